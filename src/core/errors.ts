@@ -1,0 +1,65 @@
+/**
+ * Every error the engine reports carries a stable code. Callers match on `code`,
+ * never on message text (the pattern of panva/jose `util/errors.ts`).
+ */
+export const ErrorCodes = {
+  PARSE_EMPTY: 'ERR_PARSE_EMPTY',
+  PARSE_UNRECOGNISED: 'ERR_PARSE_UNRECOGNISED',
+  PARSE_JSON: 'ERR_PARSE_JSON',
+  PARSE_PNG: 'ERR_PARSE_PNG',
+  PARSE_SVG: 'ERR_PARSE_SVG',
+  PARSE_NOT_BAKED: 'ERR_PARSE_NOT_BAKED',
+  PARSE_JWS: 'ERR_PARSE_JWS',
+  PARSE_TOO_DEEP: 'ERR_PARSE_TOO_DEEP',
+  STRUCTURE_INVALID: 'ERR_STRUCTURE_INVALID',
+  CLAIM_MISMATCH: 'ERR_CLAIM_MISMATCH',
+  SIGNATURE_INVALID: 'ERR_SIGNATURE_INVALID',
+  ALG_NOT_ALLOWED: 'ERR_ALG_NOT_ALLOWED',
+  PROOF_PURPOSE: 'ERR_PROOF_PURPOSE',
+  NO_KEY: 'ERR_NO_KEY',
+  KEY_NOT_OWNED: 'ERR_KEY_NOT_OWNED',
+  ISSUER_UNRESOLVED: 'ERR_ISSUER_UNRESOLVED',
+  HOSTED_SCOPE: 'ERR_HOSTED_SCOPE',
+  FETCH_FAILED: 'ERR_FETCH_FAILED',
+  HTTP_STATUS: 'ERR_HTTP_STATUS',
+  EXPIRED: 'ERR_EXPIRED',
+  NOT_YET_VALID: 'ERR_NOT_YET_VALID',
+  DATE_INVALID: 'ERR_DATE_INVALID',
+  REVOKED: 'ERR_REVOKED',
+  SUSPENDED: 'ERR_SUSPENDED',
+  STATUS_UNAVAILABLE: 'ERR_STATUS_UNAVAILABLE',
+  RECIPIENT_MISMATCH: 'ERR_RECIPIENT_MISMATCH',
+  UNKNOWN_CONTEXT: 'ERR_UNKNOWN_CONTEXT',
+  UNSUPPORTED: 'ERR_UNSUPPORTED',
+  NOT_IMPLEMENTED: 'ERR_NOT_IMPLEMENTED',
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** Base class: an engine error with a stable code. */
+export class LanyardError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+/** The input could not be read as a badge (a verdict, not a crash). */
+export class ParseError extends LanyardError {}
+
+/** A document could not be fetched: unreachable, timed out, or an HTTP error. */
+export class FetchError extends LanyardError {
+  readonly status: number | undefined;
+  constructor(code: ErrorCode, message: string, status?: number, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.status = status;
+  }
+}
+
+/** A verification step found something definitely wrong. */
+export class VerificationError extends LanyardError {}
+
+/** A verification step could not be settled (missing document or key). */
+export class IndeterminateError extends LanyardError {}

@@ -1,0 +1,97 @@
+/**
+ * The normalized Badge that every other layer speaks. Each format reader
+ * (src/core/formats/*) maps its credential onto this shape; nothing here is
+ * trusted for display without escaping.
+ */
+
+/** What the input turned out to be, before any verification. */
+export type InputKind = 'png' | 'svg' | 'json' | 'jws' | 'url';
+
+/** Format and version, as detected from the unpacked credential. */
+export type BadgeFormat =
+  | 'ob0.5-hosted'
+  | 'ob1.0-hosted'
+  | 'ob1.0-signed'
+  | 'ob1.1-hosted'
+  | 'ob1.1-signed'
+  | 'ob2.0-hosted'
+  | 'ob2.0-signed'
+  | 'ob3.0-jwt'
+  | 'ob3.0-data-integrity'
+  | 'ob3.0-unsigned'
+  /** A URL (pasted, or baked into a legacy tEXt chunk) whose document has not been fetched. */
+  | 'hosted-url'
+  | 'unknown';
+
+export type IdentityType = 'email' | 'url' | 'telephone' | 'id' | string;
+
+/** A recipient identity as the credential states it (OB 2.0 IdentityObject, OB 3.0 IdentityObject or subject id). */
+export interface RecipientIdentity {
+  /** `email`, `url`, `telephone`, `id` (a DID or URL subject id), or the OB 3.0 identityType (`emailAddress` is mapped to `email`). */
+  type: IdentityType;
+  /** Plain identity, or `sha256$…` / `md5$…` when hashed. */
+  identity: string;
+  hashed: boolean;
+  salt?: string;
+}
+
+export interface IssuerInfo {
+  id?: string;
+  name?: string;
+  url?: string;
+  email?: string;
+  image?: string;
+  description?: string;
+}
+
+export interface Criteria {
+  url?: string;
+  narrative?: string;
+}
+
+export interface Evidence {
+  id?: string;
+  name?: string;
+  description?: string;
+  narrative?: string;
+  genre?: string;
+}
+
+export interface Alignment {
+  targetName: string;
+  targetUrl?: string;
+  targetDescription?: string;
+  targetFramework?: string;
+  targetCode?: string;
+}
+
+/** The original input kept beside the normalized badge, so it can be re-verified, exported and re-baked. */
+export interface OriginalInput {
+  kind: InputKind;
+  /** For png and svg: the bytes; for json, jws and url: the UTF-8 text as bytes. */
+  bytes: Uint8Array;
+  /** The credential text found inside the input (JSON, compact JWS or URL), when one was found. */
+  extracted?: string;
+}
+
+export interface Badge {
+  /** The assertion or credential id. */
+  id?: string;
+  name: string;
+  description?: string;
+  image?: string;
+  criteria?: Criteria;
+  issuer: IssuerInfo;
+  /** ISO 8601 instants: OB 2.0 issuedOn/expires, OB 3.0 validFrom (or awardedDate/issuanceDate)/validUntil. */
+  issuedOn?: string;
+  validFrom?: string;
+  expires?: string;
+  recipients: RecipientIdentity[];
+  evidence: Evidence[];
+  alignments: Alignment[];
+  tags: string[];
+  format: BadgeFormat;
+  /** The BadgeClass / Achievement id. */
+  achievementId?: string;
+  original?: OriginalInput;
+}
