@@ -1,0 +1,37 @@
+/**
+ * OB 2.0 §HostedBadge Verification, rule 3: the assertion id must be in the issuer's verification
+ * scope. `startsWith` prefixes, `allowedOrigins` host names, default: the issuer id's own origin
+ * (VCORE hosted_id_in_verification_scope).
+ */
+import { arr, isObj, str, type Json } from './json-util.ts';
+
+function authority(url: string): string | undefined {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+export type ScopeOutcome = { ok: true; message: string } | { ok: false; message: string };
+
+export function inVerificationScope(assertionUrl: string, issuer: Json): ScopeOutcome {
+  const issuerId = str(issuer.id);
+  const policy = isObj(issuer.verification) ? issuer.verification : {};
+  const startsWith = arr(policy.startsWith).filter((s): s is string => typeof s === 'string' && s.length > 0);
+  if (startsWith.length) {
+    return startsWith.some((p) => assertionUrl.startsWith(p))
+      ? { ok: true, message: `Hosted under ${startsWith.find((p) => assertionUrl.startsWith(p))}, where the issuer says its badges live` }
+      : { ok: false, message: `The assertion is hosted at ${assertionUrl}, outside the issuer's declared locations (${startsWith.join(', ')})` };
+  }
+  let allowed = arr(policy.allowedOrigins).filter((s): s is string => typeof s === 'string').map((s) => s.toLowerCase());
+  if (!allowed.length) {
+    const own = issuerId && /^https?:/i.test(issuerId) ? authority(issuerId) : undefined;
+    if (!own) return { ok: true, message: 'The issuer has no web address to bind the hosted copy to' };
+    allowed = [own];
+  }
+  const host = authority(assertionUrl);
+  return host && allowed.includes(host)
+    ? { ok: true, message: `Hosted on ${host}, the issuer's own site` }
+    : { ok: false, message: `The assertion is hosted on ${host ?? assertionUrl}, not on the issuer's site (${allowed.join(', ')})` };
+}

@@ -1,0 +1,11 @@
+/** Type guards for hostile JSON: nothing from a credential is assumed to have the shape it claims. */
+export type Json = Record<string, unknown>;
+
+export const isObj = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+export const arr = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+/** The id of a node given as an IRI string or as an object with `id`. */
+export const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : isObj(v) ? str(v.id) : undefined);
+export const isHttpUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/[^\s]+$/i.test(v);
+/** `type` as a list of strings (a string or an array). */
+export const types = (v: unknown): string[] => arr(v).filter((t): t is string => typeof t === 'string');

@@ -1,0 +1,65 @@
+/**
+ * Upgrades Open Badges 0.5, 1.0 and 1.1 objects to the 2.0 shape so one verifier reads them all
+ * (VCORE tasks/object_upgrades.py; SPEC ob_v2p0/history/1.1-specification.md).
+ */
+import { isObj, str, type Json } from './json-util.ts';
+
+/** 1.x timestamps: Unix seconds (number or digits), date-only, or ISO without a zone (read as UTC). */
+export function upgradeDateTime(v: unknown): unknown {
+  if (typeof v === 'number' && Number.isFinite(v)) return new Date(v * 1000).toISOString();
+  if (typeof v !== 'string') return v;
+  const s = v.trim();
+  if (/^\d{9,11}(\.\d+)?$/.test(s)) return new Date(Number(s) * 1000).toISOString();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return `${s}T00:00:00Z`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s)) return `${s}Z`;
+  return s;
+}
+
+/** The `verify` alias of OB 2.0 and the 1.x `hosted`/`signed` types, as a 2.0 VerificationObject. */
+function verification(a: Json): Json | undefined {
+  const v = a.verification ?? a.verify;
+  if (!isObj(v)) return undefined;
+  const t = str(v.type)?.toLowerCase();
+  // OB 1.0 bakers wrote {verify: {url}} with no type: a hosted badge at that URL.
+  const untypedHosted = t === undefined && typeof v.url === 'string';
+  const type = t === 'hosted' || t === 'hostedbadge' || untypedHosted ? 'HostedBadge' : t === 'signed' || t === 'signedbadge' ? 'SignedBadge' : v.type;
+  return { ...v, type };
+}
+
+function upgradeAlignment(al: unknown): unknown {
+  if (!Array.isArray(al)) return al;
+  return al.map((x) =>
+    isObj(x) ? { targetName: x.targetName ?? x.name, targetUrl: x.targetUrl ?? x.url, targetDescription: x.targetDescription ?? x.description, ...x } : x,
+  );
+}
+
+/** A BadgeClass (any version) in 2.0 shape; 0.5 embedded issuers use origin/contact/org. */
+export function upgradeBadgeClass(bc: Json): Json {
+  const out: Json = { ...bc, alignment: upgradeAlignment(bc.alignment) };
+  const iss = bc.issuer;
+  if (isObj(iss) && iss.origin !== undefined && iss.url === undefined) {
+    const name = str(iss.name) ?? '';
+    out.issuer = { ...iss, url: iss.origin, email: iss.email ?? iss.contact, name: iss.org ? `${name}: ${String(iss.org)}` : name };
+  }
+  return out;
+}
+
+/** An Assertion (any version) in 2.0 shape. Unknown properties are kept. */
+export function upgradeAssertion(a: Json): Json {
+  const out: Json = { ...a };
+  const ver = verification(a);
+  if (typeof a.recipient === 'string') {
+    // OB 0.5: recipient is an e-mail address or its hash; the salt sits beside it.
+    const r = a.recipient;
+    out.recipient = { type: 'email', identity: r, hashed: !r.includes('@'), ...(typeof a.salt === 'string' ? { salt: a.salt } : {}) };
+    out.verification = ver ?? { type: 'HostedBadge' };
+  } else if (ver) out.verification = ver;
+  if (a.issued_on !== undefined && a.issuedOn === undefined) out.issuedOn = a.issued_on;
+  if (out.issuedOn !== undefined) out.issuedOn = upgradeDateTime(out.issuedOn);
+  if (out.expires !== undefined) out.expires = upgradeDateTime(out.expires);
+  // OB 1.0: the hosted URL is verify.url; the id is that URL (VCORE upgrade 1.0 → 1.1).
+  const v = out.verification;
+  if (isObj(v) && v.type === 'HostedBadge' && out.id === undefined && typeof v.url === 'string') out.id = v.url;
+  if (isObj(a.badge)) out.badge = upgradeBadgeClass(a.badge);
+  return out;
+}

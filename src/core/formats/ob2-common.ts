@@ -1,0 +1,121 @@
+/**
+ * What OB 2.0 hosted and signed verification share: reading the linked BadgeClass and issuer
+ * Profile, the structure rules, the issuer's revocationList, and the mapping onto Badge.
+ */
+import { ErrorCodes, LanyardError } from '../errors.ts';
+import type { Alignment, Badge, BadgeFormat, Evidence, RecipientIdentity } from '../model.ts';
+import type { CheckList } from '../verify/checks.ts';
+import type { VerifyContext } from '../verify/context.ts';
+import { arr, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
+import { upgradeBadgeClass } from './ob1.ts';
+
+export type Resolved = { node: Json; fetched: boolean } | { error: LanyardError };
+
+/**
+ * A node given as an IRI is fetched; an embedded node is used as given unless `preferHosted`
+ * and it has an http(s) id (OB 2.0 examples: embedded issuer keys are not trusted without the hosted Profile).
+ */
+export async function resolveNode(ref: unknown, ctx: VerifyContext, preferHosted: boolean): Promise<Resolved> {
+  const id = idOf(ref);
+  if (isObj(ref) && !(preferHosted && isHttpUrl(id))) return { node: ref, fetched: false };
+  if (!isHttpUrl(id)) return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, `Cannot follow the reference ${String(id ?? ref).slice(0, 80)}`) };
+  try {
+    const node = await ctx.fetchJson(id);
+    // A fetched document with no id (OB 1.x) is known by the URL it was fetched from.
+    return { node: node.id === undefined ? { ...node, id } : node, fetched: true };
+  } catch (e) {
+    if (e instanceof LanyardError) return { error: e };
+    throw e;
+  }
+}
+
+export async function resolveBadgeClass(assertion: Json, ctx: VerifyContext): Promise<Resolved> {
+  const r = await resolveNode(assertion.badge, ctx, false);
+  return 'node' in r ? { node: upgradeBadgeClass(r.node), fetched: r.fetched } : r;
+}
+
+/** OB 2.0 §Data model: the fields without which an assertion, badge class or issuer is not one. */
+export function structureOb2(checks: CheckList, a: Json, bc: Json | undefined, issuer: Json | undefined): boolean {
+  const missing: string[] = [];
+  const rec = a.recipient;
+  if (!isObj(rec) || typeof rec.identity !== 'string') missing.push('Assertion recipient.identity');
+  if (a.badge === undefined) missing.push('Assertion badge');
+  if (a.issuedOn === undefined) missing.push('Assertion issuedOn');
+  if (!isObj(a.verification)) missing.push('Assertion verification');
+  if (bc && typeof bc.name !== 'string') missing.push('BadgeClass name');
+  if (bc && bc.issuer === undefined) missing.push('BadgeClass issuer');
+  if (issuer && typeof issuer.name !== 'string') missing.push('Issuer name');
+  if (isObj(rec) && rec.hashed === true && typeof rec.identity === 'string' && !/^(md5\$[0-9a-f]{32}|sha256\$[0-9a-f]{64})$/i.test(rec.identity)) {
+    missing.push('a valid recipient hash (hashed is true but identity is not md5$… or sha256$…)');
+  }
+  if (missing.length) {
+    checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${missing.join(', ')}`);
+    return false;
+  }
+  checks.pass('structure', 'The assertion, badge class and issuer have every required field');
+  return true;
+}
+
+/** OB 2.0 RevocationList: entries are id strings, {id} or legacy {uid}; OB 1.1 lists are a map of uid → reason. */
+export async function checkRevocationList(checks: CheckList, a: Json, issuer: Json | undefined, ctx: VerifyContext): Promise<void> {
+  const listUrl = issuer ? idOf(issuer.revocationList) : undefined;
+  if (!listUrl) return checks.pass('revocation', 'Not revoked: the issuer publishes no revocation list');
+  let list: Json;
+  try {
+    list = isObj(issuer?.revocationList) && Array.isArray(issuer.revocationList.revokedAssertions) ? issuer.revocationList : await ctx.fetchJson(listUrl);
+  } catch (e) {
+    const code = e instanceof LanyardError ? e.code : ErrorCodes.STATUS_UNAVAILABLE;
+    return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${(e as Error).message}`);
+  }
+  const ids = new Set([str(a.id), str(a.uid)].filter((x): x is string => !!x));
+  const entries = Array.isArray(list.revokedAssertions) ? list.revokedAssertions : Object.keys(list).map((k) => ({ uid: k, revocationReason: list[k] }));
+  for (const e of entries) {
+    const hit = typeof e === 'string' ? ids.has(e) : isObj(e) && (ids.has(str(e.id) ?? '\0') || ids.has(str(e.uid) ?? '\0'));
+    if (hit) {
+      const reason = isObj(e) && typeof e.revocationReason === 'string' ? `: ${e.revocationReason}` : '';
+      return checks.fail('revocation', ErrorCodes.REVOKED, `Revoked by the issuer${reason}`);
+    }
+  }
+  checks.pass('revocation', 'Not revoked: not in the issuer\'s revocation list');
+}
+
+function recipientOf(a: Json): RecipientIdentity[] {
+  const r = a.recipient;
+  if (!isObj(r) || typeof r.identity !== 'string') return [];
+  const hashed = r.hashed === true || (r.hashed === undefined && /^(md5|sha256)\$/i.test(r.identity));
+  return [{ type: str(r.type) ?? 'email', identity: r.identity, hashed, ...(typeof r.salt === 'string' ? { salt: r.salt } : {}) }];
+}
+
+const textOrId = (v: unknown): string | undefined => str(v) ?? idOf(v);
+
+export function toBadgeOb2(a: Json, bc: Json | undefined, issuer: Json | undefined, format: BadgeFormat): Badge {
+  const b = bc ?? (isObj(a.badge) ? a.badge : {});
+  const iss = issuer ?? (isObj(b.issuer) ? b.issuer : {});
+  const crit = b.criteria;
+  const evidence: Evidence[] = arr(a.evidence).map((e) =>
+    isObj(e) ? { id: str(e.id), name: str(e.name), description: str(e.description), narrative: str(e.narrative), genre: str(e.genre) } : { id: str(e) },
+  );
+  const alignments: Alignment[] = arr(b.alignment).filter(isObj).map((x) => ({
+    targetName: str(x.targetName) ?? '',
+    targetUrl: str(x.targetUrl),
+    targetDescription: str(x.targetDescription),
+    targetFramework: str(x.targetFramework),
+    targetCode: str(x.targetCode),
+  }));
+  return {
+    id: str(a.id),
+    name: str(b.name) ?? 'Unnamed badge',
+    description: str(b.description),
+    image: textOrId(a.image) ?? textOrId(b.image),
+    criteria: isObj(crit) ? { url: str(crit.id), narrative: str(crit.narrative) } : typeof crit === 'string' ? { url: crit } : undefined,
+    issuer: { id: idOf(b.issuer) ?? str(iss.id), name: str(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: str(iss.description) },
+    issuedOn: str(a.issuedOn),
+    expires: str(a.expires),
+    recipients: recipientOf(a),
+    evidence,
+    alignments,
+    tags: arr(b.tags).filter((t): t is string => typeof t === 'string'),
+    format,
+    achievementId: idOf(a.badge),
+  };
+}

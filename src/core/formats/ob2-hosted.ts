@@ -1,0 +1,99 @@
+/**
+ * OB 2.0 hosted verification, also used for OB 0.5/1.0/1.1 after upgrading them
+ * (SPEC ob_v2p0 §HostedBadge Verification). The input is trusted only for its id.
+ */
+import { ErrorCodes, LanyardError, ParseError } from '../errors.ts';
+import { unpack } from '../input/index.ts';
+import type { Badge } from '../model.ts';
+import type { CheckList } from '../verify/checks.ts';
+import type { VerifyContext } from '../verify/context.ts';
+import type { FormatVerifier } from '../verify/format-verifier.ts';
+import { checkValidity } from '../verify/validity.ts';
+import { inVerificationScope } from './hosted-scope.ts';
+import { isHttpUrl, isObj, str, type Json } from './json-util.ts';
+import { upgradeAssertion } from './ob1.ts';
+import { checkRevocationList, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+
+type Hosted = { json: Json } | { gone: true } | { error: LanyardError };
+
+const ACCEPT = 'application/ld+json, application/json;q=0.9, image/png;q=0.5, image/svg+xml;q=0.5';
+
+/** Rule 1–2: GET the id; 410 Gone means revoked; the hosted copy may itself be a baked image. */
+async function fetchHosted(url: string, ctx: VerifyContext): Promise<Hosted> {
+  try {
+    const doc = await ctx.fetchDocument(url, ACCEPT);
+    if (doc.status === 410) return { gone: true };
+    if (doc.status < 200 || doc.status > 299) return { error: new LanyardError(ErrorCodes.HTTP_STATUS, `The hosted copy at ${url} answered HTTP ${doc.status}`) };
+    const inner = await unpack(doc.bytes);
+    if (inner.credential.type !== 'json') return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, `${url} does not serve a JSON assertion`) };
+    return { json: inner.credential.json };
+  } catch (e) {
+    if (e instanceof ParseError) return { error: new LanyardError(e.code, `The hosted copy at ${url} is not a badge: ${e.message}`) };
+    if (e instanceof LanyardError) return { error: e };
+    throw e;
+  }
+}
+
+export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format) => {
+  if (cred.type !== 'json') {
+    checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, 'A hosted badge must be JSON');
+    checks.skipRemaining('Not a hosted assertion');
+    return null;
+  }
+  const input = upgradeAssertion(cred.json);
+  const url = str(input.id);
+  if (!isHttpUrl(url)) {
+    // OB 0.5 assertions and some 1.0 ones carry no URL of their own: nothing says they are false, nothing confirms them.
+    checks.indeterminate('hosted', ErrorCodes.UNSUPPORTED, 'This hosted badge names no web address (id or verify.url) where the issuer\'s copy can be checked');
+    checks.skipRemaining('The badge cannot be checked without its hosted copy');
+    return toBadgeOb2(input, undefined, undefined, format);
+  }
+  const hosted = await fetchHosted(url, ctx);
+  if ('gone' in hosted) {
+    checks.pass('structure', 'The hosted assertion is gone');
+    checks.fail('revocation', ErrorCodes.REVOKED, `${url} answered 410 Gone: the issuer revoked this badge`);
+    checks.skipRemaining('The badge was revoked');
+    return toBadgeOb2(input, undefined, undefined, format);
+  }
+  if ('error' in hosted) {
+    checks.indeterminate('hosted', hosted.error.code, `The issuer's copy could not be fetched: ${hosted.error.message}`);
+    checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'Without the hosted copy, revocation cannot be checked');
+    checks.skipRemaining('The hosted copy is needed for this check');
+    return toBadgeOb2(input, undefined, undefined, format);
+  }
+  return verifyHostedCopy(upgradeAssertion(hosted.json), url, ctx, checks, format);
+};
+
+async function verifyHostedCopy(a: Json, url: string, ctx: VerifyContext, checks: CheckList, format: Badge['format']): Promise<Badge> {
+  if (a.revoked === true) {
+    const why = typeof a.revocationReason === 'string' ? `: ${a.revocationReason}` : '';
+    checks.pass('structure', 'The hosted copy says the badge is revoked');
+    checks.fail('revocation', ErrorCodes.REVOKED, `Revoked by the issuer${why}`);
+    checks.skipRemaining('The badge was revoked');
+    return toBadgeOb2(a, undefined, undefined, format);
+  }
+  const declared = str(a.id);
+  if (declared !== undefined && declared !== url) {
+    checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, `The copy fetched from ${url} declares another id (${declared.slice(0, 120)})`);
+  }
+  const bcR = await resolveBadgeClass(a, ctx);
+  const bc = 'node' in bcR ? bcR.node : undefined;
+  const issR = bc ? await resolveNode(bc.issuer, ctx, true) : undefined;
+  const fallbackIssuer = bc && isObj(bc.issuer) ? bc.issuer : undefined;
+  const issuer = issR && 'node' in issR ? issR.node : fallbackIssuer;
+  structureOb2(checks, a, bc, issuer);
+  checks.skip('signature', 'A hosted badge is checked by fetching the issuer\'s copy, not by a signature');
+  checks.skip('issuer-key', 'A hosted badge has no signing key');
+  if (!checks.has('hosted')) {
+    if (!bc) checks.indeterminate('hosted', 'error' in bcR ? bcR.error.code : ErrorCodes.FETCH_FAILED, `The badge class could not be read: ${'error' in bcR ? bcR.error.message : ''}`);
+    else if (!issuer) checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer could not be read: ${issR && 'error' in issR ? issR.error.message : ''}`);
+    else {
+      const scope = inVerificationScope(url, issuer);
+      if (scope.ok) checks.pass('hosted', `The issuer's copy confirms it. ${scope.message}`);
+      else checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, scope.message);
+    }
+  }
+  checkValidity(checks, { from: a.issuedOn, fromName: 'issuedOn', until: a.expires, untilName: 'expires' }, ctx.now);
+  await checkRevocationList(checks, a, issuer, ctx);
+  return toBadgeOb2(a, bc, issuer, format);
+}

@@ -1,0 +1,136 @@
+/**
+ * OB 2.0 signed verification (SPEC ob_v2p0 §SignedBadge Verification), also OB 1.x signed.
+ * The key comes only from the HOSTED issuer Profile's `publicKey`; `verification.creator`, when
+ * present, must be one of those keys. Algorithms are an explicit allow-list.
+ */
+import { compactVerify, decodeProtectedHeader, importSPKI, errors as joseErrors } from 'jose';
+import { ErrorCodes, LanyardError } from '../errors.ts';
+import { decodeJwsUnverified } from '../input/jws.ts';
+import type { CheckList } from '../verify/checks.ts';
+import type { VerifyContext } from '../verify/context.ts';
+import type { FormatVerifier } from '../verify/format-verifier.ts';
+import { checkValidity } from '../verify/validity.ts';
+import { arr, idOf, isObj, str, type Json } from './json-util.ts';
+import { upgradeAssertion } from './ob1.ts';
+import { checkRevocationList, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+
+/** OB 2.0 recommends RS256; nothing else is accepted (no `none`, no HMAC). */
+export const OB2_ALGORITHMS = ['RS256'] as const;
+
+const keyMemo = new Map<string, Promise<CryptoKey>>();
+function importPem(pem: string): Promise<CryptoKey> {
+  let k = keyMemo.get(pem);
+  if (!k) {
+    k = importSPKI(pem, 'RS256');
+    if (keyMemo.size > 256) keyMemo.clear();
+    keyMemo.set(pem, k);
+  }
+  return k;
+}
+
+type KeyTry = { verified: true } | { verified: false; reason: 'bad-signature' | 'unreachable'; message: string };
+
+async function tryKey(jws: string, keyUrl: string, ctx: VerifyContext): Promise<KeyTry> {
+  let pem: string | undefined;
+  try {
+    const key = await ctx.fetchJson(keyUrl);
+    pem = str(key.publicKeyPem);
+  } catch (e) {
+    return { verified: false, reason: 'unreachable', message: `The key ${keyUrl} could not be fetched: ${(e as Error).message}` };
+  }
+  if (!pem) return { verified: false, reason: 'unreachable', message: `The key ${keyUrl} has no publicKeyPem` };
+  try {
+    await compactVerify(jws, await importPem(pem), { algorithms: [...OB2_ALGORITHMS] });
+    return { verified: true };
+  } catch (e) {
+    if (e instanceof joseErrors.JOSEError && e.code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') {
+      return { verified: false, reason: 'bad-signature', message: `The signature does not verify with the key ${keyUrl}` };
+    }
+    return { verified: false, reason: 'unreachable', message: `The key ${keyUrl} is not a usable RSA key: ${(e as Error).message}` };
+  }
+}
+
+export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format) => {
+  if (cred.type !== 'jws') {
+    checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, 'The assertion says it is signed, but no signature (compact JWS) came with it');
+    checks.skipRemaining('Unsigned');
+    return null;
+  }
+  let header: Json;
+  let a: Json;
+  try {
+    header = decodeProtectedHeader(cred.text) as Json;
+    const { payload } = decodeJwsUnverified(cred.text);
+    if (!isObj(payload)) throw new LanyardError(ErrorCodes.PARSE_JWS, 'The JWS payload is not a JSON object');
+    a = upgradeAssertion(payload);
+  } catch (e) {
+    checks.fail('structure', ErrorCodes.PARSE_JWS, `The signed assertion cannot be read: ${(e as Error).message}`);
+    checks.skipRemaining('Unreadable signed assertion');
+    return null;
+  }
+  const alg = str(header.alg) ?? '(none)';
+  const bcR = await resolveBadgeClass(a, ctx);
+  const bc = 'node' in bcR ? bcR.node : undefined;
+  if (!structureOb2(checks, a, bc, undefined)) {
+    checks.skipRemaining('The assertion is malformed');
+    return toBadgeOb2(a, bc, undefined, format);
+  }
+  if (!(OB2_ALGORITHMS as readonly string[]).includes(alg)) {
+    checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, `The signature algorithm ${alg.slice(0, 20)} is not accepted (only ${OB2_ALGORITHMS.join(', ')})`);
+    checks.skipRemaining('The signature is not acceptable');
+    return toBadgeOb2(a, bc, undefined, format);
+  }
+  checks.skip('hosted', 'A signed badge is checked by its signature, not a hosted copy');
+  const issuer = await verifySignature(cred.text, a, bc, ctx, checks);
+  if (checks.outcome('signature') === 'fail' || checks.outcome('issuer-key') === 'fail') {
+    checks.skipRemaining('The signature or its key failed');
+    return toBadgeOb2(a, bc, issuer, format);
+  }
+  checkValidity(checks, { from: a.issuedOn, fromName: 'issuedOn', until: a.expires, untilName: 'expires' }, ctx.now);
+  if (issuer) await checkRevocationList(checks, a, issuer, ctx);
+  else checks.indeterminate('revocation', ErrorCodes.ISSUER_UNRESOLVED, 'The issuer profile, which names the revocation list, could not be fetched');
+  return toBadgeOb2(a, bc, issuer, format);
+};
+
+/** Steps 4–6: keys from the hosted issuer Profile; the creator must be among them. Returns the hosted issuer. */
+async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: VerifyContext, checks: CheckList): Promise<Json | undefined> {
+  const v = isObj(a.verification) ? a.verification : {};
+  // OB 1.x signed: the key is at verify.url.
+  const creator = idOf(v.creator) ?? (str(a['@context'])?.includes('/v1') || !a['@context'] ? str(v.url) : undefined);
+  const issuerRef = bc?.issuer;
+  const issR = issuerRef === undefined ? undefined : await resolveNode(idOf(issuerRef) ?? issuerRef, ctx, true);
+  if (!issR || 'error' in issR || !issR.fetched) {
+    const why = issR && 'error' in issR ? issR.error.message : bc ? 'the issuer has no web address' : 'the badge class could not be read';
+    checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `The issuer's profile could not be fetched (${why}), so its keys are unknown`);
+    checks.indeterminate('signature', ErrorCodes.NO_KEY, 'No key of the issuer to check the signature with');
+    return undefined;
+  }
+  const issuer = issR.node;
+  const listed = arr(issuer.publicKey).map(idOf).filter((k): k is string => !!k);
+  if (creator && !listed.includes(creator)) {
+    checks.fail('issuer-key', ErrorCodes.KEY_NOT_OWNED, `Signed with ${creator}, a key the issuer's profile does not list`);
+    checks.skip('signature', 'The signing key is not the issuer\'s');
+    return issuer;
+  }
+  const candidates = creator ? [creator] : listed;
+  if (!candidates.length) {
+    checks.indeterminate('issuer-key', ErrorCodes.NO_KEY, 'The issuer\'s profile lists no public key');
+    checks.indeterminate('signature', ErrorCodes.NO_KEY, 'No key of the issuer to check the signature with');
+    return issuer;
+  }
+  const tries: KeyTry[] = [];
+  for (const keyUrl of candidates) {
+    const t = await tryKey(jws, keyUrl, ctx);
+    if (t.verified) {
+      checks.pass('signature', 'The signature is intact');
+      checks.pass('issuer-key', `Signed with ${keyUrl}, a key the issuer's profile lists`);
+      return issuer;
+    }
+    tries.push(t);
+  }
+  const bad = tries.find((t) => !t.verified && t.reason === 'bad-signature');
+  if (bad && !bad.verified) checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, bad.message);
+  else checks.indeterminate('signature', ErrorCodes.NO_KEY, tries.map((t) => (!t.verified ? t.message : '')).join('; '));
+  checks.pass('issuer-key', 'The signing key is listed by the issuer\'s profile');
+  return issuer;
+}

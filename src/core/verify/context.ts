@@ -1,0 +1,107 @@
+/**
+ * What a verification may use from the outside world: every fetch and the
+ * clock come in as parameters (DESIGN.md "All I/O and time come in as parameters").
+ */
+import { FetchError, ErrorCodes } from '../errors.ts';
+
+/** The subset of WHATWG fetch the engine uses. The CLI, the extension and tests each pass their own. */
+export type Fetch = (url: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
+
+export type UserIdentityType = 'email' | 'url' | 'telephone' | 'id';
+
+/** One of the user's own identities (a verified e-mail address, usually). */
+export interface UserIdentity {
+  type: UserIdentityType;
+  value: string;
+}
+
+/** A cache for facts that do not depend on time or on the user (a signature verified, a key bound). */
+export interface FactCache {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+export interface VerifyOptions {
+  /** Absent: every fetch is unreachable. */
+  fetch?: Fetch;
+  /** The evaluation time. */
+  now: Date;
+  /** The user's identities; a bare string is an e-mail address when it holds an `@`, a URL when it starts with http(s), else an id. */
+  identities?: readonly (string | UserIdentity)[];
+  keyCache?: FactCache;
+}
+
+export interface FetchedDocument {
+  /** The URL asked for (the engine does not trust redirects to change identities). */
+  url: string;
+  status: number;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+export interface VerifyContext {
+  now: Date;
+  identities: UserIdentity[];
+  keyCache: FactCache | undefined;
+  /** GET a document. Throws FetchError (unreachable) only; any HTTP status is returned. */
+  fetchDocument(url: string, accept?: string): Promise<FetchedDocument>;
+  /** GET a JSON document; throws FetchError for unreachable, non-2xx (with status) or unparseable JSON. */
+  fetchJson(url: string): Promise<Record<string, unknown>>;
+}
+
+export const JSON_ACCEPT = 'application/ld+json, application/json;q=0.9, */*;q=0.1';
+
+export function toUserIdentity(v: string | UserIdentity): UserIdentity {
+  if (typeof v !== 'string') return v;
+  if (v.startsWith('mailto:')) return { type: 'email', value: v.slice(7) };
+  if (v.includes('@') && !v.includes(':')) return { type: 'email', value: v };
+  if (/^https?:\/\//i.test(v)) return { type: 'url', value: v };
+  if (/^tel:|^\+?[0-9 ()-]{6,}$/.test(v)) return { type: 'telephone', value: v };
+  return { type: 'id', value: v };
+}
+
+/** Builds the per-verification context: fetches are memoised so a document is read once per verification. */
+export function createContext(opts: VerifyOptions): VerifyContext {
+  const docs = new Map<string, Promise<FetchedDocument>>();
+  const doFetch = opts.fetch;
+  const fetchDocument = (url: string, accept = JSON_ACCEPT): Promise<FetchedDocument> => {
+    const key = `${accept} ${url}`;
+    let p = docs.get(key);
+    if (!p) {
+      p = (async () => {
+        if (!doFetch) throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} cannot be fetched: no network access was given`);
+        if (!/^https?:\/\//i.test(url)) throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} is not an http(s) URL`);
+        let res: Response;
+        try {
+          res = await doFetch(url, { headers: { accept } });
+        } catch (e) {
+          throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} could not be fetched: ${(e as Error)?.message ?? e}`, undefined, { cause: e });
+        }
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        return { url, status: res.status, contentType: res.headers.get('content-type') ?? '', bytes };
+      })();
+      docs.set(key, p);
+    }
+    return p;
+  };
+  const fetchJson = async (url: string): Promise<Record<string, unknown>> => {
+    const doc = await fetchDocument(url);
+    if (doc.status < 200 || doc.status > 299) {
+      throw new FetchError(ErrorCodes.HTTP_STATUS, `${url} answered HTTP ${doc.status}`, doc.status);
+    }
+    try {
+      const v: unknown = JSON.parse(new TextDecoder().decode(doc.bytes).replace(/^\uFEFF/, ''));
+      if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+    } catch {
+      /* reported below */
+    }
+    throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} did not answer a JSON object`, doc.status);
+  };
+  return {
+    now: opts.now,
+    identities: (opts.identities ?? []).map(toUserIdentity),
+    keyCache: opts.keyCache,
+    fetchDocument,
+    fetchJson,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * verify(input, { fetch, now, identities, keyCache }): read the input, detect its format, run that
+ * format's verifier, then the recipient check, and derive the verdict from the core checks alone.
+ */
+import { ErrorCodes, LanyardError, ParseError } from '../errors.ts';
+import { unpack } from '../input/index.ts';
+import { detectFormat } from '../input/detect.ts';
+import type { Unpacked } from '../input/types.ts';
+import type { Badge, BadgeFormat } from '../model.ts';
+import { verdictOf, type InputSummary, type VerifyResult } from '../result.ts';
+import { CheckList } from './checks.ts';
+import { createContext, type VerifyContext, type VerifyOptions } from './context.ts';
+import { verifierFor } from './registry.ts';
+import { checkRecipient } from './recipient.ts';
+
+async function summarise(input: Uint8Array, kind: InputSummary['kind']): Promise<InputSummary> {
+  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', input as Uint8Array<ArrayBuffer>));
+  return { kind, size: input.length, sha256: [...d].map((b) => b.toString(16).padStart(2, '0')).join('') };
+}
+
+const IMAGE_OR_JSON = 'application/ld+json, application/json;q=0.9, image/png;q=0.8, image/svg+xml;q=0.8, */*;q=0.1';
+
+/** A URL input (pasted, or a legacy baked tEXt URL): fetch it and unpack what it serves. */
+async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): Promise<Unpacked | null> {
+  try {
+    const doc = await ctx.fetchDocument(url, IMAGE_OR_JSON);
+    if (doc.status === 410) {
+      checks.pass('structure', 'The hosted assertion answers 410 Gone');
+      checks.fail('revocation', ErrorCodes.REVOKED, `${url} answered 410 Gone: the issuer revoked it`);
+      checks.skipRemaining('The badge was revoked');
+      return null;
+    }
+    if (doc.status < 200 || doc.status > 299) {
+      checks.indeterminate('hosted', ErrorCodes.HTTP_STATUS, `${url} answered HTTP ${doc.status}`);
+      return null;
+    }
+    const inner = await unpack(doc.bytes);
+    if (inner.credential.type === 'url') {
+      checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `${url} serves another URL, not a badge`);
+      return null;
+    }
+    return inner;
+  } catch (e) {
+    if (e instanceof ParseError) {
+      checks.fail('structure', e.code, `${url} does not serve a badge: ${e.message}`);
+    } else if (e instanceof LanyardError) {
+      checks.indeterminate('hosted', e.code, e.message);
+    } else throw e;
+    return null;
+  }
+}
+
+export async function verify(input: Uint8Array | string, opts: VerifyOptions): Promise<VerifyResult> {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const ctx = createContext(opts);
+  const checks = new CheckList();
+  let unpacked: Unpacked;
+  try {
+    unpacked = await unpack(bytes);
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    checks.fail('parse', e.code, e.message);
+    checks.skipRemaining('The input could not be read as a badge');
+    return finish(checks, 'unknown', null, null, await summarise(bytes, 'unknown'));
+  }
+  const summary = await summarise(bytes, unpacked.kind);
+  checks.pass('parse', `Read ${describe(unpacked)}`);
+  let format: BadgeFormat = detectFormat(unpacked.credential);
+  let credential = unpacked.credential;
+  if (credential.type === 'url') {
+    const inner = await resolveUrl(credential.text, ctx, checks);
+    if (!inner) {
+      checks.skipRemaining('The badge behind the URL could not be read');
+      return finish(checks, format, null, null, summary);
+    }
+    credential = inner.credential;
+    format = detectFormat(credential);
+  }
+  let badge: Badge | null = null;
+  const verifier = verifierFor(format);
+  if (!verifier) {
+    checks.fail('structure', ErrorCodes.PARSE_UNRECOGNISED, 'This is not an Open Badge of a known version');
+    checks.skipRemaining('Not an Open Badge');
+  } else {
+    badge = await verifier(credential, ctx, checks, format);
+  }
+  if (badge) badge.original = { kind: unpacked.kind, bytes, extracted: unpacked.credential.text };
+  let recipient: string | null = null;
+  if (!checks.has('recipient')) recipient = await checkRecipient(checks, badge?.recipients ?? [], ctx.identities);
+  else if (checks.outcome('recipient') === 'pass') recipient = checks.get('recipient')!.message.replace(/^Issued to /, '');
+  for (const id of checks.missingCore()) checks.indeterminate(id, ErrorCodes.NOT_IMPLEMENTED, 'Lanyard cannot check this yet');
+  return finish(checks, format, badge, recipient, summary);
+}
+
+function describe(u: Unpacked): string {
+  const what = { json: 'a JSON credential', jws: 'a compact JWS', url: 'a URL' }[u.credential.type];
+  return u.kind === 'png' || u.kind === 'svg' ? `a baked ${u.kind.toUpperCase()} holding ${what}` : what;
+}
+
+function finish(checks: CheckList, format: BadgeFormat, badge: Badge | null, recipient: string | null, input: InputSummary): VerifyResult {
+  const list = checks.toArray();
+  return { verdict: verdictOf(list), format, checks: list, recipient, badge, input };
+}

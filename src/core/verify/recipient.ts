@@ -1,0 +1,73 @@
+/**
+ * The `recipient` check (DESIGN.md table; OB 2.0 IdentityHash, OB 3.0 verification.md step 5).
+ * Only identities of a comparable type are compared; each of the user's values is tried as given
+ * and lower-cased; hashes are `alg$hex` of identity ‖ salt, with the hex compared case-insensitively.
+ */
+import { ErrorCodes } from '../errors.ts';
+import type { RecipientIdentity } from '../model.ts';
+import type { CheckList } from './checks.ts';
+import type { UserIdentity } from './context.ts';
+import { md5Hex } from './md5.ts';
+
+const enc = new TextEncoder();
+
+async function hashHex(alg: string, text: string): Promise<string | null> {
+  if (alg === 'md5') return md5Hex(enc.encode(text));
+  if (alg === 'sha256') {
+    const d = await crypto.subtle.digest('SHA-256', enc.encode(text));
+    return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  }
+  return null;
+}
+
+/** OB 3.0 identityType names mapped onto the comparable OB 2.0 ones. */
+export function normaliseIdentityType(t: string): string {
+  const map: Record<string, string> = { emailAddress: 'email', email: 'email', url: 'url', telephone: 'telephone', id: 'id', did: 'id' };
+  return map[t] ?? t;
+}
+
+async function matches(claim: RecipientIdentity, value: string): Promise<boolean> {
+  const candidates = [...new Set([value, value.toLowerCase(), value.trim(), value.trim().toLowerCase()])];
+  if (!claim.hashed) {
+    return candidates.some((c) => c === claim.identity || c.toLowerCase() === claim.identity.toLowerCase());
+  }
+  const m = /^(md5|sha256)\$([0-9a-f]+)$/i.exec(claim.identity);
+  if (!m) return false;
+  const alg = m[1]!.toLowerCase();
+  const want = m[2]!.toLowerCase();
+  for (const c of candidates) {
+    if ((await hashHex(alg, c + (claim.salt ?? ''))) === want) return true;
+  }
+  return false;
+}
+
+/** Returns the user's value that matched, or null. */
+export async function checkRecipient(
+  checks: CheckList,
+  claims: readonly RecipientIdentity[],
+  identities: readonly UserIdentity[],
+): Promise<string | null> {
+  if (identities.length === 0) {
+    checks.skip('recipient', 'No recipient addresses were given to check against');
+    return null;
+  }
+  let comparable = 0;
+  for (const claim of claims) {
+    const type = normaliseIdentityType(claim.type);
+    for (const mine of identities) {
+      if (mine.type !== type) continue;
+      comparable++;
+      if (await matches(claim, mine.value)) {
+        checks.pass('recipient', `Issued to ${mine.value}`);
+        return mine.value;
+      }
+    }
+  }
+  if (comparable === 0) {
+    const types = [...new Set(claims.map((c) => normaliseIdentityType(c.type)))].join(', ') || 'none';
+    checks.skip('recipient', `The badge names no identity comparable with yours (it names: ${types})`);
+    return null;
+  }
+  checks.fail('recipient', ErrorCodes.RECIPIENT_MISMATCH, 'Issued to someone else: none of your addresses matches the recipient');
+  return null;
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { verify } from '../../../src/core/verify/pipeline.ts';
+import type { VerifyResult } from '../../../src/core/result.ts';
+import { md5Hex } from '../../../src/core/verify/md5.ts';
+import { assertion, BADGE, makeIssuer, NOW } from './ob2-fixtures.ts';
+
+const check = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id);
+const HOSTED = 'https://issuer.test/assertions/1.json';
+
+async function hosted(overrides: Record<string, unknown> = {}) {
+  return assertion({ id: HOSTED, verification: { type: 'HostedBadge' }, ...overrides });
+}
+
+describe('OB 2.0 hosted', () => {
+  it('re-fetches by id and verifies the hosted copy', async () => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, await hosted());
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW, identities: ['ada@example.org'] });
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
+    expect(r.format).toBe('ob2.0-hosted');
+    expect(check(r, 'hosted')?.outcome).toBe('pass');
+    expect(check(r, 'signature')?.outcome).toBe('skipped');
+    expect(r.recipient).toBe('ada@example.org');
+    expect(web.requested).toContain(HOSTED);
+  });
+
+  it('trusts the input only for its id: the hosted copy wins', async () => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, await hosted({ expires: '2026-01-01T00:00:00Z' }));
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(check(r, 'validity')).toMatchObject({ outcome: 'fail', code: 'ERR_EXPIRED' });
+  });
+
+  it('fails an assertion hosted outside the issuer origin', async () => {
+    const { web } = await makeIssuer();
+    const evil = 'https://evil.test/a.json';
+    const a = await hosted({ id: evil });
+    web.json(evil, a);
+    const r = await verify(JSON.stringify(a), { fetch: web.fetch, now: NOW });
+    expect(check(r, 'hosted')).toMatchObject({ outcome: 'fail', code: 'ERR_HOSTED_SCOPE' });
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('honours the issuer verification policy: startsWith and allowedOrigins', async () => {
+    const inside = 'https://badges.cdn.test/issuer/1.json';
+    const policyStarts = await makeIssuer({ verification: { type: 'VerificationObject', startsWith: 'https://badges.cdn.test/issuer/' } });
+    policyStarts.web.json(inside, await hosted({ id: inside }));
+    expect((await verify(JSON.stringify(await hosted({ id: inside })), { fetch: policyStarts.web.fetch, now: NOW })).verdict).toBe('valid');
+    // Same origin as the issuer but not under the prefix: outside the scope.
+    policyStarts.web.json(HOSTED, await hosted());
+    const r = await verify(JSON.stringify(await hosted()), { fetch: policyStarts.web.fetch, now: NOW });
+    expect(check(r, 'hosted')?.outcome).toBe('fail');
+    const origins = await makeIssuer({ verification: { allowedOrigins: ['badges.cdn.test'] } });
+    origins.web.json(inside, await hosted({ id: inside }));
+    expect((await verify(JSON.stringify(await hosted({ id: inside })), { fetch: origins.web.fetch, now: NOW })).verdict).toBe('valid');
+  });
+
+  it('treats revoked: true and HTTP 410 as revoked', async () => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, { id: HOSTED, revoked: true, revocationReason: 'Issued in error' });
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(check(r, 'revocation')).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+    expect(check(r, 'revocation')?.message).toContain('Issued in error');
+    web.status(HOSTED, 410);
+    const gone = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(check(gone, 'revocation')?.outcome).toBe('fail');
+    expect(gone.verdict).toBe('invalid');
+  });
+
+  it('is indeterminate when the hosted copy cannot be fetched', async () => {
+    const { web } = await makeIssuer();
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'hosted')?.outcome).toBe('indeterminate');
+    expect(r.badge?.id).toBe(HOSTED);
+  });
+
+  it('fails a hosted copy that declares another id', async () => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, await hosted({ id: 'https://issuer.test/assertions/2.json' }));
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(check(r, 'hosted')?.outcome).toBe('fail');
+  });
+
+  it('matches md5 and unhashed recipients', async () => {
+    const { web } = await makeIssuer();
+    const md5 = await hosted({ recipient: { type: 'email', hashed: true, salt: 's', identity: `md5$${md5Hex(new TextEncoder().encode('ada@example.org' + 's'))}` } });
+    web.json(HOSTED, md5);
+    expect((await verify(JSON.stringify(md5), { fetch: web.fetch, now: NOW, identities: ['ADA@example.org'] })).recipient).toBe('ADA@example.org');
+    const plain = await hosted({ recipient: { type: 'email', hashed: false, identity: 'ada@example.org' } });
+    web.json(HOSTED, plain);
+    expect((await verify(JSON.stringify(plain), { fetch: web.fetch, now: NOW, identities: ['x@y.z', 'Ada@example.org'] })).recipient).toBe('Ada@example.org');
+  });
+
+  it('upgrades and verifies an OB 1.0 hosted assertion (Unix timestamps, verify.url)', async () => {
+    const { web } = await makeIssuer();
+    const a10 = {
+      uid: 'abc', recipient: { type: 'email', hashed: false, identity: 'ada@example.org' },
+      badge: BADGE, issuedOn: 1700000000, expires: '2030-01-01', verify: { type: 'hosted', url: HOSTED },
+    };
+    web.json(HOSTED, a10);
+    const r = await verify(JSON.stringify(a10), { fetch: web.fetch, now: NOW, identities: ['ada@example.org'] });
+    expect(r.format).toBe('ob1.0-hosted');
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
+    expect(r.badge?.issuedOn).toBe('2023-11-14T22:13:20.000Z');
+    expect(r.badge?.expires).toBe('2030-01-01T00:00:00Z');
+  });
+
+  it('reads an OB 0.5 assertion (string recipient, embedded badge) and says it cannot be re-fetched', async () => {
+    const a05 = {
+      recipient: 'ada@example.org', issued_on: '2011-06-01',
+      badge: { version: '0.5.0', name: 'HTML5', description: 'd', image: '/i.png', criteria: '/c', issuer: { origin: 'https://p2pu.test', name: 'P2PU', org: 'Webcraft', contact: 'a@p2pu.test' } },
+    };
+    const r = await verify(JSON.stringify(a05), { now: NOW, identities: ['ada@example.org'] });
+    expect(r.format).toBe('ob0.5-hosted');
+    expect(r.badge?.issuer.name).toBe('P2PU: Webcraft');
+    expect(r.badge?.issuer.url).toBe('https://p2pu.test');
+    expect(r.verdict).not.toBe('valid');
+  });
+});
