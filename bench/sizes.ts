@@ -1,0 +1,85 @@
+/**
+ * Bundle sizes of the built Chromium package (dist/chrome, built first when missing):
+ * for each entry, the gzipped size in KB of its file plus every chunk it imports statically,
+ * each file gzipped on its own and counted once. Entries: the popup page (its <script src> and
+ * modulepreload links), the background worker, and the content scripts (the largest total over
+ * the sites they run on: scripts sharing a match pattern add up).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'dist/chrome');
+
+interface Manifest {
+  action?: { default_popup?: string };
+  background?: { service_worker?: string };
+  content_scripts?: { matches?: string[]; js?: string[] }[];
+}
+
+/** Static `import … from "x"`, `import "x"` and `export … from "x"` (not `import("x")`) in built code. */
+const STATIC_IMPORT = /(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+)["']/g;
+
+/** Paths (relative to dist) of `entry` and all that it imports statically, transitively. */
+export function closure(entry: string, dist = DIST): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(dist, file), 'utf8');
+    for (const [, spec] of code.matchAll(STATIC_IMPORT)) {
+      if (!spec || !(spec.startsWith('.') || spec.startsWith('/'))) continue;
+      visit(spec.startsWith('/') ? spec.slice(1) : posix.normalize(posix.join(posix.dirname(file), spec)));
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+/** The scripts an HTML page loads: <script src> and <link rel="modulepreload">. */
+export function htmlScripts(htmlPath: string, dist = DIST): string[] {
+  const html = readFileSync(join(dist, htmlPath), 'utf8');
+  const refs = [
+    ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g),
+    ...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g),
+  ];
+  return refs.map(([, src = '']) => (src.startsWith('/') ? src.slice(1) : posix.join(posix.dirname(htmlPath), src)));
+}
+
+function gzKb(files: Iterable<string>, dist = DIST): number {
+  let bytes = 0;
+  for (const f of files) bytes += gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
+  return Math.round((bytes / 1024) * 100) / 100;
+}
+
+function union(entries: string[], dist = DIST): Set<string> {
+  return new Set(entries.flatMap((e) => [...closure(e, dist)]));
+}
+
+export function measure(dist = DIST): Record<string, number> {
+  const m = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Manifest;
+  const popup = m.action?.default_popup;
+  const worker = m.background?.service_worker;
+  const bySite = new Map<string, string[]>();
+  for (const cs of m.content_scripts ?? []) {
+    for (const site of cs.matches ?? []) bySite.set(site, [...(bySite.get(site) ?? []), ...(cs.js ?? [])]);
+  }
+  const contentKb = [...bySite.values()].map((js) => gzKb(union(js, dist), dist));
+  return {
+    popup_js_gz_kb: popup ? gzKb(union(htmlScripts(popup, dist), dist), dist) : 0,
+    background_js_gz_kb: worker ? gzKb(closure(worker, dist), dist) : 0,
+    content_js_gz_kb: Math.max(0, ...contentKb),
+  };
+}
+
+export default async function (): Promise<Record<string, number>> {
+  if (!existsSync(join(DIST, 'manifest.json'))) {
+    // Build output goes to stderr: `npm run bench -- --json` keeps stdout for the JSON.
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+    if (r.status !== 0) throw new Error(`bench/sizes: the build failed (exit ${r.status})`);
+  }
+  return measure(dirname(join(DIST, 'manifest.json')));
+}

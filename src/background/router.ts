@@ -1,0 +1,58 @@
+/**
+ * The background's router: sender first, then the message's shape, then a one-line handler.
+ * Which map a message is checked against follows from who sent it, never from the message:
+ * extension pages (the popup, even when opened in a tab) speak PopupToBackground; content
+ * scripts, which always come with a tab, speak ContentToBackground. Anything else is dropped
+ * with an error reply.
+ */
+import { fail, ok, type Direction, type DirectionMaps, type ProtocolMap, type Reply } from '../messaging/protocol.ts';
+import { parseMessage } from '../messaging/validate.ts';
+import type { Sender } from '../platform/runtime.ts';
+
+export interface HandlerContext {
+  sender: Sender;
+  direction: Direction;
+}
+
+export type Handlers<M extends ProtocolMap> = {
+  [K in keyof M]: (args: M[K]['args'], ctx: HandlerContext) => M[K]['reply'] | Promise<M[K]['reply']>;
+};
+
+export interface RouterOptions {
+  /** runtime.id */
+  extensionId: string;
+  /** runtime.getURL(''): the origin of this extension's pages, with a trailing slash. */
+  extensionOrigin: string;
+  handlers: { [D in Direction]: Handlers<DirectionMaps[D]> };
+}
+
+export type Router = (message: unknown, sender: Sender) => Promise<Reply<unknown>>;
+
+/** Who may send what, from the sender alone; undefined for anyone else. */
+export function directionOf(sender: Sender, extensionId: string, extensionOrigin: string): Direction | undefined {
+  if (sender.id !== extensionId) return undefined;
+  if (typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin)) return 'popup';
+  if (sender.tab !== undefined) return 'content';
+  return undefined;
+}
+
+export function createRouter({ extensionId, extensionOrigin, handlers }: RouterOptions): Router {
+  return async (raw, sender) => {
+    const direction = directionOf(sender, extensionId, extensionOrigin);
+    if (!direction) return fail('ERR_FORBIDDEN_SENDER', 'sender is not part of this extension');
+    const parsed = parseMessage(direction, raw);
+    if (!parsed.ok) return parsed;
+    const { type, args } = parsed.message;
+    // parseMessage checked `args` against this type's guard: the table may be erased to `never`.
+    const table: Record<string, (args: never, ctx: HandlerContext) => unknown> = handlers[direction];
+    const handler = Object.hasOwn(table, type) ? table[type] : undefined;
+    if (!handler) return fail('ERR_UNKNOWN_MESSAGE', `no handler for "${type}"`);
+    try {
+      return ok(await handler(args as never, { sender, direction }));
+    } catch (e) {
+      // Handlers throw the error classes of src/core/errors.ts: keep their stable code.
+      const code = typeof (e as { code?: unknown })?.code === 'string' ? (e as { code: string }).code : 'ERR_INTERNAL';
+      return fail(code, e instanceof Error ? e.message : String(e));
+    }
+  };
+}

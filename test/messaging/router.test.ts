@@ -1,0 +1,73 @@
+/** The background router's sender checks (src/background/router.ts), with plain fake senders. */
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, directionOf } from '../../src/background/router.ts';
+
+const ID = 'pakfgahhhefpnaajfclapgchhifablpl';
+const ORIGIN = `chrome-extension://${ID}/`;
+const popupSender = { id: ID, url: `${ORIGIN}src/popup/index.html` };
+const contentSender = { id: ID, url: 'https://www.linkedin.com/in/someone/', tab: { id: 7 }, frameId: 0 };
+
+function router() {
+  const popupPing = vi.fn(() => ({ pong: true as const, version: 'popup' }));
+  const contentPing = vi.fn(() => ({ pong: true as const, version: 'content' }));
+  const route = createRouter({
+    extensionId: ID,
+    extensionOrigin: ORIGIN,
+    handlers: { popup: { ping: popupPing }, content: { ping: contentPing } },
+  });
+  return { route, popupPing, contentPing };
+}
+
+describe('directionOf', () => {
+  it.each([
+    ['the popup', popupSender, 'popup'],
+    ['the popup opened in a tab', { ...popupSender, tab: { id: 3 } }, 'popup'],
+    ['a content script', contentSender, 'content'],
+    ['another extension', { ...popupSender, id: 'aaaabbbbccccddddeeeeffffgggghhhh' }, undefined],
+    ['a sender without id', { url: popupSender.url }, undefined],
+    ['a page of this extension id without a tab or our origin', { id: ID, url: 'https://evil.example/' }, undefined],
+    ['a sender with neither url nor tab', { id: ID }, undefined],
+    ['a look-alike origin', { id: ID, url: `chrome-extension://${ID}.evil/x`, tab: undefined }, undefined],
+  ])('%s → %s', (_, sender, expected) => {
+    expect(directionOf(sender, ID, ORIGIN)).toBe(expected);
+  });
+});
+
+describe('createRouter', () => {
+  it('routes by sender: the popup map for extension pages, the content map for content scripts', async () => {
+    const { route, popupPing, contentPing } = router();
+    expect(await route({ type: 'ping', args: {} }, popupSender)).toEqual({ ok: true, value: { pong: true, version: 'popup' } });
+    expect(await route({ type: 'ping', args: {} }, contentSender)).toEqual({ ok: true, value: { pong: true, version: 'content' } });
+    expect(popupPing).toHaveBeenCalledTimes(1);
+    expect(contentPing).toHaveBeenCalledTimes(1);
+    expect(contentPing.mock.calls[0]).toEqual([{}, { sender: contentSender, direction: 'content' }]);
+  });
+
+  it('drops messages from foreign senders before looking at them', async () => {
+    const { route, popupPing } = router();
+    const reply = await route({ type: 'ping', args: {} }, { id: 'someone-else', url: 'https://x.example/' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'ERR_FORBIDDEN_SENDER' } });
+    expect(popupPing).not.toHaveBeenCalled();
+  });
+
+  it('answers unknown and malformed messages with an error, without calling a handler', async () => {
+    const { route, popupPing } = router();
+    expect(await route({ type: 'badges/delete-all', args: {} }, popupSender)).toMatchObject({ error: { code: 'ERR_UNKNOWN_MESSAGE' } });
+    expect(await route({ type: 'ping', args: { x: 1 } }, popupSender)).toMatchObject({ error: { code: 'ERR_BAD_ARGS' } });
+    expect(await route('ping', popupSender)).toMatchObject({ error: { code: 'ERR_BAD_MESSAGE' } });
+    expect(popupPing).not.toHaveBeenCalled();
+  });
+
+  it('turns a throwing handler into an error reply that keeps its code', async () => {
+    const route = createRouter({
+      extensionId: ID,
+      extensionOrigin: ORIGIN,
+      handlers: {
+        popup: { ping: () => Promise.reject(Object.assign(new Error('no key'), { code: 'ERR_KEY_NOT_OWNED' })) },
+        content: { ping: () => { throw new TypeError('boom'); } },
+      },
+    });
+    expect(await route({ type: 'ping', args: {} }, popupSender)).toEqual({ ok: false, error: { code: 'ERR_KEY_NOT_OWNED', message: 'no key' } });
+    expect(await route({ type: 'ping', args: {} }, contentSender)).toEqual({ ok: false, error: { code: 'ERR_INTERNAL', message: 'boom' } });
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { guards, isReply, parseMessage, shape, isString } from '../../src/messaging/validate.ts';
+
+describe('parseMessage', () => {
+  it('accepts a known message with well-formed arguments, in both directions', () => {
+    for (const direction of ['popup', 'content'] as const) {
+      expect(parseMessage(direction, { type: 'ping', args: {} })).toEqual({ ok: true, message: { type: 'ping', args: {} } });
+    }
+  });
+
+  it.each([
+    ['undefined', undefined],
+    ['a string', 'ping'],
+    ['an array', [{ type: 'ping', args: {} }]],
+    ['no args', { type: 'ping' }],
+    ['args not an object', { type: 'ping', args: 'x' }],
+    ['args an array', { type: 'ping', args: [] }],
+    ['a numeric type', { type: 1, args: {} }],
+    ['an extra envelope key', { type: 'ping', args: {}, token: 'x' }],
+  ])('rejects %s as ERR_BAD_MESSAGE', (_, raw) => {
+    const parsed = parseMessage('popup', raw);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.code).toBe('ERR_BAD_MESSAGE');
+  });
+
+  it.each(['pong', 'toString', '__proto__', 'constructor', 'hasOwnProperty'])('rejects unknown type %j', (type) => {
+    const parsed = parseMessage('content', { type, args: {} });
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'ERR_UNKNOWN_MESSAGE' } });
+  });
+
+  it('rejects unexpected arguments', () => {
+    expect(parseMessage('popup', { type: 'ping', args: { extra: 1 } })).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_BAD_ARGS' },
+    });
+  });
+
+  it('keeps a long unknown type out of the error message', () => {
+    const parsed = parseMessage('popup', { type: 'x'.repeat(10_000), args: {} });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.message.length).toBeLessThan(200);
+  });
+});
+
+describe('shape', () => {
+  const point = shape({ x: isString, y: isString });
+  it('wants exactly the listed keys, each passing its check', () => {
+    expect(point({ x: 'a', y: 'b' })).toBe(true);
+    expect(point({ x: 'a' })).toBe(false);
+    expect(point({ x: 'a', y: 1 })).toBe(false);
+    expect(point({ x: 'a', y: 'b', z: 'c' })).toBe(false);
+    expect(point(null)).toBe(false);
+  });
+});
+
+describe('isReply', () => {
+  const pingReply = guards.popup.reply.ping;
+  it('accepts a success whose value passes the guard, and any well-formed error', () => {
+    expect(isReply({ ok: true, value: { pong: true, version: '1.0.0' } }, pingReply)).toBe(true);
+    expect(isReply({ ok: false, error: { code: 'ERR_X', message: 'm' } }, pingReply)).toBe(true);
+  });
+  it.each([
+    [{ ok: true, value: { pong: false, version: '1' } }],
+    [{ ok: true, value: { pong: true } }],
+    [{ ok: false, error: { code: 1, message: 'm' } }],
+    [{ ok: false }],
+    [{ value: { pong: true, version: '1' } }],
+    [undefined],
+  ])('rejects %j', (raw) => {
+    expect(isReply(raw, pingReply)).toBe(false);
+  });
+});
