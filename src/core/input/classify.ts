@@ -1,0 +1,42 @@
+/**
+ * Tells what a credential text is: a JSON object, a compact JWS or an http(s) URL (the order the
+ * bakers use to read baked text, MZBAKE `debake`: JWS → JSON → URL; VCORE DETECT_INPUT_TYPE).
+ */
+import { ErrorCodes, ParseError } from '../errors.ts';
+import { parseJsonObject } from './json.ts';
+import { COMPACT_JWS, decodeJwsUnverified } from './jws.ts';
+import { stripBom } from './text.ts';
+import type { CredentialText } from './types.ts';
+
+/** A single absolute http(s) URL with no whitespace. */
+export function isHttpUrl(text: string): boolean {
+  if (!/^https?:\/\/\S+$/i.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Classifies credential text. `from` names where it came from, for messages and for the error an
+ * empty text gets (an empty file is PARSE_EMPTY; an empty baked chunk is PARSE_NOT_BAKED).
+ */
+export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText {
+  const text = stripBom(raw).trim();
+  if (text === '') {
+    throw from
+      ? new ParseError(ErrorCodes.PARSE_NOT_BAKED, `The ${from.toUpperCase()} badge text is empty`)
+      : new ParseError(ErrorCodes.PARSE_EMPTY, 'The input is empty');
+  }
+  const first = text[0];
+  if (first === '{' || first === '[') return { type: 'json', text, json: parseJsonObject(text) };
+  if (COMPACT_JWS.test(text)) {
+    decodeJwsUnverified(text); // a JWS-shaped string whose header or payload is not JSON is not a badge
+    return { type: 'jws', text };
+  }
+  if (isHttpUrl(text)) return { type: 'url', text };
+  const where = from ? `The text baked in the ${from.toUpperCase()}` : 'The input';
+  throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `${where} is neither JSON, a compact JWS nor an http(s) URL`);
+}

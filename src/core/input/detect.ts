@@ -1,0 +1,85 @@
+/**
+ * Format and version detection, before any verification.
+ *  - OB 3.0: a Verifiable Credential (VC-JWT, or JSON with or without an embedded proof).
+ *  - OB 0.5–2.0: VCORE `_detect_openbadges_version` (reference §1.7): `@context` naming v2 → 2.0,
+ *    v1 → 1.1; no `@context`: a string `recipient` → 0.5, else 1.0; any other context → 2.0.
+ *    Hosted or signed from `verification.type` (`verify` in 1.x): HostedBadge/hosted, SignedBadge/signed.
+ */
+import type { BadgeFormat } from '../model.ts';
+import { decodeJwsUnverified } from './jws.ts';
+import type { CredentialText } from './types.ts';
+
+type Json = Record<string, unknown>;
+type ObVersion = '0.5' | '1.0' | '1.1' | '2.0';
+
+const VC_CONTEXTS = ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/2018/credentials/v1'];
+
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : [v]).filter((s): s is string => typeof s === 'string');
+
+/** VC Data Model 1.1 / 2.0: a `vc` claim (VC-JWT 1.1), a VC context, or type VerifiableCredential. */
+export function isVerifiableCredential(doc: Json): boolean {
+  if (isObj(doc.vc)) return true;
+  if (strings(doc['@context']).some((c) => VC_CONTEXTS.includes(c))) return true;
+  return strings(doc.type).includes('VerifiableCredential');
+}
+
+/** VCORE `_detect_openbadges_version`, extended to @context arrays. Undefined: not an assertion at all. */
+export function detectObVersion(doc: Json): ObVersion | undefined {
+  const context = doc['@context'];
+  if (context === undefined || context === null) {
+    if (typeof doc.recipient === 'string') return '0.5';
+    // No context and nothing an assertion has: some other JSON document.
+    const assertionKeys = ['recipient', 'verify', 'verification', 'badge', 'uid', 'issuedOn', 'issued_on'];
+    return assertionKeys.some((k) => k in doc) ? '1.0' : undefined;
+  }
+  const urls = strings(context);
+  if (urls.some((c) => c.includes('openbadges/v2'))) return '2.0';
+  if (urls.some((c) => c.includes('openbadges/v1'))) return '1.1';
+  if (urls.some((c) => c.includes('v2'))) return '2.0';
+  if (urls.some((c) => c.includes('v1'))) return '1.1';
+  return '2.0'; // VCORE: "Default to latest version if we cannot interpret version"
+}
+
+/** OB 2.0 §VerificationObject `type` (aliases from the v1/v2 contexts). */
+function isSigned(doc: Json): boolean {
+  const v = isObj(doc.verification) ? doc.verification : isObj(doc.verify) ? doc.verify : undefined;
+  const type = strings(v?.type).map((t) => t.toLowerCase());
+  return type.includes('signedbadge') || type.includes('signed');
+}
+
+function obFormat(version: ObVersion, signed: boolean): BadgeFormat {
+  if (version === '0.5') return 'ob0.5-hosted'; // 0.5 had no signed badges
+  const v = version === '2.0' ? 'ob2.0' : version === '1.1' ? 'ob1.1' : 'ob1.0';
+  return `${v}-${signed ? 'signed' : 'hosted'}`;
+}
+
+/** The format and version a credential claims to be. Never throws: unreadable input is 'unknown'. */
+export function detectFormat(credential: CredentialText): BadgeFormat {
+  switch (credential.type) {
+    case 'url':
+      return 'hosted-url';
+    case 'jws': {
+      let payload: Json;
+      try {
+        payload = decodeJwsUnverified(credential.text).payload;
+      } catch {
+        return 'unknown';
+      }
+      if (isVerifiableCredential(payload)) return 'ob3.0-jwt';
+      const version = detectObVersion(payload);
+      // A JWS payload is signed by construction; 0.5 predates signing, so a JWS is at least 1.0.
+      return version ? obFormat(version === '0.5' ? '1.0' : version, true) : 'unknown';
+    }
+    case 'json': {
+      const doc = credential.json;
+      if (isVerifiableCredential(doc)) {
+        const proof = doc.proof ?? (isObj(doc.vc) ? doc.vc.proof : undefined);
+        return isObj(proof) || (Array.isArray(proof) && proof.length > 0) ? 'ob3.0-data-integrity' : 'ob3.0-unsigned';
+      }
+      const version = detectObVersion(doc);
+      return version ? obFormat(version, isSigned(doc)) : 'unknown';
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Safe JSON intake for credentials (OB 2.0 / OB 3.0 documents are JSON objects). The nesting depth is
+ * measured by a flat scan BEFORE JSON.parse, so a 100,000-deep input is refused without ever
+ * reaching a recursive parser or a recursive walker further down the engine.
+ */
+import { ErrorCodes, ParseError } from '../errors.ts';
+import { stripBom } from './text.ts';
+
+/** Far deeper than any badge (OB 3.0 complete.json nests 7 levels), far below any stack limit. */
+export const MAX_JSON_DEPTH = 100;
+
+/** Largest nesting depth of objects/arrays in `text`, ignoring brackets inside strings; stops past `limit`. */
+export function jsonDepth(text: string, limit = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > max) {
+        max = depth;
+        if (max > limit) return max;
+      }
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
+  }
+  return max;
+}
+
+/** Parses a JSON object. ParseError: PARSE_EMPTY, PARSE_TOO_DEEP, or PARSE_JSON (broken, or not an object). */
+export function parseJsonObject(text: string, maxDepth = MAX_JSON_DEPTH): Record<string, unknown> {
+  const body = stripBom(text);
+  if (body.trim() === '') throw new ParseError(ErrorCodes.PARSE_EMPTY, 'The JSON text is empty');
+  if (jsonDepth(body, maxDepth) > maxDepth) {
+    throw new ParseError(ErrorCodes.PARSE_TOO_DEEP, `The JSON nests deeper than ${maxDepth} levels`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (e) {
+    throw new ParseError(ErrorCodes.PARSE_JSON, `Broken JSON: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+    throw new ParseError(ErrorCodes.PARSE_JSON, `The JSON is ${what}, not an object`);
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,63 @@
+/**
+ * Compact JWS (RFC 7515 §7.1): BASE64URL(header) . BASE64URL(payload) . BASE64URL(signature).
+ * OB 2.0 signed assertions and OB 3.0 VC-JWTs are baked and exchanged in this form. Decoding here is
+ * unverified: it only tells the engine what the token claims to be.
+ */
+import { ErrorCodes, ParseError } from '../errors.ts';
+import { parseJsonObject } from './json.ts';
+import { decodeUtf8 } from './text.ts';
+
+/** The shape VCORE and the bakers use to tell a JWS from JSON or a URL (OB 2.0 §Baking). */
+export const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
+
+export const isCompactJws = (text: string): boolean => COMPACT_JWS.test(text.trim());
+
+export interface DecodedJws {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const LOOKUP = new Int16Array(128).fill(-1);
+for (let i = 0; i < B64URL.length; i++) LOOKUP[B64URL.charCodeAt(i)] = i;
+
+/** RFC 4648 §5 base64url without padding, decoded by hand (no Buffer, no atob quirks). */
+export function base64UrlDecode(text: string): Uint8Array {
+  if (text.length % 4 === 1) throw new ParseError(ErrorCodes.PARSE_JWS, 'Invalid base64url length');
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? LOOKUP[c]! : -1;
+    if (v < 0) throw new ParseError(ErrorCodes.PARSE_JWS, `Invalid base64url character at ${i}`);
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[n++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+function decodePart(part: string, name: 'header' | 'payload'): Record<string, unknown> {
+  const text = decodeUtf8(base64UrlDecode(part));
+  if (text === undefined) throw new ParseError(ErrorCodes.PARSE_JWS, `The JWS ${name} is not UTF-8`);
+  try {
+    return parseJsonObject(text);
+  } catch (e) {
+    if (e instanceof ParseError && e.code === ErrorCodes.PARSE_TOO_DEEP) throw e;
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ParseError(ErrorCodes.PARSE_JWS, `The JWS ${name} is not a JSON object: ${why}`, { cause: e });
+  }
+}
+
+/** Header and payload of a compact JWS, NOT verified. ParseError PARSE_JWS when either is unreadable. */
+export function decodeJwsUnverified(text: string): DecodedJws {
+  const token = text.trim();
+  if (!COMPACT_JWS.test(token)) throw new ParseError(ErrorCodes.PARSE_JWS, 'Not a compact JWS (three base64url parts)');
+  const [h = '', p = ''] = token.split('.');
+  return { header: decodePart(h, 'header'), payload: decodePart(p, 'payload') };
+}

@@ -1,0 +1,132 @@
+/**
+ * Baked SVG reader (OB 2.0 §Baking SVG; OB 3.0 docformat §Baked Badge SVG). The badge element is
+ * matched by namespace URI + local name, resolved through in-scope xmlns declarations, never by
+ * searching the text:
+ *   OB 2.0 / 1.x  {http://openbadges.org}assertion
+ *   OB 3.0        {https://purl.imsglobal.org/ob/v3p0}credential
+ * Elements inside <script>, <style> or <foreignObject> are not badge elements: that content belongs
+ * to another language (a script that spells out a fake element, or embedded HTML).
+ * Extraction (MZBAKE svg.extract; OB 2.0 §Baking): the first badge element's text/CDATA body when it
+ * is a JSON object, else its `verify` attribute (a compact JWS or the hosted URL).
+ */
+import { ErrorCodes, ParseError } from '../errors.ts';
+import { parseJsonObject } from './json.ts';
+import { malformed } from './xml-doctype.ts';
+import { XmlReader } from './xml-reader.ts';
+
+export const OB2_SVG_NS = 'http://openbadges.org';
+export const OB3_SVG_NS = 'https://purl.imsglobal.org/ob/v3p0';
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const OPAQUE = new Set(['script', 'style', 'foreignObject']);
+
+export interface BakedSvgText {
+  /** Namespace URI of the badge element (OB2_SVG_NS or OB3_SVG_NS). */
+  namespace: string;
+  /** `assertion` or `credential`. */
+  element: string;
+  /** Where the text came from: the element's body, or its `verify` attribute. */
+  source: 'body' | 'verify';
+  text: string;
+}
+
+interface Frame {
+  declared: string[];
+  opaque: boolean;
+}
+
+interface Found {
+  namespace: string;
+  element: string;
+  verify: string | undefined;
+  depth: number;
+  body: string[];
+  closed: boolean;
+}
+
+const split = (qname: string): [prefix: string, local: string] => {
+  const c = qname.indexOf(':');
+  return c < 0 ? ['', qname] : [qname.slice(0, c), qname.slice(c + 1)];
+};
+
+const isBadge = (ns: string | undefined, local: string): boolean =>
+  (ns === OB2_SVG_NS && local === 'assertion') || (ns === OB3_SVG_NS && local === 'credential');
+
+/** Reads a whole SVG document and returns the baked credential text. PARSE_SVG / PARSE_NOT_BAKED. */
+export function readBakedSvg(text: string): BakedSvgText {
+  const reader = new XmlReader(text);
+  // XML Namespaces §6: each prefix maps to a stack of bindings; '' is the default namespace.
+  const bindings = new Map<string, string[]>([['xml', [XML_NS]]]);
+  const resolve = (prefix: string): string | undefined => {
+    const stack = bindings.get(prefix);
+    const uri = stack?.[stack.length - 1];
+    return uri === '' ? undefined : uri;
+  };
+  const frames: Frame[] = [];
+  let opaqueDepth = 0;
+  let found: Found | undefined;
+
+  for (let ev = reader.next(); ev; ev = reader.next()) {
+    if (ev.kind === 'start') {
+      const [prefix, local] = split(ev.name);
+      if (frames.length === 0 && local !== 'svg') throw malformed(`the root element is <${ev.name}>, not <svg>`);
+      const declared: string[] = [];
+      for (const [name, value] of ev.attrs) {
+        const p = name === 'xmlns' ? '' : name.startsWith('xmlns:') ? name.slice(6) : undefined;
+        if (p === undefined) continue;
+        const stack = bindings.get(p) ?? [];
+        stack.push(value);
+        bindings.set(p, stack);
+        declared.push(p);
+      }
+      const ns = resolve(prefix) ?? (prefix === '' ? '' : undefined);
+      const opaque = OPAQUE.has(local);
+      if (!found && opaqueDepth === 0 && isBadge(ns, local)) {
+        found = { namespace: ns!, element: local, verify: verifyAttr(ev.attrs, ns!, resolve), depth: frames.length + 1, body: [], closed: false };
+      }
+      frames.push({ declared, opaque });
+      if (opaque) opaqueDepth++;
+    } else if (ev.kind === 'end') {
+      if (found && !found.closed && frames.length === found.depth) found.closed = true;
+      const frame = frames.pop();
+      if (frame?.opaque) opaqueDepth--;
+      for (const p of frame?.declared ?? []) bindings.get(p)?.pop();
+    } else if (found && !found.closed && frames.length === found.depth) {
+      found.body.push(ev.text);
+    }
+  }
+  if (!found) {
+    throw new ParseError(ErrorCodes.PARSE_NOT_BAKED, 'The SVG has no openbadges:assertion or openbadges:credential element');
+  }
+  return extract(found);
+}
+
+/** `verify`, unprefixed (as the bakers write it) or prefixed in the badge element's own namespace. */
+function verifyAttr(attrs: [string, string][], ns: string, resolve: (p: string) => string | undefined): string | undefined {
+  for (const [name, value] of attrs) {
+    const [prefix, local] = split(name);
+    if (local === 'verify' && (prefix === '' || (prefix !== 'xmlns' && resolve(prefix) === ns))) return value;
+  }
+  return undefined;
+}
+
+function extract(found: Found): BakedSvgText {
+  const base = { namespace: found.namespace, element: found.element };
+  const body = found.body.join('').trim();
+  if (body !== '' && isJsonObject(body)) return { ...base, source: 'body', text: body };
+  const verify = found.verify?.trim();
+  if (verify) return { ...base, source: 'verify', text: verify };
+  throw new ParseError(
+    ErrorCodes.PARSE_NOT_BAKED,
+    `The openbadges:${found.element} element holds neither a JSON body nor a verify attribute`,
+  );
+}
+
+function isJsonObject(text: string): boolean {
+  if (!text.startsWith('{')) return false;
+  try {
+    parseJsonObject(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Byte ↔ text helpers shared by the input readers. Pure: TextDecoder only, no Buffer, so they run in
+ * Node 20, a page and an MV3 service worker alike.
+ */
+
+/** Strips one leading U+FEFF (a UTF-8 BOM that survived decoding). */
+export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** Strict UTF-8: returns undefined for bytes that are not UTF-8 rather than inventing U+FFFD. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decodes a whole input: UTF-16 when it carries a UTF-16 BOM, else strict UTF-8 (the BOM, if any,
+ * is dropped by the decoder). Undefined when the bytes are not text.
+ */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  const utf16 = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : undefined;
+  if (!utf16) return decodeUtf8(bytes);
+  try {
+    return new TextDecoder(utf16, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * ISO 8859-1, byte for byte (PNG §11.3.4.3 tEXt). Not TextDecoder('latin1'): the WHATWG label maps
+ * to windows-1252, which differs in 0x80–0x9F.
+ */
+export function decodeLatin1(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 0x2000) {
+    out += String.fromCharCode(...bytes.subarray(i, i + 0x2000));
+  }
+  return out;
+}
