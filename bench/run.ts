@@ -8,6 +8,11 @@ import { existsSync } from 'node:fs';
 const MODULES = [
   './sizes.ts',
   './parse.ts',
+  './jwt.ts',
+  './ob2.ts',
+  './di.ts',
+  './popup.ts',
+  './hover.ts',
 ];
 
 type Bench = () => Promise<Record<string, number>>;
