@@ -18,7 +18,7 @@ export const CORE_CHECK_IDS = [
 ] as const;
 
 export type CoreCheckId = (typeof CORE_CHECK_IDS)[number];
-export type ExtraCheckId = 'endorsement' | 'refresh' | 'schema' | 'context';
+export type ExtraCheckId = 'endorsement' | 'refresh' | 'schema' | 'context' | 'claims';
 export type CheckId = CoreCheckId | ExtraCheckId;
 
 export type Outcome = 'pass' | 'fail' | 'indeterminate' | 'warning' | 'skipped';

@@ -1,0 +1,145 @@
+/**
+ * What OB 3.0 VC-JWT and Data Integrity share: the credential's structure (VC Data Model 2.0 / 1.1
+ * and OB 3.0 verification.md step 1), its mapping onto Badge, its dates and its status.
+ * The credential is hostile input: every field is type-guarded.
+ */
+import { ErrorCodes } from '../errors.ts';
+import type { Alignment, Badge, BadgeFormat, Evidence, RecipientIdentity } from '../model.ts';
+import type { CheckId } from '../result.ts';
+import type { CheckList } from '../verify/checks.ts';
+import type { VerifyContext } from '../verify/context.ts';
+import { checkValidity } from '../verify/validity.ts';
+import { arr, idOf, isObj, str, types, type Json } from './json-util.ts';
+
+export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
+const OB3_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
+
+/** VC 1.1 credentials (OB 3.0 AnyAchievementCredential) date with issuanceDate/expirationDate (verification.md notes). */
+export const isVc1 = (c: Json): boolean => arr(c['@context'])[0] === VC_V1_CONTEXT;
+
+/** The subject: OB 3.0 has one; VC allows a list, of which a one-item list is read as that item. */
+export function subjectOf(c: Json): Json | undefined {
+  const s = c.credentialSubject;
+  if (Array.isArray(s)) return s.length === 1 && isObj(s[0]) ? s[0] : undefined;
+  return isObj(s) ? s : undefined;
+}
+
+export const issuerIdOf = (c: Json): string | undefined => idOf(c.issuer);
+
+const isUri = (v: unknown): v is string => typeof v === 'string' && /^[a-z][a-z0-9+.-]*:\S+$/i.test(v);
+
+/** Adds a note to a non-core check, appending when one is already there (a CheckList keeps one entry per id). */
+export function note(checks: CheckList, id: CheckId, message: string): void {
+  const prev = checks.get(id);
+  checks.warn(id, prev?.outcome === 'warning' ? `${prev.message}; ${message}` : message);
+}
+
+/** VC DM 2.0 §4 / 1.1 §4 required properties, and OB 3.0 verification.md step 1 (a subject id and/or identifier). */
+export function structureOb3(c: Json, checks: CheckList): boolean {
+  const bad: string[] = [];
+  const ctx = arr(c['@context']);
+  if (ctx[0] !== VC_V2_CONTEXT && ctx[0] !== VC_V1_CONTEXT) bad.push(`@context (its first entry must be ${VC_V2_CONTEXT} or ${VC_V1_CONTEXT})`);
+  const t = types(c.type);
+  if (!t.includes('VerifiableCredential')) bad.push('type (VerifiableCredential)');
+  if (!t.some((x) => OB3_TYPES.includes(x))) bad.push('type (OpenBadgeCredential or AchievementCredential)');
+  if (!isUri(issuerIdOf(c))) bad.push('issuer (a URI, or an object with an id)');
+  if (c.id !== undefined && !isUri(c.id)) bad.push('id (a URI)');
+  const dateField = isVc1(c) ? 'issuanceDate' : 'validFrom';
+  if (typeof c[dateField] !== 'string') bad.push(dateField);
+  const s = subjectOf(c);
+  if (!s) bad.push('credentialSubject (one object)');
+  else {
+    const ids = arr(s.identifier);
+    if (s.id !== undefined && !isUri(s.id)) bad.push('credentialSubject.id (a URI)');
+    if (s.identifier !== undefined && !ids.every(isObj)) bad.push('credentialSubject.identifier (IdentityObjects)');
+    if (s.id === undefined && ids.length === 0) bad.push('credentialSubject.id or credentialSubject.identifier');
+    const a = s.achievement;
+    if (a !== undefined && (!isObj(a) || typeof a.name !== 'string')) bad.push('credentialSubject.achievement.name');
+    // OB 3.0 §AchievementSubject requires an achievement, but verification.md step 1 leaves the rest of
+    // the data model to schema validation: a missing one is noted, not fatal (DCPV's ob30/simple.jwt has none).
+    if (a === undefined && !t.includes('EndorsementCredential')) note(checks, 'schema', 'credentialSubject.achievement is missing (OB 3.0 §AchievementSubject requires one)');
+  }
+  if (bad.length) {
+    checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${bad.join(', ')}`);
+    return false;
+  }
+  checks.pass('structure', `The credential has every required field (VC ${isVc1(c) ? '1.1' : '2.0'})`);
+  return true;
+}
+
+/** The credential's dates: VC 2.0 names first, VC 1.1 names as the fallback (or the other way round for VC 1.1). */
+export function datesOf(c: Json): { from?: [string, unknown]; until?: [string, unknown] } {
+  const [f1, f2, u1, u2] = isVc1(c) ? (['issuanceDate', 'validFrom', 'expirationDate', 'validUntil'] as const) : (['validFrom', 'issuanceDate', 'validUntil', 'expirationDate'] as const);
+  const pick = (a: string, b: string): [string, unknown] | undefined => (c[a] !== undefined ? [a, c[a]] : c[b] !== undefined ? [b, c[b]] : undefined);
+  return { from: pick(f1, f2), until: pick(u1, u2) };
+}
+
+/** OB 3.0 verification.md step 4: not yet valid before validFrom, expired after validUntil (VC 1.1: issuanceDate/expirationDate). */
+export function validityOb3(c: Json, checks: CheckList, now: Date): void {
+  const { from, until } = datesOf(c);
+  checkValidity(checks, { from: from?.[1], fromName: from?.[0], until: until?.[1], untilName: until?.[0] }, now);
+}
+
+/** OB 3.0 verification.md step 4 (status). Status lists come with the status-list issue. */
+export async function statusOb3(c: Json, _ctx: VerifyContext, checks: CheckList): Promise<void> {
+  if (c.credentialStatus === undefined) return checks.pass('revocation', 'Not revoked: the credential names no status');
+  const kind = types(arr(c.credentialStatus).filter(isObj)[0]?.type)[0] ?? 'an unknown kind';
+  checks.indeterminate('revocation', ErrorCodes.NOT_IMPLEMENTED, `The credential names a status (${kind.slice(0, 40)}), which Lanyard does not check yet: status lists come in a later version`);
+}
+
+const textOrId = (v: unknown): string | undefined => str(v) ?? idOf(v);
+
+/** OB 3.0 IdentityObject (identityType, identityHash, hashed, salt); `emailAddress` reads as `email`. */
+function recipientsOf(s: Json | undefined): RecipientIdentity[] {
+  if (!s) return [];
+  const out: RecipientIdentity[] = [];
+  const id = str(s.id);
+  if (id?.toLowerCase().startsWith('mailto:')) out.push({ type: 'email', identity: id.slice(7), hashed: false });
+  else if (id) out.push({ type: 'id', identity: id, hashed: false });
+  for (const o of arr(s.identifier).filter(isObj)) {
+    const identity = str(o.identityHash);
+    const type = str(o.identityType);
+    if (!identity || !type) continue;
+    const hashed = o.hashed === true;
+    const salt = str(o.salt);
+    out.push({ type: type === 'emailAddress' ? 'email' : type, identity, hashed, ...(salt !== undefined ? { salt } : {}) });
+  }
+  return out;
+}
+
+export function toBadge(c: Json, format: BadgeFormat): Badge {
+  const s = subjectOf(c);
+  const a = s && isObj(s.achievement) ? s.achievement : {};
+  const iss = isObj(c.issuer) ? c.issuer : {};
+  const crit = a.criteria;
+  const evidence: Evidence[] = arr(c.evidence).map((e) =>
+    isObj(e) ? { id: str(e.id), name: str(e.name), description: str(e.description), narrative: str(e.narrative), genre: str(e.genre) } : { id: str(e) },
+  );
+  const alignments: Alignment[] = arr(a.alignment).filter(isObj).map((x) => ({
+    targetName: str(x.targetName) ?? '',
+    targetUrl: str(x.targetUrl),
+    targetDescription: str(x.targetDescription),
+    targetFramework: str(x.targetFramework),
+    targetCode: str(x.targetCode),
+  }));
+  const { from, until } = datesOf(c);
+  const validFrom = str(from?.[1]);
+  return {
+    id: str(c.id),
+    name: str(a.name) ?? str(c.name) ?? 'Unnamed badge',
+    description: str(a.description) ?? str(c.description),
+    image: textOrId(a.image) ?? textOrId(c.image),
+    criteria: isObj(crit) ? { url: str(crit.id), narrative: str(crit.narrative) } : undefined,
+    issuer: { id: issuerIdOf(c), name: str(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: str(iss.description) },
+    issuedOn: str(c.awardedDate) ?? validFrom,
+    validFrom,
+    expires: str(until?.[1]),
+    recipients: recipientsOf(s),
+    evidence,
+    alignments,
+    tags: arr(a.tag).filter((t): t is string => typeof t === 'string'),
+    format,
+    achievementId: str(a.id),
+  };
+}

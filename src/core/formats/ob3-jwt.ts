@@ -1,0 +1,179 @@
+/**
+ * OB 3.0 VC-JWT verification (SPEC ob_v3p0/integrity.md §VC-JWT, verification.md; VC-JOSE-COSE).
+ * Checks, in the order they are reported: read the JWS → structure and JWT claims → alg allow-list →
+ * the key the header names → RFC 7515 §5.2 signature → issuer-key (DESIGN.md rule) → dates → status.
+ * The signature is computed concurrently with the rest (see verifyOb3Jwt), which changes no outcome.
+ *
+ * `typ`, when present, must be `JWT` (OB 3.0), `vc+jwt` or `application/vc+jwt` (VC-JOSE-COSE);
+ * any other type is another kind of token (RFC 8725 §3.11, explicit typing), so it fails `structure`.
+ */
+import { ErrorCodes } from '../errors.ts';
+import { issuerBinding } from '../keys/binding.ts';
+import { signingKey, signingKeyNow, type SigningKey } from '../keys/signing-key.ts';
+import { isAllowedAlg, JWS_ALGORITHMS, readCompactJws, readJwsPayload, verifyJws, type CompactJws, type JwsAlgorithm, type JwsOutcome } from '../keys/verify-jws.ts';
+import { CheckList } from '../verify/checks.ts';
+import type { VerifyContext } from '../verify/context.ts';
+import type { FormatVerifier } from '../verify/format-verifier.ts';
+import { checkValidity, parseInstant } from '../verify/validity.ts';
+import { isObj, type Json } from './json-util.ts';
+import { datesOf, issuerIdOf, note, statusOb3, structureOb3, subjectOf, toBadge } from './ob3-badge.ts';
+
+const TYPS = new Set(['jwt', 'vc+jwt', 'application/vc+jwt']);
+
+const numericDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 8.64e12;
+const toIso = (seconds: number): string => new Date(seconds * 1000).toISOString();
+
+/**
+ * VC DM 1.1 §6.3.1 JWT decoding: the `vc` claim holds the credential, and `jti`, `iss`, `sub`, `nbf`,
+ * `exp` stand for id, issuer, credentialSubject.id, issuanceDate, expirationDate when those are left out.
+ */
+function unwrapVc(payload: Json): Json {
+  if (!isObj(payload.vc) || payload['@context'] !== undefined) return payload;
+  const c: Json = { ...payload.vc };
+  if (c.id === undefined && typeof payload.jti === 'string') c.id = payload.jti;
+  if (c.issuer === undefined && typeof payload.iss === 'string') c.issuer = payload.iss;
+  if (c.issuanceDate === undefined && numericDate(payload.nbf)) c.issuanceDate = toIso(payload.nbf);
+  if (c.expirationDate === undefined && numericDate(payload.exp)) c.expirationDate = toIso(payload.exp);
+  const s = c.credentialSubject;
+  if (isObj(s) && s.id === undefined && typeof payload.sub === 'string') c.credentialSubject = { ...s, id: payload.sub };
+  return c;
+}
+
+/** integrity.md §Verify: each registered claim, when present, must say what the credential says. */
+function claimMismatches(p: Json, c: Json): string[] {
+  const bad: string[] = [];
+  const same = (claim: string, value: unknown, name: string) => {
+    if (p[claim] !== undefined && p[claim] !== value) bad.push(`${claim} (${String(p[claim]).slice(0, 60)}) is not the ${name} (${String(value).slice(0, 60)})`);
+  };
+  same('iss', issuerIdOf(c), 'issuer id');
+  same('jti', c.id, 'credential id');
+  same('sub', subjectOf(c)?.id, 'credentialSubject.id');
+  const { from, until } = datesOf(c);
+  for (const [claim, date] of [['nbf', from], ['exp', until]] as const) {
+    const v = p[claim];
+    if (v === undefined) continue;
+    if (!numericDate(v)) bad.push(`${claim} is not a NumericDate`);
+    else if (date) {
+      const t = parseInstant(date[1]);
+      // NumericDate is whole seconds: equal when the date falls within that second.
+      if (!Number.isNaN(t) && Math.floor(t / 1000) !== v) bad.push(`${claim} (${toIso(v)}) is not the ${date[0]} (${String(date[1]).slice(0, 40)})`);
+    }
+  }
+  return bad;
+}
+
+function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList): boolean {
+  const typ = header.typ;
+  if (typ !== undefined && !(typeof typ === 'string' && TYPS.has(typ.toLowerCase()))) {
+    checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `The JOSE typ ${String(typ).slice(0, 40)} is not a credential's (JWT, vc+jwt)`);
+    return false;
+  }
+  if (!structureOb3(c, checks)) return false;
+  const bad = claimMismatches(payload, c);
+  if (bad.length) {
+    checks.fail('structure', ErrorCodes.CLAIM_MISMATCH, `JWT claims disagree with the credential: ${bad.join('; ')}`);
+    return false;
+  }
+  if (payload.aud !== undefined && payload.sub === undefined) {
+    // integrity.md requires sub; 1EdTech's own fixtures put the subject in aud instead. A note, not a failure.
+    const msg = 'The JWT has aud but no sub (integrity.md asks for sub = credentialSubject.id)';
+    checks.pass('structure', `${checks.get('structure')?.message ?? ''}; note: ${msg}`);
+    note(checks, 'claims', msg);
+  }
+  return true;
+}
+
+/** The checks that follow a good signature, worked out while WebCrypto checks it, reported only if it holds. */
+async function laterChecks(c: Json, payload: Json, ctx: VerifyContext): Promise<CheckList> {
+  const later = new CheckList();
+  later.skip('hosted', 'A signed credential is checked by its signature, not a hosted copy');
+  // integrity.md: nbf/exp bound the credential too; they equal its dates when both are present.
+  const { from, until } = datesOf(c);
+  const nbf = numericDate(payload.nbf) ? toIso(payload.nbf) : undefined;
+  const exp = numericDate(payload.exp) ? toIso(payload.exp) : undefined;
+  checkValidity(later, { from: from?.[1] ?? nbf, fromName: from?.[0] ?? 'nbf', until: until?.[1] ?? exp, untilName: until?.[0] ?? 'exp' }, ctx.now);
+  await statusOb3(c, ctx, later);
+  return later;
+}
+
+function report(checks: CheckList, later: CheckList): void {
+  for (const k of later.toArray()) checks.set(k.id, k.outcome, k.message, k.code);
+}
+
+/** Starts the signature check when there is a key to check with. */
+const start = (jws: CompactJws, alg: JwsAlgorithm, sk: SigningKey | undefined): Promise<JwsOutcome> | undefined =>
+  sk && 'key' in sk ? verifyJws(jws, alg, sk.key.jwk, sk.key.canonical) : undefined;
+
+export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) => {
+  let jws: CompactJws;
+  let payload: Json;
+  // WebCrypto checks the signature off the main thread, so it is started as soon as the key is known
+  // (before the payload is read when the header alone names it) and everything else is worked out
+  // meanwhile; checks are still reported in order, and a fatal failure still skips what follows it.
+  let sk: SigningKey | undefined;
+  let signature: Promise<JwsOutcome> | undefined;
+  try {
+    if (cred.type !== 'jws') throw new Error('it is not a compact JWS');
+    jws = readCompactJws(cred.text);
+    if (isAllowedAlg(jws.header.alg)) signature = start(jws, jws.header.alg, (sk = signingKeyNow(jws.header)));
+    payload = readJwsPayload(jws);
+  } catch (e) {
+    checks.fail('structure', ErrorCodes.PARSE_JWS, `The VC-JWT cannot be read: ${(e as Error).message}`);
+    checks.skipRemaining('Unreadable VC-JWT');
+    return null;
+  }
+  const header = jws.header;
+  const c = unwrapVc(payload);
+  const alg = header.alg;
+  const issuerId = issuerIdOf(c);
+  // A kid to fetch or to read against the issuer's id (a kid URL may be fetched even for a malformed credential).
+  if (!sk && isAllowedAlg(alg)) signature = start(jws, alg, (sk = await signingKey(header, issuerId, ctx)));
+  if (!checkStructure(header, payload, c, checks)) {
+    checks.skipRemaining('The credential is malformed');
+    return toBadge(c, format);
+  }
+  if (!sk) {
+    checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, `The signature algorithm ${String(alg ?? '(none)').slice(0, 20)} is not accepted (only ${JWS_ALGORITHMS.join(', ')})`);
+    checks.skipRemaining('The signature is not acceptable');
+    return toBadge(c, format);
+  }
+  if ('invalid' in sk) {
+    checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, sk.invalid);
+    checks.skipRemaining('The signature is not acceptable');
+    return toBadge(c, format);
+  }
+  // While the signature is checked: the issuer binding (its document may be fetched even when the
+  // signature turns out bad), the dates and the status.
+  const binding = 'key' in sk ? issuerBinding(issuerId, sk.key, ctx) : undefined;
+  binding?.catch(() => undefined);
+  const later = laterChecks(c, payload, ctx);
+  const badge = toBadge(c, format);
+  if ('missing' in sk || !signature || !binding) {
+    checks.indeterminate('signature', ErrorCodes.NO_KEY, `No key to check the signature with: ${'missing' in sk ? sk.missing : ''}`);
+    checks.indeterminate('issuer-key', ErrorCodes.NO_KEY, 'No signing key to confirm as the issuer\'s');
+    report(checks, await later);
+    return badge;
+  }
+  const out = await signature;
+  if (!out.ok && out.reason === 'unusable-key' && sk.key.id !== undefined) {
+    // A key fetched from the kid that cannot be used is like no key at all.
+    checks.indeterminate('signature', ErrorCodes.NO_KEY, `${sk.key.source}: ${out.message}`);
+    checks.indeterminate('issuer-key', ErrorCodes.NO_KEY, 'No usable signing key to confirm as the issuer\'s');
+  } else if (!out.ok) {
+    checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, out.message);
+    checks.skipRemaining('The signature failed');
+    return badge;
+  } else {
+    checks.pass('signature', `The signature (${alg}) is intact, checked with ${sk.key.source}`);
+    const b = await binding;
+    if (b.status === 'bound') checks.pass('issuer-key', b.message);
+    else if (b.status === 'unresolvable') checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, b.message);
+    else {
+      checks.fail('issuer-key', ErrorCodes.KEY_NOT_OWNED, b.message);
+      checks.skipRemaining('The signing key is not the issuer\'s');
+      return badge;
+    }
+  }
+  report(checks, await later);
+  return badge;
+};

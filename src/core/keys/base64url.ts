@@ -1,0 +1,43 @@
+/**
+ * base64url decoding (RFC 4648 §5, no padding, as JWS uses it: RFC 7515 §2). Uses
+ * Uint8Array.fromBase64 where the runtime has it; otherwise a table decoder, which is several
+ * times faster than atob plus a copy loop on the runtimes that lack it (Node 20).
+ */
+const TABLE = new Int16Array(128).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach((ch, i) => (TABLE[ch.charCodeAt(0)] = i));
+
+type FromBase64 = (s: string, o: { alphabet: 'base64url'; lastChunkHandling: 'strict' | 'loose' }) => Uint8Array;
+const native = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;
+
+/** Throws a TypeError on any character outside the base64url alphabet or an impossible length. */
+export function decodeBase64url(s: string): Uint8Array {
+  if (native) {
+    if (s.includes('=')) throw new TypeError('base64url must not be padded');
+    return native(s, { alphabet: 'base64url', lastChunkHandling: 'loose' });
+  }
+  const n = s.length;
+  if (n % 4 === 1) throw new TypeError('Invalid base64url length');
+  const out = new Uint8Array((n * 3) >> 2);
+  let o = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v = (sextet(s, i) << 18) | (sextet(s, i + 1) << 12) | (sextet(s, i + 2) << 6) | sextet(s, i + 3);
+    out[o++] = v >> 16;
+    out[o++] = (v >> 8) & 0xff;
+    out[o++] = v & 0xff;
+  }
+  const rest = n - i;
+  if (rest >= 2) {
+    const v = (sextet(s, i) << 18) | (sextet(s, i + 1) << 12) | (rest === 3 ? sextet(s, i + 2) << 6 : 0);
+    out[o++] = v >> 16;
+    if (rest === 3) out[o++] = (v >> 8) & 0xff;
+  }
+  return out;
+}
+
+function sextet(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  const v = c < 128 ? TABLE[c]! : -1;
+  if (v < 0) throw new TypeError('Invalid base64url character');
+  return v;
+}

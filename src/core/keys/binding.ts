@@ -1,0 +1,62 @@
+/**
+ * The `issuer-key` rule (DESIGN.md "Nothing is trusted from the credential itself"): a key is the
+ * issuer's when the issuer's DID document, or the document served at the issuer's https id, lists
+ * it in `assertionMethod` or `verificationMethod`, by id (an https `kid` included) or by equal key
+ * material. How the credential conveys the key (kid, jwk header, a fragment) does not matter.
+ */
+import { str, type Json } from '../formats/json-util.ts';
+import type { VerifyContext } from '../verify/context.ts';
+import { isDid, resolveDid } from './did.ts';
+import type { KeyDescription } from './jwk.ts';
+import { methodsOf } from './methods.ts';
+
+export type BindingStatus = 'bound' | 'not-listed' | 'unresolvable';
+
+export interface Binding {
+  status: BindingStatus;
+  message: string;
+}
+
+const cacheKey = (issuerId: string, key: KeyDescription): string => `issuer-key\n${issuerId}\n${key.canonical}`;
+
+type IssuerDoc = { doc: Json; base: string } | { error: string };
+
+async function issuerDocument(issuerId: string, ctx: VerifyContext): Promise<IssuerDoc> {
+  if (isDid(issuerId)) {
+    const r = await resolveDid(issuerId, ctx);
+    return 'error' in r ? r : { doc: r.doc, base: r.did };
+  }
+  if (!/^https?:\/\/\S+$/i.test(issuerId)) return { error: `the issuer ${issuerId.slice(0, 80)} is neither a web address nor a DID Lanyard resolves` };
+  const url = issuerId.replace(/#.*$/, '');
+  try {
+    const doc = await ctx.fetchJson(url);
+    const id = str(doc.id);
+    // A document that names another id speaks for someone else.
+    if (id !== undefined && id.replace(/#.*$/, '') !== url) return { error: `the document at ${url} is not the issuer's (its id is ${id.slice(0, 80)})` };
+    return { doc, base: url };
+  } catch (e) {
+    return { error: `the issuer's document could not be fetched (${(e as Error).message})` };
+  }
+}
+
+/** Whether the issuer lists `key`. Only `bound` is cached: it does not depend on time or on the user. */
+export async function issuerBinding(issuerId: string | undefined, key: KeyDescription, ctx: VerifyContext): Promise<Binding> {
+  if (!issuerId) return { status: 'unresolvable', message: 'The credential names no issuer id to resolve' };
+  const ck = cacheKey(issuerId, key);
+  if (ctx.keyCache?.get(ck) === true) return { status: 'bound', message: `Signed with ${key.source}, which the issuer lists` };
+  const r = await issuerDocument(issuerId, ctx);
+  if ('error' in r) return { status: 'unresolvable', message: `Signed with ${key.source}, which only the credential asserts: ${r.error}` };
+  const { ids, keys } = methodsOf(r.doc, r.base);
+  if (ids.size === 0 && keys.length === 0) {
+    return { status: 'unresolvable', message: `Signed with ${key.source}, which only the credential asserts: the issuer's document lists no keys` };
+  }
+  const byMaterial = keys.some((k) => k.canonical === key.canonical);
+  // By id: the method with that id must not carry other key material than the one that was used.
+  const byId = key.id !== undefined && ids.has(key.id) && keys.every((k) => k.id !== key.id || k.canonical === key.canonical);
+  if (byMaterial || byId) {
+    ctx.keyCache?.set(ck, true);
+    return { status: 'bound', message: `Signed with ${key.source}, which the issuer lists` };
+  }
+  const n = Math.max(ids.size, keys.length);
+  return { status: 'not-listed', message: `Signed with ${key.source}, which the issuer does not list among its ${n} key${n === 1 ? '' : 's'}` };
+}

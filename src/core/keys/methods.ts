@@ -1,0 +1,66 @@
+/**
+ * The keys a DID document or controller document lists (DID Core §Verification Methods,
+ * W3C Controlled Identifiers §Verification Methods): entries of `verificationMethod` and
+ * `assertionMethod`, each an id (possibly relative, `#key-1`) or an embedded method carrying
+ * `publicKeyJwk` (JsonWebKey, JsonWebKey2020), `publicKeyMultibase` (Multikey,
+ * Ed25519VerificationKey2020) or `publicKeyBase58` (Ed25519VerificationKey2018).
+ */
+import { arr, isObj, str, type Json } from '../formats/json-util.ts';
+import { canonicalJwk, readPublicJwk, type PublicJwk } from './jwk.ts';
+import { base58Ed25519ToJwk, multikeyToJwk } from './multikey.ts';
+
+export interface ListedKey {
+  id: string | undefined;
+  jwk: PublicJwk;
+  canonical: string;
+}
+
+export interface MethodList {
+  /** Absolute ids of every method the document names, embedded or by reference. */
+  ids: Set<string>;
+  /** The methods whose key material Lanyard can read. */
+  keys: ListedKey[];
+}
+
+/** Resolves `#frag` (and other relative references) against the document's id. */
+export function absoluteId(ref: string, base: string): string {
+  if (ref.startsWith('#')) return base.replace(/#.*$/, '') + ref;
+  return ref;
+}
+
+/** The key material of one verification method, or null when it has none Lanyard reads. */
+export function methodKey(vm: Json): PublicJwk | null {
+  if (vm.publicKeyJwk !== undefined) {
+    const jwk = readPublicJwk(vm.publicKeyJwk);
+    return 'error' in jwk ? null : jwk;
+  }
+  const mb = str(vm.publicKeyMultibase);
+  if (mb) return multikeyToJwk(mb);
+  const b58 = str(vm.publicKeyBase58);
+  if (b58) return base58Ed25519ToJwk(b58);
+  return null;
+}
+
+export function methodsOf(doc: Json, base: string): MethodList {
+  const ids = new Set<string>();
+  const keys: ListedKey[] = [];
+  const entries = [...arr(doc.verificationMethod), ...arr(doc.assertionMethod)].slice(0, 256);
+  for (const e of entries) {
+    if (typeof e === 'string') {
+      ids.add(absoluteId(e, base));
+      continue;
+    }
+    if (!isObj(e)) continue;
+    const rel = str(e.id);
+    const id = rel === undefined ? undefined : absoluteId(rel, base);
+    if (id) ids.add(id);
+    const jwk = methodKey(e);
+    if (jwk) keys.push({ id, jwk, canonical: canonicalJwk(jwk) });
+  }
+  return { ids, keys };
+}
+
+/** The key of the method with this absolute id, when the document embeds it with readable material. */
+export function findMethodKey(doc: Json, base: string, id: string): PublicJwk | null {
+  return methodsOf(doc, base).keys.find((k) => k.id === id)?.jwk ?? null;
+}

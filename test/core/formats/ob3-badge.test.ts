@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { statusOb3, structureOb3, toBadge, validityOb3 } from '../../../src/core/formats/ob3-badge.ts';
+import { CheckList } from '../../../src/core/verify/checks.ts';
+import { createContext } from '../../../src/core/verify/context.ts';
+import { credential, NOW } from '../keys/jwt-fixtures.ts';
+
+describe('OB 3.0 → Badge', () => {
+  it('maps the achievement, issuer, dates, recipients, evidence and alignments', () => {
+    const c = credential(
+      { id: 'https://issuer.test/i', type: 'Profile', name: 'Issuer', url: 'https://issuer.test', email: 'i@issuer.test', image: { id: 'https://issuer.test/logo.png', type: 'Image' } },
+      {
+        awardedDate: '2025-02-01T00:00:00Z',
+        validUntil: '2030-01-01T00:00:00Z',
+        evidence: [{ id: 'https://issuer.test/e/1', name: 'Test log', narrative: 'Drove well' }],
+        credentialSubject: {
+          id: 'mailto:Ada@Example.org',
+          identifier: { type: 'IdentityObject', identityType: 'emailAddress', hashed: true, identityHash: 'sha256$abc', salt: 'pepper' },
+          achievement: {
+            id: 'https://issuer.test/a/1', name: 'Forklift', description: 'Lifts', image: { id: 'https://issuer.test/a.png' },
+            criteria: { id: 'https://issuer.test/criteria', narrative: 'Pass' }, tag: ['safety', 7],
+            alignment: [{ targetName: 'ESCO', targetUrl: 'https://esco.test/x', targetCode: 'X1' }, 'junk'],
+          },
+        },
+      },
+    );
+    const b = toBadge(c, 'ob3.0-jwt');
+    expect(b).toMatchObject({
+      id: c.id, name: 'Forklift', description: 'Lifts', image: 'https://issuer.test/a.png',
+      criteria: { url: 'https://issuer.test/criteria', narrative: 'Pass' },
+      issuer: { id: 'https://issuer.test/i', name: 'Issuer', url: 'https://issuer.test', email: 'i@issuer.test', image: 'https://issuer.test/logo.png' },
+      issuedOn: '2025-02-01T00:00:00Z', validFrom: '2025-01-01T00:00:00Z', expires: '2030-01-01T00:00:00Z',
+      recipients: [
+        { type: 'email', identity: 'Ada@Example.org', hashed: false },
+        { type: 'email', identity: 'sha256$abc', hashed: true, salt: 'pepper' },
+      ],
+      evidence: [{ id: 'https://issuer.test/e/1', name: 'Test log', narrative: 'Drove well' }],
+      alignments: [{ targetName: 'ESCO', targetUrl: 'https://esco.test/x', targetCode: 'X1' }],
+      tags: ['safety'], format: 'ob3.0-jwt', achievementId: 'https://issuer.test/a/1',
+    });
+  });
+
+  it('survives hostile shapes', () => {
+    for (const junk of [{}, { credentialSubject: 'x', issuer: 5, evidence: 'e' }, { credentialSubject: [{ achievement: [] }], issuer: [null] }]) {
+      expect(toBadge(junk, 'ob3.0-data-integrity')).toMatchObject({ name: 'Unnamed badge', recipients: [], issuer: {} });
+    }
+    expect(toBadge({ name: 'Credential name', credentialSubject: { identifier: [{ identityType: 'studentId', identityHash: '42' }] } }, 'ob3.0-jwt'))
+      .toMatchObject({ name: 'Credential name', recipients: [{ type: 'studentId', identity: '42', hashed: false }] });
+  });
+});
+
+describe('OB 3.0 structure, dates and status', () => {
+  it('accepts a VC 1.1 credential with issuanceDate and an EndorsementCredential without achievement', () => {
+    const { validFrom, ...rest } = credential('https://issuer.test/i');
+    void validFrom;
+    const checks = new CheckList();
+    expect(structureOb3({ ...rest, '@context': ['https://www.w3.org/2018/credentials/v1'], issuanceDate: '2025-01-01T00:00:00Z' }, checks)).toBe(true);
+    const e = new CheckList();
+    expect(structureOb3(credential('did:example:x', { type: ['VerifiableCredential', 'EndorsementCredential'], credentialSubject: { id: 'https://x.test/a' } }), e)).toBe(true);
+    expect(e.has('schema')).toBe(false);
+  });
+
+  it('notes a missing achievement under schema without failing structure', () => {
+    const checks = new CheckList();
+    expect(structureOb3(credential('did:example:x', { credentialSubject: { id: 'did:example:y' } }), checks)).toBe(true);
+    expect(checks.get('schema')).toMatchObject({ outcome: 'warning', message: expect.stringContaining('achievement') });
+  });
+
+  it('reads VC 1.1 dates', () => {
+    const checks = new CheckList();
+    validityOb3({ '@context': ['https://www.w3.org/2018/credentials/v1'], issuanceDate: '2020-01-01T00:00:00Z', expirationDate: '2021-01-01T00:00:00Z' }, checks, NOW);
+    expect(checks.get('validity')).toMatchObject({ outcome: 'fail', code: 'ERR_EXPIRED' });
+    const bad = new CheckList();
+    validityOb3({ validFrom: 'yesterday' }, bad, NOW);
+    expect(bad.get('validity')).toMatchObject({ outcome: 'fail', code: 'ERR_DATE_INVALID' });
+  });
+
+  it('passes revocation without a status and leaves it indeterminate with one', async () => {
+    const ctx = createContext({ now: NOW });
+    const a = new CheckList();
+    await statusOb3({}, ctx, a);
+    expect(a.get('revocation')?.outcome).toBe('pass');
+    const b = new CheckList();
+    await statusOb3({ credentialStatus: { type: '1EdTechRevocationList', id: 'https://x.test/r' } }, ctx, b);
+    expect(b.get('revocation')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_NOT_IMPLEMENTED', message: expect.stringContaining('1EdTechRevocationList') });
+  });
+});
