@@ -1,12 +1,12 @@
 /**
- * OB 3.0 with an embedded proof (SPEC ob_v3p0/integrity.md §Data Integrity), and OB 3.0 with no
- * proof at all. A placeholder until the Data Integrity issue: the structure, dates and status are
- * checked, but a proof is not verified, so such a credential is never `valid` yet.
+ * OB 3.0 with an embedded Data Integrity proof (SPEC ob_v3p0/integrity.md; verification.md steps
+ * 1–6), and OB 3.0 with no proof at all. Any one proof that verifies is enough (step 2).
  */
 import { ErrorCodes } from '../errors.ts';
+import { applyDataIntegrity, verifyDataIntegrity } from '../proofs/verify.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { isObj, type Json } from './json-util.ts';
-import { statusOb3, structureOb3, toBadge, validityOb3 } from './ob3-badge.ts';
+import { extraChecks, statusOb3, structureOb3, toBadge, validityOb3 } from './ob3-badge.ts';
 
 export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, format) => {
   if (cred.type !== 'json') {
@@ -27,10 +27,14 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
     checks.skipRemaining('Unsigned');
     return badge;
   }
-  checks.indeterminate('signature', ErrorCodes.NOT_IMPLEMENTED, 'Data Integrity proofs are not verified yet');
-  checks.indeterminate('issuer-key', ErrorCodes.NOT_IMPLEMENTED, 'The proof\'s key is not checked against the issuer yet (Data Integrity proofs are not verified yet)');
+  applyDataIntegrity(await verifyDataIntegrity(c, ctx), checks);
   checks.skip('hosted', 'A signed credential is checked by its proof, not a hosted copy');
+  if (checks.outcome('signature') === 'fail' || checks.outcome('issuer-key') === 'fail') {
+    checks.skipRemaining('The proof or its key failed');
+    return badge;
+  }
   validityOb3(c, checks, ctx.now);
   await statusOb3(c, ctx, checks);
+  await extraChecks(c, ctx, checks);
   return badge;
 };

@@ -16,7 +16,7 @@ import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity, parseInstant } from '../verify/validity.ts';
 import { isObj, type Json } from './json-util.ts';
-import { datesOf, issuerIdOf, note, statusOb3, structureOb3, subjectOf, toBadge } from './ob3-badge.ts';
+import { datesOf, extraChecks, issuerIdOf, note, statusOb3, structureOb3, subjectOf, toBadge } from './ob3-badge.ts';
 
 const TYPS = new Set(['jwt', 'vc+jwt', 'application/vc+jwt']);
 
@@ -93,6 +93,7 @@ async function laterChecks(c: Json, payload: Json, ctx: VerifyContext): Promise<
   const exp = numericDate(payload.exp) ? toIso(payload.exp) : undefined;
   checkValidity(later, { from: from?.[1] ?? nbf, fromName: from?.[0] ?? 'nbf', until: until?.[1] ?? exp, untilName: until?.[0] ?? 'exp' }, ctx.now);
   await statusOb3(c, ctx, later);
+  await extraChecks(c, ctx, later);
   return later;
 }
 

@@ -74,13 +74,13 @@ describe('OB 3.0 structure, dates and status', () => {
     expect(bad.get('validity')).toMatchObject({ outcome: 'fail', code: 'ERR_DATE_INVALID' });
   });
 
-  it('passes revocation without a status and leaves it indeterminate with one', async () => {
+  it('passes revocation without a status and is indeterminate when the list is unreachable', async () => {
     const ctx = createContext({ now: NOW });
     const a = new CheckList();
     await statusOb3({}, ctx, a);
     expect(a.get('revocation')?.outcome).toBe('pass');
     const b = new CheckList();
     await statusOb3({ credentialStatus: { type: '1EdTechRevocationList', id: 'https://x.test/r' } }, ctx, b);
-    expect(b.get('revocation')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_NOT_IMPLEMENTED', message: expect.stringContaining('1EdTechRevocationList') });
+    expect(b.get('revocation')?.outcome).toBe('indeterminate');
   });
 });

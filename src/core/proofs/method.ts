@@ -1,0 +1,50 @@
+/**
+ * The key a Data Integrity proof's `verificationMethod` names (VC DI §4.? "retrieve verification
+ * method"; reference §3.4 "Verification-method resolution"): a did:key (bare, or `#z6Mk…`), a
+ * did:web method (its DID document fetched), or an https method. For `https://…#z6Mk…` the key is
+ * the Ed25519 multikey the fragment spells (the DCPV convention, no fetch); otherwise the method's
+ * document is fetched and read as plain JSON. Which key signed says nothing about whose it is:
+ * that is the issuer-key check's question (keys/binding.ts).
+ */
+import { str } from '../formats/json-util.ts';
+import { isDid, resolveDid } from '../keys/did.ts';
+import { describeKey, type KeyDescription } from '../keys/jwk.ts';
+import { findMethodKey, methodKey, methodsOf } from '../keys/methods.ts';
+import { multikeyToJwk } from '../keys/multikey.ts';
+import type { VerifyContext } from '../verify/context.ts';
+
+export type MethodKey = { key: KeyDescription } | { missing: string };
+
+async function fromDid(vm: string, ctx: VerifyContext): Promise<MethodKey> {
+  const r = await resolveDid(vm, ctx);
+  if ('error' in r) return { missing: r.error };
+  const { keys } = methodsOf(r.doc, r.did);
+  // A bare DID (`did:key:z6Mk…`, as DCPV fixtures use) names its only key.
+  const k = vm === r.did && keys.length === 1 ? keys[0] : keys.find((x) => x.id === vm);
+  return k ? { key: describeKey(k.jwk, `the method ${vm}`, vm) } : { missing: `The DID document of ${r.did} has no key ${vm}` };
+}
+
+async function fromHttp(vm: string, ctx: VerifyContext): Promise<MethodKey> {
+  const hash = vm.indexOf('#');
+  const fragment = hash >= 0 ? vm.slice(hash + 1) : '';
+  const spelled = fragment.startsWith('z6Mk') ? multikeyToJwk(fragment) : null;
+  if (spelled) return { key: describeKey(spelled, `the key ${vm}`, vm) };
+  const url = hash >= 0 ? vm.slice(0, hash) : vm;
+  let doc: Record<string, unknown>;
+  try {
+    doc = await ctx.fetchJson(url);
+  } catch (e) {
+    return { missing: `The verification method ${vm} could not be fetched: ${(e as Error).message}` };
+  }
+  const base = str(doc.id) ?? url;
+  const jwk = (base === vm ? methodKey(doc) : null) ?? findMethodKey(doc, base, vm);
+  return jwk ? { key: describeKey(jwk, `the method ${vm}`, vm) } : { missing: `The document at ${url} holds no key ${vm}` };
+}
+
+export async function methodKeyOf(verificationMethod: unknown, ctx: VerifyContext): Promise<MethodKey> {
+  const vm = typeof verificationMethod === 'string' ? verificationMethod : str((verificationMethod as { id?: unknown } | null)?.id);
+  if (!vm || vm.length > 2048) return { missing: 'The proof names no verification method' };
+  if (isDid(vm)) return fromDid(vm, ctx);
+  if (/^https?:\/\//i.test(vm)) return fromHttp(vm, ctx);
+  return { missing: `The verification method ${vm.slice(0, 80)} is neither a DID URL nor an https URL` };
+}

@@ -1,0 +1,31 @@
+/** What the Data Integrity verifier reports, per proof and overall; the lead maps it onto checks (verify.ts `applyDataIntegrity`). */
+import type { ErrorCode } from '../errors.ts';
+import type { BindingStatus } from '../keys/binding.ts';
+
+export type SignatureOutcome =
+  | { outcome: 'pass'; message: string; code?: undefined }
+  | { outcome: 'fail'; code: ErrorCode; message: string }
+  | { outcome: 'indeterminate'; code: ErrorCode; message: string };
+
+export interface IssuerKeyOutcome {
+  /** bound → pass; not-listed → fail (KEY_NOT_OWNED); unresolvable → indeterminate (ISSUER_UNRESOLVED). */
+  status: BindingStatus;
+  message: string;
+}
+
+export interface ProofReport {
+  index: number;
+  type?: string;
+  cryptosuite?: string;
+  verificationMethod?: string;
+  signature: SignatureOutcome;
+  /** Decided only when the signature passed. */
+  issuerKey?: IssuerKeyOutcome;
+}
+
+export interface DataIntegrityReport {
+  /** Every proof, in document order. */
+  proofs: ProofReport[];
+  /** The proof that decides the credential (the best one; any one that verifies is enough), or undefined when there is no proof. */
+  best: ProofReport | undefined;
+}

@@ -1,0 +1,80 @@
+/**
+ * Data Integrity verification of an OB 3.0 credential (OB 3.0 verification.md step 2, "embedded
+ * proof"; reference §3.4): every proof is checked, and any one that verifies is enough. For each
+ * proof whose signature holds, the `issuer-key` rule of DESIGN.md decides whether its key is the
+ * issuer's. The entry points:
+ * - `verifyDataIntegrity(credential, ctx)` → DataIntegrityReport (per proof, and the best one);
+ * - `applyDataIntegrity(report, checks)` → sets the `signature` and `issuer-key` checks.
+ */
+import { ErrorCodes } from '../errors.ts';
+import { idOf } from '../formats/json-util.ts';
+import { canonize } from '../jsonld/canonize.ts';
+import type { ContextSet } from '../jsonld/context-set.ts';
+import { issuerBinding } from '../keys/binding.ts';
+import type { CheckList } from '../verify/checks.ts';
+import type { VerifyContext } from '../verify/context.ts';
+import { hex, sha256 } from './sha256.ts';
+import { unsecured } from './suites.ts';
+import type { DataIntegrityReport, ProofReport } from './types.ts';
+import { verifyProof } from './verify-proof.ts';
+
+export type { DataIntegrityReport, ProofReport } from './types.ts';
+
+const once = <T>(f: () => Promise<T>): (() => Promise<T>) => {
+  let p: Promise<T> | undefined;
+  return () => (p ??= f());
+};
+
+/** How good a proof's outcome is for the credential: valid > issuer unconfirmed > no key > not the issuer's key > broken. */
+function rank(r: ProofReport): number {
+  if (r.signature.outcome === 'pass') return r.issuerKey?.status === 'bound' ? 4 : r.issuerKey?.status === 'unresolvable' ? 3 : 1;
+  return r.signature.outcome === 'indeterminate' ? 2 : 0;
+}
+
+export async function verifyDataIntegrity(credential: Record<string, unknown>, ctx: VerifyContext, opts: { contexts?: ContextSet } = {}): Promise<DataIntegrityReport> {
+  const raw = credential.proof;
+  const list = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
+  const canon = (doc: unknown) => canonize(doc, opts.contexts);
+  const documentCanon = once(() => canon(unsecured(credential)));
+  const credentialDigest = once(async () => hex(sha256(JSON.stringify(credential))));
+  const issuerId = idOf(credential.issuer);
+  const proofs: ProofReport[] = [];
+  for (const [index, proof] of list.slice(0, 16).entries()) {
+    const r = await verifyProof({ proof, index, documentContext: credential['@context'], documentCanon, canonize: canon, credentialDigest }, ctx);
+    const report: ProofReport = { index, type: r.type, cryptosuite: r.cryptosuite, verificationMethod: r.verificationMethod, signature: r.signature };
+    if (r.signature.outcome === 'pass' && r.key) {
+      const b = await issuerBinding(issuerId, r.key, ctx);
+      report.issuerKey = { status: b.status, message: b.message };
+    }
+    proofs.push(report);
+    // Any one proof that verifies with the issuer's own key is enough (verification.md step 2).
+    if (rank(report) === 4) break;
+  }
+  const best = proofs.reduce<ProofReport | undefined>((a, b) => (a === undefined || rank(b) > rank(a) ? b : a), undefined);
+  return { proofs, best };
+}
+
+/**
+ * The `signature` and `issuer-key` checks (DESIGN.md check table) from a report. No proof fails
+ * `signature` (an OB 3.0 JSON credential is secured by its proof). When the signature does not
+ * hold, `issuer-key` is skipped (failed) or indeterminate (no key to bind).
+ */
+export function applyDataIntegrity(report: DataIntegrityReport, checks: CheckList): void {
+  const best = report.best;
+  if (!best) {
+    checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, 'The credential carries no proof');
+    checks.skip('issuer-key', 'There is no proof, so no key');
+    return;
+  }
+  const n = report.proofs.length;
+  const which = n > 1 ? `Proof ${best.index + 1} of ${n}: ` : '';
+  const s = best.signature;
+  if (s.outcome === 'pass') checks.pass('signature', which + s.message);
+  else checks.set('signature', s.outcome, which + s.message, s.code);
+  if (s.outcome === 'fail') return checks.skip('issuer-key', 'The signature does not verify');
+  if (s.outcome === 'indeterminate') return checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `No key to bind to the issuer: ${s.message}`);
+  const k = best.issuerKey;
+  if (!k || k.status === 'unresolvable') checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, k?.message ?? 'The key could not be bound to the issuer');
+  else if (k.status === 'bound') checks.pass('issuer-key', k.message);
+  else checks.fail('issuer-key', ErrorCodes.KEY_NOT_OWNED, k.message);
+}

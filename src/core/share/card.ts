@@ -1,0 +1,97 @@
+/**
+ * The badge card for e-mail and web pages, and its plain-text sentence. Mail clients drop
+ * <style> and <script> and many CSS properties, so the card is a single table with inline styles
+ * (what Gmail and Outlook keep, reference §3.4/§3.5). Every field is escaped; links and the image
+ * must be absolute http(s): data: images are left out because Gmail strips them and Outlook
+ * blocks them, so a badge without a hosted image gets a card without a picture.
+ */
+import { isoDay } from './dates.ts';
+import { escapeHtml, safeHttpUrl } from './escape.ts';
+
+export interface ShareableBadge {
+  name: string;
+  description?: string;
+  image?: string;
+  issuerName?: string;
+  issuerUrl?: string;
+  issuedOn?: string;
+  expires?: string;
+  /** The badge's public, verifiable page. */
+  publicUrl?: string;
+}
+
+/** Words of the card and sentence; English by default, the popup passes its translations. */
+export interface CardLabels {
+  issuedBy(issuer: string): string;
+  issuedOn(date: string): string;
+  expiresOn(date: string): string;
+  viewAndVerify: string;
+  earned(name: string): string;
+  earnedFrom(name: string, issuer: string): string;
+  verifyAt(url: string): string;
+}
+
+export const ENGLISH_LABELS: CardLabels = {
+  issuedBy: (issuer) => `Issued by ${issuer}`,
+  issuedOn: (date) => `Issued ${date}`,
+  expiresOn: (date) => `Expires ${date}`,
+  viewAndVerify: 'View and verify this badge',
+  earned: (name) => `I earned the badge “${name}”.`,
+  earnedFrom: (name, issuer) => `I earned the badge “${name}” from ${issuer}.`,
+  verifyAt: (url) => `See and verify it: ${url}`,
+};
+
+export interface CardOptions {
+  labels?: Partial<CardLabels>;
+  /** Formats an ISO date for display; default: the issuer's calendar date, YYYY-MM-DD. */
+  formatDate?: (iso: string) => string | undefined;
+}
+
+/** The public link to share, when the badge has an http(s) one. */
+export function shareLink(badge: Pick<ShareableBadge, 'publicUrl'>): string | undefined {
+  return safeHttpUrl(badge.publicUrl);
+}
+
+const FONT = 'font-family:Arial,Helvetica,sans-serif;';
+
+export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}): string {
+  const l = { ...ENGLISH_LABELS, ...options.labels };
+  const date = (iso: string | undefined) => (iso ? (options.formatDate ?? isoDay)(iso) : undefined);
+  const link = shareLink(badge);
+  const image = safeHttpUrl(badge.image);
+  const issuerUrl = safeHttpUrl(badge.issuerUrl);
+  const e = escapeHtml;
+
+  const name = `<div style="${FONT}font-size:16px;line-height:20px;font-weight:bold;color:#1b1f24;">${e(badge.name)}</div>`;
+  const issuerText = badge.issuerName ? e(l.issuedBy(badge.issuerName)) : '';
+  const issuer = !issuerText
+    ? ''
+    : issuerUrl
+      ? `<a href="${e(issuerUrl)}" style="color:#1b1f24;text-decoration:underline;">${issuerText}</a>`
+      : issuerText;
+  const dates = [date(badge.issuedOn), date(badge.expires)];
+  const dateText = [dates[0] && l.issuedOn(dates[0]), dates[1] && l.expiresOn(dates[1])].filter(Boolean).join(' · ');
+  const meta = [issuer, e(dateText)].filter(Boolean).join('<br>');
+  const metaBlock = meta ? `<div style="${FONT}font-size:13px;line-height:18px;color:#4a5360;padding-top:4px;">${meta}</div>` : '';
+  const verify = link
+    ? `<div style="${FONT}font-size:13px;line-height:18px;padding-top:8px;"><a href="${e(link)}" style="color:#2458c8;font-weight:bold;text-decoration:underline;">${e(l.viewAndVerify)}</a></div>`
+    : '';
+  const img = image
+    ? `<img src="${e(image)}" width="72" height="72" alt="${e(badge.name)}" style="display:block;width:72px;height:72px;border:0;outline:none;">`
+    : '';
+  const imgCell = img
+    ? `<td width="72" valign="top" style="padding:12px 0 12px 12px;width:72px;vertical-align:top;">${link ? `<a href="${e(link)}">${img}</a>` : img}</td>`
+    : '';
+  return (
+    `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:separate;border:1px solid #d5dbe4;border-radius:8px;background:#ffffff;max-width:480px;">` +
+    `<tr>${imgCell}<td valign="top" style="padding:12px;vertical-align:top;">${name}${metaBlock}${verify}</td></tr></table>`
+  );
+}
+
+/** One sentence to paste anywhere: what was earned, from whom, and where to verify it. */
+export function badgeShareText(badge: ShareableBadge, labels: Partial<CardLabels> = {}): string {
+  const l = { ...ENGLISH_LABELS, ...labels };
+  const intro = badge.issuerName ? l.earnedFrom(badge.name, badge.issuerName) : l.earned(badge.name);
+  const link = shareLink(badge);
+  return link ? `${intro} ${l.verifyAt(link)}` : intro;
+}

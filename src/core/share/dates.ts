@@ -1,0 +1,32 @@
+/**
+ * Year and month of an ISO 8601 date as the issuer wrote it. The calendar date in the string is
+ * used as is (not converted to UTC), so "2024-03-31T23:30:00-05:00" stays March, as the issuer meant.
+ */
+export interface YearMonth {
+  year: number;
+  /** 1–12 */
+  month: number;
+}
+
+export function yearMonth(iso: string | undefined): YearMonth | undefined {
+  if (!iso) return undefined;
+  const m = /^(\d{4})-(\d{2})/.exec(iso.trim());
+  if (m) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? { year, month } : undefined;
+  }
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return undefined;
+  const d = new Date(t);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+}
+
+/** A default, locale-neutral date for plain text and cards: "2024-03-31" (the issuer's calendar date). */
+export function isoDay(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(iso.trim());
+  if (m) return m[1];
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString().slice(0, 10);
+}

@@ -1,0 +1,10 @@
+/**
+ * Pure share builders (no DOM, no extension APIs), used by the popup and by the background for
+ * content scripts: LinkedIn links, the e-mail/embed card and its sentence, and safe Markdown.
+ */
+export { badgeCardHtml, badgeShareText, shareLink, ENGLISH_LABELS, type CardLabels, type CardOptions, type ShareableBadge } from './card.ts';
+export { isoDay, yearMonth, type YearMonth } from './dates.ts';
+export { escapeHtml, safeHttpUrl, safeImageSrc } from './escape.ts';
+export { isLinkedInOrgId, linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor, type LinkedInCertification } from './linkedin.ts';
+export { parseMarkdown, MAX_MARKDOWN_CHARS, type MdBlock, type MdInline } from './markdown.ts';
+export { markdownToHtml, type MarkdownHtmlOptions } from './markdown-html.ts';

@@ -1,0 +1,65 @@
+/**
+ * LinkedIn deep links. "Add to profile" pre-fills the certification form
+ * (https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME, see
+ * shared/reference/backpacks-sharing-mail.md §2.1); "share-offsite" posts a link whose preview
+ * comes from the target's Open Graph tags (§2.2), so only `url` is sent.
+ */
+import { yearMonth } from './dates.ts';
+import { safeHttpUrl } from './escape.ts';
+
+export interface LinkedInCertification {
+  name: string;
+  /** LinkedIn's numeric company id: gives the issuer's logo and page. Used instead of the name when valid. */
+  organizationId?: string;
+  organizationName?: string;
+  /** ISO 8601 */
+  issuedOn?: string;
+  expires?: string;
+  /** The public, verifiable URL ("Credential URL"); dropped unless http(s). */
+  certUrl?: string;
+  /** "Credential ID" */
+  certId?: string;
+}
+
+/** LinkedIn organization ids are plain digits ("usually 6 to 9"). */
+export const isLinkedInOrgId = (id: string | undefined): id is string => typeof id === 'string' && /^\d{1,12}$/.test(id.trim());
+
+export function linkedInAddToProfileUrl(c: LinkedInCertification): string {
+  const p = new URLSearchParams({ startTask: 'CERTIFICATION_NAME', name: c.name.trim() });
+  if (isLinkedInOrgId(c.organizationId)) p.set('organizationId', c.organizationId.trim());
+  else if (c.organizationName?.trim()) p.set('organizationName', c.organizationName.trim());
+  const issued = yearMonth(c.issuedOn);
+  if (issued) {
+    p.set('issueYear', String(issued.year));
+    p.set('issueMonth', String(issued.month));
+  }
+  const expires = yearMonth(c.expires);
+  if (expires) {
+    p.set('expirationYear', String(expires.year));
+    p.set('expirationMonth', String(expires.month));
+  }
+  const certUrl = safeHttpUrl(c.certUrl);
+  if (certUrl) p.set('certUrl', certUrl);
+  if (c.certId?.trim()) p.set('certId', c.certId.trim());
+  return `https://www.linkedin.com/profile/add?${p.toString()}`;
+}
+
+/** A LinkedIn post of a public link; undefined when the link is not http(s). */
+export function linkedInShareUrl(publicUrl: string | undefined): string | undefined {
+  const url = safeHttpUrl(publicUrl);
+  return url ? `https://www.linkedin.com/sharing/share-offsite/?${new URLSearchParams({ url }).toString()}` : undefined;
+}
+
+/**
+ * The user's LinkedIn organization id for an issuer: the map is keyed by issuer id (preferred,
+ * stable) or issuer name, as the settings screen stores it.
+ */
+export function organizationIdFor(
+  map: Readonly<Record<string, string>>,
+  issuer: { id?: string; name?: string },
+): string | undefined {
+  for (const key of [issuer.id, issuer.name]) {
+    if (key && Object.hasOwn(map, key) && isLinkedInOrgId(map[key])) return map[key]?.trim();
+  }
+  return undefined;
+}

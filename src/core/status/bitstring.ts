@@ -1,0 +1,59 @@
+/**
+ * Status list bitstrings (W3C Bitstring Status List §4.2 "Bitstring Expansion", §3.2 validate
+ * step "let status be the value of the bit at position statusListIndex"; StatusList2021 the same
+ * without the multibase prefix): base64url(GZIP(bits)), the first bit (index 0) being the most
+ * significant bit of the first byte. Decompressed with the platform's DecompressionStream.
+ */
+
+/** W3C Bitstring Status List §4.1: lists are at least 16 KB; refuse absurd expansions (a gzip bomb). */
+const MAX_BYTES = 16 * 1024 * 1024;
+
+export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_BYTES) {
+      await reader.cancel();
+      throw new Error(`the list expands to more than ${MAX_BYTES} bytes`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** RFC 4648 §5 base64url, no padding. */
+function fromBase64url(text: string): Uint8Array {
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** The bitstring of an encodedList: `u` + base64url (Bitstring Status List, multibase) or bare base64url (StatusList2021). */
+export async function decodeList(encodedList: string, multibase: boolean): Promise<Uint8Array> {
+  let text = encodedList;
+  if (multibase) {
+    if (!text.startsWith('u')) throw new Error('the encodedList does not start with the multibase prefix u (base64url)');
+    text = text.slice(1);
+  }
+  if (!/^[A-Za-z0-9_-]+=*$/.test(text)) throw new Error('the encodedList is not base64url');
+  return gunzip(fromBase64url(text.replace(/=+$/, '')));
+}
+
+/** Bit `index`, most significant bit first; undefined beyond the end. */
+export function bitAt(bits: Uint8Array, index: number): 0 | 1 | undefined {
+  const byte = bits[index >> 3];
+  return byte === undefined ? undefined : (((byte >> (7 - (index & 7))) & 1) as 0 | 1);
+}

@@ -1,0 +1,37 @@
+/**
+ * The `revocation` check of an OB 3.0 credential (OB 3.0 verification.md step 4; DESIGN.md check
+ * table): every `credentialStatus` entry is checked. No entry → pass; any entry revoked or
+ * suspended → fail; otherwise any entry that cannot be settled (list unreachable or untrusted,
+ * an unknown status type) → indeterminate.
+ *
+ * Entry point: `checkCredentialStatus(credential, ctx)` → StatusOutcome; the lead sets it with
+ * `checks.set('revocation', r.outcome, r.message, r.code)`.
+ */
+import { ErrorCodes } from '../errors.ts';
+import { arr, idOf, isObj, str, types } from '../formats/json-util.ts';
+import type { VerifyContext } from '../verify/context.ts';
+import { checkRevocationList } from './revocation-list.ts';
+import { checkStatusListEntry, isStatusListEntry } from './status-list.ts';
+import type { StatusOutcome } from './types.ts';
+
+export type { StatusOutcome } from './types.ts';
+
+async function checkEntry(entry: unknown, credential: Record<string, unknown>, ctx: VerifyContext): Promise<StatusOutcome> {
+  if (!isObj(entry)) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: 'A credentialStatus entry is not an object' };
+  const t = types(entry.type);
+  if (t.includes('1EdTechRevocationList')) return checkRevocationList(entry, str(credential.id), ctx);
+  const kind = t.find(isStatusListEntry);
+  if (kind) return checkStatusListEntry(entry, kind, idOf(credential.issuer), ctx);
+  return { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message: `The status type ${JSON.stringify(entry.type ?? null).slice(0, 60)} is not one Lanyard checks` };
+}
+
+export async function checkCredentialStatus(credential: Record<string, unknown>, ctx: VerifyContext): Promise<StatusOutcome> {
+  const entries = arr(credential.credentialStatus);
+  if (entries.length === 0) return { outcome: 'pass', message: 'Not revoked: the credential names no status' };
+  const results = await Promise.all(entries.slice(0, 16).map((e) => checkEntry(e, credential, ctx)));
+  const failed = results.find((r) => r.outcome === 'fail');
+  if (failed) return failed;
+  const unsettled = results.find((r) => r.outcome === 'indeterminate');
+  if (unsettled) return unsettled;
+  return { outcome: 'pass', message: results.map((r) => r.message).join('; ') };
+}

@@ -1,0 +1,32 @@
+/**
+ * 1EdTech Revocation List (VCRL-10; reference §3.7, after DCPV RevocationListProbe): GET the
+ * entry's `id` as JSON; the credential is revoked when `revokedCredential` lists its id and that
+ * entry does not say `revoked: false`. An unreachable list settles nothing (indeterminate).
+ */
+import { ErrorCodes } from '../errors.ts';
+import type { VerifyContext } from '../verify/context.ts';
+import type { StatusOutcome } from './types.ts';
+
+export async function checkRevocationList(entry: Record<string, unknown>, credentialId: string | undefined, ctx: VerifyContext): Promise<StatusOutcome> {
+  const url = entry.id;
+  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
+    return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: 'The 1EdTechRevocationList entry has no http(s) id to fetch' };
+  }
+  let list: Record<string, unknown>;
+  try {
+    list = await ctx.fetchJson(url);
+  } catch (e) {
+    return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: `The revocation list could not be read: ${(e as Error).message}` };
+  }
+  const revoked = list.revokedCredential;
+  if (!Array.isArray(revoked)) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: `The document at ${url} is not a revocation list (no revokedCredential array)` };
+  if (!credentialId) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: 'The credential has no id to look up in its revocation list' };
+  for (const r of revoked) {
+    const o = typeof r === 'string' ? { id: r } : typeof r === 'object' && r !== null ? (r as Record<string, unknown>) : {};
+    if (o.id === credentialId && o.revoked !== false) {
+      const reason = typeof o.revocationReason === 'string' ? `: ${o.revocationReason.slice(0, 200)}` : '';
+      return { outcome: 'fail', code: ErrorCodes.REVOKED, message: `Revoked: the issuer's revocation list at ${url} lists it${reason}` };
+    }
+  }
+  return { outcome: 'pass', message: `Not revoked: the issuer's revocation list at ${url} does not list it` };
+}

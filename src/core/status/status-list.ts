@@ -1,0 +1,76 @@
+/**
+ * BitstringStatusListEntry (W3C Bitstring Status List §3.2 "Validate Algorithm") and its
+ * predecessor StatusList2021Entry: fetch the status list credential, check that it is one, that
+ * its proof verifies (our own Data Integrity verifier) and that its issuer is the credential's,
+ * that the purposes match, then read the bit. A list that cannot be had or trusted settles
+ * nothing: indeterminate, never pass.
+ */
+import { ErrorCodes } from '../errors.ts';
+import { arr, idOf, isObj, types } from '../formats/json-util.ts';
+import { verifyDataIntegrity } from '../proofs/verify.ts';
+import type { VerifyContext } from '../verify/context.ts';
+import { bitAt, decodeList } from './bitstring.ts';
+import type { StatusOutcome } from './types.ts';
+
+const KINDS = {
+  BitstringStatusListEntry: { list: 'BitstringStatusListCredential', subject: 'BitstringStatusList', multibase: true },
+  StatusList2021Entry: { list: 'StatusList2021Credential', subject: 'StatusList2021', multibase: false },
+} as const;
+
+const unavailable = (message: string): StatusOutcome => ({ outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message });
+
+export const isStatusListEntry = (type: string): type is keyof typeof KINDS => type in KINDS;
+
+/** The list credential may be read when its proof holds with a key its issuer does not disown, and its dates hold. */
+async function trustList(list: Record<string, unknown>, issuerId: string | undefined, url: string, ctx: VerifyContext): Promise<string | null> {
+  const listIssuer = idOf(list.issuer);
+  if (!listIssuer || listIssuer !== issuerId) return `The status list at ${url} is issued by ${listIssuer ?? 'nobody'}, not by the credential's issuer`;
+  const di = await verifyDataIntegrity(list, ctx);
+  const best = di.best;
+  if (!best) return `The status list at ${url} carries no proof`;
+  if (best.signature.outcome !== 'pass') return `The status list's proof does not hold: ${best.signature.message}`;
+  if (best.issuerKey?.status === 'not-listed') return `The status list is signed with a key its issuer does not list: ${best.issuerKey.message}`;
+  const now = ctx.now.getTime();
+  const from = Date.parse(String(list.validFrom ?? list.issuanceDate ?? ''));
+  const until = Date.parse(String(list.validUntil ?? list.expirationDate ?? ''));
+  if (!Number.isNaN(from) && from > now) return `The status list at ${url} is not valid yet`;
+  if (!Number.isNaN(until) && until < now) return `The status list at ${url} has expired`;
+  return null;
+}
+
+export async function checkStatusListEntry(entry: Record<string, unknown>, kind: keyof typeof KINDS, issuerId: string | undefined, ctx: VerifyContext): Promise<StatusOutcome> {
+  const spec = KINDS[kind];
+  const raw = entry.statusListIndex;
+  const index = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,12}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(index) || index < 0) return unavailable(`The ${kind} has no usable statusListIndex`);
+  const purpose = entry.statusPurpose;
+  if (typeof purpose !== 'string') return unavailable(`The ${kind} names no statusPurpose`);
+  const url = entry.statusListCredential;
+  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return unavailable(`The ${kind} has no http(s) statusListCredential`);
+  let list: Record<string, unknown>;
+  try {
+    list = await ctx.fetchJson(url);
+  } catch (e) {
+    return unavailable(`The status list could not be read: ${(e as Error).message}`);
+  }
+  if (!types(list.type).includes(spec.list)) return unavailable(`The document at ${url} is not a ${spec.list}`);
+  const distrust = await trustList(list, issuerId, url, ctx);
+  if (distrust) return unavailable(distrust);
+  const subject = arr(list.credentialSubject).find(isObj);
+  if (!subject || !types(subject.type).includes(spec.subject) || typeof subject.encodedList !== 'string') return unavailable(`The status list at ${url} holds no ${spec.subject}`);
+  // §3.2: the entry's purpose must be one the list serves.
+  if (!arr(subject.statusPurpose).includes(purpose)) return unavailable(`The status list at ${url} is not a ${purpose} list`);
+  let bits: Uint8Array;
+  try {
+    bits = await decodeList(subject.encodedList, spec.multibase);
+  } catch (e) {
+    return unavailable(`The status list at ${url} cannot be decoded: ${(e as Error).message}`);
+  }
+  const bit = bitAt(bits, index);
+  if (bit === undefined) return unavailable(`Index ${index} is beyond the status list's ${bits.length * 8} entries`);
+  const where = `bit ${index} of the status list at ${url}`;
+  if (bit === 0) return { outcome: 'pass', message: `Not ${purpose === 'suspension' ? 'suspended' : purpose === 'revocation' ? 'revoked' : `flagged (${purpose})`}: ${where} is not set` };
+  if (purpose === 'revocation') return { outcome: 'fail', code: ErrorCodes.REVOKED, message: `Revoked: ${where} is set` };
+  if (purpose === 'suspension') return { outcome: 'fail', code: ErrorCodes.SUSPENDED, message: `Suspended: ${where} is set` };
+  return { outcome: 'pass', message: `${where} is set for the purpose ${purpose.slice(0, 40)}, which does not invalidate the credential` };
+}

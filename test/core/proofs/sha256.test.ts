@@ -1,0 +1,18 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createMessageDigest, hex, sha256 } from '../../../src/core/proofs/sha256.ts';
+
+describe('synchronous SHA-256', () => {
+  it('matches node:crypto on lengths around the block boundaries, and on non-ASCII text', () => {
+    for (const n of [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000, 100_000]) {
+      const s = 'aé€'.repeat(n).slice(0, n);
+      expect(hex(sha256(s))).toBe(createHash('sha256').update(s, 'utf8').digest('hex'));
+    }
+  });
+  it('serves rdf-canonize as a message digest', () => {
+    const md = createMessageDigest();
+    md.update('ab');
+    md.update('c');
+    expect(md.digest()).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});

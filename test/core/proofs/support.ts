@@ -1,0 +1,47 @@
+/** Credentials signed here with fresh Ed25519 keys, and a verification context over a fake web. */
+import { generateSigner, signCredential, type Ed25519Signer, type SignOptions } from '../../../src/core/proofs/sign.ts';
+import { createContext, type FactCache, type VerifyContext } from '../../../src/core/verify/context.ts';
+import { FakeWeb } from '../../support/fake-web.ts';
+
+export const OB3 = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
+
+export function credential(issuer: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    '@context': OB3,
+    id: `urn:uuid:${crypto.randomUUID()}`,
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: { id: issuer, type: ['Profile'], name: 'Example Issuer' },
+    validFrom: '2024-01-01T00:00:00Z',
+    name: 'Teamwork',
+    credentialSubject: {
+      id: 'did:example:learner',
+      type: ['AchievementSubject'],
+      achievement: { id: 'https://example.com/achievements/1', type: ['Achievement'], name: 'Teamwork', description: 'Works in teams', criteria: { narrative: 'Nominated by peers' } },
+    },
+    ...extra,
+  };
+}
+
+export { generateSigner, signCredential, type Ed25519Signer, type SignOptions };
+
+export function context(web = new FakeWeb(), keyCache?: FactCache): VerifyContext {
+  return createContext({ fetch: web.fetch, now: new Date('2026-11-26T00:00:00Z'), keyCache });
+}
+
+/** A controller document at `id` listing `signers` (W3C Controlled Identifiers §Verification Methods, Multikey). */
+export function controllerDocument(id: string, signers: Ed25519Signer[]): Record<string, unknown> {
+  const methods = signers.map((s) => ({ id: `${id}#${s.multibase}`, type: 'Multikey', controller: id, publicKeyMultibase: s.multibase }));
+  return { '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id, verificationMethod: methods, assertionMethod: methods.map((m) => m.id) };
+}
+
+export class MapCache implements FactCache {
+  readonly map = new Map<string, unknown>();
+  gets = 0;
+  get(k: string): unknown {
+    this.gets++;
+    return this.map.get(k);
+  }
+  set(k: string, v: unknown): void {
+    this.map.set(k, v);
+  }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../../src/core/share/linkedin.ts';
+import { yearMonth } from '../../../src/core/share/dates.ts';
+
+const params = (url: string) => Object.fromEntries(new URL(url).searchParams);
+
+describe('linkedInAddToProfileUrl', () => {
+  it('fills every parameter, months 1–12, with the organization id when there is one', () => {
+    const url = linkedInAddToProfileUrl({
+      name: 'Data & Analysis <Level 2>',
+      organizationId: '1035',
+      organizationName: 'Northwind University',
+      issuedOn: '2024-12-05T10:00:00Z',
+      expires: '2027-01-31T00:00:00Z',
+      certUrl: 'https://api.badgr.io/public/assertions/abc?x=1&y=2',
+      certId: 'abc',
+    });
+    expect(url.startsWith('https://www.linkedin.com/profile/add?')).toBe(true);
+    expect(params(url)).toEqual({
+      startTask: 'CERTIFICATION_NAME',
+      name: 'Data & Analysis <Level 2>',
+      organizationId: '1035',
+      issueYear: '2024',
+      issueMonth: '12',
+      expirationYear: '2027',
+      expirationMonth: '1',
+      certUrl: 'https://api.badgr.io/public/assertions/abc?x=1&y=2',
+      certId: 'abc',
+    });
+    // Encoded, not concatenated: a name with & cannot add a parameter.
+    expect(url).toContain('name=Data+%26+Analysis+%3CLevel+2%3E');
+  });
+
+  it('falls back to the organization name, and omits what is missing or unsafe', () => {
+    const p = params(linkedInAddToProfileUrl({ name: 'Kayaking', organizationId: 'not-digits', organizationName: 'River Club', certUrl: 'javascript:alert(1)' }));
+    expect(p).toEqual({ startTask: 'CERTIFICATION_NAME', name: 'Kayaking', organizationName: 'River Club' });
+  });
+
+  it('keeps the issuer calendar month (no time-zone shift, no 0-based month)', () => {
+    expect(yearMonth('2024-03-31T23:30:00-05:00')).toEqual({ year: 2024, month: 3 });
+    expect(yearMonth('2024-01-01')).toEqual({ year: 2024, month: 1 });
+    expect(yearMonth('not a date')).toBeUndefined();
+    expect(yearMonth('2024-13-01')).toBeUndefined();
+  });
+});
+
+describe('linkedInShareUrl', () => {
+  it('posts only an http(s) url', () => {
+    expect(linkedInShareUrl('https://example.org/a?b=c')).toBe('https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fexample.org%2Fa%3Fb%3Dc');
+    expect(linkedInShareUrl('javascript:alert(1)')).toBeUndefined();
+    expect(linkedInShareUrl(undefined)).toBeUndefined();
+  });
+});
+
+describe('organizationIdFor', () => {
+  it('looks the issuer up by id first, then by name, and ignores ids that are not digits', () => {
+    const map = { 'https://issuer.example/profile': '111', 'River Club': '222', Bad: 'abc' };
+    expect(organizationIdFor(map, { id: 'https://issuer.example/profile', name: 'River Club' })).toBe('111');
+    expect(organizationIdFor(map, { id: 'urn:x', name: 'River Club' })).toBe('222');
+    expect(organizationIdFor(map, { name: 'Bad' })).toBeUndefined();
+    expect(organizationIdFor(map, { name: 'toString' })).toBeUndefined();
+  });
+});
