@@ -5,6 +5,8 @@
  * its validators in validate.ts, and a one-line handler in src/background/handlers.ts.
  */
 
+import type { AccountId, AccountView, BadgeDetail, BadgeView, EmailView, HoverVerdict, PickerBadge, Settings } from './views.ts';
+
 /** Arguments of a message that takes none. */
 export type NoArgs = Record<string, never>;
 
@@ -14,14 +16,58 @@ export interface PingReply {
   version: string;
 }
 
+/** An imported file or pasted text for the local backpack. Files travel as base64 (structured clone is not guaranteed across browsers). */
+export type ImportSource = { kind: 'text'; text: string } | { kind: 'file'; name: string; base64: string };
+
+export type SignInRequest =
+  | { kind: 'badgr'; baseUrl: string; username: string; password: string }
+  | { kind: 'ob3' | 'badge-connect'; baseUrl: string };
+
+export interface StateReply {
+  accounts: AccountView[];
+  settings: Settings;
+  /** The number of cached badges, so the popup can show a skeleton of the right size. */
+  badgeCount: number;
+  /** The user's verified addresses across accounts (identities the badges are checked against). */
+  identities: string[];
+}
+
 /** Messages that extension pages (the popup) send to the background. */
 export type PopupToBackground = {
   ping: { args: NoArgs; reply: PingReply };
+  'state/get': { args: NoArgs; reply: StateReply };
+  'badges/list': { args: NoArgs; reply: BadgeView[] };
+  'badges/get': { args: { key: string }; reply: BadgeDetail };
+  /** Re-verifies one badge (key) or every cached badge (no key); progress shows in the accounts' sync state. */
+  'badges/verify': { args: { key?: string }; reply: { verified: number } };
+  'badges/import': { args: { source: ImportSource }; reply: BadgeView };
+  'badges/remove': { args: { key: string }; reply: { removed: boolean } };
+  /** The baked image or the credential, for download: base64 bytes with a file name and type. */
+  'badges/download': { args: { key: string; what: 'baked' | 'json' }; reply: { fileName: string; mimeType: string; base64: string } };
+  'backup/export': { args: NoArgs; reply: { fileName: string; json: string } };
+  'backup/import': { args: { json: string }; reply: { imported: number; skipped: number } };
+  'accounts/sign-in': { args: SignInRequest; reply: AccountView };
+  'accounts/sign-out': { args: { accountId: AccountId }; reply: { signedOut: true } };
+  'sync/start': { args: { accountId?: AccountId }; reply: { started: boolean } };
+  'emails/list': { args: { accountId: AccountId }; reply: EmailView[] };
+  'emails/add': { args: { accountId: AccountId; email: string }; reply: EmailView[] };
+  'emails/resend': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
+  'emails/make-primary': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
+  'emails/remove': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
+  'settings/set': { args: { settings: Partial<Settings> }; reply: Settings };
 };
 
 /** Messages that content scripts send to the background. Content scripts never receive tokens. */
 export type ContentToBackground = {
   ping: { args: NoArgs; reply: PingReply };
+  /** Badges for a picker (LinkedIn, web mail), searched by name or issuer. */
+  'picker/list': { args: { query: string }; reply: PickerBadge[] };
+  /** The inline-styled card (escaped HTML), its plain-text sentence and link, for one badge. */
+  'picker/card': { args: { key: string }; reply: { html: string; text: string; url?: string } };
+  /** LinkedIn's add-to-profile URL for one badge (organization ids from settings). */
+  'picker/linkedin-url': { args: { key: string }; reply: { url: string } };
+  /** Verifies the badge at a URL the user hovered (only on pages the user granted). */
+  'hover/verify': { args: { url: string }; reply: HoverVerdict };
 };
 
 /** The shape every direction's map has (the maps are `type`s, not interfaces, so that they fit it). */

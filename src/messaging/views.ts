@@ -1,0 +1,117 @@
+/**
+ * The plain-data shapes that cross messaging: what the popup and content scripts see of
+ * badges, accounts, addresses, sync and settings. No tokens, secrets or raw credentials here
+ * except where the popup needs them (a badge's JSON for download); content scripts get less.
+ */
+import type { BadgeFormat } from '../core/model.ts';
+import type { Check, Verdict } from '../core/result.ts';
+
+/** 'local' for the local backpack, else an account id. */
+export type AccountId = string;
+
+export type ProviderKind = 'badgr' | 'ob3' | 'badge-connect' | 'local';
+
+export interface AccountView {
+  id: AccountId;
+  kind: ProviderKind;
+  /** e.g. "Canvas Credentials (US)", "Parchment", the provider's title from discovery. */
+  providerName: string;
+  /** The backpack's base URL (https, or http on 127.0.0.1/localhost). */
+  baseUrl: string;
+  /** The signed-in user's primary address or name, for display. */
+  user: string;
+  /** True when the account needs the user to sign in again (refresh failed, token revoked). */
+  needsSignIn: boolean;
+  sync: SyncState;
+}
+
+export interface SyncState {
+  status: 'idle' | 'syncing' | 'verifying' | 'error';
+  /** Progress while syncing or verifying: n of m. */
+  done: number;
+  total: number;
+  lastSyncedAt?: string;
+  error?: { code: string; message: string };
+}
+
+/** One badge as listed: enough for the list, the filters and the pickers. */
+export interface BadgeView {
+  /** Stable key in the cache: account id + the badge's id (or the hash of its original input). */
+  key: string;
+  accountId: AccountId;
+  name: string;
+  description?: string;
+  /** http(s) or data: image URL (data: only for images the extension baked or imported). */
+  image?: string;
+  issuerName?: string;
+  issuerUrl?: string;
+  issuedOn?: string;
+  expires?: string;
+  tags: string[];
+  format: BadgeFormat;
+  verdict: Verdict | 'unverified';
+  /** The user's address the badge was issued to, when one matched. */
+  recipient: string | null;
+  /** The badge's public, shareable URL (http(s)), when it has one. */
+  publicUrl?: string;
+  /** Awarded to an unverified address of the account: not shown as the user's until it is verified. */
+  pending: boolean;
+  verifiedAt?: string;
+}
+
+/** Everything the badge page shows. */
+export interface BadgeDetail extends BadgeView {
+  criteria?: { url?: string; narrative?: string };
+  evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
+  alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
+  issuerId?: string;
+  issuerEmail?: string;
+  /** The identities the badge names (hashed ones stay hashed). */
+  claimedRecipients: { type: string; identity: string; hashed: boolean }[];
+  checks: Check[];
+  /** The credential as JSON text or compact JWS, for download. */
+  credentialText?: string;
+  /** The original input's kind, and whether a baked image can be downloaded. */
+  originalKind?: 'png' | 'svg' | 'json' | 'jws' | 'url';
+}
+
+export interface EmailView {
+  id: string;
+  email: string;
+  verified: boolean;
+  primary: boolean;
+  /** How many cached badges were issued to this address. */
+  badgeCount: number;
+}
+
+export interface Settings {
+  hoverVerify: boolean;
+  /** Minutes between background syncs. */
+  syncIntervalMinutes: number;
+  /** Issuer id or name → LinkedIn organization id, for "Add to profile". */
+  linkedInOrgIds: Record<string, string>;
+}
+
+/** What a content script's hover card shows. */
+export interface HoverVerdict {
+  verdict: Verdict;
+  name: string;
+  issuerName?: string;
+  issuedOn?: string;
+  /** True when the badge was issued to one of the user's addresses. */
+  issuedToYou: boolean;
+  message: string;
+}
+
+/** A badge as a content script may see it (pickers on LinkedIn and in web mail). */
+export interface PickerBadge {
+  key: string;
+  name: string;
+  image?: string;
+  issuerName?: string;
+  issuedOn?: string;
+  expires?: string;
+  verdict: Verdict | 'unverified';
+  publicUrl?: string;
+  credentialId?: string;
+}
