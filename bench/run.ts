@@ -11,6 +11,7 @@ const MODULES = [
   './jwt.ts',
   './ob2.ts',
   './di.ts',
+  './mixed.ts',
   './popup.ts',
   './hover.ts',
 ];

@@ -1,0 +1,62 @@
+/**
+ * mixed_1000_ms: 1,000 distinct credentials (300 OB 2.0 signed, 400 OB 3.0 VC-JWT, 300 OB 3.0 Data
+ * Integrity), signed in the setup and verified one after another through the whole engine, from a
+ * cold result cache (a fresh FactCache; the process has verified none of them before).
+ */
+import { CompactSign, exportSPKI, generateKeyPair } from 'jose';
+import { generateSigner, signCredential } from '../src/core/proofs/sign.ts';
+import { verify } from '../src/core/verify/pipeline.ts';
+import type { FactCache, Fetch } from '../src/core/verify/context.ts';
+
+const OB2 = 'https://w3id.org/openbadges/v2';
+const OB3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+const enc = new TextEncoder();
+const uuid = (kind: number, i: number) => `urn:uuid:00000000-0000-4000-800${kind}-${String(i).padStart(12, '0')}`;
+
+function ob3(issuer: string, id: string): Record<string, unknown> {
+  return {
+    '@context': ['https://www.w3.org/ns/credentials/v2', OB3], id, type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: { id: issuer, type: ['Profile'], name: 'Bench Issuer' }, validFrom: '2025-01-01T00:00:00Z', name: 'Bench credential',
+    credentialSubject: { type: ['AchievementSubject'], id: `did:example:${id.slice(-6)}`, achievement: { id: 'https://bench.test/a/1', type: ['Achievement'], name: 'Bench', description: 'd', criteria: { narrative: 'n' } } },
+  };
+}
+
+export async function buildMixed(): Promise<{ inputs: string[]; fetch: Fetch }> {
+  const rsa = await generateKeyPair('RS256', { extractable: true });
+  const docs: Record<string, string> = {
+    'https://bench.test/issuer.json': JSON.stringify({ '@context': OB2, type: 'Issuer', id: 'https://bench.test/issuer.json', name: 'B', url: 'https://bench.test', email: 'b@bench.test', publicKey: 'https://bench.test/key.json' }),
+    'https://bench.test/key.json': JSON.stringify({ '@context': OB2, type: 'CryptographicKey', id: 'https://bench.test/key.json', owner: 'https://bench.test/issuer.json', publicKeyPem: await exportSPKI(rsa.publicKey) }),
+    'https://bench.test/badge.json': JSON.stringify({ '@context': OB2, type: 'BadgeClass', id: 'https://bench.test/badge.json', name: 'B', description: 'd', image: 'https://bench.test/i.png', criteria: 'https://bench.test/c', issuer: 'https://bench.test/issuer.json' }),
+  };
+  const fetch: Fetch = async (url) => {
+    const body = docs[url];
+    if (body === undefined) throw new TypeError(`unreachable ${url}`);
+    return new Response(body, { headers: { 'content-type': 'application/ld+json' } });
+  };
+  const signer = await generateSigner();
+  const inputs: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    const a = { '@context': OB2, type: 'Assertion', id: uuid(1, i), recipient: { type: 'email', hashed: false, identity: `l${i}@example.org` }, badge: 'https://bench.test/badge.json', issuedOn: '2025-01-01T00:00:00Z', verification: { type: 'SignedBadge', creator: 'https://bench.test/key.json' } };
+    inputs.push(await new CompactSign(enc.encode(JSON.stringify(a))).setProtectedHeader({ alg: 'RS256' }).sign(rsa.privateKey));
+  }
+  for (let i = 0; i < 400; i++) {
+    const c = ob3(signer.did, uuid(2, i));
+    const payload = { ...c, iss: signer.did, jti: c.id, nbf: Date.parse('2025-01-01T00:00:00Z') / 1000, sub: (c.credentialSubject as { id: string }).id };
+    inputs.push(await new CompactSign(enc.encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', kid: signer.didMethod }).sign(signer.privateKey));
+  }
+  for (let i = 0; i < 300; i++) inputs.push(JSON.stringify(await signCredential(ob3(signer.did, uuid(3, i)), signer)));
+  return { inputs, fetch };
+}
+
+export default async function (): Promise<Record<string, number>> {
+  const { inputs, fetch } = await buildMixed();
+  const now = new Date('2026-01-01T00:00:00Z');
+  const cacheMap = new Map<string, unknown>();
+  const keyCache: FactCache = { get: (k) => cacheMap.get(k), set: (k, v) => void cacheMap.set(k, v) };
+  const start = performance.now();
+  let valid = 0;
+  for (const input of inputs) if ((await verify(input, { fetch, now, keyCache })).verdict === 'valid') valid++;
+  const ms = performance.now() - start;
+  if (valid !== inputs.length) throw new Error(`mixed bench: only ${valid} of ${inputs.length} verified valid`);
+  return { mixed_1000_ms: Math.round(ms) };
+}

@@ -1,0 +1,133 @@
+/**
+ * Client of Open Badges 2.1 Badge Connect (OB 2.1 §"Discovery" and §"Badge Connect API"): the
+ * manifest at `/.well-known/badgeconnect.json` (Badgr redirects it to `/bcv1/manifest/{domain}`),
+ * the same OAuth flow as the OB 3.0 API, and paged assertions: OB 2.0 JSON in `assertions`
+ * (Badgr: `results`), JWS in `signedAssertions`.
+ */
+import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { checkUrl, getJson, isObj, type ClientOptions, type Json } from './http.ts';
+import {
+  buildAuthorizationRequest,
+  exchangeCode,
+  readAuthorizationResponse,
+  refreshTokens,
+  revokeToken,
+  type AuthorizationRequest,
+  type TokenSet,
+} from './oauth.ts';
+import { registerClient, type ClientMetadata, type RegisteredClient } from './registration.ts';
+import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
+
+const SCOPE = 'https://purl.imsglobal.org/spec/ob/v2p1/scope/';
+export const BADGE_CONNECT_SCOPES = {
+  assertionReadonly: `${SCOPE}assertion.readonly`,
+  assertionCreate: `${SCOPE}assertion.create`,
+  profileReadonly: `${SCOPE}profile.readonly`,
+  profileUpdate: `${SCOPE}profile.update`,
+} as const;
+
+export interface BadgeConnectService {
+  name: string;
+  image?: string;
+  apiBase: string;
+  version: string;
+  termsOfServiceUrl: string;
+  privacyPolicyUrl: string;
+  scopesOffered: string[];
+  registrationUrl: string;
+  authorizationUrl: string;
+  tokenUrl: string;
+  tokenRevocationUrl?: string;
+}
+
+export type BadgeConnectAssertion = { kind: 'json'; assertion: Json } | { kind: 'jws'; jws: string };
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+function url(v: unknown, what: string): string {
+  const s = str(v);
+  if (!s) throw new BackpackError(C.PROTOCOL, `The Badge Connect manifest has no ${what}`);
+  return checkUrl(s, what).toString();
+}
+
+/** The `{status: {error, statusCode, statusText}}` envelope; lists in `assertions` + `signedAssertions` (or Badgr's `results`). */
+function readAssertions(body: unknown): BadgeConnectAssertion[] {
+  if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The Badge Connect answer is not a JSON object');
+  const status = isObj(body.status) ? body.status : undefined;
+  if (status && typeof status.error === 'string' && status.error) throw new BackpackError(C.REJECTED, `Badge Connect: ${status.error}`, { detail: String(status.statusText ?? '') });
+  const json = [body.assertions, body.results].flatMap((v) => (Array.isArray(v) ? v : []));
+  const jws = Array.isArray(body.signedAssertions) ? body.signedAssertions : [];
+  return [
+    ...json.filter(isObj).map((assertion) => ({ kind: 'json' as const, assertion })),
+    ...jws.filter((s): s is string => typeof s === 'string').map((s) => ({ kind: 'jws' as const, jws: s })),
+  ];
+}
+
+export class BadgeConnectClient {
+  constructor(private readonly opts: ClientOptions) {}
+
+  /** `site` is the provider's site (its manifest is at /.well-known/badgeconnect.json) or the manifest URL itself. */
+  async discover(site: string): Promise<BadgeConnectService> {
+    const u = checkUrl(site, 'backpack URL');
+    const manifestUrl = u.pathname.endsWith('.json') ? u.toString() : `${u.origin}/.well-known/badgeconnect.json`;
+    const { body } = await getJson(this.opts, manifestUrl, undefined, 'The Badge Connect manifest');
+    const apis = isObj(body) && Array.isArray(body.badgeConnectAPI) ? body.badgeConnectAPI.filter(isObj) : [];
+    const api = apis[0];
+    if (!api) throw new BackpackError(C.PROTOCOL, 'The Badge Connect manifest lists no badgeConnectAPI');
+    return {
+      name: str(api.name) ?? u.host,
+      ...(str(api.image) ? { image: str(api.image)! } : {}),
+      apiBase: url(api.apiBase, 'apiBase').replace(/\/+$/, ''),
+      version: str(api.version) ?? 'v2p1',
+      termsOfServiceUrl: str(api.termsOfServiceUrl) ?? '',
+      privacyPolicyUrl: str(api.privacyPolicyUrl) ?? '',
+      scopesOffered: Array.isArray(api.scopesOffered) ? api.scopesOffered.filter((s): s is string => typeof s === 'string') : [],
+      registrationUrl: url(api.registrationUrl, 'registrationUrl'),
+      authorizationUrl: url(api.authorizationUrl, 'authorizationUrl'),
+      tokenUrl: url(api.tokenUrl, 'tokenUrl'),
+      ...(str(api.tokenRevocationUrl) ? { tokenRevocationUrl: url(api.tokenRevocationUrl, 'tokenRevocationUrl') } : {}),
+    };
+  }
+
+  register(service: BadgeConnectService, metadata: ClientMetadata): Promise<RegisteredClient> {
+    return registerClient(this.opts, service.registrationUrl, metadata);
+  }
+
+  authorizationRequest(service: BadgeConnectService, client: RegisteredClient, redirectUri: string, scope: string[] = [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access']): Promise<AuthorizationRequest> {
+    return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope });
+  }
+
+  async completeAuthorization(service: BadgeConnectService, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet> {
+    const { code } = readAuthorizationResponse(redirectedTo, request);
+    return exchangeCode(this.opts, service.tokenUrl, client, request, code);
+  }
+
+  refresh(service: BadgeConnectService, client: RegisteredClient, refreshToken: string): Promise<TokenSet> {
+    return refreshTokens(this.opts, service.tokenUrl, client, refreshToken);
+  }
+
+  /** False when the manifest names no tokenRevocationUrl (it is optional). */
+  async revoke(service: BadgeConnectService, client: RegisteredClient, tokens: Pick<TokenSet, 'accessToken' | 'refreshToken'>): Promise<boolean> {
+    if (!service.tokenRevocationUrl) return false;
+    if (tokens.refreshToken) await revokeToken(this.opts, service.tokenRevocationUrl, client, tokens.refreshToken, 'refresh_token');
+    await revokeToken(this.opts, service.tokenRevocationUrl, client, tokens.accessToken, 'access_token');
+    return true;
+  }
+
+  assertionsPage(service: BadgeConnectService, accessToken: string, q: PageQuery = {}): Promise<Page<BadgeConnectAssertion>> {
+    return fetchPage(this.opts, pageUrl(`${service.apiBase}/assertions`, q), accessToken, 'Badge Connect assertions', readAssertions);
+  }
+
+  assertions(service: BadgeConnectService, accessToken: string, q: Omit<PageQuery, 'offset'> = {}): AsyncGenerator<Page<BadgeConnectAssertion>> {
+    return allPages(this.opts, pageUrl(`${service.apiBase}/assertions`, q), accessToken, 'Badge Connect assertions', readAssertions);
+  }
+
+  /** OB 2.1 answers `{status, profile}`; Badgr `{status, results: [profile]}`. */
+  async profile(service: BadgeConnectService, accessToken: string): Promise<Json> {
+    const { body } = await getJson(this.opts, `${service.apiBase}/profile`, accessToken, 'Badge Connect profile');
+    const b = isObj(body) ? body : {};
+    const p = isObj(b.profile) ? b.profile : Array.isArray(b.results) && isObj(b.results[0]) ? b.results[0] : undefined;
+    if (!p) throw new BackpackError(C.PROTOCOL, 'The Badge Connect profile answer has no profile');
+    return p;
+  }
+}

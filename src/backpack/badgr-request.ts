@@ -1,0 +1,76 @@
+/**
+ * Requests to Badgr's v1 and v2 APIs and how their errors read (badgr-server
+ * apps/entity/views.py exception_handler): v2 answers `{status: {success, description}, result,
+ * fieldErrors, validationErrors}`; v1 answers DRF's bare JSON (`{detail}`, `{error}`, a list of
+ * messages, `{field: [messages]}`, or a bare string).
+ */
+import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { bearer, isObj, send, statusError, type ClientOptions } from './http.ts';
+
+/** The messages in any of Badgr's error shapes, and the first `name` (DUPLICATE_BADGE…) when there is one. */
+export function badgrMessages(body: unknown): { text: string; name?: string } {
+  const out: string[] = [];
+  let name: string | undefined;
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 3 || out.length > 5) return;
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach((x) => walk(x, depth + 1));
+    else if (isObj(v)) {
+      if (typeof v.name === 'string' && typeof v.description === 'string') {
+        name ??= v.name;
+        out.push(v.description);
+        return;
+      }
+      for (const k of ['error', 'detail', 'validationErrors', 'fieldErrors']) if (k in v) walk(v[k], depth + 1);
+      if (!out.length && isObj(v.status) && v.status.success === false && typeof v.status.description === 'string') out.push(v.status.description);
+      if (!out.length) for (const [k, x] of Object.entries(v)) if (Array.isArray(x)) x.forEach((m) => typeof m === 'string' && out.push(`${k}: ${m}`));
+    }
+  };
+  walk(body, 0);
+  return { text: out.join('; '), ...(name ? { name } : {}) };
+}
+
+/** Badgr's resend limit says "in X minutes and Y seconds" in a 429 body. */
+function waitFromText(text: string): number | undefined {
+  const m = /(\d+)\s+minutes?\s+and\s+(\d+)\s+seconds?/.exec(text);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
+
+export interface BadgrCall {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  token: string;
+  body?: unknown;
+  what: string;
+}
+
+/** Sends a Badgr API call and returns the parsed body (null for an empty answer); errors become BackpackErrors. */
+export async function badgrCall(opts: ClientOptions, url: string, c: BadgrCall): Promise<unknown> {
+  const headers: Record<string, string> = { accept: 'application/json', ...bearer(c.token) };
+  if (c.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await send(opts, url, { method: c.method ?? 'GET', headers, ...(c.body !== undefined ? { body: JSON.stringify(c.body) } : {}) });
+  const text = await res.text().catch(() => '');
+  let body: unknown = null;
+  if (text) {
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      if (res.ok) throw new BackpackError(C.PROTOCOL, `${c.what}: Badgr did not answer JSON`, { status: res.status });
+      body = text.slice(0, 200);
+    }
+  }
+  if (res.ok) return body;
+  const { text: said, name } = badgrMessages(body);
+  const err = statusError(res, c.what, said || undefined, name);
+  if (err.code === C.THROTTLED && err.retryAfterSeconds === undefined) {
+    const wait = waitFromText(said);
+    if (wait !== undefined) throw new BackpackError(C.THROTTLED, err.message, { status: 429, retryAfterSeconds: wait });
+  }
+  throw err;
+}
+
+/** v2 results: the `result` array of the envelope. */
+export async function badgrV2(opts: ClientOptions, url: string, c: BadgrCall): Promise<unknown[]> {
+  const body = await badgrCall(opts, url, c);
+  if (!isObj(body) || !Array.isArray(body.result)) throw new BackpackError(C.PROTOCOL, `${c.what}: the answer is not Badgr's {status, result} envelope`);
+  return body.result;
+}

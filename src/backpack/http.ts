@@ -1,0 +1,99 @@
+/**
+ * The HTTP the backpack clients share: an injected fetch (the background passes its own; tests pass
+ * one that reaches the test server), a timeout, the rule that plain http is only for 127.0.0.1 and
+ * localhost, and the mapping of failures onto BackpackError codes. No browser API, no DOM.
+ */
+import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+
+export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+
+export interface ClientOptions {
+  fetch: Fetch;
+  /** The clock for token expiry (ms since the epoch); default Date.now. */
+  now?: () => number;
+  /** Per-request timeout; default 20 s. */
+  timeoutMs?: number;
+  /** Cancels every request of this client. */
+  signal?: AbortSignal;
+}
+
+export type Json = Record<string, unknown>;
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** https anywhere; http only on the loopback host (the test backpack, a local dev server). */
+export function checkUrl(url: string, what = 'URL'): URL {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new BackpackError(C.PROTOCOL, `The ${what} ${url.slice(0, 200)} is not a URL`);
+  }
+  if (u.protocol === 'https:') return u;
+  if (u.protocol === 'http:' && LOOPBACK.has(u.hostname)) return u;
+  throw new BackpackError(C.INSECURE_URL, `The ${what} ${u.origin} is not https: plain http is accepted only for 127.0.0.1 and localhost`);
+}
+
+/** fetch with the URL rule and a timeout; a failure to get any answer is UNREACHABLE. */
+export async function send(opts: ClientOptions, url: string, init: RequestInit = {}): Promise<Response> {
+  checkUrl(url);
+  const signals = [AbortSignal.timeout(opts.timeoutMs ?? 20_000), ...(opts.signal ? [opts.signal] : []), ...(init.signal ? [init.signal] : [])];
+  try {
+    return await opts.fetch(url, { ...init, signal: AbortSignal.any(signals) });
+  } catch (e) {
+    const timedOut = e instanceof Error && e.name === 'TimeoutError';
+    throw new BackpackError(C.UNREACHABLE, `${new URL(url).origin} ${timedOut ? 'did not answer in time' : 'could not be reached'}`, { cause: e });
+  }
+}
+
+/** The body as JSON; anything else is a PROTOCOL error (a login page instead of the API, say). */
+export async function readJson(res: Response, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await res.text();
+  } catch (e) {
+    throw new BackpackError(C.UNREACHABLE, `The answer of ${what} was cut off`, { cause: e, status: res.status });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BackpackError(C.PROTOCOL, `${what} did not answer JSON (HTTP ${res.status})`, { status: res.status });
+  }
+}
+
+export const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** RFC 9110 §10.2.3 Retry-After: delay-seconds or an HTTP-date. */
+export function retryAfter(res: Response, now: number): number | undefined {
+  const v = res.headers.get('retry-after');
+  if (!v) return undefined;
+  if (/^\d+$/.test(v.trim())) return Number(v.trim());
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? undefined : Math.max(0, Math.ceil((t - now) / 1000));
+}
+
+/** The usual mapping of a failed status; `message` is what the server said, when it said something. */
+export function statusError(res: Response, what: string, message?: string, detail?: string): BackpackError {
+  const status = res.status;
+  const said = message ? `: ${message}` : '';
+  const extra = { status, ...(detail ? { detail } : {}) };
+  if (status === 401 || status === 403) return new BackpackError(C.UNAUTHORIZED, `${what} refused the token (HTTP ${status})${said}`, extra);
+  if (status === 429) {
+    const wait = retryAfter(res, Date.now());
+    return new BackpackError(C.THROTTLED, `${what} asks to slow down${said}`, { ...extra, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
+  }
+  if (status >= 500) return new BackpackError(C.SERVER_ERROR, `${what} failed on the server (HTTP ${status})${said}`, extra);
+  return new BackpackError(C.REJECTED, `${what} was refused (HTTP ${status})${said}`, extra);
+}
+
+export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
+
+/** GET a JSON API resource with a bearer token; non-2xx become errors. */
+export async function getJson(opts: ClientOptions, url: string, token: string | undefined, what: string, accept = 'application/json'): Promise<{ body: unknown; res: Response }> {
+  const res = await send(opts, url, { headers: { accept, ...(token ? bearer(token) : {}) } });
+  if (!res.ok) {
+    const body = await res.text().catch(() => '');
+    throw statusError(res, what, body.slice(0, 200) || undefined);
+  }
+  return { body: await readJson(res, what), res };
+}

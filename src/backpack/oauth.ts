@@ -1,0 +1,135 @@
+/**
+ * The OAuth 2.0 client that the OB 3.0 API (OB 3.0 §6.2) and Badge Connect (OB 2.1
+ * §"Authentication") share: the authorization request with PKCE S256 and `state` (RFC 7636,
+ * RFC 6749 §4.1.1), reading the redirect (§4.1.2), the code exchange and refresh with
+ * `client_secret_basic` (§2.3.1, §6), and revocation (RFC 7009). Registration is in registration.ts.
+ */
+import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { checkUrl, isObj, readJson, retryAfter, send, statusError, type ClientOptions, type Json } from './http.ts';
+import { createPkce, createState } from './pkce.ts';
+import type { RegisteredClient } from './registration.ts';
+
+export interface TokenSet {
+  accessToken: string;
+  refreshToken?: string;
+  tokenType: string;
+  scope: string[];
+  /** When the access token expires (ms since the epoch); absent when the server did not say. */
+  expiresAt?: number;
+}
+
+export interface AuthorizationRequest {
+  url: string;
+  state: string;
+  codeVerifier: string;
+  redirectUri: string;
+  scope: string[];
+}
+
+/** RFC 6749 §2.3.1: client id and secret are form-urlencoded before Basic encoding. */
+function basic(client: RegisteredClient): string {
+  const enc = (s: string): string => encodeURIComponent(s).replace(/%20/g, '+');
+  const bytes = new TextEncoder().encode(`${enc(client.clientId)}:${enc(client.clientSecret)}`);
+  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}
+
+export async function buildAuthorizationRequest(p: { authorizationUrl: string; clientId: string; redirectUri: string; scope: string[] }): Promise<AuthorizationRequest> {
+  const u = checkUrl(p.authorizationUrl, 'authorization URL');
+  const pkce = await createPkce();
+  const state = createState();
+  u.searchParams.set('response_type', 'code');
+  u.searchParams.set('client_id', p.clientId);
+  u.searchParams.set('redirect_uri', p.redirectUri);
+  u.searchParams.set('scope', p.scope.join(' '));
+  u.searchParams.set('state', state);
+  u.searchParams.set('code_challenge', pkce.challenge);
+  u.searchParams.set('code_challenge_method', pkce.method);
+  return { url: u.toString(), state, codeVerifier: pkce.verifier, redirectUri: p.redirectUri, scope: p.scope };
+}
+
+/** Reads the URL the authorization server redirected to: the code, or why there is none. */
+export function readAuthorizationResponse(redirectedTo: string, request: AuthorizationRequest): { code: string; scope?: string[] } {
+  let u: URL;
+  try {
+    u = new URL(redirectedTo);
+  } catch {
+    throw new BackpackError(C.AUTHORIZATION_FAILED, 'The sign-in did not come back to Lanyard');
+  }
+  const expected = new URL(request.redirectUri);
+  if (u.origin !== expected.origin || u.pathname !== expected.pathname) throw new BackpackError(C.AUTHORIZATION_FAILED, 'The sign-in came back to an unexpected address');
+  const q = u.searchParams;
+  // RFC 6749 §10.12: an answer without our state, or with another, is not ours.
+  if (q.get('state') !== request.state) throw new BackpackError(C.AUTHORIZATION_FAILED, 'The sign-in answer does not carry the state Lanyard sent', { detail: 'state_mismatch' });
+  const error = q.get('error');
+  if (error) {
+    const why = q.get('error_description') ?? error;
+    throw new BackpackError(C.AUTHORIZATION_FAILED, error === 'access_denied' ? 'Access was denied' : `The backpack refused the sign-in: ${why}`, { detail: error });
+  }
+  const code = q.get('code');
+  if (!code) throw new BackpackError(C.AUTHORIZATION_FAILED, 'The sign-in answer carries no code');
+  const scope = q.get('scope');
+  return { code, ...(scope ? { scope: scope.split(/\s+/).filter(Boolean) } : {}) };
+}
+
+/** POSTs a token request (RFC 6749 §4.1.3, §6) and reads the token answer (§5.1) or error (§5.2). */
+export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client: RegisteredClient | null, form: Record<string, string>, kind: 'code' | 'refresh' | 'password'): Promise<TokenSet> {
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+  if (client) headers.authorization = basic(client);
+  const res = await send(opts, tokenUrl, { method: 'POST', headers, body: new URLSearchParams(form).toString() });
+  const body = await readJson(res, 'The token endpoint').catch((e: unknown) => {
+    if (res.ok) throw e;
+    return {};
+  });
+  const b = isObj(body) ? body : {};
+  if (!res.ok) throw tokenError(res, b, kind, opts.now?.() ?? Date.now());
+  if (typeof b.access_token !== 'string' || !b.access_token) throw new BackpackError(C.PROTOCOL, 'The token answer has no access_token');
+  const now = opts.now?.() ?? Date.now();
+  const expiresIn = typeof b.expires_in === 'number' ? b.expires_in : Number(b.expires_in);
+  return {
+    accessToken: b.access_token,
+    ...(typeof b.refresh_token === 'string' && b.refresh_token ? { refreshToken: b.refresh_token } : {}),
+    tokenType: typeof b.token_type === 'string' ? b.token_type : 'Bearer',
+    scope: typeof b.scope === 'string' ? b.scope.split(/\s+/).filter(Boolean) : (form.scope ?? '').split(/\s+/).filter(Boolean),
+    ...(Number.isFinite(expiresIn) && expiresIn > 0 ? { expiresAt: now + expiresIn * 1000 } : {}),
+  };
+}
+
+function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password', now: number): BackpackError {
+  const error = typeof b.error === 'string' ? b.error : undefined;
+  const description = typeof b.error_description === 'string' ? b.error_description : undefined;
+  const extra = { status: res.status, ...(error ? { detail: error } : {}) };
+  // Badgr's login backoff (apps/mainsite/utils.py throttleable): `expires` is the wait in seconds.
+  if (res.status === 429 || error === 'login attempts throttled') {
+    const wait = typeof b.expires === 'number' ? b.expires : retryAfter(res, now);
+    return new BackpackError(C.THROTTLED, description ?? 'Too many attempts: wait and try again', { ...extra, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
+  }
+  if (res.status >= 500) return new BackpackError(C.SERVER_ERROR, `The token endpoint failed (HTTP ${res.status})`, extra);
+  if (error === 'invalid_grant') {
+    if (kind === 'password') return new BackpackError(C.BAD_CREDENTIALS, 'The e-mail address or password is not right', extra);
+    if (kind === 'refresh') return new BackpackError(C.UNAUTHORIZED, 'The session has ended: sign in again', extra);
+    return new BackpackError(C.AUTHORIZATION_FAILED, `The backpack refused the sign-in code${description ? `: ${description}` : ''}`, extra);
+  }
+  // The client is unknown or its secret wrong (RFC 6749 §5.2 invalid_client; Badgr "invalid client_id").
+  if (error === 'invalid_client' || error === 'invalid client_id' || error === 'invalid client_secret' || res.status === 401) {
+    return new BackpackError(C.UNAUTHORIZED, 'The backpack does not know this copy of Lanyard any more: register again', { ...extra, detail: 'invalid_client' });
+  }
+  return new BackpackError(C.REJECTED, `The token endpoint refused the request: ${description ?? error ?? `HTTP ${res.status}`}`, extra);
+}
+
+export function exchangeCode(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, request: AuthorizationRequest, code: string): Promise<TokenSet> {
+  return tokenRequest(opts, tokenUrl, client, { grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, code_verifier: request.codeVerifier }, 'code');
+}
+
+export function refreshTokens(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, refreshToken: string, scope?: string[]): Promise<TokenSet> {
+  return tokenRequest(opts, tokenUrl, client, { grant_type: 'refresh_token', refresh_token: refreshToken, ...(scope ? { scope: scope.join(' ') } : {}) }, 'refresh');
+}
+
+/** RFC 7009 §2.1; the server answers 200 even for a token it does not know (§2.2). */
+export async function revokeToken(opts: ClientOptions, revocationUrl: string, client: RegisteredClient, token: string, hint: 'access_token' | 'refresh_token'): Promise<void> {
+  const res = await send(opts, revocationUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(client) },
+    body: new URLSearchParams({ token, token_type_hint: hint }).toString(),
+  });
+  if (!res.ok) throw statusError(res, 'Token revocation');
+}

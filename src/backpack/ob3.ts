@@ -1,0 +1,148 @@
+/**
+ * Client of the Open Badges 3.0 API (OB 3.0 §6): discovery of the service description
+ * (`GET {base}/ims/ob/v3p0/discovery`, unprotected), dynamic registration, the authorization-code
+ * flow with PKCE, refresh, revocation (the endpoint from RFC 8414 metadata, when the server
+ * publishes it), paged credentials and the profile. Pure TypeScript over an injected fetch.
+ */
+import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { checkUrl, getJson, isObj, type ClientOptions, type Json } from './http.ts';
+import {
+  buildAuthorizationRequest,
+  exchangeCode,
+  readAuthorizationResponse,
+  refreshTokens,
+  revokeToken,
+  type AuthorizationRequest,
+  type TokenSet,
+} from './oauth.ts';
+import { registerClient, type ClientMetadata, type RegisteredClient } from './registration.ts';
+import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
+
+const SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/';
+export const OB3_SCOPES = {
+  credentialReadonly: `${SCOPE}credential.readonly`,
+  credentialUpsert: `${SCOPE}credential.upsert`,
+  profileReadonly: `${SCOPE}profile.readonly`,
+  profileUpdate: `${SCOPE}profile.update`,
+} as const;
+
+export interface Ob3Service {
+  /** `{base}/ims/ob/v3p0`, where /credentials and /profile live. */
+  apiBase: string;
+  title: string;
+  termsOfService: string;
+  privacyPolicyUrl: string;
+  image?: string;
+  registrationUrl: string;
+  authorizationUrl: string;
+  tokenUrl: string;
+  refreshUrl: string;
+  scopes: string[];
+  /** RFC 7009 endpoint from the RFC 8414 metadata, when published. */
+  revocationUrl?: string;
+}
+
+/** A credential as the API returned it: JSON (embedded proof) or a compact JWS (VC-JWT). */
+export type Ob3Credential = { kind: 'json'; credential: Json } | { kind: 'jws'; jws: string };
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+function need(v: unknown, what: string): string {
+  const s = str(v);
+  if (!s) throw new BackpackError(C.PROTOCOL, `The OB 3.0 service description has no ${what}`);
+  checkUrl(s, what);
+  return s;
+}
+
+/** GetOpenBadgeCredentialsResponse: `credential` and `compactJwsString` (api.html's example says `compactJwsStrings`). */
+function readCredentials(body: unknown): Ob3Credential[] {
+  if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The credentials answer is not a JSON object');
+  const json = Array.isArray(body.credential) ? body.credential : [];
+  const jws = [body.compactJwsString, body.compactJwsStrings].flatMap((v) => (Array.isArray(v) ? v : []));
+  return [...json.filter(isObj).map((credential) => ({ kind: 'json' as const, credential })), ...jws.filter((s): s is string => typeof s === 'string').map((s) => ({ kind: 'jws' as const, jws: s }))];
+}
+
+export class Ob3Client {
+  constructor(private readonly opts: ClientOptions) {}
+
+  /** `base` is the provider's base URL, or its API base ending in /ims/ob/v3p0. */
+  async discover(base: string): Promise<Ob3Service> {
+    const root = checkUrl(base, 'backpack URL').toString().replace(/\/+$/, '').replace(/\/ims\/ob\/v3p0(\/discovery)?$/, '');
+    const apiBase = `${root}/ims/ob/v3p0`;
+    const { body } = await getJson(this.opts, `${apiBase}/discovery`, undefined, 'OB 3.0 discovery');
+    if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The OB 3.0 service description is not a JSON object');
+    const info = isObj(body.info) ? body.info : {};
+    const schemes = isObj(body.components) && isObj(body.components.securitySchemes) ? body.components.securitySchemes : {};
+    const acg = isObj(schemes.OAuth2ACG) ? schemes.OAuth2ACG : {};
+    const flow = isObj(acg.flows) && isObj(acg.flows.authorizationCode) ? acg.flows.authorizationCode : {};
+    const servers = Array.isArray(body.servers) ? body.servers.filter(isObj) : [];
+    const tokenUrl = need(flow.tokenUrl, 'tokenUrl');
+    const service: Ob3Service = {
+      apiBase: str(servers[0]?.url) ? checkUrl(String(servers[0]?.url), 'server URL').toString().replace(/\/+$/, '') : apiBase,
+      title: str(info.title) ?? new URL(root).host,
+      termsOfService: str(info.termsOfService) ?? '',
+      // The model puts the privacy policy in `info`; security.html also mentions the scheme.
+      privacyPolicyUrl: str(info['x-imssf-privacyPolicyUrl']) ?? str(acg['x-imssf-privacyPolicyUrl']) ?? '',
+      ...(str(info['x-imssf-image']) ? { image: str(info['x-imssf-image'])! } : {}),
+      registrationUrl: need(acg['x-imssf-registrationUrl'], 'x-imssf-registrationUrl'),
+      authorizationUrl: need(flow.authorizationUrl, 'authorizationUrl'),
+      tokenUrl,
+      refreshUrl: str(flow.refreshUrl) ? need(flow.refreshUrl, 'refreshUrl') : tokenUrl,
+      scopes: isObj(flow.scopes) ? Object.keys(flow.scopes) : [],
+    };
+    const revocationUrl = await this.revocationEndpoint(service.authorizationUrl);
+    return revocationUrl ? { ...service, revocationUrl } : service;
+  }
+
+  /** RFC 8414 §3: `/.well-known/oauth-authorization-server` on the authorization server; optional. */
+  private async revocationEndpoint(authorizationUrl: string): Promise<string | undefined> {
+    try {
+      const { body } = await getJson(this.opts, `${new URL(authorizationUrl).origin}/.well-known/oauth-authorization-server`, undefined, 'OAuth metadata');
+      const url = isObj(body) ? str(body.revocation_endpoint) : undefined;
+      return url ? checkUrl(url, 'revocation endpoint').toString() : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  register(service: Ob3Service, metadata: ClientMetadata): Promise<RegisteredClient> {
+    return registerClient(this.opts, service.registrationUrl, metadata);
+  }
+
+  authorizationRequest(service: Ob3Service, client: RegisteredClient, redirectUri: string, scope: string[] = [OB3_SCOPES.credentialReadonly, OB3_SCOPES.profileReadonly, 'offline_access']): Promise<AuthorizationRequest> {
+    return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope });
+  }
+
+  /** Reads the redirect (checking `state`) and exchanges its code. */
+  async completeAuthorization(service: Ob3Service, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet> {
+    const { code } = readAuthorizationResponse(redirectedTo, request);
+    return exchangeCode(this.opts, service.tokenUrl, client, request, code);
+  }
+
+  refresh(service: Ob3Service, client: RegisteredClient, refreshToken: string): Promise<TokenSet> {
+    return refreshTokens(this.opts, service.refreshUrl, client, refreshToken);
+  }
+
+  /** Revokes the refresh token (which ends the pair) and the access token; false when the server offers no revocation. */
+  async revoke(service: Ob3Service, client: RegisteredClient, tokens: Pick<TokenSet, 'accessToken' | 'refreshToken'>): Promise<boolean> {
+    if (!service.revocationUrl) return false;
+    if (tokens.refreshToken) await revokeToken(this.opts, service.revocationUrl, client, tokens.refreshToken, 'refresh_token');
+    await revokeToken(this.opts, service.revocationUrl, client, tokens.accessToken, 'access_token');
+    return true;
+  }
+
+  credentialsPage(service: Ob3Service, accessToken: string, q: PageQuery = {}): Promise<Page<Ob3Credential>> {
+    return fetchPage(this.opts, pageUrl(`${service.apiBase}/credentials`, q), accessToken, 'OB 3.0 credentials', readCredentials);
+  }
+
+  /** Every page, following Link rel="next". */
+  credentials(service: Ob3Service, accessToken: string, q: Omit<PageQuery, 'offset'> = {}): AsyncGenerator<Page<Ob3Credential>> {
+    return allPages(this.opts, pageUrl(`${service.apiBase}/credentials`, q), accessToken, 'OB 3.0 credentials', readCredentials);
+  }
+
+  async profile(service: Ob3Service, accessToken: string): Promise<Json> {
+    const { body } = await getJson(this.opts, `${service.apiBase}/profile`, accessToken, 'OB 3.0 profile', 'application/ld+json, application/json');
+    if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The OB 3.0 profile is not a JSON object');
+    return body;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Dynamic client registration (RFC 7591 §3.1; OB 3.0 §6.1; OB 2.1 §"Registration"): one client per
+ * install and provider, `client_secret_basic`, the code and refresh grants. Providers require every
+ * client URL on one https host, so the extension puts them all on its own redirect host.
+ */
+import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { isObj, readJson, send, statusError, type ClientOptions, type Json } from './http.ts';
+
+export interface ClientMetadata {
+  clientName: string;
+  clientUri: string;
+  logoUri: string;
+  tosUri: string;
+  policyUri: string;
+  softwareId: string;
+  softwareVersion: string;
+  redirectUris: string[];
+  scope: string[];
+  contacts?: string[];
+}
+
+export interface RegisteredClient {
+  clientId: string;
+  clientSecret: string;
+  /** The registration answer as the server gave it (RFC 7591 §3.2.1). */
+  registration: Json;
+}
+
+export async function registerClient(opts: ClientOptions, registrationUrl: string, m: ClientMetadata): Promise<RegisteredClient> {
+  const body = {
+    client_name: m.clientName,
+    client_uri: m.clientUri,
+    logo_uri: m.logoUri,
+    tos_uri: m.tosUri,
+    policy_uri: m.policyUri,
+    software_id: m.softwareId,
+    software_version: m.softwareVersion,
+    redirect_uris: m.redirectUris,
+    token_endpoint_auth_method: 'client_secret_basic',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    scope: m.scope.join(' '),
+    ...(m.contacts ? { contacts: m.contacts } : {}),
+  };
+  const res = await send(opts, registrationUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  if (res.status === 400) {
+    const err = await readJson(res, 'Client registration').catch(() => ({}));
+    const e = isObj(err) ? err : {};
+    const detail = typeof e.error === 'string' ? e.error : undefined;
+    const why = typeof e.error_description === 'string' ? e.error_description : detail ?? 'no reason given';
+    throw new BackpackError(C.REGISTRATION_REFUSED, `The backpack refused to register Lanyard: ${why}`, { status: 400, ...(detail ? { detail } : {}) });
+  }
+  if (!res.ok) throw statusError(res, 'Client registration');
+  const reg = await readJson(res, 'Client registration');
+  if (!isObj(reg) || typeof reg.client_id !== 'string' || typeof reg.client_secret !== 'string') {
+    throw new BackpackError(C.PROTOCOL, 'The registration answer has no client_id and client_secret');
+  }
+  return { clientId: reg.client_id, clientSecret: reg.client_secret, registration: reg };
+}

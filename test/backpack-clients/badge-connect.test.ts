@@ -1,0 +1,116 @@
+/** BadgeConnectClient against the in-process test backpack: manifest, the same OAuth flow, paged assertions, every error. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BADGE_CONNECT_SCOPES, BadgeConnectClient, type BadgeConnectAssertion, type BadgeConnectService } from '../../src/backpack/badge-connect.ts';
+import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
+import type { Fetch } from '../../src/backpack/http.ts';
+import type { TokenSet } from '../../src/backpack/oauth.ts';
+import type { RegisteredClient } from '../../src/backpack/registration.ts';
+import { REDIRECT_HOST, REDIRECT_URI, submitAuthorizationForm, useBackpack } from '../backpack/helpers.ts';
+import { ADA } from '../backpack/seed-data.ts';
+
+const ctx = useBackpack({ badges: 12 });
+const bc = new BadgeConnectClient({ fetch });
+let service: BadgeConnectService;
+let client: RegisteredClient;
+let tokens: TokenSet;
+
+const failure = async (p: Promise<unknown>): Promise<BackpackError> => {
+  const e = await p.then(() => new Error('expected a failure'), (x: unknown) => x);
+  if (!(e instanceof BackpackError)) throw e;
+  return e;
+};
+
+const idOf = (a: BadgeConnectAssertion): string => (a.kind === 'json' ? String(a.assertion.id) : JSON.parse(Buffer.from(a.jws.split('.')[1]!, 'base64url').toString()).id);
+
+beforeAll(async () => {
+  service = await bc.discover(ctx.bp.baseUrl);
+  client = await bc.register(service, {
+    clientName: 'Lanyard',
+    clientUri: `https://${REDIRECT_HOST}/`,
+    logoUri: `https://${REDIRECT_HOST}/icon.png`,
+    tosUri: `https://${REDIRECT_HOST}/terms.html`,
+    policyUri: `https://${REDIRECT_HOST}/privacy.html`,
+    softwareId: 'lanyard',
+    softwareVersion: '0.1.0',
+    redirectUris: [REDIRECT_URI],
+    scope: [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access'],
+  });
+  const req = await bc.authorizationRequest(service, client, REDIRECT_URI);
+  const { location } = await submitAuthorizationForm(req.url, ADA.username, ADA.password);
+  tokens = await bc.completeAuthorization(service, client, req, location!);
+});
+
+describe('manifest and sign-in', () => {
+  it('reads the manifest at /.well-known/badgeconnect.json', () => {
+    const b = ctx.bp.baseUrl;
+    expect(service).toMatchObject({ apiBase: `${b}/ims/ob/v2p1`, version: 'v2p1', registrationUrl: `${b}/oauth/register`, authorizationUrl: `${b}/oauth/authorize`, tokenUrl: `${b}/oauth/token`, tokenRevocationUrl: `${b}/oauth/revoke` });
+    expect(service.scopesOffered).toContain(BADGE_CONNECT_SCOPES.assertionReadonly);
+  });
+
+  it('manifest errors: PROTOCOL without badgeConnectAPI, REJECTED on 404, UNREACHABLE, INSECURE_URL', async () => {
+    ctx.bp.control.failNext({ status: 200, path: '/.well-known/badgeconnect.json', body: { badgeConnectAPI: [] } });
+    expect((await failure(bc.discover(ctx.bp.baseUrl))).code).toBe(C.PROTOCOL);
+    ctx.bp.control.failNext({ status: 404, path: '/.well-known/badgeconnect.json' });
+    expect((await failure(bc.discover(ctx.bp.baseUrl))).code).toBe(C.REJECTED);
+    expect((await failure(bc.discover('http://127.0.0.1:1'))).code).toBe(C.UNREACHABLE);
+    expect((await failure(bc.discover('http://badges.example'))).code).toBe(C.INSECURE_URL);
+  });
+
+  it('signs in through the same OAuth flow', () => {
+    expect(tokens.scope).toContain(BADGE_CONNECT_SCOPES.assertionReadonly);
+    expect(tokens.refreshToken).toEqual(expect.any(String));
+  });
+
+  it('refuses a registration that breaks the host rule', async () => {
+    const e = await failure(bc.register(service, { clientName: 'x', clientUri: 'https://a.example/', logoUri: 'https://b.example/l.png', tosUri: 'https://a.example/t', policyUri: 'https://a.example/p', softwareId: 'x', softwareVersion: '1', redirectUris: [REDIRECT_URI], scope: [BADGE_CONNECT_SCOPES.assertionReadonly] }));
+    expect(e.code).toBe(C.REGISTRATION_REFUSED);
+  });
+
+  it('refreshes and revokes', async () => {
+    const next = await bc.refresh(service, client, tokens.refreshToken!);
+    expect((await failure(bc.refresh(service, client, tokens.refreshToken!))).code).toBe(C.UNAUTHORIZED);
+    tokens = next;
+    const req = await bc.authorizationRequest(service, client, REDIRECT_URI);
+    const { location } = await submitAuthorizationForm(req.url, ADA.username, ADA.password);
+    const spare = await bc.completeAuthorization(service, client, req, location!);
+    expect(await bc.revoke(service, client, spare)).toBe(true);
+    expect(ctx.bp.control.isTokenLive(spare.accessToken)).toBe(false);
+    expect((await failure(bc.assertionsPage(service, spare.accessToken))).code).toBe(C.UNAUTHORIZED);
+  });
+});
+
+describe('assertions', () => {
+  it('follows Link rel="next" through every page: hosted JSON and signed JWS', async () => {
+    const all: BadgeConnectAssertion[] = [];
+    for await (const page of bc.assertions(service, tokens.accessToken, { limit: 4 })) all.push(...page.items);
+    expect(all).toHaveLength(6 + 12);
+    expect(all.filter((a) => a.kind === 'jws')).toHaveLength(2);
+    expect(new Set(all.map(idOf)).size).toBe(18);
+  });
+
+  it('filters with since', async () => {
+    const page = await bc.assertionsPage(service, tokens.accessToken, { since: '2026-04-01T00:00:00Z' });
+    expect(page.items.map(idOf).sort()).toEqual([`${ctx.bp.baseUrl}/public/assertions/ada-notes-signed`, `${ctx.bp.baseUrl}/public/assertions/ada-poetical`]);
+  });
+
+  it('reads Badgr\'s `results` spelling and reports an error in the status envelope', async () => {
+    const badgrStyle: Fetch = async () => new Response(JSON.stringify({ status: { error: null, statusCode: 200, statusText: 'OK' }, results: [{ id: 'https://b.example/a/1' }] }), { headers: { 'content-type': 'application/json' } });
+    expect((await new BadgeConnectClient({ fetch: badgrStyle }).assertionsPage(service, 't')).items).toEqual([{ kind: 'json', assertion: { id: 'https://b.example/a/1' } }]);
+    const failing: Fetch = async () => new Response(JSON.stringify({ status: { error: 'Bad limit', statusCode: 200, statusText: 'REQUEST_VALIDATION_ERROR' } }), { headers: { 'content-type': 'application/json' } });
+    expect((await failure(new BadgeConnectClient({ fetch: failing }).assertionsPage(service, 't'))).code).toBe(C.REJECTED);
+  });
+
+  it('errors: UNAUTHORIZED, THROTTLED, SERVER_ERROR, UNREACHABLE', async () => {
+    expect((await failure(bc.assertionsPage(service, 'not-a-token'))).code).toBe(C.UNAUTHORIZED);
+    ctx.bp.control.failNext({ status: 429, path: '/ims/ob/v2p1/', retryAfter: 3 });
+    expect(await failure(bc.assertionsPage(service, tokens.accessToken))).toMatchObject({ code: C.THROTTLED, retryAfterSeconds: 3 });
+    ctx.bp.control.failNext({ status: 502, path: '/ims/ob/v2p1/' });
+    expect((await failure(bc.assertionsPage(service, tokens.accessToken))).code).toBe(C.SERVER_ERROR);
+    ctx.bp.control.failNext({ drop: true, path: '/ims/ob/v2p1/' });
+    expect((await failure(bc.assertionsPage(service, tokens.accessToken))).code).toBe(C.UNREACHABLE);
+  });
+
+  it('reads the profile', async () => {
+    expect(await bc.profile(service, tokens.accessToken)).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.org' });
+  });
+});

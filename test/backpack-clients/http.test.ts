@@ -1,0 +1,104 @@
+/** The shared client pieces: the URL rule, failures as codes, Link headers, PKCE, errors as plain data. */
+import { describe, expect, it } from 'vitest';
+import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
+import { checkUrl, retryAfter, send } from '../../src/backpack/http.ts';
+import { parseLinkHeader } from '../../src/backpack/link-header.ts';
+import { codeChallengeS256, createCodeVerifier, createPkce, createState } from '../../src/backpack/pkce.ts';
+import { useBackpack } from '../backpack/helpers.ts';
+
+const ctx = useBackpack();
+const codeOf = async (p: Promise<unknown>): Promise<string | undefined> => p.then(() => undefined, (e: unknown) => (e instanceof BackpackError ? e.code : String(e)));
+
+describe('checkUrl: plain http only for 127.0.0.1 and localhost', () => {
+  it('accepts https anywhere and http on the loopback host', () => {
+    for (const u of ['https://api.badgr.io/o/token', 'http://127.0.0.1:8787/x', 'http://localhost:3000/', 'http://[::1]:8080/']) expect(checkUrl(u).href).toBe(new URL(u).href);
+  });
+
+  it('refuses http elsewhere and other schemes (INSECURE_URL), and non-URLs (PROTOCOL)', () => {
+    for (const u of ['http://api.badgr.io/o/token', 'http://127.0.0.1.example.com/', 'http://localhost.evil.example/', 'ftp://127.0.0.1/', 'javascript:alert(1)']) {
+      expect(() => checkUrl(u)).toThrow(expect.objectContaining({ code: C.INSECURE_URL }));
+    }
+    expect(() => checkUrl('not a url')).toThrow(expect.objectContaining({ code: C.PROTOCOL }));
+  });
+});
+
+describe('send', () => {
+  it('maps a refused connection to UNREACHABLE', async () => {
+    expect(await codeOf(send({ fetch }, 'http://127.0.0.1:1/'))).toBe(C.UNREACHABLE);
+  });
+
+  it('maps a timeout to UNREACHABLE', async () => {
+    ctx.bp.control.pause();
+    try {
+      const e = await send({ fetch, timeoutMs: 100 }, `${ctx.bp.baseUrl}/terms`).catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: C.UNREACHABLE, message: expect.stringContaining('did not answer in time') });
+    } finally {
+      ctx.bp.control.resume();
+    }
+  });
+
+  it('maps an abort and a dropped connection to UNREACHABLE', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    expect(await codeOf(send({ fetch, signal: ac.signal }, `${ctx.bp.baseUrl}/terms`))).toBe(C.UNREACHABLE);
+    ctx.bp.control.failNext({ drop: true });
+    expect(await codeOf(send({ fetch }, `${ctx.bp.baseUrl}/terms`))).toBe(C.UNREACHABLE);
+  });
+
+  it('refuses an insecure URL before any request', async () => {
+    let called = false;
+    const f = async (): Promise<Response> => {
+      called = true;
+      return new Response('');
+    };
+    expect(await codeOf(send({ fetch: f }, 'http://badgr.example/'))).toBe(C.INSECURE_URL);
+    expect(called).toBe(false);
+  });
+});
+
+describe('retryAfter', () => {
+  it('reads delay-seconds and HTTP-dates', () => {
+    expect(retryAfter(new Response('', { headers: { 'retry-after': '120' } }), 0)).toBe(120);
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(retryAfter(new Response('', { headers: { 'retry-after': 'Thu, 01 Jan 2026 00:01:00 GMT' } }), now)).toBe(60);
+    expect(retryAfter(new Response(''), now)).toBeUndefined();
+  });
+});
+
+describe('parseLinkHeader (RFC 8288)', () => {
+  it('reads next/last/first/prev, quoted or not, with or without spaces, relative targets', () => {
+    const base = 'https://bp.example/ims/ob/v3p0/credentials?limit=2';
+    const links = parseLinkHeader('<https://bp.example/c?offset=2>; rel="next",<https://bp.example/c?offset=8>;rel=last, </c?offset=0>; title="x"; rel="first prev"', base);
+    expect(Object.fromEntries(links)).toEqual({
+      next: 'https://bp.example/c?offset=2',
+      last: 'https://bp.example/c?offset=8',
+      first: 'https://bp.example/c?offset=0',
+      prev: 'https://bp.example/c?offset=0',
+    });
+    expect(parseLinkHeader(null, base).size).toBe(0);
+  });
+});
+
+describe('PKCE (RFC 7636) and state', () => {
+  it('computes the S256 challenge of the RFC\'s Appendix B example', async () => {
+    expect(await codeChallengeS256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+  });
+
+  it('makes 43-character unreserved verifiers and fresh states', async () => {
+    const v = createCodeVerifier();
+    expect(v).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(createCodeVerifier()).not.toBe(v);
+    expect(createState()).not.toBe(createState());
+    const p = await createPkce();
+    expect(p.method).toBe('S256');
+    expect(p.challenge).toBe(await codeChallengeS256(p.verifier));
+  });
+});
+
+describe('BackpackError', () => {
+  it('serializes to plain data for messaging', () => {
+    const e = new BackpackError(C.THROTTLED, 'Wait', { status: 429, retryAfterSeconds: 30, detail: 'login attempts throttled' });
+    expect(JSON.parse(JSON.stringify(e))).toEqual({ code: 'THROTTLED', message: 'Wait', status: 429, retryAfterSeconds: 30, detail: 'login attempts throttled' });
+    expect(e).toBeInstanceOf(Error);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Dynamic client registration for the OB 3.0 API and Badge Connect (RFC 7591; OB 3.0 §6.1 and
+ * OB 2.1 §"Registration"): no initial access token; `client_name`, `client_uri`, `logo_uri`,
+ * `tos_uri`, `policy_uri`, `software_id`, `software_version`, `redirect_uris` and `scope` are
+ * required; "All URLs MUST use HTTPS ... and all URLs MUST have the same hostname"; only
+ * `client_secret_basic`; grant types within authorization_code + refresh_token; response type `code`.
+ * Success is 201 with `client_id`, `client_secret`, `client_id_issued_at`, `client_secret_expires_at`.
+ */
+import { randomBytes } from 'node:crypto';
+import { contentType, json, type Reply } from '../http/io.ts';
+import type { Router } from '../http/router.ts';
+import type { BackpackState, Json } from '../state.ts';
+
+export const OB3_SCOPES = [
+  'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly',
+  'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert',
+  'https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly',
+  'https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.update',
+];
+export const BC_SCOPES = [
+  'https://purl.imsglobal.org/spec/ob/v2p1/scope/assertion.readonly',
+  'https://purl.imsglobal.org/spec/ob/v2p1/scope/assertion.create',
+  'https://purl.imsglobal.org/spec/ob/v2p1/scope/profile.readonly',
+  'https://purl.imsglobal.org/spec/ob/v2p1/scope/profile.update',
+];
+export const OAUTH_SCOPES = [...OB3_SCOPES, ...BC_SCOPES, 'offline_access'];
+
+const REQUIRED = ['client_name', 'client_uri', 'logo_uri', 'tos_uri', 'policy_uri', 'software_id', 'software_version', 'scope'] as const;
+const URL_FIELDS = ['client_uri', 'logo_uri', 'tos_uri', 'policy_uri'] as const;
+
+/** RFC 7591 §3.2.2 error response. */
+const refuse = (error: 'invalid_client_metadata' | 'invalid_redirect_uri', description: string): Reply =>
+  json(400, { error, error_description: description }, { 'cache-control': 'no-store' });
+
+const httpsHost = (v: unknown): string | null => {
+  if (typeof v !== 'string') return null;
+  try {
+    const u = new URL(v);
+    return u.protocol === 'https:' && !u.hash ? u.hostname.toLowerCase() : null;
+  } catch {
+    return null;
+  }
+};
+
+export function oauthRegisterRoutes(router: Router, state: BackpackState): void {
+  router.on('POST', '/oauth/register', (req) => {
+    if (contentType(req) !== 'application/json') return refuse('invalid_client_metadata', 'The registration request must be JSON');
+    let body: unknown;
+    try {
+      body = JSON.parse(req.body.toString('utf8'));
+    } catch {
+      return refuse('invalid_client_metadata', 'The registration request is not valid JSON');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse('invalid_client_metadata', 'The registration request must be a JSON object');
+    const m = body as Json;
+    const missing = REQUIRED.filter((k) => typeof m[k] !== 'string' || !(m[k] as string).trim());
+    if (missing.length) return refuse('invalid_client_metadata', `Missing: ${missing.join(', ')}`);
+    const hosts = new Set<string>();
+    for (const k of URL_FIELDS) {
+      const h = httpsHost(m[k]);
+      if (!h) return refuse('invalid_client_metadata', `${k} must be an https URL`);
+      hosts.add(h);
+    }
+    if (hosts.size > 1) return refuse('invalid_client_metadata', 'client_uri, logo_uri, tos_uri and policy_uri must have the same hostname');
+    const [host] = hosts;
+    const redirects = m.redirect_uris;
+    if (!Array.isArray(redirects) || redirects.length === 0) return refuse('invalid_redirect_uri', 'redirect_uris is required');
+    for (const r of redirects) {
+      const h = httpsHost(r);
+      if (!h) return refuse('invalid_redirect_uri', `${String(r)} is not an https URL without a fragment`);
+      if (h !== host) return refuse('invalid_redirect_uri', `${String(r)} is not on ${host}, the hostname of the other client URLs`);
+    }
+    const auth = m.token_endpoint_auth_method ?? 'client_secret_basic';
+    if (auth !== 'client_secret_basic') return refuse('invalid_client_metadata', 'token_endpoint_auth_method must be client_secret_basic');
+    const grantTypes = (m.grant_types ?? ['authorization_code']) as unknown[];
+    if (!Array.isArray(grantTypes) || !grantTypes.includes('authorization_code') || grantTypes.some((g) => g !== 'authorization_code' && g !== 'refresh_token')) {
+      return refuse('invalid_client_metadata', 'grant_types must be authorization_code, optionally with refresh_token');
+    }
+    const responseTypes = (m.response_types ?? ['code']) as unknown[];
+    if (!Array.isArray(responseTypes) || responseTypes.length !== 1 || responseTypes[0] !== 'code') {
+      return refuse('invalid_client_metadata', 'response_types must be ["code"]');
+    }
+    // Unknown scopes are dropped (badgr-server RegistrationSerializer.validate_scope); none left is an error.
+    const scope = String(m.scope).split(/\s+/).filter((s) => OAUTH_SCOPES.includes(s));
+    if (!scope.length) return refuse('invalid_client_metadata', 'No supported scope was requested');
+    const clientId = `client-${randomBytes(8).toString('hex')}`;
+    const clientSecret = randomBytes(24).toString('base64url');
+    const issuedAt = Math.floor(state.now() / 1000);
+    const registered = {
+      ...m,
+      token_endpoint_auth_method: 'client_secret_basic',
+      grant_types: grantTypes,
+      response_types: ['code'],
+      scope: scope.join(' '),
+      client_id: clientId,
+      client_secret: clientSecret,
+      client_id_issued_at: issuedAt,
+      client_secret_expires_at: 0,
+    };
+    state.clients.set(clientId, { clientId, clientSecret, metadata: registered, redirectUris: redirects as string[], scope, grantTypes: grantTypes as string[], issuedAt });
+    return json(201, registered, { 'cache-control': 'no-store' });
+  });
+}

@@ -1,0 +1,161 @@
+/**
+ * What tests may do to a running test backpack: slow or pause its answers, make the next answers
+ * fail (500, 401, 429, a dropped connection), move its clock, and read or change its state.
+ * Failures use Django REST Framework's own bodies, as Badgr would send them.
+ */
+import type { Reply, Req } from './http/io.ts';
+import { json, serverError } from './http/io.ts';
+import { ob2Record } from './issuance/ob2.ts';
+import { keyRing } from './crypto/keys.ts';
+import type { BackpackState, ClientRecord, TokenRecord } from './state.ts';
+
+export interface Fault {
+  /** 500, 401, 429 or any status; `drop` closes the connection without an answer. */
+  status?: number;
+  drop?: boolean;
+  /** Only requests whose path matches (a prefix string or a RegExp); default: any request. */
+  path?: string | RegExp;
+  /** How many matching requests fail (default 1). */
+  count?: number;
+  /** For 429: the Retry-After seconds (default 30). */
+  retryAfter?: number;
+  body?: unknown;
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  status: number;
+}
+
+export class Control {
+  delayMs: number;
+  readonly requests: LoggedRequest[] = [];
+  private gate: { promise: Promise<void>; release: () => void } | null = null;
+  private readonly faults: (Fault & { left: number })[] = [];
+
+  constructor(private readonly state: BackpackState, delayMs = 0) {
+    this.delayMs = delayMs;
+  }
+
+  /** Every answer waits this long before it is handled. */
+  setDelay(ms: number): void {
+    this.delayMs = ms;
+  }
+
+  /** Holds every request (before it is handled) until resume(). */
+  pause(): void {
+    if (this.gate) return;
+    let release!: () => void;
+    const promise = new Promise<void>((r) => (release = r));
+    this.gate = { promise, release };
+  }
+
+  resume(): void {
+    this.gate?.release();
+    this.gate = null;
+  }
+
+  get paused(): boolean {
+    return this.gate !== null;
+  }
+
+  /** Makes the next matching request(s) fail; a bare number is a status. */
+  failNext(fault: Fault | number): void {
+    const f = typeof fault === 'number' ? { status: fault } : fault;
+    this.faults.push({ ...f, left: f.count ?? 1 });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  /** Moves the server's clock (tokens expire, throttles lapse, resend limits pass). */
+  advanceTime(ms: number): void {
+    this.state.clockOffsetMs += ms;
+  }
+
+  now(): number {
+    return this.state.now();
+  }
+
+  get tokens(): TokenRecord[] {
+    return [...this.state.tokens.values()];
+  }
+
+  get issuedTokens(): TokenRecord[] {
+    return this.tokens.filter((t) => !t.revoked);
+  }
+
+  get revokedTokens(): TokenRecord[] {
+    return this.tokens.filter((t) => t.revoked);
+  }
+
+  /** Whether an access token (or refresh token) would be accepted now. */
+  isTokenLive(token: string): boolean {
+    if (this.state.liveToken(token)) return true;
+    const t = this.state.tokenByRefresh(token);
+    return t !== undefined && !t.revoked;
+  }
+
+  get clients(): ClientRecord[] {
+    return [...this.state.clients.values()];
+  }
+
+  get stateForTests(): BackpackState {
+    return this.state;
+  }
+
+  /** Clears Badgr's login backoff for everyone. */
+  clearThrottle(): void {
+    this.state.loginFailures.clear();
+  }
+
+  /** What the confirmation link would do: marks the address verified. */
+  verifyEmail(address: string): void {
+    const rec = this.state.emailRecord(address);
+    if (!rec) throw new Error(`no such address: ${address}`);
+    rec.verified = true;
+  }
+
+  /** Issues a new OB 2.0 hosted badge now (for incremental-sync tests); returns its entity id. */
+  issueBadge(to = 'ada@example.org', badgeClassId = 'bc-programmer'): string {
+    const id = this.state.newId('new-');
+    const when = new Date(this.state.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const issuerId = this.state.badgeClasses.get(badgeClassId)?.issuer === this.state.urls.issuer('iss-engine-guild') ? 'iss-engine-guild' : 'iss-analytical';
+    this.state.badges.set(id, ob2Record(this.state.urls, { entityId: id, badgeClassId, issuerId, email: to, salt: `salt-${id}`, issuedOn: when }, keyRing(), when));
+    return id;
+  }
+
+  /** Revokes a badge now; OB 2.0 badges then show it in their hosted copy and revocation list. */
+  revokeBadge(entityId: string, reason = 'Revoked by the test'): void {
+    const b = this.state.badges.get(entityId);
+    if (!b) throw new Error(`no such badge: ${entityId}`);
+    Object.assign(b, { revoked: true, revocationReason: reason, updatedAt: new Date(this.state.now()).toISOString() });
+  }
+
+  /** @internal the server's hook: waits for pause and delay, then answers a planned fault or null. */
+  async before(req: Req): Promise<Reply | 'drop' | null> {
+    while (this.gate) await this.gate.promise;
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+    const i = this.faults.findIndex((f) => !f.path || (typeof f.path === 'string' ? req.path.startsWith(f.path) : f.path.test(req.path)));
+    if (i < 0) return null;
+    const f = this.faults[i]!;
+    if (--f.left <= 0) this.faults.splice(i, 1);
+    if (f.drop) return 'drop';
+    return faultReply(f);
+  }
+}
+
+function faultReply(f: Fault): Reply {
+  const status = f.status ?? 500;
+  if (status === 401) {
+    return json(401, f.body ?? { detail: 'Authentication credentials were not provided.' }, { 'www-authenticate': 'Bearer realm="api"' });
+  }
+  if (status === 429) {
+    const s = f.retryAfter ?? 30;
+    return json(429, f.body ?? { detail: `Request was throttled. Expected available in ${s} seconds.` }, { 'retry-after': String(s) });
+  }
+  if (status >= 500 && f.body === undefined) return { ...serverError(), status };
+  return json(status, f.body ?? { detail: 'Injected failure' });
+}

@@ -1,0 +1,33 @@
+/**
+ * The test backpack's fixed RSA key for OB 2.0 signed assertions (RS256, the algorithm OB 2.0
+ * §SignedBadge recommends). Fixed rather than generated so that signatures are identical on every
+ * run; a TEST-ONLY key, published here on purpose, never to be trusted by anything real.
+ */
+export const RSA_TEST_KEY_PEM = `-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCiTtIgk/zd2TkZ
+1PkU7a8KXmqDDvC99BdpXcr/KnI+yEudkYuzADYi90LEB6QMR53xqa1tblHeZXQQ
+D0TSadwL81tuaYaO66RuoeQr01E59jwCBT5Zw9WxzNfBUT6wSAn9lRXx7PQflXG+
+qastmECxFh6SjmaTv9d1BcdzU4FbjnmO9HPpvFRbgaQAz7KQp0upTnrwZfnrcMS2
+M8esRn7mEtkVyWrc5rNMkxZWN72tduTzZBCJIb0MdlxNNMa4I5LFaOo5zlggihby
+C84lg7W9qEOZtsGDW8O2gd/1MrWZ9JlNSI1NKEY47cqiZR56hsoplbyHlA6cQVCv
+VANYKWlZAgMBAAECggEAAukdcQqeV/8ffERatCKgBzRSvidsL0fbjJ7rN0C0XEZc
+vsZfpjXcgquC9b96VGMLZMxJaSM3kiCpIGmZrxlJYih6zQPU7yawI/DAxf1r4Tl2
+cYXVDKiLojzdaKDTmjcsgLDl/Bjm9tMH/2aNBIwMqvBN24x0r/UagMV6AmousWzZ
+FbEFr/aG8iWcrtvBXzRbcvfkj0iBXwFISbJZoKSTuwBXlLofeGZFIgYeKhmBO9Qh
+Cj2giwWl93knVe5+JH3aYiH3MCMEQxkL7stm7E0+apns6L3P6UM5AhLql+2PYaAu
+JKDJUtqNjO6mFBv3UXdVNCeUQiDjX8AKIBIvgOWipQKBgQDT9FBV6Eo4xLGWh4yb
+WhbyKPZ52gZL0zv1prfeKqB4WRkT0M27wL5ED8FBNwN4tu2FMFzzRPuN6Nlpk6AB
+orxOCNTwQLhn4S1Q5HJ5FlZGI/2vg6UuSkUwK1mhspCIVmnA2fBMEeJMc24jhg/C
+/doRC52Gw+9AwNZ3hLjIOC+fXQKBgQDECWHeuvycSU75KveQVUgpSndddjP46l/7
+xhnf0JDenfNFt5/F3jBE6lFiD/lUTTTwzs72Wg2uYKHx/5hZC5ooehCqm4oPzq3a
+SoRtkyTIx3+qGtAH2kARU/RrKpWxf4o+Db6I3aKSlGPSuoUTumU9OzSfCbKG0NEy
+/t1TLTueLQKBgQDKEH3SGJ1B14ryVhGfPVjozlKEQm2ENkJQY/ugiwTnFxIISSUJ
+3KvHWTnFQXxGxiZUtpG2vkoPtTAoLbv6MznQLy1KSnlDV3ILT28urzPatI8yl4+P
+PPEPBhTySbjusWsqlts2ukoC1nzm0vUN0VLmsysfgoYCNpV/5gD/qEkGZQKBgEHS
+eKcll64OO1MUZz1yNSGQHFYoWzkH0SSjlop86DenR0iwaBgzC3gIST0o6emxZsY4
+WmuDPza+wYGU9Z1odOGEYtY2FXxLRDqYbLCyCFbWDXqbOCB62qo2y0m0acDIdy1w
+xfoEmRKoeoAGGqrOGjIeEAQaaHQ15xg9VSkZdfwdAoGAaH9euHQs4G2JsqzJPdX2
+9uN35aIDQ6An1oQSPTw3CIydvjT8zo7NUgMNJsyn4SnCPLCOzuRJkB/a5qHdOnbc
+FOWE3H7MiidMP1+cdrtBywdH59YBrBfOyMBfNb/CtmZm+GLB30lnoHBrspp29yHb
+Dxeqmd1lRwzn+JLZSTpB9Vo=
+-----END PRIVATE KEY-----`;

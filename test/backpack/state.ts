@@ -1,0 +1,180 @@
+/**
+ * The test backpack's in-memory state: accounts and their addresses, badges, OAuth clients,
+ * codes and tokens. Which badges are a user's follows Badgr: every badge whose recipient is one of
+ * the user's addresses, verified or not (pending until verified), plus what the user imported
+ * (badgr-server apps/badgeuser/models.py cached_badgeinstances, BadgeInstance.pending).
+ */
+import type { Urls } from './urls.ts';
+
+export type Json = Record<string, unknown>;
+
+export interface Account {
+  entityId: string;
+  username: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+}
+
+/** Badgr's CachedEmailAddress (v1 `{id, email, verified, primary, variants}`). */
+export interface EmailRecord {
+  id: number;
+  userId: string;
+  email: string;
+  verified: boolean;
+  primary: boolean;
+  variants: string[];
+  /** When a verification e-mail was last re-sent (server clock, ms). */
+  lastResendAt?: number;
+}
+
+export type BadgeKind = 'ob2-hosted' | 'ob2-signed' | 'ob3-jwt' | 'ob3-di';
+
+export interface BadgeRecord {
+  entityId: string;
+  kind: BadgeKind;
+  /** The plaintext address the badge was issued to (hashed or not in the badge itself). */
+  recipientEmail: string;
+  importedBy?: string;
+  sourceUrl?: string;
+  issuedOn: string;
+  expires?: string;
+  updatedAt: string;
+  revoked: boolean;
+  revocationReason?: string;
+  acceptance: 'Accepted' | 'Unaccepted' | 'Rejected';
+  /** OB 2.0: the badge class and issuer entity ids. */
+  badgeClassId?: string;
+  issuerId?: string;
+  /** The OB 2.0 Assertion or OB 3.0 credential (for a JWT, its unsigned credential). */
+  json: Json;
+  /** The compact JWS of a signed OB 2.0 assertion or an OB 3.0 VC-JWT. */
+  compact?: string;
+}
+
+export interface ClientRecord {
+  clientId: string;
+  clientSecret?: string;
+  /** The registration request, echoed in the 201 answer (RFC 7591 §3.2.1). */
+  metadata: Json;
+  redirectUris: string[];
+  scope: string[];
+  grantTypes: string[];
+  issuedAt: number;
+}
+
+export interface AuthCode {
+  code: string;
+  clientId: string;
+  userId: string;
+  redirectUri: string;
+  scope: string[];
+  codeChallenge: string;
+  expiresAt: number;
+  used: boolean;
+}
+
+export interface TokenRecord {
+  entityId: string;
+  accessToken: string;
+  refreshToken?: string;
+  userId: string;
+  clientId: string;
+  scope: string[];
+  createdAt: number;
+  expiresAt: number;
+  revoked: boolean;
+  /** Set when a refresh replaced this token (DOT rotation revokes the old pair). */
+  replacedBy?: string;
+  /** The authorization code the token (or its refreshed ancestors) came from. */
+  fromCode?: string;
+}
+
+export interface Collection {
+  entityId: string;
+  ownerId: string;
+  name: string;
+  description: string;
+  published: boolean;
+  shareHash: string;
+  assertions: string[];
+  createdAt: string;
+}
+
+export interface OAuthFailure {
+  count: number;
+  until: number;
+}
+
+export class BackpackState {
+  readonly accounts = new Map<string, Account>();
+  readonly emails: EmailRecord[] = [];
+  readonly badges = new Map<string, BadgeRecord>();
+  /** OB 2.0 issuer profiles and badge classes, by entity id. */
+  readonly issuers = new Map<string, Json>();
+  readonly badgeClasses = new Map<string, Json>();
+  /** OB 3.0 documents served as they are: issuer profiles, status lists, achievements (by path). */
+  readonly documents = new Map<string, Json>();
+  readonly clients = new Map<string, ClientRecord>();
+  readonly codes = new Map<string, AuthCode>();
+  readonly tokens = new Map<string, TokenRecord>();
+  readonly collections = new Map<string, Collection>();
+  /** Failed password grants by username (or client IP), Badgr's `throttleable` backoff. */
+  readonly loginFailures = new Map<string, OAuthFailure>();
+  readonly images = new Map<string, Buffer>();
+  clockOffsetMs = 0;
+  private seq = 0;
+
+  constructor(readonly urls: Urls) {}
+
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  nextEmailId(): number {
+    return this.emails.reduce((m, e) => Math.max(m, e.id), 0) + 1;
+  }
+
+  /** A fresh opaque id: Badgr entity ids are 22 url-safe characters. */
+  newId(prefix = ''): string {
+    this.seq += 1;
+    return `${prefix}${this.seq.toString(36).padStart(4, '0')}${crypto.randomUUID().replace(/-/g, '').slice(0, 18 - prefix.length)}`;
+  }
+
+  accountByUsername(username: string): Account | undefined {
+    const u = username.trim().toLowerCase();
+    return [...this.accounts.values()].find((a) => a.username.toLowerCase() === u);
+  }
+
+  emailsOf(userId: string): EmailRecord[] {
+    return this.emails.filter((e) => e.userId === userId).sort((a, b) => a.id - b.id);
+  }
+
+  emailRecord(address: string): EmailRecord | undefined {
+    const a = address.trim().toLowerCase();
+    return this.emails.find((e) => e.email.toLowerCase() === a || e.variants.some((v) => v.toLowerCase() === a));
+  }
+
+  /** Badgr `pending`: issued to an address that is registered but not verified. */
+  isPending(b: BadgeRecord): boolean {
+    const rec = this.emailRecord(b.recipientEmail);
+    return rec !== undefined && !rec.verified;
+  }
+
+  badgesOf(userId: string): BadgeRecord[] {
+    return [...this.badges.values()].filter((b) => {
+      if (b.importedBy !== undefined) return b.importedBy === userId;
+      return this.emailRecord(b.recipientEmail)?.userId === userId;
+    });
+  }
+
+  /** A live (unrevoked, unexpired) token by its access token value. */
+  liveToken(access: string): TokenRecord | undefined {
+    const t = this.tokens.get(access);
+    return t && !t.revoked && t.expiresAt > this.now() ? t : undefined;
+  }
+
+  tokenByRefresh(refresh: string): TokenRecord | undefined {
+    return [...this.tokens.values()].find((t) => t.refreshToken === refresh);
+  }
+}
