@@ -30,7 +30,7 @@ export function detectObVersion(doc: Json): ObVersion | undefined {
   const context = doc['@context'];
   if (context === undefined || context === null) {
     if (typeof doc.recipient === 'string') return '0.5';
-    // No context and nothing an assertion has: some other JSON document.
+    // No context and nothing an assertion has: some other JSON document (not a badge).
     const assertionKeys = ['recipient', 'verify', 'verification', 'badge', 'uid', 'issuedOn', 'issued_on'];
     return assertionKeys.some((k) => k in doc) ? '1.0' : undefined;
   }

@@ -38,7 +38,7 @@ export class XmlReader {
     return this.open.length;
   }
 
-  /** The next event, or undefined at the end of a well-formed document. */
+  /** The next event, or undefined at the end of a well-formed document (end of input). */
   next(): XmlEvent | undefined {
     if (this.pendingEnd !== undefined) {
       const name = this.pendingEnd;

@@ -37,7 +37,7 @@ const SOURCES: readonly (ReadonlyMap<string, unknown> | undefined)[] = [
 
 let table: Map<string, unknown> | undefined;
 
-/** URL → context document. Built on first use; only absolute http(s) URLs (the OB package also keys an internal alias). */
+/** URL → context document (JSON). Built on first use; only absolute http(s) URLs (the OB package also keys an internal alias). */
 export function bundledContexts(): ReadonlyMap<string, unknown> {
   if (!table) {
     table = new Map();

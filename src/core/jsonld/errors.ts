@@ -13,7 +13,7 @@ export class UnknownContextError extends IndeterminateError {
   }
 }
 
-/** RDFC-1.0 safe mode (jsonld.js `safe: true`) refused the document. */
+/** RDFC-1.0 safe mode (jsonld.js `safe: true`) refused the document (undefined term or relative @type). */
 export class SafeModeError extends VerificationError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(ErrorCodes.SIGNATURE_INVALID, message, options);

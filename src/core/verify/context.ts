@@ -43,7 +43,7 @@ export interface VerifyContext {
   now: Date;
   identities: UserIdentity[];
   keyCache: FactCache | undefined;
-  /** GET a document. Throws FetchError (unreachable) only; any HTTP status is returned. */
+  /** GET a document (any content). Throws FetchError (unreachable) only; any HTTP status is returned. */
   fetchDocument(url: string, accept?: string): Promise<FetchedDocument>;
   /** GET a JSON document; throws FetchError for unreachable, non-2xx (with status) or unparseable JSON. */
   fetchJson(url: string): Promise<Record<string, unknown>>;
