@@ -5,7 +5,7 @@
  * (so the OAuth redirect URI is https://pakfgahhhefpnaajfclapgchhifablpl.chromiumapp.org/);
  * `node scripts/gen-key.mjs` recomputes it from the key. Firefox gets no `key`: it uses the gecko id.
  */
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
@@ -14,6 +14,37 @@ import pkg from './package.json' with { type: 'json' };
 export const GECKO_ID = 'lanyard@lanyard.example';
 /** Content scripts built as single self-contained files: no loader, nothing web-accessible. */
 const STANDALONE_CONTENT_SCRIPTS = manifest.content_scripts.flatMap((c) => c.js);
+/**
+ * Content scripts the background registers at run time (scripting.registerContentScripts), built
+ * the same way. Not through crx's `?script` import: that would expose them as web-accessible
+ * resources on every host. The output path is what src/content/register-hover.ts registers.
+ */
+const REGISTERED_CONTENT_SCRIPTS = ['src/content/hover.ts'];
+
+function registeredContentScripts(target: string): Plugin {
+  return {
+    name: 'lanyard:registered-content-scripts',
+    apply: 'build',
+    async generateBundle() {
+      for (const entry of REGISTERED_CONTENT_SCRIPTS) {
+        const fileName = entry.replace(/\.ts$/, '.js');
+        const out = await build({
+          configFile: false,
+          logLevel: 'warn',
+          build: {
+            write: false,
+            target,
+            lib: { entry, formats: ['iife'], name: 'lanyardContent', fileName: () => fileName },
+            rollupOptions: { output: { entryFileNames: fileName, inlineDynamicImports: true } },
+          },
+        });
+        const chunk = (Array.isArray(out) ? out : [out]).flatMap((r) => ('output' in r ? r.output : [])).find((o) => o.type === 'chunk' && o.isEntry);
+        if (!chunk || chunk.type !== 'chunk') throw new Error(`could not build ${entry}`);
+        this.emitFile({ type: 'asset', fileName, source: chunk.code });
+      }
+    },
+  };
+}
 
 type Manifest = typeof manifest & { version: string };
 
@@ -37,6 +68,7 @@ export function firefoxManifest() {
 export default defineConfig(({ mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   const target = browser === 'firefox' ? firefoxManifest() : chromeManifest();
+  const jsTarget = browser === 'firefox' ? 'firefox140' : 'chrome120';
   return {
     plugins: [
       preact(),
@@ -45,12 +77,13 @@ export default defineConfig(({ mode }) => {
         browser,
         contentScripts: { standaloneFiles: STANDALONE_CONTENT_SCRIPTS },
       }),
+      registeredContentScripts(jsTarget),
     ],
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
       // Extension pages load from disk: no need for legacy targets or a modulepreload polyfill.
-      target: browser === 'firefox' ? 'firefox140' : 'chrome120',
+      target: jsTarget,
       modulePreload: { polyfill: false },
     },
     // Vite's dev server is not used for the extension (crx HMR needs a loaded dev build); keep it local.

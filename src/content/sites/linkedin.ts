@@ -1,7 +1,10 @@
 /**
- * What Lanyard knows of LinkedIn's URLs. Selectors join this file as features need them;
- * each predicate has a table of URLs that must and must not match in test/content/.
+ * What Lanyard knows of LinkedIn: URL predicates and selectors, as data. Each predicate has a
+ * table of URLs that must and must not match, and the selectors have fixtures they must find, in
+ * test/content/sites/linkedin.test.ts. Class names are LinkedIn's hashed or BEM names and change;
+ * ids, data attributes, hrefs and aria labels come first.
  */
+import { byLabel, type Labels, type Selectors } from './selectors.ts';
 
 export function isLinkedIn(url: URL): boolean {
   return url.protocol === 'https:' && url.hostname === 'www.linkedin.com';
@@ -11,3 +14,124 @@ export function isLinkedIn(url: URL): boolean {
 export function isLinkedInProfile(url: URL): boolean {
   return isLinkedIn(url) && /^\/in\/[^/]+(\/.*)?$/.test(url.pathname);
 }
+
+/** The profile itself (/in/<id>/), where the Licenses & certifications card is. */
+export function isProfileMain(url: URL): boolean {
+  return isLinkedIn(url) && /^\/in\/[^/]+\/?$/.test(url.pathname);
+}
+
+/** The "Add license or certification" form, as a page or as a modal over the profile. */
+export function isCertificationForm(url: URL): boolean {
+  return isLinkedIn(url) && /^\/in\/[^/]+\/(edit\/forms\/certification\/new|add-edit\/CERTIFICATION)\/?$/i.test(url.pathname);
+}
+
+/** Pages where the post composer can open (the feed, profiles, companies, groups…), not sign-in. */
+export function isComposerPage(url: URL): boolean {
+  return isLinkedIn(url) && !/^\/(login|checkpoint|uas|signup|authwall|legal|help)(\/|$)/.test(url.pathname);
+}
+
+/** LinkedIn's add-to-profile deep link (the only URL a profile pick may open). */
+export function isAddToProfileUrl(raw: string): boolean {
+  try {
+    const u = new URL(raw);
+    return isLinkedIn(u) && u.pathname.replace(/\/$/, '') === '/profile/add' && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+const addCertification: Labels = {
+  en: 'Add license or certification',
+  fr: 'Ajouter une licence ou une certification',
+  de: 'Lizenz oder Zertifizierung hinzufügen',
+  es: 'Añadir licencia o certificación',
+};
+const editIntro: Labels = { en: 'Edit intro', fr: 'Modifier l’intro', de: 'Intro bearbeiten', es: 'Editar presentación' };
+const composerEditor: Labels = {
+  en: 'Text editor for creating content',
+  fr: 'Éditeur de texte pour créer du contenu',
+  de: 'Texteditor zum Erstellen von Inhalten',
+  es: 'Editor de texto para crear contenido',
+};
+
+export const profile = {
+  /** The empty anchor div LinkedIn puts in each profile card (real markup, 2024). */
+  certAnchor: ['#licenses_and_certifications', 'div[id^="licenses_and_certifications"]'] as Selectors,
+  certCard: ['section[data-view-name="profile-card"]', 'section'] as Selectors,
+  /** The card's title, when the anchor is gone: matched against `certHeading`. */
+  cardHeading: ['section h2'] as Selectors,
+  certHeading: {
+    en: 'Licenses & certifications',
+    fr: 'Licences et certifications',
+    de: 'Lizenzen & Zertifizierungen',
+    es: 'Licencias y certificaciones',
+  } as Labels,
+  /** Where the button goes in the card: appended to the header row, else after the title. */
+  headerSlot: ['.pvs-header__top-container--no-stack', '.pvs-header__top-container'] as Selectors,
+  /**
+   * What only the profile's owner sees: the card's add link and edit pencil, else the intro's
+   * edit pencil. A visitor's page has none of these (real markup: "Show credential", "Show all").
+   */
+  ownerInCard: [
+    'a[href*="/edit/forms/certification/new"]',
+    'a[href*="/add-edit/CERTIFICATION"]',
+    '#navigation-add-edit-deeplink-add-licenses',
+    'a[href*="/details/certifications/edit"]',
+    ...byLabel('a[aria-label^=$], button[aria-label^=$]', addCertification),
+  ] as Selectors,
+  ownerInPage: [
+    'a[href*="/edit/intro/"]',
+    'a[href*="/edit/forms/intro/"]',
+    ...byLabel('a[aria-label^=$], button[aria-label^=$]', editIntro),
+  ] as Selectors,
+};
+
+/** One field of the certification form: id fragments first, then its <label>'s text. */
+export interface FieldSpec {
+  selectors: Selectors;
+  labels: Labels;
+}
+
+const certInput = (suffix: string) => [
+  `input[id*="profileEditFormElement-CERTIFICATION"][id$="-${suffix}"]`,
+  `input[id*="profileCertification"][id$="-${suffix}"]`,
+];
+
+export const certForm = {
+  name: { selectors: certInput('name'), labels: { en: 'Name', fr: 'Nom', de: 'Name', es: 'Nombre' } } as FieldSpec,
+  organization: {
+    selectors: certInput('company'),
+    labels: { en: 'Issuing organization', fr: 'Organisme émetteur', de: 'Ausstellende Organisation', es: 'Organización emisora' },
+  } as FieldSpec,
+  credentialId: {
+    selectors: certInput('licenseNumber'),
+    labels: { en: 'Credential ID', fr: 'ID de la certification', de: 'Nachweis-ID', es: 'ID de la credencial' },
+  } as FieldSpec,
+  credentialUrl: {
+    selectors: certInput('url'),
+    labels: { en: 'Credential URL', fr: 'URL de la certification', de: 'Nachweis-URL', es: 'URL de la credencial' },
+  } as FieldSpec,
+  /** Month and year selects of each date, by id; else the fieldset whose legend names the date. */
+  issueMonth: ['select[id*="profileCertification"][id*="start-date"]:not([id*="year"])'] as Selectors,
+  issueYear: ['select[id*="profileCertification"][id*="start-date"][id*="year"]'] as Selectors,
+  expiryMonth: ['select[id*="profileCertification"][id*="end-date"]:not([id*="year"])'] as Selectors,
+  expiryYear: ['select[id*="profileCertification"][id*="end-date"][id*="year"]'] as Selectors,
+  issueLegend: { en: 'Issue date', fr: 'Date d’émission', de: 'Ausstellungsdatum', es: 'Fecha de expedición' } as Labels,
+  expiryLegend: { en: 'Expiration date', fr: 'Date d’expiration', de: 'Ablaufdatum', es: 'Fecha de caducidad' } as Labels,
+};
+
+export const composer = {
+  editor: [
+    '.share-creation-state__text-editor [contenteditable="true"]',
+    ...byLabel('[role="textbox"][contenteditable="true"][aria-label^=$]', composerEditor),
+    '.share-box [contenteditable="true"]',
+  ] as Selectors,
+  /** Comment boxes share the editor and its label: never decorate them. */
+  notIn: ['.comments-comment-box', '.comments-comment-texteditor', '.comments-comment-box__form'] as Selectors,
+  root: ['.share-creation-state', '.share-box', '[role="dialog"]'] as Selectors,
+  /** The footer's row of actions (add media, event…), else the button goes after the editor's box. */
+  slot: ['.share-creation-state__footer', '.share-box_actions', '.share-creation-state__detour-btn-container'] as Selectors,
+};
+
+/** LinkedIn's modals (the certification form, the post composer) keep the focus inside: the picker mounts in them. */
+export const modal: Selectors = ['[aria-modal="true"]', 'dialog[open]', '.artdeco-modal', '[role="dialog"]'];

@@ -1,0 +1,79 @@
+/**
+ * LinkedIn's "Add license or certification" form: a "Fill from a badge" button that fills name,
+ * issuing organization, issue and expiry dates, credential id and URL with real input and change
+ * events. The organization is typed into its typeahead and left for the user to confirm.
+ */
+import type { PickerBadge } from '../../messaging/views.ts';
+import type { Feature } from '../loader.ts';
+import { logOnce } from '../log.ts';
+import { onDomChange } from '../observer.ts';
+import { certForm, isCertificationForm, modal } from '../sites/linkedin.ts';
+import { closest } from '../sites/selectors.ts';
+import { certDate, certField } from '../sites/linkedin-find.ts';
+import { choose, setValue, yearMonth } from '../dom/form.ts';
+import { httpUrl } from '../dom/sanitize.ts';
+import { makeButton, onButton } from '../ui/button.ts';
+import { openPicker } from '../ui/picker.ts';
+
+const KIND = 'linkedin-fill-form';
+
+export const linkedinCertForm: Feature = {
+  id: 'linkedin-fill-form',
+  matches: isCertificationForm,
+  init(signal) {
+    let host: HTMLElement | null = null;
+    onDomChange(() => {
+      if (host?.isConnected) return;
+      const name = certField(document, certForm.name);
+      if (!name) return; // the form has not rendered yet
+      const form = name.closest('form') ?? name.parentElement;
+      if (!form) return;
+      host = makeButton(KIND, 'Fill from a badge');
+      form.prepend(host);
+    }, signal);
+    onButton(KIND, (h) => {
+      openPicker({
+        signal,
+        anchor: h,
+        container: closest(h, modal),
+        title: 'Fill from a badge',
+        onPick: async (badge) => fillCertificationForm(document, badge),
+      });
+    }, signal);
+    signal.addEventListener('abort', () => host?.remove(), { once: true });
+  },
+};
+
+/** Fills what the form has; returns an error message when not even the name field is there. */
+export function fillCertificationForm(doc: Document, b: PickerBadge): string | undefined {
+  const name = certField(doc, certForm.name);
+  if (!name) return 'The certification form is not on the page any more.';
+  setValue(name, b.name);
+  const missing: string[] = [];
+  const text = (field: 'credentialId' | 'credentialUrl', value: string | undefined) => {
+    const el = certField(doc, certForm[field]);
+    if (el && value !== undefined) setValue(el, value);
+    else if (!el) missing.push(field);
+  };
+  text('credentialId', b.credentialId);
+  text('credentialUrl', b.publicUrl ? (httpUrl(b.publicUrl) ?? undefined) : undefined);
+  date(doc, 'issue', b.issuedOn, missing);
+  date(doc, 'expiry', b.expires, missing);
+  // Last, so its suggestions stay open for the user to confirm the organization.
+  const org = certField(doc, certForm.organization);
+  if (org && b.issuerName) {
+    org.focus();
+    setValue(org, b.issuerName);
+  } else if (!org) missing.push('organization');
+  if (missing.length) logOnce('linkedin-fill-form', `fields not found: ${missing.join(', ')}`);
+  return undefined;
+}
+
+function date(doc: Document, which: 'issue' | 'expiry', iso: string | undefined, missing: string[]): void {
+  const ym = yearMonth(iso);
+  if (!ym) return;
+  const { month, year } = certDate(doc, which);
+  if (!month || !year) return void missing.push(`${which} date`);
+  choose(month, ym.month);
+  choose(year, ym.year);
+}

@@ -1,0 +1,15 @@
+/**
+ * Verify-on-hover content script. Not in the manifest: the background registers it with
+ * scripting.registerContentScripts (see register-hover.ts) for the origins the user granted,
+ * once the user turned hover verification on; a page not granted never gets it.
+ */
+import { initHoverVerify } from './features/hover-verify.ts';
+
+const flag = '__lanyardHover';
+const g = globalThis as Record<string, unknown>;
+// Registered both statically for a tab and again after a grant: run once per page.
+if (!g[flag]) {
+  g[flag] = true;
+  initHoverVerify(new AbortController().signal);
+  console.debug('[lanyard] hover content script loaded');
+}

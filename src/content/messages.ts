@@ -1,0 +1,61 @@
+/**
+ * The content scripts' side of the protocol: a light sender (no polyfill, no popup validators)
+ * that checks each reply's shape before a feature sees it. Only the ContentToBackground messages
+ * exist here; the background checks the arguments again on its side.
+ */
+import type { ContentToBackground, Reply } from '../messaging/protocol.ts';
+import type { HoverVerdict, PickerBadge } from '../messaging/views.ts';
+
+type Msg = keyof ContentToBackground & string;
+type Args<K extends Msg> = ContentToBackground[K]['args'];
+type Value<K extends Msg> = ContentToBackground[K]['reply'];
+type Runtime = { runtime?: { sendMessage(message: unknown): Promise<unknown> } };
+
+const str = (v: unknown): v is string => typeof v === 'string';
+const optStr = (v: unknown) => v === undefined || typeof v === 'string';
+const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const VERDICTS = ['valid', 'invalid', 'indeterminate', 'unverified'];
+
+export function isPickerBadge(v: unknown): v is PickerBadge {
+  return (
+    obj(v) && str(v.key) && str(v.name) && VERDICTS.includes(v.verdict as string) &&
+    [v.image, v.issuerName, v.issuedOn, v.expires, v.publicUrl, v.credentialId].every(optStr)
+  );
+}
+
+export function isHoverVerdict(v: unknown): v is HoverVerdict {
+  return (
+    obj(v) && VERDICTS.slice(0, 3).includes(v.verdict as string) && str(v.name) && str(v.message) &&
+    typeof v.issuedToYou === 'boolean' && optStr(v.issuerName) && optStr(v.issuedOn)
+  );
+}
+
+const replyChecks: { [K in Msg]: (v: unknown) => boolean } = {
+  ping: (v) => obj(v) && v.pong === true,
+  'picker/list': (v) => Array.isArray(v) && v.every(isPickerBadge),
+  'picker/card': (v) => obj(v) && str(v.html) && str(v.text) && optStr(v.url),
+  'picker/linkedin-url': (v) => obj(v) && str(v.url),
+  'hover/verify': isHoverVerdict,
+};
+
+function runtime(): Runtime['runtime'] {
+  const g = globalThis as { browser?: Runtime; chrome?: Runtime };
+  return g.browser?.runtime ?? g.chrome?.runtime;
+}
+
+/** Asks the background; never throws (transport failures and bad replies are error replies). */
+export async function ask<K extends Msg>(type: K, args: Args<K>): Promise<Reply<Value<K>>> {
+  let raw: unknown;
+  try {
+    const rt = runtime();
+    if (!rt) throw new Error('no extension runtime');
+    raw = await rt.sendMessage({ type, args });
+  } catch (e) {
+    return { ok: false, error: { code: 'ERR_TRANSPORT', message: e instanceof Error ? e.message : String(e) } };
+  }
+  if (obj(raw) && raw.ok === true && replyChecks[type](raw.value)) return { ok: true, value: raw.value as Value<K> };
+  if (obj(raw) && raw.ok === false && obj(raw.error) && str(raw.error.code) && str(raw.error.message)) {
+    return { ok: false, error: { code: raw.error.code, message: raw.error.message } };
+  }
+  return { ok: false, error: { code: 'ERR_BAD_REPLY', message: `malformed reply to "${type}"` } };
+}

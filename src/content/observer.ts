@@ -1,0 +1,55 @@
+/**
+ * The one MutationObserver of a page, shared by every feature and throttled: mutations only
+ * schedule a scan, and subscribers run at most once per `THROTTLE_MS`, after the page settles a
+ * little. Features subscribe with their AbortSignal; the observer disconnects when the last one
+ * leaves. (Dark Reader's createOptimizedTreeObserver, refined-github's observe.)
+ */
+
+export const THROTTLE_MS = 100;
+
+type Scan = () => void;
+
+const subscribers = new Set<Scan>();
+let observer: MutationObserver | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function run(): void {
+  timer = undefined;
+  for (const scan of [...subscribers]) {
+    try {
+      scan();
+    } catch (e) {
+      console.error('[lanyard] scan failed:', e);
+    }
+  }
+}
+
+function schedule(): void {
+  timer ??= setTimeout(run, THROTTLE_MS);
+}
+
+/** Runs `scan` now (in a microtask) and after DOM changes, until `signal` aborts. */
+export function onDomChange(scan: Scan, signal: AbortSignal): void {
+  if (signal.aborted) return;
+  subscribers.add(scan);
+  if (!observer) {
+    observer = new MutationObserver(schedule);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  }
+  queueMicrotask(() => {
+    if (!signal.aborted) scan();
+  });
+  signal.addEventListener(
+    'abort',
+    () => {
+      subscribers.delete(scan);
+      if (subscribers.size === 0) {
+        observer?.disconnect();
+        observer = null;
+        clearTimeout(timer);
+        timer = undefined;
+      }
+    },
+    { once: true },
+  );
+}

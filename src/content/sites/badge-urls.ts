@@ -1,0 +1,63 @@
+/**
+ * Which links and images on a page point at badges, for verify-on-hover. Only these URLs are
+ * ever sent to the background, and only after `hoverUrl` has checked them (http(s), no
+ * credentials, bounded length). Tested in test/content/sites/badge-urls.test.ts.
+ */
+
+export const MAX_URL_LENGTH = 2048;
+
+/** Badgr, Canvas Credentials, Parchment and self-hosted badgr-server: /public/assertions/{id}[.json|/image|/baked]. */
+const BADGR_ASSERTION = /^\/public\/assertions\/[A-Za-z0-9_-]{4,}(\.json)?(\/(image|baked))?\/?$/;
+/** Credly (and its old Acclaim host): /badges/{uuid}[/public_url], /earner/earned/badge/{uuid}. */
+const CREDLY_HOSTS = /(^|\.)(credly\.com|youracclaim\.com)$/;
+const CREDLY_PATH = /^\/(badges|earner\/earned\/badge)\/[0-9a-f-]{36}(\/public_url)?\/?$/i;
+/** OB 3.0 credentials: the standard API's path, or a /credentials/{id} document (an id has a digit: not /credentials/login). */
+const OB3_CREDENTIAL = /(^|\/)(ims\/ob\/v3p0\/credentials|credentials?|achievementcredentials?)\/(?=[^/]*\d)[A-Za-z0-9:_.-]{4,}(\.json)?\/?$/i;
+/** An Open Badges JSON document: a .json/.jsonld file whose path says what it is. */
+const OB_JSON = /(badge|assertion|credential|achievement|openbadge|\bob[23]\b)[^/]*\/?[^/]*\.json(ld)?$/i;
+/** A baked image: an image file whose path or alt text says it is a badge. */
+const IMAGE_FILE = /\.(png|svg)$/i;
+const BADGE_WORD = /badge|credential|certificat/i;
+
+/** A hover target's URL, normalised (no fragment), or null when it is not fit to leave the page. */
+export function hoverUrl(raw: string, base: string): string | null {
+  if (raw.length > MAX_URL_LENGTH) return null;
+  let u: URL;
+  try {
+    u = new URL(raw, base);
+  } catch {
+    return null;
+  }
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) return null;
+  u.hash = '';
+  return u.href.length > MAX_URL_LENGTH ? null : u.href;
+}
+
+/** Whether a link's URL points at a badge (assertion, badge page, credential or OB JSON). */
+export function isBadgeLink(url: URL): boolean {
+  const path = url.pathname;
+  if (BADGR_ASSERTION.test(path)) return true;
+  if (CREDLY_HOSTS.test(url.hostname) && CREDLY_PATH.test(path)) return true;
+  return OB3_CREDENTIAL.test(path) || OB_JSON.test(path);
+}
+
+/** Whether an image may be a baked badge: an assertion image, or a PNG/SVG named or described as a badge. */
+export function isBadgeImage(url: URL, alt: string): boolean {
+  if (isBadgeLink(url)) return true;
+  return IMAGE_FILE.test(url.pathname) && (BADGE_WORD.test(url.pathname) || BADGE_WORD.test(alt));
+}
+
+/** The badge URL an element stands for: a link's href, else an image's src; null for anything else. */
+export function badgeUrlOf(el: Element, base: string): string | null {
+  const link = el.closest('a[href]');
+  if (link) {
+    const href = hoverUrl(link.getAttribute('href') ?? '', base);
+    if (href && isBadgeLink(new URL(href))) return href;
+  }
+  const img = el.closest('img[src]');
+  if (img) {
+    const src = hoverUrl(img.getAttribute('src') ?? '', base);
+    if (src && isBadgeImage(new URL(src), img.getAttribute('alt') ?? '')) return src;
+  }
+  return null;
+}

@@ -1,0 +1,75 @@
+/**
+ * Finding things on LinkedIn with the data of linkedin.ts: the Licenses & certifications card,
+ * whether the viewer owns the profile, the certification form's fields, the post composer.
+ * Every function returns null (or false) rather than guess.
+ */
+import { certForm, composer, profile, type FieldSpec } from './linkedin.ts';
+import { all, closest, first, hasLabel } from './selectors.ts';
+
+export function certSection(doc: Document): Element | null {
+  const anchor = first(doc, profile.certAnchor);
+  const byAnchor = anchor && closest(anchor, profile.certCard);
+  if (byAnchor) return byAnchor;
+  const heading = all(doc, profile.cardHeading).find((h2) => hasLabel(h2.textContent, profile.certHeading));
+  return heading?.closest('section') ?? null;
+}
+
+/** Only the owner sees the card's add/edit links, or the intro's edit pencil. */
+export function isOwnProfile(doc: Document, section: Element): boolean {
+  return first(section, profile.ownerInCard) !== null || first(doc, profile.ownerInPage) !== null;
+}
+
+/** Where the "Add badge" button goes: appended to the card's header row, else after its title. */
+export function certButtonSlot(section: Element): { append: Element } | { after: Element } | null {
+  const row = first(section, profile.headerSlot);
+  if (row) return { append: row };
+  const title = section.querySelector('h2');
+  return title ? { after: title } : null;
+}
+
+/** A certification form field: by id, else by the text of the <label> pointing at it. */
+export function certField(doc: Document, spec: FieldSpec): HTMLInputElement | null {
+  const byId = first(doc, spec.selectors);
+  if (byId instanceof HTMLInputElement) return byId;
+  for (const label of doc.querySelectorAll('label')) {
+    if (!hasLabel(label.textContent, spec.labels)) continue;
+    const target = label.control ?? (label.htmlFor ? doc.getElementById(label.htmlFor) : null);
+    if (target instanceof HTMLInputElement) return target;
+  }
+  return null;
+}
+
+export interface DateSelects {
+  month: HTMLSelectElement | null;
+  year: HTMLSelectElement | null;
+}
+
+/** The month and year selects of the issue or expiry date: by id, else in the fieldset whose legend names it. */
+export function certDate(doc: Document, which: 'issue' | 'expiry'): DateSelects {
+  const [m, y, legend] =
+    which === 'issue' ? [certForm.issueMonth, certForm.issueYear, certForm.issueLegend] : [certForm.expiryMonth, certForm.expiryYear, certForm.expiryLegend];
+  const month = first(doc, m);
+  const year = first(doc, y);
+  if (month instanceof HTMLSelectElement && year instanceof HTMLSelectElement) return { month, year };
+  for (const l of doc.querySelectorAll('legend, fieldset > span, [role="group"] > [id$="-label"]')) {
+    if (!hasLabel(l.textContent, legend)) continue;
+    const group = l.closest('fieldset, [role="group"]');
+    const selects = group ? Array.from(group.querySelectorAll('select')) : [];
+    if (selects.length >= 2) return { month: selects[0] ?? null, year: selects[1] ?? null };
+  }
+  return { month: null, year: null };
+}
+
+/** Post composers (not comment boxes) on the page. */
+export function composerEditors(doc: Document): HTMLElement[] {
+  return all(doc, composer.editor).filter(
+    (el): el is HTMLElement => el instanceof HTMLElement && closest(el, composer.notIn) === null,
+  );
+}
+
+/** Where the "Share a badge" button goes in a composer: its footer actions, else after the editor's box. */
+export function composerSlot(editor: Element): { append: Element } | { after: Element } {
+  const root = closest(editor, composer.root);
+  const actions = root && first(root, composer.slot);
+  return actions ? { append: actions } : { after: editor.parentElement ?? editor };
+}

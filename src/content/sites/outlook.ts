@@ -1,0 +1,34 @@
+/**
+ * What Lanyard knows of Outlook on the web. No real compose snapshot is public: the selectors
+ * follow public extensions (roles and aria labels; hashed classes churn), and the fixture in
+ * test/fixtures/pages/outlook-compose.html is written to that structure.
+ */
+import type { ComposeSite } from './compose.ts';
+import { byLabel, type Labels } from './selectors.ts';
+
+/** Outlook.com, Microsoft 365 (both hosts) and the newer cloud.microsoft host. */
+export const OUTLOOK_HOSTS = ['outlook.live.com', 'outlook.office.com', 'outlook.office365.com', 'outlook.cloud.microsoft'];
+
+export function isOutlook(url: URL): boolean {
+  return url.protocol === 'https:' && OUTLOOK_HOSTS.includes(url.hostname) && /^\/(mail|owa)(\/|$)/i.test(url.pathname);
+}
+
+/** "Message body" (lower-case b, unlike Gmail); newer builds add ", press Alt+F10 to exit". */
+const body: Labels = { en: 'Message body', fr: 'Corps du message', de: 'Nachrichtentext', es: 'Cuerpo del mensaje' };
+const send: Labels = { en: 'Send', fr: 'Envoyer', de: 'Senden', es: 'Enviar' };
+
+export const outlook: ComposeSite = {
+  id: 'outlook',
+  matches: isOutlook,
+  body: [
+    ...byLabel('div[role="textbox"][contenteditable="true"][aria-label^=$]', body),
+    ...byLabel('[contenteditable="true"][aria-label^=$]', body),
+    'div[id^="editorParent"] [contenteditable="true"]',
+  ],
+  root: ['[role="dialog"]', '[data-app-section="Form_Content"]', 'form'],
+  send: [
+    ...byLabel('button[aria-label^=$]', send),
+    ...byLabel('button[title^=$]', send),
+    'button.ms-Button--primary',
+  ],
+};

@@ -1,0 +1,69 @@
+/**
+ * The vocabulary of site knowledge: ordered selector lists (roles and aria labels first, hashed
+ * class names last) and label tables per UI language. Sites change their markup without notice;
+ * a fix should be a one-line change in content/sites/*.ts plus a new fixture.
+ */
+
+/** Ordered fallbacks: the first selector that finds anything wins. */
+export type Selectors = readonly string[];
+
+/** One visible or accessible label in each UI language Lanyard knows (at least en, fr, de, es). */
+export interface Labels {
+  en: string;
+  fr: string;
+  de: string;
+  es: string;
+  [lang: string]: string;
+}
+
+/** Every language's text of a label table. */
+export function texts(labels: Labels): string[] {
+  return [...new Set(Object.values(labels))];
+}
+
+/**
+ * `template` with `$` replaced by each label, quoted for an attribute selector: aria labels often
+ * carry invisible marks or shortcuts after the words (Gmail: "Send ‪(Ctrl-Enter)‬"), so templates
+ * use `^=` rather than `=`.
+ */
+export function byLabel(template: string, labels: Labels): string[] {
+  return texts(labels).map((t) => template.replaceAll('$', JSON.stringify(t)));
+}
+
+/** The first element matched by the first selector that matches anything (root included). */
+export function first(root: ParentNode, selectors: Selectors): Element | null {
+  for (const s of selectors) {
+    const found = root.querySelector(s);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** All elements matched by the first selector that matches anything. */
+export function all(root: ParentNode, selectors: Selectors): Element[] {
+  for (const s of selectors) {
+    const found = root.querySelectorAll(s);
+    if (found.length > 0) return [...found];
+  }
+  return [];
+}
+
+/** The nearest ancestor (or self) matching any of the selectors, trying them in order. */
+export function closest(el: Element, selectors: Selectors): Element | null {
+  for (const s of selectors) {
+    const found = el.closest(s);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Normalised text: collapsed spaces, no bidi or zero-width marks. */
+export function cleanText(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether `text` equals or starts with one of the label's translations (case-insensitive). */
+export function hasLabel(text: string | null | undefined, labels: Labels): boolean {
+  const t = cleanText(text).toLowerCase();
+  return t !== '' && texts(labels).some((l) => t.startsWith(l.toLowerCase()));
+}

@@ -1,0 +1,47 @@
+/**
+ * The small buttons Lanyard adds to a site's toolbars. Clicks are handled by one delegated
+ * listener per feature on the document (the closed shadow root retargets them to the host), and
+ * a mousedown on them is cancelled so the editor keeps its focus and caret.
+ */
+import { h } from './h.ts';
+import { HOST_ATTR, mountShadow } from './shadow.ts';
+
+const CSS =
+  ':host{display:inline-flex!important;vertical-align:middle;margin:0 6px}' +
+  'button{display:inline-flex;align-items:center;gap:5px;border:1px solid #8a8f98;border-radius:16px;' +
+  'background:#fff;color:#1d2430;padding:4px 10px;cursor:pointer;white-space:nowrap}' +
+  'button:hover{background:#eef3fb}button:focus-visible{outline:2px solid #0a66c2;outline-offset:1px}' +
+  'i{display:inline-block;width:12px;height:12px;border-radius:50%;background:#d4a017;box-shadow:inset 0 0 0 3px #f5d76e}';
+
+export function makeButton(kind: string, label: string): HTMLElement {
+  const { host, root } = mountShadow(kind, CSS, true);
+  root.append(h('button', { type: 'button', 'aria-label': label, title: label }, h('i', { 'aria-hidden': 'true' }), label));
+  return host;
+}
+
+function hostOf(e: Event, kind: string): HTMLElement | null {
+  const t = e.target;
+  return t instanceof Element ? t.closest<HTMLElement>(`[${HOST_ATTR}="${kind}"]`) : null;
+}
+
+/** Calls `handler` when a button of this kind is clicked, until `signal` aborts. */
+export function onButton(kind: string, handler: (host: HTMLElement) => void, signal: AbortSignal): void {
+  document.addEventListener(
+    'mousedown',
+    (e) => {
+      if (hostOf(e, kind)) e.preventDefault();
+    },
+    { capture: true, signal },
+  );
+  document.addEventListener(
+    'click',
+    (e) => {
+      const host = hostOf(e, kind);
+      if (!host) return;
+      e.preventDefault();
+      e.stopPropagation();
+      handler(host);
+    },
+    { capture: true, signal },
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * Builds DOM without HTML strings: every text goes in as a Text node, so badge fields coming from
+ * the background can never become markup.
+ */
+type Child = Node | string | null | undefined | false;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of children) if (c) el.append(c);
+  return el;
+}
+
+/** An image URL fit for our own UI: http(s), or a data: image the extension made (never SVG script: <img> runs none). */
+export function safeImage(src: string | undefined): string | null {
+  if (!src) return null;
+  if (/^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/i.test(src)) return src;
+  try {
+    const u = new URL(src);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Mar 2026" in the page's language, from an ISO date; '' when there is none. */
+export function monthYear(iso: string | undefined): string {
+  const m = iso ? /^(\d{4})-(\d{2})/.exec(iso) : null;
+  if (!m) return '';
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15));
+  return d.toLocaleDateString(document.documentElement.lang || undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}

@@ -1,0 +1,57 @@
+/**
+ * The verify-on-hover card: verdict, badge, issuer, date, and whether it was issued to one of the
+ * user's addresses. It has nothing to click and lets the pointer through (it never hides the
+ * page under it). One card per page; its host carries `data-state` (loading | ready | error) so
+ * tests and the benchmark can see when it is painted without reading the closed shadow root.
+ */
+import type { HoverVerdict } from '../../messaging/views.ts';
+import { h, monthYear } from './h.ts';
+import { place } from './place.ts';
+import { mountShadow, type ShadowUi } from './shadow.ts';
+
+export type CardState = { kind: 'loading' } | { kind: 'ready'; verdict: HoverVerdict } | { kind: 'error'; message: string };
+
+const TITLES: Record<HoverVerdict['verdict'], [string, string]> = {
+  valid: ['✓', 'Verified badge'],
+  invalid: ['✕', 'Not a valid badge'],
+  indeterminate: ['?', 'Could not be verified'],
+};
+
+const CSS =
+  '.c{position:fixed;z-index:2147483647;width:300px;padding:10px 12px;background:#fff;color:#1d2430;border:1px solid #c4c9d0;' +
+  'border-radius:10px;box-shadow:0 8px 28px #0003;pointer-events:none}.v{font-weight:700;margin-bottom:4px}.valid{color:#137333}' +
+  '.invalid{color:#c5221f}.indeterminate{color:#b06000}b{display:block;font-size:14px}p{margin:2px 0;color:#5a6270}';
+
+let card: ShadowUi | null = null;
+
+export function showCard(anchor: Element, state: CardState): HTMLElement {
+  card ??= mountShadow('hover-card', CSS);
+  const { host, root } = card;
+  host.setAttribute('data-state', state.kind);
+  const box = h('div', { class: 'c', role: 'tooltip' }, ...body(state));
+  root.querySelector('.c')?.remove();
+  root.append(box);
+  if (!host.isConnected) document.documentElement.append(host);
+  place(box, anchor, 300);
+  return host;
+}
+
+export function hideCard(): void {
+  card?.destroy();
+  card = null;
+}
+
+function body(state: CardState): (Node | string)[] {
+  if (state.kind === 'loading') return [h('p', {}, 'Verifying badge…')];
+  if (state.kind === 'error') return [h('div', { class: 'v indeterminate' }, '? Could not be verified'), h('p', {}, state.message)];
+  const v = state.verdict;
+  const [mark, title] = TITLES[v.verdict];
+  const date = monthYear(v.issuedOn);
+  return [
+    h('div', { class: `v ${v.verdict}` }, `${mark} ${title}`),
+    h('b', {}, v.name),
+    v.issuerName ? h('p', {}, `Issued by ${v.issuerName}${date ? `, ${date}` : ''}`) : date ? h('p', {}, `Issued ${date}`) : '',
+    h('p', {}, v.issuedToYou ? 'Issued to one of your addresses' : 'Not issued to any of your addresses'),
+    v.message ? h('p', {}, v.message) : '',
+  ];
+}

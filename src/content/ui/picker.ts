@@ -1,0 +1,145 @@
+/**
+ * The badge picker: a small panel in a closed shadow root, next to the button that opened it.
+ * Search by name or issuer (the background filters), images, and a verification mark per badge;
+ * arrows and Enter pick, Escape or a click outside close. Plain DOM: it ships inside the content
+ * script, so it must stay a few hundred bytes gzipped, and it needs no extension resource.
+ */
+import { ask } from '../messages.ts';
+import type { PickerBadge } from '../../messaging/views.ts';
+import { h, monthYear, safeImage } from './h.ts';
+import { mountShadow, type ShadowUi } from './shadow.ts';
+import { place } from './place.ts';
+
+export interface PickerOptions {
+  anchor: Element;
+  title: string;
+  /** Acts on the chosen badge; a returned string is an error to show (the picker stays open). */
+  onPick(badge: PickerBadge): Promise<string | void>;
+  /** The feature's signal: the picker closes with it. */
+  signal?: AbortSignal;
+  /** Where to mount it: inside a modal that keeps the focus to itself, else the document's root. */
+  container?: Element | null;
+}
+
+export const MARKS: Record<PickerBadge['verdict'], [string, string]> = {
+  valid: ['✓', 'Verified'],
+  invalid: ['✕', 'Not valid'],
+  indeterminate: ['?', 'Could not be verified'],
+  unverified: ['–', 'Not verified yet'],
+};
+
+const CSS =
+  '.p{position:fixed;z-index:2147483647;width:340px;max-height:400px;display:flex;flex-direction:column;background:#fff;color:#1d2430;' +
+  'border:1px solid #c4c9d0;border-radius:10px;box-shadow:0 8px 28px #0003;overflow:hidden}' +
+  'header{display:flex;align-items:center;justify-content:space-between;padding:8px 10px;font-weight:600}' +
+  'header button{border:0;background:none;cursor:pointer;font-size:16px}' +
+  'input{margin:0 10px 6px;padding:6px 8px;border:1px solid #c4c9d0;border-radius:6px}' +
+  '.s{padding:0 10px 6px;color:#5a6270}ul{list-style:none;margin:0;padding:0 4px 6px;overflow:auto}' +
+  'li{display:flex;gap:8px;align-items:center;padding:6px;border-radius:6px;cursor:pointer}' +
+  'li[aria-selected=true],li:hover{background:#eef3fb}img,.n{width:36px;height:36px;flex:none;border-radius:4px;object-fit:contain;background:#f1f3f5}' +
+  '.t{flex:1;min-width:0}.t b,.t small{display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}small{color:#5a6270}' +
+  '.m{flex:none;font-weight:700}.valid{color:#137333}.invalid{color:#c5221f}.indeterminate{color:#b06000}.unverified{color:#5a6270}';
+
+let open: { close(): void } | null = null;
+
+export function openPicker(o: PickerOptions): { close(): void } {
+  open?.close();
+  const ui: ShadowUi = mountShadow('picker', CSS);
+  const life = new AbortController();
+  const input = h('input', { type: 'search', placeholder: 'Search your badges', 'aria-label': 'Search your badges' });
+  const status = h('div', { class: 's', role: 'status' }, 'Loading…');
+  const list = h('ul', { role: 'listbox', 'aria-label': 'Badges' });
+  const close = h('button', { type: 'button', 'aria-label': 'Close' }, '×');
+  const panel = h('div', { class: 'p', role: 'dialog', 'aria-label': o.title }, h('header', {}, o.title, close), input, status, list);
+  ui.root.append(panel);
+  (o.container ?? document.documentElement).append(ui.host);
+  place(panel, o.anchor, 340, 400);
+
+  let badges: PickerBadge[] = [];
+  let active = 0;
+  let seq = 0;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+
+  const self = {
+    close() {
+      life.abort();
+      clearTimeout(debounce);
+      ui.destroy();
+      if (open === self) open = null;
+    },
+  };
+  open = self;
+  o.signal?.addEventListener('abort', self.close, { signal: life.signal });
+
+  const select = (i: number) => {
+    active = Math.max(0, Math.min(i, badges.length - 1));
+    list.querySelectorAll('li').forEach((li, j) => li.setAttribute('aria-selected', String(j === active)));
+    list.children[active]?.scrollIntoView?.({ block: 'nearest' });
+  };
+  const render = () => {
+    list.replaceChildren(...badges.map(row));
+    status.textContent = badges.length ? '' : input.value ? 'No badge matches.' : 'No badges yet: add some in Lanyard.';
+    select(0);
+  };
+  const load = async () => {
+    const mine = ++seq;
+    const r = await ask('picker/list', { query: input.value.trim().slice(0, 200) });
+    if (mine !== seq || life.signal.aborted) return;
+    if (!r.ok) return void (status.textContent = r.error.message);
+    badges = r.value;
+    render();
+  };
+  const pick = async (i: number) => {
+    const b = badges[i];
+    if (!b) return;
+    status.textContent = 'Working…';
+    const err = await o.onPick(b);
+    if (life.signal.aborted) return;
+    if (typeof err === 'string') status.textContent = err;
+    else self.close();
+  };
+
+  const on = { signal: life.signal };
+  close.addEventListener('click', () => self.close(), on);
+  input.addEventListener('input', () => {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => void load(), 150);
+  }, on);
+  panel.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') self.close();
+    else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') select(active + (e.key === 'ArrowDown' ? 1 : -1));
+    else if (e.key === 'Enter') void pick(active);
+    else return;
+    e.preventDefault();
+  }, on);
+  // Typing in the search must not reach the site's keyboard shortcuts (Gmail's "c" composes).
+  for (const t of ['keydown', 'keyup', 'keypress']) panel.addEventListener(t, (e) => e.stopPropagation(), on);
+  list.addEventListener('click', (e) => {
+    const li = (e.target as Element).closest('li');
+    if (li) void pick(Number(li.dataset.i));
+  }, on);
+  // An image that does not load becomes the plain placeholder (error does not bubble: capture it).
+  list.addEventListener('error', (e) => {
+    if (e.target instanceof HTMLImageElement) e.target.replaceWith(h('span', { class: 'n' }));
+  }, { capture: true, signal: life.signal });
+  document.addEventListener('mousedown', (e) => {
+    if (!e.composedPath().includes(ui.host)) self.close();
+  }, { capture: true, signal: life.signal });
+
+  void load();
+  input.focus();
+  return self;
+}
+
+function row(b: PickerBadge, i: number): HTMLLIElement {
+  const src = safeImage(b.image);
+  const [mark, label] = MARKS[b.verdict];
+  const meta = [b.issuerName, monthYear(b.issuedOn)].filter(Boolean).join(' · ');
+  return h(
+    'li',
+    { role: 'option', 'data-i': String(i), 'aria-label': `${b.name}, ${label}` },
+    src ? h('img', { src, alt: '', referrerpolicy: 'no-referrer' }) : h('span', { class: 'n' }),
+    h('span', { class: 't' }, h('b', {}, b.name), meta && h('small', {}, meta)),
+    h('span', { class: `m ${b.verdict}`, title: label }, mark),
+  );
+}

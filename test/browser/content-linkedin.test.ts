@@ -1,0 +1,122 @@
+/**
+ * The LinkedIn content script in Chromium with the built extension: fixture pages served at
+ * www.linkedin.com through routing; badges imported from the test backpack. Run `npm run build` first.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fixture, realPage, REAL_LINKEDIN } from '../content/support/pages.ts';
+import { caretAfter, clickButton, pick, pickerOptions, serve, waitFor } from '../content/support/browser.ts';
+import { launchWithBadges, type WithBadges } from '../content/support/extension.ts';
+
+let env: WithBadges;
+let linkedinSeen: string[];
+const PAGES: Record<string, string> = {
+  '/in/ada-lovelace/': 'linkedin-profile-own.html',
+  '/in/ada-lovelace/edit/forms/certification/new/': 'linkedin-cert-form.html',
+  '/feed/': 'linkedin-feed-composer.html',
+};
+
+beforeAll(async () => {
+  env = await launchWithBadges();
+  linkedinSeen = await serve(env.ext.context, 'https://www.linkedin.com/**', (url) => {
+    if (url.pathname === '/in/someone-else/') return realPage(REAL_LINKEDIN);
+    if (url.pathname.startsWith('/profile/add')) return '<!doctype html><title>Add to profile</title><p>LinkedIn form</p>';
+    const name = PAGES[url.pathname];
+    return name ? fixture(name) : null;
+  });
+  // The real markup's images: no network here.
+  await env.ext.context.route('https://media.licdn.com/**', (route) => route.fulfill({ status: 204, body: '' }));
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await env.ext.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // Resource loads (badge images in the picker: the test backpack's loopback address, a missing image) are not script errors.
+  page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource|^Access to image at/.test(m.text()) && errors.push(m.text()));
+  const loaded = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('[lanyard] linkedin content script loaded') });
+  await page.goto(`https://www.linkedin.com${path}`);
+  await loaded;
+  return { page, errors };
+}
+
+describe('LinkedIn', () => {
+  it('has the badges it needs (background import)', () => {
+    expect(env.problems).toEqual([]);
+    expect(Object.keys(env.badges)).toContain('Analytical Engine Programmer');
+  });
+
+  it('adds "Add badge" to the owner’s profile; the chosen badge opens the filled add-to-profile URL', async () => {
+    const { page, errors } = await open('/in/ada-lovelace/');
+    await page.waitForSelector('.pvs-header__top-container--no-stack [data-lanyard="linkedin-add-badge"]');
+    await clickButton(page, 'linkedin-add-badge');
+    await pickerOptions(page);
+    await page.screenshot({ path: 'test-results/linkedin-picker.png' });
+    const navigated = page.waitForURL(/\/profile\/add\?/);
+    await pick(page, 'Analytical Engine Programmer');
+    await navigated;
+    const url = new URL(page.url());
+    expect(url.origin + url.pathname).toBe('https://www.linkedin.com/profile/add');
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      startTask: 'CERTIFICATION_NAME',
+      name: 'Analytical Engine Programmer',
+      organizationName: 'Analytical Society',
+      issueYear: '2026',
+      issueMonth: '3',
+      certUrl: `${env.backpack.baseUrl}/public/assertions/ada-programmer`,
+    });
+    expect(linkedinSeen.at(-1)).toBe(url.href);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('adds nothing to someone else’s profile (the real 2024 markup)', async () => {
+    const { page, errors } = await open('/in/someone-else/');
+    await page.waitForTimeout(400);
+    expect(await page.locator('[data-lanyard]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fills the certification form from a badge, leaving the organization to confirm', async () => {
+    const { page, errors } = await open('/in/ada-lovelace/edit/forms/certification/new/');
+    const events: string[] = [];
+    await page.exposeFunction('lanyardEvent', (e: string) => events.push(e));
+    await page.evaluate(() => {
+      for (const t of ['input', 'change']) document.addEventListener(t, (e) => (window as unknown as { lanyardEvent(s: string): void }).lanyardEvent(`${t} ${(e.target as Element).id.split('-').pop()}`));
+    });
+    await page.waitForSelector('form > [data-lanyard="linkedin-fill-form"]');
+    await clickButton(page, 'linkedin-fill-form');
+    await pick(page, 'Analytical Engine Programmer');
+    const values = () => page.$$eval('form input, form select', (els) => els.map((e) => (e as HTMLInputElement).value));
+    await waitFor(async () => (await values())[0] !== '');
+    // name, organization, issue month and year, expiry month and year (none), credential id, URL
+    const [name, org, month, year, expMonth, expYear, , url] = await values();
+    expect([name, org, month, year, expMonth, expYear, url]).toEqual(['Analytical Engine Programmer', 'Analytical Society', '3', '2026', '', '', `${env.backpack.baseUrl}/public/assertions/ada-programmer`]);
+    expect(await page.evaluate(() => document.activeElement?.id.endsWith('-company'))).toBe(true);
+    expect(events).toContain('input company');
+    expect(events).toContain('change name');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shares a badge from the post composer: the sentence and link at the caret', async () => {
+    const { page, errors } = await open('/feed/');
+    await page.waitForSelector('.share-creation-state__footer [data-lanyard="linkedin-share-badge"]');
+    expect(await page.locator('.comments-comment-box [data-lanyard]').count()).toBe(0);
+    await caretAfter(page, '.share-box .ql-editor', 'Proud to share: ');
+    await clickButton(page, 'linkedin-share-badge');
+    await pick(page, 'Analytical Engine Programmer');
+    const text = await waitFor(async () => {
+      const t = await page.textContent('.share-box .ql-editor');
+      return t && t.length > 'Proud to share: '.length ? t : null;
+    });
+    expect(text).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
+    expect(text).toContain(`${env.backpack.baseUrl}/public/assertions/ada-programmer`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

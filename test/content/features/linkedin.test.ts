@@ -1,0 +1,161 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PickerBadge } from '../../../src/messaging/views.ts';
+import { fillCertificationForm, linkedinCertForm } from '../../../src/content/features/linkedin-cert-form.ts';
+import { linkedinComposer, postText } from '../../../src/content/features/linkedin-composer.ts';
+import { linkedinProfile, navigate } from '../../../src/content/features/linkedin-profile.ts';
+import type { Feature } from '../../../src/content/loader.ts';
+import { fixture, loadPage, realPage, REAL_LINKEDIN } from '../support/pages.ts';
+import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
+import { flush, hosts, pickerRoot } from '../support/shadow.ts';
+
+const BADGE: PickerBadge = {
+  key: 'ada-programmer',
+  name: 'Analytical Engine Programmer',
+  issuerName: 'Analytical Society',
+  issuedOn: '2026-03-02T10:00:00Z',
+  expires: '2028-03-02T10:00:00Z',
+  verdict: 'valid',
+  publicUrl: 'https://b.example/public/assertions/ada-programmer',
+  credentialId: 'ada-programmer',
+};
+const ADD_URL = 'https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&name=Analytical+Engine+Programmer';
+
+let rt: FakeRuntime;
+let controller: AbortController;
+function start(feature: Feature, linkedinUrl = ADD_URL): void {
+  rt = installRuntime({
+    'picker/list': () => [BADGE],
+    'picker/linkedin-url': () => ({ url: linkedinUrl }),
+    'picker/card': () => ({ html: '<b>x</b>', text: 'I earned “Analytical Engine Programmer” from Analytical Society.', url: BADGE.publicUrl }),
+  });
+  controller = new AbortController();
+  void feature.init(controller.signal);
+}
+afterEach(() => {
+  controller.abort();
+  rt.restore();
+  vi.restoreAllMocks();
+});
+
+async function pick(host: HTMLElement): Promise<void> {
+  host.click();
+  await flush();
+  (pickerRoot().querySelector('li[role=option]') as HTMLElement).click();
+  await flush();
+}
+
+describe('LinkedIn profile: Add badge', () => {
+  it('appears in the owner’s Licenses & certifications header and opens the add-to-profile URL', async () => {
+    loadPage(fixture('linkedin-profile-own.html'));
+    const to = vi.spyOn(navigate, 'to').mockImplementation(() => {});
+    start(linkedinProfile);
+    await flush();
+    const [host] = hosts('linkedin-add-badge');
+    expect(host?.parentElement?.className).toBe('pvs-header__top-container--no-stack');
+    await pick(host!);
+    expect(rt.sent.at(-1)).toEqual({ type: 'picker/linkedin-url', args: { key: 'ada-programmer' } });
+    expect(to).toHaveBeenCalledWith(ADD_URL);
+  });
+
+  it('refuses a URL that is not LinkedIn’s add-to-profile form', async () => {
+    loadPage(fixture('linkedin-profile-own.html'));
+    const to = vi.spyOn(navigate, 'to').mockImplementation(() => {});
+    start(linkedinProfile, 'https://evil.example/profile/add');
+    await flush();
+    await pick(hosts('linkedin-add-badge')[0]!);
+    expect(to).not.toHaveBeenCalled();
+    expect(pickerRoot().querySelector('[role=status]')?.textContent).toMatch(/refused/);
+  });
+
+  it('stays away from someone else’s profile (the real markup) and from a page without the card', async () => {
+    loadPage(realPage(REAL_LINKEDIN));
+    start(linkedinProfile);
+    await flush();
+    expect(hosts('linkedin-add-badge')).toEqual([]);
+    controller.abort();
+    loadPage('<html><body><main><h1>Someone</h1></main></body></html>');
+    start(linkedinProfile);
+    await flush();
+    expect(hosts('linkedin-add-badge')).toEqual([]);
+  });
+
+  it('appears when the card renders late', async () => {
+    loadPage('<html><body><main></main></body></html>');
+    start(linkedinProfile);
+    await flush();
+    const own = new DOMParser().parseFromString(fixture('linkedin-profile-own.html'), 'text/html');
+    document.querySelector('main')!.append(...own.querySelectorAll('main > section'));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(hosts('linkedin-add-badge')).toHaveLength(1);
+  });
+});
+
+describe('LinkedIn certification form: Fill from a badge', () => {
+  const values = () => [...document.querySelectorAll('input, select')].map((e) => (e as HTMLInputElement).value);
+
+  it('fills every field with input and change events, the organization last and focused', async () => {
+    loadPage(fixture('linkedin-cert-form.html'));
+    const events: string[] = [];
+    for (const t of ['input', 'change']) document.addEventListener(t, (e) => events.push(`${t}:${(e.target as Element).id.split('-').slice(-2).join('-')}`));
+    start(linkedinCertForm);
+    await flush();
+    const [host] = hosts('linkedin-fill-form');
+    expect(host?.parentElement?.tagName).toBe('FORM');
+    await pick(host!);
+    expect(values()).toEqual(['Analytical Engine Programmer', 'Analytical Society', '3', '2026', '3', '2028', 'ada-programmer', 'https://b.example/public/assertions/ada-programmer']);
+    expect(events.at(-2)).toBe('input:1-company');
+    expect(events.at(-1)).toBe('change:1-company');
+    expect(events.filter((e) => e.startsWith('change'))).toHaveLength(8);
+    expect((document.activeElement as HTMLElement).id).toMatch(/-company$/);
+    expect(hosts('picker')).toEqual([]);
+  });
+
+  it('opens the picker inside the modal (it keeps the focus to itself)', async () => {
+    loadPage(fixture('linkedin-cert-form.html'));
+    start(linkedinCertForm);
+    await flush();
+    hosts('linkedin-fill-form')[0]!.click();
+    await flush();
+    expect(hosts('picker')[0]?.parentElement?.classList.contains('artdeco-modal')).toBe(true);
+  });
+
+  it('fills the German form found by labels; leaves what the badge lacks', () => {
+    loadPage(fixture('linkedin-cert-form-de-labels.html'));
+    fillCertificationForm(document, { key: 'k', name: '<b>Name</b>', verdict: 'valid', issuedOn: '2025-11-20' });
+    expect(values()).toEqual(['<b>Name</b>', '', '11', '2025', '', '', '', '']);
+  });
+
+  it('refuses a credential URL that is not http(s)', () => {
+    loadPage(fixture('linkedin-cert-form.html'));
+    fillCertificationForm(document, { ...BADGE, publicUrl: 'javascript:alert(1)' });
+    expect(values().at(-1)).toBe('');
+  });
+});
+
+describe('LinkedIn composer: Share a badge', () => {
+  it('adds the button to the post composer only, and inserts the sentence and link at the caret', async () => {
+    loadPage(fixture('linkedin-feed-composer.html'));
+    start(linkedinComposer);
+    await flush();
+    const [host, ...more] = hosts('linkedin-share-badge');
+    expect(more).toEqual([]);
+    expect(host?.parentElement?.className).toBe('share-creation-state__footer');
+    const p = document.querySelector('.share-box .ql-editor p')!;
+    const r = document.createRange();
+    r.setStart(p.firstChild!, p.textContent!.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(r);
+    await flush();
+    await pick(host!);
+    expect(p.textContent).toBe('Proud to share: I earned “Analytical Engine Programmer” from Analytical Society. https://b.example/public/assertions/ada-programmer');
+    expect(document.querySelector('.comments-comment-box .ql-editor')?.textContent).toBe('');
+  });
+
+  it.each([
+    ['I earned a badge.', 'https://b.example/x', 'I earned a badge. https://b.example/x'],
+    ['I earned a badge: https://b.example/x', 'https://b.example/x', 'I earned a badge: https://b.example/x'],
+    ['I earned a badge.', 'javascript:alert(1)', 'I earned a badge.'],
+    ['I earned a badge.', undefined, 'I earned a badge.'],
+  ])('postText(%j, %j)', (text, url, want) => expect(postText(text, url)).toBe(want));
+});

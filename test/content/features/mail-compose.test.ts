@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { composeFeature } from '../../../src/content/features/mail-compose.ts';
+import { gmail } from '../../../src/content/sites/gmail.ts';
+import { outlook } from '../../../src/content/sites/outlook.ts';
+import { fixture, loadPage, realPage, REAL_GMAIL } from '../support/pages.ts';
+import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
+import { flush, hosts, pickerRoot } from '../support/shadow.ts';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+/** What the background's card builder sends: the name escaped, inline styles, a link. */
+const CARD =
+  '<table style="border:1px solid #ddd"><tr><td><a href="https://b.example/public/assertions/A1"><img src="https://b.example/i.png" alt="" width="48"></a></td>' +
+  '<td><strong>&lt;img src=x onerror=alert(1)&gt;</strong><br><span>Analytical Society</span></td></tr></table>';
+
+let rt: FakeRuntime;
+let controller: AbortController;
+function start(site = gmail): void {
+  rt = installRuntime({
+    'picker/list': () => [{ key: 'h', name: HOSTILE, verdict: 'valid' }],
+    'picker/card': () => ({ html: CARD, text: 'I earned a badge', url: 'https://b.example/public/assertions/A1' }),
+  });
+  controller = new AbortController();
+  void composeFeature(site).init(controller.signal);
+}
+afterEach(() => {
+  controller.abort();
+  rt.restore();
+});
+
+function putCaret(node: Node, offset: number): void {
+  const r = document.createRange();
+  r.setStart(node, offset);
+  getSelection()!.removeAllRanges();
+  getSelection()!.addRange(r);
+}
+
+async function pickFirst(host: HTMLElement): Promise<void> {
+  host.click();
+  await flush();
+  (pickerRoot().querySelector('li[role=option]') as HTMLElement).click();
+  await flush();
+}
+
+describe('web mail: Insert badge', () => {
+  it('adds one button to the real Gmail compose, in a new cell after Send, and takes it out on abort', async () => {
+    loadPage(realPage(REAL_GMAIL));
+    start();
+    await flush();
+    const [host, ...more] = hosts('insert-badge');
+    expect(more).toEqual([]);
+    expect(host?.closest('td')?.previousElementSibling?.className).toBe('gU Up');
+    expect(document.querySelectorAll('table.IZ colgroup col')).toHaveLength(7);
+    controller.abort();
+    expect(hosts('insert-badge')).toEqual([]);
+    expect(document.querySelectorAll('table.IZ colgroup col')).toHaveLength(6);
+  });
+
+  it('puts the card at the caret of the right compose, sanitised, with the hostile name as text', async () => {
+    loadPage(fixture('gmail-two-composes-and-reply.html'));
+    start();
+    await flush();
+    expect(hosts('insert-badge')).toHaveLength(3);
+    const body = document.getElementById(':c1')!;
+    const target = body.childNodes[2]!; // "Here is my badge: "
+    putCaret(target, target.textContent!.length);
+    await flush();
+    putCaret(document.body, 0); // clicking elsewhere must not lose it
+    await flush();
+    let inputs = 0;
+    body.addEventListener('input', () => inputs++);
+    const host = hosts('insert-badge').find((h) => h.closest('#compose-1'))!;
+    await pickFirst(host);
+    expect(rt.sent.map((m) => m.type)).toEqual(['picker/list', 'picker/card']);
+    expect(rt.sent[1]?.args).toEqual({ key: 'h' });
+    const table = body.querySelector('table')!;
+    expect(table.previousSibling?.textContent).toBe('Here is my badge: ');
+    expect(table.querySelector('strong')?.textContent).toBe(HOSTILE);
+    expect(body.querySelector('[onerror], script')).toBeNull();
+    expect([...body.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual(['https://b.example/i.png']);
+    expect(table.querySelector('a')?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(inputs).toBe(1);
+    expect(document.getElementById(':c2')!.querySelector('table')).toBeNull();
+    expect(document.getElementById(':r1')!.querySelector('table')).toBeNull();
+    expect(hosts('picker')).toEqual([]);
+  });
+
+  it('follows composes that open and close, and a send bar that is re-rendered', async () => {
+    loadPage(fixture('gmail-two-composes-and-reply.html'));
+    start();
+    await flush();
+    document.getElementById('compose-2')!.closest('[role=dialog]')!.remove();
+    const bar = document.querySelector('#compose-1 tr.btC')!;
+    bar.replaceWith(bar.cloneNode(true)); // Gmail re-renders: our cell is gone
+    await new Promise((r) => setTimeout(r, 150));
+    expect(hosts('insert-badge').map((h) => h.closest('.M9')?.id).sort()).toEqual(['compose-1', 'reply']);
+  });
+
+  it('works in Outlook: inline reply and pop-out, each after its send button', async () => {
+    loadPage(fixture('outlook-compose.html'));
+    start(outlook);
+    await flush();
+    const hs = hosts('insert-badge');
+    expect(hs.map((h) => h.previousElementSibling?.className)).toEqual(['ms-Button-splitContainer', 'ms-Button-splitContainer']);
+    await pickFirst(hs[1]!);
+    const body = document.querySelector('#editorParent_2 [role=textbox]')!;
+    expect(body.firstChild?.textContent).toBe('Hi Grace, my new badge:\u00a0');
+    expect(body.querySelector('strong')?.textContent).toBe(HOSTILE);
+  });
+
+  it('says once, quietly, when a body has no send bar, and adds nothing', async () => {
+    loadPage('<html><body><div g_editable="true" contenteditable="true" role="textbox">x</div><div g_editable="true" contenteditable="true" role="textbox">y</div></body></html>');
+    const logs: unknown[] = [];
+    const info = console.info;
+    console.info = (...a: unknown[]) => void logs.push(a.join(' '));
+    start();
+    await flush();
+    console.info = info;
+    expect(hosts('insert-badge')).toEqual([]);
+    expect(logs).toEqual(['[lanyard] gmail-insert-badge: a compose body without a send bar: no button']);
+  });
+});

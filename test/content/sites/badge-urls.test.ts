@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { badgeUrlOf, hoverUrl, isBadgeImage, isBadgeLink, MAX_URL_LENGTH } from '../../../src/content/sites/badge-urls.ts';
+import { fixture, loadPage } from '../support/pages.ts';
+
+describe('badge links', () => {
+  it.each([
+    ['https://api.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7', true],
+    ['https://api.eu.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7.json', true],
+    ['https://api.badges.parchment.com/public/assertions/Zx9kQ2mT4sWc1aB7?identity__email=a%40b.c', true],
+    ['https://badgr.com/public/assertions/Zx9kQ2mT4sWc1aB7', true],
+    ['http://127.0.0.1:8787/public/assertions/ada-programmer', true],
+    ['https://api.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7/baked', true],
+    ['https://www.credly.com/badges/6c8d1c2a-5b1e-4c6f-9a7e-0123456789ab', true],
+    ['https://www.credly.com/badges/6c8d1c2a-5b1e-4c6f-9a7e-0123456789ab/public_url', true],
+    ['https://www.youracclaim.com/badges/6c8d1c2a-5b1e-4c6f-9a7e-0123456789ab', true],
+    ['https://www.credly.com/earner/earned/badge/6c8d1c2a-5b1e-4c6f-9a7e-0123456789ab', true],
+    ['https://badges.example.edu/ob3/credentials/cred-2026-001', true],
+    ['https://issuer.example/ims/ob/v3p0/credentials/5f1c0e4a-0001', true],
+    ['https://issuer.example.org/badges/assertion-42.json', true],
+    ['https://issuer.example.org/openbadges/ob3-credential.jsonld', true],
+    ['https://api.badgr.io/public/badges/Zx9kQ2mT4sWc1aB7', false],
+    ['https://api.badgr.io/public/issuers/Zx9kQ2mT4sWc1aB7', false],
+    ['https://www.credly.com/organizations/acme/badges', false],
+    ['https://evil.example/badges/6c8d1c2a-5b1e-4c6f-9a7e-0123456789ab', false],
+    ['https://example.org/credentials/login', false],
+    ['https://example.org/package.json', false],
+    ['https://example.org/about', false],
+  ])('%s → %s', (url, want) => expect(isBadgeLink(new URL(url))).toBe(want));
+
+  it.each([
+    ['https://api.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7/image', '', true],
+    ['https://example.org/img/badge-poetical.png', '', true],
+    ['https://example.org/img/x.svg', 'My certificate', true],
+    ['https://example.org/img/holiday.png', 'On holiday', false],
+    ['https://example.org/img/badge.jpg', 'badge', false],
+  ])('image %s (alt %j) → %s', (url, alt, want) => expect(isBadgeImage(new URL(url), alt)).toBe(want));
+});
+
+describe('hover URLs leaving the page', () => {
+  it.each([
+    ['https://api.badgr.io/public/assertions/X1234#frag', 'https://api.badgr.io/public/assertions/X1234'],
+    ['/public/assertions/X1234', 'https://page.example/public/assertions/X1234'],
+    ['javascript:alert(1)', null],
+    ['data:application/json,{}', null],
+    ['blob:https://page.example/1234', null],
+    ['https://user:pw@api.badgr.io/public/assertions/X1234', null],
+    ['ftp://example.org/a.json', null],
+    ['https://api.badgr.io/public/assertions/' + 'x'.repeat(MAX_URL_LENGTH), null],
+    ['http://[bad', null],
+  ])('%s → %s', (raw, want) => expect(hoverUrl(raw, 'https://page.example/post')).toBe(want));
+});
+
+describe('badge elements on an ordinary page', () => {
+  it('pick links and images that point at badges, and nothing else', () => {
+    loadPage(fixture('badge-links.html'));
+    const base = 'https://blog.example/2026/badges';
+    const of = (id: string) => badgeUrlOf(document.getElementById(id)!, base);
+    expect(of('badgr')).toBe('https://api.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7');
+    expect(of('credly')).toMatch(/^https:\/\/www\.credly\.com\/badges\//);
+    expect(of('ob3')).toBe('https://badges.example.edu/ob3/credentials/cred-2026-001');
+    expect(of('badge-json')).toBe('https://issuer.example.org/badges/assertion-42.json');
+    expect(of('assertion-image')).toBe('https://api.eu.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7/image');
+    expect(of('baked')).toBe('https://blog.example/img/badge-poetical-science.png');
+    for (const id of ['plain', 'login', 'photo', 'js']) expect(of(id)).toBeNull();
+  });
+});

@@ -1,0 +1,140 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import {
+  certForm,
+  isAddToProfileUrl,
+  isCertificationForm,
+  isComposerPage,
+  isLinkedInProfile,
+  isProfileMain,
+} from '../../../src/content/sites/linkedin.ts';
+import {
+  certButtonSlot,
+  certDate,
+  certField,
+  certSection,
+  composerEditors,
+  composerSlot,
+  isOwnProfile,
+} from '../../../src/content/sites/linkedin-find.ts';
+import { fixture, loadPage, realPage, REAL_LINKEDIN } from '../support/pages.ts';
+
+const u = (s: string) => new URL(s);
+
+describe('LinkedIn URL predicates', () => {
+  const table: [string, { profile: boolean; main: boolean; form: boolean; composer: boolean }][] = [
+    ['https://www.linkedin.com/in/ada-lovelace/', { profile: true, main: true, form: false, composer: true }],
+    ['https://www.linkedin.com/in/ada-lovelace', { profile: true, main: true, form: false, composer: true }],
+    ['https://www.linkedin.com/in/ada-lovelace/?originalSubdomain=uk', { profile: true, main: true, form: false, composer: true }],
+    ['https://www.linkedin.com/in/ada-lovelace/details/certifications/', { profile: true, main: false, form: false, composer: true }],
+    ['https://www.linkedin.com/in/ada-lovelace/edit/forms/certification/new/', { profile: true, main: false, form: true, composer: true }],
+    ['https://www.linkedin.com/in/ada-lovelace/edit/forms/certification/new/?profileFormEntryPoint=PROFILE_SECTION', { profile: true, main: false, form: true, composer: true }],
+    ['https://www.linkedin.com/in/ada-lovelace/add-edit/CERTIFICATION/?profileFormEntryPoint=PROFILE_SECTION', { profile: true, main: false, form: true, composer: true }],
+    ['https://www.linkedin.com/in/ada-lovelace/edit/forms/position/new/', { profile: true, main: false, form: false, composer: true }],
+    ['https://www.linkedin.com/feed/', { profile: false, main: false, form: false, composer: true }],
+    ['https://www.linkedin.com/company/1337/', { profile: false, main: false, form: false, composer: true }],
+    ['https://www.linkedin.com/login', { profile: false, main: false, form: false, composer: false }],
+    ['https://www.linkedin.com/checkpoint/lg/login-submit', { profile: false, main: false, form: false, composer: false }],
+    ['http://www.linkedin.com/in/ada-lovelace/', { profile: false, main: false, form: false, composer: false }],
+    ['https://linkedin.com/in/ada-lovelace/', { profile: false, main: false, form: false, composer: false }],
+    ['https://www.linkedin.com.evil.example/in/ada-lovelace/', { profile: false, main: false, form: false, composer: false }],
+    ['https://evil.example/www.linkedin.com/in/ada-lovelace/edit/forms/certification/new/', { profile: false, main: false, form: false, composer: false }],
+    ['https://www.linkedin.com/in/', { profile: false, main: false, form: false, composer: true }],
+  ];
+  it.each(table)('%s', (url, want) => {
+    expect({
+      profile: isLinkedInProfile(u(url)),
+      main: isProfileMain(u(url)),
+      form: isCertificationForm(u(url)),
+      composer: isComposerPage(u(url)),
+    }).toEqual(want);
+  });
+
+  it.each([
+    ['https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&name=X', true],
+    ['https://www.linkedin.com/profile/add/?startTask=CERTIFICATION_NAME', true],
+    ['https://www.linkedin.com/profile/addx?startTask=CERTIFICATION_NAME', false],
+    ['http://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME', false],
+    ['https://evil.example/profile/add?startTask=CERTIFICATION_NAME', false],
+    ['https://user:pw@www.linkedin.com/profile/add', false],
+    ['javascript:alert(1)//www.linkedin.com/profile/add', false],
+    ['not a url', false],
+  ])('add-to-profile URL %s → %s', (url, want) => expect(isAddToProfileUrl(url)).toBe(want));
+});
+
+describe('LinkedIn profile selectors', () => {
+  it('find the card, the owner and the header on the owner’s profile', () => {
+    loadPage(fixture('linkedin-profile-own.html'));
+    const section = certSection(document);
+    expect(section?.querySelector('#licenses_and_certifications')).not.toBeNull();
+    expect(isOwnProfile(document, section!)).toBe(true);
+    const slot = certButtonSlot(section!);
+    expect(slot && 'append' in slot && slot.append.className).toBe('pvs-header__top-container--no-stack');
+  });
+
+  it('find the card in the real 2024 markup, and see that the viewer is not its owner', () => {
+    loadPage(realPage(REAL_LINKEDIN));
+    const section = certSection(document);
+    expect(section?.getAttribute('data-view-name')).toBe('profile-card');
+    expect(section?.querySelector('#licenses_and_certifications')).not.toBeNull();
+    expect(isOwnProfile(document, section!)).toBe(false);
+    expect(certButtonSlot(section!)).not.toBeNull();
+  });
+
+  it('fall back to the French heading, the owner’s intro pencil, and a place after the title', () => {
+    loadPage(fixture('linkedin-profile-own-fr-no-anchor.html'));
+    const section = certSection(document);
+    expect(section?.querySelector('h2')?.textContent).toContain('Licences et certifications');
+    expect(isOwnProfile(document, section!)).toBe(true);
+    const slot = certButtonSlot(section!);
+    expect(slot && 'after' in slot && slot.after.tagName).toBe('H2');
+  });
+
+  it('find nothing on a page without the card', () => {
+    loadPage('<html><body><main><h1>Someone</h1></main></body></html>');
+    expect(certSection(document)).toBeNull();
+  });
+});
+
+describe('LinkedIn certification form selectors', () => {
+  it('find every field by id', () => {
+    loadPage(fixture('linkedin-cert-form.html'));
+    expect(certField(document, certForm.name)?.id).toMatch(/-name$/);
+    expect(certField(document, certForm.organization)?.id).toMatch(/-company$/);
+    expect(certField(document, certForm.credentialId)?.id).toMatch(/-licenseNumber$/);
+    expect(certField(document, certForm.credentialUrl)?.id).toMatch(/-url$/);
+    const issue = certDate(document, 'issue');
+    expect([issue.month?.id, issue.year?.id]).toEqual([expect.stringMatching(/start-date$/), expect.stringMatching(/start-date-year-select$/)]);
+    const expiry = certDate(document, 'expiry');
+    expect([expiry.month?.id, expiry.year?.id]).toEqual([expect.stringMatching(/end-date$/), expect.stringMatching(/end-date-year-select$/)]);
+  });
+
+  it('fall back to German labels and legends', () => {
+    loadPage(fixture('linkedin-cert-form-de-labels.html'));
+    expect(['name', 'organization', 'credentialId', 'credentialUrl'].map((f) => certField(document, certForm[f as 'name'])?.id)).toEqual(['f1', 'f2', 'f7', 'f8']);
+    expect(certDate(document, 'issue')).toEqual({ month: document.getElementById('f3'), year: document.getElementById('f4') });
+    expect(certDate(document, 'expiry')).toEqual({ month: document.getElementById('f5'), year: document.getElementById('f6') });
+  });
+
+  it('find no field on the profile', () => {
+    loadPage(fixture('linkedin-profile-own.html'));
+    expect(certField(document, certForm.name)).toBeNull();
+    expect(certDate(document, 'issue')).toEqual({ month: null, year: null });
+  });
+});
+
+describe('LinkedIn composer selectors', () => {
+  it('find the post composer and its footer, not the comment box', () => {
+    loadPage(fixture('linkedin-feed-composer.html'));
+    const editors = composerEditors(document);
+    expect(editors).toHaveLength(1);
+    expect(editors[0]?.closest('.share-box')).not.toBeNull();
+    const slot = composerSlot(editors[0]!);
+    expect('append' in slot && slot.append.className).toBe('share-creation-state__footer');
+  });
+
+  it('find no composer on a profile', () => {
+    loadPage(fixture('linkedin-profile-own.html'));
+    expect(composerEditors(document)).toEqual([]);
+  });
+});

@@ -1,0 +1,119 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PickerBadge } from '../../../src/messaging/views.ts';
+import { openPicker } from '../../../src/content/ui/picker.ts';
+import { installRuntime, raw, type FakeRuntime } from '../support/runtime.ts';
+import { flush, hosts, pickerRoot } from '../support/shadow.ts';
+
+const BADGES: PickerBadge[] = [
+  { key: 'a', name: 'Analytical Engine Programmer', issuerName: 'Analytical Society', issuedOn: '2026-03-02T10:00:00Z', verdict: 'valid', image: 'https://b.example/a.png' },
+  { key: 'h', name: '<img src=x onerror=alert(1)>', verdict: 'invalid', image: 'javascript:alert(1)' },
+  { key: 'p', name: 'Poetical Science', verdict: 'indeterminate', image: 'data:image/png;base64,iVBORw0KGgo=' },
+  { key: 'u', name: 'Unverified one', verdict: 'unverified' },
+];
+
+let rt: FakeRuntime;
+let anchor: HTMLElement;
+beforeEach(() => {
+  document.body.innerHTML = '<button id="anchor">open</button><p id="outside">x</p>';
+  anchor = document.getElementById('anchor')!;
+  rt = installRuntime({
+    'picker/list': ({ query }) => BADGES.filter((b) => b.name.toLowerCase().includes(query.toLowerCase())),
+  });
+});
+afterEach(() => {
+  rt.restore();
+  document.documentElement.querySelectorAll('[data-lanyard]').forEach((e) => e.remove());
+  vi.useRealTimers();
+});
+
+const options = () => [...pickerRoot().querySelectorAll('li[role=option]')];
+
+describe('badge picker', () => {
+  it('lists badges with images, issuer, date and a verification mark; names stay text', async () => {
+    openPicker({ anchor, title: 'Insert a badge', onPick: async () => {} });
+    await flush();
+    const root = pickerRoot();
+    expect(root.querySelector('[role=dialog]')?.getAttribute('aria-label')).toBe('Insert a badge');
+    expect(options().map((o) => o.getAttribute('aria-label'))).toEqual([
+      'Analytical Engine Programmer, Verified',
+      '<img src=x onerror=alert(1)>, Not valid',
+      'Poetical Science, Could not be verified',
+      'Unverified one, Not verified yet',
+    ]);
+    const imgs = [...root.querySelectorAll('li img')].map((i) => i.getAttribute('src'));
+    expect(imgs).toEqual(['https://b.example/a.png', 'data:image/png;base64,iVBORw0KGgo=']);
+    expect(options()[0]?.textContent).toContain('Analytical Society · ');
+    expect(options()[1]?.querySelector('b')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(root.querySelector('[onerror]')).toBeNull();
+    expect(options().map((o) => o.querySelector('.m')?.textContent)).toEqual(['✓', '✕', '?', '–']);
+  });
+
+  it('searches through the background after a pause in typing', async () => {
+    vi.useFakeTimers();
+    openPicker({ anchor, title: 't', onPick: async () => {} });
+    await vi.runAllTimersAsync();
+    const input = pickerRoot().querySelector('input')!;
+    for (const q of ['p', 'po', 'poe']) {
+      input.value = q;
+      input.dispatchEvent(new Event('input'));
+    }
+    await vi.runAllTimersAsync();
+    expect(rt.sent.map((m) => m.args)).toEqual([{ query: '' }, { query: 'poe' }]);
+    expect(options().map((o) => o.querySelector('b')?.textContent)).toEqual(['Poetical Science']);
+  });
+
+  it('picks with the keyboard and closes; Escape closes', async () => {
+    const picked: string[] = [];
+    openPicker({ anchor, title: 't', onPick: async (b) => void picked.push(b.key) });
+    await flush();
+    const panel = pickerRoot().querySelector('[role=dialog]')!;
+    const key = (k: string) => panel.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    key('ArrowDown');
+    key('ArrowDown');
+    key('ArrowUp');
+    expect(options()[1]?.getAttribute('aria-selected')).toBe('true');
+    key('Enter');
+    await flush();
+    expect(picked).toEqual(['h']);
+    expect(hosts('picker')).toEqual([]);
+    openPicker({ anchor, title: 't', onPick: async () => {} });
+    key('Escape'); // the old panel is gone: nothing happens
+    pickerRoot().querySelector('[role=dialog]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(hosts('picker')).toEqual([]);
+  });
+
+  it('shows the error a pick returns and stays open; a click outside closes it', async () => {
+    openPicker({ anchor, title: 't', onPick: async () => 'LinkedIn said no' });
+    await flush();
+    (options()[0] as HTMLElement).click();
+    await flush();
+    expect(pickerRoot().querySelector('[role=status]')?.textContent).toBe('LinkedIn said no');
+    document.getElementById('outside')!.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, composed: true }));
+    expect(hosts('picker')).toEqual([]);
+  });
+
+  it('shows the background’s error, and an empty state', async () => {
+    rt.handle['picker/list'] = () => raw({ ok: false, error: { code: 'ERR_LOCKED', message: 'Unlock Lanyard first.' } });
+    openPicker({ anchor, title: 't', onPick: async () => {} });
+    await flush();
+    expect(pickerRoot().querySelector('[role=status]')?.textContent).toBe('Unlock Lanyard first.');
+    rt.handle['picker/list'] = () => [];
+    openPicker({ anchor, title: 't', onPick: async () => {} });
+    await flush();
+    expect(hosts('picker')).toHaveLength(1);
+    expect(pickerRoot().querySelector('[role=status]')?.textContent).toMatch(/No badges yet/);
+  });
+
+  it('keeps typing away from the site’s shortcuts, and closes with the feature', async () => {
+    const seen: string[] = [];
+    document.addEventListener('keydown', (e) => seen.push(e.key));
+    const feature = new AbortController();
+    openPicker({ anchor, title: 't', onPick: async () => {}, signal: feature.signal });
+    await flush();
+    pickerRoot().querySelector('input')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true, composed: true }));
+    expect(seen).toEqual([]);
+    feature.abort();
+    expect(hosts('picker')).toEqual([]);
+  });
+});
