@@ -1,86 +1,103 @@
 /**
- * The popup's shell: a header, the badge list (or its empty state) and a footer that shows
- * whether the background answers. A view over `data` and `actions`; no browser.* here.
+ * The popup: a view over `actions` (DESIGN.md "The extension"). It holds the screen stack, the
+ * list's query (kept while you look at a badge) and hands each screen what it needs.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { BadgeView } from '../messaging/views.ts';
 import type { PopupActions } from './actions.ts';
+import { EnvContext, useEnv, type PopupEnv } from './env.ts';
+import { errorText } from './errors.ts';
+import type { Translate } from './i18n.ts';
+import { EMPTY_QUERY, facetsOf, type ListQuery } from './list/filter.ts';
+import { ListScreen } from './list/ListScreen.tsx';
+import { AccountsScreen, AddressesScreen, BadgeScreen, ImportScreen, SettingsScreen, ShareScreen, WelcomeScreen, type Route } from './routes.ts';
+import { ErrorState } from './ui/ErrorState.tsx';
+import { Header, type NavTarget } from './ui/Header.tsx';
+import { Footer, StatusBar, useOnline } from './ui/StatusBar.tsx';
+import { usePopupData } from './use-popup-data.ts';
 
-export interface BadgeListItem {
-  id: string;
-  name: string;
-  issuer: string;
+export interface AppProps {
+  actions: PopupActions;
+  t: Translate;
+  locale?: string;
+  now?: () => number;
 }
 
-export interface AppData {
-  badges: readonly BadgeListItem[];
+export function App({ actions, t, locale = 'en', now = Date.now }: AppProps) {
+  const env = useMemo<PopupEnv>(() => ({ actions, t, locale, now }), [actions, t, locale, now]);
+  return (
+    <EnvContext.Provider value={env}>
+      <Shell />
+    </EnvContext.Provider>
+  );
 }
 
-type Status = { state: 'waiting' } | { state: 'up'; version: string } | { state: 'down'; message: string };
-
-export function App({ data, actions }: { data: AppData; actions: PopupActions }) {
-  const [status, setStatus] = useState<Status>({ state: 'waiting' });
+function Shell() {
+  const { actions, t, locale } = useEnv();
+  const data = usePopupData(actions);
+  const online = useOnline();
+  const [stack, setStack] = useState<Route[]>([{ name: 'list' }]);
+  const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);
+  const [active, setActive] = useState(0);
+  const [version, setVersion] = useState<string>();
+  const listRef = useRef<HTMLDivElement>(null);
+  const route = stack[stack.length - 1] ?? { name: 'list' };
+  const previous = useRef(route.name);
 
   useEffect(() => {
-    let live = true;
-    void actions.ping().then((reply) => {
-      if (!live) return;
-      setStatus(reply.ok ? { state: 'up', version: reply.value.version } : { state: 'down', message: reply.error.message });
-    });
-    return () => {
-      live = false;
-    };
+    void actions.ping().then((r) => r.ok && setVersion(r.value.version));
   }, [actions]);
+  // Back on the list, focus returns to it (and so to the badge that was open).
+  useEffect(() => {
+    if (route.name === 'list' && previous.current !== 'list') listRef.current?.focus();
+    previous.current = route.name;
+  }, [route.name]);
+
+  const go = (r: Route) => setStack([...stack, r]);
+  const back = () => setStack(stack.length > 1 ? stack.slice(0, -1) : stack);
+  const home = () => setStack([{ name: 'list' }]);
+  const state = data.state.status === 'ready' ? data.state.value : undefined;
+  const badges = data.badges.status === 'ready' ? data.badges.value : [];
+  const firstRun = !!state && state.accounts.length === 0 && state.badgeCount === 0;
+  const done = () => {
+    home();
+    void data.reload();
+  };
+  const nav = (to: NavTarget) => setStack([{ name: 'list' }, to === 'import' && firstRun ? { name: 'welcome', mode: 'local' } : { name: to }]);
+
+  let screen;
+  if (data.state.status === 'error' && route.name === 'list') {
+    screen = <ErrorState title={t('stateErrorTitle')} message={errorText(t, data.state.error)} onRetry={() => void data.reload()} />;
+  } else if (route.name === 'list') {
+    screen = firstRun ? (
+      <WelcomeScreen firstRun onDone={done} onRestore={() => go({ name: 'settings' })} />
+    ) : (
+      <ListScreen badges={data.badges} accounts={state?.accounts ?? []} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onRetry={() => void data.reload()} listRef={listRef} />
+    );
+  } else if (route.name === 'badge') {
+    screen = <BadgeScreen badgeKey={route.key} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onChanged={() => void data.reload()} onRemoved={done} />;
+  } else if (route.name === 'share') {
+    screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={() => go({ name: 'settings', orgIds: true })} />;
+  } else if (route.name === 'welcome') {
+    screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} onDone={done} onRestore={() => go({ name: 'settings' })} />;
+  } else if (route.name === 'import') {
+    screen = <ImportScreen onImported={() => void data.reload()} onOpen={(b: BadgeView) => setStack([{ name: 'list' }, { name: 'badge', key: b.key }])} />;
+  } else if (route.name === 'accounts') {
+    screen = <AccountsScreen accounts={state?.accounts ?? []} onAdd={() => go({ name: 'welcome' })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onSignInAgain={(a) => go({ name: 'welcome', mode: a.kind === 'badgr' ? 'badgr' : 'provider', host: a.baseUrl })} onChanged={() => void data.reload()} />;
+  } else if (route.name === 'addresses') {
+    const account = state?.accounts.find((a) => a.id === route.accountId);
+    screen = <AddressesScreen account={account} accountId={route.accountId} badges={badges} onSync={() => void actions.startSync(route.accountId).then(data.refreshState)} />;
+  } else {
+    screen = <SettingsScreen settings={state?.settings} issuers={facetsOf(badges, locale).issuers} focusOrgIds={route.orgIds} onChanged={() => void data.reload()} />;
+  }
 
   return (
     <div class="shell">
-      <header class="bar">
-        <h1>Lanyard</h1>
-      </header>
-      <main class="content" aria-labelledby="badges-title">
-        <h2 id="badges-title" class="visually-hidden">Your badges</h2>
-        {data.badges.length === 0 ? <EmptyState /> : <BadgeList badges={data.badges} />}
-      </main>
-      <footer class="foot" role="contentinfo">
-        <p aria-live="polite">{statusText(status)}</p>
-      </footer>
+      <Header onBack={stack.length > 1 ? back : undefined} onNav={nav} showNav current={route.name === 'import' || route.name === 'accounts' || route.name === 'settings' ? route.name : undefined} />
+      <StatusBar state={state} online={online} />
+      <main class={`content content-${firstRun && route.name === 'list' ? 'welcome' : route.name}`}>{screen}</main>
+      <Footer version={version} />
     </div>
   );
 }
 
-function EmptyState() {
-  return (
-    <section class="empty" aria-labelledby="empty-title">
-      <svg class="empty-art" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
-        <path d="M18 2 L28 26 M46 2 L36 26" />
-        <circle cx="32" cy="40" r="16" />
-        <path d="M25 40 l5 5 l10 -10" />
-      </svg>
-      <h3 id="empty-title">No badges yet</h3>
-      <p>Import a badge file or connect a backpack, and your verified Open Badges will appear here.</p>
-    </section>
-  );
-}
-
-function BadgeList({ badges }: { badges: readonly BadgeListItem[] }) {
-  return (
-    <ul class="badges">
-      {badges.map((b) => (
-        <li key={b.id}>
-          <span class="badge-name">{b.name}</span>
-          <span class="badge-issuer">{b.issuer}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function statusText(status: Status): string {
-  switch (status.state) {
-    case 'waiting':
-      return 'Connecting…';
-    case 'up':
-      return `Lanyard ${status.version}`;
-    case 'down':
-      return `Background not responding: ${status.message}`;
-  }
-}

@@ -1,18 +1,121 @@
 /**
- * What the popup can ask for. Components receive an implementation as a prop and never call
- * browser.* themselves: main.tsx passes the real one (over messaging), tests and previews a mock.
+ * What the popup can do. Components receive an implementation through context and never call
+ * browser.* themselves: main.tsx passes the real one (messages to the background, plus the few
+ * things only a page can do: permission prompts, clipboard, saving files), tests and the preview
+ * pass mock-actions.ts.
  */
-import type { PingReply, PopupToBackground, Reply } from '../messaging/protocol.ts';
+import type { ImportSource, PingReply, PopupToBackground, Reply, SignInRequest, StateReply } from '../messaging/protocol.ts';
 import type { Send } from '../messaging/send.ts';
+import type { AccountId, AccountView, BadgeDetail, BadgeView, EmailView, Settings } from '../messaging/views.ts';
+import { hostPattern, originPattern } from './hosts.ts';
+
+export type Download = 'baked' | 'json';
 
 export interface PopupActions {
-  /** Asks the background whether it is up, and its version. */
   ping(): Promise<Reply<PingReply>>;
+  getState(): Promise<Reply<StateReply>>;
+  listBadges(): Promise<Reply<BadgeView[]>>;
+  getBadge(key: string): Promise<Reply<BadgeDetail>>;
+  /** One badge, or every cached badge without a key; progress shows in the accounts' sync state. */
+  verify(key?: string): Promise<Reply<{ verified: number }>>;
+  importBadge(source: ImportSource): Promise<Reply<BadgeView>>;
+  removeBadge(key: string): Promise<Reply<{ removed: boolean }>>;
+  /** Asks for host access to the backpack (so call it straight from the click), then signs in. */
+  signIn(request: SignInRequest): Promise<Reply<AccountView>>;
+  signOut(accountId: AccountId): Promise<Reply<{ signedOut: true }>>;
+  startSync(accountId?: AccountId): Promise<Reply<{ started: boolean }>>;
+  listEmails(accountId: AccountId): Promise<Reply<EmailView[]>>;
+  addEmail(accountId: AccountId, email: string): Promise<Reply<EmailView[]>>;
+  resendEmail(accountId: AccountId, id: string): Promise<Reply<EmailView[]>>;
+  makePrimaryEmail(accountId: AccountId, id: string): Promise<Reply<EmailView[]>>;
+  removeEmail(accountId: AccountId, id: string): Promise<Reply<EmailView[]>>;
+  saveSettings(settings: Partial<Settings>): Promise<Reply<Settings>>;
+  /** Turns verify-on-hover on or off; on asks for the optional all-sites permission first (call it from the click). */
+  setHoverVerify(on: boolean): Promise<Reply<Settings>>;
+  /** Asks for host access to these URLs' origins (issuer hosts a verification needs). Call it from a click. */
+  allowHosts(urls: string[]): Promise<boolean>;
+  /** Exports the whole local collection and saves it as a file. */
+  exportBackup(): Promise<Reply<{ fileName: string }>>;
+  importBackup(json: string): Promise<Reply<{ imported: number; skipped: number }>>;
+  /** Saves the baked image or the credential as a file. */
+  download(key: string, what: Download): Promise<Reply<{ fileName: string }>>;
+  /** Copies text; with `html`, a rich copy that pastes as a card in web mail. */
+  copy(text: string, html?: string): Promise<Reply<true>>;
 }
 
-/** The real actions, over a `send` bound to runtime messaging. */
-export function createActions(send: Send<PopupToBackground>): PopupActions {
+/** The page-only capabilities the real actions need: main.tsx binds them to the browser. */
+export interface PopupPlatform {
+  requestOrigins(patterns: string[]): Promise<boolean>;
+  saveFile(fileName: string, mimeType: string, data: Blob | string): void;
+  copy(text: string, html?: string): Promise<void>;
+}
+
+export const HOVER_ORIGINS = ['https://*/*', 'http://*/*'];
+
+const failure = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
+
+/** The real actions: messages to the background over `send`, and the page-only bits over `platform`. */
+export function createActions(send: Send<PopupToBackground>, platform: PopupPlatform): PopupActions {
+  // `send` never rejects, but a reply guard missing for a message (the protocol is being filled in) throws.
+  const call: Send<PopupToBackground> = async (type, args) => {
+    try {
+      return await send(type, args);
+    } catch (e) {
+      return failure('ERR_TRANSPORT', e instanceof Error ? e.message : String(e));
+    }
+  };
+  const fromBase64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   return {
-    ping: () => send('ping', {}),
+    ping: () => call('ping', {}),
+    getState: () => call('state/get', {}),
+    listBadges: () => call('badges/list', {}),
+    getBadge: (key) => call('badges/get', { key }),
+    verify: (key) => call('badges/verify', key === undefined ? {} : { key }),
+    importBadge: (source) => call('badges/import', { source }),
+    removeBadge: (key) => call('badges/remove', { key }),
+    async signIn(request) {
+      const pattern = originPattern(request.baseUrl);
+      if (!pattern) return failure('ERR_BAD_URL', 'not an https address');
+      // First thing in the click: Firefox and Chromium only show the prompt during a user gesture.
+      if (!(await platform.requestOrigins([pattern]))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed');
+      return call('accounts/sign-in', request);
+    },
+    signOut: (accountId) => call('accounts/sign-out', { accountId }),
+    startSync: (accountId) => call('sync/start', accountId === undefined ? {} : { accountId }),
+    listEmails: (accountId) => call('emails/list', { accountId }),
+    addEmail: (accountId, email) => call('emails/add', { accountId, email }),
+    resendEmail: (accountId, id) => call('emails/resend', { accountId, id }),
+    makePrimaryEmail: (accountId, id) => call('emails/make-primary', { accountId, id }),
+    removeEmail: (accountId, id) => call('emails/remove', { accountId, id }),
+    saveSettings: (settings) => call('settings/set', { settings }),
+    async setHoverVerify(on) {
+      if (on && !(await platform.requestOrigins(HOVER_ORIGINS))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to sites was not allowed');
+      return call('settings/set', { settings: { hoverVerify: on } });
+    },
+    allowHosts(urls) {
+      const patterns = urls.map(hostPattern).filter((p): p is string => !!p);
+      return patterns.length ? platform.requestOrigins(patterns) : Promise.resolve(false);
+    },
+    async exportBackup() {
+      const r = await call('backup/export', {});
+      if (!r.ok) return r;
+      platform.saveFile(r.value.fileName, 'application/json', r.value.json);
+      return { ok: true, value: { fileName: r.value.fileName } };
+    },
+    importBackup: (json) => call('backup/import', { json }),
+    async download(key, what) {
+      const r = await call('badges/download', { key, what });
+      if (!r.ok) return r;
+      platform.saveFile(r.value.fileName, r.value.mimeType, new Blob([fromBase64(r.value.base64)], { type: r.value.mimeType }));
+      return { ok: true, value: { fileName: r.value.fileName } };
+    },
+    async copy(text, html) {
+      try {
+        await platform.copy(text, html);
+        return { ok: true, value: true };
+      } catch (e) {
+        return failure('ERR_CLIPBOARD', e instanceof Error ? e.message : String(e));
+      }
+    },
   };
 }

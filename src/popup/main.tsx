@@ -1,11 +1,25 @@
 /// <reference types="vite/client" />
-/** The popup's entry: binds the real actions to runtime messaging and mounts the app. */
+/**
+ * The popup's entry: binds the real actions to runtime messaging and the browser, and mounts the
+ * app. `index.html?preview=1[&n=1000][&scenario=first-run|empty|broken][&lang=fr]` mounts it over
+ * the mock actions instead (screenshots, the benchmark, design work); that code loads only then.
+ */
 import { render } from 'preact';
 import { send } from '../messaging/send.ts';
 import { createActions } from './actions.ts';
 import { App } from './App.tsx';
+import { createBrowserPlatform, getMessage, uiLanguage } from './browser-platform.ts';
+import { browserTranslator } from './i18n.ts';
 import './styles.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('popup: #app is missing from index.html');
-render(<App data={{ badges: [] }} actions={createActions(send)} />, root);
+const params = new URLSearchParams(location.search);
+
+if (params.has('preview')) {
+  void import('./preview.ts').then(({ startPreview }) => startPreview(root, params));
+} else {
+  const t = browserTranslator(getMessage);
+  document.documentElement.lang = uiLanguage();
+  render(<App actions={createActions(send, createBrowserPlatform())} t={t} locale={uiLanguage()} />, root);
+}

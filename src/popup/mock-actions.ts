@@ -1,18 +1,182 @@
-/** Stand-in actions for tests and previews: canned replies, and a record of every call. */
-import type { PingReply, Reply } from '../messaging/protocol.ts';
+/**
+ * In-memory actions for tests and the preview page (index.html?preview=1): the mock dataset,
+ * the same rules the real backpacks apply (wrong password, throttling, addresses), sync and
+ * re-verification that progress over a few state polls, and a record of every call.
+ */
+import type { Reply, ReplyError, StateReply } from '../messaging/protocol.ts';
+import type { AccountView, BadgeDetail, BadgeView, EmailView, Settings } from '../messaging/views.ts';
 import type { PopupActions } from './actions.ts';
+import { checksFor, generateBadges, mockAccounts, mockEmails, mockSettings, MOCK_NOW, seedBadges } from './mock-data.ts';
+
+export type MockScenario = 'default' | 'first-run' | 'empty' | 'broken';
+
+export interface MockOptions {
+  scenario?: MockScenario;
+  /** Total badges: the seeds, then generated filler (default: the seeds only). */
+  n?: number;
+  /** Delay of every reply, to see loading states. */
+  latencyMs?: number;
+  /** Permission prompts answer no. */
+  denyPermissions?: boolean;
+}
 
 export interface MockActions extends PopupActions {
   calls: { name: keyof PopupActions; args: unknown[] }[];
+  /** What copy() last put on the clipboard. */
+  clipboard: { text: string; html?: string } | undefined;
+  /** Files "saved". */
+  saved: string[];
 }
 
-export function createMockActions(overrides: Partial<{ ping: Reply<PingReply> }> = {}): MockActions {
+const ok = <T,>(value: T): Reply<T> => ({ ok: true, value });
+const err = (code: string, message: string, extra: Partial<ReplyError> & { retryAfterSeconds?: number } = {}): Reply<never> => ({ ok: false, error: { code, message, ...extra } });
+
+export function createMockActions(options: MockOptions = {}): MockActions {
+  const scenario = options.scenario ?? 'default';
+  const seeded = seedBadges();
+  const n = options.n ?? seeded.views.length;
+  let accounts: AccountView[] = scenario === 'first-run' ? [] : mockAccounts();
+  let badges: BadgeView[] = scenario === 'default' ? [...seeded.views.slice(0, n), ...generateBadges(Math.max(0, n - seeded.views.length))] : [];
+  const emails = mockEmails();
+  let settings: Settings = mockSettings();
   const calls: MockActions['calls'] = [];
-  return {
-    calls,
-    async ping() {
-      calls.push({ name: 'ping', args: [] });
-      return overrides.ping ?? { ok: true, value: { pong: true, version: '0.0.0-mock' } };
+
+  const later = <T,>(value: T): Promise<T> => (options.latencyMs ? new Promise((r) => setTimeout(() => r(value), options.latencyMs)) : Promise.resolve(value));
+  const record = (name: keyof PopupActions, args: unknown[]) => calls.push({ name, args });
+  const counted = (list: EmailView[]) => list.map((e) => ({ ...e, badgeCount: badges.filter((b) => b.recipient === e.email).length }));
+  const setSync = (ids: string[], status: 'syncing' | 'verifying') => {
+    accounts = accounts.map((a) => (ids.includes(a.id) ? { ...a, sync: { ...a.sync, status, done: 0, total: Math.max(1, badges.filter((b) => b.accountId === a.id).length), error: undefined } } : a));
+  };
+  // Each state poll moves running syncs a quarter of the way, so the progress bar is seen to move.
+  const tick = () => {
+    accounts = accounts.map((a) => {
+      if (a.sync.status !== 'syncing' && a.sync.status !== 'verifying') return a;
+      const done = Math.min(a.sync.total, a.sync.done + Math.ceil(a.sync.total / 4));
+      return { ...a, sync: done >= a.sync.total ? { status: 'idle', done, total: a.sync.total, lastSyncedAt: new Date(MOCK_NOW).toISOString() } : { ...a.sync, done } };
+    });
+  };
+  const emailOp = (accountId: string, id: string, op: (list: EmailView[], e: EmailView) => Reply<EmailView[]> | EmailView[]) => {
+    const list = emails[accountId];
+    const e = list?.find((x) => x.id === id);
+    if (!list || !e) return later(err('ERR_NOT_FOUND', 'no such address'));
+    const r = op(list, e);
+    if (!Array.isArray(r)) return later(r);
+    emails[accountId] = r;
+    return later(ok(counted(r)));
+  };
+
+  const actions: MockActions = {
+    calls, clipboard: undefined, saved: [],
+    ping: () => (record('ping', []), later(ok({ pong: true as const, version: '0.0.0-preview' }))),
+    getState() {
+      record('getState', []);
+      if (scenario === 'broken') return later(err('ERR_UNKNOWN_MESSAGE', 'no handler for "state/get"'));
+      tick();
+      const identities = Object.values(emails).flat().filter((e) => e.verified).map((e) => e.email);
+      return later(ok<StateReply>({ accounts, settings, badgeCount: badges.length, identities }));
+    },
+    listBadges: () => (record('listBadges', []), later(scenario === 'broken' ? err('ERR_UNKNOWN_MESSAGE', 'no handler') : ok([...badges]))),
+    getBadge(key) {
+      record('getBadge', [key]);
+      const b = badges.find((x) => x.key === key);
+      if (!b) return later(err('ERR_NOT_FOUND', 'no such badge'));
+      const extra = seeded.extras.get(key) ?? {};
+      const detail: BadgeDetail = { evidence: [], alignments: [], claimedRecipients: b.recipient ? [{ type: 'email', identity: b.recipient, hashed: false }] : [{ type: 'email', identity: 'sha256$c0ffee…', hashed: true }], checks: b.verdict === 'unverified' ? [] : checksFor(b), credentialText: '{}', originalKind: 'url', ...b, ...extra };
+      return later(ok(detail));
+    },
+    verify(key) {
+      record('verify', [key]);
+      if (key === undefined) setSync(accounts.map((a) => a.id), 'verifying');
+      return later(ok({ verified: key === undefined ? badges.length : 1 }));
+    },
+    importBadge(source) {
+      record('importBadge', [source]);
+      const text = source.kind === 'text' ? source.text.trim() : '';
+      if (source.kind === 'text' && !/^(https?:\/\/|eyJ|\{)/.test(text)) return later(err('ERR_NOT_A_BADGE', 'not a badge, a badge URL or a JWS'));
+      const name = source.kind === 'file' ? source.name.replace(/\.[a-z]+$/i, '') : 'Imported badge';
+      const view: BadgeView = { key: `local:import-${badges.length}`, accountId: 'local', name, tags: [], format: 'ob2.0-hosted', verdict: 'valid', recipient: 'ada@example.org', pending: false, issuerName: 'River Club', issuedOn: new Date(MOCK_NOW).toISOString() };
+      badges = [view, ...badges];
+      if (!accounts.some((a) => a.kind === 'local')) accounts = [...accounts, ...mockAccounts().filter((a) => a.kind === 'local')];
+      return later(ok(view));
+    },
+    removeBadge(key) {
+      record('removeBadge', [key]);
+      const before = badges.length;
+      badges = badges.filter((b) => b.key !== key);
+      return later(ok({ removed: badges.length < before }));
+    },
+    async signIn(request) {
+      record('signIn', [request]);
+      if (options.denyPermissions) return later(err('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed'));
+      if (/unreachable/.test(request.baseUrl)) return later(err('UNREACHABLE', `${request.baseUrl} could not be reached`));
+      if (request.kind !== 'badgr') {
+        if (/refuses/.test(request.baseUrl)) return later(err('REGISTRATION_REFUSED', 'the provider refused client registration'));
+      } else if (request.username.startsWith('throttled')) return later(err('THROTTLED', 'api.badgr.io asks Lanyard to slow down: try again in 95 seconds.', { retryAfterSeconds: 95 }));
+      else if (request.password !== 'lanyard-demo') return later(err('BAD_CREDENTIALS', 'invalid_grant'));
+      const account: AccountView = { id: `acct-${accounts.length}`, kind: request.kind, providerName: request.kind === 'badgr' ? 'Canvas Credentials' : 'Open Badges 3.0 provider', baseUrl: request.baseUrl, user: request.kind === 'badgr' ? request.username : 'Ada Lovelace', needsSignIn: false, sync: { status: 'syncing', done: 0, total: 4 } };
+      accounts = [...accounts, account];
+      if (!badges.length) badges = seeded.views.slice(0, 4).map((b) => ({ ...b, accountId: account.id }));
+      return later(ok(account));
+    },
+    signOut(accountId) {
+      record('signOut', [accountId]);
+      accounts = accounts.filter((a) => a.id !== accountId);
+      badges = badges.filter((b) => b.accountId !== accountId);
+      return later(ok({ signedOut: true as const }));
+    },
+    startSync(accountId) {
+      record('startSync', [accountId]);
+      setSync(accountId ? [accountId] : accounts.filter((a) => a.kind !== 'local').map((a) => a.id), 'syncing');
+      return later(ok({ started: true }));
+    },
+    listEmails: (accountId) => (record('listEmails', [accountId]), later(emails[accountId] ? ok(counted(emails[accountId])) : err('ERR_UNSUPPORTED', 'this provider has no address management'))),
+    addEmail(accountId, email) {
+      record('addEmail', [accountId, email]);
+      const list = emails[accountId] ?? [];
+      if (list.some((e) => e.email.toLowerCase() === email.toLowerCase())) return later(err('REJECTED', 'Matching address already exists.'));
+      emails[accountId] = [...list, { id: String(20 + list.length), email, verified: false, primary: false, badgeCount: 0 }];
+      return later(ok(counted(emails[accountId])));
+    },
+    resendEmail: (accountId, id) => (record('resendEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.verified ? err('REJECTED', 'This address is already verified.') : list))),
+    makePrimaryEmail: (accountId, id) => (record('makePrimaryEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.verified ? list.map((x) => ({ ...x, primary: x.id === id })) : err('REJECTED', 'Only a verified address can be primary.')))),
+    removeEmail: (accountId, id) => (record('removeEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.primary ? err('REJECTED', 'Can not remove primary email address') : list.filter((x) => x.id !== id)))),
+    saveSettings(patch) {
+      record('saveSettings', [patch]);
+      settings = { ...settings, ...patch };
+      return later(ok(settings));
+    },
+    setHoverVerify(on) {
+      record('setHoverVerify', [on]);
+      if (on && options.denyPermissions) return later(err('ERR_HOST_PERMISSION_DENIED', 'access to sites was not allowed'));
+      settings = { ...settings, hoverVerify: on };
+      return later(ok(settings));
+    },
+    allowHosts: (urls) => (record('allowHosts', [urls]), later(!options.denyPermissions)),
+    exportBackup() {
+      record('exportBackup', []);
+      actions.saved.push('lanyard-backup.json');
+      return later(ok({ fileName: 'lanyard-backup.json' }));
+    },
+    importBackup(json) {
+      record('importBackup', [json]);
+      try {
+        const parsed = JSON.parse(json) as { badges?: unknown[] };
+        return later(ok({ imported: parsed.badges?.length ?? 0, skipped: 0 }));
+      } catch {
+        return later(err('ERR_BAD_BACKUP', 'not a Lanyard backup'));
+      }
+    },
+    download(key, what) {
+      record('download', [key, what]);
+      const fileName = `${key.replace(/[^a-z0-9]+/gi, '-')}.${what === 'baked' ? 'png' : 'json'}`;
+      actions.saved.push(fileName);
+      return later(ok({ fileName }));
+    },
+    copy(text, html) {
+      record('copy', [text, html]);
+      actions.clipboard = html === undefined ? { text } : { text, html };
+      return later(ok(true as const));
     },
   };
+  return actions;
 }

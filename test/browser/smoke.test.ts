@@ -53,7 +53,7 @@ describe('extension', () => {
     await page.setViewportSize({ width: 360, height: 440 });
     await page.goto(`${ext.origin}${ext.manifest.action.default_popup}`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Lanyard');
-    await page.getByRole('heading', { name: 'No badges yet' }).waitFor();
+    await page.getByRole('heading', { name: 'Welcome to Lanyard' }).waitFor();
     await page.getByText(`Lanyard ${ext.manifest.version}`).waitFor();
     await page.screenshot({ path: `${SHOTS}/popup-light.png` });
     await page.emulateMedia({ colorScheme: 'dark' });

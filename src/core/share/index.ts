@@ -1,6 +1,7 @@
 /**
- * Pure share builders (no DOM, no extension APIs), used by the popup and by the background for
- * content scripts: LinkedIn links, the e-mail/embed card and its sentence, and safe Markdown.
+ * Pure share builders (plain functions over strings, no extension APIs), used by the popup and
+ * by the background for content scripts: LinkedIn links, the e-mail/embed card and its
+ * sentence, and safe Markdown.
  */
 export { badgeCardHtml, badgeShareText, shareLink, ENGLISH_LABELS, type CardLabels, type CardOptions, type ShareableBadge } from './card.ts';
 export { isoDay, yearMonth, type YearMonth } from './dates.ts';

@@ -2,7 +2,7 @@
  * A small, safe Markdown reader for criteria and descriptions: paragraphs, headings, lists,
  * block quotes, fenced code and rules, with the inline subset of markdown-inline.ts. It builds a
  * tree (no HTML strings), so a renderer decides how to output it: markdownToHtml() escapes every
- * text for mail and content scripts; the popup renders the tree as Preact nodes (no innerHTML).
+ * text for mail and content scripts; the popup renders the tree as Preact nodes, so no HTML string is parsed there.
  * Written here rather than taken from a library because the subset is small and the guarantee
  * (no raw HTML, only http(s) links) is easier to see in 200 lines than to configure.
  */

@@ -1,0 +1,95 @@
+/** Accounts: each backpack with its sync state, sync now, its addresses, sign out; add another. */
+import { useState } from 'preact/hooks';
+import type { AccountView } from '../../messaging/views.ts';
+import { useEnv } from '../env.ts';
+import { errorText } from '../errors.ts';
+import { formatAgo, hostOf } from '../format.ts';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { Notice } from '../ui/Notice.tsx';
+import { ProgressBar } from '../ui/ProgressBar.tsx';
+import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+
+export interface AccountsScreenProps {
+  accounts: readonly AccountView[];
+  onAdd(): void;
+  onAddresses(accountId: string): void;
+  onSignInAgain(account: AccountView): void;
+  /** After sync, re-verify or sign-out: state and list are stale. */
+  onChanged(): void;
+}
+
+export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInAgain, onChanged }: AccountsScreenProps) {
+  const { t, actions } = useEnv();
+  const [error, setError] = useState<string>();
+  const run = async (p: Promise<{ ok: boolean; error?: { code: string; message: string } }>) => {
+    const r = await p;
+    setError(!r.ok && r.error ? errorText(t, r.error) : undefined);
+    onChanged();
+  };
+  return (
+    <section class="accounts-screen" aria-labelledby="screen-title">
+      <ScreenTitle>{t('accountsTitle')}</ScreenTitle>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {accounts.length === 0 ? <p>{t('accountsNone')}</p> : null}
+      <ul class="cards">
+        {accounts.map((a) => (
+          <li key={a.id} class="card">
+            <h3>{a.kind === 'local' ? t('accountLocal') : a.providerName}</h3>
+            <p class="muted small">{a.kind === 'local' ? t('accountLocalText') : [a.user, hostOf(a.baseUrl)].filter(Boolean).join(' · ')}</p>
+            <SyncLine account={a} />
+            {a.needsSignIn ? (
+              <Notice kind="error">
+                {t('accountNeedsSignIn')}{' '}
+                <button type="button" class="link-button" onClick={() => onSignInAgain(a)}>
+                  {t('accountSignInAgain')}
+                </button>
+              </Notice>
+            ) : null}
+            {a.kind !== 'local' ? (
+              <div class="button-row">
+                <button type="button" class="button small" onClick={() => run(actions.startSync(a.id))} disabled={a.sync.status === 'syncing'}>
+                  {t('syncNow')}
+                </button>
+                {a.kind === 'badgr' ? (
+                  <button type="button" class="button small" onClick={() => onAddresses(a.id)}>
+                    {t('addressesButton')}
+                  </button>
+                ) : null}
+                <ConfirmButton class="button small" label={t('signOut')} question={t('signOutConfirm')} confirmLabel={t('signOut')} onConfirm={() => run(actions.signOut(a.id))} />
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <div class="button-row">
+        <button type="button" class="button primary" onClick={onAdd}>
+          {t('addAccountTitle')}
+        </button>
+        <button type="button" class="button" onClick={() => run(actions.verify())}>
+          {t('reverifyAll')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function SyncLine({ account: a }: { account: AccountView }) {
+  const { t, locale, now } = useEnv();
+  const s = a.sync;
+  if (s.status === 'syncing' || s.status === 'verifying') {
+    const label = s.status === 'syncing' ? t('syncing', s.done, s.total) : t('verifyingProgress', s.done, s.total);
+    return (
+      <div class="sync-line">
+        <span class="small">{label}</span>
+        <ProgressBar label={label} done={s.done} total={s.total} />
+      </div>
+    );
+  }
+  const ago = formatAgo(s.lastSyncedAt, now(), locale);
+  return (
+    <>
+      {a.kind !== 'local' ? <p class="small">{ago ? t('syncedAgo', ago) : t('neverSynced')}</p> : null}
+      {s.status === 'error' && s.error ? <Notice kind="error">{t('syncFailed', errorText(t, s.error))}</Notice> : null}
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * Everything the badge says: description and criteria (safe Markdown), dates, who it was issued
+ * to, tags, alignments and evidence. Links are shown only when they are http(s).
+ */
+import { safeHttpUrl } from '../../core/share/escape.ts';
+import type { BadgeDetail } from '../../messaging/views.ts';
+import { useEnv } from '../env.ts';
+import { formatAgo, formatDate, isExpired } from '../format.ts';
+import { Markdown } from '../ui/Markdown.tsx';
+
+export function BadgeFacts({ badge, onAddresses }: { badge: BadgeDetail; onAddresses?: () => void }) {
+  const { t, locale, now } = useEnv();
+  const expired = isExpired(badge.expires, now());
+  const criteriaUrl = safeHttpUrl(badge.criteria?.url);
+  const hashed = badge.claimedRecipients.some((r) => r.hashed);
+  return (
+    <>
+      {badge.description ? (
+        <section class="panel" aria-labelledby="about-title">
+          <h3 id="about-title">{t('badgeAbout')}</h3>
+          <Markdown source={badge.description} headingBase={4} />
+        </section>
+      ) : null}
+      {badge.criteria?.narrative || criteriaUrl ? (
+        <section class="panel" aria-labelledby="criteria-title">
+          <h3 id="criteria-title">{t('badgeCriteria')}</h3>
+          {badge.criteria?.narrative ? <Markdown source={badge.criteria.narrative} headingBase={4} /> : null}
+          {criteriaUrl ? <ExternalLink href={criteriaUrl} text={t('badgeCriteriaLink')} /> : null}
+        </section>
+      ) : null}
+      <section class="panel" aria-labelledby="facts-title">
+        <h3 id="facts-title">{t('badgeDetails')}</h3>
+        <dl class="facts">
+          <Fact term={t('badgeIssued')} value={formatDate(badge.issuedOn, locale)} />
+          <Fact term={expired ? t('badgeExpired') : t('badgeExpires')} value={badge.expires ? formatDate(badge.expires, locale) : t('badgeNoExpiry')} warn={expired} />
+          <dt>{t('badgeIssuedTo')}</dt>
+          <dd>
+            {badge.recipient ? (badge.pending ? t('badgeIssuedToPending', badge.recipient) : badge.recipient) : hashed ? t('badgeIssuedToHashed') : t('badgeIssuedToUnknown')}
+            {badge.pending && onAddresses ? (
+              <>
+                {' '}
+                <button type="button" class="link-button" onClick={onAddresses}>
+                  {t('badgeConfirmAddress')}
+                </button>
+              </>
+            ) : null}
+          </dd>
+          <Fact term={t('badgeIssuerContact')} value={badge.issuerEmail} />
+          <Fact term={t('badgeFormat')} value={badge.format} />
+          <Fact term={t('badgeLastVerified')} value={formatAgo(badge.verifiedAt, now(), locale)} />
+        </dl>
+        {badge.tags.length ? (
+          <ul class="tags" aria-label={t('badgeTags')}>
+            {badge.tags.map((tag) => (
+              <li key={tag} class="chip">
+                {tag}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      {badge.alignments.length ? (
+        <section class="panel" aria-labelledby="skills-title">
+          <h3 id="skills-title">{t('badgeSkills')}</h3>
+          <ul class="plain-list">
+            {badge.alignments.map((a, i) => (
+              <li key={i}>
+                {safeHttpUrl(a.targetUrl) ? <ExternalLink href={safeHttpUrl(a.targetUrl) as string} text={a.targetName} /> : <strong>{a.targetName}</strong>}
+                {[a.targetFramework, a.targetCode].filter(Boolean).length ? <span class="muted"> · {[a.targetFramework, a.targetCode].filter(Boolean).join(' · ')}</span> : null}
+                {a.targetDescription ? <p class="small">{a.targetDescription}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {badge.evidence.length ? (
+        <section class="panel" aria-labelledby="evidence-title">
+          <h3 id="evidence-title">{t('badgeEvidence')}</h3>
+          <ul class="plain-list">
+            {badge.evidence.map((e, i) => {
+              const href = safeHttpUrl(e.id);
+              const name = e.name ?? (href ? href : t('badgeEvidenceItem', i + 1));
+              return (
+                <li key={i}>
+                  {href ? <ExternalLink href={href} text={name} /> : <strong>{name}</strong>}
+                  {e.description ? <p class="small">{e.description}</p> : null}
+                  {e.narrative ? <Markdown source={e.narrative} headingBase={5} /> : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Fact({ term, value, warn }: { term: string; value: string | undefined; warn?: boolean }) {
+  if (!value) return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd class={warn ? 'warn' : undefined}>{value}</dd>
+    </>
+  );
+}
+
+export function ExternalLink({ href, text }: { href: string; text: string }) {
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {text}
+    </a>
+  );
+}

@@ -1,0 +1,86 @@
+/** The badge page: header with issuer, share and re-verify, the verification panel, and the facts. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { safeHttpUrl } from '../../core/share/escape.ts';
+import type { BadgeDetail } from '../../messaging/views.ts';
+import { useEnv } from '../env.ts';
+import { errorText } from '../errors.ts';
+import type { Loadable } from '../use-popup-data.ts';
+import { BadgeImage } from '../ui/BadgeImage.tsx';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { ErrorState } from '../ui/ErrorState.tsx';
+import { Icon } from '../ui/Icon.tsx';
+import { Notice } from '../ui/Notice.tsx';
+import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { BadgeFacts, ExternalLink } from './BadgeFacts.tsx';
+import { needsHostAccess } from './check-text.ts';
+import { VerificationPanel } from './VerificationPanel.tsx';
+
+export interface BadgeScreenProps {
+  badgeKey: string;
+  onShare(key: string): void;
+  onAddresses(accountId: string): void;
+  /** After a re-verification or removal, the list's copy is stale. */
+  onChanged(): void;
+  onRemoved(): void;
+}
+
+export default function BadgeScreen({ badgeKey, onShare, onAddresses, onChanged, onRemoved }: BadgeScreenProps) {
+  const { t, actions } = useEnv();
+  const [detail, setDetail] = useState<Loadable<BadgeDetail>>({ status: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+
+  const load = useCallback(async () => {
+    const r = await actions.getBadge(badgeKey);
+    setDetail(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error });
+  }, [actions, badgeKey]);
+  useEffect(() => void load(), [load]);
+
+  if (detail.status === 'loading') return <div class="screen-loading" aria-busy="true" />;
+  if (detail.status === 'error') return <ErrorState title={t('badgeErrorTitle')} message={errorText(t, detail.error)} onRetry={load} />;
+  const b = detail.value;
+  const issuerUrl = safeHttpUrl(b.issuerUrl);
+
+  const reverify = async () => {
+    setBusy(true);
+    const r = await actions.verify(b.key);
+    setBusy(false);
+    setMessage(r.ok ? { kind: 'success', text: t('reverifyDone') } : { kind: 'error', text: errorText(t, r.error) });
+    await load();
+    onChanged();
+  };
+  // The hosts a check may need: the issuer's profile and the badge's own hosted copy.
+  const allowHost = async () => {
+    const targets = [b.issuerId, b.issuerUrl, b.publicUrl].filter((u): u is string => !!safeHttpUrl(u));
+    if (targets.length && (await actions.allowHosts(targets))) await reverify();
+  };
+  const remove = async () => {
+    const r = await actions.removeBadge(b.key);
+    if (r.ok) onRemoved();
+    else setMessage({ kind: 'error', text: errorText(t, r.error) });
+  };
+
+  return (
+    <section class="badge-screen" aria-labelledby="screen-title">
+      <div class="badge-head">
+        <BadgeImage src={b.image} size={72} />
+        <div>
+          <ScreenTitle>{b.name}</ScreenTitle>
+          {b.issuerName ? <p class="issuer">{issuerUrl ? <ExternalLink href={issuerUrl} text={b.issuerName} /> : b.issuerName}</p> : null}
+        </div>
+      </div>
+      <div class="button-row">
+        <button type="button" class="button primary" onClick={() => onShare(b.key)}>
+          <Icon name="share" size={16} />
+          {t('share')}
+        </button>
+        {b.accountId === 'local' ? (
+          <ConfirmButton label={t('removeBadge')} question={t('removeConfirm')} confirmLabel={t('remove')} onConfirm={remove} />
+        ) : null}
+      </div>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      <VerificationPanel badge={b} onReverify={reverify} reverifying={busy} onAllowHost={needsHostAccess(b.checks) ? allowHost : undefined} />
+      <BadgeFacts badge={b} onAddresses={b.pending ? () => onAddresses(b.accountId) : undefined} />
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * The page-only capabilities of the real actions, over the browser: permission prompts (they
+ * need the popup's user gesture, never the worker), saving files through a download link, and
+ * the clipboard. Only main.tsx imports this; components never do.
+ */
+import browser from '../platform/browser.ts';
+import type { PopupPlatform } from './actions.ts';
+
+export function createBrowserPlatform(): PopupPlatform {
+  return {
+    // Called at once, with nothing awaited before it: Firefox allows the prompt only while the
+    // click is being handled. Origins already granted resolve true without a prompt.
+    requestOrigins: (origins) => browser.permissions.request({ origins }),
+    saveFile(fileName, mimeType, data) {
+      const blob = typeof data === 'string' ? new Blob([data], { type: mimeType }) : data;
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = fileName;
+      a.click();
+      // The download has started by then; revoking at once can cancel it in Firefox.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
+    async copy(text, html) {
+      if (html !== undefined && typeof ClipboardItem === 'function') {
+        await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
+      } else {
+        await navigator.clipboard.writeText(text);
+      }
+    },
+  };
+}
+
+/** browser.i18n.getMessage, and the UI language for dates. */
+export const getMessage = (key: string, subs: string[]) => browser.i18n.getMessage(key, subs);
+export const uiLanguage = () => browser.i18n.getUILanguage();

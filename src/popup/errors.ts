@@ -1,0 +1,87 @@
+/**
+ * Reply errors in words, matched by code, never by message text: the messaging codes, the
+ * background's service codes (src/background/services/errors.ts) and the backpack codes it
+ * passes on (src/backpack/errors.ts: BAD_CREDENTIALS, THROTTLED…). A few older spellings stay
+ * mapped so the mock and the background can differ without the popup showing raw codes.
+ */
+import type { ReplyError } from '../messaging/protocol.ts';
+import type { MessageKey, Translate } from './i18n.ts';
+
+const BY_CODE: Record<string, MessageKey> = {
+  ERR_UNKNOWN_MESSAGE: 'errorBackgroundNotReady',
+  ERR_TRANSPORT: 'errorBackgroundDown',
+  ERR_BAD_REPLY: 'errorBackgroundDown',
+  ERR_INTERNAL: 'errorInternal',
+  BAD_CREDENTIALS: 'errorWrongPassword',
+  UNREACHABLE: 'errorUnreachable',
+  UNAUTHORIZED: 'errorSignInAgain',
+  REGISTRATION_REFUSED: 'errorRegistrationRefused',
+  SERVER_ERROR: 'errorServer',
+  PROTOCOL: 'errorProtocol',
+  INSECURE_URL: 'errorBadUrl',
+  AUTHORIZATION_FAILED: 'errorAuthorizationFailed',
+  ERR_NOT_FOUND: 'errorNotFound',
+  ERR_NOT_A_BADGE: 'errorNotABadge',
+  ERR_NO_BAKED_IMAGE: 'errorNoBakedImage',
+  ERR_BAD_BACKUP: 'errorBackupInvalid',
+  ERR_HOST_PERMISSION: 'errorPermissionDenied',
+  ERR_UNSUPPORTED: 'errorUnsupported',
+  ERR_DISABLED: 'errorDisabled',
+  ERR_AUTH_FAILED: 'errorWrongPassword',
+  ERR_INVALID_GRANT: 'errorWrongPassword',
+  ERR_WRONG_PASSWORD: 'errorWrongPassword',
+  ERR_INVALID_CLIENT: 'errorInvalidClient',
+  ERR_UNREACHABLE: 'errorUnreachable',
+  ERR_FETCH_FAILED: 'errorUnreachable',
+  ERR_NETWORK: 'errorUnreachable',
+  ERR_TIMEOUT: 'errorUnreachable',
+  ERR_REGISTRATION_REFUSED: 'errorRegistrationRefused',
+  ERR_HOST_PERMISSION_DENIED: 'errorPermissionDenied',
+  ERR_BAD_URL: 'errorBadUrl',
+  ERR_CLIPBOARD: 'errorClipboard',
+  ERR_NEEDS_SIGN_IN: 'errorSignInAgain',
+  ERR_UNAUTHORIZED: 'errorSignInAgain',
+  ERR_OFFLINE: 'errorOffline',
+  ERR_PARSE_EMPTY: 'errorNotABadge',
+  ERR_PARSE_UNRECOGNISED: 'errorNotABadge',
+  ERR_PARSE_JSON: 'errorNotABadge',
+  ERR_PARSE_PNG: 'errorNotABadge',
+  ERR_PARSE_SVG: 'errorNotABadge',
+  ERR_PARSE_NOT_BAKED: 'errorNotABadge',
+  ERR_PARSE_JWS: 'errorNotABadge',
+  ERR_DUPLICATE: 'errorDuplicate',
+  ERR_FILE_TOO_LARGE: 'errorFileTooLarge',
+  ERR_EMAIL_UNVERIFIED: 'errorEmailUnverified',
+  ERR_EMAIL_PRIMARY: 'errorEmailPrimary',
+  ERR_EMAIL_LAST: 'errorEmailLast',
+  ERR_EMAIL_EXISTS: 'errorEmailExists',
+  ERR_BACKUP_INVALID: 'errorBackupInvalid',
+};
+
+/** Codes after which the sign-in form offers the password sign-in instead. */
+export const OFFER_PASSWORD = new Set(['REGISTRATION_REFUSED', 'ERR_REGISTRATION_REFUSED']);
+
+export const isThrottled = (e: ReplyError) => e.code === 'THROTTLED' || e.code === 'ERR_THROTTLED';
+
+/**
+ * Seconds to wait, when the reply says (an extra `retryAfterSeconds` on the error). The protocol's
+ * ReplyError has no such field yet, so from the real background this is undefined and the
+ * background's own message, which names the wait, is shown instead.
+ */
+export function retryAfterSeconds(e: ReplyError): number | undefined {
+  const s = (e as ReplyError & { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof s === 'number' && Number.isFinite(s) && s > 0 ? Math.ceil(s) : undefined;
+}
+
+export function errorText(t: Translate, e: ReplyError): string {
+  if (isThrottled(e)) {
+    const s = retryAfterSeconds(e);
+    if (s === undefined) return e.message ? t('errorThrottledDetail', e.message) : t('errorThrottled');
+    return s >= 120 ? t('errorThrottledMinutes', Math.ceil(s / 60)) : t('errorThrottledSeconds', s);
+  }
+  // The backpack's reason is the useful part (a duplicate badge, the primary address…).
+  if (e.code === 'REJECTED') return t('errorRejected', e.message);
+  const key = BY_CODE[e.code];
+  // An unknown code still says what the background said, which is better than nothing.
+  return key ? t(key) : t('errorGeneric', e.message || e.code);
+}

@@ -1,0 +1,50 @@
+/** Dates for display, in the UI's locale. Calendar dates are shown as the issuer wrote them (UTC-free). */
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(locale, f);
+  }
+  return f;
+}
+
+/** "Mar 31, 2024" from "2024-03-31T23:30:00-05:00": the issuer's calendar day, not the viewer's. */
+export function formatDate(iso: string | undefined, locale: string): string | undefined {
+  if (!iso) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Date.parse(iso);
+  return Number.isNaN(t) ? undefined : dateFormat(locale).format(t);
+}
+
+/** "5 minutes ago", "yesterday". */
+export function formatAgo(iso: string | undefined, now: number, locale: string): string | undefined {
+  if (!iso) return undefined;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return undefined;
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const s = Math.round((t - now) / 1000);
+  const abs = Math.abs(s);
+  if (abs < 60) return rtf.format(s, 'second');
+  if (abs < 3600) return rtf.format(Math.round(s / 60), 'minute');
+  if (abs < 86400) return rtf.format(Math.round(s / 3600), 'hour');
+  return rtf.format(Math.round(s / 86400), 'day');
+}
+
+/** Whether a badge's expiry date has passed. */
+export function isExpired(expires: string | undefined, now: number): boolean {
+  if (!expires) return false;
+  const t = Date.parse(expires);
+  return !Number.isNaN(t) && t <= now;
+}
+
+/** The host of a URL, for compact display ("api.badgr.io"). */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The badge list: a listbox that renders only the rows in view (1,000 badges scroll as 10), with
+ * the active row announced through aria-activedescendant. Keys: arrows, Home/End, Page Up/Down
+ * move; Enter or Space opens. Focus stays on the list, so the active row is always rendered.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { BadgeView } from '../../messaging/views.ts';
+import { BadgeRow } from './BadgeRow.tsx';
+import { markReady } from './ready.ts';
+import { revealRow, visibleRange } from './virtual.ts';
+
+export const ROW_HEIGHT = 64;
+/** Until the viewport is measured (and in jsdom, which has no layout). */
+const FALLBACK_HEIGHT = 420;
+
+export interface BadgeListProps {
+  items: readonly BadgeView[];
+  active: number;
+  onActive(index: number): void;
+  onOpen(badge: BadgeView): void;
+  label: string;
+  /** Called from ArrowUp on the first row, to return to the search box. */
+  onExitTop?(): void;
+  listRef?: { current: HTMLDivElement | null };
+  /** When this changes (a new search or filter), the list scrolls back to the active row (the first). */
+  scrollKey?: string;
+}
+
+export function BadgeList({ items, active, onActive, onOpen, label, onExitTop, listRef, scrollKey }: BadgeListProps) {
+  const own = useRef<HTMLDivElement>(null);
+  const ref = listRef ?? own;
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(FALLBACK_HEIGHT);
+  const count = items.length;
+  const current = Math.min(Math.max(0, active), Math.max(0, count - 1));
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setHeight(el.clientHeight || FALLBACK_HEIGHT);
+    measure();
+    if (typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+
+  useEffect(() => {
+    if (count) markReady();
+  }, [count]);
+
+  // On a new search the active row is the first; back from a badge page it is the one that was
+  // open: either way, scroll so that it is rendered and in view.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const top = revealRow(current, 0, el?.clientHeight || FALLBACK_HEIGHT, ROW_HEIGHT);
+    if (el) el.scrollTop = top;
+    setScrollTop(top);
+  }, [scrollKey, ref]);
+
+  const go = (index: number) => {
+    const next = Math.min(Math.max(0, index), count - 1);
+    onActive(next);
+    const el = ref.current;
+    if (el) {
+      const top = revealRow(next, el.scrollTop, height, ROW_HEIGHT);
+      if (top !== el.scrollTop) {
+        el.scrollTop = top;
+        setScrollTop(top);
+      }
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!count) return;
+    const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: count - 1, PageDown: current + page, PageUp: current - page };
+    if (e.key === 'ArrowUp' && current === 0 && onExitTop) {
+      e.preventDefault();
+      onExitTop();
+    } else if (e.key in moves) {
+      e.preventDefault();
+      go(moves[e.key] as number);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      const b = items[current];
+      if (b) onOpen(b);
+    }
+  };
+
+  // The browser clamps scrollTop when the list shrinks, but only after this render: clamp here too.
+  const top = Math.min(scrollTop, Math.max(0, count * ROW_HEIGHT - height));
+  const { start, end } = visibleRange(top, height, ROW_HEIGHT, count);
+  const rows = [];
+  for (let i = start; i < end; i++) {
+    const b = items[i] as BadgeView;
+    rows.push(<BadgeRow key={b.key} badge={b} index={i} count={count} top={i * ROW_HEIGHT} active={i === current} onClick={() => {
+          onActive(i);
+          onOpen(b);
+        }} />);
+  }
+  return (
+    <div
+      ref={ref}
+      class="list-viewport"
+      role="listbox"
+      tabIndex={0}
+      aria-label={label}
+      aria-activedescendant={count ? `badge-row-${current}` : undefined}
+      onKeyDown={onKeyDown}
+      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+    >
+      <div class="list-spacer" role="presentation" style={{ height: `${count * ROW_HEIGHT}px` }}>
+        {rows}
+      </div>
+    </div>
+  );
+}

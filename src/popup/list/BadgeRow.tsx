@@ -1,0 +1,44 @@
+/** One row of the list: image, name, issuer and date, the verification mark, and expired/pending chips. */
+import type { BadgeView } from '../../messaging/views.ts';
+import { useEnv } from '../env.ts';
+import { formatDate, isExpired } from '../format.ts';
+import { BadgeImage } from '../ui/BadgeImage.tsx';
+import { VerdictMark } from '../ui/VerdictMark.tsx';
+
+export interface BadgeRowProps {
+  badge: BadgeView;
+  index: number;
+  count: number;
+  top: number;
+  active: boolean;
+  onClick(): void;
+}
+
+export function BadgeRow({ badge, index, count, top, active, onClick }: BadgeRowProps) {
+  const { t, locale, now } = useEnv();
+  const date = formatDate(badge.issuedOn, locale);
+  const expired = isExpired(badge.expires, now());
+  return (
+    <div
+      id={`badge-row-${index}`}
+      role="option"
+      aria-selected={active}
+      aria-setsize={count}
+      aria-posinset={index + 1}
+      class={`badge-row${active ? ' active' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={onClick}
+    >
+      <BadgeImage src={badge.image} size={40} />
+      <span class="row-text">
+        <span class="row-name">{badge.name}</span>
+        <span class="row-meta">
+          <span class="row-meta-text">{[badge.issuerName, date].filter(Boolean).join(' · ')}</span>
+          {expired ? <span class="chip chip-warn">{t('chipExpired')}</span> : null}
+          {badge.pending ? <span class="chip chip-info">{t('chipPending')}</span> : null}
+        </span>
+      </span>
+      <VerdictMark verdict={badge.verdict} />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+/** No badges yet: what to do next (import a file, or connect a backpack). */
+import { useEffect } from 'preact/hooks';
+import { useEnv } from '../env.ts';
+import { markReady } from './ready.ts';
+
+export function EmptyState({ onImport, onConnect }: { onImport(): void; onConnect(): void }) {
+  const { t } = useEnv();
+  useEffect(markReady, []);
+  return (
+    <section class="empty" aria-labelledby="empty-title">
+      <svg class="empty-art" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+        <path d="M18 2 L28 26 M46 2 L36 26" />
+        <circle cx="32" cy="40" r="16" />
+        <path d="M25 40 l5 5 l10 -10" />
+      </svg>
+      <h2 id="empty-title">{t('emptyTitle')}</h2>
+      <p>{t('emptyText')}</p>
+      <div class="button-row center">
+        <button type="button" class="button primary" onClick={onImport}>
+          {t('emptyImport')}
+        </button>
+        <button type="button" class="button" onClick={onConnect}>
+          {t('emptyConnect')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+/** The filters: account, issuer, verdict, the address a badge was issued to, tag, and expiry. */
+import type { AccountView } from '../../messaging/views.ts';
+import { useEnv } from '../env.ts';
+import type { MessageKey } from '../i18n.ts';
+import { activeFilters, EMPTY_QUERY, NO_ADDRESS, type Facets, type ListQuery } from './filter.ts';
+
+interface Props {
+  query: ListQuery;
+  onQuery(q: ListQuery): void;
+  facets: Facets;
+  accounts: readonly AccountView[];
+}
+
+export function FilterPanel({ query, onQuery, facets, accounts }: Props) {
+  const { t } = useEnv();
+  const set = <K extends keyof ListQuery>(key: K) => (e: Event) => onQuery({ ...query, [key]: (e.currentTarget as HTMLSelectElement).value });
+  const accountName = (id: string) => {
+    const a = accounts.find((x) => x.id === id);
+    return a ? (a.user ? `${a.providerName} · ${a.user}` : a.providerName) : id;
+  };
+  const verdicts: [string, MessageKey][] = [['valid', 'verdictValidShort'], ['invalid', 'verdictInvalidShort'], ['indeterminate', 'verdictIndeterminateShort'], ['unverified', 'verdictUnverifiedShort'], ['pending', 'chipPending']];
+  return (
+    <fieldset id="filters" class="filters">
+      <legend class="visually-hidden">{t('filtersButton')}</legend>
+      <Select label={t('filterAccount')} value={query.account} onChange={set('account')} any={t('filterAny')} options={facets.accounts.map((id) => [id, accountName(id)])} />
+      <Select label={t('filterIssuer')} value={query.issuer} onChange={set('issuer')} any={t('filterAny')} options={facets.issuers.map((v) => [v, v])} />
+      <Select label={t('filterVerdict')} value={query.verdict} onChange={set('verdict')} any={t('filterAny')} options={verdicts.map(([v, k]) => [v, t(k)])} />
+      <Select label={t('filterAddress')} value={query.address} onChange={set('address')} any={t('filterAny')} options={[...facets.addresses.map((v): [string, string] => [v, v]), [NO_ADDRESS, t('filterNoAddress')]]} />
+      <Select label={t('filterTag')} value={query.tag} onChange={set('tag')} any={t('filterAny')} options={facets.tags.map((v) => [v, v])} />
+      <Select label={t('filterExpired')} value={query.expired} onChange={set('expired')} options={[['any', t('filterExpiredAny')], ['hide', t('filterExpiredHide')], ['only', t('filterExpiredOnly')]]} />
+      {activeFilters(query) ? (
+        <button type="button" class="link-button" onClick={() => onQuery({ ...EMPTY_QUERY, text: query.text, sort: query.sort })}>
+          {t('filtersClear')}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function Select({ label, value, onChange, options, any }: { label: string; value: string; onChange(e: Event): void; options: [string, string][]; any?: string }) {
+  return (
+    <label class="field-inline">
+      <span>{label}</span>
+      <select value={value} onChange={onChange}>
+        {any !== undefined ? <option value="">{any}</option> : null}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

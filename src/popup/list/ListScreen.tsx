@@ -1,0 +1,96 @@
+/**
+ * The home screen: toolbar, filters and the virtual list, or the loading skeleton, the empty
+ * state, the error state, or "nothing matches".
+ */
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { AccountView, BadgeView } from '../../messaging/views.ts';
+import { useEnv } from '../env.ts';
+import { errorText } from '../errors.ts';
+import type { Loadable } from '../use-popup-data.ts';
+import { ErrorState } from '../ui/ErrorState.tsx';
+import { BadgeList } from './BadgeList.tsx';
+import { EmptyState } from './EmptyState.tsx';
+import { facetsOf, filterIndex, indexBadges, sortIndex, EMPTY_QUERY, type ListQuery } from './filter.ts';
+import { FilterPanel } from './FilterPanel.tsx';
+import { ListToolbar } from './ListToolbar.tsx';
+
+export interface ListScreenProps {
+  badges: Loadable<BadgeView[]>;
+  accounts: readonly AccountView[];
+  /** How many badges the cache holds (from the state), for the skeleton. */
+  expected: number;
+  query: ListQuery;
+  onQuery(q: ListQuery): void;
+  active: number;
+  onActive(i: number): void;
+  onOpen(b: BadgeView): void;
+  onImport(): void;
+  onConnect(): void;
+  onRetry(): void;
+  listRef: { current: HTMLDivElement | null };
+}
+
+export function ListScreen(p: ListScreenProps) {
+  const { t, locale, now } = useEnv();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const all = p.badges.status === 'ready' ? p.badges.value : [];
+  const index = useMemo(() => indexBadges(all, now()), [all, now]);
+  const sorted = useMemo(() => sortIndex(index, p.query.sort, locale), [index, p.query.sort, locale]);
+  const shown = useMemo(() => filterIndex(sorted, p.query), [sorted, p.query]);
+  const facets = useMemo(() => facetsOf(all, locale), [all, locale]);
+
+  if (p.badges.status === 'error') return <ErrorState title={t('listErrorTitle')} message={errorText(t, p.badges.error)} onRetry={p.onRetry} />;
+  if (p.badges.status === 'ready' && all.length === 0) return <EmptyState onImport={p.onImport} onConnect={p.onConnect} />;
+  const loading = p.badges.status === 'loading';
+  return (
+    <section class="list-screen" aria-labelledby="list-title">
+      <h2 id="list-title" class="visually-hidden">{t('listTitle')}</h2>
+      <ListToolbar
+        query={p.query}
+        onQuery={(q) => {
+          p.onQuery(q);
+          p.onActive(0);
+        }}
+        filtersOpen={filtersOpen}
+        onToggleFilters={() => setFiltersOpen(!filtersOpen)}
+        searchRef={searchRef}
+        onEnterList={() => p.listRef.current?.focus()}
+      />
+      {filtersOpen ? <FilterPanel query={p.query} onQuery={p.onQuery} facets={facets} accounts={p.accounts} /> : null}
+      <p class="list-count" role="status">
+        {loading ? t('listLoading') : shown.length === all.length ? t('listCountAll', all.length) : t('listCountSome', shown.length, all.length)}
+      </p>
+      {loading ? (
+        <Skeleton rows={Math.min(8, Math.max(3, p.expected))} />
+      ) : shown.length === 0 ? (
+        <div class="no-match">
+          <p>{t('listNoMatch')}</p>
+          <button type="button" class="button" onClick={() => p.onQuery({ ...EMPTY_QUERY, sort: p.query.sort })}>
+            {t('filtersClearAll')}
+          </button>
+        </div>
+      ) : (
+        <BadgeList items={shown} active={p.active} onActive={p.onActive} onOpen={p.onOpen} label={t('listTitle')} onExitTop={() => searchRef.current?.focus()} listRef={p.listRef} scrollKey={queryKey(p.query)} />
+      )}
+    </section>
+  );
+}
+
+const queryKey = (q: ListQuery) => [q.text, q.account, q.issuer, q.verdict, q.address, q.tag, q.expired, q.sort].join('\u0001');
+
+function Skeleton({ rows }: { rows: number }) {
+  return (
+    <div class="skeleton" aria-hidden="true">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} class="skeleton-row">
+          <span class="skeleton-img" />
+          <span class="skeleton-lines">
+            <span />
+            <span />
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}

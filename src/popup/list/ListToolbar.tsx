@@ -1,0 +1,66 @@
+/** Search box, the filters toggle (with how many are on) and the sort order. */
+import type { Ref } from 'preact';
+import { useEnv } from '../env.ts';
+import type { MessageKey } from '../i18n.ts';
+import { Icon } from '../ui/Icon.tsx';
+import { activeFilters, type ListQuery, type SortOrder } from './filter.ts';
+
+const SORTS: { value: SortOrder; label: MessageKey }[] = [
+  { value: 'newest', label: 'sortNewest' },
+  { value: 'oldest', label: 'sortOldest' },
+  { value: 'name', label: 'sortName' },
+  { value: 'issuer', label: 'sortIssuer' },
+];
+
+export interface ListToolbarProps {
+  query: ListQuery;
+  onQuery(q: ListQuery): void;
+  filtersOpen: boolean;
+  onToggleFilters(): void;
+  searchRef: Ref<HTMLInputElement>;
+  /** ArrowDown in the search box moves into the list. */
+  onEnterList(): void;
+}
+
+export function ListToolbar({ query, onQuery, filtersOpen, onToggleFilters, searchRef, onEnterList }: ListToolbarProps) {
+  const { t } = useEnv();
+  const n = activeFilters(query);
+  return (
+    <div class="toolbar" role="search">
+      <label class="search">
+        <Icon name="search" size={16} />
+        <span class="visually-hidden">{t('searchLabel')}</span>
+        <input
+          ref={searchRef}
+          type="search"
+          value={query.text}
+          placeholder={t('searchPlaceholder')}
+          autocomplete="off"
+          spellcheck={false}
+          onInput={(e) => onQuery({ ...query, text: (e.currentTarget as HTMLInputElement).value })}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              onEnterList();
+            }
+          }}
+        />
+      </label>
+      <button type="button" class={`icon-button${n ? ' on' : ''}`} aria-expanded={filtersOpen} aria-controls="filters" onClick={onToggleFilters} title={t('filtersButton')}>
+        <Icon name="filter" size={16} />
+        <span class="visually-hidden">{t('filtersButton')}</span>
+        {n ? <span class="count" aria-label={t('filtersActive', n)}>{n}</span> : null}
+      </button>
+      <label class="sort">
+        <span class="visually-hidden">{t('sortLabel')}</span>
+        <select value={query.sort} onChange={(e) => onQuery({ ...query, sort: (e.currentTarget as HTMLSelectElement).value as SortOrder })}>
+          {SORTS.map((s) => (
+            <option key={s.value} value={s.value}>
+              {t(s.label)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

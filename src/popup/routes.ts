@@ -1,0 +1,22 @@
+/** The popup's screens and the lazily loaded components behind them. */
+import type { WelcomeMode } from './welcome/WelcomeScreen.tsx';
+import { lazyScreen } from './ui/lazy.tsx';
+
+export type Route =
+  | { name: 'list' }
+  | { name: 'badge'; key: string }
+  | { name: 'share'; key: string }
+  | { name: 'welcome'; mode?: WelcomeMode; host?: string }
+  | { name: 'import' }
+  | { name: 'accounts' }
+  | { name: 'addresses'; accountId: string }
+  | { name: 'settings'; orgIds?: boolean };
+
+// Everything but the list loads on first use: the popup's first script stays small.
+export const BadgeScreen = lazyScreen(() => import('./badge/BadgeScreen.tsx').then((m) => m.default));
+export const ShareScreen = lazyScreen(() => import('./share/ShareScreen.tsx').then((m) => m.default));
+export const WelcomeScreen = lazyScreen(() => import('./welcome/WelcomeScreen.tsx').then((m) => m.default));
+export const ImportScreen = lazyScreen(() => import('./welcome/ImportScreen.tsx').then((m) => m.default));
+export const AccountsScreen = lazyScreen(() => import('./accounts/AccountsScreen.tsx').then((m) => m.default));
+export const AddressesScreen = lazyScreen(() => import('./addresses/AddressesScreen.tsx').then((m) => m.default));
+export const SettingsScreen = lazyScreen(() => import('./settings/SettingsScreen.tsx').then((m) => m.default));

@@ -1,0 +1,43 @@
+/** Export the whole local collection to a file, and import one (each badge is re-verified on import). */
+import { useState } from 'preact/hooks';
+import { useEnv } from '../env.ts';
+import { errorText } from '../errors.ts';
+import { Notice } from '../ui/Notice.tsx';
+
+export function BackupPanel({ onImported }: { onImported(): void }) {
+  const { t, actions } = useEnv();
+  const [note, setNote] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const [busy, setBusy] = useState(false);
+
+  const exportAll = async () => {
+    setBusy(true);
+    const r = await actions.exportBackup();
+    setBusy(false);
+    setNote(r.ok ? { kind: 'success', text: t('backupExported', r.value.fileName) } : { kind: 'error', text: errorText(t, r.error) });
+  };
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    const r = await actions.importBackup(await file.text());
+    setBusy(false);
+    setNote(r.ok ? { kind: 'success', text: t('backupImported', r.value.imported, r.value.skipped) } : { kind: 'error', text: errorText(t, r.error) });
+    if (r.ok) onImported();
+  };
+
+  return (
+    <section class="panel" aria-labelledby="backup-title">
+      <h3 id="backup-title">{t('backupTitle')}</h3>
+      <p class="small muted">{t('backupText')}</p>
+      <div class="button-row">
+        <button type="button" class="button" onClick={exportAll} disabled={busy}>
+          {t('backupExport')}
+        </button>
+        <label class="button">
+          {t('backupImport')}
+          <input class="visually-hidden" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+        </label>
+      </div>
+      <div aria-live="polite">{note ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The user's map from issuer (name or id) to LinkedIn organization id, used by "Add to profile"
+ * so LinkedIn shows the issuer's page and logo. Ids are digits, found in the company page's admin URL.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { isLinkedInOrgId } from '../../core/share/linkedin.ts';
+import { useEnv } from '../env.ts';
+
+type Row = { issuer: string; id: string };
+
+export function OrgIdsEditor({ value, issuers, onSave, focus }: { value: Record<string, string>; issuers: readonly string[]; onSave(map: Record<string, string>): void; focus?: boolean }) {
+  const { t } = useEnv();
+  const [rows, setRows] = useState<Row[]>(() => [...Object.entries(value).map(([issuer, id]) => ({ issuer, id })), { issuer: '', id: '' }]);
+  const [error, setError] = useState<string>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus]);
+  const update = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+
+  const save = (e: Event) => {
+    e.preventDefault();
+    const filled = rows.filter((r) => r.issuer.trim() || r.id.trim());
+    const bad = filled.find((r) => !r.issuer.trim() || !isLinkedInOrgId(r.id));
+    if (bad) return setError(t('orgIdsInvalid'));
+    setError(undefined);
+    onSave(Object.fromEntries(filled.map((r) => [r.issuer.trim(), r.id.trim()])));
+  };
+
+  return (
+    <form class="panel stack" aria-labelledby="orgids-title" onSubmit={save} noValidate>
+      <h3 id="orgids-title" ref={heading} tabIndex={-1}>
+        {t('orgIdsTitle')}
+      </h3>
+      <p class="small muted">{t('orgIdsText')}</p>
+      <datalist id="known-issuers">
+        {issuers.map((i) => (
+          <option key={i} value={i} />
+        ))}
+      </datalist>
+      {rows.map((r, i) => (
+        <div key={i} class="org-row" role="group" aria-label={t('orgIdsRow', i + 1)}>
+          <label class="field">
+            <span>{t('orgIdsIssuer')}</span>
+            <input type="text" list="known-issuers" value={r.issuer} onInput={(e) => update(i, { issuer: e.currentTarget.value })} />
+          </label>
+          <label class="field narrow">
+            <span>{t('orgIdsId')}</span>
+            <input type="text" inputMode="numeric" pattern="[0-9]*" value={r.id} onInput={(e) => update(i, { id: e.currentTarget.value })} />
+          </label>
+          {r.issuer || r.id ? (
+            <button type="button" class="button small" onClick={() => setRows(rows.filter((_, j) => j !== i))} aria-label={t('orgIdsRemove', r.issuer || String(i + 1))}>
+              ×
+            </button>
+          ) : null}
+        </div>
+      ))}
+      {error ? <p class="error-text" role="alert">{error}</p> : null}
+      <div class="button-row">
+        <button type="button" class="button small" onClick={() => setRows([...rows, { issuer: '', id: '' }])}>
+          {t('orgIdsAdd')}
+        </button>
+        <button type="submit" class="button primary small">
+          {t('save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * Share one badge: LinkedIn "Add to profile" and post, the public link (copy, QR code), the card
+ * for e-mail (rich copy) and web pages (HTML code), a sentence, and downloads.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { BadgeDetail, Settings } from '../../messaging/views.ts';
+import type { Download } from '../actions.ts';
+import { useEnv } from '../env.ts';
+import { errorText } from '../errors.ts';
+import type { Loadable } from '../use-popup-data.ts';
+import { ErrorState } from '../ui/ErrorState.tsx';
+import { Icon } from '../ui/Icon.tsx';
+import { Notice } from '../ui/Notice.tsx';
+import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { QrCode } from './QrCode.tsx';
+import { shareContent } from './share-content.ts';
+
+export interface ShareScreenProps {
+  badgeKey: string;
+  settings: Settings | undefined;
+  onEditOrgIds(): void;
+}
+
+export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareScreenProps) {
+  const { t, actions, locale } = useEnv();
+  const [detail, setDetail] = useState<Loadable<BadgeDetail>>({ status: 'loading' });
+  const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string }>();
+  const load = useCallback(async () => {
+    const r = await actions.getBadge(badgeKey);
+    setDetail(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error });
+  }, [actions, badgeKey]);
+  useEffect(() => void load(), [load]);
+
+  if (detail.status === 'loading') return <div class="screen-loading" aria-busy="true" />;
+  if (detail.status === 'error') return <ErrorState title={t('badgeErrorTitle')} message={errorText(t, detail.error)} onRetry={load} />;
+  const b = detail.value;
+  const c = shareContent(b, settings, t, locale);
+
+  const copy = async (what: string, text: string, html?: string) => {
+    const r = await actions.copy(text, html);
+    setStatus(r.ok ? { kind: 'success', text: t('copied', what) } : { kind: 'error', text: errorText(t, r.error) });
+  };
+  const download = async (what: Download) => {
+    const r = await actions.download(b.key, what);
+    setStatus(r.ok ? { kind: 'success', text: t('downloaded', r.value.fileName) } : { kind: 'error', text: errorText(t, r.error) });
+  };
+
+  return (
+    <section class="share-screen" aria-labelledby="screen-title">
+      <ScreenTitle>{t('shareTitle', b.name)}</ScreenTitle>
+      <div aria-live="polite">{status ? <Notice kind={status.kind}>{status.text}</Notice> : null}</div>
+
+      <section class="panel" aria-labelledby="linkedin-title">
+        <h3 id="linkedin-title">{t('shareLinkedIn')}</h3>
+        <div class="button-row">
+          <a class="button primary" href={c.addToProfile} target="_blank" rel="noopener noreferrer">
+            {t('shareAddToProfile')}
+          </a>
+          {c.post ? (
+            <a class="button" href={c.post} target="_blank" rel="noopener noreferrer">
+              {t('sharePost')}
+            </a>
+          ) : null}
+        </div>
+        <p class="small muted">
+          {c.organizationId ? t('shareOrgLinked', b.issuerName ?? '', c.organizationId) : t('shareOrgByName', b.issuerName ?? '')}{' '}
+          <button type="button" class="link-button" onClick={onEditOrgIds}>
+            {t('shareOrgEdit')}
+          </button>
+        </p>
+      </section>
+
+      <section class="panel" aria-labelledby="link-title">
+        <h3 id="link-title">{t('shareLinkTitle')}</h3>
+        {c.link ? (
+          <>
+            <div class="copy-field">
+              <input type="text" readOnly value={c.link} aria-label={t('shareLinkTitle')} onFocus={(e) => e.currentTarget.select()} />
+              <button type="button" class="button small" onClick={() => copy(t('shareWhatLink'), c.link as string)}>
+                <Icon name="copy" size={14} />
+                {t('copyLink')}
+              </button>
+            </div>
+            <div class="qr-wrap">
+              <QrCode text={c.link} label={t('shareQrLabel', b.name)} />
+            </div>
+          </>
+        ) : (
+          <p class="muted">{t('shareNoLink')}</p>
+        )}
+      </section>
+
+      <section class="panel" aria-labelledby="embed-title">
+        <h3 id="embed-title">{t('shareEmbedTitle')}</h3>
+        <iframe class="card-preview" sandbox="" srcdoc={`<!doctype html><body style="margin:8px">${c.html}</body>`} title={t('shareCardPreview')} />
+        <div class="button-row">
+          <button type="button" class="button" onClick={() => copy(t('shareWhatCard'), c.text, c.html)}>
+            <Icon name="mail" size={14} />
+            {t('copyForEmail')}
+          </button>
+          <button type="button" class="button" onClick={() => copy(t('shareWhatHtml'), c.html)}>
+            <Icon name="copy" size={14} />
+            {t('copyEmbedHtml')}
+          </button>
+          <button type="button" class="button" onClick={() => copy(t('shareWhatText'), c.text)}>
+            {t('copyText')}
+          </button>
+        </div>
+        <details>
+          <summary>{t('shareShowHtml')}</summary>
+          <textarea class="code" readOnly rows={5} aria-label={t('shareEmbedTitle')} value={c.html} />
+        </details>
+      </section>
+
+      <section class="panel" aria-labelledby="download-title">
+        <h3 id="download-title">{t('shareDownloadTitle')}</h3>
+        <div class="button-row">
+          <button type="button" class="button" onClick={() => download('baked')}>
+            <Icon name="download" size={14} />
+            {t('downloadBaked')}
+          </button>
+          <button type="button" class="button" onClick={() => download('json')}>
+            <Icon name="download" size={14} />
+            {t('downloadJson')}
+          </button>
+        </div>
+      </section>
+    </section>
+  );
+}

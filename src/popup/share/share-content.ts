@@ -1,0 +1,53 @@
+/** What the share screen offers for one badge, built with core/share and the user's words. */
+import { badgeCardHtml, badgeShareText, type CardLabels } from '../../core/share/card.ts';
+import { safeHttpUrl } from '../../core/share/escape.ts';
+import { linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../core/share/linkedin.ts';
+import type { BadgeDetail, Settings } from '../../messaging/views.ts';
+import { formatDate } from '../format.ts';
+import type { Translate } from '../i18n.ts';
+
+export interface ShareContent {
+  link?: string;
+  addToProfile: string;
+  organizationId?: string;
+  post?: string;
+  html: string;
+  text: string;
+}
+
+/**
+ * The credential id for LinkedIn: BadgeDetail has no field for it yet, so the last segment of
+ * the public URL stands in (a Badgr entityId, an OB 3.0 credential path).
+ */
+export function credentialIdOf(b: Pick<BadgeDetail, 'publicUrl'>): string | undefined {
+  const url = safeHttpUrl(b.publicUrl);
+  if (!url) return undefined;
+  const last = new URL(url).pathname.split('/').filter(Boolean).pop();
+  return last ? decodeURIComponent(last).replace(/\.json$/, '') : undefined;
+}
+
+export function labelsFor(t: Translate): CardLabels {
+  return {
+    issuedBy: (issuer) => t('cardIssuedBy', issuer),
+    issuedOn: (date) => t('cardIssuedOn', date),
+    expiresOn: (date) => t('cardExpiresOn', date),
+    viewAndVerify: t('cardViewAndVerify'),
+    earned: (name) => t('shareTextEarned', name),
+    earnedFrom: (name, issuer) => t('shareTextEarnedFrom', name, issuer),
+    verifyAt: (url) => t('shareTextVerifyAt', url),
+  };
+}
+
+export function shareContent(b: BadgeDetail, settings: Settings | undefined, t: Translate, locale: string): ShareContent {
+  const organizationId = organizationIdFor(settings?.linkedInOrgIds ?? {}, { id: b.issuerId, name: b.issuerName });
+  const link = safeHttpUrl(b.publicUrl);
+  const labels = labelsFor(t);
+  return {
+    link,
+    organizationId,
+    addToProfile: linkedInAddToProfileUrl({ name: b.name, organizationId, organizationName: b.issuerName, issuedOn: b.issuedOn, expires: b.expires, certUrl: link, certId: credentialIdOf(b) }),
+    post: linkedInShareUrl(link),
+    html: badgeCardHtml(b, { labels, formatDate: (iso) => formatDate(iso, locale) }),
+    text: badgeShareText(b, labels),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * A destructive action that asks first, inline (window.confirm can close an extension popup):
+ * the button turns into a question with confirm and cancel; focus follows.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEnv } from '../env.ts';
+
+export interface ConfirmButtonProps {
+  label: string;
+  question: string;
+  confirmLabel: string;
+  onConfirm(): void | Promise<void>;
+  class?: string;
+  disabled?: boolean;
+}
+
+export function ConfirmButton({ label, question, confirmLabel, onConfirm, class: cls, disabled }: ConfirmButtonProps) {
+  const { t } = useEnv();
+  const [asking, setAsking] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+    else if (wasAsking.current) openRef.current?.focus();
+    wasAsking.current = asking;
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button ref={openRef} type="button" class={cls ?? 'button'} disabled={disabled} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <span class="confirm" role="group" aria-label={question}>
+      <span class="confirm-question">{question}</span>
+      <button
+        ref={confirmRef}
+        type="button"
+        class="button danger small"
+        onClick={() => {
+          setAsking(false);
+          void onConfirm();
+        }}
+      >
+        {confirmLabel}
+      </button>
+      <button type="button" class="button small" onClick={() => setAsking(false)}>
+        {t('cancel')}
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Under the header: offline notice and the progress of a running sync or re-verification
+ * (summed over accounts). In the footer: the version, which also shows the background answers.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { StateReply } from '../../messaging/protocol.ts';
+import { useEnv } from '../env.ts';
+import { Icon } from './Icon.tsx';
+import { ProgressBar } from './ProgressBar.tsx';
+
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(() => typeof navigator === 'undefined' || navigator.onLine !== false);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine !== false);
+    addEventListener('online', update);
+    addEventListener('offline', update);
+    return () => {
+      removeEventListener('online', update);
+      removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+export function StatusBar({ state, online }: { state: StateReply | undefined; online: boolean }) {
+  const { t } = useEnv();
+  const busy = state?.accounts.filter((a) => a.sync.status === 'syncing' || a.sync.status === 'verifying') ?? [];
+  const done = busy.reduce((n, a) => n + a.sync.done, 0);
+  const total = busy.reduce((n, a) => n + a.sync.total, 0);
+  const verifying = busy.some((a) => a.sync.status === 'verifying');
+  const label = verifying ? t('verifyingProgress', done, total) : t('syncing', done, total);
+  return (
+    <>
+      {!online ? (
+        <p class="offline" role="status">
+          <Icon name="offline" size={16} />
+          {t('offline')}
+        </p>
+      ) : null}
+      {busy.length ? (
+        <div class="status-progress">
+          <span class="small">{label}</span>
+          <ProgressBar label={label} done={done} total={total} />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function Footer({ version }: { version: string | undefined }) {
+  const { t } = useEnv();
+  return (
+    <footer class="foot">
+      <p>{version ? `Lanyard ${version}` : t('connecting')}</p>
+    </footer>
+  );
+}

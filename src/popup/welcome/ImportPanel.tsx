@@ -1,0 +1,84 @@
+/**
+ * The local backpack's way in: drop or pick baked PNG/SVG, JSON or JWS files, or paste a URL or
+ * a compact JWS. Each is sent to the background, which verifies and stores it.
+ */
+import { useState } from 'preact/hooks';
+import type { ImportSource } from '../../messaging/protocol.ts';
+import type { BadgeView } from '../../messaging/views.ts';
+import { useEnv } from '../env.ts';
+import { errorText } from '../errors.ts';
+import { Icon } from '../ui/Icon.tsx';
+import { Notice } from '../ui/Notice.tsx';
+import { fileToSource, IMPORT_ACCEPT, MAX_IMPORT_BYTES } from './file-source.ts';
+
+export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void }) {
+  const { t, actions } = useEnv();
+  const [text, setText] = useState('');
+  const [over, setOver] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string }>();
+
+  const run = async (sources: (ImportSource | 'too-large')[]) => {
+    setBusy(true);
+    let last: BadgeView | undefined;
+    const errors: string[] = [];
+    for (const s of sources) {
+      if (s === 'too-large') {
+        errors.push(t('errorFileTooLarge'));
+        continue;
+      }
+      const r = await actions.importBadge(s);
+      if (r.ok) last = r.value;
+      else errors.push(errorText(t, r.error));
+    }
+    setBusy(false);
+    setResult(errors.length ? { kind: 'error', text: errors.join(' ') } : last ? { kind: 'success', text: t('importDone', last.name) } : undefined);
+    if (last && !errors.length) onImported(last);
+  };
+  const files = async (list: FileList | null | undefined) => {
+    if (!list?.length) return;
+    const sources = await Promise.all([...list].map((f) => (f.size > MAX_IMPORT_BYTES ? ('too-large' as const) : fileToSource(f))));
+    await run(sources);
+  };
+
+  return (
+    <div class="import">
+      <div
+        class={`dropzone${over ? ' over' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          void files(e.dataTransfer?.files);
+        }}
+      >
+        <Icon name="upload" size={24} />
+        <p>{t('importDrop')}</p>
+        <label class="button">
+          {t('importPick')}
+          <input class="visually-hidden" type="file" multiple accept={IMPORT_ACCEPT} onChange={(e) => void files(e.currentTarget.files)} disabled={busy} />
+        </label>
+      </div>
+      <form
+        class="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim()) void run([{ kind: 'text', text: text.trim() }]);
+        }}
+      >
+        <label class="field">
+          <span>{t('importPasteLabel')}</span>
+          <textarea rows={3} value={text} placeholder="https://… / eyJ…" onInput={(e) => setText(e.currentTarget.value)} spellcheck={false} />
+        </label>
+        <button type="submit" class="button primary" disabled={busy || !text.trim()} aria-busy={busy}>
+          {busy ? t('importing') : t('importButton')}
+        </button>
+      </form>
+      <div aria-live="polite">{result ? <Notice kind={result.kind}>{result.text}</Notice> : null}</div>
+    </div>
+  );
+}

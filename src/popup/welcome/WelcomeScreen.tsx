@@ -1,0 +1,90 @@
+/**
+ * First run (and "add a backpack" later): one sentence about Lanyard, then the ways in — Canvas
+ * Credentials (Badgr), Parchment, an Open Badges 3.0 / Badge Connect provider, or the local
+ * backpack with a file or a pasted link.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { useEnv } from '../env.ts';
+import type { MessageKey } from '../i18n.ts';
+import { markReady } from '../list/ready.ts';
+import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { ImportPanel } from './ImportPanel.tsx';
+import { ProviderForm } from './ProviderForm.tsx';
+import { SignInForm } from './SignInForm.tsx';
+
+export type WelcomeMode = 'choose' | 'badgr' | 'parchment' | 'provider' | 'local';
+
+const OPTIONS: { mode: Exclude<WelcomeMode, 'choose'>; title: MessageKey; text: MessageKey }[] = [
+  { mode: 'badgr', title: 'welcomeBadgr', text: 'welcomeBadgrText' },
+  { mode: 'parchment', title: 'welcomeParchment', text: 'welcomeParchmentText' },
+  { mode: 'provider', title: 'welcomeProvider', text: 'welcomeProviderText' },
+  { mode: 'local', title: 'welcomeLocal', text: 'welcomeLocalText' },
+];
+
+export interface WelcomeScreenProps {
+  firstRun: boolean;
+  initialMode?: WelcomeMode;
+  /** The backpack to sign in to again (an account that needs it). */
+  initialHost?: string;
+  /** After a sign-in or an import: reload and show the list. */
+  onDone(): void;
+  /** To settings, where a backup file is imported. */
+  onRestore(): void;
+}
+
+export default function WelcomeScreen({ firstRun, initialMode = 'choose', initialHost, onDone, onRestore }: WelcomeScreenProps) {
+  const { t } = useEnv();
+  const [mode, setMode] = useState<WelcomeMode>(initialMode);
+  const [host, setHost] = useState<string | undefined>(initialHost);
+  useEffect(markReady, []);
+
+  if (mode === 'choose') {
+    return (
+      <section class="welcome" aria-labelledby="screen-title">
+        <ScreenTitle focus={!firstRun}>{firstRun ? t('welcomeTitle') : t('addAccountTitle')}</ScreenTitle>
+        {firstRun ? <p class="lead">{t('welcomeLead')}</p> : null}
+        <ul class="choices">
+          {OPTIONS.map((o) => (
+            <li key={o.mode}>
+              <button type="button" class="choice" onClick={() => setMode(o.mode)}>
+                <strong>{t(o.title)}</strong>
+                <span>{t(o.text)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p class="small">
+          <button type="button" class="link-button" onClick={onRestore}>
+            {t('welcomeRestore')}
+          </button>
+        </p>
+      </section>
+    );
+  }
+  const title = OPTIONS.find((o) => o.mode === mode)?.title ?? 'welcomeTitle';
+  return (
+    <section class="welcome" aria-labelledby="screen-title">
+      <button type="button" class="link-button back-link" onClick={() => setMode('choose')}>
+        {t('welcomeOtherWays')}
+      </button>
+      <ScreenTitle>{t(title)}</ScreenTitle>
+      {mode === 'badgr' || mode === 'parchment' ? <SignInForm key={`${mode}-${host ?? ''}`} service={mode} initialHost={host} onSignedIn={onDone} /> : null}
+      {mode === 'provider' ? (
+        <ProviderForm
+          initialUrl={host}
+          onSignedIn={onDone}
+          onUsePassword={(h) => {
+            setHost(h);
+            setMode('badgr');
+          }}
+        />
+      ) : null}
+      {mode === 'local' ? (
+        <>
+          <p>{t('welcomeLocalText')}</p>
+          <ImportPanel onImported={onDone} />
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { PopupToBackground, Reply } from '../../src/messaging/protocol.ts';
+import type { Send } from '../../src/messaging/send.ts';
+import { createActions, HOVER_ORIGINS, type PopupPlatform } from '../../src/popup/actions.ts';
+import { normalizeBaseUrl, originPattern } from '../../src/popup/hosts.ts';
+
+function setup(opts: { grant?: boolean; reply?: (type: string, args: unknown) => Reply<unknown> } = {}) {
+  const log: string[] = [];
+  const sent: { type: string; args: unknown }[] = [];
+  const saved: { name: string; type: string; data: Blob | string }[] = [];
+  const send = (async (type: string, args: unknown) => {
+    log.push(`send ${type}`);
+    sent.push({ type, args });
+    return opts.reply?.(type, args) ?? { ok: true, value: {} };
+  }) as Send<PopupToBackground>;
+  const platform: PopupPlatform = {
+    async requestOrigins(patterns) {
+      log.push(`request ${patterns.join(' ')}`);
+      return opts.grant ?? true;
+    },
+    saveFile: (name, type, data) => saved.push({ name, type, data }),
+    async copy() {
+      throw new Error('denied');
+    },
+  };
+  return { actions: createActions(send, platform), log, sent, saved };
+}
+
+describe('the real actions', () => {
+  it('send exactly the protocol messages', async () => {
+    const { actions, sent } = setup();
+    await actions.getState();
+    await actions.listBadges();
+    await actions.getBadge('k');
+    await actions.verify();
+    await actions.verify('k');
+    await actions.startSync();
+    await actions.startSync('a');
+    await actions.importBadge({ kind: 'text', text: 'https://x.example/a' });
+    await actions.addEmail('a', 'x@y.example');
+    await actions.makePrimaryEmail('a', '1');
+    await actions.saveSettings({ syncIntervalMinutes: 30 });
+    await actions.importBackup('{}');
+    expect(sent).toEqual([
+      { type: 'state/get', args: {} },
+      { type: 'badges/list', args: {} },
+      { type: 'badges/get', args: { key: 'k' } },
+      { type: 'badges/verify', args: {} },
+      { type: 'badges/verify', args: { key: 'k' } },
+      { type: 'sync/start', args: {} },
+      { type: 'sync/start', args: { accountId: 'a' } },
+      { type: 'badges/import', args: { source: { kind: 'text', text: 'https://x.example/a' } } },
+      { type: 'emails/add', args: { accountId: 'a', email: 'x@y.example' } },
+      { type: 'emails/make-primary', args: { accountId: 'a', id: '1' } },
+      { type: 'settings/set', args: { settings: { syncIntervalMinutes: 30 } } },
+      { type: 'backup/import', args: { json: '{}' } },
+    ]);
+  });
+
+  it('sign-in asks for host access to the backpack first, and stops if refused', async () => {
+    const ok = setup();
+    await ok.actions.signIn({ kind: 'badgr', baseUrl: 'http://127.0.0.1:8787', username: 'a', password: 'b' });
+    expect(ok.log).toEqual(['request http://127.0.0.1/*', 'send accounts/sign-in']);
+    const no = setup({ grant: false });
+    const r = await no.actions.signIn({ kind: 'ob3', baseUrl: 'https://wallet.example' });
+    expect(no.log).toEqual(['request https://wallet.example/*']);
+    expect(r).toMatchObject({ ok: false, error: { code: 'ERR_HOST_PERMISSION_DENIED' } });
+    const bad = setup();
+    expect(await bad.actions.signIn({ kind: 'ob3', baseUrl: 'http://wallet.example' })).toMatchObject({ ok: false, error: { code: 'ERR_BAD_URL' } });
+    expect(bad.log).toEqual([]);
+  });
+
+  it('verify-on-hover asks for all sites only when turned on', async () => {
+    const on = setup();
+    await on.actions.setHoverVerify(true);
+    expect(on.log).toEqual([`request ${HOVER_ORIGINS.join(' ')}`, 'send settings/set']);
+    const off = setup();
+    await off.actions.setHoverVerify(false);
+    expect(off.log).toEqual(['send settings/set']);
+  });
+
+  it('downloads save the decoded bytes; export saves the JSON', async () => {
+    const { actions, saved } = setup({
+      reply: (type) => (type === 'badges/download' ? { ok: true, value: { fileName: 'b.png', mimeType: 'image/png', base64: 'iVBORw==' } } : { ok: true, value: { fileName: 'backup.json', json: '{"v":1}' } }),
+    });
+    expect(await actions.download('k', 'baked')).toEqual({ ok: true, value: { fileName: 'b.png' } });
+    expect(await actions.exportBackup()).toEqual({ ok: true, value: { fileName: 'backup.json' } });
+    expect(saved[0]?.name).toBe('b.png');
+    expect([...new Uint8Array(await (saved[0]?.data as Blob).arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(saved[1]).toEqual({ name: 'backup.json', type: 'application/json', data: '{"v":1}' });
+  });
+
+  it('never throws: a send that throws and a clipboard that refuses come back as errors', async () => {
+    const { actions } = setup({
+      reply: () => {
+        throw new TypeError('guard is not a function');
+      },
+    });
+    expect(await actions.getState()).toEqual({ ok: false, error: { code: 'ERR_TRANSPORT', message: 'guard is not a function' } });
+    expect(await actions.copy('x')).toEqual({ ok: false, error: { code: 'ERR_CLIPBOARD', message: 'denied' } });
+  });
+});
+
+describe('hosts', () => {
+  it('accepts https, and http only on this machine', () => {
+    expect(normalizeBaseUrl('api.eu.badgr.io/')).toBe('https://api.eu.badgr.io');
+    expect(normalizeBaseUrl('http://localhost:8787/')).toBe('http://localhost:8787');
+    expect(normalizeBaseUrl('http://badgr.example')).toBeUndefined();
+    expect(normalizeBaseUrl('https://u:p@badgr.example')).toBeUndefined();
+    expect(normalizeBaseUrl('javascript:alert(1)')).toBeUndefined();
+    expect(originPattern('https://api.badgr.io/v2')).toBe('https://api.badgr.io/*');
+  });
+});

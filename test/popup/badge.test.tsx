@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import BadgeScreen from '../../src/popup/badge/BadgeScreen.tsx';
+import { HOSTILE_NAME } from '../../src/popup/mock-data.ts';
+import { createMockActions } from '../../src/popup/mock-actions.ts';
+import { renderWithEnv } from './render.tsx';
+
+afterEach(cleanup);
+
+const noop = () => {};
+function open(key: string, actions = createMockActions()) {
+  const r = renderWithEnv(<BadgeScreen badgeKey={key} onShare={noop} onAddresses={noop} onChanged={noop} onRemoved={noop} />, actions);
+  return { ...r, actions };
+}
+
+describe('the badge page', () => {
+  it('shows everything the badge says, with criteria Markdown rendered', async () => {
+    open('badgr-us:aB3dE5fG7h');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Web Accessibility Fundamentals' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Northwind University' }).getAttribute('href')).toBe('https://northwind.example.edu/');
+    const criteria = screen.getByRole('heading', { name: 'How it was earned' }).parentElement as HTMLElement;
+    expect(within(criteria).getByRole('heading', { level: 4, name: 'To earn this badge' })).toBeTruthy();
+    expect(within(criteria).getAllByRole('listitem')).toHaveLength(3);
+    expect(within(criteria).getByText('public website').tagName).toBe('STRONG');
+    expect(within(criteria).getByRole('link', { name: 'the course page' }).getAttribute('href')).toBe('https://northwind.example.edu/courses/a11y');
+    expect(screen.getByText('Sep 14, 2025')).toBeTruthy();
+    expect(screen.getByText('Does not expire')).toBeTruthy();
+    expect(screen.getByText('ada@example.org')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'WCAG 2.2 Understanding Docs' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Audit of the city library website' }).getAttribute('href')).toBe('https://portfolio.example.org/ada/a11y-audit');
+    expect(within(screen.getByRole('list', { name: 'Tags' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['accessibility', 'web', 'wcag']);
+  });
+
+  it('explains the verdict and each check in plain words', async () => {
+    open('badgr-us:Fa1d2021xx');
+    await screen.findByRole('heading', { name: 'Verification' });
+    expect(screen.getByText(/did not pass verification/)).toBeTruthy();
+    const validity = screen.getByText('Dates').closest('li') as HTMLElement;
+    expect(within(validity).getByText('Failed')).toBeTruthy();
+    expect(within(validity).getByText('The badge has expired.')).toBeTruthy();
+    expect(within(validity).getByText(/ERR_EXPIRED/)).toBeTruthy();
+    expect(screen.getByText('Expired', { selector: 'dt' })).toBeTruthy();
+    expect(screen.getAllByRole('listitem').filter((li) => li.classList.contains('check'))).toHaveLength(8);
+  });
+
+  it('shows "issuer not confirmed" when the issuer key is indeterminate, and keeps every hostile field as text', async () => {
+    const { container } = open('badgr-us:Hx0st1le00');
+    expect(await screen.findByRole('heading', { level: 2, name: HOSTILE_NAME })).toBeTruthy();
+    expect(screen.getByText('Issuer not confirmed.')).toBeTruthy();
+    expect(screen.getByText(/could not confirm that the signing key belongs/)).toBeTruthy();
+    // No link from javascript: anywhere, no element made from any field.
+    for (const a of container.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https?:\/\//);
+    expect(container.querySelector('script, img[src="x"], [onerror], [onmouseover], [onclick], svg[onload]')).toBeNull();
+    expect(screen.getByText('"><script>alert(2)</script>')).toBeTruthy();
+    expect(screen.getByText(/\[data\]\(data:text\/html/)).toBeTruthy();
+    expect(screen.getByText('<svg onload=alert(8)>')).toBeTruthy();
+    expect(screen.getByText('<img src=x onerror=alert(17)>')).toBeTruthy();
+  });
+
+  it('re-verifies on demand', async () => {
+    const { actions } = open('ob3-academy:urn-c2');
+    fireEvent.click(await screen.findByRole('button', { name: 'Check again' }));
+    await screen.findByText('Checked again.');
+    expect(actions.calls.some((c) => c.name === 'verify' && c.args[0] === 'ob3-academy:urn-c2')).toBe(true);
+    expect(screen.getByText('Lanyard could not find out whether the issuer withdrew the badge.')).toBeTruthy();
+  });
+
+  it('offers host access when a check could not fetch, then checks again', async () => {
+    const { actions } = open('ob3-academy:urn-c2');
+    fireEvent.click(await screen.findByRole('button', { name: 'Allow access' }));
+    await screen.findByText('Checked again.');
+    expect(actions.calls.find((c) => c.name === 'allowHosts')?.args[0]).toEqual(['https://guild-of-makers.example/', 'https://guild-of-makers.example/c/2']);
+    expect(actions.calls.filter((c) => c.name === 'verify')).toHaveLength(1);
+  });
+
+  it('offers to confirm the address of a pending badge, and to remove a local badge after asking', async () => {
+    const seen: string[] = [];
+    renderWithEnv(<BadgeScreen badgeKey="badgr-us:Py7pending" onShare={noop} onAddresses={(id) => seen.push(id)} onChanged={noop} onRemoved={noop} />);
+    expect(await screen.findByText('ada@old-school.example (not confirmed yet)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm this address' }));
+    expect(seen).toEqual(['badgr-us']);
+    cleanup();
+    const actions = createMockActions();
+    let removed = false;
+    renderWithEnv(<BadgeScreen badgeKey="local:7a1b3c" onShare={noop} onAddresses={noop} onChanged={noop} onRemoved={() => (removed = true)} />, actions);
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove from Lanyard' }));
+    const yes = screen.getByRole('button', { name: 'Remove' });
+    await waitFor(() => expect(document.activeElement).toBe(yes));
+    fireEvent.click(yes);
+    await waitFor(() => expect(removed).toBe(true));
+  });
+
+  it('says so when the badge cannot be loaded', async () => {
+    open('nope');
+    expect(await screen.findByRole('heading', { name: 'This badge could not be opened' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
+import { createTranslator, formatMessage, type Messages } from '../../src/popup/i18n.ts';
+
+const SRC = join(import.meta.dirname, '../../src/popup');
+const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+
+describe('locales', () => {
+  it('English and French have the same keys and the same placeholders', () => {
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, entry] of Object.entries(en as Messages)) {
+      const other = (fr as Messages)[key];
+      expect(other?.placeholders, key).toEqual(entry.placeholders);
+      for (const m of [entry.message, other?.message ?? '']) {
+        const used = [...m.matchAll(/\$([A-Z_]+)\$/g)].map((x) => (x[1] ?? '').toLowerCase());
+        expect(used.every((u) => u in (entry.placeholders ?? {})), `${key}: ${m}`).toBe(true);
+      }
+      expect(other?.message.trim(), key).not.toBe('');
+    }
+  });
+
+  it('every key the popup uses exists (string keys in t() and in tables)', () => {
+    const text = files(SRC).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const used = new Set([...text.matchAll(/\bt\('([A-Za-z0-9]+)'/g)].map((m) => m[1] as string));
+    expect(used.size).toBeGreaterThan(100);
+    for (const key of used) expect(Object.hasOwn(en, key), key).toBe(true);
+  });
+
+  it('components never import webextension-polyfill or call browser.*', () => {
+    for (const f of files(SRC)) {
+      if (/(main\.tsx|browser-platform\.ts)$/.test(f)) continue;
+      const code = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(code, f).not.toMatch(/webextension-polyfill|platform\/browser|\bbrowser\.|\bchrome\./);
+    }
+  });
+});
+
+describe('translator', () => {
+  it('substitutes named placeholders as browser.i18n does', () => {
+    expect(formatMessage({ message: 'Hi $WHO$, $N$ new, $$5', placeholders: { who: { content: '$1' }, n: { content: '$2' } } }, ['Ada', '3'])).toBe('Hi Ada, 3 new, $5');
+    const t = createTranslator(en as Messages);
+    expect(t('listCountSome', 3, 9)).toBe('Showing 3 of 9 badges');
+    expect(createTranslator(fr as Messages)('listCountSome', 3, 9)).toBe('3 badges affichés sur 9');
+  });
+});

@@ -1,0 +1,128 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from './render.tsx';
+
+afterEach(cleanup);
+
+async function addresses() {
+  const r = renderApp();
+  await screen.findByRole('listbox');
+  fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'E-mail addresses' }));
+  await screen.findByRole('heading', { level: 2, name: 'E-mail addresses' });
+  return r;
+}
+const card = (email: string) => screen.getByRole('heading', { name: email }).closest('li') as HTMLElement;
+
+describe('accounts', () => {
+  it('lists accounts with their sync state, and signs out after asking', async () => {
+    const { actions } = renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    expect(await screen.findByRole('heading', { name: 'Canvas Credentials (US)' })).toBeTruthy();
+    expect(screen.getByText('Synced 5 minutes ago')).toBeTruthy();
+    expect(screen.getByText(/Last sync failed: The server could not be reached/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'This browser' })).toBeTruthy();
+    const first = screen.getByRole('heading', { name: 'Canvas Credentials (US)' }).closest('li') as HTMLElement;
+    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
+    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(actions.calls.some((c) => c.name === 'signOut' && c.args[0] === 'badgr-us')).toBe(true));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Canvas Credentials (US)' })).toBeNull());
+  });
+});
+
+describe('addresses', () => {
+  it('shows verified and primary marks, badge counts, and pending badges with what to do', async () => {
+    await addresses();
+    expect(within(card('ada@example.org')).getByText('Primary')).toBeTruthy();
+    expect(within(card('ada@example.org')).getByText('Confirmed')).toBeTruthy();
+    expect(within(card('ada@example.org')).getByText('Badges: 5')).toBeTruthy();
+    const old = card('ada@old-school.example');
+    expect(within(old).getByText('Not confirmed')).toBeTruthy();
+    expect(within(old).getByText('Badges waiting for this address: 1.')).toBeTruthy();
+    expect(within(old).getByText('Introduction to Python')).toBeTruthy();
+    expect(within(old).getByText(/once ada@old-school.example is confirmed with Canvas Credentials \(US\)/)).toBeTruthy();
+    expect(within(old).queryByRole('button', { name: 'Make primary' })).toBeNull();
+    expect(within(card('ada@example.org')).queryByRole('button', { name: 'Remove' })).toBeNull();
+    expect(screen.getByText('Only a confirmed address can be primary.')).toBeTruthy();
+  });
+
+  it('adds an address, resends, makes a verified one primary, and removes one', async () => {
+    const { actions } = await addresses();
+    fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'ada@new.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
+    await screen.findByText('Added. A confirmation e-mail is on its way to ada@new.example.');
+    expect(within(card('ada@new.example')).getByText('Not confirmed')).toBeTruthy();
+    fireEvent.click(within(card('ada@new.example')).getByRole('button', { name: 'Resend confirmation' }));
+    await screen.findByText('Confirmation e-mail sent again to ada@new.example.');
+    fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' }));
+    await screen.findByText('ada.lovelace@work.example is now your primary address.');
+    expect(within(card('ada.lovelace@work.example')).getByText('Primary')).toBeTruthy();
+    expect(within(card('ada@example.org')).queryByText('Primary')).toBeNull();
+    fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove' }));
+    fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove' }));
+    await screen.findByText('Removed ada@example.org.');
+    expect(actions.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['addEmail', 'resendEmail', 'makePrimaryEmail', 'removeEmail']));
+  });
+
+  it('refuses an invalid address before asking the server', async () => {
+    const { actions } = await addresses();
+    fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'not-an-address' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Enter a valid e-mail address.');
+    expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
+  });
+});
+
+describe('settings', () => {
+  async function settings(options: Parameters<typeof renderApp>[0] = {}) {
+    const r = renderApp(options);
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    await screen.findByRole('heading', { level: 2, name: 'Settings' });
+    return r;
+  }
+
+  it('turning verify-on-hover on asks for the permission through the actions', async () => {
+    const { actions } = await settings();
+    const toggle = screen.getByRole('switch', { name: /Check badge links/ }) as HTMLInputElement;
+    fireEvent.click(toggle);
+    await screen.findByText('Saved.');
+    expect(actions.calls.find((c) => c.name === 'setHoverVerify')?.args).toEqual([true]);
+    expect(toggle.checked).toBe(true);
+  });
+
+  it('a refused permission leaves it off and says why', async () => {
+    await settings({ denyPermissions: true });
+    const toggle = screen.getByRole('switch', { name: /Check badge links/ }) as HTMLInputElement;
+    fireEvent.click(toggle);
+    expect((await screen.findByRole('alert')).textContent).toContain('was not given access');
+    await waitFor(() => expect(toggle.checked).toBe(false));
+  });
+
+  it('saves the sync interval and the LinkedIn organization ids', async () => {
+    const { actions } = await settings();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Sync my backpacks' }), { target: { value: '360' } });
+    await waitFor(() => expect(actions.calls.find((c) => c.name === 'saveSettings')?.args[0]).toEqual({ syncIntervalMinutes: 360 }));
+    const rows = screen.getAllByRole('group', { name: /Company page/ });
+    const last = rows.at(-1) as HTMLElement;
+    fireEvent.input(within(last).getByLabelText('Issuer'), { target: { value: 'River Club' } });
+    fireEvent.input(within(last).getByLabelText('Company id'), { target: { value: 'abc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Each row needs an issuer and an id made of digits.');
+    fireEvent.input(within(last).getByLabelText('Company id'), { target: { value: '424242' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(actions.calls.filter((c) => c.name === 'saveSettings').at(-1)?.args[0]).toEqual({ linkedInOrgIds: { 'https://northwind.example.edu/issuer': '1035', 'River Club': '424242' } }));
+  });
+
+  it('exports and imports a backup', async () => {
+    const { actions } = await settings();
+    fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));
+    await screen.findByText('Saved lanyard-backup.json.');
+    const file = new File([JSON.stringify({ badges: [{}, {}, {}] })], 'backup.json', { type: 'application/json' });
+    fireEvent.change(screen.getByLabelText('Import backup…'), { target: { files: [file] } });
+    await screen.findByText('Restored badges: 3. Already here: 0.');
+    expect(actions.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['exportBackup', 'importBackup']));
+  });
+});

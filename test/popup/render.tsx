@@ -1,0 +1,24 @@
+/** Renders the popup over the mock actions, with the English messages and the dataset's clock. */
+import { render, type RenderResult } from '@testing-library/preact';
+import type { ComponentChildren } from 'preact';
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import type { PopupActions } from '../../src/popup/actions.ts';
+import { App } from '../../src/popup/App.tsx';
+import { EnvContext, type PopupEnv } from '../../src/popup/env.ts';
+import { createTranslator, type Messages } from '../../src/popup/i18n.ts';
+import { MOCK_NOW } from '../../src/popup/mock-data.ts';
+import { createMockActions, type MockActions, type MockOptions } from '../../src/popup/mock-actions.ts';
+
+export const t = createTranslator(en as Messages);
+export const now = () => MOCK_NOW;
+
+export function renderApp(options: MockOptions = {}): RenderResult & { actions: MockActions } {
+  const actions = createMockActions(options);
+  return { ...render(<App actions={actions} t={t} locale="en" now={now} />), actions };
+}
+
+/** One component inside the environment it expects. */
+export function renderWithEnv(ui: ComponentChildren, actions: PopupActions = createMockActions()): RenderResult {
+  const env: PopupEnv = { actions, t, locale: 'en', now };
+  return render(<EnvContext.Provider value={env}>{ui}</EnvContext.Provider>);
+}

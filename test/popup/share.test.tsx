@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../src/core/share/escape.ts';
+import { HOSTILE_NAME, mockSettings } from '../../src/popup/mock-data.ts';
+import { createMockActions } from '../../src/popup/mock-actions.ts';
+import ShareScreen from '../../src/popup/share/ShareScreen.tsx';
+import { renderWithEnv } from './render.tsx';
+
+afterEach(cleanup);
+
+function open(key: string) {
+  const actions = createMockActions();
+  const r = renderWithEnv(<ShareScreen badgeKey={key} settings={mockSettings()} onEditOrgIds={() => {}} />, actions);
+  return { ...r, actions };
+}
+const params = (href: string | null) => Object.fromEntries(new URL(href ?? '').searchParams);
+
+describe('share', () => {
+  it('LinkedIn add-to-profile carries the certification, the organization id from settings, months 1–12, URL and id', async () => {
+    open('badgr-us:aB3dE5fG7h');
+    const add = await screen.findByRole('link', { name: 'Add to LinkedIn profile' });
+    expect(add.getAttribute('href')).toMatch(/^https:\/\/www\.linkedin\.com\/profile\/add\?/);
+    expect(params(add.getAttribute('href'))).toEqual({
+      startTask: 'CERTIFICATION_NAME',
+      name: 'Web Accessibility Fundamentals',
+      organizationId: '1035',
+      issueYear: '2025',
+      issueMonth: '9',
+      certUrl: 'https://api.badgr.io/public/assertions/aB3dE5fG7h',
+      certId: 'aB3dE5fG7h',
+    });
+    expect(add.getAttribute('target')).toBe('_blank');
+    expect(add.getAttribute('rel')).toContain('noopener');
+    const post = screen.getByRole('link', { name: 'Post on LinkedIn' });
+    expect(params(post.getAttribute('href'))).toEqual({ url: 'https://api.badgr.io/public/assertions/aB3dE5fG7h' });
+    expect(screen.getByText(/with its company page \(id 1035\)/)).toBeTruthy();
+  });
+
+  it('without an organization id LinkedIn gets the name, with expiry month and year', async () => {
+    open('ob3-academy:urn-c1');
+    const add = await screen.findByRole('link', { name: 'Add to LinkedIn profile' });
+    const p = params(add.getAttribute('href'));
+    expect(p.organizationName).toBe('Open Climate Academy');
+    expect(p.organizationId).toBeUndefined();
+    expect([p.issueYear, p.issueMonth, p.expirationYear, p.expirationMonth]).toEqual(['2026', '2', '2029', '2']);
+  });
+
+  it('copies the link, the e-mail card (rich), the embed HTML and the text; shows a QR code', async () => {
+    const { actions } = open('badgr-us:aB3dE5fG7h');
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy link' }));
+    await screen.findByText('Copied the link.');
+    expect(actions.clipboard).toEqual({ text: 'https://api.badgr.io/public/assertions/aB3dE5fG7h' });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy for e-mail' }));
+    await waitFor(() => expect(actions.clipboard?.html).toContain('<table role="presentation"'));
+    expect(actions.clipboard?.text).toBe('I earned the badge “Web Accessibility Fundamentals” from Northwind University. See and verify it: https://api.badgr.io/public/assertions/aB3dE5fG7h');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy embed HTML' }));
+    await waitFor(() => expect(actions.clipboard?.html).toBeUndefined());
+    expect(actions.clipboard?.text).toContain('Issued by Northwind University');
+    expect(actions.clipboard?.text).toContain('Issued Sep 14, 2025');
+    const qr = screen.getByRole('img', { name: 'QR code of the public link to Web Accessibility Fundamentals' });
+    expect(qr.querySelector('path')?.getAttribute('d')).toMatch(/^M\d/);
+  });
+
+  it('the hostile badge: embed HTML holds its name only escaped, and unsafe links are left out', async () => {
+    const { actions, container } = open('badgr-us:Hx0st1le00');
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy embed HTML' }));
+    await waitFor(() => expect(actions.clipboard).toBeDefined());
+    const html = actions.clipboard?.text ?? '';
+    expect(html).not.toContain(HOSTILE_NAME);
+    expect(html).toContain(escapeHtml(HOSTILE_NAME));
+    expect(html).not.toMatch(/<script|javascript:/i);
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    expect([...parsed.body.querySelectorAll('*')].flatMap((e) => e.getAttributeNames()).filter((a) => a.startsWith('on'))).toEqual([]);
+    expect(parsed.querySelector('img')).toBeNull();
+    // The preview iframe is sandboxed (no scripts) and holds the same escaped card.
+    const frame = container.querySelector('iframe') as HTMLIFrameElement;
+    expect(frame.getAttribute('sandbox')).toBe('');
+    expect(frame.getAttribute('srcdoc')).toContain(escapeHtml(HOSTILE_NAME));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(`Share “${HOSTILE_NAME}”`);
+    // The LinkedIn URL carries the name as data.
+    expect(params(screen.getByRole('link', { name: 'Add to LinkedIn profile' }).getAttribute('href')).name).toBe(HOSTILE_NAME);
+  });
+
+  it('a badge without a public page has no link, but can still be downloaded', async () => {
+    const { actions } = open('local:9f2c1e');
+    expect(await screen.findByText(/no public web page/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Post on LinkedIn' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Badge image (with its data)' }));
+    await screen.findByText('Saved local-9f2c1e.png.');
+    fireEvent.click(screen.getByRole('button', { name: 'Badge data (JSON)' }));
+    await screen.findByText('Saved local-9f2c1e.json.');
+    expect(actions.saved).toEqual(['local-9f2c1e.png', 'local-9f2c1e.json']);
+  });
+});

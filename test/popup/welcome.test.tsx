@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderApp } from './render.tsx';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+async function badgrForm(options: Parameters<typeof renderApp>[0] = { scenario: 'first-run' }) {
+  const r = renderApp(options);
+  fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+  await screen.findByRole('heading', { level: 2, name: 'Canvas Credentials (Badgr)' });
+  return r;
+}
+function fill(email: string, password: string) {
+  fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: email } });
+  fireEvent.input(screen.getByLabelText('Password'), { target: { value: password } });
+  fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+describe('sign-in', () => {
+  it('offers the real regional hosts and a custom one', async () => {
+    await badgrForm();
+    const region = screen.getByRole('combobox', { name: 'Region' }) as HTMLSelectElement;
+    expect([...region.options].map((o) => o.textContent)).toEqual([
+      'United States (api.badgr.io)',
+      'Europe (api.eu.badgr.io)',
+      'Australia (api.au.badgr.io)',
+      'Canada (api.ca.badgr.io)',
+      'Singapore (api.sg.badgr.io)',
+      'Other server…',
+    ]);
+    cleanup();
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Parchment Digital Badges/ }));
+    const parchment = (await screen.findByRole('combobox', { name: 'Region' })) as HTMLSelectElement;
+    expect(parchment.options[1]?.textContent).toBe('Europe (api.badges.parchment.eu)');
+  });
+
+  it('signs in with the chosen region, then shows the list', async () => {
+    const { actions } = await badgrForm();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Region' }), { target: { value: 'eu' } });
+    fill('ada@example.org', 'lanyard-demo');
+    await screen.findByRole('listbox', {}, { timeout: 3000 });
+    expect(actions.calls.find((c) => c.name === 'signIn')?.args[0]).toEqual({ kind: 'badgr', baseUrl: 'https://api.eu.badgr.io', username: 'ada@example.org', password: 'lanyard-demo' });
+  });
+
+  it('says when the password is wrong, and when the host is unreachable', async () => {
+    await badgrForm();
+    fill('ada@example.org', 'nope');
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', "That e-mail and password don't match. Check them and try again.");
+    fireEvent.change(screen.getByRole('combobox', { name: 'Region' }), { target: { value: 'custom' } });
+    fireEvent.input(screen.getByLabelText('Server address'), { target: { value: 'http://unreachable.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Enter an https:// address.');
+    fireEvent.input(screen.getByLabelText('Server address'), { target: { value: 'unreachable.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The server could not be reached. Check the address and your connection.'));
+  });
+
+  it('when throttled, says how long to wait and keeps the button off until then', async () => {
+    await badgrForm();
+    fill('throttled@example.org', 'x');
+    expect((await screen.findByRole('alert')).textContent).toBe('Too many sign-in attempts. Try again in 95 seconds.');
+    const button = screen.getByRole('button', { name: /Try again in \d+ s/ }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+  });
+
+  it('a provider that refuses registration: offer the password sign-in on the same host', async () => {
+    const { actions } = renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Another wallet or backpack/ }));
+    fireEvent.input(await screen.findByLabelText("Provider's web address"), { target: { value: 'https://refuses.example' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Badge Connect (Open Badges 2.1)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('does not let Lanyard register');
+    expect(actions.calls.find((c) => c.name === 'signIn')?.args[0]).toEqual({ kind: 'badge-connect', baseUrl: 'https://refuses.example' });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with a password instead' }));
+    expect(((await screen.findByLabelText('Server address')) as HTMLInputElement).value).toBe('https://refuses.example');
+  });
+
+  it('refused host permission is explained', async () => {
+    await badgrForm({ scenario: 'first-run', denyPermissions: true });
+    fill('ada@example.org', 'lanyard-demo');
+    expect((await screen.findByRole('alert')).textContent).toContain('was not given access');
+  });
+});
+
+describe('local backpack', () => {
+  it('imports a pasted URL and a picked file', async () => {
+    const { actions } = renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    fireEvent.input(await screen.findByLabelText('Or paste a badge link or a JWS'), { target: { value: 'not a badge' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('not a badge Lanyard can read');
+    const file = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'kayak.png', { type: 'image/png' });
+    fireEvent.change(screen.getByLabelText('Choose files…'), { target: { files: [file] } });
+    await screen.findByRole('listbox', {}, { timeout: 3000 });
+    expect(actions.calls.filter((c) => c.name === 'importBadge').at(-1)?.args[0]).toEqual({ kind: 'file', name: 'kayak.png', base64: 'iVBORw==' });
+    expect(screen.getByText('kayak')).toBeTruthy();
+  });
+});
