@@ -1,24 +1,66 @@
 /**
  * One line per message: each handler hands its arguments to a service and returns its result.
  * Services hold the logic and their state lives in storage, not here: the worker may be killed
- * at any moment.
+ * at any moment. `app()` builds them on first use, so that the worker starts cheaply.
  */
-import type { ContentToBackground, PopupToBackground } from '../messaging/protocol.ts';
+import type { ContentToBackground, PopupToBackground, StateReply } from '../messaging/protocol.ts';
+import type { Accounts } from './services/accounts.ts';
+import type { createBackup } from './services/backup.ts';
+import type { Content } from './services/content.ts';
+import type { Emails } from './services/emails.ts';
+import type { Library } from './services/library.ts';
+import type { SettingsService } from './services/settings.ts';
+import type { Sync } from './services/sync.ts';
 import type { Handlers } from './router.ts';
+
+export interface App {
+  state(): Promise<StateReply>;
+  library: Library;
+  backup: ReturnType<typeof createBackup>;
+  accounts: Accounts;
+  sync: Sync;
+  emails: Emails;
+  settings: SettingsService;
+  content: Content;
+}
 
 export interface Services {
   /** The extension's version, from its manifest. */
   version: string;
+  /** The services, built on first use. */
+  app(): Promise<App>;
 }
 
-export function popupHandlers(s: Services): Handlers<PopupToBackground> {
+export function popupHandlers({ version, app }: Services): Handlers<PopupToBackground> {
   return {
-    ping: () => ({ pong: true, version: s.version }),
+    ping: () => ({ pong: true, version }),
+    'state/get': async () => (await app()).state(),
+    'badges/list': async () => (await app()).library.list(),
+    'badges/get': async ({ key }) => (await app()).library.get(key),
+    'badges/verify': async ({ key }) => (await app()).library.verify(key),
+    'badges/import': async ({ source }) => (await app()).library.import(source),
+    'badges/remove': async ({ key }) => (await app()).library.remove(key),
+    'badges/download': async ({ key, what }) => (await app()).library.download(key, what),
+    'backup/export': async () => (await app()).backup.export(),
+    'backup/import': async ({ json }) => (await app()).backup.import(json),
+    'accounts/sign-in': async (req) => (await app()).accounts.signIn(req),
+    'accounts/sign-out': async ({ accountId }) => (await app()).accounts.signOut(accountId),
+    'sync/start': async ({ accountId }) => (await app()).sync.start(accountId),
+    'emails/list': async ({ accountId }) => (await app()).emails.list(accountId),
+    'emails/add': async ({ accountId, email }) => (await app()).emails.add(accountId, email),
+    'emails/resend': async ({ accountId, id }) => (await app()).emails.resend(accountId, id),
+    'emails/make-primary': async ({ accountId, id }) => (await app()).emails.makePrimary(accountId, id),
+    'emails/remove': async ({ accountId, id }) => (await app()).emails.remove(accountId, id),
+    'settings/set': async ({ settings }) => (await app()).settings.set(settings),
   };
 }
 
-export function contentHandlers(s: Services): Handlers<ContentToBackground> {
+export function contentHandlers({ version, app }: Services): Handlers<ContentToBackground> {
   return {
-    ping: () => ({ pong: true, version: s.version }),
+    ping: () => ({ pong: true, version }),
+    'picker/list': async ({ query }) => (await app()).content.pickerList(query),
+    'picker/card': async ({ key }) => (await app()).content.card(key),
+    'picker/linkedin-url': async ({ key }) => (await app()).content.linkedInUrl(key),
+    'hover/verify': async ({ url }) => (await app()).content.hoverVerify(url),
   };
 }

@@ -2,18 +2,92 @@
  * The service worker's entry: wires the platform to the router. Listeners are registered
  * synchronously at start (MV3: a worker woken by an event must have its listener in place);
  * code the worker needs is imported statically, since Chromium's workers refuse import().
+ * Start is cheap: the database and services are built on the first message or alarm, and
+ * module variables hold nothing but that cache.
  */
+import { createAlarms } from '../platform/alarms.ts';
+import { createIdentity } from '../platform/identity.ts';
+import { keepAlive } from '../platform/keepalive.ts';
+import { createLocalStore } from '../platform/local-store.ts';
+import { createHostPermissions } from '../platform/permissions.ts';
 import { createRuntime } from '../platform/runtime.ts';
-import { contentHandlers, popupHandlers, type Services } from './handlers.ts';
+import { createSessionStore, restrictSessionAccess } from '../platform/session.ts';
+import { syncHoverScript } from '../content/register-hover.ts';
+import { onHostPermissionsChanged, scriptingApi } from '../platform/content-scripts.ts';
+import { openDb } from '../platform/db.ts';
+import type { App } from './handlers.ts';
+import { contentHandlers, popupHandlers } from './handlers.ts';
 import { createRouter } from './router.ts';
+import { retryAlarm } from './services/sync.ts';
+import { SYNC_ALARM } from './services/settings.ts';
+import { buildApp } from './wiring.ts';
 
 const runtime = createRuntime();
-const services: Services = { version: runtime.version };
+const alarms = createAlarms();
 
-const route = createRouter({
-  extensionId: runtime.id,
-  extensionOrigin: runtime.origin,
-  handlers: { popup: popupHandlers(services), content: contentHandlers(services) },
+let app: Promise<App> | undefined;
+function getApp(): Promise<App> {
+  app ??= buildApp({
+    version: runtime.version,
+    alarms,
+    session: createSessionStore(),
+    identity: createIdentity(),
+    permissions: createHostPermissions(),
+    local: createLocalStore(),
+    fetch: (url, init) => fetch(url, init),
+    keepAlive,
+    // A connection the browser closed is dropped, and the next use opens a new one.
+    openDb: () => openDb({ onTerminated: () => (app = undefined) }),
+    onSettingsChanged: (s) => void updateHoverScript(s.hoverVerify),
+  }).catch((e: unknown) => {
+    app = undefined;
+    throw e;
+  });
+  return app;
+}
+
+const services = { version: runtime.version, app: getApp };
+runtime.onMessage(
+  createRouter({
+    extensionId: runtime.id,
+    extensionOrigin: runtime.origin,
+    handlers: { popup: popupHandlers(services), content: contentHandlers(services) },
+  }),
+);
+
+alarms.onAlarm((name) => {
+  const account = name.startsWith(retryAlarm('')) ? name.slice(retryAlarm('').length) : undefined;
+  if (name !== SYNC_ALARM && !account) return;
+  void getApp()
+    .then((a): Promise<unknown> => (account ? a.sync.run(account) : a.sync.runAll()))
+    .catch((e: unknown) => console.error('[lanyard] background sync failed', e));
 });
 
-runtime.onMessage(route);
+/**
+ * Hover verification's content script runs only on granted hosts, once the user turned it on
+ * (src/content/register-hover.ts; pure, so the background may use it). Without the "scripting"
+ * permission in the manifest there is nothing to register.
+ */
+async function updateHoverScript(enabled?: boolean): Promise<void> {
+  const api = scriptingApi();
+  if (!api) return;
+  try {
+    await syncHoverScript(api, enabled ?? (await (await getApp()).settings.get()).hoverVerify);
+  } catch (e) {
+    console.error('[lanyard] could not update the hover script', e);
+  }
+}
+onHostPermissionsChanged(() => void updateHoverScript());
+
+/** Install, update (an unpacked extension: every launch) and browser start: the sync alarm, the hover script. */
+const startup = (): void => {
+  void getApp()
+    .then((a) => a.settings.ensureAlarm())
+    .catch((e: unknown) => console.error('[lanyard] startup failed', e));
+  void updateHoverScript();
+};
+runtime.onInstalled(startup);
+runtime.onStartup(startup);
+
+// Tokens live in storage.session: keep it out of content scripts' reach (set at every start; cheap).
+restrictSessionAccess().catch((e: unknown) => console.error('[lanyard] could not restrict storage.session', e));

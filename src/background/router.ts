@@ -50,9 +50,11 @@ export function createRouter({ extensionId, extensionOrigin, handlers }: RouterO
     try {
       return ok(await handler(args as never, { sender, direction }));
     } catch (e) {
-      // Handlers throw the error classes of src/core/errors.ts: keep their stable code.
-      const code = typeof (e as { code?: unknown })?.code === 'string' ? (e as { code: string }).code : 'ERR_INTERNAL';
-      return fail(code, e instanceof Error ? e.message : String(e));
+      // Handlers throw errors with stable codes (src/core/errors.ts, services/errors.ts, backpack/errors.ts): keep the code, and the wait a throttle names.
+      const { code, retryAfterSeconds: wait } = (e ?? {}) as { code?: unknown; retryAfterSeconds?: unknown };
+      const reply = fail(typeof code === 'string' ? code : 'ERR_INTERNAL', e instanceof Error ? e.message : String(e));
+      if (typeof wait === 'number' && Number.isSafeInteger(wait) && wait >= 0 && !reply.ok) reply.error.retryAfterSeconds = wait;
+      return reply;
     }
   };
 }

@@ -100,6 +100,8 @@ export type MessagingErrorCode =
 export interface ReplyError {
   code: string;
   message: string;
+  /** THROTTLED: how many seconds the server asked to wait, when it said. */
+  retryAfterSeconds?: number;
 }
 
 /** Replies are plain data: an Error does not survive messaging. */

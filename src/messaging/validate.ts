@@ -1,9 +1,12 @@
 /**
  * Run-time checks of every message's shape, per direction: the background trusts nothing that
  * arrives over runtime messaging until it passes these. Each message has a check for its
- * arguments (used by the background) and for its reply value (used by `send`).
+ * arguments (used by the background: strict, exact keys, bounded strings) and for its reply value
+ * (used by `send`: the envelope and key fields; exact for what content scripts receive, so that
+ * nothing extra, such as a token, can ride along).
  */
-import type { DirectionMaps, Direction, Envelope, ProtocolMap, Reply } from './protocol.ts';
+import type { DirectionMaps, Direction, Envelope, ImportSource, ProtocolMap, Reply, SignInRequest, StateReply } from './protocol.ts';
+import type { AccountView, BadgeDetail, BadgeView, EmailView, HoverVerdict, PickerBadge, Settings } from './views.ts';
 
 export type Guard<T> = (value: unknown) => value is T;
 
@@ -25,19 +28,160 @@ export function shape<T>(fields: { [K in keyof T]: Guard<T[K]> }): Guard<T> {
     keys.every((k) => fields[k](value[k]));
 }
 
+/** An object with at least these keys passing these (lighter) checks, extras allowed: for large replies. */
+export function has<T>(fields: Partial<Record<keyof T, Guard<unknown>>>): Guard<T> {
+  const entries = Object.entries(fields) as [string, Guard<unknown>][];
+  return (value: unknown): value is T => isRecord(value) && entries.every(([k, g]) => g(value[k]));
+}
+
 export const isString: Guard<string> = (v): v is string => typeof v === 'string';
 export const isTrue: Guard<true> = (v): v is true => v === true;
+export const isBoolean: Guard<boolean> = (v): v is boolean => typeof v === 'boolean';
+export const isCount: Guard<number> = (v): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+export const optional = <T>(g: Guard<T>): Guard<T | undefined> => (v): v is T | undefined => v === undefined || g(v);
+export const oneOf = <T extends string>(...values: T[]): Guard<T> => (v): v is T => typeof v === 'string' && (values as string[]).includes(v);
+export const arrayOf = <T>(g: Guard<T>, max = Infinity): Guard<T[]> => (v): v is T[] => Array.isArray(v) && v.length <= max && v.every(g);
+/** A string of 1..max characters (max counts UTF-16 units). */
+export const text = (max: number, min = 1): Guard<string> => (v): v is string => typeof v === 'string' && v.length >= min && v.length <= max;
+
+/** Plain `http` is allowed only for the machine itself (RFC 8252 §8.3 loopback; issue 5 item 2). */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** A backpack base URL: https, or http on 127.0.0.1/localhost; no credentials, query or fragment. */
+export const isBaseUrl: Guard<string> = (v): v is string => {
+  if (!text(2048)(v)) return false;
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    return false;
+  }
+  if (u.username || u.password || u.search || u.hash) return false;
+  return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(u.hostname));
+};
+
+/** An absolute http(s) URL without credentials (a badge to verify on hover). */
+export const isHttpUrl: Guard<string> = (v): v is string => {
+  if (!text(4096)(v)) return false;
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+};
+
+/** Files travel as base64: at most 8 MiB of bytes. */
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+/** A pasted URL, JSON or JWS: at most 2 MiB of text. */
+export const MAX_IMPORT_TEXT = 2 * 1024 * 1024;
+/** A backup file, as text (Chromium's message limit is 64 MiB). */
+export const MAX_BACKUP_TEXT = 60 * 1024 * 1024;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+export const isBase64 = (maxBytes: number): Guard<string> => (v): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length % 4 === 0 && v.length <= Math.ceil(maxBytes / 3) * 4 && BASE64.test(v);
+
+const EMAIL = /^[^@\s<>"]{1,64}@[^@\s<>"]+\.[^@\s<>"]+$/;
+export const isEmail: Guard<string> = (v): v is string => text(254)(v) && EMAIL.test(v);
+
+const key = text(512);
+const accountId = text(128);
 const noArgs = shape<Record<string, never>>({});
+
+const importSource: Guard<ImportSource> = (v): v is ImportSource =>
+  shape({ kind: oneOf('text'), text: text(MAX_IMPORT_TEXT) })(v) ||
+  shape({ kind: oneOf('file'), name: text(255), base64: isBase64(MAX_IMPORT_BYTES) })(v);
+
+const signIn: Guard<SignInRequest> = (v): v is SignInRequest =>
+  shape({ kind: oneOf('badgr'), baseUrl: isBaseUrl, username: text(320), password: text(1024) })(v) ||
+  shape({ kind: oneOf('ob3', 'badge-connect'), baseUrl: isBaseUrl })(v);
+
+const isOrgIds: Guard<Record<string, string>> = (v): v is Record<string, string> =>
+  isRecord(v) && Object.keys(v).length <= 500 && Object.entries(v).every(([k, id]) => k.length > 0 && k.length <= 2048 && typeof id === 'string' && /^\d{1,12}$/.test(id));
+
+/** Minutes between background syncs: from 5 minutes to a week. */
+export const isSyncInterval: Guard<number> = (v): v is number => Number.isSafeInteger(v) && (v as number) >= 5 && (v as number) <= 10080;
+
+const settings = shape<Settings>({ hoverVerify: isBoolean, syncIntervalMinutes: isSyncInterval, linkedInOrgIds: isOrgIds });
+const partialSettings = shape<Partial<Settings>>({ hoverVerify: optional(isBoolean), syncIntervalMinutes: optional(isSyncInterval), linkedInOrgIds: optional(isOrgIds) });
+
+// Replies.
 const pingReply = shape({ pong: isTrue, version: isString });
+const verdictOrNot = oneOf('valid', 'invalid', 'indeterminate', 'unverified');
+const verdict = oneOf('valid', 'invalid', 'indeterminate');
+const badgeView = has<BadgeView>({ key: isString, accountId: isString, name: isString, tags: arrayOf(isString), format: isString, verdict: verdictOrNot, pending: isBoolean });
+const isArray: Guard<unknown[]> = (v): v is unknown[] => Array.isArray(v);
+const check = has<BadgeDetail['checks'][number]>({ id: isString, outcome: oneOf('pass', 'fail', 'indeterminate', 'warning', 'skipped'), message: isString });
+const badgeDetail: Guard<BadgeDetail> = (v): v is BadgeDetail =>
+  badgeView(v) && has<BadgeDetail>({ checks: arrayOf(check), evidence: isArray, alignments: isArray, claimedRecipients: isArray })(v);
+const syncState = has<AccountView['sync']>({ status: oneOf('idle', 'syncing', 'verifying', 'error'), done: isCount, total: isCount });
+const accountView = has<AccountView>({ id: isString, kind: oneOf('badgr', 'ob3', 'badge-connect', 'local'), providerName: isString, baseUrl: isString, user: isString, needsSignIn: isBoolean, sync: syncState });
+const emailView = shape<EmailView>({ id: isString, email: isString, verified: isBoolean, primary: isBoolean, badgeCount: isCount });
+const opt = optional(isString);
+const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt });
+const hoverVerdict = shape<HoverVerdict>({ verdict, name: isString, issuerName: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString });
 
 export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
   popup: {
-    args: { ping: noArgs },
-    reply: { ping: pingReply },
+    args: {
+      ping: noArgs,
+      'state/get': noArgs,
+      'badges/list': noArgs,
+      'badges/get': shape({ key }),
+      'badges/verify': shape({ key: optional(key) }),
+      'badges/import': shape({ source: importSource }),
+      'badges/remove': shape({ key }),
+      'badges/download': shape({ key, what: oneOf('baked', 'json') }),
+      'backup/export': noArgs,
+      'backup/import': shape({ json: text(MAX_BACKUP_TEXT) }),
+      'accounts/sign-in': signIn,
+      'accounts/sign-out': shape({ accountId }),
+      'sync/start': shape({ accountId: optional(accountId) }),
+      'emails/list': shape({ accountId }),
+      'emails/add': shape({ accountId, email: isEmail }),
+      'emails/resend': shape({ accountId, id: text(64) }),
+      'emails/make-primary': shape({ accountId, id: text(64) }),
+      'emails/remove': shape({ accountId, id: text(64) }),
+      'settings/set': shape({ settings: partialSettings }),
+    },
+    reply: {
+      ping: pingReply,
+      'state/get': has<StateReply>({ accounts: arrayOf(accountView), settings, badgeCount: isCount, identities: arrayOf(isString) }),
+      'badges/list': arrayOf(badgeView),
+      'badges/get': badgeDetail,
+      'badges/verify': shape({ verified: isCount }),
+      'badges/import': badgeView,
+      'badges/remove': shape({ removed: isBoolean }),
+      'badges/download': shape({ fileName: text(255), mimeType: isString, base64: isString }),
+      'backup/export': shape({ fileName: text(255), json: isString }),
+      'backup/import': shape({ imported: isCount, skipped: isCount }),
+      'accounts/sign-in': accountView,
+      'accounts/sign-out': shape({ signedOut: isTrue }),
+      'sync/start': shape({ started: isBoolean }),
+      'emails/list': arrayOf(emailView),
+      'emails/add': arrayOf(emailView),
+      'emails/resend': arrayOf(emailView),
+      'emails/make-primary': arrayOf(emailView),
+      'emails/remove': arrayOf(emailView),
+      'settings/set': settings,
+    },
   },
   content: {
-    args: { ping: noArgs },
-    reply: { ping: pingReply },
+    args: {
+      ping: noArgs,
+      'picker/list': shape({ query: text(200, 0) }),
+      'picker/card': shape({ key }),
+      'picker/linkedin-url': shape({ key }),
+      'hover/verify': shape({ url: isHttpUrl }),
+    },
+    reply: {
+      ping: pingReply,
+      'picker/list': arrayOf(pickerBadge, 1000),
+      'picker/card': shape({ html: isString, text: isString, url: opt }),
+      'picker/linkedin-url': shape({ url: isHttpUrl }),
+      'hover/verify': hoverVerdict,
+    },
   },
 };
 
@@ -58,5 +202,5 @@ export function parseMessage<D extends Direction>(direction: D, raw: unknown): P
 export function isReply<T>(value: unknown, guard: Guard<T>): value is Reply<T> {
   if (!isRecord(value)) return false;
   if (value.ok === true) return guard(value.value);
-  return value.ok === false && shape({ code: isString, message: isString })(value.error);
+  return value.ok === false && shape({ code: isString, message: isString, retryAfterSeconds: optional(isCount) })(value.error);
 }

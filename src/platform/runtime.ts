@@ -24,6 +24,9 @@ export interface PlatformRuntime {
   sendMessage(message: unknown): Promise<unknown>;
   /** Every message gets the listener's reply; the listener is removed when the signal aborts. */
   onMessage(listener: MessageListener, signal?: AbortSignal): void;
+  /** Installed or updated (an unpacked extension: at every launch), and the browser started. */
+  onInstalled(listener: () => void): void;
+  onStartup(listener: () => void): void;
 }
 
 export function createRuntime(): PlatformRuntime {
@@ -39,6 +42,8 @@ export function createRuntime(): PlatformRuntime {
       runtime.onMessage.addListener(wrapped);
       signal?.addEventListener('abort', () => runtime.onMessage.removeListener(wrapped), { once: true });
     },
+    onInstalled: (listener) => runtime.onInstalled.addListener(() => listener()),
+    onStartup: (listener) => runtime.onStartup.addListener(() => listener()),
   };
 }
 

@@ -1,21 +1,31 @@
 /**
- * src/background/index.ts over a mocked webextension-polyfill: the worker registers one
- * message listener at start, and that listener applies the sender checks.
+ * src/background/index.ts over a mocked webextension-polyfill: the worker registers its listeners
+ * (one message listener, one alarm listener, install and startup) at start, restricts
+ * storage.session to trusted contexts, opens nothing else at start, and its message listener
+ * applies the sender checks.
  */
+import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 const mock = vi.hoisted(() => {
   const listeners: ((message: unknown, sender: unknown) => Promise<unknown>)[] = [];
+  const event = () => ({ addListener: vi.fn(), removeListener: vi.fn() });
   const runtime = {
     id: 'pakfgahhhefpnaajfclapgchhifablpl',
     getURL: (path: string) => `chrome-extension://pakfgahhhefpnaajfclapgchhifablpl/${path}`,
     getManifest: () => ({ version: '9.8.7' }),
     sendMessage: vi.fn(),
     onMessage: { addListener: vi.fn((l: (typeof listeners)[number]) => listeners.push(l)), removeListener: vi.fn() },
+    onInstalled: event(),
+    onStartup: event(),
   };
-  return { listeners, runtime };
+  const alarms = { onAlarm: event(), get: vi.fn(), create: vi.fn(), clear: vi.fn() };
+  const session = { setAccessLevel: vi.fn(async () => undefined), get: vi.fn(), set: vi.fn(), remove: vi.fn() };
+  const permissions = { onAdded: event(), onRemoved: event(), contains: vi.fn() };
+  const local = { get: vi.fn(async () => ({})), set: vi.fn(async () => undefined) };
+  return { listeners, runtime, alarms, session, permissions, local };
 });
-vi.mock('webextension-polyfill', () => ({ default: { runtime: mock.runtime } }));
+vi.mock('webextension-polyfill', () => ({ default: { runtime: mock.runtime, alarms: mock.alarms, permissions: mock.permissions, storage: { session: mock.session, local: mock.local } } }));
 
 beforeAll(async () => {
   await import('../../src/background/index.ts');
@@ -28,6 +38,26 @@ describe('background wiring', () => {
     expect(mock.listeners).toHaveLength(1);
   });
 
+  it('registers its alarm, install and startup listeners at start, and opens nothing else', () => {
+    expect(mock.alarms.onAlarm.addListener).toHaveBeenCalledTimes(1);
+    expect(mock.runtime.onInstalled.addListener).toHaveBeenCalledTimes(1);
+    expect(mock.runtime.onStartup.addListener).toHaveBeenCalledTimes(1);
+    expect(mock.permissions.onAdded.addListener).toHaveBeenCalledTimes(1);
+    expect(mock.permissions.onRemoved.addListener).toHaveBeenCalledTimes(1);
+    expect(mock.alarms.create).not.toHaveBeenCalled();
+    expect(mock.session.get).not.toHaveBeenCalled();
+  });
+
+  it('on install, creates the sync alarm with the configured period (the database opened only now)', async () => {
+    const onInstalled = mock.runtime.onInstalled.addListener.mock.calls[0]![0] as () => void;
+    onInstalled();
+    await vi.waitFor(() => expect(mock.alarms.create).toHaveBeenCalledWith('sync', { periodInMinutes: 60, delayInMinutes: 60 }));
+  });
+
+  it('keeps storage.session (the access tokens) to trusted contexts, explicitly', () => {
+    expect(mock.session.setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
+  });
+
   it('answers ping from the popup with the manifest version', async () => {
     await expect(mock.listeners[0]!({ type: 'ping', args: {} }, popup)).resolves.toEqual({
       ok: true,
@@ -38,6 +68,14 @@ describe('background wiring', () => {
   it('answers ping from a content script in a tab', async () => {
     const sender = { id: mock.runtime.id, url: 'https://www.linkedin.com/feed/', tab: { id: 1 } };
     await expect(mock.listeners[0]!({ type: 'ping', args: {} }, sender)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('refuses popup messages from content scripts before reading them', async () => {
+    const sender = { id: mock.runtime.id, url: 'https://www.linkedin.com/feed/', tab: { id: 1 } };
+    await expect(mock.listeners[0]!({ type: 'accounts/sign-out', args: { accountId: 'x' } }, sender)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'ERR_UNKNOWN_MESSAGE' },
+    });
   });
 
   it('refuses other extensions and tab-less non-extension senders', async () => {

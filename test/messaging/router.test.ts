@@ -1,6 +1,10 @@
 /** The background router's sender checks (src/background/router.ts), with plain fake senders. */
 import { describe, expect, it, vi } from 'vitest';
-import { createRouter, directionOf } from '../../src/background/router.ts';
+import { createRouter, directionOf, type Handlers } from '../../src/background/router.ts';
+import type { ContentToBackground, PopupToBackground } from '../../src/messaging/protocol.ts';
+
+/** Only ping is under test: the other handlers are never reached. */
+const only = <M extends PopupToBackground | ContentToBackground>(h: Pick<Handlers<M>, 'ping'>): Handlers<M> => h as Handlers<M>;
 
 const ID = 'pakfgahhhefpnaajfclapgchhifablpl';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -13,7 +17,7 @@ function router() {
   const route = createRouter({
     extensionId: ID,
     extensionOrigin: ORIGIN,
-    handlers: { popup: { ping: popupPing }, content: { ping: contentPing } },
+    handlers: { popup: only<PopupToBackground>({ ping: popupPing }), content: only<ContentToBackground>({ ping: contentPing }) },
   });
   return { route, popupPing, contentPing };
 }
@@ -63,11 +67,26 @@ describe('createRouter', () => {
       extensionId: ID,
       extensionOrigin: ORIGIN,
       handlers: {
-        popup: { ping: () => Promise.reject(Object.assign(new Error('no key'), { code: 'ERR_KEY_NOT_OWNED' })) },
-        content: { ping: () => { throw new TypeError('boom'); } },
+        popup: only<PopupToBackground>({ ping: () => Promise.reject(Object.assign(new Error('no key'), { code: 'ERR_KEY_NOT_OWNED' })) }),
+        content: only<ContentToBackground>({ ping: () => { throw new TypeError('boom'); } }),
       },
     });
     expect(await route({ type: 'ping', args: {} }, popupSender)).toEqual({ ok: false, error: { code: 'ERR_KEY_NOT_OWNED', message: 'no key' } });
     expect(await route({ type: 'ping', args: {} }, contentSender)).toEqual({ ok: false, error: { code: 'ERR_INTERNAL', message: 'boom' } });
+  });
+});
+
+describe('error replies', () => {
+  it('carry the wait a throttled backpack asked for', async () => {
+    const route = createRouter({
+      extensionId: ID,
+      extensionOrigin: ORIGIN,
+      handlers: {
+        popup: only<PopupToBackground>({ ping: () => Promise.reject(Object.assign(new Error('slow down'), { code: 'THROTTLED', retryAfterSeconds: 42 })) }),
+        content: only<ContentToBackground>({ ping: () => Promise.reject(Object.assign(new Error('x'), { code: 'THROTTLED', retryAfterSeconds: 'soon' })) }),
+      },
+    });
+    expect(await route({ type: 'ping', args: {} }, popupSender)).toEqual({ ok: false, error: { code: 'THROTTLED', message: 'slow down', retryAfterSeconds: 42 } });
+    expect(await route({ type: 'ping', args: {} }, contentSender)).toEqual({ ok: false, error: { code: 'THROTTLED', message: 'x' } });
   });
 });

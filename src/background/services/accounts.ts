@@ -1,0 +1,170 @@
+/**
+ * Accounts: sign in to Badgr with a password; to an OB 3.0 or Badge Connect backpack through
+ * discovery, dynamic registration (one client per install and provider, kept in `secrets`) and
+ * identity.launchWebAuthFlow with PKCE and `state`; sign out (revoke on the server, forget every
+ * token and the account's badges). The backpack's host must be allowed first: the popup asks for
+ * it (a permission request needs a user gesture), the background only checks.
+ */
+import { isBackpackError } from '../../backpack/errors.ts';
+import type { Fetch } from '../../backpack/http.ts';
+import type { ClientMetadata, RegisteredClient } from '../../backpack/registration.ts';
+import type { SignInRequest } from '../../messaging/protocol.ts';
+import type { AccountView } from '../../messaging/views.ts';
+import type { Db } from '../../platform/db.ts';
+import type { Identity } from '../../platform/identity.ts';
+import type { HostPermissions } from '../../platform/permissions.ts';
+import type { AccountRecord } from '../../platform/records.ts';
+import { sha256Hex } from './badge-record.ts';
+import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
+import { badgrClient, badgrProvider } from './providers/badgr.ts';
+import type { Providers } from './providers/index.ts';
+import { oauthApi } from './providers/oauth-provider.ts';
+import { patternFor } from './host-access.ts';
+import type { Tokens } from './tokens.ts';
+import { accountView } from './views.ts';
+
+export interface AccountsDeps {
+  db: Db;
+  tokens: Tokens;
+  providers: Providers;
+  permissions: HostPermissions;
+  identity: Identity;
+  /** For the backpack APIs (hosts the user allowed). */
+  fetch: Fetch;
+  version: string;
+  /** Called after a sign-in (to start the first sync) and before a sign-out (to stop one). */
+  onSignedIn?: (accountId: string) => void;
+  onSigningOut?: (accountId: string) => Promise<void> | void;
+  now?: () => Date;
+}
+
+type OAuthKind = 'ob3' | 'badge-connect';
+
+/** Every client URL on the redirect host, so the specifications' one-hostname rule holds (OB 3.0 §6.1). */
+export function clientMetadata(redirectUri: string, version: string, scope: string[]): ClientMetadata {
+  const origin = new URL(redirectUri).origin;
+  return {
+    clientName: 'Lanyard',
+    clientUri: `${origin}/`,
+    logoUri: `${origin}/icon-128.png`,
+    tosUri: `${origin}/terms.html`,
+    policyUri: `${origin}/privacy.html`,
+    softwareId: 'lanyard',
+    softwareVersion: version,
+    redirectUris: [redirectUri],
+    scope,
+  };
+}
+
+const hostOf = (url: string): string => new URL(url).host;
+
+export function createAccounts(d: AccountsDeps) {
+  const now = d.now ?? (() => new Date());
+
+  async function requireHost(baseUrl: string): Promise<void> {
+    if (!(await d.permissions.contains(baseUrl))) {
+      throw new ServiceError(E.HOST_PERMISSION, `Allow Lanyard to access ${hostOf(baseUrl)} (${patternFor(baseUrl)}) first, then sign in again`);
+    }
+  }
+
+  async function save(a: Omit<AccountRecord, 'id' | 'createdAt' | 'needsSignIn'>): Promise<AccountRecord> {
+    const id = `${a.kind}-${(await sha256Hex(`${a.baseUrl}|${a.userId}`)).slice(0, 16)}`;
+    const old = await d.db.accounts.get(id);
+    const record: AccountRecord = { ...a, id, needsSignIn: false, createdAt: old?.createdAt ?? now().toISOString() };
+    await d.db.accounts.put(record);
+    return record;
+  }
+
+  async function signInBadgr(baseUrl: string, username: string, password: string): Promise<AccountRecord> {
+    const client = badgrClient(baseUrl, d.fetch);
+    const tokens = await client.signIn(username, password);
+    const profile = await client.profile(tokens.accessToken);
+    const addresses = await badgrProvider(client).addresses(tokens.accessToken).catch(() => profile.emails.map((e) => ({ ...e })));
+    const primary = addresses.find((a) => a.primary)?.email ?? username;
+    const account = await save({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses });
+    await d.tokens.store(account.id, tokens);
+    return account;
+  }
+
+  /** The client this install registered with the provider, or a new registration. */
+  async function clientFor(kind: OAuthKind, registrationUrl: string, register: (m: ClientMetadata) => Promise<RegisteredClient>, scope: string[]): Promise<{ id: string; client: RegisteredClient }> {
+    const id = `client:${kind}:${registrationUrl}`;
+    const kept = await d.db.secrets.get(id);
+    if (kept?.kind === 'client') return { id, client: { clientId: kept.clientId, clientSecret: kept.clientSecret, registration: kept.registration } };
+    const client = await register(clientMetadata(d.identity.redirectUrl('oauth2'), d.version, scope));
+    await d.db.secrets.put({ id, kind: 'client', clientId: client.clientId, clientSecret: client.clientSecret, registration: client.registration });
+    return { id, client };
+  }
+
+  async function signInOAuth(kind: OAuthKind, baseUrl: string): Promise<AccountRecord> {
+    const api = oauthApi(kind, d.fetch);
+    const { name, registrationUrl, service } = await api.discover(baseUrl);
+    const { id: clientSecretId, client } = await clientFor(kind, registrationUrl, (m) => api.register(service, m), api.scope);
+    const request = await api.authorizationRequest(service, client, d.identity.redirectUrl('oauth2'));
+    let redirected: string;
+    try {
+      redirected = await d.identity.launchWebAuthFlow(request.url, true);
+    } catch (e) {
+      throw new ServiceError('AUTHORIZATION_FAILED', `The sign-in to ${hostOf(baseUrl)} did not finish: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    let tokens;
+    try {
+      // Checks `state` (RFC 6749 §10.12) before it exchanges the code with the PKCE verifier.
+      tokens = await api.complete(service, client, request, redirected);
+    } catch (e) {
+      // The provider forgot this client: register anew at the next attempt.
+      if (isBackpackError(e, 'UNAUTHORIZED') && e.detail === 'invalid_client') await d.db.secrets.delete(clientSecretId);
+      throw e;
+    }
+    const profile = await api.profile(service, tokens.accessToken);
+    const email = typeof profile.email === 'string' ? profile.email : undefined;
+    const userId = typeof profile.id === 'string' ? profile.id : (email ?? 'me');
+    const user = email ?? (typeof profile.name === 'string' ? profile.name : userId);
+    const addresses = email ? [{ email, verified: true, primary: true }] : [];
+    const account = await save({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId });
+    await d.tokens.store(account.id, tokens);
+    return account;
+  }
+
+  return {
+    async signIn(req: SignInRequest): Promise<AccountView> {
+      const baseUrl = req.baseUrl.replace(/\/+$/, '');
+      await requireHost(baseUrl);
+      let account: AccountRecord;
+      try {
+        account = req.kind === 'badgr' ? await signInBadgr(baseUrl, req.username, req.password) : await signInOAuth(req.kind, baseUrl);
+      } catch (e) {
+        throw explain(e, hostOf(baseUrl));
+      }
+      d.onSignedIn?.(account.id);
+      return accountView(account, await d.db.syncState.get(account.id));
+    },
+
+    /** Revokes the session on the server (best effort: offline, it is still forgotten here) and forgets the account. */
+    async signOut(accountId: string): Promise<{ signedOut: true }> {
+      const account = await d.db.accounts.get(accountId);
+      if (!account) return { signedOut: true };
+      await d.onSigningOut?.(accountId);
+      const t = await d.tokens.current(accountId);
+      if (t && (t.accessToken || t.refreshToken)) {
+        try {
+          await (await d.providers.for(account)).revoke({ ...t, accessToken: t.accessToken || t.refreshToken! });
+        } catch (e) {
+          console.warn(`[lanyard] could not revoke the session at ${hostOf(account.baseUrl)}`, e);
+        }
+      }
+      await d.tokens.clear(accountId);
+      await d.db.badges.deleteByAccount(accountId);
+      await d.db.syncState.delete(accountId);
+      await d.db.accounts.delete(accountId);
+      return { signedOut: true };
+    },
+
+    async list(): Promise<AccountView[]> {
+      const [accounts, states] = await Promise.all([d.db.accounts.all(), d.db.syncState.all()]);
+      return accounts.map((a) => accountView(a, states.find((s) => s.accountId === a.id)));
+    },
+  };
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;

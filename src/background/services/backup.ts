@@ -1,0 +1,107 @@
+/**
+ * Backup: every badge's original bytes (base64) with its key, account and what the list shows,
+ * as one JSON file. Importing verifies each badge again and stores it under the same key, so a
+ * badge already present is skipped, never duplicated; a badge of an account that is not signed
+ * in here goes to the local backpack.
+ */
+import type { Db } from '../../platform/db.ts';
+import type { InputKind } from '../../core/model.ts';
+import { fromBase64, toBase64 } from './base64.ts';
+import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
+import { LOCAL } from './identities.ts';
+import type { Library } from './library.ts';
+
+export const BACKUP_FORMAT = 'lanyard-backup';
+export const BACKUP_VERSION = 1;
+
+export interface BackupEntry {
+  key: string;
+  accountId: string;
+  kind: InputKind;
+  base64: string;
+  fileName?: string;
+  name: string;
+  issuerName?: string;
+  issuedOn?: string;
+  verdict: string;
+  recipient: string | null;
+  addedAt: string;
+  bakedUrl?: string;
+}
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: string;
+  badges: BackupEntry[];
+}
+
+const KINDS = new Set(['png', 'svg', 'json', 'jws', 'url']);
+const isEntry = (e: unknown): e is BackupEntry => {
+  if (!e || typeof e !== 'object') return false;
+  const o = e as Record<string, unknown>;
+  return typeof o.key === 'string' && o.key.length <= 512 && typeof o.accountId === 'string' && typeof o.kind === 'string' && KINDS.has(o.kind) && typeof o.base64 === 'string';
+};
+
+export function createBackup(db: Db, library: Library, now: () => Date = () => new Date()) {
+  return {
+    async export(): Promise<{ fileName: string; json: string }> {
+      const badges: BackupEntry[] = [];
+      for (const r of await db.badges.all()) {
+        const o = await db.originals.get(r.key);
+        if (!o) continue; // nothing to restore it from
+        badges.push({
+          key: r.key,
+          accountId: r.accountId,
+          kind: r.original.kind,
+          base64: toBase64(o.bytes),
+          ...(r.original.fileName ? { fileName: r.original.fileName } : {}),
+          name: r.meta.name,
+          ...(r.meta.issuerName ? { issuerName: r.meta.issuerName } : {}),
+          ...(r.meta.issuedOn ? { issuedOn: r.meta.issuedOn } : {}),
+          verdict: r.verdict,
+          recipient: r.recipient,
+          addedAt: r.addedAt,
+          ...(r.bakedUrl ? { bakedUrl: r.bakedUrl } : {}),
+        });
+      }
+      const file: BackupFile = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now().toISOString(), badges };
+      return { fileName: `lanyard-backup-${file.exportedAt.slice(0, 10)}.json`, json: JSON.stringify(file) };
+    },
+
+    async import(json: string): Promise<{ imported: number; skipped: number }> {
+      let file: unknown;
+      try {
+        file = JSON.parse(json);
+      } catch {
+        throw new ServiceError(E.BAD_BACKUP, 'This file is not a Lanyard backup (it is not JSON)');
+      }
+      const f = file as Partial<BackupFile> | null;
+      if (!f || f.format !== BACKUP_FORMAT || !Array.isArray(f.badges)) throw new ServiceError(E.BAD_BACKUP, 'This file is not a Lanyard backup');
+      if (typeof f.version !== 'number' || f.version > BACKUP_VERSION) throw new ServiceError(E.BAD_BACKUP, `This backup was made by a newer Lanyard (version ${String(f.version)})`);
+      const accounts = new Set((await db.accounts.all()).map((a) => a.id));
+      let imported = 0;
+      let skipped = 0;
+      for (const e of f.badges) {
+        if (!isEntry(e) || (await db.badges.get(e.key))) {
+          skipped++;
+          continue;
+        }
+        try {
+          await library.importInput(fromBase64(e.base64), {
+            ...(typeof e.fileName === 'string' ? { fileName: e.fileName } : {}),
+            accountId: accounts.has(e.accountId) ? e.accountId : LOCAL,
+            key: e.key,
+            ...(typeof e.bakedUrl === 'string' ? { bakedUrl: e.bakedUrl } : {}),
+            ...(typeof e.addedAt === 'string' ? { addedAt: e.addedAt } : {}),
+          });
+          imported++;
+        } catch (err) {
+          console.warn('[lanyard] backup entry not imported', e.key, err);
+          skipped++;
+        }
+      }
+      return { imported, skipped };
+    },
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * From a verification to a stored badge: what to show (meta), whose it is (the address it was
+ * issued to), and whether it is pending (issued to an address of the account that is not verified
+ * yet: then the recipient check says so, as `indeterminate`, instead of failing).
+ */
+import type { Badge, InputKind } from '../../core/model.ts';
+import { verdictOf, type Check, type VerifyResult } from '../../core/result.ts';
+import { CheckList } from '../../core/verify/checks.ts';
+import { toUserIdentity } from '../../core/verify/context.ts';
+import { checkRecipient } from '../../core/verify/recipient.ts';
+import type { BadgeMeta, FullBadge } from '../../platform/records.ts';
+
+const MAX_IMAGE_CHARS = 2_000_000;
+const MAX_TEXT_CHARS = 512 * 1024;
+
+export async function sha256Hex(data: Uint8Array | string): Promise<string> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const d = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A stable digest of a set of identities (order and case do not matter). */
+export function identitiesHash(identities: readonly string[]): Promise<string> {
+  return sha256Hex([...new Set(identities.map((i) => i.trim().toLowerCase()))].sort().join('\n'));
+}
+
+const httpUrl = (v: string | undefined): string | undefined => (v && /^https?:\/\//i.test(v) ? v : undefined);
+
+/** What the list and the badge page show, from the engine's badge, else from what the provider said. */
+export function metaOf(badge: Badge | null, fallback: Partial<BadgeMeta> = {}): BadgeMeta {
+  if (!badge) return { name: 'Unreadable badge', tags: [], evidence: [], alignments: [], claimedRecipients: [], ...fallback };
+  const image = badge.image && badge.image.length <= MAX_IMAGE_CHARS ? badge.image : fallback.image;
+  const pick = <K extends keyof BadgeMeta>(k: K, v: BadgeMeta[K] | undefined): Partial<BadgeMeta> => (v === undefined ? {} : { [k]: v });
+  return {
+    ...fallback,
+    // A revoked OB 2.0 stub names nothing: keep what the provider said.
+    name: (badge.name && badge.name !== 'Unnamed badge' ? badge.name : fallback.name) || badge.name || 'Untitled badge',
+    ...pick('description', badge.description),
+    ...pick('image', image),
+    ...pick('issuerName', badge.issuer.name),
+    ...pick('issuerUrl', httpUrl(badge.issuer.url)),
+    ...pick('issuerId', badge.issuer.id),
+    ...pick('issuerEmail', badge.issuer.email),
+    ...pick('issuedOn', badge.issuedOn ?? badge.validFrom),
+    ...pick('expires', badge.expires),
+    tags: badge.tags,
+    ...pick('publicUrl', httpUrl(badge.id) ?? fallback.publicUrl),
+    ...pick('credentialId', badge.id),
+    ...pick('criteria', badge.criteria),
+    evidence: badge.evidence.map(({ id, name, description, narrative }) => ({ id, name, description, narrative })),
+    alignments: badge.alignments,
+    claimedRecipients: badge.recipients.map(({ type, identity, hashed }) => ({ type, identity, hashed })),
+  };
+}
+
+export interface Assessment {
+  verdict: VerifyResult['verdict'];
+  checks: Check[];
+  recipient: string | null;
+  pending: boolean;
+}
+
+/** What a backpack says of a badge it lists for the signed-in user. */
+export interface ProviderClaim {
+  /** Badgr: issued to an address of the user that is not verified yet. */
+  pending?: boolean;
+  /** The address the provider says it was issued to. */
+  address?: string;
+  /** The backpack lists it as the user's (every synced badge). */
+  listed?: boolean;
+}
+
+/**
+ * Who the badge belongs to. `result` was verified against the verified addresses. When its
+ * recipient check failed (or the provider says pending) and it matches an unverified address, it
+ * is pending. When it failed but the user's own backpack lists it, it is not "someone else's" but
+ * unconfirmed (an OB 3.0 profile names one address only). Either way the recipient check becomes
+ * indeterminate, with a message saying why, and the verdict follows from the checks.
+ */
+export async function assess(result: VerifyResult, unverified: readonly string[], provider?: ProviderClaim): Promise<Assessment> {
+  const base = { verdict: result.verdict, checks: result.checks, recipient: result.recipient, pending: false };
+  if (result.recipient) return base;
+  const recipientCheck = result.checks.find((c) => c.id === 'recipient');
+  let address: string | null = null;
+  if (result.badge && unverified.length && recipientCheck?.outcome === 'fail') {
+    address = await checkRecipient(new CheckList(), result.badge.recipients, unverified.map(toUserIdentity));
+  }
+  if (!address && provider?.pending && provider.address) address = provider.address;
+  const replace = (note: Check): Check[] => (result.checks.some((c) => c.id === 'recipient') ? result.checks.map((c) => (c.id === 'recipient' ? note : c)) : [...result.checks, note]);
+  if (address) {
+    const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: `Issued to ${address}, an address of yours that is not verified yet: verify it to claim this badge` });
+    return { verdict: verdictOf(checks), checks, recipient: address, pending: true };
+  }
+  if (provider?.listed && recipientCheck?.outcome === 'fail') {
+    const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: 'Your backpack lists this badge, but it was issued to an address Lanyard does not know as yours: add that address to one of your accounts to confirm it' });
+    return { ...base, verdict: verdictOf(checks), checks };
+  }
+  return base;
+}
+
+export interface RecordInput {
+  key: string;
+  accountId: string;
+  sourceId: string;
+  original: { kind: InputKind; bytes: Uint8Array; fileName?: string };
+  contentHash: string;
+  result: VerifyResult;
+  assessment: Assessment;
+  identitiesHash: string;
+  fallback?: Partial<BadgeMeta>;
+  bakedUrl?: string;
+  addedAt?: string;
+  runId?: string;
+  now: Date;
+}
+
+export function buildRecord(i: RecordInput): FullBadge {
+  const extracted = i.result.badge?.original?.extracted;
+  const credentialText = extracted && i.original.kind !== 'url' && extracted.length <= MAX_TEXT_CHARS && !/^https?:\/\//i.test(extracted) ? extracted : undefined;
+  const at = i.now.toISOString();
+  const { bytes, ...original } = i.original;
+  const record = {
+    key: i.key,
+    accountId: i.accountId,
+    sourceId: i.sourceId,
+    original,
+    contentHash: i.contentHash,
+    meta: metaOf(i.result.badge, i.fallback),
+    format: i.result.format,
+    verdict: i.assessment.verdict,
+    checks: i.assessment.checks,
+    recipient: i.assessment.recipient,
+    recipientKey: i.assessment.recipient?.toLowerCase() ?? '',
+    pending: i.assessment.pending,
+    identitiesHash: i.identitiesHash,
+    ...(i.bakedUrl ? { bakedUrl: i.bakedUrl } : {}),
+    addedAt: i.addedAt ?? at,
+    verifiedAt: at,
+    ...(i.runId ? { runId: i.runId } : {}),
+  };
+  return { record, original: { key: i.key, bytes, ...(credentialText ? { credentialText } : {}) } };
+}

@@ -1,0 +1,79 @@
+/**
+ * The account's addresses, through Badgr's v1 e-mail API: list, add (Badgr e-mails a confirmation
+ * link), re-send the confirmation, make a verified one primary, remove. Badgr's rules come back as
+ * errors with its own words (REJECTED: the primary or only address cannot be removed, an address
+ * of another user cannot be added, an unverified address cannot be primary; THROTTLED: one re-send
+ * in five minutes). Each address shows how many cached badges were issued to it.
+ */
+import type { BadgrClient } from '../../backpack/badgr.ts';
+import type { BadgrEmail } from '../../backpack/badgr-types.ts';
+import { isBackpackError } from '../../backpack/errors.ts';
+import type { Fetch } from '../../backpack/http.ts';
+import type { EmailView } from '../../messaging/views.ts';
+import type { Db } from '../../platform/db.ts';
+import type { AccountRecord } from '../../platform/records.ts';
+import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
+import { badgrClient } from './providers/badgr.ts';
+import type { Tokens } from './tokens.ts';
+
+export interface EmailsDeps {
+  db: Db;
+  tokens: Tokens;
+  fetch: Fetch;
+  /** The verified set may have changed: pending badges may now be the user's (sync again). */
+  onAddressesChanged?: (accountId: string) => void;
+}
+
+type Op = (c: BadgrClient, token: string) => Promise<unknown>;
+
+export function createEmails(d: EmailsDeps) {
+  async function badgrAccount(accountId: string): Promise<AccountRecord> {
+    const a = await d.db.accounts.get(accountId);
+    if (!a) throw new ServiceError(E.NOT_FOUND, 'This account is not signed in');
+    if (a.kind !== 'badgr') throw new ServiceError(E.UNSUPPORTED, `${a.providerName} manages your addresses on its own site: Lanyard can change them only for Badgr-compatible backpacks`);
+    return a;
+  }
+
+  const idOf = (id: string): number => {
+    if (!/^\d{1,12}$/.test(id)) throw new ServiceError(E.NOT_FOUND, 'No such address');
+    return Number(id);
+  };
+
+  /** Runs an operation with the access token (refreshed once after a 401), then lists the addresses again. */
+  async function withClient(accountId: string, op?: Op): Promise<EmailView[]> {
+    const account = await badgrAccount(accountId);
+    const client = badgrClient(account.baseUrl, d.fetch);
+    const host = new URL(account.baseUrl).host;
+    const run = async <T>(fn: (token: string) => Promise<T>): Promise<T> => {
+      const token = await d.tokens.access(accountId);
+      try {
+        return await fn(token);
+      } catch (e) {
+        if (!isBackpackError(e, 'UNAUTHORIZED')) throw e;
+        return fn(await d.tokens.refresh(accountId, token));
+      }
+    };
+    let emails: BadgrEmail[];
+    try {
+      if (op) await run((t) => op(client, t));
+      emails = await run((t) => client.emails(t));
+    } catch (e) {
+      throw explain(e, host);
+    }
+    const addresses = emails.map((e) => ({ id: String(e.id), email: e.email, verified: e.verified, primary: e.primary }));
+    const changed = JSON.stringify(addresses) !== JSON.stringify(account.addresses);
+    await d.db.accounts.put({ ...account, addresses, user: addresses.find((a) => a.primary)?.email ?? account.user });
+    if (changed) d.onAddressesChanged?.(accountId);
+    return Promise.all(addresses.map(async (a) => ({ id: a.id, email: a.email, verified: a.verified, primary: a.primary, badgeCount: await d.db.badges.countByRecipient(a.email) })));
+  }
+
+  return {
+    list: (accountId: string) => withClient(accountId),
+    add: (accountId: string, email: string) => withClient(accountId, (c, t) => c.addEmail(t, email)),
+    resend: (accountId: string, id: string) => withClient(accountId, (c, t) => c.resendVerification(t, idOf(id))),
+    makePrimary: (accountId: string, id: string) => withClient(accountId, (c, t) => c.makePrimary(t, idOf(id))),
+    remove: (accountId: string, id: string) => withClient(accountId, (c, t) => c.removeEmail(t, idOf(id))),
+  };
+}
+
+export type Emails = ReturnType<typeof createEmails>;

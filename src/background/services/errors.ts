@@ -1,0 +1,52 @@
+/**
+ * Errors the background's services raise, with stable codes that the router passes on to the
+ * popup (`{ ok: false, error: { code, message } }`). Backpack failures keep the codes of
+ * src/backpack/errors.ts (BAD_CREDENTIALS, THROTTLED, UNREACHABLE, UNAUTHORIZED,
+ * REGISTRATION_REFUSED…), with messages that say what to do.
+ */
+import { BackpackError, type BackpackErrorCode } from '../../backpack/errors.ts';
+
+export const ServiceErrorCodes = {
+  NOT_FOUND: 'ERR_NOT_FOUND',
+  NOT_A_BADGE: 'ERR_NOT_A_BADGE',
+  NO_BAKED_IMAGE: 'ERR_NO_BAKED_IMAGE',
+  BAD_BACKUP: 'ERR_BAD_BACKUP',
+  HOST_PERMISSION: 'ERR_HOST_PERMISSION',
+  UNSUPPORTED: 'ERR_UNSUPPORTED',
+  DISABLED: 'ERR_DISABLED',
+} as const;
+
+export type ServiceErrorCode = (typeof ServiceErrorCodes)[keyof typeof ServiceErrorCodes] | BackpackErrorCode;
+
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ServiceErrorCode,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
+
+/** A wait in words: "12 seconds", "3 minutes". */
+export function waitText(seconds: number): string {
+  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} seconds`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} minutes`;
+  return `${Math.round(seconds / 3600)} hours`;
+}
+
+/** Backpack errors with a message that says what to do next; other errors unchanged. */
+export function explain(e: unknown, host: string): unknown {
+  if (!(e instanceof BackpackError)) return e;
+  switch (e.code) {
+    case 'THROTTLED':
+      return new ServiceError(e.code, `${host} asks Lanyard to slow down${e.retryAfterSeconds !== undefined ? `: try again in ${waitText(e.retryAfterSeconds)}` : ': try again later'}. (${e.message})`, e.retryAfterSeconds);
+    case 'UNREACHABLE':
+      return new ServiceError(e.code, `${host} could not be reached: check the address and your connection, then try again. (${e.message})`);
+    case 'REGISTRATION_REFUSED':
+      return new ServiceError(e.code, `${host} does not let Lanyard register as an app (${e.message.replace(/^The backpack refused to register Lanyard: /, '')}). Sign in with your e-mail address and password instead.`);
+    default:
+      return e;
+  }
+}

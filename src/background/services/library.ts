@@ -1,0 +1,168 @@
+/**
+ * The local backpack and the cache as a whole: import (pasted URL, JSON or JWS; a PNG, SVG, JSON
+ * or JWS file), each verified and stored with its original bytes; list, detail, remove, verify
+ * again (one or all, with progress in the accounts' sync state), and downloads.
+ */
+import type { Fetch } from '../../core/verify/context.ts';
+import type { ImportSource } from '../../messaging/protocol.ts';
+import type { BadgeDetail, BadgeView } from '../../messaging/views.ts';
+import type { Db } from '../../platform/db.ts';
+import type { BadgeRecord, SyncRecord } from '../../platform/records.ts';
+import { fileSlug, fromBase64, toBase64 } from './base64.ts';
+import { assess, buildRecord, identitiesHash } from './badge-record.ts';
+import { reverify } from './badge-verify.ts';
+import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
+import { LOCAL, type Identities } from './identities.ts';
+import type { Verifier } from './verifier.ts';
+import { badgeDetail, badgeView } from './views.ts';
+
+export interface LibraryDeps {
+  db: Db;
+  verifier: Verifier;
+  identities: Identities;
+  /** For downloads of hosted credentials and baked images (the host-permission fetch). */
+  fetch: Fetch;
+  now?: () => Date;
+}
+
+export interface Download {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+const BAKED = new Set(['png', 'svg']);
+
+export interface ImportOptions {
+  fileName?: string;
+  /** Default: the local backpack. */
+  accountId?: string;
+  /** Keep this key (a backup's), instead of deriving one from the badge. */
+  key?: string;
+  bakedUrl?: string;
+  addedAt?: string;
+}
+
+export function createLibrary({ db, verifier, identities, fetch, now = () => new Date() }: LibraryDeps) {
+  async function mustGet(key: string): Promise<BadgeRecord> {
+    const r = await db.badges.get(key);
+    if (!r) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
+    return r;
+  }
+
+  /** Verifies and stores one input in an account (the local backpack by default); the same badge (by id) is updated, not duplicated. */
+  async function importInput(bytes: Uint8Array, opts: ImportOptions = {}): Promise<BadgeRecord> {
+    const { fileName, accountId = LOCAL, key: keyHint } = opts;
+    const ids = await identities.forAccount(accountId);
+    const result = await verifier.verify(bytes, ids.verified);
+    const parse = result.checks.find((c) => c.id === 'parse');
+    if (result.input.kind === 'unknown' || parse?.outcome === 'fail') {
+      throw new ServiceError(E.NOT_A_BADGE, `This is not a badge Lanyard can read: ${parse?.message ?? 'unknown format'}`);
+    }
+    const kind = result.input.kind;
+    const url = kind === 'url' ? new TextDecoder().decode(bytes).trim() : undefined;
+    const sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
+    const key = keyHint ?? `${accountId}|${sourceId}`;
+    const existing = await db.badges.get(key);
+    // Never trade a baked image for a bare credential: the image is what can be downloaded and shared.
+    const kept = existing && BAKED.has(existing.original.kind) && !BAKED.has(kind) ? await db.originals.get(key) : undefined;
+    const original = existing && kept ? { ...existing.original, bytes: kept.bytes } : { kind, bytes, ...(fileName ? { fileName } : {}) };
+    const badge = buildRecord({
+      key,
+      accountId,
+      sourceId,
+      original,
+      contentHash: result.input.sha256,
+      result,
+      assessment: await assess(result, ids.unverified),
+      identitiesHash: await identitiesHash(ids.verified),
+      fallback: existing?.meta ?? (url ? { name: `Badge at ${new URL(url).host}`, publicUrl: url } : {}),
+      ...(existing?.bakedUrl ?? opts.bakedUrl ? { bakedUrl: (existing?.bakedUrl ?? opts.bakedUrl)! } : {}),
+      ...(existing ? { addedAt: existing.addedAt } : opts.addedAt ? { addedAt: opts.addedAt } : {}),
+      now: now(),
+    });
+    await db.saveBadge(badge);
+    return badge.record;
+  }
+
+  async function setProgress(accountId: string, patch: Partial<SyncRecord>): Promise<void> {
+    const s = await db.syncState.get(accountId);
+    if (s?.status === 'syncing') return; // the sync reports its own progress
+    await db.syncState.put({ accountId, status: 'idle', done: 0, total: 0, failures: 0, ...s, ...patch });
+  }
+
+  return {
+    importInput,
+
+    async import(source: ImportSource): Promise<BadgeView> {
+      const r = source.kind === 'text' ? await importInput(new TextEncoder().encode(source.text.trim())) : await importInput(fromBase64(source.base64), { fileName: source.name });
+      return badgeView(r);
+    },
+
+    async list(): Promise<BadgeView[]> {
+      const all = await db.badges.all();
+      return all.sort((a, b) => (b.meta.issuedOn ?? b.addedAt).localeCompare(a.meta.issuedOn ?? a.addedAt)).map(badgeView);
+    },
+
+    get: async (key: string): Promise<BadgeDetail> => badgeDetail(await mustGet(key), await db.originals.get(key)),
+
+    async remove(key: string): Promise<{ removed: boolean }> {
+      const existed = (await db.badges.get(key)) !== undefined;
+      if (existed) await db.badges.delete(key);
+      return { removed: existed };
+    },
+
+    /** Verifies one badge again, or every badge (progress per account in its sync state). */
+    async verify(key?: string): Promise<{ verified: number }> {
+      const records = key ? [await mustGet(key)] : await db.badges.all();
+      const byAccount = new Map<string, BadgeRecord[]>();
+      for (const r of records) {
+        const list = byAccount.get(r.accountId) ?? [];
+        list.push(r);
+        byAccount.set(r.accountId, list);
+      }
+      let verified = 0;
+      for (const [accountId, list] of byAccount) {
+        const ids = await identities.forAccount(accountId);
+        if (!key) await setProgress(accountId, { status: 'verifying', done: 0, total: list.length });
+        for (const [i, r] of list.entries()) {
+          const o = await db.originals.get(r.key);
+          if (o) await db.saveBadge(await reverify(verifier, ids, r, o, now()));
+          verified++;
+          if (!key) await setProgress(accountId, { status: 'verifying', done: i + 1, total: list.length });
+        }
+        if (!key) await setProgress(accountId, { status: 'idle' });
+      }
+      return { verified };
+    },
+
+    async download(key: string, what: 'baked' | 'json'): Promise<Download> {
+      const r = await mustGet(key);
+      const o = await db.originals.get(key);
+      if (!o) throw new ServiceError(E.NOT_FOUND, 'Lanyard holds no copy of this badge to download');
+      const slug = fileSlug(r.meta.name);
+      if (what === 'baked') {
+        if (BAKED.has(r.original.kind)) {
+          const svg = r.original.kind === 'svg';
+          return { fileName: `${slug}.${svg ? 'svg' : 'png'}`, mimeType: svg ? 'image/svg+xml' : 'image/png', base64: toBase64(o.bytes) };
+        }
+        if (!r.bakedUrl) throw new ServiceError(E.NO_BAKED_IMAGE, 'This badge has no baked image: download its credential (JSON) instead');
+        const res = await fetch(r.bakedUrl, { headers: { accept: 'image/png, image/svg+xml' } });
+        if (!res.ok) throw new ServiceError(E.NO_BAKED_IMAGE, `The baked image could not be fetched (HTTP ${res.status})`);
+        const type = res.headers.get('content-type') ?? 'image/png';
+        return { fileName: `${slug}.${type.includes('svg') ? 'svg' : 'png'}`, mimeType: type.split(';')[0]!.trim(), base64: toBase64(new Uint8Array(await res.arrayBuffer())) };
+      }
+      let text = o.credentialText;
+      if (!text && r.original.kind === 'url') {
+        const res = await fetch(new TextDecoder().decode(o.bytes), { headers: { accept: 'application/ld+json, application/json' } });
+        if (!res.ok) throw new ServiceError(E.NOT_FOUND, `The hosted credential could not be fetched (HTTP ${res.status})`);
+        text = await res.text();
+      }
+      if (!text) throw new ServiceError(E.NOT_FOUND, 'Lanyard holds no credential text for this badge');
+      const jws = !text.trimStart().startsWith('{');
+      return { fileName: `${slug}.${jws ? 'jws' : 'json'}`, mimeType: jws ? 'application/jwt' : 'application/ld+json', base64: toBase64(new TextEncoder().encode(text)) };
+    },
+  };
+}
+
+export type Library = ReturnType<typeof createLibrary>;

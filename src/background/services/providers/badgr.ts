@@ -1,0 +1,61 @@
+/**
+ * Badgr / Canvas Credentials as a Provider: one listing of the whole backpack (v2 is not paged;
+ * expired, revoked and pending badges included, the engine judges them), the baked image as each
+ * badge's original, the v1 addresses, refresh with rotation and revocation at sign-out.
+ */
+import { BadgrClient } from '../../../backpack/badgr.ts';
+import type { BadgrAssertion } from '../../../backpack/badgr-types.ts';
+import type { Fetch } from '../../../backpack/http.ts';
+import type { BadgeMeta } from '../../../platform/records.ts';
+import type { Provider, SyncItem } from './types.ts';
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+/** What the list can show even when the badge cannot be fetched (a pending badge answers 404). */
+function fallbackOf(a: BadgrAssertion): Partial<BadgeMeta> {
+  const bc = obj(a.badgeclass);
+  const issuer = obj(bc?.issuer);
+  const criteria = obj(bc?.criteria);
+  const meta: Partial<BadgeMeta> = { publicUrl: a.openBadgeId, credentialId: a.openBadgeId, issuedOn: a.issuedOn || undefined, ...(a.expires ? { expires: a.expires } : {}) };
+  if (bc) Object.assign(meta, { name: str(bc.name), description: str(bc.description), image: str(bc.image), tags: Array.isArray(bc.tags) ? bc.tags.filter((t): t is string => typeof t === 'string') : [] });
+  if (criteria) meta.criteria = { ...(str(criteria.id) ? { url: str(criteria.id)! } : {}), ...(str(criteria.narrative) ? { narrative: str(criteria.narrative)! } : {}) };
+  if (issuer) Object.assign(meta, { issuerName: str(issuer.name), issuerUrl: str(issuer.url), issuerId: str(issuer.id), issuerEmail: str(issuer.email) });
+  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
+}
+
+export function badgrItem(a: BadgrAssertion): SyncItem {
+  const fingerprint = JSON.stringify([a.openBadgeId, a.issuedOn, a.expires, a.revoked, a.revocationReason, a.pending, a.acceptance, a.recipient.identity, a.image]);
+  return {
+    sourceId: a.entityId,
+    fingerprint,
+    url: a.openBadgeId,
+    ...(a.image ? { bakedUrl: a.image } : {}),
+    fallback: fallbackOf(a),
+    provider: { listed: true, pending: a.pending, ...(a.recipient.plaintextIdentity ? { address: a.recipient.plaintextIdentity } : {}) },
+  };
+}
+
+export function badgrClient(baseUrl: string, fetch: Fetch, signal?: AbortSignal): BadgrClient {
+  return new BadgrClient({ apiBase: baseUrl, fetch, ...(signal ? { signal } : {}) });
+}
+
+export function badgrProvider(client: BadgrClient): Provider {
+  return {
+    incremental: false,
+    async page(token) {
+      const all = await client.assertions(token);
+      return { items: all.filter((a) => a.acceptance !== 'Rejected').map(badgrItem), total: all.length };
+    },
+    async addresses(token) {
+      const emails = await client.emails(token);
+      return emails.map((e) => ({ id: String(e.id), email: e.email, verified: e.verified, primary: e.primary }));
+    },
+    refresh: (refreshToken) => client.refresh(refreshToken),
+    async revoke(tokens) {
+      await client.signOut(tokens);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The Open Badges 3.0 API and OB 2.1 Badge Connect as Providers: paged listings that follow Link
+ * rel="next" (resumed by the offset in that link) with `since` for incremental syncs, the profile's
+ * address, refresh and RFC 7009 revocation with the registered client.
+ */
+import { BADGE_CONNECT_SCOPES, BadgeConnectClient, type BadgeConnectService } from '../../../backpack/badge-connect.ts';
+import type { Fetch } from '../../../backpack/http.ts';
+import type { AuthorizationRequest, TokenSet } from '../../../backpack/oauth.ts';
+import type { ClientMetadata, RegisteredClient } from '../../../backpack/registration.ts';
+import { OB3_SCOPES, Ob3Client, type Ob3Service } from '../../../backpack/ob3.ts';
+import type { Page, PageQuery } from '../../../backpack/paged.ts';
+import type { AccountAddress } from '../../../platform/records.ts';
+import { jwsCredentialId } from './jws.ts';
+import type { Provider, SyncItem, SyncPage } from './types.ts';
+
+type Json = Record<string, unknown>;
+type Item = { kind: 'json'; json: Json } | { kind: 'jws'; jws: string };
+
+/** The query of a next link, so that a page can be asked for again after a restart. */
+export function queryOf(cursor: string | undefined, since: string | undefined, limit: number): PageQuery {
+  if (!cursor) return { limit, ...(since ? { since } : {}) };
+  const q = new URL(cursor).searchParams;
+  const n = (k: string): number | undefined => (q.get(k) !== null && /^\d+$/.test(q.get(k)!) ? Number(q.get(k)) : undefined);
+  const s = q.get('since') ?? since;
+  return { limit: n('limit') ?? limit, offset: n('offset') ?? 0, ...(s ? { since: s } : {}) };
+}
+
+function toItem(i: Item): SyncItem {
+  if (i.kind === 'jws') return { sourceId: jwsCredentialId(i.jws) ?? `jws:${i.jws.slice(-43)}`, fingerprint: i.jws, text: i.jws, provider: { listed: true } };
+  const text = JSON.stringify(i.json);
+  const id = typeof i.json.id === 'string' ? i.json.id : undefined;
+  return { sourceId: id ?? `json:${text.length}:${text.slice(0, 64)}`, fingerprint: text, text, ...(id && /^https?:/.test(id) ? { url: id } : {}), provider: { listed: true } };
+}
+
+const toPage = <T>(p: Page<T>, map: (t: T) => Item): SyncPage => ({
+  items: p.items.map((t) => toItem(map(t))),
+  ...(p.next ? { next: p.next } : {}),
+  ...(p.total !== undefined ? { total: p.total } : {}),
+});
+
+function profileAddresses(profile: Json): AccountAddress[] {
+  // The provider authenticated the user: the profile's address is theirs (OB 3.0 Profile.email).
+  return typeof profile.email === 'string' && profile.email ? [{ email: profile.email, verified: true, primary: true }] : [];
+}
+
+export function ob3Provider(fetch: Fetch, service: Ob3Service, client: RegisteredClient, signal?: AbortSignal): Provider {
+  const c = new Ob3Client({ fetch, ...(signal ? { signal } : {}) });
+  return {
+    incremental: true,
+    page: async (token, cursor, since, limit) =>
+      toPage(await c.credentialsPage(service, token, queryOf(cursor, since, limit)), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential })),
+    addresses: async (token) => profileAddresses(await c.profile(service, token)),
+    refresh: (rt) => c.refresh(service, client, rt),
+    revoke: (tokens) => c.revoke(service, client, tokens),
+  };
+}
+
+export function badgeConnectProvider(fetch: Fetch, service: BadgeConnectService, client: RegisteredClient, signal?: AbortSignal): Provider {
+  const c = new BadgeConnectClient({ fetch, ...(signal ? { signal } : {}) });
+  return {
+    incremental: true,
+    page: async (token, cursor, since, limit) =>
+      toPage(await c.assertionsPage(service, token, queryOf(cursor, since, limit)), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion })),
+    addresses: async (token) => profileAddresses(await c.profile(service, token)),
+    refresh: (rt) => c.refresh(service, client, rt),
+    revoke: (tokens) => c.revoke(service, client, tokens),
+  };
+}
+
+/** The sign-in half of an OAuth API, the same for both kinds. */
+export interface OAuthApi {
+  readonly scope: string[];
+  discover(baseUrl: string): Promise<{ name: string; registrationUrl: string; service: Json }>;
+  register(service: Json, m: ClientMetadata): Promise<RegisteredClient>;
+  authorizationRequest(service: Json, client: RegisteredClient, redirectUri: string): Promise<AuthorizationRequest>;
+  complete(service: Json, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet>;
+  profile(service: Json, token: string): Promise<Json>;
+}
+
+export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi {
+  if (kind === 'ob3') {
+    const c = new Ob3Client({ fetch });
+    const s = (j: Json): Ob3Service => j as unknown as Ob3Service;
+    const scope = [OB3_SCOPES.credentialReadonly, OB3_SCOPES.profileReadonly, 'offline_access'];
+    return {
+      scope,
+      discover: async (base) => {
+        const svc = await c.discover(base);
+        return { name: svc.title, registrationUrl: svc.registrationUrl, service: { ...svc } };
+      },
+      register: (svc, m) => c.register(s(svc), m),
+      authorizationRequest: (svc, client, uri) => c.authorizationRequest(s(svc), client, uri, scope),
+      complete: (svc, client, req, url) => c.completeAuthorization(s(svc), client, req, url),
+      profile: (svc, token) => c.profile(s(svc), token),
+    };
+  }
+  const c = new BadgeConnectClient({ fetch });
+  const s = (j: Json): BadgeConnectService => j as unknown as BadgeConnectService;
+  const scope = [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access'];
+  return {
+    scope,
+    discover: async (base) => {
+      const svc = await c.discover(base);
+      return { name: svc.name, registrationUrl: svc.registrationUrl, service: { ...svc } };
+    },
+    register: (svc, m) => c.register(s(svc), m),
+    authorizationRequest: (svc, client, uri) => c.authorizationRequest(s(svc), client, uri, scope),
+    complete: (svc, client, req, url) => c.completeAuthorization(s(svc), client, req, url),
+    profile: (svc, token) => c.profile(s(svc), token),
+  };
+}

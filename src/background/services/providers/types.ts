@@ -1,0 +1,42 @@
+/**
+ * What sync, sign-in and sign-out need of any backpack, whatever its API: pages of badges, the
+ * account's addresses, refresh and revocation. One adapter per API over the clients of
+ * src/backpack (badgr.ts, oauth-provider.ts).
+ */
+import type { TokenSet } from '../../../backpack/oauth.ts';
+import type { AccountAddress, BadgeMeta } from '../../../platform/records.ts';
+import type { ProviderClaim } from '../badge-record.ts';
+
+export interface SyncItem {
+  /** The provider's stable id for the badge: with the account id, the badge's key. */
+  sourceId: string;
+  /** What the provider said about it, as text: a changed fingerprint means verify again. */
+  fingerprint: string;
+  /** The credential as JSON text or compact JWS, when the API gives it. */
+  text?: string;
+  /** A baked image to fetch as the original (Badgr's assertion image). */
+  bakedUrl?: string;
+  /** The hosted assertion, when nothing better can be had. */
+  url?: string;
+  fallback?: Partial<BadgeMeta>;
+  provider?: ProviderClaim;
+}
+
+export interface SyncPage {
+  items: SyncItem[];
+  /** The next page's URL (Link rel="next"); absent on the last page. */
+  next?: string;
+  /** X-Total-Count, when known. */
+  total?: number;
+}
+
+export interface Provider {
+  /** Whether `since` is honoured (incremental sync). */
+  readonly incremental: boolean;
+  /** A page: the first when `cursor` is undefined, else the page at that URL. */
+  page(token: string, cursor: string | undefined, since: string | undefined, limit: number): Promise<SyncPage>;
+  addresses(token: string): Promise<AccountAddress[]>;
+  refresh(refreshToken: string): Promise<TokenSet>;
+  /** Revokes the session on the server; false when the server offers no way to. */
+  revoke(tokens: { accessToken: string; refreshToken?: string; expiresAt?: number }): Promise<boolean>;
+}

@@ -1,0 +1,56 @@
+/**
+ * How sync retries: a server failure (5xx), no answer (refused, timeout) or a throttle it can wait
+ * out is tried again with exponential backoff; a throttle longer than that ends the run, which an
+ * alarm resumes later. Other errors are not retried.
+ */
+import { isBackpackError } from '../../backpack/errors.ts';
+
+export interface RetryPolicy {
+  /** Attempts in all (default 4). */
+  attempts: number;
+  /** First backoff; doubled each time (default 1 s). */
+  baseMs: number;
+  /** The longest Retry-After (or Badgr `expires`) waited out in place (default 60 s). */
+  maxInlineWaitMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseMs: 1000, maxInlineWaitMs: 60_000 };
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export const sleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
+  });
+
+/** The wait before attempt n+1 (n from 1), or undefined when the error is not retried here. */
+export function retryDelay(e: unknown, attempt: number, p: RetryPolicy): number | undefined {
+  if (attempt >= p.attempts) return undefined;
+  if (isBackpackError(e, 'SERVER_ERROR') || isBackpackError(e, 'UNREACHABLE')) return p.baseMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
+  if (isBackpackError(e, 'THROTTLED')) {
+    const ms = (e.retryAfterSeconds ?? 30) * 1000;
+    return ms <= p.maxInlineWaitMs ? ms : undefined;
+  }
+  return undefined;
+}
+
+export async function withRetries<T>(fn: () => Promise<T>, p: RetryPolicy, wait: Sleep, signal?: AbortSignal): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const delay = retryDelay(e, attempt, p);
+      if (delay === undefined || signal?.aborted) throw e;
+      await wait(delay, signal);
+    }
+  }
+}
+
+/** When to try a failed sync again: 1, 5, 15, then 60 minutes; or when the server said. */
+export function nextRetryAt(failures: number, now: number, retryAfterSeconds?: number): number {
+  const steps = [1, 5, 15, 60];
+  const minutes = steps[Math.min(failures, steps.length) - 1] ?? 60;
+  return now + Math.max(minutes * 60_000, (retryAfterSeconds ?? 0) * 1000);
+}

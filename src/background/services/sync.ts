@@ -1,0 +1,211 @@
+/**
+ * Sync: an account's badges into the cache, on an alarm or on demand. Each run pages through the
+ * provider (Link rel="next", `since` the last good run when the API has it), verifies every new or
+ * changed badge with the account's verified addresses, and writes the badge and its progress
+ * (n of m) in one transaction. Nothing is ever deleted by a sync, and badges are upserted by key,
+ * so a run cut short (worker killed, 500, timeout, 401, 429) loses and duplicates nothing: the
+ * interrupted run stays in syncState with its page cursor, and the next run resumes it.
+ */
+import type { Fetch } from '../../core/verify/context.ts';
+import { isBackpackError } from '../../backpack/errors.ts';
+import type { Alarms } from '../../platform/alarms.ts';
+import type { Db } from '../../platform/db.ts';
+import type { HostPermissions } from '../../platform/permissions.ts';
+import type { AccountRecord, FullBadge, SyncRecord, SyncRun } from '../../platform/records.ts';
+import { identitiesHash, sha256Hex } from './badge-record.ts';
+import { verifyBadge, type BadgeSource } from './badge-verify.ts';
+import type { Identities, IdentitySet } from './identities.ts';
+import type { Provider, Providers, SyncItem } from './providers/index.ts';
+import { DEFAULT_RETRY, nextRetryAt, sleep as realSleep, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
+import type { Tokens } from './tokens.ts';
+import type { Verifier } from './verifier.ts';
+import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
+
+export interface SyncDeps {
+  db: Db;
+  verifier: Verifier;
+  identities: Identities;
+  tokens: Tokens;
+  providers: Providers;
+  /** Fetches baked images (the host-permission fetch). */
+  fetch: Fetch;
+  alarms?: Pick<Alarms, 'at' | 'clear'>;
+  /** The backpack's host must still be allowed (the user may take it back in the browser's settings). */
+  permissions?: Pick<HostPermissions, 'contains'>;
+  keepAlive?: (signal: AbortSignal) => void;
+  sleep?: Sleep;
+  now?: () => Date;
+  pageSize?: number;
+  retry?: RetryPolicy;
+  /** A badge unchanged at the provider is still verified again after this long (validity, revocation). */
+  reverifyAfterMs?: number;
+}
+
+/** `since` is set this far before the last run started, for clocks that disagree. */
+const SINCE_MARGIN_MS = 10 * 60_000;
+export const retryAlarm = (accountId: string): string => `sync-retry:${accountId}`;
+
+const idle = (accountId: string): SyncRecord => ({ accountId, status: 'idle', done: 0, total: 0, failures: 0 });
+
+export function createSync(d: SyncDeps) {
+  const now = d.now ?? (() => new Date());
+  const wait = d.sleep ?? realSleep;
+  const retry = d.retry ?? DEFAULT_RETRY;
+  const running = new Map<string, { promise: Promise<SyncRecord>; controller: AbortController }>();
+
+  /** A provider call with the access token: one refresh and retry after a 401; backoff for 5xx, timeouts and short throttles. */
+  function call<T>(account: AccountRecord, fn: (token: string) => Promise<T>, signal: AbortSignal): Promise<T> {
+    return withRetries(async () => {
+      const token = await d.tokens.access(account.id);
+      try {
+        return await fn(token);
+      } catch (e) {
+        if (!isBackpackError(e, 'UNAUTHORIZED')) throw e;
+        return fn(await d.tokens.refresh(account.id, token));
+      }
+    }, retry, wait, signal);
+  }
+
+  /** The original to keep: the baked image when the provider has one, else the credential text, else its URL. */
+  async function originalOf(item: SyncItem): Promise<Pick<BadgeSource, 'original' | 'input'>> {
+    if (item.bakedUrl) {
+      try {
+        const res = await d.fetch(item.bakedUrl, { headers: { accept: 'image/png, image/svg+xml;q=0.9' } });
+        const type = res.headers.get('content-type') ?? '';
+        if (res.ok && /image\/(png|svg)/.test(type)) {
+          const bytes = new Uint8Array(await res.arrayBuffer());
+          return { original: { kind: type.includes('svg') ? 'svg' : 'png', bytes }, input: bytes };
+        }
+      } catch {
+        /* no image: fall back to the credential */
+      }
+    }
+    if (item.text !== undefined) {
+      const bytes = new TextEncoder().encode(item.text);
+      return { original: { kind: item.text.trimStart().startsWith('{') ? 'json' : 'jws', bytes }, input: bytes };
+    }
+    const url = item.url ?? '';
+    return { original: { kind: 'url', bytes: new TextEncoder().encode(url) }, input: url };
+  }
+
+  async function process(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string): Promise<FullBadge | null> {
+    const key = `${account.id}|${item.sourceId}`;
+    const contentHash = await sha256Hex(item.fingerprint);
+    const existing = await d.db.badges.get(key);
+    const fresh = existing?.verifiedAt && now().getTime() - Date.parse(existing.verifiedAt) < (d.reverifyAfterMs ?? 24 * 3600_000);
+    if (existing && existing.contentHash === contentHash && existing.identitiesHash === idsHash && fresh) return null;
+    const { original, input } = await originalOf(item);
+    return verifyBadge(d.verifier, ids, {
+      key, accountId: account.id, sourceId: item.sourceId, original, input, contentHash, runId,
+      ...(item.fallback ? { fallback: item.fallback } : {}),
+      ...(item.provider ? { provider: item.provider } : {}),
+      ...(item.bakedUrl ? { bakedUrl: item.bakedUrl } : {}),
+      ...(existing ? { addedAt: existing.addedAt } : {}),
+    }, now());
+  }
+
+  async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal): Promise<void> {
+    // Addresses first: a newly verified address turns pending badges into the user's.
+    const addresses = await call(account, (t) => provider.addresses(t), signal);
+    account = { ...account, addresses, user: addresses.find((a) => a.primary)?.email ?? account.user };
+    await d.db.accounts.put(account);
+    const ids = await d.identities.forAccount(account.id);
+    const idsHash = await identitiesHash(ids.verified);
+    for (;;) {
+      const page = await call(account, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal);
+      s.total = Math.max(page.total ?? 0, s.done + page.items.length, s.total);
+      for (const item of page.items) {
+        signal.throwIfAborted();
+        const badge = await process(account, item, ids, idsHash, run.id);
+        s.done += 1;
+        if (badge) await d.db.saveBadge(badge, s);
+        else await d.db.syncState.put(s);
+      }
+      if (!page.next || page.items.length === 0) return;
+      run.cursor = page.next;
+      run.doneBeforePage = s.done;
+      await d.db.syncState.put(s);
+      await d.alarms?.at(retryAlarm(account.id), now().getTime() + 60_000).catch(() => undefined);
+    }
+  }
+
+  async function runOnce(accountId: string, signal: AbortSignal): Promise<SyncRecord> {
+    const account = await d.db.accounts.get(accountId);
+    const prev = (await d.db.syncState.get(accountId)) ?? idle(accountId);
+    if (!account) return prev;
+    const startedAt = now();
+    // Resume an interrupted run at the page it was on; else start one, incremental from the last good run.
+    const run: SyncRun = prev.run ?? { id: crypto.randomUUID(), startedAt: startedAt.toISOString(), doneBeforePage: 0, ...(prev.since ? { since: prev.since } : {}) };
+    const s: SyncRecord = { ...prev, status: 'syncing', run, done: run.doneBeforePage, total: Math.max(prev.run ? prev.total : 0, run.doneBeforePage) };
+    delete s.error;
+    await d.db.syncState.put(s);
+    // A watchdog: if this worker dies mid-run, the alarm wakes the next one to resume.
+    await d.alarms?.at(retryAlarm(accountId), startedAt.getTime() + 60_000).catch(() => undefined);
+    try {
+      const host = new URL(account.baseUrl).host;
+      if (account.needsSignIn) throw new ServiceError('UNAUTHORIZED', `Sign in to ${host} again to sync`);
+      if (d.permissions && !(await d.permissions.contains(account.baseUrl))) {
+        throw new ServiceError(E.HOST_PERMISSION, `Lanyard may no longer read ${host}: allow access to it again (in Lanyard, or the browser's extension settings under Site access) to sync`);
+      }
+      await runPages(account, await d.providers.for(account, signal), s, run, signal);
+      const done: SyncRecord = { accountId, status: 'idle', done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), since: new Date(Date.parse(run.startedAt) - SINCE_MARGIN_MS).toISOString() };
+      await d.db.syncState.put(done);
+      await d.alarms?.clear(retryAlarm(accountId)).catch(() => undefined);
+      return done;
+    } catch (e) {
+      const failures = s.failures + 1;
+      const retryAfter = isBackpackError(e) ? e.retryAfterSeconds : undefined;
+      const raw = (e ?? {}) as { code?: unknown };
+      const code = typeof raw.code === 'string' ? raw.code : 'ERR_INTERNAL';
+      const failed: SyncRecord = { ...s, status: 'error', failures, error: { code, message: e instanceof Error ? e.message : String(e) } };
+      const needsUser = code === 'UNAUTHORIZED' || code === E.HOST_PERMISSION;
+      if (!needsUser && !signal.aborted) failed.retryAt = nextRetryAt(failures, now().getTime(), retryAfter);
+      else delete failed.retryAt;
+      await d.db.syncState.put(failed);
+      if (failed.retryAt) await d.alarms?.at(retryAlarm(accountId), failed.retryAt).catch(() => undefined);
+      else await d.alarms?.clear(retryAlarm(accountId)).catch(() => undefined);
+      return failed;
+    }
+  }
+
+  function run(accountId: string): Promise<SyncRecord> {
+    const current = running.get(accountId);
+    if (current) return current.promise;
+    const controller = new AbortController();
+    d.keepAlive?.(controller.signal);
+    const promise = runOnce(accountId, controller.signal).finally(() => {
+      controller.abort();
+      running.delete(accountId);
+    });
+    running.set(accountId, { promise, controller });
+    return promise;
+  }
+
+  return {
+    run,
+    isRunning: (accountId: string): boolean => running.has(accountId),
+    /** Starts syncs without waiting for them; `started` is false when every one was already running or there is none. */
+    async start(accountId?: string): Promise<{ started: boolean }> {
+      const ids = accountId ? [accountId] : (await d.db.accounts.all()).map((a) => a.id);
+      const fresh = ids.filter((id) => !running.has(id));
+      for (const id of fresh) void run(id);
+      return { started: fresh.length > 0 };
+    },
+    async runAll(): Promise<SyncRecord[]> {
+      return Promise.all((await d.db.accounts.all()).map((a) => run(a.id)));
+    },
+    /** Stops every sync (the worker is going away, or a test is over). */
+    destroy(): void {
+      for (const r of running.values()) r.controller.abort(new Error('The sync was stopped'));
+    },
+    /** Stops an account's sync and waits for it to end (before the account is signed out). */
+    async cancel(accountId: string): Promise<void> {
+      const r = running.get(accountId);
+      if (!r) return;
+      r.controller.abort(new Error('The sync was stopped'));
+      await r.promise.catch(() => undefined);
+    },
+  };
+}
+
+export type Sync = ReturnType<typeof createSync>;

@@ -1,0 +1,92 @@
+/**
+ * Access tokens for accounts: read from storage.session, refreshed a few minutes before they
+ * expire with the refresh token from the `secrets` store (refresh tokens rotate: the newest pair is
+ * always the one kept). One refresh at a time per account. A refused refresh marks the account as
+ * needing a new sign-in.
+ */
+import { isBackpackError } from '../../backpack/errors.ts';
+import type { TokenSet } from '../../backpack/oauth.ts';
+import type { Db } from '../../platform/db.ts';
+import type { SessionStore } from '../../platform/session.ts';
+import { ServiceError } from './errors.ts';
+import type { Providers } from './providers/index.ts';
+
+/** Refresh when less than this is left. */
+export const REFRESH_MARGIN_MS = 5 * 60_000;
+
+export interface Tokens {
+  /** A live access token, refreshed first when it is about to expire. */
+  access(accountId: string): Promise<string>;
+  /** Refreshes now (after a 401), unless another refresh just produced a newer token. */
+  refresh(accountId: string, rejected?: string): Promise<string>;
+  store(accountId: string, t: TokenSet): Promise<void>;
+  /** What sign-out revokes. */
+  current(accountId: string): Promise<{ accessToken: string; refreshToken?: string; expiresAt?: number } | undefined>;
+  clear(accountId: string): Promise<void>;
+}
+
+export const refreshId = (accountId: string): string => `refresh:${accountId}`;
+
+export function createTokens(db: Db, session: SessionStore, providers: Providers, now: () => number = Date.now): Tokens {
+  const inflight = new Map<string, Promise<string>>();
+
+  async function store(accountId: string, t: TokenSet): Promise<void> {
+    await session.setToken(accountId, { accessToken: t.accessToken, ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}) });
+    if (t.refreshToken) await db.secrets.put({ id: refreshId(accountId), kind: 'refresh', refreshToken: t.refreshToken });
+  }
+
+  async function doRefresh(accountId: string): Promise<string> {
+    const account = await db.accounts.get(accountId);
+    if (!account) throw new ServiceError('UNAUTHORIZED', 'This account is signed out');
+    const secret = await db.secrets.get(refreshId(accountId));
+    const signInAgain = async (why: string): Promise<never> => {
+      await db.accounts.put({ ...account, needsSignIn: true });
+      throw new ServiceError('UNAUTHORIZED', `${why}: sign in to ${new URL(account.baseUrl).host} again`);
+    };
+    if (secret?.kind !== 'refresh') return signInAgain('The session has ended');
+    try {
+      const t = await (await providers.for(account)).refresh(secret.refreshToken);
+      await store(accountId, t);
+      if (account.needsSignIn) await db.accounts.put({ ...account, needsSignIn: false });
+      return t.accessToken;
+    } catch (e) {
+      if (isBackpackError(e, 'UNAUTHORIZED')) return signInAgain('The backpack ended the session');
+      throw e;
+    }
+  }
+
+  function refresh(accountId: string, rejected?: string): Promise<string> {
+    let p = inflight.get(accountId);
+    if (!p) {
+      p = (async () => {
+        const cur = await session.getToken(accountId);
+        // Another caller refreshed while this one waited for its 401: use theirs.
+        if (rejected && cur && cur.accessToken !== rejected && (cur.expiresAt ?? Infinity) - now() > REFRESH_MARGIN_MS) return cur.accessToken;
+        return doRefresh(accountId);
+      })().finally(() => inflight.delete(accountId));
+      inflight.set(accountId, p);
+    }
+    return p;
+  }
+
+  return {
+    async access(accountId) {
+      const t = await session.getToken(accountId);
+      if (t && (t.expiresAt === undefined || t.expiresAt - now() > REFRESH_MARGIN_MS)) return t.accessToken;
+      return refresh(accountId);
+    },
+    refresh,
+    store,
+    async current(accountId) {
+      const t = await session.getToken(accountId);
+      const r = await db.secrets.get(refreshId(accountId));
+      const refreshToken = r?.kind === 'refresh' ? r.refreshToken : undefined;
+      if (!t && !refreshToken) return undefined;
+      return { accessToken: t?.accessToken ?? '', ...(refreshToken ? { refreshToken } : {}), ...(t?.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}) };
+    },
+    async clear(accountId) {
+      await session.removeToken(accountId);
+      await db.secrets.delete(refreshId(accountId));
+    },
+  };
+}

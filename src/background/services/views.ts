@@ -1,0 +1,70 @@
+/**
+ * Stored records as the popup and content scripts see them (src/messaging/views.ts). Content
+ * scripts get PickerBadge and HoverVerdict only: no account, no address, no token.
+ */
+import type { AccountView, BadgeDetail, BadgeView, PickerBadge, SyncState } from '../../messaging/views.ts';
+import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
+
+const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+export function badgeView(r: BadgeRecord): BadgeView {
+  const m = r.meta;
+  return defined({
+    key: r.key,
+    accountId: r.accountId,
+    name: m.name,
+    description: m.description,
+    image: m.image,
+    issuerName: m.issuerName,
+    issuerUrl: m.issuerUrl,
+    issuedOn: m.issuedOn,
+    expires: m.expires,
+    tags: m.tags,
+    format: r.format as BadgeView['format'],
+    verdict: r.verdict,
+    recipient: r.recipient,
+    publicUrl: m.publicUrl,
+    pending: r.pending,
+    verifiedAt: r.verifiedAt,
+  });
+}
+
+export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined): BadgeDetail {
+  const m = r.meta;
+  return defined({
+    ...badgeView(r),
+    criteria: m.criteria,
+    evidence: m.evidence.map(defined),
+    alignments: m.alignments.map(defined),
+    issuerId: m.issuerId,
+    issuerEmail: m.issuerEmail,
+    claimedRecipients: m.claimedRecipients,
+    checks: r.checks,
+    credentialText: o?.credentialText,
+    originalKind: r.original.kind,
+  });
+}
+
+export function pickerBadge(r: BadgeRecord): PickerBadge {
+  const m = r.meta;
+  return defined({
+    key: r.key,
+    name: m.name,
+    image: m.image,
+    issuerName: m.issuerName,
+    issuedOn: m.issuedOn,
+    expires: m.expires,
+    verdict: r.verdict,
+    publicUrl: m.publicUrl,
+    credentialId: m.credentialId,
+  });
+}
+
+export function syncView(s: SyncRecord | undefined): SyncState {
+  if (!s) return { status: 'idle', done: 0, total: 0 };
+  return defined({ status: s.status, done: s.done, total: s.total, lastSyncedAt: s.lastSyncedAt, error: s.error });
+}
+
+export function accountView(a: AccountRecord, sync: SyncRecord | undefined): AccountView {
+  return { id: a.id, kind: a.kind, providerName: a.providerName, baseUrl: a.baseUrl, user: a.user, needsSignIn: a.needsSignIn, sync: syncView(sync) };
+}

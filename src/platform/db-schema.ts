@@ -1,0 +1,90 @@
+/**
+ * The IndexedDB schema and its migrations. Each migration takes the database from the version
+ * before it to its own; opening runs every migration newer than what is on disk, inside the one
+ * upgrade transaction, so a half-upgraded database never exists.
+ *
+ *   v1 (the first cut): badges {key; byAccount}, accounts {id}. Badge records had
+ *      `issuedTo` (the address) and no pending flag; accounts no addresses.
+ *   v2: badges gain a byRecipient index over `recipientKey`, `pending` and `identitiesHash`; their
+ *      original bytes and credential text move to a store of their own, `originals` (listing
+ *      a thousand badges must not read a thousand images); accounts gain `addresses` and
+ *      `needsSignIn`; new stores secrets, documents, results, syncState.
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
+import type { AccountRecord, BadgeRecord, DocumentRecord, OriginalRecord, ResultRecord, SecretRecord, SyncRecord } from './records.ts';
+
+export const DB_NAME = 'lanyard';
+export const DB_VERSION = 2;
+
+export interface LanyardSchema extends DBSchema {
+  badges: { key: string; value: BadgeRecord; indexes: { byAccount: string; byRecipient: string } };
+  originals: { key: string; value: OriginalRecord };
+  accounts: { key: string; value: AccountRecord };
+  secrets: { key: string; value: SecretRecord };
+  documents: { key: string; value: DocumentRecord };
+  results: { key: string; value: ResultRecord };
+  syncState: { key: string; value: SyncRecord };
+}
+
+/** Migrations see the database untyped: its shape is whatever the older version left. */
+type AnyDb = IDBPDatabase<unknown>;
+type AnyTx = IDBPTransaction<unknown, string[], 'versionchange'>;
+
+export interface Migration {
+  version: number;
+  up(db: AnyDb, tx: AnyTx): Promise<void>;
+}
+
+type Rec = Record<string, unknown>;
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    async up(db) {
+      const badges = db.createObjectStore('badges', { keyPath: 'key' });
+      badges.createIndex('byAccount', 'accountId');
+      db.createObjectStore('accounts', { keyPath: 'id' });
+    },
+  },
+  {
+    version: 2,
+    async up(db, tx) {
+      db.createObjectStore('originals', { keyPath: 'key' });
+      db.createObjectStore('secrets', { keyPath: 'id' });
+      db.createObjectStore('documents', { keyPath: 'url' });
+      db.createObjectStore('results', { keyPath: 'key' });
+      db.createObjectStore('syncState', { keyPath: 'accountId' });
+      const badges = tx.objectStore('badges');
+      const originals = tx.objectStore('originals');
+      badges.createIndex('byRecipient', 'recipientKey');
+      for (let c = await badges.openCursor(); c; c = await c.continue()) {
+        const old = c.value as Rec;
+        const recipient = typeof old.recipient === 'string' ? old.recipient : typeof old.issuedTo === 'string' ? old.issuedTo : null;
+        const { issuedTo: _dropped, credentialText, original, ...rest } = old;
+        const { bytes, ...kind } = (original ?? {}) as Rec;
+        await originals.put({ key: old.key, bytes: bytes instanceof Uint8Array ? bytes : new Uint8Array(), ...(typeof credentialText === 'string' ? { credentialText } : {}) });
+        await c.update({
+          ...rest,
+          original: kind,
+          recipient,
+          recipientKey: recipient?.toLowerCase() ?? '',
+          pending: old.pending === true,
+          // Unknown identities: the next sync or re-verification checks it again.
+          identitiesHash: '',
+          checks: Array.isArray(old.checks) ? old.checks : [],
+          verdict: typeof old.verdict === 'string' ? old.verdict : 'unverified',
+        });
+      }
+      const accounts = tx.objectStore('accounts');
+      for (let c = await accounts.openCursor(); c; c = await c.continue()) {
+        const old = c.value as Rec;
+        await c.update({ ...old, addresses: Array.isArray(old.addresses) ? old.addresses : [], needsSignIn: old.needsSignIn === true });
+      }
+    },
+  },
+];
+
+/** Runs the migrations after `oldVersion`, up to `target` (DB_VERSION by default). */
+export async function migrate(db: AnyDb, tx: AnyTx, oldVersion: number, target = DB_VERSION): Promise<void> {
+  for (const m of MIGRATIONS) if (m.version > oldVersion && m.version <= target) await m.up(db, tx);
+}

@@ -1,0 +1,121 @@
+/**
+ * The extension's IndexedDB, through idb: the one place that opens it. Services get a `Db`, a
+ * narrow set of stores, so that tests can run them over fake-indexeddb (or hand in fakes).
+ */
+import { openDB, type IDBPDatabase, type StoreNames } from 'idb';
+import { DB_NAME, DB_VERSION, migrate, type LanyardSchema } from './db-schema.ts';
+import type { AccountRecord, BadgeRecord, DocumentRecord, FullBadge, OriginalRecord, ResultRecord, SecretRecord, SyncRecord } from './records.ts';
+
+export interface Store<T> {
+  get(key: string): Promise<T | undefined>;
+  put(value: T): Promise<void>;
+  delete(key: string): Promise<void>;
+  all(): Promise<T[]>;
+}
+
+/** Badge records (no bytes: those are in `originals`); delete removes the original too. */
+export interface BadgeStore extends Store<BadgeRecord> {
+  byAccount(accountId: string): Promise<BadgeRecord[]>;
+  countByAccount(accountId: string): Promise<number>;
+  /** How many badges were issued to this address (case-insensitive). */
+  countByRecipient(address: string): Promise<number>;
+  count(): Promise<number>;
+  /** Removes every badge of an account; returns how many. */
+  deleteByAccount(accountId: string): Promise<number>;
+}
+
+export interface Db {
+  badges: BadgeStore;
+  originals: Store<OriginalRecord>;
+  accounts: Store<AccountRecord>;
+  secrets: Store<SecretRecord>;
+  documents: Store<DocumentRecord>;
+  results: Store<ResultRecord>;
+  syncState: Store<SyncRecord>;
+  /** Writes a badge with its original, and the sync progress if given, in one transaction: the count never runs ahead of the badges. */
+  saveBadge(badge: FullBadge, sync?: SyncRecord): Promise<void>;
+  close(): void;
+}
+
+type Raw = IDBPDatabase<LanyardSchema>;
+type Name = StoreNames<LanyardSchema>;
+
+function store<N extends Name>(db: Raw, name: N): Store<LanyardSchema[N]['value']> {
+  return {
+    get: (key) => db.get(name, key),
+    put: async (value) => {
+      await db.put(name, value);
+    },
+    delete: (key) => db.delete(name, key),
+    all: () => db.getAll(name),
+  };
+}
+
+function badgeStore(db: Raw): BadgeStore {
+  return {
+    ...store(db, 'badges'),
+    async delete(key) {
+      const tx = db.transaction(['badges', 'originals'], 'readwrite');
+      await Promise.all([tx.objectStore('badges').delete(key), tx.objectStore('originals').delete(key), tx.done]);
+    },
+    byAccount: (accountId) => db.getAllFromIndex('badges', 'byAccount', accountId),
+    countByAccount: (accountId) => db.countFromIndex('badges', 'byAccount', accountId),
+    countByRecipient: (address) => db.countFromIndex('badges', 'byRecipient', address.toLowerCase()),
+    count: () => db.count('badges'),
+    async deleteByAccount(accountId) {
+      const tx = db.transaction(['badges', 'originals'], 'readwrite');
+      const originals = tx.objectStore('originals');
+      let n = 0;
+      for (let c = await tx.objectStore('badges').index('byAccount').openCursor(accountId); c; c = await c.continue()) {
+        await originals.delete(c.primaryKey);
+        await c.delete();
+        n++;
+      }
+      await tx.done;
+      return n;
+    },
+  };
+}
+
+export interface OpenOptions {
+  name?: string;
+  /** The browser closed the connection (storage cleared, disk error): drop cached handles. */
+  onTerminated?: () => void;
+}
+
+export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {}): Promise<Db> {
+  const db = await openDB<LanyardSchema>(name, DB_VERSION, {
+    upgrade(database, oldVersion, _newVersion, tx) {
+      // idb does not await this: keep the migration on the upgrade transaction, and abort it on failure.
+      migrate(database as unknown as IDBPDatabase<unknown>, tx as never, oldVersion).catch((e: unknown) => {
+        console.error('[lanyard] database migration failed', e);
+        tx.abort();
+      });
+    },
+    // Another context wants a newer version: let it, and reopen on next use.
+    blocking() {
+      db.close();
+      onTerminated?.();
+    },
+    terminated() {
+      onTerminated?.();
+    },
+  });
+  return {
+    badges: badgeStore(db),
+    originals: store(db, 'originals'),
+    accounts: store(db, 'accounts'),
+    secrets: store(db, 'secrets'),
+    documents: store(db, 'documents'),
+    results: store(db, 'results'),
+    syncState: store(db, 'syncState'),
+    async saveBadge({ record, original }, sync) {
+      if (original.key !== record.key) throw new Error('saveBadge: the original belongs to another badge');
+      const tx = db.transaction(['badges', 'originals', 'syncState'], 'readwrite');
+      const writes: Promise<unknown>[] = [tx.objectStore('badges').put(record), tx.objectStore('originals').put(original)];
+      if (sync) writes.push(tx.objectStore('syncState').put(sync));
+      await Promise.all([...writes, tx.done]);
+    },
+    close: () => db.close(),
+  };
+}

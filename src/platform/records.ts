@@ -1,0 +1,166 @@
+/**
+ * What the extension keeps in IndexedDB (db.ts) and storage.session (session.ts): plain,
+ * structured-cloneable records. Tokens and client secrets live only in `secrets` and in
+ * storage.session, never in storage.local, which content scripts can read.
+ */
+import type { InputKind } from '../core/model.ts';
+import type { Check, Verdict } from '../core/result.ts';
+
+export type AccountKind = 'badgr' | 'ob3' | 'badge-connect';
+
+/** An address of the account, as the provider reports it. */
+export interface AccountAddress {
+  /** The provider's id for it (Badgr v1 e-mail id), when it has one. */
+  id?: string;
+  email: string;
+  verified: boolean;
+  primary: boolean;
+}
+
+export interface AccountRecord {
+  id: string;
+  kind: AccountKind;
+  providerName: string;
+  baseUrl: string;
+  /** The primary address or name, for display. */
+  user: string;
+  /** The provider's id of the user (Badgr entityId, OB 3.0 profile id). */
+  userId: string;
+  addresses: AccountAddress[];
+  needsSignIn: boolean;
+  /** OB 3.0 / Badge Connect: the service description as discovered (endpoints, title). */
+  service?: Record<string, unknown>;
+  /** OB 3.0 / Badge Connect: the `secrets` id of the registered client. */
+  clientSecretId?: string;
+  createdAt: string;
+}
+
+export interface BadgeMeta {
+  name: string;
+  description?: string;
+  image?: string;
+  issuerName?: string;
+  issuerUrl?: string;
+  issuerId?: string;
+  issuerEmail?: string;
+  issuedOn?: string;
+  expires?: string;
+  tags: string[];
+  publicUrl?: string;
+  credentialId?: string;
+  criteria?: { url?: string; narrative?: string };
+  evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
+  alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
+  claimedRecipients: { type: string; identity: string; hashed: boolean }[];
+}
+
+/** What the badge record says of its original; the bytes are in the `originals` store. */
+export interface StoredOriginal {
+  kind: InputKind;
+  /** For an imported file: its name. */
+  fileName?: string;
+}
+
+/** A badge's original input, kept apart so that listing badges never reads images. */
+export interface OriginalRecord {
+  key: string;
+  /** PNG or SVG bytes; JSON or JWS text; a URL, as UTF-8. */
+  bytes: Uint8Array;
+  /** The credential found inside (JSON text or compact JWS), when there was one. */
+  credentialText?: string;
+}
+
+/** A badge as services build it: the record and its original, written together. */
+export interface FullBadge {
+  record: BadgeRecord;
+  original: OriginalRecord;
+}
+
+export interface BadgeRecord {
+  /** `<accountId>|<sourceId>`: upserts by this key never duplicate a badge. */
+  key: string;
+  accountId: string;
+  /** The provider's id (entityId, credential id) or `sha256:<hex>` of the original input. */
+  sourceId: string;
+  original: StoredOriginal;
+  /** Hash of what the provider sent: an unchanged badge is not verified again during sync. */
+  contentHash: string;
+  meta: BadgeMeta;
+  format: string;
+  verdict: Verdict | 'unverified';
+  checks: Check[];
+  /** The address the badge was issued to (verified or not), or null. */
+  recipient: string | null;
+  /** recipient, lower-cased, or '' (indexed: badge counts per address). */
+  recipientKey: string;
+  /** Issued to an address of the account that is not verified yet. */
+  pending: boolean;
+  /** Hash of the identities it was verified against: when they change, it is verified again. */
+  identitiesHash: string;
+  /** Where a baked image can be downloaded (Badgr's assertion image). */
+  bakedUrl?: string;
+  addedAt: string;
+  verifiedAt?: string;
+  /** The sync run that last wrote it. */
+  runId?: string;
+}
+
+export type SecretRecord =
+  | { id: string; kind: 'refresh'; refreshToken: string; /** Badgr token entity, for DELETE /v2/auth/tokens/{id} */ tokenId?: string }
+  | { id: string; kind: 'client'; clientId: string; clientSecret: string; registration: Record<string, unknown> };
+
+export interface DocumentRecord {
+  url: string;
+  status: number;
+  contentType: string;
+  bytes: Uint8Array;
+  etag?: string;
+  lastModified?: string;
+  /** ms since the epoch until which it is fresh without asking (RFC 9111 §4.2). */
+  freshUntil: number;
+  storedAt: number;
+}
+
+export interface ResultRecord {
+  key: string;
+  value: unknown;
+  /** ms since the epoch; absent: kept until removed. */
+  expiresAt?: number;
+}
+
+export interface SyncRun {
+  id: string;
+  startedAt: string;
+  /** The `since` this run asked for (incremental), if any. */
+  since?: string;
+  /** The page being processed: its URL (Link rel="next") or undefined for the first page. */
+  cursor?: string;
+  /** Badges done before the current page started. */
+  doneBeforePage: number;
+  /** The server's clock at the first answer (the next run's `since`). */
+  serverTime?: string;
+}
+
+export interface SyncRecord {
+  accountId: string;
+  status: 'idle' | 'syncing' | 'verifying' | 'error';
+  done: number;
+  total: number;
+  lastSyncedAt?: string;
+  /** The next incremental sync asks for what changed since this instant. */
+  since?: string;
+  /** A run in progress or interrupted (worker killed, server failure): the next sync resumes it. */
+  run?: SyncRun;
+  error?: { code: string; message: string };
+  /** Consecutive failed runs (for the retry backoff). */
+  failures: number;
+  /** ms since the epoch of the next automatic retry. */
+  retryAt?: number;
+}
+
+/** An access token, in storage.session only. */
+export interface SessionToken {
+  accessToken: string;
+  /** ms since the epoch; absent when the server did not say. */
+  expiresAt?: number;
+}

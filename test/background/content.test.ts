@@ -1,0 +1,106 @@
+/** What content scripts may ask: pickers, cards, LinkedIn links and hover verification; and settings. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRouter } from '../../src/background/router.ts';
+import { contentHandlers, popupHandlers } from '../../src/background/handlers.ts';
+import { guards, isReply } from '../../src/messaging/validate.ts';
+import { badgrSignIn, harness, useBackpack, type Harness } from './harness.ts';
+
+const ctx = useBackpack();
+let h: Harness;
+let id: string;
+
+beforeAll(async () => {
+  h = await harness();
+  id = (await badgrSignIn(h, ctx.bp.baseUrl)).id;
+  await h.app.sync.run(id);
+});
+
+describe('pickers', () => {
+  it('lists the user’s badges by name, issuer or tag: not pending, not invalid', async () => {
+    const all = await h.app.content.pickerList('');
+    expect(all.map((b) => b.name).sort()).toEqual(['Analytical Engine Programmer', 'Notes on the Engine', 'Poetical Science']);
+    expect((await h.app.content.pickerList('analytical')).map((b) => b.name).sort()).toEqual(['Analytical Engine Programmer', 'Notes on the Engine']);
+    expect(await h.app.content.pickerList('guild')).toEqual([expect.objectContaining({ name: 'Poetical Science', issuerName: 'Difference Engine Guild' })]);
+    for (const b of all) expect(Object.keys(b).every((k) => ['key', 'name', 'image', 'issuerName', 'issuedOn', 'expires', 'verdict', 'publicUrl', 'credentialId'].includes(k))).toBe(true);
+  });
+
+  it('builds an escaped card and a LinkedIn link with the organization id from settings', async () => {
+    const key = `${id}|ada-programmer`;
+    const card = await h.app.content.card(key);
+    expect(card.html).toContain('Analytical Engine Programmer');
+    expect(card.url).toBe(`${ctx.bp.baseUrl}/public/assertions/ada-programmer`);
+    expect(card.text).toContain('Analytical Society');
+    const issuerId = (await h.db.badges.get(key))!.meta.issuerId!;
+    await h.app.settings.set({ linkedInOrgIds: { [issuerId]: '1337' } });
+    const u = new URL((await h.app.content.linkedInUrl(key)).url);
+    expect(u.origin + u.pathname).toBe('https://www.linkedin.com/profile/add');
+    expect(Object.fromEntries(u.searchParams)).toMatchObject({ name: 'Analytical Engine Programmer', organizationId: '1337', issueYear: '2026', issueMonth: '3', certUrl: card.url });
+    await expect(h.app.content.card('nope')).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
+  });
+});
+
+describe('hover verification', () => {
+  it('is off until the user turns it on; then verifies, says whether it is theirs, and reuses the verdict for a while', async () => {
+    const target = `${ctx.bp.baseUrl}/public/assertions/ada-poetical`;
+    await expect(h.app.content.hoverVerify(target)).rejects.toMatchObject({ code: 'ERR_DISABLED' });
+    await h.app.settings.set({ hoverVerify: true });
+    const v = await h.app.content.hoverVerify(target);
+    expect(v).toEqual({ verdict: 'valid', name: 'Poetical Science', issuerName: 'Difference Engine Guild', issuedOn: '2026-04-10T09:30:00Z', issuedToYou: true, message: 'Verified: issued by Difference Engine Guild' });
+    const before = h.fetched.length;
+    expect(await h.app.content.hoverVerify(target)).toEqual(v);
+    expect(h.fetched.length).toBe(before);
+    const revoked = await h.app.content.hoverVerify(`${ctx.bp.baseUrl}/public/assertions/ada-retired-revoked`);
+    expect(revoked).toMatchObject({ verdict: 'invalid', issuedToYou: false, message: expect.stringContaining('Revoked') });
+  });
+});
+
+describe('settings', () => {
+  it('keeps settings in storage.local and moves the sync alarm with the interval', async () => {
+    expect(await h.app.settings.set({ syncIntervalMinutes: 30 })).toMatchObject({ syncIntervalMinutes: 30 });
+    expect(h.platform.alarms.periodic.get('sync')).toBe(30);
+    expect(await h.app.settings.get()).toMatchObject({ hoverVerify: true, syncIntervalMinutes: 30 });
+  });
+});
+
+describe('the router over the real services', () => {
+  const ID = 'pakfgahhhefpnaajfclapgchhifablpl';
+  const route = () =>
+    createRouter({ extensionId: ID, extensionOrigin: `chrome-extension://${ID}/`, handlers: { popup: popupHandlers({ version: '0.1.0', app: async () => h.app }), content: contentHandlers({ version: '0.1.0', app: async () => h.app }) } });
+  const content = { id: ID, url: 'https://www.linkedin.com/in/ada/', tab: { id: 4 } };
+  const popup = { id: ID, url: `chrome-extension://${ID}/src/popup/index.html` };
+
+  it('answers content scripts with badge facts only, never a token, and refuses them popup messages', async () => {
+    const tokens = [...h.platform.session.map.values()].map((t) => t.accessToken);
+    const refresh = (await h.db.secrets.all()).map((s) => (s.kind === 'refresh' ? s.refreshToken : s.clientSecret));
+    const r = route();
+    const replies = [
+      await r({ type: 'picker/list', args: { query: '' } }, content),
+      await r({ type: 'picker/card', args: { key: `${id}|ada-programmer` } }, content),
+      await r({ type: 'picker/linkedin-url', args: { key: `${id}|ada-programmer` } }, content),
+      await r({ type: 'hover/verify', args: { url: `${ctx.bp.baseUrl}/public/assertions/ada-poetical` } }, content),
+    ];
+    expect(replies.every((x) => x.ok)).toBe(true);
+    expect(isReply(replies[0], guards.content.reply['picker/list'])).toBe(true);
+    expect(isReply(replies[1], guards.content.reply['picker/card'])).toBe(true);
+    expect(isReply(replies[3], guards.content.reply['hover/verify'])).toBe(true);
+    const text = JSON.stringify(replies);
+    for (const secret of [...tokens, ...refresh]) expect(text).not.toContain(secret);
+    expect(text).not.toContain('ada@example.org');
+    for (const type of ['state/get', 'emails/list', 'backup/export', 'badges/get']) {
+      expect(await r({ type, args: {} }, content)).toMatchObject({ ok: false, error: { code: 'ERR_UNKNOWN_MESSAGE' } });
+    }
+  });
+
+  it('answers the popup, and its replies pass the popup guards', async () => {
+    const r = route();
+    const state = await r({ type: 'state/get', args: {} }, popup);
+    expect(isReply(state, guards.popup.reply['state/get'])).toBe(true);
+    expect(state).toMatchObject({ ok: true, value: { badgeCount: expect.any(Number), identities: expect.arrayContaining(['ada@example.org']) } });
+    const list = await r({ type: 'badges/list', args: {} }, popup);
+    expect(isReply(list, guards.popup.reply['badges/list'])).toBe(true);
+    const detail = await r({ type: 'badges/get', args: { key: `${id}|ada-programmer` } }, popup);
+    expect(isReply(detail, guards.popup.reply['badges/get'])).toBe(true);
+    expect(await r({ type: 'badges/get', args: { key: 'missing' } }, popup)).toMatchObject({ ok: false, error: { code: 'ERR_NOT_FOUND' } });
+    expect(JSON.stringify(state)).not.toContain(h.platform.session.map.get(id)!.accessToken);
+  });
+});

@@ -1,0 +1,61 @@
+/** Addresses through Badgr's v1 e-mail API: list with badge counts, add, re-send, make primary, remove, and Badgr's rules as errors. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { badgrSignIn, failure, harness, useBackpack, type Harness } from './harness.ts';
+
+const ctx = useBackpack();
+let h: Harness;
+let id: string;
+
+beforeAll(async () => {
+  h = await harness();
+  id = (await badgrSignIn(h, ctx.bp.baseUrl)).id;
+  await h.app.sync.run(id);
+});
+
+describe('addresses', () => {
+  it('lists the addresses with flags and how many cached badges were issued to each', async () => {
+    expect(await h.app.emails.list(id)).toEqual([
+      { id: '1', email: 'ada@example.org', verified: true, primary: true, badgeCount: 2 },
+      { id: '2', email: 'ada.lovelace@school.example', verified: true, primary: false, badgeCount: 2 },
+      { id: '3', email: 'ada@old-job.example', verified: false, primary: false, badgeCount: 1 },
+    ]);
+  });
+
+  it('adds an address (unverified until its link is followed), and refuses one that belongs to someone else', async () => {
+    const list = await h.app.emails.add(id, 'ada@new.example');
+    expect(list.at(-1)).toMatchObject({ email: 'ada@new.example', verified: false, primary: false, badgeCount: 0 });
+    expect((await h.db.accounts.get(id))?.addresses.map((a) => a.email)).toContain('ada@new.example');
+    await expect(h.app.emails.add(id, 'grace@example.org')).rejects.toMatchObject({ code: 'REJECTED', message: expect.stringContaining('Could not register email address') });
+  });
+
+  it('re-sends the confirmation once, then says when it may again', async () => {
+    const added = (await h.app.emails.list(id)).find((e) => e.email === 'ada@new.example')!;
+    await expect(h.app.emails.resend(id, added.id)).resolves.toBeInstanceOf(Array);
+    const e = await failure(h.app.emails.resend(id, added.id));
+    expect(e.code).toBe('THROTTLED');
+    expect(e.retryAfterSeconds).toBeGreaterThan(200);
+    expect(e.message).toMatch(/try again in \d+ minutes/);
+  });
+
+  it('makes a verified address primary, and refuses an unverified one', async () => {
+    await expect(h.app.emails.makePrimary(id, '3')).rejects.toMatchObject({ code: 'REJECTED', message: expect.stringContaining('not verified') });
+    const list = await h.app.emails.makePrimary(id, '2');
+    expect(list.find((e) => e.primary)?.email).toBe('ada.lovelace@school.example');
+    expect((await h.app.accounts.list())[0]?.user).toBe('ada.lovelace@school.example');
+    await h.app.emails.makePrimary(id, '1');
+  });
+
+  it('removes an address, but never the primary one', async () => {
+    await expect(h.app.emails.remove(id, '1')).rejects.toMatchObject({ code: 'REJECTED', message: expect.stringContaining('Can not remove primary email address') });
+    const added = (await h.app.emails.list(id)).find((e) => e.email === 'ada@new.example')!;
+    const list = await h.app.emails.remove(id, added.id);
+    expect(list.map((e) => e.email)).not.toContain('ada@new.example');
+    await expect(h.app.emails.remove(id, 'x')).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
+  });
+
+  it('says the addresses of an OB 3.0 account are managed by its provider', async () => {
+    const o = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    await expect(h.app.emails.list(o.id)).rejects.toMatchObject({ code: 'ERR_UNSUPPORTED' });
+    await expect(h.app.emails.list('nobody')).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
+  });
+});

@@ -1,0 +1,135 @@
+/** The local backpack: import (URL, PNG, SVG, JSON, JWS), list, detail, remove, verify again, downloads, and the backup round trip. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fromBase64 } from '../../src/background/services/base64.ts';
+import { harness, useBackpack } from './harness.ts';
+
+const ctx = useBackpack();
+const url = (p: string) => `${ctx.bp.baseUrl}${p}`;
+const bytes = async (p: string) => new Uint8Array(await (await fetch(url(p))).arrayBuffer());
+const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64');
+const text = (t: string) => ({ kind: 'text' as const, text: t });
+const file = (name: string, u: Uint8Array) => ({ kind: 'file' as const, name, base64: b64(u) });
+
+describe('import', () => {
+  it('verifies and stores each kind of input with its original bytes', async () => {
+    const h = await harness();
+    const png = await bytes('/public/assertions/ada-programmer/baked');
+    const jws = await (await fetch(url('/ob3/credentials/ob3-ada-jwt-eddsa'))).text();
+    const json = await (await fetch(url('/ob3/credentials/ob3-ada-di'))).text();
+    const svg = new Uint8Array(readFileSync('../shared/conformance/baking/ob30_simple-json.svg'));
+    const views = [
+      await h.app.library.import(text(url('/public/assertions/ada-poetical'))),
+      await h.app.library.import(file('programmer.png', png)),
+      await h.app.library.import(text(jws)),
+      await h.app.library.import(file('di.json', new TextEncoder().encode(json))),
+      await h.app.library.import(file('simple.svg', svg)),
+    ];
+    expect(views.slice(0, 4).map((v) => v.verdict)).toEqual(['valid', 'valid', 'valid', 'valid']);
+    expect(views.every((v) => v.accountId === 'local')).toBe(true);
+    const kinds = await Promise.all(views.map(async (v) => (await h.db.badges.get(v.key))!.original.kind));
+    expect(kinds).toEqual(['url', 'png', 'jws', 'json', 'svg']);
+    expect((await h.db.originals.get(views[1]!.key))!.bytes).toEqual(png);
+    expect((await h.app.library.list()).map((v) => v.key).sort()).toEqual(views.map((v) => v.key).sort());
+  });
+
+  it('refuses what is not a badge', async () => {
+    const h = await harness();
+    await expect(h.app.library.import(text('hello there'))).rejects.toMatchObject({ code: 'ERR_NOT_A_BADGE' });
+    await expect(h.app.library.import(file('x.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2])))).rejects.toMatchObject({ code: 'ERR_NOT_A_BADGE' });
+    expect(await h.db.badges.count()).toBe(0);
+  });
+
+  it('stores one copy of a badge imported twice, keeping the baked image', async () => {
+    const h = await harness();
+    const png = await bytes('/public/assertions/ada-programmer/baked');
+    const a = await h.app.library.import(file('a.png', png));
+    const b = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
+    expect(b.key).toBe(a.key);
+    expect(await h.db.badges.count()).toBe(1);
+    expect((await h.db.badges.get(a.key))!.original.kind).toBe('png');
+  });
+
+  it('checks the recipient against the addresses of every account', async () => {
+    const h = await harness();
+    await h.app.accounts.signIn({ kind: 'badgr', baseUrl: ctx.bp.baseUrl, username: 'grace@example.org', password: 'lanyard-demo-2' });
+    const v = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
+    expect(v).toMatchObject({ verdict: 'invalid', recipient: null });
+    const grace = await h.app.library.import(text(url('/public/assertions/grace-compiler')));
+    expect(grace).toMatchObject({ verdict: 'valid', recipient: 'grace@example.org' });
+  });
+
+  it('without access to the issuer’s host, stores the badge as indeterminate with how to allow it', async () => {
+    const h = await harness();
+    h.granted.clear();
+    const v = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
+    expect(v.verdict).toBe('indeterminate');
+    const d = await h.app.library.get(v.key);
+    expect(d.checks.find((c) => c.outcome === 'indeterminate')?.message).toMatch(/allow Lanyard to access 127\.0\.0\.1/);
+    h.granted.add('http://127.0.0.1/*');
+    expect(await h.app.library.verify(v.key)).toEqual({ verified: 1 });
+    expect((await h.app.library.get(v.key)).verdict).toBe('valid');
+  });
+});
+
+describe('detail, remove, verify all, download', () => {
+  it('works on stored badges', async () => {
+    const h = await harness();
+    const png = await h.app.library.import(file('p.png', await bytes('/public/assertions/ada-notes-signed/baked')));
+    const jws = await h.app.library.import(text(await (await fetch(url('/ob3/credentials/ob3-ada-jwt-es256'))).text()));
+    const hosted = await h.app.library.import(text(url('/public/assertions/ada-poetical')));
+    const d = await h.app.library.get(png.key);
+    expect(d).toMatchObject({ name: 'Notes on the Engine', originalKind: 'png', issuerName: 'Analytical Society', credentialText: expect.stringMatching(/^ey/) });
+    expect(d.checks.map((c) => c.id)).toContain('signature');
+
+    const baked = await h.app.library.download(png.key, 'baked');
+    expect(baked).toMatchObject({ fileName: 'notes-on-the-engine.png', mimeType: 'image/png' });
+    expect(fromBase64(baked.base64)).toEqual((await h.db.originals.get(png.key))!.bytes);
+    expect(await h.app.library.download(jws.key, 'json')).toMatchObject({ fileName: 'punch-card-programming.jws', mimeType: 'application/jwt' });
+    await expect(h.app.library.download(jws.key, 'baked')).rejects.toMatchObject({ code: 'ERR_NO_BAKED_IMAGE' });
+    const hostedJson = await h.app.library.download(hosted.key, 'json');
+    expect(JSON.parse(new TextDecoder().decode(fromBase64(hostedJson.base64)))).toMatchObject({ type: 'Assertion' });
+
+    expect(await h.app.library.verify()).toEqual({ verified: 3 });
+    expect(await h.db.syncState.get('local')).toMatchObject({ status: 'idle', done: 3, total: 3 });
+    expect(await h.app.library.remove(jws.key)).toEqual({ removed: true });
+    expect(await h.app.library.remove(jws.key)).toEqual({ removed: false });
+    await expect(h.app.library.get(jws.key)).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
+  });
+});
+
+describe('backup', () => {
+  it('exports every badge’s original and imports it into an empty install: nothing lost, duplicates skipped', async () => {
+    const h = await harness();
+    const { id } = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    await h.app.sync.run(id);
+    await h.app.library.import(file('p.png', await bytes('/public/assertions/ada-programmer/baked')));
+    await h.app.library.import(text(url('/public/assertions/ada-poetical')));
+    const all = await h.db.badges.all();
+    const { fileName, json } = await h.app.backup.export();
+    expect(fileName).toMatch(/^lanyard-backup-\d{4}-\d{2}-\d{2}\.json$/);
+
+    const fresh = await harness();
+    expect(await fresh.app.backup.import(json)).toEqual({ imported: all.length, skipped: 0 });
+    const restored = await fresh.db.badges.all();
+    expect(restored.map((r) => r.key).sort()).toEqual(all.map((r) => r.key).sort());
+    for (const r of all) {
+      const back = restored.find((x) => x.key === r.key)!;
+      expect((await fresh.db.originals.get(r.key))!.bytes).toEqual((await h.db.originals.get(r.key))!.bytes);
+      expect(back.original).toEqual(r.original);
+      // Verified again here (with no account, so against no address).
+      expect(back.verifiedAt! >= r.verifiedAt!).toBe(true);
+      expect(back.checks.find((c) => c.id === 'signature')?.outcome).toBe(r.checks.find((c) => c.id === 'signature')?.outcome);
+      expect(back.accountId).toBe('local'); // the account is not signed in here
+    }
+    expect(await fresh.app.backup.import(json)).toEqual({ imported: 0, skipped: all.length });
+    expect(await fresh.db.badges.count()).toBe(all.length);
+  });
+
+  it('refuses a file that is not a backup', async () => {
+    const h = await harness();
+    await expect(h.app.backup.import('not json')).rejects.toMatchObject({ code: 'ERR_BAD_BACKUP' });
+    await expect(h.app.backup.import('{"format":"other","badges":[]}')).rejects.toMatchObject({ code: 'ERR_BAD_BACKUP' });
+    await expect(h.app.backup.import('{"format":"lanyard-backup","version":99,"badges":[]}')).rejects.toMatchObject({ code: 'ERR_BAD_BACKUP' });
+  });
+});

@@ -1,0 +1,180 @@
+/** Sync against the test backpack: verdicts, paging, incremental `since`, resuming, and every failure the issue names. */
+import { describe, expect, it } from 'vitest';
+import type { BadgeRecord } from '../../src/platform/records.ts';
+import { badgrSignIn, harness, useBackpack, type Harness } from './harness.ts';
+
+const ctx = useBackpack({ badges: 6 });
+const CREDENTIALS = '/ims/ob/v3p0/credentials';
+
+const byKey = (rs: BadgeRecord[]) => Object.fromEntries(rs.map((r) => [r.sourceId, r]));
+const ob3Total = () => [...ctx.bp.control.stateForTests.badges.values()].filter((b) => (b.kind === 'ob3-jwt' || b.kind === 'ob3-di') && b.recipientEmail.startsWith('ada')).length;
+
+async function ob3(pageSize = 50): Promise<{ h: Harness; id: string }> {
+  const h = await harness({ syncOptions: { pageSize } });
+  const view = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+  return { h, id: view.id };
+}
+
+describe('Badgr', () => {
+  it('stores every badge with its verdict, the address it was issued to and its baked original; pending for an unverified address', async () => {
+    const h = await harness();
+    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+    const s = await h.app.sync.run(id);
+    const total = ctx.bp.control.stateForTests.badgesOf('user-ada').filter((b) => b.kind.startsWith('ob2')).length;
+    expect(s).toMatchObject({ status: 'idle', done: total, total, failures: 0, lastSyncedAt: expect.any(String) });
+    const b = byKey(await h.db.badges.byAccount(id));
+    expect(b['ada-programmer']).toMatchObject({ verdict: 'valid', recipient: 'ada@example.org', pending: false, original: { kind: 'png' } });
+    expect(b['ada-poetical']).toMatchObject({ verdict: 'valid', recipient: 'ada.lovelace@school.example' });
+    expect(b['ada-notes-signed']).toMatchObject({ verdict: 'valid', format: 'ob2.0-signed' });
+    expect(b['ada-first-aid-expired']).toMatchObject({ verdict: 'invalid' });
+    expect(b['ada-retired-revoked']).toMatchObject({ verdict: 'invalid', meta: { name: 'Retired Course' } });
+    expect(b['ada-bernoulli-pending']).toMatchObject({ pending: true, recipient: 'ada@old-job.example', verdict: 'indeterminate', meta: { name: 'Bernoulli Numbers' } });
+    expect(b['gen-1']).toMatchObject({ verdict: 'valid' });
+    // A second sync finds nothing changed: nothing is fetched again or verified again.
+    const before = h.fetched.length;
+    await h.app.sync.run(id);
+    expect(h.fetched.slice(before).filter((u) => u.includes('/public/'))).toEqual([]);
+    expect(await h.db.badges.countByAccount(id)).toBe(total);
+  });
+
+  it('makes a pending badge the user’s once its address is verified', async () => {
+    const h = await harness();
+    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+    await h.app.sync.run(id);
+    ctx.bp.control.verifyEmail('ada@old-job.example');
+    try {
+      await h.app.sync.run(id);
+      expect(await h.db.badges.get(`${id}|ada-bernoulli-pending`)).toMatchObject({ pending: false, recipient: 'ada@old-job.example', verdict: 'valid' });
+    } finally {
+      ctx.bp.control.stateForTests.emailRecord('ada@old-job.example')!.verified = false;
+    }
+  });
+});
+
+describe('OB 3.0: paging and incremental sync', () => {
+  it('follows Link rel="next" page by page, with n of m progress, and stores each credential once', async () => {
+    const { h, id } = await ob3(3);
+    const s = await h.app.sync.run(id);
+    const total = ob3Total();
+    expect(s).toMatchObject({ status: 'idle', done: total, total });
+    const pages = h.fetched.filter((u) => u.includes(CREDENTIALS));
+    expect(pages.length).toBe(Math.ceil(total / 3));
+    expect(pages.slice(1).map((u) => new URL(u).searchParams.get('offset'))).toEqual(pages.slice(1).map((_, i) => String((i + 1) * 3)));
+    const records = await h.db.badges.byAccount(id);
+    expect(records).toHaveLength(total);
+    expect(byKey(records)[`${ctx.bp.baseUrl}/ob3/credentials/ob3-ada-jwt-eddsa`]).toMatchObject({ verdict: 'valid', original: { kind: 'jws' } });
+    expect(byKey(records)[`${ctx.bp.baseUrl}/ob3/credentials/ob3-ada-jwt-revoked`]).toMatchObject({ verdict: 'invalid' });
+  });
+
+  it('asks only for what changed since the last good sync', async () => {
+    const h = await harness();
+    const { id } = await h.app.accounts.signIn({ kind: 'badge-connect', baseUrl: ctx.bp.baseUrl });
+    const first = await h.app.sync.run(id);
+    expect(h.fetched.find((u) => u.includes('/ims/ob/v2p1/assertions'))).not.toContain('since=');
+    const newId = ctx.bp.control.issueBadge('ada@example.org');
+    const before = h.fetched.length;
+    const second = await h.app.sync.run(id);
+    const asked = new URL(h.fetched.slice(before).find((u) => u.includes('/ims/ob/v2p1/assertions'))!);
+    expect(asked.searchParams.get('since')).toBe(first.since);
+    expect(second.done).toBeLessThan(first.done);
+    expect(await h.db.badges.get(`${id}|${ctx.bp.baseUrl}/public/assertions/${newId}`)).toMatchObject({ verdict: 'valid' });
+    expect(await h.db.badges.countByAccount(id)).toBe(first.done + 1);
+  });
+});
+
+describe('interruptions', () => {
+  it('resumes a run whose worker was killed mid-way: nothing lost, nothing duplicated', async () => {
+    let hang = true;
+    const h1 = await harness({
+      fetch: (url, init) => (hang && url.includes(CREDENTIALS) && url.includes('offset=6') ? new Promise<Response>(() => undefined) : fetch(url, init)),
+      syncOptions: { pageSize: 3, sleep: async () => undefined },
+    });
+    const { id } = await h1.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    void h1.app.sync.run(id);
+    let state;
+    for (let i = 0; i < 200 && (state = await h1.db.syncState.get(id))?.run?.cursor?.includes('offset=6') !== true; i++) await new Promise((r) => setTimeout(r, 10));
+    // The worker dies here, holding a request; its run is left in syncState.
+    expect(state).toMatchObject({ status: 'syncing', done: 6, run: { doneBeforePage: 6 } });
+    expect(await h1.db.badges.countByAccount(id)).toBe(6);
+    hang = false;
+    const h2 = await h1.restart();
+    const before = h2.fetched.length;
+    const s = await h2.app.sync.run(id);
+    expect(s).toMatchObject({ status: 'idle', done: ob3Total(), total: ob3Total() });
+    expect(h2.fetched.slice(before).filter((u) => u.includes(CREDENTIALS)).every((u) => !/offset=0\b|offset=3\b/.test(u) && /offset=\d/.test(u))).toBe(true);
+    const records = await h2.db.badges.byAccount(id);
+    expect(records).toHaveLength(ob3Total());
+    expect(new Set(records.map((r) => r.key)).size).toBe(records.length);
+  });
+
+  it('retries a 500 with backoff, and a dropped connection (timeout)', async () => {
+    const { h, id } = await ob3();
+    ctx.bp.control.failNext({ status: 500, path: CREDENTIALS });
+    ctx.bp.control.failNext({ drop: true, path: CREDENTIALS });
+    const s = await h.app.sync.run(id);
+    expect(s).toMatchObject({ status: 'idle', done: ob3Total() });
+    expect(h.waits).toHaveLength(2);
+    expect(h.waits[1]!).toBeGreaterThan(h.waits[0]!);
+  });
+
+  it('after repeated 500s leaves every cached badge in place, keeps the run, schedules a retry, and then completes without duplicates', async () => {
+    const { h, id } = await ob3(3);
+    await h.app.sync.run(id);
+    const cached = (await h.db.badges.byAccount(id)).map((r) => r.key).sort();
+    ctx.bp.control.issueBadge('ada@example.org');
+    await h.db.syncState.put({ ...(await h.db.syncState.get(id))!, since: undefined as never }); // a full listing again
+    ctx.bp.control.failNext({ status: 500, path: CREDENTIALS, count: 4 });
+    const failed = await h.app.sync.run(id);
+    expect(failed).toMatchObject({ status: 'error', error: { code: 'SERVER_ERROR' }, failures: 1, run: { id: expect.any(String) } });
+    expect(failed.retryAt).toBeGreaterThan(Date.now());
+    expect(h.platform.alarms.scheduled.get(`sync-retry:${id}`)).toBe(failed.retryAt);
+    expect((await h.db.badges.byAccount(id)).map((r) => r.key).sort()).toEqual(cached);
+    const s = await h.app.sync.run(id);
+    expect(s).toMatchObject({ status: 'idle', failures: 0 });
+    expect(h.platform.alarms.scheduled.has(`sync-retry:${id}`)).toBe(false);
+    expect(await h.db.badges.countByAccount(id)).toBe(cached.length);
+  });
+
+  it('after a 401 refreshes the token once and carries on', async () => {
+    const { h, id } = await ob3();
+    const old = h.platform.session.map.get(id)!.accessToken;
+    ctx.bp.control.failNext({ status: 401, path: CREDENTIALS });
+    const s = await h.app.sync.run(id);
+    expect(s.status).toBe('idle');
+    expect(h.platform.session.map.get(id)!.accessToken).not.toBe(old);
+    expect(ctx.bp.control.isTokenLive(old)).toBe(false);
+  });
+
+  it('waits out a short 429 (Retry-After), and stops for a long one with the retry at the time the server gave', async () => {
+    const { h, id } = await ob3();
+    ctx.bp.control.failNext({ status: 429, retryAfter: 2, path: CREDENTIALS });
+    expect((await h.app.sync.run(id)).status).toBe('idle');
+    expect(h.waits).toEqual([2000]);
+    const cached = await h.db.badges.countByAccount(id);
+    ctx.bp.control.failNext({ status: 429, retryAfter: 3600, path: CREDENTIALS });
+    const s = await h.app.sync.run(id);
+    expect(s).toMatchObject({ status: 'error', error: { code: 'THROTTLED' } });
+    expect(s.retryAt! - Date.now()).toBeGreaterThan(3590_000);
+    expect(await h.db.badges.countByAccount(id)).toBe(cached);
+  });
+
+  it('stops, without a retry, when the backpack’s host is no longer allowed', async () => {
+    const { h, id } = await ob3();
+    await h.app.sync.run(id);
+    const cached = await h.db.badges.countByAccount(id);
+    h.granted.clear();
+    const s = await h.app.sync.run(id);
+    expect(s).toMatchObject({ status: 'error', error: { code: 'ERR_HOST_PERMISSION', message: expect.stringContaining('allow access') } });
+    expect(s.retryAt).toBeUndefined();
+    expect(await h.db.badges.countByAccount(id)).toBe(cached);
+  });
+
+  it('runs one sync per account at a time, and start() reports whether it started one', async () => {
+    const { h, id } = await ob3();
+    const a = h.app.sync.run(id);
+    expect(h.app.sync.run(id)).toBe(a);
+    expect(await h.app.sync.start(id)).toEqual({ started: false });
+    await a;
+    expect(await h.app.sync.start()).toEqual({ started: true });
+  });
+});

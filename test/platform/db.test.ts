@@ -1,0 +1,109 @@
+/** The IndexedDB schema over fake-indexeddb: a fresh database, and the upgrade of a version 1 database with data in it. */
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_VERSION } from '../../src/platform/db-schema.ts';
+import { openDb, type Db } from '../../src/platform/db.ts';
+import type { BadgeRecord } from '../../src/platform/records.ts';
+
+let n = 0;
+const fresh = () => `lanyard-test-${Date.now()}-${n++}`;
+const opened: Db[] = [];
+afterEach(() => opened.splice(0).forEach((d) => d.close()));
+const open = async (name: string) => {
+  const d = await openDb({ name });
+  opened.push(d);
+  return d;
+};
+
+const badge = (key: string, accountId: string, recipient: string | null): BadgeRecord => ({
+  key,
+  accountId,
+  sourceId: key.split('|')[1]!,
+  original: { kind: 'json' },
+  contentHash: 'h',
+  meta: { name: key, tags: [], evidence: [], alignments: [], claimedRecipients: [] },
+  format: 'ob2.0-hosted',
+  verdict: 'valid',
+  checks: [],
+  recipient,
+  recipientKey: recipient?.toLowerCase() ?? '',
+  pending: false,
+  identitiesHash: 'x',
+  addedAt: '2026-01-01T00:00:00Z',
+});
+
+describe('a fresh database', () => {
+  it('has every store and index of the current version', async () => {
+    const name = fresh();
+    const db = await open(name);
+    await db.badges.put(badge('a|1', 'a', 'Ada@Example.org'));
+    await db.badges.put(badge('a|2', 'a', null));
+    await db.badges.put(badge('b|1', 'b', 'ada@example.org'));
+    expect(await db.badges.countByRecipient('ADA@example.org')).toBe(2);
+    expect((await db.badges.byAccount('a')).map((b) => b.key)).toEqual(['a|1', 'a|2']);
+    expect(await db.badges.countByAccount('b')).toBe(1);
+    expect(await db.badges.deleteByAccount('a')).toBe(2);
+    expect(await db.badges.count()).toBe(1);
+    await db.secrets.put({ id: 'refresh:a', kind: 'refresh', refreshToken: 'r' });
+    await db.documents.put({ url: 'https://x.example/', status: 200, contentType: 'application/json', bytes: new Uint8Array([1]), freshUntil: 1, storedAt: 0 });
+    await db.results.put({ key: 'fact:x', value: true });
+    await db.syncState.put({ accountId: 'b', status: 'idle', done: 0, total: 0, failures: 0 });
+    expect(await db.secrets.get('refresh:a')).toMatchObject({ refreshToken: 'r' });
+    expect((await db.documents.get('https://x.example/'))?.bytes).toEqual(new Uint8Array([1]));
+    const raw = await openDB(name);
+    expect([...raw.objectStoreNames].sort()).toEqual(['accounts', 'badges', 'documents', 'originals', 'results', 'secrets', 'syncState']);
+    expect(raw.version).toBe(DB_VERSION);
+    raw.close();
+  });
+
+  it('writes a badge, its original and its sync progress together, and removes the original with the badge', async () => {
+    const db = await open(fresh());
+    const bytes = new Uint8Array([1, 2, 3]);
+    await db.saveBadge({ record: badge('a|1', 'a', null), original: { key: 'a|1', bytes, credentialText: '{}' } }, { accountId: 'a', status: 'syncing', done: 1, total: 3, failures: 0 });
+    await db.saveBadge({ record: badge('a|2', 'a', null), original: { key: 'a|2', bytes } });
+    expect(await db.badges.count()).toBe(2);
+    expect(await db.originals.get('a|1')).toEqual({ key: 'a|1', bytes, credentialText: '{}' });
+    expect(await db.syncState.get('a')).toMatchObject({ done: 1, total: 3 });
+    await db.badges.delete('a|1');
+    expect(await db.originals.get('a|1')).toBeUndefined();
+    await db.badges.deleteByAccount('a');
+    expect(await db.originals.all()).toEqual([]);
+    await expect(db.saveBadge({ record: badge('a|3', 'a', null), original: { key: 'other', bytes } })).rejects.toThrow();
+  });
+});
+
+describe('upgrading a version 1 database', () => {
+  it('keeps every badge and account, and adds what version 2 has', async () => {
+    const name = fresh();
+    // Version 1, as it was: badges keyed by `key` with a byAccount index, and accounts.
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('badges', { keyPath: 'key' }).createIndex('byAccount', 'accountId');
+        db.createObjectStore('accounts', { keyPath: 'id' });
+      },
+    });
+    const bytes = new TextEncoder().encode('{"type":"Assertion"}');
+    await v1.put('badges', { key: 'acct|b1', accountId: 'acct', sourceId: 'b1', original: { kind: 'json', bytes }, credentialText: '{"type":"Assertion"}', meta: { name: 'One', tags: [] }, format: 'ob2.0-hosted', verdict: 'valid', checks: [{ id: 'parse', outcome: 'pass', message: 'ok' }], issuedTo: 'Ada@Example.org', addedAt: '2025-01-01T00:00:00Z' });
+    await v1.put('badges', { key: 'local|b2', accountId: 'local', sourceId: 'b2', original: { kind: 'url', bytes }, meta: { name: 'Two', tags: [] }, format: 'hosted-url', addedAt: '2025-01-02T00:00:00Z' });
+    await v1.put('accounts', { id: 'acct', kind: 'badgr', providerName: 'Badgr', baseUrl: 'https://api.badgr.io', user: 'ada@example.org', userId: 'u1', createdAt: '2025-01-01T00:00:00Z' });
+    v1.close();
+
+    const db = await open(name);
+    const one = await db.badges.get('acct|b1');
+    expect(one).toMatchObject({ recipient: 'Ada@Example.org', recipientKey: 'ada@example.org', pending: false, identitiesHash: '', verdict: 'valid' });
+    expect(one).not.toHaveProperty('issuedTo');
+    expect(one).not.toHaveProperty('credentialText');
+    expect(one?.original).toEqual({ kind: 'json' });
+    // The bytes moved to the originals store, with the credential text.
+    expect(await db.originals.get('acct|b1')).toEqual({ key: 'acct|b1', bytes, credentialText: '{"type":"Assertion"}' });
+    expect((await db.originals.get('local|b2'))?.bytes).toEqual(bytes);
+    expect(await db.badges.get('local|b2')).toMatchObject({ recipient: null, recipientKey: '', verdict: 'unverified', checks: [] });
+    expect(await db.badges.countByRecipient('ada@example.org')).toBe(1);
+    expect(await db.badges.countByAccount('acct')).toBe(1);
+    expect(await db.accounts.get('acct')).toMatchObject({ addresses: [], needsSignIn: false, user: 'ada@example.org' });
+    await db.secrets.put({ id: 'client:x', kind: 'client', clientId: 'c', clientSecret: 's', registration: {} });
+    expect(await db.secrets.all()).toHaveLength(1);
+    expect(await db.syncState.all()).toEqual([]);
+  });
+});
