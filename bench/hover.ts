@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { PAUSE_MS } from '../src/content/features/hover-verify.ts';
-import { HOVER_SCRIPT_FILE, HOVER_SCRIPT_ID } from '../src/content/register-hover.ts';
+import { HOVER_SCRIPT_FILE, HOVER_SCRIPT_ID } from '../src/platform/hover-script.ts';
 import { startBackpack } from '../test/backpack/server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -12,7 +12,7 @@ import { createLocalStore } from '../platform/local-store.ts';
 import { createHostPermissions } from '../platform/permissions.ts';
 import { createRuntime } from '../platform/runtime.ts';
 import { createSessionStore, restrictSessionAccess } from '../platform/session.ts';
-import { syncHoverScript } from '../content/register-hover.ts';
+import { syncHoverScript } from '../platform/hover-script.ts';
 import { onHostPermissionsChanged, scriptingApi } from '../platform/content-scripts.ts';
 import { openDb } from '../platform/db.ts';
 import type { App } from './handlers.ts';
@@ -65,7 +65,7 @@ alarms.onAlarm((name) => {
 
 /**
  * Hover verification's content script runs only on granted hosts, once the user turned it on
- * (src/content/register-hover.ts; pure, so the background may use it). Without the "scripting"
+ * (src/platform/hover-script.ts; pure, so the background may use it). Without the "scripting"
  * permission in the manifest there is nothing to register.
  */
 async function updateHoverScript(enabled?: boolean): Promise<void> {

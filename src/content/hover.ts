@@ -1,6 +1,6 @@
 /**
  * Verify-on-hover content script. Not in the manifest: the background registers it with
- * scripting.registerContentScripts (see register-hover.ts) for the origins the user granted,
+ * scripting.registerContentScripts (see src/platform/hover-script.ts) for the origins the user granted,
  * once the user turned hover verification on; a page not granted never gets it.
  */
 import { initHoverVerify } from './features/hover-verify.ts';

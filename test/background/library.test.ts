@@ -50,6 +50,18 @@ describe('import', () => {
     expect((await h.db.badges.get(a.key))!.original.kind).toBe('png');
   });
 
+  it('keeps a verified badge when a tampered copy with the same id is imported: both are kept', async () => {
+    const h = await harness();
+    const good = readFileSync('../shared/conformance/dcc/v2_ed25519_didKey_legacy-noStatus-noExpiry.json', 'utf8');
+    const bad = readFileSync('../shared/conformance/dcc/v2_ed25519_didKey_legacy-noStatus-noExpiry-tampered.json', 'utf8');
+    const a = await h.app.library.import(text(good));
+    const b = await h.app.library.import(text(bad));
+    expect([a.verdict, b.verdict]).toEqual(['valid', 'invalid']);
+    expect(b.key).not.toBe(a.key);
+    expect((await h.app.library.get(a.key)).verdict).toBe('valid');
+    expect((await h.app.library.list()).length).toBe(2);
+  });
+
   it('checks the recipient against the addresses of every account', async () => {
     const h = await harness();
     await h.app.accounts.signIn({ kind: 'badgr', baseUrl: ctx.bp.baseUrl, username: 'grace@example.org', password: 'lanyard-demo-2' });

@@ -65,7 +65,7 @@ describe('verify on hover', () => {
   it('after the grant, shows the card with the right verdict after the hover pause', async () => {
     await grantHosts(ext, ['https://*/*', 'http://*/*']);
     // The background registers the hover script on permissions.onAdded (syncHoverScript in
-    // src/content/register-hover.ts); that needs the "scripting" permission.
+    // src/platform/hover-script.ts); that needs the "scripting" permission.
     expect(ext.manifest.permissions, 'manifest.json needs the "scripting" permission').toContain('scripting');
     const registered = await waitFor(async () => {
       const scripts = await ext.worker.evaluate(async () => (await chrome.scripting?.getRegisteredContentScripts?.()) ?? []).catch(() => []);

@@ -62,8 +62,14 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const kind = result.input.kind;
     const url = kind === 'url' ? new TextDecoder().decode(bytes).trim() : undefined;
     const sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
-    const key = keyHint ?? `${accountId}|${sourceId}`;
-    const existing = await db.badges.get(key);
+    let key = keyHint ?? `${accountId}|${sourceId}`;
+    let existing = await db.badges.get(key);
+    // A different copy claiming the id of a badge that verified, and not verifying itself (a tampered
+    // or forged copy), must not replace it: it is kept beside it, by its content hash, so nothing is lost.
+    if (!keyHint && existing?.verdict === 'valid' && existing.contentHash !== result.input.sha256 && result.verdict !== 'valid') {
+      key = `${accountId}|sha256:${result.input.sha256}`;
+      existing = await db.badges.get(key);
+    }
     // Never trade a baked image for a bare credential: the image is what can be downloaded and shared.
     const kept = existing && BAKED.has(existing.original.kind) && !BAKED.has(kind) ? await db.originals.get(key) : undefined;
     const original = existing && kept ? { ...existing.original, bytes: kept.bytes } : { kind, bytes, ...(fileName ? { fileName } : {}) };

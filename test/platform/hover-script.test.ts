@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOVER_SCRIPT_FILE, HOVER_SCRIPT_ID, hoverMatches, syncHoverScript, type HoverRegistrationApi } from '../../src/content/register-hover.ts';
+import { HOVER_SCRIPT_FILE, HOVER_SCRIPT_ID, hoverMatches, syncHoverScript, type HoverRegistrationApi } from '../../src/platform/hover-script.ts';
 
 function fakeApi(origins: string[], registered: string[] = []) {
   const calls: unknown[] = [];
