@@ -28,7 +28,7 @@ const fixture = (p: string) => readFileSync(path.join(CONFORMANCE_DIR, p), 'utf8
 
 describe('the engine in the service worker', () => {
   it('verifies a Data Integrity credential (eddsa-rdfc-2022, did:key) as valid', async () => {
-    const r = await importText(fixture('dcc/v2_dataIntegrityProof_didKey_legacyRegistry-noStatus-noExpiry-basicOBv3.json'));
+    const r = await importText(fixture('dcc/v2_dataIntegrityProof_didKey_legacyRegistry-noStatus-noExpiry-identityHash.json'));
     expect(r.ok, JSON.stringify(r)).toBe(true);
     expect(r.value).toMatchObject({ verdict: 'valid', format: 'ob3.0-data-integrity' });
   });
@@ -43,7 +43,7 @@ describe('the engine in the service worker', () => {
     expect(r.value).toMatchObject({ verdict: 'invalid' });
   });
 
-  it('reads the stored checks back from IndexedDB through the worker', async () => {
+  it('keeps all three: the tampered copy does not replace the verified badge with its id', async () => {
     const list = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'badges/list', args: {} }));
     const verdicts = (list.value as { verdict: string }[]).map((b) => b.verdict).sort();
     expect(verdicts).toEqual(['invalid', 'valid', 'valid']);
