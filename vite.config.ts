@@ -5,6 +5,7 @@
  * (so the OAuth redirect URI is https://pakfgahhhefpnaajfclapgchhifablpl.chromiumapp.org/);
  * `node scripts/gen-key.mjs` recomputes it from the key. Firefox gets no `key`: it uses the gecko id.
  */
+import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
@@ -79,6 +80,8 @@ export default defineConfig(({ mode }) => {
       }),
       registeredContentScripts(jsTarget),
     ],
+    // rdf-canonize's setimmediate polyfill carries an eval path (new Function) that MV3 forbids.
+    resolve: { alias: { setimmediate: fileURLToPath(new URL('./src/shims/setimmediate.ts', import.meta.url)) } },
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
