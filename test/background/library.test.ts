@@ -138,6 +138,21 @@ describe('backup', () => {
     expect(await fresh.db.badges.count()).toBe(all.length);
   });
 
+  it('keeps what was known of each badge, even one whose hosted copy can no longer be read', async () => {
+    const h = await harness();
+    const { id } = await h.app.accounts.signIn({ kind: 'badgr', baseUrl: ctx.bp.baseUrl, username: 'ada@example.org', password: 'lanyard-demo' });
+    await h.app.sync.run(id);
+    const before = await h.app.library.list();
+    expect(before.length).toBeGreaterThan(3);
+    const { json } = await h.app.backup.export();
+    const fresh = await harness();
+    await fresh.app.backup.import(json);
+    const after = await fresh.app.library.list();
+    const names = (l: typeof before) => l.map((b) => `${b.key} ${b.name} ${b.issuerName ?? ''}`).sort();
+    expect(names(after)).toEqual(names(before));
+    expect(after.some((b) => b.name.startsWith('Badge at '))).toBe(false);
+  });
+
   it('refuses a file that is not a backup', async () => {
     const h = await harness();
     await expect(h.app.backup.import('not json')).rejects.toMatchObject({ code: 'ERR_BAD_BACKUP' });

@@ -6,6 +6,7 @@
  */
 import type { Db } from '../../platform/db.ts';
 import type { InputKind } from '../../core/model.ts';
+import type { BadgeMeta } from '../../platform/records.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { LOCAL } from './identities.ts';
@@ -23,6 +24,11 @@ export interface BackupEntry {
   name: string;
   issuerName?: string;
   issuedOn?: string;
+  expires?: string;
+  description?: string;
+  image?: string;
+  issuerUrl?: string;
+  publicUrl?: string;
   verdict: string;
   recipient: string | null;
   addedAt: string;
@@ -43,6 +49,19 @@ const isEntry = (e: unknown): e is BackupEntry => {
   return typeof o.key === 'string' && o.key.length <= 512 && typeof o.accountId === 'string' && typeof o.kind === 'string' && KINDS.has(o.kind) && typeof o.base64 === 'string';
 };
 
+/** The entry's last-known view, for a badge that can no longer be read. A backup file is user input: plain strings only, links http(s) only. */
+function lastKnown(e: BackupEntry): Partial<BadgeMeta> {
+  const text = (v: unknown, max = 2000) => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
+  const link = (v: unknown) => { const t = text(v); return t && /^https?:\/\//i.test(t) ? t : undefined; };
+  const out: Partial<BadgeMeta> = {};
+  const fields: [keyof BadgeMeta, string | undefined][] = [
+    ['name', text(e.name, 500)], ['issuerName', text(e.issuerName, 500)], ['issuedOn', text(e.issuedOn, 40)], ['expires', text(e.expires, 40)],
+    ['description', text(e.description)], ['image', link(e.image)], ['issuerUrl', link(e.issuerUrl)], ['publicUrl', link(e.publicUrl)],
+  ];
+  for (const [k, v] of fields) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
 export function createBackup(db: Db, library: Library, now: () => Date = () => new Date()) {
   return {
     async export(): Promise<{ fileName: string; json: string }> {
@@ -59,6 +78,11 @@ export function createBackup(db: Db, library: Library, now: () => Date = () => n
           name: r.meta.name,
           ...(r.meta.issuerName ? { issuerName: r.meta.issuerName } : {}),
           ...(r.meta.issuedOn ? { issuedOn: r.meta.issuedOn } : {}),
+          ...(r.meta.expires ? { expires: r.meta.expires } : {}),
+          ...(r.meta.description ? { description: r.meta.description } : {}),
+          ...(r.meta.image ? { image: r.meta.image } : {}),
+          ...(r.meta.issuerUrl ? { issuerUrl: r.meta.issuerUrl } : {}),
+          ...(r.meta.publicUrl ? { publicUrl: r.meta.publicUrl } : {}),
           verdict: r.verdict,
           recipient: r.recipient,
           addedAt: r.addedAt,
@@ -94,6 +118,7 @@ export function createBackup(db: Db, library: Library, now: () => Date = () => n
             key: e.key,
             ...(typeof e.bakedUrl === 'string' ? { bakedUrl: e.bakedUrl } : {}),
             ...(typeof e.addedAt === 'string' ? { addedAt: e.addedAt } : {}),
+            fallback: lastKnown(e),
           });
           imported++;
         } catch (err) {

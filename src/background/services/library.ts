@@ -7,7 +7,7 @@ import type { Fetch } from '../../core/verify/context.ts';
 import type { ImportSource } from '../../messaging/protocol.ts';
 import type { BadgeDetail, BadgeView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
-import type { BadgeRecord, SyncRecord } from '../../platform/records.ts';
+import type { BadgeMeta, BadgeRecord, SyncRecord } from '../../platform/records.ts';
 import { fileSlug, fromBase64, toBase64 } from './base64.ts';
 import { assess, buildRecord, identitiesHash } from './badge-record.ts';
 import { reverify } from './badge-verify.ts';
@@ -41,6 +41,8 @@ export interface ImportOptions {
   key?: string;
   bakedUrl?: string;
   addedAt?: string;
+  /** What was last known of the badge (a backup's): shown when the badge itself can no longer be read (a revoked or removed hosted copy). */
+  fallback?: Partial<BadgeMeta>;
 }
 
 export function createLibrary({ db, verifier, identities, fetch, now = () => new Date() }: LibraryDeps) {
@@ -82,7 +84,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       result,
       assessment: await assess(result, ids.unverified),
       identitiesHash: await identitiesHash(ids.verified),
-      fallback: existing?.meta ?? (url ? { name: `Badge at ${new URL(url).host}`, publicUrl: url } : {}),
+      fallback: existing?.meta ?? opts.fallback ?? (url ? { name: `Badge at ${new URL(url).host}`, publicUrl: url } : {}),
       ...(existing?.bakedUrl ?? opts.bakedUrl ? { bakedUrl: (existing?.bakedUrl ?? opts.bakedUrl)! } : {}),
       ...(existing ? { addedAt: existing.addedAt } : opts.addedAt ? { addedAt: opts.addedAt } : {}),
       now: now(),
