@@ -51,7 +51,7 @@ function body(state: CardState): (Node | string)[] {
     h('div', { class: `v ${v.verdict}` }, `${mark} ${title}`),
     h('b', {}, v.name),
     v.issuerName ? h('p', {}, `Issued by ${v.issuerName}${date ? `, ${date}` : ''}`) : date ? h('p', {}, `Issued ${date}`) : '',
-    h('p', {}, v.issuedToYou ? 'Issued to one of your addresses' : 'Not issued to any of your addresses'),
+    h('p', {}, v.issuedToYou ? 'Issued to one of your addresses' : 'Not confirmed as issued to one of your addresses'),
     v.message ? h('p', {}, v.message) : '',
   ];
 }

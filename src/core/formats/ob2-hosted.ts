@@ -53,25 +53,32 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     checks.pass('structure', 'The hosted assertion is gone');
     checks.fail('revocation', ErrorCodes.REVOKED, `${url} answered 410 Gone: the issuer revoked this badge`);
     checks.skipRemaining('The badge was revoked');
-    return toBadgeOb2(input, undefined, undefined, format);
+    return claimedBadge(input, ctx, format);
   }
   if ('error' in hosted) {
     checks.indeterminate('hosted', hosted.error.code, `The issuer's copy could not be fetched: ${hosted.error.message}`);
     checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'Without the hosted copy, revocation cannot be checked');
     checks.skipRemaining('The hosted copy is needed for this check');
-    return toBadgeOb2(input, undefined, undefined, format);
+    return claimedBadge(input, ctx, format);
   }
-  return verifyHostedCopy(upgradeAssertion(hosted.json), url, ctx, checks, format);
-};
-
-async function verifyHostedCopy(a: Json, url: string, ctx: VerifyContext, checks: CheckList, format: Badge['format']): Promise<Badge> {
-  if (a.revoked === true) {
-    const why = typeof a.revocationReason === 'string' ? `: ${a.revocationReason}` : '';
+  const copy = upgradeAssertion(hosted.json);
+  if (copy.revoked === true) {
+    const why = typeof copy.revocationReason === 'string' ? `: ${copy.revocationReason}` : '';
     checks.pass('structure', 'The hosted copy says the badge is revoked');
     checks.fail('revocation', ErrorCodes.REVOKED, `Revoked by the issuer${why}`);
     checks.skipRemaining('The badge was revoked');
-    return toBadgeOb2(a, undefined, undefined, format);
+    return claimedBadge(input, ctx, format);
   }
+  return verifyHostedCopy(copy, url, ctx, checks, format);
+};
+
+/** What the input claims, for display only, when the issuer's copy does not confirm it (revoked, gone, unreachable). */
+async function claimedBadge(input: Json, ctx: VerifyContext, format: Badge['format']): Promise<Badge> {
+  const bc = await resolveBadgeClass(input, ctx);
+  return toBadgeOb2(input, 'node' in bc ? bc.node : undefined, undefined, format);
+}
+
+async function verifyHostedCopy(a: Json, url: string, ctx: VerifyContext, checks: CheckList, format: Badge['format']): Promise<Badge> {
   const declared = str(a.id);
   if (declared !== undefined && declared !== url) {
     checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, `The copy fetched from ${url} declares another id (${declared.slice(0, 120)})`);

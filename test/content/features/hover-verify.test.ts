@@ -90,7 +90,7 @@ describe('verify on hover', () => {
     await vi.advanceTimersByTimeAsync(PAUSE_MS);
     expect(rt.sent).toHaveLength(2);
     expect(cardText()).toContain('✕ Not a valid badge');
-    expect(cardText()).toContain('Not issued to any of your addresses');
+    expect(cardText()).toContain('Not confirmed as issued to one of your addresses');
   });
 
   it('keeps the card while the pointer moves inside the link; Escape and abort remove it', async () => {

@@ -61,6 +61,8 @@ describe('OB 2.0 hosted', () => {
     const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
     expect(check(r, 'revocation')).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
     expect(check(r, 'revocation')?.message).toContain('Issued in error');
+    // The verdict comes from the issuer's copy; the name shown is what the input claims.
+    expect(r.badge?.name).toBe('Safe Lifting');
     web.status(HOSTED, 410);
     const gone = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
     expect(check(gone, 'revocation')?.outcome).toBe('fail');
