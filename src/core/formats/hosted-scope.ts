@@ -27,7 +27,7 @@ export function inVerificationScope(assertionUrl: string, issuer: Json): ScopeOu
   let allowed = arr(policy.allowedOrigins).filter((s): s is string => typeof s === 'string').map((s) => s.toLowerCase());
   if (!allowed.length) {
     const own = issuerId && /^https?:/i.test(issuerId) ? authority(issuerId) : undefined;
-    if (!own) return { ok: true, message: 'The issuer has no web address to bind the hosted copy to' };
+    if (!own) return { ok: false, message: 'The issuer has no web address to bind the hosted copy to' };
     allowed = [own];
   }
   const host = authority(assertionUrl);

@@ -94,7 +94,12 @@ async function verifyHostedCopy(a: Json, url: string, ctx: VerifyContext, checks
   if (!checks.has('hosted')) {
     if (!bc) checks.indeterminate('hosted', 'error' in bcR ? bcR.error.code : ErrorCodes.FETCH_FAILED, `The badge class could not be read: ${'error' in bcR ? bcR.error.message : ''}`);
     else if (!issuer) checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer could not be read: ${issR && 'error' in issR ? issR.error.message : ''}`);
-    else {
+    else if (!(issR && 'node' in issR && issR.fetched)) {
+      // Rule 3 binds the hosted copy to the issuer's OWN profile: an embedded issuer (on the same server
+      // as the assertion) may claim any name and any verification policy, so it proves nothing.
+      const why = issR && 'error' in issR ? `its profile could not be fetched (${issR.error.message})` : 'it has no web address of its own';
+      checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer is not confirmed: ${why}, so where its badges may be hosted is unknown`);
+    } else {
       const scope = inVerificationScope(url, issuer);
       if (scope.ok) checks.pass('hosted', `The issuer's copy confirms it. ${scope.message}`);
       else checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, scope.message);

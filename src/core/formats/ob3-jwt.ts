@@ -147,7 +147,12 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   // signature turns out bad), the dates and the status.
   const binding = 'key' in sk ? issuerBinding(issuerId, sk.key, ctx) : undefined;
   binding?.catch(() => undefined);
-  const later = laterChecks(c, payload, ctx);
+  // Started now, maybe never awaited (a bad signature): it must neither reject unhandled nor throw later.
+  const later = laterChecks(c, payload, ctx).catch((e: unknown) => {
+    const l = new CheckList();
+    l.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The status could not be checked: ${(e as Error)?.message ?? e}`);
+    return l;
+  });
   const badge = toBadge(c, format);
   if ('missing' in sk || !signature || !binding) {
     checks.indeterminate('signature', ErrorCodes.NO_KEY, `No key to check the signature with: ${'missing' in sk ? sk.missing : ''}`);

@@ -59,7 +59,8 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   if ('missing' in found) return { ...info, signature: unsettled(ErrorCodes.NO_KEY, found.missing) };
   const { key } = found;
   if (!isEd25519(key.jwk)) return { ...info, key, signature: fail(ErrorCodes.ALG_NOT_ALLOWED, `${key.source} is not an Ed25519 key, which ${suite.type} needs`) };
-  const cacheKey = ctx.keyCache ? `sig:${await input.credentialDigest()}:${input.index}:${key.canonical}` : '';
+  const digest = ctx.keyCache ? await input.credentialDigest() : '';
+  const cacheKey = digest ? `sig:${digest}:${input.index}:${key.canonical}` : '';
   if (cacheKey && ctx.keyCache?.get(cacheKey) === true) return { ...info, key, signature: { outcome: 'pass', message: `The proof verifies with ${key.source}` } };
   prepareKey(key.jwk);
   let data: Uint8Array;
@@ -69,7 +70,8 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   } catch (e) {
     if (e instanceof UnknownContextError) return { ...info, key, signature: unsettled(ErrorCodes.UNKNOWN_CONTEXT, e.message) };
     if (e instanceof SafeModeError) return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, e.message) };
-    throw e;
+    // Anything else (a pathological document exhausting the stack, say) leaves the proof unsettled, never a crash.
+    return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `The credential could not be canonicalized: ${(e as Error)?.message ?? e}`) };
   }
   if (!(await verifyEd25519(key.jwk, signature, data))) {
     return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, `The proof does not verify with ${key.source}: the credential was altered or signed with another key`) };

@@ -36,7 +36,15 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
   const list = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
   const canon = (doc: unknown) => canonize(doc, opts.contexts);
   const documentCanon = once(() => canon(unsecured(credential)));
-  const credentialDigest = once(async () => hex(sha256(JSON.stringify(credential))));
+  // A cache key must be one-to-one with what is canonicalized: JSON.stringify writes Infinity as null,
+  // so a credential holding a non-finite number gets no cache key (the empty key disables caching).
+  const credentialDigest = once(async () => {
+    try {
+      return hex(sha256(JSON.stringify(credential, (_k, v: unknown) => { if (typeof v === 'number' && !Number.isFinite(v)) throw new RangeError('non-finite'); return v; })));
+    } catch {
+      return '';
+    }
+  });
   const issuerId = idOf(credential.issuer);
   const proofs: ProofReport[] = [];
   for (const [index, proof] of list.slice(0, 16).entries()) {

@@ -2,7 +2,7 @@
  * What a verification may use from the outside world: every fetch and the
  * clock come in as parameters (DESIGN.md "All I/O and time come in as parameters").
  */
-import { FetchError, ErrorCodes } from '../errors.ts';
+import { fetchOnce, jsonOf } from './fetch-document.ts';
 
 /** The subset of WHATWG fetch the engine uses. The CLI, the extension and tests each pass their own. */
 export type Fetch = (url: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
@@ -68,35 +68,12 @@ export function createContext(opts: VerifyOptions): VerifyContext {
     const key = `${accept} ${url}`;
     let p = docs.get(key);
     if (!p) {
-      p = (async () => {
-        if (!doFetch) throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} cannot be fetched: no network access was given`);
-        if (!/^https?:\/\//i.test(url)) throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} is not an http(s) URL`);
-        let res: Response;
-        try {
-          res = await doFetch(url, { headers: { accept } });
-        } catch (e) {
-          throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} could not be fetched: ${(e as Error)?.message ?? e}`, undefined, { cause: e });
-        }
-        const bytes = new Uint8Array(await res.arrayBuffer());
-        return { url, status: res.status, contentType: res.headers.get('content-type') ?? '', bytes };
-      })();
+      p = fetchOnce(doFetch, url, accept);
       docs.set(key, p);
     }
     return p;
   };
-  const fetchJson = async (url: string): Promise<Record<string, unknown>> => {
-    const doc = await fetchDocument(url);
-    if (doc.status < 200 || doc.status > 299) {
-      throw new FetchError(ErrorCodes.HTTP_STATUS, `${url} answered HTTP ${doc.status}`, doc.status);
-    }
-    try {
-      const v: unknown = JSON.parse(new TextDecoder().decode(doc.bytes).replace(/^\uFEFF/, ''));
-      if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
-    } catch {
-      /* reported below */
-    }
-    throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} did not answer a JSON object`, doc.status);
-  };
+  const fetchJson = async (url: string): Promise<Record<string, unknown>> => jsonOf(await fetchDocument(url));
   return {
     now: opts.now,
     identities: (opts.identities ?? []).map(toUserIdentity),

@@ -120,3 +120,32 @@ describe('OB 2.0 hosted', () => {
     expect(r.verdict).not.toBe('valid');
   });
 });
+
+describe('OB 2.0 hosted: the issuer must be its own hosted profile', () => {
+  const EVIL = 'https://evil.test/a.json';
+  const EVIL_BC = 'https://evil.test/bc.json';
+  async function forged(issuer: Record<string, unknown>) {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: EVIL, badge: EVIL_BC, verification: { type: 'HostedBadge' }, recipient: { type: 'email', hashed: false, identity: 'ada@example.org' } });
+    web.json(EVIL, a).json(EVIL_BC, { type: 'BadgeClass', id: EVIL_BC, name: 'Forged', issuer });
+    return verify(JSON.stringify(a), { fetch: web.fetch, now: NOW, identities: ['ada@example.org'] });
+  }
+
+  it('is not valid when an embedded issuer claims a real issuer id that cannot be fetched, with a policy allowing the forger', async () => {
+    const r = await forged({ id: 'https://university.test/issuer-404', type: 'Issuer', name: 'University', verification: { allowedOrigins: ['evil.test'] } });
+    expect(r.verdict).not.toBe('valid');
+    expect(check(r, 'hosted')?.outcome).toBe('indeterminate');
+  });
+
+  it('is not valid when an embedded issuer has no web address', async () => {
+    const r = await forged({ id: 'urn:uuid:2f3a', type: 'Issuer', name: 'University' });
+    expect(r.verdict).not.toBe('valid');
+    expect(check(r, 'hosted')?.outcome).toBe('indeterminate');
+  });
+
+  it('uses the fetched profile, not the embedded policy, when the issuer can be fetched', async () => {
+    const r = await forged({ id: 'https://issuer.test/issuer.json', type: 'Issuer', name: 'Test Issuer', verification: { allowedOrigins: ['evil.test'] } });
+    expect(check(r, 'hosted')?.outcome).toBe('fail');
+    expect(r.verdict).toBe('invalid');
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * One GET for the engine, with the rules every fetched document obeys: http(s) only; a redirect to
+ * another site is not followed (it would let an open redirect on an issuer's site vouch for anyone's
+ * document: the hosted scope, the id checks and the key bindings all trust the URL asked for);
+ * bodies are capped; a body that fails mid-read is unreachable, not a crash; JSON nesting is limited.
+ */
+import { ErrorCodes, FetchError, ParseError } from '../errors.ts';
+import { parseJsonObject } from '../input/json.ts';
+import type { Fetch, FetchedDocument } from './context.ts';
+
+/** Credentials, profiles, keys and status lists are small; a baked image is the largest thing fetched. */
+export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+
+const origin = (u: string): string => {
+  try {
+    return new URL(u).origin;
+  } catch {
+    return '';
+  }
+};
+
+async function readCapped(res: Response, url: string, max: number): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length') ?? '0');
+  if (declared > max) throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} is too large (${declared} bytes; at most ${max})`);
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} is too large (more than ${max} bytes)`);
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+export async function fetchOnce(doFetch: Fetch | undefined, url: string, accept: string): Promise<FetchedDocument> {
+  if (!doFetch) throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} cannot be fetched: no network access was given`);
+  if (!/^https?:\/\//i.test(url)) throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} is not an http(s) URL`);
+  try {
+    const res = await doFetch(url, { headers: { accept } });
+    if (res.redirected && res.url && origin(res.url) !== origin(url)) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} redirects to another site (${origin(res.url)}), which is not followed`);
+    }
+    const bytes = await readCapped(res, url, MAX_DOCUMENT_BYTES);
+    return { url, status: res.status, contentType: res.headers.get('content-type') ?? '', bytes };
+  } catch (e) {
+    if (e instanceof FetchError) throw e;
+    throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} could not be fetched: ${(e as Error)?.message ?? e}`, undefined, { cause: e });
+  }
+}
+
+/** A fetched JSON object, with the same depth limit as an input (a fetched document is as hostile as a credential). */
+export function jsonOf(doc: FetchedDocument): Record<string, unknown> {
+  if (doc.status < 200 || doc.status > 299) throw new FetchError(ErrorCodes.HTTP_STATUS, `${doc.url} answered HTTP ${doc.status}`, doc.status);
+  try {
+    return parseJsonObject(new TextDecoder().decode(doc.bytes));
+  } catch (e) {
+    const why = e instanceof ParseError ? `: ${e.message}` : '';
+    throw new FetchError(ErrorCodes.FETCH_FAILED, `${doc.url} did not answer a JSON object${why}`, doc.status);
+  }
+}

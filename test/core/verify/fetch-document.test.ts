@@ -1,0 +1,55 @@
+/** What every fetched document obeys: no cross-site redirects, a size cap, a depth limit, and no throw on a broken body. */
+import { describe, expect, it } from 'vitest';
+import { verify } from '../../../src/core/verify/pipeline.ts';
+import type { Fetch } from '../../../src/core/verify/context.ts';
+import { assertion, makeIssuer, NOW } from '../formats/ob2-fixtures.ts';
+
+const HOSTED = 'https://issuer.test/assertions/1.json';
+
+function redirectedTo(body: unknown, finalUrl: string): Response {
+  const res = new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+  Object.defineProperty(res, 'redirected', { value: true });
+  Object.defineProperty(res, 'url', { value: finalUrl });
+  return res;
+}
+
+describe('fetched documents', () => {
+  it('does not follow a redirect to another site: an open redirect on the issuer site vouches for nothing', async () => {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: HOSTED, verification: { type: 'HostedBadge' } });
+    const fetch: Fetch = async (url, init) => (url === HOSTED ? redirectedTo(a, 'https://evil.test/a.json') : web.fetch(url, init));
+    const r = await verify(JSON.stringify(a), { fetch, now: NOW });
+    expect(r.verdict).toBe('indeterminate');
+    expect(r.checks.find((c) => c.id === 'hosted')?.message).toContain('redirects to another site');
+  });
+
+  it('follows a redirect within the same site', async () => {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: HOSTED, verification: { type: 'HostedBadge' } });
+    const fetch: Fetch = async (url, init) => (url === HOSTED ? redirectedTo(a, 'https://issuer.test/a/1') : web.fetch(url, init));
+    expect((await verify(JSON.stringify(a), { fetch, now: NOW })).verdict).toBe('valid');
+  });
+
+  it('reports a body that fails mid-read as unreachable, without throwing', async () => {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: HOSTED, verification: { type: 'HostedBadge' } });
+    const broken = () => new Response(new ReadableStream({ pull(c) { c.error(new DOMException('The operation timed out', 'TimeoutError')); } }));
+    const fetch: Fetch = async (url, init) => (url === HOSTED ? broken() : web.fetch(url, init));
+    const r = await verify(JSON.stringify(a), { fetch, now: NOW });
+    expect(r.verdict).toBe('indeterminate');
+    expect(r.checks.find((c) => c.id === 'hosted')?.outcome).toBe('indeterminate');
+  });
+
+  it('refuses an oversized document and a deeply nested one', async () => {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: HOSTED, verification: { type: 'HostedBadge' } });
+    const huge = () => new Response('{}', { headers: { 'content-length': String(1 << 30) } });
+    const tooBig = await verify(JSON.stringify(a), { fetch: async (u, i) => (u === HOSTED ? huge() : web.fetch(u, i)), now: NOW });
+    expect(tooBig.checks.find((c) => c.id === 'hosted')?.message).toContain('too large');
+    const deep = `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    web.pages.set('https://issuer.test/issuer.json', { bytes: new TextEncoder().encode(deep), type: 'application/json' });
+    web.json(HOSTED, a);
+    const r = await verify(JSON.stringify(a), { fetch: web.fetch, now: NOW });
+    expect(r.verdict).toBe('indeterminate');
+  });
+});
