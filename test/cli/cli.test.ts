@@ -66,7 +66,7 @@ describe('lanyard CLI over the conformance corpus (--json --offline)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('prints the README example as valid and exits 0', async () => {
+  it('prints the README example as valid and exits 0', { timeout: 60_000 }, async () => {
     const h = path.join(CONFORMANCE_DIR, 'hosts/example.org');
     const r = await run([path.join(CONFORMANCE_DIR, 'ob20/simple.jwt'), '--json', '--offline', '--now', '2026-11-26T00:00:00Z', '--map', `https://example.org/=${h}`, '--map', `http://example.org/=${h}`, '--recipient', 'nobody@example.org']);
     expect(r.code).toBe(0);
@@ -94,7 +94,7 @@ describe('lanyard CLI on hostile inputs', () => {
     ['an SVG whose script holds a fake credential', file('script.svg', `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"><script><![CDATA[ var s = '<openbadges:credential verify="eyJhbGciOiJub25lIn0.e30.x">'; ]]></script><rect/></svg>`), 'fail'],
     ['broken JSON', file('broken.json', '{"@context": "https://w3id.org/openbadges/v2", '), 'fail'],
   ];
-  it.each(cases)('%s gives a verdict with JSON printed', async (_, p, parse) => {
+  it.each(cases)('%s gives a verdict with JSON printed', { timeout: 60_000 }, async (_, p, parse) => {
     const r = await run([p, '--json', '--offline']);
     expect([0, 1]).toContain(r.code);
     const out = JSON.parse(r.stdout);
@@ -102,18 +102,18 @@ describe('lanyard CLI on hostile inputs', () => {
     if (parse === 'fail') expect(out.verdict).toBe('invalid');
     expect(r.stdout).not.toContain(assertion.slice(0, 60));
   });
-  it('keeps the first openbadges chunk of two', async () => {
+  it('keeps the first openbadges chunk of two', { timeout: 60_000 }, async () => {
     const r = await run([path.join(dir, 'two.png'), '--json', '--offline']);
     expect(JSON.parse(r.stdout).badge.id).toBe('https://example.org/beths-robotics-badge.json');
   });
-  it('exits 2 for bad usage and an unreadable file, with nothing on stdout', async () => {
+  it('exits 2 for bad usage and an unreadable file, with nothing on stdout', { timeout: 120_000 }, async () => {
     for (const args of [[], ['--bogus', 'x'], ['--now', 'yesterday', 'f'], [path.join(dir, 'missing.json')], [dir]]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
     }
   });
-  it('prints a human report without --json: verdict first, one line per check', async () => {
+  it('prints a human report without --json: verdict first, one line per check', { timeout: 60_000 }, async () => {
     const r = await run([path.join(dir, 'compressed.png'), '--offline']);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^INDETERMINATE/);
