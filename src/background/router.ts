@@ -2,12 +2,13 @@
  * The background's router: sender first, then the message's shape, then a one-line handler.
  * Which map a message is checked against follows from who sent it, never from the message:
  * extension pages (the popup, even when opened in a tab) speak PopupToBackground; content
- * scripts, which always come with a tab, speak ContentToBackground. Anything else is dropped
- * with an error reply.
+ * scripts, which always come with a tab, speak ContentToBackground, and only the picker sites
+ * may use its `picker/*` messages (content-access.ts). Anything else is dropped with an error reply.
  */
 import { fail, ok, type Direction, type DirectionMaps, type ProtocolMap, type Reply } from '../messaging/protocol.ts';
 import { parseMessage } from '../messaging/validate.ts';
 import type { Sender } from '../platform/runtime.ts';
+import { contentMaySend } from './content-access.ts';
 
 export interface HandlerContext {
   sender: Sender;
@@ -43,6 +44,7 @@ export function createRouter({ extensionId, extensionOrigin, handlers }: RouterO
     const parsed = parseMessage(direction, raw);
     if (!parsed.ok) return parsed;
     const { type, args } = parsed.message;
+    if (direction === 'content' && !contentMaySend(type, sender)) return fail('ERR_FORBIDDEN_SENDER', `"${type}" is not available on this site`);
     // parseMessage checked `args` against this type's guard: the table may be erased to `never`.
     const table: Record<string, (args: never, ctx: HandlerContext) => unknown> = handlers[direction];
     const handler = Object.hasOwn(table, type) ? table[type] : undefined;

@@ -24,7 +24,7 @@ import { createSettings } from './services/settings.ts';
 import { createState } from './services/state.ts';
 import { createSync, type SyncDeps } from './services/sync.ts';
 import { createTokens } from './services/tokens.ts';
-import { createVerifier } from './services/verifier.ts';
+import { createVerifier, type Verifier } from './services/verifier.ts';
 
 export interface Platform {
   version: string;
@@ -42,13 +42,16 @@ export interface Platform {
   onSettingsChanged?: (s: Settings) => void;
   /** Tests: a fake clock for backoff waits, a smaller page, another retry policy. */
   syncOptions?: Pick<SyncDeps, 'sleep' | 'pageSize' | 'retry' | 'reverifyAfterMs'>;
+  /** Tests: wraps the verifier every service uses (to make one verification throw). */
+  wrapVerifier?: (v: Verifier) => Verifier;
 }
 
 export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): void }> {
   const db = await (p.openDb ?? openDb)();
   const now = p.now ?? (() => new Date());
   const hostFetch = createHostFetch({ permissions: p.permissions, fetch: p.fetch });
-  const verifier = createVerifier({ fetch: createCachingFetch(hostFetch, db.documents, () => now().getTime()), results: db.results, now });
+  const base = createVerifier({ fetch: createCachingFetch(hostFetch, db.documents, () => now().getTime()), results: db.results, now });
+  const verifier = p.wrapVerifier ? p.wrapVerifier(base) : base;
   const identities = createIdentities(db.accounts);
   const providers = createProviders(p.fetch, db.secrets);
   const tokens = createTokens(db, p.session, providers, () => now().getTime());

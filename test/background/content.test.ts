@@ -54,6 +54,16 @@ describe('hover verification', () => {
   });
 });
 
+describe('hover verification and private networks', () => {
+  it('does not reach a private host a page points at, unless it is one of the user’s backpacks', async () => {
+    const fresh = await harness();
+    await fresh.app.settings.set({ hoverVerify: true });
+    const v = await fresh.app.content.hoverVerify(`${ctx.bp.baseUrl}/public/assertions/ada-poetical`);
+    expect(v).toMatchObject({ verdict: 'indeterminate', message: expect.stringContaining('is on a local or private network') });
+    expect(fresh.fetched).toEqual([]);
+  });
+});
+
 describe('settings', () => {
   it('keeps settings in storage.local and moves the sync alarm with the interval', async () => {
     expect(await h.app.settings.set({ syncIntervalMinutes: 30 })).toMatchObject({ syncIntervalMinutes: 30 });

@@ -1,7 +1,7 @@
 /** HTTP caching of fetched documents (RFC 9111): fresh copies served, stale ones revalidated, no-store never kept. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createCachingFetch, freshUntil } from '../../src/background/services/document-cache.ts';
+import { createCachingFetch, freshUntil, MAX_AGE_MS, MAX_DOCUMENTS } from '../../src/background/services/document-cache.ts';
 import { JSON_ACCEPT } from '../../src/core/verify/context.ts';
 import { openDb } from '../../src/platform/db.ts';
 
@@ -48,5 +48,34 @@ describe('document cache', () => {
     expect(freshUntil(h({ 'cache-control': 'private, no-store' }), 0)).toBe('no-store');
     expect(freshUntil(h({ expires: 'Thu, 01 Jan 1970 00:01:00 GMT' }), 0)).toBe(60_000);
     expect(freshUntil(h({}), 7)).toBe(7);
+  });
+
+  it('never keeps a document that came from another origin after a redirect under the URL asked for', async () => {
+    const t = await setup(() => {
+      const r = json({ v: 'elsewhere' }, { 'cache-control': 'max-age=600' });
+      Object.defineProperties(r, { redirected: { value: true }, url: { value: 'https://other.example/doc' } });
+      return r;
+    });
+    await get(t.f);
+    await get(t.f);
+    expect(t.calls).toHaveLength(2);
+    expect(await t.db.documents.all()).toEqual([]);
+  });
+
+  it('keeps at most MAX_DOCUMENTS, the newest, and none past MAX_AGE_MS however long they say they are fresh', async () => {
+    const t = await setup(() => json({ v: 1 }, { 'cache-control': 'max-age=31536000' }));
+    for (let i = 0; i < MAX_DOCUMENTS + 30; i++) {
+      t.tick(1);
+      await get(t.f, `https://issuer.example/doc/${i}`);
+    }
+    await get(t.f, 'https://issuer.example/doc/last');
+    const kept = await t.db.documents.all();
+    expect(kept.length).toBeLessThanOrEqual(MAX_DOCUMENTS + 20);
+    expect(kept.map((d) => d.url)).not.toContain('https://issuer.example/doc/0');
+    expect(Math.max(...kept.map((d) => d.freshUntil - d.storedAt))).toBeLessThanOrEqual(MAX_AGE_MS);
+    const calls = t.calls.length;
+    t.tick(MAX_AGE_MS);
+    await get(t.f, 'https://issuer.example/doc/last');
+    expect(t.calls.length).toBe(calls + 1);
   });
 });

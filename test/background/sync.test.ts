@@ -178,3 +178,21 @@ describe('interruptions', () => {
     expect(await h.app.sync.start()).toEqual({ started: true });
   });
 });
+
+describe('a badge that cannot be verified', () => {
+  it('is kept as indeterminate with what went wrong, and the run goes on to the others', async () => {
+    const h = await harness({
+      wrapVerifier: (v) => ({
+        verify: (input, ids, o) => (typeof input === 'string' ? input : new TextDecoder().decode(input)).includes('ada-poetical') ? Promise.reject(new Error('boom')) : v.verify(input, ids, o),
+      }),
+    });
+    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+    const s = await h.app.sync.run(id);
+    const total = ctx.bp.control.stateForTests.badgesOf('user-ada').filter((b) => b.kind.startsWith('ob2')).length;
+    expect(s).toMatchObject({ status: 'idle', done: total, failures: 0 });
+    const b = byKey(await h.db.badges.byAccount(id));
+    expect(b['ada-poetical']).toMatchObject({ verdict: 'indeterminate', contentHash: '', checks: [{ outcome: 'indeterminate', message: expect.stringContaining('boom') }] });
+    expect(b['ada-programmer']).toMatchObject({ verdict: 'valid' });
+    expect(b['gen-6']).toMatchObject({ verdict: 'valid' });
+  });
+});

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBackpack, type Backpack } from '../backpack/server.ts';
 import { grantHosts, inShadow, popupSend, serve, waitFor } from '../content/support/browser.ts';
+import { ADA } from '../backpack/seed-data.ts';
 import { launchExtension, type Launched } from './launch.ts';
 
 let ext: Launched;
@@ -18,6 +19,7 @@ const html = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <article><h1>My badges</h1>
 <p style="margin:40px"><a id="valid" href="${backpack.baseUrl}/public/assertions/ada-programmer">Analytical Engine Programmer</a></p>
 <p style="margin:40px"><a id="revoked" href="${backpack.baseUrl}/public/assertions/ada-retired-revoked">Retired Course</a></p>
+<p style="margin:40px"><a id="poetical" href="${backpack.baseUrl}/public/assertions/ada-poetical">Poetical Science</a></p>
 <p style="margin:40px"><a id="plain" href="https://blog.example/about">About</a></p>
 </article></body></html>`;
 
@@ -72,6 +74,16 @@ describe('verify on hover', () => {
       return scripts.some((s: { id: string }) => s.id === 'lanyard-hover');
     }, 5000).catch(() => false);
     expect(registered, 'the background did not register the hover script after the grant (syncHoverScript)').toBe(true);
+    const first = await open();
+    await waitFor(() => first.logs.includes('[lanyard] hover content script loaded'));
+    // The backpack is on 127.0.0.1: a page's links never make Lanyard reach a private host...
+    await hover(first.page, 'poetical');
+    await first.page.waitForSelector('[data-lanyard="hover-card"][data-state="ready"]', { state: 'attached', timeout: 15_000 });
+    expect(await cardText(first.page)).toContain('local or private network');
+    expect(backpack.control.requests).toEqual([]);
+    await first.page.close();
+    // ...but for the user's own backpack.
+    expect(await popupSend(ext, 'accounts/sign-in', { kind: 'badgr', baseUrl: backpack.baseUrl, username: ADA.username, password: ADA.password })).toMatchObject({ ok: true });
     const { page, logs, errors } = await open();
     await waitFor(() => logs.includes('[lanyard] hover content script loaded'));
     await hover(page, 'valid');

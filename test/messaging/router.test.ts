@@ -90,3 +90,49 @@ describe('error replies', () => {
     expect(await route({ type: 'ping', args: {} }, contentSender)).toEqual({ ok: false, error: { code: 'THROTTLED', message: 'x' } });
   });
 });
+
+describe('picker messages', () => {
+  const pickerRouter = () => {
+    const list = vi.fn(() => []);
+    const hover = vi.fn(() => ({ verdict: 'valid' as const, name: 'B', issuedToYou: false, message: 'Verified' }));
+    const route = createRouter({
+      extensionId: ID,
+      extensionOrigin: ORIGIN,
+      handlers: {
+        popup: only<PopupToBackground>({ ping: vi.fn() }),
+        content: { 'picker/list': list, 'hover/verify': hover } as unknown as Handlers<ContentToBackground>,
+      },
+    });
+    return { route, list, hover };
+  };
+  const at = (url: string) => ({ id: ID, url, tab: { id: 9 }, frameId: 0 });
+
+  it.each([
+    'https://www.linkedin.com/in/someone/',
+    'https://mail.google.com/mail/u/0/#inbox',
+    'https://outlook.live.com/mail/0/',
+    'https://outlook.office.com/mail/',
+    'https://outlook.office365.com/owa/',
+    'https://outlook.cloud.microsoft/mail/',
+  ])('are answered for the picker site %s', async (url) => {
+    const { route, list } = pickerRouter();
+    expect(await route({ type: 'picker/list', args: { query: '' } }, at(url))).toEqual({ ok: true, value: [] });
+    expect(list).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    'https://evil.example/badges',
+    'https://linkedin.com.evil.example/',
+    'http://www.linkedin.com/in/x',
+    'https://www.linkedin.com:8443/in/x',
+    'https://notmail.google.com/mail/',
+    'not a url',
+  ])('are refused, unread, from a content script on %s; hover verification is not', async (url) => {
+    const { route, list, hover } = pickerRouter();
+    expect(await route({ type: 'picker/list', args: { query: '' } }, at(url))).toMatchObject({ ok: false, error: { code: 'ERR_FORBIDDEN_SENDER' } });
+    expect(await route({ type: 'picker/list', args: { query: '' } }, { id: ID, tab: { id: 9 } })).toMatchObject({ ok: false, error: { code: 'ERR_FORBIDDEN_SENDER' } });
+    expect(list).not.toHaveBeenCalled();
+    expect(await route({ type: 'hover/verify', args: { url: 'https://issuer.example/badges/a.json' } }, at(url))).toMatchObject({ ok: true });
+    expect(hover).toHaveBeenCalledTimes(1);
+  });
+});

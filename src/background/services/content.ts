@@ -26,6 +26,10 @@ export interface ContentDeps {
 }
 
 const MAX_PICKER = 100;
+/** Hover verdicts kept at most (a page can point at any number of badge URLs); pruned every PRUNE_EVERY writes. */
+export const MAX_HOVER_RESULTS = 500;
+const PRUNE_EVERY = 25;
+const MAX_HOVER_TTL_MS = 24 * 3600_000;
 
 function shareable(r: BadgeRecord): ShareableBadge {
   const m = r.meta;
@@ -52,8 +56,12 @@ export function createContent(d: ContentDeps) {
   const now = d.now ?? Date.now;
   const inflight = new Map<string, Promise<HoverVerdict>>();
   let writes = 0;
+  /** Forgets expired verdicts, then the oldest beyond MAX_HOVER_RESULTS. */
   const prune = async (): Promise<void> => {
-    for (const r of await d.db.results.all()) if (r.key.startsWith('hover:') && (r.expiresAt ?? 0) <= now()) await d.db.results.delete(r.key);
+    const hovers = (await d.db.results.all()).filter((r) => r.key.startsWith('hover:')).sort((a, b) => (a.expiresAt ?? 0) - (b.expiresAt ?? 0));
+    const expired = hovers.filter((r) => (r.expiresAt ?? 0) <= now()).length;
+    const drop = Math.max(expired, hovers.length - MAX_HOVER_RESULTS);
+    for (const r of hovers.slice(0, drop)) await d.db.results.delete(r.key);
   };
   const mustGet = async (key: string): Promise<BadgeRecord> => {
     const r = await d.db.badges.get(key);
@@ -66,10 +74,12 @@ export function createContent(d: ContentDeps) {
     const hit = await d.db.results.get(key);
     if (hit && (hit.expiresAt ?? 0) > now()) return hit.value as HoverVerdict;
     const ids = await d.identities.forAccount(LOCAL);
-    const verdict = hoverVerdict(await d.verifier.verify(url, ids.verified));
-    await d.db.results.put({ key, value: verdict, expiresAt: now() + (d.hoverTtlMs ?? 10 * 60_000) });
-    // Now and then, forget verdicts that have expired, so the store does not grow with every page visited.
-    if (++writes % 50 === 0) await prune().catch(() => undefined);
+    // The URL comes from a web page: its fetches never reach local or private hosts, but for the user's own backpacks.
+    const allowOrigins = (await d.db.accounts.all()).flatMap((a) => (URL.canParse(a.baseUrl) ? [new URL(a.baseUrl).origin] : []));
+    const verdict = hoverVerdict(await d.verifier.verify(url, ids.verified, { blockPrivate: true, allowOrigins }));
+    await d.db.results.put({ key, value: verdict, expiresAt: now() + Math.min(d.hoverTtlMs ?? 10 * 60_000, MAX_HOVER_TTL_MS) });
+    // Now and then, forget old verdicts, so the store does not grow with every page visited.
+    if (++writes % PRUNE_EVERY === 1) await prune().catch(() => undefined);
     return verdict;
   }
 

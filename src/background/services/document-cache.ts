@@ -2,13 +2,19 @@
  * HTTP caching (RFC 9111) of the documents the verifier fetches: issuer profiles, keys, badge
  * classes, revocation and status lists. A fresh copy (max-age, Expires) is served from IndexedDB;
  * a stale one with a validator is revalidated (If-None-Match / If-Modified-Since, 304); `no-store`
- * is never kept. Only JSON-ish answers to the engine's JSON requests are kept: images are not.
+ * is never kept. Only JSON-ish answers to the engine's JSON requests are kept: images are not, and
+ * neither is an answer that came from another origin after a redirect. At most MAX_DOCUMENTS are
+ * kept, for at most MAX_AGE_MS; the oldest go first.
  */
 import { JSON_ACCEPT, type Fetch } from '../../core/verify/context.ts';
 import type { Store } from '../../platform/db.ts';
 import type { DocumentRecord } from '../../platform/records.ts';
 
 const MAX_BYTES = 1024 * 1024;
+/** At most this many documents are kept, and none longer than MAX_AGE_MS; checked every PRUNE_EVERY writes. */
+export const MAX_DOCUMENTS = 300;
+export const MAX_AGE_MS = 7 * 24 * 3600_000;
+const PRUNE_EVERY = 20;
 const CACHEABLE_TYPE = /json|text\/plain/i;
 
 /** When a response stops being fresh (ms since the epoch), from Cache-Control or Expires. */
@@ -27,22 +33,36 @@ function toResponse(d: DocumentRecord): Response {
   return new Response(d.bytes.slice() as Uint8Array<ArrayBuffer>, { status: d.status, headers: { 'content-type': d.contentType } });
 }
 
+/** Drops documents stored more than MAX_AGE_MS ago, then the oldest beyond MAX_DOCUMENTS. */
+export async function pruneDocuments(store: Store<DocumentRecord>, now: number): Promise<void> {
+  const docs = (await store.all()).sort((a, b) => a.storedAt - b.storedAt);
+  const old = docs.filter((d) => d.storedAt + MAX_AGE_MS <= now).length;
+  for (const d of docs.slice(0, Math.max(old, docs.length - MAX_DOCUMENTS))) await store.delete(d.url);
+}
+
 export function createCachingFetch(inner: Fetch, store: Store<DocumentRecord>, now: () => number = Date.now): Fetch {
+  let writes = 0;
+  const put = async (record: DocumentRecord): Promise<void> => {
+    await store.put(record);
+    if (writes++ % PRUNE_EVERY === 0) await pruneDocuments(store, now());
+  };
   return async (url, init) => {
     const accept = init?.headers?.accept;
     if (accept !== undefined && accept !== JSON_ACCEPT) return inner(url, init);
     const cached = await store.get(url).catch(() => undefined);
-    if (cached && cached.freshUntil > now()) return toResponse(cached);
+    if (cached && cached.freshUntil > now() && cached.storedAt + MAX_AGE_MS > now()) return toResponse(cached);
     const headers: Record<string, string> = { ...init?.headers };
     if (cached?.etag) headers['if-none-match'] = cached.etag;
     if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
     const res = await inner(url, { ...init, headers });
     if (res.status === 304 && cached) {
       const fresh = freshUntil(res.headers, now());
-      await store.put({ ...cached, freshUntil: fresh === 'no-store' ? 0 : fresh, storedAt: now() }).catch(() => undefined);
+      await put({ ...cached, freshUntil: fresh === 'no-store' ? 0 : Math.min(fresh, now() + MAX_AGE_MS), storedAt: now() }).catch(() => undefined);
       return toResponse(cached);
     }
     if (res.status !== 200) return res;
+    // A document from elsewhere is never kept under the URL asked for (the host fetch refuses such redirects already).
+    if (res.redirected && res.url && new URL(res.url).origin !== new URL(url).origin) return res;
     const fresh = freshUntil(res.headers, now());
     const etag = res.headers.get('etag') ?? undefined;
     const lastModified = res.headers.get('last-modified') ?? undefined;
@@ -50,8 +70,8 @@ export function createCachingFetch(inner: Fetch, store: Store<DocumentRecord>, n
     const worthKeeping = fresh !== 'no-store' && (fresh > now() || etag || lastModified) && CACHEABLE_TYPE.test(contentType);
     if (!worthKeeping) return res;
     const bytes = new Uint8Array(await res.arrayBuffer());
-    const record: DocumentRecord = { url, status: 200, contentType, bytes, freshUntil: fresh, storedAt: now(), ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
-    if (bytes.length <= MAX_BYTES) await store.put(record).catch(() => undefined);
+    const record: DocumentRecord = { url, status: 200, contentType, bytes, freshUntil: Math.min(fresh, now() + MAX_AGE_MS), storedAt: now(), ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+    if (bytes.length <= MAX_BYTES) await put(record).catch(() => undefined);
     return toResponse(record);
   };
 }

@@ -1,13 +1,19 @@
 /**
  * The verifier's fetch: it reaches only hosts the user allowed (optional host permissions; the
  * manifest requires none). A fetch to any other host fails at once with a message saying how to
- * allow it, so the engine reports that check `indeterminate`, never `invalid`.
+ * allow it, so the engine reports that check `indeterminate`, never `invalid`. The same holds
+ * where a request ends: a redirect to another site fails the fetch (the permission asked for, and
+ * the URL the engine trusts, are the first one's), and a redirect within the site needs that
+ * site's permission too. Bodies are read here, up to `maxBytes`: a larger answer fails the fetch.
  */
 import type { Fetch } from '../../core/verify/context.ts';
 import { originPattern } from '../../platform/patterns.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
+import { readCapped } from './capped-body.ts';
 
 export const HOST_PERMISSION_CODE = 'ERR_HOST_PERMISSION';
+/** The largest answer read (baked images included). */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export class HostPermissionError extends Error {
   readonly code = HOST_PERMISSION_CODE;
@@ -23,18 +29,45 @@ export class HostPermissionError extends Error {
 export interface HostFetchOptions {
   permissions: HostPermissions;
   fetch: (url: string, init?: RequestInit) => Promise<Response>;
-  /** Per request; default 15 s. */
+  /** Per request, body included; default 15 s. */
   timeoutMs?: number;
+  /** Default MAX_BODY_BYTES. */
+  maxBytes?: number;
 }
 
-export function createHostFetch({ permissions, fetch, timeoutMs = 15_000 }: HostFetchOptions): Fetch {
+const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
+const portOf = (u: URL): string => u.port || (DEFAULT_PORTS[u.protocol] ?? '');
+
+/** The same site: the same origin, or the same host upgraded from http to https (default ports). */
+export function sameSite(from: URL, to: URL): boolean {
+  if (from.origin === to.origin) return true;
+  return from.protocol === 'http:' && to.protocol === 'https:' && from.hostname === to.hostname && portOf(from) === '80' && portOf(to) === '443';
+}
+
+export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxBytes = MAX_BODY_BYTES }: HostFetchOptions): Fetch {
   return async (url, init) => {
     const u = new URL(url);
     if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new TypeError(`${u.protocol} URLs are not fetched`);
     if (!(await permissions.contains(url))) throw new HostPermissionError(u.origin);
-    const signals = [AbortSignal.timeout(timeoutMs), ...(init?.signal ? [init.signal] : [])];
+    const stop = new AbortController();
+    const signals = [AbortSignal.timeout(timeoutMs), stop.signal, ...(init?.signal ? [init.signal] : [])];
     // No cookies: issuers' documents are public, and a badge must not make credentialed requests.
-    return fetch(url, { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit', redirect: 'follow' });
+    const res = await fetch(url, { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit', redirect: 'follow' });
+    try {
+      if (res.redirected && res.url && res.url !== url) {
+        const to = new URL(res.url);
+        if (!sameSite(u, to)) throw new TypeError(`${u.origin} redirected to another site (${to.origin}): not followed`);
+        if (!(await permissions.contains(res.url))) throw new HostPermissionError(to.origin);
+      }
+      const body = await readCapped(res, maxBytes, url);
+      const out = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+      // Keep where it ended, for the document cache.
+      Object.defineProperties(out, { url: { value: res.url || url }, redirected: { value: res.redirected } });
+      return out;
+    } catch (e) {
+      stop.abort(e);
+      throw e;
+    }
   };
 }
 

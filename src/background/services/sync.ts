@@ -12,7 +12,8 @@ import type { Alarms } from '../../platform/alarms.ts';
 import type { Db } from '../../platform/db.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
 import type { AccountRecord, FullBadge, SyncRecord, SyncRun } from '../../platform/records.ts';
-import { identitiesHash, sha256Hex } from './badge-record.ts';
+import type { VerifyResult } from '../../core/result.ts';
+import { buildRecord, identitiesHash, sha256Hex } from './badge-record.ts';
 import { verifyBadge, type BadgeSource } from './badge-verify.ts';
 import type { Identities, IdentitySet } from './identities.ts';
 import type { Provider, Providers, SyncItem } from './providers/index.ts';
@@ -104,6 +105,34 @@ export function createSync(d: SyncDeps) {
     }, now());
   }
 
+  /**
+   * One item that throws (a bug, a document the engine chokes on) must not stop the run, or every
+   * retry would resume at the same cursor and fail there again: it is kept, `indeterminate`, with
+   * what went wrong, and verified again on the next run (its content hash is left empty).
+   */
+  async function processOrNote(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string, signal: AbortSignal): Promise<FullBadge | null> {
+    try {
+      return await process(account, item, ids, idsHash, runId);
+    } catch (e) {
+      if (signal.aborted) throw e;
+      const message = `Lanyard could not check this badge (${e instanceof Error ? e.message : String(e)}): it will try again at the next sync`;
+      console.warn('[lanyard] sync: a badge could not be verified', item.sourceId, e);
+      const key = `${account.id}|${item.sourceId}`;
+      const existing = await d.db.badges.get(key);
+      const url = item.url ?? '';
+      const bytes = new TextEncoder().encode(item.text ?? url);
+      const result: VerifyResult = { verdict: 'indeterminate', format: 'unknown', checks: [{ id: 'parse', outcome: 'indeterminate', message }], recipient: null, badge: null, input: { kind: 'unknown', size: bytes.length, sha256: '' } };
+      return buildRecord({
+        key, accountId: account.id, sourceId: item.sourceId, contentHash: '', runId, result, identitiesHash: idsHash, now: now(),
+        original: { kind: item.text === undefined ? 'url' : item.text.trimStart().startsWith('{') ? 'json' : 'jws', bytes },
+        assessment: { verdict: 'indeterminate', checks: result.checks, recipient: existing?.recipient ?? null, pending: existing?.pending ?? false },
+        fallback: { ...existing?.meta, ...item.fallback },
+        ...(item.bakedUrl ? { bakedUrl: item.bakedUrl } : {}),
+        ...(existing ? { addedAt: existing.addedAt } : {}),
+      });
+    }
+  }
+
   async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal): Promise<void> {
     // Addresses first: a newly verified address turns pending badges into the user's.
     const addresses = await call(account, (t) => provider.addresses(t), signal);
@@ -116,7 +145,7 @@ export function createSync(d: SyncDeps) {
       s.total = Math.max(page.total ?? 0, s.done + page.items.length, s.total);
       for (const item of page.items) {
         signal.throwIfAborted();
-        const badge = await process(account, item, ids, idsHash, run.id);
+        const badge = await processOrNote(account, item, ids, idsHash, run.id, signal);
         s.done += 1;
         if (badge) await d.db.saveBadge(badge, s);
         else await d.db.syncState.put(s);

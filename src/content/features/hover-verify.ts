@@ -15,7 +15,12 @@ export const PAUSE_MS = 250;
 const HIDE_MS = 300;
 const CACHE_SIZE = 200;
 
-export function initHoverVerify(signal: AbortSignal): void {
+export interface HoverOptions {
+  /** Whether an event came from the user (default: `isTrusted`). Tests: jsdom cannot make trusted events. */
+  isTrusted?: (e: Event) => boolean;
+}
+
+export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTrusted }: HoverOptions = {}): void {
   const cache = new Map<string, Promise<Reply<HoverVerdict>>>();
   const settled = new Map<string, Reply<HoverVerdict>>();
   let target: Element | null = null;
@@ -58,8 +63,10 @@ export function initHoverVerify(signal: AbortSignal): void {
     hide = setTimeout(hideCard, HIDE_MS);
   };
 
+  // Only the user's own pointer and keyboard count: a page could dispatch synthetic events to make
+  // Lanyard fetch URLs of its choosing.
   const enter = (e: Event) => {
-    if (!(e.target instanceof Element)) return;
+    if (!isTrusted(e) || !(e.target instanceof Element)) return;
     const el = e.target.closest('a[href], img[src]');
     if (!el || el === target) return;
     const url = badgeUrlOf(e.target, document.baseURI);
@@ -71,6 +78,7 @@ export function initHoverVerify(signal: AbortSignal): void {
   };
 
   const out = (e: Event) => {
+    if (!isTrusted(e)) return;
     const to = (e as MouseEvent).relatedTarget;
     if (target && to instanceof Node && target.contains(to)) return;
     if (target) leave();
@@ -81,6 +89,6 @@ export function initHoverVerify(signal: AbortSignal): void {
   document.addEventListener('mouseout', out, opts);
   document.addEventListener('focusin', enter, opts);
   document.addEventListener('focusout', out, opts);
-  document.addEventListener('keydown', (e) => e.key === 'Escape' && (leave(), hideCard()), opts);
+  document.addEventListener('keydown', (e) => isTrusted(e) && e.key === 'Escape' && (leave(), hideCard()), opts);
   signal.addEventListener('abort', () => (clearTimeout(pause), clearTimeout(hide), hideCard()), { once: true });
 }

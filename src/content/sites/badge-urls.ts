@@ -13,8 +13,14 @@ const CREDLY_HOSTS = /(^|\.)(credly\.com|youracclaim\.com)$/;
 const CREDLY_PATH = /^\/(badges|earner\/earned\/badge)\/[0-9a-f-]{36}(\/public_url)?\/?$/i;
 /** OB 3.0 credentials: the standard API's path, or a /credentials/{id} document (an id has a digit: not /credentials/login). */
 const OB3_CREDENTIAL = /(^|\/)(ims\/ob\/v3p0\/credentials|credentials?|achievementcredentials?)\/(?=[^/]*\d)[A-Za-z0-9:_.-]{4,}(\.json)?\/?$/i;
-/** An Open Badges JSON document: a .json/.jsonld file whose path says what it is. */
-const OB_JSON = /(badge|assertion|credential|achievement|openbadge|\bob[23]\b)[^/]*\/?[^/]*\.json(ld)?$/i;
+/**
+ * An Open Badges JSON document: a .json/.jsonld file whose name or folder says what it is. Two
+ * plain tests over the last two path segments, not one pattern with adjacent `[^/]*` runs: those
+ * backtrack cubically on a long page-controlled path (`/ob2-` repeated).
+ */
+const JSON_FILE = /\.json(ld)?$/i;
+const OB_WORD = /badge|assertion|credential|achievement|openbadge|\bob[23]\b/i;
+const isObJson = (path: string): boolean => JSON_FILE.test(path) && OB_WORD.test(path.split('/').slice(-2).join('/'));
 /** A baked image: an image file whose path or alt text says it is a badge. */
 const IMAGE_FILE = /\.(png|svg)$/i;
 const BADGE_WORD = /badge|credential|certificat/i;
@@ -38,7 +44,7 @@ export function isBadgeLink(url: URL): boolean {
   const path = url.pathname;
   if (BADGR_ASSERTION.test(path)) return true;
   if (CREDLY_HOSTS.test(url.hostname) && CREDLY_PATH.test(path)) return true;
-  return OB3_CREDENTIAL.test(path) || OB_JSON.test(path);
+  return OB3_CREDENTIAL.test(path) || isObJson(path);
 }
 
 /** Whether an image may be a baked badge: an assertion image, or a PNG/SVG named or described as a badge. */

@@ -17,12 +17,15 @@ const VERDICT: HoverVerdict = {
 
 let rt: FakeRuntime;
 let controller: AbortController;
+/** Events the tests send as the user's (jsdom's are never trusted). */
+const user = new WeakSet<Event>();
+const asUser = <E extends Event>(e: E): E => (user.add(e), e);
 beforeEach(() => {
   vi.useFakeTimers();
   loadPage(fixture('badge-links.html'));
   rt = installRuntime({ 'hover/verify': () => VERDICT });
   controller = new AbortController();
-  initHoverVerify(controller.signal);
+  initHoverVerify(controller.signal, { isTrusted: (e) => user.has(e) });
 });
 afterEach(() => {
   controller.abort();
@@ -31,8 +34,8 @@ afterEach(() => {
 });
 
 const el = (id: string) => document.getElementById(id)!;
-const over = (t: Element, from: Element | null = null) => t.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, relatedTarget: from }));
-const out = (t: Element, to: Element | null = null) => t.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: to }));
+const over = (t: Element, from: Element | null = null) => t.dispatchEvent(asUser(new MouseEvent('mouseover', { bubbles: true, relatedTarget: from })));
+const out = (t: Element, to: Element | null = null) => t.dispatchEvent(asUser(new MouseEvent('mouseout', { bubbles: true, relatedTarget: to })));
 const card = () => hosts('hover-card')[0];
 const cardText = () => shadowOf(card()).querySelector('.c')?.textContent;
 
@@ -101,7 +104,7 @@ describe('verify on hover', () => {
     out(link, link.querySelector('b'));
     await vi.advanceTimersByTimeAsync(1000);
     expect(card()).toBeDefined();
-    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    document.dispatchEvent(asUser(new KeyboardEvent('keydown', { key: 'Escape' })));
     expect(card()).toBeUndefined();
     over(el('badge-json'));
     await vi.advanceTimersByTimeAsync(PAUSE_MS);
@@ -111,8 +114,26 @@ describe('verify on hover', () => {
   });
 
   it('works from the keyboard (focus)', async () => {
-    el('badgr').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    el('badgr').dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
     await vi.advanceTimersByTimeAsync(PAUSE_MS);
     expect(card()?.getAttribute('data-state')).toBe('ready');
+  });
+
+  it('ignores events the page makes up (mouseover, focusin), so a page cannot choose what Lanyard fetches', async () => {
+    el('badgr').dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    el('ob3').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(rt.sent).toEqual([]);
+    expect(card()).toBeUndefined();
+  });
+
+  it('by default trusts only isTrusted events (every event jsdom makes is untrusted)', async () => {
+    controller.abort();
+    controller = new AbortController();
+    initHoverVerify(controller.signal);
+    el('badgr').dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    el('badge-json').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(rt.sent).toEqual([]);
   });
 });

@@ -26,7 +26,24 @@ describe('badge links', () => {
     ['https://example.org/credentials/login', false],
     ['https://example.org/package.json', false],
     ['https://example.org/about', false],
+    ['https://example.org/badges/2026/a.json', false],
+    ['https://example.org/x/ob2-notes.json', true],
+    ['https://example.org/hob2/notes.json', false],
   ])('%s → %s', (url, want) => expect(isBadgeLink(new URL(url))).toBe(want));
+
+  // Page-controlled paths built to make a backtracking pattern blow up: each is classified in one
+  // linear pass (the old pattern took ~0.5 s per call on 2.5 KB, and would take hours on 100 KB).
+  it.each([
+    ['/ob2-'.repeat(505), false],
+    ['/ob2-'.repeat(505) + 'x.json', true],
+    ['/ob2-'.repeat(20_000) + '.jsn', false],
+    ['/badge' + '-'.repeat(100_000) + '.jsonx', false],
+    ['/' + 'credential'.repeat(10_000) + '/' + 'a'.repeat(10_000) + '1', false],
+    ['/credentials/'.repeat(8_000) + 'x', false],
+    ['/credentials/' + '1'.repeat(100_000) + '/', true],
+  ].map(([path, want]) => [(path as string).length, path as string, want as boolean] as const))('a pathological path of %i characters → %s', (_n, path, want) => {
+    expect(isBadgeLink(new URL('https://example.org' + path))).toBe(want);
+  });
 
   it.each([
     ['https://api.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7/image', '', true],

@@ -1,0 +1,61 @@
+/** What a web page cannot make the background do through hover verification: grow storage without limit, reach private hosts. */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createContent, MAX_HOVER_RESULTS } from '../../src/background/services/content.ts';
+import type { SettingsService } from '../../src/background/services/settings.ts';
+import { loadFacts, MAX_FACTS, type Verifier, type VerifyCallOptions } from '../../src/background/services/verifier.ts';
+import type { VerifyResult } from '../../src/core/result.ts';
+import { openDb } from '../../src/platform/db.ts';
+
+let n = 0;
+const RESULT: VerifyResult = { verdict: 'indeterminate', format: 'unknown', checks: [], recipient: null, badge: null, input: { kind: 'url', size: 0, sha256: '' } };
+
+async function setup(accounts: string[] = []) {
+  const db = await openDb({ name: `content-limits-${n++}` });
+  for (const [i, baseUrl] of accounts.entries()) await db.accounts.put({ id: `a${i}`, kind: 'badgr', providerName: 'B', baseUrl, user: 'u', userId: 'u', addresses: [], needsSignIn: false, createdAt: '' });
+  const calls: { input: unknown; options: VerifyCallOptions | undefined }[] = [];
+  const verifier: Verifier = { verify: async (input, _ids, options) => (calls.push({ input, options }), RESULT) };
+  const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
+  let t = 1_000_000;
+  const content = createContent({ db, verifier, settings, identities: { forAccount: async () => ({ verified: [], unverified: [] }) }, now: () => (t += 1) });
+  return { db, content, calls };
+}
+
+describe('hover verification limits', () => {
+  it('asks the verifier to refuse private hosts, but for the user’s own backpacks', async () => {
+    const { content, calls } = await setup(['http://127.0.0.1:8787', 'https://api.badgr.io/']);
+    await content.hoverVerify('https://issuer.example/badges/a.json');
+    expect(calls[0]!.options).toEqual({ blockPrivate: true, allowOrigins: ['http://127.0.0.1:8787', 'https://api.badgr.io'] });
+  });
+
+  it('keeps at most MAX_HOVER_RESULTS verdicts, however many URLs a page hovers', async () => {
+    const { db, content } = await setup();
+    for (let i = 0; i < MAX_HOVER_RESULTS + 60; i++) await content.hoverVerify(`https://issuer.example/badges/${i}.json`);
+    const hovers = (await db.results.all()).filter((r) => r.key.startsWith('hover:'));
+    expect(hovers.length).toBeLessThanOrEqual(MAX_HOVER_RESULTS + 25);
+    expect(hovers.map((r) => r.key)).not.toContain('hover:https://issuer.example/badges/0.json');
+    expect(hovers.map((r) => r.key)).toContain(`hover:https://issuer.example/badges/${MAX_HOVER_RESULTS + 59}.json`);
+  });
+});
+
+describe('the fact cache', () => {
+  it('keeps at most MAX_FACTS, least recently used out first, and drops expired ones when loaded', async () => {
+    const db = await openDb({ name: `content-limits-${n++}` });
+    let now = 5_000;
+    await db.results.put({ key: 'fact:old', value: 1, expiresAt: 4_000 });
+    await db.results.put({ key: 'hover:https://x.example/a.json', value: {}, expiresAt: 9_000 });
+    const facts = await loadFacts(db.results, () => now);
+    expect(facts.get('old')).toBeUndefined();
+    facts.set('first', true);
+    for (let i = 0; i < MAX_FACTS; i++) facts.set(`k${i}`, i);
+    expect(facts.get('first')).toBeUndefined();
+    expect(facts.get(`k${MAX_FACTS - 1}`)).toBe(MAX_FACTS - 1);
+    await new Promise((r) => setTimeout(r, 50));
+    const stored = (await db.results.all()).filter((r) => r.key.startsWith('fact:'));
+    expect(stored.length).toBe(MAX_FACTS);
+    expect(stored.every((r) => (r.expiresAt ?? 0) > now)).toBe(true);
+    now += 10_000;
+    const again = await loadFacts(db.results, () => now);
+    expect(again.get('k0')).toBe(0);
+  });
+});

@@ -1,0 +1,73 @@
+/** The verifier's fetch over a real local server: redirects to other sites fail, bodies are capped. */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHostFetch, HostPermissionError, sameSite } from '../../src/background/services/host-access.ts';
+
+let server: Server;
+let port = 0;
+const at = (host: string, path: string) => `http://${host}:${port}${path}`;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    if (path === '/doc') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    if (path === '/same') return void res.writeHead(302, { location: '/doc' }).end();
+    if (path === '/other') return void res.writeHead(302, { location: at('localhost', '/doc') }).end();
+    if (path === '/declared') return void res.writeHead(200, { 'content-length': String(5 * 1024 * 1024) }).end(Buffer.alloc(5 * 1024 * 1024));
+    if (path === '/stream') {
+      // No Content-Length: 64 KB chunks until the reader gives up.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const more = () => {
+        while (sent < 8 * 1024 * 1024 && !res.destroyed) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      return more();
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const hostFetch = (granted = ['127.0.0.1', 'localhost'], maxBytes?: number) =>
+  createHostFetch({ permissions: { contains: async (u: string) => granted.includes(new URL(u).hostname), request: async () => false }, fetch, ...(maxBytes ? { maxBytes } : {}) });
+
+describe('host fetch', () => {
+  it('follows a redirect within the site and keeps where it ended', async () => {
+    const res = await hostFetch()(at('127.0.0.1', '/same'));
+    expect(await res.json()).toEqual({ ok: true });
+    expect(res.redirected).toBe(true);
+    expect(res.url).toBe(at('127.0.0.1', '/doc'));
+  });
+
+  it('fails a redirect to another site, even one it may read', async () => {
+    await expect(hostFetch()(at('127.0.0.1', '/other'))).rejects.toThrow(`http://127.0.0.1:${port} redirected to another site (http://localhost:${port}): not followed`);
+    await expect(hostFetch()(at('127.0.0.1', '/other'))).rejects.toBeInstanceOf(TypeError);
+  });
+
+  it('asks for the permission of the host it starts at', async () => {
+    await expect(hostFetch(['localhost'])(at('127.0.0.1', '/doc'))).rejects.toBeInstanceOf(HostPermissionError);
+  });
+
+  it('refuses bodies over the cap, declared or streamed', async () => {
+    await expect(hostFetch()(at('127.0.0.1', '/declared'))).rejects.toThrow(/answered more than 4 MB: not read/);
+    await expect(hostFetch()(at('127.0.0.1', '/stream'))).rejects.toThrow(/answered more than 4 MB: not read/);
+    await expect(hostFetch(undefined, 10)(at('127.0.0.1', '/doc'))).rejects.toThrow(/more than 0 MB/);
+    expect(await (await hostFetch(undefined, 11)(at('127.0.0.1', '/doc'))).json()).toEqual({ ok: true });
+  });
+
+  it.each([
+    ['https://a.example/x', 'https://a.example/y', true],
+    ['http://a.example/x', 'https://a.example/y', true],
+    ['https://a.example/x', 'http://a.example/y', false],
+    ['http://a.example:8080/x', 'https://a.example/y', false],
+    ['https://a.example/x', 'https://b.a.example/y', false],
+  ])('%s → %s is the same site: %s', (a, b, want) => expect(sameSite(new URL(a), new URL(b))).toBe(want));
+});
