@@ -2,7 +2,7 @@
  * What a verification may use from the outside world: every fetch and the
  * clock come in as parameters (DESIGN.md "All I/O and time come in as parameters").
  */
-import { fetchOnce, jsonOf } from './fetch-document.ts';
+import { fetchOnce, jsonOf } from './fetch-once.ts';
 
 /** The subset of WHATWG fetch the engine uses. The CLI, the extension and tests each pass their own. */
 export type Fetch = (url: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
