@@ -48,7 +48,11 @@ describe('popup over the real background and the test backpack', () => {
     await page.getByText("That e-mail and password don't match.", { exact: false }).waitFor({ timeout: 15_000 });
     await page.getByLabel('Password').fill(ADA.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('listbox', { name: 'Your badges' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('listbox', { name: 'Your badges' }).waitFor({ timeout: 45_000 }).catch(async (e: Error) => {
+      // Say what the popup showed instead (an error message, a spinner), and keep a picture of it.
+      await shot(page, 'real-list-failure').catch(() => undefined);
+      throw new Error(`${e.message}\nThe popup showed: ${(await page.locator('body').innerText()).slice(0, 600)}`);
+    });
     // Sync and verification run in the background; the list reloads when they finish.
     await expect.poll(async () => (await page.getByRole('progressbar').count()) === 0 && (await rows().count()) > 3, { timeout: 40_000 }).toBe(true);
     badgeCount = Number(/(\d+)/.exec((await page.locator('.list-count').textContent()) ?? '')?.[1]);
