@@ -1,10 +1,9 @@
 /** The badge page: header with issuer, share and re-verify, the verification panel, and the facts. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { safeHttpUrl } from '../../core/share/escape.ts';
-import type { BadgeDetail } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
-import type { Loadable } from '../use-popup-data.ts';
+import { useBadgeDetail } from './use-badge-detail.ts';
 import { BadgeImage } from '../ui/BadgeImage.tsx';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
@@ -26,15 +25,10 @@ export interface BadgeScreenProps {
 
 export default function BadgeScreen({ badgeKey, onShare, onAddresses, onChanged, onRemoved }: BadgeScreenProps) {
   const { t, actions } = useEnv();
-  const [detail, setDetail] = useState<Loadable<BadgeDetail>>({ status: 'loading' });
+  const [detail, load] = useBadgeDetail(actions, badgeKey);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
 
-  const load = useCallback(async () => {
-    const r = await actions.getBadge(badgeKey);
-    setDetail(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error });
-  }, [actions, badgeKey]);
-  useEffect(() => void load(), [load]);
 
   if (detail.status === 'loading') return <div class="screen-loading" aria-busy="true" />;
   if (detail.status === 'error') return <ErrorState title={t('badgeErrorTitle')} message={errorText(t, detail.error)} onRetry={load} />;

@@ -2,12 +2,12 @@
  * Share one badge: LinkedIn "Add to profile" and post, the public link (copy, QR code), the card
  * for e-mail (rich copy) and web pages (HTML code), a sentence, and downloads.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { BadgeDetail, Settings } from '../../messaging/views.ts';
+import { useState } from 'preact/hooks';
+import type { Settings } from '../../messaging/views.ts';
 import type { Download } from '../actions.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
-import type { Loadable } from '../use-popup-data.ts';
+import { useBadgeDetail } from '../badge/use-badge-detail.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Notice } from '../ui/Notice.tsx';
@@ -23,13 +23,8 @@ export interface ShareScreenProps {
 
 export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareScreenProps) {
   const { t, actions, locale } = useEnv();
-  const [detail, setDetail] = useState<Loadable<BadgeDetail>>({ status: 'loading' });
+  const [detail, load] = useBadgeDetail(actions, badgeKey);
   const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string }>();
-  const load = useCallback(async () => {
-    const r = await actions.getBadge(badgeKey);
-    setDetail(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error });
-  }, [actions, badgeKey]);
-  useEffect(() => void load(), [load]);
 
   if (detail.status === 'loading') return <div class="screen-loading" aria-busy="true" />;
   if (detail.status === 'error') return <ErrorState title={t('badgeErrorTitle')} message={errorText(t, detail.error)} onRetry={load} />;

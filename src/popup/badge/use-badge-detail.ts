@@ -1,0 +1,15 @@
+/** One badge's detail, loaded through the actions; `reload` fetches it again (after re-verify, or on retry). */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { BadgeDetail } from '../../messaging/views.ts';
+import type { PopupActions } from '../actions.ts';
+import type { Loadable } from '../use-popup-data.ts';
+
+export function useBadgeDetail(actions: PopupActions, badgeKey: string): [Loadable<BadgeDetail>, () => Promise<void>] {
+  const [detail, setDetail] = useState<Loadable<BadgeDetail>>({ status: 'loading' });
+  const load = useCallback(async () => {
+    const r = await actions.getBadge(badgeKey);
+    setDetail(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error });
+  }, [actions, badgeKey]);
+  useEffect(() => void load(), [load]);
+  return [detail, load];
+}
