@@ -35,7 +35,7 @@ export function popupHandlers({ version, app }: Services): Handlers<PopupToBackg
   return {
     ping: () => ({ pong: true, version }),
     'state/get': async () => (await app()).state(),
-    'badges/list': async () => (await app()).library.list(),
+    'badges/list': async ({ limit }) => (await app()).library.list(limit),
     'badges/get': async ({ key }) => (await app()).library.get(key),
     'badges/verify': async ({ key }) => (await app()).library.verify(key),
     'badges/import': async ({ source }) => (await app()).library.import(source),

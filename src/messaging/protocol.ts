@@ -36,7 +36,8 @@ export interface StateReply {
 export type PopupToBackground = {
   ping: { args: NoArgs; reply: PingReply };
   'state/get': { args: NoArgs; reply: StateReply };
-  'badges/list': { args: NoArgs; reply: BadgeView[] };
+  /** Newest first; with a limit, only the newest `limit` (and any that tie with the last): the popup paints these first. */
+  'badges/list': { args: { limit?: number }; reply: BadgeView[] };
   'badges/get': { args: { key: string }; reply: BadgeDetail };
   /** Re-verifies one badge (key) or every cached badge (no key); progress shows in the accounts' sync state. */
   'badges/verify': { args: { key?: string }; reply: { verified: number } };

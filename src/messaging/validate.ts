@@ -89,6 +89,10 @@ const key = text(512);
 const accountId = text(128);
 const noArgs = shape<Record<string, never>>({});
 
+/** The most badges a first page may ask for: the popup asks for a screenful. */
+export const MAX_LIST_LIMIT = 10_000;
+const isListLimit: Guard<number> = (v): v is number => Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= MAX_LIST_LIMIT;
+
 const importSource: Guard<ImportSource> = (v): v is ImportSource =>
   shape({ kind: oneOf('text'), text: text(MAX_IMPORT_TEXT) })(v) ||
   shape({ kind: oneOf('file'), name: text(255), base64: isBase64(MAX_IMPORT_BYTES) })(v);
@@ -127,7 +131,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
     args: {
       ping: noArgs,
       'state/get': noArgs,
-      'badges/list': noArgs,
+      'badges/list': shape({ limit: optional(isListLimit) }),
       'badges/get': shape({ key }),
       'badges/verify': shape({ key: optional(key) }),
       'badges/import': shape({ source: importSource }),

@@ -9,15 +9,18 @@
  *      original bytes and credential text move to a store of their own, `originals` (listing
  *      a thousand badges must not read a thousand images); accounts gain `addresses` and
  *      `needsSignIn`; new stores secrets, documents, results, syncState.
+ *   v3: badges gain `sortTime` and a bySortTime index over it, so the popup's first screen (the
+ *      newest badges) is read without reading a thousand records.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
+import { sortTimeOf } from '../core/share/dates.ts';
 import type { AccountRecord, BadgeRecord, DocumentRecord, OriginalRecord, ResultRecord, SecretRecord, SyncRecord } from './records.ts';
 
 export const DB_NAME = 'lanyard';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface LanyardSchema extends DBSchema {
-  badges: { key: string; value: BadgeRecord; indexes: { byAccount: string; byRecipient: string } };
+  badges: { key: string; value: BadgeRecord; indexes: { byAccount: string; byRecipient: string; bySortTime: number } };
   originals: { key: string; value: OriginalRecord };
   accounts: { key: string; value: AccountRecord };
   secrets: { key: string; value: SecretRecord };
@@ -79,6 +82,18 @@ export const MIGRATIONS: Migration[] = [
       for (let c = await accounts.openCursor(); c; c = await c.continue()) {
         const old = c.value as Rec;
         await c.update({ ...old, addresses: Array.isArray(old.addresses) ? old.addresses : [], needsSignIn: old.needsSignIn === true });
+      }
+    },
+  },
+  {
+    version: 3,
+    async up(_db, tx) {
+      const badges = tx.objectStore('badges');
+      badges.createIndex('bySortTime', 'sortTime');
+      for (let c = await badges.openCursor(); c; c = await c.continue()) {
+        const old = c.value as Rec;
+        const meta = (old.meta ?? {}) as Rec;
+        await c.update({ ...old, sortTime: sortTimeOf(typeof meta.issuedOn === 'string' ? meta.issuedOn : undefined) });
       }
     },
   },

@@ -4,6 +4,7 @@
  */
 import { openDB, type IDBPDatabase, type StoreNames } from 'idb';
 import { DB_NAME, DB_VERSION, migrate, type LanyardSchema } from './db-schema.ts';
+import { sortTimeOf } from '../core/share/dates.ts';
 import type { AccountRecord, BadgeRecord, DocumentRecord, FullBadge, OriginalRecord, ResultRecord, SecretRecord, SyncRecord } from './records.ts';
 
 export interface Store<T> {
@@ -20,6 +21,12 @@ export interface BadgeStore extends Store<BadgeRecord> {
   /** How many badges were issued to this address (case-insensitive). */
   countByRecipient(address: string): Promise<number>;
   count(): Promise<number>;
+  /**
+   * The newest badges (by sortTime, the popup's "newest" order): at least `limit` of them when
+   * there are that many, plus any that tie with the last, so the popup's own sort of this page
+   * (ties by name) gives exactly the top of the whole list. Reads only these records.
+   */
+  newest(limit: number): Promise<BadgeRecord[]>;
   /** Removes every badge of an account; returns how many. */
   deleteByAccount(accountId: string): Promise<number>;
 }
@@ -51,9 +58,15 @@ function store<N extends Name>(db: Raw, name: N): Store<LanyardSchema[N]['value'
   };
 }
 
+/** The record as stored: with the sort key the bySortTime index reads. */
+const withSortTime = (r: BadgeRecord): BadgeRecord => ({ ...r, sortTime: sortTimeOf(r.meta.issuedOn) });
+
 function badgeStore(db: Raw): BadgeStore {
   return {
     ...store(db, 'badges'),
+    put: async (value) => {
+      await db.put('badges', withSortTime(value));
+    },
     async delete(key) {
       const tx = db.transaction(['badges', 'originals'], 'readwrite');
       await Promise.all([tx.objectStore('badges').delete(key), tx.objectStore('originals').delete(key), tx.done]);
@@ -62,6 +75,16 @@ function badgeStore(db: Raw): BadgeStore {
     countByAccount: (accountId) => db.countFromIndex('badges', 'byAccount', accountId),
     countByRecipient: (address) => db.countFromIndex('badges', 'byRecipient', address.toLowerCase()),
     count: () => db.count('badges'),
+    async newest(limit) {
+      const out: BadgeRecord[] = [];
+      const tx = db.transaction('badges');
+      for (let c = await tx.store.index('bySortTime').openCursor(null, 'prev'); c; c = await c.continue()) {
+        if (out.length >= limit && c.value.sortTime !== out[out.length - 1]!.sortTime) break;
+        out.push(c.value);
+      }
+      await tx.done;
+      return out;
+    },
     async deleteByAccount(accountId) {
       const tx = db.transaction(['badges', 'originals'], 'readwrite');
       const originals = tx.objectStore('originals');
@@ -112,7 +135,7 @@ export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {})
     async saveBadge({ record, original }, sync) {
       if (original.key !== record.key) throw new Error('saveBadge: the original belongs to another badge');
       const tx = db.transaction(['badges', 'originals', 'syncState'], 'readwrite');
-      const writes: Promise<unknown>[] = [tx.objectStore('badges').put(record), tx.objectStore('originals').put(original)];
+      const writes: Promise<unknown>[] = [tx.objectStore('badges').put(withSortTime(record)), tx.objectStore('originals').put(original)];
       if (sync) writes.push(tx.objectStore('syncState').put(sync));
       await Promise.all([...writes, tx.done]);
     },

@@ -103,7 +103,10 @@ export interface BadgeRecord {
   verifiedAt?: string;
   /** The sync run that last wrote it. */
   runId?: string;
+  /** core/share sortTimeOf(meta.issuedOn), set by the database on every write (indexed: the newest badges first without reading them all). */
+  sortTime?: number;
 }
+
 
 export type SecretRecord =
   | { id: string; kind: 'refresh'; refreshToken: string; /** Badgr token entity, for DELETE /v2/auth/tokens/{id} */ tokenId?: string }

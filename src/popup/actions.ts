@@ -14,7 +14,8 @@ export type Download = 'baked' | 'json';
 export interface PopupActions {
   ping(): Promise<Reply<PingReply>>;
   getState(): Promise<Reply<StateReply>>;
-  listBadges(): Promise<Reply<BadgeView[]>>;
+  /** Newest first; with a limit, only the newest (the first screen). */
+  listBadges(limit?: number): Promise<Reply<BadgeView[]>>;
   getBadge(key: string): Promise<Reply<BadgeDetail>>;
   /** One badge, or every cached badge without a key; progress shows in the accounts' sync state. */
   verify(key?: string): Promise<Reply<{ verified: number }>>;
@@ -68,7 +69,7 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
   return {
     ping: () => call('ping', {}),
     getState: () => call('state/get', {}),
-    listBadges: () => call('badges/list', {}),
+    listBadges: (limit) => call('badges/list', limit === undefined ? {} : { limit }),
     getBadge: (key) => call('badges/get', { key }),
     verify: (key) => call('badges/verify', key === undefined ? {} : { key }),
     importBadge: (source) => call('badges/import', { source }),

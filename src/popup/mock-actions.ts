@@ -5,6 +5,7 @@
  */
 import type { Reply, ReplyError, StateReply } from '../messaging/protocol.ts';
 import type { AccountView, BadgeDetail, BadgeView, EmailView, Settings } from '../messaging/views.ts';
+import { sortTimeOf } from '../core/share/dates.ts';
 import type { PopupActions } from './actions.ts';
 import { checksFor, generateBadges, mockAccounts, mockEmails, mockSettings, MOCK_NOW, seedBadges } from './mock-data.ts';
 
@@ -26,6 +27,13 @@ export interface MockActions extends PopupActions {
   clipboard: { text: string; html?: string } | undefined;
   /** Files "saved". */
   saved: string[];
+}
+
+/** As the background answers a limited list: the newest `limit`, and any that tie with the last. */
+function newestFirst(badges: readonly BadgeView[], limit: number): BadgeView[] {
+  const sorted = [...badges].sort((a, b) => sortTimeOf(b.issuedOn) - sortTimeOf(a.issuedOn));
+  const last = sorted[limit - 1];
+  return last ? sorted.filter((b, i) => i < limit || sortTimeOf(b.issuedOn) === sortTimeOf(last.issuedOn)) : sorted;
 }
 
 const ok = <T,>(value: T): Reply<T> => ({ ok: true, value });
@@ -75,7 +83,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       const identities = Object.values(emails).flat().filter((e) => e.verified).map((e) => e.email);
       return later(ok<StateReply>({ accounts, settings, badgeCount: badges.length, identities }));
     },
-    listBadges: () => (record('listBadges', []), later(scenario === 'broken' ? err('ERR_UNKNOWN_MESSAGE', 'no handler') : ok([...badges]))),
+    listBadges: (limit) => (record('listBadges', limit === undefined ? [] : [limit]), later(scenario === 'broken' ? err('ERR_UNKNOWN_MESSAGE', 'no handler') : ok(limit === undefined ? [...badges] : newestFirst(badges, limit)))),
     getBadge(key) {
       record('getBadge', [key]);
       const b = badges.find((x) => x.key === key);

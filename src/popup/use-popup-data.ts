@@ -2,6 +2,9 @@
  * The popup's data: the background's state and the badge list, each loading, ready or failed.
  * While an account syncs or re-verifies, the state is polled so the progress bar moves, and the
  * list is reloaded once it finishes (the protocol has no push from the background).
+ *
+ * The list loads in two steps so the first screen paints at once whatever the cache holds: the
+ * newest screenful (the database reads only those), then, after that frame is painted, the rest.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ReplyError, StateReply } from '../messaging/protocol.ts';
@@ -13,24 +16,53 @@ export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } 
 export interface PopupData {
   state: Loadable<StateReply>;
   badges: Loadable<BadgeView[]>;
+  /** The badges shown are only the first screen; the rest is on its way. */
+  partial: boolean;
   /** Reloads state and badges (after sign-in, import, sign-out…). */
   reload(): Promise<void>;
   refreshState(): Promise<void>;
 }
 
 const POLL_MS = 700;
+/** The first screen: more rows than the popup shows, so a first scroll finds them. */
+export const FIRST_SCREEN = 20;
+
+/** Resolves after the next frame is painted (or at once where nothing paints). */
+const afterPaint = () =>
+  new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
 
 export const isBusy = (state: StateReply | undefined) => !!state?.accounts.some((a) => a.sync.status === 'syncing' || a.sync.status === 'verifying');
 
 export function usePopupData(actions: PopupActions): PopupData {
   const [state, setState] = useState<Loadable<StateReply>>({ status: 'loading' });
   const [badges, setBadges] = useState<Loadable<BadgeView[]>>({ status: 'loading' });
+  const [partial, setPartial] = useState(false);
   const live = useRef(true);
   const wasBusy = useRef(false);
+  /** Each load's number: an answer to an older load is dropped. */
+  const generation = useRef(0);
 
   const loadBadges = useCallback(async () => {
-    const r = await actions.listBadges();
-    if (live.current) setBadges(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error });
+    const gen = ++generation.current;
+    const current = () => live.current && gen === generation.current;
+    const first = await actions.listBadges(FIRST_SCREEN);
+    if (!current()) return;
+    if (!first.ok) {
+      setBadges({ status: 'error', error: first.error });
+      return;
+    }
+    const more = first.value.length >= FIRST_SCREEN;
+    setBadges({ status: 'ready', value: first.value });
+    setPartial(more);
+    if (!more) return;
+    await afterPaint();
+    if (!current()) return;
+    const all = await actions.listBadges();
+    if (!current()) return;
+    // The first screen stays if the rest fails: a reload (retry) asks again.
+    if (all.ok) setBadges({ status: 'ready', value: all.value });
+    else console.warn('[lanyard] the full badge list failed', all.error);
+    setPartial(false);
   }, [actions]);
 
   const refreshState = useCallback(async () => {
@@ -60,5 +92,5 @@ export function usePopupData(actions: PopupActions): PopupData {
     return () => clearTimeout(timer);
   }, [value, refreshState, loadBadges]);
 
-  return { state, badges, reload, refreshState };
+  return { state, badges, partial, reload, refreshState };
 }

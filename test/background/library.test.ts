@@ -33,6 +33,19 @@ describe('import', () => {
     expect((await h.app.library.list()).map((v) => v.key).sort()).toEqual(views.map((v) => v.key).sort());
   });
 
+  it('lists newest first, and with a limit only the newest (the first screen)', async () => {
+    const h = await harness();
+    for (const id of ['ada-programmer', 'ada-poetical', 'ada-first-aid-expired', 'ada-retired-revoked']) await h.app.library.import(text(url(`/public/assertions/${id}`)));
+    const all = await h.app.library.list();
+    expect(all).toHaveLength(4);
+    const times = all.map((v) => Date.parse(v.issuedOn!));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(all[0]!.name).toBe((await h.app.library.get(all[0]!.key)).name);
+    const two = await h.app.library.list(2);
+    expect(two.map((v) => v.key)).toEqual(all.slice(0, 2).map((v) => v.key));
+    expect(await h.app.library.list(10)).toEqual(all);
+  });
+
   it('refuses what is not a badge', async () => {
     const h = await harness();
     await expect(h.app.library.import(text('hello there'))).rejects.toMatchObject({ code: 'ERR_NOT_A_BADGE' });

@@ -1,6 +1,6 @@
 /** The argument and reply guards of every message in src/messaging/protocol.ts. */
 import { describe, expect, it } from 'vitest';
-import { guards, isBaseUrl, isReply, MAX_IMPORT_BYTES, parseMessage } from '../../src/messaging/validate.ts';
+import { guards, isBaseUrl, isReply, MAX_IMPORT_BYTES, MAX_LIST_LIMIT, parseMessage } from '../../src/messaging/validate.ts';
 
 const ok = (direction: 'popup' | 'content', type: string, args: unknown) => parseMessage(direction, { type, args }).ok;
 const b64 = (n: number) => Buffer.alloc(n, 7).toString('base64');
@@ -9,6 +9,8 @@ describe('popup arguments', () => {
   it.each([
     ['state/get', {}],
     ['badges/list', {}],
+    ['badges/list', { limit: 1 }],
+    ['badges/list', { limit: MAX_LIST_LIMIT }],
     ['badges/get', { key: 'local|id:https://x.example/a' }],
     ['badges/verify', {}],
     ['badges/verify', { key: 'k' }],
@@ -38,6 +40,12 @@ describe('popup arguments', () => {
   });
 
   it.each([
+    ['badges/list', { limit: 0 }],
+    ['badges/list', { limit: -5 }],
+    ['badges/list', { limit: 2.5 }],
+    ['badges/list', { limit: '20' }],
+    ['badges/list', { limit: MAX_LIST_LIMIT + 1 }],
+    ['badges/list', { limit: 20, offset: 3 }],
     ['badges/get', {}],
     ['badges/get', { key: '' }],
     ['badges/get', { key: 'x'.repeat(513) }],

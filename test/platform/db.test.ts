@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_VERSION } from '../../src/platform/db-schema.ts';
+import { DB_VERSION, migrate } from '../../src/platform/db-schema.ts';
 import { openDb, type Db } from '../../src/platform/db.ts';
 import type { BadgeRecord } from '../../src/platform/records.ts';
 
@@ -16,13 +16,13 @@ const open = async (name: string) => {
   return d;
 };
 
-const badge = (key: string, accountId: string, recipient: string | null): BadgeRecord => ({
+const badge = (key: string, accountId: string, recipient: string | null, issuedOn?: string): BadgeRecord => ({
   key,
   accountId,
   sourceId: key.split('|')[1]!,
   original: { kind: 'json' },
   contentHash: 'h',
-  meta: { name: key, tags: [], evidence: [], alignments: [], claimedRecipients: [] },
+  meta: { name: key, ...(issuedOn ? { issuedOn } : {}), tags: [], evidence: [], alignments: [], claimedRecipients: [] },
   format: 'ob2.0-hosted',
   verdict: 'valid',
   checks: [],
@@ -71,6 +71,50 @@ describe('a fresh database', () => {
     expect(await db.originals.all()).toEqual([]);
     await expect(db.saveBadge({ record: badge('a|3', 'a', null), original: { key: 'other', bytes } })).rejects.toThrow();
   });
+
+  it('reads the newest badges first, by issue time whatever the time zone, with those tied with the last, and no more', async () => {
+    const db = await open(fresh());
+    await db.badges.put(badge('a|old', 'a', null, '2020-05-01'));
+    await db.badges.put(badge('a|undated', 'a', null));
+    await db.badges.put(badge('a|garbage', 'a', null, 'not a date'));
+    // 2026-03-01T01:00+05:00 is 2026-02-28T20:00Z: earlier than the plain 2026-02-28T23:00Z.
+    await db.saveBadge({ record: badge('a|offset', 'a', null, '2026-03-01T01:00:00+05:00'), original: { key: 'a|offset', bytes: new Uint8Array() } });
+    await db.badges.put(badge('a|utc', 'a', null, '2026-02-28T23:00:00Z'));
+    await db.badges.put(badge('a|tie1', 'a', null, '2024-01-01T00:00:00Z'));
+    await db.badges.put(badge('a|tie2', 'a', null, '2024-01-01'));
+    expect((await db.badges.newest(2)).map((b) => b.key)).toEqual(['a|utc', 'a|offset']);
+    expect((await db.badges.newest(3)).map((b) => b.key).sort()).toEqual(['a|offset', 'a|tie1', 'a|tie2', 'a|utc']);
+    expect((await db.badges.newest(100)).map((b) => b.key).slice(-2).sort()).toEqual(['a|garbage', 'a|undated']);
+    expect(await db.badges.newest(100)).toHaveLength(7);
+    // The sort key follows the badge when its date changes.
+    await db.badges.put(badge('a|old', 'a', null, '2027-01-01'));
+    expect((await db.badges.newest(1)).map((b) => [b.key, b.sortTime])).toEqual([['a|old', Date.parse('2027-01-01')]]);
+  });
+});
+
+describe('upgrading a version 2 database', () => {
+  it('gives every badge its sort time, so the newest are read first', async () => {
+    const name = fresh();
+    const v2 = await openDB(name, 2, {
+      upgrade(db, old, _new, tx) {
+        void migrate(db as never, tx as never, old, 2);
+      },
+    });
+    const v2badge = (key: string, issuedOn?: string) => {
+      const { sortTime: _none, ...rest } = badge(key, 'a', null, issuedOn);
+      return rest;
+    };
+    await v2.put('badges' as never, v2badge('a|1', '2021-01-01') as never);
+    await v2.put('badges' as never, v2badge('a|2', '2025-06-01T12:00:00Z') as never);
+    await v2.put('badges' as never, v2badge('a|3') as never);
+    v2.close();
+
+    const db = await open(name);
+    expect((await db.badges.get('a|2'))?.sortTime).toBe(Date.parse('2025-06-01T12:00:00Z'));
+    expect((await db.badges.get('a|3'))?.sortTime).toBe(0);
+    expect((await db.badges.newest(1)).map((b) => b.key)).toEqual(['a|2']);
+    expect((await db.badges.newest(3)).map((b) => b.key)).toEqual(['a|2', 'a|1', 'a|3']);
+  });
 });
 
 describe('upgrading a version 1 database', () => {
@@ -105,5 +149,8 @@ describe('upgrading a version 1 database', () => {
     await db.secrets.put({ id: 'client:x', kind: 'client', clientId: 'c', clientSecret: 's', registration: {} });
     expect(await db.secrets.all()).toHaveLength(1);
     expect(await db.syncState.all()).toEqual([]);
+    // …and what version 3 adds: the sort time (neither has an issue date).
+    expect(one?.sortTime).toBe(0);
+    expect(await db.badges.newest(5)).toHaveLength(2);
   });
 });

@@ -31,6 +31,7 @@ describe('the real actions', () => {
     const { actions, sent } = setup();
     await actions.getState();
     await actions.listBadges();
+    await actions.listBadges(20);
     await actions.getBadge('k');
     await actions.verify();
     await actions.verify('k');
@@ -44,6 +45,7 @@ describe('the real actions', () => {
     expect(sent).toEqual([
       { type: 'state/get', args: {} },
       { type: 'badges/list', args: {} },
+      { type: 'badges/list', args: { limit: 20 } },
       { type: 'badges/get', args: { key: 'k' } },
       { type: 'badges/verify', args: {} },
       { type: 'badges/verify', args: { key: 'k' } },

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOSTILE_NAME } from '../../src/popup/mock-data.ts';
+import { FIRST_SCREEN } from '../../src/popup/use-popup-data.ts';
 import { renderApp } from './render.tsx';
 
 afterEach(cleanup);
@@ -108,6 +109,7 @@ describe('the badge list', () => {
     renderApp({ n: 1000 });
     const list = await screen.findByRole('listbox');
     expect(screen.getByText('Badges: 1000')).toBeTruthy();
+    await waitFor(() => expect(options()[0]?.getAttribute('aria-setsize')).toBe('1000'));
     expect(options().length).toBeLessThan(20);
     list.focus();
     fireEvent.keyDown(list, { key: 'End' });
@@ -170,5 +172,36 @@ describe('list states', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull(), { timeout: 5000 });
     expect(actions.calls.filter((c) => c.name === 'listBadges').length).toBeGreaterThan(1);
+  });
+
+  it('paints the newest screenful first, then the whole list, in the same order', async () => {
+    const { actions } = renderApp({ n: 1000, latencyMs: 5 });
+    await screen.findByRole('listbox');
+    // The first answer holds only the first screen, already newest first, and the count is the cache's.
+    // (Badges issued the same day as the last of the screen come too: the popup sorts those by name.)
+    const firstSize = Number(options()[0]?.getAttribute('aria-setsize'));
+    expect(firstSize).toBeGreaterThanOrEqual(FIRST_SCREEN);
+    expect(firstSize).toBeLessThan(FIRST_SCREEN + 10);
+    expect(screen.getByText('Badges: 1000')).toBeTruthy();
+    const firstScreen = names();
+    await waitFor(() => expect(options()[0]?.getAttribute('aria-setsize')).toBe('1000'));
+    expect(names().slice(0, 5)).toEqual(firstScreen.slice(0, 5));
+    expect(actions.calls.filter((c) => c.name === 'listBadges').map((c) => c.args)).toEqual([[FIRST_SCREEN], []]);
+  });
+
+  it('asks once when the first screen is the whole list', async () => {
+    const { actions } = renderApp();
+    await screen.findByRole('listbox');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(actions.calls.filter((c) => c.name === 'listBadges').map((c) => c.args)).toEqual([[FIRST_SCREEN]]);
+  });
+
+  it('while the rest loads, a search says it is loading rather than count the first screen', async () => {
+    renderApp({ n: 1000, latencyMs: 200 });
+    const search = await screen.findByRole('searchbox');
+    await screen.findByRole('listbox');
+    fireEvent.input(search, { target: { value: names()[0]!.split(' ')[0] } });
+    expect(screen.getByRole('status').textContent).toBe('Loading your badges…');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Showing \d+ of 1000 badges$/), { timeout: 3000 });
   });
 });

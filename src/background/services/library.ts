@@ -7,6 +7,7 @@ import type { Fetch } from '../../core/verify/context.ts';
 import type { ImportSource } from '../../messaging/protocol.ts';
 import type { BadgeDetail, BadgeView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
+import { sortTimeOf } from '../../core/share/dates.ts';
 import type { BadgeMeta, BadgeRecord, SyncRecord } from '../../platform/records.ts';
 import { fileSlug, fromBase64, toBase64 } from './base64.ts';
 import { assess, buildRecord, identitiesHash } from './badge-record.ts';
@@ -107,9 +108,11 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       return badgeView(r);
     },
 
-    async list(): Promise<BadgeView[]> {
-      const all = await db.badges.all();
-      return all.sort((a, b) => (b.meta.issuedOn ?? b.addedAt).localeCompare(a.meta.issuedOn ?? a.addedAt)).map(badgeView);
+    /** Every badge, or with a limit only the newest (and any that tie with the last): the popup's first screen. Newest first. */
+    async list(limit?: number): Promise<BadgeView[]> {
+      const records = limit === undefined ? await db.badges.all() : await db.badges.newest(limit);
+      const time = new Map(records.map((r) => [r, sortTimeOf(r.meta.issuedOn)]));
+      return records.sort((a, b) => time.get(b)! - time.get(a)! || a.key.localeCompare(b.key)).map(badgeView);
     },
 
     get: async (key: string): Promise<BadgeDetail> => badgeDetail(await mustGet(key), await db.originals.get(key)),

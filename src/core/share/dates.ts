@@ -30,3 +30,10 @@ export function isoDay(iso: string | undefined): string | undefined {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString().slice(0, 10);
 }
+
+/**
+ * The time a badge sorts by, "newest first": its issue date in ms since the epoch, or 0 when it
+ * has none or an unreadable one. The popup sorts by the same number, so the database's first page
+ * is the popup's first screen.
+ */
+export const sortTimeOf = (issuedOn: string | undefined): number => (issuedOn ? Date.parse(issuedOn) || 0 : 0);

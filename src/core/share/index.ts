@@ -4,7 +4,7 @@
  * sentence, and safe Markdown.
  */
 export { badgeCardHtml, badgeShareText, shareLink, ENGLISH_LABELS, type CardLabels, type CardOptions, type ShareableBadge } from './card.ts';
-export { isoDay, yearMonth, type YearMonth } from './dates.ts';
+export { isoDay, sortTimeOf, yearMonth, type YearMonth } from './dates.ts';
 export { escapeHtml, safeHttpUrl, safeImageSrc } from './escape.ts';
 export { isLinkedInOrgId, linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor, type LinkedInCertification } from './linkedin.ts';
 export { parseMarkdown, MAX_MARKDOWN_CHARS, type MdBlock, type MdInline } from './markdown.ts';

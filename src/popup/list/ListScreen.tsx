@@ -16,6 +16,8 @@ import { ListToolbar } from './ListToolbar.tsx';
 
 export interface ListScreenProps {
   badges: Loadable<BadgeView[]>;
+  /** Only the first screen of badges is here yet; `expected` is how many there are. */
+  partial?: boolean;
   accounts: readonly AccountView[];
   /** How many badges the cache holds (from the state), for the skeleton. */
   expected: number;
@@ -43,6 +45,9 @@ export function ListScreen(p: ListScreenProps) {
   if (p.badges.status === 'error') return <ErrorState title={t('listErrorTitle')} message={errorText(t, p.badges.error)} onRetry={p.onRetry} />;
   if (p.badges.status === 'ready' && all.length === 0) return <EmptyState onImport={p.onImport} onConnect={p.onConnect} />;
   const loading = p.badges.status === 'loading';
+  const total = p.partial ? Math.max(p.expected, all.length) : all.length;
+  // While the rest loads, a search or filter would count only the first screen: say it is loading instead.
+  const counting = loading || (p.partial && queryKey(p.query) !== queryKey({ ...EMPTY_QUERY, sort: p.query.sort }));
   return (
     <section class="list-screen" aria-labelledby="list-title">
       <h2 id="list-title" class="visually-hidden">{t('listTitle')}</h2>
@@ -59,7 +64,7 @@ export function ListScreen(p: ListScreenProps) {
       />
       {filtersOpen ? <FilterPanel query={p.query} onQuery={p.onQuery} facets={facets} accounts={p.accounts} /> : null}
       <p class="list-count" role="status">
-        {loading ? t('listLoading') : shown.length === all.length ? t('listCountAll', all.length) : t('listCountSome', shown.length, all.length)}
+        {counting ? t('listLoading') : shown.length === all.length ? t('listCountAll', total) : t('listCountSome', shown.length, total)}
       </p>
       {loading ? (
         <Skeleton rows={Math.min(8, Math.max(3, p.expected))} />

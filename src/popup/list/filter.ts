@@ -4,6 +4,7 @@
  * removed), sorting once per sort order, and a keystroke only runs the cheap filter.
  */
 import type { BadgeView } from '../../messaging/views.ts';
+import { sortTimeOf } from '../../core/share/dates.ts';
 import { isExpired } from '../format.ts';
 
 export type SortOrder = 'newest' | 'oldest' | 'name' | 'issuer';
@@ -37,7 +38,7 @@ export function indexBadges(badges: readonly BadgeView[], now: number): IndexedB
   return badges.map((badge) => ({
     badge,
     hay: fold([badge.name, badge.issuerName ?? '', badge.tags.join(' '), badge.recipient ?? ''].join('\n')),
-    time: badge.issuedOn ? Date.parse(badge.issuedOn) || 0 : 0,
+    time: sortTimeOf(badge.issuedOn),
     expired: isExpired(badge.expires, now),
   }));
 }
