@@ -6,6 +6,7 @@
  */
 import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
 import { bearer, isObj, send, statusError, type ClientOptions } from './http.ts';
+import { parseLinkHeader } from './link-header.ts';
 
 /** The messages in any of Badgr's error shapes, and the first `name` (DUPLICATE_BADGE…) when there is one. */
 export function badgrMessages(body: unknown): { text: string; name?: string } {
@@ -45,6 +46,11 @@ export interface BadgrCall {
 
 /** Sends a Badgr API call and returns the parsed body (null for an empty answer); errors become BackpackErrors. */
 export async function badgrCall(opts: ClientOptions, url: string, c: BadgrCall): Promise<unknown> {
+  return (await badgrExchange(opts, url, c)).body;
+}
+
+/** badgrCall, with the answer's headers (for paging). */
+async function badgrExchange(opts: ClientOptions, url: string, c: BadgrCall): Promise<{ body: unknown; headers: Headers }> {
   const headers: Record<string, string> = { accept: 'application/json', ...bearer(c.token) };
   if (c.body !== undefined) headers['content-type'] = 'application/json';
   const res = await send(opts, url, { method: c.method ?? 'GET', headers, ...(c.body !== undefined ? { body: JSON.stringify(c.body) } : {}) });
@@ -58,7 +64,7 @@ export async function badgrCall(opts: ClientOptions, url: string, c: BadgrCall):
       body = text.slice(0, 200);
     }
   }
-  if (res.ok) return body;
+  if (res.ok) return { body, headers: res.headers };
   const { text: said, name } = badgrMessages(body);
   const err = statusError(res, c.what, said || undefined, name);
   if (err.code === C.THROTTLED && err.retryAfterSeconds === undefined) {
@@ -68,9 +74,49 @@ export async function badgrCall(opts: ClientOptions, url: string, c: BadgrCall):
   throw err;
 }
 
+const resultOf = (body: unknown, what: string): unknown[] => {
+  if (!isObj(body) || !Array.isArray(body.result)) throw new BackpackError(C.PROTOCOL, `${what}: the answer is not Badgr's {status, result} envelope`);
+  return body.result;
+};
+
 /** v2 results: the `result` array of the envelope. */
 export async function badgrV2(opts: ClientOptions, url: string, c: BadgrCall): Promise<unknown[]> {
-  const body = await badgrCall(opts, url, c);
-  if (!isObj(body) || !Array.isArray(body.result)) throw new BackpackError(C.PROTOCOL, `${c.what}: the answer is not Badgr's {status, result} envelope`);
-  return body.result;
+  return resultOf(await badgrCall(opts, url, c), c.what);
+}
+
+/** More pages than any backpack holds: a server that keeps answering "next" is broken. */
+export const MAX_BADGR_PAGES = 500;
+
+/**
+ * A v2 list, every page of it. Badgr's open-source backpack lists answer in one page, but its
+ * paginated serializers add `pagination: {hasNext, nextResults}` to the envelope and its cursor
+ * pagination a `Link: <…>; rel="next"` header (mainsite/pagination.py); a hosted server that
+ * pages is followed, on the same origin only (the token goes nowhere else), never twice to one page.
+ */
+export async function badgrV2List(opts: ClientOptions, url: string, c: BadgrCall): Promise<unknown[]> {
+  const origin = new URL(url).origin;
+  const seen = new Set<string>();
+  const out: unknown[] = [];
+  for (let next: string | undefined = url; next; ) {
+    if (seen.has(next)) throw new BackpackError(C.PROTOCOL, `${c.what}: Badgr sent the same page twice`);
+    if (seen.size >= MAX_BADGR_PAGES) throw new BackpackError(C.PROTOCOL, `${c.what}: Badgr sent more than ${MAX_BADGR_PAGES} pages`);
+    seen.add(next);
+    const { body, headers } = await badgrExchange(opts, next, c);
+    out.push(...resultOf(body, c.what));
+    next = nextPage(body, headers, next);
+    if (next && new URL(next).origin !== origin) throw new BackpackError(C.PROTOCOL, `${c.what}: Badgr's next page is on another site (${new URL(next).origin}); Lanyard does not send your sign-in there`);
+  }
+  return out;
+}
+
+function nextPage(body: unknown, headers: Headers, current: string): string | undefined {
+  const p = isObj(body) && isObj(body.pagination) ? body.pagination : undefined;
+  const fromBody = p && p.hasNext !== false && typeof p.nextResults === 'string' && p.nextResults ? p.nextResults : undefined;
+  const target = fromBody ?? parseLinkHeader(headers.get('link'), current).get('next');
+  if (!target) return undefined;
+  try {
+    return new URL(target, current).toString();
+  } catch {
+    throw new BackpackError(C.PROTOCOL, 'Badgr sent a next page that is not a URL');
+  }
 }

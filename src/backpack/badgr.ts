@@ -7,7 +7,7 @@
  */
 import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
 import { checkUrl, send, statusError, type ClientOptions, type Json } from './http.ts';
-import { badgrCall, badgrV2 } from './badgr-request.ts';
+import { badgrCall, badgrV2, badgrV2List } from './badgr-request.ts';
 import { readAssertion, readCollection, readEmail, readTokenInfo, readUser, type BadgrAssertion, type BadgrCollection, type BadgrEmail, type BadgrTokenInfo, type BadgrUser } from './badgr-types.ts';
 import { tokenRequest, type TokenSet } from './oauth.ts';
 
@@ -88,7 +88,7 @@ export class BadgrClient {
     u.searchParams.set('include_expired', String(q.includeExpired ?? true));
     u.searchParams.set('include_revoked', String(q.includeRevoked ?? true));
     u.searchParams.set('include_pending', String(q.includePending ?? true));
-    return (await badgrV2(this.opts, u.toString(), { token, what: 'The Badgr backpack' })).map(readAssertion);
+    return (await badgrV2List(this.opts, u.toString(), { token, what: 'The Badgr backpack' })).map(readAssertion);
   }
 
   async assertion(token: string, entityId: string): Promise<BadgrAssertion> {
@@ -104,7 +104,7 @@ export class BadgrClient {
   }
 
   async collections(token: string): Promise<BadgrCollection[]> {
-    return (await badgrV2(this.opts, `${this.base}/v2/backpack/collections`, { token, what: 'Badgr collections' })).map(readCollection);
+    return (await badgrV2List(this.opts, `${this.base}/v2/backpack/collections`, { token, what: 'Badgr collections' })).map(readCollection);
   }
 
   async emails(token: string): Promise<BadgrEmail[]> {
