@@ -3,15 +3,26 @@
  * and ?query; the rest after the prefix is a path under DIR, tried as is, then with `.json`);
  * a mapped URL with no such file answers 404. `--offline`: every other URL is unreachable at once.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Fetch } from '../core/verify/context.ts';
 
 const TYPES: Record<string, string> = { '.json': 'application/json', '.jsonld': 'application/ld+json', '.png': 'image/png', '.svg': 'image/svg+xml', '.jwt': 'text/plain', '.jws': 'text/plain' };
 
-async function readIfFile(file: string): Promise<Buffer | null> {
+/** The file's bytes if it is a regular file whose real path (symbolic links followed) is inside `realRoot`. */
+async function readIfFileUnder(file: string, realRoot: string): Promise<Buffer | null> {
   try {
-    return (await stat(file)).isFile() ? await readFile(file) : null;
+    const real = await realpath(file);
+    if (!real.startsWith(realRoot + path.sep)) return null;
+    return (await stat(real)).isFile() ? await readFile(real) : null;
+  } catch {
+    return null;
+  }
+}
+
+function decodePath(rel: string): string | null {
+  try {
+    return decodeURIComponent(rel);
   } catch {
     return null;
   }
@@ -23,11 +34,13 @@ export function createMapFetch(maps: readonly { prefix: string; dir: string }[],
     const map = maps.find((m) => bare.startsWith(m.prefix));
     if (map) {
       const root = path.resolve(map.dir);
-      const rel = decodeURIComponent(bare.slice(map.prefix.length));
-      const file = path.resolve(root, rel);
-      if (file === root || file.startsWith(root + path.sep)) {
+      const realRoot = await realpath(root).catch(() => root);
+      const rel = decodePath(bare.slice(map.prefix.length));
+      const file = rel === null ? root : path.resolve(root, rel);
+      // Inside DIR by name, and by real path: a symbolic link in DIR does not reach outside it.
+      if (file.startsWith(root + path.sep)) {
         for (const candidate of [file, `${file}.json`]) {
-          const body = await readIfFile(candidate);
+          const body = await readIfFileUnder(candidate, realRoot);
           if (body) {
             opts.log?.(`map ${url} -> ${candidate}`);
             const type = TYPES[path.extname(candidate).toLowerCase()] ?? 'application/octet-stream';
