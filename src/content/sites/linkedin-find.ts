@@ -4,7 +4,7 @@
  * Every function returns null (or false) rather than guess.
  */
 import { certForm, composer, profile, type FieldSpec } from './linkedin.ts';
-import { all, closest, first, hasLabel } from './selectors.ts';
+import { all, cleanText, closest, first, hasLabel } from './selectors.ts';
 
 export function certSection(doc: Document): Element | null {
   const anchor = first(doc, profile.certAnchor);
@@ -27,7 +27,10 @@ export function certButtonSlot(section: Element): { append: Element } | { after:
   return title ? { after: title } : null;
 }
 
-/** A certification form field: by id, else by the text of the <label> pointing at it. */
+/**
+ * A certification form field: by id, else by the text of the <label> pointing at it, else by its
+ * own accessible name (`aria-labelledby`, `aria-label`), as forms built without <label>s give it.
+ */
 export function certField(doc: Document, spec: FieldSpec): HTMLInputElement | null {
   const byId = first(doc, spec.selectors);
   if (byId instanceof HTMLInputElement) return byId;
@@ -36,7 +39,17 @@ export function certField(doc: Document, spec: FieldSpec): HTMLInputElement | nu
     const target = label.control ?? (label.htmlFor ? doc.getElementById(label.htmlFor) : null);
     if (target instanceof HTMLInputElement) return target;
   }
+  for (const input of doc.querySelectorAll('input[aria-labelledby], input[aria-label]')) {
+    if (input instanceof HTMLInputElement && hasLabel(nameOf(doc, input), spec.labels)) return input;
+  }
   return null;
+}
+
+/** An element's `aria-labelledby` text, else its `aria-label`. */
+function nameOf(doc: Document, el: Element): string {
+  const ids = el.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean) ?? [];
+  const text = ids.map((id) => doc.getElementById(id)?.textContent ?? '').join(' ');
+  return cleanText(text) || (el.getAttribute('aria-label') ?? '');
 }
 
 export interface DateSelects {
@@ -44,17 +57,17 @@ export interface DateSelects {
   year: HTMLSelectElement | null;
 }
 
-/** The month and year selects of the issue or expiry date: by id, else in the fieldset whose legend names it. */
+/** The month and year selects of the issue or expiry date: by id, else in the fieldset or group whose legend or name says which. */
 export function certDate(doc: Document, which: 'issue' | 'expiry'): DateSelects {
   const [m, y, legend] =
     which === 'issue' ? [certForm.issueMonth, certForm.issueYear, certForm.issueLegend] : [certForm.expiryMonth, certForm.expiryYear, certForm.expiryLegend];
   const month = first(doc, m);
   const year = first(doc, y);
   if (month instanceof HTMLSelectElement && year instanceof HTMLSelectElement) return { month, year };
-  for (const l of doc.querySelectorAll('legend, fieldset > span, [role="group"] > [id$="-label"]')) {
-    if (!hasLabel(l.textContent, legend)) continue;
-    const group = l.closest('fieldset, [role="group"]');
-    const selects = group ? Array.from(group.querySelectorAll('select')) : [];
+  for (const group of doc.querySelectorAll('fieldset, [role="group"]')) {
+    const caption = group.querySelector(':scope > legend, :scope > * > legend, :scope > span, :scope > [id$="-label"]');
+    if (!hasLabel(caption?.textContent, legend) && !hasLabel(nameOf(doc, group), legend)) continue;
+    const selects = Array.from(group.querySelectorAll('select'));
     if (selects.length >= 2) return { month: selects[0] ?? null, year: selects[1] ?? null };
   }
   return { month: null, year: null };

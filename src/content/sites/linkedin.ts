@@ -40,8 +40,10 @@ export function isAddToProfileUrl(raw: string): boolean {
   }
 }
 
+/** The card's "+" (2024 owner markup: the label sits on the link's svg[role=img], "Add new certification"). */
 const addCertification: Labels = {
   en: 'Add license or certification',
+  en2: 'Add new certification',
   fr: 'Ajouter une licence ou une certification',
   de: 'Lizenz oder Zertifizierung hinzufügen',
   es: 'Añadir licencia o certificación',
@@ -75,14 +77,19 @@ export const profile = {
   ownerInCard: [
     'a[href*="/edit/forms/certification/new"]',
     'a[href*="/add-edit/CERTIFICATION"]',
-    '#navigation-add-edit-deeplink-add-licenses',
+    // Real owner markup (2024): id="navigation-add-edit-deeplink-add-licenses-and-certifications" and the
+    // pencil id="navigation-index-edit-licenses-and-certifications"; a visitor gets "…-see-all-…" only.
+    '[id^="navigation-add-edit-deeplink-add-licenses"]',
+    '[id^="navigation-index-edit-licenses"]',
     'a[href*="/details/certifications/edit"]',
-    ...byLabel('a[aria-label^=$], button[aria-label^=$]', addCertification),
+    ...byLabel('a[aria-label^=$], button[aria-label^=$], [role="img"][aria-label^=$]', addCertification),
   ] as Selectors,
   ownerInPage: [
     'a[href*="/edit/intro/"]',
     'a[href*="/edit/forms/intro/"]',
-    ...byLabel('a[aria-label^=$], button[aria-label^=$]', editIntro),
+    // Every card's add/edit deep link (about, skills…) is the owner's alone.
+    '[id^="navigation-add-edit-deeplink-"]',
+    ...byLabel('a[aria-label^=$], button[aria-label^=$], [role="img"][aria-label^=$]', editIntro),
   ] as Selectors,
 };
 

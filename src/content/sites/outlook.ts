@@ -29,6 +29,10 @@ export const outlook: ComposeSite = {
   send: [
     ...byLabel('button[aria-label^=$]', send),
     ...byLabel('button[title^=$]', send),
+    // Language-independent: the new Outlook's send button carries a test id (public extensions key on
+    // [data-testid="ComposeSendButton"]); Fluent v9 buttons no longer have ms-Button classes.
+    'button[data-testid="ComposeSendButton"]',
+    '[data-testid="ComposeSendButton"] button',
     'button.ms-Button--primary',
   ],
 };

@@ -16,15 +16,19 @@ export interface Labels {
   [lang: string]: string;
 }
 
-/** Every language's text of a label table. */
+/** Typographic apostrophes, written either way by a site's translators ("l’intro", "l'intro"). */
+const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
+
+/** Every language's text of a label table, with a straight-apostrophe twin of any curly one. */
 export function texts(labels: Labels): string[] {
-  return [...new Set(Object.values(labels))];
+  return [...new Set(Object.values(labels).flatMap((t) => [t, t.replace(APOSTROPHES, "'")]))];
 }
 
 /**
  * `template` with `$` replaced by each label, quoted for an attribute selector: aria labels often
  * carry invisible marks or shortcuts after the words (Gmail: "Send ‪(Ctrl-Enter)‬"), so templates
- * use `^=` rather than `=`.
+ * use `^=` rather than `=`. Case counts: Gmail's "Message Body" and Outlook's "Message body" must
+ * not find each other's editors.
  */
 export function byLabel(template: string, labels: Labels): string[] {
   return texts(labels).map((t) => template.replaceAll('$', JSON.stringify(t)));
@@ -57,13 +61,20 @@ export function closest(el: Element, selectors: Selectors): Element | null {
   return null;
 }
 
-/** Normalised text: collapsed spaces, no bidi or zero-width marks. */
+/** Normalised text: collapsed spaces, straight apostrophes, no bidi or zero-width marks. */
 export function cleanText(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  return (text ?? '')
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(APOSTROPHES, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
-/** Whether `text` equals or starts with one of the label's translations (case-insensitive). */
+/**
+ * Whether `text` equals or starts with one of the label's translations (case-insensitive). A
+ * required field's marker may come first ("* Name", "*Nom"): it is skipped.
+ */
 export function hasLabel(text: string | null | undefined, labels: Labels): boolean {
-  const t = cleanText(text).toLowerCase();
-  return t !== '' && texts(labels).some((l) => t.startsWith(l.toLowerCase()));
+  const t = cleanText(text).replace(/^\*\s*/, '').toLowerCase();
+  return t !== '' && texts(labels).some((l) => t.startsWith(cleanText(l).toLowerCase()));
 }

@@ -4,12 +4,22 @@
  */
 import { isObj, str, type Json } from './json-util.ts';
 
+/**
+ * ISO form of Unix seconds; undefined past year 9999 or out of Date's range, so the value is reported
+ * as written (a hostile 1e300 must not throw a RangeError, milliseconds must not read as year 48971).
+ */
+function fromUnixSeconds(seconds: number): string | undefined {
+  const d = new Date(seconds * 1000);
+  const year = d.getUTCFullYear();
+  return Number.isNaN(year) || year < 0 || year > 9999 ? undefined : d.toISOString();
+}
+
 /** 1.x timestamps: Unix seconds (number or digits), date-only, or ISO without a zone (read as UTC). */
 export function upgradeDateTime(v: unknown): unknown {
-  if (typeof v === 'number' && Number.isFinite(v)) return new Date(v * 1000).toISOString();
+  if (typeof v === 'number') return fromUnixSeconds(v) ?? v;
   if (typeof v !== 'string') return v;
   const s = v.trim();
-  if (/^\d{9,11}(\.\d+)?$/.test(s)) return new Date(Number(s) * 1000).toISOString();
+  if (/^\d{9,11}(\.\d+)?$/.test(s)) return fromUnixSeconds(Number(s)) ?? v;
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return `${s}T00:00:00Z`;
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s)) return `${s}Z`;
   return s;

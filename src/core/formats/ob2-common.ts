@@ -6,6 +6,7 @@ import { ErrorCodes, LanyardError } from '../errors.ts';
 import type { Alignment, Badge, BadgeFormat, Evidence, RecipientIdentity } from '../model.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
+import { isHashedIdentity } from '../verify/recipient.ts';
 import { arr, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { upgradeBadgeClass } from './ob1.ts';
 
@@ -45,7 +46,7 @@ export function structureOb2(checks: CheckList, a: Json, bc: Json | undefined, i
   if (bc && typeof bc.name !== 'string') missing.push('BadgeClass name');
   if (bc && bc.issuer === undefined) missing.push('BadgeClass issuer');
   if (issuer && typeof issuer.name !== 'string') missing.push('Issuer name');
-  if (isObj(rec) && rec.hashed === true && typeof rec.identity === 'string' && !/^(md5\$[0-9a-f]{32}|sha256\$[0-9a-f]{64})$/i.test(rec.identity)) {
+  if (isObj(rec) && typeof rec.identity === 'string' && isHashedIdentity(rec.hashed, rec.identity) && !/^(md5\$[0-9a-f]{32}|sha256\$[0-9a-f]{64})$/i.test(rec.identity)) {
     missing.push('a valid recipient hash (hashed is true but identity is not md5$… or sha256$…)');
   }
   if (missing.length) {
@@ -82,8 +83,7 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
 function recipientOf(a: Json): RecipientIdentity[] {
   const r = a.recipient;
   if (!isObj(r) || typeof r.identity !== 'string') return [];
-  const hashed = r.hashed === true || (r.hashed === undefined && /^(md5|sha256)\$/i.test(r.identity));
-  return [{ type: str(r.type) ?? 'email', identity: r.identity, hashed, ...(typeof r.salt === 'string' ? { salt: r.salt } : {}) }];
+  return [{ type: str(r.type) ?? 'email', identity: r.identity, hashed: isHashedIdentity(r.hashed, r.identity), ...(typeof r.salt === 'string' ? { salt: r.salt } : {}) }];
 }
 
 const textOrId = (v: unknown): string | undefined => str(v) ?? idOf(v);

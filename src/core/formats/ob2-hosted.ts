@@ -78,8 +78,13 @@ async function claimedBadge(input: Json, ctx: VerifyContext, format: Badge['form
   return toBadgeOb2(input, 'node' in bc ? bc.node : undefined, undefined, format);
 }
 
-async function verifyHostedCopy(a: Json, url: string, ctx: VerifyContext, checks: CheckList, format: Badge['format']): Promise<Badge> {
+/** `https://host/path` for `http://host/path`: the same document, moved to https by its issuer. */
+const isHttpsUpgrade = (from: string, to: string): boolean => /^http:\/\//i.test(from) && /^https:\/\//i.test(to) && from.slice(7) === to.slice(8);
+
+async function verifyHostedCopy(a: Json, asked: string, ctx: VerifyContext, checks: CheckList, format: Badge['format']): Promise<Badge> {
   const declared = str(a.id);
+  // An issuer that moved to https serves old http ids with their https id: that id is the assertion's.
+  const url = declared !== undefined && isHttpsUpgrade(asked, declared) ? declared : asked;
   if (declared !== undefined && declared !== url) {
     checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, `The copy fetched from ${url} declares another id (${declared.slice(0, 120)})`);
   }

@@ -8,6 +8,7 @@ import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
+import { jsonOf } from '../verify/fetch-once.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
 import { arr, idOf, isObj, str, type Json } from './json-util.ts';
@@ -28,13 +29,21 @@ function importPem(pem: string): Promise<CryptoKey> {
   return k;
 }
 
+const KEY_ACCEPT = 'application/ld+json, application/json;q=0.9, application/x-pem-file;q=0.8, text/plain;q=0.5, */*;q=0.1';
+
 type KeyTry = { verified: true } | { verified: false; reason: 'bad-signature' | 'unreachable'; message: string };
 
-async function tryKey(jws: string, keyUrl: string, ctx: VerifyContext): Promise<KeyTry> {
+/** The PEM at a key URL: OB 1.x §Signed Badges serves the key itself at verify.url, OB 2.0 a CryptographicKey. */
+async function fetchPem(keyUrl: string, ctx: VerifyContext): Promise<string | undefined> {
+  const doc = await ctx.fetchDocument(keyUrl, KEY_ACCEPT);
+  const text = doc.status === 200 ? new TextDecoder().decode(doc.bytes).trim() : '';
+  return text.startsWith('-----BEGIN PUBLIC KEY-----') ? text : str(jsonOf(doc).publicKeyPem);
+}
+
+async function tryKey(jws: string, keyUrl: string, ctx: VerifyContext, embeddedPem?: string): Promise<KeyTry> {
   let pem: string | undefined;
   try {
-    const key = await ctx.fetchJson(keyUrl);
-    pem = str(key.publicKeyPem);
+    pem = embeddedPem ?? (await fetchPem(keyUrl, ctx));
   } catch (e) {
     return { verified: false, reason: 'unreachable', message: `The key ${keyUrl} could not be fetched: ${(e as Error).message}` };
   }
@@ -107,7 +116,11 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   }
   const issuer = issR.node;
   const listed = arr(issuer.publicKey).map(idOf).filter((k): k is string => !!k);
-  if (creator && !listed.includes(creator)) {
+  // Keys embedded in the hosted profile (CryptographicKey objects with their PEM) are as trusted as the profile.
+  const embedded = new Map(arr(issuer.publicKey).filter(isObj).flatMap((k) => (typeof k.id === 'string' && typeof k.publicKeyPem === 'string' ? [[k.id, k.publicKeyPem] as const] : [])));
+  // DESIGN issuer-key: a profile that lists keys and not this one fails it; a profile that lists none
+  // (every OB 1.x issuer: the key sits at verify.url) cannot confirm the key, which is still tried.
+  if (creator && listed.length > 0 && !listed.includes(creator)) {
     checks.fail('issuer-key', ErrorCodes.KEY_NOT_OWNED, `Signed with ${creator}, a key the issuer's profile does not list`);
     checks.skip('signature', 'The signing key is not the issuer\'s');
     return issuer;
@@ -120,10 +133,11 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   }
   const tries: KeyTry[] = [];
   for (const keyUrl of candidates) {
-    const t = await tryKey(jws, keyUrl, ctx);
+    const t = await tryKey(jws, keyUrl, ctx, embedded.get(keyUrl));
     if (t.verified) {
-      checks.pass('signature', 'The signature is intact');
-      checks.pass('issuer-key', `Signed with ${keyUrl}, a key the issuer's profile lists`);
+      checks.pass('signature', `The signature is intact, checked with ${keyUrl}`);
+      if (listed.includes(keyUrl)) checks.pass('issuer-key', `Signed with ${keyUrl}, a key the issuer's profile lists`);
+      else checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, unlisted(keyUrl));
       return issuer;
     }
     tries.push(t);
@@ -131,6 +145,10 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   const bad = tries.find((t) => !t.verified && t.reason === 'bad-signature');
   if (bad && !bad.verified) checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, bad.message);
   else checks.indeterminate('signature', ErrorCodes.NO_KEY, tries.map((t) => (!t.verified ? t.message : '')).join('; '));
-  checks.pass('issuer-key', 'The signing key is listed by the issuer\'s profile');
+  if (listed.length) checks.pass('issuer-key', 'The signing key is listed by the issuer\'s profile');
+  else checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, unlisted(candidates[0]!));
   return issuer;
 }
+
+const unlisted = (keyUrl: string): string =>
+  `The issuer's profile lists no public key, so ${keyUrl} cannot be confirmed as the issuer's key`;

@@ -4,8 +4,8 @@
  * the key the header names → RFC 7515 §5.2 signature → issuer-key (DESIGN.md rule) → dates → status.
  * The signature is computed concurrently with the rest (see verifyOb3Jwt), which changes no outcome.
  *
- * `typ`, when present, must be `JWT` (OB 3.0), `vc+jwt` or `application/vc+jwt` (VC-JOSE-COSE);
- * any other type is another kind of token (RFC 8725 §3.11, explicit typing), so it fails `structure`.
+ * `typ`, when present, must be `JWT` (OB 3.0) or `vc+jwt` (VC-JOSE-COSE; its drafts' `vc+ld+jwt`,
+ * `vc+ld+json+jwt`), `application/` optional; any other type is another kind of token (RFC 8725 §3.11, explicit typing), so it fails `structure`.
  */
 import { ErrorCodes } from '../errors.ts';
 import { issuerBinding } from '../keys/binding.ts';
@@ -18,7 +18,9 @@ import { checkValidity, parseInstant } from '../verify/validity.ts';
 import { isObj, type Json } from './json-util.ts';
 import { datesOf, extraChecks, issuerIdOf, note, statusOb3, structureOb3, subjectOf, toBadge } from './ob3-badge.ts';
 
-const TYPS = new Set(['jwt', 'vc+jwt', 'application/vc+jwt']);
+/** RFC 7515 §4.1.9: compared case-insensitively, `application/` optional. `vc+ld+jwt` and `vc+ld+json+jwt` are the VC-JOSE-COSE drafts' names, still in issued credentials. */
+const TYPS = new Set(['jwt', 'vc+jwt', 'vc+ld+jwt', 'vc+ld+json+jwt']);
+const isCredentialTyp = (typ: unknown): boolean => typeof typ === 'string' && TYPS.has(typ.toLowerCase().replace(/^application\//, ''));
 
 const numericDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 8.64e12;
 const toIso = (seconds: number): string => new Date(seconds * 1000).toISOString();
@@ -55,8 +57,8 @@ function claimMismatches(p: Json, c: Json): string[] {
     if (!numericDate(v)) bad.push(`${claim} is not a NumericDate`);
     else if (date) {
       const t = parseInstant(date[1]);
-      // NumericDate is whole seconds: equal when the date falls within that second.
-      if (!Number.isNaN(t) && Math.floor(t / 1000) !== v) bad.push(`${claim} (${toIso(v)}) is not the ${date[0]} (${String(date[1]).slice(0, 40)})`);
+      // NumericDate is seconds (RFC 7519 §2, fractions allowed): equal when both fall within the same second.
+      if (!Number.isNaN(t) && Math.floor(t / 1000) !== Math.floor(v)) bad.push(`${claim} (${toIso(v)}) is not the ${date[0]} (${String(date[1]).slice(0, 40)})`);
     }
   }
   return bad;
@@ -64,7 +66,7 @@ function claimMismatches(p: Json, c: Json): string[] {
 
 function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList): boolean {
   const typ = header.typ;
-  if (typ !== undefined && !(typeof typ === 'string' && TYPS.has(typ.toLowerCase()))) {
+  if (typ !== undefined && !isCredentialTyp(typ)) {
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `The JOSE typ ${String(typ).slice(0, 40)} is not a credential's (JWT, vc+jwt)`);
     return false;
   }

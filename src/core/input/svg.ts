@@ -7,10 +7,12 @@
  * Elements inside <script>, <style> or <foreignObject> are not badge elements: that content belongs
  * to another language (a script that spells out a fake element, or embedded HTML).
  * Extraction (MZBAKE svg.extract; OB 2.0 §Baking): the first badge element's text/CDATA body when it
- * is a JSON object, else its `verify` attribute (a compact JWS or the hosted URL).
+ * is a JSON object, else its `verify` attribute (a compact JWS or the hosted URL), else a JWS or URL body.
  */
 import { ErrorCodes, ParseError } from '../errors.ts';
+import { isHttpUrl } from './classify.ts';
 import { parseJsonObject } from './json.ts';
+import { isCompactJws } from './jws.ts';
 import { malformed } from './xml-doctype.ts';
 import { XmlReader } from './xml-reader.ts';
 
@@ -115,6 +117,8 @@ function extract(found: Found): BakedSvgText {
   if (body !== '' && isJsonObject(body)) return { ...base, source: 'body', text: body };
   const verify = found.verify?.trim();
   if (verify) return { ...base, source: 'verify', text: verify };
+  // MZBAKE svg.extract reads the body first: a compact JWS or a URL written there is the badge text too.
+  if (isCompactJws(body) || isHttpUrl(body)) return { ...base, source: 'body', text: body };
   throw new ParseError(
     ErrorCodes.PARSE_NOT_BAKED,
     `The openbadges:${found.element} element holds neither a JSON body nor a verify attribute`,

@@ -17,18 +17,27 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 /**
  * Decodes a whole input: UTF-16 when it carries a UTF-16 BOM, else strict UTF-8 (the BOM, if any,
- * is dropped by the decoder). Undefined when the bytes are not text.
+ * is dropped by the decoder), else the encoding an XML declaration names (XML 1.0 §4.3.3: an SVG
+ * saved as ISO-8859-1 by an older editor). Undefined when the bytes are not text.
  */
 export function decodeText(bytes: Uint8Array): string | undefined {
   const b0 = bytes[0];
   const b1 = bytes[1];
   const utf16 = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : undefined;
-  if (!utf16) return decodeUtf8(bytes);
+  const utf8 = utf16 ? undefined : decodeUtf8(bytes);
+  if (utf8 !== undefined) return utf8;
+  const label = utf16 ?? xmlDeclaredEncoding(bytes);
+  if (!label) return undefined;
   try {
-    return new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
-    return undefined;
+    return undefined; // an unknown label, or bytes that are not in that encoding either
   }
+}
+
+function xmlDeclaredEncoding(bytes: Uint8Array): string | undefined {
+  const m = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.-]{0,39})["']/.exec(decodeLatin1(bytes.subarray(0, 256)));
+  return m?.[1];
 }
 
 /**

@@ -19,6 +19,21 @@ const origin = (u: string): string => {
   }
 };
 
+/**
+ * The same site: the same origin, or the same host upgraded from http to https on the default ports
+ * (old badges carry http ids that their issuers now redirect to https; the host vouches for both).
+ */
+function sameSite(asked: string, final: string): boolean {
+  if (origin(asked) === origin(final)) return true;
+  try {
+    const a = new URL(asked);
+    const b = new URL(final);
+    return a.protocol === 'http:' && b.protocol === 'https:' && a.hostname === b.hostname && a.port === '' && b.port === '';
+  } catch {
+    return false;
+  }
+}
+
 async function readCapped(res: Response, url: string, max: number): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? '0');
   if (declared > max) throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} is too large (${declared} bytes; at most ${max})`);
@@ -50,7 +65,7 @@ export async function fetchOnce(doFetch: Fetch | undefined, url: string, accept:
   if (!/^https?:\/\//i.test(url)) throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} is not an http(s) URL`);
   try {
     const res = await doFetch(url, { headers: { accept } });
-    if (res.redirected && res.url && origin(res.url) !== origin(url)) {
+    if (res.redirected && res.url && !sameSite(url, res.url)) {
       await res.body?.cancel().catch(() => undefined);
       throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} redirects to another site (${origin(res.url)}), which is not followed`);
     }

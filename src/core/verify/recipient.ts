@@ -20,6 +20,18 @@ async function hashHex(alg: string, text: string): Promise<string | null> {
   return null;
 }
 
+/**
+ * Whether an IdentityObject's identity is a hash (OB 2.0 / OB 3.0 `hashed`, an xsd:boolean). Issuers
+ * also write it as a string ("true", "True", "1"); when it is absent or unreadable, an `alg$hex`
+ * identity is a hash, since no e-mail address, URL or telephone number looks like one.
+ */
+export function isHashedIdentity(hashed: unknown, identity: string): boolean {
+  const flag = typeof hashed === 'string' ? hashed.trim().toLowerCase() : hashed;
+  if (flag === true || flag === 'true' || flag === '1') return true;
+  if (flag === false || flag === 'false' || flag === '0') return false;
+  return /^(md5|sha256)\$[0-9a-f]+$/i.test(identity);
+}
+
 /** OB 3.0 identityType names mapped onto the comparable OB 2.0 ones. */
 export function normaliseIdentityType(t: string): string {
   const map: Record<string, string> = { emailAddress: 'email', email: 'email', url: 'url', telephone: 'telephone', id: 'id', did: 'id' };
@@ -54,8 +66,10 @@ export async function checkRecipient(
   let comparable = 0;
   for (const claim of claims) {
     const type = normaliseIdentityType(claim.type);
+    // An OB 3.0 subject id that is a web address is the same kind of identity as the user's URL.
+    const also = type === 'id' && /^https?:\/\//i.test(claim.identity) ? 'url' : type;
     for (const mine of identities) {
-      if (mine.type !== type) continue;
+      if (mine.type !== type && mine.type !== also) continue;
       comparable++;
       if (await matches(claim, mine.value)) {
         checks.pass('recipient', `Issued to ${mine.value}`);

@@ -1,5 +1,5 @@
 /**
- * The OB 3.0 VC-JWT cases of ../shared/conformance/expected.json, read in place. The `.jwt` inputs go
+ * The OB 3.0 VC-JWT cases of test/fixtures/conformance/expected.json. The `.jwt` inputs go
  * straight to the verifier; the whole pipeline (baked PNG/SVG included) runs once src/core/input exists.
  */
 import { existsSync, readFileSync } from 'node:fs';

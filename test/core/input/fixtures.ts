@@ -1,7 +1,7 @@
-/** The public conformance corpus, read in place from ../shared/conformance (never copied into the repo). */
+/** The public conformance corpus, copied into test/fixtures/conformance (provenance in its README). */
 import { readFileSync, readdirSync } from 'node:fs';
 
-export const CONFORMANCE = new URL('../../../../shared/conformance/', import.meta.url);
+export const CONFORMANCE = new URL('../../fixtures/conformance/', import.meta.url);
 
 export const fixture = (rel: string): Uint8Array => new Uint8Array(readFileSync(new URL(rel, CONFORMANCE)));
 

@@ -201,3 +201,12 @@ describe('unpack: SVG', () => {
     await expect(unpack(svg3(script + real))).resolves.toMatchObject({ credential: { type: 'jws', text: JWS } });
   });
 });
+
+describe('readBakedSvg: a JWS or URL in the body, no verify attribute', () => {
+  // MZBAKE svg.extract returns the trimmed body whatever it holds; a baker that writes the JWS there is read too.
+  const ob2 = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion>${body}</openbadges:assertion></svg>`;
+  it('reads the body as the badge text', () => {
+    expect(readBakedSvg(ob2('\n  eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln\n')).text).toBe('eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln');
+    expect(readBakedSvg(ob2('<![CDATA[https://example.org/assertion.json]]>'))).toMatchObject({ source: 'body', text: 'https://example.org/assertion.json' });
+  });
+});

@@ -155,3 +155,17 @@ describe('unpack: what is not a badge', () => {
     }
   });
 });
+
+describe('unpack: an SVG in the encoding its XML declaration names', () => {
+  const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  it('reads an ISO-8859-1 SVG (not UTF-8) by its declaration', async () => {
+    const svg = `<?xml version="1.0" encoding="ISO-8859-1"?><svg xmlns:openbadges="http://openbadges.org"><desc>Caf\u00e9 \u00e0 la cr\u00e8me</desc><openbadges:assertion verify="https://example.org/a.json"/></svg>`;
+    const u = await unpack(latin1(svg));
+    expect(u.kind).toBe('svg');
+    expect(u.credential).toMatchObject({ type: 'url', text: 'https://example.org/a.json' });
+  });
+  it('still refuses bytes that are not text, declaration or not', async () => {
+    await expect(unpack(Uint8Array.of(0xc3, 0x28, 0xa0, 0xa1))).rejects.toMatchObject({ code: ErrorCodes.PARSE_UNRECOGNISED });
+    await expect(unpack(latin1('<?xml version="1.0" encoding="no-such-charset"?><svg>\u00e9</svg>'))).rejects.toMatchObject({ code: ErrorCodes.PARSE_UNRECOGNISED });
+  });
+});

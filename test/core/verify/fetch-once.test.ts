@@ -53,3 +53,27 @@ describe('fetched documents', () => {
     expect(r.verdict).toBe('indeterminate');
   });
 });
+
+describe('fetched documents: http ids upgraded to https', () => {
+  const OLD = 'http://issuer.test/assertions/1.json';
+  it('follows a redirect from http to https on the same host (old badges, issuers now on https)', async () => {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: OLD, verification: { type: 'HostedBadge' } });
+    const fetch: Fetch = async (url, init) => (url === OLD ? redirectedTo(a, 'https://issuer.test/assertions/1.json') : web.fetch(url, init));
+    const r = await verify(JSON.stringify(a), { fetch, now: NOW });
+    expect(r.checks.find((c) => c.id === 'hosted')?.outcome, JSON.stringify(r.checks)).toBe('pass');
+    expect(r.verdict).toBe('valid');
+  });
+
+  it('does not follow a downgrade, another host or another port', async () => {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: HOSTED, verification: { type: 'HostedBadge' } });
+    for (const final of ['http://issuer.test/assertions/1.json', 'https://cdn.issuer.test/1.json', 'https://issuer.test:8443/1.json']) {
+      const from = final.startsWith('http:') ? HOSTED : OLD;
+      const b = { ...a, id: from };
+      const fetch: Fetch = async (url, init) => (url === from ? redirectedTo(b, final) : web.fetch(url, init));
+      const r = await verify(JSON.stringify(b), { fetch, now: NOW });
+      expect(r.checks.find((c) => c.id === 'hosted')?.message, final).toContain('redirects to another site');
+    }
+  });
+});

@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+/**
+ * Real-page variations the site data must survive, each as a small hand-written snippet of the
+ * markup public code shows (sources in the comments). Each test failed before its fix.
+ */
+import { describe, expect, it } from 'vitest';
+import { buttonSlot, composeRoot } from '../../../src/content/sites/compose.ts';
+import { certForm } from '../../../src/content/sites/linkedin.ts';
+import { certDate, certField, certSection, isOwnProfile } from '../../../src/content/sites/linkedin-find.ts';
+import { outlook } from '../../../src/content/sites/outlook.ts';
+import { all } from '../../../src/content/sites/selectors.ts';
+import { loadPage } from '../support/pages.ts';
+
+const page = (body: string) => loadPage(`<html><head><meta charset="utf-8"></head><body>${body}</body></html>`);
+
+/** The owner's certifications card header as LinkedIn rendered it in 2024. */
+const ownerCard = (actions: string) => `<main>
+  <section class="artdeco-card pv-profile-card" data-view-name="profile-card">
+    <div id="licenses_and_certifications" class="pv-profile-card__anchor"></div>
+    <div class="pvs-header__top-container--no-stack">
+      <div class="pvs-header__left-container--stack"><h2 class="pvs-header__title"><span aria-hidden="true">Licenses &amp; certifications</span></h2></div>
+      <div class="pvs-header__right-container">${actions}</div>
+    </div>
+    <ul><li class="artdeco-list__item"><div data-view-name="profile-component-entity">Javascript Certificate of Completion</div></li></ul>
+  </section>
+</main>`;
+
+describe('LinkedIn: the owner’s own profile', () => {
+  // A saved owner's profile (mid-2024, English) kept in a public repository as a JS string (code index file
+  // 796648112): the add link is a#navigation-add-edit-deeplink-add-licenses-and-certifications whose label
+  // "Add new certification" is on its svg[role=img], the pencil a#navigation-index-edit-licenses-and-certifications.
+  // A visitor's page has only a#navigation-index-see-all-licenses-and-certifications (the saved 2024 visitor page).
+  // Before: the id was matched exactly as "navigation-add-edit-deeplink-add-licenses" and labels only on a/button,
+  // so without the /add-edit/ href nothing said "owner".
+  it('is recognised by the card’s deep-link ids and the svg’s label, without relying on hrefs', () => {
+    page(ownerCard(`<a class="optional-action-target-wrapper artdeco-button" id="navigation-add-edit-deeplink-add-licenses-and-certifications">
+      <div class="pvs-navigation__icon"><svg role="img" aria-hidden="false" aria-label="Add new certification" data-test-icon="add-medium"></svg></div></a>`));
+    expect(isOwnProfile(document, certSection(document)!)).toBe(true);
+
+    page(ownerCard(`<a id="navigation-index-edit-licenses-and-certifications"><svg role="img" aria-label="View certifications detail screen"></svg></a>`));
+    expect(isOwnProfile(document, certSection(document)!)).toBe(true);
+
+    page(ownerCard(`<a id="navigation-index-see-all-licenses-and-certifications" href="https://www.linkedin.com/in/x/details/certifications?profileUrn=u">Show all 9 licenses &amp; certifications</a>`));
+    expect(isOwnProfile(document, certSection(document)!)).toBe(false);
+  });
+
+  // Same saved owner page: every card has its own deep link (About: a#navigation-add-edit-deeplink-edit-about
+  // href=".../add-edit/SUMMARY/..."), as the owner-side scripts of public automation projects click
+  // (#navigation-add-edit-deeplink-edit-skills, -add-education, -add-project).
+  it('is recognised by another card’s add/edit deep link when the certifications card shows no action', () => {
+    page(`<section data-view-name="profile-card"><div id="about" class="pv-profile-card__anchor"></div>
+      <a id="navigation-add-edit-deeplink-edit-about" href="https://www.linkedin.com/in/x/add-edit/SUMMARY/?profileFormEntryPoint=PROFILE_SECTION">
+      <svg role="img" aria-label="Edit about"></svg></a></section>${ownerCard('')}`);
+    expect(isOwnProfile(document, certSection(document)!)).toBe(true);
+  });
+
+  // French UI strings are written with either apostrophe; the label table has "Modifier l’intro" (U+2019).
+  it('is recognised by a French intro pencil written with a straight apostrophe', () => {
+    page(`<section data-view-name="profile-card"><h1>Ada</h1><button type="button" aria-label="Modifier l'intro">✎</button></section>
+      ${ownerCard('').replace('Licenses &amp; certifications', 'Licences et certifications')}`);
+    expect(isOwnProfile(document, certSection(document)!)).toBe(true);
+  });
+});
+
+describe('LinkedIn: the certification form without LinkedIn’s ids', () => {
+  // French labels with straight apostrophes and LinkedIn's required marker; the table says "Date d’émission".
+  it('finds French dates whose legends use a straight apostrophe', () => {
+    page(`<form>
+      <label for="a">Nom*</label><input id="a">
+      <fieldset><legend>Date d'émission</legend><select id="m1"></select><select id="y1"></select></fieldset>
+      <fieldset><legend>Date d'expiration</legend><select id="m2"></select><select id="y2"></select></fieldset>
+    </form>`);
+    expect(certField(document, certForm.name)?.id).toBe('a');
+    expect(certDate(document, 'issue')).toEqual({ month: document.getElementById('m1'), year: document.getElementById('y1') });
+    expect(certDate(document, 'expiry')).toEqual({ month: document.getElementById('m2'), year: document.getElementById('y2') });
+  });
+
+  // A form whose fields are named by aria-labelledby (React design systems, no <label for>), dates in
+  // div[role=group][aria-labelledby], and the required marker before the words ("* Nombre").
+  it('finds Spanish fields and dates named by aria-labelledby and aria-label', () => {
+    page(`<div role="dialog"><form>
+      <span id="l1"><span aria-hidden="true">*</span> Nombre</span><input id="f1" aria-labelledby="l1">
+      <input id="f2" role="combobox" aria-label="Organización emisora*">
+      <div role="group" aria-labelledby="g1"><span id="g1" class="t-14">Fecha de expedición</span>
+        <div><select id="m1"></select></div><div><select id="y1"></select></div></div>
+      <div role="group" aria-label="Fecha de caducidad"><select id="m2"></select><select id="y2"></select></div>
+      <span id="l3">ID de la credencial</span><input id="f3" aria-labelledby="l3">
+      <input id="f4" aria-label="URL de la credencial">
+    </form></div>`);
+    const ids = (['name', 'organization', 'credentialId', 'credentialUrl'] as const).map((f) => certField(document, certForm[f])?.id);
+    expect(ids).toEqual(['f1', 'f2', 'f3', 'f4']);
+    expect(certDate(document, 'issue')).toEqual({ month: document.getElementById('m1'), year: document.getElementById('y1') });
+    expect(certDate(document, 'expiry')).toEqual({ month: document.getElementById('m2'), year: document.getElementById('y2') });
+  });
+});
+
+describe('Outlook: the new Outlook’s send button in a language Lanyard has no label for', () => {
+  // New Outlook renders Fluent v9 buttons (no ms-Button classes); public extensions find its send button by
+  // [data-testid="ComposeSendButton"] (one checks "[data-testid=ComposeSendButton]" among Outlook compose markers,
+  // another takes its parent as the compose toolbar). Italian UI: "Invia", "Corpo del messaggio".
+  it('finds the reading-pane reply’s send button by its test id and goes after its split group', () => {
+    page(`<div role="main" aria-label="Riquadro di lettura"><div id="reply">
+      <div role="toolbar"><div class="sb1"><button type="button" class="fui-Button r1alrhcs" data-testid="ComposeSendButton" aria-label="Invia" title="Invia (CTRL+INVIO)">Invia</button><button type="button" class="fui-Button" aria-haspopup="menu" aria-label="Altre opzioni di invio"></button></div>
+        <button type="button" class="fui-Button" aria-label="Rimuovi">Rimuovi</button></div>
+      <div id="editorParent_1"><div contenteditable="true" role="textbox" aria-multiline="true" aria-label="Corpo del messaggio, premi ALT+F10 per uscire">Ciao</div></div>
+    </div></div>`);
+    const [body] = all(document, outlook.body);
+    const root = composeRoot(outlook, body!);
+    expect(root?.id).toBe('reply');
+    const slot = buttonSlot(outlook, root!);
+    expect(slot && 'after' in slot && slot.after.className).toBe('sb1');
+  });
+});
