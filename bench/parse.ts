@@ -7,7 +7,7 @@ import path from 'node:path';
 import { detectFormat } from '../src/core/input/detect.ts';
 import { unpack } from '../src/core/input/index.ts';
 
-const FIXTURE = path.resolve(process.cwd(), '../shared/conformance/baking/ob20_simple-badge.png');
+const FIXTURE = path.resolve(process.cwd(), 'test/fixtures/conformance/baking/ob20_simple-badge.png');
 const WARMUP = 200;
 const RUNS = 500;
 

@@ -17,7 +17,7 @@ describe('import', () => {
     const png = await bytes('/public/assertions/ada-programmer/baked');
     const jws = await (await fetch(url('/ob3/credentials/ob3-ada-jwt-eddsa'))).text();
     const json = await (await fetch(url('/ob3/credentials/ob3-ada-di'))).text();
-    const svg = new Uint8Array(readFileSync('../shared/conformance/baking/ob30_simple-json.svg'));
+    const svg = new Uint8Array(readFileSync('test/fixtures/conformance/baking/ob30_simple-json.svg'));
     const views = [
       await h.app.library.import(text(url('/public/assertions/ada-poetical'))),
       await h.app.library.import(file('programmer.png', png)),
@@ -65,8 +65,8 @@ describe('import', () => {
 
   it('keeps a verified badge when a tampered copy with the same id is imported: both are kept', async () => {
     const h = await harness();
-    const good = readFileSync('../shared/conformance/dcc/v2_ed25519_didKey_legacy-noStatus-noExpiry.json', 'utf8');
-    const bad = readFileSync('../shared/conformance/dcc/v2_ed25519_didKey_legacy-noStatus-noExpiry-tampered.json', 'utf8');
+    const good = readFileSync('test/fixtures/conformance/dcc/v2_ed25519_didKey_legacy-noStatus-noExpiry.json', 'utf8');
+    const bad = readFileSync('test/fixtures/conformance/dcc/v2_ed25519_didKey_legacy-noStatus-noExpiry-tampered.json', 'utf8');
     const a = await h.app.library.import(text(good));
     const b = await h.app.library.import(text(bad));
     expect([a.verdict, b.verdict]).toEqual(['valid', 'invalid']);

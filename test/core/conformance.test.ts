@@ -1,5 +1,5 @@
 /**
- * The public conformance corpus (../shared/conformance/expected.json) through the engine.
+ * The public conformance corpus (test/fixtures/conformance/expected.json) through the engine.
  * Every case: parse as expected and the format detected right. In-scope cases: the verdict and
  * the checks that must pass or fail. Cases left for the Data Integrity issue are listed below by
  * identity; they must at least never come out `valid` unless that is their expected verdict.

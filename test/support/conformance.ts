@@ -1,5 +1,5 @@
 /**
- * Reads ../shared/conformance/expected.json in place (never copied into the repo) and gives each
+ * Reads test/fixtures/conformance/expected.json (the public corpus, see its README) and gives each
  * case its identity (input, maps and recipients together), its map list and its fetch.
  */
 import { readFileSync, existsSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createMapFetch } from '../../src/cli/map-fetch.ts';
 import type { Fetch } from '../../src/core/verify/context.ts';
 
-export const CONFORMANCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/conformance');
+export const CONFORMANCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/conformance');
 
 export interface ConformanceCase {
   input: string;
@@ -30,7 +30,7 @@ export interface Expected {
 
 export function loadExpected(): Expected {
   const file = path.join(CONFORMANCE_DIR, 'expected.json');
-  if (!existsSync(file)) throw new Error(`The conformance corpus is missing: ${file} (CI needs ../shared beside the checkout)`);
+  if (!existsSync(file)) throw new Error(`The conformance corpus is missing: ${file} (test/fixtures/conformance is part of the repository)`);
   return JSON.parse(readFileSync(file, 'utf8')) as Expected;
 }
 

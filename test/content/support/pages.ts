@@ -1,12 +1,12 @@
 /**
  * Fixture pages for the jsdom tests: ours in test/fixtures/pages/, and the real markup in
- * ../shared/reference/pages/ read in place (never copied).
+ * test/fixtures/reference-pages/ (copied from the public snapshots, provenance in its README).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const FIXTURES = resolve(import.meta.dirname, '../../fixtures/pages');
-export const REAL_PAGES = resolve(import.meta.dirname, '../../../../shared/reference/pages');
+export const REAL_PAGES = resolve(import.meta.dirname, '../../fixtures/reference-pages');
 export const REAL_GMAIL = 'gmail-compose-new-message_js-min_2020.html';
 export const REAL_LINKEDIN = 'linkedin-profile-licenses-certifications-section_scoutr_2024_redacted.html';
 

@@ -1,5 +1,5 @@
 /**
- * Every Data Integrity case of ../shared/conformance/expected.json, at the proof level: the
+ * Every Data Integrity case of test/fixtures/conformance/expected.json, at the proof level: the
  * `signature` and `issuer-key` checks come out as expected, and (where listed) `revocation`.
  * Baked images are the input layer's business; their extracted JSON is covered by the .json cases.
  */
