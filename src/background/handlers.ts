@@ -9,6 +9,7 @@ import type { createBackup } from './services/backup.ts';
 import type { Content } from './services/content.ts';
 import type { Emails } from './services/emails.ts';
 import type { Library } from './services/library.ts';
+import type { PasswordReset } from './services/password-reset.ts';
 import type { SettingsService } from './services/settings.ts';
 import type { Sync } from './services/sync.ts';
 import type { Handlers } from './router.ts';
@@ -20,6 +21,7 @@ export interface App {
   accounts: Accounts;
   sync: Sync;
   emails: Emails;
+  passwordReset: PasswordReset;
   settings: SettingsService;
   content: Content;
 }
@@ -51,6 +53,7 @@ export function popupHandlers({ version, app }: Services): Handlers<PopupToBackg
     'emails/resend': async ({ accountId, id }) => (await app()).emails.resend(accountId, id),
     'emails/make-primary': async ({ accountId, id }) => (await app()).emails.makePrimary(accountId, id),
     'emails/remove': async ({ accountId, id }) => (await app()).emails.remove(accountId, id),
+    'accounts/password-reset': async ({ baseUrl, email }) => (await app()).passwordReset.request(baseUrl, email),
     'settings/set': async ({ settings }) => (await app()).settings.set(settings),
   };
 }

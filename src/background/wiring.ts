@@ -19,6 +19,7 @@ import { createEmails } from './services/emails.ts';
 import { createHostFetch } from './services/host-access.ts';
 import { createIdentities } from './services/identities.ts';
 import { createLibrary } from './services/library.ts';
+import { createPasswordReset } from './services/password-reset.ts';
 import { createProviders } from './services/providers/index.ts';
 import { createSettings } from './services/settings.ts';
 import { createState } from './services/state.ts';
@@ -71,6 +72,7 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     accounts,
     sync,
     emails: createEmails({ db, tokens, fetch: p.fetch, onAddressesChanged: (id) => void sync.start(id) }),
+    passwordReset: createPasswordReset(p.fetch),
     settings,
     content: createContent({ db, verifier, identities, settings, now: () => now().getTime() }),
     destroy() {

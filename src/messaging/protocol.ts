@@ -55,6 +55,8 @@ export type PopupToBackground = {
   'emails/resend': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
   'emails/make-primary': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
   'emails/remove': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
+  /** Asks a Badgr-compatible backpack to e-mail a password reset link to this address (no sign-in needed). */
+  'accounts/password-reset': { args: { baseUrl: string; email: string }; reply: { sent: true } };
   'settings/set': { args: { settings: Partial<Settings> }; reply: Settings };
 };
 

@@ -147,6 +147,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'emails/resend': shape({ accountId, id: text(64) }),
       'emails/make-primary': shape({ accountId, id: text(64) }),
       'emails/remove': shape({ accountId, id: text(64) }),
+      'accounts/password-reset': shape({ baseUrl: isBaseUrl, email: isEmail }),
       'settings/set': shape({ settings: partialSettings }),
     },
     reply: {
@@ -168,6 +169,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'emails/resend': arrayOf(emailView),
       'emails/make-primary': arrayOf(emailView),
       'emails/remove': arrayOf(emailView),
+      'accounts/password-reset': shape({ sent: isTrue }),
       'settings/set': settings,
     },
   },

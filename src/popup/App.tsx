@@ -10,7 +10,7 @@ import { errorText } from './errors.ts';
 import type { Translate } from './i18n.ts';
 import { EMPTY_QUERY, facetsOf, type ListQuery } from './list/filter.ts';
 import { ListScreen } from './list/ListScreen.tsx';
-import { AccountsScreen, AddressesScreen, BadgeScreen, ImportScreen, SettingsScreen, ShareScreen, WelcomeScreen, type Route } from './routes.ts';
+import { AccountsScreen, AddressesScreen, BadgeScreen, GuideScreen, ImportScreen, SettingsScreen, ShareScreen, WelcomeScreen, type Route } from './routes.ts';
 import { ErrorState } from './ui/ErrorState.tsx';
 import { Header, type NavTarget } from './ui/Header.tsx';
 import { Footer, StatusBar, useOnline } from './ui/StatusBar.tsx';
@@ -72,10 +72,10 @@ function Shell() {
     screen = firstRun ? (
       <WelcomeScreen firstRun onDone={done} onRestore={() => go({ name: 'settings' })} />
     ) : (
-      <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onRetry={() => void data.reload()} listRef={listRef} />
+      <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onGuide={() => go({ name: 'guide' })} onRetry={() => void data.reload()} listRef={listRef} />
     );
   } else if (route.name === 'badge') {
-    screen = <BadgeScreen badgeKey={route.key} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onChanged={() => void data.reload()} onRemoved={done} />;
+    screen = <BadgeScreen badgeKey={route.key} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onGuide={() => go({ name: 'guide' })} onChanged={() => void data.reload()} onRemoved={done} />;
   } else if (route.name === 'share') {
     screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={() => go({ name: 'settings', orgIds: true })} />;
   } else if (route.name === 'welcome') {
@@ -87,13 +87,23 @@ function Shell() {
   } else if (route.name === 'addresses') {
     const account = state?.accounts.find((a) => a.id === route.accountId);
     screen = <AddressesScreen account={account} accountId={route.accountId} badges={badges} onSync={() => void actions.startSync(route.accountId).then(data.refreshState)} />;
+  } else if (route.name === 'guide') {
+    screen = (
+      <GuideScreen
+        accounts={state?.accounts ?? []}
+        badges={badges}
+        onSync={(accountId) => void actions.startSync(accountId).then(data.refreshState)}
+        onSignIn={() => go({ name: 'welcome' })}
+        onImported={() => void data.reload()}
+      />
+    );
   } else {
     screen = <SettingsScreen settings={state?.settings} issuers={facetsOf(badges, locale).issuers} focusOrgIds={route.orgIds} onChanged={() => void data.reload()} />;
   }
 
   return (
     <div class="shell">
-      <Header onBack={stack.length > 1 ? back : undefined} onNav={nav} showNav current={route.name === 'import' || route.name === 'accounts' || route.name === 'settings' ? route.name : undefined} />
+      <Header onBack={stack.length > 1 ? back : undefined} onNav={nav} showNav current={route.name === 'import' || route.name === 'guide' || route.name === 'accounts' || route.name === 'settings' ? route.name : undefined} />
       <StatusBar state={state} online={online} />
       <main class={`content content-${firstRun && route.name === 'list' ? 'welcome' : route.name}`}>{screen}</main>
       <Footer version={version} />

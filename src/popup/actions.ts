@@ -30,6 +30,8 @@ export interface PopupActions {
   resendEmail(accountId: AccountId, id: string): Promise<Reply<EmailView[]>>;
   makePrimaryEmail(accountId: AccountId, id: string): Promise<Reply<EmailView[]>>;
   removeEmail(accountId: AccountId, id: string): Promise<Reply<EmailView[]>>;
+  /** Asks for host access to a Badgr-compatible backpack (call it from the click), then has it e-mail a password reset link. */
+  requestPasswordReset(baseUrl: string, email: string): Promise<Reply<{ sent: true }>>;
   saveSettings(settings: Partial<Settings>): Promise<Reply<Settings>>;
   /** Turns verify-on-hover on or off; on asks for the optional all-sites permission first (call it from the click). */
   setHoverVerify(on: boolean): Promise<Reply<Settings>>;
@@ -88,6 +90,12 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
     resendEmail: (accountId, id) => call('emails/resend', { accountId, id }),
     makePrimaryEmail: (accountId, id) => call('emails/make-primary', { accountId, id }),
     removeEmail: (accountId, id) => call('emails/remove', { accountId, id }),
+    async requestPasswordReset(baseUrl, email) {
+      const pattern = originPattern(baseUrl);
+      if (!pattern) return failure('ERR_BAD_URL', 'not an https address');
+      if (!(await platform.requestOrigins([pattern]))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed');
+      return call('accounts/password-reset', { baseUrl, email });
+    },
     saveSettings: (settings) => call('settings/set', { settings }),
     async setHoverVerify(on) {
       if (on && !(await platform.requestOrigins(HOVER_ORIGINS))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to sites was not allowed');

@@ -46,6 +46,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
   let accounts: AccountView[] = scenario === 'first-run' ? [] : mockAccounts();
   let badges: BadgeView[] = scenario === 'default' ? [...seeded.views.slice(0, n), ...generateBadges(Math.max(0, n - seeded.views.length))] : [];
   const emails = mockEmails();
+  const resets = new Set<string>();
   let settings: Settings = mockSettings();
   const calls: MockActions['calls'] = [];
 
@@ -147,6 +148,13 @@ export function createMockActions(options: MockOptions = {}): MockActions {
     },
     resendEmail: (accountId, id) => (record('resendEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.verified ? err('REJECTED', 'This address is already verified.') : list))),
     makePrimaryEmail: (accountId, id) => (record('makePrimaryEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.verified ? list.map((x) => ({ ...x, primary: x.id === id })) : err('REJECTED', 'Only a verified address can be primary.')))),
+    requestPasswordReset(baseUrl, email) {
+      record('requestPasswordReset', [baseUrl, email]);
+      if (options.denyPermissions) return later(err('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed'));
+      const again = resets.has(email);
+      resets.add(email);
+      return later(again ? err('THROTTLED', 'Forgot password request limit exceeded.', { retryAfterSeconds: 300 }) : ok({ sent: true as const }));
+    },
     removeEmail: (accountId, id) => (record('removeEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.primary ? err('REJECTED', 'Can not remove primary email address') : list.filter((x) => x.id !== id)))),
     saveSettings(patch) {
       record('saveSettings', [patch]);

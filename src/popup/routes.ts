@@ -10,7 +10,8 @@ export type Route =
   | { name: 'import' }
   | { name: 'accounts' }
   | { name: 'addresses'; accountId: string }
-  | { name: 'settings'; orgIds?: boolean };
+  | { name: 'settings'; orgIds?: boolean }
+  | { name: 'guide' };
 
 // Everything but the list loads on first use: the popup's first script stays small.
 export const BadgeScreen = lazyScreen(() => import('./badge/BadgeScreen.tsx').then((m) => m.default));
@@ -19,4 +20,5 @@ export const WelcomeScreen = lazyScreen(() => import('./welcome/WelcomeScreen.ts
 export const ImportScreen = lazyScreen(() => import('./welcome/ImportScreen.tsx').then((m) => m.default));
 export const AccountsScreen = lazyScreen(() => import('./accounts/AccountsScreen.tsx').then((m) => m.default));
 export const AddressesScreen = lazyScreen(() => import('./addresses/AddressesScreen.tsx').then((m) => m.default));
+export const GuideScreen = lazyScreen(() => import('./guide/GuideScreen.tsx').then((m) => m.default));
 export const SettingsScreen = lazyScreen(() => import('./settings/SettingsScreen.tsx').then((m) => m.default));

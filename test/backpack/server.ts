@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { badgeConnectRoutes } from './api/badge-connect.ts';
 import { badgrBackpackRoutes } from './api/badgr-backpack.ts';
 import { badgrImportRoutes } from './api/badgr-import.ts';
+import { badgrPasswordRoutes } from './api/badgr-password.ts';
 import { BADGR_SCOPES, badgrTokenRoutes } from './api/badgr-token.ts';
 import { badgrUserRoutes } from './api/badgr-user.ts';
 import { oauthAuthorizeRoutes } from './api/oauth-authorize.ts';
@@ -50,6 +51,7 @@ function routes(state: BackpackState, opts: BackpackOptions): Router {
   const router = new Router();
   badgrTokenRoutes(router, state, { attempts: opts.loginAttempts ?? 3, periodSeconds: 2 });
   badgrUserRoutes(router, state);
+  badgrPasswordRoutes(router, state);
   badgrBackpackRoutes(router, state);
   badgrImportRoutes(router, state);
   publicOb2Routes(router, state);

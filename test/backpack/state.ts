@@ -109,6 +109,8 @@ export interface OAuthFailure {
 export class BackpackState {
   readonly accounts = new Map<string, Account>();
   readonly emails: EmailRecord[] = [];
+  /** Addresses a password reset e-mail would have gone to (api/badgr-password.ts). */
+  readonly passwordResets: string[] = [];
   readonly badges = new Map<string, BadgeRecord>();
   /** OB 2.0 issuer profiles and badge classes, by entity id. */
   readonly issuers = new Map<string, Json>();

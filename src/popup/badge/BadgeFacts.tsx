@@ -8,7 +8,7 @@ import { useEnv } from '../env.ts';
 import { formatAgo, formatDate, isExpired } from '../format.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 
-export function BadgeFacts({ badge, onAddresses }: { badge: BadgeDetail; onAddresses?: () => void }) {
+export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail; onAddresses?: () => void; onGuide?: () => void }) {
   const { t, locale, now } = useEnv();
   const expired = isExpired(badge.expires, now());
   const criteriaUrl = safeHttpUrl(badge.criteria?.url);
@@ -41,6 +41,14 @@ export function BadgeFacts({ badge, onAddresses }: { badge: BadgeDetail; onAddre
                 {' '}
                 <button type="button" class="link-button" onClick={onAddresses}>
                   {t('badgeConfirmAddress')}
+                </button>
+              </>
+            ) : null}
+            {onGuide ? (
+              <>
+                {' '}
+                <button type="button" class="link-button" onClick={onGuide}>
+                  {t('badgePendingGuide')}
                 </button>
               </>
             ) : null}

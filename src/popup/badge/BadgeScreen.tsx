@@ -1,5 +1,6 @@
 /** The badge page: header with issuer, share and re-verify, the verification panel, and the facts. */
 import { useState } from 'preact/hooks';
+import type { BadgeDetail } from '../../messaging/views.ts';
 import { safeHttpUrl } from '../../core/share/escape.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
@@ -18,12 +19,14 @@ export interface BadgeScreenProps {
   badgeKey: string;
   onShare(key: string): void;
   onAddresses(accountId: string): void;
+  /** "Can't find a badge?": for a badge issued to an address the user has not confirmed. */
+  onGuide?: () => void;
   /** After a re-verification or removal, the list's copy is stale. */
   onChanged(): void;
   onRemoved(): void;
 }
 
-export default function BadgeScreen({ badgeKey, onShare, onAddresses, onChanged, onRemoved }: BadgeScreenProps) {
+export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
   const { t, actions } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey);
   const [busy, setBusy] = useState(false);
@@ -74,7 +77,10 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onChanged,
       </div>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       <VerificationPanel badge={b} onReverify={reverify} reverifying={busy} onAllowHost={needsHostAccess(b.checks) ? allowHost : undefined} />
-      <BadgeFacts badge={b} onAddresses={b.pending ? () => onAddresses(b.accountId) : undefined} />
+      <BadgeFacts badge={b} onAddresses={b.pending ? () => onAddresses(b.accountId) : undefined} onGuide={onGuide && notYours(b) ? onGuide : undefined} />
     </section>
   );
 }
+
+/** Issued to an address of the account that is not confirmed, or to an address that is none of the user's. */
+const notYours = (b: BadgeDetail): boolean => b.pending || b.checks.some((c) => c.id === 'recipient' && c.outcome === 'fail');

@@ -3,7 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { useEnv } from '../env.ts';
 import { markReady } from './ready.ts';
 
-export function EmptyState({ onImport, onConnect }: { onImport(): void; onConnect(): void }) {
+export function EmptyState({ onImport, onConnect, onGuide }: { onImport(): void; onConnect(): void; onGuide?: () => void }) {
   const { t } = useEnv();
   useEffect(markReady, []);
   return (
@@ -23,6 +23,13 @@ export function EmptyState({ onImport, onConnect }: { onImport(): void; onConnec
           {t('emptyConnect')}
         </button>
       </div>
+      {onGuide ? (
+        <p>
+          <button type="button" class="link-button" onClick={onGuide}>
+            {t('emptyGuide')}
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }

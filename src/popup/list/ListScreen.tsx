@@ -28,6 +28,8 @@ export interface ListScreenProps {
   onOpen(b: BadgeView): void;
   onImport(): void;
   onConnect(): void;
+  /** "Can't find a badge?" */
+  onGuide(): void;
   onRetry(): void;
   listRef: { current: HTMLDivElement | null };
 }
@@ -43,7 +45,7 @@ export function ListScreen(p: ListScreenProps) {
   const facets = useMemo(() => facetsOf(all, locale), [all, locale]);
 
   if (p.badges.status === 'error') return <ErrorState title={t('listErrorTitle')} message={errorText(t, p.badges.error)} onRetry={p.onRetry} />;
-  if (p.badges.status === 'ready' && all.length === 0) return <EmptyState onImport={p.onImport} onConnect={p.onConnect} />;
+  if (p.badges.status === 'ready' && all.length === 0) return <EmptyState onImport={p.onImport} onConnect={p.onConnect} onGuide={p.onGuide} />;
   const loading = p.badges.status === 'loading';
   const total = p.partial ? Math.max(p.expected, all.length) : all.length;
   // While the rest loads, a search or filter would count only the first screen: say it is loading instead.

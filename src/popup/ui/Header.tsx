@@ -2,10 +2,11 @@
 import { useEnv } from '../env.ts';
 import { Icon, type IconName } from './Icon.tsx';
 
-export type NavTarget = 'import' | 'accounts' | 'settings';
+export type NavTarget = 'import' | 'guide' | 'accounts' | 'settings';
 
-const NAV: { to: NavTarget; icon: IconName; label: 'navImport' | 'navAccounts' | 'navSettings' }[] = [
+const NAV: { to: NavTarget; icon: IconName; label: 'navImport' | 'navGuide' | 'navAccounts' | 'navSettings' }[] = [
   { to: 'import', icon: 'plus', label: 'navImport' },
+  { to: 'guide', icon: 'question', label: 'navGuide' },
   { to: 'accounts', icon: 'user', label: 'navAccounts' },
   { to: 'settings', icon: 'settings', label: 'navSettings' },
 ];

@@ -7,20 +7,16 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ReplyError } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
 import { errorText, isThrottled, retryAfterSeconds } from '../errors.ts';
-import { BADGR_HOSTS, normalizeBaseUrl, PARCHMENT_HOSTS, REGIONS, type Region } from '../hosts.ts';
-import type { MessageKey } from '../i18n.ts';
+import { BADGR_HOSTS, PARCHMENT_HOSTS } from '../hosts.ts';
 import { Notice } from '../ui/Notice.tsx';
+import { baseUrlOf, choiceFor, HostPicker, type HostChoice } from './HostPicker.tsx';
 
 export type PasswordService = 'badgr' | 'parchment';
-
-const REGION_LABEL: Record<Region, MessageKey> = { us: 'regionUs', eu: 'regionEu', au: 'regionAu', ca: 'regionCa', sg: 'regionSg' };
 
 export function SignInForm({ service, initialHost, onSignedIn }: { service: PasswordService; initialHost?: string; onSignedIn(): void }) {
   const { t, actions } = useEnv();
   const hosts = service === 'badgr' ? BADGR_HOSTS : PARCHMENT_HOSTS;
-  const known = REGIONS.find((r) => hosts[r] === initialHost);
-  const [region, setRegion] = useState<Region | 'custom'>(known ?? (initialHost ? 'custom' : 'us'));
-  const [custom, setCustom] = useState(known ? '' : (initialHost ?? ''));
+  const [host, setHost] = useState<HostChoice>(() => choiceFor(hosts, initialHost));
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -38,7 +34,7 @@ export function SignInForm({ service, initialHost, onSignedIn }: { service: Pass
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const baseUrl = region === 'custom' ? normalizeBaseUrl(custom) : hosts[region];
+    const baseUrl = baseUrlOf(hosts, host);
     if (!baseUrl) return setError({ code: 'local', message: t('errorBadUrl') });
     if (!username.trim() || !password) return setError({ code: 'local', message: t('signInMissing') });
     setBusy(true);
@@ -57,23 +53,7 @@ export function SignInForm({ service, initialHost, onSignedIn }: { service: Pass
 
   return (
     <form class="stack" onSubmit={submit} noValidate>
-      <label class="field">
-        <span>{t('signInRegion')}</span>
-        <select value={region} onChange={(e) => setRegion(e.currentTarget.value as Region | 'custom')}>
-          {REGIONS.map((r) => (
-            <option key={r} value={r}>
-              {t(REGION_LABEL[r])} ({new URL(hosts[r]).host})
-            </option>
-          ))}
-          <option value="custom">{t('regionCustom')}</option>
-        </select>
-      </label>
-      {region === 'custom' ? (
-        <label class="field">
-          <span>{t('signInCustomHost')}</span>
-          <input type="url" value={custom} placeholder="https://api.badges.example.org" onInput={(e) => setCustom(e.currentTarget.value)} required />
-        </label>
-      ) : null}
+      <HostPicker hosts={hosts} value={host} onChange={setHost} />
       <label class="field">
         <span>{t('signInEmail')}</span>
         <input type="email" autocomplete="username" value={username} onInput={(e) => setUsername(e.currentTarget.value)} required />

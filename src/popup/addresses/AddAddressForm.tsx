@@ -1,0 +1,30 @@
+/** Adds an address to the account (the backpack e-mails it a confirmation link). */
+import { useState } from 'preact/hooks';
+import { useEnv } from '../env.ts';
+import { looksLikeEmail } from './use-emails.ts';
+
+export function AddAddressForm({ label, onAdd, onInvalid }: { label: string; onAdd(email: string): Promise<boolean>; onInvalid(): void }) {
+  const { t } = useEnv();
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const email = value.trim();
+    if (!looksLikeEmail(email)) return onInvalid();
+    setBusy(true);
+    const added = await onAdd(email);
+    setBusy(false);
+    if (added) setValue('');
+  };
+  return (
+    <form class="stack panel" onSubmit={submit} noValidate>
+      <label class="field">
+        <span>{label}</span>
+        <input type="email" value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="email" />
+      </label>
+      <button type="submit" class="button primary" disabled={busy} aria-busy={busy}>
+        {t('addressAddButton')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+/** An account's addresses, loaded and changed through the actions, with a note saying what happened. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Reply } from '../../messaging/protocol.ts';
+import type { EmailView } from '../../messaging/views.ts';
+import { useEnv } from '../env.ts';
+import { errorText } from '../errors.ts';
+import type { Loadable } from '../use-popup-data.ts';
+
+export interface Note {
+  kind: 'error' | 'success';
+  text: string;
+}
+
+export function useEmails(accountId: string) {
+  const { t, actions } = useEnv();
+  const [emails, setEmails] = useState<Loadable<EmailView[]>>({ status: 'loading' });
+  const [note, setNote] = useState<Note>();
+
+  const load = useCallback(async () => {
+    const r = await actions.listEmails(accountId);
+    setEmails(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error });
+  }, [actions, accountId]);
+  useEffect(() => void load(), [load]);
+
+  /** Applies a change; the answer is the new list. True when it worked. */
+  const apply = async (p: Promise<Reply<EmailView[]>>, success: string): Promise<boolean> => {
+    const r = await p;
+    if (r.ok) setEmails({ status: 'ready', value: r.value });
+    setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: errorText(t, r.error) });
+    return r.ok;
+  };
+
+  return {
+    emails,
+    note,
+    setNote,
+    load,
+    add: (email: string, success = t('addressAdded', email)) => apply(actions.addEmail(accountId, email), success),
+    resend: (e: EmailView) => apply(actions.resendEmail(accountId, e.id), t('addressResent', e.email)),
+    makePrimary: (e: EmailView, success = t('addressPrimaryDone', e.email)) => apply(actions.makePrimaryEmail(accountId, e.id), success),
+    remove: (e: EmailView) => apply(actions.removeEmail(accountId, e.id), t('addressRemoved', e.email)),
+  };
+}
+
+/** A plausible e-mail address (the backpack has the last word). */
+export const looksLikeEmail = (s: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);

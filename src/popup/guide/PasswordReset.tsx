@@ -1,0 +1,52 @@
+/**
+ * "Forgot your password?": a Badgr-compatible backpack e-mails a link to choose a new one. The
+ * backpack never says whether the address has an account, so neither does Lanyard.
+ */
+import { useState } from 'preact/hooks';
+import type { AccountView } from '../../messaging/views.ts';
+import { looksLikeEmail } from '../addresses/use-emails.ts';
+import { useEnv } from '../env.ts';
+import { errorText } from '../errors.ts';
+import { BADGR_HOSTS } from '../hosts.ts';
+import { Notice } from '../ui/Notice.tsx';
+import { baseUrlOf, choiceFor, HostPicker, type HostChoice } from '../welcome/HostPicker.tsx';
+import type { Note } from '../addresses/use-emails.ts';
+
+export function PasswordReset({ accounts }: { accounts: readonly AccountView[] }) {
+  const { t, actions } = useEnv();
+  const first = accounts.find((a) => a.kind === 'badgr');
+  const [host, setHost] = useState<HostChoice>(() => choiceFor(BADGR_HOSTS, first?.baseUrl));
+  const [email, setEmail] = useState(first && looksLikeEmail(first.user) ? first.user : '');
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<Note>();
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const baseUrl = baseUrlOf(BADGR_HOSTS, host);
+    if (!baseUrl) return setNote({ kind: 'error', text: t('errorBadUrl') });
+    if (!looksLikeEmail(email.trim())) return setNote({ kind: 'error', text: t('addressInvalid') });
+    setBusy(true);
+    // No await before this call: it asks for host access, which needs the click's user gesture.
+    const r = await actions.requestPasswordReset(baseUrl, email.trim());
+    setBusy(false);
+    setNote(r.ok ? { kind: 'success', text: t('guideResetSent', email.trim(), new URL(baseUrl).host) } : { kind: 'error', text: errorText(t, r.error) });
+  };
+
+  return (
+    <section class="panel" aria-labelledby="guide-reset-title">
+      <h3 id="guide-reset-title">{t('guideResetTitle')}</h3>
+      <p class="small">{t('guideResetText')}</p>
+      <form class="stack" onSubmit={submit} noValidate>
+        <HostPicker hosts={BADGR_HOSTS} value={host} onChange={setHost} />
+        <label class="field">
+          <span>{t('signInEmail')}</span>
+          <input type="email" autocomplete="username" value={email} onInput={(e) => setEmail(e.currentTarget.value)} required />
+        </label>
+        <button type="submit" class="button" disabled={busy} aria-busy={busy}>
+          {t('guideResetButton')}
+        </button>
+      </form>
+      <div aria-live="polite">{note ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>
+    </section>
+  );
+}
