@@ -17,6 +17,9 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/browser/**', '**/node_modules/**'],
           environment: 'node',
+          setupFiles: ['test/support/flush-preact.ts'],
+          // Room for a loaded 2-core CI machine; speed targets live in benchmarks, not here.
+          testTimeout: 20_000,
         },
       },
       {
