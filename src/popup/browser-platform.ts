@@ -33,4 +33,7 @@ export function createBrowserPlatform(): PopupPlatform {
 
 /** browser.i18n.getMessage, and the UI language for dates. */
 export const getMessage = (key: string, subs: string[]) => browser.i18n.getMessage(key, subs);
-export const uiLanguage = () => browser.i18n.getUILanguage();
+// The language of the messages shown (each messages.json names its own), which can differ from the
+// browser's (getUILanguage, e.g. "en-US" while French messages are picked): the page's lang
+// attribute and date formats must match the words on screen.
+export const uiLanguage = () => browser.i18n.getMessage('messagesLocale') || browser.i18n.getUILanguage();

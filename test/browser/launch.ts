@@ -27,7 +27,12 @@ export function extensionIdFromKey(keyBase64: string): string {
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
-export async function launchExtension(): Promise<Launched> {
+export interface LaunchOptions {
+  /** The browser's UI language (the extension's messages follow it), e.g. "fr". */
+  lang?: string;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<Launched> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is not built: run npm run build first`);
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as Launched['manifest'];
@@ -35,6 +40,8 @@ export async function launchExtension(): Promise<Launched> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
+    // Chromium on Linux takes its UI language from LANGUAGE; --lang sets it where that is honoured.
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang } } : {}),
     args: [
       '--headless=new',
       `--disable-extensions-except=${DIST}`,
@@ -46,6 +53,7 @@ export async function launchExtension(): Promise<Launched> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const close = async () => {

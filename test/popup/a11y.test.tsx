@@ -79,5 +79,8 @@ describe('accessibility (axe-core)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add a badge' }));
     await screen.findByLabelText('Or paste a badge link or a JWS');
     expect(await audit()).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: "Can't find a badge?" }));
+    await screen.findByLabelText('The address the badge was sent to');
+    expect(await audit()).toEqual([]);
   });
 });
