@@ -17,7 +17,7 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/browser/**', '**/node_modules/**'],
           environment: 'node',
-          setupFiles: ['test/support/flush-preact.ts'],
+          setupFiles: ['test/support/unit-setup.ts'],
           // Room for a loaded 2-core CI machine; speed targets live in benchmarks, not here.
           testTimeout: 20_000,
         },
