@@ -89,6 +89,7 @@ describe('Gmail', () => {
     await checkSafe(page, body);
     expect(await page.evaluate(() => (window as unknown as { inputs: number }).inputs)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+    await page.screenshot({ path: 'test-results/gmail-insert.png' });
     await page.close();
   });
 
