@@ -5,6 +5,20 @@
  * document loader that never fetches. Each transition (active context + local context + mode →
  * new active context) is computed once and remembered, so that converting a credential needs no
  * context processing at all once warm.
+ *
+ * What a transition depends on, and so what its memo key holds: the active context (by identity:
+ * active contexts are never changed once made, and the same transition from the same active
+ * context always gives the same object back), the local context (its JSON) and the mode (whether
+ * protected terms may be overridden, JSON-LD 1.1 API §4.1.2 step 5.13 / §4.1.1 `override protected`,
+ * and whether the context propagates). jsonld.js also memoises processed contexts, in each
+ * `ResolvedContext`, keyed by the active context object ONLY (ResolvedContext.js `getProcessed`):
+ * sound inside jsonld.js, whose expansion hands every node a fresh clone, but not here, where one
+ * active context object is reached again and again, from documents of every kind, in both modes. A
+ * result computed for a property-scoped context (overriding protected terms allowed) was then
+ * returned for the same context embedded in a node (where it must be refused): issue 11, a
+ * tampered credential called valid, in one document or primed by an earlier one. So jsonld.js's
+ * resolutions are shared only within one mode (`resolvedBy`), and only for bundled contexts
+ * (inline contexts are resolved afresh each time, so nothing a document carries outlives it).
  */
 import contextApi from 'jsonld/lib/context.js';
 import ContextResolver from 'jsonld/lib/ContextResolver.js';
@@ -45,6 +59,29 @@ function shareClone(this: Cloneable): Cloneable {
   return child;
 }
 
+/**
+ * jsonld.js ContextResolver's `sharedCache` (URL or inline context JSON → tag → ResolvedContext),
+ * keeping only the contexts of the set: an inline context from a document is never kept.
+ */
+class BundledResolutions {
+  private readonly map = new Map<string, unknown>();
+  constructor(private readonly contexts: ReadonlyMap<string, unknown>) {}
+  get(key: string): unknown {
+    return this.map.get(key);
+  }
+  set(key: string, value: unknown): this {
+    if (this.contexts.has(key)) this.map.set(key, value);
+    return this;
+  }
+}
+
+/** Options for a set other than the bundled one (tests: the W3C suite's base IRI and processing mode). */
+export interface ContextSetOptions {
+  /** The document base IRI (JSON-LD 1.1 API `base`); credentials have none. */
+  base?: string;
+  processingMode?: 'json-ld-1.0' | 'json-ld-1.1';
+}
+
 export class ContextSet {
   readonly contexts: ReadonlyMap<string, unknown>;
   /** jsonld.js processing options: static loader, safe mode, no base (reference §3.4 "safe mode"). */
@@ -52,17 +89,24 @@ export class ContextSet {
   readonly initial: Active;
   private readonly transitions = new WeakMap<Active, Map<string, Active>>();
   private readonly keys = new WeakMap<object, string>();
-  /** Resolved remote (bundled) contexts, shared by every call. */
-  private readonly resolved = new Map<string, unknown>();
+  /**
+   * Resolved bundled contexts, shared by every call in the same mode: [protected terms kept,
+   * overriding allowed]. Their jsonld.js processed-context memo is keyed by the active context
+   * alone, so one mode must never see the other's results (see the header).
+   */
+  private readonly resolvedBy: [BundledResolutions, BundledResolutions];
 
-  constructor(contexts: ReadonlyMap<string, unknown>) {
+  constructor(contexts: ReadonlyMap<string, unknown>, setOptions: ContextSetOptions = {}) {
     this.contexts = contexts;
+    this.resolvedBy = [new BundledResolutions(contexts), new BundledResolutions(contexts)];
     const documentLoader = async (url: string) => {
       const document = contexts.get(url);
       if (document === undefined) throw new UnknownContextError(url);
-      return { contextUrl: null, documentUrl: url, document };
+      // A copy: jsonld.js merges an `@import`ed context into the importing one in place.
+      return { contextUrl: null, documentUrl: url, document: structuredClone(document) };
     };
-    this.options = { documentLoader, eventHandler: [events.safeEventHandler], base: '', safe: true };
+    this.options = { documentLoader, eventHandler: [events.safeEventHandler], base: setOptions.base ?? '', safe: true };
+    if (setOptions.processingMode) this.options.processingMode = setOptions.processingMode;
     // A child of jsonld's shared initial context, so that the cheaper clone below stays ours.
     const initial = (contextApi.getInitialContext(this.options) as Cloneable).clone();
     initial.clone = shareClone;
@@ -91,9 +135,10 @@ export class ContextSet {
   async learn(active: Active, local: unknown, mode: Mode): Promise<Active> {
     const next = await contextApi.process({
       activeCtx: active,
-      localCtx: local,
-      // A resolver per call: its per-operation cache would otherwise keep every inline context seen.
-      options: { ...this.options, contextResolver: new ContextResolver({ sharedCache: this.resolved }) },
+      // A copy: jsonld.js changes a local context that has `@import` in place.
+      localCtx: structuredClone(local),
+      // A resolver per call (its per-operation cache holds inline contexts), over the resolutions of this mode.
+      options: { ...this.options, contextResolver: new ContextResolver({ sharedCache: this.resolvedBy[mode === 'property' ? 1 : 0] }) },
       ...(mode === 'type' ? { propagate: false } : mode === 'property' ? { propagate: true, overrideProtected: true } : {}),
     });
     let map = this.transitions.get(active);
