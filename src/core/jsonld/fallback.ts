@@ -9,6 +9,7 @@ import toRdfApi from 'jsonld/lib/toRdf.js';
 import ContextResolver from 'jsonld/lib/ContextResolver.js';
 import type { ContextSet } from './context-set.ts';
 import type { Quad } from './rdf-terms.ts';
+import { assertExpandedValid } from './spec-checks.ts';
 
 export async function toRdfReference(doc: unknown, set: ContextSet): Promise<Quad[]> {
   const options = { ...set.options, contextResolver: new ContextResolver({ sharedCache: new Map() }), keepFreeFloatingNodes: false };
@@ -18,5 +19,6 @@ export async function toRdfReference(doc: unknown, set: ContextSet): Promise<Qua
     expanded = (expanded as { '@graph': unknown })['@graph'];
   } else if (expanded === null) expanded = [];
   if (!Array.isArray(expanded)) expanded = [expanded];
+  assertExpandedValid(expanded);
   return toRdfApi.toRDF(expanded, { ...options, produceGeneralizedRdf: false }) as Quad[];
 }
