@@ -56,5 +56,6 @@ export async function referenceOutcome(doc: unknown, o: ReferenceOptions): Promi
 export function difference(engine: Outcome, reference: Outcome): string | null {
   if (engine.ok && reference.ok) return engine.nquads === reference.nquads ? null : `engine (${engine.path}):\n${engine.nquads}\njsonld.canonize:\n${reference.nquads}`;
   if (!engine.ok && !reference.ok) return null;
-  return engine.ok ? `engine (${engine.path}) gave output, jsonld.canonize refused (${reference.error}):\n${engine.nquads}` : `engine refused (${engine.error}), jsonld.canonize gave:\n${(reference as { nquads: string }).nquads}`;
+  if (engine.ok && !reference.ok) return `engine (${engine.path}) gave output, jsonld.canonize refused (${reference.error}):\n${engine.nquads}`;
+  return `engine refused (${engine.ok ? '' : engine.error}), jsonld.canonize gave:\n${reference.ok ? reference.nquads : ''}`;
 }
