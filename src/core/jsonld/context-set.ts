@@ -9,16 +9,23 @@
  * What a transition depends on, and so what its memo key holds: the active context (by identity:
  * active contexts are never changed once made, and the same transition from the same active
  * context always gives the same object back), the local context (its JSON) and the mode (whether
- * protected terms may be overridden, JSON-LD 1.1 API §4.1.2 step 5.13 / §4.1.1 `override protected`,
- * and whether the context propagates). jsonld.js also memoises processed contexts, in each
- * `ResolvedContext`, keyed by the active context object ONLY (ResolvedContext.js `getProcessed`):
- * sound inside jsonld.js, whose expansion hands every node a fresh clone, but not here, where one
- * active context object is reached again and again, from documents of every kind, in both modes. A
- * result computed for a property-scoped context (overriding protected terms allowed) was then
- * returned for the same context embedded in a node (where it must be refused): issue 11, a
- * tampered credential called valid, in one document or primed by an earlier one. So jsonld.js's
- * resolutions are shared only within one mode (`resolvedBy`), and only for bundled contexts
- * (inline contexts are resolved afresh each time, so nothing a document carries outlives it).
+ * protected terms may be overridden, JSON-LD 1.1 API §4.1.2 step 5.13 / §4.2.2 `override protected`,
+ * and whether the context propagates).
+ *
+ * jsonld.js keeps a memo of its own, inside each `ResolvedContext` (ResolvedContext.js
+ * `getProcessed`), and that memo's key is incomplete: the active context object alone. It ignores
+ * the mode, so a result computed for a property-scoped context (overriding protected terms
+ * allowed) came back for the same context embedded in a node, where it must be refused (issue 11:
+ * a tampered credential called valid, in one document or primed by an earlier one). It also stores
+ * with each result the array of events captured for the whole `process` call, which goes on
+ * growing after the entry is made: a warning that safe mode refuses, raised by a later context of
+ * the same array, was replayed for a later document reusing the entry, which was then refused.
+ * Inside jsonld.js that memo rarely hits (its expansion hands each node a fresh clone); here, where
+ * one active context object is reached again and again from documents of every kind, it hit all
+ * the time, because the resolved inline contexts (keyed by their JSON) were shared by every call.
+ * Now each call has its own resolver and its own cache (jsonld.js resolves a bundled context URL
+ * afresh on each call anyway: our loader gives no `static` tag), so nothing jsonld.js memoises
+ * outlives a call; the memo above, with its complete key, is the only one kept.
  */
 import contextApi from 'jsonld/lib/context.js';
 import ContextResolver from 'jsonld/lib/ContextResolver.js';
@@ -59,22 +66,6 @@ function shareClone(this: Cloneable): Cloneable {
   return child;
 }
 
-/**
- * jsonld.js ContextResolver's `sharedCache` (URL or inline context JSON → tag → ResolvedContext),
- * keeping only the contexts of the set: an inline context from a document is never kept.
- */
-class BundledResolutions {
-  private readonly map = new Map<string, unknown>();
-  constructor(private readonly contexts: ReadonlyMap<string, unknown>) {}
-  get(key: string): unknown {
-    return this.map.get(key);
-  }
-  set(key: string, value: unknown): this {
-    if (this.contexts.has(key)) this.map.set(key, value);
-    return this;
-  }
-}
-
 /** Options for a set other than the bundled one (tests: the W3C suite's base IRI and processing mode). */
 export interface ContextSetOptions {
   /** The document base IRI (JSON-LD 1.1 API `base`); credentials have none. */
@@ -89,16 +80,9 @@ export class ContextSet {
   readonly initial: Active;
   private readonly transitions = new WeakMap<Active, Map<string, Active>>();
   private readonly keys = new WeakMap<object, string>();
-  /**
-   * Resolved bundled contexts, shared by every call in the same mode: [protected terms kept,
-   * overriding allowed]. Their jsonld.js processed-context memo is keyed by the active context
-   * alone, so one mode must never see the other's results (see the header).
-   */
-  private readonly resolvedBy: [BundledResolutions, BundledResolutions];
 
   constructor(contexts: ReadonlyMap<string, unknown>, setOptions: ContextSetOptions = {}) {
     this.contexts = contexts;
-    this.resolvedBy = [new BundledResolutions(contexts), new BundledResolutions(contexts)];
     const documentLoader = async (url: string) => {
       const document = contexts.get(url);
       if (document === undefined) throw new UnknownContextError(url);
@@ -137,8 +121,8 @@ export class ContextSet {
       activeCtx: active,
       // A copy: jsonld.js changes a local context that has `@import` in place.
       localCtx: structuredClone(local),
-      // A resolver per call (its per-operation cache holds inline contexts), over the resolutions of this mode.
-      options: { ...this.options, contextResolver: new ContextResolver({ sharedCache: this.resolvedBy[mode === 'property' ? 1 : 0] }) },
+      // A resolver and a cache per call: nothing jsonld.js memoises outlives the call (see the header).
+      options: { ...this.options, contextResolver: new ContextResolver({ sharedCache: new Map() }) },
       ...(mode === 'type' ? { propagate: false } : mode === 'property' ? { propagate: true, overrideProtected: true } : {}),
     });
     let map = this.transitions.get(active);

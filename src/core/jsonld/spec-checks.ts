@@ -3,13 +3,13 @@
  * suite, issue 11): without these checks the engine would turn such a document into RDF where a
  * conforming processor refuses it. Both conversion paths are held to them.
  */
-import { SafeModeError } from './errors.ts';
+import { SpecError } from './errors.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function refuse(code: string, what: string): never {
-  throw new SafeModeError(`The credential is not JSON-LD that can be signed in safe mode (${code}: ${what})`);
+  throw new SpecError(`The credential is not JSON-LD that can be signed in safe mode (${code}: ${what})`);
 }
 
 /**

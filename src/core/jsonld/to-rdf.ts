@@ -275,7 +275,7 @@ class Walk {
  * in place and memoises it under the active context).
  */
 const FOREIGN_KEYS = new Set(['__proto__', '@import']);
-function hasForeignKey(v: unknown, depth = 0): boolean {
+export function hasForeignKey(v: unknown, depth = 0): boolean {
   if (typeof v !== 'object' || v === null) return false;
   if (depth > 512) no('nested too deep');
   if (Array.isArray(v)) return v.some((x) => hasForeignKey(x, depth + 1));

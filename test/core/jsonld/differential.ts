@@ -7,13 +7,21 @@
 import ContextResolver from 'jsonld/lib/ContextResolver.js';
 import { canonize, toRdf, type RdfPath } from '../../../src/core/jsonld/canonize.ts';
 import type { ContextSet } from '../../../src/core/jsonld/context-set.ts';
+import { SpecError } from '../../../src/core/jsonld/errors.ts';
 
-export type Outcome = { ok: true; nquads: string; path?: RdfPath } | { ok: false; error: string };
+/** `spec`: the engine refused a document the JSON-LD 1.1 API forbids and jsonld.js 9 accepts (errors.ts SpecError). */
+export type Outcome = { ok: true; nquads: string; path?: RdfPath } | { ok: false; error: string; spec?: boolean };
 
 export interface ReferenceOptions {
   contexts: ReadonlyMap<string, unknown>;
   base?: string;
   processingMode?: string;
+  /**
+   * jsonld.js's own default is a process-wide cache of resolved contexts; pass a Map to share one
+   * across calls the same way (faster). A document with `@import` always gets a fresh one:
+   * jsonld.js memoises an import's merge under the active context, which would reach later calls.
+   */
+  sharedCache?: Map<string, unknown>;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 300);
@@ -24,7 +32,7 @@ export async function engineOutcome(doc: unknown, set: ContextSet): Promise<Outc
   try {
     ({ path } = await toRdf(doc, set));
   } catch (e) {
-    return { ok: false, error: message(e) };
+    return { ok: false, error: message(e), spec: e instanceof SpecError };
   }
   try {
     return { ok: true, nquads: await canonize(doc, set), path };
@@ -41,7 +49,7 @@ export async function referenceOutcome(doc: unknown, o: ReferenceOptions): Promi
     if (document === undefined) throw new Error(`no document ${url}`);
     return { contextUrl: null, documentUrl: url, document: structuredClone(document) };
   };
-  const options: Record<string, unknown> = { algorithm: 'RDFC-1.0', safe: true, documentLoader, contextResolver: new ContextResolver({ sharedCache: new Map() }) };
+  const options: Record<string, unknown> = { algorithm: 'RDFC-1.0', safe: true, documentLoader, contextResolver: new ContextResolver({ sharedCache: o.sharedCache && !JSON.stringify(doc).includes('"@import"') ? o.sharedCache : new Map() }) };
   if (o.base !== undefined) options.base = o.base;
   if (o.processingMode !== undefined) options.processingMode = o.processingMode;
   try {

@@ -110,6 +110,16 @@ describe('protected terms cannot be redefined by an embedded context, whatever c
     expect(await ours(genuine)).toBe('pass');
   });
 
+  it('a document safe mode refuses leaves nothing behind: the same context then works as on a fresh engine', async () => {
+    // jsonld.js stored, with each processed context, the events of the whole call, which went on
+    // growing: the warning about the bad @language of the second embedded context was replayed later.
+    const set = fresh();
+    const doc = (embedded: unknown) => ({ '@context': OB3, id: 'urn:uuid:1', type: ['VerifiableCredential', 'OpenBadgeCredential'], name: 'B', issuer: 'https://example.com/i', validFrom: '2024-01-01T00:00:00Z', credentialSubject: { '@context': embedded, id: 'did:example:s', type: ['AchievementSubject'], extra: 'x' } });
+    const extra = { extra: 'https://example.com/extra' };
+    await expect(canonize(doc([extra, { '@language': 'not a tag' }]), set)).rejects.toThrow(/invalid @language value/);
+    expect(await canonize(doc(extra), set)).toBe(await canonize(doc(extra), fresh()));
+  });
+
   it('the minimal reproducer from the issue is refused, after its primer is learnt', async () => {
     const doc = {
       '@context': { '@protected': true, name: 'http://schema.org/name', T: { '@id': 'http://ex.org/T', '@context': {} }, kid: 'http://ex.org/kid', other: 'http://ex.org/other', primer: { '@id': 'http://ex.org/primer', '@context': { name: 'http://ex.org/evil' } } },
