@@ -21,7 +21,7 @@ const { counts, examples } = await runFuzz({
   n,
   seed,
   onProgress: (done, c) => {
-    if (done % 10000 === 0) console.error(`fuzz:jsonld ${done}/${n} cases, ${c.differences} differences, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    if (done % 1000 === 0) console.error(`fuzz:jsonld ${done}/${n} cases, ${((performance.now() - started) / 1000).toFixed(0)} s: ${JSON.stringify(c)}`);
   },
 });
 const seconds = Math.round((performance.now() - started) / 100) / 10;

@@ -17,11 +17,42 @@ export interface ReferenceOptions {
   base?: string;
   processingMode?: string;
   /**
-   * jsonld.js's own default is a process-wide cache of resolved contexts; pass a Map to share one
-   * across calls the same way (faster). A document with `@import` always gets a fresh one:
-   * jsonld.js memoises an import's merge under the active context, which would reach later calls.
+   * jsonld.js's own default is a process-wide cache of resolved contexts (jsonld.js `_resolvedContextCache`);
+   * pass a ReferenceCache to share one across calls the same way (faster: the top-level contexts
+   * are processed once). Without it, each call is jsonld.js in a fresh process.
    */
-  sharedCache?: Map<string, unknown>;
+  cache?: ReferenceCache;
+}
+
+type Resolved = { setProcessed(active: unknown, processed: { context: unknown; events: unknown[] }): void };
+
+/**
+ * A shared cache for jsonld.js's ContextResolver that behaves as a fresh process would: remote
+ * contexts are cached (the loader tags them `static`), inline ones are not, and each processed-context entry keeps the
+ * events raised up to its making only (jsonld.js stores the call's whole, still-growing events
+ * array: a warning raised by a later context of the same call would be replayed for other calls).
+ * Documents with `@import` are not given it: jsonld.js stores an import's merge in the imported
+ * context's memo.
+ */
+export class ReferenceCache {
+  private readonly map = new Map<string, Map<string, Resolved | Resolved[]>>();
+  get(key: string): unknown {
+    return this.map.get(key);
+  }
+  set(key: string, tags: Map<string, Resolved | Resolved[]>): this {
+    // Only remote contexts: an inline one is keyed by its JSON, which a `__proto__` key leaves out.
+    if (key.startsWith('{') || key.startsWith('[')) return this;
+    tags.set = function (tag: string, resolved: Resolved | Resolved[]) {
+      // A remote context resolves to a list of ResolvedContexts, an inline one to one.
+      for (const r of Array.isArray(resolved) ? resolved : [resolved]) {
+        const original = r.setProcessed.bind(r);
+        r.setProcessed = (active, processed) => original(active, { ...processed, events: [...processed.events] });
+      }
+      return Map.prototype.set.call(this, tag, resolved) as typeof tags;
+    };
+    this.map.set(key, tags);
+    return this;
+  }
 }
 
 const message = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 300);
@@ -47,14 +78,15 @@ export async function referenceOutcome(doc: unknown, o: ReferenceOptions): Promi
   const documentLoader = async (url: string) => {
     const document = o.contexts.get(url);
     if (document === undefined) throw new Error(`no document ${url}`);
-    return { contextUrl: null, documentUrl: url, document: structuredClone(document) };
+    return { contextUrl: null, documentUrl: url, document: structuredClone(document), tag: 'static' };
   };
-  const options: Record<string, unknown> = { algorithm: 'RDFC-1.0', safe: true, documentLoader, contextResolver: new ContextResolver({ sharedCache: o.sharedCache && !JSON.stringify(doc).includes('"@import"') ? o.sharedCache : new Map() }) };
+  const cache = o.cache && !JSON.stringify(doc).includes('"@import"') ? o.cache : new Map();
+  const options: Record<string, unknown> = { algorithm: 'RDFC-1.0', safe: true, documentLoader, contextResolver: new ContextResolver({ sharedCache: cache }) };
   if (o.base !== undefined) options.base = o.base;
   if (o.processingMode !== undefined) options.processingMode = o.processingMode;
   try {
-    // jsonld.js copies its input before expanding; a copy here too, so that nothing it does reaches the caller's document.
-    return { ok: true, nquads: (await jsonld.canonize(structuredClone(doc) as object, options as never)) as unknown as string };
+    // jsonld.js copies its input itself (util.clone) before expanding.
+    return { ok: true, nquads: (await jsonld.canonize(doc as object, options as never)) as unknown as string };
   } catch (e) {
     return { ok: false, error: message(e) };
   }

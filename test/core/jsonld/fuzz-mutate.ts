@@ -50,7 +50,7 @@ export class Rng {
 const EX = 'https://ex.org/';
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 /** Terms credentials use (OB 3.0, VC 2.0) and new ones. */
-const TERMS = ['name', 'description', 'id', 'type', 'narrative', 'achievement', 'criteria', 'issuer', 'credentialSubject', 'image', 'evidence', 'validFrom', 'url', 'tag', 'alignment', 'result', 'proof', 'p', 'q', 'primer', 'kid', 'T', 'U'];
+const TERMS = ['name', 'description', 'id', 'type', 'narrative', 'achievement', 'criteria', 'issuer', 'credentialSubject', 'image', 'evidence', 'validFrom', 'url', 'tag', 'alignment', 'result', 'proof', 'p', 'q', 'primer', 'kid', 'T', 'U', 'p', 'q', 'kid', 'r', 's', 'v', 'w'];
 const GOOD_IRIS = [`${EX}p`, `${EX}q`, `${EX}evil`, 'https://schema.org/name', 'https://schema.org/description', 'http://schema.org/name', 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Achievement'];
 const ODD_IRIS = ['ex:p', 'p', '', '_:b', '@type', '@id', '@nest', '@graph', '@included', '@json', '@context', `${EX}a b`];
 /** Mostly IRIs a context would use, sometimes odd ones. */
@@ -332,7 +332,7 @@ export const MUTATION_NAMES = Object.keys(MUTATIONS);
 export function mutate(seed: Obj, r: Rng): { text: string; applied: string[] } {
   let doc = JSON.parse(JSON.stringify(seed)) as Obj;
   const applied: string[] = [];
-  const n = 1 + r.int(3);
+  const n = 1 + r.int(2);
   for (let i = 0; i < n; i++) {
     const name = r.pick(MUTATION_NAMES);
     const out = MUTATIONS[name]!(doc, r);

@@ -8,7 +8,7 @@
 import { ContextSet } from '../../../src/core/jsonld/context-set.ts';
 import { proofConfig, unsecured } from '../../../src/core/proofs/suites.ts';
 import { corpusCredentials, testContexts } from './corpus.ts';
-import { difference, engineOutcome, referenceOutcome } from './differential.ts';
+import { difference, engineOutcome, ReferenceCache, referenceOutcome } from './differential.ts';
 import { mutate, Rng } from './fuzz-mutate.ts';
 
 type Obj = Record<string, unknown>;
@@ -100,14 +100,14 @@ export async function runFuzz(opts: { n: number; seed: number; maxExamples?: num
   const seeds = fuzzSeeds();
   const contexts = testContexts();
   const engine = new ContextSet(contexts);
+  const referenceCache = new ReferenceCache();
   const counts: FuzzCounts = { cases: 0, fastPath: 0, fallback: 0, bothRefused: 0, differences: 0, specRefusals: 0, engineOnlyRefused: 0, referenceOnlyRefused: 0, seeds: seeds.length };
   const examples: FuzzDifference[] = [];
   for (let i = 0; i < opts.n; i++) {
     const seed = r.pick(seeds);
     const { text, applied } = mutate(seed.doc, r);
     const ours = await engineOutcome(JSON.parse(text), engine);
-    // jsonld.js as in a fresh process: its process-wide context cache replays, for one document, events raised by another.
-    const theirs = await referenceOutcome(JSON.parse(text), { contexts });
+    const theirs = await referenceOutcome(JSON.parse(text), { contexts, cache: referenceCache });
     counts.cases++;
     const d = difference(ours, theirs);
     if (d !== null && !ours.ok && ours.spec && theirs.ok) counts.specRefusals++;
