@@ -97,9 +97,14 @@ export class ContextSet {
     this.initial = initial;
   }
 
-  /** A stable key for a local context: its JSON, memoised per object (scoped contexts are the same objects every time). */
+  /**
+   * A stable key for a local context: its JSON, memoised per object for scoped contexts (the same
+   * objects every time, and ours: jsonld.js keeps them from the copies `learn` and the loader
+   * hand it). A document's own (`plain`) context is serialised each time: the caller owns that
+   * object and could change it between two calls.
+   */
   private keyOf(local: unknown, mode: Mode): string {
-    if (typeof local === 'object' && local !== null) {
+    if (mode !== 'plain' && typeof local === 'object' && local !== null) {
       let k = this.keys.get(local);
       if (k === undefined) {
         k = JSON.stringify(local);
