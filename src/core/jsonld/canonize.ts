@@ -11,6 +11,7 @@ import { bundledContextSet, type ContextSet } from './context-set.ts';
 import { FastPathUnsupported, SafeModeError, UnknownContextError } from './errors.ts';
 import { toRdfReference } from './fallback.ts';
 import type { Quad } from './rdf-terms.ts';
+import { assertContextsValid } from './spec-checks.ts';
 import { NeedContext, toRdfFast } from './to-rdf.ts';
 
 export type RdfPath = 'fast' | 'reference';
@@ -52,6 +53,7 @@ export function fromJsonLdError(e: unknown): Error {
 
 /** The document's RDF dataset, and which path made it. */
 export async function toRdf(doc: unknown, set: ContextSet = bundledContextSet()): Promise<{ quads: Quad[]; path: RdfPath }> {
+  assertContextsValid(doc);
   try {
     // Each retry learns one more context transition; a credential needs a handful at most.
     for (let i = 0; i < 256; i++) {

@@ -5,6 +5,27 @@
  * document loader that never fetches. Each transition (active context + local context + mode →
  * new active context) is computed once and remembered, so that converting a credential needs no
  * context processing at all once warm.
+ *
+ * What a transition depends on, and so what its memo key holds: the active context (by identity:
+ * active contexts are never changed once made, and the same transition from the same active
+ * context always gives the same object back), the local context (its JSON) and the mode (whether
+ * protected terms may be overridden, JSON-LD 1.1 API §4.1.2 step 5.13 / §4.2.2 `override protected`,
+ * and whether the context propagates).
+ *
+ * jsonld.js keeps a memo of its own, inside each `ResolvedContext` (ResolvedContext.js
+ * `getProcessed`), and that memo's key is incomplete: the active context object alone. It ignores
+ * the mode, so a result computed for a property-scoped context (overriding protected terms
+ * allowed) came back for the same context embedded in a node, where it must be refused (issue 11:
+ * a tampered credential called valid, in one document or primed by an earlier one). It also stores
+ * with each result the array of events captured for the whole `process` call, which goes on
+ * growing after the entry is made: a warning that safe mode refuses, raised by a later context of
+ * the same array, was replayed for a later document reusing the entry, which was then refused.
+ * Inside jsonld.js that memo rarely hits (its expansion hands each node a fresh clone); here, where
+ * one active context object is reached again and again from documents of every kind, it hit all
+ * the time, because the resolved inline contexts (keyed by their JSON) were shared by every call.
+ * Now each call has its own resolver and its own cache (jsonld.js resolves a bundled context URL
+ * afresh on each call anyway: our loader gives no `static` tag), so nothing jsonld.js memoises
+ * outlives a call; the memo above, with its complete key, is the only one kept.
  */
 import contextApi from 'jsonld/lib/context.js';
 import ContextResolver from 'jsonld/lib/ContextResolver.js';
@@ -45,6 +66,13 @@ function shareClone(this: Cloneable): Cloneable {
   return child;
 }
 
+/** Options for a set other than the bundled one (tests: the W3C suite's base IRI and processing mode). */
+export interface ContextSetOptions {
+  /** The document base IRI (JSON-LD 1.1 API `base`); credentials have none. */
+  base?: string;
+  processingMode?: 'json-ld-1.0' | 'json-ld-1.1';
+}
+
 export class ContextSet {
   readonly contexts: ReadonlyMap<string, unknown>;
   /** jsonld.js processing options: static loader, safe mode, no base (reference §3.4 "safe mode"). */
@@ -52,26 +80,31 @@ export class ContextSet {
   readonly initial: Active;
   private readonly transitions = new WeakMap<Active, Map<string, Active>>();
   private readonly keys = new WeakMap<object, string>();
-  /** Resolved remote (bundled) contexts, shared by every call. */
-  private readonly resolved = new Map<string, unknown>();
 
-  constructor(contexts: ReadonlyMap<string, unknown>) {
+  constructor(contexts: ReadonlyMap<string, unknown>, setOptions: ContextSetOptions = {}) {
     this.contexts = contexts;
     const documentLoader = async (url: string) => {
       const document = contexts.get(url);
       if (document === undefined) throw new UnknownContextError(url);
-      return { contextUrl: null, documentUrl: url, document };
+      // A copy: jsonld.js merges an `@import`ed context into the importing one in place.
+      return { contextUrl: null, documentUrl: url, document: structuredClone(document) };
     };
-    this.options = { documentLoader, eventHandler: [events.safeEventHandler], base: '', safe: true };
+    this.options = { documentLoader, eventHandler: [events.safeEventHandler], base: setOptions.base ?? '', safe: true };
+    if (setOptions.processingMode) this.options.processingMode = setOptions.processingMode;
     // A child of jsonld's shared initial context, so that the cheaper clone below stays ours.
     const initial = (contextApi.getInitialContext(this.options) as Cloneable).clone();
     initial.clone = shareClone;
     this.initial = initial;
   }
 
-  /** A stable key for a local context: its JSON, memoised per object (scoped contexts are the same objects every time). */
+  /**
+   * A stable key for a local context: its JSON, memoised per object for scoped contexts (the same
+   * objects every time, and ours: jsonld.js keeps them from the copies `learn` and the loader
+   * hand it). A document's own (`plain`) context is serialised each time: the caller owns that
+   * object and could change it between two calls.
+   */
   private keyOf(local: unknown, mode: Mode): string {
-    if (typeof local === 'object' && local !== null) {
+    if (mode !== 'plain' && typeof local === 'object' && local !== null) {
       let k = this.keys.get(local);
       if (k === undefined) {
         k = JSON.stringify(local);
@@ -91,9 +124,10 @@ export class ContextSet {
   async learn(active: Active, local: unknown, mode: Mode): Promise<Active> {
     const next = await contextApi.process({
       activeCtx: active,
-      localCtx: local,
-      // A resolver per call: its per-operation cache would otherwise keep every inline context seen.
-      options: { ...this.options, contextResolver: new ContextResolver({ sharedCache: this.resolved }) },
+      // A copy: jsonld.js changes a local context that has `@import` in place.
+      localCtx: structuredClone(local),
+      // A resolver and a cache per call: nothing jsonld.js memoises outlives the call (see the header).
+      options: { ...this.options, contextResolver: new ContextResolver({ sharedCache: new Map() }) },
       ...(mode === 'type' ? { propagate: false } : mode === 'property' ? { propagate: true, overrideProtected: true } : {}),
     });
     let map = this.transitions.get(active);

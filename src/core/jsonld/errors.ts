@@ -20,5 +20,12 @@ export class SafeModeError extends VerificationError {
   }
 }
 
+/**
+ * A document the JSON-LD 1.1 API requires a processor to refuse, that jsonld.js 9 accepts
+ * (spec-checks.ts; W3C toRdf negative tests er54, er56): the one place the engine and jsonld.js
+ * knowingly differ.
+ */
+export class SpecError extends SafeModeError {}
+
 /** Internal: the fast converter met a construct it does not handle; jsonld.js takes over. */
 export class FastPathUnsupported extends Error {}

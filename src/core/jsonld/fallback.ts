@@ -7,16 +7,32 @@
 import expandApi from 'jsonld/lib/expand.js';
 import toRdfApi from 'jsonld/lib/toRdf.js';
 import ContextResolver from 'jsonld/lib/ContextResolver.js';
+import jsonldUtil from 'jsonld/lib/util.js';
 import type { ContextSet } from './context-set.ts';
 import type { Quad } from './rdf-terms.ts';
+import { assertExpandedValid } from './spec-checks.ts';
+import { hasForeignKey } from './to-rdf.ts';
 
 export async function toRdfReference(doc: unknown, set: ContextSet): Promise<Quad[]> {
   const options = { ...set.options, contextResolver: new ContextResolver({ sharedCache: new Map() }), keepFreeFloatingNodes: false };
-  // jsonld.js `expand`: a deep copy of the input, then the expansion algorithm from the initial context.
-  let expanded = await expandApi.expand({ activeCtx: set.initial, element: structuredClone(doc), options });
+  // jsonld.js `expand`: a deep copy of the input made as jsonld.js makes it (util.clone: a
+  // `__proto__` key becomes the copy's prototype there, so it must here too), then the expansion
+  // algorithm from the initial context.
+  let element = jsonldUtil.clone(doc);
+  let activeCtx = set.initial;
+  if (typeof element === 'object' && element !== null && !Array.isArray(element) && Object.hasOwn(element, '@context') && !hasForeignKey(doc)) {
+    // expand.js processes the top-level @context against the initial context first (plain mode);
+    // the set has that transition memoised (the same jsonld.js call), so it is not redone for each
+    // document. The element then goes on without it, as expand.js's own walk skips @context.
+    const { '@context': local, ...rest } = element as Record<string, unknown>;
+    activeCtx = set.cached(set.initial, local, 'plain') ?? (await set.learn(set.initial, local, 'plain'));
+    element = rest;
+  }
+  let expanded = await expandApi.expand({ activeCtx, element, options });
   if (expanded && typeof expanded === 'object' && !Array.isArray(expanded) && '@graph' in expanded && Object.keys(expanded).length === 1) {
     expanded = (expanded as { '@graph': unknown })['@graph'];
   } else if (expanded === null) expanded = [];
   if (!Array.isArray(expanded)) expanded = [expanded];
+  assertExpandedValid(expanded);
   return toRdfApi.toRDF(expanded, { ...options, produceGeneralizedRdf: false }) as Quad[];
 }

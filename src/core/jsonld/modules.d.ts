@@ -63,6 +63,10 @@ declare module 'jsonld/lib/expand.js' {
   const api: { expand(args: { activeCtx: JsonLdActiveContext; element: unknown; options: object }): Promise<unknown> };
   export default api;
 }
+declare module 'jsonld/lib/util.js' {
+  const api: { clone<T>(value: T): T };
+  export default api;
+}
 declare module 'jsonld/lib/toRdf.js' {
   const api: { toRDF(expanded: unknown, options: object): unknown[] };
   export default api;

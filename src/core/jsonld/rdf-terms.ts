@@ -67,13 +67,3 @@ export function literal(value: string | number | boolean, type: string | null, l
   }
   return { termType: 'Literal', value: lexical, datatype: { termType: 'NamedNode', value: datatype } };
 }
-
-/**
- * A key that is equal exactly for equal quads (jsonld.js merges duplicates in its node map; so must
- * we). IRIs and blank node labels hold no whitespace (isAbsolute), so a space separates them safely.
- */
-export function quadKey(q: Quad): string {
-  const { subject: s, predicate: p, object: o, graph: g } = q;
-  const obj = o.termType === 'Literal' ? `L${JSON.stringify(o.value)} ${o.datatype?.value ?? ''} ${o.language ?? ''}` : `${o.termType[0]}${o.value}`;
-  return `${s.termType[0]}${s.value} ${p.value} ${g.termType[0]}${g.value} ${obj}`;
-}

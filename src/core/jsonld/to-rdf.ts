@@ -12,7 +12,7 @@
  */
 import type { Active, ContextSet, Mode } from './context-set.ts';
 import { FastPathUnsupported } from './errors.ts';
-import { BCP47, DEFAULT_GRAPH, RDF_FIRST, RDF_NIL, RDF_REST, RDF_TYPE, isAbsolute, literal, named, quadKey, type Quad, type Term } from './rdf-terms.ts';
+import { BCP47, DEFAULT_GRAPH, RDF_FIRST, RDF_NIL, RDF_REST, RDF_TYPE, isAbsolute, literal, named, type Quad, type Term } from './rdf-terms.ts';
 
 export class NeedContext {
   constructor(readonly active: Active, readonly local: unknown, readonly mode: Mode) {}
@@ -24,6 +24,25 @@ function no(why: string): never {
   throw new FastPathUnsupported(why);
 }
 const UNSUPPORTED_CONTAINERS = ['@language', '@index', '@id', '@type'];
+
+/** A value's RDF term, and its identity for jsonld.js's duplicate merging (see `emit`). */
+interface Value {
+  term: Term;
+  same: string | null;
+}
+/** A literal, and the identity of the expanded value object it comes from ({@value, @type, @language}, the JS type of @value kept). */
+const lit = (value: string | number | boolean, type: string | null, language: string | null): Value => ({
+  term: literal(value, type, language),
+  same: `V${JSON.stringify([value, type, language])}`,
+});
+
+/** Two term definitions that expand, coerce and contain alike (jsonld.js makes a new object even for an identical redefinition). */
+function sameDefinition(a: Obj | undefined, b: Obj | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const strip = ({ protected: _, ...rest }: Obj) => JSON.stringify(rest);
+  return strip(a) === strip(b);
+}
 
 class Walk {
   readonly quads: Quad[] = [];
@@ -50,20 +69,30 @@ class Walk {
     if (!t) this.labels.set(id, (t = this.fresh()));
     return t;
   }
-  private emit(subject: Term, predicate: string, object: Term, graph: Term): void {
-    const q: Quad = { subject, predicate: named(predicate), object, graph };
-    const k = quadKey(q);
-    if (!this.seen.has(k)) {
+  /**
+   * One quad. `same` is the expanded value's identity as jsonld.js's node map compares values
+   * (util.js `compareValues`: equal `@value` with the same JS type, `@type` and `@language`; equal
+   * `@id`), or null for a value that never merges (a fresh blank node, a list): jsonld.js merges
+   * duplicates there, in the node map, and nowhere else. `true` and `"true"^^xsd:boolean` are two
+   * values and two quads (W3C toRdf ttn02), even though the two quads are the same.
+   */
+  private emit(subject: Term, predicate: string, object: Term, graph: Term, same: string | null): void {
+    if (same !== null) {
+      const k = `${graph.termType[0]}${graph.value} ${subject.termType[0]}${subject.value} ${predicate} ${same}`;
+      if (this.seen.has(k)) return;
       this.seen.add(k);
-      this.quads.push(q);
     }
+    this.quads.push({ subject, predicate: named(predicate), object, graph });
   }
   private mapping(active: Active, term: string | null): Obj | undefined {
     return term === null ? undefined : (active.mappings.get(term) ?? undefined);
   }
+  private containers(active: Active, term: string): string[] {
+    return (this.mapping(active, term)?.['@container'] as string[] | undefined) ?? [];
+  }
 
   /** expand.js `api.expand` for an object that is not a value object; returns its subject and how many entries its expansion has. */
-  object(element: Obj, active: Active, activeProperty: string | null, graph: Term): { subject: Term; count: number; onlyId: boolean } {
+  object(element: Obj, active: Active, activeProperty: string | null, graph: Term): { subject: Term; id: string | undefined; count: number; onlyId: boolean } {
     const keys = Object.keys(element).sort();
     const propertyScoped = this.mapping(active, activeProperty)?.['@context'];
     let ctx = active;
@@ -118,16 +147,24 @@ class Walk {
       } else props.push([key, e, element[key]]);
     }
     const subject = id !== undefined ? this.node(id) : this.fresh();
-    for (const t of types) this.emit(subject, RDF_TYPE, this.node(t), graph);
+    for (const t of types) this.emit(subject, RDF_TYPE, this.node(t), graph, `T${t}`);
     let count = (id !== undefined ? 1 : 0) + (types.length ? 1 : 0);
     for (const [key, predicate, value] of props) if (this.property(subject, key, predicate, value, ctx, graph)) count++;
-    return { subject, count, onlyId: count === 1 && id !== undefined };
+    const onlyId = count === 1 && id !== undefined;
+    // expand.js end of `api.expand`: the node's own context (not its parent's) decides whether its
+    // property is a @graph container, and safe mode refuses an empty or @id-only node there.
+    if (activeProperty !== null && (count === 0 || onlyId) && this.containers(ctx, activeProperty).includes('@graph')) no('empty node in a @graph container');
+    return { subject, id, count, onlyId };
   }
 
   /** expand.js `_expandObject` for one property, then nodeMap/toRdf for its values. False when it expands to nothing (null). */
   private property(subject: Term, key: string, predicate: string, value: unknown, ctx: Active, graph: Term): boolean {
     const def = this.mapping(ctx, key);
     const termCtx = def?.['@context'] !== undefined ? this.to(ctx, def['@context'], 'property') : ctx;
+    // expand.js reads the container and @json from the node's context, @reverse and the value's
+    // coercion from the term's own scoped context (`termCtx`): a scoped context that redefines
+    // its own term makes them disagree, which only jsonld.js gets right.
+    if (termCtx !== ctx && !sameDefinition(this.mapping(termCtx, key), def)) no(`${key} is redefined by its own scoped context`);
     const container = (def?.['@container'] as string[] | undefined) ?? [];
     if (container.some((c) => UNSUPPORTED_CONTAINERS.includes(c))) no(`@container ${container.join(',')}`);
     if (def?.['@type'] === '@json' || def?.reverse) no(`${key} is @json or @reverse`);
@@ -138,9 +175,9 @@ class Walk {
       for (const item of Array.isArray(value) ? value : [value]) {
         if (Array.isArray(item)) no('list of lists');
         const t = this.value(item, termCtx, key, graph);
-        if (t) items.push(t);
+        if (t) items.push(t.term);
       }
-      this.emit(subject, predicate, this.list(items, graph), graph);
+      this.emit(subject, predicate, this.list(items, graph), graph, null);
       return true;
     }
     const items: unknown[] = Array.isArray(value) ? value.flat(Infinity) : [value];
@@ -151,7 +188,7 @@ class Walk {
         any = true;
         if (!isObj(item) || '@value' in item) no('a @graph container value that is not a node');
         const g = this.fresh();
-        this.emit(subject, predicate, g, graph);
+        this.emit(subject, predicate, g, graph, null);
         const r = this.object(item, termCtx, key, g);
         if (r.count === 0 || r.onlyId) no('empty node in a @graph container');
       }
@@ -159,18 +196,19 @@ class Walk {
     }
     for (const item of items) {
       const t = this.value(item, termCtx, key, graph);
-      if (t) this.emit(subject, predicate, t, graph);
+      if (t) this.emit(subject, predicate, t.term, graph, t.same);
     }
     return true;
   }
 
   /** One value of a property: a scalar (`_expandValue`), a value object, or a node. */
-  private value(item: unknown, ctx: Active, key: string, graph: Term): Term | null {
+  private value(item: unknown, ctx: Active, key: string, graph: Term): Value | null {
     if (item === null || item === undefined) return null;
     if (isObj(item)) {
       if ('@value' in item) return this.valueObject(item, ctx, key);
       if ('@list' in item || '@set' in item || '@graph' in item) no('explicit @list, @set or @graph');
-      return this.object(item, ctx, key, graph).subject;
+      const { subject, id } = this.object(item, ctx, key, graph);
+      return { term: subject, same: id === undefined ? null : `I${id}` };
     }
     if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') return no('not a JSON value');
     const def = this.mapping(ctx, key);
@@ -178,17 +216,20 @@ class Walk {
     if (typeof item === 'string' && (type === '@id' || type === '@vocab')) {
       const e = this.iri(ctx, item, type === '@vocab', true);
       if (e === null || !isAbsolute(e)) no(`relative IRI ${item}`);
-      return this.node(e);
+      return { term: this.node(e), same: `I${e}` };
     }
-    if (type !== null && type !== '@id' && type !== '@vocab' && type !== '@none') return literal(item, type, null);
-    if (typeof item !== 'string') return literal(item, null, null);
+    if (type !== null && type !== '@id' && type !== '@vocab' && type !== '@none') {
+      if (type.startsWith('@') || !isAbsolute(type)) no(`type coercion to ${type}`);
+      return lit(item, type, null);
+    }
+    if (typeof item !== 'string') return lit(item, null, null);
     if ((def && '@direction' in def) || '@direction' in ctx) no('@direction');
     const language = def && '@language' in def ? (def['@language'] as string | null) : (ctx['@language'] ?? null);
-    return literal(item, null, language);
+    return lit(item, null, language);
   }
 
   /** A value object { @value, @type | @language } with literal keyword keys (expand.js: no revert for ≤ 2 keys under a type-scoped context). */
-  private valueObject(item: Obj, active: Active, key: string): Term {
+  private valueObject(item: Obj, active: Active, key: string): Value {
     const keys = Object.keys(item);
     if (!keys.every((k) => k === '@value' || k === '@type' || k === '@language')) no('value object with other keys');
     let ctx = active.previousContext && keys.length > 2 ? active.previousContext : active;
@@ -203,13 +244,13 @@ class Walk {
       if (typeof t !== 'string' || this.mapping(ctx, t)?.['@context'] !== undefined) no('@type of a value');
       const te = this.iri(ctx, t, true, true);
       if (te === null || !isAbsolute(te) || te.startsWith('_:')) return no(`value @type ${t}`);
-      return literal(v, te, null);
+      return lit(v, te, null);
     }
     if (lang !== undefined) {
       if (typeof lang !== 'string' || typeof v !== 'string' || !BCP47.test(lang)) no('@language');
-      return literal(v, null, lang.toLowerCase());
+      return lit(v, null, lang.toLowerCase());
     }
-    return literal(v, null, null);
+    return lit(v, null, null);
   }
 
   /** toRdf.js `_listToRDF`: an RDF collection of blank nodes, rdf:nil when empty. */
@@ -219,17 +260,33 @@ class Walk {
     let node = head;
     items.forEach((item, i) => {
       const next = i === items.length - 1 ? named(RDF_NIL) : this.fresh();
-      this.emit(node, RDF_FIRST, item, graph);
-      this.emit(node, RDF_REST, next, graph);
+      this.emit(node, RDF_FIRST, item, graph, null);
+      this.emit(node, RDF_REST, next, graph, null);
       node = next;
     });
     return head;
   }
 }
 
+/**
+ * Keys the walk leaves to jsonld.js wherever they appear, contexts included: `__proto__` (an own
+ * key after JSON.parse, but one that object spreads and jsonld.js's plain-object bookkeeping treat
+ * as the prototype), and `@import` (jsonld.js merges the imported context into the importing one
+ * in place and memoises it under the active context).
+ */
+const FOREIGN_KEYS = new Set(['__proto__', '@import']);
+export function hasForeignKey(v: unknown, depth = 0): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  if (depth > 512) no('nested too deep');
+  if (Array.isArray(v)) return v.some((x) => hasForeignKey(x, depth + 1));
+  for (const k of Object.keys(v)) if (FOREIGN_KEYS.has(k) || hasForeignKey((v as Obj)[k], depth + 1)) return true;
+  return false;
+}
+
 /** The document's RDF dataset (jsonld.js `toRDF` with safe mode), or a throw: FastPathUnsupported or NeedContext. */
 export function toRdfFast(doc: unknown, set: ContextSet): Quad[] {
   if (!isObj(doc)) return no('the document is not one object');
+  if (hasForeignKey(doc)) no('a __proto__ or @import key');
   const walk = new Walk(set);
   const top = walk.object(doc, set.initial, null, DEFAULT_GRAPH);
   // expand.js `_dropUnsafeObject`: safe mode refuses an empty top-level object or one with only @id.

@@ -21,7 +21,8 @@ describe('RDFC-1.0 of the corpus: the fast converter equals jsonld.canonize byte
   it('finds the corpus', () => expect(corpus.length).toBeGreaterThanOrEqual(19));
   for (const { name, doc } of corpus) {
     for (const [what, input] of documentsOf(doc)) {
-      it(`${name} (${what})`, async () => {
+      // The first case pays for loading jsonld.js and the contexts: generous on a busy machine.
+      it(`${name} (${what})`, { timeout: 30_000 }, async () => {
         const { path: used } = await toRdf(input, set);
         expect(used).toBe('fast');
         expect(await canonize(input, set)).toBe(await referenceCanon(input));
