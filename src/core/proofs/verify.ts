@@ -8,11 +8,11 @@
  */
 import { ErrorCodes } from '../errors.ts';
 import { idOf } from '../formats/json-util.ts';
-import { canonize } from '../jsonld/canonize.ts';
 import type { ContextSet } from '../jsonld/context-set.ts';
 import { issuerBinding } from '../keys/binding.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
+import { canonizeWith, type CanonHash } from './canonize-hash.ts';
 import { hex, sha256 } from './sha256.ts';
 import { unsecured } from './suites.ts';
 import type { DataIntegrityReport, ProofReport } from './types.ts';
@@ -34,8 +34,9 @@ function rank(r: ProofReport): number {
 export async function verifyDataIntegrity(credential: Record<string, unknown>, ctx: VerifyContext, opts: { contexts?: ContextSet } = {}): Promise<DataIntegrityReport> {
   const raw = credential.proof;
   const list = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
-  const canon = (doc: unknown) => canonize(doc, opts.contexts);
-  const documentCanon = once(() => canon(unsecured(credential)));
+  const canon = (doc: unknown, hash: CanonHash = 'SHA-256') => canonizeWith(doc, hash, opts.contexts);
+  const byHash = { 'SHA-256': once(() => canon(unsecured(credential))), 'SHA-384': once(() => canon(unsecured(credential), 'SHA-384')) };
+  const documentCanon = (hash: CanonHash = 'SHA-256') => byHash[hash]();
   // A cache key must be one-to-one with what is canonicalized: JSON.stringify writes Infinity as null,
   // so a credential holding a non-finite number gets no cache key (the empty key disables caching).
   const credentialDigest = once(async () => {
