@@ -29,6 +29,8 @@ export interface ProofInput {
   canonize: (doc: unknown, hash?: CanonHash) => Promise<string>;
   /** A digest of the whole credential, for the verified-signature cache key. */
   credentialDigest: () => Promise<string>;
+  /** Names the context set when it is not the usual one (ob3-beta.ts), so that its results are cached apart. */
+  variant?: string;
 }
 
 export interface ProofCheck {
@@ -114,7 +116,7 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
     return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, `The proofValue is not a ${jwk.crv} signature (${CURVES[jwk.crv].signatureLength} bytes), as ${key.source} makes`) };
   }
   const digestKey = ctx.keyCache ? await input.credentialDigest() : '';
-  const cacheKey = digestKey ? `sig:${digestKey}:${input.index}:${key.canonical}` : '';
+  const cacheKey = digestKey ? `sig:${input.variant ?? ''}${digestKey}:${input.index}:${key.canonical}` : '';
   const passed: SignatureOutcome = { outcome: 'pass', message: `The ${suite.name} proof verifies with ${key.source}` };
   if (cacheKey && ctx.keyCache?.get(cacheKey) === true) return { ...info, key, signature: passed };
   if (isEd25519(jwk)) prepareKey(jwk);

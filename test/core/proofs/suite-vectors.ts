@@ -24,6 +24,13 @@ export const SD_EMPLOY = fixture('vc-di-ecdsa_ecdsa-sd-2023_employ_derivedReveal
 export const SD_PRC = fixture('vc-di-ecdsa_ecdsa-sd-2023_prc_derivedRevealDocument.json');
 export const SD_BASE = fixture('vc-di-ecdsa_ecdsa-sd-2023_employ_addSignedSDBase.json');
 export const JFF_2018 = fixture('jff-plugfest2_diwala_ed25519-2018.json');
+/** JFF x vc-edu Plugfest badges as the W3C CCG published them (w3c-ccg/vc-ed). */
+export const PLUGFEST = {
+  'Plugfest 1, example 1 (Ed25519Signature2018)': fixture('vc-ed_plugfest-1-2022_plugfest-1-ex-1.json'),
+  'Plugfest 1, example 2 (Ed25519Signature2018)': fixture('vc-ed_plugfest-1-2022_plugfest-1-ex-2.json'),
+  'Plugfest 2 (Ed25519Signature2020, unversioned OB 3.0 context)': fixture('vc-ed_plugfest-2-2022_signed_badge_example-p2.json'),
+  'Plugfest 3 (Ed25519Signature2018, OB 3.0.2)': fixture('vc-ed_plugfest-3-2023_signed_badge_example-p3.json'),
+};
 
 /** A deep copy with `edit` applied. */
 export function edited(vc: Record<string, unknown>, edit: (c: Record<string, any>) => void): Record<string, unknown> {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../src/core/errors.ts';
 import { verifyDataIntegrity } from '../../../src/core/proofs/verify.ts';
 import { context } from './support.ts';
-import { ECDSA_P256, ECDSA_P256_EMPLOY, ECDSA_P384, ECDSA_P384_EMPLOY, edited, JFF_2018, SD_BASE, SD_EMPLOY, SD_PRC, vectorContexts } from './suite-vectors.ts';
+import { ECDSA_P256, ECDSA_P256_EMPLOY, ECDSA_P384, ECDSA_P384_EMPLOY, edited, JFF_2018, PLUGFEST, SD_BASE, SD_EMPLOY, SD_PRC, vectorContexts } from './suite-vectors.ts';
 
 const best = async (vc: Record<string, unknown>) => (await verifyDataIntegrity(vc, context(), { contexts: vectorContexts })).best!;
 
@@ -52,6 +52,21 @@ describe('Ed25519Signature2018 (JFF Plugfest 2 badge)', () => {
       const r = await best(edited(JFF_2018, (c) => (c.proof.jws = `${h}..${header.alg === 'none' ? '' : sig}`)));
       expect(r.signature.outcome, JSON.stringify(header)).toBe('fail');
       if (header.alg !== 'EdDSA') expect(r.signature.code).toBe(ErrorCodes.ALG_NOT_ALLOWED);
+    }
+  });
+});
+
+describe('JFF x vc-edu Plugfest badges (w3c-ccg/vc-ed)', () => {
+  it.each(Object.entries(PLUGFEST))('%s verifies, bound to its did:key issuer', async (_name, vc) => {
+    const r = await best(vc);
+    expect(r.signature, r.signature.message).toMatchObject({ outcome: 'pass' });
+    expect(r.issuerKey).toMatchObject({ status: 'bound' });
+  });
+
+  it('fails each one once its achievement is renamed', async () => {
+    for (const vc of Object.values(PLUGFEST)) {
+      const r = await best(edited(vc, (c) => (c.credentialSubject.achievement.name = 'Renamed')));
+      expect(r.signature).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
     }
   });
 });
