@@ -93,7 +93,10 @@ export function relabel(canonical: string, labelMap: Map<string, string>): strin
   return missing ? null : lines.sort();
 }
 
-export type SdOutcome = { ok: true } | { ok: false; message: string };
+export type SdOutcome = { ok: true } | { ok: false; message: string; unsettled?: boolean };
+
+/** Each disclosed statement costs one ECDSA verification: a bound on the work a hostile proof can ask for. */
+const MAX_STATEMENTS = 2048;
 
 /** §3.5.? verifyProof: the base signature with the issuer's key, each revealed statement with the ephemeral key. */
 export async function verifyDerived(derived: DerivedProof, issuerKey: EcJwk, proofCanon: string, documentCanon: string): Promise<SdOutcome> {
@@ -104,6 +107,7 @@ export async function verifyDerived(derived: DerivedProof, issuerKey: EcJwk, pro
   const mandatory: string[] = [];
   const nonMandatory: string[] = [];
   nquads.forEach((nq, i) => (mandatoryIndexes.has(i) ? mandatory : nonMandatory).push(nq));
+  if (nonMandatory.length > MAX_STATEMENTS) return { ok: false, unsettled: true, message: `The disclosure has ${nonMandatory.length} statements, more than Lanyard checks (${MAX_STATEMENTS})` };
   if (derived.signatures.length !== nonMandatory.length) {
     return { ok: false, message: `The derived proof has ${derived.signatures.length} signatures for ${nonMandatory.length} disclosed statements` };
   }

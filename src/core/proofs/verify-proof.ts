@@ -98,10 +98,10 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   };
   const suite = suiteOf(proof);
   if ('refused' in suite) return { ...info, signature: fail(ErrorCodes.ALG_NOT_ALLOWED, suite.refused) };
-  if ('unsupported' in suite) return { ...info, signature: unsupported(proof, suite.unsupported) };
   if (proof.proofPurpose !== 'assertionMethod') {
     return { ...info, signature: fail(ErrorCodes.PROOF_PURPOSE, `The proof's purpose is ${JSON.stringify(proof.proofPurpose ?? null).slice(0, 60)}, not assertionMethod`) };
   }
+  if ('unsupported' in suite) return { ...info, signature: unsupported(proof, suite.unsupported) };
   const signed = readSignature(suite, proof);
   if ('outcome' in signed) return { ...info, signature: signed };
   const found = await methodKeyOf(proof.verificationMethod, ctx);
@@ -144,6 +144,7 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
     ok = await verifyEcdsa(jwk, signed.signature, concat(ph, dh));
   } else if (signed.kind === 'ecdsa-sd' && isEc(jwk)) {
     const r = await verifyDerived(signed.derived, jwk, proofCanon, docCanon);
+    if (!r.ok && r.unsettled) return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `ecdsa-sd-2023: ${r.message}`) };
     ok = r.ok;
     if (!r.ok) message = `The ecdsa-sd-2023 proof does not verify with ${key.source}: ${r.message}`;
   } else ok = false;

@@ -176,6 +176,11 @@ describe('suites Lanyard does not implement', () => {
     }
   });
 
+  it('still fails such a proof made for another purpose than assertion', async () => {
+    const r = await best(proofOf({ type: 'DataIntegrityProof', cryptosuite: 'bbs-2023', proofValue: 'u2V0ChVhA', proofPurpose: 'authentication' }));
+    expect(r.signature).toMatchObject({ outcome: 'fail', code: ErrorCodes.PROOF_PURPOSE });
+  });
+
   it('fails a name that is no suite at all', async () => {
     for (const proof of [{ type: 'DataIntegrityProof', cryptosuite: 'ecdsa-rdfc-2020', proofValue: 'z3' }, { type: 'MySignature2024', proofValue: 'z3' }]) {
       expect((await best(proofOf(proof))).signature).toMatchObject({ outcome: 'fail', code: ErrorCodes.ALG_NOT_ALLOWED });
