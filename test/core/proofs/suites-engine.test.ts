@@ -7,12 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { generateEcSigner, signEcdsaRdfc, signEd25519Signature2018 } from './suites-sign.ts';
 import { credential, generateSigner, OB3 } from './support.ts';
+import { JFF_2018, PLUGFEST } from './suite-vectors.ts';
 
 /** VC 2.0 does not define Ed25519Signature2018's terms: its issuers add the suite's context (bundled from its npm package). */
 const with2018 = (issuer: string) => credential(issuer, { '@context': [...OB3, 'https://w3id.org/security/suites/ed25519-2018/v1'] });
 
 const now = new Date('2026-11-26T00:00:00Z');
 const check = (r: Awaited<ReturnType<typeof verify>>, id: string) => r.checks.find((c) => c.id === id);
+
+describe('published JFF Plugfest badges, through the engine', () => {
+  it.each(Object.entries({ ...PLUGFEST, 'Plugfest 2, Diwala (Ed25519Signature2018)': JFF_2018 }))('%s: valid', async (_n, vc) => {
+    const r = await verify(JSON.stringify(vc), { now });
+    expect(r.checks.filter((c) => c.outcome === 'fail' || c.outcome === 'indeterminate')).toEqual([]);
+    expect(r.verdict).toBe('valid');
+  });
+});
 
 describe('OB 3.0 credentials in the new suites, through the engine', () => {
   it.each(['P-256', 'P-384'] as const)('ecdsa-rdfc-2019 %s: valid, the did:key issuer bound', async (crv) => {
