@@ -112,6 +112,10 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   if (ed ? !isEd25519(jwk) : !isEc(jwk)) {
     return { ...info, key, signature: fail(ErrorCodes.ALG_NOT_ALLOWED, `${key.source} is not ${ed ? 'an Ed25519' : 'a P-256 or P-384'} key, which ${suite.name} needs`) };
   }
+  // VC DI ECDSA §3.4: ecdsa-sd-2023 as specified and tested (its proof value layout, HMAC-SHA-256 labels) is P-256's; P-384 is left unsettled.
+  if (signed.kind === 'ecdsa-sd' && isEc(jwk) && jwk.crv !== 'P-256') {
+    return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `Lanyard checks ecdsa-sd-2023 proofs made with P-256 keys; ${key.source} is a ${jwk.crv} key`) };
+  }
   if (signed.kind === 'ecdsa-rdfc' && isEc(jwk) && signed.signature.length !== CURVES[jwk.crv].signatureLength) {
     return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, `The proofValue is not a ${jwk.crv} signature (${CURVES[jwk.crv].signatureLength} bytes), as ${key.source} makes`) };
   }

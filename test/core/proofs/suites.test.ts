@@ -143,6 +143,11 @@ describe('ecdsa-sd-2023 derived credentials (W3C vc-di-ecdsa test vectors)', () 
     expect(r.signature).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
   });
 
+  it('leaves a P-384 issuer key unsettled: no vector defines that variant', async () => {
+    const r = await best(edited(SD_PRC, (c) => (c.proof.verificationMethod = method(P384_SIGNER))));
+    expect(r.signature).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED });
+  });
+
   it('fails a corrupted proof value, and calls the holder’s base proof indeterminate (not forged)', async () => {
     const pv = (SD_EMPLOY.proof as { proofValue: string }).proofValue;
     const cut = await best(edited(SD_EMPLOY, (c) => (c.proof.proofValue = pv.slice(0, -12))));
@@ -150,6 +155,22 @@ describe('ecdsa-sd-2023 derived credentials (W3C vc-di-ecdsa test vectors)', () 
     const base = await best(SD_BASE);
     expect(base.signature).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED });
     expect(base.signature.message).toContain('ecdsa-sd-2023');
+  });
+});
+
+describe('bundled suite contexts', () => {
+  it('holds the Ed25519 2018 suite context (npm) and the JWK context (W3C)', async () => {
+    const { bundledContexts } = await import('../../../src/core/jsonld/contexts.ts');
+    expect(bundledContexts().has('https://w3id.org/security/suites/ed25519-2018/v1')).toBe(true);
+    expect(bundledContexts().has('https://w3id.org/security/jwk/v1')).toBe(true);
+  });
+
+  it('canonicalizes a document that uses the JWK context', async () => {
+    const { canonize } = await import('../../../src/core/jsonld/canonize.ts');
+    const doc = { '@context': 'https://w3id.org/security/jwk/v1', id: 'did:example:1#k', type: 'JsonWebKey', controller: 'did:example:1', publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x: 'abc' } };
+    const nq = await canonize(doc);
+    expect(nq).toContain('<https://w3id.org/security#publicKeyJwk> "{\\"crv\\":\\"Ed25519\\",\\"kty\\":\\"OKP\\",\\"x\\":\\"abc\\"}"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON>');
+    expect(nq).toContain('<https://w3id.org/security#JsonWebKey>');
   });
 });
 
