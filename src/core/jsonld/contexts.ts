@@ -3,8 +3,8 @@
  * keyed by URL (reference §3.6). DESIGN.md: contexts are bundled and never fetched; any other
  * context makes a credential `indeterminate` with the context named.
  *
- * Not bundled, because no installed package publishes them: the JWK context
- * `https://w3id.org/security/jwk/v1`, the OB 2.0/1.1 contexts (`https://w3id.org/openbadges/v2`,
+ * The proof suites' own contexts (Ed25519Signature2018, the JWK context) come from
+ * suite-contexts.ts. Not bundled, because no installed package publishes them: the OB 2.0/1.1 contexts (`https://w3id.org/openbadges/v2`,
  * `…/v1`; OB 2.0 verification does not canonicalize) and the W3C examples context.
  */
 import * as credentials from '@digitalbazaar/credentials-context';
@@ -16,6 +16,7 @@ import ed25519 from 'ed25519-signature-2020-context';
 import did from 'did-context';
 import security from '@digitalbazaar/security-context';
 import statusList from '@digitalbazaar/vc-status-list-context';
+import { suiteContexts } from './suite-contexts.ts';
 
 export const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
 export const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
@@ -33,6 +34,7 @@ const SOURCES: readonly (ReadonlyMap<string, unknown> | undefined)[] = [
   security.contexts, // security v1, v2
   bitstring.contexts, // https://www.w3.org/ns/credentials/status/v1
   statusList.contexts, // StatusList2021
+  suiteContexts, // Ed25519Signature2018 (npm), JsonWebKey (W3C)
 ];
 
 let table: Map<string, unknown> | undefined;

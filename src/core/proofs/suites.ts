@@ -1,28 +1,74 @@
 /**
- * The proof types Lanyard accepts (DESIGN.md: algorithms are an explicit allow-list) and the
- * proof configuration each one canonicalizes:
- * - `DataIntegrityProof` with cryptosuite `eddsa-rdfc-2022` (VC DI EdDSA §3.3), and its
- *   pre-standard name `eddsa-2022`, which signs the same way (OB 3.0 impl/recommended-practices.md
- *   "Cryptosuites in Linked Data Proofs"); the name is kept as written in the proof configuration;
- * - `Ed25519Signature2020` (W3C CCG Ed25519Signature2020 §? "Proof algorithm"): same hashing,
- *   sha256(canon(proof configuration)) ‖ sha256(canon(document)).
- * Both build the proof configuration as the proof without its value, under the document's
- * @context (VC DI §4.? step "proofConfig.@context = unsecuredDocument.@context").
+ * The proof suites Lanyard verifies (DESIGN.md: algorithms are an explicit allow-list), the
+ * legitimate ones it knows but does not implement (`signature` indeterminate, the suite named:
+ * DESIGN.md check table), and the proof configuration each one canonicalizes.
+ * Verified:
+ * - `DataIntegrityProof` / `eddsa-rdfc-2022` (VC DI EdDSA §3.3) and its pre-standard name
+ *   `eddsa-2022`, which signs the same way (OB 3.0 impl/recommended-practices.md "Cryptosuites in
+ *   Linked Data Proofs"); `Ed25519Signature2020` (W3C CCG Ed25519Signature2020 "Proof algorithm"):
+ *   Ed25519 over sha256(canon(proof configuration)) ‖ sha256(canon(document));
+ * - `Ed25519Signature2018` (W3C CCG Ed25519Signature2018; the legacy Linked Data Signatures
+ *   algorithm): the same hash data, signed as a detached JWS with `b64: false` (RFC 7797);
+ * - `DataIntegrityProof` / `ecdsa-rdfc-2019` (VC DI ECDSA §3.3), P-256 or P-384, and its
+ *   pre-standard name `ecdsa-2019`;
+ * - `DataIntegrityProof` / `ecdsa-sd-2023` derived proofs (VC DI ECDSA §3.5).
+ * The proof configuration is the proof without its value, under the document's @context
+ * (VC DI 1.0 §4.? "proofConfig.@context = unsecuredDocument.@context"; jsonld-signatures does
+ * the same for the legacy suites).
  */
-export const DATA_INTEGRITY_SUITES = ['eddsa-rdfc-2022', 'eddsa-2022'] as const;
-export const PROOF_TYPES = ['DataIntegrityProof', 'Ed25519Signature2020'] as const;
+export type SuiteKind = 'eddsa' | 'ed25519-2018' | 'ecdsa-rdfc' | 'ecdsa-sd';
+export interface Suite {
+  kind: SuiteKind;
+  /** How messages name it: the type, or the cryptosuite of a DataIntegrityProof. */
+  name: string;
+}
 
-export type Suite = { type: 'DataIntegrityProof'; cryptosuite: (typeof DATA_INTEGRITY_SUITES)[number] } | { type: 'Ed25519Signature2020' };
+const DATA_INTEGRITY: Record<string, SuiteKind> = {
+  'eddsa-rdfc-2022': 'eddsa',
+  'eddsa-2022': 'eddsa',
+  'ecdsa-rdfc-2019': 'ecdsa-rdfc',
+  'ecdsa-2019': 'ecdsa-rdfc',
+  'ecdsa-sd-2023': 'ecdsa-sd',
+};
+const PROOF_TYPES: Record<string, SuiteKind> = { Ed25519Signature2020: 'eddsa', Ed25519Signature2018: 'ed25519-2018' };
 
-/** The suite of a proof, or why it is not one Lanyard accepts. */
-export function suiteOf(proof: Record<string, unknown>): Suite | { refused: string } {
+/**
+ * Legitimate suites Lanyard does not check (W3C VC Specifications Directory, "Securing
+ * mechanisms"; the CCG Linked Data Cryptographic Suite Registry): a credential secured with one
+ * is not forged for that, only unchecked.
+ */
+const KNOWN_CRYPTOSUITES = ['bbs-2023', 'eddsa-jcs-2022', 'ecdsa-jcs-2019'];
+const KNOWN_PROOF_TYPES = [
+  'JsonWebSignature2020',
+  'RsaSignature2018',
+  'EcdsaSecp256k1Signature2019',
+  'EcdsaSecp256r1Signature2019',
+  'EcdsaSecp256k1RecoverySignature2020',
+  'JcsEd25519Signature2020',
+  'BbsBlsSignature2020',
+  'BbsBlsSignatureProof2020',
+];
+
+export const SUPPORTED = [...Object.keys(DATA_INTEGRITY), ...Object.keys(PROOF_TYPES)];
+
+const quoted = (v: unknown): string => {
+  const s = JSON.stringify(v ?? null);
+  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+};
+
+/** The suite of a proof; `unsupported` (a legitimate suite not implemented) or `refused` (not one Lanyard accepts) otherwise. */
+export function suiteOf(proof: Record<string, unknown>): Suite | { unsupported: string } | { refused: string } {
   const { type, cryptosuite } = proof;
-  if (type === 'Ed25519Signature2020') return { type };
   if (type === 'DataIntegrityProof') {
-    if ((DATA_INTEGRITY_SUITES as readonly unknown[]).includes(cryptosuite)) return { type, cryptosuite: cryptosuite as (typeof DATA_INTEGRITY_SUITES)[number] };
-    return { refused: `The cryptosuite ${JSON.stringify(cryptosuite ?? null).slice(0, 60)} is not one Lanyard accepts (${DATA_INTEGRITY_SUITES.join(', ')})` };
+    const kind = typeof cryptosuite === 'string' && Object.hasOwn(DATA_INTEGRITY, cryptosuite) ? DATA_INTEGRITY[cryptosuite] : undefined;
+    if (kind) return { kind, name: cryptosuite as string };
+    if (KNOWN_CRYPTOSUITES.includes(cryptosuite as string)) return { unsupported: `The cryptosuite ${cryptosuite as string} is a legitimate one that Lanyard cannot check yet` };
+    return { refused: `The cryptosuite ${quoted(cryptosuite)} is not one Lanyard accepts (${Object.keys(DATA_INTEGRITY).join(', ')})` };
   }
-  return { refused: `The proof type ${JSON.stringify(type ?? null).slice(0, 60)} is not one Lanyard accepts (${PROOF_TYPES.join(', ')})` };
+  const kind = typeof type === 'string' && Object.hasOwn(PROOF_TYPES, type) ? PROOF_TYPES[type] : undefined;
+  if (kind) return { kind, name: type as string };
+  if (KNOWN_PROOF_TYPES.includes(type as string)) return { unsupported: `The proof type ${type as string} is a legitimate one that Lanyard cannot check yet` };
+  return { refused: `The proof type ${quoted(type)} is not one Lanyard accepts (${SUPPORTED.join(', ')})` };
 }
 
 /** The proof configuration: the proof minus its value, under the document's @context (a proof's own @context wins). */

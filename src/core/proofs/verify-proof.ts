@@ -1,18 +1,22 @@
 /**
- * One embedded proof (VC DI §4.? "Verify Proof"; VC DI EdDSA §3.3): allow-listed suite,
- * `proofPurpose` = assertionMethod (OB 3.0 verification.md; DESIGN.md signature row), proofValue
- * `z` + base58btc of 64 bytes, the method's Ed25519 key, RDFC-1.0 of configuration and document,
- * Ed25519 over sha256 ‖ sha256. A verified signature is remembered in ctx.keyCache: it depends
- * on nothing but the credential's bytes and the key.
+ * One embedded proof (VC DI §4.? "Verify Proof"; the suites in suites.ts): an allow-listed suite,
+ * `proofPurpose` = assertionMethod (OB 3.0 verification.md; DESIGN.md signature row), a
+ * well-formed signature, the method's key of the type the suite needs, then the suite's check
+ * over RDFC-1.0 of the proof configuration and of the document. A verified signature is
+ * remembered in ctx.keyCache: it depends on nothing but the credential's bytes and the key.
  */
 import { ErrorCodes, type ErrorCode } from '../errors.ts';
 import { SafeModeError, UnknownContextError } from '../jsonld/errors.ts';
 import { multibaseDecode } from '../keys/base58.ts';
 import type { KeyDescription } from '../keys/jwk.ts';
 import type { VerifyContext } from '../verify/context.ts';
+import type { CanonHash } from './canonize-hash.ts';
+import { readDetachedJws, type DetachedJws } from './detached-jws.ts';
+import { CURVES, digest, isEc, prepareEcKey, verifyEcdsa, concat } from './ecdsa.ts';
+import { parseDerivedProofValue, verifyDerived, type DerivedProof } from './ecdsa-sd.ts';
 import { hashData, isEd25519, prepareKey, verifyEd25519 } from './ed25519.ts';
 import { methodKeyOf } from './method.ts';
-import { proofConfig, suiteOf } from './suites.ts';
+import { proofConfig, suiteOf, type Suite } from './suites.ts';
 import type { SignatureOutcome } from './types.ts';
 
 export interface ProofInput {
@@ -20,11 +24,13 @@ export interface ProofInput {
   index: number;
   /** The document's @context, for the proof configuration. */
   documentContext: unknown;
-  /** RDFC-1.0 of the document without proofs: computed once for all proofs. */
-  documentCanon: () => Promise<string>;
-  canonize: (doc: unknown) => Promise<string>;
+  /** RDFC-1.0 of the document without proofs, with the given hash (SHA-256 unless said): computed once for all proofs. */
+  documentCanon: (hash?: CanonHash) => Promise<string>;
+  canonize: (doc: unknown, hash?: CanonHash) => Promise<string>;
   /** A digest of the whole credential, for the verified-signature cache key. */
   credentialDigest: () => Promise<string>;
+  /** Names the context set when it is not the usual one (ob3-beta.ts), so that its results are cached apart. */
+  variant?: string;
 }
 
 export interface ProofCheck {
@@ -37,6 +43,49 @@ export interface ProofCheck {
 
 const fail = (code: ErrorCode, message: string): SignatureOutcome => ({ outcome: 'fail', code, message });
 const unsettled = (code: ErrorCode, message: string): SignatureOutcome => ({ outcome: 'indeterminate', code, message });
+
+/** The signature as the suite encodes it, read before any key is fetched. */
+type Signed =
+  | { kind: 'eddsa'; signature: Uint8Array }
+  | { kind: 'ed25519-2018'; jws: DetachedJws }
+  | { kind: 'ecdsa-rdfc'; signature: Uint8Array }
+  | { kind: 'ecdsa-sd'; derived: DerivedProof };
+
+function readSignature(suite: Suite, proof: Record<string, unknown>): Signed | SignatureOutcome {
+  const pv = proof.proofValue;
+  switch (suite.kind) {
+    case 'eddsa': {
+      const signature = typeof pv === 'string' && pv.length < 200 ? multibaseDecode(pv) : null;
+      return signature?.length === 64 ? { kind: 'eddsa', signature } : fail(ErrorCodes.SIGNATURE_INVALID, 'The proofValue is not z + base58btc of a 64-byte Ed25519 signature');
+    }
+    case 'ed25519-2018': {
+      const jws = readDetachedJws(proof.jws);
+      if ('error' in jws) return fail(jws.algRefused ? ErrorCodes.ALG_NOT_ALLOWED : ErrorCodes.SIGNATURE_INVALID, jws.error);
+      if (jws.alg !== 'EdDSA' && jws.alg !== 'Ed25519') return fail(ErrorCodes.ALG_NOT_ALLOWED, `The jws algorithm ${jws.alg} is not the EdDSA that Ed25519Signature2018 signs with`);
+      return { kind: 'ed25519-2018', jws };
+    }
+    case 'ecdsa-rdfc': {
+      const signature = typeof pv === 'string' && pv.length < 300 ? multibaseDecode(pv) : null;
+      return signature && (signature.length === 64 || signature.length === 96)
+        ? { kind: 'ecdsa-rdfc', signature }
+        : fail(ErrorCodes.SIGNATURE_INVALID, 'The proofValue is not z + base58btc of a 64- or 96-byte ECDSA signature');
+    }
+    case 'ecdsa-sd': {
+      const derived = parseDerivedProofValue(pv);
+      if ('error' in derived) return derived.base ? unsettled(ErrorCodes.UNSUPPORTED, `ecdsa-sd-2023: ${derived.error}`) : fail(ErrorCodes.SIGNATURE_INVALID, derived.error);
+      return { kind: 'ecdsa-sd', derived };
+    }
+  }
+}
+
+/** A suite Lanyard does not implement is indeterminate, but a JWS it carries must still use an allowed algorithm. */
+function unsupported(proof: Record<string, unknown>, message: string): SignatureOutcome {
+  if (proof.jws !== undefined) {
+    const jws = readDetachedJws(proof.jws);
+    if ('error' in jws && jws.algRefused) return fail(ErrorCodes.ALG_NOT_ALLOWED, jws.error);
+  }
+  return unsettled(ErrorCodes.UNSUPPORTED, message);
+}
 
 export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promise<ProofCheck> {
   const p = input.proof;
@@ -52,30 +101,58 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   if (proof.proofPurpose !== 'assertionMethod') {
     return { ...info, signature: fail(ErrorCodes.PROOF_PURPOSE, `The proof's purpose is ${JSON.stringify(proof.proofPurpose ?? null).slice(0, 60)}, not assertionMethod`) };
   }
-  const pv = proof.proofValue;
-  const signature = typeof pv === 'string' && pv.length < 200 ? multibaseDecode(pv) : null;
-  if (!signature || signature.length !== 64) return { ...info, signature: fail(ErrorCodes.SIGNATURE_INVALID, 'The proofValue is not z + base58btc of a 64-byte Ed25519 signature') };
+  if ('unsupported' in suite) return { ...info, signature: unsupported(proof, suite.unsupported) };
+  const signed = readSignature(suite, proof);
+  if ('outcome' in signed) return { ...info, signature: signed };
   const found = await methodKeyOf(proof.verificationMethod, ctx);
   if ('missing' in found) return { ...info, signature: unsettled(ErrorCodes.NO_KEY, found.missing) };
   const { key } = found;
-  if (!isEd25519(key.jwk)) return { ...info, key, signature: fail(ErrorCodes.ALG_NOT_ALLOWED, `${key.source} is not an Ed25519 key, which ${suite.type} needs`) };
-  const digest = ctx.keyCache ? await input.credentialDigest() : '';
-  const cacheKey = digest ? `sig:${digest}:${input.index}:${key.canonical}` : '';
-  if (cacheKey && ctx.keyCache?.get(cacheKey) === true) return { ...info, key, signature: { outcome: 'pass', message: `The proof verifies with ${key.source}` } };
-  prepareKey(key.jwk);
-  let data: Uint8Array;
+  const jwk = key.jwk;
+  const ed = signed.kind === 'eddsa' || signed.kind === 'ed25519-2018';
+  if (ed ? !isEd25519(jwk) : !isEc(jwk)) {
+    return { ...info, key, signature: fail(ErrorCodes.ALG_NOT_ALLOWED, `${key.source} is not ${ed ? 'an Ed25519' : 'a P-256 or P-384'} key, which ${suite.name} needs`) };
+  }
+  // VC DI ECDSA §3.4: ecdsa-sd-2023 as specified and tested (its proof value layout, HMAC-SHA-256 labels) is P-256's; P-384 is left unsettled.
+  if (signed.kind === 'ecdsa-sd' && isEc(jwk) && jwk.crv !== 'P-256') {
+    return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `Lanyard checks ecdsa-sd-2023 proofs made with P-256 keys; ${key.source} is a ${jwk.crv} key`) };
+  }
+  if (signed.kind === 'ecdsa-rdfc' && isEc(jwk) && signed.signature.length !== CURVES[jwk.crv].signatureLength) {
+    return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, `The proofValue is not a ${jwk.crv} signature (${CURVES[jwk.crv].signatureLength} bytes), as ${key.source} makes`) };
+  }
+  const digestKey = ctx.keyCache ? await input.credentialDigest() : '';
+  const cacheKey = digestKey ? `sig:${input.variant ?? ''}${digestKey}:${input.index}:${key.canonical}` : '';
+  const passed: SignatureOutcome = { outcome: 'pass', message: `The ${suite.name} proof verifies with ${key.source}` };
+  if (cacheKey && ctx.keyCache?.get(cacheKey) === true) return { ...info, key, signature: passed };
+  if (isEd25519(jwk)) prepareKey(jwk);
+  else if (isEc(jwk)) prepareEcKey(jwk);
+  let proofCanon: string;
+  let docCanon: string;
   try {
-    const [proofCanon, docCanon] = await Promise.all([input.canonize(proofConfig(proof, input.documentContext)), input.documentCanon()]);
-    data = hashData(proofCanon, docCanon);
+    // VC DI ECDSA: RDFC-1.0 hashes with the curve's hash (SHA-384 for P-384); every other suite uses SHA-256.
+    const hash: CanonHash = isEc(jwk) ? CURVES[jwk.crv].hash : 'SHA-256';
+    [proofCanon, docCanon] = await Promise.all([input.canonize(proofConfig(proof, input.documentContext), hash), input.documentCanon(hash)]);
   } catch (e) {
     if (e instanceof UnknownContextError) return { ...info, key, signature: unsettled(ErrorCodes.UNKNOWN_CONTEXT, e.message) };
     if (e instanceof SafeModeError) return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, e.message) };
     // Anything else (a pathological document exhausting the stack, say) leaves the proof unsettled, never a crash.
     return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `The credential could not be canonicalized: ${(e as Error)?.message ?? e}`) };
   }
-  if (!(await verifyEd25519(key.jwk, signature, data))) {
-    return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, `The proof does not verify with ${key.source}: the credential was altered or signed with another key`) };
-  }
+  const altered = `The ${suite.name} proof does not verify with ${key.source}: the credential was altered or signed with another key`;
+  let ok: boolean;
+  let message = altered;
+  if (signed.kind === 'eddsa' && isEd25519(jwk)) ok = await verifyEd25519(jwk, signed.signature, hashData(proofCanon, docCanon));
+  else if (signed.kind === 'ed25519-2018' && isEd25519(jwk)) ok = await verifyEd25519(jwk, signed.jws.signature, signed.jws.signingInput(hashData(proofCanon, docCanon)));
+  else if (signed.kind === 'ecdsa-rdfc' && isEc(jwk)) {
+    // VC DI ECDSA §3.3.?: hashData = hash(canon(proofConfig)) ‖ hash(canon(document)), the curve's hash.
+    const [ph, dh] = await Promise.all([digest(jwk.crv, proofCanon), digest(jwk.crv, docCanon)]);
+    ok = await verifyEcdsa(jwk, signed.signature, concat(ph, dh));
+  } else if (signed.kind === 'ecdsa-sd' && isEc(jwk)) {
+    const r = await verifyDerived(signed.derived, jwk, proofCanon, docCanon);
+    if (!r.ok && r.unsettled) return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `ecdsa-sd-2023: ${r.message}`) };
+    ok = r.ok;
+    if (!r.ok) message = `The ecdsa-sd-2023 proof does not verify with ${key.source}: ${r.message}`;
+  } else ok = false;
+  if (!ok) return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, message) };
   if (cacheKey) ctx.keyCache?.set(cacheKey, true);
-  return { ...info, key, signature: { outcome: 'pass', message: `The proof verifies with ${key.source}` } };
+  return { ...info, key, signature: passed };
 }
