@@ -4,6 +4,7 @@
  * present, must be one of those keys. Algorithms are an explicit allow-list.
  */
 import { compactVerify, decodeProtectedHeader, importSPKI, errors as joseErrors } from 'jose';
+import { shorten } from '../display.ts';
 import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
 import type { CheckList } from '../verify/checks.ts';
@@ -14,6 +15,7 @@ import { checkValidity } from '../verify/validity.ts';
 import { arr, idOf, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { checkRevocationList, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+import { notAnAssertion } from './ob2-structure.ts';
 
 /** OB 2.0 recommends RS256; nothing else is accepted (no `none`, no HMAC). */
 export const OB2_ALGORITHMS = ['RS256'] as const;
@@ -67,9 +69,10 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   }
   let header: Json;
   let a: Json;
+  let payload: Json;
   try {
     header = decodeProtectedHeader(cred.text) as Json;
-    const { payload } = decodeJwsUnverified(cred.text);
+    payload = decodeJwsUnverified(cred.text).payload;
     if (!isObj(payload)) throw new LanyardError(ErrorCodes.PARSE_JWS, 'The JWS payload is not a JSON object');
     a = upgradeAssertion(payload);
   } catch (e) {
@@ -77,22 +80,28 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
     checks.skipRemaining('Unreadable signed assertion');
     return null;
   }
-  const alg = str(header.alg) ?? '(none)';
+  const what = notAnAssertion(payload);
+  if (what) {
+    checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `The signed document is ${what}: an assertion names a recipient and a badge class`);
+    checks.skipRemaining('Not a badge');
+    return null;
+  }
+  const alg = str(header.alg);
   const bcR = await resolveBadgeClass(a, ctx);
   const bc = 'node' in bcR ? bcR.node : undefined;
-  if (!structureOb2(checks, a, bc, undefined)) {
-    checks.skipRemaining('The assertion is malformed');
-    return toBadgeOb2(a, bc, undefined, format);
-  }
-  if (!(OB2_ALGORITHMS as readonly string[]).includes(alg)) {
-    checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, `The signature algorithm ${alg.slice(0, 20)} is not accepted (only ${OB2_ALGORITHMS.join(', ')})`);
-    checks.skipRemaining('The signature is not acceptable');
-    return toBadgeOb2(a, bc, undefined, format);
-  }
   checks.skip('hosted', 'A signed badge is checked by its signature, not a hosted copy');
-  const issuer = await verifySignature(cred.text, a, bc, ctx, checks);
+  // DESIGN "Every check that can still run, runs": the signature is checked even when the structure fails.
+  let issuer: Json | undefined;
+  if (!(OB2_ALGORITHMS as readonly (string | undefined)[]).includes(alg)) {
+    const why = alg === undefined || alg.toLowerCase() === 'none'
+      ? `The assertion is not signed (its JWS header says alg ${alg === undefined ? 'is missing' : shorten(alg, 20)})`
+      : `The signature algorithm ${shorten(alg, 20)} is not accepted (only ${OB2_ALGORITHMS.join(', ')})`;
+    checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, why);
+    checks.skip('issuer-key', 'There is no acceptable signature whose key could be the issuer\'s');
+  } else issuer = await verifySignature(cred.text, a, bc, ctx, checks);
+  structureOb2(checks, a, payload, 'node' in bcR ? bcR : undefined, issuer ? { node: issuer, fetched: true } : undefined);
   if (checks.outcome('signature') === 'fail' || checks.outcome('issuer-key') === 'fail') {
-    checks.skipRemaining('The signature or its key failed');
+    checks.skipRemaining('The signature or its key failed, so what the assertion says cannot be trusted');
     return toBadgeOb2(a, bc, issuer, format);
   }
   checkValidity(checks, { from: a.issuedOn, fromName: 'issuedOn', until: a.expires, untilName: 'expires' }, ctx.now);

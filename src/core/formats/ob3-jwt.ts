@@ -8,6 +8,7 @@
  * `vc+ld+json+jwt`), `application/` optional; any other type is another kind of token (RFC 8725 §3.11, explicit typing), so it fails `structure`.
  */
 import { ErrorCodes } from '../errors.ts';
+import { shorten } from '../display.ts';
 import { issuerBinding } from '../keys/binding.ts';
 import { signingKey, signingKeyNow, type SigningKey } from '../keys/signing-key.ts';
 import { isAllowedAlg, JWS_ALGORITHMS, readCompactJws, readJwsPayload, verifyJws, type CompactJws, type JwsAlgorithm, type JwsOutcome } from '../keys/verify-jws.ts';
@@ -45,7 +46,7 @@ function unwrapVc(payload: Json): Json {
 function claimMismatches(p: Json, c: Json): string[] {
   const bad: string[] = [];
   const same = (claim: string, value: unknown, name: string) => {
-    if (p[claim] !== undefined && p[claim] !== value) bad.push(`${claim} (${String(p[claim]).slice(0, 60)}) is not the ${name} (${String(value).slice(0, 60)})`);
+    if (p[claim] !== undefined && p[claim] !== value) bad.push(`${claim} (${shorten(p[claim], 60)}) is not the ${name} (${shorten(value, 60)})`);
   };
   same('iss', issuerIdOf(c), 'issuer id');
   same('jti', c.id, 'credential id');
@@ -58,7 +59,7 @@ function claimMismatches(p: Json, c: Json): string[] {
     else if (date) {
       const t = parseInstant(date[1]);
       // NumericDate is seconds (RFC 7519 §2, fractions allowed): equal when both fall within the same second.
-      if (!Number.isNaN(t) && Math.floor(t / 1000) !== Math.floor(v)) bad.push(`${claim} (${toIso(v)}) is not the ${date[0]} (${String(date[1]).slice(0, 40)})`);
+      if (!Number.isNaN(t) && Math.floor(t / 1000) !== Math.floor(v)) bad.push(`${claim} (${toIso(v)}) is not the ${date[0]} (${shorten(date[1], 40)})`);
     }
   }
   return bad;
@@ -67,7 +68,7 @@ function claimMismatches(p: Json, c: Json): string[] {
 function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList): boolean {
   const typ = header.typ;
   if (typ !== undefined && !isCredentialTyp(typ)) {
-    checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `The JOSE typ ${String(typ).slice(0, 40)} is not a credential's (JWT, vc+jwt)`);
+    checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `The JOSE typ ${shorten(typ, 40)} is not a credential's (JWT, vc+jwt)`);
     return false;
   }
   if (!structureOb3(c, checks)) return false;
@@ -136,7 +137,7 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
     return toBadge(c, format);
   }
   if (!sk) {
-    checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, `The signature algorithm ${String(alg ?? '(none)').slice(0, 20)} is not accepted (only ${JWS_ALGORITHMS.join(', ')})`);
+    checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, `The signature algorithm ${shorten(alg ?? '(none)', 20)} is not accepted (only ${JWS_ALGORITHMS.join(', ')})`);
     checks.skipRemaining('The signature is not acceptable');
     return toBadge(c, format);
   }
