@@ -132,12 +132,14 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   const issuerId = issuerIdOf(c);
   // A kid to fetch or to read against the issuer's id (a kid URL may be fetched even for a malformed credential).
   if (!sk && isAllowedAlg(alg)) signature = start(jws, alg, (sk = await signingKey(header, issuerId, ctx)));
-  if (!checkStructure(header, payload, c, checks)) {
-    checks.skipRemaining('The credential is malformed');
-    return toBadge(c, format);
-  }
+  // DESIGN "Every check that can still run, runs": a malformed credential (a claim that disagrees) still
+  // has its signature checked, so the user sees whether it was altered or only mis-issued.
+  checkStructure(header, payload, c, checks);
   if (!sk) {
-    checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, `The signature algorithm ${shorten(alg ?? '(none)', 20)} is not accepted (only ${JWS_ALGORITHMS.join(', ')})`);
+    const unsigned = alg === undefined || (typeof alg === 'string' && alg.toLowerCase() === 'none');
+    checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, unsigned
+      ? `The credential is not signed (its JWS header says alg ${alg === undefined ? 'is missing' : shorten(alg, 20)})`
+      : `The signature algorithm ${shorten(alg, 20)} is not accepted (only ${JWS_ALGORITHMS.join(', ')})`);
     checks.skipRemaining('The signature is not acceptable');
     return toBadge(c, format);
   }
