@@ -32,3 +32,9 @@ export function shorten(v: unknown, max = DISPLAY_MAX): string {
   const tail = Math.floor(budget / 4);
   return `${chars.slice(0, budget - tail).join('')}…${tail ? chars.slice(chars.length - tail).join('') : ''}`;
 }
+
+/** What went wrong, from anything thrown: an Error's message, else the value shown (never "undefined"). */
+export function reasonOf(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  return shorten(e, 200);
+}

@@ -3,7 +3,7 @@
  * Profile, the structure rules, the issuer's revocationList, and the mapping onto Badge.
  */
 import { ErrorCodes, LanyardError } from '../errors.ts';
-import { shorten } from '../display.ts';
+import { reasonOf, shorten } from '../display.ts';
 import type { Alignment, Badge, BadgeFormat, Evidence, RecipientIdentity } from '../model.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
@@ -89,14 +89,14 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
     list = isObj(issuer?.revocationList) && Array.isArray(issuer.revocationList.revokedAssertions) ? issuer.revocationList : await ctx.fetchJson(listUrl);
   } catch (e) {
     const code = e instanceof LanyardError ? e.code : ErrorCodes.STATUS_UNAVAILABLE;
-    return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${(e as Error).message}`);
+    return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${reasonOf(e)}`);
   }
   const ids = new Set([str(a.id), str(a.uid)].filter((x): x is string => !!x));
   const entries = Array.isArray(list.revokedAssertions) ? list.revokedAssertions : Object.keys(list).map((k) => ({ uid: k, revocationReason: list[k] }));
   for (const e of entries) {
     const hit = typeof e === 'string' ? ids.has(e) : isObj(e) && (ids.has(str(e.id) ?? '\0') || ids.has(str(e.uid) ?? '\0'));
     if (hit) {
-      const reason = isObj(e) && typeof e.revocationReason === 'string' ? `: ${e.revocationReason}` : '';
+      const reason = isObj(e) && typeof e.revocationReason === 'string' ? `: ${shorten(e.revocationReason, 200)}` : '';
       return checks.fail('revocation', ErrorCodes.REVOKED, `Revoked by the issuer${reason}`);
     }
   }

@@ -25,12 +25,12 @@ async function fetchHosted(url: string, ctx: VerifyContext): Promise<Hosted> {
   try {
     const doc = await ctx.fetchDocument(url, ACCEPT);
     if (doc.status === 410) return { gone: true };
-    if (doc.status < 200 || doc.status > 299) return { error: new LanyardError(ErrorCodes.HTTP_STATUS, `The hosted copy at ${url} answered HTTP ${doc.status}`) };
+    if (doc.status < 200 || doc.status > 299) return { error: new LanyardError(ErrorCodes.HTTP_STATUS, `The hosted copy at ${shorten(url)} answered HTTP ${doc.status}`) };
     const inner = await unpack(doc.bytes);
-    if (inner.credential.type !== 'json') return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, `${url} does not serve a JSON assertion`) };
+    if (inner.credential.type !== 'json') return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, `${shorten(url)} does not serve a JSON assertion`) };
     return { json: inner.credential.json };
   } catch (e) {
-    if (e instanceof ParseError) return { error: new LanyardError(e.code, `The hosted copy at ${url} is not a badge: ${e.message}`) };
+    if (e instanceof ParseError) return { error: new LanyardError(e.code, `The hosted copy at ${shorten(url)} is not a badge: ${e.message}`) };
     if (e instanceof LanyardError) return { error: e };
     throw e;
   }
@@ -59,7 +59,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   const hosted = await fetchHosted(url, ctx);
   if ('gone' in hosted) {
     checks.pass('structure', 'The hosted assertion is gone');
-    checks.fail('revocation', ErrorCodes.REVOKED, `${url} answered 410 Gone: the issuer revoked this badge`);
+    checks.fail('revocation', ErrorCodes.REVOKED, `${shorten(url)} answered 410 Gone: the issuer revoked this badge`);
     checks.skipRemaining('The badge was revoked');
     return claimedBadge(input, ctx, format);
   }
@@ -71,7 +71,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   }
   const copy = upgradeAssertion(hosted.json);
   if (copy.revoked === true) {
-    const why = typeof copy.revocationReason === 'string' ? `: ${copy.revocationReason}` : '';
+    const why = typeof copy.revocationReason === 'string' ? `: ${shorten(copy.revocationReason, 200)}` : '';
     checks.pass('structure', 'The hosted copy says the badge is revoked');
     checks.fail('revocation', ErrorCodes.REVOKED, `Revoked by the issuer${why}`);
     checks.skipRemaining('The badge was revoked');
@@ -94,7 +94,7 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
   // An issuer that moved to https serves old http ids with their https id: that id is the assertion's.
   const url = declared !== undefined && isHttpsUpgrade(asked, declared) ? declared : asked;
   if (declared !== undefined && declared !== url) {
-    checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, `The copy fetched from ${url} declares another id (${shorten(declared, 120)})`);
+    checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, `The copy fetched from ${shorten(url)} declares another id (${shorten(declared, 120)})`);
   }
   const bcR = await resolveBadgeClass(a, ctx);
   const bc = 'node' in bcR ? bcR.node : undefined;
@@ -106,8 +106,8 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
   checks.skip('signature', 'A hosted badge is checked by fetching the issuer\'s copy, not by a signature');
   checks.skip('issuer-key', 'A hosted badge has no signing key');
   if (!checks.has('hosted')) {
-    if (!bc) checks.indeterminate('hosted', 'error' in bcR ? bcR.error.code : ErrorCodes.FETCH_FAILED, `The badge class could not be read: ${'error' in bcR ? bcR.error.message : ''}`);
-    else if (!issuer) checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer could not be read: ${issR && 'error' in issR ? issR.error.message : ''}`);
+    if (!bc) checks.indeterminate('hosted', 'error' in bcR ? bcR.error.code : ErrorCodes.FETCH_FAILED, `The badge class could not be read${'error' in bcR ? `: ${bcR.error.message}` : ''}`);
+    else if (!issuer) checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer could not be read${issR && 'error' in issR ? `: ${issR.error.message}` : ' (the badge class names none)'}`);
     else if (!(issR && 'node' in issR && issR.fetched)) {
       // Rule 3 binds the hosted copy to the issuer's OWN profile: an embedded issuer (on the same server
       // as the assertion) may claim any name and any verification policy, so it proves nothing.

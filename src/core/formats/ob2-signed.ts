@@ -4,7 +4,7 @@
  * present, must be one of those keys. Algorithms are an explicit allow-list.
  */
 import { compactVerify, decodeProtectedHeader, importSPKI, errors as joseErrors } from 'jose';
-import { shorten } from '../display.ts';
+import { reasonOf, shorten } from '../display.ts';
 import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
 import type { CheckList } from '../verify/checks.ts';
@@ -47,17 +47,17 @@ async function tryKey(jws: string, keyUrl: string, ctx: VerifyContext, embeddedP
   try {
     pem = embeddedPem ?? (await fetchPem(keyUrl, ctx));
   } catch (e) {
-    return { verified: false, reason: 'unreachable', message: `The key ${keyUrl} could not be fetched: ${(e as Error).message}` };
+    return { verified: false, reason: 'unreachable', message: `The key ${shorten(keyUrl)} could not be fetched: ${reasonOf(e)}` };
   }
-  if (!pem) return { verified: false, reason: 'unreachable', message: `The key ${keyUrl} has no publicKeyPem` };
+  if (!pem) return { verified: false, reason: 'unreachable', message: `The key ${shorten(keyUrl)} has no publicKeyPem` };
   try {
     await compactVerify(jws, await importPem(pem), { algorithms: [...OB2_ALGORITHMS] });
     return { verified: true };
   } catch (e) {
     if (e instanceof joseErrors.JOSEError && e.code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') {
-      return { verified: false, reason: 'bad-signature', message: `The signature does not verify with the key ${keyUrl}` };
+      return { verified: false, reason: 'bad-signature', message: `The signature does not verify with the key ${shorten(keyUrl)}` };
     }
-    return { verified: false, reason: 'unreachable', message: `The key ${keyUrl} is not a usable RSA key: ${(e as Error).message}` };
+    return { verified: false, reason: 'unreachable', message: `The key ${shorten(keyUrl)} is not a usable RSA key: ${reasonOf(e)}` };
   }
 }
 
@@ -76,7 +76,7 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
     if (!isObj(payload)) throw new LanyardError(ErrorCodes.PARSE_JWS, 'The JWS payload is not a JSON object');
     a = upgradeAssertion(payload);
   } catch (e) {
-    checks.fail('structure', ErrorCodes.PARSE_JWS, `The signed assertion cannot be read: ${(e as Error).message}`);
+    checks.fail('structure', ErrorCodes.PARSE_JWS, `The signed assertion cannot be read: ${reasonOf(e)}`);
     checks.skipRemaining('Unreadable signed assertion');
     return null;
   }
@@ -130,7 +130,7 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   // DESIGN issuer-key: a profile that lists keys and not this one fails it; a profile that lists none
   // (every OB 1.x issuer: the key sits at verify.url) cannot confirm the key, which is still tried.
   if (creator && listed.length > 0 && !listed.includes(creator)) {
-    checks.fail('issuer-key', ErrorCodes.KEY_NOT_OWNED, `Signed with ${creator}, a key the issuer's profile does not list`);
+    checks.fail('issuer-key', ErrorCodes.KEY_NOT_OWNED, `Signed with ${shorten(creator)}, a key the issuer's profile does not list`);
     checks.skip('signature', 'The signing key is not the issuer\'s');
     return issuer;
   }
@@ -144,8 +144,8 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   for (const keyUrl of candidates) {
     const t = await tryKey(jws, keyUrl, ctx, embedded.get(keyUrl));
     if (t.verified) {
-      checks.pass('signature', `The signature is intact, checked with ${keyUrl}`);
-      if (listed.includes(keyUrl)) checks.pass('issuer-key', `Signed with ${keyUrl}, a key the issuer's profile lists`);
+      checks.pass('signature', `The signature is intact, checked with ${shorten(keyUrl)}`);
+      if (listed.includes(keyUrl)) checks.pass('issuer-key', `Signed with ${shorten(keyUrl)}, a key the issuer's profile lists`);
       else checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, unlisted(keyUrl));
       return issuer;
     }
@@ -160,4 +160,4 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
 }
 
 const unlisted = (keyUrl: string): string =>
-  `The issuer's profile lists no public key, so ${keyUrl} cannot be confirmed as the issuer's key`;
+  `The issuer's profile lists no public key, so ${shorten(keyUrl)} cannot be confirmed as the issuer's key`;

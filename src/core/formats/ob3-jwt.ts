@@ -8,7 +8,7 @@
  * `vc+ld+json+jwt`), `application/` optional; any other type is another kind of token (RFC 8725 §3.11, explicit typing), so it fails `structure`.
  */
 import { ErrorCodes } from '../errors.ts';
-import { shorten } from '../display.ts';
+import { reasonOf, shorten } from '../display.ts';
 import { issuerBinding } from '../keys/binding.ts';
 import { signingKey, signingKeyNow, type SigningKey } from '../keys/signing-key.ts';
 import { isAllowedAlg, JWS_ALGORITHMS, readCompactJws, readJwsPayload, verifyJws, type CompactJws, type JwsAlgorithm, type JwsOutcome } from '../keys/verify-jws.ts';
@@ -122,7 +122,7 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
     if (isAllowedAlg(jws.header.alg)) signature = start(jws, jws.header.alg, (sk = signingKeyNow(jws.header)));
     payload = readJwsPayload(jws);
   } catch (e) {
-    checks.fail('structure', ErrorCodes.PARSE_JWS, `The VC-JWT cannot be read: ${(e as Error).message}`);
+    checks.fail('structure', ErrorCodes.PARSE_JWS, `The VC-JWT cannot be read: ${reasonOf(e)}`);
     checks.skipRemaining('Unreadable VC-JWT');
     return null;
   }
@@ -155,12 +155,12 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   // Started now, maybe never awaited (a bad signature): it must neither reject unhandled nor throw later.
   const later = laterChecks(c, payload, ctx).catch((e: unknown) => {
     const l = new CheckList();
-    l.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The status could not be checked: ${(e as Error)?.message ?? e}`);
+    l.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The status could not be checked: ${reasonOf(e)}`);
     return l;
   });
   const badge = toBadge(c, format);
   if ('missing' in sk || !signature || !binding) {
-    checks.indeterminate('signature', ErrorCodes.NO_KEY, `No key to check the signature with: ${'missing' in sk ? sk.missing : ''}`);
+    checks.indeterminate('signature', ErrorCodes.NO_KEY, `No key to check the signature with${'missing' in sk ? `: ${sk.missing}` : ''}`);
     checks.indeterminate('issuer-key', ErrorCodes.NO_KEY, 'No signing key to confirm as the issuer\'s');
     report(checks, await later);
     return badge;
