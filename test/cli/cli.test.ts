@@ -107,7 +107,8 @@ describe('lanyard CLI on hostile inputs', () => {
     expect(JSON.parse(r.stdout).badge.id).toBe('https://example.org/beths-robotics-badge.json');
   });
   it('exits 2 for bad usage and an unreadable file, with nothing on stdout', { timeout: 120_000 }, async () => {
-    for (const args of [[], ['--bogus', 'x'], ['--now', 'yesterday', 'f'], [path.join(dir, 'missing.json')], [dir]]) {
+    const empty = mkdtempSync(path.join(tmpdir(), 'lanyard-empty-'));
+    for (const args of [[], ['--bogus', 'x'], ['--now', 'yesterday', 'f'], [path.join(dir, 'missing.json')], [empty]]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
