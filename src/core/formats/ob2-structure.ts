@@ -119,7 +119,8 @@ const found = (v: unknown): string => (v === undefined ? 'none' : shorten(v, 60)
 
 /** The image of an Assertion (an IRI), of a BadgeClass or Issuer (a URL or data URI), or an Image object with such an id. */
 function imageProblem(cls: Ob2Class, image: unknown): string | undefined {
-  if (image === undefined || image === null) return undefined;
+  // An empty value is read as absent (display-only fields; issuers' exports leave them empty).
+  if (image === undefined || image === null || image === '') return undefined;
   const id = isObj(image) ? image.id : image;
   const ok = cls === 'Assertion' ? isIri(id) || isDataUri(id) : isUrl(id) || isDataUri(id);
   return ok ? undefined : `${label(cls)} image (a URL or data: URI, found ${found(id)})`;
@@ -157,7 +158,7 @@ export function ob2NodeProblems({ cls, node, context }: Ob2Node): string[] {
     if (typeof c !== 'string' && !isObj(c)) out.push(`BadgeClass criteria (an IRI or a Criteria object, found ${found(c)})`);
     else if (id !== undefined && !isIri(id)) out.push(`BadgeClass criteria (an IRI, found ${found(id)})`);
   }
-  if (cls === 'Profile' && node.url !== undefined && !isUrl(node.url)) out.push(`Issuer url (an http(s) URL, found ${found(node.url)})`);
+  if (cls === 'Profile' && node.url !== undefined && node.url !== null && node.url !== '' && !isUrl(node.url)) out.push(`Issuer url (an http(s) URL, found ${found(node.url)})`);
   return out;
 }
 
