@@ -93,9 +93,9 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   // DESIGN "Every check that can still run, runs": the signature is checked even when the structure fails.
   let issuer: Json | undefined;
   if (!(OB2_ALGORITHMS as readonly (string | undefined)[]).includes(alg)) {
-    const why = alg === undefined || alg.toLowerCase() === 'none'
-      ? `The assertion is not signed (its JWS header says alg ${alg === undefined ? 'is missing' : shorten(alg, 20)})`
-      : `The signature algorithm ${shorten(alg, 20)} is not accepted (only ${OB2_ALGORITHMS.join(', ')})`;
+    const why = header.alg === undefined || alg?.toLowerCase() === 'none'
+      ? `The assertion is not signed (its JWS header ${header.alg === undefined ? 'names no alg' : `says alg ${shorten(alg, 20)}`})`
+      : `The signature algorithm ${shorten(header.alg, 20)} is not accepted (only ${OB2_ALGORITHMS.join(', ')})`;
     checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, why);
     checks.skip('issuer-key', 'There is no acceptable signature whose key could be the issuer\'s');
   } else issuer = await verifySignature(cred.text, a, bc, ctx, checks);
@@ -131,7 +131,11 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   // (every OB 1.x issuer: the key sits at verify.url) cannot confirm the key, which is still tried.
   if (creator && listed.length > 0 && !listed.includes(creator)) {
     checks.fail('issuer-key', ErrorCodes.KEY_NOT_OWNED, `Signed with ${shorten(creator)}, a key the issuer's profile does not list`);
-    checks.skip('signature', 'The signing key is not the issuer\'s');
+    // Every check that can still run, runs: whether the signature holds under the key it names.
+    const t = await tryKey(jws, creator, ctx);
+    if (t.verified) checks.pass('signature', `The signature is intact under ${shorten(creator)}, but that key is not the issuer's`);
+    else if (t.reason === 'bad-signature') checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, t.message);
+    else checks.indeterminate('signature', ErrorCodes.NO_KEY, t.message);
     return issuer;
   }
   const candidates = creator ? [creator] : listed;

@@ -138,7 +138,7 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   if (!sk) {
     const unsigned = alg === undefined || (typeof alg === 'string' && alg.toLowerCase() === 'none');
     checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, unsigned
-      ? `The credential is not signed (its JWS header says alg ${alg === undefined ? 'is missing' : shorten(alg, 20)})`
+      ? `The credential is not signed (its JWS header ${alg === undefined ? 'names no alg' : `says alg ${shorten(alg, 20)}`})`
       : `The signature algorithm ${shorten(alg, 20)} is not accepted (only ${JWS_ALGORITHMS.join(', ')})`);
     checks.skipRemaining('The signature is not acceptable');
     return toBadge(c, format);
