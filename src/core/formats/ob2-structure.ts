@@ -80,7 +80,10 @@ function expandType(t: string, terms: Map<string, string>, depth = 0): string | 
 /** RFC 3987 in the validator's spirit: a scheme, no spaces or delimiters; http(s) needs a host. Blank node ids `_:` too. */
 export function isIri(v: unknown): v is string {
   if (typeof v !== 'string' || !/^(?:[A-Za-z][A-Za-z0-9+.-]*:|_:)[^\s<>"{}|\\^`]+$/.test(v)) return false;
-  return /^https?:/i.test(v) ? isUrl(v) : true;
+  if (/^https?:/i.test(v)) return isUrl(v);
+  // VCORE URN_REGEX: a urn:uuid names a UUID (any version here); a data: URI is content, not a name.
+  if (/^urn:uuid:/i.test(v)) return /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+  return !/^data:/i.test(v) && !/^urn:uuid$/i.test(v);
 }
 
 export function isUrl(v: unknown): v is string {

@@ -81,8 +81,8 @@ describe('OB 2.0 signed', () => {
   });
 
   it.each([
-    ['a string entry', 'urn:uuid:revoked-1'],
-    ['an {id} entry', 'urn:uuid:revoked-2'],
+    ['a string entry', 'urn:uuid:00000000-0000-4000-8000-00000000000a'],
+    ['an {id} entry', 'urn:uuid:00000000-0000-4000-8000-00000000000b'],
   ])('is revoked when the issuer revocationList holds it as %s', async (_, id) => {
     const { web, privateKey } = await makeIssuer({ revocationList: true });
     const r = await verify(await signJws(await assertion({ id }), privateKey), { fetch: web.fetch, now: NOW });

@@ -113,6 +113,13 @@ describe('OB 2.0 structure: signed assertions, and documents that are not assert
     expect(r.verdict).toBe('invalid');
   });
 
+  it('fails structure for a signed assertion whose id is a malformed urn:uuid, signature still checked', async () => {
+    const { web, privateKey } = await makeIssuer();
+    const r = await verify(await signJws(await assertion({ id: 'urn:uuid:123' }), privateKey), { fetch: web.fetch, now: NOW });
+    expect(check(r, 'structure')?.message).toContain('Assertion id (an IRI, found urn:uuid:123)');
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+  });
+
   it('fails structure for a non-OB @context on a signed assertion, signature still checked', async () => {
     const { web, privateKey } = await makeIssuer();
     const r = await verify(await signJws(await assertion({ '@context': 'https://example.org/not-open-badges' }), privateKey), { fetch: web.fetch, now: NOW });
@@ -153,6 +160,9 @@ describe('OB 2.0 data types', () => {
   it.each([
     ['https://example.org/a', true], ['urn:uuid:2f6a5c1e-0000-4000-8000-000000000000', true], ['_:b0', true], ['did:key:z6Mk', true],
     ['https://', false], ['example.org/a', false], ['https://exa mple.org', false], ['', false],
+    // openbadges-validator-core tests/test_validation.py bad_iris
+    ['urn:uuid', false], ['urn:uuid:123', false], ['urn:uuid:', false], ['urn:uuid:zz278beb-36cf-4bc8-888d-674ff9843d72', false], ['data:image/gif;base64,R0lGODlhyAAiALM', false],
+    ['urn:uuid:9D278beb-36cf-4bc8-888d-674ff9843d72', true], ['http://www.example.com:8080/', true],
   ])('IRI %s → %s', (v, ok) => expect(isIri(v)).toBe(ok));
   it('leaves a node read with the OB 1.x context or none to the 1.x upgrade', () => {
     expect(ob2NodeProblems({ cls: 'Assertion', node: { issuedOn: 1483228799 }, context: 'https://w3id.org/openbadges/v1' })).toEqual([]);
