@@ -3,12 +3,14 @@
  * Profile, the structure rules, the issuer's revocationList, and the mapping onto Badge.
  */
 import { ErrorCodes, LanyardError } from '../errors.ts';
+import { reasonOf, shorten } from '../display.ts';
 import type { Alignment, Badge, BadgeFormat, Evidence, RecipientIdentity } from '../model.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { isHashedIdentity } from '../verify/recipient.ts';
 import { arr, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { upgradeBadgeClass } from './ob1.ts';
+import { ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 
 export type Resolved = { node: Json; fetched: boolean } | { error: LanyardError };
 
@@ -18,8 +20,9 @@ export type Resolved = { node: Json; fetched: boolean } | { error: LanyardError 
  */
 export async function resolveNode(ref: unknown, ctx: VerifyContext, preferHosted: boolean): Promise<Resolved> {
   const id = idOf(ref);
+  if (ref === undefined || ref === null) return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, 'The reference is missing') };
   if (isObj(ref) && !(preferHosted && isHttpUrl(id))) return { node: ref, fetched: false };
-  if (!isHttpUrl(id)) return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, `Cannot follow the reference ${String(id ?? ref).slice(0, 80)}`) };
+  if (!isHttpUrl(id)) return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, `The reference ${shorten(id ?? ref, 80)} is not a web address to fetch the document from`) };
   try {
     const node = await ctx.fetchJson(id);
     // A fetched document with no id (OB 1.x) is known by the URL it was fetched from.
@@ -35,22 +38,42 @@ export async function resolveBadgeClass(assertion: Json, ctx: VerifyContext): Pr
   return 'node' in r ? { node: upgradeBadgeClass(r.node), fetched: r.fetched } : r;
 }
 
-/** OB 2.0 §Data model: the fields without which an assertion, badge class or issuer is not one. */
-export function structureOb2(checks: CheckList, a: Json, bc: Json | undefined, issuer: Json | undefined): boolean {
+/** A node read for the assertion, with whether it was fetched (its own document) or embedded (read with its parent's @context). */
+export interface NodeRead {
+  node: Json;
+  fetched: boolean;
+}
+
+/** The nodes to hold to the OB 2.0 rules, each with the @context it is read with. */
+function ob2Nodes(raw: Json, bc: NodeRead | undefined, issuer: NodeRead | undefined): Ob2Node[] {
+  const nodes: Ob2Node[] = [{ cls: 'Assertion', node: raw, context: raw['@context'] }];
+  const bcContext = bc ? (bc.fetched ? bc.node['@context'] : bc.node['@context'] ?? raw['@context']) : undefined;
+  if (bc) nodes.push({ cls: 'BadgeClass', node: bc.node, context: bcContext });
+  if (issuer) nodes.push({ cls: 'Profile', node: issuer.node, context: issuer.fetched ? issuer.node['@context'] : issuer.node['@context'] ?? bcContext ?? raw['@context'] });
+  return nodes;
+}
+
+/**
+ * OB 2.0 §Data model: the fields without which an assertion, badge class or issuer is not one (every
+ * version, after upgrading), then for OB 2.0 nodes the type, @context, IRI and DateTime rules
+ * (ob2-structure.ts). `raw` is the assertion as served, before any 1.x upgrade.
+ */
+export function structureOb2(checks: CheckList, a: Json, raw: Json, bc: NodeRead | undefined, issuer: NodeRead | undefined): boolean {
   const missing: string[] = [];
   const rec = a.recipient;
   if (!isObj(rec) || typeof rec.identity !== 'string') missing.push('Assertion recipient.identity');
   if (a.badge === undefined) missing.push('Assertion badge');
   if (a.issuedOn === undefined) missing.push('Assertion issuedOn');
   if (!isObj(a.verification)) missing.push('Assertion verification');
-  if (bc && typeof bc.name !== 'string') missing.push('BadgeClass name');
-  if (bc && bc.issuer === undefined) missing.push('BadgeClass issuer');
-  if (issuer && typeof issuer.name !== 'string') missing.push('Issuer name');
+  if (bc && typeof bc.node.name !== 'string') missing.push('BadgeClass name');
+  if (bc && bc.node.issuer === undefined) missing.push('BadgeClass issuer');
+  if (issuer && typeof issuer.node.name !== 'string') missing.push('Issuer name');
   if (isObj(rec) && typeof rec.identity === 'string' && isHashedIdentity(rec.hashed, rec.identity) && !/^(md5\$[0-9a-f]{32}|sha256\$[0-9a-f]{64})$/i.test(rec.identity)) {
-    missing.push('a valid recipient hash (hashed is true but identity is not md5$… or sha256$…)');
+    missing.push('Assertion recipient.identity (hashed is true, so it must be md5$… or sha256$… with the hex digest)');
   }
+  for (const n of ob2Nodes(raw, bc, issuer)) for (const p of ob2NodeProblems(n)) if (!missing.some((m) => p.startsWith(`${m} `))) missing.push(p);
   if (missing.length) {
-    checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${missing.join(', ')}`);
+    checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${missing.join('; ')}`);
     return false;
   }
   checks.pass('structure', 'The assertion, badge class and issuer have every required field');
@@ -66,14 +89,14 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
     list = isObj(issuer?.revocationList) && Array.isArray(issuer.revocationList.revokedAssertions) ? issuer.revocationList : await ctx.fetchJson(listUrl);
   } catch (e) {
     const code = e instanceof LanyardError ? e.code : ErrorCodes.STATUS_UNAVAILABLE;
-    return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${(e as Error).message}`);
+    return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${reasonOf(e)}`);
   }
   const ids = new Set([str(a.id), str(a.uid)].filter((x): x is string => !!x));
   const entries = Array.isArray(list.revokedAssertions) ? list.revokedAssertions : Object.keys(list).map((k) => ({ uid: k, revocationReason: list[k] }));
   for (const e of entries) {
     const hit = typeof e === 'string' ? ids.has(e) : isObj(e) && (ids.has(str(e.id) ?? '\0') || ids.has(str(e.uid) ?? '\0'));
     if (hit) {
-      const reason = isObj(e) && typeof e.revocationReason === 'string' ? `: ${e.revocationReason}` : '';
+      const reason = isObj(e) && typeof e.revocationReason === 'string' ? `: ${shorten(e.revocationReason, 200)}` : '';
       return checks.fail('revocation', ErrorCodes.REVOKED, `Revoked by the issuer${reason}`);
     }
   }

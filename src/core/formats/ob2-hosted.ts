@@ -3,6 +3,7 @@
  * (SPEC ob_v2p0 §HostedBadge Verification). The input is trusted only for its id.
  */
 import { ErrorCodes, LanyardError, ParseError } from '../errors.ts';
+import { shorten } from '../display.ts';
 import { unpack } from '../input/index.ts';
 import type { Badge } from '../model.ts';
 import type { CheckList } from '../verify/checks.ts';
@@ -12,6 +13,7 @@ import { checkValidity } from '../verify/validity.ts';
 import { inVerificationScope } from './hosted-scope.ts';
 import { isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
+import { notAnAssertion } from './ob2-structure.ts';
 import { checkRevocationList, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 
 type Hosted = { json: Json } | { gone: true } | { error: LanyardError };
@@ -23,12 +25,12 @@ async function fetchHosted(url: string, ctx: VerifyContext): Promise<Hosted> {
   try {
     const doc = await ctx.fetchDocument(url, ACCEPT);
     if (doc.status === 410) return { gone: true };
-    if (doc.status < 200 || doc.status > 299) return { error: new LanyardError(ErrorCodes.HTTP_STATUS, `The hosted copy at ${url} answered HTTP ${doc.status}`) };
+    if (doc.status < 200 || doc.status > 299) return { error: new LanyardError(ErrorCodes.HTTP_STATUS, `The hosted copy at ${shorten(url)} answered HTTP ${doc.status}`) };
     const inner = await unpack(doc.bytes);
-    if (inner.credential.type !== 'json') return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, `${url} does not serve a JSON assertion`) };
+    if (inner.credential.type !== 'json') return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, `${shorten(url)} does not serve a JSON assertion`) };
     return { json: inner.credential.json };
   } catch (e) {
-    if (e instanceof ParseError) return { error: new LanyardError(e.code, `The hosted copy at ${url} is not a badge: ${e.message}`) };
+    if (e instanceof ParseError) return { error: new LanyardError(e.code, `The hosted copy at ${shorten(url)} is not a badge: ${e.message}`) };
     if (e instanceof LanyardError) return { error: e };
     throw e;
   }
@@ -38,6 +40,12 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   if (cred.type !== 'json') {
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, 'A hosted badge must be JSON');
     checks.skipRemaining('Not a hosted assertion');
+    return null;
+  }
+  const what = notAnAssertion(cred.json);
+  if (what) {
+    checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `This is ${what}: an Open Badges assertion names a recipient and a badge class`);
+    checks.skipRemaining('Not a badge');
     return null;
   }
   const input = upgradeAssertion(cred.json);
@@ -51,7 +59,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   const hosted = await fetchHosted(url, ctx);
   if ('gone' in hosted) {
     checks.pass('structure', 'The hosted assertion is gone');
-    checks.fail('revocation', ErrorCodes.REVOKED, `${url} answered 410 Gone: the issuer revoked this badge`);
+    checks.fail('revocation', ErrorCodes.REVOKED, `${shorten(url)} answered 410 Gone: the issuer revoked this badge`);
     checks.skipRemaining('The badge was revoked');
     return claimedBadge(input, ctx, format);
   }
@@ -63,13 +71,13 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   }
   const copy = upgradeAssertion(hosted.json);
   if (copy.revoked === true) {
-    const why = typeof copy.revocationReason === 'string' ? `: ${copy.revocationReason}` : '';
+    const why = typeof copy.revocationReason === 'string' ? `: ${shorten(copy.revocationReason, 200)}` : '';
     checks.pass('structure', 'The hosted copy says the badge is revoked');
     checks.fail('revocation', ErrorCodes.REVOKED, `Revoked by the issuer${why}`);
     checks.skipRemaining('The badge was revoked');
     return claimedBadge(input, ctx, format);
   }
-  return verifyHostedCopy(copy, url, ctx, checks, format);
+  return verifyHostedCopy(copy, hosted.json, url, ctx, checks, format);
 };
 
 /** What the input claims, for display only, when the issuer's copy does not confirm it (revoked, gone, unreachable). */
@@ -81,24 +89,25 @@ async function claimedBadge(input: Json, ctx: VerifyContext, format: Badge['form
 /** `https://host/path` for `http://host/path`: the same document, moved to https by its issuer. */
 const isHttpsUpgrade = (from: string, to: string): boolean => /^http:\/\//i.test(from) && /^https:\/\//i.test(to) && from.slice(7) === to.slice(8);
 
-async function verifyHostedCopy(a: Json, asked: string, ctx: VerifyContext, checks: CheckList, format: Badge['format']): Promise<Badge> {
+async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyContext, checks: CheckList, format: Badge['format']): Promise<Badge> {
   const declared = str(a.id);
   // An issuer that moved to https serves old http ids with their https id: that id is the assertion's.
   const url = declared !== undefined && isHttpsUpgrade(asked, declared) ? declared : asked;
   if (declared !== undefined && declared !== url) {
-    checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, `The copy fetched from ${url} declares another id (${declared.slice(0, 120)})`);
+    checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, `The copy fetched from ${shorten(url)} declares another id (${shorten(declared, 120)})`);
   }
   const bcR = await resolveBadgeClass(a, ctx);
   const bc = 'node' in bcR ? bcR.node : undefined;
   const issR = bc ? await resolveNode(bc.issuer, ctx, true) : undefined;
   const fallbackIssuer = bc && isObj(bc.issuer) ? bc.issuer : undefined;
   const issuer = issR && 'node' in issR ? issR.node : fallbackIssuer;
-  structureOb2(checks, a, bc, issuer);
+  const issuerRead = issR && 'node' in issR ? { node: issR.node, fetched: issR.fetched } : fallbackIssuer ? { node: fallbackIssuer, fetched: false } : undefined;
+  structureOb2(checks, a, raw, 'node' in bcR ? bcR : undefined, issuerRead);
   checks.skip('signature', 'A hosted badge is checked by fetching the issuer\'s copy, not by a signature');
   checks.skip('issuer-key', 'A hosted badge has no signing key');
   if (!checks.has('hosted')) {
-    if (!bc) checks.indeterminate('hosted', 'error' in bcR ? bcR.error.code : ErrorCodes.FETCH_FAILED, `The badge class could not be read: ${'error' in bcR ? bcR.error.message : ''}`);
-    else if (!issuer) checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer could not be read: ${issR && 'error' in issR ? issR.error.message : ''}`);
+    if (!bc) checks.indeterminate('hosted', 'error' in bcR ? bcR.error.code : ErrorCodes.FETCH_FAILED, `The badge class could not be read${'error' in bcR ? `: ${bcR.error.message}` : ''}`);
+    else if (!issuer) checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer could not be read${issR && 'error' in issR ? `: ${issR.error.message}` : ' (the badge class names none)'}`);
     else if (!(issR && 'node' in issR && issR.fetched)) {
       // Rule 3 binds the hosted copy to the issuer's OWN profile: an embedded issuer (on the same server
       // as the assertion) may claim any name and any verification policy, so it proves nothing.

@@ -4,6 +4,7 @@
  * present, must be one of those keys. Algorithms are an explicit allow-list.
  */
 import { compactVerify, decodeProtectedHeader, importSPKI, errors as joseErrors } from 'jose';
+import { reasonOf, shorten } from '../display.ts';
 import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
 import type { CheckList } from '../verify/checks.ts';
@@ -14,6 +15,7 @@ import { checkValidity } from '../verify/validity.ts';
 import { arr, idOf, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { checkRevocationList, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+import { notAnAssertion } from './ob2-structure.ts';
 
 /** OB 2.0 recommends RS256; nothing else is accepted (no `none`, no HMAC). */
 export const OB2_ALGORITHMS = ['RS256'] as const;
@@ -45,17 +47,17 @@ async function tryKey(jws: string, keyUrl: string, ctx: VerifyContext, embeddedP
   try {
     pem = embeddedPem ?? (await fetchPem(keyUrl, ctx));
   } catch (e) {
-    return { verified: false, reason: 'unreachable', message: `The key ${keyUrl} could not be fetched: ${(e as Error).message}` };
+    return { verified: false, reason: 'unreachable', message: `The key ${shorten(keyUrl)} could not be fetched: ${reasonOf(e)}` };
   }
-  if (!pem) return { verified: false, reason: 'unreachable', message: `The key ${keyUrl} has no publicKeyPem` };
+  if (!pem) return { verified: false, reason: 'unreachable', message: `The key ${shorten(keyUrl)} has no publicKeyPem` };
   try {
     await compactVerify(jws, await importPem(pem), { algorithms: [...OB2_ALGORITHMS] });
     return { verified: true };
   } catch (e) {
     if (e instanceof joseErrors.JOSEError && e.code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') {
-      return { verified: false, reason: 'bad-signature', message: `The signature does not verify with the key ${keyUrl}` };
+      return { verified: false, reason: 'bad-signature', message: `The signature does not verify with the key ${shorten(keyUrl)}` };
     }
-    return { verified: false, reason: 'unreachable', message: `The key ${keyUrl} is not a usable RSA key: ${(e as Error).message}` };
+    return { verified: false, reason: 'unreachable', message: `The key ${shorten(keyUrl)} is not a usable RSA key: ${reasonOf(e)}` };
   }
 }
 
@@ -67,32 +69,39 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   }
   let header: Json;
   let a: Json;
+  let payload: Json;
   try {
     header = decodeProtectedHeader(cred.text) as Json;
-    const { payload } = decodeJwsUnverified(cred.text);
+    payload = decodeJwsUnverified(cred.text).payload;
     if (!isObj(payload)) throw new LanyardError(ErrorCodes.PARSE_JWS, 'The JWS payload is not a JSON object');
     a = upgradeAssertion(payload);
   } catch (e) {
-    checks.fail('structure', ErrorCodes.PARSE_JWS, `The signed assertion cannot be read: ${(e as Error).message}`);
+    checks.fail('structure', ErrorCodes.PARSE_JWS, `The signed assertion cannot be read: ${reasonOf(e)}`);
     checks.skipRemaining('Unreadable signed assertion');
     return null;
   }
-  const alg = str(header.alg) ?? '(none)';
+  const what = notAnAssertion(payload);
+  if (what) {
+    checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `The signed document is ${what}: an assertion names a recipient and a badge class`);
+    checks.skipRemaining('Not a badge');
+    return null;
+  }
+  const alg = str(header.alg);
   const bcR = await resolveBadgeClass(a, ctx);
   const bc = 'node' in bcR ? bcR.node : undefined;
-  if (!structureOb2(checks, a, bc, undefined)) {
-    checks.skipRemaining('The assertion is malformed');
-    return toBadgeOb2(a, bc, undefined, format);
-  }
-  if (!(OB2_ALGORITHMS as readonly string[]).includes(alg)) {
-    checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, `The signature algorithm ${alg.slice(0, 20)} is not accepted (only ${OB2_ALGORITHMS.join(', ')})`);
-    checks.skipRemaining('The signature is not acceptable');
-    return toBadgeOb2(a, bc, undefined, format);
-  }
   checks.skip('hosted', 'A signed badge is checked by its signature, not a hosted copy');
-  const issuer = await verifySignature(cred.text, a, bc, ctx, checks);
+  // DESIGN "Every check that can still run, runs": the signature is checked even when the structure fails.
+  let issuer: Json | undefined;
+  if (!(OB2_ALGORITHMS as readonly (string | undefined)[]).includes(alg)) {
+    const why = header.alg === undefined || alg?.toLowerCase() === 'none'
+      ? `The assertion is not signed (its JWS header ${header.alg === undefined ? 'names no alg' : `says alg ${shorten(alg, 20)}`})`
+      : `The signature algorithm ${shorten(header.alg, 20)} is not accepted (only ${OB2_ALGORITHMS.join(', ')})`;
+    checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, why);
+    checks.skip('issuer-key', 'There is no acceptable signature whose key could be the issuer\'s');
+  } else issuer = await verifySignature(cred.text, a, bc, ctx, checks);
+  structureOb2(checks, a, payload, 'node' in bcR ? bcR : undefined, issuer ? { node: issuer, fetched: true } : undefined);
   if (checks.outcome('signature') === 'fail' || checks.outcome('issuer-key') === 'fail') {
-    checks.skipRemaining('The signature or its key failed');
+    checks.skipRemaining('The signature or its key failed, so what the assertion says cannot be trusted');
     return toBadgeOb2(a, bc, issuer, format);
   }
   checkValidity(checks, { from: a.issuedOn, fromName: 'issuedOn', until: a.expires, untilName: 'expires' }, ctx.now);
@@ -121,8 +130,12 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   // DESIGN issuer-key: a profile that lists keys and not this one fails it; a profile that lists none
   // (every OB 1.x issuer: the key sits at verify.url) cannot confirm the key, which is still tried.
   if (creator && listed.length > 0 && !listed.includes(creator)) {
-    checks.fail('issuer-key', ErrorCodes.KEY_NOT_OWNED, `Signed with ${creator}, a key the issuer's profile does not list`);
-    checks.skip('signature', 'The signing key is not the issuer\'s');
+    checks.fail('issuer-key', ErrorCodes.KEY_NOT_OWNED, `Signed with ${shorten(creator)}, a key the issuer's profile does not list`);
+    // Every check that can still run, runs: whether the signature holds under the key it names.
+    const t = await tryKey(jws, creator, ctx);
+    if (t.verified) checks.pass('signature', `The signature is intact under ${shorten(creator)}, but that key is not the issuer's`);
+    else if (t.reason === 'bad-signature') checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, t.message);
+    else checks.indeterminate('signature', ErrorCodes.NO_KEY, t.message);
     return issuer;
   }
   const candidates = creator ? [creator] : listed;
@@ -135,8 +148,8 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   for (const keyUrl of candidates) {
     const t = await tryKey(jws, keyUrl, ctx, embedded.get(keyUrl));
     if (t.verified) {
-      checks.pass('signature', `The signature is intact, checked with ${keyUrl}`);
-      if (listed.includes(keyUrl)) checks.pass('issuer-key', `Signed with ${keyUrl}, a key the issuer's profile lists`);
+      checks.pass('signature', `The signature is intact, checked with ${shorten(keyUrl)}`);
+      if (listed.includes(keyUrl)) checks.pass('issuer-key', `Signed with ${shorten(keyUrl)}, a key the issuer's profile lists`);
       else checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, unlisted(keyUrl));
       return issuer;
     }
@@ -151,4 +164,4 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
 }
 
 const unlisted = (keyUrl: string): string =>
-  `The issuer's profile lists no public key, so ${keyUrl} cannot be confirmed as the issuer's key`;
+  `The issuer's profile lists no public key, so ${shorten(keyUrl)} cannot be confirmed as the issuer's key`;

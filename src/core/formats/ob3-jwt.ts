@@ -8,6 +8,7 @@
  * `vc+ld+json+jwt`), `application/` optional; any other type is another kind of token (RFC 8725 §3.11, explicit typing), so it fails `structure`.
  */
 import { ErrorCodes } from '../errors.ts';
+import { reasonOf, shorten } from '../display.ts';
 import { issuerBinding } from '../keys/binding.ts';
 import { signingKey, signingKeyNow, type SigningKey } from '../keys/signing-key.ts';
 import { isAllowedAlg, JWS_ALGORITHMS, readCompactJws, readJwsPayload, verifyJws, type CompactJws, type JwsAlgorithm, type JwsOutcome } from '../keys/verify-jws.ts';
@@ -45,7 +46,7 @@ function unwrapVc(payload: Json): Json {
 function claimMismatches(p: Json, c: Json): string[] {
   const bad: string[] = [];
   const same = (claim: string, value: unknown, name: string) => {
-    if (p[claim] !== undefined && p[claim] !== value) bad.push(`${claim} (${String(p[claim]).slice(0, 60)}) is not the ${name} (${String(value).slice(0, 60)})`);
+    if (p[claim] !== undefined && p[claim] !== value) bad.push(`${claim} (${shorten(p[claim], 60)}) is not the ${name} (${shorten(value, 60)})`);
   };
   same('iss', issuerIdOf(c), 'issuer id');
   same('jti', c.id, 'credential id');
@@ -58,7 +59,7 @@ function claimMismatches(p: Json, c: Json): string[] {
     else if (date) {
       const t = parseInstant(date[1]);
       // NumericDate is seconds (RFC 7519 §2, fractions allowed): equal when both fall within the same second.
-      if (!Number.isNaN(t) && Math.floor(t / 1000) !== Math.floor(v)) bad.push(`${claim} (${toIso(v)}) is not the ${date[0]} (${String(date[1]).slice(0, 40)})`);
+      if (!Number.isNaN(t) && Math.floor(t / 1000) !== Math.floor(v)) bad.push(`${claim} (${toIso(v)}) is not the ${date[0]} (${shorten(date[1], 40)})`);
     }
   }
   return bad;
@@ -67,7 +68,7 @@ function claimMismatches(p: Json, c: Json): string[] {
 function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList): boolean {
   const typ = header.typ;
   if (typ !== undefined && !isCredentialTyp(typ)) {
-    checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `The JOSE typ ${String(typ).slice(0, 40)} is not a credential's (JWT, vc+jwt)`);
+    checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `The JOSE typ ${shorten(typ, 40)} is not a credential's (JWT, vc+jwt)`);
     return false;
   }
   if (!structureOb3(c, checks)) return false;
@@ -121,7 +122,7 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
     if (isAllowedAlg(jws.header.alg)) signature = start(jws, jws.header.alg, (sk = signingKeyNow(jws.header)));
     payload = readJwsPayload(jws);
   } catch (e) {
-    checks.fail('structure', ErrorCodes.PARSE_JWS, `The VC-JWT cannot be read: ${(e as Error).message}`);
+    checks.fail('structure', ErrorCodes.PARSE_JWS, `The VC-JWT cannot be read: ${reasonOf(e)}`);
     checks.skipRemaining('Unreadable VC-JWT');
     return null;
   }
@@ -131,12 +132,14 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   const issuerId = issuerIdOf(c);
   // A kid to fetch or to read against the issuer's id (a kid URL may be fetched even for a malformed credential).
   if (!sk && isAllowedAlg(alg)) signature = start(jws, alg, (sk = await signingKey(header, issuerId, ctx)));
-  if (!checkStructure(header, payload, c, checks)) {
-    checks.skipRemaining('The credential is malformed');
-    return toBadge(c, format);
-  }
+  // DESIGN "Every check that can still run, runs": a malformed credential (a claim that disagrees) still
+  // has its signature checked, so the user sees whether it was altered or only mis-issued.
+  checkStructure(header, payload, c, checks);
   if (!sk) {
-    checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, `The signature algorithm ${String(alg ?? '(none)').slice(0, 20)} is not accepted (only ${JWS_ALGORITHMS.join(', ')})`);
+    const unsigned = alg === undefined || (typeof alg === 'string' && alg.toLowerCase() === 'none');
+    checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, unsigned
+      ? `The credential is not signed (its JWS header ${alg === undefined ? 'names no alg' : `says alg ${shorten(alg, 20)}`})`
+      : `The signature algorithm ${shorten(alg, 20)} is not accepted (only ${JWS_ALGORITHMS.join(', ')})`);
     checks.skipRemaining('The signature is not acceptable');
     return toBadge(c, format);
   }
@@ -152,12 +155,12 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   // Started now, maybe never awaited (a bad signature): it must neither reject unhandled nor throw later.
   const later = laterChecks(c, payload, ctx).catch((e: unknown) => {
     const l = new CheckList();
-    l.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The status could not be checked: ${(e as Error)?.message ?? e}`);
+    l.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The status could not be checked: ${reasonOf(e)}`);
     return l;
   });
   const badge = toBadge(c, format);
   if ('missing' in sk || !signature || !binding) {
-    checks.indeterminate('signature', ErrorCodes.NO_KEY, `No key to check the signature with: ${'missing' in sk ? sk.missing : ''}`);
+    checks.indeterminate('signature', ErrorCodes.NO_KEY, `No key to check the signature with${'missing' in sk ? `: ${sk.missing}` : ''}`);
     checks.indeterminate('issuer-key', ErrorCodes.NO_KEY, 'No signing key to confirm as the issuer\'s');
     report(checks, await later);
     return badge;

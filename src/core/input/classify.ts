@@ -32,11 +32,17 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
   }
   const first = text[0];
   if (first === '{' || first === '[') return { type: 'json', text, json: parseJsonObject(text) };
+  const where = from ? `The text baked in the ${from.toUpperCase()}` : 'The input';
   if (COMPACT_JWS.test(text)) {
-    decodeJwsUnverified(text); // a JWS-shaped string whose header or payload is not JSON is not a badge
+    try {
+      decodeJwsUnverified(text); // a JWS-shaped string whose header or payload is not JSON is not a badge
+    } catch (e) {
+      // Text like "a.b." only looks like an unsigned JWS: say what it is not, rather than blame a JWS header.
+      if (text.endsWith('.')) throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `${where} is neither JSON, a compact JWS nor an http(s) URL`);
+      throw e;
+    }
     return { type: 'jws', text };
   }
   if (isHttpUrl(text)) return { type: 'url', text };
-  const where = from ? `The text baked in the ${from.toUpperCase()}` : 'The input';
   throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `${where} is neither JSON, a compact JWS nor an http(s) URL`);
 }

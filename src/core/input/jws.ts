@@ -7,8 +7,12 @@ import { ErrorCodes, ParseError } from '../errors.ts';
 import { parseJsonObject } from './json.ts';
 import { decodeUtf8 } from './text.ts';
 
-/** The shape VCORE and the bakers use to tell a JWS from JSON or a URL (OB 2.0 §Baking). */
-export const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
+/**
+ * The shape VCORE and the bakers use to tell a JWS from JSON or a URL (OB 2.0 §Baking), with the
+ * signature part allowed to be empty: an unsecured JWS (RFC 7515 Appendix A.5, `alg: none`) is still
+ * read as a JWS, so that verification can say it is unsigned (DESIGN.md, `signature`).
+ */
+export const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 
 export const isCompactJws = (text: string): boolean => COMPACT_JWS.test(text.trim());
 

@@ -5,6 +5,7 @@
  * material. How the credential conveys the key (kid, jwk header, a fragment) does not matter.
  */
 import { str, type Json } from '../formats/json-util.ts';
+import { shorten } from '../display.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { isDid, resolveDid } from './did.ts';
 import type { KeyDescription } from './jwk.ts';
@@ -26,13 +27,13 @@ async function issuerDocument(issuerId: string, ctx: VerifyContext): Promise<Iss
     const r = await resolveDid(issuerId, ctx);
     return 'error' in r ? r : { doc: r.doc, base: r.did };
   }
-  if (!/^https?:\/\/\S+$/i.test(issuerId)) return { error: `the issuer ${issuerId.slice(0, 80)} is neither a web address nor a DID Lanyard resolves` };
+  if (!/^https?:\/\/\S+$/i.test(issuerId)) return { error: `the issuer ${shorten(issuerId, 80)} is neither a web address nor a DID Lanyard resolves` };
   const url = issuerId.replace(/#.*$/, '');
   try {
     const doc = await ctx.fetchJson(url);
     const id = str(doc.id);
     // A document that names another id speaks for someone else.
-    if (id !== undefined && id.replace(/#.*$/, '') !== url) return { error: `the document at ${url} is not the issuer's (its id is ${id.slice(0, 80)})` };
+    if (id !== undefined && id.replace(/#.*$/, '') !== url) return { error: `the document at ${url} is not the issuer's (its id is ${shorten(id, 80)})` };
     return { doc, base: url };
   } catch (e) {
     return { error: `the issuer's document could not be fetched (${(e as Error).message})` };

@@ -6,6 +6,7 @@
  * Other methods are unresolvable here.
  */
 import { base64url } from 'jose';
+import { shorten } from '../display.ts';
 import { isObj, str, type Json } from '../formats/json-util.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { readPublicJwk } from './jwk.ts';
@@ -20,7 +21,7 @@ export const isDid = (v: string): boolean => /^did:[a-z0-9]+:\S+$/.test(v);
 
 function didKeyDocument(did: string): DidResolution {
   const mb = did.slice('did:key:'.length);
-  if (!multikeyToJwk(mb)) return { error: `${did.slice(0, 80)} is not a did:key Lanyard can read (Ed25519, P-256 or P-384)` };
+  if (!multikeyToJwk(mb)) return { error: `${shorten(did, 80)} is not a did:key Lanyard can read (Ed25519, P-256 or P-384)` };
   const vm = `${did}#${mb}`;
   return { did, doc: { id: did, verificationMethod: [{ id: vm, type: 'Multikey', controller: did, publicKeyMultibase: mb }], assertionMethod: [vm] } };
 }
@@ -30,10 +31,10 @@ function didJwkDocument(did: string): DidResolution {
   try {
     jwk = JSON.parse(new TextDecoder().decode(base64url.decode(did.slice('did:jwk:'.length))));
   } catch {
-    return { error: `${did.slice(0, 80)} does not hold a base64url JSON key` };
+    return { error: `${shorten(did, 80)} does not hold a base64url JSON key` };
   }
   const k = readPublicJwk(jwk);
-  if ('error' in k) return { error: `The key in ${did.slice(0, 80)} is not usable: ${k.error}` };
+  if ('error' in k) return { error: `The key in ${shorten(did, 80)} is not usable: ${k.error}` };
   const vm = `${did}#0`;
   return { did, doc: { id: did, verificationMethod: [{ id: vm, type: 'JsonWebKey', controller: did, publicKeyJwk: k }], assertionMethod: [vm] } };
 }
@@ -57,7 +58,7 @@ export function didWebUrl(did: string): string | null {
 
 async function didWebDocument(did: string, ctx: VerifyContext): Promise<DidResolution> {
   const url = didWebUrl(did);
-  if (!url) return { error: `${did.slice(0, 80)} is not a valid did:web` };
+  if (!url) return { error: `${shorten(did, 80)} is not a valid did:web` };
   let doc: Json;
   try {
     doc = await ctx.fetchJson(url);
@@ -65,7 +66,7 @@ async function didWebDocument(did: string, ctx: VerifyContext): Promise<DidResol
     return { error: `The DID document of ${did} could not be fetched (${(e as Error).message})` };
   }
   // did:web §Read: the document's id must be the DID itself, or it speaks for someone else.
-  if (str(doc.id) !== did) return { error: `The document at ${url} is not ${did}'s (its id is ${String(doc.id).slice(0, 80)})` };
+  if (str(doc.id) !== did) return { error: `The document at ${url} is not ${did}'s (its id is ${shorten(doc.id, 80)})` };
   return { did, doc };
 }
 
@@ -94,7 +95,7 @@ export async function resolveDid(didUrl: string, ctx: VerifyContext): Promise<Di
   if (local) return local;
   const did = didOf(didUrl);
   if (did.startsWith('did:web:')) return didWebDocument(did, ctx);
-  return { error: `The DID method of ${did.slice(0, 40)} is not one Lanyard resolves (did:key, did:jwk, did:web)` };
+  return { error: `The DID method of ${shorten(did, 40)} is not one Lanyard resolves (did:key, did:jwk, did:web)` };
 }
 
 export const isResolved = (r: DidResolution): r is { doc: Json; did: string } => 'doc' in r && isObj(r.doc);

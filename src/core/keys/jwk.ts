@@ -4,6 +4,7 @@
  * (OB 3.0 integrity.md: the `jwk` header "MUST NOT contain d").
  */
 import { isObj } from '../formats/json-util.ts';
+import { shorten } from '../display.ts';
 
 export type PublicJwk =
   | { kty: 'OKP'; crv: 'Ed25519'; x: string }
@@ -21,17 +22,17 @@ export function readPublicJwk(v: unknown): PublicJwk | { error: string } {
   const priv = PRIVATE_MEMBERS.find((m) => v[m] !== undefined);
   if (priv) return { error: `it holds the private or secret member "${priv}"` };
   if (v.kty === 'OKP') {
-    if (v.crv !== 'Ed25519') return { error: `the OKP curve ${String(v.crv).slice(0, 20)} is not supported` };
+    if (v.crv !== 'Ed25519') return { error: `the OKP curve ${shorten(v.crv, 20)} is not supported` };
     return b64(v.x) ? { kty: 'OKP', crv: 'Ed25519', x: v.x } : { error: 'its x is missing or not base64url' };
   }
   if (v.kty === 'EC') {
-    if (v.crv !== 'P-256' && v.crv !== 'P-384') return { error: `the EC curve ${String(v.crv).slice(0, 20)} is not supported` };
+    if (v.crv !== 'P-256' && v.crv !== 'P-384') return { error: `the EC curve ${shorten(v.crv, 20)} is not supported` };
     return b64(v.x) && b64(v.y) ? { kty: 'EC', crv: v.crv, x: v.x, y: v.y } : { error: 'its x or y is missing or not base64url' };
   }
   if (v.kty === 'RSA') {
     return b64(v.n) && b64(v.e) ? { kty: 'RSA', n: v.n, e: v.e } : { error: 'its n or e is missing or not base64url' };
   }
-  return { error: `the key type ${String(v.kty).slice(0, 20)} is not supported` };
+  return { error: `the key type ${shorten(v.kty, 20)} is not supported` };
 }
 
 /**

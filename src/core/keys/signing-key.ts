@@ -5,6 +5,7 @@
  * Which key is used says nothing about whose it is: that is issuerBinding's question.
  */
 import { str, type Json } from '../formats/json-util.ts';
+import { shorten } from '../display.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { didOf, isDid, resolveDid, resolveDidLocally, type DidResolution } from './did.ts';
 import { describeKey, readPublicJwk, type KeyDescription, type PublicJwk } from './jwk.ts';
@@ -99,9 +100,9 @@ export async function signingKey(header: Json, issuerId: string | undefined, ctx
   const rawKid = header.kid as string;
   const kid = absoluteKid(rawKid, issuerId);
   let found: Found;
-  if (!kid) found = { error: `The kid ${rawKid.slice(0, 80)} is neither a URL nor relative to a DID issuer` };
+  if (!kid) found = { error: `The kid ${shorten(rawKid, 80)} is neither a URL nor relative to a DID issuer` };
   else if (isDid(kid)) found = keyInDidDocument(await resolveDid(kid, ctx), kid);
   else if (/^https?:\/\//i.test(kid)) found = await fromHttp(kid, ctx);
-  else found = { error: `The kid ${kid.slice(0, 80)} is not an http(s) URL or a DID URL` };
+  else found = { error: `The kid ${shorten(kid, 80)} is not an http(s) URL or a DID URL` };
   return settle(found, kid ?? rawKid, headerKey);
 }

@@ -8,6 +8,7 @@
  * `checks.set('revocation', r.outcome, r.message, r.code)`.
  */
 import { ErrorCodes } from '../errors.ts';
+import { shorten } from '../display.ts';
 import { arr, idOf, isObj, str, types } from '../formats/json-util.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { checkRevocationList } from './revocation-list.ts';
@@ -22,7 +23,7 @@ async function checkEntry(entry: unknown, credential: Record<string, unknown>, c
   if (t.includes('1EdTechRevocationList')) return checkRevocationList(entry, str(credential.id), ctx);
   const kind = t.find(isStatusListEntry);
   if (kind) return checkStatusListEntry(entry, kind, idOf(credential.issuer), ctx);
-  return { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message: `The status type ${JSON.stringify(entry.type ?? null).slice(0, 60)} is not one Lanyard checks` };
+  return { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message: `The status type ${shorten(JSON.stringify(entry.type ?? null), 60)} is not one Lanyard checks` };
 }
 
 export async function checkCredentialStatus(credential: Record<string, unknown>, ctx: VerifyContext): Promise<StatusOutcome> {

@@ -4,6 +4,7 @@
  * entry does not say `revoked: false`. An unreachable list settles nothing (indeterminate).
  */
 import { ErrorCodes } from '../errors.ts';
+import { shorten } from '../display.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { StatusOutcome } from './types.ts';
 
@@ -24,7 +25,7 @@ export async function checkRevocationList(entry: Record<string, unknown>, creden
   for (const r of revoked) {
     const o = typeof r === 'string' ? { id: r } : typeof r === 'object' && r !== null ? (r as Record<string, unknown>) : {};
     if (o.id === credentialId && o.revoked !== false) {
-      const reason = typeof o.revocationReason === 'string' ? `: ${o.revocationReason.slice(0, 200)}` : '';
+      const reason = typeof o.revocationReason === 'string' ? `: ${shorten(o.revocationReason, 200)}` : '';
       return { outcome: 'fail', code: ErrorCodes.REVOKED, message: `Revoked: the issuer's revocation list at ${url} lists it${reason}` };
     }
   }

@@ -8,6 +8,7 @@
  * Entry point: `checkSchema(credential)` → NoteOutcome, or null when no 1EdTech schema is named.
  */
 import { arr, isObj, str, types, type Json } from '../formats/json-util.ts';
+import { shorten } from '../display.ts';
 import type { NoteOutcome } from './types.ts';
 
 const SCHEMA_BASE = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/';
@@ -56,7 +57,7 @@ export function checkSchema(credential: Json): NoteOutcome | null {
     if (id === ACHIEVEMENT) achievementCredential(credential, missing);
     else if (id === ENDORSEMENT) endorsementCredential(credential, missing);
     else {
-      notes.push(`the schema ${id.slice(0, 120) || '(no id)'} is not bundled and was not fetched`);
+      notes.push(`the schema ${shorten(id, 120) || '(no id)'} is not bundled and was not fetched`);
       continue;
     }
     checked++;

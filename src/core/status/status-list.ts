@@ -6,6 +6,7 @@
  * nothing: indeterminate, never pass.
  */
 import { ErrorCodes } from '../errors.ts';
+import { shorten } from '../display.ts';
 import { arr, idOf, isObj, types } from '../formats/json-util.ts';
 import { verifyDataIntegrity } from '../proofs/verify.ts';
 import type { VerifyContext } from '../verify/context.ts';
@@ -72,5 +73,5 @@ export async function checkStatusListEntry(entry: Record<string, unknown>, kind:
   if (bit === 0) return { outcome: 'pass', message: `Not ${purpose === 'suspension' ? 'suspended' : purpose === 'revocation' ? 'revoked' : `flagged (${purpose})`}: ${where} is not set` };
   if (purpose === 'revocation') return { outcome: 'fail', code: ErrorCodes.REVOKED, message: `Revoked: ${where} is set` };
   if (purpose === 'suspension') return { outcome: 'fail', code: ErrorCodes.SUSPENDED, message: `Suspended: ${where} is set` };
-  return { outcome: 'pass', message: `${where} is set for the purpose ${purpose.slice(0, 40)}, which does not invalidate the credential` };
+  return { outcome: 'pass', message: `${where} is set for the purpose ${shorten(purpose, 40)}, which does not invalidate the credential` };
 }

@@ -4,6 +4,7 @@
  * VC 1.1 issuanceDate/expirationDate, JWT nbf/exp (already mapped to dates by the caller).
  */
 import { ErrorCodes } from '../errors.ts';
+import { shorten } from '../display.ts';
 import type { CheckList } from './checks.ts';
 
 export interface ValidityWindow {
@@ -31,10 +32,10 @@ export function checkValidity(checks: CheckList, w: ValidityWindow, now: Date): 
   const from = w.from === undefined ? undefined : parseInstant(w.from);
   const until = w.until === undefined ? undefined : parseInstant(w.until);
   if (from !== undefined && Number.isNaN(from)) {
-    return checks.fail('validity', ErrorCodes.DATE_INVALID, `${fromName} is not a date with a time zone: ${String(w.from).slice(0, 40)}`);
+    return checks.fail('validity', ErrorCodes.DATE_INVALID, `${fromName} is not a date with a time zone: ${shorten(w.from, 40)}`);
   }
   if (until !== undefined && Number.isNaN(until)) {
-    return checks.fail('validity', ErrorCodes.DATE_INVALID, `${untilName} is not a date with a time zone: ${String(w.until).slice(0, 40)}`);
+    return checks.fail('validity', ErrorCodes.DATE_INVALID, `${untilName} is not a date with a time zone: ${shorten(w.until, 40)}`);
   }
   if (from !== undefined && until !== undefined && until < from) {
     return checks.fail('validity', ErrorCodes.DATE_INVALID, `${untilName} (${w.until}) is before ${fromName} (${w.from})`);

@@ -25,13 +25,13 @@ export async function makeIssuer(opts: { revocationList?: boolean; verification?
     })
     .json(KEY, { '@context': CTX, type: 'CryptographicKey', id: KEY, owner: ISSUER, publicKeyPem: pem })
     .json(BADGE, { '@context': CTX, type: 'BadgeClass', id: BADGE, name: 'Safe Lifting', description: 'Lifts safely', image: 'https://issuer.test/b.png', criteria: 'https://issuer.test/criteria', issuer: ISSUER })
-    .json(REVOCATIONS, { '@context': CTX, type: 'RevocationList', id: REVOCATIONS, revokedAssertions: ['urn:uuid:revoked-1', { id: 'urn:uuid:revoked-2' }, { uid: 'legacy-3' }] });
+    .json(REVOCATIONS, { '@context': CTX, type: 'RevocationList', id: REVOCATIONS, revokedAssertions: ['urn:uuid:00000000-0000-4000-8000-00000000000a', { id: 'urn:uuid:00000000-0000-4000-8000-00000000000b' }, { uid: 'legacy-3' }] });
   return { web, publicKey, privateKey, pem };
 }
 
 export async function assertion(overrides: Record<string, unknown> = {}) {
   return {
-    '@context': CTX, type: 'Assertion', id: 'urn:uuid:a1',
+    '@context': CTX, type: 'Assertion', id: 'urn:uuid:00000000-0000-4000-8000-0000000000a1',
     recipient: { type: 'email', hashed: true, salt: 'pepper', identity: await sha256Identity('ada@example.org', 'pepper') },
     badge: BADGE, issuedOn: '2025-01-01T00:00:00Z',
     verification: { type: 'SignedBadge', creator: KEY },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SignJWT } from 'jose';
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import type { VerifyResult } from '../../../src/core/result.ts';
 import { assertion, BADGE, CTX, ISSUER, KEY, makeIssuer, NOW, rawJws, signJws } from './ob2-fixtures.ts';
@@ -46,6 +46,20 @@ describe('OB 2.0 signed', () => {
     const r = await verify(jws, { fetch: web.fetch, now: NOW });
     expect(r.verdict).toBe('invalid');
     expect(check(r, 'issuer-key')).toMatchObject({ outcome: 'fail', code: 'ERR_KEY_NOT_OWNED' });
+    // The signature is still checked against the key it names (here an unusable PEM: nothing to check with).
+    expect(check(r, 'signature')?.outcome).toBe('indeterminate');
+  });
+
+  it('still reports a signature that holds under a key the issuer does not list', async () => {
+    const { web } = await makeIssuer();
+    const rogueKey = await generateKeyPair('RS256', { extractable: true });
+    const rogue = 'https://issuer.test/rogue-key.json';
+    web.json(rogue, { '@context': CTX, type: 'CryptographicKey', id: rogue, owner: ISSUER, publicKeyPem: await exportSPKI(rogueKey.publicKey) });
+    const jws = await signJws(await assertion({ verification: { type: 'SignedBadge', creator: rogue } }), rogueKey.privateKey);
+    const r = await verify(jws, { fetch: web.fetch, now: NOW });
+    expect(check(r, 'issuer-key')).toMatchObject({ outcome: 'fail', code: 'ERR_KEY_NOT_OWNED' });
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+    expect(r.verdict).toBe('invalid');
   });
 
   it('does not trust a publicKey from an embedded issuer: only the hosted profile counts', async () => {
@@ -67,8 +81,8 @@ describe('OB 2.0 signed', () => {
   });
 
   it.each([
-    ['a string entry', 'urn:uuid:revoked-1'],
-    ['an {id} entry', 'urn:uuid:revoked-2'],
+    ['a string entry', 'urn:uuid:00000000-0000-4000-8000-00000000000a'],
+    ['an {id} entry', 'urn:uuid:00000000-0000-4000-8000-00000000000b'],
   ])('is revoked when the issuer revocationList holds it as %s', async (_, id) => {
     const { web, privateKey } = await makeIssuer({ revocationList: true });
     const r = await verify(await signJws(await assertion({ id }), privateKey), { fetch: web.fetch, now: NOW });

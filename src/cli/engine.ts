@@ -1,0 +1,106 @@
+/**
+ * One engine for a whole `lanyard verify` run, wired as the extension's background wires it
+ * (src/background/services/verifier.ts): one fact cache (signatures verified, keys bound) and one
+ * document cache shared by every input, so that verifying many inputs in one process is what the
+ * extension does, caches included. DESIGN.md: caches hold facts, never state one document leaves for the next.
+ */
+import { MAX_DOCUMENT_BYTES } from '../core/verify/fetch-once.ts';
+import type { FactCache, Fetch } from '../core/verify/context.ts';
+import { verify } from '../core/verify/pipeline.ts';
+import type { VerifyResult } from '../core/result.ts';
+
+export interface Engine {
+  verify(input: Uint8Array | string): Promise<VerifyResult>;
+}
+
+export interface EngineOptions {
+  fetch: Fetch;
+  now: Date;
+  identities: readonly string[];
+}
+
+/** At most this many facts are kept, oldest out first (the background keeps 2,000 across sessions). */
+const MAX_FACTS = 10_000;
+
+export function memoryFacts(max = MAX_FACTS): FactCache {
+  const map = new Map<string, unknown>();
+  return {
+    get: (k) => map.get(k),
+    set(k, v) {
+      map.delete(k);
+      map.set(k, v);
+      if (map.size > max) map.delete(map.keys().next().value!);
+    },
+  };
+}
+
+interface Stored {
+  status: number;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** Reads at most `max + 1` bytes: a larger body is kept cut, and fetchOnce refuses it as too large, as it would have. */
+async function readUpTo(res: Response, max: number): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    size += value.length;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+  }
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/**
+ * The documents fetched during the run, kept by URL and Accept header: 200 answers only, and never
+ * one that was redirected (fetchOnce judges redirects from the live response, so those go through).
+ * Failures are not kept.
+ */
+export function cachingFetch(inner: Fetch): Fetch {
+  const docs = new Map<string, Promise<Stored | Response>>();
+  const toResponse = (s: Stored): Response => new Response(s.bytes.slice() as Uint8Array<ArrayBuffer>, { status: s.status, headers: { 'content-type': s.contentType } });
+  return async (url, init) => {
+    const key = `${init?.headers?.accept ?? init?.headers?.Accept ?? ''}\n${url}`;
+    const hit = docs.get(key);
+    if (hit) {
+      const s = await hit.catch(() => undefined);
+      if (s && !(s instanceof Response)) return toResponse(s);
+    }
+    const p = (async (): Promise<Stored | Response> => {
+      const res = await inner(url, init);
+      if (res.status !== 200 || res.redirected) return res;
+      return { status: 200, contentType: res.headers.get('content-type') ?? '', bytes: await readUpTo(res, MAX_DOCUMENT_BYTES) };
+    })();
+    docs.set(key, p);
+    const r = await p.catch((e: unknown) => {
+      docs.delete(key);
+      throw e;
+    });
+    if (r instanceof Response) {
+      docs.delete(key);
+      return r;
+    }
+    return toResponse(r);
+  };
+}
+
+/** The engine, created once per run. */
+export function createEngine({ fetch, now, identities }: EngineOptions): Engine {
+  const keyCache = memoryFacts();
+  const documents = cachingFetch(fetch);
+  return { verify: (input) => verify(input, { fetch: documents, now, identities, keyCache }) };
+}
