@@ -27,18 +27,19 @@ export function extensionIdFromKey(keyBase64: string): string {
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
-export async function launchExtension(): Promise<Launched> {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is not built: run npm run build first`);
+/** @param dist the unpacked extension to load (default dist/chrome) */
+export async function launchExtension(dist: string = DIST): Promise<Launched> {
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is not built: run npm run build first`);
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as Launched['manifest'];
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Launched['manifest'];
   const profile = mkdtempSync(join(tmpdir(), 'lanyard-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
     args: [
       '--headless=new',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
