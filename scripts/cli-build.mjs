@@ -73,3 +73,6 @@ export async function ensureCliBuilt() {
     rmSync(LOCK, { recursive: true, force: true });
   }
 }
+
+// `node scripts/cli-build.mjs` (npm's prepack): build the bundle if it is missing or stale.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await ensureCliBuilt();
