@@ -27,8 +27,12 @@ export function extensionIdFromKey(keyBase64: string): string {
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
-/** @param dist the unpacked extension to load (default dist/chrome) */
-export async function launchExtension(dist: string = DIST): Promise<Launched> {
+export interface LaunchOptions {
+  /** The unpacked extension to load (default dist/chrome). */
+  dist?: string;
+}
+
+export async function launchExtension({ dist = DIST }: LaunchOptions = {}): Promise<Launched> {
   if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is not built: run npm run build first`);
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Launched['manifest'];

@@ -43,7 +43,7 @@ describe('store packages', () => {
 
   it('the Chrome zip, unpacked, loads in Chromium: pinned id, its version, a working popup', async () => {
     const dir = unzip(`lanyard-${version}-chrome.zip`, 'chrome');
-    const ext = await launchExtension(dir);
+    const ext = await launchExtension({ dist: dir });
     try {
       expect(ext.extensionId).toBe('pakfgahhhefpnaajfclapgchhifablpl');
       expect(ext.manifest.version).toBe(version);
