@@ -18,7 +18,8 @@ export default defineConfig({
     target: 'node20',
     minify: true,
     reportCompressedSize: false,
-    rollupOptions: { output: { entryFileNames: 'lanyard.mjs', format: 'es' } },
+    // A dynamic import becomes a chunk beside it (package.json `files` ships all of dist/cli/).
+    rollupOptions: { output: { entryFileNames: 'lanyard.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', format: 'es' } },
   },
   ssr: { target: 'node', noExternal: true },
 });

@@ -8,7 +8,7 @@
  * Each is the median of RUNS wall-clock runs after one unmeasured warm-up. Target: cli ≤ 2 × node.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 // @ts-expect-error: a plain JavaScript build script, no types
@@ -37,9 +37,8 @@ export default async function (): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lanyard-cli-bench-'));
   try {
     mkdirSync(path.join(dir, 'bin'));
-    mkdirSync(path.join(dir, 'dist/cli'), { recursive: true });
     copyFileSync(path.join(ROOT as string, 'bin/lanyard.mjs'), path.join(dir, 'bin/lanyard.mjs'));
-    copyFileSync(CLI_BUNDLE as string, path.join(dir, 'dist/cli/lanyard.mjs'));
+    cpSync(path.dirname(CLI_BUNDLE as string), path.join(dir, 'dist/cli'), { recursive: true });
     copyFileSync(path.join(ROOT as string, 'package.json'), path.join(dir, 'package.json'));
     const cli = [path.join(dir, 'bin/lanyard.mjs'), ...ARGS];
     const node = ['-e', '0'];
