@@ -11,6 +11,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+import { preactWithoutInnerHtml } from './scripts/preact-no-inner-html.ts';
 
 export const GECKO_ID = 'lanyard@lanyard.example';
 /** Content scripts built as single self-contained files: no loader, nothing web-accessible. */
@@ -72,6 +73,7 @@ export default defineConfig(({ mode }) => {
   const jsTarget = browser === 'firefox' ? 'firefox140' : 'chrome120';
   return {
     plugins: [
+      preactWithoutInnerHtml(),
       preact(),
       crx({
         manifest: target as unknown as ManifestV3Export,

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript command-line verifier directly (tsx), so it works right after `npm ci`.
-import { register } from 'tsx/esm/api';
+// The `lanyard` command: runs the bundled verifier (dist/cli/lanyard.mjs, built by vite.cli.config.ts).
+// In a source checkout (src/ beside bin/) it first rebuilds the bundle when src/ is newer than it.
+import { existsSync } from 'node:fs';
+import module from 'node:module';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+// Node 22.1+: reuse compiled code across runs (a no-op where the API does not exist).
+module.enableCompileCache?.();
+if (existsSync(new URL('../src/cli/main.ts', import.meta.url))) {
+  const { ensureCliBuilt } = await import('../scripts/cli-build.mjs');
+  await ensureCliBuilt();
+}
+const { main } = await import('../dist/cli/lanyard.mjs');
 process.exitCode = await main(process.argv.slice(2));

@@ -28,24 +28,26 @@ export function extensionIdFromKey(keyBase64: string): string {
 }
 
 export interface LaunchOptions {
+  /** The unpacked extension to load (default dist/chrome). */
+  dist?: string;
   /** The browser's UI language (the extension's messages follow it), e.g. "fr". */
   lang?: string;
 }
 
-export async function launchExtension(options: LaunchOptions = {}): Promise<Launched> {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is not built: run npm run build first`);
+export async function launchExtension({ dist = DIST, lang }: LaunchOptions = {}): Promise<Launched> {
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is not built: run npm run build first`);
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as Launched['manifest'];
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Launched['manifest'];
   const profile = mkdtempSync(join(tmpdir(), 'lanyard-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
     // Chromium on Linux takes its UI language from LANGUAGE; --lang sets it where that is honoured.
-    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang } } : {}),
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang } } : {}),
     args: [
       '--headless=new',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -53,7 +55,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   });
   const close = async () => {
