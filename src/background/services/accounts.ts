@@ -1,7 +1,7 @@
 /**
  * Accounts: sign in to Badgr with a password; to an OB 3.0 or Badge Connect backpack through
  * discovery, dynamic registration (one client per install and provider, kept in `secrets`) and
- * identity.launchWebAuthFlow with PKCE and `state`; sign out (revoke on the server, forget every
+ * identity.launchWebAuthFlow with PKCE, `state` and `iss`; sign out (revoke on the server, forget every
  * token and the account's badges). The backpack's host must be allowed first: the popup asks for
  * it (a permission request needs a user gesture), the background only checks.
  */
@@ -86,9 +86,14 @@ export function createAccounts(d: AccountsDeps) {
     return account;
   }
 
-  /** The client this install registered with the provider, or a new registration. */
-  async function clientFor(kind: OAuthKind, registrationUrl: string, register: (m: ClientMetadata) => Promise<RegisteredClient>, scope: string[]): Promise<{ id: string; client: RegisteredClient }> {
-    const id = `client:${kind}:${registrationUrl}`;
+  /**
+   * The client this install registered with the provider, or a new registration. Kept per set of
+   * endpoints, not per registration URL: a description that reuses an honest provider's
+   * registration URL with other token or authorization endpoints never gets that provider's client.
+   */
+  async function clientFor(kind: OAuthKind, endpoints: Record<string, string | undefined>, register: (m: ClientMetadata) => Promise<RegisteredClient>, scope: string[]): Promise<{ id: string; client: RegisteredClient }> {
+    const set = Object.entries(endpoints).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const id = `client:${kind}:${await sha256Hex(JSON.stringify(set))}`;
     const kept = await d.db.secrets.get(id);
     if (kept?.kind === 'client') return { id, client: { clientId: kept.clientId, clientSecret: kept.clientSecret, registration: kept.registration } };
     const client = await register(clientMetadata(d.identity.redirectUrl('oauth2'), d.version, scope));
@@ -98,8 +103,9 @@ export function createAccounts(d: AccountsDeps) {
 
   async function signInOAuth(kind: OAuthKind, baseUrl: string): Promise<AccountRecord> {
     const api = oauthApi(kind, d.fetch);
-    const { name, registrationUrl, service } = await api.discover(baseUrl);
-    const { id: clientSecretId, client } = await clientFor(kind, registrationUrl, (m) => api.register(service, m), api.scope);
+    // Refuses a description whose endpoints are not all on its own site (endpoints.ts).
+    const { name, endpoints, service } = await api.discover(baseUrl);
+    const { id: clientSecretId, client } = await clientFor(kind, endpoints, (m) => api.register(service, m), api.scope);
     const request = await api.authorizationRequest(service, client, d.identity.redirectUrl('oauth2'));
     let redirected: string;
     try {
@@ -109,7 +115,7 @@ export function createAccounts(d: AccountsDeps) {
     }
     let tokens;
     try {
-      // Checks `state` (RFC 6749 §10.12) before it exchanges the code with the PKCE verifier.
+      // Checks `state` (RFC 6749 §10.12) and `iss` (RFC 9207) before it exchanges the code with the PKCE verifier.
       tokens = await api.complete(service, client, request, redirected);
     } catch (e) {
       // The provider forgot this client: register anew at the next attempt.
