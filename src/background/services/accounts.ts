@@ -34,6 +34,8 @@ export interface AccountsDeps {
   version: string;
   /** Called after a sign-in (to start the first sync) and before a sign-out (to stop one). */
   onSignedIn?: (accountId: string) => void;
+  /** The confirmed addresses changed (trust given or taken back): every badge is checked again. */
+  onTrustChanged?: () => void;
   onSigningOut?: (accountId: string) => Promise<void> | void;
   now?: () => Date;
 }
@@ -70,7 +72,16 @@ export function createAccounts(d: AccountsDeps) {
   async function save(a: Omit<AccountRecord, 'id' | 'createdAt' | 'needsSignIn'>): Promise<AccountRecord> {
     const id = `${a.kind}-${(await sha256Hex(`${a.baseUrl}|${a.userId}`)).slice(0, 16)}`;
     const old = await d.db.accounts.get(id);
-    const record: AccountRecord = { ...a, id, needsSignIn: false, createdAt: old?.createdAt ?? now().toISOString() };
+    // What the user said stays through a new sign-in: the addresses typed, the trust given.
+    const typed = [...new Set([...(old?.typedAddresses ?? []), ...(a.typedAddresses ?? [])])];
+    const record: AccountRecord = {
+      ...a,
+      id,
+      needsSignIn: false,
+      createdAt: old?.createdAt ?? now().toISOString(),
+      ...(typed.length ? { typedAddresses: typed } : {}),
+      ...(old?.trustAddresses ? { trustAddresses: true } : {}),
+    };
     await d.db.accounts.put(record);
     return record;
   }
@@ -81,7 +92,9 @@ export function createAccounts(d: AccountsDeps) {
     const profile = await client.profile(tokens.accessToken);
     const addresses = await badgrProvider(client).addresses(tokens.accessToken).catch(() => profile.emails.map((e) => ({ ...e })));
     const primary = addresses.find((a) => a.primary)?.email ?? username;
-    const account = await save({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses });
+    // The name the user typed to sign in is an address they confirmed (identities.ts).
+    const typedAddresses = username.includes('@') ? [username.trim()] : [];
+    const account = await save({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses, typedAddresses });
     await d.tokens.store(account.id, tokens);
     return account;
   }
@@ -164,6 +177,16 @@ export function createAccounts(d: AccountsDeps) {
       await d.db.syncState.delete(accountId);
       await d.db.accounts.delete(accountId);
       return { signedOut: true };
+    },
+
+    /** Trusts (or stops trusting) the addresses this backpack verified, for every badge (Settings; identities.ts). */
+    async setTrust(accountId: string, trust: boolean): Promise<AccountView> {
+      const account = await d.db.accounts.get(accountId);
+      if (!account) throw new ServiceError(E.NOT_FOUND, 'This account is not signed in');
+      const { trustAddresses: was, ...rest } = account;
+      await d.db.accounts.put(trust ? { ...rest, trustAddresses: true } : rest);
+      if ((was === true) !== trust) d.onTrustChanged?.();
+      return accountView(trust ? { ...rest, trustAddresses: true } : rest, await d.db.syncState.get(accountId));
     },
 
     async list(): Promise<AccountView[]> {
