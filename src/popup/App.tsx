@@ -88,7 +88,7 @@ function Shell() {
     const account = state?.accounts.find((a) => a.id === route.accountId);
     screen = <AddressesScreen account={account} accountId={route.accountId} badges={badges} onSync={() => void actions.startSync(route.accountId).then(data.refreshState)} />;
   } else {
-    screen = <SettingsScreen settings={state?.settings} issuers={facetsOf(badges, locale).issuers} focusOrgIds={route.orgIds} onChanged={() => void data.reload()} />;
+    screen = <SettingsScreen settings={state?.settings} issuers={facetsOf(badges, locale).issuers} accounts={state?.accounts} focusOrgIds={route.orgIds} onChanged={() => void data.reload()} />;
   }
 
   return (
