@@ -47,6 +47,7 @@ export function popupHandlers({ version, app }: Services): Handlers<PopupToBackg
     'backup/import': async ({ json }) => (await app()).backup.import(json),
     'accounts/sign-in': async (req) => (await app()).accounts.signIn(req),
     'accounts/sign-out': async ({ accountId }) => (await app()).accounts.signOut(accountId),
+    'accounts/trust': async ({ accountId, trust }) => (await app()).accounts.setTrust(accountId, trust),
     'sync/start': async ({ accountId }) => (await app()).sync.start(accountId),
     'emails/list': async ({ accountId }) => (await app()).emails.list(accountId),
     'emails/add': async ({ accountId, email }) => (await app()).emails.add(accountId, email),

@@ -62,6 +62,8 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     db, tokens, providers, permissions: p.permissions, identity: p.identity, fetch: p.fetch, version: p.version, now,
     onSignedIn: (id) => void sync.start(id),
     onSigningOut: (id) => sync.cancel(id),
+    // Trust changes what counts as the user's address for every badge: check them all again.
+    onTrustChanged: () => void library.verify().catch((e: unknown) => console.warn('[lanyard] re-verification after a trust change failed', e)),
   });
   const library = createLibrary({ db, verifier, identities, fetch: hostFetch, now });
   return {

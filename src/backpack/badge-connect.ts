@@ -2,8 +2,11 @@
  * Client of Open Badges 2.1 Badge Connect (OB 2.1 §"Discovery" and §"Badge Connect API"): the
  * manifest at `/.well-known/badgeconnect.json` (Badgr redirects it to `/bcv1/manifest/{domain}`),
  * the same OAuth flow as the OB 3.0 API, and paged assertions: OB 2.0 JSON in `assertions`
- * (Badgr: `results`), JWS in `signedAssertions`.
+ * (Badgr: `results`), JWS in `signedAssertions`. Every endpoint must be on the manifest's own
+ * origin, but for a Badgr region's sign-in page on its web host (endpoints.ts: the mix-up defence).
  */
+import { authServerFacts } from './as-metadata.ts';
+import { checkEndpoints, type IssuerExpectation } from './endpoints.ts';
 import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
 import { checkUrl, getJson, isObj, type ClientOptions, type Json } from './http.ts';
 import {
@@ -38,6 +41,15 @@ export interface BadgeConnectService {
   authorizationUrl: string;
   tokenUrl: string;
   tokenRevocationUrl?: string;
+  /** Where the manifest was read from (after redirects): every endpoint is on its origin. */
+  discoveryUrl: string;
+  /** Which server must answer the authorization request (RFC 9207). */
+  issuer: IssuerExpectation;
+}
+
+/** The endpoints that receive something of the user's or of this client's: all on one site (endpoints.ts). */
+export function badgeConnectEndpoints(s: BadgeConnectService): Record<string, string | undefined> {
+  return { registrationUrl: s.registrationUrl, authorizationUrl: s.authorizationUrl, tokenUrl: s.tokenUrl, tokenRevocationUrl: s.tokenRevocationUrl, apiBase: s.apiBase, issuer: s.issuer?.issuer };
 }
 
 export type BadgeConnectAssertion = { kind: 'json'; assertion: Json } | { kind: 'jws'; jws: string };
@@ -66,26 +78,35 @@ function readAssertions(body: unknown): BadgeConnectAssertion[] {
 export class BadgeConnectClient {
   constructor(private readonly opts: ClientOptions) {}
 
-  /** `site` is the provider's site (its manifest is at /.well-known/badgeconnect.json) or the manifest URL itself. */
+  /** `site` is the provider's site as the user typed it (its manifest is at /.well-known/badgeconnect.json) or the manifest URL itself. */
   async discover(site: string): Promise<BadgeConnectService> {
     const u = checkUrl(site, 'backpack URL');
     const manifestUrl = u.pathname.endsWith('.json') ? u.toString() : `${u.origin}/.well-known/badgeconnect.json`;
-    const { body } = await getJson(this.opts, manifestUrl, undefined, 'The Badge Connect manifest');
+    const { body, res } = await getJson(this.opts, manifestUrl, undefined, 'The Badge Connect manifest');
+    const ctx = { userBase: site, documentUrl: res.url || manifestUrl };
     const apis = isObj(body) && Array.isArray(body.badgeConnectAPI) ? body.badgeConnectAPI.filter(isObj) : [];
     const api = apis[0];
     if (!api) throw new BackpackError(C.PROTOCOL, 'The Badge Connect manifest lists no badgeConnectAPI');
-    return {
-      name: str(api.name) ?? u.host,
-      ...(str(api.image) ? { image: str(api.image)! } : {}),
+    const endpoints = {
       apiBase: url(api.apiBase, 'apiBase').replace(/\/+$/, ''),
-      version: str(api.version) ?? 'v2p1',
-      termsOfServiceUrl: str(api.termsOfServiceUrl) ?? '',
-      privacyPolicyUrl: str(api.privacyPolicyUrl) ?? '',
-      scopesOffered: Array.isArray(api.scopesOffered) ? api.scopesOffered.filter((s): s is string => typeof s === 'string') : [],
       registrationUrl: url(api.registrationUrl, 'registrationUrl'),
       authorizationUrl: url(api.authorizationUrl, 'authorizationUrl'),
       tokenUrl: url(api.tokenUrl, 'tokenUrl'),
       ...(str(api.tokenRevocationUrl) ? { tokenRevocationUrl: url(api.tokenRevocationUrl, 'tokenRevocationUrl') } : {}),
+    };
+    // Before anything is sent anywhere: one site for every endpoint (the OAuth mix-up defence).
+    checkEndpoints(ctx, endpoints);
+    const facts = await authServerFacts(this.opts, ctx, new URL(ctx.documentUrl).origin);
+    return {
+      name: str(api.name) ?? u.host,
+      ...(str(api.image) ? { image: str(api.image)! } : {}),
+      version: str(api.version) ?? 'v2p1',
+      termsOfServiceUrl: str(api.termsOfServiceUrl) ?? '',
+      privacyPolicyUrl: str(api.privacyPolicyUrl) ?? '',
+      scopesOffered: Array.isArray(api.scopesOffered) ? api.scopesOffered.filter((s): s is string => typeof s === 'string') : [],
+      ...endpoints,
+      discoveryUrl: ctx.documentUrl,
+      issuer: facts.issuer,
     };
   }
 
@@ -94,7 +115,7 @@ export class BadgeConnectClient {
   }
 
   authorizationRequest(service: BadgeConnectService, client: RegisteredClient, redirectUri: string, scope: string[] = [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access']): Promise<AuthorizationRequest> {
-    return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope });
+    return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope, issuer: service.issuer });
   }
 
   async completeAuthorization(service: BadgeConnectService, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet> {

@@ -60,6 +60,7 @@ export class BadgrClient {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ token, token_type_hint: hint, client_id: this.clientId }).toString(),
+        redirect: 'error',
       });
       if (res.status === 404 || res.status === 405) return false;
       if (!res.ok) throw statusError(res, 'Sign-out');

@@ -22,6 +22,11 @@ export const BackpackErrorCodes = {
   REJECTED: 'REJECTED',
   /** Plain http to anything but 127.0.0.1 or localhost. */
   INSECURE_URL: 'INSECURE_URL',
+  /**
+   * A service description that names an endpoint (authorization, token, registration, API) on
+   * another site than its own: refused, `detail` names the endpoint (the OAuth mix-up defence, endpoints.ts).
+   */
+  ENDPOINT_MISMATCH: 'ENDPOINT_MISMATCH',
   /** The authorization redirect carried an error, the wrong `state`, or no code; or the code was refused. */
   AUTHORIZATION_FAILED: 'AUTHORIZATION_FAILED',
 } as const;

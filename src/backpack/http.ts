@@ -42,7 +42,9 @@ export async function send(opts: ClientOptions, url: string, init: RequestInit =
     return await opts.fetch(url, { ...init, signal: AbortSignal.any(signals) });
   } catch (e) {
     const timedOut = e instanceof Error && e.name === 'TimeoutError';
-    throw new BackpackError(C.UNREACHABLE, `${new URL(url).origin} ${timedOut ? 'did not answer in time' : 'could not be reached'}`, { cause: e });
+    // `redirect: 'error'` (every request that carries a secret) fails like a network error on a 3xx.
+    const why = timedOut ? 'did not answer in time' : init.redirect === 'error' ? 'could not be reached, or answered with a redirect (Lanyard never re-sends a password, code or token to another address)' : 'could not be reached';
+    throw new BackpackError(C.UNREACHABLE, `${new URL(url).origin} ${why}`, { cause: e });
   }
 }
 

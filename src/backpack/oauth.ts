@@ -3,8 +3,12 @@
  * §"Authentication") share: the authorization request with PKCE S256 and `state` (RFC 7636,
  * RFC 6749 §4.1.1), reading the redirect (§4.1.2), the code exchange and refresh with
  * `client_secret_basic` (§2.3.1, §6), and revocation (RFC 7009). Registration is in registration.ts.
+ * The response's `iss` is checked (RFC 9207) and no request that carries a code, verifier, password,
+ * refresh token or client secret follows a redirect (`redirect: 'error'`: a 307/308 would re-send
+ * the body to wherever the Location points).
  */
 import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { checkIssuer, type IssuerExpectation } from './endpoints.ts';
 import { checkUrl, isObj, readJson, retryAfter, send, statusError, type ClientOptions, type Json } from './http.ts';
 import { createPkce, createState } from './pkce.ts';
 import type { RegisteredClient } from './registration.ts';
@@ -24,6 +28,8 @@ export interface AuthorizationRequest {
   codeVerifier: string;
   redirectUri: string;
   scope: string[];
+  /** Which authorization server must answer (RFC 9207). */
+  issuer: IssuerExpectation;
 }
 
 /** RFC 6749 §2.3.1: client id and secret are form-urlencoded before Basic encoding. */
@@ -33,7 +39,7 @@ function basic(client: RegisteredClient): string {
   return `Basic ${btoa(String.fromCharCode(...bytes))}`;
 }
 
-export async function buildAuthorizationRequest(p: { authorizationUrl: string; clientId: string; redirectUri: string; scope: string[] }): Promise<AuthorizationRequest> {
+export async function buildAuthorizationRequest(p: { authorizationUrl: string; clientId: string; redirectUri: string; scope: string[]; issuer: IssuerExpectation }): Promise<AuthorizationRequest> {
   const u = checkUrl(p.authorizationUrl, 'authorization URL');
   const pkce = await createPkce();
   const state = createState();
@@ -44,7 +50,7 @@ export async function buildAuthorizationRequest(p: { authorizationUrl: string; c
   u.searchParams.set('state', state);
   u.searchParams.set('code_challenge', pkce.challenge);
   u.searchParams.set('code_challenge_method', pkce.method);
-  return { url: u.toString(), state, codeVerifier: pkce.verifier, redirectUri: p.redirectUri, scope: p.scope };
+  return { url: u.toString(), state, codeVerifier: pkce.verifier, redirectUri: p.redirectUri, scope: p.scope, issuer: p.issuer };
 }
 
 /** Reads the URL the authorization server redirected to: the code, or why there is none. */
@@ -60,6 +66,8 @@ export function readAuthorizationResponse(redirectedTo: string, request: Authori
   const q = u.searchParams;
   // RFC 6749 §10.12: an answer without our state, or with another, is not ours.
   if (q.get('state') !== request.state) throw new BackpackError(C.AUTHORIZATION_FAILED, 'The sign-in answer does not carry the state Lanyard sent', { detail: 'state_mismatch' });
+  // RFC 9207 §2.4: before anything else of the answer is used, error answers included.
+  checkIssuer(q.get('iss'), request.issuer);
   const error = q.get('error');
   if (error) {
     const why = q.get('error_description') ?? error;
@@ -75,7 +83,7 @@ export function readAuthorizationResponse(redirectedTo: string, request: Authori
 export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client: RegisteredClient | null, form: Record<string, string>, kind: 'code' | 'refresh' | 'password'): Promise<TokenSet> {
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
   if (client) headers.authorization = basic(client);
-  const res = await send(opts, tokenUrl, { method: 'POST', headers, body: new URLSearchParams(form).toString() });
+  const res = await send(opts, tokenUrl, { method: 'POST', headers, body: new URLSearchParams(form).toString(), redirect: 'error' });
   const body = await readJson(res, 'The token endpoint').catch((e: unknown) => {
     if (res.ok) throw e;
     return {};
@@ -130,6 +138,7 @@ export async function revokeToken(opts: ClientOptions, revocationUrl: string, cl
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(client) },
     body: new URLSearchParams({ token, token_type_hint: hint }).toString(),
+    redirect: 'error',
   });
   if (!res.ok) throw statusError(res, 'Token revocation');
 }

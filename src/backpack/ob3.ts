@@ -3,7 +3,10 @@
  * (`GET {base}/ims/ob/v3p0/discovery`, unprotected), dynamic registration, the authorization-code
  * flow with PKCE, refresh, revocation (the endpoint from RFC 8414 metadata, when the server
  * publishes it), paged credentials and the profile. Pure TypeScript over an injected fetch.
+ * Every endpoint must be on the description's own origin (endpoints.ts: the mix-up defence).
  */
+import { authServerFacts } from './as-metadata.ts';
+import { checkEndpoints, type IssuerExpectation } from './endpoints.ts';
 import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
 import { checkUrl, getJson, isObj, type ClientOptions, type Json } from './http.ts';
 import {
@@ -40,6 +43,15 @@ export interface Ob3Service {
   scopes: string[];
   /** RFC 7009 endpoint from the RFC 8414 metadata, when published. */
   revocationUrl?: string;
+  /** Where the description was read from (after redirects): every endpoint is on its origin. */
+  discoveryUrl: string;
+  /** Which server must answer the authorization request (RFC 9207). */
+  issuer: IssuerExpectation;
+}
+
+/** The endpoints that receive something of the user's or of this client's: all on one site (endpoints.ts). */
+export function ob3Endpoints(s: Ob3Service): Record<string, string | undefined> {
+  return { registrationUrl: s.registrationUrl, authorizationUrl: s.authorizationUrl, tokenUrl: s.tokenUrl, refreshUrl: s.refreshUrl, revocationUrl: s.revocationUrl, apiBase: s.apiBase, issuer: s.issuer?.issuer };
 }
 
 /** A credential as the API returned it: JSON (embedded proof) or a compact JWS (VC-JWT). */
@@ -65,11 +77,12 @@ function readCredentials(body: unknown): Ob3Credential[] {
 export class Ob3Client {
   constructor(private readonly opts: ClientOptions) {}
 
-  /** `base` is the provider's base URL, or its API base ending in /ims/ob/v3p0. */
+  /** `base` is the provider's base URL (as the user typed it), or its API base ending in /ims/ob/v3p0. */
   async discover(base: string): Promise<Ob3Service> {
     const root = checkUrl(base, 'backpack URL').toString().replace(/\/+$/, '').replace(/\/ims\/ob\/v3p0(\/discovery)?$/, '');
     const apiBase = `${root}/ims/ob/v3p0`;
-    const { body } = await getJson(this.opts, `${apiBase}/discovery`, undefined, 'OB 3.0 discovery');
+    const { body, res } = await getJson(this.opts, `${apiBase}/discovery`, undefined, 'OB 3.0 discovery');
+    const ctx = { userBase: base, documentUrl: res.url || `${apiBase}/discovery` };
     if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The OB 3.0 service description is not a JSON object');
     const info = isObj(body.info) ? body.info : {};
     const schemes = isObj(body.components) && isObj(body.components.securitySchemes) ? body.components.securitySchemes : {};
@@ -77,32 +90,29 @@ export class Ob3Client {
     const flow = isObj(acg.flows) && isObj(acg.flows.authorizationCode) ? acg.flows.authorizationCode : {};
     const servers = Array.isArray(body.servers) ? body.servers.filter(isObj) : [];
     const tokenUrl = need(flow.tokenUrl, 'tokenUrl');
-    const service: Ob3Service = {
+    const endpoints = {
       apiBase: str(servers[0]?.url) ? checkUrl(String(servers[0]?.url), 'server URL').toString().replace(/\/+$/, '') : apiBase,
+      registrationUrl: need(acg['x-imssf-registrationUrl'], 'x-imssf-registrationUrl'),
+      authorizationUrl: need(flow.authorizationUrl, 'authorizationUrl'),
+      tokenUrl,
+      refreshUrl: str(flow.refreshUrl) ? need(flow.refreshUrl, 'refreshUrl') : tokenUrl,
+    };
+    // Before anything is sent anywhere: one site for every endpoint (the OAuth mix-up defence).
+    checkEndpoints(ctx, endpoints);
+    const origin = new URL(ctx.documentUrl).origin;
+    const facts = await authServerFacts(this.opts, ctx, origin);
+    return {
+      ...endpoints,
       title: str(info.title) ?? new URL(root).host,
       termsOfService: str(info.termsOfService) ?? '',
       // The model puts the privacy policy in `info`; security.html also mentions the scheme.
       privacyPolicyUrl: str(info['x-imssf-privacyPolicyUrl']) ?? str(acg['x-imssf-privacyPolicyUrl']) ?? '',
       ...(str(info['x-imssf-image']) ? { image: str(info['x-imssf-image'])! } : {}),
-      registrationUrl: need(acg['x-imssf-registrationUrl'], 'x-imssf-registrationUrl'),
-      authorizationUrl: need(flow.authorizationUrl, 'authorizationUrl'),
-      tokenUrl,
-      refreshUrl: str(flow.refreshUrl) ? need(flow.refreshUrl, 'refreshUrl') : tokenUrl,
       scopes: isObj(flow.scopes) ? Object.keys(flow.scopes) : [],
+      discoveryUrl: ctx.documentUrl,
+      issuer: facts.issuer,
+      ...(facts.revocationUrl ? { revocationUrl: facts.revocationUrl } : {}),
     };
-    const revocationUrl = await this.revocationEndpoint(service.authorizationUrl);
-    return revocationUrl ? { ...service, revocationUrl } : service;
-  }
-
-  /** RFC 8414 §3: `/.well-known/oauth-authorization-server` on the authorization server; optional. */
-  private async revocationEndpoint(authorizationUrl: string): Promise<string | undefined> {
-    try {
-      const { body } = await getJson(this.opts, `${new URL(authorizationUrl).origin}/.well-known/oauth-authorization-server`, undefined, 'OAuth metadata');
-      const url = isObj(body) ? str(body.revocation_endpoint) : undefined;
-      return url ? checkUrl(url, 'revocation endpoint').toString() : undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   register(service: Ob3Service, metadata: ClientMetadata): Promise<RegisteredClient> {
@@ -110,10 +120,10 @@ export class Ob3Client {
   }
 
   authorizationRequest(service: Ob3Service, client: RegisteredClient, redirectUri: string, scope: string[] = [OB3_SCOPES.credentialReadonly, OB3_SCOPES.profileReadonly, 'offline_access']): Promise<AuthorizationRequest> {
-    return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope });
+    return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope, issuer: service.issuer });
   }
 
-  /** Reads the redirect (checking `state`) and exchanges its code. */
+  /** Reads the redirect (checking `state` and `iss`) and exchanges its code. */
   async completeAuthorization(service: Ob3Service, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet> {
     const { code } = readAuthorizationResponse(redirectedTo, request);
     return exchangeCode(this.opts, service.tokenUrl, client, request, code);

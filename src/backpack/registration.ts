@@ -42,7 +42,7 @@ export async function registerClient(opts: ClientOptions, registrationUrl: strin
     scope: m.scope.join(' '),
     ...(m.contacts ? { contacts: m.contacts } : {}),
   };
-  const res = await send(opts, registrationUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  const res = await send(opts, registrationUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body), redirect: 'error' });
   if (res.status === 400) {
     const err = await readJson(res, 'Client registration').catch(() => ({}));
     const e = isObj(err) ? err : {};

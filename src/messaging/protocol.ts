@@ -28,7 +28,7 @@ export interface StateReply {
   settings: Settings;
   /** The number of cached badges, so the popup can show a skeleton of the right size. */
   badgeCount: number;
-  /** The user's verified addresses across accounts (identities the badges are checked against). */
+  /** The addresses the user confirmed (typed, or verified by a trusted backpack): what local imports are checked against. */
   identities: string[];
 }
 
@@ -49,6 +49,8 @@ export type PopupToBackground = {
   'backup/import': { args: { json: string }; reply: { imported: number; skipped: number } };
   'accounts/sign-in': { args: SignInRequest; reply: AccountView };
   'accounts/sign-out': { args: { accountId: AccountId }; reply: { signedOut: true } };
+  /** Trusts (or not) the addresses this backpack verified, for every badge and local imports (Settings). */
+  'accounts/trust': { args: { accountId: AccountId; trust: boolean }; reply: AccountView };
   'sync/start': { args: { accountId?: AccountId }; reply: { started: boolean } };
   'emails/list': { args: { accountId: AccountId }; reply: EmailView[] };
   'emails/add': { args: { accountId: AccountId; email: string }; reply: EmailView[] };

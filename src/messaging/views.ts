@@ -23,6 +23,10 @@ export interface AccountView {
   /** True when the account needs the user to sign in again (refresh failed, token revoked). */
   needsSignIn: boolean;
   sync: SyncState;
+  /** The user trusts the addresses this backpack verified for every badge (Settings). */
+  trustAddresses?: boolean;
+  /** The addresses this backpack says it verified (what trusting it would confirm). */
+  verifiedAddresses?: string[];
 }
 
 export interface SyncState {

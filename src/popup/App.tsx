@@ -98,7 +98,7 @@ function Shell() {
       />
     );
   } else {
-    screen = <SettingsScreen settings={state?.settings} issuers={facetsOf(badges, locale).issuers} focusOrgIds={route.orgIds} onChanged={() => void data.reload()} />;
+    screen = <SettingsScreen settings={state?.settings} issuers={facetsOf(badges, locale).issuers} accounts={state?.accounts} focusOrgIds={route.orgIds} onChanged={() => void data.reload()} />;
   }
 
   return (

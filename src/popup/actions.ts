@@ -24,6 +24,8 @@ export interface PopupActions {
   /** Asks for host access to the backpack (so call it straight from the click), then signs in. */
   signIn(request: SignInRequest): Promise<Reply<AccountView>>;
   signOut(accountId: AccountId): Promise<Reply<{ signedOut: true }>>;
+  /** Trusts (or not) the addresses this backpack verified, for every badge (Settings). */
+  setTrust(accountId: AccountId, trust: boolean): Promise<Reply<AccountView>>;
   startSync(accountId?: AccountId): Promise<Reply<{ started: boolean }>>;
   listEmails(accountId: AccountId): Promise<Reply<EmailView[]>>;
   addEmail(accountId: AccountId, email: string): Promise<Reply<EmailView[]>>;
@@ -84,6 +86,7 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       return call('accounts/sign-in', request);
     },
     signOut: (accountId) => call('accounts/sign-out', { accountId }),
+    setTrust: (accountId, trust) => call('accounts/trust', { accountId, trust }),
     startSync: (accountId) => call('sync/start', accountId === undefined ? {} : { accountId }),
     listEmails: (accountId) => call('emails/list', { accountId }),
     addEmail: (accountId, email) => call('emails/add', { accountId, email }),

@@ -133,6 +133,13 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       badges = badges.filter((b) => b.accountId !== accountId);
       return later(ok({ signedOut: true as const }));
     },
+    setTrust(accountId, trust) {
+      record('setTrust', [accountId, trust]);
+      const a = accounts.find((x) => x.id === accountId && x.kind !== 'local');
+      if (!a) return later(err('ERR_NOT_FOUND', 'This account is not signed in'));
+      accounts = accounts.map((x) => (x.id === accountId ? { ...x, trustAddresses: trust } : x));
+      return later(ok({ ...a, trustAddresses: trust }));
+    },
     startSync(accountId) {
       record('startSync', [accountId]);
       setSync(accountId ? [accountId] : accounts.filter((a) => a.kind !== 'local').map((a) => a.id), 'syncing');

@@ -13,6 +13,8 @@ beforeAll(async () => {
   h = await harness();
   id = (await badgrSignIn(h, ctx.bp.baseUrl)).id;
   await h.app.sync.run(id);
+  // Hover checks against the confirmed addresses: Ada's school address counts once her backpack is trusted.
+  await h.app.accounts.setTrust(id, true);
 });
 
 describe('pickers', () => {

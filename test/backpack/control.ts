@@ -20,6 +20,8 @@ export interface Fault {
   /** For 429: the Retry-After seconds (default 30). */
   retryAfter?: number;
   body?: unknown;
+  /** With a 3xx status: the Location to send the client to (a 307/308 keeps the method and body). */
+  redirectTo?: string;
 }
 
 export interface LoggedRequest {
@@ -149,6 +151,7 @@ export class Control {
 
 function faultReply(f: Fault): Reply {
   const status = f.status ?? 500;
+  if (f.redirectTo !== undefined) return { status, headers: { location: f.redirectTo, 'content-type': 'text/plain' }, body: '' };
   if (status === 401) {
     return json(401, f.body ?? { detail: 'Authentication credentials were not provided.' }, { 'www-authenticate': 'Bearer realm="api"' });
   }

@@ -1,7 +1,7 @@
 /**
  * Accounts: sign in to Badgr with a password; to an OB 3.0 or Badge Connect backpack through
  * discovery, dynamic registration (one client per install and provider, kept in `secrets`) and
- * identity.launchWebAuthFlow with PKCE and `state`; sign out (revoke on the server, forget every
+ * identity.launchWebAuthFlow with PKCE, `state` and `iss`; sign out (revoke on the server, forget every
  * token and the account's badges). The backpack's host must be allowed first: the popup asks for
  * it (a permission request needs a user gesture), the background only checks.
  */
@@ -34,6 +34,8 @@ export interface AccountsDeps {
   version: string;
   /** Called after a sign-in (to start the first sync) and before a sign-out (to stop one). */
   onSignedIn?: (accountId: string) => void;
+  /** The confirmed addresses changed (trust given or taken back): every badge is checked again. */
+  onTrustChanged?: () => void;
   onSigningOut?: (accountId: string) => Promise<void> | void;
   now?: () => Date;
 }
@@ -70,7 +72,16 @@ export function createAccounts(d: AccountsDeps) {
   async function save(a: Omit<AccountRecord, 'id' | 'createdAt' | 'needsSignIn'>): Promise<AccountRecord> {
     const id = `${a.kind}-${(await sha256Hex(`${a.baseUrl}|${a.userId}`)).slice(0, 16)}`;
     const old = await d.db.accounts.get(id);
-    const record: AccountRecord = { ...a, id, needsSignIn: false, createdAt: old?.createdAt ?? now().toISOString() };
+    // What the user said stays through a new sign-in: the addresses typed, the trust given.
+    const typed = [...new Set([...(old?.typedAddresses ?? []), ...(a.typedAddresses ?? [])])];
+    const record: AccountRecord = {
+      ...a,
+      id,
+      needsSignIn: false,
+      createdAt: old?.createdAt ?? now().toISOString(),
+      ...(typed.length ? { typedAddresses: typed } : {}),
+      ...(old?.trustAddresses ? { trustAddresses: true } : {}),
+    };
     await d.db.accounts.put(record);
     return record;
   }
@@ -81,14 +92,21 @@ export function createAccounts(d: AccountsDeps) {
     const profile = await client.profile(tokens.accessToken);
     const addresses = await badgrProvider(client).addresses(tokens.accessToken).catch(() => profile.emails.map((e) => ({ ...e })));
     const primary = addresses.find((a) => a.primary)?.email ?? username;
-    const account = await save({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses });
+    // The name the user typed to sign in is an address they confirmed (identities.ts).
+    const typedAddresses = username.includes('@') ? [username.trim()] : [];
+    const account = await save({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses, typedAddresses });
     await d.tokens.store(account.id, tokens);
     return account;
   }
 
-  /** The client this install registered with the provider, or a new registration. */
-  async function clientFor(kind: OAuthKind, registrationUrl: string, register: (m: ClientMetadata) => Promise<RegisteredClient>, scope: string[]): Promise<{ id: string; client: RegisteredClient }> {
-    const id = `client:${kind}:${registrationUrl}`;
+  /**
+   * The client this install registered with the provider, or a new registration. Kept per set of
+   * endpoints, not per registration URL: a description that reuses an honest provider's
+   * registration URL with other token or authorization endpoints never gets that provider's client.
+   */
+  async function clientFor(kind: OAuthKind, endpoints: Record<string, string | undefined>, register: (m: ClientMetadata) => Promise<RegisteredClient>, scope: string[]): Promise<{ id: string; client: RegisteredClient }> {
+    const set = Object.entries(endpoints).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const id = `client:${kind}:${await sha256Hex(JSON.stringify(set))}`;
     const kept = await d.db.secrets.get(id);
     if (kept?.kind === 'client') return { id, client: { clientId: kept.clientId, clientSecret: kept.clientSecret, registration: kept.registration } };
     const client = await register(clientMetadata(d.identity.redirectUrl('oauth2'), d.version, scope));
@@ -98,8 +116,9 @@ export function createAccounts(d: AccountsDeps) {
 
   async function signInOAuth(kind: OAuthKind, baseUrl: string): Promise<AccountRecord> {
     const api = oauthApi(kind, d.fetch);
-    const { name, registrationUrl, service } = await api.discover(baseUrl);
-    const { id: clientSecretId, client } = await clientFor(kind, registrationUrl, (m) => api.register(service, m), api.scope);
+    // Refuses a description whose endpoints are not all on its own site (endpoints.ts).
+    const { name, endpoints, service } = await api.discover(baseUrl);
+    const { id: clientSecretId, client } = await clientFor(kind, endpoints, (m) => api.register(service, m), api.scope);
     const request = await api.authorizationRequest(service, client, d.identity.redirectUrl('oauth2'));
     let redirected: string;
     try {
@@ -109,7 +128,7 @@ export function createAccounts(d: AccountsDeps) {
     }
     let tokens;
     try {
-      // Checks `state` (RFC 6749 §10.12) before it exchanges the code with the PKCE verifier.
+      // Checks `state` (RFC 6749 §10.12) and `iss` (RFC 9207) before it exchanges the code with the PKCE verifier.
       tokens = await api.complete(service, client, request, redirected);
     } catch (e) {
       // The provider forgot this client: register anew at the next attempt.
@@ -158,6 +177,16 @@ export function createAccounts(d: AccountsDeps) {
       await d.db.syncState.delete(accountId);
       await d.db.accounts.delete(accountId);
       return { signedOut: true };
+    },
+
+    /** Trusts (or stops trusting) the addresses this backpack verified, for every badge (Settings; identities.ts). */
+    async setTrust(accountId: string, trust: boolean): Promise<AccountView> {
+      const account = await d.db.accounts.get(accountId);
+      if (!account) throw new ServiceError(E.NOT_FOUND, 'This account is not signed in');
+      const { trustAddresses: was, ...rest } = account;
+      await d.db.accounts.put(trust ? { ...rest, trustAddresses: true } : rest);
+      if ((was === true) !== trust) d.onTrustChanged?.();
+      return accountView(trust ? { ...rest, trustAddresses: true } : rest, await d.db.syncState.get(accountId));
     },
 
     async list(): Promise<AccountView[]> {

@@ -75,9 +75,11 @@ export interface ProviderClaim {
  * recipient check failed (or the provider says pending) and it matches an unverified address, it
  * is pending. When it failed but the user's own backpack lists it, it is not "someone else's" but
  * unconfirmed (an OB 3.0 profile names one address only). Either way the recipient check becomes
- * indeterminate, with a message saying why, and the verdict follows from the checks.
+ * indeterminate, with a message saying why, and the verdict follows from the checks. So is a badge
+ * issued to an address that only another, untrusted backpack vouches for (`claimed`, identities.ts):
+ * not the user's, but not "someone else's" either.
  */
-export async function assess(result: VerifyResult, unverified: readonly string[], provider?: ProviderClaim): Promise<Assessment> {
+export async function assess(result: VerifyResult, unverified: readonly string[], provider?: ProviderClaim, claimed: readonly string[] = []): Promise<Assessment> {
   const base = { verdict: result.verdict, checks: result.checks, recipient: result.recipient, pending: false };
   if (result.recipient) return base;
   const recipientCheck = result.checks.find((c) => c.id === 'recipient');
@@ -90,6 +92,11 @@ export async function assess(result: VerifyResult, unverified: readonly string[]
   if (address) {
     const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: `Issued to ${address}, an address of yours that is not verified yet: verify it to claim this badge` });
     return { verdict: verdictOf(checks), checks, recipient: address, pending: true };
+  }
+  const claimedBy = result.badge && claimed.length && recipientCheck?.outcome === 'fail' ? await checkRecipient(new CheckList(), result.badge.recipients, claimed.map(toUserIdentity)) : null;
+  if (claimedBy) {
+    const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: `Issued to ${claimedBy}, which another of your backpacks says is yours: trust that backpack's addresses in Settings to count this badge as yours` });
+    return { ...base, verdict: verdictOf(checks), checks };
   }
   if (provider?.listed && recipientCheck?.outcome === 'fail') {
     const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: 'Your backpack lists this badge, but it was issued to an address Lanyard does not know as yours: add that address to one of your accounts to confirm it' });

@@ -26,7 +26,7 @@ export interface BadgeSource {
 
 export async function verifyBadge(verifier: Verifier, ids: IdentitySet, src: BadgeSource, now: Date): Promise<FullBadge> {
   const result = await verifier.verify(src.input, ids.verified);
-  const assessment = await assess(result, ids.unverified, src.provider);
+  const assessment = await assess(result, ids.unverified, src.provider, ids.claimed);
   return buildRecord({ ...src, result, assessment, identitiesHash: await identitiesHash(ids.verified), now });
 }
 

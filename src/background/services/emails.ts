@@ -26,6 +26,8 @@ export interface EmailsDeps {
 
 type Op = (c: BadgrClient, token: string) => Promise<unknown>;
 
+const typedPlus = (a: AccountRecord, email: string): string[] => [...new Set([...(a.typedAddresses ?? []), email.trim()])];
+
 export function createEmails(d: EmailsDeps) {
   async function badgrAccount(accountId: string): Promise<AccountRecord> {
     const a = await d.db.accounts.get(accountId);
@@ -40,7 +42,7 @@ export function createEmails(d: EmailsDeps) {
   };
 
   /** Runs an operation with the access token (refreshed once after a 401), then lists the addresses again. */
-  async function withClient(accountId: string, op?: Op): Promise<EmailView[]> {
+  async function withClient(accountId: string, op?: Op, typed?: string): Promise<EmailView[]> {
     const account = await badgrAccount(accountId);
     const client = badgrClient(account.baseUrl, d.fetch);
     const host = new URL(account.baseUrl).host;
@@ -62,14 +64,17 @@ export function createEmails(d: EmailsDeps) {
     }
     const addresses = emails.map((e) => ({ id: String(e.id), email: e.email, verified: e.verified, primary: e.primary }));
     const changed = JSON.stringify(addresses) !== JSON.stringify(account.addresses);
-    await d.db.accounts.put({ ...account, addresses, user: addresses.find((a) => a.primary)?.email ?? account.user });
-    if (changed) d.onAddressesChanged?.(accountId);
+    // An address the user typed is one they confirmed: it counts for every badge (identities.ts).
+    // The record is read again: the user may have changed its trust meanwhile.
+    const current = (await d.db.accounts.get(accountId)) ?? account;
+    await d.db.accounts.put({ ...current, addresses, user: addresses.find((a) => a.primary)?.email ?? account.user, ...(typed ? { typedAddresses: typedPlus(current, typed) } : {}) });
+    if (changed || typed) d.onAddressesChanged?.(accountId);
     return Promise.all(addresses.map(async (a) => ({ id: a.id, email: a.email, verified: a.verified, primary: a.primary, badgeCount: await d.db.badges.countByRecipient(a.email) })));
   }
 
   return {
     list: (accountId: string) => withClient(accountId),
-    add: (accountId: string, email: string) => withClient(accountId, (c, t) => c.addEmail(t, email)),
+    add: (accountId: string, email: string) => withClient(accountId, (c, t) => c.addEmail(t, email), email),
     resend: (accountId: string, id: string) => withClient(accountId, (c, t) => c.resendVerification(t, idOf(id))),
     makePrimary: (accountId: string, id: string) => withClient(accountId, (c, t) => c.makePrimary(t, idOf(id))),
     remove: (accountId: string, id: string) => withClient(accountId, (c, t) => c.removeEmail(t, idOf(id))),

@@ -1,8 +1,14 @@
 /**
- * The user's identities, from the accounts' addresses. Every badge is checked against the verified
- * addresses of all the user's accounts (the account's own among them): an address one backpack
- * verified is the user's in every other (an OB 3.0 profile names one address only). An unverified
- * address never proves a badge is the user's; it only marks a badge pending.
+ * The user's identities, per account. A backpack can claim any address as verified, so an address
+ * proves a badge is the user's ("issued to you", the engine's recipient check) only:
+ *
+ * - for the badges of the account that verified it (its own backpack vouches for its own badges), or
+ * - everywhere when the user confirmed it: typed it (the Badgr sign-in name, an address added
+ *   through Lanyard), or it was verified by a backpack the user chose to trust in Settings
+ *   (`trustAddresses` on the account record, kept in IndexedDB where no content script reaches).
+ *
+ * Local imports (and the hover card) use the confirmed set alone. An unverified address of the
+ * badge's own account never proves a badge is the user's; it only marks the badge pending.
  */
 import type { Store } from '../../platform/db.ts';
 import type { AccountRecord } from '../../platform/records.ts';
@@ -12,25 +18,49 @@ export const LOCAL = 'local';
 export interface IdentitySet {
   verified: string[];
   unverified: string[];
+  /**
+   * Addresses another, untrusted backpack says it verified: they do not make a badge the user's,
+   * but a badge issued to one is "not confirmed" (indeterminate), never "someone else's".
+   */
+  claimed?: string[];
 }
 
 export interface Identities {
   forAccount(accountId: string): Promise<IdentitySet>;
 }
 
-const uniq = (xs: string[]): string[] => [...new Set(xs)];
+/** Case-insensitive de-duplication that keeps the first spelling. */
+function uniq(xs: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = x.trim().toLowerCase();
+    if (!k || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
 
-export function setOf(accounts: readonly AccountRecord[]): IdentitySet {
-  const all = accounts.flatMap((a) => a.addresses);
-  const verified = uniq(all.filter((a) => a.verified).map((a) => a.email));
+const verifiedOf = (a: AccountRecord): string[] => a.addresses.filter((x) => x.verified).map((x) => x.email);
+
+/** Addresses the user confirmed: typed into Lanyard, or verified by a backpack the user trusts. */
+export function confirmedOf(accounts: readonly AccountRecord[]): string[] {
+  return uniq(accounts.flatMap((a) => [...(a.typedAddresses ?? []), ...(a.trustAddresses === true ? verifiedOf(a) : [])]));
+}
+
+/** What the badges of `accountId` (or LOCAL) are checked against. */
+export function setOf(accounts: readonly AccountRecord[], accountId: string): IdentitySet {
+  const own = accountId === LOCAL ? undefined : accounts.find((a) => a.id === accountId);
+  const verified = uniq([...(own ? verifiedOf(own) : []), ...confirmedOf(accounts)]);
   const lower = new Set(verified.map((v) => v.toLowerCase()));
-  return { verified, unverified: uniq(all.filter((a) => !a.verified && !lower.has(a.email.toLowerCase())).map((a) => a.email)) };
+  const unverified = own ? uniq(own.addresses.filter((a) => !a.verified && !lower.has(a.email.toLowerCase())).map((a) => a.email)) : [];
+  const claimed = uniq(accounts.filter((a) => a !== own).flatMap(verifiedOf)).filter((e) => !lower.has(e.toLowerCase()));
+  return { verified, unverified, claimed };
 }
 
 export function createIdentities(accounts: Store<AccountRecord>): Identities {
   return {
-    async forAccount(_accountId) {
-      return setOf(await accounts.all());
+    async forAccount(accountId) {
+      return setOf(await accounts.all(), accountId);
     },
   };
 }

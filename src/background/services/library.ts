@@ -83,7 +83,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       original,
       contentHash: result.input.sha256,
       result,
-      assessment: await assess(result, ids.unverified),
+      assessment: await assess(result, ids.unverified, undefined, ids.claimed),
       identitiesHash: await identitiesHash(ids.verified),
       fallback: existing?.meta ?? opts.fallback ?? (url ? { name: `Badge at ${new URL(url).host}`, publicUrl: url } : {}),
       ...(existing?.bakedUrl ?? opts.bakedUrl ? { bakedUrl: (existing?.bakedUrl ?? opts.bakedUrl)! } : {}),

@@ -66,5 +66,9 @@ export function syncView(s: SyncRecord | undefined): SyncState {
 }
 
 export function accountView(a: AccountRecord, sync: SyncRecord | undefined): AccountView {
-  return { id: a.id, kind: a.kind, providerName: a.providerName, baseUrl: a.baseUrl, user: a.user, needsSignIn: a.needsSignIn, sync: syncView(sync) };
+  return {
+    id: a.id, kind: a.kind, providerName: a.providerName, baseUrl: a.baseUrl, user: a.user, needsSignIn: a.needsSignIn, sync: syncView(sync),
+    trustAddresses: a.trustAddresses === true,
+    verifiedAddresses: a.addresses.filter((x) => x.verified).map((x) => x.email),
+  };
 }

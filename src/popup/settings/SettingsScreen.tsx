@@ -1,25 +1,28 @@
-/** Settings: verify-on-hover (with its permission), sync interval, LinkedIn organization ids, backup. */
+/** Settings: verify-on-hover (with its permission), sync interval, trusted backpacks' addresses, LinkedIn organization ids, backup. */
 import { useState } from 'preact/hooks';
-import type { Settings } from '../../messaging/views.ts';
+import type { AccountView, Settings } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { BackupPanel } from './BackupPanel.tsx';
 import { OrgIdsEditor } from './OrgIdsEditor.tsx';
+import { TrustPanel } from './TrustPanel.tsx';
 
 const INTERVALS = [15, 30, 60, 180, 360, 720, 1440];
 
 export interface SettingsScreenProps {
   settings: Settings | undefined;
   issuers: readonly string[];
+  /** The signed-in accounts, for the trust switches. */
+  accounts?: readonly AccountView[];
   /** Settings changed or a backup was imported: reload state (and the list). */
   onChanged(): void;
   /** Open straight at the LinkedIn section (from the share screen). */
   focusOrgIds?: boolean;
 }
 
-export default function SettingsScreen({ settings, issuers, onChanged, focusOrgIds }: SettingsScreenProps) {
+export default function SettingsScreen({ settings, issuers, accounts = [], onChanged, focusOrgIds }: SettingsScreenProps) {
   const { t, actions } = useEnv();
   const [current, setCurrent] = useState<Settings | undefined>(settings);
   const [note, setNote] = useState<{ kind: 'error' | 'success'; text: string }>();
@@ -67,6 +70,7 @@ export default function SettingsScreen({ settings, issuers, onChanged, focusOrgI
         </label>
       </section>
 
+      <TrustPanel accounts={accounts} onChanged={onChanged} onNote={setNote} />
       <OrgIdsEditor value={current.linkedInOrgIds} issuers={issuers} focus={focusOrgIds} onSave={async (map) => done(await actions.saveSettings({ linkedInOrgIds: map }), t('settingsSaved'))} />
       <BackupPanel onImported={onChanged} />
     </section>

@@ -3,7 +3,8 @@
  * with S256 by OB 3.0): GET shows a sign-in form, POST checks the password and redirects to the
  * registered redirect_uri with `code`, `scope` and `state`. A bad client_id or redirect_uri is shown
  * on the page and never redirected to (§4.1.2.1); every other error redirects with `error` and
- * `state`; "Deny" answers `access_denied`. Codes are single-use and live 600 seconds.
+ * `state`; "Deny" answers `access_denied`. Codes are single-use and live 600 seconds. Every
+ * redirect carries `iss`, the server's issuer identifier (RFC 9207 §2), as its metadata promises.
  */
 import { randomBytes } from 'node:crypto';
 import { escapeHtml, formBody, redirect, text, type Reply } from '../http/io.ts';
@@ -19,8 +20,9 @@ const page = (status: number, body: string): Reply =>
     'cache-control': 'no-store',
   });
 
-function back(redirectUri: string, values: Record<string, string | undefined>): Reply {
+function back(issuer: string, redirectUri: string, values: Record<string, string | undefined>): Reply {
   const u = new URL(redirectUri);
+  u.searchParams.set('iss', issuer);
   for (const [k, v] of Object.entries(values)) if (v !== undefined) u.searchParams.set(k, v);
   return redirect(u.toString());
 }
@@ -33,7 +35,7 @@ function check(state: BackpackState, p: Params): Checked {
   if (!p.redirect_uri || !client.redirectUris.includes(p.redirect_uri)) {
     return { reply: page(400, '<h1>Invalid redirect URI</h1><p>The redirect_uri is not one the application registered.</p>') };
   }
-  const fail = (error: string, description: string): { reply: Reply } => ({ reply: back(p.redirect_uri!, { error, error_description: description, state: p.state }) });
+  const fail = (error: string, description: string): { reply: Reply } => ({ reply: back(state.urls.base, p.redirect_uri!, { error, error_description: description, state: p.state }) });
   if (p.response_type !== 'code') return fail('unsupported_response_type', 'response_type must be code');
   if (!p.state) return fail('invalid_request', 'state is required');
   if (!p.code_challenge) return fail('invalid_request', 'code_challenge is required (PKCE)');
@@ -70,7 +72,7 @@ export function oauthAuthorizeRoutes(router: Router, state: BackpackState): void
     const p: Params = Object.fromEntries(PARAMS.map((k) => [k, body.get(k) || undefined]));
     const c = check(state, p);
     if ('reply' in c) return c.reply;
-    if (body.get('decision') === 'deny') return back(p.redirect_uri!, { error: 'access_denied', error_description: 'The user denied access', state: p.state });
+    if (body.get('decision') === 'deny') return back(state.urls.base, p.redirect_uri!, { error: 'access_denied', error_description: 'The user denied access', state: p.state });
     const account = state.accountByUsername(body.get('username') ?? '');
     if (!account || account.password !== body.get('password')) return form(p, c.client, 'The e-mail address or password is not right.');
     const code = randomBytes(24).toString('base64url');
@@ -84,6 +86,6 @@ export function oauthAuthorizeRoutes(router: Router, state: BackpackState): void
       expiresAt: state.now() + CODE_SECONDS * 1000,
       used: false,
     });
-    return back(p.redirect_uri!, { code, scope: c.scope.join(' '), state: p.state });
+    return back(state.urls.base, p.redirect_uri!, { code, scope: c.scope.join(' '), state: p.state });
   });
 }

@@ -80,6 +80,7 @@ export function ob3ApiRoutes(router: Router, state: BackpackState): void {
       token_endpoint_auth_methods_supported: ['client_secret_basic'],
       revocation_endpoint_auth_methods_supported: ['client_secret_basic'],
       code_challenge_methods_supported: ['S256'],
+      authorization_response_iss_parameter_supported: true,
     }),
   );
 

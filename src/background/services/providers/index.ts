@@ -1,11 +1,14 @@
 /**
  * The Provider for an account: Badgr by password, or an OAuth API with the client registered for
- * this install (its secret read from the `secrets` store, never from storage.local).
+ * this install (its secret read from the `secrets` store, never from storage.local). A stored
+ * service description is checked again (every endpoint on its own site, endpoints.ts) before a
+ * token or the client secret is sent anywhere: a record written before that rule must not bypass it.
  */
-import type { BadgeConnectService } from '../../../backpack/badge-connect.ts';
+import { badgeConnectEndpoints, type BadgeConnectService } from '../../../backpack/badge-connect.ts';
+import { checkEndpoints } from '../../../backpack/endpoints.ts';
 import type { Fetch } from '../../../backpack/http.ts';
 import type { RegisteredClient } from '../../../backpack/registration.ts';
-import type { Ob3Service } from '../../../backpack/ob3.ts';
+import { ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
 import type { Store } from '../../../platform/db.ts';
 import type { AccountRecord, SecretRecord } from '../../../platform/records.ts';
 import { ServiceError, ServiceErrorCodes as E } from '../errors.ts';
@@ -31,10 +34,12 @@ export function createProviders(fetch: Fetch, secrets: Store<SecretRecord>): Pro
     async for(account, signal) {
       if (account.kind === 'badgr') return badgrProvider(badgrClient(account.baseUrl, fetch, signal));
       if (!account.service) throw new ServiceError(E.NOT_FOUND, 'The account has no service description: sign in again');
+      const ob3 = account.kind === 'ob3' ? (account.service as unknown as Ob3Service) : undefined;
+      const bc = account.kind === 'ob3' ? undefined : (account.service as unknown as BadgeConnectService);
+      const documentUrl = typeof account.service.discoveryUrl === 'string' ? account.service.discoveryUrl : account.baseUrl;
+      checkEndpoints({ userBase: account.baseUrl, documentUrl }, ob3 ? ob3Endpoints(ob3) : badgeConnectEndpoints(bc!));
       const client = await registeredClient(secrets, account.clientSecretId);
-      return account.kind === 'ob3'
-        ? ob3Provider(fetch, account.service as unknown as Ob3Service, client, signal)
-        : badgeConnectProvider(fetch, account.service as unknown as BadgeConnectService, client, signal);
+      return ob3 ? ob3Provider(fetch, ob3, client, signal) : badgeConnectProvider(fetch, bc!, client, signal);
     },
   };
 }

@@ -3,11 +3,11 @@
  * rel="next" (resumed by the offset in that link) with `since` for incremental syncs, the profile's
  * address, refresh and RFC 7009 revocation with the registered client.
  */
-import { BADGE_CONNECT_SCOPES, BadgeConnectClient, type BadgeConnectService } from '../../../backpack/badge-connect.ts';
+import { BADGE_CONNECT_SCOPES, BadgeConnectClient, badgeConnectEndpoints, type BadgeConnectService } from '../../../backpack/badge-connect.ts';
 import type { Fetch } from '../../../backpack/http.ts';
 import type { AuthorizationRequest, TokenSet } from '../../../backpack/oauth.ts';
 import type { ClientMetadata, RegisteredClient } from '../../../backpack/registration.ts';
-import { OB3_SCOPES, Ob3Client, type Ob3Service } from '../../../backpack/ob3.ts';
+import { OB3_SCOPES, Ob3Client, ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
 import type { Page, PageQuery } from '../../../backpack/paged.ts';
 import type { AccountAddress } from '../../../platform/records.ts';
 import { jwsCredentialId } from './jws.ts';
@@ -70,7 +70,8 @@ export function badgeConnectProvider(fetch: Fetch, service: BadgeConnectService,
 /** The sign-in half of an OAuth API, the same for both kinds. */
 export interface OAuthApi {
   readonly scope: string[];
-  discover(baseUrl: string): Promise<{ name: string; registrationUrl: string; service: Json }>;
+  /** `endpoints`: every URL the sign-in and the API use (all on one site, checked); the registered client is kept per set. */
+  discover(baseUrl: string): Promise<{ name: string; endpoints: Record<string, string | undefined>; service: Json }>;
   register(service: Json, m: ClientMetadata): Promise<RegisteredClient>;
   authorizationRequest(service: Json, client: RegisteredClient, redirectUri: string): Promise<AuthorizationRequest>;
   complete(service: Json, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet>;
@@ -86,7 +87,7 @@ export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi 
       scope,
       discover: async (base) => {
         const svc = await c.discover(base);
-        return { name: svc.title, registrationUrl: svc.registrationUrl, service: { ...svc } };
+        return { name: svc.title, endpoints: ob3Endpoints(svc), service: { ...svc } };
       },
       register: (svc, m) => c.register(s(svc), m),
       authorizationRequest: (svc, client, uri) => c.authorizationRequest(s(svc), client, uri, scope),
@@ -101,7 +102,7 @@ export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi 
     scope,
     discover: async (base) => {
       const svc = await c.discover(base);
-      return { name: svc.name, registrationUrl: svc.registrationUrl, service: { ...svc } };
+      return { name: svc.name, endpoints: badgeConnectEndpoints(svc), service: { ...svc } };
     },
     register: (svc, m) => c.register(s(svc), m),
     authorizationRequest: (svc, client, uri) => c.authorizationRequest(s(svc), client, uri, scope),
