@@ -44,7 +44,7 @@ describe('npm pack + npm install -g', () => {
     const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
     expect(listed).toEqual(expect.arrayContaining(['package/README.md', 'package/bin/lanyard.mjs', 'package/dist/cli/lanyard.mjs', 'package/package.json']));
     // Nothing else but chunks of the bundle: no source, no tests, no extension build.
-    expect(listed.filter((f) => !['package/README.md', 'package/bin/lanyard.mjs', 'package/package.json'].includes(f) && !/^package\/dist\/cli\/[\w/.-]+\.mjs$/.test(f))).toEqual([]);
+    expect(listed.filter((f) => !['package/README.md', 'package/LICENSE', 'package/bin/lanyard.mjs', 'package/package.json'].includes(f) && !/^package\/dist\/cli\/[\w/.-]+\.mjs$/.test(f))).toEqual([]);
   });
 
   it('installs a lanyard command with no dependencies and no TypeScript source', () => {
@@ -60,7 +60,8 @@ describe('npm pack + npm install -g', () => {
       'ob20/basic-assertion.json', '--json', '--offline', '--now', '2026-11-26T00:00:00Z',
       '--recipient', 'nobody@example.org', '--map', 'https://example.org/=hosts/example.org',
     ], dir);
-    expect(r.stderr).toBe('');
+    // stderr carries only the summary line; stdout only the result.
+    expect(r.stderr.trim()).toBe('lanyard: 1 input: 1 valid, 0 invalid, 0 indeterminate');
     const out = JSON.parse(r.stdout) as { verdict: string; format: string };
     expect(out).toMatchObject({ verdict: 'valid', format: 'ob2.0-hosted' });
     expect(r.code).toBe(0);
@@ -75,8 +76,11 @@ describe('npm pack + npm install -g', () => {
     expect(r.code).toBe(1);
   });
 
-  it('prints its usage for --help', async () => {
+  it('prints its usage for --help, and the package version for --version', async () => {
     const r = await run(lanyard, ['--help']);
     expect(r.stdout + r.stderr).toContain('Usage: lanyard');
+    const v = await run(lanyard, ['--version']);
+    expect(v.stdout.trim()).toContain((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
+    expect(v.code).toBe(0);
   });
 });
