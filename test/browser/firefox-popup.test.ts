@@ -19,8 +19,9 @@ afterAll(async () => {
 /** axe, a screenshot, and no errors since the last check. */
 async function check(name: string): Promise<void> {
   await ff.screenshot(`popup-${name}`);
-  expect(await ff.axe(), name).toEqual([]);
   expect(await ff.takeErrors(), name).toEqual([]);
+  expect(await ff.axe(), name).toEqual([]);
+  expect(await ff.takeErrors(), `${name} (while axe ran)`).toEqual([]);
 }
 
 describe('popup in Firefox', () => {

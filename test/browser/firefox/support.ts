@@ -197,7 +197,12 @@ export class Firefox {
 
   /** Types `value` into the input labelled `label` (cleared first), as key events. */
   async fill(label: string, value: string): Promise<void> {
-    const el = await this.el('input, textarea', label);
+    await this.type(await this.el('input, textarea', label), value);
+  }
+
+  /** Types `value` into the element (or the first visible match of a selector), cleared first. */
+  async type(target: string | ElementRef, value: string): Promise<void> {
+    const el = typeof target === 'string' ? await this.el(target) : target;
     await this.m.send('WebDriver:ElementClear', { id: el[ELEMENT] });
     await this.m.send('WebDriver:ElementSendKeys', { id: el[ELEMENT], text: value });
   }
@@ -234,11 +239,16 @@ export class Firefox {
     await this.chrome(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', arguments[0]);`, [scheme === 'dark' ? 0 : 1]);
   }
 
-  /** axe-core in the current page (Marionette's sandbox, no <script> injection: the page's CSP forbids it); serious and critical violations. */
+  /**
+   * axe-core in the current page (Marionette's sandbox, no <script> injection: the page's CSP
+   * forbids it); serious and critical violations. `iframes: false`: axe cannot run inside the
+   * share screen's script-less sandboxed preview, and its postMessage to that null-origin frame
+   * is an error Firefox reports against our page.
+   */
   async axe(): Promise<string[]> {
     const r = await this.m.send<{ value: { id: string; impact: string; targets: string[] }[] }>('WebDriver:ExecuteScript', {
       script: `${AXE};
-        return axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+        return axe.run(document, { resultTypes: ['violations'], iframes: false }).then((r) =>
           r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })));`,
       args: [],
     });
