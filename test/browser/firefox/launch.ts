@@ -125,7 +125,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Launch
     }
     m = await Marionette.connect(Number(readFileSync(portFile, 'utf8').trim()));
     // acceptInsecureCerts: the intercepting proxy's self-signed certificate (proxy.ts).
-    await m.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+    // Marionette takes the capabilities as the parameters, already merged (what geckodriver sends).
+    const session = await m.send<{ capabilities: { acceptInsecureCerts?: boolean } }>('WebDriver:NewSession', { acceptInsecureCerts: true });
+    if (session.capabilities.acceptInsecureCerts !== true) throw new Error('Marionette did not accept acceptInsecureCerts');
     await m.send('Addon:Install', { path: DIST_FIREFOX, temporary: true });
     return { m, manifest, geckoId, origin: `moz-extension://${ADDON_UUID}/`, profile, child, quit };
   } catch (e) {

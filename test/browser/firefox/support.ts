@@ -173,7 +173,8 @@ export class Firefox {
         const name = (e: Element) => {
           // Its label's text without the control's own (a <select>'s options inside the <label>).
           const own = e.closest('label');
-          const label = e.id && document.querySelector(`label[for="${CSS.escape(e.id)}"]`) ? document.querySelector(`label[for="${CSS.escape(e.id)}"]`)!.textContent : own && own !== e ? (own.textContent ?? '').replace(e.textContent ?? '', '') : '';
+          const forIt = e.id ? [...document.querySelectorAll('label')].find((l) => l.htmlFor === e.id) : undefined;
+          const label = forIt ? forIt.textContent : own && own !== e ? (own.textContent ?? '').replace(e.textContent ?? '', '') : '';
           return [e.getAttribute('aria-label'), e.textContent, label].map((s) => (s ?? '').replace(/\s+/g, ' ').trim());
         };
         const ok = (s: string) => (!p ? true : p.exact !== undefined ? s === p.exact : new RegExp(p.source!, p.flags).test(s));
@@ -188,6 +189,11 @@ export class Firefox {
       timeoutMs,
       `${selector} ${String(text ?? '')}`,
     ) as unknown as Promise<ElementRef>;
+  }
+
+  /** The `nth` element matching `selector`, once it exists (visible or not: a shadow host may have no box of its own). */
+  find(selector: string, nth = 0, timeoutMs = 15_000): Promise<ElementRef> {
+    return this.waitIn((sel: string, i: number) => document.querySelectorAll(sel)[i] ?? null, [selector, nth], timeoutMs, `${selector} #${nth}`) as unknown as Promise<ElementRef>;
   }
 
   async click(selector: string, text?: string | RegExp): Promise<void> {
