@@ -143,6 +143,16 @@ export class Firefox {
     if (left[0]) await this.switchTo(left[0]);
   }
 
+  /** Closes every tab but `keep`, and makes `keep` current (a clean start after a failed test). */
+  async only(keep: string): Promise<void> {
+    for (const h of await this.m.send<string[]>('WebDriver:GetWindowHandles')) {
+      if (h === keep) continue;
+      await this.switchTo(h);
+      await this.m.send('WebDriver:CloseWindow');
+    }
+    await this.switchTo(keep);
+  }
+
   async navigate(url: string): Promise<void> {
     await this.m.send('WebDriver:Navigate', { url });
   }
@@ -269,6 +279,68 @@ export class Firefox {
     const path = join(SHOTS, `${name}.png`);
     writeFileSync(path, Buffer.from(value, 'base64'));
     return path;
+  }
+
+  /**
+   * Elements matching `selector` inside the (closed) shadow root of the `nth` Lanyard host of
+   * `kind`: Marionette's Get Element Shadow Root returns closed roots too, the way a test needs
+   * (page scripts cannot reach them).
+   */
+  async inShadow(kind: string, selector: string, nth = 0): Promise<ElementRef[]> {
+    const host = await this.find(`[data-lanyard="${kind}"]`, nth);
+    const { value: root } = await this.m.send<{ value: Record<string, string> }>('WebDriver:GetShadowRoot', { id: host[ELEMENT] });
+    const shadowId = Object.values(root)[0];
+    return this.m.send<ElementRef[]>('WebDriver:FindElementsFromShadowRoot', { shadowRoot: shadowId, using: 'css selector', value: selector }).then((r) => (Array.isArray(r) ? r : (r as unknown as { value: ElementRef[] }).value));
+  }
+
+  /** Clicks (a WebDriver click: scrolled into view, at its centre) the first `selector` in a Lanyard shadow root. */
+  async clickInShadow(kind: string, selector: string, nth = 0): Promise<void> {
+    const el = await waitFor(async () => (await this.inShadow(kind, selector, nth))[0], 15_000, `${kind} ${selector}`);
+    await this.m.send('WebDriver:ElementClick', { id: el[ELEMENT] });
+  }
+
+  /** Clicks the `nth` Lanyard button of `kind`. */
+  clickButton(kind: string, nth = 0): Promise<void> {
+    return this.clickInShadow(kind, 'button', nth);
+  }
+
+  async attribute(el: ElementRef, name: string): Promise<string | null> {
+    return (await this.m.send<{ value: string | null }>('WebDriver:GetElementAttribute', { id: el[ELEMENT], name })).value;
+  }
+
+  async elementText(el: ElementRef): Promise<string> {
+    return (await this.m.send<{ value: string }>('WebDriver:GetElementText', { id: el[ELEMENT] })).value;
+  }
+
+  /** The picker's options' labels, once it has some. */
+  pickerOptions(): Promise<string[]> {
+    return waitFor(async () => {
+      const items = await this.inShadow('picker', 'li[role=option]');
+      const labels = await Promise.all(items.map((li) => this.attribute(li, 'aria-label').then((l) => l ?? '')));
+      return labels.length ? labels : null;
+    }, 15_000, 'picker options');
+  }
+
+  /** Picks the picker's option whose label starts with `name`. */
+  async pick(name: string): Promise<void> {
+    const labels = await this.pickerOptions();
+    const i = labels.findIndex((l) => l.startsWith(name));
+    if (i < 0) throw new Error(`no badge "${name}" in the picker: ${JSON.stringify(labels)}`);
+    await this.clickInShadow('picker', `li[data-i="${i}"]`);
+  }
+
+  /** Moves the mouse onto `el` (a WebDriver pointer action), as a person pausing on a link. */
+  async hover(el: ElementRef): Promise<void> {
+    await this.m.send('WebDriver:PerformActions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', duration: 50, origin: el, x: 0, y: 0 }] }],
+    });
+  }
+
+  /** Moves the mouse to the page's top-left corner (off every link). */
+  async mouseAway(): Promise<void> {
+    await this.m.send('WebDriver:PerformActions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', duration: 0, origin: 'viewport', x: 1, y: 1 }] }],
+    });
   }
 
   /** Sends one popup message from the current extension page; resolves with the background's reply. */
