@@ -125,7 +125,7 @@ describe('verify on hover in Firefox', () => {
     expect(valid).toContain('✓ Verified badge');
     expect(valid).toContain('Analytical Engine Programmer');
     expect(valid).toContain('Analytical Society');
-    await ff.screenshot('hover-card-valid', 'html');
+    await ff.screenshot('hover-card-valid', null);
 
     await ff.hover(await ff.find('#plain'));
     await waitFor(async () => (await ff.run(() => document.querySelectorAll('[data-lanyard="hover-card"]').length)) === 0, 10_000, 'the card goes away');
@@ -151,7 +151,7 @@ describe('content scripts on pages at their real URLs in Firefox', () => {
     await ff.find('.pvs-header__top-container--no-stack [data-lanyard="linkedin-add-badge"]');
     await ff.clickButton('linkedin-add-badge');
     await ff.pickerOptions();
-    await ff.screenshot('linkedin-picker', 'html');
+    await ff.screenshot('linkedin-picker', null);
     await ff.pick('Analytical Engine Programmer');
     const url = new URL(await waitFor(async () => ((await ff.url()).includes('/profile/add?') ? ff.url() : undefined), 15_000, 'the add-to-profile URL'));
     expect(url.origin + url.pathname).toBe('https://www.linkedin.com/profile/add');
@@ -246,7 +246,7 @@ describe('content scripts on pages at their real URLs in Firefox', () => {
     expect(await ff.run((sel: string) => document.querySelector(sel)?.textContent, body)).toContain(HOSTILE_NAME);
     expect(await safe(body)).toEqual({ x: false, active: 0 });
     expect(Number(await ff.run(() => document.documentElement.dataset.testInputs))).toBeGreaterThan(0);
-    await ff.screenshot('gmail-inserted', 'html');
+    await ff.screenshot('gmail-inserted', null);
     await done();
   });
 

@@ -271,11 +271,11 @@ export class Firefox {
     return r.value.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
   }
 
-  /** Saves a PNG of `selector` (default: the popup's body, 380×560) to test-results/firefox/<name>.png. */
-  async screenshot(name: string, selector = 'body'): Promise<string> {
+  /** Saves a PNG of `selector` (default: the popup's body, 380×560; null: the viewport) to test-results/firefox/<name>.png. */
+  async screenshot(name: string, selector: string | null = 'body'): Promise<string> {
     await this.run(() => document.fonts.ready.then(() => true));
-    const el = await this.el(selector);
-    const { value } = await this.m.send<{ value: string }>('WebDriver:TakeScreenshot', { id: el[ELEMENT], full: false, hash: false });
+    const el = selector === null ? null : await this.el(selector);
+    const { value } = await this.m.send<{ value: string }>('WebDriver:TakeScreenshot', { ...(el ? { id: el[ELEMENT] } : {}), full: false, hash: false });
     const path = join(SHOTS, `${name}.png`);
     writeFileSync(path, Buffer.from(value, 'base64'));
     return path;
