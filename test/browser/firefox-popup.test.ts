@@ -5,7 +5,7 @@
  * no serious or critical axe-core violation, a screenshot of each in test-results/firefox/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Firefox } from './firefox/support.ts';
+import { Firefox, waitFor } from './firefox/support.ts';
 
 let ff: Firefox;
 
@@ -25,6 +25,22 @@ async function check(name: string): Promise<void> {
 }
 
 describe('popup in Firefox', () => {
+  it('the error collector hears the add-on page’s uncaught errors and console.error', async () => {
+    await ff.openTab(ff.popupUrl);
+    await ff.run(() => {
+      setTimeout(() => {
+        throw new Error('lanyard-selfcheck-throw');
+      }, 0);
+      window.console.error('lanyard-selfcheck-console');
+    });
+    const seen = await waitFor(async () => {
+      const e = (await ff.takeErrors()).join('\n');
+      return e.includes('lanyard-selfcheck-throw') && e.includes('lanyard-selfcheck-console') && e;
+    }, 10_000, 'both errors collected');
+    expect(seen).toContain(ff.origin);
+    await ff.closeTab();
+  });
+
   it('over the real background page: the welcome, the version, no errors', async () => {
     await ff.openPopup();
     await ff.el('h2', 'Welcome to Lanyard');

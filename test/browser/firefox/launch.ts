@@ -57,6 +57,8 @@ const BASE_PREFS: Record<string, string | number | boolean> = {
   'browser.tabs.warnOnClose': false,
   'services.settings.server': 'http://127.0.0.1:9/',
   'dom.disable_open_during_load': false,
+  // The error collector's process script is a data: URL (support.ts, WATCH_ERRORS).
+  'security.allow_parent_unrestricted_js_loads': true,
 };
 
 function userJs(prefs: Record<string, string | number | boolean>): string {

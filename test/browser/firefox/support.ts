@@ -58,14 +58,16 @@ const WATCH_ERRORS = `
     errors.push({ source: msg.sourceName || '', text: msg.errorMessage });
   } });
   Services.ppmm.addMessageListener('lanyard:console-error', (m) => errors.push(m.data));
-  // console.error() in a child process (the extension's process) is seen there only: a process script relays it.
+  // console.error() in a child process (the extension's process) is seen there only: a process
+  // script (loaded in every process; a data: URL needs security.allow_parent_unrestricted_js_loads,
+  // set in launch.ts) listens to that process's console storage and relays errors here.
   Services.ppmm.loadProcessScript('data:,' + encodeURIComponent(\`
-    Services.obs.addObserver((subject) => {
-      const m = subject.wrappedJSObject;
+    Cc['@mozilla.org/consoleAPI-storage;1'].getService(Ci.nsIConsoleAPIStorage).addLogEventListener((message) => {
+      const m = message.wrappedJSObject || message;
       if (m.level !== 'error') return;
       const text = (m.arguments || []).map((a) => { try { return typeof a === 'string' ? a : String(a); } catch { return '?'; } }).join(' ');
       sendAsyncMessage('lanyard:console-error', { source: m.filename || '', text });
-    }, 'console-api-log-event');
+    }, Services.scriptSecurityManager.getSystemPrincipal());
   \`), true);
 `;
 
