@@ -51,7 +51,7 @@ async function syncAndWait(accountId: string): Promise<void> {
 const badgesOf = async (accountId: string) => (await ff.readStore<Badge>('badges')).filter((b) => b.accountId === accountId);
 const rowCount = () => ff.run(() => document.querySelectorAll('[role=listbox] [role=option]').length);
 
-describe('backpacks in Firefox', () => {
+describe('backpacks in Firefox', { timeout: 180_000 }, () => {
   it('the permission grant reaches the add-on', async () => {
     popup = await ff.openPopup();
     expect(await ff.run(() => (globalThis as unknown as { browser: typeof chrome }).browser.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
@@ -130,7 +130,7 @@ describe('backpacks in Firefox', () => {
     await ff.type('#password', ADA.password);
     await ff.click('#allow');
     // Firefox closes the window when the server redirects to the redirect URL.
-    await waitFor(async () => !(await ff.m.send<string[]>('WebDriver:GetWindowHandles')).includes(auth), 15_000, 'the authorization window closes');
+    await waitFor(async () => !(await ff.m.send<string[]>('WebDriver:GetWindowHandles')).includes(auth), 30_000, 'the authorization window closes');
     await ff.switchTo(popup);
     const reply = JSON.parse(await ff.waitIn(() => document.documentElement.dataset.testSignIn, [], 20_000)) as { ok: boolean; value: { id: string; kind: string; user: string } };
     expect(reply).toMatchObject({ ok: true, value: { kind: 'ob3', user: 'ada@example.org' } });

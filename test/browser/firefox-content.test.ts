@@ -97,7 +97,7 @@ function caretAfter(selector: string, after: string): Promise<void> {
 const cardText = async () => ff.elementText((await ff.inShadow('hover-card', '.c'))[0]!);
 const readyCard = () => ff.find('[data-lanyard="hover-card"][data-state="ready"]', 0, 20_000);
 
-describe('verify on hover in Firefox', () => {
+describe('verify on hover in Firefox', { timeout: 180_000 }, () => {
   it('does nothing before the user grants the host permission', async () => {
     expect(await ff.send('settings/set', { settings: { hoverVerify: true } })).toMatchObject({ ok: true });
     await open(BLOG);
@@ -136,7 +136,7 @@ describe('verify on hover in Firefox', () => {
   });
 });
 
-describe('content scripts on pages at their real URLs in Firefox', () => {
+describe('content scripts on pages at their real URLs in Firefox', { timeout: 180_000 }, () => {
   it('imports the badges the pages need (the hostile one through the proxy)', async () => {
     for (const url of [`${bp.baseUrl}/public/assertions/ada-programmer`, `${HOSTILE_BASE}/assertions/1`]) {
       const r = await ff.send<{ name: string }>('badges/import', { source: { kind: 'text', text: url } });
@@ -153,7 +153,7 @@ describe('content scripts on pages at their real URLs in Firefox', () => {
     await ff.pickerOptions();
     await ff.screenshot('linkedin-picker', null);
     await ff.pick('Analytical Engine Programmer');
-    const url = new URL(await waitFor(async () => ((await ff.url()).includes('/profile/add?') ? ff.url() : undefined), 15_000, 'the add-to-profile URL'));
+    const url = new URL(await waitFor(async () => ((await ff.url()).includes('/profile/add?') ? ff.url() : undefined), 30_000, 'the add-to-profile URL'));
     expect(url.origin + url.pathname).toBe('https://www.linkedin.com/profile/add');
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
       startTask: 'CERTIFICATION_NAME',

@@ -23,7 +23,7 @@ afterAll(async () => {
 const fixture = (p: string) => readFileSync(path.join(CONFORMANCE_DIR, p), 'utf8');
 const importText = (text: string) => ff.send<{ verdict: string; format: string; name: string }>('badges/import', { source: { kind: 'text', text } });
 
-describe('the engine in Firefox’s background page', () => {
+describe('the engine in Firefox’s background page', { timeout: 180_000 }, () => {
   it('runs as a background page (a window, not a service worker)', async () => {
     const where = await ff.run(async () => {
       const page = (await (globalThis as unknown as { browser: typeof chrome & { runtime: { getBackgroundPage(): Promise<Window> } } }).browser.runtime.getBackgroundPage()) as Window | null;

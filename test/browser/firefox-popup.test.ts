@@ -24,7 +24,7 @@ async function check(name: string): Promise<void> {
   expect(await ff.takeErrors(), `${name} (while axe ran)`).toEqual([]);
 }
 
-describe('popup in Firefox', () => {
+describe('popup in Firefox', { timeout: 180_000 }, () => {
   it('the error collector hears the add-on page’s uncaught errors and console.error', async () => {
     await ff.openTab(ff.popupUrl);
     await ff.run(() => {

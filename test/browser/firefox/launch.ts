@@ -78,6 +78,19 @@ export interface Launched {
   quit(): Promise<void>;
 }
 
+/** Process groups of the Firefoxes this process started and has not quit yet. */
+const running = new Set<number>();
+// A launch cut short (a hook timed out before quit() could be called): no Firefox outlives the test process.
+process.once('exit', () => {
+  for (const pgid of running) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+});
+
 export async function launchFirefox(options: LaunchOptions = {}): Promise<Launched> {
   if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error(`${DIST_FIREFOX} is not built: run npm run build first`);
   if (!existsSync(FIREFOX)) throw new Error(`no Firefox at ${FIREFOX}: apt-get install -y firefox-esr`);
@@ -94,6 +107,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Launch
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_HEADLESS_WIDTH: '1000', MOZ_HEADLESS_HEIGHT: '800' },
   });
+  if (child.pid) running.add(child.pid);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -114,6 +128,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Launch
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     kill(); // content processes too, if any outlived the parent
     await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    if (child.pid) running.delete(child.pid);
     rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   };
 

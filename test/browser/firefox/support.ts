@@ -170,7 +170,7 @@ export class Firefox {
   }
 
   /** Polls `fn(...args)` in the page until it returns something other than null/undefined/false. */
-  waitIn<A extends unknown[], T>(fn: (...args: A) => T | null | undefined | false | Promise<T | null | undefined | false>, args: A, timeoutMs = 15_000, what = fn.toString().slice(0, 120)): Promise<T> {
+  waitIn<A extends unknown[], T>(fn: (...args: A) => T | null | undefined | false | Promise<T | null | undefined | false>, args: A, timeoutMs = 30_000, what = fn.toString().slice(0, 120)): Promise<T> {
     return waitFor(() => this.run(fn, ...args).catch(() => undefined) as Promise<T | undefined>, timeoutMs, what);
   }
 
@@ -178,7 +178,7 @@ export class Firefox {
    * The first element matching `selector` whose accessible text (text, aria-label, value, or its
    * label's text) equals `text` (or matches it, a RegExp source given as /…/), once it exists and is visible.
    */
-  el(selector: string, text?: string | RegExp, timeoutMs = 15_000): Promise<ElementRef> {
+  el(selector: string, text?: string | RegExp, timeoutMs = 30_000): Promise<ElementRef> {
     const pattern = text instanceof RegExp ? { source: text.source, flags: text.flags } : text === undefined ? null : { exact: text };
     return this.waitIn(
       (sel: string, p: { source?: string; flags?: string; exact?: string } | null) => {
@@ -204,7 +204,7 @@ export class Firefox {
   }
 
   /** The `nth` element matching `selector`, once it exists (visible or not: a shadow host may have no box of its own). */
-  find(selector: string, nth = 0, timeoutMs = 15_000): Promise<ElementRef> {
+  find(selector: string, nth = 0, timeoutMs = 30_000): Promise<ElementRef> {
     return this.waitIn((sel: string, i: number) => document.querySelectorAll(sel)[i] ?? null, [selector, nth], timeoutMs, `${selector} #${nth}`) as unknown as Promise<ElementRef>;
   }
 
@@ -240,7 +240,7 @@ export class Firefox {
   }
 
   /** Waits for visible text `text` (substring) in the page. */
-  async text(text: string, timeoutMs = 15_000): Promise<void> {
+  async text(text: string, timeoutMs = 30_000): Promise<void> {
     await this.waitIn((t: string) => document.body.innerText.includes(t), [text], timeoutMs, `text "${text}"`);
   }
 
@@ -297,7 +297,7 @@ export class Firefox {
 
   /** Clicks (a WebDriver click: scrolled into view, at its centre) the first `selector` in a Lanyard shadow root. */
   async clickInShadow(kind: string, selector: string, nth = 0): Promise<void> {
-    const el = await waitFor(async () => (await this.inShadow(kind, selector, nth))[0], 15_000, `${kind} ${selector}`);
+    const el = await waitFor(async () => (await this.inShadow(kind, selector, nth))[0], 30_000, `${kind} ${selector}`);
     await this.m.send('WebDriver:ElementClick', { id: el[ELEMENT] });
   }
 
@@ -320,7 +320,7 @@ export class Firefox {
       const items = await this.inShadow('picker', 'li[role=option]');
       const labels = await Promise.all(items.map((li) => this.attribute(li, 'aria-label').then((l) => l ?? '')));
       return labels.length ? labels : null;
-    }, 15_000, 'picker options');
+    }, 30_000, 'picker options');
   }
 
   /** Picks the picker's option whose label starts with `name`. */
@@ -395,7 +395,7 @@ export class Firefox {
 }
 
 /** Polls `check` until it returns a value other than undefined/null/false. */
-export async function waitFor<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, what = ''): Promise<T> {
+export async function waitFor<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 30_000, what = ''): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await check().catch(() => undefined);
