@@ -33,8 +33,11 @@
  *    self-signed certificate accepted by the session, not the real chain;
  *  - backup export/import through a download, the restart of the background (the event page
  *    suspending), storage.session isolation from content scripts, Outlook pages, keyboard
- *    navigation of the list, the 1,000-badge list, and the hostile badge name in the popup (all
- *    in Chromium's tests).
+ *    navigation of the list, End on the 1,000-badge list, and the hostile badge's own page and
+ *    embed HTML in the popup (all in Chromium's tests);
+ *  - errors are collected from sources at moz-extension:// URLs (our pages, background and content
+ *    scripts): a page's own script errors (LinkedIn's, Gmail's) are not ours and not checked;
+ *  - pages a proxy cannot intercept (plain http other than 127.0.0.1) and HTTP/2 to the sites.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
