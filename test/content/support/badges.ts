@@ -48,3 +48,6 @@ export async function serveHostileBadge(context: BrowserContext): Promise<string
   });
   return `${BASE}/assertions/1`;
 }
+
+/** The same documents for a server other than Playwright's routing (Firefox's intercepting proxy). */
+export { DOCS as HOSTILE_DOCS, BASE as HOSTILE_BASE };

@@ -1,0 +1,154 @@
+/**
+ * Backpacks in Firefox (dist/firefox through Marionette; firefox/support.ts says what is covered)
+ * against the test backpack in-process on 127.0.0.1: the Badgr password sign-in through the
+ * popup's form and the synced list; OB 3.0 OAuth through Firefox's identity.launchWebAuthFlow, its
+ * window found among Marionette's handles and the test server's form filled and submitted there;
+ * sync and the verdicts in IndexedDB; sign-out revoking the tokens.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBackpack, type Backpack } from '../backpack/server.ts';
+import { ADA } from '../backpack/seed-data.ts';
+import { Firefox, waitFor } from './firefox/support.ts';
+
+let ff: Firefox;
+let bp: Backpack;
+let popup = '';
+const accounts: Record<string, string> = {};
+
+interface Badge {
+  accountId: string;
+  sourceId: string;
+  verdict: string;
+  pending: boolean;
+  recipient: string | null;
+}
+
+beforeAll(async () => {
+  bp = await startBackpack({ port: 0 });
+  ff = await Firefox.launch();
+  // The sign-in asks for host access in the click; granted here as the user's "Allow" would.
+  await ff.grantHosts(['http://127.0.0.1/*']);
+});
+afterAll(async () => {
+  await ff?.quit();
+  await bp?.close();
+});
+
+async function syncAndWait(accountId: string): Promise<void> {
+  await ff.call('sync/start', { accountId });
+  await waitFor(
+    async () => {
+      const state = await ff.call<{ accounts: { id: string; sync: { status: string; error?: unknown } }[] }>('state/get', {});
+      const s = state.accounts.find((a) => a.id === accountId)?.sync;
+      if (s?.status === 'error') throw new Error(`sync failed: ${JSON.stringify(s.error)}`);
+      return s?.status === 'idle' && s;
+    },
+    40_000,
+    'sync idle',
+  );
+}
+
+const badgesOf = async (accountId: string) => (await ff.readStore<Badge>('badges')).filter((b) => b.accountId === accountId);
+const rowCount = () => ff.run(() => document.querySelectorAll('[role=listbox] [role=option]').length);
+
+describe('backpacks in Firefox', { timeout: 180_000 }, () => {
+  it('the permission grant reaches the add-on', async () => {
+    popup = await ff.openPopup();
+    expect(await ff.run(() => (globalThis as unknown as { browser: typeof chrome }).browser.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
+  });
+
+  it('signs in to Badgr by password through the popup form and shows the synced list', async () => {
+    await ff.click('button', /Canvas Credentials/);
+    await ff.select('Region', 'custom');
+    await ff.fill('Server address', bp.baseUrl);
+    await ff.fill('E-mail', ADA.username);
+    await ff.fill('Password', 'not-the-password');
+    await ff.click('button', 'Sign in');
+    await ff.text("That e-mail and password don't match.", 20_000);
+    await ff.screenshot('backpack-sign-in-error');
+    await ff.fill('Password', ADA.password);
+    await ff.click('button', 'Sign in');
+    await ff.el('[role=listbox]', /.*/, 45_000).catch(async (e: Error) => {
+      await ff.screenshot('backpack-list-failure').catch(() => undefined);
+      throw new Error(`${e.message}\nThe popup showed: ${(await ff.run(() => document.body.innerText)).slice(0, 600)}`);
+    });
+    // Sync and verification run in the background page; the list reloads when they finish.
+    await waitFor(async () => (await ff.run(() => document.querySelectorAll('[role=progressbar]').length)) === 0 && (await rowCount()) > 3, 40_000, 'list synced');
+    const count = Number(/(\d+)/.exec(await ff.run(() => document.querySelector('.list-count')?.textContent ?? ''))?.[1]);
+    expect(count).toBe(7);
+    await ff.screenshot('backpack-list');
+    expect(await ff.axe()).toEqual([]);
+    const state = await ff.call<{ accounts: { id: string; kind: string }[] }>('state/get', {});
+    accounts.badgr = state.accounts.find((a) => a.kind === 'badgr')!.id;
+    const byId = Object.fromEntries((await badgesOf(accounts.badgr)).map((b) => [b.sourceId, b]));
+    expect(byId['ada-programmer']).toMatchObject({ verdict: 'valid', recipient: 'ada@example.org' });
+    expect(byId['ada-notes-signed']).toMatchObject({ verdict: 'valid' });
+    expect(byId['ada-retired-revoked']).toMatchObject({ verdict: 'invalid' });
+    expect(byId['ada-bernoulli-pending']).toMatchObject({ pending: true, recipient: 'ada@old-job.example' });
+  });
+
+  it('opens a synced badge with its checks', async () => {
+    await ff.fill('Search badges', 'Analytical Engine Programmer');
+    await ff.click('[role=option]', /Analytical Engine Programmer/);
+    await ff.el('h2', 'Analytical Engine Programmer');
+    await ff.el('h3, h2', 'Verification');
+    expect(await ff.run(() => document.querySelector('.verdict-line')?.textContent)).toMatch(/Verified/);
+    await ff.screenshot('backpack-badge');
+    expect(await ff.axe()).toEqual([]);
+    expect(await ff.takeErrors()).toEqual([]);
+  });
+
+  it('signs in by OB 3.0 OAuth through identity.launchWebAuthFlow, in its window, and syncs', async () => {
+    const redirect = await ff.run(() => (globalThis as unknown as { browser: typeof chrome }).browser.identity.getRedirectURL('oauth2'));
+    // Firefox's redirect host: a hash of the add-on id under extensions.allizom.org (never fetched).
+    expect(redirect).toMatch(/^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/oauth2$/);
+    const before = new Set(await ff.m.send<string[]>('WebDriver:GetWindowHandles'));
+    // Started without waiting: the reply comes once the user has signed in, in another window.
+    await ff.run((baseUrl: string) => {
+      const root = document.documentElement;
+      (globalThis as unknown as { browser: typeof chrome }).browser.runtime
+        .sendMessage({ type: 'accounts/sign-in', args: { kind: 'ob3', baseUrl } })
+        .then((r: unknown) => (root.dataset.testSignIn = JSON.stringify(r)), (e: unknown) => (root.dataset.testSignIn = JSON.stringify({ thrown: String(e) })));
+    }, bp.baseUrl);
+    const auth = await waitFor(
+      async () => {
+        for (const h of await ff.m.send<string[]>('WebDriver:GetWindowHandles')) {
+          if (before.has(h)) continue;
+          await ff.switchTo(h);
+          if ((await ff.url()).startsWith(`${bp.baseUrl}/oauth/authorize`)) return h;
+        }
+        await ff.switchTo(popup);
+        return undefined;
+      },
+      20_000,
+      'the authorization window',
+    );
+    expect(auth).toBeTruthy();
+    expect(new URL(await ff.url()).searchParams.get('redirect_uri')).toBe(redirect);
+    await ff.screenshot('backpack-oauth-window', 'form');
+    await ff.type('#username', ADA.username);
+    await ff.type('#password', ADA.password);
+    await ff.click('#allow');
+    // Firefox closes the window when the server redirects to the redirect URL.
+    await waitFor(async () => !(await ff.m.send<string[]>('WebDriver:GetWindowHandles')).includes(auth), 30_000, 'the authorization window closes');
+    await ff.switchTo(popup);
+    const reply = JSON.parse(await ff.waitIn(() => document.documentElement.dataset.testSignIn, [], 20_000)) as { ok: boolean; value: { id: string; kind: string; user: string } };
+    expect(reply).toMatchObject({ ok: true, value: { kind: 'ob3', user: 'ada@example.org' } });
+    accounts.ob3 = reply.value.id;
+    expect(bp.control.clients.at(-1)!.redirectUris).toEqual([redirect]);
+    await syncAndWait(accounts.ob3);
+    const badges = await badgesOf(accounts.ob3);
+    expect(badges).toHaveLength(5);
+    expect(badges.filter((b) => b.verdict === 'valid').length).toBeGreaterThanOrEqual(2);
+    expect(badges.find((b) => b.sourceId.endsWith('ob3-ada-jwt-revoked'))).toMatchObject({ verdict: 'invalid' });
+    expect(badges.find((b) => b.sourceId.endsWith('ob3-ada-di'))).toMatchObject({ verdict: 'valid' });
+  });
+
+  it('signs out: the tokens are revoked on the server and the badges forgotten', async () => {
+    for (const id of [accounts.badgr!, accounts.ob3!]) expect(await ff.call('accounts/sign-out', { accountId: id })).toEqual({ signedOut: true });
+    expect(await ff.readStore('badges')).toEqual([]);
+    expect(bp.control.revokedTokens.length).toBeGreaterThanOrEqual(2);
+    expect(bp.control.tokens.filter((t) => bp.control.isTokenLive(t.accessToken)).map((t) => t.clientId)).toEqual([]);
+    expect(await ff.takeErrors()).toEqual([]);
+  });
+});
