@@ -15,6 +15,7 @@ import { createSessionStore, restrictSessionAccess } from '../platform/session.t
 import { syncHoverScript } from '../platform/hover-script.ts';
 import { onHostPermissionsChanged, scriptingApi } from '../platform/content-scripts.ts';
 import { openDb } from '../platform/db.ts';
+import { dnsResolver } from '../platform/dns.ts';
 import type { App } from './handlers.ts';
 import { contentHandlers, popupHandlers } from './handlers.ts';
 import { createRouter } from './router.ts';
@@ -38,7 +39,9 @@ function getApp(): Promise<App> {
     keepAlive,
     // A connection the browser closed is dropped, and the next use opens a new one.
     openDb: () => openDb({ onTerminated: () => (app = undefined) }),
-    onSettingsChanged: (s) => void updateHoverScript(s.hoverVerify),
+    onSettingsChanged: () => void updateHoverScript(),
+    onHoverSitesChanged: () => void updateHoverScript(),
+    ...(dnsResolver() ? { resolve: dnsResolver() } : {}),
   }).catch((e: unknown) => {
     app = undefined;
     throw e;
@@ -68,11 +71,12 @@ alarms.onAlarm((name) => {
  * (src/platform/hover-script.ts; pure, so the background may use it). Without the "scripting"
  * permission in the manifest there is nothing to register.
  */
-async function updateHoverScript(enabled?: boolean): Promise<void> {
+async function updateHoverScript(): Promise<void> {
   const api = scriptingApi();
   if (!api) return;
   try {
-    await syncHoverScript(api, enabled ?? (await (await getApp()).settings.get()).hoverVerify);
+    const a = await getApp();
+    await syncHoverScript(api, (await a.settings.get()).hoverVerify, (await a.hoverSites.list()).map((s) => s.pattern));
   } catch (e) {
     console.error('[lanyard] could not update the hover script', e);
   }

@@ -56,6 +56,13 @@ export type PopupToBackground = {
   'emails/make-primary': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
   'emails/remove': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
   'settings/set': { args: { settings: Partial<Settings> }; reply: Settings };
+  /** The sites hover verification is on for (match patterns, `https://host/*`). */
+  'hover/sites': { args: NoArgs; reply: { sites: string[] } };
+  /** Turns hover on for one site; `addedGrant` when the popup asked for its permission just now (hover takes it back when turned off). */
+  'hover/site-add': { args: { pattern: string; addedGrant: boolean }; reply: { sites: string[] } };
+  'hover/site-remove': { args: { pattern: string }; reply: { sites: string[] } };
+  /** The user granted these hosts for verification (not for hover): sync and import may use them. */
+  'hosts/confirm': { args: { patterns: string[] }; reply: { confirmed: true } };
 };
 
 /** Messages that content scripts send to the background. Content scripts never receive tokens. */
