@@ -20,10 +20,13 @@ import type { App } from './handlers.ts';
 import { contentHandlers, popupHandlers } from './handlers.ts';
 import { createRouter } from './router.ts';
 import { retryAlarm } from './services/sync.ts';
+import { dropLegacyAllSites } from './services/hover-sites.ts';
+import browser from '../platform/browser.ts';
 import { SYNC_ALARM } from './services/settings.ts';
 import { buildApp } from './wiring.ts';
 
 const runtime = createRuntime();
+const localStore = createLocalStore();
 const alarms = createAlarms();
 
 let app: Promise<App> | undefined;
@@ -34,7 +37,7 @@ function getApp(): Promise<App> {
     session: createSessionStore(),
     identity: createIdentity(),
     permissions: createHostPermissions(),
-    local: createLocalStore(),
+    local: localStore,
     fetch: (url, init) => fetch(url, init),
     keepAlive,
     // A connection the browser closed is dropped, and the next use opens a new one.
@@ -88,7 +91,9 @@ const startup = (): void => {
   void getApp()
     .then((a) => a.settings.ensureAlarm())
     .catch((e: unknown) => console.error('[lanyard] startup failed', e));
-  void updateHoverScript();
+  void dropLegacyAllSites(localStore, async () => (await browser.permissions.getAll()).origins ?? [], (origins) => browser.permissions.remove({ origins }))
+    .catch((e: unknown) => console.error('[lanyard] could not take back the all-sites grant', e))
+    .finally(() => void updateHoverScript());
 };
 runtime.onInstalled(startup);
 runtime.onStartup(startup);

@@ -130,3 +130,18 @@ describe('hover grants (point 6)', () => {
     expect(await g.app.hoverSites.list()).toEqual([]);
   });
 });
+
+describe('after an update', () => {
+  it('takes back, once, the all-sites grant older versions asked for to verify on hover', async () => {
+    const { dropLegacyAllSites } = await import('../../src/background/services/hover-sites.ts');
+    const store = memoryLocalStore();
+    let granted = ['https://*/*', 'http://*/*', 'https://api.badgr.io/*'];
+    const removed: string[][] = [];
+    const remove = async (p: string[]) => (removed.push(p), (granted = granted.filter((g) => !p.includes(g))));
+    expect(await dropLegacyAllSites(store, async () => granted, remove)).toEqual(['https://*/*', 'http://*/*']);
+    expect(granted).toEqual(['https://api.badgr.io/*']);
+    granted.push('https://*/*');
+    expect(await dropLegacyAllSites(store, async () => granted, remove)).toEqual([]);
+    expect(removed).toHaveLength(1);
+  });
+});

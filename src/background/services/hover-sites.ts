@@ -101,3 +101,20 @@ export function createHoverSites({ store, removeGrants, onChange }: HoverSitesDe
 }
 
 export type HoverSites = ReturnType<typeof createHoverSites>;
+
+/** What older versions asked for when hover was turned on: every site. */
+export const LEGACY_ALL_SITES = ['https://*/*', 'http://*/*'];
+const MIGRATED = 'hoverAllSitesDropped';
+
+/**
+ * Once, after an update: takes back the all-sites grant older versions asked for to verify on hover
+ * (it would let sync and import reach any host, and it is not how hover works any more). The user
+ * turns hover on again site by site.
+ */
+export async function dropLegacyAllSites(store: LocalStore, granted: () => Promise<string[]>, remove: (patterns: string[]) => Promise<unknown>): Promise<string[]> {
+  if ((await store.get(MIGRATED)) === true) return [];
+  const wide = (await granted()).filter((o) => LEGACY_ALL_SITES.includes(o));
+  if (wide.length) await remove(wide);
+  await store.set(MIGRATED, true);
+  return wide;
+}
