@@ -60,8 +60,11 @@ export function createHoverSites({ store, removeGrants, onChange }: HoverSitesDe
       const sites = await list();
       const old = sites.find((s) => s.pattern === pattern);
       if (old) return sites;
-      if (sites.length >= MAX_HOVER_SITES) sites.shift();
-      return save([...sites, { pattern, addedGrant }]);
+      // Past the cap the oldest site goes, with the grant hover added for it.
+      const dropped = sites.length >= MAX_HOVER_SITES ? sites.shift() : undefined;
+      const saved = await save([...sites, { pattern, addedGrant }]);
+      if (dropped?.addedGrant) await removeGrants([dropped.pattern]).catch(() => undefined);
+      return saved;
     },
     /** Removes a site, and its grant when hover added it. */
     async remove(pattern: string): Promise<HoverSite[]> {
