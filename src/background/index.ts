@@ -91,7 +91,7 @@ const startup = (): void => {
   void getApp()
     .then((a) => a.settings.ensureAlarm())
     .catch((e: unknown) => console.error('[lanyard] startup failed', e));
-  void dropLegacyAllSites(localStore, async () => (await browser.permissions.getAll()).origins ?? [], (origins) => browser.permissions.remove({ origins }))
+  void dropLegacyAllSites(localStore, async () => (await browser.permissions.getAll?.())?.origins ?? [], (origins) => browser.permissions.remove({ origins }))
     .catch((e: unknown) => console.error('[lanyard] could not take back the all-sites grant', e))
     .finally(() => void updateHoverScript());
 };
