@@ -25,6 +25,9 @@ interface LegacyArea {
 
 export function createLocalStore(name = SETTINGS_DB, legacy: LegacyArea | undefined = browser.storage?.local as unknown as LegacyArea | undefined): LocalStore {
   let db: Promise<IDBPDatabase> | undefined;
+  const forget = async (key: string) => {
+    if (typeof legacy?.remove === 'function') await legacy.remove(key).catch(() => undefined);
+  };
   const open = () =>
     (db ??= openDB(name, 1, { upgrade: (d) => void d.createObjectStore(STORE) }).catch((e: unknown) => {
       db = undefined;
@@ -38,13 +41,13 @@ export function createLocalStore(name = SETTINGS_DB, legacy: LegacyArea | undefi
       const old = (await legacy.get(key).catch(() => ({}) as Record<string, unknown>))[key];
       if (old === undefined) return undefined;
       await d.put(STORE, old, key);
-      await legacy.remove(key).catch(() => undefined);
+      await forget(key);
       return old;
     },
     async set(key, value) {
       await (await open()).put(STORE, value, key);
       // Nothing of it stays where content scripts can write it.
-      await legacy?.remove(key).catch(() => undefined);
+      await forget(key);
     },
   };
 }
