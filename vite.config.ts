@@ -55,9 +55,11 @@ export function chromeManifest(): Manifest {
 }
 
 export function firefoxManifest() {
-  const { key: _key, background, ...rest } = chromeManifest();
+  const { key: _key, background, permissions, ...rest } = chromeManifest();
   return {
     ...rest,
+    // dns.resolve: hover verification checks the addresses a name resolves to (Firefox only; SECURITY.md).
+    permissions: [...permissions, 'dns'],
     // Firefox runs MV3 backgrounds as event pages: `scripts`, not `service_worker`.
     background: { scripts: [background.service_worker], type: background.type },
     browser_specific_settings: {

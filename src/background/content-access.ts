@@ -1,7 +1,9 @@
 /**
- * Which content scripts may ask for what. Any content script may ask for a hover verification
- * (the hover script runs on every site the user granted); only the sites Lanyard's own pickers
- * run on may list the user's badges or build cards and LinkedIn links from them.
+ * Which content scripts may ask for what (issue 12 point 9: a content script can only send the
+ * messages of its site). Only the top frame of the sites Lanyard's own pickers run on may list the
+ * user's badges or build cards and LinkedIn links from them. A hover verification is checked in
+ * services/content.ts against the sites the user turned hover on for (kept in the background's
+ * store, which needs a lookup): the top frame of such a site only.
  *
  * These hosts are the manifest's `content_scripts` matches (LinkedIn; Gmail and Outlook in
  * src/content/sites): the background does not import content code, so the list is kept here and
@@ -18,9 +20,9 @@ export const PICKER_HOSTS: readonly string[] = [
   'outlook.cloud.microsoft',
 ];
 
-/** Whether a sender's frame is on a site where Lanyard shows a picker (https only). */
+/** Whether a sender is the top frame of a site where Lanyard shows a picker (https only). */
 export function isPickerSite(sender: Sender): boolean {
-  if (typeof sender.url !== 'string') return false;
+  if (typeof sender.url !== 'string' || (sender.frameId !== undefined && sender.frameId !== 0)) return false;
   try {
     const u = new URL(sender.url);
     return u.protocol === 'https:' && PICKER_HOSTS.includes(u.hostname) && u.port === '';

@@ -8,6 +8,7 @@ import type { Accounts } from './services/accounts.ts';
 import type { createBackup } from './services/backup.ts';
 import type { Content } from './services/content.ts';
 import type { Emails } from './services/emails.ts';
+import type { HoverSites } from './services/hover-sites.ts';
 import type { Library } from './services/library.ts';
 import type { PasswordReset } from './services/password-reset.ts';
 import type { SettingsService } from './services/settings.ts';
@@ -24,6 +25,7 @@ export interface App {
   passwordReset: PasswordReset;
   settings: SettingsService;
   content: Content;
+  hoverSites: HoverSites;
 }
 
 export interface Services {
@@ -56,6 +58,10 @@ export function popupHandlers({ version, app }: Services): Handlers<PopupToBackg
     'emails/remove': async ({ accountId, id }) => (await app()).emails.remove(accountId, id),
     'accounts/password-reset': async ({ baseUrl, email }) => (await app()).passwordReset.request(baseUrl, email),
     'settings/set': async ({ settings }) => (await app()).settings.set(settings),
+    'hover/sites': async () => ({ sites: (await (await app()).hoverSites.list()).map((s) => s.pattern) }),
+    'hover/site-add': async ({ pattern, addedGrant }) => ({ sites: (await (await app()).hoverSites.add(pattern, addedGrant)).map((s) => s.pattern) }),
+    'hover/site-remove': async ({ pattern }) => ({ sites: (await (await app()).hoverSites.remove(pattern)).map((s) => s.pattern) }),
+    'hosts/confirm': async ({ patterns }) => ((await (await app()).hoverSites.confirmGrants(patterns)), { confirmed: true as const }),
   };
 }
 
@@ -65,6 +71,6 @@ export function contentHandlers({ version, app }: Services): Handlers<ContentToB
     'picker/list': async ({ query }) => (await app()).content.pickerList(query),
     'picker/card': async ({ key }) => (await app()).content.card(key),
     'picker/linkedin-url': async ({ key }) => (await app()).content.linkedInUrl(key),
-    'hover/verify': async ({ url }) => (await app()).content.hoverVerify(url),
+    'hover/verify': async ({ url }, { sender }) => (await app()).content.hoverVerify(url, sender),
   };
 }

@@ -15,14 +15,18 @@ import { createSessionStore, restrictSessionAccess } from '../platform/session.t
 import { syncHoverScript } from '../platform/hover-script.ts';
 import { onHostPermissionsChanged, scriptingApi } from '../platform/content-scripts.ts';
 import { openDb } from '../platform/db.ts';
+import { dnsResolver } from '../platform/dns.ts';
 import type { App } from './handlers.ts';
 import { contentHandlers, popupHandlers } from './handlers.ts';
 import { createRouter } from './router.ts';
 import { retryAlarm } from './services/sync.ts';
+import { dropLegacyAllSites } from './services/hover-sites.ts';
+import browser from '../platform/browser.ts';
 import { SYNC_ALARM } from './services/settings.ts';
 import { buildApp } from './wiring.ts';
 
 const runtime = createRuntime();
+const localStore = createLocalStore();
 const alarms = createAlarms();
 
 let app: Promise<App> | undefined;
@@ -33,12 +37,14 @@ function getApp(): Promise<App> {
     session: createSessionStore(),
     identity: createIdentity(),
     permissions: createHostPermissions(),
-    local: createLocalStore(),
+    local: localStore,
     fetch: (url, init) => fetch(url, init),
     keepAlive,
     // A connection the browser closed is dropped, and the next use opens a new one.
     openDb: () => openDb({ onTerminated: () => (app = undefined) }),
-    onSettingsChanged: (s) => void updateHoverScript(s.hoverVerify),
+    onSettingsChanged: () => void updateHoverScript(),
+    onHoverSitesChanged: () => void updateHoverScript(),
+    ...(dnsResolver() ? { resolve: dnsResolver() } : {}),
   }).catch((e: unknown) => {
     app = undefined;
     throw e;
@@ -68,11 +74,12 @@ alarms.onAlarm((name) => {
  * (src/platform/hover-script.ts; pure, so the background may use it). Without the "scripting"
  * permission in the manifest there is nothing to register.
  */
-async function updateHoverScript(enabled?: boolean): Promise<void> {
+async function updateHoverScript(): Promise<void> {
   const api = scriptingApi();
   if (!api) return;
   try {
-    await syncHoverScript(api, enabled ?? (await (await getApp()).settings.get()).hoverVerify);
+    const a = await getApp();
+    await syncHoverScript(api, (await a.settings.get()).hoverVerify, (await a.hoverSites.list()).map((s) => s.pattern));
   } catch (e) {
     console.error('[lanyard] could not update the hover script', e);
   }
@@ -84,7 +91,9 @@ const startup = (): void => {
   void getApp()
     .then((a) => a.settings.ensureAlarm())
     .catch((e: unknown) => console.error('[lanyard] startup failed', e));
-  void updateHoverScript();
+  void dropLegacyAllSites(localStore, async () => (await browser.permissions.getAll?.())?.origins ?? [], (origins) => browser.permissions.remove({ origins }))
+    .catch((e: unknown) => console.error('[lanyard] could not take back the all-sites grant', e))
+    .finally(() => void updateHoverScript());
 };
 runtime.onInstalled(startup);
 runtime.onStartup(startup);

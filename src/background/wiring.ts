@@ -17,6 +17,8 @@ import { createContent } from './services/content.ts';
 import { createCachingFetch } from './services/document-cache.ts';
 import { createEmails } from './services/emails.ts';
 import { createHostFetch } from './services/host-access.ts';
+import { createHoverSites, type HoverSite } from './services/hover-sites.ts';
+import type { Resolve } from './services/private-hosts.ts';
 import { createIdentities } from './services/identities.ts';
 import { createLibrary } from './services/library.ts';
 import { createPasswordReset } from './services/password-reset.ts';
@@ -41,6 +43,10 @@ export interface Platform {
   now?: () => Date;
   /** After settings change (hover verification on or off moves its content script). */
   onSettingsChanged?: (s: Settings) => void;
+  /** After the hover sites change (the hover script's registration follows). */
+  onHoverSitesChanged?: (sites: HoverSite[]) => void;
+  /** Firefox's dns.resolve (platform/dns.ts): hover checks the addresses a name resolves to. */
+  resolve?: Resolve;
   /** Tests: a fake clock for backoff waits, a smaller page, another retry policy. */
   syncOptions?: Pick<SyncDeps, 'sleep' | 'pageSize' | 'retry' | 'reverifyAfterMs'>;
   /** Tests: wraps the verifier every service uses (to make one verification throw). */
@@ -50,14 +56,23 @@ export interface Platform {
 export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): void }> {
   const db = await (p.openDb ?? openDb)();
   const now = p.now ?? (() => new Date());
-  const hostFetch = createHostFetch({ permissions: p.permissions, fetch: p.fetch });
-  const base = createVerifier({ fetch: createCachingFetch(hostFetch, db.documents, () => now().getTime()), results: db.results, now });
+  const hoverSites = createHoverSites({ store: p.local, removeGrants: (patterns) => p.permissions.remove?.(patterns) ?? Promise.resolve(false), ...(p.onHoverSitesChanged ? { onChange: p.onHoverSitesChanged } : {}) });
+  // A grant made for hover alone never widens what sync, import or re-verification may fetch (issue 12 point 6).
+  const ownPermissions = { ...p.permissions, contains: async (url: string) => (await p.permissions.contains(url)) && !(await hoverSites.grantedOnlyForHover(url)) };
+  const hostFetch = createHostFetch({ permissions: ownPermissions, fetch: p.fetch });
+  // Hover: every grant, no redirects, a cache partition per site (verifier.ts).
+  const hover = { fetch: createHostFetch({ permissions: p.permissions, fetch: p.fetch, refuseRedirects: true }), documents: db.documents, ...(p.resolve ? { resolve: p.resolve } : {}) };
+  const base = createVerifier({ fetch: createCachingFetch(hostFetch, db.documents, () => now().getTime()), results: db.results, now, hover });
   const verifier = p.wrapVerifier ? p.wrapVerifier(base) : base;
   const identities = createIdentities(db.accounts);
   const providers = createProviders(p.fetch, db.secrets);
   const tokens = createTokens(db, p.session, providers, () => now().getTime());
-  const settings = createSettings(p.local, p.alarms, p.onSettingsChanged);
-  const sync = createSync({ db, verifier, identities, tokens, providers, fetch: hostFetch, alarms: p.alarms, permissions: p.permissions, now, ...(p.keepAlive ? { keepAlive: p.keepAlive } : {}), ...p.syncOptions });
+  const settings = createSettings(p.local, p.alarms, (s) => {
+    // Hover turned off: its sites go, and the grants it added.
+    if (!s.hoverVerify) void hoverSites.clear().catch(() => undefined);
+    p.onSettingsChanged?.(s);
+  });
+  const sync = createSync({ db, verifier, identities, tokens, providers, fetch: hostFetch, alarms: p.alarms, permissions: ownPermissions, now, ...(p.keepAlive ? { keepAlive: p.keepAlive } : {}), ...p.syncOptions });
   const accounts = createAccounts({
     db, tokens, providers, permissions: p.permissions, identity: p.identity, fetch: p.fetch, version: p.version, now,
     onSignedIn: (id) => void sync.start(id),
@@ -76,7 +91,8 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     emails: createEmails({ db, tokens, fetch: p.fetch, onAddressesChanged: (id) => void sync.start(id) }),
     passwordReset: createPasswordReset(p.fetch),
     settings,
-    content: createContent({ db, verifier, identities, settings, now: () => now().getTime() }),
+    content: createContent({ db, verifier, identities, settings, hoverSites, now: () => now().getTime() }),
+    hoverSites,
     destroy() {
       sync.destroy();
       db.close();

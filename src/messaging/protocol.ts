@@ -60,6 +60,13 @@ export type PopupToBackground = {
   /** Asks a Badgr-compatible backpack to e-mail a password reset link to this address (no sign-in needed). */
   'accounts/password-reset': { args: { baseUrl: string; email: string }; reply: { sent: true } };
   'settings/set': { args: { settings: Partial<Settings> }; reply: Settings };
+  /** The sites hover verification is on for (match patterns, `https://host/*`). */
+  'hover/sites': { args: NoArgs; reply: { sites: string[] } };
+  /** Turns hover on for one site; `addedGrant` when the popup asked for its permission just now (hover takes it back when turned off). */
+  'hover/site-add': { args: { pattern: string; addedGrant: boolean }; reply: { sites: string[] } };
+  'hover/site-remove': { args: { pattern: string }; reply: { sites: string[] } };
+  /** The user granted these hosts for verification (not for hover): sync and import may use them. */
+  'hosts/confirm': { args: { patterns: string[] }; reply: { confirmed: true } };
 };
 
 /** Messages that content scripts send to the background. Content scripts never receive tokens. */

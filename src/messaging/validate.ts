@@ -71,6 +71,17 @@ export const isHttpUrl: Guard<string> = (v): v is string => {
   }
 };
 
+/** One site's match pattern, `https://host/*` or `http://host/*`: no wildcard host, no port (hover sites, confirmed hosts). */
+export const isSitePattern: Guard<string> = (v): v is string => {
+  if (!text(300)(v) || !/^https?:\/\/[^/*]+\/\*$/.test(v)) return false;
+  try {
+    const u = new URL(v.slice(0, -1));
+    return `${u.protocol}//${u.hostname}/*` === v && !u.port && !u.username;
+  } catch {
+    return false;
+  }
+};
+
 /** Files travel as base64: at most 8 MiB of bytes. */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 /** A pasted URL, JSON or JWS: at most 2 MiB of text. */
@@ -150,6 +161,10 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'emails/remove': shape({ accountId, id: text(64) }),
       'accounts/password-reset': shape({ baseUrl: isBaseUrl, email: isEmail }),
       'settings/set': shape({ settings: partialSettings }),
+      'hover/sites': noArgs,
+      'hover/site-add': shape({ pattern: isSitePattern, addedGrant: isBoolean }),
+      'hover/site-remove': shape({ pattern: isSitePattern }),
+      'hosts/confirm': shape({ patterns: arrayOf(isSitePattern, 100) }),
     },
     reply: {
       ping: pingReply,
@@ -173,6 +188,10 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'emails/remove': arrayOf(emailView),
       'accounts/password-reset': shape({ sent: isTrue }),
       'settings/set': settings,
+      'hover/sites': shape({ sites: arrayOf(isString) }),
+      'hover/site-add': shape({ sites: arrayOf(isString) }),
+      'hover/site-remove': shape({ sites: arrayOf(isString) }),
+      'hosts/confirm': shape({ confirmed: isTrue }),
     },
   },
   content: {

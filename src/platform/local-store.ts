@@ -1,7 +1,12 @@
 /**
- * storage.local: settings only. Content scripts can read this area, so nothing secret goes here
- * (tokens live in storage.session and IndexedDB).
+ * The background's own settings store (issue 12 point 9): settings, the hover sites and their
+ * grants, and anything else that decides what Lanyard fetches or trusts. Not storage.local: in
+ * MV3 content scripts can read and write that area (setAccessLevel exists for storage.session
+ * only), so a compromised renderer could turn hover on for every site. This is an IndexedDB
+ * database of the extension's origin, which no content script can open (they run in the page's
+ * origin). Values written by older versions to storage.local move here on first read.
  */
+import { openDB, type IDBPDatabase } from 'idb';
 import browser from './browser.ts';
 
 export interface LocalStore {
@@ -9,9 +14,40 @@ export interface LocalStore {
   set(key: string, value: unknown): Promise<void>;
 }
 
-export function createLocalStore(): LocalStore {
+export const SETTINGS_DB = 'lanyard-settings';
+const STORE = 'kv';
+
+/** The storage.local methods the move from older versions needs. */
+interface LegacyArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  remove(key: string): Promise<void>;
+}
+
+export function createLocalStore(name = SETTINGS_DB, legacy: LegacyArea | undefined = browser.storage?.local as unknown as LegacyArea | undefined): LocalStore {
+  let db: Promise<IDBPDatabase> | undefined;
+  const forget = async (key: string) => {
+    if (typeof legacy?.remove === 'function') await legacy.remove(key).catch(() => undefined);
+  };
+  const open = () =>
+    (db ??= openDB(name, 1, { upgrade: (d) => void d.createObjectStore(STORE) }).catch((e: unknown) => {
+      db = undefined;
+      throw e;
+    }));
   return {
-    get: async (key) => (await browser.storage.local.get(key))[key],
-    set: (key, value) => browser.storage.local.set({ [key]: value }),
+    async get(key) {
+      const d = await open();
+      const v: unknown = await d.get(STORE, key);
+      if (v !== undefined || !legacy) return v;
+      const old = (await legacy.get(key).catch(() => ({}) as Record<string, unknown>))[key];
+      if (old === undefined) return undefined;
+      await d.put(STORE, old, key);
+      await forget(key);
+      return old;
+    },
+    async set(key, value) {
+      await (await open()).put(STORE, value, key);
+      // Nothing of it stays where content scripts can write it.
+      await forget(key);
+    },
   };
 }

@@ -13,11 +13,14 @@ export interface HostPermissions {
   contains(url: string): Promise<boolean>;
   /** Asks for the origin of each URL (only from an extension page, during a user gesture). */
   request(urls: string[]): Promise<boolean>;
+  /** Takes grants back (match patterns); no user gesture needed. */
+  remove?(patterns: string[]): Promise<boolean>;
 }
 
 export function createHostPermissions(): HostPermissions {
   return {
     contains: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
     request: (urls) => browser.permissions.request({ origins: [...new Set(urls.map(originPattern))] }),
+    remove: (patterns) => browser.permissions.remove({ origins: patterns }),
   };
 }

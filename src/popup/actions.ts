@@ -35,8 +35,16 @@ export interface PopupActions {
   /** Asks for host access to a Badgr-compatible backpack (call it from the click), then has it e-mail a password reset link. */
   requestPasswordReset(baseUrl: string, email: string): Promise<Reply<{ sent: true }>>;
   saveSettings(settings: Partial<Settings>): Promise<Reply<Settings>>;
-  /** Turns verify-on-hover on or off; on asks for the optional all-sites permission first (call it from the click). */
+  /** Turns verify-on-hover on or off (no permission: sites are added one by one); off takes back every site and the grants hover added. */
   setHoverVerify(on: boolean): Promise<Reply<Settings>>;
+  /** The hover sites, and the current tab's site (its pattern, host, and whether its host is granted already). */
+  hoverSites(): Promise<Reply<HoverSitesView>>;
+  /**
+   * Turns hover on or off for one site (the current tab's): on asks for that origin's host
+   * permission first (call it from the click); `grantedBefore` says whether the grant existed
+   * already (then turning hover off never takes it back).
+   */
+  setHoverSite(pattern: string, on: boolean, grantedBefore: boolean): Promise<Reply<{ sites: string[] }>>;
   /** Asks for host access to these URLs' origins (issuer hosts a verification needs). Call it from a click. */
   allowHosts(urls: string[]): Promise<boolean>;
   /** Exports the whole local collection and saves it as a file. */
@@ -49,13 +57,20 @@ export interface PopupActions {
 }
 
 /** The page-only capabilities the real actions need: main.tsx binds them to the browser. */
+export interface HoverSitesView {
+  sites: string[];
+  current?: { pattern: string; host: string; granted: boolean };
+}
+
 export interface PopupPlatform {
   requestOrigins(patterns: string[]): Promise<boolean>;
+  /** The current tab's URL (the "activeTab" permission lets the popup read it), when it has one. */
+  currentTabUrl?(): Promise<string | undefined>;
+  /** Whether these host patterns are granted (no prompt). */
+  hasOrigins?(patterns: string[]): Promise<boolean>;
   saveFile(fileName: string, mimeType: string, data: Blob | string): void;
   copy(text: string, html?: string): Promise<void>;
 }
-
-export const HOVER_ORIGINS = ['https://*/*', 'http://*/*'];
 
 const failure = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
 
@@ -83,6 +98,8 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       if (!pattern) return failure('ERR_BAD_URL', 'not an https address');
       // First thing in the click: Firefox and Chromium only show the prompt during a user gesture.
       if (!(await platform.requestOrigins([pattern]))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed');
+      // Granted for the backpack, not for hover: sync may use it even if hover asked for it first.
+      await call('hosts/confirm', { patterns: [pattern] });
       return call('accounts/sign-in', request);
     },
     signOut: (accountId) => call('accounts/sign-out', { accountId }),
@@ -100,13 +117,31 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       return call('accounts/password-reset', { baseUrl, email });
     },
     saveSettings: (settings) => call('settings/set', { settings }),
-    async setHoverVerify(on) {
-      if (on && !(await platform.requestOrigins(HOVER_ORIGINS))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to sites was not allowed');
-      return call('settings/set', { settings: { hoverVerify: on } });
+    setHoverVerify: (on) => call('settings/set', { settings: { hoverVerify: on } }),
+    async hoverSites() {
+      const r = await call('hover/sites', {});
+      if (!r.ok) return r;
+      const url = await platform.currentTabUrl?.().catch(() => undefined);
+      const pattern = url ? hostPattern(url) : undefined;
+      if (!url || !pattern) return { ok: true, value: { sites: r.value.sites } };
+      const granted = (await platform.hasOrigins?.([pattern]).catch(() => false)) ?? false;
+      return { ok: true, value: { sites: r.value.sites, current: { pattern, host: new URL(url).host, granted } } };
     },
-    allowHosts(urls) {
+    async setHoverSite(pattern, on, grantedBefore) {
+      if (!on) return call('hover/site-remove', { pattern });
+      // First thing in the click: the prompt needs the user gesture. Only this one origin is asked for.
+      if (!(await platform.requestOrigins([pattern]))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to this site was not allowed');
+      const added = await call('hover/site-add', { pattern, addedGrant: !grantedBefore });
+      if (!added.ok) return added;
+      const s = await call('settings/set', { settings: { hoverVerify: true } });
+      return s.ok ? added : s;
+    },
+    async allowHosts(urls) {
       const patterns = urls.map(hostPattern).filter((p): p is string => !!p);
-      return patterns.length ? platform.requestOrigins(patterns) : Promise.resolve(false);
+      if (!patterns.length || !(await platform.requestOrigins(patterns))) return false;
+      // Granted to verify badges: sync and import may use these even if hover asked for one first.
+      await call('hosts/confirm', { patterns });
+      return true;
     },
     async exportBackup() {
       const r = await call('backup/export', {});

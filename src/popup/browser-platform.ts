@@ -11,6 +11,12 @@ export function createBrowserPlatform(): PopupPlatform {
     // Called at once, with nothing awaited before it: Firefox allows the prompt only while the
     // click is being handled. Origins already granted resolve true without a prompt.
     requestOrigins: (origins) => browser.permissions.request({ origins }),
+    hasOrigins: (origins) => browser.permissions.contains({ origins }),
+    // "activeTab": opening the popup lets it read the current tab's URL (no "tabs" permission).
+    async currentTabUrl() {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.url && /^https?:/.test(tab.url) ? tab.url : undefined;
+    },
     saveFile(fileName, mimeType, data) {
       const blob = typeof data === 'string' ? new Blob([data], { type: mimeType }) : data;
       const url = URL.createObjectURL(blob);

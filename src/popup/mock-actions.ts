@@ -48,6 +48,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
   const emails = mockEmails();
   const resets = new Set<string>();
   let settings: Settings = mockSettings();
+  let hoverSites: string[] = [];
   const calls: MockActions['calls'] = [];
 
   const later = <T,>(value: T): Promise<T> => (options.latencyMs ? new Promise((r) => setTimeout(() => r(value), options.latencyMs)) : Promise.resolve(value));
@@ -170,9 +171,17 @@ export function createMockActions(options: MockOptions = {}): MockActions {
     },
     setHoverVerify(on) {
       record('setHoverVerify', [on]);
-      if (on && options.denyPermissions) return later(err('ERR_HOST_PERMISSION_DENIED', 'access to sites was not allowed'));
       settings = { ...settings, hoverVerify: on };
+      if (!on) hoverSites = [];
       return later(ok(settings));
+    },
+    hoverSites: () => (record('hoverSites', []), later(ok({ sites: hoverSites, current: { pattern: 'https://blog.example/*', host: 'blog.example', granted: false } }))),
+    setHoverSite(pattern, on, grantedBefore) {
+      record('setHoverSite', [pattern, on, grantedBefore]);
+      if (on && options.denyPermissions) return later(err('ERR_HOST_PERMISSION_DENIED', 'access to this site was not allowed'));
+      hoverSites = on ? [...new Set([...hoverSites, pattern])] : hoverSites.filter((s) => s !== pattern);
+      if (on) settings = { ...settings, hoverVerify: true };
+      return later(ok({ sites: hoverSites }));
     },
     allowHosts: (urls) => (record('allowHosts', [urls]), later(!options.denyPermissions)),
     exportBackup() {

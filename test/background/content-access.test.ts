@@ -17,5 +17,7 @@ describe('picker sites', () => {
     expect(contentMaySend('hover/verify', elsewhere)).toBe(true);
     expect(contentMaySend('ping', elsewhere)).toBe(true);
     expect(contentMaySend('picker/card', { ...elsewhere, url: 'https://mail.google.com/mail/u/0/' })).toBe(true);
+    // A frame inside a picker site is not the picker site (issue 12 point 9).
+    expect(contentMaySend('picker/list', { ...elsewhere, url: 'https://mail.google.com/mail/u/0/', frameId: 4 })).toBe(false);
   });
 });

@@ -16,25 +16,28 @@ async function setup(accounts: string[] = []) {
   const calls: { input: unknown; options: VerifyCallOptions | undefined }[] = [];
   const verifier: Verifier = { verify: async (input, _ids, options) => (calls.push({ input, options }), RESULT) };
   const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
+  let tab = 0;
   let t = 1_000_000;
   const content = createContent({ db, verifier, settings, identities: { forAccount: async () => ({ verified: [], unverified: [] }) }, now: () => (t += 1) });
-  return { db, content, calls };
+  // A new tab for each request: the per-tab rate limit is tested in hover-verify.test.ts.
+  const verifyFrom = (url: string) => content.hoverVerify(url, { url: 'https://blog.example/p', tab: { id: tab++ }, frameId: 0 });
+  return { db, content, calls, verifyFrom };
 }
 
 describe('hover verification limits', () => {
   it('asks the verifier to refuse private hosts, but for the user’s own backpacks', async () => {
-    const { content, calls } = await setup(['http://127.0.0.1:8787', 'https://api.badgr.io/']);
-    await content.hoverVerify('https://issuer.example/badges/a.json');
-    expect(calls[0]!.options).toEqual({ blockPrivate: true, allowOrigins: ['http://127.0.0.1:8787', 'https://api.badgr.io'] });
+    const { verifyFrom, calls } = await setup(['http://127.0.0.1:8787', 'https://api.badgr.io/']);
+    await verifyFrom('https://issuer.example/badges/a.json');
+    expect(calls[0]!.options).toEqual({ blockPrivate: true, allowOrigins: ['http://127.0.0.1:8787', 'https://api.badgr.io'], site: 'https://blog.example' });
   });
 
   it('keeps at most MAX_HOVER_RESULTS verdicts, however many URLs a page hovers', async () => {
-    const { db, content } = await setup();
-    for (let i = 0; i < MAX_HOVER_RESULTS + 60; i++) await content.hoverVerify(`https://issuer.example/badges/${i}.json`);
+    const { db, verifyFrom } = await setup();
+    for (let i = 0; i < MAX_HOVER_RESULTS + 60; i++) await verifyFrom(`https://issuer.example/badges/${i}.json`);
     const hovers = (await db.results.all()).filter((r) => r.key.startsWith('hover:'));
     expect(hovers.length).toBeLessThanOrEqual(MAX_HOVER_RESULTS + 25);
-    expect(hovers.map((r) => r.key)).not.toContain('hover:https://issuer.example/badges/0.json');
-    expect(hovers.map((r) => r.key)).toContain(`hover:https://issuer.example/badges/${MAX_HOVER_RESULTS + 59}.json`);
+    expect(hovers.map((r) => r.key)).not.toContain('hover:https://blog.example https://issuer.example/badges/0.json');
+    expect(hovers.map((r) => r.key)).toContain(`hover:https://blog.example https://issuer.example/badges/${MAX_HOVER_RESULTS + 59}.json`);
   });
 });
 

@@ -41,17 +41,22 @@ describe('pickers', () => {
   });
 });
 
+/** A hover script's sender: the top frame of a page on a hover site. */
+const FROM = { id: 'pakfgahhhefpnaajfclapgchhifablpl', url: 'https://blog.example/2026/my-badges', tab: { id: 7 }, frameId: 0 };
+
 describe('hover verification', () => {
   it('is off until the user turns it on; then verifies, says whether it is theirs, and reuses the verdict for a while', async () => {
     const target = `${ctx.bp.baseUrl}/public/assertions/ada-poetical`;
-    await expect(h.app.content.hoverVerify(target)).rejects.toMatchObject({ code: 'ERR_DISABLED' });
+    await expect(h.app.content.hoverVerify(target, FROM)).rejects.toMatchObject({ code: 'ERR_DISABLED' });
     await h.app.settings.set({ hoverVerify: true });
-    const v = await h.app.content.hoverVerify(target);
+    await expect(h.app.content.hoverVerify(target, FROM)).rejects.toMatchObject({ code: 'ERR_FORBIDDEN_SENDER' });
+    await h.app.hoverSites.add('https://blog.example/*', true);
+    const v = await h.app.content.hoverVerify(target, FROM);
     expect(v).toEqual({ verdict: 'valid', name: 'Poetical Science', issuerName: 'Difference Engine Guild', issuedOn: '2026-04-10T09:30:00Z', issuedToYou: true, message: 'Verified: issued by Difference Engine Guild' });
     const before = h.fetched.length;
-    expect(await h.app.content.hoverVerify(target)).toEqual(v);
+    expect(await h.app.content.hoverVerify(target, FROM)).toEqual(v);
     expect(h.fetched.length).toBe(before);
-    const revoked = await h.app.content.hoverVerify(`${ctx.bp.baseUrl}/public/assertions/ada-retired-revoked`);
+    const revoked = await h.app.content.hoverVerify(`${ctx.bp.baseUrl}/public/assertions/ada-retired-revoked`, FROM);
     expect(revoked).toMatchObject({ verdict: 'invalid', issuedToYou: false, message: expect.stringContaining('Revoked') });
   });
 });
@@ -60,7 +65,8 @@ describe('hover verification and private networks', () => {
   it('does not reach a private host a page points at, unless it is one of the user’s backpacks', async () => {
     const fresh = await harness();
     await fresh.app.settings.set({ hoverVerify: true });
-    const v = await fresh.app.content.hoverVerify(`${ctx.bp.baseUrl}/public/assertions/ada-poetical`);
+    await fresh.app.hoverSites.add('https://blog.example/*', true);
+    const v = await fresh.app.content.hoverVerify(`${ctx.bp.baseUrl}/public/assertions/ada-poetical`, FROM);
     expect(v).toMatchObject({ verdict: 'indeterminate', message: expect.stringContaining('is on a local or private network') });
     expect(fresh.fetched).toEqual([]);
   });
@@ -85,6 +91,7 @@ describe('the router over the real services', () => {
     const tokens = [...h.platform.session.map.values()].map((t) => t.accessToken);
     const refresh = (await h.db.secrets.all()).map((s) => (s.kind === 'refresh' ? s.refreshToken : s.clientSecret));
     const r = route();
+    await h.app.hoverSites.add('https://www.linkedin.com/*', false);
     const replies = [
       await r({ type: 'picker/list', args: { query: '' } }, content),
       await r({ type: 'picker/card', args: { key: `${id}|ada-programmer` } }, content),

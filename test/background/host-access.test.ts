@@ -36,8 +36,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const hostFetch = (granted = ['127.0.0.1', 'localhost'], maxBytes?: number) =>
-  createHostFetch({ permissions: { contains: async (u: string) => granted.includes(new URL(u).hostname), request: async () => false }, fetch, ...(maxBytes ? { maxBytes } : {}) });
+const hostFetch = (granted = ['127.0.0.1', 'localhost'], maxBytes?: number, refuseRedirects?: boolean) =>
+  createHostFetch({ permissions: { contains: async (u: string) => granted.includes(new URL(u).hostname), request: async () => false }, fetch, ...(maxBytes ? { maxBytes } : {}), ...(refuseRedirects ? { refuseRedirects } : {}) });
 
 describe('host fetch', () => {
   it('follows a redirect within the site and keeps where it ended', async () => {
@@ -50,6 +50,18 @@ describe('host fetch', () => {
   it('fails a redirect to another site, even one it may read', async () => {
     await expect(hostFetch()(at('127.0.0.1', '/other'))).rejects.toThrow(`http://127.0.0.1:${port} redirected to another site (http://localhost:${port}): not followed`);
     await expect(hostFetch()(at('127.0.0.1', '/other'))).rejects.toBeInstanceOf(TypeError);
+  });
+
+  it('for hover verification, asks for redirect: manual and refuses every redirect, even within the site (issue 12 point 7)', async () => {
+    const inits: RequestInit[] = [];
+    const spy = createHostFetch({ permissions: { contains: async () => true, request: async () => false }, fetch: (u, init) => (inits.push(init!), fetch(u, init)), refuseRedirects: true });
+    await expect(spy(at('127.0.0.1', '/same'))).rejects.toThrow('answered with a redirect: hover verification does not follow redirects');
+    await expect(hostFetch(undefined, undefined, true)(at('127.0.0.1', '/other'))).rejects.toBeInstanceOf(TypeError);
+    expect(inits[0]).toMatchObject({ redirect: 'manual', credentials: 'omit' });
+    // What a browser answers to redirect: 'manual' (Node's fetch answers the 3xx itself).
+    const opaque = createHostFetch({ permissions: { contains: async () => true, request: async () => false }, refuseRedirects: true, fetch: async () => Object.defineProperties(new Response(null, { status: 200 }), { type: { value: 'opaqueredirect' }, status: { value: 0 } }) });
+    await expect(opaque('https://issuer.example/a')).rejects.toThrow('does not follow redirects');
+    expect(await (await spy(at('127.0.0.1', '/doc'))).json()).toEqual({ ok: true });
   });
 
   it('asks for the permission of the host it starts at', async () => {

@@ -1,4 +1,5 @@
 /** The thin wrappers over browser.* (session, alarms, identity, permissions, storage.local), over a mocked webextension-polyfill. */
+import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 
 const m = vi.hoisted(() => {
@@ -15,7 +16,7 @@ const m = vi.hoisted(() => {
           set: vi.fn(async (o: Record<string, unknown>) => void Object.entries(o).forEach(([k, v]) => session.set(k, v))),
           remove: vi.fn(async (k: string) => void session.delete(k)),
         },
-        local: { get: vi.fn(async () => ({ settings: { hoverVerify: true } })), set: vi.fn(async () => undefined) },
+        local: { get: vi.fn(async (k: string) => (k === 'settings' ? { settings: { hoverVerify: true } } : {})), set: vi.fn(async () => undefined), remove: vi.fn(async () => undefined) },
       },
       alarms: {
         get: vi.fn(async (name: string) => alarmsByName.get(name)),
@@ -87,8 +88,16 @@ describe('identity, permissions, storage.local, keep-alive', () => {
     expect(m.browser.permissions.request).toHaveBeenCalledWith({ origins: ['https://a.example/*'] });
   });
 
-  it('reads storage.local by key', async () => {
-    expect(await createLocalStore().get('settings')).toEqual({ hoverVerify: true });
+  it('moves what an older version left in storage.local into its own store, then reads only that (issue 12 point 9)', async () => {
+    const store = createLocalStore(`wrappers-${Date.now()}`);
+    expect(await store.get('settings')).toEqual({ hoverVerify: true });
+    expect(m.browser.storage.local.remove).toHaveBeenCalledWith('settings');
+    m.browser.storage.local.get.mockClear();
+    await store.set('settings', { hoverVerify: false });
+    expect(await store.get('settings')).toEqual({ hoverVerify: false });
+    expect(m.browser.storage.local.set).not.toHaveBeenCalled();
+    expect(m.browser.storage.local.get).not.toHaveBeenCalled();
+    expect(await store.get('hoverSites')).toBeUndefined();
   });
 
   it('keeps the worker busy until the signal aborts', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PopupToBackground, Reply } from '../../src/messaging/protocol.ts';
 import type { Send } from '../../src/messaging/send.ts';
-import { createActions, HOVER_ORIGINS, type PopupPlatform } from '../../src/popup/actions.ts';
+import { createActions, type PopupPlatform } from '../../src/popup/actions.ts';
 import { normalizeBaseUrl, originPattern } from '../../src/popup/hosts.ts';
 
-function setup(opts: { grant?: boolean; reply?: (type: string, args: unknown) => Reply<unknown> } = {}) {
+function setup(opts: { grant?: boolean; reply?: (type: string, args: unknown) => Reply<unknown>; tab?: string; has?: boolean } = {}) {
   const log: string[] = [];
   const sent: { type: string; args: unknown }[] = [];
   const saved: { name: string; type: string; data: Blob | string }[] = [];
@@ -18,6 +18,8 @@ function setup(opts: { grant?: boolean; reply?: (type: string, args: unknown) =>
       log.push(`request ${patterns.join(' ')}`);
       return opts.grant ?? true;
     },
+    currentTabUrl: async () => opts.tab,
+    hasOrigins: async () => opts.has ?? false,
     saveFile: (name, type, data) => saved.push({ name, type, data }),
     async copy() {
       throw new Error('denied');
@@ -62,7 +64,7 @@ describe('the real actions', () => {
   it('sign-in asks for host access to the backpack first, and stops if refused', async () => {
     const ok = setup();
     await ok.actions.signIn({ kind: 'badgr', baseUrl: 'http://127.0.0.1:8787', username: 'a', password: 'b' });
-    expect(ok.log).toEqual(['request http://127.0.0.1/*', 'send accounts/sign-in']);
+    expect(ok.log).toEqual(['request http://127.0.0.1/*', 'send hosts/confirm', 'send accounts/sign-in']);
     const no = setup({ grant: false });
     const r = await no.actions.signIn({ kind: 'ob3', baseUrl: 'https://wallet.example' });
     expect(no.log).toEqual(['request https://wallet.example/*']);
@@ -72,13 +74,33 @@ describe('the real actions', () => {
     expect(bad.log).toEqual([]);
   });
 
-  it('verify-on-hover asks for all sites only when turned on', async () => {
+  it('verify-on-hover never asks for all sites: one site, the current tab’s, from the click (issue 12 point 6)', async () => {
     const on = setup();
     await on.actions.setHoverVerify(true);
-    expect(on.log).toEqual([`request ${HOVER_ORIGINS.join(' ')}`, 'send settings/set']);
-    const off = setup();
-    await off.actions.setHoverVerify(false);
-    expect(off.log).toEqual(['send settings/set']);
+    await on.actions.setHoverVerify(false);
+    expect(on.log).toEqual(['send settings/set', 'send settings/set']);
+    const site = setup({ tab: 'https://blog.example/2026/post?x=1', reply: (type) => ({ ok: true, value: type === 'hover/sites' ? { sites: [] } : {} }) });
+    const view = await site.actions.hoverSites();
+    expect(view).toEqual({ ok: true, value: { sites: [], current: { pattern: 'https://blog.example/*', host: 'blog.example', granted: false } } });
+    await site.actions.setHoverSite('https://blog.example/*', true, false);
+    expect(site.log.slice(1)).toEqual(['request https://blog.example/*', 'send hover/site-add', 'send settings/set']);
+    expect(site.sent.find((m) => m.type === 'hover/site-add')?.args).toEqual({ pattern: 'https://blog.example/*', addedGrant: true });
+    await site.actions.setHoverSite('https://blog.example/*', false, true);
+    expect(site.log.at(-1)).toBe('send hover/site-remove');
+    const refused = setup({ grant: false });
+    expect(await refused.actions.setHoverSite('https://blog.example/*', true, false)).toMatchObject({ ok: false, error: { code: 'ERR_HOST_PERMISSION_DENIED' } });
+    expect(refused.log).toEqual(['request https://blog.example/*']);
+    const noPage = setup({ reply: () => ({ ok: true, value: { sites: ['https://a.example/*'] } }) });
+    expect(await noPage.actions.hoverSites()).toEqual({ ok: true, value: { sites: ['https://a.example/*'] } });
+  });
+
+  it('hosts granted for verification are confirmed, so sync may use them even if hover asked first', async () => {
+    const a = setup();
+    expect(await a.actions.allowHosts(['https://issuer.example/a', 'javascript:alert(1)'])).toBe(true);
+    expect(a.sent).toEqual([{ type: 'hosts/confirm', args: { patterns: ['https://issuer.example/*'] } }]);
+    const no = setup({ grant: false });
+    expect(await no.actions.allowHosts(['https://issuer.example/a'])).toBe(false);
+    expect(no.sent).toEqual([]);
   });
 
   it('downloads save the decoded bytes; export saves the JSON', async () => {

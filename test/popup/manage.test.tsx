@@ -84,21 +84,24 @@ describe('settings', () => {
     return r;
   }
 
-  it('turning verify-on-hover on asks for the permission through the actions', async () => {
+  it('turns verify-on-hover on without asking for any site, then for this site only (issue 12 point 6)', async () => {
     const { actions } = await settings();
     const toggle = screen.getByRole('switch', { name: /Check badge links/ }) as HTMLInputElement;
     fireEvent.click(toggle);
     await screen.findByText('Saved.');
     expect(actions.calls.find((c) => c.name === 'setHoverVerify')?.args).toEqual([true]);
     expect(toggle.checked).toBe(true);
+    fireEvent.click(await screen.findByRole('button', { name: 'Verify badges on blog.example' }));
+    await screen.findByRole('button', { name: 'Stop verifying badges on blog.example' });
+    expect(actions.calls.find((c) => c.name === 'setHoverSite')?.args).toEqual(['https://blog.example/*', true, false]);
+    expect(screen.getByText('On for 1 site(s).')).toBeTruthy();
   });
 
-  it('a refused permission leaves it off and says why', async () => {
+  it('a refused permission for the site says why, and the site stays off', async () => {
     await settings({ denyPermissions: true });
-    const toggle = screen.getByRole('switch', { name: /Check badge links/ }) as HTMLInputElement;
-    fireEvent.click(toggle);
+    fireEvent.click(await screen.findByRole('button', { name: 'Verify badges on blog.example' }));
     expect((await screen.findByRole('alert')).textContent).toContain('was not given access');
-    await waitFor(() => expect(toggle.checked).toBe(false));
+    expect(screen.getByRole('button', { name: 'Verify badges on blog.example' })).toBeTruthy();
   });
 
   it('saves the sync interval and the LinkedIn organization ids', async () => {

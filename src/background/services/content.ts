@@ -11,6 +11,9 @@ import type { Db } from '../../platform/db.ts';
 import type { BadgeRecord } from '../../platform/records.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { LOCAL, type Identities } from './identities.ts';
+import type { Sender } from '../../platform/runtime.ts';
+import type { HoverSites } from './hover-sites.ts';
+import { createHoverRate } from './hover-rate.ts';
 import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
 import { pickerBadge } from './views.ts';
@@ -23,6 +26,29 @@ export interface ContentDeps {
   now?: () => number;
   /** How long a hover verdict is reused (default 10 minutes). */
   hoverTtlMs?: number;
+  /** The sites the user turned hover on for; absent (tests of other things): any sender's site. */
+  hoverSites?: Pick<HoverSites, 'has'>;
+}
+
+/**
+ * Where a hover request comes from, as the browser says (never the message): the tab, and the
+ * top-level site of its page. The hover script runs in top frames only (allFrames: false).
+ */
+export interface HoverFrom {
+  tabId: number;
+  /** The page's origin: hover verdicts, documents and facts are kept per site (issue 12 point 8). */
+  site: string;
+}
+
+/** The tab and site of a content script's sender, or a ServiceError: top frame of an http(s) page only. */
+export function hoverFrom(sender: Sender): HoverFrom {
+  const url = sender.url ?? '';
+  const tabId = sender.tab?.id;
+  const top = sender.frameId === undefined || sender.frameId === 0;
+  if (typeof tabId !== 'number' || !top || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+    throw new ServiceError(E.FORBIDDEN_SENDER, 'Hover verification answers the top frame of a web page only');
+  }
+  return { tabId, site: new URL(url).origin };
 }
 
 const MAX_PICKER = 100;
@@ -30,6 +56,9 @@ const MAX_PICKER = 100;
 export const MAX_HOVER_RESULTS = 500;
 const PRUNE_EVERY = 25;
 const MAX_HOVER_TTL_MS = 24 * 3600_000;
+
+/** A hover verdict's key: per top-level site, then URL (a space never occurs in either). */
+export const hoverKey = (site: string, url: string): string => `hover:${site} ${url}`;
 
 function shareable(r: BadgeRecord): ShareableBadge {
   const m = r.meta;
@@ -55,6 +84,7 @@ export function hoverVerdict(r: VerifyResult): HoverVerdict {
 export function createContent(d: ContentDeps) {
   const now = d.now ?? Date.now;
   const inflight = new Map<string, Promise<HoverVerdict>>();
+  const rate = createHoverRate(now);
   let writes = 0;
   /** Forgets expired verdicts, then the oldest beyond MAX_HOVER_RESULTS. */
   const prune = async (): Promise<void> => {
@@ -69,14 +99,14 @@ export function createContent(d: ContentDeps) {
     return r;
   };
 
-  async function verifyUrl(url: string): Promise<HoverVerdict> {
-    const key = `hover:${url}`;
+  async function verifyUrl(url: string, site: string): Promise<HoverVerdict> {
+    const key = hoverKey(site, url);
     const hit = await d.db.results.get(key);
     if (hit && (hit.expiresAt ?? 0) > now()) return hit.value as HoverVerdict;
     const ids = await d.identities.forAccount(LOCAL);
     // The URL comes from a web page: its fetches never reach local or private hosts, but for the user's own backpacks.
     const allowOrigins = (await d.db.accounts.all()).flatMap((a) => (URL.canParse(a.baseUrl) ? [new URL(a.baseUrl).origin] : []));
-    const verdict = hoverVerdict(await d.verifier.verify(url, ids.verified, { blockPrivate: true, allowOrigins }));
+    const verdict = hoverVerdict(await d.verifier.verify(url, ids.verified, { blockPrivate: true, allowOrigins, site }));
     await d.db.results.put({ key, value: verdict, expiresAt: now() + Math.min(d.hoverTtlMs ?? 10 * 60_000, MAX_HOVER_TTL_MS) });
     // Now and then, forget old verdicts, so the store does not grow with every page visited.
     if (++writes % PRUNE_EVERY === 1) await prune().catch(() => undefined);
@@ -106,13 +136,21 @@ export function createContent(d: ContentDeps) {
       return { url: linkedInAddToProfileUrl({ name: m.name, organizationId: orgId, organizationName: m.issuerName, issuedOn: m.issuedOn, expires: m.expires, certUrl: m.publicUrl, certId: m.credentialId }) };
     },
 
-    /** Verifies a hovered badge URL (when the user turned hover verification on); verdicts are reused for a while. */
-    async hoverVerify(url: string): Promise<HoverVerdict> {
+    /**
+     * Verifies a hovered badge URL, when the user turned hover verification on for the sender's
+     * site; at most a few per second and a few dozen per minute per tab; verdicts are reused for
+     * a while, per site.
+     */
+    async hoverVerify(url: string, sender: Sender): Promise<HoverVerdict> {
+      const from = hoverFrom(sender);
       if (!(await d.settings.get()).hoverVerify) throw new ServiceError(E.DISABLED, 'Hover verification is off: turn it on in Lanyard’s settings');
-      let p = inflight.get(url);
+      if (d.hoverSites && !(await d.hoverSites.has(from.site))) throw new ServiceError(E.FORBIDDEN_SENDER, 'Hover verification is not on for this site');
+      rate.take(from.tabId);
+      const key = hoverKey(from.site, url);
+      let p = inflight.get(key);
       if (!p) {
-        p = verifyUrl(url).finally(() => inflight.delete(url));
-        inflight.set(url, p);
+        p = verifyUrl(url, from.site).finally(() => inflight.delete(key));
+        inflight.set(key, p);
       }
       return p;
     },

@@ -5,6 +5,10 @@
  * is never kept. Only JSON-ish answers to the engine's JSON requests are kept: images are not, and
  * neither is an answer that came from another origin after a redirect. At most MAX_DOCUMENTS are
  * kept, for at most MAX_AGE_MS; the oldest go first.
+ *
+ * A partition keeps documents apart: hover verification passes the top-level site of the page
+ * (issue 12 point 8), so a page cannot learn from the absence of a fetch to a server it controls
+ * that the user verified the same document elsewhere (the user's own syncs and imports use none).
  */
 import { JSON_ACCEPT, type Fetch } from '../../core/verify/context.ts';
 import type { Store } from '../../platform/db.ts';
@@ -40,7 +44,10 @@ export async function pruneDocuments(store: Store<DocumentRecord>, now: number):
   for (const d of docs.slice(0, Math.max(old, docs.length - MAX_DOCUMENTS))) await store.delete(d.url);
 }
 
-export function createCachingFetch(inner: Fetch, store: Store<DocumentRecord>, now: () => number = Date.now): Fetch {
+/** The key a document is kept under: the URL, after the partition (a space never occurs in a URL). */
+export const documentKey = (url: string, partition = ''): string => (partition ? `${partition} ${url}` : url);
+
+export function createCachingFetch(inner: Fetch, store: Store<DocumentRecord>, now: () => number = Date.now, partition = ''): Fetch {
   let writes = 0;
   const put = async (record: DocumentRecord): Promise<void> => {
     await store.put(record);
@@ -49,7 +56,8 @@ export function createCachingFetch(inner: Fetch, store: Store<DocumentRecord>, n
   return async (url, init) => {
     const accept = init?.headers?.accept;
     if (accept !== undefined && accept !== JSON_ACCEPT) return inner(url, init);
-    const cached = await store.get(url).catch(() => undefined);
+    const key = documentKey(url, partition);
+    const cached = await store.get(key).catch(() => undefined);
     if (cached && cached.freshUntil > now() && cached.storedAt + MAX_AGE_MS > now()) return toResponse(cached);
     const headers: Record<string, string> = { ...init?.headers };
     if (cached?.etag) headers['if-none-match'] = cached.etag;
@@ -70,7 +78,7 @@ export function createCachingFetch(inner: Fetch, store: Store<DocumentRecord>, n
     const worthKeeping = fresh !== 'no-store' && (fresh > now() || etag || lastModified) && CACHEABLE_TYPE.test(contentType);
     if (!worthKeeping) return res;
     const bytes = new Uint8Array(await res.arrayBuffer());
-    const record: DocumentRecord = { url, status: 200, contentType, bytes, freshUntil: Math.min(fresh, now() + MAX_AGE_MS), storedAt: now(), ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+    const record: DocumentRecord = { url: key, status: 200, contentType, bytes, freshUntil: Math.min(fresh, now() + MAX_AGE_MS), storedAt: now(), ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
     if (bytes.length <= MAX_BYTES) await put(record).catch(() => undefined);
     return toResponse(record);
   };

@@ -14,6 +14,10 @@ export const ServiceErrorCodes = {
   HOST_PERMISSION: 'ERR_HOST_PERMISSION',
   UNSUPPORTED: 'ERR_UNSUPPORTED',
   DISABLED: 'ERR_DISABLED',
+  /** Hover verification: a tab asked too often (services/hover-rate.ts). */
+  RATE_LIMITED: 'ERR_RATE_LIMITED',
+  /** A content script asked for something its site may not (content-access.ts, hover sites). */
+  FORBIDDEN_SENDER: 'ERR_FORBIDDEN_SENDER',
 } as const;
 
 export type ServiceErrorCode = (typeof ServiceErrorCodes)[keyof typeof ServiceErrorCodes] | BackpackErrorCode;

@@ -33,6 +33,11 @@ export interface HostFetchOptions {
   timeoutMs?: number;
   /** Default MAX_BODY_BYTES. */
   maxBytes?: number;
+  /**
+   * Hover verification (a URL from a web page): `redirect: 'manual'`, and any redirect is refused,
+   * even within the site (issue 12 point 7): a redirect is never followed to a host that was not checked.
+   */
+  refuseRedirects?: boolean;
 }
 
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
@@ -44,7 +49,7 @@ export function sameSite(from: URL, to: URL): boolean {
   return from.protocol === 'http:' && to.protocol === 'https:' && from.hostname === to.hostname && portOf(from) === '80' && portOf(to) === '443';
 }
 
-export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxBytes = MAX_BODY_BYTES }: HostFetchOptions): Fetch {
+export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxBytes = MAX_BODY_BYTES, refuseRedirects = false }: HostFetchOptions): Fetch {
   return async (url, init) => {
     const u = new URL(url);
     if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new TypeError(`${u.protocol} URLs are not fetched`);
@@ -52,8 +57,12 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
     const stop = new AbortController();
     const signals = [AbortSignal.timeout(timeoutMs), stop.signal, ...(init?.signal ? [init.signal] : [])];
     // No cookies: issuers' documents are public, and a badge must not make credentialed requests.
-    const res = await fetch(url, { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit', redirect: 'follow' });
+    const res = await fetch(url, { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit', redirect: refuseRedirects ? 'manual' : 'follow' });
     try {
+      // A manual redirect comes back opaque (type 'opaqueredirect', status 0) from a browser, as a 3xx elsewhere.
+      if (refuseRedirects && (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400 && res.status !== 304) || res.redirected)) {
+        throw new TypeError(`${u.origin} answered with a redirect: hover verification does not follow redirects`);
+      }
       if (res.redirected && res.url && res.url !== url) {
         const to = new URL(res.url);
         if (!sameSite(u, to)) throw new TypeError(`${u.origin} redirected to another site (${to.origin}): not followed`);

@@ -1,5 +1,5 @@
 /**
- * Settings, in storage.local (nothing secret: content scripts can read that area). The background
+ * Settings, in the background's own store (platform/local-store.ts: out of content scripts' reach). The background
  * sync alarm follows syncIntervalMinutes.
  */
 import type { Settings } from '../../messaging/views.ts';

@@ -8,14 +8,28 @@ import type { FactCache, Fetch } from '../../core/verify/context.ts';
 import { verify } from '../../core/verify/pipeline.ts';
 import type { VerifyResult } from '../../core/result.ts';
 import type { Store } from '../../platform/db.ts';
-import type { ResultRecord } from '../../platform/records.ts';
-import { blockPrivateHosts } from './private-hosts.ts';
+import type { DocumentRecord, ResultRecord } from '../../platform/records.ts';
+import { createCachingFetch } from './document-cache.ts';
+import { blockPrivateHosts, type Resolve } from './private-hosts.ts';
 
 export interface VerifyCallOptions {
   /** Refuse local and private hosts (a URL from a web page: hover verification). */
   blockPrivate?: boolean;
   /** With blockPrivate: origins still allowed (the user's own backpacks). */
   allowOrigins?: readonly string[];
+  /**
+   * Hover verification: the top-level site of the page the URL came from. Fetches go through the
+   * hover fetch (no redirects), and documents and facts are kept per site (issue 12 point 8).
+   */
+  site?: string;
+}
+
+/** What hover verification fetches with (wiring.ts): a host fetch that refuses redirects, its own cache partition. */
+export interface HoverFetchOptions {
+  fetch: Fetch;
+  documents: Store<DocumentRecord>;
+  /** Firefox: names are resolved and their addresses checked. */
+  resolve?: Resolve;
 }
 
 export interface Verifier {
@@ -26,6 +40,30 @@ export interface VerifierOptions {
   fetch: Fetch;
   results: Store<ResultRecord>;
   now?: () => Date;
+  hover?: HoverFetchOptions;
+}
+
+/** Sites whose hover facts are kept in memory, and facts per site. */
+const HOVER_SITES = 16;
+const HOVER_FACTS = 200;
+
+/** A small in-memory fact cache per site, least recently used sites out first. */
+function siteFacts(): (site: string) => FactCache {
+  const sites = new Map<string, Map<string, unknown>>();
+  return (site) => {
+    const map = sites.get(site) ?? new Map<string, unknown>();
+    sites.delete(site);
+    sites.set(site, map);
+    for (const k of sites.keys()) if (sites.size > HOVER_SITES) sites.delete(k);
+    return {
+      get: (k) => map.get(k),
+      set(k, v) {
+        map.delete(k);
+        map.set(k, v);
+        for (const old of map.keys()) if (map.size > HOVER_FACTS) map.delete(old);
+      },
+    };
+  };
 }
 
 const FACT = 'fact:';
@@ -70,12 +108,18 @@ export async function loadFacts(results: Store<ResultRecord>, now: () => number 
   };
 }
 
-export function createVerifier({ fetch, results, now = () => new Date() }: VerifierOptions): Verifier {
+export function createVerifier({ fetch, results, now = () => new Date(), hover }: VerifierOptions): Verifier {
   let facts: Promise<FactCache> | undefined;
+  const factsOf = siteFacts();
   return {
     async verify(input, identities, options = {}) {
+      if (options.site !== undefined && hover) {
+        const cached = createCachingFetch(hover.fetch, hover.documents, () => now().getTime(), `site:${options.site}`);
+        const f = blockPrivateHosts(cached, { allowOrigins: options.allowOrigins ?? [], ...(hover.resolve ? { resolve: hover.resolve } : {}) });
+        return verify(input, { fetch: f, now: now(), identities, keyCache: factsOf(options.site) });
+      }
       facts ??= loadFacts(results, () => now().getTime());
-      const f = options.blockPrivate ? blockPrivateHosts(fetch, options.allowOrigins) : fetch;
+      const f = options.blockPrivate ? blockPrivateHosts(fetch, { allowOrigins: options.allowOrigins ?? [] }) : fetch;
       return verify(input, { fetch: f, now: now(), identities, keyCache: await facts });
     },
   };

@@ -1,17 +1,26 @@
 /**
- * Verify on hover: when the pointer rests on a link or image that points at a badge for
- * `PAUSE_MS`, a card shows its verdict. One delegated listener per event type on the document;
- * results are cached per URL here too, so a second hover paints at once. This script only runs
- * on pages the user granted (it is registered with scripting.registerContentScripts for those).
+ * Verify on hover: when the user rests the pointer on a link or image that points at a badge for
+ * `PAUSE_MS`, or reaches it with the Tab key, a card shows its verdict. One delegated listener
+ * per event type on the document; results are cached per URL here too. This script only runs on
+ * the sites the user turned hover on for (registered with scripting.registerContentScripts).
+ *
+ * A page must not drive it (issue 12 point 5): only the user's real pointer dwell or Tab focus on
+ * an element they can see counts (hover-intent.ts), and the background limits each tab's rate.
+ * What the page can observe does not depend on the verdict (point 8): the card's host appears
+ * PAUSE_MS after the dwell whatever is cached, has the same attributes and no size, and the
+ * verdict is painted inside its closed shadow root no earlier than REVEAL_MS after that.
  */
 import type { Reply } from '../../messaging/protocol.ts';
 import type { HoverVerdict } from '../../messaging/views.ts';
 import { ask } from '../messages.ts';
 import { badgeUrlOf } from '../sites/badge-urls.ts';
 import { hideCard, showCard } from '../ui/hover-card.ts';
+import { createIntent } from './hover-intent.ts';
 
-/** The hover pause (the issue allows at most 300 ms). */
-export const PAUSE_MS = 250;
+/** The hover pause: a pointer resting this long (with no mouseout) is a dwell. */
+export const PAUSE_MS = 300;
+/** The verdict is painted this long after the card appears, cached or not. */
+export const REVEAL_MS = 400;
 const HIDE_MS = 300;
 const CACHE_SIZE = 200;
 
@@ -22,22 +31,18 @@ export interface HoverOptions {
 
 export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTrusted }: HoverOptions = {}): void {
   const cache = new Map<string, Promise<Reply<HoverVerdict>>>();
-  const settled = new Map<string, Reply<HoverVerdict>>();
+  const intent = createIntent({ isTrusted });
   let target: Element | null = null;
   let pause: ReturnType<typeof setTimeout> | undefined;
   let hide: ReturnType<typeof setTimeout> | undefined;
+  let reveal: ReturnType<typeof setTimeout> | undefined;
 
   const verify = (url: string) => {
     let p = cache.get(url);
     if (!p) {
-      if (cache.size >= CACHE_SIZE) {
-        const oldest = cache.keys().next().value as string;
-        cache.delete(oldest);
-        settled.delete(oldest);
-      }
+      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
       p = ask('hover/verify', { url }).then((r) => {
-        if (r.ok) settled.set(url, r);
-        else cache.delete(url); // failures are not remembered: the next hover asks again
+        if (!r.ok) cache.delete(url); // failures are not remembered: the next hover asks again
         return r;
       });
       cache.set(url, p);
@@ -46,35 +51,55 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
   };
 
   const show = (el: Element, url: string) => {
-    const paint = (r: Reply<HoverVerdict>) => {
-      if (target !== el) return;
-      showCard(el, r.ok ? { kind: 'ready', verdict: r.value } : { kind: 'error', message: r.error.message });
-    };
-    const done = settled.get(url);
-    if (done) return paint(done);
     showCard(el, { kind: 'loading' });
-    void verify(url).then(paint);
+    const shown = performance.now();
+    void verify(url).then((r) => {
+      if (target !== el) return;
+      clearTimeout(reveal);
+      reveal = setTimeout(() => {
+        if (target === el) showCard(el, r.ok ? { kind: 'ready', verdict: r.value } : { kind: 'error', message: r.error.message });
+      }, Math.max(0, REVEAL_MS - (performance.now() - shown)));
+    });
   };
 
   const leave = () => {
     clearTimeout(pause);
     clearTimeout(hide);
+    clearTimeout(reveal);
     target = null;
     hide = setTimeout(hideCard, HIDE_MS);
   };
 
-  // Only the user's own pointer and keyboard count: a page could dispatch synthetic events to make
-  // Lanyard fetch URLs of its choosing.
-  const enter = (e: Event) => {
-    if (!isTrusted(e) || !(e.target instanceof Element)) return;
+  /** A candidate: a trusted event on a badge link or image. */
+  const candidate = (e: Event): { el: Element; url: string } | null => {
+    if (!isTrusted(e) || !(e.target instanceof Element)) return null;
     const el = e.target.closest('a[href], img[src]');
-    if (!el || el === target) return;
+    if (!el || el === target) return null;
     const url = badgeUrlOf(e.target, document.baseURI);
-    if (!url) return;
+    return url ? { el, url } : null;
+  };
+
+  const start = (el: Element, url: string, ok: () => boolean) => {
     clearTimeout(pause);
     clearTimeout(hide);
+    clearTimeout(reveal);
     target = el;
-    pause = setTimeout(() => show(el, url), PAUSE_MS);
+    pause = setTimeout(() => {
+      if (target !== el) return;
+      if (ok()) show(el, url);
+      else target = null; // not the user's: forget it, so that a real dwell later starts afresh
+    }, PAUSE_MS);
+  };
+
+  const over = (e: Event) => {
+    const c = candidate(e);
+    if (c) start(c.el, c.url, () => intent.pointerDwell(c.el));
+  };
+
+  const focus = (e: Event) => {
+    const c = candidate(e);
+    // Decided at the focus itself: the Tab press it follows is used up by this focus.
+    if (c && intent.keyboardFocus(c.el)) start(c.el, c.url, () => document.activeElement === c.el || c.el.contains(document.activeElement));
   };
 
   const out = (e: Event) => {
@@ -84,11 +109,16 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     if (target) leave();
   };
 
-  const opts = { signal, passive: true };
-  document.addEventListener('mouseover', enter, opts);
+  const opts = { signal, passive: true, capture: true };
+  document.addEventListener('pointermove', intent.move, opts);
+  document.addEventListener('mousemove', intent.move, opts);
+  document.addEventListener('mouseover', over, opts);
   document.addEventListener('mouseout', out, opts);
-  document.addEventListener('focusin', enter, opts);
+  document.addEventListener('focusin', focus, opts);
   document.addEventListener('focusout', out, opts);
-  document.addEventListener('keydown', (e) => isTrusted(e) && e.key === 'Escape' && (leave(), hideCard()), opts);
-  signal.addEventListener('abort', () => (clearTimeout(pause), clearTimeout(hide), hideCard()), { once: true });
+  document.addEventListener('keydown', (e) => {
+    intent.key(e);
+    if (isTrusted(e) && (e as KeyboardEvent).key === 'Escape') (leave(), hideCard());
+  }, opts);
+  signal.addEventListener('abort', () => (clearTimeout(pause), clearTimeout(hide), clearTimeout(reveal), hideCard()), { once: true });
 }

@@ -1,8 +1,10 @@
 /**
  * The verify-on-hover card: verdict, badge, issuer, date, and whether it was issued to one of the
  * user's addresses. It has nothing to click and lets the pointer through (it never hides the
- * page under it). One card per page; its host carries `data-state` (loading | ready | error) so
- * tests and the benchmark can see when it is painted without reading the closed shadow root.
+ * page under it). One card per page. Nothing the page can read differs with the verdict (issue 12
+ * point 8): the host's attributes are the same in every state and it has no box of its own (the
+ * card is fixed-positioned inside the closed shadow root, at a fixed size); the state
+ * (loading | ready | error) is on the card's box, inside the shadow root, for tests.
  */
 import type { HoverVerdict } from '../../messaging/views.ts';
 import { h, monthYear } from './h.ts';
@@ -18,7 +20,7 @@ const TITLES: Record<HoverVerdict['verdict'], [string, string]> = {
 };
 
 const CSS =
-  '.c{position:fixed;z-index:2147483647;width:300px;padding:10px 12px;background:#fff;color:#1d2430;border:1px solid #c4c9d0;' +
+  '.c{position:fixed;z-index:2147483647;width:300px;height:150px;overflow:hidden;padding:10px 12px;background:#fff;color:#1d2430;border:1px solid #c4c9d0;' +
   'border-radius:10px;box-shadow:0 8px 28px #0003;pointer-events:none}.v{font-weight:700;margin-bottom:4px}.valid{color:#137333}' +
   '.invalid{color:#c5221f}.indeterminate{color:#b06000}b{display:block;font-size:14px}p{margin:2px 0;color:#5a6270}';
 
@@ -27,12 +29,11 @@ let card: ShadowUi | null = null;
 export function showCard(anchor: Element, state: CardState): HTMLElement {
   card ??= mountShadow('hover-card', CSS);
   const { host, root } = card;
-  host.setAttribute('data-state', state.kind);
-  const box = h('div', { class: 'c', role: 'tooltip' }, ...body(state));
+  const box = h('div', { class: 'c', role: 'tooltip', 'data-state': state.kind }, ...body(state));
   root.querySelector('.c')?.remove();
   root.append(box);
   if (!host.isConnected) document.documentElement.append(host);
-  place(box, anchor, 300);
+  place(box, anchor, 300, 150);
   return host;
 }
 

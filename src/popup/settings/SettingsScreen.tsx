@@ -1,4 +1,4 @@
-/** Settings: verify-on-hover (with its permission), sync interval, trusted backpacks' addresses, LinkedIn organization ids, backup. */
+/** Settings: verify-on-hover (site by site: HoverSitePanel), sync interval, trusted backpacks' addresses, LinkedIn organization ids, backup. */
 import { useState } from 'preact/hooks';
 import type { AccountView, Settings } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
@@ -6,6 +6,7 @@ import { errorText } from '../errors.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { BackupPanel } from './BackupPanel.tsx';
+import { HoverSitePanel } from './HoverSitePanel.tsx';
 import { OrgIdsEditor } from './OrgIdsEditor.tsx';
 import { TrustPanel } from './TrustPanel.tsx';
 
@@ -41,20 +42,16 @@ export default function SettingsScreen({ settings, issuers, accounts = [], onCha
       <ScreenTitle focus={!focusOrgIds}>{t('settingsTitle')}</ScreenTitle>
       <div aria-live="polite">{note ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>
 
-      <section class="panel" aria-labelledby="hover-title">
-        <h3 id="hover-title">{t('hoverTitle')}</h3>
-        <label class="switch">
-          <input
-            type="checkbox"
-            role="switch"
-            checked={current.hoverVerify}
-            // Straight from the click: turning it on asks for the optional host permission.
-            onChange={async (e) => done(await actions.setHoverVerify(e.currentTarget.checked), t('settingsSaved'))}
-          />
-          <span>{t('hoverLabel')}</span>
-        </label>
-        <p class="small muted">{t('hoverText')}</p>
-      </section>
+      <HoverSitePanel
+        settings={current}
+        onSaved={(next, n) => {
+          if (next) {
+            setCurrent(next);
+            onChanged();
+          }
+          setNote(n);
+        }}
+      />
 
       <section class="panel" aria-labelledby="sync-title">
         <h3 id="sync-title">{t('syncTitle')}</h3>

@@ -1,7 +1,12 @@
 // @vitest-environment jsdom
+/**
+ * Verify on hover in the page (src/content/features/hover-verify.ts, hover-intent.ts). jsdom has
+ * no layout: element boxes and hit testing are stubbed (every element 120×20 at (10,10) unless the
+ * test says otherwise), and "the user's" events are the ones the test marks as trusted.
+ */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HoverVerdict } from '../../../src/messaging/views.ts';
-import { initHoverVerify, PAUSE_MS } from '../../../src/content/features/hover-verify.ts';
+import { initHoverVerify, PAUSE_MS, REVEAL_MS } from '../../../src/content/features/hover-verify.ts';
 import { fixture, loadPage } from '../support/pages.ts';
 import { installRuntime, raw, type FakeRuntime } from '../support/runtime.ts';
 import { hosts, shadowOf } from '../support/shadow.ts';
@@ -20,9 +25,19 @@ let controller: AbortController;
 /** Events the tests send as the user's (jsdom's are never trusted). */
 const user = new WeakSet<Event>();
 const asUser = <E extends Event>(e: E): E => (user.add(e), e);
+/** Boxes by element (default 120×20 at 10,10); what is on top at any point. */
+const boxes = new Map<Element, DOMRect>();
+let onTop: Element | null = null;
+const realRect = Element.prototype.getBoundingClientRect;
+
 beforeEach(() => {
   vi.useFakeTimers();
   loadPage(fixture('badge-links.html'));
+  boxes.clear();
+  Element.prototype.getBoundingClientRect = function (this: Element) {
+    return boxes.get(this) ?? new DOMRect(10, 10, 120, 20);
+  };
+  document.elementFromPoint = () => onTop;
   rt = installRuntime({ 'hover/verify': () => VERDICT });
   controller = new AbortController();
   initHoverVerify(controller.signal, { isTrusted: (e) => user.has(e) });
@@ -30,46 +45,65 @@ beforeEach(() => {
 afterEach(() => {
   controller.abort();
   rt.restore();
+  Element.prototype.getBoundingClientRect = realRect;
   vi.useRealTimers();
 });
 
 const el = (id: string) => document.getElementById(id)!;
-const over = (t: Element, from: Element | null = null) => t.dispatchEvent(asUser(new MouseEvent('mouseover', { bubbles: true, relatedTarget: from })));
+let x = 20;
+/** The user's pointer moving onto an element (real movement: the coordinates change), then its mouseover. */
+const moveOnto = (t: Element, from: Element | null = null) => {
+  onTop = t;
+  t.dispatchEvent(asUser(new MouseEvent('mousemove', { bubbles: true, clientX: (x = x === 20 ? 21 : 20), clientY: 15 })));
+  t.dispatchEvent(asUser(new MouseEvent('mouseover', { bubbles: true, relatedTarget: from })));
+};
 const out = (t: Element, to: Element | null = null) => t.dispatchEvent(asUser(new MouseEvent('mouseout', { bubbles: true, relatedTarget: to })));
+const tab = () => document.dispatchEvent(asUser(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true })));
+const focusIn = (t: Element, trusted = true) => {
+  const e = new FocusEvent('focusin', { bubbles: true });
+  t.dispatchEvent(trusted ? asUser(e) : e);
+};
 const card = () => hosts('hover-card')[0];
-const cardText = () => shadowOf(card()).querySelector('.c')?.textContent;
+const box = () => (card() ? shadowOf(card()).querySelector<HTMLElement>('.c') : null);
+const state = () => box()?.getAttribute('data-state');
+const cardText = () => box()?.textContent;
+const dwell = async () => vi.advanceTimersByTimeAsync(PAUSE_MS + REVEAL_MS + 10);
 
 describe('verify on hover', () => {
   it('shows nothing before the pause, then the verdict card', async () => {
-    over(el('badgr'));
+    moveOnto(el('badgr'));
     await vi.advanceTimersByTimeAsync(PAUSE_MS - 10);
     expect(rt.sent).toEqual([]);
     expect(card()).toBeUndefined();
     await vi.advanceTimersByTimeAsync(20);
     expect(rt.sent).toEqual([{ type: 'hover/verify', args: { url: 'https://api.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7' } }]);
-    expect(card()?.getAttribute('data-state')).toBe('ready');
+    expect(state()).toBe('loading');
+    await vi.advanceTimersByTimeAsync(REVEAL_MS);
+    expect(state()).toBe('ready');
     expect(cardText()).toContain('✓ Verified badge');
     expect(cardText()).toContain('Analytical Engine Programmer');
     expect(cardText()).toContain('Issued by Analytical Society, ');
     expect(cardText()).toContain('Issued to one of your addresses');
   });
 
-  it('caches per URL: a second hover paints at once without asking again', async () => {
-    over(el('badgr'));
-    await vi.advanceTimersByTimeAsync(PAUSE_MS + 10);
+  it('caches per URL: a second hover does not ask again, and paints after the same delay', async () => {
+    moveOnto(el('badgr'));
+    await dwell();
     out(el('badgr'), el('plain'));
     await vi.advanceTimersByTimeAsync(400);
     expect(card()).toBeUndefined();
-    over(el('badgr'));
-    await vi.advanceTimersByTimeAsync(PAUSE_MS);
-    expect(card()?.getAttribute('data-state')).toBe('ready');
+    moveOnto(el('badgr'));
+    await vi.advanceTimersByTimeAsync(PAUSE_MS + 10);
+    expect(state()).toBe('loading');
+    await vi.advanceTimersByTimeAsync(REVEAL_MS);
+    expect(state()).toBe('ready');
     expect(rt.sent).toHaveLength(1);
   });
 
   it('never asks about links that are not badges, or leaves before the pause', async () => {
-    for (const id of ['plain', 'login', 'photo', 'js']) over(el(id));
+    for (const id of ['plain', 'login', 'photo', 'js']) moveOnto(el(id));
     await vi.advanceTimersByTimeAsync(1000);
-    over(el('credly'));
+    moveOnto(el('credly'));
     await vi.advanceTimersByTimeAsync(100);
     out(el('credly'), el('plain'));
     await vi.advanceTimersByTimeAsync(1000);
@@ -80,17 +114,17 @@ describe('verify on hover', () => {
   it('shows a loading card, then an error that is not cached', async () => {
     let answer: (v: unknown) => void = () => {};
     rt.handle['hover/verify'] = () => new Promise((r) => (answer = r));
-    over(el('ob3'));
-    await vi.advanceTimersByTimeAsync(PAUSE_MS);
-    expect(card()?.getAttribute('data-state')).toBe('loading');
+    moveOnto(el('ob3'));
+    await vi.advanceTimersByTimeAsync(PAUSE_MS + REVEAL_MS + 10);
+    expect(state()).toBe('loading');
     answer(raw({ ok: false, error: { code: 'ERR_FETCH', message: 'The issuer did not answer.' } }));
     await vi.advanceTimersByTimeAsync(0);
-    expect(card()?.getAttribute('data-state')).toBe('error');
+    expect(state()).toBe('error');
     expect(cardText()).toContain('The issuer did not answer.');
     out(el('ob3'), el('plain'));
     rt.handle['hover/verify'] = () => ({ ...VERDICT, verdict: 'invalid', issuedToYou: false, message: 'Revoked' });
-    over(el('ob3'));
-    await vi.advanceTimersByTimeAsync(PAUSE_MS);
+    moveOnto(el('ob3'));
+    await dwell();
     expect(rt.sent).toHaveLength(2);
     expect(cardText()).toContain('✕ Not a valid badge');
     expect(cardText()).toContain('Not confirmed as issued to one of your addresses');
@@ -99,41 +133,116 @@ describe('verify on hover', () => {
   it('keeps the card while the pointer moves inside the link; Escape and abort remove it', async () => {
     const link = el('badgr');
     link.innerHTML = 'Analytical <b>Engine</b> Programmer';
-    over(link);
-    await vi.advanceTimersByTimeAsync(PAUSE_MS);
+    moveOnto(link);
+    await dwell();
     out(link, link.querySelector('b'));
     await vi.advanceTimersByTimeAsync(1000);
     expect(card()).toBeDefined();
     document.dispatchEvent(asUser(new KeyboardEvent('keydown', { key: 'Escape' })));
     expect(card()).toBeUndefined();
-    over(el('badge-json'));
-    await vi.advanceTimersByTimeAsync(PAUSE_MS);
+    moveOnto(el('badge-json'));
+    await dwell();
     expect(card()).toBeDefined();
     controller.abort();
     expect(card()).toBeUndefined();
   });
 
-  it('works from the keyboard (focus)', async () => {
-    el('badgr').dispatchEvent(asUser(new FocusEvent('focusin', { bubbles: true })));
-    await vi.advanceTimersByTimeAsync(PAUSE_MS);
-    expect(card()?.getAttribute('data-state')).toBe('ready');
+  it('works from the keyboard: a focus that follows a real Tab press', async () => {
+    onTop = el('badgr');
+    tab();
+    focusIn(el('badgr'));
+    el('badgr').focus();
+    await dwell();
+    expect(state()).toBe('ready');
   });
+});
 
-  it('ignores events the page makes up (mouseover, focusin), so a page cannot choose what Lanyard fetches', async () => {
+describe('a page cannot drive it (issue 12 point 5)', () => {
+  it('ignores events the page makes up (mouseover, focusin, Tab)', async () => {
     el('badgr').dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     el('ob3').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }));
+    focusIn(el('badge-json'));
     await vi.advanceTimersByTimeAsync(1000);
     expect(rt.sent).toEqual([]);
     expect(card()).toBeUndefined();
   });
 
-  it('by default trusts only isTrusted events (every event jsdom makes is untrusted)', async () => {
-    controller.abort();
-    controller = new AbortController();
-    initHoverVerify(controller.signal);
-    el('badgr').dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
-    el('badge-json').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+  it('ignores a link moved under a still pointer: a trusted mouseover without real movement over it', async () => {
+    moveOnto(el('plain'));
+    await vi.advanceTimersByTimeAsync(50);
+    // The page puts a badge link where the pointer rests: the browser sends a trusted mouseover, and maybe a
+    // synthetic move at the same coordinates.
+    onTop = el('badgr');
+    el('badgr').dispatchEvent(asUser(new MouseEvent('mousemove', { bubbles: true, clientX: x, clientY: 15 })));
+    el('badgr').dispatchEvent(asUser(new MouseEvent('mouseover', { bubbles: true })));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(rt.sent).toEqual([]);
+  });
+
+  it('needs the movement to be recent: a pointer that stopped long ago does not count', async () => {
+    moveOnto(el('badgr'));
+    out(el('badgr'));
+    await vi.advanceTimersByTimeAsync(1500);
+    el('badgr').dispatchEvent(asUser(new MouseEvent('mouseover', { bubbles: true })));
     await vi.advanceTimersByTimeAsync(1000);
     expect(rt.sent).toEqual([]);
+  });
+
+  it('ignores focus the page gives its links (a.focus() in a loop), but for one focus after each real Tab', async () => {
+    const links = [el('badgr'), el('ob3'), el('badge-json')];
+    onTop = el('badgr');
+    for (let i = 0; i < 30; i++) {
+      focusIn(links[i % 3]!);
+      await vi.advanceTimersByTimeAsync(PAUSE_MS + 20);
+    }
+    expect(rt.sent).toEqual([]);
+    tab();
+    for (const l of links) (focusIn(l), l.focus());
+    await dwell();
+    expect(rt.sent.length).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    ['zero size', (e: HTMLElement) => void boxes.set(e, new DOMRect(10, 10, 0, 0))],
+    ['one pixel', (e: HTMLElement) => void boxes.set(e, new DOMRect(10, 10, 1, 1))],
+    ['off screen', (e: HTMLElement) => void boxes.set(e, new DOMRect(-500, -500, 120, 20))],
+    ['visibility: hidden', (e: HTMLElement) => void (e.style.visibility = 'hidden')],
+    ['opacity: 0', (e: HTMLElement) => void (e.style.opacity = '0')],
+    ['a transparent parent', (e: HTMLElement) => void (e.parentElement!.style.opacity = '0.05')],
+    ['covered by something else', () => undefined, true],
+  ])('ignores an element that is not visible: %s', async (_what, hideIt, covered = false) => {
+    const link = el('badgr');
+    hideIt(link);
+    moveOnto(link);
+    if (covered) onTop = document.body;
+    await vi.advanceTimersByTimeAsync(1000);
+    tab();
+    if (!covered) focusIn(link);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(rt.sent).toEqual([]);
+  });
+});
+
+describe('no signal the page can read (issue 12 point 8)', () => {
+  it('the host looks the same in every state and whatever the verdict; the card has a fixed size', async () => {
+    const seen: string[] = [];
+    const snapshot = () => seen.push(JSON.stringify([...card()!.attributes].map((a) => [a.name, a.value])));
+    moveOnto(el('badgr'));
+    await vi.advanceTimersByTimeAsync(PAUSE_MS + 10);
+    snapshot();
+    await vi.advanceTimersByTimeAsync(REVEAL_MS);
+    snapshot();
+    out(el('badgr'), el('plain'));
+    rt.handle['hover/verify'] = () => ({ ...VERDICT, issuedToYou: false });
+    moveOnto(el('ob3'));
+    await dwell();
+    expect(cardText()).toContain('Not confirmed');
+    snapshot();
+    expect(new Set(seen).size).toBe(1);
+    expect(card()!.getAttributeNames()).toEqual(['data-lanyard']);
+    const css = [...shadowOf(card()).adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)), ...[...shadowOf(card()).querySelectorAll('style')].map((s) => s.textContent)].join('');
+    expect(css).toMatch(/\.c\s*\{[^}]*height:\s*150px/);
+    expect(css).toMatch(/\.c\s*\{[^}]*overflow:\s*hidden/);
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * Whether the user, not the page, points at a badge (issue 12 point 5). A page can focus links it
+ * made (`a.focus()` gives trusted focus events) and move links under a still pointer (trusted
+ * `mouseover`): neither is the user. Counted as the user's:
+ *
+ * - a pointer dwell: a trusted `mouseover`, no `mouseout` for the pause, and real pointer movement
+ *   (a trusted pointermove/mousemove whose coordinates changed) over the element within the last
+ *   MOVE_WINDOW_MS; a browser's synthetic move after a layout change has the same coordinates;
+ * - keyboard focus that follows a real Tab key press (within KEY_WINDOW_MS), one focus per press;
+ *
+ * and in both cases only an element the user can see: not zero-sized, not hidden, not (almost)
+ * transparent, inside the viewport, and on top where it is pointed at.
+ */
+
+export const MOVE_WINDOW_MS = 1000;
+export const KEY_WINDOW_MS = 500;
+/** Smaller than this (CSS px) in either direction: not something a person points at. */
+const MIN_SIZE = 4;
+const MIN_OPACITY = 0.1;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface IntentOptions {
+  isTrusted: (e: Event) => boolean;
+  now?: () => number;
+}
+
+/** Whether `el` is shown to the user (at `at`, when given: the pointer's position). */
+export function isShown(el: Element, at?: Point): boolean {
+  const r = el.getBoundingClientRect();
+  if (r.width < MIN_SIZE || r.height < MIN_SIZE) return false;
+  const vw = window.innerWidth || document.documentElement.clientWidth;
+  const vh = window.innerHeight || document.documentElement.clientHeight;
+  if (r.right <= 0 || r.bottom <= 0 || r.left >= vw || r.top >= vh) return false;
+  let opacity = 1;
+  for (let n: Element | null = el; n; n = n.parentElement) {
+    const s = getComputedStyle(n);
+    if (s.display === 'none' || s.contentVisibility === 'hidden') return false;
+    if (n === el && (s.visibility === 'hidden' || s.visibility === 'collapse')) return false;
+    opacity *= Number.parseFloat(s.opacity || '1');
+    if (opacity < MIN_OPACITY) return false;
+  }
+  const p = at ?? { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  if (p.x < r.left - 1 || p.x > r.right + 1 || p.y < r.top - 1 || p.y > r.bottom + 1) return false;
+  // Covered by something else (a transparent overlay the page put over it): not what the user sees.
+  const top = typeof document.elementFromPoint === 'function' ? document.elementFromPoint(p.x, p.y) : null;
+  return top !== null && (top === el || el.contains(top));
+}
+
+export function createIntent({ isTrusted, now = () => performance.now() }: IntentOptions) {
+  let last: (Point & { t: number; target: EventTarget | null }) | undefined;
+  let prev: Point | undefined;
+  let tabAt = -Infinity;
+  return {
+    /** pointermove/mousemove: remembered only when the pointer really moved. */
+    move(e: Event): void {
+      if (!isTrusted(e)) return;
+      const m = e as MouseEvent;
+      const p = { x: m.clientX, y: m.clientY };
+      const moved = !prev || prev.x !== p.x || prev.y !== p.y || (m.movementX ?? 0) !== 0 || (m.movementY ?? 0) !== 0;
+      prev = p;
+      if (moved) last = { ...p, t: now(), target: m.target };
+    },
+    /** keydown: a real Tab (or Shift+Tab) lets the next focus count, once. */
+    key(e: Event): void {
+      if (isTrusted(e) && (e as KeyboardEvent).key === 'Tab') tabAt = now();
+    },
+    /** After the pause: whether the pointer really moved over `el` lately and `el` is shown where it points. */
+    pointerDwell(el: Element): boolean {
+      if (!last || now() - last.t > MOVE_WINDOW_MS) return false;
+      if (!(last.target instanceof Node) || !el.contains(last.target)) return false;
+      return isShown(el, last);
+    },
+    /** At a focusin: whether it follows a real Tab press (used up) and `el` is shown. */
+    keyboardFocus(el: Element): boolean {
+      if (now() - tabAt > KEY_WINDOW_MS) return false;
+      tabAt = -Infinity;
+      return isShown(el);
+    },
+  };
+}
