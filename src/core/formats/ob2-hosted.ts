@@ -13,7 +13,7 @@ import { checkValidity } from '../verify/validity.ts';
 import { inVerificationScope } from './hosted-scope.ts';
 import { isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
-import { notAnAssertion } from './ob2-structure.ts';
+import { notAnAssertion, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 import { checkRevocationList, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 
 type Hosted = { json: Json } | { gone: true } | { error: LanyardError };
@@ -52,6 +52,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   const url = str(input.id);
   if (!isHttpUrl(url)) {
     // OB 0.5 assertions and some 1.0 ones carry no URL of their own: nothing says they are false, nothing confirms them.
+    claimedStructure(cred.json, checks);
     checks.indeterminate('hosted', ErrorCodes.UNSUPPORTED, 'This hosted badge names no web address (id or verify.url) where the issuer\'s copy can be checked');
     checks.skipRemaining('The badge cannot be checked without its hosted copy');
     return toBadgeOb2(input, undefined, undefined, format);
@@ -64,6 +65,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     return claimedBadge(input, ctx, format);
   }
   if ('error' in hosted) {
+    claimedStructure(cred.json, checks);
     checks.indeterminate('hosted', hosted.error.code, `The issuer's copy could not be fetched: ${hosted.error.message}`);
     checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'Without the hosted copy, revocation cannot be checked');
     checks.skipRemaining('The hosted copy is needed for this check');
@@ -79,6 +81,18 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   }
   return verifyHostedCopy(copy, hosted.json, url, ctx, checks, format);
 };
+
+/**
+ * Without the issuer's copy, the input's own OB 2.0 shape can still be checked (DESIGN.md: every
+ * check that can still run, runs): a 2.0 input whose type or @context is not Open Badges' is not an
+ * assertion, whatever its copy says. Nothing is passed on the input's word alone.
+ */
+function claimedStructure(raw: Json, checks: CheckList): void {
+  const nodes: Ob2Node[] = [{ cls: 'Assertion', node: raw, context: raw['@context'] }];
+  if (isObj(raw.badge)) nodes.push({ cls: 'BadgeClass', node: raw.badge, context: raw.badge['@context'] ?? raw['@context'] });
+  const problems = nodes.flatMap(ob2NodeProblems);
+  if (problems.length) checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${problems.join('; ')}`);
+}
 
 /** What the input claims, for display only, when the issuer's copy does not confirm it (revoked, gone, unreachable). */
 async function claimedBadge(input: Json, ctx: VerifyContext, format: Badge['format']): Promise<Badge> {

@@ -47,7 +47,9 @@ async function tryKey(jws: string, keyUrl: string, ctx: VerifyContext, embeddedP
   try {
     pem = embeddedPem ?? (await fetchPem(keyUrl, ctx));
   } catch (e) {
-    return { verified: false, reason: 'unreachable', message: `The key ${shorten(keyUrl)} could not be fetched: ${reasonOf(e)}` };
+    const why = reasonOf(e);
+    // A fetch error already names the URL ("<url> could not be fetched: …"): say it once.
+    return { verified: false, reason: 'unreachable', message: why.startsWith(keyUrl) ? `The key ${shorten(keyUrl)}${why.slice(keyUrl.length)}` : `The key ${shorten(keyUrl)} could not be fetched: ${why}` };
   }
   if (!pem) return { verified: false, reason: 'unreachable', message: `The key ${shorten(keyUrl)} has no publicKeyPem` };
   try {

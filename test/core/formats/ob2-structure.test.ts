@@ -61,6 +61,24 @@ describe('OB 2.0 structure: type and @context of the assertion', () => {
   });
 });
 
+describe('OB 2.0 structure without the issuer\'s copy', () => {
+  it('fails the input\'s own structure when the hosted copy cannot be fetched, and stays indeterminate when the shape is right', async () => {
+    const { web } = await makeIssuer();
+    const bad = await verify(JSON.stringify(await hosted({ type: 'OtherAssertion' })), { fetch: web.fetch, now: NOW });
+    expect(check(bad, 'hosted')?.outcome).toBe('indeterminate');
+    expect(check(bad, 'structure')?.message).toContain('Assertion type');
+    expect(bad.verdict).toBe('invalid');
+    const ok = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(ok.verdict).toBe('indeterminate');
+  });
+
+  it('fails a 2.0 input with no web address whose @context is not Open Badges\'', async () => {
+    const r = await verify(JSON.stringify(await hosted({ id: 'urn:uuid:9d278beb-36cf-4bc8-888d-674ff9843d72', '@context': 'https://example.org/other/v2' })), { now: NOW });
+    expect(check(r, 'structure')?.message).toContain('Assertion @context');
+    expect(r.verdict).toBe('invalid');
+  });
+});
+
 describe('OB 2.0 structure: badge class and issuer in their places', () => {
   it('fails a fetched badge class whose type is not BadgeClass', async () => {
     const r = await runHosted(await hosted(), (web) => web.json(BADGE, { '@context': CTX, type: 'Issuer', id: BADGE, name: 'B', description: 'd', image: 'https://issuer.test/b.png', criteria: 'https://issuer.test/c', issuer: ISSUER }));
