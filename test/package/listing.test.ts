@@ -21,7 +21,7 @@ describe.each(['en', 'fr'])('store/listing.%s.md', (lang) => {
       expect(row, p).toBeDefined();
       expect(row!.split('|')[2]!.trim().length).toBeGreaterThan(30);
     }
-    const explained = rows(md).map((l) => /^\| `([a-z]+)` \|/.exec(l)?.[1]).filter(Boolean);
+    const explained = rows(md).map((l) => /^\| `([A-Za-z]+)` \|/.exec(l)?.[1]).filter(Boolean);
     expect(new Set(explained)).toEqual(new Set(manifest.permissions));
   });
 

@@ -12,6 +12,7 @@
 import { decodeBase64url } from '../keys/base64url.ts';
 import { isAllowedAlg } from '../keys/verify-jws.ts';
 import { concat } from './ecdsa.ts';
+import { shorten } from '../display.ts';
 
 export interface DetachedJws {
   alg: string;
@@ -48,7 +49,7 @@ export function readDetachedJws(jws: unknown): DetachedJws | { error: string; al
   }
   const alg = header.alg;
   if (!isAllowedAlg(alg)) {
-    const what = alg === 'none' ? 'none (unsigned)' : typeof alg === 'string' && /^HS/i.test(alg) ? `${alg} (a shared secret, not a public key)` : JSON.stringify(alg ?? null).slice(0, 40);
+    const what = alg === 'none' ? 'none (unsigned)' : typeof alg === 'string' && /^HS/i.test(alg) ? `${alg} (a shared secret, not a public key)` : shorten(JSON.stringify(alg ?? null), 40);
     return { error: `The jws algorithm ${what} is not one Lanyard accepts`, algRefused: true };
   }
   const crit = header.crit;

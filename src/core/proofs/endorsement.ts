@@ -11,6 +11,7 @@ import { arr, idOf, isObj, type Json } from '../formats/json-util.ts';
 import type { NoteOutcome } from '../status/types.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { verifyDataIntegrity } from './verify.ts';
+import { shorten } from '../display.ts';
 
 function embedded(c: Json): Json[] {
   const subject = arr(c.credentialSubject).find(isObj);
@@ -41,7 +42,7 @@ export async function checkEndorsements(credential: Json, ctx: VerifyContext): P
   const problems: string[] = [];
   for (const e of list) {
     const p = await problem(e, ctx);
-    if (p) problems.push(`${(idOf(e) ?? 'an endorsement').slice(0, 80)}: ${p.slice(0, 200)}`);
+    if (p) problems.push(`${shorten(idOf(e) ?? 'an endorsement')}: ${shorten(p, 200)}`);
   }
   const jwtNote = jwts ? `; ${jwts} endorsementJwt not checked` : '';
   if (problems.length === 0) return { outcome: jwts ? 'warning' : 'pass', message: `${list.length} endorsement${list.length === 1 ? '' : 's'} verified${jwtNote}` };

@@ -12,6 +12,7 @@ import { describeKey, type KeyDescription } from '../keys/jwk.ts';
 import { findMethodKey, methodKey, methodsOf } from '../keys/methods.ts';
 import { multikeyToJwk } from '../keys/multikey.ts';
 import type { VerifyContext } from '../verify/context.ts';
+import { shorten } from '../display.ts';
 
 export type MethodKey = { key: KeyDescription } | { missing: string };
 
@@ -46,5 +47,5 @@ export async function methodKeyOf(verificationMethod: unknown, ctx: VerifyContex
   if (!vm || vm.length > 2048) return { missing: 'The proof names no verification method' };
   if (isDid(vm)) return fromDid(vm, ctx);
   if (/^https?:\/\//i.test(vm)) return fromHttp(vm, ctx);
-  return { missing: `The verification method ${vm.slice(0, 80)} is neither a DID URL nor an https URL` };
+  return { missing: `The verification method ${shorten(vm)} is neither a DID URL nor an https URL` };
 }

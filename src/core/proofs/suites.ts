@@ -16,6 +16,7 @@
  * (VC DI 1.0 §4.? "proofConfig.@context = unsecuredDocument.@context"; jsonld-signatures does
  * the same for the legacy suites).
  */
+import { shorten } from '../display.ts';
 export type SuiteKind = 'eddsa' | 'ed25519-2018' | 'ecdsa-rdfc' | 'ecdsa-sd';
 export interface Suite {
   kind: SuiteKind;
@@ -51,10 +52,7 @@ const KNOWN_PROOF_TYPES = [
 
 export const SUPPORTED = [...Object.keys(DATA_INTEGRITY), ...Object.keys(PROOF_TYPES)];
 
-const quoted = (v: unknown): string => {
-  const s = JSON.stringify(v ?? null);
-  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
-};
+const quoted = (v: unknown): string => shorten(JSON.stringify(v ?? null), 60);
 
 /** The suite of a proof; `unsupported` (a legitimate suite not implemented) or `refused` (not one Lanyard accepts) otherwise. */
 export function suiteOf(proof: Record<string, unknown>): Suite | { unsupported: string } | { refused: string } {

@@ -18,6 +18,7 @@ import { hashData, isEd25519, prepareKey, verifyEd25519 } from './ed25519.ts';
 import { methodKeyOf } from './method.ts';
 import { proofConfig, suiteOf, type Suite } from './suites.ts';
 import type { SignatureOutcome } from './types.ts';
+import { shorten } from '../display.ts';
 
 export interface ProofInput {
   proof: unknown;
@@ -99,7 +100,7 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   const suite = suiteOf(proof);
   if ('refused' in suite) return { ...info, signature: fail(ErrorCodes.ALG_NOT_ALLOWED, suite.refused) };
   if (proof.proofPurpose !== 'assertionMethod') {
-    return { ...info, signature: fail(ErrorCodes.PROOF_PURPOSE, `The proof's purpose is ${JSON.stringify(proof.proofPurpose ?? null).slice(0, 60)}, not assertionMethod`) };
+    return { ...info, signature: fail(ErrorCodes.PROOF_PURPOSE, `The proof's purpose is ${shorten(JSON.stringify(proof.proofPurpose ?? null), 60)}, not assertionMethod`) };
   }
   if ('unsupported' in suite) return { ...info, signature: unsupported(proof, suite.unsupported) };
   const signed = readSignature(suite, proof);
