@@ -95,7 +95,9 @@ function caretAfter(selector: string, after: string): Promise<void> {
 }
 
 const cardText = async () => ff.elementText((await ff.inShadow('hover-card', '.c'))[0]!);
-const readyCard = () => ff.find('[data-lanyard="hover-card"][data-state="ready"]', 0, 20_000);
+/** The card's state lives inside its closed shadow root: the page-visible host is the same in every state. */
+const readyCard = () =>
+  waitFor(async () => (await ff.inShadow('hover-card', '.c[data-state="ready"]').catch(() => [])).length > 0, 20_000, 'the hover card ready');
 
 describe('verify on hover in Firefox', { timeout: 180_000 }, () => {
   it('does nothing before the user grants the host permission', async () => {
@@ -109,8 +111,11 @@ describe('verify on hover in Firefox', { timeout: 180_000 }, () => {
   });
 
   it('after the grant (and signed in to the backpack), shows the card with the right verdicts', async () => {
-    await ff.grantHosts(['https://*/*', 'http://*/*']);
-    // The background registers the hover script on permissions.onAdded (src/platform/hover-script.ts).
+    // What the popup's "Verify badges on blog.example" does: that one origin's grant, then the site
+    // (issue 12 point 6: site by site, never all sites); 127.0.0.1 for the backpack's sign-in.
+    await ff.grantHosts(['https://blog.example/*', 'http://127.0.0.1/*']);
+    expect(await ff.send('hover/site-add', { pattern: 'https://blog.example/*', addedGrant: true })).toMatchObject({ ok: true });
+    // The background registers the hover script for the hover sites (src/platform/hover-script.ts).
     await waitFor(async () => {
       const scripts = await ff.run(() => (globalThis as unknown as { browser: typeof chrome }).browser.scripting.getRegisteredContentScripts());
       return scripts.some((s: { id: string }) => s.id === 'lanyard-hover');

@@ -336,8 +336,13 @@ export class Firefox {
 
   /** Moves the mouse onto `el` (a WebDriver pointer action), as a person pausing on a link. */
   async hover(el: ElementRef): Promise<void> {
+    // A real pointer's approach and a small move over the element (verify on hover waits for a dwell
+    // after real movement: src/content/features/hover-verify.ts), then the pointer rests.
     await this.m.send('WebDriver:PerformActions', {
-      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', duration: 50, origin: el, x: 0, y: 0 }] }],
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+        { type: 'pointerMove', duration: 50, origin: el, x: -4, y: 0 },
+        { type: 'pointerMove', duration: 100, origin: el, x: 0, y: 0 },
+      ] }],
     });
   }
 
