@@ -16,7 +16,14 @@ export interface VerifyCallOptions {
   blockPrivate?: boolean;
   /** With blockPrivate: origins still allowed (the user's own backpacks). */
   allowOrigins?: readonly string[];
+  /** This verification's deadline (default VERIFY_DEADLINE_MS): past it, what still needs a fetch is indeterminate. */
+  timeoutMs?: number;
+  /** Ends the verification early (the sync was stopped, the badge's own deadline passed). */
+  signal?: AbortSignal;
 }
+
+/** A slow or hostile issuer holds one verification this long at most (issue 12 point 10). */
+export const VERIFY_DEADLINE_MS = 15_000;
 
 export interface Verifier {
   verify(input: Uint8Array | string, identities: readonly string[], options?: VerifyCallOptions): Promise<VerifyResult>;
@@ -26,6 +33,8 @@ export interface VerifierOptions {
   fetch: Fetch;
   results: Store<ResultRecord>;
   now?: () => Date;
+  /** The deadline's timer (tests pass their own); default AbortSignal.timeout. */
+  timeout?: (ms: number) => AbortSignal;
 }
 
 const FACT = 'fact:';
@@ -70,13 +79,15 @@ export async function loadFacts(results: Store<ResultRecord>, now: () => number 
   };
 }
 
-export function createVerifier({ fetch, results, now = () => new Date() }: VerifierOptions): Verifier {
+export function createVerifier({ fetch, results, now = () => new Date(), timeout = (ms) => AbortSignal.timeout(ms) }: VerifierOptions): Verifier {
   let facts: Promise<FactCache> | undefined;
   return {
     async verify(input, identities, options = {}) {
       facts ??= loadFacts(results, () => now().getTime());
       const f = options.blockPrivate ? blockPrivateHosts(fetch, options.allowOrigins) : fetch;
-      return verify(input, { fetch: f, now: now(), identities, keyCache: await facts });
+      const deadline = timeout(options.timeoutMs ?? VERIFY_DEADLINE_MS);
+      const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
+      return verify(input, { fetch: f, now: now(), identities, keyCache: await facts, signal });
     },
   };
 }
