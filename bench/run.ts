@@ -14,6 +14,7 @@ const MODULES = [
   './mixed.ts',
   './popup.ts',
   './hover.ts',
+  './markdown.ts',
 ];
 
 type Bench = () => Promise<Record<string, number>>;
