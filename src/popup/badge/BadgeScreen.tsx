@@ -59,8 +59,8 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onChanged,
       <div class="badge-head">
         <BadgeImage src={b.image} size={72} />
         <div>
-          <ScreenTitle>{b.name}</ScreenTitle>
-          {b.issuerName ? <p class="issuer">{issuerUrl ? <ExternalLink href={issuerUrl} text={b.issuerName} /> : b.issuerName}</p> : null}
+          <ScreenTitle><bdi dir="auto">{b.name}</bdi></ScreenTitle>
+          {b.issuerName ? <p class="issuer" dir="auto">{issuerUrl ? <ExternalLink href={issuerUrl} text={b.issuerName} /> : b.issuerName}</p> : null}
         </div>
       </div>
       <div class="button-row">
