@@ -14,6 +14,7 @@ import { HOSTILE_VALUES, MARKER } from '../fixtures/hostile/corpus.ts';
 import { fixture, realPage, REAL_GMAIL } from '../content/support/pages.ts';
 import { caretAfter, clickButton, clickInShadow, grantHosts, inShadow, pickerOptions, popupSend, serve, waitFor } from '../content/support/browser.ts';
 import { launchExtension, type Launched } from './launch.ts';
+import { call, extensionPage, waitFor as poll } from './support/extension.ts';
 
 let ext: Launched;
 let bp: Backpack;
@@ -46,13 +47,14 @@ beforeAll(async () => {
   await serve(ext.context, 'https://mail.google.com/**', (url) => (url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL) : null));
   await serve(ext.context, 'https://outlook.office.com/**', (url) => (url.pathname.startsWith('/mail/') ? fixture('outlook-compose.html') : null));
   await serve(ext.context, 'https://blog.example/**', () => blog());
-  const signed = await popupSend(ext, 'accounts/sign-in', { kind: 'badgr', baseUrl: bp.baseUrl, username: MALLORY.username, password: MALLORY.password });
-  if (!signed.ok) throw new Error(`sign-in failed: ${signed.error?.message}`);
-  await waitFor(async () => {
-    const s = await popupSend(ext, 'state/get', {});
-    const sync = (s.value as { accounts: { sync: { status: string; done: number } }[] }).accounts[0]?.sync;
+  const own = await extensionPage(ext);
+  await call(own, 'accounts/sign-in', { kind: 'badgr', baseUrl: bp.baseUrl, username: MALLORY.username, password: MALLORY.password });
+  await poll(async () => {
+    const sync = (await call<{ accounts: { sync: { status: string; done: number } }[] }>(own, 'state/get', {})).accounts[0]?.sync;
+    if (sync?.status === 'error') throw new Error('the hostile sync failed');
     return sync?.status === 'idle' && sync.done > 0;
-  }, 240_000);
+  }, 240_000, 500);
+  await own.close();
 }, 300_000);
 afterAll(async () => {
   await ext?.close();
