@@ -47,6 +47,9 @@ beforeAll(async () => {
   await serve(ext.context, 'https://mail.google.com/**', (url) => (url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL) : null));
   await serve(ext.context, 'https://outlook.office.com/**', (url) => (url.pathname.startsWith('/mail/') ? fixture('outlook-compose.html') : null));
   await serve(ext.context, 'https://blog.example/**', () => blog());
+  await serve(ext.context, 'https://www.linkedin.com/**', (url) =>
+    url.pathname === '/in/mallory/' ? fixture('linkedin-profile-own.html') : url.pathname === '/in/mallory/edit/forms/certification/new/' ? fixture('linkedin-cert-form.html') : url.pathname.startsWith('/profile/add') ? '<!doctype html><title>Add to profile</title><p>LinkedIn form</p>' : null,
+  );
   const own = await extensionPage(ext);
   await call(own, 'accounts/sign-in', { kind: 'badgr', baseUrl: bp.baseUrl, username: MALLORY.username, password: MALLORY.password });
   await poll(async () => {
@@ -133,6 +136,55 @@ describe('hostile badges inserted into web mail', () => {
       await page.close();
     }, 180_000);
   }
+});
+
+describe('hostile badges in the LinkedIn add flow', () => {
+  it('add to profile: the chosen hostile badge opens only LinkedIn, its name with ⟨RLO⟩ and no non-http(s) certUrl', async () => {
+    const { page, errors } = await open('https://www.linkedin.com/in/mallory/', '[lanyard] linkedin content script loaded');
+    await page.waitForSelector('[data-lanyard="linkedin-add-badge"]', { state: 'attached', timeout: 20_000 });
+    await clickButton(page, 'linkedin-add-badge');
+    await pickerOptions(page);
+    await page.keyboard.type('elif.exe');
+    await waitFor(async () => (await pickerOptions(page)).length === 1 || null, 10_000);
+    const navigated = page.waitForURL(/\/profile\/add\?/);
+    await clickInShadow(page, 'picker', 'li[data-i="0"]');
+    await navigated;
+    const url = new URL(page.url());
+    expect(url.origin + url.pathname).toBe('https://www.linkedin.com/profile/add');
+    expect(url.searchParams.get('name')).toBe('⟨RLO⟩elif.exe');
+    const cert = url.searchParams.get('certUrl');
+    if (cert) expect(cert).toMatch(/^https?:\/\//);
+    expect(await ran(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('fill the certification form: 10 hostile badges go in as plain values, the override visible, nothing runs', async () => {
+    const { page, errors } = await open('https://www.linkedin.com/in/mallory/edit/forms/certification/new/', '[lanyard] linkedin content script loaded');
+    await page.waitForSelector('form > [data-lanyard="linkedin-fill-form"]', { state: 'attached', timeout: 20_000 });
+    const values = () => page.$$eval('form input, form select', (els) => els.map((e) => (e as HTMLInputElement).value));
+    for (const [i, query] of [[0, 'elif.exe'], [0, undefined], [1, undefined], [2, undefined], [3, undefined], [4, undefined], [5, undefined], [6, undefined], [7, undefined], [8, undefined]] as const) {
+      await clickButton(page, 'linkedin-fill-form');
+      await pickerOptions(page);
+      if (query) {
+        await page.keyboard.type(query);
+        await waitFor(async () => (await pickerOptions(page)).length === 1 || null, 10_000);
+      }
+      await clickInShadow(page, 'picker', `li[data-i="${i}"]`);
+      await page.waitForSelector('[data-lanyard="picker"]', { state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      const v = await waitFor(async () => {
+        const vs = await values();
+        return vs[0] !== '' ? vs : null;
+      });
+      if (query) expect(v[0]).toBe('⟨RLO⟩elif.exe');
+      for (const x of v) expect(BIDI.test(x)).toBe(false);
+      expect(await page.locator('form script, form [onerror], form iframe').count()).toBe(0);
+    }
+    await page.waitForTimeout(300);
+    expect(await ran(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });
 
 describe('hostile badges in the verify-on-hover card', () => {

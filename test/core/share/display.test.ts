@@ -33,3 +33,14 @@ describe('displayText', () => {
     expect(badgeShareText({ name: '\u202Eelif.exe' })).toContain('⟨RLO⟩elif.exe');
   });
 });
+
+describe('LinkedIn gets the visible markers too', () => {
+  it('add-to-profile: a name with an override arrives as ⟨RLO⟩elif.exe, cut to 300 characters', async () => {
+    const { linkedInAddToProfileUrl } = await import('../../../src/core/share/linkedin.ts');
+    const p = new URL(linkedInAddToProfileUrl({ name: '\u202Eelif.exe', organizationName: 'Org\u202E', certUrl: 'javascript:alert(1)' })).searchParams;
+    expect(p.get('name')).toBe('⟨RLO⟩elif.exe');
+    expect(p.get('organizationName')).toBe('Org⟨RLO⟩');
+    expect(p.get('certUrl')).toBeNull();
+    expect(new URL(linkedInAddToProfileUrl({ name: 'x'.repeat(1_000_000) })).searchParams.get('name')).toHaveLength(301);
+  });
+});
