@@ -109,7 +109,7 @@ describe('sync under faults, one at a time, mid-sync', () => {
     expect(failed.done).toBeLessThan(m);
     expect(Date.parse(failed.retryAt ?? '')).toBeGreaterThan(Date.now());
     const text = await popupSays('500');
-    expect(text).toMatch(/Last sync failed/);
+    expect(text).toMatch(/could not sync/);
     expect(text).toMatch(/will try again in \d+ (second|minute)s?/);
     bp.control.clearFaults();
     expect(await call(page, 'sync/start', { accountId: id })).toEqual({ started: true });

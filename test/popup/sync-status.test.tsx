@@ -18,7 +18,7 @@ describe('sync failure status', () => {
     renderWithEnv(<StatusBar online state={state({ status: 'error', done: 3, total: 9, error: { code: 'THROTTLED', message: 'Too many requests' }, retryAt: new Date(MOCK_NOW + 5 * 60_000).toISOString() })} />);
     const line = screen.getByTestId('sync-failure').textContent ?? '';
     expect(line).toContain('Test backpack');
-    expect(line).toMatch(/Last sync failed: .+/);
+    expect(line).toMatch(/could not sync: .+/);
     expect(line).toContain('Lanyard will try again in 5 minutes.');
   });
 

@@ -59,7 +59,7 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onChanged,
       <div class="badge-head">
         <BadgeImage src={b.image} size={72} />
         <div>
-          <ScreenTitle><bdi dir="auto">{b.name}</bdi></ScreenTitle>
+          <ScreenTitle isolate>{b.name}</ScreenTitle>
           {b.issuerName ? <p class="issuer" dir="auto">{issuerUrl ? <ExternalLink href={issuerUrl} text={b.issuerName} /> : b.issuerName}</p> : null}
         </div>
       </div>

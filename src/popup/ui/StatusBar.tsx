@@ -57,10 +57,10 @@ export function StatusBar({ state, online }: { state: StateReply | undefined; on
 function SyncFailure({ account, error, retry, retryDue }: { account: string; error: string; retry: string | undefined; retryDue: boolean }) {
   const { t } = useEnv();
   return (
-    <p class="sync-failure" role="status" data-testid="sync-failure">
+    <p class="sync-failure" data-testid="sync-failure">
       <Icon name="warning" size={16} />
       <span>
-        <bdi dir="auto">{account}</bdi>: {t('syncFailed', error)} {retry ? (retryDue ? t('syncRetryNow') : t('syncRetryAt', retry)) : null}
+        {t('syncStatusFailed', account, error)} {retry ? (retryDue ? t('syncRetryNow') : t('syncRetryAt', retry)) : null}
       </span>
     </p>
   );
