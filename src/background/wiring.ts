@@ -41,7 +41,7 @@ export interface Platform {
   /** After settings change (hover verification on or off moves its content script). */
   onSettingsChanged?: (s: Settings) => void;
   /** Tests: a fake clock for backoff waits, a smaller page, another retry policy. */
-  syncOptions?: Pick<SyncDeps, 'sleep' | 'pageSize' | 'retry' | 'reverifyAfterMs' | 'badgeTimeoutMs'>;
+  syncOptions?: Pick<SyncDeps, 'sleep' | 'pageSize' | 'retry' | 'reverifyAfterMs' | 'badgeTimeoutMs' | 'timeout'>;
   /** Tests: wraps the verifier every service uses (to make one verification throw). */
   wrapVerifier?: (v: Verifier) => Verifier;
 }
