@@ -15,6 +15,7 @@ const MODULES = [
   './popup.ts',
   './hover.ts',
   './cli.ts',
+  './markdown.ts',
 ];
 
 type Bench = () => Promise<Record<string, number>>;

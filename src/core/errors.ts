@@ -22,6 +22,8 @@ export const ErrorCodes = {
   HOSTED_SCOPE: 'ERR_HOSTED_SCOPE',
   FETCH_FAILED: 'ERR_FETCH_FAILED',
   HTTP_STATUS: 'ERR_HTTP_STATUS',
+  /** The verification's deadline passed or its fetch cap was reached (context.ts). */
+  BUDGET_EXCEEDED: 'ERR_BUDGET_EXCEEDED',
   EXPIRED: 'ERR_EXPIRED',
   NOT_YET_VALID: 'ERR_NOT_YET_VALID',
   DATE_INVALID: 'ERR_DATE_INVALID',

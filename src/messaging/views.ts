@@ -36,6 +36,8 @@ export interface SyncState {
   total: number;
   lastSyncedAt?: string;
   error?: { code: string; message: string };
+  /** After a failure: when the next attempt is scheduled (ISO 8601); absent when the user must act (sign in, allow access). */
+  retryAt?: string;
 }
 
 /** One badge as listed: enough for the list, the filters and the pickers. */

@@ -12,6 +12,7 @@ import { EMPTY_QUERY, facetsOf, type ListQuery } from './list/filter.ts';
 import { ListScreen } from './list/ListScreen.tsx';
 import { AccountsScreen, AddressesScreen, BadgeScreen, GuideScreen, ImportScreen, SettingsScreen, ShareScreen, WelcomeScreen, type Route } from './routes.ts';
 import { ErrorState } from './ui/ErrorState.tsx';
+import { ScreenBoundary } from './ui/ScreenBoundary.tsx';
 import { Header, type NavTarget } from './ui/Header.tsx';
 import { Footer, StatusBar, useOnline } from './ui/StatusBar.tsx';
 import { usePopupData } from './use-popup-data.ts';
@@ -105,7 +106,12 @@ function Shell() {
     <div class="shell">
       <Header onBack={stack.length > 1 ? back : undefined} onNav={nav} showNav current={route.name === 'import' || route.name === 'guide' || route.name === 'accounts' || route.name === 'settings' ? route.name : undefined} />
       <StatusBar state={state} online={online} />
-      <main class={`content content-${firstRun && route.name === 'list' ? 'welcome' : route.name}`}>{screen}</main>
+      <main class={`content content-${firstRun && route.name === 'list' ? 'welcome' : route.name}`}>
+        {/* Keyed by the stack, so moving to another screen (or back) starts it afresh. */}
+        <ScreenBoundary key={`${stack.length}:${route.name}`} screen={route.name} onBack={stack.length > 1 ? back : () => void data.reload()}>
+          {screen}
+        </ScreenBoundary>
+      </main>
       <Footer version={version} />
     </div>
   );

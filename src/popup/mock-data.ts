@@ -21,7 +21,7 @@ export function badgeImage(hue: number): string {
 export function mockAccounts(): AccountView[] {
   return [
     { id: 'badgr-us', kind: 'badgr', providerName: 'Canvas Credentials (US)', baseUrl: 'https://api.badgr.io', user: 'ada@example.org', needsSignIn: false, sync: { status: 'idle', done: 0, total: 0, lastSyncedAt: minutesAgo(5) }, trustAddresses: false, verifiedAddresses: ['ada@example.org', 'ada.lovelace@work.example'] },
-    { id: 'ob3-academy', kind: 'ob3', providerName: 'Open Climate Academy wallet', baseUrl: 'https://wallet.climate-academy.example', user: 'Ada Lovelace', needsSignIn: false, sync: { status: 'error', done: 3, total: 9, lastSyncedAt: minutesAgo(60 * 26), error: { code: 'UNREACHABLE', message: 'wallet.climate-academy.example could not be reached' } } },
+    { id: 'ob3-academy', kind: 'ob3', providerName: 'Open Climate Academy wallet', baseUrl: 'https://wallet.climate-academy.example', user: 'Ada Lovelace', needsSignIn: false, sync: { status: 'error', done: 3, total: 9, lastSyncedAt: minutesAgo(60 * 26), error: { code: 'UNREACHABLE', message: 'wallet.climate-academy.example could not be reached' }, retryAt: minutesAgo(-15) } },
     { id: 'local', kind: 'local', providerName: 'This browser', baseUrl: '', user: '', needsSignIn: false, sync: { status: 'idle', done: 0, total: 0 } },
   ];
 }

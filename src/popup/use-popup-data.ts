@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ReplyError, StateReply } from '../messaging/protocol.ts';
 import type { BadgeView } from '../messaging/views.ts';
 import type { PopupActions } from './actions.ts';
+import { viewForDisplay } from './display.ts';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ReplyError };
 
@@ -52,7 +53,7 @@ export function usePopupData(actions: PopupActions): PopupData {
       return;
     }
     const more = first.value.length >= FIRST_SCREEN;
-    setBadges({ status: 'ready', value: first.value });
+    setBadges({ status: 'ready', value: first.value.map(viewForDisplay) });
     setPartial(more);
     if (!more) return;
     await afterPaint();
@@ -60,7 +61,7 @@ export function usePopupData(actions: PopupActions): PopupData {
     const all = await actions.listBadges();
     if (!current()) return;
     // The first screen stays if the rest fails: a reload (retry) asks again.
-    if (all.ok) setBadges({ status: 'ready', value: all.value });
+    if (all.ok) setBadges({ status: 'ready', value: all.value.map(viewForDisplay) });
     else console.warn('[lanyard] the full badge list failed', all.error);
     setPartial(false);
   }, [actions]);

@@ -195,4 +195,36 @@ describe('a badge that cannot be verified', () => {
     expect(b['ada-programmer']).toMatchObject({ verdict: 'valid' });
     expect(b['gen-6']).toMatchObject({ verdict: 'valid' });
   });
+
+  it('a badge whose issuer never answers holds the run no longer than its deadline: the run goes on to the others (issue 12 point 10)', async () => {
+    let seen: AbortSignal | undefined;
+    // The per-badge deadline's timer is the test's: it fires when the hanging verification has started, not by the clock.
+    const deadlines: AbortController[] = [];
+    const h = await harness({
+      syncOptions: {
+        badgeTimeoutMs: 50,
+        timeout: () => {
+          const c = new AbortController();
+          deadlines.push(c);
+          return c.signal;
+        },
+      },
+      wrapVerifier: (v) => ({
+        verify: (input, ids, o) => {
+          if (!(typeof input === 'string' ? input : new TextDecoder().decode(input)).includes('ada-poetical')) return v.verify(input, ids, o);
+          seen = o?.signal;
+          setTimeout(() => deadlines.at(-1)?.abort(), 0);
+          return new Promise(() => undefined); // never settles, ignores its signal
+        },
+      }),
+    });
+    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+    const s = await h.app.sync.run(id);
+    const total = ctx.bp.control.stateForTests.badgesOf('user-ada').filter((b) => b.kind.startsWith('ob2')).length;
+    expect(s).toMatchObject({ status: 'idle', done: total, failures: 0 });
+    expect(seen?.aborted).toBe(true);
+    const b = byKey(await h.db.badges.byAccount(id));
+    expect(b['ada-poetical']).toMatchObject({ verdict: 'indeterminate', contentHash: '', checks: [{ message: expect.stringMatching(/took longer than/) }] });
+    expect(b['gen-6']).toMatchObject({ verdict: 'valid' });
+  });
 });

@@ -4,6 +4,8 @@
  * base URL. `startBackpack({ port: 0 })` runs it in-process on a free port for tests; `npm run
  * backpack` runs it on 127.0.0.1:8787 (test/backpack/main.ts).
  */
+import { HOSTILE_VALUES } from '../fixtures/hostile/corpus.ts';
+import { seedHostile } from './hostile-seed.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -37,6 +39,8 @@ export interface BackpackOptions {
   loginAttempts?: number;
   /** Send permissive CORS headers (Badgr allows only its own UI origins; off by default). */
   cors?: boolean;
+  /** Add Mallory's account of hostile badges (hostile-seed.ts): the corpus, or these values. */
+  hostile?: boolean | readonly string[];
 }
 
 export interface Backpack {
@@ -98,6 +102,7 @@ export async function startBackpack(opts: BackpackOptions = {}): Promise<Backpac
   const state = new BackpackState(new Urls(baseUrl));
   state.clients.set('public', { clientId: 'public', metadata: { client_name: 'Badgr' }, redirectUris: [], scope: BADGR_SCOPES, grantTypes: ['password', 'refresh_token'], issuedAt: 0 });
   await seed(state, opts.badges ?? 0);
+  if (opts.hostile) seedHostile(state, opts.hostile === true ? HOSTILE_VALUES : opts.hostile);
   const control = new Control(state, opts.delayMs ?? 0);
   const router = routes(state, opts);
   const cors = opts.cors

@@ -40,7 +40,14 @@ export interface SyncDeps {
   retry?: RetryPolicy;
   /** A badge unchanged at the provider is still verified again after this long (validity, revocation). */
   reverifyAfterMs?: number;
+  /** One badge (its baked image and its verification) holds the run this long at most; then the run moves on. */
+  badgeTimeoutMs?: number;
+  /** The per-badge deadline's timer (tests pass their own); default AbortSignal.timeout. */
+  timeout?: (ms: number) => AbortSignal;
 }
+
+/** Past the verifier's own deadline (VERIFY_DEADLINE_MS) plus the baked image's download. */
+export const BADGE_TIMEOUT_MS = 30_000;
 
 /** `since` is set this far before the last run started, for clocks that disagree. */
 const SINCE_MARGIN_MS = 10 * 60_000;
@@ -53,6 +60,8 @@ export function createSync(d: SyncDeps) {
   const wait = d.sleep ?? realSleep;
   const retry = d.retry ?? DEFAULT_RETRY;
   const running = new Map<string, { promise: Promise<SyncRecord>; controller: AbortController }>();
+  const badgeTimeoutMs = d.badgeTimeoutMs ?? BADGE_TIMEOUT_MS;
+  const timeout = d.timeout ?? ((ms: number) => AbortSignal.timeout(ms));
 
   /** A provider call with the access token: one refresh and retry after a 401; backoff for 5xx, timeouts and short throttles. */
   function call<T>(account: AccountRecord, fn: (token: string) => Promise<T>, signal: AbortSignal): Promise<T> {
@@ -68,10 +77,10 @@ export function createSync(d: SyncDeps) {
   }
 
   /** The original to keep: the baked image when the provider has one, else the credential text, else its URL. */
-  async function originalOf(item: SyncItem): Promise<Pick<BadgeSource, 'original' | 'input'>> {
+  async function originalOf(item: SyncItem, signal: AbortSignal): Promise<Pick<BadgeSource, 'original' | 'input'>> {
     if (item.bakedUrl) {
       try {
-        const res = await d.fetch(item.bakedUrl, { headers: { accept: 'image/png, image/svg+xml;q=0.9' } });
+        const res = await d.fetch(item.bakedUrl, { headers: { accept: 'image/png, image/svg+xml;q=0.9' }, signal });
         const type = res.headers.get('content-type') ?? '';
         if (res.ok && /image\/(png|svg)/.test(type)) {
           const bytes = new Uint8Array(await res.arrayBuffer());
@@ -89,20 +98,34 @@ export function createSync(d: SyncDeps) {
     return { original: { kind: 'url', bytes: new TextEncoder().encode(url) }, input: url };
   }
 
-  async function process(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string): Promise<FullBadge | null> {
+  async function process(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string, signal: AbortSignal): Promise<FullBadge | null> {
     const key = `${account.id}|${item.sourceId}`;
     const contentHash = await sha256Hex(item.fingerprint);
     const existing = await d.db.badges.get(key);
     const fresh = existing?.verifiedAt && now().getTime() - Date.parse(existing.verifiedAt) < (d.reverifyAfterMs ?? 24 * 3600_000);
     if (existing && existing.contentHash === contentHash && existing.identitiesHash === idsHash && fresh) return null;
-    const { original, input } = await originalOf(item);
+    const { original, input } = await originalOf(item, signal);
     return verifyBadge(d.verifier, ids, {
       key, accountId: account.id, sourceId: item.sourceId, original, input, contentHash, runId,
       ...(item.fallback ? { fallback: item.fallback } : {}),
       ...(item.provider ? { provider: item.provider } : {}),
       ...(item.bakedUrl ? { bakedUrl: item.bakedUrl } : {}),
       ...(existing ? { addedAt: existing.addedAt } : {}),
-    }, now());
+    }, now(), { signal });
+  }
+
+  /**
+   * One badge under its deadline: a slow or huge issuer (or a verifier that ignores its signal)
+   * cannot hold the run; past the deadline the badge is noted and the run goes on to the next.
+   */
+  function processInTime(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string, runSignal: AbortSignal): Promise<FullBadge | null> {
+    const badgeSignal = AbortSignal.any([runSignal, timeout(badgeTimeoutMs)]);
+    return new Promise<FullBadge | null>((resolve, reject) => {
+      const onAbort = () => reject(runSignal.aborted ? runSignal.reason : new Error(`it took longer than ${badgeTimeoutMs >= 1000 ? `${Math.round(badgeTimeoutMs / 1000)} s` : `${badgeTimeoutMs} ms`}: the issuer's server is too slow or sends too much`));
+      if (badgeSignal.aborted) return onAbort();
+      badgeSignal.addEventListener('abort', onAbort, { once: true });
+      process(account, item, ids, idsHash, runId, badgeSignal).then(resolve, reject).finally(() => badgeSignal.removeEventListener('abort', onAbort));
+    });
   }
 
   /**
@@ -112,7 +135,7 @@ export function createSync(d: SyncDeps) {
    */
   async function processOrNote(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string, signal: AbortSignal): Promise<FullBadge | null> {
     try {
-      return await process(account, item, ids, idsHash, runId);
+      return await processInTime(account, item, ids, idsHash, runId, signal);
     } catch (e) {
       if (signal.aborted) throw e;
       const message = `Lanyard could not check this badge (${e instanceof Error ? e.message : String(e)}): it will try again at the next sync`;

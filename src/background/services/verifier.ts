@@ -22,6 +22,10 @@ export interface VerifyCallOptions {
    * hover fetch (no redirects), and documents and facts are kept per site (issue 12 point 8).
    */
   site?: string;
+  /** This verification's deadline (default VERIFY_DEADLINE_MS): past it, what still needs a fetch is indeterminate. */
+  timeoutMs?: number;
+  /** Ends the verification early (the sync was stopped, the badge's own deadline passed). */
+  signal?: AbortSignal;
 }
 
 /** What hover verification fetches with (wiring.ts): a host fetch that refuses redirects, its own cache partition. */
@@ -32,6 +36,9 @@ export interface HoverFetchOptions {
   resolve?: Resolve;
 }
 
+/** A slow or hostile issuer holds one verification this long at most (issue 12 point 10). */
+export const VERIFY_DEADLINE_MS = 15_000;
+
 export interface Verifier {
   verify(input: Uint8Array | string, identities: readonly string[], options?: VerifyCallOptions): Promise<VerifyResult>;
 }
@@ -41,6 +48,8 @@ export interface VerifierOptions {
   results: Store<ResultRecord>;
   now?: () => Date;
   hover?: HoverFetchOptions;
+  /** The deadline's timer (tests pass their own); default AbortSignal.timeout. */
+  timeout?: (ms: number) => AbortSignal;
 }
 
 /** Sites whose hover facts are kept in memory, and facts per site. */
@@ -108,19 +117,21 @@ export async function loadFacts(results: Store<ResultRecord>, now: () => number 
   };
 }
 
-export function createVerifier({ fetch, results, now = () => new Date(), hover }: VerifierOptions): Verifier {
+export function createVerifier({ fetch, results, now = () => new Date(), hover, timeout = (ms) => AbortSignal.timeout(ms) }: VerifierOptions): Verifier {
   let facts: Promise<FactCache> | undefined;
   const factsOf = siteFacts();
   return {
     async verify(input, identities, options = {}) {
+      const deadline = timeout(options.timeoutMs ?? VERIFY_DEADLINE_MS);
+      const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
       if (options.site !== undefined && hover) {
         const cached = createCachingFetch(hover.fetch, hover.documents, () => now().getTime(), `site:${options.site}`);
         const f = blockPrivateHosts(cached, { allowOrigins: options.allowOrigins ?? [], ...(hover.resolve ? { resolve: hover.resolve } : {}) });
-        return verify(input, { fetch: f, now: now(), identities, keyCache: factsOf(options.site) });
+        return verify(input, { fetch: f, now: now(), identities, keyCache: factsOf(options.site), signal });
       }
       facts ??= loadFacts(results, () => now().getTime());
       const f = options.blockPrivate ? blockPrivateHosts(fetch, { allowOrigins: options.allowOrigins ?? [] }) : fetch;
-      return verify(input, { fetch: f, now: now(), identities, keyCache: await facts });
+      return verify(input, { fetch: f, now: now(), identities, keyCache: await facts, signal });
     },
   };
 }

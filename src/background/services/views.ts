@@ -62,7 +62,7 @@ export function pickerBadge(r: BadgeRecord): PickerBadge {
 
 export function syncView(s: SyncRecord | undefined): SyncState {
   if (!s) return { status: 'idle', done: 0, total: 0 };
-  return defined({ status: s.status, done: s.done, total: s.total, lastSyncedAt: s.lastSyncedAt, error: s.error });
+  return defined({ status: s.status, done: s.done, total: s.total, lastSyncedAt: s.lastSyncedAt, error: s.error, retryAt: s.status === 'error' && s.retryAt ? new Date(s.retryAt).toISOString() : undefined });
 }
 
 export function accountView(a: AccountRecord, sync: SyncRecord | undefined): AccountView {

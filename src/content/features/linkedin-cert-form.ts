@@ -3,6 +3,7 @@
  * issuing organization, issue and expiry dates, credential id and URL with real input and change
  * events. The organization is typed into its typeahead and left for the user to confirm.
  */
+import { displayText } from '../../core/share/display.ts';
 import type { PickerBadge } from '../../messaging/views.ts';
 import type { Feature } from '../loader.ts';
 import { logOnce } from '../log.ts';
@@ -48,7 +49,8 @@ export const linkedinCertForm: Feature = {
 export function fillCertificationForm(doc: Document, b: PickerBadge): string | undefined {
   const name = certField(doc, certForm.name);
   if (!name) return 'The certification form is not on the page any more.';
-  setValue(name, b.name);
+  // The issuer's words through display.ts: a bidi override shows as ⟨RLO⟩ instead of reordering the name.
+  setValue(name, displayText(b.name, 300));
   const missing: string[] = [];
   const text = (field: 'credentialId' | 'credentialUrl', value: string | undefined) => {
     const el = certField(doc, certForm[field]);
@@ -63,7 +65,7 @@ export function fillCertificationForm(doc: Document, b: PickerBadge): string | u
   const org = certField(doc, certForm.organization);
   if (org && b.issuerName) {
     org.focus();
-    setValue(org, b.issuerName);
+    setValue(org, displayText(b.issuerName, 300));
   } else if (!org) missing.push('organization');
   if (missing.length) logOnce('linkedin-fill-form', `fields not found: ${missing.join(', ')}`);
   return undefined;

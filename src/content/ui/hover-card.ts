@@ -6,6 +6,7 @@
  * card is fixed-positioned inside the closed shadow root, at a fixed size); the state
  * (loading | ready | error) is on the card's box, inside the shadow root, for tests.
  */
+import { displayText } from '../../core/share/display.ts';
 import type { HoverVerdict } from '../../messaging/views.ts';
 import { h, monthYear } from './h.ts';
 import { place } from './place.ts';
@@ -22,7 +23,9 @@ const TITLES: Record<HoverVerdict['verdict'], [string, string]> = {
 const CSS =
   '.c{position:fixed;z-index:2147483647;width:300px;height:150px;overflow:hidden;padding:10px 12px;background:#fff;color:#1d2430;border:1px solid #c4c9d0;' +
   'border-radius:10px;box-shadow:0 8px 28px #0003;pointer-events:none}.v{font-weight:700;margin-bottom:4px}.valid{color:#137333}' +
-  '.invalid{color:#c5221f}.indeterminate{color:#b06000}b{display:block;font-size:14px}p{margin:2px 0;color:#5a6270}';
+  '.invalid{color:#c5221f}.indeterminate{color:#b06000}b{display:block;font-size:14px}p{margin:2px 0;color:#5a6270}' +
+  // Issuer-written text: isolated, wrapped, and cut (display.ts shows bidi controls as ⟨RLO⟩).
+  'b,bdi{unicode-bidi:isolate}b,p{overflow-wrap:anywhere;max-height:12em;overflow:hidden}';
 
 let card: ShadowUi | null = null;
 
@@ -44,15 +47,15 @@ export function hideCard(): void {
 
 function body(state: CardState): (Node | string)[] {
   if (state.kind === 'loading') return [h('p', {}, 'Verifying badge…')];
-  if (state.kind === 'error') return [h('div', { class: 'v indeterminate' }, '? Could not be verified'), h('p', {}, state.message)];
+  if (state.kind === 'error') return [h('div', { class: 'v indeterminate' }, '? Could not be verified'), h('p', {}, displayText(state.message, 500))];
   const v = state.verdict;
   const [mark, title] = TITLES[v.verdict];
   const date = monthYear(v.issuedOn);
   return [
     h('div', { class: `v ${v.verdict}` }, `${mark} ${title}`),
-    h('b', {}, v.name),
-    v.issuerName ? h('p', {}, `Issued by ${v.issuerName}${date ? `, ${date}` : ''}`) : date ? h('p', {}, `Issued ${date}`) : '',
+    h('b', { dir: 'auto' }, displayText(v.name, 300)),
+    v.issuerName ? h('p', {}, 'Issued by ', h('bdi', { dir: 'auto' }, displayText(v.issuerName, 300)), date ? `, ${date}` : '') : date ? h('p', {}, `Issued ${date}`) : '',
     h('p', {}, v.issuedToYou ? 'Issued to one of your addresses' : 'Not confirmed as issued to one of your addresses'),
-    v.message ? h('p', {}, v.message) : '',
+    v.message ? h('p', {}, displayText(v.message, 500)) : '',
   ];
 }

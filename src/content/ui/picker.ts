@@ -4,6 +4,7 @@
  * arrows and Enter pick, Escape or a click outside close. Plain DOM: it ships inside the content
  * script, so it must stay a few hundred bytes gzipped, and it needs no extension resource.
  */
+import { displayText } from '../../core/share/display.ts';
 import { ask } from '../messages.ts';
 import type { PickerBadge } from '../../messaging/views.ts';
 import { h, monthYear, safeImage } from './h.ts';
@@ -31,6 +32,7 @@ export const MARKS: Record<PickerBadge['verdict'], [string, string]> = {
 const CSS =
   '.p{position:fixed;z-index:2147483647;width:340px;max-height:400px;display:flex;flex-direction:column;background:#fff;color:#1d2430;' +
   'border:1px solid #c4c9d0;border-radius:10px;box-shadow:0 8px 28px #0003;overflow:hidden}' +
+  'b,bdi{unicode-bidi:isolate}' +
   'header{display:flex;align-items:center;justify-content:space-between;padding:8px 10px;font-weight:600}' +
   'header button{border:0;background:none;cursor:pointer;font-size:16px}' +
   'input{margin:0 10px 6px;padding:6px 8px;border:1px solid #c4c9d0;border-radius:6px}' +
@@ -134,12 +136,16 @@ export function openPicker(o: PickerOptions): { close(): void } {
 function row(b: PickerBadge, i: number): HTMLLIElement {
   const src = safeImage(b.image);
   const [mark, label] = MARKS[b.verdict];
-  const meta = [b.issuerName, monthYear(b.issuedOn)].filter(Boolean).join(' · ');
+  // Issuer-written words through display.ts (bidi controls visible, long text cut), each isolated.
+  const name = displayText(b.name, 300);
+  const issuer = b.issuerName ? displayText(b.issuerName, 300) : '';
+  const date = monthYear(b.issuedOn);
+  const meta = issuer || date ? h('small', {}, issuer ? h('bdi', { dir: 'auto' }, issuer) : '', issuer && date ? ' · ' : '', date) : null;
   return h(
     'li',
-    { role: 'option', 'data-i': String(i), 'aria-label': `${b.name}, ${label}` },
+    { role: 'option', 'data-i': String(i), 'aria-label': `${name}, ${label}` },
     src ? h('img', { src, alt: '', referrerpolicy: 'no-referrer' }) : h('span', { class: 'n' }),
-    h('span', { class: 't' }, h('b', {}, b.name), meta && h('small', {}, meta)),
+    h('span', { class: 't' }, h('b', { dir: 'auto' }, name), meta),
     h('span', { class: `m ${b.verdict}`, title: label }, mark),
   );
 }

@@ -6,6 +6,7 @@
  * blocks them, so a badge without a hosted image gets a card without a picture.
  */
 import { isoDay } from './dates.ts';
+import { displayText } from './display.ts';
 import { escapeHtml, safeHttpUrl } from './escape.ts';
 
 export interface ShareableBadge {
@@ -61,9 +62,11 @@ export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}):
   const image = safeHttpUrl(badge.image);
   const issuerUrl = safeHttpUrl(badge.issuerUrl);
   const e = escapeHtml;
+  // Controls made visible, long text cut (display.ts); each field isolated from the next.
+  const shownName = displayText(badge.name, 300);
 
-  const name = `<div style="${FONT}font-size:16px;line-height:20px;font-weight:bold;color:#1b1f24;">${e(badge.name)}</div>`;
-  const issuerText = badge.issuerName ? e(l.issuedBy(badge.issuerName)) : '';
+  const name = `<div dir="auto" style="${FONT}font-size:16px;line-height:20px;font-weight:bold;color:#1b1f24;unicode-bidi:isolate;overflow-wrap:anywhere;">${e(shownName)}</div>`;
+  const issuerText = badge.issuerName ? e(l.issuedBy(displayText(badge.issuerName, 300))) : '';
   const issuer = !issuerText
     ? ''
     : issuerUrl
@@ -72,12 +75,12 @@ export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}):
   const dates = [date(badge.issuedOn), date(badge.expires)];
   const dateText = [dates[0] && l.issuedOn(dates[0]), dates[1] && l.expiresOn(dates[1])].filter(Boolean).join(' · ');
   const meta = [issuer, e(dateText)].filter(Boolean).join('<br>');
-  const metaBlock = meta ? `<div style="${FONT}font-size:13px;line-height:18px;color:#4a5360;padding-top:4px;">${meta}</div>` : '';
+  const metaBlock = meta ? `<div dir="auto" style="${FONT}font-size:13px;line-height:18px;color:#4a5360;padding-top:4px;unicode-bidi:isolate;overflow-wrap:anywhere;">${meta}</div>` : '';
   const verify = link
     ? `<div style="${FONT}font-size:13px;line-height:18px;padding-top:8px;"><a href="${e(link)}" style="color:#2458c8;font-weight:bold;text-decoration:underline;">${e(l.viewAndVerify)}</a></div>`
     : '';
   const img = image
-    ? `<img src="${e(image)}" width="72" height="72" alt="${e(badge.name)}" style="display:block;width:72px;height:72px;border:0;outline:none;">`
+    ? `<img src="${e(image)}" width="72" height="72" alt="${e(shownName)}" style="display:block;width:72px;height:72px;border:0;outline:none;">`
     : '';
   const imgCell = img
     ? `<td width="72" valign="top" style="padding:12px 0 12px 12px;width:72px;vertical-align:top;">${link ? `<a href="${e(link)}">${img}</a>` : img}</td>`
@@ -91,7 +94,8 @@ export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}):
 /** One sentence to paste anywhere: what was earned, from whom, and where to verify it. */
 export function badgeShareText(badge: ShareableBadge, labels: Partial<CardLabels> = {}): string {
   const l = { ...ENGLISH_LABELS, ...labels };
-  const intro = badge.issuerName ? l.earnedFrom(badge.name, badge.issuerName) : l.earned(badge.name);
+  const name = displayText(badge.name, 300);
+  const intro = badge.issuerName ? l.earnedFrom(name, displayText(badge.issuerName, 300)) : l.earned(name);
   const link = shareLink(badge);
   return link ? `${intro} ${l.verifyAt(link)}` : intro;
 }

@@ -9,3 +9,4 @@ export { escapeHtml, safeHttpUrl, safeImageSrc } from './escape.ts';
 export { isLinkedInOrgId, linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor, type LinkedInCertification } from './linkedin.ts';
 export { parseMarkdown, MAX_MARKDOWN_CHARS, type MdBlock, type MdInline } from './markdown.ts';
 export { markdownToHtml, type MarkdownHtmlOptions } from './markdown-html.ts';
+export { displayText, displayOptional, hasHiddenControls, MAX_DISPLAY_CHARS } from './display.ts';

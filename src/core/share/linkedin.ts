@@ -5,6 +5,7 @@
  * comes from the target's Open Graph tags (§2.2), so only `url` is sent.
  */
 import { yearMonth } from './dates.ts';
+import { displayText } from './display.ts';
 import { safeHttpUrl } from './escape.ts';
 
 export interface LinkedInCertification {
@@ -25,9 +26,10 @@ export interface LinkedInCertification {
 export const isLinkedInOrgId = (id: string | undefined): id is string => typeof id === 'string' && /^\d{1,12}$/.test(id.trim());
 
 export function linkedInAddToProfileUrl(c: LinkedInCertification): string {
-  const p = new URLSearchParams({ startTask: 'CERTIFICATION_NAME', name: c.name.trim() });
+  // Names through display.ts: LinkedIn would obey a bidi override; the user sees ⟨RLO⟩ instead.
+  const p = new URLSearchParams({ startTask: 'CERTIFICATION_NAME', name: displayText(c.name.trim(), 300) });
   if (isLinkedInOrgId(c.organizationId)) p.set('organizationId', c.organizationId.trim());
-  else if (c.organizationName?.trim()) p.set('organizationName', c.organizationName.trim());
+  else if (c.organizationName?.trim()) p.set('organizationName', displayText(c.organizationName.trim(), 300));
   const issued = yearMonth(c.issuedOn);
   if (issued) {
     p.set('issueYear', String(issued.year));

@@ -2,8 +2,9 @@
  * Markdown to an HTML string for mail and content scripts: every text escaped, links only
  * http(s) (already filtered by the parser, checked again here), no attributes but href/rel/target.
  */
+import { displayText } from './display.ts';
 import { escapeHtml, safeHttpUrl } from './escape.ts';
-import { parseMarkdown, type MdBlock, type MdInline } from './markdown.ts';
+import { MAX_MARKDOWN_CHARS, parseMarkdown, type MdBlock, type MdInline } from './markdown.ts';
 
 export interface MarkdownHtmlOptions {
   /** Added to heading levels, so criteria headings sit below the page's own (clamped to h6). */
@@ -33,7 +34,7 @@ function blockToHtml(b: MdBlock, offset: number): string {
     case 'quote':
       return `<blockquote>${blocksToHtml(b.c, offset)}</blockquote>`;
     case 'pre':
-      return `<pre><code>${escapeHtml(b.v)}</code></pre>`;
+      return `<pre><code>${escapeHtml(displayText(b.v, MAX_MARKDOWN_CHARS))}</code></pre>`;
     case 'hr':
       return '<hr>';
   }
@@ -44,9 +45,9 @@ export function inlineToHtml(nodes: MdInline[]): string {
     .map((n) => {
       switch (n.t) {
         case 'text':
-          return escapeHtml(n.v);
+          return escapeHtml(displayText(n.v, MAX_MARKDOWN_CHARS));
         case 'code':
-          return `<code>${escapeHtml(n.v)}</code>`;
+          return `<code>${escapeHtml(displayText(n.v, MAX_MARKDOWN_CHARS))}</code>`;
         case 'em':
           return `<em>${inlineToHtml(n.c)}</em>`;
         case 'strong':

@@ -22,12 +22,22 @@ export type MdBlock =
 /** Longer criteria are cut: the popup shows a summary and links to the issuer's page. */
 export const MAX_MARKDOWN_CHARS = 20_000;
 
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
-const BULLET = /^\s{0,3}[-*+]\s+(.*)$/;
-const ORDERED = /^\s{0,3}(\d{1,9})[.)]\s+(.*)$/;
+// No lazy or nested quantifier that can backtrack over a long line (linear time, issue 12 point 11);
+// `s`, so that a U+2028 in a line cannot make `.*$` fail and backtrack.
+const HEADING = /^(#{1,6})\s+(.*)$/s;
+const BULLET = /^\s{0,3}[-*+]\s+(.*)$/s;
+const ORDERED = /^\s{0,3}(\d{1,9})[.)]\s+(.*)$/s;
 const FENCE = /^\s{0,3}(```|~~~)/;
 const RULE = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
-const QUOTE = /^\s{0,3}>\s?(.*)$/;
+const QUOTE = /^\s{0,3}>\s?(.*)$/s;
+
+/** A heading's text without its closing sequence of `#` (CommonMark: only after a space, or alone). */
+function headingText(raw: string): string {
+  const t = raw.trimEnd();
+  let k = t.length;
+  while (k > 0 && t[k - 1] === '#') k--;
+  return (k === 0 || /\s/.test(t[k - 1] as string) ? t.slice(0, k) : t).trim();
+}
 
 export function parseMarkdown(source: string, quoteDepth = 0): MdBlock[] {
   const lines = source.slice(0, MAX_MARKDOWN_CHARS).replace(/\r\n?/g, '\n').split('\n');
@@ -49,7 +59,7 @@ export function parseMarkdown(source: string, quoteDepth = 0): MdBlock[] {
     }
     const heading = HEADING.exec(line);
     if (heading) {
-      blocks.push({ t: 'h', level: (heading[1] as string).length as 1, c: parseInline(heading[2] ?? '') });
+      blocks.push({ t: 'h', level: (heading[1] as string).length as 1, c: parseInline(headingText(heading[2] ?? '')) });
       i++;
       continue;
     }

@@ -2,6 +2,7 @@
  * What a verification may use from the outside world: every fetch and the
  * clock come in as parameters (DESIGN.md "All I/O and time come in as parameters").
  */
+import { ErrorCodes, FetchError } from '../errors.ts';
 import { fetchOnce, jsonOf } from './fetch-once.ts';
 
 /** The subset of WHATWG fetch the engine uses. The CLI, the extension and tests each pass their own. */
@@ -29,7 +30,21 @@ export interface VerifyOptions {
   /** The user's identities; a bare string is an e-mail address when it holds an `@`, a URL when it starts with http(s), else an id. */
   identities?: readonly (string | UserIdentity)[];
   keyCache?: FactCache;
+  /**
+   * The verification's deadline: when it aborts (the caller's AbortSignal.timeout(), or its own
+   * clock), every fetch still running or not yet started fails, and the checks that needed one are
+   * `indeterminate`. Time stays outside the engine: the caller owns the timer.
+   */
+  signal?: AbortSignal;
+  /** The most documents one verification fetches (default DEFAULT_MAX_FETCHES); memoised reads do not count. */
+  maxFetches?: number;
 }
+
+/**
+ * A badge needs a handful of documents (assertion, badge class, issuer, key, status list, and up
+ * to 32 embedded endorsements' keys); an issuer that makes it fetch more is stopped here.
+ */
+export const DEFAULT_MAX_FETCHES = 50;
 
 export interface FetchedDocument {
   /** The URL asked for (the engine does not trust redirects to change identities). */
@@ -60,17 +75,42 @@ export function toUserIdentity(v: string | UserIdentity): UserIdentity {
   return { type: 'id', value: v };
 }
 
-/** Builds the per-verification context: fetches are memoised so a document is read once per verification. */
+const short = (url: string): string => (url.length > 120 ? `${url.slice(0, 117)}…` : url);
+
+const outOfTime = (url: string): FetchError =>
+  new FetchError(ErrorCodes.BUDGET_EXCEEDED, `${short(url)} was not fetched: the verification ran out of time (the issuer's server is too slow)`);
+
+/** The fetch, or a rejection as soon as the signal aborts (a fetch that ignores its signal cannot hold the verification). */
+function raceDeadline<T>(p: Promise<T>, signal: AbortSignal | undefined, url: string): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(outOfTime(url));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(outOfTime(url));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Builds the per-verification context: fetches are memoised so a document is read once per
+ * verification, counted against maxFetches, and cut off by the signal (the deadline).
+ */
 export function createContext(opts: VerifyOptions): VerifyContext {
   const docs = new Map<string, Promise<FetchedDocument>>();
   const doFetch = opts.fetch;
+  const max = opts.maxFetches ?? DEFAULT_MAX_FETCHES;
+  let fetches = 0;
   const fetchDocument = (url: string, accept = JSON_ACCEPT): Promise<FetchedDocument> => {
     const key = `${accept} ${url}`;
     let p = docs.get(key);
-    if (!p) {
-      p = fetchOnce(doFetch, url, accept);
-      docs.set(key, p);
+    if (p) return p;
+    if (opts.signal?.aborted) return Promise.reject(outOfTime(url));
+    if (fetches >= max) {
+      return Promise.reject(new FetchError(ErrorCodes.BUDGET_EXCEEDED, `${short(url)} was not fetched: this badge already made Lanyard fetch ${max} documents, the most one verification may`));
     }
+    fetches++;
+    p = raceDeadline(fetchOnce(doFetch, url, accept, opts.signal), opts.signal, url);
+    docs.set(key, p);
     return p;
   };
   const fetchJson = async (url: string): Promise<Record<string, unknown>> => jsonOf(await fetchDocument(url));

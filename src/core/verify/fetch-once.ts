@@ -60,11 +60,11 @@ async function readCapped(res: Response, url: string, max: number): Promise<Uint
   return out;
 }
 
-export async function fetchOnce(doFetch: Fetch | undefined, url: string, accept: string): Promise<FetchedDocument> {
+export async function fetchOnce(doFetch: Fetch | undefined, url: string, accept: string, signal?: AbortSignal): Promise<FetchedDocument> {
   if (!doFetch) throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} cannot be fetched: no network access was given`);
   if (!/^https?:\/\//i.test(url)) throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} is not an http(s) URL`);
   try {
-    const res = await doFetch(url, { headers: { accept } });
+    const res = await doFetch(url, signal ? { headers: { accept }, signal } : { headers: { accept } });
     if (res.redirected && res.url && !sameSite(url, res.url)) {
       await res.body?.cancel().catch(() => undefined);
       throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} redirects to another site (${origin(res.url)}), which is not followed`);

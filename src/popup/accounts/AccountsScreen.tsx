@@ -89,7 +89,12 @@ function SyncLine({ account: a }: { account: AccountView }) {
   return (
     <>
       {a.kind !== 'local' ? <p class="small">{ago ? t('syncedAgo', ago) : t('neverSynced')}</p> : null}
-      {s.status === 'error' && s.error ? <Notice kind="error">{t('syncFailed', errorText(t, s.error))}</Notice> : null}
+      {s.status === 'error' && s.error ? (
+        <Notice kind="error">
+          {t('syncFailed', errorText(t, s.error))}
+          {s.retryAt ? ` ${Date.parse(s.retryAt) <= now() ? t('syncRetryNow') : t('syncRetryAt', formatAgo(s.retryAt, now(), locale) ?? s.retryAt)}` : ''}
+        </Notice>
+      ) : null}
     </>
   );
 }

@@ -8,6 +8,9 @@ import { useEnv } from '../env.ts';
 import { formatAgo, formatDate, isExpired } from '../format.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 
+/** An issuer can list thousands of alignments or evidence items: the page shows this many, then "and N more". */
+export const MAX_LIST_ITEMS = 20;
+
 export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail; onAddresses?: () => void; onGuide?: () => void }) {
   const { t, locale, now } = useEnv();
   const expired = isExpired(badge.expires, now());
@@ -59,8 +62,8 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
         </dl>
         {badge.tags.length ? (
           <ul class="tags" aria-label={t('badgeTags')}>
-            {badge.tags.map((tag) => (
-              <li key={tag} class="chip">
+            {badge.tags.map((tag, i) => (
+              <li key={i} class="chip">
                 {tag}
               </li>
             ))}
@@ -71,13 +74,14 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
         <section class="panel" aria-labelledby="skills-title">
           <h3 id="skills-title">{t('badgeSkills')}</h3>
           <ul class="plain-list">
-            {badge.alignments.map((a, i) => (
+            {badge.alignments.slice(0, MAX_LIST_ITEMS).map((a, i) => (
               <li key={i}>
                 {safeHttpUrl(a.targetUrl) ? <ExternalLink href={safeHttpUrl(a.targetUrl) as string} text={a.targetName} /> : <strong>{a.targetName}</strong>}
                 {[a.targetFramework, a.targetCode].filter(Boolean).length ? <span class="muted"> · {[a.targetFramework, a.targetCode].filter(Boolean).join(' · ')}</span> : null}
                 {a.targetDescription ? <p class="small">{a.targetDescription}</p> : null}
               </li>
             ))}
+            <More total={badge.alignments.length} />
           </ul>
         </section>
       ) : null}
@@ -85,7 +89,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
         <section class="panel" aria-labelledby="evidence-title">
           <h3 id="evidence-title">{t('badgeEvidence')}</h3>
           <ul class="plain-list">
-            {badge.evidence.map((e, i) => {
+            {badge.evidence.slice(0, MAX_LIST_ITEMS).map((e, i) => {
               const href = safeHttpUrl(e.id);
               const name = e.name ?? (href ? href : t('badgeEvidenceItem', i + 1));
               return (
@@ -96,11 +100,17 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
                 </li>
               );
             })}
+            <More total={badge.evidence.length} />
           </ul>
         </section>
       ) : null}
     </>
   );
+}
+
+function More({ total }: { total: number }) {
+  const { t } = useEnv();
+  return total > MAX_LIST_ITEMS ? <li class="more-items">{t('listAndMore', total - MAX_LIST_ITEMS)}</li> : null;
 }
 
 function Fact({ term, value, warn }: { term: string; value: string | undefined; warn?: boolean }) {
@@ -115,7 +125,7 @@ function Fact({ term, value, warn }: { term: string; value: string | undefined; 
 
 export function ExternalLink({ href, text }: { href: string; text: string }) {
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer">
+    <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
       {text}
     </a>
   );

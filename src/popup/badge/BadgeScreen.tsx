@@ -62,8 +62,8 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
       <div class="badge-head">
         <BadgeImage src={b.image} size={72} />
         <div>
-          <ScreenTitle>{b.name}</ScreenTitle>
-          {b.issuerName ? <p class="issuer">{issuerUrl ? <ExternalLink href={issuerUrl} text={b.issuerName} /> : b.issuerName}</p> : null}
+          <ScreenTitle isolate>{b.name}</ScreenTitle>
+          {b.issuerName ? <p class="issuer" dir="auto">{issuerUrl ? <ExternalLink href={issuerUrl} text={b.issuerName} /> : b.issuerName}</p> : null}
         </div>
       </div>
       <div class="button-row">

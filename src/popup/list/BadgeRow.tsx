@@ -31,9 +31,9 @@ export function BadgeRow({ badge, index, count, top, active, onClick }: BadgeRow
     >
       <BadgeImage src={badge.image} size={40} />
       <span class="row-text">
-        <span class="row-name">{badge.name}</span>
+        <bdi class="row-name" dir="auto">{badge.name}</bdi>
         <span class="row-meta">
-          <span class="row-meta-text">{[badge.issuerName, date].filter(Boolean).join(' · ')}</span>
+          <span class="row-meta-text">{badge.issuerName ? <bdi dir="auto">{badge.issuerName}</bdi> : null}{badge.issuerName && date ? ' · ' : ''}{date}</span>
           {expired ? <span class="chip chip-warn">{t('chipExpired')}</span> : null}
           {badge.pending ? <span class="chip chip-info">{t('chipPending')}</span> : null}
         </span>

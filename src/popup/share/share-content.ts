@@ -23,7 +23,16 @@ export function credentialIdOf(b: Pick<BadgeDetail, 'publicUrl'>): string | unde
   const url = safeHttpUrl(b.publicUrl);
   if (!url) return undefined;
   const last = new URL(url).pathname.split('/').filter(Boolean).pop();
-  return last ? decodeURIComponent(last).replace(/\.json$/, '') : undefined;
+  return last ? safeDecode(last).replace(/\.json$/, '') : undefined;
+}
+
+/** decodeURIComponent throws on a bad escape (`%E0%A4%A`, `%zz`): then the segment is kept as it is. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export function labelsFor(t: Translate): CardLabels {

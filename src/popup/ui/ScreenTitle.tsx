@@ -5,13 +5,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
-export function ScreenTitle({ children, id = 'screen-title', focus = true }: { children: ComponentChildren; id?: string; focus?: boolean }) {
+/** `isolate`: the title is the issuer's words (a badge name): its direction comes from its own text, isolated from the page. */
+export function ScreenTitle({ children, id = 'screen-title', focus = true, isolate = false }: { children: ComponentChildren; id?: string; focus?: boolean; isolate?: boolean }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focus) ref.current?.focus();
   }, [focus]);
   return (
-    <h2 id={id} ref={ref} tabIndex={-1} class="screen-title">
+    <h2 id={id} ref={ref} tabIndex={-1} class={isolate ? 'screen-title isolate' : 'screen-title'} dir={isolate ? 'auto' : undefined}>
       {children}
     </h2>
   );

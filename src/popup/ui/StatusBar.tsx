@@ -5,6 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StateReply } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
+import { errorText } from '../errors.ts';
+import { formatAgo } from '../format.ts';
 import { Icon } from './Icon.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 
@@ -23,7 +25,8 @@ export function useOnline(): boolean {
 }
 
 export function StatusBar({ state, online }: { state: StateReply | undefined; online: boolean }) {
-  const { t } = useEnv();
+  const { t, locale, now } = useEnv();
+  const failed = state?.accounts.filter((a) => a.sync.status === 'error' && a.sync.error) ?? [];
   const busy = state?.accounts.filter((a) => a.sync.status === 'syncing' || a.sync.status === 'verifying') ?? [];
   const done = busy.reduce((n, a) => n + a.sync.done, 0);
   const total = busy.reduce((n, a) => n + a.sync.total, 0);
@@ -43,7 +46,23 @@ export function StatusBar({ state, online }: { state: StateReply | undefined; on
           <ProgressBar label={label} done={done} total={total} />
         </div>
       ) : null}
+      {failed.map((a) => (
+        <SyncFailure key={a.id} account={a.providerName} error={errorText(t, a.sync.error!)} retry={a.sync.retryAt ? formatAgo(a.sync.retryAt, now(), locale) : undefined} retryDue={!!a.sync.retryAt && Date.parse(a.sync.retryAt) <= now()} />
+      ))}
     </>
+  );
+}
+
+/** What went wrong with a sync, and when Lanyard tries again (issue 12 point 13). */
+function SyncFailure({ account, error, retry, retryDue }: { account: string; error: string; retry: string | undefined; retryDue: boolean }) {
+  const { t } = useEnv();
+  return (
+    <p class="sync-failure" data-testid="sync-failure">
+      <Icon name="warning" size={16} />
+      <span>
+        {t('syncStatusFailed', account, error)} {retry ? (retryDue ? t('syncRetryNow') : t('syncRetryAt', retry)) : null}
+      </span>
+    </p>
   );
 }
 

@@ -1,0 +1,38 @@
+// @vitest-environment jsdom
+/** The popup says what went wrong with a sync and when it will try again (issue 12 point 13). */
+import { cleanup, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { syncView } from '../../src/background/services/views.ts';
+import type { StateReply } from '../../src/messaging/protocol.ts';
+import { MOCK_NOW } from '../../src/popup/mock-data.ts';
+import { StatusBar } from '../../src/popup/ui/StatusBar.tsx';
+import { renderWithEnv } from './render.tsx';
+
+afterEach(cleanup);
+
+const state = (sync: StateReply['accounts'][number]['sync']): StateReply =>
+  ({ accounts: [{ id: 'a', kind: 'badgr', providerName: 'Test backpack', baseUrl: 'https://bp.example', user: 'ada', needsSignIn: false, sync }], badgeCount: 3 }) as unknown as StateReply;
+
+describe('sync failure status', () => {
+  it('names the account, what happened and when the retry is', () => {
+    renderWithEnv(<StatusBar online state={state({ status: 'error', done: 3, total: 9, error: { code: 'THROTTLED', message: 'Too many requests' }, retryAt: new Date(MOCK_NOW + 5 * 60_000).toISOString() })} />);
+    const line = screen.getByTestId('sync-failure').textContent ?? '';
+    expect(line).toContain('Test backpack');
+    expect(line).toMatch(/could not sync: .+/);
+    expect(line).toContain('Lanyard will try again in 5 minutes.');
+  });
+
+  it('says nothing about a retry when the user must act, and nothing at all when the sync is fine', () => {
+    renderWithEnv(<StatusBar online state={state({ status: 'error', done: 0, total: 0, error: { code: 'UNAUTHORIZED', message: 'Sign in again' } })} />);
+    expect(screen.getByTestId('sync-failure').textContent).not.toContain('try again');
+    cleanup();
+    renderWithEnv(<StatusBar online state={state({ status: 'idle', done: 9, total: 9 })} />);
+    expect(screen.queryByTestId('sync-failure')).toBeNull();
+  });
+
+  it('the background passes the scheduled retry through the actions interface', () => {
+    const at = Date.UTC(2026, 10, 26, 12, 5);
+    expect(syncView({ accountId: 'a', status: 'error', done: 1, total: 2, failures: 1, error: { code: 'SERVER_ERROR', message: '500' }, retryAt: at })).toMatchObject({ status: 'error', retryAt: new Date(at).toISOString() });
+    expect(syncView({ accountId: 'a', status: 'idle', done: 2, total: 2, failures: 0, retryAt: at }).retryAt).toBeUndefined();
+  });
+});
