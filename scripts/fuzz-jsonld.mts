@@ -2,6 +2,14 @@
  * `npm run fuzz:jsonld -- --n N --seed S [--json]`: the differential JSON-LD fuzzer (issue 11, see
  * test/core/jsonld/fuzz.ts). Prints the counts (one JSON object with --json) and the first
  * differences found; exits 1 when there is any.
+ *
+ * Runs recorded (this machine, 2 cores shared with ~8 other sessions, load 15-35):
+ * - seed 20261204, n 100000, on commit 990c0fa: 100000 cases, 22469 fast path, 10886 fallback,
+ *   66565 refused by both, 79 deliberate spec refusals (er54/er56 shapes), 1 difference (case
+ *   59310: a non-propagating top-level context on the fallback path), fixed in the next commit and
+ *   kept as a unit test (divergences.test.ts); 4215 s.
+ * - seed 99, n 30000, on commit a399f5f: 30000 cases, 6846 fast path, 3271 fallback, 19863
+ *   refused by both, 20 spec refusals, 0 differences; 1941 s.
  */
 import { runFuzz } from '../test/core/jsonld/fuzz.ts';
 

@@ -24,9 +24,14 @@ export async function toRdfReference(doc: unknown, set: ContextSet): Promise<Qua
     // expand.js processes the top-level @context against the initial context first (plain mode);
     // the set has that transition memoised (the same jsonld.js call), so it is not redone for each
     // document. The element then goes on without it, as expand.js's own walk skips @context.
+    // Not when that context does not propagate (@propagate false): expand.js would then revert the
+    // element itself to the initial context, as it does not for the context it processes on it.
     const { '@context': local, ...rest } = element as Record<string, unknown>;
-    activeCtx = set.cached(set.initial, local, 'plain') ?? (await set.learn(set.initial, local, 'plain'));
-    element = rest;
+    const top = set.cached(set.initial, local, 'plain') ?? (await set.learn(set.initial, local, 'plain'));
+    if (!top.previousContext) {
+      activeCtx = top;
+      element = rest;
+    }
   }
   let expanded = await expandApi.expand({ activeCtx, element, options });
   if (expanded && typeof expanded === 'object' && !Array.isArray(expanded) && '@graph' in expanded && Object.keys(expanded).length === 1) {

@@ -22,6 +22,7 @@ const cases: [string, unknown, 'output' | 'refused'][] = [
   ['a "__proto__" key', JSON.parse(`{"@context":{"p":"${P}"},"@id":"http://ex.org/s","p":"x","__proto__":{"p":"y"}}`), 'output'],
   ['a "__proto__" term in a context', JSON.parse(`{"@context":[{"p":"${P}"},{"__proto__":{"@id":"${P}"}}],"@id":"http://ex.org/s","p":"x"}`), 'refused'],
   ['an @context entry inside a local context (W3C er56)', { '@context': { '@context': { p: 'ex:p' } }, '@id': 'ex:1', p: 'value' }, 'refused'],
+  ['a non-propagating top-level context on the jsonld.js path (fuzzer case 59310)', { '@context': [{ narrative: 'https://ex.org/p', '@propagate': false }, 'https://www.w3.org/ns/credentials/v2'], type: 'DataIntegrityProof', created: '2010-01-01T19:23:24Z', '@included': [{ '@id': 'https://ex.org/inc', 'https://ex.org/p': 'v' }] }, 'output'],
   ['a value object with two @type values (W3C er54)', { 'http://ex.org/p': { '@value': 'v', '@type': ['ex:a', 'ex:b'] } }, 'refused'],
 ];
 
