@@ -143,6 +143,8 @@ describe('verify on hover in Firefox', { timeout: 180_000 }, () => {
 
 describe('content scripts on pages at their real URLs in Firefox', { timeout: 180_000 }, () => {
   it('imports the badges the pages need (the hostile one through the proxy)', async () => {
+    // Import reads a URL's host only with the user's grant for it (the popup asks in the click).
+    await ff.grantHosts([`${new URL(HOSTILE_BASE).origin}/*`]);
     for (const url of [`${bp.baseUrl}/public/assertions/ada-programmer`, `${HOSTILE_BASE}/assertions/1`]) {
       const r = await ff.send<{ name: string }>('badges/import', { source: { kind: 'text', text: url } });
       expect(r.ok, JSON.stringify(r)).toBe(true);

@@ -189,14 +189,20 @@ describe('hostile badges in the LinkedIn add flow', () => {
 
 describe('hostile badges in the verify-on-hover card', () => {
   it('shows each as text: the override as ⟨RLO⟩, no link, nothing runs', async () => {
-    expect(await popupSend(ext, 'settings/set', { settings: { hoverVerify: true } })).toMatchObject({ ok: true });
+    // What the popup's "Verify badges on blog.example" does (site by site: issue 12 point 6).
+    await grantHosts(ext, ['https://blog.example/*']);
+    expect(await popupSend(ext, 'hover/site-add', { pattern: 'https://blog.example/*', addedGrant: true })).toMatchObject({ ok: true });
     const { page, errors } = await open('https://blog.example/mallory', '[lanyard] hover content script loaded');
+    const cardReady = () => inShadow(page, 'hover-card', (root) => root.querySelector('.c')?.getAttribute('data-state') ?? '').catch(() => '');
     const seen: string[] = [];
     for (const i of HOVERED) {
       await page.mouse.move(0, 0);
       await page.waitForSelector('[data-lanyard="hover-card"]', { state: 'detached', timeout: 5_000 }).catch(() => undefined);
-      await page.hover(`#h${i}`);
-      await page.waitForSelector('[data-lanyard="hover-card"][data-state="ready"]', { state: 'attached', timeout: 20_000 });
+      // A real pointer: it moves onto the link and rests there (a dwell after real movement).
+      const box = (await page.locator(`#h${i}`).boundingBox())!;
+      await page.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 3 });
+      await page.mouse.move(box.x + 6, box.y + box.height / 2);
+      await waitFor(async () => (await cardReady()) === 'ready', 20_000);
       const card = await inShadow(page, 'hover-card', (root) => ({ text: root.querySelector('.c')?.textContent ?? '', links: root.querySelectorAll('a, script, iframe, [onerror], [onload]').length, width: (root.querySelector('.c') as HTMLElement | null)?.getBoundingClientRect().width ?? 0 }));
       expect(card.links).toBe(0);
       expect(BIDI.test(card.text)).toBe(false);
