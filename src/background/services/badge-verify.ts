@@ -6,7 +6,7 @@ import type { InputKind } from '../../core/model.ts';
 import type { BadgeMeta, BadgeRecord, FullBadge, OriginalRecord } from '../../platform/records.ts';
 import { assess, buildRecord, identitiesHash, type ProviderClaim } from './badge-record.ts';
 import { LOCAL, type IdentitySet } from './identities.ts';
-import type { Verifier } from './verifier.ts';
+import type { Verifier, VerifyCallOptions } from './verifier.ts';
 
 export interface BadgeSource {
   key: string;
@@ -24,8 +24,8 @@ export interface BadgeSource {
   runId?: string;
 }
 
-export async function verifyBadge(verifier: Verifier, ids: IdentitySet, src: BadgeSource, now: Date): Promise<FullBadge> {
-  const result = await verifier.verify(src.input, ids.verified);
+export async function verifyBadge(verifier: Verifier, ids: IdentitySet, src: BadgeSource, now: Date, options?: VerifyCallOptions): Promise<FullBadge> {
+  const result = await verifier.verify(src.input, ids.verified, options);
   const assessment = await assess(result, ids.unverified, src.provider);
   return buildRecord({ ...src, result, assessment, identitiesHash: await identitiesHash(ids.verified), now });
 }

@@ -10,12 +10,15 @@ import type { VerifyResult } from '../../core/result.ts';
 import type { Store } from '../../platform/db.ts';
 import type { ResultRecord } from '../../platform/records.ts';
 import { blockPrivateHosts } from './private-hosts.ts';
+import type { RunDocuments } from './run-documents.ts';
 
 export interface VerifyCallOptions {
   /** Refuse local and private hosts (a URL from a web page: hover verification). */
   blockPrivate?: boolean;
   /** With blockPrivate: origins still allowed (the user's own backpacks). */
   allowOrigins?: readonly string[];
+  /** A sync run's shared documents (run-documents.ts): each issuer document read once per run. */
+  documents?: RunDocuments;
 }
 
 export interface Verifier {
@@ -75,7 +78,8 @@ export function createVerifier({ fetch, results, now = () => new Date() }: Verif
   return {
     async verify(input, identities, options = {}) {
       facts ??= loadFacts(results, () => now().getTime());
-      const f = options.blockPrivate ? blockPrivateHosts(fetch, options.allowOrigins) : fetch;
+      const guarded = options.blockPrivate ? blockPrivateHosts(fetch, options.allowOrigins) : fetch;
+      const f = options.documents ? options.documents.wrap(guarded) : guarded;
       return verify(input, { fetch: f, now: now(), identities, keyCache: await facts });
     },
   };
