@@ -13,6 +13,9 @@ const MODULES = [
   './di.ts',
   './mixed.ts',
   './popup.ts',
+  './popup-10000.ts',
+  './wake.ts',
+  './sync.ts',
   './hover.ts',
   './cli.ts',
 ];
