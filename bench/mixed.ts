@@ -58,5 +58,37 @@ export default async function (): Promise<Record<string, number>> {
   for (const input of inputs) if ((await verify(input, { fetch, now, keyCache })).verdict === 'valid') valid++;
   const ms = performance.now() - start;
   if (valid !== inputs.length) throw new Error(`mixed bench: only ${valid} of ${inputs.length} verified valid`);
-  return { mixed_1000_ms: Math.round(ms) };
+  return { mixed_1000_ms: Math.round(ms), mixed_crypto_floor_ms: await cryptoFloorMs(inputs, fetch, now) };
+}
+
+/**
+ * mixed_crypto_floor_ms: the same 1,000 inputs verified once more (untimed, fresh caches) while
+ * every crypto.subtle.verify call is recorded (algorithm, key, signature, signed bytes); then
+ * those raw WebCrypto verifies alone, one after another, timed: the signatures' own cost.
+ */
+async function cryptoFloorMs(inputs: string[], fetch: Fetch, now: Date): Promise<number> {
+  const subtle = globalThis.crypto.subtle;
+  const original = subtle.verify.bind(subtle);
+  const calls: [Parameters<SubtleCrypto['verify']>[0], CryptoKey, Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>][] = [];
+  const copy = (b: BufferSource) => new Uint8Array(ArrayBuffer.isView(b) ? (b.buffer as ArrayBuffer).slice(b.byteOffset, b.byteOffset + b.byteLength) : b.slice(0));
+  subtle.verify = (async (algorithm: Parameters<SubtleCrypto['verify']>[0], key: CryptoKey, signature: BufferSource, data: BufferSource) => {
+    calls.push([algorithm, key, copy(signature), copy(data)]);
+    return original(algorithm, key, signature, data);
+  }) as SubtleCrypto['verify'];
+  try {
+    const cacheMap = new Map<string, unknown>();
+    const keyCache: FactCache = { get: (k) => cacheMap.get(k), set: (k, v) => void cacheMap.set(k, v) };
+    for (const input of inputs) await verify(input, { fetch, now, keyCache });
+  } finally {
+    subtle.verify = original;
+  }
+  if (calls.length < inputs.length) throw new Error(`mixed bench: only ${calls.length} WebCrypto verifies recorded for ${inputs.length} inputs`);
+  for (const [a, k, sig, data] of calls.slice(0, 50)) await subtle.verify(a, k, sig, data); // warm-up
+  const start = performance.now();
+  let ok = 0;
+  for (const [a, k, sig, data] of calls) if (await subtle.verify(a, k, sig, data)) ok++;
+  const ms = performance.now() - start;
+  if (ok !== calls.length) throw new Error(`mixed bench: ${calls.length - ok} recorded verifies failed on replay`);
+  console.error(`bench/mixed: ${calls.length} raw WebCrypto verifies in ${ms.toFixed(1)} ms`);
+  return Math.round(ms * 10) / 10;
 }

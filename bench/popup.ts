@@ -59,12 +59,12 @@ const GENERATED = TARGET - 7;
  */
 const TYPED = ['4', '2', 'Backspace', 'Backspace', '1', '0', '0', 'Backspace', 'Backspace', 'Backspace', '7', '7', 'Backspace', 'Backspace', 'b', 'e', 'r', 'Backspace', 'Backspace', 'Backspace', '3', '3', '3', 'Backspace', 'Backspace', 'Backspace', '5', '0', 'Backspace', 'Backspace'];
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
-const round = (x: number) => Math.round(x * 100) / 100;
+export const round = (x: number) => Math.round(x * 100) / 100;
 
 /** The popup as a page at the popup's size, over the real actions; resolves once the list is painted. */
 async function open(ext: Launched, before?: (page: Page) => Promise<unknown>): Promise<Page> {
@@ -93,7 +93,7 @@ async function wholeList(page: Page, n: number): Promise<void> {
   await page.waitForFunction((size) => document.querySelector('[role=option]')?.getAttribute('aria-setsize') === String(size), n, { timeout: 15_000 });
 }
 
-async function readyMs(p: SignedIn): Promise<number> {
+export async function readyMs(p: SignedIn): Promise<number> {
   const page = await open(p.ext);
   try {
     const ms = await page.evaluate(() => (performance.getEntriesByName('lanyard-ready')[0] as PerformanceEntry).startTime);
@@ -107,7 +107,7 @@ async function readyMs(p: SignedIn): Promise<number> {
   }
 }
 
-async function keystrokeMs(p: SignedIn): Promise<number[]> {
+export async function keystrokeMs(p: SignedIn): Promise<number[]> {
   const page = await open(p.ext);
   try {
     await checkShown(page, p.cached);

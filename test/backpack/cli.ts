@@ -1,12 +1,12 @@
 /**
- * `npm run backpack -- [--port N] [--badges N] [--delay MS] [--pause] [--cors] [--hostile]`: starts the test
+ * `npm run backpack -- [--port N] [--badges N] [--mix] [--delay MS] [--pause] [--cors] [--hostile]`: starts the test
  * backpack on 127.0.0.1 (port 8787 by default) and prints its base URL. While it runs, lines on
  * stdin steer it: `pause`, `resume`, `delay MS`, `fail STATUS`, `drop`; SIGUSR1 toggles the pause.
  */
 import { startBackpack, type BackpackOptions } from './server.ts';
 import { ADA, GRACE } from './seed-data.ts';
 
-const USAGE = 'usage: npm run backpack -- [--port N] [--badges N] [--delay MS] [--pause] [--cors] [--hostile]';
+const USAGE = 'usage: npm run backpack -- [--port N] [--badges N] [--mix] [--delay MS] [--pause] [--cors] [--hostile]';
 
 function parse(argv: string[]): (BackpackOptions & { pause: boolean }) | string {
   const o: BackpackOptions & { pause: boolean } = { port: 8787, pause: false };
@@ -19,6 +19,7 @@ function parse(argv: string[]): (BackpackOptions & { pause: boolean }) | string 
     if (a === '--pause') o.pause = true;
     else if (a === '--cors') o.cors = true;
     else if (a === '--hostile') o.hostile = true;
+    else if (a === '--mix') o.mix = true;
     else if (a === '--port' || a === '--badges' || a === '--delay') {
       const v = num();
       if (v === undefined) return `${a} needs a non-negative integer`;

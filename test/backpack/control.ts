@@ -28,6 +28,9 @@ export interface LoggedRequest {
   method: string;
   path: string;
   status: number;
+  /** The query string ("" or "?…"), and the Authorization header, for replaying a run (bench/sync.ts). */
+  search?: string;
+  authorization?: string;
 }
 
 export class Control {

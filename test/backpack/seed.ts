@@ -3,6 +3,9 @@
  * OB 2.0 signed assertions (RS256), OB 3.0 VC-JWTs (EdDSA, ES256) and Data Integrity credentials
  * (eddsa-rdfc-2022), and the status list. `extra` generated badges are OB 2.0 hosted (no per-badge
  * crypto) plus one EdDSA VC-JWT each for the OB 3.0 API: a thousand take well under a second.
+ * With `mix`, the `extra` badges are instead ONE each, in turn OB 2.0 hosted, OB 2.0 signed (RS256),
+ * OB 3.0 VC-JWT (EdDSA) and OB 3.0 Data Integrity (eddsa-rdfc-2022): `extra` badges in all, for
+ * load tests of a first sync over both APIs (bench/sync.ts).
  */
 import { documentLoader, signDataIntegrity } from './crypto/data-integrity.ts';
 import { keyRing } from './crypto/keys.ts';
@@ -11,7 +14,7 @@ import { ob3Credential, ob3IssuerProfile, ob3Record, signOb3Jwt, statusListCrede
 import { ADA, BADGE_CLASSES, EMAILS, GRACE, ISSUERS, OB2_BADGES, OB3_BADGES, SEED_CREATED, STATUS_LIST_SET_BITS } from './seed-data.ts';
 import type { BackpackState } from './state.ts';
 
-export async function seed(state: BackpackState, extra: number): Promise<void> {
+export async function seed(state: BackpackState, extra: number, mix = false): Promise<void> {
   const { urls } = state;
   const keys = keyRing();
   for (const a of [ADA, GRACE]) state.accounts.set(a.entityId, { ...a });
@@ -50,7 +53,34 @@ export async function seed(state: BackpackState, extra: number): Promise<void> {
     assertions: ['ada-programmer', 'ada-poetical'],
     createdAt: SEED_CREATED,
   });
-  generate(state, extra);
+  if (mix) await generateMix(state, extra, loader);
+  else generate(state, extra);
+}
+
+/** `n` extra badges for Ada, one minute apart from 2025-01-01, the four kinds in turn (see above). */
+async function generateMix(state: BackpackState, n: number, loader: Awaited<ReturnType<typeof documentLoader>>): Promise<void> {
+  const { urls } = state;
+  const keys = keyRing();
+  const start = Date.parse('2025-01-01T00:00:00Z');
+  for (let i = 0; i < n; i++) {
+    const when = new Date(start + i * 60_000).toISOString().replace('.000Z', 'Z');
+    const name = `Practice Badge ${i + 1}`;
+    const kind = i % 4;
+    if (kind < 2) {
+      const bcId = `bc-gen-${i + 1}`;
+      const issuerId = kind === 0 ? 'iss-engine-guild' : 'iss-analytical';
+      state.badgeClasses.set(bcId, ob2BadgeClass(urls, { entityId: bcId, issuerId, name, description: `Generated badge number ${i + 1}.`, criteria: 'Generated for load tests.' }));
+      const r = ob2Record(urls, { entityId: `gen-${i + 1}`, badgeClassId: bcId, issuerId, email: ADA.username, salt: `gen-salt-${i + 1}`, issuedOn: when, signed: kind === 1 }, keys, when);
+      state.badges.set(r.entityId, r);
+      continue;
+    }
+    const spec: CredentialSpec = { entityId: `ob3-gen-${i + 1}`, achievementId: `ach-gen-${i + 1}`, name, description: `Generated credential number ${i + 1}.`, criteria: 'Generated for load tests.', email: ADA.username, salt: `gen3-salt-${i + 1}`, validFrom: when, issuer: 1 };
+    const json = ob3Credential(urls, spec);
+    const r = kind === 2
+      ? ob3Record(spec, json, 'ob3-jwt', when, signOb3Jwt(json, keys.jwtEd, urls.ob3JwtKey(1, 'eddsa')))
+      : ob3Record(spec, await signDataIntegrity(json, keys, urls.ob3Issuer(1), when, loader), 'ob3-di', when);
+    state.badges.set(spec.entityId, r);
+  }
 }
 
 /** `n` extra badges for Ada, one minute apart from 2025-01-01, each as OB 2.0 hosted and as an OB 3.0 VC-JWT. */

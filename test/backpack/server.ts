@@ -33,6 +33,8 @@ export interface BackpackOptions {
   port?: number;
   /** Extra generated badges for Ada (each an OB 2.0 hosted badge and an OB 3.0 VC-JWT). */
   badges?: number;
+  /** The `badges` are one each of OB 2.0 hosted, OB 2.0 signed, VC-JWT and Data Integrity in turn (seed.ts). */
+  mix?: boolean;
   /** Every answer waits this long. */
   delayMs?: number;
   /** Failed password grants before Badgr's login backoff starts (Badgr itself: 1). Default 3. */
@@ -101,7 +103,7 @@ export async function startBackpack(opts: BackpackOptions = {}): Promise<Backpac
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const state = new BackpackState(new Urls(baseUrl));
   state.clients.set('public', { clientId: 'public', metadata: { client_name: 'Badgr' }, redirectUris: [], scope: BADGR_SCOPES, grantTypes: ['password', 'refresh_token'], issuedAt: 0 });
-  await seed(state, opts.badges ?? 0);
+  await seed(state, opts.badges ?? 0, opts.mix ?? false);
   if (opts.hostile) seedHostile(state, opts.hostile === true ? HOSTILE_VALUES : opts.hostile);
   const control = new Control(state, opts.delayMs ?? 0);
   const router = routes(state, opts);
@@ -124,7 +126,7 @@ export async function startBackpack(opts: BackpackOptions = {}): Promise<Backpac
     else if (planned) reply = planned;
     else if (r.method === 'OPTIONS' && opts.cors) reply = { status: 204, headers: { 'access-control-allow-methods': 'GET, POST, PUT, DELETE' }, body: '' };
     else reply = await dispatch(router, r);
-    control.requests.push({ method: r.method, path: r.path, status: reply.status });
+    control.requests.push({ method: r.method, path: r.path, status: reply.status, search: url.search, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
     if (res.destroyed) return;
     res.writeHead(reply.status, { ...cors, ...reply.headers });
     res.end(r.method === 'HEAD' ? undefined : reply.body);

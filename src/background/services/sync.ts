@@ -15,6 +15,7 @@ import type { AccountRecord, FullBadge, SyncRecord, SyncRun } from '../../platfo
 import type { VerifyResult } from '../../core/result.ts';
 import { buildRecord, identitiesHash, sha256Hex } from './badge-record.ts';
 import { verifyBadge, type BadgeSource } from './badge-verify.ts';
+import { createRunDocuments, type RunDocuments } from './run-documents.ts';
 import type { Identities, IdentitySet } from './identities.ts';
 import type { Provider, Providers, SyncItem } from './providers/index.ts';
 import { DEFAULT_RETRY, nextRetryAt, sleep as realSleep, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
@@ -44,6 +45,33 @@ export interface SyncDeps {
   badgeTimeoutMs?: number;
   /** The per-badge deadline's timer (tests pass their own); default AbortSignal.timeout. */
   timeout?: (ms: number) => AbortSignal;
+  /** Items of a page verified at once (default CONCURRENT). */
+  concurrency?: number;
+}
+
+/** Chromium's connections per host (HTTP/1.1): more would only queue in the browser. */
+const CONCURRENT = 6;
+
+/**
+ * Runs `fn` over `items`, `width` at a time. After the first failure no new item starts; it waits
+ * for the ones running to end (so that none writes after the caller has recorded the failure),
+ * then throws that first failure.
+ */
+export async function eachConcurrently<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const lane = async (): Promise<void> => {
+    while (!failure && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await fn(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, lane));
+  if (failure) throw failure.error;
 }
 
 /** Past the verifier's own deadline (VERIFY_DEADLINE_MS) plus the baked image's download. */
@@ -98,7 +126,7 @@ export function createSync(d: SyncDeps) {
     return { original: { kind: 'url', bytes: new TextEncoder().encode(url) }, input: url };
   }
 
-  async function process(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string, signal: AbortSignal): Promise<FullBadge | null> {
+  async function process(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string, documents: RunDocuments, signal: AbortSignal): Promise<FullBadge | null> {
     const key = `${account.id}|${item.sourceId}`;
     const contentHash = await sha256Hex(item.fingerprint);
     const existing = await d.db.badges.get(key);
@@ -111,20 +139,20 @@ export function createSync(d: SyncDeps) {
       ...(item.provider ? { provider: item.provider } : {}),
       ...(item.bakedUrl ? { bakedUrl: item.bakedUrl } : {}),
       ...(existing ? { addedAt: existing.addedAt } : {}),
-    }, now(), { signal });
+    }, now(), { signal, documents });
   }
 
   /**
    * One badge under its deadline: a slow or huge issuer (or a verifier that ignores its signal)
    * cannot hold the run; past the deadline the badge is noted and the run goes on to the next.
    */
-  function processInTime(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string, runSignal: AbortSignal): Promise<FullBadge | null> {
+  function processInTime(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string, documents: RunDocuments, runSignal: AbortSignal): Promise<FullBadge | null> {
     const badgeSignal = AbortSignal.any([runSignal, timeout(badgeTimeoutMs)]);
     return new Promise<FullBadge | null>((resolve, reject) => {
       const onAbort = () => reject(runSignal.aborted ? runSignal.reason : new Error(`it took longer than ${badgeTimeoutMs >= 1000 ? `${Math.round(badgeTimeoutMs / 1000)} s` : `${badgeTimeoutMs} ms`}: the issuer's server is too slow or sends too much`));
       if (badgeSignal.aborted) return onAbort();
       badgeSignal.addEventListener('abort', onAbort, { once: true });
-      process(account, item, ids, idsHash, runId, badgeSignal).then(resolve, reject).finally(() => badgeSignal.removeEventListener('abort', onAbort));
+      process(account, item, ids, idsHash, runId, documents, badgeSignal).then(resolve, reject).finally(() => badgeSignal.removeEventListener('abort', onAbort));
     });
   }
 
@@ -133,9 +161,9 @@ export function createSync(d: SyncDeps) {
    * retry would resume at the same cursor and fail there again: it is kept, `indeterminate`, with
    * what went wrong, and verified again on the next run (its content hash is left empty).
    */
-  async function processOrNote(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string, signal: AbortSignal): Promise<FullBadge | null> {
+  async function processOrNote(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string, documents: RunDocuments, signal: AbortSignal): Promise<FullBadge | null> {
     try {
-      return await processInTime(account, item, ids, idsHash, runId, signal);
+      return await processInTime(account, item, ids, idsHash, runId, documents, signal);
     } catch (e) {
       if (signal.aborted) throw e;
       const message = `Lanyard could not check this badge (${e instanceof Error ? e.message : String(e)}): it will try again at the next sync`;
@@ -164,16 +192,22 @@ export function createSync(d: SyncDeps) {
     await d.db.accounts.put(account);
     const ids = await d.identities.forAccount(account.id);
     const idsHash = await identitiesHash(ids.verified);
+    const documents = createRunDocuments(() => now().getTime());
     for (;;) {
       const page = await call(account, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal);
       s.total = Math.max(page.total ?? 0, s.done + page.items.length, s.total);
-      for (const item of page.items) {
+      // A page's items are verified CONCURRENT at a time (most of a badge's time is waiting on the
+      // network: its baked image, hosted assertion, badge class), each saved with the progress as
+      // soon as it is verified. The cursor moves only once every item of the page is saved, and
+      // items are upserted by key, so a run cut short resumes at this page and loses nothing.
+      await eachConcurrently(page.items, d.concurrency ?? CONCURRENT, async (item) => {
         signal.throwIfAborted();
-        const badge = await processOrNote(account, item, ids, idsHash, run.id, signal);
+        const badge = await processOrNote(account, item, ids, idsHash, run.id, documents, signal);
+        signal.throwIfAborted();
         s.done += 1;
         if (badge) await d.db.saveBadge(badge, s);
         else await d.db.syncState.put(s);
-      }
+      });
       if (!page.next || page.items.length === 0) return;
       run.cursor = page.next;
       run.doneBeforePage = s.done;

@@ -11,6 +11,7 @@ import type { Store } from '../../platform/db.ts';
 import type { DocumentRecord, ResultRecord } from '../../platform/records.ts';
 import { createCachingFetch } from './document-cache.ts';
 import { blockPrivateHosts, type Resolve } from './private-hosts.ts';
+import type { RunDocuments } from './run-documents.ts';
 
 export interface VerifyCallOptions {
   /** Refuse local and private hosts (a URL from a web page: hover verification). */
@@ -26,6 +27,8 @@ export interface VerifyCallOptions {
   timeoutMs?: number;
   /** Ends the verification early (the sync was stopped, the badge's own deadline passed). */
   signal?: AbortSignal;
+  /** A sync run's shared documents (run-documents.ts): each issuer document read once per run. */
+  documents?: RunDocuments;
 }
 
 /** What hover verification fetches with (wiring.ts): a host fetch that refuses redirects, its own cache partition. */
@@ -130,7 +133,8 @@ export function createVerifier({ fetch, results, now = () => new Date(), hover, 
         return verify(input, { fetch: f, now: now(), identities, keyCache: factsOf(options.site), signal });
       }
       facts ??= loadFacts(results, () => now().getTime());
-      const f = options.blockPrivate ? blockPrivateHosts(fetch, { allowOrigins: options.allowOrigins ?? [] }) : fetch;
+      const guarded = options.blockPrivate ? blockPrivateHosts(fetch, { allowOrigins: options.allowOrigins ?? [] }) : fetch;
+      const f = options.documents ? options.documents.wrap(guarded) : guarded;
       return verify(input, { fetch: f, now: now(), identities, keyCache: await facts, signal });
     },
   };

@@ -1,0 +1,53 @@
+/**
+ * The documents of one sync run: an issuer's profile, key, revocation list or status list is read
+ * once per run (and at most every MAX_AGE_MS in a long run), not once per badge. Without it, a
+ * provider that sends no Cache-Control (the document cache then keeps nothing fresh) made every
+ * badge fetch its issuer, key and revocation list again: 3 requests a badge of which 2 were the
+ * same few documents (bench/sync.ts). Within a run the badges are checked against one snapshot of
+ * the issuer's documents, as if they had been checked at the same moment; the next run reads them
+ * again. Only successful answers to the engine's document requests (JSON, and keys: an Accept
+ * header that asks for no image) are shared, keyed by Accept and URL; failures are not kept, so
+ * each badge retries them as before. Concurrent
+ * requests for one URL share one fetch. Each caller gets its own clone of the Response.
+ */
+import type { Fetch } from '../../core/verify/context.ts';
+
+/** Few documents recur in a run (issuers, keys, lists); per-badge ones (badge classes) just pass through the bound. */
+const MAX_ENTRIES = 64;
+const MAX_AGE_MS = 60_000;
+
+export interface RunDocuments {
+  wrap(inner: Fetch): Fetch;
+}
+
+export function createRunDocuments(now: () => number = Date.now): RunDocuments {
+  const memo = new Map<string, { at: number; response: Promise<Response> }>();
+  return {
+    wrap: (inner) => async (url, init) => {
+      const accept = init?.headers?.accept;
+      if (!accept || /image\//i.test(accept)) return inner(url, init);
+      const key = `${accept} ${url}`;
+      const hit = memo.get(key);
+      if (hit && now() - hit.at < MAX_AGE_MS) {
+        // Most recently used last: the run's few shared documents outlive the per-badge ones.
+        memo.delete(key);
+        memo.set(key, hit);
+        return (await hit.response).clone();
+      }
+      const entry = { at: now(), response: inner(url, init) };
+      memo.delete(key);
+      memo.set(key, entry);
+      if (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value as string);
+      const forget = () => memo.get(key) === entry && memo.delete(key);
+      let res: Response;
+      try {
+        res = await entry.response;
+      } catch (e) {
+        forget();
+        throw e;
+      }
+      if (!res.ok) forget();
+      return res.clone();
+    },
+  };
+}

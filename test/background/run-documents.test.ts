@@ -1,0 +1,77 @@
+/** A sync run's shared documents and its bounded concurrency (run-documents.ts, sync.ts eachConcurrently). */
+import { describe, expect, it } from 'vitest';
+import { createRunDocuments } from '../../src/background/services/run-documents.ts';
+import { eachConcurrently } from '../../src/background/services/sync.ts';
+import { JSON_ACCEPT } from '../../src/core/verify/context.ts';
+
+function server(status = (_n: number) => 200) {
+  const calls: string[] = [];
+  const inner = async (url: string) => {
+    calls.push(url);
+    await new Promise((r) => setTimeout(r, 5));
+    return new Response(JSON.stringify({ url, n: calls.length }), { status: status(calls.length), headers: { 'content-type': 'application/json' } });
+  };
+  return { calls, inner };
+}
+const json = { headers: { accept: JSON_ACCEPT } };
+
+describe('run documents', () => {
+  it('fetches a JSON document once per run, concurrent requests included, each caller with its own body', async () => {
+    const s = server();
+    const f = createRunDocuments().wrap(s.inner);
+    const bodies = await Promise.all([1, 2, 3].map(async () => (await f('https://i.example/issuer', json)).json()));
+    expect(await (await f('https://i.example/issuer', json)).json()).toEqual({ url: 'https://i.example/issuer', n: 1 });
+    expect(bodies).toEqual([1, 2, 3].map(() => ({ url: 'https://i.example/issuer', n: 1 })));
+    expect(s.calls).toEqual(['https://i.example/issuer']);
+  });
+
+  it('shares nothing across runs, after MAX_AGE, for failures, or for non-JSON requests (images)', async () => {
+    let now = 0;
+    const s = server((n) => (n === 1 ? 500 : 200));
+    const run = createRunDocuments(() => now);
+    const f = run.wrap(s.inner);
+    expect((await f('https://i.example/list', json)).status).toBe(500);
+    expect((await f('https://i.example/list', json)).status).toBe(200);
+    expect((await f('https://i.example/list', json)).status).toBe(200);
+    expect(s.calls).toHaveLength(2);
+    now += 61_000;
+    await f('https://i.example/list', json);
+    expect(s.calls).toHaveLength(3);
+    await createRunDocuments(() => now).wrap(s.inner)('https://i.example/list', json);
+    expect(s.calls).toHaveLength(4);
+    await f('https://i.example/image.png', { headers: { accept: 'image/png' } });
+    await f('https://i.example/image.png', { headers: { accept: 'image/png' } });
+    expect(s.calls).toHaveLength(6);
+  });
+});
+
+describe('eachConcurrently', () => {
+  it('runs every item, at most `width` at a time', async () => {
+    let running = 0;
+    let most = 0;
+    const seen: number[] = [];
+    await eachConcurrently([...Array(20).keys()], 6, async (i) => {
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, 1 + (i % 3)));
+      seen.push(i);
+      running--;
+    });
+    expect(most).toBe(6);
+    expect(seen.sort((a, b) => a - b)).toEqual([...Array(20).keys()]);
+  });
+
+  it('after a failure starts no new item, waits for the running ones, then throws the first failure', async () => {
+    const ended: number[] = [];
+    let running = 0;
+    const p = eachConcurrently([...Array(20).keys()], 3, async (i) => {
+      running++;
+      await new Promise((r) => setTimeout(r, i === 1 ? 1 : 20));
+      running--;
+      if (i === 1) throw new Error('boom');
+      ended.push(i);
+    });
+    await expect(p).rejects.toThrow('boom');
+    expect(running).toBe(0);
+    expect(ended.sort()).toEqual([0, 2]);
+  });
+});
