@@ -202,6 +202,8 @@ describe('a badge that cannot be verified', () => {
     const deadlines: AbortController[] = [];
     const h = await harness({
       syncOptions: {
+        // One item at a time, so that the last deadline made is the hanging badge's own.
+        concurrency: 1,
         badgeTimeoutMs: 50,
         timeout: () => {
           const c = new AbortController();
