@@ -48,7 +48,7 @@ export interface Platform {
   /** Firefox's dns.resolve (platform/dns.ts): hover checks the addresses a name resolves to. */
   resolve?: Resolve;
   /** Tests: a fake clock for backoff waits, a smaller page, another retry policy. */
-  syncOptions?: Pick<SyncDeps, 'sleep' | 'pageSize' | 'retry' | 'reverifyAfterMs' | 'badgeTimeoutMs' | 'timeout'>;
+  syncOptions?: Pick<SyncDeps, 'sleep' | 'pageSize' | 'retry' | 'reverifyAfterMs' | 'badgeTimeoutMs' | 'timeout' | 'concurrency'>;
   /** Tests: wraps the verifier every service uses (to make one verification throw). */
   wrapVerifier?: (v: Verifier) => Verifier;
 }

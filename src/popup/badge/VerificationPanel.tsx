@@ -10,6 +10,7 @@ import type { MessageKey } from '../i18n.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { VerdictMark } from '../ui/VerdictMark.tsx';
 import { checkSentence, checkTitle, issuerUnconfirmed, OUTCOME_LABEL } from './check-text.ts';
+import { displayText } from '../../core/share/display.ts';
 
 const VERDICT_TEXT: Record<BadgeDetail['verdict'], MessageKey> = {
   valid: 'verdictValidText',
@@ -89,7 +90,7 @@ function CheckList({ checks }: { checks: readonly Check[] }) {
             <summary>{t('technicalDetails')}</summary>
             <code>
               {c.id}
-              {c.code ? ` · ${c.code}` : ''}: {c.message}
+              {c.code ? ` · ${c.code}` : ''}: {displayText(c.message)}
             </code>
           </details>
         </li>
