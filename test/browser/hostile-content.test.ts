@@ -189,9 +189,15 @@ describe('hostile badges in the LinkedIn add flow', () => {
 
 describe('hostile badges in the verify-on-hover card', () => {
   it('shows each as text: the override as ⟨RLO⟩, no link, nothing runs', async () => {
+    expect(await popupSend(ext, 'settings/set', { settings: { hoverVerify: true } })).toMatchObject({ ok: true });
     // What the popup's "Verify badges on blog.example" does (site by site: issue 12 point 6).
     await grantHosts(ext, ['https://blog.example/*']);
     expect(await popupSend(ext, 'hover/site-add', { pattern: 'https://blog.example/*', addedGrant: true })).toMatchObject({ ok: true });
+    // The background registers the hover script for the site (scripting.registerContentScripts) after it answers.
+    await waitFor(async () => {
+      const scripts = (await ext.worker.evaluate(async () => (await chrome.scripting?.getRegisteredContentScripts?.()) ?? []).catch(() => [])) as { id: string; matches?: string[] }[];
+      return scripts.find((x) => x.id === 'lanyard-hover')?.matches?.includes('https://blog.example/*') ?? false;
+    }, 10_000);
     const { page, errors } = await open('https://blog.example/mallory', '[lanyard] hover content script loaded');
     const cardReady = () => inShadow(page, 'hover-card', (root) => root.querySelector('.c')?.getAttribute('data-state') ?? '').catch(() => '');
     const seen: string[] = [];
