@@ -23,7 +23,7 @@ export async function toRdfReference(doc: unknown, set: ContextSet): Promise<Qua
   if (typeof element === 'object' && element !== null && !Array.isArray(element) && Object.hasOwn(element, '@context') && !hasForeignKey(doc)) {
     // expand.js processes the top-level @context against the initial context first (plain mode);
     // the set has that transition memoised (the same jsonld.js call), so it is not redone for each
-    // document. The element then goes on without it, as expand.js's own walk skips @context.
+    // document; the element then goes on without it, as expand.js's own walk skips @context.
     // Not when that context does not propagate (@propagate false): expand.js would then revert the
     // element itself to the initial context, as it does not for the context it processes on it.
     const { '@context': local, ...rest } = element as Record<string, unknown>;

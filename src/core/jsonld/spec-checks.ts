@@ -15,7 +15,7 @@ function refuse(code: string, what: string): never {
 /**
  * JSON-LD 1.1 API §4.1.2 (Context Processing) step 5.5 and §4.2.2 (Create Term Definition) step 4:
  * `@context` is a keyword, so a local context that has an `@context` entry is a keyword
- * redefinition (W3C test er56). jsonld.js unwraps it as if it were a remote context document.
+ * redefinition (W3C test er56). jsonld.js unwraps it as if it were a remote context document (silently).
  */
 function checkLocalContext(ctx: unknown, depth: number): void {
   if (depth > 64) refuse('invalid local context', 'nested too deep');

@@ -78,7 +78,7 @@ const TOKENS = /<[^>]*>|"(?:[^"\\]|\\.)*"|_:(c14n\d+)/g;
 /**
  * §3.4.? labelReplacementCanonicalizeNQuads over RDFC-1.0 output: every `_:c14nN` replaced by
  * its label, the lines sorted (canonical N-Quads order, as the reference implementation sorts).
- * Null when a blank node has no label: the issuer did not sign this document.
+ * Null when a blank node has no label: the issuer did not sign this document at all.
  */
 export function relabel(canonical: string, labelMap: Map<string, string>): string[] | null {
   let missing = false;

@@ -2,7 +2,7 @@
  * One embedded proof (VC DI §4.? "Verify Proof"; the suites in suites.ts): an allow-listed suite,
  * `proofPurpose` = assertionMethod (OB 3.0 verification.md; DESIGN.md signature row), a
  * well-formed signature, the method's key of the type the suite needs, then the suite's check
- * over RDFC-1.0 of the proof configuration and of the document. A verified signature is
+ * over RDFC-1.0 of the proof configuration and of the document; a verified signature is
  * remembered in ctx.keyCache: it depends on nothing but the credential's bytes and the key.
  */
 import { ErrorCodes, type ErrorCode } from '../errors.ts';

@@ -7,7 +7,7 @@
  * `[` or `*` must not cost 200 000² steps. Every closer an opener looks for (a backtick run of the
  * same length, `**`/`__`, a lone `*`/`_`, the matching `]`) is found in tables built in one pass
  * over the text (./markdown-scan.ts), whose cursors only move forward; a link's destination is read
- * within a bounded window. Emphasis nests at most MAX_DEPTH deep, so the whole parse is
+ * within a bounded window; emphasis nests at most MAX_DEPTH deep, so the whole parse is
  * O(MAX_DEPTH × length). `markdownSteps()` counts the work, so a test can check it grows linearly.
  */
 import { safeHttpUrl } from './escape.ts';
@@ -23,7 +23,7 @@ export type MdInline =
   | { t: 'br' };
 
 const MAX_DEPTH = 8;
-/** safeHttpUrl refuses longer URLs anyway; a destination is looked for within this window. */
+/** safeHttpUrl refuses longer URLs anyway; a destination is looked for within this span of text. */
 const MAX_URL = 4096;
 const BARE_URL = /https?:\/\/[^\s<>"'`]{1,4088}/y;
 const AUTOLINK = /<(https?:\/\/[^\s<>]{1,4096})>/y;
@@ -197,9 +197,9 @@ function step(
 function parseLink(src: string, start: number, scan: InlineScan): { label: string; url: string; end: number } | undefined {
   const j = scan.closingBracket(start);
   if (j < 0 || src[j + 1] !== '(') return undefined;
-  const window = src.slice(j + 1, j + 1 + MAX_URL + 256);
-  steps.n += window.length;
-  const m = DESTINATION.exec(window);
+  const span = src.slice(j + 1, j + 1 + MAX_URL + 256);
+  steps.n += span.length;
+  const m = DESTINATION.exec(span);
   if (!m) return undefined;
   return { label: src.slice(start + 1, j), url: m[1] ?? '', end: j + 1 + m[0].length };
 }
