@@ -13,6 +13,7 @@ import { toRdfReference } from './fallback.ts';
 import type { Quad } from './rdf-terms.ts';
 import { assertContextsValid } from './spec-checks.ts';
 import { NeedContext, toRdfFast } from './to-rdf.ts';
+import { shorten } from '../display.ts';
 
 export type RdfPath = 'fast' | 'reference';
 
@@ -45,8 +46,8 @@ export function fromJsonLdError(e: unknown): Error {
   const err = e as { name?: string; message?: string; details?: { event?: { code?: string; details?: unknown }; code?: string } };
   if (typeof err?.name === 'string' && err.name.startsWith('jsonld.')) {
     const ev = err.details?.event;
-    const what = ev ? `${ev.code}: ${JSON.stringify(ev.details ?? {}).slice(0, 200)}` : `${err.details?.code ?? err.name}: ${err.message}`;
-    return new SafeModeError(`The credential is not JSON-LD that can be signed in safe mode (${what})`, { cause: e });
+    const what = ev ? `${ev.code}: ${JSON.stringify(ev.details ?? {})}` : `${err.details?.code ?? err.name}: ${err.message}`;
+    return new SafeModeError(`The credential's data cannot be read one way only, so what its issuer signed cannot be known (JSON-LD ${shorten(what, 200)})`, { cause: e });
   }
   return e instanceof Error ? e : new Error(String(e));
 }

@@ -9,7 +9,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function refuse(code: string, what: string): never {
-  throw new SpecError(`The credential is not JSON-LD that can be signed in safe mode (${code}: ${what})`);
+  throw new SpecError(`The credential's data cannot be read one way only, so what its issuer signed cannot be known (JSON-LD ${code}: ${what})`);
 }
 
 /**
