@@ -8,6 +8,7 @@ import { MAX_DOCUMENT_BYTES } from '../core/verify/fetch-once.ts';
 import type { FactCache, Fetch } from '../core/verify/context.ts';
 import { verify } from '../core/verify/pipeline.ts';
 import type { VerifyResult } from '../core/result.ts';
+import { readAtMost } from '../core/verify/read-body.ts';
 
 export interface Engine {
   verify(input: Uint8Array | string): Promise<VerifyResult>;
@@ -40,30 +41,6 @@ interface Stored {
   bytes: Uint8Array;
 }
 
-/** Reads at most `max + 1` bytes: a larger body is kept cut, and fetchOnce refuses it as too large, as it would have. */
-async function readUpTo(res: Response, max: number): Promise<Uint8Array> {
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    size += value.length;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      break;
-    }
-  }
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 /**
  * The documents fetched during the run, kept by URL and Accept header: 200 answers only, and never
@@ -83,7 +60,7 @@ export function cachingFetch(inner: Fetch): Fetch {
     const p = (async (): Promise<Stored | Response> => {
       const res = await inner(url, init);
       if (res.status !== 200 || res.redirected) return res;
-      return { status: 200, contentType: res.headers.get('content-type') ?? '', bytes: await readUpTo(res, MAX_DOCUMENT_BYTES) };
+      return { status: 200, contentType: res.headers.get('content-type') ?? '', bytes: (await readAtMost(res, MAX_DOCUMENT_BYTES)).bytes };
     })();
     docs.set(key, p);
     const r = await p.catch((e: unknown) => {

@@ -2,6 +2,7 @@
  * Reads a response body up to a byte limit: a declared Content-Length over it is refused before
  * reading, and a stream that runs past it is cancelled. Fetched bodies come from any host.
  */
+import { readAtMost } from '../../core/verify/read-body.ts';
 
 export class BodyTooLargeError extends TypeError {
   constructor(url: string, maxBytes: number) {
@@ -18,24 +19,7 @@ export async function readCapped(res: Response, maxBytes: number, url: string): 
     await res.body.cancel().catch(() => undefined);
     throw new BodyTooLargeError(url, maxBytes);
   }
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError(url, maxBytes);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
+  const { bytes, over } = await readAtMost(res, maxBytes);
+  if (over) throw new BodyTooLargeError(url, maxBytes);
   return bytes;
 }

@@ -7,6 +7,7 @@
 import { ErrorCodes, FetchError, ParseError } from '../errors.ts';
 import { parseJsonObject } from '../input/json.ts';
 import type { Fetch, FetchedDocument } from './context.ts';
+import { readAtMost } from './read-body.ts';
 
 /** Credentials, profiles, keys and status lists are small; a baked image is the largest thing fetched. */
 export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
@@ -37,27 +38,9 @@ function sameSite(asked: string, final: string): boolean {
 async function readCapped(res: Response, url: string, max: number): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? '0');
   if (declared > max) throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} is too large (${declared} bytes; at most ${max})`);
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} is too large (more than ${max} bytes)`);
-    }
-    parts.push(value);
-  }
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  const { bytes, over } = await readAtMost(res, max);
+  if (over) throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} is too large (more than ${max} bytes)`);
+  return bytes;
 }
 
 export async function fetchOnce(doFetch: Fetch | undefined, url: string, accept: string, signal?: AbortSignal): Promise<FetchedDocument> {
