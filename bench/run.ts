@@ -2,6 +2,7 @@
  * `npm run bench` prints a table; `npm run bench -- --json` prints one JSON object of numbers and
  * nothing else on stdout. Each module's default export returns `{ metric: number }`; results merge
  * in order. To add a benchmark: one line in MODULES. Modules not written yet are skipped.
+ * `npm run bench -- --only sync,wake` runs only those modules (names without `.ts`).
  */
 import { existsSync } from 'node:fs';
 
@@ -29,7 +30,10 @@ async function main(): Promise<void> {
   // Whatever a benchmark prints goes to stderr: stdout carries only the results.
   console.log = console.info = (...args: unknown[]) => console.error(...args);
   const results: Record<string, number> = {};
-  for (const path of MODULES) {
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',').map((m) => `./${m.trim()}.ts`)) : undefined;
+  for (const name of only ?? []) if (!MODULES.includes(name)) throw new Error(`bench: no module ${name} (--only takes ${MODULES.map((m) => m.slice(2, -3)).join(',')})`);
+  for (const path of MODULES.filter((m) => !only || only.has(m))) {
     const url = new URL(path, import.meta.url);
     if (!existsSync(url)) {
       console.error(`bench: ${path} does not exist yet, skipped`);
