@@ -48,6 +48,72 @@ function registeredContentScripts(target: string): Plugin {
   };
 }
 
+/** rdf-canonize's setimmediate polyfill carries an eval path (new Function) that MV3 forbids. */
+const ALIAS = { setimmediate: fileURLToPath(new URL('./src/shims/setimmediate.ts', import.meta.url)) };
+
+/**
+ * @digitalbazaar/credentials-context describes each context with a `url: new URL('../contexts/….jsonld',
+ * import.meta.url)` that Lanyard never reads (it reads the `contexts` map): left as written, Vite
+ * copies the files into the package, or inlines them as data: URLs in a classic script, where
+ * `import.meta.url` has no value. The path stays, as a string.
+ */
+function unusedContextFileUrls(): Plugin {
+  return {
+    name: 'lanyard:unused-context-file-urls',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('/node_modules/@digitalbazaar/credentials-context/') || !code.includes('import.meta.url')) return null;
+      return { code: code.replace(/new URL\((['"][^'"]+\.jsonld['"]),\s*import\.meta\.url\)/g, '$1'), map: null };
+    },
+  };
+}
+
+/** One entry built as a self-contained classic script (an IIFE: no imports, no loader). */
+async function iife(entry: string, fileName: string, target: string): Promise<string> {
+  const out = await build({
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [unusedContextFileUrls()],
+    resolve: { alias: ALIAS },
+    build: {
+      write: false,
+      target,
+      lib: { entry, formats: ['iife'], name: 'lanyard', fileName: () => fileName },
+      rollupOptions: { output: { entryFileNames: fileName, inlineDynamicImports: true } },
+    },
+  });
+  const chunk = (Array.isArray(out) ? out : [out]).flatMap((r) => ('output' in r ? r.output : [])).find((o) => o.type === 'chunk' && o.isEntry);
+  if (!chunk || chunk.type !== 'chunk') throw new Error(`could not build ${entry}`);
+  return chunk.code;
+}
+
+/**
+ * The background: the worker (or Firefox's event page) is a classic script, background.js, and
+ * the verification engine a second one, engine.js, that it imports on the first verification
+ * (src/platform/engine-loader.ts says why it is classic: a module worker cannot load code later).
+ * Built here rather than by crx, whose worker loader is a module; the built manifest names it.
+ */
+const BACKGROUND = { entry: 'src/background/index.ts', fileName: 'background.js' };
+const ENGINE = { entry: 'src/background/engine-entry.ts', fileName: 'engine.js' };
+
+function classicBackground(browser: 'chrome' | 'firefox', target: string): Plugin {
+  return {
+    name: 'lanyard:classic-background',
+    apply: 'build',
+    generateBundle: {
+      order: 'post',
+      async handler(_options, bundle) {
+        for (const { entry, fileName } of [BACKGROUND, ENGINE]) this.emitFile({ type: 'asset', fileName, source: await iife(entry, fileName, target) });
+        const asset = bundle['manifest.json'];
+        if (!asset || asset.type !== 'asset') throw new Error('crx wrote no manifest.json');
+        const built = JSON.parse(String(asset.source)) as Record<string, unknown>;
+        built.background = browser === 'firefox' ? { scripts: [BACKGROUND.fileName] } : { service_worker: BACKGROUND.fileName };
+        asset.source = JSON.stringify(built, null, 2);
+      },
+    },
+  };
+}
+
 type Manifest = typeof manifest & { version: string };
 
 export function chromeManifest(): Manifest {
@@ -75,17 +141,19 @@ export default defineConfig(({ mode }) => {
   const jsTarget = browser === 'firefox' ? 'firefox140' : 'chrome120';
   return {
     plugins: [
+      unusedContextFileUrls(),
       preactWithoutInnerHtml(),
       preact(),
       crx({
-        manifest: target as unknown as ManifestV3Export,
+        // Without its background: classicBackground builds it and names it in the built manifest.
+        manifest: { ...target, background: undefined } as unknown as ManifestV3Export,
         browser,
         contentScripts: { standaloneFiles: STANDALONE_CONTENT_SCRIPTS },
       }),
       registeredContentScripts(jsTarget),
+      classicBackground(browser, jsTarget),
     ],
-    // rdf-canonize's setimmediate polyfill carries an eval path (new Function) that MV3 forbids.
-    resolve: { alias: { setimmediate: fileURLToPath(new URL('./src/shims/setimmediate.ts', import.meta.url)) } },
+    resolve: { alias: ALIAS },
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,

@@ -35,7 +35,8 @@ function blankExtension(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lanyard-blank-ext-'));
   const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const key = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-  const manifest = { manifest_version: 3, name: 'Blank', version: '1.0.0', key, background: { service_worker: 'sw.js', type: 'module' }, action: { default_popup: 'page.html' } };
+  // The same kind of worker as Lanyard's (a classic script: vite.config.ts classicBackground).
+  const manifest = { manifest_version: 3, name: 'Blank', version: '1.0.0', key, background: { service_worker: 'sw.js' }, action: { default_popup: 'page.html' } };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(dir, 'sw.js'), 'chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: true, value: {} }); });\n');
   writeFileSync(join(dir, 'page.html'), '<!doctype html><html><head><meta charset="utf-8"><title>Blank</title></head><body><p>Lanyard</p><script type="module" src="page.js"></script></body></html>\n');

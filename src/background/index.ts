@@ -1,7 +1,8 @@
 /**
  * The service worker's entry: wires the platform to the router. Listeners are registered
  * synchronously at start (MV3: a worker woken by an event must have its listener in place);
- * code the worker needs is imported statically, since Chromium's workers refuse import().
+ * code the worker needs at start is imported statically, since Chromium's workers refuse import();
+ * the verification engine is a script of its own, imported on first use (platform/engine-loader.ts).
  * Start is cheap: the database and services are built on the first message or alarm, and
  * module variables hold nothing but that cache.
  */
@@ -24,6 +25,12 @@ import { dropLegacyAllSites } from './services/hover-sites.ts';
 import browser from '../platform/browser.ts';
 import { SYNC_ALARM } from './services/settings.ts';
 import { buildApp } from './wiring.ts';
+import { createEngineLoader, preloadEngineAtInstall } from '../platform/engine-loader.ts';
+
+// The engine is its own script, loaded on the first verification; a worker may import it later
+// only if it imported it while installing (platform/engine-loader.ts).
+preloadEngineAtInstall();
+const engine = createEngineLoader();
 
 const runtime = createRuntime();
 const localStore = createLocalStore();
@@ -39,6 +46,7 @@ function getApp(): Promise<App> {
     permissions: createHostPermissions(),
     local: localStore,
     fetch: (url, init) => fetch(url, init),
+    engine,
     keepAlive,
     // A connection the browser closed is dropped, and the next use opens a new one.
     openDb: () => openDb({ onTerminated: () => (app = undefined) }),

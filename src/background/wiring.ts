@@ -28,6 +28,7 @@ import { createState } from './services/state.ts';
 import { createSync, type SyncDeps } from './services/sync.ts';
 import { createTokens } from './services/tokens.ts';
 import { createVerifier, type Verifier } from './services/verifier.ts';
+import type { LoadEngine } from '../core/verify/engine.ts';
 
 export interface Platform {
   version: string;
@@ -37,6 +38,8 @@ export interface Platform {
   permissions: HostPermissions;
   local: LocalStore;
   fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  /** The verification engine, loaded on the first verification (platform/engine-loader.ts). */
+  engine: LoadEngine;
   keepAlive?: (signal: AbortSignal) => void;
   /** Default: the extension's IndexedDB. */
   openDb?: () => Promise<Db>;
@@ -62,7 +65,7 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
   const hostFetch = createHostFetch({ permissions: ownPermissions, fetch: p.fetch });
   // Hover: every grant, no redirects, a cache partition per site (verifier.ts).
   const hover = { fetch: createHostFetch({ permissions: p.permissions, fetch: p.fetch, refuseRedirects: true }), documents: db.documents, ...(p.resolve ? { resolve: p.resolve } : {}) };
-  const base = createVerifier({ fetch: createCachingFetch(hostFetch, db.documents, () => now().getTime()), results: db.results, now, hover });
+  const base = createVerifier({ engine: p.engine, fetch: createCachingFetch(hostFetch, db.documents, () => now().getTime()), results: db.results, now, hover });
   const verifier = p.wrapVerifier ? p.wrapVerifier(base) : base;
   const identities = createIdentities(db.accounts);
   const providers = createProviders(p.fetch, db.secrets);

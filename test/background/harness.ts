@@ -3,6 +3,7 @@
  * storage.local, recorded alarms, granted or refused host permissions, a launchWebAuthFlow that
  * drives the test backpack's authorization page over HTTP) and the real test backpack in-process.
  */
+import { loadEngine } from '../support/engine.ts';
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type Platform } from '../../src/background/wiring.ts';
@@ -84,6 +85,7 @@ export async function harness(overrides: Partial<Platform> = {}, dbName = `lanya
       return fetch(url, init);
     },
     openDb: async () => db,
+    engine: loadEngine,
     now: () => new Date(Date.now() + clock.offsetMs),
     syncOptions: { sleep: async (ms: number) => void waits.push(ms), pageSize: 50, ...syncOptions },
     ...rest,

@@ -4,6 +4,7 @@
  * back what it added, and what a page learns never depends on what the user verified elsewhere
  * (verdicts, documents and facts kept per top-level site).
  */
+import { loadEngine } from '../support/engine.ts';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createContent } from '../../src/background/services/content.ts';
@@ -86,7 +87,7 @@ describe('no cross-site signals (point 8)', () => {
       seen.push(url);
       return new Response(JSON.stringify(docs[url] ?? {}), { headers: { 'content-type': 'application/json', 'cache-control': 'max-age=3600' } });
     };
-    const verifier = createVerifier({ fetch: async () => new Response('', { status: 500 }), results: db.results, hover: { fetch, documents: db.documents } });
+    const verifier = createVerifier({ engine: loadEngine, fetch: async () => new Response('', { status: 500 }), results: db.results, hover: { fetch, documents: db.documents } });
     const url = 'https://issuer.example/assertions/1';
     await verifier.verify(url, [], { blockPrivate: true, site: 'https://a.example' });
     const issuerDocs = () => seen.filter((u) => u === `${I}/class` || u === `${I}/issuer`).length;

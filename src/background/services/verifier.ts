@@ -3,9 +3,10 @@
  * clock, and a fact cache (signatures verified, keys bound: facts that depend neither on time nor
  * on the user) kept in the `results` store, read into memory on first use. The fact cache is
  * bounded: at most MAX_FACTS, least recently used first out, each kept at most FACT_MAX_AGE_MS.
+ * The engine itself is loaded on the first verification (core/verify/engine.ts).
  */
 import type { FactCache, Fetch } from '../../core/verify/context.ts';
-import { verify } from '../../core/verify/pipeline.ts';
+import type { LoadEngine } from '../../core/verify/engine.ts';
 import type { VerifyResult } from '../../core/result.ts';
 import type { Store } from '../../platform/db.ts';
 import type { DocumentRecord, ResultRecord } from '../../platform/records.ts';
@@ -47,6 +48,8 @@ export interface Verifier {
 }
 
 export interface VerifierOptions {
+  /** The engine, loaded on first use (platform/engine-loader.ts; tests: test/support/engine.ts). */
+  engine: LoadEngine;
   fetch: Fetch;
   results: Store<ResultRecord>;
   now?: () => Date;
@@ -120,11 +123,12 @@ export async function loadFacts(results: Store<ResultRecord>, now: () => number 
   };
 }
 
-export function createVerifier({ fetch, results, now = () => new Date(), hover, timeout = (ms) => AbortSignal.timeout(ms) }: VerifierOptions): Verifier {
+export function createVerifier({ engine, fetch, results, now = () => new Date(), hover, timeout = (ms) => AbortSignal.timeout(ms) }: VerifierOptions): Verifier {
   let facts: Promise<FactCache> | undefined;
   const factsOf = siteFacts();
   return {
     async verify(input, identities, options = {}) {
+      const { verify } = await engine();
       const deadline = timeout(options.timeoutMs ?? VERIFY_DEADLINE_MS);
       const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
       if (options.site !== undefined && hover) {

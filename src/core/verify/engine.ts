@@ -1,0 +1,20 @@
+/**
+ * The verification engine as the extension's background sees it: `verify` (./pipeline.ts),
+ * reached through a loader instead of a static import. The engine (JSON-LD, RDF canonicalization,
+ * the bundled contexts, every format and proof suite: most of the background's code) is built as
+ * its own script, `engine.js` (src/background/engine-entry.ts), and evaluated on the first
+ * verification only: a worker woken for the popup's `state/get` never parses it (issue 14,
+ * `sw_wake_ms`, `background_js_gz_kb`). src/platform/engine-loader.ts loads it; tests pass
+ * `verify` directly (test/support/engine.ts).
+ */
+import type { verify } from './pipeline.ts';
+
+export interface Engine {
+  verify: typeof verify;
+}
+
+/** Where engine.js leaves the engine (the worker's or the background page's global scope). */
+export const ENGINE_GLOBAL = '__lanyardEngine';
+
+/** Resolves to the engine, loading it on the first call. */
+export type LoadEngine = () => Promise<Engine>;
