@@ -35,10 +35,12 @@ const KEY_ACCEPT = 'application/ld+json, application/json;q=0.9, application/x-p
 
 type KeyTry = { verified: true } | { verified: false; reason: 'bad-signature' | 'unreachable'; message: string };
 
+const UTF8 = new TextDecoder();
+
 /** The PEM at a key URL: OB 1.x §Signed Badges serves the key itself at verify.url, OB 2.0 a CryptographicKey. */
 async function fetchPem(keyUrl: string, ctx: VerifyContext): Promise<string | undefined> {
   const doc = await ctx.fetchDocument(keyUrl, KEY_ACCEPT);
-  const text = doc.status === 200 ? new TextDecoder().decode(doc.bytes).trim() : '';
+  const text = doc.status === 200 ? UTF8.decode(doc.bytes).trim() : '';
   return text.startsWith('-----BEGIN PUBLIC KEY-----') ? text : str(jsonOf(doc).publicKeyPem);
 }
 

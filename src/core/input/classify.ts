@@ -4,7 +4,7 @@
  */
 import { ErrorCodes, ParseError } from '../errors.ts';
 import { parseJsonObject } from './json.ts';
-import { COMPACT_JWS, decodeJwsUnverified } from './jws.ts';
+import { COMPACT_JWS, peekJws } from './jws.ts';
 import { stripBom } from './text.ts';
 import type { CredentialText } from './types.ts';
 
@@ -35,7 +35,7 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
   const where = from ? `The text baked in the ${from.toUpperCase()}` : 'The input';
   if (COMPACT_JWS.test(text)) {
     try {
-      decodeJwsUnverified(text); // a JWS-shaped string whose header or payload is not JSON is not a badge
+      peekJws(text); // a JWS-shaped string whose header or payload is not JSON is not a badge
     } catch (e) {
       // Text like "a.b." only looks like an unsigned JWS: say what it is not, rather than blame a JWS header.
       if (text.endsWith('.')) throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `${where} is neither JSON, a compact JWS nor an http(s) URL`);

@@ -6,7 +6,7 @@
  *    Hosted or signed from `verification.type` (`verify` in 1.x): HostedBadge/hosted, SignedBadge/signed.
  */
 import type { BadgeFormat } from '../model.ts';
-import { decodeJwsUnverified } from './jws.ts';
+import { peekJws } from './jws.ts';
 import type { CredentialText } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -63,7 +63,7 @@ export function detectFormat(credential: CredentialText): BadgeFormat {
     case 'jws': {
       let payload: Json;
       try {
-        payload = decodeJwsUnverified(credential.text).payload;
+        payload = peekJws(credential.text).payload;
       } catch {
         return 'unknown';
       }

@@ -58,6 +58,21 @@ function decodePart(part: string, name: 'header' | 'payload'): Record<string, un
   }
 }
 
+/** The last token peekJws decoded: classifying an input and detecting its format read the same token. */
+let peeked: { text: string; decoded: DecodedJws } | undefined;
+
+/**
+ * decodeJwsUnverified for readers that only look and keep nothing (classifyText, detectFormat): the
+ * same text is decoded once. The result is shared, so it must not be changed or handed on; a verifier
+ * decodes its own copy.
+ */
+export function peekJws(text: string): DecodedJws {
+  if (peeked?.text === text) return peeked.decoded;
+  const decoded = decodeJwsUnverified(text);
+  peeked = { text, decoded };
+  return decoded;
+}
+
 /** Header and payload of a compact JWS, NOT verified. ParseError PARSE_JWS when either is unreadable. */
 export function decodeJwsUnverified(text: string): DecodedJws {
   const token = text.trim();

@@ -7,9 +7,11 @@
 export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** Strict UTF-8: returns undefined for bytes that are not UTF-8 rather than inventing U+FFFD. */
+/** One decoder for every call: a decode without `stream` starts afresh, and making a TextDecoder costs more than decoding a badge. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     return undefined;
   }

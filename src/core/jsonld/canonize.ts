@@ -11,6 +11,7 @@ import { bundledContextSet, type ContextSet } from './context-set.ts';
 import { FastPathUnsupported, SafeModeError, UnknownContextError } from './errors.ts';
 import { toRdfReference } from './fallback.ts';
 import type { Quad } from './rdf-terms.ts';
+import { canonizeSimple } from './rdfc-simple.ts';
 import { assertContextsValid } from './spec-checks.ts';
 import { NeedContext, toRdfFast } from './to-rdf.ts';
 import { shorten } from '../display.ts';
@@ -88,6 +89,9 @@ export async function canonize(doc: unknown, set: ContextSet = bundledContextSet
     assertKnownContexts(doc, set);
     throw e;
   }
+  // Every blank node told apart by its own quads (credentials): RDFC-1.0 done synchronously.
+  const simple = canonizeSimple(quads);
+  if (simple !== undefined) return simple;
   // RDFC-1.0 §4.? hash function: SHA-256, computed synchronously (see proofs/sha256.ts).
   return rdfc(quads, { algorithm: 'RDFC-1.0', createMessageDigest });
 }

@@ -79,7 +79,8 @@ export class ContextSet {
   readonly options: Record<string, unknown>;
   readonly initial: Active;
   private readonly transitions = new WeakMap<Active, Map<string, Active>>();
-  private readonly keys = new WeakMap<object, string>();
+  /** Per mode, the memo key of each scoped context object (the whole key string, so a lookup hashes no new string). */
+  private readonly keys = { type: new WeakMap<object, string>(), property: new WeakMap<object, string>() };
 
   constructor(contexts: ReadonlyMap<string, unknown>, setOptions: ContextSetOptions = {}) {
     this.contexts = contexts;
@@ -105,12 +106,14 @@ export class ContextSet {
    */
   private keyOf(local: unknown, mode: Mode): string {
     if (mode !== 'plain' && typeof local === 'object' && local !== null) {
-      let k = this.keys.get(local);
+      // The same string object each time: V8 hashes a string once, and a scoped context's JSON runs to kilobytes.
+      const memo = this.keys[mode];
+      let k = memo.get(local);
       if (k === undefined) {
-        k = JSON.stringify(local);
-        this.keys.set(local, k);
+        k = mode + JSON.stringify(local);
+        memo.set(local, k);
       }
-      return mode + k;
+      return k;
     }
     return mode + JSON.stringify(local);
   }

@@ -82,5 +82,10 @@ declare module 'jsonld/lib/events.js' {
   export default api;
 }
 declare module 'rdf-canonize' {
+  type NQuadsTerm = { termType: string; value: string; datatype?: { termType: string; value: string }; language?: string };
+  export const NQuads: {
+    serializeQuadComponents(s: NQuadsTerm, p: NQuadsTerm, o: NQuadsTerm, g: NQuadsTerm): string;
+    parse(input: string): { subject: NQuadsTerm; predicate: NQuadsTerm; object: NQuadsTerm; graph: NQuadsTerm }[];
+  };
   export function canonize(dataset: unknown[], options: { algorithm: 'RDFC-1.0'; maxWorkFactor?: number; signal?: AbortSignal; createMessageDigest?: () => { update(msg: string): void; digest(): string | Promise<string> } }): Promise<string>;
 }

@@ -64,7 +64,6 @@ export function readCompactJws(text: string): CompactJws {
   } catch {
     throw new Error('its signature is not base64url');
   }
-  if (!/^[A-Za-z0-9_-]*$/.test(p)) throw new Error('its payload is not base64url');
   return { header: headerOf(h), payloadPart: p, signingInput: ascii.encode(t.slice(0, h.length + 1 + p.length)), signature };
 }
 
@@ -81,7 +80,15 @@ function headerOf(h: string): Json {
   return header;
 }
 
-export const readJwsPayload = (jws: CompactJws): Json => decodeJson(jws.payloadPart, 'payload');
+/**
+ * The payload, read after the signature check has been started (its alphabet is checked here, not in
+ * readCompactJws, so that the check starts sooner; a signature over a payload that is not base64url
+ * is never reported, since the payload then fails to read).
+ */
+export function readJwsPayload(jws: CompactJws): Json {
+  if (!/^[A-Za-z0-9_-]*$/.test(jws.payloadPart)) throw new Error('its payload is not base64url');
+  return decodeJson(jws.payloadPart, 'payload');
+}
 
 /**
  * Imported keys, by algorithm and RFC 7638 member string: a key is imported once, not per credential.

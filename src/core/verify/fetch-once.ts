@@ -60,11 +60,13 @@ export async function fetchOnce(doFetch: Fetch | undefined, url: string, accept:
   }
 }
 
+const UTF8 = new TextDecoder();
+
 /** A fetched JSON object, with the same depth limit as an input (a fetched document is as hostile as a credential). */
 export function jsonOf(doc: FetchedDocument): Record<string, unknown> {
   if (doc.status < 200 || doc.status > 299) throw new FetchError(ErrorCodes.HTTP_STATUS, `${doc.url} answered HTTP ${doc.status}`, doc.status);
   try {
-    return parseJsonObject(new TextDecoder().decode(doc.bytes));
+    return parseJsonObject(UTF8.decode(doc.bytes));
   } catch (e) {
     const why = e instanceof ParseError ? `: ${e.message}` : '';
     throw new FetchError(ErrorCodes.FETCH_FAILED, `${doc.url} did not answer a JSON object${why}`, doc.status);

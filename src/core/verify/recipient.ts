@@ -8,15 +8,14 @@ import type { RecipientIdentity } from '../model.ts';
 import type { CheckList } from './checks.ts';
 import type { UserIdentity } from './context.ts';
 import { md5Hex } from './md5.ts';
+import { hex, sha256 } from '../proofs/sha256.ts';
 
 const enc = new TextEncoder();
 
 async function hashHex(alg: string, text: string): Promise<string | null> {
   if (alg === 'md5') return md5Hex(enc.encode(text));
-  if (alg === 'sha256') {
-    const d = await crypto.subtle.digest('SHA-256', enc.encode(text));
-    return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  }
+  // Synchronous: an identity is a few bytes, and WebCrypto's digest costs a thread-pool round trip in Node.
+  if (alg === 'sha256') return hex(sha256(text));
   return null;
 }
 

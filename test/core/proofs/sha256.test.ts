@@ -9,6 +9,12 @@ describe('synchronous SHA-256', () => {
       expect(hex(sha256(s))).toBe(createHash('sha256').update(s, 'utf8').digest('hex'));
     }
   });
+  it('matches node:crypto on every byte length from 0 to 300 (one or two padding blocks), on bytes', () => {
+    for (let n = 0; n <= 300; n++) {
+      const b = Uint8Array.from({ length: n }, (_, i) => (i * 151 + n) & 0xff);
+      expect(hex(sha256(b)), `length ${n}`).toBe(createHash('sha256').update(b).digest('hex'));
+    }
+  });
   it('serves rdf-canonize as a message digest', () => {
     const md = createMessageDigest();
     md.update('ab');
