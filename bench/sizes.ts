@@ -2,7 +2,8 @@
  * Bundle sizes of the built Chromium package (dist/chrome, built first when missing):
  * for each entry, the gzipped size in KB of its file plus every chunk it imports statically,
  * each file gzipped on its own and counted once. Entries: the popup page (its <script src> and
- * modulepreload links), the background worker, and the content scripts (the largest total over
+ * modulepreload links), the background worker (and, apart, engine.js: the verification engine it
+ * loads on its first verification), and the content scripts (the largest total over
  * the sites they run on: scripts sharing a match pattern add up).
  */
 import { spawnSync } from 'node:child_process';
@@ -71,6 +72,8 @@ export function measure(dist = DIST): Record<string, number> {
   return {
     popup_js_gz_kb: popup ? gzKb(union(htmlScripts(popup, dist), dist), dist) : 0,
     background_js_gz_kb: worker ? gzKb(closure(worker, dist), dist) : 0,
+    // The verification engine, which the worker imports on its first verification (src/platform/engine-loader.ts).
+    engine_js_gz_kb: existsSync(join(dist, 'engine.js')) ? gzKb(['engine.js'], dist) : 0,
     content_js_gz_kb: Math.max(0, ...contentKb),
   };
 }
