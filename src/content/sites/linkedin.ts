@@ -104,8 +104,11 @@ const certInput = (suffix: string) => [
   `input[id*="profileCertification"][id$="-${suffix}"]`,
 ];
 
+/** The form's name field, apart: the always-loaded script finds the form by it (the rest is loaded on demand). */
+export const certName: FieldSpec = { selectors: certInput('name'), labels: { en: 'Name', fr: 'Nom', de: 'Name', es: 'Nombre' } };
+
 export const certForm = {
-  name: { selectors: certInput('name'), labels: { en: 'Name', fr: 'Nom', de: 'Name', es: 'Nombre' } } as FieldSpec,
+  name: certName,
   organization: {
     selectors: certInput('company'),
     labels: { en: 'Issuing organization', fr: 'Organisme émetteur', de: 'Ausstellende Organisation', es: 'Organización emisora' },

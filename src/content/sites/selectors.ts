@@ -30,6 +30,7 @@ export function texts(labels: Labels): string[] {
  * use `^=` rather than `=`. Case counts: Gmail's "Message Body" and Outlook's "Message body" must
  * not find each other's editors.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function byLabel(template: string, labels: Labels): string[] {
   return texts(labels).map((t) => template.replaceAll('$', JSON.stringify(t)));
 }

@@ -24,12 +24,17 @@ function hostOf(e: Event, kind: string): HTMLElement | null {
   return t instanceof Element ? t.closest<HTMLElement>(`[${HOST_ATTR}="${kind}"]`) : null;
 }
 
-/** Calls `handler` when a button of this kind is clicked, until `signal` aborts. */
-export function onButton(kind: string, handler: (host: HTMLElement) => void, signal: AbortSignal): void {
+/**
+ * Calls `handler` when a button of this kind is clicked, until `signal` aborts; `press` at the
+ * mousedown before the click (to start loading what the click needs).
+ */
+export function onButton(kind: string, handler: (host: HTMLElement) => void, signal: AbortSignal, press?: () => void): void {
   document.addEventListener(
     'mousedown',
     (e) => {
-      if (hostOf(e, kind)) e.preventDefault();
+      if (!hostOf(e, kind)) return;
+      e.preventDefault();
+      press?.();
     },
     { capture: true, signal },
   );
