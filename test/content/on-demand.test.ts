@@ -58,6 +58,29 @@ describe('on-demand UI', () => {
     expect(rt.sent).toHaveLength(2);
   });
 
+  it('starts loading when the pointer or the focus reaches a button, before the click', async () => {
+    rt = installRuntime({ 'picker/ui': () => (api.provideUi('mail', fakeMail), { loaded: true }) });
+    const { makeButton, onButton } = await import('../../src/content/ui/button.ts');
+    const stop = new AbortController();
+    const host = makeButton('insert-badge', 'Insert badge');
+    const other = document.createElement('button');
+    document.body.append(host, other);
+    let clicks = 0;
+    onButton('insert-badge', () => clicks++, stop.signal, od.preloadUi);
+    other.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(rt.sent).toEqual([]);
+    host.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    host.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    host.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    expect(rt.sent).toEqual([{ type: 'picker/ui', args: {} }]);
+    expect(clicks).toBe(0);
+    host.click();
+    expect(clicks).toBe(1);
+    stop.abort();
+    host.remove();
+    other.remove();
+  });
+
   it('does not open the picker for a feature that stopped while loading (the page changed)', async () => {
     let release!: () => void;
     rt = installRuntime({ 'picker/ui': () => new Promise((r) => (release = () => r((api.provideUi('mail', fakeMail), { loaded: true })))) });
