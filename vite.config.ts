@@ -19,16 +19,22 @@ const STANDALONE_CONTENT_SCRIPTS = manifest.content_scripts.flatMap((c) => c.js)
 /**
  * Content scripts the background registers at run time (scripting.registerContentScripts), built
  * the same way. Not through crx's `?script` import: that would expose them as web-accessible
- * resources on every host. The output path is what src/content/register-hover.ts registers.
+ * resources on every host. The output path is what src/platform/hover-script.ts registers.
  */
 const REGISTERED_CONTENT_SCRIPTS = ['src/content/hover.ts'];
+/**
+ * The content scripts' on-demand halves (the picker, form and compose filling), injected by the
+ * background with scripting.executeScript at a button's first press (src/background/services/
+ * content-ui.ts names the output paths). Built the same way: packaged, never web-accessible.
+ */
+export const ON_DEMAND_CONTENT_SCRIPTS = ['src/content/ui-linkedin.ts', 'src/content/ui-mail.ts'];
 
 function registeredContentScripts(target: string): Plugin {
   return {
     name: 'lanyard:registered-content-scripts',
     apply: 'build',
     async generateBundle() {
-      for (const entry of REGISTERED_CONTENT_SCRIPTS) {
+      for (const entry of [...REGISTERED_CONTENT_SCRIPTS, ...ON_DEMAND_CONTENT_SCRIPTS]) {
         const fileName = entry.replace(/\.ts$/, '.js');
         const out = await build({
           configFile: false,

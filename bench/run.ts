@@ -18,6 +18,7 @@ const MODULES = [
   './wake.ts',
   './sync.ts',
   './hover.ts',
+  './picker.ts',
   './cli.ts',
   './markdown.ts',
 ];

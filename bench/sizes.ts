@@ -5,12 +5,22 @@
  * modulepreload links), the background worker (and, apart, engine.js: the verification engine it
  * loads on its first verification), and the content scripts (the largest total over
  * the sites they run on: scripts sharing a match pattern add up).
+ *
+ * Content code that is not in the manifest is reported too, each under its own key:
+ * - content_on_demand_js_gz_kb: the largest on-demand file (the picker and page filling, injected
+ *   by the background at a button's first press: src/background/services/content-ui.ts);
+ * - content_pressed_js_gz_kb: the largest total on one site once a button was pressed (the
+ *   manifest's scripts plus the on-demand file the background injects there);
+ * - content_hover_js_gz_kb: the verify-on-hover script, registered at run time on the sites the
+ *   user turned hover on for (src/platform/hover-script.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { UI_FILES, uiFileFor } from '../src/background/services/content-ui.ts';
+import { HOVER_SCRIPT_FILE } from '../src/platform/hover-script.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist/chrome');
@@ -69,12 +79,21 @@ export function measure(dist = DIST): Record<string, number> {
     for (const site of cs.matches ?? []) bySite.set(site, [...(bySite.get(site) ?? []), ...(cs.js ?? [])]);
   }
   const contentKb = [...bySite.values()].map((js) => gzKb(union(js, dist), dist));
+  // The file the background injects on each site (a match pattern's host stands for the site).
+  const present = (f: string) => existsSync(join(dist, f));
+  const pressedKb = [...bySite].map(([site, js]) => {
+    const onDemand = uiFileFor({ url: site.replace(/\*$/, '') });
+    return gzKb(new Set([...union(js, dist), ...(present(onDemand) ? closure(onDemand, dist) : [])]), dist);
+  });
   return {
     popup_js_gz_kb: popup ? gzKb(union(htmlScripts(popup, dist), dist), dist) : 0,
     background_js_gz_kb: worker ? gzKb(closure(worker, dist), dist) : 0,
     // The verification engine, which the worker imports on its first verification (src/platform/engine-loader.ts).
     engine_js_gz_kb: existsSync(join(dist, 'engine.js')) ? gzKb(['engine.js'], dist) : 0,
     content_js_gz_kb: Math.max(0, ...contentKb),
+    content_on_demand_js_gz_kb: Math.max(0, ...Object.values(UI_FILES).filter(present).map((f) => gzKb(closure(f, dist), dist))),
+    content_pressed_js_gz_kb: Math.max(0, ...pressedKb),
+    content_hover_js_gz_kb: present(HOVER_SCRIPT_FILE) ? gzKb(closure(HOVER_SCRIPT_FILE, dist), dist) : 0,
   };
 }
 

@@ -7,6 +7,7 @@ import type { ContentToBackground, PopupToBackground, StateReply } from '../mess
 import type { Accounts } from './services/accounts.ts';
 import type { createBackup } from './services/backup.ts';
 import type { Content } from './services/content.ts';
+import { createContentUi, type ContentUi } from './services/content-ui.ts';
 import type { Emails } from './services/emails.ts';
 import type { HoverSites } from './services/hover-sites.ts';
 import type { Library } from './services/library.ts';
@@ -33,6 +34,8 @@ export interface Services {
   version: string;
   /** The services, built on first use. */
   app(): Promise<App>;
+  /** Injects the picker into a content script's tab (no database: built at start, cheap). */
+  contentUi?: ContentUi;
 }
 
 export function popupHandlers({ version, app }: Services): Handlers<PopupToBackground> {
@@ -65,12 +68,13 @@ export function popupHandlers({ version, app }: Services): Handlers<PopupToBackg
   };
 }
 
-export function contentHandlers({ version, app }: Services): Handlers<ContentToBackground> {
+export function contentHandlers({ version, app, contentUi }: Services): Handlers<ContentToBackground> {
   return {
     ping: () => ({ pong: true, version }),
     'picker/list': async ({ query }) => (await app()).content.pickerList(query),
     'picker/card': async ({ key }) => (await app()).content.card(key),
     'picker/linkedin-url': async ({ key }) => (await app()).content.linkedInUrl(key),
+    'picker/ui': (_args, { sender }) => (contentUi ?? createContentUi(undefined)).load(sender),
     'hover/verify': async ({ url }, { sender }) => (await app()).content.hoverVerify(url, sender),
   };
 }

@@ -14,13 +14,14 @@ import { createHostPermissions } from '../platform/permissions.ts';
 import { createRuntime } from '../platform/runtime.ts';
 import { createSessionStore, restrictSessionAccess } from '../platform/session.ts';
 import { syncHoverScript } from '../platform/hover-script.ts';
-import { onHostPermissionsChanged, scriptingApi } from '../platform/content-scripts.ts';
+import { executeScriptApi, onHostPermissionsChanged, scriptingApi } from '../platform/content-scripts.ts';
 import { openDb } from '../platform/db.ts';
 import { dnsResolver } from '../platform/dns.ts';
 import type { App } from './handlers.ts';
 import { contentHandlers, popupHandlers } from './handlers.ts';
 import { createRouter } from './router.ts';
 import { retryAlarm } from './services/sync.ts';
+import { createContentUi } from './services/content-ui.ts';
 import { dropLegacyAllSites } from './services/hover-sites.ts';
 import browser from '../platform/browser.ts';
 import { SYNC_ALARM } from './services/settings.ts';
@@ -60,7 +61,7 @@ function getApp(): Promise<App> {
   return app;
 }
 
-const services = { version: runtime.version, app: getApp };
+const services = { version: runtime.version, app: getApp, contentUi: createContentUi(executeScriptApi()) };
 runtime.onMessage(
   createRouter({
     extensionId: runtime.id,

@@ -35,6 +35,7 @@ const replyChecks: { [K in Msg]: (v: unknown) => boolean } = {
   'picker/list': (v) => Array.isArray(v) && v.every(isPickerBadge),
   'picker/card': (v) => obj(v) && str(v.html) && str(v.text) && optStr(v.url),
   'picker/linkedin-url': (v) => obj(v) && str(v.url),
+  'picker/ui': (v) => obj(v) && v.loaded === true,
   'hover/verify': isHoverVerdict,
 };
 

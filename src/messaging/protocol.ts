@@ -78,6 +78,12 @@ export type ContentToBackground = {
   'picker/card': { args: { key: string }; reply: { html: string; text: string; url?: string } };
   /** LinkedIn's add-to-profile URL for one badge (organization ids from settings). */
   'picker/linkedin-url': { args: { key: string }; reply: { url: string } };
+  /**
+   * Loads the picker and the page-filling code into the asking tab's top frame, on the first click
+   * of a Lanyard button (the always-loaded script stays small). The background picks the file from
+   * the sender's site, never from the message.
+   */
+  'picker/ui': { args: NoArgs; reply: { loaded: true } };
   /** Verifies the badge at a URL the user hovered (only on pages the user granted). */
   'hover/verify': { args: { url: string }; reply: HoverVerdict };
 };

@@ -200,6 +200,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'picker/list': shape({ query: text(200, 0) }),
       'picker/card': shape({ key }),
       'picker/linkedin-url': shape({ key }),
+      'picker/ui': noArgs,
       'hover/verify': shape({ url: isHttpUrl }),
     },
     reply: {
@@ -207,6 +208,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'picker/list': arrayOf(pickerBadge, 1000),
       'picker/card': shape({ html: isString, text: isString, url: opt }),
       'picker/linkedin-url': shape({ url: isHttpUrl }),
+      'picker/ui': shape({ loaded: isTrue }),
       'hover/verify': hoverVerdict,
     },
   },

@@ -24,3 +24,9 @@ export function onHostPermissionsChanged(listener: () => void): void {
   browser.permissions.onAdded.addListener(() => listener());
   browser.permissions.onRemoved.addListener(() => listener());
 }
+
+/** scripting.executeScript (injects the content scripts' on-demand files), or undefined without the "scripting" permission. */
+export function executeScriptApi(): ((injection: { target: { tabId: number; frameIds?: number[]; documentIds?: string[] }; files: string[] }) => Promise<unknown>) | undefined {
+  const s = (browser as unknown as { scripting?: { executeScript?(i: unknown): Promise<unknown> } }).scripting;
+  return s?.executeScript ? (injection) => s.executeScript!(injection) : undefined;
+}

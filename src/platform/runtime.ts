@@ -11,6 +11,8 @@ export interface Sender {
   /** Present for content scripts, and for extension pages opened in a tab. */
   tab?: { id?: number; url?: string };
   frameId?: number;
+  /** Chromium only: the sending document (scripting.executeScript can target it). */
+  documentId?: string;
 }
 
 export type MessageListener = (message: unknown, sender: Sender) => Promise<unknown>;

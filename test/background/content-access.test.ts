@@ -10,6 +10,12 @@ describe('picker sites', () => {
     expect([...PICKER_HOSTS].sort()).toEqual([...new Set(hosts)].sort());
   });
 
+  it('have host access (to load the picker on demand: scripting.executeScript), and no other host does', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as { content_scripts: { matches: string[] }[]; host_permissions?: string[] };
+    expect(manifest.host_permissions).toEqual(manifest.content_scripts.flatMap((c) => c.matches));
+    expect(manifest.host_permissions?.map((m) => new URL(m.replace('/*', '/')).hostname).sort()).toEqual([...PICKER_HOSTS].sort());
+  });
+
   it('gate picker/* only', () => {
     const elsewhere = { id: 'x', url: 'https://blog.example/', tab: { id: 1 } };
     expect(contentMaySend('picker/card', elsewhere)).toBe(false);

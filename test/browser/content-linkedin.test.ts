@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture, realPage, REAL_LINKEDIN } from '../content/support/pages.ts';
-import { caretAfter, clickButton, pick, pickerOptions, serve, waitFor } from '../content/support/browser.ts';
+import { caretAfter, clickButton, inShadow, pick, pickerOptions, serve, waitFor } from '../content/support/browser.ts';
 import { launchWithBadges, type WithBadges } from '../content/support/extension.ts';
+import { launchExtension } from './launch.ts';
 
 let env: WithBadges;
 let linkedinSeen: string[];
@@ -118,5 +119,35 @@ describe('LinkedIn', () => {
     expect(text).toContain(`${env.backpack.baseUrl}/public/assertions/ada-programmer`);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the picker, loaded on demand', () => {
+  it('loads the picker only when pressed, with the manifest’s permissions alone, and shows the page nothing', async () => {
+    // A fresh profile with no optional grant at all: the host permissions the manifest declares must do.
+    const ext = await launchExtension();
+    try {
+      await serve(ext.context, 'https://www.linkedin.com/**', () => fixture('linkedin-profile-own.html'));
+      await ext.context.route('https://media.licdn.com/**', (route) => route.fulfill({ status: 204, body: '' }));
+      const page = await ext.context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      const loaded = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('[lanyard] linkedin content script loaded') });
+      await page.goto('https://www.linkedin.com/in/ada-lovelace/');
+      await loaded;
+      await page.waitForSelector('[data-lanyard="linkedin-add-badge"]');
+      expect(await page.locator('[data-lanyard="picker"]').count()).toBe(0);
+      await clickButton(page, 'linkedin-add-badge');
+      const status = await waitFor(() => inShadow(page, 'picker', (root) => root.querySelector('[role=status]')?.textContent || null).catch(() => null));
+      expect(status).toBe('No badges yet: add some in Lanyard.');
+      // The injected file's hand-over lives in the content scripts' world, not the page's; the file is not web-accessible.
+      expect(await page.evaluate(() => '__lanyardUi' in window)).toBe(false);
+      const fetched = await page.evaluate((url) => fetch(url).then(() => 'fetched', () => 'refused'), `${ext.origin}src/content/ui-linkedin.js`);
+      expect(fetched).toBe('refused');
+      expect(errors.filter((e) => !/Failed to load resource|ERR_FAILED|chrome-extension:\/\//.test(e))).toEqual([]);
+      await page.close();
+    } finally {
+      await ext.close();
+    }
   });
 });

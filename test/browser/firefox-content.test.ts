@@ -158,6 +158,14 @@ describe('content scripts on pages at their real URLs in Firefox', { timeout: 18
     await ff.find('.pvs-header__top-container--no-stack [data-lanyard="linkedin-add-badge"]');
     await ff.clickButton('linkedin-add-badge');
     await ff.pickerOptions();
+    // The picker was injected on demand (picker/ui) into the content scripts' sandbox: the page's
+    // global does not get its hand-over (__lanyardUi), though it sees what the page's own script sets.
+    expect(await ff.run(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__pageProbe = 1';
+      document.head.append(script);
+      return ['__pageProbe' in window, '__lanyardUi' in window];
+    })).toEqual([true, false]);
     await ff.screenshot('linkedin-picker', null);
     await ff.pick('Analytical Engine Programmer');
     const url = new URL(await waitFor(async () => ((await ff.url()).includes('/profile/add?') ? ff.url() : undefined), 30_000, 'the add-to-profile URL'));

@@ -30,7 +30,9 @@ describe('extension', () => {
   it('loads with the id pinned by the manifest key, exposing nothing to pages', () => {
     expect(ext.extensionId).toBe('pakfgahhhefpnaajfclapgchhifablpl');
     expect(ext.manifest).not.toHaveProperty('web_accessible_resources');
-    expect(ext.manifest).not.toHaveProperty('host_permissions');
+    // Host access only where the content scripts run (their picker is injected on demand), and nowhere else.
+    const manifest = ext.manifest as unknown as { host_permissions: string[]; content_scripts: { matches: string[] }[] };
+    expect(manifest.host_permissions).toEqual(manifest.content_scripts.flatMap((c) => c.matches));
   });
 
   it('answers ping from an extension page, and refuses malformed messages', async () => {

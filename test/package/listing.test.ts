@@ -26,7 +26,7 @@ describe.each(['en', 'fr'])('store/listing.%s.md', (lang) => {
   });
 
   it('explains every host it can reach or run on', () => {
-    const hosts = [...manifest.optional_host_permissions, ...manifest.content_scripts.flatMap((c) => c.matches)];
+    const hosts = [...manifest.optional_host_permissions, ...manifest.host_permissions, ...manifest.content_scripts.flatMap((c) => c.matches)];
     for (const h of hosts) expect(rows(md).some((l) => l.includes(`\`${h}\``)), h).toBe(true);
   });
 

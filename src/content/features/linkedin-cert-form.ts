@@ -1,20 +1,15 @@
 /**
- * LinkedIn's "Add license or certification" form: a "Fill from a badge" button that fills name,
- * issuing organization, issue and expiry dates, credential id and URL with real input and change
- * events. The organization is typed into its typeahead and left for the user to confirm.
+ * LinkedIn's "Add license or certification" form: a "Fill from a badge" button at the top of the
+ * form. Pressing it loads the picker (on-demand.ts); the chosen badge fills the form
+ * (actions/linkedin-form.ts).
  */
-import { displayText } from '../../core/share/display.ts';
-import type { PickerBadge } from '../../messaging/views.ts';
 import type { Feature } from '../loader.ts';
-import { logOnce } from '../log.ts';
+import { preloadUi, withUi } from '../on-demand.ts';
 import { onDomChange } from '../observer.ts';
-import { certForm, isCertificationForm, modal } from '../sites/linkedin.ts';
+import { certName, isCertificationForm, modal } from '../sites/linkedin.ts';
 import { closest } from '../sites/selectors.ts';
-import { certDate, certField } from '../sites/linkedin-find.ts';
-import { choose, setValue, yearMonth } from '../dom/form.ts';
-import { httpUrl } from '../dom/sanitize.ts';
+import { certField } from '../sites/linkedin-find.ts';
 import { makeButton, onButton } from '../ui/button.ts';
-import { openPicker } from '../ui/picker.ts';
 
 const KIND = 'linkedin-fill-form';
 
@@ -25,57 +20,14 @@ export const linkedinCertForm: Feature = {
     let host: HTMLElement | null = null;
     onDomChange(() => {
       if (host?.isConnected) return;
-      const name = certField(document, certForm.name);
+      const name = certField(document, certName);
       if (!name) return; // the form has not rendered yet
       const form = name.closest('form') ?? name.parentElement;
       if (!form) return;
       host = makeButton(KIND, 'Fill from a badge');
       form.prepend(host);
     }, signal);
-    onButton(KIND, (h) => {
-      openPicker({
-        signal,
-        anchor: h,
-        container: closest(h, modal),
-        title: 'Fill from a badge',
-        onPick: async (badge) => fillCertificationForm(document, badge),
-      });
-    }, signal);
+    onButton(KIND, (anchor) => void withUi('linkedin', signal, (ui) => ui.fillForm({ anchor, signal, container: closest(anchor, modal) })), signal, preloadUi);
     signal.addEventListener('abort', () => host?.remove(), { once: true });
   },
 };
-
-/** Fills what the form has; returns an error message when not even the name field is there. */
-export function fillCertificationForm(doc: Document, b: PickerBadge): string | undefined {
-  const name = certField(doc, certForm.name);
-  if (!name) return 'The certification form is not on the page any more.';
-  // The issuer's words through display.ts: a bidi override shows as ⟨RLO⟩ instead of reordering the name.
-  setValue(name, displayText(b.name, 300));
-  const missing: string[] = [];
-  const text = (field: 'credentialId' | 'credentialUrl', value: string | undefined) => {
-    const el = certField(doc, certForm[field]);
-    if (el && value !== undefined) setValue(el, value);
-    else if (!el) missing.push(field);
-  };
-  text('credentialId', b.credentialId);
-  text('credentialUrl', b.publicUrl ? (httpUrl(b.publicUrl) ?? undefined) : undefined);
-  date(doc, 'issue', b.issuedOn, missing);
-  date(doc, 'expiry', b.expires, missing);
-  // Last, so its suggestions stay open for the user to confirm the organization.
-  const org = certField(doc, certForm.organization);
-  if (org && b.issuerName) {
-    org.focus();
-    setValue(org, displayText(b.issuerName, 300));
-  } else if (!org) missing.push('organization');
-  if (missing.length) logOnce('linkedin-fill-form', `fields not found: ${missing.join(', ')}`);
-  return undefined;
-}
-
-function date(doc: Document, which: 'issue' | 'expiry', iso: string | undefined, missing: string[]): void {
-  const ym = yearMonth(iso);
-  if (!ym) return;
-  const { month, year } = certDate(doc, which);
-  if (!month || !year) return void missing.push(`${which} date`);
-  choose(month, ym.month);
-  choose(year, ym.year);
-}

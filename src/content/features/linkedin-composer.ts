@@ -1,28 +1,19 @@
 /**
- * LinkedIn's post composer: a "Share a badge" button that inserts the badge's sentence and its
- * link at the caret, as plain text (LinkedIn makes the link a preview itself).
+ * LinkedIn's post composer: a "Share a badge" button. Pressing it loads the picker (on-demand.ts);
+ * the chosen badge's sentence and link go in at the caret, as plain text (LinkedIn makes the link
+ * a preview itself; actions/linkedin.ts).
  */
 import type { Feature } from '../loader.ts';
-import { ask } from '../messages.ts';
+import { preloadUi, withUi } from '../on-demand.ts';
 import { onDomChange } from '../observer.ts';
 import { isComposerPage, modal } from '../sites/linkedin.ts';
 import { closest } from '../sites/selectors.ts';
 import { composerEditors, composerSlot } from '../sites/linkedin-find.ts';
 import { trackCaret } from '../dom/caret.ts';
-import { insertText } from '../dom/insert.ts';
 import { put, takeOut } from '../dom/put.ts';
-import { httpUrl } from '../dom/sanitize.ts';
 import { makeButton, onButton } from '../ui/button.ts';
-import { openPicker } from '../ui/picker.ts';
 
 const KIND = 'linkedin-share-badge';
-
-/** The sentence, then the link unless the sentence has it already. */
-export function postText(text: string, url: string | undefined): string {
-  const link = url ? httpUrl(url) : null;
-  const t = text.trim();
-  return link && !t.includes(link) ? `${t} ${link}` : t;
-}
 
 export const linkedinComposer: Feature = {
   id: 'linkedin-share-badge',
@@ -44,22 +35,13 @@ export const linkedinComposer: Feature = {
         added.set(editor, put(composerSlot(editor), host));
       }
     }, signal);
-    onButton(KIND, (host) => {
-      const editor = editorOf.get(host);
+    onButton(KIND, (anchor) => {
+      const editor = editorOf.get(anchor);
       if (!editor) return;
+      // Saved now, before the picker takes the focus.
       const range = caret.rangeIn(editor)?.cloneRange() ?? null;
-      openPicker({
-        signal,
-        anchor: host,
-        container: closest(host, modal),
-        title: 'Share a badge',
-        async onPick(badge) {
-          const r = await ask('picker/card', { key: badge.key });
-          if (!r.ok) return r.error.message;
-          insertText(editor, range, postText(r.value.text, r.value.url));
-        },
-      });
-    }, signal);
+      void withUi('linkedin', signal, (ui) => ui.share({ anchor, signal, container: closest(anchor, modal), editor, range }));
+    }, signal, preloadUi);
     signal.addEventListener('abort', () => added.forEach(takeOut), { once: true });
   },
 };

@@ -1,20 +1,17 @@
 /**
  * Web mail: an "Insert badge" button in every compose window's send bar (new messages, replies,
- * pop-outs, several at once). Picking a badge puts its card, sanitised, where the caret was
- * before the picker opened, and the editor is told so it saves the draft.
+ * pop-outs, several at once). Pressing it loads the picker (on-demand.ts); the chosen badge's
+ * card goes in, sanitised, where the caret was before the picker opened (actions/mail.ts).
  */
 import type { Feature } from '../loader.ts';
 import { logOnce } from '../log.ts';
-import { ask } from '../messages.ts';
+import { preloadUi, withUi } from '../on-demand.ts';
 import { onDomChange } from '../observer.ts';
 import { buttonSlot, composeRoot, type ComposeSite } from '../sites/compose.ts';
 import { all } from '../sites/selectors.ts';
 import { trackCaret } from '../dom/caret.ts';
-import { insertFragment } from '../dom/insert.ts';
 import { put, takeOut } from '../dom/put.ts';
-import { sanitizeCard } from '../dom/sanitize.ts';
 import { makeButton, onButton } from '../ui/button.ts';
-import { openPicker } from '../ui/picker.ts';
 
 const KIND = 'insert-badge';
 
@@ -59,23 +56,13 @@ function init(site: ComposeSite, signal: AbortSignal): void {
   };
 
   onDomChange(scan, signal);
-  onButton(KIND, (host) => {
-    const body = bodyOf.get(host);
-    if (!body?.isConnected) return;
+  onButton(KIND, (anchor) => {
+    const editor = bodyOf.get(anchor);
+    if (!editor?.isConnected) return;
     // Saved now, before the picker takes the focus.
-    const range = caret.rangeIn(body)?.cloneRange() ?? null;
-    openPicker({
-      signal,
-      anchor: host,
-      title: 'Insert a badge',
-      async onPick(badge) {
-        const r = await ask('picker/card', { key: badge.key });
-        if (!r.ok) return r.error.message;
-        if (!body.isConnected) return 'That message was closed.';
-        insertFragment(body, range, sanitizeCard(r.value.html));
-      },
-    });
-  }, signal);
+    const range = caret.rangeIn(editor)?.cloneRange() ?? null;
+    void withUi('mail', signal, (ui) => ui.insertCard({ anchor, signal, editor, range }));
+  }, signal, preloadUi);
   signal.addEventListener('abort', () => {
     for (const a of added.values()) takeOut(a.nodes);
     added.clear();

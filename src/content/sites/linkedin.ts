@@ -4,7 +4,7 @@
  * test/content/sites/linkedin.test.ts. Class names are LinkedIn's hashed or BEM names and change;
  * ids, data attributes, hrefs and aria labels come first.
  */
-import { byLabel, type Labels, type Selectors } from './selectors.ts';
+import { byLabel, selectors, type Labels, type Selectors } from './selectors.ts';
 
 export function isLinkedIn(url: URL): boolean {
   return url.protocol === 'https:' && url.hostname === 'www.linkedin.com';
@@ -40,22 +40,6 @@ export function isAddToProfileUrl(raw: string): boolean {
   }
 }
 
-/** The card's "+" (2024 owner markup: the label sits on the link's svg[role=img], "Add new certification"). */
-const addCertification: Labels = {
-  en: 'Add license or certification',
-  en2: 'Add new certification',
-  fr: 'Ajouter une licence ou une certification',
-  de: 'Lizenz oder Zertifizierung hinzufügen',
-  es: 'Añadir licencia o certificación',
-};
-const editIntro: Labels = { en: 'Edit intro', fr: 'Modifier l’intro', de: 'Intro bearbeiten', es: 'Editar presentación' };
-const composerEditor: Labels = {
-  en: 'Text editor for creating content',
-  fr: 'Éditeur de texte pour créer du contenu',
-  de: 'Texteditor zum Erstellen von Inhalten',
-  es: 'Editor de texto para crear contenido',
-};
-
 export const profile = {
   /** The empty anchor div LinkedIn puts in each profile card (real markup, 2024). */
   certAnchor: ['#licenses_and_certifications', 'div[id^="licenses_and_certifications"]'] as Selectors,
@@ -74,7 +58,7 @@ export const profile = {
    * What only the profile's owner sees: the card's add link and edit pencil, else the intro's
    * edit pencil. A visitor's page has none of these (real markup: "Show credential", "Show all").
    */
-  ownerInCard: [
+  ownerInCard: selectors(
     'a[href*="/edit/forms/certification/new"]',
     'a[href*="/add-edit/CERTIFICATION"]',
     // Real owner markup (2024): id="navigation-add-edit-deeplink-add-licenses-and-certifications" and the
@@ -82,15 +66,22 @@ export const profile = {
     '[id^="navigation-add-edit-deeplink-add-licenses"]',
     '[id^="navigation-index-edit-licenses"]',
     'a[href*="/details/certifications/edit"]',
-    ...byLabel('a[aria-label^=$], button[aria-label^=$], [role="img"][aria-label^=$]', addCertification),
-  ] as Selectors,
-  ownerInPage: [
+    // The card's "+" (2024 owner markup: the label sits on the link's svg[role=img], "Add new certification").
+    byLabel('a[aria-label^=$], button[aria-label^=$], [role="img"][aria-label^=$]', {
+      en: 'Add license or certification',
+      en2: 'Add new certification',
+      fr: 'Ajouter une licence ou une certification',
+      de: 'Lizenz oder Zertifizierung hinzufügen',
+      es: 'Añadir licencia o certificación',
+    }),
+  ),
+  ownerInPage: selectors(
     'a[href*="/edit/intro/"]',
     'a[href*="/edit/forms/intro/"]',
     // Every card's add/edit deep link (about, skills…) is the owner's alone.
     '[id^="navigation-add-edit-deeplink-"]',
-    ...byLabel('a[aria-label^=$], button[aria-label^=$], [role="img"][aria-label^=$]', editIntro),
-  ] as Selectors,
+    byLabel('a[aria-label^=$], button[aria-label^=$], [role="img"][aria-label^=$]', { en: 'Edit intro', fr: 'Modifier l’intro', de: 'Intro bearbeiten', es: 'Editar presentación' }),
+  ),
 };
 
 /** One field of the certification form: id fragments first, then its <label>'s text. */
@@ -104,8 +95,11 @@ const certInput = (suffix: string) => [
   `input[id*="profileCertification"][id$="-${suffix}"]`,
 ];
 
+/** The form's name field, apart: the always-loaded script finds the form by it (the rest is loaded on demand). */
+export const certName: FieldSpec = { selectors: certInput('name'), labels: { en: 'Name', fr: 'Nom', de: 'Name', es: 'Nombre' } };
+
 export const certForm = {
-  name: { selectors: certInput('name'), labels: { en: 'Name', fr: 'Nom', de: 'Name', es: 'Nombre' } } as FieldSpec,
+  name: certName,
   organization: {
     selectors: certInput('company'),
     labels: { en: 'Issuing organization', fr: 'Organisme émetteur', de: 'Ausstellende Organisation', es: 'Organización emisora' },
@@ -128,11 +122,16 @@ export const certForm = {
 };
 
 export const composer = {
-  editor: [
+  editor: selectors(
     '.share-creation-state__text-editor [contenteditable="true"]',
-    ...byLabel('[role="textbox"][contenteditable="true"][aria-label^=$]', composerEditor),
+    byLabel('[role="textbox"][contenteditable="true"][aria-label^=$]', {
+      en: 'Text editor for creating content',
+      fr: 'Éditeur de texte pour créer du contenu',
+      de: 'Texteditor zum Erstellen von Inhalten',
+      es: 'Editor de texto para crear contenido',
+    }),
     '.share-box [contenteditable="true"]',
-  ] as Selectors,
+  ),
   /** Comment boxes share the editor and its label: never decorate them. */
   notIn: ['.comments-comment-box', '.comments-comment-texteditor', '.comments-comment-box__form'] as Selectors,
   root: ['.share-creation-state', '.share-box', '[role="dialog"]'] as Selectors,

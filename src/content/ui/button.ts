@@ -24,15 +24,23 @@ function hostOf(e: Event, kind: string): HTMLElement | null {
   return t instanceof Element ? t.closest<HTMLElement>(`[${HOST_ATTR}="${kind}"]`) : null;
 }
 
-/** Calls `handler` when a button of this kind is clicked, until `signal` aborts. */
-export function onButton(kind: string, handler: (host: HTMLElement) => void, signal: AbortSignal): void {
+/**
+ * Calls `handler` when a button of this kind is clicked, until `signal` aborts; `warm` when the
+ * pointer or the keyboard focus reaches one, and at the mousedown before the click (to start
+ * loading what the click needs, ahead of it).
+ */
+export function onButton(kind: string, handler: (host: HTMLElement) => void, signal: AbortSignal, warm?: () => void): void {
+  const opts = { capture: true, signal };
   document.addEventListener(
     'mousedown',
     (e) => {
-      if (hostOf(e, kind)) e.preventDefault();
+      if (!hostOf(e, kind)) return;
+      e.preventDefault();
+      warm?.();
     },
-    { capture: true, signal },
+    opts,
   );
+  if (warm) for (const t of ['mouseover', 'focusin']) document.addEventListener(t, (e) => void (hostOf(e, kind) && warm()), { ...opts, passive: true });
   document.addEventListener(
     'click',
     (e) => {
@@ -42,6 +50,6 @@ export function onButton(kind: string, handler: (host: HTMLElement) => void, sig
       e.stopPropagation();
       handler(host);
     },
-    { capture: true, signal },
+    opts,
   );
 }

@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PickerBadge } from '../../../src/messaging/views.ts';
-import { fillCertificationForm, linkedinCertForm } from '../../../src/content/features/linkedin-cert-form.ts';
-import { linkedinComposer, postText } from '../../../src/content/features/linkedin-composer.ts';
-import { linkedinProfile, navigate } from '../../../src/content/features/linkedin-profile.ts';
+import { navigate, postText } from '../../../src/content/actions/linkedin.ts';
+import { fillCertificationForm } from '../../../src/content/actions/linkedin-form.ts';
+import { linkedinCertForm } from '../../../src/content/features/linkedin-cert-form.ts';
+import { linkedinComposer } from '../../../src/content/features/linkedin-composer.ts';
+import { linkedinProfile } from '../../../src/content/features/linkedin-profile.ts';
 import type { Feature } from '../../../src/content/loader.ts';
 import { fixture, loadPage, realPage, REAL_LINKEDIN } from '../support/pages.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';

@@ -1,8 +1,12 @@
 /**
  * A fake background for content-script unit tests: `chrome.runtime.sendMessage` answers from
- * handlers, records every message, and can answer with raw (malformed) replies.
+ * handlers, records every message, and can answer with raw (malformed) replies. `picker/ui`
+ * does by default what the background's injection does (src/content/ui-*.ts run).
  */
 import type { ContentToBackground } from '../../../src/messaging/protocol.ts';
+import { linkedinUi } from '../../../src/content/actions/linkedin.ts';
+import { mailUi } from '../../../src/content/actions/mail.ts';
+import { provideUi } from '../../../src/content/ui-api.ts';
 
 type Handlers = {
   [K in keyof ContentToBackground]?: (args: ContentToBackground[K]['args']) => unknown;
@@ -18,7 +22,15 @@ export interface FakeRuntime {
 const RAW = Symbol('raw');
 export const raw = (reply: unknown) => ({ [RAW]: reply });
 
-export function installRuntime(handle: Handlers = {}): FakeRuntime {
+/** What the injected on-demand files do when they run. */
+export function injectUi(): { loaded: true } {
+  provideUi('linkedin', linkedinUi);
+  provideUi('mail', mailUi);
+  return { loaded: true };
+}
+
+export function installRuntime(handlers: Handlers = {}): FakeRuntime {
+  const handle: Handlers = { 'picker/ui': injectUi, ...handlers };
   const g = globalThis as { chrome?: unknown };
   const before = g.chrome;
   const fake: FakeRuntime = {

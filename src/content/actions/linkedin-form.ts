@@ -1,0 +1,47 @@
+/**
+ * Fills LinkedIn's "Add license or certification" form from a badge: name, issuing organization,
+ * issue and expiry dates, credential id and URL, with real input and change events. The
+ * organization is typed into its typeahead and left for the user to confirm. (On demand: ui-linkedin.ts.)
+ */
+import { displayText } from '../../core/share/display.ts';
+import type { PickerBadge } from '../../messaging/views.ts';
+import { logOnce } from '../log.ts';
+import { certForm } from '../sites/linkedin.ts';
+import { certDate, certField } from '../sites/linkedin-find.ts';
+import { choose, setValue, yearMonth } from '../dom/form.ts';
+import { httpUrl } from '../dom/sanitize.ts';
+
+/** Fills what the form has; returns an error message when not even the name field is there. */
+export function fillCertificationForm(doc: Document, b: PickerBadge): string | undefined {
+  const name = certField(doc, certForm.name);
+  if (!name) return 'The certification form is not on the page any more.';
+  // The issuer's words through display.ts: a bidi override shows as ⟨RLO⟩ instead of reordering the name.
+  setValue(name, displayText(b.name, 300));
+  const missing: string[] = [];
+  const text = (field: 'credentialId' | 'credentialUrl', value: string | undefined) => {
+    const el = certField(doc, certForm[field]);
+    if (el && value !== undefined) setValue(el, value);
+    else if (!el) missing.push(field);
+  };
+  text('credentialId', b.credentialId);
+  text('credentialUrl', b.publicUrl ? (httpUrl(b.publicUrl) ?? undefined) : undefined);
+  date(doc, 'issue', b.issuedOn, missing);
+  date(doc, 'expiry', b.expires, missing);
+  // Last, so its suggestions stay open for the user to confirm the organization.
+  const org = certField(doc, certForm.organization);
+  if (org && b.issuerName) {
+    org.focus();
+    setValue(org, displayText(b.issuerName, 300));
+  } else if (!org) missing.push('organization');
+  if (missing.length) logOnce('linkedin-fill-form', `fields not found: ${missing.join(', ')}`);
+  return undefined;
+}
+
+function date(doc: Document, which: 'issue' | 'expiry', iso: string | undefined, missing: string[]): void {
+  const ym = yearMonth(iso);
+  if (!ym) return;
+  const { month, year } = certDate(doc, which);
+  if (!month || !year) return void missing.push(`${which} date`);
+  choose(month, ym.month);
+  choose(year, ym.year);
+}

@@ -1,0 +1,50 @@
+/**
+ * What LinkedIn's buttons do once pressed (loaded on demand: ui-linkedin.ts): the picker, then
+ * the add-to-profile link, the certification form filled, or a post's sentence and link.
+ */
+import { ask } from '../messages.ts';
+import { isAddToProfileUrl } from '../sites/linkedin.ts';
+import { insertText } from '../dom/insert.ts';
+import { httpUrl } from '../dom/sanitize.ts';
+import { openPicker } from '../ui/picker.ts';
+import type { LinkedInUi } from '../ui-api.ts';
+import { fillCertificationForm } from './linkedin-form.ts';
+
+/** Where a chosen badge sends the tab (a seam for tests: jsdom cannot navigate). */
+export const navigate = { to: (url: string) => location.assign(url) };
+
+/** The sentence, then the link unless the sentence has it already. */
+export function postText(text: string, url: string | undefined): string {
+  const link = url ? httpUrl(url) : null;
+  const t = text.trim();
+  return link && !t.includes(link) ? `${t} ${link}` : t;
+}
+
+export const linkedinUi: LinkedInUi = {
+  addToProfile: ({ anchor, signal }) =>
+    void openPicker({
+      signal,
+      anchor,
+      title: 'Add a badge to your profile',
+      async onPick(badge) {
+        const r = await ask('picker/linkedin-url', { key: badge.key });
+        if (!r.ok) return r.error.message;
+        if (!isAddToProfileUrl(r.value.url)) return 'Lanyard refused an unexpected LinkedIn link.';
+        navigate.to(r.value.url);
+      },
+    }),
+  fillForm: ({ anchor, signal, container }) =>
+    void openPicker({ signal, anchor, container, title: 'Fill from a badge', onPick: async (badge) => fillCertificationForm(document, badge) }),
+  share: ({ anchor, signal, container, editor, range }) =>
+    void openPicker({
+      signal,
+      anchor,
+      container,
+      title: 'Share a badge',
+      async onPick(badge) {
+        const r = await ask('picker/card', { key: badge.key });
+        if (!r.ok) return r.error.message;
+        insertText(editor, range, postText(r.value.text, r.value.url));
+      },
+    }),
+};

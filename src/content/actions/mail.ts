@@ -1,0 +1,25 @@
+/**
+ * What "Insert badge" does once pressed (loaded on demand: ui-mail.ts): the picker, then the
+ * badge's card, sanitised, where the caret was before the picker opened; the editor is told so
+ * it saves the draft.
+ */
+import { ask } from '../messages.ts';
+import { insertFragment } from '../dom/insert.ts';
+import { sanitizeCard } from '../dom/sanitize.ts';
+import { openPicker } from '../ui/picker.ts';
+import type { MailUi } from '../ui-api.ts';
+
+export const mailUi: MailUi = {
+  insertCard: ({ anchor, signal, editor, range }) =>
+    void openPicker({
+      signal,
+      anchor,
+      title: 'Insert a badge',
+      async onPick(badge) {
+        const r = await ask('picker/card', { key: badge.key });
+        if (!r.ok) return r.error.message;
+        if (!editor.isConnected) return 'That message was closed.';
+        insertFragment(editor, range, sanitizeCard(r.value.html));
+      },
+    }),
+};
