@@ -98,6 +98,9 @@ describe('identity, permissions, storage.local, keep-alive', () => {
     expect(m.browser.storage.local.set).not.toHaveBeenCalled();
     expect(m.browser.storage.local.get).not.toHaveBeenCalled();
     expect(await store.get('hoverSites')).toBeUndefined();
+    // Looked for in storage.local once, not at every read (every host fetch reads the hover sites).
+    expect(await store.get('hoverSites')).toBeUndefined();
+    expect(m.browser.storage.local.get).toHaveBeenCalledTimes(1);
   });
 
   it('keeps the worker busy until the signal aborts', async () => {
