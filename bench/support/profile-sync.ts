@@ -3,7 +3,8 @@
  * the DevTools protocol's CPU profiler running in the extension's service worker. Writes the
  * worker's .cpuprofile (open it in Chromium's DevTools) and prints the top functions by self time,
  * by script, and the requests answered each second. Run: `node --import tsx bench/support/profile-sync.ts [out.cpuprofile]`
- * (after `npm run build`).
+ * (after `npm run build`). PROFILE=0: no profiler, only the time and the counts; SYNC_DIST: another
+ * build of the extension (to compare two versions alternately on a noisy machine).
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
@@ -93,7 +94,8 @@ function cpuByType(): Map<string, number> {
 
 const out = process.argv[2] ?? '/tmp/sync.cpuprofile';
 const bp = await startBackpack({ port: 0, badges: 988, mix: true });
-const ext = await launchExtension();
+const ext = await launchExtension(process.env.SYNC_DIST ? { dist: process.env.SYNC_DIST } : {});
+const profiling = process.env.PROFILE !== '0';
 try {
   await grantHosts(ext, ['http://127.0.0.1/*']);
   const page = await extensionPage(ext);
@@ -116,9 +118,11 @@ try {
   })()`;
   const counted = (await send('Runtime.evaluate', { expression: COUNT })) as { exceptionDetails?: unknown };
   if (counted.exceptionDetails) console.log('counting failed', JSON.stringify(counted.exceptionDetails));
-  await send('Profiler.enable');
-  await send('Profiler.setSamplingInterval', { interval: 500 });
-  await send('Profiler.start');
+  if (profiling) {
+    await send('Profiler.enable');
+    await send('Profiler.setSamplingInterval', { interval: 500 });
+    await send('Profiler.start');
+  }
   bp.control.requests.length = 0;
   const cpu0 = cpuByType();
   const t0 = performance.now();
@@ -136,12 +140,12 @@ try {
   const ms = performance.now() - t0;
   const cpu1 = cpuByType();
   console.log('CPU s during the sync:', [...cpu1].map(([k, v]) => `${k} ${(v - (cpu0.get(k) ?? 0)).toFixed(1)}`).join(', '));
-  const { profile } = (await send('Profiler.stop')) as { profile: Profile };
-  writeFileSync(out, JSON.stringify(profile));
+  const profile = profiling ? ((await send('Profiler.stop')) as { profile: Profile }).profile : undefined;
+  if (profile) writeFileSync(out, JSON.stringify(profile));
   const counts = (await send('Runtime.evaluate', { expression: 'JSON.stringify(globalThis.__counts)', returnByValue: true })) as { result: { value: string } };
   console.log('worker calls:', Object.entries(JSON.parse(counts.result.value) as Record<string, number>).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${v} ${k}`).join('\n  '));
   console.log(`sync: ${Math.round(ms)} ms, ${bp.control.requests.length} requests; per second: ${perSecond.map((n, i) => n - (perSecond[i - 1] ?? 0)).join(' ')}`);
-  summarize(profile);
+  if (profile) summarize(profile);
 } finally {
   await ext.close();
   await bp.close();
