@@ -105,15 +105,21 @@ try {
   const COUNT = `(() => {
     const c = (globalThis.__counts = {});
     const bump = (k) => (c[k] = (c[k] ?? 0) + 1);
+    // Mean latency (ms) of promises, by kind: 'ms <kind>' totals.
+    const timed = (k, p) => { const t = performance.now(); const end = () => (c['ms ' + k] = (c['ms ' + k] ?? 0) + performance.now() - t); p.then(end, end); return p; };
+    for (const m of ['get', 'put']) {
+      const o = IDBObjectStore.prototype[m];
+      IDBObjectStore.prototype[m] = function () { const r = o.apply(this, arguments); const t = performance.now(); const k = 'ms idb ' + this.name + ' ' + m; r.addEventListener('success', () => (c[k] = (c[k] ?? 0) + performance.now() - t)); bump('idb op ' + this.name + ' ' + m); return r; };
+    }
     const tx = IDBDatabase.prototype.transaction;
     IDBDatabase.prototype.transaction = function (names, mode) { bump('idb ' + this.name + ' ' + [].concat(names).join('+') + ' ' + (mode ?? 'readonly')); return tx.apply(this, arguments); };
     const f = globalThis.fetch;
-    globalThis.fetch = function (u, init) { bump('fetch ' + (init?.headers?.accept ?? '')); return f.apply(this, arguments); };
+    globalThis.fetch = function (u, init) { bump('fetch ' + (init?.headers?.accept ?? '')); const p = f.apply(this, arguments); timed('fetch ' + (init?.headers?.accept ?? ''), p); p.then((r) => timed('fetch+body ' + (init?.headers?.accept ?? ''), r.clone().arrayBuffer())).catch(() => {}); return p; };
     for (const [ns, fn] of [['permissions', 'contains'], ['storage.local', 'get'], ['storage.session', 'get'], ['storage.session', 'setAccessLevel'], ['alarms', 'create']]) {
       const o = ns.split('.').reduce((o, k) => o?.[k], chrome);
       if (!o?.[fn]) continue;
       const orig = o[fn].bind(o);
-      o[fn] = (...a) => (bump(ns + '.' + fn), orig(...a));
+      o[fn] = (...a) => (bump(ns + '.' + fn), timed(ns + '.' + fn, orig(...a)));
     }
   })()`;
   const counted = (await send('Runtime.evaluate', { expression: COUNT })) as { exceptionDetails?: unknown };
@@ -127,14 +133,19 @@ try {
   const cpu0 = cpuByType();
   const t0 = performance.now();
   const perSecond: number[] = [];
+  const finished: (number | undefined)[] = [];
   const timer = setInterval(() => perSecond.push(bp.control.requests.length), 1000);
+  // ONLY=badgr or ONLY=ob3: one account's sync alone.
+  const only = process.env.ONLY;
   const ids = (await Promise.all([
-    call<{ id: string }>(page, 'accounts/sign-in', { kind: 'badgr', baseUrl: bp.baseUrl, username: ADA.username, password: ADA.password }),
-    signInOb3(ext, page, bp),
+    ...(only === 'ob3' ? [] : [call<{ id: string }>(page, 'accounts/sign-in', { kind: 'badgr', baseUrl: bp.baseUrl, username: ADA.username, password: ADA.password })]),
+    ...(only === 'badgr' ? [] : [signInOb3(ext, page, bp)]),
   ])).map((v) => v.id);
   await waitFor(async () => {
     const state = await call<{ accounts: { id: string; sync: { status: string; done: number; total: number } }[] }>(page, 'state/get', {});
-    return ids.every((id) => { const s = state.accounts.find((a) => a.id === id)?.sync; return s?.status === 'idle' && s.total > 0 && s.done === s.total; });
+    const idle = ids.map((id) => { const s = state.accounts.find((a) => a.id === id)?.sync; return s?.status === 'idle' && s.total > 0 && s.done === s.total; });
+    idle.forEach((done, i) => { if (done && finished[i] === undefined) finished[i] = Math.round(performance.now() - t0); });
+    return idle.every(Boolean);
   }, 600_000, 100);
   clearInterval(timer);
   const ms = performance.now() - t0;
@@ -144,8 +155,19 @@ try {
   if (profile) writeFileSync(out, JSON.stringify(profile));
   const counts = (await send('Runtime.evaluate', { expression: 'JSON.stringify(globalThis.__counts)', returnByValue: true })) as { result: { value: string } };
   console.log('worker calls:', Object.entries(JSON.parse(counts.result.value) as Record<string, number>).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${v} ${k}`).join('\n  '));
-  console.log(`sync: ${Math.round(ms)} ms, ${bp.control.requests.length} requests; per second: ${perSecond.map((n, i) => n - (perSecond[i - 1] ?? 0)).join(' ')}`);
+  console.log(`sync: ${Math.round(ms)} ms (Badgr ${finished[0]} ms, OB 3.0 ${finished[1]} ms), ${bp.control.requests.length} requests; per second: ${perSecond.map((n, i) => n - (perSecond[i - 1] ?? 0)).join(' ')}`);
   if (profile) summarize(profile);
+  if (process.env.REPLAY) {
+    // The same GETs replayed 6 at a time from the page (bench/sync.ts's floor) and from the worker.
+    const gets = bp.control.requests.filter((r) => r.method === 'GET' && r.status === 200).map((r) => ({ url: `${bp.baseUrl}${r.path}${r.search ?? ''}`, ...(r.authorization ? { authorization: r.authorization } : {}) }));
+    const code = (reqs: unknown, opts: string) => `(async () => { const reqs = ${JSON.stringify(reqs)}; const t0 = performance.now(); let i = 0; let lat = 0;
+      await Promise.all(Array.from({ length: 6 }, async () => { while (i < reqs.length) { const r = reqs[i++]; const t = performance.now(); const res = await fetch(r.url, { headers: r.authorization ? { authorization: r.authorization } : {} ${opts} }); lat += performance.now() - t; await res.arrayBuffer(); } }));
+      return JSON.stringify({ ms: Math.round(performance.now() - t0), meanHeadersMs: lat / reqs.length }); })()`;
+    for (const [where, opts] of [['page', ''], ['worker', ''], ['worker omit', ", credentials: 'omit'"], ['page', '']] as const) {
+      const out = where === 'page' ? await page.evaluate(code(gets, opts)) : ((await send('Runtime.evaluate', { expression: code(gets, opts), awaitPromise: true, returnByValue: true })) as { result: { value: string } }).result.value;
+      console.log(`replay from the ${where}: ${out}`);
+    }
+  }
 } finally {
   await ext.close();
   await bp.close();
