@@ -206,13 +206,8 @@ export function createSync(d: SyncDeps) {
     const idsHash = await identitiesHash(ids.verified);
     const documents = createRunDocuments(() => now().getTime());
     const writer = createSyncWriter(d.db, s);
-    const fetchPage = (cursor: string | undefined) => call(account, (t) => provider.page(t, cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal);
-    let pending = fetchPage(run.cursor);
     for (;;) {
-      const page = await pending;
-      // The next page is listed while this one is verified; it is only used (and the cursor only
-      // moves) once this page is saved. A failure to list it waits for that, too.
-      if (page.next && page.items.length > 0) (pending = fetchPage(page.next)).catch(() => undefined);
+      const page = await call(account, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal);
       s.total = Math.max(page.total ?? 0, s.done + page.items.length, s.total);
       const keys = page.items.map((item) => `${account.id}|${item.sourceId}`);
       const found = await d.db.badges.getMany(keys);
