@@ -21,6 +21,8 @@ export interface BadgeStore extends Store<BadgeRecord> {
   /** How many badges were issued to this address (case-insensitive). */
   countByRecipient(address: string): Promise<number>;
   count(): Promise<number>;
+  /** Several badges by key in one transaction (a sync page's), undefined where there is none. */
+  getMany(keys: readonly string[]): Promise<(BadgeRecord | undefined)[]>;
   /**
    * The newest badges (by sortTime, the popup's "newest" order): at least `limit` of them when
    * there are that many, plus any that tie with the last, so the popup's own sort of this page
@@ -41,6 +43,8 @@ export interface Db {
   syncState: Store<SyncRecord>;
   /** Writes a badge with its original, and the sync progress if given, in one transaction: the count never runs ahead of the badges. */
   saveBadge(badge: FullBadge, sync?: SyncRecord): Promise<void>;
+  /** Several badges and the sync progress in one transaction (a sync's writes, batched: one transaction each costs more than its puts). */
+  saveBadges(badges: readonly FullBadge[], sync?: SyncRecord): Promise<void>;
   close(): void;
 }
 
@@ -75,6 +79,11 @@ function badgeStore(db: Raw): BadgeStore {
     countByAccount: (accountId) => db.countFromIndex('badges', 'byAccount', accountId),
     countByRecipient: (address) => db.countFromIndex('badges', 'byRecipient', address.toLowerCase()),
     count: () => db.count('badges'),
+    async getMany(keys) {
+      const tx = db.transaction('badges');
+      const [found] = await Promise.all([Promise.all(keys.map((k) => tx.store.get(k))), tx.done]);
+      return found;
+    },
     async newest(limit) {
       const out: BadgeRecord[] = [];
       const tx = db.transaction('badges');
@@ -124,6 +133,14 @@ export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {})
       onTerminated?.();
     },
   });
+  async function saveBadges(badges: readonly FullBadge[], sync?: SyncRecord): Promise<void> {
+    for (const { record, original } of badges) if (original.key !== record.key) throw new Error('saveBadge: the original belongs to another badge');
+    const tx = db.transaction(['badges', 'originals', 'syncState'], 'readwrite');
+    const writes: Promise<unknown>[] = [];
+    for (const { record, original } of badges) writes.push(tx.objectStore('badges').put(withSortTime(record)), tx.objectStore('originals').put(original));
+    if (sync) writes.push(tx.objectStore('syncState').put(sync));
+    await Promise.all([...writes, tx.done]);
+  }
   return {
     badges: badgeStore(db),
     originals: store(db, 'originals'),
@@ -132,13 +149,8 @@ export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {})
     documents: store(db, 'documents'),
     results: store(db, 'results'),
     syncState: store(db, 'syncState'),
-    async saveBadge({ record, original }, sync) {
-      if (original.key !== record.key) throw new Error('saveBadge: the original belongs to another badge');
-      const tx = db.transaction(['badges', 'originals', 'syncState'], 'readwrite');
-      const writes: Promise<unknown>[] = [tx.objectStore('badges').put(withSortTime(record)), tx.objectStore('originals').put(original)];
-      if (sync) writes.push(tx.objectStore('syncState').put(sync));
-      await Promise.all([...writes, tx.done]);
-    },
+    saveBadge: (badge, sync) => saveBadges([badge], sync),
+    saveBadges,
     close: () => db.close(),
   };
 }

@@ -33,19 +33,39 @@ export function createLocalStore(name = SETTINGS_DB, legacy: LegacyArea | undefi
       db = undefined;
       throw e;
     }));
+  // What this store holds, kept in memory once read or written: every host fetch checks the hover
+  // sites (wiring.ts), and each check was an IndexedDB read, and with no hover sites yet also a
+  // storage.local read (an IPC to the browser): 1,367 of each in a 1,000-badge sync
+  // (bench/support/profile-sync.ts). This object is the database's only writer (the background's;
+  // no other context opens it), so the copy stays true; `gen` keeps a read that overlapped a write
+  // from caching what it read before that write. Callers get copies. A failed read is not kept.
+  const known = new Map<string, unknown>();
+  let gen = 0;
+  /** The value, and whether it may be kept (not when storage.local could not be read: it is looked for again next time). */
+  const read = async (key: string): Promise<{ value: unknown; keep: boolean }> => {
+    const d = await open();
+    const v: unknown = await d.get(STORE, key);
+    if (v !== undefined || !legacy) return { value: v, keep: true };
+    const found = await legacy.get(key).catch(() => undefined);
+    const old = found?.[key];
+    if (old === undefined) return { value: undefined, keep: found !== undefined };
+    await d.put(STORE, old, key);
+    await forget(key);
+    return { value: old, keep: true };
+  };
   return {
     async get(key) {
-      const d = await open();
-      const v: unknown = await d.get(STORE, key);
-      if (v !== undefined || !legacy) return v;
-      const old = (await legacy.get(key).catch(() => ({}) as Record<string, unknown>))[key];
-      if (old === undefined) return undefined;
-      await d.put(STORE, old, key);
-      await forget(key);
-      return old;
+      if (known.has(key)) return structuredClone(known.get(key));
+      const at = gen;
+      const { value, keep } = await read(key);
+      if (keep && at === gen) known.set(key, structuredClone(value));
+      return value;
     },
     async set(key, value) {
+      gen++;
+      known.delete(key);
       await (await open()).put(STORE, value, key);
+      known.set(key, structuredClone(value));
       // Nothing of it stays where content scripts can write it.
       await forget(key);
     },

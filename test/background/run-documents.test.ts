@@ -25,6 +25,25 @@ describe('run documents', () => {
     expect(s.calls).toEqual(['https://i.example/issuer']);
   });
 
+  it("hands each caller a Response of its own with the first one's status, headers, url and redirected", async () => {
+    let calls = 0;
+    const inner = async (url: string) => {
+      calls++;
+      const res = new Response(JSON.stringify({ url }), { status: 200, statusText: 'OK', headers: { 'content-type': 'application/ld+json', etag: '"1"' } });
+      Object.defineProperties(res, { url: { value: `${url}/moved` }, redirected: { value: true } });
+      return res;
+    };
+    const f = createRunDocuments().wrap(inner);
+    const a = await f('https://i.example/issuer', json);
+    const bytes = new Uint8Array(await a.arrayBuffer());
+    bytes.fill(0); // a caller that scribbles over its copy changes no one else's
+    for (const r of [await f('https://i.example/issuer', json), await f('https://i.example/issuer', json)]) {
+      expect([r.status, r.statusText, r.headers.get('content-type'), r.headers.get('etag'), r.url, r.redirected]).toEqual([200, 'OK', 'application/ld+json', '"1"', 'https://i.example/issuer/moved', true]);
+      expect(await r.json()).toEqual({ url: 'https://i.example/issuer' });
+    }
+    expect(calls).toBe(1);
+  });
+
   it('shares nothing across runs, after MAX_AGE, for failures, or for non-JSON requests (images)', async () => {
     let now = 0;
     const s = server((n) => (n === 1 ? 500 : 200));

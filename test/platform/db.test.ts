@@ -72,6 +72,18 @@ describe('a fresh database', () => {
     await expect(db.saveBadge({ record: badge('a|3', 'a', null), original: { key: 'other', bytes } })).rejects.toThrow();
   });
 
+  it('writes several badges with the progress in one transaction, none if one is wrong, and reads several by key', async () => {
+    const db = await open(fresh());
+    const bytes = new Uint8Array([4]);
+    await db.saveBadges([1, 2, 3].map((n) => ({ record: badge(`a|${n}`, 'a', null), original: { key: `a|${n}`, bytes } })), { accountId: 'a', status: 'syncing', done: 3, total: 9, failures: 0 });
+    expect((await db.badges.getMany(['a|3', 'a|x', 'a|1'])).map((r) => r?.key)).toEqual(['a|3', undefined, 'a|1']);
+    expect(await db.syncState.get('a')).toMatchObject({ done: 3, total: 9 });
+    await expect(db.saveBadges([{ record: badge('a|4', 'a', null), original: { key: 'a|4', bytes } }, { record: badge('a|5', 'a', null), original: { key: 'other', bytes } }], { accountId: 'a', status: 'syncing', done: 5, total: 9, failures: 0 })).rejects.toThrow();
+    expect(await db.badges.get('a|4')).toBeUndefined();
+    expect(await db.syncState.get('a')).toMatchObject({ done: 3 });
+    expect(await db.badges.getMany([])).toEqual([]);
+  });
+
   it('reads the newest badges first, by issue time whatever the time zone, with those tied with the last, and no more', async () => {
     const db = await open(fresh());
     await db.badges.put(badge('a|old', 'a', null, '2020-05-01'));

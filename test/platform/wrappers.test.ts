@@ -89,7 +89,8 @@ describe('identity, permissions, storage.local, keep-alive', () => {
   });
 
   it('moves what an older version left in storage.local into its own store, then reads only that (issue 12 point 9)', async () => {
-    const store = createLocalStore(`wrappers-${Date.now()}`);
+    const name = `wrappers-${Date.now()}`;
+    const store = createLocalStore(name);
     expect(await store.get('settings')).toEqual({ hoverVerify: true });
     expect(m.browser.storage.local.remove).toHaveBeenCalledWith('settings');
     m.browser.storage.local.get.mockClear();
@@ -98,6 +99,18 @@ describe('identity, permissions, storage.local, keep-alive', () => {
     expect(m.browser.storage.local.set).not.toHaveBeenCalled();
     expect(m.browser.storage.local.get).not.toHaveBeenCalled();
     expect(await store.get('hoverSites')).toBeUndefined();
+    // Looked for in storage.local once, not at every read (every host fetch reads the hover sites).
+    expect(await store.get('hoverSites')).toBeUndefined();
+    expect(m.browser.storage.local.get).toHaveBeenCalledTimes(1);
+    // Kept in memory, written through: a caller's copy changed changes nothing stored.
+    const sites = [{ pattern: 'https://a.example/*', addedGrant: true }];
+    await store.set('hoverSites', sites);
+    sites[0]!.addedGrant = false;
+    const read = (await store.get('hoverSites')) as typeof sites;
+    expect(read).toEqual([{ pattern: 'https://a.example/*', addedGrant: true }]);
+    read.pop();
+    expect(await store.get('hoverSites')).toHaveLength(1);
+    expect(await createLocalStore(name).get('hoverSites')).toEqual([{ pattern: 'https://a.example/*', addedGrant: true }]);
   });
 
   it('keeps the worker busy until the signal aborts', async () => {

@@ -11,11 +11,12 @@ import { isBackpackError } from '../../backpack/errors.ts';
 import type { Alarms } from '../../platform/alarms.ts';
 import type { Db } from '../../platform/db.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
-import type { AccountRecord, FullBadge, SyncRecord, SyncRun } from '../../platform/records.ts';
+import type { AccountRecord, BadgeRecord, FullBadge, SyncRecord, SyncRun } from '../../platform/records.ts';
 import type { VerifyResult } from '../../core/result.ts';
 import { buildRecord, identitiesHash, sha256Hex } from './badge-record.ts';
 import { verifyBadge, type BadgeSource } from './badge-verify.ts';
 import { createRunDocuments, type RunDocuments } from './run-documents.ts';
+import { createSyncWriter } from './sync-writes.ts';
 import type { Identities, IdentitySet } from './identities.ts';
 import type { Provider, Providers, SyncItem } from './providers/index.ts';
 import { DEFAULT_RETRY, nextRetryAt, sleep as realSleep, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
@@ -81,6 +82,16 @@ export const BADGE_TIMEOUT_MS = 30_000;
 const SINCE_MARGIN_MS = 10 * 60_000;
 export const retryAlarm = (accountId: string): string => `sync-retry:${accountId}`;
 
+/** What every badge of a run is verified with; `existing`: the stored records of the page's badges, read in one transaction. */
+interface RunContext {
+  account: AccountRecord;
+  ids: IdentitySet;
+  idsHash: string;
+  runId: string;
+  documents: RunDocuments;
+  existing: ReadonlyMap<string, BadgeRecord | undefined>;
+}
+
 const idle = (accountId: string): SyncRecord => ({ accountId, status: 'idle', done: 0, total: 0, failures: 0 });
 
 export function createSync(d: SyncDeps) {
@@ -126,10 +137,10 @@ export function createSync(d: SyncDeps) {
     return { original: { kind: 'url', bytes: new TextEncoder().encode(url) }, input: url };
   }
 
-  async function process(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string, documents: RunDocuments, signal: AbortSignal): Promise<FullBadge | null> {
+  async function process({ account, ids, idsHash, runId, documents, existing: page }: RunContext, item: SyncItem, signal: AbortSignal): Promise<FullBadge | null> {
     const key = `${account.id}|${item.sourceId}`;
     const contentHash = await sha256Hex(item.fingerprint);
-    const existing = await d.db.badges.get(key);
+    const existing = page.has(key) ? page.get(key) : await d.db.badges.get(key);
     const fresh = existing?.verifiedAt && now().getTime() - Date.parse(existing.verifiedAt) < (d.reverifyAfterMs ?? 24 * 3600_000);
     if (existing && existing.contentHash === contentHash && existing.identitiesHash === idsHash && fresh) return null;
     const { original, input } = await originalOf(item, signal);
@@ -146,13 +157,13 @@ export function createSync(d: SyncDeps) {
    * One badge under its deadline: a slow or huge issuer (or a verifier that ignores its signal)
    * cannot hold the run; past the deadline the badge is noted and the run goes on to the next.
    */
-  function processInTime(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string, documents: RunDocuments, runSignal: AbortSignal): Promise<FullBadge | null> {
+  function processInTime(ctx: RunContext, item: SyncItem, runSignal: AbortSignal): Promise<FullBadge | null> {
     const badgeSignal = AbortSignal.any([runSignal, timeout(badgeTimeoutMs)]);
     return new Promise<FullBadge | null>((resolve, reject) => {
       const onAbort = () => reject(runSignal.aborted ? runSignal.reason : new Error(`it took longer than ${badgeTimeoutMs >= 1000 ? `${Math.round(badgeTimeoutMs / 1000)} s` : `${badgeTimeoutMs} ms`}: the issuer's server is too slow or sends too much`));
       if (badgeSignal.aborted) return onAbort();
       badgeSignal.addEventListener('abort', onAbort, { once: true });
-      process(account, item, ids, idsHash, runId, documents, badgeSignal).then(resolve, reject).finally(() => badgeSignal.removeEventListener('abort', onAbort));
+      process(ctx, item, badgeSignal).then(resolve, reject).finally(() => badgeSignal.removeEventListener('abort', onAbort));
     });
   }
 
@@ -161,9 +172,10 @@ export function createSync(d: SyncDeps) {
    * retry would resume at the same cursor and fail there again: it is kept, `indeterminate`, with
    * what went wrong, and verified again on the next run (its content hash is left empty).
    */
-  async function processOrNote(account: AccountRecord, item: SyncItem, ids: IdentitySet, idsHash: string, runId: string, documents: RunDocuments, signal: AbortSignal): Promise<FullBadge | null> {
+  async function processOrNote(ctx: RunContext, item: SyncItem, signal: AbortSignal): Promise<FullBadge | null> {
+    const { account, idsHash, runId } = ctx;
     try {
-      return await processInTime(account, item, ids, idsHash, runId, documents, signal);
+      return await processInTime(ctx, item, signal);
     } catch (e) {
       if (signal.aborted) throw e;
       const message = `Lanyard could not check this badge (${e instanceof Error ? e.message : String(e)}): it will try again at the next sync`;
@@ -193,20 +205,25 @@ export function createSync(d: SyncDeps) {
     const ids = await d.identities.forAccount(account.id);
     const idsHash = await identitiesHash(ids.verified);
     const documents = createRunDocuments(() => now().getTime());
+    const writer = createSyncWriter(d.db, s);
     for (;;) {
       const page = await call(account, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal);
       s.total = Math.max(page.total ?? 0, s.done + page.items.length, s.total);
+      const keys = page.items.map((item) => `${account.id}|${item.sourceId}`);
+      const found = await d.db.badges.getMany(keys);
+      const existing = new Map(keys.map((k, i) => [k, found[i]]));
+      const ctx: RunContext = { account, ids, idsHash, runId: run.id, documents, existing };
       // A page's items are verified CONCURRENT at a time (most of a badge's time is waiting on the
       // network: its baked image, hosted assertion, badge class), each saved with the progress as
-      // soon as it is verified. The cursor moves only once every item of the page is saved, and
-      // items are upserted by key, so a run cut short resumes at this page and loses nothing.
+      // soon as it is verified (sync-writes.ts: the saves that come together share a transaction).
+      // The cursor moves only once every item of the page is saved, and items are upserted by key,
+      // so a run cut short resumes at this page and loses nothing.
       await eachConcurrently(page.items, d.concurrency ?? CONCURRENT, async (item) => {
         signal.throwIfAborted();
-        const badge = await processOrNote(account, item, ids, idsHash, run.id, documents, signal);
+        const badge = await processOrNote(ctx, item, signal);
         signal.throwIfAborted();
         s.done += 1;
-        if (badge) await d.db.saveBadge(badge, s);
-        else await d.db.syncState.put(s);
+        await writer.save(badge);
       });
       if (!page.next || page.items.length === 0) return;
       run.cursor = page.next;
