@@ -36,19 +36,7 @@ function registeredContentScripts(target: string): Plugin {
     async generateBundle() {
       for (const entry of [...REGISTERED_CONTENT_SCRIPTS, ...ON_DEMAND_CONTENT_SCRIPTS]) {
         const fileName = entry.replace(/\.ts$/, '.js');
-        const out = await build({
-          configFile: false,
-          logLevel: 'warn',
-          build: {
-            write: false,
-            target,
-            lib: { entry, formats: ['iife'], name: 'lanyardContent', fileName: () => fileName },
-            rollupOptions: { output: { entryFileNames: fileName, inlineDynamicImports: true } },
-          },
-        });
-        const chunk = (Array.isArray(out) ? out : [out]).flatMap((r) => ('output' in r ? r.output : [])).find((o) => o.type === 'chunk' && o.isEntry);
-        if (!chunk || chunk.type !== 'chunk') throw new Error(`could not build ${entry}`);
-        this.emitFile({ type: 'asset', fileName, source: chunk.code });
+        this.emitFile({ type: 'asset', fileName, source: await iife(entry, fileName, target) });
       }
     },
   };
