@@ -28,20 +28,3 @@ export function earlyTransport(transport: Transport, early: Map<string, Promise<
     return reply;
   };
 }
-
-/**
- * Resolves once every early reply is in (answered or failed), or after `ms`, whichever is first:
- * main.tsx renders then, so that a popup whose replies come quickly paints its first screen
- * (the list, the empty state, an error) at once instead of a loading skeleton a frame before it,
- * and one whose background is slow (a stopped worker starting) shows the skeleton after `ms`.
- */
-export function earlyReplies(early: Map<string, Promise<unknown>> | undefined, ms: number): Promise<void> {
-  if (!early?.size) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    void Promise.allSettled(early.values()).then(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}

@@ -11,7 +11,7 @@ import { sendRuntimeMessage } from '../platform/runtime.ts';
 import { createActions } from './actions.ts';
 import { App } from './App.tsx';
 import { createBrowserPlatform, getMessage, uiLanguage } from './browser-platform.ts';
-import { earlyReplies, earlyTransport, takeEarly } from './early.ts';
+import { earlyTransport, takeEarly } from './early.ts';
 import { browserTranslator } from './i18n.ts';
 import css from './styles.css?inline';
 
@@ -20,9 +20,6 @@ import css from './styles.css?inline';
 const style = document.createElement('style');
 style.textContent = css;
 document.head.append(style);
-
-/** The longest the first render waits for the early replies before it shows the loading skeleton. */
-const FIRST_RENDER_WAIT_MS = 150;
 
 const root = document.getElementById('app');
 if (!root) throw new Error('popup: #app is missing from index.html');
@@ -33,9 +30,7 @@ if (params.has('preview')) {
 } else {
   const t = browserTranslator(getMessage);
   document.documentElement.lang = uiLanguage();
-  // The first messages' replies may be on their way already (public/popup/boot.js, early.ts):
-  // the first render waits for them a little, so it is the first screen rather than a skeleton.
-  const early = takeEarly();
-  const send = createSend(earlyTransport(sendRuntimeMessage, early), guards.popup);
-  void earlyReplies(early, FIRST_RENDER_WAIT_MS).then(() => render(<App actions={createActions(send, createBrowserPlatform())} t={t} locale={uiLanguage()} />, root));
+  // The first messages' replies may be on their way already (public/popup/boot.js, early.ts).
+  const send = createSend(earlyTransport(sendRuntimeMessage, takeEarly()), guards.popup);
+  render(<App actions={createActions(send, createBrowserPlatform())} t={t} locale={uiLanguage()} />, root);
 }

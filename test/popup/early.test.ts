@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createSend } from '../../src/messaging/send.ts';
 import { guards } from '../../src/messaging/validate.ts';
 import { createActions, type PopupPlatform } from '../../src/popup/actions.ts';
-import { earlyReplies, earlyTransport } from '../../src/popup/early.ts';
+import { earlyTransport } from '../../src/popup/early.ts';
 import { FIRST_SCREEN } from '../../src/popup/use-popup-data.ts';
 
 // send.ts's default transport is the browser's (webextension-polyfill, which throws outside an extension).
@@ -55,21 +55,5 @@ describe('early messages', () => {
   it('boot.js sends nothing for the preview, or once the popup has started', () => {
     expect(boot('?preview=1').sent).toEqual([]);
     expect(boot('', { lanyardEarly: false }).sent).toEqual([]);
-  });
-
-  it('the first render waits for the early replies, at most the given time', async () => {
-    vi.useFakeTimers();
-    try {
-      let done = false;
-      void earlyReplies(new Map([['x', new Promise(() => {})]]), 150).then(() => (done = true));
-      await vi.advanceTimersByTimeAsync(149);
-      expect(done).toBe(false);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(done).toBe(true);
-    } finally {
-      vi.useRealTimers();
-    }
-    await earlyReplies(new Map([['x', Promise.resolve(1)], ['y', Promise.reject(new Error('x'))]]), 60_000);
-    await earlyReplies(undefined, 60_000);
   });
 });
