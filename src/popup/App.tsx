@@ -45,9 +45,12 @@ function Shell() {
   const route = stack[stack.length - 1] ?? { name: 'list' };
   const previous = useRef(route.name);
 
+  // The footer's version, asked once the first state reply is in: the ping does not queue in the
+  // worker ahead of (or beside) the messages the first screen waits for.
+  const answered = data.state.status !== 'loading';
   useEffect(() => {
-    void actions.ping().then((r) => r.ok && setVersion(r.value.version));
-  }, [actions]);
+    if (answered) void actions.ping().then((r) => r.ok && setVersion(r.value.version));
+  }, [actions, answered]);
   // Back on the list, focus returns to it (and so to the badge that was open).
   useEffect(() => {
     if (route.name === 'list' && previous.current !== 'list') listRef.current?.focus();

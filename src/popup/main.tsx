@@ -5,12 +5,21 @@
  * the mock actions instead (screenshots, the benchmark, design work); that code loads only then.
  */
 import { render } from 'preact';
-import { send } from '../messaging/send.ts';
+import { createSend } from '../messaging/send.ts';
+import { guards } from '../messaging/validate.ts';
+import { sendRuntimeMessage } from '../platform/runtime.ts';
 import { createActions } from './actions.ts';
 import { App } from './App.tsx';
 import { createBrowserPlatform, getMessage, uiLanguage } from './browser-platform.ts';
+import { earlyTransport, takeEarly } from './early.ts';
 import { browserTranslator } from './i18n.ts';
-import './styles.css';
+import css from './styles.css?inline';
+
+// The stylesheet comes inside this script rather than as its own file: one fetch fewer from the
+// extension while the popup opens, and the script runs without waiting for a stylesheet to load.
+const style = document.createElement('style');
+style.textContent = css;
+document.head.append(style);
 
 const root = document.getElementById('app');
 if (!root) throw new Error('popup: #app is missing from index.html');
@@ -21,5 +30,7 @@ if (params.has('preview')) {
 } else {
   const t = browserTranslator(getMessage);
   document.documentElement.lang = uiLanguage();
+  // The first messages' replies may be on their way already (public/popup/boot.js, early.ts).
+  const send = createSend(earlyTransport(sendRuntimeMessage, takeEarly()), guards.popup);
   render(<App actions={createActions(send, createBrowserPlatform())} t={t} locale={uiLanguage()} />, root);
 }

@@ -6,7 +6,7 @@
  * The list loads in two steps so the first screen paints at once whatever the cache holds: the
  * newest screenful (the database reads only those), then, after that frame is painted, the rest.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ReplyError, StateReply } from '../messaging/protocol.ts';
 import type { BadgeView } from '../messaging/views.ts';
 import type { PopupActions } from './actions.ts';
@@ -75,7 +75,10 @@ export function usePopupData(actions: PopupActions): PopupData {
     await Promise.all([refreshState(), loadBadges()]);
   }, [refreshState, loadBadges]);
 
-  useEffect(() => {
+  // A layout effect, so the first load's messages go out while the first render commits, not
+  // after its frame is painted (when a plain effect would run): the background answers while
+  // the page paints its first frame.
+  useLayoutEffect(() => {
     live.current = true;
     void reload();
     return () => {

@@ -3,7 +3,7 @@
  * the active row announced through aria-activedescendant. Keys: arrows, Home/End, Page Up/Down
  * move; Enter or Space opens. Focus stays on the list, so the active row is always rendered.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BadgeView } from '../../messaging/views.ts';
 import { BadgeRow } from './BadgeRow.tsx';
 import { markReady } from './ready.ts';
@@ -45,7 +45,7 @@ export function BadgeList({ items, active, onActive, onOpen, label, onExitTop, l
     return () => ro.disconnect();
   }, [ref]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (count) markReady();
   }, [count]);
 

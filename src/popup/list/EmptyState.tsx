@@ -1,11 +1,11 @@
 /** No badges yet: what to do next (import a file, or connect a backpack). */
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { useEnv } from '../env.ts';
 import { markReady } from './ready.ts';
 
 export function EmptyState({ onImport, onConnect, onGuide }: { onImport(): void; onConnect(): void; onGuide?: () => void }) {
   const { t } = useEnv();
-  useEffect(markReady, []);
+  useLayoutEffect(markReady, []);
   return (
     <section class="empty" aria-labelledby="empty-title">
       <svg class="empty-art" viewBox="0 0 64 64" aria-hidden="true" focusable="false">

@@ -3,7 +3,7 @@
  * Credentials (Badgr), Parchment, an Open Badges 3.0 / Badge Connect provider, or the local
  * backpack with a file or a pasted link.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
 import type { MessageKey } from '../i18n.ts';
 import { markReady } from '../list/ready.ts';
@@ -36,7 +36,7 @@ export default function WelcomeScreen({ firstRun, initialMode = 'choose', initia
   const { t } = useEnv();
   const [mode, setMode] = useState<WelcomeMode>(initialMode);
   const [host, setHost] = useState<string | undefined>(initialHost);
-  useEffect(markReady, []);
+  useLayoutEffect(markReady, []);
 
   if (mode === 'choose') {
     return (

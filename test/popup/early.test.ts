@@ -1,0 +1,59 @@
+/**
+ * The popup's early messages (public/popup/boot.js + src/popup/early.ts): boot.js sends exactly
+ * the messages the popup's first load asks for, each reply is handed out once and checked like any
+ * other, and nothing is sent twice or for the preview.
+ */
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it, vi } from 'vitest';
+import { createSend } from '../../src/messaging/send.ts';
+import { guards } from '../../src/messaging/validate.ts';
+import { createActions, type PopupPlatform } from '../../src/popup/actions.ts';
+import { earlyTransport } from '../../src/popup/early.ts';
+import { FIRST_SCREEN } from '../../src/popup/use-popup-data.ts';
+
+// send.ts's default transport is the browser's (webextension-polyfill, which throws outside an extension).
+vi.mock('../../src/platform/runtime.ts', () => ({ sendRuntimeMessage: () => Promise.reject(new Error('no browser in unit tests')) }));
+
+const BOOT = readFileSync(new URL('../../public/popup/boot.js', import.meta.url), 'utf8');
+
+/** Runs boot.js as the page would; returns what it sent and what it left for the popup. */
+function boot(search = '', before?: { lanyardEarly?: unknown }, reply: (m: unknown) => Promise<unknown> = async () => ({ ok: true, value: [] })) {
+  const sent: unknown[] = [];
+  const sendMessage = (m: unknown) => (sent.push(m), reply(m));
+  const g: Record<string, unknown> = { chrome: { runtime: { sendMessage } }, location: { search }, URLSearchParams, ...before };
+  g.globalThis = g;
+  runInNewContext(BOOT, g);
+  return { sent, early: g.lanyardEarly as Map<string, Promise<unknown>> | false | undefined };
+}
+
+const platform: PopupPlatform = { requestOrigins: async () => true, saveFile: () => {}, copy: async () => {} };
+
+describe('early messages', () => {
+  it('boot.js sends the first load’s two messages, and the popup takes those replies instead of sending again', async () => {
+    const { sent, early } = boot('', undefined, async (m) => ((m as { type: string }).type === 'badges/list' ? { ok: true, value: [] } : { ok: true, value: 'not a state' }));
+    expect(sent).toEqual([{ type: 'state/get', args: {} }, { type: 'badges/list', args: { limit: FIRST_SCREEN } }]);
+    expect(Object.prototype.toString.call(early)).toBe('[object Map]');
+    const later = vi.fn(async () => ({ ok: true, value: [] }));
+    const actions = createActions(createSend(earlyTransport(later, early as Map<string, Promise<unknown>>), guards.popup), platform);
+    expect(await actions.listBadges(FIRST_SCREEN)).toEqual({ ok: true, value: [] });
+    // The early reply is checked like any other: a malformed one is an error, not a state.
+    expect(await actions.getState()).toMatchObject({ ok: false, error: { code: 'ERR_BAD_REPLY' } });
+    expect(later).not.toHaveBeenCalled();
+    // Each early reply once: asked again, the message is sent.
+    await actions.listBadges(FIRST_SCREEN);
+    await actions.listBadges();
+    expect(later.mock.calls.map((c) => (c as unknown[])[0])).toEqual([{ type: 'badges/list', args: { limit: FIRST_SCREEN } }, { type: 'badges/list', args: {} }]);
+  });
+
+  it('a failed early message comes back as a transport error, not as an unhandled rejection', async () => {
+    const { early } = boot('', undefined, () => Promise.reject(new Error('no receiver')));
+    const actions = createActions(createSend(earlyTransport(async () => ({ ok: true, value: [] }), early as Map<string, Promise<unknown>>), guards.popup), platform);
+    expect(await actions.listBadges(FIRST_SCREEN)).toMatchObject({ ok: false, error: { code: 'ERR_TRANSPORT', message: 'no receiver' } });
+  });
+
+  it('boot.js sends nothing for the preview, or once the popup has started', () => {
+    expect(boot('?preview=1').sent).toEqual([]);
+    expect(boot('', { lanyardEarly: false }).sent).toEqual([]);
+  });
+});
