@@ -26,12 +26,18 @@ export interface BadgeStore extends Store<BadgeRecord> {
   /**
    * The newest badges (by sortTime, the popup's "newest" order): at least `limit` of them when
    * there are that many, plus any that tie with the last, so the popup's own sort of this page
-   * (ties by name) gives exactly the top of the whole list. Reads only these records.
+   * (ties by name) gives exactly the top of the whole list. Reads only these records, and at most
+   * NEWEST_TIES past the limit: a larger group issued at the same instant (an imported batch) would
+   * make the first screen read them all (issue 14: 10,000 such copies took the popup's first screen
+   * from one page's read to the whole store's); the popup's full list, loaded next, orders those.
    */
   newest(limit: number): Promise<BadgeRecord[]>;
   /** Removes every badge of an account; returns how many. */
   deleteByAccount(accountId: string): Promise<number>;
 }
+
+/** How many badges tied with the last of the newest `limit` are read with them, at most. */
+export const NEWEST_TIES = 100;
 
 export interface Db {
   badges: BadgeStore;
@@ -88,7 +94,7 @@ function badgeStore(db: Raw): BadgeStore {
       const out: BadgeRecord[] = [];
       const tx = db.transaction('badges');
       for (let c = await tx.store.index('bySortTime').openCursor(null, 'prev'); c; c = await c.continue()) {
-        if (out.length >= limit && c.value.sortTime !== out[out.length - 1]!.sortTime) break;
+        if (out.length >= limit && (c.value.sortTime !== out[out.length - 1]!.sortTime || out.length >= limit + NEWEST_TIES)) break;
         out.push(c.value);
       }
       await tx.done;

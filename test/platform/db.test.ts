@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_VERSION, migrate } from '../../src/platform/db-schema.ts';
-import { openDb, type Db } from '../../src/platform/db.ts';
+import { NEWEST_TIES, openDb, type Db } from '../../src/platform/db.ts';
 import type { BadgeRecord } from '../../src/platform/records.ts';
 
 let n = 0;
@@ -101,6 +101,19 @@ describe('a fresh database', () => {
     // The sort key follows the badge when its date changes.
     await db.badges.put(badge('a|old', 'a', null, '2027-01-01'));
     expect((await db.badges.newest(1)).map((b) => [b.key, b.sortTime])).toEqual([['a|old', Date.parse('2027-01-01')]]);
+  });
+
+  it('reads at most NEWEST_TIES of a large group tied with the last, still newest first', async () => {
+    const db = await open(fresh());
+    await db.badges.put(badge('a|newer', 'a', null, '2026-01-02'));
+    await db.badges.put(badge('a|older', 'a', null, '2025-01-01'));
+    for (let i = 0; i < NEWEST_TIES + 50; i++) await db.badges.put(badge(`a|batch${i}`, 'a', null, '2026-01-01'));
+    const first = await db.badges.newest(20);
+    expect(first).toHaveLength(20 + NEWEST_TIES);
+    expect(first[0]!.key).toBe('a|newer');
+    expect(first.slice(1).every((b) => b.sortTime === Date.parse('2026-01-01'))).toBe(true);
+    // A group that fits is still read whole.
+    expect(await db.badges.newest(NEWEST_TIES)).toHaveLength(NEWEST_TIES + 51);
   });
 });
 
