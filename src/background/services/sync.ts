@@ -8,6 +8,7 @@
  */
 import type { Fetch } from '../../core/verify/context.ts';
 import { isBackpackError } from '../../backpack/errors.ts';
+import { takeBytes } from '../../core/verify/read-body.ts';
 import type { Alarms } from '../../platform/alarms.ts';
 import type { Db } from '../../platform/db.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
@@ -122,7 +123,8 @@ export function createSync(d: SyncDeps) {
         const res = await d.fetch(item.bakedUrl, { headers: { accept: 'image/png, image/svg+xml;q=0.9' }, signal });
         const type = res.headers.get('content-type') ?? '';
         if (res.ok && /image\/(png|svg)/.test(type)) {
-          const bytes = new Uint8Array(await res.arrayBuffer());
+          // The host fetch read the image already (capped): its bytes, without a second read of the stream.
+          const bytes = takeBytes(res) ?? new Uint8Array(await res.arrayBuffer());
           return { original: { kind: type.includes('svg') ? 'svg' : 'png', bytes }, input: bytes };
         }
       } catch {
