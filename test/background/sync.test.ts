@@ -107,6 +107,35 @@ describe('interruptions', () => {
     expect(new Set(records.map((r) => r.key)).size).toBe(records.length);
   });
 
+  it('a save that fails ends the run only once every save started has ended; the next run loses and duplicates nothing', async () => {
+    const { h, id } = await ob3(4);
+    const save = h.db.saveBadges.bind(h.db);
+    let calls = 0;
+    let settled = 0;
+    h.db.saveBadges = async (badges, sync) => {
+      const n = ++calls;
+      try {
+        if (n === 2) throw new Error('disk full');
+        await new Promise((r) => setTimeout(r, 20)); // a slow write still running when the failure comes
+        return await save(badges, sync);
+      } finally {
+        settled++;
+      }
+    };
+    const failed = await h.app.sync.run(id);
+    expect(failed).toMatchObject({ status: 'error', error: { message: 'disk full' } });
+    expect(settled).toBe(calls); // no write outlives the run's recorded failure
+    const after = calls;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).toBe(after);
+    h.db.saveBadges = save;
+    const s = await h.app.sync.run(id);
+    expect(s).toMatchObject({ status: 'idle', done: ob3Total(), total: ob3Total() });
+    const records = await h.db.badges.byAccount(id);
+    expect(records).toHaveLength(ob3Total());
+    expect(new Set(records.map((r) => r.key)).size).toBe(records.length);
+  });
+
   it('retries a 500 with backoff, and a dropped connection (timeout)', async () => {
     const { h, id } = await ob3();
     ctx.bp.control.failNext({ status: 500, path: CREDENTIALS });

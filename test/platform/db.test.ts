@@ -179,3 +179,53 @@ describe('upgrading a version 1 database', () => {
     expect(await db.badges.newest(5)).toHaveLength(2);
   });
 });
+
+describe('the documents store knows its keys', () => {
+  const doc = (url: string, byte = 1) => ({ url, status: 200, contentType: 'application/json', bytes: new Uint8Array([byte]), freshUntil: 1, storedAt: 0 });
+  /** Counts the transactions this connection opens (reads of absent keys must open none). */
+  const countTransactions = () => {
+    const orig = IDBDatabase.prototype.transaction;
+    const seen = { n: 0, restore: () => (IDBDatabase.prototype.transaction = orig) };
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...a: Parameters<IDBDatabase['transaction']>) {
+      seen.n++;
+      return orig.apply(this, a);
+    } as IDBDatabase['transaction'];
+    return seen;
+  };
+
+  it('reads an absent key without a transaction, and every stored one across puts, deletes and a new connection', async () => {
+    const name = fresh();
+    const db = await open(name);
+    await db.documents.put(doc('https://a.example/'));
+    expect(await db.documents.get('https://b.example/')).toBeUndefined(); // loads the index
+    const tx = countTransactions();
+    try {
+      for (let i = 0; i < 20; i++) expect(await db.documents.get(`https://absent.example/${i}`)).toBeUndefined();
+      expect(tx.n).toBe(0);
+      expect((await db.documents.get('https://a.example/'))?.bytes).toEqual(new Uint8Array([1]));
+      expect(tx.n).toBe(1);
+    } finally {
+      tx.restore();
+    }
+    await db.documents.put(doc('https://b.example/', 2));
+    expect((await db.documents.get('https://b.example/'))?.bytes).toEqual(new Uint8Array([2]));
+    await db.documents.delete('https://a.example/');
+    expect(await db.documents.get('https://a.example/')).toBeUndefined();
+    // A put and a delete of one key at once: whatever the store holds after, a read finds it.
+    const racing = [db.documents.delete('https://b.example/'), db.documents.put(doc('https://b.example/', 3))];
+    await Promise.all(racing);
+    expect((await db.documents.get('https://b.example/'))?.bytes).toEqual(new Uint8Array([3]));
+    db.close();
+    // Another connection (a restarted worker) reads the keys again.
+    const again = await open(name);
+    expect((await again.documents.get('https://b.example/'))?.bytes).toEqual(new Uint8Array([3]));
+    expect(await again.documents.get('https://a.example/')).toBeUndefined();
+  });
+
+  it('keeps what is put while it loads its keys', async () => {
+    const db = await open(fresh());
+    const [first] = await Promise.all([db.documents.get('https://c.example/'), db.documents.put(doc('https://c.example/', 4))]);
+    expect(first === undefined || first.bytes[0] === 4).toBe(true);
+    expect((await db.documents.get('https://c.example/'))?.bytes).toEqual(new Uint8Array([4]));
+  });
+});

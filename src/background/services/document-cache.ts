@@ -11,6 +11,7 @@
  * that the user verified the same document elsewhere (the user's own syncs and imports use none).
  */
 import { JSON_ACCEPT, type Fetch } from '../../core/verify/context.ts';
+import { bytesResponse, takeBytes } from '../../core/verify/read-body.ts';
 import type { Store } from '../../platform/db.ts';
 import type { DocumentRecord } from '../../platform/records.ts';
 
@@ -34,7 +35,7 @@ export function freshUntil(headers: Headers, now: number): number | 'no-store' {
 }
 
 function toResponse(d: DocumentRecord): Response {
-  return new Response(d.bytes.slice() as Uint8Array<ArrayBuffer>, { status: d.status, headers: { 'content-type': d.contentType } });
+  return bytesResponse(d.bytes.slice() as Uint8Array<ArrayBuffer>, { status: d.status, headers: { 'content-type': d.contentType } });
 }
 
 /** Drops documents stored more than MAX_AGE_MS ago, then the oldest beyond MAX_DOCUMENTS. */
@@ -77,7 +78,7 @@ export function createCachingFetch(inner: Fetch, store: Store<DocumentRecord>, n
     const contentType = res.headers.get('content-type') ?? '';
     const worthKeeping = fresh !== 'no-store' && (fresh > now() || etag || lastModified) && CACHEABLE_TYPE.test(contentType);
     if (!worthKeeping) return res;
-    const bytes = new Uint8Array(await res.arrayBuffer());
+    const bytes = takeBytes(res) ?? new Uint8Array(await res.arrayBuffer());
     const record: DocumentRecord = { url: key, status: 200, contentType, bytes, freshUntil: Math.min(fresh, now() + MAX_AGE_MS), storedAt: now(), ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
     if (bytes.length <= MAX_BYTES) await put(record).catch(() => undefined);
     return toResponse(record);

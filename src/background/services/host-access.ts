@@ -9,6 +9,7 @@
 import type { Fetch } from '../../core/verify/context.ts';
 import { originPattern } from '../../platform/patterns.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
+import { bytesResponse } from '../../core/verify/read-body.ts';
 import { readCapped } from './capped-body.ts';
 
 export const HOST_PERMISSION_CODE = 'ERR_HOST_PERMISSION';
@@ -69,7 +70,7 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
         if (!(await permissions.contains(res.url))) throw new HostPermissionError(to.origin);
       }
       const body = await readCapped(res, maxBytes, url);
-      const out = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+      const out = bytesResponse(body, { status: res.status, statusText: res.statusText, headers: res.headers });
       // Keep where it ended, for the document cache.
       Object.defineProperties(out, { url: { value: res.url || url }, redirected: { value: res.redirected } });
       return out;

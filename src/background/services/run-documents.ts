@@ -13,6 +13,7 @@
  * Chromium's worker, 2.2 s of a 1,000-badge sync's CPU profile, bench/support/profile-sync.ts).
  */
 import type { Fetch } from '../../core/verify/context.ts';
+import { bytesResponse, takeBytes } from '../../core/verify/read-body.ts';
 
 /** Few documents recur in a run (issuers, keys, lists); per-badge ones (badge classes) just pass through the bound. */
 const MAX_ENTRIES = 64;
@@ -31,12 +32,19 @@ type Snapshot = { ok: true; body: ArrayBuffer; init: ResponseInit; url: string; 
 
 async function snapshot(res: Response): Promise<Snapshot> {
   if (!res.ok || res.status === 204 || res.status === 205) return { ok: false, raw: res };
-  return { ok: true, body: await res.arrayBuffer(), init: { status: res.status, statusText: res.statusText, headers: res.headers }, url: res.url, redirected: res.redirected };
+  return { ok: true, body: await bodyOf(res), init: { status: res.status, statusText: res.statusText, headers: res.headers }, url: res.url, redirected: res.redirected };
+}
+
+/** The body's bytes: those the host fetch read already when it made this Response (read-body.ts), else read now. */
+async function bodyOf(res: Response): Promise<ArrayBuffer> {
+  const held = takeBytes(res);
+  if (!held) return res.arrayBuffer();
+  return held.byteOffset === 0 && held.byteLength === held.buffer.byteLength ? held.buffer : held.slice().buffer;
 }
 
 function replay(s: Snapshot): Response {
   if (!s.ok) return s.raw.clone();
-  const out = new Response(s.body.slice(0), s.init);
+  const out = bytesResponse(new Uint8Array(s.body.slice(0)), s.init);
   Object.defineProperties(out, { url: { value: s.url }, redirected: { value: s.redirected } });
   return out;
 }

@@ -8,6 +8,7 @@
  */
 import type { Fetch } from '../../core/verify/context.ts';
 import { isBackpackError } from '../../backpack/errors.ts';
+import { takeBytes } from '../../core/verify/read-body.ts';
 import type { Alarms } from '../../platform/alarms.ts';
 import type { Db } from '../../platform/db.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
@@ -122,7 +123,8 @@ export function createSync(d: SyncDeps) {
         const res = await d.fetch(item.bakedUrl, { headers: { accept: 'image/png, image/svg+xml;q=0.9' }, signal });
         const type = res.headers.get('content-type') ?? '';
         if (res.ok && /image\/(png|svg)/.test(type)) {
-          const bytes = new Uint8Array(await res.arrayBuffer());
+          // The host fetch read the image already (capped): its bytes, without a second read of the stream.
+          const bytes = takeBytes(res) ?? new Uint8Array(await res.arrayBuffer());
           return { original: { kind: type.includes('svg') ? 'svg' : 'png', bytes }, input: bytes };
         }
       } catch {
@@ -216,15 +218,26 @@ export function createSync(d: SyncDeps) {
       // A page's items are verified CONCURRENT at a time (most of a badge's time is waiting on the
       // network: its baked image, hosted assertion, badge class), each saved with the progress as
       // soon as it is verified (sync-writes.ts: the saves that come together share a transaction).
-      // The cursor moves only once every item of the page is saved, and items are upserted by key,
-      // so a run cut short resumes at this page and loses nothing.
-      await eachConcurrently(page.items, d.concurrency ?? CONCURRENT, async (item) => {
-        signal.throwIfAborted();
-        const badge = await processOrNote(ctx, item, signal);
-        signal.throwIfAborted();
-        s.done += 1;
-        await writer.save(badge);
-      });
+      // A lane goes on to its next item while its save is written (the wait for each write was on
+      // every badge's path: ~11 ms a save in bench/support/profile-sync.ts); no new item starts
+      // once a save has failed. The cursor moves only once every item of the page is saved (and a
+      // failure is recorded only once every save started has ended), and items are upserted by
+      // key, so a run cut short resumes at this page and loses nothing.
+      const saving: Promise<void>[] = [];
+      let saveFailed: { error: unknown } | undefined;
+      try {
+        await eachConcurrently(page.items, d.concurrency ?? CONCURRENT, async (item) => {
+          signal.throwIfAborted();
+          if (saveFailed) throw saveFailed.error;
+          const badge = await processOrNote(ctx, item, signal);
+          signal.throwIfAborted();
+          s.done += 1;
+          saving.push(writer.save(badge).catch((error: unknown) => void (saveFailed ??= { error })));
+        });
+      } finally {
+        await Promise.all(saving);
+      }
+      if (saveFailed) throw saveFailed.error;
       if (!page.next || page.items.length === 0) return;
       run.cursor = page.next;
       run.doneBeforePage = s.done;

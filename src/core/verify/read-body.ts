@@ -5,6 +5,11 @@
  * document cache, which hands it on to fetchOnce to refuse).
  */
 export async function readAtMost(res: Response, max: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; over: boolean }> {
+  const held = heldBytes.get(res);
+  if (held && held.length <= max) {
+    const bytes = takeBytes(res);
+    if (bytes) return { bytes, over: false };
+  }
   if (!res.body) return { bytes: new Uint8Array(await res.arrayBuffer()), over: false };
   const reader = res.body.getReader();
   const parts: Uint8Array[] = [];
@@ -28,4 +33,31 @@ export async function readAtMost(res: Response, max: number): Promise<{ bytes: U
     at += p.length;
   }
   return { bytes, over };
+}
+
+/**
+ * Responses made here from bytes already read (the host fetch's capped body, a run's shared
+ * document, the document cache's copy), with those bytes: their size is known exactly, so reading
+ * them again through their stream, chunk by chunk, proves nothing. A document's body was read that
+ * way up to three times in the worker (the host fetch, the run's snapshot, the engine's fetchOnce);
+ * with this, once (issue 14, bench/support/profile-sync.ts).
+ */
+const heldBytes = new WeakMap<Response, Uint8Array<ArrayBuffer>>();
+
+/** A Response of `bytes`, which then belong to it (the caller must not change them). */
+export function bytesResponse(bytes: Uint8Array<ArrayBuffer> | null, init?: ResponseInit): Response {
+  const res = new Response(bytes, init);
+  if (bytes && res.body) heldBytes.set(res, bytes);
+  return res;
+}
+
+/**
+ * The bytes of a Response made by bytesResponse, handed out once (a second read goes through its
+ * stream as for any other); undefined for any other Response, or one whose body was read already.
+ */
+export function takeBytes(res: Response): Uint8Array<ArrayBuffer> | undefined {
+  const bytes = heldBytes.get(res);
+  if (!bytes || res.bodyUsed) return undefined;
+  heldBytes.delete(res);
+  return bytes;
 }
