@@ -24,6 +24,7 @@ import { startBackpack, type Backpack } from '../test/backpack/server.ts';
 import { launchExtension, type Launched } from '../test/browser/launch.ts';
 import { call, extensionPage, grantHosts, waitFor } from '../test/browser/support/extension.ts';
 import mixed from './mixed.ts';
+import { signInOb3 } from './support/real-extension.ts';
 import { workerHeapMb } from './support/worker-heap.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -34,17 +35,6 @@ const SYNC_TIMEOUT_MS = 600_000;
 
 interface StateReply {
   accounts: { id: string; sync: { status: string; done: number; total: number; error?: unknown } }[];
-}
-
-async function signInOb3(ext: Launched, page: Page, bp: Backpack): Promise<{ id: string }> {
-  const authWindow = ext.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(`${bp.baseUrl}/oauth/authorize`), timeout: 30_000 });
-  const signIn = call<{ id: string }>(page, 'accounts/sign-in', { kind: 'ob3', baseUrl: bp.baseUrl });
-  const auth = await authWindow;
-  await auth.waitForSelector('#username');
-  await auth.fill('#username', ADA.username);
-  await auth.fill('#password', ADA.password);
-  await auth.click('#allow');
-  return signIn;
 }
 
 /** Both accounts idle (a state read just after a sign-in may still say idle before its sync starts: then done must equal total > 0). */

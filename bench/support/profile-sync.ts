@@ -12,6 +12,7 @@ import { ADA } from '../../test/backpack/seed-data.ts';
 import { startBackpack, type Backpack } from '../../test/backpack/server.ts';
 import { launchExtension, type Launched } from '../../test/browser/launch.ts';
 import { call, extensionPage, grantHosts, waitFor } from '../../test/browser/support/extension.ts';
+import { signInOb3 } from './real-extension.ts';
 
 interface TargetInfo { targetId: string; type: string; url: string }
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }
@@ -38,17 +39,6 @@ async function workerSession(ext: Launched): Promise<{ send: (method: string, pa
     return reply;
   };
   return { send, cdp };
-}
-
-async function signInOb3(ext: Launched, page: Page, bp: Backpack): Promise<{ id: string }> {
-  const authWindow = ext.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(`${bp.baseUrl}/oauth/authorize`), timeout: 30_000 });
-  const signIn = call<{ id: string }>(page, 'accounts/sign-in', { kind: 'ob3', baseUrl: bp.baseUrl });
-  const auth = await authWindow;
-  await auth.waitForSelector('#username');
-  await auth.fill('#username', ADA.username);
-  await auth.fill('#password', ADA.password);
-  await auth.click('#allow');
-  return signIn;
 }
 
 function summarize(p: Profile): void {
