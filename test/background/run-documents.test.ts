@@ -1,7 +1,7 @@
-/** A sync run's shared documents and its bounded concurrency (run-documents.ts, sync.ts eachConcurrently). */
+/** A sync run's shared documents and its bounded concurrency (run-documents.ts, sync-limits.ts eachConcurrently). */
 import { describe, expect, it } from 'vitest';
 import { createRunDocuments } from '../../src/background/services/run-documents.ts';
-import { eachConcurrently } from '../../src/background/services/sync.ts';
+import { eachConcurrently } from '../../src/background/services/sync-limits.ts';
 import { JSON_ACCEPT } from '../../src/core/verify/context.ts';
 
 function server(status = (_n: number) => 200) {

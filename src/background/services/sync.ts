@@ -24,6 +24,7 @@ import { DEFAULT_RETRY, nextRetryAt, sleep as realSleep, withRetries, type Retry
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
+import { BADGE_TIMEOUT_MS, CONCURRENT, eachConcurrently, SINCE_MARGIN_MS } from './sync-limits.ts';
 
 export interface SyncDeps {
   db: Db;
@@ -51,36 +52,6 @@ export interface SyncDeps {
   concurrency?: number;
 }
 
-/** Chromium's connections per host (HTTP/1.1): more would only queue in the browser. */
-const CONCURRENT = 6;
-
-/**
- * Runs `fn` over `items`, `width` at a time. After the first failure no new item starts; it waits
- * for the ones running to end (so that none writes after the caller has recorded the failure),
- * then throws that first failure.
- */
-export async function eachConcurrently<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const lane = async (): Promise<void> => {
-    while (!failure && next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await fn(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, lane));
-  if (failure) throw failure.error;
-}
-
-/** Past the verifier's own deadline (VERIFY_DEADLINE_MS) plus the baked image's download. */
-export const BADGE_TIMEOUT_MS = 30_000;
-
-/** `since` is set this far before the last run started, for clocks that disagree. */
-const SINCE_MARGIN_MS = 10 * 60_000;
 export const retryAlarm = (accountId: string): string => `sync-retry:${accountId}`;
 
 /** What every badge of a run is verified with; `existing`: the stored records of the page's badges, read in one transaction. */
