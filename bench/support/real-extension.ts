@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { ADA } from '../../test/backpack/seed-data.ts';
 import type { Backpack } from '../../test/backpack/server.ts';
 import { launchExtension, type Launched } from '../../test/browser/launch.ts';
-import { call, extensionPage, grantHosts, waitFor } from '../../test/browser/support/extension.ts';
+import { call, extensionPage, grantHosts, signInOb3 as signInOb3As, waitFor } from '../../test/browser/support/extension.ts';
 
 export interface SignedIn {
   ext: Launched;
@@ -98,14 +98,5 @@ export async function emptyBadgrBackpack(bp: Backpack, who: { username: string; 
   return before.length;
 }
 
-/** Signs Ada in by the OB 3.0 flow: the consent page the test backpack opens, filled as she would. */
-export async function signInOb3(ext: Launched, page: Page, bp: Backpack): Promise<{ id: string }> {
-  const authWindow = ext.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(`${bp.baseUrl}/oauth/authorize`), timeout: 30_000 });
-  const signIn = call<{ id: string }>(page, 'accounts/sign-in', { kind: 'ob3', baseUrl: bp.baseUrl });
-  const auth = await authWindow;
-  await auth.waitForSelector('#username');
-  await auth.fill('#username', ADA.username);
-  await auth.fill('#password', ADA.password);
-  await auth.click('#allow');
-  return signIn;
-}
+/** Signs Ada in by the OB 3.0 flow (test/browser/support/extension.ts signInOb3). */
+export const signInOb3 = (ext: Launched, page: Page, bp: Backpack): Promise<{ id: string }> => signInOb3As(ext, page, bp.baseUrl, ADA);

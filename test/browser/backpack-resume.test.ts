@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { startBackpack, type Backpack } from '../backpack/server.ts';
 import { ADA } from '../backpack/seed-data.ts';
 import { launchExtension, type Launched } from './launch.ts';
-import { call, currentWorker, extensionPage, grantHosts, readStore, stopWorkers, waitFor, workerInstance } from './support/extension.ts';
+import { call, currentWorker, extensionPage, grantHosts, readStore, signInOb3, stopWorkers, waitFor, workerInstance } from './support/extension.ts';
 
 const EXTRA = 60;
 let ext: Launched;
@@ -43,14 +43,7 @@ describe('a sync interrupted by a stopped service worker', () => {
     expect(m).toBe(EXTRA + 5);
     // Slow: every answer waits, so a sync takes many seconds.
     bp.control.setDelay(150);
-    const authWindow = ext.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(`${bp.baseUrl}/oauth/authorize`), timeout: 20_000 });
-    const signIn = call<{ id: string }>(page, 'accounts/sign-in', { kind: 'ob3', baseUrl: bp.baseUrl });
-    const auth = await authWindow;
-    await auth.waitForSelector('#username');
-    await auth.fill('#username', ADA.username);
-    await auth.fill('#password', ADA.password);
-    await auth.click('#allow');
-    const { id } = await signIn;
+    const { id } = await signInOb3(ext, page, bp.baseUrl, ADA);
     // Signing in starts the first sync; wait for a few badges, then stop the worker.
     await call(page, 'sync/start', { accountId: id });
     const before = await waitFor(async () => {

@@ -13,7 +13,7 @@ import { ADA } from '../backpack/seed-data.ts';
 import type { Fault } from '../backpack/control.ts';
 import { launchExtension, type Launched } from './launch.ts';
 import { openPopup, shot } from './popup-helpers.ts';
-import { call, currentWorker, extensionPage, grantHosts, readStore, waitFor } from './support/extension.ts';
+import { call, currentWorker, extensionPage, grantHosts, readStore, signInOb3, waitFor } from './support/extension.ts';
 
 const EXTRA = 60;
 const CREDENTIALS = '/ims/ob/v3p0/credentials';
@@ -47,14 +47,7 @@ const syncOf = async (id: string): Promise<SyncView | undefined> => (await call<
 
 /** Signs in to the OB 3.0 API (the sign-in starts the first sync); returns the account id. */
 async function signIn(): Promise<string> {
-  const authWindow = ext.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(`${bp.baseUrl}/oauth/authorize`), timeout: 20_000 });
-  const signing = call<{ id: string }>(page, 'accounts/sign-in', { kind: 'ob3', baseUrl: bp.baseUrl });
-  const auth = await authWindow;
-  await auth.waitForSelector('#username');
-  await auth.fill('#username', ADA.username);
-  await auth.fill('#password', ADA.password);
-  await auth.click('#allow');
-  return (await signing).id;
+  return (await signInOb3(ext, page, bp.baseUrl, ADA)).id;
 }
 
 /** Signs in with the backpack slowed, and once the first page has arrived (done ≥ 1) plans the fault: it hits the next page. */

@@ -125,3 +125,18 @@ export async function inContentScript<T>(ext: Launched, page: Page, expression: 
   if (r.exceptionDetails) throw new Error(`content-script evaluation failed: ${JSON.stringify(r.exceptionDetails)}`);
   return r.result.value;
 }
+
+/**
+ * Signs in by the OB 3.0 flow (the sign-in starts the first sync): the consent page the test
+ * backpack opens in its own window, filled as the user would. Resolves with the account.
+ */
+export async function signInOb3(ext: Launched, page: Page, baseUrl: string, who: { username: string; password: string }): Promise<{ id: string }> {
+  const authWindow = ext.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(`${baseUrl}/oauth/authorize`), timeout: 30_000 });
+  const signIn = call<{ id: string }>(page, 'accounts/sign-in', { kind: 'ob3', baseUrl });
+  const auth = await authWindow;
+  await auth.waitForSelector('#username');
+  await auth.fill('#username', who.username);
+  await auth.fill('#password', who.password);
+  await auth.click('#allow');
+  return signIn;
+}
