@@ -109,7 +109,9 @@ async function bundle(dir: string): Promise<string> {
   writeFileSync(entry, ENTRY((f) => JSON.stringify(path.join(ROOT, f))));
   const outDir = path.join(dir, 'out');
   await build({ configFile: false, root: ROOT, publicDir: false, logLevel: 'silent', build: { lib: { entry, formats: ['es'], fileName: 'di' }, outDir, minify: true, emptyOutDir: true } });
-  return path.join(outDir, readdirSync(outDir).find((f) => f.endsWith('.js'))!);
+  // The entry itself: with dynamic imports (jsonld.js, rdf-canonize loaded on first need) vite
+  // also writes chunks, and the first .js file of the directory listing need not be the entry.
+  return path.join(outDir, 'di.js');
 }
 
 /** Gzipped size of every file the bundle emitted (level 9), in KB. */

@@ -5,11 +5,9 @@
  * (both give the same dataset: test/core/jsonld proves it on every corpus credential); rdf-canonize
  * does RDFC-1.0.
  */
-import { canonize as rdfc } from 'rdf-canonize';
 import { createMessageDigest } from '../proofs/sha256.ts';
 import { bundledContextSet, type ContextSet } from './context-set.ts';
 import { FastPathUnsupported, SafeModeError, UnknownContextError } from './errors.ts';
-import { toRdfReference } from './fallback.ts';
 import type { Quad } from './rdf-terms.ts';
 import { canonizeSimple } from './rdfc-simple.ts';
 import { assertContextsValid } from './spec-checks.ts';
@@ -70,6 +68,8 @@ export async function toRdf(doc: unknown, set: ContextSet = bundledContextSet())
     if (!(e instanceof FastPathUnsupported)) throw fromJsonLdError(e);
   }
   try {
+    // jsonld.js's expansion, loaded only for a document that needs it (see fallback.ts).
+    const { toRdfReference } = await import('./fallback.ts');
     return { quads: await toRdfReference(doc, set), path: 'reference' };
   } catch (e) {
     throw fromJsonLdError(e);
@@ -93,5 +93,15 @@ export async function canonize(doc: unknown, set: ContextSet = bundledContextSet
   const simple = canonizeSimple(quads);
   if (simple !== undefined) return simple;
   // RDFC-1.0 §4.? hash function: SHA-256, computed synchronously (see proofs/sha256.ts).
-  return rdfc(quads, { algorithm: 'RDFC-1.0', createMessageDigest });
+  return rdfcFull(quads, { algorithm: 'RDFC-1.0', createMessageDigest });
+}
+
+/**
+ * rdf-canonize's `canonize` (the full RDFC-1.0, Hash N-Degree Quads included), loaded on first
+ * need: credentials rarely need it (rdfc-simple.ts), and evaluating rdf-canonize was a sixth of
+ * the first verification's start-up (issue 14).
+ */
+export async function rdfcFull(...args: Parameters<typeof import('rdf-canonize').canonize>): Promise<string> {
+  const { canonize: rdfc } = await import('rdf-canonize');
+  return rdfc(...args);
 }

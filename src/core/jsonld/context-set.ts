@@ -26,61 +26,43 @@
  * Now each call has its own resolver and its own cache (jsonld.js resolves a bundled context URL
  * afresh on each call anyway: our loader gives no `static` tag), so nothing jsonld.js memoises
  * outlives a call; the memo above, with its complete key, is the only one kept.
+ *
+ * The first verification (issue 14): transitions the bundled set has precomputed (precomputed.ts,
+ * proven equal to jsonld.js's by its test) are taken from that table, and jsonld.js itself is
+ * loaded only when a transition is not there (load-jsonld.ts); IRIs are expanded by
+ * expand-iri.ts, jsonld.js's algorithm without jsonld.js.
  */
-import contextApi from 'jsonld/lib/context.js';
-import ContextResolver from 'jsonld/lib/ContextResolver.js';
-import events from 'jsonld/lib/events.js';
+import { initialContext, type Active } from './active.ts';
 import { bundledContexts } from './contexts.ts';
 import { UnknownContextError } from './errors.ts';
+import { expandIri } from './expand-iri.ts';
+import { loadJsonLd, type JsonLdLib } from './load-jsonld.ts';
+import { precomputedApplies, precomputedTransition, scopedKey } from './precomputed.ts';
 
-export type Active = JsonLdActiveContext;
+export type { Active } from './active.ts';
 
 /** How a local context is applied: plain (@context in the document), type-scoped, property-scoped. */
 export type Mode = 'plain' | 'type' | 'property';
 
 const MAX_TRANSITIONS = 512;
 
-type Cloneable = Active & { clone(): Cloneable; inverse: unknown; getInverse: unknown; revertToPreviousContext: unknown };
-
-/**
- * jsonld.js context.js `_cloneActiveContext`, without its deep copy of every term definition
- * (and of the scoped contexts they hold) on each context transition: that copy is most of the
- * cost of processing a credential's contexts the first time. jsonld.js only ever adds new
- * definition objects and never changes one once made (context.js `createTermDefinition`), so
- * sharing them is safe; the Map and the protected set, which processing does change, are copied.
- * Same members as the original, so behaviour is the same (the differential tests check it).
- */
-function shareClone(this: Cloneable): Cloneable {
-  const child = {
-    mappings: new Map(this.mappings),
-    clone: this.clone,
-    inverse: null,
-    getInverse: this.getInverse,
-    protected: { ...this.protected },
-    revertToPreviousContext: this.revertToPreviousContext,
-  } as Cloneable;
-  if (this.previousContext) child.previousContext = (this.previousContext as Cloneable).clone();
-  if ('@base' in this) child['@base'] = this['@base'];
-  if ('@language' in this) child['@language'] = this['@language'];
-  if ('@vocab' in this) child['@vocab'] = this['@vocab'];
-  return child;
-}
-
 /** Options for a set other than the bundled one (tests: the W3C suite's base IRI and processing mode). */
 export interface ContextSetOptions {
   /** The document base IRI (JSON-LD 1.1 API `base`); credentials have none. */
   base?: string;
   processingMode?: 'json-ld-1.0' | 'json-ld-1.1';
+  /** false: never use the precomputed transitions (scripts/gen-precomputed-contexts.mts, tests). */
+  precomputed?: boolean;
 }
 
 export class ContextSet {
   readonly contexts: ReadonlyMap<string, unknown>;
-  /** jsonld.js processing options: static loader, safe mode, no base (reference §3.4 "safe mode"). */
+  /** jsonld.js processing options but the event handler (see `jsonLdOptions`): static loader, safe mode, no base (reference §3.4 "safe mode"). */
   readonly options: Record<string, unknown>;
   readonly initial: Active;
   private readonly transitions = new WeakMap<Active, Map<string, Active>>();
-  /** Per mode, the memo key of each scoped context object (the whole key string, so a lookup hashes no new string). */
-  private readonly keys = { type: new WeakMap<object, string>(), property: new WeakMap<object, string>() };
+  /** Whether the precomputed transitions apply to this set (precomputed.ts `precomputedApplies`). */
+  private readonly precomputed: boolean;
 
   constructor(contexts: ReadonlyMap<string, unknown>, setOptions: ContextSetOptions = {}) {
     this.contexts = contexts;
@@ -90,12 +72,19 @@ export class ContextSet {
       // A copy: jsonld.js merges an `@import`ed context into the importing one in place.
       return { contextUrl: null, documentUrl: url, document: structuredClone(document) };
     };
-    this.options = { documentLoader, eventHandler: [events.safeEventHandler], base: setOptions.base ?? '', safe: true };
+    this.options = { documentLoader, base: setOptions.base ?? '', safe: true };
     if (setOptions.processingMode) this.options.processingMode = setOptions.processingMode;
-    // A child of jsonld's shared initial context, so that the cheaper clone below stays ours.
-    const initial = (contextApi.getInitialContext(this.options) as Cloneable).clone();
-    initial.clone = shareClone;
-    this.initial = initial;
+    // jsonld's initial context, cloned (jsonld.js `getInitialContext(options).clone()`), with the cheaper clone.
+    this.initial = initialContext();
+    this.precomputed =
+      setOptions.precomputed !== false && !setOptions.base && !setOptions.processingMode && precomputedApplies(contexts, bundledContexts());
+  }
+
+  /** jsonld.js, loaded, and the options for a call into it: safe mode's event handler, and a resolver and a cache of the call's own (see the header). */
+  async jsonLd(): Promise<{ lib: JsonLdLib; options: Record<string, unknown> }> {
+    const lib = await loadJsonLd();
+    const options = { ...this.options, eventHandler: [lib.events.safeEventHandler], contextResolver: new lib.ContextResolver({ sharedCache: new Map() }) };
+    return { lib, options };
   }
 
   /**
@@ -105,32 +94,27 @@ export class ContextSet {
    * object and could change it between two calls.
    */
   private keyOf(local: unknown, mode: Mode): string {
-    if (mode !== 'plain' && typeof local === 'object' && local !== null) {
-      // The same string object each time: V8 hashes a string once, and a scoped context's JSON runs to kilobytes.
-      const memo = this.keys[mode];
-      let k = memo.get(local);
-      if (k === undefined) {
-        k = mode + JSON.stringify(local);
-        memo.set(local, k);
-      }
-      return k;
-    }
+    // The same string object each time: V8 hashes a string once, and a scoped context's JSON runs to kilobytes.
+    if (mode !== 'plain' && typeof local === 'object' && local !== null) return scopedKey(local, mode);
     return mode + JSON.stringify(local);
   }
 
-  /** The remembered transition, or undefined when it has not been computed yet. */
+  /** The remembered (or precomputed) transition, or undefined when it has not been computed yet. */
   cached(active: Active, local: unknown, mode: Mode): Active | undefined {
-    return this.transitions.get(active)?.get(this.keyOf(local, mode));
+    const key = this.keyOf(local, mode);
+    const hit = this.transitions.get(active)?.get(key);
+    if (hit !== undefined || !this.precomputed) return hit;
+    return precomputedTransition(active === this.initial ? undefined : active, key);
   }
 
   /** Computes a transition with jsonld.js and remembers it. Throws what jsonld.js throws (safe mode, protected terms, unknown context). */
   async learn(active: Active, local: unknown, mode: Mode): Promise<Active> {
-    const next = await contextApi.process({
+    const { lib, options } = await this.jsonLd();
+    const next = await lib.contextApi.process({
       activeCtx: active,
       // A copy: jsonld.js changes a local context that has `@import` in place.
       localCtx: structuredClone(local),
-      // A resolver and a cache per call: nothing jsonld.js memoises outlives the call (see the header).
-      options: { ...this.options, contextResolver: new ContextResolver({ sharedCache: new Map() }) },
+      options,
       ...(mode === 'type' ? { propagate: false } : mode === 'property' ? { propagate: true, overrideProtected: true } : {}),
     });
     let map = this.transitions.get(active);
@@ -141,7 +125,7 @@ export class ContextSet {
   }
 
   expandIri(active: Active, value: string, vocab: boolean, base: boolean): string | null {
-    return contextApi.expandIri(active, value, { vocab, base }, this.options);
+    return expandIri(active, value, vocab, base, this.options.base as string);
   }
 }
 

@@ -2,19 +2,19 @@
  * The reference path: jsonld.js expansion and RDF conversion (jsonld.js `toRDF`, which
  * `jsonld.canonize` runs before RDFC-1.0), for whatever the fast converter does not handle.
  * jsonld.js's own entry point is not imported: in Node it loads an HTTP client for its default
- * document loader (tens of milliseconds at start-up) that Lanyard never uses.
+ * document loader (tens of milliseconds at start-up) that Lanyard never uses; the parts used are
+ * loaded on first need (load-jsonld.ts), and this module itself is imported dynamically by
+ * canonize.ts, only for a document the fast converter leaves.
  */
-import expandApi from 'jsonld/lib/expand.js';
-import toRdfApi from 'jsonld/lib/toRdf.js';
-import ContextResolver from 'jsonld/lib/ContextResolver.js';
-import jsonldUtil from 'jsonld/lib/util.js';
 import type { ContextSet } from './context-set.ts';
 import type { Quad } from './rdf-terms.ts';
 import { assertExpandedValid } from './spec-checks.ts';
 import { hasForeignKey } from './to-rdf.ts';
 
 export async function toRdfReference(doc: unknown, set: ContextSet): Promise<Quad[]> {
-  const options = { ...set.options, contextResolver: new ContextResolver({ sharedCache: new Map() }), keepFreeFloatingNodes: false };
+  const { lib, options: jsonLdOptions } = await set.jsonLd();
+  const { expandApi, toRdfApi, util: jsonldUtil } = lib;
+  const options = { ...jsonLdOptions, keepFreeFloatingNodes: false };
   // jsonld.js `expand`: a deep copy of the input made as jsonld.js makes it (util.clone: a
   // `__proto__` key becomes the copy's prototype there, so it must here too), then the expansion
   // algorithm from the initial context.

@@ -67,6 +67,10 @@ declare module 'jsonld/lib/util.js' {
   const api: { clone<T>(value: T): T };
   export default api;
 }
+declare module 'jsonld/lib/url.js' {
+  const api: { isAbsolute(v: unknown): boolean; prependBase(base: string | null, iri: string): string };
+  export default api;
+}
 declare module 'jsonld/lib/toRdf.js' {
   const api: { toRDF(expanded: unknown, options: object): unknown[] };
   export default api;
@@ -80,6 +84,11 @@ declare module 'jsonld/lib/ContextResolver.js' {
 declare module 'jsonld/lib/events.js' {
   const api: { safeEventHandler: (args: { event: unknown; next: () => void }) => void };
   export default api;
+}
+declare module 'rdf-canonize/lib/NQuads.js' {
+  import type { NQuads as N } from 'rdf-canonize';
+  const NQuads: typeof N;
+  export default NQuads;
 }
 declare module 'rdf-canonize' {
   type NQuadsTerm = { termType: string; value: string; datatype?: { termType: string; value: string }; language?: string };

@@ -5,8 +5,7 @@
  * §4.? "hash algorithm" parameter). SHA-256 is the engine's canonize (jsonld/canonize.ts);
  * SHA-384 uses the same RDF and rdf-canonize's WebCrypto digest. Only blank node labels differ.
  */
-import { canonize as rdfc } from 'rdf-canonize';
-import { assertKnownContexts, canonize, toRdf } from '../jsonld/canonize.ts';
+import { assertKnownContexts, canonize, rdfcFull as rdfc, toRdf } from '../jsonld/canonize.ts';
 import { bundledContextSet, type ContextSet } from '../jsonld/context-set.ts';
 import type { Quad } from '../jsonld/rdf-terms.ts';
 
