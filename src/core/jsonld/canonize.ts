@@ -54,6 +54,9 @@ export function fromJsonLdError(e: unknown): Error {
 /** The document's RDF dataset, and which path made it. */
 export async function toRdf(doc: unknown, set: ContextSet = bundledContextSet()): Promise<{ quads: Quad[]; path: RdfPath }> {
   assertContextsValid(doc);
+  // The precomputed context transitions, loaded before the first conversion (precomputed.ts).
+  const loading = set.prepare();
+  if (loading) await loading;
   try {
     // Each retry learns one more context transition; a credential needs a handful at most.
     for (let i = 0; i < 256; i++) {

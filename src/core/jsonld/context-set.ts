@@ -37,7 +37,7 @@ import { bundledContexts } from './contexts.ts';
 import { UnknownContextError } from './errors.ts';
 import { expandIri } from './expand-iri.ts';
 import { loadJsonLd, type JsonLdLib } from './load-jsonld.ts';
-import { precomputedApplies, precomputedTransition, scopedKey } from './precomputed.ts';
+import { loadPrecomputed, precomputedApplies, precomputedLoaded, precomputedTransition, scopedKey } from './precomputed.ts';
 
 export type { Active } from './active.ts';
 
@@ -61,8 +61,8 @@ export class ContextSet {
   readonly options: Record<string, unknown>;
   readonly initial: Active;
   private readonly transitions = new WeakMap<Active, Map<string, Active>>();
-  /** Whether the precomputed transitions apply to this set (precomputed.ts `precomputedApplies`). */
-  private readonly precomputed: boolean;
+  /** Whether the precomputed transitions apply to this set: false, or undefined until the table is loaded and compared (precomputed.ts `precomputedApplies`). */
+  private precomputed: boolean | undefined;
 
   constructor(contexts: ReadonlyMap<string, unknown>, setOptions: ContextSetOptions = {}) {
     this.contexts = contexts;
@@ -76,8 +76,7 @@ export class ContextSet {
     if (setOptions.processingMode) this.options.processingMode = setOptions.processingMode;
     // jsonld's initial context, cloned (jsonld.js `getInitialContext(options).clone()`), with the cheaper clone.
     this.initial = initialContext();
-    this.precomputed =
-      setOptions.precomputed !== false && !setOptions.base && !setOptions.processingMode && precomputedApplies(contexts, bundledContexts());
+    if (setOptions.precomputed === false || setOptions.base || setOptions.processingMode) this.precomputed = false;
   }
 
   /** jsonld.js, loaded, and the options for a call into it: safe mode's event handler, and a resolver and a cache of the call's own (see the header). */
@@ -99,11 +98,17 @@ export class ContextSet {
     return mode + JSON.stringify(local);
   }
 
+  /** Loads the precomputed transitions if this set may use them and they are not loaded yet (canonize.ts, before converting). */
+  prepare(): Promise<void> | undefined {
+    return this.precomputed === false || precomputedLoaded() ? undefined : loadPrecomputed();
+  }
+
   /** The remembered (or precomputed) transition, or undefined when it has not been computed yet. */
   cached(active: Active, local: unknown, mode: Mode): Active | undefined {
     const key = this.keyOf(local, mode);
     const hit = this.transitions.get(active)?.get(key);
-    if (hit !== undefined || !this.precomputed) return hit;
+    if (hit !== undefined || this.precomputed === false || !precomputedLoaded()) return hit;
+    if ((this.precomputed ??= precomputedApplies(this.contexts, bundledContexts())) === false) return undefined;
     return precomputedTransition(active === this.initial ? undefined : active, key);
   }
 

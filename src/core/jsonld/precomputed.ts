@@ -17,9 +17,13 @@
  * table is what jsonld.js computes from the bundled documents today, or the test fails. A
  * ContextSet uses the table only when every document it was computed from is the same object
  * in its own map and its options are the bundled set's (no base IRI, default processing mode).
+ *
+ * The table is a module of its own, imported dynamically before the first conversion
+ * (`loadPrecomputed`, canonize.ts): 150 KB of strings in the engine's module, which also holds
+ * non-ASCII text and so is read as two-byte source, cost ~4 ms of its import; alone, the table is
+ * ASCII. Until it is loaded, nothing is precomputed (jsonld.js computes): a cache, not a rule.
  */
 import { getInverse, revertToPreviousContext, shareClone, type Active } from './active.ts';
-import { PRECOMPUTED } from './precomputed-data.ts';
 
 /** [base node or -1, terms deleted, [term, definition] set in order, protected terms (0: the base's, ['+', …]: the base's and these), other members ([name] alone: undefined), previous context or -1]. */
 export type NodeData = [number, string[], [string, number][], string[] | 0, ([string] | [string, unknown])[], number];
@@ -44,8 +48,19 @@ export interface PrecomputedSource {
   nodes: string[];
 }
 
-const data: PrecomputedSource = PRECOMPUTED;
+let data: PrecomputedSource | undefined;
+let loading: Promise<void> | undefined;
 const scoped: unknown[] = [];
+
+/** Loads the table (once). */
+export function loadPrecomputed(): Promise<void> {
+  return (loading ??= import('./precomputed-data.ts').then((m) => {
+    data = m.PRECOMPUTED;
+  }));
+}
+export const precomputedLoaded = (): boolean => data !== undefined;
+/** The table, loaded: only called once a node or an edge has been found in it. */
+const table = (): PrecomputedSource => data!;
 const nodes: (Active | undefined)[] = [];
 const defs: (Record<string, unknown> | undefined)[] = [];
 const indexOf = new WeakMap<Active, number>();
@@ -53,7 +68,7 @@ const scopedKeys = { type: new WeakMap<object, string>(), property: new WeakMap<
 /** Per node (index + 1: the initial context is -1), memo key → node. */
 const edges: (Map<string, number> | undefined)[] = [];
 
-const scopedContext = (i: number): unknown => (scoped[i] ??= JSON.parse(data.scoped[i]!));
+const scopedContext = (i: number): unknown => (scoped[i] ??= JSON.parse(table().scoped[i]!));
 /** Edges by source node (index + 1), built on first use. */
 let bySource: EdgeData[][] | undefined;
 
@@ -68,7 +83,7 @@ export function scopedKey(local: object, mode: 'type' | 'property'): string {
 function def(i: number): Record<string, unknown> {
   let d = defs[i];
   if (!d) {
-    d = JSON.parse(data.defs[i]!) as Record<string, unknown>;
+    d = JSON.parse(table().defs[i]!) as Record<string, unknown>;
     if ('@context' in d) d['@context'] = scopedContext(d['@context'] as number);
     defs[i] = d;
   }
@@ -78,7 +93,7 @@ function def(i: number): Record<string, unknown> {
 function node(i: number): Active {
   let n = nodes[i];
   if (n) return n;
-  const [base, deleted, set, prot, members, previous] = JSON.parse(data.nodes[i]!) as NodeData;
+  const [base, deleted, set, prot, members, previous] = JSON.parse(table().nodes[i]!) as NodeData;
   const mappings = new Map(base >= 0 ? node(base).mappings : undefined);
   for (const t of deleted) mappings.delete(t);
   for (const [t, d] of set) {
@@ -103,7 +118,7 @@ function edgesOf(from: number): Map<string, number> {
     m = new Map();
     if (!bySource) {
       bySource = [];
-      for (const e of data.edges) (bySource[e[0] + 1] ??= []).push(e);
+      for (const e of table().edges) (bySource[e[0] + 1] ??= []).push(e);
     }
     for (const [, to, mode, local] of bySource[from + 1] ?? []) {
       m.set(mode === 'plain' ? (local as string) : scopedKey(scopedContext(local as number) as object, mode), to);
@@ -115,26 +130,27 @@ function edgesOf(from: number): Map<string, number> {
 
 /** The precomputed transition from `active` (undefined: the initial context) under the memo key `key`, if there is one. */
 export function precomputedTransition(active: Active | undefined, key: string): Active | undefined {
+  if (!data) return undefined;
   const from = active === undefined ? -1 : indexOf.get(active);
   if (from === undefined) return undefined;
   const to = edgesOf(from).get(key);
   return to === undefined ? undefined : node(to);
 }
 
-/** Whether a set over `contexts` may use the table: every document it was computed from is the same object there as in `bundled`. */
+/** Whether a set over `contexts` may use the table (loaded): every document it was computed from is the same object there as in `bundled`. */
 export function precomputedApplies(contexts: ReadonlyMap<string, unknown>, bundled: ReadonlyMap<string, unknown>): boolean {
   // The bundled map itself: no document parsed to compare (contexts.ts parses each on first use).
   if (contexts === bundled) return true;
-  return data.urls.every((u) => contexts.get(u) !== undefined && contexts.get(u) === bundled.get(u));
+  return table().urls.every((u) => contexts.get(u) !== undefined && contexts.get(u) === bundled.get(u));
 }
 
 /** The precomputed node `i` (tests and the generator). */
 export const precomputedNode = (i: number): Active => node(i);
 /** The whole table, parsed (tests). */
 export const precomputedTable = (): PrecomputedData => ({
-  urls: data.urls,
-  edges: data.edges,
-  scoped: data.scoped.map((_, i) => scopedContext(i)),
-  defs: data.defs.map((s) => JSON.parse(s) as Record<string, unknown>),
-  nodes: data.nodes.map((s) => JSON.parse(s) as NodeData),
+  urls: table().urls,
+  edges: table().edges,
+  scoped: table().scoped.map((_, i) => scopedContext(i)),
+  defs: table().defs.map((s) => JSON.parse(s) as Record<string, unknown>),
+  nodes: table().nodes.map((s) => JSON.parse(s) as NodeData),
 });

@@ -7,13 +7,13 @@
  * the initial context, every precomputed active context is the one jsonld.js computes.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, source } from '../../../scripts/gen-precomputed-contexts.mts';
 import type { Active } from '../../../src/core/jsonld/active.ts';
 import { canonize, toRdf } from '../../../src/core/jsonld/canonize.ts';
 import { ContextSet, bundledContextSet } from '../../../src/core/jsonld/context-set.ts';
 import { bundledContexts, VC_V2 } from '../../../src/core/jsonld/contexts.ts';
-import { precomputedApplies, precomputedNode, precomputedTable } from '../../../src/core/jsonld/precomputed.ts';
+import { loadPrecomputed, precomputedApplies, precomputedLoaded, precomputedNode, precomputedTable } from '../../../src/core/jsonld/precomputed.ts';
 import { betaContextSet } from '../../../src/core/proofs/ob3-beta.ts';
 
 /** An active context's content, as plain data (what jsonld.js's processing reads). */
@@ -28,8 +28,21 @@ function content(a: Active | undefined): unknown {
 
 const OB3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 
+describe('precomputed context transitions, loading', () => {
+  it('are loaded by the first conversion, not before', async () => {
+    expect(precomputedLoaded()).toBe(false);
+    expect(bundledContextSet().cached(bundledContextSet().initial, [VC_V2, OB3], 'plain')).toBeUndefined();
+    await toRdf({ '@context': [VC_V2, OB3], type: 'VerifiableCredential' }, bundledContextSet());
+    expect(precomputedLoaded()).toBe(true);
+  });
+});
+
 describe('precomputed context transitions', () => {
-  const table = precomputedTable();
+  let table: ReturnType<typeof precomputedTable>;
+  beforeAll(async () => {
+    await loadPrecomputed();
+    table = precomputedTable();
+  });
 
   it('cover the VC 2.0 + OB 3.0 root and its scoped contexts', () => {
     const plain = table.edges.filter(([from, , mode]) => from === -1 && mode === 'plain').map(([, , , key]) => key);
