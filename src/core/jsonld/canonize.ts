@@ -10,8 +10,8 @@ import { bundledContextSet, type ContextSet } from './context-set.ts';
 import { FastPathUnsupported, SafeModeError, UnknownContextError } from './errors.ts';
 import type { Quad } from './rdf-terms.ts';
 import { canonizeSimple } from './rdfc-simple.ts';
-import { assertContextsValid } from './spec-checks.ts';
-import { NeedContext, toRdfFast } from './to-rdf.ts';
+import { assertContextsValid, assertExpandedValid } from './spec-checks.ts';
+import { hasForeignKey, NeedContext, toRdfFast } from './to-rdf.ts';
 import { shorten } from '../display.ts';
 
 export type RdfPath = 'fast' | 'reference';
@@ -73,7 +73,7 @@ export async function toRdf(doc: unknown, set: ContextSet = bundledContextSet())
   try {
     // jsonld.js's expansion, loaded only for a document that needs it (see fallback.ts).
     const { toRdfReference } = await import('./fallback.ts');
-    return { quads: await toRdfReference(doc, set), path: 'reference' };
+    return { quads: await toRdfReference(doc, set, { hasForeignKey, assertExpandedValid }), path: 'reference' };
   } catch (e) {
     throw fromJsonLdError(e);
   }

@@ -8,10 +8,20 @@
  */
 import type { ContextSet } from './context-set.ts';
 import type { Quad } from './rdf-terms.ts';
-import { assertExpandedValid } from './spec-checks.ts';
-import { hasForeignKey } from './to-rdf.ts';
+import type { assertExpandedValid } from './spec-checks.ts';
+import type { hasForeignKey } from './to-rdf.ts';
 
-export async function toRdfReference(doc: unknown, set: ContextSet): Promise<Quad[]> {
+/**
+ * The checks this path shares with the fast one, handed in by canonize.ts rather than imported:
+ * a dynamically imported chunk that imports modules of the engine's makes the bundler split
+ * those into a chunk of their own, one more module to load at start-up (issue 14).
+ */
+export interface SharedChecks {
+  hasForeignKey: typeof hasForeignKey;
+  assertExpandedValid: typeof assertExpandedValid;
+}
+
+export async function toRdfReference(doc: unknown, set: ContextSet, { hasForeignKey, assertExpandedValid }: SharedChecks): Promise<Quad[]> {
   const { lib, options: jsonLdOptions } = await set.jsonLd();
   const { expandApi, toRdfApi, util: jsonldUtil } = lib;
   const options = { ...jsonLdOptions, keepFreeFloatingNodes: false };
