@@ -42,6 +42,8 @@ export interface PrecomputedData {
 /** PrecomputedData as precomputed-data.ts holds it: each scoped context, definition and node a JSON string, parsed on first use. */
 export interface PrecomputedSource {
   urls: string[];
+  /** IRI prefixes, written `~0`…`~9` in the strings below. */
+  prefixes: string[];
   edges: EdgeData[];
   scoped: string[];
   defs: string[];
@@ -68,7 +70,23 @@ const scopedKeys = { type: new WeakMap<object, string>(), property: new WeakMap<
 /** Per node (index + 1: the initial context is -1), memo key → node. */
 const edges: (Map<string, number> | undefined)[] = [];
 
-const scopedContext = (i: number): unknown => (scoped[i] ??= JSON.parse(table().scoped[i]!));
+/** A string of the table: its IRI prefixes written back in place of their `~n` tokens (the generator checks that no `~` is left otherwise). */
+function text(s: string): string {
+  return s.includes('~') ? s.replace(/~(\d)/g, (_, d: string) => table().prefixes[Number(d)]!) : s;
+}
+
+/** A scoped context of the table, parsed; its memo keys are its JSON text, as the generator wrote it (JSON.stringify's, checked by the test). */
+function scopedContext(i: number): unknown {
+  if (!(i in scoped)) {
+    const json = text(table().scoped[i]!);
+    const value = (scoped[i] = JSON.parse(json));
+    if (typeof value === 'object' && value !== null) {
+      scopedKeys.type.set(value, `type${json}`);
+      scopedKeys.property.set(value, `property${json}`);
+    }
+  }
+  return scoped[i];
+}
 /** Edges by source node (index + 1), built on first use. */
 let bySource: EdgeData[][] | undefined;
 
@@ -83,7 +101,7 @@ export function scopedKey(local: object, mode: 'type' | 'property'): string {
 function def(i: number): Record<string, unknown> {
   let d = defs[i];
   if (!d) {
-    d = JSON.parse(table().defs[i]!) as Record<string, unknown>;
+    d = JSON.parse(text(table().defs[i]!)) as Record<string, unknown>;
     if ('@context' in d) d['@context'] = scopedContext(d['@context'] as number);
     defs[i] = d;
   }
@@ -93,7 +111,7 @@ function def(i: number): Record<string, unknown> {
 function node(i: number): Active {
   let n = nodes[i];
   if (n) return n;
-  const [base, deleted, set, prot, members, previous] = JSON.parse(table().nodes[i]!) as NodeData;
+  const [base, deleted, set, prot, members, previous] = JSON.parse(text(table().nodes[i]!)) as NodeData;
   const mappings = new Map(base >= 0 ? node(base).mappings : undefined);
   for (const t of deleted) mappings.delete(t);
   for (const [t, d] of set) {
@@ -121,7 +139,11 @@ function edgesOf(from: number): Map<string, number> {
       for (const e of table().edges) (bySource[e[0] + 1] ??= []).push(e);
     }
     for (const [, to, mode, local] of bySource[from + 1] ?? []) {
-      m.set(mode === 'plain' ? (local as string) : scopedKey(scopedContext(local as number) as object, mode), to);
+      if (mode === 'plain') m.set(local as string, to);
+      else {
+        const c = scopedContext(local as number);
+        m.set(typeof c === 'object' && c !== null ? scopedKey(c, mode) : mode + JSON.stringify(c), to);
+      }
     }
     edges[from + 1] = m;
   }
@@ -146,11 +168,13 @@ export function precomputedApplies(contexts: ReadonlyMap<string, unknown>, bundl
 
 /** The precomputed node `i` (tests and the generator). */
 export const precomputedNode = (i: number): Active => node(i);
+/** The JSON text of scoped context `i` (tests: it must be JSON.stringify's of the parsed value, the memo key). */
+export const precomputedScopedText = (i: number): string => text(table().scoped[i]!);
 /** The whole table, parsed (tests). */
 export const precomputedTable = (): PrecomputedData => ({
   urls: table().urls,
   edges: table().edges,
   scoped: table().scoped.map((_, i) => scopedContext(i)),
-  defs: table().defs.map((s) => JSON.parse(s) as Record<string, unknown>),
-  nodes: table().nodes.map((s) => JSON.parse(s) as NodeData),
+  defs: table().defs.map((s) => JSON.parse(text(s)) as Record<string, unknown>),
+  nodes: table().nodes.map((s) => JSON.parse(text(s)) as NodeData),
 });

@@ -13,7 +13,7 @@ import type { Active } from '../../../src/core/jsonld/active.ts';
 import { canonize, toRdf } from '../../../src/core/jsonld/canonize.ts';
 import { ContextSet, bundledContextSet } from '../../../src/core/jsonld/context-set.ts';
 import { bundledContexts, VC_V2 } from '../../../src/core/jsonld/contexts.ts';
-import { loadPrecomputed, precomputedApplies, precomputedLoaded, precomputedNode, precomputedTable } from '../../../src/core/jsonld/precomputed.ts';
+import { loadPrecomputed, precomputedApplies, precomputedLoaded, precomputedNode, precomputedScopedText, precomputedTable } from '../../../src/core/jsonld/precomputed.ts';
 import { betaContextSet } from '../../../src/core/proofs/ob3-beta.ts';
 
 /** An active context's content, as plain data (what jsonld.js's processing reads). */
@@ -58,6 +58,11 @@ describe('precomputed context transitions', () => {
       const computed = await fresh.learn(source, local, mode);
       expect(content(precomputedNode(to)), `${from} → ${to} ${mode}`).toStrictEqual(content(computed));
     }
+  });
+
+  it('keys each scoped context by its JSON text, which is JSON.stringify of the parsed context (the memo key)', () => {
+    table.scoped.forEach((c, i) => expect(JSON.stringify(c)).toBe(precomputedScopedText(i)));
+    expect(table.scoped.length).toBeGreaterThan(10);
   });
 
   it('is what the generator writes today (contexts, jsonld.js and the corpus unchanged)', { timeout: 120_000 }, async () => {
