@@ -138,11 +138,8 @@ function edgesOf(from: number): Map<string, number> {
       for (const e of table().edges) (bySource[e[0] + 1] ??= []).push(e);
     }
     for (const [, to, mode, local] of bySource[from + 1] ?? []) {
-      if (mode === 'plain') m.set(local as string, to);
-      else {
-        const c = scopedContext(local as number);
-        m.set(typeof c === 'object' && c !== null ? scopedKey(c, mode) : mode + JSON.stringify(c), to);
-      }
+      // A scoped context's memo key is its JSON text (ContextSet.keyOf, scopedContext): no need to parse it here.
+      m.set(mode === 'plain' ? (local as string) : mode + text(table().scoped[local as number]!), to);
     }
     edges[from + 1] = m;
   }
