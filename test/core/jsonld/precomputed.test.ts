@@ -23,7 +23,9 @@ function content(a: Active | undefined): unknown {
   const members = Object.keys(c)
     .filter((k) => !['mappings', 'clone', 'inverse', 'getInverse', 'protected', 'previousContext', 'revertToPreviousContext'].includes(k))
     .map((k) => [k, c[k] === undefined ? '(undefined)' : c[k]]);
-  return { mappings: [...a.mappings], protected: Object.entries(a.protected), members, inverse: c.inverse, previous: content(a.previousContext) };
+  // Each definition also as its JSON, so that the order of its members counts too (toStrictEqual ignores it; to-rdf.ts compares definitions by JSON).
+  const mappings = [...a.mappings].map(([t, d]) => [t, d, JSON.stringify(d)]);
+  return { mappings, protected: Object.entries(a.protected), members, inverse: c.inverse, previous: content(a.previousContext) };
 }
 
 const OB3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
