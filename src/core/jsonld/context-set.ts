@@ -105,11 +105,12 @@ export class ContextSet {
 
   /** The remembered (or precomputed) transition, or undefined when it has not been computed yet. */
   cached(active: Active, local: unknown, mode: Mode): Active | undefined {
-    const key = this.keyOf(local, mode);
-    const hit = this.transitions.get(active)?.get(key);
+    const learned = this.transitions.get(active);
+    const key = learned ? this.keyOf(local, mode) : undefined;
+    const hit = key === undefined ? undefined : learned!.get(key);
     if (hit !== undefined || this.precomputed === false || !precomputedLoaded()) return hit;
     if ((this.precomputed ??= precomputedApplies(this.contexts, bundledContexts())) === false) return undefined;
-    return precomputedTransition(active === this.initial ? undefined : active, key);
+    return precomputedTransition(active === this.initial ? undefined : active, local, mode, () => key ?? this.keyOf(local, mode));
   }
 
   /** Computes a transition with jsonld.js and remembers it. Throws what jsonld.js throws (safe mode, protected terms, unknown context). */

@@ -68,6 +68,8 @@ const nodes: (Active | undefined)[] = [];
 const defs: (Record<string, unknown> | undefined)[] = [];
 const indexOf = new WeakMap<Active, number>();
 const scopedKeys = { type: new WeakMap<object, string>(), property: new WeakMap<object, string>() };
+/** Each parsed scoped context of the table → its index. */
+const scopedIndex = new WeakMap<object, number>();
 /** Per node (index + 1: the initial context is -1), memo key → node. */
 const edges: (Map<string, number> | undefined)[] = [];
 
@@ -80,6 +82,7 @@ function scopedContext(i: number): unknown {
     const json = text(table().scoped[i]!);
     const value = (scoped[i] = JSON.parse(json));
     if (typeof value === 'object' && value !== null) {
+      scopedIndex.set(value, i);
       scopedKeys.type.set(value, `type${json}`);
       scopedKeys.property.set(value, `property${json}`);
     }
@@ -129,29 +132,48 @@ function node(i: number): Active {
   return n;
 }
 
+/** The edges leaving each node (index + 1), grouped on first use. */
+function edgesFrom(from: number): EdgeData[] {
+  if (!bySource) {
+    bySource = [];
+    for (const e of table().edges) (bySource[e[0] + 1] ??= []).push(e);
+  }
+  return bySource[from + 1] ?? [];
+}
+
+/**
+ * A node's transitions by memo key (index + 1), built on first use. A scoped context of the
+ * table is looked up by its index instead (`byScoped`): its key is its JSON, one per index.
+ */
 function edgesOf(from: number): Map<string, number> {
   let m = edges[from + 1];
   if (!m) {
     m = new Map();
-    if (!bySource) {
-      bySource = [];
-      for (const e of table().edges) (bySource[e[0] + 1] ??= []).push(e);
-    }
-    for (const [, to, mode, local] of bySource[from + 1] ?? []) {
-      // A scoped context's memo key is its JSON text (ContextSet.keyOf, scopedContext): no need to parse it here.
-      m.set(mode === 'plain' ? (local as string) : mode + text(table().scoped[local as number]!), to);
-    }
+    for (const [, to, mode, local] of edgesFrom(from)) m.set(mode === 'plain' ? (local as string) : mode + text(table().scoped[local as number]!), to);
     edges[from + 1] = m;
   }
   return m;
 }
 
-/** The precomputed transition from `active` (undefined: the initial context) under the memo key `key`, if there is one. */
-export function precomputedTransition(active: Active | undefined, key: string): Active | undefined {
+/** A node's transitions through the table's scoped contexts, by mode and index (index + 1). */
+const scopedEdges: (Map<string, number> | undefined)[] = [];
+function byScoped(from: number, mode: string, i: number): number | undefined {
+  let m = scopedEdges[from + 1];
+  if (!m) {
+    m = new Map();
+    for (const [, to, edgeMode, local] of edgesFrom(from)) if (edgeMode !== 'plain') m.set(`${edgeMode}${local as number}`, to);
+    scopedEdges[from + 1] = m;
+  }
+  return m.get(`${mode}${i}`);
+}
+
+/** The precomputed transition from `active` (undefined: the initial context) for `local` in `mode` (memo key `key()`), if there is one. */
+export function precomputedTransition(active: Active | undefined, local: unknown, mode: string, key: () => string): Active | undefined {
   if (!data) return undefined;
   const from = active === undefined ? -1 : indexOf.get(active);
   if (from === undefined) return undefined;
-  const to = edgesOf(from).get(key);
+  const i = mode !== 'plain' && typeof local === 'object' && local !== null ? scopedIndex.get(local) : undefined;
+  const to = i !== undefined ? byScoped(from, mode, i) : edgesOf(from).get(key());
   return to === undefined ? undefined : node(to);
 }
 
