@@ -82,4 +82,16 @@ describe('host fetch', () => {
     ['http://a.example:8080/x', 'https://a.example/y', false],
     ['https://a.example/x', 'https://b.a.example/y', false],
   ])('%s → %s is the same site: %s', (a, b, want) => expect(sameSite(new URL(a), new URL(b))).toBe(want));
+
+  it('times out a server that never answers, and lets go of the timer once a fetch has ended', async () => {
+    const allow = { contains: async () => true, request: async () => false };
+    const hanging = createHostFetch({ permissions: allow, timeoutMs: 30, fetch: (_u, init) => new Promise((_r, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason))) });
+    await expect(hanging(at('127.0.0.1', '/doc'))).rejects.toMatchObject({ name: 'TimeoutError' });
+    let used: AbortSignal | undefined;
+    const quick = createHostFetch({ permissions: allow, timeoutMs: 30, fetch: (u, init) => ((used = init!.signal!), fetch(u, init)) });
+    expect(await (await quick(at('127.0.0.1', '/doc'))).json()).toEqual({ ok: true });
+    await new Promise((r) => setTimeout(r, 80));
+    // AbortSignal.timeout would have fired here (and kept the signal alive until then).
+    expect(used?.aborted).toBe(false);
+  });
 });

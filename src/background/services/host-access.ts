@@ -11,6 +11,7 @@ import { originPattern } from '../../platform/patterns.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
 import { bytesResponse } from '../../core/verify/read-body.ts';
 import { readCapped } from './capped-body.ts';
+import { startDeadline } from './deadline.ts';
 
 export const HOST_PERMISSION_CODE = 'ERR_HOST_PERMISSION';
 /** The largest answer read (baked images included). */
@@ -56,10 +57,12 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
     if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new TypeError(`${u.protocol} URLs are not fetched`);
     if (!(await permissions.contains(url))) throw new HostPermissionError(u.origin);
     const stop = new AbortController();
-    const signals = [AbortSignal.timeout(timeoutMs), stop.signal, ...(init?.signal ? [init.signal] : [])];
-    // No cookies: issuers' documents are public, and a badge must not make credentialed requests.
-    const res = await fetch(url, { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit', redirect: refuseRedirects ? 'manual' : 'follow' });
+    // Cleared once the body is read: an uncancelled timer keeps its signals alive for timeoutMs (deadline.ts).
+    const deadline = startDeadline(timeoutMs);
+    const signals = [deadline.signal, stop.signal, ...(init?.signal ? [init.signal] : [])];
     try {
+      // No cookies: issuers' documents are public, and a badge must not make credentialed requests.
+      const res = await fetch(url, { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit', redirect: refuseRedirects ? 'manual' : 'follow' });
       // A manual redirect comes back opaque (type 'opaqueredirect', status 0) from a browser, as a 3xx elsewhere.
       if (refuseRedirects && (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400 && res.status !== 304) || res.redirected)) {
         throw new TypeError(`${u.origin} answered with a redirect: hover verification does not follow redirects`);
@@ -77,6 +80,8 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
     } catch (e) {
       stop.abort(e);
       throw e;
+    } finally {
+      deadline.clear();
     }
   };
 }

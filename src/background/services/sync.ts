@@ -16,6 +16,7 @@ import type { AccountRecord, BadgeRecord, FullBadge, SyncRecord, SyncRun } from 
 import type { VerifyResult } from '../../core/result.ts';
 import { buildRecord, identitiesHash, sha256Hex } from './badge-record.ts';
 import { verifyBadge, type BadgeSource } from './badge-verify.ts';
+import { startDeadline } from './deadline.ts';
 import { createRunDocuments, type RunDocuments } from './run-documents.ts';
 import { createSyncWriter } from './sync-writes.ts';
 import type { Identities, IdentitySet } from './identities.ts';
@@ -46,7 +47,7 @@ export interface SyncDeps {
   reverifyAfterMs?: number;
   /** One badge (its baked image and its verification) holds the run this long at most; then the run moves on. */
   badgeTimeoutMs?: number;
-  /** The per-badge deadline's timer (tests pass their own); default AbortSignal.timeout. */
+  /** The per-badge deadline's timer (tests pass their own); default a timer cleared when the badge is done (deadline.ts). */
   timeout?: (ms: number) => AbortSignal;
   /** Items of a page verified at once (default CONCURRENT). */
   concurrency?: number;
@@ -72,7 +73,6 @@ export function createSync(d: SyncDeps) {
   const retry = d.retry ?? DEFAULT_RETRY;
   const running = new Map<string, { promise: Promise<SyncRecord>; controller: AbortController }>();
   const badgeTimeoutMs = d.badgeTimeoutMs ?? BADGE_TIMEOUT_MS;
-  const timeout = d.timeout ?? ((ms: number) => AbortSignal.timeout(ms));
 
   /** A provider call with the access token: one refresh and retry after a 401; backoff for 5xx, timeouts and short throttles. */
   function call<T>(account: AccountRecord, fn: (token: string) => Promise<T>, signal: AbortSignal): Promise<T> {
@@ -131,12 +131,17 @@ export function createSync(d: SyncDeps) {
    * cannot hold the run; past the deadline the badge is noted and the run goes on to the next.
    */
   function processInTime(ctx: RunContext, item: SyncItem, runSignal: AbortSignal): Promise<FullBadge | null> {
-    const badgeSignal = AbortSignal.any([runSignal, timeout(badgeTimeoutMs)]);
+    // Cleared when the badge is done: an uncancelled timer would keep both signals alive for the whole deadline (deadline.ts).
+    const deadline = startDeadline(badgeTimeoutMs, d.timeout);
+    const badgeSignal = AbortSignal.any([runSignal, deadline.signal]);
     return new Promise<FullBadge | null>((resolve, reject) => {
       const onAbort = () => reject(runSignal.aborted ? runSignal.reason : new Error(`it took longer than ${badgeTimeoutMs >= 1000 ? `${Math.round(badgeTimeoutMs / 1000)} s` : `${badgeTimeoutMs} ms`}: the issuer's server is too slow or sends too much`));
-      if (badgeSignal.aborted) return onAbort();
+      if (badgeSignal.aborted) return deadline.clear(), onAbort();
       badgeSignal.addEventListener('abort', onAbort, { once: true });
-      process(ctx, item, badgeSignal).then(resolve, reject).finally(() => badgeSignal.removeEventListener('abort', onAbort));
+      process(ctx, item, badgeSignal).then(resolve, reject).finally(() => {
+        deadline.clear();
+        badgeSignal.removeEventListener('abort', onAbort);
+      });
     });
   }
 

@@ -10,6 +10,7 @@ import type { LoadEngine } from '../../core/verify/engine.ts';
 import type { VerifyResult } from '../../core/result.ts';
 import type { Store } from '../../platform/db.ts';
 import type { DocumentRecord, ResultRecord } from '../../platform/records.ts';
+import { startDeadline } from './deadline.ts';
 import { createCachingFetch } from './document-cache.ts';
 import { blockPrivateHosts, type Resolve } from './private-hosts.ts';
 import type { RunDocuments } from './run-documents.ts';
@@ -54,7 +55,7 @@ export interface VerifierOptions {
   results: Store<ResultRecord>;
   now?: () => Date;
   hover?: HoverFetchOptions;
-  /** The deadline's timer (tests pass their own); default AbortSignal.timeout. */
+  /** The deadline's timer (tests pass their own); default a timer cleared when the verification ends (deadline.ts). */
   timeout?: (ms: number) => AbortSignal;
 }
 
@@ -123,23 +124,28 @@ export async function loadFacts(results: Store<ResultRecord>, now: () => number 
   };
 }
 
-export function createVerifier({ engine, fetch, results, now = () => new Date(), hover, timeout = (ms) => AbortSignal.timeout(ms) }: VerifierOptions): Verifier {
+export function createVerifier({ engine, fetch, results, now = () => new Date(), hover, timeout }: VerifierOptions): Verifier {
   let facts: Promise<FactCache> | undefined;
   const factsOf = siteFacts();
   return {
     async verify(input, identities, options = {}) {
       const { verify } = await engine();
-      const deadline = timeout(options.timeoutMs ?? VERIFY_DEADLINE_MS);
-      const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
-      if (options.site !== undefined && hover) {
-        const cached = createCachingFetch(hover.fetch, hover.documents, () => now().getTime(), `site:${options.site}`);
-        const f = blockPrivateHosts(cached, { allowOrigins: options.allowOrigins ?? [], ...(hover.resolve ? { resolve: hover.resolve } : {}) });
-        return verify(input, { fetch: f, now: now(), identities, keyCache: factsOf(options.site), signal });
+      // Cleared when the verification ends: an uncancelled timer keeps its signals alive for the whole deadline (deadline.ts).
+      const deadline = startDeadline(options.timeoutMs ?? VERIFY_DEADLINE_MS, timeout);
+      const signal = options.signal ? AbortSignal.any([deadline.signal, options.signal]) : deadline.signal;
+      try {
+        if (options.site !== undefined && hover) {
+          const cached = createCachingFetch(hover.fetch, hover.documents, () => now().getTime(), `site:${options.site}`);
+          const f = blockPrivateHosts(cached, { allowOrigins: options.allowOrigins ?? [], ...(hover.resolve ? { resolve: hover.resolve } : {}) });
+          return await verify(input, { fetch: f, now: now(), identities, keyCache: factsOf(options.site), signal });
+        }
+        facts ??= loadFacts(results, () => now().getTime());
+        const guarded = options.blockPrivate ? blockPrivateHosts(fetch, { allowOrigins: options.allowOrigins ?? [] }) : fetch;
+        const f = options.documents ? options.documents.wrap(guarded) : guarded;
+        return await verify(input, { fetch: f, now: now(), identities, keyCache: await facts, signal });
+      } finally {
+        deadline.clear();
       }
-      facts ??= loadFacts(results, () => now().getTime());
-      const guarded = options.blockPrivate ? blockPrivateHosts(fetch, { allowOrigins: options.allowOrigins ?? [] }) : fetch;
-      const f = options.documents ? options.documents.wrap(guarded) : guarded;
-      return verify(input, { fetch: f, now: now(), identities, keyCache: await facts, signal });
     },
   };
 }

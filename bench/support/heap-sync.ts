@@ -1,0 +1,187 @@
+/**
+ * What the worker's heap holds after the first sync (issue 14, sw_heap_mb_1000): bench/sync.ts's
+ * sync of 1,000 mixed badges with a V8 heap snapshot of the extension's service worker before the
+ * sign-in and after the sync, both in one HeapProfiler session (so node ids match). Prints the
+ * worker's usedSize at each point (as support/worker-heap.ts), V8's own heap by kind (JIT code:
+ * Sparkplug baseline code, optimized code, regexp code; then data), and the new objects grouped
+ * by the first object that already existed before the sync and holds them (a cache shows up
+ * there). Run: `node --import tsx bench/support/heap-sync.ts [out-prefix]` after `npm run build`;
+ * writes <out-prefix>0.heapsnapshot and <out-prefix>1000.heapsnapshot (default /tmp/lanyard-sw).
+ * COUNT=n syncs n generated badges (+12 seeded) instead of 988. To see the heap without V8's
+ * compilers: CHROMIUM_PATH=a script that runs chromium with --js-flags="--no-sparkplug --no-maglev --no-turbofan".
+ *
+ * The snapshot is taken over a non-flattened Target session (Target.sendMessageToTarget), the way
+ * worker-heap.ts measures: that works for this ~3 MB heap (5-8 MB snapshots).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ADA } from '../../test/backpack/seed-data.ts';
+import { startBackpack } from '../../test/backpack/server.ts';
+import { launchExtension, type Launched } from '../../test/browser/launch.ts';
+import { call, extensionPage, grantHosts, waitFor } from '../../test/browser/support/extension.ts';
+import { signInOb3 } from './real-extension.ts';
+
+interface TargetInfo { targetId: string; type: string; url: string }
+type Send = (method: string, params?: object) => Promise<Record<string, unknown>>;
+
+async function workerSession(ext: Launched): Promise<{ send: Send; chunks: string[]; close(): Promise<void> }> {
+  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+  const cdp = await ext.context.newCDPSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(ext.origin));
+  if (!sw) throw new Error('heap-sync: no running service worker');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
+  let next = 1;
+  const pending = new Map<number, (m: { result?: Record<string, unknown>; error?: { message: string } }) => void>();
+  const chunks: string[] = [];
+  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+    if (e.sessionId !== sessionId) return;
+    const m = JSON.parse(e.message) as { id?: number; method?: string; params?: { chunk: string }; result?: Record<string, unknown>; error?: { message: string } };
+    if (m.method === 'HeapProfiler.addHeapSnapshotChunk') chunks.push(m.params!.chunk);
+    else if (m.id !== undefined) pending.get(m.id)?.(m), pending.delete(m.id);
+  });
+  const send: Send = (method, params = {}) => {
+    const id = next++;
+    const reply = new Promise<Record<string, unknown>>((resolve, reject) => pending.set(id, (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result ?? {}))));
+    void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    return reply;
+  };
+  return { send, chunks, close: async () => void (await cdp.detach().catch(() => undefined)) };
+}
+
+async function usedMb(send: Send): Promise<number> {
+  await send('HeapProfiler.collectGarbage');
+  await send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await send('Runtime.getHeapUsage')) as { usedSize: number };
+  return Math.round((usedSize / 1024 / 1024) * 100) / 100;
+}
+
+async function snapshot(s: Awaited<ReturnType<typeof workerSession>>, file: string): Promise<void> {
+  s.chunks.length = 0;
+  await s.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  writeFileSync(file, s.chunks.join(''));
+}
+
+interface Node { type: string; name: string; size: number; id: number }
+interface Edge { type: string; name: string | number; to: number }
+interface Snap { count: number; node(i: number): Node; edges(i: number): Edge[] }
+
+interface RawSnapshot {
+  snapshot: { meta: { node_fields: string[]; edge_fields: string[]; node_types: [string[]]; edge_types: [string[]] } };
+  nodes: number[];
+  edges: number[];
+  strings: string[];
+}
+
+function parse(file: string): Snap {
+  const s = JSON.parse(readFileSync(file, 'utf8')) as RawSnapshot;
+  const { node_fields: nf, edge_fields: ef, node_types: [types], edge_types: [etypes] } = s.snapshot.meta;
+  const [nt, nn, ns, nid, nec] = ['type', 'name', 'self_size', 'id', 'edge_count'].map((f) => nf.indexOf(f)) as [number, number, number, number, number];
+  const [et, en, eto] = ['type', 'name_or_index', 'to_node'].map((f) => ef.indexOf(f)) as [number, number, number];
+  const count = s.nodes.length / nf.length;
+  const first = new Uint32Array(count + 1);
+  for (let i = 0, e = 0; i < count; i++) (first[i] = e), (e += s.nodes[i * nf.length + nec]! * ef.length), (first[i + 1] = e);
+  const node = (i: number): Node => {
+    const b = i * nf.length;
+    return { type: types[s.nodes[b + nt]!]!, name: s.strings[s.nodes[b + nn]!]!, size: s.nodes[b + ns]!, id: s.nodes[b + nid]! };
+  };
+  const edges = (i: number): Edge[] => {
+    const out: Edge[] = [];
+    for (let e = first[i]!; e < first[i + 1]!; e += ef.length) {
+      const type = etypes[s.edges[e + et]!]!;
+      const raw = s.edges[e + en]!;
+      out.push({ type, name: type === 'element' || type === 'hidden' ? raw : s.strings[raw]!, to: s.edges[e + eto]! / nf.length });
+    }
+    return out;
+  };
+  return { count, node, edges };
+}
+
+const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+
+/** V8's heap (embedder objects left out, as usedSize does) by kind: JIT code by tier, then the rest by node type. */
+function byKind(h: Snap): Record<string, number> {
+  const out: Record<string, number> = {};
+  const add = (k: string, n: number) => void (out[k] = (out[k] ?? 0) + n);
+  const streamOf = (code: number) => h.edges(code).find((e) => e.name === 'instruction_stream');
+  const baseline = new Set<number>();
+  for (let i = 0; i < h.count; i++) {
+    const n = h.node(i);
+    if (!n.name.startsWith('system / SharedFunctionInfo')) continue;
+    const data = h.edges(i).find((e) => e.name === 'trusted_function_data');
+    if (data && h.node(data.to).name === 'system / Code') baseline.add(data.to);
+  }
+  for (let i = 0; i < h.count; i++) {
+    const n = h.node(i);
+    if (n.type === 'native') continue;
+    if (n.name === 'system / Code') {
+      const s = streamOf(i);
+      const size = n.size + (s ? h.node(s.to).size : 0);
+      add(baseline.has(i) ? 'code: baseline (Sparkplug)' : 'code: optimized, regexp, builtins', size);
+    } else if (n.name !== 'system / InstructionStream') {
+      add(n.type === 'code' ? `code: ${n.name.replace(/^system \/ /, '').replace(/ \/ .*$/, '')}` : n.type, n.size);
+    }
+  }
+  return out;
+}
+
+/** New objects (not in `before`) grouped by the closest object that existed before and retains them. */
+function newByHolder(before: Snap, after: Snap, top = 25): [string, number, number][] {
+  const old = new Set<number>();
+  for (let i = 0; i < before.count; i++) old.add(before.node(i).id);
+  const holder = new Int32Array(after.count).fill(-1);
+  const via: string[] = [];
+  for (let i = 0; i < after.count; i++) for (const e of after.edges(i)) if (e.type !== 'weak' && holder[e.to] === -1) (holder[e.to] = i), (via[e.to] = String(e.name));
+  const groups = new Map<string, [number, number]>();
+  for (let i = 0; i < after.count; i++) {
+    const n = after.node(i);
+    if (old.has(n.id) || n.type === 'native' || n.type === 'code') continue;
+    let cur = i;
+    const path: string[] = [];
+    for (let d = 0; d < 12 && holder[cur]! >= 0; d++) {
+      path.unshift(via[cur]!);
+      cur = holder[cur]!;
+      if (old.has(after.node(cur).id)) break;
+    }
+    const h = after.node(cur);
+    const key = `${h.type}:${h.name.slice(0, 40)}@${h.id} .${path.slice(0, 3).join('.')}`;
+    const g = groups.get(key) ?? [0, 0];
+    (g[0] += n.size), g[1]++, groups.set(key, g);
+  }
+  return [...groups].sort((a, b) => b[1][0] - a[1][0]).slice(0, top).map(([k, [size, n]]) => [k, size, n]);
+}
+
+const prefix = process.argv[2] ?? '/tmp/lanyard-sw';
+const generated = Number(process.env.COUNT ?? 988);
+const bp = await startBackpack({ port: 0, badges: generated, mix: true });
+const ext = await launchExtension();
+try {
+  await grantHosts(ext, ['http://127.0.0.1/*']);
+  const page = await extensionPage(ext);
+  await call(page, 'state/get', {});
+  const s = await workerSession(ext);
+  await s.send('HeapProfiler.enable');
+  console.log(`usedSize before the sign-in: ${await usedMb(s.send)} MB`);
+  await snapshot(s, `${prefix}0.heapsnapshot`);
+  const badgr = call<{ id: string }>(page, 'accounts/sign-in', { kind: 'badgr', baseUrl: bp.baseUrl, username: ADA.username, password: ADA.password });
+  const ids = (await Promise.all([badgr, signInOb3(ext, page, bp)])).map((v) => v.id);
+  await waitFor(async () => {
+    const st = await call<{ accounts: { id: string; sync: { status: string; done: number; total: number } }[] }>(page, 'state/get', {});
+    return ids.every((id) => {
+      const x = st.accounts.find((a) => a.id === id)?.sync;
+      return x?.status === 'idle' && x.total > 0 && x.done === x.total;
+    });
+  }, 600_000, 200);
+  const cached = (await call<unknown[]>(page, 'badges/list', {})).length;
+  console.log(`usedSize after syncing ${cached} badges: ${await usedMb(s.send)} MB`);
+  await snapshot(s, `${prefix}1000.heapsnapshot`);
+  await s.close();
+  const [before, after] = [parse(`${prefix}0.heapsnapshot`), parse(`${prefix}1000.heapsnapshot`)];
+  const [k0, k1] = [byKind(before), byKind(after)];
+  console.log('\nV8 heap by kind (snapshot self sizes): before -> after (change)');
+  for (const k of Object.keys(k1).sort((a, b) => (k1[b]! - (k0[b] ?? 0)) - (k1[a]! - (k0[a] ?? 0)))) console.log(`  ${k.padEnd(40)} ${kb(k0[k] ?? 0).padStart(7)} -> ${kb(k1[k]!).padStart(7)} (${kb(k1[k]! - (k0[k] ?? 0))})`);
+  console.log('\nNew objects (no code) by the older object that holds them:');
+  for (const [k, size, n] of newByHolder(before, after)) console.log(`  ${kb(size).padStart(7)} ${String(n).padStart(5)}  ${k}`);
+} finally {
+  await ext.close();
+  await bp.close();
+}
