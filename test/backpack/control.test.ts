@@ -55,6 +55,30 @@ describe('injected failures', () => {
     expect((await fetch(url('/v2/backpack/assertions'), { headers: auth(t.access_token) })).status).toBe(200);
   });
 
+  it('lets `skip` matching requests through first, then fails the next', async () => {
+    ctx.bp.control.failNext({ status: 503, path: '/ims/ob/v3p0/discovery', skip: 2 });
+    expect((await fetch(url('/ims/ob/v3p0/discovery'))).status).toBe(200);
+    expect((await fetch(url('/ims/ob/v3p0/discovery'))).status).toBe(200);
+    expect((await fetch(url('/ims/ob/v3p0/discovery'))).status).toBe(503);
+    expect((await fetch(url('/ims/ob/v3p0/discovery'))).status).toBe(200);
+  });
+
+  it('a planned pause holds the matching request itself and every later one until resume', async () => {
+    ctx.bp.control.failNext({ pause: true, path: '/ims/ob/v3p0/discovery', skip: 1 });
+    expect((await fetch(url('/ims/ob/v3p0/discovery'))).status).toBe(200);
+    expect(ctx.bp.control.paused).toBe(false);
+    let done = false;
+    const p = fetch(url('/ims/ob/v3p0/discovery')).then((r) => {
+      done = true;
+      return r.status;
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ctx.bp.control.paused).toBe(true);
+    expect(done).toBe(false);
+    ctx.bp.control.resume();
+    expect(await p).toBe(200);
+  });
+
   it('drops the connection', async () => {
     ctx.bp.control.failNext({ drop: true });
     await expect(fetch(url('/ims/ob/v3p0/discovery'))).rejects.toThrow();

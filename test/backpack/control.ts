@@ -22,6 +22,10 @@ export interface Fault {
   body?: unknown;
   /** With a 3xx status: the Location to send the client to (a 307/308 keeps the method and body). */
   redirectTo?: string;
+  /** Lets this many matching requests through first (e.g. 1: the fault hits the second page, not the first). */
+  skip?: number;
+  /** Instead of an answer: pauses the server at this request (it and every later one wait for resume()). */
+  pause?: boolean;
 }
 
 export interface LoggedRequest {
@@ -141,14 +145,29 @@ export class Control {
 
   /** @internal the server's hook: waits for pause and delay, then answers a planned fault or null. */
   async before(req: Req): Promise<Reply | 'drop' | null> {
+    // A planned pause takes effect as the request arrives, so it holds this very request.
+    if (this.take(req, true)) this.pause();
     while (this.gate) await this.gate.promise;
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
-    const i = this.faults.findIndex((f) => !f.path || (typeof f.path === 'string' ? req.path.startsWith(f.path) : f.path.test(req.path)));
-    if (i < 0) return null;
-    const f = this.faults[i]!;
-    if (--f.left <= 0) this.faults.splice(i, 1);
+    const f = this.take(req, false);
+    if (!f) return null;
     if (f.drop) return 'drop';
     return faultReply(f);
+  }
+
+  /** The first planned fault (pauses or answers) matching `req`, used up once its skips are spent. */
+  private take(req: Req, pause: boolean): Fault | null {
+    for (let i = 0; i < this.faults.length; i++) {
+      const f = this.faults[i]!;
+      if (!!f.pause !== pause || (f.path && (typeof f.path === 'string' ? !req.path.startsWith(f.path) : !f.path.test(req.path)))) continue;
+      if (f.skip) {
+        f.skip--;
+        return null;
+      }
+      if (--f.left <= 0) this.faults.splice(i, 1);
+      return f;
+    }
+    return null;
   }
 }
 

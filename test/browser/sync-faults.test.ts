@@ -50,17 +50,15 @@ async function signIn(): Promise<string> {
   return (await signInOb3(ext, page, bp.baseUrl, ADA)).id;
 }
 
-/** Signs in with the backpack slowed, and once the first page has arrived (done ≥ 1) plans the fault: it hits the next page. */
-async function syncWithFaultAfterFirstPage(fault: Fault | null): Promise<string> {
+/** Signs in with the fault planned for the second request for a page of credentials: the first page arrives, the next one meets the fault. */
+async function syncWithFaultAfterFirstPage(fault: Fault): Promise<string> {
   bp.control.clearFaults();
-  bp.control.setDelay(60);
+  bp.control.failNext({ path: CREDENTIALS, skip: 1, ...fault });
   const id = await signIn();
   await waitFor(async () => {
     const s = await syncOf(id);
     return s && s.done >= 1 && s;
   }, 40_000, 20);
-  if (fault) bp.control.failNext({ path: CREDENTIALS, ...fault });
-  bp.control.setDelay(0);
   return id;
 }
 
@@ -142,8 +140,8 @@ describe('sync under faults, one at a time, mid-sync', () => {
   });
 
   it('a timeout (the server holds the page past the 20 s request timeout): retried, nothing lost or duplicated', async () => {
-    const id = await syncWithFaultAfterFirstPage(null);
-    bp.control.pause();
+    const id = await syncWithFaultAfterFirstPage({ pause: true });
+    await waitFor(async () => bp.control.paused, 20_000, 20);
     // The held request times out after 20 s; the retry waits for a backoff, by then the server answers again.
     await new Promise((r) => setTimeout(r, 21_000));
     expect((await syncOf(id))?.status).toBe('syncing');
