@@ -19,40 +19,53 @@ const Z: Term = { termType: 'BlankNode', value: 'z' };
 /** rdf-canonize `_componentWithCanonicalId` leaves a label that already starts with its prefix unchanged. */
 const PREFIX = 'c14n';
 
+/** §4.4.3 step 2: records `q` under blank node `t` (each quad once per node, as rdf-canonize's Set); false for a label rdf-canonize would keep. */
+function addQuad(byNode: Map<string, Quad[]>, t: Term, q: Quad): boolean {
+  if (t.termType !== 'BlankNode') return true;
+  if (t.value.startsWith(PREFIX)) return false;
+  const list = byNode.get(t.value);
+  if (!list) byNode.set(t.value, [q]);
+  else if (list[list.length - 1] !== q) list.push(q);
+  return true;
+}
+
+/** §4.6 step 3.1: the reference blank node as _:a, every other blank node as _:z. */
+const firstDegree = (t: Term, id: string): Term => (t.termType === 'BlankNode' ? (t.value === id ? A : Z) : t);
+
+/** Step 7: a blank node's canonical identifier. */
+const relabel = (t: Term, canonical: Map<string, Term>): Term => (t.termType === 'BlankNode' ? canonical.get(t.value)! : t);
+
 /** Canonical N-Quads of `quads` (SHA-256), or undefined when the full algorithm is needed. */
 export function canonizeSimple(quads: readonly Quad[]): string | undefined {
-  // §4.4.3 step 2: the blank node to quads map (each quad once per blank node, as rdf-canonize's Set).
+  // §4.4.3 step 2: the blank node to quads map.
   const byNode = new Map<string, Quad[]>();
-  const add = (t: Term, q: Quad): boolean => {
-    if (t.termType !== 'BlankNode') return true;
-    if (t.value.startsWith(PREFIX)) return false;
-    const list = byNode.get(t.value);
-    if (!list) byNode.set(t.value, [q]);
-    else if (list[list.length - 1] !== q) list.push(q);
-    return true;
-  };
   for (const q of quads) {
     if (q.predicate.termType === 'BlankNode') return undefined;
-    if (!add(q.subject, q) || !add(q.object, q) || !add(q.graph, q)) return undefined;
+    if (!addQuad(byNode, q.subject, q) || !addQuad(byNode, q.object, q) || !addQuad(byNode, q.graph, q)) return undefined;
   }
-  // Step 5.3 with §4.6: each blank node's quads, itself as _:a and every other blank node as _:z,
-  // serialized, sorted, concatenated and hashed.
-  const nodeOf = new Map<string, string>();
-  for (const [id, list] of byNode) {
-    const first = (t: Term): Term => (t.termType === 'BlankNode' ? (t.value === id ? A : Z) : t);
-    const lines = list.map((q) => NQuads.serializeQuadComponents(first(q.subject), q.predicate, first(q.object), first(q.graph)));
-    lines.sort();
-    const hash = hex(sha256(lines.join('')));
-    if (nodeOf.has(hash)) return undefined; // not unique: step 6 (Hash N-Degree Quads) is needed
-    nodeOf.set(hash, id);
-  }
-  // Step 5.4: canonical identifiers in the order of the hashes.
   const canonical = new Map<string, Term>();
-  let n = 0;
-  for (const hash of [...nodeOf.keys()].sort()) canonical.set(nodeOf.get(hash)!, { termType: 'BlankNode', value: `${PREFIX}${n++}` });
+  if (byNode.size === 1) {
+    // Steps 5.3-5.4 with one blank node: its hash is unique whatever it is, so it is issued c14n0 without computing it.
+    for (const id of byNode.keys()) canonical.set(id, { termType: 'BlankNode', value: `${PREFIX}0` });
+  } else if (byNode.size > 1) {
+    // Step 5.3 with §4.6: each blank node's quads, itself as _:a and every other blank node as _:z,
+    // serialized, sorted, concatenated and hashed.
+    const nodeOf = new Map<string, string>();
+    for (const [id, list] of byNode) {
+      const lines: string[] = [];
+      for (const q of list) lines.push(NQuads.serializeQuadComponents(firstDegree(q.subject, id), q.predicate, firstDegree(q.object, id), firstDegree(q.graph, id)));
+      lines.sort();
+      const hash = hex(sha256(lines.join('')));
+      if (nodeOf.has(hash)) return undefined; // not unique: step 6 (Hash N-Degree Quads) is needed
+      nodeOf.set(hash, id);
+    }
+    // Step 5.4: canonical identifiers in the order of the hashes.
+    let n = 0;
+    for (const hash of [...nodeOf.keys()].sort()) canonical.set(nodeOf.get(hash)!, { termType: 'BlankNode', value: `${PREFIX}${n++}` });
+  }
   // Step 7: every quad relabelled and serialized; the sorted lines are the canonical form.
-  const label = (t: Term): Term => (t.termType === 'BlankNode' ? canonical.get(t.value)! : t);
-  const out = quads.map((q) => NQuads.serializeQuadComponents(label(q.subject), q.predicate, label(q.object), label(q.graph)));
+  const out: string[] = [];
+  for (const q of quads) out.push(NQuads.serializeQuadComponents(relabel(q.subject, canonical), q.predicate, relabel(q.object, canonical), relabel(q.graph, canonical)));
   out.sort();
   return out.join('');
 }

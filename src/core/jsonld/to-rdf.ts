@@ -33,8 +33,20 @@ interface Value {
 /** A literal, and the identity of the expanded value object it comes from ({@value, @type, @language}, the JS type of @value kept). */
 const lit = (value: string | number | boolean, type: string | null, language: string | null): Value => ({
   term: literal(value, type, language),
-  same: `V${JSON.stringify([value, type, language])}`,
+  // One-to-one without JSON.stringify: the JS type, then type and language each with its length (-1 for none), then the value.
+  same: `V${typeof value} ${type === null ? -1 : type.length} ${type ?? ''}${language === null ? -1 : language.length} ${language ?? ''}${value}`,
 });
+
+/**
+ * Expanded IRIs, per context set and active context, for vocabulary expansion with and without base:
+ * jsonld.js `expandIri` without a local context is a pure function of those (it reads the term
+ * definitions, @vocab and @base of an active context, which is never changed once made, and the
+ * set's base), and every credential expands the same few terms and types again and again. Bounded:
+ * a map is emptied when it reaches MAX_MEMO names.
+ */
+const MAX_MEMO = 4096;
+type IriMemo = WeakMap<Active, Map<string, string | null>[]>;
+const iriMemos = new WeakMap<ContextSet, IriMemo>();
 
 /** Two term definitions that expand, coerce and contain alike (jsonld.js makes a new object even for an identical redefinition). */
 function sameDefinition(a: Obj | undefined, b: Obj | undefined): boolean {
@@ -49,7 +61,12 @@ class Walk {
   private readonly seen = new Set<string>();
   private readonly labels = new Map<string, Term>();
   private count = 0;
-  constructor(private readonly set: ContextSet) {}
+  private readonly memo: IriMemo;
+  constructor(private readonly set: ContextSet) {
+    let memo = iriMemos.get(set);
+    if (!memo) iriMemos.set(set, (memo = new WeakMap()));
+    this.memo = memo;
+  }
 
   private to(active: Active, local: unknown, mode: Mode): Active {
     const next = this.set.cached(active, local, mode);
@@ -57,7 +74,18 @@ class Walk {
     return next;
   }
   private iri(active: Active, value: string, vocab: boolean, base: boolean): string | null {
-    return this.set.expandIri(active, value, vocab, base);
+    // Only vocabulary expansions (terms, types) recur from document to document; @id values seldom do.
+    if (!vocab) return this.set.expandIri(active, value, vocab, base);
+    let maps = this.memo.get(active);
+    if (!maps) this.memo.set(active, (maps = [new Map(), new Map()]));
+    const map = maps[base ? 1 : 0]!;
+    let e = map.get(value);
+    if (e === undefined) {
+      e = this.set.expandIri(active, value, vocab, base);
+      if (map.size >= MAX_MEMO) map.clear();
+      map.set(value, e);
+    }
+    return e;
   }
   private fresh(): Term {
     return { termType: 'BlankNode', value: `b${this.count++}` };
