@@ -58,8 +58,11 @@ function sameDefinition(a: Obj | undefined, b: Obj | undefined): boolean {
 
 class Walk {
   readonly quads: Quad[] = [];
-  private readonly seen = new Set<string>();
+  /** The values already emitted, by graph, subject (terms, one object per node: see `node`) and predicate. */
+  private readonly seen = new Map<Term, Map<Term, Map<string, Set<string>>>>();
   private readonly labels = new Map<string, Term>();
+  /** One term object per IRI, so that a node met twice is the same subject in `seen`. */
+  private readonly iris = new Map<string, Term>();
   private count = 0;
   private readonly memo: IriMemo;
   constructor(private readonly set: ContextSet) {
@@ -92,7 +95,11 @@ class Walk {
   }
   /** An absolute IRI or a document blank node label (relabelled consistently, as jsonld.js's issuer does). */
   private node(id: string): Term {
-    if (!id.startsWith('_:')) return named(id);
+    if (!id.startsWith('_:')) {
+      let n = this.iris.get(id);
+      if (!n) this.iris.set(id, (n = named(id)));
+      return n;
+    }
     let t = this.labels.get(id);
     if (!t) this.labels.set(id, (t = this.fresh()));
     return t;
@@ -106,9 +113,14 @@ class Walk {
    */
   private emit(subject: Term, predicate: string, object: Term, graph: Term, same: string | null): void {
     if (same !== null) {
-      const k = `${graph.termType[0]}${graph.value} ${subject.termType[0]}${subject.value} ${predicate} ${same}`;
-      if (this.seen.has(k)) return;
-      this.seen.add(k);
+      let bySubject = this.seen.get(graph);
+      if (!bySubject) this.seen.set(graph, (bySubject = new Map()));
+      let byPredicate = bySubject.get(subject);
+      if (!byPredicate) bySubject.set(subject, (byPredicate = new Map()));
+      const values = byPredicate.get(predicate);
+      if (!values) byPredicate.set(predicate, new Set([same]));
+      else if (values.has(same)) return;
+      else values.add(same);
     }
     this.quads.push({ subject, predicate: named(predicate), object, graph });
   }

@@ -6,14 +6,14 @@
  * SHA-384 uses the same RDF and rdf-canonize's WebCrypto digest. Only blank node labels differ.
  */
 import { canonize as rdfc } from 'rdf-canonize';
-import { assertKnownContexts, canonize, toRdf } from '../jsonld/canonize.ts';
+import { assertKnownContexts, canonize, canonizeNow, toRdf } from '../jsonld/canonize.ts';
 import { bundledContextSet, type ContextSet } from '../jsonld/context-set.ts';
 import type { Quad } from '../jsonld/rdf-terms.ts';
 
 export type CanonHash = 'SHA-256' | 'SHA-384';
 
 export async function canonizeWith(doc: unknown, hash: CanonHash, set: ContextSet = bundledContextSet()): Promise<string> {
-  if (hash === 'SHA-256') return canonize(doc, set);
+  if (hash === 'SHA-256') return canonizeNow(doc, set) ?? canonize(doc, set);
   let quads: Quad[];
   try {
     ({ quads } = await toRdf(doc, set));

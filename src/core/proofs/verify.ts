@@ -47,7 +47,10 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
   // so a credential holding a non-finite number gets no cache key (the empty key disables caching).
   const credentialDigest = once(async () => {
     try {
-      return hex(sha256(JSON.stringify(credential, (_k, v: unknown) => { if (typeof v === 'number' && !Number.isFinite(v)) throw new RangeError('non-finite'); return v; })));
+      // Only a non-finite number writes as null where the value was not null: the replacer that finds one runs only when the JSON holds a null.
+      let json = JSON.stringify(credential);
+      if (json.includes('null')) json = JSON.stringify(credential, (_k, v: unknown) => { if (typeof v === 'number' && !Number.isFinite(v)) throw new RangeError('non-finite'); return v; });
+      return hex(sha256(json));
     } catch {
       return '';
     }
