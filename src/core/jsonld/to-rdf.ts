@@ -118,7 +118,7 @@ class Walk {
       let byPredicate = bySubject.get(subject);
       if (!byPredicate) bySubject.set(subject, (byPredicate = new Map()));
       const values = byPredicate.get(predicate);
-      if (!values) byPredicate.set(predicate, new Set([same]));
+      if (!values) byPredicate.set(predicate, new Set<string>().add(same));
       else if (values.has(same)) return;
       else values.add(same);
     }
@@ -314,12 +314,18 @@ class Walk {
  * as the prototype), and `@import` (jsonld.js merges the imported context into the importing one
  * in place and memoises it under the active context).
  */
-const FOREIGN_KEYS = new Set(['__proto__', '@import']);
 export function hasForeignKey(v: unknown, depth = 0): boolean {
   if (typeof v !== 'object' || v === null) return false;
   if (depth > 512) no('nested too deep');
-  if (Array.isArray(v)) return v.some((x) => hasForeignKey(x, depth + 1));
-  for (const k of Object.keys(v)) if (FOREIGN_KEYS.has(k) || hasForeignKey((v as Obj)[k], depth + 1)) return true;
+  if (Array.isArray(v)) {
+    for (const x of v) if (typeof x === 'object' && x !== null && hasForeignKey(x, depth + 1)) return true;
+    return false;
+  }
+  for (const k of Object.keys(v)) {
+    if (k === '__proto__' || k === '@import') return true;
+    const x = (v as Obj)[k];
+    if (typeof x === 'object' && x !== null && hasForeignKey(x, depth + 1)) return true;
+  }
   return false;
 }
 
