@@ -3,7 +3,7 @@
  * The key comes only from the HOSTED issuer Profile's `publicKey`; `verification.creator`, when
  * present, must be one of those keys. Algorithms are an explicit allow-list.
  */
-import { decodeProtectedHeader, importSPKI } from 'jose';
+import { importSPKI } from 'jose';
 import { reasonOf, shorten } from '../display.ts';
 import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
@@ -93,8 +93,8 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   let a: Json;
   let payload: Json;
   try {
-    header = decodeProtectedHeader(cred.text) as Json;
-    payload = decodeJwsUnverified(cred.text).payload;
+    // One decoding of both parts (jose's decodeProtectedHeader would read the header a second time).
+    ({ header, payload } = decodeJwsUnverified(cred.text));
     if (!isObj(payload)) throw new LanyardError(ErrorCodes.PARSE_JWS, 'The JWS payload is not a JSON object');
     a = upgradeAssertion(payload);
   } catch (e) {
