@@ -78,8 +78,12 @@ export function structureOb3(c: Json, checks: CheckList): boolean {
 /** The credential's dates: VC 2.0 names first, VC 1.1 names as the fallback (or the other way round for VC 1.1). */
 export function datesOf(c: Json): { from?: [string, unknown]; until?: [string, unknown] } {
   const [f1, f2, u1, u2] = isVc1(c) ? (['issuanceDate', 'validFrom', 'expirationDate', 'validUntil'] as const) : (['validFrom', 'issuanceDate', 'validUntil', 'expirationDate'] as const);
-  const pick = (a: string, b: string): [string, unknown] | undefined => (c[a] !== undefined ? [a, c[a]] : c[b] !== undefined ? [b, c[b]] : undefined);
-  return { from: pick(f1, f2), until: pick(u1, u2) };
+  return { from: pick(c, f1, f2), until: pick(c, u1, u2) };
+}
+
+/** The first of two date members present, with its name. */
+function pick(c: Json, a: string, b: string): [string, unknown] | undefined {
+  return c[a] !== undefined ? [a, c[a]] : c[b] !== undefined ? [b, c[b]] : undefined;
 }
 
 /** OB 3.0 verification.md step 4: not yet valid before validFrom, expired after validUntil (VC 1.1: issuanceDate/expirationDate). */

@@ -42,15 +42,17 @@ function unwrapVc(payload: Json): Json {
   return c;
 }
 
+/** A registered claim, when present, must equal the credential's member; a mismatch is noted in `bad`. */
+function sameClaim(p: Json, bad: string[], claim: string, value: unknown, name: string): void {
+  if (p[claim] !== undefined && p[claim] !== value) bad.push(`${claim} (${shorten(p[claim], 60)}) is not the ${name} (${shorten(value, 60)})`);
+}
+
 /** integrity.md §Verify: each registered claim, when present, must say what the credential says. */
 function claimMismatches(p: Json, c: Json): string[] {
   const bad: string[] = [];
-  const same = (claim: string, value: unknown, name: string) => {
-    if (p[claim] !== undefined && p[claim] !== value) bad.push(`${claim} (${shorten(p[claim], 60)}) is not the ${name} (${shorten(value, 60)})`);
-  };
-  same('iss', issuerIdOf(c), 'issuer id');
-  same('jti', c.id, 'credential id');
-  same('sub', subjectOf(c)?.id, 'credentialSubject.id');
+  sameClaim(p, bad, 'iss', issuerIdOf(c), 'issuer id');
+  sameClaim(p, bad, 'jti', c.id, 'credential id');
+  sameClaim(p, bad, 'sub', subjectOf(c)?.id, 'credentialSubject.id');
   const { from, until } = datesOf(c);
   for (const [claim, date] of [['nbf', from], ['exp', until]] as const) {
     const v = p[claim];

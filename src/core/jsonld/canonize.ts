@@ -80,6 +80,21 @@ export async function toRdf(doc: unknown, set: ContextSet = bundledContextSet())
 }
 
 /**
+ * Canonical N-Quads (RDFC-1.0) of `doc` when the fast path does it all synchronously (every
+ * context transition already learnt, every blank node told apart by its own quads: a warm
+ * credential); undefined otherwise, and `canonize` then does the work (and reports any error).
+ * The same string `canonize` returns, without its promise hops.
+ */
+export function canonizeNow(doc: unknown, set: ContextSet = bundledContextSet()): string | undefined {
+  try {
+    assertContextsValid(doc);
+    return canonizeSimple(toRdfFast(doc, set));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Canonical N-Quads (RDFC-1.0) of `doc`. Throws UnknownContextError (a context not bundled) or
  * SafeModeError (an undefined term, a relative @id or @type…): never drops data silently.
  */

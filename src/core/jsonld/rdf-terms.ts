@@ -46,6 +46,12 @@ const isDouble = (v: number): boolean => String(v).indexOf('.') !== -1 || Math.a
 /** The canonical xsd:double lexical form JSON-LD 1.1 §8.6 step 10 prescribes. */
 const doubleLexical = (v: number): string => v.toExponential(15).replace(/(\d)0*e\+?/, '$1E');
 
+/** The usual datatypes' terms, made once (terms are never changed once made). */
+const DATATYPES = new Map<string, { termType: 'NamedNode'; value: string }>(
+  [XSD_STRING, XSD_BOOLEAN, XSD_DOUBLE, XSD_INTEGER, RDF_LANGSTRING].map((v) => [v, Object.freeze({ termType: 'NamedNode' as const, value: v })]),
+);
+const datatypeTerm = (value: string): { termType: 'NamedNode'; value: string } => DATATYPES.get(value) ?? { termType: 'NamedNode', value };
+
 /** §8.6: a value object { @value, @type?, @language? } as a literal. */
 export function literal(value: string | number | boolean, type: string | null, language: string | null): Term {
   let lexical: string;
@@ -60,10 +66,10 @@ export function literal(value: string | number | boolean, type: string | null, l
     lexical = value.toFixed(0);
     datatype = type ?? XSD_INTEGER;
   } else if (language !== null) {
-    return { termType: 'Literal', value, datatype: { termType: 'NamedNode', value: type ?? RDF_LANGSTRING }, language };
+    return { termType: 'Literal', value, datatype: datatypeTerm(type ?? RDF_LANGSTRING), language };
   } else {
     lexical = value;
     datatype = type ?? XSD_STRING;
   }
-  return { termType: 'Literal', value: lexical, datatype: { termType: 'NamedNode', value: datatype } };
+  return { termType: 'Literal', value: lexical, datatype: datatypeTerm(datatype) };
 }

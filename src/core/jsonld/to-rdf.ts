@@ -33,8 +33,20 @@ interface Value {
 /** A literal, and the identity of the expanded value object it comes from ({@value, @type, @language}, the JS type of @value kept). */
 const lit = (value: string | number | boolean, type: string | null, language: string | null): Value => ({
   term: literal(value, type, language),
-  same: `V${JSON.stringify([value, type, language])}`,
+  // One-to-one without JSON.stringify: the JS type, then type and language each with its length (-1 for none), then the value.
+  same: `V${typeof value} ${type === null ? -1 : type.length} ${type ?? ''}${language === null ? -1 : language.length} ${language ?? ''}${value}`,
 });
+
+/**
+ * Expanded IRIs, per context set and active context, for vocabulary expansion with and without base:
+ * jsonld.js `expandIri` without a local context is a pure function of those (it reads the term
+ * definitions, @vocab and @base of an active context, which is never changed once made, and the
+ * set's base), and every credential expands the same few terms and types again and again. Bounded:
+ * a map is emptied when it reaches MAX_MEMO names.
+ */
+const MAX_MEMO = 4096;
+type IriMemo = WeakMap<Active, Map<string, string | null>[]>;
+const iriMemos = new WeakMap<ContextSet, IriMemo>();
 
 /** Two term definitions that expand, coerce and contain alike (jsonld.js makes a new object even for an identical redefinition). */
 function sameDefinition(a: Obj | undefined, b: Obj | undefined): boolean {
@@ -46,10 +58,18 @@ function sameDefinition(a: Obj | undefined, b: Obj | undefined): boolean {
 
 class Walk {
   readonly quads: Quad[] = [];
-  private readonly seen = new Set<string>();
+  /** The values already emitted, by graph, subject (terms, one object per node: see `node`) and predicate. */
+  private readonly seen = new Map<Term, Map<Term, Map<string, Set<string>>>>();
   private readonly labels = new Map<string, Term>();
+  /** One term object per IRI, so that a node met twice is the same subject in `seen`. */
+  private readonly iris = new Map<string, Term>();
   private count = 0;
-  constructor(private readonly set: ContextSet) {}
+  private readonly memo: IriMemo;
+  constructor(private readonly set: ContextSet) {
+    let memo = iriMemos.get(set);
+    if (!memo) iriMemos.set(set, (memo = new WeakMap()));
+    this.memo = memo;
+  }
 
   private to(active: Active, local: unknown, mode: Mode): Active {
     const next = this.set.cached(active, local, mode);
@@ -57,14 +77,29 @@ class Walk {
     return next;
   }
   private iri(active: Active, value: string, vocab: boolean, base: boolean): string | null {
-    return this.set.expandIri(active, value, vocab, base);
+    // Only vocabulary expansions (terms, types) recur from document to document; @id values seldom do.
+    if (!vocab) return this.set.expandIri(active, value, vocab, base);
+    let maps = this.memo.get(active);
+    if (!maps) this.memo.set(active, (maps = [new Map(), new Map()]));
+    const map = maps[base ? 1 : 0]!;
+    let e = map.get(value);
+    if (e === undefined) {
+      e = this.set.expandIri(active, value, vocab, base);
+      if (map.size >= MAX_MEMO) map.clear();
+      map.set(value, e);
+    }
+    return e;
   }
   private fresh(): Term {
     return { termType: 'BlankNode', value: `b${this.count++}` };
   }
   /** An absolute IRI or a document blank node label (relabelled consistently, as jsonld.js's issuer does). */
   private node(id: string): Term {
-    if (!id.startsWith('_:')) return named(id);
+    if (!id.startsWith('_:')) {
+      let n = this.iris.get(id);
+      if (!n) this.iris.set(id, (n = named(id)));
+      return n;
+    }
     let t = this.labels.get(id);
     if (!t) this.labels.set(id, (t = this.fresh()));
     return t;
@@ -78,9 +113,14 @@ class Walk {
    */
   private emit(subject: Term, predicate: string, object: Term, graph: Term, same: string | null): void {
     if (same !== null) {
-      const k = `${graph.termType[0]}${graph.value} ${subject.termType[0]}${subject.value} ${predicate} ${same}`;
-      if (this.seen.has(k)) return;
-      this.seen.add(k);
+      let bySubject = this.seen.get(graph);
+      if (!bySubject) this.seen.set(graph, (bySubject = new Map()));
+      let byPredicate = bySubject.get(subject);
+      if (!byPredicate) bySubject.set(subject, (byPredicate = new Map()));
+      const values = byPredicate.get(predicate);
+      if (!values) byPredicate.set(predicate, new Set<string>().add(same));
+      else if (values.has(same)) return;
+      else values.add(same);
     }
     this.quads.push({ subject, predicate: named(predicate), object, graph });
   }
@@ -274,12 +314,18 @@ class Walk {
  * as the prototype), and `@import` (jsonld.js merges the imported context into the importing one
  * in place and memoises it under the active context).
  */
-const FOREIGN_KEYS = new Set(['__proto__', '@import']);
 export function hasForeignKey(v: unknown, depth = 0): boolean {
   if (typeof v !== 'object' || v === null) return false;
   if (depth > 512) no('nested too deep');
-  if (Array.isArray(v)) return v.some((x) => hasForeignKey(x, depth + 1));
-  for (const k of Object.keys(v)) if (FOREIGN_KEYS.has(k) || hasForeignKey((v as Obj)[k], depth + 1)) return true;
+  if (Array.isArray(v)) {
+    for (const x of v) if (typeof x === 'object' && x !== null && hasForeignKey(x, depth + 1)) return true;
+    return false;
+  }
+  for (const k of Object.keys(v)) {
+    if (k === '__proto__' || k === '@import') return true;
+    const x = (v as Obj)[k];
+    if (typeof x === 'object' && x !== null && hasForeignKey(x, depth + 1)) return true;
+  }
   return false;
 }
 

@@ -7,7 +7,7 @@
 import { str, type Json } from '../formats/json-util.ts';
 import { shorten } from '../display.ts';
 import type { VerifyContext } from '../verify/context.ts';
-import { isDid, resolveDid } from './did.ts';
+import { isDid, resolveDid, resolveDidLocally } from './did.ts';
 import type { KeyDescription } from './jwk.ts';
 import { methodsOf } from './methods.ts';
 
@@ -40,12 +40,8 @@ async function issuerDocument(issuerId: string, ctx: VerifyContext): Promise<Iss
   }
 }
 
-/** Whether the issuer lists `key`. Only `bound` is cached: it does not depend on time or on the user. */
-export async function issuerBinding(issuerId: string | undefined, key: KeyDescription, ctx: VerifyContext): Promise<Binding> {
-  if (!issuerId) return { status: 'unresolvable', message: 'The credential names no issuer id to resolve' };
-  const ck = cacheKey(issuerId, key);
-  if (ctx.keyCache?.get(ck) === true) return { status: 'bound', message: `Signed with ${key.source}, which the issuer lists` };
-  const r = await issuerDocument(issuerId, ctx);
+/** The binding once the issuer's document is known. */
+function bindWith(r: IssuerDoc, key: KeyDescription, ck: string, ctx: VerifyContext): Binding {
   if ('error' in r) return { status: 'unresolvable', message: `Signed with ${key.source}, which only the credential asserts: ${r.error}` };
   const { ids, keys } = methodsOf(r.doc, r.base);
   if (ids.size === 0 && keys.length === 0) {
@@ -60,4 +56,22 @@ export async function issuerBinding(issuerId: string | undefined, key: KeyDescri
   }
   const n = Math.max(ids.size, keys.length);
   return { status: 'not-listed', message: `Signed with ${key.source}, which the issuer does not list among its ${n} key${n === 1 ? '' : 's'}` };
+}
+
+/**
+ * Whether the issuer lists `key`. Only `bound` is cached: it does not depend on time or on the user.
+ * A did:key or did:jwk issuer's document needs no I/O, so its binding is settled without the
+ * asynchronous document lookup (the same document resolveDid would give).
+ */
+export function issuerBinding(issuerId: string | undefined, key: KeyDescription, ctx: VerifyContext): Promise<Binding> {
+  if (!issuerId) return Promise.resolve({ status: 'unresolvable', message: 'The credential names no issuer id to resolve' });
+  const ck = cacheKey(issuerId, key);
+  if (ctx.keyCache?.get(ck) === true) return Promise.resolve({ status: 'bound', message: `Signed with ${key.source}, which the issuer lists` });
+  try {
+    const local = isDid(issuerId) ? resolveDidLocally(issuerId) : undefined;
+    if (local) return Promise.resolve(bindWith('error' in local ? local : { doc: local.doc, base: local.did }, key, ck, ctx));
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return issuerDocument(issuerId, ctx).then((r) => bindWith(r, key, ck, ctx));
 }

@@ -10,6 +10,7 @@ import { shorten } from '../display.ts';
 import { isObj, str, type Json } from '../formats/json-util.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { readPublicJwk } from './jwk.ts';
+import { markFixed } from './methods.ts';
 import { multikeyToJwk } from './multikey.ts';
 
 export type DidResolution = { doc: Json; did: string } | { error: string };
@@ -70,12 +71,24 @@ async function didWebDocument(did: string, ctx: VerifyContext): Promise<DidResol
   return { did, doc };
 }
 
-/** did:key and did:jwk documents follow from the identifier alone, so they are derived once. Callers must not mutate them. */
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+/**
+ * did:key and did:jwk documents follow from the identifier alone, so they are derived once, and
+ * frozen (shared by every caller; methods.ts remembers their method lists).
+ */
 const derived = new Map<string, DidResolution>();
 function derive(did: string, make: (did: string) => DidResolution): DidResolution {
   let r = derived.get(did);
   if (!r) {
     r = make(did);
+    if ('doc' in r) markFixed(deepFreeze(r.doc));
     if (derived.size >= 1024) derived.clear();
     derived.set(did, r);
   }

@@ -41,7 +41,27 @@ export function methodKey(vm: Json): PublicJwk | null {
   return null;
 }
 
+/**
+ * Documents that never change (did:key and did:jwk documents, derived from the identifier once and
+ * deep-frozen: did.ts), whose method list is therefore read once: an issuer signs many credentials.
+ */
+const fixedDocs = new WeakSet<Json>();
+const fixedLists = new WeakMap<Json, { base: string; list: MethodList }>();
+
+/** Marks a deep-frozen document as one whose method list may be remembered. */
+export function markFixed(doc: Json): void {
+  if (Object.isFrozen(doc)) fixedDocs.add(doc);
+}
+
 export function methodsOf(doc: Json, base: string): MethodList {
+  const known = fixedLists.get(doc);
+  if (known && known.base === base) return known.list;
+  const list = readMethods(doc, base);
+  if (fixedDocs.has(doc)) fixedLists.set(doc, { base, list });
+  return list;
+}
+
+function readMethods(doc: Json, base: string): MethodList {
   const ids = new Set<string>();
   const keys: ListedKey[] = [];
   const entries = [...arr(doc.verificationMethod), ...arr(doc.assertionMethod)].slice(0, 256);

@@ -5,14 +5,14 @@
  * §4.? "hash algorithm" parameter). SHA-256 is the engine's canonize (jsonld/canonize.ts);
  * SHA-384 uses the same RDF and rdf-canonize's WebCrypto digest. Only blank node labels differ.
  */
-import { assertKnownContexts, canonize, rdfcFull as rdfc, toRdf } from '../jsonld/canonize.ts';
+import { assertKnownContexts, canonize, canonizeNow, rdfcFull as rdfc, toRdf } from '../jsonld/canonize.ts';
 import { bundledContextSet, type ContextSet } from '../jsonld/context-set.ts';
 import type { Quad } from '../jsonld/rdf-terms.ts';
 
 export type CanonHash = 'SHA-256' | 'SHA-384';
 
 export async function canonizeWith(doc: unknown, hash: CanonHash, set: ContextSet = bundledContextSet()): Promise<string> {
-  if (hash === 'SHA-256') return canonize(doc, set);
+  if (hash === 'SHA-256') return canonizeNow(doc, set) ?? canonize(doc, set);
   let quads: Quad[];
   try {
     ({ quads } = await toRdf(doc, set));

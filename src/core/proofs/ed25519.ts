@@ -6,14 +6,19 @@ import type { PublicJwk } from '../keys/jwk.ts';
 import { sha256 } from './sha256.ts';
 
 const imported = new Map<string, Promise<CryptoKey>>();
+/** The settled imports, by the same key (the JWK's x): a known key's verify starts without waiting a turn. */
+const ready = new Map<string, CryptoKey>();
 
 function importOnce(x: string): Promise<CryptoKey> {
   let k = imported.get(x);
   if (!k) {
     k = crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x }, { name: 'Ed25519' }, false, ['verify']);
-    if (imported.size >= 512) imported.clear();
+    if (imported.size >= 512) {
+      imported.clear();
+      ready.clear();
+    }
     imported.set(x, k);
-    k.catch(() => imported.delete(x));
+    k.then((key) => ready.set(x, key), () => imported.delete(x));
   }
   return k;
 }
@@ -28,7 +33,7 @@ export const isEd25519 = (jwk: PublicJwk): jwk is Extract<PublicJwk, { kty: 'OKP
 /** True when `signature` is `jwk`'s Ed25519 signature over `data`; false for a wrong signature or an unusable key. */
 export async function verifyEd25519(jwk: Extract<PublicJwk, { kty: 'OKP' }>, signature: Uint8Array, data: Uint8Array): Promise<boolean> {
   try {
-    const key = await importOnce(jwk.x);
+    const key = ready.get(jwk.x) ?? (await importOnce(jwk.x));
     return await crypto.subtle.verify({ name: 'Ed25519' }, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
   } catch {
     return false;

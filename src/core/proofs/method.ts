@@ -7,7 +7,7 @@
  * that is the issuer-key check's question (keys/binding.ts).
  */
 import { str } from '../formats/json-util.ts';
-import { isDid, resolveDid } from '../keys/did.ts';
+import { isDid, resolveDid, resolveDidLocally, type DidResolution } from '../keys/did.ts';
 import { describeKey, type KeyDescription } from '../keys/jwk.ts';
 import { findMethodKey, methodKey, methodsOf } from '../keys/methods.ts';
 import { multikeyToJwk } from '../keys/multikey.ts';
@@ -16,8 +16,13 @@ import { shorten } from '../display.ts';
 
 export type MethodKey = { key: KeyDescription } | { missing: string };
 
-async function fromDid(vm: string, ctx: VerifyContext): Promise<MethodKey> {
-  const r = await resolveDid(vm, ctx);
+/** A did:key or did:jwk method is read at once (no I/O); others through resolveDid. */
+function fromDid(vm: string, ctx: VerifyContext): MethodKey | Promise<MethodKey> {
+  const local = resolveDidLocally(vm);
+  return local ? keyInDid(vm, local) : resolveDid(vm, ctx).then((r) => keyInDid(vm, r));
+}
+
+function keyInDid(vm: string, r: DidResolution): MethodKey {
   if ('error' in r) return { missing: r.error };
   const { keys } = methodsOf(r.doc, r.did);
   // A bare DID (`did:key:z6Mk…`, as DCPV fixtures use) names its only key.
@@ -42,7 +47,7 @@ async function fromHttp(vm: string, ctx: VerifyContext): Promise<MethodKey> {
   return jwk ? { key: describeKey(jwk, `the method ${vm}`, vm) } : { missing: `The document at ${url} holds no key ${vm}` };
 }
 
-export async function methodKeyOf(verificationMethod: unknown, ctx: VerifyContext): Promise<MethodKey> {
+export function methodKeyOf(verificationMethod: unknown, ctx: VerifyContext): MethodKey | Promise<MethodKey> {
   const vm = typeof verificationMethod === 'string' ? verificationMethod : str((verificationMethod as { id?: unknown } | null)?.id);
   if (!vm || vm.length > 2048) return { missing: 'The proof names no verification method' };
   if (isDid(vm)) return fromDid(vm, ctx);

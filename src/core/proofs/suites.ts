@@ -71,16 +71,13 @@ export function suiteOf(proof: Record<string, unknown>): Suite | { unsupported: 
 
 /** The proof configuration: the proof minus its value, under the document's @context (a proof's own @context wins). */
 export function proofConfig(proof: Record<string, unknown>, documentContext: unknown): Record<string, unknown> {
-  const config: Record<string, unknown> = { '@context': documentContext, ...proof };
-  delete config.proofValue;
-  delete config.jws;
-  delete config.signatureValue;
-  return config;
+  // Rest properties rather than `delete`, which would turn the copy into a slow dictionary-mode object.
+  const { proofValue: _value, jws: _jws, signatureValue: _signature, ...rest } = proof;
+  return { '@context': documentContext, ...rest };
 }
 
 /** The document the proof covers: the credential without `proof` (VC DI §4.? "unsecuredDocument"). */
 export function unsecured(credential: Record<string, unknown>): Record<string, unknown> {
-  const doc = { ...credential };
-  delete doc.proof;
+  const { proof: _proof, ...doc } = credential;
   return doc;
 }

@@ -43,6 +43,7 @@ export interface ProofCheck {
 }
 
 const fail = (code: ErrorCode, message: string): SignatureOutcome => ({ outcome: 'fail', code, message });
+const passed = (suite: Suite, key: KeyDescription): SignatureOutcome => ({ outcome: 'pass', message: `The ${suite.name} proof verifies with ${key.source}` });
 const unsettled = (code: ErrorCode, message: string): SignatureOutcome => ({ outcome: 'indeterminate', code, message });
 
 /** The signature as the suite encodes it, read before any key is fetched. */
@@ -122,8 +123,7 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   }
   const digestKey = ctx.keyCache ? await input.credentialDigest() : '';
   const cacheKey = digestKey ? `sig:${input.variant ?? ''}${digestKey}:${input.index}:${key.canonical}` : '';
-  const passed: SignatureOutcome = { outcome: 'pass', message: `The ${suite.name} proof verifies with ${key.source}` };
-  if (cacheKey && ctx.keyCache?.get(cacheKey) === true) return { ...info, key, signature: passed };
+  if (cacheKey && ctx.keyCache?.get(cacheKey) === true) return { ...info, key, signature: passed(suite, key) };
   if (isEd25519(jwk)) prepareKey(jwk);
   else if (isEc(jwk)) prepareEcKey(jwk);
   let proofCanon: string;
@@ -138,9 +138,8 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
     // Anything else (a pathological document exhausting the stack, say) leaves the proof unsettled, never a crash.
     return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `The credential could not be canonicalized: ${(e as Error)?.message ?? e}`) };
   }
-  const altered = `The ${suite.name} proof does not verify with ${key.source}: the credential was altered or signed with another key`;
   let ok: boolean;
-  let message = altered;
+  let message: string | undefined;
   if (signed.kind === 'eddsa' && isEd25519(jwk)) ok = await verifyEd25519(jwk, signed.signature, hashData(proofCanon, docCanon));
   else if (signed.kind === 'ed25519-2018' && isEd25519(jwk)) ok = await verifyEd25519(jwk, signed.jws.signature, signed.jws.signingInput(hashData(proofCanon, docCanon)));
   else if (signed.kind === 'ecdsa-rdfc' && isEc(jwk)) {
@@ -153,7 +152,7 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
     ok = r.ok;
     if (!r.ok) message = `The ecdsa-sd-2023 proof does not verify with ${key.source}: ${r.message}`;
   } else ok = false;
-  if (!ok) return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, message) };
+  if (!ok) return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, message ?? `The ${suite.name} proof does not verify with ${key.source}: the credential was altered or signed with another key`) };
   if (cacheKey) ctx.keyCache?.set(cacheKey, true);
-  return { ...info, key, signature: passed };
+  return { ...info, key, signature: passed(suite, key) };
 }

@@ -17,7 +17,7 @@ import { betaContextSet, namesUnversionedOb3, UNVERSIONED_OB3 } from './ob3-beta
 import { hex, sha256 } from './sha256.ts';
 import { unsecured } from './suites.ts';
 import type { DataIntegrityReport, ProofReport } from './types.ts';
-import { verifyProof } from './verify-proof.ts';
+import { verifyProof, type ProofInput } from './verify-proof.ts';
 
 export type { DataIntegrityReport, ProofReport } from './types.ts';
 
@@ -32,22 +32,29 @@ function rank(r: ProofReport): number {
   return r.signature.outcome === 'indeterminate' ? 2 : 0;
 }
 
+/** Canonicalization under a context set, each document form computed once for all proofs (a module function: no closures named per call). */
+function canonUnder(credential: Record<string, unknown>, set: ContextSet | undefined): Pick<ProofInput, 'canonize' | 'documentCanon'> {
+  const sha256Doc = once(() => canonizeWith(unsecured(credential), 'SHA-256', set));
+  const sha384Doc = once(() => canonizeWith(unsecured(credential), 'SHA-384', set));
+  return {
+    canonize: (doc: unknown, hash: CanonHash = 'SHA-256') => canonizeWith(doc, hash, set),
+    documentCanon: (hash: CanonHash = 'SHA-256') => (hash === 'SHA-384' ? sha384Doc() : sha256Doc()),
+  };
+}
+
 export async function verifyDataIntegrity(credential: Record<string, unknown>, ctx: VerifyContext, opts: { contexts?: ContextSet } = {}): Promise<DataIntegrityReport> {
   const raw = credential.proof;
   const list = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
-  // Canonicalization under a context set, each document form computed once for all proofs.
-  const canonUnder = (set: ContextSet | undefined) => {
-    const canonize = (doc: unknown, hash: CanonHash = 'SHA-256') => canonizeWith(doc, hash, set);
-    const byHash = { 'SHA-256': once(() => canonize(unsecured(credential))), 'SHA-384': once(() => canonize(unsecured(credential), 'SHA-384')) };
-    return { canonize, documentCanon: (hash: CanonHash = 'SHA-256') => byHash[hash]() };
-  };
-  const current = canonUnder(opts.contexts);
+  const current = canonUnder(credential, opts.contexts);
   let beta: ReturnType<typeof canonUnder> | undefined;
   // A cache key must be one-to-one with what is canonicalized: JSON.stringify writes Infinity as null,
   // so a credential holding a non-finite number gets no cache key (the empty key disables caching).
   const credentialDigest = once(async () => {
     try {
-      return hex(sha256(JSON.stringify(credential, (_k, v: unknown) => { if (typeof v === 'number' && !Number.isFinite(v)) throw new RangeError('non-finite'); return v; })));
+      // Only a non-finite number writes as null where the value was not null: the replacer that finds one runs only when the JSON holds a null.
+      let json = JSON.stringify(credential);
+      if (json.includes('null')) json = JSON.stringify(credential, (_k, v: unknown) => { if (typeof v === 'number' && !Number.isFinite(v)) throw new RangeError('non-finite'); return v; });
+      return hex(sha256(json));
     } catch {
       return '';
     }
@@ -60,7 +67,7 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
     // An OB 3.0 beta credential is signed under the beta context.json (ob3-beta.ts): try that before calling it altered.
     if (r.signature.outcome === 'fail' && r.signature.code === ErrorCodes.SIGNATURE_INVALID && r.key && namesUnversionedOb3(credential)) {
       const set = betaContextSet(opts.contexts);
-      beta ??= set && canonUnder(set);
+      beta ??= set && canonUnder(credential, set);
       const again = beta && (await verifyProof({ ...input, ...beta, variant: 'ob3-beta:' }, ctx));
       if (again?.signature.outcome === 'pass') r = { ...again, signature: { outcome: 'pass', message: `${again.signature.message}, under the Open Badges 3.0 beta context that ${UNVERSIONED_OB3} served before the specification was final` } };
     }

@@ -100,25 +100,27 @@ export function createContext(opts: VerifyOptions): VerifyContext {
   const doFetch = opts.fetch;
   const max = opts.maxFetches ?? DEFAULT_MAX_FETCHES;
   let fetches = 0;
-  const fetchDocument = (url: string, accept = JSON_ACCEPT): Promise<FetchedDocument> => {
-    const key = `${accept} ${url}`;
-    let p = docs.get(key);
-    if (p) return p;
-    if (opts.signal?.aborted) return Promise.reject(outOfTime(url));
-    if (fetches >= max) {
-      return Promise.reject(new FetchError(ErrorCodes.BUDGET_EXCEEDED, `${short(url)} was not fetched: this badge already made Lanyard fetch ${max} documents, the most one verification may`));
-    }
-    fetches++;
-    p = raceDeadline(fetchOnce(doFetch, url, accept, opts.signal), opts.signal, url);
-    docs.set(key, p);
-    return p;
-  };
-  const fetchJson = async (url: string): Promise<Record<string, unknown>> => jsonOf(await fetchDocument(url));
-  return {
+  // Methods of one object (no closures bound to names: one verification makes one context).
+  const ctx: VerifyContext = {
     now: opts.now,
-    identities: (opts.identities ?? []).map(toUserIdentity),
+    identities: opts.identities ? opts.identities.map(toUserIdentity) : [],
     keyCache: opts.keyCache,
-    fetchDocument,
-    fetchJson,
+    fetchDocument(url: string, accept = JSON_ACCEPT): Promise<FetchedDocument> {
+      const key = `${accept} ${url}`;
+      let p = docs.get(key);
+      if (p) return p;
+      if (opts.signal?.aborted) return Promise.reject(outOfTime(url));
+      if (fetches >= max) {
+        return Promise.reject(new FetchError(ErrorCodes.BUDGET_EXCEEDED, `${short(url)} was not fetched: this badge already made Lanyard fetch ${max} documents, the most one verification may`));
+      }
+      fetches++;
+      p = raceDeadline(fetchOnce(doFetch, url, accept, opts.signal), opts.signal, url);
+      docs.set(key, p);
+      return p;
+    },
+    async fetchJson(url: string): Promise<Record<string, unknown>> {
+      return jsonOf(await ctx.fetchDocument(url));
+    },
   };
+  return ctx;
 }

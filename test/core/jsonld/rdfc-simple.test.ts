@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { canonize as rdfc, NQuads } from 'rdf-canonize';
 import { describe, expect, it } from 'vitest';
-import { canonizeSimple } from '../../../src/core/jsonld/rdfc-simple.ts';
+import { canonizeSimple, serializeQuad } from '../../../src/core/jsonld/rdfc-simple.ts';
 import type { Quad, Term } from '../../../src/core/jsonld/rdf-terms.ts';
 import { createMessageDigest } from '../../../src/core/proofs/sha256.ts';
 
@@ -66,5 +66,27 @@ describe('RDFC-1.0 without the N-degree step (jsonld/rdfc-simple.ts)', () => {
     const dg: Term = { termType: 'DefaultGraph', value: '' };
     expect(canonizeSimple([{ subject: { termType: 'BlankNode', value: 'c14n0' }, predicate: named('http://ex.test/p'), object: named('http://ex.test/o'), graph: dg }])).toBeUndefined();
     expect(canonizeSimple([{ subject: named('http://ex.test/s'), predicate: { termType: 'BlankNode', value: 'b0' }, object: named('http://ex.test/o'), graph: dg }])).toBeUndefined();
+  });
+
+  it('writes each quad as rdf-canonize NQuads.serializeQuadComponents does (every escape, datatypes, languages, graphs)', () => {
+    const texts = ['plain', 'a"b', 'b\\s', 'l\nb', 't\tc', 'cr\r', 'bs\b', 'ff\f', 'del\u007f', 'nul\u0000', 'us\u001f', 'é€😀', ''];
+    const iris = ['http://ex.test/a', 'http://ex.test/ a', 'http://ex.test/<{|}>^`\\"', 'urn:x\u0000y'];
+    const dts = ['http://www.w3.org/2001/XMLSchema#string', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString', 'http://ex.test/dt', 'http://ex.test/d t'];
+    const graphs: Term[] = [{ termType: 'DefaultGraph', value: '' }, { termType: 'BlankNode', value: 'g1' }, ...iris.map((value): Term => ({ termType: 'NamedNode', value }))];
+    let n = 0;
+    for (const text of texts)
+      for (const dt of dts)
+        for (const language of [undefined, '', 'en-gb'])
+          for (const iri of iris)
+            for (const graph of graphs) {
+              const object: Term = { termType: 'Literal', value: text, datatype: { termType: 'NamedNode', value: dt }, ...(language === undefined ? {} : { language }) };
+              const s: Term = n % 2 ? { termType: 'NamedNode', value: iri } : { termType: 'BlankNode', value: 'b0' };
+              const p: Term = { termType: 'NamedNode', value: iri };
+              for (const o of [object, { termType: 'NamedNode', value: iri } as Term, { termType: 'BlankNode', value: 'x' } as Term]) {
+                expect(serializeQuad(s, p, o, graph)).toBe(NQuads.serializeQuadComponents(s, p, o, graph));
+                n++;
+              }
+            }
+    expect(n).toBeGreaterThan(2000);
   });
 });

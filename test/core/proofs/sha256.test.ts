@@ -15,6 +15,17 @@ describe('synchronous SHA-256', () => {
       expect(hex(sha256(b)), `length ${n}`).toBe(createHash('sha256').update(b).digest('hex'));
     }
   });
+  it('matches node:crypto on strings of every length to 600 with 1- to 4-byte characters, and after a huge one (the reused encoding buffer)', () => {
+    const alphabet = ['a', 'é', '€', '😀', '"', '\n'];
+    let s = '';
+    for (let n = 0; n <= 600; n++) {
+      s += alphabet[(n * 7) % alphabet.length];
+      expect(hex(sha256(s)), `length ${n}`).toBe(createHash('sha256').update(s, 'utf8').digest('hex'));
+    }
+    const huge = '€'.repeat(500_000);
+    expect(hex(sha256(huge))).toBe(createHash('sha256').update(huge, 'utf8').digest('hex'));
+    expect(hex(sha256('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
   it('serves rdf-canonize as a message digest', () => {
     const md = createMessageDigest();
     md.update('ab');
