@@ -20,6 +20,12 @@ export interface BadgeStore extends Store<BadgeRecord> {
   countByAccount(accountId: string): Promise<number>;
   /** How many badges were issued to this address (case-insensitive). */
   countByRecipient(address: string): Promise<number>;
+  /**
+   * How many badges there are. IndexedDB counts by walking every record (Chromium: 45-115 ms for
+   * 10,000 badges, against 0.5 ms for 7; counting an index is no faster), and the popup's first
+   * screen waits for it (state/get): the count is kept for this connection and dropped by every
+   * write through it (badgeCount below).
+   */
   count(): Promise<number>;
   /** Several badges by key in one transaction (a sync page's), undefined where there is none. */
   getMany(keys: readonly string[]): Promise<(BadgeRecord | undefined)[]>;
@@ -122,20 +128,49 @@ function indexedStore<N extends Name>(db: Raw, name: N, keyOf: (v: LanyardSchema
 /** The record as stored: with the sort key the bySortTime index reads. */
 const withSortTime = (r: BadgeRecord): BadgeRecord => ({ ...r, sortTime: sortTimeOf(r.meta.issuedOn) });
 
-function badgeStore(db: Raw): BadgeStore {
+/**
+ * The badge count, read once and kept until the next write: only this worker opens the database
+ * (background/wiring.ts; a new connection starts afresh), and every write to `badges` goes through
+ * this module, which calls `changed()` as it creates the write's transaction. A count whose read
+ * overlapped a write is returned but not kept: IndexedDB orders transactions over the same store
+ * by creation, so a read started after `changed()` sees that write, and one started before is
+ * not kept.
+ */
+function badgeCount(db: Raw) {
+  let kept: number | undefined;
+  let writes = 0;
+  return {
+    changed(): void {
+      writes++;
+      kept = undefined;
+    },
+    async count(): Promise<number> {
+      if (kept !== undefined) return kept;
+      const before = writes;
+      const n = await db.count('badges');
+      if (writes === before) kept = n;
+      return n;
+    },
+  };
+}
+
+function badgeStore(db: Raw, counter: ReturnType<typeof badgeCount>): BadgeStore {
   return {
     ...store(db, 'badges'),
     put: async (value) => {
-      await db.put('badges', withSortTime(value));
+      const write = db.put('badges', withSortTime(value));
+      counter.changed();
+      await write;
     },
     async delete(key) {
       const tx = db.transaction(['badges', 'originals'], 'readwrite');
+      counter.changed();
       await Promise.all([tx.objectStore('badges').delete(key), tx.objectStore('originals').delete(key), tx.done]);
     },
     byAccount: (accountId) => db.getAllFromIndex('badges', 'byAccount', accountId),
     countByAccount: (accountId) => db.countFromIndex('badges', 'byAccount', accountId),
     countByRecipient: (address) => db.countFromIndex('badges', 'byRecipient', address.toLowerCase()),
-    count: () => db.count('badges'),
+    count: counter.count,
     async getMany(keys) {
       const tx = db.transaction('badges');
       const [found] = await Promise.all([Promise.all(keys.map((k) => tx.store.get(k))), tx.done]);
@@ -153,6 +188,7 @@ function badgeStore(db: Raw): BadgeStore {
     },
     async deleteByAccount(accountId) {
       const tx = db.transaction(['badges', 'originals'], 'readwrite');
+      counter.changed();
       const originals = tx.objectStore('originals');
       let n = 0;
       for (let c = await tx.objectStore('badges').index('byAccount').openCursor(accountId); c; c = await c.continue()) {
@@ -190,16 +226,18 @@ export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {})
       onTerminated?.();
     },
   });
+  const counter = badgeCount(db);
   async function saveBadges(badges: readonly FullBadge[], sync?: SyncRecord): Promise<void> {
     for (const { record, original } of badges) if (original.key !== record.key) throw new Error('saveBadge: the original belongs to another badge');
     const tx = db.transaction(['badges', 'originals', 'syncState'], 'readwrite');
+    counter.changed();
     const writes: Promise<unknown>[] = [];
     for (const { record, original } of badges) writes.push(tx.objectStore('badges').put(withSortTime(record)), tx.objectStore('originals').put(original));
     if (sync) writes.push(tx.objectStore('syncState').put(sync));
     await Promise.all([...writes, tx.done]);
   }
   return {
-    badges: badgeStore(db),
+    badges: badgeStore(db, counter),
     originals: store(db, 'originals'),
     accounts: store(db, 'accounts'),
     secrets: store(db, 'secrets'),

@@ -229,3 +229,50 @@ describe('the documents store knows its keys', () => {
     expect((await db.documents.get('https://c.example/'))?.bytes).toEqual(new Uint8Array([4]));
   });
 });
+
+describe('the badge count', () => {
+  const full = (key: string) => ({ record: badge(key, key.split('|')[0]!, null), original: { key, bytes: new Uint8Array([1]) } });
+  /** What IndexedDB itself counts, through another connection. */
+  const truth = async (name: string) => {
+    const raw = await openDB(name);
+    const n = await raw.count('badges');
+    raw.close();
+    return n;
+  };
+
+  it('stays what the store holds across every kind of write, once kept', async () => {
+    const name = fresh();
+    const db = await open(name);
+    expect(await db.badges.count()).toBe(0);
+    await db.badges.put(badge('a|1', 'a', null));
+    expect(await db.badges.count()).toBe(1);
+    await db.badges.put(badge('a|1', 'a', null)); // the same key again: no new badge
+    expect(await db.badges.count()).toBe(1);
+    await db.saveBadges([full('a|2'), full('b|1')]);
+    expect(await db.badges.count()).toBe(3);
+    await db.saveBadge(full('b|2'));
+    expect(await db.badges.count()).toBe(4);
+    await db.badges.delete('a|1');
+    expect(await db.badges.count()).toBe(3);
+    expect(await db.badges.deleteByAccount('b')).toBe(2);
+    expect(await db.badges.count()).toBe(1);
+    expect(await truth(name)).toBe(1);
+  });
+
+  it('is not kept from a read that a write overlapped', async () => {
+    const name = fresh();
+    const db = await open(name);
+    await db.saveBadges([full('a|1'), full('a|2')]);
+    // The count's read starts, then a write starts before it answers.
+    const counting = db.badges.count();
+    const writing = db.saveBadge(full('a|3'));
+    expect(await counting).toBe(2);
+    await writing;
+    expect(await db.badges.count()).toBe(3);
+    // A write started before the read: the read sees it.
+    const written = db.badges.delete('a|3');
+    expect(await db.badges.count()).toBe(2);
+    await written;
+    expect(await db.badges.count()).toBe(await truth(name));
+  });
+});
