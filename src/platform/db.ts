@@ -2,7 +2,7 @@
  * The extension's IndexedDB, through idb: the one place that opens it. Services get a `Db`, a
  * narrow set of stores, so that tests can run them over fake-indexeddb (or hand in fakes).
  */
-import { openDB, type IDBPDatabase, type StoreNames } from 'idb';
+import { openDB, unwrap, wrap, type IDBPDatabase, type StoreNames } from 'idb';
 import { DB_NAME, DB_VERSION, migrate, type LanyardSchema } from './db-schema.ts';
 import { sortTimeOf } from '../core/share/dates.ts';
 import type { AccountRecord, BadgeRecord, DocumentRecord, FullBadge, OriginalRecord, ResultRecord, SecretRecord, SyncRecord } from './records.ts';
@@ -20,6 +20,12 @@ export interface BadgeStore extends Store<BadgeRecord> {
   countByAccount(accountId: string): Promise<number>;
   /** How many badges were issued to this address (case-insensitive). */
   countByRecipient(address: string): Promise<number>;
+  /**
+   * How many badges there are. IndexedDB counts by walking every record (Chromium: 45-115 ms for
+   * 10,000 badges, against 0.5 ms for 7; counting an index is no faster), and the popup's first
+   * screen waits for it (state/get): the count is kept for this connection and dropped by every
+   * write through it (badgeCount below).
+   */
   count(): Promise<number>;
   /** Several badges by key in one transaction (a sync page's), undefined where there is none. */
   getMany(keys: readonly string[]): Promise<(BadgeRecord | undefined)[]>;
@@ -35,6 +41,13 @@ export interface BadgeStore extends Store<BadgeRecord> {
   /** Removes every badge of an account; returns how many. */
   deleteByAccount(accountId: string): Promise<number>;
 }
+
+/**
+ * IDBIndex.getAllRecords (Chromium 141+; not in Firefox 140): up to `count` records in one request
+ * and in either direction, where a cursor takes a round trip to the database per record (Chromium
+ * prefetches after the second). The popup's first screen reads 20 this way.
+ */
+type IndexWithRecords = IDBIndex & { getAllRecords?(options: { query?: IDBKeyRange | null; count?: number; direction?: IDBCursorDirection }): IDBRequest<unknown[]> };
 
 /** How many badges tied with the last of the newest `limit` are read with them, at most. */
 export const NEWEST_TIES = 100;
@@ -122,28 +135,71 @@ function indexedStore<N extends Name>(db: Raw, name: N, keyOf: (v: LanyardSchema
 /** The record as stored: with the sort key the bySortTime index reads. */
 const withSortTime = (r: BadgeRecord): BadgeRecord => ({ ...r, sortTime: sortTimeOf(r.meta.issuedOn) });
 
-function badgeStore(db: Raw): BadgeStore {
+/**
+ * The badge count, read once and kept until the next write: only this worker opens the database
+ * (background/wiring.ts; a new connection starts afresh), and every write to `badges` goes through
+ * this module, which calls `changed()` as it creates the write's transaction. A count whose read
+ * overlapped a write is returned but not kept: IndexedDB orders transactions over the same store
+ * by creation, so a read started after `changed()` sees that write, and one started before is
+ * not kept.
+ */
+function badgeCount(db: Raw) {
+  let kept: number | undefined;
+  let writes = 0;
+  return {
+    changed(): void {
+      writes++;
+      kept = undefined;
+    },
+    async count(): Promise<number> {
+      if (kept !== undefined) return kept;
+      const before = writes;
+      const n = await db.count('badges');
+      if (writes === before) kept = n;
+      return n;
+    },
+  };
+}
+
+function badgeStore(db: Raw, counter: ReturnType<typeof badgeCount>): BadgeStore {
   return {
     ...store(db, 'badges'),
     put: async (value) => {
-      await db.put('badges', withSortTime(value));
+      const write = db.put('badges', withSortTime(value));
+      counter.changed();
+      await write;
     },
     async delete(key) {
       const tx = db.transaction(['badges', 'originals'], 'readwrite');
+      counter.changed();
       await Promise.all([tx.objectStore('badges').delete(key), tx.objectStore('originals').delete(key), tx.done]);
     },
     byAccount: (accountId) => db.getAllFromIndex('badges', 'byAccount', accountId),
     countByAccount: (accountId) => db.countFromIndex('badges', 'byAccount', accountId),
     countByRecipient: (address) => db.countFromIndex('badges', 'byRecipient', address.toLowerCase()),
-    count: () => db.count('badges'),
+    count: counter.count,
     async getMany(keys) {
       const tx = db.transaction('badges');
       const [found] = await Promise.all([Promise.all(keys.map((k) => tx.store.get(k))), tx.done]);
       return found;
     },
     async newest(limit) {
-      const out: BadgeRecord[] = [];
       const tx = db.transaction('badges');
+      const index = unwrap(tx.store.index('bySortTime')) as IndexWithRecords;
+      if (limit > 0 && typeof index.getAllRecords === 'function') {
+        // Both reads in this one transaction (each awaited read keeps it active): nothing written in between.
+        const get = async (query: IDBKeyRange | null, count: number) => ((await wrap(index.getAllRecords!({ query, count, direction: 'prev' }))) as unknown as { value: BadgeRecord }[]).map((r) => r.value);
+        const out = await get(null, limit);
+        const last = out.length === limit ? out[limit - 1]!.sortTime : undefined;
+        if (last !== undefined) {
+          // The ties come in the cursor's order (the index's key, then the primary key, both descending): the first are those read already.
+          const already = out.filter((r) => r.sortTime === last).length;
+          out.push(...(await get(IDBKeyRange.only(last), already + NEWEST_TIES)).slice(already));
+        }
+        await tx.done;
+        return out;
+      }
+      const out: BadgeRecord[] = [];
       for (let c = await tx.store.index('bySortTime').openCursor(null, 'prev'); c; c = await c.continue()) {
         if (out.length >= limit && (c.value.sortTime !== out[out.length - 1]!.sortTime || out.length >= limit + NEWEST_TIES)) break;
         out.push(c.value);
@@ -153,6 +209,7 @@ function badgeStore(db: Raw): BadgeStore {
     },
     async deleteByAccount(accountId) {
       const tx = db.transaction(['badges', 'originals'], 'readwrite');
+      counter.changed();
       const originals = tx.objectStore('originals');
       let n = 0;
       for (let c = await tx.objectStore('badges').index('byAccount').openCursor(accountId); c; c = await c.continue()) {
@@ -190,16 +247,18 @@ export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {})
       onTerminated?.();
     },
   });
+  const counter = badgeCount(db);
   async function saveBadges(badges: readonly FullBadge[], sync?: SyncRecord): Promise<void> {
     for (const { record, original } of badges) if (original.key !== record.key) throw new Error('saveBadge: the original belongs to another badge');
     const tx = db.transaction(['badges', 'originals', 'syncState'], 'readwrite');
+    counter.changed();
     const writes: Promise<unknown>[] = [];
     for (const { record, original } of badges) writes.push(tx.objectStore('badges').put(withSortTime(record)), tx.objectStore('originals').put(original));
     if (sync) writes.push(tx.objectStore('syncState').put(sync));
     await Promise.all([...writes, tx.done]);
   }
   return {
-    badges: badgeStore(db),
+    badges: badgeStore(db, counter),
     originals: store(db, 'originals'),
     accounts: store(db, 'accounts'),
     secrets: store(db, 'secrets'),

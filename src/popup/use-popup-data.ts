@@ -28,9 +28,14 @@ const POLL_MS = 700;
 /** The first screen: more rows than the popup shows, so a first scroll finds them. */
 export const FIRST_SCREEN = 20;
 
-/** Resolves after the next frame is painted (or at once where nothing paints). */
+/**
+ * Resolves after the next frame is painted (or at once where nothing paints), one task after the
+ * first screen's `lanyard-ready` mark (list/ready.ts, the same frame's timeout): asking for the
+ * rest of the list first put the request's work (5 ms with 7 badges, measured in a Chromium trace)
+ * between the painted frame and the mark that says it was painted.
+ */
 const afterPaint = () =>
-  new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
+  new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(() => setTimeout(resolve, 0), 0)) : setTimeout(resolve, 0)));
 
 export const isBusy = (state: StateReply | undefined) => !!state?.accounts.some((a) => a.sync.status === 'syncing' || a.sync.status === 'verifying');
 

@@ -1,7 +1,7 @@
 /** The IndexedDB schema over fake-indexeddb: a fresh database, and the upgrade of a version 1 database with data in it. */
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DB_VERSION, migrate } from '../../src/platform/db-schema.ts';
 import { NEWEST_TIES, openDb, type Db } from '../../src/platform/db.ts';
 import type { BadgeRecord } from '../../src/platform/records.ts';
@@ -84,37 +84,52 @@ describe('a fresh database', () => {
     expect(await db.badges.getMany([])).toEqual([]);
   });
 
-  it('reads the newest badges first, by issue time whatever the time zone, with those tied with the last, and no more', async () => {
-    const db = await open(fresh());
-    await db.badges.put(badge('a|old', 'a', null, '2020-05-01'));
-    await db.badges.put(badge('a|undated', 'a', null));
-    await db.badges.put(badge('a|garbage', 'a', null, 'not a date'));
-    // 2026-03-01T01:00+05:00 is 2026-02-28T20:00Z: earlier than the plain 2026-02-28T23:00Z.
-    await db.saveBadge({ record: badge('a|offset', 'a', null, '2026-03-01T01:00:00+05:00'), original: { key: 'a|offset', bytes: new Uint8Array() } });
-    await db.badges.put(badge('a|utc', 'a', null, '2026-02-28T23:00:00Z'));
-    await db.badges.put(badge('a|tie1', 'a', null, '2024-01-01T00:00:00Z'));
-    await db.badges.put(badge('a|tie2', 'a', null, '2024-01-01'));
-    expect((await db.badges.newest(2)).map((b) => b.key)).toEqual(['a|utc', 'a|offset']);
-    expect((await db.badges.newest(3)).map((b) => b.key).sort()).toEqual(['a|offset', 'a|tie1', 'a|tie2', 'a|utc']);
-    expect((await db.badges.newest(100)).map((b) => b.key).slice(-2).sort()).toEqual(['a|garbage', 'a|undated']);
-    expect(await db.badges.newest(100)).toHaveLength(7);
-    // The sort key follows the badge when its date changes.
-    await db.badges.put(badge('a|old', 'a', null, '2027-01-01'));
-    expect((await db.badges.newest(1)).map((b) => [b.key, b.sortTime])).toEqual([['a|old', Date.parse('2027-01-01')]]);
-  });
+  // Chromium reads the newest with IDBIndex.getAllRecords (fake-indexeddb has it too); Firefox 140 with a cursor.
+  for (const mode of ['getAllRecords', 'a cursor'] as const) {
+    describe(mode, () => {
+      const proto = IDBIndex.prototype as unknown as { getAllRecords?: unknown };
+      const saved = proto.getAllRecords;
+      beforeAll(() => {
+        expect(typeof saved).toBe('function');
+        if (mode === 'a cursor') delete proto.getAllRecords;
+      });
+      afterAll(() => {
+        proto.getAllRecords = saved;
+      });
 
-  it('reads at most NEWEST_TIES of a large group tied with the last, still newest first', async () => {
-    const db = await open(fresh());
-    await db.badges.put(badge('a|newer', 'a', null, '2026-01-02'));
-    await db.badges.put(badge('a|older', 'a', null, '2025-01-01'));
-    for (let i = 0; i < NEWEST_TIES + 50; i++) await db.badges.put(badge(`a|batch${i}`, 'a', null, '2026-01-01'));
-    const first = await db.badges.newest(20);
-    expect(first).toHaveLength(20 + NEWEST_TIES);
-    expect(first[0]!.key).toBe('a|newer');
-    expect(first.slice(1).every((b) => b.sortTime === Date.parse('2026-01-01'))).toBe(true);
-    // A group that fits is still read whole.
-    expect(await db.badges.newest(NEWEST_TIES)).toHaveLength(NEWEST_TIES + 51);
-  });
+      it(`reads the newest badges first (${mode}), by issue time whatever the time zone, with those tied with the last, and no more`, async () => {
+        const db = await open(fresh());
+        await db.badges.put(badge('a|old', 'a', null, '2020-05-01'));
+        await db.badges.put(badge('a|undated', 'a', null));
+        await db.badges.put(badge('a|garbage', 'a', null, 'not a date'));
+        // 2026-03-01T01:00+05:00 is 2026-02-28T20:00Z: earlier than the plain 2026-02-28T23:00Z.
+        await db.saveBadge({ record: badge('a|offset', 'a', null, '2026-03-01T01:00:00+05:00'), original: { key: 'a|offset', bytes: new Uint8Array() } });
+        await db.badges.put(badge('a|utc', 'a', null, '2026-02-28T23:00:00Z'));
+        await db.badges.put(badge('a|tie1', 'a', null, '2024-01-01T00:00:00Z'));
+        await db.badges.put(badge('a|tie2', 'a', null, '2024-01-01'));
+        expect((await db.badges.newest(2)).map((b) => b.key)).toEqual(['a|utc', 'a|offset']);
+        expect((await db.badges.newest(3)).map((b) => b.key).sort()).toEqual(['a|offset', 'a|tie1', 'a|tie2', 'a|utc']);
+        expect((await db.badges.newest(100)).map((b) => b.key).slice(-2).sort()).toEqual(['a|garbage', 'a|undated']);
+        expect(await db.badges.newest(100)).toHaveLength(7);
+        // The sort key follows the badge when its date changes.
+        await db.badges.put(badge('a|old', 'a', null, '2027-01-01'));
+        expect((await db.badges.newest(1)).map((b) => [b.key, b.sortTime])).toEqual([['a|old', Date.parse('2027-01-01')]]);
+      });
+
+      it(`reads at most NEWEST_TIES of a large group tied with the last, still newest first (${mode})`, async () => {
+        const db = await open(fresh());
+        await db.badges.put(badge('a|newer', 'a', null, '2026-01-02'));
+        await db.badges.put(badge('a|older', 'a', null, '2025-01-01'));
+        for (let i = 0; i < NEWEST_TIES + 50; i++) await db.badges.put(badge(`a|batch${i}`, 'a', null, '2026-01-01'));
+        const first = await db.badges.newest(20);
+        expect(first).toHaveLength(20 + NEWEST_TIES);
+        expect(first[0]!.key).toBe('a|newer');
+        expect(first.slice(1).every((b) => b.sortTime === Date.parse('2026-01-01'))).toBe(true);
+        // A group that fits is still read whole.
+        expect(await db.badges.newest(NEWEST_TIES)).toHaveLength(NEWEST_TIES + 51);
+      });
+    });
+  }
 });
 
 describe('upgrading a version 2 database', () => {
@@ -227,5 +242,52 @@ describe('the documents store knows its keys', () => {
     const [first] = await Promise.all([db.documents.get('https://c.example/'), db.documents.put(doc('https://c.example/', 4))]);
     expect(first === undefined || first.bytes[0] === 4).toBe(true);
     expect((await db.documents.get('https://c.example/'))?.bytes).toEqual(new Uint8Array([4]));
+  });
+});
+
+describe('the badge count', () => {
+  const full = (key: string) => ({ record: badge(key, key.split('|')[0]!, null), original: { key, bytes: new Uint8Array([1]) } });
+  /** What IndexedDB itself counts, through another connection. */
+  const truth = async (name: string) => {
+    const raw = await openDB(name);
+    const n = await raw.count('badges');
+    raw.close();
+    return n;
+  };
+
+  it('stays what the store holds across every kind of write, once kept', async () => {
+    const name = fresh();
+    const db = await open(name);
+    expect(await db.badges.count()).toBe(0);
+    await db.badges.put(badge('a|1', 'a', null));
+    expect(await db.badges.count()).toBe(1);
+    await db.badges.put(badge('a|1', 'a', null)); // the same key again: no new badge
+    expect(await db.badges.count()).toBe(1);
+    await db.saveBadges([full('a|2'), full('b|1')]);
+    expect(await db.badges.count()).toBe(3);
+    await db.saveBadge(full('b|2'));
+    expect(await db.badges.count()).toBe(4);
+    await db.badges.delete('a|1');
+    expect(await db.badges.count()).toBe(3);
+    expect(await db.badges.deleteByAccount('b')).toBe(2);
+    expect(await db.badges.count()).toBe(1);
+    expect(await truth(name)).toBe(1);
+  });
+
+  it('is not kept from a read that a write overlapped', async () => {
+    const name = fresh();
+    const db = await open(name);
+    await db.saveBadges([full('a|1'), full('a|2')]);
+    // The count's read starts, then a write starts before it answers.
+    const counting = db.badges.count();
+    const writing = db.saveBadge(full('a|3'));
+    expect(await counting).toBe(2);
+    await writing;
+    expect(await db.badges.count()).toBe(3);
+    // A write started before the read: the read sees it.
+    const written = db.badges.delete('a|3');
+    expect(await db.badges.count()).toBe(2);
+    await written;
+    expect(await db.badges.count()).toBe(await truth(name));
   });
 });

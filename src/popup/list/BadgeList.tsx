@@ -34,13 +34,14 @@ export function BadgeList({ items, active, onActive, onOpen, label, onExitTop, l
   const count = items.length;
   const current = Math.min(Math.max(0, active), Math.max(0, count - 1));
 
+  // The viewport's height, from a ResizeObserver: its first report comes after the first layout,
+  // before that frame is painted. Reading clientHeight here instead forced a layout in the middle
+  // of the first render (issue 14: 5 ms of the popup's first screen); FALLBACK_HEIGHT is taller
+  // than the popup's viewport, so the first render has every visible row.
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el) return;
-    const measure = () => setHeight(el.clientHeight || FALLBACK_HEIGHT);
-    measure();
-    if (typeof ResizeObserver !== 'function') return;
-    const ro = new ResizeObserver(measure);
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(() => setHeight(el.clientHeight || FALLBACK_HEIGHT));
     ro.observe(el);
     return () => ro.disconnect();
   }, [ref]);
@@ -51,10 +52,15 @@ export function BadgeList({ items, active, onActive, onOpen, label, onExitTop, l
 
   // On a new search the active row is the first; back from a badge page it is the one that was
   // open: either way, scroll so that it is rendered and in view.
+  // The first row is in view at the top whatever the height: only another row needs it measured.
+  // A new viewport is at the top already, and writing scrollTop forces a layout (issue 14: 5 ms
+  // inside the first render), so the first run writes only another position.
+  const fresh = useRef(true);
   useLayoutEffect(() => {
     const el = ref.current;
-    const top = revealRow(current, 0, el?.clientHeight || FALLBACK_HEIGHT, ROW_HEIGHT);
-    if (el) el.scrollTop = top;
+    const top = current === 0 ? 0 : revealRow(current, 0, el?.clientHeight || FALLBACK_HEIGHT, ROW_HEIGHT);
+    if (el && !(fresh.current && top === 0)) el.scrollTop = top;
+    fresh.current = false;
     setScrollTop(top);
   }, [scrollKey, ref]);
 
