@@ -1,7 +1,7 @@
 /**
  * src/background/index.ts over a mocked webextension-polyfill: the worker registers its listeners
  * (one message listener, one alarm listener, install and startup) at start, restricts
- * storage.session to trusted contexts, opens nothing else at start, and its message listener
+ * storage.session to trusted contexts, starts opening its databases (nothing read), and its message listener
  * applies the sender checks.
  */
 import 'fake-indexeddb/auto';
@@ -48,7 +48,7 @@ describe('background wiring', () => {
     expect(mock.session.get).not.toHaveBeenCalled();
   });
 
-  it('on install, creates the sync alarm with the configured period (the database opened only now)', async () => {
+  it('on install, creates the sync alarm with the configured period', async () => {
     const onInstalled = mock.runtime.onInstalled.addListener.mock.calls[0]![0] as () => void;
     onInstalled();
     await vi.waitFor(() => expect(mock.alarms.create).toHaveBeenCalledWith('sync', { periodInMinutes: 60, delayInMinutes: 60 }));
