@@ -32,6 +32,11 @@ function variant(root: string, name: string, src: string, edit?: (dir: string) =
   return { name, dir, id: extensionIdFromKey(key) };
 }
 
+function patchManifest(dir: string, extra: Record<string, unknown>): void {
+  const file = join(dir, 'manifest.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), ...extra }));
+}
+
 function blank(root: string, name: string, swExtra = ''): string {
   const dir = join(root, `${name}-src`);
   mkdirSync(dir, { recursive: true });
@@ -54,10 +59,29 @@ async function main(): Promise<void> {
     variant(root, 'blank', blank(root, 'blank')),
     variant(root, 'blank+engine', blank(root, 'blank-engine', "self.addEventListener('install',()=>importScripts('engine.js'));\n")),
     variant(root, 'lanyard', DIST),
+    ...(process.env.WAKE_PROBE_TOP ? [
+      // What the worker's top level asks of the browser: listeners (each registered with the browser), storage.session's access level, two databases opened.
+      variant(root, 'blank+listeners', blank(root, 'blank-listeners', 'for (const e of [chrome.alarms.onAlarm, chrome.runtime.onInstalled, chrome.runtime.onStartup, chrome.permissions.onAdded, chrome.permissions.onRemoved]) e.addListener(() => {});\n'), (d) => patchManifest(d, { permissions: ['alarms'] })),
+      variant(root, 'blank+access', blank(root, 'blank-access', "chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });\n"), (d) => patchManifest(d, { permissions: ['storage'] })),
+      variant(root, 'blank+idb', blank(root, 'blank-idb', "indexedDB.open('a', 1); indexedDB.open('b', 1);\n")),
+    ] : []),
+    ...(process.env.WAKE_PROBE_MERGED ? [
+      variant(root, 'lanyard-tinyeng', DIST, (d) => writeFileSync(join(d, 'engine.js'), 'self.x=1;')),
+      // One script: the engine inside background.js as a function not called at start (engine.js tiny).
+      variant(root, 'lanyard-merged', DIST, (d) => {
+        const sw = join(d, 'background.js');
+        const [pre, ...rest] = readFileSync(sw, 'utf8').split('\n');
+        writeFileSync(sw, [pre, `self.__engineFactory=function(){${readFileSync(join(d, 'engine.js'), 'utf8')}};`, ...rest].join('\n'));
+        writeFileSync(join(d, 'engine.js'), 'self.x=1;');
+      }),
+    ] : []),
     ...(process.env.WAKE_PROBE_SIZES ? [
       variant(root, 'blank+tiny', blank(root, 'blank-tiny', "self.addEventListener('install',()=>importScripts('tiny.js'));\n"), (d) => writeFileSync(join(d, 'tiny.js'), 'self.x=1;')),
       variant(root, 'blank+junk1M', blank(root, 'blank-junk', "self.addEventListener('install',()=>importScripts('junk.js'));\n"), (d) => writeFileSync(join(d, 'junk.js'), `self.x=${JSON.stringify('a'.repeat(1_000_000))};`)),
       variant(root, 'lanyard-tinyeng', DIST, (d) => writeFileSync(join(d, 'engine.js'), 'self.x=1;')),
+      // engine.js evaluated at install only as an uncalled function: does its code cache make the cost?
+      variant(root, 'lanyard-fneng', DIST, (d) => writeFileSync(join(d, 'engine.js'), `self.__f=function(){${readFileSync(join(d, 'engine.js'), 'utf8')}};`)),
+      variant(root, 'blank+strengine', blank(root, 'blank-strengine', "self.addEventListener('install',()=>importScripts('s.js'));\n"), (d) => writeFileSync(join(d, 's.js'), `self.x=${JSON.stringify(readFileSync(join(DIST, 'engine.js'), 'utf8'))};`)),
     ] : []),
     ...(process.env.WAKE_PROBE_VARIANTS ?? '').split(',').filter(Boolean).map((d) => variant(root, basename(d), resolve(d))),
   ];

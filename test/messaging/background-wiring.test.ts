@@ -38,6 +38,10 @@ describe('background wiring', () => {
     expect(mock.listeners).toHaveLength(1);
   });
 
+  it('starts opening both databases at start, before any message or event (src/background/db-at-start.ts)', async () => {
+    await vi.waitFor(async () => expect((await indexedDB.databases()).map((d) => d.name)).toEqual(expect.arrayContaining(['lanyard', 'lanyard-settings'])));
+  });
+
   it('registers its alarm, install and startup listeners at start, and opens nothing else', () => {
     expect(mock.alarms.onAlarm.addListener).toHaveBeenCalledTimes(1);
     expect(mock.runtime.onInstalled.addListener).toHaveBeenCalledTimes(1);
