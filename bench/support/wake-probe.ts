@@ -4,7 +4,15 @@
  * rotated) with `state/get` from its own page. The worker's copy of background.js is wrapped with
  * marks: its global scope's timeOrigin, the script's first and last line, the listener's call and
  * the reply. Prints medians per variant. Not a bench: a profiler (`node --import tsx bench/support/wake-probe.ts`).
- *   WAKE_PROBE_VARIANTS=dir1,dir2 adds built directories of your own (named by their basename).
+ * Columns are ms from the page's sendMessage: origin (the worker's global scope made), scriptStart and
+ * scriptEnd (background.js's first and last line), message (the listener called), reply, back (reply
+ * to the page's promise), total; plus any mark a build of yours sets on `self.__probe`.
+ *   WAKE_PROBE_VARIANTS=dir1,dir2   adds built directories of your own (named by their basename), e.g.
+ *                                   a build of the previous commit, to compare in the same run;
+ *   WAKE_PROBE_RUNS=n               wakes per variant (default 15, after 2 not counted);
+ *   WAKE_PROBE_DUMP=file.json       writes every wake's row (to look at marks one by one);
+ *   WAKE_PROBE_SIZES / _TOP / _MERGED / _POLYFILL=1   the experiments of issue 14's commits (see them).
+ * The machine is shared: compare variants within one run, never across runs.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,6 +72,11 @@ async function main(): Promise<void> {
       variant(root, 'blank+listeners', blank(root, 'blank-listeners', 'for (const e of [chrome.alarms.onAlarm, chrome.runtime.onInstalled, chrome.runtime.onStartup, chrome.permissions.onAdded, chrome.permissions.onRemoved]) e.addListener(() => {});\n'), (d) => patchManifest(d, { permissions: ['alarms'] })),
       variant(root, 'blank+access', blank(root, 'blank-access', "chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });\n"), (d) => patchManifest(d, { permissions: ['storage'] })),
       variant(root, 'blank+idb', blank(root, 'blank-idb', "indexedDB.open('a', 1); indexedDB.open('b', 1);\n")),
+    ] : []),
+    ...(process.env.WAKE_PROBE_POLYFILL ? [
+      // What evaluating webextension-polyfill costs where the browser has its own \`browser\` (Chromium 156): its checks alone, then the whole file.
+      variant(root, 'blank+browser', blank(root, 'blank-browser', 'self.__probe.b0=performance.now();globalThis.chrome?.runtime?.id;self.__probe.b1=performance.now();Object.getPrototypeOf(globalThis.browser);self.__probe.b2=performance.now();\n')),
+      variant(root, 'blank+polyfill', blank(root, 'blank-polyfill', `self.__probe.b0=performance.now();${readFileSync(resolve(import.meta.dirname, '../../node_modules/webextension-polyfill/dist/browser-polyfill.min.js'), 'utf8')}\nself.__probe.b2=performance.now();\n`)),
     ] : []),
     ...(process.env.WAKE_PROBE_MERGED ? [
       variant(root, 'lanyard-tinyeng', DIST, (d) => writeFileSync(join(d, 'engine.js'), 'self.x=1;')),
@@ -128,6 +141,7 @@ async function main(): Promise<void> {
         if (i >= 2) rows.get(v.name)!.push(row);
       }
     }
+    if (process.env.WAKE_PROBE_DUMP) writeFileSync(process.env.WAKE_PROBE_DUMP, JSON.stringify(Object.fromEntries(rows)));
     const keys = [...new Set([...rows.values()].flatMap((rs) => Object.keys(rs[0] ?? {})))];
     console.log(['variant'.padEnd(16), ...keys.map((k) => k.padStart(11))].join(''));
     for (const [name, rs] of rows) console.log([name.padEnd(16), ...keys.map((k) => median(rs.map((r) => r[k]!).filter((x) => x !== undefined)).toFixed(1).padStart(11))].join(''));
