@@ -86,7 +86,7 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
   const library = createLibrary({ db, verifier, identities, fetch: hostFetch, now });
   return {
     db,
-    state: createState(db, settings),
+    state: createState(db, accounts, settings, identities),
     library,
     backup: createBackup(db, library, now),
     accounts,

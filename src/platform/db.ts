@@ -36,12 +36,6 @@ export interface BadgeStore extends Store<BadgeRecord> {
   deleteByAccount(accountId: string): Promise<number>;
 }
 
-export interface Overview {
-  accounts: AccountRecord[];
-  syncStates: SyncRecord[];
-  badgeCount: number;
-}
-
 /** How many badges tied with the last of the newest `limit` are read with them, at most. */
 export const NEWEST_TIES = 100;
 
@@ -57,12 +51,6 @@ export interface Db {
   saveBadge(badge: FullBadge, sync?: SyncRecord): Promise<void>;
   /** Several badges and the sync progress in one transaction (a sync's writes, batched: one transaction each costs more than its puts). */
   saveBadges(badges: readonly FullBadge[], sync?: SyncRecord): Promise<void>;
-  /**
-   * What the popup shows first (background/services/state.ts): every account, every sync progress
-   * and the badge count, read in ONE transaction, so the three agree with each other, and cheaper
-   * than three (each transaction is its own round trip to the IndexedDB backend).
-   */
-  overview(): Promise<Overview>;
   close(): void;
 }
 
@@ -210,11 +198,6 @@ export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {})
     if (sync) writes.push(tx.objectStore('syncState').put(sync));
     await Promise.all([...writes, tx.done]);
   }
-  async function overview(): Promise<Overview> {
-    const tx = db.transaction(['accounts', 'syncState', 'badges']);
-    const [accounts, syncStates, badgeCount] = await Promise.all([tx.objectStore('accounts').getAll(), tx.objectStore('syncState').getAll(), tx.objectStore('badges').count(), tx.done]);
-    return { accounts, syncStates, badgeCount };
-  }
   return {
     badges: badgeStore(db),
     originals: store(db, 'originals'),
@@ -225,7 +208,6 @@ export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {})
     syncState: store(db, 'syncState'),
     saveBadge: (badge, sync) => saveBadges([badge], sync),
     saveBadges,
-    overview,
     close: () => db.close(),
   };
 }

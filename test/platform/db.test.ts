@@ -4,7 +4,7 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_VERSION, migrate } from '../../src/platform/db-schema.ts';
 import { NEWEST_TIES, openDb, type Db } from '../../src/platform/db.ts';
-import type { BadgeRecord, SyncRecord } from '../../src/platform/records.ts';
+import type { BadgeRecord } from '../../src/platform/records.ts';
 
 let n = 0;
 const fresh = () => `lanyard-test-${Date.now()}-${n++}`;
@@ -114,20 +114,6 @@ describe('a fresh database', () => {
     expect(first.slice(1).every((b) => b.sortTime === Date.parse('2026-01-01'))).toBe(true);
     // A group that fits is still read whole.
     expect(await db.badges.newest(NEWEST_TIES)).toHaveLength(NEWEST_TIES + 51);
-  });
-});
-
-describe('the overview (the popup\'s state)', () => {
-  it('reads every account, every sync progress and the badge count in one go, as stored at that moment', async () => {
-    const db = await open(fresh());
-    expect(await db.overview()).toEqual({ accounts: [], syncStates: [], badgeCount: 0 });
-    const account = { id: 'acc', kind: 'badgr', providerName: 'P', baseUrl: 'https://p.example', user: 'u', addresses: [], needsSignIn: false, createdAt: 'x' } as never;
-    await db.accounts.put(account);
-    const progress: SyncRecord = { accountId: 'acc', status: 'syncing', done: 2, total: 2, failures: 0 };
-    await db.saveBadges([{ record: badge('acc|1', 'acc', null), original: { key: 'acc|1', bytes: new Uint8Array([1]) } }, { record: badge('acc|2', 'acc', null), original: { key: 'acc|2', bytes: new Uint8Array([2]) } }], progress);
-    expect(await db.overview()).toEqual({ accounts: [account], syncStates: [progress], badgeCount: 2 });
-    await db.badges.delete('acc|1');
-    expect((await db.overview()).badgeCount).toBe(1);
   });
 });
 

@@ -21,7 +21,7 @@ import type { Providers } from './providers/index.ts';
 import { oauthApi } from './providers/oauth-provider.ts';
 import { patternFor } from './host-access.ts';
 import type { Tokens } from './tokens.ts';
-import { accountView, accountViews } from './views.ts';
+import { accountView } from './views.ts';
 
 export interface AccountsDeps {
   db: Db;
@@ -191,7 +191,7 @@ export function createAccounts(d: AccountsDeps) {
 
     async list(): Promise<AccountView[]> {
       const [accounts, states] = await Promise.all([d.db.accounts.all(), d.db.syncState.all()]);
-      return accountViews(accounts, states);
+      return accounts.map((a) => accountView(a, states.find((s) => s.accountId === a.id)));
     },
   };
 }

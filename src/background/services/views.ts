@@ -72,8 +72,3 @@ export function accountView(a: AccountRecord, sync: SyncRecord | undefined): Acc
     verifiedAddresses: a.addresses.filter((x) => x.verified).map((x) => x.email),
   };
 }
-
-/** Every account's view, each with its own sync progress (Accounts.list, the popup's state). */
-export function accountViews(accounts: readonly AccountRecord[], states: readonly SyncRecord[]): AccountView[] {
-  return accounts.map((a) => accountView(a, states.find((s) => s.accountId === a.id)));
-}
