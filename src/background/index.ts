@@ -3,19 +3,19 @@
  * synchronously at start (MV3: a worker woken by an event must have its listener in place);
  * code the worker needs at start is imported statically, since Chromium's workers refuse import();
  * the verification engine is a script of its own, imported on first use (platform/engine-loader.ts).
- * Start is cheap: the database and services are built on the first message or alarm, and
- * module variables hold nothing but that cache.
+ * Start is cheap: the database starts opening at the first line (./db-at-start.ts, imported first),
+ * the services are built on the first message or alarm, and module variables hold nothing but that cache.
  */
+// First: the database opens while the rest of this script evaluates.
+import { localStore, takeDb } from './db-at-start.ts';
 import { createAlarms } from '../platform/alarms.ts';
 import { createIdentity } from '../platform/identity.ts';
 import { keepAlive } from '../platform/keepalive.ts';
-import { createLocalStore } from '../platform/local-store.ts';
 import { createHostPermissions } from '../platform/permissions.ts';
 import { createRuntime } from '../platform/runtime.ts';
 import { createSessionStore, restrictSessionAccess } from '../platform/session.ts';
 import { syncHoverScript } from '../platform/hover-script.ts';
 import { executeScriptApi, onHostPermissionsChanged, scriptingApi } from '../platform/content-scripts.ts';
-import { openDb } from '../platform/db.ts';
 import { dnsResolver } from '../platform/dns.ts';
 import type { App } from './handlers.ts';
 import { contentHandlers, popupHandlers } from './handlers.ts';
@@ -34,7 +34,6 @@ preloadEngineAtInstall();
 const engine = createEngineLoader();
 
 const runtime = createRuntime();
-const localStore = createLocalStore();
 const alarms = createAlarms();
 
 let app: Promise<App> | undefined;
@@ -50,7 +49,7 @@ function getApp(): Promise<App> {
     engine,
     keepAlive,
     // A connection the browser closed is dropped, and the next use opens a new one.
-    openDb: () => openDb({ onTerminated: () => (app = undefined) }),
+    openDb: () => takeDb(() => (app = undefined)),
     onSettingsChanged: () => void updateHoverScript(),
     onHoverSitesChanged: () => void updateHoverScript(),
     ...(dnsResolver() ? { resolve: dnsResolver() } : {}),

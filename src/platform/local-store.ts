@@ -23,7 +23,18 @@ interface LegacyArea {
   remove(key: string): Promise<void>;
 }
 
-export function createLocalStore(name = SETTINGS_DB, legacy: LegacyArea | undefined = browser.storage?.local as unknown as LegacyArea | undefined): LocalStore {
+/**
+ * A key looked for in storage.local and not found there is marked (`LEGACY_CHECKED` + key, read in
+ * the same transaction as the key): later workers never ask storage.local for it again. Before,
+ * each new worker asked once per key that was never set: the popup's first `state/get` after a
+ * wake opened this database, read `settings`, then asked storage.local (an IPC to the browser),
+ * in a row (issue 14, sw_wake_ms; bench/support/wake-probe.ts). Only an older version writes
+ * storage.local; a value it wrote after a downgrade, for a key marked before it, is not moved.
+ */
+const LEGACY_CHECKED = 'legacy-checked:';
+
+/** `openNow`: start opening the database now (the worker's start: background/db-at-start.ts), not at the first read. */
+export function createLocalStore(name = SETTINGS_DB, legacy: LegacyArea | undefined = browser.storage?.local as unknown as LegacyArea | undefined, openNow = false): LocalStore {
   let db: Promise<IDBPDatabase> | undefined;
   const forget = async (key: string) => {
     if (typeof legacy?.remove === 'function') await legacy.remove(key).catch(() => undefined);
@@ -44,15 +55,21 @@ export function createLocalStore(name = SETTINGS_DB, legacy: LegacyArea | undefi
   /** The value, and whether it may be kept (not when storage.local could not be read: it is looked for again next time). */
   const read = async (key: string): Promise<{ value: unknown; keep: boolean }> => {
     const d = await open();
-    const v: unknown = await d.get(STORE, key);
-    if (v !== undefined || !legacy) return { value: v, keep: true };
+    const tx = d.transaction(STORE);
+    const [v, checked] = (await Promise.all([tx.store.get(key), tx.store.get(LEGACY_CHECKED + key), tx.done])) as unknown[];
+    if (v !== undefined || !legacy || checked === true) return { value: v, keep: true };
     const found = await legacy.get(key).catch(() => undefined);
     const old = found?.[key];
-    if (old === undefined) return { value: undefined, keep: found !== undefined };
+    if (old === undefined) {
+      // Not awaited: a mark not written only means storage.local is asked again by the next worker.
+      if (found !== undefined) void d.put(STORE, true, LEGACY_CHECKED + key).catch(() => undefined);
+      return { value: undefined, keep: found !== undefined };
+    }
     await d.put(STORE, old, key);
     await forget(key);
     return { value: old, keep: true };
   };
+  if (openNow) open().catch(() => undefined); // failed: the first read opens again
   return {
     async get(key) {
       if (known.has(key)) return structuredClone(known.get(key));

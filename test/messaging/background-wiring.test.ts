@@ -1,7 +1,7 @@
 /**
  * src/background/index.ts over a mocked webextension-polyfill: the worker registers its listeners
  * (one message listener, one alarm listener, install and startup) at start, restricts
- * storage.session to trusted contexts, opens nothing else at start, and its message listener
+ * storage.session to trusted contexts, starts opening its databases (nothing read), and its message listener
  * applies the sender checks.
  */
 import 'fake-indexeddb/auto';
@@ -38,6 +38,10 @@ describe('background wiring', () => {
     expect(mock.listeners).toHaveLength(1);
   });
 
+  it('starts opening both databases at start, before any message or event (src/background/db-at-start.ts)', async () => {
+    await vi.waitFor(async () => expect((await indexedDB.databases()).map((d) => d.name)).toEqual(expect.arrayContaining(['lanyard', 'lanyard-settings'])));
+  });
+
   it('registers its alarm, install and startup listeners at start, and opens nothing else', () => {
     expect(mock.alarms.onAlarm.addListener).toHaveBeenCalledTimes(1);
     expect(mock.runtime.onInstalled.addListener).toHaveBeenCalledTimes(1);
@@ -48,7 +52,7 @@ describe('background wiring', () => {
     expect(mock.session.get).not.toHaveBeenCalled();
   });
 
-  it('on install, creates the sync alarm with the configured period (the database opened only now)', async () => {
+  it('on install, creates the sync alarm with the configured period', async () => {
     const onInstalled = mock.runtime.onInstalled.addListener.mock.calls[0]![0] as () => void;
     onInstalled();
     await vi.waitFor(() => expect(mock.alarms.create).toHaveBeenCalledWith('sync', { periodInMinutes: 60, delayInMinutes: 60 }));

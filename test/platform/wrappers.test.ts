@@ -113,6 +113,24 @@ describe('identity, permissions, storage.local, keep-alive', () => {
     expect(await createLocalStore(name).get('hoverSites')).toEqual([{ pattern: 'https://a.example/*', addedGrant: true }]);
   });
 
+  it('asks storage.local for a key it lacks in one worker only: the next worker (a new store) reads only its own (issue 14)', async () => {
+    const name = `wrappers-absent-${Date.now()}`;
+    m.browser.storage.local.get.mockClear();
+    expect(await createLocalStore(name, undefined, true).get('linkedInSeen')).toBeUndefined();
+    expect(m.browser.storage.local.get).toHaveBeenCalledTimes(1);
+    // The mark is written without holding the read up: wait for it as a later worker would.
+    await vi.waitFor(async () => {
+      m.browser.storage.local.get.mockClear();
+      expect(await createLocalStore(name).get('linkedInSeen')).toBeUndefined();
+      expect(m.browser.storage.local.get).not.toHaveBeenCalled();
+    });
+    // A key set later is read as set, whatever was marked.
+    await createLocalStore(name).set('linkedInSeen', 3);
+    expect(await createLocalStore(name).get('linkedInSeen')).toBe(3);
+    // Another key is still looked for (once) where an older version may have left it.
+    expect(await createLocalStore(name).get('settings')).toEqual({ hoverVerify: true });
+  });
+
   it('keeps the worker busy until the signal aborts', async () => {
     vi.useFakeTimers();
     const ac = new AbortController();
