@@ -11,7 +11,8 @@ import { FastPathUnsupported, SafeModeError, UnknownContextError } from './error
 import type { Quad } from './rdf-terms.ts';
 import { canonizeSimple } from './rdfc-simple.ts';
 import { assertContextsValid, assertExpandedValid } from './spec-checks.ts';
-import { hasForeignKey, NeedContext, toRdfFast } from './to-rdf.ts';
+import { hasForeignKey } from './foreign-keys.ts';
+import { NeedContext, toRdfFast } from './to-rdf.ts';
 import { shorten } from '../display.ts';
 
 export type RdfPath = 'fast' | 'reference';

@@ -9,7 +9,7 @@
 import type { ContextSet } from './context-set.ts';
 import type { Quad } from './rdf-terms.ts';
 import type { assertExpandedValid } from './spec-checks.ts';
-import type { hasForeignKey } from './to-rdf.ts';
+import type { hasForeignKey } from './foreign-keys.ts';
 
 /**
  * The checks this path shares with the fast one, handed in by canonize.ts rather than imported:

@@ -12,6 +12,8 @@
  */
 import type { Active, ContextSet, Mode } from './context-set.ts';
 import { FastPathUnsupported } from './errors.ts';
+import { hasForeignKey } from './foreign-keys.ts';
+import { vocabIriOf, type VocabIri } from './iri-memo.ts';
 import { BCP47, DEFAULT_GRAPH, RDF_FIRST, RDF_NIL, RDF_REST, RDF_TYPE, isAbsolute, literal, named, type Quad, type Term } from './rdf-terms.ts';
 
 export class NeedContext {
@@ -37,17 +39,6 @@ const lit = (value: string | number | boolean, type: string | null, language: st
   same: `V${typeof value} ${type === null ? -1 : type.length} ${type ?? ''}${language === null ? -1 : language.length} ${language ?? ''}${value}`,
 });
 
-/**
- * Expanded IRIs, per context set and active context, for vocabulary expansion with and without base:
- * jsonld.js `expandIri` without a local context is a pure function of those (it reads the term
- * definitions, @vocab and @base of an active context, which is never changed once made, and the
- * set's base), and every credential expands the same few terms and types again and again. Bounded:
- * a map is emptied when it reaches MAX_MEMO names.
- */
-const MAX_MEMO = 4096;
-type IriMemo = WeakMap<Active, Map<string, string | null>[]>;
-const iriMemos = new WeakMap<ContextSet, IriMemo>();
-
 /** Two term definitions that expand, coerce and contain alike (jsonld.js makes a new object even for an identical redefinition). */
 function sameDefinition(a: Obj | undefined, b: Obj | undefined): boolean {
   if (a === b) return true;
@@ -64,11 +55,9 @@ class Walk {
   /** One term object per IRI, so that a node met twice is the same subject in `seen`. */
   private readonly iris = new Map<string, Term>();
   private count = 0;
-  private readonly memo: IriMemo;
+  private readonly vocabIri: VocabIri;
   constructor(private readonly set: ContextSet) {
-    let memo = iriMemos.get(set);
-    if (!memo) iriMemos.set(set, (memo = new WeakMap()));
-    this.memo = memo;
+    this.vocabIri = vocabIriOf(set);
   }
 
   private to(active: Active, local: unknown, mode: Mode): Active {
@@ -78,17 +67,7 @@ class Walk {
   }
   private iri(active: Active, value: string, vocab: boolean, base: boolean): string | null {
     // Only vocabulary expansions (terms, types) recur from document to document; @id values seldom do.
-    if (!vocab) return this.set.expandIri(active, value, vocab, base);
-    let maps = this.memo.get(active);
-    if (!maps) this.memo.set(active, (maps = [new Map(), new Map()]));
-    const map = maps[base ? 1 : 0]!;
-    let e = map.get(value);
-    if (e === undefined) {
-      e = this.set.expandIri(active, value, vocab, base);
-      if (map.size >= MAX_MEMO) map.clear();
-      map.set(value, e);
-    }
-    return e;
+    return vocab ? this.vocabIri(active, value, base) : this.set.expandIri(active, value, vocab, base);
   }
   private fresh(): Term {
     return { termType: 'BlankNode', value: `b${this.count++}` };
@@ -306,27 +285,6 @@ class Walk {
     });
     return head;
   }
-}
-
-/**
- * Keys the walk leaves to jsonld.js wherever they appear, contexts included: `__proto__` (an own
- * key after JSON.parse, but one that object spreads and jsonld.js's plain-object bookkeeping treat
- * as the prototype), and `@import` (jsonld.js merges the imported context into the importing one
- * in place and memoises it under the active context).
- */
-export function hasForeignKey(v: unknown, depth = 0): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  if (depth > 512) no('nested too deep');
-  if (Array.isArray(v)) {
-    for (const x of v) if (typeof x === 'object' && x !== null && hasForeignKey(x, depth + 1)) return true;
-    return false;
-  }
-  for (const k of Object.keys(v)) {
-    if (k === '__proto__' || k === '@import') return true;
-    const x = (v as Obj)[k];
-    if (typeof x === 'object' && x !== null && hasForeignKey(x, depth + 1)) return true;
-  }
-  return false;
 }
 
 /** The document's RDF dataset (jsonld.js `toRDF` with safe mode), or a throw: FastPathUnsupported or NeedContext. */
