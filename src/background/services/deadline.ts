@@ -24,3 +24,24 @@ export function startDeadline(ms: number, make?: (ms: number) => AbortSignal): D
   const timer = setTimeout(() => controller.abort(new DOMException('signal timed out', 'TimeoutError')), ms);
   return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
+
+/**
+ * `work` under a deadline of `ms` joined with `outer`: it settles as the work does, or rejects as
+ * soon as either aborts (with outer's reason, else `late()`), even when the work ignores its
+ * signal; the timer is cleared once the work settles.
+ */
+export function withinDeadline<T>(ms: number, outer: AbortSignal, work: (signal: AbortSignal) => Promise<T>, late: () => Error, make?: (ms: number) => AbortSignal): Promise<T> {
+  const deadline = startDeadline(ms, make);
+  const signal = AbortSignal.any([outer, deadline.signal]);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(outer.aborted ? outer.reason : late());
+    if (signal.aborted) return deadline.clear(), onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work(signal)
+      .then(resolve, reject)
+      .finally(() => {
+        deadline.clear();
+        signal.removeEventListener('abort', onAbort);
+      });
+  });
+}

@@ -16,7 +16,7 @@ import type { AccountRecord, BadgeRecord, FullBadge, SyncRecord, SyncRun } from 
 import type { VerifyResult } from '../../core/result.ts';
 import { buildRecord, identitiesHash, sha256Hex } from './badge-record.ts';
 import { verifyBadge, type BadgeSource } from './badge-verify.ts';
-import { startDeadline } from './deadline.ts';
+import { withinDeadline } from './deadline.ts';
 import { createRunDocuments, type RunDocuments } from './run-documents.ts';
 import { createSyncWriter } from './sync-writes.ts';
 import type { Identities, IdentitySet } from './identities.ts';
@@ -131,18 +131,9 @@ export function createSync(d: SyncDeps) {
    * cannot hold the run; past the deadline the badge is noted and the run goes on to the next.
    */
   function processInTime(ctx: RunContext, item: SyncItem, runSignal: AbortSignal): Promise<FullBadge | null> {
-    // Cleared when the badge is done: an uncancelled timer would keep both signals alive for the whole deadline (deadline.ts).
-    const deadline = startDeadline(badgeTimeoutMs, d.timeout);
-    const badgeSignal = AbortSignal.any([runSignal, deadline.signal]);
-    return new Promise<FullBadge | null>((resolve, reject) => {
-      const onAbort = () => reject(runSignal.aborted ? runSignal.reason : new Error(`it took longer than ${badgeTimeoutMs >= 1000 ? `${Math.round(badgeTimeoutMs / 1000)} s` : `${badgeTimeoutMs} ms`}: the issuer's server is too slow or sends too much`));
-      if (badgeSignal.aborted) return deadline.clear(), onAbort();
-      badgeSignal.addEventListener('abort', onAbort, { once: true });
-      process(ctx, item, badgeSignal).then(resolve, reject).finally(() => {
-        deadline.clear();
-        badgeSignal.removeEventListener('abort', onAbort);
-      });
-    });
+    const late = () => new Error(`it took longer than ${badgeTimeoutMs >= 1000 ? `${Math.round(badgeTimeoutMs / 1000)} s` : `${badgeTimeoutMs} ms`}: the issuer's server is too slow or sends too much`);
+    // The timer is cleared when the badge is done: an uncancelled one would keep its signals alive for the whole deadline (deadline.ts).
+    return withinDeadline(badgeTimeoutMs, runSignal, (signal) => process(ctx, item, signal), late, d.timeout);
   }
 
   /**
