@@ -16,37 +16,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ADA } from '../../test/backpack/seed-data.ts';
 import { startBackpack } from '../../test/backpack/server.ts';
-import { launchExtension, type Launched } from '../../test/browser/launch.ts';
+import { launchExtension } from '../../test/browser/launch.ts';
 import { call, extensionPage, grantHosts, waitFor } from '../../test/browser/support/extension.ts';
 import { signInOb3 } from './real-extension.ts';
-
-interface TargetInfo { targetId: string; type: string; url: string }
-type Send = (method: string, params?: object) => Promise<Record<string, unknown>>;
-
-async function workerSession(ext: Launched): Promise<{ send: Send; chunks: string[]; close(): Promise<void> }> {
-  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
-  const cdp = await ext.context.newCDPSession(page);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
-  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(ext.origin));
-  if (!sw) throw new Error('heap-sync: no running service worker');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
-  let next = 1;
-  const pending = new Map<number, (m: { result?: Record<string, unknown>; error?: { message: string } }) => void>();
-  const chunks: string[] = [];
-  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-    if (e.sessionId !== sessionId) return;
-    const m = JSON.parse(e.message) as { id?: number; method?: string; params?: { chunk: string }; result?: Record<string, unknown>; error?: { message: string } };
-    if (m.method === 'HeapProfiler.addHeapSnapshotChunk') chunks.push(m.params!.chunk);
-    else if (m.id !== undefined) pending.get(m.id)?.(m), pending.delete(m.id);
-  });
-  const send: Send = (method, params = {}) => {
-    const id = next++;
-    const reply = new Promise<Record<string, unknown>>((resolve, reject) => pending.set(id, (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result ?? {}))));
-    void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-    return reply;
-  };
-  return { send, chunks, close: async () => void (await cdp.detach().catch(() => undefined)) };
-}
+import { workerSession, type Send, type WorkerSession } from './worker-session.ts';
 
 async function usedMb(send: Send): Promise<number> {
   await send('HeapProfiler.collectGarbage');
@@ -55,10 +28,11 @@ async function usedMb(send: Send): Promise<number> {
   return Math.round((usedSize / 1024 / 1024) * 100) / 100;
 }
 
-async function snapshot(s: Awaited<ReturnType<typeof workerSession>>, file: string): Promise<void> {
-  s.chunks.length = 0;
-  await s.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  writeFileSync(file, s.chunks.join(''));
+async function snapshot(s: WorkerSession, file: string): Promise<void> {
+  const chunks: string[] = [];
+  s.on('HeapProfiler.addHeapSnapshotChunk', (p) => chunks.push(p.chunk as string));
+  await s.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false }, 300_000);
+  writeFileSync(file, chunks.join(''));
 }
 
 interface Node { type: string; name: string; size: number; id: number }

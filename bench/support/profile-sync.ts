@@ -7,39 +7,15 @@
  * build of the extension (to compare two versions alternately on a noisy machine).
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import type { CDPSession, Page } from 'playwright-core';
 import { ADA } from '../../test/backpack/seed-data.ts';
 import { startBackpack, type Backpack } from '../../test/backpack/server.ts';
-import { launchExtension, type Launched } from '../../test/browser/launch.ts';
+import { launchExtension } from '../../test/browser/launch.ts';
 import { call, extensionPage, grantHosts, waitFor } from '../../test/browser/support/extension.ts';
 import { signInOb3 } from './real-extension.ts';
+import { workerSession } from './worker-session.ts';
 
-interface TargetInfo { targetId: string; type: string; url: string }
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
-
-async function workerSession(ext: Launched): Promise<{ send: (method: string, params?: object) => Promise<unknown>; cdp: CDPSession }> {
-  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
-  const cdp = await ext.context.newCDPSession(page);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
-  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(ext.origin));
-  if (!sw) throw new Error('no worker');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
-  let next = 1;
-  const pending = new Map<number, (v: unknown) => void>();
-  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-    if (e.sessionId !== sessionId) return;
-    const m = JSON.parse(e.message) as { id?: number; result?: unknown };
-    if (m.id !== undefined) pending.get(m.id)?.(m.result), pending.delete(m.id);
-  });
-  const send = (method: string, params: object = {}) => {
-    const id = next++;
-    const reply = new Promise((resolve) => pending.set(id, resolve));
-    void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-    return reply;
-  };
-  return { send, cdp };
-}
 
 function summarize(p: Profile): void {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
