@@ -32,6 +32,11 @@ export interface ProofInput {
   credentialDigest: () => Promise<string>;
   /** Names the context set when it is not the usual one (ob3-beta.ts), so that its results are cached apart. */
   variant?: string;
+  /**
+   * Called with the proof's key once its signature check has been handed to WebCrypto (which works
+   * off the main thread): work that needs only the key (the issuer binding) runs meanwhile.
+   */
+  whileChecking?: (key: KeyDescription) => void;
 }
 
 export interface ProofCheck {
@@ -89,6 +94,12 @@ function unsupported(proof: Record<string, unknown>, message: string): Signature
   return unsettled(ErrorCodes.UNSUPPORTED, message);
 }
 
+/** The check is under way (started synchronously by the call that made `check`): run the caller's key work, then wait for it. */
+function meanwhile<T>(check: Promise<T>, input: ProofInput, key: KeyDescription): Promise<T> {
+  input.whileChecking?.(key);
+  return check;
+}
+
 export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promise<ProofCheck> {
   const p = input.proof;
   if (typeof p !== 'object' || p === null || Array.isArray(p)) return { signature: fail(ErrorCodes.SIGNATURE_INVALID, 'The proof is not a JSON object') };
@@ -140,13 +151,14 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   }
   let ok: boolean;
   let message: string | undefined;
-  if (signed.kind === 'eddsa' && isEd25519(jwk)) ok = await verifyEd25519(jwk, signed.signature, hashData(proofCanon, docCanon));
-  else if (signed.kind === 'ed25519-2018' && isEd25519(jwk)) ok = await verifyEd25519(jwk, signed.jws.signature, signed.jws.signingInput(hashData(proofCanon, docCanon)));
+  if (signed.kind === 'eddsa' && isEd25519(jwk)) ok = await meanwhile(verifyEd25519(jwk, signed.signature, hashData(proofCanon, docCanon)), input, key);
+  else if (signed.kind === 'ed25519-2018' && isEd25519(jwk)) ok = await meanwhile(verifyEd25519(jwk, signed.jws.signature, signed.jws.signingInput(hashData(proofCanon, docCanon))), input, key);
   else if (signed.kind === 'ecdsa-rdfc' && isEc(jwk)) {
     // VC DI ECDSA §3.3.?: hashData = hash(canon(proofConfig)) ‖ hash(canon(document)), the curve's hash.
     const [ph, dh] = await Promise.all([digest(jwk.crv, proofCanon), digest(jwk.crv, docCanon)]);
-    ok = await verifyEcdsa(jwk, signed.signature, concat(ph, dh));
+    ok = await meanwhile(verifyEcdsa(jwk, signed.signature, concat(ph, dh)), input, key);
   } else if (signed.kind === 'ecdsa-sd' && isEc(jwk)) {
+    input.whileChecking?.(key);
     const r = await verifyDerived(signed.derived, jwk, proofCanon, docCanon);
     if (!r.ok && r.unsettled) return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `ecdsa-sd-2023: ${r.message}`) };
     ok = r.ok;

@@ -9,7 +9,8 @@
 import { ErrorCodes } from '../errors.ts';
 import { idOf } from '../formats/json-util.ts';
 import type { ContextSet } from '../jsonld/context-set.ts';
-import { issuerBinding } from '../keys/binding.ts';
+import { issuerBinding, type Binding } from '../keys/binding.ts';
+import type { KeyDescription } from '../keys/jwk.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { canonizeWith, type CanonHash } from './canonize-hash.ts';
@@ -61,8 +62,16 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
   });
   const issuerId = idOf(credential.issuer);
   const proofs: ProofReport[] = [];
+  // The issuer binding of a proof's key, started while WebCrypto checks that proof's signature
+  // (verify-proof.ts whileChecking), and used only when the signature holds.
+  const bindings = new Map<KeyDescription, Promise<Binding>>();
+  const whileChecking = (key: KeyDescription): void => {
+    const b = issuerBinding(issuerId, key, ctx);
+    b.catch(() => undefined);
+    bindings.set(key, b);
+  };
   for (const [index, proof] of list.slice(0, 16).entries()) {
-    const input = { proof, index, documentContext: credential['@context'], credentialDigest };
+    const input = { proof, index, documentContext: credential['@context'], credentialDigest, whileChecking };
     let r = await verifyProof({ ...input, ...current }, ctx);
     // An OB 3.0 beta credential is signed under the beta context.json (ob3-beta.ts): try that before calling it altered.
     if (r.signature.outcome === 'fail' && r.signature.code === ErrorCodes.SIGNATURE_INVALID && r.key && namesUnversionedOb3(credential)) {
@@ -73,7 +82,7 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
     }
     const report: ProofReport = { index, type: r.type, cryptosuite: r.cryptosuite, verificationMethod: r.verificationMethod, signature: r.signature };
     if (r.signature.outcome === 'pass' && r.key) {
-      const b = await issuerBinding(issuerId, r.key, ctx);
+      const b = await (bindings.get(r.key) ?? issuerBinding(issuerId, r.key, ctx));
       report.issuerKey = { status: b.status, message: b.message };
     }
     proofs.push(report);

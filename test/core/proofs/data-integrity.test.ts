@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ErrorCodes } from '../../../src/core/errors.ts';
 import { applyDataIntegrity, verifyDataIntegrity } from '../../../src/core/proofs/verify.ts';
 import { CheckList } from '../../../src/core/verify/checks.ts';
@@ -123,6 +123,34 @@ describe('Data Integrity with https controller documents and did:web', () => {
     const { signature, issuerKey } = checksOf(await verifyDataIntegrity(vc, context()));
     expect(signature).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.NO_KEY });
     expect(issuerKey?.outcome).toBe('indeterminate');
+  });
+  it("fetches the issuer's document while WebCrypto checks the signature, not after", async () => {
+    const doc = controllerDocument(issuer, [alice]);
+    const web = new FakeWeb().json(issuer, doc);
+    const vc = await signCredential(credential(issuer), alice);
+    const verify = crypto.subtle.verify.bind(crypto.subtle);
+    let requestedWhileChecking: string[] = [];
+    const spy = vi.spyOn(crypto.subtle, 'verify').mockImplementation(async (...args: Parameters<SubtleCrypto['verify']>) => {
+      await new Promise((r) => setTimeout(r, 20));
+      requestedWhileChecking = [...web.requested];
+      return verify(...args);
+    });
+    try {
+      const { signature, issuerKey } = checksOf(await verifyDataIntegrity(vc, context(web)));
+      expect(signature?.outcome).toBe('pass');
+      expect(issuerKey?.outcome).toBe('pass');
+      expect(requestedWhileChecking).toContain(issuer);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+  it('reports no issuer binding for a signature that fails, even though the binding was started', async () => {
+    const web = new FakeWeb().json(issuer, controllerDocument(issuer, [alice]));
+    const vc = await signCredential(credential(issuer), alice);
+    const r = await verifyDataIntegrity({ ...vc, name: 'Altered' }, context(web));
+    expect(r.best?.signature).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+    expect(r.best?.issuerKey).toBeUndefined();
+    expect(checksOf(r).issuerKey?.outcome).toBe('skipped');
   });
   it('resolves did:web methods through the DID document', async () => {
     const did = 'did:web:issuer.example:orgs:1';
