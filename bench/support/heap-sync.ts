@@ -3,10 +3,12 @@
  * sync of 1,000 mixed badges with a V8 heap snapshot of the extension's service worker before the
  * sign-in and after the sync, both in one HeapProfiler session (so node ids match). Prints the
  * worker's usedSize at each point (as support/worker-heap.ts), V8's own heap by kind (JIT code:
- * Sparkplug baseline code, optimized code, regexp code; then data), and the new objects grouped
+ * Sparkplug baseline code, optimized code, regexp code; then data), the baseline code by script and
+ * function, and the new objects grouped
  * by the first object that already existed before the sync and holds them (a cache shows up
  * there). Run: `node --import tsx bench/support/heap-sync.ts [out-prefix]` after `npm run build`;
- * writes <out-prefix>0.heapsnapshot and <out-prefix>1000.heapsnapshot (default /tmp/lanyard-sw).
+ * writes <out-prefix>0.heapsnapshot and <out-prefix>1000.heapsnapshot (default /tmp/lanyard-sw);
+ * ANALYZE=1 reads the two snapshots a previous run wrote there, without a sync.
  * COUNT=n syncs n generated badges (+12 seeded) instead of 988. To see the heap without V8's
  * compilers: CHROMIUM_PATH=a script that runs chromium with --js-flags="--no-sparkplug --no-maglev --no-turbofan".
  *
@@ -98,6 +100,32 @@ function byKind(h: Snap): Record<string, number> {
   return out;
 }
 
+/**
+ * Sparkplug baseline code by the script its function comes from (the SharedFunctionInfo's `script`
+ * edge, the Script's `name`), and the functions with the most of it: which code V8 compiled.
+ */
+function baselineByScript(h: Snap, top = 12): { scripts: [string, number][]; functions: [string, number][] } {
+  const scripts = new Map<string, number>();
+  const functions = new Map<string, number>();
+  for (let i = 0; i < h.count; i++) {
+    const n = h.node(i);
+    if (!n.name.startsWith('system / SharedFunctionInfo')) continue;
+    const edges = h.edges(i);
+    const code = edges.find((e) => e.name === 'trusted_function_data')?.to;
+    if (code === undefined || h.node(code).name !== 'system / Code') continue;
+    const stream = h.edges(code).find((e) => e.name === 'instruction_stream')?.to;
+    const size = h.node(code).size + (stream === undefined ? 0 : h.node(stream).size);
+    const script = edges.find((e) => e.name === 'script')?.to;
+    const named = script === undefined ? undefined : h.edges(script).find((e) => e.name === 'name')?.to;
+    const file = (named === undefined ? '?' : h.node(named).name).split('/').pop() || '?';
+    const fn = `${file} ${n.name.replace(/^system \/ SharedFunctionInfo( \/ )?/, '') || '(anonymous)'}`;
+    scripts.set(file, (scripts.get(file) ?? 0) + size);
+    functions.set(fn, (functions.get(fn) ?? 0) + size);
+  }
+  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return { scripts: sorted(scripts), functions: sorted(functions) };
+}
+
 /** New objects (not in `before`) grouped by the closest object that existed before and retains them. */
 function newByHolder(before: Snap, after: Snap, top = 25): [string, number, number][] {
   const old = new Set<number>();
@@ -124,38 +152,53 @@ function newByHolder(before: Snap, after: Snap, top = 25): [string, number, numb
   return [...groups].sort((a, b) => b[1][0] - a[1][0]).slice(0, top).map(([k, [size, n]]) => [k, size, n]);
 }
 
-const prefix = process.argv[2] ?? '/tmp/lanyard-sw';
-const generated = Number(process.env.COUNT ?? 988);
-const bp = await startBackpack({ port: 0, badges: generated, mix: true });
-const ext = await launchExtension();
-try {
-  await grantHosts(ext, ['http://127.0.0.1/*']);
-  const page = await extensionPage(ext);
-  await call(page, 'state/get', {});
-  const s = await workerSession(ext);
-  await s.send('HeapProfiler.enable');
-  console.log(`usedSize before the sign-in: ${await usedMb(s.send)} MB`);
-  await snapshot(s, `${prefix}0.heapsnapshot`);
-  const badgr = call<{ id: string }>(page, 'accounts/sign-in', { kind: 'badgr', baseUrl: bp.baseUrl, username: ADA.username, password: ADA.password });
-  const ids = (await Promise.all([badgr, signInOb3(ext, page, bp)])).map((v) => v.id);
-  await waitFor(async () => {
-    const st = await call<{ accounts: { id: string; sync: { status: string; done: number; total: number } }[] }>(page, 'state/get', {});
-    return ids.every((id) => {
-      const x = st.accounts.find((a) => a.id === id)?.sync;
-      return x?.status === 'idle' && x.total > 0 && x.done === x.total;
-    });
-  }, 600_000, 200);
-  const cached = (await call<unknown[]>(page, 'badges/list', {})).length;
-  console.log(`usedSize after syncing ${cached} badges: ${await usedMb(s.send)} MB`);
-  await snapshot(s, `${prefix}1000.heapsnapshot`);
-  await s.close();
+/** What the two snapshots at `prefix` say. */
+function report(prefix: string): void {
   const [before, after] = [parse(`${prefix}0.heapsnapshot`), parse(`${prefix}1000.heapsnapshot`)];
   const [k0, k1] = [byKind(before), byKind(after)];
   console.log('\nV8 heap by kind (snapshot self sizes): before -> after (change)');
   for (const k of Object.keys(k1).sort((a, b) => (k1[b]! - (k0[b] ?? 0)) - (k1[a]! - (k0[a] ?? 0)))) console.log(`  ${k.padEnd(40)} ${kb(k0[k] ?? 0).padStart(7)} -> ${kb(k1[k]!).padStart(7)} (${kb(k1[k]! - (k0[k] ?? 0))})`);
+  const baseline = baselineByScript(after);
+  console.log('\nBaseline (Sparkplug) code after the sync, by script:');
+  for (const [k, size] of baseline.scripts) console.log(`  ${kb(size).padStart(7)}  ${k}`);
+  console.log('  the functions with the most (minified names in the bundle; the unnamed ones together):');
+  for (const [k, size] of baseline.functions) console.log(`  ${kb(size).padStart(7)}  ${k}`);
   console.log('\nNew objects (no code) by the older object that holds them:');
   for (const [k, size, n] of newByHolder(before, after)) console.log(`  ${kb(size).padStart(7)} ${String(n).padStart(5)}  ${k}`);
-} finally {
-  await ext.close();
-  await bp.close();
+}
+
+const prefix = process.argv[2] ?? '/tmp/lanyard-sw';
+if (process.env.ANALYZE) {
+  // ANALYZE=1: only read the snapshots a previous run wrote at `prefix`.
+  report(prefix);
+} else {
+  const generated = Number(process.env.COUNT ?? 988);
+  const bp = await startBackpack({ port: 0, badges: generated, mix: true });
+  const ext = await launchExtension();
+  try {
+    await grantHosts(ext, ['http://127.0.0.1/*']);
+    const page = await extensionPage(ext);
+    await call(page, 'state/get', {});
+    const s = await workerSession(ext);
+    await s.send('HeapProfiler.enable');
+    console.log(`usedSize before the sign-in: ${await usedMb(s.send)} MB`);
+    await snapshot(s, `${prefix}0.heapsnapshot`);
+    const badgr = call<{ id: string }>(page, 'accounts/sign-in', { kind: 'badgr', baseUrl: bp.baseUrl, username: ADA.username, password: ADA.password });
+    const ids = (await Promise.all([badgr, signInOb3(ext, page, bp)])).map((v) => v.id);
+    await waitFor(async () => {
+      const st = await call<{ accounts: { id: string; sync: { status: string; done: number; total: number } }[] }>(page, 'state/get', {});
+      return ids.every((id) => {
+        const x = st.accounts.find((a) => a.id === id)?.sync;
+        return x?.status === 'idle' && x.total > 0 && x.done === x.total;
+      });
+    }, 600_000, 200);
+    const cached = (await call<unknown[]>(page, 'badges/list', {})).length;
+    console.log(`usedSize after syncing ${cached} badges: ${await usedMb(s.send)} MB`);
+    await snapshot(s, `${prefix}1000.heapsnapshot`);
+    await s.close();
+  } finally {
+    await ext.close();
+    await bp.close();
+  }
+  report(prefix);
 }
