@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { createSend } from '../messaging/send.ts';
 import { guards } from '../messaging/validate.ts';
-import { sendRuntimeMessage } from '../platform/runtime.ts';
+import { sendPageMessage } from '../platform/page-api.ts';
 import { createActions } from './actions.ts';
 import { App } from './App.tsx';
 import { createBrowserPlatform, getMessage, uiLanguage } from './browser-platform.ts';
@@ -31,6 +31,6 @@ if (params.has('preview')) {
   const t = browserTranslator(getMessage);
   document.documentElement.lang = uiLanguage();
   // The first messages' replies may be on their way already (public/popup/boot.js, early.ts).
-  const send = createSend(earlyTransport(sendRuntimeMessage, takeEarly()), guards.popup);
+  const send = createSend(earlyTransport(sendPageMessage, takeEarly()), guards.popup);
   render(<App actions={createActions(send, createBrowserPlatform())} t={t} locale={uiLanguage()} />, root);
 }

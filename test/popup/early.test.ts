@@ -12,8 +12,6 @@ import { createActions, type PopupPlatform } from '../../src/popup/actions.ts';
 import { earlyTransport } from '../../src/popup/early.ts';
 import { FIRST_SCREEN } from '../../src/popup/use-popup-data.ts';
 
-// send.ts's default transport is the browser's (webextension-polyfill, which throws outside an extension).
-vi.mock('../../src/platform/runtime.ts', () => ({ sendRuntimeMessage: () => Promise.reject(new Error('no browser in unit tests')) }));
 
 const BOOT = readFileSync(new URL('../../public/popup/boot.js', import.meta.url), 'utf8');
 

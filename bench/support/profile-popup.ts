@@ -1,0 +1,158 @@
+/**
+ * Where the popup's first screen spends its time (issue 14): the built extension's popup over 0
+ * and 10,000 cached badges (the same profiles as bench/popup.ts and bench/popup-10000.ts: Grace
+ * with an emptied backpack; Ada's 7 synced badges copied to 10,000), and the blank extension's
+ * page (bench/wake.ts blank_page_ready_ms), each in its own Chromium.
+ * - `ab` (default): ROUNDS rounds of one open of each, alternating; prints each one's median,
+ *   spread, and the two ratios of issue 14 within this run (a quick check, not the bench).
+ * - `trace`: after a few opens, one open of each with Chromium's tracing on (devtools.timeline,
+ *   v8, loading...); writes the traces to OUT_DIR (open them in DevTools' Performance panel) and
+ *   prints the page's main-thread tasks from navigation start to the `lanyard-ready` mark, with
+ *   their larger children, and the worker's tasks in the same window.
+ * Run: `node --import tsx bench/support/profile-popup.ts [ab|trace]` (after `npm run build`).
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import type { CDPSession, Page } from 'playwright-core';
+import { ADA, GRACE } from '../../test/backpack/seed-data.ts';
+import { startBackpack, type Backpack } from '../../test/backpack/server.ts';
+import { launchExtension, type Launched } from '../../test/browser/launch.ts';
+import { currentWorker, stopWorkers } from '../../test/browser/support/extension.ts';
+import { median, round } from '../popup.ts';
+import { seedInWorker } from '../popup-10000.ts';
+import { blankExtension } from '../wake.ts';
+import { emptyBadgrBackpack, signedInProfile } from './real-extension.ts';
+
+const MODE = process.argv[2] ?? 'ab';
+const ROUNDS = Number(process.env.ROUNDS ?? 15);
+const OUT_DIR = process.env.OUT_DIR ?? '/tmp';
+
+interface Ev { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; data?: Record<string, unknown> } }
+
+async function openReady(ext: Launched, cdp?: (page: Page) => Promise<unknown>): Promise<{ page: Page; ms: number }> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 380, height: 560 });
+  await cdp?.(page);
+  await page.goto(`${ext.origin}${ext.manifest.action.default_popup}`);
+  await page.waitForFunction(() => performance.getEntriesByName('lanyard-ready').length > 0, undefined, { timeout: 15_000 });
+  const ms = await page.evaluate(() => (performance.getEntriesByName('lanyard-ready')[0] as PerformanceEntry).startTime);
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+  return { page, ms };
+}
+
+/** One open; like bench/popup.ts readyMs, the page stays until the whole list of `n` arrived, so no reply is still being built when the next open starts. */
+async function readyOnce(ext: Launched, n = 0): Promise<number> {
+  const { page, ms } = await openReady(ext);
+  if (n) await page.waitForFunction((size) => document.querySelector('[role=option]')?.getAttribute('aria-setsize') === String(size), n, { timeout: 15_000 });
+  await page.close();
+  await new Promise((r) => setTimeout(r, 100));
+  return ms;
+}
+
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'blink.user_timing', 'loading', 'toplevel', 'navigation', 'ServiceWorker', 'IndexedDB', 'extensions', 'ipc', 'mojom', ...(process.env.CPU ? ['disabled-by-default-v8.cpu_profiler'] : [])].join(',');
+
+async function traced(ext: Launched, n: number): Promise<{ events: Ev[]; ms: number }> {
+  let cdp: CDPSession | undefined;
+  const { page, ms } = await openReady(ext, async (p) => {
+    cdp = await ext.context.newCDPSession(p);
+    await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReturnAsStream' });
+  });
+  const done = new Promise<{ stream: string }>((resolve) => cdp!.once('Tracing.tracingComplete', resolve as never));
+  await cdp!.send('Tracing.end');
+  const { stream } = await done;
+  let text = '';
+  for (;;) {
+    const chunk = (await cdp!.send('IO.read', { handle: stream })) as { data: string; eof: boolean; base64Encoded?: boolean };
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp!.send('IO.close', { handle: stream });
+  if (n) await page.waitForFunction((size) => document.querySelector('[role=option]')?.getAttribute('aria-setsize') === String(size), n, { timeout: 15_000 });
+  await page.close();
+  const parsed = JSON.parse(text) as { traceEvents: Ev[] } | Ev[];
+  return { events: Array.isArray(parsed) ? parsed : parsed.traceEvents, ms };
+}
+
+const NOISE = /^(ThreadControllerImpl::RunTask|RunTask|SequenceManager|TaskAnnotator|ScheduledAction|Receive mojo message|MessagePipe|SimpleWatcher|Mojo|ThreadPool_RunTask)/;
+
+function summarize(label: string, events: Ev[], ms: number): void {
+  const threads = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, String(e.args?.name));
+  const ready = events.find((e) => e.name === 'lanyard-ready');
+  if (!ready) return console.log(`${label}: no lanyard-ready mark in the trace`);
+  const nav = events.filter((e) => e.name === 'navigationStart' && e.pid === ready.pid && e.ts <= ready.ts).sort((a, b) => b.ts - a.ts)[0];
+  if (!nav) return console.log(`${label}: no navigationStart`);
+  const t0 = nav.ts;
+  const rel = (ts: number) => ((ts - t0) / 1000).toFixed(1).padStart(6);
+  console.log(`\n=== ${label}: ready ${ms.toFixed(1)} ms (trace: ${((ready.ts - t0) / 1000).toFixed(1)} ms); main thread ${threads.get(`${ready.pid}:${ready.tid}`)}`);
+  const main = events.filter((e) => e.pid === ready.pid && e.tid === ready.tid && e.ts >= t0 - 5000 && e.ts <= ready.ts + 2000).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  // Complete events as a tree (by nesting), printed to depth 4 when longer than 0.3 ms.
+  const stack: Ev[] = [];
+  let busy = 0;
+  for (const e of main) {
+    if (e.ph !== 'X' && e.ph !== 'I' && e.ph !== 'R' && e.ph !== 'n') continue;
+    while (stack.length && (stack[stack.length - 1]!.ts + (stack[stack.length - 1]!.dur ?? 0)) <= e.ts) stack.pop();
+    const depth = stack.length;
+    if (e.ph === 'X') stack.push(e);
+    if (depth === 0 && e.ph === 'X') busy += e.dur ?? 0;
+    const dur = (e.dur ?? 0) / 1000;
+    const interesting = e.ph !== 'X' ? /navigationStart|lanyard|firstPaint|firstContentfulPaint|domContentLoaded|MarkLoad|MarkDOMContent|responseEnd|requestStart/.test(e.name) : dur >= 0.3 && !(depth > 0 && NOISE.test(e.name));
+    if (!interesting || depth > 4) continue;
+    const data = e.args?.data ?? {};
+    const detail = [data.url, data.functionName, data.frame && data.type, data.stackTrace ? '' : undefined].filter((x) => typeof x === 'string' && x).join(' ').replace(/chrome-extension:\/\/[a-p]+/, '');
+    console.log(`${rel(e.ts)} ${'  '.repeat(depth)}${e.name}${e.ph === 'X' ? ` ${dur.toFixed(1)} ms` : ''} ${detail}`);
+  }
+  console.log(`main thread busy ${(busy / 1000).toFixed(1)} ms of ${((ready.ts - t0) / 1000).toFixed(1)}`);
+  // Other threads' top-level tasks in the window, longer than 1 ms (the worker, the browser's).
+  const others = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.ts < t0 || e.ts > ready.ts || (e.pid === ready.pid && e.tid === ready.tid)) continue;
+    const th = threads.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
+    if (/RunTask/.test(e.name)) others.set(th, (others.get(th) ?? 0) + (e.dur ?? 0));
+  }
+  console.log(`other threads' RunTask time in the window: ${[...others].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}`);
+  const sw = [...threads].filter(([, n]) => /ServiceWorker/i.test(n)).map(([k]) => k);
+  for (const e of events.filter((x) => x.ph === 'X' && sw.includes(`${x.pid}:${x.tid}`) && x.ts >= t0 && x.ts <= ready.ts && (x.dur ?? 0) >= 300).sort((a, b) => a.ts - b.ts)) {
+    if (NOISE.test(e.name) && !/RunTask/.test(e.name)) continue;
+    const data = e.args?.data ?? {};
+    console.log(`  sw ${rel(e.ts)} ${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${String(data.functionName ?? data.url ?? '').replace(/chrome-extension:\/\/[a-p]+/, '')}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const blankDir = blankExtension();
+  let bp: Backpack | undefined;
+  const exts: Launched[] = [];
+  try {
+    bp = await startBackpack({ port: 0 });
+    await emptyBadgrBackpack(bp, GRACE);
+    const [zero, big] = await Promise.all([signedInProfile(bp, GRACE, 'no badges'), signedInProfile(bp, ADA, '7 badges, then seeded')]);
+    exts.push(zero.ext, big.ext);
+    await seedInWorker(await currentWorker(big.ext), big.accountId, 10_000);
+    await stopWorkers(big.ext);
+    const blank = await launchExtension({ dist: blankDir });
+    exts.push(blank);
+    const all: [string, Launched, number][] = [['blank', blank, 0], ['0', zero.ext, 0], ['10000', big.ext, 10_000]];
+    for (const [, ext, n] of all) for (let i = 0; i < 3; i++) await readyOnce(ext, n);
+    if (MODE === 'trace') {
+      for (const [label, ext, n] of all) {
+        const { events, ms } = await traced(ext, n);
+        const file = `${OUT_DIR}/popup-trace-${label}.json`;
+        writeFileSync(file, JSON.stringify({ traceEvents: events }));
+        summarize(`${label} (${file})`, events, ms);
+      }
+      return;
+    }
+    const times = new Map<string, number[]>(all.map(([l]) => [l, []]));
+    for (let i = 0; i < ROUNDS; i++) for (const [label, ext, n] of i % 2 ? [...all].reverse() : all) times.get(label)!.push(await readyOnce(ext, n));
+    const spread = (xs: number[]) => `${round(median(xs))} (${round(Math.min(...xs))}-${round(Math.max(...xs))})`;
+    for (const [label, xs] of times) console.log(`${label.padEnd(6)} ${spread(xs)}  ${xs.map(round).join(' ')}`);
+    const [b, z, t] = ['blank', '0', '10000'].map((l) => median(times.get(l)!)) as [number, number, number];
+    console.log(`0/blank x${(z / b).toFixed(3)}  10000/0 x${(t / z).toFixed(3)}`);
+  } finally {
+    for (const ext of exts) await ext.close().catch(() => undefined);
+    await bp?.close();
+    rmSync(blankDir, { recursive: true, force: true });
+  }
+}
+
+await main();
