@@ -28,20 +28,53 @@ const OUT_DIR = process.env.OUT_DIR ?? '/tmp';
 
 interface Ev { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; data?: Record<string, unknown> } }
 
-async function openReady(ext: Launched, cdp?: (page: Page) => Promise<unknown>): Promise<{ page: Page; ms: number }> {
+/** Per open, when PHASES is set: the first message sent, its reply, DOMContentLoaded, first paint (ms from navigation start). */
+const phases = new Map<string, number[]>();
+const PHASES = !!process.env.PHASES;
+
+async function openReady(ext: Launched, cdp?: (page: Page) => Promise<unknown>, label = ''): Promise<{ page: Page; ms: number }> {
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 380, height: 560 });
   await cdp?.(page);
+  if (PHASES) {
+    await page.addInitScript(() => {
+      const api = (globalThis as unknown as { chrome?: { runtime?: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome;
+      const rt = api?.runtime;
+      if (!rt?.sendMessage) return;
+      const w = globalThis as unknown as { __t: Record<string, number> };
+      w.__t = {};
+      const original = rt.sendMessage.bind(rt);
+      rt.sendMessage = (m: unknown) => {
+        const type = String((m as { type?: string }).type);
+        w.__t[`send ${type}`] ??= performance.now();
+        return original(m).then((r) => ((w.__t[`reply ${type}`] ??= performance.now()), r));
+      };
+    });
+  }
   await page.goto(`${ext.origin}${ext.manifest.action.default_popup}`);
   await page.waitForFunction(() => performance.getEntriesByName('lanyard-ready').length > 0, undefined, { timeout: 15_000 });
   const ms = await page.evaluate(() => (performance.getEntriesByName('lanyard-ready')[0] as PerformanceEntry).startTime);
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+  if (PHASES) {
+    const t = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const out: Record<string, number> = { ...((globalThis as unknown as { __t?: Record<string, number> }).__t ?? {}), responseEnd: nav.responseEnd, dcl: nav.domContentLoadedEventStart };
+      for (const p of performance.getEntriesByType('paint')) out[p.name] = p.startTime;
+      for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) out[`res ${r.name.split('/').pop()}`] = r.responseEnd;
+      return out;
+    });
+    t.ready = ms;
+    // Per open, so that the load's noise stays out of the later phases: replies after the send, ready after the replies.
+    const replied = Math.max(t['reply state/get'] ?? NaN, t['reply badges/list'] ?? NaN);
+    if (Number.isFinite(replied)) Object.assign(t, { 'Δ replies after send': replied - (t['send state/get'] ?? NaN), 'Δ ready after replies': ms - replied });
+    for (const [k, v] of Object.entries(t)) phases.set(`${label} ${k}`, [...(phases.get(`${label} ${k}`) ?? []), v]);
+  }
   return { page, ms };
 }
 
 /** One open; like bench/popup.ts readyMs, the page stays until the whole list of `n` arrived, so no reply is still being built when the next open starts. */
-async function readyOnce(ext: Launched, n = 0): Promise<number> {
-  const { page, ms } = await openReady(ext);
+async function readyOnce(ext: Launched, n = 0, label = ''): Promise<number> {
+  const { page, ms } = await openReady(ext, undefined, label);
   if (n) await page.waitForFunction((size) => document.querySelector('[role=option]')?.getAttribute('aria-setsize') === String(size), n, { timeout: 15_000 });
   await page.close();
   await new Promise((r) => setTimeout(r, 100));
@@ -125,13 +158,19 @@ async function main(): Promise<void> {
   try {
     bp = await startBackpack({ port: 0 });
     await emptyBadgrBackpack(bp, GRACE);
-    const [zero, big] = await Promise.all([signedInProfile(bp, GRACE, 'no badges'), signedInProfile(bp, ADA, '7 badges, then seeded')]);
-    exts.push(zero.ext, big.ext);
-    await seedInWorker(await currentWorker(big.ext), big.accountId, 10_000);
-    await stopWorkers(big.ext);
+    // DISTS="a=dist/chrome,b=/tmp/other": several builds side by side (an A/B on a noisy machine); default: this worktree's.
+    const dists = (process.env.DISTS ?? '=').split(',').map((d) => d.split('=') as [string, string]);
+    const all: [string, Launched, number][] = [];
     const blank = await launchExtension({ dist: blankDir });
     exts.push(blank);
-    const all: [string, Launched, number][] = [['blank', blank, 0], ['0', zero.ext, 0], ['10000', big.ext, 10_000]];
+    all.push(['blank', blank, 0]);
+    for (const [name, dist] of dists) {
+      const [zero, big] = await Promise.all([signedInProfile(bp, GRACE, `${name} no badges`, undefined, dist || undefined), signedInProfile(bp, ADA, `${name} 7 badges, then seeded`, undefined, dist || undefined)]);
+      exts.push(zero.ext, big.ext);
+      await seedInWorker(await currentWorker(big.ext), big.accountId, 10_000);
+      await stopWorkers(big.ext);
+      all.push([`${name}0`, zero.ext, 0], [`${name}10000`, big.ext, 10_000]);
+    }
     for (const [, ext, n] of all) for (let i = 0; i < 3; i++) await readyOnce(ext, n);
     if (MODE === 'trace') {
       for (const [label, ext, n] of all) {
@@ -143,11 +182,15 @@ async function main(): Promise<void> {
       return;
     }
     const times = new Map<string, number[]>(all.map(([l]) => [l, []]));
-    for (let i = 0; i < ROUNDS; i++) for (const [label, ext, n] of i % 2 ? [...all].reverse() : all) times.get(label)!.push(await readyOnce(ext, n));
+    for (let i = 0; i < ROUNDS; i++) for (const [label, ext, n] of i % 2 ? [...all].reverse() : all) times.get(label)!.push(await readyOnce(ext, n, label));
     const spread = (xs: number[]) => `${round(median(xs))} (${round(Math.min(...xs))}-${round(Math.max(...xs))})`;
     for (const [label, xs] of times) console.log(`${label.padEnd(6)} ${spread(xs)}  ${xs.map(round).join(' ')}`);
-    const [b, z, t] = ['blank', '0', '10000'].map((l) => median(times.get(l)!)) as [number, number, number];
-    console.log(`0/blank x${(z / b).toFixed(3)}  10000/0 x${(t / z).toFixed(3)}`);
+    const b = median(times.get('blank')!);
+    for (const [name] of dists) {
+      const [z, t] = [`${name}0`, `${name}10000`].map((l) => median(times.get(l)!)) as [number, number];
+      console.log(`${name || 'this build'}: 0/blank x${(z / b).toFixed(3)}  10000/0 x${(t / z).toFixed(3)}`);
+    }
+    for (const [k, xs] of [...phases].sort((a, b) => a[0].split(' ')[0]!.localeCompare(b[0].split(' ')[0]!) || median(a[1]) - median(b[1]))) console.log(`  ${k.padEnd(34)} ${spread(xs)}`);
   } finally {
     for (const ext of exts) await ext.close().catch(() => undefined);
     await bp?.close();

@@ -29,7 +29,7 @@ export function BadgeRow({ badge, index, count, top, active, onClick }: BadgeRow
       style={{ transform: `translateY(${top}px)` }}
       onClick={onClick}
     >
-      <BadgeImage src={badge.image} size={40} />
+      <BadgeImage src={badge.image} size={40} deferred />
       <span class="row-text">
         <bdi class="row-name" dir="auto">{badge.name}</bdi>
         <span class="row-meta">
