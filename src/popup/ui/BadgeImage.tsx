@@ -4,20 +4,21 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { safeImageSrc } from '../../core/share/escape.ts';
-import { afterFirstScreen, firstScreenPainted } from '../list/ready.ts';
 
 /**
- * `deferred` (the list's rows): the picture is asked for once the popup's first screen is painted,
- * not in it. Its request (a lazy image starts loading at the frame's layout) cost 1-5 ms of the
- * first frame at every open (issue 14, Chromium trace: ResourceFetcher::requestResource after the
- * rows' paint, before the frame was done); the picture shows when it arrives, as before. Until
- * then the row shows the picture's empty circle, as while any picture loads.
+ * `wait` (the list's rows until the first screen is painted: list/ready.ts afterFirstScreen): the
+ * picture is asked for once `wait` calls back, not in the first frame. Its request (a lazy image
+ * starts loading at the frame's layout) cost 1-5 ms of the first frame at every open (issue 14,
+ * Chromium trace: ResourceFetcher::requestResource after the rows' paint, before the frame was
+ * done); the picture shows when it arrives, as before. Until then the row shows the picture's
+ * empty circle, as while any picture loads. (A prop rather than an import of list/ready.ts: this
+ * component is shared with the lazy badge page, and the import made ready.ts a chunk of its own.)
  */
-export function BadgeImage({ src, size, deferred = false }: { src: string | undefined; size: number; deferred?: boolean }) {
+export function BadgeImage({ src, size, wait }: { src: string | undefined; size: number; wait?: (run: () => void) => () => void }) {
   const safe = safeImageSrc(src);
   const [broken, setBroken] = useState(false);
-  const [asked, setAsked] = useState(() => !deferred || firstScreenPainted());
-  useEffect(() => (asked ? undefined : afterFirstScreen(() => setAsked(true))), [asked]);
+  const [asked, setAsked] = useState(!wait);
+  useEffect(() => (asked || !wait ? undefined : wait(() => setAsked(true))), [asked, wait]);
   if (!safe || broken) {
     return (
       <span class="badge-img placeholder" style={{ width: `${size}px`, height: `${size}px` }} aria-hidden="true">
