@@ -16,13 +16,14 @@ import type { CDPSession, Page } from 'playwright-core';
 import { ADA, GRACE } from '../../test/backpack/seed-data.ts';
 import { startBackpack, type Backpack } from '../../test/backpack/server.ts';
 import { launchExtension, type Launched } from '../../test/browser/launch.ts';
-import { currentWorker, stopWorkers } from '../../test/browser/support/extension.ts';
+import { currentWorker, extensionPage, stopWorkers } from '../../test/browser/support/extension.ts';
 import { median, round } from '../popup.ts';
 import { seedInWorker } from '../popup-10000.ts';
 import { blankExtension } from '../wake.ts';
 import { emptyBadgrBackpack, signedInProfile } from './real-extension.ts';
 
 const MODE = process.argv[2] ?? 'ab';
+const spread = (xs: number[]) => `${round(median(xs))} (${round(Math.min(...xs))}-${round(Math.max(...xs))})`;
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 const OUT_DIR = process.env.OUT_DIR ?? '/tmp';
 
@@ -112,9 +113,8 @@ function summarize(label: string, events: Ev[], ms: number): void {
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, String(e.args?.name));
   const ready = events.find((e) => e.name === 'lanyard-ready');
   if (!ready) return console.log(`${label}: no lanyard-ready mark in the trace`);
-  const nav = events.filter((e) => e.name === 'navigationStart' && e.pid === ready.pid && e.ts <= ready.ts).sort((a, b) => b.ts - a.ts)[0];
-  if (!nav) return console.log(`${label}: no navigationStart`);
-  const t0 = nav.ts;
+  // The mark's startTime is from the document's time origin (navigation start): the trace may miss its navigationStart.
+  const t0 = ready.ts - Number(ready.args?.data?.startTime ?? ms) * 1000;
   const rel = (ts: number) => ((ts - t0) / 1000).toFixed(1).padStart(6);
   console.log(`\n=== ${label}: ready ${ms.toFixed(1)} ms (trace: ${((ready.ts - t0) / 1000).toFixed(1)} ms); main thread ${threads.get(`${ready.pid}:${ready.tid}`)}`);
   const main = events.filter((e) => e.pid === ready.pid && e.tid === ready.tid && e.ts >= t0 - 5000 && e.ts <= ready.ts + 2000).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
@@ -172,6 +172,26 @@ async function main(): Promise<void> {
       all.push([`${name}0`, zero.ext, 0], [`${name}10000`, big.ext, 10_000]);
     }
     for (const [, ext, n] of all) for (let i = 0; i < 3; i++) await readyOnce(ext, n);
+    if (MODE === 'rtt') {
+      // Each first message's round trip from an open extension page, alone, ROUNDS times: the worker's share.
+      for (const [label, ext] of all.filter(([l]) => l !== 'blank')) {
+        const page = await extensionPage(ext);
+        const out = await page.evaluate(async (rounds) => {
+          const res: Record<string, number[]> = {};
+          for (let i = 0; i < rounds; i++) {
+            for (const m of [{ type: 'state/get', args: {} }, { type: 'badges/list', args: { limit: 20 } }, { type: 'ping', args: {} }]) {
+              const t0 = performance.now();
+              await chrome.runtime.sendMessage(m);
+              (res[m.type] ??= []).push(performance.now() - t0);
+            }
+          }
+          return res;
+        }, ROUNDS);
+        await page.close();
+        console.log(`${label.padEnd(8)} ${Object.entries(out).map(([k, xs]) => `${k} ${spread(xs)}`).join('  ')}`);
+      }
+      return;
+    }
     if (MODE === 'trace') {
       for (const [label, ext, n] of all) {
         const { events, ms } = await traced(ext, n);
@@ -183,7 +203,6 @@ async function main(): Promise<void> {
     }
     const times = new Map<string, number[]>(all.map(([l]) => [l, []]));
     for (let i = 0; i < ROUNDS; i++) for (const [label, ext, n] of i % 2 ? [...all].reverse() : all) times.get(label)!.push(await readyOnce(ext, n, label));
-    const spread = (xs: number[]) => `${round(median(xs))} (${round(Math.min(...xs))}-${round(Math.max(...xs))})`;
     for (const [label, xs] of times) console.log(`${label.padEnd(6)} ${spread(xs)}  ${xs.map(round).join(' ')}`);
     const b = median(times.get('blank')!);
     for (const [name] of dists) {
