@@ -22,7 +22,7 @@ const RUNS = 9;
 const WARMUP = 2;
 
 /** Copies a verified badge of `accountId` until the account holds `target` badges; returns how many it wrote. */
-function seedInWorker(worker: Worker, accountId: string, target: number): Promise<number> {
+export function seedInWorker(worker: Worker, accountId: string, target: number): Promise<number> {
   return worker.evaluate(
     ([accountId, target]) =>
       new Promise<number>((resolve, reject) => {

@@ -31,7 +31,7 @@ const median = (xs: number[]) => {
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** A minimal MV3 extension: a worker that answers every message, and a page with one paragraph. */
-function blankExtension(): string {
+export function blankExtension(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lanyard-blank-ext-'));
   const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const key = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');

@@ -43,8 +43,8 @@ async function syncIdle(page: Page, accountId: string, label: string, timeoutMs:
  * A fresh profile with the built extension, signed into the test backpack's Badgr API by password,
  * synced until idle. Closes the browser when anything fails.
  */
-export async function signedInProfile(bp: Backpack, who: { username: string; password: string }, label: string, syncTimeoutMs = 300_000): Promise<SignedIn> {
-  const ext = await launchExtension();
+export async function signedInProfile(bp: Backpack, who: { username: string; password: string }, label: string, syncTimeoutMs = 300_000, dist?: string): Promise<SignedIn> {
+  const ext = await launchExtension(dist ? { dist } : {});
   try {
     // The sign-in asks for host access in the click; granted here, the browser's dialog is skipped.
     await grantHosts(ext, ['http://127.0.0.1/*']);

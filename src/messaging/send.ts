@@ -3,7 +3,7 @@
  * from content scripts. Never throws: transport failures and malformed replies come back as
  * `{ ok: false, error }` like any other error reply.
  */
-import { sendRuntimeMessage } from '../platform/runtime.ts';
+import { sendPageMessage } from '../platform/page-api.ts';
 import type { ContentToBackground, PopupToBackground, ProtocolMap, Reply } from './protocol.ts';
 import { guards, isReply, type MessageGuards } from './validate.ts';
 
@@ -30,7 +30,7 @@ export function createSend<M extends ProtocolMap>(transport: Transport, checks: 
 }
 
 /** From extension pages (the popup). */
-export const send: Send<PopupToBackground> = createSend(sendRuntimeMessage, guards.popup);
+export const send: Send<PopupToBackground> = createSend(sendPageMessage, guards.popup);
 
 /** From content scripts. */
-export const sendFromContent: Send<ContentToBackground> = createSend(sendRuntimeMessage, guards.content);
+export const sendFromContent: Send<ContentToBackground> = createSend(sendPageMessage, guards.content);

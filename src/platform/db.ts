@@ -189,9 +189,13 @@ function badgeStore(db: Raw, counter: ReturnType<typeof badgeCount>): BadgeStore
       if (limit > 0 && typeof index.getAllRecords === 'function') {
         // Both reads in this one transaction (each awaited read keeps it active): nothing written in between.
         const get = async (query: IDBKeyRange | null, count: number) => ((await wrap(index.getAllRecords!({ query, count, direction: 'prev' }))) as unknown as { value: BadgeRecord }[]).map((r) => r.value);
-        const out = await get(null, limit);
-        const last = out.length === limit ? out[limit - 1]!.sortTime : undefined;
-        if (last !== undefined) {
+        // One more than asked: when it does not tie with the last, nothing further can, and the
+        // ties' second request is not needed (issue 14: at 10,000 badges the first screen's reply
+        // took ~4 ms more than with none, two requests of the index instead of one).
+        const out = await get(null, limit + 1);
+        const last = out.length > limit ? out[limit - 1]!.sortTime : undefined;
+        const next = out.length > limit ? out.pop()!.sortTime : undefined;
+        if (last !== undefined && next === last) {
           // The ties come in the cursor's order (the index's key, then the primary key, both descending): the first are those read already.
           const already = out.filter((r) => r.sortTime === last).length;
           out.push(...(await get(IDBKeyRange.only(last), already + NEWEST_TIES)).slice(already));

@@ -15,7 +15,7 @@ import { ErrorState } from './ui/ErrorState.tsx';
 import { ScreenBoundary } from './ui/ScreenBoundary.tsx';
 import { Header, type NavTarget } from './ui/Header.tsx';
 import { Footer, StatusBar, useOnline } from './ui/StatusBar.tsx';
-import { usePopupData } from './use-popup-data.ts';
+import { afterPaint, usePopupData } from './use-popup-data.ts';
 
 export interface AppProps {
   actions: PopupActions;
@@ -45,11 +45,20 @@ function Shell() {
   const route = stack[stack.length - 1] ?? { name: 'list' };
   const previous = useRef(route.name);
 
-  // The footer's version, asked once the first state reply is in: the ping does not queue in the
-  // worker ahead of (or beside) the messages the first screen waits for.
+  // The footer's version, asked once the first state reply is in and the first screen is painted:
+  // the ping does not queue in the worker ahead of (or beside) the messages the first screen waits
+  // for, and its reply's render (the whole shell: 12 rows diffed again) does not come between the
+  // first rows and their frame (issue 14: the reply landed there at 10,000 badges).
   const answered = data.state.status !== 'loading';
   useEffect(() => {
-    if (answered) void actions.ping().then((r) => r.ok && setVersion(r.value.version));
+    if (!answered) return;
+    let live = true;
+    void afterPaint()
+      .then(() => (live ? actions.ping() : undefined))
+      .then((r) => live && r?.ok && setVersion(r.value.version));
+    return () => {
+      live = false;
+    };
   }, [actions, answered]);
   // Back on the list, focus returns to it (and so to the badge that was open).
   useEffect(() => {

@@ -3,18 +3,18 @@
  * need the popup's user gesture, never the worker), saving files through a download link, and
  * the clipboard. Only main.tsx imports this; components never do.
  */
-import browser from '../platform/browser.ts';
+import { pageApi } from '../platform/page-api.ts';
 import type { PopupPlatform } from './actions.ts';
 
 export function createBrowserPlatform(): PopupPlatform {
   return {
     // Called at once, with nothing awaited before it: Firefox allows the prompt only while the
     // click is being handled. Origins already granted resolve true without a prompt.
-    requestOrigins: (origins) => browser.permissions.request({ origins }),
-    hasOrigins: (origins) => browser.permissions.contains({ origins }),
+    requestOrigins: (origins) => pageApi().permissions.request({ origins }),
+    hasOrigins: (origins) => pageApi().permissions.contains({ origins }),
     // "activeTab": opening the popup lets it read the current tab's URL (no "tabs" permission).
     async currentTabUrl() {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const [tab] = await pageApi().tabs.query({ active: true, currentWindow: true });
       return tab?.url && /^https?:/.test(tab.url) ? tab.url : undefined;
     },
     saveFile(fileName, mimeType, data) {
@@ -37,9 +37,9 @@ export function createBrowserPlatform(): PopupPlatform {
   };
 }
 
-/** browser.i18n.getMessage, and the UI language for dates. */
-export const getMessage = (key: string, subs: string[]) => browser.i18n.getMessage(key, subs);
+/** i18n.getMessage, and the UI language for dates. */
+export const getMessage = (key: string, subs: string[]) => pageApi().i18n.getMessage(key, subs);
 // The language of the messages shown (each messages.json names its own), which can differ from the
 // browser's (getUILanguage, e.g. "en-US" while French messages are picked): the page's lang
 // attribute and date formats must match the words on screen.
-export const uiLanguage = () => browser.i18n.getMessage('messagesLocale') || browser.i18n.getUILanguage();
+export const uiLanguage = () => pageApi().i18n.getMessage('messagesLocale') || pageApi().i18n.getUILanguage();

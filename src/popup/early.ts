@@ -28,3 +28,22 @@ export function earlyTransport(transport: Transport, early: Map<string, Promise<
     return reply;
   };
 }
+
+/**
+ * Resolves once every early reply has settled, or after `ms`, whichever comes first (at once
+ * without early replies). main.tsx renders the popup then: when the worker answers within `ms` of
+ * the bundle's start (a running worker: 15-40 ms), the first render already has the rows or the
+ * empty state, and the page never lays out and paints a loading skeleton that the next frame
+ * throws away (issue 14: that frame, ~5 ms of style, layout and paint, and the frame slot it took
+ * before the rows'). A stopped worker takes longer (0.3-0.5 s): the skeleton shows after `ms`.
+ */
+export function repliesOrTimeout(early: Map<string, Promise<unknown>> | undefined, ms: number): Promise<void> {
+  if (!early?.size) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void Promise.allSettled(early.values()).then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -7,11 +7,11 @@
 import { render } from 'preact';
 import { createSend } from '../messaging/send.ts';
 import { guards } from '../messaging/validate.ts';
-import { sendRuntimeMessage } from '../platform/runtime.ts';
+import { sendPageMessage } from '../platform/page-api.ts';
 import { createActions } from './actions.ts';
 import { App } from './App.tsx';
 import { createBrowserPlatform, getMessage, uiLanguage } from './browser-platform.ts';
-import { earlyTransport, takeEarly } from './early.ts';
+import { earlyTransport, repliesOrTimeout, takeEarly } from './early.ts';
 import { browserTranslator } from './i18n.ts';
 import css from './styles.css?inline';
 
@@ -24,13 +24,18 @@ document.head.append(style);
 const root = document.getElementById('app');
 if (!root) throw new Error('popup: #app is missing from index.html');
 const params = new URLSearchParams(location.search);
+/** How long the first render waits for the early replies before it shows the loading skeleton. */
+const FIRST_REPLIES_WAIT_MS = 60;
 
 if (params.has('preview')) {
   void import('./preview.ts').then(({ startPreview }) => startPreview(root, params));
 } else {
   const t = browserTranslator(getMessage);
-  document.documentElement.lang = uiLanguage();
-  // The first messages' replies may be on their way already (public/popup/boot.js, early.ts).
-  const send = createSend(earlyTransport(sendRuntimeMessage, takeEarly()), guards.popup);
-  render(<App actions={createActions(send, createBrowserPlatform())} t={t} locale={uiLanguage()} />, root);
+  const locale = uiLanguage();
+  document.documentElement.lang = locale;
+  // The first messages' replies may be on their way already (public/popup/boot.js, early.ts):
+  // the first render waits a little for them (repliesOrTimeout says why).
+  const early = takeEarly();
+  const send = createSend(earlyTransport(sendPageMessage, early), guards.popup);
+  void repliesOrTimeout(early, FIRST_REPLIES_WAIT_MS).then(() => render(<App actions={createActions(send, createBrowserPlatform())} t={t} locale={locale} />, root));
 }

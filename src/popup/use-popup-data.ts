@@ -34,7 +34,7 @@ export const FIRST_SCREEN = 20;
  * rest of the list first put the request's work (5 ms with 7 badges, measured in a Chromium trace)
  * between the painted frame and the mark that says it was painted.
  */
-const afterPaint = () =>
+export const afterPaint = () =>
   new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(() => setTimeout(resolve, 0), 0)) : setTimeout(resolve, 0)));
 
 export const isBusy = (state: StateReply | undefined) => !!state?.accounts.some((a) => a.sync.status === 'syncing' || a.sync.status === 'verifying');

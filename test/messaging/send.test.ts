@@ -1,10 +1,10 @@
-/** `send` over a mocked webextension-polyfill, and createSend's handling of bad transports and replies. */
+/** `send` over a stubbed extension namespace (platform/page-api.ts), and createSend's handling of bad transports and replies. */
 import { describe, expect, it, vi } from 'vitest';
 import { createSend, send } from '../../src/messaging/send.ts';
 import { guards } from '../../src/messaging/validate.ts';
 
 const mock = vi.hoisted(() => ({ sendMessage: vi.fn() }));
-vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: mock.sendMessage } } }));
+vi.stubGlobal('browser', { runtime: { id: 'lanyard-test', sendMessage: mock.sendMessage } });
 
 describe('send', () => {
   it('sends a { type, args } envelope over runtime.sendMessage and returns the checked reply', async () => {

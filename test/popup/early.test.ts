@@ -9,11 +9,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { createSend } from '../../src/messaging/send.ts';
 import { guards } from '../../src/messaging/validate.ts';
 import { createActions, type PopupPlatform } from '../../src/popup/actions.ts';
-import { earlyTransport } from '../../src/popup/early.ts';
+import { earlyTransport, repliesOrTimeout } from '../../src/popup/early.ts';
 import { FIRST_SCREEN } from '../../src/popup/use-popup-data.ts';
 
-// send.ts's default transport is the browser's (webextension-polyfill, which throws outside an extension).
-vi.mock('../../src/platform/runtime.ts', () => ({ sendRuntimeMessage: () => Promise.reject(new Error('no browser in unit tests')) }));
 
 const BOOT = readFileSync(new URL('../../public/popup/boot.js', import.meta.url), 'utf8');
 
@@ -55,5 +53,38 @@ describe('early messages', () => {
   it('boot.js sends nothing for the preview, or once the popup has started', () => {
     expect(boot('?preview=1').sent).toEqual([]);
     expect(boot('', { lanyardEarly: false }).sent).toEqual([]);
+  });
+
+  it('the first render waits for the early replies (answered or failed), or for the timeout, and not without them', async () => {
+    vi.useFakeTimers();
+    try {
+      const settled = vi.fn();
+      let answer!: (v: unknown) => void;
+      const early = new Map<string, Promise<unknown>>([
+        ['a', new Promise((r) => (answer = r))],
+        ['b', Promise.reject(new Error('no receiver'))],
+      ]);
+      early.get('b')!.catch(() => {});
+      void repliesOrTimeout(early, 60).then(settled);
+      await vi.advanceTimersByTimeAsync(30);
+      expect(settled).not.toHaveBeenCalled();
+      answer({ ok: true, value: [] });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(settled).toHaveBeenCalledTimes(1);
+
+      const late = vi.fn();
+      void repliesOrTimeout(new Map([['a', new Promise(() => {})]]), 60).then(late);
+      await vi.advanceTimersByTimeAsync(59);
+      expect(late).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(late).toHaveBeenCalledTimes(1);
+
+      const none = vi.fn();
+      void repliesOrTimeout(undefined, 60).then(none);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(none).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

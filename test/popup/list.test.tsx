@@ -18,7 +18,8 @@ describe('the badge list', () => {
     const first = options()[0] as HTMLElement;
     expect(first.querySelector('.row-name')?.textContent).toBe('Open Source Contributor');
     expect(first.querySelector('.row-meta')?.textContent).toContain('Lanyard Community · Aug 8, 2026');
-    expect(first.querySelector('img.badge-img')?.getAttribute('src')).toMatch(/^data:image\/svg\+xml,/);
+    // The picture is asked for once the first screen is painted (ui/BadgeImage.tsx `wait`).
+    await waitFor(() => expect(first.querySelector('img.badge-img')?.getAttribute('src')).toMatch(/^data:image\/svg\+xml,/));
     expect(within(first).getByText('Verified')).toBeTruthy();
     const expired = options().find((o) => o.textContent?.includes('First Aid at Work')) as HTMLElement;
     expect(within(expired).getByText('Expired')).toBeTruthy();

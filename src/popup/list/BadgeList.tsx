@@ -3,15 +3,19 @@
  * the active row announced through aria-activedescendant. Keys: arrows, Home/End, Page Up/Down
  * move; Enter or Space opens. Focus stays on the list, so the active row is always rendered.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BadgeView } from '../../messaging/views.ts';
 import { BadgeRow } from './BadgeRow.tsx';
-import { markReady } from './ready.ts';
+import { afterFirstScreen, firstScreenPainted, markReady } from './ready.ts';
 import { revealRow, visibleRange } from './virtual.ts';
 
 export const ROW_HEIGHT = 64;
 /** Until the viewport is measured (and in jsdom, which has no layout). */
 const FALLBACK_HEIGHT = 420;
+/** Rows rendered past each edge of the viewport (virtual.ts visibleRange), once the first screen is painted. */
+const OVERSCAN = 4;
+/** Rows that a viewport this tall shows at once (visibleRange renders these and the overscan). */
+const rowsIn = (height: number) => Math.ceil(height / ROW_HEIGHT);
 
 export interface BadgeListProps {
   items: readonly BadgeView[];
@@ -30,18 +34,26 @@ export function BadgeList({ items, active, onActive, onOpen, label, onExitTop, l
   const own = useRef<HTMLDivElement>(null);
   const ref = listRef ?? own;
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(FALLBACK_HEIGHT);
+  /** The viewport's height in px; a render follows only when the rows it holds change (rowsInView). */
+  const measured = useRef(FALLBACK_HEIGHT);
+  const [, setRowsInView] = useState(() => rowsIn(FALLBACK_HEIGHT));
+  const height = measured.current;
   const count = items.length;
   const current = Math.min(Math.max(0, active), Math.max(0, count - 1));
 
   // The viewport's height, from a ResizeObserver: its first report comes after the first layout,
   // before that frame is painted. Reading clientHeight here instead forced a layout in the middle
   // of the first render (issue 14: 5 ms of the popup's first screen); FALLBACK_HEIGHT is taller
-  // than the popup's viewport, so the first render has every visible row.
+  // than the popup's viewport, so the first render has every visible row. The report renders the
+  // list again only if the number of rows in view changed: a second render of every row inside
+  // the first frame (issue 14: 2.4 ms, and the style and layout again) when it did not.
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver !== 'function') return;
-    const ro = new ResizeObserver(() => setHeight(el.clientHeight || FALLBACK_HEIGHT));
+    const ro = new ResizeObserver(() => {
+      measured.current = el.clientHeight || FALLBACK_HEIGHT;
+      setRowsInView(rowsIn(measured.current));
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, [ref]);
@@ -49,6 +61,12 @@ export function BadgeList({ items, active, onActive, onOpen, label, onExitTop, l
   useLayoutEffect(() => {
     if (count) markReady();
   }, [count]);
+
+  // The rows past the bottom edge (kept rendered so that scrolling finds them) come once the first
+  // screen is painted: the popup's first frame lays out only the rows in view (issue 14: 12 rows
+  // rendered, styled and laid out for the 7 shown).
+  const [overscan, setOverscan] = useState(() => (firstScreenPainted() ? OVERSCAN : 0));
+  useEffect(() => (overscan ? undefined : afterFirstScreen(() => setOverscan(OVERSCAN))), [overscan]);
 
   // On a new search the active row is the first; back from a badge page it is the one that was
   // open: either way, scroll so that it is rendered and in view.
@@ -69,7 +87,7 @@ export function BadgeList({ items, active, onActive, onOpen, label, onExitTop, l
     onActive(next);
     const el = ref.current;
     if (el) {
-      const top = revealRow(next, el.scrollTop, height, ROW_HEIGHT);
+      const top = revealRow(next, el.scrollTop, measured.current, ROW_HEIGHT);
       if (top !== el.scrollTop) {
         el.scrollTop = top;
         setScrollTop(top);
@@ -79,7 +97,7 @@ export function BadgeList({ items, active, onActive, onOpen, label, onExitTop, l
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!count) return;
-    const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor(measured.current / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: count - 1, PageDown: current + page, PageUp: current - page };
     if (e.key === 'ArrowUp' && current === 0 && onExitTop) {
       e.preventDefault();
@@ -96,7 +114,7 @@ export function BadgeList({ items, active, onActive, onOpen, label, onExitTop, l
 
   // The browser clamps scrollTop when the list shrinks, but only after this render: clamp here too.
   const top = Math.min(scrollTop, Math.max(0, count * ROW_HEIGHT - height));
-  const { start, end } = visibleRange(top, height, ROW_HEIGHT, count);
+  const { start, end } = visibleRange(top, height, ROW_HEIGHT, count, overscan);
   const rows = [];
   for (let i = start; i < end; i++) {
     const b = items[i] as BadgeView;

@@ -4,6 +4,7 @@ import { useEnv } from '../env.ts';
 import { formatDate, isExpired } from '../format.ts';
 import { BadgeImage } from '../ui/BadgeImage.tsx';
 import { VerdictMark } from '../ui/VerdictMark.tsx';
+import { afterFirstScreen, firstScreenPainted } from './ready.ts';
 
 export interface BadgeRowProps {
   badge: BadgeView;
@@ -29,7 +30,7 @@ export function BadgeRow({ badge, index, count, top, active, onClick }: BadgeRow
       style={{ transform: `translateY(${top}px)` }}
       onClick={onClick}
     >
-      <BadgeImage src={badge.image} size={40} />
+      <BadgeImage src={badge.image} size={40} wait={firstScreenPainted() ? undefined : afterFirstScreen} />
       <span class="row-text">
         <bdi class="row-name" dir="auto">{badge.name}</bdi>
         <span class="row-meta">
