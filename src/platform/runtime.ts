@@ -48,8 +48,3 @@ export function createRuntime(): PlatformRuntime {
     onStartup: (listener) => runtime.onStartup.addListener(() => listener()),
   };
 }
-
-/** Sends one message over runtime messaging (from a page or a content script to the background). */
-export function sendRuntimeMessage(message: unknown): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
-}
