@@ -109,6 +109,12 @@ async function bundle(dir: string): Promise<string> {
   writeFileSync(entry, ENTRY((f) => JSON.stringify(path.join(ROOT, f))));
   const outDir = path.join(dir, 'out');
   await build({ configFile: false, root: ROOT, publicDir: false, logLevel: 'silent', build: { lib: { entry, formats: ['es'], fileName: 'di' }, outDir, minify: true, emptyOutDir: true } });
+  // The bundle's files are ES modules, as Lanyard's package.json declares ("type": "module"). Out
+  // here in a temporary directory with no package.json, Node (20.19+, module detection) did not
+  // know that: it compiled every .js file as CommonJS first, failed on `import`, then compiled it
+  // again as a module (~2.5 ms of di_first_verify_ms, its `detectModuleFormat`), a cost no build of
+  // Lanyard's pays. The same declaration next to the bundle.
+  writeFileSync(path.join(outDir, 'package.json'), '{"type":"module"}\n');
   // The entry itself: with dynamic imports (jsonld.js, rdf-canonize loaded on first need) vite
   // also writes chunks, and the first .js file of the directory listing need not be the entry.
   return path.join(outDir, 'di.js');
