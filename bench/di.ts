@@ -120,6 +120,25 @@ async function bundle(dir: string): Promise<string> {
   return path.join(outDir, 'di.js');
 }
 
+/**
+ * Warns (stderr) when a file the entry loads statically holds a non-ASCII character: V8 then reads
+ * the whole file as two-byte source, slower to decode and compile (issue 14: ~0.5 ms of
+ * di_first_verify_ms for the engine's entry). The minifier writes a string's escapes back as the
+ * characters themselves; a template literal keeps `\u2026`.
+ */
+function warnTwoByte(entry: string): void {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    const at = text.search(/[^\x00-\x7f]/);
+    if (at >= 0) console.error(`bench di: ${path.basename(file)} is two-byte source (non-ASCII at ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 1))})`);
+    for (const m of text.matchAll(/^import\b[^;]*?from\s*"(\.\/[^"]+)"/gm)) visit(path.join(path.dirname(file), m[1]!));
+  };
+  visit(entry);
+}
+
 /** Gzipped size of every file the bundle emitted (level 9), in KB. */
 function gzKb(file: string): number {
   const dir = path.dirname(file);
@@ -171,6 +190,7 @@ export default async function (): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lanyard-di-'));
   try {
     const built = await bundle(dir);
+    warnTwoByte(built);
     // As shipped: the bundle the extension would load. As written: the TypeScript sources through tsx.
     const shipped = firstVerify(dir, measured[0]!, built, built, false);
     const sources = firstVerify(dir, measured[1]!, path.join(ROOT, 'src/core/proofs/verify.ts'), path.join(ROOT, 'src/core/verify/context.ts'), true);
