@@ -121,6 +121,6 @@ export async function canonize(doc: unknown, set: ContextSet = bundledContextSet
  * the first verification's start-up (issue 14).
  */
 export async function rdfcFull(...args: Parameters<typeof import('rdf-canonize').canonize>): Promise<string> {
-  const { canonize: rdfc } = await import('rdf-canonize');
+  const { canonize: rdfc } = await import('./rdfc-lib.ts');
   return rdfc(...args);
 }
