@@ -37,7 +37,7 @@ import { bundledContexts } from './contexts.ts';
 import { UnknownContextError } from './errors.ts';
 import { expandIri } from './expand-iri.ts';
 import { loadJsonLd, type JsonLdLib } from './load-jsonld.ts';
-import { loadPrecomputed, precomputedApplies, precomputedLoaded, precomputedTransition, scopedKey } from './precomputed.ts';
+import { precomputedApplies, precomputedTransition, scopedKey } from './precomputed.ts';
 
 export type { Active } from './active.ts';
 
@@ -61,7 +61,7 @@ export class ContextSet {
   readonly options: Record<string, unknown>;
   readonly initial: Active;
   private readonly transitions = new WeakMap<Active, Map<string, Active>>();
-  /** Whether the precomputed transitions apply to this set: false, or undefined until the table is loaded and compared (precomputed.ts `precomputedApplies`). */
+  /** Whether the precomputed transitions apply to this set: false, or undefined until compared (precomputed.ts `precomputedApplies`). */
   private precomputed: boolean | undefined;
 
   constructor(contexts: ReadonlyMap<string, unknown>, setOptions: ContextSetOptions = {}) {
@@ -98,17 +98,12 @@ export class ContextSet {
     return mode + JSON.stringify(local);
   }
 
-  /** Loads the precomputed transitions if this set may use them and they are not loaded yet (canonize.ts, before converting). */
-  prepare(): Promise<void> | undefined {
-    return this.precomputed === false || precomputedLoaded() ? undefined : loadPrecomputed();
-  }
-
   /** The remembered (or precomputed) transition, or undefined when it has not been computed yet. */
   cached(active: Active, local: unknown, mode: Mode): Active | undefined {
     const learned = this.transitions.get(active);
     const key = learned ? this.keyOf(local, mode) : undefined;
     const hit = key === undefined ? undefined : learned!.get(key);
-    if (hit !== undefined || this.precomputed === false || !precomputedLoaded()) return hit;
+    if (hit !== undefined || this.precomputed === false) return hit;
     if ((this.precomputed ??= precomputedApplies(this.contexts, bundledContexts())) === false) return undefined;
     return precomputedTransition(active === this.initial ? undefined : active, local, mode, () => key ?? this.keyOf(local, mode));
   }
