@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { bundledContexts } from '../src/core/jsonld/contexts.ts';
+import { bundledContexts, loadBundledContexts } from '../src/core/jsonld/contexts.ts';
 import { generateSigner, signCredential, type Ed25519Signer } from '../src/core/proofs/sign.ts';
 import { verifyDataIntegrity } from '../src/core/proofs/verify.ts';
 import { createContext } from '../src/core/verify/context.ts';
@@ -75,6 +75,7 @@ async function peer(creds: Record<string, unknown>[], signer: Ed25519Signer): Pr
   const vc = (await load('@digitalbazaar/vc')) as { verifyCredential(o: object): Promise<{ verified: boolean; error?: unknown }> };
   const { DataIntegrityProof } = (await load('@digitalbazaar/data-integrity')) as { DataIntegrityProof: new (o: object) => object };
   const { cryptosuite } = (await load('@digitalbazaar/eddsa-rdfc-2022-cryptosuite')) as { cryptosuite: object };
+  await loadBundledContexts();
   const contexts = bundledContexts();
   const method = { '@context': 'https://w3id.org/security/multikey/v1', id: signer.didMethod, type: 'Multikey', controller: signer.did, publicKeyMultibase: signer.multibase };
   const didDoc = { '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: signer.did, verificationMethod: [method], assertionMethod: [signer.didMethod] };

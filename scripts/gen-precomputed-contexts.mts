@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { getInverse, revertToPreviousContext, shareClone, type Active } from '../src/core/jsonld/active.ts';
 import { toRdf } from '../src/core/jsonld/canonize.ts';
 import { ContextSet, type Mode } from '../src/core/jsonld/context-set.ts';
-import { bundledContexts, DATA_INTEGRITY_V1, DATA_INTEGRITY_V2, ED25519_2020, VC_V1, VC_V2 } from '../src/core/jsonld/contexts.ts';
+import { bundledContexts, loadBundledContexts, DATA_INTEGRITY_V1, DATA_INTEGRITY_V2, ED25519_2020, VC_V1, VC_V2 } from '../src/core/jsonld/contexts.ts';
 import type { EdgeData, NodeData, PrecomputedData } from '../src/core/jsonld/precomputed.ts';
 import { proofConfig, unsecured } from '../src/core/proofs/suites.ts';
 import { source } from './precomputed-source.mts';
@@ -114,6 +114,7 @@ class RecordingMap extends Map<string, unknown> {
 }
 
 export async function generate(): Promise<PrecomputedData> {
+  await loadBundledContexts();
   const contexts = new RecordingMap(bundledContexts());
   const set = new ContextSet(contexts, { precomputed: false });
   const learned: { from: Active; local: unknown; mode: Mode; to: Active }[] = [];

@@ -33,7 +33,7 @@
  * expand-iri.ts, jsonld.js's algorithm without jsonld.js.
  */
 import { initialContext, type Active } from './active.ts';
-import { bundledContexts } from './contexts.ts';
+import { bundledContexts, bundledContextsLoaded, loadBundledContexts } from './contexts.ts';
 import { UnknownContextError } from './errors.ts';
 import { expandIri } from './expand-iri.ts';
 import { loadJsonLd, type JsonLdLib } from './load-jsonld.ts';
@@ -81,7 +81,8 @@ export class ContextSet {
 
   /** jsonld.js, loaded, and the options for a call into it: safe mode's event handler, and a resolver and a cache of the call's own (see the header). */
   async jsonLd(): Promise<{ lib: JsonLdLib; options: Record<string, unknown> }> {
-    const lib = await loadJsonLd();
+    // jsonld.js reads the context documents (the loader above): the bundled ones are loaded with it (contexts.ts).
+    const [lib] = await Promise.all([loadJsonLd(), loadBundledContexts()]);
     const options = { ...this.options, eventHandler: [lib.events.safeEventHandler], contextResolver: new lib.ContextResolver({ sharedCache: new Map() }) };
     return { lib, options };
   }
@@ -104,6 +105,8 @@ export class ContextSet {
     const key = learned ? this.keyOf(local, mode) : undefined;
     const hit = key === undefined ? undefined : learned!.get(key);
     if (hit !== undefined || this.precomputed === false) return hit;
+    // Another set is compared with the bundled documents, read once loaded (with jsonld.js: the first transition learnt loads them).
+    if (this.precomputed === undefined && !bundledContextsLoaded() && this.contexts !== bundledContexts()) return undefined;
     if ((this.precomputed ??= precomputedApplies(this.contexts, bundledContexts())) === false) return undefined;
     return precomputedTransition(active === this.initial ? undefined : active, local, mode, () => key ?? this.keyOf(local, mode));
   }

@@ -9,6 +9,7 @@
 import { ErrorCodes } from '../errors.ts';
 import { idOf } from '../formats/json-util.ts';
 import type { ContextSet } from '../jsonld/context-set.ts';
+import { loadBundledContexts } from '../jsonld/contexts.ts';
 import { issuerBinding } from '../keys/binding.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
@@ -66,6 +67,7 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
     let r = await verifyProof({ ...input, ...current }, ctx);
     // An OB 3.0 beta credential is signed under the beta context.json (ob3-beta.ts): try that before calling it altered.
     if (r.signature.outcome === 'fail' && r.signature.code === ErrorCodes.SIGNATURE_INVALID && r.key && namesUnversionedOb3(credential)) {
+      await loadBundledContexts();
       const set = betaContextSet(opts.contexts);
       beta ??= set && canonUnder(credential, set);
       const again = beta && (await verifyProof({ ...input, ...beta, variant: 'ob3-beta:' }, ctx));

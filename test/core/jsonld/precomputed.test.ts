@@ -12,9 +12,12 @@ import { generate, hotPart, source } from '../../../scripts/gen-precomputed-cont
 import type { Active } from '../../../src/core/jsonld/active.ts';
 import { canonize, toRdf } from '../../../src/core/jsonld/canonize.ts';
 import { ContextSet, bundledContextSet } from '../../../src/core/jsonld/context-set.ts';
-import { bundledContexts, VC_V1, VC_V2 } from '../../../src/core/jsonld/contexts.ts';
+import { bundledContexts, VC_V1, VC_V2, loadBundledContexts } from '../../../src/core/jsonld/contexts.ts';
 import { loadPrecomputed, precomputedApplies, precomputedHot, precomputedLoaded, precomputedNode, precomputedScopedText, precomputedTable } from '../../../src/core/jsonld/precomputed.ts';
 import { betaContextSet } from '../../../src/core/proofs/ob3-beta.ts';
+
+// The bundled context documents are loaded on first need (contexts.ts); these tests read them directly.
+await loadBundledContexts();
 
 /** An active context's content, as plain data (what jsonld.js's processing reads). */
 function content(a: Active | undefined): unknown {
