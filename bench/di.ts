@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { bundledContexts } from '../src/core/jsonld/contexts.ts';
+import { bundledContexts, loadBundledContexts } from '../src/core/jsonld/contexts.ts';
 import { generateSigner, signCredential, type Ed25519Signer } from '../src/core/proofs/sign.ts';
 import { verifyDataIntegrity } from '../src/core/proofs/verify.ts';
 import { createContext } from '../src/core/verify/context.ts';
@@ -75,6 +75,7 @@ async function peer(creds: Record<string, unknown>[], signer: Ed25519Signer): Pr
   const vc = (await load('@digitalbazaar/vc')) as { verifyCredential(o: object): Promise<{ verified: boolean; error?: unknown }> };
   const { DataIntegrityProof } = (await load('@digitalbazaar/data-integrity')) as { DataIntegrityProof: new (o: object) => object };
   const { cryptosuite } = (await load('@digitalbazaar/eddsa-rdfc-2022-cryptosuite')) as { cryptosuite: object };
+  await loadBundledContexts();
   const contexts = bundledContexts();
   const method = { '@context': 'https://w3id.org/security/multikey/v1', id: signer.didMethod, type: 'Multikey', controller: signer.did, publicKeyMultibase: signer.multibase };
   const didDoc = { '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: signer.did, verificationMethod: [method], assertionMethod: [signer.didMethod] };
@@ -109,9 +110,34 @@ async function bundle(dir: string): Promise<string> {
   writeFileSync(entry, ENTRY((f) => JSON.stringify(path.join(ROOT, f))));
   const outDir = path.join(dir, 'out');
   await build({ configFile: false, root: ROOT, publicDir: false, logLevel: 'silent', build: { lib: { entry, formats: ['es'], fileName: 'di' }, outDir, minify: true, emptyOutDir: true } });
+  // The bundle's files are ES modules, as Lanyard's package.json declares ("type": "module"). Out
+  // here in a temporary directory with no package.json, Node (20.19+, module detection) did not
+  // know that: it compiled every .js file as CommonJS first, failed on `import`, then compiled it
+  // again as a module (~2.5 ms of di_first_verify_ms, its `detectModuleFormat`), a cost no build of
+  // Lanyard's pays. The same declaration next to the bundle.
+  writeFileSync(path.join(outDir, 'package.json'), '{"type":"module"}\n');
   // The entry itself: with dynamic imports (jsonld.js, rdf-canonize loaded on first need) vite
   // also writes chunks, and the first .js file of the directory listing need not be the entry.
   return path.join(outDir, 'di.js');
+}
+
+/**
+ * Warns (stderr) when a file the entry loads statically holds a non-ASCII character: V8 then reads
+ * the whole file as two-byte source, slower to decode and compile (issue 14: ~0.5 ms of
+ * di_first_verify_ms for the engine's entry). The minifier writes a string's escapes back as the
+ * characters themselves; a template literal keeps `\u2026`.
+ */
+function warnTwoByte(entry: string): void {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    const at = text.search(/[^\x00-\x7f]/);
+    if (at >= 0) console.error(`bench di: ${path.basename(file)} is two-byte source (non-ASCII at ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 1))})`);
+    for (const m of text.matchAll(/^import\b[^;]*?from\s*"(\.\/[^"]+)"/gm)) visit(path.join(path.dirname(file), m[1]!));
+  };
+  visit(entry);
 }
 
 /** Gzipped size of every file the bundle emitted (level 9), in KB. */
@@ -169,6 +195,7 @@ export default async function (): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lanyard-di-'));
   try {
     const built = await bundle(dir);
+    warnTwoByte(built);
     // As shipped: the bundle the extension would load. As written: the TypeScript sources through tsx.
     const shipped = firstVerify(dir, measured[0]!, built, built, false);
     const sources = firstVerify(dir, measured[1]!, path.join(ROOT, 'src/core/proofs/verify.ts'), path.join(ROOT, 'src/core/verify/context.ts'), true);

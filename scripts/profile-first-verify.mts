@@ -27,6 +27,8 @@ const outDir = path.join(dir, 'out');
 // Not minified, so that the profile names functions (the bench minifies; times are close).
 const minify = process.env.MINIFY === '1';
 await build({ configFile: false, root: ROOT, publicDir: false, logLevel: 'silent', build: { lib: { entry, formats: ['es'], fileName: 'di' }, outDir, minify, emptyOutDir: true } });
+// As bench/di.ts: the bundle's files are ES modules (Lanyard's package.json says so), or Node compiles each as CommonJS first.
+writeFileSync(path.join(outDir, 'package.json'), '{"type":"module"}\n');
 const built = path.join(outDir, 'di.js');
 const signer = await generateSigner();
 const sample = await signCredential({

@@ -13,6 +13,7 @@ import { canonizeSimple } from './rdfc-simple.ts';
 import { assertContextsValid, assertExpandedValid } from './spec-checks.ts';
 import { hasForeignKey } from './foreign-keys.ts';
 import { NeedContext, toRdfFast } from './to-rdf.ts';
+import { loadPrecomputed, precomputedWanted } from './precomputed.ts';
 import { shorten } from '../display.ts';
 
 export type RdfPath = 'fast' | 'reference';
@@ -55,9 +56,6 @@ export function fromJsonLdError(e: unknown): Error {
 /** The document's RDF dataset, and which path made it. */
 export async function toRdf(doc: unknown, set: ContextSet = bundledContextSet()): Promise<{ quads: Quad[]; path: RdfPath }> {
   assertContextsValid(doc);
-  // The precomputed context transitions, loaded before the first conversion (precomputed.ts).
-  const loading = set.prepare();
-  if (loading) await loading;
   try {
     // Each retry learns one more context transition; a credential needs a handful at most.
     for (let i = 0; i < 256; i++) {
@@ -65,7 +63,9 @@ export async function toRdf(doc: unknown, set: ContextSet = bundledContextSet())
         return { quads: toRdfFast(doc, set), path: 'fast' };
       } catch (e) {
         if (!(e instanceof NeedContext)) throw e;
-        await set.learn(e.active, e.local, e.mode);
+        // A precomputed transition in the part of the table not loaded yet (precomputed.ts): load it and convert again.
+        if (precomputedWanted()) await loadPrecomputed();
+        else await set.learn(e.active, e.local, e.mode);
       }
     }
   } catch (e) {
@@ -121,6 +121,6 @@ export async function canonize(doc: unknown, set: ContextSet = bundledContextSet
  * the first verification's start-up (issue 14).
  */
 export async function rdfcFull(...args: Parameters<typeof import('rdf-canonize').canonize>): Promise<string> {
-  const { canonize: rdfc } = await import('rdf-canonize');
+  const { canonize: rdfc } = await import('./rdfc-lib.ts');
   return rdfc(...args);
 }

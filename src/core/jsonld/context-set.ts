@@ -33,11 +33,11 @@
  * expand-iri.ts, jsonld.js's algorithm without jsonld.js.
  */
 import { initialContext, type Active } from './active.ts';
-import { bundledContexts } from './contexts.ts';
+import { bundledContexts, bundledContextsLoaded, loadBundledContexts } from './contexts.ts';
 import { UnknownContextError } from './errors.ts';
 import { expandIri } from './expand-iri.ts';
 import { loadJsonLd, type JsonLdLib } from './load-jsonld.ts';
-import { loadPrecomputed, precomputedApplies, precomputedLoaded, precomputedTransition, scopedKey } from './precomputed.ts';
+import { precomputedApplies, precomputedTransition, scopedKey } from './precomputed.ts';
 
 export type { Active } from './active.ts';
 
@@ -61,7 +61,7 @@ export class ContextSet {
   readonly options: Record<string, unknown>;
   readonly initial: Active;
   private readonly transitions = new WeakMap<Active, Map<string, Active>>();
-  /** Whether the precomputed transitions apply to this set: false, or undefined until the table is loaded and compared (precomputed.ts `precomputedApplies`). */
+  /** Whether the precomputed transitions apply to this set: false, or undefined until compared (precomputed.ts `precomputedApplies`). */
   private precomputed: boolean | undefined;
 
   constructor(contexts: ReadonlyMap<string, unknown>, setOptions: ContextSetOptions = {}) {
@@ -81,7 +81,8 @@ export class ContextSet {
 
   /** jsonld.js, loaded, and the options for a call into it: safe mode's event handler, and a resolver and a cache of the call's own (see the header). */
   async jsonLd(): Promise<{ lib: JsonLdLib; options: Record<string, unknown> }> {
-    const lib = await loadJsonLd();
+    // jsonld.js reads the context documents (the loader above): the bundled ones are loaded with it (contexts.ts).
+    const [lib] = await Promise.all([loadJsonLd(), loadBundledContexts()]);
     const options = { ...this.options, eventHandler: [lib.events.safeEventHandler], contextResolver: new lib.ContextResolver({ sharedCache: new Map() }) };
     return { lib, options };
   }
@@ -98,17 +99,14 @@ export class ContextSet {
     return mode + JSON.stringify(local);
   }
 
-  /** Loads the precomputed transitions if this set may use them and they are not loaded yet (canonize.ts, before converting). */
-  prepare(): Promise<void> | undefined {
-    return this.precomputed === false || precomputedLoaded() ? undefined : loadPrecomputed();
-  }
-
   /** The remembered (or precomputed) transition, or undefined when it has not been computed yet. */
   cached(active: Active, local: unknown, mode: Mode): Active | undefined {
     const learned = this.transitions.get(active);
     const key = learned ? this.keyOf(local, mode) : undefined;
     const hit = key === undefined ? undefined : learned!.get(key);
-    if (hit !== undefined || this.precomputed === false || !precomputedLoaded()) return hit;
+    if (hit !== undefined || this.precomputed === false) return hit;
+    // Another set is compared with the bundled documents, read once loaded (with jsonld.js: the first transition learnt loads them).
+    if (this.precomputed === undefined && !bundledContextsLoaded() && this.contexts !== bundledContexts()) return undefined;
     if ((this.precomputed ??= precomputedApplies(this.contexts, bundledContexts())) === false) return undefined;
     return precomputedTransition(active === this.initial ? undefined : active, local, mode, () => key ?? this.keyOf(local, mode));
   }

@@ -3,11 +3,11 @@
  * context processing: jsonld.js 9 context.js `_expandIri` with no local context and no `defined`
  * map (what its `api.expandIri` passes), line for line, so that the fast converter does not need
  * jsonld.js's context module loaded (most of the first verification's start-up). Relative
- * references are resolved by jsonld.js's own url.js (`prependBase`, a small module).
+ * references are resolved by jsonld.js's url.js `prependBase`, ported in iri-url.ts.
  * test/core/jsonld/expand-iri.test.ts compares it with jsonld.js's on every term of the
  * precomputed contexts and on compact IRIs, keywords, blank nodes and relative references.
  */
-import url from 'jsonld/lib/url.js';
+import { isAbsolute, prependBase } from './iri-url.ts';
 
 /** jsonld.js context.js `api.isKeyword`. */
 const KEYWORDS = new Set([
@@ -38,12 +38,12 @@ export function expandIri(active: JsonLdActiveContext, value: string, vocab: boo
     if (prefix === '_' || suffix.indexOf('//') === 0) return value;
     const mapping = active.mappings.get(prefix);
     if (mapping && mapping._prefix) return (mapping['@id'] as string) + suffix;
-    if (url.isAbsolute(value)) return value;
+    if (isAbsolute(value)) return value;
   }
   if (vocab && '@vocab' in active) return active['@vocab'] + value;
   if (base) {
-    if ('@base' in active) return active['@base'] ? url.prependBase(url.prependBase(documentBase, active['@base']), value) : value;
-    return url.prependBase(documentBase, value);
+    if ('@base' in active) return active['@base'] ? prependBase(prependBase(documentBase, active['@base'] as string), value) : value;
+    return prependBase(documentBase, value);
   }
   return value;
 }

@@ -5,12 +5,19 @@
  * holds a `~` of its own, so every `~` followed by a digit is a token.
  */
 export function untoken(text: string, prefixes: readonly string[]): string {
-  if (!text.includes('~')) return text;
-  // Ten native replaceAll passes: cheaper than a regular expression calling back for each token. No prefix holds a '~'.
-  let out = text;
-  for (let i = 0; i < prefixes.length; i++) {
-    const t = `~${i}`;
-    if (out.includes(t)) out = out.replaceAll(t, prefixes[i]!);
-  }
-  return out;
+  let at = text.indexOf('~');
+  if (at < 0) return text;
+  // One pass from token to token (issue 14: ten replaceAll passes per string were a fifth of
+  // building the first verification's precomputed contexts). A `~` not followed by a prefix's digit is kept as it is.
+  let out = '';
+  let from = 0;
+  do {
+    const prefix = prefixes[text.charCodeAt(at + 1) - 48];
+    if (prefix !== undefined) {
+      out += text.slice(from, at) + prefix;
+      from = at + 2;
+    }
+    at = text.indexOf('~', at + 1);
+  } while (at >= 0);
+  return out + text.slice(from);
 }

@@ -68,7 +68,7 @@ declare module 'jsonld/lib/util.js' {
   export default api;
 }
 declare module 'jsonld/lib/url.js' {
-  const api: { isAbsolute(v: unknown): boolean; prependBase(base: string | null, iri: string): string };
+  const api: { isAbsolute(v: unknown): boolean; prependBase(base: string | null, iri: string): string; removeDotSegments(path: string): string };
   export default api;
 }
 declare module 'jsonld/lib/toRdf.js' {

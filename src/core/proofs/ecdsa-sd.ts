@@ -41,7 +41,7 @@ const isBytes = (v: unknown, length?: number): v is Uint8Array => v instanceof U
 /** §3.4.? parseDerivedProofValue and decompressLabelMap. `base` when it is the issuer's base proof, which is for the holder. */
 export function parseDerivedProofValue(proofValue: unknown): DerivedProof | { error: string; base?: boolean } {
   if (typeof proofValue !== 'string' || !proofValue.startsWith('u') || proofValue.length > 1_000_000) {
-    return { error: 'The proofValue is not multibase base64url (u…)' };
+    return { error: 'The proofValue is not multibase base64url (u...)' };
   }
   let bytes: Uint8Array;
   try {
@@ -49,7 +49,7 @@ export function parseDerivedProofValue(proofValue: unknown): DerivedProof | { er
   } catch {
     return { error: 'The proofValue is not valid base64url' };
   }
-  if (startsWith(bytes, BASE_HEADER)) return { error: 'This is the issuer’s base proof, meant for the holder: a verifier is given a derived proof', base: true };
+  if (startsWith(bytes, BASE_HEADER)) return { error: "This is the issuer's base proof, meant for the holder: a verifier is given a derived proof", base: true };
   if (!startsWith(bytes, DERIVED_HEADER)) return { error: 'The proofValue does not start with the ecdsa-sd-2023 derived proof header' };
   let parts: unknown;
   try {
@@ -63,7 +63,7 @@ export function parseDerivedProofValue(proofValue: unknown): DerivedProof | { er
   if (!isBytes(baseSignature) || !isBytes(publicKey) || !Array.isArray(signatures) || !(compressed instanceof Map) || !Array.isArray(mandatoryIndexes)) return malformed;
   if (!signatures.every((s) => isBytes(s)) || !mandatoryIndexes.every((i) => Number.isSafeInteger(i) && (i as number) >= 0)) return malformed;
   const ephemeral = multicodecToJwk(publicKey);
-  if (!ephemeral || !isEc(ephemeral)) return { error: 'The derived proof’s publicKey is not a P-256 or P-384 Multikey' };
+  if (!ephemeral || !isEc(ephemeral)) return { error: "The derived proof's publicKey is not a P-256 or P-384 Multikey" };
   const labelMap = new Map<string, string>();
   for (const [k, v] of compressed) {
     if (typeof k !== 'number' || k < 0 || !isBytes(v, 32)) return malformed;
@@ -118,7 +118,7 @@ export async function verifyDerived(derived: DerivedProof, issuerKey: EcJwk, pro
     ...nonMandatory.map((nq, i) => verifyEcdsa(derived.ephemeral, derived.signatures[i]!, encoder.encode(nq))),
   ];
   const results = await Promise.all(checks);
-  if (!results[0]) return { ok: false, message: 'The issuer’s base signature does not verify: the mandatory statements or the proof were altered, or another key signed' };
+  if (!results[0]) return { ok: false, message: "The issuer's base signature does not verify: the mandatory statements or the proof were altered, or another key signed" };
   const bad = results.findIndex((r, i) => i > 0 && !r);
   if (bad > 0) return { ok: false, message: `The signature of disclosed statement ${bad} of ${nonMandatory.length} does not verify: the credential was altered` };
   return { ok: true };

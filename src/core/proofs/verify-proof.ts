@@ -14,7 +14,7 @@ import type { CanonHash } from './canonize-hash.ts';
 import { readDetachedJws, type DetachedJws } from './detached-jws.ts';
 import { CURVES, digest, isEc, prepareEcKey, verifyEcdsa, concat } from './ecdsa.ts';
 import { parseDerivedProofValue, verifyDerived, type DerivedProof } from './ecdsa-sd.ts';
-import { hashData, isEd25519, prepareKey, verifyEd25519 } from './ed25519.ts';
+import { coldHashData, hashData, isEd25519, prepareKey, verifyEd25519 } from './ed25519.ts';
 import { methodKeyOf } from './method.ts';
 import { proofConfig, suiteOf, type Suite } from './suites.ts';
 import type { SignatureOutcome } from './types.ts';
@@ -151,8 +151,10 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   }
   let ok: boolean;
   let message: string | undefined;
-  if (signed.kind === 'eddsa' && isEd25519(jwk)) ok = await meanwhile(verifyEd25519(jwk, signed.signature, hashData(proofCanon, docCanon)), input, key);
-  else if (signed.kind === 'ed25519-2018' && isEd25519(jwk)) ok = await meanwhile(verifyEd25519(jwk, signed.jws.signature, signed.jws.signingInput(hashData(proofCanon, docCanon))), input, key);
+  if (signed.kind === 'eddsa' && isEd25519(jwk)) {
+    const cold = coldHashData(proofCanon, docCanon);
+    ok = await meanwhile(verifyEd25519(jwk, signed.signature, cold ? await cold : hashData(proofCanon, docCanon)), input, key);
+  } else if (signed.kind === 'ed25519-2018' && isEd25519(jwk)) ok = await meanwhile(verifyEd25519(jwk, signed.jws.signature, signed.jws.signingInput(hashData(proofCanon, docCanon))), input, key);
   else if (signed.kind === 'ecdsa-rdfc' && isEc(jwk)) {
     // VC DI ECDSA §3.3.?: hashData = hash(canon(proofConfig)) ‖ hash(canon(document)), the curve's hash.
     const [ph, dh] = await Promise.all([digest(jwk.crv, proofCanon), digest(jwk.crv, docCanon)]);

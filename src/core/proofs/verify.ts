@@ -9,6 +9,7 @@
 import { ErrorCodes } from '../errors.ts';
 import { idOf } from '../formats/json-util.ts';
 import type { ContextSet } from '../jsonld/context-set.ts';
+import { loadBundledContexts } from '../jsonld/contexts.ts';
 import { issuerBinding, type Binding } from '../keys/binding.ts';
 import type { KeyDescription } from '../keys/jwk.ts';
 import type { CheckList } from '../verify/checks.ts';
@@ -75,6 +76,7 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
     let r = await verifyProof({ ...input, ...current }, ctx);
     // An OB 3.0 beta credential is signed under the beta context.json (ob3-beta.ts): try that before calling it altered.
     if (r.signature.outcome === 'fail' && r.signature.code === ErrorCodes.SIGNATURE_INVALID && r.key && namesUnversionedOb3(credential)) {
+      await loadBundledContexts();
       const set = betaContextSet(opts.contexts);
       beta ??= set && canonUnder(credential, set);
       const again = beta && (await verifyProof({ ...input, ...beta, variant: 'ob3-beta:' }, ctx));

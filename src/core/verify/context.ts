@@ -75,7 +75,7 @@ export function toUserIdentity(v: string | UserIdentity): UserIdentity {
   return { type: 'id', value: v };
 }
 
-const short = (url: string): string => (url.length > 120 ? `${url.slice(0, 117)}…` : url);
+const short = (url: string): string => (url.length > 120 ? `${url.slice(0, 117)}\u2026` : url);
 
 const outOfTime = (url: string): FetchError =>
   new FetchError(ErrorCodes.BUDGET_EXCEEDED, `${short(url)} was not fetched: the verification ran out of time (the issuer's server is too slow)`);

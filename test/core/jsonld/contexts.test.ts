@@ -1,9 +1,12 @@
 /** The bundled context documents (contexts.ts, generated) are the packages' (context-packages.ts), URL for URL and in order. */
 import { describe, expect, it } from 'vitest';
-import { source } from '../../../scripts/gen-bundled-contexts.mts';
+import { source, urlsSource } from '../../../scripts/gen-bundled-contexts.mts';
 import { contextsFromPackages, ob3BetaFromPackage } from '../../../src/core/jsonld/context-packages.ts';
-import { bundledContexts, ob3BetaDocument, VC_V2 } from '../../../src/core/jsonld/contexts.ts';
+import { bundledContexts, ob3BetaDocument, VC_V2, loadBundledContexts } from '../../../src/core/jsonld/contexts.ts';
 import { readFileSync } from 'node:fs';
+
+// The bundled context documents are loaded on first need (contexts.ts); these tests read them directly.
+await loadBundledContexts();
 
 describe('bundled contexts', () => {
   it('are the documents the packages publish, under the same URLs in the same order', () => {
@@ -21,6 +24,7 @@ describe('bundled contexts', () => {
 
   it('is what the generator writes today', () => {
     expect(readFileSync(new URL('../../../src/core/jsonld/context-documents.ts', import.meta.url), 'utf8') === source()).toBe(true);
+    expect(readFileSync(new URL('../../../src/core/jsonld/context-urls.ts', import.meta.url), 'utf8') === urlsSource()).toBe(true);
   });
 
   it('give the same object each time, and iterate as a Map', () => {

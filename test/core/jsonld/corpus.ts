@@ -1,9 +1,12 @@
 /** The credentials of the conformance corpus that carry JSON-LD, and a context set that also knows the W3C examples context (test vectors only). */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { bundledContexts } from '../../../src/core/jsonld/contexts.ts';
+import { bundledContexts, loadBundledContexts } from '../../../src/core/jsonld/contexts.ts';
 import { ContextSet } from '../../../src/core/jsonld/context-set.ts';
 import { CONFORMANCE_DIR } from '../../support/conformance.ts';
+
+// The bundled context documents are loaded on first need (contexts.ts); these tests read them directly.
+await loadBundledContexts();
 
 export const STATUS_LIST_FILE = path.join(
   CONFORMANCE_DIR,

@@ -3,8 +3,11 @@ import contextApi from 'jsonld/lib/context.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expandIri, isKeyword } from '../../../src/core/jsonld/expand-iri.ts';
 import { ContextSet } from '../../../src/core/jsonld/context-set.ts';
-import { bundledContexts } from '../../../src/core/jsonld/contexts.ts';
+import { bundledContexts, loadBundledContexts } from '../../../src/core/jsonld/contexts.ts';
 import { loadPrecomputed, precomputedNode, precomputedTable } from '../../../src/core/jsonld/precomputed.ts';
+
+// The bundled context documents are loaded on first need (contexts.ts); these tests read them directly.
+await loadBundledContexts();
 
 const VALUES = [
   '@id', '@type', '@context', '@vocab', '@base', '@unknown', '@', '@1a', 'id', 'type', 'name', 'unknownTerm', 'ex:thing', '_:b0', '_:', 'http://a.example/x',

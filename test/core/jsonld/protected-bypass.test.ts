@@ -10,11 +10,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ContextSet } from '../../../src/core/jsonld/context-set.ts';
-import { bundledContexts } from '../../../src/core/jsonld/contexts.ts';
+import { bundledContexts, loadBundledContexts } from '../../../src/core/jsonld/contexts.ts';
 import { canonize } from '../../../src/core/jsonld/canonize.ts';
 import { verifyDataIntegrity } from '../../../src/core/proofs/verify.ts';
 import { OB3, context, credential, generateSigner, signCredential, type Ed25519Signer } from '../proofs/support.ts';
 import { referenceOutcome } from './differential.ts';
+
+// The bundled context documents are loaded on first need (contexts.ts); these tests read them directly.
+await loadBundledContexts();
 
 const SWAP = { name: 'https://schema.org/description', description: 'https://schema.org/name' };
 const PRIMER_CONTEXT = [...OB3, { primer: { '@id': 'https://example.com/primer', '@context': SWAP } }];

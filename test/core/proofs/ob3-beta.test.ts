@@ -7,11 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../src/core/errors.ts';
-import { bundledContexts } from '../../../src/core/jsonld/contexts.ts';
+import { bundledContexts, loadBundledContexts } from '../../../src/core/jsonld/contexts.ts';
 import { ContextSet } from '../../../src/core/jsonld/context-set.ts';
 import { betaContextSet, UNVERSIONED_OB3 } from '../../../src/core/proofs/ob3-beta.ts';
 import { verifyDataIntegrity } from '../../../src/core/proofs/verify.ts';
 import { context, credential, generateSigner, MapCache, signCredential } from './support.ts';
+
+// The bundled context documents are loaded on first need (contexts.ts); these tests read them directly.
+await loadBundledContexts();
 
 const OB3_303 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 const ctx = ['https://www.w3.org/2018/credentials/v1', UNVERSIONED_OB3, 'https://w3id.org/security/suites/ed25519-2020/v1'];

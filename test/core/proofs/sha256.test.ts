@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { coldHashData, hashData } from '../../../src/core/proofs/ed25519.ts';
 import { createMessageDigest, hex, sha256 } from '../../../src/core/proofs/sha256.ts';
 
 describe('synchronous SHA-256', () => {
@@ -31,5 +32,18 @@ describe('synchronous SHA-256', () => {
     md.update('ab');
     md.update('c');
     expect(md.digest()).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('hash data (VC DI EdDSA: sha256(proof configuration) || sha256(document))', () => {
+  it('is the same from WebCrypto on the first verification (coldHashData) as from the JavaScript digest, then left to hashData', async () => {
+    const proof = '<urn:p> <urn:q> "é€😀" .\n';
+    const doc = '_:c14n0 <urn:x> "y" .\n'.repeat(100);
+    const expected = Buffer.concat([createHash('sha256').update(proof, 'utf8').digest(), createHash('sha256').update(doc, 'utf8').digest()]);
+    const cold = coldHashData(proof, doc);
+    expect(cold).toBeInstanceOf(Promise);
+    expect(Buffer.from(await cold!)).toEqual(expected);
+    expect(Buffer.from(hashData(proof, doc))).toEqual(expected);
+    expect(coldHashData(proof, doc)).toBeUndefined();
   });
 });

@@ -1,7 +1,10 @@
 /** The published credentials of test/fixtures/suites/ and the contexts their examples need (tests only). */
 import { readFileSync } from 'node:fs';
-import { bundledContexts } from '../../../src/core/jsonld/contexts.ts';
+import { bundledContexts, loadBundledContexts } from '../../../src/core/jsonld/contexts.ts';
 import { ContextSet } from '../../../src/core/jsonld/context-set.ts';
+
+// The bundled context documents are loaded on first need (contexts.ts); these tests read them directly.
+await loadBundledContexts();
 
 const DIR = 'test/fixtures/suites/';
 
