@@ -25,6 +25,12 @@
  *   `firstRun`). Grace, the test backpack's second user, holds one badge; she first removes it
  *   from her backpack through the Badgr API (DELETE /v2/backpack/assertions/{id}, as Badgr's own
  *   UI does), then signs in the same way and syncs: an account, 0 badges, the empty state.
+ * - blank_page_ready_ms, the floor of popup_ready_ms_0 (issue 14): bench/wake.ts's blank
+ *   extension's page (one paragraph, the same ready mark) in a third Chromium, opened in turn with
+ *   the two profiles' popups, each run starting with the next of the three. It was taken in
+ *   bench/wake.ts, minutes apart from the popups, between worker wake-ups: there it swung 70-114 ms
+ *   over nine runs on this machine while the popups' own conditions were not the same; measured
+ *   in turn with them, it sees the same machine. wake.ts's reading stays, as blank_page_ready_ms_wake.
  * Both service workers are running during the measured runs, as for a popup opened again within
  * 30 s of the last; the WARMUP pairs absorb the first page loads. The two browsers share the
  * machine, so a run of one waits until the other's page is idle and closed (SETTLE_MS).
@@ -34,15 +40,16 @@
  * stopped service worker. They show where a gap between the two profiles comes from.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { ADA, GRACE } from '../test/backpack/seed-data.ts';
 import { startBackpack, type Backpack } from '../test/backpack/server.ts';
-import type { Launched } from '../test/browser/launch.ts';
+import { launchExtension, type Launched } from '../test/browser/launch.ts';
 import { call, extensionPage, stopWorkers } from '../test/browser/support/extension.ts';
 import { emptyBadgrBackpack, signedInProfile, type SignedIn } from './support/real-extension.ts';
+import { blankExtension } from './wake.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 15;
@@ -93,10 +100,13 @@ async function wholeList(page: Page, n: number): Promise<void> {
   await page.waitForFunction((size) => document.querySelector('[role=option]')?.getAttribute('aria-setsize') === String(size), n, { timeout: 15_000 });
 }
 
-export async function readyMs(p: SignedIn): Promise<number> {
-  const page = await open(p.ext);
+export async function readyMs(p: SignedIn | Launched): Promise<number> {
+  const ext = 'ext' in p ? p.ext : p;
+  const page = await open(ext);
   try {
     const ms = await page.evaluate(() => (performance.getEntriesByName('lanyard-ready')[0] as PerformanceEntry).startTime);
+    // The blank extension's page (the floor) has nothing more to show.
+    if (!('ext' in p)) return ms;
     await checkShown(page, p.cached);
     await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
     await wholeList(page, p.cached);
@@ -204,7 +214,12 @@ export default async function (): Promise<Record<string, number>> {
   }
   const browsers: Launched[] = [];
   let bp: Backpack | undefined;
+  const blankDir = blankExtension();
   try {
+    // The floor: bench/wake.ts's blank extension (one paragraph and the same ready mark), in a
+    // Chromium of its own, opened in turn with the two profiles below (see the header).
+    const blank = await launchExtension({ dist: blankDir });
+    browsers.push(blank);
     bp = await startBackpack({ port: 0, badges: GENERATED });
     const removed = await emptyBadgrBackpack(bp, GRACE);
     console.error(`bench/popup: removed ${removed} badge(s) from Grace's backpack`);
@@ -216,29 +231,35 @@ export default async function (): Promise<Record<string, number>> {
     if (full.cached < TARGET) throw new Error(`bench/popup: ${full.cached} badges cached, not ${TARGET}`);
     if (none.cached !== 0) throw new Error(`bench/popup: ${none.cached} badges cached for Grace, not 0`);
 
-    const times = new Map<SignedIn, number[]>([
+    const times = new Map<SignedIn | Launched, number[]>([
       [full, []],
       [none, []],
+      [blank, []],
     ]);
+    const order: (SignedIn | Launched)[] = [full, none, blank];
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      for (const p of i % 2 ? [none, full] : [full, none]) {
+      // Each run starts with the next one of the three, so that none is always first or last.
+      for (let j = 0; j < order.length; j++) {
+        const p = order[(i + j) % order.length]!;
         const ms = await readyMs(p);
         if (i >= WARMUP) times.get(p)!.push(ms);
       }
     }
     const keys = await keystrokeMs(full);
-    const [ready1000, ready0] = [times.get(full)!, times.get(none)!];
-    console.error(`bench/popup: ready ${full.cached} ${ready1000.map(round).join(' ')}; ready 0 ${ready0.map(round).join(' ')}; keystrokes ${keys.map(round).join(' ')}`);
+    const [ready1000, ready0, readyBlank] = [times.get(full)!, times.get(none)!, times.get(blank)!];
+    console.error(`bench/popup: ready ${full.cached} ${ready1000.map(round).join(' ')}; ready 0 ${ready0.map(round).join(' ')}; blank page ${readyBlank.map(round).join(' ')}; keystrokes ${keys.map(round).join(' ')}`);
     await diagnose(full, `${full.cached} badges`);
     await diagnose(none, '0 badges');
     return {
       popup_ready_ms_1000: round(median(ready1000)),
       popup_ready_ms_0: round(median(ready0)),
+      blank_page_ready_ms: round(median(readyBlank)),
       search_keystroke_ms_1000: round(median(keys)),
     };
   } finally {
     // The browsers, then the server.
     for (const ext of browsers) await ext.close().catch((e: unknown) => console.error('bench/popup: closing a browser failed', e));
     await bp?.close();
+    rmSync(blankDir, { recursive: true, force: true });
   }
 }

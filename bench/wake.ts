@@ -6,7 +6,7 @@
  *   round trip as the page sees it, which includes starting the worker and evaluating its bundle.
  * - sw_wake_blank_ms: the same for a minimal extension generated here in a temp dir, whose worker
  *   only answers messages.
- * - blank_page_ready_ms: that minimal extension's page holding one paragraph, opened like the
+ * - blank_page_ready_ms_wake: that minimal extension's page holding one paragraph, opened like the
  *   popup in bench/popup.ts (a tab at the popup's size): navigation start to the same
  *   `lanyard-ready` mark (the timeout inside the animation frame after the first paint,
  *   src/popup/list/ready.ts).
@@ -97,7 +97,7 @@ export default async function (): Promise<Record<string, number>> {
     return {
       sw_wake_ms: round(median(wake.get(lanyard)!)),
       sw_wake_blank_ms: round(median(wake.get(blank)!)),
-      blank_page_ready_ms: round(median(ready)),
+      blank_page_ready_ms_wake: round(median(ready)),
     };
   } finally {
     for (const ext of exts) await ext.close().catch((e: unknown) => console.error('bench/wake: closing a browser failed', e));
