@@ -12,6 +12,7 @@ import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { preactWithoutInnerHtml } from './scripts/preact-no-inner-html.ts';
+import { asciiOutput, asciiSource } from './scripts/ascii-output.ts';
 
 export const GECKO_ID = 'lanyard@lanyard.example';
 /** Content scripts built as single self-contained files: no loader, nothing web-accessible. */
@@ -78,7 +79,7 @@ async function iife(entry: string, fileName: string, target: string): Promise<st
   });
   const chunk = (Array.isArray(out) ? out : [out]).flatMap((r) => ('output' in r ? r.output : [])).find((o) => o.type === 'chunk' && o.isEntry);
   if (!chunk || chunk.type !== 'chunk') throw new Error(`could not build ${entry}`);
-  return chunk.code;
+  return asciiSource(chunk.code, fileName);
 }
 
 /**
@@ -146,6 +147,7 @@ export default defineConfig(({ mode }) => {
       }),
       registeredContentScripts(jsTarget),
       classicBackground(browser, jsTarget),
+      asciiOutput(),
     ],
     resolve: { alias: ALIAS },
     build: {
