@@ -27,7 +27,7 @@ export function asciiSource(code: string, file = 'a chunk'): string {
   return code.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The plugin: every chunk's code through asciiSource, after minification. */
+/** The plugin: every chunk's code through asciiSource, after minification (the classic scripts, emitted as assets, went through it in vite.config.ts's iife). */
 export function asciiOutput(): Plugin {
   return {
     name: 'lanyard:ascii-output',
@@ -35,10 +35,7 @@ export function asciiOutput(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-        for (const out of Object.values(bundle)) {
-          if (out.type === 'chunk') out.code = asciiSource(out.code, out.fileName);
-          else if (out.fileName.endsWith('.js') && typeof out.source === 'string') out.source = asciiSource(out.source, out.fileName);
-        }
+        for (const out of Object.values(bundle)) if (out.type === 'chunk') out.code = asciiSource(out.code, out.fileName);
       },
     },
   };
