@@ -102,8 +102,12 @@ async function laterChecks(c: Json, payload: Json, ctx: VerifyContext): Promise<
   return later;
 }
 
+/** Copies the later checks in; a note the structure check already made (`schema`) is added to, not replaced. */
 function report(checks: CheckList, later: CheckList): void {
-  for (const k of later.toArray()) checks.set(k.id, k.outcome, k.message, k.code);
+  for (const k of later.toArray()) {
+    if (checks.outcome(k.id) === 'warning') note(checks, k.id, k.message);
+    else checks.set(k.id, k.outcome, k.message, k.code);
+  }
 }
 
 /** Starts the signature check when there is a key to check with. */
