@@ -43,6 +43,7 @@ async function run(input: string | Uint8Array, hosts: readonly Host[]): Promise<
 }
 
 const DCC = 'dcc-verifier-core';
+const VTF = 'dcc-vc-test-fixtures';
 const CASES: Case[] = [
   // digitalcredentials/verifier-core test/Verify.v1.spec.ts and Verify.v2.spec.ts: what DCC's own verifier says of each.
   { input: `${DCC}/v2WithValidStatus.json`, hosts: ['dcc'], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass', validity: 'pass', revocation: 'pass' }, why: 'Ed25519Signature2020 by did:key, BitstringStatusList bit 9 clear' },
@@ -57,6 +58,20 @@ const CASES: Case[] = [
   { input: `${DCC}/v2WithBadDidWeb.json`, hosts: ['dcc'], verdict: 'indeterminate', checks: { signature: 'indeterminate', 'issuer-key': 'indeterminate' }, why: 'its did:web document answers 404 (DCC: DID_WEB_UNRESOLVED)' },
   { input: `${DCC}/safeModeBreaker.json`, hosts: ['dcc'], verdict: 'invalid', checks: { signature: 'fail' }, why: 'a StatusList2021Entry under the VC 2.0 context: a relative @type (DCC: jsonld.ValidationError); the proof does not verify with jsonld.js outside safe mode either' },
   { input: `${DCC}/testVC.json`, hosts: ['dcc'], verdict: 'invalid', checks: { signature: 'fail' }, why: 'neither of its two proofs verifies with jsonld-signatures 11 either (an experiment fixture DCC never verifies)' },
+  // digitalcredentials/vc-test-fixtures: the file name says what DCC expects (registry, status, expiry).
+  { input: `${VTF}/v1_ed25519_didWeb_legacy-noStatus-noExpiry.json`, hosts: ['dcc'], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass' }, why: 'a did:web issuer (Ed25519VerificationKey2020 document), VC 1.1' },
+  { input: `${VTF}/v1_dataIntegrityProof_didWeb_oidf-noStatus-noExpiry.json`, hosts: ['dcc'], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass' }, why: 'a did:web issuer, eddsa-rdfc-2022, VC 1.1' },
+  { input: `${VTF}/v2_dataIntegrityProof_didweb_oidf-noStatus-notExpired.json`, hosts: ['dcc'], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass', validity: 'pass' }, why: 'a did:web issuer, eddsa-rdfc-2022, VC 2.0' },
+  { input: `${VTF}/v2_ed25519_didWeb_oidf-noStatus-notExpired.json`, hosts: ['dcc'], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass' }, why: 'a did:web issuer, Ed25519Signature2020, VC 2.0' },
+  { input: `${VTF}/v1_bothSignatureTypes_didWeb_legacy-validStatus-noExpiry.json`, hosts: ['dcc'], verdict: 'indeterminate', checks: { signature: 'pass', 'issuer-key': 'pass', revocation: 'indeterminate' }, why: 'its status list is issued by a did:key that is not its did:web issuer, and signed with another key' },
+  { input: `${VTF}/v1_ed25519_didWeb_legacy-revokedStatus-noExpiry.json`, hosts: ['dcc'], verdict: 'indeterminate', checks: { signature: 'pass', revocation: 'indeterminate' }, why: 'revoked in a list its issuer did not sign: never valid' },
+  { input: `${VTF}/v1_dataIntegrityProof_didKey_mixedRegistry-validStatus-noExpiry.json`, hosts: ['dcc'], verdict: 'indeterminate', checks: { signature: 'pass', 'issuer-key': 'pass', revocation: 'indeterminate' }, why: 'its status list is issued by another did:key' },
+  { input: `${VTF}/v2_bothSignatureTypes_didkey_legacy-noStatus-notExpired-endorsement.json`, hosts: [], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass', validity: 'pass' }, why: 'an EndorsementCredential, two proofs' },
+  { input: `${VTF}/v2_ed25519_didKey_legacy-noStatus-noExpiry-lcwExperience.json`, hosts: [], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass' }, why: 'the Learner Credential Wallet experience badge' },
+  { input: `${VTF}/v1_ed25519_didKey_legacy-noStatus-noExpiry-stringIssuerId.json`, hosts: [], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass' }, why: 'issuer given as a bare string' },
+  { input: `${VTF}/v2_dataIntegrityProof_didKey_oidf-noStatus-notExpired-complexIssuer.json`, hosts: [], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass' }, why: 'an issuer profile with address, otherIdentifier and more' },
+  { input: `${VTF}/v2_dataIntegrityProof_didKey_legacyRegistry-noStatus-noExpiry-alignments.json`, hosts: [], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass' }, why: 'an achievement with alignments' },
+  { input: `${VTF}/v2_dataIntegrityProof_didKey_twoOIDF-revoked-notExpired-badSchema.json`, hosts: ['dcc'], verdict: 'invalid', checks: { structure: 'fail', signature: 'pass' }, why: 'OB 3.0 on VC 2.0 without validFrom (DCC: bad schema); its proof still holds, and says so' },
   // 1EdTech digital-credentials-public-validator (DCPV) inspector-vc and inspector-clr test resources.
   { input: '1edtech-dcpv/ob30_velocity.jwt', hosts: [], verdict: 'indeterminate', checks: { structure: 'pass', signature: 'indeterminate', revocation: 'indeterminate' }, why: 'a Velocity Network VC-JWT: its kid is a did:velocity, its status a VelocityRevocationListJan2021 on a blockchain; Lanyard resolves neither' },
   { input: '1edtech-dcpv/ob30_simple-multiple-proofs.json', hosts: ['example.com'], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass' }, why: 'an unknown SomeProofType beside an eddsa-rdfc-2022 proof that holds (DCPV: valid but for the unknown type\'s context)' },
