@@ -74,6 +74,11 @@ const CASES: Case[] = [
   { input: `${VTF}/v2_dataIntegrityProof_didKey_oidf-noStatus-notExpired-complexIssuer.json`, hosts: [], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass' }, why: 'an issuer profile with address, otherIdentifier and more' },
   { input: `${VTF}/v2_dataIntegrityProof_didKey_legacyRegistry-noStatus-noExpiry-alignments.json`, hosts: [], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass' }, why: 'an achievement with alignments' },
   { input: `${VTF}/v2_dataIntegrityProof_didKey_twoOIDF-revoked-notExpired-badSchema.json`, hosts: ['dcc'], verdict: 'invalid', checks: { structure: 'fail', signature: 'pass' }, why: 'OB 3.0 on VC 2.0 without validFrom (DCC: bad schema); its proof still holds, and says so' },
+  // Sphereon OID4VC client test data: OB 3.0 credentials real issuers' services returned to Sphereon's wallet (JFF Plugfest 2, 2023).
+  { input: 'sphereon-oid4vc/walt.jwt', hosts: [], verdict: 'valid', checks: { structure: 'pass', signature: 'pass', 'issuer-key': 'pass' }, why: 'walt.id: an EdDSA VC-JWT by a did:jwk issuer' },
+  { input: 'sphereon-oid4vc/diwala.json', hosts: [], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass' }, why: 'Diwala: Ed25519Signature2018 by the JFF did:key' },
+  { input: 'sphereon-oid4vc/mattr.json', hosts: [], verdict: 'indeterminate', checks: { structure: 'pass', signature: 'indeterminate', revocation: 'indeterminate' }, why: 'MATTR: Ed25519Signature2018 by a did:web that cannot be fetched, MATTR contexts, a RevocationList2020Status' },
+  { input: 'sphereon-oid4vc/uniissuer.jwt', hosts: [], verdict: 'indeterminate', checks: { structure: 'pass', signature: 'indeterminate', 'issuer-key': 'pass' }, why: 'Danube Tech Universal Issuer: an ES256 VC-JWT whose signature is DER-encoded, not R||S (RFC 7518 §3.4); it holds in DER, so not forged, yet not a valid JWS' },
   // 1EdTech digital-credentials-public-validator (DCPV) inspector-vc and inspector-clr test resources.
   { input: '1edtech-dcpv/ob30_velocity.jwt', hosts: [], verdict: 'indeterminate', checks: { structure: 'pass', signature: 'indeterminate', revocation: 'indeterminate' }, why: 'a Velocity Network VC-JWT: its kid is a did:velocity, its status a VelocityRevocationListJan2021 on a blockchain; Lanyard resolves neither' },
   { input: '1edtech-dcpv/ob30_simple-multiple-proofs.json', hosts: ['example.com'], verdict: 'valid', checks: { signature: 'pass', 'issuer-key': 'pass' }, why: 'an unknown SomeProofType beside an eddsa-rdfc-2022 proof that holds (DCPV: valid but for the unknown type\'s context)' },
@@ -122,6 +127,15 @@ describe('credentials from real issuers and producers (test/fixtures/real)', () 
     const r = await run(new TextEncoder().encode(forged), []);
     expect(r.verdict).toBe('invalid');
     expect(r.checks.find((k) => k.id === 'signature')?.outcome).toBe('fail');
+  });
+
+  it('fails the Universal Issuer VC-JWT once its payload is edited, DER signature or not', async () => {
+    const [h, p, sig] = readFileSync(path.join(REAL, 'sphereon-oid4vc/uniissuer.jwt'), 'utf8').trim().split('.') as [string, string, string];
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString()) as { vc: { name: string } };
+    payload.vc.name = 'Forged';
+    const r = await run(new TextEncoder().encode(`${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${sig}`), []);
+    expect(r.verdict).toBe('invalid');
+    expect(r.checks.find((k) => k.id === 'signature')).toMatchObject({ outcome: 'fail', code: 'ERR_SIGNATURE_INVALID' });
   });
 
   it('still fails a CLR with no credentials in it, and an OB 3.0 credential of no known type', async () => {
