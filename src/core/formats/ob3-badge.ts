@@ -19,6 +19,8 @@ import { arr, idOf, isObj, str, types, type Json } from './json-util.ts';
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
 const OB3_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
+/** CLR 2.0 §ClrCredential: a VC of the same family (same proofs, dates, status), whose subject holds OB 3.0 credentials. */
+export const CLR_TYPE = 'ClrCredential';
 
 /** VC 1.1 credentials (OB 3.0 AnyAchievementCredential) date with issuanceDate/expirationDate (verification.md notes). */
 export const isVc1 = (c: Json): boolean => arr(c['@context'])[0] === VC_V1_CONTEXT;
@@ -47,7 +49,8 @@ export function structureOb3(c: Json, checks: CheckList): boolean {
   if (ctx[0] !== VC_V2_CONTEXT && ctx[0] !== VC_V1_CONTEXT) bad.push(`@context (its first entry must be ${VC_V2_CONTEXT} or ${VC_V1_CONTEXT})`);
   const t = types(c.type);
   if (!t.includes('VerifiableCredential')) bad.push('type (VerifiableCredential)');
-  if (!t.some((x) => OB3_TYPES.includes(x))) bad.push('type (OpenBadgeCredential or AchievementCredential)');
+  const clr = t.includes(CLR_TYPE);
+  if (!clr && !t.some((x) => OB3_TYPES.includes(x))) bad.push('type (OpenBadgeCredential, AchievementCredential or ClrCredential)');
   if (!isUri(issuerIdOf(c))) bad.push('issuer (a URI, or an object with an id)');
   if (c.id !== undefined && !isUri(c.id)) bad.push('id (a URI)');
   const dateField = isVc1(c) ? 'issuanceDate' : 'validFrom';
@@ -61,18 +64,36 @@ export function structureOb3(c: Json, checks: CheckList): boolean {
     // verification.md step 1 asks for a subject id and/or identifier, but credentials in the wild (DCC's
     // fixtures among them) carry neither: without one there is just no recipient to check, so it is noted.
     if (s.id === undefined && ids.length === 0) note(checks, 'schema', 'credentialSubject has neither id nor identifier: the badge does not say whom it was issued to');
-    const a = s.achievement;
-    if (a !== undefined && (!isObj(a) || typeof a.name !== 'string')) bad.push('credentialSubject.achievement.name');
-    // OB 3.0 §AchievementSubject requires an achievement, but verification.md step 1 leaves the rest of
-    // the data model to schema validation: a missing one is noted, not fatal (DCPV's ob30/simple.jwt has none).
-    if (a === undefined && !t.includes('EndorsementCredential')) note(checks, 'schema', 'credentialSubject.achievement is missing (OB 3.0 §AchievementSubject requires one)');
+    if (clr) structureClrSubject(s, bad, checks);
+    else structureAchievement(s, t, bad, checks);
   }
   if (bad.length) {
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${bad.join(', ')}`);
     return false;
   }
-  checks.pass('structure', `The credential has every required field (VC ${isVc1(c) ? '1.1' : '2.0'})`);
+  checks.pass('structure', `The credential has every required field (VC ${isVc1(c) ? '1.1' : '2.0'}${clr ? ', CLR 2.0' : ''})`);
   return true;
+}
+
+/** OB 3.0 §AchievementSubject. */
+function structureAchievement(s: Json, t: string[], bad: string[], checks: CheckList): void {
+  const a = s.achievement;
+  if (a !== undefined && (!isObj(a) || typeof a.name !== 'string')) bad.push('credentialSubject.achievement.name');
+  // OB 3.0 §AchievementSubject requires an achievement, but verification.md step 1 leaves the rest of
+  // the data model to schema validation: a missing one is noted, not fatal (DCPV's ob30/simple.jwt has none).
+  if (a === undefined && !t.includes('EndorsementCredential')) note(checks, 'schema', 'credentialSubject.achievement is missing (OB 3.0 §AchievementSubject requires one)');
+}
+
+/**
+ * CLR 2.0 §ClrSubject: `verifiableCredential` is required (1..*), `achievement` an optional list of
+ * Achievements. The CLR's own proof covers the credentials inside it, so an altered one fails the
+ * signature; their own proofs are not checked one by one, which the `schema` note says.
+ */
+function structureClrSubject(s: Json, bad: string[], checks: CheckList): void {
+  const held = Array.isArray(s.verifiableCredential) ? s.verifiableCredential : [];
+  if (held.length === 0 || !held.every((v) => isObj(v) || typeof v === 'string')) bad.push('credentialSubject.verifiableCredential (CLR 2.0 §ClrSubject: one or more credentials)');
+  if (s.achievement !== undefined && !arr(s.achievement).every((a) => isObj(a) && typeof a.name === 'string')) bad.push('credentialSubject.achievement (CLR 2.0: Achievements with a name)');
+  else note(checks, 'schema', `a CLR 2.0 ClrCredential holding ${held.length} credential${held.length === 1 ? '' : 's'}: its own proof is checked, not the proof of each credential inside it`);
 }
 
 /** The credential's dates: VC 2.0 names first, VC 1.1 names as the fallback (or the other way round for VC 1.1). */

@@ -16,11 +16,14 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
   }
   const c: Json = cred.json;
   const badge = toBadge(c, format);
+  const proofs = Array.isArray(c.proof) ? c.proof : c.proof === undefined ? [] : [c.proof];
   if (!structureOb3(c, checks)) {
+    // DESIGN "Every check that can still run, runs" (as the VC-JWT path does): a malformed credential
+    // still has its proof checked, so the user sees whether it was altered or only mis-issued.
+    if (proofs.length > 0 && proofs.every(isObj)) applyDataIntegrity(await verifyDataIntegrity(c, ctx), checks);
     checks.skipRemaining('The credential is malformed');
     return badge;
   }
-  const proofs = Array.isArray(c.proof) ? c.proof : c.proof === undefined ? [] : [c.proof];
   if (proofs.length === 0 || !proofs.every(isObj)) {
     // verification.md step 2: an OB 3.0 credential is proven by a VC-JWT or an embedded proof; this has neither.
     checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, 'The credential carries no proof (no proof object): nothing shows who issued it');

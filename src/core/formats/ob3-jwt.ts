@@ -102,8 +102,12 @@ async function laterChecks(c: Json, payload: Json, ctx: VerifyContext): Promise<
   return later;
 }
 
+/** Copies the later checks in; a note the structure check already made (`schema`) is added to, not replaced. */
 function report(checks: CheckList, later: CheckList): void {
-  for (const k of later.toArray()) checks.set(k.id, k.outcome, k.message, k.code);
+  for (const k of later.toArray()) {
+    if (checks.outcome(k.id) === 'warning') note(checks, k.id, k.message);
+    else checks.set(k.id, k.outcome, k.message, k.code);
+  }
 }
 
 /** Starts the signature check when there is a key to check with. */
@@ -172,12 +176,15 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
     // A key fetched from the kid that cannot be used is like no key at all.
     checks.indeterminate('signature', ErrorCodes.NO_KEY, `${sk.key.source}: ${out.message}`);
     checks.indeterminate('issuer-key', ErrorCodes.NO_KEY, 'No usable signing key to confirm as the issuer\'s');
-  } else if (!out.ok) {
+  } else if (!out.ok && out.reason !== 'nonconformant') {
     checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, out.message);
     checks.skipRemaining('The signature failed');
     return badge;
   } else {
-    checks.pass('signature', `The signature (${alg}) is intact, checked with ${sk.key.source}`);
+    // A DER-encoded ECDSA signature that holds (verify-jws.ts): not altered, yet not a valid JWS
+    // (RFC 7518 §3.4), so neither pass nor fail; whether the key is the issuer's is still decided.
+    if (out.ok) checks.pass('signature', `The signature (${alg}) is intact, checked with ${sk.key.source}`);
+    else checks.indeterminate('signature', ErrorCodes.UNSUPPORTED, `${out.message} (${sk.key.source})`);
     const b = await binding;
     if (b.status === 'bound') checks.pass('issuer-key', b.message);
     else if (b.status === 'unresolvable') checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, b.message);

@@ -11,6 +11,7 @@
  */
 import { importJWK } from 'jose';
 import { decodeBase64url } from './base64url.ts';
+import { derToRaw } from './ecdsa-der.ts';
 import { isObj, type Json } from '../formats/json-util.ts';
 import type { PublicJwk } from './jwk.ts';
 
@@ -112,16 +113,26 @@ function importOnce(id: string, alg: JwsAlgorithm, jwk: PublicJwk): Promise<Cryp
 
 export type JwsOutcome =
   | { ok: true }
-  | { ok: false; reason: 'bad-signature' | 'key-mismatch' | 'unusable-key' | 'malformed'; message: string };
+  | { ok: false; reason: 'bad-signature' | 'key-mismatch' | 'unusable-key' | 'malformed' | 'nonconformant'; message: string };
 
 const badSignature = { ok: false, reason: 'bad-signature', message: 'The signature does not verify: the credential was altered or signed with another key' } as const;
 
+const nonconformant = {
+  ok: false,
+  reason: 'nonconformant',
+  message: 'The ECDSA signature is DER-encoded, where a JWS carries the R‖S pair (RFC 7518 §3.4): read that way it verifies with this key, so the credential was not altered, but it is not a valid JWS',
+} as const;
+
+const verifies = (params: AlgorithmIdentifier, key: CryptoKey, signature: Uint8Array, jws: CompactJws): Promise<boolean> =>
+  crypto.subtle.verify(params, key, signature as Uint8Array<ArrayBuffer>, jws.signingInput as Uint8Array<ArrayBuffer>).catch(() => false);
+
 async function check(params: AlgorithmIdentifier, key: CryptoKey, jws: CompactJws): Promise<JwsOutcome> {
-  try {
-    return (await crypto.subtle.verify(params, key, jws.signature as Uint8Array<ArrayBuffer>, jws.signingInput as Uint8Array<ArrayBuffer>)) ? { ok: true } : badSignature;
-  } catch {
-    return badSignature;
-  }
+  if (await verifies(params, key, jws.signature, jws)) return { ok: true };
+  // RFC 7518 §3.4 fails any ECDSA signature that is not R‖S; one that holds in DER was still made with
+  // this key over these bytes, so it is reported apart from an altered credential (ob3-jwt.ts).
+  const size = (key.algorithm as Partial<EcKeyAlgorithm>).namedCurve === 'P-384' ? 48 : 32;
+  const raw = key.algorithm.name === 'ECDSA' ? derToRaw(jws.signature, size) : null;
+  return raw && (await verifies(params, key, raw, jws)) ? nonconformant : badSignature;
 }
 
 /** RFC 7518 §3.3 and §3.5: RSA keys of 2048 bits or larger. */

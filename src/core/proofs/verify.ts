@@ -44,7 +44,11 @@ function canonUnder(credential: Record<string, unknown>, set: ContextSet | undef
   };
 }
 
-export async function verifyDataIntegrity(credential: Record<string, unknown>, ctx: VerifyContext, opts: { contexts?: ContextSet } = {}): Promise<DataIntegrityReport> {
+/**
+ * `opts.bindTo`: the issuer whose keys a proof's key is bound to, when it is not the document's own
+ * issuer (a status list credential checked against the credential that names it, status-list.ts).
+ */
+export async function verifyDataIntegrity(credential: Record<string, unknown>, ctx: VerifyContext, opts: { contexts?: ContextSet; bindTo?: string } = {}): Promise<DataIntegrityReport> {
   const raw = credential.proof;
   const list = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
   const current = canonUnder(credential, opts.contexts);
@@ -61,7 +65,7 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
       return '';
     }
   });
-  const issuerId = idOf(credential.issuer);
+  const issuerId = opts.bindTo ?? idOf(credential.issuer);
   const proofs: ProofReport[] = [];
   // The issuer binding of a proof's key, started while WebCrypto checks that proof's signature
   // (verify-proof.ts whileChecking), and used only when the signature holds.

@@ -22,14 +22,23 @@ const unavailable = (message: string): StatusOutcome => ({ outcome: 'indetermina
 
 export const isStatusListEntry = (type: string): type is keyof typeof KINDS => type in KINDS;
 
-/** The list credential may be read when its proof holds with a key its issuer does not disown, and its dates hold. */
+/**
+ * The list credential may be read when its proof holds with a key its issuer does not disown, and its
+ * dates hold. Its issuer is the credential's, or else its proof's key is one the credential's issuer
+ * lists: Bitstring Status List v1.0 §3.2 asks that the list's proofs verify and leaves who issues it
+ * open; DCC issues did:web credentials whose list is issued by the did:key of the very key the
+ * did:web document lists, and that key speaks for the issuer (DESIGN.md: a key is the issuer's when
+ * the issuer's document lists it, however it is conveyed).
+ */
 async function trustList(list: Record<string, unknown>, issuerId: string | undefined, url: string, ctx: VerifyContext): Promise<string | null> {
   const listIssuer = idOf(list.issuer);
-  if (!listIssuer || listIssuer !== issuerId) return `The status list at ${url} is issued by ${listIssuer ?? 'nobody'}, not by the credential's issuer`;
-  const di = await verifyDataIntegrity(list, ctx);
+  if (!listIssuer || !issuerId) return `The status list at ${url} is issued by ${listIssuer ?? 'nobody'}, not by the credential's issuer`;
+  const same = listIssuer === issuerId;
+  const di = await verifyDataIntegrity(list, ctx, same ? {} : { bindTo: issuerId });
   const best = di.best;
   if (!best) return `The status list at ${url} carries no proof`;
   if (best.signature.outcome !== 'pass') return `The status list's proof does not hold: ${best.signature.message}`;
+  if (!same && best.issuerKey?.status !== 'bound') return `The status list at ${url} is issued by ${listIssuer}, not by the credential's issuer, and signed with no key the credential's issuer lists`;
   if (best.issuerKey?.status === 'not-listed') return `The status list is signed with a key its issuer does not list: ${best.issuerKey.message}`;
   const now = ctx.now.getTime();
   const from = Date.parse(String(list.validFrom ?? list.issuanceDate ?? ''));
