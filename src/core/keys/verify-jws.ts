@@ -123,15 +123,26 @@ const nonconformant = {
   message: 'The ECDSA signature is DER-encoded, where a JWS carries the R‖S pair (RFC 7518 §3.4): read that way it verifies with this key, so the credential was not altered, but it is not a valid JWS',
 } as const;
 
-const verifies = (params: AlgorithmIdentifier, key: CryptoKey, signature: Uint8Array, jws: CompactJws): Promise<boolean> =>
-  crypto.subtle.verify(params, key, signature as Uint8Array<ArrayBuffer>, jws.signingInput as Uint8Array<ArrayBuffer>).catch(() => false);
+async function verifies(params: AlgorithmIdentifier, key: CryptoKey, signature: Uint8Array, jws: CompactJws): Promise<boolean> {
+  try {
+    return await crypto.subtle.verify(params, key, signature as Uint8Array<ArrayBuffer>, jws.signingInput as Uint8Array<ArrayBuffer>);
+  } catch {
+    return false;
+  }
+}
 
 async function check(params: AlgorithmIdentifier, key: CryptoKey, jws: CompactJws): Promise<JwsOutcome> {
-  if (await verifies(params, key, jws.signature, jws)) return { ok: true };
+  // The usual case first, awaited directly: no promise of our own between WebCrypto and the caller (issue 14, jwt_eddsa_verify_us).
+  try {
+    if (await crypto.subtle.verify(params, key, jws.signature as Uint8Array<ArrayBuffer>, jws.signingInput as Uint8Array<ArrayBuffer>)) return { ok: true };
+  } catch {
+    return badSignature;
+  }
+  if (key.algorithm.name !== 'ECDSA') return badSignature;
   // RFC 7518 §3.4 fails any ECDSA signature that is not R‖S; one that holds in DER was still made with
   // this key over these bytes, so it is reported apart from an altered credential (ob3-jwt.ts).
   const size = (key.algorithm as Partial<EcKeyAlgorithm>).namedCurve === 'P-384' ? 48 : 32;
-  const raw = key.algorithm.name === 'ECDSA' ? derToRaw(jws.signature, size) : null;
+  const raw = derToRaw(jws.signature, size);
   return raw && (await verifies(params, key, raw, jws)) ? nonconformant : badSignature;
 }
 
