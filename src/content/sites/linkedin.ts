@@ -121,6 +121,13 @@ export const certForm = {
   expiryLegend: { en: 'Expiration date', fr: 'Date d’expiration', de: 'Ablaufdatum', es: 'Fecha de caducidad' } as Labels,
 };
 
+/**
+ * Elements whose open shadow root holds part of the page. Since 2025-26 LinkedIn's React shell renders
+ * the legacy post composer (and other overlays) in div#interop-outlet[data-testid="interop-shadowdom"]
+ * (public extensions and automation code, 2026; test/fixtures/pages/linkedin-feed-composer-shadow.html).
+ */
+export const shadowHosts: Selectors = ['#interop-outlet', '[data-testid="interop-shadowdom"]'];
+
 export const composer = {
   editor: selectors(
     '.share-creation-state__text-editor [contenteditable="true"]',
@@ -132,8 +139,11 @@ export const composer = {
     }),
     '.share-box [contenteditable="true"]',
   ),
-  /** Comment boxes share the editor and its label: never decorate them. */
-  notIn: ['.comments-comment-box', '.comments-comment-texteditor', '.comments-comment-box__form'] as Selectors,
+  /**
+   * Comment boxes share the editor and its label: never decorate them. The 2026 comment box is a
+   * Tiptap (ProseMirror) editor without the old classes; the post composer is still Quill.
+   */
+  notIn: ['.comments-comment-box', '.comments-comment-texteditor', '.comments-comment-box__form', '.tiptap', '.ProseMirror'] as Selectors,
   root: ['.share-creation-state', '.share-box', '[role="dialog"]'] as Selectors,
   /** The footer's row of actions (add media, event…), else the button goes after the editor's box. */
   slot: ['.share-creation-state__footer', '.share-box_actions', '.share-creation-state__detour-btn-container'] as Selectors,

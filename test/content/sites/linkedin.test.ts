@@ -17,7 +17,7 @@ import {
   composerSlot,
   isOwnProfile,
 } from '../../../src/content/sites/linkedin-find.ts';
-import { fixture, loadPage, realPage, REAL_LINKEDIN } from '../support/pages.ts';
+import { attachDeclaredShadows, fixture, loadPage, realPage, REAL_LINKEDIN } from '../support/pages.ts';
 
 const u = (s: string) => new URL(s);
 
@@ -131,6 +131,25 @@ describe('LinkedIn composer selectors', () => {
     expect(editors[0]?.closest('.share-box')).not.toBeNull();
     const slot = composerSlot(editors[0]!);
     expect('append' in slot && slot.append.className).toBe('share-creation-state__footer');
+  });
+
+  // 2026: the composer is rendered in the open shadow root of div#interop-outlet, and comments are Tiptap
+  // editors with the composer's aria-label but none of the old comment-box classes (fixture's comment says where from).
+  it('find the post composer inside LinkedIn’s #interop-outlet shadow root, and not the Tiptap comment box', () => {
+    loadPage(fixture('linkedin-feed-composer-shadow.html'));
+    attachDeclaredShadows();
+    const editors = composerEditors(document);
+    expect(editors).toHaveLength(1);
+    expect(editors[0]?.classList.contains('ql-editor')).toBe(true);
+    expect(editors[0]?.getRootNode()).toBe(document.getElementById('interop-outlet')?.shadowRoot);
+    const slot = composerSlot(editors[0]!);
+    expect('append' in slot && slot.append.className).toBe('share-creation-state__footer');
+  });
+
+  it('find no composer when only a Tiptap comment box is open', () => {
+    loadPage(fixture('linkedin-feed-composer-shadow.html'));
+    document.getElementById('interop-outlet')!.remove();
+    expect(composerEditors(document)).toEqual([]);
   });
 
   it('find no composer on a profile', () => {
