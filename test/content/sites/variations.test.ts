@@ -94,6 +94,22 @@ describe('LinkedIn: the certification form without LinkedIn’s ids', () => {
   });
 });
 
+describe('LinkedIn: the 2026 Spanish certification form', () => {
+  // A LinkedIn automation tool's table of profile editors, "verified against LinkedIn on 2026-09-01" (code index
+  // file 71282883598): add-edit/CERTIFICATION/ is now a full page whose Spanish fields are "Nombre",
+  // "Organización emisora", "Fecha de emisión", "Fecha de caducidad", "ID de la credencial", "URL de la credencial".
+  // Before: the issue date was only known as "Fecha de expedición".
+  it('finds the issue date by “Fecha de emisión”', () => {
+    page(`<main><form>
+      <label for="n">Nombre*</label><input id="n">
+      <fieldset><legend>Fecha de emisión</legend><select id="m1"></select><select id="y1"></select></fieldset>
+      <fieldset><legend>Fecha de caducidad</legend><select id="m2"></select><select id="y2"></select></fieldset>
+    </form></main>`);
+    expect(certDate(document, 'issue')).toEqual({ month: document.getElementById('m1'), year: document.getElementById('y1') });
+    expect(certDate(document, 'expiry')).toEqual({ month: document.getElementById('m2'), year: document.getElementById('y2') });
+  });
+});
+
 describe('Outlook: the new Outlook’s send button in a language Lanyard has no label for', () => {
   // New Outlook renders Fluent v9 buttons (no ms-Button classes); public extensions find its send button by
   // [data-testid="ComposeSendButton"] (one checks "[data-testid=ComposeSendButton]" among Outlook compose markers,
