@@ -127,3 +127,21 @@ describe('Outlook: the new Outlook’s send button in a language Lanyard has no 
     expect(slot && 'after' in slot && slot.after.className).toBe('sb1');
   });
 });
+
+describe('Outlook in Turkish, without the language-independent markers', () => {
+  // A public Outlook automation (code index file 71533065345) finds the Turkish reply body by
+  // div[aria-label*="İleti gövdesi"][contenteditable="true"] and the send button by button[aria-label="Gönder"].
+  // Here neither editorParent_ nor the ComposeSendButton test id is present (hashed markup only). Before: no body found.
+  it('finds the body and the send button by their Turkish labels', () => {
+    page(`<div class="q1"><div class="q2">
+      <div class="q3"><button type="button" aria-label="Gönder" title="Gönder (Ctrl+Enter)">Gönder</button><button type="button" aria-label="At">At</button></div>
+      <div class="q4"><div contenteditable="true" role="textbox" aria-label="İleti gövdesi, çıkmak için Alt+F10 tuşlarına basın">Merhaba</div></div>
+    </div></div>`);
+    const bodies = all(document, outlook.body);
+    expect(bodies).toHaveLength(1);
+    const root = composeRoot(outlook, bodies[0]!);
+    expect(root?.className).toBe('q2');
+    const slot = buttonSlot(outlook, root!);
+    expect(slot && 'after' in slot && slot.after.className).toBe('q3');
+  });
+});
