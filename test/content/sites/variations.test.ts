@@ -145,3 +145,23 @@ describe('Outlook in Turkish, without the language-independent markers', () => {
     expect(slot && 'after' in slot && slot.after.className).toBe('q3');
   });
 });
+
+describe('Outlook: the send split button as public tests drive it', () => {
+  // Public Outlook tests: getByTestId('ComposeSendButton').getByTitle('Send (Ctrl+Enter)') (code index file 18025882581),
+  // div[data-testid="ComposeSendButton"] as the send container (file 36974294145), #splitButton-send__primaryActionButton
+  // next to #editorParent_1 (file 69534198813), docking_InitVisiblePart_0 around the compose. A Fluent split button:
+  // the test id on the container, the primary button labelled by its text and title only, then the menu chevron.
+  // Handled already (title label, then the split container found as send's parent of buttons only); kept as a check.
+  it('puts the button after the whole split button, not between Send and its menu', () => {
+    page(`<div id="docking_InitVisiblePart_0"><div class="cBeRi">
+      <div role="toolbar"><div class="fui-SplitButton" data-testid="ComposeSendButton"><button type="button" id="splitButton-send__primaryActionButton" title="Send (Ctrl+Enter)">Send</button><button type="button" aria-haspopup="menu" aria-label="More send options"></button></div>
+        <button type="button" aria-label="Discard">Discard</button></div>
+      <div id="editorParent_1"><div class="dFCbN elementToProof" contenteditable="true" role="textbox" aria-label="Message body, press Alt+F10 to exit"><div>Hi</div></div></div>
+    </div></div>`);
+    const [body] = all(document, outlook.body);
+    const root = composeRoot(outlook, body!);
+    expect(root?.className).toBe('cBeRi');
+    const slot = buttonSlot(outlook, root!);
+    expect(slot && 'after' in slot && slot.after.getAttribute('data-testid')).toBe('ComposeSendButton');
+  });
+});
