@@ -51,6 +51,9 @@ export const profile = {
     fr: 'Licences et certifications',
     de: 'Lizenzen & Zertifizierungen',
     es: 'Licencias y certificaciones',
+    // LinkedIn's own Portuguese and Italian names (its PDF profile and data export); 2026 profiles have no anchor.
+    pt: 'Licenças e certificados',
+    it: 'Licenze e certificazioni',
   } as Labels,
   /** Where the button goes in the card: appended to the header row, else after the title. */
   headerSlot: ['.pvs-header__top-container--no-stack', '.pvs-header__top-container'] as Selectors,

@@ -165,3 +165,21 @@ describe('Outlook: the send split button as public tests drive it', () => {
     expect(slot && 'after' in slot && slot.after.getAttribute('data-testid')).toBe('ComposeSendButton');
   });
 });
+
+describe('LinkedIn: the certifications card without its anchor, in Portuguese and Italian', () => {
+  // Since LinkedIn renders profiles server-driven, a public tool notes, the HTML has no section anchors any more
+  // (code index file 71282883598, verified 2026-09-01): the card is found by its heading. LinkedIn's own names for
+  // it: "Licenças e certificados" (a parser of LinkedIn's PDF profiles, file 65896422051), "Licenze e certificazioni"
+  // (the Italian data-export file a public script reads, file 70913079121). Before: only en, fr, de, es headings.
+  it.each([
+    ['pt', 'Licenças e certificados'],
+    ['it', 'Licenze e certificazioni'],
+  ])('finds the %s card by its heading, and its owner by the add link', (_lang, heading) => {
+    page(`<main><section><h2><span aria-hidden="true">${heading}</span></h2>
+      <a href="https://www.linkedin.com/in/x/add-edit/CERTIFICATION/?profileFormEntryPoint=PROFILE_SECTION"><svg role="img" aria-label="+"></svg></a>
+      <ul><li>Javascript</li></ul></section></main>`);
+    const section = certSection(document);
+    expect(section?.querySelector('h2')?.textContent).toBe(heading);
+    expect(isOwnProfile(document, section!)).toBe(true);
+  });
+});
