@@ -41,9 +41,14 @@ export function isAddToProfileUrl(raw: string): boolean {
 }
 
 export const profile = {
-  /** The empty anchor div LinkedIn puts in each profile card (real markup, 2024). */
-  certAnchor: ['#licenses_and_certifications', 'div[id^="licenses_and_certifications"]'] as Selectors,
-  certCard: ['section[data-view-name="profile-card"]', 'section'] as Selectors,
+  /**
+   * The empty anchor div LinkedIn puts in each profile card (real markup, 2024); the 2026
+   * server-driven profile has no anchors but names each card in a componentkey attribute, on a
+   * <section> or on a <div> around it (…profile.card.ref<opaque>CertificationTopLevel; public
+   * scrapers' selectors, test/fixtures/pages/linkedin-profile-own-sdui-2026.html).
+   */
+  certAnchor: ['#licenses_and_certifications', 'div[id^="licenses_and_certifications"]', '[componentkey*="CertificationTopLevel"]'] as Selectors,
+  certCard: ['section[data-view-name="profile-card"]', '[componentkey*="CertificationTopLevel"]', 'section'] as Selectors,
   /** The card's title, when the anchor is gone: matched against `certHeading`. */
   cardHeading: ['section h2'] as Selectors,
   certHeading: {
@@ -81,8 +86,10 @@ export const profile = {
   ownerInPage: selectors(
     'a[href*="/edit/intro/"]',
     'a[href*="/edit/forms/intro/"]',
-    // Every card's add/edit deep link (about, skills…) is the owner's alone.
+    // Every card's add/edit deep link (about, skills…) is the owner's alone: by id (2024), and by its
+    // /add-edit/<TYPE>/ route, which the 2026 server-driven page keeps while the ids are gone.
     '[id^="navigation-add-edit-deeplink-"]',
+    'a[href*="/add-edit/"]',
     byLabel('a[aria-label^=$], button[aria-label^=$], [role="img"][aria-label^=$]', { en: 'Edit intro', fr: 'Modifier l’intro', de: 'Intro bearbeiten', es: 'Editar presentación' }),
   ),
 };

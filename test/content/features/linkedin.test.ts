@@ -82,6 +82,16 @@ describe('LinkedIn profile: Add badge', () => {
     expect(hosts('linkedin-add-badge')).toEqual([]);
   });
 
+  it('appears in the 2026 server-driven profile’s certifications card (no anchors, hashed classes), after its title', async () => {
+    loadPage(fixture('linkedin-profile-own-sdui-2026.html'));
+    start(linkedinProfile);
+    await flush();
+    const [host, ...more] = hosts('linkedin-add-badge');
+    expect(more).toEqual([]);
+    expect(host?.previousElementSibling?.tagName).toBe('H2');
+    expect(host?.closest('[componentkey]')?.getAttribute('componentkey')).toMatch(/CertificationTopLevel$/);
+  });
+
   it('appears when the card renders late', async () => {
     loadPage('<html><body><main></main></body></html>');
     start(linkedinProfile);

@@ -90,6 +90,39 @@ describe('LinkedIn profile selectors', () => {
     expect(slot && 'after' in slot && slot.after.tagName).toBe('H2');
   });
 
+  // 2026 server-driven profile: no anchor ids, hashed classes, a componentkey per card (fixture says where from).
+  it('find the certifications card of the 2026 server-driven profile by its componentkey, whatever the UI language', () => {
+    loadPage(fixture('linkedin-profile-own-sdui-2026.html'));
+    const section = certSection(document);
+    expect(section?.getAttribute('componentkey')).toMatch(/CertificationTopLevel$/);
+    expect(isOwnProfile(document, section!)).toBe(true);
+    const slot = certButtonSlot(section!);
+    expect(slot && 'after' in slot && slot.after.tagName).toBe('H2');
+    // A visitor's view of it: no add link, so not the owner.
+    document.querySelector('a[href*="add-edit"]')!.remove();
+    expect(isOwnProfile(document, certSection(document)!)).toBe(false);
+  });
+
+  // The 2024 owner's page linked every card's editor to /add-edit/<TYPE>/ (About: add-edit/SUMMARY), and a 2026 tool
+  // still edits through those routes; the ids around them are gone from the server-driven page.
+  it('see the owner of a 2026 profile by another card’s add-edit link when the certifications card has none', () => {
+    loadPage(fixture('linkedin-profile-own-sdui-2026.html'));
+    document.querySelector('a[href*="add-edit"]')!.remove();
+    document.querySelector('[componentkey$="About"] h2')!.insertAdjacentHTML('afterend', '<a href="https://www.linkedin.com/in/ada-lovelace/add-edit/SUMMARY/?profileFormEntryPoint=PROFILE_SECTION"><svg role="img" aria-hidden="true"></svg></a>');
+    expect(isOwnProfile(document, certSection(document)!)).toBe(true);
+  });
+
+  it('find the 2026 card when its componentkey rides a div around the section', () => {
+    loadPage(fixture('linkedin-profile-own-sdui-2026.html'));
+    const card = document.querySelector('section[componentkey$="CertificationTopLevel"]')!;
+    const div = document.createElement('div');
+    div.setAttribute('componentkey', card.getAttribute('componentkey')!);
+    card.removeAttribute('componentkey');
+    card.replaceWith(div);
+    div.append(card);
+    expect(certSection(document)).toBe(div);
+  });
+
   it('find nothing on a page without the card', () => {
     loadPage('<html><body><main><h1>Someone</h1></main></body></html>');
     expect(certSection(document)).toBeNull();
