@@ -67,7 +67,8 @@ export const profile = {
    * edit pencil. A visitor's page has none of these (real markup: "Show credential", "Show all").
    */
   ownerInCard: selectors(
-    'a[href*="/edit/forms/certification/new"]',
+    // The add link, and (2026 server-driven profile) each item's link to its own edit form.
+    'a[href*="/edit/forms/certification/"]',
     'a[href*="/add-edit/CERTIFICATION"]',
     // Real owner markup (2024): id="navigation-add-edit-deeplink-add-licenses-and-certifications" and the
     // pencil id="navigation-index-edit-licenses-and-certifications"; a visitor gets "…-see-all-…" only.
@@ -88,8 +89,12 @@ export const profile = {
     'a[href*="/edit/forms/intro/"]',
     // Every card's add/edit deep link (about, skills…) is the owner's alone: by id (2024), and by its
     // /add-edit/<TYPE>/ route, which the 2026 server-driven page keeps while the ids are gone.
+    // Recommendations are the exception: a visitor writes one through a form too.
     '[id^="navigation-add-edit-deeplink-"]',
-    'a[href*="/add-edit/"]',
+    'a[href*="/add-edit/"]:not([href*="RECOMMENDATION" i])',
+    // 2026: on one's own profile every item links to its edit form (/edit/forms/position/<id>/,
+    // /details/education/edit/forms/<id>/…; a public script that scrapes its user's own profile).
+    'a[href*="/edit/forms/"]:not([href*="recommendation" i])',
     byLabel('a[aria-label^=$], button[aria-label^=$], [role="img"][aria-label^=$]', { en: 'Edit intro', fr: 'Modifier l’intro', de: 'Intro bearbeiten', es: 'Editar presentación' }),
   ),
 };

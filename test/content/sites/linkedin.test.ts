@@ -98,8 +98,8 @@ describe('LinkedIn profile selectors', () => {
     expect(isOwnProfile(document, section!)).toBe(true);
     const slot = certButtonSlot(section!);
     expect(slot && 'after' in slot && slot.after.tagName).toBe('H2');
-    // A visitor's view of it: no add link, so not the owner.
-    document.querySelector('a[href*="add-edit"]')!.remove();
+    // A visitor's view of it: the items link to the credentials, not to edit forms, so not the owner.
+    document.querySelector('a[href*="/edit/forms/"]')!.setAttribute('href', 'https://credentials.example/ada/1');
     expect(isOwnProfile(document, certSection(document)!)).toBe(false);
   });
 
@@ -107,20 +107,26 @@ describe('LinkedIn profile selectors', () => {
   // still edits through those routes; the ids around them are gone from the server-driven page.
   it('see the owner of a 2026 profile by another card’s add-edit link when the certifications card has none', () => {
     loadPage(fixture('linkedin-profile-own-sdui-2026.html'));
-    document.querySelector('a[href*="add-edit"]')!.remove();
+    document.querySelector('a[href*="/edit/forms/"]')!.remove();
     document.querySelector('[componentkey$="About"] h2')!.insertAdjacentHTML('afterend', '<a href="https://www.linkedin.com/in/ada-lovelace/add-edit/SUMMARY/?profileFormEntryPoint=PROFILE_SECTION"><svg role="img" aria-hidden="true"></svg></a>');
     expect(isOwnProfile(document, certSection(document)!)).toBe(true);
   });
 
-  it('find the 2026 card when its componentkey rides a div around the section', () => {
+  it('do not take a visitor’s recommendation form link for the owner’s', () => {
     loadPage(fixture('linkedin-profile-own-sdui-2026.html'));
-    const card = document.querySelector('section[componentkey$="CertificationTopLevel"]')!;
-    const div = document.createElement('div');
-    div.setAttribute('componentkey', card.getAttribute('componentkey')!);
-    card.removeAttribute('componentkey');
-    card.replaceWith(div);
-    div.append(card);
-    expect(certSection(document)).toBe(div);
+    document.querySelector('a[href*="/edit/forms/"]')!.setAttribute('href', 'https://credentials.example/ada/1');
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', '<a href="https://www.linkedin.com/in/ada-lovelace/edit/forms/recommendation/write/?profileFormEntryPoint=PROFILE_SECTION">Recommend</a><a href="https://www.linkedin.com/in/ada-lovelace/add-edit/RECOMMENDATION/">Recommend</a>');
+    expect(isOwnProfile(document, certSection(document)!)).toBe(false);
+  });
+
+  it('find the 2026 card when its componentkey rides the section itself (the earlier variant)', () => {
+    loadPage(fixture('linkedin-profile-own-sdui-2026.html'));
+    const div = document.querySelector('div[componentkey$="CertificationTopLevel"]')!;
+    const section = div.querySelector('section')!;
+    section.setAttribute('componentkey', div.getAttribute('componentkey')!);
+    div.replaceWith(section);
+    expect(certSection(document)).toBe(section);
+    expect(isOwnProfile(document, section)).toBe(true);
   });
 
   it('find nothing on a page without the card', () => {
