@@ -15,6 +15,7 @@ const PAGES: Record<string, string> = {
   '/in/ada-lovelace/': 'linkedin-profile-own.html',
   '/in/ada-lovelace/edit/forms/certification/new/': 'linkedin-cert-form.html',
   '/feed/': 'linkedin-feed-composer.html',
+  '/in/ada-lovelace-2026/': 'linkedin-profile-own-sdui-2026.html',
 };
 
 beforeAll(async () => {
@@ -125,6 +126,16 @@ describe('LinkedIn', () => {
 });
 
 describe('LinkedIn, 2026 markup', () => {
+  it('adds "Add badge" to the owner’s server-driven profile (no anchors, hashed classes, an untranslated heading)', async () => {
+    const { page, errors } = await open('/in/ada-lovelace-2026/');
+    await page.waitForSelector('[componentkey*="CertificationTopLevel"] h2 + [data-lanyard="linkedin-add-badge"]');
+    expect(await page.locator('[data-lanyard="linkedin-add-badge"]').count()).toBe(1);
+    await clickButton(page, 'linkedin-add-badge');
+    expect((await pickerOptions(page)).some((l) => l.startsWith('Analytical Engine Programmer'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shares a badge from the composer inside #interop-outlet’s open shadow root, at the caret; no button in the Tiptap comment box', async () => {
     const { page, errors } = await open('/feed/?shareActive=true');
     // Playwright's CSS engine goes through open shadow roots.
