@@ -28,6 +28,14 @@ function schedule(): void {
   timer ??= setTimeout(run, THROTTLE_MS);
 }
 
+/**
+ * Also watches an open shadow root a feature found (LinkedIn's #interop-outlet): mutations inside it
+ * do not reach the document's observer. Idempotent; forgotten when the observer disconnects.
+ */
+export function observeRoot(root: ShadowRoot): void {
+  observer?.observe(root, { childList: true, subtree: true });
+}
+
 /** Runs `scan` now (in a microtask) and after DOM changes, until `signal` aborts. */
 export function onDomChange(scan: Scan, signal: AbortSignal): void {
   if (signal.aborted) return;

@@ -15,12 +15,15 @@ const PAGES: Record<string, string> = {
   '/in/ada-lovelace/': 'linkedin-profile-own.html',
   '/in/ada-lovelace/edit/forms/certification/new/': 'linkedin-cert-form.html',
   '/feed/': 'linkedin-feed-composer.html',
+  '/in/ada-lovelace-2026/': 'linkedin-profile-own-sdui-2026.html',
 };
 
 beforeAll(async () => {
   env = await launchWithBadges();
   linkedinSeen = await serve(env.ext.context, 'https://www.linkedin.com/**', (url) => {
     if (url.pathname === '/in/someone-else/') return realPage(REAL_LINKEDIN);
+    // LinkedIn's own link that opens the composer; served with the 2026 markup (composer in #interop-outlet's shadow root).
+    if (url.pathname === '/feed/' && url.searchParams.get('shareActive') === 'true') return fixture('linkedin-feed-composer-shadow.html');
     if (url.pathname.startsWith('/profile/add')) return '<!doctype html><title>Add to profile</title><p>LinkedIn form</p>';
     const name = PAGES[url.pathname];
     return name ? fixture(name) : null;
@@ -117,6 +120,41 @@ describe('LinkedIn', () => {
     });
     expect(text).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
     expect(text).toContain(`${env.backpack.baseUrl}/public/assertions/ada-programmer`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('LinkedIn, 2026 markup', () => {
+  it('adds "Add badge" to the owner’s server-driven profile (no anchors, hashed classes, an untranslated heading)', async () => {
+    const { page, errors } = await open('/in/ada-lovelace-2026/');
+    await page.waitForSelector('[componentkey*="CertificationTopLevel"] h2 + [data-lanyard="linkedin-add-badge"]');
+    expect(await page.locator('[data-lanyard="linkedin-add-badge"]').count()).toBe(1);
+    await clickButton(page, 'linkedin-add-badge');
+    expect((await pickerOptions(page)).some((l) => l.startsWith('Analytical Engine Programmer'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shares a badge from the composer inside #interop-outlet’s open shadow root, at the caret; no button in the Tiptap comment box', async () => {
+    const { page, errors } = await open('/feed/?shareActive=true');
+    // Playwright's CSS engine goes through open shadow roots.
+    await page.waitForSelector('.share-creation-state__footer [data-lanyard="linkedin-share-badge"]');
+    expect(await page.locator('[data-lanyard="linkedin-share-badge"]').count()).toBe(1);
+    expect(await page.locator('.tiptap [data-lanyard], [data-view-name="feed-full-update"] [data-lanyard]').count()).toBe(0);
+    // The caret where a person puts it: a click at the end of the first line of the shadow editor.
+    await page.click('.ql-editor p >> nth=0', { position: { x: 2, y: 5 } });
+    await page.keyboard.press('End');
+    await clickButton(page, 'linkedin-share-badge');
+    await pick(page, 'Analytical Engine Programmer');
+    const lines = () => page.$$eval('.ql-editor p', (ps) => ps.map((p) => p.textContent ?? ''));
+    const got = await waitFor(async () => {
+      const l = await lines().catch(() => []);
+      return l[0] && l[0].length > 'Proud to share: '.length ? l : null;
+    });
+    expect(got[0]).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
+    expect(got[0]).toContain(`${env.backpack.baseUrl}/public/assertions/ada-programmer`);
+    expect(got.at(-1)).toBe('#learning');
     expect(errors).toEqual([]);
     await page.close();
   });

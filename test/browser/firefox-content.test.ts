@@ -39,6 +39,8 @@ beforeAll(async () => {
       case 'www.linkedin.com':
         if (url.pathname === '/in/someone-else/') return realPage(REAL_LINKEDIN);
         if (url.pathname.startsWith('/profile/add')) return '<!doctype html><title>Add to profile</title><p>LinkedIn form</p>';
+        // LinkedIn's own link that opens the composer; served with the 2026 markup (composer in #interop-outlet's shadow root).
+        if (url.pathname === '/feed/' && url.searchParams.get('shareActive') === 'true') return fixture('linkedin-feed-composer-shadow.html');
         return LINKEDIN[url.pathname] ? fixture(LINKEDIN[url.pathname]!) : null;
       case 'media.licdn.com':
         return { status: 204, body: '' };
@@ -226,6 +228,27 @@ describe('content scripts on pages at their real URLs in Firefox', { timeout: 18
     }, []);
     expect(text).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
     expect(text).toContain(`${bp.baseUrl}/public/assertions/ada-programmer`);
+    await done();
+  });
+
+  it('LinkedIn 2026: shares a badge from the composer inside #interop-outlet’s open shadow root, at the caret', async () => {
+    await open('https://www.linkedin.com/feed/?shareActive=true');
+    await ff.find('.share-creation-state__footer [data-lanyard="linkedin-share-badge"]');
+    expect(await ff.run(() => document.querySelectorAll('[data-lanyard]').length)).toBe(0); // none by the Tiptap comment box
+    // The caret where a person puts it: a click on the first line, then End.
+    const line = await ff.find('.ql-editor p');
+    await ff.m.send('WebDriver:ElementClick', { id: Object.values(line)[0] });
+    await ff.m.send('WebDriver:PerformActions', { actions: [{ type: 'key', id: 'kb', actions: [{ type: 'keyDown', value: '\uE010' }, { type: 'keyUp', value: '\uE010' }] }] });
+    await ff.m.send('WebDriver:ReleaseActions', {});
+    await ff.clickButton('linkedin-share-badge');
+    await ff.pick('Analytical Engine Programmer');
+    const lines = await ff.waitIn(() => {
+      const ps = [...(document.getElementById('interop-outlet')?.shadowRoot?.querySelectorAll('.ql-editor p') ?? [])].map((p) => p.textContent ?? '');
+      return ps.join('').length > 'Proud to share: #learning'.length ? ps : null;
+    }, []);
+    expect(lines[0]).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
+    expect(lines[0]).toContain(`${bp.baseUrl}/public/assertions/ada-programmer`);
+    expect(lines.at(-1)).toBe('#learning');
     await done();
   });
 

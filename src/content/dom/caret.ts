@@ -1,22 +1,44 @@
 /**
  * Remembers where the caret was in each editor, so a badge goes where the user was typing even
  * though opening the picker moves the focus. One `selectionchange` listener per feature.
+ *
+ * An editor inside an open shadow root (LinkedIn's composer in #interop-outlet): Chromium's
+ * `document.getSelection()` retargets a selection there to the shadow host, and only the
+ * non-standard `ShadowRoot.getSelection()` shows it; Firefox shows it through the document's.
  */
 export interface CaretTracker {
   /** The last selection inside `editor`, or null when the user never put the caret there. */
   rangeIn(editor: Element): Range | null;
 }
 
+type WithSelection = ShadowRoot & { getSelection?(): Selection | null };
+
+/** The Selection that holds `node`'s ranges: its shadow root's where the browser has one, else the document's. */
+export function selectionFor(node: Node): Selection | null {
+  const root = node.getRootNode() as WithSelection;
+  return (root instanceof ShadowRoot && typeof root.getSelection === 'function' && root.getSelection()) || document.getSelection();
+}
+
+/** The focused open shadow roots, outermost first (closed ones are not reachable, ours included). */
+function* focusedRoots(): Generator<WithSelection> {
+  let root = document.activeElement?.shadowRoot ?? null;
+  for (let i = 0; root && i < 8; i++, root = root.activeElement?.shadowRoot ?? null) yield root;
+}
+
 export function trackCaret(editorOf: (node: Node) => Element | null, signal: AbortSignal): CaretTracker {
   const saved = new WeakMap<Element, Range>();
+  const remember = (sel: Selection | null | undefined): boolean => {
+    if (!sel || sel.rangeCount === 0) return false;
+    const range = sel.getRangeAt(0);
+    const editor = editorOf(range.commonAncestorContainer);
+    if (editor) saved.set(editor, range.cloneRange());
+    return editor !== null;
+  };
   document.addEventListener(
     'selectionchange',
     () => {
-      const sel = document.getSelection();
-      if (!sel || sel.rangeCount === 0) return;
-      const range = sel.getRangeAt(0);
-      const editor = editorOf(range.commonAncestorContainer);
-      if (editor) saved.set(editor, range.cloneRange());
+      if (remember(document.getSelection())) return;
+      for (const root of focusedRoots()) if (typeof root.getSelection === 'function' && remember(root.getSelection())) return;
     },
     { signal },
   );
@@ -37,7 +59,7 @@ export function restoreCaret(editor: HTMLElement, range: Range | null): Range {
     r.selectNodeContents(editor);
     r.collapse(false);
   }
-  const sel = document.getSelection();
+  const sel = selectionFor(editor);
   sel?.removeAllRanges();
   sel?.addRange(r);
   return r;

@@ -4,7 +4,7 @@
  * sanitised nodes go in through the Range, and an `input` event tells the editor (Gmail's draft
  * saver, Outlook, LinkedIn's Quill) that the content changed.
  */
-import { restoreCaret } from './caret.ts';
+import { restoreCaret, selectionFor } from './caret.ts';
 import { toHtml } from './sanitize.ts';
 
 function command(name: string, value: string): boolean {
@@ -21,7 +21,7 @@ function fallback(editor: HTMLElement, range: Range, node: Node, inputType: stri
   range.insertNode(node);
   if (last) range.setStartAfter(last);
   range.collapse(true);
-  const sel = document.getSelection();
+  const sel = selectionFor(editor);
   sel?.removeAllRanges();
   sel?.addRange(range);
   editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType }));

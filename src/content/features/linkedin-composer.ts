@@ -1,16 +1,18 @@
 /**
  * LinkedIn's post composer: a "Share a badge" button. Pressing it loads the picker (on-demand.ts);
  * the chosen badge's sentence and link go in at the caret, as plain text (LinkedIn makes the link
- * a preview itself; actions/linkedin.ts).
+ * a preview itself; actions/linkedin.ts). Since 2026 the composer may live in an open shadow root
+ * (sites/linkedin.ts `shadowHosts`): it is watched and searched too.
  */
 import type { Feature } from '../loader.ts';
 import { preloadUi, withUi } from '../on-demand.ts';
-import { onDomChange } from '../observer.ts';
-import { isComposerPage, modal } from '../sites/linkedin.ts';
-import { closest } from '../sites/selectors.ts';
+import { observeRoot, onDomChange } from '../observer.ts';
+import { isComposerPage, modal, shadowHosts } from '../sites/linkedin.ts';
+import { closest, openRoots } from '../sites/selectors.ts';
 import { composerEditors, composerSlot } from '../sites/linkedin-find.ts';
 import { trackCaret } from '../dom/caret.ts';
 import { put, takeOut } from '../dom/put.ts';
+import { pressInShadow } from '../dom/shadow-press.ts';
 import { makeButton, onButton } from '../ui/button.ts';
 
 const KIND = 'linkedin-share-badge';
@@ -22,7 +24,15 @@ export const linkedinComposer: Feature = {
     const added = new Map<HTMLElement, Element[]>();
     const editorOf = new WeakMap<HTMLElement, HTMLElement>();
     const caret = trackCaret((n) => [...added.keys()].find((e) => e.contains(n)) ?? null, signal);
+    const press = (anchor: HTMLElement) => {
+      const editor = editorOf.get(anchor);
+      if (!editor) return;
+      // Saved now, before the picker takes the focus.
+      const range = caret.rangeIn(editor)?.cloneRange() ?? null;
+      void withUi('linkedin', signal, (ui) => ui.share({ anchor, signal, container: closest(anchor, modal), editor, range }));
+    };
     onDomChange(() => {
+      for (const root of openRoots(document, shadowHosts)) if (root instanceof ShadowRoot) observeRoot(root);
       for (const [editor, nodes] of added) {
         if (editor.isConnected && nodes[0]?.isConnected) continue;
         takeOut(nodes);
@@ -33,15 +43,10 @@ export const linkedinComposer: Feature = {
         const host = makeButton(KIND, 'Share a badge');
         editorOf.set(host, editor);
         added.set(editor, put(composerSlot(editor), host));
+        pressInShadow(host, press, signal, preloadUi);
       }
     }, signal);
-    onButton(KIND, (anchor) => {
-      const editor = editorOf.get(anchor);
-      if (!editor) return;
-      // Saved now, before the picker takes the focus.
-      const range = caret.rangeIn(editor)?.cloneRange() ?? null;
-      void withUi('linkedin', signal, (ui) => ui.share({ anchor, signal, container: closest(anchor, modal), editor, range }));
-    }, signal, preloadUi);
+    onButton(KIND, press, signal, preloadUi);
     signal.addEventListener('abort', () => added.forEach(takeOut), { once: true });
   },
 };

@@ -39,8 +39,11 @@ function init(site: ComposeSite, signal: AbortSignal): void {
         added.delete(body);
       }
     }
-    for (const body of all(document, site.body)) {
+    const bodies = all(document, site.body);
+    for (const body of bodies) {
       if (!(body instanceof HTMLElement) || added.get(body)?.host.isConnected) continue;
+      // An editable region inside a body (pasted markup, an embedded component) is part of that body.
+      if (bodies.some((outer) => outer !== body && outer.contains(body))) continue;
       const old = added.get(body);
       if (old) takeOut(old.nodes);
       const root = composeRoot(site, body);

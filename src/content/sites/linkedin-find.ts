@@ -3,8 +3,8 @@
  * whether the viewer owns the profile, the certification form's fields, the post composer.
  * Every function returns null (or false) rather than guess.
  */
-import { certForm, composer, profile, type FieldSpec } from './linkedin.ts';
-import { all, cleanText, closest, first, hasLabel } from './selectors.ts';
+import { certForm, composer, profile, shadowHosts, type FieldSpec } from './linkedin.ts';
+import { all, cleanText, closest, first, hasLabel, openRoots } from './selectors.ts';
 
 export function certSection(doc: Document): Element | null {
   const anchor = first(doc, profile.certAnchor);
@@ -73,9 +73,9 @@ export function certDate(doc: Document, which: 'issue' | 'expiry'): DateSelects 
   return { month: null, year: null };
 }
 
-/** Post composers (not comment boxes) on the page. */
+/** Post composers (not comment boxes) on the page, and in the open shadow roots LinkedIn renders them into. */
 export function composerEditors(doc: Document): HTMLElement[] {
-  return all(doc, composer.editor).filter(
+  return openRoots(doc, shadowHosts).flatMap((root) => all(root, composer.editor)).filter(
     (el): el is HTMLElement => el instanceof HTMLElement && closest(el, composer.notIn) === null,
   );
 }

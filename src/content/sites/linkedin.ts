@@ -41,9 +41,14 @@ export function isAddToProfileUrl(raw: string): boolean {
 }
 
 export const profile = {
-  /** The empty anchor div LinkedIn puts in each profile card (real markup, 2024). */
-  certAnchor: ['#licenses_and_certifications', 'div[id^="licenses_and_certifications"]'] as Selectors,
-  certCard: ['section[data-view-name="profile-card"]', 'section'] as Selectors,
+  /**
+   * The empty anchor div LinkedIn puts in each profile card (real markup, 2024); the 2026
+   * server-driven profile has no anchors but names each card in a componentkey attribute, on a
+   * <section> or on a <div> around it (…profile.card.ref<opaque>CertificationTopLevel; public
+   * scrapers' selectors, test/fixtures/pages/linkedin-profile-own-sdui-2026.html).
+   */
+  certAnchor: ['#licenses_and_certifications', 'div[id^="licenses_and_certifications"]', '[componentkey*="CertificationTopLevel"]'] as Selectors,
+  certCard: ['section[data-view-name="profile-card"]', '[componentkey*="CertificationTopLevel"]', 'section'] as Selectors,
   /** The card's title, when the anchor is gone: matched against `certHeading`. */
   cardHeading: ['section h2'] as Selectors,
   certHeading: {
@@ -51,6 +56,9 @@ export const profile = {
     fr: 'Licences et certifications',
     de: 'Lizenzen & Zertifizierungen',
     es: 'Licencias y certificaciones',
+    // LinkedIn's own Portuguese and Italian names (its PDF profile and data export); 2026 profiles have no anchor.
+    pt: 'Licenças e certificados',
+    it: 'Licenze e certificazioni',
   } as Labels,
   /** Where the button goes in the card: appended to the header row, else after the title. */
   headerSlot: ['.pvs-header__top-container--no-stack', '.pvs-header__top-container'] as Selectors,
@@ -59,7 +67,8 @@ export const profile = {
    * edit pencil. A visitor's page has none of these (real markup: "Show credential", "Show all").
    */
   ownerInCard: selectors(
-    'a[href*="/edit/forms/certification/new"]',
+    // The add link, and (2026 server-driven profile) each item's link to its own edit form.
+    'a[href*="/edit/forms/certification/"]',
     'a[href*="/add-edit/CERTIFICATION"]',
     // Real owner markup (2024): id="navigation-add-edit-deeplink-add-licenses-and-certifications" and the
     // pencil id="navigation-index-edit-licenses-and-certifications"; a visitor gets "…-see-all-…" only.
@@ -78,8 +87,14 @@ export const profile = {
   ownerInPage: selectors(
     'a[href*="/edit/intro/"]',
     'a[href*="/edit/forms/intro/"]',
-    // Every card's add/edit deep link (about, skills…) is the owner's alone.
+    // Every card's add/edit deep link (about, skills…) is the owner's alone: by id (2024), and by its
+    // /add-edit/<TYPE>/ route, which the 2026 server-driven page keeps while the ids are gone.
+    // Recommendations are the exception: a visitor writes one through a form too.
     '[id^="navigation-add-edit-deeplink-"]',
+    'a[href*="/add-edit/"]:not([href*="RECOMMENDATION" i])',
+    // 2026: on one's own profile every item links to its edit form (/edit/forms/position/<id>/,
+    // /details/education/edit/forms/<id>/…; a public script that scrapes its user's own profile).
+    'a[href*="/edit/forms/"]:not([href*="recommendation" i])',
     byLabel('a[aria-label^=$], button[aria-label^=$], [role="img"][aria-label^=$]', { en: 'Edit intro', fr: 'Modifier l’intro', de: 'Intro bearbeiten', es: 'Editar presentación' }),
   ),
 };
@@ -117,9 +132,17 @@ export const certForm = {
   issueYear: ['select[id*="profileCertification"][id*="start-date"][id*="year"]'] as Selectors,
   expiryMonth: ['select[id*="profileCertification"][id*="end-date"]:not([id*="year"])'] as Selectors,
   expiryYear: ['select[id*="profileCertification"][id*="end-date"][id*="year"]'] as Selectors,
-  issueLegend: { en: 'Issue date', fr: 'Date d’émission', de: 'Ausstellungsdatum', es: 'Fecha de expedición' } as Labels,
+  // es2: LinkedIn's 2026 Spanish form ("Fecha de emisión", a public automation tool's table verified 2026-09-01).
+  issueLegend: { en: 'Issue date', fr: 'Date d’émission', de: 'Ausstellungsdatum', es: 'Fecha de expedición', es2: 'Fecha de emisión' } as Labels,
   expiryLegend: { en: 'Expiration date', fr: 'Date d’expiration', de: 'Ablaufdatum', es: 'Fecha de caducidad' } as Labels,
 };
+
+/**
+ * Elements whose open shadow root holds part of the page. Since 2025-26 LinkedIn's React shell renders
+ * the legacy post composer (and other overlays) in div#interop-outlet[data-testid="interop-shadowdom"]
+ * (public extensions and automation code, 2026; test/fixtures/pages/linkedin-feed-composer-shadow.html).
+ */
+export const shadowHosts: Selectors = ['#interop-outlet', '[data-testid="interop-shadowdom"]'];
 
 export const composer = {
   editor: selectors(
@@ -132,8 +155,11 @@ export const composer = {
     }),
     '.share-box [contenteditable="true"]',
   ),
-  /** Comment boxes share the editor and its label: never decorate them. */
-  notIn: ['.comments-comment-box', '.comments-comment-texteditor', '.comments-comment-box__form'] as Selectors,
+  /**
+   * Comment boxes share the editor and its label: never decorate them. The 2026 comment box is a
+   * Tiptap (ProseMirror) editor without the old classes; the post composer is still Quill.
+   */
+  notIn: ['.comments-comment-box', '.comments-comment-texteditor', '.comments-comment-box__form', '.tiptap', '.ProseMirror'] as Selectors,
   root: ['.share-creation-state', '.share-box', '[role="dialog"]'] as Selectors,
   /** The footer's row of actions (add media, event…), else the button goes after the editor's box. */
   slot: ['.share-creation-state__footer', '.share-box_actions', '.share-creation-state__detour-btn-container'] as Selectors,

@@ -13,9 +13,12 @@ export function isOutlook(url: URL): boolean {
   return url.protocol === 'https:' && OUTLOOK_HOSTS.includes(url.hostname) && /^\/(mail|owa)(\/|$)/i.test(url.pathname);
 }
 
-/** "Message body" (lower-case b, unlike Gmail); newer builds add ", press Alt+F10 to exit". */
-const body: Labels = { en: 'Message body', fr: 'Corps du message', de: 'Nachrichtentext', es: 'Cuerpo del mensaje' };
-const send: Labels = { en: 'Send', fr: 'Envoyer', de: 'Senden', es: 'Enviar' };
+/**
+ * "Message body" (lower-case b, unlike Gmail); newer builds add ", press Alt+F10 to exit". French
+ * "Corps du message" and Turkish "İleti gövdesi" / "Gönder" are read in public Outlook scripts.
+ */
+const body: Labels = { en: 'Message body', fr: 'Corps du message', de: 'Nachrichtentext', es: 'Cuerpo del mensaje', tr: 'İleti gövdesi' };
+const send: Labels = { en: 'Send', fr: 'Envoyer', de: 'Senden', es: 'Enviar', tr: 'Gönder' };
 
 export const outlook: ComposeSite = {
   id: 'outlook',

@@ -62,6 +62,18 @@ export function all(root: ParentNode, selectors: Selectors): Element[] {
   return [];
 }
 
+/**
+ * The document and the open shadow roots of the hosts a site renders parts of its page into
+ * (LinkedIn's #interop-outlet): selectors do not cross shadow boundaries. Closed roots stay closed.
+ */
+export function openRoots(doc: Document, hosts: Selectors): (Document | ShadowRoot)[] {
+  const roots: (Document | ShadowRoot)[] = [doc];
+  for (const s of hosts) {
+    for (const el of doc.querySelectorAll(s)) if (el.shadowRoot && !roots.includes(el.shadowRoot)) roots.push(el.shadowRoot);
+  }
+  return roots;
+}
+
 /** The nearest ancestor (or self) matching any of the selectors, trying them in order. */
 export function closest(el: Element, selectors: Selectors): Element | null {
   for (const s of selectors) {

@@ -206,9 +206,25 @@ export class Firefox {
     ) as unknown as Promise<ElementRef>;
   }
 
-  /** The `nth` element matching `selector`, once it exists (visible or not: a shadow host may have no box of its own). */
+  /**
+   * The `nth` element matching `selector`, once it exists (visible or not: a shadow host may have no box of its own):
+   * in the document, then in the page's open shadow roots (LinkedIn's #interop-outlet).
+   */
   find(selector: string, nth = 0, timeoutMs = 30_000): Promise<ElementRef> {
-    return this.waitIn((sel: string, i: number) => document.querySelectorAll(sel)[i] ?? null, [selector, nth], timeoutMs, `${selector} #${nth}`) as unknown as Promise<ElementRef>;
+    return this.waitIn(
+      (sel: string, i: number) => {
+        const found: Element[] = [];
+        const walk = (root: Document | ShadowRoot) => {
+          found.push(...root.querySelectorAll(sel));
+          for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+        };
+        walk(document);
+        return found[i] ?? null;
+      },
+      [selector, nth],
+      timeoutMs,
+      `${selector} #${nth}`,
+    ) as unknown as Promise<ElementRef>;
   }
 
   async click(selector: string, text?: string | RegExp): Promise<void> {

@@ -7,9 +7,9 @@ import { linkedinCertForm } from '../../../src/content/features/linkedin-cert-fo
 import { linkedinComposer } from '../../../src/content/features/linkedin-composer.ts';
 import { linkedinProfile } from '../../../src/content/features/linkedin-profile.ts';
 import type { Feature } from '../../../src/content/loader.ts';
-import { fixture, loadPage, realPage, REAL_LINKEDIN } from '../support/pages.ts';
+import { attachDeclaredShadows, fixture, loadPage, realPage, REAL_LINKEDIN } from '../support/pages.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
-import { flush, hosts, pickerRoot } from '../support/shadow.ts';
+import { flush, hosts, pickerRoot, shadowOf } from '../support/shadow.ts';
 
 const BADGE: PickerBadge = {
   key: 'ada-programmer',
@@ -82,6 +82,16 @@ describe('LinkedIn profile: Add badge', () => {
     expect(hosts('linkedin-add-badge')).toEqual([]);
   });
 
+  it('appears in the 2026 server-driven profile’s certifications card (no anchors, hashed classes), after its title', async () => {
+    loadPage(fixture('linkedin-profile-own-sdui-2026.html'));
+    start(linkedinProfile);
+    await flush();
+    const [host, ...more] = hosts('linkedin-add-badge');
+    expect(more).toEqual([]);
+    expect(host?.previousElementSibling?.tagName).toBe('H2');
+    expect(host?.closest('[componentkey]')?.getAttribute('componentkey')).toMatch(/CertificationTopLevel$/);
+  });
+
   it('appears when the card renders late', async () => {
     loadPage('<html><body><main></main></body></html>');
     start(linkedinProfile);
@@ -152,6 +162,53 @@ describe('LinkedIn composer: Share a badge', () => {
     await pick(host!);
     expect(p.textContent).toBe('Proud to share: I earned “Analytical Engine Programmer” from Analytical Society. https://b.example/public/assertions/ada-programmer');
     expect(document.querySelector('.comments-comment-box .ql-editor')?.textContent).toBe('');
+  });
+
+  // 2026 markup: the composer in #interop-outlet's open shadow root, a Tiptap comment box in the page.
+  it('works in the composer LinkedIn renders inside #interop-outlet’s shadow root, and skips the Tiptap comment box', async () => {
+    loadPage(fixture('linkedin-feed-composer-shadow.html'));
+    attachDeclaredShadows();
+    const shadow = document.getElementById('interop-outlet')!.shadowRoot!;
+    start(linkedinComposer);
+    await flush();
+    expect(hosts('linkedin-share-badge')).toEqual([]); // none in the page's light DOM (the comment box)
+    const [host, ...more] = shadow.querySelectorAll<HTMLElement>('[data-lanyard="linkedin-share-badge"]');
+    expect(more).toEqual([]);
+    expect(host?.parentElement?.className).toBe('share-creation-state__footer');
+    // The caret after "Proud to share: ". jsdom, like Chromium, keeps a shadow tree's range out of the
+    // document's selection; Chromium shows it through ShadowRoot.getSelection(), given here as Chromium has it.
+    const p = shadow.querySelector('.ql-editor p')!;
+    const r = document.createRange();
+    r.setStart(p.firstChild!, p.textContent!.length);
+    const ranges: Range[] = [r];
+    const chromium = { get rangeCount() { return ranges.length; }, getRangeAt: (i: number) => ranges[i]!, removeAllRanges: () => void ranges.splice(0), addRange: (x: Range) => void ranges.push(x) };
+    Object.assign(shadow, { getSelection: () => chromium });
+    (shadow.querySelector('.ql-editor') as HTMLElement).focus();
+    document.dispatchEvent(new Event('selectionchange'));
+    await flush();
+    // The click reaches the document retargeted to #interop-outlet: the button must still answer.
+    host!.click();
+    await flush();
+    const picker = shadow.querySelector('[data-lanyard="picker"]');
+    expect(picker?.parentElement?.getAttribute('role')).toBe('dialog');
+    (shadowOf(picker).querySelector('li[role=option]') as HTMLElement).click();
+    await flush();
+    expect(p.textContent).toBe('Proud to share: I earned “Analytical Engine Programmer” from Analytical Society. https://b.example/public/assertions/ada-programmer');
+    expect(p.nextElementSibling?.textContent).toBe('#learning');
+    expect(document.querySelector('.tiptap')?.textContent).toBe('');
+  });
+
+  it('notices a composer that opens inside the shadow root later (no change in the page’s light DOM)', async () => {
+    loadPage(fixture('linkedin-feed-composer-shadow.html'));
+    attachDeclaredShadows();
+    const shadow = document.getElementById('interop-outlet')!.shadowRoot!;
+    const modal = shadow.querySelector('.artdeco-modal-overlay')!;
+    modal.remove();
+    start(linkedinComposer);
+    await flush();
+    shadow.append(modal);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(shadow.querySelectorAll('[data-lanyard="linkedin-share-badge"]')).toHaveLength(1);
   });
 
   it.each([

@@ -109,6 +109,16 @@ describe('web mail: Insert badge', () => {
     expect(body.querySelector('strong')?.textContent).toBe(HOSTILE);
   });
 
+  // The language-independent fallback (an editable inside div#editorParent_N) also matches any editable region
+  // inside the body (pasted markup, embedded components): one compose must still get one button.
+  it('adds one button per compose when the body holds an editable region of its own (Outlook, unlabelled UI)', async () => {
+    loadPage(`<html><body><div class="c1"><div role="toolbar"><div data-testid="ComposeSendButton"><button type="button" title="送信">送信</button><button type="button" aria-haspopup="menu"></button></div></div>
+      <div id="editorParent_1"><div contenteditable="true" role="textbox" aria-label="メッセージ本文"><p>こんにちは</p><div contenteditable="true" class="pasted">quoted</div></div></div></div></body></html>`);
+    start(outlook);
+    await flush();
+    expect(hosts('insert-badge')).toHaveLength(1);
+  });
+
   it('says once, quietly, when a body has no send bar, and adds nothing', async () => {
     loadPage('<html><body><div g_editable="true" contenteditable="true" role="textbox">x</div><div g_editable="true" contenteditable="true" role="textbox">y</div></body></html>');
     const logs: unknown[] = [];

@@ -17,7 +17,7 @@ import {
   composerSlot,
   isOwnProfile,
 } from '../../../src/content/sites/linkedin-find.ts';
-import { fixture, loadPage, realPage, REAL_LINKEDIN } from '../support/pages.ts';
+import { attachDeclaredShadows, fixture, loadPage, realPage, REAL_LINKEDIN } from '../support/pages.ts';
 
 const u = (s: string) => new URL(s);
 
@@ -90,6 +90,45 @@ describe('LinkedIn profile selectors', () => {
     expect(slot && 'after' in slot && slot.after.tagName).toBe('H2');
   });
 
+  // 2026 server-driven profile: no anchor ids, hashed classes, a componentkey per card (fixture says where from).
+  it('find the certifications card of the 2026 server-driven profile by its componentkey, whatever the UI language', () => {
+    loadPage(fixture('linkedin-profile-own-sdui-2026.html'));
+    const section = certSection(document);
+    expect(section?.getAttribute('componentkey')).toMatch(/CertificationTopLevel$/);
+    expect(isOwnProfile(document, section!)).toBe(true);
+    const slot = certButtonSlot(section!);
+    expect(slot && 'after' in slot && slot.after.tagName).toBe('H2');
+    // A visitor's view of it: the items link to the credentials, not to edit forms, so not the owner.
+    document.querySelector('a[href*="/edit/forms/"]')!.setAttribute('href', 'https://credentials.example/ada/1');
+    expect(isOwnProfile(document, certSection(document)!)).toBe(false);
+  });
+
+  // The 2024 owner's page linked every card's editor to /add-edit/<TYPE>/ (About: add-edit/SUMMARY), and a 2026 tool
+  // still edits through those routes; the ids around them are gone from the server-driven page.
+  it('see the owner of a 2026 profile by another card’s add-edit link when the certifications card has none', () => {
+    loadPage(fixture('linkedin-profile-own-sdui-2026.html'));
+    document.querySelector('a[href*="/edit/forms/"]')!.remove();
+    document.querySelector('[componentkey$="About"] h2')!.insertAdjacentHTML('afterend', '<a href="https://www.linkedin.com/in/ada-lovelace/add-edit/SUMMARY/?profileFormEntryPoint=PROFILE_SECTION"><svg role="img" aria-hidden="true"></svg></a>');
+    expect(isOwnProfile(document, certSection(document)!)).toBe(true);
+  });
+
+  it('do not take a visitor’s recommendation form link for the owner’s', () => {
+    loadPage(fixture('linkedin-profile-own-sdui-2026.html'));
+    document.querySelector('a[href*="/edit/forms/"]')!.setAttribute('href', 'https://credentials.example/ada/1');
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', '<a href="https://www.linkedin.com/in/ada-lovelace/edit/forms/recommendation/write/?profileFormEntryPoint=PROFILE_SECTION">Recommend</a><a href="https://www.linkedin.com/in/ada-lovelace/add-edit/RECOMMENDATION/">Recommend</a>');
+    expect(isOwnProfile(document, certSection(document)!)).toBe(false);
+  });
+
+  it('find the 2026 card when its componentkey rides the section itself (the earlier variant)', () => {
+    loadPage(fixture('linkedin-profile-own-sdui-2026.html'));
+    const div = document.querySelector('div[componentkey$="CertificationTopLevel"]')!;
+    const section = div.querySelector('section')!;
+    section.setAttribute('componentkey', div.getAttribute('componentkey')!);
+    div.replaceWith(section);
+    expect(certSection(document)).toBe(section);
+    expect(isOwnProfile(document, section)).toBe(true);
+  });
+
   it('find nothing on a page without the card', () => {
     loadPage('<html><body><main><h1>Someone</h1></main></body></html>');
     expect(certSection(document)).toBeNull();
@@ -131,6 +170,25 @@ describe('LinkedIn composer selectors', () => {
     expect(editors[0]?.closest('.share-box')).not.toBeNull();
     const slot = composerSlot(editors[0]!);
     expect('append' in slot && slot.append.className).toBe('share-creation-state__footer');
+  });
+
+  // 2026: the composer is rendered in the open shadow root of div#interop-outlet, and comments are Tiptap
+  // editors with the composer's aria-label but none of the old comment-box classes (fixture's comment says where from).
+  it('find the post composer inside LinkedIn’s #interop-outlet shadow root, and not the Tiptap comment box', () => {
+    loadPage(fixture('linkedin-feed-composer-shadow.html'));
+    attachDeclaredShadows();
+    const editors = composerEditors(document);
+    expect(editors).toHaveLength(1);
+    expect(editors[0]?.classList.contains('ql-editor')).toBe(true);
+    expect(editors[0]?.getRootNode()).toBe(document.getElementById('interop-outlet')?.shadowRoot);
+    const slot = composerSlot(editors[0]!);
+    expect('append' in slot && slot.append.className).toBe('share-creation-state__footer');
+  });
+
+  it('find no composer when only a Tiptap comment box is open', () => {
+    loadPage(fixture('linkedin-feed-composer-shadow.html'));
+    document.getElementById('interop-outlet')!.remove();
+    expect(composerEditors(document)).toEqual([]);
   });
 
   it('find no composer on a profile', () => {

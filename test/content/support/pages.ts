@@ -23,3 +23,18 @@ export function loadPage(html: string): void {
   const inner = html.replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
   document.documentElement.innerHTML = inner;
 }
+
+/**
+ * Builds the open shadow roots a page declares with <template shadowrootmode="open"> (browsers do
+ * it while parsing a page; innerHTML and jsdom do not).
+ */
+export function attachDeclaredShadows(root: ParentNode = document): void {
+  for (const t of root.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode="open"]')) {
+    const host = t.parentElement;
+    if (!host) continue;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.append(t.content.cloneNode(true));
+    t.remove();
+    attachDeclaredShadows(shadow);
+  }
+}
