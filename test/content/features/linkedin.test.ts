@@ -11,6 +11,10 @@ import { fixture, loadPage, realPage, REAL_LINKEDIN } from '../support/pages.ts'
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
 import { flush, hosts, pickerRoot } from '../support/shadow.ts';
 
+// jsdom cannot make trusted events: here the tests' clicks and keys stand for the user's (src/content/ui/user.ts;
+// test/content/ui/user-events.test.ts shows that a page's made-up ones do nothing).
+vi.mock('../../../src/content/ui/user.ts', () => ({ fromUser: () => true }));
+
 const BADGE: PickerBadge = {
   key: 'ada-programmer',
   name: 'Analytical Engine Programmer',
