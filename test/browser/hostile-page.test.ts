@@ -1,0 +1,100 @@
+/**
+ * Attacking pages against the content scripts, in Chromium with the built extension: the real
+ * 2020 Gmail compose served at its real URL with a hostile page's additions, and a hover site.
+ * - DOM clobbering: Chromium's isolated worlds see the page's named Window properties, so
+ *   `<form id="browser"><input name="runtime">`, `<form id="__lanyardUi"><input name="mail">` and
+ *   `<div id="__lanyardHover">` must not stand in for what the content scripts read (world.ts).
+ * - Made-up clicks: the page's `click()` on Lanyard's button loads and opens nothing (ui/user.ts).
+ * - What the page can read: the picker's host has a closed shadow root, no light DOM, and none of
+ *   the badge names reach the page's text.
+ * Run `npm run build` first.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { realPage, REAL_GMAIL } from '../content/support/pages.ts';
+import { clickButton, grantHosts, inShadow, pickerOptions, popupSend, serve, waitFor } from '../content/support/browser.ts';
+import { launchWithBadges, type WithBadges } from '../content/support/extension.ts';
+
+let env: WithBadges;
+const CLOBBER = '<form id="browser"><input name="runtime"></form><form id="__lanyardUi"><input name="mail"></form><div id="__lanyardHover"></div>';
+const HOVER_SITE = 'https://clobber.example/';
+
+beforeAll(async () => {
+  env = await launchWithBadges();
+  await serve(env.ext.context, 'https://mail.google.com/**', (url) => (url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL).replace('</body>', `${CLOBBER}</body>`) : null));
+  await serve(env.ext.context, `${HOVER_SITE}**`, () =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Badges</title></head><body>${CLOBBER}
+<p style="margin:40px"><a id="badge" href="${env.backpack.baseUrl}/public/assertions/ada-programmer">Analytical Engine Programmer</a></p></body></html>`,
+  );
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+async function open(url: string, loadedLog: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await env.ext.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource|^Access to image at/.test(m.text()) && errors.push(m.text()));
+  const loaded = page.waitForEvent('console', { predicate: (m) => m.text().startsWith(loadedLog) });
+  await page.goto(url);
+  await loaded;
+  return { page, errors };
+}
+
+describe('a hostile page in Gmail', () => {
+  it('has the badges it needs (background import)', () => {
+    expect(env.problems).toEqual([]);
+    expect(Object.keys(env.badges)).toContain('Analytical Engine Programmer');
+  });
+
+  it('its made-up click() on the button opens nothing; a person’s click opens the picker despite the clobbering elements', async () => {
+    const { page, errors } = await open('https://mail.google.com/mail/u/0/#inbox?compose=new', '[lanyard] mail content script loaded');
+    await page.waitForSelector('[data-lanyard="insert-badge"]');
+    // The page's own script presses the button, in every way it can.
+    await page.evaluate(() => {
+      const host = document.querySelector<HTMLElement>('[data-lanyard="insert-badge"]')!;
+      for (const type of ['mouseover', 'focusin', 'mousedown']) host.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+      host.click();
+    });
+    await page.waitForTimeout(1000);
+    expect(await page.locator('[data-lanyard="picker"]').count()).toBe(0);
+
+    await clickButton(page, 'insert-badge');
+    const labels = await pickerOptions(page);
+    expect(labels.some((l) => l.startsWith('Analytical Engine Programmer'))).toBe(true);
+    // The page sees a host with a closed root and nothing in it.
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector<HTMLElement>('[data-lanyard="picker"]')!;
+      let attach = 'attached';
+      try {
+        host.attachShadow({ mode: 'open' });
+      } catch (e) {
+        attach = (e as Error).name;
+      }
+      return { shadowRoot: host.shadowRoot, html: host.innerHTML, text: document.documentElement.innerText.includes('Analytical Engine Programmer'), attach };
+    });
+    expect(seen).toEqual({ shadowRoot: null, html: '', text: false, attach: 'NotSupportedError' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a hostile hover site', () => {
+  it('<div id="__lanyardHover"> and a clobbered browser.runtime do not switch the hover card off', async () => {
+    expect(await popupSend(env.ext, 'settings/set', { settings: { hoverVerify: true } })).toMatchObject({ ok: true });
+    await grantHosts(env.ext, [`${HOVER_SITE}*`]);
+    expect(await popupSend(env.ext, 'hover/site-add', { pattern: `${HOVER_SITE}*`, addedGrant: true })).toMatchObject({ ok: true });
+    const { page, errors } = await open(HOVER_SITE, '[lanyard] hover content script loaded');
+    await page.mouse.move(0, 0);
+    await page.hover('#badge');
+    const state = () => inShadow(page, 'hover-card', (root) => root.querySelector('.c')?.getAttribute('data-state') ?? '').catch(() => '');
+    await waitFor(async () => ['ready', 'error'].includes(await state()), 15_000);
+    // The background answered (the test backpack is on 127.0.0.1, which a page's link never reaches):
+    // a verdict, not a transport error.
+    expect(await state()).toBe('ready');
+    expect(await inShadow(page, 'hover-card', (root) => root.textContent ?? '')).toContain('local or private network');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
