@@ -132,6 +132,14 @@ describe('LinkedIn certification form: Fill from a badge', () => {
     expect(values()).toEqual(['<b>Name</b>', '', '11', '2025', '', '', '', '']);
   });
 
+  it('shows a bidi override in the credential id as ⟨RLO⟩, and cuts a huge id (an OB 3.0 id is any string)', () => {
+    loadPage(fixture('linkedin-cert-form-de-labels.html'));
+    fillCertificationForm(document, { key: 'k', name: 'N', verdict: 'valid', credentialId: 'urn:uuid:\u202Eelif.exe' });
+    expect(values()[6]).toBe('urn:uuid:⟨RLO⟩elif.exe');
+    fillCertificationForm(document, { key: 'k', name: 'N', verdict: 'valid', credentialId: 'x'.repeat(1_000_000) });
+    expect(values()[6]).toHaveLength(301);
+  });
+
   it('refuses a credential URL that is not http(s)', () => {
     loadPage(fixture('linkedin-cert-form.html'));
     fillCertificationForm(document, { ...BADGE, publicUrl: 'javascript:alert(1)' });
