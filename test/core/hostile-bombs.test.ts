@@ -50,6 +50,33 @@ describe('canonicalisation bombs (RDFC-1.0 §4.8 hash N-degree quads)', () => {
   });
 });
 
+describe('JSON-LD context bombs (jsonld.js reprocesses a scoped context at each node that uses it)', () => {
+  const scopedBomb = (terms: number, nodes: number) => {
+    const scoped = Object.fromEntries(Array.from({ length: terms }, (_, i) => [`s${i}`, `https://ex.test/s${i}`]));
+    return {
+      '@context': { w: { '@id': 'https://ex.test/w', '@context': { s1: 'https://ex.test/s1', s2: { '@id': 'https://ex.test/s2', '@context': scoped } } } },
+      w: Array.from({ length: nodes }, () => ({ s1: 'v', s2: {} })),
+    };
+  };
+
+  it('2,000 scoped terms used by 4,000 nodes (a 130 KB credential; about 20 s of jsonld.js before) is refused at once: indeterminate', async () => {
+    const vc = await signCredential(credential(alice.did), alice);
+    const bomb = scopedBomb(2000, 4000);
+    const doc = { ...vc, '@context': [...(vc['@context'] as string[]), bomb['@context']], w: bomb.w };
+    expect(JSON.stringify(doc).length).toBeLessThan(200_000);
+    const { value: signature, ms } = await timed(() => signatureOf(doc));
+    expect(signature).toMatchObject({ outcome: 'indeterminate' });
+    expect(signature?.message).toMatch(/too long to process/);
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('a credential signed with a small inline context still verifies (the bound is far above real credentials)', async () => {
+    const bomb = scopedBomb(50, 200);
+    const vc = await signCredential({ ...credential(alice.did, { w: bomb.w }), '@context': [...(credential(alice.did)['@context'] as string[]), bomb['@context']] }, alice);
+    expect(await signatureOf(vc)).toMatchObject({ outcome: 'pass' });
+  });
+});
+
 describe('status list bombs (Bitstring Status List §4.2 expansion)', () => {
   it('an encodedList of 64 KB that gunzips to 64 MB is refused past 16 MB: revocation indeterminate, saying so', async () => {
     const LIST = 'https://issuer.example/status/bomb';
