@@ -18,12 +18,23 @@ import { launchWithBadges, type WithBadges } from '../content/support/extension.
 let env: WithBadges;
 const CLOBBER = '<form id="browser"><input name="runtime"></form><form id="__lanyardUi"><input name="mail"></form><div id="__lanyardHover"></div>';
 const HOVER_SITE = 'https://clobber.example/';
+/** A compose form whose controls are named after the DOM members Lanyard uses (no dialog around it: the form is the compose root). */
+const OUTLOOK_FORM = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mail</title></head><body>
+<form id="compose"><div><button type="button" aria-label="Send">Send</button></div>
+<div role="textbox" contenteditable="true" aria-label="Message body">Hello<br><img name="querySelector" alt=""><img name="querySelectorAll" alt=""></div>
+<input type="hidden" name="parentElement"><input type="hidden" name="contains"><input type="hidden" name="append"></form></body></html>`;
 
 beforeAll(async () => {
   env = await launchWithBadges();
   await serve(env.ext.context, 'https://mail.google.com/**', (url) => (url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL).replace('</body>', `${CLOBBER}</body>`) : null));
-  await serve(env.ext.context, `${HOVER_SITE}**`, () =>
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Badges</title></head><body>${CLOBBER}
+  await serve(env.ext.context, 'https://outlook.office.com/**', (url) => (url.pathname.startsWith('/mail/') ? OUTLOOK_FORM : null));
+  await serve(env.ext.context, `${HOVER_SITE}**`, (url) =>
+    url.pathname === '/hidden' || url.pathname === '/shown'
+      ? // A badge link made (almost) invisible by an ancestor, inside a form whose "parentElement" skips that ancestor (/shown: the same, visible).
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nothing here</title></head><body>
+<div style="opacity:${url.pathname === '/hidden' ? '0.02' : '1'}"><form id="f"><a id="badge" style="display:block;width:300px;height:80px;margin:40px" href="${env.backpack.baseUrl}/public/assertions/ada-programmer">Badge</a></form></div>
+<output name="parentElement" form="f"></output></body></html>`
+      : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Badges</title></head><body>${CLOBBER}
 <p style="margin:40px"><a id="badge" href="${env.backpack.baseUrl}/public/assertions/ada-programmer">Analytical Engine Programmer</a></p></body></html>`,
   );
 });
@@ -80,11 +91,27 @@ describe('a hostile page in Gmail', () => {
   });
 });
 
+describe('a compose <form> whose controls clobber the DOM members Lanyard uses', () => {
+  it('still gets its "Insert badge" button (form.querySelector, .parentElement, .contains, .append are the page’s there)', async () => {
+    const { page, errors } = await open('https://outlook.office.com/mail/0/', '[lanyard] mail content script loaded');
+    // The content script's own view of the form, as Chromium gives it to isolated worlds: the named controls win.
+    await page.waitForSelector('[data-lanyard="insert-badge"]', { timeout: 5000 });
+    expect(await page.locator('[data-lanyard="insert-badge"]').count()).toBe(1);
+    await clickButton(page, 'insert-badge');
+    expect((await pickerOptions(page)).some((l) => l.startsWith('Analytical Engine Programmer'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('a hostile hover site', () => {
-  it('<div id="__lanyardHover"> and a clobbered browser.runtime do not switch the hover card off', async () => {
+  beforeAll(async () => {
     expect(await popupSend(env.ext, 'settings/set', { settings: { hoverVerify: true } })).toMatchObject({ ok: true });
     await grantHosts(env.ext, [`${HOVER_SITE}*`]);
     expect(await popupSend(env.ext, 'hover/site-add', { pattern: `${HOVER_SITE}*`, addedGrant: true })).toMatchObject({ ok: true });
+  });
+
+  it('<div id="__lanyardHover"> and a clobbered browser.runtime do not switch the hover card off', async () => {
     const { page, errors } = await open(HOVER_SITE, '[lanyard] hover content script loaded');
     await page.mouse.move(0, 0);
     await page.hover('#badge');
@@ -96,5 +123,20 @@ describe('a hostile hover site', () => {
     expect(await inShadow(page, 'hover-card', (root) => root.textContent ?? '')).toContain('local or private network');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('a link hidden by an ancestor (opacity 0.02) stays ignored when a form names a control "parentElement"', async () => {
+    /** A person moving onto the link and resting there; whether a card came. */
+    const dwell = async (path: string) => {
+      const { page } = await open(`${HOVER_SITE}${path}`, '[lanyard] hover content script loaded');
+      await page.mouse.move(0, 0);
+      await page.hover('#badge');
+      await page.waitForTimeout(1500);
+      const cards = await page.locator('[data-lanyard="hover-card"]').count();
+      await page.close();
+      return cards;
+    };
+    expect(await dwell('shown')).toBe(1);
+    expect(await dwell('hidden')).toBe(0);
   });
 });
