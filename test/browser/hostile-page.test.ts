@@ -6,7 +6,8 @@
  *   `<div id="__lanyardHover">` must not stand in for what the content scripts read (world.ts).
  * - Made-up clicks: the page's `click()` on Lanyard's button loads and opens nothing (ui/user.ts).
  * - What the page can read: the picker's host has a closed shadow root, no light DOM, and none of
- *   the badge names reach the page's text.
+ *   the badge names reach the page's text; a page that hooks Element.prototype.attachShadow before
+ *   anything runs catches none of Lanyard's roots.
  * Run `npm run build` first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,17 @@ afterAll(async () => {
 
 async function open(url: string, loadedLog: string): Promise<{ page: Page; errors: string[] }> {
   const page = await env.ext.context.newPage();
+  // The page's own script, before anything else: it hooks attachShadow and the shadowRoot getter to catch Lanyard's roots.
+  await page.addInitScript(() => {
+    const w = window as unknown as { caught: unknown[] };
+    w.caught = [];
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      w.caught.push(root);
+      return root;
+    };
+  });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource|^Access to image at/.test(m.text()) && errors.push(m.text()));
@@ -83,9 +95,13 @@ describe('a hostile page in Gmail', () => {
       } catch (e) {
         attach = (e as Error).name;
       }
-      return { shadowRoot: host.shadowRoot, html: host.innerHTML, text: document.documentElement.innerText.includes('Analytical Engine Programmer'), attach };
+      const hook = (window as unknown as { caught: ShadowRoot[] }).caught;
+      const caught = hook.length;
+      document.createElement('div').attachShadow({ mode: 'closed' }); // the hook works for the page's own roots
+      return { shadowRoot: host.shadowRoot, html: host.innerHTML, text: document.documentElement.innerText.includes('Analytical Engine Programmer'), attach, caught, own: hook.length };
     });
-    expect(seen).toEqual({ shadowRoot: null, html: '', text: false, attach: 'NotSupportedError' });
+    // The hook saw none of Lanyard's roots: the content script's world has its own Element.prototype.
+    expect(seen).toEqual({ shadowRoot: null, html: '', text: false, attach: 'NotSupportedError', caught: 0, own: 1 });
     expect(errors).toEqual([]);
     await page.close();
   });
