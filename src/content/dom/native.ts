@@ -28,6 +28,7 @@ export const queryAll = (root: ParentNode, selector: string): NodeListOf<Element
 /** `a.contains(b)`. */
 export const containsNode = (a: Node, b: Node | null): boolean => Node.prototype.contains.call(a, b);
 
-/** `parent.append(child)` and `ref.after(node)`. */
+/** `parent.append(child)`, `parent.prepend(child)` and `ref.after(node)`. */
 export const appendTo = (parent: Element, child: Node): void => Element.prototype.append.call(parent, child);
+export const prependTo = (parent: Element, child: Node): void => Element.prototype.prepend.call(parent, child);
 export const putAfter = (ref: Element, node: Node): void => Element.prototype.after.call(ref, node);

@@ -117,6 +117,16 @@ describe('LinkedIn certification form: Fill from a badge', () => {
     expect(hosts('picker')).toEqual([]);
   });
 
+  it('puts its button in the form even when the form has a control named "prepend" (DOM clobbering)', async () => {
+    loadPage(fixture('linkedin-cert-form.html'));
+    const form = document.querySelector('form')!;
+    // Chromium's isolated worlds see a form's named controls as its properties; jsdom does not, so an own property stands in.
+    Object.defineProperty(form, 'prepend', { value: document.createElement('input'), configurable: true });
+    start(linkedinCertForm);
+    await flush();
+    expect(hosts('linkedin-fill-form')[0]?.parentElement).toBe(form);
+  });
+
   it('opens the picker inside the modal (it keeps the focus to itself)', async () => {
     loadPage(fixture('linkedin-cert-form.html'));
     start(linkedinCertForm);
