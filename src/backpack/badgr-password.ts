@@ -7,7 +7,7 @@
  */
 import { badgrMessages } from './badgr-request.ts';
 import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
-import { send, statusError, type ClientOptions } from './http.ts';
+import { errorText, send, statusError, type ClientOptions } from './http.ts';
 
 export async function requestPasswordReset(opts: ClientOptions, apiBase: string, email: string): Promise<void> {
   const url = `${apiBase.replace(/\/+$/, '')}/v1/user/forgot-password`;
@@ -22,7 +22,7 @@ export async function requestPasswordReset(opts: ClientOptions, apiBase: string,
     await res.body?.cancel().catch(() => undefined);
     return;
   }
-  const text = await res.text().catch(() => '');
+  const text = await errorText(res, 'the password reset request');
   let said = '';
   try {
     said = badgrMessages(JSON.parse(text)).text;

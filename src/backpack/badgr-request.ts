@@ -5,7 +5,7 @@
  * messages, `{field: [messages]}`, or a bare string).
  */
 import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
-import { bearer, isObj, send, statusError, type ClientOptions } from './http.ts';
+import { bearer, errorText, isObj, readText, send, statusError, type ClientOptions } from './http.ts';
 import { parseLinkHeader } from './link-header.ts';
 
 /** The messages in any of Badgr's error shapes, and the first `name` (DUPLICATE_BADGE…) when there is one. */
@@ -54,7 +54,8 @@ async function badgrExchange(opts: ClientOptions, url: string, c: BadgrCall): Pr
   const headers: Record<string, string> = { accept: 'application/json', ...bearer(c.token) };
   if (c.body !== undefined) headers['content-type'] = 'application/json';
   const res = await send(opts, url, { method: c.method ?? 'GET', headers, ...(c.body !== undefined ? { body: JSON.stringify(c.body) } : {}) });
-  const text = await res.text().catch(() => '');
+  // A success is read whole (up to MAX_ANSWER_BYTES, else PROTOCOL); an error only for its message.
+  const text = res.ok ? await readText(res, c.what) : await errorText(res, c.what);
   let body: unknown = null;
   if (text) {
     try {

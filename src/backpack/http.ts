@@ -48,14 +48,50 @@ export async function send(opts: ClientOptions, url: string, init: RequestInit =
   }
 }
 
-/** The body as JSON; anything else is a PROTOCOL error (a login page instead of the API, say). */
-export async function readJson(res: Response, what: string): Promise<unknown> {
-  let text: string;
+/**
+ * The most of one answer Lanyard reads: far above a page of badges, a service description or a
+ * token answer. A backpack (or whoever answers at its address) that sends more, or an endless
+ * body, would otherwise fill the service worker's memory: the read stops there.
+ */
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+/** An error answer is read only for the few words it says. */
+export const MAX_ERROR_BYTES = 64 * 1024;
+
+/** The body as UTF-8 text (as Response.text() decodes it), read up to `max` bytes; more is PROTOCOL. */
+export async function readText(res: Response, what: string, max = MAX_ANSWER_BYTES): Promise<string> {
+  const tooLarge = () => new BackpackError(C.PROTOCOL, `${what} answered more than ${Math.round(max / 1024)} KB: not read`, { status: res.status });
+  if (!res.body) return '';
+  if (Number(res.headers.get('content-length') ?? NaN) > max) {
+    await res.body.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
   try {
-    text = await res.text();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      text += decoder.decode(value, { stream: true });
+    }
   } catch (e) {
+    if (e instanceof BackpackError) throw e;
     throw new BackpackError(C.UNREACHABLE, `The answer of ${what} was cut off`, { cause: e, status: res.status });
   }
+}
+
+/** The first words of an error answer, or '' when it cannot be read. */
+export const errorText = (res: Response, what: string): Promise<string> => readText(res, what, MAX_ERROR_BYTES).catch(() => '');
+
+/** The body as JSON; anything else is a PROTOCOL error (a login page instead of the API, say). */
+export async function readJson(res: Response, what: string): Promise<unknown> {
+  const text = await readText(res, what);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -94,7 +130,7 @@ export const bearer = (token: string): Record<string, string> => ({ authorizatio
 export async function getJson(opts: ClientOptions, url: string, token: string | undefined, what: string, accept = 'application/json'): Promise<{ body: unknown; res: Response }> {
   const res = await send(opts, url, { headers: { accept, ...(token ? bearer(token) : {}) } });
   if (!res.ok) {
-    const body = await res.text().catch(() => '');
+    const body = await errorText(res, what);
     throw statusError(res, what, body.slice(0, 200) || undefined);
   }
   return { body: await readJson(res, what), res };

@@ -4,10 +4,22 @@
  * every C0 and C1 control, DEL, the bidi embeddings, overrides and isolates (U+202A–U+202E,
  * U+2066–U+2069), the bidi marks (U+200E, U+200F, U+061C) and the line/paragraph separators
  * (U+2028, U+2029) are shown as visible escapes such as `\u202E`; so is a backslash that could
- * make text look like one of those escapes (`\\`).
+ * make text look like one of those escapes (`\\`). So are the invisible characters that would make
+ * one name look like another, as in the extension (src/core/share/display.ts): zero-width space,
+ * word joiner and invisible operators (U+200B, U+2060–U+2064), deprecated format characters
+ * (U+206A–U+206F), the Mongolian vowel separator, the Hangul fillers, the BOM, and tag characters
+ * (`\u{E0041}`) unless they spell an emoji flag.
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\\]/g;
+const UNSAFE =
+  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\u206a-\u206f\u180e\u115f\u1160\u3164\uffa0\ufeff\\]|\uDB40[\uDC00-\uDC7F]/g;
+
+const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, '0');
 
 export function escapeForTerminal(text: string): string {
-  return text.replace(UNSAFE, (c) => (c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`));
+  return text.replace(UNSAFE, (c) => {
+    if (c === '\\') return '\\\\';
+    if (c.length > 2) return c; // an emoji flag's tag sequence
+    const cp = c.codePointAt(0)!;
+    return cp > 0xffff ? `\\u{${hex(cp, 5)}}` : `\\u${hex(cp, 4)}`;
+  });
 }

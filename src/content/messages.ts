@@ -5,11 +5,11 @@
  */
 import type { ContentToBackground, Reply } from '../messaging/protocol.ts';
 import type { HoverVerdict, PickerBadge } from '../messaging/views.ts';
+import { extensionRuntime } from './world.ts';
 
 type Msg = keyof ContentToBackground & string;
 type Args<K extends Msg> = ContentToBackground[K]['args'];
 type Value<K extends Msg> = ContentToBackground[K]['reply'];
-type Runtime = { runtime?: { sendMessage(message: unknown): Promise<unknown> } };
 
 const str = (v: unknown): v is string => typeof v === 'string';
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
@@ -39,16 +39,11 @@ const replyChecks: { [K in Msg]: (v: unknown) => boolean } = {
   'hover/verify': isHoverVerdict,
 };
 
-function runtime(): Runtime['runtime'] {
-  const g = globalThis as { browser?: Runtime; chrome?: Runtime };
-  return g.browser?.runtime ?? g.chrome?.runtime;
-}
-
 /** Asks the background; never throws (transport failures and bad replies are error replies). */
 export async function ask<K extends Msg>(type: K, args: Args<K>): Promise<Reply<Value<K>>> {
   let raw: unknown;
   try {
-    const rt = runtime();
+    const rt = extensionRuntime();
     if (!rt) throw new Error('no extension runtime');
     raw = await rt.sendMessage({ type, args });
   } catch (e) {

@@ -6,21 +6,15 @@
  * follows it, waits for it. A failed load is forgotten, so the next click asks again.
  */
 import { loadedUis, type Uis } from './ui-api.ts';
-
-type Runtime = { sendMessage(message: unknown): Promise<unknown> };
+import { extensionRuntime } from './world.ts';
 
 let loading: Promise<string | undefined> | undefined;
-
-function runtime(): Runtime | undefined {
-  const g = globalThis as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime } };
-  return g.browser?.runtime ?? g.chrome?.runtime;
-}
 
 /** Loads the on-demand file once; resolves to an error message, or undefined when loaded. Never rejects. */
 export function preloadUi(): Promise<string | undefined> {
   loading ??= (async () => {
     try {
-      const r = (await runtime()?.sendMessage({ type: 'picker/ui', args: {} })) as { ok?: unknown; error?: { message?: unknown } } | undefined;
+      const r = (await extensionRuntime()?.sendMessage({ type: 'picker/ui', args: {} })) as { ok?: unknown; error?: { message?: unknown } } | undefined;
       if (r?.ok === true) return undefined;
       return String(r?.error?.message ?? 'no reply');
     } catch (e) {

@@ -5,6 +5,7 @@
  * through that world's global object, which the page's scripts never see (Chromium's isolated
  * worlds, Firefox's content-script sandboxes: each has its own global).
  */
+import { ownGlobal } from './world.ts';
 
 export interface Opening {
   /** The button host the picker opens next to. */
@@ -45,7 +46,8 @@ type Holder = { [GLOBAL]?: Partial<Uis> };
 
 /** The on-demand functions loaded so far into this world. */
 export function loadedUis(): Partial<Uis> {
-  return (globalThis as Holder)[GLOBAL] ?? {};
+  // Own property only: a page element with id="__lanyardUi" is not what our files provided (world.ts).
+  return (ownGlobal(GLOBAL) as Holder[typeof GLOBAL]) ?? {};
 }
 
 /** Called by an on-demand file when it runs. */

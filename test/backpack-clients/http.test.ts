@@ -1,7 +1,8 @@
 /** The shared client pieces: the URL rule, failures as codes, Link headers, PKCE, errors as plain data. */
 import { describe, expect, it } from 'vitest';
 import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
-import { checkUrl, retryAfter, send } from '../../src/backpack/http.ts';
+import { checkUrl, getJson, MAX_ANSWER_BYTES, readJson, retryAfter, send } from '../../src/backpack/http.ts';
+import { badgrCall } from '../../src/backpack/badgr-request.ts';
 import { parseLinkHeader } from '../../src/backpack/link-header.ts';
 import { codeChallengeS256, createCodeVerifier, createPkce, createState } from '../../src/backpack/pkce.ts';
 import { useBackpack } from '../backpack/helpers.ts';
@@ -100,5 +101,61 @@ describe('BackpackError', () => {
     const e = new BackpackError(C.THROTTLED, 'Wait', { status: 429, retryAfterSeconds: 30, detail: 'login attempts throttled' });
     expect(JSON.parse(JSON.stringify(e))).toEqual({ code: 'THROTTLED', message: 'Wait', status: 429, retryAfterSeconds: 30, detail: 'login attempts throttled' });
     expect(e).toBeInstanceOf(Error);
+  });
+});
+
+/** An endless body: 1 MB chunks for as long as it is read; counts what was pulled. */
+function endless(status = 200, headers: Record<string, string> = { 'content-type': 'application/json' }): { res: Response; pulled: () => number; cancelled: () => boolean } {
+  let pulled = 0;
+  let cancelled = false;
+  const chunk = new Uint8Array(1024 * 1024).fill(0x20);
+  const body = new ReadableStream<Uint8Array>({
+    pull(c) {
+      pulled += chunk.length;
+      c.enqueue(chunk);
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+  return { res: new Response(body, { status, headers }), pulled: () => pulled, cancelled: () => cancelled };
+}
+
+describe('a backpack that answers without end (memory bomb)', () => {
+  it('readJson stops past MAX_ANSWER_BYTES with PROTOCOL and cancels the body', async () => {
+    const e = endless();
+    expect(await codeOf(readJson(e.res, 'The badge list'))).toBe(C.PROTOCOL);
+    expect(e.pulled()).toBeLessThanOrEqual(MAX_ANSWER_BYTES + 4 * 1024 * 1024);
+    expect(e.cancelled()).toBe(true);
+  });
+
+  it('a declared Content-Length over the cap is refused before reading', async () => {
+    const e = endless(200, { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024 * 1024) });
+    expect(await codeOf(readJson(e.res, 'The badge list'))).toBe(C.PROTOCOL);
+    expect(e.pulled()).toBeLessThanOrEqual(2 * 1024 * 1024);
+  });
+
+  it('an endless error answer, a Badgr success and a Badgr error are read only so far', async () => {
+    const error = endless(500);
+    const err = await getJson({ fetch: async () => error.res }, 'https://backpack.example/api', 't', 'The badge list').catch((x: unknown) => x);
+    expect(err).toMatchObject({ code: C.SERVER_ERROR });
+    expect(error.pulled()).toBeLessThanOrEqual(2 * 1024 * 1024);
+    const ok = endless();
+    expect(await codeOf(badgrCall({ fetch: async () => ok.res }, 'https://api.badgr.io/v2/backpack/assertions', { token: 't', what: 'The badge list' }))).toBe(C.PROTOCOL);
+    expect(ok.pulled()).toBeLessThanOrEqual(MAX_ANSWER_BYTES + 4 * 1024 * 1024);
+    const bad = endless(400);
+    expect(await codeOf(badgrCall({ fetch: async () => bad.res }, 'https://api.badgr.io/v2/backpack/assertions', { token: 't', what: 'The badge list' }))).toBe(C.REJECTED);
+    expect(bad.pulled()).toBeLessThanOrEqual(2 * 1024 * 1024);
+  });
+
+  it('still reads an ordinary answer, a UTF-8 one split across chunks included', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ name: 'Zürich – 日本' }));
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const b of bytes) c.enqueue(Uint8Array.of(b));
+        c.close();
+      },
+    });
+    expect(await readJson(new Response(body), 'x')).toEqual({ name: 'Zürich – 日本' });
   });
 });

@@ -4,6 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MailUi } from '../../src/content/ui-api.ts';
 import { installRuntime, raw, type FakeRuntime } from './support/runtime.ts';
 
+// jsdom cannot make trusted events: here the tests' clicks and keys stand for the user's (src/content/ui/user.ts;
+// test/content/ui/user-events.test.ts shows that a page's made-up ones do nothing).
+vi.mock('../../src/content/ui/user.ts', () => ({ fromUser: () => true }));
+
 let rt: FakeRuntime;
 let od: typeof import('../../src/content/on-demand.ts');
 let api: typeof import('../../src/content/ui-api.ts');

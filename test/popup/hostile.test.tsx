@@ -36,6 +36,13 @@ describe('a bad %-escape in the public URL', () => {
     const add = await screen.findByRole('link', { name: 'Add to LinkedIn profile' });
     expect(new URL(add.getAttribute('href') ?? '').searchParams.get('certId')).toBe('%E0%A4%A');
   });
+
+  it('an override spelled %E2%80%AE in the public URL reaches LinkedIn as ⟨RLO⟩, not as the control it decodes to', async () => {
+    const actions = actionsWith((d) => ({ ...d, publicUrl: 'https://api.badgr.io/public/assertions/%E2%80%AEelif.exe' }));
+    renderWithEnv(<ShareScreen badgeKey={KEY} settings={mockSettings()} onEditOrgIds={noop} />, actions);
+    const add = await screen.findByRole('link', { name: 'Add to LinkedIn profile' });
+    expect(new URL(add.getAttribute('href') ?? '').searchParams.get('certId')).toBe('⟨RLO⟩elif.exe');
+  });
 });
 
 describe('long lists', () => {

@@ -23,7 +23,7 @@ export function fillCertificationForm(doc: Document, b: PickerBadge): string | u
     if (el && value !== undefined) setValue(el, value);
     else if (!el) missing.push(field);
   };
-  text('credentialId', b.credentialId);
+  text('credentialId', b.credentialId === undefined ? undefined : displayText(b.credentialId, 300));
   text('credentialUrl', b.publicUrl ? (httpUrl(b.publicUrl) ?? undefined) : undefined);
   date(doc, 'issue', b.issuedOn, missing);
   date(doc, 'expiry', b.expires, missing);

@@ -2,15 +2,17 @@
  * Puts one of our button hosts where a site's data says, and returns what was added so the
  * feature can take it all out again.
  */
+import { appendTo, putAfter } from './native.ts';
+
 export type Spot = { append: Element } | { after: Element } | { row: Element };
 
 export function put(spot: Spot, host: HTMLElement): Element[] {
   if ('append' in spot) {
-    spot.append.append(host);
+    appendTo(spot.append, host); // a <form> (LinkedIn's certification form) may have a control named "append"
     return [host];
   }
   if ('after' in spot) {
-    spot.after.after(host);
+    putAfter(spot.after, host);
     return [host];
   }
   // A new cell after the row's first one (Gmail: after Send), and its <col> when the table declares columns.

@@ -11,6 +11,7 @@
  * and in both cases only an element the user can see: not zero-sized, not hidden, not (almost)
  * transparent, inside the viewport, and on top where it is pointed at.
  */
+import { containsNode, parentOf } from '../dom/native.ts';
 
 export const MOVE_WINDOW_MS = 1000;
 export const KEY_WINDOW_MS = 500;
@@ -36,7 +37,8 @@ export function isShown(el: Element, at?: Point): boolean {
   const vh = window.innerHeight || document.documentElement.clientHeight;
   if (r.right <= 0 || r.bottom <= 0 || r.left >= vw || r.top >= vh) return false;
   let opacity = 1;
-  for (let n: Element | null = el; n; n = n.parentElement) {
+  // parentOf: a page's <form> cannot skip an ancestor by naming a control "parentElement" (dom/native.ts).
+  for (let n: Element | null = el; n; n = parentOf(n)) {
     const s = getComputedStyle(n);
     if (s.display === 'none' || s.contentVisibility === 'hidden') return false;
     if (n === el && (s.visibility === 'hidden' || s.visibility === 'collapse')) return false;
@@ -47,7 +49,7 @@ export function isShown(el: Element, at?: Point): boolean {
   if (p.x < r.left - 1 || p.x > r.right + 1 || p.y < r.top - 1 || p.y > r.bottom + 1) return false;
   // Covered by something else (a transparent overlay the page put over it): not what the user sees.
   const top = typeof document.elementFromPoint === 'function' ? document.elementFromPoint(p.x, p.y) : null;
-  return top !== null && (top === el || el.contains(top));
+  return top !== null && (top === el || containsNode(el, top));
 }
 
 export function createIntent({ isTrusted, now = () => performance.now() }: IntentOptions) {

@@ -10,6 +10,7 @@ import { certName, isCertificationForm, modal } from '../sites/linkedin.ts';
 import { closest } from '../sites/selectors.ts';
 import { certField } from '../sites/linkedin-find.ts';
 import { makeButton, onButton } from '../ui/button.ts';
+import { parentOf, prependTo } from '../dom/native.ts';
 
 const KIND = 'linkedin-fill-form';
 
@@ -22,10 +23,10 @@ export const linkedinCertForm: Feature = {
       if (host?.isConnected) return;
       const name = certField(document, certName);
       if (!name) return; // the form has not rendered yet
-      const form = name.closest('form') ?? name.parentElement;
+      const form = name.closest('form') ?? parentOf(name);
       if (!form) return;
       host = makeButton(KIND, 'Fill from a badge');
-      form.prepend(host);
+      prependTo(form, host); // not form.prepend: a control named "prepend" would stand in for it (dom/native.ts)
     }, signal);
     onButton(KIND, (anchor) => void withUi('linkedin', signal, (ui) => ui.fillForm({ anchor, signal, container: closest(anchor, modal) })), signal, preloadUi);
     signal.addEventListener('abort', () => host?.remove(), { once: true });

@@ -4,6 +4,7 @@
  * Outlook implement it as data in gmail.ts and outlook.ts.
  */
 import { closest, first, type Selectors } from './selectors.ts';
+import { containsNode, parentOf } from '../dom/native.ts';
 
 export interface ComposeSite {
   id: string;
@@ -24,8 +25,9 @@ const MAX_DEPTH = 25;
 export function composeRoot(site: ComposeSite, body: Element): Element | null {
   const known = closest(body, site.root);
   if (known && first(known, site.send)) return known;
-  let el = body.parentElement;
-  for (let i = 0; el && i < MAX_DEPTH; i++, el = el.parentElement) {
+  // parentOf/containsNode: the compose may sit in a <form> whose controls carry any name (dom/native.ts).
+  let el = parentOf(body);
+  for (let i = 0; el && i < MAX_DEPTH; i++, el = parentOf(el)) {
     if (first(el, site.send)) return el;
   }
   return known;
@@ -40,13 +42,13 @@ export function buttonSlot(site: ComposeSite, root: Element): Slot | null {
   const send = first(root, site.send);
   if (!send) return null;
   // Split buttons (send + its menu) sit in a group: go after the group, not between its halves.
-  const group = send.parentElement?.closest('[role="group"], .ms-Button-splitContainer, .dC') ?? splitOf(send);
-  return { after: group && root.contains(group) ? group : send };
+  const group = parentOf(send)?.closest('[role="group"], .ms-Button-splitContainer, .dC') ?? splitOf(send);
+  return { after: group && containsNode(root, group) ? group : send };
 }
 
 /** An unnamed split button: a parent holding only send and its menu button(s). */
 function splitOf(send: Element): Element | null {
-  const parent = send.parentElement;
+  const parent = parentOf(send);
   const kids = parent ? Array.from(parent.children) : [];
   const buttons = kids.filter((k) => k.tagName === 'BUTTON' || k.getAttribute('role') === 'button');
   return kids.length > 1 && kids.length <= 3 && buttons.length === kids.length ? parent : null;

@@ -3,6 +3,7 @@
  * class names last) and label tables per UI language. Sites change their markup without notice;
  * a fix should be a one-line change in content/sites/*.ts plus a new fixture.
  */
+import { queryAll, queryOne } from '../dom/native.ts';
 
 /** Ordered fallbacks: the first selector that finds anything wins. */
 export type Selectors = readonly string[];
@@ -44,10 +45,10 @@ export function selectors(...parts: (string | readonly string[])[]): Selectors {
   return parts.flat();
 }
 
-/** The first element matched by the first selector that matches anything (root included). */
+/** The first element matched by the first selector that matches anything (root included; a form's named controls cannot stand in: dom/native.ts). */
 export function first(root: ParentNode, selectors: Selectors): Element | null {
   for (const s of selectors) {
-    const found = root.querySelector(s);
+    const found = queryOne(root, s);
     if (found) return found;
   }
   return null;
@@ -56,7 +57,7 @@ export function first(root: ParentNode, selectors: Selectors): Element | null {
 /** All elements matched by the first selector that matches anything. */
 export function all(root: ParentNode, selectors: Selectors): Element[] {
   for (const s of selectors) {
-    const found = root.querySelectorAll(s);
+    const found = queryAll(root, s);
     if (found.length > 0) return [...found];
   }
   return [];

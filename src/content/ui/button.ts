@@ -5,6 +5,7 @@
  */
 import { h } from './h.ts';
 import { HOST_ATTR, mountShadow } from './shadow.ts';
+import { fromUser } from './user.ts';
 
 const CSS =
   ':host{display:inline-flex!important;vertical-align:middle;margin:0 6px}' +
@@ -19,7 +20,9 @@ export function makeButton(kind: string, label: string): HTMLElement {
   return host;
 }
 
+/** Our button's host when the user (not a page script: user.ts) pressed or reached it. */
 function hostOf(e: Event, kind: string): HTMLElement | null {
+  if (!fromUser(e)) return null;
   const t = e.target;
   return t instanceof Element ? t.closest<HTMLElement>(`[${HOST_ATTR}="${kind}"]`) : null;
 }

@@ -10,6 +10,7 @@ import type { PickerBadge } from '../../messaging/views.ts';
 import { h, monthYear, safeImage } from './h.ts';
 import { mountShadow, type ShadowUi } from './shadow.ts';
 import { place } from './place.ts';
+import { fromUser } from './user.ts';
 
 export interface PickerOptions {
   anchor: Element;
@@ -108,6 +109,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
     debounce = setTimeout(() => void load(), 150);
   }, on);
   panel.addEventListener('keydown', (e) => {
+    if (!fromUser(e)) return;
     if (e.key === 'Escape') self.close();
     else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') select(active + (e.key === 'ArrowDown' ? 1 : -1));
     else if (e.key === 'Enter') void pick(active);
@@ -117,6 +119,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
   // Typing in the search must not reach the site's keyboard shortcuts (Gmail's "c" composes).
   for (const t of ['keydown', 'keyup', 'keypress']) panel.addEventListener(t, (e) => e.stopPropagation(), on);
   list.addEventListener('click', (e) => {
+    if (!fromUser(e)) return;
     const li = (e.target as Element).closest('li');
     if (li) void pick(Number(li.dataset.i));
   }, on);

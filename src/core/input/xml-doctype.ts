@@ -40,7 +40,8 @@ export function decodeRefs(raw: string, entities: EntityTable, budget: Budget, a
       out += String.fromCodePoint(cp);
       continue;
     }
-    const value = PREDEFINED[name] ?? entities.get(name);
+    // Own keys only: `&constructor;` or `&toString;` must be undeclared, not Object's members as text.
+    const value = Object.hasOwn(PREDEFINED, name) ? PREDEFINED[name] : entities.get(name);
     if (value === undefined) throw malformed(`the undeclared entity &${name};`, at + i);
     if (value === null) throw malformed(`the entity &${name}; is external or nested, which Lanyard does not expand`, at + i);
     budget.left -= value.length;

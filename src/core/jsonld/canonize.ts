@@ -14,6 +14,7 @@ import { assertContextsValid, assertExpandedValid } from './spec-checks.ts';
 import { hasForeignKey } from './foreign-keys.ts';
 import { NeedContext, toRdfFast } from './to-rdf.ts';
 import { loadPrecomputed, precomputedWanted } from './precomputed.ts';
+import { assertBoundedContextWork } from './work-bound.ts';
 import { shorten } from '../display.ts';
 
 export type RdfPath = 'fast' | 'reference';
@@ -71,6 +72,8 @@ export async function toRdf(doc: unknown, set: ContextSet = bundledContextSet())
   } catch (e) {
     if (!(e instanceof FastPathUnsupported)) throw fromJsonLdError(e);
   }
+  // jsonld.js reprocesses scoped contexts at each node: a bomb of them is refused first (work-bound.ts).
+  assertBoundedContextWork(doc);
   try {
     // jsonld.js's expansion, loaded only for a document that needs it (see fallback.ts).
     const { toRdfReference } = await import('./fallback.ts');

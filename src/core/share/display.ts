@@ -26,15 +26,26 @@ const BIDI: Record<string, string> = {
 
 // Bidi controls; C0 and C1 controls but tab and newline; line/paragraph separators; BOM; and
 // interlinear annotations. Zero-width joiners stay: emoji sequences and some scripts need them.
-const CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFF9-\uFFFB]/g;
+// Also the invisible characters that would let an issuer's name look like another's ("Goo\u200Bgle"
+// for "Google", a recipient with a hidden character): Unicode's Default_Ignorable_Code_Point set
+// (UAX #44; DerivedCoreProperties.txt) less what writing needs (ZWNJ/ZWJ U+200C/U+200D, variation
+// selectors, the soft hyphen, CGJ): zero-width space, word joiner and invisible operators, the
+// deprecated format characters, the Mongolian vowel separator, the Hangul fillers (blank letters),
+// and tag characters (U+E0000–E007F, invisible ASCII) unless they spell an emoji flag (🏴 + tags + U+E007F).
+const CONTROLS =
+  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFF9-\uFFFB\u200B\u2060-\u2064\u206A-\u206F\u180E\u115F\u1160\u3164\uFFA0]|\uDB40[\uDC00-\uDC7F]/g;
+const NAMES: Record<string, string> = { ...BIDI, '\u200B': 'ZWSP', '\u2060': 'WJ' };
+/** A flag's tag sequence matches CONTROLS first, so that its tags are not taken one by one; it stays. */
+const isFlag = (m: string): boolean => m.length > 2;
 
 /** The longest text shown for one field; the rest is cut with "…" (a 1 MB name is not a name). */
 export const MAX_DISPLAY_CHARS = 2000;
 
-const marker = (c: string): string => `⟨${BIDI[c] ?? `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`}⟩`;
+const marker = (c: string): string =>
+  isFlag(c) ? c : `⟨${NAMES[c] ?? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`}⟩`;
 
 /** True when the text holds a control that displayText() would make visible. */
-export const hasHiddenControls = (text: string): boolean => new RegExp(CONTROLS.source).test(text);
+export const hasHiddenControls = (text: string): boolean => [...text.matchAll(CONTROLS)].some((m) => !isFlag(m[0]));
 
 /**
  * The text as it may be shown: every bidi or other control replaced with a visible marker

@@ -42,7 +42,8 @@ export function linkedInAddToProfileUrl(c: LinkedInCertification): string {
   }
   const certUrl = safeHttpUrl(c.certUrl);
   if (certUrl) p.set('certUrl', certUrl);
-  if (c.certId?.trim()) p.set('certId', c.certId.trim());
+  // The id too: an OB 3.0 id is any string, and a public URL's last segment decodes %E2%80%AE to an override.
+  if (c.certId?.trim()) p.set('certId', displayText(c.certId.trim(), 300));
   return `https://www.linkedin.com/profile/add?${p.toString()}`;
 }
 

@@ -20,7 +20,11 @@ const KINDS = {
 
 const unavailable = (message: string): StatusOutcome => ({ outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message });
 
-export const isStatusListEntry = (type: string): type is keyof typeof KINDS => type in KINDS;
+/** Own keys only: `'constructor' in KINDS` is true too, and would take Object for a list kind. */
+export const isStatusListEntry = (type: string): type is keyof typeof KINDS => Object.hasOwn(KINDS, type);
+
+/** Runs the list decodings of one credential one at a time (see check.ts). */
+export type Serial = <T>(task: () => Promise<T>) => Promise<T>;
 
 /**
  * The list credential may be read when its proof holds with a key its issuer does not disown, and its
@@ -48,7 +52,13 @@ async function trustList(list: Record<string, unknown>, issuerId: string | undef
   return null;
 }
 
-export async function checkStatusListEntry(entry: Record<string, unknown>, kind: keyof typeof KINDS, issuerId: string | undefined, ctx: VerifyContext): Promise<StatusOutcome> {
+export async function checkStatusListEntry(
+  entry: Record<string, unknown>,
+  kind: keyof typeof KINDS,
+  issuerId: string | undefined,
+  ctx: VerifyContext,
+  serial: Serial = (task) => task(),
+): Promise<StatusOutcome> {
   const spec = KINDS[kind];
   const raw = entry.statusListIndex;
   const index = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,12}$/.test(raw) ? Number(raw) : NaN;
@@ -72,7 +82,8 @@ export async function checkStatusListEntry(entry: Record<string, unknown>, kind:
   if (!arr(subject.statusPurpose).includes(purpose)) return unavailable(`The status list at ${url} is not a ${purpose} list`);
   let bits: Uint8Array;
   try {
-    bits = await decodeList(subject.encodedList, spec.multibase);
+    const encoded = subject.encodedList;
+    bits = await serial(() => decodeList(encoded, spec.multibase));
   } catch (e) {
     return unavailable(`The status list at ${url} cannot be decoded: ${(e as Error).message}`);
   }

@@ -34,7 +34,7 @@ export function isHashedIdentity(hashed: unknown, identity: string): boolean {
 /** OB 3.0 identityType names mapped onto the comparable OB 2.0 ones. */
 export function normaliseIdentityType(t: string): string {
   const map: Record<string, string> = { emailAddress: 'email', email: 'email', url: 'url', telephone: 'telephone', id: 'id', did: 'id' };
-  return map[t] ?? t;
+  return Object.hasOwn(map, t) ? map[t]! : t; // not Object's members for a type named "constructor"
 }
 
 async function matches(claim: RecipientIdentity, value: string): Promise<boolean> {

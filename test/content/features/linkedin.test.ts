@@ -11,6 +11,10 @@ import { attachDeclaredShadows, fixture, loadPage, realPage, REAL_LINKEDIN } fro
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
 import { flush, hosts, pickerRoot, shadowOf } from '../support/shadow.ts';
 
+// jsdom cannot make trusted events: here the tests' clicks and keys stand for the user's (src/content/ui/user.ts;
+// test/content/ui/user-events.test.ts shows that a page's made-up ones do nothing).
+vi.mock('../../../src/content/ui/user.ts', () => ({ fromUser: () => true }));
+
 const BADGE: PickerBadge = {
   key: 'ada-programmer',
   name: 'Analytical Engine Programmer',
@@ -123,6 +127,16 @@ describe('LinkedIn certification form: Fill from a badge', () => {
     expect(hosts('picker')).toEqual([]);
   });
 
+  it('puts its button in the form even when the form has a control named "prepend" (DOM clobbering)', async () => {
+    loadPage(fixture('linkedin-cert-form.html'));
+    const form = document.querySelector('form')!;
+    // Chromium's isolated worlds see a form's named controls as its properties; jsdom does not, so an own property stands in.
+    Object.defineProperty(form, 'prepend', { value: document.createElement('input'), configurable: true });
+    start(linkedinCertForm);
+    await flush();
+    expect(hosts('linkedin-fill-form')[0]?.parentElement).toBe(form);
+  });
+
   it('opens the picker inside the modal (it keeps the focus to itself)', async () => {
     loadPage(fixture('linkedin-cert-form.html'));
     start(linkedinCertForm);
@@ -136,6 +150,14 @@ describe('LinkedIn certification form: Fill from a badge', () => {
     loadPage(fixture('linkedin-cert-form-de-labels.html'));
     fillCertificationForm(document, { key: 'k', name: '<b>Name</b>', verdict: 'valid', issuedOn: '2025-11-20' });
     expect(values()).toEqual(['<b>Name</b>', '', '11', '2025', '', '', '', '']);
+  });
+
+  it('shows a bidi override in the credential id as ⟨RLO⟩, and cuts a huge id (an OB 3.0 id is any string)', () => {
+    loadPage(fixture('linkedin-cert-form-de-labels.html'));
+    fillCertificationForm(document, { key: 'k', name: 'N', verdict: 'valid', credentialId: 'urn:uuid:\u202Eelif.exe' });
+    expect(values()[6]).toBe('urn:uuid:⟨RLO⟩elif.exe');
+    fillCertificationForm(document, { key: 'k', name: 'N', verdict: 'valid', credentialId: 'x'.repeat(1_000_000) });
+    expect(values()[6]).toHaveLength(301);
   });
 
   it('refuses a credential URL that is not http(s)', () => {

@@ -1,11 +1,15 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { composeFeature } from '../../../src/content/features/mail-compose.ts';
 import { gmail } from '../../../src/content/sites/gmail.ts';
 import { outlook } from '../../../src/content/sites/outlook.ts';
 import { fixture, loadPage, realPage, REAL_GMAIL } from '../support/pages.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
 import { flush, hosts, pickerRoot } from '../support/shadow.ts';
+
+// jsdom cannot make trusted events: here the tests' clicks and keys stand for the user's (src/content/ui/user.ts;
+// test/content/ui/user-events.test.ts shows that a page's made-up ones do nothing).
+vi.mock('../../../src/content/ui/user.ts', () => ({ fromUser: () => true }));
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 /** What the background's card builder sends: the name escaped, inline styles, a link. */

@@ -5,6 +5,10 @@ import { openPicker } from '../../../src/content/ui/picker.ts';
 import { installRuntime, raw, type FakeRuntime } from '../support/runtime.ts';
 import { flush, hosts, pickerRoot } from '../support/shadow.ts';
 
+// jsdom cannot make trusted events: here the tests' clicks and keys stand for the user's (src/content/ui/user.ts;
+// test/content/ui/user-events.test.ts shows that a page's made-up ones do nothing).
+vi.mock('../../../src/content/ui/user.ts', () => ({ fromUser: () => true }));
+
 const BADGES: PickerBadge[] = [
   { key: 'a', name: 'Analytical Engine Programmer', issuerName: 'Analytical Society', issuedOn: '2026-03-02T10:00:00Z', verdict: 'valid', image: 'https://b.example/a.png' },
   { key: 'h', name: '<img src=x onerror=alert(1)>', verdict: 'invalid', image: 'javascript:alert(1)' },

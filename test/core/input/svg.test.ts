@@ -145,6 +145,9 @@ describe('readBakedSvg: DOCTYPE and entities', () => {
   it('an undeclared entity is malformed', () => {
     expect(codeOf(() => readBakedSvg(svg3('<t>&nbsp;</t>')))).toBe(ErrorCodes.PARSE_SVG);
   });
+  it.each(['constructor', 'toString', '__proto__', 'valueOf'])('&%s; is undeclared too, not an Object member spliced into the text', (name) => {
+    expect(codeOf(() => readBakedSvg(svg3(`<t>&${name};</t>`)))).toBe(ErrorCodes.PARSE_SVG);
+  });
 });
 
 describe('readBakedSvg: malformed XML is PARSE_SVG', () => {

@@ -44,3 +44,27 @@ describe('LinkedIn gets the visible markers too', () => {
     expect(new URL(linkedInAddToProfileUrl({ name: 'x'.repeat(1_000_000) })).searchParams.get('name')).toHaveLength(301);
   });
 });
+
+describe('invisible characters cannot make one name look like another (spoofing)', () => {
+  it('shows zero-width spaces, word joiners, invisible operators, Hangul fillers and tag characters', () => {
+    // "Goo\u200Bgle" looks exactly like "Google"; the issuer or recipient name must not.
+    expect(displayText('Goo\u200Bgle')).toBe('Goo⟨ZWSP⟩gle');
+    expect(displayText('Harvard\u2060 University')).toBe('Harvard⟨WJ⟩ University');
+    expect(displayText('a\u2062b\u206Ac\u180Ed')).toBe('a⟨U+2062⟩b⟨U+206A⟩c⟨U+180E⟩d');
+    expect(displayText('\u3164\u115F\u1160\uFFA0')).toBe('⟨U+3164⟩⟨U+115F⟩⟨U+1160⟩⟨U+FFA0⟩');
+    // Tag characters spell invisible ASCII ("ASCII smuggling"): "ok" + tags for "hi".
+    expect(displayText('ok\u{E0068}\u{E0069}')).toBe('ok⟨U+E0068⟩⟨U+E0069⟩');
+    expect(hasHiddenControls('Goo\u200Bgle')).toBe(true);
+    expect(hasHiddenControls(displayText('ok\u{E0068}\u{E0069}'))).toBe(false);
+  });
+
+  it('keeps what writing needs: joiners, variation selectors, soft hyphens and emoji tag flags', () => {
+    const scotland = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
+    for (const ok of ['zero\u200Cnon\u200Djoiner', 'می‌خواهم', '❤\uFE0F', 'soft\u00ADhyphen', `Scotland ${scotland}`, '👩‍👩‍👧‍👦']) {
+      expect(displayText(ok)).toBe(ok);
+      expect(hasHiddenControls(ok)).toBe(false);
+    }
+    // A lone black flag followed by a stray tag is not a flag: the tag shows.
+    expect(displayText('\u{1F3F4}\u{E0041}')).toBe('\u{1F3F4}⟨U+E0041⟩');
+  });
+});

@@ -36,6 +36,11 @@ describe('linkedInAddToProfileUrl', () => {
     expect(p).toEqual({ startTask: 'CERTIFICATION_NAME', name: 'Kayaking', organizationName: 'River Club' });
   });
 
+  it('shows a bidi override in the credential id as ⟨RLO⟩ and cuts a huge one, as it does the name', () => {
+    expect(params(linkedInAddToProfileUrl({ name: 'N', certId: 'urn:uuid:\u202Eelif.exe' })).certId).toBe('urn:uuid:⟨RLO⟩elif.exe');
+    expect(params(linkedInAddToProfileUrl({ name: 'N', certId: 'x'.repeat(1_000_000) })).certId).toHaveLength(301);
+  });
+
   it('keeps the issuer calendar month (no time-zone shift, no 0-based month)', () => {
     expect(yearMonth('2024-03-31T23:30:00-05:00')).toEqual({ year: 2024, month: 3 });
     expect(yearMonth('2024-01-01')).toEqual({ year: 2024, month: 1 });

@@ -63,6 +63,13 @@ describe('recipient', () => {
     await checkRecipient(d, [{ type: 'emailAddress', identity: `sha256$${await sha('a@b.c' + 'x')}`, hashed: true, salt: 'x' }], [toUserIdentity('A@B.C')]);
     expect(d.get('recipient')?.outcome).toBe('pass');
   });
+  it('takes an identity type named like an Object member as written (constructor, toString), not as a function', async () => {
+    const c = new CheckList();
+    await checkRecipient(c, [{ type: 'constructor', identity: 'a@b.c', hashed: false }, { type: 'toString', identity: 'a@b.c', hashed: false }], [toUserIdentity('a@b.c')]);
+    expect(c.get('recipient')).toMatchObject({ outcome: 'skipped' });
+    expect(c.get('recipient')?.message).toContain('it names: constructor, toString');
+    expect(c.get('recipient')?.message).not.toContain('function');
+  });
 });
 
 describe('verdict', () => {

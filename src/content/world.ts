@@ -1,0 +1,27 @@
+/**
+ * What the content scripts read from their world's global object, safe from DOM clobbering.
+ * Chromium's isolated worlds share the page's DOM, and with it the Window's named properties
+ * (HTML §7.2.2.3 "Named access on the Window object"): `<div id="__lanyardHover">` makes
+ * `globalThis.__lanyardHover` an element there, and `<form id="browser"><input name="runtime">`
+ * makes `browser.runtime` an <input> wherever the browser defines no `browser` of its own. Those
+ * named properties live on the global's prototype chain, never on the global itself, and they are
+ * elements or windows, never functions. So our own values are read only as own properties, and the
+ * extension runtime only when its `sendMessage` is a function.
+ */
+
+export type Runtime = { sendMessage(message: unknown): Promise<unknown> };
+
+/** A value this world's scripts set on the global object (an own property), never a page element. */
+export function ownGlobal(name: string): unknown {
+  return Object.getOwnPropertyDescriptor(globalThis, name)?.value;
+}
+
+/** The extension's runtime (Firefox `browser`, Chromium `chrome`), or undefined; never a page element. */
+export function extensionRuntime(): Runtime | undefined {
+  const g = globalThis as { browser?: { runtime?: Partial<Runtime> }; chrome?: { runtime?: Partial<Runtime> } };
+  for (const ns of [g.browser, g.chrome]) {
+    const rt = ns?.runtime;
+    if (typeof rt?.sendMessage === 'function') return rt as Runtime;
+  }
+  return undefined;
+}

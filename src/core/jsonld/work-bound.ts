@@ -1,0 +1,46 @@
+/**
+ * A bound on the work jsonld.js may do for one document (the reference path, fallback.ts).
+ * jsonld.js processes a scoped context (JSON-LD 1.1 §4.1.8 property-scoped, §4.1.7 type-scoped)
+ * again at each node that uses it: an inline context of 2,000 scoped terms used by 400 nodes, a
+ * 70 KB credential, took 2 s, and the cost grows as terms × nodes, so a credential under 1 MB
+ * could hold the service worker for minutes (the verification deadline bounds network waits, not
+ * this). Before jsonld.js runs, (keys inside inline @context objects) × (objects in the document)
+ * is measured, an over-estimate of that work; past the limit the credential is not canonicalized,
+ * which leaves its signature indeterminate (verify-proof.ts), never invalid. Bundled contexts are
+ * URLs and the fast path's memoised transitions: they do not count. Credentials seen so far inline
+ * a few dozen terms at most.
+ */
+
+/** About 2–3 s of jsonld.js work on a slow machine at the worst; a real credential is far below. */
+export const MAX_CONTEXT_WORK = 1_000_000;
+
+export class ContextWorkError extends Error {}
+
+/** Objects in the document (outside contexts) and keys inside inline context objects, by an iterative walk. */
+export function contextWork(doc: unknown): { objects: number; terms: number } {
+  let objects = 0;
+  let terms = 0;
+  const stack: [value: unknown, inContext: boolean][] = [[doc, false]];
+  while (stack.length) {
+    const [v, inContext] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push([x, inContext]);
+      continue;
+    }
+    if (inContext) terms += Object.keys(v).length;
+    else objects++;
+    for (const [k, x] of Object.entries(v)) stack.push([x, inContext || k === '@context']);
+  }
+  return { objects, terms };
+}
+
+/** Throws ContextWorkError when jsonld.js could be made to work too long on `doc`. */
+export function assertBoundedContextWork(doc: unknown): void {
+  const { objects, terms } = contextWork(doc);
+  if (objects * terms > MAX_CONTEXT_WORK) {
+    throw new ContextWorkError(
+      `its inline JSON-LD contexts (${terms} terms) over ${objects} objects would take too long to process (limit ${MAX_CONTEXT_WORK} term uses)`,
+    );
+  }
+}
