@@ -9,10 +9,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { composeFeature } from '../../../src/content/features/mail-compose.ts';
+import { linkedinComposer } from '../../../src/content/features/linkedin-composer.ts';
 import { openPicker } from '../../../src/content/ui/picker.ts';
 import { gmail } from '../../../src/content/sites/gmail.ts';
 import type { PickerBadge } from '../../../src/messaging/views.ts';
-import { loadPage, realPage, REAL_GMAIL } from '../support/pages.ts';
+import { attachDeclaredShadows, fixture, loadPage, realPage, REAL_GMAIL } from '../support/pages.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
 import { flush, hosts, pickerRoot } from '../support/shadow.ts';
 
@@ -40,6 +41,31 @@ describe('a page cannot press Lanyard’s buttons', () => {
     host!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
     await flush();
     expect(rt.sent).toEqual([]);
+    expect(hosts('picker')).toEqual([]);
+  });
+});
+
+describe('a page cannot press the button Lanyard puts in a site’s open shadow root', () => {
+  // LinkedIn's 2026 composer (#interop-outlet): our host listens itself there (dom/shadow-press.ts),
+  // and the page reaches it through the open root as easily as a light-DOM host.
+  it('click(), mousedown, mouseover and focusin from the page load nothing and open no picker', async () => {
+    loadPage(fixture('linkedin-feed-composer-shadow.html'));
+    attachDeclaredShadows();
+    const shadow = document.getElementById('interop-outlet')!.shadowRoot!;
+    rt = installRuntime({ 'picker/list': () => [BADGE], 'picker/card': () => ({ html: '<b>card</b>', text: 't' }) });
+    controller = new AbortController();
+    void linkedinComposer.init(controller.signal);
+    await flush();
+    const host = shadow.querySelector<HTMLElement>('[data-lanyard="linkedin-share-badge"]');
+    expect(host).not.toBeNull();
+    for (const type of ['mouseover', 'focusin', 'mousedown']) host!.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+    const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+    host!.dispatchEvent(click);
+    host!.click();
+    await flush();
+    expect(click.defaultPrevented).toBe(false);
+    expect(rt.sent).toEqual([]);
+    expect(shadow.querySelector('[data-lanyard="picker"]')).toBeNull();
     expect(hosts('picker')).toEqual([]);
   });
 });
