@@ -13,6 +13,7 @@ import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { preactWithoutInnerHtml } from './scripts/preact-no-inner-html.ts';
 import { asciiOutput, asciiSource } from './scripts/ascii-output.ts';
+import { polyfillEsm } from './scripts/polyfill-esm.ts';
 
 export const GECKO_ID = 'lanyard@lanyard.example';
 /** Content scripts built as single self-contained files: no loader, nothing web-accessible. */
@@ -68,7 +69,7 @@ async function iife(entry: string, fileName: string, target: string): Promise<st
   const out = await build({
     configFile: false,
     logLevel: 'warn',
-    plugins: [unusedContextFileUrls()],
+    plugins: [unusedContextFileUrls(), polyfillEsm()],
     resolve: { alias: ALIAS },
     build: {
       write: false,
