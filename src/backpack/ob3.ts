@@ -13,12 +13,13 @@ import {
   buildAuthorizationRequest,
   exchangeCode,
   readAuthorizationResponse,
+  registeredScopes,
   refreshTokens,
   revokeToken,
   type AuthorizationRequest,
   type TokenSet,
 } from './oauth.ts';
-import { registerClient, type ClientMetadata, type RegisteredClient } from './registration.ts';
+import { registerOffered, type ClientMetadata, type RegisteredClient } from './registration.ts';
 import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/';
@@ -116,11 +117,11 @@ export class Ob3Client {
   }
 
   register(service: Ob3Service, metadata: ClientMetadata): Promise<RegisteredClient> {
-    return registerClient(this.opts, service.registrationUrl, metadata);
+    return registerOffered(this.opts, service.registrationUrl, metadata, service.scopes);
   }
 
   authorizationRequest(service: Ob3Service, client: RegisteredClient, redirectUri: string, scope: string[] = [OB3_SCOPES.credentialReadonly, OB3_SCOPES.profileReadonly, 'offline_access']): Promise<AuthorizationRequest> {
-    return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope, issuer: service.issuer });
+    return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope: registeredScopes(scope, client), issuer: service.issuer });
   }
 
   /** Reads the redirect (checking `state` and `iss`) and exchanges its code. */

@@ -66,6 +66,34 @@ describe('manifest and sign-in', () => {
     expect(e.code).toBe(C.REGISTRATION_REFUSED);
   });
 
+  it('signs in to a Badgr-like provider that offers and registers no offline_access (badgr-server oauth2_api.py validate_scope)', async () => {
+    // Badgr's manifest (apps/backpack/badge_connect_api.py badge_connect_api_info): three scopes, version v1p0.
+    const b = ctx.bp.baseUrl;
+    const badgrScopes = [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.assertionCreate, BADGE_CONNECT_SCOPES.profileReadonly];
+    const manifest = {
+      '@context': 'https://w3id.org/openbadges/badgeconnect/v1',
+      id: `${b}/.well-known/badgeconnect.json`,
+      badgeConnectAPI: [{ name: 'Badgr', apiBase: `${b}/ims/ob/v2p1`, version: 'v1p0', termsOfServiceUrl: `${b}/terms`, privacyPolicyUrl: `${b}/privacy`, scopesOffered: badgrScopes, registrationUrl: `${b}/oauth/register`, authorizationUrl: `${b}/oauth/authorize`, tokenUrl: `${b}/oauth/token` }],
+    };
+    ctx.bp.control.failNext({ status: 200, path: '/.well-known/badgeconnect.json', body: manifest });
+    const state = ctx.bp.control.stateForTests;
+    state.registrableScopes = badgrScopes;
+    try {
+      const badgr = await bc.discover(b);
+      const c = await bc.register(badgr, { clientName: 'Lanyard', clientUri: `https://${REDIRECT_HOST}/`, logoUri: `https://${REDIRECT_HOST}/icon.png`, tosUri: `https://${REDIRECT_HOST}/terms.html`, policyUri: `https://${REDIRECT_HOST}/privacy.html`, softwareId: 'lanyard', softwareVersion: '0.1.0', redirectUris: [REDIRECT_URI], scope: [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access'] });
+      expect(String(c.registration.scope).split(' ')).toEqual([BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly]);
+      const req = await bc.authorizationRequest(badgr, c, REDIRECT_URI);
+      expect(new URL(req.url).searchParams.get('scope')).toBe(`${BADGE_CONNECT_SCOPES.assertionReadonly} ${BADGE_CONNECT_SCOPES.profileReadonly}`);
+      const { location } = await submitAuthorizationForm(req.url, ADA.username, ADA.password);
+      const t = await bc.completeAuthorization(badgr, c, req, location!);
+      // Refresh tokens follow the registered grant types, not offline_access (Badgr issue_refresh_token).
+      expect(t.refreshToken).toEqual(expect.any(String));
+      expect((await bc.assertionsPage(badgr, t.accessToken, { limit: 2 })).items).toHaveLength(2);
+    } finally {
+      state.registrableScopes = undefined;
+    }
+  });
+
   it('refreshes and revokes', async () => {
     const next = await bc.refresh(service, client, tokens.refreshToken!);
     expect((await failure(bc.refresh(service, client, tokens.refreshToken!))).code).toBe(C.UNAUTHORIZED);
