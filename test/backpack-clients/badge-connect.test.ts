@@ -138,6 +138,18 @@ describe('assertions', () => {
     expect((await failure(bc.assertionsPage(service, tokens.accessToken))).code).toBe(C.UNREACHABLE);
   });
 
+  it('a token without the scope: 401 PERMISSION_DENIED is REJECTED, not a session to refresh (badgr-server entity/views.py)', async () => {
+    const c = await bc.register(service, { clientName: 'Lanyard', clientUri: `https://${REDIRECT_HOST}/`, logoUri: `https://${REDIRECT_HOST}/icon.png`, tosUri: `https://${REDIRECT_HOST}/terms.html`, policyUri: `https://${REDIRECT_HOST}/privacy.html`, softwareId: 'lanyard', softwareVersion: '0.1.0', redirectUris: [REDIRECT_URI], scope: [BADGE_CONNECT_SCOPES.profileReadonly] });
+    const req = await bc.authorizationRequest(service, c, REDIRECT_URI, [BADGE_CONNECT_SCOPES.profileReadonly]);
+    const { location } = await submitAuthorizationForm(req.url, ADA.username, ADA.password);
+    const t = await bc.completeAuthorization(service, c, req, location!);
+    const e = await failure(bc.assertionsPage(service, t.accessToken));
+    expect(e).toMatchObject({ code: C.REJECTED, status: 401, detail: 'PERMISSION_DENIED' });
+    expect(e.message).toContain('lacks the scope');
+    // An expired or unknown token stays UNAUTHORIZED (UNAUTHENTICATED): that one is refreshed.
+    expect((await failure(bc.assertionsPage(service, 'not-a-token'))).code).toBe(C.UNAUTHORIZED);
+  });
+
   it('reads the profile', async () => {
     expect(await bc.profile(service, tokens.accessToken)).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.org' });
   });
