@@ -104,9 +104,11 @@ export class Ob3Client {
     const facts = await authServerFacts(this.opts, ctx, origin);
     return {
       ...endpoints,
-      title: str(info.title) ?? new URL(root).host,
-      termsOfService: str(info.termsOfService) ?? '',
-      // The model puts the privacy policy in `info`; security.html also mentions the scheme.
+      // The model puts name, terms and privacy policy in `info`; api.html's sample
+      // getServiceDescription response puts them in the OAuth2ACG scheme as `x-imssf-name`,
+      // `x-imssf-termsOfServiceUrl` and `x-imssf-privacyPolicyUrl`, with no `info` at all.
+      title: str(info.title) ?? str(acg['x-imssf-name']) ?? new URL(root).host,
+      termsOfService: str(info.termsOfService) ?? str(acg['x-imssf-termsOfServiceUrl']) ?? '',
       privacyPolicyUrl: str(info['x-imssf-privacyPolicyUrl']) ?? str(acg['x-imssf-privacyPolicyUrl']) ?? '',
       ...(str(info['x-imssf-image']) ? { image: str(info['x-imssf-image'])! } : {}),
       scopes: isObj(flow.scopes) ? Object.keys(flow.scopes) : [],
