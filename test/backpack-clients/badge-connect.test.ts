@@ -56,6 +56,15 @@ describe('manifest and sign-in', () => {
     expect((await failure(bc.discover('http://badges.example'))).code).toBe(C.INSECURE_URL);
   });
 
+  it('follows the 302 Badgr answers at /.well-known/badgeconnect.json (to /bcv1/manifest/{domain}) and keeps the manifest\'s own URL', async () => {
+    // badgr-server apps/mainsite/urls.py: BadgeConnectManifestRedirectView (a RedirectView: 302).
+    const b = ctx.bp.baseUrl;
+    ctx.bp.control.failNext({ status: 302, path: '/.well-known/badgeconnect.json', redirectTo: `${b}/.well-known/badgeconnect.json?domain=badgr.io` });
+    const s = await bc.discover(b);
+    expect(s.discoveryUrl).toBe(`${b}/.well-known/badgeconnect.json?domain=badgr.io`);
+    expect(s.tokenUrl).toBe(service.tokenUrl);
+  });
+
   it('signs in through the same OAuth flow', () => {
     expect(tokens.scope).toContain(BADGE_CONNECT_SCOPES.assertionReadonly);
     expect(tokens.refreshToken).toEqual(expect.any(String));
