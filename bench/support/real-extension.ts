@@ -94,7 +94,7 @@ export async function emptyBadgrBackpack(bp: Backpack, who: { username: string; 
     if (r.status !== 204) throw new Error(`bench/popup: removing ${entityId}: HTTP ${r.status}`);
   }
   if ((await list()).length) throw new Error(`bench/popup: ${who.username}'s backpack is not empty`);
-  await fetch(`${bp.baseUrl}/o/revoke_token`, { method: 'POST', body: new URLSearchParams({ token, client_id: 'public' }) });
+  await fetch(`${bp.baseUrl}/o/revoke_token/`, { method: 'POST', body: new URLSearchParams({ token, client_id: 'public' }) });
   return before.length;
 }
 

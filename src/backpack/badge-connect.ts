@@ -13,12 +13,13 @@ import {
   buildAuthorizationRequest,
   exchangeCode,
   readAuthorizationResponse,
+  registeredScopes,
   refreshTokens,
   revokeToken,
   type AuthorizationRequest,
   type TokenSet,
 } from './oauth.ts';
-import { registerClient, type ClientMetadata, type RegisteredClient } from './registration.ts';
+import { registerOffered, type ClientMetadata, type RegisteredClient } from './registration.ts';
 import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v2p1/scope/';
@@ -111,11 +112,11 @@ export class BadgeConnectClient {
   }
 
   register(service: BadgeConnectService, metadata: ClientMetadata): Promise<RegisteredClient> {
-    return registerClient(this.opts, service.registrationUrl, metadata);
+    return registerOffered(this.opts, service.registrationUrl, metadata, service.scopesOffered);
   }
 
   authorizationRequest(service: BadgeConnectService, client: RegisteredClient, redirectUri: string, scope: string[] = [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access']): Promise<AuthorizationRequest> {
-    return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope, issuer: service.issuer });
+    return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope: registeredScopes(scope, client), issuer: service.issuer });
   }
 
   async completeAuthorization(service: BadgeConnectService, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet> {

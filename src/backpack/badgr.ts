@@ -3,7 +3,7 @@
  * §1): password sign-in as Badgr's own UI does it (`POST /o/token`, form-encoded,
  * `grant_type=password&client_id=public`), refresh (the newest pair is kept: refresh tokens rotate),
  * the backpack (`expand=badgeclass&expand=issuer`, `include_*`), import, collections, the v1 address
- * API, and sign-out through RFC 7009 `POST /o/revoke_token` (or `DELETE /v2/auth/tokens/{id}`).
+ * API, and sign-out through RFC 7009 `POST /o/revoke_token/` (or `DELETE /v2/auth/tokens/{id}`).
  */
 import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
 import { checkUrl, send, statusError, type ClientOptions, type Json } from './http.ts';
@@ -51,12 +51,15 @@ export class BadgrClient {
   }
 
   /**
-   * Revokes the session: the refresh token and the access token through `/o/revoke_token`; where
+   * Revokes the session: the refresh token and the access token through `/o/revoke_token/`; where
    * that endpoint is missing, the access token through `DELETE /v2/auth/tokens/{id}`, found by its expiry.
    */
   async signOut(tokens: Pick<TokenSet, 'accessToken' | 'refreshToken' | 'expiresAt'>): Promise<void> {
     const revoke = async (token: string, hint: string): Promise<boolean> => {
-      const res = await send(this.opts, `${this.base}/o/revoke_token`, {
+      // With the slash: Badgr mounts django-oauth-toolkit's urls under /o/ (apps/mainsite/urls.py), whose
+      // pattern is `^revoke_token/$`; without it Django's APPEND_SLASH answers a 301, which a request
+      // carrying a token never follows (`redirect: 'error'`), so sign-out never revoked anything.
+      const res = await send(this.opts, `${this.base}/o/revoke_token/`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ token, token_type_hint: hint, client_id: this.clientId }).toString(),

@@ -131,7 +131,29 @@ export async function getJson(opts: ClientOptions, url: string, token: string | 
   const res = await send(opts, url, { headers: { accept, ...(token ? bearer(token) : {}) } });
   if (!res.ok) {
     const body = await errorText(res, what);
-    throw statusError(res, what, body.slice(0, 200) || undefined);
+    const status = badgeConnectStatus(body);
+    // OB 2.1 (openapi3/imsob_v2p1.json) has no 403: a token that is good but not allowed answers 401
+    // PERMISSION_DENIED (badgr-server apps/entity/views.py exception_handler, bcv1: PermissionDenied,
+    // e.g. a scope missing or an account without a verified address). Only an unauthenticated request
+    // is UNAUTHENTICATED (DRF raises NotAuthenticated before any permission check), so a refresh or a
+    // new sign-in cannot help: REJECTED, not UNAUTHORIZED.
+    if (res.status === 401 && status?.statusText === 'PERMISSION_DENIED') {
+      throw new BackpackError(C.REJECTED, `${what}: the backpack does not allow this account or this sign-in to read it${status.error ? ` (${status.error})` : ''}`, { status: 401, detail: 'PERMISSION_DENIED' });
+    }
+    throw statusError(res, what, status?.error ?? (body.slice(0, 200) || undefined));
   }
   return { body: await readJson(res, what), res };
+}
+
+/** The OB 2.1 Badge Connect `{status: {error, statusCode, statusText}}` of an error answer, when it is one. */
+function badgeConnectStatus(text: string): { error?: string; statusText?: string } | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const st = isObj(body) && isObj(body.status) ? body.status : undefined;
+  if (!st || typeof st.statusText !== 'string') return undefined;
+  return { statusText: st.statusText, ...(typeof st.error === 'string' && st.error ? { error: st.error.slice(0, 200) } : {}) };
 }

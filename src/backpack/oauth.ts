@@ -32,6 +32,20 @@ export interface AuthorizationRequest {
   issuer: IssuerExpectation;
 }
 
+/**
+ * The scopes to ask for: those of `wanted` the registration granted (RFC 7591 §3.2.1: the answer
+ * carries the client's registered `scope`), the first, the API's read scope, always; all of
+ * `wanted` when the answer names none. Badgr registers a Badge Connect client for its own scopes
+ * only and answers `invalid_scope` to any other in the authorization request (badgr-server
+ * apps/mainsite/oauth_validator.py validate_scopes), `offline_access` included (registration.ts).
+ */
+export function registeredScopes(wanted: readonly string[], client: RegisteredClient): string[] {
+  const granted = client.registration.scope;
+  if (typeof granted !== 'string' || !granted.trim()) return [...wanted];
+  const set = new Set(granted.split(/\s+/));
+  return wanted.filter((s, i) => i === 0 || set.has(s));
+}
+
 /** RFC 6749 §2.3.1: client id and secret are form-urlencoded before Basic encoding. */
 function basic(client: RegisteredClient): string {
   const enc = (s: string): string => encodeURIComponent(s).replace(/%20/g, '+');

@@ -13,12 +13,13 @@ import {
   buildAuthorizationRequest,
   exchangeCode,
   readAuthorizationResponse,
+  registeredScopes,
   refreshTokens,
   revokeToken,
   type AuthorizationRequest,
   type TokenSet,
 } from './oauth.ts';
-import { registerClient, type ClientMetadata, type RegisteredClient } from './registration.ts';
+import { registerOffered, type ClientMetadata, type RegisteredClient } from './registration.ts';
 import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/';
@@ -103,9 +104,11 @@ export class Ob3Client {
     const facts = await authServerFacts(this.opts, ctx, origin);
     return {
       ...endpoints,
-      title: str(info.title) ?? new URL(root).host,
-      termsOfService: str(info.termsOfService) ?? '',
-      // The model puts the privacy policy in `info`; security.html also mentions the scheme.
+      // The model puts name, terms and privacy policy in `info`; api.html's sample
+      // getServiceDescription response puts them in the OAuth2ACG scheme as `x-imssf-name`,
+      // `x-imssf-termsOfServiceUrl` and `x-imssf-privacyPolicyUrl`, with no `info` at all.
+      title: str(info.title) ?? str(acg['x-imssf-name']) ?? new URL(root).host,
+      termsOfService: str(info.termsOfService) ?? str(acg['x-imssf-termsOfServiceUrl']) ?? '',
       privacyPolicyUrl: str(info['x-imssf-privacyPolicyUrl']) ?? str(acg['x-imssf-privacyPolicyUrl']) ?? '',
       ...(str(info['x-imssf-image']) ? { image: str(info['x-imssf-image'])! } : {}),
       scopes: isObj(flow.scopes) ? Object.keys(flow.scopes) : [],
@@ -116,11 +119,11 @@ export class Ob3Client {
   }
 
   register(service: Ob3Service, metadata: ClientMetadata): Promise<RegisteredClient> {
-    return registerClient(this.opts, service.registrationUrl, metadata);
+    return registerOffered(this.opts, service.registrationUrl, metadata, service.scopes);
   }
 
   authorizationRequest(service: Ob3Service, client: RegisteredClient, redirectUri: string, scope: string[] = [OB3_SCOPES.credentialReadonly, OB3_SCOPES.profileReadonly, 'offline_access']): Promise<AuthorizationRequest> {
-    return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope, issuer: service.issuer });
+    return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope: registeredScopes(scope, client), issuer: service.issuer });
   }
 
   /** Reads the redirect (checking `state` and `iss`) and exchanges its code. */

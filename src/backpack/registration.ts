@@ -26,6 +26,26 @@ export interface RegisteredClient {
   registration: Json;
 }
 
+/**
+ * Registers; when the provider refuses and the request named scopes it does not offer, registers
+ * once more with only the offered ones (the API's read scope, first, always kept). Badgr refuses
+ * any scope but its three Badge Connect scopes with 400 "Scope offline_access not valid for
+ * automatic application registration. Badge Connect Scopes only" (badgr-server
+ * apps/mainsite/oauth2_api.py RegistrationSerializer.validate_scope), while OB 2.1 and OB 3.0
+ * ask for `offline_access` to get a refresh token and their example manifests leave it out of
+ * `scopesOffered`: so it is asked for first, and dropped only when that is refused. Badgr issues
+ * refresh tokens by the registered grant types (`issue_refresh_token`), not by that scope.
+ */
+export async function registerOffered(opts: ClientOptions, registrationUrl: string, m: ClientMetadata, offered: readonly string[]): Promise<RegisteredClient> {
+  try {
+    return await registerClient(opts, registrationUrl, m);
+  } catch (e) {
+    const narrowed = m.scope.filter((s, i) => i === 0 || offered.includes(s));
+    if (!(e instanceof BackpackError) || e.code !== C.REGISTRATION_REFUSED || !offered.length || narrowed.length === m.scope.length) throw e;
+    return registerClient(opts, registrationUrl, { ...m, scope: narrowed });
+  }
+}
+
 export async function registerClient(opts: ClientOptions, registrationUrl: string, m: ClientMetadata): Promise<RegisteredClient> {
   const body = {
     client_name: m.clientName,

@@ -76,6 +76,22 @@ describe('OB 3.0 and Badge Connect sign-in', () => {
     expect(ctx.bp.control.clients).toHaveLength(clientsBefore + 1);
   });
 
+  it('registers anew when the kept client secret has expired (RFC 7591 client_secret_expires_at)', async () => {
+    const h = await harness();
+    await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    const before = ctx.bp.control.clients.length;
+    const kept = (await h.db.secrets.all()).find((s) => s.kind === 'client')!;
+    if (kept.kind !== 'client') throw new Error('no client kept');
+    await h.db.secrets.put({ ...kept, registration: { ...kept.registration, client_secret_expires_at: Math.floor(Date.now() / 1000) - 10 } });
+    await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    expect(ctx.bp.control.clients).toHaveLength(before + 1);
+    const now = (await h.db.secrets.all()).find((s) => s.kind === 'client');
+    expect(now).toMatchObject({ clientId: ctx.bp.control.clients.at(-1)!.clientId });
+    // One that never expires (0) is kept.
+    await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    expect(ctx.bp.control.clients).toHaveLength(before + 1);
+  });
+
   it('signs in to Badge Connect the same way, with its own client', async () => {
     const h = await harness();
     const view = await h.app.accounts.signIn({ kind: 'badge-connect', baseUrl: ctx.bp.baseUrl });

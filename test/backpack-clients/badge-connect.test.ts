@@ -56,6 +56,15 @@ describe('manifest and sign-in', () => {
     expect((await failure(bc.discover('http://badges.example'))).code).toBe(C.INSECURE_URL);
   });
 
+  it('follows the 302 Badgr answers at /.well-known/badgeconnect.json (to /bcv1/manifest/{domain}) and keeps the manifest\'s own URL', async () => {
+    // badgr-server apps/mainsite/urls.py: BadgeConnectManifestRedirectView (a RedirectView: 302).
+    const b = ctx.bp.baseUrl;
+    ctx.bp.control.failNext({ status: 302, path: '/.well-known/badgeconnect.json', redirectTo: `${b}/.well-known/badgeconnect.json?domain=badgr.io` });
+    const s = await bc.discover(b);
+    expect(s.discoveryUrl).toBe(`${b}/.well-known/badgeconnect.json?domain=badgr.io`);
+    expect(s.tokenUrl).toBe(service.tokenUrl);
+  });
+
   it('signs in through the same OAuth flow', () => {
     expect(tokens.scope).toContain(BADGE_CONNECT_SCOPES.assertionReadonly);
     expect(tokens.refreshToken).toEqual(expect.any(String));
@@ -64,6 +73,34 @@ describe('manifest and sign-in', () => {
   it('refuses a registration that breaks the host rule', async () => {
     const e = await failure(bc.register(service, { clientName: 'x', clientUri: 'https://a.example/', logoUri: 'https://b.example/l.png', tosUri: 'https://a.example/t', policyUri: 'https://a.example/p', softwareId: 'x', softwareVersion: '1', redirectUris: [REDIRECT_URI], scope: [BADGE_CONNECT_SCOPES.assertionReadonly] }));
     expect(e.code).toBe(C.REGISTRATION_REFUSED);
+  });
+
+  it('signs in to a Badgr-like provider that offers and registers no offline_access (badgr-server oauth2_api.py validate_scope)', async () => {
+    // Badgr's manifest (apps/backpack/badge_connect_api.py badge_connect_api_info): three scopes, version v1p0.
+    const b = ctx.bp.baseUrl;
+    const badgrScopes = [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.assertionCreate, BADGE_CONNECT_SCOPES.profileReadonly];
+    const manifest = {
+      '@context': 'https://w3id.org/openbadges/badgeconnect/v1',
+      id: `${b}/.well-known/badgeconnect.json`,
+      badgeConnectAPI: [{ name: 'Badgr', apiBase: `${b}/ims/ob/v2p1`, version: 'v1p0', termsOfServiceUrl: `${b}/terms`, privacyPolicyUrl: `${b}/privacy`, scopesOffered: badgrScopes, registrationUrl: `${b}/oauth/register`, authorizationUrl: `${b}/oauth/authorize`, tokenUrl: `${b}/oauth/token` }],
+    };
+    ctx.bp.control.failNext({ status: 200, path: '/.well-known/badgeconnect.json', body: manifest });
+    const state = ctx.bp.control.stateForTests;
+    state.registrableScopes = badgrScopes;
+    try {
+      const badgr = await bc.discover(b);
+      const c = await bc.register(badgr, { clientName: 'Lanyard', clientUri: `https://${REDIRECT_HOST}/`, logoUri: `https://${REDIRECT_HOST}/icon.png`, tosUri: `https://${REDIRECT_HOST}/terms.html`, policyUri: `https://${REDIRECT_HOST}/privacy.html`, softwareId: 'lanyard', softwareVersion: '0.1.0', redirectUris: [REDIRECT_URI], scope: [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access'] });
+      expect(String(c.registration.scope).split(' ')).toEqual([BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly]);
+      const req = await bc.authorizationRequest(badgr, c, REDIRECT_URI);
+      expect(new URL(req.url).searchParams.get('scope')).toBe(`${BADGE_CONNECT_SCOPES.assertionReadonly} ${BADGE_CONNECT_SCOPES.profileReadonly}`);
+      const { location } = await submitAuthorizationForm(req.url, ADA.username, ADA.password);
+      const t = await bc.completeAuthorization(badgr, c, req, location!);
+      // Refresh tokens follow the registered grant types, not offline_access (Badgr issue_refresh_token).
+      expect(t.refreshToken).toEqual(expect.any(String));
+      expect((await bc.assertionsPage(badgr, t.accessToken, { limit: 2 })).items).toHaveLength(2);
+    } finally {
+      state.registrableScopes = undefined;
+    }
   });
 
   it('refreshes and revokes', async () => {
@@ -108,6 +145,18 @@ describe('assertions', () => {
     expect((await failure(bc.assertionsPage(service, tokens.accessToken))).code).toBe(C.SERVER_ERROR);
     ctx.bp.control.failNext({ drop: true, path: '/ims/ob/v2p1/' });
     expect((await failure(bc.assertionsPage(service, tokens.accessToken))).code).toBe(C.UNREACHABLE);
+  });
+
+  it('a token without the scope: 401 PERMISSION_DENIED is REJECTED, not a session to refresh (badgr-server entity/views.py)', async () => {
+    const c = await bc.register(service, { clientName: 'Lanyard', clientUri: `https://${REDIRECT_HOST}/`, logoUri: `https://${REDIRECT_HOST}/icon.png`, tosUri: `https://${REDIRECT_HOST}/terms.html`, policyUri: `https://${REDIRECT_HOST}/privacy.html`, softwareId: 'lanyard', softwareVersion: '0.1.0', redirectUris: [REDIRECT_URI], scope: [BADGE_CONNECT_SCOPES.profileReadonly] });
+    const req = await bc.authorizationRequest(service, c, REDIRECT_URI, [BADGE_CONNECT_SCOPES.profileReadonly]);
+    const { location } = await submitAuthorizationForm(req.url, ADA.username, ADA.password);
+    const t = await bc.completeAuthorization(service, c, req, location!);
+    const e = await failure(bc.assertionsPage(service, t.accessToken));
+    expect(e).toMatchObject({ code: C.REJECTED, status: 401, detail: 'PERMISSION_DENIED' });
+    expect(e.message).toContain('lacks the scope');
+    // An expired or unknown token stays UNAUTHORIZED (UNAUTHENTICATED): that one is refreshed.
+    expect((await failure(bc.assertionsPage(service, 'not-a-token'))).code).toBe(C.UNAUTHORIZED);
   });
 
   it('reads the profile', async () => {

@@ -64,6 +64,20 @@ describe('discovery and registration', () => {
     expect((await ob3.discover(`${b}/ims/ob/v3p0`)).tokenUrl).toBe(service.tokenUrl);
   });
 
+  it('reads the name and terms from the OAuth2ACG scheme, as api.html\'s sample service description has them', async () => {
+    const b = ctx.bp.baseUrl;
+    const scheme = {
+      type: 'oauth2',
+      'x-imssf-name': 'Example Provider',
+      'x-imssf-privacyPolicyUrl': `${b}/privacy`,
+      'x-imssf-registrationUrl': `${b}/oauth/register`,
+      'x-imssf-termsOfServiceUrl': `${b}/terms`,
+      flows: { authorizationCode: { tokenUrl: `${b}/oauth/token`, authorizationUrl: `${b}/oauth/authorize`, refreshUrl: `${b}/oauth/token`, scopes: { [OB3_SCOPES.credentialReadonly]: '...' } } },
+    };
+    ctx.bp.control.failNext({ status: 200, path: '/ims/ob/v3p0/discovery', body: { openapi: '3.0.1', components: { securitySchemes: { OAuth2ACG: scheme } } } });
+    expect(await ob3.discover(b)).toMatchObject({ title: 'Example Provider', termsOfService: `${b}/terms`, privacyPolicyUrl: `${b}/privacy`, apiBase: `${b}/ims/ob/v3p0` });
+  });
+
   it('discovery errors: UNREACHABLE, INSECURE_URL, PROTOCOL, SERVER_ERROR', async () => {
     expect((await failure(ob3.discover('http://127.0.0.1:1'))).code).toBe(C.UNREACHABLE);
     expect((await failure(ob3.discover('http://badges.example'))).code).toBe(C.INSECURE_URL);

@@ -109,13 +109,18 @@ describe('refresh_token grant', () => {
 });
 
 describe('revocation', () => {
-  it('POST /o/revoke_token (RFC 7009) ends the session, and answers 200 for an unknown token', async () => {
+  it('POST /o/revoke_token/ (RFC 7009) ends the session, and answers 200 for an unknown token', async () => {
     const t = await badgrLogin(ctx.bp.baseUrl);
-    const res = await fetch(`${ctx.bp.baseUrl}/o/revoke_token`, formPost({ token: t.refresh_token, token_type_hint: 'refresh_token', client_id: 'public' }));
+    // DOT's pattern is ^revoke_token/$: without the slash, Django's APPEND_SLASH answers 301.
+    const bare = await fetch(`${ctx.bp.baseUrl}/o/revoke_token`, { ...formPost({ token: t.refresh_token, client_id: 'public' }), redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe(`${ctx.bp.baseUrl}/o/revoke_token/`);
+    expect(ctx.bp.control.isTokenLive(t.access_token)).toBe(true);
+    const res = await fetch(`${ctx.bp.baseUrl}/o/revoke_token/`, formPost({ token: t.refresh_token, token_type_hint: 'refresh_token', client_id: 'public' }));
     expect(res.status).toBe(200);
     expect(ctx.bp.control.isTokenLive(t.access_token)).toBe(false);
-    expect((await fetch(`${ctx.bp.baseUrl}/o/revoke_token`, formPost({ token: 'unknown', client_id: 'public' }))).status).toBe(200);
-    expect((await fetch(`${ctx.bp.baseUrl}/o/revoke_token`, formPost({ token: 'x', token_type_hint: 'id_token', client_id: 'public' }))).status).toBe(400);
+    expect((await fetch(`${ctx.bp.baseUrl}/o/revoke_token/`, formPost({ token: 'unknown', client_id: 'public' }))).status).toBe(200);
+    expect((await fetch(`${ctx.bp.baseUrl}/o/revoke_token/`, formPost({ token: 'x', token_type_hint: 'id_token', client_id: 'public' }))).status).toBe(400);
   });
 
   it('GET /v2/auth/tokens lists live tokens; DELETE /v2/auth/tokens/{id} revokes one (204)', async () => {

@@ -149,7 +149,9 @@ describe('Badge Connect', () => {
     expect(await unauth.json()).toEqual({ status: { error: expect.any(String), statusCode: 401, statusText: 'UNAUTHENTICATED' } });
     const bad = await fetch(url('/ims/ob/v2p1/assertions?offset=-3'), { headers: auth(bc) });
     expect((await bad.json()).status.statusText).toBe('REQUEST_VALIDATION_ERROR');
-    expect((await fetch(url('/ims/ob/v2p1/assertions'), { headers: auth(ob3) })).status).toBe(403);
+    const denied = await fetch(url('/ims/ob/v2p1/assertions'), { headers: auth(ob3) });
+    expect(denied.status).toBe(401);
+    expect((await denied.json()).status).toMatchObject({ statusCode: 401, statusText: 'PERMISSION_DENIED' });
   });
 
   it('serves the profile in the envelope', async () => {

@@ -124,6 +124,11 @@ export class BackpackState {
   /** Failed password grants by username (or client IP), Badgr's `throttleable` backoff. */
   readonly loginFailures = new Map<string, OAuthFailure>();
   readonly images = new Map<string, Buffer>();
+  /**
+   * The scopes dynamic registration accepts (api/oauth-register.ts); a test narrows it to Badgr's
+   * three Badge Connect scopes (no `offline_access`) to stand in for Badgr's `/o/register`.
+   */
+  registrableScopes: string[] | undefined;
   clockOffsetMs = 0;
   private seq = 0;
 

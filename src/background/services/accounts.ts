@@ -108,7 +108,11 @@ export function createAccounts(d: AccountsDeps) {
     const set = Object.entries(endpoints).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
     const id = `client:${kind}:${await sha256Hex(JSON.stringify(set))}`;
     const kept = await d.db.secrets.get(id);
-    if (kept?.kind === 'client') return { id, client: { clientId: kept.clientId, clientSecret: kept.clientSecret, registration: kept.registration } };
+    // RFC 7591 §3.2.1: `client_secret_expires_at` is when the secret stops working (seconds; 0 = never).
+    // An expired one would only fail at the code exchange, after the user signed in: register anew first.
+    const expiresAt = kept?.kind === 'client' ? Number(kept.registration?.client_secret_expires_at) : 0;
+    const expired = Number.isFinite(expiresAt) && expiresAt > 0 && expiresAt * 1000 <= (d.now?.() ?? new Date()).getTime() + 60_000;
+    if (kept?.kind === 'client' && !expired) return { id, client: { clientId: kept.clientId, clientSecret: kept.clientSecret, registration: kept.registration } };
     const client = await register(clientMetadata(d.identity.redirectUrl('oauth2'), d.version, scope));
     await d.db.secrets.put({ id, kind: 'client', clientId: client.clientId, clientSecret: client.clientSecret, registration: client.registration });
     return { id, client };

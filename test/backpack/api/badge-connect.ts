@@ -17,7 +17,7 @@ type StatusText = 'OK' | 'REQUEST_VALIDATION_ERROR' | 'UNAUTHENTICATED' | 'PERMI
 const status = (statusCode: number, statusText: StatusText, error: string | null) => ({ error, statusCode, statusText });
 
 export const bcError = (code: number, text: StatusText, error: string): Reply =>
-  json(code, { status: status(code, text, error) }, code === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {});
+  json(code, { status: status(code, text, error) }, text === 'UNAUTHENTICATED' ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {});
 
 export function badgeConnectRoutes(router: Router, state: BackpackState): void {
   const { urls } = state;
@@ -49,7 +49,9 @@ export function badgeConnectRoutes(router: Router, state: BackpackState): void {
     if ('token' in r) return { userId: r.token.userId };
     return r.error === 'unauthenticated'
       ? { reply: bcError(401, 'UNAUTHENTICATED', 'The access token is missing, expired or revoked.') }
-      : { reply: bcError(403, 'PERMISSION_DENIED', `The access token lacks the scope ${scope}.`) };
+      : // OB 2.1 lists no 403 (openapi3/imsob_v2p1.json); Badgr answers a DRF PermissionDenied on bcv1 with
+        // 401 PERMISSION_DENIED (badgr-server apps/entity/views.py exception_handler).
+        { reply: bcError(401, 'PERMISSION_DENIED', `The access token lacks the scope ${scope}.`) };
   };
 
   router.on('GET', '/ims/ob/v2p1/assertions', (req) => {

@@ -4,7 +4,7 @@
  * default) with `client_id=public`, and `refresh_token` with rotation; login backoff from
  * apps/mainsite/utils.py `throttleable` (429 with `expires`). Also DOT's RFC 7009 `POST /o/revoke_token`.
  */
-import { empty, formBody, header, json, type Reply, type Req } from '../http/io.ts';
+import { empty, formBody, header, json, redirect, type Reply, type Req } from '../http/io.ts';
 import type { Router } from '../http/router.ts';
 import type { BackpackState } from '../state.ts';
 import { BADGR_TOKEN_SECONDS, issueToken, revokeByValue, rotate, tokenResponse } from './auth.ts';
@@ -51,8 +51,13 @@ export function badgrTokenRoutes(router: Router, state: BackpackState, throttle:
     return reply;
   });
 
-  // django-oauth-toolkit RevokeTokenView (RFC 7009): 200 whether or not the token was known.
+  // django-oauth-toolkit RevokeTokenView (RFC 7009): 200 whether or not the token was known. Badgr
+  // mounts DOT's own urls (apps/mainsite/urls.py `path('o/', include('oauth2_provider.urls'))`), whose
+  // pattern is `^revoke_token/$` (DOT 1.3 oauth2_provider/urls.py): only the trailing-slash path
+  // exists, and Django's CommonMiddleware (APPEND_SLASH) answers the other with a 301 to it.
+  // (Badgr's own /o/token, /o/register, /o/authorize take both: `^o/token/?$`.)
   router.on('POST', '/o/revoke_token', (req) => {
+    if (!req.url.pathname.endsWith('/')) return redirect(`${state.urls.base}/o/revoke_token/`, 301);
     const form = formBody(req) ?? new URLSearchParams();
     const client = clientOf(req, form, state);
     if ('error' in client) return oauthError('invalid_client', undefined, 401);

@@ -80,9 +80,13 @@ export function oauthRegisterRoutes(router: Router, state: BackpackState): void 
     if (!Array.isArray(responseTypes) || responseTypes.length !== 1 || responseTypes[0] !== 'code') {
       return refuse('invalid_client_metadata', 'response_types must be ["code"]');
     }
-    // Unknown scopes are dropped (badgr-server RegistrationSerializer.validate_scope); none left is an error.
-    const scope = String(m.scope).split(/\s+/).filter((s) => OAUTH_SCOPES.includes(s));
-    if (!scope.length) return refuse('invalid_client_metadata', 'No supported scope was requested');
+    // A scope the server does not register is refused, with Badgr's words (badgr-server
+    // apps/mainsite/oauth2_api.py RegistrationSerializer.validate_scope raises a ValidationError:
+    // 400 through entity/views.py exception_handler + Rfc7591ErrorSerializer, `{error, error_description}`).
+    const registrable = state.registrableScopes ?? OAUTH_SCOPES;
+    const scope = String(m.scope).split(/\s+/).filter(Boolean);
+    const unknown = scope.find((s) => !registrable.includes(s));
+    if (unknown !== undefined) return refuse('invalid_client_metadata', `scope: Scope ${unknown} not valid for automatic application registration. Badge Connect Scopes only`);
     const clientId = `client-${randomBytes(8).toString('hex')}`;
     const clientSecret = randomBytes(24).toString('base64url');
     const issuedAt = Math.floor(state.now() / 1000);

@@ -41,5 +41,6 @@ export function paginate(req: Req, base: string, all: BadgeRecord[]): Paged {
   links.push(link(req, base, size, total === 0 ? 0 : Math.floor((total - 1) / size) * size, 'last'));
   links.push(link(req, base, size, 0, 'first'));
   if (offset > 0) links.push(link(req, base, size, Math.max(0, offset - size), 'prev'));
-  return { items: matching.slice(offset, offset + size), headers: { 'x-total-count': String(total), link: links.join(', ') } };
+  // Joined with a bare comma, as Badgr's BadgeConnectPagination writes it (`','.join(links)`): RFC 8288 allows both.
+  return { items: matching.slice(offset, offset + size), headers: { 'x-total-count': String(total), link: links.join(',') } };
 }
