@@ -5,6 +5,7 @@ import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { formatAgo, hostOf } from '../format.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { ProgressBar } from '../ui/ProgressBar.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
@@ -21,6 +22,8 @@ export interface AccountsScreenProps {
 export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInAgain, onChanged }: AccountsScreenProps) {
   const { t, actions } = useEnv();
   const [error, setError] = useState<string>();
+  // A signed-out account's card goes, with the button that had focus: focus goes to the title.
+  const rescue = useFocusRescue(() => document.getElementById('screen-title'));
   const run = async (p: Promise<{ ok: boolean; error?: { code: string; message: string } }>) => {
     const r = await p;
     setError(!r.ok && r.error ? errorText(t, r.error) : undefined);
@@ -55,7 +58,10 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
                     {t('addressesButton')}
                   </button>
                 ) : null}
-                <ConfirmButton class="button small" label={t('signOut')} question={t('signOutConfirm')} confirmLabel={t('signOut')} onConfirm={() => run(actions.signOut(a.id))} />
+                <ConfirmButton class="button small" label={t('signOut')} question={t('signOutConfirm')} confirmLabel={t('signOut')} onConfirm={() => {
+                    rescue();
+                    return run(actions.signOut(a.id));
+                  }} />
               </div>
             ) : null}
           </li>

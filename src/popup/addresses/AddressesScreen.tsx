@@ -9,6 +9,7 @@ import { errorText } from '../errors.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { AddAddressForm } from './AddAddressForm.tsx';
 import { AddressItem } from './AddressItem.tsx';
 import { useEmails } from './use-emails.ts';
@@ -23,6 +24,8 @@ export interface AddressesScreenProps {
 export default function AddressesScreen({ account, accountId, badges, onSync }: AddressesScreenProps) {
   const { t } = useEnv();
   const { emails, note, setNote, load, add, resend, makePrimary, remove } = useEmails(accountId);
+  // Removing an address takes its card; making one primary takes its button: focus goes to the title.
+  const rescue = useFocusRescue(() => document.getElementById('screen-title'));
 
   if (emails.status === 'loading') return <div class="screen-loading" aria-busy="true" />;
   if (emails.status === 'error') return <ErrorState title={t('addressesTitle')} message={errorText(t, emails.error)} onRetry={load} />;
@@ -41,8 +44,14 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
             pending={badges.filter((b) => b.pending && b.accountId === accountId && b.recipient === e.email)}
             only={emails.value.length === 1}
             onResend={() => void resend(e)}
-            onPrimary={() => void makePrimary(e)}
-            onRemove={() => void remove(e)}
+            onPrimary={() => {
+              rescue();
+              void makePrimary(e);
+            }}
+            onRemove={() => {
+              rescue();
+              void remove(e);
+            }}
             onSync={onSync}
           />
         ))}
