@@ -6,6 +6,7 @@ import { errorText } from '../errors.ts';
 import { formatAgo, hostOf } from '../format.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { useFocusRescue } from '../ui/focus-rescue.ts';
+import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { ProgressBar } from '../ui/ProgressBar.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
@@ -50,7 +51,7 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
             ) : null}
             {a.kind !== 'local' ? (
               <div class="button-row">
-                <button type="button" class="button small" onClick={() => run(actions.startSync(a.id))} disabled={a.sync.status === 'syncing'}>
+                <button type="button" class="button small" onClick={() => a.sync.status === 'syncing' || run(actions.startSync(a.id))} {...offWhile(a.sync.status === 'syncing')}>
                   {t('syncNow')}
                 </button>
                 {a.kind === 'badgr' ? (

@@ -1,6 +1,7 @@
 /** Adds an address to the account (the backpack e-mails it a confirmation link). */
 import { useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
+import { offWhile } from '../ui/busy.ts';
 import { looksLikeEmail } from './use-emails.ts';
 
 export function AddAddressForm({ label, onAdd, onInvalid }: { label: string; onAdd(email: string): Promise<boolean>; onInvalid(): void }) {
@@ -9,6 +10,7 @@ export function AddAddressForm({ label, onAdd, onInvalid }: { label: string; onA
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     const email = value.trim();
     if (!looksLikeEmail(email)) return onInvalid();
     setBusy(true);
@@ -22,7 +24,7 @@ export function AddAddressForm({ label, onAdd, onInvalid }: { label: string; onA
         <span>{label}</span>
         <input type="email" value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="email" />
       </label>
-      <button type="submit" class="button primary" disabled={busy} aria-busy={busy}>
+      <button type="submit" class="button primary" {...offWhile(busy)} aria-busy={busy}>
         {t('addressAddButton')}
       </button>
     </form>
