@@ -90,3 +90,19 @@ describe('focus', () => {
     expect(focused()).toBe(toggle);
   });
 });
+
+describe('"Check all badges again" on Accounts', () => {
+  it('says it is checking, ignores a second press meanwhile, then says it is done', async () => {
+    const { actions } = renderApp({ latencyMs: 60 });
+    await screen.findByRole('listbox', {}, { timeout: 3000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    const button = await screen.findByRole('button', { name: 'Check all badges again' }, { timeout: 3000 });
+    fireEvent.click(button);
+    await waitFor(() => expect(button.getAttribute('aria-busy')).toBe('true'));
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(button);
+    expect((await screen.findByRole('status', {}, { timeout: 3000 })).textContent).toBe('Checked again.');
+    expect(actions.calls.filter((c) => c.name === 'verify')).toHaveLength(1);
+    expect(button.getAttribute('aria-disabled')).toBeNull();
+  });
+});

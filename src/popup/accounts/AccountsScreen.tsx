@@ -29,11 +29,25 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
     const r = await p;
     setError(!r.ok && r.error ? errorText(t, r.error) : undefined);
     onChanged();
+    return r.ok;
+  };
+  // Checking every badge again takes a while (one request per badge): the button says so and
+  // ignores presses until it is done, then the result is announced.
+  const [checking, setChecking] = useState(false);
+  const [checked, setChecked] = useState(false);
+  const checkAll = async () => {
+    if (checking) return;
+    setChecking(true);
+    setChecked(false);
+    const ok = await run(actions.verify());
+    setChecking(false);
+    setChecked(ok);
   };
   return (
     <section class="accounts-screen" aria-labelledby="screen-title">
       <ScreenTitle>{t('accountsTitle')}</ScreenTitle>
       {error ? <Notice kind="error">{error}</Notice> : null}
+      <div aria-live="polite">{checked ? <Notice kind="success">{t('reverifyDone')}</Notice> : null}</div>
       {accounts.length === 0 ? <p>{t('accountsNone')}</p> : null}
       <ul class="cards">
         {accounts.map((a) => (
@@ -72,8 +86,8 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
         <button type="button" class="button primary" onClick={onAdd}>
           {t('addAccountTitle')}
         </button>
-        <button type="button" class="button" onClick={() => run(actions.verify())}>
-          {t('reverifyAll')}
+        <button type="button" class="button" onClick={() => void checkAll()} {...offWhile(checking)} aria-busy={checking}>
+          {checking ? t('reverifying') : t('reverifyAll')}
         </button>
       </div>
     </section>
