@@ -75,7 +75,7 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
                 ) : null}
                 <ConfirmButton class="button small" label={t('signOut')} question={t('signOutConfirm')} confirmLabel={t('signOut')} onConfirm={() => {
                     rescue();
-                    return run(actions.signOut(a.id));
+                    void run(actions.signOut(a.id));
                   }} />
               </div>
             ) : null}
