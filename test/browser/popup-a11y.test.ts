@@ -85,3 +85,27 @@ describe('popup non-text contrast (WCAG 1.4.11)', () => {
     });
   }
 });
+
+describe('popup share: what a button did shows where it was pressed', () => {
+  it('"Copy embed HTML" and a download, far down the share screen, answer in view', async () => {
+    const { page, errors } = await openPopup(ext, '?preview=1');
+    await page.getByRole('option').filter({ hasText: 'Web Accessibility Fundamentals' }).click();
+    await page.getByRole('button', { name: 'Share' }).click();
+    const inView = async (text: string) => {
+      const note = page.getByText(text);
+      await note.waitFor();
+      return note.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const main = (document.querySelector('main') as HTMLElement).getBoundingClientRect();
+        return r.top >= main.top && r.bottom <= main.bottom;
+      });
+    };
+    await page.getByRole('button', { name: 'Copy embed HTML' }).click();
+    expect(await inView('Copied the HTML code.')).toBe(true);
+    await page.getByRole('button', { name: 'Badge data (JSON)' }).click();
+    expect(await inView('Saved badgr-us-aB3dE5fG7h.json.')).toBe(true);
+    await shot(page, 'share-copied');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
