@@ -109,3 +109,28 @@ describe('popup share: what a button did shows where it was pressed', () => {
     await page.close();
   });
 });
+
+describe('popup settings: what Save did shows where it was pressed', () => {
+  it('saving the LinkedIn organization ids (far down Settings) says "Saved." in view', async () => {
+    const { page, errors } = await openPopup(ext, '?preview=1');
+    await page.getByRole('listbox').waitFor();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
+    const inView = (el: import('playwright-core').Locator) =>
+      el.evaluate((n) => {
+        const r = n.getBoundingClientRect();
+        const main = (document.querySelector('main') as HTMLElement).getBoundingClientRect();
+        return r.height > 0 && r.top >= main.top && r.bottom <= main.bottom;
+      });
+    const last = page.getByRole('group', { name: /Company page/ }).last();
+    await last.getByLabel('Issuer').fill('River Club');
+    await last.getByLabel('Company id').fill('424242');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const saved = page.getByText('Saved.', { exact: true });
+    await saved.waitFor();
+    expect(await inView(saved)).toBe(true);
+    await shot(page, 'settings-saved');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
