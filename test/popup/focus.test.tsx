@@ -106,3 +106,20 @@ describe('"Check all badges again" on Accounts', () => {
     expect(button.getAttribute('aria-disabled')).toBeNull();
   });
 });
+
+describe('LinkedIn organization ids in Settings', () => {
+  it('removing a row (×) moves focus to the issuer field of the row in its place', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const title = await screen.findByRole('heading', { level: 2, name: 'Settings' });
+    await waitFor(() => expect(focused()).toBe(title));
+    const first = screen.getAllByRole('group', { name: /Company page/ })[0] as HTMLElement;
+    const remove = within(first).getByRole('button', { name: /Remove/ });
+    remove.focus();
+    fireEvent.click(remove);
+    await waitFor(() => expect(screen.getAllByRole('group', { name: /Company page/ })).toHaveLength(1));
+    const left = screen.getAllByRole('group', { name: /Company page/ })[0] as HTMLElement;
+    await waitFor(() => expect(focused()).toBe(within(left).getByLabelText('Issuer')));
+  });
+});
