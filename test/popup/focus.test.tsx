@@ -123,3 +123,17 @@ describe('LinkedIn organization ids in Settings', () => {
     await waitFor(() => expect(focused()).toBe(within(left).getByLabelText('Issuer')));
   });
 });
+
+describe('welcome', () => {
+  it('"Other ways to start" returns focus to the way that was chosen (first run too)', async () => {
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+    const title = await screen.findByRole('heading', { level: 2, name: 'Canvas Credentials (Badgr)' });
+    await waitFor(() => expect(focused()).toBe(title));
+    const back = screen.getByRole('button', { name: 'Other ways to start' });
+    back.focus();
+    fireEvent.click(back);
+    const choice = await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ });
+    await waitFor(() => expect(focused()).toBe(choice));
+  });
+});
