@@ -137,3 +137,16 @@ describe('welcome', () => {
     await waitFor(() => expect(focused()).toBe(choice));
   });
 });
+
+describe('loading', () => {
+  it('a slow badge page shows nothing for a moment (no flash), then says "Loading…"', async () => {
+    renderApp({ latencyMs: 900 });
+    const row = await screen.findByText('Web Accessibility Fundamentals', {}, { timeout: 4000 });
+    fireEvent.click(row);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(screen.queryByText('Loading…')).toBeNull();
+    expect((await screen.findByText('Loading…', {}, { timeout: 1500 })).getAttribute('role')).toBe('status');
+    await screen.findByRole('heading', { name: 'Verification' }, { timeout: 4000 });
+    expect(screen.queryByText('Loading…')).toBeNull();
+  });
+});

@@ -13,6 +13,7 @@ import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { AddAddressForm } from './AddAddressForm.tsx';
 import { AddressItem } from './AddressItem.tsx';
 import { useEmails } from './use-emails.ts';
+import { Loading } from '../ui/Loading.tsx';
 
 export interface AddressesScreenProps {
   account: AccountView | undefined;
@@ -27,7 +28,7 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
   // Removing an address takes its card; making one primary takes its button: focus goes to the title.
   const rescue = useFocusRescue(() => document.getElementById('screen-title'));
 
-  if (emails.status === 'loading') return <div class="screen-loading" aria-busy="true" />;
+  if (emails.status === 'loading') return <Loading />;
   if (emails.status === 'error') return <ErrorState title={t('addressesTitle')} message={errorText(t, emails.error)} onRetry={load} />;
   const provider = account?.providerName ?? '';
   return (

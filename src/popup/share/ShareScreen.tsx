@@ -14,6 +14,7 @@ import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { QrCode } from './QrCode.tsx';
 import { shareContent } from './share-content.ts';
+import { Loading } from '../ui/Loading.tsx';
 
 type Panel = 'link' | 'embed' | 'download';
 
@@ -35,7 +36,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
   }, [status]);
   const note = (where: Panel) => <div aria-live="polite">{status?.where === where ? <Notice kind={status.kind}>{status.text}</Notice> : null}</div>;
 
-  if (detail.status === 'loading') return <div class="screen-loading" aria-busy="true" />;
+  if (detail.status === 'loading') return <Loading />;
   if (detail.status === 'error') return <ErrorState title={t('badgeErrorTitle')} message={errorText(t, detail.error)} onRetry={load} />;
   const b = detail.value;
   const c = shareContent(b, settings, t, locale);
