@@ -134,3 +134,33 @@ describe('popup settings: what Save did shows where it was pressed', () => {
     await page.close();
   });
 });
+
+describe('popup addresses: what "Add" did shows at the form', () => {
+  it('an invalid address and a successful add answer in view, under the form at the bottom', async () => {
+    const { page, errors } = await openPopup(ext, '?preview=1');
+    await page.getByRole('listbox').waitFor();
+    await page.getByRole('button', { name: 'Accounts' }).click();
+    await page.getByRole('button', { name: 'E-mail addresses' }).click();
+    const field = page.getByLabel('Add an address');
+    const inView = (text: string) =>
+      page.getByText(text).evaluate((n) => {
+        const r = n.getBoundingClientRect();
+        const main = (document.querySelector('main') as HTMLElement).getBoundingClientRect();
+        return r.height > 0 && r.top >= main.top && r.bottom <= main.bottom;
+      });
+    await field.fill('not-an-address');
+    await page.getByRole('button', { name: 'Add and send confirmation' }).click();
+    await page.getByText('Enter a valid e-mail address.').waitFor();
+    expect(await inView('Enter a valid e-mail address.')).toBe(true);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await field.fill('ada@new.example');
+    await page.getByRole('button', { name: 'Add and send confirmation' }).click();
+    const added = 'Added. A confirmation e-mail is on its way to ada@new.example.';
+    await page.getByText(added).waitFor();
+    expect(await inView(added)).toBe(true);
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
+    await shot(page, 'addresses-added');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

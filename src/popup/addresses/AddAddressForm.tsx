@@ -4,7 +4,8 @@ import { useEnv } from '../env.ts';
 import { offWhile } from '../ui/busy.ts';
 import { looksLikeEmail } from './use-emails.ts';
 
-export function AddAddressForm({ label, onAdd, onInvalid }: { label: string; onAdd(email: string): Promise<boolean>; onInvalid(): void }) {
+/** `invalid`: the last try was refused (the field says so: aria-invalid, WCAG 3.3.1); the message itself is shown by the screen. */
+export function AddAddressForm({ label, invalid = false, onAdd, onInvalid }: { label: string; invalid?: boolean; onAdd(email: string): Promise<boolean>; onInvalid(): void }) {
   const { t } = useEnv();
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
@@ -22,7 +23,7 @@ export function AddAddressForm({ label, onAdd, onInvalid }: { label: string; onA
     <form class="stack panel" onSubmit={submit} noValidate>
       <label class="field">
         <span>{label}</span>
-        <input type="email" value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="email" />
+        <input type="email" value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="email" aria-invalid={invalid ? 'true' : undefined} />
       </label>
       <button type="submit" class="button primary" {...offWhile(busy)} aria-busy={busy}>
         {t('addressAddButton')}

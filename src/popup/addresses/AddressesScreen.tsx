@@ -3,6 +3,7 @@
  * my e-mail"): verified and primary marks, badges per address, add, resend, make primary,
  * remove, the provider's rules, and the pending badges waiting on an unconfirmed address.
  */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, BadgeView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
@@ -27,15 +28,23 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
   const { emails, note, setNote, load, add, resend, makePrimary, remove } = useEmails(accountId);
   // Removing an address takes its card; making one primary takes its button: focus goes to the title.
   const rescue = useFocusRescue(() => document.getElementById('screen-title'));
+  // What "Add" did shows under the form (at the bottom, where the user is); what a card's button
+  // did shows at the top, near the cards. Either scrolls into view if need be.
+  const [atForm, setAtForm] = useState(false);
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (note) root.current?.querySelector('.notice')?.scrollIntoView?.({ block: 'nearest' });
+  }, [note]);
+  const shown = (here: boolean) => <div aria-live="polite">{note && atForm === here ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>;
 
   if (emails.status === 'loading') return <Loading />;
   if (emails.status === 'error') return <ErrorState title={t('addressesTitle')} message={errorText(t, emails.error)} onRetry={load} />;
   const provider = account?.providerName ?? '';
   return (
-    <section class="addresses-screen" aria-labelledby="screen-title">
+    <section class="addresses-screen" aria-labelledby="screen-title" ref={root}>
       <ScreenTitle>{t('addressesTitle')}</ScreenTitle>
       {provider ? <p class="muted small">{provider}</p> : null}
-      <div aria-live="polite">{note ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>
+      {shown(false)}
       <ul class="cards">
         {emails.value.map((e) => (
           <AddressItem
@@ -44,12 +53,17 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
             provider={provider}
             pending={badges.filter((b) => b.pending && b.accountId === accountId && b.recipient === e.email)}
             only={emails.value.length === 1}
-            onResend={() => void resend(e)}
+            onResend={() => {
+              setAtForm(false);
+              void resend(e);
+            }}
             onPrimary={() => {
+              setAtForm(false);
               rescue();
               void makePrimary(e);
             }}
             onRemove={() => {
+              setAtForm(false);
               rescue();
               void remove(e);
             }}
@@ -57,7 +71,19 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
           />
         ))}
       </ul>
-      <AddAddressForm label={t('addressAddLabel')} onAdd={(email) => add(email)} onInvalid={() => setNote({ kind: 'error', text: t('addressInvalid') })} />
+      <AddAddressForm
+        label={t('addressAddLabel')}
+        invalid={atForm && note?.kind === 'error'}
+        onAdd={(email) => {
+          setAtForm(true);
+          return add(email);
+        }}
+        onInvalid={() => {
+          setAtForm(true);
+          setNote({ kind: 'error', text: t('addressInvalid') });
+        }}
+      />
+      {shown(true)}
       <details class="panel rules">
         <summary>{t('addressRulesTitle', provider || t('addressRulesProvider'))}</summary>
         <ul>
