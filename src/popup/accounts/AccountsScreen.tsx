@@ -5,6 +5,8 @@ import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { formatAgo, hostOf } from '../format.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { useFocusRescue } from '../ui/focus-rescue.ts';
+import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { ProgressBar } from '../ui/ProgressBar.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
@@ -21,15 +23,31 @@ export interface AccountsScreenProps {
 export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInAgain, onChanged }: AccountsScreenProps) {
   const { t, actions } = useEnv();
   const [error, setError] = useState<string>();
+  // A signed-out account's card goes, with the button that had focus: focus goes to the title.
+  const rescue = useFocusRescue(() => document.getElementById('screen-title'));
   const run = async (p: Promise<{ ok: boolean; error?: { code: string; message: string } }>) => {
     const r = await p;
     setError(!r.ok && r.error ? errorText(t, r.error) : undefined);
     onChanged();
+    return r.ok;
+  };
+  // Checking every badge again takes a while (one request per badge): the button says so and
+  // ignores presses until it is done, then the result is announced.
+  const [checking, setChecking] = useState(false);
+  const [checked, setChecked] = useState(false);
+  const checkAll = async () => {
+    if (checking) return;
+    setChecking(true);
+    setChecked(false);
+    const ok = await run(actions.verify());
+    setChecking(false);
+    setChecked(ok);
   };
   return (
     <section class="accounts-screen" aria-labelledby="screen-title">
       <ScreenTitle>{t('accountsTitle')}</ScreenTitle>
       {error ? <Notice kind="error">{error}</Notice> : null}
+      <div aria-live="polite">{checked ? <Notice kind="success">{t('reverifyDone')}</Notice> : null}</div>
       {accounts.length === 0 ? <p>{t('accountsNone')}</p> : null}
       <ul class="cards">
         {accounts.map((a) => (
@@ -47,7 +65,7 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
             ) : null}
             {a.kind !== 'local' ? (
               <div class="button-row">
-                <button type="button" class="button small" onClick={() => run(actions.startSync(a.id))} disabled={a.sync.status === 'syncing'}>
+                <button type="button" class="button small" onClick={() => a.sync.status === 'syncing' || run(actions.startSync(a.id))} {...offWhile(a.sync.status === 'syncing')}>
                   {t('syncNow')}
                 </button>
                 {a.kind === 'badgr' ? (
@@ -55,7 +73,10 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
                     {t('addressesButton')}
                   </button>
                 ) : null}
-                <ConfirmButton class="button small" label={t('signOut')} question={t('signOutConfirm')} confirmLabel={t('signOut')} onConfirm={() => run(actions.signOut(a.id))} />
+                <ConfirmButton class="button small" label={t('signOut')} question={t('signOutConfirm')} confirmLabel={t('signOut')} onConfirm={() => {
+                    rescue();
+                    void run(actions.signOut(a.id));
+                  }} />
               </div>
             ) : null}
           </li>
@@ -65,8 +86,8 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
         <button type="button" class="button primary" onClick={onAdd}>
           {t('addAccountTitle')}
         </button>
-        <button type="button" class="button" onClick={() => run(actions.verify())}>
-          {t('reverifyAll')}
+        <button type="button" class="button" onClick={() => void checkAll()} {...offWhile(checking)} aria-busy={checking}>
+          {checking ? t('reverifying') : t('reverifyAll')}
         </button>
       </div>
     </section>

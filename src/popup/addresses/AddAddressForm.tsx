@@ -1,14 +1,17 @@
 /** Adds an address to the account (the backpack e-mails it a confirmation link). */
 import { useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
+import { offWhile } from '../ui/busy.ts';
 import { looksLikeEmail } from './use-emails.ts';
 
-export function AddAddressForm({ label, onAdd, onInvalid }: { label: string; onAdd(email: string): Promise<boolean>; onInvalid(): void }) {
+/** `invalid`: the last try was refused (the field says so: aria-invalid, WCAG 3.3.1); the message itself is shown by the screen. */
+export function AddAddressForm({ label, invalid = false, onAdd, onInvalid }: { label: string; invalid?: boolean; onAdd(email: string): Promise<boolean>; onInvalid(): void }) {
   const { t } = useEnv();
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     const email = value.trim();
     if (!looksLikeEmail(email)) return onInvalid();
     setBusy(true);
@@ -20,9 +23,9 @@ export function AddAddressForm({ label, onAdd, onInvalid }: { label: string; onA
     <form class="stack panel" onSubmit={submit} noValidate>
       <label class="field">
         <span>{label}</span>
-        <input type="email" value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="email" />
+        <input type="email" value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="email" aria-invalid={invalid ? 'true' : undefined} />
       </label>
-      <button type="submit" class="button primary" disabled={busy} aria-busy={busy}>
+      <button type="submit" class="button primary" {...offWhile(busy)} aria-busy={busy}>
         {t('addressAddButton')}
       </button>
     </form>

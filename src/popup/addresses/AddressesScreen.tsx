@@ -3,15 +3,18 @@
  * my e-mail"): verified and primary marks, badges per address, add, resend, make primary,
  * remove, the provider's rules, and the pending badges waiting on an unconfirmed address.
  */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, BadgeView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { AddAddressForm } from './AddAddressForm.tsx';
 import { AddressItem } from './AddressItem.tsx';
 import { useEmails } from './use-emails.ts';
+import { Loading } from '../ui/Loading.tsx';
 
 export interface AddressesScreenProps {
   account: AccountView | undefined;
@@ -23,15 +26,25 @@ export interface AddressesScreenProps {
 export default function AddressesScreen({ account, accountId, badges, onSync }: AddressesScreenProps) {
   const { t } = useEnv();
   const { emails, note, setNote, load, add, resend, makePrimary, remove } = useEmails(accountId);
+  // Removing an address takes its card; making one primary takes its button: focus goes to the title.
+  const rescue = useFocusRescue(() => document.getElementById('screen-title'));
+  // What "Add" did shows under the form (at the bottom, where the user is); what a card's button
+  // did shows at the top, near the cards. Either scrolls into view if need be.
+  const [atForm, setAtForm] = useState(false);
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (note) root.current?.querySelector('.notice')?.scrollIntoView?.({ block: 'nearest' });
+  }, [note]);
+  const shown = (here: boolean) => <div aria-live="polite">{note && atForm === here ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>;
 
-  if (emails.status === 'loading') return <div class="screen-loading" aria-busy="true" />;
+  if (emails.status === 'loading') return <Loading />;
   if (emails.status === 'error') return <ErrorState title={t('addressesTitle')} message={errorText(t, emails.error)} onRetry={load} />;
   const provider = account?.providerName ?? '';
   return (
-    <section class="addresses-screen" aria-labelledby="screen-title">
+    <section class="addresses-screen" aria-labelledby="screen-title" ref={root}>
       <ScreenTitle>{t('addressesTitle')}</ScreenTitle>
       {provider ? <p class="muted small">{provider}</p> : null}
-      <div aria-live="polite">{note ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>
+      {shown(false)}
       <ul class="cards">
         {emails.value.map((e) => (
           <AddressItem
@@ -40,14 +53,37 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
             provider={provider}
             pending={badges.filter((b) => b.pending && b.accountId === accountId && b.recipient === e.email)}
             only={emails.value.length === 1}
-            onResend={() => void resend(e)}
-            onPrimary={() => void makePrimary(e)}
-            onRemove={() => void remove(e)}
+            onResend={() => {
+              setAtForm(false);
+              void resend(e);
+            }}
+            onPrimary={() => {
+              setAtForm(false);
+              rescue();
+              void makePrimary(e);
+            }}
+            onRemove={() => {
+              setAtForm(false);
+              rescue();
+              void remove(e);
+            }}
             onSync={onSync}
           />
         ))}
       </ul>
-      <AddAddressForm label={t('addressAddLabel')} onAdd={(email) => add(email)} onInvalid={() => setNote({ kind: 'error', text: t('addressInvalid') })} />
+      <AddAddressForm
+        label={t('addressAddLabel')}
+        invalid={atForm && note?.kind === 'error'}
+        onAdd={(email) => {
+          setAtForm(true);
+          return add(email);
+        }}
+        onInvalid={() => {
+          setAtForm(true);
+          setNote({ kind: 'error', text: t('addressInvalid') });
+        }}
+      />
+      {shown(true)}
       <details class="panel rules">
         <summary>{t('addressRulesTitle', provider || t('addressRulesProvider'))}</summary>
         <ul>

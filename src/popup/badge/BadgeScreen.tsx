@@ -14,6 +14,7 @@ import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { BadgeFacts, ExternalLink } from './BadgeFacts.tsx';
 import { needsHostAccess } from './check-text.ts';
 import { VerificationPanel } from './VerificationPanel.tsx';
+import { Loading } from '../ui/Loading.tsx';
 
 export interface BadgeScreenProps {
   badgeKey: string;
@@ -33,7 +34,7 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
 
 
-  if (detail.status === 'loading') return <div class="screen-loading" aria-busy="true" />;
+  if (detail.status === 'loading') return <Loading />;
   if (detail.status === 'error') return <ErrorState title={t('badgeErrorTitle')} message={errorText(t, detail.error)} onRetry={load} />;
   const b = detail.value;
   const issuerUrl = safeHttpUrl(b.issuerUrl);

@@ -7,6 +7,7 @@ import type { BadgeDetail } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { formatAgo } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
+import { offWhile } from '../ui/busy.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { VerdictMark } from '../ui/VerdictMark.tsx';
 import { checkSentence, checkTitle, issuerUnconfirmed, OUTCOME_LABEL } from './check-text.ts';
@@ -37,7 +38,7 @@ export function VerificationPanel({ badge, onReverify, reverifying, onAllowHost 
     <section class={`panel verification verdict-panel-${badge.verdict}`} aria-labelledby="verification-title">
       <div class="panel-head">
         <h3 id="verification-title">{t('verificationTitle')}</h3>
-        <button type="button" class="button small" onClick={onReverify} disabled={reverifying} aria-busy={reverifying}>
+        <button type="button" class="button small" onClick={() => reverifying || onReverify()} {...offWhile(reverifying)} aria-busy={reverifying}>
           <Icon name="refresh" size={14} />
           {reverifying ? t('reverifying') : t('reverify')}
         </button>

@@ -10,6 +10,7 @@ import { useEmails } from '../addresses/use-emails.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { Notice } from '../ui/Notice.tsx';
+import { Loading } from '../ui/Loading.tsx';
 
 export function GuideAccount({ account, badges, onSync }: { account: AccountView; badges: readonly BadgeView[]; onSync(): void }) {
   const { t } = useEnv();
@@ -37,7 +38,7 @@ export function GuideAccount({ account, badges, onSync }: { account: AccountView
       )}
 
       <h4>{t('guideAddressesTitle')}</h4>
-      {emails.status === 'loading' ? <div class="screen-loading" aria-busy="true" /> : null}
+      {emails.status === 'loading' ? <Loading /> : null}
       {emails.status === 'error' ? (
         <Notice kind="error">
           {errorText(t, emails.error)}{' '}

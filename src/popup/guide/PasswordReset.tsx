@@ -8,6 +8,7 @@ import { looksLikeEmail } from '../addresses/use-emails.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { BADGR_HOSTS } from '../hosts.ts';
+import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { baseUrlOf, choiceFor, HostPicker, type HostChoice } from '../welcome/HostPicker.tsx';
 import type { Note } from '../addresses/use-emails.ts';
@@ -22,6 +23,7 @@ export function PasswordReset({ accounts }: { accounts: readonly AccountView[] }
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     const baseUrl = baseUrlOf(BADGR_HOSTS, host);
     if (!baseUrl) return setNote({ kind: 'error', text: t('errorBadUrl') });
     if (!looksLikeEmail(email.trim())) return setNote({ kind: 'error', text: t('addressInvalid') });
@@ -42,7 +44,7 @@ export function PasswordReset({ accounts }: { accounts: readonly AccountView[] }
           <span>{t('signInEmail')}</span>
           <input type="email" autocomplete="username" value={email} onInput={(e) => setEmail(e.currentTarget.value)} required />
         </label>
-        <button type="submit" class="button" disabled={busy} aria-busy={busy}>
+        <button type="submit" class="button" {...offWhile(busy)} aria-busy={busy}>
           {t('guideResetButton')}
         </button>
       </form>

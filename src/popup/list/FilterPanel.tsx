@@ -1,7 +1,13 @@
-/** The filters: account, issuer, verdict, the address a badge was issued to, tag, and expiry. */
+/**
+ * The filters: account, issuer, verdict, the address a badge was issued to, tag, and expiry.
+ * Escape closes them (the toolbar's Filters button gets focus back); "Clear filters" goes once
+ * none is on, so focus moves to the first filter rather than the page (WCAG 2.4.3).
+ */
+import { useRef } from 'preact/hooks';
 import type { AccountView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import type { MessageKey } from '../i18n.ts';
+import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { activeFilters, EMPTY_QUERY, NO_ADDRESS, type Facets, type ListQuery } from './filter.ts';
 
 interface Props {
@@ -9,10 +15,14 @@ interface Props {
   onQuery(q: ListQuery): void;
   facets: Facets;
   accounts: readonly AccountView[];
+  /** Escape: close the panel. */
+  onClose?(): void;
 }
 
-export function FilterPanel({ query, onQuery, facets, accounts }: Props) {
+export function FilterPanel({ query, onQuery, facets, accounts, onClose }: Props) {
   const { t } = useEnv();
+  const ref = useRef<HTMLFieldSetElement>(null);
+  const rescue = useFocusRescue(() => ref.current?.querySelector('select'));
   const set = <K extends keyof ListQuery>(key: K) => (e: Event) => onQuery({ ...query, [key]: (e.currentTarget as HTMLSelectElement).value });
   const accountName = (id: string) => {
     const a = accounts.find((x) => x.id === id);
@@ -20,7 +30,16 @@ export function FilterPanel({ query, onQuery, facets, accounts }: Props) {
   };
   const verdicts: [string, MessageKey][] = [['valid', 'verdictValidShort'], ['invalid', 'verdictInvalidShort'], ['indeterminate', 'verdictIndeterminateShort'], ['unverified', 'verdictUnverifiedShort'], ['pending', 'chipPending']];
   return (
-    <fieldset id="filters" class="filters">
+    <fieldset
+      id="filters"
+      class="filters"
+      ref={ref}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !onClose) return;
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <legend class="visually-hidden">{t('filtersButton')}</legend>
       <Select label={t('filterAccount')} value={query.account} onChange={set('account')} any={t('filterAny')} options={facets.accounts.map((id) => [id, accountName(id)])} />
       <Select label={t('filterIssuer')} value={query.issuer} onChange={set('issuer')} any={t('filterAny')} options={facets.issuers.map((v) => [v, v])} />
@@ -29,7 +48,10 @@ export function FilterPanel({ query, onQuery, facets, accounts }: Props) {
       <Select label={t('filterTag')} value={query.tag} onChange={set('tag')} any={t('filterAny')} options={facets.tags.map((v) => [v, v])} />
       <Select label={t('filterExpired')} value={query.expired} onChange={set('expired')} options={[['any', t('filterExpiredAny')], ['hide', t('filterExpiredHide')], ['only', t('filterExpiredOnly')]]} />
       {activeFilters(query) ? (
-        <button type="button" class="link-button" onClick={() => onQuery({ ...EMPTY_QUERY, text: query.text, sort: query.sort })}>
+        <button type="button" class="link-button" onClick={() => {
+            rescue();
+            onQuery({ ...EMPTY_QUERY, text: query.text, sort: query.sort });
+          }}>
           {t('filtersClear')}
         </button>
       ) : null}

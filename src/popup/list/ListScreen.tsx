@@ -8,6 +8,7 @@ import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import type { Loadable } from '../use-popup-data.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
+import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { BadgeList } from './BadgeList.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { facetsOf, filterIndex, indexBadges, sortIndex, EMPTY_QUERY, type ListQuery } from './filter.ts';
@@ -38,6 +39,9 @@ export function ListScreen(p: ListScreenProps) {
   const { t, locale, now } = useEnv();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const filtersRef = useRef<HTMLButtonElement>(null);
+  // "Show all badges" goes with "nothing matches": focus moves to the list that replaces it (WCAG 2.4.3).
+  const rescue = useFocusRescue(() => p.listRef.current);
   const all = p.badges.status === 'ready' ? p.badges.value : [];
   const index = useMemo(() => indexBadges(all, now()), [all, now]);
   const sorted = useMemo(() => sortIndex(index, p.query.sort, locale), [index, p.query.sort, locale]);
@@ -62,9 +66,19 @@ export function ListScreen(p: ListScreenProps) {
         filtersOpen={filtersOpen}
         onToggleFilters={() => setFiltersOpen(!filtersOpen)}
         searchRef={searchRef}
+        filtersRef={filtersRef}
         onEnterList={() => p.listRef.current?.focus()}
       />
-      {filtersOpen ? <FilterPanel query={p.query} onQuery={p.onQuery} facets={facets} accounts={p.accounts} /> : null}
+      {filtersOpen ? <FilterPanel
+          query={p.query}
+          onQuery={p.onQuery}
+          facets={facets}
+          accounts={p.accounts}
+          onClose={() => {
+            setFiltersOpen(false);
+            filtersRef.current?.focus();
+          }}
+        /> : null}
       <p class="list-count" role="status">
         {counting ? t('listLoading') : shown.length === all.length ? t('listCountAll', total) : t('listCountSome', shown.length, total)}
       </p>
@@ -73,7 +87,10 @@ export function ListScreen(p: ListScreenProps) {
       ) : shown.length === 0 ? (
         <div class="no-match">
           <p>{t('listNoMatch')}</p>
-          <button type="button" class="button" onClick={() => p.onQuery({ ...EMPTY_QUERY, sort: p.query.sort })}>
+          <button type="button" class="button" onClick={() => {
+              rescue();
+              p.onQuery({ ...EMPTY_QUERY, sort: p.query.sort });
+            }}>
             {t('filtersClearAll')}
           </button>
         </div>

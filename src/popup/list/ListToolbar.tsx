@@ -18,11 +18,13 @@ export interface ListToolbarProps {
   filtersOpen: boolean;
   onToggleFilters(): void;
   searchRef: Ref<HTMLInputElement>;
+  /** The Filters button, which gets focus back when the panel closes with Escape. */
+  filtersRef?: Ref<HTMLButtonElement>;
   /** ArrowDown in the search box moves into the list. */
   onEnterList(): void;
 }
 
-export function ListToolbar({ query, onQuery, filtersOpen, onToggleFilters, searchRef, onEnterList }: ListToolbarProps) {
+export function ListToolbar({ query, onQuery, filtersOpen, onToggleFilters, searchRef, filtersRef, onEnterList }: ListToolbarProps) {
   const { t } = useEnv();
   const n = activeFilters(query);
   return (
@@ -46,7 +48,7 @@ export function ListToolbar({ query, onQuery, filtersOpen, onToggleFilters, sear
           }}
         />
       </label>
-      <button type="button" class={`icon-button${n ? ' on' : ''}`} aria-expanded={filtersOpen} aria-controls="filters" onClick={onToggleFilters} title={t('filtersButton')}>
+      <button ref={filtersRef} type="button" class={`icon-button${n ? ' on' : ''}`} aria-expanded={filtersOpen} aria-controls="filters" onClick={onToggleFilters} title={t('filtersButton')}>
         <Icon name="filter" size={16} />
         <span class="visually-hidden">{t('filtersButton')}</span>
         {n ? <span class="count" aria-label={t('filtersActive', n)}>{n}</span> : null}

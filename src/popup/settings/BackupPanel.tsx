@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
+import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
 
 export function BackupPanel({ onImported }: { onImported(): void }) {
@@ -10,13 +11,14 @@ export function BackupPanel({ onImported }: { onImported(): void }) {
   const [busy, setBusy] = useState(false);
 
   const exportAll = async () => {
+    if (busy) return;
     setBusy(true);
     const r = await actions.exportBackup();
     setBusy(false);
     setNote(r.ok ? { kind: 'success', text: t('backupExported', r.value.fileName) } : { kind: 'error', text: errorText(t, r.error) });
   };
   const importFile = async (file: File | undefined) => {
-    if (!file) return;
+    if (!file || busy) return;
     setBusy(true);
     const r = await actions.importBackup(await file.text());
     setBusy(false);
@@ -29,12 +31,12 @@ export function BackupPanel({ onImported }: { onImported(): void }) {
       <h3 id="backup-title">{t('backupTitle')}</h3>
       <p class="small muted">{t('backupText')}</p>
       <div class="button-row">
-        <button type="button" class="button" onClick={exportAll} disabled={busy}>
+        <button type="button" class="button" onClick={exportAll} {...offWhile(busy)}>
           {t('backupExport')}
         </button>
         <label class="button">
           {t('backupImport')}
-          <input class="visually-hidden" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+          <input class="visually-hidden" type="file" accept=".json,application/json" {...offWhile(busy)} onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
         </label>
       </div>
       <div aria-live="polite">{note ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>

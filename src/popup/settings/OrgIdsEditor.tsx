@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isLinkedInOrgId } from '../../core/share/linkedin.ts';
 import { useEnv } from '../env.ts';
+import { useFocusRescue } from '../ui/focus-rescue.ts';
 
 type Row = { issuer: string; id: string };
 
@@ -16,6 +17,13 @@ export function OrgIdsEditor({ value, issuers, onSave, focus }: { value: Record<
   useEffect(() => {
     if (focus) heading.current?.focus();
   }, [focus]);
+  // The × goes with its row: focus moves to the issuer field of the row now in its place (WCAG 2.4.3).
+  const form = useRef<HTMLFormElement>(null);
+  const removedAt = useRef(0);
+  const rescue = useFocusRescue(() => {
+    const left = form.current?.querySelectorAll<HTMLElement>('.org-row input') ?? [];
+    return left[Math.min(removedAt.current, Math.floor(left.length / 2) - 1) * 2];
+  });
   const update = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const save = (e: Event) => {
@@ -28,7 +36,7 @@ export function OrgIdsEditor({ value, issuers, onSave, focus }: { value: Record<
   };
 
   return (
-    <form class="panel stack" aria-labelledby="orgids-title" onSubmit={save} noValidate>
+    <form ref={form} class="panel stack" aria-labelledby="orgids-title" onSubmit={save} noValidate>
       <h3 id="orgids-title" ref={heading} tabIndex={-1}>
         {t('orgIdsTitle')}
       </h3>
@@ -49,7 +57,11 @@ export function OrgIdsEditor({ value, issuers, onSave, focus }: { value: Record<
             <input type="text" inputMode="numeric" pattern="[0-9]*" value={r.id} onInput={(e) => update(i, { id: e.currentTarget.value })} />
           </label>
           {r.issuer || r.id ? (
-            <button type="button" class="button small" onClick={() => setRows(rows.filter((_, j) => j !== i))} aria-label={t('orgIdsRemove', r.issuer || String(i + 1))}>
+            <button type="button" class="button small" onClick={() => {
+                removedAt.current = i;
+                rescue();
+                setRows(rows.filter((_, j) => j !== i));
+              }} aria-label={t('orgIdsRemove', r.issuer || String(i + 1))}>
               ×
             </button>
           ) : null}

@@ -1,5 +1,5 @@
 /** Settings: verify-on-hover (site by site: HoverSitePanel), sync interval, trusted backpacks' addresses, LinkedIn organization ids, backup. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, Settings } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
@@ -11,6 +11,9 @@ import { OrgIdsEditor } from './OrgIdsEditor.tsx';
 import { TrustPanel } from './TrustPanel.tsx';
 
 const INTERVALS = [15, 30, 60, 180, 360, 720, 1440];
+
+type Where = 'hover' | 'sync' | 'trust' | 'orgids';
+type Note = { kind: 'error' | 'success'; text: string };
 
 export interface SettingsScreenProps {
   settings: Settings | undefined;
@@ -26,21 +29,28 @@ export interface SettingsScreenProps {
 export default function SettingsScreen({ settings, issuers, accounts = [], onChanged, focusOrgIds }: SettingsScreenProps) {
   const { t, actions } = useEnv();
   const [current, setCurrent] = useState<Settings | undefined>(settings);
-  const [note, setNote] = useState<{ kind: 'error' | 'success'; text: string }>();
+  // What a change did shows under the section it was made in (a note at the top was out of view
+  // for the sections further down), in that section's live region, scrolled into view.
+  const [note, setNote] = useState<Note & { where: Where }>();
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (note) root.current?.querySelector('.notice')?.scrollIntoView?.({ block: 'nearest' });
+  }, [note]);
+  const noteFor = (where: Where) => <div aria-live="polite">{note?.where === where ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>;
+  const noteAt = (where: Where) => (n: Note) => setNote({ ...n, where });
   if (!current) return <ErrorState />;
 
-  const done = (r: Awaited<ReturnType<typeof actions.saveSettings>>, success: string) => {
+  const done = (where: Where, r: Awaited<ReturnType<typeof actions.saveSettings>>, success: string) => {
     if (r.ok) {
       setCurrent(r.value);
       onChanged();
     }
-    setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: errorText(t, r.error) });
+    setNote(r.ok ? { kind: 'success', text: success, where } : { kind: 'error', text: errorText(t, r.error), where });
   };
 
   return (
-    <section class="settings-screen" aria-labelledby="screen-title">
+    <section class="settings-screen" aria-labelledby="screen-title" ref={root}>
       <ScreenTitle focus={!focusOrgIds}>{t('settingsTitle')}</ScreenTitle>
-      <div aria-live="polite">{note ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>
 
       <HoverSitePanel
         settings={current}
@@ -49,15 +59,16 @@ export default function SettingsScreen({ settings, issuers, accounts = [], onCha
             setCurrent(next);
             onChanged();
           }
-          setNote(n);
+          noteAt('hover')(n);
         }}
       />
+      {noteFor('hover')}
 
       <section class="panel" aria-labelledby="sync-title">
         <h3 id="sync-title">{t('syncTitle')}</h3>
         <label class="field">
           <span>{t('syncInterval')}</span>
-          <select value={String(current.syncIntervalMinutes)} onChange={async (e) => done(await actions.saveSettings({ syncIntervalMinutes: Number(e.currentTarget.value) }), t('settingsSaved'))}>
+          <select value={String(current.syncIntervalMinutes)} onChange={async (e) => done('sync', await actions.saveSettings({ syncIntervalMinutes: Number(e.currentTarget.value) }), t('settingsSaved'))}>
             {INTERVALS.map((m) => (
               <option key={m} value={String(m)}>
                 {m < 60 ? t('everyMinutes', m) : m === 60 ? t('everyHour') : m < 1440 ? t('everyHours', m / 60) : t('everyDay')}
@@ -65,10 +76,13 @@ export default function SettingsScreen({ settings, issuers, accounts = [], onCha
             ))}
           </select>
         </label>
+        {noteFor('sync')}
       </section>
 
-      <TrustPanel accounts={accounts} onChanged={onChanged} onNote={setNote} />
-      <OrgIdsEditor value={current.linkedInOrgIds} issuers={issuers} focus={focusOrgIds} onSave={async (map) => done(await actions.saveSettings({ linkedInOrgIds: map }), t('settingsSaved'))} />
+      <TrustPanel accounts={accounts} onChanged={onChanged} onNote={noteAt('trust')} />
+      {noteFor('trust')}
+      <OrgIdsEditor value={current.linkedInOrgIds} issuers={issuers} focus={focusOrgIds} onSave={async (map) => done('orgids', await actions.saveSettings({ linkedInOrgIds: map }), t('settingsSaved'))} />
+      {noteFor('orgids')}
       <BackupPanel onImported={onChanged} />
     </section>
   );

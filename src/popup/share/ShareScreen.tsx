@@ -2,7 +2,7 @@
  * Share one badge: LinkedIn "Add to profile" and post, the public link (copy, QR code), the card
  * for e-mail (rich copy) and web pages (HTML code), a sentence, and downloads.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../messaging/views.ts';
 import type { Download } from '../actions.ts';
 import { useEnv } from '../env.ts';
@@ -14,6 +14,9 @@ import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { QrCode } from './QrCode.tsx';
 import { shareContent } from './share-content.ts';
+import { Loading } from '../ui/Loading.tsx';
+
+type Panel = 'link' | 'embed' | 'download';
 
 export interface ShareScreenProps {
   badgeKey: string;
@@ -24,26 +27,32 @@ export interface ShareScreenProps {
 export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareScreenProps) {
   const { t, actions, locale } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey);
-  const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string }>();
+  // What a copy or download did shows in the panel of the button pressed: a note at the top of
+  // the screen was out of view for the buttons further down (and each panel's live region reads it).
+  const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string; where: Panel }>();
+  const notes = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (status) notes.current?.querySelector('.notice')?.scrollIntoView?.({ block: 'nearest' });
+  }, [status]);
+  const note = (where: Panel) => <div aria-live="polite">{status?.where === where ? <Notice kind={status.kind}>{status.text}</Notice> : null}</div>;
 
-  if (detail.status === 'loading') return <div class="screen-loading" aria-busy="true" />;
+  if (detail.status === 'loading') return <Loading />;
   if (detail.status === 'error') return <ErrorState title={t('badgeErrorTitle')} message={errorText(t, detail.error)} onRetry={load} />;
   const b = detail.value;
   const c = shareContent(b, settings, t, locale);
 
-  const copy = async (what: string, text: string, html?: string) => {
+  const copy = async (where: Panel, what: string, text: string, html?: string) => {
     const r = await actions.copy(text, html);
-    setStatus(r.ok ? { kind: 'success', text: t('copied', what) } : { kind: 'error', text: errorText(t, r.error) });
+    setStatus(r.ok ? { kind: 'success', text: t('copied', what), where } : { kind: 'error', text: errorText(t, r.error), where });
   };
   const download = async (what: Download) => {
     const r = await actions.download(b.key, what);
-    setStatus(r.ok ? { kind: 'success', text: t('downloaded', r.value.fileName) } : { kind: 'error', text: errorText(t, r.error) });
+    setStatus(r.ok ? { kind: 'success', text: t('downloaded', r.value.fileName), where: 'download' } : { kind: 'error', text: errorText(t, r.error), where: 'download' });
   };
 
   return (
-    <section class="share-screen" aria-labelledby="screen-title">
+    <section class="share-screen" aria-labelledby="screen-title" ref={notes}>
       <ScreenTitle>{t('shareTitle', b.name)}</ScreenTitle>
-      <div aria-live="polite">{status ? <Notice kind={status.kind}>{status.text}</Notice> : null}</div>
 
       <section class="panel" aria-labelledby="linkedin-title">
         <h3 id="linkedin-title">{t('shareLinkedIn')}</h3>
@@ -71,11 +80,12 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
           <>
             <div class="copy-field">
               <input type="text" readOnly value={c.link} aria-label={t('shareLinkTitle')} onFocus={(e) => e.currentTarget.select()} />
-              <button type="button" class="button small" onClick={() => copy(t('shareWhatLink'), c.link as string)}>
+              <button type="button" class="button small" onClick={() => copy('link', t('shareWhatLink'), c.link as string)}>
                 <Icon name="copy" size={14} />
                 {t('copyLink')}
               </button>
             </div>
+            {note('link')}
             <div class="qr-wrap">
               <QrCode text={c.link} label={t('shareQrLabel', b.name)} />
             </div>
@@ -89,18 +99,19 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
         <h3 id="embed-title">{t('shareEmbedTitle')}</h3>
         <iframe class="card-preview" sandbox="" srcdoc={`<!doctype html><body style="margin:8px">${c.html}</body>`} title={t('shareCardPreview')} />
         <div class="button-row">
-          <button type="button" class="button" onClick={() => copy(t('shareWhatCard'), c.text, c.html)}>
+          <button type="button" class="button" onClick={() => copy('embed', t('shareWhatCard'), c.text, c.html)}>
             <Icon name="mail" size={14} />
             {t('copyForEmail')}
           </button>
-          <button type="button" class="button" onClick={() => copy(t('shareWhatHtml'), c.html)}>
+          <button type="button" class="button" onClick={() => copy('embed', t('shareWhatHtml'), c.html)}>
             <Icon name="copy" size={14} />
             {t('copyEmbedHtml')}
           </button>
-          <button type="button" class="button" onClick={() => copy(t('shareWhatText'), c.text)}>
+          <button type="button" class="button" onClick={() => copy('embed', t('shareWhatText'), c.text)}>
             {t('copyText')}
           </button>
         </div>
+        {note('embed')}
         <details>
           <summary>{t('shareShowHtml')}</summary>
           <textarea class="code" readOnly rows={5} aria-label={t('shareEmbedTitle')} value={c.html} />
@@ -119,6 +130,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
             {t('downloadJson')}
           </button>
         </div>
+        {note('download')}
       </section>
     </section>
   );

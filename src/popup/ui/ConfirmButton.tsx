@@ -1,6 +1,7 @@
 /**
  * A destructive action that asks first, inline (window.confirm can close an extension popup):
- * the button turns into a question with confirm and cancel; focus follows.
+ * the button turns into a question with confirm and cancel; focus follows. Escape cancels, like
+ * closing a dialog, and focus returns to the button that asked.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
@@ -33,7 +34,17 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, class:
     );
   }
   return (
-    <span class="confirm" role="group" aria-label={question}>
+    <span
+      class="confirm"
+      role="group"
+      aria-label={question}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        setAsking(false);
+      }}
+    >
       <span class="confirm-question">{question}</span>
       <button
         ref={confirmRef}

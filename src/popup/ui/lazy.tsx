@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { Loading } from './Loading.tsx';
 
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   let loaded: ComponentType<P> | undefined;
@@ -20,6 +21,6 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
         live = false;
       };
     }, [C]);
-    return C ? <C {...props} /> : <div class="screen-loading" aria-busy="true" />;
+    return C ? <C {...props} /> : <Loading />;
   };
 }

@@ -8,6 +8,7 @@ import type { BadgeView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { Icon } from '../ui/Icon.tsx';
+import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { fileToSource, IMPORT_ACCEPT, MAX_IMPORT_BYTES } from './file-source.ts';
 
@@ -19,6 +20,7 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
   const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string }>();
 
   const run = async (sources: (ImportSource | 'too-large')[]) => {
+    if (busy) return;
     setBusy(true);
     let last: BadgeView | undefined;
     const errors: string[] = [];
@@ -60,21 +62,21 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
         <p>{t('importDrop')}</p>
         <label class="button">
           {t('importPick')}
-          <input class="visually-hidden" type="file" multiple accept={IMPORT_ACCEPT} onChange={(e) => void files(e.currentTarget.files)} disabled={busy} />
+          <input class="visually-hidden" type="file" multiple accept={IMPORT_ACCEPT} onChange={(e) => void files(e.currentTarget.files)} {...offWhile(busy)} />
         </label>
       </div>
       <form
         class="stack"
         onSubmit={(e) => {
           e.preventDefault();
-          if (text.trim()) void run([{ kind: 'text', text: text.trim() }]);
+          if (text.trim() && !busy) void run([{ kind: 'text', text: text.trim() }]);
         }}
       >
         <label class="field">
           <span>{t('importPasteLabel')}</span>
           <textarea rows={3} value={text} placeholder="https://… / eyJ…" onInput={(e) => setText(e.currentTarget.value)} spellcheck={false} />
         </label>
-        <button type="submit" class="button primary" disabled={busy || !text.trim()} aria-busy={busy}>
+        <button type="submit" class="button primary" disabled={!text.trim()} {...offWhile(busy)} aria-busy={busy}>
           {busy ? t('importing') : t('importButton')}
         </button>
       </form>

@@ -8,6 +8,7 @@ import type { ReplyError } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
 import { errorText, OFFER_PASSWORD } from '../errors.ts';
 import { normalizeBaseUrl } from '../hosts.ts';
+import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
 
 export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initialUrl?: string; onSignedIn(): void; onUsePassword(host: string): void }) {
@@ -19,6 +20,7 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initia
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     const baseUrl = normalizeBaseUrl(url);
     if (!baseUrl) return setError({ code: 'ERR_BAD_URL', message: '' });
     setBusy(true);
@@ -60,7 +62,7 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initia
           ) : null}
         </Notice>
       ) : null}
-      <button type="submit" class="button primary" disabled={busy} aria-busy={busy}>
+      <button type="submit" class="button primary" {...offWhile(busy)} aria-busy={busy}>
         {busy ? t('signingIn') : t('providerButton')}
       </button>
     </form>

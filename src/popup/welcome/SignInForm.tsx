@@ -8,6 +8,7 @@ import type { ReplyError } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
 import { errorText, isThrottled, retryAfterSeconds } from '../errors.ts';
 import { BADGR_HOSTS, PARCHMENT_HOSTS } from '../hosts.ts';
+import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { baseUrlOf, choiceFor, HostPicker, type HostChoice } from './HostPicker.tsx';
 
@@ -34,6 +35,7 @@ export function SignInForm({ service, initialHost, onSignedIn }: { service: Pass
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (busy || waiting > 0) return;
     const baseUrl = baseUrlOf(hosts, host);
     if (!baseUrl) return setError({ code: 'local', message: t('errorBadUrl') });
     if (!username.trim() || !password) return setError({ code: 'local', message: t('signInMissing') });
@@ -63,7 +65,7 @@ export function SignInForm({ service, initialHost, onSignedIn }: { service: Pass
         <input type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required />
       </label>
       {error ? <Notice kind="error">{error.code === 'local' ? error.message : errorText(t, error)}</Notice> : null}
-      <button type="submit" class="button primary" disabled={busy || waiting > 0} aria-busy={busy}>
+      <button type="submit" class="button primary" {...offWhile(busy || waiting > 0)} aria-busy={busy}>
         {busy ? t('signingIn') : waiting > 0 ? t('signInWait', waiting) : t('signInButton')}
       </button>
       <p class="small muted">{t('signInPrivacy')}</p>

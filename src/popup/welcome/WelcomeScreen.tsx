@@ -3,11 +3,12 @@
  * Credentials (Badgr), Parchment, an Open Badges 3.0 / Badge Connect provider, or the local
  * backpack with a file or a pasted link.
  */
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
 import type { MessageKey } from '../i18n.ts';
 import { markReady } from '../list/ready.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { ProviderForm } from './ProviderForm.tsx';
 import { SignInForm } from './SignInForm.tsx';
@@ -37,16 +38,20 @@ export default function WelcomeScreen({ firstRun, initialMode = 'choose', initia
   const [mode, setMode] = useState<WelcomeMode>(initialMode);
   const [host, setHost] = useState<string | undefined>(initialHost);
   useLayoutEffect(markReady, []);
+  // "Other ways to start" goes with the form: focus returns to the way that was chosen (WCAG 2.4.3).
+  const list = useRef<HTMLUListElement>(null);
+  const chosen = useRef<WelcomeMode>('choose');
+  const rescue = useFocusRescue(() => list.current?.querySelector<HTMLElement>(`[data-mode="${chosen.current}"]`));
 
   if (mode === 'choose') {
     return (
       <section class="welcome" aria-labelledby="screen-title">
         <ScreenTitle focus={!firstRun}>{firstRun ? t('welcomeTitle') : t('addAccountTitle')}</ScreenTitle>
         {firstRun ? <p class="lead">{t('welcomeLead')}</p> : null}
-        <ul class="choices">
+        <ul class="choices" ref={list}>
           {OPTIONS.map((o) => (
             <li key={o.mode}>
-              <button type="button" class="choice" onClick={() => setMode(o.mode)}>
+              <button type="button" class="choice" data-mode={o.mode} onClick={() => setMode(o.mode)}>
                 <strong>{t(o.title)}</strong>
                 <span>{t(o.text)}</span>
               </button>
@@ -64,7 +69,15 @@ export default function WelcomeScreen({ firstRun, initialMode = 'choose', initia
   const title = OPTIONS.find((o) => o.mode === mode)?.title ?? 'welcomeTitle';
   return (
     <section class="welcome" aria-labelledby="screen-title">
-      <button type="button" class="link-button back-link" onClick={() => setMode('choose')}>
+      <button
+        type="button"
+        class="link-button back-link"
+        onClick={() => {
+          chosen.current = mode;
+          rescue();
+          setMode('choose');
+        }}
+      >
         {t('welcomeOtherWays')}
       </button>
       <ScreenTitle>{t(title)}</ScreenTitle>
