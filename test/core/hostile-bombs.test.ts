@@ -14,7 +14,7 @@ import { checkCredentialStatus } from '../../src/core/status/check.ts';
 import { CheckList } from '../../src/core/verify/checks.ts';
 import { FakeWeb } from '../support/fake-web.ts';
 import { buildPng, chunk, concat, itxt } from './input/png-builder.ts';
-import { context, credential, generateSigner, signCredential, type Ed25519Signer } from './proofs/support.ts';
+import { context, credential, generateSigner, signCredential, signedStatusList, type Ed25519Signer } from './proofs/support.ts';
 
 let alice: Ed25519Signer;
 beforeAll(async () => {
@@ -82,17 +82,7 @@ describe('status list bombs (Bitstring Status List §4.2 expansion)', () => {
     const LIST = 'https://issuer.example/status/bomb';
     const gz = gzipSync(new Uint8Array(64 * 1024 * 1024), { level: 9 });
     expect(gz.length).toBeLessThan(100_000);
-    const list = await signCredential(
-      {
-        '@context': ['https://www.w3.org/ns/credentials/v2'],
-        id: LIST,
-        type: ['VerifiableCredential', 'BitstringStatusListCredential'],
-        issuer: alice.did,
-        validFrom: '2024-01-01T00:00:00Z',
-        credentialSubject: { id: `${LIST}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: `u${Buffer.from(gz).toString('base64url')}` },
-      },
-      alice,
-    );
+    const list = await signedStatusList(alice, LIST, `u${Buffer.from(gz).toString('base64url')}`);
     const status = { id: `${LIST}#1`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '1', statusListCredential: LIST };
     const { value: r, ms } = await timed(() => checkCredentialStatus(credential(alice.did, { credentialStatus: status }), context(new FakeWeb().json(LIST, list))));
     expect(r).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE });

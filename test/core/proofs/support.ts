@@ -24,6 +24,21 @@ export function credential(issuer: string, extra: Record<string, unknown> = {}):
 
 export { generateSigner, signCredential, type Ed25519Signer, type SignOptions };
 
+/** A Bitstring Status List credential at `url` (Bitstring Status List v1.0 §2.2), signed by `signer`. */
+export function signedStatusList(signer: Ed25519Signer, url: string, encodedList: string): Promise<Record<string, unknown>> {
+  return signCredential(
+    {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      id: url,
+      type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+      issuer: signer.did,
+      validFrom: '2024-01-01T00:00:00Z',
+      credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList },
+    },
+    signer,
+  );
+}
+
 export function context(web = new FakeWeb(), keyCache?: FactCache): VerifyContext {
   return createContext({ fetch: web.fetch, now: new Date('2026-11-26T00:00:00Z'), keyCache });
 }

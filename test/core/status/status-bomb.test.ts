@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ErrorCodes } from '../../../src/core/errors.ts';
 import { checkCredentialStatus } from '../../../src/core/status/check.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
-import { context, credential, generateSigner, signCredential, type Ed25519Signer } from '../proofs/support.ts';
+import { context, credential, generateSigner, signedStatusList, type Ed25519Signer } from '../proofs/support.ts';
 
 const decoding = vi.hoisted(() => ({ now: 0, max: 0, calls: 0 }));
 vi.mock('../../../src/core/status/bitstring.ts', async (importOriginal) => {
@@ -37,17 +37,7 @@ describe('status entries naming a huge list', () => {
   it('16 entries: each list expanded one at a time, the credential still settled (not revoked)', async () => {
     const encodedList = `u${Buffer.from(gzipSync(new Uint8Array(16 * 1024 * 1024 - 1), { level: 9 })).toString('base64url')}`;
     expect(encodedList.length).toBeLessThan(40_000);
-    const list = await signCredential(
-      {
-        '@context': ['https://www.w3.org/ns/credentials/v2'],
-        id: LIST,
-        type: ['VerifiableCredential', 'BitstringStatusListCredential'],
-        issuer: issuer.did,
-        validFrom: '2024-01-01T00:00:00Z',
-        credentialSubject: { id: `${LIST}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList },
-      },
-      issuer,
-    );
+    const list = await signedStatusList(issuer, LIST, encodedList);
     const entries = Array.from({ length: 16 }, (_, i) => ({ id: `${LIST}#${i}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(i * 1000), statusListCredential: LIST }));
     const r = await checkCredentialStatus(credential(issuer.did, { credentialStatus: entries }), context(new FakeWeb().json(LIST, list)));
     expect(r.outcome).toBe('pass');
