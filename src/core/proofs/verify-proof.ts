@@ -115,6 +115,8 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
     return { ...info, signature: fail(ErrorCodes.PROOF_PURPOSE, `The proof's purpose is ${shorten(JSON.stringify(proof.proofPurpose ?? null), 60)}, not assertionMethod`) };
   }
   if ('unsupported' in suite) return { ...info, signature: unsupported(proof, suite.unsupported) };
+  // VC DI 1.0 §4.5: a chained proof signs the document with the proofs it names; Lanyard checks proof sets, not chains.
+  if (proof.previousProof !== undefined) return { ...info, signature: unsettled(ErrorCodes.UNSUPPORTED, 'The proof is part of a proof chain (previousProof), which Lanyard does not check yet') };
   const signed = readSignature(suite, proof);
   if ('outcome' in signed) return { ...info, signature: signed };
   const found = await methodKeyOf(proof.verificationMethod, ctx);
