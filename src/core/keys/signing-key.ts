@@ -4,7 +4,7 @@
  * did:jwk, did:web), or relative (`#key-1`, a bare fragment) to the issuer's id; else the `jwk` header.
  * Which key is used says nothing about whose it is: that is issuerBinding's question.
  */
-import { str, type Json } from '../formats/json-util.ts';
+import { isObj, str, type Json } from '../formats/json-util.ts';
 import { shorten } from '../display.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { didOf, isDid, resolveDid, resolveDidLocally, type DidResolution } from './did.ts';
@@ -44,10 +44,23 @@ async function fromHttp(kid: string, ctx: VerifyContext): Promise<Found> {
     const jwk = readPublicJwk(doc);
     return 'error' in jwk ? { error: `The JWK at ${kid} is not usable: ${jwk.error}` } : { jwk };
   }
+  // integrity.md's own sample header ("reference to a public key in a JWKS", kid https://example.edu/keys#key-1):
+  // a JWK Set (RFC 7517 §5) whose key has that kid, or the fragment as its kid.
+  if (Array.isArray(doc.keys)) return keyInJwks(doc.keys, kid);
   const base = str(doc.id) ?? kid.replace(/#.*$/, '');
   const own = base === kid ? methodKey(doc) : null;
   const jwk = own ?? findMethodKey(doc, base, kid);
   return jwk ? { jwk } : { error: `The document at ${kid} holds no key with that id` };
+}
+
+function keyInJwks(keys: unknown[], kid: string): Found {
+  const hash = kid.indexOf('#');
+  const fragment = hash >= 0 ? kid.slice(hash + 1) : undefined;
+  const named = keys.filter((k): k is Json => isObj(k) && (k.kid === kid || (fragment !== undefined && k.kid === fragment)));
+  const pick = named.length === 1 ? named[0] : named.length === 0 && fragment === undefined && keys.length === 1 ? keys[0] : undefined;
+  if (pick === undefined) return { error: `The key set at ${kid} holds ${named.length > 1 ? 'several keys' : 'no key'} with that kid` };
+  const jwk = readPublicJwk(pick);
+  return 'error' in jwk ? { error: `The JWK ${kid} is not usable: ${jwk.error}` } : { jwk };
 }
 
 type HeaderKey = KeyDescription | { invalid: string } | { missing: string } | undefined;

@@ -124,6 +124,21 @@ describe('review: VC-JWT keys (integrity.md §Dereferencing the Public Key)', ()
     expect(r.verdict).toBe('indeterminate');
   });
 
+  it('kid naming a key in a JWK Set (integrity.md sample header: https://example.edu/keys#key-1): valid when the issuer lists it', async () => {
+    const k = await makeKey('RS256');
+    const other = await makeKey('RS256');
+    const kid = 'https://issuer.test/keys#key-1';
+    const web = new FakeWeb()
+      .json('https://issuer.test/keys', { keys: [{ ...other.jwk, kid: 'key-0' }, { ...k.jwk, kid: 'key-1' }] })
+      .json(ISSUER, { id: ISSUER, assertionMethod: [kid] });
+    const r = await runJwt(await sign(credential({ id: ISSUER, type: 'Profile' }), k, { kid }), { fetch: web.fetch });
+    expect(r.verdict, show(r)).toBe('valid');
+    // A set with no key of that kid: no key to check with, indeterminate.
+    web.json('https://issuer.test/keys', { keys: [{ ...other.jwk, kid: 'key-0' }] });
+    const none = await runJwt(await sign(credential({ id: ISSUER, type: 'Profile' }), k, { kid }), { fetch: web.fetch });
+    expect(none.check('signature')?.outcome, show(none)).toBe('indeterminate');
+  });
+
   it('issuer profile key (https kid) that the issuer does not list: invalid', async () => {
     const k = await makeKey('ES256');
     const web = new FakeWeb().json(KID, k.jwk).json(ISSUER, { id: ISSUER, assertionMethod: ['https://issuer.test/keys/other.json'] });
