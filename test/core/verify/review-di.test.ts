@@ -22,9 +22,8 @@ const run = (vc: unknown, web = new FakeWeb()) => verify(JSON.stringify(vc), { f
 const outcome = (r: Awaited<ReturnType<typeof run>>, id: string) => r.checks.find((c) => c.id === id);
 const show = (r: Awaited<ReturnType<typeof run>>) => JSON.stringify(r.checks, null, 1);
 
-/** Adds `extra` to the proof after signing it over the same configuration (signCredential signs what it is given). */
+/** Signs with an eddsa-rdfc-2022 proof carrying `extra` proof options (expires, domain, previousProof…), which the signature covers. */
 async function signWith(c: Record<string, unknown>, signer: Ed25519Signer, extra: Record<string, unknown>): Promise<Record<string, unknown>> {
-  // The proof members are signed: build the proof with them by signing a credential whose proof options carry them.
   const { canonize } = await import('../../../src/core/jsonld/canonize.ts');
   const { hashData } = await import('../../../src/core/proofs/ed25519.ts');
   const { proofConfig, unsecured } = await import('../../../src/core/proofs/suites.ts');
@@ -48,6 +47,14 @@ describe('review: the proof and its key', () => {
     const r = await run(await signEcdsaRdfc(credential(ec.did), other));
     expect(outcome(r, 'issuer-key')?.outcome, show(r)).toBe('fail');
     expect(r.verdict).toBe('invalid');
+  });
+
+  it('a did:jwk issuer (Ed25519), method #0: valid', async () => {
+    const { multibaseDecode } = await import('../../../src/core/keys/base58.ts');
+    const raw = multibaseDecode(alice.multibase)!.subarray(2);
+    const did = `did:jwk:${Buffer.from(JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') })).toString('base64url')}`;
+    const r = await run(await signCredential(credential(did), alice, { verificationMethod: `${did}#0` }));
+    expect(r.verdict, show(r)).toBe('valid');
   });
 
   it('proofPurpose authentication (or any but assertionMethod): invalid', async () => {
