@@ -7,7 +7,7 @@ import { importSPKI } from 'jose';
 import { reasonOf, shorten } from '../display.ts';
 import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
-import { readCompactJws } from '../keys/verify-jws.ts';
+import { isAllowedAlg, isUncheckedAlg, readCompactJws } from '../keys/verify-jws.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { jsonOf } from '../verify/fetch-once.ts';
@@ -121,7 +121,14 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   checks.skip('hosted', 'A signed badge is checked by its signature, not a hosted copy');
   // DESIGN "Every check that can still run, runs": the signature is checked even when the structure fails.
   let issuer: Json | undefined;
-  if (!(OB2_ALGORITHMS as readonly (string | undefined)[]).includes(alg)) {
+  if ((isAllowedAlg(header.alg) && header.alg !== 'RS256') || isUncheckedAlg(header.alg)) {
+    // A registered asymmetric JWS algorithm (RFC 7518) other than the RS256 that OB 2.0 §SignedBadge
+    // recommends: the badge is unchecked, not forged (DESIGN.md: a legitimate suite not implemented).
+    checks.indeterminate('signature', ErrorCodes.UNSUPPORTED, `The signature algorithm ${header.alg as string} is a legitimate one, but Lanyard checks OB 2.0 signed badges made with RS256 (the specification's recommendation) only`);
+    checks.indeterminate('issuer-key', ErrorCodes.UNSUPPORTED, 'The signature was not checked, so its key is not confirmed as the issuer\'s');
+    const issR = bc ? await resolveNode(idOf(bc.issuer) ?? bc.issuer, ctx, true) : undefined;
+    issuer = issR && 'node' in issR && issR.fetched ? issR.node : undefined;
+  } else if (!(OB2_ALGORITHMS as readonly (string | undefined)[]).includes(alg)) {
     const why = header.alg === undefined || alg?.toLowerCase() === 'none'
       ? `The assertion is not signed (its JWS header ${header.alg === undefined ? 'names no alg' : `says alg ${shorten(alg, 20)}`})`
       : `The signature algorithm ${shorten(header.alg, 20)} is not accepted (only ${OB2_ALGORITHMS.join(', ')})`;

@@ -4,6 +4,7 @@
  * reference validator (openbadges-validator-core, hosted_id_in_verification_scope), one crafted
  * badge per rule.
  */
+import { generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { md5Hex } from '../../../src/core/verify/md5.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
@@ -24,6 +25,17 @@ describe('review: OB 2.0 SignedBadge Verification (steps 1-8)', () => {
     const u = await verify(revoked, { fetch: web.fetch, now: NOW });
     expect(check(u, 'revocation')?.outcome, show(u)).toBe('indeterminate');
     expect(u.verdict).toBe('indeterminate');
+  });
+
+  it('a legitimate JWS algorithm other than RS256 (PS256, ES256) is unchecked, not forged (none and HS256 still fail: ob2-signed.test.ts)', async () => {
+    const { web } = await makeIssuer();
+    for (const alg of ['PS256', 'ES256'] as const) {
+      const { privateKey } = await generateKeyPair(alg);
+      const r = await verify(await signJws(await assertion(), privateKey, { alg }), { fetch: web.fetch, now: NOW });
+      expect(check(r, 'signature'), show(r)).toMatchObject({ outcome: 'indeterminate', code: 'ERR_UNSUPPORTED' });
+      expect(check(r, 'revocation')?.outcome, alg).toBe('pass');
+      expect(r.verdict).toBe('indeterminate');
+    }
   });
 
   it('step 4: a key whose CryptographicKey names another owner is not confirmed as the issuer\'s (§CryptographicKey: two-way owner/publicKey link)', async () => {
