@@ -78,6 +78,15 @@ describe('review: credentialStatus (verification.md step 4)', () => {
     expect(check(await run(await withStatus(entry(2)), web), 'revocation')?.outcome).toBe('pass');
   });
 
+  it('more status entries than are checked (16): the rest unread, so indeterminate, never valid', async () => {
+    const web = new FakeWeb().json(LIST, await list([17]));
+    const many = Array.from({ length: 18 }, (_, i) => entry(i, 'revocation'));
+    // Entry 17 (the 18th, unread) is the revoked one.
+    const r = await run(await withStatus(many), web);
+    expect(check(r, 'revocation')?.outcome, show(r)).toBe('indeterminate');
+    expect(r.verdict).not.toBe('valid');
+  });
+
   it('1EdTechRevocationList: listed → invalid; unreachable → indeterminate', async () => {
     const url = 'https://issuer.example/revocations';
     // OB 3.0: the 1EdTech extension types are defined by extensions.json.
