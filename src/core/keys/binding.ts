@@ -60,6 +60,7 @@ function bindWith(r: IssuerDoc, key: KeyDescription, ck: string, ctx: VerifyCont
   if (same.length > 0 || byId) {
     return { status: 'not-listed', message: `Signed with ${key.source}, which the issuer lists but not under assertionMethod, so it may not issue credentials (VC Data Integrity 1.0 §5.10)` };
   }
+  if (list.truncated) return { status: 'unresolvable', message: `Signed with ${key.source}, which is not among the first keys of the issuer's very long key list, the ones Lanyard reads` };
   const n = Math.max(ids.size, keys.length);
   return { status: 'not-listed', message: `Signed with ${key.source}, which the issuer does not list among its ${n} key${n === 1 ? '' : 's'}` };
 }

@@ -28,7 +28,11 @@ export interface MethodList {
    * every listed method counts.
    */
   assertion?: { ids: Set<string>; keys: Set<ListedKey> };
+  /** The document lists more methods than are read (MAX_METHODS of each relationship): a key not found may be among the rest. */
+  truncated?: true;
 }
+
+const MAX_METHODS = 256;
 
 /** Resolves `#frag` (and other relative references) against the document's id. */
 export function absoluteId(ref: string, base: string): string {
@@ -72,9 +76,11 @@ export function methodsOf(doc: Json, base: string): MethodList {
 function readMethods(doc: Json, base: string): MethodList {
   const ids = new Set<string>();
   const keys: ListedKey[] = [];
-  const declared = arr(doc.assertionMethod).slice(0, 128);
+  const all = arr(doc.verificationMethod);
+  const declared = arr(doc.assertionMethod).slice(0, MAX_METHODS);
+  const truncated = all.length > MAX_METHODS || arr(doc.assertionMethod).length > MAX_METHODS;
   const assertion = declared.length ? { ids: new Set<string>(), keys: new Set<ListedKey>() } : undefined;
-  const entries = [...arr(doc.verificationMethod).slice(0, 128), ...declared];
+  const entries = [...all.slice(0, MAX_METHODS), ...declared];
   const firstAssertion = entries.length - declared.length;
   for (const [i, e] of entries.entries()) {
     const asserts = assertion !== undefined && i >= firstAssertion;
@@ -94,7 +100,9 @@ function readMethods(doc: Json, base: string): MethodList {
     keys.push(k);
     if (asserts) assertion.keys.add(k);
   }
-  return assertion ? { ids, keys, assertion } : { ids, keys };
+  const list: MethodList = assertion ? { ids, keys, assertion } : { ids, keys };
+  if (truncated) list.truncated = true;
+  return list;
 }
 
 /** Whether a listed method may issue credentials (see MethodList.assertion). */

@@ -88,6 +88,20 @@ describe('review: the proof and its key', () => {
     expect(r.verdict).toBe('invalid');
   });
 
+  it('a key past the first 256 of a very long issuer key list is unconfirmed, not called foreign', async () => {
+    const { issuerBinding } = await import('../../../src/core/keys/binding.ts');
+    const { describeKey } = await import('../../../src/core/keys/jwk.ts');
+    const { multikeyToJwk } = await import('../../../src/core/keys/multikey.ts');
+    const issuer = 'https://big.test/issuer';
+    const filler = Array.from({ length: 260 }, (_, i) => ({ id: `${issuer}#f${i}`, type: 'Multikey', publicKeyMultibase: mallory.multibase.slice(0, -1) + 'x' }));
+    const mine = { id: `${issuer}#mine`, type: 'Multikey', publicKeyMultibase: alice.multibase };
+    const web = new FakeWeb().json(issuer, { id: issuer, verificationMethod: [...filler, mine] });
+    const key = describeKey(multikeyToJwk(alice.multibase)!, 'the test key', `${issuer}#mine`);
+    const { createContext } = await import('../../../src/core/verify/context.ts');
+    const b = await issuerBinding(issuer, key, createContext({ fetch: web.fetch, now: NOW }));
+    expect(b.status).toBe('unresolvable');
+  });
+
   it('a proof set with one good proof by the issuer and one broken proof: valid (integrity.md: any one proof)', async () => {
     const signed = await signCredential(credential(alice.did), alice);
     const good = signed.proof as Record<string, unknown>;
