@@ -112,6 +112,13 @@ describe('review: the proof and its key', () => {
     }
   });
 
+  it('a proof set with the issuer proof and an entry that is not a proof object at all: valid, the entry is one more failing proof', async () => {
+    const signed = await signCredential(credential(alice.did), alice);
+    const r = await run({ ...signed, proof: [signed.proof, 'not a proof'] });
+    expect(r.verdict, show(r)).toBe('valid');
+    expect((await run({ ...signed, proof: ['not a proof'] })).verdict).toBe('invalid');
+  });
+
   it('a proof set whose only issuer proof is broken and another key signs: not valid', async () => {
     const signed = await signCredential(credential(alice.did), mallory);
     const mine = (await signCredential(credential(alice.did), alice)).proof as Record<string, unknown>;
