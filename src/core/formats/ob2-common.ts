@@ -36,12 +36,15 @@ export async function resolveNode(ref: unknown, ctx: VerifyContext, preferHosted
 /** `https://host/path` for `http://host/path`: the same document, moved to https by its issuer. */
 export const isHttpsUpgrade = (from: string, to: string): boolean => /^http:\/\//i.test(from) && /^https:\/\//i.test(to) && from.slice(7) === to.slice(8);
 
+/** A URL without its #fragment, normalised (host case, default port), a trailing slash aside. */
 function normalUrl(u: string): string {
+  let href = u.replace(/#.*$/, '');
   try {
-    return new URL(u.replace(/#.*$/, '')).href;
+    href = new URL(href).href;
   } catch {
-    return u.replace(/#.*$/, '');
+    // not a URL: compared as written
   }
+  return href.replace(/\/$/, '');
 }
 
 /** Whether two ids name the same document (a #fragment, URL normalisation, or an http id moved to https aside). */

@@ -47,10 +47,14 @@ describe('review: OB 2.0 SignedBadge Verification (steps 1-8)', () => {
     expect(r.verdict).toBe('indeterminate');
   });
 
-  it('step 4: the owner naming the issuer (or absent) still binds', async () => {
+  it('step 4: the owner naming the issuer (or absent, or with a trailing slash or fragment) still binds', async () => {
     const { web, privateKey, pem } = await makeIssuer();
     const jws = await signJws(await assertion(), privateKey);
     expect((await verify(jws, { fetch: web.fetch, now: NOW })).verdict).toBe('valid');
+    for (const owner of [`${ISSUER}/`, `${ISSUER}#me`, ISSUER.replace('issuer.test', 'ISSUER.test')]) {
+      web.json(KEY, { '@context': CTX, type: 'CryptographicKey', id: KEY, owner, publicKeyPem: pem });
+      expect((await verify(jws, { fetch: web.fetch, now: NOW })).verdict, owner).toBe('valid');
+    }
     web.json(KEY, { '@context': CTX, type: 'CryptographicKey', id: KEY, publicKeyPem: pem });
     expect((await verify(jws, { fetch: web.fetch, now: NOW })).verdict).toBe('valid');
   });
