@@ -19,12 +19,13 @@ export function inVerificationScope(assertionUrl: string, issuer: Json): ScopeOu
   const issuerId = str(issuer.id);
   const policy = isObj(issuer.verification) ? issuer.verification : {};
   const startsWith = arr(policy.startsWith).filter((s): s is string => typeof s === 'string' && s.length > 0);
-  if (startsWith.length) {
-    return startsWith.some((p) => assertionUrl.startsWith(p))
-      ? { ok: true, message: `Hosted under ${startsWith.find((p) => assertionUrl.startsWith(p))}, where the issuer says its badges live` }
-      : { ok: false, message: `The assertion is hosted at ${assertionUrl}, outside the issuer's declared locations (${startsWith.join(', ')})` };
-  }
   let allowed = arr(policy.allowedOrigins).filter((s): s is string => typeof s === 'string').map((s) => s.toLowerCase());
+  if (startsWith.length) {
+    const prefix = startsWith.find((p) => assertionUrl.startsWith(p));
+    if (!prefix) return { ok: false, message: `The assertion is hosted at ${assertionUrl}, outside the issuer's declared locations (${startsWith.join(', ')})` };
+    // Both declared: both hold (VCORE hosted_id_in_verification_scope checks startsWith, then allowedOrigins).
+    if (!allowed.length) return { ok: true, message: `Hosted under ${prefix}, where the issuer says its badges live` };
+  }
   if (!allowed.length) {
     const own = issuerId && /^https?:/i.test(issuerId) ? authority(issuerId) : undefined;
     if (!own) return { ok: false, message: 'The issuer has no web address to bind the hosted copy to' };

@@ -33,6 +33,37 @@ export async function resolveNode(ref: unknown, ctx: VerifyContext, preferHosted
   }
 }
 
+/** `https://host/path` for `http://host/path`: the same document, moved to https by its issuer. */
+export const isHttpsUpgrade = (from: string, to: string): boolean => /^http:\/\//i.test(from) && /^https:\/\//i.test(to) && from.slice(7) === to.slice(8);
+
+/** A URL without its #fragment, normalised (host case, default port), a trailing slash aside. */
+function normalUrl(u: string): string {
+  let href = u.replace(/#.*$/, '');
+  try {
+    href = new URL(href).href;
+  } catch {
+    // not a URL: compared as written
+  }
+  return href.replace(/\/$/, '');
+}
+
+/** Whether two ids name the same document (a #fragment, URL normalisation, or an http id moved to https aside). */
+export function sameDocument(a: string, b: string): boolean {
+  const x = normalUrl(a);
+  const y = normalUrl(b);
+  return x === y || isHttpsUpgrade(x, y) || isHttpsUpgrade(y, x);
+}
+
+/**
+ * The id a fetched node declares when it is another document than the one asked for (OB 2.0 §Profile:
+ * a profile is hosted at its id; the reference validator warns that such a node "declared its id as"
+ * another): a document that names someone else does not speak for the issuer it was fetched for.
+ */
+export function declaresOtherId(node: Json, url: string): string | undefined {
+  const declared = str(node.id);
+  return declared !== undefined && !sameDocument(declared, url) ? declared : undefined;
+}
+
 export async function resolveBadgeClass(assertion: Json, ctx: VerifyContext): Promise<Resolved> {
   const r = await resolveNode(assertion.badge, ctx, false);
   return 'node' in r ? { node: upgradeBadgeClass(r.node), fetched: r.fetched } : r;

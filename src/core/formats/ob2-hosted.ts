@@ -11,10 +11,10 @@ import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
 import { inVerificationScope } from './hosted-scope.ts';
-import { isHttpUrl, isObj, str, type Json } from './json-util.ts';
+import { idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { notAnAssertion, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
-import { checkRevocationList, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+import { checkRevocationList, declaresOtherId, isHttpsUpgrade, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 
 type Hosted = { json: Json } | { gone: true } | { error: LanyardError };
 
@@ -100,8 +100,6 @@ async function claimedBadge(input: Json, ctx: VerifyContext, format: Badge['form
   return toBadgeOb2(input, 'node' in bc ? bc.node : undefined, undefined, format);
 }
 
-/** `https://host/path` for `http://host/path`: the same document, moved to https by its issuer. */
-const isHttpsUpgrade = (from: string, to: string): boolean => /^http:\/\//i.test(from) && /^https:\/\//i.test(to) && from.slice(7) === to.slice(8);
 
 async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyContext, checks: CheckList, format: Badge['format']): Promise<Badge> {
   const declared = str(a.id);
@@ -127,6 +125,9 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
       // as the assertion) may claim any name and any verification policy, so it proves nothing.
       const why = issR && 'error' in issR ? `its profile could not be fetched (${issR.error.message})` : 'it has no web address of its own';
       checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer is not confirmed: ${why}, so where its badges may be hosted is unknown`);
+    } else if (declaresOtherId(issuer, idOf(bc.issuer) ?? '') !== undefined) {
+      const at = idOf(bc.issuer) ?? '';
+      checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer profile at ${shorten(at)} declares itself ${shorten(declaresOtherId(issuer, at), 120)}, so it does not say where the issuer's badges may be hosted`);
     } else {
       const scope = inVerificationScope(url, issuer);
       if (scope.ok) checks.pass('hosted', `The issuer's copy confirms it. ${scope.message}`);

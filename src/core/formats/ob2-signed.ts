@@ -7,7 +7,7 @@ import { importSPKI } from 'jose';
 import { reasonOf, shorten } from '../display.ts';
 import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
-import { readCompactJws } from '../keys/verify-jws.ts';
+import { isAllowedAlg, isUncheckedAlg, readCompactJws } from '../keys/verify-jws.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { jsonOf } from '../verify/fetch-once.ts';
@@ -15,7 +15,7 @@ import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
 import { arr, idOf, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
-import { checkRevocationList, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+import { checkRevocationList, declaresOtherId, resolveBadgeClass, resolveNode, sameDocument, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { notAnAssertion } from './ob2-structure.ts';
 
 /** OB 2.0 recommends RS256; nothing else is accepted (no `none`, no HMAC). */
@@ -34,21 +34,27 @@ function importPem(pem: string): Promise<CryptoKey> {
 
 const KEY_ACCEPT = 'application/ld+json, application/json;q=0.9, application/x-pem-file;q=0.8, text/plain;q=0.5, */*;q=0.1';
 
-type KeyTry = { verified: true } | { verified: false; reason: 'bad-signature' | 'unreachable'; message: string };
+type KeyTry = { verified: true; owner?: string } | { verified: false; reason: 'bad-signature' | 'unreachable'; message: string };
 
 const UTF8 = new TextDecoder();
 
-/** The PEM at a key URL: OB 1.x §Signed Badges serves the key itself at verify.url, OB 2.0 a CryptographicKey. */
-async function fetchPem(keyUrl: string, ctx: VerifyContext): Promise<string | undefined> {
+/**
+ * The PEM at a key URL: OB 1.x §Signed Badges serves the key itself at verify.url, OB 2.0 a
+ * CryptographicKey, whose `owner` names the profile it belongs to (§CryptographicKey).
+ */
+async function fetchPem(keyUrl: string, ctx: VerifyContext): Promise<{ pem?: string; owner?: string }> {
   const doc = await ctx.fetchDocument(keyUrl, KEY_ACCEPT);
   const text = doc.status === 200 ? UTF8.decode(doc.bytes).trim() : '';
-  return text.startsWith('-----BEGIN PUBLIC KEY-----') ? text : str(jsonOf(doc).publicKeyPem);
+  if (text.startsWith('-----BEGIN PUBLIC KEY-----')) return { pem: text };
+  const key = jsonOf(doc);
+  return { pem: str(key.publicKeyPem), owner: idOf(key.owner) };
 }
 
-async function tryKey(jws: string, keyUrl: string, ctx: VerifyContext, embeddedPem?: string): Promise<KeyTry> {
+async function tryKey(jws: string, keyUrl: string, ctx: VerifyContext, embedded?: { pem: string; owner?: string }): Promise<KeyTry> {
   let pem: string | undefined;
+  let owner: string | undefined;
   try {
-    pem = embeddedPem ?? (await fetchPem(keyUrl, ctx));
+    ({ pem, owner } = embedded ?? (await fetchPem(keyUrl, ctx)));
   } catch (e) {
     const why = reasonOf(e);
     // A fetch error already names the URL ("<url> could not be fetched: …"): say it once.
@@ -61,7 +67,8 @@ async function tryKey(jws: string, keyUrl: string, ctx: VerifyContext, embeddedP
   } catch (e) {
     return { verified: false, reason: 'unreachable', message: `The key ${shorten(keyUrl)} is not a usable RSA key: ${reasonOf(e)}` };
   }
-  return ok ? { verified: true } : { verified: false, reason: 'bad-signature', message: `The signature does not verify with the key ${shorten(keyUrl)}` };
+  if (!ok) return { verified: false, reason: 'bad-signature', message: `The signature does not verify with the key ${shorten(keyUrl)}` };
+  return owner === undefined ? { verified: true } : { verified: true, owner };
 }
 
 /**
@@ -114,7 +121,14 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   checks.skip('hosted', 'A signed badge is checked by its signature, not a hosted copy');
   // DESIGN "Every check that can still run, runs": the signature is checked even when the structure fails.
   let issuer: Json | undefined;
-  if (!(OB2_ALGORITHMS as readonly (string | undefined)[]).includes(alg)) {
+  if ((isAllowedAlg(header.alg) && header.alg !== 'RS256') || isUncheckedAlg(header.alg)) {
+    // A registered asymmetric JWS algorithm (RFC 7518) other than the RS256 that OB 2.0 §SignedBadge
+    // recommends: the badge is unchecked, not forged (DESIGN.md: a legitimate suite not implemented).
+    checks.indeterminate('signature', ErrorCodes.UNSUPPORTED, `The signature algorithm ${header.alg as string} is a legitimate one, but Lanyard checks OB 2.0 signed badges made with RS256 (the specification's recommendation) only`);
+    checks.indeterminate('issuer-key', ErrorCodes.UNSUPPORTED, 'The signature was not checked, so its key is not confirmed as the issuer\'s');
+    const issR = bc ? await resolveNode(idOf(bc.issuer) ?? bc.issuer, ctx, true) : undefined;
+    issuer = issR && 'node' in issR && issR.fetched ? issR.node : undefined;
+  } else if (!(OB2_ALGORITHMS as readonly (string | undefined)[]).includes(alg)) {
     const why = header.alg === undefined || alg?.toLowerCase() === 'none'
       ? `The assertion is not signed (its JWS header ${header.alg === undefined ? 'names no alg' : `says alg ${shorten(alg, 20)}`})`
       : `The signature algorithm ${shorten(header.alg, 20)} is not accepted (only ${OB2_ALGORITHMS.join(', ')})`;
@@ -146,9 +160,22 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
     return undefined;
   }
   const issuer = issR.node;
+  const issuerUrl = idOf(issuerRef) ?? '';
+  const foreign = declaresOtherId(issuer, issuerUrl);
   const listed = arr(issuer.publicKey).map(idOf).filter((k): k is string => !!k);
   // Keys embedded in the hosted profile (CryptographicKey objects with their PEM) are as trusted as the profile.
-  const embedded = new Map(arr(issuer.publicKey).filter(isObj).flatMap((k) => (typeof k.id === 'string' && typeof k.publicKeyPem === 'string' ? [[k.id, k.publicKeyPem] as const] : [])));
+  const embedded = new Map(arr(issuer.publicKey).filter(isObj).flatMap((k) => (typeof k.id === 'string' && typeof k.publicKeyPem === 'string' ? [[k.id, { pem: k.publicKeyPem, owner: idOf(k.owner) }] as const] : [])));
+  await keysOf(jws, creator, listed, embedded, issuerUrl, ctx, checks);
+  // Step 4 "Do not trust a key that is not properly linked from the issuer Profile": a document fetched
+  // for the issuer that declares another id is not the issuer's profile, so it confirms nothing either way.
+  if (foreign !== undefined && (checks.outcome('issuer-key') === 'pass' || checks.outcome('issuer-key') === 'fail')) {
+    checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `The issuer profile at ${shorten(issuerUrl)} declares itself ${shorten(foreign, 120)}: it does not speak for the issuer the badge class names`);
+  }
+  return issuer;
+}
+
+/** Steps 4–6 once the hosted profile is known: which keys to try, and whether the one that verifies is the issuer's. */
+async function keysOf(jws: string, creator: string | undefined, listed: string[], embedded: Map<string, { pem: string; owner?: string }>, issuerUrl: string, ctx: VerifyContext, checks: CheckList): Promise<void> {
   // DESIGN issuer-key: a profile that lists keys and not this one fails it; a profile that lists none
   // (every OB 1.x issuer: the key sits at verify.url) cannot confirm the key, which is still tried.
   if (creator && listed.length > 0 && !listed.includes(creator)) {
@@ -158,22 +185,25 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
     if (t.verified) checks.pass('signature', `The signature is intact under ${shorten(creator)}, but that key is not the issuer's`);
     else if (t.reason === 'bad-signature') checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, t.message);
     else checks.indeterminate('signature', ErrorCodes.NO_KEY, t.message);
-    return issuer;
+    return;
   }
   const candidates = creator ? [creator] : listed;
   if (!candidates.length) {
     checks.indeterminate('issuer-key', ErrorCodes.NO_KEY, 'The issuer\'s profile lists no public key');
     checks.indeterminate('signature', ErrorCodes.NO_KEY, 'No key of the issuer to check the signature with');
-    return issuer;
+    return;
   }
   const tries: KeyTry[] = [];
   for (const keyUrl of candidates) {
     const t = await tryKey(jws, keyUrl, ctx, embedded.get(keyUrl));
     if (t.verified) {
       checks.pass('signature', `The signature is intact, checked with ${shorten(keyUrl)}`);
-      if (listed.includes(keyUrl)) checks.pass('issuer-key', `Signed with ${shorten(keyUrl)}, a key the issuer's profile lists`);
-      else checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, unlisted(keyUrl));
-      return issuer;
+      if (!listed.includes(keyUrl)) checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, unlisted(keyUrl));
+      // §CryptographicKey: "a two-way connection between this Profile and the CryptographicKey through the owner
+      // and publicKey properties" (a should): a key that names another owner is not confirmed, nor called forged.
+      else if (t.owner !== undefined && !sameDocument(t.owner, issuerUrl)) checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `The issuer's profile lists ${shorten(keyUrl)}, but that key names another owner (${shorten(t.owner, 120)})`);
+      else checks.pass('issuer-key', `Signed with ${shorten(keyUrl)}, a key the issuer's profile lists`);
+      return;
     }
     tries.push(t);
   }
@@ -182,7 +212,6 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   else checks.indeterminate('signature', ErrorCodes.NO_KEY, tries.map((t) => (!t.verified ? t.message : '')).join('; '));
   if (listed.length) checks.pass('issuer-key', 'The signing key is listed by the issuer\'s profile');
   else checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, unlisted(candidates[0]!));
-  return issuer;
 }
 
 const unlisted = (keyUrl: string): string =>

@@ -20,11 +20,12 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
   if (!structureOb3(c, checks)) {
     // DESIGN "Every check that can still run, runs" (as the VC-JWT path does): a malformed credential
     // still has its proof checked, so the user sees whether it was altered or only mis-issued.
-    if (proofs.length > 0 && proofs.every(isObj)) applyDataIntegrity(await verifyDataIntegrity(c, ctx), checks);
+    if (proofs.some(isObj)) applyDataIntegrity(await verifyDataIntegrity(c, ctx), checks);
     checks.skipRemaining('The credential is malformed');
     return badge;
   }
-  if (proofs.length === 0 || !proofs.every(isObj)) {
+  // A proof set is judged by its best proof (verify.ts); an entry that is not even an object is one more failing proof.
+  if (!proofs.some(isObj)) {
     // verification.md step 2: an OB 3.0 credential is proven by a VC-JWT or an embedded proof; this has neither.
     checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, 'The credential carries no proof (no proof object): nothing shows who issued it');
     checks.skipRemaining('Unsigned');

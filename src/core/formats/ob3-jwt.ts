@@ -11,7 +11,7 @@ import { ErrorCodes } from '../errors.ts';
 import { reasonOf, shorten } from '../display.ts';
 import { issuerBinding } from '../keys/binding.ts';
 import { signingKey, signingKeyNow, type SigningKey } from '../keys/signing-key.ts';
-import { isAllowedAlg, JWS_ALGORITHMS, readCompactJws, readJwsPayload, verifyJws, type CompactJws, type JwsAlgorithm, type JwsOutcome } from '../keys/verify-jws.ts';
+import { isAllowedAlg, isUncheckedAlg, JWS_ALGORITHMS, readCompactJws, readJwsPayload, verifyJws, type CompactJws, type JwsAlgorithm, type JwsOutcome } from '../keys/verify-jws.ts';
 import { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
@@ -141,6 +141,9 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   // DESIGN "Every check that can still run, runs": a malformed credential (a claim that disagrees) still
   // has its signature checked, so the user sees whether it was altered or only mis-issued.
   checkStructure(header, payload, c, checks);
+  // A registered asymmetric algorithm Lanyard does not implement (ES512…): unchecked, not forged; the rest still runs.
+  const unchecked = !sk && isUncheckedAlg(alg);
+  if (unchecked) sk = { missing: `the signature algorithm ${alg} is a legitimate one (RFC 7518) that Lanyard cannot check yet` };
   if (!sk) {
     const unsigned = alg === undefined || (typeof alg === 'string' && alg.toLowerCase() === 'none');
     checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, unsigned
@@ -166,7 +169,8 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   });
   const badge = toBadge(c, format);
   if ('missing' in sk || !signature || !binding) {
-    checks.indeterminate('signature', ErrorCodes.NO_KEY, `No key to check the signature with${'missing' in sk ? `: ${sk.missing}` : ''}`);
+    if (unchecked && 'missing' in sk) checks.indeterminate('signature', ErrorCodes.UNSUPPORTED, `The signature is not checked: ${sk.missing}`);
+    else checks.indeterminate('signature', ErrorCodes.NO_KEY, `No key to check the signature with${'missing' in sk ? `: ${sk.missing}` : ''}`);
     checks.indeterminate('issuer-key', ErrorCodes.NO_KEY, 'No signing key to confirm as the issuer\'s');
     report(checks, await later);
     return badge;

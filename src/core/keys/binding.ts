@@ -9,7 +9,7 @@ import { shorten } from '../display.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { isDid, resolveDid, resolveDidLocally } from './did.ts';
 import type { KeyDescription } from './jwk.ts';
-import { methodsOf } from './methods.ts';
+import { mayAssert, methodsOf } from './methods.ts';
 
 export type BindingStatus = 'bound' | 'not-listed' | 'unresolvable';
 
@@ -43,17 +43,24 @@ async function issuerDocument(issuerId: string, ctx: VerifyContext): Promise<Iss
 /** The binding once the issuer's document is known. */
 function bindWith(r: IssuerDoc, key: KeyDescription, ck: string, ctx: VerifyContext): Binding {
   if ('error' in r) return { status: 'unresolvable', message: `Signed with ${key.source}, which only the credential asserts: ${r.error}` };
-  const { ids, keys } = methodsOf(r.doc, r.base);
+  const list = methodsOf(r.doc, r.base);
+  const { ids, keys, assertion } = list;
   if (ids.size === 0 && keys.length === 0) {
     return { status: 'unresolvable', message: `Signed with ${key.source}, which only the credential asserts: the issuer's document lists no keys` };
   }
-  const byMaterial = keys.some((k) => k.canonical === key.canonical);
+  const same = keys.filter((k) => k.canonical === key.canonical);
   // By id: the method with that id must not carry other key material than the one that was used.
   const byId = key.id !== undefined && ids.has(key.id) && keys.every((k) => k.id !== key.id || k.canonical === key.canonical);
-  if (byMaterial || byId) {
+  // VC DI 1.0 §5.10: when the document names its assertionMethod relationship, only those methods may issue.
+  const authorized = same.some((k) => mayAssert(list, k)) || (byId && (!assertion || assertion.ids.has(key.id!)));
+  if (authorized) {
     ctx.keyCache?.set(ck, true);
     return { status: 'bound', message: `Signed with ${key.source}, which the issuer lists` };
   }
+  if (same.length > 0 || byId) {
+    return { status: 'not-listed', message: `Signed with ${key.source}, which the issuer lists but not under assertionMethod, so it may not issue credentials (VC Data Integrity 1.0 §5.10)` };
+  }
+  if (list.truncated) return { status: 'unresolvable', message: `Signed with ${key.source}, which is not among the first keys of the issuer's very long key list, the ones Lanyard reads` };
   const n = Math.max(ids.size, keys.length);
   return { status: 'not-listed', message: `Signed with ${key.source}, which the issuer does not list among its ${n} key${n === 1 ? '' : 's'}` };
 }

@@ -16,17 +16,20 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
 
 const b64 = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length < 2048 && B64URL.test(v);
 
-/** The public key in `v`, or the reason it is not one. */
-export function readPublicJwk(v: unknown): PublicJwk | { error: string } {
+/**
+ * The public key in `v`, or the reason it is not one; `unsupported` marks a well-formed key of a type
+ * or curve Lanyard does not read (Ed448, P-521, secp256k1), which is no evidence of forgery.
+ */
+export function readPublicJwk(v: unknown): PublicJwk | { error: string; unsupported?: true } {
   if (!isObj(v)) return { error: 'not a JSON object' };
   const priv = PRIVATE_MEMBERS.find((m) => v[m] !== undefined);
   if (priv) return { error: `it holds the private or secret member "${priv}"` };
   if (v.kty === 'OKP') {
-    if (v.crv !== 'Ed25519') return { error: `the OKP curve ${shorten(v.crv, 20)} is not supported` };
+    if (v.crv !== 'Ed25519') return { error: `the OKP curve ${shorten(v.crv, 20)} is not supported`, unsupported: true };
     return b64(v.x) ? { kty: 'OKP', crv: 'Ed25519', x: v.x } : { error: 'its x is missing or not base64url' };
   }
   if (v.kty === 'EC') {
-    if (v.crv !== 'P-256' && v.crv !== 'P-384') return { error: `the EC curve ${shorten(v.crv, 20)} is not supported` };
+    if (v.crv !== 'P-256' && v.crv !== 'P-384') return { error: `the EC curve ${shorten(v.crv, 20)} is not supported`, unsupported: true };
     return b64(v.x) && b64(v.y) ? { kty: 'EC', crv: v.crv, x: v.x, y: v.y } : { error: 'its x or y is missing or not base64url' };
   }
   if (v.kty === 'RSA') {

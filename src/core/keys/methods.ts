@@ -20,7 +20,19 @@ export interface MethodList {
   ids: Set<string>;
   /** The methods whose key material Lanyard can read. */
   keys: ListedKey[];
+  /**
+   * The methods the document authorizes to issue (VC DI 1.0 §5.10 Verification Relationship
+   * Validation: a proof whose purpose is assertionMethod needs a method of that relationship): the
+   * ids and embedded keys under a non-empty `assertionMethod`; undefined when the document declares
+   * no such relationship (an issuer Profile listing keys only in `verificationMethod`), and then
+   * every listed method counts.
+   */
+  assertion?: { ids: Set<string>; keys: Set<ListedKey> };
+  /** The document lists more methods than are read (MAX_METHODS of each relationship): a key not found may be among the rest. */
+  truncated?: true;
 }
+
+const MAX_METHODS = 256;
 
 /** Resolves `#frag` (and other relative references) against the document's id. */
 export function absoluteId(ref: string, base: string): string {
@@ -64,21 +76,38 @@ export function methodsOf(doc: Json, base: string): MethodList {
 function readMethods(doc: Json, base: string): MethodList {
   const ids = new Set<string>();
   const keys: ListedKey[] = [];
-  const entries = [...arr(doc.verificationMethod), ...arr(doc.assertionMethod)].slice(0, 256);
-  for (const e of entries) {
+  const all = arr(doc.verificationMethod);
+  const declared = arr(doc.assertionMethod).slice(0, MAX_METHODS);
+  const truncated = all.length > MAX_METHODS || arr(doc.assertionMethod).length > MAX_METHODS;
+  const assertion = declared.length ? { ids: new Set<string>(), keys: new Set<ListedKey>() } : undefined;
+  const entries = [...all.slice(0, MAX_METHODS), ...declared];
+  const firstAssertion = entries.length - declared.length;
+  for (const [i, e] of entries.entries()) {
+    const asserts = assertion !== undefined && i >= firstAssertion;
     if (typeof e === 'string') {
       ids.add(absoluteId(e, base));
+      if (asserts) assertion.ids.add(absoluteId(e, base));
       continue;
     }
     if (!isObj(e)) continue;
     const rel = str(e.id);
     const id = rel === undefined ? undefined : absoluteId(rel, base);
     if (id) ids.add(id);
+    if (id && asserts) assertion.ids.add(id);
     const jwk = methodKey(e);
-    if (jwk) keys.push({ id, jwk, canonical: canonicalJwk(jwk) });
+    if (!jwk) continue;
+    const k = { id, jwk, canonical: canonicalJwk(jwk) };
+    keys.push(k);
+    if (asserts) assertion.keys.add(k);
   }
-  return { ids, keys };
+  const list: MethodList = assertion ? { ids, keys, assertion } : { ids, keys };
+  if (truncated) list.truncated = true;
+  return list;
 }
+
+/** Whether a listed method may issue credentials (see MethodList.assertion). */
+export const mayAssert = (list: MethodList, k: ListedKey): boolean =>
+  !list.assertion || list.assertion.keys.has(k) || (k.id !== undefined && list.assertion.ids.has(k.id));
 
 /** The key of the method with this absolute id, when the document embeds it with readable material. */
 export function findMethodKey(doc: Json, base: string, id: string): PublicJwk | null {

@@ -4,7 +4,7 @@
  * did:jwk, did:web), or relative (`#key-1`, a bare fragment) to the issuer's id; else the `jwk` header.
  * Which key is used says nothing about whose it is: that is issuerBinding's question.
  */
-import { str, type Json } from '../formats/json-util.ts';
+import { isObj, str, type Json } from '../formats/json-util.ts';
 import { shorten } from '../display.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { didOf, isDid, resolveDid, resolveDidLocally, type DidResolution } from './did.ts';
@@ -44,19 +44,38 @@ async function fromHttp(kid: string, ctx: VerifyContext): Promise<Found> {
     const jwk = readPublicJwk(doc);
     return 'error' in jwk ? { error: `The JWK at ${kid} is not usable: ${jwk.error}` } : { jwk };
   }
+  // integrity.md's own sample header ("reference to a public key in a JWKS", kid https://example.edu/keys#key-1):
+  // a JWK Set (RFC 7517 §5) whose key has that kid, or the fragment as its kid.
+  if (Array.isArray(doc.keys)) return keyInJwks(doc.keys, kid);
   const base = str(doc.id) ?? kid.replace(/#.*$/, '');
   const own = base === kid ? methodKey(doc) : null;
   const jwk = own ?? findMethodKey(doc, base, kid);
   return jwk ? { jwk } : { error: `The document at ${kid} holds no key with that id` };
 }
 
-type HeaderKey = KeyDescription | { invalid: string } | undefined;
+function keyInJwks(keys: unknown[], kid: string): Found {
+  const hash = kid.indexOf('#');
+  const fragment = hash >= 0 ? kid.slice(hash + 1) : undefined;
+  const named = keys.filter((k): k is Json => isObj(k) && (k.kid === kid || (fragment !== undefined && k.kid === fragment)));
+  const pick = named.length === 1 ? named[0] : named.length === 0 && fragment === undefined && keys.length === 1 ? keys[0] : undefined;
+  if (pick === undefined) return { error: `The key set at ${kid} holds ${named.length > 1 ? 'several keys' : 'no key'} with that kid` };
+  const jwk = readPublicJwk(pick);
+  return 'error' in jwk ? { error: `The JWK ${kid} is not usable: ${jwk.error}` } : { jwk };
+}
+
+type HeaderKey = KeyDescription | { invalid: string } | { missing: string } | undefined;
 
 function headerJwk(header: Json): HeaderKey {
   if (header.jwk === undefined) return undefined;
   const jwk = readPublicJwk(header.jwk);
-  return 'error' in jwk ? { invalid: `The jwk header is not an acceptable public key: ${jwk.error}` } : describeKey(jwk, 'the key in the jwk header');
+  if (!('error' in jwk)) return describeKey(jwk, 'the key in the jwk header');
+  // A well-formed key of a curve Lanyard does not read (Ed448, P-521) is no key to check with, not a broken header.
+  if (jwk.unsupported) return { missing: `the jwk header holds a key Lanyard cannot use (${jwk.error})` };
+  return { invalid: `The jwk header is not an acceptable public key: ${jwk.error}` };
 }
+
+/** The header key when it is one to check with. */
+const usable = (k: HeaderKey): KeyDescription | undefined => (k && 'jwk' in k ? k : undefined);
 
 function settle(found: Found, kid: string, headerKey: KeyDescription | undefined): SigningKey {
   if ('jwk' in found) return { key: describeKey(found.jwk, `the key ${kid}`, kid) };
@@ -69,10 +88,11 @@ function settle(found: Found, kid: string, headerKey: KeyDescription | undefined
  * kid (the key is in the identifier). Undefined when the kid must be fetched or read against the issuer.
  */
 export function signingKeyNow(header: Json): SigningKey | undefined {
-  const headerKey = headerJwk(header);
-  if (headerKey && 'invalid' in headerKey) return headerKey;
+  const fromHeader = headerJwk(header);
+  if (fromHeader && 'invalid' in fromHeader) return fromHeader;
+  const headerKey = usable(fromHeader);
   const kid = header.kid;
-  if (kid === undefined) return headerKey ? { key: headerKey } : { missing: 'The JOSE header names no key (no kid, no jwk)' };
+  if (kid === undefined) return headerKey ? { key: headerKey } : fromHeader && 'missing' in fromHeader ? fromHeader : { missing: 'The JOSE header names no key (no kid, no jwk)' };
   if (typeof kid !== 'string' || !kid || kid.length > 2048) return { invalid: 'The kid header is not a string' };
   const local = localKey(kid);
   if (!local) return undefined;
@@ -96,7 +116,7 @@ function localKey(kid: string): SigningKey | undefined {
 export async function signingKey(header: Json, issuerId: string | undefined, ctx: VerifyContext): Promise<SigningKey> {
   const now = signingKeyNow(header);
   if (now) return now;
-  const headerKey = headerJwk(header) as KeyDescription | undefined;
+  const headerKey = usable(headerJwk(header));
   const rawKid = header.kid as string;
   const kid = absoluteKid(rawKid, issuerId);
   let found: Found;

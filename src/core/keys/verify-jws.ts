@@ -1,9 +1,11 @@
 /**
  * Compact JWS (RFC 7515 §7.1) read once and checked against one public key (§5.2), with the
  * algorithm allow-list DESIGN.md "Nothing is trusted from the credential itself" asks for.
- * OB 3.0 integrity.md: RS256 at least; ES256 is the other common one; EdDSA/Ed25519 (RFC 8037,
- * RFC 9864) for did:key issuers. `none`, HMAC (a public key used as a secret) and everything else
- * is refused before any key is tried.
+ * OB 3.0 integrity.md: RS256 at least ("Support for other algorithms is permitted"); ES256 is the
+ * other common one; EdDSA/Ed25519 (RFC 8037, RFC 9864) for did:key issuers; RS384/RS512/PS384/PS512
+ * (RFC 7518 §3.3, §3.5) are the same RSA keys with longer hashes. `none`, HMAC (a public key used as
+ * a secret) and everything else is refused before any key is tried, except the legitimate asymmetric
+ * algorithms Lanyard does not implement (UNCHECKED_ALGORITHMS), which leave the signature unsettled.
  *
  * The check itself is crypto.subtle.verify over the signing input, as jose's compactVerify does,
  * with jose's rules kept (RSA keys of 2048 bits or more; `crit` refused, so no `b64: false`); the
@@ -15,15 +17,29 @@ import { derToRaw } from './ecdsa-der.ts';
 import { isObj, type Json } from '../formats/json-util.ts';
 import type { PublicJwk } from './jwk.ts';
 
-export const JWS_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA', 'Ed25519'] as const;
+export const JWS_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA', 'Ed25519', 'RS384', 'RS512', 'PS384', 'PS512'] as const;
 export type JwsAlgorithm = (typeof JWS_ALGORITHMS)[number];
 
 export const isAllowedAlg = (alg: unknown): alg is JwsAlgorithm => (JWS_ALGORITHMS as readonly unknown[]).includes(alg);
+
+/**
+ * Registered JOSE signature algorithms (RFC 7518 §3.1, RFC 8812 ES256K, RFC 9864 Ed448) that are
+ * legitimate but not checked here (P-521, secp256k1 and Ed448 keys are not read): a credential
+ * signed with one is unchecked, not forged (DESIGN.md: a legitimate suite not implemented is
+ * indeterminate, named in the message).
+ */
+const UNCHECKED_ALGORITHMS = ['ES512', 'ES256K', 'Ed448'];
+export const isUncheckedAlg = (alg: unknown): alg is string => UNCHECKED_ALGORITHMS.includes(alg as string);
 
 /** The WebCrypto parameters of each algorithm (RFC 7518 §3.3–3.5, RFC 8037 §3.1) and the key type it needs. */
 const ALGS: Record<JwsAlgorithm, { params: AlgorithmIdentifier | RsaPssParams | EcdsaParams; fits: (k: PublicJwk) => boolean }> = {
   RS256: { params: { name: 'RSASSA-PKCS1-v1_5' }, fits: (k) => k.kty === 'RSA' },
   PS256: { params: { name: 'RSA-PSS', saltLength: 32 }, fits: (k) => k.kty === 'RSA' },
+  // RFC 7518 §3.3 / §3.5: the hash is bound to the imported key (jose importJWK by alg); PSS salt = hash size.
+  RS384: { params: { name: 'RSASSA-PKCS1-v1_5' }, fits: (k) => k.kty === 'RSA' },
+  RS512: { params: { name: 'RSASSA-PKCS1-v1_5' }, fits: (k) => k.kty === 'RSA' },
+  PS384: { params: { name: 'RSA-PSS', saltLength: 48 }, fits: (k) => k.kty === 'RSA' },
+  PS512: { params: { name: 'RSA-PSS', saltLength: 64 }, fits: (k) => k.kty === 'RSA' },
   ES256: { params: { name: 'ECDSA', hash: 'SHA-256' }, fits: (k) => k.kty === 'EC' && k.crv === 'P-256' },
   ES384: { params: { name: 'ECDSA', hash: 'SHA-384' }, fits: (k) => k.kty === 'EC' && k.crv === 'P-384' },
   EdDSA: { params: { name: 'Ed25519' }, fits: (k) => k.kty === 'OKP' },

@@ -11,13 +11,15 @@
  *   algorithm): the same hash data, signed as a detached JWS with `b64: false` (RFC 7797);
  * - `DataIntegrityProof` / `ecdsa-rdfc-2019` (VC DI ECDSA §3.3), P-256 or P-384, and its
  *   pre-standard name `ecdsa-2019`;
- * - `DataIntegrityProof` / `ecdsa-sd-2023` derived proofs (VC DI ECDSA §3.5).
+ * - `DataIntegrityProof` / `ecdsa-sd-2023` derived proofs (VC DI ECDSA §3.5);
+ * - `DataIntegrityProof` / `eddsa-jcs-2022` (VC DI EdDSA §3.4): the same Ed25519 over sha256 ‖ sha256,
+ *   of the JCS (RFC 8785) serializations instead of RDFC-1.0 (eddsa-jcs.ts).
  * The proof configuration is the proof without its value, under the document's @context
  * (VC DI 1.0 §4.? "proofConfig.@context = unsecuredDocument.@context"; jsonld-signatures does
  * the same for the legacy suites).
  */
 import { shorten } from '../display.ts';
-export type SuiteKind = 'eddsa' | 'ed25519-2018' | 'ecdsa-rdfc' | 'ecdsa-sd';
+export type SuiteKind = 'eddsa' | 'eddsa-jcs' | 'ed25519-2018' | 'ecdsa-rdfc' | 'ecdsa-sd';
 export interface Suite {
   kind: SuiteKind;
   /** How messages name it: the type, or the cryptosuite of a DataIntegrityProof. */
@@ -27,6 +29,7 @@ export interface Suite {
 const DATA_INTEGRITY: Record<string, SuiteKind> = {
   'eddsa-rdfc-2022': 'eddsa',
   'eddsa-2022': 'eddsa',
+  'eddsa-jcs-2022': 'eddsa-jcs',
   'ecdsa-rdfc-2019': 'ecdsa-rdfc',
   'ecdsa-2019': 'ecdsa-rdfc',
   'ecdsa-sd-2023': 'ecdsa-sd',
@@ -38,7 +41,7 @@ const PROOF_TYPES: Record<string, SuiteKind> = { Ed25519Signature2020: 'eddsa', 
  * mechanisms"; the CCG Linked Data Cryptographic Suite Registry): a credential secured with one
  * is not forged for that, only unchecked.
  */
-const KNOWN_CRYPTOSUITES = ['bbs-2023', 'eddsa-jcs-2022', 'ecdsa-jcs-2019'];
+const KNOWN_CRYPTOSUITES = ['bbs-2023', 'ecdsa-jcs-2019'];
 const KNOWN_PROOF_TYPES = [
   'JsonWebSignature2020',
   'RsaSignature2018',

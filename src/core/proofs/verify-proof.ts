@@ -15,6 +15,7 @@ import { readDetachedJws, type DetachedJws } from './detached-jws.ts';
 import { CURVES, digest, isEc, prepareEcKey, verifyEcdsa, concat } from './ecdsa.ts';
 import { parseDerivedProofValue, verifyDerived, type DerivedProof } from './ecdsa-sd.ts';
 import { coldHashData, hashData, isEd25519, prepareKey, verifyEd25519 } from './ed25519.ts';
+import { jcsHashData } from './eddsa-jcs.ts';
 import { methodKeyOf } from './method.ts';
 import { proofConfig, suiteOf, type Suite } from './suites.ts';
 import type { SignatureOutcome } from './types.ts';
@@ -30,6 +31,8 @@ export interface ProofInput {
   canonize: (doc: unknown, hash?: CanonHash) => Promise<string>;
   /** A digest of the whole credential, for the verified-signature cache key. */
   credentialDigest: () => Promise<string>;
+  /** The secured document itself, for the suites that serialize it without JSON-LD (eddsa-jcs-2022). */
+  document?: Record<string, unknown>;
   /** Names the context set when it is not the usual one (ob3-beta.ts), so that its results are cached apart. */
   variant?: string;
   /**
@@ -53,7 +56,7 @@ const unsettled = (code: ErrorCode, message: string): SignatureOutcome => ({ out
 
 /** The signature as the suite encodes it, read before any key is fetched. */
 type Signed =
-  | { kind: 'eddsa'; signature: Uint8Array }
+  | { kind: 'eddsa' | 'eddsa-jcs'; signature: Uint8Array }
   | { kind: 'ed25519-2018'; jws: DetachedJws }
   | { kind: 'ecdsa-rdfc'; signature: Uint8Array }
   | { kind: 'ecdsa-sd'; derived: DerivedProof };
@@ -61,9 +64,10 @@ type Signed =
 function readSignature(suite: Suite, proof: Record<string, unknown>): Signed | SignatureOutcome {
   const pv = proof.proofValue;
   switch (suite.kind) {
-    case 'eddsa': {
+    case 'eddsa':
+    case 'eddsa-jcs': {
       const signature = typeof pv === 'string' && pv.length < 200 ? multibaseDecode(pv) : null;
-      return signature?.length === 64 ? { kind: 'eddsa', signature } : fail(ErrorCodes.SIGNATURE_INVALID, 'The proofValue is not z + base58btc of a 64-byte Ed25519 signature');
+      return signature?.length === 64 ? { kind: suite.kind, signature } : fail(ErrorCodes.SIGNATURE_INVALID, 'The proofValue is not z + base58btc of a 64-byte Ed25519 signature');
     }
     case 'ed25519-2018': {
       const jws = readDetachedJws(proof.jws);
@@ -115,13 +119,15 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
     return { ...info, signature: fail(ErrorCodes.PROOF_PURPOSE, `The proof's purpose is ${shorten(JSON.stringify(proof.proofPurpose ?? null), 60)}, not assertionMethod`) };
   }
   if ('unsupported' in suite) return { ...info, signature: unsupported(proof, suite.unsupported) };
+  // VC DI 1.0 §4.5: a chained proof signs the document with the proofs it names; Lanyard checks proof sets, not chains.
+  if (proof.previousProof !== undefined) return { ...info, signature: unsettled(ErrorCodes.UNSUPPORTED, 'The proof is part of a proof chain (previousProof), which Lanyard does not check yet') };
   const signed = readSignature(suite, proof);
   if ('outcome' in signed) return { ...info, signature: signed };
   const found = await methodKeyOf(proof.verificationMethod, ctx);
   if ('missing' in found) return { ...info, signature: unsettled(ErrorCodes.NO_KEY, found.missing) };
   const { key } = found;
   const jwk = key.jwk;
-  const ed = signed.kind === 'eddsa' || signed.kind === 'ed25519-2018';
+  const ed = signed.kind === 'eddsa' || signed.kind === 'eddsa-jcs' || signed.kind === 'ed25519-2018';
   if (ed ? !isEd25519(jwk) : !isEc(jwk)) {
     return { ...info, key, signature: fail(ErrorCodes.ALG_NOT_ALLOWED, `${key.source} is not ${ed ? 'an Ed25519' : 'a P-256 or P-384'} key, which ${suite.name} needs`) };
   }
@@ -137,6 +143,21 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   if (cacheKey && ctx.keyCache?.get(cacheKey) === true) return { ...info, key, signature: passed(suite, key) };
   if (isEd25519(jwk)) prepareKey(jwk);
   else if (isEc(jwk)) prepareEcKey(jwk);
+  if (signed.kind === 'eddsa-jcs' && isEd25519(jwk)) {
+    let data: ReturnType<typeof jcsHashData>;
+    try {
+      if (!input.document) return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, 'eddsa-jcs-2022: the document was not given') };
+      data = jcsHashData(proof, input.document);
+    } catch (e) {
+      return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `The credential could not be serialized with JCS: ${(e as Error)?.message ?? e}`) };
+    }
+    if ('error' in data) return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, data.error) };
+    if (!(await meanwhile(verifyEd25519(jwk, signed.signature, data), input, key))) {
+      return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, `The ${suite.name} proof does not verify with ${key.source}: the credential was altered or signed with another key`) };
+    }
+    if (cacheKey) ctx.keyCache?.set(cacheKey, true);
+    return { ...info, key, signature: passed(suite, key) };
+  }
   let proofCanon: string;
   let docCanon: string;
   try {

@@ -18,7 +18,9 @@ import { canonizeWith, type CanonHash } from './canonize-hash.ts';
 import { betaContextSet, namesUnversionedOb3, UNVERSIONED_OB3 } from './ob3-beta.ts';
 import { hex, sha256 } from './sha256.ts';
 import { unsecured } from './suites.ts';
-import type { DataIntegrityReport, ProofReport } from './types.ts';
+import type { DataIntegrityReport, ProofReport, SignatureOutcome } from './types.ts';
+import { parseInstant } from '../verify/validity.ts';
+import { shorten } from '../display.ts';
 import { verifyProof, type ProofInput } from './verify-proof.ts';
 
 export type { DataIntegrityReport, ProofReport } from './types.ts';
@@ -76,7 +78,7 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
     bindings.set(key, b);
   };
   for (const [index, proof] of list.slice(0, 16).entries()) {
-    const input = { proof, index, documentContext: credential['@context'], credentialDigest, whileChecking };
+    const input = { proof, index, document: credential, documentContext: credential['@context'], credentialDigest, whileChecking };
     let r = await verifyProof({ ...input, ...current }, ctx);
     // An OB 3.0 beta credential is signed under the beta context.json (ob3-beta.ts): try that before calling it altered.
     if (r.signature.outcome === 'fail' && r.signature.code === ErrorCodes.SIGNATURE_INVALID && r.key && namesUnversionedOb3(credential)) {
@@ -90,6 +92,9 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
     if (r.signature.outcome === 'pass' && r.key) {
       const b = await (bindings.get(r.key) ?? issuerBinding(issuerId, r.key, ctx));
       report.issuerKey = { status: b.status, message: b.message };
+      // Time-dependent, so after the (cached) signature: an expired proof no longer vouches for anything.
+      const expired = b.status === 'not-listed' ? undefined : proofExpiry(proof, ctx.now);
+      if (expired) report.signature = expired;
     }
     proofs.push(report);
     // Any one proof that verifies with the issuer's own key is enough (verification.md step 2).
@@ -97,6 +102,20 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
   }
   const best = proofs.reduce<ProofReport | undefined>((a, b) => (a === undefined || rank(b) > rank(a) ? b : a), undefined);
   return { proofs, best };
+}
+
+/**
+ * VC DI 1.0 §2.1 `expires`: "specifies when the proof expires". §4.4 sets no verdict for it, so an
+ * expired proof (or an unreadable expiry) leaves the signature unsettled rather than forged: it
+ * verifies, but its issuer no longer stands behind it.
+ */
+function proofExpiry(proof: unknown, now: Date): SignatureOutcome | undefined {
+  const expires = (proof as { expires?: unknown }).expires;
+  if (expires === undefined) return undefined;
+  const t = parseInstant(expires);
+  if (Number.isNaN(t)) return { outcome: 'indeterminate', code: ErrorCodes.DATE_INVALID, message: `The proof verifies, but its expires (${shorten(expires, 40)}) is not a date with a time zone` };
+  if (t >= now.getTime()) return undefined;
+  return { outcome: 'indeterminate', code: ErrorCodes.EXPIRED, message: `The proof verifies, but it expired on ${new Date(t).toISOString()} (its expires): the issuer no longer stands behind it` };
 }
 
 /**
@@ -117,8 +136,8 @@ export function applyDataIntegrity(report: DataIntegrityReport, checks: CheckLis
   if (s.outcome === 'pass') checks.pass('signature', which + s.message);
   else checks.set('signature', s.outcome, which + s.message, s.code);
   if (s.outcome === 'fail') return checks.skip('issuer-key', 'The signature does not verify');
-  if (s.outcome === 'indeterminate') return checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `No key to bind to the issuer: ${s.message}`);
   const k = best.issuerKey;
+  if (s.outcome === 'indeterminate' && !k) return checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `No key to bind to the issuer: ${s.message}`);
   if (!k || k.status === 'unresolvable') checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, k?.message ?? 'The key could not be bound to the issuer');
   else if (k.status === 'bound') checks.pass('issuer-key', k.message);
   else checks.fail('issuer-key', ErrorCodes.KEY_NOT_OWNED, k.message);

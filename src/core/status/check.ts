@@ -26,6 +26,9 @@ async function checkEntry(entry: unknown, credential: Record<string, unknown>, c
   return { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message: `The status type ${shorten(JSON.stringify(entry.type ?? null), 60)} is not one Lanyard checks` };
 }
 
+/** The most status entries one credential has checked (each may mean a list fetched and expanded). */
+const MAX_ENTRIES = 16;
+
 export async function checkCredentialStatus(credential: Record<string, unknown>, ctx: VerifyContext): Promise<StatusOutcome> {
   const entries = arr(credential.credentialStatus);
   if (entries.length === 0) return { outcome: 'pass', message: 'Not revoked: the credential names no status' };
@@ -38,10 +41,12 @@ export async function checkCredentialStatus(credential: Record<string, unknown>,
     last = run.catch(() => undefined);
     return run;
   };
-  const results = await Promise.all(entries.slice(0, 16).map((e) => checkEntry(e, credential, ctx, serial)));
+  const results = await Promise.all(entries.slice(0, MAX_ENTRIES).map((e) => checkEntry(e, credential, ctx, serial)));
   const failed = results.find((r) => r.outcome === 'fail');
   if (failed) return failed;
   const unsettled = results.find((r) => r.outcome === 'indeterminate');
   if (unsettled) return unsettled;
+  // The entries past the cap were not read, and any of them could say revoked: not settled (never a pass).
+  if (entries.length > MAX_ENTRIES) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: `The credential names ${entries.length} status entries; Lanyard checks the first ${MAX_ENTRIES}, and none of those says revoked` };
   return { outcome: 'pass', message: results.map((r) => r.message).join('; ') };
 }

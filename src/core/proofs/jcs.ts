@@ -1,0 +1,20 @@
+/**
+ * The JSON Canonicalization Scheme (RFC 8785), for the eddsa-jcs-2022 cryptosuite (VC DI EdDSA
+ * §3.4.2 Transformation, §3.4.5 Proof Configuration). ECMAScript's JSON.stringify already writes
+ * primitives as §3.2.2 asks (strings escaped as RFC 8785 §3.2.2.2, numbers as §3.2.2.3 by
+ * Number.prototype.toString, -0 as 0); what JCS adds is object members sorted by their names'
+ * UTF-16 code units (§3.2.3), which is JavaScript's default string order.
+ */
+export function jcs(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('JCS cannot serialize a non-finite number');
+    const s = JSON.stringify(value);
+    if (s === undefined) throw new TypeError(`JCS cannot serialize a ${typeof value}`);
+    return s;
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => jcs(v === undefined ? null : v)).join(',')}]`;
+  const o = value as Record<string, unknown>;
+  const members: string[] = [];
+  for (const k of Object.keys(o).sort()) if (o[k] !== undefined) members.push(`${JSON.stringify(k)}:${jcs(o[k])}`);
+  return `{${members.join(',')}}`;
+}
