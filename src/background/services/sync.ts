@@ -19,6 +19,7 @@ import { verifyBadge, type BadgeSource } from './badge-verify.ts';
 import { withinDeadline } from './deadline.ts';
 import { createRunDocuments, type RunDocuments } from './run-documents.ts';
 import { createSyncWriter } from './sync-writes.ts';
+import { anchorHolds, createSeen, relist } from './sync-anchor.ts';
 import type { Identities, IdentitySet } from './identities.ts';
 import type { Provider, Providers, SyncItem } from './providers/index.ts';
 import { DEFAULT_RETRY, nextRetryAt, sleep as realSleep, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
@@ -66,6 +67,12 @@ interface RunContext {
 }
 
 const idle = (accountId: string): SyncRecord => ({ accountId, status: 'idle', done: 0, total: 0, failures: 0 });
+
+/** The next run's `since`: this run's start, unless the listing kept moving under it (then the same `since` again, sync-anchor.ts). */
+function since(run: SyncRun): { since?: string } {
+  if (run.unsettled) return run.since ? { since: run.since } : {};
+  return { since: new Date(Date.parse(run.startedAt) - SINCE_MARGIN_MS).toISOString() };
+}
 
 export function createSync(d: SyncDeps) {
   const now = d.now ?? (() => new Date());
@@ -175,10 +182,19 @@ export function createSync(d: SyncDeps) {
     const idsHash = await identitiesHash(ids.verified);
     const documents = createRunDocuments(() => now().getTime());
     const writer = createSyncWriter(d.db, s);
+    const seen = createSeen();
     for (;;) {
       const page = await call(account, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal);
-      s.total = Math.max(page.total ?? 0, s.done + page.items.length, s.total);
-      const keys = page.items.map((item) => `${account.id}|${item.sourceId}`);
+      // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
+      if (!anchorHolds(run, page)) {
+        relist(run);
+        await d.db.syncState.put(s);
+        continue;
+      }
+      // The anchor was done with the page before (this run, or the one a killed worker left).
+      const items = seen.fresh(page.items.filter((i) => !page.overlapsPrevious || i.sourceId !== run.anchor));
+      s.total = Math.max(page.total ?? 0, s.done + items.length, s.total);
+      const keys = items.map((item) => `${account.id}|${item.sourceId}`);
       const found = await d.db.badges.getMany(keys);
       const existing = new Map(keys.map((k, i) => [k, found[i]]));
       const ctx: RunContext = { account, ids, idsHash, runId: run.id, documents, existing };
@@ -193,12 +209,13 @@ export function createSync(d: SyncDeps) {
       const saving: Promise<void>[] = [];
       let saveFailed: { error: unknown } | undefined;
       try {
-        await eachConcurrently(page.items, d.concurrency ?? CONCURRENT, async (item) => {
+        await eachConcurrently(items, d.concurrency ?? CONCURRENT, async (item) => {
           signal.throwIfAborted();
           if (saveFailed) throw saveFailed.error;
           const badge = await processOrNote(ctx, item, signal);
           signal.throwIfAborted();
           s.done += 1;
+          seen.add(item);
           saving.push(writer.save(badge).catch((error: unknown) => void (saveFailed ??= { error })));
         });
       } finally {
@@ -207,6 +224,7 @@ export function createSync(d: SyncDeps) {
       if (saveFailed) throw saveFailed.error;
       if (!page.next || page.items.length === 0) return;
       run.cursor = page.next;
+      run.anchor = page.items.at(-1)!.sourceId;
       run.doneBeforePage = s.done;
       await d.db.syncState.put(s);
       await d.alarms?.at(retryAlarm(account.id), now().getTime() + 60_000).catch(() => undefined);
@@ -232,7 +250,7 @@ export function createSync(d: SyncDeps) {
         throw new ServiceError(E.HOST_PERMISSION, `Lanyard may no longer read ${host}: allow access to it again (in Lanyard, or the browser's extension settings under Site access) to sync`);
       }
       await runPages(account, await d.providers.for(account, signal), s, run, signal);
-      const done: SyncRecord = { accountId, status: 'idle', done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), since: new Date(Date.parse(run.startedAt) - SINCE_MARGIN_MS).toISOString() };
+      const done: SyncRecord = { accountId, status: 'idle', done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), ...since(run) };
       await d.db.syncState.put(done);
       await d.alarms?.clear(retryAlarm(accountId)).catch(() => undefined);
       return done;

@@ -28,6 +28,13 @@ export interface SyncPage {
   next?: string;
   /** X-Total-Count, when known. */
   total?: number;
+  /**
+   * The page was asked from one item before its link's offset (oauth-provider.ts): its first item
+   * should be the last item of the page before (the run's anchor). When the anchor is not on the
+   * page, the listing moved up under the reader (a badge deleted at the provider) and some badge
+   * may have fallen between two pages.
+   */
+  overlapsPrevious?: boolean;
 }
 
 export interface Provider {
