@@ -190,6 +190,34 @@ describe('interruptions', () => {
     expect(await h.db.badges.countByAccount(id)).toBe(cached);
   });
 
+  it('a 429 without Retry-After is not hammered: the run stops where it was, keeps every cached badge, and goes on in 30 minutes (OB 3.0 / 2.1 "Retry Behavior")', async () => {
+    const { h, id } = await ob3(3);
+    await h.app.sync.run(id);
+    const cached = (await h.db.badges.byAccount(id)).map((r) => r.key).sort();
+    await h.db.syncState.put({ ...(await h.db.syncState.get(id))!, since: undefined as never }); // a full listing again
+    const asked = () => ctx.bp.control.requests.filter((r) => r.path === CREDENTIALS).length;
+    ctx.bp.control.failNext({ status: 429, retryAfter: null, path: CREDENTIALS, skip: 1 });
+    const before = asked();
+    const s = await h.app.sync.run(id);
+    expect(asked() - before).toBe(2); // the first page, then the throttled second: not asked again in place
+    expect(h.waits).toEqual([]);
+    expect(s).toMatchObject({ status: 'error', failures: 1, error: { code: 'THROTTLED', message: expect.stringMatching(/slow down: your badges stay as they are, and the sync goes on where it stopped/) }, run: { cursor: expect.stringContaining('offset=3') } });
+    expect(s.retryAt! - Date.now()).toBeGreaterThan(29 * 60_000);
+    expect(s.retryAt! - Date.now()).toBeLessThanOrEqual(30 * 60_000);
+    expect(h.platform.alarms.scheduled.get(`sync-retry:${id}`)).toBe(s.retryAt);
+    expect((await h.db.badges.byAccount(id)).map((r) => r.key).sort()).toEqual(cached);
+    // The view the popup gets says when.
+    expect((await h.app.accounts.list()).find((a) => a.id === id)!.sync).toMatchObject({ status: 'error', retryAt: new Date(s.retryAt!).toISOString() });
+    // Throttled again at the retry: 30 minutes again (not the 5-minute step of other failures).
+    ctx.bp.control.failNext({ status: 429, retryAfter: null, path: CREDENTIALS });
+    const again = await h.app.sync.run(id);
+    expect(again).toMatchObject({ status: 'error', failures: 2, error: { code: 'THROTTLED' } });
+    expect(again.retryAt! - Date.now()).toBeGreaterThan(29 * 60_000);
+    const resumed = await h.app.sync.run(id);
+    expect(resumed).toMatchObject({ status: 'idle', failures: 0 });
+    expect((await h.db.badges.byAccount(id)).map((r) => r.key).sort()).toEqual(cached);
+  });
+
   it('stops, without a retry, when the backpack’s host is no longer allowed', async () => {
     const { h, id } = await ob3();
     await h.app.sync.run(id);

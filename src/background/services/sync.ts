@@ -259,9 +259,11 @@ export function createSync(d: SyncDeps) {
       const retryAfter = isBackpackError(e) ? e.retryAfterSeconds : undefined;
       const raw = (e ?? {}) as { code?: unknown };
       const code = typeof raw.code === 'string' ? raw.code : 'ERR_INTERNAL';
-      const failed: SyncRecord = { ...s, status: 'error', failures, error: { code, message: e instanceof Error ? e.message : String(e) } };
+      // A throttle is no fault of the user's or the badges': say so (the popup adds when the sync goes on, from retryAt).
+      const message = code === 'THROTTLED' ? `${new URL(account.baseUrl).host} asks Lanyard to slow down: your badges stay as they are, and the sync goes on where it stopped.` : e instanceof Error ? e.message : String(e);
+      const failed: SyncRecord = { ...s, status: 'error', failures, error: { code, message } };
       const needsUser = code === 'UNAUTHORIZED' || code === E.HOST_PERMISSION;
-      if (!needsUser && !signal.aborted) failed.retryAt = nextRetryAt(failures, now().getTime(), retryAfter);
+      if (!needsUser && !signal.aborted) failed.retryAt = nextRetryAt(failures, now().getTime(), retryAfter, code === 'THROTTLED');
       else delete failed.retryAt;
       await d.db.syncState.put(failed);
       if (failed.retryAt) await d.alarms?.at(retryAlarm(accountId), failed.retryAt).catch(() => undefined);
