@@ -129,6 +129,11 @@ export class BackpackState {
    * three Badge Connect scopes (no `offline_access`) to stand in for Badgr's `/o/register`.
    */
   registrableScopes: string[] | undefined;
+  /**
+   * The OB 3.0 and Badge Connect profile endpoints answer 404 (a provider with no profile for the
+   * user, or one it will not disclose: OB 3.0 ob_v3p0.lines getProfile lists `Response 404`).
+   */
+  profileNotFound = false;
   clockOffsetMs = 0;
   private seq = 0;
 

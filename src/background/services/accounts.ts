@@ -90,7 +90,8 @@ export function createAccounts(d: AccountsDeps) {
     const client = badgrClient(baseUrl, d.fetch);
     const tokens = await client.signIn(username, password);
     const profile = await client.profile(tokens.accessToken);
-    const addresses = await badgrProvider(client).addresses(tokens.accessToken).catch(() => profile.emails.map((e) => ({ ...e })));
+    const listed = await badgrProvider(client).addresses(tokens.accessToken).catch(() => undefined);
+    const addresses = listed ?? profile.emails.map((e) => ({ ...e }));
     const primary = addresses.find((a) => a.primary)?.email ?? username;
     // The name the user typed to sign in is an address they confirmed (identities.ts).
     const typedAddresses = username.includes('@') ? [username.trim()] : [];
@@ -139,10 +140,12 @@ export function createAccounts(d: AccountsDeps) {
       if (isBackpackError(e, 'UNAUTHORIZED') && e.detail === 'invalid_client') await d.db.secrets.delete(clientSecretId);
       throw e;
     }
-    const profile = await api.profile(service, tokens.accessToken);
-    const email = typeof profile.email === 'string' ? profile.email : undefined;
-    const userId = typeof profile.id === 'string' ? profile.id : (email ?? 'me');
-    const user = email ?? (typeof profile.name === 'string' ? profile.name : userId);
+    // No profile (404, optionalProfile): signed in all the same, named by the provider's host; one account per provider then.
+    const profile = (await api.profile(service, tokens.accessToken)) ?? {};
+    const email = typeof profile.email === 'string' && profile.email ? profile.email : undefined;
+    const fullName = typeof profile.name === 'string' && profile.name.trim() ? profile.name.trim() : undefined;
+    const userId = typeof profile.id === 'string' && profile.id ? profile.id : (email ?? 'me');
+    const user = email ?? fullName ?? hostOf(baseUrl);
     const addresses = email ? [{ email, verified: true, primary: true }] : [];
     const account = await save({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId });
     await d.tokens.store(account.id, tokens);

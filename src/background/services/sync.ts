@@ -176,7 +176,8 @@ export function createSync(d: SyncDeps) {
     // Addresses first: a newly verified address turns pending badges into the user's.
     const addresses = await call(account, (t) => provider.addresses(t), signal);
     // Read again: the user may have changed the account (its trust, typed addresses) while this ran.
-    account = { ...((await d.db.accounts.get(account.id)) ?? account), addresses, user: addresses.find((a) => a.primary)?.email ?? account.user };
+    account = { ...((await d.db.accounts.get(account.id)) ?? account) };
+    if (addresses) account = { ...account, addresses, user: addresses.find((a) => a.primary)?.email ?? account.user };
     await d.db.accounts.put(account);
     const ids = await d.identities.forAccount(account.id);
     const idsHash = await identitiesHash(ids.verified);

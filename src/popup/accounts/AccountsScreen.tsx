@@ -53,7 +53,7 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
         {accounts.map((a) => (
           <li key={a.id} class="card">
             <h3>{a.kind === 'local' ? t('accountLocal') : a.providerName}</h3>
-            <p class="muted small">{a.kind === 'local' ? t('accountLocalText') : [a.user, hostOf(a.baseUrl)].filter(Boolean).join(' · ')}</p>
+            <p class="muted small">{a.kind === 'local' ? t('accountLocalText') : [...new Set([a.user, hostOf(a.baseUrl)].filter(Boolean))].join(' · ')}</p>
             <SyncLine account={a} />
             {a.needsSignIn ? (
               <Notice kind="error">

@@ -16,6 +16,7 @@ import type { ClientMetadata, RegisteredClient } from '../../../backpack/registr
 import { OB3_SCOPES, Ob3Client, ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
 import type { Page, PageQuery } from '../../../backpack/paged.ts';
 import type { AccountAddress } from '../../../platform/records.ts';
+import { isBackpackError } from '../../../backpack/errors.ts';
 import { jwsCredentialId } from './jws.ts';
 import type { Provider, SyncItem, SyncPage } from './types.ts';
 
@@ -50,8 +51,23 @@ const toPage = <T>(p: Page<T>, map: (t: T) => Item, overlaps: boolean): SyncPage
   ...(overlaps ? { overlapsPrevious: true } : {}),
 });
 
-function profileAddresses(profile: Json): AccountAddress[] {
-  // The provider authenticated the user: the profile's address is theirs (OB 3.0 Profile.email).
+/**
+ * The profile, or undefined when the provider has none to give: OB 3.0 getProfile may answer 404
+ * ("did not find a current representation for the target resource or is not willing to disclose
+ * that one exists", ob_v3p0.lines), and so may a Badge Connect provider. Neither is a failed sign-in.
+ */
+export async function optionalProfile(read: Promise<Json>): Promise<Json | undefined> {
+  try {
+    return await read;
+  } catch (e) {
+    if (isBackpackError(e, 'REJECTED') && e.status === 404) return undefined;
+    throw e;
+  }
+}
+
+/** The profile's address (the provider authenticated the user: it is theirs, OB 3.0 Profile.email); undefined when there is no profile. */
+function profileAddresses(profile: Json | undefined): AccountAddress[] | undefined {
+  if (!profile) return undefined;
   return typeof profile.email === 'string' && profile.email ? [{ email: profile.email, verified: true, primary: true }] : [];
 }
 
@@ -63,7 +79,7 @@ export function ob3Provider(fetch: Fetch, service: Ob3Service, client: Registere
       const { query, overlaps } = queryOf(cursor, since, limit);
       return toPage(await c.credentialsPage(service, token, query), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps);
     },
-    addresses: async (token) => profileAddresses(await c.profile(service, token)),
+    addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
     refresh: (rt) => c.refresh(service, client, rt),
     revoke: (tokens) => c.revoke(service, client, tokens),
   };
@@ -77,7 +93,7 @@ export function badgeConnectProvider(fetch: Fetch, service: BadgeConnectService,
       const { query, overlaps } = queryOf(cursor, since, limit);
       return toPage(await c.assertionsPage(service, token, query), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps);
     },
-    addresses: async (token) => profileAddresses(await c.profile(service, token)),
+    addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
     refresh: (rt) => c.refresh(service, client, rt),
     revoke: (tokens) => c.revoke(service, client, tokens),
   };
@@ -91,7 +107,8 @@ export interface OAuthApi {
   register(service: Json, m: ClientMetadata): Promise<RegisteredClient>;
   authorizationRequest(service: Json, client: RegisteredClient, redirectUri: string): Promise<AuthorizationRequest>;
   complete(service: Json, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet>;
-  profile(service: Json, token: string): Promise<Json>;
+  /** Undefined when the provider answers 404 (optionalProfile). */
+  profile(service: Json, token: string): Promise<Json | undefined>;
 }
 
 export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi {
@@ -108,7 +125,7 @@ export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi 
       register: (svc, m) => c.register(s(svc), m),
       authorizationRequest: (svc, client, uri) => c.authorizationRequest(s(svc), client, uri, scope),
       complete: (svc, client, req, url) => c.completeAuthorization(s(svc), client, req, url),
-      profile: (svc, token) => c.profile(s(svc), token),
+      profile: (svc, token) => optionalProfile(c.profile(s(svc), token)),
     };
   }
   const c = new BadgeConnectClient({ fetch });
@@ -123,6 +140,6 @@ export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi 
     register: (svc, m) => c.register(s(svc), m),
     authorizationRequest: (svc, client, uri) => c.authorizationRequest(s(svc), client, uri, scope),
     complete: (svc, client, req, url) => c.completeAuthorization(s(svc), client, req, url),
-    profile: (svc, token) => c.profile(s(svc), token),
+    profile: (svc, token) => optionalProfile(c.profile(s(svc), token)),
   };
 }

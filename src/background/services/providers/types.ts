@@ -42,7 +42,8 @@ export interface Provider {
   readonly incremental: boolean;
   /** A page: the first when `cursor` is undefined, else the page at that URL. */
   page(token: string, cursor: string | undefined, since: string | undefined, limit: number): Promise<SyncPage>;
-  addresses(token: string): Promise<AccountAddress[]>;
+  /** The account's addresses; undefined when the provider did not say (no profile): the known ones stay. */
+  addresses(token: string): Promise<AccountAddress[] | undefined>;
   refresh(refreshToken: string): Promise<TokenSet>;
   /** Revokes the session on the server; false when the server offers no way to. */
   revoke(tokens: { accessToken: string; refreshToken?: string; expiresAt?: number }): Promise<boolean>;
