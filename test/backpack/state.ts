@@ -5,6 +5,7 @@
  * (badgr-server apps/badgeuser/models.py cached_badgeinstances, BadgeInstance.pending).
  */
 import type { Urls } from './urls.ts';
+import type { BadgrRegistration } from './api/badgr-register.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -134,6 +135,8 @@ export class BackpackState {
    * user, or one it will not disclose: OB 3.0 ob_v3p0.lines getProfile lists `Response 404`).
    */
   profileNotFound = false;
+  /** Registration follows badgr-server's rule, and fetches the logo as Badgr does (api/badgr-register.ts). */
+  badgrRegistration: BadgrRegistration | undefined;
   clockOffsetMs = 0;
   private seq = 0;
 
