@@ -108,6 +108,8 @@ export class BadgeConnectClient {
       ...endpoints,
       discoveryUrl: ctx.documentUrl,
       issuer: facts.issuer,
+      // The manifest's tokenRevocationUrl is optional (Badgr's names none): else RFC 8414's, as for OB 3.0.
+      ...(!endpoints.tokenRevocationUrl && facts.revocationUrl ? { tokenRevocationUrl: facts.revocationUrl } : {}),
     };
   }
 

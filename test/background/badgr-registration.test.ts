@@ -92,6 +92,39 @@ describe('Lanyard signing in to Badgr through Badge Connect', () => {
     expect(asked).toEqual([`${REDIRECT_ORIGIN}/icon-128.png`]);
   });
 
+  it('signs out of a Badgr that offers no revocation (no tokenRevocationUrl, no RFC 8414 metadata): forgets everything here and says the session lives on there', async () => {
+    asBadgr(async () => ({ status: 404, body: Buffer.alloc(0) }));
+    serveBadgrManifest();
+    ctx.bp.control.failNext({ status: 404, path: '/.well-known/oauth-authorization-server' });
+    const h = await harness();
+    const view = await h.app.accounts.signIn({ kind: 'badge-connect', baseUrl: ctx.bp.baseUrl });
+    await h.app.sync.run(view.id);
+    expect(await h.db.badges.countByAccount(view.id)).toBeGreaterThan(0);
+    const access = h.platform.session.map.get(view.id)!.accessToken;
+    const refresh = await h.db.secrets.get(`refresh:${view.id}`);
+    const before = ctx.bp.control.requests.length;
+    expect(await h.app.accounts.signOut(view.id)).toEqual({ signedOut: true, revoked: 'not-offered' });
+    // Nothing was sent anywhere to guess a revocation endpoint.
+    expect(ctx.bp.control.requests.slice(before)).toEqual([]);
+    // Honest: Badgr still accepts the tokens; Lanyard no longer has them.
+    expect(ctx.bp.control.isTokenLive(access)).toBe(true);
+    expect(h.platform.session.map.has(view.id)).toBe(false);
+    expect(refresh?.kind).toBe('refresh');
+    expect(await h.db.secrets.get(`refresh:${view.id}`)).toBeUndefined();
+    expect(await h.db.accounts.get(view.id)).toBeUndefined();
+    expect(await h.db.badges.countByAccount(view.id)).toBe(0);
+  });
+
+  it('a Badge Connect manifest without tokenRevocationUrl: the RFC 8414 revocation_endpoint ends the session, as for OB 3.0', async () => {
+    asBadgr(async () => ({ status: 404, body: Buffer.alloc(0) }));
+    serveBadgrManifest();
+    const h = await harness();
+    const view = await h.app.accounts.signIn({ kind: 'badge-connect', baseUrl: ctx.bp.baseUrl });
+    const access = h.platform.session.map.get(view.id)!.accessToken;
+    expect(await h.app.accounts.signOut(view.id)).toEqual({ signedOut: true, revoked: 'revoked' });
+    expect(ctx.bp.control.isTokenLive(access)).toBe(false);
+  });
+
   it('when Badgr cannot fetch that logo (HTTP 500), says so and offers the password sign-in, instead of a bare server error', async () => {
     asBadgr(async () => {
       throw new Error('getaddrinfo ENOTFOUND');

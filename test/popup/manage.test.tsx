@@ -129,3 +129,24 @@ describe('settings', () => {
     expect(actions.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['exportBackup', 'importBackup']));
   });
 });
+
+describe('sign-out that cannot end the session at the provider', () => {
+  it.each([
+    ['not-offered', /Canvas Credentials \(US\) offers apps no way to end a sign-in/],
+    ['failed', /could not reach Canvas Credentials \(US\) to end the sign-in there/],
+  ] as const)('%s: says what Lanyard forgot and that the sign-in lives on at the provider', async (revoked, said) => {
+    const { actions } = renderApp();
+    const signOut = actions.signOut.bind(actions);
+    actions.signOut = async (id) => {
+      const r = await signOut(id);
+      return r.ok ? { ok: true, value: { signedOut: true, revoked } } : r;
+    };
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    const first = (await screen.findByRole('heading', { name: 'Canvas Credentials (US)' })).closest('li') as HTMLElement;
+    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
+    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByText(said)).toBeTruthy();
+    expect(screen.getByText(said).textContent).toMatch(/Lanyard forgot this account, its sign-in and its badges/);
+  });
+});
