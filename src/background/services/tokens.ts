@@ -30,9 +30,16 @@ export const refreshId = (accountId: string): string => `refresh:${accountId}`;
 export function createTokens(db: Db, session: SessionStore, providers: Providers, now: () => number = Date.now): Tokens {
   const inflight = new Map<string, Promise<string>>();
 
+  /**
+   * The refresh token first: the server revoked the pair it replaces (rotation), so the new refresh
+   * token is the only way back in. Were the access token written first and that write the last
+   * thing to happen (a storage error, the worker stopped), the kept refresh token would be the dead
+   * one and the next refresh an invalid_grant: a new sign-in for nothing. The other way round, a
+   * stale access token only costs a 401 and a refresh.
+   */
   async function store(accountId: string, t: TokenSet): Promise<void> {
-    await session.setToken(accountId, { accessToken: t.accessToken, ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}) });
     if (t.refreshToken) await db.secrets.put({ id: refreshId(accountId), kind: 'refresh', refreshToken: t.refreshToken });
+    await session.setToken(accountId, { accessToken: t.accessToken, ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}) });
   }
 
   async function doRefresh(accountId: string): Promise<string> {
