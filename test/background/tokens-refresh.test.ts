@@ -78,4 +78,27 @@ describe('refresh tokens', () => {
     expect(s).toMatchObject({ status: 'idle', failures: 0 });
     expect((await h.app.accounts.list()).find((a) => a.id === view.id)).toMatchObject({ needsSignIn: false });
   });
+
+  it('a refresh refused with invalid_client (the provider forgot Lanyard’s registration): the next sign-in registers anew and works', async () => {
+    const h = await harness();
+    const view = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    await h.app.sync.run(view.id);
+    const cached = await h.db.badges.countByAccount(view.id);
+    const account = await h.db.accounts.get(view.id);
+    const kept = await h.db.secrets.get(account!.clientSecretId!);
+    if (kept?.kind !== 'client') throw new Error('no client');
+    ctx.bp.control.stateForTests.clients.delete(kept.clientId);
+    h.clock.offsetMs = h.platform.session.map.get(view.id)!.expiresAt! - Date.now() - 60_000; // the next call refreshes
+    const s = await h.app.sync.run(view.id);
+    expect(ctx.bp.control.requests.some((r) => r.path === '/oauth/token' && r.status === 401)).toBe(true);
+    expect(s).toMatchObject({ status: 'error', error: { code: 'UNAUTHORIZED' } });
+    expect((await h.app.accounts.list()).find((a) => a.id === view.id)).toMatchObject({ needsSignIn: true });
+    // An authorization request with the forgotten client_id would stop at the provider's error page (RFC 6749 §4.1.2.1): register anew.
+    const again = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    expect(again).toMatchObject({ id: view.id, needsSignIn: false });
+    const renewed = await h.db.secrets.get((await h.db.accounts.get(view.id))!.clientSecretId!);
+    expect(renewed?.kind === 'client' && renewed.clientId).not.toBe(kept.clientId);
+    expect(await h.db.badges.countByAccount(view.id)).toBe(cached);
+    expect(await h.app.sync.run(view.id)).toMatchObject({ status: 'idle' });
+  });
 });

@@ -57,8 +57,12 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       if (account.needsSignIn) await db.accounts.put({ ...account, needsSignIn: false });
       return t.accessToken;
     } catch (e) {
-      if (isBackpackError(e, 'UNAUTHORIZED')) return signInAgain('The backpack ended the session');
-      throw e;
+      if (!isBackpackError(e, 'UNAUTHORIZED')) throw e;
+      // The provider forgot this install's registration (RFC 6749 §5.2 invalid_client): the next sign-in must
+      // register anew, since an authorization request with that client_id stops at the provider's error page
+      // and never comes back (§4.1.2.1), so the sign-in could never clear it.
+      if (e.detail === 'invalid_client' && account.clientSecretId) await db.secrets.delete(account.clientSecretId);
+      return signInAgain('The backpack ended the session');
     }
   }
 
