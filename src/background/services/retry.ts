@@ -59,6 +59,9 @@ export async function withRetries<T>(fn: () => Promise<T>, p: RetryPolicy, wait:
   }
 }
 
+/** What a throttled sync says: no fault of the user's, nothing lost (the popup adds when it goes on, from retryAt). */
+export const throttledMessage = (host: string): string => `${host} asks Lanyard to slow down: your badges stay as they are, and the sync goes on where it stopped.`;
+
 /**
  * When to try a failed sync again: 1, 5, 15, then 60 minutes; or when the server said (Retry-After);
  * after a throttle that did not say, 30 minutes at least.

@@ -46,3 +46,9 @@ export function createSeen() {
     add: (item: SyncItem): void => void seen.set(item.sourceId, item.fingerprint),
   };
 }
+
+/** The next run's `since`: this run's start (less a margin), unless the listing kept moving under it: then this run's `since` again. */
+export function nextSince(run: SyncRun, marginMs: number): { since?: string } {
+  if (run.unsettled) return run.since ? { since: run.since } : {};
+  return { since: new Date(Date.parse(run.startedAt) - marginMs).toISOString() };
+}

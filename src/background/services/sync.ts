@@ -19,10 +19,10 @@ import { verifyBadge, type BadgeSource } from './badge-verify.ts';
 import { withinDeadline } from './deadline.ts';
 import { createRunDocuments, type RunDocuments } from './run-documents.ts';
 import { createSyncWriter } from './sync-writes.ts';
-import { anchorHolds, createSeen, relist } from './sync-anchor.ts';
+import { anchorHolds, createSeen, nextSince, relist } from './sync-anchor.ts';
 import type { Identities, IdentitySet } from './identities.ts';
 import type { Provider, Providers, SyncItem } from './providers/index.ts';
-import { DEFAULT_RETRY, nextRetryAt, sleep as realSleep, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
+import { DEFAULT_RETRY, nextRetryAt, sleep as realSleep, throttledMessage, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
@@ -68,11 +68,6 @@ interface RunContext {
 
 const idle = (accountId: string): SyncRecord => ({ accountId, status: 'idle', done: 0, total: 0, failures: 0 });
 
-/** The next run's `since`: this run's start, unless the listing kept moving under it (then the same `since` again, sync-anchor.ts). */
-function since(run: SyncRun): { since?: string } {
-  if (run.unsettled) return run.since ? { since: run.since } : {};
-  return { since: new Date(Date.parse(run.startedAt) - SINCE_MARGIN_MS).toISOString() };
-}
 
 export function createSync(d: SyncDeps) {
   const now = d.now ?? (() => new Date());
@@ -251,7 +246,7 @@ export function createSync(d: SyncDeps) {
         throw new ServiceError(E.HOST_PERMISSION, `Lanyard may no longer read ${host}: allow access to it again (in Lanyard, or the browser's extension settings under Site access) to sync`);
       }
       await runPages(account, await d.providers.for(account, signal), s, run, signal);
-      const done: SyncRecord = { accountId, status: 'idle', done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), ...since(run) };
+      const done: SyncRecord = { accountId, status: 'idle', done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), ...nextSince(run, SINCE_MARGIN_MS) };
       await d.db.syncState.put(done);
       await d.alarms?.clear(retryAlarm(accountId)).catch(() => undefined);
       return done;
@@ -260,8 +255,7 @@ export function createSync(d: SyncDeps) {
       const retryAfter = isBackpackError(e) ? e.retryAfterSeconds : undefined;
       const raw = (e ?? {}) as { code?: unknown };
       const code = typeof raw.code === 'string' ? raw.code : 'ERR_INTERNAL';
-      // A throttle is no fault of the user's or the badges': say so (the popup adds when the sync goes on, from retryAt).
-      const message = code === 'THROTTLED' ? `${new URL(account.baseUrl).host} asks Lanyard to slow down: your badges stay as they are, and the sync goes on where it stopped.` : e instanceof Error ? e.message : String(e);
+      const message = code === 'THROTTLED' ? throttledMessage(new URL(account.baseUrl).host) : e instanceof Error ? e.message : String(e);
       const failed: SyncRecord = { ...s, status: 'error', failures, error: { code, message } };
       const needsUser = code === 'UNAUTHORIZED' || code === E.HOST_PERMISSION;
       if (!needsUser && !signal.aborted) failed.retryAt = nextRetryAt(failures, now().getTime(), retryAfter, code === 'THROTTLED');
