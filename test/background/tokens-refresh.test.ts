@@ -101,4 +101,70 @@ describe('refresh tokens', () => {
     expect(await h.db.badges.countByAccount(view.id)).toBe(cached);
     expect(await h.app.sync.run(view.id)).toMatchObject({ status: 'idle' });
   });
+
+  describe('while a refused refresh is on its way', () => {
+    /** A platform fetch that holds token requests while closed. */
+    function tokenGate() {
+      let gate: { promise: Promise<void>; release: () => void } | undefined;
+      let held = 0;
+      return {
+        close() {
+          let release!: () => void;
+          const promise = new Promise<void>((r) => (release = r));
+          gate = { promise, release };
+        },
+        open() {
+          gate?.release();
+          gate = undefined;
+        },
+        held: () => held,
+        fetch: async (url: string, init?: RequestInit) => {
+          if (gate && /\/(oauth|o)\/token/.test(new URL(url).pathname)) {
+            held++;
+            await gate.promise;
+          }
+          return fetch(url, init);
+        },
+      };
+    }
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(ok()).toBe(true);
+    };
+    const endSession = async (h: Awaited<ReturnType<typeof harness>>, id: string) => {
+      const refresh = await h.db.secrets.get(`refresh:${id}`);
+      if (refresh?.kind !== 'refresh') throw new Error('no refresh token');
+      ctx.bp.control.stateForTests.tokenByRefresh(refresh.refreshToken)!.revoked = true;
+    };
+
+    it('a change the user made meanwhile (trust) is kept when the account is marked for a new sign-in', async () => {
+      const g = tokenGate();
+      const h = await harness({ fetch: g.fetch });
+      const view = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+      await h.app.sync.run(view.id); // the first sync, which the sign-in started, is over
+      await endSession(h, view.id);
+      g.close();
+      const run = h.app.sync.run(view.id);
+      await until(() => g.held() === 1);
+      await h.app.accounts.setTrust(view.id, true);
+      g.open();
+      expect(await run).toMatchObject({ status: 'error', error: { code: 'UNAUTHORIZED' } });
+      expect(await h.db.accounts.get(view.id)).toMatchObject({ needsSignIn: true, trustAddresses: true });
+    });
+
+    it('an account signed out meanwhile stays gone', async () => {
+      const g = tokenGate();
+      const h = await harness({ fetch: g.fetch });
+      const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+      await h.app.sync.run(id); // the first sync, which the sign-in started, is over
+      await endSession(h, id);
+      g.close();
+      const listing = h.app.emails.list(id).catch((e: unknown) => e);
+      await until(() => g.held() === 1);
+      expect(await h.app.accounts.signOut(id)).toMatchObject({ signedOut: true });
+      g.open();
+      expect(await listing).toMatchObject({ code: 'UNAUTHORIZED' });
+      expect(await h.db.accounts.all()).toEqual([]);
+    });
+  });
 });

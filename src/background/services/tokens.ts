@@ -46,15 +46,21 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
     const account = await db.accounts.get(accountId);
     if (!account) throw new ServiceError('UNAUTHORIZED', 'This account is signed out');
     const secret = await db.secrets.get(refreshId(accountId));
+    // The account as it is now, not as it was before the refresh went out: the user may have changed it
+    // meanwhile (its trust, its addresses), or signed out (then it stays gone).
+    const mark = async (needsSignIn: boolean): Promise<void> => {
+      const current = await db.accounts.get(accountId);
+      if (current && current.needsSignIn !== needsSignIn) await db.accounts.put({ ...current, needsSignIn });
+    };
     const signInAgain = async (why: string): Promise<never> => {
-      await db.accounts.put({ ...account, needsSignIn: true });
+      await mark(true);
       throw new ServiceError('UNAUTHORIZED', `${why}: sign in to ${new URL(account.baseUrl).host} again`);
     };
     if (secret?.kind !== 'refresh') return signInAgain('The session has ended');
     try {
       const t = await (await providers.for(account)).refresh(secret.refreshToken);
       await store(accountId, t);
-      if (account.needsSignIn) await db.accounts.put({ ...account, needsSignIn: false });
+      await mark(false);
       return t.accessToken;
     } catch (e) {
       if (!isBackpackError(e, 'UNAUTHORIZED')) throw e;
