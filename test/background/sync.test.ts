@@ -218,6 +218,22 @@ describe('interruptions', () => {
     expect((await h.db.badges.byAccount(id)).map((r) => r.key).sort()).toEqual(cached);
   });
 
+  it('a 503 with Retry-After: a short one waited out in place, a long one ends the run with the retry at that time, every badge kept', async () => {
+    const { h, id } = await ob3();
+    await h.app.sync.run(id);
+    const cached = await h.db.badges.countByAccount(id);
+    await h.db.syncState.put({ ...(await h.db.syncState.get(id))!, since: undefined as never });
+    ctx.bp.control.failNext({ status: 503, retryAfter: 3, path: CREDENTIALS });
+    expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle' });
+    expect(h.waits).toEqual([3000]);
+    ctx.bp.control.failNext({ status: 503, retryAfter: 1200, path: CREDENTIALS });
+    const s = await h.app.sync.run(id);
+    expect(h.waits).toEqual([3000]); // not waited in place, nor retried at once
+    expect(s).toMatchObject({ status: 'error', error: { code: 'SERVER_ERROR' } });
+    expect(s.retryAt! - Date.now()).toBeGreaterThan(1190_000);
+    expect(await h.db.badges.countByAccount(id)).toBe(cached);
+  });
+
   it('stops, without a retry, when the backpack’s host is no longer allowed', async () => {
     const { h, id } = await ob3();
     await h.app.sync.run(id);

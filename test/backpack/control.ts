@@ -17,7 +17,7 @@ export interface Fault {
   path?: string | RegExp;
   /** How many matching requests fail (default 1). */
   count?: number;
-  /** For 429: the Retry-After seconds (default 30); null sends no Retry-After (OB 2.1/3.0 "Retry Behavior" then says: wait 30 minutes). */
+  /** For 429: the Retry-After seconds (default 30); null sends no Retry-After (OB 2.1/3.0 "Retry Behavior" then says: wait 30 minutes). For a 5xx: sent only when given. */
   retryAfter?: number | null;
   body?: unknown;
   /** With a 3xx status: the Location to send the client to (a 307/308 keeps the method and body). */
@@ -202,6 +202,11 @@ function faultReply(f: Fault): Reply {
     const s = f.retryAfter ?? 30;
     return json(429, f.body ?? { detail: `Request was throttled. Expected available in ${s} seconds.` }, { 'retry-after': String(s) });
   }
-  if (status >= 500 && f.body === undefined) return { ...serverError(), status };
+  const wait: Record<string, string> = typeof f.retryAfter === 'number' ? { 'retry-after': String(f.retryAfter) } : {};
+  if (status >= 500 && f.body === undefined) {
+    const r = serverError();
+    return { ...r, status, headers: { ...r.headers, ...wait } };
+  }
+  if (status >= 500) return json(status, f.body, wait);
   return json(status, f.body ?? { detail: 'Injected failure' });
 }

@@ -37,6 +37,8 @@ export const sleep: Sleep = (ms, signal) =>
 /** The wait before attempt n+1 (n from 1), or undefined when the error is not retried here. */
 export function retryDelay(e: unknown, attempt: number, p: RetryPolicy): number | undefined {
   if (attempt >= p.attempts) return undefined;
+  // A 5xx that said when (Retry-After, e.g. a 503 for maintenance): that wait, in place only when short.
+  if (isBackpackError(e, 'SERVER_ERROR') && e.retryAfterSeconds !== undefined) return e.retryAfterSeconds * 1000 <= p.maxInlineWaitMs ? e.retryAfterSeconds * 1000 : undefined;
   if (isBackpackError(e, 'SERVER_ERROR') || isBackpackError(e, 'UNREACHABLE')) return p.baseMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
   if (isBackpackError(e, 'THROTTLED')) {
     // No Retry-After: not here (the run ends and resumes after THROTTLE_WAIT_MS, nextRetryAt).
