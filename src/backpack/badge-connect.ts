@@ -108,11 +108,31 @@ export class BadgeConnectClient {
       ...endpoints,
       discoveryUrl: ctx.documentUrl,
       issuer: facts.issuer,
+      // The manifest's tokenRevocationUrl is optional (Badgr's names none): else RFC 8414's, as for OB 3.0.
+      ...(!endpoints.tokenRevocationUrl && facts.revocationUrl ? { tokenRevocationUrl: facts.revocationUrl } : {}),
     };
   }
 
-  register(service: BadgeConnectService, metadata: ClientMetadata): Promise<RegisteredClient> {
-    return registerOffered(this.opts, service.registrationUrl, metadata, service.scopesOffered);
+  /**
+   * badgr-server wants `logo_uri` (required, https, on the one netloc of every client URL and
+   * redirect URI: apps/mainsite/oauth2_api.py RegistrationSerializer.validate) and then GETs it
+   * (RegistrationSerializer.create, mainsite/utils.py fetch_remote_file_to_storage); a fetch that
+   * fails is an unhandled exception, HTTP 500. An extension's client URLs can only be on the
+   * browser's redirect host (`<id>.chromiumapp.org`, `<hash>.extensions.allizom.org`), which the
+   * browser intercepts and no server may reach: such a 500 is a refusal this client cannot cure,
+   * said as one (the popup then offers the password sign-in), not a server error to retry.
+   */
+  async register(service: BadgeConnectService, metadata: ClientMetadata): Promise<RegisteredClient> {
+    try {
+      return await registerOffered(this.opts, service.registrationUrl, metadata, service.scopesOffered);
+    } catch (e) {
+      if (!(e instanceof BackpackError) || e.code !== C.SERVER_ERROR) throw e;
+      throw new BackpackError(
+        C.REGISTRATION_REFUSED,
+        `The backpack refused to register Lanyard: its server failed (HTTP ${e.status ?? 500}), as Badgr does when it cannot fetch an app's logo, and a browser extension can only name one on the browser's own sign-in address, which no server reaches`,
+        { ...(e.status !== undefined ? { status: e.status } : {}), detail: 'server_error', cause: e },
+      );
+    }
   }
 
   authorizationRequest(service: BadgeConnectService, client: RegisteredClient, redirectUri: string, scope: string[] = [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access']): Promise<AuthorizationRequest> {

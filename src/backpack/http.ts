@@ -120,7 +120,11 @@ export function statusError(res: Response, what: string, message?: string, detai
     const wait = retryAfter(res, Date.now());
     return new BackpackError(C.THROTTLED, `${what} asks to slow down${said}`, { ...extra, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
   }
-  if (status >= 500) return new BackpackError(C.SERVER_ERROR, `${what} failed on the server (HTTP ${status})${said}`, extra);
+  if (status >= 500) {
+    // OB 3.0 / OB 2.1 "Retry Behavior": a server MAY say when to try again on any failure (RFC 9110 §10.2.3: with 503, how long it is unavailable).
+    const wait = retryAfter(res, Date.now());
+    return new BackpackError(C.SERVER_ERROR, `${what} failed on the server (HTTP ${status})${said}`, { ...extra, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
+  }
   return new BackpackError(C.REJECTED, `${what} was refused (HTTP ${status})${said}`, extra);
 }
 

@@ -45,7 +45,11 @@ export async function fetchPage<T>(opts: ClientOptions, url: string, token: stri
   return { items, url, ...(total !== undefined ? { total } : {}), ...(next !== undefined ? { next } : {}) };
 }
 
-/** Every page from `first`, following rel="next"; stops on a repeated link or an empty page. */
+/**
+ * Every page from `first`, following rel="next"; stops on a repeated link or an empty page. An
+ * offset listing that moves meanwhile (a badge deleted) can skip an item here: sync does not use
+ * this, it overlaps its pages (background/services/sync-anchor.ts).
+ */
 export async function* allPages<T>(opts: ClientOptions, first: string, token: string, what: string, read: (body: unknown) => T[]): AsyncGenerator<Page<T>> {
   const seen = new Set<string>();
   let url: string | undefined = first;

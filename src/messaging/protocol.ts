@@ -48,7 +48,7 @@ export type PopupToBackground = {
   'backup/export': { args: NoArgs; reply: { fileName: string; json: string } };
   'backup/import': { args: { json: string }; reply: { imported: number; skipped: number } };
   'accounts/sign-in': { args: SignInRequest; reply: AccountView };
-  'accounts/sign-out': { args: { accountId: AccountId }; reply: { signedOut: true } };
+  'accounts/sign-out': { args: { accountId: AccountId }; reply: SignOutReply };
   /** Trusts (or not) the addresses this backpack verified, for every badge and local imports (Settings). */
   'accounts/trust': { args: { accountId: AccountId; trust: boolean }; reply: AccountView };
   'sync/start': { args: { accountId?: AccountId }; reply: { started: boolean } };
@@ -123,6 +123,15 @@ export interface ReplyError {
 }
 
 /** Replies are plain data: an Error does not survive messaging. */
+/**
+ * Signed out here in every case; `revoked` says what became of the session at the provider:
+ * ended there, no way offered to end it (it lives until it expires), or the attempt failed.
+ */
+export interface SignOutReply {
+  signedOut: true;
+  revoked: 'revoked' | 'not-offered' | 'failed';
+}
+
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
 
 export function ok<T>(value: T): Reply<T> {

@@ -178,7 +178,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'backup/export': shape({ fileName: text(255), json: isString }),
       'backup/import': shape({ imported: isCount, skipped: isCount }),
       'accounts/sign-in': accountView,
-      'accounts/sign-out': shape({ signedOut: isTrue }),
+      'accounts/sign-out': shape({ signedOut: isTrue, revoked: oneOf('revoked', 'not-offered', 'failed') }),
       'accounts/trust': accountView,
       'sync/start': shape({ started: isBoolean }),
       'emails/list': arrayOf(emailView),

@@ -146,6 +146,12 @@ export interface SyncRun {
   doneBeforePage: number;
   /** The server's clock at the first answer (the next run's `since`). */
   serverTime?: string;
+  /** The source id of the last item of the page before `cursor`: the next page must list it again (sync-anchor.ts). */
+  anchor?: string;
+  /** How often this run listed again from the first page because the listing moved under it. */
+  relists?: number;
+  /** The listing kept moving (more relists than allowed): the run ends without moving `since` on. */
+  unsettled?: boolean;
 }
 
 export interface SyncRecord {

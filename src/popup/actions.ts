@@ -4,7 +4,7 @@
  * things only a page can do: permission prompts, clipboard, saving files), tests and the preview
  * pass mock-actions.ts.
  */
-import type { ImportSource, PingReply, PopupToBackground, Reply, SignInRequest, StateReply } from '../messaging/protocol.ts';
+import type { ImportSource, PingReply, PopupToBackground, Reply, SignInRequest, SignOutReply, StateReply } from '../messaging/protocol.ts';
 import type { Send } from '../messaging/send.ts';
 import type { AccountId, AccountView, BadgeDetail, BadgeView, EmailView, Settings } from '../messaging/views.ts';
 import { hostPattern, originPattern } from './hosts.ts';
@@ -23,7 +23,7 @@ export interface PopupActions {
   removeBadge(key: string): Promise<Reply<{ removed: boolean }>>;
   /** Asks for host access to the backpack (so call it straight from the click), then signs in. */
   signIn(request: SignInRequest): Promise<Reply<AccountView>>;
-  signOut(accountId: AccountId): Promise<Reply<{ signedOut: true }>>;
+  signOut(accountId: AccountId): Promise<Reply<SignOutReply>>;
   /** Trusts (or not) the addresses this backpack verified, for every badge (Settings). */
   setTrust(accountId: AccountId, trust: boolean): Promise<Reply<AccountView>>;
   startSync(accountId?: AccountId): Promise<Reply<{ started: boolean }>>;

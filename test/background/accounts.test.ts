@@ -163,7 +163,7 @@ describe('sign-out', () => {
     expect(await h.db.badges.countByAccount(view.id)).toBeGreaterThan(0);
     const access = h.platform.session.map.get(view.id)!.accessToken;
     const refresh = await h.db.secrets.get(`refresh:${view.id}`);
-    await expect(h.app.accounts.signOut(view.id)).resolves.toEqual({ signedOut: true });
+    await expect(h.app.accounts.signOut(view.id)).resolves.toEqual({ signedOut: true, revoked: 'revoked' });
     expect(ctx.bp.control.isTokenLive(access)).toBe(false);
     if (refresh?.kind === 'refresh') expect(ctx.bp.control.isTokenLive(refresh.refreshToken)).toBe(false);
     expect(h.platform.session.map.has(view.id)).toBe(false);
@@ -177,7 +177,7 @@ describe('sign-out', () => {
     const h = await harness();
     const view = await badgrSignIn(h, ctx.bp.baseUrl);
     ctx.bp.control.failNext({ drop: true, path: '/o/revoke_token', count: 5 });
-    await expect(h.app.accounts.signOut(view.id)).resolves.toEqual({ signedOut: true });
+    await expect(h.app.accounts.signOut(view.id)).resolves.toEqual({ signedOut: true, revoked: 'failed' });
     ctx.bp.control.clearFaults();
     expect(await h.db.accounts.all()).toEqual([]);
   });

@@ -59,7 +59,9 @@ describe('OB 3.0: paging and incremental sync', () => {
     expect(s).toMatchObject({ status: 'idle', done: total, total });
     const pages = h.fetched.filter((u) => u.includes(CREDENTIALS));
     expect(pages.length).toBe(Math.ceil(total / 3));
-    expect(pages.slice(1).map((u) => new URL(u).searchParams.get('offset'))).toEqual(pages.slice(1).map((_, i) => String((i + 1) * 3)));
+    // Each next page is asked from one badge early, one longer: its first must be the last one read (sync-anchor.ts).
+    expect(pages.slice(1).map((u) => new URL(u).searchParams.get('offset'))).toEqual(pages.slice(1).map((_, i) => String((i + 1) * 3 - 1)));
+    expect(pages.slice(1).map((u) => new URL(u).searchParams.get('limit'))).toEqual(pages.slice(1).map(() => '4'));
     const records = await h.db.badges.byAccount(id);
     expect(records).toHaveLength(total);
     expect(byKey(records)[`${ctx.bp.baseUrl}/ob3/credentials/ob3-ada-jwt-eddsa`]).toMatchObject({ verdict: 'valid', original: { kind: 'jws' } });
@@ -86,7 +88,8 @@ describe('interruptions', () => {
   it('resumes a run whose worker was killed mid-way: nothing lost, nothing duplicated', async () => {
     let hang = true;
     const h1 = await harness({
-      fetch: (url, init) => (hang && url.includes(CREDENTIALS) && url.includes('offset=6') ? new Promise<Response>(() => undefined) : fetch(url, init)),
+      // The page at the link's offset 6 is asked from offset 5 (the overlap, sync-anchor.ts).
+      fetch: (url, init) => (hang && url.includes(CREDENTIALS) && url.includes('offset=5') ? new Promise<Response>(() => undefined) : fetch(url, init)),
       syncOptions: { pageSize: 3, sleep: async () => undefined },
     });
     const { id } = await h1.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
@@ -101,7 +104,7 @@ describe('interruptions', () => {
     const before = h2.fetched.length;
     const s = await h2.app.sync.run(id);
     expect(s).toMatchObject({ status: 'idle', done: ob3Total(), total: ob3Total() });
-    expect(h2.fetched.slice(before).filter((u) => u.includes(CREDENTIALS)).every((u) => !/offset=0\b|offset=3\b/.test(u) && /offset=\d/.test(u))).toBe(true);
+    expect(h2.fetched.slice(before).filter((u) => u.includes(CREDENTIALS)).every((u) => !/offset=0\b|offset=2\b/.test(u) && /offset=\d/.test(u))).toBe(true);
     const records = await h2.db.badges.byAccount(id);
     expect(records).toHaveLength(ob3Total());
     expect(new Set(records.map((r) => r.key)).size).toBe(records.length);
@@ -184,6 +187,50 @@ describe('interruptions', () => {
     const s = await h.app.sync.run(id);
     expect(s).toMatchObject({ status: 'error', error: { code: 'THROTTLED' } });
     expect(s.retryAt! - Date.now()).toBeGreaterThan(3590_000);
+    expect(await h.db.badges.countByAccount(id)).toBe(cached);
+  });
+
+  it('a 429 without Retry-After is not hammered: the run stops where it was, keeps every cached badge, and goes on in 30 minutes (OB 3.0 / 2.1 "Retry Behavior")', async () => {
+    const { h, id } = await ob3(3);
+    await h.app.sync.run(id);
+    const cached = (await h.db.badges.byAccount(id)).map((r) => r.key).sort();
+    await h.db.syncState.put({ ...(await h.db.syncState.get(id))!, since: undefined as never }); // a full listing again
+    const asked = () => ctx.bp.control.requests.filter((r) => r.path === CREDENTIALS).length;
+    ctx.bp.control.failNext({ status: 429, retryAfter: null, path: CREDENTIALS, skip: 1 });
+    const before = asked();
+    const s = await h.app.sync.run(id);
+    expect(asked() - before).toBe(2); // the first page, then the throttled second: not asked again in place
+    expect(h.waits).toEqual([]);
+    expect(s).toMatchObject({ status: 'error', failures: 1, error: { code: 'THROTTLED', message: expect.stringMatching(/slow down: your badges stay as they are, and the sync goes on where it stopped/) }, run: { cursor: expect.stringContaining('offset=3') } });
+    expect(s.retryAt! - Date.now()).toBeGreaterThan(29 * 60_000);
+    expect(s.retryAt! - Date.now()).toBeLessThanOrEqual(30 * 60_000);
+    expect(h.platform.alarms.scheduled.get(`sync-retry:${id}`)).toBe(s.retryAt);
+    expect((await h.db.badges.byAccount(id)).map((r) => r.key).sort()).toEqual(cached);
+    // The view the popup gets says when.
+    expect((await h.app.accounts.list()).find((a) => a.id === id)!.sync).toMatchObject({ status: 'error', retryAt: new Date(s.retryAt!).toISOString() });
+    // Throttled again at the retry: 30 minutes again (not the 5-minute step of other failures).
+    ctx.bp.control.failNext({ status: 429, retryAfter: null, path: CREDENTIALS });
+    const again = await h.app.sync.run(id);
+    expect(again).toMatchObject({ status: 'error', failures: 2, error: { code: 'THROTTLED' } });
+    expect(again.retryAt! - Date.now()).toBeGreaterThan(29 * 60_000);
+    const resumed = await h.app.sync.run(id);
+    expect(resumed).toMatchObject({ status: 'idle', failures: 0 });
+    expect((await h.db.badges.byAccount(id)).map((r) => r.key).sort()).toEqual(cached);
+  });
+
+  it('a 503 with Retry-After: a short one waited out in place, a long one ends the run with the retry at that time, every badge kept', async () => {
+    const { h, id } = await ob3();
+    await h.app.sync.run(id);
+    const cached = await h.db.badges.countByAccount(id);
+    await h.db.syncState.put({ ...(await h.db.syncState.get(id))!, since: undefined as never });
+    ctx.bp.control.failNext({ status: 503, retryAfter: 3, path: CREDENTIALS });
+    expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle' });
+    expect(h.waits).toEqual([3000]);
+    ctx.bp.control.failNext({ status: 503, retryAfter: 1200, path: CREDENTIALS });
+    const s = await h.app.sync.run(id);
+    expect(h.waits).toEqual([3000]); // not waited in place, nor retried at once
+    expect(s).toMatchObject({ status: 'error', error: { code: 'SERVER_ERROR' } });
+    expect(s.retryAt! - Date.now()).toBeGreaterThan(1190_000);
     expect(await h.db.badges.countByAccount(id)).toBe(cached);
   });
 

@@ -55,6 +55,26 @@ describe('injected failures', () => {
     expect((await fetch(url('/v2/backpack/assertions'), { headers: auth(t.access_token) })).status).toBe(200);
   });
 
+  it('answers 429 without Retry-After when retryAfter is null', async () => {
+    ctx.bp.control.failNext({ status: 429, path: '/ims/ob/v3p0/discovery', retryAfter: null });
+    const r = await fetch(url('/ims/ob/v3p0/discovery'));
+    expect(r.status).toBe(429);
+    expect(r.headers.get('retry-after')).toBeNull();
+  });
+
+  it('onRequest changes the provider as a matching request arrives, then answers it as usual; deleteBadge takes a badge out of every list', async () => {
+    const t = await badgrLogin(ctx.bp.baseUrl);
+    const list = async () => ((await (await fetch(url('/v2/backpack/assertions'), { headers: auth(t.access_token) })).json()) as { result: { entityId: string }[] }).result.map((a) => a.entityId);
+    const before = await list();
+    expect(before).toContain('ada-poetical');
+    ctx.bp.control.onRequest({ path: '/v2/backpack/assertions', skip: 1 }, () => ctx.bp.control.deleteBadge('ada-poetical'));
+    expect(await list()).toEqual(before); // skipped: nothing happened yet
+    const after = await list(); // the action ran as this request arrived: it sees the badge gone
+    expect(after).not.toContain('ada-poetical');
+    expect(after).toHaveLength(before.length - 1);
+    expect(() => ctx.bp.control.deleteBadge('ada-poetical')).toThrow(/no such badge/);
+  });
+
   it('lets `skip` matching requests through first, then fails the next', async () => {
     ctx.bp.control.failNext({ status: 503, path: '/ims/ob/v3p0/discovery', skip: 2 });
     expect((await fetch(url('/ims/ob/v3p0/discovery'))).status).toBe(200);

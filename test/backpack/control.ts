@@ -17,8 +17,8 @@ export interface Fault {
   path?: string | RegExp;
   /** How many matching requests fail (default 1). */
   count?: number;
-  /** For 429: the Retry-After seconds (default 30). */
-  retryAfter?: number;
+  /** For 429: the Retry-After seconds (default 30); null sends no Retry-After (OB 2.1/3.0 "Retry Behavior" then says: wait 30 minutes). For a 5xx: sent only when given. */
+  retryAfter?: number | null;
   body?: unknown;
   /** With a 3xx status: the Location to send the client to (a 307/308 keeps the method and body). */
   redirectTo?: string;
@@ -26,6 +26,8 @@ export interface Fault {
   skip?: number;
   /** Instead of an answer: pauses the server at this request (it and every later one wait for resume()). */
   pause?: boolean;
+  /** Instead of a failure: runs this as the request arrives, then answers the request as usual (a change at the provider between two requests). */
+  act?: () => void;
 }
 
 export interface LoggedRequest {
@@ -73,6 +75,11 @@ export class Control {
   failNext(fault: Fault | number): void {
     const f = typeof fault === 'number' ? { status: fault } : fault;
     this.faults.push({ ...f, left: f.count ?? 1 });
+  }
+
+  /** Runs `action` when a matching request arrives (after `skip` of them), then answers that request as usual. */
+  onRequest(match: Pick<Fault, 'path' | 'skip' | 'count'>, action: () => void): void {
+    this.failNext({ ...match, act: action });
   }
 
   clearFaults(): void {
@@ -143,6 +150,15 @@ export class Control {
     Object.assign(b, { revoked: true, revocationReason: reason, updatedAt: new Date(this.state.now()).toISOString() });
   }
 
+  /**
+   * Deletes a badge at the provider: it is gone from every list, so each later item of an offset
+   * listing moves up one place (OB 3.0 API and Badge Connect page with `limit`/`offset`).
+   */
+  deleteBadge(entityId: string): void {
+    if (!this.state.badges.delete(entityId)) throw new Error(`no such badge: ${entityId}`);
+    for (const c of this.state.collections.values()) c.assertions = c.assertions.filter((a) => a !== entityId);
+  }
+
   /** @internal the server's hook: waits for pause and delay, then answers a planned fault or null. */
   async before(req: Req): Promise<Reply | 'drop' | null> {
     // A planned pause takes effect as the request arrives, so it holds this very request.
@@ -151,6 +167,10 @@ export class Control {
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     const f = this.take(req, false);
     if (!f) return null;
+    if (f.act) {
+      f.act();
+      return null;
+    }
     if (f.drop) return 'drop';
     return faultReply(f);
   }
@@ -178,9 +198,15 @@ function faultReply(f: Fault): Reply {
     return json(401, f.body ?? { detail: 'Authentication credentials were not provided.' }, { 'www-authenticate': 'Bearer realm="api"' });
   }
   if (status === 429) {
+    if (f.retryAfter === null) return json(429, f.body ?? { detail: 'Request was throttled.' });
     const s = f.retryAfter ?? 30;
     return json(429, f.body ?? { detail: `Request was throttled. Expected available in ${s} seconds.` }, { 'retry-after': String(s) });
   }
-  if (status >= 500 && f.body === undefined) return { ...serverError(), status };
+  const wait: Record<string, string> = typeof f.retryAfter === 'number' ? { 'retry-after': String(f.retryAfter) } : {};
+  if (status >= 500 && f.body === undefined) {
+    const r = serverError();
+    return { ...r, status, headers: { ...r.headers, ...wait } };
+  }
+  if (status >= 500) return json(status, f.body, wait);
   return json(status, f.body ?? { detail: 'Injected failure' });
 }

@@ -5,6 +5,7 @@
  * (badgr-server apps/badgeuser/models.py cached_badgeinstances, BadgeInstance.pending).
  */
 import type { Urls } from './urls.ts';
+import type { BadgrRegistration } from './api/badgr-register.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -129,6 +130,13 @@ export class BackpackState {
    * three Badge Connect scopes (no `offline_access`) to stand in for Badgr's `/o/register`.
    */
   registrableScopes: string[] | undefined;
+  /**
+   * The OB 3.0 and Badge Connect profile endpoints answer 404 (a provider with no profile for the
+   * user, or one it will not disclose: OB 3.0 ob_v3p0.lines getProfile lists `Response 404`).
+   */
+  profileNotFound = false;
+  /** Registration follows badgr-server's rule, and fetches the logo as Badgr does (api/badgr-register.ts). */
+  badgrRegistration: BadgrRegistration | undefined;
   clockOffsetMs = 0;
   private seq = 0;
 

@@ -2,7 +2,7 @@
 /**
  * Sync under faults in Chromium (issue 12 point 13; run `npm run build` first): the test
  * backpack's OB 3.0 API fails mid-sync (after the first page) with a 500, a timeout, a 401 that a
- * token refresh cures, a 429 with Retry-After, and a dropped connection. Each time: no badge lost,
+ * token refresh cures, a 429 with Retry-After and one without, and a dropped connection. Each time: no badge lost,
  * none duplicated, and when the run stops the popup says what happened and when Lanyard will try
  * again. (The worker stopped mid-page is test/browser/backpack-resume.test.ts.)
  */
@@ -126,6 +126,23 @@ describe('sync under faults, one at a time, mid-sync', () => {
     expect(Date.parse(failed.retryAt ?? '') - Date.now()).toBeGreaterThan(9 * 60_000);
     const text = await popupSays('429');
     expect(text).toMatch(/will try again in (10|9) minutes/);
+    expect(await call(page, 'sync/start', { accountId: id })).toEqual({ started: true });
+    expect(await waitIdleOrError(id)).toMatchObject({ status: 'idle', done: m, total: m });
+    await expectAllOnce(id);
+    await signOut(id);
+  });
+
+  it('a 429 without Retry-After: not retried in place; the popup says the badges stay and that the sync goes on in 30 minutes (OB 3.0 / 2.1 "Retry Behavior")', async () => {
+    const throttled = () => bp.control.requests.filter((r) => r.path.startsWith(CREDENTIALS) && r.status === 429).length;
+    const before = throttled();
+    const id = await syncWithFaultAfterFirstPage({ status: 429, retryAfter: null });
+    const failed = await waitIdleOrError(id);
+    expect(failed).toMatchObject({ status: 'error', error: { code: 'THROTTLED' } });
+    expect(throttled() - before).toBe(1);
+    expect(Date.parse(failed.retryAt ?? '') - Date.now()).toBeGreaterThan(29 * 60_000);
+    const text = await popupSays('429-no-retry-after');
+    expect(text).toMatch(/your badges stay as they are, and the sync goes on where it stopped/);
+    expect(text).toMatch(/will try again in 30 minutes/);
     expect(await call(page, 'sync/start', { accountId: id })).toEqual({ started: true });
     expect(await waitIdleOrError(id)).toMatchObject({ status: 'idle', done: m, total: m });
     await expectAllOnce(id);

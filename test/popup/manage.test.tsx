@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderApp } from './render.tsx';
+import AccountsScreen from '../../src/popup/accounts/AccountsScreen.tsx';
+import { renderApp, renderWithEnv } from './render.tsx';
 
 afterEach(cleanup);
 
@@ -127,5 +128,36 @@ describe('settings', () => {
     fireEvent.change(screen.getByLabelText('Import backup…'), { target: { files: [file] } });
     await screen.findByText('Restored badges: 3. Already here: 0.');
     expect(actions.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['exportBackup', 'importBackup']));
+  });
+});
+
+describe('sign-out that cannot end the session at the provider', () => {
+  it.each([
+    ['not-offered', /Canvas Credentials \(US\) offers apps no way to end a sign-in/],
+    ['failed', /could not reach Canvas Credentials \(US\) to end the sign-in there/],
+  ] as const)('%s: says what Lanyard forgot and that the sign-in lives on at the provider', async (revoked, said) => {
+    const { actions } = renderApp();
+    const signOut = actions.signOut.bind(actions);
+    actions.signOut = async (id) => {
+      const r = await signOut(id);
+      return r.ok ? { ok: true, value: { signedOut: true, revoked } } : r;
+    };
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    const first = (await screen.findByRole('heading', { name: 'Canvas Credentials (US)' })).closest('li') as HTMLElement;
+    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
+    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByText(said)).toBeTruthy();
+    expect(screen.getByText(said).textContent).toMatch(/Lanyard forgot this account, its sign-in and its badges/);
+  });
+});
+
+describe('an account without a profile (OB 3.0 getProfile 404)', () => {
+  it('is named by its host once, not "host · host"', () => {
+    const account = { id: 'ob3-x', kind: 'ob3', providerName: 'Wallet', baseUrl: 'https://wallet.example', user: 'wallet.example', needsSignIn: false, sync: { status: 'idle', done: 0, total: 0 } } as const;
+    renderWithEnv(<AccountsScreen accounts={[account]} onAdd={() => undefined} onAddresses={() => undefined} onSignInAgain={() => undefined} onChanged={() => undefined} />);
+    const card = screen.getByRole('heading', { name: 'Wallet' }).closest('li') as HTMLElement;
+    expect(within(card).getByText('wallet.example')).toBeTruthy();
+    expect(card.textContent).not.toContain('wallet.example · wallet.example');
   });
 });

@@ -22,6 +22,14 @@ describe('sync failure status', () => {
     expect(line).toContain('Lanyard will try again in 5 minutes.');
   });
 
+  it('a throttled sync says that the badges stay, that the sync goes on, and when (the message sync.ts stores)', () => {
+    const message = 'bp.example asks Lanyard to slow down: your badges stay as they are, and the sync goes on where it stopped.';
+    renderWithEnv(<StatusBar online state={state({ status: 'error', done: 3, total: 9, error: { code: 'THROTTLED', message }, retryAt: new Date(MOCK_NOW + 30 * 60_000).toISOString() })} />);
+    const line = screen.getByTestId('sync-failure').textContent ?? '';
+    expect(line).toContain(message);
+    expect(line).toContain('Lanyard will try again in 30 minutes.');
+  });
+
   it('says nothing about a retry when the user must act, and nothing at all when the sync is fine', () => {
     renderWithEnv(<StatusBar online state={state({ status: 'error', done: 0, total: 0, error: { code: 'UNAUTHORIZED', message: 'Sign in again' } })} />);
     expect(screen.getByTestId('sync-failure').textContent).not.toContain('try again');

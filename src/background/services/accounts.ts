@@ -8,7 +8,7 @@
 import { isBackpackError } from '../../backpack/errors.ts';
 import type { Fetch } from '../../backpack/http.ts';
 import type { ClientMetadata, RegisteredClient } from '../../backpack/registration.ts';
-import type { SignInRequest } from '../../messaging/protocol.ts';
+import type { SignInRequest, SignOutReply } from '../../messaging/protocol.ts';
 import type { AccountView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Identity } from '../../platform/identity.ts';
@@ -90,7 +90,8 @@ export function createAccounts(d: AccountsDeps) {
     const client = badgrClient(baseUrl, d.fetch);
     const tokens = await client.signIn(username, password);
     const profile = await client.profile(tokens.accessToken);
-    const addresses = await badgrProvider(client).addresses(tokens.accessToken).catch(() => profile.emails.map((e) => ({ ...e })));
+    const listed = await badgrProvider(client).addresses(tokens.accessToken).catch(() => undefined);
+    const addresses = listed ?? profile.emails.map((e) => ({ ...e }));
     const primary = addresses.find((a) => a.primary)?.email ?? username;
     // The name the user typed to sign in is an address they confirmed (identities.ts).
     const typedAddresses = username.includes('@') ? [username.trim()] : [];
@@ -139,10 +140,12 @@ export function createAccounts(d: AccountsDeps) {
       if (isBackpackError(e, 'UNAUTHORIZED') && e.detail === 'invalid_client') await d.db.secrets.delete(clientSecretId);
       throw e;
     }
-    const profile = await api.profile(service, tokens.accessToken);
-    const email = typeof profile.email === 'string' ? profile.email : undefined;
-    const userId = typeof profile.id === 'string' ? profile.id : (email ?? 'me');
-    const user = email ?? (typeof profile.name === 'string' ? profile.name : userId);
+    // No profile (404, optionalProfile): signed in all the same, named by the provider's host; one account per provider then.
+    const profile = (await api.profile(service, tokens.accessToken)) ?? {};
+    const email = typeof profile.email === 'string' && profile.email ? profile.email : undefined;
+    const fullName = typeof profile.name === 'string' && profile.name.trim() ? profile.name.trim() : undefined;
+    const userId = typeof profile.id === 'string' && profile.id ? profile.id : (email ?? 'me');
+    const user = email ?? fullName ?? hostOf(baseUrl);
     const addresses = email ? [{ email, verified: true, primary: true }] : [];
     const account = await save({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId });
     await d.tokens.store(account.id, tokens);
@@ -163,16 +166,24 @@ export function createAccounts(d: AccountsDeps) {
       return accountView(account, await d.db.syncState.get(account.id));
     },
 
-    /** Revokes the session on the server (best effort: offline, it is still forgotten here) and forgets the account. */
-    async signOut(accountId: string): Promise<{ signedOut: true }> {
+    /**
+     * Revokes the session on the server (best effort) and forgets the account, its tokens and its
+     * badges here whatever the server said. `revoked` tells the user what became of the session at
+     * the provider: ended, not offered (Badgr's Badge Connect manifest names no tokenRevocationUrl,
+     * which OB 2.1 makes optional: the tokens then live on there until they expire), or failed
+     * (offline, an error).
+     */
+    async signOut(accountId: string): Promise<SignOutReply> {
       const account = await d.db.accounts.get(accountId);
-      if (!account) return { signedOut: true };
+      if (!account) return { signedOut: true, revoked: 'revoked' };
       await d.onSigningOut?.(accountId);
       const t = await d.tokens.current(accountId);
+      let revoked: SignOutReply['revoked'] = 'revoked';
       if (t && (t.accessToken || t.refreshToken)) {
         try {
-          await (await d.providers.for(account)).revoke({ ...t, accessToken: t.accessToken || t.refreshToken! });
+          if (!(await (await d.providers.for(account)).revoke({ ...t, accessToken: t.accessToken || t.refreshToken! }))) revoked = 'not-offered';
         } catch (e) {
+          revoked = 'failed';
           console.warn(`[lanyard] could not revoke the session at ${hostOf(account.baseUrl)}`, e);
         }
       }
@@ -180,7 +191,7 @@ export function createAccounts(d: AccountsDeps) {
       await d.db.badges.deleteByAccount(accountId);
       await d.db.syncState.delete(accountId);
       await d.db.accounts.delete(accountId);
-      return { signedOut: true };
+      return { signedOut: true, revoked };
     },
 
     /** Trusts (or stops trusting) the addresses this backpack verified, for every badge (Settings; identities.ts). */

@@ -2,6 +2,12 @@
  * How sync retries: a server failure (5xx), no answer (refused, timeout) or a throttle it can wait
  * out is tried again with exponential backoff; a throttle longer than that ends the run, which an
  * alarm resumes later. Other errors are not retried.
+ *
+ * A 429 without Retry-After is not retried in place: OB 3.0 (api.html "Retry Behavior") and OB 2.1
+ * (§"Retry Behavior") say "If no Retry-After header is present and the response is non-2XX, it is
+ * recommended to retry the request in 30 minutes for an additional two attempts. After which, it
+ * MAY be desirable to alert the user". The run ends (keeping its page and every cached badge) and
+ * resumes in 30 minutes at least (THROTTLE_WAIT_MS); the account shows why and when all along.
  */
 import { isBackpackError } from '../../backpack/errors.ts';
 
@@ -16,6 +22,9 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseMs: 1000, maxInlineWaitMs: 60_000 };
 
+/** The wait after a 429 that gave no Retry-After (OB 3.0 / OB 2.1 "Retry Behavior": 30 minutes). */
+export const THROTTLE_WAIT_MS = 30 * 60_000;
+
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export const sleep: Sleep = (ms, signal) =>
@@ -28,9 +37,13 @@ export const sleep: Sleep = (ms, signal) =>
 /** The wait before attempt n+1 (n from 1), or undefined when the error is not retried here. */
 export function retryDelay(e: unknown, attempt: number, p: RetryPolicy): number | undefined {
   if (attempt >= p.attempts) return undefined;
+  // A 5xx that said when (Retry-After, e.g. a 503 for maintenance): that wait, in place only when short.
+  if (isBackpackError(e, 'SERVER_ERROR') && e.retryAfterSeconds !== undefined) return e.retryAfterSeconds * 1000 <= p.maxInlineWaitMs ? e.retryAfterSeconds * 1000 : undefined;
   if (isBackpackError(e, 'SERVER_ERROR') || isBackpackError(e, 'UNREACHABLE')) return p.baseMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
   if (isBackpackError(e, 'THROTTLED')) {
-    const ms = (e.retryAfterSeconds ?? 30) * 1000;
+    // No Retry-After: not here (the run ends and resumes after THROTTLE_WAIT_MS, nextRetryAt).
+    if (e.retryAfterSeconds === undefined) return undefined;
+    const ms = e.retryAfterSeconds * 1000;
     return ms <= p.maxInlineWaitMs ? ms : undefined;
   }
   return undefined;
@@ -48,9 +61,16 @@ export async function withRetries<T>(fn: () => Promise<T>, p: RetryPolicy, wait:
   }
 }
 
-/** When to try a failed sync again: 1, 5, 15, then 60 minutes; or when the server said. */
-export function nextRetryAt(failures: number, now: number, retryAfterSeconds?: number): number {
+/** What a throttled sync says: no fault of the user's, nothing lost (the popup adds when it goes on, from retryAt). */
+export const throttledMessage = (host: string): string => `${host} asks Lanyard to slow down: your badges stay as they are, and the sync goes on where it stopped.`;
+
+/**
+ * When to try a failed sync again: 1, 5, 15, then 60 minutes; or when the server said (Retry-After);
+ * after a throttle that did not say, 30 minutes at least.
+ */
+export function nextRetryAt(failures: number, now: number, retryAfterSeconds?: number, throttled = false): number {
   const steps = [1, 5, 15, 60];
   const minutes = steps[Math.min(failures, steps.length) - 1] ?? 60;
-  return now + Math.max(minutes * 60_000, (retryAfterSeconds ?? 0) * 1000);
+  const serverSaid = retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : throttled ? THROTTLE_WAIT_MS : 0;
+  return now + Math.max(minutes * 60_000, serverSaid);
 }

@@ -19,9 +19,10 @@ import { verifyBadge, type BadgeSource } from './badge-verify.ts';
 import { withinDeadline } from './deadline.ts';
 import { createRunDocuments, type RunDocuments } from './run-documents.ts';
 import { createSyncWriter } from './sync-writes.ts';
+import { anchorHolds, createSeen, nextSince, relist } from './sync-anchor.ts';
 import type { Identities, IdentitySet } from './identities.ts';
 import type { Provider, Providers, SyncItem } from './providers/index.ts';
-import { DEFAULT_RETRY, nextRetryAt, sleep as realSleep, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
+import { DEFAULT_RETRY, nextRetryAt, sleep as realSleep, throttledMessage, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
@@ -66,6 +67,7 @@ interface RunContext {
 }
 
 const idle = (accountId: string): SyncRecord => ({ accountId, status: 'idle', done: 0, total: 0, failures: 0 });
+
 
 export function createSync(d: SyncDeps) {
   const now = d.now ?? (() => new Date());
@@ -169,16 +171,26 @@ export function createSync(d: SyncDeps) {
     // Addresses first: a newly verified address turns pending badges into the user's.
     const addresses = await call(account, (t) => provider.addresses(t), signal);
     // Read again: the user may have changed the account (its trust, typed addresses) while this ran.
-    account = { ...((await d.db.accounts.get(account.id)) ?? account), addresses, user: addresses.find((a) => a.primary)?.email ?? account.user };
+    account = { ...((await d.db.accounts.get(account.id)) ?? account) };
+    if (addresses) account = { ...account, addresses, user: addresses.find((a) => a.primary)?.email ?? account.user };
     await d.db.accounts.put(account);
     const ids = await d.identities.forAccount(account.id);
     const idsHash = await identitiesHash(ids.verified);
     const documents = createRunDocuments(() => now().getTime());
     const writer = createSyncWriter(d.db, s);
+    const seen = createSeen();
     for (;;) {
       const page = await call(account, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal);
-      s.total = Math.max(page.total ?? 0, s.done + page.items.length, s.total);
-      const keys = page.items.map((item) => `${account.id}|${item.sourceId}`);
+      // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
+      if (!anchorHolds(run, page)) {
+        relist(run);
+        await d.db.syncState.put(s);
+        continue;
+      }
+      // The anchor was done with the page before (this run, or the one a killed worker left).
+      const items = seen.fresh(page.items.filter((i) => !page.overlapsPrevious || i.sourceId !== run.anchor));
+      s.total = Math.max(page.total ?? 0, s.done + items.length, s.total);
+      const keys = items.map((item) => `${account.id}|${item.sourceId}`);
       const found = await d.db.badges.getMany(keys);
       const existing = new Map(keys.map((k, i) => [k, found[i]]));
       const ctx: RunContext = { account, ids, idsHash, runId: run.id, documents, existing };
@@ -193,12 +205,13 @@ export function createSync(d: SyncDeps) {
       const saving: Promise<void>[] = [];
       let saveFailed: { error: unknown } | undefined;
       try {
-        await eachConcurrently(page.items, d.concurrency ?? CONCURRENT, async (item) => {
+        await eachConcurrently(items, d.concurrency ?? CONCURRENT, async (item) => {
           signal.throwIfAborted();
           if (saveFailed) throw saveFailed.error;
           const badge = await processOrNote(ctx, item, signal);
           signal.throwIfAborted();
           s.done += 1;
+          seen.add(item);
           saving.push(writer.save(badge).catch((error: unknown) => void (saveFailed ??= { error })));
         });
       } finally {
@@ -207,6 +220,7 @@ export function createSync(d: SyncDeps) {
       if (saveFailed) throw saveFailed.error;
       if (!page.next || page.items.length === 0) return;
       run.cursor = page.next;
+      run.anchor = page.items.at(-1)!.sourceId;
       run.doneBeforePage = s.done;
       await d.db.syncState.put(s);
       await d.alarms?.at(retryAlarm(account.id), now().getTime() + 60_000).catch(() => undefined);
@@ -232,7 +246,7 @@ export function createSync(d: SyncDeps) {
         throw new ServiceError(E.HOST_PERMISSION, `Lanyard may no longer read ${host}: allow access to it again (in Lanyard, or the browser's extension settings under Site access) to sync`);
       }
       await runPages(account, await d.providers.for(account, signal), s, run, signal);
-      const done: SyncRecord = { accountId, status: 'idle', done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), since: new Date(Date.parse(run.startedAt) - SINCE_MARGIN_MS).toISOString() };
+      const done: SyncRecord = { accountId, status: 'idle', done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), ...nextSince(run, SINCE_MARGIN_MS) };
       await d.db.syncState.put(done);
       await d.alarms?.clear(retryAlarm(accountId)).catch(() => undefined);
       return done;
@@ -241,9 +255,10 @@ export function createSync(d: SyncDeps) {
       const retryAfter = isBackpackError(e) ? e.retryAfterSeconds : undefined;
       const raw = (e ?? {}) as { code?: unknown };
       const code = typeof raw.code === 'string' ? raw.code : 'ERR_INTERNAL';
-      const failed: SyncRecord = { ...s, status: 'error', failures, error: { code, message: e instanceof Error ? e.message : String(e) } };
+      const message = code === 'THROTTLED' ? throttledMessage(new URL(account.baseUrl).host) : e instanceof Error ? e.message : String(e);
+      const failed: SyncRecord = { ...s, status: 'error', failures, error: { code, message } };
       const needsUser = code === 'UNAUTHORIZED' || code === E.HOST_PERMISSION;
-      if (!needsUser && !signal.aborted) failed.retryAt = nextRetryAt(failures, now().getTime(), retryAfter);
+      if (!needsUser && !signal.aborted) failed.retryAt = nextRetryAt(failures, now().getTime(), retryAfter, code === 'THROTTLED');
       else delete failed.retryAt;
       await d.db.syncState.put(failed);
       if (failed.retryAt) await d.alarms?.at(retryAlarm(accountId), failed.retryAt).catch(() => undefined);

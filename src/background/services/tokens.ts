@@ -30,28 +30,45 @@ export const refreshId = (accountId: string): string => `refresh:${accountId}`;
 export function createTokens(db: Db, session: SessionStore, providers: Providers, now: () => number = Date.now): Tokens {
   const inflight = new Map<string, Promise<string>>();
 
+  /**
+   * The refresh token first: the server revoked the pair it replaces (rotation), so the new refresh
+   * token is the only way back in. Were the access token written first and that write the last
+   * thing to happen (a storage error, the worker stopped), the kept refresh token would be the dead
+   * one and the next refresh an invalid_grant: a new sign-in for nothing. The other way round, a
+   * stale access token only costs a 401 and a refresh.
+   */
   async function store(accountId: string, t: TokenSet): Promise<void> {
-    await session.setToken(accountId, { accessToken: t.accessToken, ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}) });
     if (t.refreshToken) await db.secrets.put({ id: refreshId(accountId), kind: 'refresh', refreshToken: t.refreshToken });
+    await session.setToken(accountId, { accessToken: t.accessToken, ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}) });
   }
 
   async function doRefresh(accountId: string): Promise<string> {
     const account = await db.accounts.get(accountId);
     if (!account) throw new ServiceError('UNAUTHORIZED', 'This account is signed out');
     const secret = await db.secrets.get(refreshId(accountId));
+    // The account as it is now, not as it was before the refresh went out: the user may have changed it
+    // meanwhile (its trust, its addresses), or signed out (then it stays gone).
+    const mark = async (needsSignIn: boolean): Promise<void> => {
+      const current = await db.accounts.get(accountId);
+      if (current && current.needsSignIn !== needsSignIn) await db.accounts.put({ ...current, needsSignIn });
+    };
     const signInAgain = async (why: string): Promise<never> => {
-      await db.accounts.put({ ...account, needsSignIn: true });
+      await mark(true);
       throw new ServiceError('UNAUTHORIZED', `${why}: sign in to ${new URL(account.baseUrl).host} again`);
     };
     if (secret?.kind !== 'refresh') return signInAgain('The session has ended');
     try {
       const t = await (await providers.for(account)).refresh(secret.refreshToken);
       await store(accountId, t);
-      if (account.needsSignIn) await db.accounts.put({ ...account, needsSignIn: false });
+      await mark(false);
       return t.accessToken;
     } catch (e) {
-      if (isBackpackError(e, 'UNAUTHORIZED')) return signInAgain('The backpack ended the session');
-      throw e;
+      if (!isBackpackError(e, 'UNAUTHORIZED')) throw e;
+      // The provider forgot this install's registration (RFC 6749 §5.2 invalid_client): the next sign-in must
+      // register anew, since an authorization request with that client_id stops at the provider's error page
+      // and never comes back (§4.1.2.1), so the sign-in could never clear it.
+      if (e.detail === 'invalid_client' && account.clientSecretId) await db.secrets.delete(account.clientSecretId);
+      return signInAgain('The backpack ended the session');
     }
   }
 

@@ -23,13 +23,21 @@ export interface AccountsScreenProps {
 export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInAgain, onChanged }: AccountsScreenProps) {
   const { t, actions } = useEnv();
   const [error, setError] = useState<string>();
+  // After a sign-out that could not end the session at the provider: said, not hidden.
+  const [signedOutNote, setSignedOutNote] = useState<string>();
   // A signed-out account's card goes, with the button that had focus: focus goes to the title.
   const rescue = useFocusRescue(() => document.getElementById('screen-title'));
   const run = async (p: Promise<{ ok: boolean; error?: { code: string; message: string } }>) => {
     const r = await p;
     setError(!r.ok && r.error ? errorText(t, r.error) : undefined);
+    setSignedOutNote(undefined);
     onChanged();
     return r.ok;
+  };
+  const signOut = async (a: AccountView) => {
+    const r = await actions.signOut(a.id);
+    await run(Promise.resolve(r));
+    if (r.ok && r.value.revoked !== 'revoked') setSignedOutNote(t(r.value.revoked === 'not-offered' ? 'signOutNotRevoked' : 'signOutRevokeFailed', a.providerName));
   };
   // Checking every badge again takes a while (one request per badge): the button says so and
   // ignores presses until it is done, then the result is announced.
@@ -47,13 +55,16 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
     <section class="accounts-screen" aria-labelledby="screen-title">
       <ScreenTitle>{t('accountsTitle')}</ScreenTitle>
       {error ? <Notice kind="error">{error}</Notice> : null}
-      <div aria-live="polite">{checked ? <Notice kind="success">{t('reverifyDone')}</Notice> : null}</div>
+      <div aria-live="polite">
+        {checked ? <Notice kind="success">{t('reverifyDone')}</Notice> : null}
+        {signedOutNote ? <Notice kind="info">{signedOutNote}</Notice> : null}
+      </div>
       {accounts.length === 0 ? <p>{t('accountsNone')}</p> : null}
       <ul class="cards">
         {accounts.map((a) => (
           <li key={a.id} class="card">
             <h3>{a.kind === 'local' ? t('accountLocal') : a.providerName}</h3>
-            <p class="muted small">{a.kind === 'local' ? t('accountLocalText') : [a.user, hostOf(a.baseUrl)].filter(Boolean).join(' · ')}</p>
+            <p class="muted small">{a.kind === 'local' ? t('accountLocalText') : [...new Set([a.user, hostOf(a.baseUrl)].filter(Boolean))].join(' · ')}</p>
             <SyncLine account={a} />
             {a.needsSignIn ? (
               <Notice kind="error">
@@ -75,7 +86,7 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
                 ) : null}
                 <ConfirmButton class="button small" label={t('signOut')} question={t('signOutConfirm')} confirmLabel={t('signOut')} onConfirm={() => {
                     rescue();
-                    void run(actions.signOut(a.id));
+                    void signOut(a);
                   }} />
               </div>
             ) : null}

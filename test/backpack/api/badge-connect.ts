@@ -12,7 +12,7 @@ import { isOb2 } from './badgr-backpack.ts';
 import { BC_SCOPES } from './oauth-register.ts';
 import { paginate } from './paging.ts';
 
-type StatusText = 'OK' | 'REQUEST_VALIDATION_ERROR' | 'UNAUTHENTICATED' | 'PERMISSION_DENIED';
+type StatusText = 'OK' | 'REQUEST_VALIDATION_ERROR' | 'UNAUTHENTICATED' | 'PERMISSION_DENIED' | 'NOT_FOUND';
 
 const status = (statusCode: number, statusText: StatusText, error: string | null) => ({ error, statusCode, statusText });
 
@@ -72,6 +72,7 @@ export function badgeConnectRoutes(router: Router, state: BackpackState): void {
   router.on('GET', '/ims/ob/v2p1/profile', (req) => {
     const a = auth(req, BC_SCOPES[2]!);
     if ('reply' in a) return a.reply;
+    if (state.profileNotFound) return bcError(404, 'NOT_FOUND', 'No profile is available for this access token.');
     const user = state.accounts.get(a.userId)!;
     const primary = state.emailsOf(a.userId).find((e) => e.primary);
     return json(200, {

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { contentType, json, type Reply } from '../http/io.ts';
 import type { Router } from '../http/router.ts';
 import type { BackpackState, Json } from '../state.ts';
+import { badgrFetchLogo, badgrValidate } from './badgr-register.ts';
 
 export const OB3_SCOPES = [
   'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly',
@@ -43,7 +44,7 @@ const httpsHost = (v: unknown): string | null => {
 };
 
 export function oauthRegisterRoutes(router: Router, state: BackpackState): void {
-  router.on('POST', '/oauth/register', (req) => {
+  router.on('POST', '/oauth/register', async (req) => {
     if (contentType(req) !== 'application/json') return refuse('invalid_client_metadata', 'The registration request must be JSON');
     let body: unknown;
     try {
@@ -53,6 +54,10 @@ export function oauthRegisterRoutes(router: Router, state: BackpackState): void 
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse('invalid_client_metadata', 'The registration request must be a JSON object');
     const m = body as Json;
+    // Badgr's own rule first, with its words (badgr-register.ts); the logo is fetched once all else passed.
+    const badgr = state.badgrRegistration;
+    const badgrRefusal = badgr ? badgrValidate(m) : null;
+    if (badgrRefusal) return badgrRefusal;
     const missing = REQUIRED.filter((k) => typeof m[k] !== 'string' || !(m[k] as string).trim());
     if (missing.length) return refuse('invalid_client_metadata', `Missing: ${missing.join(', ')}`);
     const hosts = new Set<string>();
@@ -87,6 +92,10 @@ export function oauthRegisterRoutes(router: Router, state: BackpackState): void 
     const scope = String(m.scope).split(/\s+/).filter(Boolean);
     const unknown = scope.find((s) => !registrable.includes(s));
     if (unknown !== undefined) return refuse('invalid_client_metadata', `scope: Scope ${unknown} not valid for automatic application registration. Badge Connect Scopes only`);
+    if (badgr) {
+      const logoRefusal = await badgrFetchLogo(String(m.logo_uri), badgr);
+      if (logoRefusal) return logoRefusal;
+    }
     const clientId = `client-${randomBytes(8).toString('hex')}`;
     const clientSecret = randomBytes(24).toString('base64url');
     const issuedAt = Math.floor(state.now() / 1000);

@@ -106,6 +106,8 @@ export function ob3ApiRoutes(router: Router, state: BackpackState): void {
   router.on('GET', '/ims/ob/v3p0/profile', (req) => {
     const a = auth(req, OB3_SCOPES[2]!);
     if ('reply' in a) return a.reply;
+    // OB 3.0 getProfile: "404 ... did not find a current representation for the target resource or is not willing to disclose that one exists".
+    if (state.profileNotFound) return imsxError(404, 'unknownobject', 'No profile is available for this access token.');
     const user = state.accounts.get(a.userId)!;
     const primary = state.emailsOf(a.userId).find((e) => e.primary);
     return json(200, {

@@ -2,6 +2,12 @@
  * The Open Badges 3.0 API and OB 2.1 Badge Connect as Providers: paged listings that follow Link
  * rel="next" (resumed by the offset in that link) with `since` for incremental syncs, the profile's
  * address, refresh and RFC 7009 revocation with the registered client.
+ *
+ * Both APIs page by `limit`/`offset` (OB 3.0 api.html "Paging"; OB 2.1 §"Pagination"), and a
+ * badge deleted at the provider between two requests moves every later one up a place: the first
+ * of the next page would then fall between two pages. So each next page is asked from one item
+ * earlier than its link says: its first item must be the last one already read (sync.ts checks
+ * this anchor and lists again from the start when it is not there).
  */
 import { BADGE_CONNECT_SCOPES, BadgeConnectClient, badgeConnectEndpoints, type BadgeConnectService } from '../../../backpack/badge-connect.ts';
 import type { Fetch } from '../../../backpack/http.ts';
@@ -10,19 +16,25 @@ import type { ClientMetadata, RegisteredClient } from '../../../backpack/registr
 import { OB3_SCOPES, Ob3Client, ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
 import type { Page, PageQuery } from '../../../backpack/paged.ts';
 import type { AccountAddress } from '../../../platform/records.ts';
+import { isBackpackError } from '../../../backpack/errors.ts';
 import { jwsCredentialId } from './jws.ts';
 import type { Provider, SyncItem, SyncPage } from './types.ts';
 
 type Json = Record<string, unknown>;
 type Item = { kind: 'json'; json: Json } | { kind: 'jws'; jws: string };
 
-/** The query of a next link, so that a page can be asked for again after a restart. */
-export function queryOf(cursor: string | undefined, since: string | undefined, limit: number): PageQuery {
-  if (!cursor) return { limit, ...(since ? { since } : {}) };
+/**
+ * The query of a next link (so that a page can be asked for again after a restart), from one item
+ * before the link's offset and one item longer (`limit` new badges a page, as without the
+ * overlap): `overlaps` says that the page's first item is the previous page's last.
+ */
+export function queryOf(cursor: string | undefined, since: string | undefined, limit: number): { query: PageQuery; overlaps: boolean } {
+  if (!cursor) return { query: { limit, ...(since ? { since } : {}) }, overlaps: false };
   const q = new URL(cursor).searchParams;
-  const n = (k: string): number | undefined => (q.get(k) !== null && /^\d+$/.test(q.get(k)!) ? Number(q.get(k)) : undefined);
+  const offset = /^\d+$/.test(q.get('offset') ?? '') ? Number(q.get('offset')) : 0;
   const s = q.get('since') ?? since;
-  return { limit: n('limit') ?? limit, offset: n('offset') ?? 0, ...(s ? { since: s } : {}) };
+  const query = offset > 0 ? { limit: limit + 1, offset: offset - 1 } : { limit, offset };
+  return { query: { ...query, ...(s ? { since: s } : {}) }, overlaps: offset > 0 };
 }
 
 function toItem(i: Item): SyncItem {
@@ -32,14 +44,30 @@ function toItem(i: Item): SyncItem {
   return { sourceId: id ?? `json:${text.length}:${text.slice(0, 64)}`, fingerprint: text, text, ...(id && /^https?:/.test(id) ? { url: id } : {}), provider: { listed: true } };
 }
 
-const toPage = <T>(p: Page<T>, map: (t: T) => Item): SyncPage => ({
+const toPage = <T>(p: Page<T>, map: (t: T) => Item, overlaps: boolean): SyncPage => ({
   items: p.items.map((t) => toItem(map(t))),
   ...(p.next ? { next: p.next } : {}),
   ...(p.total !== undefined ? { total: p.total } : {}),
+  ...(overlaps ? { overlapsPrevious: true } : {}),
 });
 
-function profileAddresses(profile: Json): AccountAddress[] {
-  // The provider authenticated the user: the profile's address is theirs (OB 3.0 Profile.email).
+/**
+ * The profile, or undefined when the provider has none to give: OB 3.0 getProfile may answer 404
+ * ("did not find a current representation for the target resource or is not willing to disclose
+ * that one exists", ob_v3p0.lines), and so may a Badge Connect provider. Neither is a failed sign-in.
+ */
+export async function optionalProfile(read: Promise<Json>): Promise<Json | undefined> {
+  try {
+    return await read;
+  } catch (e) {
+    if (isBackpackError(e, 'REJECTED') && e.status === 404) return undefined;
+    throw e;
+  }
+}
+
+/** The profile's address (the provider authenticated the user: it is theirs, OB 3.0 Profile.email); undefined when there is no profile. */
+function profileAddresses(profile: Json | undefined): AccountAddress[] | undefined {
+  if (!profile) return undefined;
   return typeof profile.email === 'string' && profile.email ? [{ email: profile.email, verified: true, primary: true }] : [];
 }
 
@@ -47,9 +75,11 @@ export function ob3Provider(fetch: Fetch, service: Ob3Service, client: Registere
   const c = new Ob3Client({ fetch, ...(signal ? { signal } : {}) });
   return {
     incremental: true,
-    page: async (token, cursor, since, limit) =>
-      toPage(await c.credentialsPage(service, token, queryOf(cursor, since, limit)), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential })),
-    addresses: async (token) => profileAddresses(await c.profile(service, token)),
+    page: async (token, cursor, since, limit) => {
+      const { query, overlaps } = queryOf(cursor, since, limit);
+      return toPage(await c.credentialsPage(service, token, query), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps);
+    },
+    addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
     refresh: (rt) => c.refresh(service, client, rt),
     revoke: (tokens) => c.revoke(service, client, tokens),
   };
@@ -59,9 +89,11 @@ export function badgeConnectProvider(fetch: Fetch, service: BadgeConnectService,
   const c = new BadgeConnectClient({ fetch, ...(signal ? { signal } : {}) });
   return {
     incremental: true,
-    page: async (token, cursor, since, limit) =>
-      toPage(await c.assertionsPage(service, token, queryOf(cursor, since, limit)), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion })),
-    addresses: async (token) => profileAddresses(await c.profile(service, token)),
+    page: async (token, cursor, since, limit) => {
+      const { query, overlaps } = queryOf(cursor, since, limit);
+      return toPage(await c.assertionsPage(service, token, query), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps);
+    },
+    addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
     refresh: (rt) => c.refresh(service, client, rt),
     revoke: (tokens) => c.revoke(service, client, tokens),
   };
@@ -75,7 +107,8 @@ export interface OAuthApi {
   register(service: Json, m: ClientMetadata): Promise<RegisteredClient>;
   authorizationRequest(service: Json, client: RegisteredClient, redirectUri: string): Promise<AuthorizationRequest>;
   complete(service: Json, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet>;
-  profile(service: Json, token: string): Promise<Json>;
+  /** Undefined when the provider answers 404 (optionalProfile). */
+  profile(service: Json, token: string): Promise<Json | undefined>;
 }
 
 export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi {
@@ -92,7 +125,7 @@ export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi 
       register: (svc, m) => c.register(s(svc), m),
       authorizationRequest: (svc, client, uri) => c.authorizationRequest(s(svc), client, uri, scope),
       complete: (svc, client, req, url) => c.completeAuthorization(s(svc), client, req, url),
-      profile: (svc, token) => c.profile(s(svc), token),
+      profile: (svc, token) => optionalProfile(c.profile(s(svc), token)),
     };
   }
   const c = new BadgeConnectClient({ fetch });
@@ -107,6 +140,6 @@ export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi 
     register: (svc, m) => c.register(s(svc), m),
     authorizationRequest: (svc, client, uri) => c.authorizationRequest(s(svc), client, uri, scope),
     complete: (svc, client, req, url) => c.completeAuthorization(s(svc), client, req, url),
-    profile: (svc, token) => c.profile(s(svc), token),
+    profile: (svc, token) => optionalProfile(c.profile(s(svc), token)),
   };
 }

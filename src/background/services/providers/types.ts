@@ -28,6 +28,13 @@ export interface SyncPage {
   next?: string;
   /** X-Total-Count, when known. */
   total?: number;
+  /**
+   * The page was asked from one item before its link's offset (oauth-provider.ts): its first item
+   * should be the last item of the page before (the run's anchor). When the anchor is not on the
+   * page, the listing moved up under the reader (a badge deleted at the provider) and some badge
+   * may have fallen between two pages.
+   */
+  overlapsPrevious?: boolean;
 }
 
 export interface Provider {
@@ -35,7 +42,8 @@ export interface Provider {
   readonly incremental: boolean;
   /** A page: the first when `cursor` is undefined, else the page at that URL. */
   page(token: string, cursor: string | undefined, since: string | undefined, limit: number): Promise<SyncPage>;
-  addresses(token: string): Promise<AccountAddress[]>;
+  /** The account's addresses; undefined when the provider did not say (no profile): the known ones stay. */
+  addresses(token: string): Promise<AccountAddress[] | undefined>;
   refresh(refreshToken: string): Promise<TokenSet>;
   /** Revokes the session on the server; false when the server offers no way to. */
   revoke(tokens: { accessToken: string; refreshToken?: string; expiresAt?: number }): Promise<boolean>;

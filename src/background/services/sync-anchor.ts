@@ -1,0 +1,54 @@
+/**
+ * Offset listings that move under the reader. The OB 3.0 API and Badge Connect page by
+ * `limit`/`offset` (OB 3.0 api.html "Paging"; OB 2.1 §"Pagination"; badgr-server lists Badge
+ * Connect newest first, `order_by('-updated_at')`, with DRF's LimitOffsetPagination). A badge
+ * deleted at the provider between two page requests moves every later badge up a place, so the
+ * first badge of the next page would be skipped. Each next page is asked from one item early
+ * (providers/oauth-provider.ts), and its first items must include the last badge of the page
+ * before, the run's anchor:
+ *
+ * - the anchor is there (first, or further down when badges were added or updated at the top):
+ *   nothing between the two pages was skipped, the run goes on;
+ * - it is not: the listing moved up (or the anchor itself went), the run lists again from the first
+ *   page (the badges it already did in this run are not done twice), at most MAX_RELISTS times;
+ *   past that it goes on, and its end does not move `since` on, so that the next run lists again
+ *   everything this one may have missed.
+ *
+ * A badge added or updated meanwhile goes to the top of the newest-first listing, before the
+ * pages already read: the next incremental run finds it (`since` is this run's start).
+ */
+import type { SyncRun } from '../../platform/records.ts';
+import type { SyncItem, SyncPage } from './providers/index.ts';
+
+export const MAX_RELISTS = 3;
+
+/** Whether to go on with this page or list again from the first page; marks the run unsettled when relists are spent. */
+export function anchorHolds(run: SyncRun, page: SyncPage): boolean {
+  if (!page.overlapsPrevious || run.anchor === undefined) return true;
+  if (page.items.some((i) => i.sourceId === run.anchor)) return true;
+  if ((run.relists ?? 0) < MAX_RELISTS) return false;
+  run.unsettled = true;
+  return true;
+}
+
+/** Starts the listing again from its first page. */
+export function relist(run: SyncRun): void {
+  run.relists = (run.relists ?? 0) + 1;
+  delete run.cursor;
+  delete run.anchor;
+}
+
+/** What a run has done (source id → fingerprint, in memory): a page read again (the overlap, a relist) does nothing twice. */
+export function createSeen() {
+  const seen = new Map<string, string>();
+  return {
+    fresh: (items: readonly SyncItem[]): SyncItem[] => items.filter((i) => seen.get(i.sourceId) !== i.fingerprint),
+    add: (item: SyncItem): void => void seen.set(item.sourceId, item.fingerprint),
+  };
+}
+
+/** The next run's `since`: this run's start (less a margin), unless the listing kept moving under it: then this run's `since` again. */
+export function nextSince(run: SyncRun, marginMs: number): { since?: string } {
+  if (run.unsettled) return run.since ? { since: run.since } : {};
+  return { since: new Date(Date.parse(run.startedAt) - marginMs).toISOString() };
+}
