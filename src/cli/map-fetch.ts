@@ -53,6 +53,37 @@ export function createMapFetch(maps: readonly { prefix: string; dir: string }[],
     }
     if (opts.offline) throw new Error(`offline: ${url} is not mapped`);
     const signal = AbortSignal.timeout(opts.timeoutMs);
-    return fetch(url, { headers: init?.headers, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal, redirect: 'follow' });
+    try {
+      return await fetch(url, { headers: init?.headers, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal, redirect: 'follow' });
+    } catch (e) {
+      throw new Error(networkReason(e, opts.timeoutMs), { cause: e });
+    }
   };
+}
+
+const NET_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'the host name could not be looked up (no network?)',
+  ENETUNREACH: 'network unreachable',
+  EHOSTUNREACH: 'host unreachable',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'the connection was closed',
+};
+
+/**
+ * Why a fetch failed, in words: undici says only "fetch failed" and keeps the reason in `cause`
+ * (an errno such as ECONNREFUSED, or a TLS error). The engine makes any of these `indeterminate`.
+ */
+export function networkReason(e: unknown, timeoutMs: number): string {
+  const err = e as Error & { cause?: { code?: string; message?: string } };
+  if (err?.name === 'TimeoutError') return `no answer within ${timeoutMs / 1000} s`;
+  const cause = err?.cause;
+  const code = cause?.code;
+  if (code && NET_WORDS[code]) return `${NET_WORDS[code]} (${code})`;
+  if (code && /CERT|SSL|TLS|SELF_SIGNED/i.test(code)) return `TLS certificate problem: ${cause?.message ?? code} (${code})`;
+  if (cause?.message) return `${err.message}: ${cause.message}${code ? ` (${code})` : ''}`;
+  return err?.message ?? String(e);
 }
