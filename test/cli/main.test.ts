@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { failure, MAX_INPUT_BYTES } from '../../src/cli/inputs.ts';
+import { buildPng, itxt, text } from '../core/input/png-builder.ts';
 import { CONFORMANCE_DIR } from '../support/conformance.ts';
 
 const GOOD = path.join(CONFORMANCE_DIR, 'dcc/v2_ed25519_didKey_legacy-noStatus-noExpiry.json');
@@ -88,6 +89,31 @@ describe('lanyard inputs', () => {
     expect(lines(r)).toEqual([{ source: missing, error: 'cannot read: no such file or directory', code: 'ENOENT' }]);
     expect(r.stderr).toContain(`cannot read ${missing}: no such file or directory`);
     expect(failure({ code: 'EACCES' }).message).toBe('permission denied');
+  });
+});
+
+describe('lanyard on baked images and text files as issuers write them', () => {
+  it('reads iTXt and old tEXt PNGs, SVGs with CDATA and with a verify URL only, and BOM/CRLF/padded text', async () => {
+    const assertion = readFileSync(path.join(CONFORMANCE_DIR, 'ob20/basic-assertion.json'), 'utf8');
+    const id = (JSON.parse(assertion) as { id: string }).id;
+    const svg = (body: string) => `<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org">${body}<rect/></svg>`;
+    const jwt = readFileSync(path.join(CONFORMANCE_DIR, 'ob20/simple.jwt'), 'utf8').trim();
+    const files: [string, string | Uint8Array][] = [
+      ['itxt.png', buildPng(itxt('openbadges', assertion))],
+      ['text.png', buildPng(text('openbadges', assertion))],
+      ['cdata.svg', svg(`<openbadges:assertion verify="${id}"><![CDATA[${assertion}]]></openbadges:assertion>`)],
+      ['verify.svg', svg(`<openbadges:assertion verify="${id}"/>`)],
+      ['bom-crlf.json', `\uFEFF${assertion.replace(/\n/g, '\r\n')}`],
+      ['padded.jws', `  \n${jwt}\r\n\n`],
+      ['padded.txt', `${jwt}\n`],
+    ];
+    const paths = files.map(([n, d]) => (writeFileSync(path.join(dir, n), d), path.join(dir, n)));
+    const r = await run([...paths, '--json', '--offline', ...NOW, ...MAPS, '--recipient', 'nobody@example.org']);
+    expect(lines(r).map((l) => [path.basename(l.source), l.verdict, l.input.kind])).toEqual([
+      ['itxt.png', 'valid', 'png'], ['text.png', 'valid', 'png'], ['cdata.svg', 'valid', 'svg'], ['verify.svg', 'valid', 'svg'],
+      ['bom-crlf.json', 'valid', 'json'], ['padded.jws', 'valid', 'jws'], ['padded.txt', 'valid', 'jws'],
+    ]);
+    expect(r.code).toBe(0);
   });
 });
 

@@ -47,7 +47,7 @@ describe('lanyard --version and --help', () => {
   it('prints the usage on stdout and exits 0, naming many inputs and directories', { timeout: 60_000 }, async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: lanyard <file \| dir \| url>\.\.\./);
+    expect(r.stdout).toMatch(/^Usage: lanyard <file \| dir \| url \| ->\.\.\./);
     expect(r.stdout).toContain('--version');
     expect(r.stderr).toBe('');
   });
