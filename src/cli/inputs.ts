@@ -34,7 +34,7 @@ const WORDS: Record<string, string> = {
   EINVAL: 'invalid argument',
   EMPTY_DIR: 'the directory holds no files',
   TOO_LARGE: `larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most Lanyard reads`,
-  NOT_A_FILE: 'not a regular file',
+  UNSUPPORTED_URL: 'only http:// and https:// URLs are fetched (give a file by its path)',
 };
 
 /** A Node error as a ReadFailure: never a stack trace, always the code. */
@@ -79,6 +79,8 @@ export async function readFileBounded(file: string, max = MAX_INPUT_BYTES): Prom
 export const readStdin = (stdin: AsyncIterable<Uint8Array>, max = MAX_INPUT_BYTES): Promise<Uint8Array> => readBounded(stdin, max);
 
 const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
+/** file://, ftp://, data://…: looks like a URL, is not one Lanyard fetches (and no file is named so). */
+const isOtherUrl = (s: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 
 /** The files under `dir`, depth first, each directory's entries in name order; hidden entries and symbolic links to directories are left out. */
 async function walk(dir: string): Promise<string[]> {
@@ -104,6 +106,10 @@ export async function expand(inputs: readonly string[]): Promise<Item[]> {
     }
     if (isUrl(input)) {
       items.push({ source: input, url: input });
+      continue;
+    }
+    if (isOtherUrl(input)) {
+      items.push({ source: input, error: failure({ code: 'UNSUPPORTED_URL' }) });
       continue;
     }
     const s = await stat(input).catch((e: unknown) => e as Error);

@@ -51,7 +51,7 @@ export function createMapFetch(maps: readonly { prefix: string; dir: string }[],
       opts.log?.(`map ${url} -> 404`);
       return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
     }
-    if (opts.offline) throw new Error(`offline: ${url} is not mapped`);
+    if (opts.offline) throw new Error('--offline, and no --map covers it');
     const signal = AbortSignal.timeout(opts.timeoutMs);
     try {
       return await fetch(url, { headers: init?.headers, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal, redirect: 'follow' });

@@ -90,6 +90,19 @@ describe('lanyard inputs', () => {
     expect(r.stderr).toContain(`cannot read ${missing}: no such file or directory`);
     expect(failure({ code: 'EACCES' }).message).toBe('permission denied');
   });
+
+  it('refuses a URL it does not fetch (file://) instead of looking for a file of that name', async () => {
+    const r = await run([`file://${GOOD}`, '--json']);
+    expect(r.code).toBe(2);
+    expect(lines(r)).toEqual([{ source: `file://${GOOD}`, error: 'cannot read: only http:// and https:// URLs are fetched (give a file by its path)', code: 'UNSUPPORTED_URL' }]);
+  });
+
+  it('under --offline, says that an unmapped document was not fetched because of --offline (indeterminate)', async () => {
+    const r = await run(['https://issuer.example/badge.json', '--json', '--offline']);
+    expect(r.code).toBe(1);
+    const hosted = lines(r)[0]!.checks.find((c: { id: string }) => c.id === 'hosted');
+    expect(hosted).toMatchObject({ outcome: 'indeterminate', message: 'https://issuer.example/badge.json could not be fetched: --offline, and no --map covers it' });
+  });
 });
 
 describe('lanyard on baked images and text files as issuers write them', () => {
