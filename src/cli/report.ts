@@ -37,9 +37,10 @@ function issuedTo(claims: readonly RecipientIdentity[]): string[] {
 function matched(result: VerifyResult, given: readonly string[]): string | null {
   if (given.length === 0 || !result.badge) return null;
   if (result.recipient) return `matches: --recipient ${esc(result.recipient)}`;
-  const outcome = result.checks.find((c) => c.id === 'recipient')?.outcome;
+  const check = result.checks.find((c) => c.id === 'recipient');
   const list = given.map((g) => esc(clip(g))).join(', ');
-  return outcome === 'fail' ? `matches: none of --recipient ${list}` : `matches: not comparable with --recipient ${list}`;
+  if (check?.outcome === 'fail') return `matches: none of --recipient ${list}`;
+  return `matches: not checked (${esc(check?.message ?? 'no recipient check')})`;
 }
 
 /** Verdict first, then where it came from, whom it was issued to and one line per check; every value from the badge escaped. */

@@ -160,6 +160,25 @@ describe('lanyard reports', () => {
     expect(no.code).toBe(1);
     expect(no.stdout.split('\n')[0]).toMatch(/^INVALID /);
     expect(no.stdout).toContain('matches: none of --recipient someone@example.org');
+    // Not compared (the badge could not be checked, or names no comparable identity): said so, with the engine's reason.
+    const unchecked = await run([path.join(CONFORMANCE_DIR, 'ob20/basic-assertion.json'), '--offline', ...NOW, '--recipient', 'nobody@example.org']);
+    expect(unchecked.stdout).toContain('matches: not checked (The hosted copy is needed for this check)');
+    const phone = await run([jwt, '--offline', ...NOW, ...MAPS, '--recipient', '+33 1 23 45 67 89']);
+    expect(phone.stdout).toContain('matches: not checked (The badge names no identity comparable with yours (it names: email))');
+  });
+
+  it('escapes hostile text everywhere in the human report and on stderr: recipient, file name, --recipient, errors', async () => {
+    const evil = 'A\u001b]8;;http://evil\u0007link\u001b[2K\r\bB\u009b31m\u202eC\u2028D\u0000';
+    const assertion = JSON.parse(readFileSync(path.join(CONFORMANCE_DIR, 'ob20/basic-assertion.json'), 'utf8'));
+    assertion.recipient = { type: 'email', hashed: false, identity: `me${evil}@example.org` };
+    const file = path.join(dir, `evil${evil.replace(/[\u0000/]/g, '')}.json`);
+    writeFileSync(file, JSON.stringify(assertion));
+    const r = await run([file, path.join(dir, `missing${evil.replace(/[\u0000/]/g, '')}`), '--offline', ...NOW, '--recipient', `x${evil}@example.org`]);
+    const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+    expect(r.stdout).not.toMatch(UNSAFE);
+    expect(r.stderr).not.toMatch(UNSAFE);
+    expect(r.stdout).toContain('issued to: email meA\\u001B]8;;http://evil\\u0007link\\u001B[2K\\u000D\\u0008B\\u009B31m\\u202EC\\u2028D\\u0000@example.org');
+    expect(r.stderr).toContain('cannot read');
   });
 
   it('writes hostile badge text into --json as escapes a terminal cannot act on, the same value once parsed', async () => {
