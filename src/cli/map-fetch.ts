@@ -52,7 +52,12 @@ export function createMapFetch(maps: readonly { prefix: string; dir: string }[],
       return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
     }
     if (opts.offline) throw new Error('--offline, and no --map covers it');
-    const signal = AbortSignal.timeout(opts.timeoutMs);
+    // Not AbortSignal.timeout(): joined by AbortSignal.any() and held by nothing else, it can be
+    // collected before it fires (seen: a body trickling a byte a second ran to the 15 s deadline,
+    // not 5 s). The timer holds the controller; unref'd, it never keeps the process alive.
+    const timeout = new AbortController();
+    setTimeout(() => timeout.abort(new DOMException(`no complete answer within ${opts.timeoutMs / 1000} s`, 'TimeoutError')), opts.timeoutMs).unref();
+    const signal = timeout.signal;
     try {
       return await fetch(url, { headers: init?.headers, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal, redirect: 'follow' });
     } catch (e) {
@@ -79,7 +84,7 @@ const NET_WORDS: Record<string, string> = {
  */
 export function networkReason(e: unknown, timeoutMs: number): string {
   const err = e as Error & { cause?: { code?: string; message?: string } };
-  if (err?.name === 'TimeoutError') return `no answer within ${timeoutMs / 1000} s`;
+  if (err?.name === 'TimeoutError') return `no complete answer within ${timeoutMs / 1000} s`;
   const cause = err?.cause;
   const code = cause?.code;
   if (code && NET_WORDS[code]) return `${NET_WORDS[code]} (${code})`;

@@ -38,12 +38,18 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/good.json') res.writeHead(200, { 'content-type': 'application/json' }).end(good);
     else if (req.url === '/reset') req.socket.destroy();
+    else if (req.url === '/trickle') {
+      // Headers at once, then a byte every 200 ms: only a timeout that covers the body ends it.
+      res.writeHead(200, { 'content-type': 'application/json' }).write('{"a":');
+      const t = setInterval(() => res.write(' '), 200);
+      res.on('close', () => clearInterval(t));
+    }
     else res.writeHead(404).end('no');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))));
 
 describe('lanyard inputs', () => {
   it('reads - from standard input, naming it "-"', async () => {
@@ -64,6 +70,15 @@ describe('lanyard inputs', () => {
     const hosted = (l: Record<string, any>) => l.checks.find((c: { id: string }) => c.id === 'hosted').message as string;
     expect(hosted(out[2]!)).toMatch(/connection refused \(ECONNREFUSED\)/);
     expect(hosted(out[1]!)).not.toBe(`${base}/reset could not be fetched: fetch failed`);
+    expect(r.code).toBe(1);
+  });
+
+  it('gives up on a server that trickles its answer after the 5 s fetch timeout, not the 15 s deadline: indeterminate, saying why', { timeout: 30_000 }, async () => {
+    const started = Date.now();
+    const r = await run([`${base}/trickle`, '--json', ...NOW]);
+    const hosted = lines(r)[0]!.checks.find((c: { id: string }) => c.id === 'hosted');
+    expect(hosted).toMatchObject({ outcome: 'indeterminate', message: `${base}/trickle could not be fetched: no complete answer within 5 s` });
+    expect(Date.now() - started).toBeLessThan(12_000);
     expect(r.code).toBe(1);
   });
 
