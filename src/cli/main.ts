@@ -58,7 +58,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return EXIT.valid;
   }
   if (args.info === 'version') {
-    io.out(`lanyard ${pkg.version}\n`);
+    io.out(args.json ? jsonLine({ name: 'lanyard', version: pkg.version }) : `lanyard ${pkg.version}\n`);
     return EXIT.valid;
   }
   const mapProblem = await checkMaps(args);
@@ -76,6 +76,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     let input: Uint8Array | string;
     try {
       if ('error' in item) throw item.error;
+      if ('stdin' in item && !io.stdin && process.stdin.isTTY) io.err('lanyard: reading the badge from standard input (end it with Ctrl-D)\n');
       input = 'url' in item ? item.url : 'stdin' in item ? await readStdin(io.stdin ?? process.stdin) : await readFileBounded(item.file);
     } catch (e) {
       unreadable(item.source, 'error' in item ? item.error : failure(e));

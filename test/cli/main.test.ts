@@ -146,6 +146,13 @@ describe('lanyard on baked images and text files as issuers write them', () => {
 });
 
 describe('lanyard bad usage', () => {
+  it('--version under --json is JSON too', async () => {
+    const { version } = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    const r = await run(['--version', '--json']);
+    expect(r.code).toBe(0);
+    expect(lines(r)).toEqual([{ name: 'lanyard', version }]);
+  });
+
   it('under --json prints one JSON object on stdout and a short message on stderr; exit 2', async () => {
     const r = await run(['a.json', '--json', '--now', 'tomorrow']);
     expect(r.code).toBe(2);
