@@ -28,15 +28,27 @@ function decodePath(rel: string): string | null {
   }
 }
 
+/**
+ * Whether a --map prefix covers a URL: it starts with the prefix, and a prefix that is an origin
+ * only (`https://example.org`, no path) ends at the host: it does not cover `https://example.org.evil.test/`
+ * or another port. A prefix with a path is a plain string prefix, as documented.
+ */
+function covers(prefix: string, bare: string): boolean {
+  if (!bare.startsWith(prefix)) return false;
+  if (/^https?:\/\/[^/]+$/i.test(prefix)) return bare.length === prefix.length || bare[prefix.length] === '/';
+  return true;
+}
+
 export function createMapFetch(maps: readonly { prefix: string; dir: string }[], opts: { offline: boolean; timeoutMs: number; log?: (s: string) => void }): Fetch {
   return async (url, init) => {
     const bare = url.replace(/#.*$/s, '').replace(/\?.*$/s, '');
-    const map = maps.find((m) => bare.startsWith(m.prefix));
+    const map = maps.find((m) => covers(m.prefix, bare));
     if (map) {
       const root = path.resolve(map.dir);
       const realRoot = await realpath(root).catch(() => root);
       const rel = decodePath(bare.slice(map.prefix.length));
-      const file = rel === null ? root : path.resolve(root, rel);
+      // Relative to DIR whether or not the prefix ended with a slash (`/issuers/1` is not the filesystem root).
+      const file = rel === null ? root : path.resolve(root, rel.replace(/^\/+/, ''));
       // Inside DIR by name, and by real path: a symbolic link in DIR does not reach outside it.
       if (file.startsWith(root + path.sep)) {
         for (const candidate of [file, `${file}.json`]) {
