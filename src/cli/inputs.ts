@@ -96,6 +96,14 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
+/** A missing "file" that is an e-mail address or a URL without its scheme: say what was probably meant. */
+function withHint(input: string, f: ReadFailure): ReadFailure {
+  if (f.code !== 'ENOENT') return f;
+  if (/^[^/\s@]+@[^/\s@]+\.[^/\s@]+$/.test(input)) return { ...f, message: `${f.message} (to check whom badges were issued to: --recipient ${input})` };
+  if (/^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\.[a-z]{2,}(?::\d+)?\//i.test(input)) return { ...f, message: `${f.message} (a URL needs its scheme: https://${input})` };
+  return f;
+}
+
 /** The command line's inputs as items, directories expanded in place. */
 export async function expand(inputs: readonly string[]): Promise<Item[]> {
   const items: Item[] = [];
@@ -113,7 +121,7 @@ export async function expand(inputs: readonly string[]): Promise<Item[]> {
       continue;
     }
     const s = await stat(input).catch((e: unknown) => e as Error);
-    if (s instanceof Error) items.push({ source: input, error: failure(s) });
+    if (s instanceof Error) items.push({ source: input, error: withHint(input, failure(s)) });
     else if (!s.isDirectory()) items.push({ source: input, file: input });
     else {
       const files = await walk(input).catch((e: unknown) => e as Error);

@@ -106,6 +106,15 @@ describe('lanyard inputs', () => {
     expect(failure({ code: 'EACCES' }).message).toBe('permission denied');
   });
 
+  it('says what a missing input was probably meant to be: an address for --recipient, a URL without https://', async () => {
+    const r = await run([GOOD, 'me@example.org', 'issuer.example.org/badges/1.json', '--json', '--offline', ...NOW]);
+    expect(r.code).toBe(2);
+    expect(lines(r).slice(1).map((l) => l.error)).toEqual([
+      'cannot read: no such file or directory (to check whom badges were issued to: --recipient me@example.org)',
+      'cannot read: no such file or directory (a URL needs its scheme: https://issuer.example.org/badges/1.json)',
+    ]);
+  });
+
   it('refuses a URL it does not fetch (file://) instead of looking for a file of that name', async () => {
     const r = await run([`file://${GOOD}`, '--json']);
     expect(r.code).toBe(2);
