@@ -28,6 +28,7 @@ const clip = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, m
 /** Whom the badge names as its recipient (each identity as stated, hashed ones as hashes), at most MAX_SHOWN. */
 function issuedTo(claims: readonly RecipientIdentity[]): string[] {
   const MAX_SHOWN = 5;
+  if (claims.length === 0) return ['issued to: (the badge names no recipient)'];
   const lines = claims.slice(0, MAX_SHOWN).map((c) => `issued to: ${esc(clip(String(c.type)))} ${esc(clip(c.identity))}${c.hashed ? ` (hashed${c.salt ? ', salted' : ''})` : ''}`);
   if (claims.length > MAX_SHOWN) lines.push(`issued to: \u2026and ${claims.length - MAX_SHOWN} more`);
   return lines;

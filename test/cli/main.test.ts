@@ -15,6 +15,7 @@ import { failure, MAX_INPUT_BYTES } from '../../src/cli/inputs.ts';
 import { buildPng, itxt, text } from '../core/input/png-builder.ts';
 import { CONFORMANCE_DIR } from '../support/conformance.ts';
 
+const FIXTURES_REAL = path.resolve(import.meta.dirname, '../fixtures/real');
 const GOOD = path.join(CONFORMANCE_DIR, 'dcc/v2_ed25519_didKey_legacy-noStatus-noExpiry.json');
 const NOW = ['--now', '2026-11-26T00:00:00Z'];
 const HOSTS = path.join(CONFORMANCE_DIR, 'hosts/example.org');
@@ -196,6 +197,8 @@ describe('lanyard reports', () => {
     expect(unchecked.stdout).toContain('matches: not checked (The hosted copy is needed for this check)');
     const phone = await run([jwt, '--offline', ...NOW, ...MAPS, '--recipient', '+33 1 23 45 67 89']);
     expect(phone.stdout).toContain('matches: not checked (The badge names no identity comparable with yours (it names: email))');
+    const nobody = await run([path.join(FIXTURES_REAL, 'dcc-verifier-core/v2WithValidStatus.json'), '--offline', ...NOW]);
+    expect(nobody.stdout.split('\n')).toContain('issued to: (the badge names no recipient)');
   });
 
   it('escapes hostile text everywhere in the human report and on stderr: recipient, file name, --recipient, errors', async () => {
