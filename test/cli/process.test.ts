@@ -5,7 +5,7 @@
  * never a stack trace for a user's mistake.
  */
 import { execFile, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync, chownSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, chownSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,15 @@ describe('lanyard in a shell', () => {
       expect(r.stderr, args.join(' ')).not.toMatch(STACK);
       expect(r.stderr).toMatch(/^lanyard: /);
     }
+  });
+
+  it('says "internal error" in one line, not a stack trace, when the install is broken (no bundle beside bin/)', { timeout: 60_000 }, async () => {
+    const broken = mkdtempSync(path.join(tmpdir(), 'lanyard-broken-'));
+    mkdirSync(path.join(broken, 'bin'));
+    copyFileSync(BIN, path.join(broken, 'bin/lanyard.mjs'));
+    const r = await run([], { shell: `"${process.execPath}" "${path.join(broken, 'bin/lanyard.mjs')}" x.json` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^lanyard: internal error: .*dist\/cli\/lanyard\.mjs.* \(LANYARD_DEBUG=1 shows where\)\n$/);
   });
 
   it('stops quietly when the reader closes the pipe early (| head -1)', { timeout: 60_000 }, async () => {
