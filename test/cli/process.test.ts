@@ -31,6 +31,7 @@ function run(args: string[], opts: { input?: Uint8Array; uid?: number; shell?: s
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.stdin.end(opts.input ?? new Uint8Array());
+    child.on('error', (e) => resolve({ code: null, stdout, stderr: `could not start: ${e.message}` }));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
