@@ -6,9 +6,15 @@ import module from 'node:module';
 
 // Node 22.1+: reuse compiled code across runs (a no-op where the API does not exist).
 module.enableCompileCache?.();
-if (existsSync(new URL('../src/cli/main.ts', import.meta.url))) {
-  const { ensureCliBuilt } = await import('../scripts/cli-build.mjs');
-  await ensureCliBuilt();
+try {
+  if (existsSync(new URL('../src/cli/main.ts', import.meta.url))) {
+    const { ensureCliBuilt } = await import('../scripts/cli-build.mjs');
+    await ensureCliBuilt();
+  }
+  const { main } = await import('../dist/cli/lanyard.mjs');
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  // Not a user's mistake (those are messages from main): a bug or a broken install. Never exit 0.
+  process.stderr.write(`lanyard: internal error: ${e?.message ?? e}${process.env.LANYARD_DEBUG ? `\n${e?.stack}` : ' (LANYARD_DEBUG=1 shows where)'}\n`);
+  process.exitCode = 1;
 }
-const { main } = await import('../dist/cli/lanyard.mjs');
-process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,6 @@
 /** Command-line arguments of `lanyard` (DESIGN.md "The command line"). */
 export interface CliArgs {
-  /** Files, directories and URLs, in the order given. */
+  /** Files, directories, URLs and `-` (standard input), in the order given. */
   inputs: string[];
   recipients: string[];
   now: Date;
@@ -13,23 +13,63 @@ export interface CliArgs {
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: lanyard <file | dir | url>... [--recipient EMAIL]... [--now ISO-8601] [--map URL-PREFIX=DIR]... [--offline] [--json]
+/** The exit statuses (DESIGN.md "The command line"); scripts rely on them, so they never change. */
+export const EXIT = { valid: 0, notValid: 1, usageOrUnreadable: 2 } as const;
+
+export const USAGE = `Usage: lanyard <file | dir | url | ->... [--recipient EMAIL]... [--now ISO-8601] [--map URL-PREFIX=DIR]... [--offline] [--json]
        lanyard --help | --version
 
-Verifies Open Badges (baked PNG or SVG, JSON, compact JWS, or a URL), one after another through
-one engine (shared caches). A directory is read recursively, in name order.
+Verifies Open Badges (baked PNG or SVG, JSON, compact JWS/JWT, or an http(s) URL), one after
+another through one engine (shared caches). A directory is read recursively, in name order,
+hidden entries left out; - reads standard input. Inputs over 8 MiB are refused as unreadable.
 
-  --recipient EMAIL        an identity of yours, to check whom each badge was issued to (repeatable)
-  --now ISO-8601           the time to verify at (default: now)
-  --map URL-PREFIX=DIR     serve URLs under URL-PREFIX from files under DIR (repeatable)
-  --offline                fetch nothing that is not mapped
-  --json                   one JSON object per input and line, in input order, each naming its source
+  --recipient EMAIL        an identity of yours (e-mail address, URL, telephone or DID) to check
+                           whom each badge was issued to (repeatable; hashed identities too)
+  --now ISO-8601           the time to verify at: 2026-11-26 (UTC) or 2026-11-26T09:30:00Z or
+                           with an offset (+01:00) (default: now)
+  --map URL-PREFIX=DIR     answer fetches of http(s) URLs under URL-PREFIX from files under DIR
+                           (the rest of the URL is a path under DIR, tried as is, then + .json;
+                           404 when missing) (repeatable)
+  --offline                fetch nothing that is not mapped (unmapped documents: indeterminate)
+  --json                   one JSON object per input and line, in input order, each naming its
+                           source; an unreadable input is {"source","error","code"}, bad usage
+                           {"error","code":"usage"}; nothing else is written to stdout
   --help, -h               this text
   --version, -V            the version
+  --                       what follows is an input, even if it starts with -
 
-One report per input on stdout, then a summary line on stderr.
-Exit status: 0 every input valid, 1 any not valid (invalid or indeterminate),
-2 bad usage or an input that cannot be read (the others are still verified and reported).`;
+One report per input on stdout (verdict first, then one line per check), then a summary line on
+stderr. A verdict is valid, invalid (a check failed: forged, revoked, expired, not a badge) or
+indeterminate (a check could not be settled: usually a document that could not be fetched).
+Exit status: 0 every input valid; 1 any input invalid or indeterminate;
+2 bad usage, or an input that cannot be read (the others are still verified and reported).`;
+
+/** Options an outsider may try, and the one Lanyard has. */
+const DID_YOU_MEAN: Record<string, string> = {
+  '--identity': '--recipient', '--email': '--recipient', '--id': '--recipient', '--recipients': '--recipient',
+  '--time': '--now', '--at': '--now', '--date': '--now', '--maps': '--map', '--no-network': '--offline', '--json-lines': '--json',
+};
+
+/**
+ * ISO 8601 / RFC 3339 as `--now` takes it: a date (midnight UTC), or a date and time with `Z` or an
+ * offset. A time without a zone is refused (JavaScript would read it as local time, silently).
+ * `Date.parse` alone takes "1" as 2001-01-01 and 2026-02-30 as 2 March; both are refused here.
+ */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+export function parseNow(v: string): Date {
+  const m = ISO.exec(v.trim());
+  const bad = (why: string) => new UsageError(`--now must be an ISO 8601 date or time such as 2026-11-26 or 2026-11-26T09:30:00Z, not ${JSON.stringify(v)}${why}`);
+  if (!m) throw bad('');
+  if (m[4] !== undefined && m[7] === undefined) throw bad(' (give a time zone: Z or an offset such as +01:00)');
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((k) => Number(m[k] ?? 0));
+  const day = new Date(Date.UTC(y!, mo! - 1, d!));
+  const t = Date.parse(m[4] === undefined ? `${m[1]}-${m[2]}-${m[3]}T00:00:00Z` : v.trim().toUpperCase().replace(' ', 'T'));
+  if (Number.isNaN(t) || day.getUTCDate() !== d || day.getUTCMonth() !== mo! - 1 || h! > 23 || mi! > 59 || s! > 59) throw bad(' (no such date or time)');
+  return new Date(t);
+}
+
+const BOOLEAN = new Set(['--offline', '--json', '--help', '-h', '--version', '-V']);
 
 export function parseArgs(argv: readonly string[], clock: () => Date): CliArgs {
   const out: CliArgs = { inputs: [], recipients: [], now: clock(), maps: [], offline: false, json: false };
@@ -39,37 +79,49 @@ export function parseArgs(argv: readonly string[], clock: () => Date): CliArgs {
       out.inputs.push(...argv.slice(i + 1));
       break;
     }
-    const [flag, inline] = a.startsWith('--') && a.includes('=') && !a.startsWith('--map') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    // `--flag=value`: split at the first `=` (for --map, the value holds its own `=`).
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const [flag, inline] = eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
+    if (inline !== undefined && BOOLEAN.has(flag)) throw new UsageError(`${flag} takes no value (given ${a})`);
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      if (v.trim() === '') throw new UsageError(`${flag} needs a value, not an empty one`);
       return v;
     };
     switch (flag) {
-      case '--recipient': out.recipients.push(value()); break;
-      case '--now': {
-        const v = value();
-        const t = Date.parse(v);
-        if (Number.isNaN(t)) throw new UsageError(`--now must be an ISO 8601 time, not ${v}`);
-        out.now = new Date(t);
-        break;
-      }
+      case '--recipient': out.recipients.push(value().trim()); break;
+      case '--now': out.now = parseNow(value()); break;
       case '--map': {
-        const v = a.startsWith('--map=') ? a.slice(6) : value();
-        const eq = v.indexOf('=');
-        if (eq <= 0 || eq === v.length - 1) throw new UsageError(`--map needs URL-PREFIX=DIR, not ${v}`);
-        out.maps.push({ prefix: v.slice(0, eq), dir: v.slice(eq + 1) });
+        const v = value();
+        const at = v.indexOf('=');
+        if (at <= 0 || at === v.length - 1) throw new UsageError(`--map needs URL-PREFIX=DIR, not ${v}`);
+        const prefix = v.slice(0, at);
+        if (!/^https?:\/\/[^/]/i.test(prefix)) throw new UsageError(`--map: URL-PREFIX must be an http:// or https:// URL (such as https://example.org/), not ${prefix}`);
+        out.maps.push({ prefix, dir: v.slice(at + 1) });
         break;
       }
       case '--offline': out.offline = true; break;
       case '--json': out.json = true; break;
       case '--help': case '-h': out.info ??= 'help'; break;
       case '--version': case '-V': out.info ??= 'version'; break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}`);
+      default: {
+        if (a.startsWith('-') && a !== '-') {
+          const hint = DID_YOU_MEAN[flag] ? ` (did you mean ${DID_YOU_MEAN[flag]}?)` : ' (a file whose name starts with - goes after --)';
+          throw new UsageError(`Unknown option ${a}${hint}`);
+        }
+        if (a === '') throw new UsageError('An input is an empty string');
         out.inputs.push(a);
+      }
     }
   }
-  if (!out.info && out.inputs.length === 0) throw new UsageError('Give one or more files, directories or URLs to verify');
+  if (out.inputs.filter((x) => x === '-').length > 1) throw new UsageError('- (standard input) can be given only once');
+  if (!out.info && out.inputs.length === 0) throw new UsageError('Give one or more files, directories or URLs to verify (- reads standard input)');
   return out;
 }
+
+/** Whether `--json` was asked for, read loosely: bad usage is then reported as JSON too. */
+export const wantsJson = (argv: readonly string[]): boolean => {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
+};

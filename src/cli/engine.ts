@@ -11,7 +11,8 @@ import type { VerifyResult } from '../core/result.ts';
 import { readAtMost } from '../core/verify/read-body.ts';
 
 export interface Engine {
-  verify(input: Uint8Array | string): Promise<VerifyResult>;
+  /** `signal`: the verification's deadline (VerifyOptions.signal): fetches still running when it aborts are indeterminate. */
+  verify(input: Uint8Array | string, signal?: AbortSignal): Promise<VerifyResult>;
 }
 
 export interface EngineOptions {
@@ -79,5 +80,5 @@ export function cachingFetch(inner: Fetch): Fetch {
 export function createEngine({ fetch, now, identities }: EngineOptions): Engine {
   const keyCache = memoryFacts();
   const documents = cachingFetch(fetch);
-  return { verify: (input) => verify(input, { fetch: documents, now, identities, keyCache }) };
+  return { verify: (input, signal) => verify(input, signal ? { fetch: documents, now, identities, keyCache, signal } : { fetch: documents, now, identities, keyCache }) };
 }

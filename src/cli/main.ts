@@ -1,106 +1,106 @@
 /**
- * `lanyard <file | dir | url>... [--recipient E]... [--now T] [--map PREFIX=DIR]... [--offline] [--json]`
+ * `lanyard <file | dir | url | ->... [--recipient E]... [--now T] [--map PREFIX=DIR]... [--offline] [--json]`
  * Every input is verified in order through one engine (src/cli/engine.ts); one report per input on
- * stdout, a summary on stderr. Exit 0 all valid, 1 any not valid, 2 bad usage or an unreadable input.
+ * stdout, a summary on stderr. Exit 0 all valid, 1 any not valid, 2 bad usage or an unreadable input
+ * (DESIGN.md "The command line"). A user's mistake is a message, never a stack trace.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import pkg from '../../package.json' with { type: 'json' };
-import { parseArgs, USAGE, UsageError } from './args.ts';
+import { EXIT, parseArgs, USAGE, UsageError, wantsJson, type CliArgs } from './args.ts';
 import { createEngine } from './engine.ts';
+import { expand, failure, readFileBounded, readStdin, type ReadFailure } from './inputs.ts';
 import { createMapFetch } from './map-fetch.ts';
-import { summary, toJson, toText, type Tally } from './report.ts';
-import { escapeForTerminal } from './terminal.ts';
+import { jsonLine, summary, toJson, toText, type Tally } from './report.ts';
+import { escapeForTerminal as esc } from './terminal.ts';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** What `-` reads (default: the process's standard input). */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 const processIo: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
 
-/** One thing to verify: a URL, a file, or a name that could not be read. */
-type Item = { source: string; url: string } | { source: string; file: string } | { source: string; error: string };
+/** Per fetch, and per input: past VERIFY_DEADLINE_MS what still needs a fetch is indeterminate, as in the extension (background/services/verifier.ts). */
+const FETCH_TIMEOUT_MS = 5000;
+const VERIFY_DEADLINE_MS = 15_000;
 
-const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
-
-/** The files under `dir`, depth first, each directory's entries in name order; hidden entries and symbolic links to directories are left out. */
-async function walk(dir: string): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: string[] = [];
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (e.isFile()) out.push(p);
-    else if (e.isSymbolicLink() && (await stat(p).catch(() => undefined))?.isFile()) out.push(p);
-  }
-  return out;
+/** Bad usage: the message and the usage on stderr; with --json, also one JSON object on stdout. */
+function usageError(io: Io, message: string, json: boolean): number {
+  io.err(`lanyard: ${message}\n${USAGE.split('\n')[0]}\nRun lanyard --help for more.\n`);
+  if (json) io.out(jsonLine({ error: `usage: ${message}`, code: 'usage' }));
+  return EXIT.usageOrUnreadable;
 }
 
-const code = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-
-/** The command line's inputs as items, directories expanded in place. */
-async function expand(inputs: readonly string[]): Promise<Item[]> {
-  const items: Item[] = [];
-  for (const input of inputs) {
-    if (isUrl(input)) {
-      items.push({ source: input, url: input });
-      continue;
-    }
-    const s = await stat(input).catch((e: unknown) => e as Error);
-    if (s instanceof Error) items.push({ source: input, error: code(s) });
-    else if (!s.isDirectory()) items.push({ source: input, file: input });
-    else {
-      const files = await walk(input).catch((e: unknown) => e as Error);
-      if (files instanceof Error) items.push({ source: input, error: code(files) });
-      else if (files.length === 0) items.push({ source: input, error: 'the directory holds no files' });
-      else for (const f of files) items.push({ source: f, file: f });
-    }
+/** Each --map DIR must be a directory: a typo would otherwise answer 404 for every mapped URL. */
+async function checkMaps(args: CliArgs): Promise<string | null> {
+  for (const m of args.maps) {
+    const s = await stat(m.dir).catch(() => null);
+    if (!s?.isDirectory()) return `--map ${m.prefix}=${m.dir}: ${m.dir} is not a directory`;
   }
-  return items;
+  return null;
 }
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   // `lanyard dir | head`: a reader that stops early ends the run quietly, not with an EPIPE trace.
   if (io === processIo) process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(process.exitCode ?? 1) : undefined));
+  const json = wantsJson(argv);
   let args;
   try {
     args = parseArgs(argv, () => new Date());
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.err(`lanyard: ${e.message}\n${USAGE}\n`);
-    return 2;
+    return usageError(io, e.message, json);
   }
   if (args.info === 'help') {
     io.out(`${USAGE}\n`);
-    return 0;
+    return EXIT.valid;
   }
   if (args.info === 'version') {
-    io.out(`lanyard ${pkg.version}\n`);
-    return 0;
+    io.out(args.json ? jsonLine({ name: 'lanyard', version: pkg.version }) : `lanyard ${pkg.version}\n`);
+    return EXIT.valid;
   }
-  const fetch = createMapFetch(args.maps, { offline: args.offline, timeoutMs: 5000 });
+  const mapProblem = await checkMaps(args);
+  if (mapProblem) return usageError(io, mapProblem, json);
+  const fetch = createMapFetch(args.maps, { offline: args.offline, timeoutMs: FETCH_TIMEOUT_MS });
   const engine = createEngine({ fetch, now: args.now, identities: args.recipients });
   const tally: Tally = { valid: 0, invalid: 0, indeterminate: 0, unreadable: 0 };
   let first = true;
+  const unreadable = (source: string, f: ReadFailure): void => {
+    tally.unreadable++;
+    io.err(`lanyard: cannot read ${esc(source)}: ${esc(f.message)}\n`);
+    if (args.json) io.out(jsonLine({ source, error: `cannot read: ${f.message}`, code: f.code }));
+  };
   for (const item of await expand(args.inputs)) {
     let input: Uint8Array | string;
     try {
-      if ('error' in item) throw Object.assign(new Error(item.error), { code: item.error });
-      input = 'url' in item ? item.url : new Uint8Array(await readFile(item.file));
+      if ('error' in item) throw item.error;
+      if ('stdin' in item && !io.stdin && process.stdin.isTTY) io.err('lanyard: reading the badge from standard input (end it with Ctrl-D)\n');
+      input = 'url' in item ? item.url : 'stdin' in item ? await readStdin(io.stdin ?? process.stdin) : await readFileBounded(item.file);
     } catch (e) {
-      tally.unreadable++;
-      io.err(`lanyard: cannot read ${escapeForTerminal(item.source)}: ${escapeForTerminal(code(e))}\n`);
-      if (args.json) io.out(`${JSON.stringify({ source: item.source, error: `cannot read: ${code(e)}` })}\n`);
+      unreadable(item.source, 'error' in item ? item.error : failure(e));
       continue;
     }
-    const result = await engine.verify(input);
-    tally[result.verdict]++;
-    io.out(args.json ? `${toJson(result, item.source)}\n` : `${first ? '' : '\n'}${toText(result, item.source)}\n`);
-    first = false;
+    // Under --offline every fetch is a local file or fails at once: no deadline (an AbortController is ~1 ms of start-up).
+    const deadline = args.offline ? undefined : new AbortController();
+    const timer = deadline && setTimeout(() => deadline.abort(new DOMException('signal timed out', 'TimeoutError')), VERIFY_DEADLINE_MS);
+    try {
+      const result = await engine.verify(input, deadline?.signal);
+      tally[result.verdict]++;
+      io.out(args.json ? `${toJson(result, item.source)}\n` : `${first ? '' : '\n'}${toText(result, item.source, args.recipients)}\n`);
+      first = false;
+    } catch (e) {
+      // The engine throws only on a bug of its own: say so, never call the input valid.
+      tally.indeterminate++;
+      const why = (e as Error)?.message ?? String(e);
+      io.err(`lanyard: internal error while verifying ${esc(item.source)}: ${esc(why)} (please report it)\n`);
+      if (args.json) io.out(jsonLine({ source: item.source, error: `internal error: ${why}`, code: 'internal' }));
+    } finally {
+      clearTimeout(timer);
+    }
   }
   io.err(`${summary(tally)}\n`);
-  if (tally.unreadable) return 2;
-  return tally.invalid || tally.indeterminate ? 1 : 0;
+  if (tally.unreadable) return EXIT.usageOrUnreadable;
+  return tally.invalid || tally.indeterminate ? EXIT.notValid : EXIT.valid;
 }

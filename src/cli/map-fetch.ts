@@ -28,15 +28,27 @@ function decodePath(rel: string): string | null {
   }
 }
 
+/**
+ * Whether a --map prefix covers a URL: it starts with the prefix, and a prefix that is an origin
+ * only (`https://example.org`, no path) ends at the host: it does not cover `https://example.org.evil.test/`
+ * or another port. A prefix with a path is a plain string prefix, as documented.
+ */
+function covers(prefix: string, bare: string): boolean {
+  if (!bare.startsWith(prefix)) return false;
+  if (/^https?:\/\/[^/]+$/i.test(prefix)) return bare.length === prefix.length || bare[prefix.length] === '/';
+  return true;
+}
+
 export function createMapFetch(maps: readonly { prefix: string; dir: string }[], opts: { offline: boolean; timeoutMs: number; log?: (s: string) => void }): Fetch {
   return async (url, init) => {
     const bare = url.replace(/#.*$/s, '').replace(/\?.*$/s, '');
-    const map = maps.find((m) => bare.startsWith(m.prefix));
+    const map = maps.find((m) => covers(m.prefix, bare));
     if (map) {
       const root = path.resolve(map.dir);
       const realRoot = await realpath(root).catch(() => root);
       const rel = decodePath(bare.slice(map.prefix.length));
-      const file = rel === null ? root : path.resolve(root, rel);
+      // Relative to DIR whether or not the prefix ended with a slash (`/issuers/1` is not the filesystem root).
+      const file = rel === null ? root : path.resolve(root, rel.replace(/^\/+/, ''));
       // Inside DIR by name, and by real path: a symbolic link in DIR does not reach outside it.
       if (file.startsWith(root + path.sep)) {
         for (const candidate of [file, `${file}.json`]) {
@@ -51,8 +63,44 @@ export function createMapFetch(maps: readonly { prefix: string; dir: string }[],
       opts.log?.(`map ${url} -> 404`);
       return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
     }
-    if (opts.offline) throw new Error(`offline: ${url} is not mapped`);
-    const signal = AbortSignal.timeout(opts.timeoutMs);
-    return fetch(url, { headers: init?.headers, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal, redirect: 'follow' });
+    if (opts.offline) throw new Error('--offline, and no --map covers it');
+    // Not AbortSignal.timeout(): joined by AbortSignal.any() and held by nothing else, it can be
+    // collected before it fires (seen: a body trickling a byte a second ran to the 15 s deadline,
+    // not 5 s). The timer holds the controller; unref'd, it never keeps the process alive.
+    const timeout = new AbortController();
+    setTimeout(() => timeout.abort(new DOMException(`no complete answer within ${opts.timeoutMs / 1000} s`, 'TimeoutError')), opts.timeoutMs).unref();
+    const signal = timeout.signal;
+    try {
+      return await fetch(url, { headers: init?.headers, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal, redirect: 'follow' });
+    } catch (e) {
+      throw new Error(networkReason(e, opts.timeoutMs), { cause: e });
+    }
   };
+}
+
+const NET_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'the host name could not be looked up (no network?)',
+  ENETUNREACH: 'network unreachable',
+  EHOSTUNREACH: 'host unreachable',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'the connection was closed',
+};
+
+/**
+ * Why a fetch failed, in words: undici says only "fetch failed" and keeps the reason in `cause`
+ * (an errno such as ECONNREFUSED, or a TLS error). The engine makes any of these `indeterminate`.
+ */
+export function networkReason(e: unknown, timeoutMs: number): string {
+  const err = e as Error & { cause?: { code?: string; message?: string } };
+  if (err?.name === 'TimeoutError') return `no complete answer within ${timeoutMs / 1000} s`;
+  const cause = err?.cause;
+  const code = cause?.code;
+  if (code && NET_WORDS[code]) return `${NET_WORDS[code]} (${code})`;
+  if (code && /CERT|SSL|TLS|SELF_SIGNED/i.test(code)) return `TLS certificate problem: ${cause?.message ?? code} (${code})`;
+  if (cause?.message) return `${err.message}: ${cause.message}${code ? ` (${code})` : ''}`;
+  return err?.message ?? String(e);
 }

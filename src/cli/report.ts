@@ -1,20 +1,56 @@
 /** The CLI's output: each result as one line of JSON (never the input's bytes), or a short human report. */
+import type { RecipientIdentity } from '../core/model.ts';
 import type { VerifyResult } from '../core/result.ts';
 import { escapeForTerminal as esc } from './terminal.ts';
+
+/**
+ * JSON text that is also safe to show in a terminal: the characters a terminal could act on
+ * (C1 controls, DEL, bidi overrides and isolates, line separators; terminal.ts) written as `\uXXXX`
+ * escapes, which JSON.stringify leaves raw. Same value once parsed (RFC 8259 §7); such characters
+ * only ever occur inside strings, so escaping them is safe anywhere in the text.
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const safeJson = (v: unknown): string => JSON.stringify(v).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** One JSON object and a newline, for stdout under --json. */
+export const jsonLine = (v: unknown): string => `${safeJson(v)}\n`;
 
 /** The engine's result on one line, naming its source first, with the badge's original input reduced to its kind and size. */
 export function toJson(result: VerifyResult, source: string): string {
   const badge = result.badge ? { ...result.badge, original: result.badge.original ? { kind: result.badge.original.kind, size: result.badge.original.bytes.length } : undefined } : null;
-  return JSON.stringify({ source, ...result, badge });
+  return safeJson({ source, ...result, badge });
 }
 
 const MARK = { pass: '✓', fail: '✗', indeterminate: '?', warning: '!', skipped: '-' } as const;
 
-/** Verdict first, then where it came from and one line per check; every value from the badge escaped. */
-export function toText(result: VerifyResult, source: string): string {
-  const lines = [`${result.verdict.toUpperCase()}  ${esc(result.badge?.name ?? '(no badge)')}  [${result.format}]`, `source: ${esc(source)}`];
-  if (result.badge?.issuer.name) lines.push(`issuer: ${esc(result.badge.issuer.name)}`);
-  if (result.recipient) lines.push(`issued to: ${esc(result.recipient)}`);
+const clip = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, max - 1)}\u2026` : s);
+
+/** Whom the badge names as its recipient (each identity as stated, hashed ones as hashes), at most MAX_SHOWN. */
+function issuedTo(claims: readonly RecipientIdentity[]): string[] {
+  const MAX_SHOWN = 5;
+  if (claims.length === 0) return ['issued to: (the badge names no recipient)'];
+  const lines = claims.slice(0, MAX_SHOWN).map((c) => `issued to: ${esc(clip(String(c.type)))} ${esc(clip(c.identity))}${c.hashed ? ` (hashed${c.salt ? ', salted' : ''})` : ''}`);
+  if (claims.length > MAX_SHOWN) lines.push(`issued to: \u2026and ${claims.length - MAX_SHOWN} more`);
+  return lines;
+}
+
+/** How the badge's recipient compared with the --recipient values given. */
+function matched(result: VerifyResult, given: readonly string[]): string | null {
+  if (given.length === 0 || !result.badge) return null;
+  if (result.recipient) return `matches: --recipient ${esc(result.recipient)}`;
+  const check = result.checks.find((c) => c.id === 'recipient');
+  const list = given.map((g) => esc(clip(g))).join(', ');
+  if (check?.outcome === 'fail') return `matches: none of --recipient ${list}`;
+  return `matches: not checked (${esc(check?.message ?? 'no recipient check')})`;
+}
+
+/** Verdict first, then where it came from, whom it was issued to and one line per check; every value from the badge escaped. */
+export function toText(result: VerifyResult, source: string, recipients: readonly string[] = []): string {
+  const lines = [`${result.verdict.toUpperCase()}  ${esc(clip(result.badge?.name ?? '(no badge)'))}  [${result.format}]`, `source: ${esc(source)}`];
+  if (result.badge?.issuer.name) lines.push(`issuer: ${esc(clip(result.badge.issuer.name))}`);
+  if (result.badge) lines.push(...issuedTo(result.badge.recipients));
+  const m = matched(result, recipients);
+  if (m) lines.push(m);
   for (const c of result.checks) lines.push(`  ${MARK[c.outcome]} ${c.id.padEnd(11)} ${c.outcome.padEnd(13)} ${esc(c.message)}`);
   return lines.join('\n');
 }

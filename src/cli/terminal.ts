@@ -7,11 +7,12 @@
  * make text look like one of those escapes (`\\`). So are the invisible characters that would make
  * one name look like another, as in the extension (src/core/share/display.ts): zero-width space,
  * word joiner and invisible operators (U+200B, U+2060–U+2064), deprecated format characters
- * (U+206A–U+206F), the Mongolian vowel separator, the Hangul fillers, the BOM, and tag characters
+ * (U+206A–U+206F), the interlinear annotation characters (U+FFF9–U+FFFB), the Mongolian vowel separator,
+ * the Hangul fillers, the BOM, and tag characters
  * (`\u{E0041}`) unless they spell an emoji flag.
  */
 const UNSAFE =
-  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\u206a-\u206f\u180e\u115f\u1160\u3164\uffa0\ufeff\\]|\uDB40[\uDC00-\uDC7F]/g;
+  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\u206a-\u206f\u180e\u115f\u1160\u3164\uffa0\ufeff\ufff9-\ufffb\\]|\uDB40[\uDC00-\uDC7F]/g;
 
 const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, '0');
 

@@ -47,7 +47,7 @@ describe('lanyard --version and --help', () => {
   it('prints the usage on stdout and exits 0, naming many inputs and directories', { timeout: 60_000 }, async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: lanyard <file \| dir \| url>\.\.\./);
+    expect(r.stdout).toMatch(/^Usage: lanyard <file \| dir \| url \| ->\.\.\./);
     expect(r.stdout).toContain('--version');
     expect(r.stderr).toBe('');
   });
@@ -74,9 +74,9 @@ describe('lanyard with many inputs', () => {
     expect(r.code).toBe(2);
     const out = lines(r);
     expect(out.map((l) => l.source)).toEqual([GOOD, missing, TAMPERED]);
-    expect(out[1]).toMatchObject({ error: 'cannot read: ENOENT' });
+    expect(out[1]).toEqual({ source: missing, error: 'cannot read: no such file or directory', code: 'ENOENT' });
     expect(out[2]?.verdict).toBe('invalid');
-    expect(r.stderr).toContain(`cannot read ${missing}: ENOENT`);
+    expect(r.stderr).toContain(`cannot read ${missing}: no such file or directory`);
     expect(r.stderr).toContain('1 unreadable');
   });
 

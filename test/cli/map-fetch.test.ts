@@ -41,6 +41,15 @@ describe('createMapFetch', () => {
     expect((await f('https://issuer.example/')).status).toBe(404);
   });
 
+  it('maps a prefix without a trailing slash (it answered 404 for everything), for that host only, not a longer host name or another port', async () => {
+    const f = createMapFetch([{ prefix: 'https://issuer.example', dir }], { offline: true, timeoutMs: 1000 });
+    expect((await f('https://issuer.example/issuers/one')).status).toBe(200);
+    await expect(f('https://issuer.example.evil.test/issuers/one')).rejects.toThrow(/offline/);
+    await expect(f('https://issuer.example:8443/issuers/one')).rejects.toThrow(/offline/);
+    expect((await f('https://issuer.example/../secret.txt')).status).toBe(404);
+    expect((await f('https://issuer.example//etc/passwd')).status).toBe(404);
+  });
+
   it('is unreachable offline for anything not mapped', async () => {
     await expect(fetchIn()('https://elsewhere.example/x')).rejects.toThrow(/offline/);
   });

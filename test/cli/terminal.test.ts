@@ -11,6 +11,8 @@ describe('escapeForTerminal', () => {
     expect(escapeForTerminal('Goo\u200Bgle')).toBe('Goo\\u200Bgle');
     expect(escapeForTerminal('Harvard\u2060\u2062\u206A\u180E\u3164\uFEFF')).toBe('Harvard\\u2060\\u2062\\u206A\\u180E\\u3164\\uFEFF');
     expect(escapeForTerminal('ok\u{E0068}\u{E0069}')).toBe('ok\\u{E0068}\\u{E0069}');
+    // The interlinear annotation characters, hidden by the extension's display (core/share/display.ts) too.
+    expect(escapeForTerminal('Ha\uFFF9rv\uFFFAard\uFFFB')).toBe('Ha\\uFFF9rv\\uFFFAard\\uFFFB');
   });
 
   it('keeps what writing needs: joiners, variation selectors, emoji and tag flags', () => {

@@ -1,0 +1,150 @@
+/**
+ * The command line's inputs: URLs, files, directories (expanded in place) and `-` (standard input),
+ * each read with a bound, so that `/dev/zero`, a named pipe or a 10 GB file ends in a clear
+ * "cannot read" and not in exhausted memory. The bound is the engine's own for a fetched document
+ * (MAX_DOCUMENT_BYTES, 8 MiB: a baked image is the largest thing fetched), which is also the
+ * extension's import limit (src/messaging/validate.ts MAX_IMPORT_BYTES).
+ */
+import { open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { MAX_DOCUMENT_BYTES } from '../core/verify/fetch-once.ts';
+
+export const MAX_INPUT_BYTES = MAX_DOCUMENT_BYTES;
+
+/** One thing to verify: a URL, a file, standard input, or a name that could not be read. */
+export type Item = { source: string; url: string } | { source: string; file: string } | { source: string; stdin: true } | { source: string; error: ReadFailure };
+
+/** Why an input could not be read: a stable code (Node's errno name, or TOO_LARGE / EMPTY_DIR) and words for people. */
+export interface ReadFailure {
+  code: string;
+  message: string;
+}
+
+const WORDS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+  ENXIO: 'no such device',
+  EINVAL: 'invalid argument',
+  EMPTY_DIR: 'the directory holds no files',
+  TOO_LARGE: `larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most Lanyard reads`,
+  UNSUPPORTED_URL: 'only http:// and https:// URLs are fetched (give a file by its path)',
+};
+
+/** A Node error as a ReadFailure: never a stack trace, always the code. */
+export function failure(e: unknown): ReadFailure {
+  const code = (e as NodeJS.ErrnoException)?.code ?? 'EREAD';
+  return { code, message: WORDS[code] ?? ((e as Error)?.message || String(e)) };
+}
+
+class TooLarge extends Error {
+  code = 'TOO_LARGE';
+}
+
+/** The bytes of a stream, or TooLarge past `max` (the stream is then left, not drained). */
+async function readBounded(chunks: AsyncIterable<Uint8Array>, max = MAX_INPUT_BYTES): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const c of chunks) {
+    size += c.length;
+    if (size > max) throw new TooLarge();
+    parts.push(c);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) out.set(p, (at += p.length) - p.length);
+  return out;
+}
+
+/**
+ * A file's bytes, at most MAX_INPUT_BYTES: its declared size first, then what it really yields (a
+ * device or pipe declares 0, a file may grow). Plain reads into one buffer, no stream: a stream
+ * costs start-up time (bench/cli.ts) for nothing here.
+ */
+export async function readFileBounded(file: string, max = MAX_INPUT_BYTES): Promise<Uint8Array> {
+  const fh = await open(file, 'r');
+  try {
+    const st = await fh.stat();
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (st.size > max) throw new TooLarge();
+    let buf = new Uint8Array(Math.min(max + 1, Math.max(st.size + 1, 64 * 1024)));
+    let n = 0;
+    for (;;) {
+      if (n === buf.length) {
+        const bigger = new Uint8Array(Math.min(max + 1, buf.length * 2));
+        bigger.set(buf);
+        buf = bigger;
+      }
+      const { bytesRead } = await fh.read(buf, n, buf.length - n, null);
+      if (bytesRead === 0) return buf.subarray(0, n);
+      n += bytesRead;
+      if (n > max) throw new TooLarge();
+    }
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
+/** Standard input's bytes, at most MAX_INPUT_BYTES. */
+export const readStdin = (stdin: AsyncIterable<Uint8Array>, max = MAX_INPUT_BYTES): Promise<Uint8Array> => readBounded(stdin, max);
+
+const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
+/** file://, ftp://, data://…: looks like a URL, is not one Lanyard fetches (and no file is named so). */
+const isOtherUrl = (s: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
+
+/** The files under `dir`, depth first, each directory's entries in name order; hidden entries and symbolic links to directories are left out. */
+async function walk(dir: string): Promise<string[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else if (e.isFile()) out.push(p);
+    else if (e.isSymbolicLink() && (await stat(p).catch(() => undefined))?.isFile()) out.push(p);
+  }
+  return out;
+}
+
+/** A missing "file" that is an e-mail address or a URL without its scheme: say what was probably meant. */
+function withHint(input: string, f: ReadFailure): ReadFailure {
+  if (f.code !== 'ENOENT') return f;
+  if (/^[^/\s@]+@[^/\s@]+\.[^/\s@]+$/.test(input)) return { ...f, message: `${f.message} (to check whom badges were issued to: --recipient ${input})` };
+  if (/^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\.[a-z]{2,}(?::\d+)?\//i.test(input)) return { ...f, message: `${f.message} (a URL needs its scheme: https://${input})` };
+  return f;
+}
+
+/** The command line's inputs as items, directories expanded in place. */
+export async function expand(inputs: readonly string[]): Promise<Item[]> {
+  const items: Item[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      items.push({ source: '-', stdin: true });
+      continue;
+    }
+    if (isUrl(input)) {
+      items.push({ source: input, url: input });
+      continue;
+    }
+    if (isOtherUrl(input)) {
+      items.push({ source: input, error: failure({ code: 'UNSUPPORTED_URL' }) });
+      continue;
+    }
+    const s = await stat(input).catch((e: unknown) => e as Error);
+    if (s instanceof Error) items.push({ source: input, error: withHint(input, failure(s)) });
+    else if (!s.isDirectory()) items.push({ source: input, file: input });
+    else {
+      const files = await walk(input).catch((e: unknown) => e as Error);
+      if (files instanceof Error) items.push({ source: input, error: failure(files) });
+      else if (files.length === 0) items.push({ source: input, error: failure({ code: 'EMPTY_DIR' }) });
+      else for (const f of files) items.push({ source: f, file: f });
+    }
+  }
+  return items;
+}
