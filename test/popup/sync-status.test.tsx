@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { syncView } from '../../src/background/services/views.ts';
 import type { StateReply } from '../../src/messaging/protocol.ts';
 import { MOCK_NOW } from '../../src/popup/mock-data.ts';
+import { EMPTY_QUERY } from '../../src/popup/list/filter.ts';
+import { ListScreen } from '../../src/popup/list/ListScreen.tsx';
 import { StatusBar } from '../../src/popup/ui/StatusBar.tsx';
 import { renderWithEnv } from './render.tsx';
 
@@ -34,5 +36,26 @@ describe('sync failure status', () => {
     const at = Date.UTC(2026, 10, 26, 12, 5);
     expect(syncView({ accountId: 'a', status: 'error', done: 1, total: 2, failures: 1, error: { code: 'SERVER_ERROR', message: '500' }, retryAt: at })).toMatchObject({ status: 'error', retryAt: new Date(at).toISOString() });
     expect(syncView({ accountId: 'a', status: 'idle', done: 2, total: 2, failures: 0, retryAt: at }).retryAt).toBeUndefined();
+  });
+});
+
+describe('a sync that has just started (found in Chromium right after signing in)', () => {
+  it('says it is getting the badges, not "0 of 0", with an indeterminate bar', () => {
+    renderWithEnv(<StatusBar online state={state({ status: 'syncing', done: 0, total: 0 })} />);
+    expect(screen.getByText('Getting your badges…')).toBeTruthy();
+    expect(screen.queryByText(/0 of 0/)).toBeNull();
+    expect(screen.getByRole('progressbar', { name: 'Getting your badges…' }).hasAttribute('aria-valuenow')).toBe(false);
+  });
+
+  it('an empty list while syncing says the badges are coming, and does not ask to connect a backpack', () => {
+    const noop = () => undefined;
+    const props = { badges: { status: 'ready' as const, value: [] }, accounts: [], expected: 0, query: EMPTY_QUERY, onQuery: noop, active: 0, onActive: noop, onOpen: noop, onImport: noop, onConnect: noop, onGuide: noop, onRetry: noop, listRef: { current: null } };
+    renderWithEnv(<ListScreen {...props} syncing />);
+    expect(screen.getByRole('heading', { name: 'Getting your badges…' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Connect a backpack' })).toBeNull();
+    cleanup();
+    renderWithEnv(<ListScreen {...props} />);
+    expect(screen.getByRole('heading', { name: 'No badges yet' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Connect a backpack' })).toBeTruthy();
   });
 });

@@ -1,5 +1,15 @@
-/** A determinate progress bar for sync and re-verification (n of m), announced politely. */
+/**
+ * A progress bar for sync and re-verification (n of m), announced politely; indeterminate (no
+ * aria-valuenow, WAI-ARIA 1.2 progressbar) while the total is not known yet.
+ */
 export function ProgressBar({ label, done, total }: { label: string; done: number; total: number }) {
+  if (total <= 0) {
+    return (
+      <div class="progress indeterminate" role="progressbar" aria-label={label}>
+        <div class="progress-fill" />
+      </div>
+    );
+  }
   const max = Math.max(1, total);
   const value = Math.min(done, max);
   return (

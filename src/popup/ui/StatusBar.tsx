@@ -31,7 +31,8 @@ export function StatusBar({ state, online }: { state: StateReply | undefined; on
   const done = busy.reduce((n, a) => n + a.sync.done, 0);
   const total = busy.reduce((n, a) => n + a.sync.total, 0);
   const verifying = busy.some((a) => a.sync.status === 'verifying');
-  const label = verifying ? t('verifyingProgress', done, total) : t('syncing', done, total);
+  // A sync that has not yet counted the badges says it has started, not "0 of 0".
+  const label = verifying ? t('verifyingProgress', done, total) : total ? t('syncing', done, total) : t('syncingStart');
   return (
     <>
       {!online ? (
