@@ -2,6 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import BadgeScreen from '../../src/popup/badge/BadgeScreen.tsx';
+import { checkSentence } from '../../src/popup/badge/check-text.ts';
+import { t } from './render.tsx';
 import { HOSTILE_NAME } from '../../src/popup/mock-data.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
 import { renderWithEnv } from './render.tsx';
@@ -42,6 +44,14 @@ describe('the badge page', () => {
     expect(within(validity).getByText(/ERR_EXPIRED/)).toBeTruthy();
     expect(screen.getByText('Expired', { selector: 'dt' })).toBeTruthy();
     expect(screen.getAllByRole('listitem').filter((li) => li.classList.contains('check'))).toHaveLength(8);
+  });
+
+  it('says why a check could not be completed, not a blanket "could not check" (found on a pending Badgr badge)', () => {
+    // The pending badge's public copy answers 404: the website was reached, it did not serve the badge.
+    expect(t(checkSentence({ id: 'hosted', outcome: 'indeterminate', code: 'ERR_HTTP_STATUS', message: 'answered HTTP 404' }))).toBe("The issuer's website answered, but did not return this badge.");
+    expect(t(checkSentence({ id: 'hosted', outcome: 'indeterminate', code: 'ERR_FETCH_FAILED', message: 'unreachable' }))).toBe("The issuer's website could not be reached to confirm the badge.");
+    // Issued to an unverified address of the user's (or one only another backpack vouches for).
+    expect(t(checkSentence({ id: 'recipient', outcome: 'indeterminate', message: 'Issued to ada@old-job.example, an address of yours that is not verified yet' }))).toBe('The badge was issued to an address not yet confirmed as yours.');
   });
 
   it('shows "issuer not confirmed" when the issuer key is indeterminate, and keeps every hostile field as text', async () => {
