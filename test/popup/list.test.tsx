@@ -26,6 +26,9 @@ describe('the badge list', () => {
     expect(within(expired).getByText('Not valid')).toBeTruthy();
     const pending = options().find((o) => o.textContent?.includes('Introduction to Python')) as HTMLElement;
     expect(within(pending).getByText('Pending')).toBeTruthy();
+    // Only the issuer's name may be cut short: the date is outside the truncating element.
+    expect(pending.querySelector('.row-date')?.textContent).toBe(' · Jun 30, 2019');
+    expect(pending.querySelector('.row-meta-text')?.textContent).toBe('Code Club');
   });
 
   it('keeps the hostile name as text: no element is created from it', async () => {
