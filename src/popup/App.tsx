@@ -90,7 +90,7 @@ function Shell() {
   } else if (route.name === 'badge') {
     screen = <BadgeScreen badgeKey={route.key} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onGuide={() => go({ name: 'guide' })} onChanged={() => void data.reload()} onRemoved={done} />;
   } else if (route.name === 'share') {
-    screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={() => go({ name: 'settings', orgIds: true })} />;
+    screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={(issuer) => go({ name: 'settings', orgIds: true, issuer })} />;
   } else if (route.name === 'welcome') {
     screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} onDone={done} onRestore={() => go({ name: 'settings' })} />;
   } else if (route.name === 'import') {
@@ -111,7 +111,7 @@ function Shell() {
       />
     );
   } else {
-    screen = <SettingsScreen settings={state?.settings} issuers={facetsOf(badges, locale).issuers} accounts={state?.accounts} focusOrgIds={route.orgIds} onChanged={() => void data.reload()} />;
+    screen = <SettingsScreen settings={state?.settings} issuers={facetsOf(badges, locale).issuers} accounts={state?.accounts} focusOrgIds={route.orgIds} orgIdsIssuer={route.issuer} onChanged={() => void data.reload()} />;
   }
 
   return (

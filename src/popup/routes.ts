@@ -10,7 +10,7 @@ export type Route =
   | { name: 'import' }
   | { name: 'accounts' }
   | { name: 'addresses'; accountId: string }
-  | { name: 'settings'; orgIds?: boolean }
+  | { name: 'settings'; orgIds?: boolean; issuer?: string }
   | { name: 'guide' };
 
 // Everything but the list loads on first use: the popup's first script stays small.

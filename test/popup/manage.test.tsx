@@ -119,6 +119,21 @@ describe('settings', () => {
     await waitFor(() => expect(actions.calls.filter((c) => c.name === 'saveSettings').at(-1)?.args[0]).toEqual({ linkedInOrgIds: { 'https://northwind.example.edu/issuer': '1035', 'River Club': '424242' } }));
   });
 
+  it('"Set the LinkedIn page" on a badge brings its issuer into the company pages, focus on the id', async () => {
+    const { actions } = renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getAllByRole('option').find((o) => o.textContent?.includes('First Aid at Work')) as HTMLElement);
+    fireEvent.click(await screen.findByRole('button', { name: 'Share' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Set the LinkedIn page' }));
+    await screen.findByRole('heading', { name: 'LinkedIn company pages' });
+    const row = screen.getAllByRole('group', { name: /Company page/ }).find((g) => (within(g).getByLabelText('Issuer') as HTMLInputElement).value === 'Red Cross Training Centre') as HTMLElement;
+    expect(row).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(within(row).getByLabelText('Company id')));
+    fireEvent.input(within(row).getByLabelText('Company id'), { target: { value: '777' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(actions.calls.filter((c) => c.name === 'saveSettings').at(-1)?.args[0]).toEqual({ linkedInOrgIds: { 'https://northwind.example.edu/issuer': '1035', 'Red Cross Training Centre': '777' } }));
+  });
+
   it('exports and imports a backup', async () => {
     const { actions } = await settings();
     fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));
