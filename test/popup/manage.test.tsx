@@ -73,6 +73,15 @@ describe('addresses', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Enter a valid e-mail address.');
     expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
   });
+
+  it('an address already on the account is refused here, in words (Badgr answers a bare HTTP 400)', async () => {
+    const { actions } = await addresses();
+    fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: ' Ada@Example.org ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('That address is already on your account.');
+    expect(screen.getByLabelText('Add an address').getAttribute('aria-invalid')).toBe('true');
+    expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
+  });
 });
 
 describe('settings', () => {
