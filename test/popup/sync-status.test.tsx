@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { syncView } from '../../src/background/services/views.ts';
 import type { StateReply } from '../../src/messaging/protocol.ts';
 import { MOCK_NOW } from '../../src/popup/mock-data.ts';
+import AccountsScreen from '../../src/popup/accounts/AccountsScreen.tsx';
 import { EMPTY_QUERY } from '../../src/popup/list/filter.ts';
 import { ListScreen } from '../../src/popup/list/ListScreen.tsx';
 import { StatusBar } from '../../src/popup/ui/StatusBar.tsx';
@@ -45,6 +46,13 @@ describe('a sync that has just started (found in Chromium right after signing in
     expect(screen.getByText('Getting your badges…')).toBeTruthy();
     expect(screen.queryByText(/0 of 0/)).toBeNull();
     expect(screen.getByRole('progressbar', { name: 'Getting your badges…' }).hasAttribute('aria-valuenow')).toBe(false);
+  });
+
+  it('the account card on Accounts says the same (it showed "Syncing badges: 0 of 0")', () => {
+    const noop = () => undefined;
+    renderWithEnv(<AccountsScreen accounts={state({ status: 'syncing', done: 0, total: 0 }).accounts} onAdd={noop} onAddresses={noop} onSignInAgain={noop} onChanged={noop} />);
+    expect(screen.getByText('Getting your badges…')).toBeTruthy();
+    expect(screen.queryByText(/0 of 0/)).toBeNull();
   });
 
   it('an empty list while syncing says the badges are coming, and does not ask to connect a backpack', () => {

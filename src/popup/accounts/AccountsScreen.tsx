@@ -8,7 +8,7 @@ import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
-import { ProgressBar } from '../ui/ProgressBar.tsx';
+import { ProgressBar, progressLabel } from '../ui/ProgressBar.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 
 export interface AccountsScreenProps {
@@ -98,7 +98,7 @@ function SyncLine({ account: a }: { account: AccountView }) {
   const { t, locale, now } = useEnv();
   const s = a.sync;
   if (s.status === 'syncing' || s.status === 'verifying') {
-    const label = s.status === 'syncing' ? t('syncing', s.done, s.total) : t('verifyingProgress', s.done, s.total);
+    const label = progressLabel(t, s.status === 'verifying', s.done, s.total);
     return (
       <div class="sync-line">
         <span class="small">{label}</span>

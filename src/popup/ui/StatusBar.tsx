@@ -8,7 +8,7 @@ import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { formatAgo } from '../format.ts';
 import { Icon } from './Icon.tsx';
-import { ProgressBar } from './ProgressBar.tsx';
+import { ProgressBar, progressLabel } from './ProgressBar.tsx';
 
 export function useOnline(): boolean {
   const [online, setOnline] = useState(() => typeof navigator === 'undefined' || navigator.onLine !== false);
@@ -31,8 +31,7 @@ export function StatusBar({ state, online }: { state: StateReply | undefined; on
   const done = busy.reduce((n, a) => n + a.sync.done, 0);
   const total = busy.reduce((n, a) => n + a.sync.total, 0);
   const verifying = busy.some((a) => a.sync.status === 'verifying');
-  // A sync that has not yet counted the badges says it has started, not "0 of 0".
-  const label = verifying ? t('verifyingProgress', done, total) : total ? t('syncing', done, total) : t('syncingStart');
+  const label = progressLabel(t, verifying, done, total);
   return (
     <>
       {!online ? (
