@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 /** The popup says what went wrong with a sync and when it will try again (issue 12 point 13). */
-import { cleanup, screen } from '@testing-library/preact';
+import { cleanup, renderHook, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncView } from '../../src/background/services/views.ts';
 import type { StateReply } from '../../src/messaging/protocol.ts';
 import { MOCK_NOW } from '../../src/popup/mock-data.ts';
+import { createMockActions } from '../../src/popup/mock-actions.ts';
+import { usePopupData } from '../../src/popup/use-popup-data.ts';
 import AccountsScreen from '../../src/popup/accounts/AccountsScreen.tsx';
 import { EMPTY_QUERY } from '../../src/popup/list/filter.ts';
 import { ListScreen } from '../../src/popup/list/ListScreen.tsx';
@@ -65,5 +67,21 @@ describe('a sync that has just started (found in Chromium right after signing in
     renderWithEnv(<ListScreen {...props} />);
     expect(screen.getByRole('heading', { name: 'No badges yet' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Connect a backpack' })).toBeTruthy();
+  });
+});
+
+describe('the state after an action (found in Chromium: "Sync now" with an ended session)', () => {
+  it('keeps reading the state for a moment, so a sync that starts late and fails at once is seen', async () => {
+    // The background starts a sync without waiting: the reply to the reload still shows the old
+    // error; the next read shows the sync over (the session ended). Nothing is ever "syncing".
+    const old = state({ status: 'error', done: 0, total: 0, error: { code: 'UNREACHABLE', message: 'down' }, retryAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const ended = { ...old, accounts: [{ ...old.accounts[0]!, needsSignIn: true, sync: { status: 'error', done: 0, total: 0, error: { code: 'UNAUTHORIZED', message: 'Sign in again' } } }] } as StateReply;
+    const actions = createMockActions();
+    const replies = [old, old, ended];
+    actions.getState = async () => ({ ok: true, value: replies.shift() ?? ended });
+    const { result } = renderHook(() => usePopupData(actions));
+    await waitFor(() => expect(result.current.state.status).toBe('ready'));
+    await result.current.reload();
+    await waitFor(() => expect(result.current.state.status === 'ready' && result.current.state.value.accounts[0]?.needsSignIn).toBe(true), { timeout: 3000 });
   });
 });
