@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /** The popup says what went wrong with a sync and when it will try again (issue 12 point 13). */
-import { cleanup, renderHook, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, renderHook, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncView } from '../../src/background/services/views.ts';
 import type { StateReply } from '../../src/messaging/protocol.ts';
@@ -25,6 +25,21 @@ describe('sync failure status', () => {
     expect(line).toContain('Test backpack');
     expect(line).toMatch(/could not sync: .+/);
     expect(line).toContain('Lanyard will try again in 5 minutes.');
+  });
+
+  it('a session that ended offers "Sign in again" where it is said; the account card does not repeat it or offer Sync now', () => {
+    const ended = state({ status: 'error', done: 0, total: 0, error: { code: 'UNAUTHORIZED', message: 'Sign in again' } });
+    (ended.accounts[0] as { needsSignIn: boolean }).needsSignIn = true;
+    const asked: string[] = [];
+    renderWithEnv(<StatusBar online state={ended} onSignInAgain={(a) => asked.push(a.id)} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+    expect(asked).toEqual(['a']);
+    cleanup();
+    const noop = () => undefined;
+    renderWithEnv(<AccountsScreen accounts={ended.accounts} onAdd={noop} onAddresses={noop} onSignInAgain={noop} onChanged={noop} />);
+    expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
+    expect(screen.queryByText(/Last sync failed/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();
   });
 
   it('says nothing about a retry when the user must act, and nothing at all when the sync is fine', () => {

@@ -65,9 +65,12 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
             ) : null}
             {a.kind !== 'local' ? (
               <div class="button-row">
-                <button type="button" class="button small" onClick={() => a.sync.status === 'syncing' || run(actions.startSync(a.id))} {...offWhile(a.sync.status === 'syncing')}>
-                  {t('syncNow')}
-                </button>
+                {/* Signed out: syncing cannot work until "Sign in again" above. */}
+                {a.needsSignIn ? null : (
+                  <button type="button" class="button small" onClick={() => a.sync.status === 'syncing' || run(actions.startSync(a.id))} {...offWhile(a.sync.status === 'syncing')}>
+                    {t('syncNow')}
+                  </button>
+                )}
                 {a.kind === 'badgr' ? (
                   <button type="button" class="button small" onClick={() => onAddresses(a.id)}>
                     {t('addressesButton')}
@@ -110,7 +113,8 @@ function SyncLine({ account: a }: { account: AccountView }) {
   return (
     <>
       {a.kind !== 'local' ? <p class="small">{ago ? t('syncedAgo', ago) : t('neverSynced')}</p> : null}
-      {s.status === 'error' && s.error ? (
+      {/* A signed-out account's notice says why it stopped: "Last sync failed" would say it again. */}
+      {s.status === 'error' && s.error && !a.needsSignIn ? (
         <Notice kind="error">
           {t('syncFailed', errorText(t, s.error))}
           {s.retryAt ? ` ${Date.parse(s.retryAt) <= now() ? t('syncRetryNow') : t('syncRetryAt', formatAgo(s.retryAt, now(), locale) ?? s.retryAt)}` : ''}
