@@ -32,6 +32,17 @@ describe('accounts', () => {
   });
 });
 
+describe('accounts, none left', () => {
+  it('after the last sign-out there is no "Check all badges again" (nothing to check)', async () => {
+    renderApp({ scenario: 'first-run' });
+    await screen.findByRole('heading', { name: 'Welcome to Lanyard' });
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    expect(await screen.findByText('No backpack connected yet.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add a backpack' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Check all badges again' })).toBeNull();
+  });
+});
+
 describe('addresses', () => {
   it('shows verified and primary marks, badge counts, and pending badges with what to do', async () => {
     await addresses();

@@ -89,9 +89,12 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
         <button type="button" class="button primary" onClick={onAdd}>
           {t('addAccountTitle')}
         </button>
-        <button type="button" class="button" onClick={() => void checkAll()} {...offWhile(checking)} aria-busy={checking}>
-          {checking ? t('reverifying') : t('reverifyAll')}
-        </button>
+        {/* No account, no badge: there is nothing to check (the button did nothing). */}
+        {accounts.length ? (
+          <button type="button" class="button" onClick={() => void checkAll()} {...offWhile(checking)} aria-busy={checking}>
+            {checking ? t('reverifying') : t('reverifyAll')}
+          </button>
+        ) : null}
       </div>
     </section>
   );
