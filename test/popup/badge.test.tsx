@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BadgeFacts } from '../../src/popup/badge/BadgeFacts.tsx';
 import BadgeScreen from '../../src/popup/badge/BadgeScreen.tsx';
+import type { BadgeDetail } from '../../src/messaging/views.ts';
 import { checkSentence } from '../../src/popup/badge/check-text.ts';
 import { t } from './render.tsx';
 import { HOSTILE_NAME } from '../../src/popup/mock-data.ts';
@@ -52,6 +54,15 @@ describe('the badge page', () => {
     expect(t(checkSentence({ id: 'hosted', outcome: 'indeterminate', code: 'ERR_FETCH_FAILED', message: 'unreachable' }))).toBe("The issuer's website could not be reached to confirm the badge.");
     // Issued to an unverified address of the user's (or one only another backpack vouches for).
     expect(t(checkSentence({ id: 'recipient', outcome: 'indeterminate', message: 'Issued to ada@old-job.example, an address of yours that is not verified yet' }))).toBe('The badge was issued to an address not yet confirmed as yours.');
+  });
+
+  it('"Issued to" names the address the badge names in clear when it is not one of the user\'s (found on an OB 3.0 API badge)', () => {
+    const detail = { key: 'k', accountId: 'a', name: 'Punch Card Programming', tags: [], format: 'ob3.0-jwt', verdict: 'indeterminate', recipient: null, pending: false, evidence: [], alignments: [], checks: [], claimedRecipients: [{ type: 'email', identity: 'ada@example.org', hashed: false }] } as BadgeDetail;
+    renderWithEnv(<BadgeFacts badge={detail} />);
+    expect(screen.getByText('Issued to').nextElementSibling?.textContent).toBe('ada@example.org (not one of your confirmed addresses)');
+    cleanup();
+    renderWithEnv(<BadgeFacts badge={{ ...detail, claimedRecipients: [{ type: 'email', identity: 'sha256$abc', hashed: true }] }} />);
+    expect(screen.getByText('Issued to').nextElementSibling?.textContent).toBe('A hidden (hashed) address that matches none of yours');
   });
 
   it('shows "issuer not confirmed" when the issuer key is indeterminate, and keeps every hostile field as text', async () => {

@@ -16,6 +16,9 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
   const expired = isExpired(badge.expires, now());
   const criteriaUrl = safeHttpUrl(badge.criteria?.url);
   const hashed = badge.claimedRecipients.some((r) => r.hashed);
+  // Not matched to the user, but named in clear by the badge: say which address, not only
+  // "none of yours" (the identities are already display-safe: display.ts detailForDisplay).
+  const named = badge.claimedRecipients.find((r) => !r.hashed && r.identity)?.identity;
   return (
     <>
       {badge.description ? (
@@ -38,7 +41,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
           <Fact term={expired ? t('badgeExpired') : t('badgeExpires')} value={badge.expires ? formatDate(badge.expires, locale) : t('badgeNoExpiry')} warn={expired} />
           <dt>{t('badgeIssuedTo')}</dt>
           <dd>
-            {badge.recipient ? (badge.pending ? t('badgeIssuedToPending', badge.recipient) : badge.recipient) : hashed ? t('badgeIssuedToHashed') : t('badgeIssuedToUnknown')}
+            {badge.recipient ? (badge.pending ? t('badgeIssuedToPending', badge.recipient) : badge.recipient) : named ? t('badgeIssuedToNamed', named) : hashed ? t('badgeIssuedToHashed') : t('badgeIssuedToUnknown')}
             {badge.pending && onAddresses ? (
               <>
                 {' '}
