@@ -19,6 +19,8 @@ export interface MockOptions {
   latencyMs?: number;
   /** Permission prompts answer no. */
   denyPermissions?: boolean;
+  /** Every issuer host is already allowed (hasHosts answers yes). */
+  hostsGranted?: boolean;
 }
 
 export interface MockActions extends PopupActions {
@@ -184,6 +186,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       return later(ok({ sites: hoverSites }));
     },
     allowHosts: (urls) => (record('allowHosts', [urls]), later(!options.denyPermissions)),
+    hasHosts: (urls) => (record('hasHosts', [urls]), later(!!options.hostsGranted)),
     exportBackup() {
       record('exportBackup', []);
       actions.saved.push('lanyard-backup.json');

@@ -95,6 +95,13 @@ describe('the badge page', () => {
     expect(actions.calls.filter((c) => c.name === 'verify')).toHaveLength(1);
   });
 
+  it('does not offer "Allow access" when Lanyard may already reach the hosts (the site is down: the offer did nothing)', async () => {
+    const { actions } = open('ob3-academy:urn-c2', createMockActions({ hostsGranted: true }));
+    await screen.findByText('Lanyard could not find out whether the issuer withdrew the badge.');
+    await waitFor(() => expect(actions.calls.some((c) => c.name === 'hasHosts')).toBe(true));
+    expect(screen.queryByRole('button', { name: 'Allow access' })).toBeNull();
+  });
+
   it('offers to confirm the address of a pending badge, and to remove a local badge after asking', async () => {
     const seen: string[] = [];
     renderWithEnv(<BadgeScreen badgeKey="badgr-us:Py7pending" onShare={noop} onAddresses={(id) => seen.push(id)} onChanged={noop} onRemoved={noop} />);
