@@ -105,6 +105,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       record('importBadge', [source]);
       const text = source.kind === 'text' ? source.text.trim() : '';
       if (source.kind === 'text' && !/^(https?:\/\/|eyJ|\{)/.test(text)) return later(err('ERR_NOT_A_BADGE', 'not a badge, a badge URL or a JWS'));
+      if (source.kind === 'file' && /\.txt$/i.test(source.name)) return later(err('ERR_NOT_A_BADGE', 'not a badge'));
       const name = source.kind === 'file' ? source.name.replace(/\.[a-z]+$/i, '') : 'Imported badge';
       const view: BadgeView = { key: `local:import-${badges.length}`, accountId: 'local', name, tags: [], format: 'ob2.0-hosted', verdict: 'valid', recipient: 'ada@example.org', pending: false, issuerName: 'River Club', issuedOn: new Date(MOCK_NOW).toISOString() };
       badges = [view, ...badges];

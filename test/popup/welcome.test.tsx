@@ -105,4 +105,17 @@ describe('local backpack', () => {
     expect(actions.calls.filter((c) => c.name === 'importBadge').at(-1)?.args[0]).toEqual({ kind: 'file', name: 'kayak.png', base64: 'iVBORw==' });
     expect(screen.getByText('kayak')).toBeTruthy();
   });
+
+  it('with several files, says which one failed and how many were added', async () => {
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const good = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'kayak.png', { type: 'image/png' });
+    const bad = new File(['hello'], 'notes.txt', { type: 'text/plain' });
+    const huge = new File([new Uint8Array(8 * 1024 * 1024 + 1)], 'huge.png', { type: 'image/png' });
+    fireEvent.change(await screen.findByLabelText('Choose files…'), { target: { files: [good, bad, huge] } });
+    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    expect(alert.textContent).toContain('Added: 1.');
+    expect(alert.textContent).toContain('notes.txt: That is not a badge Lanyard can read');
+    expect(alert.textContent).toContain('huge.png: That file is too large to be a badge.');
+  });
 });

@@ -10,6 +10,7 @@ import { errorText } from '../errors.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
+import { displayText } from '../../core/share/display.ts';
 import { fileToSource, IMPORT_ACCEPT, MAX_IMPORT_BYTES } from './file-source.ts';
 
 export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void }) {
@@ -19,27 +20,36 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string }>();
 
-  const run = async (sources: (ImportSource | 'too-large')[]) => {
+  // Each file's error names the file, and what was added is said too: with several files picked,
+  // "That is not a badge…" alone did not say which one, nor that the others were added.
+  const run = async (sources: (ImportSource | { tooLarge: string })[]) => {
     if (busy) return;
     setBusy(true);
     let last: BadgeView | undefined;
+    let added = 0;
     const errors: string[] = [];
+    const named = (s: ImportSource | { tooLarge: string }, text: string) => {
+      const name = 'tooLarge' in s ? s.tooLarge : s.kind === 'file' ? s.name : '';
+      return name ? t('importFileError', displayText(name, 80), text) : text;
+    };
     for (const s of sources) {
-      if (s === 'too-large') {
-        errors.push(t('errorFileTooLarge'));
+      if ('tooLarge' in s) {
+        errors.push(named(s, t('errorFileTooLarge')));
         continue;
       }
       const r = await actions.importBadge(s);
-      if (r.ok) last = r.value;
-      else errors.push(errorText(t, r.error));
+      if (r.ok) {
+        last = r.value;
+        added++;
+      } else errors.push(named(s, errorText(t, r.error)));
     }
     setBusy(false);
-    setResult(errors.length ? { kind: 'error', text: errors.join(' ') } : last ? { kind: 'success', text: t('importDone', last.name) } : undefined);
+    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: t('importDone', last.name) } : undefined);
     if (last && !errors.length) onImported(last);
   };
   const files = async (list: FileList | null | undefined) => {
     if (!list?.length) return;
-    const sources = await Promise.all([...list].map((f) => (f.size > MAX_IMPORT_BYTES ? ('too-large' as const) : fileToSource(f))));
+    const sources = await Promise.all([...list].map((f) => (f.size > MAX_IMPORT_BYTES ? { tooLarge: f.name } : fileToSource(f))));
     await run(sources);
   };
 
