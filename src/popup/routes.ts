@@ -6,7 +6,7 @@ export type Route =
   | { name: 'list' }
   | { name: 'badge'; key: string }
   | { name: 'share'; key: string }
-  | { name: 'welcome'; mode?: WelcomeMode; host?: string }
+  | { name: 'welcome'; mode?: WelcomeMode; host?: string; user?: string }
   | { name: 'import' }
   | { name: 'accounts' }
   | { name: 'addresses'; accountId: string }

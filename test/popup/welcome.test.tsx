@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderApp } from './render.tsx';
+import { App } from '../../src/popup/App.tsx';
+import { createMockActions } from '../../src/popup/mock-actions.ts';
+import { now, renderApp, t } from './render.tsx';
 
 afterEach(() => {
   cleanup();
@@ -117,5 +119,24 @@ describe('local backpack', () => {
     expect(alert.textContent).toContain('Added: 1.');
     expect(alert.textContent).toContain('notes.txt: That is not a badge Lanyard can read');
     expect(alert.textContent).toContain('huge.png: That file is too large to be a badge.');
+  });
+});
+
+describe('signing in again', () => {
+  it('"Sign in again" fills in the account\'s server and e-mail: only the password is left to type', async () => {
+    const actions = createMockActions();
+    const getState = actions.getState;
+    // The Canvas Credentials account's session ended.
+    actions.getState = async () => {
+      const r = await getState();
+      return r.ok ? { ...r, value: { ...r.value, accounts: r.value.accounts.map((a) => (a.id === 'badgr-us' ? { ...a, needsSignIn: true } : a)) } } : r;
+    };
+    render(<App actions={actions} t={t} locale="en" now={now} />);
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign in again' }));
+    await screen.findByLabelText('Password');
+    expect((screen.getByLabelText('E-mail') as HTMLInputElement).value).toBe('ada@example.org');
+    expect((screen.getByRole('combobox', { name: 'Region' }) as HTMLSelectElement).value).toBe('us');
   });
 });
