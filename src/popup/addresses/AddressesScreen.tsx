@@ -76,11 +76,6 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
         invalid={atForm && note?.kind === 'error'}
         onAdd={(email) => {
           setAtForm(true);
-          // Already listed: say so here. Badgr answers a bare HTTP 400 ("Could not register email address").
-          if (emails.value.some((e) => e.email.toLowerCase() === email.toLowerCase())) {
-            setNote({ kind: 'error', text: t('errorEmailExists') });
-            return Promise.resolve(false);
-          }
           return add(email);
         }}
         onInvalid={() => {
