@@ -57,12 +57,21 @@ describe('the badge page', () => {
   });
 
   it('"Issued to" names the address the badge names in clear when it is not one of the user\'s (found on an OB 3.0 API badge)', () => {
-    const detail = { key: 'k', accountId: 'a', name: 'Punch Card Programming', tags: [], format: 'ob3.0-jwt', verdict: 'indeterminate', recipient: null, pending: false, evidence: [], alignments: [], checks: [], claimedRecipients: [{ type: 'email', identity: 'ada@example.org', hashed: false }] } as BadgeDetail;
+    const compared = [{ id: 'recipient', outcome: 'indeterminate', message: 'issued to an address Lanyard does not know as yours' }];
+    const detail = { key: 'k', accountId: 'a', name: 'Punch Card Programming', tags: [], format: 'ob3.0-jwt', verdict: 'indeterminate', recipient: null, pending: false, evidence: [], alignments: [], checks: compared, claimedRecipients: [{ type: 'email', identity: 'ada@example.org', hashed: false }] } as BadgeDetail;
     renderWithEnv(<BadgeFacts badge={detail} />);
     expect(screen.getByText('Issued to').nextElementSibling?.textContent).toBe('ada@example.org (not one of your confirmed addresses)');
     cleanup();
     renderWithEnv(<BadgeFacts badge={{ ...detail, claimedRecipients: [{ type: 'email', identity: 'sha256$abc', hashed: true }] }} />);
     expect(screen.getByText('Issued to').nextElementSibling?.textContent).toBe('A hidden (hashed) address that matches none of yours');
+    // Checked again offline: the recipient check was skipped (no hosted copy), so nothing is claimed.
+    cleanup();
+    const skipped = [{ id: 'recipient', outcome: 'skipped', message: 'The hosted copy is needed for this check' }] as BadgeDetail['checks'];
+    renderWithEnv(<BadgeFacts badge={{ ...detail, checks: skipped, claimedRecipients: [{ type: 'email', identity: 'sha256$abc', hashed: true }] }} />);
+    expect(screen.getByText('Issued to').nextElementSibling?.textContent).toBe('A hidden (hashed) address, not checked against yours this time');
+    cleanup();
+    renderWithEnv(<BadgeFacts badge={{ ...detail, checks: skipped }} />);
+    expect(screen.getByText('Issued to').nextElementSibling?.textContent).toBe('ada@example.org (not checked against your addresses this time)');
   });
 
   it('shows "issuer not confirmed" when the issuer key is indeterminate, and keeps every hostile field as text', async () => {
