@@ -31,7 +31,7 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
   const { t, actions } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: string }>();
   // "Allow access" only when access is missing: a check that could not fetch from a host Lanyard
   // may already read means the site is down, and the offer would do nothing (seen in Chromium).
   const ready = detail.status === 'ready' ? detail.value : undefined;
@@ -56,9 +56,12 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
   const reverify = async () => {
     setBusy(true);
     const r = await actions.verify(b.key);
+    const after = await load();
     setBusy(false);
-    setMessage(r.ok ? { kind: 'success', text: t('reverifyDone') } : { kind: 'error', text: errorText(t, r.error) });
-    await load();
+    // A green "Checked again." only for a badge that is verified now: after a check that could not
+    // reach the issuer (offline) it announced success over a verdict that had just dropped.
+    const valid = after.status === 'ready' && after.value.verdict === 'valid';
+    setMessage(!r.ok ? { kind: 'error', text: errorText(t, r.error) } : valid ? { kind: 'success', text: t('reverifyDone') } : { kind: 'info', text: t('reverifyDoneNotValid') });
     onChanged();
   };
   // The hosts a check may need: the issuer's profile and the badge's own hosted copy.
