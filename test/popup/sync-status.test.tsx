@@ -72,6 +72,15 @@ describe('a sync that has just started (found in Chromium right after signing in
     expect(screen.queryByText(/0 of 0/)).toBeNull();
   });
 
+  it('an account on a custom server, named by its host, does not show the host twice', () => {
+    const noop = () => undefined;
+    const [a] = state({ status: 'idle', done: 0, total: 0 }).accounts;
+    renderWithEnv(<AccountsScreen accounts={[{ ...a!, providerName: '127.0.0.1:8787', baseUrl: 'http://127.0.0.1:8787', user: 'ada@example.org' }]} onAdd={noop} onAddresses={noop} onSignInAgain={noop} onChanged={noop} />);
+    expect(screen.getByRole('heading', { name: '127.0.0.1:8787' })).toBeTruthy();
+    expect(screen.getByText('ada@example.org')).toBeTruthy();
+    expect(screen.queryByText(/ada@example\.org · 127\.0\.0\.1:8787/)).toBeNull();
+  });
+
   it('an empty list while syncing says the badges are coming, and does not ask to connect a backpack', () => {
     const noop = () => undefined;
     const props = { badges: { status: 'ready' as const, value: [] }, accounts: [], expected: 0, query: EMPTY_QUERY, onQuery: noop, active: 0, onActive: noop, onOpen: noop, onImport: noop, onConnect: noop, onGuide: noop, onRetry: noop, listRef: { current: null } };

@@ -53,7 +53,8 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
         {accounts.map((a) => (
           <li key={a.id} class="card">
             <h3>{a.kind === 'local' ? t('accountLocal') : a.providerName}</h3>
-            <p class="muted small">{a.kind === 'local' ? t('accountLocalText') : [a.user, hostOf(a.baseUrl)].filter(Boolean).join(' · ')}</p>
+            {/* A backpack on its own server is named by its host: the line under it does not repeat it. */}
+            <p class="muted small">{a.kind === 'local' ? t('accountLocalText') : [a.user, hostOf(a.baseUrl) === a.providerName ? '' : hostOf(a.baseUrl)].filter(Boolean).join(' · ')}</p>
             <SyncLine account={a} />
             {a.needsSignIn ? (
               <Notice kind="error">
