@@ -109,6 +109,10 @@ describe('local backpack', () => {
   });
 
   it('with several files, says which one failed and how many were added', async () => {
+    const scrolled: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
     renderApp({ scenario: 'first-run' });
     fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
     const good = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'kayak.png', { type: 'image/png' });
@@ -116,9 +120,12 @@ describe('local backpack', () => {
     const huge = new File([new Uint8Array(8 * 1024 * 1024 + 1)], 'huge.png', { type: 'image/png' });
     fireEvent.change(await screen.findByLabelText('Choose files…'), { target: { files: [good, bad, huge] } });
     const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    // Brought into view (it sat below the fold, cut by the popup's bottom edge in Chromium).
+    await waitFor(() => expect(scrolled).toContain(alert.parentElement));
     expect(alert.textContent).toContain('Added: 1.');
     expect(alert.textContent).toContain('notes.txt: That is not a badge Lanyard can read');
     expect(alert.textContent).toContain('huge.png: That file is too large to be a badge.');
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
   });
 });
 

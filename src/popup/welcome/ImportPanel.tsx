@@ -2,7 +2,7 @@
  * The local backpack's way in: drop or pick baked PNG/SVG, JSON or JWS files, or paste a URL or
  * a compact JWS. Each is sent to the background, which verifies and stores it.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportSource } from '../../messaging/protocol.ts';
 import type { BadgeView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
@@ -19,6 +19,11 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string }>();
+  // The answer is under the form, below the fold after a pick from the drop zone: brought into view.
+  const answer = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) answer.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [result]);
 
   // Each file's error names the file, and what was added is said too: with several files picked,
   // "That is not a badge…" alone did not say which one, nor that the others were added.
@@ -90,7 +95,7 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
           {busy ? t('importing') : t('importButton')}
         </button>
       </form>
-      <div aria-live="polite">{result ? <Notice kind={result.kind}>{result.text}</Notice> : null}</div>
+      <div aria-live="polite" ref={answer}>{result ? <Notice kind={result.kind}>{result.text}</Notice> : null}</div>
     </div>
   );
 }
