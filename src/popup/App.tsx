@@ -3,7 +3,7 @@
  * list's query (kept while you look at a badge) and hands each screen what it needs.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { BadgeView } from '../messaging/views.ts';
+import type { AccountView, BadgeView } from '../messaging/views.ts';
 import type { PopupActions } from './actions.ts';
 import { EnvContext, useEnv, type PopupEnv } from './env.ts';
 import { errorText } from './errors.ts';
@@ -76,6 +76,8 @@ function Shell() {
     home();
     void data.reload();
   };
+  // Signing in again to an account whose session ended: its host, and for a password account its e-mail, are filled in.
+  const signInAgain = (a: AccountView) => go({ name: 'welcome', mode: a.kind === 'badgr' ? 'badgr' : 'provider', host: a.baseUrl, user: a.kind === 'badgr' ? a.user : undefined });
   const nav = (to: NavTarget) => setStack([{ name: 'list' }, to === 'import' && firstRun ? { name: 'welcome', mode: 'local' } : { name: to }]);
 
   let screen;
@@ -85,18 +87,18 @@ function Shell() {
     screen = firstRun ? (
       <WelcomeScreen firstRun onDone={done} onRestore={() => go({ name: 'settings' })} />
     ) : (
-      <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onGuide={() => go({ name: 'guide' })} onRetry={() => void data.reload()} listRef={listRef} />
+      <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} syncing={!!state?.accounts.some((a) => a.sync.status === 'syncing')} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onGuide={() => go({ name: 'guide' })} onRetry={() => void data.reload()} listRef={listRef} />
     );
   } else if (route.name === 'badge') {
     screen = <BadgeScreen badgeKey={route.key} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onGuide={() => go({ name: 'guide' })} onChanged={() => void data.reload()} onRemoved={done} />;
   } else if (route.name === 'share') {
-    screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={() => go({ name: 'settings', orgIds: true })} />;
+    screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={(issuer) => go({ name: 'settings', orgIds: true, issuer })} />;
   } else if (route.name === 'welcome') {
-    screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} onDone={done} onRestore={() => go({ name: 'settings' })} />;
+    screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onRestore={() => go({ name: 'settings' })} />;
   } else if (route.name === 'import') {
     screen = <ImportScreen onImported={() => void data.reload()} onOpen={(b: BadgeView) => setStack([{ name: 'list' }, { name: 'badge', key: b.key }])} />;
   } else if (route.name === 'accounts') {
-    screen = <AccountsScreen accounts={state?.accounts ?? []} onAdd={() => go({ name: 'welcome' })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onSignInAgain={(a) => go({ name: 'welcome', mode: a.kind === 'badgr' ? 'badgr' : 'provider', host: a.baseUrl })} onChanged={() => void data.reload()} />;
+    screen = <AccountsScreen accounts={state?.accounts ?? []} onAdd={() => go({ name: 'welcome' })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onSignInAgain={signInAgain} onChanged={() => void data.reload()} />;
   } else if (route.name === 'addresses') {
     const account = state?.accounts.find((a) => a.id === route.accountId);
     screen = <AddressesScreen account={account} accountId={route.accountId} badges={badges} onSync={() => void actions.startSync(route.accountId).then(data.refreshState)} />;
@@ -111,13 +113,13 @@ function Shell() {
       />
     );
   } else {
-    screen = <SettingsScreen settings={state?.settings} issuers={facetsOf(badges, locale).issuers} accounts={state?.accounts} focusOrgIds={route.orgIds} onChanged={() => void data.reload()} />;
+    screen = <SettingsScreen settings={state?.settings} issuers={facetsOf(badges, locale).issuers} accounts={state?.accounts} focusOrgIds={route.orgIds} orgIdsIssuer={route.issuer} onChanged={() => void data.reload()} />;
   }
 
   return (
     <div class="shell">
       <Header onBack={stack.length > 1 ? back : undefined} onNav={nav} showNav current={route.name === 'import' || route.name === 'guide' || route.name === 'accounts' || route.name === 'settings' ? route.name : undefined} />
-      <StatusBar state={state} online={online} />
+      <StatusBar state={state} online={online} onSignInAgain={signInAgain} />
       <main class={`content content-${firstRun && route.name === 'list' ? 'welcome' : route.name}`}>
         {/* Keyed by the stack, so moving to another screen (or back) starts it afresh. */}
         <ScreenBoundary key={`${stack.length}:${route.name}`} screen={route.name} onBack={stack.length > 1 ? back : () => void data.reload()}>

@@ -47,6 +47,8 @@ export interface PopupActions {
   setHoverSite(pattern: string, on: boolean, grantedBefore: boolean): Promise<Reply<{ sites: string[] }>>;
   /** Asks for host access to these URLs' origins (issuer hosts a verification needs). Call it from a click. */
   allowHosts(urls: string[]): Promise<boolean>;
+  /** Whether Lanyard may already reach all these URLs' origins (no prompt). */
+  hasHosts(urls: string[]): Promise<boolean>;
   /** Exports the whole local collection and saves it as a file. */
   exportBackup(): Promise<Reply<{ fileName: string }>>;
   importBackup(json: string): Promise<Reply<{ imported: number; skipped: number }>>;
@@ -135,6 +137,11 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       if (!added.ok) return added;
       const s = await call('settings/set', { settings: { hoverVerify: true } });
       return s.ok ? added : s;
+    },
+    async hasHosts(urls) {
+      const patterns = urls.map(hostPattern).filter((p): p is string => !!p);
+      if (!patterns.length) return false;
+      return (await platform.hasOrigins?.(patterns).catch(() => false)) ?? false;
     },
     async allowHosts(urls) {
       const patterns = urls.map(hostPattern).filter((p): p is string => !!p);

@@ -32,6 +32,10 @@ export function normalizeBaseUrl(raw: string): string | undefined {
   } catch {
     return undefined;
   }
+  // Chromium's URL parser keeps what WHATWG URL refuses ("not a url" becomes the host
+  // "not%20a%20url"), and the browser would then ask for access to that bogus host. A host is
+  // LDH labels (IDNs arrive as xn--) or a bracketed IPv6 literal (RFC 3986 §3.2.2).
+  if (!/^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname)) return undefined;
   const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
   if (url.username || url.password) return undefined;
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) return undefined;

@@ -19,6 +19,8 @@ export interface MockOptions {
   latencyMs?: number;
   /** Permission prompts answer no. */
   denyPermissions?: boolean;
+  /** Every issuer host is already allowed (hasHosts answers yes). */
+  hostsGranted?: boolean;
 }
 
 export interface MockActions extends PopupActions {
@@ -103,6 +105,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       record('importBadge', [source]);
       const text = source.kind === 'text' ? source.text.trim() : '';
       if (source.kind === 'text' && !/^(https?:\/\/|eyJ|\{)/.test(text)) return later(err('ERR_NOT_A_BADGE', 'not a badge, a badge URL or a JWS'));
+      if (source.kind === 'file' && /\.txt$/i.test(source.name)) return later(err('ERR_NOT_A_BADGE', 'not a badge'));
       const name = source.kind === 'file' ? source.name.replace(/\.[a-z]+$/i, '') : 'Imported badge';
       const view: BadgeView = { key: `local:import-${badges.length}`, accountId: 'local', name, tags: [], format: 'ob2.0-hosted', verdict: 'valid', recipient: 'ada@example.org', pending: false, issuerName: 'River Club', issuedOn: new Date(MOCK_NOW).toISOString() };
       badges = [view, ...badges];
@@ -184,6 +187,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       return later(ok({ sites: hoverSites }));
     },
     allowHosts: (urls) => (record('allowHosts', [urls]), later(!options.denyPermissions)),
+    hasHosts: (urls) => (record('hasHosts', [urls]), later(!!options.hostsGranted)),
     exportBackup() {
       record('exportBackup', []);
       actions.saved.push('lanyard-backup.json');

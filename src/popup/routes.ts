@@ -6,11 +6,11 @@ export type Route =
   | { name: 'list' }
   | { name: 'badge'; key: string }
   | { name: 'share'; key: string }
-  | { name: 'welcome'; mode?: WelcomeMode; host?: string }
+  | { name: 'welcome'; mode?: WelcomeMode; host?: string; user?: string }
   | { name: 'import' }
   | { name: 'accounts' }
   | { name: 'addresses'; accountId: string }
-  | { name: 'settings'; orgIds?: boolean }
+  | { name: 'settings'; orgIds?: boolean; issuer?: string }
   | { name: 'guide' };
 
 // Everything but the list loads on first use: the popup's first script stays small.

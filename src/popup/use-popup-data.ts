@@ -25,6 +25,15 @@ export interface PopupData {
 }
 
 const POLL_MS = 700;
+/**
+ * After an action (sync now, sign-in, check again…) the state is watched this long even if no
+ * job shows yet: the background starts a sync without waiting (sync.start), so the reply to the
+ * reload can predate it, and a sync that failed at once (an ended session) was never seen.
+ */
+const WATCH_MS = 4000;
+/** A scheduled retry this close: the state is read every RETRY_POLL_MS so its outcome shows. */
+const RETRY_WINDOW_MS = 120_000;
+const RETRY_POLL_MS = 3000;
 /** The first screen: more rows than the popup shows, so a first scroll finds them. */
 export const FIRST_SCREEN = 20;
 
@@ -39,12 +48,23 @@ export const afterPaint = () =>
 
 export const isBusy = (state: StateReply | undefined) => !!state?.accounts.some((a) => a.sync.status === 'syncing' || a.sync.status === 'verifying');
 
+const retrySoon = (state: StateReply | undefined, now: number) =>
+  !!state?.accounts.some((a) => {
+    const at = a.sync.status === 'error' && a.sync.retryAt ? Date.parse(a.sync.retryAt) : NaN;
+    return at - now < RETRY_WINDOW_MS && now - at < RETRY_WINDOW_MS;
+  });
+
+/** What a finished sync changes: a new value here (not busy) means the list may have changed. */
+const syncMark = (state: StateReply | undefined) => state?.accounts.map((a) => `${a.id}:${a.sync.status}:${a.sync.lastSyncedAt ?? ''}`).join('|');
+
 export function usePopupData(actions: PopupActions): PopupData {
   const [state, setState] = useState<Loadable<StateReply>>({ status: 'loading' });
   const [badges, setBadges] = useState<Loadable<BadgeView[]>>({ status: 'loading' });
   const [partial, setPartial] = useState(false);
   const live = useRef(true);
   const wasBusy = useRef(false);
+  const lastMark = useRef<string | undefined>(undefined);
+  const watchUntil = useRef(0);
   /** Each load's number: an answer to an older load is dropped. */
   const generation = useRef(0);
 
@@ -76,30 +96,40 @@ export function usePopupData(actions: PopupActions): PopupData {
     if (live.current) setState(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error });
   }, [actions]);
 
-  const reload = useCallback(async () => {
+  const load = useCallback(async () => {
     await Promise.all([refreshState(), loadBadges()]);
   }, [refreshState, loadBadges]);
+  const reload = useCallback(async () => {
+    watchUntil.current = Date.now() + WATCH_MS;
+    await load();
+  }, [load]);
 
   // A layout effect, so the first load's messages go out while the first render commits, not
   // after its frame is painted (when a plain effect would run): the background answers while
   // the page paints its first frame.
   useLayoutEffect(() => {
     live.current = true;
-    void reload();
+    void load();
     return () => {
       live.current = false;
     };
-  }, [reload]);
+  }, [load]);
 
   const value = state.status === 'ready' ? state.value : undefined;
   useEffect(() => {
     const busy = isBusy(value);
-    if (wasBusy.current && !busy) void loadBadges();
+    const mark = syncMark(value);
+    // A job ended (seen running, or run whole between two reads): the list may have changed.
+    if (!busy && (wasBusy.current || (lastMark.current !== undefined && mark !== lastMark.current))) void loadBadges();
     wasBusy.current = busy;
-    if (!busy) return;
-    const timer = setTimeout(() => void refreshState(), POLL_MS);
+    if (mark !== undefined) lastMark.current = mark;
+    const now = Date.now();
+    const delay = busy || now < watchUntil.current ? POLL_MS : retrySoon(value, now) ? RETRY_POLL_MS : 0;
+    if (!delay) return;
+    const timer = setTimeout(() => void refreshState(), delay);
     return () => clearTimeout(timer);
-  }, [value, refreshState, loadBadges]);
+    // On each reply (`state` is new each time, even when its value is the same object).
+  }, [state, value, refreshState, loadBadges]);
 
   return { state, badges, partial, reload, refreshState };
 }

@@ -130,6 +130,13 @@ describe('popup settings: what Save did shows where it was pressed', () => {
     await saved.waitFor();
     expect(await inView(saved)).toBe(true);
     await shot(page, 'settings-saved');
+    // Tab onto "Import backup…" (a visually hidden file input in a label, at the very bottom):
+    // focusing it scrolled the whole page, header and all, out of the popup (seen in Chromium).
+    await page.getByRole('button', { name: 'Export backup' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe('file');
+    expect(await page.evaluate(() => document.scrollingElement?.scrollTop)).toBe(0);
+    expect(await page.locator('header').evaluate((h) => h.getBoundingClientRect().top)).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

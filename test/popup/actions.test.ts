@@ -133,5 +133,11 @@ describe('hosts', () => {
     expect(normalizeBaseUrl('https://u:p@badgr.example')).toBeUndefined();
     expect(normalizeBaseUrl('javascript:alert(1)')).toBeUndefined();
     expect(originPattern('https://api.badgr.io/v2')).toBe('https://api.badgr.io/*');
+    // Hosts Chromium's parser would keep percent-encoded (the browser test types one into the form).
+    expect(normalizeBaseUrl('https://not%20a%20url')).toBeUndefined();
+    expect(normalizeBaseUrl('https://bad"host.example')).toBeUndefined();
+    expect(normalizeBaseUrl('bücher.example')).toBe('https://xn--bcher-kva.example');
+    expect(normalizeBaseUrl('http://[::1]:8787')).toBeUndefined();
+    expect(normalizeBaseUrl('https://[2001:db8::1]/')).toBe('https://[2001:db8::1]');
   });
 });

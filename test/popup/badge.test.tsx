@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BadgeFacts } from '../../src/popup/badge/BadgeFacts.tsx';
 import BadgeScreen from '../../src/popup/badge/BadgeScreen.tsx';
+import type { BadgeDetail } from '../../src/messaging/views.ts';
+import { checkSentence } from '../../src/popup/badge/check-text.ts';
+import { t } from './render.tsx';
 import { HOSTILE_NAME } from '../../src/popup/mock-data.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
 import { renderWithEnv } from './render.tsx';
@@ -44,6 +48,32 @@ describe('the badge page', () => {
     expect(screen.getAllByRole('listitem').filter((li) => li.classList.contains('check'))).toHaveLength(8);
   });
 
+  it('says why a check could not be completed, not a blanket "could not check" (found on a pending Badgr badge)', () => {
+    // The pending badge's public copy answers 404: the website was reached, it did not serve the badge.
+    expect(t(checkSentence({ id: 'hosted', outcome: 'indeterminate', code: 'ERR_HTTP_STATUS', message: 'answered HTTP 404' }))).toBe("The issuer's website answered, but did not return this badge.");
+    expect(t(checkSentence({ id: 'hosted', outcome: 'indeterminate', code: 'ERR_FETCH_FAILED', message: 'unreachable' }))).toBe("The issuer's website could not be reached to confirm the badge.");
+    // Issued to an unverified address of the user's (or one only another backpack vouches for).
+    expect(t(checkSentence({ id: 'recipient', outcome: 'indeterminate', message: 'Issued to ada@old-job.example, an address of yours that is not verified yet' }))).toBe('The badge was issued to an address not yet confirmed as yours.');
+  });
+
+  it('"Issued to" names the address the badge names in clear when it is not one of the user\'s (found on an OB 3.0 API badge)', () => {
+    const compared = [{ id: 'recipient', outcome: 'indeterminate', message: 'issued to an address Lanyard does not know as yours' }];
+    const detail = { key: 'k', accountId: 'a', name: 'Punch Card Programming', tags: [], format: 'ob3.0-jwt', verdict: 'indeterminate', recipient: null, pending: false, evidence: [], alignments: [], checks: compared, claimedRecipients: [{ type: 'email', identity: 'ada@example.org', hashed: false }] } as BadgeDetail;
+    renderWithEnv(<BadgeFacts badge={detail} />);
+    expect(screen.getByText('Issued to').nextElementSibling?.textContent).toBe('ada@example.org (not one of your confirmed addresses)');
+    cleanup();
+    renderWithEnv(<BadgeFacts badge={{ ...detail, claimedRecipients: [{ type: 'email', identity: 'sha256$abc', hashed: true }] }} />);
+    expect(screen.getByText('Issued to').nextElementSibling?.textContent).toBe('A hidden (hashed) address that matches none of yours');
+    // Checked again offline: the recipient check was skipped (no hosted copy), so nothing is claimed.
+    cleanup();
+    const skipped = [{ id: 'recipient', outcome: 'skipped', message: 'The hosted copy is needed for this check' }] as BadgeDetail['checks'];
+    renderWithEnv(<BadgeFacts badge={{ ...detail, checks: skipped, claimedRecipients: [{ type: 'email', identity: 'sha256$abc', hashed: true }] }} />);
+    expect(screen.getByText('Issued to').nextElementSibling?.textContent).toBe('A hidden (hashed) address, not checked against yours this time');
+    cleanup();
+    renderWithEnv(<BadgeFacts badge={{ ...detail, checks: skipped }} />);
+    expect(screen.getByText('Issued to').nextElementSibling?.textContent).toBe('ada@example.org (not checked against your addresses this time)');
+  });
+
   it('shows "issuer not confirmed" when the issuer key is indeterminate, and keeps every hostile field as text', async () => {
     const { container } = open('badgr-us:Hx0st1le00');
     expect(await screen.findByRole('heading', { level: 2, name: HOSTILE_NAME })).toBeTruthy();
@@ -61,7 +91,9 @@ describe('the badge page', () => {
   it('re-verifies on demand', async () => {
     const { actions } = open('ob3-academy:urn-c2');
     fireEvent.click(await screen.findByRole('button', { name: 'Check again' }));
-    await screen.findByText('Checked again.');
+    // Not verified after the check: said plainly, not as a success.
+    const note = await screen.findByText('Checked again. The result is below: not everything could be confirmed.');
+    expect(note.closest('.notice')?.classList.contains('notice-success')).toBe(false);
     expect(actions.calls.some((c) => c.name === 'verify' && c.args[0] === 'ob3-academy:urn-c2')).toBe(true);
     expect(screen.getByText('Lanyard could not find out whether the issuer withdrew the badge.')).toBeTruthy();
   });
@@ -69,9 +101,16 @@ describe('the badge page', () => {
   it('offers host access when a check could not fetch, then checks again', async () => {
     const { actions } = open('ob3-academy:urn-c2');
     fireEvent.click(await screen.findByRole('button', { name: 'Allow access' }));
-    await screen.findByText('Checked again.');
+    await screen.findByText(/^Checked again\./);
     expect(actions.calls.find((c) => c.name === 'allowHosts')?.args[0]).toEqual(['https://guild-of-makers.example/', 'https://guild-of-makers.example/c/2']);
     expect(actions.calls.filter((c) => c.name === 'verify')).toHaveLength(1);
+  });
+
+  it('does not offer "Allow access" when Lanyard may already reach the hosts (the site is down: the offer did nothing)', async () => {
+    const { actions } = open('ob3-academy:urn-c2', createMockActions({ hostsGranted: true }));
+    await screen.findByText('Lanyard could not find out whether the issuer withdrew the badge.');
+    await waitFor(() => expect(actions.calls.some((c) => c.name === 'hasHosts')).toBe(true));
+    expect(screen.queryByRole('button', { name: 'Allow access' })).toBeNull();
   });
 
   it('offers to confirm the address of a pending badge, and to remove a local badge after asking', async () => {

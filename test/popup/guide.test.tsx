@@ -50,6 +50,14 @@ describe("Can't find a badge?", () => {
     expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
   });
 
+  it('an address already on the account is refused in words, without calling the backpack', async () => {
+    const { actions } = await openGuide();
+    fireEvent.input(within(account()).getByLabelText('The address the badge was sent to'), { target: { value: 'ADA@example.org' } });
+    fireEvent.click(within(account()).getByRole('button', { name: 'Add and send confirmation' }));
+    await within(account()).findByText('That address is already on your account.');
+    expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
+  });
+
   it('imports from the award e-mail link', async () => {
     const { actions } = await openGuide();
     const panel = screen.getByRole('region', { name: 'Have the award e-mail or the badge image?' });

@@ -33,6 +33,17 @@ describe('accounts', () => {
   });
 });
 
+describe('accounts, none left', () => {
+  it('after the last sign-out there is no "Check all badges again" (nothing to check)', async () => {
+    renderApp({ scenario: 'first-run' });
+    await screen.findByRole('heading', { name: 'Welcome to Lanyard' });
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    expect(await screen.findByText('No backpack connected yet.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add a backpack' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Check all badges again' })).toBeNull();
+  });
+});
+
 describe('addresses', () => {
   it('shows verified and primary marks, badge counts, and pending badges with what to do', async () => {
     await addresses();
@@ -72,6 +83,15 @@ describe('addresses', () => {
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'not-an-address' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Enter a valid e-mail address.');
+    expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
+  });
+
+  it('an address already on the account is refused here, in words (Badgr answers a bare HTTP 400)', async () => {
+    const { actions } = await addresses();
+    fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: ' Ada@Example.org ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('That address is already on your account.');
+    expect(screen.getByLabelText('Add an address').getAttribute('aria-invalid')).toBe('true');
     expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
   });
 });
@@ -118,6 +138,21 @@ describe('settings', () => {
     fireEvent.input(within(last).getByLabelText('Company id'), { target: { value: '424242' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(actions.calls.filter((c) => c.name === 'saveSettings').at(-1)?.args[0]).toEqual({ linkedInOrgIds: { 'https://northwind.example.edu/issuer': '1035', 'River Club': '424242' } }));
+  });
+
+  it('"Set the LinkedIn page" on a badge brings its issuer into the company pages, focus on the id', async () => {
+    const { actions } = renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getAllByRole('option').find((o) => o.textContent?.includes('First Aid at Work')) as HTMLElement);
+    fireEvent.click(await screen.findByRole('button', { name: 'Share' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Set the LinkedIn page' }));
+    await screen.findByRole('heading', { name: 'LinkedIn company pages' });
+    const row = screen.getAllByRole('group', { name: /Company page/ }).find((g) => (within(g).getByLabelText('Issuer') as HTMLInputElement).value === 'Red Cross Training Centre') as HTMLElement;
+    expect(row).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(within(row).getByLabelText('Company id')));
+    fireEvent.input(within(row).getByLabelText('Company id'), { target: { value: '777' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(actions.calls.filter((c) => c.name === 'saveSettings').at(-1)?.args[0]).toEqual({ linkedInOrgIds: { 'https://northwind.example.edu/issuer': '1035', 'Red Cross Training Centre': '777' } }));
   });
 
   it('exports and imports a backup', async () => {

@@ -76,6 +76,8 @@ describe('share', () => {
     // The preview iframe is sandboxed (no scripts) and holds the same escaped card.
     const frame = container.querySelector('iframe') as HTMLIFrameElement;
     expect(frame.getAttribute('sandbox')).toBe('');
+    // Not a stop for Tab (its sandboxed links do nothing): the browser test tabs past it.
+    expect(frame.hasAttribute('inert')).toBe(true);
     expect(frame.getAttribute('srcdoc')).toContain(escapeHtml(HOSTILE_NAME));
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(`Share “${HOSTILE_NAME}”`);
     // The LinkedIn URL carries the name as data.

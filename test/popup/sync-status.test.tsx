@@ -1,10 +1,15 @@
 // @vitest-environment jsdom
 /** The popup says what went wrong with a sync and when it will try again (issue 12 point 13). */
-import { cleanup, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, renderHook, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncView } from '../../src/background/services/views.ts';
 import type { StateReply } from '../../src/messaging/protocol.ts';
 import { MOCK_NOW } from '../../src/popup/mock-data.ts';
+import { createMockActions } from '../../src/popup/mock-actions.ts';
+import { usePopupData } from '../../src/popup/use-popup-data.ts';
+import AccountsScreen from '../../src/popup/accounts/AccountsScreen.tsx';
+import { EMPTY_QUERY } from '../../src/popup/list/filter.ts';
+import { ListScreen } from '../../src/popup/list/ListScreen.tsx';
 import { StatusBar } from '../../src/popup/ui/StatusBar.tsx';
 import { renderWithEnv } from './render.tsx';
 
@@ -30,6 +35,21 @@ describe('sync failure status', () => {
     expect(line).toContain('Lanyard will try again in 30 minutes.');
   });
 
+  it('a session that ended offers "Sign in again" where it is said; the account card does not repeat it or offer Sync now', () => {
+    const ended = state({ status: 'error', done: 0, total: 0, error: { code: 'UNAUTHORIZED', message: 'Sign in again' } });
+    (ended.accounts[0] as { needsSignIn: boolean }).needsSignIn = true;
+    const asked: string[] = [];
+    renderWithEnv(<StatusBar online state={ended} onSignInAgain={(a) => asked.push(a.id)} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+    expect(asked).toEqual(['a']);
+    cleanup();
+    const noop = () => undefined;
+    renderWithEnv(<AccountsScreen accounts={ended.accounts} onAdd={noop} onAddresses={noop} onSignInAgain={noop} onChanged={noop} />);
+    expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
+    expect(screen.queryByText(/Last sync failed/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();
+  });
+
   it('says nothing about a retry when the user must act, and nothing at all when the sync is fine', () => {
     renderWithEnv(<StatusBar online state={state({ status: 'error', done: 0, total: 0, error: { code: 'UNAUTHORIZED', message: 'Sign in again' } })} />);
     expect(screen.getByTestId('sync-failure').textContent).not.toContain('try again');
@@ -42,5 +62,58 @@ describe('sync failure status', () => {
     const at = Date.UTC(2026, 10, 26, 12, 5);
     expect(syncView({ accountId: 'a', status: 'error', done: 1, total: 2, failures: 1, error: { code: 'SERVER_ERROR', message: '500' }, retryAt: at })).toMatchObject({ status: 'error', retryAt: new Date(at).toISOString() });
     expect(syncView({ accountId: 'a', status: 'idle', done: 2, total: 2, failures: 0, retryAt: at }).retryAt).toBeUndefined();
+  });
+});
+
+describe('a sync that has just started (found in Chromium right after signing in)', () => {
+  it('says it is getting the badges, not "0 of 0", with an indeterminate bar', () => {
+    renderWithEnv(<StatusBar online state={state({ status: 'syncing', done: 0, total: 0 })} />);
+    expect(screen.getByText('Getting your badges…')).toBeTruthy();
+    expect(screen.queryByText(/0 of 0/)).toBeNull();
+    expect(screen.getByRole('progressbar', { name: 'Getting your badges…' }).hasAttribute('aria-valuenow')).toBe(false);
+  });
+
+  it('the account card on Accounts says the same (it showed "Syncing badges: 0 of 0")', () => {
+    const noop = () => undefined;
+    renderWithEnv(<AccountsScreen accounts={state({ status: 'syncing', done: 0, total: 0 }).accounts} onAdd={noop} onAddresses={noop} onSignInAgain={noop} onChanged={noop} />);
+    expect(screen.getByText('Getting your badges…')).toBeTruthy();
+    expect(screen.queryByText(/0 of 0/)).toBeNull();
+  });
+
+  it('an account on a custom server, named by its host, does not show the host twice', () => {
+    const noop = () => undefined;
+    const [a] = state({ status: 'idle', done: 0, total: 0 }).accounts;
+    renderWithEnv(<AccountsScreen accounts={[{ ...a!, providerName: '127.0.0.1:8787', baseUrl: 'http://127.0.0.1:8787', user: 'ada@example.org' }]} onAdd={noop} onAddresses={noop} onSignInAgain={noop} onChanged={noop} />);
+    expect(screen.getByRole('heading', { name: '127.0.0.1:8787' })).toBeTruthy();
+    expect(screen.getByText('ada@example.org')).toBeTruthy();
+    expect(screen.queryByText(/ada@example\.org · 127\.0\.0\.1:8787/)).toBeNull();
+  });
+
+  it('an empty list while syncing says the badges are coming, and does not ask to connect a backpack', () => {
+    const noop = () => undefined;
+    const props = { badges: { status: 'ready' as const, value: [] }, accounts: [], expected: 0, query: EMPTY_QUERY, onQuery: noop, active: 0, onActive: noop, onOpen: noop, onImport: noop, onConnect: noop, onGuide: noop, onRetry: noop, listRef: { current: null } };
+    renderWithEnv(<ListScreen {...props} syncing />);
+    expect(screen.getByRole('heading', { name: 'Getting your badges…' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Connect a backpack' })).toBeNull();
+    cleanup();
+    renderWithEnv(<ListScreen {...props} />);
+    expect(screen.getByRole('heading', { name: 'No badges yet' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Connect a backpack' })).toBeTruthy();
+  });
+});
+
+describe('the state after an action (found in Chromium: "Sync now" with an ended session)', () => {
+  it('keeps reading the state for a moment, so a sync that starts late and fails at once is seen', async () => {
+    // The background starts a sync without waiting: the reply to the reload still shows the old
+    // error; the next read shows the sync over (the session ended). Nothing is ever "syncing".
+    const old = state({ status: 'error', done: 0, total: 0, error: { code: 'UNREACHABLE', message: 'down' }, retryAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const ended = { ...old, accounts: [{ ...old.accounts[0]!, needsSignIn: true, sync: { status: 'error', done: 0, total: 0, error: { code: 'UNAUTHORIZED', message: 'Sign in again' } } }] } as StateReply;
+    const actions = createMockActions();
+    const replies = [old, old, ended];
+    actions.getState = async () => ({ ok: true, value: replies.shift() ?? ended });
+    const { result } = renderHook(() => usePopupData(actions));
+    await waitFor(() => expect(result.current.state.status).toBe('ready'));
+    await result.current.reload();
+    await waitFor(() => expect(result.current.state.status === 'ready' && result.current.state.value.accounts[0]?.needsSignIn).toBe(true), { timeout: 3000 });
   });
 });

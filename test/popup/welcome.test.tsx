@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderApp } from './render.tsx';
+import { App } from '../../src/popup/App.tsx';
+import { createMockActions } from '../../src/popup/mock-actions.ts';
+import { now, renderApp, t } from './render.tsx';
 
 afterEach(() => {
   cleanup();
@@ -104,5 +106,44 @@ describe('local backpack', () => {
     await screen.findByRole('listbox', {}, { timeout: 3000 });
     expect(actions.calls.filter((c) => c.name === 'importBadge').at(-1)?.args[0]).toEqual({ kind: 'file', name: 'kayak.png', base64: 'iVBORw==' });
     expect(screen.getByText('kayak')).toBeTruthy();
+  });
+
+  it('with several files, says which one failed and how many were added', async () => {
+    const scrolled: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const good = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'kayak.png', { type: 'image/png' });
+    const bad = new File(['hello'], 'notes.txt', { type: 'text/plain' });
+    const huge = new File([new Uint8Array(8 * 1024 * 1024 + 1)], 'huge.png', { type: 'image/png' });
+    fireEvent.change(await screen.findByLabelText('Choose files…'), { target: { files: [good, bad, huge] } });
+    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    // Brought into view (it sat below the fold, cut by the popup's bottom edge in Chromium).
+    await waitFor(() => expect(scrolled).toContain(alert.parentElement));
+    expect(alert.textContent).toContain('Added: 1.');
+    expect(alert.textContent).toContain('notes.txt: That is not a badge Lanyard can read');
+    expect(alert.textContent).toContain('huge.png: That file is too large to be a badge.');
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
+  });
+});
+
+describe('signing in again', () => {
+  it('"Sign in again" fills in the account\'s server and e-mail: only the password is left to type', async () => {
+    const actions = createMockActions();
+    const getState = actions.getState;
+    // The Canvas Credentials account's session ended.
+    actions.getState = async () => {
+      const r = await getState();
+      return r.ok ? { ...r, value: { ...r.value, accounts: r.value.accounts.map((a) => (a.id === 'badgr-us' ? { ...a, needsSignIn: true } : a)) } } : r;
+    };
+    render(<App actions={actions} t={t} locale="en" now={now} />);
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign in again' }));
+    await screen.findByLabelText('Password');
+    expect((screen.getByLabelText('E-mail') as HTMLInputElement).value).toBe('ada@example.org');
+    expect((screen.getByRole('combobox', { name: 'Region' }) as HTMLSelectElement).value).toBe('us');
   });
 });

@@ -8,7 +8,7 @@ import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
-import { ProgressBar } from '../ui/ProgressBar.tsx';
+import { ProgressBar, progressLabel } from '../ui/ProgressBar.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 
 export interface AccountsScreenProps {
@@ -64,7 +64,8 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
         {accounts.map((a) => (
           <li key={a.id} class="card">
             <h3>{a.kind === 'local' ? t('accountLocal') : a.providerName}</h3>
-            <p class="muted small">{a.kind === 'local' ? t('accountLocalText') : [...new Set([a.user, hostOf(a.baseUrl)].filter(Boolean))].join(' · ')}</p>
+            {/* A backpack on its own server is named by its host, and an account without a profile by its host too: the line under it does not repeat it. */}
+            <p class="muted small">{a.kind === 'local' ? t('accountLocalText') : [...new Set([a.user, hostOf(a.baseUrl) === a.providerName ? '' : hostOf(a.baseUrl)].filter(Boolean))].join(' · ')}</p>
             <SyncLine account={a} />
             {a.needsSignIn ? (
               <Notice kind="error">
@@ -76,9 +77,12 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
             ) : null}
             {a.kind !== 'local' ? (
               <div class="button-row">
-                <button type="button" class="button small" onClick={() => a.sync.status === 'syncing' || run(actions.startSync(a.id))} {...offWhile(a.sync.status === 'syncing')}>
-                  {t('syncNow')}
-                </button>
+                {/* Signed out: syncing cannot work until "Sign in again" above. */}
+                {a.needsSignIn ? null : (
+                  <button type="button" class="button small" onClick={() => a.sync.status === 'syncing' || run(actions.startSync(a.id))} {...offWhile(a.sync.status === 'syncing')}>
+                    {t('syncNow')}
+                  </button>
+                )}
                 {a.kind === 'badgr' ? (
                   <button type="button" class="button small" onClick={() => onAddresses(a.id)}>
                     {t('addressesButton')}
@@ -97,9 +101,12 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
         <button type="button" class="button primary" onClick={onAdd}>
           {t('addAccountTitle')}
         </button>
-        <button type="button" class="button" onClick={() => void checkAll()} {...offWhile(checking)} aria-busy={checking}>
-          {checking ? t('reverifying') : t('reverifyAll')}
-        </button>
+        {/* No account, no badge: there is nothing to check (the button did nothing). */}
+        {accounts.length ? (
+          <button type="button" class="button" onClick={() => void checkAll()} {...offWhile(checking)} aria-busy={checking}>
+            {checking ? t('reverifying') : t('reverifyAll')}
+          </button>
+        ) : null}
       </div>
     </section>
   );
@@ -109,7 +116,7 @@ function SyncLine({ account: a }: { account: AccountView }) {
   const { t, locale, now } = useEnv();
   const s = a.sync;
   if (s.status === 'syncing' || s.status === 'verifying') {
-    const label = s.status === 'syncing' ? t('syncing', s.done, s.total) : t('verifyingProgress', s.done, s.total);
+    const label = progressLabel(t, s.status === 'verifying', s.done, s.total);
     return (
       <div class="sync-line">
         <span class="small">{label}</span>
@@ -121,7 +128,8 @@ function SyncLine({ account: a }: { account: AccountView }) {
   return (
     <>
       {a.kind !== 'local' ? <p class="small">{ago ? t('syncedAgo', ago) : t('neverSynced')}</p> : null}
-      {s.status === 'error' && s.error ? (
+      {/* A signed-out account's notice says why it stopped: "Last sync failed" would say it again. */}
+      {s.status === 'error' && s.error && !a.needsSignIn ? (
         <Notice kind="error">
           {t('syncFailed', errorText(t, s.error))}
           {s.retryAt ? ` ${Date.parse(s.retryAt) <= now() ? t('syncRetryNow') : t('syncRetryAt', formatAgo(s.retryAt, now(), locale) ?? s.retryAt)}` : ''}

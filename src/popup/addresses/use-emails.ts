@@ -35,7 +35,14 @@ export function useEmails(accountId: string) {
     note,
     setNote,
     load,
-    add: (email: string, success = t('addressAdded', email)) => apply(actions.addEmail(accountId, email), success),
+    add: (email: string, success = t('addressAdded', email)) => {
+      // Already listed: said here. Badgr answers a bare HTTP 400 ("Could not register email address").
+      if (emails.status === 'ready' && emails.value.some((e) => e.email.toLowerCase() === email.toLowerCase())) {
+        setNote({ kind: 'error', text: t('errorEmailExists') });
+        return Promise.resolve(false);
+      }
+      return apply(actions.addEmail(accountId, email), success);
+    },
     resend: (e: EmailView) => apply(actions.resendEmail(accountId, e.id), t('addressResent', e.email)),
     makePrimary: (e: EmailView, success = t('addressPrimaryDone', e.email)) => apply(actions.makePrimaryEmail(accountId, e.id), success),
     remove: (e: EmailView) => apply(actions.removeEmail(accountId, e.id), t('addressRemoved', e.email)),

@@ -16,6 +16,21 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
   const expired = isExpired(badge.expires, now());
   const criteriaUrl = safeHttpUrl(badge.criteria?.url);
   const hashed = badge.claimedRecipients.some((r) => r.hashed);
+  // Not matched to the user, but named in clear by the badge: say which address, not only
+  // "none of yours" (the identities are already display-safe: display.ts detailForDisplay).
+  const named = badge.claimedRecipients.find((r) => !r.hashed && r.identity)?.identity;
+  // "Matches none of yours" only when the recipient check ran: a check again without the hosted
+  // copy skips it, and the badge is not someone else's for that (seen in Chromium, offline).
+  const compared = badge.checks.some((c) => c.id === 'recipient' && (c.outcome === 'fail' || c.outcome === 'indeterminate'));
+  const issuedTo = badge.recipient
+    ? badge.pending
+      ? t('badgeIssuedToPending', badge.recipient)
+      : badge.recipient
+    : named
+      ? compared ? t('badgeIssuedToNamed', named) : t('badgeIssuedToNamedUnchecked', named)
+      : hashed
+        ? compared ? t('badgeIssuedToHashed') : t('badgeIssuedToHashedUnchecked')
+        : t('badgeIssuedToUnknown');
   return (
     <>
       {badge.description ? (
@@ -38,7 +53,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
           <Fact term={expired ? t('badgeExpired') : t('badgeExpires')} value={badge.expires ? formatDate(badge.expires, locale) : t('badgeNoExpiry')} warn={expired} />
           <dt>{t('badgeIssuedTo')}</dt>
           <dd>
-            {badge.recipient ? (badge.pending ? t('badgeIssuedToPending', badge.recipient) : badge.recipient) : hashed ? t('badgeIssuedToHashed') : t('badgeIssuedToUnknown')}
+            {issuedTo}
             {badge.pending && onAddresses ? (
               <>
                 {' '}

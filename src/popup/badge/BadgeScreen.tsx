@@ -1,5 +1,5 @@
 /** The badge page: header with issuer, share and re-verify, the verification panel, and the facts. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { safeHttpUrl } from '../../core/share/escape.ts';
 import { useEnv } from '../env.ts';
@@ -31,7 +31,21 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
   const { t, actions } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: string }>();
+  // "Allow access" only when access is missing: a check that could not fetch from a host Lanyard
+  // may already read means the site is down, and the offer would do nothing (seen in Chromium).
+  const ready = detail.status === 'ready' ? detail.value : undefined;
+  const hostKey = ready && needsHostAccess(ready.checks) ? hostTargets(ready).join(' ') : '';
+  const [granted, setGranted] = useState<boolean>();
+  useEffect(() => {
+    setGranted(undefined);
+    if (!hostKey) return;
+    let live = true;
+    void actions.hasHosts(hostKey.split(' ')).then((g) => live && setGranted(g));
+    return () => {
+      live = false;
+    };
+  }, [hostKey, actions]);
 
 
   if (detail.status === 'loading') return <Loading />;
@@ -42,15 +56,21 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
   const reverify = async () => {
     setBusy(true);
     const r = await actions.verify(b.key);
+    const after = await load();
     setBusy(false);
-    setMessage(r.ok ? { kind: 'success', text: t('reverifyDone') } : { kind: 'error', text: errorText(t, r.error) });
-    await load();
+    // A green "Checked again." only for a badge that is verified now: after a check that could not
+    // reach the issuer (offline) it announced success over a verdict that had just dropped.
+    const valid = after.status === 'ready' && after.value.verdict === 'valid';
+    setMessage(!r.ok ? { kind: 'error', text: errorText(t, r.error) } : valid ? { kind: 'success', text: t('reverifyDone') } : { kind: 'info', text: t('reverifyDoneNotValid') });
     onChanged();
   };
   // The hosts a check may need: the issuer's profile and the badge's own hosted copy.
   const allowHost = async () => {
-    const targets = [b.issuerId, b.issuerUrl, b.publicUrl].filter((u): u is string => !!safeHttpUrl(u));
-    if (targets.length && (await actions.allowHosts(targets))) await reverify();
+    const targets = hostTargets(b);
+    if (targets.length && (await actions.allowHosts(targets))) {
+      setGranted(true);
+      await reverify();
+    }
   };
   const remove = async () => {
     const r = await actions.removeBadge(b.key);
@@ -77,7 +97,7 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
         ) : null}
       </div>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
-      <VerificationPanel badge={b} onReverify={reverify} reverifying={busy} onAllowHost={needsHostAccess(b.checks) ? allowHost : undefined} />
+      <VerificationPanel badge={b} onReverify={reverify} reverifying={busy} onAllowHost={hostKey && granted === false ? allowHost : undefined} />
       <BadgeFacts badge={b} onAddresses={b.pending ? () => onAddresses(b.accountId) : undefined} onGuide={onGuide && notYours(b) ? onGuide : undefined} />
     </section>
   );
@@ -85,3 +105,6 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
 
 /** Issued to an address of the account that is not confirmed, or to an address that is none of the user's. */
 const notYours = (b: BadgeDetail): boolean => b.pending || b.checks.some((c) => c.id === 'recipient' && c.outcome === 'fail');
+
+/** The hosts a check may need: the issuer's profile and the badge's own hosted copy. */
+const hostTargets = (b: BadgeDetail) => [b.issuerId, b.issuerUrl, b.publicUrl].filter((u): u is string => !!safeHttpUrl(u));

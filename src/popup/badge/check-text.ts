@@ -25,13 +25,20 @@ const SENTENCES: Partial<Record<CheckId, Partial<Record<Outcome, MessageKey>>>> 
   hosted: { pass: 'checkHostedPass', fail: 'checkHostedFail', indeterminate: 'checkHostedIndeterminate' },
   validity: { pass: 'checkValidityPass', fail: 'checkValidityFail' },
   revocation: { pass: 'checkRevocationPass', fail: 'checkRevocationFail', indeterminate: 'checkRevocationIndeterminate' },
-  recipient: { pass: 'checkRecipientPass', fail: 'checkRecipientFail', skipped: 'checkRecipientSkipped' },
+  // Indeterminate: issued to an address of the user's that is not verified, or that only another
+  // backpack vouches for (background/services/badge-record.ts assess).
+  recipient: { pass: 'checkRecipientPass', fail: 'checkRecipientFail', indeterminate: 'checkRecipientIndeterminate', skipped: 'checkRecipientSkipped' },
 };
 
 const BY_CODE: Record<string, MessageKey> = {
   ERR_EXPIRED: 'checkValidityExpired',
   ERR_NOT_YET_VALID: 'checkValidityNotYet',
   ERR_SUSPENDED: 'checkRevocationSuspended',
+};
+
+/** Indeterminate for a reason other than "could not be reached": the server answered, with an error status. */
+const INDETERMINATE_BY_CODE: Partial<Record<CheckId, Record<string, MessageKey>>> = {
+  hosted: { ERR_HTTP_STATUS: 'checkHostedNotServed' },
 };
 
 const GENERIC: Record<Outcome, MessageKey> = {
@@ -56,6 +63,8 @@ export function checkTitle(c: Check): MessageKey {
 
 export function checkSentence(c: Check): MessageKey {
   if (c.outcome === 'fail' && c.code && BY_CODE[c.code]) return BY_CODE[c.code] as MessageKey;
+  const answered = c.outcome === 'indeterminate' && c.code ? INDETERMINATE_BY_CODE[c.id]?.[c.code] : undefined;
+  if (answered) return answered;
   return SENTENCES[c.id]?.[c.outcome] ?? GENERIC[c.outcome];
 }
 

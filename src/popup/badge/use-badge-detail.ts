@@ -5,16 +5,19 @@ import type { PopupActions } from '../actions.ts';
 import { detailForDisplay } from '../display.ts';
 import type { Loadable } from '../use-popup-data.ts';
 
-export function useBadgeDetail(actions: PopupActions, badgeKey: string): [Loadable<BadgeDetail>, () => Promise<void>] {
+export function useBadgeDetail(actions: PopupActions, badgeKey: string): [Loadable<BadgeDetail>, () => Promise<Loadable<BadgeDetail>>] {
   const [detail, setDetail] = useState<Loadable<BadgeDetail>>({ status: 'loading' });
   const load = useCallback(async () => {
     const r = await actions.getBadge(badgeKey);
+    let next: Loadable<BadgeDetail>;
     try {
-      setDetail(r.ok ? { status: 'ready', value: detailForDisplay(r.value) } : { status: 'error', error: r.error });
+      next = r.ok ? { status: 'ready', value: detailForDisplay(r.value) } : { status: 'error', error: r.error };
     } catch (e) {
       // A detail that cannot even be read for display (a field of the wrong type) is an error, not a blank screen.
-      setDetail({ status: 'error', error: { code: 'ERR_INTERNAL', message: e instanceof Error ? e.message : String(e) } });
+      next = { status: 'error', error: { code: 'ERR_INTERNAL', message: e instanceof Error ? e.message : String(e) } };
     }
+    setDetail(next);
+    return next;
   }, [actions, badgeKey]);
   useEffect(() => void load(), [load]);
   return [detail, load];

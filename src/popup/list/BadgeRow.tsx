@@ -34,7 +34,9 @@ export function BadgeRow({ badge, index, count, top, active, onClick }: BadgeRow
       <span class="row-text">
         <bdi class="row-name" dir="auto">{badge.name}</bdi>
         <span class="row-meta">
-          <span class="row-meta-text">{badge.issuerName ? <bdi dir="auto">{badge.issuerName}</bdi> : null}{badge.issuerName && date ? ' · ' : ''}{date}</span>
+          {/* A long issuer name is cut, never the date (a chip beside it left "Nov 20,…"). */}
+          {badge.issuerName ? <bdi class="row-meta-text row-issuer" dir="auto">{badge.issuerName}</bdi> : null}
+          {date ? <span class="row-date">{badge.issuerName ? ' · ' : ''}{date}</span> : null}
           {expired ? <span class="chip chip-warn">{t('chipExpired')}</span> : null}
           {badge.pending ? <span class="chip chip-info">{t('chipPending')}</span> : null}
         </span>

@@ -20,6 +20,8 @@ export interface ListScreenProps {
   /** Only the first screen of badges is here yet; `expected` is how many there are. */
   partial?: boolean;
   accounts: readonly AccountView[];
+  /** A backpack is being synced (an empty list is then "not yet", not "none"). */
+  syncing?: boolean;
   /** How many badges the cache holds (from the state), for the skeleton. */
   expected: number;
   query: ListQuery;
@@ -49,7 +51,7 @@ export function ListScreen(p: ListScreenProps) {
   const facets = useMemo(() => facetsOf(all, locale), [all, locale]);
 
   if (p.badges.status === 'error') return <ErrorState title={t('listErrorTitle')} message={errorText(t, p.badges.error)} onRetry={p.onRetry} />;
-  if (p.badges.status === 'ready' && all.length === 0) return <EmptyState onImport={p.onImport} onConnect={p.onConnect} onGuide={p.onGuide} />;
+  if (p.badges.status === 'ready' && all.length === 0) return <EmptyState onImport={p.onImport} onConnect={p.onConnect} onGuide={p.onGuide} syncing={p.syncing} />;
   const loading = p.badges.status === 'loading';
   const total = p.partial ? Math.max(p.expected, all.length) : all.length;
   // While the rest loads, a search or filter would count only the first screen: say it is loading instead.

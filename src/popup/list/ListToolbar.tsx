@@ -50,8 +50,11 @@ export function ListToolbar({ query, onQuery, filtersOpen, onToggleFilters, sear
       </label>
       <button ref={filtersRef} type="button" class={`icon-button${n ? ' on' : ''}`} aria-expanded={filtersOpen} aria-controls="filters" onClick={onToggleFilters} title={t('filtersButton')}>
         <Icon name="filter" size={16} />
-        <span class="visually-hidden">{t('filtersButton')}</span>
-        {n ? <span class="count" aria-label={t('filtersActive', n)}>{n}</span> : null}
+        {/* The name says how many filters are on; aria-label on a plain span is not announced
+            (ARIA 1.2: naming is prohibited on generic), so the count is shown and hidden from
+            assistive technology, and spelled out in the button's name. */}
+        <span class="visually-hidden">{n ? t('filtersActive', n) : t('filtersButton')}</span>
+        {n ? <span class="count" aria-hidden="true">{n}</span> : null}
       </button>
       <label class="sort">
         <span class="visually-hidden">{t('sortLabel')}</span>

@@ -9,13 +9,23 @@ import { useFocusRescue } from '../ui/focus-rescue.ts';
 
 type Row = { issuer: string; id: string };
 
-export function OrgIdsEditor({ value, issuers, onSave, focus }: { value: Record<string, string>; issuers: readonly string[]; onSave(map: Record<string, string>): void; focus?: boolean }) {
+export function OrgIdsEditor({ value, issuers, onSave, focus, issuer }: { value: Record<string, string>; issuers: readonly string[]; onSave(map: Record<string, string>): void; focus?: boolean; issuer?: string }) {
   const { t } = useEnv();
-  const [rows, setRows] = useState<Row[]>(() => [...Object.entries(value).map(([issuer, id]) => ({ issuer, id })), { issuer: '', id: '' }]);
+  // Come from a badge's "Set the LinkedIn page": its issuer's row is there (added if new), and
+  // focus goes to its company id, the one thing left to type.
+  const [rows, setRows] = useState<Row[]>(() => {
+    const saved = Object.entries(value).map(([name, id]) => ({ issuer: name, id }));
+    const named = issuer?.trim();
+    return named && !Object.hasOwn(value, named) ? [...saved, { issuer: named, id: '' }, { issuer: '', id: '' }] : [...saved, { issuer: '', id: '' }];
+  });
   const [error, setError] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (focus) heading.current?.focus();
+    if (!focus) return;
+    const at = issuer ? rows.findIndex((r) => r.issuer === issuer.trim()) : -1;
+    const idField = at >= 0 ? form.current?.querySelectorAll<HTMLInputElement>('.org-row input')[at * 2 + 1] : undefined;
+    (idField ?? heading.current)?.focus();
+    // Once, on arrival: later edits must not move focus.
   }, [focus]);
   // The × goes with its row: focus moves to the issuer field of the row now in its place (WCAG 2.4.3).
   const form = useRef<HTMLFormElement>(null);

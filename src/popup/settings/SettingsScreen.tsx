@@ -24,9 +24,11 @@ export interface SettingsScreenProps {
   onChanged(): void;
   /** Open straight at the LinkedIn section (from the share screen). */
   focusOrgIds?: boolean;
+  /** The issuer whose company page is to be set (from a badge's share screen). */
+  orgIdsIssuer?: string;
 }
 
-export default function SettingsScreen({ settings, issuers, accounts = [], onChanged, focusOrgIds }: SettingsScreenProps) {
+export default function SettingsScreen({ settings, issuers, accounts = [], onChanged, focusOrgIds, orgIdsIssuer }: SettingsScreenProps) {
   const { t, actions } = useEnv();
   const [current, setCurrent] = useState<Settings | undefined>(settings);
   // What a change did shows under the section it was made in (a note at the top was out of view
@@ -81,7 +83,7 @@ export default function SettingsScreen({ settings, issuers, accounts = [], onCha
 
       <TrustPanel accounts={accounts} onChanged={onChanged} onNote={noteAt('trust')} />
       {noteFor('trust')}
-      <OrgIdsEditor value={current.linkedInOrgIds} issuers={issuers} focus={focusOrgIds} onSave={async (map) => done('orgids', await actions.saveSettings({ linkedInOrgIds: map }), t('settingsSaved'))} />
+      <OrgIdsEditor value={current.linkedInOrgIds} issuers={issuers} focus={focusOrgIds} issuer={orgIdsIssuer} onSave={async (map) => done('orgids', await actions.saveSettings({ linkedInOrgIds: map }), t('settingsSaved'))} />
       {noteFor('orgids')}
       <BackupPanel onImported={onChanged} />
     </section>

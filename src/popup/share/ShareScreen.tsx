@@ -21,7 +21,8 @@ type Panel = 'link' | 'embed' | 'download';
 export interface ShareScreenProps {
   badgeKey: string;
   settings: Settings | undefined;
-  onEditOrgIds(): void;
+  /** To the LinkedIn company pages in settings, for this badge's issuer. */
+  onEditOrgIds(issuerName?: string): void;
 }
 
 export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareScreenProps) {
@@ -68,7 +69,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
         </div>
         <p class="small muted">
           {c.organizationId ? t('shareOrgLinked', b.issuerName ?? '', c.organizationId) : t('shareOrgByName', b.issuerName ?? '')}{' '}
-          <button type="button" class="link-button" onClick={onEditOrgIds}>
+          <button type="button" class="link-button" onClick={() => onEditOrgIds(b.issuerName ?? undefined)}>
             {t('shareOrgEdit')}
           </button>
         </p>
@@ -97,7 +98,9 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
 
       <section class="panel" aria-labelledby="embed-title">
         <h3 id="embed-title">{t('shareEmbedTitle')}</h3>
-        <iframe class="card-preview" sandbox="" srcdoc={`<!doctype html><body style="margin:8px">${c.html}</body>`} title={t('shareCardPreview')} />
+        {/* A picture of the card, inert: its links are dead in the sandbox and were three extra
+            Tab stops; the same content is the text and HTML copied below. */}
+        <iframe class="card-preview" sandbox="" inert srcdoc={`<!doctype html><body style="margin:8px">${c.html}</body>`} title={t('shareCardPreview')} />
         <div class="button-row">
           <button type="button" class="button" onClick={() => copy('embed', t('shareWhatCard'), c.text, c.html)}>
             <Icon name="mail" size={14} />

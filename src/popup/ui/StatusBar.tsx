@@ -8,7 +8,7 @@ import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { formatAgo } from '../format.ts';
 import { Icon } from './Icon.tsx';
-import { ProgressBar } from './ProgressBar.tsx';
+import { ProgressBar, progressLabel } from './ProgressBar.tsx';
 
 export function useOnline(): boolean {
   const [online, setOnline] = useState(() => typeof navigator === 'undefined' || navigator.onLine !== false);
@@ -24,14 +24,17 @@ export function useOnline(): boolean {
   return online;
 }
 
-export function StatusBar({ state, online }: { state: StateReply | undefined; online: boolean }) {
+type Account = StateReply['accounts'][number];
+
+/** `onSignInAgain`: a failure because the session ended offers the way back in, where it is said. */
+export function StatusBar({ state, online, onSignInAgain }: { state: StateReply | undefined; online: boolean; onSignInAgain?: (a: Account) => void }) {
   const { t, locale, now } = useEnv();
   const failed = state?.accounts.filter((a) => a.sync.status === 'error' && a.sync.error) ?? [];
   const busy = state?.accounts.filter((a) => a.sync.status === 'syncing' || a.sync.status === 'verifying') ?? [];
   const done = busy.reduce((n, a) => n + a.sync.done, 0);
   const total = busy.reduce((n, a) => n + a.sync.total, 0);
   const verifying = busy.some((a) => a.sync.status === 'verifying');
-  const label = verifying ? t('verifyingProgress', done, total) : t('syncing', done, total);
+  const label = progressLabel(t, verifying, done, total);
   return (
     <>
       {!online ? (
@@ -47,20 +50,26 @@ export function StatusBar({ state, online }: { state: StateReply | undefined; on
         </div>
       ) : null}
       {failed.map((a) => (
-        <SyncFailure key={a.id} account={a.providerName} error={errorText(t, a.sync.error!)} retry={a.sync.retryAt ? formatAgo(a.sync.retryAt, now(), locale) : undefined} retryDue={!!a.sync.retryAt && Date.parse(a.sync.retryAt) <= now()} />
+        <SyncFailure key={a.id} account={a.providerName} error={errorText(t, a.sync.error!)} retry={a.sync.retryAt ? formatAgo(a.sync.retryAt, now(), locale) : undefined} retryDue={!!a.sync.retryAt && Date.parse(a.sync.retryAt) <= now()} onSignIn={a.needsSignIn && onSignInAgain ? () => onSignInAgain(a) : undefined} />
       ))}
     </>
   );
 }
 
 /** What went wrong with a sync, and when Lanyard tries again (issue 12 point 13). */
-function SyncFailure({ account, error, retry, retryDue }: { account: string; error: string; retry: string | undefined; retryDue: boolean }) {
+function SyncFailure({ account, error, retry, retryDue, onSignIn }: { account: string; error: string; retry: string | undefined; retryDue: boolean; onSignIn?: () => void }) {
   const { t } = useEnv();
   return (
     <p class="sync-failure" data-testid="sync-failure">
       <Icon name="warning" size={16} />
       <span>
         {t('syncStatusFailed', account, error)} {retry ? (retryDue ? t('syncRetryNow') : t('syncRetryAt', retry)) : null}
+        {onSignIn ? ' ' : null}
+        {onSignIn ? (
+          <button type="button" class="link-button" onClick={onSignIn}>
+            {t('accountSignInAgain')}
+          </button>
+        ) : null}
       </span>
     </p>
   );

@@ -2,7 +2,7 @@
  * The local backpack's way in: drop or pick baked PNG/SVG, JSON or JWS files, or paste a URL or
  * a compact JWS. Each is sent to the background, which verifies and stores it.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportSource } from '../../messaging/protocol.ts';
 import type { BadgeView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
@@ -10,6 +10,7 @@ import { errorText } from '../errors.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
+import { displayText } from '../../core/share/display.ts';
 import { fileToSource, IMPORT_ACCEPT, MAX_IMPORT_BYTES } from './file-source.ts';
 
 export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void }) {
@@ -18,28 +19,42 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string }>();
+  // The answer is under the form, below the fold after a pick from the drop zone: brought into view.
+  const answer = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) answer.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [result]);
 
-  const run = async (sources: (ImportSource | 'too-large')[]) => {
+  // Each file's error names the file, and what was added is said too: with several files picked,
+  // "That is not a badge…" alone did not say which one, nor that the others were added.
+  const run = async (sources: (ImportSource | { tooLarge: string })[]) => {
     if (busy) return;
     setBusy(true);
     let last: BadgeView | undefined;
+    let added = 0;
     const errors: string[] = [];
+    const named = (s: ImportSource | { tooLarge: string }, text: string) => {
+      const name = 'tooLarge' in s ? s.tooLarge : s.kind === 'file' ? s.name : '';
+      return name ? t('importFileError', displayText(name, 80), text) : text;
+    };
     for (const s of sources) {
-      if (s === 'too-large') {
-        errors.push(t('errorFileTooLarge'));
+      if ('tooLarge' in s) {
+        errors.push(named(s, t('errorFileTooLarge')));
         continue;
       }
       const r = await actions.importBadge(s);
-      if (r.ok) last = r.value;
-      else errors.push(errorText(t, r.error));
+      if (r.ok) {
+        last = r.value;
+        added++;
+      } else errors.push(named(s, errorText(t, r.error)));
     }
     setBusy(false);
-    setResult(errors.length ? { kind: 'error', text: errors.join(' ') } : last ? { kind: 'success', text: t('importDone', last.name) } : undefined);
+    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: t('importDone', last.name) } : undefined);
     if (last && !errors.length) onImported(last);
   };
   const files = async (list: FileList | null | undefined) => {
     if (!list?.length) return;
-    const sources = await Promise.all([...list].map((f) => (f.size > MAX_IMPORT_BYTES ? ('too-large' as const) : fileToSource(f))));
+    const sources = await Promise.all([...list].map((f) => (f.size > MAX_IMPORT_BYTES ? { tooLarge: f.name } : fileToSource(f))));
     await run(sources);
   };
 
@@ -80,7 +95,7 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
           {busy ? t('importing') : t('importButton')}
         </button>
       </form>
-      <div aria-live="polite">{result ? <Notice kind={result.kind}>{result.text}</Notice> : null}</div>
+      <div aria-live="polite" ref={answer}>{result ? <Notice kind={result.kind}>{result.text}</Notice> : null}</div>
     </div>
   );
 }

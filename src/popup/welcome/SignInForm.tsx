@@ -14,11 +14,11 @@ import { baseUrlOf, choiceFor, HostPicker, type HostChoice } from './HostPicker.
 
 export type PasswordService = 'badgr' | 'parchment';
 
-export function SignInForm({ service, initialHost, onSignedIn }: { service: PasswordService; initialHost?: string; onSignedIn(): void }) {
+export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { service: PasswordService; initialHost?: string; initialUser?: string; onSignedIn(): void }) {
   const { t, actions } = useEnv();
   const hosts = service === 'badgr' ? BADGR_HOSTS : PARCHMENT_HOSTS;
   const [host, setHost] = useState<HostChoice>(() => choiceFor(hosts, initialHost));
-  const [username, setUsername] = useState('');
+  const [username, setUsername] = useState(initialUser ?? '');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | { code: 'local'; message: string }>();

@@ -27,13 +27,15 @@ export interface WelcomeScreenProps {
   initialMode?: WelcomeMode;
   /** The backpack to sign in to again (an account that needs it). */
   initialHost?: string;
+  /** The e-mail of that account (password sign-in). */
+  initialUser?: string;
   /** After a sign-in or an import: reload and show the list. */
   onDone(): void;
   /** To settings, where a backup file is imported. */
   onRestore(): void;
 }
 
-export default function WelcomeScreen({ firstRun, initialMode = 'choose', initialHost, onDone, onRestore }: WelcomeScreenProps) {
+export default function WelcomeScreen({ firstRun, initialMode = 'choose', initialHost, initialUser, onDone, onRestore }: WelcomeScreenProps) {
   const { t } = useEnv();
   const [mode, setMode] = useState<WelcomeMode>(initialMode);
   const [host, setHost] = useState<string | undefined>(initialHost);
@@ -81,7 +83,7 @@ export default function WelcomeScreen({ firstRun, initialMode = 'choose', initia
         {t('welcomeOtherWays')}
       </button>
       <ScreenTitle>{t(title)}</ScreenTitle>
-      {mode === 'badgr' || mode === 'parchment' ? <SignInForm key={`${mode}-${host ?? ''}`} service={mode} initialHost={host} onSignedIn={onDone} /> : null}
+      {mode === 'badgr' || mode === 'parchment' ? <SignInForm key={`${mode}-${host ?? ''}`} service={mode} initialHost={host} initialUser={host === initialHost ? initialUser : undefined} onSignedIn={onDone} /> : null}
       {mode === 'provider' ? (
         <ProviderForm
           initialUrl={host}
