@@ -14,7 +14,8 @@ import { AccountsScreen, AddressesScreen, BadgeScreen, GuideScreen, ImportScreen
 import { ErrorState } from './ui/ErrorState.tsx';
 import { ScreenBoundary } from './ui/ScreenBoundary.tsx';
 import { Header, type NavTarget } from './ui/Header.tsx';
-import { Footer, StatusBar, useOnline } from './ui/StatusBar.tsx';
+import { Footer, StatusBar } from './ui/StatusBar.tsx';
+import { useOnline } from './ui/online.ts';
 import { afterPaint, usePopupData } from './use-popup-data.ts';
 
 export interface AppProps {

@@ -7,6 +7,7 @@ import { formatAgo, hostOf } from '../format.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { offWhile } from '../ui/busy.ts';
+import { isOffline } from '../ui/online.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { ProgressBar, progressLabel } from '../ui/ProgressBar.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
@@ -43,8 +44,13 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
   // ignores presses until it is done, then the result is announced.
   const [checking, setChecking] = useState(false);
   const [checked, setChecked] = useState(false);
+  const [offlineNote, setOfflineNote] = useState(false);
   const checkAll = async () => {
     if (checking) return;
+    // Offline, every check would fail to reach its issuer and every badge would lose its settled result.
+    const offline = isOffline();
+    setOfflineNote(offline);
+    if (offline) return;
     setChecking(true);
     setChecked(false);
     const ok = await run(actions.verify());
@@ -57,6 +63,7 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
       {error ? <Notice kind="error">{error}</Notice> : null}
       <div aria-live="polite">
         {checked ? <Notice kind="success">{t('reverifyDone')}</Notice> : null}
+        {offlineNote ? <Notice kind="info">{t('reverifyAllOffline')}</Notice> : null}
         {signedOutNote ? <Notice kind="info">{signedOutNote}</Notice> : null}
       </div>
       {accounts.length === 0 ? <p>{t('accountsNone')}</p> : null}

@@ -15,6 +15,7 @@ import { BadgeFacts, ExternalLink } from './BadgeFacts.tsx';
 import { needsHostAccess } from './check-text.ts';
 import { VerificationPanel } from './VerificationPanel.tsx';
 import { Loading } from '../ui/Loading.tsx';
+import { isOffline } from '../ui/online.ts';
 
 export interface BadgeScreenProps {
   badgeKey: string;
@@ -54,6 +55,12 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
   const issuerUrl = safeHttpUrl(b.issuerUrl);
 
   const reverify = async () => {
+    // Offline, a check could only fail to reach the issuer and replace a settled result with "not
+    // fully verified": the badge keeps its last result and the user is told why nothing happened.
+    if (isOffline()) {
+      setMessage({ kind: 'info', text: t('reverifyOffline') });
+      return;
+    }
     setBusy(true);
     const r = await actions.verify(b.key);
     const after = await load();

@@ -2,27 +2,12 @@
  * Under the header: offline notice and the progress of a running sync or re-verification
  * (summed over accounts). In the footer: the version, which also shows the background answers.
  */
-import { useEffect, useState } from 'preact/hooks';
 import type { StateReply } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { formatAgo } from '../format.ts';
 import { Icon } from './Icon.tsx';
 import { ProgressBar, progressLabel } from './ProgressBar.tsx';
-
-export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => typeof navigator === 'undefined' || navigator.onLine !== false);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine !== false);
-    addEventListener('online', update);
-    addEventListener('offline', update);
-    return () => {
-      removeEventListener('online', update);
-      removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
-}
 
 type Account = StateReply['accounts'][number];
 
