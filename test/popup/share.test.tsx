@@ -92,4 +92,23 @@ describe('share', () => {
     await screen.findByText('Saved local-9f2c1e.json.');
     expect(actions.saved).toEqual(['local-9f2c1e.png', 'local-9f2c1e.json']);
   });
+
+  it('warns before sharing a badge that failed verification (revoked, expired) or could not be fully checked', async () => {
+    open('badgr-us:Dp0revoked');
+    const revoked = await screen.findByRole('alert');
+    expect(revoked.textContent).toContain('did not pass verification: revoked by the issuer');
+    cleanup();
+    open('badgr-us:Fa1d2021xx');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/did not pass verification: expired on 2024-05-20/);
+    cleanup();
+    open('ob3-academy:urn-c2');
+    await screen.findByRole('link', { name: 'Add to LinkedIn profile' });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getAllByRole('status').some((s) => /could not complete every check of this badge: .*could not be fetched/.test(s.textContent ?? ''))).toBe(true);
+    cleanup();
+    open('badgr-us:aB3dE5fG7h');
+    await screen.findByRole('link', { name: 'Add to LinkedIn profile' });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/verification|every check|not checked/)).toBeNull();
+  });
 });

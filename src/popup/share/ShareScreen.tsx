@@ -13,7 +13,7 @@ import { Icon } from '../ui/Icon.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { QrCode } from './QrCode.tsx';
-import { shareContent } from './share-content.ts';
+import { shareContent, shareWarning } from './share-content.ts';
 import { Loading } from '../ui/Loading.tsx';
 
 type Panel = 'link' | 'embed' | 'download';
@@ -40,6 +40,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
   if (detail.status === 'error') return <ErrorState title={t('badgeErrorTitle')} message={errorText(t, detail.error)} onRetry={load} />;
   const b = detail.value;
   const c = shareContent(b, settings, t, locale);
+  const warning = shareWarning(b, t);
 
   const copy = async (where: Panel, what: string, text: string, html?: string) => {
     const r = await actions.copy(text, html);
@@ -53,6 +54,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
   return (
     <section class="share-screen" aria-labelledby="screen-title" ref={notes}>
       <ScreenTitle>{t('shareTitle', b.name)}</ScreenTitle>
+      {warning ? <Notice kind={warning.kind}>{warning.text}</Notice> : null}
 
       <section class="panel" aria-labelledby="linkedin-title">
         <h3 id="linkedin-title">{t('shareLinkedIn')}</h3>

@@ -35,6 +35,20 @@ function safeDecode(segment: string): string {
   }
 }
 
+/**
+ * What the share screen must say before the buttons: sharing a badge that failed verification
+ * (forged, revoked, expired) or that could not be fully checked hands the viewer a badge they
+ * will not be able to trust (DESIGN.md: a verdict is a promise). The first failing, else
+ * undetermined, check says why, in the engine's words (already through display helpers).
+ */
+export function shareWarning(b: Pick<BadgeDetail, 'verdict' | 'checks'>, t: Translate): { kind: 'error' | 'info'; text: string } | undefined {
+  const why = (outcome: 'fail' | 'indeterminate') => b.checks.find((c) => c.outcome === outcome)?.message ?? '';
+  if (b.verdict === 'invalid') return { kind: 'error', text: t('shareWarnInvalid', why('fail') || t('verdictInvalidShort')) };
+  if (b.verdict === 'indeterminate') return { kind: 'info', text: t('shareWarnIndeterminate', why('indeterminate') || t('verdictIndeterminateShort')) };
+  if (b.verdict === 'unverified') return { kind: 'info', text: t('shareWarnUnverified') };
+  return undefined;
+}
+
 export function labelsFor(t: Translate): CardLabels {
   return {
     issuedBy: (issuer) => t('cardIssuedBy', issuer),
