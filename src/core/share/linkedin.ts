@@ -6,7 +6,7 @@
  */
 import { yearMonth } from './dates.ts';
 import { displayText } from './display.ts';
-import { safeHttpUrl } from './escape.ts';
+import { publicShareUrl } from './escape.ts';
 
 export interface LinkedInCertification {
   name: string;
@@ -16,7 +16,7 @@ export interface LinkedInCertification {
   /** ISO 8601 */
   issuedOn?: string;
   expires?: string;
-  /** The public, verifiable URL ("Credential URL"); dropped unless http(s). */
+  /** The public, verifiable URL ("Credential URL"); dropped unless http(s) without a token. */
   certUrl?: string;
   /** "Credential ID" */
   certId?: string;
@@ -40,16 +40,16 @@ export function linkedInAddToProfileUrl(c: LinkedInCertification): string {
     p.set('expirationYear', String(expires.year));
     p.set('expirationMonth', String(expires.month));
   }
-  const certUrl = safeHttpUrl(c.certUrl);
+  const certUrl = publicShareUrl(c.certUrl);
   if (certUrl) p.set('certUrl', certUrl);
   // The id too: an OB 3.0 id is any string, and a public URL's last segment decodes %E2%80%AE to an override.
   if (c.certId?.trim()) p.set('certId', displayText(c.certId.trim(), 300));
   return `https://www.linkedin.com/profile/add?${p.toString()}`;
 }
 
-/** A LinkedIn post of a public link; undefined when the link is not http(s). */
+/** A LinkedIn post of a public link; undefined when the link is not http(s) or carries a token. */
 export function linkedInShareUrl(publicUrl: string | undefined): string | undefined {
-  const url = safeHttpUrl(publicUrl);
+  const url = publicShareUrl(publicUrl);
   return url ? `https://www.linkedin.com/sharing/share-offsite/?${new URLSearchParams({ url }).toString()}` : undefined;
 }
 

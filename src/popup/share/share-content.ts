@@ -1,5 +1,5 @@
 /** What the share screen offers for one badge, built with core/share and the user's words. */
-import { badgeCardHtml, badgeShareText, type CardLabels } from '../../core/share/card.ts';
+import { badgeCardHtml, badgeShareText, shareLink, type CardLabels } from '../../core/share/card.ts';
 import { safeHttpUrl } from '../../core/share/escape.ts';
 import { linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../core/share/linkedin.ts';
 import type { BadgeDetail, Settings } from '../../messaging/views.ts';
@@ -63,7 +63,7 @@ export function labelsFor(t: Translate): CardLabels {
 
 export function shareContent(b: BadgeDetail, settings: Settings | undefined, t: Translate, locale: string): ShareContent {
   const organizationId = organizationIdFor(settings?.linkedInOrgIds ?? {}, { id: b.issuerId, name: b.issuerName });
-  const link = safeHttpUrl(b.publicUrl);
+  const link = shareLink(b);
   const labels = labelsFor(t);
   return {
     link,
