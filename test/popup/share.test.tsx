@@ -111,4 +111,21 @@ describe('share', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByText(/verification|every check|not checked/)).toBeNull();
   });
+
+  it('Send by e-mail opens a mailto: with the subject, the sentence and the whole public link (RFC 6068)', async () => {
+    open('badgr-us:aB3dE5fG7h');
+    const mail = await screen.findByRole('link', { name: 'Send by e-mail' });
+    const href = mail.getAttribute('href') ?? '';
+    expect(href.startsWith('mailto:?subject=')).toBe(true);
+    expect(href).not.toContain('+');
+    const fields = Object.fromEntries(href.slice(8).split('&').map((kv) => kv.split('=').map(decodeURIComponent)));
+    expect(fields).toEqual({
+      subject: 'My badge: Web Accessibility Fundamentals',
+      body: 'I earned the badge “Web Accessibility Fundamentals” from Northwind University.\r\nSee and verify it here:\r\n\r\nhttps://api.badgr.io/public/assertions/aB3dE5fG7h',
+    });
+    cleanup();
+    open('local:9f2c1e');
+    const noLink = await screen.findByRole('link', { name: 'Send by e-mail' });
+    expect(decodeURIComponent(noLink.getAttribute('href') ?? '')).not.toMatch(/https?:|verify it here/);
+  });
 });

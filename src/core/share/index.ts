@@ -10,3 +10,4 @@ export { isLinkedInOrgId, linkedInAddToProfileUrl, linkedInShareUrl, organizatio
 export { parseMarkdown, MAX_MARKDOWN_CHARS, type MdBlock, type MdInline } from './markdown.ts';
 export { markdownToHtml, type MarkdownHtmlOptions } from './markdown-html.ts';
 export { displayText, displayOptional, hasHiddenControls, MAX_DISPLAY_CHARS } from './display.ts';
+export { mailtoUrl, MAX_MAILTO_CHARS, type MailDraft } from './mail.ts';

@@ -112,6 +112,9 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
           <button type="button" class="button" onClick={() => copy('embed', t('shareWhatText'), c.text)}>
             {t('copyText')}
           </button>
+          <a class="button" href={c.mail} target="_blank" rel="noopener noreferrer">
+            {t('sendByEmail')}
+          </a>
         </div>
         {note('embed')}
         <details>

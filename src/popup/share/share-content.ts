@@ -1,6 +1,7 @@
 /** What the share screen offers for one badge, built with core/share and the user's words. */
 import { badgeCardHtml, badgeShareText, shareLink, type CardLabels } from '../../core/share/card.ts';
 import { safeHttpUrl } from '../../core/share/escape.ts';
+import { mailtoUrl } from '../../core/share/mail.ts';
 import { linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../core/share/linkedin.ts';
 import type { BadgeDetail, Settings } from '../../messaging/views.ts';
 import { formatDate } from '../format.ts';
@@ -13,6 +14,8 @@ export interface ShareContent {
   post?: string;
   html: string;
   text: string;
+  /** mailto: with subject and body (RFC 6068), the link last and whole. */
+  mail: string;
 }
 
 /**
@@ -72,5 +75,10 @@ export function shareContent(b: BadgeDetail, settings: Settings | undefined, t: 
     post: linkedInShareUrl(link),
     html: badgeCardHtml(b, { labels, formatDate: (iso) => formatDate(iso, locale) }),
     text: badgeShareText(b, labels),
+    mail: mailtoUrl({
+      subject: t('shareMailSubject', b.name),
+      body: (b.issuerName ? labels.earnedFrom(b.name, b.issuerName) : labels.earned(b.name)) + (link ? `\n${t('shareMailVerify')}` : ''),
+      ...(link ? { link } : {}),
+    }),
   };
 }
