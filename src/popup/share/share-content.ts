@@ -1,8 +1,7 @@
 /** What the share screen offers for one badge, built with core/share and the user's words. */
 import { badgeCardHtml, badgeShareText, shareLink, type CardLabels } from '../../core/share/card.ts';
-import { safeHttpUrl } from '../../core/share/escape.ts';
 import { mailtoUrl } from '../../core/share/mail.ts';
-import { linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../core/share/linkedin.ts';
+import { credentialIdFor, linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../core/share/linkedin.ts';
 import type { BadgeDetail, Settings } from '../../messaging/views.ts';
 import { formatDate } from '../format.ts';
 import type { Translate } from '../i18n.ts';
@@ -16,26 +15,6 @@ export interface ShareContent {
   text: string;
   /** mailto: with subject and body (RFC 6068), the link last and whole. */
   mail: string;
-}
-
-/**
- * The credential id for LinkedIn: BadgeDetail has no field for it yet, so the last segment of
- * the public URL stands in (a Badgr entityId, an OB 3.0 credential path).
- */
-export function credentialIdOf(b: Pick<BadgeDetail, 'publicUrl'>): string | undefined {
-  const url = safeHttpUrl(b.publicUrl);
-  if (!url) return undefined;
-  const last = new URL(url).pathname.split('/').filter(Boolean).pop();
-  return last ? safeDecode(last).replace(/\.json$/, '') : undefined;
-}
-
-/** decodeURIComponent throws on a bad escape (`%E0%A4%A`, `%zz`): then the segment is kept as it is. */
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 /**
@@ -71,7 +50,7 @@ export function shareContent(b: BadgeDetail, settings: Settings | undefined, t: 
   return {
     link,
     organizationId,
-    addToProfile: linkedInAddToProfileUrl({ name: b.name, organizationId, organizationName: b.issuerName, issuedOn: b.issuedOn, expires: b.expires, certUrl: link, certId: credentialIdOf(b) }),
+    addToProfile: linkedInAddToProfileUrl({ name: b.name, organizationId, organizationName: b.issuerName, issuedOn: b.issuedOn, expires: b.expires, certUrl: link, certId: credentialIdFor(b.credentialId, b.publicUrl) }),
     post: linkedInShareUrl(link),
     html: badgeCardHtml(b, { labels, formatDate: (iso) => formatDate(iso, locale) }),
     text: badgeShareText(b, labels),
