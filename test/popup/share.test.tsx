@@ -6,6 +6,9 @@ import { HOSTILE_NAME, mockSettings } from '../../src/popup/mock-data.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
 import ShareScreen from '../../src/popup/share/ShareScreen.tsx';
 import { renderWithEnv } from './render.tsx';
+import { shareContent } from '../../src/popup/share/share-content.ts';
+import { createTranslator } from '../../src/popup/i18n.ts';
+import en from '../../public/_locales/en/messages.json';
 
 afterEach(cleanup);
 
@@ -128,4 +131,24 @@ describe('share', () => {
     const noLink = await screen.findByRole('link', { name: 'Send by e-mail' });
     expect(decodeURIComponent(noLink.getAttribute('href') ?? '')).not.toMatch(/https?:|verify it here/);
   });
+
+  it('says when the link is only the credential id (OB 3.0, signed, from a file), not a page the badge came from', async () => {
+    const { actions } = open('ob3-academy:urn-c1');
+    await screen.findByRole('button', { name: 'Copy link' });
+    expect(screen.queryByText(/the issuer gave as the badge’s id/)).toBeNull(); // the mock imported it by URL
+    const detail = await actions.getBadge('ob3-academy:urn-c1');
+    if (!detail.ok) throw new Error('mock');
+    const t = createTranslator(en);
+    for (const [format, originalKind, unconfirmed] of [
+      ['ob3.0-data-integrity', 'json', true],
+      ['ob3.0-jwt', 'jws', true],
+      ['ob2.0-signed', 'png', true],
+      ['ob3.0-data-integrity', 'url', false],
+      ['ob2.0-hosted', 'json', false],
+    ] as const) {
+      expect(shareContent({ ...detail.value, format, originalKind }, mockSettings(), t, 'en').linkUnconfirmed, `${format} ${originalKind}`).toBe(unconfirmed);
+    }
+    expect(shareContent({ ...detail.value, publicUrl: undefined, originalKind: 'json' }, mockSettings(), t, 'en').linkUnconfirmed).toBe(false);
+  });
+
 });

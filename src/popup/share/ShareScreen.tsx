@@ -88,6 +88,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
               </button>
             </div>
             {note('link')}
+            {c.linkUnconfirmed ? <p class="small muted">{t('shareLinkUnconfirmed')}</p> : null}
             <div class="qr-wrap">
               <QrCode text={c.link} label={t('shareQrLabel', b.name)} />
             </div>

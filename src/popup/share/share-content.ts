@@ -8,6 +8,8 @@ import type { Translate } from '../i18n.ts';
 
 export interface ShareContent {
   link?: string;
+  /** The link is only the badge's id: Lanyard did not fetch the badge from it (see linkConfirmed). */
+  linkUnconfirmed: boolean;
   addToProfile: string;
   organizationId?: string;
   post?: string;
@@ -31,6 +33,15 @@ export function shareWarning(b: Pick<BadgeDetail, 'verdict' | 'checks'>, t: Tran
   return undefined;
 }
 
+/**
+ * Whether the public link is known to be a page of the badge: a hosted badge's id is where the
+ * engine fetched it (OB 2.0 HostedBadge, OB 1.x), and a badge imported by URL came from that
+ * URL. A signed OB 2.0 or an OB 3.0 credential's id is any URI the issuer chose (OB 3.0 §B.1
+ * "id": an unambiguous reference, not required to resolve), so for a badge read from a file or
+ * a backpack's JSON the address may open nothing.
+ */
+export const linkConfirmed = (b: Pick<BadgeDetail, 'format' | 'originalKind'>): boolean => b.format.endsWith('-hosted') || b.originalKind === 'url';
+
 export function labelsFor(t: Translate): CardLabels {
   return {
     issuedBy: (issuer) => t('cardIssuedBy', issuer),
@@ -49,6 +60,7 @@ export function shareContent(b: BadgeDetail, settings: Settings | undefined, t: 
   const labels = labelsFor(t);
   return {
     link,
+    linkUnconfirmed: link !== undefined && !linkConfirmed(b),
     organizationId,
     addToProfile: linkedInAddToProfileUrl({ name: b.name, organizationId, organizationName: b.issuerName, issuedOn: b.issuedOn, expires: b.expires, certUrl: link, certId: credentialIdFor(b.credentialId, b.publicUrl) }),
     post: linkedInShareUrl(link),
