@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { credentialIdFor, linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../../src/core/share/linkedin.ts';
-import { yearMonth } from '../../../src/core/share/dates.ts';
+import { isoDay, yearMonth } from '../../../src/core/share/dates.ts';
 
 const params = (url: string) => Object.fromEntries(new URL(url).searchParams);
 
@@ -46,6 +46,15 @@ describe('linkedInAddToProfileUrl', () => {
     expect(yearMonth('2024-01-01')).toEqual({ year: 2024, month: 1 });
     expect(yearMonth('not a date')).toBeUndefined();
     expect(yearMonth('2024-13-01')).toBeUndefined();
+  });
+
+  it('does not invent a date: V8 reads "12" as December 2001 and "2024" as January', () => {
+    for (const bad of ['12', '1', '2024', '7/8', 'yesterday']) expect(yearMonth(bad), bad).toBeUndefined();
+    expect(yearMonth('Tue, 05 Mar 2024 10:00:00 GMT')).toEqual({ year: 2024, month: 3 });
+    const p = new URL(linkedInAddToProfileUrl({ name: 'N', issuedOn: '12', expires: '2024' })).searchParams;
+    expect([p.get('issueYear'), p.get('issueMonth'), p.get('expirationYear')]).toEqual([null, null, null]);
+    expect(isoDay('12')).toBeUndefined();
+    expect(isoDay('Tue, 05 Mar 2024 10:00:00 GMT')).toBe('2024-03-05');
   });
 });
 
