@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { QrCode } from '../../src/popup/share/QrCode.tsx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/core/share/escape.ts';
 import { HOSTILE_NAME, mockSettings } from '../../src/popup/mock-data.ts';
@@ -151,4 +152,15 @@ describe('share', () => {
     expect(shareContent({ ...detail.value, publicUrl: undefined, originalKind: 'json' }, mockSettings(), t, 'en').linkUnconfirmed).toBe(false);
   });
 
+
+  it('a link too long for a readable QR code (or for any: uqr throws past ~2300 characters) gets a note, not a crash', () => {
+    for (const n of [600, 3000, 4000]) {
+      render(<QrCode text={`https://badges.example/a/${'x'.repeat(n)}`} label="QR" tooLong="too long" />);
+      expect(screen.queryByRole('img', { name: 'QR' }), String(n)).toBeNull();
+      expect(screen.getByText('too long')).toBeTruthy();
+      cleanup();
+    }
+    render(<QrCode text="https://api.badgr.io/public/assertions/aB3dE5fG7h" label="QR" tooLong="too long" />);
+    expect(screen.getByRole('img', { name: 'QR' })).toBeTruthy();
+  });
 });

@@ -90,7 +90,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
             {note('link')}
             {c.linkUnconfirmed ? <p class="small muted">{t('shareLinkUnconfirmed')}</p> : null}
             <div class="qr-wrap">
-              <QrCode text={c.link} label={t('shareQrLabel', b.name)} />
+              <QrCode text={c.link} label={t('shareQrLabel', b.name)} tooLong={t('shareQrTooLong')} />
             </div>
           </>
         ) : (
