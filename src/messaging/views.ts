@@ -72,6 +72,8 @@ export interface BadgeDetail extends BadgeView {
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
   issuerId?: string;
   issuerEmail?: string;
+  /** The badge's own id (assertion URL, urn:uuid:…): LinkedIn's Credential ID comes from it. */
+  credentialId?: string;
   /** The identities the badge names (hashed ones stay hashed). */
   claimedRecipients: { type: string; identity: string; hashed: boolean }[];
   checks: Check[];

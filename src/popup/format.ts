@@ -1,4 +1,5 @@
 /** Dates for display, in the UI's locale. Calendar dates are shown as the issuer wrote them (UTC-free). */
+import { looseDateMs } from '../core/share/dates.ts';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -15,7 +16,7 @@ function dateFormat(locale: string): Intl.DateTimeFormat {
 export function formatDate(iso: string | undefined, locale: string): string | undefined {
   if (!iso) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Date.parse(iso);
+  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : looseDateMs(iso);
   return Number.isNaN(t) ? undefined : dateFormat(locale).format(t);
 }
 

@@ -36,7 +36,7 @@ describe('pickers', () => {
     await h.app.settings.set({ linkedInOrgIds: { [issuerId]: '1337' } });
     const u = new URL((await h.app.content.linkedInUrl(key)).url);
     expect(u.origin + u.pathname).toBe('https://www.linkedin.com/profile/add');
-    expect(Object.fromEntries(u.searchParams)).toMatchObject({ name: 'Analytical Engine Programmer', organizationId: '1337', issueYear: '2026', issueMonth: '3', certUrl: card.url });
+    expect(Object.fromEntries(u.searchParams)).toMatchObject({ name: 'Analytical Engine Programmer', organizationId: '1337', issueYear: '2026', issueMonth: '3', certUrl: card.url, certId: 'ada-programmer' });
     await expect(h.app.content.card('nope')).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
   });
 });

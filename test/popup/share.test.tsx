@@ -1,11 +1,15 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { QrCode } from '../../src/popup/share/QrCode.tsx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/core/share/escape.ts';
 import { HOSTILE_NAME, mockSettings } from '../../src/popup/mock-data.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
 import ShareScreen from '../../src/popup/share/ShareScreen.tsx';
 import { renderWithEnv } from './render.tsx';
+import { shareContent } from '../../src/popup/share/share-content.ts';
+import { createTranslator } from '../../src/popup/i18n.ts';
+import en from '../../public/_locales/en/messages.json';
 
 afterEach(cleanup);
 
@@ -93,5 +97,72 @@ describe('share', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Badge data (JSON)' }));
     await screen.findByText('Saved local-9f2c1e.json.');
     expect(actions.saved).toEqual(['local-9f2c1e.png', 'local-9f2c1e.json']);
+  });
+
+  it('warns before sharing a badge that failed verification (revoked, expired) or could not be fully checked', async () => {
+    open('badgr-us:Dp0revoked');
+    const revoked = await screen.findByRole('alert');
+    expect(revoked.textContent).toContain('did not pass verification: revoked by the issuer');
+    cleanup();
+    open('badgr-us:Fa1d2021xx');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/did not pass verification: expired on 2024-05-20/);
+    cleanup();
+    open('ob3-academy:urn-c2');
+    await screen.findByRole('link', { name: 'Add to LinkedIn profile' });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getAllByRole('status').some((s) => /could not complete every check of this badge: .*could not be fetched/.test(s.textContent ?? ''))).toBe(true);
+    cleanup();
+    open('badgr-us:aB3dE5fG7h');
+    await screen.findByRole('link', { name: 'Add to LinkedIn profile' });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/verification|every check|not checked/)).toBeNull();
+  });
+
+  it('Send by e-mail opens a mailto: with the subject, the sentence and the whole public link (RFC 6068)', async () => {
+    open('badgr-us:aB3dE5fG7h');
+    const mail = await screen.findByRole('link', { name: 'Send by e-mail' });
+    const href = mail.getAttribute('href') ?? '';
+    expect(href.startsWith('mailto:?subject=')).toBe(true);
+    expect(href).not.toContain('+');
+    const fields = Object.fromEntries(href.slice(8).split('&').map((kv) => kv.split('=').map(decodeURIComponent)));
+    expect(fields).toEqual({
+      subject: 'My badge: Web Accessibility Fundamentals',
+      body: 'I earned the badge “Web Accessibility Fundamentals” from Northwind University.\r\nSee and verify it here:\r\n\r\nhttps://api.badgr.io/public/assertions/aB3dE5fG7h',
+    });
+    cleanup();
+    open('local:9f2c1e');
+    const noLink = await screen.findByRole('link', { name: 'Send by e-mail' });
+    expect(decodeURIComponent(noLink.getAttribute('href') ?? '')).not.toMatch(/https?:|verify it here/);
+  });
+
+  it('says when the link is only the credential id (OB 3.0, signed, from a file), not a page the badge came from', async () => {
+    const { actions } = open('ob3-academy:urn-c1');
+    await screen.findByRole('button', { name: 'Copy link' });
+    expect(screen.queryByText(/the issuer gave as the badge’s id/)).toBeNull(); // the mock imported it by URL
+    const detail = await actions.getBadge('ob3-academy:urn-c1');
+    if (!detail.ok) throw new Error('mock');
+    const t = createTranslator(en);
+    for (const [format, originalKind, unconfirmed] of [
+      ['ob3.0-data-integrity', 'json', true],
+      ['ob3.0-jwt', 'jws', true],
+      ['ob2.0-signed', 'png', true],
+      ['ob3.0-data-integrity', 'url', false],
+      ['ob2.0-hosted', 'json', false],
+    ] as const) {
+      expect(shareContent({ ...detail.value, format, originalKind }, mockSettings(), t, 'en').linkUnconfirmed, `${format} ${originalKind}`).toBe(unconfirmed);
+    }
+    expect(shareContent({ ...detail.value, publicUrl: undefined, originalKind: 'json' }, mockSettings(), t, 'en').linkUnconfirmed).toBe(false);
+  });
+
+
+  it('a link too long for a readable QR code (or for any: uqr throws past ~2300 characters) gets a note, not a crash', () => {
+    for (const n of [600, 3000, 4000]) {
+      render(<QrCode text={`https://badges.example/a/${'x'.repeat(n)}`} label="QR" tooLong="too long" />);
+      expect(screen.queryByRole('img', { name: 'QR' }), String(n)).toBeNull();
+      expect(screen.getByText('too long')).toBeTruthy();
+      cleanup();
+    }
+    render(<QrCode text="https://api.badgr.io/public/assertions/aB3dE5fG7h" label="QR" tooLong="too long" />);
+    expect(screen.getByRole('img', { name: 'QR' })).toBeTruthy();
   });
 });

@@ -4,7 +4,7 @@
  * and never a token.
  */
 import { badgeCardHtml, badgeShareText, shareLink, type ShareableBadge } from '../../core/share/card.ts';
-import { linkedInAddToProfileUrl, organizationIdFor } from '../../core/share/linkedin.ts';
+import { credentialIdFor, linkedInAddToProfileUrl, organizationIdFor } from '../../core/share/linkedin.ts';
 import type { VerifyResult } from '../../core/result.ts';
 import type { HoverVerdict, PickerBadge } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
@@ -133,7 +133,7 @@ export function createContent(d: ContentDeps) {
       const r = await mustGet(key);
       const m = r.meta;
       const orgId = organizationIdFor((await d.settings.get()).linkedInOrgIds, { ...(m.issuerId ? { id: m.issuerId } : {}), ...(m.issuerName ? { name: m.issuerName } : {}) });
-      return { url: linkedInAddToProfileUrl({ name: m.name, organizationId: orgId, organizationName: m.issuerName, issuedOn: m.issuedOn, expires: m.expires, certUrl: m.publicUrl, certId: m.credentialId }) };
+      return { url: linkedInAddToProfileUrl({ name: m.name, organizationId: orgId, organizationName: m.issuerName, issuedOn: m.issuedOn, expires: m.expires, certUrl: m.publicUrl, certId: credentialIdFor(m.credentialId, m.publicUrl) }) };
     },
 
     /**

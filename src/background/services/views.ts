@@ -38,6 +38,7 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined): Badg
     alignments: m.alignments.map(defined),
     issuerId: m.issuerId,
     issuerEmail: m.issuerEmail,
+    credentialId: m.credentialId,
     claimedRecipients: m.claimedRecipients,
     checks: r.checks,
     credentialText: o?.credentialText,

@@ -9,7 +9,8 @@ import { logOnce } from '../log.ts';
 import { certForm } from '../sites/linkedin.ts';
 import { certDate, certField } from '../sites/linkedin-find.ts';
 import { choose, setValue, yearMonth } from '../dom/form.ts';
-import { httpUrl } from '../dom/sanitize.ts';
+import { publicShareUrl } from '../../core/share/escape.ts';
+import { credentialIdFor } from '../../core/share/linkedin.ts';
 
 /** Fills what the form has; returns an error message when not even the name field is there. */
 export function fillCertificationForm(doc: Document, b: PickerBadge): string | undefined {
@@ -23,8 +24,11 @@ export function fillCertificationForm(doc: Document, b: PickerBadge): string | u
     if (el && value !== undefined) setValue(el, value);
     else if (!el) missing.push(field);
   };
-  text('credentialId', b.credentialId === undefined ? undefined : displayText(b.credentialId, 300));
-  text('credentialUrl', b.publicUrl ? (httpUrl(b.publicUrl) ?? undefined) : undefined);
+  // The same Credential ID as the popup and the Add-to-profile link (core/share/linkedin.ts).
+  const credentialId = credentialIdFor(b.credentialId, b.publicUrl);
+  text('credentialId', credentialId === undefined ? undefined : displayText(credentialId, 300));
+  // Only a link that may be public: http(s), no token in it (core/share/escape.ts).
+  text('credentialUrl', publicShareUrl(b.publicUrl));
   date(doc, 'issue', b.issuedOn, missing);
   date(doc, 'expiry', b.expires, missing);
   // Last, so its suggestions stay open for the user to confirm the organization.

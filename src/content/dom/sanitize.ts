@@ -13,7 +13,10 @@ const ATTRS: Record<string, string[]> = {
   IMG: ['src', 'alt', 'width', 'height'],
   TD: ['colspan', 'rowspan', 'width', 'align', 'valign'],
   TABLE: ['cellpadding', 'cellspacing', 'border', 'width', 'role'],
+  // The card isolates each field with dir="auto" (core/share/card.ts): a right-to-left name keeps its direction.
+  DIV: ['dir'],
 };
+const DIR = /^(auto|ltr|rtl)$/i;
 const URL_ATTRS = new Set(['href', 'src']);
 const BAD_STYLE = /url\s*\(|expression|javascript:|@import|\\|behavior|binding|<|>/i;
 const MAX_DEPTH = 24;
@@ -54,7 +57,7 @@ function copy(from: Node, to: Node, doc: Document, depth: number): void {
     for (const name of ['style', ...(ATTRS[tag] ?? [])]) {
       const value = el.getAttribute(name);
       if (value === null) continue;
-      const safe = URL_ATTRS.has(name) ? httpUrl(value) : name === 'style' && BAD_STYLE.test(value) ? null : value;
+      const safe = URL_ATTRS.has(name) ? httpUrl(value) : (name === 'style' && BAD_STYLE.test(value)) || (name === 'dir' && !DIR.test(value)) ? null : value;
       if (safe !== null) clean.setAttribute(name, safe);
     }
     if (tag === 'A') {

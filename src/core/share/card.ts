@@ -7,7 +7,7 @@
  */
 import { isoDay } from './dates.ts';
 import { displayText } from './display.ts';
-import { escapeHtml, safeHttpUrl } from './escape.ts';
+import { escapeHtml, publicShareUrl, safeHttpUrl } from './escape.ts';
 
 export interface ShareableBadge {
   name: string;
@@ -48,9 +48,9 @@ export interface CardOptions {
   formatDate?: (iso: string) => string | undefined;
 }
 
-/** The public link to share, when the badge has an http(s) one. */
+/** The public link to share, when the badge has an http(s) one that carries no token (escape.ts). */
 export function shareLink(badge: Pick<ShareableBadge, 'publicUrl'>): string | undefined {
-  return safeHttpUrl(badge.publicUrl);
+  return publicShareUrl(badge.publicUrl);
 }
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';

@@ -8,6 +8,17 @@ export interface YearMonth {
   month: number;
 }
 
+/**
+ * A date that is not ISO 8601, in ms since the epoch, or NaN. Only a written-out date with a
+ * four-digit year and a month name ("Tue, 05 Mar 2024 10:00:00 GMT", "March 5, 2024") is read:
+ * engines guess at anything else, and V8 reads "12" as December 2001 and "2024" as January, a
+ * date the issuer never wrote (a year alone has no month to show).
+ */
+export function looseDateMs(text: string): number {
+  const t = text.trim();
+  return /\b\d{4}\b/.test(t) && /[A-Za-z]{3}/.test(t) ? Date.parse(t) : Number.NaN;
+}
+
 export function yearMonth(iso: string | undefined): YearMonth | undefined {
   if (!iso) return undefined;
   const m = /^(\d{4})-(\d{2})/.exec(iso.trim());
@@ -16,7 +27,7 @@ export function yearMonth(iso: string | undefined): YearMonth | undefined {
     const month = Number(m[2]);
     return month >= 1 && month <= 12 ? { year, month } : undefined;
   }
-  const t = Date.parse(iso);
+  const t = looseDateMs(iso);
   if (Number.isNaN(t)) return undefined;
   const d = new Date(t);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
@@ -27,7 +38,7 @@ export function isoDay(iso: string | undefined): string | undefined {
   if (!iso) return undefined;
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(iso.trim());
   if (m) return m[1];
-  const t = Date.parse(iso);
+  const t = looseDateMs(iso);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString().slice(0, 10);
 }
 

@@ -55,13 +55,29 @@ export function displayText(text: string | undefined | null, max = MAX_DISPLAY_C
   if (typeof text !== 'string' || !text) return '';
   let t = text.length > max * 2 ? text.slice(0, max * 2) : text;
   t = t.replace(CONTROLS, marker);
-  if (t.length > max) {
-    let end = max;
-    const code = t.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff) end--;
-    t = `${t.slice(0, end)}…`;
-  }
+  if (t.length > max) t = `${t.slice(0, cutAt(t, max)).trimEnd()}…`;
   return t;
+}
+
+const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+
+/**
+ * Where to cut `t` to at most `max` UTF-16 units: at the last user-perceived character boundary
+ * (UAX #29 grapheme clusters), so an emoji sequence (👩🏽‍💻) or a letter with its accent (é as
+ * e + U+0301) is kept whole or left out, never split into a different character; without
+ * Intl.Segmenter, at least never inside a surrogate pair.
+ */
+function cutAt(t: string, max: number): number {
+  if (graphemes) {
+    let end = 0;
+    for (const { index, segment } of graphemes.segment(t.slice(0, max + 64))) {
+      if (index + segment.length > max) break;
+      end = index + segment.length;
+    }
+    return end;
+  }
+  const code = t.charCodeAt(max - 1);
+  return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
 }
 
 /** displayText() for an optional field: undefined stays undefined. */

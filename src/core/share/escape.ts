@@ -40,3 +40,27 @@ export function safeImageSrc(raw: string | undefined | null): string | undefined
   if (raw.startsWith('data:')) return raw.length <= 2_000_000 && DATA_IMAGE.test(raw) ? raw : undefined;
   return safeHttpUrl(raw);
 }
+
+/**
+ * Query or fragment names that carry a secret: an OAuth token (RFC 6750 §2.3 `access_token`, RFC
+ * 6749 §4.2.2 fragment), a session, a key or a signature. A link holding one is never shared: it
+ * would hand the secret to LinkedIn, a mail's readers or a blog's visitors.
+ */
+const SECRET_PARAM = /^(access_?token|id_?token|refresh_?token|token|auth|authorization|session(_?id)?|sid|jwt|api_?key|key|secret|password|passwd|pwd|sig|signature|x-amz-signature|x-amz-credential|x-goog-signature)$/i;
+
+/** True when the URL's query or fragment names a secret (see SECRET_PARAM). */
+export function carriesSecret(url: URL): boolean {
+  const names = [...url.searchParams.keys()];
+  const hash = url.hash.slice(1);
+  if (hash.includes('=')) names.push(...new URLSearchParams(hash).keys());
+  return names.some((n) => SECRET_PARAM.test(n.trim()));
+}
+
+/**
+ * A link that may be shared publicly (LinkedIn, the card, the sentence, e-mail): absolute http(s),
+ * no credentials, and no token, key or signature in its query or fragment; else undefined.
+ */
+export function publicShareUrl(raw: string | undefined | null): string | undefined {
+  const href = safeHttpUrl(raw);
+  return href && !carriesSecret(new URL(href)) ? href : undefined;
+}

@@ -6,7 +6,7 @@
  */
 import { yearMonth } from './dates.ts';
 import { displayText } from './display.ts';
-import { safeHttpUrl } from './escape.ts';
+import { publicShareUrl, safeHttpUrl } from './escape.ts';
 
 export interface LinkedInCertification {
   name: string;
@@ -16,7 +16,7 @@ export interface LinkedInCertification {
   /** ISO 8601 */
   issuedOn?: string;
   expires?: string;
-  /** The public, verifiable URL ("Credential URL"); dropped unless http(s). */
+  /** The public, verifiable URL ("Credential URL"); dropped unless http(s) without a token. */
   certUrl?: string;
   /** "Credential ID" */
   certId?: string;
@@ -40,17 +40,45 @@ export function linkedInAddToProfileUrl(c: LinkedInCertification): string {
     p.set('expirationYear', String(expires.year));
     p.set('expirationMonth', String(expires.month));
   }
-  const certUrl = safeHttpUrl(c.certUrl);
+  const certUrl = publicShareUrl(c.certUrl);
   if (certUrl) p.set('certUrl', certUrl);
   // The id too: an OB 3.0 id is any string, and a public URL's last segment decodes %E2%80%AE to an override.
   if (c.certId?.trim()) p.set('certId', displayText(c.certId.trim(), 300));
   return `https://www.linkedin.com/profile/add?${p.toString()}`;
 }
 
-/** A LinkedIn post of a public link; undefined when the link is not http(s). */
+/** A LinkedIn post of a public link; undefined when the link is not http(s) or carries a token. */
 export function linkedInShareUrl(publicUrl: string | undefined): string | undefined {
-  const url = safeHttpUrl(publicUrl);
+  const url = publicShareUrl(publicUrl);
   return url ? `https://www.linkedin.com/sharing/share-offsite/?${new URLSearchParams({ url }).toString()}` : undefined;
+}
+
+/** decodeURIComponent throws on a bad escape (`%E0%A4%A`, `%zz`): then the segment is kept as it is. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+const lastSegment = (url: string | undefined): string | undefined => {
+  const href = url ? safeHttpUrl(url) : undefined;
+  const last = href ? new URL(href).pathname.split('/').filter(Boolean).pop() : undefined;
+  return last ? safeDecode(last).replace(/\.json$/i, '') || undefined : undefined;
+};
+
+/**
+ * LinkedIn's "Credential ID" for a badge, the same from every surface (the popup, the LinkedIn
+ * page's button and form filler): an http(s) id (a Badgr assertion URL, an OB 3.0 credential
+ * URL) gives its last path segment, decoded, without ".json" (Badgr's entityId, what
+ * mint-o-badges and edubadges send, reference §2.1; the full URL is already the Credential URL);
+ * any other id (urn:uuid:…) is itself; with no id, the public link's last segment.
+ */
+export function credentialIdFor(id: string | undefined, publicUrl?: string): string | undefined {
+  const trimmed = id?.trim();
+  if (trimmed && /^https?:/i.test(trimmed)) return lastSegment(trimmed) ?? lastSegment(publicUrl);
+  return trimmed || lastSegment(publicUrl);
 }
 
 /**

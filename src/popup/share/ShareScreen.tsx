@@ -13,7 +13,7 @@ import { Icon } from '../ui/Icon.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { QrCode } from './QrCode.tsx';
-import { shareContent } from './share-content.ts';
+import { shareContent, shareWarning } from './share-content.ts';
 import { Loading } from '../ui/Loading.tsx';
 
 type Panel = 'link' | 'embed' | 'download';
@@ -41,6 +41,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
   if (detail.status === 'error') return <ErrorState title={t('badgeErrorTitle')} message={errorText(t, detail.error)} onRetry={load} />;
   const b = detail.value;
   const c = shareContent(b, settings, t, locale);
+  const warning = shareWarning(b, t);
 
   const copy = async (where: Panel, what: string, text: string, html?: string) => {
     const r = await actions.copy(text, html);
@@ -54,6 +55,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
   return (
     <section class="share-screen" aria-labelledby="screen-title" ref={notes}>
       <ScreenTitle>{t('shareTitle', b.name)}</ScreenTitle>
+      {warning ? <Notice kind={warning.kind}>{warning.text}</Notice> : null}
 
       <section class="panel" aria-labelledby="linkedin-title">
         <h3 id="linkedin-title">{t('shareLinkedIn')}</h3>
@@ -87,8 +89,9 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
               </button>
             </div>
             {note('link')}
+            {c.linkUnconfirmed ? <p class="small muted">{t('shareLinkUnconfirmed')}</p> : null}
             <div class="qr-wrap">
-              <QrCode text={c.link} label={t('shareQrLabel', b.name)} />
+              <QrCode text={c.link} label={t('shareQrLabel', b.name)} tooLong={t('shareQrTooLong')} />
             </div>
           </>
         ) : (
@@ -113,6 +116,9 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
           <button type="button" class="button" onClick={() => copy('embed', t('shareWhatText'), c.text)}>
             {t('copyText')}
           </button>
+          <a class="button" href={c.mail} target="_blank" rel="noopener noreferrer">
+            {t('sendByEmail')}
+          </a>
         </div>
         {note('embed')}
         <details>

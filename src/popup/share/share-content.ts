@@ -1,39 +1,46 @@
 /** What the share screen offers for one badge, built with core/share and the user's words. */
-import { badgeCardHtml, badgeShareText, type CardLabels } from '../../core/share/card.ts';
-import { safeHttpUrl } from '../../core/share/escape.ts';
-import { linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../core/share/linkedin.ts';
+import { badgeCardHtml, badgeShareText, shareLink, type CardLabels } from '../../core/share/card.ts';
+import { mailtoUrl } from '../../core/share/mail.ts';
+import { credentialIdFor, linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../core/share/linkedin.ts';
 import type { BadgeDetail, Settings } from '../../messaging/views.ts';
 import { formatDate } from '../format.ts';
 import type { Translate } from '../i18n.ts';
 
 export interface ShareContent {
   link?: string;
+  /** The link is only the badge's id: Lanyard did not fetch the badge from it (see linkConfirmed). */
+  linkUnconfirmed: boolean;
   addToProfile: string;
   organizationId?: string;
   post?: string;
   html: string;
   text: string;
+  /** mailto: with subject and body (RFC 6068), the link last and whole. */
+  mail: string;
 }
 
 /**
- * The credential id for LinkedIn: BadgeDetail has no field for it yet, so the last segment of
- * the public URL stands in (a Badgr entityId, an OB 3.0 credential path).
+ * What the share screen must say before the buttons: sharing a badge that failed verification
+ * (forged, revoked, expired) or that could not be fully checked hands the viewer a badge they
+ * will not be able to trust (DESIGN.md: a verdict is a promise). The first failing, else
+ * undetermined, check says why, in the engine's words (already through display helpers).
  */
-export function credentialIdOf(b: Pick<BadgeDetail, 'publicUrl'>): string | undefined {
-  const url = safeHttpUrl(b.publicUrl);
-  if (!url) return undefined;
-  const last = new URL(url).pathname.split('/').filter(Boolean).pop();
-  return last ? safeDecode(last).replace(/\.json$/, '') : undefined;
+export function shareWarning(b: Pick<BadgeDetail, 'verdict' | 'checks'>, t: Translate): { kind: 'error' | 'info'; text: string } | undefined {
+  const why = (outcome: 'fail' | 'indeterminate') => b.checks.find((c) => c.outcome === outcome)?.message ?? '';
+  if (b.verdict === 'invalid') return { kind: 'error', text: t('shareWarnInvalid', why('fail') || t('verdictInvalidShort')) };
+  if (b.verdict === 'indeterminate') return { kind: 'info', text: t('shareWarnIndeterminate', why('indeterminate') || t('verdictIndeterminateShort')) };
+  if (b.verdict === 'unverified') return { kind: 'info', text: t('shareWarnUnverified') };
+  return undefined;
 }
 
-/** decodeURIComponent throws on a bad escape (`%E0%A4%A`, `%zz`): then the segment is kept as it is. */
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
+/**
+ * Whether the public link is known to be a page of the badge: a hosted badge's id is where the
+ * engine fetched it (OB 2.0 HostedBadge, OB 1.x), and a badge imported by URL came from that
+ * URL. A signed OB 2.0 or an OB 3.0 credential's id is any URI the issuer chose (OB 3.0 §B.1
+ * "id": an unambiguous reference, not required to resolve), so for a badge read from a file or
+ * a backpack's JSON the address may open nothing.
+ */
+export const linkConfirmed = (b: Pick<BadgeDetail, 'format' | 'originalKind'>): boolean => b.format.endsWith('-hosted') || b.originalKind === 'url';
 
 export function labelsFor(t: Translate): CardLabels {
   return {
@@ -49,14 +56,20 @@ export function labelsFor(t: Translate): CardLabels {
 
 export function shareContent(b: BadgeDetail, settings: Settings | undefined, t: Translate, locale: string): ShareContent {
   const organizationId = organizationIdFor(settings?.linkedInOrgIds ?? {}, { id: b.issuerId, name: b.issuerName });
-  const link = safeHttpUrl(b.publicUrl);
+  const link = shareLink(b);
   const labels = labelsFor(t);
   return {
     link,
+    linkUnconfirmed: link !== undefined && !linkConfirmed(b),
     organizationId,
-    addToProfile: linkedInAddToProfileUrl({ name: b.name, organizationId, organizationName: b.issuerName, issuedOn: b.issuedOn, expires: b.expires, certUrl: link, certId: credentialIdOf(b) }),
+    addToProfile: linkedInAddToProfileUrl({ name: b.name, organizationId, organizationName: b.issuerName, issuedOn: b.issuedOn, expires: b.expires, certUrl: link, certId: credentialIdFor(b.credentialId, b.publicUrl) }),
     post: linkedInShareUrl(link),
     html: badgeCardHtml(b, { labels, formatDate: (iso) => formatDate(iso, locale) }),
     text: badgeShareText(b, labels),
+    mail: mailtoUrl({
+      subject: t('shareMailSubject', b.name),
+      body: (b.issuerName ? labels.earnedFrom(b.name, b.issuerName) : labels.earned(b.name)) + (link ? `\n${t('shareMailVerify')}` : ''),
+      ...(link ? { link } : {}),
+    }),
   };
 }

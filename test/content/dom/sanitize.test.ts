@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { httpUrl, sanitizeCard, toHtml } from '../../../src/content/dom/sanitize.ts';
+import { badgeCardHtml } from '../../../src/core/share/card.ts';
 
 const clean = (html: string) => toHtml(sanitizeCard(html));
 
@@ -37,6 +38,15 @@ describe('sanitizeCard', () => {
     ['<style>*{display:none}</style>ok', 'ok'],
     ['&lt;img src=x onerror=alert(1)&gt;', '&lt;img src=x onerror=alert(1)&gt;'],
   ])('%s → %s', (input, want) => expect(clean(input)).toBe(want));
+
+  it('the card core/share builds goes into the mail as built: same elements and attributes, links opened in a new tab', () => {
+    const built = badgeCardHtml({ name: 'شهادة التحليل', issuerName: 'جامعة', issuerUrl: 'https://u.example/', image: 'https://u.example/b.png', issuedOn: '2026-03-02', publicUrl: 'https://u.example/a/1' });
+    const shape = (html: string) =>
+      [...new DOMParser().parseFromString(html, 'text/html').body.querySelectorAll('*')].map((e) => [e.localName, ...e.getAttributeNames().filter((a) => a !== 'target' && a !== 'rel').sort().map((a) => `${a}=${e.getAttribute(a)}`)].join(' '));
+    expect(shape(clean(built))).toEqual(shape(built));
+    expect(shape(built).filter((e) => e.includes('dir=auto'))).toHaveLength(2);
+    expect(clean('<div dir="x onload">a</div><div dir="RTL">b</div>')).toBe('<div>a</div><div dir="RTL">b</div>');
+  });
 
   it('keeps a hostile badge name that the builder escaped as text', () => {
     const frag = sanitizeCard('<strong>&lt;img src=x onerror=alert(1)&gt;</strong>');

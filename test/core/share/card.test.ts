@@ -2,7 +2,8 @@
 // jsdom only as the HTML parser that checks the builders' output; the builders use no DOM.
 import { describe, expect, it } from 'vitest';
 import { badgeCardHtml, badgeShareText, shareLink } from '../../../src/core/share/card.ts';
-import { escapeHtml, safeHttpUrl, safeImageSrc } from '../../../src/core/share/escape.ts';
+import { escapeHtml, publicShareUrl, safeHttpUrl, safeImageSrc } from '../../../src/core/share/escape.ts';
+import { linkedInAddToProfileUrl, linkedInShareUrl } from '../../../src/core/share/linkedin.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -75,5 +76,26 @@ describe('URL allow-lists', () => {
     expect(safeImageSrc('data:text/html;base64,PHNjcmlwdD4=')).toBeUndefined();
     expect(safeImageSrc('data:image/png;base64,"><script>')).toBeUndefined();
     expect(safeImageSrc('javascript:alert(9)')).toBeUndefined();
+  });
+  it('never shares a link that carries a token, key or signature (query or fragment)', () => {
+    for (const bad of [
+      'https://api.badgr.io/public/assertions/abc?access_token=eyJhbGciOi',
+      'https://b.example/a/1?token=s3cret',
+      'https://b.example/a/1?x=1&API_KEY=k',
+      'https://bucket.s3.example/b.json?X-Amz-Signature=abc&X-Amz-Credential=c',
+      'https://b.example/a/1#access_token=eyJ&token_type=bearer',
+    ]) {
+      expect(publicShareUrl(bad), bad).toBeUndefined();
+      expect(shareLink({ publicUrl: bad })).toBeUndefined();
+      expect(badgeShareText({ name: 'N', publicUrl: bad })).toBe('I earned the badge “N”.');
+      expect(badgeCardHtml({ name: 'N', publicUrl: bad })).not.toContain('b.example');
+      const p = new URL(linkedInAddToProfileUrl({ name: 'N', certUrl: bad })).searchParams;
+      expect(p.get('certUrl')).toBeNull();
+      expect(linkedInShareUrl(bad)).toBeUndefined();
+    }
+    // Ordinary public links, with harmless queries and fragments, stay.
+    for (const ok of ['https://api.badgr.io/public/assertions/abc?identity__email=a%40b.example', 'https://verify.example/c?code=ABC123', 'https://b.example/a/1#section']) {
+      expect(publicShareUrl(ok)).toBe(ok);
+    }
   });
 });

@@ -25,6 +25,15 @@ describe('displayText', () => {
     expect(displayText(undefined)).toBe('');
   });
 
+  it('cuts between user-perceived characters: an emoji sequence or an accented letter is never split', () => {
+    expect(displayText(`a${'👩🏽‍💻'.repeat(3)}`, 5)).toBe('a…');
+    expect(displayText(`a${'👩🏽‍💻'.repeat(3)}`, 8)).toBe('a👩🏽‍💻…');
+    expect(displayText('cafe\u0301s and more', 4)).toBe('caf…');
+    expect(displayText('🇫🇷🇫🇷🇫🇷', 5)).toBe('🇫🇷…');
+    // A cut at a space leaves no space before the ellipsis.
+    expect(displayText('Data Analysis Level Two', 5)).toBe('Data…');
+  });
+
   it('the share card and sentence show the markers and isolate each field', () => {
     const html = badgeCardHtml({ name: '\u202Eelif.exe', issuerName: 'Evil \u202Eorp', publicUrl: 'https://a.example/b' });
     expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../../src/core/share/linkedin.ts';
-import { yearMonth } from '../../../src/core/share/dates.ts';
+import { credentialIdFor, linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../../src/core/share/linkedin.ts';
+import { isoDay, yearMonth } from '../../../src/core/share/dates.ts';
 
 const params = (url: string) => Object.fromEntries(new URL(url).searchParams);
 
@@ -47,6 +47,15 @@ describe('linkedInAddToProfileUrl', () => {
     expect(yearMonth('not a date')).toBeUndefined();
     expect(yearMonth('2024-13-01')).toBeUndefined();
   });
+
+  it('does not invent a date: V8 reads "12" as December 2001 and "2024" as January', () => {
+    for (const bad of ['12', '1', '2024', '7/8', 'yesterday']) expect(yearMonth(bad), bad).toBeUndefined();
+    expect(yearMonth('Tue, 05 Mar 2024 10:00:00 GMT')).toEqual({ year: 2024, month: 3 });
+    const p = new URL(linkedInAddToProfileUrl({ name: 'N', issuedOn: '12', expires: '2024' })).searchParams;
+    expect([p.get('issueYear'), p.get('issueMonth'), p.get('expirationYear')]).toEqual([null, null, null]);
+    expect(isoDay('12')).toBeUndefined();
+    expect(isoDay('Tue, 05 Mar 2024 10:00:00 GMT')).toBe('2024-03-05');
+  });
 });
 
 describe('linkedInShareUrl', () => {
@@ -64,5 +73,19 @@ describe('organizationIdFor', () => {
     expect(organizationIdFor(map, { id: 'urn:x', name: 'River Club' })).toBe('222');
     expect(organizationIdFor(map, { name: 'Bad' })).toBeUndefined();
     expect(organizationIdFor(map, { name: 'toString' })).toBeUndefined();
+  });
+});
+
+describe('credentialIdFor', () => {
+  it('gives one Credential ID for every surface: a URL id its last segment, any other id itself', () => {
+    expect(credentialIdFor('https://api.badgr.io/public/assertions/aB3dE5fG7h', 'https://api.badgr.io/public/assertions/aB3dE5fG7h')).toBe('aB3dE5fG7h');
+    expect(credentialIdFor('https://riverclub.example/badges/kayak-1.json')).toBe('kayak-1');
+    expect(credentialIdFor('https://x.example/c/%E2%9C%93%zz/')).toBe('%E2%9C%93%zz');
+    expect(credentialIdFor('https://x.example/c/caf%C3%A9')).toBe('café');
+    expect(credentialIdFor('urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002', 'https://x.example/c/1')).toBe('urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002');
+    expect(credentialIdFor(undefined, 'https://x.example/c/7')).toBe('7');
+    expect(credentialIdFor('https://x.example/', 'https://x.example/c/7')).toBe('7');
+    expect(credentialIdFor(undefined, undefined)).toBeUndefined();
+    expect(credentialIdFor('  ', 'javascript:alert(1)')).toBeUndefined();
   });
 });
