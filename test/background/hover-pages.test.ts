@@ -52,6 +52,7 @@ describe('badge data behind a badge page (site knowledge)', () => {
   it("maps Credly's badge page, and only it, to its OBI hosted assertion", () => {
     expect(badgeDataUrl(PAGE)).toBe(ASSERTION);
     expect(badgeDataUrl(`https://credly.com/badges/${ID.toUpperCase()}/public_url`)).toBe(ASSERTION);
+    expect(badgeDataUrl(`${PAGE}/linked_in_profile?utm_source=x`)).toBe(ASSERTION);
     for (const other of [
       `http://www.credly.com/badges/${ID}`, // not over https
       `https://www.credly.com:8443/badges/${ID}`,

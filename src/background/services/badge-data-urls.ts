@@ -26,7 +26,7 @@ export const DATA_URL_RULES: readonly DataUrlRule[] = [
     // on the v1 API) and integrations that map the page to it (e.g. a Convex action:
     // "`https://api.credly.com/v1/obi/v2/badge_assertions/${m[1]}`" for www.credly.com /badges/{uuid}).
     hosts: ['www.credly.com', 'credly.com'],
-    path: new RegExp(`^/badges/(${UUID})(?:/public_url)?/?$`, 'i'),
+    path: new RegExp(`^/badges/(${UUID})(?:/public_url|/linked_in_profile)?/?$`, 'i'),
     data: (id) => `https://api.credly.com/v1/obi/v2/badge_assertions/${id.toLowerCase()}`,
   },
 ];
