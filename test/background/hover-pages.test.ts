@@ -62,7 +62,16 @@ describe('badge data behind a badge page (site knowledge)', () => {
       'https://www.credly.com/badges/not-a-uuid',
       `https://www.credly.com/users/ada/badges`,
       `https://api.credly.com/v1/obi/v2/badge_assertions/${ID}`,
+      'https://api.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7',
+      'https://api.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7/revocations',
+      'https://api.badgr.io/public/badges/Zx9kQ2mT4sWc1aB7/image',
     ]) expect(badgeDataUrl(other), other).toBeNull();
+  });
+
+  it("maps a badgr-server assertion's image and baked image to the assertion on the same origin", () => {
+    expect(badgeDataUrl('https://api.badgr.io/public/assertions/21DKZvG-RV6BhE_-5JMHDw/image')).toBe('https://api.badgr.io/public/assertions/21DKZvG-RV6BhE_-5JMHDw');
+    expect(badgeDataUrl('https://api.eu.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7/baked?v=2_0')).toBe('https://api.eu.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7');
+    expect(badgeDataUrl('http://badges.school.example:8080/public/assertions/Zx9kQ2mT4sWc1aB7/image')).toBe('http://badges.school.example:8080/public/assertions/Zx9kQ2mT4sWc1aB7');
   });
 
   it("verifies a Credly badge page through the assertion, with api.credly.com's own grant", async () => {
@@ -79,6 +88,21 @@ describe('badge data behind a badge page (site knowledge)', () => {
     expect(asked).toEqual([]);
     expect(v.verdict).toBe('indeterminate');
     expect(v.message).toContain('api.credly.com');
+  });
+});
+
+describe('a badgr-server image link', () => {
+  it('is checked through its assertion, on the same origin and grant; the image (a redirect) is never fetched', async () => {
+    const B = 'https://api.badgr.test';
+    const a = `${B}/public/assertions/AbCd1234`;
+    DOCS[a] = { ...DOCS[ASSERTION], id: a, badge: `${B}/public/badges/c1` };
+    DOCS[`${B}/public/badges/c1`] = { ...DOCS[`${API}/badge_classes/c1`], id: `${B}/public/badges/c1`, issuer: `${B}/public/issuers/i1` };
+    DOCS[`${B}/public/issuers/i1`] = { ...DOCS[`${API}/issuers/i1`], id: `${B}/public/issuers/i1` };
+    const { hoverOn, asked } = await setup([B]);
+    const v = await hoverOn(`${a}/image`);
+    expect(asked[0]).toBe(a);
+    expect(asked.some((u) => u.endsWith('/image'))).toBe(false);
+    expect(v).toMatchObject({ verdict: 'valid', name: 'Cloud Basics' });
   });
 });
 
