@@ -110,7 +110,7 @@ describe('links that hold no badge data', () => {
   it("a badge's web page is indeterminate and says it is a web page, naming its host", async () => {
     const { hoverOn } = await setup(['https://badges.example']);
     const v = await hoverOn('https://badges.example/credentials/2024-ada');
-    expect(v.verdict).toBe('indeterminate');
+    expect(v).toMatchObject({ verdict: 'indeterminate', name: 'A web page, not badge data', issuedToYou: false });
     expect(v.message).toBe("badges.example answered a web page (HTML), not the badge's data: Lanyard cannot check the badge from this link");
   });
 

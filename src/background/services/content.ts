@@ -86,9 +86,10 @@ export function hoverVerdict(r: VerifyResult, url?: string): HoverVerdict {
   }
   const why = r.checks.find((c) => c.outcome === 'fail') ?? r.checks.find((c) => c.outcome === 'indeterminate');
   const message = r.verdict === 'valid' ? `Verified${b?.issuer.name ? `: issued by ${b.issuer.name}` : ''}` : (why?.message ?? 'This badge could not be verified');
+  const webPage = !b && r.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE);
   return {
     verdict: r.verdict,
-    name: b?.name ?? 'Not a readable badge',
+    name: b?.name ?? (webPage ? 'A web page, not badge data' : 'Not a readable badge'),
     ...(b?.issuer.name ? { issuerName: b.issuer.name } : {}),
     ...(b?.issuedOn ?? b?.validFrom ? { issuedOn: (b.issuedOn ?? b.validFrom)! } : {}),
     issuedToYou: r.recipient !== null,

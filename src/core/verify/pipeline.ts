@@ -64,7 +64,7 @@ async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): P
       // A badge's web page (Credly's /badges/{id}, a Badgr UI page, an issuer's HTML view) is not its
       // data: nothing was read, so nothing is said about the badge (indeterminate, never invalid).
       if (!(e instanceof ParseError) || !isWebPage(doc)) throw e;
-      checks.indeterminate('hosted', ErrorCodes.UNSUPPORTED, `${hostOf(url)} answered a web page (HTML), not the badge's data: Lanyard cannot check the badge from this link`);
+      checks.indeterminate('hosted', ErrorCodes.WEB_PAGE, `${hostOf(url)} answered a web page (HTML), not the badge's data: Lanyard cannot check the badge from this link`);
       return null;
     }
     if (inner.credential.type === 'url') {

@@ -20,7 +20,7 @@ describe('a URL that answers a web page', () => {
     const r = await verify(PAGE, { fetch: html(body, type), now: NOW });
     expect(r.verdict).toBe('indeterminate');
     const hosted = r.checks.find((c) => c.id === 'hosted')!;
-    expect(hosted).toMatchObject({ outcome: 'indeterminate', code: 'ERR_UNSUPPORTED' });
+    expect(hosted).toMatchObject({ outcome: 'indeterminate', code: 'ERR_WEB_PAGE' });
     expect(hosted.message).toBe("www.credly.com answered a web page (HTML), not the badge's data: Lanyard cannot check the badge from this link");
     expect(r.checks.some((c) => c.outcome === 'fail')).toBe(false);
   });
