@@ -34,6 +34,8 @@ export const ErrorCodes = {
   UNKNOWN_CONTEXT: 'ERR_UNKNOWN_CONTEXT',
   UNSUPPORTED: 'ERR_UNSUPPORTED',
   NOT_IMPLEMENTED: 'ERR_NOT_IMPLEMENTED',
+  /** A URL answered a web page (HTML), not a badge's data: nothing was read (indeterminate). */
+  WEB_PAGE: 'ERR_WEB_PAGE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

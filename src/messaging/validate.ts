@@ -135,7 +135,7 @@ const accountView = has<AccountView>({ id: isString, kind: oneOf('badgr', 'ob3',
 const emailView = shape<EmailView>({ id: isString, email: isString, verified: isBoolean, primary: isBoolean, badgeCount: isCount });
 const opt = optional(isString);
 const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt });
-const hoverVerdict = shape<HoverVerdict>({ verdict, name: isString, issuerName: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString });
+const hoverVerdict = shape<HoverVerdict>({ verdict, name: isString, issuerName: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean) });
 
 export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
   popup: {

@@ -109,6 +109,8 @@ export interface HoverVerdict {
   /** True when the badge was issued to one of the user's addresses. */
   issuedToYou: boolean;
   message: string;
+  /** No badge was read at the URL (a web page, a file without badge data, a fetch that failed): the card has no recipient line. */
+  noBadge?: boolean;
 }
 
 /** A badge as a content script may see it (pickers on LinkedIn and in web mail). */

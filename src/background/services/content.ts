@@ -17,6 +17,8 @@ import { createHoverRate } from './hover-rate.ts';
 import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
 import { pickerBadge } from './views.ts';
+import { badgeDataUrl } from './badge-data-urls.ts';
+import { ErrorCodes } from '../../core/errors.ts';
 
 export interface ContentDeps {
   db: Db;
@@ -66,18 +68,33 @@ function shareable(r: BadgeRecord): ShareableBadge {
   return { name: m.name, ...Object.fromEntries(pick) };
 }
 
+/**
+ * What a hovered URL served when it is no Open Badge at all (a plain image named "badge", a JSON
+ * list, a page): nothing was read, so nothing is said about a badge. These never come from a
+ * badge of a known format, whose faults stay `invalid`.
+ */
+const NOT_BADGE_DATA: ReadonlySet<string> = new Set([ErrorCodes.PARSE_NOT_BAKED, ErrorCodes.PARSE_UNRECOGNISED, ErrorCodes.PARSE_EMPTY, ErrorCodes.PARSE_JSON, ErrorCodes.PARSE_PNG, ErrorCodes.PARSE_SVG]);
+
 /** The hover card: the verdict, and the one line that explains it. */
-export function hoverVerdict(r: VerifyResult): HoverVerdict {
+export function hoverVerdict(r: VerifyResult, url?: string): HoverVerdict {
   const b = r.badge;
+  const failed = r.checks.find((c) => c.outcome === 'fail');
+  if (!b && r.verdict === 'invalid' && (failed?.id === 'structure' || failed?.id === 'parse') && failed.code && NOT_BADGE_DATA.has(failed.code)) {
+    // "I could not read a badge there" is not "this badge is forged" (never invalid for it).
+    const said = url && URL.canParse(url) && !failed.message.includes(url) ? `${new URL(url).host}: ${failed.message}` : failed.message;
+    return { verdict: 'indeterminate', name: 'No badge data at this link', issuedToYou: false, message: said, noBadge: true };
+  }
   const why = r.checks.find((c) => c.outcome === 'fail') ?? r.checks.find((c) => c.outcome === 'indeterminate');
   const message = r.verdict === 'valid' ? `Verified${b?.issuer.name ? `: issued by ${b.issuer.name}` : ''}` : (why?.message ?? 'This badge could not be verified');
+  const webPage = !b && r.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE);
   return {
     verdict: r.verdict,
-    name: b?.name ?? 'Not a readable badge',
+    name: b?.name ?? (webPage ? 'A web page, not badge data' : 'Not a readable badge'),
     ...(b?.issuer.name ? { issuerName: b.issuer.name } : {}),
     ...(b?.issuedOn ?? b?.validFrom ? { issuedOn: (b.issuedOn ?? b.validFrom)! } : {}),
     issuedToYou: r.recipient !== null,
     message,
+    ...(b ? {} : { noBadge: true }),
   };
 }
 
@@ -106,7 +123,9 @@ export function createContent(d: ContentDeps) {
     const ids = await d.identities.forAccount(LOCAL);
     // The URL comes from a web page: its fetches never reach local or private hosts, but for the user's own backpacks.
     const allowOrigins = (await d.db.accounts.all()).flatMap((a) => (URL.canParse(a.baseUrl) ? [new URL(a.baseUrl).origin] : []));
-    const verdict = hoverVerdict(await d.verifier.verify(url, ids.verified, { blockPrivate: true, allowOrigins, site }));
+    // A known badge page (Credly's) is checked through its badge data (badge-data-urls.ts), under the same rules.
+    const target = badgeDataUrl(url) ?? url;
+    const verdict = hoverVerdict(await d.verifier.verify(target, ids.verified, { blockPrivate: true, allowOrigins, site }), target);
     await d.db.results.put({ key, value: verdict, expiresAt: now() + Math.min(d.hoverTtlMs ?? 10 * 60_000, MAX_HOVER_TTL_MS) });
     // Now and then, forget old verdicts, so the store does not grow with every page visited.
     if (++writes % PRUNE_EVERY === 1) await prune().catch(() => undefined);

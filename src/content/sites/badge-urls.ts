@@ -8,9 +8,13 @@ export const MAX_URL_LENGTH = 2048;
 
 /** Badgr, Canvas Credentials, Parchment and self-hosted badgr-server: /public/assertions/{id}[.json|/image|/baked]. */
 const BADGR_ASSERTION = /^\/public\/assertions\/[A-Za-z0-9_-]{4,}(\.json)?(\/(image|baked))?\/?$/;
-/** Credly (and its old Acclaim host): /badges/{uuid}[/public_url], /earner/earned/badge/{uuid}. */
+/**
+ * Credly (and its old Acclaim host): /badges/{uuid}[/public_url|/linked_in_profile] (the share
+ * links people paste on their pages, e.g. `www.credly.com/badges/630a804c-…/linked_in_profile`
+ * in a public portfolio), /earner/earned/badge/{uuid}.
+ */
 const CREDLY_HOSTS = /(^|\.)(credly\.com|youracclaim\.com)$/;
-const CREDLY_PATH = /^\/(badges|earner\/earned\/badge)\/[0-9a-f-]{36}(\/public_url)?\/?$/i;
+const CREDLY_PATH = /^\/(badges|earner\/earned\/badge)\/[0-9a-f-]{36}(\/(public_url|linked_in_profile))?\/?$/i;
 /** OB 3.0 credentials: the standard API's path, or a /credentials/{id} document (an id has a digit: not /credentials/login). */
 const OB3_CREDENTIAL = /(^|\/)(ims\/ob\/v3p0\/credentials|credentials?|achievementcredentials?)\/(?=[^/]*\d)[A-Za-z0-9:_.-]{4,}(\.json)?\/?$/i;
 /**
@@ -20,10 +24,28 @@ const OB3_CREDENTIAL = /(^|\/)(ims\/ob\/v3p0\/credentials|credentials?|achieveme
  */
 const JSON_FILE = /\.json(ld)?$/i;
 const OB_WORD = /badge|assertion|credential|achievement|openbadge|\bob[23]\b/i;
-const isObJson = (path: string): boolean => JSON_FILE.test(path) && OB_WORD.test(path.split('/').slice(-2).join('/'));
+/**
+ * A collection, not one badge: `badges.json`, `assertions.json`… (Credly's
+ * `/users/<vanity>/badges.json` is a whole wallet). Never sent for verification.
+ */
+const COLLECTION_FILE = /^(badges|assertions|credentials|achievements|badgeclasses|issuers)\.json(ld)?$/i;
+const isObJson = (path: string): boolean => {
+  const tail = path.split('/').slice(-2);
+  return JSON_FILE.test(path) && !COLLECTION_FILE.test(tail[tail.length - 1] ?? '') && OB_WORD.test(tail.join('/'));
+};
 /** A baked image: an image file whose path or alt text says it is a badge. */
 const IMAGE_FILE = /\.(png|svg)$/i;
 const BADGE_WORD = /badge|credential|certificat/i;
+/**
+ * Status badges (build, coverage, version) on code pages: never Open Badges, and a README shows
+ * dozens. Shields (`img.shields.io/badge/<label>-<message>-<color>`, shields.io/docs/static-badges)
+ * and similar services by host; GitHub's and Gitea's workflow badges
+ * (`/<owner>/<repo>/actions/workflows/<file>/badge.svg`, docs.github.com "Adding a workflow status
+ * badge") and GitLab's pipeline and coverage badges by path.
+ */
+const STATUS_BADGE_HOSTS = /(^|\.)(shields\.io|badgen\.net|badge\.fury\.io|codecov\.io|coveralls\.io|travis-ci\.(com|org)|circleci\.com|sonarcloud\.io|readthedocs\.org|snyk\.io|deepsource\.io)$/;
+const STATUS_BADGE_PATH = /\/actions\/workflows\/[^/]+\/badge\.svg$|\/badges\/[^/]+\/(pipeline|coverage|release)\.svg$/i;
+const isStatusBadge = (url: URL): boolean => STATUS_BADGE_HOSTS.test(url.hostname) || STATUS_BADGE_PATH.test(url.pathname);
 
 /** A hover target's URL, normalised (no fragment), or null when it is not fit to leave the page. */
 export function hoverUrl(raw: string, base: string): string | null {
@@ -50,6 +72,8 @@ export function isBadgeLink(url: URL): boolean {
 /** Whether an image may be a baked badge: an assertion image, or a PNG/SVG named or described as a badge. */
 export function isBadgeImage(url: URL, alt: string): boolean {
   if (isBadgeLink(url)) return true;
+  if (isStatusBadge(url)) return false;
+  // The path only: a query string (`?size=340`, a cache buster) does not hide the file type.
   return IMAGE_FILE.test(url.pathname) && (BADGE_WORD.test(url.pathname) || BADGE_WORD.test(alt));
 }
 

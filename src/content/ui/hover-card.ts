@@ -55,7 +55,8 @@ function body(state: CardState): (Node | string)[] {
     h('div', { class: `v ${v.verdict}` }, `${mark} ${title}`),
     h('b', { dir: 'auto' }, displayText(v.name, 300)),
     v.issuerName ? h('p', {}, 'Issued by ', h('bdi', { dir: 'auto' }, displayText(v.issuerName, 300)), date ? `, ${date}` : '') : date ? h('p', {}, `Issued ${date}`) : '',
-    h('p', {}, v.issuedToYou ? 'Issued to one of your addresses' : 'Not confirmed as issued to one of your addresses'),
+    // Nothing read, nobody to match: no recipient line (it would suggest a badge was found).
+    v.noBadge ? '' : h('p', {}, v.issuedToYou ? 'Issued to one of your addresses' : 'Not confirmed as issued to one of your addresses'),
     v.message ? h('p', {}, displayText(v.message, 500)) : '',
   ];
 }

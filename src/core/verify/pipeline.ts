@@ -26,6 +26,23 @@ async function summarise(input: Uint8Array, kind: InputSummary['kind']): Promise
 
 const IMAGE_OR_JSON = 'application/ld+json, application/json;q=0.9, image/png;q=0.8, image/svg+xml;q=0.8, */*;q=0.1';
 
+const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i;
+/**
+ * An HTML document's start: a BOM, then white space or comments, then a doctype or an html/head/body
+ * tag. A comment cannot contain `-->`, so each one matches one way only (no backtracking blow-up).
+ */
+const HTML_START = /^\uFEFF?(?:\s|<!--(?:(?!-->)[\s\S])*-->)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
+
+/**
+ * Whether a URL answered a web page: an HTML media type or an HTML document's start. Tested only
+ * after the body failed to unpack, so that JSON served as text/html by a careless server is still read.
+ */
+function isWebPage(doc: { contentType: string; bytes: Uint8Array }): boolean {
+  return HTML_TYPE.test(doc.contentType) || HTML_START.test(new TextDecoder().decode(doc.bytes.subarray(0, 4096)));
+}
+
+const hostOf = (url: string): string => (URL.canParse(url) ? new URL(url).host : url);
+
 /** A URL input (pasted, or a legacy baked tEXt URL): fetch it and unpack what it serves. */
 async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): Promise<Unpacked | null> {
   try {
@@ -40,7 +57,16 @@ async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): P
       checks.indeterminate('hosted', ErrorCodes.HTTP_STATUS, `${url} answered HTTP ${doc.status}`);
       return null;
     }
-    const inner = await unpack(doc.bytes);
+    let inner: Unpacked;
+    try {
+      inner = await unpack(doc.bytes);
+    } catch (e) {
+      // A badge's web page (Credly's /badges/{id}, a Badgr UI page, an issuer's HTML view) is not its
+      // data: nothing was read, so nothing is said about the badge (indeterminate, never invalid).
+      if (!(e instanceof ParseError) || !isWebPage(doc)) throw e;
+      checks.indeterminate('hosted', ErrorCodes.WEB_PAGE, `${hostOf(url)} answered a web page (HTML), not the badge's data: Lanyard cannot check the badge from this link`);
+      return null;
+    }
     if (inner.credential.type === 'url') {
       checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `${url} serves another URL, not a badge`);
       return null;

@@ -128,6 +128,15 @@ describe('verify on hover', () => {
     expect(rt.sent).toHaveLength(2);
     expect(cardText()).toContain('✕ Not a valid badge');
     expect(cardText()).toContain('Not confirmed as issued to one of your addresses');
+    // A link that held no badge (a badge's web page): a plain notice, no recipient line.
+    out(el('ob3'), el('plain'));
+    rt.handle['hover/verify'] = () => ({ verdict: 'indeterminate', name: 'A web page, not badge data', issuedToYou: false, noBadge: true, message: "www.credly.com answered a web page (HTML), not the badge's data: Lanyard cannot check the badge from this link" });
+    moveOnto(el('badge-json'));
+    await dwell();
+    expect(cardText()).toContain('? Could not be verified');
+    expect(cardText()).toContain('A web page, not badge data');
+    expect(cardText()).toContain('www.credly.com answered a web page');
+    expect(cardText()).not.toContain('issued to one of your addresses');
   });
 
   it('keeps the card while the pointer moves inside the link; Escape and abort remove it', async () => {

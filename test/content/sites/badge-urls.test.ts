@@ -29,6 +29,20 @@ describe('badge links', () => {
     ['https://example.org/badges/2026/a.json', false],
     ['https://example.org/x/ob2-notes.json', true],
     ['https://example.org/hob2/notes.json', false],
+    // Real shapes seen on public pages (session 9 review): Credly's LinkedIn share link, Badgr and
+    // Parchment links with the recipient prefilled, Open Badge Factory's assertion JSON.
+    ['https://www.credly.com/badges/630a804c-4fb6-4bc6-86be-552614d370f3/linked_in_profile', true],
+    ['https://badgr.com/public/assertions/44_E8-JATAOFlOffZkF8mw?identity__email=a%40b.c', true],
+    ['https://badges.parchment.com/public/assertions/21DKZvG-RV6BhE_-5JMHDw', true],
+    ['https://api.badgr.io/public/assertions/-Y0oL8FsR4SWjYwKe7lLnw?v=1_1', true],
+    ['https://openbadgefactory.com/v1/assertion/a1b2c3d4e5f6.json', true],
+    // Collections, not one badge: a Credly wallet, an issuer's list.
+    ['https://www.credly.com/users/ada/badges.json', false],
+    ['https://issuer.example.org/v1/badges.json', false],
+    ['https://issuer.example.org/ob/assertions.json', false],
+    ['https://www.credly.com/users/ada/badges', false],
+    ['https://www.credly.com/badges/630a804c-4fb6-4bc6-86be-552614d370f3/embed', false],
+    ['https://example.org/account/credentials/login', false],
   ])('%s → %s', (url, want) => expect(isBadgeLink(new URL(url))).toBe(want));
 
   // Page-controlled paths built to make a backtracking pattern blow up: each is classified in one
@@ -51,6 +65,15 @@ describe('badge links', () => {
     ['https://example.org/img/x.svg', 'My certificate', true],
     ['https://example.org/img/holiday.png', 'On holiday', false],
     ['https://example.org/img/badge.jpg', 'badge', false],
+    // A query string does not hide the file type.
+    ['https://cdn.example.org/img/badge-ada.png?size=340&v=2', '', true],
+    ['https://cdn.example.org/img/ada.svg?cache=1', 'Ada’s certificate', true],
+    // Status badges on code pages are not Open Badges.
+    ['https://img.shields.io/badge/build-passing-brightgreen.svg', 'build badge', false],
+    ['https://github.com/acme/app/actions/workflows/ci.yml/badge.svg?branch=main', 'CI badge', false],
+    ['https://gitlab.com/acme/app/badges/main/pipeline.svg', 'pipeline badge', false],
+    ['https://codecov.io/gh/acme/app/branch/main/graph/badge.svg', 'coverage badge', false],
+    ['https://badgen.net/npm/v/lanyard.svg', 'npm badge', false],
   ])('image %s (alt %j) → %s', (url, alt, want) => expect(isBadgeImage(new URL(url), alt)).toBe(want));
 });
 
