@@ -52,7 +52,7 @@ describe('POST /v2/backpack/import', () => {
   });
 
   it('imports an assertion given as JSON (the issuer\'s hosted copy is what counts)', async () => {
-    const json = await (await fetch(`${other.baseUrl}/public/assertions/ada-first-aid-expired`)).json();
+    const json = await (await fetch(`${other.baseUrl}/public/assertions/ada-first-aid-expired`, { headers: { accept: 'application/ld+json' } })).json();
     const res = await importBadge({ assertion: json });
     expect(res.status).toBe(201);
     expect((await res.json()).result[0].expires).toBe('2024-01-15T08:00:00Z');

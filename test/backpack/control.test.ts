@@ -115,7 +115,7 @@ describe('state changes', () => {
     expect(list.result.map((a: { entityId: string }) => a.entityId)).toContain(id);
     expect((await fetch(url(`/public/assertions/${id}`))).status).toBe(200);
     ctx.bp.control.revokeBadge(id);
-    expect((await (await fetch(url(`/public/assertions/${id}`))).json()).revoked).toBe(true);
+    expect((await (await fetch(url(`/public/assertions/${id}`), { headers: { accept: 'application/ld+json' } })).json()).revoked).toBe(true);
     expect(before < new Date(ctx.bp.control.now()).toISOString()).toBe(true);
   });
 });
@@ -129,7 +129,7 @@ describe('load', () => {
       const tok = await badgrLogin(big.baseUrl);
       const list = await (await fetch(`${big.baseUrl}/v2/backpack/assertions`, { headers: auth(tok.access_token) })).json();
       expect(list.result).toHaveLength(1003);
-      const a = await (await fetch(`${big.baseUrl}/public/assertions/gen-1000`)).json();
+      const a = await (await fetch(`${big.baseUrl}/public/assertions/gen-1000`, { headers: { accept: 'application/ld+json' } })).json();
       expect(a.badge).toBe(`${big.baseUrl}/public/badges/bc-gen-1000`);
     } finally {
       await big.close();

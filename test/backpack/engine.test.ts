@@ -34,7 +34,7 @@ describe('OB 2.0 through the engine', () => {
 
   it('a hosted badge is valid from its baked image and from its JSON too', async () => {
     expect((await run(await baked('ada-poetical'))).verdict).toBe('valid');
-    const json = await (await fetch(url('/public/assertions/ada-poetical'))).text();
+    const json = await (await fetch(url('/public/assertions/ada-poetical'), { headers: { accept: 'application/ld+json' } })).text();
     const r = await run(json);
     expect(r.verdict).toBe('valid');
     expect(outcome(r, 'hosted')).toBe('pass');

@@ -32,7 +32,8 @@ function importPem(pem: string): Promise<CryptoKey> {
   return k;
 }
 
-const KEY_ACCEPT = 'application/ld+json, application/json;q=0.9, application/x-pem-file;q=0.8, text/plain;q=0.5, */*;q=0.1';
+/** No `*\/*`, as in JSON_ACCEPT (context.ts): badgr-server answers an Accept holding it with its web app. */
+const KEY_ACCEPT = 'application/ld+json, application/json;q=0.9, application/x-pem-file;q=0.8, text/plain;q=0.5';
 
 type KeyTry = { verified: true; owner?: string } | { verified: false; reason: 'bad-signature' | 'unreachable'; message: string };
 

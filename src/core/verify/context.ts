@@ -64,7 +64,13 @@ export interface VerifyContext {
   fetchJson(url: string): Promise<Record<string, unknown>>;
 }
 
-export const JSON_ACCEPT = 'application/ld+json, application/json;q=0.9, */*;q=0.1';
+/**
+ * No `*\/*`: badgr-server (Badgr, Canvas Credentials; apps/issuer/public_api.py JSONComponentView
+ * is_requesting_html) sends the public assertion, badge class and issuer to its web app, an HTML
+ * page on another host, whenever the Accept header merely contains `*\/*` or `text/html`, whatever
+ * its q-values: a hosted badge asked for with `*\/*;q=0.1` could never be verified there.
+ */
+export const JSON_ACCEPT = 'application/ld+json, application/json;q=0.9';
 
 export function toUserIdentity(v: string | UserIdentity): UserIdentity {
   if (typeof v !== 'string') return v;

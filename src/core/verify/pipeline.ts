@@ -24,7 +24,8 @@ async function summarise(input: Uint8Array, kind: InputSummary['kind']): Promise
   return { kind, size: input.length, sha256: hex(d) };
 }
 
-const IMAGE_OR_JSON = 'application/ld+json, application/json;q=0.9, image/png;q=0.8, image/svg+xml;q=0.8, */*;q=0.1';
+/** No `*\/*`, as in JSON_ACCEPT (context.ts): badgr-server answers an Accept holding it with its web app. */
+const IMAGE_OR_JSON = 'application/ld+json, application/json;q=0.9, image/png;q=0.8, image/svg+xml;q=0.8';
 
 const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i;
 /**

@@ -21,9 +21,15 @@ export function ldJson(req: Req, body: unknown, status = 200): Reply {
   return { ...json(status, body), headers: { 'content-type': type } };
 }
 
+/**
+ * badgr-server's JSONComponentView.is_requesting_html, as written: a `.json` suffix is JSON; else an
+ * Accept header that merely contains `*\/*` or `text/html` (any q-value, any other type beside it)
+ * gets the web app (here its HTML page); no Accept header counts as `application/json`.
+ */
 const wantsHtml = (req: Req): boolean => {
-  const accept = header(req, 'accept') ?? '';
-  return accept.includes('text/html') && !/application\/(ld\+)?json/.test(accept) && !req.url.searchParams.has('v');
+  if (req.url.pathname.endsWith('.json')) return false;
+  const accept = header(req, 'accept') ?? 'application/json';
+  return accept.includes('*/*') || accept.includes('text/html');
 };
 
 export function cachedImage(state: BackpackState, key: string, make: () => Buffer): Reply {
@@ -46,8 +52,9 @@ export function publicOb2Routes(router: Router, state: BackpackState): void {
     const b = published(req.params.id!);
     if (!b) return notFound();
     const revoked = { '@context': OB2_CONTEXT, type: 'Assertion', id: b.json.id, revoked: true, ...(b.revocationReason ? { revocationReason: b.revocationReason } : {}) };
+    // is_requesting_html is asked before the JSON (revoked or not) is made.
+    if (wantsHtml(req)) return assertionPage(state, b);
     if (b.revoked) return ldJson(req, revoked);
-    if (wantsHtml(req) && !req.params.id!.endsWith('.json')) return assertionPage(state, b);
     const expands = req.url.searchParams.getAll('expand');
     const a: Json = { ...b.json };
     if (b.badgeClassId && (expands.includes('badge') || expands.includes('badge.issuer'))) {
@@ -69,6 +76,7 @@ export function publicOb2Routes(router: Router, state: BackpackState): void {
 
   router.on('GET', '/public/badges/:id', (req) => {
     const bc = state.badgeClasses.get(req.params.id!.replace(/\.json$/, ''));
+    if (bc && wantsHtml(req)) return text(200, `<h1>${escapeHtml(String(bc.name))}</h1>`, 'text/html; charset=utf-8');
     return bc ? ldJson(req, bc) : notFound();
   });
   router.on('GET', '/public/badges/:id/image', (req) =>
@@ -82,6 +90,7 @@ export function publicOb2Routes(router: Router, state: BackpackState): void {
 
   router.on('GET', '/public/issuers/:id', (req) => {
     const i = state.issuers.get(req.params.id!.replace(/\.json$/, ''));
+    if (i && wantsHtml(req)) return text(200, `<h1>${escapeHtml(String(i.name))}</h1>`, 'text/html; charset=utf-8');
     return i ? ldJson(req, i) : notFound();
   });
   router.on('GET', '/public/issuers/:id/image', (req) =>
