@@ -40,7 +40,9 @@ function pageProblems(): string[] {
       for (const a of el.getAttributeNames()) {
         if (/^on/i.test(a)) out.push(`${a} on <${el.tagName.toLowerCase()}>`);
         const v = el.getAttribute(a) ?? '';
-        if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(a) && !/^(https?:\/\/|data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]|chrome-extension:\/\/|\/|#)/i.test(v)) out.push(`${a}="${v.slice(0, 40)}"`);
+        // mailto:? is Lanyard's own "Send by e-mail" (src/core/share/mail.ts): no address, every byte %-encoded.
+        const ownMail = a === 'href' && /^mailto:\?subject=[^\s<>"]*$/.test(v);
+        if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(a) && !ownMail && !/^(https?:\/\/|data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]|chrome-extension:\/\/|\/|#)/i.test(v)) out.push(`${a}="${v.slice(0, 40)}"`);
       }
     }
     // The share card's preview is the one frame: sandboxed with no permission at all (no scripts, no navigation).
@@ -48,7 +50,8 @@ function pageProblems(): string[] {
   }
   for (const a of document.querySelectorAll('a[href]')) {
     const p = (a as HTMLAnchorElement).protocol;
-    if (p !== 'http:' && p !== 'https:') out.push(`a link with ${p}`);
+    const ownMail = p === 'mailto:' && /^mailto:\?subject=[^\s<>"]*$/.test(a.getAttribute('href') ?? '');
+    if (p !== 'http:' && p !== 'https:' && !ownMail) out.push(`a link with ${p}`);
   }
   const main = document.querySelector('main');
   if (BIDI.test(main?.textContent ?? '')) out.push('a bidi control in the text');

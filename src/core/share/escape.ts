@@ -50,9 +50,12 @@ const SECRET_PARAM = /^(access_?token|id_?token|refresh_?token|token|auth|author
 
 /** True when the URL's query or fragment names a secret (see SECRET_PARAM). */
 export function carriesSecret(url: URL): boolean {
-  const names = [...url.searchParams.keys()];
+  // forEach, not the keys() iterator: in Firefox's content scripts (LinkedIn's form filler) the
+  // iterator URLSearchParams hands back is not iterable there ("keys() is not iterable").
+  const names: string[] = [];
+  url.searchParams.forEach((_, name) => names.push(name));
   const hash = url.hash.slice(1);
-  if (hash.includes('=')) names.push(...new URLSearchParams(hash).keys());
+  if (hash.includes('=')) new URLSearchParams(hash).forEach((_, name) => names.push(name));
   return names.some((n) => SECRET_PARAM.test(n.trim()));
 }
 
