@@ -8,16 +8,16 @@
  */
 import type { Fetch } from '../../core/verify/context.ts';
 import { isBackpackError } from '../../backpack/errors.ts';
-import { takeBytes } from '../../core/verify/read-body.ts';
 import type { Alarms } from '../../platform/alarms.ts';
 import type { Db } from '../../platform/db.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
 import type { AccountRecord, BadgeRecord, FullBadge, SyncRecord, SyncRun } from '../../platform/records.ts';
 import type { VerifyResult } from '../../core/result.ts';
 import { buildRecord, identitiesHash, sha256Hex } from './badge-record.ts';
-import { verifyBadge, type BadgeSource } from './badge-verify.ts';
+import { verifyBadge } from './badge-verify.ts';
 import { withinDeadline } from './deadline.ts';
 import { createRunDocuments, type RunDocuments } from './run-documents.ts';
+import { originalOf } from './sync-original.ts';
 import { createSyncWriter } from './sync-writes.ts';
 import { anchorHolds, createSeen, nextSince, relist } from './sync-anchor.ts';
 import type { Identities, IdentitySet } from './identities.ts';
@@ -89,36 +89,13 @@ export function createSync(d: SyncDeps) {
     }, retry, wait, signal);
   }
 
-  /** The original to keep: the baked image when the provider has one, else the credential text, else its URL. */
-  async function originalOf(item: SyncItem, signal: AbortSignal): Promise<Pick<BadgeSource, 'original' | 'input'>> {
-    if (item.bakedUrl) {
-      try {
-        const res = await d.fetch(item.bakedUrl, { headers: { accept: 'image/png, image/svg+xml;q=0.9' }, signal });
-        const type = res.headers.get('content-type') ?? '';
-        if (res.ok && /image\/(png|svg)/.test(type)) {
-          // The host fetch read the image already (capped): its bytes, without a second read of the stream.
-          const bytes = takeBytes(res) ?? new Uint8Array(await res.arrayBuffer());
-          return { original: { kind: type.includes('svg') ? 'svg' : 'png', bytes }, input: bytes };
-        }
-      } catch {
-        /* no image: fall back to the credential */
-      }
-    }
-    if (item.text !== undefined) {
-      const bytes = new TextEncoder().encode(item.text);
-      return { original: { kind: item.text.trimStart().startsWith('{') ? 'json' : 'jws', bytes }, input: bytes };
-    }
-    const url = item.url ?? '';
-    return { original: { kind: 'url', bytes: new TextEncoder().encode(url) }, input: url };
-  }
-
   async function process({ account, ids, idsHash, runId, documents, existing: page }: RunContext, item: SyncItem, signal: AbortSignal): Promise<FullBadge | null> {
     const key = `${account.id}|${item.sourceId}`;
     const contentHash = await sha256Hex(item.fingerprint);
     const existing = page.has(key) ? page.get(key) : await d.db.badges.get(key);
     const fresh = existing?.verifiedAt && now().getTime() - Date.parse(existing.verifiedAt) < (d.reverifyAfterMs ?? 24 * 3600_000);
     if (existing && existing.contentHash === contentHash && existing.identitiesHash === idsHash && fresh) return null;
-    const { original, input } = await originalOf(item, signal);
+    const { original, input } = await originalOf(d.fetch, item, signal);
     return verifyBadge(d.verifier, ids, {
       key, accountId: account.id, sourceId: item.sourceId, original, input, contentHash, runId,
       ...(item.fallback ? { fallback: item.fallback } : {}),
