@@ -59,7 +59,10 @@ export function displayText(text: string | undefined | null, max = MAX_DISPLAY_C
   return t;
 }
 
-const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+/** Made at the first cut, not when a script loads (ICU's break data is read then): most text is never cut. */
+let segmenter: Intl.Segmenter | null | undefined;
+const graphemesOf = (): Intl.Segmenter | null =>
+  (segmenter ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null);
 
 /**
  * Where to cut `t` to at most `max` UTF-16 units: at the last user-perceived character boundary
@@ -68,6 +71,7 @@ const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.
  * Intl.Segmenter, at least never inside a surrogate pair.
  */
 function cutAt(t: string, max: number): number {
+  const graphemes = graphemesOf();
   if (graphemes) {
     let end = 0;
     for (const { index, segment } of graphemes.segment(t.slice(0, max + 64))) {
