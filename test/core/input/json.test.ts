@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCodes, ParseError } from '../../../src/core/errors.ts';
-import { jsonDepth, MAX_JSON_DEPTH, parseJsonObject } from '../../../src/core/input/json.ts';
+import { fewBrackets, jsonDepth, MAX_JSON_DEPTH, parseJsonObject } from '../../../src/core/input/json.ts';
 
 const codeOf = (fn: () => unknown): string => {
   try {
@@ -37,6 +37,21 @@ describe('parseJsonObject', () => {
     expect(codeOf(() => parseJsonObject(`{"a":${nested(100_000, '[', ']')}}`))).toBe(ErrorCodes.PARSE_TOO_DEEP);
     // Unbalanced: the scan does not need the closing half to find the depth.
     expect(codeOf(() => parseJsonObject('['.repeat(100_000)))).toBe(ErrorCodes.PARSE_TOO_DEEP);
+  });
+
+  it('skips the scan only when the brackets alone cannot reach the limit', () => {
+    expect(fewBrackets('{"a":[{"b":[]}]}', 4)).toBe(true);
+    expect(fewBrackets('{"a":[{"b":[]}]}', 3)).toBe(false);
+    // Brackets inside strings count too: the bound may be loose, never short.
+    expect(fewBrackets(JSON.stringify({ s: '[[[' }), 3)).toBe(false);
+    // Mixed brackets past the limit: the limit's own depth of mixed nesting is still refused.
+    const mixed = '{"a":' + '[{'.repeat(60) + '}]'.repeat(60) + '}';
+    expect(fewBrackets(mixed, MAX_JSON_DEPTH)).toBe(false);
+    expect(codeOf(() => parseJsonObject(mixed))).toBe(ErrorCodes.PARSE_TOO_DEEP);
+    // Many brackets, all shallow: the scan runs and accepts it.
+    const wide = JSON.stringify({ a: Array.from({ length: 500 }, () => ({ b: [] })) });
+    expect(fewBrackets(wide, MAX_JSON_DEPTH)).toBe(false);
+    expect(parseJsonObject(wide).a).toHaveLength(500);
   });
 
   it('does not count brackets inside strings, escaped quotes included', () => {
