@@ -5,11 +5,12 @@
  * bounded: at most MAX_FACTS, least recently used first out, each kept at most FACT_MAX_AGE_MS.
  * The engine itself is loaded on the first verification (core/verify/engine.ts).
  */
-import type { FactCache, Fetch } from '../../core/verify/context.ts';
+import type { Fetch } from '../../core/verify/context.ts';
 import type { LoadEngine } from '../../core/verify/engine.ts';
 import type { VerifyResult } from '../../core/result.ts';
 import type { Store } from '../../platform/db.ts';
 import type { DocumentRecord, ResultRecord } from '../../platform/records.ts';
+import type { ListedFactCache } from '../../platform/remote-engine/client.ts';
 import { startDeadline } from './deadline.ts';
 import { createCachingFetch } from './document-cache.ts';
 import { blockPrivateHosts, type Resolve } from './private-hosts.ts';
@@ -64,21 +65,26 @@ const HOVER_SITES = 16;
 const HOVER_FACTS = 200;
 
 /** A small in-memory fact cache per site, least recently used sites out first. */
-function siteFacts(): (site: string) => FactCache {
-  const sites = new Map<string, Map<string, unknown>>();
+function siteFacts(): (site: string) => ListedFactCache {
+  const sites = new Map<string, ListedFactCache>();
   return (site) => {
-    const map = sites.get(site) ?? new Map<string, unknown>();
+    let cache = sites.get(site);
+    if (!cache) {
+      const map = new Map<string, unknown>();
+      cache = {
+        get: (k) => map.get(k),
+        set(k, v) {
+          map.delete(k);
+          map.set(k, v);
+          for (const old of map.keys()) if (map.size > HOVER_FACTS) map.delete(old);
+        },
+        entries: () => map.entries(),
+      };
+    }
     sites.delete(site);
-    sites.set(site, map);
+    sites.set(site, cache);
     for (const k of sites.keys()) if (sites.size > HOVER_SITES) sites.delete(k);
-    return {
-      get: (k) => map.get(k),
-      set(k, v) {
-        map.delete(k);
-        map.set(k, v);
-        for (const old of map.keys()) if (map.size > HOVER_FACTS) map.delete(old);
-      },
-    };
+    return cache;
   };
 }
 
@@ -87,7 +93,7 @@ export const MAX_FACTS = 2000;
 export const FACT_MAX_AGE_MS = 30 * 24 * 3600_000;
 
 /** An in-memory FactCache over the results store, written through (best effort). */
-export async function loadFacts(results: Store<ResultRecord>, now: () => number = Date.now): Promise<FactCache> {
+export async function loadFacts(results: Store<ResultRecord>, now: () => number = Date.now): Promise<ListedFactCache> {
   const map = new Map<string, unknown>();
   const drop = (key: string) => void results.delete(FACT + key).catch(() => undefined);
   const stored = (await results.all().catch(() => [] as ResultRecord[])).filter((r) => r.key.startsWith(FACT));
@@ -121,11 +127,13 @@ export async function loadFacts(results: Store<ResultRecord>, now: () => number 
       evict();
       void results.put({ key: FACT + k, value, expiresAt: now() + FACT_MAX_AGE_MS }).catch(() => undefined);
     },
+    // What an engine running elsewhere starts from (platform/remote-engine/client.ts).
+    entries: () => map.entries(),
   };
 }
 
 export function createVerifier({ engine, fetch, results, now = () => new Date(), hover, timeout }: VerifierOptions): Verifier {
-  let facts: Promise<FactCache> | undefined;
+  let facts: Promise<ListedFactCache> | undefined;
   const factsOf = siteFacts();
   return {
     async verify(input, identities, options = {}) {
