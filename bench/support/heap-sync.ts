@@ -104,7 +104,7 @@ function byKind(h: Snap): Record<string, number> {
  * Sparkplug baseline code by the script its function comes from (the SharedFunctionInfo's `script`
  * edge, the Script's `name`), and the functions with the most of it: which code V8 compiled.
  */
-function baselineByScript(h: Snap, top = 12): { scripts: [string, number][]; functions: [string, number][] } {
+function baselineByScript(h: Snap, top = Number(process.env.TOP ?? 12)): { scripts: [string, number][]; functions: [string, number][] } {
   const scripts = new Map<string, number>();
   const functions = new Map<string, number>();
   for (let i = 0; i < h.count; i++) {

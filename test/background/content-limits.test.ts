@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createContent, MAX_HOVER_RESULTS } from '../../src/background/services/content.ts';
 import type { SettingsService } from '../../src/background/services/settings.ts';
-import { loadFacts, MAX_FACTS, type Verifier, type VerifyCallOptions } from '../../src/background/services/verifier.ts';
+import { loadFacts, MAX_FACTS } from '../../src/background/services/facts.ts';
+import type { Verifier, VerifyCallOptions } from '../../src/background/services/verifier.ts';
 import type { VerifyResult } from '../../src/core/result.ts';
 import { openDb } from '../../src/platform/db.ts';
 

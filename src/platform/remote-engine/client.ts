@@ -15,7 +15,7 @@ import { receivedError, sentError, type FromEngine, type RemotePort, type SentRe
 
 /** A fact cache that can list what it holds, so that the engine's side starts with the same facts. */
 export interface ListedFactCache extends FactCache {
-  entries(): Iterable<[string, unknown]>;
+  entries(): Iterable<[string, unknown]> | Promise<Iterable<[string, unknown]>>;
 }
 
 export interface RemoteEngineOptions {
@@ -44,7 +44,7 @@ interface Call {
 interface Connection {
   port: RemotePort;
   calls: Map<number, Call>;
-  cacheIds: WeakMap<FactCache, number>;
+  cacheIds: WeakMap<FactCache, { id: number; listed: Promise<[string, unknown][]> }>;
   caches: Map<number, FactCache>;
 }
 
@@ -113,16 +113,21 @@ export function remoteEngine({ connect, graceMs = 2000, onIdle, onBusy }: Remote
     }
   }
 
-  /** The cache's id on this connection, and its facts when the engine's side has not seen it yet. */
-  function cacheFor(conn: Connection, cache: FactCache): { cache: number; seed?: [string, unknown][] } {
-    let id = conn.cacheIds.get(cache);
+  /**
+   * The cache's id on this connection, and its facts when the engine's side has not seen it yet.
+   * A verification that comes while the first one's facts are still being listed waits for them,
+   * so that the seed reaches the engine first.
+   */
+  async function cacheFor(conn: Connection, cache: FactCache): Promise<{ cache: number; seed?: [string, unknown][] }> {
+    let known = conn.cacheIds.get(cache);
     let seed: [string, unknown][] | undefined;
-    if (id === undefined) {
-      id = nextCache++;
-      conn.cacheIds.set(cache, id);
+    if (!known) {
       const listed = (cache as Partial<ListedFactCache>).entries;
-      seed = listed ? [...listed.call(cache)] : [];
-    }
+      known = { id: nextCache++, listed: (async () => (listed ? [...(await listed.call(cache))] : []))() };
+      conn.cacheIds.set(cache, known);
+      seed = await known.listed;
+    } else await known.listed;
+    const id = known.id;
     conn.caches.delete(id);
     conn.caches.set(id, cache);
     for (const [k, old] of conn.caches) {
@@ -150,7 +155,7 @@ export function remoteEngine({ connect, graceMs = 2000, onIdle, onBusy }: Remote
         abortable: signal !== undefined,
         ...(opts.identities ? { identities: [...opts.identities] } : {}),
         ...(opts.maxFetches !== undefined ? { maxFetches: opts.maxFetches } : {}),
-        ...(opts.keyCache ? cacheFor(conn, opts.keyCache) : {}),
+        ...(opts.keyCache ? await cacheFor(conn, opts.keyCache) : {}),
       };
       return await new Promise<VerifyResult>((resolve, reject) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -188,5 +193,5 @@ export function remoteEngine({ connect, graceMs = 2000, onIdle, onBusy }: Remote
     void was?.then((conn) => drop(conn, reason)).catch(() => undefined);
   }
 
-  return { verify, disconnect };
+  return { verify, disconnect, mirrorsFacts: true };
 }
