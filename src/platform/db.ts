@@ -4,6 +4,7 @@
  */
 import { openDB, unwrap, wrap, type IDBPDatabase, type StoreNames } from 'idb';
 import { DB_NAME, DB_VERSION, migrate, type LanyardSchema } from './db-schema.ts';
+import { completed, requested } from './idb-requests.ts';
 import { sortTimeOf } from '../core/share/dates.ts';
 import type { AccountRecord, BadgeRecord, DocumentRecord, FullBadge, OriginalRecord, ResultRecord, SecretRecord, SyncRecord } from './records.ts';
 
@@ -70,14 +71,22 @@ export interface Db {
 type Raw = IDBPDatabase<LanyardSchema>;
 type Name = StoreNames<LanyardSchema>;
 
+/** The connection idb wraps, for the requests of idb-requests.ts. */
+const rawOf = (db: Raw): IDBDatabase => unwrap(db) as unknown as IDBDatabase;
+
 function store<N extends Name>(db: Raw, name: N): Store<LanyardSchema[N]['value']> {
+  type V = LanyardSchema[N]['value'];
+  const raw = rawOf(db);
+  const write = async (op: (s: IDBObjectStore) => unknown): Promise<void> => {
+    const tx = raw.transaction(name, 'readwrite');
+    op(tx.objectStore(name));
+    await completed(tx);
+  };
   return {
-    get: (key) => db.get(name, key),
-    put: async (value) => {
-      await db.put(name, value);
-    },
-    delete: (key) => db.delete(name, key),
-    all: () => db.getAll(name),
+    get: async (key) => (await requested(raw.transaction(name).objectStore(name).get(key))) as V | undefined,
+    put: (value) => write((s) => s.put(value)),
+    delete: (key) => write((s) => s.delete(key)),
+    all: async () => (await requested(raw.transaction(name).objectStore(name).getAll())) as V[],
   };
 }
 
@@ -165,9 +174,10 @@ function badgeStore(db: Raw, counter: ReturnType<typeof badgeCount>): BadgeStore
   return {
     ...store(db, 'badges'),
     put: async (value) => {
-      const write = db.put('badges', withSortTime(value));
+      const tx = rawOf(db).transaction('badges', 'readwrite');
       counter.changed();
-      await write;
+      tx.objectStore('badges').put(withSortTime(value));
+      await completed(tx);
     },
     async delete(key) {
       const tx = db.transaction(['badges', 'originals'], 'readwrite');
@@ -179,9 +189,8 @@ function badgeStore(db: Raw, counter: ReturnType<typeof badgeCount>): BadgeStore
     countByRecipient: (address) => db.countFromIndex('badges', 'byRecipient', address.toLowerCase()),
     count: counter.count,
     async getMany(keys) {
-      const tx = db.transaction('badges');
-      const [found] = await Promise.all([Promise.all(keys.map((k) => tx.store.get(k))), tx.done]);
-      return found;
+      const badges = rawOf(db).transaction('badges').objectStore('badges');
+      return (await Promise.all(keys.map((k) => requested(badges.get(k))))) as (BadgeRecord | undefined)[];
     },
     async newest(limit) {
       const tx = db.transaction('badges');
@@ -254,12 +263,25 @@ export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {})
   const counter = badgeCount(db);
   async function saveBadges(badges: readonly FullBadge[], sync?: SyncRecord): Promise<void> {
     for (const { record, original } of badges) if (original.key !== record.key) throw new Error('saveBadge: the original belongs to another badge');
-    const tx = db.transaction(['badges', 'originals', 'syncState'], 'readwrite');
+    const tx = rawOf(db).transaction(['badges', 'originals', 'syncState'], 'readwrite');
     counter.changed();
-    const writes: Promise<unknown>[] = [];
-    for (const { record, original } of badges) writes.push(tx.objectStore('badges').put(withSortTime(record)), tx.objectStore('originals').put(original));
-    if (sync) writes.push(tx.objectStore('syncState').put(sync));
-    await Promise.all([...writes, tx.done]);
+    // A failed put aborts the transaction: completed() rejects with its error, and nothing is written.
+    const done = completed(tx);
+    try {
+      const [records, originals] = [tx.objectStore('badges'), tx.objectStore('originals')];
+      for (const { record, original } of badges) {
+        records.put(withSortTime(record));
+        originals.put(original);
+      }
+      if (sync) tx.objectStore('syncState').put(sync);
+    } catch (e) {
+      // A put refused at once (a key that is not a valid key, a value that cannot be cloned): the
+      // puts queued before it must not commit either.
+      tx.abort();
+      done.catch(() => undefined);
+      throw e;
+    }
+    await done;
   }
   return {
     badges: badgeStore(db, counter),

@@ -84,6 +84,23 @@ describe('a fresh database', () => {
     expect(await db.badges.getMany([])).toEqual([]);
   });
 
+  it('writes nothing of a batch or a put that the database refuses, and says why', async () => {
+    const db = await open(fresh());
+    const bytes = new Uint8Array([4]);
+    const good = { record: badge('b|1', 'b', null), original: { key: 'b|1', bytes } };
+    // A function cannot be stored (DataCloneError): refused at the second badge's put, after the first's.
+    const bad = { record: { ...badge('b|2', 'b', null), meta: { ...badge('b|2', 'b', null).meta, name: (() => 0) as unknown as string } }, original: { key: 'b|2', bytes } };
+    await expect(db.saveBadges([good, bad])).rejects.toThrow(/clone/i);
+    expect(await db.badges.get('b|1')).toBeUndefined();
+    expect(await db.originals.get('b|1')).toBeUndefined();
+    await expect(db.results.put({ key: 'r', value: () => 0 } as never)).rejects.toThrow(/clone/i);
+    expect(await db.results.get('r')).toBeUndefined();
+    await db.results.put({ key: 'r', value: 1 });
+    expect(await db.results.all()).toEqual([{ key: 'r', value: 1 }]);
+    await db.results.delete('r');
+    expect(await db.results.get('r')).toBeUndefined();
+  });
+
   // Chromium reads the newest with IDBIndex.getAllRecords (fake-indexeddb has it too); Firefox 140 with a cursor.
   for (const mode of ['getAllRecords', 'a cursor'] as const) {
     describe(mode, () => {
