@@ -8,14 +8,15 @@ import type { RecipientIdentity } from '../model.ts';
 import type { CheckList } from './checks.ts';
 import type { UserIdentity } from './context.ts';
 import { md5Hex } from './md5.ts';
-import { hex, sha256 } from '../proofs/sha256.ts';
+import { hex } from '../proofs/sha256-digest.ts';
+import { sha256Small } from '../proofs/sha256-small.ts';
 
 const enc = new TextEncoder();
 
 async function hashHex(alg: string, text: string): Promise<string | null> {
   if (alg === 'md5') return md5Hex(enc.encode(text));
   // Synchronous: an identity is a few bytes, and WebCrypto's digest costs a thread-pool round trip in Node.
-  if (alg === 'sha256') return hex(sha256(text));
+  if (alg === 'sha256') return hex(sha256Small(text));
   return null;
 }
 

@@ -2,8 +2,12 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { coldHashData, hashData } from '../../../src/core/proofs/ed25519.ts';
 import { createMessageDigest, hex, sha256 } from '../../../src/core/proofs/sha256.ts';
+import { sha256Small } from '../../../src/core/proofs/sha256-small.ts';
 
-describe('synchronous SHA-256', () => {
+describe.each([
+  ['written out', sha256],
+  ['small', sha256Small],
+])('synchronous SHA-256 (%s)', (_name, sha256) => {
   it('matches node:crypto on lengths around the block boundaries, and on non-ASCII text', () => {
     for (const n of [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000, 100_000]) {
       const s = 'aé€'.repeat(n).slice(0, n);
