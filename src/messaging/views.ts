@@ -5,6 +5,7 @@
  */
 import type { BadgeFormat } from '../core/model.ts';
 import type { Check, Verdict } from '../core/result.ts';
+import type { ShareWarning } from '../core/share/warning.ts';
 
 /** 'local' for the local backpack, else an account id. */
 export type AccountId = string;
@@ -111,6 +112,11 @@ export interface HoverVerdict {
   message: string;
   /** No badge was read at the URL (a web page, a file without badge data, a fetch that failed): the card has no recipient line. */
   noBadge?: boolean;
+  /**
+   * The host Lanyard lacks the permission to read (host-access.ts refused the fetch): the card
+   * says so, and how to allow it, in the content script's words, not the engine's.
+   */
+  needsAccess?: string;
 }
 
 /** A badge as a content script may see it (pickers on LinkedIn and in web mail). */
@@ -124,4 +130,6 @@ export interface PickerBadge {
   verdict: Verdict | 'unverified';
   publicUrl?: string;
   credentialId?: string;
+  /** Why sharing it needs a warning (core/share/warning.ts, the share screen's rule); absent for a valid badge. */
+  warning?: ShareWarning;
 }

@@ -18,6 +18,7 @@ import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
 import { pickerBadge } from './views.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
+import { hostNeedingAccess } from './hover-access.ts';
 import { ErrorCodes } from '../../core/errors.ts';
 
 export interface ContentDeps {
@@ -87,6 +88,7 @@ export function hoverVerdict(r: VerifyResult, url?: string): HoverVerdict {
   const why = r.checks.find((c) => c.outcome === 'fail') ?? r.checks.find((c) => c.outcome === 'indeterminate');
   const message = r.verdict === 'valid' ? `Verified${b?.issuer.name ? `: issued by ${b.issuer.name}` : ''}` : (why?.message ?? 'This badge could not be verified');
   const webPage = !b && r.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE);
+  const needsAccess = r.verdict === 'indeterminate' ? hostNeedingAccess(r.checks) : undefined;
   return {
     verdict: r.verdict,
     name: b?.name ?? (webPage ? 'A web page, not badge data' : 'Not a readable badge'),
@@ -95,6 +97,7 @@ export function hoverVerdict(r: VerifyResult, url?: string): HoverVerdict {
     issuedToYou: r.recipient !== null,
     message,
     ...(b ? {} : { noBadge: true }),
+    ...(needsAccess ? { needsAccess } : {}),
   };
 }
 
@@ -126,6 +129,8 @@ export function createContent(d: ContentDeps) {
     // A known badge page (Credly's) is checked through its badge data (badge-data-urls.ts), under the same rules.
     const target = badgeDataUrl(url) ?? url;
     const verdict = hoverVerdict(await d.verifier.verify(target, ids.verified, { blockPrivate: true, allowOrigins, site }), target);
+    // Not kept when a host was not allowed: once the user allows it, pointing again verifies again.
+    if (verdict.needsAccess) return verdict;
     await d.db.results.put({ key, value: verdict, expiresAt: now() + Math.min(d.hoverTtlMs ?? 10 * 60_000, MAX_HOVER_TTL_MS) });
     // Now and then, forget old verdicts, so the store does not grow with every page visited.
     if (++writes % PRUNE_EVERY === 1) await prune().catch(() => undefined);

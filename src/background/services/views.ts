@@ -2,6 +2,8 @@
  * Stored records as the popup and content scripts see them (src/messaging/views.ts). Content
  * scripts get PickerBadge and HoverVerdict only: no account, no address, no token.
  */
+import { displayText } from '../../core/share/display.ts';
+import { shareWarningOf, type ShareWarning } from '../../core/share/warning.ts';
 import type { AccountView, BadgeDetail, BadgeView, PickerBadge, SyncState } from '../../messaging/views.ts';
 import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
 
@@ -58,7 +60,14 @@ export function pickerBadge(r: BadgeRecord): PickerBadge {
     verdict: r.verdict,
     publicUrl: m.publicUrl,
     credentialId: m.credentialId,
+    warning: pickerWarning(r),
   });
+}
+
+/** The share screen's warning (core/share/warning.ts), its reason cut for a picker row (display.ts). */
+function pickerWarning(r: BadgeRecord): ShareWarning | undefined {
+  const w = shareWarningOf(r);
+  return w && (w.reason ? { level: w.level, reason: displayText(w.reason, 300) } : { level: w.level });
 }
 
 export function syncView(s: SyncRecord | undefined): SyncState {
