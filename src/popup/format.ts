@@ -49,3 +49,10 @@ export function hostOf(url: string): string {
     return url;
   }
 }
+
+/** A clock time in the user's zone: "10:32 AM" today, "Dec 6, 10:32 AM" another day. */
+export function formatClock(at: number, now: number, locale: string): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay ? { hour: 'numeric', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale, options).format(at);
+}
