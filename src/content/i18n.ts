@@ -8,7 +8,8 @@
 import type en from '../../public/_locales/en/messages.json';
 import { extensionI18n } from './world.ts';
 
-export type ContentKey = keyof typeof en & `content${string}`;
+/** The content scripts' own strings, and the share screen's warnings (the same words: core/share/warning.ts). */
+export type ContentKey = keyof typeof en & (`content${string}` | `shareWarn${string}`);
 
 export function tx(key: ContentKey, ...subs: string[]): string {
   try {
