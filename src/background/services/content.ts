@@ -19,6 +19,9 @@ import type { Verifier } from './verifier.ts';
 import { pickerBadge } from './views.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
 import { hostNeedingAccess } from './hover-access.ts';
+import { cardLabelsFrom } from '../../core/share/card-labels.ts';
+import { formatCalendarDate } from '../../core/share/dates.ts';
+import { extensionMessage, uiLanguage } from '../../platform/i18n.ts';
 import { ErrorCodes } from '../../core/errors.ts';
 
 export interface ContentDeps {
@@ -147,10 +150,14 @@ export function createContent(d: ContentDeps) {
       return hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER).map(pickerBadge);
     },
 
+    /** The card and sentence, in the browser's language (the extension's messages; English outside an extension). */
     async card(key: string): Promise<{ html: string; text: string; url?: string }> {
       const b = shareable(await mustGet(key));
       const url = shareLink(b);
-      return { html: badgeCardHtml(b), text: badgeShareText(b), ...(url ? { url } : {}) };
+      const labels = cardLabelsFrom(extensionMessage);
+      const lang = uiLanguage();
+      const options = lang ? { labels, formatDate: (iso: string) => formatCalendarDate(iso, lang) } : { labels };
+      return { html: badgeCardHtml(b, options), text: badgeShareText(b, labels), ...(url ? { url } : {}) };
     },
 
     async linkedInUrl(key: string): Promise<{ url: string }> {

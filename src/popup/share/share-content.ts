@@ -5,7 +5,8 @@ import { shareWarningOf } from '../../core/share/warning.ts';
 import { credentialIdFor, linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../core/share/linkedin.ts';
 import type { BadgeDetail, Settings } from '../../messaging/views.ts';
 import { formatDate } from '../format.ts';
-import type { Translate } from '../i18n.ts';
+import type { MessageKey, Translate } from '../i18n.ts';
+import { cardLabelsFrom } from '../../core/share/card-labels.ts';
 
 export interface ShareContent {
   link?: string;
@@ -38,17 +39,8 @@ export function shareWarning(b: Pick<BadgeDetail, 'verdict' | 'checks'>, t: Tran
  */
 export const linkConfirmed = (b: Pick<BadgeDetail, 'format' | 'originalKind'>): boolean => b.format.endsWith('-hosted') || b.originalKind === 'url';
 
-export function labelsFor(t: Translate): CardLabels {
-  return {
-    issuedBy: (issuer) => t('cardIssuedBy', issuer),
-    issuedOn: (date) => t('cardIssuedOn', date),
-    expiresOn: (date) => t('cardExpiresOn', date),
-    viewAndVerify: t('cardViewAndVerify'),
-    earned: (name) => t('shareTextEarned', name),
-    earnedFrom: (name, issuer) => t('shareTextEarnedFrom', name, issuer),
-    verifyAt: (url) => t('shareTextVerifyAt', url),
-  };
-}
+/** The card's words in the popup's language (core/share/card-labels.ts: the same keys the background uses). */
+export const labelsFor = (t: Translate): CardLabels => cardLabelsFrom((key, ...subs) => t(key as MessageKey, ...subs));
 
 export function shareContent(b: BadgeDetail, settings: Settings | undefined, t: Translate, locale: string): ShareContent {
   const organizationId = organizationIdFor(settings?.linkedInOrgIds ?? {}, { id: b.issuerId, name: b.issuerName });
