@@ -11,6 +11,15 @@ import { extensionI18n } from './world.ts';
 /** The content scripts' own strings, and the share screen's warnings (the same words: core/share/warning.ts). */
 export type ContentKey = keyof typeof en & (`content${string}` | `shareWarn${string}`);
 
+/** The browser's UI language ("fr"), else the page's, for dates. */
+export function uiLanguage(): string | undefined {
+  try {
+    return extensionI18n()?.getUILanguage?.() || document.documentElement.lang || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function tx(key: ContentKey, ...subs: string[]): string {
   try {
     return extensionI18n()?.getMessage(key, subs) || key;

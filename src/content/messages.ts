@@ -20,7 +20,7 @@ export function isPickerBadge(v: unknown): v is PickerBadge {
   return (
     obj(v) && str(v.key) && str(v.name) && VERDICTS.includes(v.verdict as string) &&
     [v.image, v.issuerName, v.issuedOn, v.expires, v.publicUrl, v.credentialId].every(optStr) &&
-    (v.warning === undefined || (obj(v.warning) && VERDICTS.slice(1).includes(v.warning.level as string) && optStr(v.warning.reason)))
+    (v.warning === undefined || (obj(v.warning) && VERDICTS.slice(1).includes(v.warning.level as string) && optStr(v.warning.reason) && optStr(v.warning.needsAccess)))
   );
 }
 

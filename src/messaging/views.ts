@@ -131,5 +131,10 @@ export interface PickerBadge {
   publicUrl?: string;
   credentialId?: string;
   /** Why sharing it needs a warning (core/share/warning.ts, the share screen's rule); absent for a valid badge. */
-  warning?: ShareWarning;
+  warning?: PickerWarning;
+}
+
+/** The share warning as a picker shows it: a host Lanyard may not read is named (hover-access.ts) instead of the engine's reason. */
+export interface PickerWarning extends ShareWarning {
+  needsAccess?: string;
 }

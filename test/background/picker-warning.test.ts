@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pickerBadge } from '../../src/background/services/views.ts';
+import { HostPermissionError } from '../../src/background/services/host-access.ts';
 import { shareWarningOf } from '../../src/core/share/warning.ts';
 import { guards } from '../../src/messaging/validate.ts';
 import { isPickerBadge } from '../../src/content/messages.ts';
@@ -25,6 +26,11 @@ describe('picker badges carry the share warning', () => {
     expect(pickerBadge(record('unverified')).warning).toEqual({ level: 'unverified' });
     // The same rule as the popup's share screen.
     expect(pickerBadge(record('indeterminate', checks)).warning).toEqual(shareWarningOf({ verdict: 'indeterminate', checks }));
+  });
+
+  it('a host Lanyard may not read is named, not the engine’s “open the badge in Lanyard”', () => {
+    const message = 'The issuer could not be read: https://i.example/issuer could not be fetched: ' + new HostPermissionError('https://i.example').message;
+    expect(pickerBadge(record('indeterminate', [{ id: 'issuer-key', outcome: 'indeterminate', message }])).warning).toEqual({ level: 'indeterminate', needsAccess: 'i.example' });
   });
 
   it('a hostile reason is shown, not obeyed: bidi controls made visible, long text cut', () => {

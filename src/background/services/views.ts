@@ -3,8 +3,9 @@
  * scripts get PickerBadge and HoverVerdict only: no account, no address, no token.
  */
 import { displayText } from '../../core/share/display.ts';
-import { shareWarningOf, type ShareWarning } from '../../core/share/warning.ts';
-import type { AccountView, BadgeDetail, BadgeView, PickerBadge, SyncState } from '../../messaging/views.ts';
+import { shareWarningOf } from '../../core/share/warning.ts';
+import { hostNeedingAccess } from './hover-access.ts';
+import type { AccountView, BadgeDetail, BadgeView, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
 import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
 
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -64,10 +65,17 @@ export function pickerBadge(r: BadgeRecord): PickerBadge {
   });
 }
 
-/** The share screen's warning (core/share/warning.ts), its reason cut for a picker row (display.ts). */
-function pickerWarning(r: BadgeRecord): ShareWarning | undefined {
+/**
+ * The share screen's warning (core/share/warning.ts), its reason cut for a picker row (display.ts);
+ * a host Lanyard may not read is named instead of the engine's reason, whose advice ("open the
+ * badge in Lanyard") is the popup's (hover-access.ts).
+ */
+function pickerWarning(r: BadgeRecord): PickerWarning | undefined {
   const w = shareWarningOf(r);
-  return w && (w.reason ? { level: w.level, reason: displayText(w.reason, 300) } : { level: w.level });
+  if (!w) return undefined;
+  const host = w.level === 'indeterminate' ? hostNeedingAccess(r.checks) : undefined;
+  if (host) return { level: w.level, needsAccess: host };
+  return w.reason ? { level: w.level, reason: displayText(w.reason, 300) } : { level: w.level };
 }
 
 export function syncView(s: SyncRecord | undefined): SyncState {

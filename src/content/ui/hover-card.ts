@@ -33,7 +33,7 @@ const CSS =
   'border-radius:10px;box-shadow:0 8px 28px #0003;pointer-events:none}.v{font-weight:700;margin-bottom:4px}.valid{color:#137333}' +
   '.invalid{color:#c5221f}.indeterminate{color:#b06000}b{display:block;font-size:14px}p{margin:2px 0;color:#5a6270}' +
   // Issuer-written text: isolated, wrapped, and cut (display.ts shows bidi controls as ⟨RLO⟩).
-  'b,bdi{unicode-bidi:isolate}b,p{overflow-wrap:anywhere;max-height:12em;overflow:hidden}';
+  'b,bdi{unicode-bidi:isolate}b,p{overflow-wrap:anywhere;max-height:12em;overflow:hidden}.o{white-space:nowrap;text-overflow:ellipsis}';
 
 let card: ShadowUi | null = null;
 
@@ -64,7 +64,7 @@ function body(state: CardState): (Node | string)[] {
   // advice, which speaks of the popup's badge page.
   if (v.needsAccess) {
     const host = displayText(v.needsAccess, 200);
-    return [verdict, v.noBadge ? '' : h('b', { dir: 'auto' }, displayText(v.name, 300)), h('p', {}, tx('contentHoverNoAccess', host)), h('p', {}, tx('contentHoverNoAccessHow', host))];
+    return [verdict, v.noBadge ? '' : h('b', { class: 'o', dir: 'auto' }, displayText(v.name, 300)), h('p', {}, tx('contentHoverNoAccess', host))];
   }
   const issuer = v.issuerName ? h('bdi', { dir: 'auto' }, displayText(v.issuerName, 300)) : null;
   return [

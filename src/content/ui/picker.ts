@@ -36,8 +36,10 @@ export const MARKS: Record<PickerBadge['verdict'], [string, ContentKey]> = {
 
 /** The share screen's warning, in its words (the same messages.json keys as the popup's). */
 export function warningText(w: NonNullable<PickerBadge['warning']>): string {
-  if (w.level === 'invalid') return tx('shareWarnInvalid', w.reason || tx('contentStatusInvalid'));
-  if (w.level === 'indeterminate') return tx('shareWarnIndeterminate', w.reason || tx('contentStatusIndeterminate'));
+  // A host not allowed yet: said in the page's words (the engine's advice speaks of the popup's badge page).
+  const reason = w.needsAccess ? tx('contentNoAccess', w.needsAccess) : w.reason;
+  if (w.level === 'invalid') return tx('shareWarnInvalid', reason || tx('contentStatusInvalid'));
+  if (w.level === 'indeterminate') return tx('shareWarnIndeterminate', reason || tx('contentStatusIndeterminate'));
   return tx('shareWarnUnverified');
 }
 

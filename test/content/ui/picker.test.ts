@@ -181,6 +181,15 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     expect(hosts('picker')).toEqual([]);
   });
 
+  it('names a host Lanyard may not read in its own words', async () => {
+    rt.handle['picker/list'] = () => [{ key: 'x', name: 'X', verdict: 'indeterminate', warning: { level: 'indeterminate', needsAccess: 'issuer.example' } }];
+    openPicker({ anchor, title: 't', onPick: async () => {} });
+    await flush();
+    (options()[0] as HTMLElement).click();
+    await flush();
+    expect(shown()?.textContent).toBe('Lanyard could not complete every check of this badge: Lanyard may not read issuer.example yet. Whoever you share it with may not be able to verify it either.');
+  });
+
   it('speaks the browser’s language (French here)', async () => {
     rt.restore();
     rt = installRuntime({ 'picker/list': () => BADGES }, fr as Messages);
