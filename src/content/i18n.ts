@@ -11,10 +11,14 @@ import { extensionI18n } from './world.ts';
 /** The content scripts' own strings, and the share screen's warnings (the same words: core/share/warning.ts). */
 export type ContentKey = keyof typeof en & (`content${string}` | `shareWarn${string}`);
 
-/** The browser's UI language ("fr"), else the page's, for dates. */
+/**
+ * The language of the words shown (contentLocale in each messages.json), else the page's, for
+ * dates beside them. Not getUILanguage: Chromium can answer "en-US" there while it picks the
+ * French messages (measured with LANGUAGE=fr), and a month must match the words around it.
+ */
 export function uiLanguage(): string | undefined {
   try {
-    return extensionI18n()?.getUILanguage?.() || document.documentElement.lang || undefined;
+    return extensionI18n()?.getMessage('contentLocale') || document.documentElement.lang || undefined;
   } catch {
     return undefined;
   }

@@ -10,7 +10,7 @@
  */
 
 export type Runtime = { sendMessage(message: unknown): Promise<unknown> };
-export type I18n = { getMessage(key: string, subs?: string[]): string; getUILanguage?(): string };
+export type I18n = { getMessage(key: string, subs?: string[]): string };
 
 /** A value this world's scripts set on the global object (an own property), never a page element. */
 export function ownGlobal(name: string): unknown {

@@ -5,7 +5,7 @@
  * through webextension-polyfill, so a service under test, outside any extension, gets undefined
  * and keeps its English default.
  */
-type I18n = { getMessage(key: string, subs?: string[]): string; getUILanguage?(): string };
+type I18n = { getMessage(key: string, subs?: string[]): string };
 
 function i18n(): I18n | undefined {
   const g = globalThis as { browser?: { i18n?: Partial<I18n> }; chrome?: { i18n?: Partial<I18n> } };
@@ -22,11 +22,11 @@ export function extensionMessage(key: string, ...subs: string[]): string | undef
   }
 }
 
-/** The browser's UI language ("fr", "en-US"), for dates; undefined outside an extension. */
+/**
+ * The language of the messages in use (contentLocale in each messages.json), for dates beside
+ * them; undefined outside an extension. Not getUILanguage: Chromium can answer "en-US" there
+ * while it picks the French messages (measured with LANGUAGE=fr).
+ */
 export function uiLanguage(): string | undefined {
-  try {
-    return i18n()?.getUILanguage?.() || undefined;
-  } catch {
-    return undefined;
-  }
+  return extensionMessage('contentLocale');
 }

@@ -50,7 +50,7 @@ describe('pickers', () => {
     expect(english.text).toMatch(/^I earned the badge “Analytical Engine Programmer” from Analytical Society\./);
     const g = globalThis as { chrome?: unknown };
     const before = g.chrome;
-    g.chrome = { i18n: { ...fakeI18n(fr as Messages), getUILanguage: () => 'fr' } };
+    g.chrome = { i18n: fakeI18n(fr as Messages) };
     try {
       const french = await h.app.content.card(key);
       expect(french.html).toContain('Voir et vérifier ce badge');

@@ -197,6 +197,8 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     await flush();
     expect(pickerRoot().querySelector('input')?.getAttribute('placeholder')).toBe('Rechercher dans vos badges');
     expect(options()[2]?.getAttribute('aria-label')).toBe('Poetical Science, Pas entièrement vérifié');
+    // The month in the words' language (contentLocale), not the page's lang="en" or "Mar".
+    expect(options()[0]?.querySelector('small')?.textContent).toBe('Analytical Society · mars 2026');
     (options()[1] as HTMLElement).click();
     await flush();
     expect(shown()?.textContent).toMatch(/^Ce badge n'a pas passé la vérification : The badge was revoked\./);
