@@ -33,7 +33,7 @@ const CSS =
   'border-radius:10px;box-shadow:0 8px 28px #0003;pointer-events:none}.v{font-weight:700;margin-bottom:4px}.valid{color:#137333}' +
   '.invalid{color:#c5221f}.indeterminate{color:#b06000}b{display:block;font-size:14px}p{margin:2px 0;color:#5a6270}' +
   // Issuer-written text: isolated, wrapped, and cut (display.ts shows bidi controls as ⟨RLO⟩).
-  'b,bdi{unicode-bidi:isolate}b,p{overflow-wrap:anywhere;max-height:12em;overflow:hidden}.o{white-space:nowrap;text-overflow:ellipsis}';
+  'b,bdi{unicode-bidi:isolate}b,p{overflow-wrap:anywhere;max-height:12em;overflow:hidden}';
 
 let card: ShadowUi | null = null;
 
@@ -61,11 +61,9 @@ function body(state: CardState): (Node | string)[] {
   const date = monthYear(v.issuedOn);
   const verdict = h('div', { class: `v ${v.verdict}` }, `${mark} ${tx(title)}`);
   // A host Lanyard may not read (the background's needsAccess): what to do here, not the engine's
-  // advice, which speaks of the popup's badge page.
-  if (v.needsAccess) {
-    const host = displayText(v.needsAccess, 200);
-    return [verdict, v.noBadge ? '' : h('b', { class: 'o', dir: 'auto' }, displayText(v.name, 300)), h('p', {}, tx('contentHoverNoAccess', host))];
-  }
+  // advice, which speaks of the popup's badge page. That sentence alone: with the badge's name it
+  // no longer fit the card's fixed box in French.
+  if (v.needsAccess) return [verdict, h('p', {}, tx('contentHoverNoAccess', displayText(v.needsAccess, 200)))];
   const issuer = v.issuerName ? h('bdi', { dir: 'auto' }, displayText(v.issuerName, 300)) : null;
   return [
     verdict,
