@@ -112,6 +112,8 @@ export interface HoverVerdict {
   message: string;
   /** No badge was read at the URL (a web page, a file without badge data, a fetch that failed): the card has no recipient line. */
   noBadge?: boolean;
+  /** Why no badge was read, for the card's headline in the page's words (`name` is the English one). */
+  noBadgeKind?: 'no-data' | 'web-page' | 'unreadable';
   /**
    * The host Lanyard lacks the permission to read (host-access.ts refused the fetch): the card
    * says so, and how to allow it, in the content script's words, not the engine's.

@@ -86,7 +86,7 @@ export function hoverVerdict(r: VerifyResult, url?: string): HoverVerdict {
   if (!b && r.verdict === 'invalid' && (failed?.id === 'structure' || failed?.id === 'parse') && failed.code && NOT_BADGE_DATA.has(failed.code)) {
     // "I could not read a badge there" is not "this badge is forged" (never invalid for it).
     const said = url && URL.canParse(url) && !failed.message.includes(url) ? `${new URL(url).host}: ${failed.message}` : failed.message;
-    return { verdict: 'indeterminate', name: 'No badge data at this link', issuedToYou: false, message: said, noBadge: true };
+    return { verdict: 'indeterminate', name: 'No badge data at this link', issuedToYou: false, message: said, noBadge: true, noBadgeKind: 'no-data' };
   }
   const why = r.checks.find((c) => c.outcome === 'fail') ?? r.checks.find((c) => c.outcome === 'indeterminate');
   const message = r.verdict === 'valid' ? `Verified${b?.issuer.name ? `: issued by ${b.issuer.name}` : ''}` : (why?.message ?? 'This badge could not be verified');
@@ -99,7 +99,7 @@ export function hoverVerdict(r: VerifyResult, url?: string): HoverVerdict {
     ...(b?.issuedOn ?? b?.validFrom ? { issuedOn: (b.issuedOn ?? b.validFrom)! } : {}),
     issuedToYou: r.recipient !== null,
     message,
-    ...(b ? {} : { noBadge: true }),
+    ...(b ? {} : { noBadge: true, noBadgeKind: webPage ? 'web-page' : 'unreadable' }),
     ...(needsAccess ? { needsAccess } : {}),
   };
 }

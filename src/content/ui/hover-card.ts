@@ -21,6 +21,8 @@ const TITLES: Record<HoverVerdict['verdict'], [string, ContentKey]> = {
   indeterminate: ['?', 'contentHoverIndeterminate'],
 };
 
+const NO_BADGE: Record<NonNullable<HoverVerdict['noBadgeKind']>, ContentKey> = { 'no-data': 'contentHoverNoData', 'web-page': 'contentHoverWebPage', unreadable: 'contentHoverUnreadable' };
+
 /** A translated sentence with an element where its placeholder is (the issuer's name stays isolated in its <bdi>). */
 const MARK = '\uE000';
 function around(key: ContentKey, node: Node, ...more: string[]): (Node | string)[] {
@@ -67,10 +69,11 @@ function body(state: CardState): (Node | string)[] {
   const issuer = v.issuerName ? h('bdi', { dir: 'auto' }, displayText(v.issuerName, 300)) : null;
   return [
     verdict,
-    h('b', { dir: 'auto' }, displayText(v.name, 300)),
+    h('b', { dir: 'auto' }, v.noBadgeKind ? tx(NO_BADGE[v.noBadgeKind]) : displayText(v.name, 300)),
     issuer ? h('p', {}, ...(date ? around('contentHoverIssuedByOn', issuer, date) : around('contentHoverIssuedBy', issuer))) : date ? h('p', {}, tx('contentHoverIssuedOn', date)) : '',
     // Nothing read, nobody to match: no recipient line (it would suggest a badge was found).
     v.noBadge ? '' : h('p', {}, tx(v.issuedToYou ? 'contentHoverToYou' : 'contentHoverNotToYou')),
-    v.message ? h('p', {}, displayText(v.message, 500)) : '',
+    // Why it is not valid, in the engine's words; a valid badge's message only repeats the lines above.
+    v.message && v.verdict !== 'valid' ? h('p', {}, displayText(v.message, 500)) : '',
   ];
 }

@@ -299,6 +299,17 @@ describe('the card in the browser’s language', () => {
     expect(cardText()).toContain('Délivré par Analytical Society, ');
     expect(cardText()).toContain('Délivré à l’une de vos adresses');
     expect(box()?.querySelector('bdi')?.textContent).toBe('Analytical Society');
+    // The background's English line for a valid badge only repeated the lines above: not shown.
+    expect(cardText()).not.toContain('All checks passed.');
+  });
+
+  it('says why no badge was read in those words too (the background’s kind, not its English name)', async () => {
+    rt.restore();
+    rt = installRuntime({ 'hover/verify': () => ({ verdict: 'indeterminate', name: 'A web page, not badge data', issuedToYou: false, noBadge: true, noBadgeKind: 'web-page', message: 'www.credly.com answered a web page' }) }, fr);
+    moveOnto(el('badgr'));
+    await dwell();
+    expect(box()?.querySelector('b')?.textContent).toBe('Une page web, pas des données de badge');
+    expect(cardText()).not.toContain('A web page, not badge data');
   });
 
   it('says the per-page limit in those words too', async () => {
