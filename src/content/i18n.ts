@@ -11,6 +11,20 @@ import { extensionI18n } from './world.ts';
 /** The content scripts' own strings, and the share screen's warnings (the same words: core/share/warning.ts). */
 export type ContentKey = keyof typeof en & (`content${string}` | `shareWarn${string}`);
 
+const BY_CODE: Record<string, ContentKey> = {
+  ERR_NOT_FOUND: 'contentErrorGone',
+  ERR_TRANSPORT: 'contentErrorNoAnswer',
+  ERR_BAD_REPLY: 'contentErrorNoAnswer',
+  ERR_UNKNOWN_MESSAGE: 'contentErrorNoAnswer',
+  ERR_RATE_LIMITED: 'contentHoverTooFast',
+};
+
+/** A reply error in the page's words, by its code (never its text); else the background's own message. */
+export function errorWords(e: { code: string; message: string }): string {
+  const key = BY_CODE[e.code];
+  return key ? tx(key) : e.message;
+}
+
 /**
  * The language of the words shown (contentLocale in each messages.json), else the page's, for
  * dates beside them. Not getUILanguage: Chromium can answer "en-US" there while it picks the

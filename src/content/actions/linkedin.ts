@@ -3,7 +3,7 @@
  * the add-to-profile link, the certification form filled, or a post's sentence and link.
  */
 import { ask } from '../messages.ts';
-import { tx } from '../i18n.ts';
+import { errorWords, tx } from '../i18n.ts';
 import { isAddToProfileUrl } from '../sites/linkedin.ts';
 import { insertText } from '../dom/insert.ts';
 import { httpUrl } from '../dom/sanitize.ts';
@@ -29,7 +29,7 @@ export const linkedinUi: LinkedInUi = {
       title: tx('contentPickerTitleProfile'),
       async onPick(badge) {
         const r = await ask('picker/linkedin-url', { key: badge.key });
-        if (!r.ok) return r.error.message;
+        if (!r.ok) return errorWords(r.error);
         if (!isAddToProfileUrl(r.value.url)) return tx('contentPickerRefusedLink');
         navigate.to(r.value.url);
       },
@@ -44,7 +44,7 @@ export const linkedinUi: LinkedInUi = {
       title: tx('contentPickerTitleShare'),
       async onPick(badge) {
         const r = await ask('picker/card', { key: badge.key });
-        if (!r.ok) return r.error.message;
+        if (!r.ok) return errorWords(r.error);
         insertText(editor, range, postText(r.value.text, r.value.url));
       },
     }),

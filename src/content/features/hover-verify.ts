@@ -13,10 +13,7 @@
 import type { Reply } from '../../messaging/protocol.ts';
 import type { HoverVerdict } from '../../messaging/views.ts';
 import { ask } from '../messages.ts';
-import { tx } from '../i18n.ts';
-
-/** The background's per-tab limit (src/background/services/hover-rate.ts), said in the page's words. */
-const RATE_LIMITED = 'ERR_RATE_LIMITED';
+import { errorWords } from '../i18n.ts';
 import { badgeUrlOf } from '../sites/badge-urls.ts';
 import { hideCard, showCard } from '../ui/hover-card.ts';
 import { createIntent } from './hover-intent.ts';
@@ -62,7 +59,7 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
       if (target !== el) return;
       clearTimeout(reveal);
       reveal = setTimeout(() => {
-        if (target === el) showCard(el, r.ok ? { kind: 'ready', verdict: r.value } : { kind: 'error', message: r.error.code === RATE_LIMITED ? tx('contentHoverTooFast') : r.error.message });
+        if (target === el) showCard(el, r.ok ? { kind: 'ready', verdict: r.value } : { kind: 'error', message: errorWords(r.error) });
       }, Math.max(0, REVEAL_MS - (performance.now() - shown)));
     });
   };

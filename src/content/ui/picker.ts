@@ -10,7 +10,7 @@
 import { displayText } from '../../core/share/display.ts';
 import { ask } from '../messages.ts';
 import type { PickerBadge } from '../../messaging/views.ts';
-import { tx, type ContentKey } from '../i18n.ts';
+import { errorWords, tx, type ContentKey } from '../i18n.ts';
 import { h, monthYear, safeImage } from './h.ts';
 import { mountShadow, type ShadowUi } from './shadow.ts';
 import { place } from './place.ts';
@@ -112,7 +112,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
     const mine = ++seq;
     const r = await ask('picker/list', { query: input.value.trim().slice(0, 200) });
     if (mine !== seq || life.signal.aborted) return;
-    if (!r.ok) return void (status.textContent = r.error.message);
+    if (!r.ok) return void (status.textContent = errorWords(r.error));
     badges = r.value;
     render();
   };

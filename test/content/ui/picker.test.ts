@@ -117,6 +117,13 @@ describe('badge picker', () => {
     expect(pickerRoot().querySelector('[role=status]')?.textContent).toMatch(/No badges yet/);
   });
 
+  it('says a transport failure and a removed badge in its own words, by code', async () => {
+    rt.handle['picker/list'] = () => raw({ ok: false, error: { code: 'ERR_TRANSPORT', message: 'Extension context invalidated.' } });
+    openPicker({ anchor, title: 't', onPick: async () => {} });
+    await flush();
+    expect(pickerRoot().querySelector('[role=status]')?.textContent).toBe('Lanyard did not answer: reload the page, then try again.');
+  });
+
   it('keeps typing away from the site’s shortcuts, and closes with the feature', async () => {
     const seen: string[] = [];
     document.addEventListener('keydown', (e) => seen.push(e.key));
