@@ -38,7 +38,7 @@ describe('sync failure status', () => {
     expect(clock).toMatch(/\d{1,2}:\d{2}/);
     renderWithEnv(<StatusBar online state={state({ status: 'error', done: 3, total: 9, error: { code: 'THROTTLED', message }, retryAt: new Date(at).toISOString() })} />);
     const line = screen.getByTestId('sync-failure').textContent ?? '';
-    expect(line).toBe(`Test backpack asked Lanyard to slow down. Your badges stay as they are; Lanyard will try again in 30 minutes, at ${clock}.`);
+    expect(line).toBe(`Test backpack asked Lanyard to slow down. Your badges stay as they are, and the sync goes on where it stopped: Lanyard will try again in 30 minutes, at ${clock}.`);
     expect(line).not.toMatch(/Too many attempts/);
   });
 
@@ -49,11 +49,11 @@ describe('sync failure status', () => {
     expect(screen.getByText(/^Test backpack asked Lanyard to slow down\. .*Lanyard will try again in 2 hours, at /)).toBeTruthy();
     cleanup();
     renderWithEnv(<StatusBar online state={throttled(MOCK_NOW - 1000)} />);
-    expect(screen.getByTestId('sync-failure').textContent).toBe('Test backpack asked Lanyard to slow down. Your badges stay as they are; Lanyard will try again shortly.');
+    expect(screen.getByTestId('sync-failure').textContent).toBe('Test backpack asked Lanyard to slow down. Your badges stay as they are, and the sync goes on where it stopped: Lanyard will try again shortly.');
     cleanup();
     const frT = createTranslator(fr as Messages);
     render(<EnvContext.Provider value={{ actions: createMockActions(), t: frT, locale: 'fr', now: () => MOCK_NOW }}><StatusBar online state={throttled(MOCK_NOW + 30 * 60_000)} /></EnvContext.Provider>);
-    expect(screen.getByTestId('sync-failure').textContent).toBe(`Test backpack a demandé à Lanyard de ralentir. Vos badges restent tels quels ; Lanyard réessaiera dans 30 minutes, à ${formatClock(MOCK_NOW + 30 * 60_000, MOCK_NOW, 'fr')}.`);
+    expect(screen.getByTestId('sync-failure').textContent).toBe(`Test backpack a demandé à Lanyard de ralentir. Vos badges restent tels quels, et la synchronisation reprendra là où elle s’est arrêtée : Lanyard réessaiera dans 30 minutes, à ${formatClock(MOCK_NOW + 30 * 60_000, MOCK_NOW, 'fr')}.`);
   });
 
   it('a session that ended offers "Sign in again" where it is said; the account card does not repeat it or offer Sync now', () => {
