@@ -54,7 +54,7 @@ const CSS =
   'li{display:flex;gap:8px;align-items:center;padding:6px;border-radius:6px;cursor:pointer}' +
   'li[aria-selected=true],li:hover{background:#eef3fb}img,.n{width:36px;height:36px;flex:none;border-radius:4px;object-fit:contain;background:#f1f3f5}' +
   '.t{flex:1;min-width:0}.t b,.t small{display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}small{color:#5a6270}' +
-  '.m{flex:none;max-width:96px;font-size:12px;text-align:end}.m i{font-style:normal;font-weight:700}.valid{color:#137333}.invalid{color:#c5221f}.indeterminate{color:#8a4b00}.unverified{color:#5a6270}' +
+  '.m{flex:none;max-width:96px;font-size:12px;text-align:end}.m i{font-style:normal;font-weight:700;font-size:14px}.valid{color:#137333}.invalid{color:#c5221f}.indeterminate{color:#8a4b00}.unverified{color:#5a6270}' +
   '.w{margin:0 10px 8px;padding:8px;border-radius:6px;background:#fdf3e1;color:#1d2430;overflow-wrap:anywhere;max-height:200px;overflow:auto}.w.invalid{background:#fce8e6}' +
   '.a{display:flex;gap:8px;justify-content:flex-end;padding:0 10px 10px}.a button{border:1px solid #8a8f98;border-radius:16px;background:#fff;padding:4px 12px;cursor:pointer}' +
   'button:focus-visible,li:focus-visible{outline:2px solid #0a66c2;outline-offset:1px}';
