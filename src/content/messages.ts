@@ -19,14 +19,16 @@ const VERDICTS = ['valid', 'invalid', 'indeterminate', 'unverified'];
 export function isPickerBadge(v: unknown): v is PickerBadge {
   return (
     obj(v) && str(v.key) && str(v.name) && VERDICTS.includes(v.verdict as string) &&
-    [v.image, v.issuerName, v.issuedOn, v.expires, v.publicUrl, v.credentialId].every(optStr)
+    [v.image, v.issuerName, v.issuedOn, v.expires, v.publicUrl, v.credentialId].every(optStr) &&
+    (v.warning === undefined || (obj(v.warning) && VERDICTS.slice(1).includes(v.warning.level as string) && optStr(v.warning.reason) && optStr(v.warning.needsAccess)))
   );
 }
 
 export function isHoverVerdict(v: unknown): v is HoverVerdict {
   return (
     obj(v) && VERDICTS.slice(0, 3).includes(v.verdict as string) && str(v.name) && str(v.message) &&
-    typeof v.issuedToYou === 'boolean' && optStr(v.issuerName) && optStr(v.issuedOn)
+    typeof v.issuedToYou === 'boolean' && optStr(v.issuerName) && optStr(v.issuedOn) && optStr(v.needsAccess) &&
+    (v.noBadgeKind === undefined || ['no-data', 'web-page', 'unreadable'].includes(v.noBadgeKind as string))
   );
 }
 

@@ -10,6 +10,7 @@
  */
 
 export type Runtime = { sendMessage(message: unknown): Promise<unknown> };
+export type I18n = { getMessage(key: string, subs?: string[]): string };
 
 /** A value this world's scripts set on the global object (an own property), never a page element. */
 export function ownGlobal(name: string): unknown {
@@ -22,6 +23,16 @@ export function extensionRuntime(): Runtime | undefined {
   for (const ns of [g.browser, g.chrome]) {
     const rt = ns?.runtime;
     if (typeof rt?.sendMessage === 'function') return rt as Runtime;
+  }
+  return undefined;
+}
+
+/** The extension's i18n (browser.i18n and chrome.i18n both reach content scripts), or undefined; never a page element. */
+export function extensionI18n(): I18n | undefined {
+  const g = globalThis as { browser?: { i18n?: Partial<I18n> }; chrome?: { i18n?: Partial<I18n> } };
+  for (const ns of [g.browser, g.chrome]) {
+    const i18n = ns?.i18n;
+    if (typeof i18n?.getMessage === 'function') return i18n as I18n;
   }
   return undefined;
 }

@@ -134,8 +134,9 @@ const syncState = has<AccountView['sync']>({ status: oneOf('idle', 'syncing', 'v
 const accountView = has<AccountView>({ id: isString, kind: oneOf('badgr', 'ob3', 'badge-connect', 'local'), providerName: isString, baseUrl: isString, user: isString, needsSignIn: isBoolean, sync: syncState });
 const emailView = shape<EmailView>({ id: isString, email: isString, verified: isBoolean, primary: isBoolean, badgeCount: isCount });
 const opt = optional(isString);
-const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt });
-const hoverVerdict = shape<HoverVerdict>({ verdict, name: isString, issuerName: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean) });
+const shareWarning = shape<NonNullable<PickerBadge['warning']>>({ level: oneOf('invalid', 'indeterminate', 'unverified'), reason: opt, needsAccess: opt });
+const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt, warning: optional(shareWarning) });
+const hoverVerdict = shape<HoverVerdict>({ verdict, name: isString, issuerName: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt });
 
 export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
   popup: {

@@ -5,6 +5,7 @@
  */
 import type { BadgeFormat } from '../core/model.ts';
 import type { Check, Verdict } from '../core/result.ts';
+import type { ShareWarning } from '../core/share/warning.ts';
 
 /** 'local' for the local backpack, else an account id. */
 export type AccountId = string;
@@ -111,6 +112,13 @@ export interface HoverVerdict {
   message: string;
   /** No badge was read at the URL (a web page, a file without badge data, a fetch that failed): the card has no recipient line. */
   noBadge?: boolean;
+  /** Why no badge was read, for the card's headline in the page's words (`name` is the English one). */
+  noBadgeKind?: 'no-data' | 'web-page' | 'unreadable';
+  /**
+   * The host Lanyard lacks the permission to read (host-access.ts refused the fetch): the card
+   * says so, and how to allow it, in the content script's words, not the engine's.
+   */
+  needsAccess?: string;
 }
 
 /** A badge as a content script may see it (pickers on LinkedIn and in web mail). */
@@ -124,4 +132,11 @@ export interface PickerBadge {
   verdict: Verdict | 'unverified';
   publicUrl?: string;
   credentialId?: string;
+  /** Why sharing it needs a warning (core/share/warning.ts, the share screen's rule); absent for a valid badge. */
+  warning?: PickerWarning;
+}
+
+/** The share warning as a picker shows it: a host Lanyard may not read is named (hover-access.ts) instead of the engine's reason. */
+export interface PickerWarning extends ShareWarning {
+  needsAccess?: string;
 }

@@ -1,24 +1,8 @@
 /** Dates for display, in the UI's locale. Calendar dates are shown as the issuer wrote them (UTC-free). */
-import { looseDateMs } from '../core/share/dates.ts';
+import { formatCalendarDate } from '../core/share/dates.ts';
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateFormat(locale: string): Intl.DateTimeFormat {
-  let f = dateFormats.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    dateFormats.set(locale, f);
-  }
-  return f;
-}
-
-/** "Mar 31, 2024" from "2024-03-31T23:30:00-05:00": the issuer's calendar day, not the viewer's. */
-export function formatDate(iso: string | undefined, locale: string): string | undefined {
-  if (!iso) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : looseDateMs(iso);
-  return Number.isNaN(t) ? undefined : dateFormat(locale).format(t);
-}
+/** "Mar 31, 2024" from "2024-03-31T23:30:00-05:00": the issuer's calendar day, not the viewer's (core/share/dates.ts). */
+export const formatDate = formatCalendarDate;
 
 /** "5 minutes ago", "yesterday". */
 export function formatAgo(iso: string | undefined, now: number, locale: string): string | undefined {
@@ -48,4 +32,11 @@ export function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** A clock time in the user's zone: "10:32 AM" today, "Dec 6, 10:32 AM" another day. */
+export function formatClock(at: number, now: number, locale: string): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay ? { hour: 'numeric', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale, options).format(at);
 }

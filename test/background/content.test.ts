@@ -4,6 +4,9 @@ import { createRouter } from '../../src/background/router.ts';
 import { contentHandlers, popupHandlers } from '../../src/background/handlers.ts';
 import { guards, isReply } from '../../src/messaging/validate.ts';
 import { badgrSignIn, harness, useBackpack, type Harness } from './harness.ts';
+import { fakeI18n } from '../content/support/runtime.ts';
+import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
+import type { Messages } from '../../src/popup/i18n.ts';
 
 const ctx = useBackpack();
 let h: Harness;
@@ -38,6 +41,27 @@ describe('pickers', () => {
     expect(u.origin + u.pathname).toBe('https://www.linkedin.com/profile/add');
     expect(Object.fromEntries(u.searchParams)).toMatchObject({ name: 'Analytical Engine Programmer', organizationId: '1337', issueYear: '2026', issueMonth: '3', certUrl: card.url, certId: 'ada-programmer' });
     await expect(h.app.content.card('nope')).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
+  });
+
+  it('writes the card and sentence content scripts insert in the browser’s language (English without an extension)', async () => {
+    const key = `${id}|ada-programmer`;
+    const english = await h.app.content.card(key);
+    expect(english.html).toContain('View and verify this badge');
+    expect(english.text).toMatch(/^I earned the badge “Analytical Engine Programmer” from Analytical Society\./);
+    const g = globalThis as { chrome?: unknown };
+    const before = g.chrome;
+    g.chrome = { i18n: fakeI18n(fr as Messages) };
+    try {
+      const french = await h.app.content.card(key);
+      expect(french.html).toContain('Voir et vérifier ce badge');
+      expect(french.html).toContain('Délivré par Analytical Society');
+      expect(french.html).toMatch(/mars 2026/);
+      expect(french.html).not.toContain('View and verify');
+      expect(french.text).toContain('Analytical Engine Programmer');
+      expect(french.text).not.toContain('I earned');
+    } finally {
+      g.chrome = before;
+    }
   });
 });
 

@@ -111,14 +111,14 @@ describe('links that hold no badge data', () => {
   it("a badge's web page is indeterminate and says it is a web page, naming its host", async () => {
     const { hoverOn } = await setup(['https://badges.example']);
     const v = await hoverOn('https://badges.example/credentials/2024-ada');
-    expect(v).toMatchObject({ verdict: 'indeterminate', name: 'A web page, not badge data', issuedToYou: false, noBadge: true });
+    expect(v).toMatchObject({ verdict: 'indeterminate', name: 'A web page, not badge data', issuedToYou: false, noBadge: true, noBadgeKind: 'web-page' });
     expect(v.message).toBe("badges.example answered a web page (HTML), not the badge's data: Lanyard cannot check the badge from this link");
   });
 
   it('an image without baked data, or JSON that is no badge, is a notice, not "not a valid badge"', async () => {
     const { hoverOn } = await setup(['https://cdn.example']);
     const img = await hoverOn('https://cdn.example/badge-ada.png?size=340');
-    expect(img).toMatchObject({ verdict: 'indeterminate', name: 'No badge data at this link', noBadge: true });
+    expect(img).toMatchObject({ verdict: 'indeterminate', name: 'No badge data at this link', noBadge: true, noBadgeKind: 'no-data' });
     expect(img.message).toContain('no openbadges');
     const list = await hoverOn('https://cdn.example/users/ada/badges.json');
     expect(list).toMatchObject({ verdict: 'indeterminate', name: 'No badge data at this link', message: 'cdn.example: This is not an Open Badge of a known version' });

@@ -125,7 +125,10 @@ describe('sync under faults, one at a time, mid-sync', () => {
     expect(failed.status).toBe('error');
     expect(Date.parse(failed.retryAt ?? '') - Date.now()).toBeGreaterThan(9 * 60_000);
     const text = await popupSays('429');
-    expect(text).toMatch(/will try again in (10|9) minutes/);
+    // Who asked, what it asked, and when the next try is (relative and clock time), not "Too many attempts".
+    expect(text).toMatch(/^\S.* asked Lanyard to slow down\. /);
+    expect(text).toMatch(/will try again in (10|9) minutes, at \d{1,2}:\d{2}/);
+    expect(text).not.toMatch(/Too many/);
     expect(await call(page, 'sync/start', { accountId: id })).toEqual({ started: true });
     expect(await waitIdleOrError(id)).toMatchObject({ status: 'idle', done: m, total: m });
     await expectAllOnce(id);
@@ -141,8 +144,8 @@ describe('sync under faults, one at a time, mid-sync', () => {
     expect(throttled() - before).toBe(1);
     expect(Date.parse(failed.retryAt ?? '') - Date.now()).toBeGreaterThan(29 * 60_000);
     const text = await popupSays('429-no-retry-after');
-    expect(text).toMatch(/your badges stay as they are, and the sync goes on where it stopped/);
-    expect(text).toMatch(/will try again in 30 minutes/);
+    expect(text).toMatch(/asked Lanyard to slow down\. Your badges stay as they are, and the sync goes on where it stopped/);
+    expect(text).toMatch(/will try again in 30 minutes, at \d{1,2}:\d{2}/);
     expect(await call(page, 'sync/start', { accountId: id })).toEqual({ started: true });
     expect(await waitIdleOrError(id)).toMatchObject({ status: 'idle', done: m, total: m });
     await expectAllOnce(id);

@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
 /** The popup says what went wrong with a sync and when it will try again (issue 12 point 13). */
-import { cleanup, fireEvent, renderHook, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/preact';
+import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
+import { EnvContext } from '../../src/popup/env.ts';
+import { formatClock } from '../../src/popup/format.ts';
+import { createTranslator, type Messages } from '../../src/popup/i18n.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncView } from '../../src/background/services/views.ts';
 import type { StateReply } from '../../src/messaging/protocol.ts';
@@ -20,19 +24,36 @@ const state = (sync: StateReply['accounts'][number]['sync']): StateReply =>
 
 describe('sync failure status', () => {
   it('names the account, what happened and when the retry is', () => {
-    renderWithEnv(<StatusBar online state={state({ status: 'error', done: 3, total: 9, error: { code: 'THROTTLED', message: 'Too many requests' }, retryAt: new Date(MOCK_NOW + 5 * 60_000).toISOString() })} />);
+    renderWithEnv(<StatusBar online state={state({ status: 'error', done: 3, total: 9, error: { code: 'SERVER_ERROR', message: 'HTTP 503' }, retryAt: new Date(MOCK_NOW + 5 * 60_000).toISOString() })} />);
     const line = screen.getByTestId('sync-failure').textContent ?? '';
     expect(line).toContain('Test backpack');
     expect(line).toMatch(/could not sync: .+/);
     expect(line).toContain('Lanyard will try again in 5 minutes.');
   });
 
-  it('a throttled sync says that the badges stay, that the sync goes on, and when (the message sync.ts stores)', () => {
+  it('a throttled sync names the provider, says it asked Lanyard to slow down, and when the next try is (relative and clock time)', () => {
     const message = 'bp.example asks Lanyard to slow down: your badges stay as they are, and the sync goes on where it stopped.';
-    renderWithEnv(<StatusBar online state={state({ status: 'error', done: 3, total: 9, error: { code: 'THROTTLED', message }, retryAt: new Date(MOCK_NOW + 30 * 60_000).toISOString() })} />);
+    const at = MOCK_NOW + 30 * 60_000;
+    const clock = formatClock(at, MOCK_NOW, 'en');
+    expect(clock).toMatch(/\d{1,2}:\d{2}/);
+    renderWithEnv(<StatusBar online state={state({ status: 'error', done: 3, total: 9, error: { code: 'THROTTLED', message }, retryAt: new Date(at).toISOString() })} />);
     const line = screen.getByTestId('sync-failure').textContent ?? '';
-    expect(line).toContain(message);
-    expect(line).toContain('Lanyard will try again in 30 minutes.');
+    expect(line).toBe(`Test backpack asked Lanyard to slow down. Your badges stay as they are, and the sync goes on where it stopped: Lanyard will try again in 30 minutes, at ${clock}.`);
+    expect(line).not.toMatch(/Too many attempts/);
+  });
+
+  it('the account card says the same; a due retry says "shortly"; French says it in French', () => {
+    const noop = () => undefined;
+    const throttled = (retryAt?: number) => state({ status: 'error', done: 3, total: 9, error: { code: 'THROTTLED', message: 'Too many requests' }, ...(retryAt ? { retryAt: new Date(retryAt).toISOString() } : {}) });
+    renderWithEnv(<AccountsScreen accounts={throttled(MOCK_NOW + 2 * 3600_000).accounts} onAdd={noop} onAddresses={noop} onSignInAgain={noop} onChanged={noop} />);
+    expect(screen.getByText(/^Test backpack asked Lanyard to slow down\. .*Lanyard will try again in 2 hours, at /)).toBeTruthy();
+    cleanup();
+    renderWithEnv(<StatusBar online state={throttled(MOCK_NOW - 1000)} />);
+    expect(screen.getByTestId('sync-failure').textContent).toBe('Test backpack asked Lanyard to slow down. Your badges stay as they are, and the sync goes on where it stopped: Lanyard will try again shortly.');
+    cleanup();
+    const frT = createTranslator(fr as Messages);
+    render(<EnvContext.Provider value={{ actions: createMockActions(), t: frT, locale: 'fr', now: () => MOCK_NOW }}><StatusBar online state={throttled(MOCK_NOW + 30 * 60_000)} /></EnvContext.Provider>);
+    expect(screen.getByTestId('sync-failure').textContent).toBe(`Test backpack a demandé à Lanyard de ralentir. Vos badges restent tels quels, et la synchronisation reprendra là où elle s’est arrêtée : Lanyard réessaiera dans 30 minutes, à ${formatClock(MOCK_NOW + 30 * 60_000, MOCK_NOW, 'fr')}.`);
   });
 
   it('a session that ended offers "Sign in again" where it is said; the account card does not repeat it or offer Sync now', () => {

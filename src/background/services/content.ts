@@ -18,6 +18,10 @@ import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
 import { pickerBadge } from './views.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
+import { hostNeedingAccess } from './hover-access.ts';
+import { cardLabelsFrom } from '../../core/share/card-labels.ts';
+import { formatCalendarDate } from '../../core/share/dates.ts';
+import { extensionMessage, uiLanguage } from '../../platform/i18n.ts';
 import { ErrorCodes } from '../../core/errors.ts';
 
 export interface ContentDeps {
@@ -82,11 +86,12 @@ export function hoverVerdict(r: VerifyResult, url?: string): HoverVerdict {
   if (!b && r.verdict === 'invalid' && (failed?.id === 'structure' || failed?.id === 'parse') && failed.code && NOT_BADGE_DATA.has(failed.code)) {
     // "I could not read a badge there" is not "this badge is forged" (never invalid for it).
     const said = url && URL.canParse(url) && !failed.message.includes(url) ? `${new URL(url).host}: ${failed.message}` : failed.message;
-    return { verdict: 'indeterminate', name: 'No badge data at this link', issuedToYou: false, message: said, noBadge: true };
+    return { verdict: 'indeterminate', name: 'No badge data at this link', issuedToYou: false, message: said, noBadge: true, noBadgeKind: 'no-data' };
   }
   const why = r.checks.find((c) => c.outcome === 'fail') ?? r.checks.find((c) => c.outcome === 'indeterminate');
   const message = r.verdict === 'valid' ? `Verified${b?.issuer.name ? `: issued by ${b.issuer.name}` : ''}` : (why?.message ?? 'This badge could not be verified');
   const webPage = !b && r.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE);
+  const needsAccess = r.verdict === 'indeterminate' ? hostNeedingAccess(r.checks) : undefined;
   return {
     verdict: r.verdict,
     name: b?.name ?? (webPage ? 'A web page, not badge data' : 'Not a readable badge'),
@@ -94,7 +99,8 @@ export function hoverVerdict(r: VerifyResult, url?: string): HoverVerdict {
     ...(b?.issuedOn ?? b?.validFrom ? { issuedOn: (b.issuedOn ?? b.validFrom)! } : {}),
     issuedToYou: r.recipient !== null,
     message,
-    ...(b ? {} : { noBadge: true }),
+    ...(b ? {} : { noBadge: true, noBadgeKind: webPage ? 'web-page' : 'unreadable' }),
+    ...(needsAccess ? { needsAccess } : {}),
   };
 }
 
@@ -126,6 +132,8 @@ export function createContent(d: ContentDeps) {
     // A known badge page (Credly's) is checked through its badge data (badge-data-urls.ts), under the same rules.
     const target = badgeDataUrl(url) ?? url;
     const verdict = hoverVerdict(await d.verifier.verify(target, ids.verified, { blockPrivate: true, allowOrigins, site }), target);
+    // Not kept when a host was not allowed: once the user allows it, pointing again verifies again.
+    if (verdict.needsAccess) return verdict;
     await d.db.results.put({ key, value: verdict, expiresAt: now() + Math.min(d.hoverTtlMs ?? 10 * 60_000, MAX_HOVER_TTL_MS) });
     // Now and then, forget old verdicts, so the store does not grow with every page visited.
     if (++writes % PRUNE_EVERY === 1) await prune().catch(() => undefined);
@@ -142,10 +150,14 @@ export function createContent(d: ContentDeps) {
       return hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER).map(pickerBadge);
     },
 
+    /** The card and sentence, in the browser's language (the extension's messages; English outside an extension). */
     async card(key: string): Promise<{ html: string; text: string; url?: string }> {
       const b = shareable(await mustGet(key));
       const url = shareLink(b);
-      return { html: badgeCardHtml(b), text: badgeShareText(b), ...(url ? { url } : {}) };
+      const labels = cardLabelsFrom(extensionMessage);
+      const lang = uiLanguage();
+      const options = lang ? { labels, formatDate: (iso: string) => formatCalendarDate(iso, lang) } : { labels };
+      return { html: badgeCardHtml(b, options), text: badgeShareText(b, labels), ...(url ? { url } : {}) };
     },
 
     async linkedInUrl(key: string): Promise<{ url: string }> {

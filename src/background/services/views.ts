@@ -2,7 +2,10 @@
  * Stored records as the popup and content scripts see them (src/messaging/views.ts). Content
  * scripts get PickerBadge and HoverVerdict only: no account, no address, no token.
  */
-import type { AccountView, BadgeDetail, BadgeView, PickerBadge, SyncState } from '../../messaging/views.ts';
+import { displayText } from '../../core/share/display.ts';
+import { shareWarningOf } from '../../core/share/warning.ts';
+import { hostNeedingAccess } from './hover-access.ts';
+import type { AccountView, BadgeDetail, BadgeView, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
 import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
 
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -58,7 +61,21 @@ export function pickerBadge(r: BadgeRecord): PickerBadge {
     verdict: r.verdict,
     publicUrl: m.publicUrl,
     credentialId: m.credentialId,
+    warning: pickerWarning(r),
   });
+}
+
+/**
+ * The share screen's warning (core/share/warning.ts), its reason cut for a picker row (display.ts);
+ * a host Lanyard may not read is named instead of the engine's reason, whose advice ("open the
+ * badge in Lanyard") is the popup's (hover-access.ts).
+ */
+function pickerWarning(r: BadgeRecord): PickerWarning | undefined {
+  const w = shareWarningOf(r);
+  if (!w) return undefined;
+  const host = w.level === 'indeterminate' ? hostNeedingAccess(r.checks) : undefined;
+  if (host) return { level: w.level, needsAccess: host };
+  return w.reason ? { level: w.level, reason: displayText(w.reason, 300) } : { level: w.level };
 }
 
 export function syncView(s: SyncRecord | undefined): SyncState {

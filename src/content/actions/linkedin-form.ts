@@ -6,6 +6,7 @@
 import { displayText } from '../../core/share/display.ts';
 import type { PickerBadge } from '../../messaging/views.ts';
 import { logOnce } from '../log.ts';
+import { tx } from '../i18n.ts';
 import { certForm } from '../sites/linkedin.ts';
 import { certDate, certField } from '../sites/linkedin-find.ts';
 import { choose, setValue, yearMonth } from '../dom/form.ts';
@@ -15,7 +16,7 @@ import { credentialIdFor } from '../../core/share/linkedin.ts';
 /** Fills what the form has; returns an error message when not even the name field is there. */
 export function fillCertificationForm(doc: Document, b: PickerBadge): string | undefined {
   const name = certField(doc, certForm.name);
-  if (!name) return 'The certification form is not on the page any more.';
+  if (!name) return tx('contentPickerFormGone');
   // The issuer's words through display.ts: a bidi override shows as ⟨RLO⟩ instead of reordering the name.
   setValue(name, displayText(b.name, 300));
   const missing: string[] = [];

@@ -3,6 +3,7 @@
  * the add-to-profile link, the certification form filled, or a post's sentence and link.
  */
 import { ask } from '../messages.ts';
+import { errorWords, tx } from '../i18n.ts';
 import { isAddToProfileUrl } from '../sites/linkedin.ts';
 import { insertText } from '../dom/insert.ts';
 import { httpUrl } from '../dom/sanitize.ts';
@@ -25,25 +26,25 @@ export const linkedinUi: LinkedInUi = {
     void openPicker({
       signal,
       anchor,
-      title: 'Add a badge to your profile',
+      title: tx('contentPickerTitleProfile'),
       async onPick(badge) {
         const r = await ask('picker/linkedin-url', { key: badge.key });
-        if (!r.ok) return r.error.message;
-        if (!isAddToProfileUrl(r.value.url)) return 'Lanyard refused an unexpected LinkedIn link.';
+        if (!r.ok) return errorWords(r.error);
+        if (!isAddToProfileUrl(r.value.url)) return tx('contentPickerRefusedLink');
         navigate.to(r.value.url);
       },
     }),
   fillForm: ({ anchor, signal, container }) =>
-    void openPicker({ signal, anchor, container, title: 'Fill from a badge', onPick: async (badge) => fillCertificationForm(document, badge) }),
+    void openPicker({ signal, anchor, container, title: tx('contentPickerTitleFill'), onPick: async (badge) => fillCertificationForm(document, badge) }),
   share: ({ anchor, signal, container, editor, range }) =>
     void openPicker({
       signal,
       anchor,
       container,
-      title: 'Share a badge',
+      title: tx('contentPickerTitleShare'),
       async onPick(badge) {
         const r = await ask('picker/card', { key: badge.key });
-        if (!r.ok) return r.error.message;
+        if (!r.ok) return errorWords(r.error);
         insertText(editor, range, postText(r.value.text, r.value.url));
       },
     }),

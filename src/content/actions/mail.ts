@@ -4,6 +4,7 @@
  * it saves the draft.
  */
 import { ask } from '../messages.ts';
+import { errorWords, tx } from '../i18n.ts';
 import { insertFragment } from '../dom/insert.ts';
 import { sanitizeCard } from '../dom/sanitize.ts';
 import { openPicker } from '../ui/picker.ts';
@@ -14,11 +15,11 @@ export const mailUi: MailUi = {
     void openPicker({
       signal,
       anchor,
-      title: 'Insert a badge',
+      title: tx('contentPickerTitleInsert'),
       async onPick(badge) {
         const r = await ask('picker/card', { key: badge.key });
-        if (!r.ok) return r.error.message;
-        if (!editor.isConnected) return 'That message was closed.';
+        if (!r.ok) return errorWords(r.error);
+        if (!editor.isConnected) return tx('contentPickerMessageClosed');
         insertFragment(editor, range, sanitizeCard(r.value.html));
       },
     }),

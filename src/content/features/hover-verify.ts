@@ -13,6 +13,7 @@
 import type { Reply } from '../../messaging/protocol.ts';
 import type { HoverVerdict } from '../../messaging/views.ts';
 import { ask } from '../messages.ts';
+import { errorWords } from '../i18n.ts';
 import { badgeUrlOf } from '../sites/badge-urls.ts';
 import { hideCard, showCard } from '../ui/hover-card.ts';
 import { createIntent } from './hover-intent.ts';
@@ -42,7 +43,8 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     if (!p) {
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
       p = ask('hover/verify', { url }).then((r) => {
-        if (!r.ok) cache.delete(url); // failures are not remembered: the next hover asks again
+        // Failures are not remembered, nor a host not allowed yet: the next hover asks again.
+        if (!r.ok || r.value.needsAccess) cache.delete(url);
         return r;
       });
       cache.set(url, p);
@@ -57,7 +59,7 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
       if (target !== el) return;
       clearTimeout(reveal);
       reveal = setTimeout(() => {
-        if (target === el) showCard(el, r.ok ? { kind: 'ready', verdict: r.value } : { kind: 'error', message: r.error.message });
+        if (target === el) showCard(el, r.ok ? { kind: 'ready', verdict: r.value } : { kind: 'error', message: errorWords(r.error) });
       }, Math.max(0, REVEAL_MS - (performance.now() - shown)));
     });
   };

@@ -10,6 +10,7 @@ import { certName, isCertificationForm, modal } from '../sites/linkedin.ts';
 import { closest } from '../sites/selectors.ts';
 import { certField } from '../sites/linkedin-find.ts';
 import { makeButton, onButton } from '../ui/button.ts';
+import { tx } from '../i18n.ts';
 import { parentOf, prependTo } from '../dom/native.ts';
 
 const KIND = 'linkedin-fill-form';
@@ -25,7 +26,7 @@ export const linkedinCertForm: Feature = {
       if (!name) return; // the form has not rendered yet
       const form = name.closest('form') ?? parentOf(name);
       if (!form) return;
-      host = makeButton(KIND, 'Fill from a badge');
+      host = makeButton(KIND, tx('contentButtonFillForm'));
       prependTo(form, host); // not form.prepend: a control named "prepend" would stand in for it (dom/native.ts)
     }, signal);
     onButton(KIND, (anchor) => void withUi('linkedin', signal, (ui) => ui.fillForm({ anchor, signal, container: closest(anchor, modal) })), signal, preloadUi);

@@ -14,6 +14,7 @@ import { trackCaret } from '../dom/caret.ts';
 import { put, takeOut } from '../dom/put.ts';
 import { pressInShadow } from '../dom/shadow-press.ts';
 import { makeButton, onButton } from '../ui/button.ts';
+import { tx } from '../i18n.ts';
 
 const KIND = 'linkedin-share-badge';
 
@@ -40,7 +41,7 @@ export const linkedinComposer: Feature = {
       }
       for (const editor of composerEditors(document)) {
         if (added.has(editor)) continue;
-        const host = makeButton(KIND, 'Share a badge');
+        const host = makeButton(KIND, tx('contentButtonShareBadge'));
         editorOf.set(host, editor);
         added.set(editor, put(composerSlot(editor), host));
         pressInShadow(host, press, signal, preloadUi);

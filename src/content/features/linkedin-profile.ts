@@ -5,6 +5,7 @@
  */
 import type { Feature } from '../loader.ts';
 import { logOnce } from '../log.ts';
+import { tx } from '../i18n.ts';
 import { preloadUi, withUi } from '../on-demand.ts';
 import { onDomChange } from '../observer.ts';
 import { isProfileMain } from '../sites/linkedin.ts';
@@ -26,7 +27,7 @@ export const linkedinProfile: Feature = {
       if (!section || !isOwnProfile(document, section)) return;
       const slot = certButtonSlot(section);
       if (!slot) return logOnce('linkedin-add-badge', 'Licenses & certifications card without a header');
-      added = put(slot, makeButton(KIND, 'Add badge'));
+      added = put(slot, makeButton(KIND, tx('contentButtonAddBadge')));
     }, signal);
     onButton(KIND, (anchor) => void withUi('linkedin', signal, (ui) => ui.addToProfile({ anchor, signal })), signal, preloadUi);
     signal.addEventListener('abort', () => takeOut(added), { once: true });

@@ -5,6 +5,7 @@
  */
 import type { Feature } from '../loader.ts';
 import { logOnce } from '../log.ts';
+import { tx } from '../i18n.ts';
 import { preloadUi, withUi } from '../on-demand.ts';
 import { onDomChange } from '../observer.ts';
 import { buttonSlot, composeRoot, type ComposeSite } from '../sites/compose.ts';
@@ -52,7 +53,7 @@ function init(site: ComposeSite, signal: AbortSignal): void {
         logOnce(id, 'a compose body without a send bar: no button');
         continue;
       }
-      const host = makeButton(KIND, 'Insert badge');
+      const host = makeButton(KIND, tx('contentButtonInsertBadge'));
       bodyOf.set(host, body);
       added.set(body, { host, nodes: put(slot, host) });
     }

@@ -2,6 +2,8 @@
  * Builds DOM without HTML strings: every text goes in as a Text node, so badge fields coming from
  * the background can never become markup.
  */
+import { uiLanguage } from '../i18n.ts';
+
 type Child = Node | string | null | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -27,10 +29,10 @@ export function safeImage(src: string | undefined): string | null {
   }
 }
 
-/** "Mar 2026" in the page's language, from an ISO date; '' when there is none. */
+/** "Mar 2026" in the browser's language (the words around it are), from an ISO date; '' when there is none. */
 export function monthYear(iso: string | undefined): string {
   const m = iso ? /^(\d{4})-(\d{2})/.exec(iso) : null;
   if (!m) return '';
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15));
-  return d.toLocaleDateString(document.documentElement.lang || undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return d.toLocaleDateString(uiLanguage(), { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }

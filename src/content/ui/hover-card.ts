@@ -8,17 +8,27 @@
  */
 import { displayText } from '../../core/share/display.ts';
 import type { HoverVerdict } from '../../messaging/views.ts';
+import { tx, type ContentKey } from '../i18n.ts';
 import { h, monthYear } from './h.ts';
 import { place } from './place.ts';
 import { mountShadow, type ShadowUi } from './shadow.ts';
 
 export type CardState = { kind: 'loading' } | { kind: 'ready'; verdict: HoverVerdict } | { kind: 'error'; message: string };
 
-const TITLES: Record<HoverVerdict['verdict'], [string, string]> = {
-  valid: ['✓', 'Verified badge'],
-  invalid: ['✕', 'Not a valid badge'],
-  indeterminate: ['?', 'Could not be verified'],
+const TITLES: Record<HoverVerdict['verdict'], [string, ContentKey]> = {
+  valid: ['✓', 'contentHoverValid'],
+  invalid: ['✕', 'contentHoverInvalid'],
+  indeterminate: ['?', 'contentHoverIndeterminate'],
 };
+
+const NO_BADGE: Record<NonNullable<HoverVerdict['noBadgeKind']>, ContentKey> = { 'no-data': 'contentHoverNoData', 'web-page': 'contentHoverWebPage', unreadable: 'contentHoverUnreadable' };
+
+/** A translated sentence with an element where its placeholder is (the issuer's name stays isolated in its <bdi>). */
+const MARK = '\uE000';
+function around(key: ContentKey, node: Node, ...more: string[]): (Node | string)[] {
+  const [before = '', after = ''] = tx(key, MARK, ...more).split(MARK);
+  return [before, node, after];
+}
 
 const CSS =
   '.c{position:fixed;z-index:2147483647;width:300px;height:150px;overflow:hidden;padding:10px 12px;background:#fff;color:#1d2430;border:1px solid #c4c9d0;' +
@@ -46,17 +56,24 @@ export function hideCard(): void {
 }
 
 function body(state: CardState): (Node | string)[] {
-  if (state.kind === 'loading') return [h('p', {}, 'Verifying badge…')];
-  if (state.kind === 'error') return [h('div', { class: 'v indeterminate' }, '? Could not be verified'), h('p', {}, displayText(state.message, 500))];
+  if (state.kind === 'loading') return [h('p', {}, tx('contentHoverVerifying'))];
+  if (state.kind === 'error') return [h('div', { class: 'v indeterminate' }, `? ${tx('contentHoverIndeterminate')}`), h('p', {}, displayText(state.message, 500))];
   const v = state.verdict;
   const [mark, title] = TITLES[v.verdict];
   const date = monthYear(v.issuedOn);
+  const verdict = h('div', { class: `v ${v.verdict}` }, `${mark} ${tx(title)}`);
+  // A host Lanyard may not read (the background's needsAccess): what to do here, not the engine's
+  // advice, which speaks of the popup's badge page. That sentence alone: with the badge's name it
+  // no longer fit the card's fixed box in French.
+  if (v.needsAccess) return [verdict, h('p', {}, tx('contentHoverNoAccess', displayText(v.needsAccess, 200)))];
+  const issuer = v.issuerName ? h('bdi', { dir: 'auto' }, displayText(v.issuerName, 300)) : null;
   return [
-    h('div', { class: `v ${v.verdict}` }, `${mark} ${title}`),
-    h('b', { dir: 'auto' }, displayText(v.name, 300)),
-    v.issuerName ? h('p', {}, 'Issued by ', h('bdi', { dir: 'auto' }, displayText(v.issuerName, 300)), date ? `, ${date}` : '') : date ? h('p', {}, `Issued ${date}`) : '',
+    verdict,
+    h('b', { dir: 'auto' }, v.noBadgeKind ? tx(NO_BADGE[v.noBadgeKind]) : displayText(v.name, 300)),
+    issuer ? h('p', {}, ...(date ? around('contentHoverIssuedByOn', issuer, date) : around('contentHoverIssuedBy', issuer))) : date ? h('p', {}, tx('contentHoverIssuedOn', date)) : '',
     // Nothing read, nobody to match: no recipient line (it would suggest a badge was found).
-    v.noBadge ? '' : h('p', {}, v.issuedToYou ? 'Issued to one of your addresses' : 'Not confirmed as issued to one of your addresses'),
-    v.message ? h('p', {}, displayText(v.message, 500)) : '',
+    v.noBadge ? '' : h('p', {}, tx(v.issuedToYou ? 'contentHoverToYou' : 'contentHoverNotToYou')),
+    // Why it is not valid, in the engine's words; a valid badge's message only repeats the lines above.
+    v.message && v.verdict !== 'valid' ? h('p', {}, displayText(v.message, 500)) : '',
   ];
 }

@@ -1,12 +1,16 @@
 /**
  * The badge picker: a small panel in a closed shadow root, next to the button that opened it.
- * Search by name or issuer (the background filters), images, and a verification mark per badge;
- * arrows and Enter pick, Escape or a click outside close. Plain DOM: it ships inside the content
- * script, so it must stay a few hundred bytes gzipped, and it needs no extension resource.
+ * Search by name or issuer (the background filters), images, and each badge's status in words
+ * (mark, text and accessible name, never colour alone); arrows and Enter pick, Escape or a click
+ * outside close. A badge that is not valid is not used at once: the share screen's warning
+ * (core/share/warning.ts, computed by the background: PickerBadge.warning) comes first, in the
+ * same words (shareWarn*), with "Use it anyway" and "Choose another". Plain DOM, loaded on demand
+ * (src/content/actions/), in the browser's language (src/content/i18n.ts).
  */
 import { displayText } from '../../core/share/display.ts';
 import { ask } from '../messages.ts';
 import type { PickerBadge } from '../../messaging/views.ts';
+import { errorWords, tx, type ContentKey } from '../i18n.ts';
 import { h, monthYear, safeImage } from './h.ts';
 import { mountShadow, type ShadowUi } from './shadow.ts';
 import { place } from './place.ts';
@@ -23,12 +27,21 @@ export interface PickerOptions {
   container?: Element | null;
 }
 
-export const MARKS: Record<PickerBadge['verdict'], [string, string]> = {
-  valid: ['✓', 'Verified'],
-  invalid: ['✕', 'Not valid'],
-  indeterminate: ['?', 'Could not be verified'],
-  unverified: ['–', 'Not verified yet'],
+export const MARKS: Record<PickerBadge['verdict'], [string, ContentKey]> = {
+  valid: ['✓', 'contentStatusValid'],
+  invalid: ['✕', 'contentStatusInvalid'],
+  indeterminate: ['?', 'contentStatusIndeterminate'],
+  unverified: ['–', 'contentStatusUnverified'],
 };
+
+/** The share screen's warning, in its words (the same messages.json keys as the popup's). */
+export function warningText(w: NonNullable<PickerBadge['warning']>): string {
+  // A host not allowed yet: said in the page's words (the engine's advice speaks of the popup's badge page).
+  const reason = w.needsAccess ? tx('contentNoAccess', w.needsAccess) : w.reason;
+  if (w.level === 'invalid') return tx('shareWarnInvalid', reason || tx('contentStatusInvalid'));
+  if (w.level === 'indeterminate') return tx('shareWarnIndeterminate', reason || tx('contentStatusIndeterminate'));
+  return tx('shareWarnUnverified');
+}
 
 const CSS =
   '.p{position:fixed;z-index:2147483647;width:340px;max-height:400px;display:flex;flex-direction:column;background:#fff;color:#1d2430;' +
@@ -41,7 +54,10 @@ const CSS =
   'li{display:flex;gap:8px;align-items:center;padding:6px;border-radius:6px;cursor:pointer}' +
   'li[aria-selected=true],li:hover{background:#eef3fb}img,.n{width:36px;height:36px;flex:none;border-radius:4px;object-fit:contain;background:#f1f3f5}' +
   '.t{flex:1;min-width:0}.t b,.t small{display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}small{color:#5a6270}' +
-  '.m{flex:none;font-weight:700}.valid{color:#137333}.invalid{color:#c5221f}.indeterminate{color:#b06000}.unverified{color:#5a6270}';
+  '.m{flex:none;max-width:96px;font-size:12px;text-align:end}.m i{font-style:normal;font-weight:700;font-size:14px}.valid{color:#137333}.invalid{color:#c5221f}.indeterminate{color:#8a4b00}.unverified{color:#5a6270}' +
+  '.w{margin:0 10px 8px;padding:8px;border-radius:6px;background:#fdf3e1;color:#1d2430;overflow-wrap:anywhere;max-height:200px;overflow:auto}.w.invalid{background:#fce8e6}' +
+  '.a{display:flex;gap:8px;justify-content:flex-end;padding:0 10px 10px}.a button{border:1px solid #8a8f98;border-radius:16px;background:#fff;padding:4px 12px;cursor:pointer}' +
+  'button:focus-visible,li:focus-visible{outline:2px solid #0a66c2;outline-offset:1px}';
 
 let open: { close(): void } | null = null;
 
@@ -49,17 +65,25 @@ export function openPicker(o: PickerOptions): { close(): void } {
   open?.close();
   const ui: ShadowUi = mountShadow('picker', CSS);
   const life = new AbortController();
-  const input = h('input', { type: 'search', placeholder: 'Search your badges', 'aria-label': 'Search your badges' });
-  const status = h('div', { class: 's', role: 'status' }, 'Loading…');
-  const list = h('ul', { role: 'listbox', 'aria-label': 'Badges' });
-  const close = h('button', { type: 'button', 'aria-label': 'Close' }, '×');
-  const panel = h('div', { class: 'p', role: 'dialog', 'aria-label': o.title }, h('header', {}, o.title, close), input, status, list);
+  const search = tx('contentPickerSearch');
+  const input = h('input', { type: 'search', placeholder: search, 'aria-label': search });
+  const status = h('div', { class: 's', role: 'status' }, tx('contentPickerLoading'));
+  const list = h('ul', { role: 'listbox', 'aria-label': tx('contentPickerList') });
+  const close = h('button', { type: 'button', 'aria-label': tx('contentPickerClose') }, '×');
+  // Before a badge that is not valid is used: the warning, and the choice (hidden until then).
+  const warning = h('div', { class: 'w', role: 'alert' });
+  const anyway = h('button', { type: 'button' }, tx('contentPickerConfirm'));
+  const back = h('button', { type: 'button' }, tx('contentPickerBack'));
+  const confirm = h('div', { hidden: '' }, warning, h('div', { class: 'a' }, back, anyway));
+  const panel = h('div', { class: 'p', role: 'dialog', 'aria-label': o.title }, h('header', {}, o.title, close), input, status, confirm, list);
   ui.root.append(panel);
   (o.container ?? document.documentElement).append(ui.host);
   place(panel, o.anchor, 340, 400);
 
   let badges: PickerBadge[] = [];
   let active = 0;
+  /** The badge whose warning is shown, waiting for "Use it anyway". */
+  let confirming: PickerBadge | null = null;
   let seq = 0;
   let debounce: ReturnType<typeof setTimeout> | undefined;
 
@@ -81,21 +105,42 @@ export function openPicker(o: PickerOptions): { close(): void } {
   };
   const render = () => {
     list.replaceChildren(...badges.map(row));
-    status.textContent = badges.length ? '' : input.value ? 'No badge matches.' : 'No badges yet: add some in Lanyard.';
+    status.textContent = badges.length ? '' : tx(input.value ? 'contentPickerNoMatch' : 'contentPickerEmpty');
     select(0);
   };
   const load = async () => {
     const mine = ++seq;
     const r = await ask('picker/list', { query: input.value.trim().slice(0, 200) });
     if (mine !== seq || life.signal.aborted) return;
-    if (!r.ok) return void (status.textContent = r.error.message);
+    if (!r.ok) return void (status.textContent = errorWords(r.error));
     badges = r.value;
     render();
   };
-  const pick = async (i: number) => {
+  const showList = (show: boolean) => {
+    input.hidden = list.hidden = !show;
+    confirm.hidden = show;
+  };
+  const unconfirm = () => {
+    confirming = null;
+    showList(true);
+    input.focus();
+  };
+  const pick = async (i: number, confirmed = false) => {
     const b = badges[i];
     if (!b) return;
-    status.textContent = 'Working…';
+    if (b.warning && !confirmed) {
+      confirming = b;
+      warning.className = `w ${b.warning.level}`;
+      warning.textContent = warningText(b.warning);
+      status.textContent = '';
+      showList(false);
+      // The safe choice has the focus: Enter does not share a badge the viewer cannot trust.
+      back.focus();
+      return;
+    }
+    confirming = null;
+    showList(true);
+    status.textContent = tx('contentPickerWorking');
     const err = await o.onPick(b);
     if (life.signal.aborted) return;
     if (typeof err === 'string') status.textContent = err;
@@ -104,13 +149,19 @@ export function openPicker(o: PickerOptions): { close(): void } {
 
   const on = { signal: life.signal };
   close.addEventListener('click', () => self.close(), on);
+  back.addEventListener('click', (e) => void (fromUser(e) && unconfirm()), on);
+  anyway.addEventListener('click', (e) => void (fromUser(e) && confirming && pick(badges.indexOf(confirming), true)), on);
   input.addEventListener('input', () => {
     clearTimeout(debounce);
     debounce = setTimeout(() => void load(), 150);
   }, on);
   panel.addEventListener('keydown', (e) => {
     if (!fromUser(e)) return;
-    if (e.key === 'Escape') self.close();
+    if (confirming) {
+      // Escape goes back to the list; Enter and Space are the focused button's own.
+      if (e.key !== 'Escape') return;
+      unconfirm();
+    } else if (e.key === 'Escape') self.close();
     else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') select(active + (e.key === 'ArrowDown' ? 1 : -1));
     else if (e.key === 'Enter') void pick(active);
     else return;
@@ -138,7 +189,8 @@ export function openPicker(o: PickerOptions): { close(): void } {
 
 function row(b: PickerBadge, i: number): HTMLLIElement {
   const src = safeImage(b.image);
-  const [mark, label] = MARKS[b.verdict];
+  const [mark, key] = MARKS[b.verdict];
+  const label = tx(key);
   // Issuer-written words through display.ts (bidi controls visible, long text cut), each isolated.
   const name = displayText(b.name, 300);
   const issuer = b.issuerName ? displayText(b.issuerName, 300) : '';
@@ -149,6 +201,7 @@ function row(b: PickerBadge, i: number): HTMLLIElement {
     { role: 'option', 'data-i': String(i), 'aria-label': `${name}, ${label}` },
     src ? h('img', { src, alt: '', referrerpolicy: 'no-referrer' }) : h('span', { class: 'n' }),
     h('span', { class: 't' }, h('b', { dir: 'auto' }, name), meta),
-    h('span', { class: `m ${b.verdict}`, title: label }, mark),
+    // The status in words, not colour alone; a valid badge's mark is enough ("Verified" in its name).
+    h('span', { class: `m ${b.verdict}`, title: label }, h('i', {}, mark), b.verdict === 'valid' ? '' : h('small', {}, ` ${label}`)),
   );
 }

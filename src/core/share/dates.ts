@@ -48,3 +48,22 @@ export function isoDay(iso: string | undefined): string | undefined {
  * is the popup's first screen.
  */
 export const sortTimeOf = (issuedOn: string | undefined): number => (issuedOn ? Date.parse(issuedOn) || 0 : 0);
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "Mar 31, 2024" from "2024-03-31T23:30:00-05:00" in `locale`: the issuer's calendar day, not the
+ * viewer's (the popup's dates, and the card the background builds for content scripts).
+ */
+export function formatCalendarDate(iso: string | undefined, locale: string): string | undefined {
+  if (!iso) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : looseDateMs(iso);
+  if (Number.isNaN(t)) return undefined;
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(locale, f);
+  }
+  return f.format(t);
+}

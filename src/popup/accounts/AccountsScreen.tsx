@@ -9,6 +9,7 @@ import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { offWhile } from '../ui/busy.ts';
 import { isOffline } from '../ui/online.ts';
 import { Notice } from '../ui/Notice.tsx';
+import { syncFailureText } from '../ui/sync-failure.ts';
 import { ProgressBar, progressLabel } from '../ui/ProgressBar.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 
@@ -138,8 +139,7 @@ function SyncLine({ account: a }: { account: AccountView }) {
       {/* A signed-out account's notice says why it stopped: "Last sync failed" would say it again. */}
       {s.status === 'error' && s.error && !a.needsSignIn ? (
         <Notice kind="error">
-          {t('syncFailed', errorText(t, s.error))}
-          {s.retryAt ? ` ${Date.parse(s.retryAt) <= now() ? t('syncRetryNow') : t('syncRetryAt', formatAgo(s.retryAt, now(), locale) ?? s.retryAt)}` : ''}
+          {syncFailureText(t, a.providerName, { error: s.error, retryAt: s.retryAt }, now(), locale, (error) => t('syncFailed', error))}
         </Notice>
       ) : null}
     </>

@@ -1,10 +1,12 @@
 /** What the share screen offers for one badge, built with core/share and the user's words. */
 import { badgeCardHtml, badgeShareText, shareLink, type CardLabels } from '../../core/share/card.ts';
 import { mailtoUrl } from '../../core/share/mail.ts';
+import { shareWarningOf } from '../../core/share/warning.ts';
 import { credentialIdFor, linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../core/share/linkedin.ts';
 import type { BadgeDetail, Settings } from '../../messaging/views.ts';
 import { formatDate } from '../format.ts';
-import type { Translate } from '../i18n.ts';
+import type { MessageKey, Translate } from '../i18n.ts';
+import { cardLabelsFrom } from '../../core/share/card-labels.ts';
 
 export interface ShareContent {
   link?: string;
@@ -19,18 +21,13 @@ export interface ShareContent {
   mail: string;
 }
 
-/**
- * What the share screen must say before the buttons: sharing a badge that failed verification
- * (forged, revoked, expired) or that could not be fully checked hands the viewer a badge they
- * will not be able to trust (DESIGN.md: a verdict is a promise). The first failing, else
- * undetermined, check says why, in the engine's words (already through display helpers).
- */
+/** What the share screen must say before the buttons: core/share/warning.ts's rule, in the popup's words. */
 export function shareWarning(b: Pick<BadgeDetail, 'verdict' | 'checks'>, t: Translate): { kind: 'error' | 'info'; text: string } | undefined {
-  const why = (outcome: 'fail' | 'indeterminate') => b.checks.find((c) => c.outcome === outcome)?.message ?? '';
-  if (b.verdict === 'invalid') return { kind: 'error', text: t('shareWarnInvalid', why('fail') || t('verdictInvalidShort')) };
-  if (b.verdict === 'indeterminate') return { kind: 'info', text: t('shareWarnIndeterminate', why('indeterminate') || t('verdictIndeterminateShort')) };
-  if (b.verdict === 'unverified') return { kind: 'info', text: t('shareWarnUnverified') };
-  return undefined;
+  const w = shareWarningOf(b);
+  if (!w) return undefined;
+  if (w.level === 'invalid') return { kind: 'error', text: t('shareWarnInvalid', w.reason || t('verdictInvalidShort')) };
+  if (w.level === 'indeterminate') return { kind: 'info', text: t('shareWarnIndeterminate', w.reason || t('verdictIndeterminateShort')) };
+  return { kind: 'info', text: t('shareWarnUnverified') };
 }
 
 /**
@@ -42,17 +39,8 @@ export function shareWarning(b: Pick<BadgeDetail, 'verdict' | 'checks'>, t: Tran
  */
 export const linkConfirmed = (b: Pick<BadgeDetail, 'format' | 'originalKind'>): boolean => b.format.endsWith('-hosted') || b.originalKind === 'url';
 
-export function labelsFor(t: Translate): CardLabels {
-  return {
-    issuedBy: (issuer) => t('cardIssuedBy', issuer),
-    issuedOn: (date) => t('cardIssuedOn', date),
-    expiresOn: (date) => t('cardExpiresOn', date),
-    viewAndVerify: t('cardViewAndVerify'),
-    earned: (name) => t('shareTextEarned', name),
-    earnedFrom: (name, issuer) => t('shareTextEarnedFrom', name, issuer),
-    verifyAt: (url) => t('shareTextVerifyAt', url),
-  };
-}
+/** The card's words in the popup's language (core/share/card-labels.ts: the same keys the background uses). */
+export const labelsFor = (t: Translate): CardLabels => cardLabelsFrom((key, ...subs) => t(key as MessageKey, ...subs));
 
 export function shareContent(b: BadgeDetail, settings: Settings | undefined, t: Translate, locale: string): ShareContent {
   const organizationId = organizationIdFor(settings?.linkedInOrgIds ?? {}, { id: b.issuerId, name: b.issuerName });

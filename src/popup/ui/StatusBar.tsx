@@ -4,8 +4,7 @@
  */
 import type { StateReply } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
-import { errorText } from '../errors.ts';
-import { formatAgo } from '../format.ts';
+import { syncFailureText } from './sync-failure.ts';
 import { Icon } from './Icon.tsx';
 import { ProgressBar, progressLabel } from './ProgressBar.tsx';
 
@@ -35,20 +34,24 @@ export function StatusBar({ state, online, onSignInAgain }: { state: StateReply 
         </div>
       ) : null}
       {failed.map((a) => (
-        <SyncFailure key={a.id} account={a.providerName} error={errorText(t, a.sync.error!)} retry={a.sync.retryAt ? formatAgo(a.sync.retryAt, now(), locale) : undefined} retryDue={!!a.sync.retryAt && Date.parse(a.sync.retryAt) <= now()} onSignIn={a.needsSignIn && onSignInAgain ? () => onSignInAgain(a) : undefined} />
+        <SyncFailure
+          key={a.id}
+          text={syncFailureText(t, a.providerName, { error: a.sync.error!, retryAt: a.sync.retryAt }, now(), locale, (error) => t('syncStatusFailed', a.providerName, error))}
+          onSignIn={a.needsSignIn && onSignInAgain ? () => onSignInAgain(a) : undefined}
+        />
       ))}
     </>
   );
 }
 
 /** What went wrong with a sync, and when Lanyard tries again (issue 12 point 13). */
-function SyncFailure({ account, error, retry, retryDue, onSignIn }: { account: string; error: string; retry: string | undefined; retryDue: boolean; onSignIn?: () => void }) {
+function SyncFailure({ text, onSignIn }: { text: string; onSignIn?: () => void }) {
   const { t } = useEnv();
   return (
     <p class="sync-failure" data-testid="sync-failure">
       <Icon name="warning" size={16} />
       <span>
-        {t('syncStatusFailed', account, error)} {retry ? (retryDue ? t('syncRetryNow') : t('syncRetryAt', retry)) : null}
+        {text}
         {onSignIn ? ' ' : null}
         {onSignIn ? (
           <button type="button" class="link-button" onClick={onSignIn}>

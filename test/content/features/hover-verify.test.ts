@@ -9,6 +9,7 @@ import type { HoverVerdict } from '../../../src/messaging/views.ts';
 import { initHoverVerify, PAUSE_MS, REVEAL_MS } from '../../../src/content/features/hover-verify.ts';
 import { fixture, loadPage } from '../support/pages.ts';
 import { installRuntime, raw, type FakeRuntime } from '../support/runtime.ts';
+import fr from '../../../public/_locales/fr/messages.json' with { type: 'json' };
 import { hosts, shadowOf } from '../support/shadow.ts';
 
 const VERDICT: HoverVerdict = {
@@ -253,5 +254,69 @@ describe('no signal the page can read (issue 12 point 8)', () => {
     const css = [...shadowOf(card()).adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)), ...[...shadowOf(card()).querySelectorAll('style')].map((s) => s.textContent)].join('');
     expect(css).toMatch(/\.c\s*\{[^}]*height:\s*150px/);
     expect(css).toMatch(/\.c\s*\{[^}]*overflow:\s*hidden/);
+  });
+});
+
+describe('a badge whose host Lanyard may not read (the background’s needsAccess)', () => {
+  const NO_ACCESS: HoverVerdict = {
+    verdict: 'indeterminate',
+    name: 'Not a readable badge',
+    issuedToYou: false,
+    noBadge: true,
+    needsAccess: 'issuer.example',
+    message: 'https://issuer.example/a.json could not be fetched: Lanyard may not read https://issuer.example yet. (open the badge in Lanyard and choose “Allow access”)',
+  };
+
+  it('says which site is not allowed and how to allow it, not the popup’s “open the badge in Lanyard”; asks again next time', async () => {
+    rt.handle['hover/verify'] = () => NO_ACCESS;
+    moveOnto(el('badgr'));
+    await dwell();
+    expect(cardText()).toContain('? Could not be verified');
+    expect(cardText()).toContain('Lanyard may not read issuer.example yet: allow it in the browser’s extension settings (Site access, or Permissions in Firefox), then point at the badge again.');
+    expect(cardText()).not.toContain('open the badge in Lanyard');
+    expect(cardText()).not.toContain('Not a readable badge');
+    out(el('badgr'), el('plain'));
+    moveOnto(el('badgr'));
+    await dwell();
+    expect(rt.sent).toHaveLength(2);
+  });
+
+  it('a badge that was read but whose issuer Lanyard may not read: the issuer’s host, in that one sentence', async () => {
+    rt.handle['hover/verify'] = () => ({ ...NO_ACCESS, noBadge: undefined, name: 'Analytical Engine Programmer', needsAccess: 'profiles.example' });
+    moveOnto(el('badgr'));
+    await dwell();
+    expect(cardText()).toBe('? Could not be verifiedLanyard may not read profiles.example yet: allow it in the browser’s extension settings (Site access, or Permissions in Firefox), then point at the badge again.');
+  });
+});
+
+describe('the card in the browser’s language', () => {
+  it('follows browser.i18n (French here), the issuer’s name still isolated', async () => {
+    rt.restore();
+    rt = installRuntime({ 'hover/verify': () => VERDICT }, fr);
+    moveOnto(el('badgr'));
+    await dwell();
+    expect(cardText()).toContain('✓ Badge vérifié');
+    expect(cardText()).toContain('Délivré par Analytical Society, ');
+    expect(cardText()).toContain('Délivré à l’une de vos adresses');
+    expect(box()?.querySelector('bdi')?.textContent).toBe('Analytical Society');
+    // The background's English line for a valid badge only repeated the lines above: not shown.
+    expect(cardText()).not.toContain('All checks passed.');
+  });
+
+  it('says why no badge was read in those words too (the background’s kind, not its English name)', async () => {
+    rt.restore();
+    rt = installRuntime({ 'hover/verify': () => ({ verdict: 'indeterminate', name: 'A web page, not badge data', issuedToYou: false, noBadge: true, noBadgeKind: 'web-page', message: 'www.credly.com answered a web page' }) }, fr);
+    moveOnto(el('badgr'));
+    await dwell();
+    expect(box()?.querySelector('b')?.textContent).toBe('Une page web, pas des données de badge');
+    expect(cardText()).not.toContain('A web page, not badge data');
+  });
+
+  it('says the per-page limit in those words too', async () => {
+    rt.restore();
+    rt = installRuntime({ 'hover/verify': () => raw({ ok: false, error: { code: 'ERR_RATE_LIMITED', message: 'Too many badges checked on this page' } }) }, fr);
+    moveOnto(el('badgr'));
+    await dwell();
+    expect(cardText()).toContain('Trop de badges vérifiés sur cette page');
   });
 });

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PickerBadge } from '../../../src/messaging/views.ts';
 import { openPicker } from '../../../src/content/ui/picker.ts';
 import { installRuntime, raw, type FakeRuntime } from '../support/runtime.ts';
+import fr from '../../../public/_locales/fr/messages.json' with { type: 'json' };
+import type { Messages } from '../../../src/popup/i18n.ts';
 import { flush, hosts, pickerRoot } from '../support/shadow.ts';
 
 // jsdom cannot make trusted events: here the tests' clicks and keys stand for the user's (src/content/ui/user.ts;
@@ -11,9 +13,9 @@ vi.mock('../../../src/content/ui/user.ts', () => ({ fromUser: () => true }));
 
 const BADGES: PickerBadge[] = [
   { key: 'a', name: 'Analytical Engine Programmer', issuerName: 'Analytical Society', issuedOn: '2026-03-02T10:00:00Z', verdict: 'valid', image: 'https://b.example/a.png' },
-  { key: 'h', name: '<img src=x onerror=alert(1)>', verdict: 'invalid', image: 'javascript:alert(1)' },
-  { key: 'p', name: 'Poetical Science', verdict: 'indeterminate', image: 'data:image/png;base64,iVBORw0KGgo=' },
-  { key: 'u', name: 'Unverified one', verdict: 'unverified' },
+  { key: 'h', name: '<img src=x onerror=alert(1)>', verdict: 'invalid', image: 'javascript:alert(1)', warning: { level: 'invalid', reason: 'The badge was revoked' } },
+  { key: 'p', name: 'Poetical Science', verdict: 'indeterminate', image: 'data:image/png;base64,iVBORw0KGgo=', warning: { level: 'indeterminate', reason: 'The issuer’s profile could not be fetched' } },
+  { key: 'u', name: 'Unverified one', verdict: 'unverified', warning: { level: 'unverified' } },
 ];
 
 let rt: FakeRuntime;
@@ -42,15 +44,17 @@ describe('badge picker', () => {
     expect(options().map((o) => o.getAttribute('aria-label'))).toEqual([
       'Analytical Engine Programmer, Verified',
       '<img src=x onerror=alert(1)>, Not valid',
-      'Poetical Science, Could not be verified',
-      'Unverified one, Not verified yet',
+      'Poetical Science, Not fully verified',
+      'Unverified one, Not checked yet',
     ]);
     const imgs = [...root.querySelectorAll('li img')].map((i) => i.getAttribute('src'));
     expect(imgs).toEqual(['https://b.example/a.png', 'data:image/png;base64,iVBORw0KGgo=']);
     expect(options()[0]?.textContent).toContain('Analytical Society · ');
     expect(options()[1]?.querySelector('b')?.textContent).toBe('<img src=x onerror=alert(1)>');
     expect(root.querySelector('[onerror]')).toBeNull();
-    expect(options().map((o) => o.querySelector('.m')?.textContent)).toEqual(['✓', '✕', '?', '–']);
+    expect(options().map((o) => o.querySelector('.m i')?.textContent)).toEqual(['✓', '✕', '?', '–']);
+    // The status in words, not colour alone.
+    expect(options().map((o) => o.querySelector('.m')?.textContent)).toEqual(['✓', '✕ Not valid', '? Not fully verified', '– Not checked yet']);
   });
 
   it('searches through the background after a pause in typing', async () => {
@@ -77,9 +81,13 @@ describe('badge picker', () => {
     key('ArrowDown');
     key('ArrowUp');
     expect(options()[1]?.getAttribute('aria-selected')).toBe('true');
+    key('ArrowUp');
+    expect(options()[0]?.getAttribute('aria-selected')).toBe('true');
+    key('ArrowDown');
+    key('ArrowUp');
     key('Enter');
     await flush();
-    expect(picked).toEqual(['h']);
+    expect(picked).toEqual(['a']);
     expect(hosts('picker')).toEqual([]);
     openPicker({ anchor, title: 't', onPick: async () => {} });
     key('Escape'); // the old panel is gone: nothing happens
@@ -109,6 +117,13 @@ describe('badge picker', () => {
     expect(pickerRoot().querySelector('[role=status]')?.textContent).toMatch(/No badges yet/);
   });
 
+  it('says a transport failure and a removed badge in its own words, by code', async () => {
+    rt.handle['picker/list'] = () => raw({ ok: false, error: { code: 'ERR_TRANSPORT', message: 'Extension context invalidated.' } });
+    openPicker({ anchor, title: 't', onPick: async () => {} });
+    await flush();
+    expect(pickerRoot().querySelector('[role=status]')?.textContent).toBe('Lanyard did not answer: reload the page, then try again.');
+  });
+
   it('keeps typing away from the site’s shortcuts, and closes with the feature', async () => {
     const seen: string[] = [];
     document.addEventListener('keydown', (e) => seen.push(e.key));
@@ -119,5 +134,81 @@ describe('badge picker', () => {
     expect(seen).toEqual([]);
     feature.abort();
     expect(hosts('picker')).toEqual([]);
+  });
+});
+
+describe('a badge that is not valid (the share screen’s warning)', () => {
+  const shown = () => pickerRoot().querySelector<HTMLElement>('[role=alert]');
+  const button = (name: string) => [...pickerRoot().querySelectorAll('button')].find((b) => b.textContent === name)!;
+
+  it('warns before use, as the share screen does; "Choose another" goes back, "Use it anyway" uses it', async () => {
+    const picked: string[] = [];
+    openPicker({ anchor, title: 't', onPick: async (b) => void picked.push(b.key) });
+    await flush();
+    (options()[2] as HTMLElement).click();
+    await flush();
+    expect(picked).toEqual([]);
+    expect(shown()?.textContent).toBe('Lanyard could not complete every check of this badge: The issuer’s profile could not be fetched. Whoever you share it with may not be able to verify it either.');
+    expect(shown()?.closest('[hidden]')).toBeNull();
+    expect(pickerRoot().querySelector('ul')?.hidden).toBe(true);
+    // The safe choice has the focus.
+    expect(pickerRoot().activeElement?.textContent).toBe('Choose another');
+    button('Choose another').click();
+    expect(pickerRoot().querySelector('ul')?.hidden).toBe(false);
+    expect(shown()?.closest('[hidden]')).not.toBeNull();
+    (options()[1] as HTMLElement).click();
+    await flush();
+    expect(shown()?.textContent).toMatch(/^This badge did not pass verification: The badge was revoked\. Anyone who checks it will be told it is not valid/);
+    button('Use it anyway').click();
+    await flush();
+    expect(picked).toEqual(['h']);
+    expect(hosts('picker')).toEqual([]);
+  });
+
+  it('Enter on a warned badge only warns; Escape goes back to the list, a second Escape closes', async () => {
+    const picked: string[] = [];
+    openPicker({ anchor, title: 't', onPick: async (b) => void picked.push(b.key) });
+    await flush();
+    const panel = pickerRoot().querySelector('[role=dialog]')!;
+    const key = (k: string) => panel.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    key('ArrowDown');
+    key('ArrowDown');
+    key('ArrowDown');
+    key('Enter');
+    await flush();
+    expect(picked).toEqual([]);
+    expect(shown()?.textContent).toBe('Lanyard has not checked this badge yet: verify it before you share it.');
+    key('Enter');
+    await flush();
+    expect(picked).toEqual([]);
+    key('Escape');
+    expect(hosts('picker')).toHaveLength(1);
+    expect(pickerRoot().querySelector('ul')?.hidden).toBe(false);
+    key('Escape');
+    expect(hosts('picker')).toEqual([]);
+  });
+
+  it('names a host Lanyard may not read in its own words', async () => {
+    rt.handle['picker/list'] = () => [{ key: 'x', name: 'X', verdict: 'indeterminate', warning: { level: 'indeterminate', needsAccess: 'issuer.example' } }];
+    openPicker({ anchor, title: 't', onPick: async () => {} });
+    await flush();
+    (options()[0] as HTMLElement).click();
+    await flush();
+    expect(shown()?.textContent).toBe('Lanyard could not complete every check of this badge: Lanyard may not read issuer.example yet. Whoever you share it with may not be able to verify it either.');
+  });
+
+  it('speaks the browser’s language (French here)', async () => {
+    rt.restore();
+    rt = installRuntime({ 'picker/list': () => BADGES }, fr as Messages);
+    openPicker({ anchor, title: 't', onPick: async () => {} });
+    await flush();
+    expect(pickerRoot().querySelector('input')?.getAttribute('placeholder')).toBe('Rechercher dans vos badges');
+    expect(options()[2]?.getAttribute('aria-label')).toBe('Poetical Science, Pas entièrement vérifié');
+    // The month in the words' language (contentLocale), not the page's lang="en" or "Mar".
+    expect(options()[0]?.querySelector('small')?.textContent).toBe('Analytical Society · mars 2026');
+    (options()[1] as HTMLElement).click();
+    await flush();
+    expect(shown()?.textContent).toMatch(/^Ce badge n'a pas passé la vérification : The badge was revoked\./);
+    expect(button('L’utiliser quand même')).toBeTruthy();
   });
 });
