@@ -1,0 +1,136 @@
+/**
+ * Badges that real issuing platforms produced, as their earners or the platforms' neighbours kept
+ * them (test/fixtures/real, provenance in test/fixtures/README.md): what Lanyard says of each with
+ * the issuer's documents served, and what a user sees when the platform cannot be reached. The
+ * issuer documents are served from fixture hosts; nothing else answers.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createMapFetch } from '../../src/cli/map-fetch.ts';
+import type { VerifyResult } from '../../src/core/result.ts';
+import type { Fetch } from '../../src/core/verify/context.ts';
+import { verify } from '../../src/core/verify/pipeline.ts';
+import { generateSigner, signCredential } from '../../src/core/proofs/sign.ts';
+import { FakeWeb } from '../support/fake-web.ts';
+
+const REAL = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures'), 'real');
+const NOW = new Date('2026-12-01T00:00:00Z');
+const NETLEARNING = 'netlearning-code4fukui/bU5IMEhEbldOaGZUZXpJYVFDcm5adz09.json';
+const NL_HOST = [{ prefix: 'https://nlp.netlearning.co.jp/', dir: path.join(REAL, 'hosts/nlp.netlearning.co.jp') }];
+
+const offlineFetch = (maps: { prefix: string; dir: string }[] = []): Fetch => createMapFetch(maps, { offline: true, timeoutMs: 1000 });
+const bytes = (file: string) => new Uint8Array(readFileSync(path.join(REAL, file)));
+const outcome = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id)?.outcome;
+const outcomes = (r: VerifyResult) => Object.fromEntries(r.checks.map((c) => [c.id, c.outcome]));
+
+describe('NetLearning OpenBadge (Japan): the Digital Agency\'s デジタル推進委員 badge, OB 2.0 hosted', () => {
+  it('is valid with the issuer\'s documents served, for its earner', async () => {
+    const r = await verify(bytes(NETLEARNING), { fetch: offlineFetch(NL_HOST), now: NOW, identities: ['fukuno@jig.jp'] });
+    expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
+    expect(outcomes(r)).toMatchObject({ parse: 'pass', structure: 'pass', signature: 'skipped', 'issuer-key': 'skipped', hosted: 'pass', validity: 'pass', revocation: 'pass', recipient: 'pass' });
+    expect(r.format).toBe('ob2.0-hosted');
+    expect(r.badge?.name).toBe('デジタル推進委員');
+    expect(r.badge?.issuer.name).toBe('デジタル庁');
+    expect(r.recipient).toBe('fukuno@jig.jp');
+  });
+
+  it('says it was issued to someone else for another address (a definite mismatch: invalid)', async () => {
+    const r = await verify(bytes(NETLEARNING), { fetch: offlineFetch(NL_HOST), now: NOW, identities: ['someone@example.org'] });
+    expect(outcome(r, 'hosted')).toBe('pass');
+    expect(outcome(r, 'recipient')).toBe('fail');
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('is indeterminate, never invalid, when nlp.netlearning.co.jp cannot be reached', async () => {
+    const r = await verify(bytes(NETLEARNING), { fetch: offlineFetch(), now: NOW, identities: ['fukuno@jig.jp'] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(outcome(r, 'hosted')).toBe('indeterminate');
+    expect(outcome(r, 'revocation')).toBe('indeterminate');
+    expect(r.checks.filter((c) => c.outcome === 'fail')).toEqual([]);
+    expect(r.checks.find((c) => c.id === 'hosted')?.message).toContain('https://nlp.netlearning.co.jp/api/v1.0/openbadge/v2/Assertion/bU5IMEhEbldOaGZUZXpJYVFDcm5adz09');
+  });
+
+  it('trusts a local copy only for its id: an edited recipient is answered by the issuer\'s copy', async () => {
+    const edited = JSON.parse(readFileSync(path.join(REAL, NETLEARNING), 'utf8')) as { recipient: { identity: string } };
+    edited.recipient.identity = `sha256$${'0'.repeat(64)}`;
+    const r = await verify(JSON.stringify(edited), { fetch: offlineFetch(NL_HOST), now: NOW, identities: ['fukuno@jig.jp'] });
+    expect(r.verdict).toBe('valid');
+    expect(r.badge?.recipients[0]?.identity).toBe('sha256$9c0f5d01dbfb48c8c8874bae9ae6397f2c6b80c2b467613cec4d0dcdc3072498');
+  });
+});
+
+/**
+ * Open Educational Badges (openbadges.education, a Badgr fork): OB 3.0 credentials signed with
+ * eddsa-rdfc-2022 by a key in the issuer's `?v=3_0` profile, with a 1EdTechRevocationList status.
+ * heidiverse/heidi-sdk's tests verify both proofs against the live profile; offline, nothing can.
+ */
+const OEB_ISSUER = 'https://api.openbadges.education/public/issuers/h6VCjbRBR7eC22jwUz45JA?v=3_0';
+const OEB_REVOCATIONS = 'https://api.openbadges.education/public/assertions/5geq-uh_Ss6uWeDrkM_jLQ/revocations';
+
+describe('Open Educational Badges: OB 3.0 Data Integrity from a Badgr fork', () => {
+  it('reads the platform\'s baked PNG and leaves it indeterminate while the issuer profile cannot be fetched', async () => {
+    const r = await verify(bytes('oeb-kapun-sdk/ai-act-baked.png'), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(outcomes(r)).toMatchObject({ parse: 'pass', structure: 'pass', signature: 'indeterminate', 'issuer-key': 'indeterminate', validity: 'pass', revocation: 'indeterminate' });
+    expect(r.format).toBe('ob3.0-data-integrity');
+    expect(r.badge?.name).toBe('AI Act');
+    expect(r.badge?.issuer.name).toBe('Open Educational Badges');
+    expect(r.checks.find((c) => c.id === 'signature')?.message).toContain(`${OEB_ISSUER}#key-0`);
+  });
+
+  it('leaves the JSON credential indeterminate offline too, edited or not: no key, no forgery to prove', async () => {
+    const text = readFileSync(path.join(REAL, 'oeb-kapun-sdk/competent-developer.json'), 'utf8');
+    const r = await verify(text, { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(outcomes(r)).toMatchObject({ structure: 'pass', signature: 'indeterminate', validity: 'pass', revocation: 'indeterminate' });
+    const edited = await verify(text.replace('"name": "Competent Developer"', '"name": "Expert Developer"'), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(edited.verdict).toBe('indeterminate');
+  });
+
+  /**
+   * The profile and revocation list as the platform serves them (mint-o-badges/badgr-server
+   * apps/issuer/models.py, Issuer.get_json("3_0") and BadgeInstance.get_revocation_json, commit
+   * 63ae61d37f1f9ba2f4ff9c41c1c02b92957a822c): `type: "Issuer"`, one verificationMethod object (not a
+   * list) typed "DataIntegrityProof" holding the key, `controller: ""`. The real key is not public
+   * offline, so the real credential is re-signed here with a fresh key at the same method id.
+   */
+  async function oebWeb(revoked: boolean) {
+    const signer = await generateSigner();
+    const real = JSON.parse(readFileSync(path.join(REAL, 'oeb-kapun-sdk/competent-developer.json'), 'utf8')) as Record<string, unknown>;
+    delete real.proof;
+    const signed = await signCredential(real, signer, { verificationMethod: `${OEB_ISSUER}#key-0`, created: '2026-01-15T12:10:16.064699+00:00' });
+    const web = new FakeWeb()
+      .json(OEB_ISSUER, {
+        '@context': ['https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://www.w3.org/ns/did/v1'],
+        type: 'Issuer', id: OEB_ISSUER, name: 'Open Educational Badges', url: 'https://openbadges.education', email: 'badges@example.org',
+        alsoKnownAs: ['https://api.openbadges.education/public/issuers/h6VCjbRBR7eC22jwUz45JA?v=2_0'], controller: '',
+        verificationMethod: { id: `${OEB_ISSUER}#key-0`, type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdf-2022', controller: OEB_ISSUER, publicKeyMultibase: signer.multibase },
+      })
+      .json(OEB_REVOCATIONS, {
+        id: OEB_REVOCATIONS, issuer: OEB_ISSUER,
+        revokedCredential: revoked ? [{ id: 'https://api.openbadges.education/public/assertions/5geq-uh_Ss6uWeDrkM_jLQ?v=3_0', revoked: true, revocationReason: 'Issued in error' }] : [],
+      });
+    return { web, vc: JSON.stringify({ ...signed, proof: [signed.proof] }) };
+  }
+
+  it('is valid against a profile and revocation list shaped as the platform serves them', async () => {
+    const { web, vc } = await oebWeb(false);
+    const r = await verify(vc, { fetch: web.fetch, now: NOW, identities: [] });
+    expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
+    expect(outcomes(r)).toMatchObject({ structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass', revocation: 'pass' });
+  });
+
+  it('is revoked when the platform\'s list names it, and forged when edited after signing', async () => {
+    const revoked = await oebWeb(true);
+    const r = await verify(revoked.vc, { fetch: revoked.web.fetch, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(outcomes(r)).toMatchObject({ signature: 'pass', revocation: 'fail' });
+    expect(r.checks.find((c) => c.id === 'revocation')?.message).toContain('Issued in error');
+    const ok = await oebWeb(false);
+    const forged = await verify(ok.vc.replace('Competent Developer', 'Expert Developer'), { fetch: ok.web.fetch, now: NOW, identities: [] });
+    expect(forged.verdict).toBe('invalid');
+    expect(outcome(forged, 'signature')).toBe('fail');
+  });
+});
