@@ -134,3 +134,18 @@ describe('Open Educational Badges: OB 3.0 Data Integrity from a Badgr fork', () 
     expect(outcome(forged, 'signature')).toBe('fail');
   });
 });
+
+describe('Open Badge Factory: an OB 3.0 credential by a did:key issuer, as a third party kept it', () => {
+  // Lanyard and the digitalbazaar stack (@digitalbazaar/vc 7 with eddsa-rdfc-2022-cryptosuite, the
+  // same bundled contexts) both find that the proof does not hold over this text; the project that kept
+  // it notes that its own verifier cannot validate it either. Whether the platform or the copy changed
+  // it is not known: over these bytes, by VC DI 1.0 §4.3, the proof fails.
+  it('fails the signature over the text as kept, the key being the issuer\'s own did:key', async () => {
+    const r = await verify(bytes('obf-cloudnativebergen/obf-test-badge.json'), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(outcomes(r)).toMatchObject({ parse: 'pass', structure: 'pass', signature: 'fail' });
+    expect(r.checks.find((c) => c.id === 'signature')?.message).toContain('did:key:z6MkvRQ7bnwBVzwozkkbasYzntpfnWJBsHfB1EfWFeFErgoy');
+    expect(r.badge?.name).toBe('Test Badge');
+    expect(r.badge?.issuer.name).toBe('Cloud Native Bergen');
+  });
+});
