@@ -149,3 +149,39 @@ describe('Open Badge Factory: an OB 3.0 credential by a did:key issuer, as a thi
     expect(r.badge?.issuer.name).toBe('Cloud Native Bergen');
   });
 });
+
+describe('walt.id: OB 3.0 VC-JWTs its issuer and its CLI produced (EdDSA, did:key)', () => {
+  const W = 'waltid-identity';
+  it('verifies the credential walt.id\'s issuer signed (JFF Plugfest 3 badge) while it is valid, and says it expired after 2026-03-19', async () => {
+    const during = await verify(bytes(`${W}/waltidIssuedJoseSignedW3CCredential.jwt`), { fetch: offlineFetch(), now: new Date('2025-06-01T00:00:00Z'), identities: [] });
+    expect(during.verdict, JSON.stringify(during.checks, null, 1)).toBe('valid');
+    expect(outcomes(during)).toMatchObject({ structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass', revocation: 'pass' });
+    expect(during.format).toBe('ob3.0-jwt');
+    const after = await verify(bytes(`${W}/waltidIssuedJoseSignedW3CCredential.jwt`), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(after.verdict).toBe('invalid');
+    expect(outcomes(after)).toMatchObject({ signature: 'pass', 'issuer-key': 'pass', validity: 'fail' });
+  });
+
+  it('fails the copy walt.id keeps as the invalid-signature example', async () => {
+    const r = await verify(bytes(`${W}/waltidIssuedJoseSignedW3CCredentialInvalidSignature.jwt`), { fetch: offlineFetch(), now: new Date('2025-06-01T00:00:00Z'), identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ outcome: 'fail', code: 'ERR_SIGNATURE_INVALID' });
+  });
+
+  it('does not let a CLI sample whose credential names did:example:123 while its JWT iss is a did:key pass for that issuer', async () => {
+    // VC-JWT (VC DM 1.1 §6.3.1): iss MUST be the credential's issuer. The key is the did:key's; nothing binds it to did:example:123.
+    for (const f of ['signed', 'expired.signed', 'invalidnotbefore.signed']) {
+      const r = await verify(bytes(`${W}/cli_openbadgecredential_sample.${f}.json`), { fetch: offlineFetch(), now: NOW, identities: [] });
+      expect(r.verdict, f).toBe('invalid');
+      expect(outcomes(r), f).toMatchObject({ structure: 'fail', signature: 'pass', 'issuer-key': 'indeterminate' });
+      expect(r.checks.find((c) => c.id === 'structure')?.message, f).toContain('is not the issuer id (did:example:123)');
+    }
+    const expired = await verify(bytes(`${W}/cli_openbadgecredential_sample.expired.signed.json`), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(outcome(expired, 'validity')).toBe('fail');
+    const early = await verify(bytes(`${W}/cli_openbadgecredential_sample.invalidnotbefore.signed.json`), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(early.checks.find((c) => c.id === 'validity')).toMatchObject({ outcome: 'fail' });
+    expect(early.checks.find((c) => c.id === 'validity')?.message).toContain('2035');
+    const bad = await verify(bytes(`${W}/cli_openbadgecredential_sample.signed.badsignature.json`), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(outcome(bad, 'signature')).toBe('fail');
+  });
+});
