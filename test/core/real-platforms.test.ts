@@ -162,6 +162,24 @@ describe('walt.id: OB 3.0 VC-JWTs its issuer and its CLI produced (EdDSA, did:ke
     expect(outcomes(after)).toMatchObject({ signature: 'pass', 'issuer-key': 'pass', validity: 'fail' });
   });
 
+  it('verifies walt.id\'s compliant (VC 2.0) and non-compliant (VC 1.1 context) OB examples, and its verifier docs\' ES256 did:key (P-256) badge, inside their dates', async () => {
+    // JsonSchemaRemotePolicyTest: "noncompliant" fails the OB 3.0.3 JSON schema (VC 1.1 context), which Lanyard accepts as OB 3.0 on VC 1.1.
+    const cases: [string, string, string][] = [
+      ['compliantOpenBadgeCredential.jwt', '2026-12-01T00:00:00Z', 'VC 2.0'],
+      ['noncompliantOpenBadgeCredential.jwt', '2026-06-01T00:00:00Z', 'VC 1.1'],
+      ['verifier-docs_openBadgeNoDisclosuresVerbose.jwt', '2026-01-01T00:00:00Z', 'VC 1.1'],
+    ];
+    for (const [f, at, vc] of cases) {
+      const r = await verify(bytes(`${W}/${f}`), { fetch: offlineFetch(), now: new Date(at), identities: [] });
+      expect(r.verdict, `${f}\n${JSON.stringify(r.checks, null, 1)}`).toBe('valid');
+      expect(outcomes(r), f).toMatchObject({ structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass' });
+      expect(r.checks.find((c) => c.id === 'structure')?.message, f).toContain(vc);
+    }
+    const late = await verify(bytes(`${W}/verifier-docs_openBadgeNoDisclosuresVerbose.jwt`), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(late.checks.find((c) => c.id === 'validity')).toMatchObject({ outcome: 'fail', code: 'ERR_EXPIRED' });
+    expect(late.checks.find((c) => c.id === 'signature')?.message).toContain('ES256');
+  });
+
   it('fails the copy walt.id keeps as the invalid-signature example', async () => {
     const r = await verify(bytes(`${W}/waltidIssuedJoseSignedW3CCredentialInvalidSignature.jwt`), { fetch: offlineFetch(), now: new Date('2025-06-01T00:00:00Z'), identities: [] });
     expect(r.verdict).toBe('invalid');
