@@ -203,3 +203,27 @@ describe('walt.id: OB 3.0 VC-JWTs its issuer and its CLI produced (EdDSA, did:ke
     expect(outcome(bad, 'signature')).toBe('fail');
   });
 });
+
+describe('Apache Training (training.apache.org): OB 2.0 hosted badges baked by the ASF\'s own toolkit', () => {
+  // Real quirks: `verification.type` "Hosted" (OB 2.0 names HostedBadge), `salt: null`, and a badge
+  // baked before the toolkit changed its assertion URLs, whose old address the site no longer serves.
+  const ASF = [{ prefix: 'https://training.apache.org/', dir: path.join(REAL, 'hosts/training.apache.org') }];
+  it('is valid for the address it was issued to (an unsalted sha256 of alice@example.org), with its documents served', async () => {
+    const r = await verify(bytes('apache-training/baked_7a64adf28737.png'), { fetch: offlineFetch(ASF), now: NOW, identities: ['alice@example.org'] });
+    expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
+    expect(outcomes(r)).toMatchObject({ parse: 'pass', structure: 'pass', hosted: 'pass', validity: 'pass', revocation: 'pass', recipient: 'pass' });
+    expect(r.badge?.name).toBe('Test Badge');
+    expect(r.badge?.issuer.name).toBe('Apache Training');
+    const bob = await verify(bytes('apache-training/baked_7a64adf28737.png'), { fetch: offlineFetch(ASF), now: NOW, identities: ['bob@example.org'] });
+    expect(outcome(bob, 'recipient')).toBe('fail');
+    expect(bob.verdict).toBe('invalid');
+  });
+
+  it('leaves a badge whose hosted copy now answers 404 indeterminate: moved or withdrawn, not forged (only 410 says revoked)', async () => {
+    const r = await verify(bytes('apache-training/badge_test-badge_justin-mclean.png'), { fetch: offlineFetch(ASF), now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(r.checks.find((c) => c.id === 'hosted')).toMatchObject({ outcome: 'indeterminate' });
+    expect(r.checks.find((c) => c.id === 'hosted')?.message).toContain('404');
+    expect(r.checks.filter((c) => c.outcome === 'fail')).toEqual([]);
+  });
+});
