@@ -238,3 +238,36 @@ describe('Apache Training (training.apache.org): OB 2.0 hosted badges baked by t
     expect(r.checks.filter((c) => c.outcome === 'fail')).toEqual([]);
   });
 });
+
+describe('Badgr (badgr-server as Sphereon ran it for BlockChange, 2019-2020): baked OB 2.0 hosted PNGs', () => {
+  const SPH = 'sphereon-openbadges-lib';
+  it('leaves them indeterminate while their servers (one an http IP address) cannot be reached, never invalid', async () => {
+    for (const f of ['assertion-VsIC6xV3Qd-7_0Bq-F2FUA.png', 'assertion-fn7VVVadQBW5x4tSapynOw.png']) {
+      const r = await verify(bytes(`${SPH}/${f}`), { fetch: offlineFetch(), now: NOW, identities: [] });
+      expect(r.verdict, f).toBe('indeterminate');
+      expect(outcomes(r), f).toMatchObject({ parse: 'pass', hosted: 'indeterminate', revocation: 'indeterminate' });
+      expect(r.checks.filter((c) => c.outcome === 'fail'), f).toEqual([]);
+    }
+  });
+
+  it('is valid while the issuer\'s copy confirms it, and expired after its expires date, the server serving what it baked', async () => {
+    // The hosted copy is the baked JSON itself (badgr-server bakes BadgeInstance.get_json()); the badge
+    // class and issuer are shaped as badgr-server's get_json serves them (the issuer's id is not in the
+    // assertion, so the one here is made up on the same host).
+    const A = 'https://api.blockchange.dev.sphereon.com/public/assertions/fn7VVVadQBW5x4tSapynOw';
+    const B = 'https://api.blockchange.dev.sphereon.com/public/badges/Wtips4_jS_SItVRIL3E3eg';
+    const I = 'https://api.blockchange.dev.sphereon.com/public/issuers/issuer-on-the-same-host';
+    const { readBakedPng } = await import('../../src/core/input/png.ts');
+    const baked = JSON.parse((await readBakedPng(bytes(`${SPH}/assertion-fn7VVVadQBW5x4tSapynOw.png`))).text) as Record<string, unknown>;
+    const web = new FakeWeb()
+      .json(A, baked)
+      .json(B, { '@context': 'https://w3id.org/openbadges/v2', type: 'BadgeClass', id: B, name: 'BlockChange test badge', image: `${B}/image`, description: 'd', criteria: { narrative: 'n' }, issuer: I })
+      .json(I, { '@context': 'https://w3id.org/openbadges/v2', type: 'Issuer', id: I, name: 'Sphereon', url: 'https://sphereon.com', email: 'info@example.org' });
+    const during = await verify(bytes(`${SPH}/assertion-fn7VVVadQBW5x4tSapynOw.png`), { fetch: web.fetch, now: new Date('2020-03-01T00:00:00Z'), identities: [] });
+    expect(during.verdict, JSON.stringify(during.checks, null, 1)).toBe('valid');
+    expect(outcomes(during)).toMatchObject({ structure: 'pass', hosted: 'pass', validity: 'pass', revocation: 'pass' });
+    const after = await verify(bytes(`${SPH}/assertion-fn7VVVadQBW5x4tSapynOw.png`), { fetch: web.fetch, now: NOW, identities: [] });
+    expect(after.verdict).toBe('invalid');
+    expect(after.checks.find((c) => c.id === 'validity')).toMatchObject({ outcome: 'fail', code: 'ERR_EXPIRED' });
+  });
+});
