@@ -93,7 +93,11 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     checks.skipRemaining('The badge was revoked');
     return claimedBadge(input, ctx, format);
   }
-  return verifyHostedCopy(copy, hosted.json, at, ctx, checks, format);
+  const badge = await verifyHostedCopy(copy, hosted.json, at, ctx, checks, format);
+  const h = checks.get('hosted');
+  // Say which copy confirmed it when it is not the one the badge named.
+  if (at !== url && h?.outcome === 'pass') checks.pass('hosted', `${h.message} (the copy at ${shorten(url)} names its id ${shorten(at, 120)}, where the issuer serves it)`);
+  return badge;
 };
 
 /**

@@ -89,6 +89,7 @@ describe('OB 2.0 hosted', () => {
     expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
     expect(check(r, 'hosted')?.outcome).toBe('pass');
     expect(web.requested).toContain(plain);
+    expect(check(r, 'hosted')?.message).toContain(`names its id ${plain}`);
     // The id the issuer's copy declares is the badge's.
     expect(r.badge?.id).toBe(plain);
   });
