@@ -53,6 +53,20 @@ export class LanyardError extends Error {
 /** The input could not be read as a badge (a verdict, not a crash). */
 export class ParseError extends LanyardError {}
 
+/**
+ * The input is a credential in a securing format Lanyard does not verify (an SD-JWT): read, not a
+ * badge Lanyard can judge. The pipeline reports it as a `signature` it cannot check (indeterminate),
+ * never as unreadable.
+ */
+export class UnsupportedCredentialError extends ParseError {
+  /** What was read, for the `parse` check ("an SD-JWT …"). */
+  readonly what: string;
+  constructor(what: string, message: string) {
+    super(ErrorCodes.UNSUPPORTED, message);
+    this.what = what;
+  }
+}
+
 /** A document could not be fetched: unreachable, timed out, or an HTTP error. */
 export class FetchError extends LanyardError {
   readonly status: number | undefined;

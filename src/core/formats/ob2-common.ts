@@ -107,7 +107,10 @@ export function structureOb2(checks: CheckList, a: Json, raw: Json, bc: NodeRead
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${missing.join('; ')}`);
     return false;
   }
-  checks.pass('structure', 'The assertion, badge class and issuer have every required field');
+  // Say only what was read: offline, a signed badge's class and issuer may be out of reach.
+  const read = bc && issuer ? 'The assertion, badge class and issuer have' : bc ? 'The assertion and badge class have' : 'The assertion has';
+  const unread = !bc ? ' (its badge class could not be read)' : !issuer ? ' (its issuer could not be read)' : '';
+  checks.pass('structure', `${read} every required field${unread}`);
   return true;
 }
 

@@ -2,7 +2,7 @@
  * OB 2.0 hosted verification, also used for OB 0.5/1.0/1.1 after upgrading them
  * (SPEC ob_v2p0 §HostedBadge Verification). The input is trusted only for its id.
  */
-import { ErrorCodes, LanyardError, ParseError } from '../errors.ts';
+import { ErrorCodes, LanyardError, ParseError, type ErrorCode } from '../errors.ts';
 import { shorten } from '../display.ts';
 import { unpack } from '../input/index.ts';
 import type { Badge } from '../model.ts';
@@ -57,10 +57,24 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     checks.skipRemaining('The badge cannot be checked without its hosted copy');
     return toBadgeOb2(input, undefined, undefined, format);
   }
-  const hosted = await fetchHosted(url, ctx);
+  let hosted = await fetchHosted(url, ctx);
+  let at = url;
+  const declared = 'json' in hosted ? str(upgradeAssertion(hosted.json).id) : undefined;
+  if (declared !== undefined && declared !== url && !isHttpsUpgrade(url, declared)) {
+    const moved = await followDeclaredId(url, declared, ctx);
+    if ('unconfirmed' in moved) {
+      claimedStructure(cred.json, checks);
+      checks.indeterminate('hosted', moved.code, moved.unconfirmed);
+      checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'Without the issuer\'s copy at its own id, revocation cannot be checked');
+      checks.skipRemaining('The issuer\'s copy at its own id is needed for this check');
+      return claimedBadge(input, ctx, format);
+    }
+    hosted = moved;
+    at = declared;
+  }
   if ('gone' in hosted) {
     checks.pass('structure', 'The hosted assertion is gone');
-    checks.fail('revocation', ErrorCodes.REVOKED, `${shorten(url)} answered 410 Gone: the issuer revoked this badge`);
+    checks.fail('revocation', ErrorCodes.REVOKED, `${shorten(at)} answered 410 Gone: the issuer revoked this badge`);
     checks.skipRemaining('The badge was revoked');
     return claimedBadge(input, ctx, format);
   }
@@ -79,8 +93,36 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     checks.skipRemaining('The badge was revoked');
     return claimedBadge(input, ctx, format);
   }
-  return verifyHostedCopy(copy, hosted.json, url, ctx, checks, format);
+  const badge = await verifyHostedCopy(copy, hosted.json, at, ctx, checks, format);
+  const h = checks.get('hosted');
+  // Say which copy confirmed it when it is not the one the badge named.
+  if (at !== url && h?.outcome === 'pass') checks.pass('hosted', `${h.message} (the copy at ${shorten(url)} names its id ${shorten(at, 120)}, where the issuer serves it)`);
+  return badge;
 };
+
+/**
+ * A copy that declares another id than the URL it was fetched from is not the assertion at its id
+ * (OB 2.0 §HostedBadge: hosted at its id). The reference validator only warns ("Node fetched from
+ * source … declared its id as …") and notes the document at that id must be fetched
+ * (digital-credentials-public-validator JsonLDCompactionProbe). Real issuers do this: badgr-server
+ * (issuer/utils.py add_obi_version_ifneeded) gave ids a `?v=2_0` while 2.0 was not its current version,
+ * and the copy at such an id now declares the plain one. So the declared id is fetched, once: its copy
+ * must declare that same id; anything else leaves the badge unconfirmed, never forged.
+ */
+async function followDeclaredId(asked: string, declared: string, ctx: VerifyContext): Promise<Hosted | { unconfirmed: string; code: ErrorCode }> {
+  const says = `The copy at ${shorten(asked)} declares the id ${shorten(declared, 120)}`;
+  if (!isHttpUrl(declared)) return { unconfirmed: `${says}, not a web address where the issuer hosts it`, code: ErrorCodes.HOSTED_SCOPE };
+  // Not followed from https down to plain http, where anyone on the way could answer.
+  if (/^https:/i.test(asked) && /^http:/i.test(declared)) return { unconfirmed: `${says}, a plain http address that is not fetched in its place`, code: ErrorCodes.HOSTED_SCOPE };
+  const moved = await fetchHosted(declared, ctx);
+  if ('error' in moved) return { unconfirmed: `${says}, whose copy could not be fetched: ${moved.error.message}`, code: moved.error.code };
+  if ('gone' in moved) return moved;
+  const again = str(upgradeAssertion(moved.json).id);
+  if (again !== undefined && again !== declared && !isHttpsUpgrade(declared, again)) {
+    return { unconfirmed: `${says}, whose copy declares yet another (${shorten(again, 120)}): the issuer serves no copy at its own id`, code: ErrorCodes.HOSTED_SCOPE };
+  }
+  return moved;
+}
 
 /**
  * Without the issuer's copy, the input's own OB 2.0 shape can still be checked (DESIGN.md: every
@@ -106,7 +148,8 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
   // An issuer that moved to https serves old http ids with their https id: that id is the assertion's.
   const url = declared !== undefined && isHttpsUpgrade(asked, declared) ? declared : asked;
   if (declared !== undefined && declared !== url) {
-    checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, `The copy fetched from ${shorten(url)} declares another id (${shorten(declared, 120)})`);
+    // followDeclaredId leaves no other id by here; should one remain, it confirms nothing.
+    checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, `The copy fetched from ${shorten(url)} declares another id (${shorten(declared, 120)})`);
   }
   const bcR = await resolveBadgeClass(a, ctx);
   const bc = 'node' in bcR ? bcR.node : undefined;

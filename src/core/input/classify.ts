@@ -2,9 +2,9 @@
  * Tells what a credential text is: a JSON object, a compact JWS or an http(s) URL (the order the
  * bakers use to read baked text, MZBAKE `debake`: JWS → JSON → URL; VCORE DETECT_INPUT_TYPE).
  */
-import { ErrorCodes, ParseError } from '../errors.ts';
+import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts';
 import { parseJsonObject } from './json.ts';
-import { COMPACT_JWS, peekJws } from './jws.ts';
+import { COMPACT_JWS, peekJws, SD_JWT } from './jws.ts';
 import { stripBom } from './text.ts';
 import type { CredentialText } from './types.ts';
 
@@ -44,5 +44,15 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
     return { type: 'jws', text };
   }
   if (isHttpUrl(text)) return { type: 'url', text };
+  const sd = SD_JWT.exec(text);
+  if (sd) {
+    // A JWT whose header or payload is not JSON makes it no SD-JWT, just unreadable text (peekJws throws).
+    const typ = peekJws(sd[1]!).header.typ;
+    const named = typeof typ === 'string' ? ` (typ ${typ.slice(0, 40)})` : '';
+    throw new UnsupportedCredentialError(
+      `an SD-JWT${named}: a JWT with selectively disclosed claims`,
+      'This credential is secured as an SD-JWT (selective disclosure, RFC 9901), which Lanyard does not verify yet: it cannot say whether it holds',
+    );
+  }
   throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `${where} is neither JSON, a compact JWS nor an http(s) URL`);
 }

@@ -16,6 +16,13 @@ export const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 
 export const isCompactJws = (text: string): boolean => COMPACT_JWS.test(text.trim());
 
+/**
+ * An SD-JWT (IETF SD-JWT, RFC 9901 §4): `<issuer-signed JWT>~<disclosure>~…~[<key-binding JWT>]`, as
+ * SD-JWT VCs and walt.id's selectively disclosable W3C credentials (typ `jwt_vc_json`) are exchanged.
+ * Group 1 is the issuer-signed JWT. Older drafts (and walt.id) leave out the final `~`.
+ */
+export const SD_JWT = /^([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)(?:~[A-Za-z0-9_-]*)+(?:\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)?$/;
+
 export interface DecodedJws {
   header: Record<string, unknown>;
   payload: Record<string, unknown>;

@@ -100,10 +100,18 @@ async function readItxt(data: Uint8Array, nul: number): Promise<string> {
   return text;
 }
 
+/**
+ * tEXt and zTXt text is Latin-1 (PNG §11.3.4.3), but bakers write the badge JSON they hold, and JSON
+ * is UTF-8 (RFC 8259 §8.1): bytes that are valid UTF-8 are read as UTF-8, so that "SAFe®" or a
+ * Japanese badge name is not turned into mojibake (and a signed credential's text into another text).
+ * Latin-1 text beyond ASCII is almost never valid UTF-8, so it is still read as Latin-1.
+ */
+const legacyText = (bytes: Uint8Array): string => decodeUtf8(bytes) ?? decodeLatin1(bytes);
+
 /** PNG §11.3.4.4 zTXt: keyword NUL method(0) zlib(Latin-1 text). */
 async function readZtxt(data: Uint8Array, nul: number): Promise<string> {
   if (data[nul + 1] !== 0) throw bad('Corrupt PNG: zTXt compression method is not 0');
-  return decodeLatin1(await inflateText(data.subarray(nul + 2), 'zTXt'));
+  return legacyText(await inflateText(data.subarray(nul + 2), 'zTXt'));
 }
 
 /**
@@ -124,7 +132,7 @@ export async function readBakedPng(bytes: Uint8Array): Promise<BakedPngText> {
         ? await readItxt(chunk.data, kw.nul)
         : chunk.type === 'zTXt'
           ? await readZtxt(chunk.data, kw.nul)
-          : decodeLatin1(chunk.data.subarray(kw.nul + 1));
+          : legacyText(chunk.data.subarray(kw.nul + 1));
     return { chunk: chunk.type, keyword: kw.keyword, text };
   }
   throw new ParseError(ErrorCodes.PARSE_NOT_BAKED, 'The PNG carries no openbadges or openbadgecredential text chunk');

@@ -2,7 +2,7 @@
  * verify(input, { fetch, now, identities, keyCache }): read the input, detect its format, run that
  * format's verifier, then the recipient check, and derive the verdict from the core checks alone.
  */
-import { ErrorCodes, LanyardError, ParseError } from '../errors.ts';
+import { ErrorCodes, LanyardError, ParseError, UnsupportedCredentialError } from '../errors.ts';
 import { unpack } from '../input/index.ts';
 import { detectFormat } from '../input/detect.ts';
 import type { Unpacked } from '../input/types.ts';
@@ -74,7 +74,9 @@ async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): P
     }
     return inner;
   } catch (e) {
-    if (e instanceof ParseError) {
+    if (e instanceof UnsupportedCredentialError) {
+      checks.indeterminate('signature', e.code, `${url} serves ${e.what}. ${e.message}`);
+    } else if (e instanceof ParseError) {
       checks.fail('structure', e.code, `${url} does not serve a badge: ${e.message}`);
     } else if (e instanceof LanyardError) {
       checks.indeterminate('hosted', e.code, e.message);
@@ -92,6 +94,13 @@ export async function verify(input: Uint8Array | string, opts: VerifyOptions): P
     unpacked = await unpack(bytes);
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
+    if (e instanceof UnsupportedCredentialError) {
+      // A credential in a securing format Lanyard does not verify: read, and unsettled (never invalid).
+      checks.pass('parse', `Read ${e.what}`);
+      checks.indeterminate('signature', e.code, e.message);
+      checks.skipRemaining('Lanyard does not verify this kind of credential yet');
+      return finish(checks, 'unknown', null, null, await summarise(bytes, 'unknown'));
+    }
     checks.fail('parse', e.code, e.message);
     checks.skipRemaining('The input could not be read as a badge');
     return finish(checks, 'unknown', null, null, await summarise(bytes, 'unknown'));

@@ -51,3 +51,18 @@ describe('verification messages', () => {
     }
   });
 });
+
+describe('an OB 2.0 structure pass says what it could read', () => {
+  // A signed badge met offline: only the assertion is at hand. The message must not claim a badge
+  // class and issuer it never saw (the spec's own example, test/fixtures/conformance/ob20).
+  it('names only the assertion when the badge class cannot be fetched, and the issuer when it can', async () => {
+    const { readFileSync } = await import('node:fs');
+    const jws = readFileSync(new URL('../../fixtures/conformance/ob20/spec-example-signed.jws', import.meta.url), 'utf8').trim();
+    const offline = await verify(jws, { now });
+    const s = offline.checks.find((c) => c.id === 'structure');
+    expect(s?.outcome).toBe('pass');
+    expect(s?.message).toMatch(/^The assertion has every required field/);
+    expect(s?.message).toContain('its badge class could not be read');
+    expect(s?.message).not.toMatch(/badge class and issuer have/);
+  });
+});

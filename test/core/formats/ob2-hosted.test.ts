@@ -77,11 +77,53 @@ describe('OB 2.0 hosted', () => {
     expect(r.badge?.id).toBe(HOSTED);
   });
 
-  it('fails a hosted copy that declares another id', async () => {
+  it('follows a hosted copy that declares another id to that id, once (Badgr: a ?v=2_0 id now served as the plain id)', async () => {
+    // badgr-server (issuer/utils.py add_obi_version_ifneeded): ids carry ?v=2_0 only while 2.0 is not
+    // the current version; 2017-18 baked badges hold `…?v=2_0` ids, whose copy now declares the plain id.
+    const plain = 'https://issuer.test/assertions/1';
+    const versioned = `${plain}?v=2_0`;
+    const { web } = await makeIssuer();
+    web.json(versioned, await hosted({ id: plain }));
+    web.json(plain, await hosted({ id: plain }));
+    const r = await verify(JSON.stringify(await hosted({ id: versioned })), { fetch: web.fetch, now: NOW, identities: ['ada@example.org'] });
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
+    expect(check(r, 'hosted')?.outcome).toBe('pass');
+    expect(web.requested).toContain(plain);
+    expect(check(r, 'hosted')?.message).toContain(`names its id ${plain}`);
+    // The id the issuer's copy declares is the badge's.
+    expect(r.badge?.id).toBe(plain);
+  });
+
+  it('is indeterminate, not invalid, when the declared id cannot be fetched or declares yet another', async () => {
     const { web } = await makeIssuer();
     web.json(HOSTED, await hosted({ id: 'https://issuer.test/assertions/2.json' }));
     const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
-    expect(check(r, 'hosted')?.outcome).toBe('fail');
+    expect(check(r, 'hosted')?.outcome).toBe('indeterminate');
+    expect(check(r, 'hosted')?.message).toContain('https://issuer.test/assertions/2.json');
+    expect(r.verdict).toBe('indeterminate');
+    web.json('https://issuer.test/assertions/2.json', await hosted({ id: 'https://issuer.test/assertions/3.json' }));
+    const chain = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(check(chain, 'hosted')?.outcome).toBe('indeterminate');
+    expect(chain.verdict).toBe('indeterminate');
+    expect(web.requested).not.toContain('https://issuer.test/assertions/3.json');
+    // A copy naming a non-web id says nothing about where it is hosted.
+    web.json(HOSTED, await hosted({ id: 'urn:uuid:00000000-0000-4000-8000-0000000000a1' }));
+    expect(check(await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW }), 'hosted')?.outcome).toBe('indeterminate');
+  });
+
+  it('still fails when the id a copy declares is outside the issuer\'s scope, and honours a 410 there', async () => {
+    const { web } = await makeIssuer();
+    const evil = 'https://evil.test/a.json';
+    web.json(HOSTED, await hosted({ id: evil }));
+    web.json(evil, await hosted({ id: evil }));
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(check(r, 'hosted')).toMatchObject({ outcome: 'fail', code: 'ERR_HOSTED_SCOPE' });
+    expect(r.verdict).toBe('invalid');
+    web.json(HOSTED, await hosted({ id: 'https://issuer.test/assertions/2.json' }));
+    web.status('https://issuer.test/assertions/2.json', 410);
+    const gone = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(check(gone, 'revocation')?.outcome).toBe('fail');
+    expect(gone.verdict).toBe('invalid');
   });
 
   it('matches md5 and unhashed recipients', async () => {

@@ -157,3 +157,16 @@ describe('unpack: baked PNG text', () => {
       .toBe(ErrorCodes.PARSE_JSON);
   });
 });
+
+describe('a tEXt/zTXt badge chunk holding UTF-8', () => {
+  // PNG §11.3.4.3 says Latin-1, but bakers write the JSON they have, and JSON text is UTF-8 (RFC 8259
+  // §8.1): read as Latin-1, a name such as "SAFe®" or "デジタル推進委員" becomes mojibake.
+  it('reads bytes that are valid UTF-8 as UTF-8, and anything else as Latin-1', async () => {
+    const json = '{"@context":"https://w3id.org/openbadges/v2","id":"https://example.org/a","name":"Certified SAFe\u00ae 4 Agilist \u30c7\u30b8\u30bf\u30eb"}';
+    const utf8 = new TextEncoder().encode(json);
+    const raw = (type: 'tEXt', body: Uint8Array) => chunk(type, concat(new TextEncoder().encode('openbadges'), Uint8Array.of(0), body));
+    expect((await readBakedPng(buildPng(raw('tEXt', utf8)))).text).toBe(json);
+    // 0xE9 alone is not UTF-8: Latin-1 é, as before.
+    expect((await readBakedPng(buildPng(text('openbadges', 'https://example.org/caf\u00e9')))).text).toBe('https://example.org/café');
+  });
+});

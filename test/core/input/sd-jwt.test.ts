@@ -1,0 +1,50 @@
+/**
+ * SD-JWTs (RFC 9901 §4: issuer-signed JWT, then `~`-separated disclosures, then an optional key-binding
+ * JWT) are read as a credential Lanyard does not verify: indeterminate, never "unreadable" (invalid).
+ * Text that only looks like one, its JWT not JSON, stays unreadable.
+ */
+import { describe, expect, it } from 'vitest';
+import { UnsupportedCredentialError } from '../../../src/core/errors.ts';
+import { unpack } from '../../../src/core/input/index.ts';
+import { verify } from '../../../src/core/verify/pipeline.ts';
+
+const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+const jwt = (header: unknown, payload: unknown) => `${b64(header)}.${b64(payload)}.${Buffer.from('sig').toString('base64url')}`;
+const disclosure = b64(['salt', 'name', 'Ada']);
+const issuerJwt = jwt({ alg: 'ES256', typ: 'dc+sd-jwt' }, { iss: 'https://issuer.test', vct: 'https://credentials.test/badge', _sd: ['x'] });
+const kb = jwt({ alg: 'ES256', typ: 'kb+jwt' }, { nonce: 'n' });
+
+describe('SD-JWT inputs', () => {
+  it.each([
+    ['with the final ~', `${issuerJwt}~${disclosure}~`],
+    ['with a key-binding JWT', `${issuerJwt}~${disclosure}~${kb}`],
+    ['without the final ~ (older drafts, walt.id)', `${issuerJwt}~${disclosure}`],
+    ['with no disclosures', `${issuerJwt}~`],
+  ])('reads one %s as a credential it does not verify: indeterminate', async (_, text) => {
+    await expect(unpack(text)).rejects.toBeInstanceOf(UnsupportedCredentialError);
+    const r = await verify(text, { now: new Date('2026-01-01T00:00:00Z') });
+    expect(r.verdict).toBe('indeterminate');
+    expect(r.checks.find((c) => c.id === 'parse')).toMatchObject({ outcome: 'pass' });
+    expect(r.checks.find((c) => c.id === 'parse')?.message).toContain('typ dc+sd-jwt');
+    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_UNSUPPORTED' });
+  });
+
+  it('still calls text unreadable when the JWT before the ~ is not JSON, or the shape is not an SD-JWT', async () => {
+    for (const text of ['abc.def.ghi~xyz~', `${issuerJwt}~a~b.c`, `${issuerJwt}~~~${disclosure}.`]) {
+      const r = await verify(text, { now: new Date('2026-01-01T00:00:00Z') });
+      expect(r.verdict, text).toBe('invalid');
+      expect(r.checks.find((c) => c.id === 'parse')?.outcome, text).toBe('fail');
+    }
+  });
+});
+
+describe('an SD-JWT behind a URL', () => {
+  it('is indeterminate too, not "does not serve a badge"', async () => {
+    const text = `${issuerJwt}~${disclosure}~`;
+    const fetch = async () => new Response(text, { status: 200, headers: { 'content-type': 'application/dc+sd-jwt' } });
+    const r = await verify('https://issuer.test/credentials/1', { fetch, now: new Date('2026-01-01T00:00:00Z') });
+    expect(r.verdict).toBe('indeterminate');
+    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_UNSUPPORTED' });
+    expect(r.checks.filter((c) => c.outcome === 'fail')).toEqual([]);
+  });
+});
