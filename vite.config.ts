@@ -110,28 +110,6 @@ function classicBackground(browser: 'chrome' | 'firefox', target: string): Plugi
   };
 }
 
-/**
- * Chromium only: the offscreen document that runs the engine in a dedicated worker, off the
- * service worker (src/platform/offscreen-engine.ts): its page, the page's script and the worker,
- * both classic scripts. The worker loads engine.js itself.
- */
-const OFFSCREEN = [
-  { entry: 'src/offscreen/engine-page.ts', fileName: 'offscreen/engine-page.js' },
-  { entry: 'src/offscreen/engine-worker.ts', fileName: 'offscreen/engine-worker.js' },
-];
-const OFFSCREEN_HTML = '<!doctype html>\n<html><head><meta charset="utf-8"><title>Lanyard</title><script src="engine-page.js"></script></head><body></body></html>\n';
-
-function offscreenEngine(target: string): Plugin {
-  return {
-    name: 'lanyard:offscreen-engine',
-    apply: 'build',
-    async generateBundle() {
-      for (const { entry, fileName } of OFFSCREEN) this.emitFile({ type: 'asset', fileName, source: await iife(entry, fileName, target) });
-      this.emitFile({ type: 'asset', fileName: 'offscreen/engine.html', source: OFFSCREEN_HTML });
-    },
-  };
-}
-
 type Manifest = typeof manifest & { version: string };
 
 export function chromeManifest(): Manifest {
@@ -143,8 +121,7 @@ export function firefoxManifest() {
   return {
     ...rest,
     // dns.resolve: hover verification checks the addresses a name resolves to (Firefox only; SECURITY.md).
-    // offscreen: Chromium's (src/platform/offscreen-engine.ts); Firefox's event page runs the engine itself.
-    permissions: [...permissions.filter((p) => p !== 'offscreen'), 'dns'],
+    permissions: [...permissions, 'dns'],
     // Firefox runs MV3 backgrounds as event pages: `scripts`, not `service_worker`.
     background: { scripts: [background.service_worker], type: background.type },
     browser_specific_settings: {
@@ -171,7 +148,6 @@ export default defineConfig(({ mode }) => {
       }),
       registeredContentScripts(jsTarget),
       classicBackground(browser, jsTarget),
-      ...(browser === 'chrome' ? [offscreenEngine(jsTarget)] : []),
       asciiOutput(),
     ],
     resolve: { alias: ALIAS },

@@ -2,8 +2,7 @@
  * The service worker's entry: wires the platform to the router. Listeners are registered
  * synchronously at start (MV3: a worker woken by an event must have its listener in place);
  * code the worker needs at start is imported statically, since Chromium's workers refuse import();
- * the verification engine is a script of its own: in Chromium it runs in an offscreen document's worker
- * (platform/offscreen-engine.ts), in Firefox's event page it is loaded on first use (platform/engine-loader.ts).
+ * the verification engine is a script of its own, imported on first use (platform/engine-loader.ts).
  * Start is cheap: the database starts opening at the first line (./db-at-start.ts, imported first),
  * the services are built on the first message or alarm, and module variables hold nothing but that cache.
  */
@@ -28,15 +27,11 @@ import browser from '../platform/browser.ts';
 import { SYNC_ALARM } from './services/settings.ts';
 import { buildApp } from './wiring.ts';
 import { createEngineLoader, preloadEngineAtInstall } from '../platform/engine-loader.ts';
-import { createOffscreenEngineLoader, listenForEnginePorts, offscreenAvailable } from '../platform/offscreen-engine.ts';
 
-// Chromium: the engine runs in the offscreen document's worker, reached over a port
-// (platform/offscreen-engine.ts). Firefox's event page loads engine.js in place on the first
-// verification (platform/engine-loader.ts).
-const offscreen = offscreenAvailable();
-if (offscreen) listenForEnginePorts();
-else preloadEngineAtInstall();
-const engine = offscreen ? createOffscreenEngineLoader() : createEngineLoader();
+// The engine is its own script, loaded on the first verification; a worker may import it later
+// only if it imported it while installing (platform/engine-loader.ts).
+preloadEngineAtInstall();
+const engine = createEngineLoader();
 
 const runtime = createRuntime();
 const alarms = createAlarms();

@@ -1,18 +1,13 @@
 /**
  * The verifier's fact caches (signatures verified, keys bound: facts that depend neither on time
- * nor on the user). Kept in the `results` store under `fact:`, bounded: at most MAX_FACTS, least
- * recently used first out, each kept at most FACT_MAX_AGE_MS.
- * - loadFacts: read into memory on first use, for an engine that runs in this context (Firefox's
- *   event page) and asks the cache synchronously.
- * - storedFacts: nothing in memory, for an engine that mirrors the facts it is given
- *   (src/platform/remote-engine/, Chromium's offscreen engine): it lists them from the store when an
- *   engine starts, and writes each new one through. The service worker then holds none of them
- *   after a sync (issue 14, sw_heap_mb_1000).
+ * nor on the user).
+ * - loadFacts: kept in the `results` store under `fact:`, read into memory on first use, bounded:
+ *   at most MAX_FACTS, least recently used first out, each kept at most FACT_MAX_AGE_MS.
  * - siteFacts: hover verification's, in memory per site, never stored (issue 12 point 8).
  */
 import type { Store } from '../../platform/db.ts';
 import type { ResultRecord } from '../../platform/records.ts';
-import type { ListedFactCache } from '../../platform/remote-engine/client.ts';
+import type { FactCache } from '../../core/verify/context.ts';
 
 const FACT = 'fact:';
 export const MAX_FACTS = 2000;
@@ -23,8 +18,8 @@ const HOVER_SITES = 16;
 const HOVER_FACTS = 200;
 
 /** A small in-memory fact cache per site, least recently used sites out first. */
-export function siteFacts(): (site: string) => ListedFactCache {
-  const sites = new Map<string, ListedFactCache>();
+export function siteFacts(): (site: string) => FactCache {
+  const sites = new Map<string, FactCache>();
   return (site) => {
     let cache = sites.get(site);
     if (!cache) {
@@ -36,7 +31,6 @@ export function siteFacts(): (site: string) => ListedFactCache {
           map.set(k, v);
           for (const old of map.keys()) if (map.size > HOVER_FACTS) map.delete(old);
         },
-        entries: () => map.entries(),
       };
     }
     sites.delete(site);
@@ -68,7 +62,7 @@ const keep = (results: Store<ResultRecord>, now: () => number, key: string, valu
   void results.put({ key: FACT + key, value, expiresAt: now() + FACT_MAX_AGE_MS }).catch(() => undefined);
 
 /** An in-memory FactCache over the results store, written through (best effort). */
-export async function loadFacts(results: Store<ResultRecord>, now: () => number = Date.now): Promise<ListedFactCache> {
+export async function loadFacts(results: Store<ResultRecord>, now: () => number = Date.now): Promise<FactCache> {
   const map = new Map<string, unknown>(await readFacts(results, now));
   const drop = dropper(results);
   const evict = () => {
@@ -93,16 +87,5 @@ export async function loadFacts(results: Store<ResultRecord>, now: () => number 
       evict();
       keep(results, now, k, value);
     },
-    entries: () => map.entries(),
-  };
-}
-
-/** The store alone: nothing read into memory; an engine that mirrors facts lists them when it starts. */
-export function storedFacts(results: Store<ResultRecord>, now: () => number = Date.now): ListedFactCache {
-  return {
-    // Asked of the engine's own mirror, never of this one.
-    get: () => undefined,
-    set: (k, value) => keep(results, now, k, value),
-    entries: () => readFacts(results, now),
   };
 }

@@ -10,7 +10,7 @@ import type { VerifyResult } from '../../core/result.ts';
 import type { Store } from '../../platform/db.ts';
 import type { DocumentRecord, ResultRecord } from '../../platform/records.ts';
 import { startDeadline } from './deadline.ts';
-import { loadFacts, siteFacts, storedFacts } from './facts.ts';
+import { loadFacts, siteFacts } from './facts.ts';
 import { createCachingFetch } from './document-cache.ts';
 import { blockPrivateHosts, type Resolve } from './private-hosts.ts';
 import type { RunDocuments } from './run-documents.ts';
@@ -61,11 +61,10 @@ export interface VerifierOptions {
 
 export function createVerifier({ engine, fetch, results, now = () => new Date(), hover, timeout }: VerifierOptions): Verifier {
   let facts: ReturnType<typeof loadFacts> | undefined;
-  let stored: ReturnType<typeof storedFacts> | undefined;
   const factsOf = siteFacts();
   return {
     async verify(input, identities, options = {}) {
-      const { verify, mirrorsFacts } = await engine();
+      const { verify } = await engine();
       // Cleared when the verification ends: an uncancelled timer keeps its signals alive for the whole deadline (deadline.ts).
       const deadline = startDeadline(options.timeoutMs ?? VERIFY_DEADLINE_MS, timeout);
       const signal = options.signal ? AbortSignal.any([deadline.signal, options.signal]) : deadline.signal;
@@ -75,8 +74,7 @@ export function createVerifier({ engine, fetch, results, now = () => new Date(),
           const f = blockPrivateHosts(cached, { allowOrigins: options.allowOrigins ?? [], ...(hover.resolve ? { resolve: hover.resolve } : {}) });
           return await verify(input, { fetch: f, now: now(), identities, keyCache: factsOf(options.site), signal });
         }
-        // An engine that mirrors its facts (src/platform/remote-engine/) reads them there: the worker only keeps them in the store.
-        const keyCache = mirrorsFacts ? (stored ??= storedFacts(results, () => now().getTime())) : await (facts ??= loadFacts(results, () => now().getTime()));
+        const keyCache = await (facts ??= loadFacts(results, () => now().getTime()));
         const guarded = options.blockPrivate ? blockPrivateHosts(fetch, { allowOrigins: options.allowOrigins ?? [] }) : fetch;
         const f = options.documents ? options.documents.wrap(guarded) : guarded;
         return await verify(input, { fetch: f, now: now(), identities, keyCache, signal });

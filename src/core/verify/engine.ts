@@ -11,11 +11,6 @@ import type { verify } from './pipeline.ts';
 
 export interface Engine {
   verify: typeof verify;
-  /**
-   * The engine runs elsewhere and keeps its own copy of the fact cache it is given, seeded from the
-   * cache's `entries()` (src/platform/remote-engine/client.ts): the caller need not hold the facts.
-   */
-  mirrorsFacts?: boolean;
 }
 
 /** Where engine.js leaves the engine (the worker's or the background page's global scope). */
