@@ -46,6 +46,15 @@ describe('import', () => {
     expect(await h.app.library.list(10)).toEqual(all);
   });
 
+  it('says that an SD-JWT credential is read but not verified yet, and adds nothing', async () => {
+    const h = await harness();
+    const sdJwt = readFileSync('test/fixtures/real/waltid-identity/exchange-examples_w3c-sd-jwt.txt', 'utf8').trim();
+    const refused = h.app.library.import(text(sdJwt));
+    await expect(refused).rejects.toMatchObject({ code: 'ERR_UNSUPPORTED_CREDENTIAL' });
+    await expect(refused).rejects.toThrow(/cannot add this credential yet.*SD-JWT/);
+    expect(await h.app.library.list()).toHaveLength(0);
+  });
+
   it('refuses what is not a badge', async () => {
     const h = await harness();
     await expect(h.app.library.import(text('hello there'))).rejects.toMatchObject({ code: 'ERR_NOT_A_BADGE' });

@@ -59,6 +59,11 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const ids = await identities.forAccount(accountId);
     const result = await verifier.verify(bytes, ids.verified);
     const parse = result.checks.find((c) => c.id === 'parse');
+    const signature = result.checks.find((c) => c.id === 'signature');
+    if (result.input.kind === 'unknown' && parse?.outcome === 'pass' && signature?.code === 'ERR_UNSUPPORTED') {
+      // Read, but of a kind the engine does not verify yet (pipeline.ts: an SD-JWT): nothing to show or to trust.
+      throw new ServiceError(E.UNSUPPORTED_CREDENTIAL, `Lanyard cannot add this credential yet: ${signature.message}`);
+    }
     if (result.input.kind === 'unknown' || parse?.outcome === 'fail') {
       throw new ServiceError(E.NOT_A_BADGE, `This is not a badge Lanyard can read: ${parse?.message ?? 'unknown format'}`);
     }
