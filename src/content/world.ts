@@ -17,22 +17,18 @@ export function ownGlobal(name: string): unknown {
   return Object.getOwnPropertyDescriptor(globalThis, name)?.value;
 }
 
-/** The extension's runtime (Firefox `browser`, Chromium `chrome`), or undefined; never a page element. */
-export function extensionRuntime(): Runtime | undefined {
-  const g = globalThis as { browser?: { runtime?: Partial<Runtime> }; chrome?: { runtime?: Partial<Runtime> } };
+/** The extension namespace's `api` (Firefox `browser`, then Chromium `chrome`) when it has `method`; never a page element. */
+function extensionApi<T>(api: 'runtime' | 'i18n', method: string): T | undefined {
+  const g = globalThis as { browser?: Record<string, Record<string, unknown> | undefined>; chrome?: Record<string, Record<string, unknown> | undefined> };
   for (const ns of [g.browser, g.chrome]) {
-    const rt = ns?.runtime;
-    if (typeof rt?.sendMessage === 'function') return rt as Runtime;
+    const found = ns?.[api];
+    if (typeof found?.[method] === 'function') return found as T;
   }
   return undefined;
 }
 
+/** The extension's runtime (Firefox `browser`, Chromium `chrome`), or undefined; never a page element. */
+export const extensionRuntime = (): Runtime | undefined => extensionApi<Runtime>('runtime', 'sendMessage');
+
 /** The extension's i18n (browser.i18n and chrome.i18n both reach content scripts), or undefined; never a page element. */
-export function extensionI18n(): I18n | undefined {
-  const g = globalThis as { browser?: { i18n?: Partial<I18n> }; chrome?: { i18n?: Partial<I18n> } };
-  for (const ns of [g.browser, g.chrome]) {
-    const i18n = ns?.i18n;
-    if (typeof i18n?.getMessage === 'function') return i18n as I18n;
-  }
-  return undefined;
-}
+export const extensionI18n = (): I18n | undefined => extensionApi<I18n>('i18n', 'getMessage');

@@ -35,6 +35,15 @@ afterEach(() => {
 
 const options = () => [...pickerRoot().querySelectorAll('li[role=option]')];
 
+/** Opens the picker; `picked` collects what it picked, `key` presses a key in its panel. */
+async function openWithKeys(): Promise<{ picked: string[]; key(k: string): boolean }> {
+  const picked: string[] = [];
+  openPicker({ anchor, title: 't', onPick: async (b) => void picked.push(b.key) });
+  await flush();
+  const panel = pickerRoot().querySelector('[role=dialog]')!;
+  return { picked, key: (k) => panel.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })) };
+}
+
 describe('badge picker', () => {
   it('lists badges with images, issuer, date and a verification mark; names stay text', async () => {
     openPicker({ anchor, title: 'Insert a badge', onPick: async () => {} });
@@ -72,11 +81,7 @@ describe('badge picker', () => {
   });
 
   it('picks with the keyboard and closes; Escape closes', async () => {
-    const picked: string[] = [];
-    openPicker({ anchor, title: 't', onPick: async (b) => void picked.push(b.key) });
-    await flush();
-    const panel = pickerRoot().querySelector('[role=dialog]')!;
-    const key = (k: string) => panel.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    const { picked, key } = await openWithKeys();
     key('ArrowDown');
     key('ArrowDown');
     key('ArrowUp');
@@ -166,11 +171,7 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
   });
 
   it('Enter on a warned badge only warns; Escape goes back to the list, a second Escape closes', async () => {
-    const picked: string[] = [];
-    openPicker({ anchor, title: 't', onPick: async (b) => void picked.push(b.key) });
-    await flush();
-    const panel = pickerRoot().querySelector('[role=dialog]')!;
-    const key = (k: string) => panel.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    const { picked, key } = await openWithKeys();
     key('ArrowDown');
     key('ArrowDown');
     key('ArrowDown');
