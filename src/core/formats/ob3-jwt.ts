@@ -4,8 +4,8 @@
  * the key the header names → RFC 7515 §5.2 signature → issuer-key (DESIGN.md rule) → dates → status.
  * The signature is computed concurrently with the rest (see verifyOb3Jwt), which changes no outcome.
  *
- * `typ`, when present, must be `JWT` (OB 3.0) or `vc+jwt` (VC-JOSE-COSE; its drafts' `vc+ld+jwt`,
- * `vc+ld+json+jwt`), `application/` optional; any other type is another kind of token (RFC 8725 §3.11, explicit typing), so it fails `structure`.
+ * `typ`, when present, must be `JWT` (OB 3.0), `vc+jwt` (VC-JOSE-COSE; its drafts' `vc+ld+jwt`,
+ * `vc+ld+json+jwt`) or an OpenID4VCI format name (`jwt_vc_json`), `application/` optional; any other type is another kind of token (RFC 8725 §3.11, explicit typing), so it fails `structure`.
  */
 import { ErrorCodes } from '../errors.ts';
 import { reasonOf, shorten } from '../display.ts';
@@ -19,8 +19,13 @@ import { checkValidity, parseInstant } from '../verify/validity.ts';
 import { isObj, type Json } from './json-util.ts';
 import { datesOf, extraChecks, issuerIdOf, note, statusOb3, structureOb3, subjectOf, toBadge } from './ob3-badge.ts';
 
-/** RFC 7515 §4.1.9: compared case-insensitively, `application/` optional. `vc+ld+jwt` and `vc+ld+json+jwt` are the VC-JOSE-COSE drafts' names, still in issued credentials. */
-const TYPS = new Set(['jwt', 'vc+jwt', 'vc+ld+jwt', 'vc+ld+json+jwt']);
+/**
+ * RFC 7515 §4.1.9: compared case-insensitively, `application/` optional. `vc+ld+jwt` and `vc+ld+json+jwt` are the
+ * VC-JOSE-COSE drafts' names, still in issued credentials. `jwt_vc_json`, `jwt_vc_json-ld` and `jwt_vc` are OpenID4VCI's
+ * identifiers of a W3C credential signed as a JWT (Appendix A.1.1, A.1.2; draft 11's `jwt_vc`): walt.id's issuer
+ * writes the format into `typ`, so they name a credential, not another kind of token.
+ */
+const TYPS = new Set(['jwt', 'vc+jwt', 'vc+ld+jwt', 'vc+ld+json+jwt', 'jwt_vc_json', 'jwt_vc_json-ld', 'jwt_vc']);
 const isCredentialTyp = (typ: unknown): boolean => typeof typ === 'string' && TYPS.has(typ.toLowerCase().replace(/^application\//, ''));
 
 const numericDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 8.64e12;

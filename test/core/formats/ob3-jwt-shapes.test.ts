@@ -11,6 +11,11 @@ describe('OB 3.0 VC-JWT header and claim variants', () => {
       const r = await runJwt(await sign(credential(k.did), k, { kid, typ }));
       expect(r.verdict, `${typ}: ${show(r)}`).toBe('valid');
     }
+    // OpenID4VCI's format identifiers, which walt.id's issuer writes into typ: a genuine badge, not another token.
+    for (const typ of ['jwt_vc_json', 'jwt_vc_json-ld', 'jwt_vc']) {
+      const r = await runJwt(await sign(credential(k.did), k, { kid, typ }));
+      expect(r.verdict, `${typ}: ${show(r)}`).toBe('valid');
+    }
     // Still explicit typing: another kind of token is refused.
     expect((await runJwt(await sign(credential(k.did), k, { kid, typ: 'dpop+jwt' }))).check('structure')?.outcome).toBe('fail');
   });
