@@ -117,6 +117,8 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
     return null;
   }
   const alg = str(header.alg);
+  const creator = alg === 'RS256' ? creatorOf(a) : undefined;
+  const early: EarlyKey | undefined = creator ? { url: creator, result: tryKey(cred.text, creator, ctx) } : undefined;
   const bcR = await resolveBadgeClass(a, ctx);
   const bc = 'node' in bcR ? bcR.node : undefined;
   checks.skip('hosted', 'A signed badge is checked by its signature, not a hosted copy');
@@ -135,7 +137,7 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
       : `The signature algorithm ${shorten(header.alg, 20)} is not accepted (only ${OB2_ALGORITHMS.join(', ')})`;
     checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, why);
     checks.skip('issuer-key', 'There is no acceptable signature whose key could be the issuer\'s');
-  } else issuer = await verifySignature(cred.text, a, bc, ctx, checks);
+  } else issuer = await verifySignature(cred.text, a, bc, ctx, checks, early);
   structureOb2(checks, a, payload, 'node' in bcR ? bcR : undefined, issuer ? { node: issuer, fetched: true } : undefined);
   if (checks.outcome('signature') === 'fail' || checks.outcome('issuer-key') === 'fail') {
     checks.skipRemaining('The signature or its key failed, so what the assertion says cannot be trusted');
@@ -147,11 +149,24 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   return toBadgeOb2(a, bc, issuer, format);
 };
 
-/** Steps 4–6: keys from the hosted issuer Profile; the creator must be among them. Returns the hosted issuer. */
-async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: VerifyContext, checks: CheckList): Promise<Json | undefined> {
+/** The key the assertion says signed it: verification.creator (OB 2.0), or verify.url (OB 1.x signed). */
+function creatorOf(a: Json): string | undefined {
   const v = isObj(a.verification) ? a.verification : {};
-  // OB 1.x signed: the key is at verify.url.
-  const creator = idOf(v.creator) ?? (str(a['@context'])?.includes('/v1') || !a['@context'] ? str(v.url) : undefined);
+  return idOf(v.creator) ?? (str(a['@context'])?.includes('/v1') || !a['@context'] ? str(v.url) : undefined);
+}
+
+/**
+ * The named key, fetched and the signature checked under it, started before the badge class and
+ * the issuer's profile are read: a hosted badge class, profile and key are three documents, and
+ * the key no longer waits for the other two (nor WebCrypto's check for the JavaScript after it).
+ * Nothing is decided here: keysOf uses the outcome only where it would have tried that key itself,
+ * after the profile says whether the key is the issuer's, and not when the profile embeds the key.
+ */
+type EarlyKey = { url: string; result: Promise<KeyTry> };
+
+/** Steps 4–6: keys from the hosted issuer Profile; the creator must be among them. Returns the hosted issuer. */
+async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: VerifyContext, checks: CheckList, early?: EarlyKey): Promise<Json | undefined> {
+  const creator = creatorOf(a);
   const issuerRef = bc?.issuer;
   const issR = issuerRef === undefined ? undefined : await resolveNode(idOf(issuerRef) ?? issuerRef, ctx, true);
   if (!issR || 'error' in issR || !issR.fetched) {
@@ -166,7 +181,7 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   const listed = arr(issuer.publicKey).map(idOf).filter((k): k is string => !!k);
   // Keys embedded in the hosted profile (CryptographicKey objects with their PEM) are as trusted as the profile.
   const embedded = new Map(arr(issuer.publicKey).filter(isObj).flatMap((k) => (typeof k.id === 'string' && typeof k.publicKeyPem === 'string' ? [[k.id, { pem: k.publicKeyPem, owner: idOf(k.owner) }] as const] : [])));
-  await keysOf(jws, creator, listed, embedded, issuerUrl, ctx, checks);
+  await keysOf(jws, creator, listed, embedded, issuerUrl, ctx, checks, early);
   // Step 4 "Do not trust a key that is not properly linked from the issuer Profile": a document fetched
   // for the issuer that declares another id is not the issuer's profile, so it confirms nothing either way.
   if (foreign !== undefined && (checks.outcome('issuer-key') === 'pass' || checks.outcome('issuer-key') === 'fail')) {
@@ -176,13 +191,17 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
 }
 
 /** Steps 4–6 once the hosted profile is known: which keys to try, and whether the one that verifies is the issuer's. */
-async function keysOf(jws: string, creator: string | undefined, listed: string[], embedded: Map<string, { pem: string; owner?: string }>, issuerUrl: string, ctx: VerifyContext, checks: CheckList): Promise<void> {
+async function keysOf(jws: string, creator: string | undefined, listed: string[], embedded: Map<string, { pem: string; owner?: string }>, issuerUrl: string, ctx: VerifyContext, checks: CheckList, early?: EarlyKey): Promise<void> {
+  const attempt = (keyUrl: string): Promise<KeyTry> => {
+    const inProfile = embedded.get(keyUrl);
+    return inProfile ? tryKey(jws, keyUrl, ctx, inProfile) : early?.url === keyUrl ? early.result : tryKey(jws, keyUrl, ctx);
+  };
   // DESIGN issuer-key: a profile that lists keys and not this one fails it; a profile that lists none
   // (every OB 1.x issuer: the key sits at verify.url) cannot confirm the key, which is still tried.
   if (creator && listed.length > 0 && !listed.includes(creator)) {
     checks.fail('issuer-key', ErrorCodes.KEY_NOT_OWNED, `Signed with ${shorten(creator)}, a key the issuer's profile does not list`);
     // Every check that can still run, runs: whether the signature holds under the key it names.
-    const t = await tryKey(jws, creator, ctx);
+    const t = await (early?.url === creator ? early.result : tryKey(jws, creator, ctx));
     if (t.verified) checks.pass('signature', `The signature is intact under ${shorten(creator)}, but that key is not the issuer's`);
     else if (t.reason === 'bad-signature') checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, t.message);
     else checks.indeterminate('signature', ErrorCodes.NO_KEY, t.message);
@@ -196,7 +215,7 @@ async function keysOf(jws: string, creator: string | undefined, listed: string[]
   }
   const tries: KeyTry[] = [];
   for (const keyUrl of candidates) {
-    const t = await tryKey(jws, keyUrl, ctx, embedded.get(keyUrl));
+    const t = await attempt(keyUrl);
     if (t.verified) {
       checks.pass('signature', `The signature is intact, checked with ${shorten(keyUrl)}`);
       if (!listed.includes(keyUrl)) checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, unlisted(keyUrl));
