@@ -42,6 +42,17 @@ export function note(checks: CheckList, id: CheckId, message: string): void {
   checks.warn(id, prev?.outcome === 'warning' ? `${prev.message}; ${message}` : message);
 }
 
+/**
+ * Copies checks worked out while a signature was being checked (ob3-jwt.ts, ob3-data-integrity.ts) in;
+ * a note the structure check already made (`schema`) is added to, not replaced.
+ */
+export function reportLater(checks: CheckList, later: CheckList): void {
+  for (const k of later.toArray()) {
+    if (checks.outcome(k.id) === 'warning') note(checks, k.id, k.message);
+    else checks.set(k.id, k.outcome, k.message, k.code);
+  }
+}
+
 /** VC DM 2.0 §4 / 1.1 §4 required properties, and OB 3.0 verification.md step 1 (a subject id and/or identifier). */
 export function structureOb3(c: Json, checks: CheckList): boolean {
   const bad: string[] = [];

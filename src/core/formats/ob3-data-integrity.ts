@@ -2,11 +2,34 @@
  * OB 3.0 with an embedded Data Integrity proof (SPEC ob_v3p0/integrity.md; verification.md steps
  * 1–6), and OB 3.0 with no proof at all. Any one proof that verifies is enough (step 2).
  */
+import { reasonOf } from '../display.ts';
 import { ErrorCodes } from '../errors.ts';
 import { applyDataIntegrity, verifyDataIntegrity } from '../proofs/verify.ts';
+import { CheckList } from '../verify/checks.ts';
+import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { isObj, type Json } from './json-util.ts';
-import { extraChecks, statusOb3, structureOb3, toBadge, validityOb3 } from './ob3-badge.ts';
+import { extraChecks, reportLater, statusOb3, structureOb3, toBadge, validityOb3 } from './ob3-badge.ts';
+
+/**
+ * Steps 3-6 (dates, status, endorsements and notes), worked out while the proof is checked: a
+ * status list is fetched (and its own proof checked) during the credential's canonicalization and
+ * WebCrypto's check instead of after them, as the VC-JWT path does (ob3-jwt.ts). Reported only when
+ * the proof and its key hold; started now, maybe never awaited, so it never rejects.
+ */
+function laterChecks(c: Json, ctx: VerifyContext): Promise<CheckList> {
+  const later = new CheckList();
+  validityOb3(c, later, ctx.now);
+  return statusOb3(c, ctx, later)
+    .then(() => extraChecks(c, ctx, later))
+    .then(
+      () => later,
+      (e: unknown) => {
+        if (!later.has('revocation')) later.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The status could not be checked: ${reasonOf(e)}`);
+        return later;
+      },
+    );
+}
 
 export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, format) => {
   if (cred.type !== 'json') {
@@ -31,14 +54,13 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
     checks.skipRemaining('Unsigned');
     return badge;
   }
+  const later = laterChecks(c, ctx);
   applyDataIntegrity(await verifyDataIntegrity(c, ctx), checks);
   checks.skip('hosted', 'A signed credential is checked by its proof, not a hosted copy');
   if (checks.outcome('signature') === 'fail' || checks.outcome('issuer-key') === 'fail') {
     checks.skipRemaining('The proof or its key failed');
     return badge;
   }
-  validityOb3(c, checks, ctx.now);
-  await statusOb3(c, ctx, checks);
-  await extraChecks(c, ctx, checks);
+  reportLater(checks, await later);
   return badge;
 };

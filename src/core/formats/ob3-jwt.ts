@@ -17,7 +17,7 @@ import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity, parseInstant } from '../verify/validity.ts';
 import { isObj, type Json } from './json-util.ts';
-import { datesOf, extraChecks, issuerIdOf, note, statusOb3, structureOb3, subjectOf, toBadge } from './ob3-badge.ts';
+import { datesOf, extraChecks, issuerIdOf, note, reportLater, statusOb3, structureOb3, subjectOf, toBadge } from './ob3-badge.ts';
 
 /**
  * RFC 7515 §4.1.9: compared case-insensitively, `application/` optional. `vc+ld+jwt` and `vc+ld+json+jwt` are the
@@ -107,14 +107,6 @@ async function laterChecks(c: Json, payload: Json, ctx: VerifyContext): Promise<
   return later;
 }
 
-/** Copies the later checks in; a note the structure check already made (`schema`) is added to, not replaced. */
-function report(checks: CheckList, later: CheckList): void {
-  for (const k of later.toArray()) {
-    if (checks.outcome(k.id) === 'warning') note(checks, k.id, k.message);
-    else checks.set(k.id, k.outcome, k.message, k.code);
-  }
-}
-
 /** Starts the signature check when there is a key to check with. */
 const start = (jws: CompactJws, alg: JwsAlgorithm, sk: SigningKey | undefined): Promise<JwsOutcome> | undefined =>
   sk && 'key' in sk ? verifyJws(jws, alg, sk.key.jwk, sk.key.canonical) : undefined;
@@ -177,7 +169,7 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
     if (unchecked && 'missing' in sk) checks.indeterminate('signature', ErrorCodes.UNSUPPORTED, `The signature is not checked: ${sk.missing}`);
     else checks.indeterminate('signature', ErrorCodes.NO_KEY, `No key to check the signature with${'missing' in sk ? `: ${sk.missing}` : ''}`);
     checks.indeterminate('issuer-key', ErrorCodes.NO_KEY, 'No signing key to confirm as the issuer\'s');
-    report(checks, await later);
+    reportLater(checks, await later);
     return badge;
   }
   const out = await signature;
@@ -203,6 +195,6 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
       return badge;
     }
   }
-  report(checks, await later);
+  reportLater(checks, await later);
   return badge;
 };
