@@ -11,6 +11,7 @@ const MODULES = [
   './parse.ts',
   './jwt.ts',
   './ob2.ts',
+  './latency.ts',
   './di.ts',
   './mixed.ts',
   './popup.ts',
