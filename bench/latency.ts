@@ -8,10 +8,13 @@
  *   class, profile, key, list: the key is read while the badge class and profile are, ob2-signed.ts);
  * - ob3_did_web_status_round_trips: an OB 3.0 credential signed by a did:web key with a
  *   BitstringStatusList entry (DID document, status list: the list is read while the proof is
- *   checked, ob3-data-integrity.ts).
+ *   checked, ob3-data-integrity.ts);
+ * - ob3_jwt_did_web_status_round_trips: the same credential as a VC-JWT whose kid is the did:web
+ *   key (the list is read while the DID document is, ob3-jwt.ts).
  */
 import { gzipSync } from 'node:zlib';
 import { CompactSign, exportSPKI, generateKeyPair } from 'jose';
+import type { Ed25519Signer } from '../src/core/proofs/sign.ts';
 import { generateSigner, signCredential } from '../src/core/proofs/sign.ts';
 import type { Fetch } from '../src/core/verify/context.ts';
 import { verify } from '../src/core/verify/pipeline.ts';
@@ -58,8 +61,8 @@ async function ob2Signed(): Promise<number> {
   return roundTrips(inputs, slowWeb(docs));
 }
 
-async function ob3DidWebStatus(): Promise<number> {
-  const signer = await generateSigner();
+async function ob3DidWebStatus(jwt: boolean): Promise<number> {
+  const signer: Ed25519Signer = await generateSigner();
   const did = 'did:web:far.test';
   const list = 'https://far.test/status/1';
   const method = { id: `${did}#${signer.multibase}`, type: 'Multikey', controller: did, publicKeyMultibase: signer.multibase };
@@ -78,11 +81,15 @@ async function ob3DidWebStatus(): Promise<number> {
       credentialSubject: { id: `did:example:${i}`, type: ['AchievementSubject'], achievement: { id: 'https://far.test/a', type: ['Achievement'], name: 'B', description: 'd', criteria: { narrative: 'n' } } },
       credentialStatus: { id: `${list}#${i}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(i), statusListCredential: list },
     };
-    inputs.push(JSON.stringify(await signCredential(c, signer, { verificationMethod: method.id })));
+    if (!jwt) inputs.push(JSON.stringify(await signCredential(c, signer, { verificationMethod: method.id })));
+    else {
+      const payload = { ...c, iss: did, jti: c.id, nbf: Date.parse(c.validFrom) / 1000, sub: c.credentialSubject.id };
+      inputs.push(await new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: method.id }).sign(signer.privateKey));
+    }
   }
   return roundTrips(inputs, slowWeb(docs));
 }
 
 export default async function (): Promise<Record<string, number>> {
-  return { ob2_signed_round_trips: await ob2Signed(), ob3_did_web_status_round_trips: await ob3DidWebStatus() };
+  return { ob2_signed_round_trips: await ob2Signed(), ob3_did_web_status_round_trips: await ob3DidWebStatus(false), ob3_jwt_did_web_status_round_trips: await ob3DidWebStatus(true) };
 }

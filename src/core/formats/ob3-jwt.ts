@@ -133,6 +133,14 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   const c = unwrapVc(payload);
   const alg = header.alg;
   const issuerId = issuerIdOf(c);
+  // The dates and the status, worked out while the key is fetched and the signature checked (a status
+  // list no longer waits for a did:web or kid document); started now, maybe never awaited (a bad
+  // signature, no acceptable algorithm): it must neither reject unhandled nor throw later.
+  const later = laterChecks(c, payload, ctx).catch((e: unknown) => {
+    const l = new CheckList();
+    l.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The status could not be checked: ${reasonOf(e)}`);
+    return l;
+  });
   // A kid to fetch or to read against the issuer's id (a kid URL may be fetched even for a malformed credential).
   if (!sk && isAllowedAlg(alg)) signature = start(jws, alg, (sk = await signingKey(header, issuerId, ctx)));
   // DESIGN "Every check that can still run, runs": a malformed credential (a claim that disagrees) still
@@ -155,15 +163,9 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
     return toBadge(c, format);
   }
   // While the signature is checked: the issuer binding (its document may be fetched even when the
-  // signature turns out bad), the dates and the status.
+  // signature turns out bad).
   const binding = 'key' in sk ? issuerBinding(issuerId, sk.key, ctx) : undefined;
   binding?.catch(() => undefined);
-  // Started now, maybe never awaited (a bad signature): it must neither reject unhandled nor throw later.
-  const later = laterChecks(c, payload, ctx).catch((e: unknown) => {
-    const l = new CheckList();
-    l.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The status could not be checked: ${reasonOf(e)}`);
-    return l;
-  });
   const badge = toBadge(c, format);
   if ('missing' in sk || !signature || !binding) {
     if (unchecked && 'missing' in sk) checks.indeterminate('signature', ErrorCodes.UNSUPPORTED, `The signature is not checked: ${sk.missing}`);

@@ -1,12 +1,13 @@
 /**
- * OB 3.0 Data Integrity: the status list is fetched while the credential's proof is checked
- * (ob3-data-integrity.ts laterChecks), and what it says counts only when the proof holds.
+ * OB 3.0: the status list is fetched while the credential's proof is checked (ob3-data-integrity.ts
+ * laterChecks) or while a VC-JWT's key is fetched (ob3-jwt.ts), and counts only when the proof holds.
  */
 import { gzipSync } from 'node:zlib';
+import { CompactSign } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
-import { credential, generateSigner, signCredential, signedStatusList } from '../proofs/support.ts';
+import { controllerDocument, credential, generateSigner, signCredential, signedStatusList } from '../proofs/support.ts';
 
 const LIST = 'https://issuer.example/status/7';
 const NOW = new Date('2026-11-26T00:00:00Z');
@@ -63,5 +64,34 @@ describe('OB 3.0 Data Integrity: the status worked out while the proof is checke
     expect(r.checks.find((c) => c.id === 'revocation')?.outcome).toBe('skipped');
     expect(r.checks.find((c) => c.id === 'validity')?.outcome).toBe('skipped');
     expect(r.verdict).toBe('invalid');
+  });
+
+  it('a VC-JWT whose kid is a did:web key: the list is asked for before the DID document answers', async () => {
+    const signer = await generateSigner();
+    const did = 'did:web:issuer.example';
+    const kid = `${did}#${signer.multibase}`;
+    const web = new FakeWeb()
+      .json('https://issuer.example/.well-known/did.json', controllerDocument(did, [signer]))
+      .json(LIST, await signedStatusList(signer, LIST, encoded([3])));
+    const token = async (index: number) => {
+      const c = credential(did, entry(index));
+      const payload = { ...c, iss: did, jti: c.id, nbf: Date.parse(c.validFrom as string) / 1000, sub: 'did:example:learner' };
+      return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid }).sign(signer.privateKey);
+    };
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const fetch: typeof web.fetch = async (url, init) => {
+      if (url.startsWith('https://issuer.example/.well-known/did.json')) await gate;
+      return web.fetch(url, init);
+    };
+    const pending = verify(await token(3), { fetch, now: NOW });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(web.requested).toContain(LIST);
+    release();
+    const r = await pending;
+    expect(r.checks.find((c) => c.id === 'signature')?.outcome, JSON.stringify(r.checks)).toBe('pass');
+    expect(r.checks.find((c) => c.id === 'issuer-key')?.outcome).toBe('pass');
+    expect(r.checks.find((c) => c.id === 'revocation')).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+    expect((await verify(await token(4), { fetch: web.fetch, now: NOW })).verdict).toBe('valid');
   });
 });
