@@ -6,6 +6,9 @@
  * distinct credential and a fresh engine context.
  * - ob2_signed_round_trips: an OB 2.0 signed assertion whose issuer lists a revocation list (badge
  *   class, profile, key, list: the key is read while the badge class and profile are, ob2-signed.ts);
+ * - ob2_hosted_url_round_trips: an OB 2.0 hosted badge given by its URL, as a hovered link is
+ *   (the assertion, its badge class, the issuer's profile: the assertion is fetched once for the
+ *   input and the hosted check, ob2-hosted.ts / context.ts BADGE_ACCEPT);
  * - ob3_did_web_status_round_trips: an OB 3.0 credential signed by a did:web key with a
  *   BitstringStatusList entry (DID document, status list: the list is read while the proof is
  *   checked, ob3-data-integrity.ts);
@@ -61,6 +64,21 @@ async function ob2Signed(): Promise<number> {
   return roundTrips(inputs, slowWeb(docs));
 }
 
+async function ob2HostedUrl(): Promise<number> {
+  const at = (p: string) => `https://far.test/${p}`;
+  const docs: Record<string, string> = {
+    [at('issuer')]: JSON.stringify({ '@context': OB2, type: 'Issuer', id: at('issuer'), name: 'Far', url: 'https://far.test', email: 'b@far.test' }),
+    [at('badge')]: JSON.stringify({ '@context': OB2, type: 'BadgeClass', id: at('badge'), name: 'B', description: 'd', image: at('i.png'), criteria: at('c'), issuer: at('issuer') }),
+  };
+  const inputs: string[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const id = at(`assertions/${i}`);
+    docs[id] = JSON.stringify({ '@context': OB2, type: 'Assertion', id, recipient: { type: 'email', hashed: false, identity: `l${i}@example.org` }, badge: at('badge'), issuedOn: '2025-01-01T00:00:00Z', verification: { type: 'HostedBadge' } });
+    inputs.push(id);
+  }
+  return roundTrips(inputs, slowWeb(docs));
+}
+
 async function ob3DidWebStatus(jwt: boolean): Promise<number> {
   const signer: Ed25519Signer = await generateSigner();
   const did = 'did:web:far.test';
@@ -91,5 +109,5 @@ async function ob3DidWebStatus(jwt: boolean): Promise<number> {
 }
 
 export default async function (): Promise<Record<string, number>> {
-  return { ob2_signed_round_trips: await ob2Signed(), ob3_did_web_status_round_trips: await ob3DidWebStatus(false), ob3_jwt_did_web_status_round_trips: await ob3DidWebStatus(true) };
+  return { ob2_signed_round_trips: await ob2Signed(), ob2_hosted_url_round_trips: await ob2HostedUrl(), ob3_did_web_status_round_trips: await ob3DidWebStatus(false), ob3_jwt_did_web_status_round_trips: await ob3DidWebStatus(true) };
 }

@@ -7,7 +7,7 @@ import { shorten } from '../display.ts';
 import { unpack } from '../input/index.ts';
 import type { Badge } from '../model.ts';
 import type { CheckList } from '../verify/checks.ts';
-import type { VerifyContext } from '../verify/context.ts';
+import { BADGE_ACCEPT, type VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
 import { inVerificationScope } from './hosted-scope.ts';
@@ -18,12 +18,10 @@ import { checkRevocationList, declaresOtherId, isHttpsUpgrade, resolveBadgeClass
 
 type Hosted = { json: Json } | { gone: true } | { error: LanyardError };
 
-const ACCEPT = 'application/ld+json, application/json;q=0.9, image/png;q=0.5, image/svg+xml;q=0.5';
-
 /** Rule 1–2: GET the id; 410 Gone means revoked; the hosted copy may itself be a baked image. */
 async function fetchHosted(url: string, ctx: VerifyContext): Promise<Hosted> {
   try {
-    const doc = await ctx.fetchDocument(url, ACCEPT);
+    const doc = await ctx.fetchDocument(url, BADGE_ACCEPT);
     if (doc.status === 410) return { gone: true };
     if (doc.status < 200 || doc.status > 299) return { error: new LanyardError(ErrorCodes.HTTP_STATUS, `The hosted copy at ${shorten(url)} answered HTTP ${doc.status}`) };
     const inner = await unpack(doc.bytes);
@@ -57,6 +55,11 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     checks.skipRemaining('The badge cannot be checked without its hosted copy');
     return toBadgeOb2(input, undefined, undefined, format);
   }
+  // The badge class the input names is asked for while the issuer's copy is: the copy names the same
+  // one (then the verification's document cache answers verifyHostedCopy from this fetch), and a
+  // copy naming another is read from its own; nothing of the input is trusted by this.
+  const early = typeof input.badge === 'string' && isHttpUrl(input.badge) ? resolveBadgeClass(input, ctx) : undefined;
+  early?.catch(() => undefined);
   let hosted = await fetchHosted(url, ctx);
   let at = url;
   const declared = 'json' in hosted ? str(upgradeAssertion(hosted.json).id) : undefined;

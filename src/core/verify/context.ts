@@ -72,6 +72,14 @@ export interface VerifyContext {
  */
 export const JSON_ACCEPT = 'application/ld+json, application/json;q=0.9';
 
+/**
+ * A badge at its URL, as JSON or as a baked image (OB 2.0 §HostedBadge: the hosted copy may be
+ * either), JSON preferred. One Accept for the URL a user gives (pipeline.ts) and for the hosted
+ * check of the id (ob2-hosted.ts): when they are the same URL, the verification's document cache
+ * answers the second from the first, and the issuer's server is asked once.
+ */
+export const BADGE_ACCEPT = 'application/ld+json, application/json;q=0.9, image/png;q=0.8, image/svg+xml;q=0.8';
+
 export function toUserIdentity(v: string | UserIdentity): UserIdentity {
   if (typeof v !== 'string') return v;
   if (v.startsWith('mailto:')) return { type: 'email', value: v.slice(7) };

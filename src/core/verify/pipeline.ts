@@ -9,7 +9,7 @@ import type { Unpacked } from '../input/types.ts';
 import type { Badge, BadgeFormat } from '../model.ts';
 import { verdictOf, type InputSummary, type VerifyResult } from '../result.ts';
 import { CheckList } from './checks.ts';
-import { createContext, type VerifyContext, type VerifyOptions } from './context.ts';
+import { BADGE_ACCEPT, createContext, type VerifyContext, type VerifyOptions } from './context.ts';
 import { verifierFor } from './registry.ts';
 import { checkRecipient } from './recipient.ts';
 import { hex, sha256 } from '../proofs/sha256.ts';
@@ -25,7 +25,6 @@ async function summarise(input: Uint8Array, kind: InputSummary['kind']): Promise
 }
 
 /** No `*\/*`, as in JSON_ACCEPT (context.ts): badgr-server answers an Accept holding it with its web app. */
-const IMAGE_OR_JSON = 'application/ld+json, application/json;q=0.9, image/png;q=0.8, image/svg+xml;q=0.8';
 
 const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i;
 /**
@@ -47,7 +46,7 @@ const hostOf = (url: string): string => (URL.canParse(url) ? new URL(url).host :
 /** A URL input (pasted, or a legacy baked tEXt URL): fetch it and unpack what it serves. */
 async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): Promise<Unpacked | null> {
   try {
-    const doc = await ctx.fetchDocument(url, IMAGE_OR_JSON);
+    const doc = await ctx.fetchDocument(url, BADGE_ACCEPT);
     if (doc.status === 410) {
       checks.pass('structure', 'The hosted assertion answers 410 Gone');
       checks.fail('revocation', ErrorCodes.REVOKED, `${url} answered 410 Gone: the issuer revoked it`);
