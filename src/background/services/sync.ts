@@ -101,7 +101,7 @@ export function createSync(d: SyncDeps) {
       ...(item.fallback ? { fallback: item.fallback } : {}),
       ...(item.provider ? { provider: item.provider } : {}),
       ...(item.bakedUrl ? { bakedUrl: item.bakedUrl } : {}),
-      ...(existing ? { addedAt: existing.addedAt } : {}),
+      ...(existing ? { addedAt: existing.addedAt, previous: existing } : {}),
     }, now(), { signal, documents });
   }
 
