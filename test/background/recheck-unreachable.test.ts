@@ -131,9 +131,15 @@ describe('re-verification with the issuer unreachable', () => {
     await h.app.sync.run(id);
     const valid = (await h.db.badges.all()).filter((r) => r.verdict === 'valid');
     expect(valid.length).toBeGreaterThan(2);
+    const originals = new Map(await Promise.all(valid.map(async (r) => [r.key, (await h.db.originals.get(r.key))!.bytes] as const)));
+    expect(valid.some((r) => r.original.kind === 'png')).toBe(true);
     h.offline.on = true;
     h.clock.offsetMs = 25 * 3600_000; // past reverifyAfterMs: unchanged badges are verified again
     await h.app.sync.run(id);
-    for (const r of valid) expect((await h.db.badges.get(r.key))!).toMatchObject({ verdict: 'valid', checks: r.checks, verifiedAt: r.verifiedAt, unreachable: { hosts: [new URL(ctx.bp.baseUrl).host] } });
+    for (const r of valid) {
+      expect((await h.db.badges.get(r.key))!).toMatchObject({ verdict: 'valid', checks: r.checks, verifiedAt: r.verifiedAt, original: r.original, unreachable: { hosts: [new URL(ctx.bp.baseUrl).host] } });
+      // Nothing cached is lost: a baked image that could not be downloaded again is not traded for the bare credential.
+      expect((await h.db.originals.get(r.key))!.bytes).toEqual(originals.get(r.key));
+    }
   });
 });
