@@ -62,6 +62,15 @@ describe('re-verification with the issuer unreachable', () => {
     expect(back.verifiedAt! > before[0]!.verifiedAt!).toBe(true);
   });
 
+  it('adding the same badge again offline keeps its last complete result too', async () => {
+    const h = await offlineHarness();
+    const hosted = url('/public/assertions/ada-poetical');
+    const { key } = await h.app.library.import(text(hosted));
+    h.offline.on = true;
+    expect(await h.app.library.import(text(hosted))).toMatchObject({ key, verdict: 'valid' });
+    expect((await h.db.badges.get(key))!.unreachable?.hosts).toEqual([new URL(ctx.bp.baseUrl).host]);
+  });
+
   it('keeps them when the issuer answers 503 or drops the connection, and when every badge is checked again (after a trust change)', async () => {
     const h = await harness();
     const keys = await importAll(h);
