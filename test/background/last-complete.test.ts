@@ -28,6 +28,15 @@ describe('keepLastComplete', () => {
     expect(out.original.bytes).toEqual(new Uint8Array([1]));
   });
 
+  it('keeps an invalid result the same way (a revocation does not fade into "not fully verified")', () => {
+    const revoked = VALID.map((c): Check => (c.id === 'revocation' ? { id: 'revocation', outcome: 'fail', code: 'ERR_REVOKED', message: 'Revoked' } : c));
+    expect(keepLastComplete(record({ verdict: 'invalid', checks: revoked }), fresh(), offline(), NOW).record).toMatchObject({ verdict: 'invalid', checks: revoked, unreachable: { hosts: ['issuer.example'] } });
+    // Not yet valid when last read, the credential unread now: it stays so (never valid without reading it).
+    const early = VALID.map((c): Check => (c.id === 'validity' ? { id: 'validity', outcome: 'fail', code: 'ERR_NOT_YET_VALID', message: 'Not valid until 2027-01-01T00:00:00.000Z' } : c));
+    const unread = OFFLINE.map((c): Check => (c.id === 'validity' ? { id: 'validity', outcome: 'skipped', message: 'not read' } : c));
+    expect(keepLastComplete(record({ verdict: 'invalid', checks: early }), fresh({ checks: unread }), offline(), NOW).record).toMatchObject({ verdict: 'invalid', checks: early });
+  });
+
   it('checks the expiry now: from the credential when the engine read it, else from the expiry last read', () => {
     const expired = { id: 'validity', outcome: 'fail', code: 'ERR_EXPIRED', message: 'Expired on 2026-12-01T00:00:00.000Z' } as const;
     // The engine read the credential and found it expired: a fail, so the new result stands.
@@ -48,7 +57,6 @@ describe('keepLastComplete', () => {
       [record(), fresh({ contentHash: 'c2' }), offline()],
       [record(), fresh({ identitiesHash: 'i2' }), offline()],
       [record({ verdict: 'indeterminate' }), fresh(), offline()],
-      [record({ verdict: 'invalid' }), fresh(), offline()],
     ];
     for (const [prev, next, log] of cases) expect(keepLastComplete(prev, next, log, NOW)).toBe(next);
     expect(keepLastComplete(undefined, fresh(), offline(), NOW).record.verdict).toBe('indeterminate');

@@ -1,8 +1,8 @@
 /**
  * "Check again" (badges/verify), verify-all (after a trust change) and a sync's re-verification,
  * with the issuer's server unreachable (offline, the connection dropped, 5xx): a badge verified
- * `valid` keeps its last complete result and records what could not be reached; new, definite
- * evidence (a revocation, an expiry, other verified addresses) still replaces it.
+ * `valid` (or `invalid`: revoked) keeps its last complete result and records what could not be
+ * reached; new, definite evidence (a revocation, an expiry, other verified addresses) still replaces it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Harness } from './harness.ts';
@@ -60,6 +60,16 @@ describe('re-verification with the issuer unreachable', () => {
     const back = (await h.db.badges.get(keys[0]!))!;
     expect(back.unreachable).toBeUndefined();
     expect(back.verifiedAt! > before[0]!.verifiedAt!).toBe(true);
+  });
+
+  it('a revoked badge stays revoked when checked again offline', async () => {
+    const h = await offlineHarness();
+    const { key } = await h.app.library.import(text(url('/public/assertions/ada-retired-revoked')));
+    const before = (await h.db.badges.get(key))!;
+    expect(before.checks.find((c) => c.id === 'revocation')?.outcome).toBe('fail');
+    h.offline.on = true;
+    await h.app.library.verify(key);
+    expect((await h.db.badges.get(key))!).toMatchObject({ verdict: 'invalid', checks: before.checks, unreachable: { hosts: [new URL(ctx.bp.baseUrl).host] } });
   });
 
   it('adding the same badge again offline keeps its last complete result too', async () => {

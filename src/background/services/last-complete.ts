@@ -1,5 +1,5 @@
 /**
- * A badge verified `valid` keeps that result when a later verification is worse only because the
+ * A badge verified `valid` (or `invalid`) keeps that result when a later verification is worse only because the
  * issuer's documents could not be fetched (offline, a server down or timing out): the popup then
  * says when it was last verified and which host the latest check could not reach, instead of
  * turning a verified badge into "not fully verified" (issue: "Check again" with the issuer down).
@@ -26,6 +26,8 @@ function validityNow(previous: BadgeRecord, fresh: BadgeRecord, now: Date): Chec
   const ran = fresh.checks.find((c) => c.id === 'validity');
   if (ran && (ran.outcome === 'pass' || ran.outcome === 'fail')) return ran;
   const kept = previous.checks.find((c) => c.id === 'validity');
+  // A failed one stays: expired stays expired, and "not yet valid" turns valid only on reading the credential again.
+  if (kept?.outcome !== 'pass') return kept;
   const until = previous.meta.expires;
   if (until === undefined) return kept;
   if (Number.isNaN(parseInstant(until))) return undefined;
@@ -37,7 +39,8 @@ function validityNow(previous: BadgeRecord, fresh: BadgeRecord, now: Date): Chec
 /** `fresh`, or the previous record with its last complete result, the expiry checked now, and what could not be reached. */
 export function keepLastComplete(previous: BadgeRecord | undefined, fresh: FullBadge, log: NetworkLog, now: Date): FullBadge {
   const r = fresh.record;
-  if (!previous || previous.verdict !== 'valid' || r.verdict !== 'indeterminate') return fresh;
+  // A settled verdict, valid or invalid (a revocation the hosted copy showed must not fade into "not fully verified" either).
+  if (!previous || (previous.verdict !== 'valid' && previous.verdict !== 'invalid') || r.verdict !== 'indeterminate') return fresh;
   if (log.answered > 0 || log.unreached.length === 0) return fresh;
   if (previous.contentHash !== r.contentHash || previous.identitiesHash !== r.identitiesHash) return fresh;
   const validity = validityNow(previous, r, now);
