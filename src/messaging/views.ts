@@ -78,6 +78,11 @@ export interface BadgeDetail extends BadgeView {
   /** The identities the badge names (hashed ones stay hashed). */
   claimedRecipients: { type: string; identity: string; hashed: boolean }[];
   checks: Check[];
+  /**
+   * The latest check could not reach these hosts at `at` (ISO 8601) and learned nothing new: the
+   * verdict and checks are those of the last complete check, at `verifiedAt` (its expiry checked at `at`).
+   */
+  unreachable?: { at: string; hosts: string[] };
   /** The credential as JSON text or compact JWS, for download. */
   credentialText?: string;
   /** The original input's kind, and whether a baked image can be downloaded. */

@@ -104,7 +104,14 @@ export interface BadgeRecord {
   /** Where a baked image can be downloaded (Badgr's assertion image). */
   bakedUrl?: string;
   addedAt: string;
+  /** When it was last verified; with `unreachable`, the last complete verification. */
   verifiedAt?: string;
+  /**
+   * The latest verification could not reach these hosts (`at`, ISO 8601) and learned nothing new:
+   * verdict and checks are those of the last complete one, its expiry checked again at `at`
+   * (background/services/last-complete.ts). Absent after a complete verification.
+   */
+  unreachable?: { at: string; hosts: string[] };
   /** The sync run that last wrote it. */
   runId?: string;
   /** core/share sortTimeOf(meta.issuedOn), set by the database on every write (indexed: the newest badges first without reading them all). */

@@ -6,6 +6,8 @@ import type { InputKind } from '../../core/model.ts';
 import type { BadgeMeta, BadgeRecord, FullBadge, OriginalRecord } from '../../platform/records.ts';
 import { assess, buildRecord, identitiesHash, type ProviderClaim } from './badge-record.ts';
 import { LOCAL, type IdentitySet } from './identities.ts';
+import { keepLastComplete } from './last-complete.ts';
+import { createNetworkLog } from './network-log.ts';
 import type { VerifyCallOptions, Verifier } from './verifier.ts';
 
 export interface BadgeSource {
@@ -22,21 +24,26 @@ export interface BadgeSource {
   bakedUrl?: string;
   addedAt?: string;
   runId?: string;
+  /** What is stored now: kept when the new verification only could not reach the issuer (last-complete.ts). */
+  previous?: BadgeRecord;
 }
 
 export async function verifyBadge(verifier: Verifier, ids: IdentitySet, src: BadgeSource, now: Date, options?: VerifyCallOptions): Promise<FullBadge> {
-  const result = await verifier.verify(src.input, ids.verified, options);
+  const log = createNetworkLog();
+  const result = await verifier.verify(src.input, ids.verified, { ...options, log });
   const assessment = await assess(result, ids.unverified, src.provider, ids.claimed);
-  return buildRecord({ ...src, result, assessment, identitiesHash: await identitiesHash(ids.verified), now });
+  const { previous, ...rest } = src;
+  const fresh = buildRecord({ ...rest, result, assessment, identitiesHash: await identitiesHash(ids.verified), now });
+  return keepLastComplete(previous, fresh, log, now);
 }
 
-/** Re-verifies a stored badge from its original. */
+/** Re-verifies a stored badge from its original; it keeps its last complete result when the issuer cannot be reached (last-complete.ts). */
 export function reverify(verifier: Verifier, ids: IdentitySet, r: BadgeRecord, o: OriginalRecord, now: Date): Promise<FullBadge> {
   const input = r.original.kind === 'url' ? new TextDecoder().decode(o.bytes) : o.bytes;
   const { key, accountId, sourceId, contentHash, meta, bakedUrl, addedAt, runId } = r;
   const provider = r.accountId === LOCAL ? undefined : { listed: true, ...(r.pending && r.recipient ? { pending: true, address: r.recipient } : {}) };
   return verifyBadge(verifier, ids, {
-    key, accountId, sourceId, input, contentHash, addedAt,
+    key, accountId, sourceId, input, contentHash, addedAt, previous: r,
     original: { ...r.original, bytes: o.bytes },
     fallback: meta,
     ...(bakedUrl ? { bakedUrl } : {}),

@@ -10,7 +10,8 @@ import type { Fetch } from '../../core/verify/context.ts';
 import { originPattern } from '../../platform/patterns.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
 import { bytesResponse } from '../../core/verify/read-body.ts';
-import { readCapped } from './capped-body.ts';
+import { BodyTooLargeError, readCapped } from './capped-body.ts';
+import { unreachable } from './network-log.ts';
 import { startDeadline } from './deadline.ts';
 
 export const HOST_PERMISSION_CODE = 'ERR_HOST_PERMISSION';
@@ -62,7 +63,10 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
     const signals = [deadline.signal, stop.signal, ...(init?.signal ? [init.signal] : [])];
     try {
       // No cookies: issuers' documents are public, and a badge must not make credentialed requests.
-      const res = await fetch(url, { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit', redirect: refuseRedirects ? 'manual' : 'follow' });
+      // No answer at all (offline, refused, reset, timed out) is marked as such (network-log.ts).
+      const res = await fetch(url, { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit', redirect: refuseRedirects ? 'manual' : 'follow' }).catch((e: unknown) => {
+        throw unreachable(e);
+      });
       // A manual redirect comes back opaque (type 'opaqueredirect', status 0) from a browser, as a 3xx elsewhere.
       if (refuseRedirects && (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400 && res.status !== 304) || res.redirected)) {
         throw new TypeError(`${u.origin} answered with a redirect: hover verification does not follow redirects`);
@@ -72,7 +76,9 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
         if (!sameSite(u, to)) throw new TypeError(`${u.origin} redirected to another site (${to.origin}): not followed`);
         if (!(await permissions.contains(res.url))) throw new HostPermissionError(to.origin);
       }
-      const body = await readCapped(res, maxBytes, url);
+      const body = await readCapped(res, maxBytes, url).catch((e: unknown) => {
+        throw e instanceof BodyTooLargeError ? e : unreachable(e);
+      });
       const out = bytesResponse(body, { status: res.status, statusText: res.statusText, headers: res.headers });
       // Keep where it ended, for the document cache.
       Object.defineProperties(out, { url: { value: res.url || url }, redirected: { value: res.redirected } });

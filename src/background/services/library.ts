@@ -13,6 +13,8 @@ import { fileSlug, fromBase64, toBase64 } from './base64.ts';
 import { assess, buildRecord, identitiesHash } from './badge-record.ts';
 import { reverify } from './badge-verify.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
+import { keepLastComplete } from './last-complete.ts';
+import { createNetworkLog } from './network-log.ts';
 import { LOCAL, type Identities } from './identities.ts';
 import type { Verifier } from './verifier.ts';
 import { badgeDetail, badgeView } from './views.ts';
@@ -57,7 +59,8 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
   async function importInput(bytes: Uint8Array, opts: ImportOptions = {}): Promise<BadgeRecord> {
     const { fileName, accountId = LOCAL, key: keyHint } = opts;
     const ids = await identities.forAccount(accountId);
-    const result = await verifier.verify(bytes, ids.verified);
+    const log = createNetworkLog();
+    const result = await verifier.verify(bytes, ids.verified, { log });
     const parse = result.checks.find((c) => c.id === 'parse');
     const signature = result.checks.find((c) => c.id === 'signature');
     if (result.input.kind === 'unknown' && parse?.outcome === 'pass' && signature?.code === 'ERR_UNSUPPORTED') {
@@ -81,7 +84,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     // Never trade a baked image for a bare credential: the image is what can be downloaded and shared.
     const kept = existing && BAKED.has(existing.original.kind) && !BAKED.has(kind) ? await db.originals.get(key) : undefined;
     const original = existing && kept ? { ...existing.original, bytes: kept.bytes } : { kind, bytes, ...(fileName ? { fileName } : {}) };
-    const badge = buildRecord({
+    const fresh = buildRecord({
       key,
       accountId,
       sourceId,
@@ -95,6 +98,8 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       ...(existing ? { addedAt: existing.addedAt } : opts.addedAt ? { addedAt: opts.addedAt } : {}),
       now: now(),
     });
+    // The same badge added again while its issuer cannot be reached keeps its last complete result (last-complete.ts).
+    const badge = keepLastComplete(existing, fresh, log, now());
     await db.saveBadge(badge);
     return badge.record;
   }

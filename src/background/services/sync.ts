@@ -95,13 +95,19 @@ export function createSync(d: SyncDeps) {
     const existing = page.has(key) ? page.get(key) : await d.db.badges.get(key);
     const fresh = existing?.verifiedAt && now().getTime() - Date.parse(existing.verifiedAt) < (d.reverifyAfterMs ?? 24 * 3600_000);
     if (existing && existing.contentHash === contentHash && existing.identitiesHash === idsHash && fresh) return null;
-    const { original, input } = await originalOf(d.fetch, item, signal);
+    // A baked image stored for this same content stays when it cannot be downloaded again (sync-original.ts).
+    const kind = existing?.contentHash === contentHash ? existing.original.kind : undefined;
+    const stored = kind === 'png' || kind === 'svg' ? async () => {
+      const o = await d.db.originals.get(key);
+      return o && { kind, bytes: o.bytes };
+    } : undefined;
+    const { original, input } = await originalOf(d.fetch, item, signal, stored);
     return verifyBadge(d.verifier, ids, {
       key, accountId: account.id, sourceId: item.sourceId, original, input, contentHash, runId,
       ...(item.fallback ? { fallback: item.fallback } : {}),
       ...(item.provider ? { provider: item.provider } : {}),
       ...(item.bakedUrl ? { bakedUrl: item.bakedUrl } : {}),
-      ...(existing ? { addedAt: existing.addedAt } : {}),
+      ...(existing ? { addedAt: existing.addedAt, previous: existing } : {}),
     }, now(), { signal, documents });
   }
 

@@ -12,6 +12,7 @@ import type { DocumentRecord, ResultRecord } from '../../platform/records.ts';
 import { startDeadline } from './deadline.ts';
 import { loadFacts, siteFacts } from './facts.ts';
 import { createCachingFetch } from './document-cache.ts';
+import { loggingFetch, type NetworkLog } from './network-log.ts';
 import { blockPrivateHosts, type Resolve } from './private-hosts.ts';
 import type { RunDocuments } from './run-documents.ts';
 
@@ -31,6 +32,8 @@ export interface VerifyCallOptions {
   signal?: AbortSignal;
   /** A sync run's shared documents (run-documents.ts): each issuer document read once per run. */
   documents?: RunDocuments;
+  /** Filled with what the network answered and what it could not reach (network-log.ts; not for hover). */
+  log?: NetworkLog;
 }
 
 /** What hover verification fetches with (wiring.ts): a host fetch that refuses redirects, its own cache partition. */
@@ -68,6 +71,7 @@ export function createVerifier({ engine, fetch, results, now = () => new Date(),
       // Cleared when the verification ends: an uncancelled timer keeps its signals alive for the whole deadline (deadline.ts).
       const deadline = startDeadline(options.timeoutMs ?? VERIFY_DEADLINE_MS, timeout);
       const signal = options.signal ? AbortSignal.any([deadline.signal, options.signal]) : deadline.signal;
+      let logged: ReturnType<typeof loggingFetch> | undefined;
       try {
         if (options.site !== undefined && hover) {
           const cached = createCachingFetch(hover.fetch, hover.documents, () => now().getTime(), `site:${options.site}`);
@@ -76,9 +80,11 @@ export function createVerifier({ engine, fetch, results, now = () => new Date(),
         }
         const keyCache = await (facts ??= loadFacts(results, () => now().getTime()));
         const guarded = options.blockPrivate ? blockPrivateHosts(fetch, { allowOrigins: options.allowOrigins ?? [] }) : fetch;
-        const f = options.documents ? options.documents.wrap(guarded) : guarded;
-        return await verify(input, { fetch: f, now: now(), identities, keyCache, signal });
+        const shared = options.documents ? options.documents.wrap(guarded) : guarded;
+        logged = options.log ? loggingFetch(shared, options.log, now) : undefined;
+        return await verify(input, { fetch: logged?.fetch ?? shared, now: now(), identities, keyCache, signal });
       } finally {
+        logged?.settle();
         deadline.clear();
       }
     },

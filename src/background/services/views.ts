@@ -44,6 +44,7 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined): Badg
     credentialId: m.credentialId,
     claimedRecipients: m.claimedRecipients,
     checks: r.checks,
+    unreachable: r.unreachable,
     credentialText: o?.credentialText,
     originalKind: r.original.kind,
   });

@@ -73,7 +73,8 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
           </dd>
           <Fact term={t('badgeIssuerContact')} value={badge.issuerEmail} />
           <Fact term={t('badgeFormat')} value={badge.format} />
-          <Fact term={t('badgeLastVerified')} value={formatAgo(badge.verifiedAt, now(), locale)} />
+          {/* After a check that could not reach the issuer, verifiedAt is the last complete check's (VerificationPanel). */}
+          <Fact term={badge.unreachable ? t('badgeLastCompleteCheck') : t('badgeLastVerified')} value={formatAgo(badge.verifiedAt, now(), locale)} />
         </dl>
         {badge.tags.length ? (
           <ul class="tags" aria-label={t('badgeTags')}>

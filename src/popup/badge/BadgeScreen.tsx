@@ -1,6 +1,7 @@
 /** The badge page: header with issuer, share and re-verify, the verification panel, and the facts. */
 import { useEffect, useState } from 'preact/hooks';
 import type { BadgeDetail } from '../../messaging/views.ts';
+import { displayText } from '../../core/share/display.ts';
 import { safeHttpUrl } from '../../core/share/escape.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
@@ -68,7 +69,14 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
     // A green "Checked again." only for a badge that is verified now: after a check that could not
     // reach the issuer (offline) it announced success over a verdict that had just dropped.
     const valid = after.status === 'ready' && after.value.verdict === 'valid';
-    setMessage(!r.ok ? { kind: 'error', text: errorText(t, r.error) } : valid ? { kind: 'success', text: t('reverifyDone') } : { kind: 'info', text: t('reverifyDoneNotValid') });
+    // Nor after a check that could not reach the issuer and kept the last complete result (a new `unreachable`).
+    const unreached = after.status === 'ready' && after.value.unreachable && after.value.unreachable.at !== b.unreachable?.at ? after.value.unreachable.hosts : undefined;
+    setMessage(
+      !r.ok ? { kind: 'error', text: errorText(t, r.error) }
+      : unreached ? { kind: 'info', text: t('reverifyUnreachable', unreached.map((h) => displayText(h, 80)).join(', ')) }
+      : valid ? { kind: 'success', text: t('reverifyDone') }
+      : { kind: 'info', text: t('reverifyDoneNotValid') },
+    );
     onChanged();
   };
   // The hosts a check may need: the issuer's profile and the badge's own hosted copy.

@@ -5,7 +5,7 @@
 import type { Check } from '../../core/result.ts';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
-import { formatAgo } from '../format.ts';
+import { formatAgo, formatClock } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
 import { offWhile } from '../ui/busy.ts';
 import { Icon } from '../ui/Icon.tsx';
@@ -64,7 +64,7 @@ export function VerificationPanel({ badge, onReverify, reverifying, onAllowHost 
           </button>
         </p>
       ) : null}
-      {ago ? <p class="muted small">{t('verifiedAgo', ago)}</p> : null}
+      {badge.unreachable ? <LastComplete badge={badge} unreachable={badge.unreachable} onTryAgain={onReverify} reverifying={reverifying} /> : ago ? <p class="muted small">{t('verifiedAgo', ago)}</p> : null}
       {problems.length ? <CheckList checks={problems} /> : null}
       {rest.length ? (
         <details class="all-checks">
@@ -73,6 +73,26 @@ export function VerificationPanel({ badge, onReverify, reverifying, onAllowHost 
         </details>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * The latest check could not reach the issuer and learned nothing new, so the verdict above is the
+ * last complete check's (background/services/last-complete.ts): when that was, what could not be
+ * reached and when, and a way to try again.
+ */
+function LastComplete({ badge, unreachable, onTryAgain, reverifying }: { badge: BadgeDetail; unreachable: NonNullable<BadgeDetail['unreachable']>; onTryAgain(): void; reverifying: boolean }) {
+  const { t, locale, now } = useEnv();
+  const at = Date.parse(unreachable.at);
+  const hosts = unreachable.hosts.map((h) => displayText(h, 80)).join(', ');
+  const verified = formatAgo(badge.verifiedAt, now(), locale) ?? '';
+  return (
+    <p class="note last-complete">
+      {t('lastVerifiedUnreachable', verified, hosts, Number.isNaN(at) ? unreachable.at : formatClock(at, now(), locale))}{' '}
+      <button type="button" class="link-button" onClick={() => reverifying || onTryAgain()} {...offWhile(reverifying)}>
+        {t('retry')}
+      </button>
+    </p>
   );
 }
 

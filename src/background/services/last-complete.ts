@@ -1,0 +1,61 @@
+/**
+ * A badge verified `valid` (or `invalid`) keeps that result when a later verification is worse only because the
+ * issuer's documents could not be fetched (offline, a server down or timing out): the popup then
+ * says when it was last verified and which host the latest check could not reach, instead of
+ * turning a verified badge into "not fully verified" (issue: "Check again" with the issuer down).
+ *
+ * "Only because": the engine's checks do not tell a network failure from a document that says
+ * something new (network-log.ts), so the whole verification is judged. It kept nothing new when it
+ * was answered nothing (no document, from the network or the cache, and no refusal of Lanyard's own)
+ * while at least one request went unanswered, for the same input (content hash) and the same
+ * verified addresses. Then what can still change the verdict is time: the expiry is checked again
+ * now, from the credential when the engine could read it, else from the date the last complete
+ * verification read (an expired badge does not stay valid). Anything else (a check that fails, a
+ * document that answered, another input or other addresses) replaces the result, as before.
+ */
+import { verdictOf, type Check } from '../../core/result.ts';
+import { CheckList } from '../../core/verify/checks.ts';
+import { checkValidity, parseInstant } from '../../core/verify/validity.ts';
+import type { BadgeRecord, FullBadge } from '../../platform/records.ts';
+import type { NetworkLog } from './network-log.ts';
+
+const hostOf = (url: string): string | undefined => (URL.canParse(url) ? new URL(url).host : undefined);
+
+/** The validity check as of now: the fresh one when the engine ran it, else from the expiry last read; undefined when that cannot be told. */
+function validityNow(previous: BadgeRecord, fresh: BadgeRecord, now: Date): Check | undefined {
+  const ran = fresh.checks.find((c) => c.id === 'validity');
+  if (ran && (ran.outcome === 'pass' || ran.outcome === 'fail')) return ran;
+  const kept = previous.checks.find((c) => c.id === 'validity');
+  // A failed one stays: expired stays expired, and "not yet valid" turns valid only on reading the credential again.
+  if (kept?.outcome !== 'pass') return kept;
+  const until = previous.meta.expires;
+  if (until === undefined) return kept;
+  if (Number.isNaN(parseInstant(until))) return undefined;
+  const list = new CheckList();
+  checkValidity(list, { until, untilName: 'expires' }, now);
+  return list.get('validity');
+}
+
+/** `fresh`, or the previous record with its last complete result, the expiry checked now, and what could not be reached. */
+export function keepLastComplete(previous: BadgeRecord | undefined, fresh: FullBadge, log: NetworkLog, now: Date): FullBadge {
+  const r = fresh.record;
+  // A settled verdict, valid or invalid (a revocation the hosted copy showed must not fade into "not fully verified" either).
+  if (!previous || (previous.verdict !== 'valid' && previous.verdict !== 'invalid') || r.verdict !== 'indeterminate') return fresh;
+  if (log.answered > 0 || log.unreached.length === 0) return fresh;
+  if (previous.contentHash !== r.contentHash || previous.identitiesHash !== r.identitiesHash) return fresh;
+  const validity = validityNow(previous, r, now);
+  if (!validity) return fresh;
+  const checks = previous.checks.some((c) => c.id === 'validity') ? previous.checks.map((c) => (c.id === 'validity' ? validity : c)) : [...previous.checks, validity];
+  const hosts = [...new Set(log.unreached.map((u) => hostOf(u.url)).filter((h): h is string => h !== undefined))];
+  const record: BadgeRecord = {
+    ...previous,
+    // What the original store holds now (the same content: the content hash is the same).
+    original: r.original,
+    checks,
+    verdict: verdictOf(checks),
+    unreachable: { at: now.toISOString(), hosts },
+    ...(r.runId ? { runId: r.runId } : {}),
+    ...(r.bakedUrl ? { bakedUrl: r.bakedUrl } : {}),
+  };
+  return { record, original: fresh.original };
+}
