@@ -162,3 +162,26 @@ describe('re-verification with the issuer unreachable', () => {
     }
   });
 });
+
+describe('a sync whose issuer accepts and never answers', () => {
+  it('leaves each settled badge as it was (result and baked image) past the per-badge time limit', async () => {
+    const hang = { on: false };
+    const h = await harness({
+      fetch: (u: string, init?: RequestInit) => (hang.on && ISSUER_DOCS.test(new URL(u).pathname) ? new Promise<Response>(() => undefined) : fetch(u, init)),
+      syncOptions: { badgeTimeoutMs: 300 },
+    });
+    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+    await h.app.sync.run(id);
+    const before = await h.db.badges.all();
+    const settled = before.filter((r) => r.verdict === 'valid' || r.verdict === 'invalid');
+    expect(settled.some((r) => r.original.kind === 'png')).toBe(true);
+    const originals = new Map(await Promise.all(settled.map(async (r) => [r.key, (await h.db.originals.get(r.key))!.bytes] as const)));
+    hang.on = true;
+    h.clock.offsetMs = 25 * 3600_000; // past reverifyAfterMs: unchanged badges are verified again
+    await h.app.sync.run(id);
+    for (const r of settled) {
+      expect((await h.db.badges.get(r.key))!).toMatchObject({ verdict: r.verdict, checks: r.checks, verifiedAt: r.verifiedAt, original: r.original, contentHash: r.contentHash });
+      expect((await h.db.originals.get(r.key))!.bytes).toEqual(originals.get(r.key));
+    }
+  });
+});

@@ -124,7 +124,9 @@ export function createSync(d: SyncDeps) {
   /**
    * One item that throws (a bug, a document the engine chokes on) must not stop the run, or every
    * retry would resume at the same cursor and fail there again: it is kept, `indeterminate`, with
-   * what went wrong, and verified again on the next run (its content hash is left empty).
+   * what went wrong, and verified again on the next run (its content hash is left empty). A badge
+   * already settled for the same content and addresses is left as it was (its result, its baked
+   * image): a server that accepts and never answers taught nothing new (last-complete.ts).
    */
   async function processOrNote(ctx: RunContext, item: SyncItem, signal: AbortSignal): Promise<FullBadge | null> {
     const { account, idsHash, runId } = ctx;
@@ -136,6 +138,8 @@ export function createSync(d: SyncDeps) {
       console.warn('[lanyard] sync: a badge could not be verified', item.sourceId, e);
       const key = `${account.id}|${item.sourceId}`;
       const existing = await d.db.badges.get(key);
+      const settled = existing?.verdict === 'valid' || existing?.verdict === 'invalid';
+      if (settled && existing.identitiesHash === idsHash && existing.contentHash === (await sha256Hex(item.fingerprint))) return null;
       const url = item.url ?? '';
       const bytes = new TextEncoder().encode(item.text ?? url);
       const result: VerifyResult = { verdict: 'indeterminate', format: 'unknown', checks: [{ id: 'parse', outcome: 'indeterminate', message }], recipient: null, badge: null, input: { kind: 'unknown', size: bytes.length, sha256: '' } };
