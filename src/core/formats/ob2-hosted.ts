@@ -177,7 +177,8 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
       else checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, scope.message);
     }
   }
-  checkValidity(checks, { from: a.issuedOn, fromName: 'issuedOn', until: a.expires, untilName: 'expires' }, ctx.now);
+  // `expires: null` is no expiry (JSON-LD 1.1 §4.1 ignores null; ob2-structure.ts accepts it, as 1EdTech's validator does).
+  checkValidity(checks, { from: a.issuedOn, fromName: 'issuedOn', until: a.expires ?? undefined, untilName: 'expires' }, ctx.now);
   await checkRevocationList(checks, a, issuer, ctx);
   return toBadgeOb2(a, bc, issuer, format);
 }

@@ -141,7 +141,8 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
     checks.skipRemaining('The signature or its key failed, so what the assertion says cannot be trusted');
     return toBadgeOb2(a, bc, issuer, format);
   }
-  checkValidity(checks, { from: a.issuedOn, fromName: 'issuedOn', until: a.expires, untilName: 'expires' }, ctx.now);
+  // `expires: null` is no expiry (JSON-LD 1.1 §4.1 ignores null; ob2-structure.ts accepts it, as 1EdTech's validator does).
+  checkValidity(checks, { from: a.issuedOn, fromName: 'issuedOn', until: a.expires ?? undefined, untilName: 'expires' }, ctx.now);
   if (issuer) await checkRevocationList(checks, a, issuer, ctx);
   else checks.indeterminate('revocation', ErrorCodes.ISSUER_UNRESOLVED, 'The issuer profile, which names the revocation list, could not be fetched');
   return toBadgeOb2(a, bc, issuer, format);
