@@ -17,6 +17,7 @@ import { createHoverRate } from './hover-rate.ts';
 import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
 import { pickerBadge } from './views.ts';
+import { ownOrigins, reachableImage } from './image-hosts.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
 import { hostNeedingAccess } from './hover-access.ts';
 import { cardLabelsFrom } from '../../core/share/card-labels.ts';
@@ -68,7 +69,8 @@ export const hoverKey = (site: string, url: string): string => `hover:${site} ${
 
 function shareable(r: BadgeRecord): ShareableBadge {
   const m = r.meta;
-  const pick = Object.entries({ description: m.description, image: m.image, issuerName: m.issuerName, issuerUrl: m.issuerUrl, issuedOn: m.issuedOn, expires: m.expires, publicUrl: m.publicUrl }).filter(([, v]) => v !== undefined);
+  // A card goes to other people: never a picture on a local or private network (image-hosts.ts).
+  const pick = Object.entries({ description: m.description, image: reachableImage(m.image, []), issuerName: m.issuerName, issuerUrl: m.issuerUrl, issuedOn: m.issuedOn, expires: m.expires, publicUrl: m.publicUrl }).filter(([, v]) => v !== undefined);
   return { name: m.name, ...Object.fromEntries(pick) };
 }
 
@@ -128,7 +130,7 @@ export function createContent(d: ContentDeps) {
     if (hit && (hit.expiresAt ?? 0) > now()) return hit.value as HoverVerdict;
     const ids = await d.identities.forAccount(LOCAL);
     // The URL comes from a web page: its fetches never reach local or private hosts, but for the user's own backpacks.
-    const allowOrigins = (await d.db.accounts.all()).flatMap((a) => (URL.canParse(a.baseUrl) ? [new URL(a.baseUrl).origin] : []));
+    const allowOrigins = await ownOrigins(d.db);
     // A known badge page (Credly's) is checked through its badge data (badge-data-urls.ts), under the same rules.
     const target = badgeDataUrl(url) ?? url;
     const verdict = hoverVerdict(await d.verifier.verify(target, ids.verified, { blockPrivate: true, allowOrigins, site }), target);
@@ -144,10 +146,10 @@ export function createContent(d: ContentDeps) {
     /** The user's badges (not pending, not invalid) whose name, issuer or tags contain the query. */
     async pickerList(query: string): Promise<PickerBadge[]> {
       const q = query.trim().toLowerCase();
-      const all = await d.db.badges.all();
+      const [all, own] = await Promise.all([d.db.badges.all(), ownOrigins(d.db)]);
       const mine = all.filter((r) => !r.pending && r.verdict !== 'invalid');
       const hits = q ? mine.filter((r) => [r.meta.name, r.meta.issuerName ?? '', ...r.meta.tags].some((t) => t.toLowerCase().includes(q))) : mine;
-      return hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER).map(pickerBadge);
+      return hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER).map((r) => pickerBadge(r, own));
     },
 
     /** The card and sentence, in the browser's language (the extension's messages; English outside an extension). */

@@ -5,19 +5,21 @@
 import { displayText } from '../../core/share/display.ts';
 import { shareWarningOf } from '../../core/share/warning.ts';
 import { hostNeedingAccess } from './hover-access.ts';
+import { reachableImage } from './image-hosts.ts';
 import type { AccountView, BadgeDetail, BadgeView, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
 import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
 
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-export function badgeView(r: BadgeRecord): BadgeView {
+/** `own`: the user's backpacks' origins, whose pictures may be on a private host (image-hosts.ts). */
+export function badgeView(r: BadgeRecord, own: readonly string[]): BadgeView {
   const m = r.meta;
   return defined({
     key: r.key,
     accountId: r.accountId,
     name: m.name,
     description: m.description,
-    image: m.image,
+    image: reachableImage(m.image, own),
     issuerName: m.issuerName,
     issuerUrl: m.issuerUrl,
     issuedOn: m.issuedOn,
@@ -32,10 +34,10 @@ export function badgeView(r: BadgeRecord): BadgeView {
   });
 }
 
-export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined): BadgeDetail {
+export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: readonly string[]): BadgeDetail {
   const m = r.meta;
   return defined({
-    ...badgeView(r),
+    ...badgeView(r, own),
     criteria: m.criteria,
     evidence: m.evidence.map(defined),
     alignments: m.alignments.map(defined),
@@ -49,12 +51,12 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined): Badg
   });
 }
 
-export function pickerBadge(r: BadgeRecord): PickerBadge {
+export function pickerBadge(r: BadgeRecord, own: readonly string[]): PickerBadge {
   const m = r.meta;
   return defined({
     key: r.key,
     name: m.name,
-    image: m.image,
+    image: reachableImage(m.image, own),
     issuerName: m.issuerName,
     issuedOn: m.issuedOn,
     expires: m.expires,
