@@ -57,7 +57,7 @@ describe('what the popup and the pickers are given', () => {
     await h.db.badges.put(planted);
   });
 
-  it('the list, the badge page and the picker get no picture on the user’s network; the backpack’s own pictures stay', async () => {
+  it('the list, the badge page and the picker get no picture on the user’s network; the backpack’s own pictures stay in the popup', async () => {
     const list = await h.app.library.list();
     expect(list.find((b) => b.key === planted.key)).toBeDefined();
     expect(list.find((b) => b.key === planted.key)?.image).toBeUndefined();
@@ -69,7 +69,19 @@ describe('what the popup and the pickers are given', () => {
     // The test backpack is at http://127.0.0.1:<port>, a loopback origin: the user's own, so its pictures are shown.
     const own = list.filter((b) => b.key !== planted.key && b.image?.startsWith(ctx.bp.baseUrl));
     expect(own.length).toBeGreaterThan(0);
-    expect((await h.app.content.pickerList('')).some((b) => b.image?.startsWith(ctx.bp.baseUrl))).toBe(true);
+  });
+
+  it('a picker row carries a picture only when the message holds it (data:), never a URL the page would request', async () => {
+    // The picker is in the page's document: the page's service worker would see every picture URL (picker-leak.test.ts).
+    const rows = await h.app.content.pickerList('');
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.filter((b) => b.image !== undefined && !b.image.startsWith('data:image/'))).toEqual([]);
+    const some = (await h.db.badges.all()).find((r) => r.verdict === 'valid' && r.key !== planted.key)!;
+    const small = 'data:image/png;base64,iVBORw0KGgo=';
+    await h.db.badges.put({ ...some, key: 'local:data-picture', meta: { ...some.meta, name: 'Data picture', image: small } });
+    await h.db.badges.put({ ...some, key: 'local:huge-picture', meta: { ...some.meta, name: 'Huge picture', image: `data:image/png;base64,${'A'.repeat(200_000)}` } });
+    expect((await h.app.content.pickerList('Data picture'))[0]?.image).toBe(small);
+    expect((await h.app.content.pickerList('Huge picture'))[0]?.image).toBeUndefined();
   });
 
   it('a card for a mail or a post carries no picture on a private host, not even the backpack’s own', async () => {

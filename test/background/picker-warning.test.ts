@@ -15,26 +15,26 @@ const record = (verdict: BadgeRecord['verdict'], checks: BadgeRecord['checks'] =
 
 describe('picker badges carry the share warning', () => {
   it('none for a valid badge; the first undetermined check for an indeterminate one; the first failure for an invalid one', () => {
-    expect(pickerBadge(record('valid'), []).warning).toBeUndefined();
+    expect(pickerBadge(record('valid')).warning).toBeUndefined();
     const checks: BadgeRecord['checks'] = [
       { id: 'signature', outcome: 'pass', message: 'ok' },
       { id: 'issuer-key', outcome: 'indeterminate', message: 'The issuer’s profile could not be fetched' },
       { id: 'revocation', outcome: 'fail', message: 'Revoked: no longer valid' },
     ];
-    expect(pickerBadge(record('indeterminate', checks), []).warning).toEqual({ level: 'indeterminate', reason: 'The issuer’s profile could not be fetched' });
-    expect(pickerBadge(record('invalid', checks), []).warning).toEqual({ level: 'invalid', reason: 'Revoked: no longer valid' });
-    expect(pickerBadge(record('unverified'), []).warning).toEqual({ level: 'unverified' });
+    expect(pickerBadge(record('indeterminate', checks)).warning).toEqual({ level: 'indeterminate', reason: 'The issuer’s profile could not be fetched' });
+    expect(pickerBadge(record('invalid', checks)).warning).toEqual({ level: 'invalid', reason: 'Revoked: no longer valid' });
+    expect(pickerBadge(record('unverified')).warning).toEqual({ level: 'unverified' });
     // The same rule as the popup's share screen.
-    expect(pickerBadge(record('indeterminate', checks), []).warning).toEqual(shareWarningOf({ verdict: 'indeterminate', checks }));
+    expect(pickerBadge(record('indeterminate', checks)).warning).toEqual(shareWarningOf({ verdict: 'indeterminate', checks }));
   });
 
   it('a host Lanyard may not read is named, not the engine’s “open the badge in Lanyard”', () => {
     const message = 'The issuer could not be read: https://i.example/issuer could not be fetched: ' + new HostPermissionError('https://i.example').message;
-    expect(pickerBadge(record('indeterminate', [{ id: 'issuer-key', outcome: 'indeterminate', message }]), []).warning).toEqual({ level: 'indeterminate', needsAccess: 'i.example' });
+    expect(pickerBadge(record('indeterminate', [{ id: 'issuer-key', outcome: 'indeterminate', message }])).warning).toEqual({ level: 'indeterminate', needsAccess: 'i.example' });
   });
 
   it('a hostile reason is shown, not obeyed: bidi controls made visible, long text cut', () => {
-    const w = pickerBadge(record('indeterminate', [{ id: 'hosted', outcome: 'indeterminate', message: `x\u202Ey${'z'.repeat(2000)}` }]), []).warning;
+    const w = pickerBadge(record('indeterminate', [{ id: 'hosted', outcome: 'indeterminate', message: `x\u202Ey${'z'.repeat(2000)}` }])).warning;
     expect(w?.reason).toContain('⟨RLO⟩');
     expect(w!.reason!.length).toBeLessThan(400);
   });

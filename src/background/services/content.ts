@@ -146,10 +146,10 @@ export function createContent(d: ContentDeps) {
     /** The user's badges (not pending, not invalid) whose name, issuer or tags contain the query. */
     async pickerList(query: string): Promise<PickerBadge[]> {
       const q = query.trim().toLowerCase();
-      const [all, own] = await Promise.all([d.db.badges.all(), ownOrigins(d.db)]);
+      const all = await d.db.badges.all();
       const mine = all.filter((r) => !r.pending && r.verdict !== 'invalid');
       const hits = q ? mine.filter((r) => [r.meta.name, r.meta.issuerName ?? '', ...r.meta.tags].some((t) => t.toLowerCase().includes(q))) : mine;
-      return hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER).map((r) => pickerBadge(r, own));
+      return hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER).map(pickerBadge);
     },
 
     /** The card and sentence, in the browser's language (the extension's messages; English outside an extension). */

@@ -51,12 +51,26 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: 
   });
 }
 
-export function pickerBadge(r: BadgeRecord, own: readonly string[]): PickerBadge {
+/** The longest data: picture a picker row carries (a hundred rows go in one message). */
+export const MAX_PICKER_IMAGE_CHARS = 100_000;
+
+/**
+ * A picker row's picture: only one the message itself holds (a data: image). The picker is in the
+ * page's document, so every picture it loads is requested by that page, and the page's own service
+ * worker sees each URL (test/browser/picker-leak.test.ts): opening the picker would tell LinkedIn,
+ * Gmail or Outlook (or a script that took over one of them) which badges the user holds, before
+ * anything is chosen. A badge with a hosted picture shows the placeholder there.
+ */
+export function pickerImage(image: string | undefined): string | undefined {
+  return image !== undefined && /^data:image\//i.test(image) && image.length <= MAX_PICKER_IMAGE_CHARS ? image : undefined;
+}
+
+export function pickerBadge(r: BadgeRecord): PickerBadge {
   const m = r.meta;
   return defined({
     key: r.key,
     name: m.name,
-    image: reachableImage(m.image, own),
+    image: pickerImage(m.image),
     issuerName: m.issuerName,
     issuedOn: m.issuedOn,
     expires: m.expires,
