@@ -62,3 +62,30 @@ describe('a date written as null is no date', () => {
     expect(r.check('validity'), showRun(r)).toMatchObject({ outcome: 'fail', code: 'ERR_EXPIRED' });
   });
 });
+
+describe('every OB 2.0 DateTime the structure check accepts is read by the validity check', () => {
+  it('basic format, a short zone, a comma fraction, minutes left out: valid (before: structure passed, then validity failed, invalid)', async () => {
+    const { web, privateKey } = await makeIssuer();
+    for (const issuedOn of ['20250101T000000Z', '2025-01-01T00:00:00+05', '2025-01-01T05:30:00+0530', '2025-01-01T00:00:00,5Z', '2025-01-01T10Z']) {
+      const r = await verify(await signJws(await assertion({ issuedOn }), privateKey), { fetch: web.fetch, now: NOW });
+      expect(check(r, 'structure')?.outcome, issuedOn).toBe('pass');
+      expect(check(r, 'validity'), `${issuedOn} ${show(r)}`).toMatchObject({ outcome: 'pass' });
+      expect(r.verdict).toBe('valid');
+    }
+  });
+
+  it('the instant is the one written: an expiry in basic format or with a short zone still expires', async () => {
+    const { web, privateKey } = await makeIssuer();
+    // NOW is 2026-11-26T00:00:00Z; +05 means 2026-11-25T19:00Z: expired; -05 means 2026-11-26T05:00Z: not yet.
+    for (const [expires, outcome] of [['20261125T235959Z', 'fail'], ['2026-11-26T00:00:00+05', 'fail'], ['2026-11-26T00:00:00-05', 'pass'], ['2026-11-26T00:00:00-0500', 'pass']] as const) {
+      const r = await verify(await signJws(await assertion({ expires }), privateKey), { fetch: web.fetch, now: NOW });
+      expect(check(r, 'validity')?.outcome, `${expires} ${show(r)}`).toBe(outcome);
+    }
+  });
+
+  it('what the structure check refuses is still refused', async () => {
+    const { web, privateKey } = await makeIssuer();
+    const r = await verify(await signJws(await assertion({ expires: 'next year' }), privateKey), { fetch: web.fetch, now: NOW });
+    expect(r.verdict).toBe('invalid');
+  });
+});
