@@ -21,6 +21,7 @@ import { ownOrigins, reachableImage } from './image-hosts.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
 import { hostNeedingAccess } from './hover-access.ts';
 import { cardLabelsFrom } from '../../core/share/card-labels.ts';
+import { issuerSite } from '../../core/share/issuer-site.ts';
 import { formatCalendarDate } from '../../core/share/dates.ts';
 import { extensionMessage, uiLanguage } from '../../platform/i18n.ts';
 import { ErrorCodes } from '../../core/errors.ts';
@@ -98,6 +99,8 @@ export function hoverVerdict(r: VerifyResult, url?: string): HoverVerdict {
     verdict: r.verdict,
     name: b?.name ?? (webPage ? 'A web page, not badge data' : 'Not a readable badge'),
     ...(b?.issuer.name ? { issuerName: b.issuer.name } : {}),
+    // The name is the issuer's own word; where the checks place it is said beside it (issuer-site.ts).
+    ...(b && issuerSite(b.issuer.id) ? { issuerSite: issuerSite(b.issuer.id)! } : {}),
     ...(b?.issuedOn ?? b?.validFrom ? { issuedOn: (b.issuedOn ?? b.validFrom)! } : {}),
     issuedToYou: r.recipient !== null,
     message,
