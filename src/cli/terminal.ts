@@ -9,10 +9,12 @@
  * word joiner and invisible operators (U+200B, U+2060–U+2064), deprecated format characters
  * (U+206A–U+206F), the interlinear annotation characters (U+FFF9–U+FFFB), the Mongolian vowel separator,
  * the Hangul fillers, the BOM, and tag characters
- * (`\u{E0041}`) unless they spell an emoji flag.
+ * (`\u{E0041}`) unless they spell an emoji flag; the rest of Unicode's default-ignorable set that
+ * display.ts shows (Khmer inherent vowels, musical and shorthand format controls, reserved
+ * ignorables), and a combining grapheme joiner or variation selector between two ASCII letters or digits.
  */
 const UNSAFE =
-  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\u206a-\u206f\u180e\u115f\u1160\u3164\uffa0\ufeff\ufff9-\ufffb\\]|\uDB40[\uDC00-\uDC7F]/g;
+  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2065\u206a-\u206f\u180e\u115f\u1160\u3164\uffa0\ufeff\ufff9-\ufffb\u17b4\u17b5\ufff0-\ufff8\\]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]|[\uDB41-\uDB43][\uDC00-\uDFFF]|\uD834[\uDD73-\uDD7A]|\uD82F[\uDCA0-\uDCA3]|(?<=[A-Za-z0-9])(?:[\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF])(?=[A-Za-z0-9])/g;
 
 const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, '0');
 

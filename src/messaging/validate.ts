@@ -136,7 +136,7 @@ const emailView = shape<EmailView>({ id: isString, email: isString, verified: is
 const opt = optional(isString);
 const shareWarning = shape<NonNullable<PickerBadge['warning']>>({ level: oneOf('invalid', 'indeterminate', 'unverified'), reason: opt, needsAccess: opt });
 const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt, warning: optional(shareWarning) });
-const hoverVerdict = shape<HoverVerdict>({ verdict, name: isString, issuerName: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt });
+const hoverVerdict = shape<HoverVerdict>({ verdict, name: isString, issuerName: opt, issuerSite: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt });
 
 export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
   popup: {

@@ -111,6 +111,11 @@ export interface HoverVerdict {
   verdict: Verdict;
   name: string;
   issuerName?: string;
+  /**
+   * Where the issuer is as verification knows it (core/share/issuer-site.ts: its id's host or DID),
+   * shown beside the name, which is the issuer's own word.
+   */
+  issuerSite?: string;
   issuedOn?: string;
   /** True when the badge was issued to one of the user's addresses. */
   issuedToYou: boolean;

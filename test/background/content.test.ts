@@ -76,7 +76,8 @@ describe('hover verification', () => {
     await expect(h.app.content.hoverVerify(target, FROM)).rejects.toMatchObject({ code: 'ERR_FORBIDDEN_SENDER' });
     await h.app.hoverSites.add('https://blog.example/*', true);
     const v = await h.app.content.hoverVerify(target, FROM);
-    expect(v).toEqual({ verdict: 'valid', name: 'Poetical Science', issuerName: 'Difference Engine Guild', issuedOn: '2026-04-10T09:30:00Z', issuedToYou: true, message: 'Verified: issued by Difference Engine Guild' });
+    // issuerSite: where the checks place the issuer (its id's host), beside the name it gives itself.
+    expect(v).toEqual({ verdict: 'valid', name: 'Poetical Science', issuerName: 'Difference Engine Guild', issuerSite: new URL(ctx.bp.baseUrl).host, issuedOn: '2026-04-10T09:30:00Z', issuedToYou: true, message: 'Verified: issued by Difference Engine Guild' });
     const before = h.fetched.length;
     expect(await h.app.content.hoverVerify(target, FROM)).toEqual(v);
     expect(h.fetched.length).toBe(before);

@@ -143,6 +143,10 @@ describe('verify on hover', () => {
     expect(valid).toContain('✓ Verified badge');
     expect(valid).toContain('Analytical Engine Programmer');
     expect(valid).toContain('Analytical Society');
+    // Beside the name the issuer gives itself, where the checks place it: its id's host (hostile review, session 11).
+    expect(valid).toContain(`Analytical Society (${new URL(backpack.baseUrl).host})`);
+    expect(await inShadow(page, 'hover-card', (root) => root.querySelector('.c')!.scrollHeight <= root.querySelector('.c')!.clientHeight + 1)).toBe(true);
+    await page.screenshot({ path: 'test-results/hover-valid-issuer-site.png' });
 
     await hover(page, 'plain');
     await page.waitForSelector('[data-lanyard="hover-card"]', { state: 'detached' });

@@ -12,13 +12,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { realPage, REAL_GMAIL } from '../content/support/pages.ts';
+import { fixture, realPage, REAL_GMAIL } from '../content/support/pages.ts';
 import { clickButton, grantHosts, inShadow, pickerOptions, popupSend, serve, waitFor } from '../content/support/browser.ts';
 import { launchWithBadges, type WithBadges } from '../content/support/extension.ts';
 
 let env: WithBadges;
 const CLOBBER = '<form id="browser"><input name="runtime"></form><form id="__lanyardUi"><input name="mail"></form><div id="__lanyardHover"></div>';
 const HOVER_SITE = 'https://clobber.example/';
+/** An element of the page's own, with the attribute of Lanyard's button host, where the user is about to click. */
+const LOOK_ALIKE = '<div id="look-alike" data-lanyard="linkedin-fill-form" style="position:fixed;left:10px;top:10px;width:200px;height:40px;background:#eee;z-index:10">Close</div>';
 /** A compose form whose controls are named after the DOM members Lanyard uses (no dialog around it: the form is the compose root). */
 const OUTLOOK_FORM = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mail</title></head><body>
 <form id="compose"><div><button type="button" aria-label="Send">Send</button></div>
@@ -29,6 +31,12 @@ beforeAll(async () => {
   env = await launchWithBadges();
   await serve(env.ext.context, 'https://mail.google.com/**', (url) => (url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL).replace('</body>', `${CLOBBER}</body>`) : null));
   await serve(env.ext.context, 'https://outlook.office.com/**', (url) => (url.pathname.startsWith('/mail/') ? OUTLOOK_FORM : null));
+  // LinkedIn's certification form, with the page's own look-alike of Lanyard's "Fill from a badge" host over its Close link.
+  await serve(env.ext.context, 'https://www.linkedin.com/**', (url) =>
+    url.pathname === '/in/ada-lovelace/edit/forms/certification/new/'
+      ? fixture('linkedin-cert-form.html').replace('</body>', `${LOOK_ALIKE}</body>`)
+      : null,
+  );
   await serve(env.ext.context, `${HOVER_SITE}**`, (url) =>
     url.pathname === '/hidden' || url.pathname === '/shown'
       ? // A badge link made (almost) invisible by an ancestor, inside a form whose "parentElement" skips that ancestor (/shown: the same, visible).
@@ -155,4 +163,21 @@ describe('a hostile hover site', () => {
     expect(await dwell('shown')).toBe(1);
     expect(await dwell('hidden')).toBe(0);
   });
+});
+
+describe('a hostile page on LinkedIn', () => {
+  it('its own element dressed as Lanyard’s button: the user’s real click on it opens no picker (hostile review, session 11)', async () => {
+    const { page, errors } = await open('https://www.linkedin.com/in/ada-lovelace/edit/forms/certification/new/', '[lanyard] linkedin content script loaded');
+    // Lanyard's own button is there too.
+    await page.waitForSelector('form > [data-lanyard="linkedin-fill-form"]');
+    // A real, trusted click (Playwright's mouse) on the page's look-alike.
+    await page.mouse.click(60, 30);
+    await page.waitForTimeout(800);
+    expect(await page.locator('[data-lanyard="picker"]').count()).toBe(0);
+    // The real button still opens it.
+    await clickButton(page, 'linkedin-fill-form');
+    expect((await pickerOptions(page)).length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

@@ -15,6 +15,16 @@ describe('escapeForTerminal', () => {
     expect(escapeForTerminal('Ha\uFFF9rv\uFFFAard\uFFFB')).toBe('Ha\\uFFF9rv\\uFFFAard\\uFFFB');
   });
 
+  it('escapes the rest of the default-ignorable set, which Chromium and terminals draw as nothing (hostile review, session 11)', () => {
+    // Each of these made "Goo?gle" draw exactly as "Google" (measured in Chromium: the same width).
+    for (const [c, esc] of [['\u17B4', '\\u17B4'], ['\u2065', '\\u2065'], ['\uFFF0', '\\uFFF0'], ['\u{1D173}', '\\u{1D173}'], ['\u{1BCA0}', '\\u{1BCA0}'], ['\u{E0080}', '\\u{E0080}'], ['\u{E0FFF}', '\\u{E0FFF}']] as const) {
+      expect(escapeForTerminal(`Goo${c}gle`)).toBe(`Goo${esc}gle`);
+    }
+    // A combining grapheme joiner or variation selector between two ASCII letters serves no script.
+    expect(escapeForTerminal('Goo\u034Fgle Ha\uFE0Frvard Ya\u{E0100}le')).toBe('Goo\\u034Fgle Ha\\uFE0Frvard Ya\\u{E0100}le');
+    for (const ok of ['❤\uFE0F', '1\uFE0F\u20E3', '\u845B\u{E0100}', '\u1820\u180B']) expect(escapeForTerminal(ok)).toBe(ok);
+  });
+
   it('keeps what writing needs: joiners, variation selectors, emoji and tag flags', () => {
     const scotland = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
     for (const ok of ['zero\u200Cnon\u200Djoiner', '❤\uFE0F', '👩‍👩‍👧‍👦', `Scotland ${scotland}`, 'Zürich']) expect(escapeForTerminal(ok)).toBe(ok);

@@ -17,9 +17,11 @@ import { createHoverRate } from './hover-rate.ts';
 import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
 import { pickerBadge } from './views.ts';
+import { ownOrigins, reachableImage } from './image-hosts.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
 import { hostNeedingAccess } from './hover-access.ts';
 import { cardLabelsFrom } from '../../core/share/card-labels.ts';
+import { issuerSite } from '../../core/share/issuer-site.ts';
 import { formatCalendarDate } from '../../core/share/dates.ts';
 import { extensionMessage, uiLanguage } from '../../platform/i18n.ts';
 import { ErrorCodes } from '../../core/errors.ts';
@@ -68,7 +70,8 @@ export const hoverKey = (site: string, url: string): string => `hover:${site} ${
 
 function shareable(r: BadgeRecord): ShareableBadge {
   const m = r.meta;
-  const pick = Object.entries({ description: m.description, image: m.image, issuerName: m.issuerName, issuerUrl: m.issuerUrl, issuedOn: m.issuedOn, expires: m.expires, publicUrl: m.publicUrl }).filter(([, v]) => v !== undefined);
+  // A card goes to other people: never a picture on a local or private network (image-hosts.ts).
+  const pick = Object.entries({ description: m.description, image: reachableImage(m.image, []), issuerName: m.issuerName, issuerUrl: m.issuerUrl, issuedOn: m.issuedOn, expires: m.expires, publicUrl: m.publicUrl }).filter(([, v]) => v !== undefined);
   return { name: m.name, ...Object.fromEntries(pick) };
 }
 
@@ -96,6 +99,8 @@ export function hoverVerdict(r: VerifyResult, url?: string): HoverVerdict {
     verdict: r.verdict,
     name: b?.name ?? (webPage ? 'A web page, not badge data' : 'Not a readable badge'),
     ...(b?.issuer.name ? { issuerName: b.issuer.name } : {}),
+    // The name is the issuer's own word; where the checks place it is said beside it (issuer-site.ts).
+    ...(b && issuerSite(b.issuer.id) ? { issuerSite: issuerSite(b.issuer.id)! } : {}),
     ...(b?.issuedOn ?? b?.validFrom ? { issuedOn: (b.issuedOn ?? b.validFrom)! } : {}),
     issuedToYou: r.recipient !== null,
     message,
@@ -128,7 +133,7 @@ export function createContent(d: ContentDeps) {
     if (hit && (hit.expiresAt ?? 0) > now()) return hit.value as HoverVerdict;
     const ids = await d.identities.forAccount(LOCAL);
     // The URL comes from a web page: its fetches never reach local or private hosts, but for the user's own backpacks.
-    const allowOrigins = (await d.db.accounts.all()).flatMap((a) => (URL.canParse(a.baseUrl) ? [new URL(a.baseUrl).origin] : []));
+    const allowOrigins = await ownOrigins(d.db);
     // A known badge page (Credly's) is checked through its badge data (badge-data-urls.ts), under the same rules.
     const target = badgeDataUrl(url) ?? url;
     const verdict = hoverVerdict(await d.verifier.verify(target, ids.verified, { blockPrivate: true, allowOrigins, site }), target);

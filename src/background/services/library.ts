@@ -18,6 +18,7 @@ import { createNetworkLog } from './network-log.ts';
 import { LOCAL, type Identities } from './identities.ts';
 import type { Verifier } from './verifier.ts';
 import { badgeDetail, badgeView } from './views.ts';
+import { ownOrigins } from './image-hosts.ts';
 
 export interface LibraryDeps {
   db: Db;
@@ -115,17 +116,21 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
 
     async import(source: ImportSource): Promise<BadgeView> {
       const r = source.kind === 'text' ? await importInput(new TextEncoder().encode(source.text.trim())) : await importInput(fromBase64(source.base64), { fileName: source.name });
-      return badgeView(r);
+      return badgeView(r, await ownOrigins(db));
     },
 
     /** Every badge, or with a limit only the newest (and any that tie with the last): the popup's first screen. Newest first. */
     async list(limit?: number): Promise<BadgeView[]> {
-      const records = limit === undefined ? await db.badges.all() : await db.badges.newest(limit);
+      // The backpacks' origins are read alongside (their pictures may be on a private host: image-hosts.ts).
+      const [records, own] = await Promise.all([limit === undefined ? db.badges.all() : db.badges.newest(limit), ownOrigins(db)]);
       const time = new Map(records.map((r) => [r, sortTimeOf(r.meta.issuedOn)]));
-      return records.sort((a, b) => time.get(b)! - time.get(a)! || a.key.localeCompare(b.key)).map(badgeView);
+      return records.sort((a, b) => time.get(b)! - time.get(a)! || a.key.localeCompare(b.key)).map((r) => badgeView(r, own));
     },
 
-    get: async (key: string): Promise<BadgeDetail> => badgeDetail(await mustGet(key), await db.originals.get(key)),
+    async get(key: string): Promise<BadgeDetail> {
+      const [r, o, own] = await Promise.all([mustGet(key), db.originals.get(key), ownOrigins(db)]);
+      return badgeDetail(r, o, own);
+    },
 
     async remove(key: string): Promise<{ removed: boolean }> {
       const existed = (await db.badges.get(key)) !== undefined;

@@ -5,19 +5,21 @@
 import { displayText } from '../../core/share/display.ts';
 import { shareWarningOf } from '../../core/share/warning.ts';
 import { hostNeedingAccess } from './hover-access.ts';
+import { reachableImage } from './image-hosts.ts';
 import type { AccountView, BadgeDetail, BadgeView, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
 import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
 
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-export function badgeView(r: BadgeRecord): BadgeView {
+/** `own`: the user's backpacks' origins, whose pictures may be on a private host (image-hosts.ts). */
+export function badgeView(r: BadgeRecord, own: readonly string[]): BadgeView {
   const m = r.meta;
   return defined({
     key: r.key,
     accountId: r.accountId,
     name: m.name,
     description: m.description,
-    image: m.image,
+    image: reachableImage(m.image, own),
     issuerName: m.issuerName,
     issuerUrl: m.issuerUrl,
     issuedOn: m.issuedOn,
@@ -32,10 +34,10 @@ export function badgeView(r: BadgeRecord): BadgeView {
   });
 }
 
-export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined): BadgeDetail {
+export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: readonly string[]): BadgeDetail {
   const m = r.meta;
   return defined({
-    ...badgeView(r),
+    ...badgeView(r, own),
     criteria: m.criteria,
     evidence: m.evidence.map(defined),
     alignments: m.alignments.map(defined),
@@ -50,12 +52,26 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined): Badg
   });
 }
 
+/** The longest data: picture a picker row carries (a hundred rows go in one message). */
+export const MAX_PICKER_IMAGE_CHARS = 100_000;
+
+/**
+ * A picker row's picture: only one the message itself holds (a data: image). The picker is in the
+ * page's document, so every picture it loads is requested by that page, and the page's own service
+ * worker sees each URL (test/browser/picker-leak.test.ts): opening the picker would tell LinkedIn,
+ * Gmail or Outlook (or a script that took over one of them) which badges the user holds, before
+ * anything is chosen. A badge with a hosted picture shows the placeholder there.
+ */
+export function pickerImage(image: string | undefined): string | undefined {
+  return image !== undefined && /^data:image\//i.test(image) && image.length <= MAX_PICKER_IMAGE_CHARS ? image : undefined;
+}
+
 export function pickerBadge(r: BadgeRecord): PickerBadge {
   const m = r.meta;
   return defined({
     key: r.key,
     name: m.name,
-    image: m.image,
+    image: pickerImage(m.image),
     issuerName: m.issuerName,
     issuedOn: m.issuedOn,
     expires: m.expires,

@@ -14,17 +14,26 @@ const CSS =
   'button:hover{background:#eef3fb}button:focus-visible{outline:2px solid #0a66c2;outline-offset:1px}' +
   'i{display:inline-block;width:12px;height:12px;border-radius:50%;background:#d4a017;box-shadow:inset 0 0 0 3px #f5d76e}';
 
+/**
+ * The hosts makeButton made. The attribute alone does not make a host ours: a page can put its own
+ * `<div data-lanyard="linkedin-fill-form">` under a link the user is about to click, and that real
+ * click would open the picker where the page chose (hostile review, session 11).
+ */
+const made = new WeakSet<Element>();
+
 export function makeButton(kind: string, label: string): HTMLElement {
   const { host, root } = mountShadow(kind, CSS, true);
   root.append(h('button', { type: 'button', 'aria-label': label, title: label }, h('i', { 'aria-hidden': 'true' }), label));
+  made.add(host);
   return host;
 }
 
-/** Our button's host when the user (not a page script: user.ts) pressed or reached it. */
+/** Our button's host when the user (not a page script: user.ts) pressed or reached it, and Lanyard made it. */
 function hostOf(e: Event, kind: string): HTMLElement | null {
   if (!fromUser(e)) return null;
   const t = e.target;
-  return t instanceof Element ? t.closest<HTMLElement>(`[${HOST_ATTR}="${kind}"]`) : null;
+  const host = t instanceof Element ? t.closest<HTMLElement>(`[${HOST_ATTR}="${kind}"]`) : null;
+  return host && made.has(host) ? host : null;
 }
 
 /**

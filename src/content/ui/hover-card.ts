@@ -66,7 +66,11 @@ function body(state: CardState): (Node | string)[] {
   // advice, which speaks of the popup's badge page. That sentence alone: with the badge's name it
   // no longer fit the card's fixed box in French.
   if (v.needsAccess) return [verdict, h('p', {}, tx('contentHoverNoAccess', displayText(v.needsAccess, 200)))];
-  const issuer = v.issuerName ? h('bdi', { dir: 'auto' }, displayText(v.issuerName, 300)) : null;
+  // The name is the issuer's own word ("Harvard University" from anywhere); beside it, where the
+  // checks place the issuer (its id's host or DID: issuer-site.ts), which the name cannot fake.
+  const site = v.issuerSite ? displayText(v.issuerSite, 80) : '';
+  const named = v.issuerName ? h('bdi', { dir: 'auto' }, displayText(v.issuerName, 300)) : null;
+  const issuer = named && site ? h('span', {}, named, ` (${site})`) : named ?? (site ? h('bdi', { dir: 'ltr' }, site) : null);
   return [
     verdict,
     h('b', { dir: 'auto' }, v.noBadgeKind ? tx(NO_BADGE[v.noBadgeKind]) : displayText(v.name, 300)),

@@ -188,7 +188,9 @@ export function openPicker(o: PickerOptions): { close(): void } {
 }
 
 function row(b: PickerBadge, i: number): HTMLLIElement {
-  const src = safeImage(b.image);
+  // Only a picture the message holds (data:): one fetched from here would be the page's request,
+  // seen by its service worker, telling it which badges the user holds (background views.ts pickerImage).
+  const src = b.image && /^data:/i.test(b.image) ? safeImage(b.image) : null;
   const [mark, key] = MARKS[b.verdict];
   const label = tx(key);
   // Issuer-written words through display.ts (bidi controls visible, long text cut), each isolated.

@@ -15,13 +15,29 @@ function authority(url: string): string | undefined {
 
 export type ScopeOutcome = { ok: true; message: string } | { ok: false; message: string };
 
+/**
+ * A URL as the fetch reads it (WHATWG URL: dot segments and their %2e spellings resolved, host in
+ * lower case, a bare site given its "/"); text that is not a URL stays as written. startsWith is
+ * compared between these: "https://issuer.test/badges/../uploads/a.json" is fetched from /uploads/,
+ * outside "https://issuer.test/badges/", and the prefix "https://issuer.test" means that site,
+ * "https://issuer.test/", not "https://issuer.test.evil.test/".
+ */
+function asFetched(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
+}
+
 export function inVerificationScope(assertionUrl: string, issuer: Json): ScopeOutcome {
   const issuerId = str(issuer.id);
   const policy = isObj(issuer.verification) ? issuer.verification : {};
   const startsWith = arr(policy.startsWith).filter((s): s is string => typeof s === 'string' && s.length > 0);
   let allowed = arr(policy.allowedOrigins).filter((s): s is string => typeof s === 'string').map((s) => s.toLowerCase());
   if (startsWith.length) {
-    const prefix = startsWith.find((p) => assertionUrl.startsWith(p));
+    const fetched = asFetched(assertionUrl);
+    const prefix = startsWith.find((p) => fetched.startsWith(asFetched(p)));
     if (!prefix) return { ok: false, message: `The assertion is hosted at ${assertionUrl}, outside the issuer's declared locations (${startsWith.join(', ')})` };
     // Both declared: both hold (VCORE hosted_id_in_verification_scope checks startsWith, then allowedOrigins).
     if (!allowed.length) return { ok: true, message: `Hosted under ${prefix}, where the issuer says its badges live` };

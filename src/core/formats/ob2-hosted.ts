@@ -13,7 +13,7 @@ import { checkValidity } from '../verify/validity.ts';
 import { inVerificationScope } from './hosted-scope.ts';
 import { idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
-import { notAnAssertion, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
+import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 import { checkRevocationList, declaresOtherId, isHttpsUpgrade, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 
 type Hosted = { json: Json } | { gone: true } | { error: LanyardError };
@@ -180,7 +180,9 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
       else checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, scope.message);
     }
   }
-  checkValidity(checks, { from: a.issuedOn, fromName: 'issuedOn', until: a.expires, untilName: 'expires' }, ctx.now);
+  // `expires: null` is no expiry (JSON-LD 1.1 §4.1 ignores null; ob2-structure.ts accepts it, as 1EdTech's validator does);
+  // every DateTime form the structure check accepts is read (ob2Instant).
+  checkValidity(checks, { from: ob2Instant(a.issuedOn), fromName: 'issuedOn', until: ob2Instant(a.expires ?? undefined), untilName: 'expires' }, ctx.now);
   await checkRevocationList(checks, a, issuer, ctx);
   return toBadgeOb2(a, bc, issuer, format);
 }

@@ -16,7 +16,7 @@ import { checkValidity } from '../verify/validity.ts';
 import { arr, idOf, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { checkRevocationList, declaresOtherId, resolveBadgeClass, resolveNode, sameDocument, structureOb2, toBadgeOb2 } from './ob2-common.ts';
-import { notAnAssertion } from './ob2-structure.ts';
+import { notAnAssertion, ob2Instant } from './ob2-structure.ts';
 
 /** OB 2.0 recommends RS256; nothing else is accepted (no `none`, no HMAC). */
 export const OB2_ALGORITHMS = ['RS256'] as const;
@@ -143,7 +143,9 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
     checks.skipRemaining('The signature or its key failed, so what the assertion says cannot be trusted');
     return toBadgeOb2(a, bc, issuer, format);
   }
-  checkValidity(checks, { from: a.issuedOn, fromName: 'issuedOn', until: a.expires, untilName: 'expires' }, ctx.now);
+  // `expires: null` is no expiry (JSON-LD 1.1 §4.1 ignores null; ob2-structure.ts accepts it, as 1EdTech's validator does);
+  // every DateTime form the structure check accepts is read (ob2Instant).
+  checkValidity(checks, { from: ob2Instant(a.issuedOn), fromName: 'issuedOn', until: ob2Instant(a.expires ?? undefined), untilName: 'expires' }, ctx.now);
   if (issuer) await checkRevocationList(checks, a, issuer, ctx);
   else checks.indeterminate('revocation', ErrorCodes.ISSUER_UNRESOLVED, 'The issuer profile, which names the revocation list, could not be fetched');
   return toBadgeOb2(a, bc, issuer, format);

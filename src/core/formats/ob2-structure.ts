@@ -101,12 +101,27 @@ const isDataUri = (v: unknown): boolean => typeof v === 'string' && /^data:[^,]*
  * OB 2.0 DateTime: ISO 8601 date and time with a zone designator, `Z` or ±hh, ±hhmm, ±hh:mm
  * (VCORE `_validate_datetime`: aniso8601 must parse it, and it must end with one of those).
  */
+const OB2_DATE_TIME = /^(\d{4})-?(\d{2})-?(\d{2})T(\d{2})(?::?(\d{2})(?::?(\d{2})([.,]\d+)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)$/;
+
 export function isOb2DateTime(v: unknown): boolean {
   if (typeof v !== 'string') return false;
-  const m = /^(\d{4})-?(\d{2})-?(\d{2})T(\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)$/.exec(v);
+  const m = OB2_DATE_TIME.exec(v);
   if (!m) return false;
   const [, , mo, d, h, mi = '0', s = '0'] = m;
   return +mo! >= 1 && +mo! <= 12 && +d! >= 1 && +d! <= 31 && +h! <= 24 && +mi <= 59 && +s <= 60;
+}
+
+/**
+ * An OB 2.0 DateTime in the extended form the validity check reads (YYYY-MM-DDThh:mm:ss[.f]±hh:mm):
+ * every form isOb2DateTime accepts (ISO 8601 basic "20250101T000000Z", minutes or seconds left out,
+ * a comma before the fraction, a zone "+05" or "+0530"), so that a date the structure check
+ * accepts is not then called "not a date" by the validity check. Anything else is returned as it is.
+ */
+export function ob2Instant(v: unknown): unknown {
+  if (!isOb2DateTime(v)) return v;
+  const [, y, mo, d, h, mi = '00', s = '00', frac = '', zone = 'Z'] = OB2_DATE_TIME.exec(v as string)!;
+  const z = zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '') || '00'}`;
+  return `${y}-${mo}-${d}T${h}:${mi}:${s}${frac.replace(',', '.')}${z}`;
 }
 
 /** A node to check: what it is expected to be, and the @context it is read with (its own, else its parent's). */

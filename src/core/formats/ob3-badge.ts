@@ -113,9 +113,9 @@ export function datesOf(c: Json): { from?: [string, unknown]; until?: [string, u
   return { from: pick(c, f1, f2), until: pick(c, u1, u2) };
 }
 
-/** The first of two date members present, with its name. */
+/** The first of two date members present, with its name; a null one is absent (JSON-LD 1.1 §4.1: not even signed data). */
 function pick(c: Json, a: string, b: string): [string, unknown] | undefined {
-  return c[a] !== undefined ? [a, c[a]] : c[b] !== undefined ? [b, c[b]] : undefined;
+  return c[a] !== undefined && c[a] !== null ? [a, c[a]] : c[b] !== undefined && c[b] !== null ? [b, c[b]] : undefined;
 }
 
 /** OB 3.0 verification.md step 4: not yet valid before validFrom, expired after validUntil (VC 1.1: issuanceDate/expirationDate). */

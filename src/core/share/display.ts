@@ -31,9 +31,14 @@ const BIDI: Record<string, string> = {
 // (UAX #44; DerivedCoreProperties.txt) less what writing needs (ZWNJ/ZWJ U+200C/U+200D, variation
 // selectors, the soft hyphen, CGJ): zero-width space, word joiner and invisible operators, the
 // deprecated format characters, the Mongolian vowel separator, the Hangul fillers (blank letters),
-// and tag characters (U+E0000–E007F, invisible ASCII) unless they spell an emoji flag (🏴 + tags + U+E007F).
+// and tag characters (U+E0000–E007F, invisible ASCII) unless they spell an emoji flag (🏴 + tags + U+E007F);
+// also the rest of that set, which Chromium draws as nothing too: the Khmer inherent vowels (U+17B4,
+// U+17B5), the musical and shorthand format controls (U+1D173–1D17A, U+1BCA0–1BCA3), and the
+// code points reserved as ignorable (U+2065, U+FFF0–FFF8, U+E0080–E00FF, U+E01F0–E0FFF).
+// The combining grapheme joiner and the variation selectors stay where writing uses them, but
+// between two ASCII letters or digits no script does ("Goo\u034Fgle" draws as "Google"): there they show.
 const CONTROLS =
-  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFF9-\uFFFB\u200B\u2060-\u2064\u206A-\u206F\u180E\u115F\u1160\u3164\uFFA0]|\uDB40[\uDC00-\uDC7F]/g;
+  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFF9-\uFFFB\u200B\u2060-\u2065\u206A-\u206F\u180E\u115F\u1160\u3164\uFFA0\u17B4\u17B5\uFFF0-\uFFF8]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]|[\uDB41-\uDB43][\uDC00-\uDFFF]|\uD834[\uDD73-\uDD7A]|\uD82F[\uDCA0-\uDCA3]|(?<=[A-Za-z0-9])(?:[\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF])(?=[A-Za-z0-9])/g;
 const NAMES: Record<string, string> = { ...BIDI, '\u200B': 'ZWSP', '\u2060': 'WJ' };
 /** A flag's tag sequence matches CONTROLS first, so that its tags are not taken one by one; it stays. */
 const isFlag = (m: string): boolean => m.length > 2;

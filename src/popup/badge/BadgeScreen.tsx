@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { displayText } from '../../core/share/display.ts';
 import { safeHttpUrl } from '../../core/share/escape.ts';
+import { issuerSite } from '../../core/share/issuer-site.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { useBadgeDetail } from './use-badge-detail.ts';
@@ -54,6 +55,7 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
   if (detail.status === 'error') return <ErrorState title={t('badgeErrorTitle')} message={errorText(t, detail.error)} onRetry={load} />;
   const b = detail.value;
   const issuerUrl = safeHttpUrl(b.issuerUrl);
+  const site = issuerSite(b.issuerId);
 
   const reverify = async () => {
     // Offline, a check could only fail to reach the issuer and replace a settled result with "not
@@ -100,6 +102,8 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
         <div>
           <ScreenTitle isolate>{b.name}</ScreenTitle>
           {b.issuerName ? <p class="issuer" dir="auto">{issuerUrl ? <ExternalLink href={issuerUrl} text={b.issuerName} /> : b.issuerName}</p> : null}
+          {/* The name and its link are the issuer's own words; this is where the checks place it (core/share/issuer-site.ts). */}
+          {site ? <p class="issuer-site" dir="ltr">{t('badgeIssuerSite', site)}</p> : null}
         </div>
       </div>
       <div class="button-row">

@@ -67,6 +67,21 @@ describe('invisible characters cannot make one name look like another (spoofing)
     expect(hasHiddenControls(displayText('ok\u{E0068}\u{E0069}'))).toBe(false);
   });
 
+  it('shows the rest of the default-ignorable set, which Chromium draws as nothing (hostile review, session 11)', () => {
+    // Each of these made "Goo?gle" draw exactly as "Google" in Chromium (the same width, measured).
+    for (const c of ['\u17B4', '\u17B5', '\u2065', '\uFFF0', '\uFFF8', '\u{1D173}', '\u{1D17A}', '\u{1BCA0}', '\u{E0080}', '\u{E00FF}', '\u{E01F0}', '\u{E0FFF}']) {
+      const cp = c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      expect(displayText(`Goo${c}gle`)).toBe(`Goo⟨U+${cp}⟩gle`);
+      expect(hasHiddenControls(`Goo${c}gle`)).toBe(true);
+    }
+    // A combining grapheme joiner or a variation selector between two ASCII letters or digits serves no script.
+    expect(displayText('Goo\u034Fgle')).toBe('Goo⟨U+034F⟩gle');
+    expect(displayText('Ha\uFE0Frvard 2\uFE0E0')).toBe('Ha⟨U+FE0F⟩rvard 2⟨U+FE0E⟩0');
+    expect(displayText('Ya\u{E0100}le')).toBe('Ya⟨U+E0100⟩le');
+    // Where writing uses them they stay: emoji presentation, a keycap, an ideographic variation, Mongolian.
+    for (const ok of ['❤\uFE0F', '1\uFE0F\u20E3', '#\uFE0F\u20E3 ok', '\u845B\u{E0100}', '\u1820\u180B\u1821', 'A\u034F\u0301']) expect(displayText(ok)).toBe(ok);
+  });
+
   it('keeps what writing needs: joiners, variation selectors, soft hyphens and emoji tag flags', () => {
     const scotland = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
     for (const ok of ['zero\u200Cnon\u200Djoiner', 'می‌خواهم', '❤\uFE0F', 'soft\u00ADhyphen', `Scotland ${scotland}`, '👩‍👩‍👧‍👦']) {

@@ -1,0 +1,76 @@
+/**
+ * Hostile review (session 11): what a picker site's own scripts learn when the user opens Lanyard's
+ * picker (run `npm run build` first). The rows sit in a closed shadow root, but a picture they show
+ * is requested by the page's document, and the page's service worker (Gmail, Outlook and LinkedIn
+ * each run one) sees every such request. Before, the picker showed each badge's hosted picture: the
+ * page learned which badges the user holds (up to a hundred, and the results of each search) before
+ * anything was chosen. Resource Timing does not show these requests to the page (checked here too);
+ * the service worker did. Now a row shows only a picture the message holds (data:), and the
+ * placeholder otherwise: the service worker sees nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, realPage, REAL_GMAIL } from '../content/support/pages.ts';
+import { clickButton, pickerOptions, serve } from '../content/support/browser.ts';
+import { launchWithBadges, type WithBadges } from '../content/support/extension.ts';
+
+let env: WithBadges;
+/** A service worker the page registers: it keeps the URL of every request its documents make. */
+const SPY = `
+  const seen = [];
+  self.addEventListener('install', () => self.skipWaiting());
+  self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
+  self.addEventListener('fetch', (e) => { seen.push(e.request.url); });
+  self.addEventListener('message', (e) => e.source.postMessage(seen));
+`;
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+beforeAll(async () => {
+  env = await launchWithBadges();
+  await serve(env.ext.context, 'https://mail.google.com/**', (url) => (url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL) : url.pathname === '/mail/u/1/' ? fixture('gmail-two-composes-and-reply.html') : null));
+  await env.ext.context.route('https://mail.google.com/sw-spy.js', (route) => route.fulfill({ contentType: 'text/javascript', body: SPY }));
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('the picker on a picker site whose scripts are hostile', () => {
+  it('the page and its service worker learn no picture URL of the user’s badges', async () => {
+    expect(env.problems).toEqual([]);
+    const page = await env.ext.context.newPage();
+    // The hostile badge's picture is on a public host (https://hostile.example): served, so that it would load.
+    await page.route('https://hostile.example/badges/1/image', (route) => route.fulfill({ status: 200, contentType: 'image/gif', body: GIF }));
+    await page.addInitScript(() => {
+      const w = window as unknown as { seen: string[] };
+      w.seen = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.seen.push(e.name))).observe({ type: 'resource', buffered: true });
+      document.addEventListener('securitypolicyviolation', (e) => w.seen.push(`csp ${e.blockedURI}`));
+    });
+    const loaded = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('[lanyard] mail content script loaded') });
+    await page.goto('https://mail.google.com/mail/u/0/#inbox?compose=new');
+    await loaded;
+    await page.waitForSelector('[data-lanyard="insert-badge"]');
+    const controlled = await page.evaluate(async () => {
+      await navigator.serviceWorker.register('/sw-spy.js');
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      return navigator.serviceWorker.controller !== null;
+    });
+    expect(controlled).toBe(true);
+    await clickButton(page, 'insert-badge', 0);
+    expect((await pickerOptions(page)).length).toBeGreaterThanOrEqual(2);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: 'test-results/gmail-picker-no-pictures.png' });
+    const fromWorker = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          navigator.serviceWorker.addEventListener('message', (e) => resolve(e.data as string[]), { once: true });
+          navigator.serviceWorker.controller!.postMessage('seen');
+        }),
+    );
+    const fromPage = await page.evaluate(() => [...(window as unknown as { seen: string[] }).seen, ...performance.getEntriesByType('resource').map((e) => e.name)]);
+    const badgePictures = (urls: string[]) => urls.filter((u) => u.includes('hostile.example') || u.includes(env.backpack.baseUrl));
+    expect(badgePictures(fromWorker)).toEqual([]);
+    expect(badgePictures(fromPage)).toEqual([]);
+    await page.close();
+  }, 120_000);
+});

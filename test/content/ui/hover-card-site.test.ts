@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+/**
+ * Hostile review (session 11): on a site the user turned hover on for, a page links to a badge from
+ * an issuer that calls itself "Harvard University" but is evil.example. The badge verifies (it is
+ * evil.example's), and the card said "✓ Verified … Issued by Harvard University": Lanyard's check
+ * mark lent the page's claim a name it had not checked. Now the card says where the issuer is
+ * beside its name: "Issued by Harvard University (evil.example)". The background fills it from the
+ * issuer's id (core/share/issuer-site.ts); the name stays the issuer's own word.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { hoverVerdict } from '../../../src/background/services/content.ts';
+import type { VerifyResult } from '../../../src/core/result.ts';
+import { guards } from '../../../src/messaging/validate.ts';
+import { isHoverVerdict } from '../../../src/content/messages.ts';
+import { hideCard, showCard } from '../../../src/content/ui/hover-card.ts';
+import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
+import { hosts, shadowOf } from '../support/shadow.ts';
+
+let rt: FakeRuntime | undefined;
+afterEach(() => {
+  hideCard();
+  rt?.restore();
+});
+
+const result = (issuer: { id?: string; name?: string }): VerifyResult =>
+  ({
+    verdict: 'valid',
+    format: 'ob2.0-hosted',
+    checks: [{ id: 'hosted', outcome: 'pass', message: 'Hosted on evil.example, the issuer\'s own site' }],
+    recipient: null,
+    badge: { name: 'Doctorate', issuer, tags: [], recipients: [], evidence: [], alignments: [], endorsements: [] },
+  }) as unknown as VerifyResult;
+
+describe('the hover card names where the issuer is', () => {
+  it('the background puts the issuer id’s host beside the name it gives itself, and the reply passes both guards', () => {
+    const v = hoverVerdict(result({ id: 'https://evil.example/issuer.json', name: 'Harvard University' }));
+    expect(v).toMatchObject({ verdict: 'valid', issuerName: 'Harvard University', issuerSite: 'evil.example' });
+    expect(guards.content.reply['hover/verify'](v)).toBe(true);
+    expect(isHoverVerdict(v)).toBe(true);
+    expect(hoverVerdict(result({ id: 'urn:uuid:5e5b2f7c-7d54-4bbf-9f1b-0d0e7f3a0001', name: 'X' })).issuerSite).toBeUndefined();
+  });
+
+  it('the card reads “Issued by Harvard University (evil.example)”', () => {
+    rt = installRuntime();
+    const anchor = document.createElement('a');
+    document.body.append(anchor);
+    showCard(anchor, { kind: 'ready', verdict: hoverVerdict(result({ id: 'did:web:evil.example', name: 'Harvard University' })) });
+    const text = shadowOf(hosts('hover-card')[0]).textContent ?? '';
+    expect(text).toContain('Issued by Harvard University (evil.example)');
+  });
+});

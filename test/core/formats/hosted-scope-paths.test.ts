@@ -1,0 +1,65 @@
+/**
+ * Hostile review (session 11): OB 2.0 §HostedBadge rule 3, `verification.startsWith`, was compared
+ * with the assertion id as written, while the fetch (WHATWG URL, as every browser and Node do)
+ * reads it normalised. An id "https://issuer.test/badges/../uploads/a.json" starts with the prefix
+ * "https://issuer.test/badges/" but is fetched from /uploads/a.json, anywhere on the host; and a
+ * prefix written without its slash, "https://issuer.test", also covered
+ * "https://issuer.test.evil.test/…", another host. Both made a badge hosted by someone else valid.
+ */
+import { describe, expect, it } from 'vitest';
+import { verify } from '../../../src/core/verify/pipeline.ts';
+import type { VerifyResult } from '../../../src/core/result.ts';
+import type { Fetch } from '../../../src/core/verify/context.ts';
+import { inVerificationScope } from '../../../src/core/formats/hosted-scope.ts';
+import { assertion, makeIssuer, NOW } from './ob2-fixtures.ts';
+
+const check = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id);
+const show = (r: VerifyResult) => JSON.stringify(r.checks.filter((c) => c.outcome !== 'pass' && c.outcome !== 'skipped'));
+const hosted = (id: string) => assertion({ id, verification: { type: 'HostedBadge' } });
+
+/** A fetch that reads the URL as browsers and Node do (dot segments resolved, %2e too), then asks the fake web. */
+const normalising = (inner: Fetch): Fetch => (url, init) => inner(new URL(url).href, init);
+
+async function run(startsWith: string, id: string, servedAt: string) {
+  const { web } = await makeIssuer({ verification: { type: 'VerificationObject', startsWith } });
+  web.json(servedAt, await hosted(id));
+  return verify(JSON.stringify(await hosted(id)), { fetch: normalising(web.fetch), now: NOW });
+}
+
+describe('startsWith is compared with the URL that is fetched', () => {
+  it('an id that climbs out of the declared path with dot segments is outside the scope: not valid', async () => {
+    for (const id of ['https://issuer.test/badges/../uploads/a.json', 'https://issuer.test/badges/%2e%2e/uploads/a.json', 'https://issuer.test/badges/.%2E/uploads/a.json']) {
+      const r = await run('https://issuer.test/badges/', id, 'https://issuer.test/uploads/a.json');
+      expect(check(r, 'hosted'), `${id} ${show(r)}`).toMatchObject({ outcome: 'fail', code: 'ERR_HOSTED_SCOPE' });
+      expect(r.verdict).toBe('invalid');
+    }
+  });
+
+  it('a prefix that is only a site ("https://issuer.test") covers that site, not a longer host name', async () => {
+    const id = 'https://issuer.test.evil.test/a.json';
+    const r = await run('https://issuer.test', id, id);
+    expect(check(r, 'hosted'), show(r)).toMatchObject({ outcome: 'fail', code: 'ERR_HOSTED_SCOPE' });
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('assertions under the declared prefix still verify, however the prefix or the id is spelled', async () => {
+    for (const [prefix, id] of [
+      ['https://issuer.test/badges/', 'https://issuer.test/badges/a.json'],
+      ['https://issuer.test', 'https://issuer.test/badges/a.json'],
+      ['https://ISSUER.test/badges/', 'https://issuer.test/badges/a.json'],
+      ['https://issuer.test/badges/', 'https://issuer.test/badges/./a.json'],
+    ] as const) {
+      const r = await run(prefix, id, new URL(id).href);
+      expect(r.verdict, `${prefix} ${id} ${show(r)}`).toBe('valid');
+    }
+  });
+
+  it('inVerificationScope itself', () => {
+    const issuer = (startsWith: string) => ({ id: 'https://issuer.test/issuer.json', verification: { startsWith } });
+    expect(inVerificationScope('https://issuer.test/badges/../x', issuer('https://issuer.test/badges/')).ok).toBe(false);
+    expect(inVerificationScope('https://issuer.test.evil.test/x', issuer('https://issuer.test')).ok).toBe(false);
+    expect(inVerificationScope('https://issuer.test/badges/x', issuer('https://issuer.test/badges/')).ok).toBe(true);
+    // A prefix that is not a URL is compared as written.
+    expect(inVerificationScope('https://issuer.test/badges/x', issuer('https://issuer.test/bad')).ok).toBe(true);
+  });
+});

@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+/**
+ * Hostile review (session 11): an issuer's name and web site are its own words. A profile named
+ * "Harvard University" whose `url` is https://www.harvard.edu, served from evil.example, makes a
+ * badge that verifies (the checks tie it to evil.example, rightly). The badge page showed only
+ * "Harvard University", linked to harvard.edu: nothing said where the issuer really is. Now the
+ * line under the name says it ("Issuer's address: evil.example"), an internationalised host in its
+ * xn-- form so look-alike letters show.
+ */
+import { cleanup, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import BadgeScreen from '../../src/popup/badge/BadgeScreen.tsx';
+import { issuerSite } from '../../src/core/share/issuer-site.ts';
+import type { BadgeDetail } from '../../src/messaging/views.ts';
+import { createMockActions } from '../../src/popup/mock-actions.ts';
+import { renderWithEnv } from './render.tsx';
+
+afterEach(cleanup);
+
+describe('issuerSite', () => {
+  it('names the place the checks tie the issuer to', () => {
+    expect(issuerSite('https://evil.example/issuer.json')).toBe('evil.example');
+    expect(issuerSite('https://Issuer.Example:8443/p')).toBe('issuer.example:8443');
+    expect(issuerSite('did:web:evil.example')).toBe('evil.example');
+    expect(issuerSite('did:web:evil.example%3A8443:issuers:1')).toBe('evil.example:8443');
+    // A look-alike name (Cyrillic а, р, ӏ) is shown as the DNS sees it.
+    expect(issuerSite('https://\u0430\u0440\u0440\u04cf\u0435.com/issuer')).toBe('xn--80ak6aa92e.com');
+    expect(issuerSite('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK')).toBe('did:key:z6MkhaXgBZDv…');
+    expect(issuerSite('urn:uuid:5e5b2f7c-7d54-4bbf-9f1b-0d0e7f3a0001')).toBeUndefined();
+    expect(issuerSite('did:web:evil.example%2Fpath')).toBeUndefined();
+    expect(issuerSite(undefined)).toBeUndefined();
+  });
+});
+
+describe('the badge page', () => {
+  it('says where the issuer is under its name, which links to the web site the issuer claims', async () => {
+    const mock = createMockActions();
+    const detail: BadgeDetail = {
+      key: 'k', accountId: 'local', name: 'Doctorate', tags: [], format: 'ob2.0-hosted', verdict: 'valid', pending: false, recipient: null,
+      issuerName: 'Harvard University', issuerUrl: 'https://www.harvard.edu/', issuerId: 'https://evil.example/issuer.json',
+      checks: [{ id: 'hosted', outcome: 'pass', message: 'Hosted on evil.example, the issuer\'s own site' }], evidence: [], alignments: [], claimedRecipients: [],
+    };
+    renderWithEnv(<BadgeScreen badgeKey="k" onShare={() => {}} onAddresses={() => {}} onChanged={() => {}} onRemoved={() => {}} />, { ...mock, getBadge: async () => ({ ok: true, value: detail }) });
+    expect((await screen.findByRole('link', { name: 'Harvard University' })).getAttribute('href')).toBe('https://www.harvard.edu/');
+    expect(screen.getByText('Issuer’s address: evil.example')).toBeTruthy();
+  });
+});
