@@ -29,6 +29,18 @@ describe('pickers', () => {
     for (const b of all) expect(Object.keys(b).every((k) => ['key', 'name', 'image', 'issuerName', 'issuedOn', 'expires', 'verdict', 'publicUrl', 'credentialId'].includes(k))).toBe(true);
   });
 
+  it('a badge kept as its baked image shows that picture in the picker, from the message (no request the page could see)', async () => {
+    const rows = await h.app.content.pickerList('');
+    const baked = (await h.db.badges.all()).filter((r) => r.original.kind === 'png' && rows.some((b) => b.key === r.key));
+    expect(baked.length).toBeGreaterThan(0);
+    for (const r of baked) {
+      const bytes = (await h.db.originals.get(r.key))!.bytes;
+      expect(rows.find((b) => b.key === r.key)?.image).toBe(`data:image/png;base64,${Buffer.from(bytes).toString('base64')}`);
+    }
+    // Both sides of the messaging accept the rows as they are.
+    expect(guards.content.reply['picker/list'](rows)).toBe(true);
+  });
+
   it('builds an escaped card and a LinkedIn link with the organization id from settings', async () => {
     const key = `${id}|ada-programmer`;
     const card = await h.app.content.card(key);

@@ -16,6 +16,7 @@ import type { HoverSites } from './hover-sites.ts';
 import { createHoverRate } from './hover-rate.ts';
 import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
+import { bakedPictures } from './picker-images.ts';
 import { pickerBadge } from './views.ts';
 import { ownOrigins, reachableImage } from './image-hosts.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
@@ -152,7 +153,13 @@ export function createContent(d: ContentDeps) {
       const all = await d.db.badges.all();
       const mine = all.filter((r) => !r.pending && r.verdict !== 'invalid');
       const hits = q ? mine.filter((r) => [r.meta.name, r.meta.issuerName ?? '', ...r.meta.tags].some((t) => t.toLowerCase().includes(q))) : mine;
-      return hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER).map(pickerBadge);
+      const rows = hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER);
+      const baked = await bakedPictures(rows, (key) => d.db.originals.get(key));
+      return rows.map((r) => {
+        const row = pickerBadge(r);
+        const image = baked.get(r.key);
+        return image ? { ...row, image } : row;
+      });
     },
 
     /** The card and sentence, in the browser's language (the extension's messages; English outside an extension). */

@@ -1,0 +1,29 @@
+/** Picker pictures from the baked originals (picker-images.ts): within a row's size and the message's budget. */
+import { describe, expect, it } from 'vitest';
+import { bakedPictures, PICKER_IMAGES_BUDGET } from '../../src/background/services/picker-images.ts';
+import type { BadgeRecord, OriginalRecord } from '../../src/platform/records.ts';
+
+const row = (key: string, kind: BadgeRecord['original']['kind'], image?: string) => ({ key, original: { kind }, meta: { name: key, tags: [], ...(image ? { image } : {}) } }) as unknown as BadgeRecord;
+const store = (entries: Record<string, number>) => async (key: string): Promise<OriginalRecord | undefined> => (key in entries ? { key, bytes: new Uint8Array(entries[key]!).fill(7) } : undefined);
+
+describe('bakedPictures', () => {
+  it('a PNG or SVG original becomes a data: URL of its type; JSON, JWS and URL originals do not', async () => {
+    const out = await bakedPictures([row('p', 'png'), row('s', 'svg'), row('j', 'json'), row('w', 'jws'), row('u', 'url')], store({ p: 10, s: 10, j: 10, w: 10, u: 10 }));
+    expect([...out.keys()]).toEqual(['p', 's']);
+    expect(out.get('p')).toBe(`data:image/png;base64,${Buffer.from(new Uint8Array(10).fill(7)).toString('base64')}`);
+    expect(out.get('s')).toMatch(/^data:image\/svg\+xml;base64,/);
+  });
+
+  it('keeps a row’s own data: picture, skips an original too large for a row, and stops at the message budget', async () => {
+    const own = await bakedPictures([row('d', 'png', 'data:image/png;base64,AAAA')], store({ d: 10 }));
+    expect(own.size).toBe(0);
+    const big = await bakedPictures([row('b', 'png'), row('m', 'png')], store({ b: 90_000, m: 100 }));
+    expect([...big.keys()]).toEqual(['m']);
+    const many = Array.from({ length: 60 }, (_, i) => row(`k${i}`, 'png'));
+    const out = await bakedPictures(many, store(Object.fromEntries(many.map((r) => [r.key, 70_000]))));
+    const total = [...out.values()].reduce((n, u) => n + u.length, 0);
+    expect(out.size).toBeGreaterThan(10);
+    expect(out.size).toBeLessThan(60);
+    expect(total).toBeLessThanOrEqual(PICKER_IMAGES_BUDGET);
+  });
+});
