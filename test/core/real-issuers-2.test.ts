@@ -155,3 +155,65 @@ describe('Blocktrust: DCC test credentials its did:key verifier uses (Ed25519Sig
     expect(check(r, 'structure')?.message).toContain('VC 2.0');
   });
 });
+
+/**
+ * The DCC's Participate platform (participate.community) issued this OB 3.0 badge as the Digital
+ * Credentials Consortium, did:web:participate.community, Ed25519Signature2020; MIT's Learner Credential
+ * Wallet exported it as a Verifiable Presentation, which LearnCard keeps as a "real export" test fixture.
+ * The DID document is not published offline. jsonld-signatures 11 with @digitalbazaar/ed25519-signature-2020
+ * verifies the proof with the key its method names (z6MkshUu…), and not once the badge is edited.
+ */
+describe('Participate (DCC) OB 3.0 badge, as the Learner Credential Wallet exports it (a presentation)', () => {
+  const VP = 'learncard-lcw/participate-community-shared-vp.json';
+  const DID = 'did:web:participate.community';
+  const KEY = 'z6MkshUuBLUq8B3heEMCNNbxEMadoWSgiDhSt6b2iA9Nozqu';
+  const DID_URL = 'https://participate.community/.well-known/did.json';
+  /** A DID document shaped as did:web publishes one; which keys participate.community lists is not known offline. */
+  const didDocument = (key: string) => ({
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/ed25519-2020/v1'],
+    id: DID,
+    verificationMethod: [{ id: `${DID}#${key}`, type: 'Ed25519VerificationKey2020', controller: DID, publicKeyMultibase: key }],
+    assertionMethod: [`${DID}#${key}`],
+  });
+
+  it('reads the credential inside the presentation, and leaves it indeterminate while the issuer\'s DID document cannot be fetched', async () => {
+    const r = await verify(bytes(VP), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(r.format).toBe('ob3.0-data-integrity');
+    expect(r.badge?.name).toBe('Digital Credential Explorer');
+    expect(r.badge?.issuer.name).toBe('Digital Credentials Consortium');
+    expect(outcomes(r)).toMatchObject({ parse: 'pass', structure: 'pass', signature: 'indeterminate', 'issuer-key': 'indeterminate', validity: 'pass' });
+    expect(check(r, 'signature')?.message).toContain(DID_URL);
+    expect(fails(r)).toEqual([]);
+  });
+
+  it('is valid once did:web:participate.community lists the key its proof names, and forged once edited', async () => {
+    const web = new FakeWeb().json(DID_URL, didDocument(KEY));
+    const r = await verify(bytes(VP), { fetch: web.fetch, now: NOW, identities: [] });
+    expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
+    expect(outcomes(r)).toMatchObject({ signature: 'pass', 'issuer-key': 'pass' });
+    const edited = readFileSync(path.join(REAL, VP), 'utf8').replace('"name": "Digital Credential Explorer"', '"name": "Digital Credential Expert"');
+    const forged = await verify(edited, { fetch: web.fetch, now: NOW, identities: [] });
+    expect(forged.verdict).toBe('invalid');
+    expect(check(forged, 'signature')?.outcome).toBe('fail');
+  });
+
+  it('is never valid when the DID document lists another key', async () => {
+    const web = new FakeWeb().json(DID_URL, didDocument('z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'));
+    const r = await verify(bytes(VP), { fetch: web.fetch, now: NOW, identities: [] });
+    expect(r.verdict).not.toBe('valid');
+    expect(check(r, 'signature')?.outcome).not.toBe('pass');
+  });
+
+  it('does not judge a presentation of several credentials as one badge, nor read an empty one as a badge', async () => {
+    const vp = JSON.parse(readFileSync(path.join(REAL, VP), 'utf8')) as { verifiableCredential: unknown[] };
+    const two = await verify(JSON.stringify({ ...vp, verifiableCredential: [vp.verifiableCredential[0], vp.verifiableCredential[0]] }), { fetch: offline, now: NOW, identities: [] });
+    expect(two.verdict).toBe('indeterminate');
+    expect(check(two, 'parse')?.outcome).toBe('pass');
+    expect(check(two, 'signature')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED });
+    expect(check(two, 'signature')?.message).toContain('2 credentials');
+    const none = await verify(JSON.stringify({ ...vp, verifiableCredential: [] }), { fetch: offline, now: NOW, identities: [] });
+    expect(check(none, 'parse')?.outcome).toBe('fail');
+    expect(none.verdict).toBe('invalid');
+  });
+});
