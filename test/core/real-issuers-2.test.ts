@@ -217,3 +217,17 @@ describe('Participate (DCC) OB 3.0 badge, as the Learner Credential Wallet expor
     expect(none.verdict).toBe('invalid');
   });
 });
+
+describe('Open Badge Factory: a baked PNG holding only its assertion URL (OB 1.x-era tEXt), as Open Badge Passport\'s tests keep it', () => {
+  // openbadgefactory/salava (Open Badge Passport) resources/test/invalid-metadata.png: a real OBF badge whose
+  // recipient is not that project's test user. The PNG holds no assertion, only where the issuer hosts it.
+  it('is indeterminate while openbadgefactory.com cannot be reached, naming the URL it would fetch', async () => {
+    const r = await verify(bytes('obf-salava/invalid-metadata.png'), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(r.format).toBe('hosted-url');
+    expect(check(r, 'parse')).toMatchObject({ outcome: 'pass' });
+    expect(check(r, 'parse')?.message).toContain('PNG holding a URL');
+    expect(check(r, 'hosted')?.message).toContain('https://openbadgefactory.com/v1/assertion/f7f5bc76de4cc1e96eeed3f367ac1f49f943631e.json');
+    expect(fails(r)).toEqual([]);
+  });
+});
