@@ -109,6 +109,22 @@ describe('Blockcerts: Learning Machine / Hyland certificates from cert-verifier-
     expect(fails(r)).toEqual([]);
   });
 
+  /**
+   * With the issuer's documents as cert-verifier-js's own tests serve them (its issuer profile and
+   * revocation list for https://blockcerts.learningmachine.com/issuer/5a4fe9931f607f0f3452a65e.json), and
+   * the certificate at its id as the issuer hosted it (Blockcerts certificates are fetched by that URL).
+   */
+  it('is revoked once the issuer\'s copy and revocation list answer, with the issuer\'s reason', async () => {
+    const ID = 'https://blockcerts.learningmachine.com/certificate/c4e09dfafc4a53e8a7f630df7349fd39';
+    const docs = createMapFetch([{ prefix: 'https://blockcerts.learningmachine.com/issuer/', dir: path.join(REAL, 'hosts/blockcerts.learningmachine.com/issuer') }], { offline: true, timeoutMs: 1000 });
+    const fetch: Fetch = (url, init) =>
+      url === ID ? Promise.resolve(new Response(bytes(`${BC}/v2_mainnet-revoked-2.0.json`), { headers: { 'content-type': 'application/json' } })) : docs(url, init);
+    const r = await verify(bytes(`${BC}/v2_mainnet-revoked-2.0.json`), { fetch, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(outcomes(r)).toMatchObject({ structure: 'pass', hosted: 'pass', revocation: 'fail' });
+    expect(check(r, 'revocation')?.message).toContain('Incorrect Issue Date. New credential to be issued.');
+  });
+
   it('does not call the proofs of a Blockcerts v3 credential forged: EcdsaSecp256k1Signature2019 (ES256K) and MerkleProof2019 are unchecked suites', async () => {
     for (const file of ['v3_example-non-chained-proofs.json', 'v3_mocknet-vc-v2-data-integrity-proof.json']) {
       const r = await verify(bytes(`${BC}/${file}`), { fetch: offline, now: NOW, identities: [] });
