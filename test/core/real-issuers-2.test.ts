@@ -221,6 +221,15 @@ describe('Participate (DCC) OB 3.0 badge, as the Learner Credential Wallet expor
     expect(check(r, 'signature')?.outcome).not.toBe('pass');
   });
 
+  it('reads a VC-JWT held in a presentation as that JWT (VC DM 1.1 §6.3.1): walt.id\'s Plugfest 3 badge', async () => {
+    const jwt = readFileSync(path.join(REAL, 'waltid-identity/waltidIssuedJoseSignedW3CCredential.jwt'), 'utf8').trim();
+    const vp = JSON.stringify({ '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: [jwt] });
+    const r = await verify(vp, { fetch: offline, now: new Date('2025-06-01T00:00:00Z'), identities: [] });
+    expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
+    expect(r.format).toBe('ob3.0-jwt');
+    expect(outcomes(r)).toMatchObject({ signature: 'pass', 'issuer-key': 'pass' });
+  });
+
   it('does not judge a presentation of several credentials as one badge, nor read an empty one as a badge', async () => {
     const vp = JSON.parse(readFileSync(path.join(REAL, VP), 'utf8')) as { verifiableCredential: unknown[] };
     const two = await verify(JSON.stringify({ ...vp, verifiableCredential: [vp.verifiableCredential[0], vp.verifiableCredential[0]] }), { fetch: offline, now: NOW, identities: [] });
