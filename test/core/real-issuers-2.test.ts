@@ -256,3 +256,16 @@ describe('Open Badge Factory: a baked PNG holding only its assertion URL (OB 1.x
     expect(fails(r)).toEqual([]);
   });
 });
+
+describe('Oregon Badge Alliance (openbadges.oregonbadgealliance.org, 2014): an OB 1.0 hosted badge baked in a PNG', () => {
+  // Kept by Concentric Sky's early badgr-server (badgeanalysis image-extraction tests): uid
+  // 2f900c7c-…, issuedOn a Unix timestamp (2014-07-30), verify.url on plain http, a MongoDB _id beside it.
+  it('reads it as OB 1.0 and leaves it indeterminate while the platform (long gone) cannot be reached', async () => {
+    const r = await verify(bytes('badgr-server-2014/oregon-badge-alliance_1.png'), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(r.format).toBe('ob1.0-hosted');
+    expect(outcomes(r)).toMatchObject({ parse: 'pass', hosted: 'indeterminate', revocation: 'indeterminate' });
+    expect(check(r, 'hosted')?.message).toContain('http://openbadges.oregonbadgealliance.org/api/assertions/53d944bf1400005600451205');
+    expect(fails(r)).toEqual([]);
+  });
+});
