@@ -305,3 +305,37 @@ describe('RCL Verifiable Credentials: RS256 VC-JWTs by did:jwk issuers, from the
     expect(check(r, 'validity')?.message).toContain('2025-09-15T00: 00:00Z');
   });
 });
+
+/**
+ * MATTR Launchpad (launchpad.vii.electron.mattrlabs.io): the JFF Plugfest 3 OB 3.0 VC-JWT it issued
+ * over OpenID4VCI on 2024-01-21 (EdDSA, kid did:web:…#Ck99k8Rd75, valid one year), with the did:web
+ * document the issuer served, as credo-ts recorded both for its holder tests. MATTR's document lists
+ * its key under `publicKey`, the pre-DID Core name of verificationMethod (read since this session).
+ */
+describe('MATTR Launchpad: an OB 3.0 VC-JWT by a did:web issuer whose document uses the legacy publicKey', () => {
+  const JWT = 'credo-openid4vc/mattr-launchpad_jwt_vc_json.jwt';
+  const MATTR = createMapFetch([{ prefix: 'https://launchpad.vii.electron.mattrlabs.io/', dir: path.join(REAL, 'hosts/launchpad.vii.electron.mattrlabs.io') }], { offline: true, timeoutMs: 1000 });
+
+  it('is valid while it ran, its key read from MATTR\'s DID document and bound to the issuer; expired after 2025-01-21', async () => {
+    const during = await verify(bytes(JWT), { fetch: MATTR, now: new Date('2024-06-01T00:00:00Z'), identities: [] });
+    expect(during.verdict, JSON.stringify(during.checks, null, 1)).toBe('valid');
+    expect(outcomes(during)).toMatchObject({ structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass' });
+    expect(check(during, 'signature')?.message).toContain('did:web:launchpad.vii.electron.mattrlabs.io#Ck99k8Rd75');
+    const after = await verify(bytes(JWT), { fetch: MATTR, now: NOW, identities: [] });
+    expect(after.verdict).toBe('invalid');
+    expect(check(after, 'validity')).toMatchObject({ outcome: 'fail', code: ErrorCodes.EXPIRED });
+    expect(check(after, 'signature')?.outcome).toBe('pass');
+  });
+
+  it('is indeterminate without the DID document, and forged once its payload is edited', async () => {
+    const alone = await verify(bytes(JWT), { fetch: offline, now: new Date('2024-06-01T00:00:00Z'), identities: [] });
+    expect(alone.verdict).toBe('indeterminate');
+    expect(check(alone, 'signature')?.message).toContain('https://launchpad.vii.electron.mattrlabs.io/.well-known/did.json');
+    const [h, p, s] = readFileSync(path.join(REAL, JWT), 'utf8').trim().split('.') as [string, string, string];
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString()) as { vc: { credentialSubject: { achievement: { name: string } } } };
+    payload.vc.credentialSubject.achievement.name = 'Leadership';
+    const r = await verify(`${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${s}`, { fetch: MATTR, now: new Date('2024-06-01T00:00:00Z'), identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+});
