@@ -327,6 +327,14 @@ describe('MATTR Launchpad: an OB 3.0 VC-JWT by a did:web issuer whose document u
     expect(check(after, 'signature')?.outcome).toBe('pass');
   });
 
+  it('leaves MATTR\'s 2023 Plugfest 2 badge (Sphereon\'s copy) indeterminate: signed with #6BhFMCGTJg, a key the 2024 document no longer lists (rotated, not forged)', async () => {
+    const r = await verify(bytes('sphereon-oid4vc/mattr.json'), { fetch: MATTR, now: new Date('2023-06-01T00:00:00Z'), identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate' });
+    expect(check(r, 'signature')?.message).toContain('#6BhFMCGTJg');
+    expect(fails(r)).toEqual([]);
+  });
+
   it('is indeterminate without the DID document, and forged once its payload is edited', async () => {
     const alone = await verify(bytes(JWT), { fetch: offline, now: new Date('2024-06-01T00:00:00Z'), identities: [] });
     expect(alone.verdict).toBe('indeterminate');
