@@ -335,6 +335,18 @@ describe('MATTR Launchpad: an OB 3.0 VC-JWT by a did:web issuer whose document u
     expect(fails(r)).toEqual([]);
   });
 
+  it('with its 2023 DID document (which lists #6BhFMCGTJg), leaves MATTR\'s JSON-LD Plugfest 2 badges indeterminate: their MATTR context is not bundled', async () => {
+    // credo-ts's earlier fixtures: the did:web document MATTR served in 2023 and the Ed25519Signature2018
+    // OpenBadgeCredential it issued then; Sphereon's copy (2023-04) is signed with the same key.
+    const MATTR_2023 = createMapFetch([{ prefix: 'https://launchpad.vii.electron.mattrlabs.io/', dir: path.join(REAL, 'credo-openid4vc/mattr-2023-did-web') }], { offline: true, timeoutMs: 1000 });
+    for (const f of ['credo-openid4vc/mattr-launchpad_ldp_vc_plugfest2.json', 'sphereon-oid4vc/mattr.json']) {
+      const r = await verify(bytes(f), { fetch: MATTR_2023, now: new Date('2023-06-01T00:00:00Z'), identities: [] });
+      expect(r.verdict, f).toBe('indeterminate');
+      expect(check(r, 'signature')?.message, f).toContain('https://mattr.global/contexts/vc-extensions/v1');
+      expect(fails(r), f).toEqual([]);
+    }
+  });
+
   it('is indeterminate without the DID document, and forged once its payload is edited', async () => {
     const alone = await verify(bytes(JWT), { fetch: offline, now: new Date('2024-06-01T00:00:00Z'), identities: [] });
     expect(alone.verdict).toBe('indeterminate');
