@@ -1,7 +1,7 @@
 /**
  * The keys a DID document or controller document lists (DID Core §Verification Methods,
- * W3C Controlled Identifiers §Verification Methods): entries of `verificationMethod` and
- * `assertionMethod`, each an id (possibly relative, `#key-1`) or an embedded method carrying
+ * W3C Controlled Identifiers §Verification Methods): entries of `verificationMethod` (or its
+ * pre-DID Core name `publicKey`) and `assertionMethod`, each an id (possibly relative, `#key-1`) or an embedded method carrying
  * `publicKeyJwk` (JsonWebKey, JsonWebKey2020), `publicKeyMultibase` (Multikey,
  * Ed25519VerificationKey2020) or `publicKeyBase58` (Ed25519VerificationKey2018).
  */
@@ -76,7 +76,12 @@ export function methodsOf(doc: Json, base: string): MethodList {
 function readMethods(doc: Json, base: string): MethodList {
   const ids = new Set<string>();
   const keys: ListedKey[] = [];
-  const all = arr(doc.verificationMethod);
+  // `publicKey`, in a DID document only: what DID documents called their verification methods before
+  // DID Core 1.0 renamed it (DID spec drafts to 2019, §Public Keys); issuers still serve it (MATTR's
+  // did:web document, in test/fixtures/real/hosts), and DIF did-resolver reads it as verificationMethod.
+  // (An OB 2.0 profile's publicKey is another property, read by the OB 2.0 signed path.)
+  const legacy = base.startsWith('did:') ? arr(doc.publicKey) : [];
+  const all = legacy.length ? [...arr(doc.verificationMethod), ...legacy] : arr(doc.verificationMethod);
   const declared = arr(doc.assertionMethod).slice(0, MAX_METHODS);
   const truncated = all.length > MAX_METHODS || arr(doc.assertionMethod).length > MAX_METHODS;
   const assertion = declared.length ? { ids: new Set<string>(), keys: new Set<ListedKey>() } : undefined;

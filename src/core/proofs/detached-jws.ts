@@ -31,7 +31,7 @@ const b64url = (bytes: Uint8Array): string => {
 };
 
 /** The JWS read, or why it is not one (`alg` says whether the algorithm itself was refused). */
-export function readDetachedJws(jws: unknown): DetachedJws | { error: string; algRefused?: boolean } {
+export function readDetachedJws(jws: unknown): DetachedJws | { error: string; algRefused?: boolean; alg?: unknown } {
   if (typeof jws !== 'string' || jws.length > 4096) return { error: 'The proof has no jws, or it is too long' };
   const parts = jws.split('.');
   if (parts.length !== 3) return { error: 'The jws is not a compact JWS (header..signature)' };
@@ -50,7 +50,7 @@ export function readDetachedJws(jws: unknown): DetachedJws | { error: string; al
   const alg = header.alg;
   if (!isAllowedAlg(alg)) {
     const what = alg === 'none' ? 'none (unsigned)' : typeof alg === 'string' && /^HS/i.test(alg) ? `${alg} (a shared secret, not a public key)` : shorten(JSON.stringify(alg ?? null), 40);
-    return { error: `The jws algorithm ${what} is not one Lanyard accepts`, algRefused: true };
+    return { error: `The jws algorithm ${what} is not one Lanyard accepts`, algRefused: true, alg };
   }
   const crit = header.crit;
   const unencoded = header.b64 === false;

@@ -41,7 +41,9 @@ const PROOF_TYPES: Record<string, SuiteKind> = { Ed25519Signature2020: 'eddsa', 
  * mechanisms"; the CCG Linked Data Cryptographic Suite Registry): a credential secured with one
  * is not forged for that, only unchecked.
  */
-const KNOWN_CRYPTOSUITES = ['bbs-2023', 'ecdsa-jcs-2019'];
+// MerkleProof2019 (W3C CCG "Merkle Proof Signature Suite 2019", lds-merkle-proof-2019) and its
+// DataIntegrityProof name merkle-proof-2019: Blockcerts v3 credentials anchored in a blockchain.
+const KNOWN_CRYPTOSUITES = ['bbs-2023', 'ecdsa-jcs-2019', 'merkle-proof-2019'];
 const KNOWN_PROOF_TYPES = [
   'JsonWebSignature2020',
   'RsaSignature2018',
@@ -51,6 +53,7 @@ const KNOWN_PROOF_TYPES = [
   'JcsEd25519Signature2020',
   'BbsBlsSignature2020',
   'BbsBlsSignatureProof2020',
+  'MerkleProof2019',
 ];
 
 export const SUPPORTED = [...Object.keys(DATA_INTEGRITY), ...Object.keys(PROOF_TYPES)];

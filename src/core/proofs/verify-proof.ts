@@ -9,6 +9,7 @@ import { ErrorCodes, type ErrorCode } from '../errors.ts';
 import { SafeModeError, UnknownContextError } from '../jsonld/errors.ts';
 import { multibaseDecode } from '../keys/base58.ts';
 import type { KeyDescription } from '../keys/jwk.ts';
+import { isUncheckedAlg } from '../keys/verify-jws.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { CanonHash } from './canonize-hash.ts';
 import { readDetachedJws, type DetachedJws } from './detached-jws.ts';
@@ -89,11 +90,16 @@ function readSignature(suite: Suite, proof: Record<string, unknown>): Signed | S
   }
 }
 
-/** A suite Lanyard does not implement is indeterminate, but a JWS it carries must still use an allowed algorithm. */
+/**
+ * A suite Lanyard does not implement is indeterminate, but a JWS it carries must still use an allowed
+ * algorithm, or a legitimate asymmetric one Lanyard does not check (isUncheckedAlg): EcdsaSecp256k1Signature2019
+ * (W3C CCG Linked Data Proofs for secp256k1) is a detached JWS whose alg is ES256K (RFC 8812 §3.2), so a
+ * genuine one is unchecked, not forged; `none` and HMAC still fail.
+ */
 function unsupported(proof: Record<string, unknown>, message: string): SignatureOutcome {
   if (proof.jws !== undefined) {
     const jws = readDetachedJws(proof.jws);
-    if ('error' in jws && jws.algRefused) return fail(ErrorCodes.ALG_NOT_ALLOWED, jws.error);
+    if ('error' in jws && jws.algRefused && !isUncheckedAlg(jws.alg)) return fail(ErrorCodes.ALG_NOT_ALLOWED, jws.error);
   }
   return unsettled(ErrorCodes.UNSUPPORTED, message);
 }

@@ -46,6 +46,23 @@ describe('resolveDid', () => {
     expect(await resolveDid('did:jwk:not-base64-json', ctx())).toHaveProperty('error');
   });
 
+  it('reads keys a DID document lists under the pre-DID Core name publicKey, and honours its assertionMethod', () => {
+    // The shape of MATTR's did:web document (Ed25519VerificationKey2018, publicKeyBase58, referenced by assertionMethod).
+    const did = 'did:web:issuer.example';
+    const doc = {
+      id: did,
+      publicKey: [
+        { id: `${did}#a`, type: 'Ed25519VerificationKey2018', controller: did, publicKeyBase58: 'Ck99k8Rd75V3THNexmMYYA6McqUJi9QgcPh4B1BBUTX7' },
+        { id: `${did}#b`, type: 'Ed25519VerificationKey2018', controller: did, publicKeyBase58: 'Dd3FUiBvRyBcAbcywjGy99BtPaV2DXnvjbYPCu8MYs68' },
+      ],
+      assertionMethod: [`${did}#a`],
+    };
+    const list = methodsOf(doc, did);
+    expect(list.keys.map((k) => k.id)).toEqual([`${did}#a`, `${did}#b`]);
+    expect(list.keys[0]?.jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
+    expect([...(list.assertion?.ids ?? [])]).toEqual([`${did}#a`]);
+  });
+
   it('fetches did:web documents, and refuses one whose id is another DID', async () => {
     const web = new FakeWeb()
       .json('https://issuer.test/.well-known/did.json', { id: 'did:web:issuer.test', verificationMethod: [] })

@@ -1,0 +1,113 @@
+/**
+ * A second round of credentials from real issuers (continued from real-issuers-2.test.ts): VC-JWTs
+ * from issuing platforms whose issuers are did:jwk or did:web, with the DID documents they published
+ * (test/fixtures/real, provenance in test/fixtures/README.md). Nothing is fetched: only the
+ * documents a test maps answer.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createMapFetch } from '../../src/cli/map-fetch.ts';
+import { ErrorCodes } from '../../src/core/errors.ts';
+import type { VerifyResult } from '../../src/core/result.ts';
+import type { Fetch } from '../../src/core/verify/context.ts';
+import { verify } from '../../src/core/verify/pipeline.ts';
+
+const REAL = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures'), 'real');
+const NOW = new Date('2026-12-01T00:00:00Z');
+
+const offline: Fetch = createMapFetch([], { offline: true, timeoutMs: 1000 });
+const bytes = (file: string) => new Uint8Array(readFileSync(path.join(REAL, file)));
+const outcomes = (r: VerifyResult) => Object.fromEntries(r.checks.map((c) => [c.id, c.outcome]));
+const check = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id);
+const fails = (r: VerifyResult) => r.checks.filter((c) => c.outcome === 'fail');
+/**
+ * RCL Verifiable Credentials (Ray Consulting Limited, Trinidad): the OB 3.0 VC-JWT its documentation
+ * shows as issued by its Issuer App (RS256, the issuer a did:jwk whose key is the JWT's jwk header), and
+ * the EndorsementCredential JWT inside its issuer profile. Authentic, yet not well-formed Open Badges:
+ * the credential `id` is a bare hex string, not a URI (VC DM 1.1 §4.2 / OB 3.0 §B.1.1: id is a URI), and
+ * the endorsement's dates read "2025-09-15T00: 00:00Z". Lanyard says both: the signature holds, the
+ * credential is malformed (invalid, as for any malformed credential; never "forged").
+ */
+describe('RCL Verifiable Credentials: RS256 VC-JWTs by did:jwk issuers, from the platform\'s documentation', () => {
+  it('verifies the signature with the did:jwk issuer\'s own key, and fails the id that is not a URI', async () => {
+    const r = await verify(bytes('rcl-docs/credential-md_openbadgecredential.jwt'), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(r.format).toBe('ob3.0-jwt');
+    expect(r.badge?.issuer.name).toBe('Ray Consulting Limited');
+    expect(outcomes(r)).toMatchObject({ structure: 'fail', signature: 'pass', 'issuer-key': 'pass', validity: 'pass' });
+    expect(check(r, 'structure')?.message).toContain('id (a URI)');
+    expect(check(r, 'signature')?.message).toContain('RS256');
+    expect(fails(r).map((c) => c.id)).toEqual(['structure']);
+  });
+
+  it('fails its signature once the payload is edited', async () => {
+    const [h, p, s] = readFileSync(path.join(REAL, 'rcl-docs/credential-md_openbadgecredential.jwt'), 'utf8').trim().split('.') as [string, string, string];
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString()) as { name: string };
+    payload.name = 'Forged Identity';
+    const r = await verify(`${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${s}`, { fetch: offline, now: NOW, identities: [] });
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+
+  it('reads the endorsement\'s malformed dates as malformed, its signature intact', async () => {
+    const r = await verify(bytes('rcl-docs/credential-md_endorsement.jwt'), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(outcomes(r)).toMatchObject({ signature: 'pass', 'issuer-key': 'pass', validity: 'fail' });
+    expect(check(r, 'validity')?.message).toContain('2025-09-15T00: 00:00Z');
+  });
+});
+
+/**
+ * MATTR Launchpad (launchpad.vii.electron.mattrlabs.io): the JFF Plugfest 3 OB 3.0 VC-JWT it issued
+ * over OpenID4VCI on 2024-01-21 (EdDSA, kid did:web:…#Ck99k8Rd75, valid one year), with the did:web
+ * document the issuer served, as credo-ts recorded both for its holder tests. MATTR's document lists
+ * its key under `publicKey`, the pre-DID Core name of verificationMethod (read since this session).
+ */
+describe('MATTR Launchpad: an OB 3.0 VC-JWT by a did:web issuer whose document uses the legacy publicKey', () => {
+  const JWT = 'credo-openid4vc/mattr-launchpad_jwt_vc_json.jwt';
+  const MATTR = createMapFetch([{ prefix: 'https://launchpad.vii.electron.mattrlabs.io/', dir: path.join(REAL, 'hosts/launchpad.vii.electron.mattrlabs.io') }], { offline: true, timeoutMs: 1000 });
+
+  it('is valid while it ran, its key read from MATTR\'s DID document and bound to the issuer; expired after 2025-01-21', async () => {
+    const during = await verify(bytes(JWT), { fetch: MATTR, now: new Date('2024-06-01T00:00:00Z'), identities: [] });
+    expect(during.verdict, JSON.stringify(during.checks, null, 1)).toBe('valid');
+    expect(outcomes(during)).toMatchObject({ structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass' });
+    expect(check(during, 'signature')?.message).toContain('did:web:launchpad.vii.electron.mattrlabs.io#Ck99k8Rd75');
+    const after = await verify(bytes(JWT), { fetch: MATTR, now: NOW, identities: [] });
+    expect(after.verdict).toBe('invalid');
+    expect(check(after, 'validity')).toMatchObject({ outcome: 'fail', code: ErrorCodes.EXPIRED });
+    expect(check(after, 'signature')?.outcome).toBe('pass');
+  });
+
+  it('leaves MATTR\'s 2023 Plugfest 2 badge (Sphereon\'s copy) indeterminate: signed with #6BhFMCGTJg, a key the 2024 document no longer lists (rotated, not forged)', async () => {
+    const r = await verify(bytes('sphereon-oid4vc/mattr.json'), { fetch: MATTR, now: new Date('2023-06-01T00:00:00Z'), identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate' });
+    expect(check(r, 'signature')?.message).toContain('#6BhFMCGTJg');
+    expect(fails(r)).toEqual([]);
+  });
+
+  it('with its 2023 DID document (which lists #6BhFMCGTJg), leaves MATTR\'s JSON-LD Plugfest 2 badges indeterminate: their MATTR context is not bundled', async () => {
+    // credo-ts's earlier fixtures: the did:web document MATTR served in 2023 and the Ed25519Signature2018
+    // OpenBadgeCredential it issued then; Sphereon's copy (2023-04) is signed with the same key.
+    const MATTR_2023 = createMapFetch([{ prefix: 'https://launchpad.vii.electron.mattrlabs.io/', dir: path.join(REAL, 'credo-openid4vc/mattr-2023-did-web') }], { offline: true, timeoutMs: 1000 });
+    for (const f of ['credo-openid4vc/mattr-launchpad_ldp_vc_plugfest2.json', 'sphereon-oid4vc/mattr.json']) {
+      const r = await verify(bytes(f), { fetch: MATTR_2023, now: new Date('2023-06-01T00:00:00Z'), identities: [] });
+      expect(r.verdict, f).toBe('indeterminate');
+      expect(check(r, 'signature')?.message, f).toContain('https://mattr.global/contexts/vc-extensions/v1');
+      expect(fails(r), f).toEqual([]);
+    }
+  });
+
+  it('is indeterminate without the DID document, and forged once its payload is edited', async () => {
+    const alone = await verify(bytes(JWT), { fetch: offline, now: new Date('2024-06-01T00:00:00Z'), identities: [] });
+    expect(alone.verdict).toBe('indeterminate');
+    expect(check(alone, 'signature')?.message).toContain('https://launchpad.vii.electron.mattrlabs.io/.well-known/did.json');
+    const [h, p, s] = readFileSync(path.join(REAL, JWT), 'utf8').trim().split('.') as [string, string, string];
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString()) as { vc: { credentialSubject: { achievement: { name: string } } } };
+    payload.vc.credentialSubject.achievement.name = 'Leadership';
+    const r = await verify(`${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${s}`, { fetch: MATTR, now: new Date('2024-06-01T00:00:00Z'), identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+});
