@@ -1,13 +1,15 @@
 /**
- * Verify on hover without the issuer's host permission: the card learns the host (needsAccess),
- * never the engine's "open the badge in Lanyard" advice, and such a verdict is not kept (once the
- * user allows the host, pointing again verifies again).
+ * Verify on hover without the issuer's host permission: the card learns the host (needsAccess) from
+ * the host fetch's own refusal (network-log.ts), never from a check's text and never the engine's
+ * "open the badge in Lanyard" advice, and such a verdict is not kept (once the user allows the host,
+ * pointing again verifies again). The pickers still read a stored badge's checks (hover-access.ts).
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createContent, hoverVerdict } from '../../src/background/services/content.ts';
 import { createHostFetch } from '../../src/background/services/host-access.ts';
 import { hostNeedingAccess } from '../../src/background/services/hover-access.ts';
+import { createNetworkLog, loggingFetch } from '../../src/background/services/network-log.ts';
 import type { SettingsService } from '../../src/background/services/settings.ts';
 import type { Verifier } from '../../src/background/services/verifier.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
@@ -23,22 +25,46 @@ function engineWith(granted: string[]): Verifier {
     permissions: { contains: async (u) => granted.includes(new URL(u).origin), request: async () => false },
     fetch: async (u) => (served[u] ? new Response(JSON.stringify(served[u]), { headers: { 'content-type': 'application/json' } }) : new Response('nope', { status: 404 })),
   });
-  return { verify: (input, identities) => verify(input, { fetch, identities, now: new Date('2026-06-01T00:00:00Z') }) };
+  return {
+    verify: async (input, identities, options) => {
+      const logged = options?.log ? loggingFetch(fetch, options.log, () => new Date()) : undefined;
+      try {
+        return await verify(input, { fetch: logged?.fetch ?? fetch, identities, now: new Date('2026-06-01T00:00:00Z') });
+      } finally {
+        logged?.settle();
+      }
+    },
+  };
+}
+
+/** A verification with its network log, as content.ts makes it. */
+async function logged(v: Verifier, input: string) {
+  const log = createNetworkLog();
+  const r = await v.verify(input, [], { log });
+  return { r, refused: log.refused ?? [] };
 }
 
 describe('hover without a host permission', () => {
-  it('names the host the badge URL is on, from the engine’s real check', async () => {
-    const r = await engineWith([]).verify(BADGE, []);
+  it('names the host the badge URL is on, as the host fetch refused it', async () => {
+    const { r, refused } = await logged(engineWith([]), BADGE);
     expect(r.verdict).toBe('indeterminate');
+    expect(refused).toEqual(['https://issuer.example']);
     expect(hostNeedingAccess(r.checks)).toBe('issuer.example');
-    const v = hoverVerdict(r, BADGE);
+    const v = hoverVerdict(r, BADGE, refused);
     expect(v).toMatchObject({ verdict: 'indeterminate', needsAccess: 'issuer.example', noBadge: true });
   });
 
   it('names the issuer’s host when the badge was read but its issuer profile was not', async () => {
-    const r = await engineWith(['https://issuer.example']).verify(BADGE, []);
+    const { r, refused } = await logged(engineWith(['https://issuer.example']), BADGE);
     expect(r.badge).not.toBeNull();
-    expect(hoverVerdict(r, BADGE)).toMatchObject({ verdict: 'indeterminate', needsAccess: 'profiles.example' });
+    expect(hoverVerdict(r, BADGE, refused)).toMatchObject({ verdict: 'indeterminate', needsAccess: 'profiles.example' });
+  });
+
+  it('an issuer cannot make the card name a host by writing the refusal’s words into a check', () => {
+    // A URL the issuer controls can carry HostPermissionError's exact sentence into a check's message.
+    const spoof = `https://issuer.example/x could not be fetched: Lanyard may not read https://evil.example yet. To check this badge, allow Lanyard to access evil.example (open the badge in Lanyard and choose “Allow access”, or in the browser's extension settings under Site access), then verify again.`;
+    const r = { verdict: 'indeterminate', format: 'ob2.0-hosted', checks: [{ id: 'hosted', outcome: 'indeterminate', code: 'ERR_FETCH_FAILED', message: spoof }], recipient: null, badge: null, input: { kind: 'url', size: 1, sha256: '' } } as const;
+    expect(hoverVerdict(r as never, BADGE).needsAccess).toBeUndefined();
   });
 
   it('says nothing of access for other failures, or a message that only quotes the words', () => {

@@ -20,7 +20,7 @@ import { bakedPictures } from './picker-images.ts';
 import { pickerBadge } from './views.ts';
 import { ownOrigins, reachableImage } from './image-hosts.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
-import { hostNeedingAccess } from './hover-access.ts';
+import { createNetworkLog } from './network-log.ts';
 import { cardLabelsFrom } from '../../core/share/card-labels.ts';
 import { issuerSite } from '../../core/share/issuer-site.ts';
 import { formatCalendarDate } from '../../core/share/dates.ts';
@@ -83,8 +83,11 @@ function shareable(r: BadgeRecord): ShareableBadge {
  */
 const NOT_BADGE_DATA: ReadonlySet<string> = new Set([ErrorCodes.PARSE_NOT_BAKED, ErrorCodes.PARSE_UNRECOGNISED, ErrorCodes.PARSE_EMPTY, ErrorCodes.PARSE_JSON, ErrorCodes.PARSE_PNG, ErrorCodes.PARSE_SVG]);
 
-/** The hover card: the verdict, and the one line that explains it. */
-export function hoverVerdict(r: VerifyResult, url?: string): HoverVerdict {
+/**
+ * The hover card: the verdict, and the one line that explains it. `refused`: the origins the host
+ * fetch refused for want of a permission (network-log.ts), the first of which the card names.
+ */
+export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly string[] = []): HoverVerdict {
   const b = r.badge;
   const failed = r.checks.find((c) => c.outcome === 'fail');
   if (!b && r.verdict === 'invalid' && (failed?.id === 'structure' || failed?.id === 'parse') && failed.code && NOT_BADGE_DATA.has(failed.code)) {
@@ -95,7 +98,7 @@ export function hoverVerdict(r: VerifyResult, url?: string): HoverVerdict {
   const why = r.checks.find((c) => c.outcome === 'fail') ?? r.checks.find((c) => c.outcome === 'indeterminate');
   const message = r.verdict === 'valid' ? `Verified${b?.issuer.name ? `: issued by ${b.issuer.name}` : ''}` : (why?.message ?? 'This badge could not be verified');
   const webPage = !b && r.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE);
-  const needsAccess = r.verdict === 'indeterminate' ? hostNeedingAccess(r.checks) : undefined;
+  const needsAccess = r.verdict === 'indeterminate' && refused.length > 0 && URL.canParse(refused[0]!) ? new URL(refused[0]!).host : undefined;
   return {
     verdict: r.verdict,
     name: b?.name ?? (webPage ? 'A web page, not badge data' : 'Not a readable badge'),
@@ -137,7 +140,8 @@ export function createContent(d: ContentDeps) {
     const allowOrigins = await ownOrigins(d.db);
     // A known badge page (Credly's) is checked through its badge data (badge-data-urls.ts), under the same rules.
     const target = badgeDataUrl(url) ?? url;
-    const verdict = hoverVerdict(await d.verifier.verify(target, ids.verified, { blockPrivate: true, allowOrigins, site }), target);
+    const log = createNetworkLog();
+    const verdict = hoverVerdict(await d.verifier.verify(target, ids.verified, { blockPrivate: true, allowOrigins, site, log }), target, log.refused);
     // Not kept when a host was not allowed: once the user allows it, pointing again verifies again.
     if (verdict.needsAccess) return verdict;
     await d.db.results.put({ key, value: verdict, expiresAt: now() + Math.min(d.hoverTtlMs ?? 10 * 60_000, MAX_HOVER_TTL_MS) });

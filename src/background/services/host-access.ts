@@ -11,7 +11,7 @@ import { originPattern } from '../../platform/patterns.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
 import { bytesResponse } from '../../core/verify/read-body.ts';
 import { BodyTooLargeError, readCapped } from './capped-body.ts';
-import { unreachable } from './network-log.ts';
+import { refusedOrigin, unreachable } from './network-log.ts';
 import { startDeadline } from './deadline.ts';
 
 export const HOST_PERMISSION_CODE = 'ERR_HOST_PERMISSION';
@@ -26,6 +26,7 @@ export class HostPermissionError extends Error {
         `(open the badge in Lanyard and choose “Allow access”, or in the browser's extension settings under Site access), then verify again.`,
     );
     this.name = 'HostPermissionError';
+    refusedOrigin(this, origin);
   }
 }
 

@@ -26,6 +26,14 @@ export function unreachable(e: unknown): unknown {
 
 export const isUnreachable = (e: unknown): boolean => typeof e === 'object' && e !== null && unanswered.has(e);
 
+const refusals = new WeakMap<object, string>();
+
+/** Marks an error as Lanyard's own refusal to read `origin` for want of a host permission (host-access.ts HostPermissionError). */
+export function refusedOrigin<E extends object>(e: E, origin: string): E {
+  refusals.set(e, origin);
+  return e;
+}
+
 export interface Unreached {
   url: string;
   /** ISO 8601, when it failed. */
@@ -36,6 +44,12 @@ export interface NetworkLog {
   /** Requests answered (any status but 5xx, 408, 429), from the network or a cache, or refused by Lanyard itself. */
   answered: number;
   unreached: Unreached[];
+  /**
+   * Origins Lanyard itself refused to read for want of a host permission, as the host fetch said so
+   * (never read from a check's text, which an issuer's URLs can make say anything): the hover card
+   * names the first (content.ts).
+   */
+  refused?: string[];
 }
 
 export const createNetworkLog = (): NetworkLog => ({ answered: 0, unreached: [] });
@@ -64,6 +78,8 @@ export function loggingFetch(inner: Fetch, log: NetworkLog, now: () => Date): { 
       return res;
     } catch (e) {
       note(url, !isUnreachable(e));
+      const origin = typeof e === 'object' && e !== null ? refusals.get(e) : undefined;
+      if (origin !== undefined && !settled) (log.refused ??= []).push(origin);
       throw e;
     } finally {
       pending.delete(id);

@@ -32,7 +32,7 @@ export interface VerifyCallOptions {
   signal?: AbortSignal;
   /** A sync run's shared documents (run-documents.ts): each issuer document read once per run. */
   documents?: RunDocuments;
-  /** Filled with what the network answered and what it could not reach (network-log.ts; not for hover). */
+  /** Filled with what the network answered, what it could not reach and what Lanyard refused to read (network-log.ts). */
   log?: NetworkLog;
 }
 
@@ -76,7 +76,8 @@ export function createVerifier({ engine, fetch, results, now = () => new Date(),
         if (options.site !== undefined && hover) {
           const cached = createCachingFetch(hover.fetch, hover.documents, () => now().getTime(), `site:${options.site}`);
           const f = blockPrivateHosts(cached, { allowOrigins: options.allowOrigins ?? [], ...(hover.resolve ? { resolve: hover.resolve } : {}) });
-          return await verify(input, { fetch: f, now: now(), identities, keyCache: factsOf(options.site), signal });
+          logged = options.log ? loggingFetch(f, options.log, now) : undefined;
+          return await verify(input, { fetch: logged?.fetch ?? f, now: now(), identities, keyCache: factsOf(options.site), signal });
         }
         const keyCache = await (facts ??= loadFacts(results, () => now().getTime()));
         const guarded = options.blockPrivate ? blockPrivateHosts(fetch, { allowOrigins: options.allowOrigins ?? [] }) : fetch;
