@@ -29,7 +29,7 @@ describe('hover verification limits', () => {
   it('asks the verifier to refuse private hosts, but for the user’s own backpacks', async () => {
     const { verifyFrom, calls } = await setup(['http://127.0.0.1:8787', 'https://api.badgr.io/']);
     await verifyFrom('https://issuer.example/badges/a.json');
-    expect(calls[0]!.options).toEqual({ blockPrivate: true, allowOrigins: ['http://127.0.0.1:8787', 'https://api.badgr.io'], site: 'https://blog.example' });
+    expect(calls[0]!.options).toEqual({ blockPrivate: true, allowOrigins: ['http://127.0.0.1:8787', 'https://api.badgr.io'], site: 'https://blog.example', log: { answered: 0, unreached: [] } });
   });
 
   it('keeps at most MAX_HOVER_RESULTS verdicts, however many URLs a page hovers', async () => {
