@@ -6,22 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createMapFetch } from '../../src/cli/map-fetch.ts';
+import { bytes, check, fails, offlineFetch, outcomes, REAL } from '../support/real-fixtures.ts';
 import { ErrorCodes } from '../../src/core/errors.ts';
-import type { VerifyResult } from '../../src/core/result.ts';
-import type { Fetch } from '../../src/core/verify/context.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
 
-const REAL = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures'), 'real');
+const offline = offlineFetch();
+
 const NOW = new Date('2026-12-01T00:00:00Z');
 
-const offline: Fetch = createMapFetch([], { offline: true, timeoutMs: 1000 });
-const bytes = (file: string) => new Uint8Array(readFileSync(path.join(REAL, file)));
-const outcomes = (r: VerifyResult) => Object.fromEntries(r.checks.map((c) => [c.id, c.outcome]));
-const check = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id);
-const fails = (r: VerifyResult) => r.checks.filter((c) => c.outcome === 'fail');
 /**
  * MATTR Launchpad (launchpad.vii.electron.mattrlabs.io): the JFF Plugfest 3 OB 3.0 VC-JWT it issued
  * over OpenID4VCI on 2024-01-21 (EdDSA, kid did:web:…#Ck99k8Rd75, valid one year), with the did:web
@@ -30,7 +23,7 @@ const fails = (r: VerifyResult) => r.checks.filter((c) => c.outcome === 'fail');
  */
 describe('MATTR Launchpad: an OB 3.0 VC-JWT by a did:web issuer whose document uses the legacy publicKey', () => {
   const JWT = 'credo-openid4vc/mattr-launchpad_jwt_vc_json.jwt';
-  const MATTR = createMapFetch([{ prefix: 'https://launchpad.vii.electron.mattrlabs.io/', dir: path.join(REAL, 'hosts/launchpad.vii.electron.mattrlabs.io') }], { offline: true, timeoutMs: 1000 });
+  const MATTR = offlineFetch([{ prefix: 'https://launchpad.vii.electron.mattrlabs.io/', dir: path.join(REAL, 'hosts/launchpad.vii.electron.mattrlabs.io') }]);
 
   it('is valid while it ran, its key read from MATTR\'s DID document and bound to the issuer; expired after 2025-01-21', async () => {
     const during = await verify(bytes(JWT), { fetch: MATTR, now: new Date('2024-06-01T00:00:00Z'), identities: [] });
@@ -54,7 +47,7 @@ describe('MATTR Launchpad: an OB 3.0 VC-JWT by a did:web issuer whose document u
   it('with its 2023 DID document (which lists #6BhFMCGTJg), leaves MATTR\'s JSON-LD Plugfest 2 badges indeterminate: their MATTR context is not bundled', async () => {
     // credo-ts's earlier fixtures: the did:web document MATTR served in 2023 and the Ed25519Signature2018
     // OpenBadgeCredential it issued then; Sphereon's copy (2023-04) is signed with the same key.
-    const MATTR_2023 = createMapFetch([{ prefix: 'https://launchpad.vii.electron.mattrlabs.io/', dir: path.join(REAL, 'credo-openid4vc/mattr-2023-did-web') }], { offline: true, timeoutMs: 1000 });
+    const MATTR_2023 = offlineFetch([{ prefix: 'https://launchpad.vii.electron.mattrlabs.io/', dir: path.join(REAL, 'credo-openid4vc/mattr-2023-did-web') }]);
     for (const f of ['credo-openid4vc/mattr-launchpad_ldp_vc_plugfest2.json', 'sphereon-oid4vc/mattr.json']) {
       const r = await verify(bytes(f), { fetch: MATTR_2023, now: new Date('2023-06-01T00:00:00Z'), identities: [] });
       expect(r.verdict, f).toBe('indeterminate');

@@ -8,24 +8,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createMapFetch } from '../../src/cli/map-fetch.ts';
+import { bytes, check, fails, offlineFetch, outcomes, REAL } from '../support/real-fixtures.ts';
 import { ErrorCodes } from '../../src/core/errors.ts';
-import type { VerifyResult } from '../../src/core/result.ts';
 import type { Fetch } from '../../src/core/verify/context.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
 import { readBakedPng } from '../../src/core/input/png.ts';
 import { FakeWeb } from '../support/fake-web.ts';
 
-const REAL = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures'), 'real');
+const offline = offlineFetch();
+
 const NOW = new Date('2026-12-01T00:00:00Z');
 
-const offline: Fetch = createMapFetch([], { offline: true, timeoutMs: 1000 });
-const bytes = (file: string) => new Uint8Array(readFileSync(path.join(REAL, file)));
-const outcomes = (r: VerifyResult) => Object.fromEntries(r.checks.map((c) => [c.id, c.outcome]));
-const check = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id);
-const fails = (r: VerifyResult) => r.checks.filter((c) => c.outcome === 'fail');
 
 /**
  * Badgr EU (api.eu.badgr.io, Concentric Sky / Instructure): a hosted OB 2.0 badge baked into a PNG,
@@ -117,7 +111,7 @@ describe('Blockcerts: Learning Machine / Hyland certificates from cert-verifier-
    */
   it('is revoked once the issuer\'s copy and revocation list answer, with the issuer\'s reason', async () => {
     const ID = 'https://blockcerts.learningmachine.com/certificate/c4e09dfafc4a53e8a7f630df7349fd39';
-    const docs = createMapFetch([{ prefix: 'https://blockcerts.learningmachine.com/issuer/', dir: path.join(REAL, 'hosts/blockcerts.learningmachine.com/issuer') }], { offline: true, timeoutMs: 1000 });
+    const docs = offlineFetch([{ prefix: 'https://blockcerts.learningmachine.com/issuer/', dir: path.join(REAL, 'hosts/blockcerts.learningmachine.com/issuer') }]);
     const fetch: Fetch = (url, init) =>
       url === ID ? Promise.resolve(new Response(bytes(`${BC}/v2_mainnet-revoked-2.0.json`), { headers: { 'content-type': 'application/json' } })) : docs(url, init);
     const r = await verify(bytes(`${BC}/v2_mainnet-revoked-2.0.json`), { fetch, now: NOW, identities: [] });

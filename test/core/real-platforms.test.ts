@@ -6,24 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createMapFetch } from '../../src/cli/map-fetch.ts';
+import { bytes, offlineFetch, outcomes, REAL } from '../support/real-fixtures.ts';
 import type { VerifyResult } from '../../src/core/result.ts';
-import type { Fetch } from '../../src/core/verify/context.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
 import { generateSigner, signCredential } from '../../src/core/proofs/sign.ts';
 import { FakeWeb } from '../support/fake-web.ts';
 
-const REAL = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures'), 'real');
 const NOW = new Date('2026-12-01T00:00:00Z');
 const NETLEARNING = 'netlearning-code4fukui/bU5IMEhEbldOaGZUZXpJYVFDcm5adz09.json';
 const NL_HOST = [{ prefix: 'https://nlp.netlearning.co.jp/', dir: path.join(REAL, 'hosts/nlp.netlearning.co.jp') }];
 
-const offlineFetch = (maps: { prefix: string; dir: string }[] = []): Fetch => createMapFetch(maps, { offline: true, timeoutMs: 1000 });
-const bytes = (file: string) => new Uint8Array(readFileSync(path.join(REAL, file)));
 const outcome = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id)?.outcome;
-const outcomes = (r: VerifyResult) => Object.fromEntries(r.checks.map((c) => [c.id, c.outcome]));
 
 describe('NetLearning OpenBadge (Japan): the Digital Agency\'s デジタル推進委員 badge, OB 2.0 hosted', () => {
   it('is valid with the issuer\'s documents served, for its earner', async () => {
