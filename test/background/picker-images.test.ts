@@ -1,10 +1,11 @@
 /** Picker pictures from the baked originals (picker-images.ts): within a row's size and the message's budget. */
 import { describe, expect, it } from 'vitest';
-import { bakedPictures, PICKER_IMAGES_BUDGET } from '../../src/background/services/picker-images.ts';
+import { createBakedPictures, PICKER_IMAGES_BUDGET } from '../../src/background/services/picker-images.ts';
 import type { BadgeRecord, OriginalRecord } from '../../src/platform/records.ts';
 
-const row = (key: string, kind: BadgeRecord['original']['kind'], image?: string) => ({ key, original: { kind }, meta: { name: key, tags: [], ...(image ? { image } : {}) } }) as unknown as BadgeRecord;
+const row = (key: string, kind: BadgeRecord['original']['kind'], image?: string) => ({ key, contentHash: 'h', original: { kind }, meta: { name: key, tags: [], ...(image ? { image } : {}) } }) as unknown as BadgeRecord;
 const store = (entries: Record<string, number>) => async (key: string): Promise<OriginalRecord | undefined> => (key in entries ? { key, bytes: new Uint8Array(entries[key]!).fill(7) } : undefined);
+const bakedPictures = (rows: BadgeRecord[], original: ReturnType<typeof store>) => createBakedPictures(original)(rows);
 
 describe('bakedPictures', () => {
   it('a PNG or SVG original becomes a data: URL of its type; JSON, JWS and URL originals do not', async () => {
@@ -26,4 +27,17 @@ describe('bakedPictures', () => {
     expect(out.size).toBeLessThan(60);
     expect(total).toBeLessThanOrEqual(PICKER_IMAGES_BUDGET);
   });
+
+  it('reads and encodes each picture once across keystrokes, and again when the badge’s content changed', async () => {
+    const read: string[] = [];
+    const inner = store({ p: 10, q: 10 });
+    const pictures = createBakedPictures(async (key) => (read.push(key), inner(key)));
+    const first = await pictures([row('p', 'png'), row('q', 'png')]);
+    const again = await pictures([row('p', 'png')]);
+    expect(again.get('p')).toBe(first.get('p'));
+    expect(read.sort()).toEqual(['p', 'q']);
+    await pictures([{ ...row('p', 'png'), contentHash: 'changed' } as BadgeRecord]);
+    expect(read.filter((k) => k === 'p')).toHaveLength(2);
+  });
 });
+

@@ -16,7 +16,7 @@ import type { HoverSites } from './hover-sites.ts';
 import { createHoverRate } from './hover-rate.ts';
 import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
-import { bakedPictures } from './picker-images.ts';
+import { createBakedPictures } from './picker-images.ts';
 import { pickerBadge } from './views.ts';
 import { ownOrigins, reachableImage } from './image-hosts.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
@@ -117,6 +117,7 @@ export function createContent(d: ContentDeps) {
   const now = d.now ?? Date.now;
   const inflight = new Map<string, Promise<HoverVerdict>>();
   const rate = createHoverRate(now);
+  const bakedPictures = createBakedPictures((key) => d.db.originals.get(key));
   let writes = 0;
   /** Forgets expired verdicts, then the oldest beyond MAX_HOVER_RESULTS. */
   const prune = async (): Promise<void> => {
@@ -158,7 +159,7 @@ export function createContent(d: ContentDeps) {
       const mine = all.filter((r) => !r.pending && r.verdict !== 'invalid');
       const hits = q ? mine.filter((r) => [r.meta.name, r.meta.issuerName ?? '', ...r.meta.tags].some((t) => t.toLowerCase().includes(q))) : mine;
       const rows = hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER);
-      const baked = await bakedPictures(rows, (key) => d.db.originals.get(key));
+      const baked = await bakedPictures(rows);
       return rows.map((r) => {
         const row = pickerBadge(r);
         const image = baked.get(r.key);
