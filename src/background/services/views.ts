@@ -60,7 +60,8 @@ export const MAX_PICKER_IMAGE_CHARS = 100_000;
  * page's document, so every picture it loads is requested by that page, and the page's own service
  * worker sees each URL (test/browser/picker-leak.test.ts): opening the picker would tell LinkedIn,
  * Gmail or Outlook (or a script that took over one of them) which badges the user holds, before
- * anything is chosen. A badge with a hosted picture shows the placeholder there.
+ * anything is chosen. A badge kept as its baked image gets that image from the originals store
+ * (picker-images.ts); one with only a hosted picture shows the placeholder there.
  */
 export function pickerImage(image: string | undefined): string | undefined {
   return image !== undefined && /^data:image\//i.test(image) && image.length <= MAX_PICKER_IMAGE_CHARS ? image : undefined;
