@@ -41,3 +41,53 @@ describe('Velocity Network: an ES256K VC-JWT, as velocitycore\'s wallet SDK keep
     expect(check(r, 'issuer-key')?.message).not.toMatch(/^No signing key/);
   });
 });
+
+/**
+ * Digital Credentials Consortium's fork of the vc library (@digitalcredentials/vc) keeps two real
+ * credentials among its test mocks: the OB 3.0 "Digital Credentials Consortium Demo" badge its demo
+ * issuer gave Learner Credential Wallet users in 2023, signed under the beta OB 3.0 context, and a
+ * "K-Pop" OB 3.0 badge signed with Ed25519Signature2018 (2024-01-23).
+ */
+describe('DCC\'s vc library: the 2023 wallet demo badge and an Ed25519Signature2018 badge', () => {
+  it('the 2023 demo badge is valid: its Ed25519Signature2020 proof holds under the beta context that context.json served then', async () => {
+    const r = await verify(bytes('dcc-vc/credential-legacy-obv3.json'), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('valid');
+    expect(outcomes(r)).toMatchObject({ structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass', revocation: 'pass' });
+    expect(check(r, 'signature')?.message).toContain('beta context');
+  });
+
+  /**
+   * The issuer's profile says `"type": ["profile"]`, a type none of its contexts defines: JSON-LD
+   * drops it, and the proof verifies only over the data without it (jsonld-signatures 9 without safe
+   * mode, the library's 2024 test). Data Integrity verifiers canonicalize in safe mode, which refuses
+   * such a document (DCC's verifier-core: jsonld.ValidationError), and so does Lanyard (DESIGN.md: a
+   * document safe mode refuses fails its signature): what the issuer signed is not what it shows.
+   */
+  it('the K-Pop badge is invalid, the reason naming the type no context defines', async () => {
+    const r = await verify(bytes('dcc-vc/credential-2018.json'), { fetch: offline, now: NOW, identities: ['jdoe@example.com'] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+    expect(check(r, 'signature')?.message).toContain('its type "profile" is defined by none of its JSON-LD contexts');
+    expect(fails(r).map((c) => c.id)).toEqual(['signature']);
+  });
+});
+
+/** DCC's VerifierPlus test fixtures: OB 3.0 badges its test issuer signed in 2025 (eddsa-rdfc-2022), on VC 1.1 and VC 2.0. */
+describe('DCC VerifierPlus: OB 3.0 on VC 1.1 and VC 2.0', () => {
+  it.each([
+    ['dcc-verifier-plus/obv3_v1.json', 'VC 1.1'],
+    ['dcc-verifier-plus/obv3_v2.json', 'VC 2.0'],
+  ])('%s is valid (%s)', async (file, model) => {
+    const r = await verify(bytes(file), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('valid');
+    expect(check(r, 'structure')?.message).toContain(model);
+    expect(outcomes(r)).toMatchObject({ signature: 'pass', 'issuer-key': 'pass', validity: 'pass', revocation: 'pass' });
+  });
+
+  it('obv3_v2 expires on 2030-01-02: invalid after, whatever its proof says', async () => {
+    const r = await verify(bytes('dcc-verifier-plus/obv3_v2.json'), { fetch: offline, now: new Date('2030-01-03T00:00:00Z'), identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'validity')).toMatchObject({ outcome: 'fail', code: ErrorCodes.EXPIRED });
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+  });
+});
