@@ -5,7 +5,8 @@
  * documents a test maps answer.
  */
 import { describe, expect, it } from 'vitest';
-import { bytes, check, fails, offlineFetch, outcomes } from '../support/real-fixtures.ts';
+import path from 'node:path';
+import { bytes, check, fails, offlineFetch, outcomes, REAL } from '../support/real-fixtures.ts';
 import { ErrorCodes } from '../../src/core/errors.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
 
@@ -89,5 +90,79 @@ describe('DCC VerifierPlus: OB 3.0 on VC 1.1 and VC 2.0', () => {
     expect(r.verdict).toBe('invalid');
     expect(check(r, 'validity')).toMatchObject({ outcome: 'fail', code: ErrorCodes.EXPIRED });
     expect(check(r, 'signature')?.outcome).toBe('pass');
+  });
+});
+
+/**
+ * The CogniPilot Foundation issues its own OB 3.0 badges from a GitHub repository served at
+ * https://credentials.cognipilot.org: eddsa-rdfc-2022 by `did:web:credentials.cognipilot.org#key-1`
+ * (a Multikey DID document), a BitstringStatusList there, the recipient a `mailto:` id, and each
+ * badge also baked in a PNG and an SVG. The repository's own verifier (scripts/verify_credential.py)
+ * checks the proof and the status bit. Its history keeps two status lists it published before the
+ * one that holds: one whose encodedList lacked the multibase prefix, one with no proof.
+ */
+describe('CogniPilot Foundation: OB 3.0 badges from its own did:web, with a BitstringStatusList', () => {
+  const COGNI = 'cognipilot-credentials';
+  const SITE = { prefix: 'https://credentials.cognipilot.org/', dir: path.join(REAL, 'hosts/credentials.cognipilot.org') };
+  const site = offlineFetch([SITE]);
+  /** The site as it was at an earlier commit: the status list of that commit, the rest as now. */
+  const siteWithList = (commit: string) => offlineFetch([{ prefix: 'https://credentials.cognipilot.org/status/', dir: path.join(REAL, COGNI, `status-list-${commit}/status`) }, SITE]);
+  const BOARD = `${COGNI}/james-goppert_board-of-directors-2026`;
+
+  it.each(['json', 'png', 'svg'])('the board member badge (%s) is valid, issued to its earner', async (ext) => {
+    const r = await verify(bytes(`${BOARD}.${ext}`), { fetch: site, now: NOW, identities: ['james.goppert@gmail.com'] });
+    expect(r.verdict).toBe('valid');
+    expect(outcomes(r)).toMatchObject({ parse: 'pass', structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass', revocation: 'pass', recipient: 'pass' });
+    expect(check(r, 'revocation')?.message).toContain('bit 8');
+  });
+
+  it('is indeterminate while the issuer\'s site cannot be reached, never called forged', async () => {
+    const r = await verify(bytes(`${BOARD}.json`), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(outcomes(r)).toMatchObject({ signature: 'indeterminate', 'issuer-key': 'indeterminate', revocation: 'indeterminate' });
+    expect(fails(r)).toEqual([]);
+  });
+
+  it('is not someone else\'s badge', async () => {
+    const r = await verify(bytes(`${BOARD}.json`), { fetch: site, now: NOW, identities: ['someone@example.org'] });
+    expect(check(r, 'recipient')?.outcome).toBe('fail');
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+  });
+
+  it('its revoked example is invalid: bit 11 of the issuer\'s signed list is set', async () => {
+    const r = await verify(bytes(`${COGNI}/examples_maintainer-cognipilot.json`), { fetch: site, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'revocation')).toMatchObject({ outcome: 'fail', code: ErrorCodes.REVOKED });
+    expect(check(r, 'revocation')?.message).toContain('bit 11');
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+  });
+
+  it('its expired example was in date until 2024-12-31T23:59:59Z and is invalid since', async () => {
+    const file = `${COGNI}/examples_maintainer-rumoca.json`;
+    // In 2024 its dates held, but the issuer's status list (validFrom 2025-12-23) did not exist yet.
+    const during = await verify(bytes(file), { fetch: site, now: new Date('2024-06-01T00:00:00Z'), identities: [] });
+    expect(outcomes(during)).toMatchObject({ signature: 'pass', validity: 'pass', revocation: 'indeterminate' });
+    expect(check(during, 'revocation')?.message).toContain('not valid yet');
+    const after = await verify(bytes(file), { fetch: site, now: NOW, identities: [] });
+    expect(after.verdict).toBe('invalid');
+    expect(check(after, 'validity')).toMatchObject({ outcome: 'fail', code: ErrorCodes.EXPIRED });
+  });
+
+  it('under the list of commit 65388c4 (encodedList without the multibase prefix BitstringStatusList requires): indeterminate, saying so', async () => {
+    for (const file of [`${BOARD}.json`, `${COGNI}/examples_maintainer-cognipilot.json`]) {
+      const r = await verify(bytes(file), { fetch: siteWithList('65388c4'), now: NOW, identities: [] });
+      expect(r.verdict).toBe('indeterminate');
+      expect(check(r, 'revocation')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE });
+      expect(check(r, 'revocation')?.message).toContain('multibase prefix u');
+    }
+  });
+
+  it('under the unsigned list of commit 5044f09: indeterminate, a list no one signed says nothing either way', async () => {
+    for (const file of [`${BOARD}.json`, `${COGNI}/examples_maintainer-cognipilot.json`]) {
+      const r = await verify(bytes(file), { fetch: siteWithList('5044f09'), now: NOW, identities: [] });
+      expect(r.verdict).toBe('indeterminate');
+      expect(check(r, 'revocation')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE });
+      expect(check(r, 'revocation')?.message).toContain('no proof');
+    }
   });
 });
