@@ -148,6 +148,20 @@ describe('CogniPilot Foundation: OB 3.0 badges from its own did:web, with a Bits
     expect(check(after, 'validity')).toMatchObject({ outcome: 'fail', code: ErrorCodes.EXPIRED });
   });
 
+  /**
+   * Issued from a GitHub issue form whose "valid from" was left empty: the workflow signed its
+   * placeholder, so validFrom is "_No response_" (reissued 21 minutes later). The proof holds, and
+   * the credential is still malformed: VC DM 2.0 §4.9 makes validFrom a dateTimeStamp.
+   */
+  it('its badge signed with validFrom "_No response_" is invalid for that date, its proof intact', async () => {
+    const r = await verify(bytes(`${COGNI}/cogni_contributor-cognipilot.82ca03b.json`), { fetch: site, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'validity')).toMatchObject({ outcome: 'fail', code: ErrorCodes.DATE_INVALID });
+    expect(check(r, 'validity')?.message).toContain('_No response_');
+    expect(outcomes(r)).toMatchObject({ signature: 'pass', 'issuer-key': 'pass' });
+    expect(fails(r).map((c) => c.id)).toEqual(['validity']);
+  });
+
   it('under the list of commit 65388c4 (encodedList without the multibase prefix BitstringStatusList requires): indeterminate, saying so', async () => {
     for (const file of [`${BOARD}.json`, `${COGNI}/examples_maintainer-cognipilot.json`]) {
       const r = await verify(bytes(file), { fetch: siteWithList('65388c4'), now: NOW, identities: [] });
