@@ -180,3 +180,46 @@ describe('CogniPilot Foundation: OB 3.0 badges from its own did:web, with a Bits
     }
   });
 });
+
+/**
+ * Andamio (credentials.andamio.io) attests credentials anchored on Cardano as OB 3.0 badges:
+ * eddsa-rdfc-2022 by `did:web:credentials.andamio.io#key-2026-07`, baked in SVG, with its own
+ * JSON-LD context (https://credentials.andamio.io/context/v1.jsonld) and a "suspension" status
+ * list per signing key. Its earlier samples: a did:key credential under its v0 context, and one
+ * signed with JsonWebSignature2020 (a `jwt` member). The 1EdTech validator and spruce verify the
+ * current ones with the context loaded; Lanyard bundles contexts and never fetches one.
+ */
+describe('Andamio: OB 3.0 badges under the issuer\'s own JSON-LD context', () => {
+  const ANDAMIO = 'andamio-credential-badges';
+  const site = offlineFetch([{ prefix: 'https://credentials.andamio.io/', dir: path.join(REAL, 'hosts/credentials.andamio.io') }]);
+
+  it('its baked SVG badge is indeterminate: the context is not bundled, and the issuer-key reason says the signature was not checked', async () => {
+    const r = await verify(bytes(`${ANDAMIO}/203e63f4.77547ab0.svg`), { fetch: site, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'parse')?.message).toContain('SVG');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNKNOWN_CONTEXT });
+    expect(check(r, 'signature')?.message).toContain('https://credentials.andamio.io/context/v1.jsonld');
+    // Its key is the one the issuer's DID document lists: what is missing is a checked signature, not a key.
+    expect(check(r, 'issuer-key')?.outcome).toBe('indeterminate');
+    expect(check(r, 'issuer-key')?.message).toMatch(/^The signature was not checked/);
+    expect(fails(r)).toEqual([]);
+  });
+
+  it('its did:key sample under the v0 context is indeterminate for the same reason', async () => {
+    const r = await verify(bytes(`${ANDAMIO}/archive_samples_cardano-xp-project-njuguna-real.jsonld`), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'signature')?.message).toContain('https://credentials.andamio.io/context/v0.jsonld');
+    expect(check(r, 'issuer-key')?.message).toMatch(/^The signature was not checked/);
+    expect(fails(r)).toEqual([]);
+  });
+
+  it('its JsonWebSignature2020 sample is indeterminate, the suite named, never forged', async () => {
+    const r = await verify(bytes(`${ANDAMIO}/archive_sample-credential.jsonld`), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED });
+    expect(check(r, 'signature')?.message).toContain('JsonWebSignature2020');
+    expect(check(r, 'issuer-key')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED });
+    expect(check(r, 'issuer-key')?.message).toMatch(/^The signature was not checked/);
+    expect(fails(r)).toEqual([]);
+  });
+});
