@@ -162,6 +162,32 @@ describe('CogniPilot Foundation: OB 3.0 badges from its own did:web, with a Bits
     expect(fails(r).map((c) => c.id)).toEqual(['validity']);
   });
 
+  /**
+   * Before its baking was fixed (commit c5be19f), the issuer baked the credential's URL in the PNG
+   * (a tEXt openbadges chunk, as OB 2.0 hosted badges are baked), and in the SVG a base64 copy of
+   * the credential in an openbadges:credential element whose `verify` attribute names its verifier
+   * page. Mapped: the site as it then was, the DID document as it still is.
+   */
+  const THEN = offlineFetch([
+    { prefix: 'https://credentials.cognipilot.org/.well-known/', dir: path.join(REAL, 'hosts/credentials.cognipilot.org/.well-known') },
+    { prefix: 'https://credentials.cognipilot.org/', dir: path.join(REAL, COGNI, 'site-c5be19f') },
+  ]);
+  const EARLY = `${COGNI}/benjamin-perseghetti_board-of-directors-2026.c5be19f`;
+
+  it('its early PNG, baked with the credential\'s URL, is valid: the credential that URL serves holds', async () => {
+    const r = await verify(bytes(`${EARLY}.png`), { fetch: THEN, now: NOW, identities: ['bperseghetti@cognipilot.org'] });
+    expect(r.verdict).toBe('valid');
+    expect(check(r, 'parse')?.message).toContain('URL');
+    expect(outcomes(r)).toMatchObject({ signature: 'pass', 'issuer-key': 'pass', validity: 'pass', recipient: 'pass' });
+  });
+
+  it('its early SVG, whose verify attribute names a web page, is indeterminate: never valid, never called forged', async () => {
+    const r = await verify(bytes(`${EARLY}.svg`), { fetch: THEN, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'hosted')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.WEB_PAGE });
+    expect(fails(r)).toEqual([]);
+  });
+
   it.each([
     ['65388c4', 'multibase prefix u', 'an encodedList without the multibase prefix BitstringStatusList requires'],
     ['5044f09', 'no proof', 'a list no one signed, which says nothing either way'],
