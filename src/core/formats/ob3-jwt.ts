@@ -11,7 +11,7 @@ import { ErrorCodes } from '../errors.ts';
 import { reasonOf, shorten } from '../display.ts';
 import { issuerBinding } from '../keys/binding.ts';
 import { signingKey, signingKeyNow, type SigningKey } from '../keys/signing-key.ts';
-import { isAllowedAlg, isUncheckedAlg, JWS_ALGORITHMS, readCompactJws, readJwsPayload, verifyJws, type CompactJws, type JwsAlgorithm, type JwsOutcome } from '../keys/verify-jws.ts';
+import { isAllowedAlg, isUncheckedAlg, JWS_ALGORITHMS, uncheckedAlgSpec, readCompactJws, readJwsPayload, verifyJws, type CompactJws, type JwsAlgorithm, type JwsOutcome } from '../keys/verify-jws.ts';
 import { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
@@ -148,7 +148,7 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   checkStructure(header, payload, c, checks);
   // A registered asymmetric algorithm Lanyard does not implement (ES512…): unchecked, not forged; the rest still runs.
   const unchecked = !sk && isUncheckedAlg(alg);
-  if (unchecked) sk = { missing: `the signature algorithm ${alg} is a legitimate one (RFC 7518) that Lanyard cannot check yet` };
+  if (unchecked) sk = { missing: `the signature algorithm ${alg} is a legitimate one (${uncheckedAlgSpec(alg)}) that Lanyard cannot check yet` };
   if (!sk) {
     const unsigned = alg === undefined || (typeof alg === 'string' && alg.toLowerCase() === 'none');
     checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, unsigned
@@ -168,9 +168,14 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   binding?.catch(() => undefined);
   const badge = toBadge(c, format);
   if ('missing' in sk || !signature || !binding) {
-    if (unchecked && 'missing' in sk) checks.indeterminate('signature', ErrorCodes.UNSUPPORTED, `The signature is not checked: ${sk.missing}`);
-    else checks.indeterminate('signature', ErrorCodes.NO_KEY, `No key to check the signature with${'missing' in sk ? `: ${sk.missing}` : ''}`);
-    checks.indeterminate('issuer-key', ErrorCodes.NO_KEY, 'No signing key to confirm as the issuer\'s');
+    if (unchecked && 'missing' in sk) {
+      checks.indeterminate('signature', ErrorCodes.UNSUPPORTED, `The signature is not checked: ${sk.missing}`);
+      // Its key may well be named (a kid): it is the unchecked signature that leaves it unconfirmed.
+      checks.indeterminate('issuer-key', ErrorCodes.UNSUPPORTED, 'The signature was not checked, so its key is not confirmed as the issuer\'s');
+    } else {
+      checks.indeterminate('signature', ErrorCodes.NO_KEY, `No key to check the signature with${'missing' in sk ? `: ${sk.missing}` : ''}`);
+      checks.indeterminate('issuer-key', ErrorCodes.NO_KEY, 'No signing key to confirm as the issuer\'s');
+    }
     reportLater(checks, await later);
     return badge;
   }

@@ -48,10 +48,26 @@ export function fromJsonLdError(e: unknown): Error {
   const err = e as { name?: string; message?: string; details?: { event?: { code?: string; details?: unknown }; code?: string } };
   if (typeof err?.name === 'string' && err.name.startsWith('jsonld.')) {
     const ev = err.details?.event;
-    const what = ev ? `${ev.code}: ${JSON.stringify(ev.details ?? {})}` : `${err.details?.code ?? err.name}: ${err.message}`;
-    return new SafeModeError(`The credential's data cannot be read one way only, so what its issuer signed cannot be known (JSON-LD ${shorten(what, 200)})`, { cause: e });
+    const plain = ev ? plainWords(ev.code, ev.details) : undefined;
+    const what = plain ? `: ${plain} (JSON-LD ${ev!.code})` : ` (JSON-LD ${shorten(ev ? `${ev.code}: ${JSON.stringify(ev.details ?? {})}` : `${err.details?.code ?? err.name}: ${err.message}`, 200)})`;
+    return new SafeModeError(`The credential's data cannot be read one way only, so what its issuer signed cannot be known${what}`, { cause: e });
   }
   return e instanceof Error ? e : new Error(String(e));
+}
+
+/**
+ * What the commonest safe-mode refusals (jsonld.js events) mean, in the credential's own words: a
+ * term, type or id that JSON-LD would drop from the signed data (JSON-LD 1.1 API §4.4 drops a
+ * property no context maps and a type or id that is not an absolute IRI). Others: undefined.
+ */
+function plainWords(code: unknown, details: unknown): string | undefined {
+  const d = (typeof details === 'object' && details !== null ? details : {}) as Record<string, unknown>;
+  // JSON quoting escapes quotes, line breaks and controls in the issuer's value.
+  const quoted = (v: unknown) => (typeof v === 'string' ? JSON.stringify(shorten(v, 80)) : undefined);
+  if (code === 'invalid property' && quoted(d.property)) return `its property ${quoted(d.property)} is defined by none of its JSON-LD contexts`;
+  if (code === 'relative @type reference' && quoted(d.type)) return `its type ${quoted(d.type)} is defined by none of its JSON-LD contexts`;
+  if (code === 'relative @id reference' && quoted(d.id)) return `its id ${quoted(d.id)} is not an absolute IRI`;
+  return undefined;
 }
 
 /** The document's RDF dataset, and which path made it. */

@@ -28,8 +28,10 @@ export const isAllowedAlg = (alg: unknown): alg is JwsAlgorithm => (JWS_ALGORITH
  * signed with one is unchecked, not forged (DESIGN.md: a legitimate suite not implemented is
  * indeterminate, named in the message).
  */
-const UNCHECKED_ALGORITHMS = ['ES512', 'ES256K', 'Ed448'];
-export const isUncheckedAlg = (alg: unknown): alg is string => UNCHECKED_ALGORITHMS.includes(alg as string);
+const UNCHECKED_ALGORITHMS: Readonly<Record<string, string>> = { ES512: 'RFC 7518', ES256K: 'RFC 8812', Ed448: 'RFC 9864' };
+export const isUncheckedAlg = (alg: unknown): alg is string => typeof alg === 'string' && Object.hasOwn(UNCHECKED_ALGORITHMS, alg);
+/** The specification that registers an unchecked algorithm, for messages (ES256K is RFC 8812's, not RFC 7518's). */
+export const uncheckedAlgSpec = (alg: string): string => UNCHECKED_ALGORITHMS[alg] ?? 'RFC 7518';
 
 /** The WebCrypto parameters of each algorithm (RFC 7518 §3.3–3.5, RFC 8037 §3.1) and the key type it needs. */
 const ALGS: Record<JwsAlgorithm, { params: AlgorithmIdentifier | RsaPssParams | EcdsaParams; fits: (k: PublicJwk) => boolean }> = {

@@ -137,7 +137,14 @@ export function applyDataIntegrity(report: DataIntegrityReport, checks: CheckLis
   else checks.set('signature', s.outcome, which + s.message, s.code);
   if (s.outcome === 'fail') return checks.skip('issuer-key', 'The signature does not verify');
   const k = best.issuerKey;
-  if (s.outcome === 'indeterminate' && !k) return checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `No key to bind to the issuer: ${s.message}`);
+  if (s.outcome === 'indeterminate' && !k) {
+    // A suite Lanyard does not implement or a context it does not bundle leaves the signature
+    // unchecked: the proof may well name the issuer's key; it is the signature that is missing.
+    if (s.code === ErrorCodes.UNSUPPORTED || s.code === ErrorCodes.UNKNOWN_CONTEXT) {
+      return checks.indeterminate('issuer-key', s.code, `The signature was not checked, so its key is not confirmed as the issuer's: ${s.message}`);
+    }
+    return checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `No key to bind to the issuer: ${s.message}`);
+  }
   if (!k || k.status === 'unresolvable') checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, k?.message ?? 'The key could not be bound to the issuer');
   else if (k.status === 'bound') checks.pass('issuer-key', k.message);
   else checks.fail('issuer-key', ErrorCodes.KEY_NOT_OWNED, k.message);
