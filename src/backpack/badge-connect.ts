@@ -30,6 +30,9 @@ export const BADGE_CONNECT_SCOPES = {
   profileUpdate: `${SCOPE}profile.update`,
 } as const;
 
+/** What Lanyard asks for: read the assertions and the profile, and a refresh token (`offline_access`, OB 2.1 §"Scopes"). */
+export const BADGE_CONNECT_DEFAULT_SCOPE: string[] = [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access'];
+
 export interface BadgeConnectService {
   name: string;
   image?: string;
@@ -135,7 +138,7 @@ export class BadgeConnectClient {
     }
   }
 
-  authorizationRequest(service: BadgeConnectService, client: RegisteredClient, redirectUri: string, scope: string[] = [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access']): Promise<AuthorizationRequest> {
+  authorizationRequest(service: BadgeConnectService, client: RegisteredClient, redirectUri: string, scope: string[] = BADGE_CONNECT_DEFAULT_SCOPE): Promise<AuthorizationRequest> {
     return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope: registeredScopes(scope, client), issuer: service.issuer });
   }
 
@@ -144,8 +147,9 @@ export class BadgeConnectClient {
     return exchangeCode(this.opts, service.tokenUrl, client, request, code);
   }
 
-  refresh(service: BadgeConnectService, client: RegisteredClient, refreshToken: string): Promise<TokenSet> {
-    return refreshTokens(this.opts, service.tokenUrl, client, refreshToken);
+  /** `scope`: what the user granted (kept with the refresh token); else what Lanyard asks for of this client. */
+  refresh(service: BadgeConnectService, client: RegisteredClient, refreshToken: string, scope: readonly string[] = registeredScopes(BADGE_CONNECT_DEFAULT_SCOPE, client)): Promise<TokenSet> {
+    return refreshTokens(this.opts, service.tokenUrl, client, refreshToken, scope);
   }
 
   /** False when the manifest names no tokenRevocationUrl (it is optional). */

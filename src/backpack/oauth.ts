@@ -138,12 +138,22 @@ function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password
   return new BackpackError(C.REJECTED, `The token endpoint refused the request: ${description ?? error ?? `HTTP ${res.status}`}`, extra);
 }
 
+/**
+ * The code exchange carries `scope`, the scope of the authorization request: OB 3.0 (security.html
+ * "Access Token Request") and OB 2.1 (§"Access Token Request") list it as required, beside RFC
+ * 6749 §4.1.3's fields; a provider that holds to that answers `invalid_request` without it.
+ */
 export function exchangeCode(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, request: AuthorizationRequest, code: string): Promise<TokenSet> {
-  return tokenRequest(opts, tokenUrl, client, { grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, code_verifier: request.codeVerifier }, 'code');
+  return tokenRequest(opts, tokenUrl, client, { grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, scope: request.scope.join(' '), code_verifier: request.codeVerifier }, 'code');
 }
 
-export function refreshTokens(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, refreshToken: string, scope?: string[]): Promise<TokenSet> {
-  return tokenRequest(opts, tokenUrl, client, { grant_type: 'refresh_token', refresh_token: refreshToken, ...(scope ? { scope: scope.join(' ') } : {}) }, 'refresh');
+/**
+ * RFC 6749 §6. OB 3.0 (security.html "Token Refresh Request") lists `scope` as required: the scope
+ * the user granted (the token answer's, kept with the refresh token), never more (it "MUST NOT
+ * include any scope not originally granted").
+ */
+export function refreshTokens(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, refreshToken: string, scope: readonly string[]): Promise<TokenSet> {
+  return tokenRequest(opts, tokenUrl, client, { grant_type: 'refresh_token', refresh_token: refreshToken, ...(scope.length ? { scope: scope.join(' ') } : {}) }, 'refresh');
 }
 
 /** RFC 7009 §2.1; the server answers 200 even for a token it does not know (§2.2). */

@@ -30,6 +30,9 @@ export const OB3_SCOPES = {
   profileUpdate: `${SCOPE}profile.update`,
 } as const;
 
+/** What Lanyard asks for: read the credentials and the profile, and a refresh token (the spec's examples ask `offline_access`). */
+export const OB3_DEFAULT_SCOPE: string[] = [OB3_SCOPES.credentialReadonly, OB3_SCOPES.profileReadonly, 'offline_access'];
+
 export interface Ob3Service {
   /** `{base}/ims/ob/v3p0`, where /credentials and /profile live. */
   apiBase: string;
@@ -122,7 +125,7 @@ export class Ob3Client {
     return registerOffered(this.opts, service.registrationUrl, metadata, service.scopes);
   }
 
-  authorizationRequest(service: Ob3Service, client: RegisteredClient, redirectUri: string, scope: string[] = [OB3_SCOPES.credentialReadonly, OB3_SCOPES.profileReadonly, 'offline_access']): Promise<AuthorizationRequest> {
+  authorizationRequest(service: Ob3Service, client: RegisteredClient, redirectUri: string, scope: string[] = OB3_DEFAULT_SCOPE): Promise<AuthorizationRequest> {
     return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope: registeredScopes(scope, client), issuer: service.issuer });
   }
 
@@ -132,8 +135,9 @@ export class Ob3Client {
     return exchangeCode(this.opts, service.tokenUrl, client, request, code);
   }
 
-  refresh(service: Ob3Service, client: RegisteredClient, refreshToken: string): Promise<TokenSet> {
-    return refreshTokens(this.opts, service.refreshUrl, client, refreshToken);
+  /** `scope`: what the user granted (kept with the refresh token); else what Lanyard asks for of this client. */
+  refresh(service: Ob3Service, client: RegisteredClient, refreshToken: string, scope: readonly string[] = registeredScopes(OB3_DEFAULT_SCOPE, client)): Promise<TokenSet> {
+    return refreshTokens(this.opts, service.refreshUrl, client, refreshToken, scope);
   }
 
   /** Revokes the refresh token (which ends the pair) and the access token; false when the server offers no revocation. */

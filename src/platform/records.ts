@@ -120,7 +120,7 @@ export interface BadgeRecord {
 
 
 export type SecretRecord =
-  | { id: string; kind: 'refresh'; refreshToken: string; /** Badgr token entity, for DELETE /v2/auth/tokens/{id} */ tokenId?: string }
+  | { id: string; kind: 'refresh'; refreshToken: string; /** Badgr token entity, for DELETE /v2/auth/tokens/{id} */ tokenId?: string; /** The scope the user granted (the token answer's): what a refresh asks for again. */ scope?: string[] }
   | { id: string; kind: 'client'; clientId: string; clientSecret: string; registration: Record<string, unknown> };
 
 export interface DocumentRecord {

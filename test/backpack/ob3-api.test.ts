@@ -19,7 +19,7 @@ async function tokenFor(scope: string): Promise<string> {
   for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
   const r = await submitAuthorizationForm(u.toString(), ADA.username, ADA.password);
   const code = new URL(r.location!).searchParams.get('code')!;
-  const res = await fetch(url('/oauth/token'), formPost({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: VERIFIER }, basicAuth(client.client_id, client.client_secret)));
+  const res = await fetch(url('/oauth/token'), formPost({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, scope, code_verifier: VERIFIER }, basicAuth(client.client_id, client.client_secret)));
   return (await res.json()).access_token;
 }
 

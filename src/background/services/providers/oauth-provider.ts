@@ -9,11 +9,11 @@
  * earlier than its link says: its first item must be the last one already read (sync.ts checks
  * this anchor and lists again from the start when it is not there).
  */
-import { BADGE_CONNECT_SCOPES, BadgeConnectClient, badgeConnectEndpoints, type BadgeConnectService } from '../../../backpack/badge-connect.ts';
+import { BADGE_CONNECT_DEFAULT_SCOPE, BadgeConnectClient, badgeConnectEndpoints, type BadgeConnectService } from '../../../backpack/badge-connect.ts';
 import type { Fetch } from '../../../backpack/http.ts';
 import type { AuthorizationRequest, TokenSet } from '../../../backpack/oauth.ts';
 import type { ClientMetadata, RegisteredClient } from '../../../backpack/registration.ts';
-import { OB3_SCOPES, Ob3Client, ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
+import { OB3_DEFAULT_SCOPE, Ob3Client, ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
 import type { Page, PageQuery } from '../../../backpack/paged.ts';
 import type { AccountAddress } from '../../../platform/records.ts';
 import { isBackpackError } from '../../../backpack/errors.ts';
@@ -80,7 +80,7 @@ export function ob3Provider(fetch: Fetch, service: Ob3Service, client: Registere
       return toPage(await c.credentialsPage(service, token, query), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
-    refresh: (rt) => c.refresh(service, client, rt),
+    refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),
     revoke: (tokens) => c.revoke(service, client, tokens),
   };
 }
@@ -94,7 +94,7 @@ export function badgeConnectProvider(fetch: Fetch, service: BadgeConnectService,
       return toPage(await c.assertionsPage(service, token, query), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
-    refresh: (rt) => c.refresh(service, client, rt),
+    refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),
     revoke: (tokens) => c.revoke(service, client, tokens),
   };
 }
@@ -115,7 +115,7 @@ export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi 
   if (kind === 'ob3') {
     const c = new Ob3Client({ fetch });
     const s = (j: Json): Ob3Service => j as unknown as Ob3Service;
-    const scope = [OB3_SCOPES.credentialReadonly, OB3_SCOPES.profileReadonly, 'offline_access'];
+    const scope = OB3_DEFAULT_SCOPE;
     return {
       scope,
       discover: async (base) => {
@@ -130,7 +130,7 @@ export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi 
   }
   const c = new BadgeConnectClient({ fetch });
   const s = (j: Json): BadgeConnectService => j as unknown as BadgeConnectService;
-  const scope = [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access'];
+  const scope = BADGE_CONNECT_DEFAULT_SCOPE;
   return {
     scope,
     discover: async (base) => {
