@@ -11,8 +11,7 @@ import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
 import { checkUrl, getJson, isObj, type ClientOptions, type Json } from './http.ts';
 import {
   buildAuthorizationRequest,
-  exchangeCode,
-  readAuthorizationResponse,
+  completeAuthorization,
   registeredScopes,
   refreshTokens,
   revokeToken,
@@ -143,8 +142,7 @@ export class BadgeConnectClient {
   }
 
   async completeAuthorization(service: BadgeConnectService, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet> {
-    const { code } = readAuthorizationResponse(redirectedTo, request);
-    return exchangeCode(this.opts, service.tokenUrl, client, request, code);
+    return completeAuthorization(this.opts, service.tokenUrl, client, request, redirectedTo);
   }
 
   /** `scope`: what the user granted (kept with the refresh token); else what Lanyard asks for of this client. */

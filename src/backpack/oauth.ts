@@ -139,12 +139,21 @@ function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password
 }
 
 /**
- * The code exchange carries `scope`, the scope of the authorization request: OB 3.0 (security.html
- * "Access Token Request") and OB 2.1 (§"Access Token Request") list it as required, beside RFC
- * 6749 §4.1.3's fields; a provider that holds to that answers `invalid_request` without it.
+ * The code exchange carries `scope`: OB 3.0 (security.html "Access Token Request") and OB 2.1
+ * (§"Access Token Request") list it as required, beside RFC 6749 §4.1.3's fields; a provider that
+ * holds to that answers `invalid_request` without it. It is the scope the authorization response
+ * granted, which "MAY be a subset of the scopes in the request" (security.html "Authorization
+ * Response"), else the scope asked for: never more than the user allowed.
  */
-export function exchangeCode(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, request: AuthorizationRequest, code: string): Promise<TokenSet> {
-  return tokenRequest(opts, tokenUrl, client, { grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, scope: request.scope.join(' '), code_verifier: request.codeVerifier }, 'code');
+export function exchangeCode(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, request: AuthorizationRequest, code: string, granted?: readonly string[]): Promise<TokenSet> {
+  const scope = (granted?.length ? granted : request.scope).join(' ');
+  return tokenRequest(opts, tokenUrl, client, { grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, scope, code_verifier: request.codeVerifier }, 'code');
+}
+
+/** Reads the redirect (checking `state` and `iss`) and exchanges its code for what the response granted. */
+export function completeAuthorization(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet> {
+  const { code, scope } = readAuthorizationResponse(redirectedTo, request);
+  return exchangeCode(opts, tokenUrl, client, request, code, scope);
 }
 
 /**

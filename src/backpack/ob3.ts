@@ -11,8 +11,7 @@ import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
 import { checkUrl, getJson, isObj, type ClientOptions, type Json } from './http.ts';
 import {
   buildAuthorizationRequest,
-  exchangeCode,
-  readAuthorizationResponse,
+  completeAuthorization,
   registeredScopes,
   refreshTokens,
   revokeToken,
@@ -131,8 +130,7 @@ export class Ob3Client {
 
   /** Reads the redirect (checking `state` and `iss`) and exchanges its code. */
   async completeAuthorization(service: Ob3Service, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet> {
-    const { code } = readAuthorizationResponse(redirectedTo, request);
-    return exchangeCode(this.opts, service.tokenUrl, client, request, code);
+    return completeAuthorization(this.opts, service.tokenUrl, client, request, redirectedTo);
   }
 
   /** `scope`: what the user granted (kept with the refresh token); else what Lanyard asks for of this client. */

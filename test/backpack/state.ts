@@ -135,6 +135,11 @@ export class BackpackState {
    * user, or one it will not disclose: OB 3.0 ob_v3p0.lines getProfile lists `Response 404`).
    */
   profileNotFound = false;
+  /**
+   * Scopes the authorization page does not grant though asked (the user unticks them): OB 3.0
+   * security.html "Authorization Response": the scope "MAY be a subset of the scopes in the request".
+   */
+  withheldScopes: string[] = [];
   /** Registration follows badgr-server's rule, and fetches the logo as Badgr does (api/badgr-register.ts). */
   badgrRegistration: BadgrRegistration | undefined;
   clockOffsetMs = 0;

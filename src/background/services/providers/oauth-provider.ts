@@ -54,13 +54,17 @@ const toPage = <T>(p: Page<T>, map: (t: T) => Item, overlaps: boolean): SyncPage
 /**
  * The profile, or undefined when the provider has none to give: OB 3.0 getProfile may answer 404
  * ("did not find a current representation for the target resource or is not willing to disclose
- * that one exists", ob_v3p0.lines), and so may a Badge Connect provider. Neither is a failed sign-in.
+ * that one exists", ob_v3p0.lines), and so may a Badge Connect provider. Nor has it one to give when
+ * the user did not grant the profile scope (the authorization response's scope "MAY be a subset",
+ * OB 3.0 security.html): 403 `insufficient_scope` (RFC 6750 §3.1), or Badge Connect's 401
+ * PERMISSION_DENIED (http.ts). None of these is a failed sign-in.
  */
 export async function optionalProfile(read: Promise<Json>): Promise<Json | undefined> {
   try {
     return await read;
   } catch (e) {
-    if (isBackpackError(e, 'REJECTED') && e.status === 404) return undefined;
+    if (isBackpackError(e, 'REJECTED') && (e.status === 404 || e.detail === 'PERMISSION_DENIED')) return undefined;
+    if (isBackpackError(e, 'UNAUTHORIZED') && e.status === 403) return undefined;
     throw e;
   }
 }
