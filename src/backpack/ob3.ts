@@ -62,11 +62,43 @@ export type Ob3Credential = { kind: 'json'; credential: Json } | { kind: 'jws'; 
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
-function need(v: unknown, what: string): string {
+/**
+ * A URL of the service description, resolved as OpenAPI 3.0 resolves it (OAS 3.0.3 §4.6 "Relative
+ * References in URLs": "all properties that are URLs MAY be relative references", resolved against
+ * the Server Object's URL), then held to https (or the loopback host).
+ */
+function resolve(ref: string, base: string, what: string): string {
+  let u: URL;
+  try {
+    u = new URL(ref, base);
+  } catch {
+    throw new BackpackError(C.PROTOCOL, `The OB 3.0 service description's ${what} ${ref.slice(0, 200)} is not a URL`);
+  }
+  return checkUrl(u.toString(), what).toString();
+}
+
+function need(v: unknown, what: string, base: string): string {
   const s = str(v);
   if (!s) throw new BackpackError(C.PROTOCOL, `The OB 3.0 service description has no ${what}`);
-  checkUrl(s, what);
-  return s;
+  return resolve(s, base, what);
+}
+
+/**
+ * The API's base from the first Server Object (OAS 3.0.3 §4.7.5): its `url` "MAY be relative, to
+ * indicate that the host location is relative to the location where the OpenAPI document is being
+ * served", and each `{name}` in it is replaced by the variable's `default` (REQUIRED there).
+ */
+function serverUrl(server: Json | undefined, documentUrl: string): string | undefined {
+  const raw = str(server?.url);
+  if (!raw) return undefined;
+  const vars = isObj(server?.variables) ? server.variables : {};
+  const filled = raw.replace(/\{([^{}]*)\}/g, (_, name: string) => {
+    const v = vars[name];
+    const d = isObj(v) ? v.default : undefined;
+    if (typeof d !== 'string') throw new BackpackError(C.PROTOCOL, `The OB 3.0 service description's server URL names {${name.slice(0, 50)}} without a default`);
+    return d;
+  });
+  return resolve(filled, documentUrl, 'server URL').replace(/\/+$/, '');
 }
 
 /** GetOpenBadgeCredentialsResponse: `credential` and `compactJwsString` (api.html's example says `compactJwsStrings`). */
@@ -92,13 +124,15 @@ export class Ob3Client {
     const acg = isObj(schemes.OAuth2ACG) ? schemes.OAuth2ACG : {};
     const flow = isObj(acg.flows) && isObj(acg.flows.authorizationCode) ? acg.flows.authorizationCode : {};
     const servers = Array.isArray(body.servers) ? body.servers.filter(isObj) : [];
-    const tokenUrl = need(flow.tokenUrl, 'tokenUrl');
+    // Without servers, the API is where the description was read: {base}/ims/ob/v3p0 (security.html "Request the Service Description Document").
+    const server = serverUrl(servers[0], ctx.documentUrl) ?? apiBase;
+    const tokenUrl = need(flow.tokenUrl, 'tokenUrl', server);
     const endpoints = {
-      apiBase: str(servers[0]?.url) ? checkUrl(String(servers[0]?.url), 'server URL').toString().replace(/\/+$/, '') : apiBase,
-      registrationUrl: need(acg['x-imssf-registrationUrl'], 'x-imssf-registrationUrl'),
-      authorizationUrl: need(flow.authorizationUrl, 'authorizationUrl'),
+      apiBase: server,
+      registrationUrl: need(acg['x-imssf-registrationUrl'], 'x-imssf-registrationUrl', server),
+      authorizationUrl: need(flow.authorizationUrl, 'authorizationUrl', server),
       tokenUrl,
-      refreshUrl: str(flow.refreshUrl) ? need(flow.refreshUrl, 'refreshUrl') : tokenUrl,
+      refreshUrl: str(flow.refreshUrl) ? need(flow.refreshUrl, 'refreshUrl', server) : tokenUrl,
     };
     // Before anything is sent anywhere: one site for every endpoint (the OAuth mix-up defence).
     checkEndpoints(ctx, endpoints);

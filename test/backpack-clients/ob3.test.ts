@@ -78,6 +78,21 @@ describe('discovery and registration', () => {
     expect(await ob3.discover(b)).toMatchObject({ title: 'Example Provider', termsOfService: `${b}/terms`, privacyPolicyUrl: `${b}/privacy`, apiBase: `${b}/ims/ob/v3p0` });
   });
 
+  it('resolves relative URLs as OpenAPI 3.0 does: the server URL against the document, its {variables} by their defaults, the flow URLs against the server URL', async () => {
+    const b = ctx.bp.baseUrl;
+    const flows = { authorizationCode: { authorizationUrl: '/oauth/authorize', tokenUrl: '/oauth/token', refreshUrl: '../../../oauth/token', scopes: { [OB3_SCOPES.credentialReadonly]: '...' } } };
+    const scheme = { type: 'oauth2', 'x-imssf-registrationUrl': '/oauth/register', flows };
+    const info = { title: 'Relative', version: '3.0', termsOfService: `${b}/terms`, 'x-imssf-privacyPolicyUrl': `${b}/privacy` };
+    const expected = { apiBase: `${b}/ims/ob/v3p0`, registrationUrl: `${b}/oauth/register`, authorizationUrl: `${b}/oauth/authorize`, tokenUrl: `${b}/oauth/token`, refreshUrl: `${b}/oauth/token` };
+    for (const servers of [[{ url: '/ims/ob/v3p0' }], [{ url: '/{prefix}/v3p0', variables: { prefix: { default: 'ims/ob', enum: ['ims/ob'] } } }]]) {
+      ctx.bp.control.failNext({ status: 200, path: '/ims/ob/v3p0/discovery', body: { openapi: '3.0.1', info, servers, components: { securitySchemes: { OAuth2ACG: scheme } } } });
+      expect(await ob3.discover(b)).toMatchObject(expected);
+    }
+    // No servers: the API is where the description was read, {base}/ims/ob/v3p0 (security.html).
+    ctx.bp.control.failNext({ status: 200, path: '/ims/ob/v3p0/discovery', body: { openapi: '3.0.1', info, components: { securitySchemes: { OAuth2ACG: { ...scheme, 'x-imssf-registrationUrl': `${b}/oauth/register`, flows: { authorizationCode: { ...flows.authorizationCode, authorizationUrl: `${b}/oauth/authorize`, tokenUrl: `${b}/oauth/token`, refreshUrl: `${b}/oauth/token` } } } } } } });
+    expect(await ob3.discover(b)).toMatchObject(expected);
+  });
+
   it('discovery errors: UNREACHABLE, INSECURE_URL, PROTOCOL, SERVER_ERROR', async () => {
     expect((await failure(ob3.discover('http://127.0.0.1:1'))).code).toBe(C.UNREACHABLE);
     expect((await failure(ob3.discover('http://badges.example'))).code).toBe(C.INSECURE_URL);
