@@ -84,6 +84,28 @@ describe('OB 3.0: paging and incremental sync', () => {
   });
 });
 
+describe('OB 3.0: `since` is the issuance date', () => {
+  it('a credential issued long ago and added to the backpack after the last sync is found by the next one', async () => {
+    // OB 3.0 getCredentials: since = "Only include OpenBadgeCredentials issued after this timestamp" (ob_v3p0.lines).
+    const all = ctx.bp.control.stateForTests.badges;
+    const late = all.get('ob3-ada-jwt-eddsa')!;
+    all.delete(late.entityId);
+    try {
+      const { h, id } = await ob3();
+      const first = await h.app.sync.run(id);
+      expect(first).toMatchObject({ status: 'idle', failures: 0 });
+      const key = `${id}|${ctx.bp.baseUrl}/ob3/credentials/ob3-ada-jwt-eddsa`;
+      expect(await h.db.badges.get(key)).toBeUndefined();
+      // The user adds it to the backpack now (upsertCredential); it keeps its issuance date of the seed.
+      all.set(late.entityId, { ...late, updatedAt: new Date(ctx.bp.control.now()).toISOString() });
+      expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle', failures: 0 });
+      expect(await h.db.badges.get(key)).toMatchObject({ verdict: 'valid' });
+    } finally {
+      all.set(late.entityId, late);
+    }
+  });
+});
+
 describe('interruptions', () => {
   it('resumes a run whose worker was killed mid-way: nothing lost, nothing duplicated', async () => {
     let hang = true;

@@ -1,7 +1,13 @@
 /**
  * The Open Badges 3.0 API and OB 2.1 Badge Connect as Providers: paged listings that follow Link
- * rel="next" (resumed by the offset in that link) with `since` for incremental syncs, the profile's
- * address, refresh and RFC 7009 revocation with the registered client.
+ * rel="next" (resumed by the offset in that link), the profile's address, refresh and RFC 7009
+ * revocation with the registered client.
+ *
+ * `since` (incremental sync) only for Badge Connect, whose GET /assertions keeps what was "created
+ * or updated after the provided timestamp" (OB 2.1). OB 3.0's getCredentials keeps what was "issued
+ * after this timestamp" (ob_v3p0.lines): a credential issued before the last sync and added to the
+ * backpack since (upsertCredential, an import) would never be listed. So every OB 3.0 run lists
+ * everything; what did not change is not verified again (sync.ts, by its content hash).
  *
  * Both APIs page by `limit`/`offset` (OB 3.0 api.html "Paging"; OB 2.1 §"Pagination"), and a
  * badge deleted at the provider between two requests moves every later one up a place: the first
@@ -78,7 +84,8 @@ function profileAddresses(profile: Json | undefined): AccountAddress[] | undefin
 export function ob3Provider(fetch: Fetch, service: Ob3Service, client: RegisteredClient, signal?: AbortSignal): Provider {
   const c = new Ob3Client({ fetch, ...(signal ? { signal } : {}) });
   return {
-    incremental: true,
+    // `since` is the issuance date in OB 3.0, not when the backpack got the credential (above).
+    incremental: false,
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
       return toPage(await c.credentialsPage(service, token, query), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps);
