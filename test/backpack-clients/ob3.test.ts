@@ -195,6 +195,16 @@ describe('credentials', () => {
     expect(page.total).toBe(3);
   });
 
+  it('says what an Imsx_StatusInfo error body says (imsx_description), with its code minor as the detail', async () => {
+    const e = await failure(ob3.credentialsPage(service, 'not-a-token'));
+    expect(e).toMatchObject({ code: C.UNAUTHORIZED, status: 401, detail: 'unauthorisedrequest' });
+    expect(e.message).toContain('The access token is missing, expired or revoked.');
+    expect(e.message).not.toContain('imsx_');
+    const body = { imsx_codeMajor: 'failure', imsx_severity: 'error', imsx_description: 'limit must be a positive integer', imsx_CodeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: 'invalid_query_parameter' }] } };
+    ctx.bp.control.failNext({ status: 400, path: '/ims/ob/v3p0/credentials', body });
+    expect(await failure(ob3.credentialsPage(service, tokens.accessToken))).toMatchObject({ code: C.REJECTED, status: 400, detail: 'invalid_query_parameter', message: expect.stringContaining(': limit must be a positive integer') });
+  });
+
   it('errors: THROTTLED with Retry-After, SERVER_ERROR, UNREACHABLE, PROTOCOL for a next page on another origin', async () => {
     ctx.bp.control.failNext({ status: 429, path: '/ims/ob/v3p0/credentials', retryAfter: 9 });
     expect(await failure(ob3.credentialsPage(service, tokens.accessToken))).toMatchObject({ code: C.THROTTLED, retryAfterSeconds: 9 });
