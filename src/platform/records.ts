@@ -15,6 +15,8 @@ export interface AccountAddress {
   email: string;
   verified: boolean;
   primary: boolean;
+  /** Other spellings of it (letter case) the provider holds as the same address (Badgr v1 `variants`): badges may be issued to them. */
+  variants?: string[];
 }
 
 export interface AccountRecord {

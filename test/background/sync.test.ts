@@ -51,6 +51,28 @@ describe('Badgr', () => {
   });
 });
 
+describe('Badgr: case variants of an address', () => {
+  it('a badge hashed to a case variant Badgr registered for a verified address (v1 `variants`) is the user’s, not someone else’s', async () => {
+    // badgr-server lists a badge whose recipient is any of the user's emails or their variants, by the exact
+    // spelling (BadgeUser.all_verified_recipient_identifiers); the hash is of that spelling.
+    const rec = ctx.bp.control.stateForTests.emailRecord('ada.lovelace@school.example')!;
+    rec.variants.push('Ada.Lovelace@School.example');
+    const badgeId = ctx.bp.control.issueBadge('Ada.Lovelace@School.example');
+    try {
+      const h = await harness();
+      const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+      expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle', failures: 0 });
+      expect(await h.db.badges.get(`${id}|${badgeId}`)).toMatchObject({ verdict: 'valid', recipient: 'Ada.Lovelace@School.example', pending: false });
+      // The addresses the popup lists stay one per address.
+      expect((await h.app.emails.list(id)).map((e) => e.email)).toEqual(['ada@example.org', 'ada.lovelace@school.example', 'ada@old-job.example']);
+      expect((await h.db.accounts.get(id))!.addresses.find((a) => a.id === '2')).toMatchObject({ variants: ['Ada.Lovelace@School.example'] });
+    } finally {
+      rec.variants.pop();
+      ctx.bp.control.deleteBadge(badgeId);
+    }
+  });
+});
+
 describe('OB 3.0: paging and incremental sync', () => {
   it('follows Link rel="next" page by page, with n of m progress, and stores each credential once', async () => {
     const { h, id } = await ob3(3);

@@ -4,9 +4,9 @@
  * badge's original, the v1 addresses, refresh with rotation and revocation at sign-out.
  */
 import { BadgrClient } from '../../../backpack/badgr.ts';
-import type { BadgrAssertion } from '../../../backpack/badgr-types.ts';
+import type { BadgrAssertion, BadgrEmail } from '../../../backpack/badgr-types.ts';
 import type { Fetch } from '../../../backpack/http.ts';
-import type { BadgeMeta } from '../../../platform/records.ts';
+import type { AccountAddress, BadgeMeta } from '../../../platform/records.ts';
 import type { Provider, SyncItem } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -37,6 +37,11 @@ export function badgrItem(a: BadgrAssertion): SyncItem {
   };
 }
 
+/** The account's addresses from Badgr's v1 list, each with its case variants (identities.ts: badges may be issued to them). */
+export function badgrAddresses(emails: readonly BadgrEmail[]): AccountAddress[] {
+  return emails.map((e) => ({ id: String(e.id), email: e.email, verified: e.verified, primary: e.primary, ...(e.variants.length ? { variants: [...e.variants] } : {}) }));
+}
+
 export function badgrClient(baseUrl: string, fetch: Fetch, signal?: AbortSignal): BadgrClient {
   return new BadgrClient({ apiBase: baseUrl, fetch, ...(signal ? { signal } : {}) });
 }
@@ -49,8 +54,7 @@ export function badgrProvider(client: BadgrClient): Provider {
       return { items: all.filter((a) => a.acceptance !== 'Rejected').map(badgrItem), total: all.length };
     },
     async addresses(token) {
-      const emails = await client.emails(token);
-      return emails.map((e) => ({ id: String(e.id), email: e.email, verified: e.verified, primary: e.primary }));
+      return badgrAddresses(await client.emails(token));
     },
     refresh: (refreshToken) => client.refresh(refreshToken),
     async revoke(tokens) {
