@@ -105,6 +105,11 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
   const b = isObj(body) ? body : {};
   if (!res.ok) throw tokenError(res, b, kind, opts.now?.() ?? Date.now());
   if (typeof b.access_token !== 'string' || !b.access_token) throw new BackpackError(C.PROTOCOL, 'The token answer has no access_token');
+  // RFC 6749 §7.1: a client "MUST NOT use an access token if it does not understand the token type";
+  // OB 3.0 (security.html "Access Token Response"): its case insensitive value MUST be "bearer".
+  if (typeof b.token_type === 'string' && b.token_type.toLowerCase() !== 'bearer') {
+    throw new BackpackError(C.PROTOCOL, `The token answer is of type ${b.token_type.slice(0, 40)}, which Lanyard cannot use (only Bearer tokens, RFC 6750)`);
+  }
   const now = opts.now?.() ?? Date.now();
   const expiresIn = typeof b.expires_in === 'number' ? b.expires_in : Number(b.expires_in);
   return {

@@ -138,6 +138,23 @@ describe('the authorization-code flow', () => {
     expect((await failure(ob3.completeAuthorization(service, client, req, 'https://elsewhere.example/cb?code=x'))).code).toBe(C.AUTHORIZATION_FAILED);
   });
 
+  it('reads a token answer as RFC 6749 §5.1 allows it: token_type in any case, expires_in as a string, no refresh token; refuses a token type it cannot use (§7.1)', async () => {
+    const answer = async (body: Record<string, unknown>) => {
+      const req = await ob3.authorizationRequest(service, client, REDIRECT_URI);
+      const { location } = await submitAuthorizationForm(req.url, ADA.username, ADA.password);
+      ctx.bp.control.failNext({ status: 200, path: '/oauth/token', body });
+      return ob3.completeAuthorization(service, client, req, location!);
+    };
+    const before = Date.now();
+    const t = await answer({ access_token: 'at-1', token_type: 'bearer', expires_in: '3600' });
+    expect(t).toMatchObject({ accessToken: 'at-1', tokenType: 'bearer' });
+    expect(t.refreshToken).toBeUndefined();
+    expect(t.expiresAt! - before).toBeGreaterThanOrEqual(3600_000);
+    expect(await failure(answer({ access_token: 'at-2', token_type: 'DPoP', expires_in: 3600 }))).toMatchObject({ code: C.PROTOCOL });
+    // token_type is REQUIRED (§5.1), but one left out is taken as the only type the APIs use.
+    expect(await answer({ access_token: 'at-3', expires_in: 3600 })).toMatchObject({ accessToken: 'at-3', tokenType: 'Bearer' });
+  });
+
   it('a PKCE mismatch is refused by the server (AUTHORIZATION_FAILED)', async () => {
     const req = await ob3.authorizationRequest(service, client, REDIRECT_URI);
     const { location } = await submitAuthorizationForm(req.url, ADA.username, ADA.password);
