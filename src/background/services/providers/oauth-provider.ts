@@ -22,7 +22,7 @@ import type { ClientMetadata, RegisteredClient } from '../../../backpack/registr
 import { OB3_DEFAULT_SCOPE, Ob3Client, ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
 import type { Page, PageQuery } from '../../../backpack/paged.ts';
 import type { AccountAddress } from '../../../platform/records.ts';
-import { isBackpackError } from '../../../backpack/errors.ts';
+import { BackpackError, BackpackErrorCodes as C, isBackpackError } from '../../../backpack/errors.ts';
 import { jwsCredentialId } from './jws.ts';
 import type { Provider, SyncItem, SyncPage } from './types.ts';
 
@@ -41,6 +41,26 @@ export function queryOf(cursor: string | undefined, since: string | undefined, l
   const s = q.get('since') ?? since;
   const query = offset > 0 ? { limit: limit + 1, offset: offset - 1 } : { limit, offset };
   return { query: { ...query, ...(s ? { since: s } : {}) }, overlaps: offset > 0 };
+}
+
+const offsetIn = (link: string): number | undefined => {
+  const o = new URL(link).searchParams.get('offset');
+  return o !== null && /^\d+$/.test(o) ? Number(o) : undefined;
+};
+
+/**
+ * The next link must move the offset on: the APIs page by `limit`/`offset` only (OB 3.0 api.html
+ * "Paging"; OB 2.1 §"Pagination"), and a run resumes and overlaps its pages by the link's offset
+ * (queryOf). A link without one (a page number, a cursor), or one that does not go past the page
+ * it came from, would have the run read the first pages again and again.
+ */
+function checkNext(cursor: string | undefined, next: string | undefined): void {
+  if (next === undefined) return;
+  const at = cursor ? (offsetIn(cursor) ?? 0) : 0;
+  const to = offsetIn(next);
+  if (to === undefined || to <= at) {
+    throw new BackpackError(C.PROTOCOL, `The backpack's link to the next page (${next.slice(0, 200)}) does not move on by offset, as the API's paging does: Lanyard stopped there`);
+  }
 }
 
 function toItem(i: Item): SyncItem {
@@ -88,7 +108,9 @@ export function ob3Provider(fetch: Fetch, service: Ob3Service, client: Registere
     incremental: false,
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
-      return toPage(await c.credentialsPage(service, token, query), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps);
+      const p = await c.credentialsPage(service, token, query);
+      checkNext(cursor, p.next);
+      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
     refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),
@@ -102,7 +124,9 @@ export function badgeConnectProvider(fetch: Fetch, service: BadgeConnectService,
     incremental: true,
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
-      return toPage(await c.assertionsPage(service, token, query), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps);
+      const p = await c.assertionsPage(service, token, query);
+      checkNext(cursor, p.next);
+      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
     refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),
