@@ -130,7 +130,11 @@ function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password
     const wait = typeof b.expires === 'number' ? b.expires : retryAfter(res, now);
     return new BackpackError(C.THROTTLED, description ?? 'Too many attempts: wait and try again', { ...extra, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
   }
-  if (res.status >= 500) return new BackpackError(C.SERVER_ERROR, `The token endpoint failed (HTTP ${res.status})`, extra);
+  if (res.status >= 500) {
+    // OB 3.0 / OB 2.1 "Retry Behavior": Retry-After says when to try again (RFC 9110 §10.2.3: a 503's expected downtime).
+    const wait = retryAfter(res, now);
+    return new BackpackError(C.SERVER_ERROR, `The token endpoint failed (HTTP ${res.status})`, { ...extra, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
+  }
   if (error === 'invalid_grant') {
     if (kind === 'password') return new BackpackError(C.BAD_CREDENTIALS, 'The e-mail address or password is not right', extra);
     if (kind === 'refresh') return new BackpackError(C.UNAUTHORIZED, 'The session has ended: sign in again', extra);

@@ -178,6 +178,12 @@ describe('refresh and revocation', () => {
     expect(await failure(ob3.refresh(service, client, t.refreshToken!))).toMatchObject({ code: C.UNAUTHORIZED, detail: 'invalid_grant' });
   });
 
+  it('a token endpoint that is down says when to come back (Retry-After on a 503): the wait is kept', async () => {
+    const t = await signIn();
+    ctx.bp.control.failNext({ status: 503, path: '/oauth/token', retryAfter: 120 });
+    expect(await failure(ob3.refresh(service, client, t.refreshToken!))).toMatchObject({ code: C.SERVER_ERROR, status: 503, retryAfterSeconds: 120 });
+  });
+
   it('revokes both tokens on the server; the API then answers UNAUTHORIZED', async () => {
     const t = await signIn();
     expect(await ob3.revoke(service, client, t)).toBe(true);
