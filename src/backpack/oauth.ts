@@ -142,7 +142,9 @@ function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password
   }
   // The client is unknown or its secret wrong (RFC 6749 §5.2 invalid_client; Badgr "invalid client_id").
   if (error === 'invalid_client' || error === 'invalid client_id' || error === 'invalid client_secret' || res.status === 401) {
-    return new BackpackError(C.UNAUTHORIZED, 'The backpack does not know this copy of Lanyard any more: register again', { ...extra, detail: 'invalid_client' });
+    // A password grant's client is Badgr's own public one (badgr-server README "public" app): nothing Lanyard registered.
+    const why = kind === 'password' ? `The backpack does not offer password sign-in to Lanyard (it does not know the client it signs in with${error ? `: ${error}` : ''})` : 'The backpack does not know this copy of Lanyard any more: register again';
+    return new BackpackError(C.UNAUTHORIZED, why, { ...extra, detail: 'invalid_client' });
   }
   return new BackpackError(C.REJECTED, `The token endpoint refused the request: ${description ?? error ?? `HTTP ${res.status}`}`, extra);
 }
