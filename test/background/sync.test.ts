@@ -51,6 +51,26 @@ describe('Badgr', () => {
   });
 });
 
+describe('Badgr without the v1 address API', () => {
+  it('a server that answers 404 for /v1/user/emails (v1 is legacy, openedx/openedx-platform#27181) syncs with the addresses of /v2/users/self', async () => {
+    const h = await harness();
+    ctx.bp.control.failNext({ status: 404, path: '/v1/user/emails', count: 10 });
+    try {
+      const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+      const s = await h.app.sync.run(id);
+      expect(s).toMatchObject({ status: 'idle', failures: 0 });
+      expect((await h.db.accounts.get(id))!.addresses.map((a) => [a.email, a.verified])).toEqual([
+        ['ada@example.org', true],
+        ['ada.lovelace@school.example', true],
+        ['ada@old-job.example', false],
+      ]);
+      expect(await h.db.badges.get(`${id}|ada-poetical`)).toMatchObject({ verdict: 'valid' });
+    } finally {
+      ctx.bp.control.clearFaults();
+    }
+  });
+});
+
 describe('Badgr: case variants of an address', () => {
   it('a badge hashed to a case variant Badgr registered for a verified address (v1 `variants`) is the user’s, not someone else’s', async () => {
     // badgr-server lists a badge whose recipient is any of the user's emails or their variants, by the exact
