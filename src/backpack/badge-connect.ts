@@ -14,7 +14,7 @@ import {
   completeAuthorization,
   registeredScopes,
   refreshTokens,
-  revokeToken,
+  revokeSession,
   type AuthorizationRequest,
   type TokenSet,
 } from './oauth.ts';
@@ -153,8 +153,7 @@ export class BadgeConnectClient {
   /** False when the manifest names no tokenRevocationUrl (it is optional). */
   async revoke(service: BadgeConnectService, client: RegisteredClient, tokens: Pick<TokenSet, 'accessToken' | 'refreshToken'>): Promise<boolean> {
     if (!service.tokenRevocationUrl) return false;
-    if (tokens.refreshToken) await revokeToken(this.opts, service.tokenRevocationUrl, client, tokens.refreshToken, 'refresh_token');
-    await revokeToken(this.opts, service.tokenRevocationUrl, client, tokens.accessToken, 'access_token');
+    await revokeSession(this.opts, service.tokenRevocationUrl, client, tokens);
     return true;
   }
 

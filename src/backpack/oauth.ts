@@ -9,7 +9,7 @@
  */
 import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
 import { checkIssuer, type IssuerExpectation } from './endpoints.ts';
-import { checkUrl, isObj, readJson, retryAfter, send, statusError, type ClientOptions, type Json } from './http.ts';
+import { checkUrl, errorText, isObj, readJson, retryAfter, send, statusError, type ClientOptions, type Json } from './http.ts';
 import { createPkce, createState } from './pkce.ts';
 import type { RegisteredClient } from './registration.ts';
 
@@ -184,5 +184,27 @@ export async function revokeToken(opts: ClientOptions, revocationUrl: string, cl
     body: new URLSearchParams({ token, token_type_hint: hint }).toString(),
     redirect: 'error',
   });
-  if (!res.ok) throw statusError(res, 'Token revocation');
+  if (res.ok) return;
+  let error: unknown;
+  try {
+    error = (JSON.parse(await errorText(res, 'Token revocation')) as Json).error;
+  } catch {
+    error = undefined;
+  }
+  throw statusError(res, 'Token revocation', typeof error === 'string' ? error.slice(0, 100) : undefined, typeof error === 'string' ? error.slice(0, 100) : undefined);
+}
+
+/**
+ * Ends a session (RFC 7009): the refresh token first, which ends the pair, then the access token.
+ * Servers MUST revoke refresh tokens and only SHOULD revoke access tokens (OB 3.0 security.html
+ * "Token Revocation"; OB 2.1 §"Revocation by Consumer"): one that answers `unsupported_token_type`
+ * for the access token (§2.2.1) has still ended the session, and the access token expires anyway.
+ */
+export async function revokeSession(opts: ClientOptions, revocationUrl: string, client: RegisteredClient, tokens: Pick<TokenSet, 'accessToken' | 'refreshToken'>): Promise<void> {
+  if (tokens.refreshToken) await revokeToken(opts, revocationUrl, client, tokens.refreshToken, 'refresh_token');
+  try {
+    await revokeToken(opts, revocationUrl, client, tokens.accessToken, 'access_token');
+  } catch (e) {
+    if (!(tokens.refreshToken && e instanceof BackpackError && e.detail === 'unsupported_token_type')) throw e;
+  }
 }

@@ -14,7 +14,7 @@ import {
   completeAuthorization,
   registeredScopes,
   refreshTokens,
-  revokeToken,
+  revokeSession,
   type AuthorizationRequest,
   type TokenSet,
 } from './oauth.ts';
@@ -175,8 +175,7 @@ export class Ob3Client {
   /** Revokes the refresh token (which ends the pair) and the access token; false when the server offers no revocation. */
   async revoke(service: Ob3Service, client: RegisteredClient, tokens: Pick<TokenSet, 'accessToken' | 'refreshToken'>): Promise<boolean> {
     if (!service.revocationUrl) return false;
-    if (tokens.refreshToken) await revokeToken(this.opts, service.revocationUrl, client, tokens.refreshToken, 'refresh_token');
-    await revokeToken(this.opts, service.revocationUrl, client, tokens.accessToken, 'access_token');
+    await revokeSession(this.opts, service.revocationUrl, client, tokens);
     return true;
   }
 

@@ -178,6 +178,17 @@ describe('refresh and revocation', () => {
     expect(await failure(ob3.refresh(service, client, t.refreshToken!))).toMatchObject({ code: C.UNAUTHORIZED, detail: 'invalid_grant' });
   });
 
+  it('a server that revokes refresh tokens only (RFC 7009 §2.2.1 unsupported_token_type for the access token) has still ended the session', async () => {
+    const t = await signIn();
+    ctx.bp.control.stateForTests.refreshTokenRevocationOnly = true;
+    try {
+      expect(await ob3.revoke(service, client, t)).toBe(true);
+      expect(ctx.bp.control.isTokenLive(t.refreshToken!)).toBe(false);
+    } finally {
+      ctx.bp.control.stateForTests.refreshTokenRevocationOnly = false;
+    }
+  });
+
   it('a token endpoint that is down says when to come back (Retry-After on a 503): the wait is kept', async () => {
     const t = await signIn();
     ctx.bp.control.failNext({ status: 503, path: '/oauth/token', retryAfter: 120 });

@@ -136,6 +136,11 @@ export class BackpackState {
    */
   profileNotFound = false;
   /**
+   * The revocation endpoint refuses access tokens with `unsupported_token_type` (RFC 7009 §2.2.1):
+   * OB 3.0 and OB 2.1 say servers MUST revoke refresh tokens and SHOULD revoke access tokens.
+   */
+  refreshTokenRevocationOnly = false;
+  /**
    * Scopes the authorization page does not grant though asked (the user unticks them): OB 3.0
    * security.html "Authorization Response": the scope "MAY be a subset of the scopes in the request".
    */

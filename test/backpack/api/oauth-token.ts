@@ -86,6 +86,7 @@ export function oauthTokenRoutes(router: Router, state: BackpackState): void {
     if (hint && hint !== 'access_token' && hint !== 'refresh_token') return oauthError('unsupported_token_type');
     const token = form.get('token');
     if (!token) return oauthError('invalid_request', 'token is required');
+    if (state.refreshTokenRevocationOnly && state.tokens.has(token)) return oauthError('unsupported_token_type', 'Only refresh tokens can be revoked here');
     revokeByValue(state, token, client.clientId);
     return empty(200);
   });
