@@ -3,7 +3,8 @@
  * `{origin}/.well-known/oauth-authorization-server` on the service description's own origin:
  * its `issuer` (what an authorization response's `iss` must equal, RFC 9207 §2.4),
  * `authorization_response_iss_parameter_supported` (then `iss` is required, RFC 9207 §3) and the
- * RFC 7009 `revocation_endpoint`. Optional: without it, `iss` is only checked when sent.
+ * RFC 7009 `revocation_endpoint`. Optional: without it, `iss` is only checked when sent. A document
+ * that names another issuer is not used (RFC 8414 §3.3); one that names another site is refused.
  */
 import { checkEndpoints, type EndpointContext, type IssuerExpectation } from './endpoints.ts';
 import { getJson, isObj, type ClientOptions } from './http.ts';
@@ -31,6 +32,10 @@ export async function authServerFacts(opts: ClientOptions, ctx: EndpointContext,
   const issuer = str(body.issuer);
   const revocationUrl = str(body.revocation_endpoint);
   checkEndpoints(ctx, { issuer, revocation_endpoint: revocationUrl });
+  // RFC 8414 §3.3: the issuer "MUST be identical to the authorization server's issuer identifier value
+  // into which the well-known URI string was inserted"; here the origin (§3.1: a terminating "/" is
+  // removed first). Otherwise (another issuer of the same site, or none) "the data ... MUST NOT be used".
+  if (issuer !== origin && issuer !== `${origin}/`) return { issuer: { origin, required: false } };
   return {
     issuer: { origin, required: body.authorization_response_iss_parameter_supported === true, ...(issuer ? { issuer } : {}) },
     ...(revocationUrl ? { revocationUrl } : {}),

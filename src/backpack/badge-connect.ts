@@ -11,11 +11,10 @@ import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
 import { checkUrl, getJson, isObj, type ClientOptions, type Json } from './http.ts';
 import {
   buildAuthorizationRequest,
-  exchangeCode,
-  readAuthorizationResponse,
+  completeAuthorization,
   registeredScopes,
   refreshTokens,
-  revokeToken,
+  revokeSession,
   type AuthorizationRequest,
   type TokenSet,
 } from './oauth.ts';
@@ -29,6 +28,9 @@ export const BADGE_CONNECT_SCOPES = {
   profileReadonly: `${SCOPE}profile.readonly`,
   profileUpdate: `${SCOPE}profile.update`,
 } as const;
+
+/** What Lanyard asks for: read the assertions and the profile, and a refresh token (`offline_access`, OB 2.1 §"Scopes"). */
+export const BADGE_CONNECT_DEFAULT_SCOPE: string[] = [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access'];
 
 export interface BadgeConnectService {
   name: string;
@@ -135,24 +137,23 @@ export class BadgeConnectClient {
     }
   }
 
-  authorizationRequest(service: BadgeConnectService, client: RegisteredClient, redirectUri: string, scope: string[] = [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access']): Promise<AuthorizationRequest> {
+  authorizationRequest(service: BadgeConnectService, client: RegisteredClient, redirectUri: string, scope: string[] = BADGE_CONNECT_DEFAULT_SCOPE): Promise<AuthorizationRequest> {
     return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope: registeredScopes(scope, client), issuer: service.issuer });
   }
 
   async completeAuthorization(service: BadgeConnectService, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet> {
-    const { code } = readAuthorizationResponse(redirectedTo, request);
-    return exchangeCode(this.opts, service.tokenUrl, client, request, code);
+    return completeAuthorization(this.opts, service.tokenUrl, client, request, redirectedTo);
   }
 
-  refresh(service: BadgeConnectService, client: RegisteredClient, refreshToken: string): Promise<TokenSet> {
-    return refreshTokens(this.opts, service.tokenUrl, client, refreshToken);
+  /** `scope`: what the user granted (kept with the refresh token); else what Lanyard asks for of this client. */
+  refresh(service: BadgeConnectService, client: RegisteredClient, refreshToken: string, scope: readonly string[] = registeredScopes(BADGE_CONNECT_DEFAULT_SCOPE, client)): Promise<TokenSet> {
+    return refreshTokens(this.opts, service.tokenUrl, client, refreshToken, scope);
   }
 
   /** False when the manifest names no tokenRevocationUrl (it is optional). */
   async revoke(service: BadgeConnectService, client: RegisteredClient, tokens: Pick<TokenSet, 'accessToken' | 'refreshToken'>): Promise<boolean> {
     if (!service.tokenRevocationUrl) return false;
-    if (tokens.refreshToken) await revokeToken(this.opts, service.tokenRevocationUrl, client, tokens.refreshToken, 'refresh_token');
-    await revokeToken(this.opts, service.tokenRevocationUrl, client, tokens.accessToken, 'access_token');
+    await revokeSession(this.opts, service.tokenRevocationUrl, client, tokens);
     return true;
   }
 

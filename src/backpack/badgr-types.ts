@@ -45,7 +45,8 @@ export interface BadgrUser {
   entityId: string;
   firstName: string;
   lastName: string;
-  emails: { email: string; verified: boolean; primary: boolean }[];
+  /** `caseVariants`: other spellings of the address (serializers_v2 BadgeUserSerializerV2). */
+  emails: { email: string; verified: boolean; primary: boolean; variants: string[] }[];
   raw: Json;
 }
 
@@ -108,7 +109,7 @@ export function readUser(v: unknown): BadgrUser {
     entityId: v.entityId as string,
     firstName: s(v.firstName) ?? '',
     lastName: s(v.lastName) ?? '',
-    emails: emails.map((e) => ({ email: s(e.email) ?? '', verified: e.verified === true, primary: e.primary === true })),
+    emails: emails.map((e) => ({ email: s(e.email) ?? '', verified: e.verified === true, primary: e.primary === true, variants: Array.isArray(e.caseVariants) ? e.caseVariants.filter((x): x is string => typeof x === 'string') : [] })),
     raw: v,
   };
 }

@@ -31,6 +31,9 @@ export const PROVIDER_WEB_HOSTS: Readonly<Record<string, readonly string[]>> = {
   'api.sg.badgr.io': ['sg.badgr.io', 'sg.badgr.com'],
   'api.badges.parchment.com': ['badges.parchment.com'],
   'api.badges.parchment.eu': ['badges.parchment.eu'],
+  'api.badges.parchment.au': ['badges.parchment.au'],
+  'api.badges.parchment.ca': ['badges.parchment.ca'],
+  'api.badges.parchment.sg': ['badges.parchment.sg'],
 };
 
 /** The endpoints that may sit on a PROVIDER_WEB_HOSTS host: they receive no secret, no code, no token. */

@@ -4,6 +4,7 @@
  * localhost, and the mapping of failures onto BackpackError codes. No browser API, no DOM.
  */
 import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { imsxStatus } from './imsx.ts';
 
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -144,6 +145,9 @@ export async function getJson(opts: ClientOptions, url: string, token: string | 
     if (res.status === 401 && status?.statusText === 'PERMISSION_DENIED') {
       throw new BackpackError(C.REJECTED, `${what}: the backpack does not allow this account or this sign-in to read it${status.error ? ` (${status.error})` : ''}`, { status: 401, detail: 'PERMISSION_DENIED' });
     }
+    // OB 3.0 answers errors as Imsx_StatusInfo (imsx.ts): its description, not the JSON, and its code minor as the detail.
+    const imsx = status ? undefined : imsxStatus(body);
+    if (imsx) throw statusError(res, what, imsx.description, imsx.minor);
     throw statusError(res, what, status?.error ?? (body.slice(0, 200) || undefined));
   }
   return { body: await readJson(res, what), res };

@@ -9,7 +9,7 @@
  */
 import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
 import { checkIssuer, type IssuerExpectation } from './endpoints.ts';
-import { checkUrl, isObj, readJson, retryAfter, send, statusError, type ClientOptions, type Json } from './http.ts';
+import { checkUrl, errorText, isObj, readJson, retryAfter, send, statusError, type ClientOptions, type Json } from './http.ts';
 import { createPkce, createState } from './pkce.ts';
 import type { RegisteredClient } from './registration.ts';
 
@@ -105,6 +105,11 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
   const b = isObj(body) ? body : {};
   if (!res.ok) throw tokenError(res, b, kind, opts.now?.() ?? Date.now());
   if (typeof b.access_token !== 'string' || !b.access_token) throw new BackpackError(C.PROTOCOL, 'The token answer has no access_token');
+  // RFC 6749 §7.1: a client "MUST NOT use an access token if it does not understand the token type";
+  // OB 3.0 (security.html "Access Token Response"): its case insensitive value MUST be "bearer".
+  if (typeof b.token_type === 'string' && b.token_type.toLowerCase() !== 'bearer') {
+    throw new BackpackError(C.PROTOCOL, `The token answer is of type ${b.token_type.slice(0, 40)}, which Lanyard cannot use (only Bearer tokens, RFC 6750)`);
+  }
   const now = opts.now?.() ?? Date.now();
   const expiresIn = typeof b.expires_in === 'number' ? b.expires_in : Number(b.expires_in);
   return {
@@ -125,7 +130,11 @@ function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password
     const wait = typeof b.expires === 'number' ? b.expires : retryAfter(res, now);
     return new BackpackError(C.THROTTLED, description ?? 'Too many attempts: wait and try again', { ...extra, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
   }
-  if (res.status >= 500) return new BackpackError(C.SERVER_ERROR, `The token endpoint failed (HTTP ${res.status})`, extra);
+  if (res.status >= 500) {
+    // OB 3.0 / OB 2.1 "Retry Behavior": Retry-After says when to try again (RFC 9110 §10.2.3: a 503's expected downtime).
+    const wait = retryAfter(res, now);
+    return new BackpackError(C.SERVER_ERROR, `The token endpoint failed (HTTP ${res.status})`, { ...extra, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
+  }
   if (error === 'invalid_grant') {
     if (kind === 'password') return new BackpackError(C.BAD_CREDENTIALS, 'The e-mail address or password is not right', extra);
     if (kind === 'refresh') return new BackpackError(C.UNAUTHORIZED, 'The session has ended: sign in again', extra);
@@ -133,17 +142,38 @@ function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password
   }
   // The client is unknown or its secret wrong (RFC 6749 §5.2 invalid_client; Badgr "invalid client_id").
   if (error === 'invalid_client' || error === 'invalid client_id' || error === 'invalid client_secret' || res.status === 401) {
-    return new BackpackError(C.UNAUTHORIZED, 'The backpack does not know this copy of Lanyard any more: register again', { ...extra, detail: 'invalid_client' });
+    // A password grant's client is Badgr's own public one (badgr-server README "public" app): nothing Lanyard registered.
+    const why = kind === 'password' ? `The backpack does not offer password sign-in to Lanyard (it does not know the client it signs in with${error ? `: ${error}` : ''})` : 'The backpack does not know this copy of Lanyard any more: register again';
+    return new BackpackError(C.UNAUTHORIZED, why, { ...extra, detail: 'invalid_client' });
   }
   return new BackpackError(C.REJECTED, `The token endpoint refused the request: ${description ?? error ?? `HTTP ${res.status}`}`, extra);
 }
 
-export function exchangeCode(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, request: AuthorizationRequest, code: string): Promise<TokenSet> {
-  return tokenRequest(opts, tokenUrl, client, { grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, code_verifier: request.codeVerifier }, 'code');
+/**
+ * The code exchange carries `scope`: OB 3.0 (security.html "Access Token Request") and OB 2.1
+ * (§"Access Token Request") list it as required, beside RFC 6749 §4.1.3's fields; a provider that
+ * holds to that answers `invalid_request` without it. It is the scope the authorization response
+ * granted, which "MAY be a subset of the scopes in the request" (security.html "Authorization
+ * Response"), else the scope asked for: never more than the user allowed.
+ */
+export function exchangeCode(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, request: AuthorizationRequest, code: string, granted?: readonly string[]): Promise<TokenSet> {
+  const scope = (granted?.length ? granted : request.scope).join(' ');
+  return tokenRequest(opts, tokenUrl, client, { grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, scope, code_verifier: request.codeVerifier }, 'code');
 }
 
-export function refreshTokens(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, refreshToken: string, scope?: string[]): Promise<TokenSet> {
-  return tokenRequest(opts, tokenUrl, client, { grant_type: 'refresh_token', refresh_token: refreshToken, ...(scope ? { scope: scope.join(' ') } : {}) }, 'refresh');
+/** Reads the redirect (checking `state` and `iss`) and exchanges its code for what the response granted. */
+export function completeAuthorization(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet> {
+  const { code, scope } = readAuthorizationResponse(redirectedTo, request);
+  return exchangeCode(opts, tokenUrl, client, request, code, scope);
+}
+
+/**
+ * RFC 6749 §6. OB 3.0 (security.html "Token Refresh Request") lists `scope` as required: the scope
+ * the user granted (the token answer's, kept with the refresh token), never more (it "MUST NOT
+ * include any scope not originally granted").
+ */
+export function refreshTokens(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, refreshToken: string, scope: readonly string[]): Promise<TokenSet> {
+  return tokenRequest(opts, tokenUrl, client, { grant_type: 'refresh_token', refresh_token: refreshToken, ...(scope.length ? { scope: scope.join(' ') } : {}) }, 'refresh');
 }
 
 /** RFC 7009 §2.1; the server answers 200 even for a token it does not know (§2.2). */
@@ -154,5 +184,27 @@ export async function revokeToken(opts: ClientOptions, revocationUrl: string, cl
     body: new URLSearchParams({ token, token_type_hint: hint }).toString(),
     redirect: 'error',
   });
-  if (!res.ok) throw statusError(res, 'Token revocation');
+  if (res.ok) return;
+  let error: unknown;
+  try {
+    error = (JSON.parse(await errorText(res, 'Token revocation')) as Json).error;
+  } catch {
+    error = undefined;
+  }
+  throw statusError(res, 'Token revocation', typeof error === 'string' ? error.slice(0, 100) : undefined, typeof error === 'string' ? error.slice(0, 100) : undefined);
+}
+
+/**
+ * Ends a session (RFC 7009): the refresh token first, which ends the pair, then the access token.
+ * Servers MUST revoke refresh tokens and only SHOULD revoke access tokens (OB 3.0 security.html
+ * "Token Revocation"; OB 2.1 §"Revocation by Consumer"): one that answers `unsupported_token_type`
+ * for the access token (§2.2.1) has still ended the session, and the access token expires anyway.
+ */
+export async function revokeSession(opts: ClientOptions, revocationUrl: string, client: RegisteredClient, tokens: Pick<TokenSet, 'accessToken' | 'refreshToken'>): Promise<void> {
+  if (tokens.refreshToken) await revokeToken(opts, revocationUrl, client, tokens.refreshToken, 'refresh_token');
+  try {
+    await revokeToken(opts, revocationUrl, client, tokens.accessToken, 'access_token');
+  } catch (e) {
+    if (!(tokens.refreshToken && e instanceof BackpackError && e.detail === 'unsupported_token_type')) throw e;
+  }
 }

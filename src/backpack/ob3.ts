@@ -11,11 +11,10 @@ import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
 import { checkUrl, getJson, isObj, type ClientOptions, type Json } from './http.ts';
 import {
   buildAuthorizationRequest,
-  exchangeCode,
-  readAuthorizationResponse,
+  completeAuthorization,
   registeredScopes,
   refreshTokens,
-  revokeToken,
+  revokeSession,
   type AuthorizationRequest,
   type TokenSet,
 } from './oauth.ts';
@@ -29,6 +28,9 @@ export const OB3_SCOPES = {
   profileReadonly: `${SCOPE}profile.readonly`,
   profileUpdate: `${SCOPE}profile.update`,
 } as const;
+
+/** What Lanyard asks for: read the credentials and the profile, and a refresh token (the spec's examples ask `offline_access`). */
+export const OB3_DEFAULT_SCOPE: string[] = [OB3_SCOPES.credentialReadonly, OB3_SCOPES.profileReadonly, 'offline_access'];
 
 export interface Ob3Service {
   /** `{base}/ims/ob/v3p0`, where /credentials and /profile live. */
@@ -60,11 +62,43 @@ export type Ob3Credential = { kind: 'json'; credential: Json } | { kind: 'jws'; 
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
-function need(v: unknown, what: string): string {
+/**
+ * A URL of the service description, resolved as OpenAPI 3.0 resolves it (OAS 3.0.3 §4.6 "Relative
+ * References in URLs": "all properties that are URLs MAY be relative references", resolved against
+ * the Server Object's URL), then held to https (or the loopback host).
+ */
+function resolve(ref: string, base: string, what: string): string {
+  let u: URL;
+  try {
+    u = new URL(ref, base);
+  } catch {
+    throw new BackpackError(C.PROTOCOL, `The OB 3.0 service description's ${what} ${ref.slice(0, 200)} is not a URL`);
+  }
+  return checkUrl(u.toString(), what).toString();
+}
+
+function need(v: unknown, what: string, base: string): string {
   const s = str(v);
   if (!s) throw new BackpackError(C.PROTOCOL, `The OB 3.0 service description has no ${what}`);
-  checkUrl(s, what);
-  return s;
+  return resolve(s, base, what);
+}
+
+/**
+ * The API's base from the first Server Object (OAS 3.0.3 §4.7.5): its `url` "MAY be relative, to
+ * indicate that the host location is relative to the location where the OpenAPI document is being
+ * served", and each `{name}` in it is replaced by the variable's `default` (REQUIRED there).
+ */
+function serverUrl(server: Json | undefined, documentUrl: string): string | undefined {
+  const raw = str(server?.url);
+  if (!raw) return undefined;
+  const vars = isObj(server?.variables) ? server.variables : {};
+  const filled = raw.replace(/\{([^{}]*)\}/g, (_, name: string) => {
+    const v = vars[name];
+    const d = isObj(v) ? v.default : undefined;
+    if (typeof d !== 'string') throw new BackpackError(C.PROTOCOL, `The OB 3.0 service description's server URL names {${name.slice(0, 50)}} without a default`);
+    return d;
+  });
+  return resolve(filled, documentUrl, 'server URL').replace(/\/+$/, '');
 }
 
 /** GetOpenBadgeCredentialsResponse: `credential` and `compactJwsString` (api.html's example says `compactJwsStrings`). */
@@ -90,13 +124,15 @@ export class Ob3Client {
     const acg = isObj(schemes.OAuth2ACG) ? schemes.OAuth2ACG : {};
     const flow = isObj(acg.flows) && isObj(acg.flows.authorizationCode) ? acg.flows.authorizationCode : {};
     const servers = Array.isArray(body.servers) ? body.servers.filter(isObj) : [];
-    const tokenUrl = need(flow.tokenUrl, 'tokenUrl');
+    // Without servers, the API is where the description was read: {base}/ims/ob/v3p0 (security.html "Request the Service Description Document").
+    const server = serverUrl(servers[0], ctx.documentUrl) ?? apiBase;
+    const tokenUrl = need(flow.tokenUrl, 'tokenUrl', server);
     const endpoints = {
-      apiBase: str(servers[0]?.url) ? checkUrl(String(servers[0]?.url), 'server URL').toString().replace(/\/+$/, '') : apiBase,
-      registrationUrl: need(acg['x-imssf-registrationUrl'], 'x-imssf-registrationUrl'),
-      authorizationUrl: need(flow.authorizationUrl, 'authorizationUrl'),
+      apiBase: server,
+      registrationUrl: need(acg['x-imssf-registrationUrl'], 'x-imssf-registrationUrl', server),
+      authorizationUrl: need(flow.authorizationUrl, 'authorizationUrl', server),
       tokenUrl,
-      refreshUrl: str(flow.refreshUrl) ? need(flow.refreshUrl, 'refreshUrl') : tokenUrl,
+      refreshUrl: str(flow.refreshUrl) ? need(flow.refreshUrl, 'refreshUrl', server) : tokenUrl,
     };
     // Before anything is sent anywhere: one site for every endpoint (the OAuth mix-up defence).
     checkEndpoints(ctx, endpoints);
@@ -122,25 +158,24 @@ export class Ob3Client {
     return registerOffered(this.opts, service.registrationUrl, metadata, service.scopes);
   }
 
-  authorizationRequest(service: Ob3Service, client: RegisteredClient, redirectUri: string, scope: string[] = [OB3_SCOPES.credentialReadonly, OB3_SCOPES.profileReadonly, 'offline_access']): Promise<AuthorizationRequest> {
+  authorizationRequest(service: Ob3Service, client: RegisteredClient, redirectUri: string, scope: string[] = OB3_DEFAULT_SCOPE): Promise<AuthorizationRequest> {
     return buildAuthorizationRequest({ authorizationUrl: service.authorizationUrl, clientId: client.clientId, redirectUri, scope: registeredScopes(scope, client), issuer: service.issuer });
   }
 
   /** Reads the redirect (checking `state` and `iss`) and exchanges its code. */
   async completeAuthorization(service: Ob3Service, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet> {
-    const { code } = readAuthorizationResponse(redirectedTo, request);
-    return exchangeCode(this.opts, service.tokenUrl, client, request, code);
+    return completeAuthorization(this.opts, service.tokenUrl, client, request, redirectedTo);
   }
 
-  refresh(service: Ob3Service, client: RegisteredClient, refreshToken: string): Promise<TokenSet> {
-    return refreshTokens(this.opts, service.refreshUrl, client, refreshToken);
+  /** `scope`: what the user granted (kept with the refresh token); else what Lanyard asks for of this client. */
+  refresh(service: Ob3Service, client: RegisteredClient, refreshToken: string, scope: readonly string[] = registeredScopes(OB3_DEFAULT_SCOPE, client)): Promise<TokenSet> {
+    return refreshTokens(this.opts, service.refreshUrl, client, refreshToken, scope);
   }
 
   /** Revokes the refresh token (which ends the pair) and the access token; false when the server offers no revocation. */
   async revoke(service: Ob3Service, client: RegisteredClient, tokens: Pick<TokenSet, 'accessToken' | 'refreshToken'>): Promise<boolean> {
     if (!service.revocationUrl) return false;
-    if (tokens.refreshToken) await revokeToken(this.opts, service.revocationUrl, client, tokens.refreshToken, 'refresh_token');
-    await revokeToken(this.opts, service.revocationUrl, client, tokens.accessToken, 'access_token');
+    await revokeSession(this.opts, service.revocationUrl, client, tokens);
     return true;
   }
 

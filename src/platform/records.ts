@@ -15,6 +15,8 @@ export interface AccountAddress {
   email: string;
   verified: boolean;
   primary: boolean;
+  /** Other spellings of it (letter case) the provider holds as the same address (Badgr v1 `variants`): badges may be issued to them. */
+  variants?: string[];
 }
 
 export interface AccountRecord {
@@ -120,7 +122,7 @@ export interface BadgeRecord {
 
 
 export type SecretRecord =
-  | { id: string; kind: 'refresh'; refreshToken: string; /** Badgr token entity, for DELETE /v2/auth/tokens/{id} */ tokenId?: string }
+  | { id: string; kind: 'refresh'; refreshToken: string; /** Badgr token entity, for DELETE /v2/auth/tokens/{id} */ tokenId?: string; /** The scope the user granted (the token answer's): what a refresh asks for again. */ scope?: string[] }
   | { id: string; kind: 'client'; clientId: string; clientSecret: string; registration: Record<string, unknown> };
 
 export interface DocumentRecord {

@@ -81,3 +81,35 @@ describe('a provider that keeps changing while it is listed', () => {
     expect(listing(OB3).filter((e) => !cached.has(OB3.source(e)))).toEqual([]);
   });
 });
+
+/**
+ * A next link that does not move the offset on (a page number, a cursor, the same offset): the
+ * specifications page by `limit`/`offset` only (OB 3.0 api.html "Paging"; OB 2.1 §"Pagination"),
+ * and the run resumes and overlaps by the link's offset. Such a listing would be read from its first
+ * page again and again: it ends as a protocol error at the first such link instead.
+ */
+describe('a next link that does not move on', () => {
+  it.each([
+    ['a page number', (u: URL) => `<${u.origin}${u.pathname}?page=2>; rel="next"`],
+    ['the same offset', (u: URL) => `<${u.origin}${u.pathname}?limit=3&offset=${u.searchParams.get('offset') ?? '0'}>; rel="next"`],
+  ])('%s: the run ends with a protocol error after one page', async (_, next) => {
+    let pages = 0;
+    const h = await harness({
+      syncOptions: { pageSize: 3 },
+      fetch: async (url, init) => {
+        const res = await fetch(url, init);
+        const u = new URL(url);
+        if (u.pathname !== OB3.path) return res;
+        // A bound, so that a client which never stops is seen failing rather than hanging the test.
+        if (++pages > 20) return res;
+        const headers = new Headers(res.headers);
+        headers.set('link', next(u));
+        return new Response(await res.arrayBuffer(), { status: res.status, headers });
+      },
+    });
+    const { id } = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    const s = await h.app.sync.run(id);
+    expect(s).toMatchObject({ status: 'error', error: { code: 'PROTOCOL' } });
+    expect(pages).toBe(1);
+  });
+});

@@ -51,6 +51,48 @@ describe('Badgr', () => {
   });
 });
 
+describe('Badgr without the v1 address API', () => {
+  it('a server that answers 404 for /v1/user/emails (v1 is legacy, openedx/openedx-platform#27181) syncs with the addresses of /v2/users/self', async () => {
+    const h = await harness();
+    ctx.bp.control.failNext({ status: 404, path: '/v1/user/emails', count: 10 });
+    try {
+      const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+      const s = await h.app.sync.run(id);
+      expect(s).toMatchObject({ status: 'idle', failures: 0 });
+      expect((await h.db.accounts.get(id))!.addresses.map((a) => [a.email, a.verified])).toEqual([
+        ['ada@example.org', true],
+        ['ada.lovelace@school.example', true],
+        ['ada@old-job.example', false],
+      ]);
+      expect(await h.db.badges.get(`${id}|ada-poetical`)).toMatchObject({ verdict: 'valid' });
+    } finally {
+      ctx.bp.control.clearFaults();
+    }
+  });
+});
+
+describe('Badgr: case variants of an address', () => {
+  it('a badge hashed to a case variant Badgr registered for a verified address (v1 `variants`) is the user’s, not someone else’s', async () => {
+    // badgr-server lists a badge whose recipient is any of the user's emails or their variants, by the exact
+    // spelling (BadgeUser.all_verified_recipient_identifiers); the hash is of that spelling.
+    const rec = ctx.bp.control.stateForTests.emailRecord('ada.lovelace@school.example')!;
+    rec.variants.push('Ada.Lovelace@School.example');
+    const badgeId = ctx.bp.control.issueBadge('Ada.Lovelace@School.example');
+    try {
+      const h = await harness();
+      const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+      expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle', failures: 0 });
+      expect(await h.db.badges.get(`${id}|${badgeId}`)).toMatchObject({ verdict: 'valid', recipient: 'Ada.Lovelace@School.example', pending: false });
+      // The addresses the popup lists stay one per address.
+      expect((await h.app.emails.list(id)).map((e) => e.email)).toEqual(['ada@example.org', 'ada.lovelace@school.example', 'ada@old-job.example']);
+      expect((await h.db.accounts.get(id))!.addresses.find((a) => a.id === '2')).toMatchObject({ variants: ['Ada.Lovelace@School.example'] });
+    } finally {
+      rec.variants.pop();
+      ctx.bp.control.deleteBadge(badgeId);
+    }
+  });
+});
+
 describe('OB 3.0: paging and incremental sync', () => {
   it('follows Link rel="next" page by page, with n of m progress, and stores each credential once', async () => {
     const { h, id } = await ob3(3);
@@ -81,6 +123,28 @@ describe('OB 3.0: paging and incremental sync', () => {
     expect(second.done).toBeLessThan(first.done);
     expect(await h.db.badges.get(`${id}|${ctx.bp.baseUrl}/public/assertions/${newId}`)).toMatchObject({ verdict: 'valid' });
     expect(await h.db.badges.countByAccount(id)).toBe(first.done + 1);
+  });
+});
+
+describe('OB 3.0: `since` is the issuance date', () => {
+  it('a credential issued long ago and added to the backpack after the last sync is found by the next one', async () => {
+    // OB 3.0 getCredentials: since = "Only include OpenBadgeCredentials issued after this timestamp" (ob_v3p0.lines).
+    const all = ctx.bp.control.stateForTests.badges;
+    const late = all.get('ob3-ada-jwt-eddsa')!;
+    all.delete(late.entityId);
+    try {
+      const { h, id } = await ob3();
+      const first = await h.app.sync.run(id);
+      expect(first).toMatchObject({ status: 'idle', failures: 0 });
+      const key = `${id}|${ctx.bp.baseUrl}/ob3/credentials/ob3-ada-jwt-eddsa`;
+      expect(await h.db.badges.get(key)).toBeUndefined();
+      // The user adds it to the backpack now (upsertCredential); it keeps its issuance date of the seed.
+      all.set(late.entityId, { ...late, updatedAt: new Date(ctx.bp.control.now()).toISOString() });
+      expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle', failures: 0 });
+      expect(await h.db.badges.get(key)).toMatchObject({ verdict: 'valid' });
+    } finally {
+      all.set(late.entityId, late);
+    }
   });
 });
 

@@ -102,6 +102,35 @@ describe('refresh tokens', () => {
     expect(await h.app.sync.run(view.id)).toMatchObject({ status: 'idle' });
   });
 
+  it('a refresh asks for the scope the user granted (OB 3.0 and OB 2.1 require it), kept with the refresh token; an older record without it asks for what Lanyard registered', async () => {
+    const READ = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly';
+    const PROFILE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly';
+    const h = await harness();
+    const view = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    await h.app.sync.run(view.id);
+    const refreshRecord = async () => {
+      const r = await h.db.secrets.get(`refresh:${view.id}`);
+      if (r?.kind !== 'refresh') throw new Error('no refresh token');
+      return r;
+    };
+    const expire = () => (h.clock.offsetMs = h.platform.session.map.get(view.id)!.expiresAt! - Date.now() - 60_000);
+    const kept = await refreshRecord();
+    expect(kept.scope).toEqual(ctx.bp.control.stateForTests.tokenByRefresh(kept.refreshToken)!.scope);
+    // A record written before the scope was kept: the scope Lanyard asked for (and was granted).
+    const { scope: _dropped, ...old } = kept;
+    await h.db.secrets.put(old);
+    expire();
+    expect(await h.app.sync.run(view.id)).toMatchObject({ status: 'idle', failures: 0 });
+    // Granted less than Lanyard asks for: the refresh asks for that, never more (an invalid_scope would end the session).
+    await h.db.secrets.put({ ...(await refreshRecord()), scope: [READ, PROFILE] });
+    expire();
+    expect(await h.app.sync.run(view.id)).toMatchObject({ status: 'idle', failures: 0 });
+    const narrowed = await refreshRecord();
+    expect(ctx.bp.control.stateForTests.tokenByRefresh(narrowed.refreshToken)!.scope).toEqual([READ, PROFILE]);
+    expect(narrowed.scope).toEqual([READ, PROFILE]);
+    expect((await h.app.accounts.list()).find((a) => a.id === view.id)).toMatchObject({ needsSignIn: false });
+  });
+
   describe('while a refused refresh is on its way', () => {
     /** A platform fetch that holds token requests while closed. */
     function tokenGate() {

@@ -52,6 +52,9 @@ describe('sign-in', () => {
   it('UNAUTHORIZED (invalid_client) for an unknown client id', async () => {
     const e = await failure(new BadgrClient({ fetch, apiBase: ctx.bp.baseUrl, clientId: 'nobody' }).signIn(ADA.username, ADA.password));
     expect(e).toMatchObject({ code: C.UNAUTHORIZED, detail: 'invalid_client' });
+    // Nothing to register again: the server has no password sign-in for that client (badgr-server README, "public" app).
+    expect(e.message).toMatch(/password sign-in/);
+    expect(e.message).not.toMatch(/register/);
   });
 
   it('SERVER_ERROR, UNREACHABLE and PROTOCOL', async () => {

@@ -96,6 +96,22 @@ describe('a description that borrows another backpack\'s endpoints is refused (O
     expect(await failure(new Ob3Client({ fetch }).discover(hostile.baseUrl))).toMatchObject({ code: C.ENDPOINT_MISMATCH, detail: 'revocation_endpoint' });
   });
 
+  it('RFC 8414 §3.3: metadata whose issuer is not the one its address was made from (another issuer on the same site, or none) is not used', async () => {
+    const b = honest.baseUrl;
+    for (const body of [
+      { issuer: `${b}/tenant-b`, authorization_response_iss_parameter_supported: true, revocation_endpoint: `${b}/oauth/revoke` },
+      { authorization_response_iss_parameter_supported: true, revocation_endpoint: `${b}/oauth/revoke` },
+    ]) {
+      honest.control.failNext({ status: 200, path: '/.well-known/oauth-authorization-server', body });
+      const s = await new Ob3Client({ fetch }).discover(b);
+      expect(s.issuer).toEqual({ origin: b, required: false });
+      expect(s.revocationUrl).toBeUndefined();
+    }
+    // The root's own issuer, written with its trailing slash, is the same issuer (§3.1: the terminating "/" is removed).
+    honest.control.failNext({ status: 200, path: '/.well-known/oauth-authorization-server', body: { issuer: `${b}/`, authorization_response_iss_parameter_supported: true } });
+    expect((await new Ob3Client({ fetch }).discover(b)).issuer).toEqual({ issuer: `${b}/`, origin: b, required: true });
+  });
+
   it('an honest description on one site passes, with the issuer and its promise to send iss', async () => {
     const s = await new Ob3Client({ fetch }).discover(honest.baseUrl);
     expect(s.issuer).toEqual({ issuer: honest.baseUrl, origin: honest.baseUrl, required: true });

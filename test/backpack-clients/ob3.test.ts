@@ -78,6 +78,21 @@ describe('discovery and registration', () => {
     expect(await ob3.discover(b)).toMatchObject({ title: 'Example Provider', termsOfService: `${b}/terms`, privacyPolicyUrl: `${b}/privacy`, apiBase: `${b}/ims/ob/v3p0` });
   });
 
+  it('resolves relative URLs as OpenAPI 3.0 does: the server URL against the document, its {variables} by their defaults, the flow URLs against the server URL', async () => {
+    const b = ctx.bp.baseUrl;
+    const flows = { authorizationCode: { authorizationUrl: '/oauth/authorize', tokenUrl: '/oauth/token', refreshUrl: '../../../oauth/token', scopes: { [OB3_SCOPES.credentialReadonly]: '...' } } };
+    const scheme = { type: 'oauth2', 'x-imssf-registrationUrl': '/oauth/register', flows };
+    const info = { title: 'Relative', version: '3.0', termsOfService: `${b}/terms`, 'x-imssf-privacyPolicyUrl': `${b}/privacy` };
+    const expected = { apiBase: `${b}/ims/ob/v3p0`, registrationUrl: `${b}/oauth/register`, authorizationUrl: `${b}/oauth/authorize`, tokenUrl: `${b}/oauth/token`, refreshUrl: `${b}/oauth/token` };
+    for (const servers of [[{ url: '/ims/ob/v3p0' }], [{ url: '/{prefix}/v3p0', variables: { prefix: { default: 'ims/ob', enum: ['ims/ob'] } } }]]) {
+      ctx.bp.control.failNext({ status: 200, path: '/ims/ob/v3p0/discovery', body: { openapi: '3.0.1', info, servers, components: { securitySchemes: { OAuth2ACG: scheme } } } });
+      expect(await ob3.discover(b)).toMatchObject(expected);
+    }
+    // No servers: the API is where the description was read, {base}/ims/ob/v3p0 (security.html).
+    ctx.bp.control.failNext({ status: 200, path: '/ims/ob/v3p0/discovery', body: { openapi: '3.0.1', info, components: { securitySchemes: { OAuth2ACG: { ...scheme, 'x-imssf-registrationUrl': `${b}/oauth/register`, flows: { authorizationCode: { ...flows.authorizationCode, authorizationUrl: `${b}/oauth/authorize`, tokenUrl: `${b}/oauth/token`, refreshUrl: `${b}/oauth/token` } } } } } } });
+    expect(await ob3.discover(b)).toMatchObject(expected);
+  });
+
   it('discovery errors: UNREACHABLE, INSECURE_URL, PROTOCOL, SERVER_ERROR', async () => {
     expect((await failure(ob3.discover('http://127.0.0.1:1'))).code).toBe(C.UNREACHABLE);
     expect((await failure(ob3.discover('http://badges.example'))).code).toBe(C.INSECURE_URL);
@@ -123,6 +138,23 @@ describe('the authorization-code flow', () => {
     expect((await failure(ob3.completeAuthorization(service, client, req, 'https://elsewhere.example/cb?code=x'))).code).toBe(C.AUTHORIZATION_FAILED);
   });
 
+  it('reads a token answer as RFC 6749 §5.1 allows it: token_type in any case, expires_in as a string, no refresh token; refuses a token type it cannot use (§7.1)', async () => {
+    const answer = async (body: Record<string, unknown>) => {
+      const req = await ob3.authorizationRequest(service, client, REDIRECT_URI);
+      const { location } = await submitAuthorizationForm(req.url, ADA.username, ADA.password);
+      ctx.bp.control.failNext({ status: 200, path: '/oauth/token', body });
+      return ob3.completeAuthorization(service, client, req, location!);
+    };
+    const before = Date.now();
+    const t = await answer({ access_token: 'at-1', token_type: 'bearer', expires_in: '3600' });
+    expect(t).toMatchObject({ accessToken: 'at-1', tokenType: 'bearer' });
+    expect(t.refreshToken).toBeUndefined();
+    expect(t.expiresAt! - before).toBeGreaterThanOrEqual(3600_000);
+    expect(await failure(answer({ access_token: 'at-2', token_type: 'DPoP', expires_in: 3600 }))).toMatchObject({ code: C.PROTOCOL });
+    // token_type is REQUIRED (§5.1), but one left out is taken as the only type the APIs use.
+    expect(await answer({ access_token: 'at-3', expires_in: 3600 })).toMatchObject({ accessToken: 'at-3', tokenType: 'Bearer' });
+  });
+
   it('a PKCE mismatch is refused by the server (AUTHORIZATION_FAILED)', async () => {
     const req = await ob3.authorizationRequest(service, client, REDIRECT_URI);
     const { location } = await submitAuthorizationForm(req.url, ADA.username, ADA.password);
@@ -144,6 +176,23 @@ describe('refresh and revocation', () => {
     const next = await ob3.refresh(service, client, t.refreshToken!);
     expect(next.accessToken).not.toBe(t.accessToken);
     expect(await failure(ob3.refresh(service, client, t.refreshToken!))).toMatchObject({ code: C.UNAUTHORIZED, detail: 'invalid_grant' });
+  });
+
+  it('a server that revokes refresh tokens only (RFC 7009 §2.2.1 unsupported_token_type for the access token) has still ended the session', async () => {
+    const t = await signIn();
+    ctx.bp.control.stateForTests.refreshTokenRevocationOnly = true;
+    try {
+      expect(await ob3.revoke(service, client, t)).toBe(true);
+      expect(ctx.bp.control.isTokenLive(t.refreshToken!)).toBe(false);
+    } finally {
+      ctx.bp.control.stateForTests.refreshTokenRevocationOnly = false;
+    }
+  });
+
+  it('a token endpoint that is down says when to come back (Retry-After on a 503): the wait is kept', async () => {
+    const t = await signIn();
+    ctx.bp.control.failNext({ status: 503, path: '/oauth/token', retryAfter: 120 });
+    expect(await failure(ob3.refresh(service, client, t.refreshToken!))).toMatchObject({ code: C.SERVER_ERROR, status: 503, retryAfterSeconds: 120 });
   });
 
   it('revokes both tokens on the server; the API then answers UNAUTHORIZED', async () => {
@@ -178,6 +227,16 @@ describe('credentials', () => {
     expect(page.items.map((c) => c.kind).sort()).toEqual(['json', 'jws', 'jws']);
     expect(page.next).toBeUndefined();
     expect(page.total).toBe(3);
+  });
+
+  it('says what an Imsx_StatusInfo error body says (imsx_description), with its code minor as the detail', async () => {
+    const e = await failure(ob3.credentialsPage(service, 'not-a-token'));
+    expect(e).toMatchObject({ code: C.UNAUTHORIZED, status: 401, detail: 'unauthorisedrequest' });
+    expect(e.message).toContain('The access token is missing, expired or revoked.');
+    expect(e.message).not.toContain('imsx_');
+    const body = { imsx_codeMajor: 'failure', imsx_severity: 'error', imsx_description: 'limit must be a positive integer', imsx_CodeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: 'invalid_query_parameter' }] } };
+    ctx.bp.control.failNext({ status: 400, path: '/ims/ob/v3p0/credentials', body });
+    expect(await failure(ob3.credentialsPage(service, tokens.accessToken))).toMatchObject({ code: C.REJECTED, status: 400, detail: 'invalid_query_parameter', message: expect.stringContaining(': limit must be a positive integer') });
   });
 
   it('errors: THROTTLED with Retry-After, SERVER_ERROR, UNREACHABLE, PROTOCOL for a next page on another origin', async () => {

@@ -123,7 +123,7 @@ describe('the authorization page', () => {
 
 describe('the token endpoint', () => {
   it('exchanges a code with the right verifier for a token pair (no-store)', async () => {
-    const res = await tokenCall({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT_URI, code_verifier: VERIFIER });
+    const res = await tokenCall({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT_URI, scope: SCOPE, code_verifier: VERIFIER });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: SCOPE, access_token: expect.any(String), refresh_token: expect.any(String) });
@@ -131,25 +131,36 @@ describe('the token endpoint', () => {
 
   it('refuses a wrong PKCE verifier, a missing one, another redirect_uri', async () => {
     const c = await code();
-    let res = await tokenCall({ grant_type: 'authorization_code', code: c, redirect_uri: REDIRECT_URI, code_verifier: `${VERIFIER}x` });
+    let res = await tokenCall({ grant_type: 'authorization_code', code: c, redirect_uri: REDIRECT_URI, scope: SCOPE, code_verifier: `${VERIFIER}x` });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'invalid_grant' });
-    res = await tokenCall({ grant_type: 'authorization_code', code: c, redirect_uri: REDIRECT_URI });
+    res = await tokenCall({ grant_type: 'authorization_code', code: c, redirect_uri: REDIRECT_URI, scope: SCOPE });
     expect(await res.json()).toMatchObject({ error: 'invalid_request' });
-    res = await tokenCall({ grant_type: 'authorization_code', code: c, redirect_uri: `${REDIRECT_URI}/other`, code_verifier: VERIFIER });
+    res = await tokenCall({ grant_type: 'authorization_code', code: c, redirect_uri: `${REDIRECT_URI}/other`, scope: SCOPE, code_verifier: VERIFIER });
     expect(await res.json()).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('wants the scope in the code exchange and the refresh, as OB 3.0 and OB 2.1 require it; never more than granted', async () => {
+    const c = await code();
+    const bare = await tokenCall({ grant_type: 'authorization_code', code: c, redirect_uri: REDIRECT_URI, code_verifier: VERIFIER });
+    expect([bare.status, (await bare.json()).error]).toEqual([400, 'invalid_request']);
+    const wider = await tokenCall({ grant_type: 'authorization_code', code: c, redirect_uri: REDIRECT_URI, scope: `${SCOPE} https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.update`, code_verifier: VERIFIER });
+    expect((await wider.json()).error).toBe('invalid_scope');
+    const t = await (await tokenCall({ grant_type: 'authorization_code', code: c, redirect_uri: REDIRECT_URI, scope: SCOPE, code_verifier: VERIFIER })).json();
+    const refresh = await tokenCall({ grant_type: 'refresh_token', refresh_token: t.refresh_token });
+    expect([refresh.status, (await refresh.json()).error]).toEqual([400, 'invalid_request']);
   });
 
   it('refuses a used code and revokes what it gave (RFC 6749 §4.1.2)', async () => {
     const c = await code();
-    const first = await (await tokenCall({ grant_type: 'authorization_code', code: c, redirect_uri: REDIRECT_URI, code_verifier: VERIFIER })).json();
-    const again = await tokenCall({ grant_type: 'authorization_code', code: c, redirect_uri: REDIRECT_URI, code_verifier: VERIFIER });
+    const first = await (await tokenCall({ grant_type: 'authorization_code', code: c, redirect_uri: REDIRECT_URI, scope: SCOPE, code_verifier: VERIFIER })).json();
+    const again = await tokenCall({ grant_type: 'authorization_code', code: c, redirect_uri: REDIRECT_URI, scope: SCOPE, code_verifier: VERIFIER });
     expect(await again.json()).toMatchObject({ error: 'invalid_grant' });
     expect(ctx.bp.control.isTokenLive(first.access_token)).toBe(false);
   });
 
   it('wants client_secret_basic: 401 invalid_client with a Basic challenge otherwise', async () => {
-    const fields = { grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT_URI, code_verifier: VERIFIER };
+    const fields = { grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT_URI, scope: SCOPE, code_verifier: VERIFIER };
     for (const headers of [{}, basicAuth(client.client_id, 'wrong'), basicAuth('nobody', 'x')]) {
       const res = await tokenCall(fields, headers);
       expect(res.status).toBe(401);
@@ -167,12 +178,12 @@ describe('the token endpoint', () => {
   });
 
   it('refreshes with rotation: the old refresh token is then refused', async () => {
-    const first = await (await tokenCall({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT_URI, code_verifier: VERIFIER })).json();
-    const second = await (await tokenCall({ grant_type: 'refresh_token', refresh_token: first.refresh_token })).json();
+    const first = await (await tokenCall({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT_URI, scope: SCOPE, code_verifier: VERIFIER })).json();
+    const second = await (await tokenCall({ grant_type: 'refresh_token', refresh_token: first.refresh_token, scope: SCOPE })).json();
     expect(second.refresh_token).not.toBe(first.refresh_token);
     expect(ctx.bp.control.isTokenLive(first.access_token)).toBe(false);
     expect(ctx.bp.control.isTokenLive(second.access_token)).toBe(true);
-    const again = await tokenCall({ grant_type: 'refresh_token', refresh_token: first.refresh_token });
+    const again = await tokenCall({ grant_type: 'refresh_token', refresh_token: first.refresh_token, scope: SCOPE });
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ error: 'invalid_grant' });
     expect(await (await tokenCall({ grant_type: 'refresh_token', refresh_token: second.refresh_token, scope: 'https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.update' })).json()).toMatchObject({ error: 'invalid_scope' });
@@ -181,7 +192,7 @@ describe('the token endpoint', () => {
 
 describe('RFC 7009 revocation', () => {
   it('revokes the pair, answers 200 for unknown tokens, wants client auth', async () => {
-    const t = await (await tokenCall({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT_URI, code_verifier: VERIFIER })).json();
+    const t = await (await tokenCall({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT_URI, scope: SCOPE, code_verifier: VERIFIER })).json();
     const h = basicAuth(client.client_id, client.client_secret);
     expect((await fetch(url('/oauth/revoke'), formPost({ token: t.refresh_token, token_type_hint: 'refresh_token' }, h))).status).toBe(200);
     expect(ctx.bp.control.isTokenLive(t.access_token)).toBe(false);

@@ -19,7 +19,7 @@ async function tokenFor(scope: string): Promise<string> {
   for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
   const r = await submitAuthorizationForm(u.toString(), ADA.username, ADA.password);
   const code = new URL(r.location!).searchParams.get('code')!;
-  const res = await fetch(url('/oauth/token'), formPost({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: VERIFIER }, basicAuth(client.client_id, client.client_secret)));
+  const res = await fetch(url('/oauth/token'), formPost({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, scope, code_verifier: VERIFIER }, basicAuth(client.client_id, client.client_secret)));
   return (await res.json()).access_token;
 }
 
@@ -79,7 +79,19 @@ describe('GET /ims/ob/v3p0/credentials', () => {
     expect(body.compactJwsString).toHaveLength(29);
   });
 
-  it('filters with since (created or updated at or after it), newest first', async () => {
+  it('filters with since by issuance (OB 3.0: "issued after this timestamp"), not by when the backpack got it', async () => {
+    const b = ctx.bp.control.stateForTests.badges.get('ob3-ada-di')!;
+    const was = b.updatedAt;
+    b.updatedAt = '2099-01-01T00:00:00Z';
+    try {
+      const body = await (await fetch(url('/ims/ob/v3p0/credentials?since=2098-01-01T00:00:00Z'), { headers: auth(ob3) })).json();
+      expect([body.credential, body.compactJwsString]).toEqual([[], []]);
+    } finally {
+      b.updatedAt = was;
+    }
+  });
+
+  it('filters with since (issued at or after it), newest first', async () => {
     let res = await fetch(url('/ims/ob/v3p0/credentials?since=2026-06-01T00:00:00Z'), { headers: auth(ob3) });
     let body = await res.json();
     expect(res.headers.get('x-total-count')).toBe('3');

@@ -135,6 +135,16 @@ export class BackpackState {
    * user, or one it will not disclose: OB 3.0 ob_v3p0.lines getProfile lists `Response 404`).
    */
   profileNotFound = false;
+  /**
+   * The revocation endpoint refuses access tokens with `unsupported_token_type` (RFC 7009 §2.2.1):
+   * OB 3.0 and OB 2.1 say servers MUST revoke refresh tokens and SHOULD revoke access tokens.
+   */
+  refreshTokenRevocationOnly = false;
+  /**
+   * Scopes the authorization page does not grant though asked (the user unticks them): OB 3.0
+   * security.html "Authorization Response": the scope "MAY be a subset of the scopes in the request".
+   */
+  withheldScopes: string[] = [];
   /** Registration follows badgr-server's rule, and fetches the logo as Badgr does (api/badgr-register.ts). */
   badgrRegistration: BadgrRegistration | undefined;
   clockOffsetMs = 0;

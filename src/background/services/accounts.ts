@@ -16,7 +16,7 @@ import type { HostPermissions } from '../../platform/permissions.ts';
 import type { AccountRecord } from '../../platform/records.ts';
 import { sha256Hex } from './badge-record.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
-import { badgrClient, badgrProvider } from './providers/badgr.ts';
+import { badgrClient, badgrProvider, profileAddresses } from './providers/badgr.ts';
 import type { Providers } from './providers/index.ts';
 import { oauthApi } from './providers/oauth-provider.ts';
 import { patternFor } from './host-access.ts';
@@ -91,7 +91,7 @@ export function createAccounts(d: AccountsDeps) {
     const tokens = await client.signIn(username, password);
     const profile = await client.profile(tokens.accessToken);
     const listed = await badgrProvider(client).addresses(tokens.accessToken).catch(() => undefined);
-    const addresses = listed ?? profile.emails.map((e) => ({ ...e }));
+    const addresses = listed ?? profileAddresses(profile);
     const primary = addresses.find((a) => a.primary)?.email ?? username;
     // The name the user typed to sign in is an address they confirmed (identities.ts).
     const typedAddresses = username.includes('@') ? [username.trim()] : [];

@@ -13,7 +13,7 @@ import type { EmailView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import type { AccountRecord } from '../../platform/records.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
-import { badgrClient } from './providers/badgr.ts';
+import { badgrAddresses, badgrClient } from './providers/badgr.ts';
 import type { Tokens } from './tokens.ts';
 
 export interface EmailsDeps {
@@ -62,14 +62,14 @@ export function createEmails(d: EmailsDeps) {
     } catch (e) {
       throw explain(e, host);
     }
-    const addresses = emails.map((e) => ({ id: String(e.id), email: e.email, verified: e.verified, primary: e.primary }));
+    const addresses = badgrAddresses(emails);
     const changed = JSON.stringify(addresses) !== JSON.stringify(account.addresses);
     // An address the user typed is one they confirmed: it counts for every badge (identities.ts).
     // The record is read again: the user may have changed its trust meanwhile.
     const current = (await d.db.accounts.get(accountId)) ?? account;
     await d.db.accounts.put({ ...current, addresses, user: addresses.find((a) => a.primary)?.email ?? account.user, ...(typed ? { typedAddresses: typedPlus(current, typed) } : {}) });
     if (changed || typed) d.onAddressesChanged?.(accountId);
-    return Promise.all(addresses.map(async (a) => ({ id: a.id, email: a.email, verified: a.verified, primary: a.primary, badgeCount: await d.db.badges.countByRecipient(a.email) })));
+    return Promise.all(addresses.map(async (a) => ({ id: a.id!, email: a.email, verified: a.verified, primary: a.primary, badgeCount: await d.db.badges.countByRecipient(a.email) })));
   }
 
   return {

@@ -29,8 +29,8 @@ export interface Identities {
   forAccount(accountId: string): Promise<IdentitySet>;
 }
 
-/** Case-insensitive de-duplication that keeps the first spelling. */
-function uniq(xs: readonly string[]): string[] {
+/** Case-insensitive de-duplication that keeps the first spelling: one per address, for the user to see. */
+export function distinctAddresses(xs: readonly string[]): string[] {
   const seen = new Set<string>();
   return xs.filter((x) => {
     const k = x.trim().toLowerCase();
@@ -40,7 +40,26 @@ function uniq(xs: readonly string[]): string[] {
   });
 }
 
-const verifiedOf = (a: AccountRecord): string[] => a.addresses.filter((x) => x.verified).map((x) => x.email);
+/**
+ * De-duplication of spellings: what the engine compares. A hashed recipient is the hash of the
+ * address as the issuer spelled it, so each spelling the user's backpack knows is kept.
+ */
+function uniq(xs: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = x.trim();
+    if (!k || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * A verified address and its case variants: badgr-server lists a badge whose recipient is any of
+ * the user's e-mails or their variants (v1 `variants`, BadgeUser.all_verified_recipient_identifiers,
+ * compared as spelled), and the variant's spelling is what the badge's hash was made of.
+ */
+const verifiedOf = (a: AccountRecord): string[] => a.addresses.filter((x) => x.verified).flatMap((x) => [x.email, ...(x.variants ?? [])]);
 
 /** Addresses the user confirmed: typed into Lanyard, or verified by a backpack the user trusts. */
 export function confirmedOf(accounts: readonly AccountRecord[]): string[] {

@@ -2,12 +2,13 @@
 import type { StateReply } from '../../messaging/protocol.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Accounts } from './accounts.ts';
-import { LOCAL, type Identities } from './identities.ts';
+import { distinctAddresses, LOCAL, type Identities } from './identities.ts';
 import type { SettingsService } from './settings.ts';
 
 export function createState(db: Db, accounts: Pick<Accounts, 'list'>, settings: Pick<SettingsService, 'get'>, identities: Identities) {
   return async (): Promise<StateReply> => {
     const [list, s, badgeCount, ids] = await Promise.all([accounts.list(), settings.get(), db.badges.count(), identities.forAccount(LOCAL)]);
-    return { accounts: list, settings: s, badgeCount, identities: ids.verified };
+    // One per address (the engine also gets each spelling a backpack knows, identities.ts).
+    return { accounts: list, settings: s, badgeCount, identities: distinctAddresses(ids.verified) };
   };
 }

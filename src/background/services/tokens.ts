@@ -38,7 +38,8 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
    * stale access token only costs a 401 and a refresh.
    */
   async function store(accountId: string, t: TokenSet): Promise<void> {
-    if (t.refreshToken) await db.secrets.put({ id: refreshId(accountId), kind: 'refresh', refreshToken: t.refreshToken });
+    // With the scope granted: OB 3.0 and OB 2.1 refresh requests carry it (oauth.ts refreshTokens).
+    if (t.refreshToken) await db.secrets.put({ id: refreshId(accountId), kind: 'refresh', refreshToken: t.refreshToken, ...(t.scope.length ? { scope: [...t.scope] } : {}) });
     await session.setToken(accountId, { accessToken: t.accessToken, ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}) });
   }
 
@@ -58,7 +59,7 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
     };
     if (secret?.kind !== 'refresh') return signInAgain('The session has ended');
     try {
-      const t = await (await providers.for(account)).refresh(secret.refreshToken);
+      const t = await (await providers.for(account)).refresh(secret.refreshToken, secret.scope);
       await store(accountId, t);
       await mark(false);
       return t.accessToken;

@@ -76,16 +76,17 @@ export function oauthAuthorizeRoutes(router: Router, state: BackpackState): void
     const account = state.accountByUsername(body.get('username') ?? '');
     if (!account || account.password !== body.get('password')) return form(p, c.client, 'The e-mail address or password is not right.');
     const code = randomBytes(24).toString('base64url');
+    const granted = c.scope.filter((s) => !state.withheldScopes.includes(s));
     state.codes.set(code, {
       code,
       clientId: c.client.clientId,
       userId: account.entityId,
       redirectUri: p.redirect_uri!,
-      scope: c.scope,
+      scope: granted,
       codeChallenge: p.code_challenge!,
       expiresAt: state.now() + CODE_SECONDS * 1000,
       used: false,
     });
-    return back(state.urls.base, p.redirect_uri!, { code, scope: c.scope.join(' '), state: p.state });
+    return back(state.urls.base, p.redirect_uri!, { code, scope: granted.join(' '), state: p.state });
   });
 }

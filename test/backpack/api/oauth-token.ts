@@ -4,6 +4,9 @@
  * authorization-code grant with the PKCE S256 check (RFC 7636 §4.6: a wrong verifier is
  * `invalid_grant`), refresh with rotation (RFC 6749 §6, OAuth 2.0 Security BCP §4.14), and RFC 7009
  * revocation (200 even for an unknown token). A reused code is refused and its tokens revoked (§4.1.2).
+ * Both grants require `scope` in the form, as OB 3.0 (security.html "Access Token Request" and
+ * "Token Refresh Request": scope Required) and OB 2.1 (§"Access Token Request": scope Yes) say;
+ * a request without it is `invalid_request` (RFC 6749 §5.2: a required parameter is missing).
  */
 import { createHash } from 'node:crypto';
 import { empty, formBody, header, json, type Reply, type Req } from '../http/io.ts';
@@ -49,6 +52,9 @@ export function oauthTokenRoutes(router: Router, state: BackpackState): void {
         return oauthError('invalid_grant', 'The code was already used');
       }
       if (form.get('redirect_uri') !== code.redirectUri) return oauthError('invalid_grant', 'redirect_uri does not match the authorization request');
+      const asked = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
+      if (!asked.length) return oauthError('invalid_request', 'scope is required');
+      if (asked.some((s) => !code.scope.includes(s))) return oauthError('invalid_scope', 'The token request asks for a scope the user did not grant');
       const verifier = form.get('code_verifier');
       if (!verifier) return oauthError('invalid_request', 'code_verifier is required');
       if (!/^[A-Za-z0-9._~-]{43,128}$/.test(verifier) || s256(verifier) !== code.codeChallenge) return oauthError('invalid_grant', 'PKCE verification failed');
@@ -62,8 +68,9 @@ export function oauthTokenRoutes(router: Router, state: BackpackState): void {
       const old = state.tokenByRefresh(form.get('refresh_token') ?? '');
       if (!old || old.revoked || old.clientId !== client.clientId) return oauthError('invalid_grant', 'The refresh token is unknown, used or revoked');
       const requested = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
+      if (!requested.length) return oauthError('invalid_request', 'scope is required');
       if (requested.some((s) => !old.scope.includes(s))) return oauthError('invalid_scope', 'A refresh cannot widen the scope');
-      const t = rotate(state, old, OAUTH_TOKEN_SECONDS, requested.length ? requested : old.scope);
+      const t = rotate(state, old, OAUTH_TOKEN_SECONDS, requested);
       return json(200, tokenResponse(t, OAUTH_TOKEN_SECONDS), noStore);
     }
 
@@ -79,6 +86,7 @@ export function oauthTokenRoutes(router: Router, state: BackpackState): void {
     if (hint && hint !== 'access_token' && hint !== 'refresh_token') return oauthError('unsupported_token_type');
     const token = form.get('token');
     if (!token) return oauthError('invalid_request', 'token is required');
+    if (state.refreshTokenRevocationOnly && state.tokens.has(token)) return oauthError('unsupported_token_type', 'Only refresh tokens can be revoked here');
     revokeByValue(state, token, client.clientId);
     return empty(200);
   });

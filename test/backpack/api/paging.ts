@@ -1,9 +1,13 @@
 /**
  * Paging as OB 2.1 §"Pagination" and OB 3.0 §6.4 define it: `limit` (positive) and `offset`
- * (zero-based), `since` (an ISO 8601 date-time with a zone: what was created or updated at or after
- * it, newest first), `X-Total-Count`, and a `Link` header with `next` (when more follow), `last` and
- * `first` (always) and `prev` (when offset > 0) (badgr-server apps/backpack/badge_connect_api.py
- * BadgeConnectPagination).
+ * (zero-based), `since` (an ISO 8601 date-time with a zone), `X-Total-Count`, and a `Link` header
+ * with `next` (when more follow), `last` and `first` (always) and `prev` (when offset > 0)
+ * (badgr-server apps/backpack/badge_connect_api.py BadgeConnectPagination). Newest first.
+ *
+ * What `since` compares differs: OB 2.1 GET /assertions keeps what was "created or updated after the
+ * provided timestamp" (`updatedAt`); OB 3.0 getCredentials what was "issued after this timestamp"
+ * (ob_v3p0.lines, `issuedOn`), so a credential issued long ago and added to the backpack later is
+ * not in a `since` listing.
  */
 import type { Req } from '../http/io.ts';
 import type { BadgeRecord } from '../state.ts';
@@ -22,7 +26,7 @@ function link(req: Req, base: string, limit: number, offset: number, rel: string
   return `<${u.toString()}>; rel="${rel}"`;
 }
 
-export function paginate(req: Req, base: string, all: BadgeRecord[]): Paged {
+export function paginate(req: Req, base: string, all: BadgeRecord[], sinceBy: 'updatedAt' | 'issuedOn' = 'updatedAt'): Paged {
   const q = req.url.searchParams;
   const rawLimit = q.get('limit');
   const rawOffset = q.get('offset');
@@ -34,7 +38,7 @@ export function paginate(req: Req, base: string, all: BadgeRecord[]): Paged {
   if (since !== null && (!DATE_TIME.test(since) || Number.isNaN(Date.parse(since)))) return { error: 'since must be an ISO 8601 date-time with a time zone' };
   const size = Math.min(limit, MAX_LIMIT);
   const from = since === null ? -Infinity : Date.parse(since);
-  const matching = all.filter((b) => Date.parse(b.updatedAt) >= from).sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || a.entityId.localeCompare(b.entityId));
+  const matching = all.filter((b) => Date.parse(b[sinceBy]) >= from).sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || a.entityId.localeCompare(b.entityId));
   const total = matching.length;
   const links: string[] = [];
   if (offset + size < total) links.push(link(req, base, size, offset + size, 'next'));

@@ -4,9 +4,10 @@
  * badge's original, the v1 addresses, refresh with rotation and revocation at sign-out.
  */
 import { BadgrClient } from '../../../backpack/badgr.ts';
-import type { BadgrAssertion } from '../../../backpack/badgr-types.ts';
+import type { BadgrAssertion, BadgrEmail, BadgrUser } from '../../../backpack/badgr-types.ts';
+import { isBackpackError } from '../../../backpack/errors.ts';
 import type { Fetch } from '../../../backpack/http.ts';
-import type { BadgeMeta } from '../../../platform/records.ts';
+import type { AccountAddress, BadgeMeta } from '../../../platform/records.ts';
 import type { Provider, SyncItem } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -37,6 +38,16 @@ export function badgrItem(a: BadgrAssertion): SyncItem {
   };
 }
 
+/** The account's addresses from Badgr's v1 list, each with its case variants (identities.ts: badges may be issued to them). */
+export function badgrAddresses(emails: readonly BadgrEmail[]): AccountAddress[] {
+  return emails.map((e) => ({ id: String(e.id), email: e.email, verified: e.verified, primary: e.primary, ...(e.variants.length ? { variants: [...e.variants] } : {}) }));
+}
+
+/** The addresses of `/v2/users/self` (no ids: the v1 API that manages them by id is not there). */
+export function profileAddresses(user: BadgrUser): AccountAddress[] {
+  return user.emails.filter((e) => e.email).map((e) => ({ email: e.email, verified: e.verified, primary: e.primary, ...(e.variants.length ? { variants: [...e.variants] } : {}) }));
+}
+
 export function badgrClient(baseUrl: string, fetch: Fetch, signal?: AbortSignal): BadgrClient {
   return new BadgrClient({ apiBase: baseUrl, fetch, ...(signal ? { signal } : {}) });
 }
@@ -49,8 +60,14 @@ export function badgrProvider(client: BadgrClient): Provider {
       return { items: all.filter((a) => a.acceptance !== 'Rejected').map(badgrItem), total: all.length };
     },
     async addresses(token) {
-      const emails = await client.emails(token);
-      return emails.map((e) => ({ id: String(e.id), email: e.email, verified: e.verified, primary: e.primary }));
+      try {
+        return badgrAddresses(await client.emails(token));
+      } catch (e) {
+        // v1 is legacy (openedx/openedx-platform#27181: "Badgr API v1 will likely reach end-of-life"): a server
+        // without it still lists the addresses, with their case variants, in /v2/users/self (serializers_v2).
+        if (!isBackpackError(e, 'REJECTED') || (e.status !== 404 && e.status !== 405)) throw e;
+        return profileAddresses(await client.profile(token));
+      }
     },
     refresh: (refreshToken) => client.refresh(refreshToken),
     async revoke(tokens) {

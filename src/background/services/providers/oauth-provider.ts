@@ -1,7 +1,13 @@
 /**
  * The Open Badges 3.0 API and OB 2.1 Badge Connect as Providers: paged listings that follow Link
- * rel="next" (resumed by the offset in that link) with `since` for incremental syncs, the profile's
- * address, refresh and RFC 7009 revocation with the registered client.
+ * rel="next" (resumed by the offset in that link), the profile's address, refresh and RFC 7009
+ * revocation with the registered client.
+ *
+ * `since` (incremental sync) only for Badge Connect, whose GET /assertions keeps what was "created
+ * or updated after the provided timestamp" (OB 2.1). OB 3.0's getCredentials keeps what was "issued
+ * after this timestamp" (ob_v3p0.lines): a credential issued before the last sync and added to the
+ * backpack since (upsertCredential, an import) would never be listed. So every OB 3.0 run lists
+ * everything; what did not change is not verified again (sync.ts, by its content hash).
  *
  * Both APIs page by `limit`/`offset` (OB 3.0 api.html "Paging"; OB 2.1 §"Pagination"), and a
  * badge deleted at the provider between two requests moves every later one up a place: the first
@@ -9,14 +15,14 @@
  * earlier than its link says: its first item must be the last one already read (sync.ts checks
  * this anchor and lists again from the start when it is not there).
  */
-import { BADGE_CONNECT_SCOPES, BadgeConnectClient, badgeConnectEndpoints, type BadgeConnectService } from '../../../backpack/badge-connect.ts';
+import { BADGE_CONNECT_DEFAULT_SCOPE, BadgeConnectClient, badgeConnectEndpoints, type BadgeConnectService } from '../../../backpack/badge-connect.ts';
 import type { Fetch } from '../../../backpack/http.ts';
 import type { AuthorizationRequest, TokenSet } from '../../../backpack/oauth.ts';
 import type { ClientMetadata, RegisteredClient } from '../../../backpack/registration.ts';
-import { OB3_SCOPES, Ob3Client, ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
+import { OB3_DEFAULT_SCOPE, Ob3Client, ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
 import type { Page, PageQuery } from '../../../backpack/paged.ts';
 import type { AccountAddress } from '../../../platform/records.ts';
-import { isBackpackError } from '../../../backpack/errors.ts';
+import { BackpackError, BackpackErrorCodes as C, isBackpackError } from '../../../backpack/errors.ts';
 import { jwsCredentialId } from './jws.ts';
 import type { Provider, SyncItem, SyncPage } from './types.ts';
 
@@ -37,6 +43,26 @@ export function queryOf(cursor: string | undefined, since: string | undefined, l
   return { query: { ...query, ...(s ? { since: s } : {}) }, overlaps: offset > 0 };
 }
 
+const offsetIn = (link: string): number | undefined => {
+  const o = new URL(link).searchParams.get('offset');
+  return o !== null && /^\d+$/.test(o) ? Number(o) : undefined;
+};
+
+/**
+ * The next link must move the offset on: the APIs page by `limit`/`offset` only (OB 3.0 api.html
+ * "Paging"; OB 2.1 §"Pagination"), and a run resumes and overlaps its pages by the link's offset
+ * (queryOf). A link without one (a page number, a cursor), or one that does not go past the page
+ * it came from, would have the run read the first pages again and again.
+ */
+function checkNext(cursor: string | undefined, next: string | undefined): void {
+  if (next === undefined) return;
+  const at = cursor ? (offsetIn(cursor) ?? 0) : 0;
+  const to = offsetIn(next);
+  if (to === undefined || to <= at) {
+    throw new BackpackError(C.PROTOCOL, `The backpack's link to the next page (${next.slice(0, 200)}) does not move on by offset, as the API's paging does: Lanyard stopped there`);
+  }
+}
+
 function toItem(i: Item): SyncItem {
   if (i.kind === 'jws') return { sourceId: jwsCredentialId(i.jws) ?? `jws:${i.jws.slice(-43)}`, fingerprint: i.jws, text: i.jws, provider: { listed: true } };
   const text = JSON.stringify(i.json);
@@ -54,13 +80,17 @@ const toPage = <T>(p: Page<T>, map: (t: T) => Item, overlaps: boolean): SyncPage
 /**
  * The profile, or undefined when the provider has none to give: OB 3.0 getProfile may answer 404
  * ("did not find a current representation for the target resource or is not willing to disclose
- * that one exists", ob_v3p0.lines), and so may a Badge Connect provider. Neither is a failed sign-in.
+ * that one exists", ob_v3p0.lines), and so may a Badge Connect provider. Nor has it one to give when
+ * the user did not grant the profile scope (the authorization response's scope "MAY be a subset",
+ * OB 3.0 security.html): 403 `insufficient_scope` (RFC 6750 §3.1), or Badge Connect's 401
+ * PERMISSION_DENIED (http.ts). None of these is a failed sign-in.
  */
 export async function optionalProfile(read: Promise<Json>): Promise<Json | undefined> {
   try {
     return await read;
   } catch (e) {
-    if (isBackpackError(e, 'REJECTED') && e.status === 404) return undefined;
+    if (isBackpackError(e, 'REJECTED') && (e.status === 404 || e.detail === 'PERMISSION_DENIED')) return undefined;
+    if (isBackpackError(e, 'UNAUTHORIZED') && e.status === 403) return undefined;
     throw e;
   }
 }
@@ -74,13 +104,16 @@ function profileAddresses(profile: Json | undefined): AccountAddress[] | undefin
 export function ob3Provider(fetch: Fetch, service: Ob3Service, client: RegisteredClient, signal?: AbortSignal): Provider {
   const c = new Ob3Client({ fetch, ...(signal ? { signal } : {}) });
   return {
-    incremental: true,
+    // `since` is the issuance date in OB 3.0, not when the backpack got the credential (above).
+    incremental: false,
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
-      return toPage(await c.credentialsPage(service, token, query), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps);
+      const p = await c.credentialsPage(service, token, query);
+      checkNext(cursor, p.next);
+      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
-    refresh: (rt) => c.refresh(service, client, rt),
+    refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),
     revoke: (tokens) => c.revoke(service, client, tokens),
   };
 }
@@ -91,10 +124,12 @@ export function badgeConnectProvider(fetch: Fetch, service: BadgeConnectService,
     incremental: true,
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
-      return toPage(await c.assertionsPage(service, token, query), (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps);
+      const p = await c.assertionsPage(service, token, query);
+      checkNext(cursor, p.next);
+      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
-    refresh: (rt) => c.refresh(service, client, rt),
+    refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),
     revoke: (tokens) => c.revoke(service, client, tokens),
   };
 }
@@ -115,7 +150,7 @@ export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi 
   if (kind === 'ob3') {
     const c = new Ob3Client({ fetch });
     const s = (j: Json): Ob3Service => j as unknown as Ob3Service;
-    const scope = [OB3_SCOPES.credentialReadonly, OB3_SCOPES.profileReadonly, 'offline_access'];
+    const scope = OB3_DEFAULT_SCOPE;
     return {
       scope,
       discover: async (base) => {
@@ -130,7 +165,7 @@ export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi 
   }
   const c = new BadgeConnectClient({ fetch });
   const s = (j: Json): BadgeConnectService => j as unknown as BadgeConnectService;
-  const scope = [BADGE_CONNECT_SCOPES.assertionReadonly, BADGE_CONNECT_SCOPES.profileReadonly, 'offline_access'];
+  const scope = BADGE_CONNECT_DEFAULT_SCOPE;
   return {
     scope,
     discover: async (base) => {

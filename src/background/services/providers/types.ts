@@ -44,7 +44,8 @@ export interface Provider {
   page(token: string, cursor: string | undefined, since: string | undefined, limit: number): Promise<SyncPage>;
   /** The account's addresses; undefined when the provider did not say (no profile): the known ones stay. */
   addresses(token: string): Promise<AccountAddress[] | undefined>;
-  refresh(refreshToken: string): Promise<TokenSet>;
+  /** `scope`: what the user granted at sign-in, kept with the refresh token (OB 3.0 and OB 2.1 send it; Badgr's password grant does not). */
+  refresh(refreshToken: string, scope?: readonly string[]): Promise<TokenSet>;
   /** Revokes the session on the server; false when the server offers no way to. */
   revoke(tokens: { accessToken: string; refreshToken?: string; expiresAt?: number }): Promise<boolean>;
 }
