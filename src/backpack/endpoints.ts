@@ -5,9 +5,14 @@
  * the PKCE verifier and the client secret would then go to the hostile one. So:
  *
  * - every endpoint (registration, authorization, token, refresh, revocation, API base, issuer) is
- *   on the origin the discovery document was read from, except the entries of PROVIDER_WEB_HOSTS
- *   (a Badgr region's sign-in page lives on its web host, everything else on its API host; only
- *   the authorization endpoint, which receives no secret, may be there);
+ *   on the site the discovery document was read from: its origin, or over https a host under the
+ *   document's host (`inSite`: OB 3.0's own example, ob_v3p0 §"Service Discovery", reads its
+ *   description from 1edtech.org and names auth.1edtech.org for registration and tokens; OB 2.1
+ *   says the hosts need not match). Whoever serves a host controls the names under it, so a
+ *   hostile description can name only its own servers that way, never an honest provider's;
+ *   beyond that, the entries of PROVIDER_WEB_HOSTS (a Badgr region's sign-in page lives on its
+ *   web host, everything else on its API host; only the authorization endpoint, which receives
+ *   no secret, may be there);
  * - plain http only when the address the user typed is a loopback host (the demo backpack on
  *   http://127.0.0.1:8787), and then the document and every endpoint are on exactly that origin;
  *   an https backpack can never point the sign-in at http://127.0.0.1:<port>.
@@ -56,6 +61,18 @@ function parse(url: string, what: string): URL {
 
 const isLoopbackHttp = (u: URL): boolean => u.protocol === 'http:' && LOOPBACK.has(u.hostname);
 
+/**
+ * Whether `u` is on the site of `home` (the description's origin): that origin, or over https on
+ * the default port a host under home's host, with a leading `www.` label set aside
+ * (www.example.org's description may name auth.example.org). Never for plain http (loopback).
+ */
+export function inSite(u: URL, home: URL): boolean {
+  if (u.origin === home.origin) return true;
+  if (u.protocol !== 'https:' || home.protocol !== 'https:' || u.port || home.port) return false;
+  const base = home.hostname.replace(/^www\./, '');
+  return u.hostname === base || u.hostname.endsWith(`.${base}`);
+}
+
 /** The origin every endpoint must share; refuses a document that is not where the user pointed (loopback) or not https. */
 export function documentOrigin(ctx: EndpointContext): string {
   const user = parse(ctx.userBase, 'backpack URL');
@@ -85,7 +102,7 @@ export function checkEndpoints(ctx: EndpointContext, endpoints: Readonly<Record<
     if (u.protocol !== home.protocol) {
       throw new BackpackError(C.INSECURE_URL, `The backpack at ${origin} names its ${name} at ${u.origin}: Lanyard sends a sign-in only over ${home.protocol === 'https:' ? 'https' : `the address you typed (${origin})`}`, { detail: name });
     }
-    if (u.origin === origin) continue;
+    if (inSite(u, home)) continue;
     if (u.protocol === 'https:' && !u.port && WEB_HOST_ENDPOINTS.has(name) && web.includes(u.hostname)) continue;
     throw new BackpackError(
       C.ENDPOINT_MISMATCH,
@@ -99,7 +116,7 @@ export function checkEndpoints(ctx: EndpointContext, endpoints: Readonly<Record<
 export interface IssuerExpectation {
   /** The issuer identifier from the authorization server's metadata (RFC 8414 §2), when known. */
   issuer?: string;
-  /** The document's origin: without metadata, an `iss` must at least be on it. */
+  /** The document's origin: without metadata, an `iss` must at least be on its site (inSite). */
   origin: string;
   /** The metadata said `authorization_response_iss_parameter_supported`: a response without `iss` is refused. */
   required: boolean;
@@ -111,8 +128,8 @@ export function checkIssuer(iss: string | null, expected: IssuerExpectation): vo
     if (expected.required) throw new BackpackError(C.ENDPOINT_MISMATCH, `The sign-in answer does not say which server sent it (no "iss"), though ${expected.issuer ?? expected.origin} promises to: Lanyard did not use it`, { detail: 'issuer_missing' });
     return;
   }
-  // §2.4: simple string comparison against the issuer identifier; without one, the origin.
-  const ok = expected.issuer !== undefined ? iss === expected.issuer : URL.canParse(iss) && new URL(iss).origin === expected.origin;
+  // §2.4: simple string comparison against the issuer identifier; without one, the site its endpoints may be on.
+  const ok = expected.issuer !== undefined ? iss === expected.issuer : URL.canParse(iss) && inSite(new URL(iss), new URL(expected.origin));
   if (!ok) {
     throw new BackpackError(C.ENDPOINT_MISMATCH, `The sign-in answer comes from ${iss.slice(0, 200)}, not from ${expected.issuer ?? expected.origin}, the backpack you chose: Lanyard did not send the code anywhere`, { detail: 'issuer_mismatch' });
   }
