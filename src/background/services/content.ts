@@ -21,6 +21,7 @@ import { pickerBadge } from './views.ts';
 import { ownOrigins, reachableImage } from './image-hosts.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
 import { createNetworkLog } from './network-log.ts';
+import { accessHost } from './hover-access.ts';
 import { cardLabelsFrom } from '../../core/share/card-labels.ts';
 import { issuerSite } from '../../core/share/issuer-site.ts';
 import { formatCalendarDate } from '../../core/share/dates.ts';
@@ -98,7 +99,7 @@ export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly st
   const why = r.checks.find((c) => c.outcome === 'fail') ?? r.checks.find((c) => c.outcome === 'indeterminate');
   const message = r.verdict === 'valid' ? `Verified${b?.issuer.name ? `: issued by ${b.issuer.name}` : ''}` : (why?.message ?? 'This badge could not be verified');
   const webPage = !b && r.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE);
-  const needsAccess = r.verdict === 'indeterminate' && refused.length > 0 && URL.canParse(refused[0]!) ? new URL(refused[0]!).host : undefined;
+  const needsAccess = r.verdict === 'indeterminate' ? accessHost(refused) : undefined;
   return {
     verdict: r.verdict,
     name: b?.name ?? (webPage ? 'A web page, not badge data' : 'Not a readable badge'),
