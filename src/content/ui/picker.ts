@@ -45,7 +45,9 @@ export function warningText(w: NonNullable<PickerBadge['warning']>): string {
 }
 
 const CSS =
-  '.p{position:fixed;z-index:2147483647;width:340px;max-height:400px;display:flex;flex-direction:column;background:#fff;color:#1d2430;' +
+  // One size whatever it holds: a page can hit-test where the host is painted (elementFromPoint), and a panel
+  // that grew with its rows would tell it how many badges the user holds, or match what the user types.
+  '.p{position:fixed;z-index:2147483647;width:340px;height:min(400px,calc(100vh - 16px));display:flex;flex-direction:column;background:#fff;color:#1d2430;' +
   'border:1px solid #c4c9d0;border-radius:10px;box-shadow:0 8px 28px #0003;overflow:hidden}' +
   'b,bdi{unicode-bidi:isolate}' +
   'header{display:flex;align-items:center;justify-content:space-between;padding:8px 10px;font-weight:600}' +
