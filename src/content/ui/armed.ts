@@ -93,8 +93,6 @@ export function refusal(s: Seen, now: number): Refusal | null {
 /** The clock the guard reads (a seam for tests, as linkedin.ts `navigate`). */
 export const clock = { now: (): number => performance.now() };
 
-const getRootNode = Node.prototype.getRootNode;
-
 /** The panel's computed styles up the composed tree: parents through the prototypes (a page's <form> cannot skip one: dom/native.ts), shadow roots to their hosts. */
 function layersOf(panel: Element): Layer[] {
   const layers: Layer[] = [];
@@ -104,7 +102,7 @@ function layersOf(panel: Element): Layer[] {
     const up = parentOf(n);
     if (up) n = up;
     else {
-      const root: Node = getRootNode.call(n);
+      const root: Node = Node.prototype.getRootNode.call(n);
       n = root instanceof ShadowRoot ? root.host : null;
     }
   }
