@@ -13,7 +13,7 @@ import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { LOCAL, type Identities } from './identities.ts';
 import type { Sender } from '../../platform/runtime.ts';
 import type { HoverSites } from './hover-sites.ts';
-import { createHoverRate } from './hover-rate.ts';
+import { createHoverRate, createHoverSlots } from './hover-rate.ts';
 import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
 import { createBakedPictures } from './picker-images.ts';
@@ -118,6 +118,7 @@ export function createContent(d: ContentDeps) {
   const now = d.now ?? Date.now;
   const inflight = new Map<string, Promise<HoverVerdict>>();
   const rate = createHoverRate(now);
+  const slots = createHoverSlots();
   const bakedPictures = createBakedPictures((key) => d.db.originals.get(key));
   let writes = 0;
   /** Forgets expired verdicts, then the oldest beyond MAX_HOVER_RESULTS. */
@@ -187,8 +188,8 @@ export function createContent(d: ContentDeps) {
 
     /**
      * Verifies a hovered badge URL, when the user turned hover verification on for the sender's
-     * site; at most a few per second and a few dozen per minute per tab; verdicts are reused for
-     * a while, per site.
+     * site; at most a few per second and a few dozen per minute per tab, and a few at once
+     * (hover-rate.ts); verdicts are reused for a while, per site.
      */
     async hoverVerify(url: string, sender: Sender): Promise<HoverVerdict> {
       const from = hoverFrom(sender);
@@ -198,7 +199,11 @@ export function createContent(d: ContentDeps) {
       const key = hoverKey(from.site, url);
       let p = inflight.get(key);
       if (!p) {
-        p = verifyUrl(url, from.site).finally(() => inflight.delete(key));
+        const release = slots.acquire(from.tabId);
+        p = verifyUrl(url, from.site).finally(() => {
+          inflight.delete(key);
+          release();
+        });
         inflight.set(key, p);
       }
       return p;
