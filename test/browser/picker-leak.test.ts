@@ -104,4 +104,29 @@ describe('the picker on a picker site whose scripts are hostile', () => {
     expect(await painted()).toBe(withRows);
     await page.close();
   }, 120_000);
+
+  it('the page’s own fonts never draw Lanyard’s text: a font the page names like one of Lanyard’s would be fetched for the characters it shows', async () => {
+    const page = await env.ext.context.newPage();
+    const probes: string[] = [];
+    await page.route('https://mail.google.com/font-probe/**', (route) => (probes.push(route.request().url()), route.fulfill({ status: 404, body: '' })));
+    const loaded = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('[lanyard] mail content script loaded') });
+    await page.goto('https://mail.google.com/mail/u/0/#inbox?compose=new');
+    await loaded;
+    // @font-face rules of the document reach into shadow roots: each family name Lanyard might ask for, for every character.
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = ['-apple-system', 'Segoe UI', 'Roboto']
+        .map((f, i) => `@font-face{font-family:"${f}";src:url(/font-probe/${i}.woff2);unicode-range:U+0-10FFFF}`)
+        .join('');
+      document.head.append(style);
+    });
+    await clickButton(page, 'insert-badge', 0);
+    expect((await pickerOptions(page)).length).toBeGreaterThanOrEqual(2);
+    // Characters the machine's UI font lacks fall back through the listed families (CSS Fonts 4 §5): a badge named in
+    // another script, or here the search the user types.
+    await page.keyboard.type('中文');
+    await page.waitForTimeout(1000);
+    expect(probes).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
