@@ -44,42 +44,40 @@ const firstRow = (page: Page) =>
 const armed = (page: Page) => inShadow(page, 'picker', (root) => root.querySelector('[role=dialog]')!.hasAttribute('data-armed'));
 const inserted = async (page: Page) => (await page.innerHTML(BODY)).includes('<table');
 
+/**
+ * `hide` runs in the page; a person looks for a while, then clicks where the first row is: nothing
+ * goes in. Once `show` has undone it, the same click puts the badge in.
+ */
+async function clickWhileHidden(page: Page, hide: () => void, show: () => void): Promise<void> {
+  await page.evaluate(hide);
+  const at = await firstRow(page);
+  await page.waitForTimeout(1500);
+  expect(await armed(page)).toBe(false);
+  await page.mouse.click(at.x, at.y);
+  await page.waitForTimeout(500);
+  expect(await inserted(page)).toBe(false);
+  await page.evaluate(show);
+  await clickInShadow(page, 'picker', 'li[data-i="0"]');
+  await waitFor(() => inserted(page));
+  await page.close();
+}
+
 describe('the picker against a clickjacking page', () => {
   it('a see-through overlay that lets clicks through to it: the click picks nothing; without it, the same click picks', async () => {
     const page = await pickerOpen();
-    await page.evaluate(() => {
+    const decoy = () => {
       const o = document.createElement('div');
       o.id = 'decoy';
       o.textContent = 'Click here to claim your prize';
       o.style.cssText = 'position:fixed;inset:0;z-index:2147483647;pointer-events:none;background:#fff;font:40px sans-serif';
       // After Lanyard's host, at the same z-index: painted over it.
       document.documentElement.append(o);
-    });
-    const at = await firstRow(page);
-    // A person who reads the decoy for a while, then clicks it.
-    await page.waitForTimeout(1500);
-    expect(await armed(page)).toBe(false);
-    await page.mouse.click(at.x, at.y);
-    await page.waitForTimeout(500);
-    expect(await inserted(page)).toBe(false);
-    await page.evaluate(() => document.getElementById('decoy')!.remove());
-    await clickInShadow(page, 'picker', 'li[data-i="0"]');
-    await waitFor(() => inserted(page));
-    await page.close();
+    };
+    await clickWhileHidden(page, decoy, () => document.getElementById('decoy')!.remove());
   });
 
   it('an almost transparent page (opacity on the picker’s ancestor): the click picks nothing', async () => {
     const page = await pickerOpen();
-    await page.evaluate(() => void (document.documentElement.style.opacity = '0.02'));
-    const at = await firstRow(page);
-    await page.waitForTimeout(1500);
-    expect(await armed(page)).toBe(false);
-    await page.mouse.click(at.x, at.y);
-    await page.waitForTimeout(500);
-    expect(await inserted(page)).toBe(false);
-    await page.evaluate(() => void (document.documentElement.style.opacity = ''));
-    await clickInShadow(page, 'picker', 'li[data-i="0"]');
-    await waitFor(() => inserted(page));
-    await page.close();
+    await clickWhileHidden(page, () => void (document.documentElement.style.opacity = '0.02'), () => void (document.documentElement.style.opacity = ''));
   });
 });

@@ -111,6 +111,22 @@ async function open(container?: Element): Promise<string[]> {
   return picked;
 }
 
+/**
+ * The user's pointer moves over the panel (the guard measures it) and rests long enough; `change`
+ * comes just before the click. That click picks nothing; the same click after a pause picks.
+ */
+async function changedBeforeClick(picked: string[], change: () => void): Promise<void> {
+  options()[0]!.dispatchEvent(new MouseEvent('pointermove', { bubbles: true, composed: true }));
+  pause();
+  change();
+  options()[0]!.click();
+  await flush();
+  expect(picked).toEqual([]);
+  pressAfterPause(options()[0]);
+  await flush();
+  expect(picked).toEqual(['a']);
+}
+
 describe('the picker against clickjacking', () => {
   it('a click or Enter that meets the panel as it appears picks nothing; the same after a pause picks', async () => {
     const picked = await open();
@@ -141,16 +157,8 @@ describe('the picker against clickjacking', () => {
     const picked = await open();
     let left = 100;
     panel().getBoundingClientRect = () => ({ left, top: 100, width: 340, height: 400, right: left + 340, bottom: 500, x: left, y: 100, toJSON: () => ({}) });
-    // The user's pointer moves (the guard measures the panel), then rests, long enough.
-    options()[0]!.dispatchEvent(new MouseEvent('pointermove', { bubbles: true, composed: true }));
-    pause();
-    left = 500; // the page slid the modal across, after the pointer's last move
-    options()[0]!.click();
-    await flush();
-    expect(picked).toEqual([]);
-    pressAfterPause(options()[0]);
-    await flush();
-    expect(picked).toEqual(['a']);
+    // The page slides the modal across, after the pointer's last move.
+    await changedBeforeClick(picked, () => (left = 500));
   });
 
   it('its own rows and status line (the panel grows) are not a move: a pick after the pause picks', async () => {
@@ -181,15 +189,8 @@ describe('the picker against clickjacking', () => {
     let scale = 1;
     panel().getBoundingClientRect = () => ({ left: 10, top: 10, width: 340 * scale, height: 400 * scale, right: 10 + 340 * scale, bottom: 10 + 400 * scale, x: 10, y: 10, toJSON: () => ({}) });
     Object.defineProperties(panel(), { offsetWidth: { get: () => 340 }, offsetHeight: { get: () => 400 } });
-    options()[0]!.dispatchEvent(new MouseEvent('pointermove', { bubbles: true, composed: true }));
-    pause();
-    scale = 3; // the page blew the modal up, the row now under the pointer another one
-    options()[0]!.click();
-    await flush();
-    expect(picked).toEqual([]);
-    pressAfterPause(options()[0]);
-    await flush();
-    expect(picked).toEqual(['a']);
+    // The page blows the modal up: the row now under the pointer is another one.
+    await changedBeforeClick(picked, () => (scale = 3));
   });
 
   it('a panel in a see-through or filtered container picks nothing, however long the user waits', async () => {
