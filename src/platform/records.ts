@@ -114,6 +114,12 @@ export interface BadgeRecord {
    * (background/services/last-complete.ts). Absent after a complete verification.
    */
   unreachable?: { at: string; hosts: string[] };
+  /**
+   * The host the latest verification could not read for want of a host permission, as the host
+   * fetch refused it (background/services/hover-access.ts): a picker row names it. Never read from
+   * a check's text, which quotes the issuer's URLs.
+   */
+  needsAccess?: string;
   /** The sync run that last wrote it. */
   runId?: string;
   /** core/share sortTimeOf(meta.issuedOn), set by the database on every write (indexed: the newest badges first without reading them all). */

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createContent, MAX_HOVER_RESULTS } from '../../src/background/services/content.ts';
+import { MAX_RUNNING, MAX_RUNNING_PER_TAB } from '../../src/background/services/hover-rate.ts';
 import type { SettingsService } from '../../src/background/services/settings.ts';
 import { loadFacts, MAX_FACTS } from '../../src/background/services/facts.ts';
 import type { Verifier, VerifyCallOptions } from '../../src/background/services/verifier.ts';
@@ -26,6 +27,32 @@ async function setup(accounts: string[] = []) {
 }
 
 describe('hover verification limits', () => {
+  it(`runs at most ${MAX_RUNNING_PER_TAB} verifications at once for a tab and ${MAX_RUNNING} in all: a page cannot pile up slow ones in the worker`, async () => {
+    const db = await openDb({ name: `content-limits-${n++}` });
+    const waiting: (() => void)[] = [];
+    const verifier: Verifier = { verify: () => new Promise((resolve) => waiting.push(() => resolve(RESULT))) };
+    const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
+    let t = 1_000_000;
+    const content = createContent({ db, verifier, settings, identities: { forAccount: async () => ({ verified: [], unverified: [] }) }, now: () => (t += 400) });
+    const from = (tab: number) => ({ url: 'https://blog.example/p', tab: { id: tab }, frameId: 0 });
+    const running: Promise<unknown>[] = [];
+    for (let i = 0; i < MAX_RUNNING_PER_TAB; i++) running.push(content.hoverVerify(`https://slow.example/${i}`, from(1)));
+    await expect(content.hoverVerify('https://slow.example/more', from(1))).rejects.toMatchObject({ code: 'ERR_RATE_LIMITED', retryAfterSeconds: 1 });
+    // The same URL again joins the one running: nothing more runs.
+    running.push(content.hoverVerify('https://slow.example/0', from(1)));
+    for (let tab = 2; running.length < MAX_RUNNING + 1; tab++) running.push(content.hoverVerify(`https://slow.example/tab${tab}`, from(tab)));
+    await expect(content.hoverVerify('https://slow.example/other-tab', from(99))).rejects.toMatchObject({ code: 'ERR_RATE_LIMITED' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(waiting).toHaveLength(MAX_RUNNING);
+    for (const done of waiting.splice(0)) done();
+    await Promise.all(running);
+    // Done: room again.
+    const next = content.hoverVerify('https://slow.example/after', from(1));
+    await new Promise((r) => setTimeout(r, 20));
+    waiting.splice(0).forEach((done) => done());
+    await expect(next).resolves.toMatchObject({ verdict: 'indeterminate' });
+  });
+
   it('asks the verifier to refuse private hosts, but for the user’s own backpacks', async () => {
     const { verifyFrom, calls } = await setup(['http://127.0.0.1:8787', 'https://api.badgr.io/']);
     await verifyFrom('https://issuer.example/badges/a.json');

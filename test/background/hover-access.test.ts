@@ -2,13 +2,14 @@
  * Verify on hover without the issuer's host permission: the card learns the host (needsAccess) from
  * the host fetch's own refusal (network-log.ts), never from a check's text and never the engine's
  * "open the badge in Lanyard" advice, and such a verdict is not kept (once the user allows the host,
- * pointing again verifies again). The pickers still read a stored badge's checks (hover-access.ts).
+ * pointing again verifies again). The pickers name the host kept with the badge the same way
+ * (test/background/picker-warning.test.ts).
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createContent, hoverVerdict } from '../../src/background/services/content.ts';
 import { createHostFetch } from '../../src/background/services/host-access.ts';
-import { hostNeedingAccess } from '../../src/background/services/hover-access.ts';
+import { accessHost } from '../../src/background/services/hover-access.ts';
 import { createNetworkLog, loggingFetch } from '../../src/background/services/network-log.ts';
 import type { SettingsService } from '../../src/background/services/settings.ts';
 import type { Verifier } from '../../src/background/services/verifier.ts';
@@ -49,7 +50,7 @@ describe('hover without a host permission', () => {
     const { r, refused } = await logged(engineWith([]), BADGE);
     expect(r.verdict).toBe('indeterminate');
     expect(refused).toEqual(['https://issuer.example']);
-    expect(hostNeedingAccess(r.checks)).toBe('issuer.example');
+    expect(accessHost(refused)).toBe('issuer.example');
     const v = hoverVerdict(r, BADGE, refused);
     expect(v).toMatchObject({ verdict: 'indeterminate', needsAccess: 'issuer.example', noBadge: true });
   });
@@ -67,10 +68,11 @@ describe('hover without a host permission', () => {
     expect(hoverVerdict(r as never, BADGE).needsAccess).toBeUndefined();
   });
 
-  it('says nothing of access for other failures, or a message that only quotes the words', () => {
-    const words = 'Lanyard may not read https://x.example yet. To check this badge, allow Lanyard to access x.example';
-    expect(hostNeedingAccess([{ id: 'hosted', outcome: 'indeterminate', message: 'https://issuer.example/a could not be fetched: HTTP 500' }])).toBeUndefined();
-    expect(hostNeedingAccess([{ id: 'hosted', outcome: 'indeterminate', message: words }])).toBeUndefined();
+  it('says nothing of access when the host fetch refused nothing', () => {
+    expect(accessHost(undefined)).toBeUndefined();
+    expect(accessHost([])).toBeUndefined();
+    expect(accessHost(['not a url'])).toBeUndefined();
+    expect(accessHost(['https://a.example:8443', 'https://b.example'])).toBe('a.example:8443');
   });
 
   it('does not keep such a verdict: after the user allows the host, pointing again verifies again', async () => {

@@ -3,12 +3,15 @@
  * is not valid (core/share/warning.ts, one rule for both), with the reason in the engine's words.
  */
 import { describe, expect, it } from 'vitest';
+import { harness, useBackpack } from './harness.ts';
 import { pickerBadge } from '../../src/background/services/views.ts';
 import { HostPermissionError } from '../../src/background/services/host-access.ts';
 import { shareWarningOf } from '../../src/core/share/warning.ts';
 import { guards } from '../../src/messaging/validate.ts';
 import { isPickerBadge } from '../../src/content/messages.ts';
 import type { BadgeRecord } from '../../src/platform/records.ts';
+
+const ctx = useBackpack();
 
 const record = (verdict: BadgeRecord['verdict'], checks: BadgeRecord['checks'] = []): BadgeRecord =>
   ({ key: 'k', meta: { name: 'Poetical Science', tags: [] }, verdict, checks }) as unknown as BadgeRecord;
@@ -30,7 +33,32 @@ describe('picker badges carry the share warning', () => {
 
   it('a host Lanyard may not read is named, not the engine’s “open the badge in Lanyard”', () => {
     const message = 'The issuer could not be read: https://i.example/issuer could not be fetched: ' + new HostPermissionError('https://i.example').message;
-    expect(pickerBadge(record('indeterminate', [{ id: 'issuer-key', outcome: 'indeterminate', message }])).warning).toEqual({ level: 'indeterminate', needsAccess: 'i.example' });
+    const r = { ...record('indeterminate', [{ id: 'issuer-key', outcome: 'indeterminate', message }]), needsAccess: 'i.example' };
+    expect(pickerBadge(r).warning).toEqual({ level: 'indeterminate', needsAccess: 'i.example' });
+    // Only for a badge not fully verified: an invalid one says why it failed.
+    expect(pickerBadge({ ...r, verdict: 'invalid', checks: [{ id: 'revocation', outcome: 'fail', message: 'Revoked' }] }).warning).toEqual({ level: 'invalid', reason: 'Revoked' });
+  });
+
+  it('an issuer cannot make a row name a host by writing the refusal’s words into a check', () => {
+    // A URL the issuer controls carries HostPermissionError's exact sentence into a check's message (hover-access.ts).
+    const spoof = `https://issuer.example/x could not be fetched: ${new HostPermissionError('https://evil.example').message}`;
+    const w = pickerBadge(record('indeterminate', [{ id: 'hosted', outcome: 'indeterminate', code: 'ERR_FETCH_FAILED', message: spoof }])).warning;
+    expect(w?.needsAccess).toBeUndefined();
+    expect(w?.reason).toContain('evil.example');
+  });
+
+  it('names the host the host fetch refused, kept with the badge when it was verified', async () => {
+    const h = await harness();
+    h.granted.clear();
+    const png = new Uint8Array(await (await fetch(`${ctx.bp.baseUrl}/public/assertions/ada-programmer/baked`)).arrayBuffer());
+    const view = await h.app.library.import({ kind: 'file', name: 'programmer.png', base64: Buffer.from(png).toString('base64') });
+    expect(view.verdict).toBe('indeterminate');
+    const [row] = await h.app.content.pickerList('');
+    expect(row?.warning).toEqual({ level: 'indeterminate', needsAccess: new URL(ctx.bp.baseUrl).host });
+    // Allowed and checked again: nothing to name any more.
+    h.granted.add('http://127.0.0.1/*');
+    await h.app.library.verify(view.key);
+    expect((await h.app.content.pickerList(''))[0]?.warning).toBeUndefined();
   });
 
   it('a hostile reason is shown, not obeyed: bidi controls made visible, long text cut', () => {

@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, realPage, REAL_GMAIL } from '../content/support/pages.ts';
-import { clickButton, pickerOptions, serve } from '../content/support/browser.ts';
+import { clickButton, inShadow, pickerOptions, serve, waitFor } from '../content/support/browser.ts';
 import { launchWithBadges, type WithBadges } from '../content/support/extension.ts';
 
 let env: WithBadges;
@@ -71,6 +71,62 @@ describe('the picker on a picker site whose scripts are hostile', () => {
     const badgePictures = (urls: string[]) => urls.filter((u) => u.includes('hostile.example') || u.includes(env.backpack.baseUrl));
     expect(badgePictures(fromWorker)).toEqual([]);
     expect(badgePictures(fromPage)).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('the picker’s painted size does not tell how many badges the user holds, or how many match a search', async () => {
+    const page = await env.ext.context.newPage();
+    const loaded = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('[lanyard] mail content script loaded') });
+    await page.goto('https://mail.google.com/mail/u/0/#inbox?compose=new');
+    await loaded;
+    await clickButton(page, 'insert-badge', 0);
+    expect((await pickerOptions(page)).length).toBeGreaterThanOrEqual(2);
+    // What the page can do: hit-test every point and see where Lanyard's host is (the shadow root hides what, not where).
+    const painted = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('[data-lanyard="picker"]');
+        let top = Infinity;
+        let bottom = -Infinity;
+        for (let y = 0; y < innerHeight; y += 2) {
+          for (let x = 0; x < innerWidth; x += 20) {
+            if (document.elementFromPoint(x, y) !== host) continue;
+            top = Math.min(top, y);
+            bottom = Math.max(bottom, y);
+          }
+        }
+        return bottom - top;
+      });
+    const withRows = await painted();
+    expect(withRows).toBeGreaterThan(100);
+    // The user searches for something they do not hold: no rows.
+    await page.keyboard.type('zzzz no such badge');
+    await waitFor(() => inShadow(page, 'picker', (root) => root.querySelectorAll('li[role=option]').length === 0));
+    expect(await painted()).toBe(withRows);
+    await page.close();
+  }, 120_000);
+
+  it('the page’s own fonts never draw Lanyard’s text: a font the page names like one of Lanyard’s would be fetched for the characters it shows', async () => {
+    const page = await env.ext.context.newPage();
+    const probes: string[] = [];
+    await page.route('https://mail.google.com/font-probe/**', (route) => (probes.push(route.request().url()), route.fulfill({ status: 404, body: '' })));
+    const loaded = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('[lanyard] mail content script loaded') });
+    await page.goto('https://mail.google.com/mail/u/0/#inbox?compose=new');
+    await loaded;
+    // @font-face rules of the document reach into shadow roots: each family name Lanyard might ask for, for every character.
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = ['-apple-system', 'Segoe UI', 'Roboto']
+        .map((f, i) => `@font-face{font-family:"${f}";src:url(/font-probe/${i}.woff2);unicode-range:U+0-10FFFF}`)
+        .join('');
+      document.head.append(style);
+    });
+    await clickButton(page, 'insert-badge', 0);
+    expect((await pickerOptions(page)).length).toBeGreaterThanOrEqual(2);
+    // Characters the machine's UI font lacks fall back through the listed families (CSS Fonts 4 §5): a badge named in
+    // another script, or here the search the user types.
+    await page.keyboard.type('中文');
+    await page.waitForTimeout(1000);
+    expect(probes).toEqual([]);
     await page.close();
   }, 120_000);
 });

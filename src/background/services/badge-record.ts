@@ -9,6 +9,7 @@ import { CheckList } from '../../core/verify/checks.ts';
 import { toUserIdentity } from '../../core/verify/context.ts';
 import { checkRecipient } from '../../core/verify/recipient.ts';
 import type { BadgeMeta, FullBadge } from '../../platform/records.ts';
+import { accessHost } from './hover-access.ts';
 
 const MAX_IMAGE_CHARS = 2_000_000;
 const MAX_TEXT_CHARS = 512 * 1024;
@@ -118,6 +119,8 @@ export interface RecordInput {
   bakedUrl?: string;
   addedAt?: string;
   runId?: string;
+  /** The origins the host fetch refused for want of a permission (network-log.ts `refused`). */
+  refused?: readonly string[];
   now: Date;
 }
 
@@ -126,6 +129,7 @@ export function buildRecord(i: RecordInput): FullBadge {
   const credentialText = extracted && i.original.kind !== 'url' && extracted.length <= MAX_TEXT_CHARS && !/^https?:\/\//i.test(extracted) ? extracted : undefined;
   const at = i.now.toISOString();
   const { bytes, ...original } = i.original;
+  const needsAccess = accessHost(i.refused);
   const record = {
     key: i.key,
     accountId: i.accountId,
@@ -144,6 +148,7 @@ export function buildRecord(i: RecordInput): FullBadge {
     addedAt: i.addedAt ?? at,
     verifiedAt: at,
     ...(i.runId ? { runId: i.runId } : {}),
+    ...(needsAccess ? { needsAccess } : {}),
   };
   return { record, original: { key: i.key, bytes, ...(credentialText ? { credentialText } : {}) } };
 }

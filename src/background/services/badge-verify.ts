@@ -33,7 +33,7 @@ export async function verifyBadge(verifier: Verifier, ids: IdentitySet, src: Bad
   const result = await verifier.verify(src.input, ids.verified, { ...options, log });
   const assessment = await assess(result, ids.unverified, src.provider, ids.claimed);
   const { previous, ...rest } = src;
-  const fresh = buildRecord({ ...rest, result, assessment, identitiesHash: await identitiesHash(ids.verified), now });
+  const fresh = buildRecord({ ...rest, result, assessment, identitiesHash: await identitiesHash(ids.verified), now, refused: log.refused });
   return keepLastComplete(previous, fresh, log, now);
 }
 

@@ -13,7 +13,7 @@ import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { LOCAL, type Identities } from './identities.ts';
 import type { Sender } from '../../platform/runtime.ts';
 import type { HoverSites } from './hover-sites.ts';
-import { createHoverRate } from './hover-rate.ts';
+import { createHoverRate, createHoverSlots } from './hover-rate.ts';
 import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
 import { createBakedPictures } from './picker-images.ts';
@@ -21,6 +21,7 @@ import { pickerBadge } from './views.ts';
 import { ownOrigins, reachableImage } from './image-hosts.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
 import { createNetworkLog } from './network-log.ts';
+import { accessHost } from './hover-access.ts';
 import { cardLabelsFrom } from '../../core/share/card-labels.ts';
 import { issuerSite } from '../../core/share/issuer-site.ts';
 import { formatCalendarDate } from '../../core/share/dates.ts';
@@ -98,7 +99,7 @@ export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly st
   const why = r.checks.find((c) => c.outcome === 'fail') ?? r.checks.find((c) => c.outcome === 'indeterminate');
   const message = r.verdict === 'valid' ? `Verified${b?.issuer.name ? `: issued by ${b.issuer.name}` : ''}` : (why?.message ?? 'This badge could not be verified');
   const webPage = !b && r.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE);
-  const needsAccess = r.verdict === 'indeterminate' && refused.length > 0 && URL.canParse(refused[0]!) ? new URL(refused[0]!).host : undefined;
+  const needsAccess = r.verdict === 'indeterminate' ? accessHost(refused) : undefined;
   return {
     verdict: r.verdict,
     name: b?.name ?? (webPage ? 'A web page, not badge data' : 'Not a readable badge'),
@@ -117,6 +118,7 @@ export function createContent(d: ContentDeps) {
   const now = d.now ?? Date.now;
   const inflight = new Map<string, Promise<HoverVerdict>>();
   const rate = createHoverRate(now);
+  const slots = createHoverSlots();
   const bakedPictures = createBakedPictures((key) => d.db.originals.get(key));
   let writes = 0;
   /** Forgets expired verdicts, then the oldest beyond MAX_HOVER_RESULTS. */
@@ -186,8 +188,8 @@ export function createContent(d: ContentDeps) {
 
     /**
      * Verifies a hovered badge URL, when the user turned hover verification on for the sender's
-     * site; at most a few per second and a few dozen per minute per tab; verdicts are reused for
-     * a while, per site.
+     * site; at most a few per second and a few dozen per minute per tab, and a few at once
+     * (hover-rate.ts); verdicts are reused for a while, per site.
      */
     async hoverVerify(url: string, sender: Sender): Promise<HoverVerdict> {
       const from = hoverFrom(sender);
@@ -197,7 +199,11 @@ export function createContent(d: ContentDeps) {
       const key = hoverKey(from.site, url);
       let p = inflight.get(key);
       if (!p) {
-        p = verifyUrl(url, from.site).finally(() => inflight.delete(key));
+        const release = slots.acquire(from.tabId);
+        p = verifyUrl(url, from.site).finally(() => {
+          inflight.delete(key);
+          release();
+        });
         inflight.set(key, p);
       }
       return p;

@@ -32,3 +32,37 @@ export function createHoverRate(now: () => number = Date.now) {
     },
   };
 }
+
+/**
+ * How many hover verifications may run at once: each may take up to its deadline (15 s) and hold
+ * up to DEFAULT_MAX_FETCHES documents of up to 4 MB, so the rate alone would let one page pile
+ * dozens of slow ones up in the worker. Past either cap the request is refused like a rate limit
+ * (joining one already running for the same URL and site costs nothing and is not counted).
+ */
+export const MAX_RUNNING_PER_TAB = 2;
+export const MAX_RUNNING = 4;
+
+export function createHoverSlots() {
+  const running = new Map<number, number>();
+  let total = 0;
+  return {
+    /** Takes a slot for this tab, or throws ERR_RATE_LIMITED; the returned function gives it back (once). */
+    acquire(tabId: number): () => void {
+      const mine = running.get(tabId) ?? 0;
+      if (mine >= MAX_RUNNING_PER_TAB || total >= MAX_RUNNING) {
+        throw new ServiceError(RATE_LIMITED, 'Lanyard is still checking other badges: wait a moment, then point at the badge again', 1);
+      }
+      running.set(tabId, mine + 1);
+      total++;
+      let given = false;
+      return () => {
+        if (given) return;
+        given = true;
+        total--;
+        const left = (running.get(tabId) ?? 1) - 1;
+        if (left > 0) running.set(tabId, left);
+        else running.delete(tabId);
+      };
+    },
+  };
+}

@@ -47,8 +47,10 @@ export function keepLastComplete(previous: BadgeRecord | undefined, fresh: FullB
   if (!validity) return fresh;
   const checks = previous.checks.some((c) => c.id === 'validity') ? previous.checks.map((c) => (c.id === 'validity' ? validity : c)) : [...previous.checks, validity];
   const hosts = [...new Set(log.unreached.map((u) => hostOf(u.url)).filter((h): h is string => h !== undefined))];
+  // This verification was refused nothing (a refusal counts as answered): no host to name.
+  const { needsAccess: _refusedBefore, ...kept } = previous;
   const record: BadgeRecord = {
-    ...previous,
+    ...kept,
     // What the original store holds now (the same content: the content hash is the same).
     original: r.original,
     checks,

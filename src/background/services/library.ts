@@ -98,6 +98,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       ...(existing?.bakedUrl ?? opts.bakedUrl ? { bakedUrl: (existing?.bakedUrl ?? opts.bakedUrl)! } : {}),
       ...(existing ? { addedAt: existing.addedAt } : opts.addedAt ? { addedAt: opts.addedAt } : {}),
       now: now(),
+      refused: log.refused,
     });
     // The same badge added again while its issuer cannot be reached keeps its last complete result (last-complete.ts).
     const badge = keepLastComplete(existing, fresh, log, now());

@@ -4,7 +4,6 @@
  */
 import { displayText } from '../../core/share/display.ts';
 import { shareWarningOf } from '../../core/share/warning.ts';
-import { hostNeedingAccess } from './hover-access.ts';
 import { reachableImage } from './image-hosts.ts';
 import type { AccountView, BadgeDetail, BadgeView, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
 import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
@@ -86,12 +85,13 @@ export function pickerBadge(r: BadgeRecord): PickerBadge {
 /**
  * The share screen's warning (core/share/warning.ts), its reason cut for a picker row (display.ts);
  * a host Lanyard may not read is named instead of the engine's reason, whose advice ("open the
- * badge in Lanyard") is the popup's (hover-access.ts).
+ * badge in Lanyard") is the popup's: the host the host fetch refused when the badge was last
+ * verified (BadgeRecord.needsAccess), never one read from a check's text (hover-access.ts).
  */
 function pickerWarning(r: BadgeRecord): PickerWarning | undefined {
   const w = shareWarningOf(r);
   if (!w) return undefined;
-  const host = w.level === 'indeterminate' ? hostNeedingAccess(r.checks) : undefined;
+  const host = w.level === 'indeterminate' ? r.needsAccess : undefined;
   if (host) return { level: w.level, needsAccess: host };
   return w.reason ? { level: w.level, reason: displayText(w.reason, 300) } : { level: w.level };
 }

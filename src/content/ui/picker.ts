@@ -15,6 +15,7 @@ import { h, monthYear, safeImage } from './h.ts';
 import { mountShadow, type ShadowUi } from './shadow.ts';
 import { place } from './place.ts';
 import { fromUser } from './user.ts';
+import { guard } from './armed.ts';
 
 export interface PickerOptions {
   anchor: Element;
@@ -44,7 +45,9 @@ export function warningText(w: NonNullable<PickerBadge['warning']>): string {
 }
 
 const CSS =
-  '.p{position:fixed;z-index:2147483647;width:340px;max-height:400px;display:flex;flex-direction:column;background:#fff;color:#1d2430;' +
+  // One size whatever it holds: a page can hit-test where the host is painted (elementFromPoint), and a panel
+  // that grew with its rows would tell it how many badges the user holds, or match what the user types.
+  '.p{position:fixed;z-index:2147483647;width:340px;height:min(400px,calc(100vh - 16px));display:flex;flex-direction:column;background:#fff;color:#1d2430;' +
   'border:1px solid #c4c9d0;border-radius:10px;box-shadow:0 8px 28px #0003;overflow:hidden}' +
   'b,bdi{unicode-bidi:isolate}' +
   'header{display:flex;align-items:center;justify-content:space-between;padding:8px 10px;font-weight:600}' +
@@ -79,6 +82,8 @@ export function openPicker(o: PickerOptions): { close(): void } {
   ui.root.append(panel);
   (o.container ?? document.documentElement).append(ui.host);
   place(panel, o.anchor, 340, 400);
+  // A pick acts only once the panel has been shown, unmoved and as Lanyard drew it, for a while (armed.ts: clickjacking).
+  const armed = guard(panel, fromUser, (yes) => (yes ? panel.setAttribute('data-armed', '') : panel.removeAttribute('data-armed')));
 
   let badges: PickerBadge[] = [];
   let active = 0;
@@ -91,6 +96,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
     close() {
       life.abort();
       clearTimeout(debounce);
+      armed.stop();
       ui.destroy();
       if (open === self) open = null;
     },
@@ -107,6 +113,8 @@ export function openPicker(o: PickerOptions): { close(): void } {
     list.replaceChildren(...badges.map(row));
     status.textContent = badges.length ? '' : tx(input.value ? 'contentPickerNoMatch' : 'contentPickerEmpty');
     select(0);
+    // Other rows under the pointer: a click meant for the old ones must not pick a new one.
+    armed.changed();
   };
   const load = async () => {
     const mine = ++seq;
@@ -119,6 +127,8 @@ export function openPicker(o: PickerOptions): { close(): void } {
   const showList = (show: boolean) => {
     input.hidden = list.hidden = !show;
     confirm.hidden = show;
+    // The warning's "Use it anyway" may appear under the pointer that picked the row: a double click does not use it unread.
+    armed.changed();
   };
   const unconfirm = () => {
     confirming = null;
@@ -128,6 +138,12 @@ export function openPicker(o: PickerOptions): { close(): void } {
   const pick = async (i: number, confirmed = false) => {
     const b = badges[i];
     if (!b) return;
+    const why = armed.check();
+    if (why) {
+      // Too soon or just moved: the next click acts. Drawn otherwise by the page: say so (in case it is the site's own doing).
+      if (why !== 'too-soon' && why !== 'moved') status.textContent = tx('contentPickerHidden');
+      return void console.warn(`[lanyard] the picker ignored a pick: ${why}`);
+    }
     if (b.warning && !confirmed) {
       confirming = b;
       warning.className = `w ${b.warning.level}`;

@@ -12,7 +12,14 @@ export interface ShadowUi {
 /** Marks our hosts, so features and the page observer can tell them apart. */
 export const HOST_ATTR = 'data-lanyard';
 
-const BASE = ':host{all:initial!important}*{box-sizing:border-box;font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}';
+/**
+ * Generic font families only: the page's @font-face rules reach into shadow roots, and a family
+ * named by name ("Segoe UI", Roboto, even -apple-system outside Safari) can be one the page
+ * declares, split by unicode-range, so that the characters Lanyard draws (a badge's name in another
+ * script, the marks ✓ ✕) would fetch, from the page's server and its service worker, the pieces
+ * that hold them. A generic family is never matched against @font-face (CSS Fonts 4, generic font families).
+ */
+const BASE = ':host{all:initial!important}*{box-sizing:border-box;font:13px/1.35 system-ui,sans-serif}';
 
 function style(root: ShadowRoot, css: string): void {
   try {

@@ -316,6 +316,8 @@ export class Firefox {
 
   /** Clicks (a WebDriver click: scrolled into view, at its centre) the first `selector` in a Lanyard shadow root. */
   async clickInShadow(kind: string, selector: string, nth = 0): Promise<void> {
+    // The picker acts only once it has been shown, unmoved, for a while (src/content/ui/armed.ts): a person reads first.
+    if (kind === 'picker') await waitFor(async () => (await this.inShadow(kind, '[role=dialog][data-armed]', nth))[0], 30_000, 'the picker armed');
     const el = await waitFor(async () => (await this.inShadow(kind, selector, nth))[0], 30_000, `${kind} ${selector}`);
     await this.m.send('WebDriver:ElementClick', { id: el[ELEMENT] });
   }

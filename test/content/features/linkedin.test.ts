@@ -10,6 +10,7 @@ import type { Feature } from '../../../src/content/loader.ts';
 import { attachDeclaredShadows, fixture, loadPage, realPage, REAL_LINKEDIN } from '../support/pages.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
 import { flush, hosts, pickerRoot, shadowOf } from '../support/shadow.ts';
+import { pressAfterPause } from '../support/armed.ts';
 
 // jsdom cannot make trusted events: here the tests' clicks and keys stand for the user's (src/content/ui/user.ts;
 // test/content/ui/user-events.test.ts shows that a page's made-up ones do nothing).
@@ -47,7 +48,7 @@ afterEach(() => {
 async function pick(host: HTMLElement): Promise<void> {
   host.click();
   await flush();
-  (pickerRoot().querySelector('li[role=option]') as HTMLElement).click();
+  pressAfterPause(pickerRoot().querySelector('li[role=option]')!);
   await flush();
 }
 
@@ -213,7 +214,7 @@ describe('LinkedIn composer: Share a badge', () => {
     await flush();
     const picker = shadow.querySelector('[data-lanyard="picker"]');
     expect(picker?.parentElement?.getAttribute('role')).toBe('dialog');
-    (shadowOf(picker).querySelector('li[role=option]') as HTMLElement).click();
+    pressAfterPause(shadowOf(picker).querySelector('li[role=option]')!);
     await flush();
     expect(p.textContent).toBe('Proud to share: I earned “Analytical Engine Programmer” from Analytical Society. https://b.example/public/assertions/ada-programmer');
     expect(p.nextElementSibling?.textContent).toBe('#learning');

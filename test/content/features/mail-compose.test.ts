@@ -6,6 +6,7 @@ import { outlook } from '../../../src/content/sites/outlook.ts';
 import { fixture, loadPage, realPage, REAL_GMAIL } from '../support/pages.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
 import { flush, hosts, pickerRoot } from '../support/shadow.ts';
+import { pressAfterPause } from '../support/armed.ts';
 
 // jsdom cannot make trusted events: here the tests' clicks and keys stand for the user's (src/content/ui/user.ts;
 // test/content/ui/user-events.test.ts shows that a page's made-up ones do nothing).
@@ -42,7 +43,7 @@ function putCaret(node: Node, offset: number): void {
 async function pickFirst(host: HTMLElement): Promise<void> {
   host.click();
   await flush();
-  (pickerRoot().querySelector('li[role=option]') as HTMLElement).click();
+  pressAfterPause(pickerRoot().querySelector('li[role=option]')!);
   await flush();
 }
 

@@ -109,6 +109,8 @@ export async function inShadow<A, T>(page: Page, kind: string, fn: (root: Shadow
 
 /** Clicks (with the mouse, as a person would) the element matching `selector` in a Lanyard shadow root. */
 export async function clickInShadow(page: Page, kind: string, selector: string, nth = 0): Promise<void> {
+  // The picker acts only once it has been shown, unmoved and uncovered, for a while (src/content/ui/armed.ts): a person reads first.
+  if (kind === 'picker') await waitFor(() => inShadow(page, kind, (root) => root.querySelector('[role=dialog][data-armed]') !== null, null, nth).catch(() => false));
   const at = await waitFor(() =>
     inShadow(page, kind, (root, sel) => {
       const el = root.querySelector(sel);

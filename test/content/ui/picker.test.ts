@@ -6,6 +6,7 @@ import { installRuntime, raw, type FakeRuntime } from '../support/runtime.ts';
 import fr from '../../../public/_locales/fr/messages.json' with { type: 'json' };
 import type { Messages } from '../../../src/popup/i18n.ts';
 import { flush, hosts, pickerRoot } from '../support/shadow.ts';
+import { pause, pressAfterPause } from '../support/armed.ts';
 
 // jsdom cannot make trusted events: here the tests' clicks and keys stand for the user's (src/content/ui/user.ts;
 // test/content/ui/user-events.test.ts shows that a page's made-up ones do nothing).
@@ -41,7 +42,8 @@ async function openWithKeys(): Promise<{ picked: string[]; key(k: string): boole
   openPicker({ anchor, title: 't', onPick: async (b) => void picked.push(b.key) });
   await flush();
   const panel = pickerRoot().querySelector('[role=dialog]')!;
-  return { picked, key: (k) => panel.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })) };
+  // A person reads before pressing Enter (armed.ts: a pick right after the picker appears does nothing).
+  return { picked, key: (k) => (k === 'Enter' && pause(), panel.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }))) };
 }
 
 describe('badge picker', () => {
@@ -104,7 +106,7 @@ describe('badge picker', () => {
   it('shows the error a pick returns and stays open; a click outside closes it', async () => {
     openPicker({ anchor, title: 't', onPick: async () => 'LinkedIn said no' });
     await flush();
-    (options()[0] as HTMLElement).click();
+    pressAfterPause(options()[0]);
     await flush();
     expect(pickerRoot().querySelector('[role=status]')?.textContent).toBe('LinkedIn said no');
     document.getElementById('outside')!.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, composed: true }));
@@ -151,7 +153,7 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     const picked: string[] = [];
     openPicker({ anchor, title: 't', onPick: async (b) => void picked.push(b.key) });
     await flush();
-    (options()[2] as HTMLElement).click();
+    pressAfterPause(options()[2]);
     await flush();
     expect(picked).toEqual([]);
     expect(shown()?.textContent).toBe('Lanyard could not complete every check of this badge: The issuer’s profile could not be fetched. Whoever you share it with may not be able to verify it either.');
@@ -162,10 +164,10 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     button('Choose another').click();
     expect(pickerRoot().querySelector('ul')?.hidden).toBe(false);
     expect(shown()?.closest('[hidden]')).not.toBeNull();
-    (options()[1] as HTMLElement).click();
+    pressAfterPause(options()[1]);
     await flush();
     expect(shown()?.textContent).toMatch(/^This badge did not pass verification: The badge was revoked\. Anyone who checks it will be told it is not valid/);
-    button('Use it anyway').click();
+    pressAfterPause(button('Use it anyway'));
     await flush();
     expect(picked).toEqual(['h']);
     expect(hosts('picker')).toEqual([]);
@@ -194,7 +196,7 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     rt.handle['picker/list'] = () => [{ key: 'x', name: 'X', verdict: 'indeterminate', warning: { level: 'indeterminate', needsAccess: 'issuer.example' } }];
     openPicker({ anchor, title: 't', onPick: async () => {} });
     await flush();
-    (options()[0] as HTMLElement).click();
+    pressAfterPause(options()[0]);
     await flush();
     expect(shown()?.textContent).toBe('Lanyard could not complete every check of this badge: Lanyard may not read issuer.example yet. Whoever you share it with may not be able to verify it either.');
   });
@@ -208,7 +210,7 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     expect(options()[2]?.getAttribute('aria-label')).toBe('Poetical Science, Pas entièrement vérifié');
     // The month in the words' language (contentLocale), not the page's lang="en" or "Mar".
     expect(options()[0]?.querySelector('small')?.textContent).toBe('Analytical Society · mars 2026');
-    (options()[1] as HTMLElement).click();
+    pressAfterPause(options()[1]);
     await flush();
     expect(shown()?.textContent).toMatch(/^Ce badge n'a pas passé la vérification : The badge was revoked\./);
     expect(button('L’utiliser quand même')).toBeTruthy();
