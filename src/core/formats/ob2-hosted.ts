@@ -89,7 +89,8 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     return claimedBadge(input, ctx, format);
   }
   const copy = upgradeAssertion(hosted.json);
-  if (copy.revoked === true) {
+  const revoked = revokedSays(copy.revoked);
+  if (revoked === true) {
     const why = typeof copy.revocationReason === 'string' ? `: ${shorten(copy.revocationReason, 200)}` : '';
     checks.pass('structure', 'The hosted copy says the badge is revoked');
     checks.fail('revocation', ErrorCodes.REVOKED, `Revoked by the issuer${why}`);
@@ -97,11 +98,25 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     return claimedBadge(input, ctx, format);
   }
   const badge = await verifyHostedCopy(copy, hosted.json, at, ctx, checks, format);
+  if (revoked === undefined && checks.outcome('revocation') !== 'fail') {
+    checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The issuer's copy says revoked: ${shorten(JSON.stringify(copy.revoked), 40)}, which is neither true nor false`);
+  }
   const h = checks.get('hosted');
   // Say which copy confirmed it when it is not the one the badge named.
   if (at !== url && h?.outcome === 'pass') checks.pass('hosted', `${h.message} (the copy at ${shorten(url)} names its id ${shorten(at, 120)}, where the issuer serves it)`);
   return badge;
 };
+
+/**
+ * What the copy's `revoked` (OB 2.0 §Assertion: a Boolean) says, written as JSON's true or false or as
+ * their string or number (`"true"`, 1); undefined when it is none of these, which settles nothing.
+ */
+function revokedSays(v: unknown): boolean | undefined {
+  const flag = typeof v === 'string' ? v.trim().toLowerCase() : v;
+  if (flag === true || flag === 'true' || flag === 1 || flag === '1') return true;
+  if (flag === false || flag === 'false' || flag === 0 || flag === '0' || flag === undefined || flag === null) return false;
+  return undefined;
+}
 
 /**
  * A copy that declares another id than the URL it was fetched from is not the assertion at its id
