@@ -66,7 +66,11 @@ const HASH = /^(md5|sha256)\$([0-9a-f]+)$/i;
 async function matches(claim: RecipientIdentity, mine: UserIdentity): Promise<boolean | 'unknown'> {
   const candidates = candidatesOf(mine);
   if (!claim.hashed) {
-    if (mine.type === 'email') return candidates.some((c) => c.toLowerCase() === claim.identity.toLowerCase());
+    if (mine.type === 'email') {
+      // A plain address as issuers write it: spaces around it (no address holds one) or as a mailto: URI (RFC 6068).
+      const claimed = claim.identity.trim().replace(/^mailto:/i, '').toLowerCase();
+      return candidates.some((c) => c.toLowerCase() === claimed);
+    }
     const claimed = mine.type === 'url' ? normalUrl(claim.identity.trim()) : claim.identity;
     return candidates.some((c) => c === claim.identity || c === claimed);
   }

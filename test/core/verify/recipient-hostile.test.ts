@@ -27,6 +27,12 @@ describe('recipient: identities compared only as their kind allows', () => {
     expect((await run(claim, ['https://PROFILES.example/u/Alice'])).who).toBe('https://PROFILES.example/u/Alice');
   });
 
+  it('a plain e-mail claim written with spaces around it or as a mailto: URI names that address', async () => {
+    expect((await run([{ type: 'email', identity: ' Alice@Example.org\n', hashed: false }], ['alice@example.org'])).who).toBe('alice@example.org');
+    expect((await run([{ type: 'email', identity: 'mailto:alice@example.org', hashed: false }], ['alice@example.org'])).who).toBe('alice@example.org');
+    expect((await run([{ type: 'email', identity: 'mailto:bob@example.org', hashed: false }], ['alice@example.org'])).check.outcome).toBe('fail');
+  });
+
   it('an e-mail address in another letter case is the same address; a plus address is not', async () => {
     expect((await run([{ type: 'email', identity: 'Alice@Example.org', hashed: false }], ['alice@example.org'])).who).toBe('alice@example.org');
     expect((await run([{ type: 'email', identity: 'alice+badges@example.org', hashed: false }], ['alice@example.org'])).who).toBeNull();
