@@ -58,8 +58,14 @@ async function trustList(list: Record<string, unknown>, issuerId: string | undef
   // A key not confirmed either way (the issuer's document did not answer) could be anyone's: a clean list settles nothing.
   if (best.issuerKey?.status !== 'bound') return `The status list at ${url} is signed with a key not confirmed as the issuer's: ${best.issuerKey?.message ?? 'no key to confirm'}`;
   const now = ctx.now.getTime();
-  const from = Date.parse(String(list.validFrom ?? list.issuanceDate ?? ''));
-  const until = Date.parse(String(list.validUntil ?? list.expirationDate ?? ''));
+  const [fromName, fromValue] = list.validFrom != null ? ['validFrom', list.validFrom] : ['issuanceDate', list.issuanceDate];
+  const [untilName, untilValue] = list.validUntil != null ? ['validUntil', list.validUntil] : ['expirationDate', list.expirationDate];
+  // A date that is there but no date says nothing of whether the list still speaks (VC DM 2.0 §4.9).
+  for (const [name, value] of [[fromName, fromValue], [untilName, untilValue]] as const) {
+    if (value !== undefined && value !== null && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) return `The status list at ${url} has a ${name} that is not a date (${shorten(value, 40)})`;
+  }
+  const from = typeof fromValue === 'string' ? Date.parse(fromValue) : Number.NaN;
+  const until = typeof untilValue === 'string' ? Date.parse(untilValue) : Number.NaN;
   if (!Number.isNaN(from) && from > now) return `The status list at ${url} is not valid yet`;
   if (!Number.isNaN(until) && until < now) return `The status list at ${url} has expired`;
   return null;

@@ -66,3 +66,24 @@ describe('a status list whose key is not confirmed as the issuer\'s', () => {
     expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
   });
 });
+
+describe('a status list whose dates cannot be read', () => {
+  it('a validUntil that is no date (so whether the list has expired is unknown) settles nothing', async () => {
+    const entry = { id: `${LIST}#8`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '8', statusListCredential: LIST };
+    const vc = await signCredential(credential(DID, { credentialStatus: entry }), issuer, { verificationMethod: `${DID}#key-1` });
+    const bits = new Uint8Array(16 * 1024);
+    const stale = await signCredential({
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      id: LIST,
+      type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+      issuer: DID,
+      validFrom: '2024-01-01T00:00:00Z',
+      validUntil: 'next spring',
+      credentialSubject: { id: `${LIST}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: `u${gzipSync(bits).toString('base64url')}` },
+    }, issuer, { verificationMethod: `${DID}#key-1` });
+    const web = new FakeWeb().json(DID_DOC, didDocument()).json(LIST, stale);
+    const r = await verify(JSON.stringify(vc), { fetch: web.fetch, now: NOW });
+    expect(r.checks.find((c) => c.id === 'revocation'), JSON.stringify(r.checks, null, 1)).toMatchObject({ outcome: 'indeterminate' });
+    expect(r.checks.find((c) => c.id === 'revocation')?.message).toMatch(/validUntil/);
+  });
+});
