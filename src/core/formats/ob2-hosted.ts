@@ -11,7 +11,7 @@ import { BADGE_ACCEPT, type VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
 import { inVerificationScope } from './hosted-scope.ts';
-import { idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
+import { flagOf, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 import { checkRevocationList, declaresOtherId, isHttpsUpgrade, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
@@ -89,7 +89,8 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     return claimedBadge(input, ctx, format);
   }
   const copy = upgradeAssertion(hosted.json);
-  const revoked = revokedSays(copy.revoked);
+  // OB 2.0 §Assertion: `revoked` is a Boolean; absent or null, not revoked; neither true nor false, unsettled.
+  const revoked = copy.revoked === undefined || copy.revoked === null ? false : flagOf(copy.revoked);
   if (revoked === true) {
     const why = typeof copy.revocationReason === 'string' ? `: ${shorten(copy.revocationReason, 200)}` : '';
     checks.pass('structure', 'The hosted copy says the badge is revoked');
@@ -106,17 +107,6 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   if (at !== url && h?.outcome === 'pass') checks.pass('hosted', `${h.message} (the copy at ${shorten(url)} names its id ${shorten(at, 120)}, where the issuer serves it)`);
   return badge;
 };
-
-/**
- * What the copy's `revoked` (OB 2.0 §Assertion: a Boolean) says, written as JSON's true or false or as
- * their string or number (`"true"`, 1); undefined when it is none of these, which settles nothing.
- */
-function revokedSays(v: unknown): boolean | undefined {
-  const flag = typeof v === 'string' ? v.trim().toLowerCase() : v;
-  if (flag === true || flag === 'true' || flag === 1 || flag === '1') return true;
-  if (flag === false || flag === 'false' || flag === 0 || flag === '0' || flag === undefined || flag === null) return false;
-  return undefined;
-}
 
 /**
  * A copy that declares another id than the URL it was fetched from is not the assertion at its id
