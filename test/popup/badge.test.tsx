@@ -56,6 +56,14 @@ describe('the badge page', () => {
     expect(t(checkSentence({ id: 'recipient', outcome: 'indeterminate', message: 'Issued to ada@old-job.example, an address of yours that is not verified yet' }))).toBe('The badge was issued to an address not yet confirmed as yours.');
   });
 
+  it('a signature left unsettled for another reason than a missing key does not say the key was missing', () => {
+    // A proof that verifies but signs something Lanyard does not read, an expired proof, a suite Lanyard does not check.
+    for (const code of ['ERR_UNSUPPORTED', 'ERR_EXPIRED', 'ERR_DATE_INVALID', 'ERR_UNKNOWN_CONTEXT'] as const) {
+      expect(t(checkSentence({ id: 'signature', outcome: 'indeterminate', code, message: 'why' })), code).toBe('Lanyard could not settle whether the signature vouches for this badge; the technical details say why.');
+    }
+    expect(t(checkSentence({ id: 'signature', outcome: 'indeterminate', code: 'ERR_NO_KEY', message: 'no key' }))).toBe('Lanyard could not get the key needed to check the signature.');
+  });
+
   it('"Issued to" names the address the badge names in clear when it is not one of the user\'s (found on an OB 3.0 API badge)', () => {
     const compared = [{ id: 'recipient', outcome: 'indeterminate', message: 'issued to an address Lanyard does not know as yours' }];
     const detail = { key: 'k', accountId: 'a', name: 'Punch Card Programming', tags: [], format: 'ob3.0-jwt', verdict: 'indeterminate', recipient: null, pending: false, evidence: [], alignments: [], checks: compared, claimedRecipients: [{ type: 'email', identity: 'ada@example.org', hashed: false }] } as BadgeDetail;

@@ -25,10 +25,19 @@ describe('issuerSite', () => {
     expect(issuerSite('did:web:evil.example%3A8443:issuers:1')).toBe('evil.example:8443');
     // A look-alike name (Cyrillic а, р, ӏ) is shown as the DNS sees it.
     expect(issuerSite('https://\u0430\u0440\u0440\u04cf\u0435.com/issuer')).toBe('xn--80ak6aa92e.com');
-    expect(issuerSite('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK')).toBe('did:key:z6MkhaXgBZDv…');
+    expect(issuerSite('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK')).toBe('did:key:z6MkhaXgBZDv…nEGta2doK');
     expect(issuerSite('urn:uuid:5e5b2f7c-7d54-4bbf-9f1b-0d0e7f3a0001')).toBeUndefined();
     expect(issuerSite('did:web:evil.example%2Fpath')).toBeUndefined();
     expect(issuerSite(undefined)).toBeUndefined();
+  });
+});
+
+describe('issuerSite: a long DID', () => {
+  it('shows its end too: two did:keys alike in their first 20 characters (8 of them the key\'s, about 47 bits to grind) read apart', () => {
+    const mine = issuerSite('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK');
+    const lookAlike = issuerSite('did:key:z6MkhaXgBZDvQ2r8VmWxYk3TnEbJcLpHsAdFgUiOoPzRtKeM');
+    expect(mine).not.toBe(lookAlike);
+    expect(issuerSite('did:example:short')).toBe('did:example:short');
   });
 });
 

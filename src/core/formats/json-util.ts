@@ -9,3 +9,13 @@ export const idOf = (v: unknown): string | undefined => (typeof v === 'string' ?
 export const isHttpUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/[^\s]+$/i.test(v);
 /** `type` as a list of strings (a string or an array). */
 export const types = (v: unknown): string[] => arr(v).filter((t): t is string => typeof t === 'string');
+/**
+ * A Boolean as issuers write it: JSON's true or false, or their string or number ("true", "False",
+ * 1, "0"); undefined for anything else, which says neither.
+ */
+export function flagOf(v: unknown): boolean | undefined {
+  const f = typeof v === 'string' ? v.trim().toLowerCase() : v;
+  if (f === true || f === 'true' || f === 1 || f === '1') return true;
+  if (f === false || f === 'false' || f === 0 || f === '0') return false;
+  return undefined;
+}

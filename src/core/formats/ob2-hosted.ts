@@ -11,7 +11,7 @@ import { BADGE_ACCEPT, type VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
 import { inVerificationScope } from './hosted-scope.ts';
-import { idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
+import { flagOf, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 import { checkRevocationList, declaresOtherId, isHttpsUpgrade, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
@@ -89,7 +89,9 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     return claimedBadge(input, ctx, format);
   }
   const copy = upgradeAssertion(hosted.json);
-  if (copy.revoked === true) {
+  // OB 2.0 §Assertion: `revoked` is a Boolean; absent or null, not revoked; neither true nor false, unsettled.
+  const revoked = copy.revoked === undefined || copy.revoked === null ? false : flagOf(copy.revoked);
+  if (revoked === true) {
     const why = typeof copy.revocationReason === 'string' ? `: ${shorten(copy.revocationReason, 200)}` : '';
     checks.pass('structure', 'The hosted copy says the badge is revoked');
     checks.fail('revocation', ErrorCodes.REVOKED, `Revoked by the issuer${why}`);
@@ -97,6 +99,9 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     return claimedBadge(input, ctx, format);
   }
   const badge = await verifyHostedCopy(copy, hosted.json, at, ctx, checks, format);
+  if (revoked === undefined && checks.outcome('revocation') !== 'fail') {
+    checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The issuer's copy says revoked: ${shorten(JSON.stringify(copy.revoked), 40)}, which is neither true nor false`);
+  }
   const h = checks.get('hosted');
   // Say which copy confirmed it when it is not the one the badge named.
   if (at !== url && h?.outcome === 'pass') checks.pass('hosted', `${h.message} (the copy at ${shorten(url)} names its id ${shorten(at, 120)}, where the issuer serves it)`);

@@ -5,6 +5,7 @@
 import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts';
 import { parseJsonObject } from './json.ts';
 import { COMPACT_JWS, peekJws, SD_JWT } from './jws.ts';
+import { jwtOfJwtProof } from './jwt-proof.ts';
 import { credentialOfPresentation, isPresentation } from './presentation.ts';
 import { stripBom } from './text.ts';
 import type { CredentialText } from './types.ts';
@@ -34,8 +35,9 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
   const first = text[0];
   if (first === '{' || first === '[') {
     const json = parseJsonObject(text);
-    // A wallet's export of a shared badge: the credential inside is the badge (presentation.ts).
-    return isPresentation(json) ? credentialOfPresentation(json) : { type: 'json', text, json };
+    // A wallet's export of a shared badge: the credential inside is the badge (presentation.ts); a
+    // VC-JWT's JSON view: the JWT is (jwt-proof.ts).
+    return isPresentation(json) ? credentialOfPresentation(json) : (jwtOfJwtProof(json) ?? { type: 'json', text, json });
   }
   const where = from ? `The text baked in the ${from.toUpperCase()}` : 'The input';
   if (COMPACT_JWS.test(text)) {

@@ -10,6 +10,7 @@
  */
 import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts';
 import { COMPACT_JWS } from './jws.ts';
+import { jwtOfJwtProof } from './jwt-proof.ts';
 import type { CredentialText } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -33,7 +34,7 @@ export function credentialOfPresentation(doc: Json): CredentialText {
     );
   }
   const vc = list[0];
-  if (isObj(vc)) return { type: 'json', text: JSON.stringify(vc), json: vc };
+  if (isObj(vc)) return jwtOfJwtProof(vc) ?? { type: 'json', text: JSON.stringify(vc), json: vc };
   // VC DM 1.1 §6.3.1: a VC-JWT inside a presentation is its compact JWS string.
   if (typeof vc === 'string' && COMPACT_JWS.test(vc.trim())) return { type: 'jws', text: vc.trim() };
   throw new UnsupportedCredentialError(

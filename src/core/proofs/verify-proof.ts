@@ -18,6 +18,7 @@ import { parseDerivedProofValue, verifyDerived, type DerivedProof } from './ecds
 import { coldHashData, hashData, isEd25519, prepareKey, verifyEd25519 } from './ed25519.ts';
 import { jcsHashData } from './eddsa-jcs.ts';
 import { methodKeyOf } from './method.ts';
+import { unreadInCredential, unreadInProof } from './signed-reading.ts';
 import { proofConfig, suiteOf, type Suite } from './suites.ts';
 import type { SignatureOutcome } from './types.ts';
 import { shorten } from '../display.ts';
@@ -194,6 +195,9 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
     if (!r.ok) message = `The ecdsa-sd-2023 proof does not verify with ${key.source}: ${r.message}`;
   } else ok = false;
   if (!ok) return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, message ?? `The ${suite.name} proof does not verify with ${key.source}: the credential was altered or signed with another key`) };
+  // What was signed must be what the checks read (signed-reading.ts); never cached otherwise, so a cached pass implies it.
+  const unread = (input.document && unreadInCredential(docCanon, input.document)) || unreadInProof(proofCanon, proof);
+  if (unread) return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `The ${suite.name} proof verifies with ${key.source}, but ${unread}`) };
   if (cacheKey) ctx.keyCache?.set(cacheKey, true);
   return { ...info, key, signature: passed(suite, key) };
 }

@@ -5,7 +5,7 @@
  * an identity). What the checks tie the badge to is the issuer's id: the origin its hosted
  * assertions must be on (OB 2.0 §HostedBadge Verification), the profile or DID document that must
  * list its key (OB 3.0 verification.md; keys/binding.ts). This names that place for display: the
- * host of an http(s) id or of a did:web, or the DID itself, shortened, for other methods; nothing
+ * host of an http(s) id or of a did:web, or the DID itself, shortened at both ends, for other methods; nothing
  * for an id that names no place (urn:uuid:…). A host is written as the URL parser writes it, an
  * internationalised name in its xn-- form, so that look-alike letters (Cyrillic "аррӏе") show.
  */
@@ -32,6 +32,7 @@ export function issuerSite(issuerId: string | undefined): string | undefined {
     return /^[^/?#@\s]+$/.test(h) ? host(`https://${h}/`) : undefined;
   }
   const did = /^did:[a-z0-9]+:\S+$/.exec(id);
-  if (did) return id.length > 24 ? `${id.slice(0, 20)}…` : id;
+  // Shortened at both ends: a did:key's first 20 characters hold only 8 of its key's, few enough to grind a look-alike.
+  if (did) return id.length > 32 ? `${id.slice(0, 20)}…${id.slice(-9)}` : id;
   return undefined;
 }

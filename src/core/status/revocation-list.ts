@@ -5,6 +5,7 @@
  */
 import { ErrorCodes } from '../errors.ts';
 import { shorten } from '../display.ts';
+import { flagOf } from '../formats/json-util.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { StatusOutcome } from './types.ts';
 
@@ -24,7 +25,11 @@ export async function checkRevocationList(entry: Record<string, unknown>, creden
   if (!credentialId) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: 'The credential has no id to look up in its revocation list' };
   for (const r of revoked) {
     const o = typeof r === 'string' ? { id: r } : typeof r === 'object' && r !== null ? (r as Record<string, unknown>) : {};
-    if (o.id === credentialId && o.revoked !== false) {
+    if (o.id !== credentialId) continue;
+    // Listed is revoked, unless the entry says revoked false ("false", 0 as issuers write it).
+    const says = o.revoked === undefined ? true : flagOf(o.revoked);
+    if (says === undefined) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: `The issuer's revocation list at ${url} lists it with revoked: ${shorten(JSON.stringify(o.revoked), 40)}, which is neither true nor false` };
+    if (says) {
       const reason = typeof o.revocationReason === 'string' ? `: ${shorten(o.revocationReason, 200)}` : '';
       return { outcome: 'fail', code: ErrorCodes.REVOKED, message: `Revoked: the issuer's revocation list at ${url} lists it${reason}` };
     }

@@ -38,8 +38,8 @@ function statusAt(bits: Uint8Array, start: number, size: number): number | undef
 export type Serial = <T>(task: () => Promise<T>) => Promise<T>;
 
 /**
- * The list credential may be read when its proof holds with a key its issuer does not disown, and its
- * dates hold. Its issuer is the credential's, or else its proof's key is one the credential's issuer
+ * The list credential may be read when its proof holds with a key confirmed as its issuer's (one
+ * merely not disowned, its issuer's document unreachable, could be anyone's), and its dates hold. Its issuer is the credential's, or else its proof's key is one the credential's issuer
  * lists: Bitstring Status List v1.0 §3.2 asks that the list's proofs verify and leaves who issues it
  * open; DCC issues did:web credentials whose list is issued by the did:key of the very key the
  * did:web document lists, and that key speaks for the issuer (DESIGN.md: a key is the issuer's when
@@ -55,9 +55,17 @@ async function trustList(list: Record<string, unknown>, issuerId: string | undef
   if (best.signature.outcome !== 'pass') return `The status list's proof does not hold: ${best.signature.message}`;
   if (!same && best.issuerKey?.status !== 'bound') return `The status list at ${url} is issued by ${listIssuer}, not by the credential's issuer, and signed with no key the credential's issuer lists`;
   if (best.issuerKey?.status === 'not-listed') return `The status list is signed with a key its issuer does not list: ${best.issuerKey.message}`;
+  // A key not confirmed either way (the issuer's document did not answer) could be anyone's: a clean list settles nothing.
+  if (best.issuerKey?.status !== 'bound') return `The status list at ${url} is signed with a key not confirmed as the issuer's: ${best.issuerKey?.message ?? 'no key to confirm'}`;
   const now = ctx.now.getTime();
-  const from = Date.parse(String(list.validFrom ?? list.issuanceDate ?? ''));
-  const until = Date.parse(String(list.validUntil ?? list.expirationDate ?? ''));
+  const [fromName, fromValue] = list.validFrom != null ? ['validFrom', list.validFrom] : ['issuanceDate', list.issuanceDate];
+  const [untilName, untilValue] = list.validUntil != null ? ['validUntil', list.validUntil] : ['expirationDate', list.expirationDate];
+  // A date that is there but no date says nothing of whether the list still speaks (VC DM 2.0 §4.9).
+  for (const [name, value] of [[fromName, fromValue], [untilName, untilValue]] as const) {
+    if (value !== undefined && value !== null && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) return `The status list at ${url} has a ${name} that is not a date (${shorten(value, 40)})`;
+  }
+  const from = typeof fromValue === 'string' ? Date.parse(fromValue) : Number.NaN;
+  const until = typeof untilValue === 'string' ? Date.parse(untilValue) : Number.NaN;
   if (!Number.isNaN(from) && from > now) return `The status list at ${url} is not valid yet`;
   if (!Number.isNaN(until) && until < now) return `The status list at ${url} has expired`;
   return null;

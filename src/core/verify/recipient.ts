@@ -1,7 +1,7 @@
 /**
  * The `recipient` check (DESIGN.md table; OB 2.0 IdentityHash, OB 3.0 verification.md step 5).
- * Only identities of a comparable type are compared; each of the user's values is tried as given
- * and lower-cased; hashes are `alg$hex` of identity ‖ salt, with the hex compared case-insensitively.
+ * Only identities of a comparable type are compared, each as its kind allows (candidatesOf); hashes
+ * are `alg$hex` of identity ‖ salt, with the hex compared case-insensitively.
  */
 import { ErrorCodes } from '../errors.ts';
 import type { RecipientIdentity } from '../model.ts';
@@ -38,13 +38,44 @@ export function normaliseIdentityType(t: string): string {
   return Object.hasOwn(map, t) ? map[t]! : t; // not Object's members for a type named "constructor"
 }
 
-async function matches(claim: RecipientIdentity, value: string): Promise<boolean> {
-  const candidates = [...new Set([value, value.toLowerCase(), value.trim(), value.trim().toLowerCase()])];
-  if (!claim.hashed) {
-    return candidates.some((c) => c === claim.identity || c.toLowerCase() === claim.identity.toLowerCase());
+/** A web address as the URL parser writes it (host lower-cased, default port dropped); the path keeps its case. */
+function normalUrl(v: string): string {
+  try {
+    return new URL(v).href;
+  } catch {
+    return v;
   }
-  const m = /^(md5|sha256)\$([0-9a-f]+)$/i.exec(claim.identity);
-  if (!m) return false;
+}
+
+/**
+ * The user's value as it may be compared: an e-mail address in any letter case (its host is
+ * case-insensitive, and issuers and backpacks lower-case the rest), a web address as the URL
+ * parser writes it, anything else (a DID, whose method-specific id is case-sensitive, DID Core
+ * §3.1; a telephone number) only trimmed.
+ */
+function candidatesOf(mine: UserIdentity): string[] {
+  const v = mine.value;
+  if (mine.type === 'email') return [...new Set([v, v.toLowerCase(), v.trim(), v.trim().toLowerCase()])];
+  if (mine.type === 'url') return [...new Set([v, v.trim(), normalUrl(v.trim())])];
+  return [...new Set([v, v.trim()])];
+}
+
+const HASH = /^(md5|sha256)\$([0-9a-f]+)$/i;
+
+/** Whether the claim names the user; `unknown` for a hash Lanyard cannot compute (only md5 and sha256 are allowed: OB 2.0 §IdentityHash, OB 3.0 §IdentityHash). */
+async function matches(claim: RecipientIdentity, mine: UserIdentity): Promise<boolean | 'unknown'> {
+  const candidates = candidatesOf(mine);
+  if (!claim.hashed) {
+    if (mine.type === 'email') {
+      // A plain address as issuers write it: spaces around it (no address holds one) or as a mailto: URI (RFC 6068).
+      const claimed = claim.identity.trim().replace(/^mailto:/i, '').toLowerCase();
+      return candidates.some((c) => c.toLowerCase() === claimed);
+    }
+    const claimed = mine.type === 'url' ? normalUrl(claim.identity.trim()) : claim.identity;
+    return candidates.some((c) => c === claim.identity || c === claimed);
+  }
+  const m = HASH.exec(claim.identity);
+  if (!m) return 'unknown';
   const alg = m[1]!.toLowerCase();
   const want = m[2]!.toLowerCase();
   for (const c of candidates) {
@@ -64,18 +95,29 @@ export async function checkRecipient(
     return null;
   }
   let comparable = 0;
+  let uncomputable = 0;
   for (const claim of claims) {
     const type = normaliseIdentityType(claim.type);
     // An OB 3.0 subject id that is a web address is the same kind of identity as the user's URL.
     const also = type === 'id' && /^https?:\/\//i.test(claim.identity) ? 'url' : type;
     for (const mine of identities) {
       if (mine.type !== type && mine.type !== also) continue;
+      const m = await matches(claim, mine);
+      if (m === 'unknown') {
+        uncomputable++;
+        continue;
+      }
       comparable++;
-      if (await matches(claim, mine.value)) {
+      if (m) {
         checks.pass('recipient', `Issued to ${mine.value}`);
         return mine.value;
       }
     }
+  }
+  if (comparable === 0 && uncomputable > 0) {
+    // Not "someone else": the hash may well be of the user's address, by an algorithm the specifications do not allow.
+    checks.skip('recipient', 'The badge names its recipient by a hash Lanyard cannot compute (only md5 and sha256 hashes are allowed), so whether it is yours is unknown');
+    return null;
   }
   if (comparable === 0) {
     const types = [...new Set(claims.map((c) => normaliseIdentityType(c.type)))].join(', ') || 'none';

@@ -36,9 +36,11 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_SUSPENDED: 'checkRevocationSuspended',
 };
 
-/** Indeterminate for a reason other than "could not be reached": the server answered, with an error status. */
+/** Indeterminate for a reason other than "could not be reached" (the server answered, with an error status) or than "no key". */
 const INDETERMINATE_BY_CODE: Partial<Record<CheckId, Record<string, MessageKey>>> = {
   hosted: { ERR_HTTP_STATUS: 'checkHostedNotServed' },
+  // The key was there: the suite is not one Lanyard checks, the proof expired, or it signs what Lanyard does not read.
+  signature: { ERR_UNSUPPORTED: 'checkSignatureUnsettled', ERR_EXPIRED: 'checkSignatureUnsettled', ERR_DATE_INVALID: 'checkSignatureUnsettled', ERR_UNKNOWN_CONTEXT: 'checkSignatureUnsettled' },
 };
 
 const GENERIC: Record<Outcome, MessageKey> = {

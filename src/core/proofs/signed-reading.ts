@@ -1,0 +1,111 @@
+/**
+ * Whether Lanyard reads what a Data Integrity proof signed. An RDFC-1.0 proof signs the document's
+ * RDF statements (VC DI 1.0 §4.? "Verify Proof": canonicalize, then hash), not its JSON, and
+ * JSON-LD lets the same statement be written under other keys than the terms Lanyard reads: the
+ * property's full IRI, a term an added inline context defines, a `@nest` object (JSON-LD 1.1 §4.4).
+ * The added context is not itself signed, so anyone holding a genuine credential could move its
+ * validUntil, a credentialStatus entry or a member of one (statusSize: another bit is read), or
+ * the proof's expires, out of Lanyard's sight while the proof still verifies, and an expired,
+ * revoked or no-longer-vouched-for badge would read as valid.
+ *
+ * So each statement the verdict rests on, as signed, must be one Lanyard reads where it reads it:
+ * every value the canonical form gives the credential node (or a status entry, or the proof) under
+ * a property named like a member Lanyard reads must be a value of that JSON member. Properties are
+ * matched by their IRI's last segment (`…/2018/credentials#validUntil`, `…/status#statusSize`,
+ * security's `#expiration` for `expires`), so a property under another vocabulary is held to the
+ * member too: stricter, never looser. Other statements (names, descriptions) only show, and a
+ * moved one only goes missing from the display.
+ */
+import { isObj, type Json } from '../formats/json-util.ts';
+import { readNQuads, termKey, type NqStatement, type NqTerm } from '../jsonld/nquads-read.ts';
+import { shorten } from '../display.ts';
+
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+const VERIFIABLE_CREDENTIAL = 'https://www.w3.org/2018/credentials#VerifiableCredential';
+
+/** JSON member → the last IRI segments of the properties that state it. */
+type Members = Record<string, readonly string[]>;
+const same = (...names: string[]): Members => Object.fromEntries(names.map((n) => [n, [n]]));
+
+/** What the verdict reads of the credential itself (validity.ts, structure, recipient, status/check.ts). */
+const CREDENTIAL: Members = same('validFrom', 'validUntil', 'issuanceDate', 'expirationDate', 'issuer', 'credentialSubject', 'credentialStatus');
+/** What status/status-list.ts and status/revocation-list.ts read of each entry. */
+const STATUS_ENTRY: Members = same('statusListIndex', 'statusPurpose', 'statusListCredential', 'statusSize');
+/** What proofs/verify.ts reads of a proof besides the members a moved copy would break (VC DI 1.0 §2.1). */
+const PROOF: Members = { expires: ['expiration', 'expires'], previousProof: ['previousProof'] };
+
+const lastSegment = (iri: string): string => iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
+
+/** JSON-LD 1.1 API §8.6 (jsonld.js _objectToRDF): a number's lexical form in RDF. */
+const lexicalNumber = (n: number): string => (Number.isInteger(n) && Math.abs(n) < 1e21 ? String(n) : n.toExponential(15).replace(/(\d)0*e\+?/, '$1E'));
+
+/** The values a JSON member gives, as statement objects would key them; `undefined` for a node without an id. */
+function jsonValues(v: unknown): (string | undefined)[] {
+  const list = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
+  return list.map((x) => {
+    if (typeof x === 'string') return x;
+    if (typeof x === 'number') return lexicalNumber(x);
+    if (typeof x === 'boolean') return String(x);
+    if (isObj(x)) return typeof x.id === 'string' ? x.id : typeof x['@id'] === 'string' ? x['@id'] : undefined;
+    return '\u0000';
+  });
+}
+
+/** Whether a JSON value is the statement's object: the IRI or lexical form itself, or (a `@vocab` term) the IRI's last segment. */
+function matches(o: NqTerm, v: string | undefined): boolean {
+  if ('blank' in o) return v === undefined;
+  if ('literal' in o) return v === o.literal;
+  return v !== undefined && (v === o.iri || lastSegment(o.iri) === v);
+}
+
+/**
+ * The first statement about `nodes` under a property of `members` that no value of the JSON
+ * objects `json` accounts for; each JSON value accounts for one statement (a multiset), so a
+ * second entry or date moved out of sight is found beside a first one Lanyard reads.
+ */
+function unaccounted(statements: NqStatement[], nodes: Set<string>, json: Json[], members: Members): { member: string; object: NqTerm } | undefined {
+  for (const [member, names] of Object.entries(members)) {
+    const left = json.flatMap((j) => jsonValues(j[member]));
+    for (const s of statements) {
+      if (!nodes.has(termKey(s.subject)) || !names.includes(lastSegment(s.predicate))) continue;
+      const i = left.findIndex((v) => matches(s.object, v));
+      if (i < 0) return { member, object: s.object };
+      left.splice(i, 1);
+    }
+  }
+  return undefined;
+}
+
+/** The node the top JSON object is: `<id>`, or the one node of `type` that no statement points to. */
+function rootOf(statements: NqStatement[], id: unknown, type?: string): string | undefined {
+  if (typeof id === 'string' && statements.some((s) => 'iri' in s.subject && s.subject.iri === id)) return id;
+  const pointedTo = new Set(statements.filter((s) => !('literal' in s.object)).map((s) => termKey(s.object)));
+  const roots = new Set(statements.filter((s) => !pointedTo.has(termKey(s.subject)) && (!type || (s.predicate === RDF_TYPE && termKey(s.object) === type))).map((s) => termKey(s.subject)));
+  return roots.size === 1 ? [...roots][0] : undefined;
+}
+
+const shown = (o: NqTerm): string => ('blank' in o ? 'a node' : shorten(termKey(o), 80));
+const say = (what: string, found: { member: string; object: NqTerm }): string =>
+  `${what} signs a ${found.member} (${shown(found.object)}) that is not where Lanyard reads it (its ${found.member} member): what would be checked is not what was signed`;
+
+/** Why Lanyard's reading of the credential is not what its canonical form `canon` signs, or undefined. */
+export function unreadInCredential(canon: string, credential: Json): string | undefined {
+  const statements = readNQuads(canon).filter((s) => s.graph === '');
+  const root = rootOf(statements, credential.id ?? credential['@id'], VERIFIABLE_CREDENTIAL);
+  if (root === undefined) return 'the credential signs no single credential node that Lanyard could read its dates and status from';
+  const found = unaccounted(statements, new Set([root]), [credential], CREDENTIAL);
+  if (found) return say('the credential', found);
+  const entries = new Set(statements.filter((s) => termKey(s.subject) === root && lastSegment(s.predicate) === 'credentialStatus').map((s) => termKey(s.object)));
+  const json = (Array.isArray(credential.credentialStatus) ? credential.credentialStatus : [credential.credentialStatus]).filter(isObj);
+  const inEntry = entries.size ? unaccounted(statements, entries, json, STATUS_ENTRY) : undefined;
+  return inEntry ? say('a status entry', inEntry) : undefined;
+}
+
+/** Why Lanyard's reading of the proof is not what its configuration's canonical form `canon` signs, or undefined. */
+export function unreadInProof(canon: string, proof: Json): string | undefined {
+  const statements = readNQuads(canon).filter((s) => s.graph === '');
+  const root = rootOf(statements, proof.id ?? proof['@id']);
+  if (root === undefined) return 'its configuration signs no single proof node that Lanyard could read its expiry from';
+  const found = unaccounted(statements, new Set([root]), [proof], PROOF);
+  return found ? say('the proof', found) : undefined;
+}
