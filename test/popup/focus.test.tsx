@@ -138,6 +138,35 @@ describe('welcome', () => {
   });
 });
 
+describe('signed in', () => {
+  it('a first-run sign-in lands on the badge list, not on the page (the form that held focus is gone)', async () => {
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+    fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.org' } });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'lanyard-demo' } });
+    const signIn = screen.getByRole('button', { name: 'Sign in' });
+    signIn.focus();
+    fireEvent.click(signIn);
+    const list = await screen.findByRole('listbox', { name: 'Your badges' });
+    await waitFor(() => expect(focused()).toBe(list));
+  });
+
+  it('signing in to another backpack lands on the list too', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a backpack' }));
+    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+    fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.org' } });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'lanyard-demo' } });
+    const signIn = screen.getByRole('button', { name: 'Sign in' });
+    signIn.focus();
+    fireEvent.click(signIn);
+    const list = await screen.findByRole('listbox', { name: 'Your badges' });
+    await waitFor(() => expect(focused()).toBe(list));
+  });
+});
+
 describe('loading', () => {
   it('a slow badge page shows nothing for a moment (no flash), then says "Loading…"', async () => {
     renderApp({ latencyMs: 900 });
