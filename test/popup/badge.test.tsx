@@ -36,6 +36,20 @@ describe('the badge page', () => {
     expect(within(screen.getByRole('list', { name: 'Tags' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['accessibility', 'web', 'wcag']);
   });
 
+  it('names the format in words, not by the engine\'s id', async () => {
+    open('badgr-us:aB3dE5fG7h');
+    const format = (await screen.findByText('Format')).nextElementSibling as HTMLElement;
+    expect(format.textContent).toBe('Open Badges 2.0, hosted by the issuer');
+    cleanup();
+    open('ob3-academy:urn-c1');
+    expect(((await screen.findByText('Format')).nextElementSibling as HTMLElement).textContent).toBe('Open Badges 3.0, signed (Data Integrity)');
+    const { formatName } = await import('../../src/popup/badge/format-name.ts');
+    expect(formatName(t, 'ob1.1-signed')).toBe('Open Badges 1.1, signed by the issuer');
+    expect(formatName(t, 'ob3.0-jwt')).toBe('Open Badges 3.0, signed (JWT)');
+    expect(formatName(t, 'hosted-url')).toBe('A link, not read yet');
+    expect(formatName(t, 'unknown')).toBe('Not recognised');
+  });
+
   it('explains the verdict and each check in plain words', async () => {
     open('badgr-us:Fa1d2021xx');
     await screen.findByRole('heading', { name: 'Verification' });

@@ -6,6 +6,7 @@ import { safeHttpUrl } from '../../core/share/escape.ts';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { formatAgo, formatDate, isExpired } from '../format.ts';
+import { formatName } from './format-name.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 
 /** An issuer can list thousands of alignments or evidence items: the page shows this many, then "and N more". */
@@ -72,7 +73,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
             ) : null}
           </dd>
           <Fact term={t('badgeIssuerContact')} value={badge.issuerEmail} />
-          <Fact term={t('badgeFormat')} value={badge.format} />
+          <Fact term={t('badgeFormat')} value={formatName(t, badge.format)} />
           {/* After a check that could not reach the issuer, verifiedAt is the last complete check's (VerificationPanel). */}
           <Fact term={badge.unreachable ? t('badgeLastCompleteCheck') : t('badgeLastVerified')} value={formatAgo(badge.verifiedAt, now(), locale)} />
         </dl>
