@@ -70,6 +70,16 @@ describe('the badge page', () => {
     expect(t(checkSentence({ id: 'recipient', outcome: 'indeterminate', message: 'Issued to ada@old-job.example, an address of yours that is not verified yet' }))).toBe('The badge was issued to an address not yet confirmed as yours.');
   });
 
+  it('a link not read yet claims no expiry and no recipient (seen on a pasted link whose site was out of reach)', () => {
+    const skipped = [{ id: 'hosted', outcome: 'indeterminate', code: 'ERR_FETCH_FAILED', message: 'unreachable' }];
+    const detail = { key: 'local:u', accountId: 'local', name: 'Badge at 127.0.0.1:9', tags: [], format: 'hosted-url', verdict: 'indeterminate', recipient: null, pending: false, evidence: [], alignments: [], checks: skipped, claimedRecipients: [] } as unknown as BadgeDetail;
+    renderWithEnv(<BadgeFacts badge={detail} />);
+    expect(screen.queryByText('Does not expire')).toBeNull();
+    expect(screen.queryByText('None of your addresses')).toBeNull();
+    expect((screen.getByText('Expires').nextElementSibling as HTMLElement).textContent).toBe('Not known until Lanyard can read the badge');
+    expect((screen.getByText('Issued to').nextElementSibling as HTMLElement).textContent).toBe('Not known until Lanyard can read the badge');
+  });
+
   it('"Issued to" names the address the badge names in clear when it is not one of the user\'s (found on an OB 3.0 API badge)', () => {
     const compared = [{ id: 'recipient', outcome: 'indeterminate', message: 'issued to an address Lanyard does not know as yours' }];
     const detail = { key: 'k', accountId: 'a', name: 'Punch Card Programming', tags: [], format: 'ob3.0-jwt', verdict: 'indeterminate', recipient: null, pending: false, evidence: [], alignments: [], checks: compared, claimedRecipients: [{ type: 'email', identity: 'ada@example.org', hashed: false }] } as BadgeDetail;
