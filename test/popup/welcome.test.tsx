@@ -155,6 +155,20 @@ describe('local backpack', () => {
     expect(screen.getByText('kayak')).toBeTruthy();
   });
 
+  it('a refused paste stays in the box, marked invalid and described by the answer, until it is changed', async () => {
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const box = (await screen.findByLabelText('Or paste a badge link or a JWS')) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'not a badge' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
+    const alert = await screen.findByRole('alert');
+    expect(box.value).toBe('not a badge');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(alert.closest('[id]')?.id).toBe(box.getAttribute('aria-describedby'));
+    fireEvent.input(box, { target: { value: 'not a badge either' } });
+    expect(box.getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('with several files, says which one failed and how many were added', async () => {
     const scrolled: Element[] = [];
     Element.prototype.scrollIntoView = function (this: Element) {
