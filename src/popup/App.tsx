@@ -65,19 +65,26 @@ function Shell() {
   const firstRun = !!state && state.accounts.length === 0 && state.badgeCount === 0;
   // Back on the list, focus returns to it (and so to the badge that was open); after the first
   // run's sign-in or import the welcome, which held focus, gives way to the list in place. Until
-  // the list is there (loading, or empty while the first sync runs) focus waits on the screen.
+  // the list is there focus waits on the search box (loading) or on "Getting your badges…" (the
+  // first sync), and when that heading goes, the list that replaces it takes focus.
   const screenName = firstRun && route.name === 'list' ? 'welcome' : route.name;
-  const landing = useRef(false);
+  const landing = useRef<'arrive' | 'interim' | undefined>(undefined);
   useEffect(() => {
-    if (screenName === 'list' && previous.current !== 'list') landing.current = true;
+    if (screenName === 'list' && previous.current !== 'list') landing.current = 'arrive';
     previous.current = screenName;
   }, [screenName]);
   useEffect(() => {
-    if (!landing.current) return;
-    const lost = !document.activeElement || document.activeElement === document.body;
+    const step = landing.current;
+    if (!step) return;
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !active.isConnected;
+    if (step === 'interim' && !lost) {
+      if (active?.id !== 'empty-title') landing.current = undefined;
+      return;
+    }
     const target = listRef.current ?? (lost ? document.querySelector<HTMLElement>('main input[type="search"], main #empty-title') : null);
-    if (target) target.focus();
-    if (target || !lost) landing.current = false;
+    target?.focus();
+    landing.current = listRef.current ? undefined : target ? 'interim' : lost ? step : undefined;
   });
 
   const go = (r: Route) => setStack([...stack, r]);
