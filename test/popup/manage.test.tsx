@@ -100,6 +100,17 @@ describe('addresses', () => {
     expect(resend.getAttribute('aria-disabled')).toBeNull();
   });
 
+  it('a new change clears the last one\'s note while it runs', async () => {
+    await addresses({ latencyMs: 60 });
+    fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'ada@new.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
+    await screen.findByText('Added. A confirmation e-mail is on its way to ada@new.example.');
+    fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' }));
+    await within(card('ada.lovelace@work.example')).findByRole('button', { name: 'Making primary…' });
+    expect(screen.queryByText('Added. A confirmation e-mail is on its way to ada@new.example.')).toBeNull();
+    await screen.findByText('ada.lovelace@work.example is now your primary address.');
+  });
+
   it('refuses an invalid address before asking the server', async () => {
     const { actions } = await addresses();
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'not-an-address' } });

@@ -45,6 +45,8 @@ export function useEmails(accountId: string) {
     if (running.current) return false;
     running.current = true;
     setWorking(w);
+    // The last change's note is not about this one: it goes (it moved to the cards' note place and stayed there while this ran).
+    setNote(undefined);
     try {
       return await run();
     } finally {
