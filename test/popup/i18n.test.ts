@@ -28,6 +28,13 @@ describe('locales', () => {
     expect(tf('listCountSome', 0, 7)).toBe('Badges affichés : 0 sur 7');
   });
 
+  it('French that reads as French: the recipient check\'s title, and what was copied whatever its gender', () => {
+    const tf = createTranslator(fr as Messages);
+    expect(tf('checkTitleRecipient')).toBe('Délivré à votre nom');
+    expect(tf('copied', tf('shareWhatCard'))).toBe('Dans le presse-papiers : la carte pour e-mail.');
+    expect(tf('copied', tf('shareWhatLink'))).toBe('Dans le presse-papiers : le lien.');
+  });
+
   it('every key the popup uses exists (string keys in t() and in tables)', () => {
     const text = files(SRC).map((f) => readFileSync(f, 'utf8')).join('\n');
     const used = new Set([...text.matchAll(/\bt\('([A-Za-z0-9]+)'/g)].map((m) => m[1] as string));
