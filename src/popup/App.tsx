@@ -44,7 +44,7 @@ function Shell() {
   const [version, setVersion] = useState<string>();
   const listRef = useRef<HTMLDivElement>(null);
   const route = stack[stack.length - 1] ?? { name: 'list' };
-  const previous = useRef(route.name);
+  const previous = useRef<string>(route.name);
 
   // The footer's version, asked once the first state reply is in and the first screen is painted:
   // the ping does not queue in the worker ahead of (or beside) the messages the first screen waits
@@ -61,18 +61,36 @@ function Shell() {
       live = false;
     };
   }, [actions, answered]);
-  // Back on the list, focus returns to it (and so to the badge that was open).
+  const state = data.state.status === 'ready' ? data.state.value : undefined;
+  const firstRun = !!state && state.accounts.length === 0 && state.badgeCount === 0;
+  // Back on the list, focus returns to it (and so to the badge that was open); after the first
+  // run's sign-in or import the welcome, which held focus, gives way to the list in place. Until
+  // the list is there focus waits on the search box (loading) or on "Getting your badges…" (the
+  // first sync), and when that heading goes, the list that replaces it takes focus.
+  const screenName = firstRun && route.name === 'list' ? 'welcome' : route.name;
+  const landing = useRef<'arrive' | 'interim' | undefined>(undefined);
   useEffect(() => {
-    if (route.name === 'list' && previous.current !== 'list') listRef.current?.focus();
-    previous.current = route.name;
-  }, [route.name]);
+    if (screenName === 'list' && previous.current !== 'list') landing.current = 'arrive';
+    previous.current = screenName;
+  }, [screenName]);
+  useEffect(() => {
+    const step = landing.current;
+    if (!step) return;
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !active.isConnected;
+    if (step === 'interim' && !lost) {
+      if (active?.id !== 'empty-title') landing.current = undefined;
+      return;
+    }
+    const target = listRef.current ?? (lost ? document.querySelector<HTMLElement>('main input[type="search"], main #empty-title') : null);
+    target?.focus();
+    landing.current = listRef.current ? undefined : target ? 'interim' : lost ? step : undefined;
+  });
 
   const go = (r: Route) => setStack([...stack, r]);
   const back = () => setStack(stack.length > 1 ? stack.slice(0, -1) : stack);
   const home = () => setStack([{ name: 'list' }]);
-  const state = data.state.status === 'ready' ? data.state.value : undefined;
   const badges = data.badges.status === 'ready' ? data.badges.value : [];
-  const firstRun = !!state && state.accounts.length === 0 && state.badgeCount === 0;
   const done = () => {
     home();
     void data.reload();

@@ -93,7 +93,15 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
     listBadges: (limit) => call('badges/list', limit === undefined ? {} : { limit }),
     getBadge: (key) => call('badges/get', { key }),
     verify: (key) => call('badges/verify', key === undefined ? {} : { key }),
-    importBadge: (source) => call('badges/import', { source }),
+    async importBadge(source) {
+      // A pasted link is read from its host, which Lanyard may reach only with the user's leave:
+      // asked here, first thing in the click (a prompt needs its gesture), so the badge is read at
+      // once, not kept unread as "Badge at host" with an "Allow access" to find later. Refused, it
+      // is added unread, as before.
+      const link = source.kind === 'text' && /^https?:\/\//i.test(source.text.trim()) ? hostPattern(source.text.trim()) : undefined;
+      if (link && (await platform.requestOrigins([link]))) await call('hosts/confirm', { patterns: [link] });
+      return call('badges/import', { source });
+    },
     removeBadge: (key) => call('badges/remove', { key }),
     async signIn(request) {
       const pattern = originPattern(request.baseUrl);

@@ -91,3 +91,19 @@ export function errorText(t: Translate, e: ReplyError): string {
   // An unknown code still says what the background said, which is better than nothing.
   return key ? t(key) : t('errorGeneric', e.message || e.code);
 }
+
+/**
+ * A sign-in's error: an answer that is not the API (PROTOCOL: a web page, another service, the
+ * other kind of provider) means the address is not the backpack's, which is what to check.
+ */
+export function signInErrorText(t: Translate, e: ReplyError, kind: 'password' | 'provider'): string {
+  if (e.code === 'PROTOCOL') return t(kind === 'password' ? 'errorNotABackpack' : 'errorNotAProvider');
+  return errorText(t, e);
+}
+
+/** The sign-in field an error is about: the address for one that names the server, the password for wrong credentials. */
+export function signInField(e: ReplyError): 'host' | 'password' | undefined {
+  if (['PROTOCOL', 'UNREACHABLE', 'INSECURE_URL', 'ERR_BAD_URL'].includes(e.code)) return 'host';
+  if (e.code === 'BAD_CREDENTIALS') return 'password';
+  return undefined;
+}

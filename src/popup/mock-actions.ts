@@ -122,6 +122,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       record('signIn', [request]);
       if (options.denyPermissions) return later(err('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed'));
       if (/unreachable/.test(request.baseUrl)) return later(err('UNREACHABLE', `${request.baseUrl} could not be reached`));
+      if (/not-a-backpack/.test(request.baseUrl)) return later(err('PROTOCOL', `${request.baseUrl} did not answer JSON (HTTP 200)`));
       if (request.kind !== 'badgr') {
         if (/refuses/.test(request.baseUrl)) return later(err('REGISTRATION_REFUSED', 'the provider refused client registration'));
       } else if (request.username.startsWith('throttled')) return later(err('THROTTLED', 'api.badgr.io asks Lanyard to slow down: try again in 95 seconds.', { retryAfterSeconds: 95 }));

@@ -55,6 +55,19 @@ describe('import', () => {
     expect(await h.app.library.list()).toHaveLength(0);
   });
 
+  it('names a link it could not read in the browser\'s language (a French popup showed "Badge at 127.0.0.1:9")', async () => {
+    const h = await harness();
+    const g = globalThis as { chrome?: unknown };
+    const before = g.chrome;
+    g.chrome = { i18n: { getMessage: (key: string, subs: string[] = []) => (key === 'badgeAtHost' ? `Badge sur ${subs[0]}` : '') } };
+    try {
+      const view = await h.app.library.import(text('http://127.0.0.1:9/badges/1'));
+      expect(view.name).toBe('Badge sur 127.0.0.1:9');
+    } finally {
+      g.chrome = before;
+    }
+  });
+
   it('refuses what is not a badge', async () => {
     const h = await harness();
     await expect(h.app.library.import(text('hello there'))).rejects.toMatchObject({ code: 'ERR_NOT_A_BADGE' });

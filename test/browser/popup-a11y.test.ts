@@ -86,6 +86,28 @@ describe('popup non-text contrast (WCAG 1.4.11)', () => {
   }
 });
 
+describe('popup sign-in: the field an error is about shows it', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`an empty e-mail takes focus, and its edge turns the error colour, 3:1 against the field (${scheme})`, async () => {
+      const { page, errors } = await openPopup(ext, '?preview=1&scenario=first-run', scheme);
+      await page.getByRole('button', { name: /Canvas Credentials/ }).click();
+      const email = page.getByLabel('E-mail');
+      const edge = () => email.evaluate((el) => ({ border: getComputedStyle(el).borderTopColor, inside: getComputedStyle(el).backgroundColor, ring: getComputedStyle(el).boxShadow }));
+      const before = await edge();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('Enter your e-mail and password.').waitFor();
+      expect(await email.evaluate((el) => el === document.activeElement)).toBe(true);
+      const after = await edge();
+      expect(after.border).not.toBe(before.border);
+      expect(after.ring).not.toBe(before.ring);
+      expect(contrast(after.border, after.inside)).toBeGreaterThanOrEqual(3);
+      await shot(page, `sign-in-invalid-${scheme}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
 describe('popup share: what a button did shows where it was pressed', () => {
   it('"Copy embed HTML" and a download, far down the share screen, answer in view', async () => {
     const { page, errors } = await openPopup(ext, '?preview=1');

@@ -6,6 +6,8 @@
  * profile with nothing lost. Screenshots of the real screens go to test-results/.
  */
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBackpack, type Backpack } from '../backpack/server.ts';
@@ -15,6 +17,9 @@ import { axe, openPopup, shot, SHOTS } from './popup-helpers.ts';
 import { call, grantHosts } from './support/extension.ts';
 
 let bp: Backpack;
+/** A web site that is not a backpack: every path answers a page. */
+let site: Server;
+let siteUrl = '';
 let ext: Launched;
 let page: Page;
 let backupPath = '';
@@ -25,6 +30,9 @@ const namesIn = async (p: Page, verdict?: string) => (await listIn(p)).filter((b
 
 beforeAll(async () => {
   bp = await startBackpack({ port: 0 });
+  site = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>School</title><p>Welcome'));
+  await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   ext = await launchExtension();
   // The sign-in asks for host access in the click; granted here, the browser's dialog is skipped.
   await grantHosts(ext, ['http://127.0.0.1/*']);
@@ -32,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ext?.close();
   await bp?.close();
+  site?.close();
 });
 
 const rows = () => page.getByRole('listbox').getByRole('option');
@@ -48,6 +57,14 @@ describe('popup over the real background and the test backpack', () => {
     await page.getByLabel('Password').fill(ADA.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Enter an https:// address.').waitFor({ timeout: 5_000 });
+    // Nothing was sent: the address takes focus, marked as the field at fault.
+    expect(await page.getByLabel('Server address').evaluate((el) => el === document.activeElement && el.getAttribute('aria-invalid'))).toBe('true');
+    // A web site given as the server: said in words, on the address field.
+    await page.getByLabel('Server address').fill(siteUrl);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That address answered, but not as a backpack does. Check the server address.').waitFor({ timeout: 15_000 });
+    expect(await page.getByLabel('Server address').getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'real-sign-in-not-a-backpack');
     await page.getByLabel('Server address').fill(bp.baseUrl);
     await page.getByLabel('E-mail').fill(ADA.username);
     await page.getByLabel('Password').fill('not-the-password');
@@ -99,8 +116,15 @@ describe('popup over the real background and the test backpack', () => {
     await page.getByRole('button', { name: 'Add and send confirmation' }).click();
     await page.getByRole('heading', { name: 'ada@new-job.example' }).waitFor();
     const school = page.locator('li', { has: page.getByRole('heading', { name: 'ada.lovelace@school.example' }) });
+    // While the backpack confirms (slowly here), the button says so.
+    bp.control.setDelay(1_500);
     await school.getByRole('button', { name: 'Make primary' }).click();
-    await school.getByText('Primary', { exact: true }).waitFor();
+    const making = school.getByRole('button', { name: 'Making primary…' });
+    await making.waitFor({ timeout: 1_000 });
+    expect(await making.getAttribute('aria-disabled')).toBe('true');
+    await shot(page, 'real-addresses-making-primary');
+    await school.getByText('Primary', { exact: true }).waitFor({ timeout: 15_000 });
+    bp.control.setDelay(0);
     await shot(page, 'real-addresses');
     expect(await axe(page)).toEqual([]);
   });

@@ -28,6 +28,24 @@ function setup(opts: { grant?: boolean; reply?: (type: string, args: unknown) =>
   return { actions: createActions(send, platform), log, sent, saved };
 }
 
+describe('importing a pasted link', () => {
+  it('asks for its host first thing (the click\'s gesture), then imports; refused, it imports all the same', async () => {
+    const granted = setup();
+    await granted.actions.importBadge({ kind: 'text', text: ' https://badges.example.org/a/1 ' });
+    expect(granted.log).toEqual(['request https://badges.example.org/*', 'send hosts/confirm', 'send badges/import']);
+    const refused = setup({ grant: false });
+    await refused.actions.importBadge({ kind: 'text', text: 'http://127.0.0.1:9/a' });
+    expect(refused.log).toEqual(['request http://127.0.0.1/*', 'send badges/import']);
+  });
+
+  it('asks nothing for a pasted JWS or a file', async () => {
+    const { actions, log } = setup();
+    await actions.importBadge({ kind: 'text', text: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' });
+    await actions.importBadge({ kind: 'file', name: 'b.png', base64: 'iVBORw==' });
+    expect(log).toEqual(['send badges/import', 'send badges/import']);
+  });
+});
+
 describe('the real actions', () => {
   it('send exactly the protocol messages', async () => {
     const { actions, sent } = setup();
@@ -53,6 +71,7 @@ describe('the real actions', () => {
       { type: 'badges/verify', args: { key: 'k' } },
       { type: 'sync/start', args: {} },
       { type: 'sync/start', args: { accountId: 'a' } },
+      { type: 'hosts/confirm', args: { patterns: ['https://x.example/*'] } },
       { type: 'badges/import', args: { source: { kind: 'text', text: 'https://x.example/a' } } },
       { type: 'emails/add', args: { accountId: 'a', email: 'x@y.example' } },
       { type: 'emails/make-primary', args: { accountId: 'a', id: '1' } },

@@ -36,6 +36,20 @@ describe('the badge page', () => {
     expect(within(screen.getByRole('list', { name: 'Tags' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['accessibility', 'web', 'wcag']);
   });
 
+  it('names the format in words, not by the engine\'s id', async () => {
+    open('badgr-us:aB3dE5fG7h');
+    const format = (await screen.findByText('Format')).nextElementSibling as HTMLElement;
+    expect(format.textContent).toBe('Open Badges 2.0, hosted by the issuer');
+    cleanup();
+    open('ob3-academy:urn-c1');
+    expect(((await screen.findByText('Format')).nextElementSibling as HTMLElement).textContent).toBe('Open Badges 3.0, signed (Data Integrity)');
+    const { formatName } = await import('../../src/popup/badge/format-name.ts');
+    expect(formatName(t, 'ob1.1-signed')).toBe('Open Badges 1.1, signed by the issuer');
+    expect(formatName(t, 'ob3.0-jwt')).toBe('Open Badges 3.0, signed (JWT)');
+    expect(formatName(t, 'hosted-url')).toBe('A link, not read yet');
+    expect(formatName(t, 'unknown')).toBe('Not recognised');
+  });
+
   it('explains the verdict and each check in plain words', async () => {
     open('badgr-us:Fa1d2021xx');
     await screen.findByRole('heading', { name: 'Verification' });
@@ -62,6 +76,16 @@ describe('the badge page', () => {
       expect(t(checkSentence({ id: 'signature', outcome: 'indeterminate', code, message: 'why' })), code).toBe('Lanyard could not settle whether the signature vouches for this badge; the technical details say why.');
     }
     expect(t(checkSentence({ id: 'signature', outcome: 'indeterminate', code: 'ERR_NO_KEY', message: 'no key' }))).toBe('Lanyard could not get the key needed to check the signature.');
+  });
+
+  it('a link not read yet claims no expiry and no recipient (seen on a pasted link whose site was out of reach)', () => {
+    const skipped = [{ id: 'hosted', outcome: 'indeterminate', code: 'ERR_FETCH_FAILED', message: 'unreachable' }];
+    const detail = { key: 'local:u', accountId: 'local', name: 'Badge at 127.0.0.1:9', tags: [], format: 'hosted-url', verdict: 'indeterminate', recipient: null, pending: false, evidence: [], alignments: [], checks: skipped, claimedRecipients: [] } as unknown as BadgeDetail;
+    renderWithEnv(<BadgeFacts badge={detail} />);
+    expect(screen.queryByText('Does not expire')).toBeNull();
+    expect(screen.queryByText('None of your addresses')).toBeNull();
+    expect((screen.getByText('Expires').nextElementSibling as HTMLElement).textContent).toBe('Not known until Lanyard can read the badge');
+    expect((screen.getByText('Issued to').nextElementSibling as HTMLElement).textContent).toBe('Not known until Lanyard can read the badge');
   });
 
   it('"Issued to" names the address the badge names in clear when it is not one of the user\'s (found on an OB 3.0 API badge)', () => {

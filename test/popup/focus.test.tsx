@@ -4,9 +4,12 @@
  * that asked, and a control that goes away under focus (a signed-out account, a removed address,
  * "Clear filters") hands focus to something sensible, never to the page's body (WCAG 2.4.3, 2.1.1).
  */
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderApp } from './render.tsx';
+import type { AccountView } from '../../src/messaging/views.ts';
+import { App } from '../../src/popup/App.tsx';
+import { createMockActions } from '../../src/popup/mock-actions.ts';
+import { now, renderApp, t } from './render.tsx';
 
 afterEach(cleanup);
 
@@ -135,6 +138,67 @@ describe('welcome', () => {
     fireEvent.click(back);
     const choice = await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ });
     await waitFor(() => expect(focused()).toBe(choice));
+  });
+});
+
+describe('signed in', () => {
+  it('a first-run sign-in lands on the badge list, not on the page (the form that held focus is gone)', async () => {
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+    fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.org' } });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'lanyard-demo' } });
+    const signIn = screen.getByRole('button', { name: 'Sign in' });
+    signIn.focus();
+    fireEvent.click(signIn);
+    const list = await screen.findByRole('listbox', { name: 'Your badges' });
+    await waitFor(() => expect(focused()).toBe(list));
+  });
+
+  it('the first sync\'s "Getting your badges…" holds focus, then hands it to the list that replaces it', async () => {
+    // A backpack whose first sync takes a moment: the list is empty (syncing), then has a badge.
+    const mock = createMockActions({ scenario: 'first-run' });
+    const one = await createMockActions().listBadges(1);
+    const state = await mock.getState();
+    if (!one.ok || !state.ok) throw new Error('the mock answers');
+    let phase: 'first-run' | 'syncing' | 'done' = 'first-run';
+    let reads = 0;
+    const account: AccountView = { id: 'acct', kind: 'badgr', providerName: 'Canvas Credentials', baseUrl: 'https://api.badgr.io', user: 'ada@example.org', needsSignIn: false, sync: { status: 'syncing', done: 0, total: 1 } };
+    const actions = {
+      ...mock,
+      signIn: async () => ((phase = 'syncing'), { ok: true as const, value: account }),
+      getState: async () => {
+        if (phase === 'syncing' && ++reads > 2) phase = 'done';
+        const accounts = phase === 'first-run' ? [] : [{ ...account, sync: phase === 'done' ? { status: 'idle' as const, done: 1, total: 1, lastSyncedAt: '2026-12-05T00:00:00Z' } : account.sync }];
+        return { ok: true as const, value: { ...state.value, accounts, badgeCount: phase === 'done' ? 1 : 0 } };
+      },
+      listBadges: async () => ({ ok: true as const, value: phase === 'done' ? one.value.map((b) => ({ ...b, accountId: 'acct' })) : [] }),
+    };
+    render(<App actions={actions} t={t} locale="en" now={now} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+    fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.org' } });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'lanyard-demo' } });
+    const signIn = screen.getByRole('button', { name: 'Sign in' });
+    signIn.focus();
+    fireEvent.click(signIn);
+    const waiting = await screen.findByRole('heading', { name: 'Getting your badges…' });
+    await waitFor(() => expect(focused()).toBe(waiting));
+    const list = await screen.findByRole('listbox', { name: 'Your badges' }, { timeout: 5000 });
+    await waitFor(() => expect(focused()).toBe(list));
+  });
+
+  it('signing in to another backpack lands on the list too', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a backpack' }));
+    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+    fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.org' } });
+    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'lanyard-demo' } });
+    const signIn = screen.getByRole('button', { name: 'Sign in' });
+    signIn.focus();
+    fireEvent.click(signIn);
+    const list = await screen.findByRole('listbox', { name: 'Your badges' });
+    await waitFor(() => expect(focused()).toBe(list));
   });
 });
 

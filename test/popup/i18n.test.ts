@@ -22,6 +22,19 @@ describe('locales', () => {
     }
   });
 
+  it('the list\'s count reads right in French for none and one found (was "1 badges affichés sur 7")', () => {
+    const tf = createTranslator(fr as Messages);
+    expect(tf('listCountSome', 1, 7)).toBe('Badges affichés : 1 sur 7');
+    expect(tf('listCountSome', 0, 7)).toBe('Badges affichés : 0 sur 7');
+  });
+
+  it('French that reads as French: the recipient check\'s title, and what was copied whatever its gender', () => {
+    const tf = createTranslator(fr as Messages);
+    expect(tf('checkTitleRecipient')).toBe('Délivré à votre nom');
+    expect(tf('copied', tf('shareWhatCard'))).toBe('Dans le presse-papiers : la carte pour e-mail.');
+    expect(tf('copied', tf('shareWhatLink'))).toBe('Dans le presse-papiers : le lien.');
+  });
+
   it('every key the popup uses exists (string keys in t() and in tables)', () => {
     const text = files(SRC).map((f) => readFileSync(f, 'utf8')).join('\n');
     const used = new Set([...text.matchAll(/\bt\('([A-Za-z0-9]+)'/g)].map((m) => m[1] as string));
@@ -43,6 +56,6 @@ describe('translator', () => {
     expect(formatMessage({ message: 'Hi $WHO$, $N$ new, $$5', placeholders: { who: { content: '$1' }, n: { content: '$2' } } }, ['Ada', '3'])).toBe('Hi Ada, 3 new, $5');
     const t = createTranslator(en as Messages);
     expect(t('listCountSome', 3, 9)).toBe('Showing 3 of 9 badges');
-    expect(createTranslator(fr as Messages)('listCountSome', 3, 9)).toBe('3 badges affichés sur 9');
+    expect(createTranslator(fr as Messages)('listCountSome', 3, 9)).toBe('Badges affichés : 3 sur 9');
   });
 });

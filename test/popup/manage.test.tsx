@@ -6,8 +6,8 @@ import { renderApp, renderWithEnv } from './render.tsx';
 
 afterEach(cleanup);
 
-async function addresses() {
-  const r = renderApp();
+async function addresses(options: Parameters<typeof renderApp>[0] = {}) {
+  const r = renderApp(options);
   await screen.findByRole('listbox');
   fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
   fireEvent.click(await screen.findByRole('button', { name: 'E-mail addresses' }));
@@ -76,6 +76,39 @@ describe('addresses', () => {
     fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove' }));
     await screen.findByText('Removed ada@example.org.');
     expect(actions.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['addEmail', 'resendEmail', 'makePrimaryEmail', 'removeEmail']));
+  });
+
+  it('while the backpack confirms a new primary, the pressed button says so and keeps focus, and no other change is sent', async () => {
+    const { actions } = await addresses({ latencyMs: 60 });
+    // The screen's title takes focus first (after its render), as it does before a user can press anything.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('E-mail addresses'));
+    const primary = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' });
+    primary.focus();
+    fireEvent.click(primary);
+    await waitFor(() => expect(primary.textContent).toBe('Making primary…'));
+    expect(primary.getAttribute('aria-disabled')).toBe('true');
+    expect(primary.getAttribute('aria-busy')).toBe('true');
+    expect(document.activeElement?.textContent).toBe('Making primary…');
+    // A second press, and a press on another card, while it runs: nothing is sent.
+    fireEvent.click(primary);
+    const resend = within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation' });
+    expect(resend.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(resend);
+    await screen.findByText('ada.lovelace@work.example is now your primary address.');
+    expect(actions.calls.filter((c) => c.name === 'makePrimaryEmail')).toHaveLength(1);
+    expect(actions.calls.some((c) => c.name === 'resendEmail')).toBe(false);
+    expect(resend.getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('a new change clears the last one\'s note while it runs', async () => {
+    await addresses({ latencyMs: 60 });
+    fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'ada@new.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
+    await screen.findByText('Added. A confirmation e-mail is on its way to ada@new.example.');
+    fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' }));
+    await within(card('ada.lovelace@work.example')).findByRole('button', { name: 'Making primary…' });
+    expect(screen.queryByText('Added. A confirmation e-mail is on its way to ada@new.example.')).toBeNull();
+    await screen.findByText('ada.lovelace@work.example is now your primary address.');
   });
 
   it('refuses an invalid address before asking the server', async () => {

@@ -62,6 +62,53 @@ describe('sign-in', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The server could not be reached. Check the address and your connection.'));
   });
 
+  it('a field left empty or not an address is marked, described by the message, and takes focus', async () => {
+    const { actions } = await badgrForm();
+    const button = screen.getByRole('button', { name: 'Sign in' });
+    button.focus();
+    fireEvent.click(button);
+    const email = screen.getByLabelText('E-mail');
+    await waitFor(() => expect(document.activeElement).toBe(email));
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(email.getAttribute('aria-describedby')).toBe(screen.getByRole('alert').id);
+    fireEvent.input(email, { target: { value: 'ada@example.org' } });
+    fireEvent.click(button);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Password')));
+    expect(email.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Region' }), { target: { value: 'custom' } });
+    fireEvent.input(screen.getByLabelText('Server address'), { target: { value: 'not a url' } });
+    fill('ada@example.org', 'lanyard-demo');
+    const address = screen.getByLabelText('Server address');
+    await waitFor(() => expect(document.activeElement).toBe(address));
+    expect(address.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toBe('Enter an https:// address.');
+    expect(actions.calls.some((c) => c.name === 'signIn')).toBe(false);
+  });
+
+  it('an address that answers but is not a backpack says so in words, on the address field', async () => {
+    await badgrForm();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Region' }), { target: { value: 'custom' } });
+    fireEvent.input(screen.getByLabelText('Server address'), { target: { value: 'https://not-a-backpack.example' } });
+    fill('ada@example.org', 'lanyard-demo');
+    expect((await screen.findByRole('alert')).textContent).toBe('That address answered, but not as a backpack does. Check the server address.');
+    expect(screen.getByLabelText('Server address').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('a provider address that is missing takes focus; one that is not a provider says so', async () => {
+    const { actions } = renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Another wallet or backpack/ }));
+    const address = await screen.findByLabelText("Provider's web address");
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(document.activeElement).toBe(address));
+    expect(address.getAttribute('aria-invalid')).toBe('true');
+    expect(address.getAttribute('aria-describedby')).toBe(screen.getByRole('alert').id);
+    expect(actions.calls.some((c) => c.name === 'signIn')).toBe(false);
+    fireEvent.input(address, { target: { value: 'https://not-a-backpack.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('That address answered, but not as an Open Badges provider does. Check the address and the kind of provider.'));
+  });
+
   it('when throttled, says how long to wait and keeps the button off until then', async () => {
     const { actions } = await badgrForm();
     fill('throttled@example.org', 'x');
@@ -106,6 +153,20 @@ describe('local backpack', () => {
     await screen.findByRole('listbox', {}, { timeout: 3000 });
     expect(actions.calls.filter((c) => c.name === 'importBadge').at(-1)?.args[0]).toEqual({ kind: 'file', name: 'kayak.png', base64: 'iVBORw==' });
     expect(screen.getByText('kayak')).toBeTruthy();
+  });
+
+  it('a refused paste stays in the box, marked invalid and described by the answer, until it is changed', async () => {
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const box = (await screen.findByLabelText('Or paste a badge link or a JWS')) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'not a badge' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
+    const alert = await screen.findByRole('alert');
+    expect(box.value).toBe('not a badge');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(alert.closest('[id]')?.id).toBe(box.getAttribute('aria-describedby'));
+    fireEvent.input(box, { target: { value: 'not a badge either' } });
+    expect(box.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('with several files, says which one failed and how many were added', async () => {

@@ -19,6 +19,7 @@ import { LOCAL, type Identities } from './identities.ts';
 import type { Verifier } from './verifier.ts';
 import { badgeDetail, badgeView } from './views.ts';
 import { ownOrigins } from './image-hosts.ts';
+import { extensionMessage } from '../../platform/i18n.ts';
 
 export interface LibraryDeps {
   db: Db;
@@ -36,6 +37,12 @@ export interface Download {
 }
 
 const BAKED = new Set(['png', 'svg']);
+
+/** The name of a link whose badge could not be read yet, in the browser's language (English outside an extension). */
+const linkName = (url: string): string => {
+  const host = new URL(url).host;
+  return extensionMessage('badgeAtHost', host) ?? `Badge at ${host}`;
+};
 
 export interface ImportOptions {
   fileName?: string;
@@ -94,7 +101,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       result,
       assessment: await assess(result, ids.unverified, undefined, ids.claimed),
       identitiesHash: await identitiesHash(ids.verified),
-      fallback: existing?.meta ?? opts.fallback ?? (url ? { name: `Badge at ${new URL(url).host}`, publicUrl: url } : {}),
+      fallback: existing?.meta ?? opts.fallback ?? (url ? { name: linkName(url), publicUrl: url } : {}),
       ...(existing?.bakedUrl ?? opts.bakedUrl ? { bakedUrl: (existing?.bakedUrl ?? opts.bakedUrl)! } : {}),
       ...(existing ? { addedAt: existing.addedAt } : opts.addedAt ? { addedAt: opts.addedAt } : {}),
       now: now(),

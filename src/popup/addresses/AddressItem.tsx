@@ -1,21 +1,31 @@
 /** One address: its marks and badge count, what can be done with it, and the badges waiting on it. */
 import type { BadgeView, EmailView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
+import { offWhile } from '../ui/busy.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import type { Working } from './use-emails.ts';
 
 export interface AddressItemProps {
   email: EmailView;
   provider: string;
   pending: readonly BadgeView[];
   only: boolean;
+  /** The change the backpack is still confirming, on any card: this card's buttons wait, the pressed one says so. */
+  working?: Working;
   onResend(): void;
   onPrimary(): void;
   onRemove(): void;
   onSync(): void;
 }
 
-export function AddressItem({ email: e, provider, pending, only, onResend, onPrimary, onRemove, onSync }: AddressItemProps) {
+export function AddressItem({ email: e, provider, pending, only, working, onResend, onPrimary, onRemove, onSync }: AddressItemProps) {
   const { t } = useEnv();
+  const doing = working?.id === e.id ? working.op : undefined;
+  // Off (aria-disabled, keeping focus) while any change runs: a press then does nothing.
+  const off = offWhile(!!working);
+  const unlessWorking = (f: () => void) => () => {
+    if (!working) f();
+  };
   return (
     <li class="card address">
       <h3 class="address-email">{e.email}</h3>
@@ -38,16 +48,16 @@ export function AddressItem({ email: e, provider, pending, only, onResend, onPri
       ) : null}
       <div class="button-row">
         {!e.verified ? (
-          <button type="button" class="button small" onClick={onResend}>
-            {t('addressResend')}
+          <button type="button" class="button small" onClick={unlessWorking(onResend)} {...off} aria-busy={doing === 'resend'}>
+            {doing === 'resend' ? t('addressResending') : t('addressResend')}
           </button>
         ) : null}
         {e.verified && !e.primary ? (
-          <button type="button" class="button small" onClick={onPrimary}>
-            {t('addressMakePrimary')}
+          <button type="button" class="button small" onClick={unlessWorking(onPrimary)} {...off} aria-busy={doing === 'primary'}>
+            {doing === 'primary' ? t('addressMakingPrimary') : t('addressMakePrimary')}
           </button>
         ) : null}
-        {!e.primary && !only ? <ConfirmButton class="button small" label={t('remove')} question={t('addressRemoveConfirm')} confirmLabel={t('remove')} onConfirm={onRemove} /> : null}
+        {!e.primary && !only ? <ConfirmButton class="button small" label={doing === 'remove' ? t('addressRemoving') : t('remove')} busy={!!working} question={t('addressRemoveConfirm')} confirmLabel={t('remove')} onConfirm={onRemove} /> : null}
       </div>
     </li>
   );

@@ -25,7 +25,7 @@ export interface AddressesScreenProps {
 
 export default function AddressesScreen({ account, accountId, badges, onSync }: AddressesScreenProps) {
   const { t } = useEnv();
-  const { emails, note, setNote, load, add, resend, makePrimary, remove } = useEmails(accountId);
+  const { emails, note, setNote, load, add, working, resend, makePrimary, remove } = useEmails(accountId);
   // Removing an address takes its card; making one primary takes its button: focus goes to the title.
   const rescue = useFocusRescue(() => document.getElementById('screen-title'));
   // What "Add" did shows under the form (at the bottom, where the user is); what a card's button
@@ -53,6 +53,7 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
             provider={provider}
             pending={badges.filter((b) => b.pending && b.accountId === accountId && b.recipient === e.email)}
             only={emails.value.length === 1}
+            working={working}
             onResend={() => {
               setAtForm(false);
               void resend(e);

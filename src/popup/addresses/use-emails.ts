@@ -1,5 +1,5 @@
 /** An account's addresses, loaded and changed through the actions, with a note saying what happened. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Reply } from '../../messaging/protocol.ts';
 import type { EmailView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
@@ -11,10 +11,20 @@ export interface Note {
   text: string;
 }
 
+/** A change the backpack is still confirming: on which address, and which. */
+export interface Working {
+  id: string;
+  op: 'primary' | 'resend' | 'remove';
+}
+
 export function useEmails(accountId: string) {
   const { t, actions } = useEnv();
   const [emails, setEmails] = useState<Loadable<EmailView[]>>({ status: 'loading' });
   const [note, setNote] = useState<Note>();
+  // One change at a time: a backpack can take seconds to confirm one, and a second press (or a
+  // press on another card) meanwhile raced it, the later answer overwriting the earlier's note.
+  const [working, setWorking] = useState<Working>();
+  const running = useRef(false);
 
   const load = useCallback(async () => {
     const r = await actions.listEmails(accountId);
@@ -30,6 +40,21 @@ export function useEmails(accountId: string) {
     return r.ok;
   };
 
+  /** A card's change, unless another is still running (then nothing is sent). */
+  const change = async (w: Working, run: () => Promise<boolean>): Promise<boolean> => {
+    if (running.current) return false;
+    running.current = true;
+    setWorking(w);
+    // The last change's note is not about this one: it goes (it moved to the cards' note place and stayed there while this ran).
+    setNote(undefined);
+    try {
+      return await run();
+    } finally {
+      running.current = false;
+      setWorking(undefined);
+    }
+  };
+
   return {
     emails,
     note,
@@ -43,9 +68,10 @@ export function useEmails(accountId: string) {
       }
       return apply(actions.addEmail(accountId, email), success);
     },
-    resend: (e: EmailView) => apply(actions.resendEmail(accountId, e.id), t('addressResent', e.email)),
-    makePrimary: (e: EmailView, success = t('addressPrimaryDone', e.email)) => apply(actions.makePrimaryEmail(accountId, e.id), success),
-    remove: (e: EmailView) => apply(actions.removeEmail(accountId, e.id), t('addressRemoved', e.email)),
+    working,
+    resend: (e: EmailView) => change({ id: e.id, op: 'resend' }, () => apply(actions.resendEmail(accountId, e.id), t('addressResent', e.email))),
+    makePrimary: (e: EmailView, success = t('addressPrimaryDone', e.email)) => change({ id: e.id, op: 'primary' }, () => apply(actions.makePrimaryEmail(accountId, e.id), success)),
+    remove: (e: EmailView) => change({ id: e.id, op: 'remove' }, () => apply(actions.removeEmail(accountId, e.id), t('addressRemoved', e.email))),
   };
 }
 

@@ -6,6 +6,7 @@ import { safeHttpUrl } from '../../core/share/escape.ts';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { formatAgo, formatDate, isExpired } from '../format.ts';
+import { formatName } from './format-name.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 
 /** An issuer can list thousands of alignments or evidence items: the page shows this many, then "and N more". */
@@ -22,7 +23,12 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
   // "Matches none of yours" only when the recipient check ran: a check again without the hosted
   // copy skips it, and the badge is not someone else's for that (seen in Chromium, offline).
   const compared = badge.checks.some((c) => c.id === 'recipient' && (c.outcome === 'fail' || c.outcome === 'indeterminate'));
-  const issuedTo = badge.recipient
+  // A link whose document was never read (format hosted-url) says nothing of its expiry or recipient:
+  // "Does not expire" and "None of your addresses" were claims about a badge Lanyard had not seen.
+  const unread = badge.format === 'hosted-url';
+  const issuedTo = unread
+    ? t('badgeNotReadYet')
+    : badge.recipient
     ? badge.pending
       ? t('badgeIssuedToPending', badge.recipient)
       : badge.recipient
@@ -50,7 +56,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
         <h3 id="facts-title">{t('badgeDetails')}</h3>
         <dl class="facts">
           <Fact term={t('badgeIssued')} value={formatDate(badge.issuedOn, locale)} />
-          <Fact term={expired ? t('badgeExpired') : t('badgeExpires')} value={badge.expires ? formatDate(badge.expires, locale) : t('badgeNoExpiry')} warn={expired} />
+          <Fact term={expired ? t('badgeExpired') : t('badgeExpires')} value={badge.expires ? formatDate(badge.expires, locale) : unread ? t('badgeNotReadYet') : t('badgeNoExpiry')} warn={expired} />
           <dt>{t('badgeIssuedTo')}</dt>
           <dd>
             {issuedTo}
@@ -72,7 +78,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
             ) : null}
           </dd>
           <Fact term={t('badgeIssuerContact')} value={badge.issuerEmail} />
-          <Fact term={t('badgeFormat')} value={badge.format} />
+          <Fact term={t('badgeFormat')} value={formatName(t, badge.format)} />
           {/* After a check that could not reach the issuer, verifiedAt is the last complete check's (VerificationPanel). */}
           <Fact term={badge.unreachable ? t('badgeLastCompleteCheck') : t('badgeLastVerified')} value={formatAgo(badge.verifiedAt, now(), locale)} />
         </dl>

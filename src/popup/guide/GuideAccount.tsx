@@ -14,7 +14,7 @@ import { Loading } from '../ui/Loading.tsx';
 
 export function GuideAccount({ account, badges, onSync }: { account: AccountView; badges: readonly BadgeView[]; onSync(): void }) {
   const { t } = useEnv();
-  const { emails, note, setNote, load, add, resend, makePrimary, remove } = useEmails(account.id);
+  const { emails, note, setNote, load, add, working, resend, makePrimary, remove } = useEmails(account.id);
   const provider = account.providerName;
   const pending = badges.filter((b) => b.pending && b.accountId === account.id);
   const headingId = `guide-account-${account.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -56,6 +56,7 @@ export function GuideAccount({ account, badges, onSync }: { account: AccountView
               provider={provider}
               pending={pending.filter((b) => b.recipient === e.email)}
               only={emails.value.length === 1}
+              working={working}
               onResend={() => void resend(e)}
               onPrimary={() => void makePrimary(e, t('guidePrimaryDone', e.email))}
               onRemove={() => void remove(e)}

@@ -17,7 +17,7 @@ export function EmptyState({ onImport, onConnect, onGuide, syncing = false }: { 
         <circle cx="32" cy="40" r="16" />
         <path d="M25 40 l5 5 l10 -10" />
       </svg>
-      <h2 id="empty-title">{syncing ? t('emptySyncingTitle') : t('emptyTitle')}</h2>
+      <h2 id="empty-title" tabIndex={-1}>{syncing ? t('emptySyncingTitle') : t('emptyTitle')}</h2>
       <p>{syncing ? t('emptySyncingText') : t('emptyText')}</p>
       {syncing ? null : <div class="button-row center">
         <button type="button" class="button primary" onClick={onImport}>

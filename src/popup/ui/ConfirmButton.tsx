@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
+import { offWhile } from './busy.ts';
 
 export interface ConfirmButtonProps {
   label: string;
@@ -13,9 +14,11 @@ export interface ConfirmButtonProps {
   onConfirm(): void | Promise<void>;
   class?: string;
   disabled?: boolean;
+  /** Another request runs: the button keeps focus but is off (aria-disabled) and does not ask. */
+  busy?: boolean;
 }
 
-export function ConfirmButton({ label, question, confirmLabel, onConfirm, class: cls, disabled }: ConfirmButtonProps) {
+export function ConfirmButton({ label, question, confirmLabel, onConfirm, class: cls, disabled, busy = false }: ConfirmButtonProps) {
   const { t } = useEnv();
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -28,7 +31,7 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, class:
   }, [asking]);
   if (!asking) {
     return (
-      <button ref={openRef} type="button" class={cls ?? 'button'} disabled={disabled} onClick={() => setAsking(true)}>
+      <button ref={openRef} type="button" class={cls ?? 'button'} disabled={disabled} {...offWhile(busy)} aria-busy={busy} onClick={() => !busy && setAsking(true)}>
         {label}
       </button>
     );

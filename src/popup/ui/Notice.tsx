@@ -2,9 +2,10 @@
 import type { ComponentChildren } from 'preact';
 import { Icon } from './Icon.tsx';
 
-export function Notice({ kind, children }: { kind: 'error' | 'info' | 'success'; children: ComponentChildren }) {
+/** `id`: for a field the message is about to name it (aria-describedby). */
+export function Notice({ kind, id, children }: { kind: 'error' | 'info' | 'success'; id?: string; children: ComponentChildren }) {
   return (
-    <div class={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+    <div id={id} class={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       {kind === 'error' ? <Icon name="warning" size={16} /> : kind === 'success' ? <Icon name="check" size={16} /> : null}
       <div>{children}</div>
     </div>

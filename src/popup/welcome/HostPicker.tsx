@@ -1,4 +1,5 @@
 /** A Badgr-compatible backpack's API host: a region with its real host, or a custom one. */
+import type { Ref } from 'preact';
 import { useEnv } from '../env.ts';
 import { normalizeBaseUrl, REGIONS, type Region } from '../hosts.ts';
 import type { MessageKey } from '../i18n.ts';
@@ -16,7 +17,16 @@ export function choiceFor(hosts: Record<Region, string>, host: string | undefine
   return { region: known ?? (host ? 'custom' : 'us'), custom: known ? '' : (host ?? '') };
 }
 
-export function HostPicker({ hosts, value, onChange }: { hosts: Record<Region, string>; value: HostChoice; onChange(c: HostChoice): void }) {
+export interface HostPickerProps {
+  hosts: Record<Region, string>;
+  value: HostChoice;
+  onChange(c: HostChoice): void;
+  inputRef?: Ref<HTMLInputElement>;
+  /** The custom address's error attributes (aria-invalid, aria-describedby), when it is the field at fault. */
+  invalid?: { 'aria-invalid'?: 'true'; 'aria-describedby'?: string };
+}
+
+export function HostPicker({ hosts, value, onChange, inputRef, invalid }: HostPickerProps) {
   const { t } = useEnv();
   return (
     <>
@@ -34,7 +44,7 @@ export function HostPicker({ hosts, value, onChange }: { hosts: Record<Region, s
       {value.region === 'custom' ? (
         <label class="field">
           <span>{t('signInCustomHost')}</span>
-          <input type="url" value={value.custom} placeholder="https://api.badges.example.org" onInput={(e) => onChange({ ...value, custom: e.currentTarget.value })} required />
+          <input ref={inputRef} type="url" value={value.custom} placeholder="https://api.badges.example.org" onInput={(e) => onChange({ ...value, custom: e.currentTarget.value })} required {...invalid} />
         </label>
       ) : null}
     </>

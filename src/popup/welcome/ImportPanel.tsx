@@ -19,6 +19,8 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string }>();
+  // A pasted text that was refused stays in the box (nothing is lost), marked and described by the answer.
+  const [pasteRefused, setPasteRefused] = useState(false);
   // The answer is under the form, below the fold after a pick from the drop zone: brought into view.
   const answer = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -49,6 +51,7 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
       } else errors.push(named(s, errorText(t, r.error)));
     }
     setBusy(false);
+    setPasteRefused(errors.length > 0 && sources.some((s) => !('tooLarge' in s) && s.kind === 'text'));
     setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: t('importDone', last.name) } : undefined);
     if (last && !errors.length) onImported(last);
   };
@@ -89,13 +92,23 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
       >
         <label class="field">
           <span>{t('importPasteLabel')}</span>
-          <textarea rows={3} value={text} placeholder="https://… / eyJ…" onInput={(e) => setText(e.currentTarget.value)} spellcheck={false} />
+          <textarea
+            rows={3}
+            value={text}
+            placeholder="https://… / eyJ…"
+            onInput={(e) => {
+              setText(e.currentTarget.value);
+              setPasteRefused(false);
+            }}
+            spellcheck={false}
+            {...(pasteRefused ? { 'aria-invalid': 'true', 'aria-describedby': 'import-answer' } : {})}
+          />
         </label>
         <button type="submit" class="button primary" disabled={!text.trim()} {...offWhile(busy)} aria-busy={busy}>
           {busy ? t('importing') : t('importButton')}
         </button>
       </form>
-      <div aria-live="polite" ref={answer}>{result ? <Notice kind={result.kind}>{result.text}</Notice> : null}</div>
+      <div aria-live="polite" ref={answer} id="import-answer">{result ? <Notice kind={result.kind}>{result.text}</Notice> : null}</div>
     </div>
   );
 }

@@ -3,10 +3,10 @@
  * Lanyard and opens the provider's sign-in page. If the provider refuses the registration,
  * the password sign-in is offered with the same host.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReplyError } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
-import { errorText, OFFER_PASSWORD } from '../errors.ts';
+import { OFFER_PASSWORD, signInErrorText, signInField } from '../errors.ts';
 import { normalizeBaseUrl } from '../hosts.ts';
 import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
@@ -17,12 +17,21 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initia
   const [kind, setKind] = useState<'ob3' | 'badge-connect'>('ob3');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError>();
+  // An address the form refused takes focus once marked invalid (each time: a new object), as nothing was sent.
+  const input = useRef<HTMLInputElement>(null);
+  const [refused, setRefused] = useState<object>();
+  useEffect(() => {
+    if (refused) input.current?.focus();
+  }, [refused]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     if (busy) return;
     const baseUrl = normalizeBaseUrl(url);
-    if (!baseUrl) return setError({ code: 'ERR_BAD_URL', message: '' });
+    if (!baseUrl) {
+      setError({ code: 'ERR_BAD_URL', message: '' });
+      return setRefused({});
+    }
     setBusy(true);
     setError(undefined);
     const r = await actions.signIn({ kind, baseUrl });
@@ -46,12 +55,12 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initia
       </fieldset>
       <label class="field">
         <span>{t('providerUrl')}</span>
-        <input type="url" value={url} placeholder="https://wallet.example.org" onInput={(e) => setUrl(e.currentTarget.value)} required />
+        <input ref={input} type="url" value={url} placeholder="https://wallet.example.org" onInput={(e) => setUrl(e.currentTarget.value)} required {...(error && signInField(error) === 'host' ? { 'aria-invalid': 'true', 'aria-describedby': 'provider-error' } : {})} />
       </label>
       <p class="small muted">{t('providerHint')}</p>
       {error ? (
-        <Notice kind="error">
-          {errorText(t, error)}
+        <Notice kind="error" id="provider-error">
+          {signInErrorText(t, error, 'provider')}
           {OFFER_PASSWORD.has(error.code) ? (
             <>
               {' '}

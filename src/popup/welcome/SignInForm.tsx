@@ -1,18 +1,22 @@
 /**
  * Password sign-in to Canvas Credentials (Badgr) or Parchment Digital Badges: a region picker
  * with the real API hosts, or a custom host. Errors say what to do: a wrong password, a wait
- * after too many attempts (the button stays off until then), an unreachable host.
+ * after too many attempts (the button stays off until then), an unreachable host, an address
+ * that is not a backpack. The field an error is about says so (aria-invalid, described by the
+ * message, WCAG 3.3.1); one left empty or not an address takes focus, as nothing was sent.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReplyError } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
-import { errorText, isThrottled, retryAfterSeconds } from '../errors.ts';
+import { isThrottled, retryAfterSeconds, signInErrorText, signInField } from '../errors.ts';
 import { BADGR_HOSTS, PARCHMENT_HOSTS } from '../hosts.ts';
 import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { baseUrlOf, choiceFor, HostPicker, type HostChoice } from './HostPicker.tsx';
 
 export type PasswordService = 'badgr' | 'parchment';
+type Field = 'host' | 'username' | 'password';
+const ERROR_ID = 'sign-in-error';
 
 export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { service: PasswordService; initialHost?: string; initialUser?: string; onSignedIn(): void }) {
   const { t, actions } = useEnv();
@@ -22,6 +26,13 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | { code: 'local'; message: string }>();
+  const [field, setField] = useState<Field>();
+  const refs = { host: useRef<HTMLInputElement>(null), username: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
+  // A field the form itself refused takes focus once it is marked invalid (each time: a new object).
+  const [focusField, setFocusField] = useState<{ at: Field }>();
+  useEffect(() => {
+    if (focusField) refs[focusField.at].current?.focus();
+  }, [focusField]);
   const [waitUntil, setWaitUntil] = useState(0);
   const [clock, setClock] = useState(Date.now());
 
@@ -37,15 +48,26 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
     e.preventDefault();
     if (busy || waiting > 0) return;
     const baseUrl = baseUrlOf(hosts, host);
-    if (!baseUrl) return setError({ code: 'local', message: t('errorBadUrl') });
-    if (!username.trim() || !password) return setError({ code: 'local', message: t('signInMissing') });
+    const refuse = (message: string, f: Field) => {
+      setError({ code: 'local', message });
+      setField(f);
+      setFocusField({ at: f });
+    };
+    if (!baseUrl) return refuse(t('errorBadUrl'), 'host');
+    if (!username.trim()) return refuse(t('signInMissing'), 'username');
+    if (!password) return refuse(t('signInMissing'), 'password');
     setBusy(true);
     setError(undefined);
+    setField(undefined);
+    setFocusField(undefined);
     // No await before this call: it asks for host permission, which needs the click's user gesture.
     const r = await actions.signIn({ kind: 'badgr', baseUrl, username: username.trim(), password });
     setBusy(false);
     if (r.ok) return onSignedIn();
     setError(r.error);
+    // A region's own host is not the user's to fix: only a custom address is marked.
+    const at = signInField(r.error);
+    setField(at === 'host' && host.region !== 'custom' ? undefined : at);
     const s = isThrottled(r.error) ? retryAfterSeconds(r.error) : undefined;
     if (s) {
       setWaitUntil(Date.now() + s * 1000);
@@ -53,18 +75,19 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
     }
   };
 
+  const invalid = (f: Field) => (field === f && error ? { 'aria-invalid': 'true' as const, 'aria-describedby': ERROR_ID } : {});
   return (
     <form class="stack" onSubmit={submit} noValidate>
-      <HostPicker hosts={hosts} value={host} onChange={setHost} />
+      <HostPicker hosts={hosts} value={host} onChange={setHost} inputRef={refs.host} invalid={invalid('host')} />
       <label class="field">
         <span>{t('signInEmail')}</span>
-        <input type="email" autocomplete="username" value={username} onInput={(e) => setUsername(e.currentTarget.value)} required />
+        <input ref={refs.username} type="email" autocomplete="username" value={username} onInput={(e) => setUsername(e.currentTarget.value)} required {...invalid('username')} />
       </label>
       <label class="field">
         <span>{t('signInPassword')}</span>
-        <input type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required />
+        <input ref={refs.password} type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required {...invalid('password')} />
       </label>
-      {error ? <Notice kind="error">{error.code === 'local' ? error.message : errorText(t, error)}</Notice> : null}
+      {error ? <Notice kind="error" id={ERROR_ID}>{error.code === 'local' ? error.message : signInErrorText(t, error, 'password')}</Notice> : null}
       <button type="submit" class="button primary" {...offWhile(busy || waiting > 0)} aria-busy={busy}>
         {busy ? t('signingIn') : waiting > 0 ? t('signInWait', waiting) : t('signInButton')}
       </button>
