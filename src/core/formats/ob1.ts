@@ -3,6 +3,7 @@
  * (VCORE tasks/object_upgrades.py; SPEC ob_v2p0/history/1.1-specification.md).
  */
 import { isObj, str, type Json } from './json-util.ts';
+import { saltOf } from '../verify/recipient.ts';
 
 /**
  * ISO form of Unix seconds; undefined past year 9999 or out of Date's range, so the value is reported
@@ -61,7 +62,7 @@ export function upgradeAssertion(a: Json): Json {
   if (typeof a.recipient === 'string') {
     // OB 0.5: recipient is an e-mail address or its hash; the salt sits beside it.
     const r = a.recipient;
-    out.recipient = { type: 'email', identity: r, hashed: !r.includes('@'), ...(typeof a.salt === 'string' ? { salt: a.salt } : {}) };
+    out.recipient = { type: 'email', identity: r, hashed: !r.includes('@'), ...(saltOf(a.salt) !== undefined ? { salt: saltOf(a.salt)! } : {}) };
     out.verification = ver ?? { type: 'HostedBadge' };
   } else if (ver) out.verification = ver;
   if (a.issued_on !== undefined && a.issuedOn === undefined) out.issuedOn = a.issued_on;

@@ -7,7 +7,7 @@ import { reasonOf, shorten } from '../display.ts';
 import type { Alignment, Badge, BadgeFormat, Evidence, RecipientIdentity } from '../model.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
-import { isHashedIdentity } from '../verify/recipient.ts';
+import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
 import { arr, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { upgradeBadgeClass } from './ob1.ts';
 import { ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
@@ -140,7 +140,7 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
 function recipientOf(a: Json): RecipientIdentity[] {
   const r = a.recipient;
   if (!isObj(r) || typeof r.identity !== 'string') return [];
-  return [{ type: str(r.type) ?? 'email', identity: r.identity, hashed: isHashedIdentity(r.hashed, r.identity), ...(typeof r.salt === 'string' ? { salt: r.salt } : {}) }];
+  return [{ type: str(r.type) ?? 'email', identity: r.identity, hashed: isHashedIdentity(r.hashed, r.identity), ...(saltOf(r.salt) !== undefined ? { salt: saltOf(r.salt)! } : {}) }];
 }
 
 const textOrId = (v: unknown): string | undefined => str(v) ?? idOf(v);

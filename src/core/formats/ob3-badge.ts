@@ -12,7 +12,7 @@ import { checkCredentialStatus } from '../status/check.ts';
 import { checkRefresh } from '../status/refresh.ts';
 import { checkSchema } from '../status/schema.ts';
 import { checkEndorsements } from '../proofs/endorsement.ts';
-import { isHashedIdentity } from '../verify/recipient.ts';
+import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
 import { checkValidity } from '../verify/validity.ts';
 import { arr, idOf, isObj, str, types, type Json } from './json-util.ts';
 
@@ -155,7 +155,7 @@ function recipientsOf(s: Json | undefined): RecipientIdentity[] {
     const type = str(o.identityType);
     if (!identity || !type) continue;
     const hashed = isHashedIdentity(o.hashed, identity);
-    const salt = str(o.salt);
+    const salt = saltOf(o.salt);
     out.push({ type: type === 'emailAddress' ? 'email' : type, identity, hashed, ...(salt !== undefined ? { salt } : {}) });
   }
   return out;

@@ -32,6 +32,16 @@ export function isHashedIdentity(hashed: unknown, identity: string): boolean {
   return /^(md5|sha256)\$[0-9a-f]+$/i.test(identity);
 }
 
+/**
+ * A hashed identity's salt as the issuer hashed it: OB 2.0 §IdentityObject and OB 3.0
+ * §IdentityObject say Text, but an issuer that wrote a number (`"salt": 12345`) hashed its digits;
+ * dropping it made the hash someone else's, and a genuine badge invalid. Anything else: no salt.
+ */
+export function saltOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
+}
+
 /** OB 3.0 identityType names mapped onto the comparable OB 2.0 ones. */
 export function normaliseIdentityType(t: string): string {
   const map: Record<string, string> = { emailAddress: 'email', email: 'email', url: 'url', telephone: 'telephone', id: 'id', did: 'id' };

@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { CheckList } from '../../../src/core/verify/checks.ts';
 import { toUserIdentity } from '../../../src/core/verify/context.ts';
-import { checkRecipient } from '../../../src/core/verify/recipient.ts';
+import { checkRecipient, saltOf } from '../../../src/core/verify/recipient.ts';
+import { verify } from '../../../src/core/verify/pipeline.ts';
+import { createHash } from 'node:crypto';
 
 const run = async (claims: Parameters<typeof checkRecipient>[1], mine: string[]) => {
   const c = new CheckList();
@@ -52,5 +54,41 @@ describe('recipient: a hash Lanyard cannot compute is not "someone else"', () =>
   it('beside a comparable claim that is not the user\'s: still someone else', async () => {
     const r = await run([{ type: 'email', identity: `sha512$${'ab'.repeat(64)}`, hashed: true }, { type: 'email', identity: 'bob@example.org', hashed: false }], ['alice@example.org']);
     expect(r.check.outcome).toBe('fail');
+  });
+});
+
+describe('recipient: a salt written as a number', () => {
+  const email = 'ada@example.org';
+  const hashed = async (salt: string) => `sha256$${createHash('sha256').update(email + salt).digest('hex')}`;
+  /** The issuer's site: the hosted copy (OB 2.0 §HostedBadge), its badge class and profile. */
+  const site = (docs: Record<string, unknown>) => async (url: string): Promise<Response> => {
+    if (!Object.hasOwn(docs, url)) throw new TypeError(`not served: ${url}`);
+    return new Response(JSON.stringify(docs[url]), { headers: { 'content-type': 'application/ld+json' } });
+  };
+  const outcome = (r: Awaited<ReturnType<typeof verify>>) => r.checks.find((c) => c.id === 'recipient');
+
+  it('OB 2.0: the digits the issuer hashed (OB 2.0 §IdentityObject says Text; a dropped salt made the badge someone else\'s)', async () => {
+    const assertion = {
+      '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: 'https://issuer.example/a/1', badge: 'https://issuer.example/b/1', issuedOn: '2025-01-01T00:00:00Z',
+      verification: { type: 'HostedBadge' }, recipient: { type: 'email', hashed: true, salt: 12345, identity: await hashed('12345') },
+    };
+    const OB2 = 'https://w3id.org/openbadges/v2';
+    const fetch = site({
+      [assertion.id]: assertion,
+      [assertion.badge]: { '@context': OB2, type: 'BadgeClass', id: assertion.badge, name: 'B', description: 'd', image: 'https://issuer.example/i.png', criteria: 'https://issuer.example/c', issuer: 'https://issuer.example/i' },
+      'https://issuer.example/i': { '@context': OB2, type: 'Issuer', id: 'https://issuer.example/i', name: 'I', url: 'https://issuer.example', email: 'i@issuer.example' },
+    });
+    const r = await verify(JSON.stringify(assertion), { fetch, now: new Date('2026-01-01T00:00:00Z'), identities: [email] });
+    expect(r.verdict).toBe('valid');
+    expect(outcome(r)).toMatchObject({ outcome: 'pass' });
+    expect(r.recipient).toBe(email);
+  });
+
+  it('OB 3.0: an identifier\'s numeric salt likewise; a salt of another kind is no salt', async () => {
+    const claims = [{ type: 'email', identity: await hashed('777'), hashed: true, salt: saltOf(777) }];
+    expect((await run(claims as Parameters<typeof checkRecipient>[1], [email])).who).toBe(email);
+    expect(saltOf({ n: 1 })).toBeUndefined();
+    expect(saltOf(Number.NaN)).toBeUndefined();
+    expect(saltOf('s')).toBe('s');
   });
 });
