@@ -141,15 +141,20 @@ describe('welcome', () => {
   });
 });
 
+/** Chooses Canvas Credentials (Badgr), fills the form and presses Sign in from the keyboard's focus. */
+async function signInToBadgr(): Promise<void> {
+  fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+  fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.org' } });
+  fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'lanyard-demo' } });
+  const signIn = screen.getByRole('button', { name: 'Sign in' });
+  signIn.focus();
+  fireEvent.click(signIn);
+}
+
 describe('signed in', () => {
   it('a first-run sign-in lands on the badge list, not on the page (the form that held focus is gone)', async () => {
     renderApp({ scenario: 'first-run' });
-    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
-    fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.org' } });
-    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'lanyard-demo' } });
-    const signIn = screen.getByRole('button', { name: 'Sign in' });
-    signIn.focus();
-    fireEvent.click(signIn);
+    await signInToBadgr();
     const list = await screen.findByRole('listbox', { name: 'Your badges' });
     await waitFor(() => expect(focused()).toBe(list));
   });
@@ -174,12 +179,7 @@ describe('signed in', () => {
       listBadges: async () => ({ ok: true as const, value: phase === 'done' ? one.value.map((b) => ({ ...b, accountId: 'acct' })) : [] }),
     };
     render(<App actions={actions} t={t} locale="en" now={now} />);
-    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
-    fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.org' } });
-    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'lanyard-demo' } });
-    const signIn = screen.getByRole('button', { name: 'Sign in' });
-    signIn.focus();
-    fireEvent.click(signIn);
+    await signInToBadgr();
     const waiting = await screen.findByRole('heading', { name: 'Getting your badges…' });
     await waitFor(() => expect(focused()).toBe(waiting));
     const list = await screen.findByRole('listbox', { name: 'Your badges' }, { timeout: 5000 });
@@ -191,12 +191,7 @@ describe('signed in', () => {
     await screen.findByRole('listbox');
     fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Add a backpack' }));
-    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
-    fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.org' } });
-    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'lanyard-demo' } });
-    const signIn = screen.getByRole('button', { name: 'Sign in' });
-    signIn.focus();
-    fireEvent.click(signIn);
+    await signInToBadgr();
     const list = await screen.findByRole('listbox', { name: 'Your badges' });
     await waitFor(() => expect(focused()).toBe(list));
   });
