@@ -53,6 +53,25 @@ describe('hover verification limits', () => {
     await expect(next).resolves.toMatchObject({ verdict: 'indeterminate' });
   });
 
+  it('answers a verdict it keeps while the tab\'s slots are busy: only a new verification waits for one', async () => {
+    const db = await openDb({ name: `content-limits-${n++}` });
+    const waiting: (() => void)[] = [];
+    let slow = false;
+    const verifier: Verifier = { verify: () => (slow ? new Promise((resolve) => waiting.push(() => resolve(RESULT))) : Promise.resolve(RESULT)) };
+    const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
+    let t = 1_000_000;
+    const content = createContent({ db, verifier, settings, identities: { forAccount: async () => ({ verified: [], unverified: [] }) }, now: () => (t += 400) });
+    const from = { url: 'https://blog.example/p', tab: { id: 1 }, frameId: 0 };
+    await content.hoverVerify('https://fast.example/kept', from);
+    slow = true;
+    const running = Array.from({ length: MAX_RUNNING_PER_TAB }, (_, i) => content.hoverVerify(`https://slow.example/${i}`, from));
+    await expect(content.hoverVerify('https://fast.example/kept', from)).resolves.toMatchObject({ verdict: 'indeterminate' });
+    await expect(content.hoverVerify('https://slow.example/new', from)).rejects.toMatchObject({ code: 'ERR_RATE_LIMITED' });
+    await new Promise((r) => setTimeout(r, 20));
+    waiting.splice(0).forEach((done) => done());
+    await Promise.all(running);
+  });
+
   it('asks the verifier to refuse private hosts, but for the user’s own backpacks', async () => {
     const { verifyFrom, calls } = await setup(['http://127.0.0.1:8787', 'https://api.badgr.io/']);
     await verifyFrom('https://issuer.example/badges/a.json');

@@ -134,10 +134,14 @@ export function createContent(d: ContentDeps) {
     return r;
   };
 
+  /** The verdict kept for this site and URL while it is fresh: answered without a slot (a stored answer costs the worker nothing). */
+  async function keptVerdict(key: string): Promise<HoverVerdict | undefined> {
+    const hit = await d.db.results.get(key);
+    return hit && (hit.expiresAt ?? 0) > now() ? (hit.value as HoverVerdict) : undefined;
+  }
+
   async function verifyUrl(url: string, site: string): Promise<HoverVerdict> {
     const key = hoverKey(site, url);
-    const hit = await d.db.results.get(key);
-    if (hit && (hit.expiresAt ?? 0) > now()) return hit.value as HoverVerdict;
     const ids = await d.identities.forAccount(LOCAL);
     // The URL comes from a web page: its fetches never reach local or private hosts, but for the user's own backpacks.
     const allowOrigins = await ownOrigins(d.db);
@@ -198,6 +202,11 @@ export function createContent(d: ContentDeps) {
       rate.take(from.tabId);
       const key = hoverKey(from.site, url);
       let p = inflight.get(key);
+      if (!p) {
+        const kept = await keptVerdict(key);
+        if (kept) return kept;
+        p = inflight.get(key);
+      }
       if (!p) {
         const release = slots.acquire(from.tabId);
         p = verifyUrl(url, from.site).finally(() => {
