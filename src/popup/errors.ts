@@ -83,7 +83,8 @@ export function errorText(t: Translate, e: ReplyError): string {
   if (isThrottled(e)) {
     const s = retryAfterSeconds(e);
     if (s === undefined) return e.message ? t('errorThrottledDetail', e.message) : t('errorThrottled');
-    return s >= 120 ? t('errorThrottledMinutes', Math.ceil(s / 60)) : t('errorThrottledSeconds', s);
+    // One second left reads as its own sentence: "$1 seconds" would say "1 secondes" in French.
+    return s >= 120 ? t('errorThrottledMinutes', Math.ceil(s / 60)) : s === 1 ? t('errorThrottledOneSecond') : t('errorThrottledSeconds', s);
   }
   // The backpack's reason is the useful part (a duplicate badge, the primary address…).
   if (e.code === 'REJECTED') return t('errorRejected', e.message);

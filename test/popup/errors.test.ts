@@ -3,7 +3,10 @@
  * never as the developer's message it came with ('bad arguments for "badges/get"').
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { waitText } from '../../src/background/services/errors.ts';
 import { errorText } from '../../src/popup/errors.ts';
+import { createTranslator, type Messages } from '../../src/popup/i18n.ts';
 import { t } from './render.tsx';
 
 describe('errorText', () => {
@@ -22,5 +25,23 @@ describe('errorText', () => {
     expect(text).not.toContain('evil.example');
     expect(text).toMatch(/another site/);
     expect(text).toMatch(/refused/);
+  });
+});
+
+describe('a wait in words', () => {
+  const throttled = (retryAfterSeconds: number) => ({ code: 'THROTTLED' as never, message: 'slow down', retryAfterSeconds });
+
+  it('one second left is one second, in English and in French ("1 secondes" was possible)', async () => {
+    expect(errorText(t, throttled(1))).toBe('Too many sign-in attempts. Try again in a second.');
+    expect(errorText(t, throttled(0.4))).toBe('Too many sign-in attempts. Try again in a second.');
+    expect(errorText(t, throttled(5))).toBe('Too many sign-in attempts. Try again in 5 seconds.');
+    const fr = createTranslator(JSON.parse(readFileSync(new URL('../../public/_locales/fr/messages.json', import.meta.url), 'utf8')) as Messages);
+    expect(errorText(fr, throttled(1))).toBe('Trop de tentatives de connexion. Réessayez dans une seconde.');
+  });
+
+  it('the background\'s own sentence says "1 second", not "1 seconds"', () => {
+    expect(waitText(1)).toBe('1 second');
+    expect(waitText(0.2)).toBe('1 second');
+    expect(waitText(12)).toBe('12 seconds');
   });
 });

@@ -37,7 +37,7 @@ export class ServiceError extends Error {
 
 /** A wait in words: "12 seconds", "3 minutes". */
 export function waitText(seconds: number): string {
-  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} seconds`;
+  if (seconds < 90) return Math.round(seconds) <= 1 ? '1 second' : `${Math.round(seconds)} seconds`;
   if (seconds < 5400) return `${Math.round(seconds / 60)} minutes`;
   return `${Math.round(seconds / 3600)} hours`;
 }
