@@ -111,12 +111,24 @@ export function retryAfter(res: Response, now: number): number | undefined {
   return Number.isNaN(t) ? undefined : Math.max(0, Math.ceil((t - now) / 1000));
 }
 
+/**
+ * A 403 whose challenge says the token lacks a scope or is not good (RFC 6750 §3.1 insufficient_scope,
+ * invalid_token, as the OB 3.0 API answers a token without the scope): signing in again can grant it.
+ */
+function newGrantMayHelp(res: Response): boolean {
+  return /\berror\s*=\s*"?(insufficient_scope|invalid_token)\b/i.test(res.headers.get('www-authenticate') ?? '');
+}
+
 /** The usual mapping of a failed status; `message` is what the server said, when it said something. */
 export function statusError(res: Response, what: string, message?: string, detail?: string): BackpackError {
   const status = res.status;
   const said = message ? `: ${message}` : '';
   const extra = { status, ...(detail ? { detail } : {}) };
-  if (status === 401 || status === 403) return new BackpackError(C.UNAUTHORIZED, `${what} refused the token (HTTP ${status})${said}`, extra);
+  if (status === 401 || (status === 403 && newGrantMayHelp(res))) return new BackpackError(C.UNAUTHORIZED, `${what} refused the token (HTTP ${status})${said}`, extra);
+  // Any other 403 (RFC 9110 §15.5.4): the server knows who asks and refuses this account (badgr-server
+  // answers one for another user's address, or a user without a confirmed address): a refreshed token or
+  // a new sign-in asks again as the same account, so it is the server's reason to show, not "sign in again".
+  if (status === 403) return new BackpackError(C.REJECTED, `${what} was refused for this account (HTTP 403)${said}`, extra);
   if (status === 429) {
     const wait = retryAfter(res, Date.now());
     return new BackpackError(C.THROTTLED, `${what} asks to slow down${said}`, { ...extra, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });

@@ -1,7 +1,7 @@
 /** The shared client pieces: the URL rule, failures as codes, Link headers, PKCE, errors as plain data. */
 import { describe, expect, it } from 'vitest';
 import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
-import { checkUrl, getJson, MAX_ANSWER_BYTES, readJson, retryAfter, send } from '../../src/backpack/http.ts';
+import { checkUrl, getJson, MAX_ANSWER_BYTES, readJson, retryAfter, send, statusError } from '../../src/backpack/http.ts';
 import { badgrCall } from '../../src/backpack/badgr-request.ts';
 import { parseLinkHeader } from '../../src/backpack/link-header.ts';
 import { codeChallengeS256, createCodeVerifier, createPkce, createState } from '../../src/backpack/pkce.ts';
@@ -157,5 +157,21 @@ describe('a backpack that answers without end (memory bomb)', () => {
       },
     });
     expect(await readJson(new Response(body), 'x')).toEqual({ name: 'Zürich – 日本' });
+  });
+});
+
+describe('statusError: what a refusal asks of the user', () => {
+  const answer = (status: number, headers: Record<string, string> = {}) => new Response('', { status, headers });
+
+  it('401, or a 403 whose challenge says the token lacks a scope or is bad (RFC 6750 §3.1): a new sign-in may help', () => {
+    expect(statusError(answer(401), 'The list')).toMatchObject({ code: C.UNAUTHORIZED, status: 401 });
+    expect(statusError(answer(403, { 'www-authenticate': 'Bearer error="insufficient_scope", scope="x"' }), 'The list')).toMatchObject({ code: C.UNAUTHORIZED, status: 403 });
+    expect(statusError(answer(403, { 'www-authenticate': 'Bearer realm="b", error=invalid_token' }), 'The list')).toMatchObject({ code: C.UNAUTHORIZED });
+  });
+
+  it('any other 403 refuses the account itself (badgr-server: another user\'s address, no confirmed address): its reason, not "sign in again"', () => {
+    const e = statusError(answer(403), 'The address', 'You do not have permission to perform this action.');
+    expect(e).toMatchObject({ code: C.REJECTED, status: 403 });
+    expect(e.message).toContain('You do not have permission to perform this action.');
   });
 });

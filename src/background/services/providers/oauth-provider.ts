@@ -90,7 +90,7 @@ export async function optionalProfile(read: Promise<Json>): Promise<Json | undef
     return await read;
   } catch (e) {
     if (isBackpackError(e, 'REJECTED') && (e.status === 404 || e.detail === 'PERMISSION_DENIED')) return undefined;
-    if (isBackpackError(e, 'UNAUTHORIZED') && e.status === 403) return undefined;
+    if ((isBackpackError(e, 'UNAUTHORIZED') || isBackpackError(e, 'REJECTED')) && e.status === 403) return undefined;
     throw e;
   }
 }
