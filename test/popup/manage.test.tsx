@@ -188,6 +188,18 @@ describe('settings', () => {
     await waitFor(() => expect(actions.calls.filter((c) => c.name === 'saveSettings').at(-1)?.args[0]).toEqual({ linkedInOrgIds: { 'https://northwind.example.edu/issuer': '1035', 'Red Cross Training Centre': '777' } }));
   });
 
+  it('"Set the LinkedIn page" on a badge whose issuer has an id keys the company page by that id, not by the name any issuer can give itself', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getAllByRole('option').find((o) => o.textContent?.includes('Web Accessibility Fundamentals')) as HTMLElement);
+    fireEvent.click(await screen.findByRole('button', { name: 'Share' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Set the LinkedIn page' }));
+    await screen.findByRole('heading', { name: 'LinkedIn company pages' });
+    const row = screen.getAllByRole('group', { name: /Company page/ }).find((g) => (within(g).getByLabelText('Issuer') as HTMLInputElement).value === 'https://northwind.example.edu/issuer') as HTMLElement;
+    expect(row).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(within(row).getByLabelText('Company id')));
+  });
+
   it('exports and imports a backup', async () => {
     const { actions } = await settings();
     fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));

@@ -82,15 +82,15 @@ export function credentialIdFor(id: string | undefined, publicUrl?: string): str
 }
 
 /**
- * The user's LinkedIn organization id for an issuer: the map is keyed by issuer id (preferred,
- * stable) or issuer name, as the settings screen stores it.
+ * The user's LinkedIn organization id for an issuer: the map is keyed by issuer id (what "Set the
+ * LinkedIn page" on a badge stores) or, typed in the settings, by issuer name. A name is the
+ * issuer's own word: any issuer can call itself "Harvard University", and its badges would go to
+ * LinkedIn under Harvard's page and logo. So a name is looked up only for an issuer that has no id.
  */
 export function organizationIdFor(
   map: Readonly<Record<string, string>>,
   issuer: { id?: string; name?: string },
 ): string | undefined {
-  for (const key of [issuer.id, issuer.name]) {
-    if (key && Object.hasOwn(map, key) && isLinkedInOrgId(map[key])) return map[key]?.trim();
-  }
-  return undefined;
+  const key = issuer.id || issuer.name;
+  return key && Object.hasOwn(map, key) && isLinkedInOrgId(map[key]) ? map[key]?.trim() : undefined;
 }

@@ -21,8 +21,8 @@ type Panel = 'link' | 'embed' | 'download';
 export interface ShareScreenProps {
   badgeKey: string;
   settings: Settings | undefined;
-  /** To the LinkedIn company pages in settings, for this badge's issuer. */
-  onEditOrgIds(issuerName?: string): void;
+  /** To the LinkedIn company pages in settings, for this badge's issuer: its id, or its name when it has none (linkedin.ts organizationIdFor). */
+  onEditOrgIds(issuer?: string): void;
 }
 
 export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareScreenProps) {
@@ -71,7 +71,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
         </div>
         <p class="small muted">
           {c.organizationId ? t('shareOrgLinked', b.issuerName ?? '', c.organizationId) : t('shareOrgByName', b.issuerName ?? '')}{' '}
-          <button type="button" class="link-button" onClick={() => onEditOrgIds(b.issuerName ?? undefined)}>
+          <button type="button" class="link-button" onClick={() => onEditOrgIds(b.issuerId ?? b.issuerName ?? undefined)}>
             {t('shareOrgEdit')}
           </button>
         </p>

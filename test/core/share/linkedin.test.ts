@@ -67,10 +67,12 @@ describe('linkedInShareUrl', () => {
 });
 
 describe('organizationIdFor', () => {
-  it('looks the issuer up by id first, then by name, and ignores ids that are not digits', () => {
+  it('looks the issuer up by its id; by name only when it has no id; ignores ids that are not digits', () => {
     const map = { 'https://issuer.example/profile': '111', 'River Club': '222', Bad: 'abc' };
     expect(organizationIdFor(map, { id: 'https://issuer.example/profile', name: 'River Club' })).toBe('111');
-    expect(organizationIdFor(map, { id: 'urn:x', name: 'River Club' })).toBe('222');
+    expect(organizationIdFor(map, { name: 'River Club' })).toBe('222');
+    // Another issuer calling itself "River Club" does not get River Club's LinkedIn page and logo.
+    expect(organizationIdFor(map, { id: 'https://impostor.example/issuer', name: 'River Club' })).toBeUndefined();
     expect(organizationIdFor(map, { name: 'Bad' })).toBeUndefined();
     expect(organizationIdFor(map, { name: 'toString' })).toBeUndefined();
   });
