@@ -173,16 +173,22 @@ describe('settings', () => {
     await waitFor(() => expect(actions.calls.filter((c) => c.name === 'saveSettings').at(-1)?.args[0]).toEqual({ linkedInOrgIds: { 'https://northwind.example.edu/issuer': '1035', 'River Club': '424242' } }));
   });
 
-  it('"Set the LinkedIn page" on a badge brings its issuer into the company pages, focus on the id', async () => {
-    const { actions } = renderApp();
+  /** From the list, a badge's Share, then "Set the LinkedIn page": the company-page row named `issuer`, checked to hold focus on its id. */
+  async function companyRowFromBadge(badge: string, issuer: string): Promise<HTMLElement> {
     await screen.findByRole('listbox');
-    fireEvent.click(screen.getAllByRole('option').find((o) => o.textContent?.includes('First Aid at Work')) as HTMLElement);
+    fireEvent.click(screen.getAllByRole('option').find((o) => o.textContent?.includes(badge)) as HTMLElement);
     fireEvent.click(await screen.findByRole('button', { name: 'Share' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Set the LinkedIn page' }));
     await screen.findByRole('heading', { name: 'LinkedIn company pages' });
-    const row = screen.getAllByRole('group', { name: /Company page/ }).find((g) => (within(g).getByLabelText('Issuer') as HTMLInputElement).value === 'Red Cross Training Centre') as HTMLElement;
+    const row = screen.getAllByRole('group', { name: /Company page/ }).find((g) => (within(g).getByLabelText('Issuer') as HTMLInputElement).value === issuer) as HTMLElement;
     expect(row).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(within(row).getByLabelText('Company id')));
+    return row;
+  }
+
+  it('"Set the LinkedIn page" on a badge brings its issuer into the company pages, focus on the id', async () => {
+    const { actions } = renderApp();
+    const row = await companyRowFromBadge('First Aid at Work', 'Red Cross Training Centre');
     fireEvent.input(within(row).getByLabelText('Company id'), { target: { value: '777' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(actions.calls.filter((c) => c.name === 'saveSettings').at(-1)?.args[0]).toEqual({ linkedInOrgIds: { 'https://northwind.example.edu/issuer': '1035', 'Red Cross Training Centre': '777' } }));
@@ -190,14 +196,7 @@ describe('settings', () => {
 
   it('"Set the LinkedIn page" on a badge whose issuer has an id keys the company page by that id, not by the name any issuer can give itself', async () => {
     renderApp();
-    await screen.findByRole('listbox');
-    fireEvent.click(screen.getAllByRole('option').find((o) => o.textContent?.includes('Web Accessibility Fundamentals')) as HTMLElement);
-    fireEvent.click(await screen.findByRole('button', { name: 'Share' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Set the LinkedIn page' }));
-    await screen.findByRole('heading', { name: 'LinkedIn company pages' });
-    const row = screen.getAllByRole('group', { name: /Company page/ }).find((g) => (within(g).getByLabelText('Issuer') as HTMLInputElement).value === 'https://northwind.example.edu/issuer') as HTMLElement;
-    expect(row).toBeTruthy();
-    await waitFor(() => expect(document.activeElement).toBe(within(row).getByLabelText('Company id')));
+    await companyRowFromBadge('Web Accessibility Fundamentals', 'https://northwind.example.edu/issuer');
   });
 
   it('exports and imports a backup', async () => {
