@@ -114,13 +114,22 @@ export function structureOb2(checks: CheckList, a: Json, raw: Json, bc: NodeRead
   return true;
 }
 
-/** OB 2.0 RevocationList: entries are id strings, {id} or legacy {uid}; OB 1.1 lists are a map of uid → reason. */
+/**
+ * OB 2.0 RevocationList: entries are id strings, {id} or legacy {uid}; OB 1.1 lists are a map of uid → reason.
+ * The list is named by the issuer's profile (OB 2.0 §Profile `revocationList`, OB 1.1 §IssuerOrganization):
+ * with no profile read (its badge class or issuer out of reach), whether it names one is unknown, so
+ * nothing is said to be unrevoked on its behalf (Credly Acclaim's sandbox assertions, served without
+ * their badge class: test/core/real-issuers-4.test.ts).
+ */
 export async function checkRevocationList(checks: CheckList, a: Json, issuer: Json | undefined, ctx: VerifyContext): Promise<void> {
-  const listUrl = issuer ? idOf(issuer.revocationList) : undefined;
+  if (!issuer) {
+    return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'The issuer\'s profile could not be read, so whether it publishes a revocation list naming this badge is unknown');
+  }
+  const listUrl = idOf(issuer.revocationList);
   if (!listUrl) return checks.pass('revocation', 'Not revoked: the issuer publishes no revocation list');
   let list: Json;
   try {
-    list = isObj(issuer?.revocationList) && Array.isArray(issuer.revocationList.revokedAssertions) ? issuer.revocationList : await ctx.fetchJson(listUrl);
+    list = isObj(issuer.revocationList) && Array.isArray(issuer.revocationList.revokedAssertions) ? issuer.revocationList : await ctx.fetchJson(listUrl);
   } catch (e) {
     const code = e instanceof LanyardError ? e.code : ErrorCodes.STATUS_UNAVAILABLE;
     return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${reasonOf(e)}`);
