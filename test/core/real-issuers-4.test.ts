@@ -75,3 +75,127 @@ describe('Credly Acclaim: OB 1.1 hosted assertions from its sandbox', () => {
     expect(r.badge?.expires).toBe('2019-03-18T05:00:00.000Z');
   });
 });
+
+/**
+ * Credly today: an earner's downloads, kept in his repository to test his own extractor. Lightbend's
+ * badge is an OB 3.0 OpenBadgeCredential baked under the OB 3.0 keyword (`openbadgecredential`, OB 3.0
+ * §5.3.1), signed with eddsa-rdfc-2022 by a key of Credly's per-issuer did:web; AWS's is an OB 2.0
+ * hosted assertion baked under `openbadges`. Neither Credly's DID documents nor its hosted copies are
+ * published anywhere Lanyard's tests may copy from, so each stays unconfirmed, with the address named.
+ */
+describe('Credly: an OB 3.0 credential (Lightbend) and an OB 2.0 assertion (AWS), baked', () => {
+  const LIGHTBEND = 'takesection-credly/reactive-architecture-reactive-microservices-level-2.png';
+  const AWS = 'takesection-credly/aws-certified-machine-learning-engineer-associate.png';
+  const ISSUER = 'did:web:www.credly.com:api:v1:obi:v3:issuers:fb3d27de-4f33-4ab5-a458-8ed2084a0212';
+
+  it('Lightbend\'s OB 3.0 badge is read from its openbadgecredential chunk and left unconfirmed: Credly\'s DID document is out of reach', async () => {
+    const r = await verify(bytes(LIGHTBEND), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(r.format).toBe('ob3.0-data-integrity');
+    expect(outcomes(r)).toMatchObject({ parse: 'pass', structure: 'pass', signature: 'indeterminate', 'issuer-key': 'indeterminate', validity: 'pass', revocation: 'indeterminate' });
+    expect(fails(r)).toEqual([]);
+    expect(check(r, 'signature')).toMatchObject({ code: ErrorCodes.NO_KEY });
+    // did:web §3.2 (Read): the colon-separated path becomes the URL's path, then /did.json.
+    expect(check(r, 'signature')?.message).toContain('https://www.credly.com/api/v1/obi/v3/issuers/fb3d27de-4f33-4ab5-a458-8ed2084a0212/did.json');
+    expect(check(r, 'revocation')?.message).toContain('https://www.credly.com/api/v1/obi/v3/open_badge_credentials/edf48235-dc92-4eb8-adf3-58d497326f9a/revocation_list');
+    expect(r.badge?.issuer).toMatchObject({ id: ISSUER, name: 'Lightbend, Inc.' });
+  });
+
+  /** Credly names the credential after its earner ("name": "重樹 庄司"): the badge is the achievement's name. */
+  it('shows the achievement\'s name, not the earner\'s name Credly gives the credential', async () => {
+    const r = await verify(bytes(LIGHTBEND), { fetch: offline, now: NOW, identities: [] });
+    expect(r.badge?.name).toBe('Reactive Architecture: Reactive Microservices - Level 2');
+    expect(r.badge?.alignments).toEqual([{ targetName: 'Certified Reactive Architect', targetUrl: 'https://www.lightbend.com/certified-reactive-architect' }]);
+  });
+
+  /**
+   * Once Credly's key can be read, the proof is checked over the RDF that jsonld.js makes of it under
+   * the bundled contexts (3.0.3 and extensions.json): Lanyard's own canonical form is the same bytes,
+   * so nothing in Credly's document (an Alignment's `targetDescription: null`, a credentialSchema)
+   * would make Lanyard check other data than the issuer signed.
+   */
+  it('canonicalizes to the same RDF as jsonld.js, so its proof would be checked over what Credly signed', async () => {
+    const { unpack } = await import('../../src/core/input/index.ts');
+    const { canonize } = await import('../../src/core/jsonld/canonize.ts');
+    const { referenceCanon } = await import('./jsonld/corpus.ts');
+    const { unsecured } = await import('../../src/core/proofs/suites.ts');
+    const { kind, credential } = await unpack(bytes(LIGHTBEND));
+    expect(kind).toBe('png');
+    if (credential.type !== 'json') throw new Error(`expected JSON, got ${credential.type}`);
+    const doc = unsecured(credential.json);
+    const ours = await canonize(doc);
+    expect(ours).toBe(await referenceCanon(doc));
+    expect(ours).toContain('"Reactive Architecture: Reactive Microservices - Level 2"');
+  });
+
+  it('AWS\'s OB 2.0 badge ("hosted", lower case) is unconfirmed while credly.com cannot be reached', async () => {
+    const r = await verify(bytes(AWS), { fetch: offline, now: NOW, identities: ['takesection@gmail.com'] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(r.format).toBe('ob2.0-hosted');
+    expect(fails(r)).toEqual([]);
+    expect(check(r, 'hosted')?.message).toContain('https://www.credly.com/api/v1/obi/v2/badge_assertions/a388d729-fc22-4503-9eb8-684947932757');
+  });
+
+  it('a NetLearning badge kept beside them is unconfirmed the same way while nlp.netlearning.co.jp cannot be reached', async () => {
+    const r = await verify(bytes('takesection-credly/TTT.png'), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(fails(r)).toEqual([]);
+    expect(check(r, 'hosted')?.message).toContain('https://nlp.netlearning.co.jp/api/v1.0/openbadge/v2/Assertion/Tml2NHpTRGlRWkNlS0FzV1A0aWUvQT09');
+  });
+});
+
+/**
+ * Virginia STAR (Prince William County Public Schools) hosted its OB 1.0 badges at badges.vastar.org;
+ * its developer posted an assertion, its badge class and the issuer profile, each as its URL served it,
+ * when Mozilla's validator answered "parse error". Every field OB 1.0 requires is there.
+ */
+describe('Virginia STAR: an OB 1.0 hosted badge with its badge class and issuer', () => {
+  const VASTAR = offlineFetch([{ prefix: 'http://badges.vastar.org/', dir: path.join(REAL, 'hosts/badges.vastar.org') }]);
+  const INPUT = 'virginia-star/assertion.json';
+
+  it('is valid for its earner: hosted on the issuer\'s own site, issued 2016-02-25 (Unix seconds)', async () => {
+    const r = await verify(bytes(INPUT), { fetch: VASTAR, now: NOW, identities: ['dbenko@prndl.us'] });
+    expect(r.verdict).toBe('valid');
+    expect(r.format).toBe('ob1.0-hosted');
+    expect(outcomes(r)).toMatchObject({ structure: 'pass', hosted: 'pass', validity: 'pass', revocation: 'pass', recipient: 'pass' });
+    expect(r.badge).toMatchObject({ name: 'Badge 28', issuedOn: '2016-02-25T03:25:03.000Z' });
+    expect(r.badge?.issuer.name).toBe('Virginia STAR');
+  });
+
+  it('an edited copy naming someone else is answered by the issuer\'s copy: not issued to them', async () => {
+    const edited = JSON.parse(readFileSync(path.join(REAL, INPUT), 'utf8')) as { recipient: { identity: string } };
+    edited.recipient.identity = 'mallory@example.com';
+    const r = await verify(JSON.stringify(edited), { fetch: VASTAR, now: NOW, identities: ['mallory@example.com'] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'recipient')?.outcome).toBe('fail');
+  });
+
+  it('is indeterminate, never invalid, while badges.vastar.org cannot be reached', async () => {
+    const r = await verify(bytes(INPUT), { fetch: offline, now: NOW, identities: ['dbenko@prndl.us'] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(fails(r)).toEqual([]);
+  });
+});
+
+/**
+ * The W3C Data Integrity test vectors of the suites Lanyard knows but does not check: a bbs-2023 base
+ * proof and a derived proof (vc-di-bbs), and ecdsa-jcs-2019 with P-256 and P-384 (vc-di-ecdsa). None
+ * is an Open Badge, so `structure` fails; their proofs are never called forged, only unchecked.
+ */
+describe('W3C test vectors of unchecked suites: bbs-2023 and ecdsa-jcs-2019', () => {
+  const SUITES = path.join(REAL, '../suites');
+  const suiteBytes = (f: string) => new Uint8Array(readFileSync(path.join(SUITES, f)));
+  it.each([
+    ['vc-di-bbs_addSignedSDBase.json', 'bbs-2023'],
+    ['vc-di-bbs_derivedRevealDocument.json', 'bbs-2023'],
+    ['vc-di-ecdsa_ecdsa-jcs-2019-p256_signedJCSECDSAP256.json', 'ecdsa-jcs-2019'],
+    ['vc-di-ecdsa_ecdsa-jcs-2019-p384_signedJCSECDSAP384.json', 'ecdsa-jcs-2019'],
+  ])('%s: the %s proof is unchecked, not forged; the credential is no badge', async (file, suite) => {
+    const r = await verify(suiteBytes(file), { fetch: offline, now: NOW, identities: [] });
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED });
+    expect(check(r, 'signature')?.message).toContain(`${suite} is a legitimate one that Lanyard cannot check yet`);
+    expect(check(r, 'issuer-key')?.message).toMatch(/not checked/);
+    expect(fails(r).map((c) => c.id)).toEqual(['structure']);
+    expect(check(r, 'structure')?.message).toContain('OpenBadgeCredential');
+  });
+});
