@@ -118,13 +118,11 @@ export function structureOb2(checks: CheckList, a: Json, raw: Json, bc: NodeRead
  * OB 2.0 RevocationList: entries are id strings, {id} or legacy {uid}; OB 1.1 lists are a map of uid → reason.
  * The list is named by the issuer's profile (OB 2.0 §Profile `revocationList`, OB 1.1 §IssuerOrganization):
  * with no profile read (its badge class or issuer out of reach), whether it names one is unknown, so
- * nothing is said to be unrevoked on its behalf (Credly Acclaim's sandbox assertions, served without
- * their badge class: test/core/real-issuers-4.test.ts).
+ * nothing is said to be unrevoked on its behalf, for a signed badge as for a hosted one (Credly
+ * Acclaim's sandbox assertions, served without their badge class: test/core/real-issuers-4.test.ts).
  */
 export async function checkRevocationList(checks: CheckList, a: Json, issuer: Json | undefined, ctx: VerifyContext): Promise<void> {
-  if (!issuer) {
-    return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'The issuer\'s profile could not be read, so whether it publishes a revocation list naming this badge is unknown');
-  }
+  if (!issuer) return checks.indeterminate('revocation', ErrorCodes.ISSUER_UNRESOLVED, 'The issuer profile, which names the revocation list, could not be fetched');
   const listUrl = idOf(issuer.revocationList);
   if (!listUrl) return checks.pass('revocation', 'Not revoked: the issuer publishes no revocation list');
   let list: Json;
