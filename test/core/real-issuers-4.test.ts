@@ -8,7 +8,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytes, check, fails, offlineFetch, outcomes, REAL } from '../support/real-fixtures.ts';
+import { referenceCanon } from './jsonld/corpus.ts';
 import { ErrorCodes } from '../../src/core/errors.ts';
+import { unpack } from '../../src/core/input/index.ts';
+import { canonize } from '../../src/core/jsonld/canonize.ts';
+import { generateSigner, signCredential } from '../../src/core/proofs/sign.ts';
+import { unsecured } from '../../src/core/proofs/suites.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
 
 const offline = offlineFetch();
@@ -87,6 +92,12 @@ describe('Credly: an OB 3.0 credential (Lightbend) and an OB 2.0 assertion (AWS)
   const LIGHTBEND = 'takesection-credly/reactive-architecture-reactive-microservices-level-2.png';
   const AWS = 'takesection-credly/aws-certified-machine-learning-engineer-associate.png';
   const ISSUER = 'did:web:www.credly.com:api:v1:obi:v3:issuers:fb3d27de-4f33-4ab5-a458-8ed2084a0212';
+  /** The credential baked in Lightbend's PNG, as JSON. */
+  const lightbendJson = async (): Promise<Record<string, unknown>> => {
+    const { kind, credential } = await unpack(bytes(LIGHTBEND));
+    if (kind !== 'png' || credential.type !== 'json') throw new Error(`expected JSON in a PNG, got ${credential.type} in ${kind}`);
+    return credential.json;
+  };
 
   it('Lightbend\'s OB 3.0 badge is read from its openbadgecredential chunk and left unconfirmed: Credly\'s DID document is out of reach', async () => {
     const r = await verify(bytes(LIGHTBEND), { fetch: offline, now: NOW, identities: [] });
@@ -115,17 +126,27 @@ describe('Credly: an OB 3.0 credential (Lightbend) and an OB 2.0 assertion (AWS)
    * would make Lanyard check other data than the issuer signed.
    */
   it('canonicalizes to the same RDF as jsonld.js, so its proof would be checked over what Credly signed', async () => {
-    const { unpack } = await import('../../src/core/input/index.ts');
-    const { canonize } = await import('../../src/core/jsonld/canonize.ts');
-    const { referenceCanon } = await import('./jsonld/corpus.ts');
-    const { unsecured } = await import('../../src/core/proofs/suites.ts');
-    const { kind, credential } = await unpack(bytes(LIGHTBEND));
-    expect(kind).toBe('png');
-    if (credential.type !== 'json') throw new Error(`expected JSON, got ${credential.type}`);
-    const doc = unsecured(credential.json);
+    const doc = unsecured(await lightbendJson());
     const ours = await canonize(doc);
     expect(ours).toBe(await referenceCanon(doc));
     expect(ours).toContain('"Reactive Architecture: Reactive Microservices - Level 2"');
+  });
+
+  /**
+   * Someone upgrades the badge's name and signs it again with a key of his own, leaving Lightbend as
+   * issuer. The new proof verifies, but its key is bound to no document of the issuer (a DID document
+   * may list another DID's key, so only Credly's can say): never valid, and the reason says so.
+   */
+  it('re-signed by someone else after an edit, it is never valid: the key is only the credential\'s word', async () => {
+    const { proof: _credly, ...bare } = await lightbendJson();
+    const edited = structuredClone(bare) as { credentialSubject: { achievement: { name: string } } };
+    edited.credentialSubject.achievement.name = 'Certified Reactive Architect';
+    const forger = await generateSigner();
+    const r = await verify(JSON.stringify(await signCredential(edited, forger)), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+    expect(check(r, 'issuer-key')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.ISSUER_UNRESOLVED });
+    expect(check(r, 'issuer-key')?.message).toContain(`${forger.didMethod}, which only the credential asserts`);
   });
 
   it('AWS\'s OB 2.0 badge ("hosted", lower case) is unconfirmed while credly.com cannot be reached', async () => {
