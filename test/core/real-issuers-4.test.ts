@@ -22,7 +22,7 @@ const NOW = new Date('2026-12-01T00:00:00Z');
 /**
  * Credly's Acclaim: two OB 1.1 hosted assertions from its sandbox, which Credly's own engineer posted
  * to 1EdTech's validator project in 2017 as test input, each with "Assertion URL" and "JSON" (what
- * that URL served): a 3ds Max badge valid until 2019-03-18 and an Autodesk badge that expired on
+ * that URL served): a badge valid until 2019-03-18 and an Autodesk 3ds Max badge that expired on
  * 2017-03-01. Their badge classes were not posted, so only the assertions are served here.
  */
 describe('Credly Acclaim: OB 1.1 hosted assertions from its sandbox', () => {
