@@ -1,6 +1,6 @@
 /**
- * The JSON Canonicalization Scheme (RFC 8785), for the eddsa-jcs-2022 cryptosuite (VC DI EdDSA
- * §3.4.2 Transformation, §3.4.5 Proof Configuration). ECMAScript's JSON.stringify already writes
+ * The JSON Canonicalization Scheme (RFC 8785), for the eddsa-jcs-2022 and ecdsa-jcs-2019 cryptosuites
+ * (VC DI EdDSA and ECDSA §3.4: Transformation, Proof Configuration). ECMAScript's JSON.stringify already writes
  * primitives as §3.2.2 asks (strings escaped as RFC 8785 §3.2.2.2, numbers as §3.2.2.3 by
  * Number.prototype.toString, -0 as 0); what JCS adds is object members sorted by their names'
  * UTF-16 code units (§3.2.3), which is JavaScript's default string order.

@@ -13,13 +13,15 @@
  *   pre-standard name `ecdsa-2019`;
  * - `DataIntegrityProof` / `ecdsa-sd-2023` derived proofs (VC DI ECDSA §3.5);
  * - `DataIntegrityProof` / `eddsa-jcs-2022` (VC DI EdDSA §3.4): the same Ed25519 over sha256 ‖ sha256,
- *   of the JCS (RFC 8785) serializations instead of RDFC-1.0 (eddsa-jcs.ts).
+ *   of the JCS (RFC 8785) serializations instead of RDFC-1.0 (eddsa-jcs.ts);
+ * - `DataIntegrityProof` / `ecdsa-jcs-2019` (VC DI ECDSA §3.4): ECDSA, P-256 or P-384, over the
+ *   curve's hash of the same two JCS serializations.
  * The proof configuration is the proof without its value, under the document's @context
  * (VC DI 1.0 §4.? "proofConfig.@context = unsecuredDocument.@context"; jsonld-signatures does
  * the same for the legacy suites).
  */
 import { shorten } from '../display.ts';
-export type SuiteKind = 'eddsa' | 'eddsa-jcs' | 'ed25519-2018' | 'ecdsa-rdfc' | 'ecdsa-sd';
+export type SuiteKind = 'eddsa' | 'eddsa-jcs' | 'ed25519-2018' | 'ecdsa-rdfc' | 'ecdsa-jcs' | 'ecdsa-sd';
 export interface Suite {
   kind: SuiteKind;
   /** How messages name it: the type, or the cryptosuite of a DataIntegrityProof. */
@@ -32,6 +34,7 @@ const DATA_INTEGRITY: Record<string, SuiteKind> = {
   'eddsa-jcs-2022': 'eddsa-jcs',
   'ecdsa-rdfc-2019': 'ecdsa-rdfc',
   'ecdsa-2019': 'ecdsa-rdfc',
+  'ecdsa-jcs-2019': 'ecdsa-jcs',
   'ecdsa-sd-2023': 'ecdsa-sd',
 };
 const PROOF_TYPES: Record<string, SuiteKind> = { Ed25519Signature2020: 'eddsa', Ed25519Signature2018: 'ed25519-2018' };
@@ -43,7 +46,7 @@ const PROOF_TYPES: Record<string, SuiteKind> = { Ed25519Signature2020: 'eddsa', 
  */
 // MerkleProof2019 (W3C CCG "Merkle Proof Signature Suite 2019", lds-merkle-proof-2019) and its
 // DataIntegrityProof name merkle-proof-2019: Blockcerts v3 credentials anchored in a blockchain.
-const KNOWN_CRYPTOSUITES = ['bbs-2023', 'ecdsa-jcs-2019', 'merkle-proof-2019'];
+const KNOWN_CRYPTOSUITES = ['bbs-2023', 'merkle-proof-2019'];
 const KNOWN_PROOF_TYPES = [
   'JsonWebSignature2020',
   'RsaSignature2018',

@@ -16,7 +16,7 @@ import { readDetachedJws, type DetachedJws } from './detached-jws.ts';
 import { CURVES, digest, isEc, prepareEcKey, verifyEcdsa, concat } from './ecdsa.ts';
 import { parseDerivedProofValue, verifyDerived, type DerivedProof } from './ecdsa-sd.ts';
 import { coldHashData, hashData, isEd25519, prepareKey, verifyEd25519 } from './ed25519.ts';
-import { jcsHashData } from './eddsa-jcs.ts';
+import { jcsInputs } from './eddsa-jcs.ts';
 import { methodKeyOf } from './method.ts';
 import { unreadInCredential, unreadInProof } from './signed-reading.ts';
 import { proofConfig, suiteOf, type Suite } from './suites.ts';
@@ -60,7 +60,7 @@ const unsettled = (code: ErrorCode, message: string): SignatureOutcome => ({ out
 type Signed =
   | { kind: 'eddsa' | 'eddsa-jcs'; signature: Uint8Array }
   | { kind: 'ed25519-2018'; jws: DetachedJws }
-  | { kind: 'ecdsa-rdfc'; signature: Uint8Array }
+  | { kind: 'ecdsa-rdfc' | 'ecdsa-jcs'; signature: Uint8Array }
   | { kind: 'ecdsa-sd'; derived: DerivedProof };
 
 function readSignature(suite: Suite, proof: Record<string, unknown>): Signed | SignatureOutcome {
@@ -77,10 +77,11 @@ function readSignature(suite: Suite, proof: Record<string, unknown>): Signed | S
       if (jws.alg !== 'EdDSA' && jws.alg !== 'Ed25519') return fail(ErrorCodes.ALG_NOT_ALLOWED, `The jws algorithm ${jws.alg} is not the EdDSA that Ed25519Signature2018 signs with`);
       return { kind: 'ed25519-2018', jws };
     }
-    case 'ecdsa-rdfc': {
+    case 'ecdsa-rdfc':
+    case 'ecdsa-jcs': {
       const signature = typeof pv === 'string' && pv.length < 300 ? multibaseDecode(pv) : null;
       return signature && (signature.length === 64 || signature.length === 96)
-        ? { kind: 'ecdsa-rdfc', signature }
+        ? { kind: suite.kind, signature }
         : fail(ErrorCodes.SIGNATURE_INVALID, 'The proofValue is not z + base58btc of a 64- or 96-byte ECDSA signature');
     }
     case 'ecdsa-sd': {
@@ -146,7 +147,7 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   if (signed.kind === 'ecdsa-sd' && isEc(jwk) && jwk.crv !== 'P-256') {
     return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `Lanyard checks ecdsa-sd-2023 proofs made with P-256 keys; ${key.source} is a ${jwk.crv} key`) };
   }
-  if (signed.kind === 'ecdsa-rdfc' && isEc(jwk) && signed.signature.length !== CURVES[jwk.crv].signatureLength) {
+  if ((signed.kind === 'ecdsa-rdfc' || signed.kind === 'ecdsa-jcs') && isEc(jwk) && signed.signature.length !== CURVES[jwk.crv].signatureLength) {
     return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, `The proofValue is not a ${jwk.crv} signature (${CURVES[jwk.crv].signatureLength} bytes), as ${key.source} makes`) };
   }
   const digestKey = ctx.keyCache ? await input.credentialDigest() : '';
@@ -154,16 +155,22 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   if (cacheKey && ctx.keyCache?.get(cacheKey) === true) return { ...info, key, signature: passed(suite, key) };
   if (isEd25519(jwk)) prepareKey(jwk);
   else if (isEc(jwk)) prepareEcKey(jwk);
-  if (signed.kind === 'eddsa-jcs' && isEd25519(jwk)) {
-    let data: ReturnType<typeof jcsHashData>;
+  if (signed.kind === 'eddsa-jcs' || signed.kind === 'ecdsa-jcs') {
+    let data: ReturnType<typeof jcsInputs>;
     try {
-      if (!input.document) return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, 'eddsa-jcs-2022: the document was not given') };
-      data = jcsHashData(proof, input.document);
+      if (!input.document) return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `${suite.name}: the document was not given`) };
+      data = jcsInputs(proof, input.document);
     } catch (e) {
       return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `The credential could not be serialized with JCS: ${(e as Error)?.message ?? e}`) };
     }
     if ('error' in data) return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, data.error) };
-    if (!(await meanwhile(verifyEd25519(jwk, signed.signature, data), input, key))) {
+    // VC DI ECDSA §3.4.? Hashing: each serialization hashed with the curve's hash, then concatenated.
+    const check = isEd25519(jwk)
+      ? verifyEd25519(jwk, signed.signature, hashData(data.options, data.document))
+      : isEc(jwk)
+        ? Promise.all([digest(jwk.crv, data.options), digest(jwk.crv, data.document)]).then(([ph, dh]) => verifyEcdsa(jwk, signed.signature, concat(ph, dh)))
+        : Promise.resolve(false);
+    if (!(await meanwhile(check, input, key))) {
       return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, `The ${suite.name} proof does not verify with ${key.source}: the credential was altered or signed with another key`) };
     }
     if (cacheKey) ctx.keyCache?.set(cacheKey, true);

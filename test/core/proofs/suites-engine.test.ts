@@ -62,10 +62,10 @@ describe('OB 3.0 credentials in the new suites, through the engine', () => {
   it('an unimplemented suite makes the verdict indeterminate, not invalid', async () => {
     const ec = await generateEcSigner('P-256');
     const signed = (await signEcdsaRdfc(credential(ec.did), ec)) as Record<string, any>;
-    signed.proof.cryptosuite = 'ecdsa-jcs-2019';
+    signed.proof.cryptosuite = 'bbs-2023';
     const r = await verify(JSON.stringify(signed), { now });
     expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate' });
-    expect(check(r, 'signature')?.message).toContain('ecdsa-jcs-2019');
+    expect(check(r, 'signature')?.message).toContain('bbs-2023');
     expect(r.verdict).toBe('indeterminate');
   });
 });

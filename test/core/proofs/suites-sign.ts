@@ -2,11 +2,12 @@
  * Signing in the suites beside eddsa-rdfc-2022, for tests (the engine only verifies), written from
  * the specifications: VC DI ECDSA §3.3 (ecdsa-rdfc-2019: the curve's hash of canon(proof
  * configuration) ‖ of canon(document), RDFC-1.0 with that hash, ECDSA with it) and the CCG
- * Ed25519Signature2018 suite (a detached `b64: false` JWS over sha256 ‖ sha256).
+ * Ed25519Signature2018 suite (a detached `b64: false` JWS over sha256 ‖ sha256), ecdsa-jcs-2019 (§3.4).
  * Keys are did:key identities: `z` + base58btc(0x8024 P-256 / 0x8124 P-384 ‖ compressed point).
  */
 import { canonizeWith } from '../../../src/core/proofs/canonize-hash.ts';
 import { hashData } from '../../../src/core/proofs/ed25519.ts';
+import { jcsInputs } from '../../../src/core/proofs/eddsa-jcs.ts';
 import { CURVES, concat, digest } from '../../../src/core/proofs/ecdsa.ts';
 import { base58btcEncode, type Ed25519Signer } from '../../../src/core/proofs/sign.ts';
 import { proofConfig, unsecured } from '../../../src/core/proofs/suites.ts';
@@ -42,6 +43,16 @@ export async function signEcdsaRdfc(credential: Record<string, unknown>, signer:
   const [p, d] = await Promise.all([canonizeWith(proofConfig(proof, credential['@context']), hash), canonizeWith(unsecured(credential), hash)]);
   const data = concat(await digest(signer.crv, p), await digest(signer.crv, d));
   const sig = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash }, signer.privateKey, data as Uint8Array<ArrayBuffer>));
+  return { ...credential, proof: { ...proof, proofValue: `z${base58btcEncode(sig)}` } };
+}
+
+/** VC DI ECDSA §3.4 ecdsa-jcs-2019: the proof carries the document's @context; the curve's hash of JCS(options) ‖ of JCS(document). */
+export async function signEcdsaJcs(credential: Record<string, unknown>, signer: EcSigner, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  const proof: Record<string, unknown> = { ...baseProof('DataIntegrityProof', signer.didMethod, { cryptosuite: 'ecdsa-jcs-2019' }), '@context': credential['@context'], ...extra };
+  const inputs = jcsInputs(proof, credential);
+  if ('error' in inputs) throw new Error(inputs.error);
+  const data = concat(await digest(signer.crv, inputs.options), await digest(signer.crv, inputs.document));
+  const sig = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: CURVES[signer.crv].hash }, signer.privateKey, data as Uint8Array<ArrayBuffer>));
   return { ...credential, proof: { ...proof, proofValue: `z${base58btcEncode(sig)}` } };
 }
 
