@@ -207,6 +207,8 @@ export function openPicker(o: PickerOptions): { close(): void } {
 function row(b: PickerBadge, i: number): HTMLLIElement {
   // Only a picture the message holds (data:): one fetched from here would be the page's request,
   // seen by its service worker, telling it which badges the user holds (background views.ts pickerImage).
+  // Never draggable: that data: URL is the baked badge itself (credential and recipient), and a drag
+  // that starts here fires dragstart at the page's document, whose data it may read then (HTML §6.11.2).
   const src = b.image && /^data:/i.test(b.image) ? safeImage(b.image) : null;
   const [mark, key] = MARKS[b.verdict];
   const label = tx(key);
@@ -218,7 +220,7 @@ function row(b: PickerBadge, i: number): HTMLLIElement {
   return h(
     'li',
     { role: 'option', 'data-i': String(i), 'aria-label': `${name}, ${label}` },
-    src ? h('img', { src, alt: '', referrerpolicy: 'no-referrer' }) : h('span', { class: 'n' }),
+    src ? h('img', { src, alt: '', referrerpolicy: 'no-referrer', draggable: 'false' }) : h('span', { class: 'n' }),
     h('span', { class: 't' }, h('b', { dir: dirOf(name) }, name), meta),
     // The status in words, not colour alone; a valid badge's mark is enough ("Verified" in its name).
     h('span', { class: `m ${b.verdict}`, title: label }, h('i', {}, mark), b.verdict === 'valid' ? '' : h('small', {}, ` ${label}`)),
