@@ -213,6 +213,16 @@ describe('a page cannot drive it (issue 12 point 5)', () => {
     expect(rt.sent.length).toBeLessThanOrEqual(1);
   });
 
+  it('ignores a focus the page makes in place of the user’s Tab: it cancels the Tab, then focuses a badge link of its choice', async () => {
+    onTop = el('ob3');
+    // The page's own keydown listener (after Lanyard's): a.focus() gives a trusted focusin, during the user's real Tab.
+    document.addEventListener('keydown', (e) => (e.preventDefault(), focusIn(el('ob3')), el('ob3').focus()), { once: true });
+    document.dispatchEvent(asUser(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true })));
+    await dwell();
+    expect(rt.sent).toEqual([]);
+    expect(card()).toBeUndefined();
+  });
+
   it.each([
     ['zero size', (e: HTMLElement) => void boxes.set(e, new DOMRect(10, 10, 0, 0))],
     ['one pixel', (e: HTMLElement) => void boxes.set(e, new DOMRect(10, 10, 1, 1))],
