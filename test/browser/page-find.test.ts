@@ -76,6 +76,7 @@ describe('a page searching Lanyard’s closed shadow roots with window.find', ()
     });
     expect(shown.verdict.length).toBeGreaterThan(3);
     expect(shown.name).toBe('<img src=x onerror=alert(1)>');
+    await page.screenshot({ path: 'test-results/hover-quiet-text.png' });
     // The page's own words are found: window.find works here.
     expect(await pageFinds(page, 'my badge link')).toBe(true);
     for (const probe of [shown.verdict.slice(2), shown.name, 'onerror', 'Issued to one of your addresses', 'Not confirmed as issued', 'Could not be verified', 'Verified badge', 'Not a valid badge']) {
@@ -91,6 +92,8 @@ describe('a page searching Lanyard’s closed shadow roots with window.find', ()
     await loaded;
     await clickButton(page, 'insert-badge', 0);
     expect((await pickerOptions(page)).some((l) => l.startsWith('Analytical Engine Programmer'))).toBe(true);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: 'test-results/picker-quiet-text.png' });
     for (const probe of ['Analytical Engine Programmer', 'Analytical Society', 'onerror', 'Not valid', 'Not fully verified', 'Not checked yet']) {
       expect(await pageFinds(page, probe), probe).toBe(false);
     }
