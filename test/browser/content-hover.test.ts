@@ -83,7 +83,8 @@ async function hover(page: Page, id: string): Promise<void> {
   await page.hover(`#${id}`);
 }
 
-const cardText = (page: Page) => inShadow(page, 'hover-card', (root) => root.querySelector('.c')?.textContent ?? '');
+// The card's words are CSS generated content (src/content/ui/quiet.ts: window.find cannot match them): read from data-q.
+const cardText = (page: Page) => inShadow(page, 'hover-card', (root) => [...root.querySelectorAll('[data-q]')].map((q) => q.getAttribute('data-q')).join(''));
 const cardState = (page: Page) => inShadow(page, 'hover-card', (root) => root.querySelector('.c')?.getAttribute('data-state') ?? '').catch(() => '');
 const waitReady = (page: Page) => waitFor(async () => (await cardState(page)) === 'ready' || (await cardState(page)) === 'error', 15_000);
 

@@ -65,26 +65,26 @@ describe('content scripts in the browser’s language, with the share warning', 
 
     const { page, errors } = await open('https://mail.google.com/mail/u/0/#inbox?compose=new', '[lanyard] mail content script loaded');
     await page.waitForSelector('[data-lanyard="insert-badge"]');
-    expect(await inShadow(page, 'insert-badge', (root) => root.querySelector('button')?.textContent)).toBe('Insérer un badge');
+    expect(await inShadow(page, 'insert-badge', (root) => root.querySelector('button [data-q]')?.getAttribute('data-q'))).toBe('Insérer un badge');
     const body = 'div[g_editable="true"]';
     await page.evaluate((sel) => void (document.querySelector(sel)!.innerHTML = 'Mon badge : <br>Ada'), body);
     await caretAfter(page, body, 'Mon badge : ');
     await clickButton(page, 'insert-badge');
     expect(await pickerOptions(page)).toEqual(['Poetical Science, Pas entièrement vérifié']);
-    expect(await inShadow(page, 'picker', (root) => root.querySelector('li .m')?.textContent)).toBe('? Pas entièrement vérifié');
+    expect(await inShadow(page, 'picker', (root) => [...root.querySelectorAll('li .m [data-q]')].map((q) => q.getAttribute('data-q')).join(''))).toBe('? Pas entièrement vérifié');
     expect(await inShadow(page, 'picker', (root) => root.querySelector('input')?.getAttribute('placeholder'))).toBe('Rechercher dans vos badges');
     // The month in the browser's language too (the page says lang="en").
-    expect(await inShadow(page, 'picker', (root) => root.querySelector('li small')?.textContent)).toBe('mars 2026');
+    expect(await inShadow(page, 'picker', (root) => [...root.querySelector('li small')!.querySelectorAll('[data-q]')].map((q) => q.getAttribute('data-q')).join(''))).toBe('mars 2026');
     await page.screenshot({ path: 'test-results/picker-status-fr.png' });
 
     await clickInShadow(page, 'picker', 'li[data-i="0"]');
-    const warning = await waitFor(() => inShadow(page, 'picker', (root) => root.querySelector('[role=alert]')?.textContent || null));
+    const warning = await waitFor(() => inShadow(page, 'picker', (root) => root.querySelector('[role=alert] [data-q]')?.getAttribute('data-q') || null));
     // The reason names the issuer's host Lanyard may not read, not the engine's "open the badge in Lanyard".
     expect(warning).toBe("Lanyard n'a pas pu mener toutes les vérifications de ce badge : Lanyard n’a pas encore accès à ux-issuer.example. La personne avec qui vous le partagez ne pourra peut-être pas le vérifier non plus.");
     // Nothing went in yet.
     expect(await page.innerHTML(body)).not.toContain('<table');
     await page.screenshot({ path: 'test-results/picker-warning-fr.png' });
-    const buttons = await inShadow(page, 'picker', (root) => [...root.querySelectorAll('.a button')].map((b) => b.textContent));
+    const buttons = await inShadow(page, 'picker', (root) => [...root.querySelectorAll('.a button')].map((b) => b.querySelector('[data-q]')?.getAttribute('data-q')));
     expect(buttons).toEqual(['En choisir un autre', 'L’utiliser quand même']);
     await clickInShadow(page, 'picker', '.a button:last-child');
     const html = await waitFor(async () => {
@@ -107,7 +107,7 @@ describe('content scripts in the browser’s language, with the share warning', 
     await page.mouse.move(0, 0);
     await page.hover('#b');
     const text = await waitFor(async () => {
-      const s = await inShadow(page, 'hover-card', (root) => (root.querySelector('.c')?.getAttribute('data-state') !== 'loading' ? `${root.querySelector('.c')?.getAttribute('data-state')}: ${root.querySelector('.c')?.textContent}` : null)).catch(() => null);
+      const s = await inShadow(page, 'hover-card', (root) => (root.querySelector('.c')?.getAttribute('data-state') !== 'loading' ? `${root.querySelector('.c')?.getAttribute('data-state')}: ${[...root.querySelectorAll('.c [data-q]')].map((q) => q.getAttribute('data-q')).join('')}` : null)).catch(() => null);
       return s || null;
     }, 15_000);
     expect(text).toMatch(/^ready: /);

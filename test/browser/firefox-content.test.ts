@@ -96,7 +96,8 @@ function caretAfter(selector: string, after: string): Promise<void> {
   }, selector, after);
 }
 
-const cardText = async () => ff.elementText((await ff.inShadow('hover-card', '.c'))[0]!);
+// The card's words are CSS generated content (src/content/ui/quiet.ts), which WebDriver's element text leaves out: read from data-q.
+const cardText = async () => (await Promise.all((await ff.inShadow('hover-card', '.c [data-q]')).map((q) => ff.attribute(q, 'data-q')))).join('');
 /** The card's state lives inside its closed shadow root: the page-visible host is the same in every state. */
 const readyCard = () =>
   waitFor(async () => (await ff.inShadow('hover-card', '.c[data-state="ready"]').catch(() => [])).length > 0, 20_000, 'the hover card ready');

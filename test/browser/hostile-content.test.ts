@@ -209,7 +209,7 @@ describe('hostile badges in the verify-on-hover card', () => {
       await page.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 3 });
       await page.mouse.move(box.x + 6, box.y + box.height / 2);
       await waitFor(async () => (await cardReady()) === 'ready', 20_000);
-      const card = await inShadow(page, 'hover-card', (root) => ({ text: root.querySelector('.c')?.textContent ?? '', links: root.querySelectorAll('a, script, iframe, [onerror], [onload]').length, width: (root.querySelector('.c') as HTMLElement | null)?.getBoundingClientRect().width ?? 0 }));
+      const card = await inShadow(page, 'hover-card', (root) => ({ text: [...root.querySelectorAll('[data-q]')].map((q) => q.getAttribute('data-q')).join(''), links: root.querySelectorAll('a, script, iframe, [onerror], [onload]').length, width: (root.querySelector('.c') as HTMLElement | null)?.getBoundingClientRect().width ?? 0 }));
       expect(card.links).toBe(0);
       expect(BIDI.test(card.text)).toBe(false);
       expect(card.width).toBeLessThanOrEqual(302);

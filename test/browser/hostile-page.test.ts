@@ -144,7 +144,7 @@ describe('a hostile hover site', () => {
     // The background answered (the test backpack is on 127.0.0.1, which a page's link never reaches):
     // a verdict, not a transport error.
     expect(await state()).toBe('ready');
-    expect(await inShadow(page, 'hover-card', (root) => root.textContent ?? '')).toContain('local or private network');
+    expect(await inShadow(page, 'hover-card', (root) => [...root.querySelectorAll('[data-q]')].map((q) => q.getAttribute('data-q')).join(''))).toContain('local or private network');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -6,7 +6,11 @@
  * - a pointer dwell: a trusted `mouseover`, no `mouseout` for the pause, and real pointer movement
  *   (a trusted pointermove/mousemove whose coordinates changed) over the element within the last
  *   MOVE_WINDOW_MS; a browser's synthetic move after a layout change has the same coordinates;
- * - keyboard focus that follows a real Tab key press (within KEY_WINDOW_MS), one focus per press;
+ * - keyboard focus that follows a real Tab key press (within KEY_WINDOW_MS), one focus per press,
+ *   and only when that press kept its default action: a page's own keydown listener can cancel the
+ *   user's Tab and focus a badge link of its choice (`a.focus()`, a trusted focusin during the
+ *   press), while the browser's own move of the focus is the Tab's default action (UI Events
+ *   §3.5 keydown: its default action, sequential focus navigation, is what preventDefault cancels);
  *
  * and in both cases only an element the user can see: not zero-sized, not hidden, not (almost)
  * transparent, inside the viewport, and on top where it is pointed at.
@@ -56,6 +60,7 @@ export function createIntent({ isTrusted, now = () => performance.now() }: Inten
   let last: (Point & { t: number; target: EventTarget | null }) | undefined;
   let prev: Point | undefined;
   let tabAt = -Infinity;
+  let tab: Event | undefined;
   return {
     /** pointermove/mousemove: remembered only when the pointer really moved. */
     move(e: Event): void {
@@ -68,7 +73,7 @@ export function createIntent({ isTrusted, now = () => performance.now() }: Inten
     },
     /** keydown: a real Tab (or Shift+Tab) lets the next focus count, once. */
     key(e: Event): void {
-      if (isTrusted(e) && (e as KeyboardEvent).key === 'Tab') tabAt = now();
+      if (isTrusted(e) && (e as KeyboardEvent).key === 'Tab') (tabAt = now(), (tab = e));
     },
     /** After the pause: whether the pointer really moved over `el` lately and `el` is shown where it points. */
     pointerDwell(el: Element): boolean {
@@ -76,11 +81,14 @@ export function createIntent({ isTrusted, now = () => performance.now() }: Inten
       if (!(last.target instanceof Node) || !el.contains(last.target)) return false;
       return isShown(el, last);
     },
-    /** At a focusin: whether it follows a real Tab press (used up) and `el` is shown. */
-    keyboardFocus(el: Element): boolean {
-      if (now() - tabAt > KEY_WINDOW_MS) return false;
+    /**
+     * At a focusin: the real Tab press it follows (used up), when `el` is shown; else null. Whether
+     * the page cancelled that press is known once its dispatch is over: ask `defaultPrevented` after the pause.
+     */
+    keyboardFocus(el: Element): Event | null {
+      if (now() - tabAt > KEY_WINDOW_MS || !tab) return null;
       tabAt = -Infinity;
-      return isShown(el);
+      return isShown(el) ? tab : null;
     },
   };
 }

@@ -100,8 +100,10 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
 
   const focus = (e: Event) => {
     const c = candidate(e);
-    // Decided at the focus itself: the Tab press it follows is used up by this focus.
-    if (c && intent.keyboardFocus(c.el)) start(c.el, c.url, () => document.activeElement === c.el || c.el.contains(document.activeElement));
+    // Decided at the focus itself: the Tab press it follows is used up by this focus. After the
+    // pause, that press must not have been cancelled (the page focusing a link of its own in its place: hover-intent.ts).
+    const press = c ? intent.keyboardFocus(c.el) : null;
+    if (c && press) start(c.el, c.url, () => !press.defaultPrevented && (document.activeElement === c.el || c.el.contains(document.activeElement)));
   };
 
   const out = (e: Event) => {

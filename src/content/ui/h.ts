@@ -1,8 +1,10 @@
 /**
- * Builds DOM without HTML strings: every text goes in as a Text node, so badge fields coming from
- * the background can never become markup.
+ * Builds DOM without HTML strings: every string goes in as an attribute value drawn by CSS
+ * (quiet.ts: a page's window.find() cannot search it), so badge fields coming from the background
+ * can never become markup, nor be found by the page.
  */
 import { uiLanguage } from '../i18n.ts';
+import { quiet } from './quiet.ts';
 
 type Child = Node | string | null | undefined | false;
 
@@ -13,7 +15,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  for (const c of children) if (c) el.append(c);
+  for (const c of children) if (c) el.append(typeof c === 'string' ? quiet(c) : c);
   return el;
 }
 

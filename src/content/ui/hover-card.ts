@@ -12,6 +12,7 @@ import { tx, type ContentKey } from '../i18n.ts';
 import { h, monthYear } from './h.ts';
 import { place } from './place.ts';
 import { mountShadow, type ShadowUi } from './shadow.ts';
+import { dirOf } from './quiet.ts';
 
 export type CardState = { kind: 'loading' } | { kind: 'ready'; verdict: HoverVerdict } | { kind: 'error'; message: string };
 
@@ -69,11 +70,12 @@ function body(state: CardState): (Node | string)[] {
   // The name is the issuer's own word ("Harvard University" from anywhere); beside it, where the
   // checks place the issuer (its id's host or DID: issuer-site.ts), which the name cannot fake.
   const site = v.issuerSite ? displayText(v.issuerSite, 80) : '';
-  const named = v.issuerName ? h('bdi', { dir: 'auto' }, displayText(v.issuerName, 300)) : null;
+  const named = v.issuerName ? h('bdi', { dir: dirOf(v.issuerName) }, displayText(v.issuerName, 300)) : null;
   const issuer = named && site ? h('span', {}, named, ` (${site})`) : named ?? (site ? h('bdi', { dir: 'ltr' }, site) : null);
+  const heading = v.noBadgeKind ? tx(NO_BADGE[v.noBadgeKind]) : displayText(v.name, 300);
   return [
     verdict,
-    h('b', { dir: 'auto' }, v.noBadgeKind ? tx(NO_BADGE[v.noBadgeKind]) : displayText(v.name, 300)),
+    h('b', { dir: dirOf(heading) }, heading),
     issuer ? h('p', {}, ...(date ? around('contentHoverIssuedByOn', issuer, date) : around('contentHoverIssuedBy', issuer))) : date ? h('p', {}, tx('contentHoverIssuedOn', date)) : '',
     // Nothing read, nobody to match: no recipient line (it would suggest a badge was found).
     v.noBadge ? '' : h('p', {}, tx(v.issuedToYou ? 'contentHoverToYou' : 'contentHoverNotToYou')),

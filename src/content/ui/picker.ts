@@ -16,6 +16,7 @@ import { mountShadow, type ShadowUi } from './shadow.ts';
 import { place } from './place.ts';
 import { fromUser } from './user.ts';
 import { guard } from './armed.ts';
+import { dirOf, say } from './quiet.ts';
 
 export interface PickerOptions {
   anchor: Element;
@@ -111,7 +112,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
   };
   const render = () => {
     list.replaceChildren(...badges.map(row));
-    status.textContent = badges.length ? '' : tx(input.value ? 'contentPickerNoMatch' : 'contentPickerEmpty');
+    say(status, badges.length ? '' : tx(input.value ? 'contentPickerNoMatch' : 'contentPickerEmpty'));
     select(0);
     // Other rows under the pointer: a click meant for the old ones must not pick a new one.
     armed.changed();
@@ -120,7 +121,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
     const mine = ++seq;
     const r = await ask('picker/list', { query: input.value.trim().slice(0, 200) });
     if (mine !== seq || life.signal.aborted) return;
-    if (!r.ok) return void (status.textContent = errorWords(r.error));
+    if (!r.ok) return void say(status, errorWords(r.error));
     badges = r.value;
     render();
   };
@@ -141,14 +142,14 @@ export function openPicker(o: PickerOptions): { close(): void } {
     const why = armed.check();
     if (why) {
       // Too soon or just moved: the next click acts. Drawn otherwise by the page: say so (in case it is the site's own doing).
-      if (why !== 'too-soon' && why !== 'moved') status.textContent = tx('contentPickerHidden');
+      if (why !== 'too-soon' && why !== 'moved') say(status, tx('contentPickerHidden'));
       return void console.warn(`[lanyard] the picker ignored a pick: ${why}`);
     }
     if (b.warning && !confirmed) {
       confirming = b;
       warning.className = `w ${b.warning.level}`;
-      warning.textContent = warningText(b.warning);
-      status.textContent = '';
+      say(warning, warningText(b.warning));
+      say(status, '');
       showList(false);
       // The safe choice has the focus: Enter does not share a badge the viewer cannot trust.
       back.focus();
@@ -156,10 +157,10 @@ export function openPicker(o: PickerOptions): { close(): void } {
     }
     confirming = null;
     showList(true);
-    status.textContent = tx('contentPickerWorking');
+    say(status, tx('contentPickerWorking'));
     const err = await o.onPick(b);
     if (life.signal.aborted) return;
-    if (typeof err === 'string') status.textContent = err;
+    if (typeof err === 'string') say(status, err);
     else self.close();
   };
 
@@ -206,6 +207,8 @@ export function openPicker(o: PickerOptions): { close(): void } {
 function row(b: PickerBadge, i: number): HTMLLIElement {
   // Only a picture the message holds (data:): one fetched from here would be the page's request,
   // seen by its service worker, telling it which badges the user holds (background views.ts pickerImage).
+  // Never draggable: that data: URL is the baked badge itself (credential and recipient), and a drag
+  // that starts here fires dragstart at the page's document, whose data it may read then (HTML §6.11.2).
   const src = b.image && /^data:/i.test(b.image) ? safeImage(b.image) : null;
   const [mark, key] = MARKS[b.verdict];
   const label = tx(key);
@@ -213,12 +216,12 @@ function row(b: PickerBadge, i: number): HTMLLIElement {
   const name = displayText(b.name, 300);
   const issuer = b.issuerName ? displayText(b.issuerName, 300) : '';
   const date = monthYear(b.issuedOn);
-  const meta = issuer || date ? h('small', {}, issuer ? h('bdi', { dir: 'auto' }, issuer) : '', issuer && date ? ' · ' : '', date) : null;
+  const meta = issuer || date ? h('small', {}, issuer ? h('bdi', { dir: dirOf(issuer) }, issuer) : '', issuer && date ? ' · ' : '', date) : null;
   return h(
     'li',
     { role: 'option', 'data-i': String(i), 'aria-label': `${name}, ${label}` },
-    src ? h('img', { src, alt: '', referrerpolicy: 'no-referrer' }) : h('span', { class: 'n' }),
-    h('span', { class: 't' }, h('b', { dir: 'auto' }, name), meta),
+    src ? h('img', { src, alt: '', referrerpolicy: 'no-referrer', draggable: 'false' }) : h('span', { class: 'n' }),
+    h('span', { class: 't' }, h('b', { dir: dirOf(name) }, name), meta),
     // The status in words, not colour alone; a valid badge's mark is enough ("Verified" in its name).
     h('span', { class: `m ${b.verdict}`, title: label }, h('i', {}, mark), b.verdict === 'valid' ? '' : h('small', {}, ` ${label}`)),
   );

@@ -1,7 +1,10 @@
+import { QUIET_CSS } from './quiet.ts';
+
 /**
  * Every piece of UI Lanyard puts on a page lives in a closed shadow root: the page's styles do
  * not reach it (`all: initial` on the host), and the page's scripts cannot read the user's badges
- * out of it. (Bitwarden's closed shadow roots; Hypothesis's shadow containers.)
+ * out of it: not its nodes (closed), not its words by searching (quiet.ts: window.find searches
+ * closed shadow roots). (Bitwarden's closed shadow roots; Hypothesis's shadow containers.)
  */
 export interface ShadowUi {
   host: HTMLElement;
@@ -19,7 +22,7 @@ export const HOST_ATTR = 'data-lanyard';
  * script, the marks ✓ ✕) would fetch, from the page's server and its service worker, the pieces
  * that hold them. A generic family is never matched against @font-face (CSS Fonts 4, generic font families).
  */
-const BASE = ':host{all:initial!important}*{box-sizing:border-box;font:13px/1.35 system-ui,sans-serif}';
+const BASE = `:host{all:initial!important}*{box-sizing:border-box;font:13px/1.35 system-ui,sans-serif}${QUIET_CSS}`;
 
 function style(root: ShadowRoot, css: string): void {
   try {

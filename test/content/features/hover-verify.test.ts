@@ -10,7 +10,7 @@ import { initHoverVerify, PAUSE_MS, REVEAL_MS } from '../../../src/content/featu
 import { fixture, loadPage } from '../support/pages.ts';
 import { installRuntime, raw, type FakeRuntime } from '../support/runtime.ts';
 import fr from '../../../public/_locales/fr/messages.json' with { type: 'json' };
-import { hosts, shadowOf } from '../support/shadow.ts';
+import { hosts, shadowOf, shown } from '../support/shadow.ts';
 
 const VERDICT: HoverVerdict = {
   verdict: 'valid',
@@ -67,7 +67,7 @@ const focusIn = (t: Element, trusted = true) => {
 const card = () => hosts('hover-card')[0];
 const box = () => (card() ? shadowOf(card()).querySelector<HTMLElement>('.c') : null);
 const state = () => box()?.getAttribute('data-state');
-const cardText = () => box()?.textContent;
+const cardText = () => shown(box());
 const dwell = async () => vi.advanceTimersByTimeAsync(PAUSE_MS + REVEAL_MS + 10);
 
 describe('verify on hover', () => {
@@ -213,6 +213,16 @@ describe('a page cannot drive it (issue 12 point 5)', () => {
     expect(rt.sent.length).toBeLessThanOrEqual(1);
   });
 
+  it('ignores a focus the page makes in place of the user’s Tab: it cancels the Tab, then focuses a badge link of its choice', async () => {
+    onTop = el('ob3');
+    // The page's own keydown listener (after Lanyard's): a.focus() gives a trusted focusin, during the user's real Tab.
+    document.addEventListener('keydown', (e) => (e.preventDefault(), focusIn(el('ob3')), el('ob3').focus()), { once: true });
+    document.dispatchEvent(asUser(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true })));
+    await dwell();
+    expect(rt.sent).toEqual([]);
+    expect(card()).toBeUndefined();
+  });
+
   it.each([
     ['zero size', (e: HTMLElement) => void boxes.set(e, new DOMRect(10, 10, 0, 0))],
     ['one pixel', (e: HTMLElement) => void boxes.set(e, new DOMRect(10, 10, 1, 1))],
@@ -298,7 +308,7 @@ describe('the card in the browser’s language', () => {
     expect(cardText()).toContain('✓ Badge vérifié');
     expect(cardText()).toContain('Délivré par Analytical Society, ');
     expect(cardText()).toContain('Délivré à l’une de vos adresses');
-    expect(box()?.querySelector('bdi')?.textContent).toBe('Analytical Society');
+    expect(shown(box()?.querySelector('bdi'))).toBe('Analytical Society');
     // The background's English line for a valid badge only repeated the lines above: not shown.
     expect(cardText()).not.toContain('All checks passed.');
   });
@@ -308,7 +318,7 @@ describe('the card in the browser’s language', () => {
     rt = installRuntime({ 'hover/verify': () => ({ verdict: 'indeterminate', name: 'A web page, not badge data', issuedToYou: false, noBadge: true, noBadgeKind: 'web-page', message: 'www.credly.com answered a web page' }) }, fr);
     moveOnto(el('badgr'));
     await dwell();
-    expect(box()?.querySelector('b')?.textContent).toBe('Une page web, pas des données de badge');
+    expect(shown(box()?.querySelector('b'))).toBe('Une page web, pas des données de badge');
     expect(cardText()).not.toContain('A web page, not badge data');
   });
 

@@ -9,7 +9,7 @@ import { linkedinProfile } from '../../../src/content/features/linkedin-profile.
 import type { Feature } from '../../../src/content/loader.ts';
 import { attachDeclaredShadows, fixture, loadPage, realPage, REAL_LINKEDIN } from '../support/pages.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
-import { flush, hosts, pickerRoot, shadowOf } from '../support/shadow.ts';
+import { flush, hosts, pickerRoot, shadowOf, shown } from '../support/shadow.ts';
 import { pressAfterPause } from '../support/armed.ts';
 
 // jsdom cannot make trusted events: here the tests' clicks and keys stand for the user's (src/content/ui/user.ts;
@@ -72,7 +72,7 @@ describe('LinkedIn profile: Add badge', () => {
     await flush();
     await pick(hosts('linkedin-add-badge')[0]!);
     expect(to).not.toHaveBeenCalled();
-    expect(pickerRoot().querySelector('[role=status]')?.textContent).toMatch(/refused/);
+    expect(shown(pickerRoot().querySelector('[role=status]'))).toMatch(/refused/);
   });
 
   it('stays away from someone else’s profile (the real markup) and from a page without the card', async () => {

@@ -30,3 +30,19 @@ export function pickerRoot(): ShadowRoot {
 export async function flush(times = 5): Promise<void> {
   for (let i = 0; i < times; i++) await new Promise<void>((r) => setTimeout(r, 0));
 }
+
+/**
+ * What an element of Lanyard's UI shows: its text is CSS generated content (src/content/ui/quiet.ts,
+ * `data-q`), never Text nodes, so `textContent` is empty; this reads it in document order.
+ */
+export function shown(el: Element | null | undefined): string | undefined {
+  if (!el) return undefined;
+  let out = '';
+  const walk = (n: Node): void => {
+    if (n.nodeType === Node.TEXT_NODE && n.parentElement?.localName !== 'style') out += n.textContent ?? '';
+    if (n instanceof Element && n.hasAttribute('data-q')) out += n.getAttribute('data-q');
+    n.childNodes.forEach(walk);
+  };
+  walk(el);
+  return out;
+}

@@ -11,7 +11,7 @@ import { ARM_MS, drawnRefusal, movedBetween, refusal, type Drawn, type Layer, ty
 import { openPicker } from '../../../src/content/ui/picker.ts';
 import type { PickerBadge } from '../../../src/messaging/views.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
-import { flush, hosts, pickerRoot } from '../support/shadow.ts';
+import { flush, hosts, pickerRoot, shown } from '../support/shadow.ts';
 import { pause, pressAfterPause } from '../support/armed.ts';
 
 // jsdom cannot make trusted events: the tests' clicks stand for the user's (user-events.test.ts shows a page's do nothing).
@@ -144,7 +144,7 @@ describe('the picker against clickjacking', () => {
     const picked = await open();
     pressAfterPause(options()[1]);
     await flush();
-    const anyway = [...pickerRoot().querySelectorAll('button')].find((b) => b.textContent === 'Use it anyway')!;
+    const anyway = [...pickerRoot().querySelectorAll('button')].find((b) => shown(b) === 'Use it anyway')!;
     anyway.click();
     await flush();
     expect(picked).toEqual([]);
@@ -164,7 +164,7 @@ describe('the picker against clickjacking', () => {
   it('its own rows and status line (the panel grows) are not a move: a pick after the pause picks', async () => {
     // The panel's height follows its content, as a browser lays it out, from the moment it is made.
     const isPanel = (el: HTMLElement) => el.getAttribute('role') === 'dialog';
-    const height = (el: HTMLElement) => 60 + 48 * el.querySelectorAll('li').length + (el.querySelector('[role=status]')?.textContent ? 20 : 0);
+    const height = (el: HTMLElement) => 60 + 48 * el.querySelectorAll('li').length + (shown(el.querySelector('[role=status]')) ? 20 : 0);
     const spies = [
       vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockImplementation(function (this: HTMLElement) { return isPanel(this) ? 340 : 0; }),
       vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) { return isPanel(this) ? height(this) : 0; }),
@@ -201,7 +201,7 @@ describe('the picker against clickjacking', () => {
       pressAfterPause(options()[0]);
       await flush();
       expect(picked, style).toEqual([]);
-      expect(pickerRoot().querySelector('[role=status]')?.textContent).toBe('This page covers or fades Lanyard’s panel, so it does not act on clicks or keys here.');
+      expect(shown(pickerRoot().querySelector('[role=status]'))).toBe('This page covers or fades Lanyard’s panel, so it does not act on clicks or keys here.');
       modal.removeAttribute('style');
       pressAfterPause(options()[0]);
       await flush();

@@ -14,7 +14,7 @@ import { guards } from '../../../src/messaging/validate.ts';
 import { isHoverVerdict } from '../../../src/content/messages.ts';
 import { hideCard, showCard } from '../../../src/content/ui/hover-card.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
-import { hosts, shadowOf } from '../support/shadow.ts';
+import { hosts, shadowOf, shown } from '../support/shadow.ts';
 
 let rt: FakeRuntime | undefined;
 afterEach(() => {
@@ -45,7 +45,7 @@ describe('the hover card names where the issuer is', () => {
     const anchor = document.createElement('a');
     document.body.append(anchor);
     showCard(anchor, { kind: 'ready', verdict: hoverVerdict(result({ id: 'did:web:evil.example', name: 'Harvard University' })) });
-    const text = shadowOf(hosts('hover-card')[0]).textContent ?? '';
+    const text = shown(shadowOf(hosts('hover-card')[0]).querySelector('.c')) ?? '';
     expect(text).toContain('Issued by Harvard University (evil.example)');
   });
 });

@@ -5,7 +5,7 @@ import { openPicker } from '../../../src/content/ui/picker.ts';
 import { installRuntime, raw, type FakeRuntime } from '../support/runtime.ts';
 import fr from '../../../public/_locales/fr/messages.json' with { type: 'json' };
 import type { Messages } from '../../../src/popup/i18n.ts';
-import { flush, hosts, pickerRoot } from '../support/shadow.ts';
+import { flush, hosts, pickerRoot, shown } from '../support/shadow.ts';
 import { pause, pressAfterPause } from '../support/armed.ts';
 
 // jsdom cannot make trusted events: here the tests' clicks and keys stand for the user's (src/content/ui/user.ts;
@@ -61,12 +61,12 @@ describe('badge picker', () => {
     const imgs = [...root.querySelectorAll('li img')].map((i) => i.getAttribute('src'));
     // Only the picture the message holds: an https one would be requested by the page (its service worker sees it).
     expect(imgs).toEqual(['data:image/png;base64,iVBORw0KGgo=']);
-    expect(options()[0]?.textContent).toContain('Analytical Society · ');
-    expect(options()[1]?.querySelector('b')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(shown(options()[0])).toContain('Analytical Society · ');
+    expect(shown(options()[1]?.querySelector('b'))).toBe('<img src=x onerror=alert(1)>');
     expect(root.querySelector('[onerror]')).toBeNull();
-    expect(options().map((o) => o.querySelector('.m i')?.textContent)).toEqual(['✓', '✕', '?', '–']);
+    expect(options().map((o) => shown(o.querySelector('.m i')))).toEqual(['✓', '✕', '?', '–']);
     // The status in words, not colour alone.
-    expect(options().map((o) => o.querySelector('.m')?.textContent)).toEqual(['✓', '✕ Not valid', '? Not fully verified', '– Not checked yet']);
+    expect(options().map((o) => shown(o.querySelector('.m')))).toEqual(['✓', '✕ Not valid', '? Not fully verified', '– Not checked yet']);
   });
 
   it('searches through the background after a pause in typing', async () => {
@@ -80,7 +80,7 @@ describe('badge picker', () => {
     }
     await vi.runAllTimersAsync();
     expect(rt.sent.map((m) => m.args)).toEqual([{ query: '' }, { query: 'poe' }]);
-    expect(options().map((o) => o.querySelector('b')?.textContent)).toEqual(['Poetical Science']);
+    expect(options().map((o) => shown(o.querySelector('b')))).toEqual(['Poetical Science']);
   });
 
   it('picks with the keyboard and closes; Escape closes', async () => {
@@ -108,7 +108,7 @@ describe('badge picker', () => {
     await flush();
     pressAfterPause(options()[0]);
     await flush();
-    expect(pickerRoot().querySelector('[role=status]')?.textContent).toBe('LinkedIn said no');
+    expect(shown(pickerRoot().querySelector('[role=status]'))).toBe('LinkedIn said no');
     document.getElementById('outside')!.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, composed: true }));
     expect(hosts('picker')).toEqual([]);
   });
@@ -117,19 +117,19 @@ describe('badge picker', () => {
     rt.handle['picker/list'] = () => raw({ ok: false, error: { code: 'ERR_LOCKED', message: 'Unlock Lanyard first.' } });
     openPicker({ anchor, title: 't', onPick: async () => {} });
     await flush();
-    expect(pickerRoot().querySelector('[role=status]')?.textContent).toBe('Unlock Lanyard first.');
+    expect(shown(pickerRoot().querySelector('[role=status]'))).toBe('Unlock Lanyard first.');
     rt.handle['picker/list'] = () => [];
     openPicker({ anchor, title: 't', onPick: async () => {} });
     await flush();
     expect(hosts('picker')).toHaveLength(1);
-    expect(pickerRoot().querySelector('[role=status]')?.textContent).toMatch(/No badges yet/);
+    expect(shown(pickerRoot().querySelector('[role=status]'))).toMatch(/No badges yet/);
   });
 
   it('says a transport failure and a removed badge in its own words, by code', async () => {
     rt.handle['picker/list'] = () => raw({ ok: false, error: { code: 'ERR_TRANSPORT', message: 'Extension context invalidated.' } });
     openPicker({ anchor, title: 't', onPick: async () => {} });
     await flush();
-    expect(pickerRoot().querySelector('[role=status]')?.textContent).toBe('Lanyard did not answer: reload the page, then try again.');
+    expect(shown(pickerRoot().querySelector('[role=status]'))).toBe('Lanyard did not answer: reload the page, then try again.');
   });
 
   it('keeps typing away from the site’s shortcuts, and closes with the feature', async () => {
@@ -146,8 +146,8 @@ describe('badge picker', () => {
 });
 
 describe('a badge that is not valid (the share screen’s warning)', () => {
-  const shown = () => pickerRoot().querySelector<HTMLElement>('[role=alert]');
-  const button = (name: string) => [...pickerRoot().querySelectorAll('button')].find((b) => b.textContent === name)!;
+  const warningBox = () => pickerRoot().querySelector<HTMLElement>('[role=alert]');
+  const button = (name: string) => [...pickerRoot().querySelectorAll('button')].find((b) => shown(b) === name)!;
 
   it('warns before use, as the share screen does; "Choose another" goes back, "Use it anyway" uses it', async () => {
     const picked: string[] = [];
@@ -156,17 +156,17 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     pressAfterPause(options()[2]);
     await flush();
     expect(picked).toEqual([]);
-    expect(shown()?.textContent).toBe('Lanyard could not complete every check of this badge: The issuer’s profile could not be fetched. Whoever you share it with may not be able to verify it either.');
-    expect(shown()?.closest('[hidden]')).toBeNull();
+    expect(shown(warningBox())).toBe('Lanyard could not complete every check of this badge: The issuer’s profile could not be fetched. Whoever you share it with may not be able to verify it either.');
+    expect(warningBox()?.closest('[hidden]')).toBeNull();
     expect(pickerRoot().querySelector('ul')?.hidden).toBe(true);
     // The safe choice has the focus.
-    expect(pickerRoot().activeElement?.textContent).toBe('Choose another');
+    expect(shown(pickerRoot().activeElement)).toBe('Choose another');
     button('Choose another').click();
     expect(pickerRoot().querySelector('ul')?.hidden).toBe(false);
-    expect(shown()?.closest('[hidden]')).not.toBeNull();
+    expect(warningBox()?.closest('[hidden]')).not.toBeNull();
     pressAfterPause(options()[1]);
     await flush();
-    expect(shown()?.textContent).toMatch(/^This badge did not pass verification: The badge was revoked\. Anyone who checks it will be told it is not valid/);
+    expect(shown(warningBox())).toMatch(/^This badge did not pass verification: The badge was revoked\. Anyone who checks it will be told it is not valid/);
     pressAfterPause(button('Use it anyway'));
     await flush();
     expect(picked).toEqual(['h']);
@@ -181,7 +181,7 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     key('Enter');
     await flush();
     expect(picked).toEqual([]);
-    expect(shown()?.textContent).toBe('Lanyard has not checked this badge yet: verify it before you share it.');
+    expect(shown(warningBox())).toBe('Lanyard has not checked this badge yet: verify it before you share it.');
     key('Enter');
     await flush();
     expect(picked).toEqual([]);
@@ -198,7 +198,7 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     await flush();
     pressAfterPause(options()[0]);
     await flush();
-    expect(shown()?.textContent).toBe('Lanyard could not complete every check of this badge: Lanyard may not read issuer.example yet. Whoever you share it with may not be able to verify it either.');
+    expect(shown(warningBox())).toBe('Lanyard could not complete every check of this badge: Lanyard may not read issuer.example yet. Whoever you share it with may not be able to verify it either.');
   });
 
   it('speaks the browser’s language (French here)', async () => {
@@ -209,10 +209,10 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     expect(pickerRoot().querySelector('input')?.getAttribute('placeholder')).toBe('Rechercher dans vos badges');
     expect(options()[2]?.getAttribute('aria-label')).toBe('Poetical Science, Pas entièrement vérifié');
     // The month in the words' language (contentLocale), not the page's lang="en" or "Mar".
-    expect(options()[0]?.querySelector('small')?.textContent).toBe('Analytical Society · mars 2026');
+    expect(shown(options()[0]?.querySelector('small'))).toBe('Analytical Society · mars 2026');
     pressAfterPause(options()[1]);
     await flush();
-    expect(shown()?.textContent).toMatch(/^Ce badge n'a pas passé la vérification : The badge was revoked\./);
+    expect(shown(warningBox())).toMatch(/^Ce badge n'a pas passé la vérification : The badge was revoked\./);
     expect(button('L’utiliser quand même')).toBeTruthy();
   });
 });
