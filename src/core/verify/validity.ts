@@ -49,6 +49,25 @@ export function parseInstant(v: unknown): number {
   return t.getTime() - offset * 60_000;
 }
 
+/** A date member: its name and its value as written. */
+export type NamedDate = [name: string, value: unknown];
+
+/**
+ * Of the dates present that bound the same side of a window, the one to read: an unreadable one
+ * first (it fails `validity`, never skipped), else the latest start (`later`) or the earliest end.
+ */
+export function strictestDate(dates: (NamedDate | undefined)[], later: boolean): NamedDate | undefined {
+  let best: NamedDate | undefined;
+  let bestAt = Number.NaN;
+  for (const d of dates) {
+    if (!d) continue;
+    const at = parseInstant(d[1]);
+    if (Number.isNaN(at)) return d;
+    if (!best || (later ? at > bestAt : at < bestAt)) [best, bestAt] = [d, at];
+  }
+  return best;
+}
+
 export function checkValidity(checks: CheckList, w: ValidityWindow, now: Date): void {
   const t = now.getTime();
   const fromName = w.fromName ?? 'validFrom';
