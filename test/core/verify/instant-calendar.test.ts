@@ -32,6 +32,13 @@ describe('parseInstant reads only dates that exist', () => {
     expect(parseInstant('2026-01-01T00:00:00+14:00')).toBe(Date.UTC(2025, 11, 31, 10));
   });
 
+  it('reads four-digit years only: a longer, signed or negative year is refused, never read as another year', () => {
+    // XSD allows them; no issuer writes them, and Date.parse, the popup and LinkedIn's form read none.
+    for (const s of ['10000-01-01T00:00:00Z', '+2026-01-01T00:00:00Z', '-0001-01-01T00:00:00Z', '020260-01-01', '+020260-01-01T00:00:00Z']) {
+      expect(parseInstant(s), s).toBeNaN();
+    }
+  });
+
   it('reads years before 100 as themselves, not as 19xx', () => {
     const t = new Date(0);
     t.setUTCFullYear(50, 0, 1);
