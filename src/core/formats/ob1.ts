@@ -50,7 +50,10 @@ export function upgradeBadgeClass(bc: Json): Json {
   const iss = bc.issuer;
   if (isObj(iss) && iss.origin !== undefined && iss.url === undefined) {
     const name = str(iss.name) ?? '';
-    out.issuer = { ...iss, url: iss.origin, email: iss.email ?? iss.contact, name: iss.org ? `${name}: ${String(iss.org)}` : name };
+    // OB 0.5 `org` is text; anything else is left out: String() of an object JSON gave a non-function
+    // toString and valueOf throws a TypeError (ECMAScript §7.1.1.1), and verify() must not throw.
+    const org = str(iss.org);
+    out.issuer = { ...iss, url: iss.origin, email: iss.email ?? iss.contact, name: org ? `${name}: ${org}` : name };
   }
   return out;
 }

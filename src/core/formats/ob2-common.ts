@@ -10,7 +10,7 @@ import type { VerifyContext } from '../verify/context.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
 import { arr, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { upgradeBadgeClass } from './ob1.ts';
-import { ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
+import { ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 
 export type Resolved = { node: Json; fetched: boolean } | { error: LanyardError };
 
@@ -173,8 +173,10 @@ export function toBadgeOb2(a: Json, bc: Json | undefined, issuer: Json | undefin
     image: textOrId(a.image) ?? textOrId(b.image),
     criteria: isObj(crit) ? { url: str(crit.id), narrative: str(crit.narrative) } : typeof crit === 'string' ? { url: crit } : undefined,
     issuer: { id: idOf(b.issuer) ?? str(iss.id), name: str(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: str(iss.description) },
-    issuedOn: str(a.issuedOn),
-    expires: str(a.expires),
+    // In ISO 8601 extended form (ob2Instant), the one every surface reads (Date.parse, a YYYY-MM-DD
+    // prefix): a basic-form or short-zone date (OB 2.0 DateTime) was shown as no date and never as expired.
+    issuedOn: str(ob2Instant(a.issuedOn)),
+    expires: str(ob2Instant(a.expires)),
     recipients: recipientOf(a),
     evidence,
     alignments,

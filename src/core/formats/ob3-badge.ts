@@ -13,7 +13,7 @@ import { checkRefresh } from '../status/refresh.ts';
 import { checkSchema } from '../status/schema.ts';
 import { checkEndorsements } from '../proofs/endorsement.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
-import { checkValidity } from '../verify/validity.ts';
+import { checkValidity, strictestDate, type NamedDate } from '../verify/validity.ts';
 import { arr, idOf, isObj, str, types, type Json } from './json-util.ts';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
@@ -107,9 +107,12 @@ function structureClrSubject(s: Json, bad: string[], checks: CheckList): void {
   else note(checks, 'schema', `a CLR 2.0 ClrCredential holding ${held.length} credential${held.length === 1 ? '' : 's'}: its own proof is checked, not the proof of each credential inside it`);
 }
 
-/** The credential's dates: VC 2.0 names first, VC 1.1 names as the fallback (or the other way round for VC 1.1). */
+/** The names of the credential's start and end dates: VC 2.0 names first, VC 1.1 names as the fallback (or the other way round for VC 1.1). */
+const dateNames = (c: Json) => (isVc1(c) ? (['issuanceDate', 'validFrom', 'expirationDate', 'validUntil'] as const) : (['validFrom', 'issuanceDate', 'validUntil', 'expirationDate'] as const));
+
+/** The credential's dates under the first name present (a JWT's nbf and exp must equal these, ob3-jwt.ts); validity reads windowOf. */
 export function datesOf(c: Json): { from?: [string, unknown]; until?: [string, unknown] } {
-  const [f1, f2, u1, u2] = isVc1(c) ? (['issuanceDate', 'validFrom', 'expirationDate', 'validUntil'] as const) : (['validFrom', 'issuanceDate', 'validUntil', 'expirationDate'] as const);
+  const [f1, f2, u1, u2] = dateNames(c);
   return { from: pick(c, f1, f2), until: pick(c, u1, u2) };
 }
 
@@ -118,9 +121,25 @@ function pick(c: Json, a: string, b: string): [string, unknown] | undefined {
   return c[a] !== undefined && c[a] !== null ? [a, c[a]] : c[b] !== undefined && c[b] !== null ? [b, c[b]] : undefined;
 }
 
+/**
+ * The window the credential is valid in: when it gives a date under both names (validFrom and
+ * issuanceDate, validUntil and expirationDate; a JWT's nbf and exp besides, `claims`), the issuer
+ * signed each, and the credential is valid only while every one says so (VC DM 2.0 §4.9, OB 3.0
+ * verification.md step 4: never valid when either says expired or not yet valid). Reading the first
+ * name alone let a signed expirationDate already past hide behind a validUntil years ahead.
+ */
+export function windowOf(c: Json, claims: { nbf?: string; exp?: string } = {}): { from?: NamedDate; until?: NamedDate } {
+  const [f1, f2, u1, u2] = dateNames(c);
+  const named = (name: string, v: unknown): NamedDate | undefined => (v === undefined || v === null ? undefined : [name, v]);
+  return {
+    from: strictestDate([named(f1, c[f1]), named(f2, c[f2]), named('nbf', claims.nbf)], true),
+    until: strictestDate([named(u1, c[u1]), named(u2, c[u2]), named('exp', claims.exp)], false),
+  };
+}
+
 /** OB 3.0 verification.md step 4: not yet valid before validFrom, expired after validUntil (VC 1.1: issuanceDate/expirationDate). */
 export function validityOb3(c: Json, checks: CheckList, now: Date): void {
-  const { from, until } = datesOf(c);
+  const { from, until } = windowOf(c);
   checkValidity(checks, { from: from?.[1], fromName: from?.[0], until: until?.[1], untilName: until?.[0] }, now);
 }
 
@@ -176,7 +195,7 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
     targetFramework: str(x.targetFramework),
     targetCode: str(x.targetCode),
   }));
-  const { from, until } = datesOf(c);
+  const { from, until } = windowOf(c);
   const validFrom = str(from?.[1]);
   return {
     id: str(c.id),

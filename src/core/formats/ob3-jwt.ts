@@ -17,7 +17,7 @@ import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity, parseInstant } from '../verify/validity.ts';
 import { isObj, type Json } from './json-util.ts';
-import { datesOf, extraChecks, issuerIdOf, note, reportLater, statusOb3, structureOb3, subjectOf, toBadge } from './ob3-badge.ts';
+import { datesOf, extraChecks, issuerIdOf, note, reportLater, statusOb3, structureOb3, subjectOf, toBadge, windowOf } from './ob3-badge.ts';
 
 /**
  * RFC 7515 §4.1.9: compared case-insensitively, `application/` optional. `vc+ld+jwt` and `vc+ld+json+jwt` are the
@@ -97,11 +97,11 @@ function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList)
 async function laterChecks(c: Json, payload: Json, ctx: VerifyContext): Promise<CheckList> {
   const later = new CheckList();
   later.skip('hosted', 'A signed credential is checked by its signature, not a hosted copy');
-  // integrity.md: nbf/exp bound the credential too; they equal its dates when both are present.
-  const { from, until } = datesOf(c);
+  // integrity.md: nbf/exp bound the credential too (they equal its dates when both are present); every one is read.
   const nbf = numericDate(payload.nbf) ? toIso(payload.nbf) : undefined;
   const exp = numericDate(payload.exp) ? toIso(payload.exp) : undefined;
-  checkValidity(later, { from: from?.[1] ?? nbf, fromName: from?.[0] ?? 'nbf', until: until?.[1] ?? exp, untilName: until?.[0] ?? 'exp' }, ctx.now);
+  const { from, until } = windowOf(c, { nbf, exp });
+  checkValidity(later, { from: from?.[1], fromName: from?.[0], until: until?.[1], untilName: until?.[0] }, ctx.now);
   await statusOb3(c, ctx, later);
   await extraChecks(c, ctx, later);
   return later;

@@ -10,6 +10,8 @@
 import { arr, idOf, isObj, type Json } from '../formats/json-util.ts';
 import type { NoteOutcome } from '../status/types.ts';
 import type { VerifyContext } from '../verify/context.ts';
+import { CheckList } from '../verify/checks.ts';
+import { checkValidity, strictestDate, type NamedDate } from '../verify/validity.ts';
 import { verifyDataIntegrity } from './verify.ts';
 import { shorten } from '../display.ts';
 
@@ -27,12 +29,15 @@ async function problem(e: Json, ctx: VerifyContext): Promise<string | null> {
   if (!best) return 'it carries no proof';
   if (best.signature.outcome !== 'pass') return best.signature.message;
   if (best.issuerKey?.status !== 'bound') return best.issuerKey?.message ?? 'its key is not its issuer\'s';
-  const now = ctx.now.getTime();
-  const from = Date.parse(String(e.validFrom ?? e.issuanceDate ?? ''));
-  const until = Date.parse(String(e.validUntil ?? e.expirationDate ?? ''));
-  if (!Number.isNaN(from) && from > now) return 'it is not valid yet';
-  if (!Number.isNaN(until) && until < now) return 'it has expired';
-  return null;
+  // Its dates are read as a credential's (validity.ts: XSD dateTime with a zone, every name of a date), not by
+  // Date.parse, which read a date that is no date as none and an impossible day as the next month's.
+  const dated = (name: string): NamedDate | undefined => (e[name] === undefined || e[name] === null ? undefined : [name, e[name]]);
+  const checks = new CheckList();
+  const from = strictestDate([dated('validFrom'), dated('issuanceDate')], true);
+  const until = strictestDate([dated('validUntil'), dated('expirationDate')], false);
+  checkValidity(checks, { from: from?.[1], fromName: from?.[0], until: until?.[1], untilName: until?.[0] }, ctx.now);
+  const validity = checks.get('validity');
+  return validity?.outcome === 'pass' ? null : `its dates do not hold: ${validity?.message ?? 'unread'}`;
 }
 
 export async function checkEndorsements(credential: Json, ctx: VerifyContext): Promise<NoteOutcome | null> {

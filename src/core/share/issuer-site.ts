@@ -5,8 +5,9 @@
  * an identity). What the checks tie the badge to is the issuer's id: the origin its hosted
  * assertions must be on (OB 2.0 §HostedBadge Verification), the profile or DID document that must
  * list its key (OB 3.0 verification.md; keys/binding.ts). This names that place for display: the
- * host of an http(s) id or of a did:web, or the DID itself, shortened at both ends, for other methods; nothing
- * for an id that names no place (urn:uuid:…). A host is written as the URL parser writes it, an
+ * host of an http(s) id or of a did:web, or the DID itself (never a DID URL's path, query or
+ * fragment), shortened at both ends, for other methods; nothing for an id that names no place
+ * (urn:uuid:…) or a DID not in DID Core syntax. A host is written as the URL parser writes it, an
  * internationalised name in its xn-- form, so that look-alike letters (Cyrillic "аррӏе") show.
  */
 const host = (url: string): string | undefined => {
@@ -31,8 +32,13 @@ export function issuerSite(issuerId: string | undefined): string | undefined {
     }
     return /^[^/?#@\s]+$/.test(h) ? host(`https://${h}/`) : undefined;
   }
-  const did = /^did:[a-z0-9]+:\S+$/.exec(id);
+  // The DID itself, without a DID URL's path, query or fragment (DID Core §3.2): `did:key:<mine>#<any>`
+  // resolves to <mine> (keys/did.ts didOf), so its fragment's end must not stand for the key's end.
+  const did = /^did:[^/?#]*/.exec(id)?.[0] ?? '';
+  // DID Core §3.1: method-name = lowercase letters and digits; method-specific-id = idchar (ALPHA, DIGIT,
+  // ".", "-", "_", pct-encoded) in ":"-separated parts, the last not empty. Nothing else (no bidi control,
+  // no invisible or look-alike letter) is a DID, and none is shown as the issuer's place.
+  if (!/^did:[a-z0-9]+:(?:(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})*:)*(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+$/.test(did)) return undefined;
   // Shortened at both ends: a did:key's first 20 characters hold only 8 of its key's, few enough to grind a look-alike.
-  if (did) return id.length > 32 ? `${id.slice(0, 20)}…${id.slice(-9)}` : id;
-  return undefined;
+  return did.length > 32 ? `${did.slice(0, 20)}…${did.slice(-9)}` : did;
 }

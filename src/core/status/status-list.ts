@@ -10,6 +10,7 @@ import { shorten } from '../display.ts';
 import { arr, idOf, isObj, types } from '../formats/json-util.ts';
 import { verifyDataIntegrity } from '../proofs/verify.ts';
 import type { VerifyContext } from '../verify/context.ts';
+import { parseInstant, strictestDate, type NamedDate } from '../verify/validity.ts';
 import { bitAt, decodeList } from './bitstring.ts';
 import type { StatusOutcome } from './types.ts';
 
@@ -58,16 +59,17 @@ async function trustList(list: Record<string, unknown>, issuerId: string | undef
   // A key not confirmed either way (the issuer's document did not answer) could be anyone's: a clean list settles nothing.
   if (best.issuerKey?.status !== 'bound') return `The status list at ${url} is signed with a key not confirmed as the issuer's: ${best.issuerKey?.message ?? 'no key to confirm'}`;
   const now = ctx.now.getTime();
-  const [fromName, fromValue] = list.validFrom != null ? ['validFrom', list.validFrom] : ['issuanceDate', list.issuanceDate];
-  const [untilName, untilValue] = list.validUntil != null ? ['validUntil', list.validUntil] : ['expirationDate', list.expirationDate];
-  // A date that is there but no date says nothing of whether the list still speaks (VC DM 2.0 §4.9).
-  for (const [name, value] of [[fromName, fromValue], [untilName, untilValue]] as const) {
-    if (value !== undefined && value !== null && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) return `The status list at ${url} has a ${name} that is not a date (${shorten(value, 40)})`;
+  // A date that is there but no date says nothing of whether the list still speaks (VC DM 2.0 §4.9); it is
+  // read as the credential's own dates are (parseInstant, XSD dateTime with a zone: never Date.parse's
+  // engine- and time-zone-dependent guesses), and under both its names (the list is current only while each says so).
+  const dated = (name: string): NamedDate | undefined => (list[name] === undefined || list[name] === null ? undefined : [name, list[name]]);
+  const from = strictestDate([dated('validFrom'), dated('issuanceDate')], true);
+  const until = strictestDate([dated('validUntil'), dated('expirationDate')], false);
+  for (const d of [from, until]) {
+    if (d && Number.isNaN(parseInstant(d[1]))) return `The status list at ${url} has a ${d[0]} that is not a date with a time zone (${shorten(d[1], 40)})`;
   }
-  const from = typeof fromValue === 'string' ? Date.parse(fromValue) : Number.NaN;
-  const until = typeof untilValue === 'string' ? Date.parse(untilValue) : Number.NaN;
-  if (!Number.isNaN(from) && from > now) return `The status list at ${url} is not valid yet`;
-  if (!Number.isNaN(until) && until < now) return `The status list at ${url} has expired`;
+  if (from && parseInstant(from[1]) > now) return `The status list at ${url} is not valid yet`;
+  if (until && parseInstant(until[1]) < now) return `The status list at ${url} has expired`;
   return null;
 }
 

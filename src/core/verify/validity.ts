@@ -16,13 +16,56 @@ export interface ValidityWindow {
   untilName?: string;
 }
 
-/** ISO 8601 with a time zone, or a date-only value (read as UTC midnight). Returns NaN when unreadable. */
+/** ISO 8601 / XSD dateTime with a time zone, or a date alone (read as UTC midnight). */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|([+-])(\d{2}):?(\d{2})))?$/i;
+
+const daysIn = (year: number, month: number): number =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+
+/**
+ * The instant, or NaN when unreadable. Computed here, not by Date.parse: ECMAScript §21.4.3.2 leaves
+ * out-of-range fields to "implementation-specific heuristics" (V8 reads "2025-02-30" as 2 March), so
+ * a verdict would depend on the browser. XML Schema 1.1 Part 2 §3.3.7 (dateTime, the type of every
+ * credential date): a day its month has, hour 00–23 or 24:00:00 (the next day's start), minute and
+ * second 00–59 (no leap second), a zone within ±14:00; fractions beyond milliseconds are cut.
+ */
 export function parseInstant(v: unknown): number {
   if (typeof v !== 'string') return Number.NaN;
-  const s = v.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return Date.parse(`${s}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s)) return Number.NaN;
-  return Date.parse(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  const m = INSTANT.exec(v.trim());
+  if (!m) return Number.NaN;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (m[4] !== undefined && m[8] === undefined) return Number.NaN; // a time needs its zone (a date alone is UTC)
+  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  const ms = Number((m[7] ?? '').slice(0, 3).padEnd(3, '0'));
+  const [zoneHours, zoneMinutes] = [Number(m[10] ?? 0), Number(m[11] ?? 0)];
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return Number.NaN;
+  if (minute > 59 || second > 59 || zoneMinutes > 59 || zoneHours * 60 + zoneMinutes > 14 * 60) return Number.NaN;
+  if (hour > 24 || (hour === 24 && (minute !== 0 || second !== 0 || /[1-9]/.test(m[7] ?? '')))) return Number.NaN;
+  const t = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  t.setUTCFullYear(year, month - 1, day);
+  t.setUTCHours(hour, minute, second, ms);
+  const offset = (m[9] === '-' ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
+  return t.getTime() - offset * 60_000;
+}
+
+/** A date member: its name and its value as written. */
+export type NamedDate = [name: string, value: unknown];
+
+/**
+ * Of the dates present that bound the same side of a window, the one to read: an unreadable one
+ * first (it fails `validity`, never skipped), else the latest start (`later`) or the earliest end.
+ */
+export function strictestDate(dates: (NamedDate | undefined)[], later: boolean): NamedDate | undefined {
+  let best: NamedDate | undefined;
+  let bestAt = Number.NaN;
+  for (const d of dates) {
+    if (!d) continue;
+    const at = parseInstant(d[1]);
+    if (Number.isNaN(at)) return d;
+    if (!best || (later ? at > bestAt : at < bestAt)) [best, bestAt] = [d, at];
+  }
+  return best;
 }
 
 export function checkValidity(checks: CheckList, w: ValidityWindow, now: Date): void {

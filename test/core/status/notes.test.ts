@@ -25,6 +25,18 @@ describe('endorsement, refresh and schema: reported, never the verdict', () => {
     expect(await checkEndorsements(credential('https://issuer.example/1', { endorsement: [e] }), context())).toEqual({ outcome: 'pass', message: '1 endorsement verified' });
     expect(await checkEndorsements(credential('https://issuer.example/1'), context())).toBeNull();
   });
+  it('an endorsement whose validUntil is no date, or has a day its month lacks, is not called verified (read as validity.ts reads dates)', async () => {
+    // Before: Date.parse made 'next spring' NaN, read as "no expiry", and '2031-02-30' 2 March.
+    const endorser = await generateSigner();
+    for (const validUntil of ['next spring', '2031-02-30T00:00:00Z']) {
+      const e = await signCredential(
+        { ...credential(endorser.did), validUntil, type: ['VerifiableCredential', 'EndorsementCredential'], credentialSubject: { id: 'https://issuer.example/1', type: ['EndorsementSubject'], endorsementComment: 'Good' } },
+        endorser,
+      );
+      const r = await checkEndorsements(credential('https://issuer.example/1', { endorsement: [e] }), context());
+      expect(r, validUntil).toMatchObject({ outcome: 'warning', message: expect.stringMatching(/^1 of 1 endorsements do not verify.*validUntil/) });
+    }
+  });
   it('notes a refresh service that was not called', () => {
     expect(checkRefresh(complete)).toMatchObject({ outcome: 'warning', message: expect.stringMatching(/1EdTechCredentialRefresh.*not called/) });
     expect(checkRefresh(credential('x'))).toBeNull();
