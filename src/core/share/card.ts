@@ -7,7 +7,7 @@
  */
 import { isoDay } from './dates.ts';
 import { displayText } from './display.ts';
-import { escapeHtml, publicShareUrl, safeHttpUrl } from './escape.ts';
+import { escapeHtml, publicShareUrl } from './escape.ts';
 
 export interface ShareableBadge {
   name: string;
@@ -59,8 +59,9 @@ export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}):
   const l = { ...ENGLISH_LABELS, ...options.labels };
   const date = (iso: string | undefined) => (iso ? (options.formatDate ?? isoDay)(iso) : undefined);
   const link = shareLink(badge);
-  const image = safeHttpUrl(badge.image);
-  const issuerUrl = safeHttpUrl(badge.issuerUrl);
+  // The picture and the issuer's link go out with the card too: the same rule as the badge's link.
+  const image = publicShareUrl(badge.image);
+  const issuerUrl = publicShareUrl(badge.issuerUrl);
   const e = escapeHtml;
   // Controls made visible, long text cut (display.ts); each field isolated from the next.
   const shownName = displayText(badge.name, 300);

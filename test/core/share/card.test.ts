@@ -89,6 +89,10 @@ describe('URL allow-lists', () => {
       expect(shareLink({ publicUrl: bad })).toBeUndefined();
       expect(badgeShareText({ name: 'N', publicUrl: bad })).toBe('I earned the badge “N”.');
       expect(badgeCardHtml({ name: 'N', publicUrl: bad })).not.toContain('b.example');
+      // The card's picture and issuer link are shared with it: the same rule.
+      const card = badgeCardHtml({ name: 'N', issuerName: 'I', image: bad, issuerUrl: bad });
+      expect(card, bad).not.toMatch(/b\.example|badgr|s3\.example/);
+      expect(card).toContain('I');
       const p = new URL(linkedInAddToProfileUrl({ name: 'N', certUrl: bad })).searchParams;
       expect(p.get('certUrl')).toBeNull();
       expect(linkedInShareUrl(bad)).toBeUndefined();
