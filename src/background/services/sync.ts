@@ -205,6 +205,8 @@ export function createSync(d: SyncDeps) {
         await Promise.all(saving);
       }
       if (saveFailed) throw saveFailed.error;
+      // What was read is stored; the listing cannot go on (the account says why, and the run is resumed at this page).
+      if (page.stop) throw page.stop;
       if (!page.next || page.items.length === 0) return;
       run.cursor = page.next;
       run.anchor = page.items.at(-1)!.sourceId;
