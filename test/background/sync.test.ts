@@ -231,6 +231,32 @@ describe('interruptions', () => {
     expect(await h.db.badges.countByAccount(id)).toBe(cached.length);
   });
 
+  it('a 5xx without Retry-After backs off: the periodic sync waits for the retry time (kept across a restart), and each failure in a row waits longer, up to a bound', async () => {
+    const { h, id } = await ob3();
+    await h.app.sync.run(id);
+    await h.db.syncState.put({ ...(await h.db.syncState.get(id))!, since: undefined as never });
+    ctx.bp.control.failNext({ status: 500, path: CREDENTIALS, count: 100 });
+    const asked = () => ctx.bp.control.requests.filter((r) => r.path === CREDENTIALS).length;
+    const first = await h.app.sync.run(id);
+    expect(first).toMatchObject({ status: 'error', failures: 1, error: { code: 'SERVER_ERROR' } });
+    const wait1 = first.retryAt! - Date.now();
+    expect(wait1).toBeGreaterThan(45_000);
+    expect(wait1).toBeLessThanOrEqual(72_000);
+    // The periodic alarm (runAll) before the retry time, in a restarted worker: the server is left alone.
+    const h2 = await h.restart();
+    const before = asked();
+    const [held] = await h2.app.sync.runAll();
+    expect(asked()).toBe(before);
+    expect(held).toMatchObject({ status: 'error', failures: 1, retryAt: first.retryAt });
+    // Past it, the periodic run goes, fails again, and waits about twice as long.
+    h2.clock.offsetMs = wait1 + 1000;
+    const [second] = await h2.app.sync.runAll();
+    expect(asked()).toBeGreaterThan(before);
+    expect(second).toMatchObject({ status: 'error', failures: 2 });
+    expect(second!.retryAt! - (Date.now() + h2.clock.offsetMs)).toBeGreaterThan(wait1);
+    ctx.bp.control.clearFaults();
+  });
+
   it('after a 401 refreshes the token once and carries on', async () => {
     const { h, id } = await ob3();
     const old = h.platform.session.map.get(id)!.accessToken;

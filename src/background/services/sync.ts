@@ -22,7 +22,7 @@ import { createSyncWriter } from './sync-writes.ts';
 import { anchorHolds, createSeen, nextSince, relist } from './sync-anchor.ts';
 import type { Identities, IdentitySet } from './identities.ts';
 import type { Provider, Providers, SyncItem } from './providers/index.ts';
-import { DEFAULT_RETRY, nextRetryAt, sleep as realSleep, throttledMessage, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
+import { DEFAULT_RETRY, nextRetryAt, retryDue, sleep as realSleep, throttledMessage, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
@@ -279,8 +279,15 @@ export function createSync(d: SyncDeps) {
       for (const id of fresh) void run(id);
       return { started: fresh.length > 0 };
     },
+    /**
+     * The periodic sync: every account whose retry time has come (retry.ts retryDue). An account whose
+     * last run failed waits for the backoff it set, kept in syncState, whichever worker wakes.
+     */
     async runAll(): Promise<SyncRecord[]> {
-      return Promise.all((await d.db.accounts.all()).map((a) => run(a.id)));
+      return Promise.all((await d.db.accounts.all()).map(async (a) => {
+        const s = await d.db.syncState.get(a.id);
+        return s && !retryDue(s, now().getTime()) ? s : run(a.id);
+      }));
     },
     /** Stops every sync (the worker is going away, or a test is over). */
     destroy(): void {
