@@ -23,6 +23,8 @@ export interface AddressesScreenProps {
   onSync(): void;
 }
 
+const FORM_NOTE = 'address-add-note';
+
 export default function AddressesScreen({ account, accountId, badges, onSync }: AddressesScreenProps) {
   const { t } = useEnv();
   const { emails, note, setNote, load, add, working, resend, makePrimary, remove } = useEmails(accountId);
@@ -35,7 +37,8 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
   useEffect(() => {
     if (note) root.current?.querySelector('.notice')?.scrollIntoView?.({ block: 'nearest' });
   }, [note]);
-  const shown = (here: boolean) => <div aria-live="polite">{note && atForm === here ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>;
+  // Under the form, the note is the add field's: the field is described by it (the server's reason, WCAG 3.3.1).
+  const shown = (here: boolean) => <div aria-live="polite">{note && atForm === here ? <Notice kind={note.kind} {...(here ? { id: FORM_NOTE } : {})}>{note.text}</Notice> : null}</div>;
 
   if (emails.status === 'loading') return <Loading />;
   if (emails.status === 'error') return <ErrorState title={t('addressesTitle')} message={errorText(t, emails.error)} onRetry={load} />;
@@ -75,6 +78,7 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
       <AddAddressForm
         label={t('addressAddLabel')}
         invalid={atForm && note?.kind === 'error'}
+        describedBy={atForm && note ? FORM_NOTE : undefined}
         onAdd={(email) => {
           setAtForm(true);
           return add(email);
