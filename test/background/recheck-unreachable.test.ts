@@ -93,6 +93,21 @@ describe('re-verification with the issuer unreachable', () => {
     for (const k of keys) expect((await h.db.badges.get(k))!).toMatchObject({ verdict: 'valid', unreachable: { hosts: [new URL(ctx.bp.baseUrl).host] } });
   });
 
+  it('a hosted badge whose assertion and badge class answer but whose issuer profile does not keeps its last complete result', async () => {
+    const h = await harness();
+    const { key } = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
+    const before = (await h.db.badges.get(key))!;
+    expect(before.verdict).toBe('valid');
+    h.clock.offsetMs = 3600_000;
+    ctx.bp.control.failNext({ status: 503, path: /^\/public\/issuers\//, count: 1000 });
+    await h.app.library.verify(key);
+    const r = (await h.db.badges.get(key))!;
+    expect(r.verdict).toBe('valid');
+    expect(r.checks.find((c) => c.id === 'hosted')).toEqual(before.checks.find((c) => c.id === 'hosted'));
+    expect(r.verifiedAt).toBe(before.verifiedAt);
+    expect(r.unreachable).toEqual({ at: expect.any(String), hosts: [new URL(ctx.bp.baseUrl).host] });
+  });
+
   it('still shows a revocation found while other documents are unreachable', async () => {
     const h = await harness();
     const { key } = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
