@@ -227,6 +227,10 @@ export function createAccounts(d: AccountsDeps) {
     async signOut(accountId: string): Promise<SignOutReply> {
       const account = await d.db.accounts.get(accountId);
       if (!account) return { signedOut: true, revoked: 'revoked' };
+      // The account goes first: a sync that starts from now on (an alarm, the popup) finds no account
+      // and writes nothing; the one running is stopped and waited for. Forgotten the other way round,
+      // a sync started while the server revoked the session wrote the account back after it was gone.
+      await d.db.accounts.delete(accountId);
       await d.onSigningOut?.(accountId);
       const t = await d.tokens.current(accountId);
       let revoked: SignOutReply['revoked'] = 'revoked';
@@ -241,7 +245,6 @@ export function createAccounts(d: AccountsDeps) {
       await d.tokens.clear(accountId);
       await d.db.badges.deleteByAccount(accountId);
       await d.db.syncState.delete(accountId);
-      await d.db.accounts.delete(accountId);
       return { signedOut: true, revoked };
     },
 

@@ -157,8 +157,10 @@ export function createSync(d: SyncDeps) {
   async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal): Promise<void> {
     // Addresses first: a newly verified address turns pending badges into the user's.
     const addresses = await call(account, (t) => provider.addresses(t), signal);
-    // Read again: the user may have changed the account (its trust, typed addresses) while this ran.
-    account = { ...((await d.db.accounts.get(account.id)) ?? account) };
+    // Read again: the user may have changed the account (its trust, typed addresses) while this ran, or signed it out.
+    const current = await d.db.accounts.get(account.id);
+    if (!current) throw new ServiceError(E.NOT_FOUND, 'This account was signed out');
+    account = { ...current };
     if (addresses) account = { ...account, addresses, user: addresses.find((a) => a.primary)?.email ?? account.user };
     await d.db.accounts.put(account);
     const ids = await d.identities.forAccount(account.id);
@@ -240,6 +242,8 @@ export function createSync(d: SyncDeps) {
       await d.alarms?.clear(retryAlarm(accountId)).catch(() => undefined);
       return done;
     } catch (e) {
+      // Signed out meanwhile: nothing of the account is written back.
+      if (!(await d.db.accounts.get(accountId))) return { ...s, status: 'idle' };
       const failures = s.failures + 1;
       const retryAfter = isBackpackError(e) ? e.retryAfterSeconds : undefined;
       const raw = (e ?? {}) as { code?: unknown };
