@@ -179,6 +179,41 @@ describe('re-verification with the issuer unreachable', () => {
 });
 
 describe('a sync whose issuer accepts and never answers', () => {
+  it('keeps the baked image of a badge not settled (its issuer was down) past the per-badge time limit', async () => {
+    const hang = { on: false };
+    const h = await harness({
+      fetch: (u: string, init?: RequestInit) => (hang.on && ISSUER_DOCS.test(new URL(u).pathname) ? new Promise<Response>(() => undefined) : fetch(u, init)),
+      // The deadline only while the issuer hangs: the first sync (a cold engine on a busy machine) is not cut short.
+      syncOptions: { timeout: (ms: number) => AbortSignal.timeout(hang.on ? 300 : ms) },
+    });
+    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+    // The first sync finds the issuers down: the badges are kept, baked image and all, not fully verified.
+    ctx.bp.control.failNext({ status: 503, path: /^\/public\/(badges|issuers)\//, count: 1000 });
+    await h.app.sync.run(id);
+    ctx.bp.control.clearFaults();
+    const open = (await h.db.badges.all()).filter((r) => r.verdict === 'indeterminate' && r.original.kind === 'png');
+    expect(open.length).toBeGreaterThan(0);
+    const originals = new Map(await Promise.all(open.map(async (r) => [r.key, (await h.db.originals.get(r.key))!.bytes] as const)));
+    hang.on = true;
+    h.clock.offsetMs = 25 * 3600_000;
+    await h.app.sync.run(id);
+    for (const r of open) {
+      const now = (await h.db.badges.get(r.key))!;
+      // Noted as not checked this time, to be verified again at the next sync; its baked image stays.
+      expect(now.verdict).toBe('indeterminate');
+      expect(now.original).toEqual(r.original);
+      expect((await h.db.originals.get(r.key))!.bytes).toEqual(originals.get(r.key));
+    }
+    // The next sync, with the issuer back, verifies it from that image.
+    hang.on = false;
+    await h.app.sync.run(id);
+    for (const r of open) {
+      const after = (await h.db.badges.get(r.key))!;
+      expect(after).toMatchObject({ original: r.original, contentHash: r.contentHash, verifiedAt: expect.any(String) });
+      expect(after.checks.some((c) => /could not check this badge/.test(c.message))).toBe(false);
+    }
+  });
+
   it('leaves each settled badge as it was (result and baked image) past the per-badge time limit', async () => {
     const hang = { on: false };
     const h = await harness({

@@ -139,10 +139,26 @@ export function createSync(d: SyncDeps) {
       const key = `${account.id}|${item.sourceId}`;
       const existing = await d.db.badges.get(key);
       const settled = existing?.verdict === 'valid' || existing?.verdict === 'invalid';
-      if (settled && existing.identitiesHash === idsHash && existing.contentHash === (await sha256Hex(item.fingerprint))) return null;
+      const sameContent = existing?.contentHash === (await sha256Hex(item.fingerprint));
+      if (settled && existing.identitiesHash === idsHash && sameContent) return null;
       const url = item.url ?? '';
       const bytes = new TextEncoder().encode(item.text ?? url);
       const result: VerifyResult = { verdict: 'indeterminate', format: 'unknown', checks: [{ id: 'parse', outcome: 'indeterminate', message }], recipient: null, badge: null, input: { kind: 'unknown', size: bytes.length, sha256: '' } };
+      // The baked image kept for this same content stays (it may not be downloadable again: sync-original.ts),
+      // with its content hash, so that the next run may verify from it; no verifiedAt: that run verifies it again.
+      const kind = sameContent ? existing.original.kind : undefined;
+      const baked = kind === 'png' || kind === 'svg' ? await d.db.originals.get(key) : undefined;
+      if (existing && baked) {
+        const { verifiedAt: _notVerified, ...record } = buildRecord({
+          key, accountId: account.id, sourceId: item.sourceId, contentHash: existing.contentHash, runId, result, identitiesHash: idsHash, now: now(),
+          original: { kind: kind!, bytes: baked.bytes },
+          assessment: { verdict: 'indeterminate', checks: result.checks, recipient: existing.recipient, pending: existing.pending },
+          fallback: { ...existing.meta, ...item.fallback },
+          ...(item.bakedUrl ? { bakedUrl: item.bakedUrl } : {}),
+          addedAt: existing.addedAt,
+        }).record;
+        return { record, original: baked };
+      }
       return buildRecord({
         key, accountId: account.id, sourceId: item.sourceId, contentHash: '', runId, result, identitiesHash: idsHash, now: now(),
         original: { kind: item.text === undefined ? 'url' : item.text.trimStart().startsWith('{') ? 'json' : 'jws', bytes },
