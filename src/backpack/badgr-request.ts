@@ -85,6 +85,20 @@ export async function badgrV2(opts: ClientOptions, url: string, c: BadgrCall): P
   return resultOf(await badgrCall(opts, url, c), c.what);
 }
 
+/**
+ * A list whose next page Lanyard refused to follow (the same page again, too many, another site):
+ * the error, with the items of the pages read before it, so that a sync keeps them (it stores
+ * what it read, then stops and says why).
+ */
+export class PartialListError<T = unknown> extends BackpackError {
+  constructor(
+    readonly items: T[],
+    cause: BackpackError,
+  ) {
+    super(cause.code, cause.message, { ...(cause.status !== undefined ? { status: cause.status } : {}), ...(cause.detail !== undefined ? { detail: cause.detail } : {}) });
+  }
+}
+
 /** More pages than any backpack holds: a server that keeps answering "next" is broken. */
 export const MAX_BADGR_PAGES = 500;
 
@@ -98,14 +112,19 @@ export async function badgrV2List(opts: ClientOptions, url: string, c: BadgrCall
   const origin = new URL(url).origin;
   const seen = new Set<string>();
   const out: unknown[] = [];
+  const stop = (message: string) => new PartialListError(out, new BackpackError(C.PROTOCOL, message));
   for (let next: string | undefined = url; next; ) {
-    if (seen.has(next)) throw new BackpackError(C.PROTOCOL, `${c.what}: Badgr sent the same page twice`);
-    if (seen.size >= MAX_BADGR_PAGES) throw new BackpackError(C.PROTOCOL, `${c.what}: Badgr sent more than ${MAX_BADGR_PAGES} pages`);
+    if (seen.has(next)) throw stop(`${c.what}: Badgr sent the same page twice`);
+    if (seen.size >= MAX_BADGR_PAGES) throw stop(`${c.what}: Badgr sent more than ${MAX_BADGR_PAGES} pages`);
     seen.add(next);
     const { body, headers } = await badgrExchange(opts, next, c);
     out.push(...resultOf(body, c.what));
-    next = nextPage(body, headers, next);
-    if (next && new URL(next).origin !== origin) throw new BackpackError(C.PROTOCOL, `${c.what}: Badgr's next page is on another site (${new URL(next).origin}); Lanyard does not send your sign-in there`);
+    try {
+      next = nextPage(body, headers, next);
+    } catch (e) {
+      throw e instanceof BackpackError ? new PartialListError(out, e) : e;
+    }
+    if (next && new URL(next).origin !== origin) throw stop(`${c.what}: Badgr's next page is on another site (${new URL(next).origin}); Lanyard does not send your sign-in there`);
   }
   return out;
 }

@@ -51,6 +51,26 @@ describe('Badgr', () => {
   });
 });
 
+describe('Badgr: a next page Lanyard refuses', () => {
+  it('a next page on another site: the badges read up to there are stored, then the run stops and says why', async () => {
+    const h = await harness({
+      fetch: async (url, init) => {
+        const res = await fetch(url, init);
+        if (new URL(url).pathname !== '/v2/backpack/assertions') return res;
+        const headers = new Headers(res.headers);
+        headers.set('link', '<https://elsewhere.example/v2/backpack/assertions?cursor=2>; rel="next"');
+        return new Response(await res.arrayBuffer(), { status: res.status, headers });
+      },
+    });
+    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+    const s = await h.app.sync.run(id);
+    expect(s).toMatchObject({ status: 'error', error: { code: 'PROTOCOL', message: expect.stringMatching(/another site \(https:\/\/elsewhere\.example\)/) } });
+    const listed = ctx.bp.control.stateForTests.badgesOf('user-ada').filter((b) => b.kind.startsWith('ob2') && b.acceptance !== 'Rejected').length;
+    expect(await h.db.badges.countByAccount(id)).toBe(listed);
+    expect(h.fetched.some((u) => u.includes('elsewhere.example'))).toBe(false);
+  });
+});
+
 describe('Badgr without the v1 address API', () => {
   it('a server that answers 404 for /v1/user/emails (v1 is legacy, openedx/openedx-platform#27181) syncs with the addresses of /v2/users/self', async () => {
     const h = await harness();
