@@ -4,7 +4,7 @@
  * fieldErrors, validationErrors}`; v1 answers DRF's bare JSON (`{detail}`, `{error}`, a list of
  * messages, `{field: [messages]}`, or a bare string).
  */
-import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { BackpackError, BackpackErrorCodes as C, PartialListError } from './errors.ts';
 import { bearer, errorText, isObj, readText, send, statusError, type ClientOptions } from './http.ts';
 import { parseLinkHeader } from './link-header.ts';
 
@@ -83,20 +83,6 @@ const resultOf = (body: unknown, what: string): unknown[] => {
 /** v2 results: the `result` array of the envelope. */
 export async function badgrV2(opts: ClientOptions, url: string, c: BadgrCall): Promise<unknown[]> {
   return resultOf(await badgrCall(opts, url, c), c.what);
-}
-
-/**
- * A list whose next page Lanyard refused to follow (the same page again, too many, another site):
- * the error, with the items of the pages read before it, so that a sync keeps them (it stores
- * what it read, then stops and says why).
- */
-export class PartialListError<T = unknown> extends BackpackError {
-  constructor(
-    readonly items: T[],
-    cause: BackpackError,
-  ) {
-    super(cause.code, cause.message, { ...(cause.status !== undefined ? { status: cause.status } : {}), ...(cause.detail !== undefined ? { detail: cause.detail } : {}) });
-  }
 }
 
 /** More pages than any backpack holds: a server that keeps answering "next" is broken. */

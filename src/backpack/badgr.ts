@@ -5,9 +5,9 @@
  * the backpack (`expand=badgeclass&expand=issuer`, `include_*`), import, collections, the v1 address
  * API, and sign-out through RFC 7009 `POST /o/revoke_token/` (or `DELETE /v2/auth/tokens/{id}`).
  */
-import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { BackpackError, BackpackErrorCodes as C, PartialListError } from './errors.ts';
 import { checkUrl, send, statusError, type ClientOptions, type Json } from './http.ts';
-import { badgrCall, badgrV2, badgrV2List, PartialListError } from './badgr-request.ts';
+import { badgrCall, badgrV2, badgrV2List } from './badgr-request.ts';
 import { readAssertion, readCollection, readEmail, readTokenInfo, readUser, type BadgrAssertion, type BadgrCollection, type BadgrEmail, type BadgrTokenInfo, type BadgrUser } from './badgr-types.ts';
 import { tokenRequest, type TokenSet } from './oauth.ts';
 

@@ -118,4 +118,23 @@ describe('a next link that does not move on', () => {
     expect(first.filter((e) => !cached.has(e))).toEqual([]);
     expect(s.done).toBe(3);
   });
+
+  it('a next link to another site: the page that carried it is stored, the link is not followed, and the run says why', async () => {
+    const h = await harness({
+      syncOptions: { pageSize: 3 },
+      fetch: async (url, init) => {
+        const res = await fetch(url, init);
+        if (new URL(url).pathname !== OB3.path) return res;
+        const headers = new Headers(res.headers);
+        headers.set('link', '<https://elsewhere.example/ims/ob/v3p0/credentials?limit=3&offset=3>; rel="next"');
+        return new Response(await res.arrayBuffer(), { status: res.status, headers });
+      },
+    });
+    const { id } = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    const s = await h.app.sync.run(id);
+    expect(s).toMatchObject({ status: 'error', error: { code: 'PROTOCOL', message: expect.stringMatching(/another site/) } });
+    const cached = new Set((await h.db.badges.byAccount(id)).map((r) => r.sourceId));
+    expect(listing(OB3).slice(0, 3).map(OB3.source).filter((e) => !cached.has(e))).toEqual([]);
+    expect(h.fetched.some((u) => u.includes('elsewhere.example'))).toBe(false);
+  });
 });

@@ -5,8 +5,7 @@
  */
 import { BadgrClient } from '../../../backpack/badgr.ts';
 import type { BadgrAssertion, BadgrEmail, BadgrUser } from '../../../backpack/badgr-types.ts';
-import { PartialListError } from '../../../backpack/badgr-request.ts';
-import { isBackpackError } from '../../../backpack/errors.ts';
+import { isBackpackError, PartialListError } from '../../../backpack/errors.ts';
 import type { Fetch } from '../../../backpack/http.ts';
 import type { AccountAddress, BadgeMeta } from '../../../platform/records.ts';
 import type { Provider, SyncItem } from './types.ts';

@@ -22,7 +22,7 @@ import type { ClientMetadata, RegisteredClient } from '../../../backpack/registr
 import { OB3_DEFAULT_SCOPE, Ob3Client, ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
 import type { Page, PageQuery } from '../../../backpack/paged.ts';
 import type { AccountAddress } from '../../../platform/records.ts';
-import { BackpackError, BackpackErrorCodes as C, isBackpackError } from '../../../backpack/errors.ts';
+import { BackpackError, BackpackErrorCodes as C, isBackpackError, PartialListError } from '../../../backpack/errors.ts';
 import { jwsCredentialId } from './jws.ts';
 import type { Provider, SyncItem, SyncPage } from './types.ts';
 
@@ -69,9 +69,19 @@ function toItem(i: Item): SyncItem {
   return { sourceId: id ?? `json:${text.length}:${text.slice(0, 64)}`, fingerprint: text, text, ...(id && /^https?:/.test(id) ? { url: id } : {}), provider: { listed: true } };
 }
 
+/** A page, or the items of one whose next link the client refused (paged.ts: another site), with why. */
+async function pageOrPartial<T>(read: Promise<Page<T>>): Promise<Page<T> & { stop?: BackpackError }> {
+  try {
+    return await read;
+  } catch (e) {
+    if (!(e instanceof PartialListError)) throw e;
+    return { items: e.items as T[], url: '', stop: e };
+  }
+}
+
 /** The page's items are kept even when its next link is refused (`stop`): the run stores them, then ends with that error. */
-const toPage = <T>(p: Page<T>, map: (t: T) => Item, overlaps: boolean, cursor: string | undefined): SyncPage => {
-  const stop = checkNext(cursor, p.next);
+const toPage = <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => Item, overlaps: boolean, cursor: string | undefined): SyncPage => {
+  const stop = p.stop ?? checkNext(cursor, p.next);
   return {
     items: p.items.map((t) => toItem(map(t))),
     ...(p.next && !stop ? { next: p.next } : {}),
@@ -112,7 +122,7 @@ export function ob3Provider(fetch: Fetch, service: Ob3Service, client: Registere
     incremental: false,
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
-      const p = await c.credentialsPage(service, token, query);
+      const p = await pageOrPartial(c.credentialsPage(service, token, query));
       return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps, cursor);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
@@ -127,7 +137,7 @@ export function badgeConnectProvider(fetch: Fetch, service: BadgeConnectService,
     incremental: true,
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
-      const p = await c.assertionsPage(service, token, query);
+      const p = await pageOrPartial(c.assertionsPage(service, token, query));
       return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps, cursor);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
