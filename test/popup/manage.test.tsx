@@ -127,6 +127,22 @@ describe('addresses', () => {
     expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
   });
 
+  it('a 403 on making an address primary shows the server\'s reason, and the card\'s button is described by it', async () => {
+    const { actions } = await addresses();
+    const reason = 'This function only available to authenticated users with confirmed email addresses.';
+    actions.makePrimaryEmail = async () => ({ ok: false, error: { code: 'REJECTED', message: `Making the address primary was refused for this account (HTTP 403): ${reason}` } });
+    const button = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' });
+    fireEvent.click(button);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(reason);
+    expect(alert.textContent).not.toMatch(/sign in/i);
+    const still = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' });
+    expect(alert.id).toBeTruthy();
+    expect(still.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
+    // Another card is not described by it.
+    expect(screen.getByLabelText('Add an address').getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('refuses an invalid address before asking the server', async () => {
     const { actions } = await addresses();
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'not-an-address' } });
