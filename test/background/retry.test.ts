@@ -29,9 +29,10 @@ describe('nextRetryAt', () => {
 describe('retryDue', () => {
   it('holds an automatic run only before the retry time of a failed one', () => {
     expect(retryDue(undefined, T)).toBe(true);
-    expect(retryDue({ status: 'error', retryAt: T + 1 }, T)).toBe(false);
-    expect(retryDue({ status: 'error', retryAt: T }, T)).toBe(true);
-    expect(retryDue({ status: 'error' }, T)).toBe(true);
+    expect(retryDue({ status: 'error', error: {}, retryAt: T + 1 }, T)).toBe(false);
+    expect(retryDue({ status: 'error', error: {}, retryAt: T }, T)).toBe(true);
+    expect(retryDue({ status: 'error', error: {} }, T)).toBe(true);
+    expect(retryDue({ status: 'verifying', error: {}, retryAt: T + 1 }, T)).toBe(false);
     expect(retryDue({ status: 'idle', retryAt: T + 1 }, T)).toBe(true);
   });
 });

@@ -277,6 +277,21 @@ describe('interruptions', () => {
     ctx.bp.control.clearFaults();
   });
 
+  it('checking every badge again (a trust change) while a failed sync waits keeps its error and its retry time', async () => {
+    const { h, id } = await ob3();
+    await h.app.sync.run(id);
+    await h.db.syncState.put({ ...(await h.db.syncState.get(id))!, since: undefined as never });
+    ctx.bp.control.failNext({ status: 500, path: CREDENTIALS, count: 100 });
+    const failed = await h.app.sync.run(id);
+    expect(failed).toMatchObject({ status: 'error', retryAt: expect.any(Number) });
+    await h.app.library.verify();
+    expect(await h.db.syncState.get(id)).toMatchObject({ status: 'error', error: failed.error, retryAt: failed.retryAt, failures: 1 });
+    const asked = ctx.bp.control.requests.filter((r) => r.path === CREDENTIALS).length;
+    await h.app.sync.runAll();
+    expect(ctx.bp.control.requests.filter((r) => r.path === CREDENTIALS).length).toBe(asked);
+    ctx.bp.control.clearFaults();
+  });
+
   it('after a 401 refreshes the token once and carries on', async () => {
     const { h, id } = await ob3();
     const old = h.platform.session.map.get(id)!.accessToken;

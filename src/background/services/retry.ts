@@ -85,5 +85,8 @@ export function nextRetryAt(failures: number, now: number, retryAfterSeconds?: n
   return now + (throttled ? Math.max(backoff, THROTTLE_WAIT_MS) : backoff);
 }
 
-/** Whether an automatic run (an alarm) may start now: not before the retry a failed run set. */
-export const retryDue = (s: { status: string; retryAt?: number } | undefined, now: number): boolean => !(s?.status === 'error' && s.retryAt !== undefined && s.retryAt > now);
+/**
+ * Whether an automatic run (an alarm) may start now: not before the retry a failed run set (its
+ * error is kept until a run starts, also while the badges are checked again: library.ts).
+ */
+export const retryDue = (s: { status: string; error?: unknown; retryAt?: number } | undefined, now: number): boolean => !(s?.error !== undefined && s.retryAt !== undefined && s.retryAt > now);
