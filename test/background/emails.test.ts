@@ -59,6 +59,7 @@ describe('addresses', () => {
     ['making primary', () => h.app.emails.makePrimary(id, '2')],
   ])('a 403 on %s is the server refusing the change, with its reason: no refresh, no "sign in again" (badgr-server mainsite/permissions.py)', async (_, op) => {
     const reason = 'This function only available to authenticated users with confirmed email addresses.';
+    for (let i = 0; i < 1000 && h.app.sync.isRunning(id); i++) await new Promise((r) => setTimeout(r, 10));
     const token = h.platform.session.map.get(id)!.accessToken;
     ctx.bp.control.failNext({ status: 403, path: '/v1/user/emails', body: { detail: reason } });
     const e = await failure(op());
@@ -69,6 +70,8 @@ describe('addresses', () => {
 
   it('a sync whose address list answers 403 says the server refused, with its reason, and keeps the account signed in and its badges', async () => {
     const reason = 'This function only available to authenticated users with confirmed email addresses.';
+    // A sync the address changes above started (onAddressesChanged) ends first: this one is new.
+    for (let i = 0; i < 1000 && h.app.sync.isRunning(id); i++) await new Promise((r) => setTimeout(r, 10));
     const cached = await h.db.badges.countByAccount(id);
     ctx.bp.control.failNext({ status: 403, path: '/v1/user/emails', body: { detail: reason } });
     const s = await h.app.sync.run(id);
