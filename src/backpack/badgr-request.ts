@@ -4,7 +4,7 @@
  * fieldErrors, validationErrors}`; v1 answers DRF's bare JSON (`{detail}`, `{error}`, a list of
  * messages, `{field: [messages]}`, or a bare string).
  */
-import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { BackpackError, BackpackErrorCodes as C, PartialListError } from './errors.ts';
 import { bearer, errorText, isObj, readText, send, statusError, type ClientOptions } from './http.ts';
 import { parseLinkHeader } from './link-header.ts';
 
@@ -98,14 +98,19 @@ export async function badgrV2List(opts: ClientOptions, url: string, c: BadgrCall
   const origin = new URL(url).origin;
   const seen = new Set<string>();
   const out: unknown[] = [];
+  const stop = (message: string) => new PartialListError(out, new BackpackError(C.PROTOCOL, message));
   for (let next: string | undefined = url; next; ) {
-    if (seen.has(next)) throw new BackpackError(C.PROTOCOL, `${c.what}: Badgr sent the same page twice`);
-    if (seen.size >= MAX_BADGR_PAGES) throw new BackpackError(C.PROTOCOL, `${c.what}: Badgr sent more than ${MAX_BADGR_PAGES} pages`);
+    if (seen.has(next)) throw stop(`${c.what}: Badgr sent the same page twice`);
+    if (seen.size >= MAX_BADGR_PAGES) throw stop(`${c.what}: Badgr sent more than ${MAX_BADGR_PAGES} pages`);
     seen.add(next);
     const { body, headers } = await badgrExchange(opts, next, c);
     out.push(...resultOf(body, c.what));
-    next = nextPage(body, headers, next);
-    if (next && new URL(next).origin !== origin) throw new BackpackError(C.PROTOCOL, `${c.what}: Badgr's next page is on another site (${new URL(next).origin}); Lanyard does not send your sign-in there`);
+    try {
+      next = nextPage(body, headers, next);
+    } catch (e) {
+      throw e instanceof BackpackError ? new PartialListError(out, e) : e;
+    }
+    if (next && new URL(next).origin !== origin) throw stop(`${c.what}: Badgr's next page is on another site (${new URL(next).origin}); Lanyard does not send your sign-in there`);
   }
   return out;
 }

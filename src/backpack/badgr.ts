@@ -5,7 +5,7 @@
  * the backpack (`expand=badgeclass&expand=issuer`, `include_*`), import, collections, the v1 address
  * API, and sign-out through RFC 7009 `POST /o/revoke_token/` (or `DELETE /v2/auth/tokens/{id}`).
  */
-import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { BackpackError, BackpackErrorCodes as C, PartialListError } from './errors.ts';
 import { checkUrl, send, statusError, type ClientOptions, type Json } from './http.ts';
 import { badgrCall, badgrV2, badgrV2List } from './badgr-request.ts';
 import { readAssertion, readCollection, readEmail, readTokenInfo, readUser, type BadgrAssertion, type BadgrCollection, type BadgrEmail, type BadgrTokenInfo, type BadgrUser } from './badgr-types.ts';
@@ -92,7 +92,12 @@ export class BadgrClient {
     u.searchParams.set('include_expired', String(q.includeExpired ?? true));
     u.searchParams.set('include_revoked', String(q.includeRevoked ?? true));
     u.searchParams.set('include_pending', String(q.includePending ?? true));
-    return (await badgrV2List(this.opts, u.toString(), { token, what: 'The Badgr backpack' })).map(readAssertion);
+    try {
+      return (await badgrV2List(this.opts, u.toString(), { token, what: 'The Badgr backpack' })).map(readAssertion);
+    } catch (e) {
+      // The badges read before a next page Lanyard refused, read like the others.
+      throw e instanceof PartialListError ? new PartialListError(e.items.map(readAssertion), e) : e;
+    }
   }
 
   async assertion(token: string, entityId: string): Promise<BadgrAssertion> {

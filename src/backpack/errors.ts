@@ -68,5 +68,19 @@ export class BackpackError extends Error {
   }
 }
 
+/**
+ * A list whose next page Lanyard refused to follow (another site, the same page again, too many; an offset that does not move on):
+ * the error, with the items of the pages read before it, so that a sync keeps them (it stores
+ * what it read, then stops and says why).
+ */
+export class PartialListError<T = unknown> extends BackpackError {
+  constructor(
+    readonly items: T[],
+    cause: BackpackError,
+  ) {
+    super(cause.code, cause.message, { ...(cause.status !== undefined ? { status: cause.status } : {}), ...(cause.detail !== undefined ? { detail: cause.detail } : {}) });
+  }
+}
+
 export const isBackpackError = (e: unknown, code?: BackpackErrorCode): e is BackpackError =>
   e instanceof BackpackError && (code === undefined || e.code === code);

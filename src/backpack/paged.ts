@@ -4,7 +4,7 @@
  * rel="next" until there is none (never from X-Total-Count, which is optional). A next link to
  * another origin is refused rather than followed with the token.
  */
-import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { BackpackError, BackpackErrorCodes as C, PartialListError } from './errors.ts';
 import { getJson, type ClientOptions } from './http.ts';
 import { parseLinkHeader } from './link-header.ts';
 
@@ -40,7 +40,8 @@ export async function fetchPage<T>(opts: ClientOptions, url: string, token: stri
   const total = totalHeader !== null && /^\d+$/.test(totalHeader.trim()) ? Number(totalHeader) : undefined;
   const next = parseLinkHeader(res.headers.get('link'), url).get('next');
   if (next !== undefined && new URL(next).origin !== new URL(url).origin) {
-    throw new BackpackError(C.PROTOCOL, `${what}: the next page is on another site (${new URL(next).origin}); Lanyard does not send the token there`);
+    // With the page's items: a sync stores them, then stops and says why.
+    throw new PartialListError(items, new BackpackError(C.PROTOCOL, `${what}: the next page is on another site (${new URL(next).origin}); Lanyard does not send the token there`));
   }
   return { items, url, ...(total !== undefined ? { total } : {}), ...(next !== undefined ? { next } : {}) };
 }

@@ -48,6 +48,8 @@ export type PopupToBackground = {
   'backup/export': { args: NoArgs; reply: { fileName: string; json: string } };
   'backup/import': { args: { json: string }; reply: { imported: number; skipped: number } };
   'accounts/sign-in': { args: SignInRequest; reply: AccountView };
+  /** Cancels the sign-in in flight (its requests aborted, nothing of it kept); `cancelled` false when it had finished or there was none. */
+  'accounts/sign-in-cancel': { args: NoArgs; reply: { cancelled: boolean } };
   'accounts/sign-out': { args: { accountId: AccountId }; reply: SignOutReply };
   /** Trusts (or not) the addresses this backpack verified, for every badge and local imports (Settings). */
   'accounts/trust': { args: { accountId: AccountId; trust: boolean }; reply: AccountView };

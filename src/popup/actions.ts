@@ -23,6 +23,8 @@ export interface PopupActions {
   removeBadge(key: string): Promise<Reply<{ removed: boolean }>>;
   /** Asks for host access to the backpack (so call it straight from the click), then signs in. */
   signIn(request: SignInRequest): Promise<Reply<AccountView>>;
+  /** Cancels the sign-in in flight: its reply is then ERR_CANCELLED. */
+  cancelSignIn(): Promise<Reply<{ cancelled: boolean }>>;
   signOut(accountId: AccountId): Promise<Reply<SignOutReply>>;
   /** Trusts (or not) the addresses this backpack verified, for every badge (Settings). */
   setTrust(accountId: AccountId, trust: boolean): Promise<Reply<AccountView>>;
@@ -112,6 +114,7 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       await call('hosts/confirm', { patterns: [pattern] });
       return call('accounts/sign-in', request);
     },
+    cancelSignIn: () => call('accounts/sign-in-cancel', {}),
     signOut: (accountId) => call('accounts/sign-out', { accountId }),
     setTrust: (accountId, trust) => call('accounts/trust', { accountId, trust }),
     startSync: (accountId) => call('sync/start', accountId === undefined ? {} : { accountId }),

@@ -55,6 +55,8 @@ export function createMockActions(options: MockOptions = {}): MockActions {
 
   const later = <T,>(value: T): Promise<T> => (options.latencyMs ? new Promise((r) => setTimeout(() => r(value), options.latencyMs)) : Promise.resolve(value));
   const record = (name: keyof PopupActions, args: unknown[]) => calls.push({ name, args });
+  /** Sign-ins waiting on a backpack that never answers (a host with "slow" in it), until cancelled. */
+  const cancels: (() => void)[] = [];
   const counted = (list: EmailView[]) => list.map((e) => ({ ...e, badgeCount: badges.filter((b) => b.recipient === e.email).length }));
   const setSync = (ids: string[], status: 'syncing' | 'verifying') => {
     accounts = accounts.map((a) => (ids.includes(a.id) ? { ...a, sync: { ...a.sync, status, done: 0, total: Math.max(1, badges.filter((b) => b.accountId === a.id).length), error: undefined } } : a));
@@ -121,6 +123,8 @@ export function createMockActions(options: MockOptions = {}): MockActions {
     async signIn(request) {
       record('signIn', [request]);
       if (options.denyPermissions) return later(err('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed'));
+      // A backpack that never answers: the sign-in waits until it is cancelled.
+      if (/slow/.test(request.baseUrl)) return new Promise((resolve) => void cancels.push(() => resolve(err('ERR_CANCELLED', 'The sign-in was cancelled: nothing was kept'))));
       if (/unreachable/.test(request.baseUrl)) return later(err('UNREACHABLE', `${request.baseUrl} could not be reached`));
       if (/not-a-backpack/.test(request.baseUrl)) return later(err('PROTOCOL', `${request.baseUrl} did not answer JSON (HTTP 200)`));
       if (request.kind !== 'badgr') {
@@ -131,6 +135,12 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       accounts = [...accounts, account];
       if (!badges.length) badges = seeded.views.slice(0, 4).map((b) => ({ ...b, accountId: account.id }));
       return later(ok(account));
+    },
+    cancelSignIn() {
+      record('cancelSignIn', []);
+      const waiting = cancels.splice(0);
+      for (const cancel of waiting) cancel();
+      return later(ok({ cancelled: waiting.length > 0 }));
     },
     signOut(accountId) {
       record('signOut', [accountId]);

@@ -53,6 +53,33 @@ describe('addresses', () => {
     await expect(h.app.emails.remove(id, 'x')).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
   });
 
+  it.each([
+    ['listing', () => h.app.emails.list(id)],
+    ['adding', () => h.app.emails.add(id, 'ada@another.example')],
+    ['making primary', () => h.app.emails.makePrimary(id, '2')],
+  ])('a 403 on %s is the server refusing the change, with its reason: no refresh, no "sign in again" (badgr-server mainsite/permissions.py)', async (_, op) => {
+    const reason = 'This function only available to authenticated users with confirmed email addresses.';
+    for (let i = 0; i < 1000 && h.app.sync.isRunning(id); i++) await new Promise((r) => setTimeout(r, 10));
+    const token = h.platform.session.map.get(id)!.accessToken;
+    ctx.bp.control.failNext({ status: 403, path: '/v1/user/emails', body: { detail: reason } });
+    const e = await failure(op());
+    expect(e).toMatchObject({ code: 'REJECTED', message: expect.stringContaining(reason) });
+    expect(h.platform.session.map.get(id)!.accessToken).toBe(token);
+    expect((await h.db.accounts.get(id))!.needsSignIn).toBeFalsy();
+  });
+
+  it('a sync whose address list answers 403 says the server refused, with its reason, and keeps the account signed in and its badges', async () => {
+    const reason = 'This function only available to authenticated users with confirmed email addresses.';
+    // A sync the address changes above started (onAddressesChanged) ends first: this one is new.
+    for (let i = 0; i < 1000 && h.app.sync.isRunning(id); i++) await new Promise((r) => setTimeout(r, 10));
+    const cached = await h.db.badges.countByAccount(id);
+    ctx.bp.control.failNext({ status: 403, path: '/v1/user/emails', body: { detail: reason } });
+    const s = await h.app.sync.run(id);
+    expect(s).toMatchObject({ status: 'error', error: { code: 'REJECTED', message: expect.stringContaining(reason) } });
+    expect((await h.db.accounts.get(id))!.needsSignIn).toBeFalsy();
+    expect(await h.db.badges.countByAccount(id)).toBe(cached);
+  });
+
   it('says the addresses of an OB 3.0 account are managed by its provider', async () => {
     const o = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
     await expect(h.app.emails.list(o.id)).rejects.toMatchObject({ code: 'ERR_UNSUPPORTED' });

@@ -63,6 +63,45 @@ describe('keepLastComplete', () => {
   });
 });
 
+describe('keepLastComplete, some documents answered and some not', () => {
+  const PROFILE = 'https://issuer.example/profile';
+  const partial = (): NetworkLog => ({ answered: 2, unreached: [{ url: PROFILE, at: NOW.toISOString() }] });
+  const hosted = (outcome: Check['outcome'] = 'pass'): Check[] => VALID.map((c): Check => (c.id === 'hosted' ? { id: 'hosted', outcome, message: 'hosted' } : c));
+  const unreadIssuer: Check = { id: 'hosted', outcome: 'indeterminate', code: 'ERR_ISSUER_UNRESOLVED', message: `The issuer could not be read: ${PROFILE} answered HTTP 503` };
+  const now = (checks: Check[]): FullBadge => fresh({ checks: hosted().map((c) => checks.find((x) => x.id === c.id) ?? c) });
+
+  it('keeps the last complete outcome of a check left indeterminate by a document it names that could not be reached', () => {
+    const out = keepLastComplete(record({ checks: hosted() }), now([unreadIssuer]), partial(), NOW).record;
+    expect(out).toMatchObject({ verdict: 'valid', verifiedAt: '2026-12-01T00:00:00.000Z', unreachable: { at: NOW.toISOString(), hosts: ['issuer.example'] } });
+    expect(out.checks.find((c) => c.id === 'hosted')).toMatchObject({ outcome: 'pass' });
+  });
+
+  it('a new failure always wins, and a check left indeterminate for another reason (or a document that answered) is not papered over', () => {
+    const revoked: Check = { id: 'revocation', outcome: 'fail', code: 'ERR_REVOKED', message: 'Revoked' };
+    const invalid = fresh({ verdict: 'invalid', checks: hosted().map((c) => (c.id === 'hosted' ? unreadIssuer : c.id === 'revocation' ? revoked : c)) });
+    expect(keepLastComplete(record({ checks: hosted() }), invalid, partial(), NOW)).toBe(invalid);
+    // The issuer answered, and its profile no longer lists the key: no unreached URL named.
+    const unlisted = now([{ id: 'issuer-key', outcome: 'indeterminate', code: 'ERR_ISSUER_UNRESOLVED', message: 'The issuer profile at https://issuer.example/other does not list the key' }]);
+    expect(keepLastComplete(record({ checks: hosted() }), unlisted, partial(), NOW)).toBe(unlisted);
+    // Kept for the issuer, but another check still undecided for its own reason: the new result stands whole.
+    const both = now([unreadIssuer, { id: 'signature', outcome: 'indeterminate', code: 'ERR_UNSUPPORTED', message: 'bbs-2023 is not checked' }]);
+    expect(keepLastComplete(record({ checks: hosted() }), both, partial(), NOW)).toBe(both);
+    // A shortened URL is not a match.
+    const cut = now([{ ...unreadIssuer, message: 'The issuer could not be read: https://issuer.example/pro… answered HTTP 503' }]);
+    expect(keepLastComplete(record({ checks: hosted() }), cut, partial(), NOW)).toBe(cut);
+  });
+
+  it('a revocation found earlier stays when its list cannot be reached now, and the expiry is checked now', () => {
+    const revoked = hosted().map((c): Check => (c.id === 'revocation' ? { id: 'revocation', outcome: 'fail', code: 'ERR_REVOKED', message: 'Revoked' } : c));
+    const unreadList: Check = { id: 'revocation', outcome: 'indeterminate', code: 'ERR_STATUS_UNAVAILABLE', message: `The revocation list could not be read: ${PROFILE} answered HTTP 503` };
+    expect(keepLastComplete(record({ verdict: 'invalid', checks: revoked }), now([unreadList]), partial(), NOW).record).toMatchObject({ verdict: 'invalid', checks: revoked });
+    const skipped: Check = { id: 'validity', outcome: 'skipped', message: 'not read' };
+    const out = keepLastComplete(record({ checks: hosted(), meta: { ...record().meta, expires: '2026-12-04T00:00:00Z' } }), now([unreadIssuer, skipped]), partial(), NOW).record;
+    expect(out.verdict).toBe('invalid');
+    expect(out.checks.find((c) => c.id === 'validity')).toMatchObject({ outcome: 'fail', code: 'ERR_EXPIRED' });
+  });
+});
+
 describe('loggingFetch', () => {
   it('counts 5xx, 408, 429, requests marked unreachable and requests still waiting at the end as unreached; any other answer or refusal as answered', async () => {
     const log = createNetworkLog();

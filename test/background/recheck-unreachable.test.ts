@@ -93,6 +93,21 @@ describe('re-verification with the issuer unreachable', () => {
     for (const k of keys) expect((await h.db.badges.get(k))!).toMatchObject({ verdict: 'valid', unreachable: { hosts: [new URL(ctx.bp.baseUrl).host] } });
   });
 
+  it('a hosted badge whose assertion and badge class answer but whose issuer profile does not keeps its last complete result', async () => {
+    const h = await harness();
+    const { key } = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
+    const before = (await h.db.badges.get(key))!;
+    expect(before.verdict).toBe('valid');
+    h.clock.offsetMs = 3600_000;
+    ctx.bp.control.failNext({ status: 503, path: /^\/public\/issuers\//, count: 1000 });
+    await h.app.library.verify(key);
+    const r = (await h.db.badges.get(key))!;
+    expect(r.verdict).toBe('valid');
+    expect(r.checks.find((c) => c.id === 'hosted')).toEqual(before.checks.find((c) => c.id === 'hosted'));
+    expect(r.verifiedAt).toBe(before.verifiedAt);
+    expect(r.unreachable).toEqual({ at: expect.any(String), hosts: [new URL(ctx.bp.baseUrl).host] });
+  });
+
   it('still shows a revocation found while other documents are unreachable', async () => {
     const h = await harness();
     const { key } = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
@@ -164,6 +179,41 @@ describe('re-verification with the issuer unreachable', () => {
 });
 
 describe('a sync whose issuer accepts and never answers', () => {
+  it('keeps the baked image of a badge not settled (its issuer was down) past the per-badge time limit', async () => {
+    const hang = { on: false };
+    const h = await harness({
+      fetch: (u: string, init?: RequestInit) => (hang.on && ISSUER_DOCS.test(new URL(u).pathname) ? new Promise<Response>(() => undefined) : fetch(u, init)),
+      // The deadline only while the issuer hangs: the first sync (a cold engine on a busy machine) is not cut short.
+      syncOptions: { timeout: (ms: number) => AbortSignal.timeout(hang.on ? 300 : ms) },
+    });
+    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+    // The first sync finds the issuers down: the badges are kept, baked image and all, not fully verified.
+    ctx.bp.control.failNext({ status: 503, path: /^\/public\/(badges|issuers)\//, count: 1000 });
+    await h.app.sync.run(id);
+    ctx.bp.control.clearFaults();
+    const open = (await h.db.badges.all()).filter((r) => r.verdict === 'indeterminate' && r.original.kind === 'png');
+    expect(open.length).toBeGreaterThan(0);
+    const originals = new Map(await Promise.all(open.map(async (r) => [r.key, (await h.db.originals.get(r.key))!.bytes] as const)));
+    hang.on = true;
+    h.clock.offsetMs = 25 * 3600_000;
+    await h.app.sync.run(id);
+    for (const r of open) {
+      const now = (await h.db.badges.get(r.key))!;
+      // Noted as not checked this time, to be verified again at the next sync; its baked image stays.
+      expect(now.verdict).toBe('indeterminate');
+      expect(now.original).toEqual(r.original);
+      expect((await h.db.originals.get(r.key))!.bytes).toEqual(originals.get(r.key));
+    }
+    // The next sync, with the issuer back, verifies it from that image.
+    hang.on = false;
+    await h.app.sync.run(id);
+    for (const r of open) {
+      const after = (await h.db.badges.get(r.key))!;
+      expect(after).toMatchObject({ original: r.original, contentHash: r.contentHash, verifiedAt: expect.any(String) });
+      expect(after.checks.some((c) => /could not check this badge/.test(c.message))).toBe(false);
+    }
+  });
+
   it('leaves each settled badge as it was (result and baked image) past the per-badge time limit', async () => {
     const hang = { on: false };
     const h = await harness({

@@ -86,13 +86,14 @@ describe('a provider that keeps changing while it is listed', () => {
  * A next link that does not move the offset on (a page number, a cursor, the same offset): the
  * specifications page by `limit`/`offset` only (OB 3.0 api.html "Paging"; OB 2.1 §"Pagination"),
  * and the run resumes and overlaps by the link's offset. Such a listing would be read from its first
- * page again and again: it ends as a protocol error at the first such link instead.
+ * page again and again: it ends as a protocol error at the first such link instead, once the
+ * badges of the page that carried it are stored.
  */
 describe('a next link that does not move on', () => {
   it.each([
     ['a page number', (u: URL) => `<${u.origin}${u.pathname}?page=2>; rel="next"`],
     ['the same offset', (u: URL) => `<${u.origin}${u.pathname}?limit=3&offset=${u.searchParams.get('offset') ?? '0'}>; rel="next"`],
-  ])('%s: the run ends with a protocol error after one page', async (_, next) => {
+  ])('%s: the run stores that page, then ends with a protocol error that says why', async (_, next) => {
     let pages = 0;
     const h = await harness({
       syncOptions: { pageSize: 3 },
@@ -109,7 +110,31 @@ describe('a next link that does not move on', () => {
     });
     const { id } = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
     const s = await h.app.sync.run(id);
-    expect(s).toMatchObject({ status: 'error', error: { code: 'PROTOCOL' } });
+    expect(s).toMatchObject({ status: 'error', error: { code: 'PROTOCOL', message: expect.stringMatching(/does not move on by offset/) } });
     expect(pages).toBe(1);
+    // The page that carried the link was read: its badges are stored before the run stops.
+    const first = listing(OB3).slice(0, 3).map(OB3.source);
+    const cached = new Set((await h.db.badges.byAccount(id)).map((r) => r.sourceId));
+    expect(first.filter((e) => !cached.has(e))).toEqual([]);
+    expect(s.done).toBe(3);
+  });
+
+  it('a next link to another site: the page that carried it is stored, the link is not followed, and the run says why', async () => {
+    const h = await harness({
+      syncOptions: { pageSize: 3 },
+      fetch: async (url, init) => {
+        const res = await fetch(url, init);
+        if (new URL(url).pathname !== OB3.path) return res;
+        const headers = new Headers(res.headers);
+        headers.set('link', '<https://elsewhere.example/ims/ob/v3p0/credentials?limit=3&offset=3>; rel="next"');
+        return new Response(await res.arrayBuffer(), { status: res.status, headers });
+      },
+    });
+    const { id } = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    const s = await h.app.sync.run(id);
+    expect(s).toMatchObject({ status: 'error', error: { code: 'PROTOCOL', message: expect.stringMatching(/another site/) } });
+    const cached = new Set((await h.db.badges.byAccount(id)).map((r) => r.sourceId));
+    expect(listing(OB3).slice(0, 3).map(OB3.source).filter((e) => !cached.has(e))).toEqual([]);
+    expect(h.fetched.some((u) => u.includes('elsewhere.example'))).toBe(false);
   });
 });

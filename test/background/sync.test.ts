@@ -51,6 +51,26 @@ describe('Badgr', () => {
   });
 });
 
+describe('Badgr: a next page Lanyard refuses', () => {
+  it('a next page on another site: the badges read up to there are stored, then the run stops and says why', async () => {
+    const h = await harness({
+      fetch: async (url, init) => {
+        const res = await fetch(url, init);
+        if (new URL(url).pathname !== '/v2/backpack/assertions') return res;
+        const headers = new Headers(res.headers);
+        headers.set('link', '<https://elsewhere.example/v2/backpack/assertions?cursor=2>; rel="next"');
+        return new Response(await res.arrayBuffer(), { status: res.status, headers });
+      },
+    });
+    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+    const s = await h.app.sync.run(id);
+    expect(s).toMatchObject({ status: 'error', error: { code: 'PROTOCOL', message: expect.stringMatching(/another site \(https:\/\/elsewhere\.example\)/) } });
+    const listed = ctx.bp.control.stateForTests.badgesOf('user-ada').filter((b) => b.kind.startsWith('ob2') && b.acceptance !== 'Rejected').length;
+    expect(await h.db.badges.countByAccount(id)).toBe(listed);
+    expect(h.fetched.some((u) => u.includes('elsewhere.example'))).toBe(false);
+  });
+});
+
 describe('Badgr without the v1 address API', () => {
   it('a server that answers 404 for /v1/user/emails (v1 is legacy, openedx/openedx-platform#27181) syncs with the addresses of /v2/users/self', async () => {
     const h = await harness();
@@ -229,6 +249,47 @@ describe('interruptions', () => {
     expect(s).toMatchObject({ status: 'idle', failures: 0 });
     expect(h.platform.alarms.scheduled.has(`sync-retry:${id}`)).toBe(false);
     expect(await h.db.badges.countByAccount(id)).toBe(cached.length);
+  });
+
+  it('a 5xx without Retry-After backs off: the periodic sync waits for the retry time (kept across a restart), and each failure in a row waits longer, up to a bound', async () => {
+    const { h, id } = await ob3();
+    await h.app.sync.run(id);
+    await h.db.syncState.put({ ...(await h.db.syncState.get(id))!, since: undefined as never });
+    ctx.bp.control.failNext({ status: 500, path: CREDENTIALS, count: 100 });
+    const asked = () => ctx.bp.control.requests.filter((r) => r.path === CREDENTIALS).length;
+    const first = await h.app.sync.run(id);
+    expect(first).toMatchObject({ status: 'error', failures: 1, error: { code: 'SERVER_ERROR' } });
+    const wait1 = first.retryAt! - Date.now();
+    expect(wait1).toBeGreaterThan(45_000);
+    expect(wait1).toBeLessThanOrEqual(72_000);
+    // The periodic alarm (runAll) before the retry time, in a restarted worker: the server is left alone.
+    const h2 = await h.restart();
+    const before = asked();
+    const [held] = await h2.app.sync.runAll();
+    expect(asked()).toBe(before);
+    expect(held).toMatchObject({ status: 'error', failures: 1, retryAt: first.retryAt });
+    // Past it, the periodic run goes, fails again, and waits about twice as long.
+    h2.clock.offsetMs = wait1 + 1000;
+    const [second] = await h2.app.sync.runAll();
+    expect(asked()).toBeGreaterThan(before);
+    expect(second).toMatchObject({ status: 'error', failures: 2 });
+    expect(second!.retryAt! - (Date.now() + h2.clock.offsetMs)).toBeGreaterThan(wait1);
+    ctx.bp.control.clearFaults();
+  });
+
+  it('checking every badge again (a trust change) while a failed sync waits keeps its error and its retry time', async () => {
+    const { h, id } = await ob3();
+    await h.app.sync.run(id);
+    await h.db.syncState.put({ ...(await h.db.syncState.get(id))!, since: undefined as never });
+    ctx.bp.control.failNext({ status: 500, path: CREDENTIALS, count: 100 });
+    const failed = await h.app.sync.run(id);
+    expect(failed).toMatchObject({ status: 'error', retryAt: expect.any(Number) });
+    await h.app.library.verify();
+    expect(await h.db.syncState.get(id)).toMatchObject({ status: 'error', error: failed.error, retryAt: failed.retryAt, failures: 1 });
+    const asked = ctx.bp.control.requests.filter((r) => r.path === CREDENTIALS).length;
+    await h.app.sync.runAll();
+    expect(ctx.bp.control.requests.filter((r) => r.path === CREDENTIALS).length).toBe(asked);
+    ctx.bp.control.clearFaults();
   });
 
   it('after a 401 refreshes the token once and carries on', async () => {

@@ -111,6 +111,38 @@ describe('addresses', () => {
     await screen.findByText('ada.lovelace@work.example is now your primary address.');
   });
 
+  it('a 403 from the backpack shows its reason on the address field, not "sign in again"', async () => {
+    const { actions } = await addresses();
+    const reason = 'This function only available to authenticated users with confirmed email addresses.';
+    actions.addEmail = async () => ({ ok: false, error: { code: 'REJECTED', message: `Adding the address was refused for this account (HTTP 403): ${reason}` } });
+    const field = screen.getByLabelText('Add an address');
+    fireEvent.input(field, { target: { value: 'ada@new.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(reason);
+    expect(alert.textContent).not.toMatch(/sign in/i);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    // The field is described by the server's reason (WCAG 3.3.1): a screen reader on the field hears why.
+    expect(alert.id).toBeTruthy();
+    expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
+  });
+
+  it('a 403 on making an address primary shows the server\'s reason, and the card\'s button is described by it', async () => {
+    const { actions } = await addresses();
+    const reason = 'This function only available to authenticated users with confirmed email addresses.';
+    actions.makePrimaryEmail = async () => ({ ok: false, error: { code: 'REJECTED', message: `Making the address primary was refused for this account (HTTP 403): ${reason}` } });
+    const button = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' });
+    fireEvent.click(button);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(reason);
+    expect(alert.textContent).not.toMatch(/sign in/i);
+    const still = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' });
+    expect(alert.id).toBeTruthy();
+    expect(still.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
+    // Another card is not described by it.
+    expect(screen.getByLabelText('Add an address').getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('refuses an invalid address before asking the server', async () => {
     const { actions } = await addresses();
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'not-an-address' } });

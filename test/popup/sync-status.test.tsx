@@ -28,7 +28,8 @@ describe('sync failure status', () => {
     const line = screen.getByTestId('sync-failure').textContent ?? '';
     expect(line).toContain('Test backpack');
     expect(line).toMatch(/could not sync: .+/);
-    expect(line).toContain('Lanyard will try again in 5 minutes.');
+    // When, relative and by the clock (the backoff is jittered: the minute is what the user can act on).
+    expect(line).toContain(`Lanyard will try again in 5 minutes, at ${formatClock(MOCK_NOW + 5 * 60_000, MOCK_NOW, 'en')}.`);
   });
 
   it('a throttled sync names the provider, says it asked Lanyard to slow down, and when the next try is (relative and clock time)', () => {

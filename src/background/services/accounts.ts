@@ -42,6 +42,13 @@ export interface AccountsDeps {
 
 type OAuthKind = 'ob3' | 'badge-connect';
 
+/** What a sign-in runs with (startSignIn). */
+interface SignInRun {
+  fetch: Fetch;
+  until<T>(p: Promise<T>): Promise<T>;
+  commit(): void;
+}
+
 /** Every client URL on the redirect host, so the specifications' one-hostname rule holds (OB 3.0 §6.1). */
 export function clientMetadata(redirectUri: string, version: string, scope: string[]): ClientMetadata {
   const origin = new URL(redirectUri).origin;
@@ -86,8 +93,8 @@ export function createAccounts(d: AccountsDeps) {
     return record;
   }
 
-  async function signInBadgr(baseUrl: string, username: string, password: string): Promise<AccountRecord> {
-    const client = badgrClient(baseUrl, d.fetch);
+  async function signInBadgr(baseUrl: string, username: string, password: string, s: SignInRun): Promise<AccountRecord> {
+    const client = badgrClient(baseUrl, s.fetch);
     const tokens = await client.signIn(username, password);
     const profile = await client.profile(tokens.accessToken);
     const listed = await badgrProvider(client).addresses(tokens.accessToken).catch(() => undefined);
@@ -95,6 +102,7 @@ export function createAccounts(d: AccountsDeps) {
     const primary = addresses.find((a) => a.primary)?.email ?? username;
     // The name the user typed to sign in is an address they confirmed (identities.ts).
     const typedAddresses = username.includes('@') ? [username.trim()] : [];
+    s.commit();
     const account = await save({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses, typedAddresses });
     await d.tokens.store(account.id, tokens);
     return account;
@@ -119,15 +127,16 @@ export function createAccounts(d: AccountsDeps) {
     return { id, client };
   }
 
-  async function signInOAuth(kind: OAuthKind, baseUrl: string): Promise<AccountRecord> {
-    const api = oauthApi(kind, d.fetch);
+  async function signInOAuth(kind: OAuthKind, baseUrl: string, s: SignInRun): Promise<AccountRecord> {
+    const api = oauthApi(kind, s.fetch);
     // Refuses a description whose endpoints are not all on its own site (endpoints.ts).
     const { name, endpoints, service } = await api.discover(baseUrl);
     const { id: clientSecretId, client } = await clientFor(kind, endpoints, (m) => api.register(service, m), api.scope);
     const request = await api.authorizationRequest(service, client, d.identity.redirectUrl('oauth2'));
     let redirected: string;
     try {
-      redirected = await d.identity.launchWebAuthFlow(request.url, true);
+      // The browser's window cannot be closed from here; a cancel stops waiting for it.
+      redirected = await s.until(d.identity.launchWebAuthFlow(request.url, true));
     } catch (e) {
       throw new ServiceError('AUTHORIZATION_FAILED', `The sign-in to ${hostOf(baseUrl)} did not finish: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -147,9 +156,39 @@ export function createAccounts(d: AccountsDeps) {
     const userId = typeof profile.id === 'string' && profile.id ? profile.id : (email ?? 'me');
     const user = email ?? fullName ?? hostOf(baseUrl);
     const addresses = email ? [{ email, verified: true, primary: true }] : [];
+    s.commit();
     const account = await save({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId });
     await d.tokens.store(account.id, tokens);
     return account;
+  }
+
+  /** Sign-ins in flight, each until it starts storing the account: what a cancel aborts. */
+  const inFlight = new Set<AbortController>();
+
+  /**
+   * One sign-in's cancellable part: every request through `fetch` carries its signal, and `until`
+   * stops waiting for anything else (the browser's sign-in window). `commit()` is the point of no
+   * return, just before the account and its tokens are stored: a cancel that comes earlier leaves
+   * nothing stored; one that comes later finds nothing to cancel, and the sign-in completes whole.
+   */
+  function startSignIn(): SignInRun & { controller: AbortController } {
+    const controller = new AbortController();
+    const { signal } = controller;
+    inFlight.add(controller);
+    return {
+      controller,
+      fetch: (url, init) => d.fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
+      until: <T>(p: Promise<T>) =>
+        new Promise<T>((resolve, reject) => {
+          if (signal.aborted) return reject(signal.reason);
+          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+          p.then(resolve, reject);
+        }),
+      commit: () => {
+        signal.throwIfAborted();
+        inFlight.delete(controller);
+      },
+    };
   }
 
   return {
@@ -157,13 +196,25 @@ export function createAccounts(d: AccountsDeps) {
       const baseUrl = req.baseUrl.replace(/\/+$/, '');
       await requireHost(baseUrl);
       let account: AccountRecord;
+      const run = startSignIn();
       try {
-        account = req.kind === 'badgr' ? await signInBadgr(baseUrl, req.username, req.password) : await signInOAuth(req.kind, baseUrl);
+        account = req.kind === 'badgr' ? await signInBadgr(baseUrl, req.username, req.password, run) : await signInOAuth(req.kind, baseUrl, run);
       } catch (e) {
+        if (run.controller.signal.aborted) throw new ServiceError(E.CANCELLED, `The sign-in to ${hostOf(baseUrl)} was cancelled: nothing was kept`);
         throw explain(e, hostOf(baseUrl));
+      } finally {
+        inFlight.delete(run.controller);
       }
       d.onSignedIn?.(account.id);
       return accountView(account, await d.db.syncState.get(account.id));
+    },
+
+    /** Cancels every sign-in in flight (the popup's Cancel); `cancelled` is false when none was left to cancel. */
+    cancelSignIn(): { cancelled: boolean } {
+      const cancelled = inFlight.size > 0;
+      for (const c of inFlight) c.abort(new ServiceError(E.CANCELLED, 'The sign-in was cancelled'));
+      inFlight.clear();
+      return { cancelled };
     },
 
     /**
@@ -176,6 +227,10 @@ export function createAccounts(d: AccountsDeps) {
     async signOut(accountId: string): Promise<SignOutReply> {
       const account = await d.db.accounts.get(accountId);
       if (!account) return { signedOut: true, revoked: 'revoked' };
+      // The account goes first: a sync that starts from now on (an alarm, the popup) finds no account
+      // and writes nothing; the one running is stopped and waited for. Forgotten the other way round,
+      // a sync started while the server revoked the session wrote the account back after it was gone.
+      await d.db.accounts.delete(accountId);
       await d.onSigningOut?.(accountId);
       const t = await d.tokens.current(accountId);
       let revoked: SignOutReply['revoked'] = 'revoked';
@@ -190,7 +245,6 @@ export function createAccounts(d: AccountsDeps) {
       await d.tokens.clear(accountId);
       await d.db.badges.deleteByAccount(accountId);
       await d.db.syncState.delete(accountId);
-      await d.db.accounts.delete(accountId);
       return { signedOut: true, revoked };
     },
 

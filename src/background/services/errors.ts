@@ -20,6 +20,8 @@ export const ServiceErrorCodes = {
   RATE_LIMITED: 'ERR_RATE_LIMITED',
   /** A content script asked for something its site may not (content-access.ts, hover sites). */
   FORBIDDEN_SENDER: 'ERR_FORBIDDEN_SENDER',
+  /** The user cancelled it (a slow sign-in, accounts.ts): nothing of it was kept. */
+  CANCELLED: 'ERR_CANCELLED',
 } as const;
 
 export type ServiceErrorCode = (typeof ServiceErrorCodes)[keyof typeof ServiceErrorCodes] | BackpackErrorCode;

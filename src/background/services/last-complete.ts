@@ -12,6 +12,13 @@
  * now, from the credential when the engine could read it, else from the date the last complete
  * verification read (an expired badge does not stay valid). Anything else (a check that fails, a
  * document that answered, another input or other addresses) replaces the result, as before.
+ *
+ * Some documents answered and some did not (the assertion and its badge class, but not the issuer
+ * profile): the result is judged check by check (keepReachedFacts). A check the new verification
+ * left indeterminate for want of a document (a fetch-failure code) that names a URL this
+ * verification could not reach keeps its last complete outcome; every other check is the new one.
+ * A new failure (revoked, expired, forged) is a `fail`, which is never replaced, and the expiry is
+ * checked now; when the result is still not settled, the new one stands whole.
  */
 import { verdictOf, type Check } from '../../core/result.ts';
 import { CheckList } from '../../core/verify/checks.ts';
@@ -36,17 +43,51 @@ function validityNow(previous: BadgeRecord, fresh: BadgeRecord, now: Date): Chec
   return list.get('validity');
 }
 
+/** The engine's codes for a check it could not decide for want of a document (core/errors.ts). */
+const WANTED_DOCUMENT = new Set<string>(['ERR_FETCH_FAILED', 'ERR_ISSUER_UNRESOLVED', 'ERR_STATUS_UNAVAILABLE', 'ERR_NO_KEY']);
+
+/**
+ * The new checks, each left indeterminate only because a document it names could not be reached
+ * replaced by its last complete outcome; undefined when no check was. The URL must appear whole in
+ * the check's message: a shortened one is not matched, and the new check then stands.
+ */
+function keepReachedFacts(previous: BadgeRecord, fresh: BadgeRecord, log: NetworkLog, now: Date): Check[] | undefined {
+  const unreached = [...new Set(log.unreached.map((u) => u.url))];
+  let kept = 0;
+  const checks = fresh.checks.map((c) => {
+    if (c.outcome !== 'indeterminate' || !c.code || !WANTED_DOCUMENT.has(c.code)) return c;
+    if (!unreached.some((url) => c.message.includes(url))) return c;
+    const last = previous.checks.find((p) => p.id === c.id);
+    if (last?.outcome !== 'pass' && last?.outcome !== 'fail') return c;
+    kept++;
+    return last;
+  });
+  if (kept === 0) return undefined;
+  const validity = validityNow(previous, fresh, now);
+  return validity ? checks.map((c) => (c.id === 'validity' ? validity : c)) : checks;
+}
+
+const hostsOf = (log: NetworkLog): string[] => [...new Set(log.unreached.map((u) => hostOf(u.url)).filter((h): h is string => h !== undefined))];
+
 /** `fresh`, or the previous record with its last complete result, the expiry checked now, and what could not be reached. */
 export function keepLastComplete(previous: BadgeRecord | undefined, fresh: FullBadge, log: NetworkLog, now: Date): FullBadge {
   const r = fresh.record;
   // A settled verdict, valid or invalid (a revocation the hosted copy showed must not fade into "not fully verified" either).
   if (!previous || (previous.verdict !== 'valid' && previous.verdict !== 'invalid') || r.verdict !== 'indeterminate') return fresh;
-  if (log.answered > 0 || log.unreached.length === 0) return fresh;
+  if (log.unreached.length === 0) return fresh;
   if (previous.contentHash !== r.contentHash || previous.identitiesHash !== r.identitiesHash) return fresh;
+  if (log.answered > 0) {
+    const merged = keepReachedFacts(previous, r, log, now);
+    const verdict = merged && verdictOf(merged);
+    // Settled again by the facts kept; otherwise (still indeterminate) the new result stands.
+    if (!merged || verdict === 'indeterminate') return fresh;
+    // Verified now as far as the documents reached; when, for the facts kept, is the last complete verification's.
+    return { record: { ...r, checks: merged, verdict: verdict!, ...(previous.verifiedAt ? { verifiedAt: previous.verifiedAt } : {}), unreachable: { at: now.toISOString(), hosts: hostsOf(log) } }, original: fresh.original };
+  }
   const validity = validityNow(previous, r, now);
   if (!validity) return fresh;
   const checks = previous.checks.some((c) => c.id === 'validity') ? previous.checks.map((c) => (c.id === 'validity' ? validity : c)) : [...previous.checks, validity];
-  const hosts = [...new Set(log.unreached.map((u) => hostOf(u.url)).filter((h): h is string => h !== undefined))];
+  const hosts = hostsOf(log);
   // This verification was refused nothing (a refusal counts as answered): no host to name.
   const { needsAccess: _refusedBefore, ...kept } = previous;
   const record: BadgeRecord = {

@@ -158,6 +158,8 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       let verified = 0;
       for (const [accountId, list] of byAccount) {
         const ids = await identities.forAccount(accountId);
+        // A failed sync waiting for its retry stays failed once this is done (its error and retry time are kept meanwhile).
+        const after = (await db.syncState.get(accountId))?.status === 'error' ? 'error' : 'idle';
         if (!key) await setProgress(accountId, { status: 'verifying', done: 0, total: list.length });
         for (const [i, r] of list.entries()) {
           const o = await db.originals.get(r.key);
@@ -165,7 +167,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
           verified++;
           if (!key) await setProgress(accountId, { status: 'verifying', done: i + 1, total: list.length });
         }
-        if (!key) await setProgress(accountId, { status: 'idle' });
+        if (!key) await setProgress(accountId, { status: after });
       }
       return { verified };
     },

@@ -64,13 +64,29 @@ export async function withRetries<T>(fn: () => Promise<T>, p: RetryPolicy, wait:
 /** What a throttled sync says: no fault of the user's, nothing lost (the popup adds when it goes on, from retryAt). */
 export const throttledMessage = (host: string): string => `${host} asks Lanyard to slow down: your badges stay as they are, and the sync goes on where it stopped.`;
 
+/** The first wait after a failed run; doubled with each failure in a row, up to RETRY_CAP_MS. */
+export const RETRY_BASE_MS = 60_000;
+export const RETRY_CAP_MS = 60 * 60_000;
+/** The shortest wait an alarm can keep (chrome.alarms: 30 s); a Retry-After shorter than this waits this long. */
+export const ALARM_FLOOR_MS = 30_000;
+
 /**
- * When to try a failed sync again: 1, 5, 15, then 60 minutes; or when the server said (Retry-After);
- * after a throttle that did not say, 30 minutes at least.
+ * When to try a failed sync again (kept in syncState.retryAt, so a stopped worker keeps it, and
+ * honoured by every automatic run: sync.ts runAll). The server's word wins: Retry-After (RFC 9110
+ * §10.2.3, seconds or an HTTP-date, on 429 and 5xx) is the time. Otherwise a bounded exponential
+ * backoff with jitter: 1, 2, 4 … 60 minutes by the failures in a row, each between 80 % and 120 %
+ * of its step (so that many installs failing together do not come back together); after a
+ * throttle that did not say when, 30 minutes at least (OB 3.0 / OB 2.1 "Retry Behavior").
  */
-export function nextRetryAt(failures: number, now: number, retryAfterSeconds?: number, throttled = false): number {
-  const steps = [1, 5, 15, 60];
-  const minutes = steps[Math.min(failures, steps.length) - 1] ?? 60;
-  const serverSaid = retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : throttled ? THROTTLE_WAIT_MS : 0;
-  return now + Math.max(minutes * 60_000, serverSaid);
+export function nextRetryAt(failures: number, now: number, retryAfterSeconds?: number, throttled = false, random: () => number = Math.random): number {
+  if (retryAfterSeconds !== undefined) return now + Math.max(retryAfterSeconds * 1000, ALARM_FLOOR_MS);
+  const step = Math.min(RETRY_BASE_MS * 2 ** Math.max(0, Math.min(failures, 32) - 1), RETRY_CAP_MS);
+  const backoff = Math.round(step * (0.8 + 0.4 * random()));
+  return now + (throttled ? Math.max(backoff, THROTTLE_WAIT_MS) : backoff);
 }
+
+/**
+ * Whether an automatic run (an alarm) may start now: not before the retry a failed run set (its
+ * error is kept until a run starts, also while the badges are checked again: library.ts).
+ */
+export const retryDue = (s: { status: string; error?: unknown; retryAt?: number } | undefined, now: number): boolean => !(s?.error !== undefined && s.retryAt !== undefined && s.retryAt > now);

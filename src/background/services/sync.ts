@@ -22,7 +22,7 @@ import { createSyncWriter } from './sync-writes.ts';
 import { anchorHolds, createSeen, nextSince, relist } from './sync-anchor.ts';
 import type { Identities, IdentitySet } from './identities.ts';
 import type { Provider, Providers, SyncItem } from './providers/index.ts';
-import { DEFAULT_RETRY, nextRetryAt, sleep as realSleep, throttledMessage, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
+import { DEFAULT_RETRY, nextRetryAt, retryDue, sleep as realSleep, throttledMessage, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
@@ -139,10 +139,26 @@ export function createSync(d: SyncDeps) {
       const key = `${account.id}|${item.sourceId}`;
       const existing = await d.db.badges.get(key);
       const settled = existing?.verdict === 'valid' || existing?.verdict === 'invalid';
-      if (settled && existing.identitiesHash === idsHash && existing.contentHash === (await sha256Hex(item.fingerprint))) return null;
+      const sameContent = existing?.contentHash === (await sha256Hex(item.fingerprint));
+      if (settled && existing.identitiesHash === idsHash && sameContent) return null;
       const url = item.url ?? '';
       const bytes = new TextEncoder().encode(item.text ?? url);
       const result: VerifyResult = { verdict: 'indeterminate', format: 'unknown', checks: [{ id: 'parse', outcome: 'indeterminate', message }], recipient: null, badge: null, input: { kind: 'unknown', size: bytes.length, sha256: '' } };
+      // The baked image kept for this same content stays (it may not be downloadable again: sync-original.ts),
+      // with its content hash, so that the next run may verify from it; no verifiedAt: that run verifies it again.
+      const kind = sameContent ? existing.original.kind : undefined;
+      const baked = kind === 'png' || kind === 'svg' ? await d.db.originals.get(key) : undefined;
+      if (existing && baked) {
+        const { verifiedAt: _notVerified, ...record } = buildRecord({
+          key, accountId: account.id, sourceId: item.sourceId, contentHash: existing.contentHash, runId, result, identitiesHash: idsHash, now: now(),
+          original: { kind: kind!, bytes: baked.bytes },
+          assessment: { verdict: 'indeterminate', checks: result.checks, recipient: existing.recipient, pending: existing.pending },
+          fallback: { ...existing.meta, ...item.fallback },
+          ...(item.bakedUrl ? { bakedUrl: item.bakedUrl } : {}),
+          addedAt: existing.addedAt,
+        }).record;
+        return { record, original: baked };
+      }
       return buildRecord({
         key, accountId: account.id, sourceId: item.sourceId, contentHash: '', runId, result, identitiesHash: idsHash, now: now(),
         original: { kind: item.text === undefined ? 'url' : item.text.trimStart().startsWith('{') ? 'json' : 'jws', bytes },
@@ -157,8 +173,10 @@ export function createSync(d: SyncDeps) {
   async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal): Promise<void> {
     // Addresses first: a newly verified address turns pending badges into the user's.
     const addresses = await call(account, (t) => provider.addresses(t), signal);
-    // Read again: the user may have changed the account (its trust, typed addresses) while this ran.
-    account = { ...((await d.db.accounts.get(account.id)) ?? account) };
+    // Read again: the user may have changed the account (its trust, typed addresses) while this ran, or signed it out.
+    const current = await d.db.accounts.get(account.id);
+    if (!current) throw new ServiceError(E.NOT_FOUND, 'This account was signed out');
+    account = { ...current };
     if (addresses) account = { ...account, addresses, user: addresses.find((a) => a.primary)?.email ?? account.user };
     await d.db.accounts.put(account);
     const ids = await d.identities.forAccount(account.id);
@@ -205,6 +223,8 @@ export function createSync(d: SyncDeps) {
         await Promise.all(saving);
       }
       if (saveFailed) throw saveFailed.error;
+      // What was read is stored; the listing cannot go on (the account says why, and the run is resumed at this page).
+      if (page.stop) throw page.stop;
       if (!page.next || page.items.length === 0) return;
       run.cursor = page.next;
       run.anchor = page.items.at(-1)!.sourceId;
@@ -238,6 +258,8 @@ export function createSync(d: SyncDeps) {
       await d.alarms?.clear(retryAlarm(accountId)).catch(() => undefined);
       return done;
     } catch (e) {
+      // Signed out meanwhile: nothing of the account is written back.
+      if (!(await d.db.accounts.get(accountId))) return { ...s, status: 'idle' };
       const failures = s.failures + 1;
       const retryAfter = isBackpackError(e) ? e.retryAfterSeconds : undefined;
       const raw = (e ?? {}) as { code?: unknown };
@@ -277,8 +299,15 @@ export function createSync(d: SyncDeps) {
       for (const id of fresh) void run(id);
       return { started: fresh.length > 0 };
     },
+    /**
+     * The periodic sync: every account whose retry time has come (retry.ts retryDue). An account whose
+     * last run failed waits for the backoff it set, kept in syncState, whichever worker wakes.
+     */
     async runAll(): Promise<SyncRecord[]> {
-      return Promise.all((await d.db.accounts.all()).map((a) => run(a.id)));
+      return Promise.all((await d.db.accounts.all()).map(async (a) => {
+        const s = await d.db.syncState.get(a.id);
+        return s && !retryDue(s, now().getTime()) ? s : run(a.id);
+      }));
     },
     /** Stops every sync (the worker is going away, or a test is over). */
     destroy(): void {

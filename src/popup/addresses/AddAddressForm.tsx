@@ -4,8 +4,11 @@ import { useEnv } from '../env.ts';
 import { offWhile } from '../ui/busy.ts';
 import { looksLikeEmail } from './use-emails.ts';
 
-/** `invalid`: the last try was refused (the field says so: aria-invalid, WCAG 3.3.1); the message itself is shown by the screen. */
-export function AddAddressForm({ label, invalid = false, onAdd, onInvalid }: { label: string; invalid?: boolean; onAdd(email: string): Promise<boolean>; onInvalid(): void }) {
+/**
+ * `invalid`: the last try was refused (the field says so: aria-invalid, WCAG 3.3.1); the message itself
+ * is shown by the screen, with the id `describedBy` (the field is described by it: the server's reason).
+ */
+export function AddAddressForm({ label, invalid = false, describedBy, onAdd, onInvalid }: { label: string; invalid?: boolean; describedBy?: string | undefined; onAdd(email: string): Promise<boolean>; onInvalid(): void }) {
   const { t } = useEnv();
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
@@ -23,7 +26,7 @@ export function AddAddressForm({ label, invalid = false, onAdd, onInvalid }: { l
     <form class="stack panel" onSubmit={submit} noValidate>
       <label class="field">
         <span>{label}</span>
-        <input type="email" value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="email" aria-invalid={invalid ? 'true' : undefined} />
+        <input type="email" value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="email" aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy} />
       </label>
       <button type="submit" class="button primary" {...offWhile(busy)} aria-busy={busy}>
         {t('addressAddButton')}

@@ -12,17 +12,19 @@ export interface AddressItemProps {
   only: boolean;
   /** The change the backpack is still confirming, on any card: this card's buttons wait, the pressed one says so. */
   working?: Working;
+  /** The id of a note about this card's last change (its refusal): its buttons are described by it. */
+  describedBy?: string | undefined;
   onResend(): void;
   onPrimary(): void;
   onRemove(): void;
   onSync(): void;
 }
 
-export function AddressItem({ email: e, provider, pending, only, working, onResend, onPrimary, onRemove, onSync }: AddressItemProps) {
+export function AddressItem({ email: e, provider, pending, only, working, describedBy, onResend, onPrimary, onRemove, onSync }: AddressItemProps) {
   const { t } = useEnv();
   const doing = working?.id === e.id ? working.op : undefined;
   // Off (aria-disabled, keeping focus) while any change runs: a press then does nothing.
-  const off = offWhile(!!working);
+  const off = { ...offWhile(!!working), ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
   const unlessWorking = (f: () => void) => () => {
     if (!working) f();
   };

@@ -23,6 +23,9 @@ export interface AddressesScreenProps {
   onSync(): void;
 }
 
+const FORM_NOTE = 'address-add-note';
+const CARD_NOTE = 'address-card-note';
+
 export default function AddressesScreen({ account, accountId, badges, onSync }: AddressesScreenProps) {
   const { t } = useEnv();
   const { emails, note, setNote, load, add, working, resend, makePrimary, remove } = useEmails(accountId);
@@ -35,7 +38,9 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
   useEffect(() => {
     if (note) root.current?.querySelector('.notice')?.scrollIntoView?.({ block: 'nearest' });
   }, [note]);
-  const shown = (here: boolean) => <div aria-live="polite">{note && atForm === here ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>;
+  // Under the form, the note is the add field's: the field is described by it (the server's reason, WCAG 3.3.1).
+  // Above the cards, a card's refused change: that card's buttons are described by it.
+  const shown = (here: boolean) => <div aria-live="polite">{note && atForm === here ? <Notice kind={note.kind} id={here ? FORM_NOTE : CARD_NOTE}>{note.text}</Notice> : null}</div>;
 
   if (emails.status === 'loading') return <Loading />;
   if (emails.status === 'error') return <ErrorState title={t('addressesTitle')} message={errorText(t, emails.error)} onRetry={load} />;
@@ -54,6 +59,7 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
             pending={badges.filter((b) => b.pending && b.accountId === accountId && b.recipient === e.email)}
             only={emails.value.length === 1}
             working={working}
+            describedBy={!atForm && note?.kind === 'error' && note.about === e.id ? CARD_NOTE : undefined}
             onResend={() => {
               setAtForm(false);
               void resend(e);
@@ -75,6 +81,7 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
       <AddAddressForm
         label={t('addressAddLabel')}
         invalid={atForm && note?.kind === 'error'}
+        describedBy={atForm && note ? FORM_NOTE : undefined}
         onAdd={(email) => {
           setAtForm(true);
           return add(email);

@@ -9,6 +9,8 @@ import type { Loadable } from '../use-popup-data.ts';
 export interface Note {
   kind: 'error' | 'success';
   text: string;
+  /** The address (its id) a card's change was about: that card's buttons are described by the note. */
+  about?: string;
 }
 
 /** A change the backpack is still confirming: on which address, and which. */
@@ -33,10 +35,10 @@ export function useEmails(accountId: string) {
   useEffect(() => void load(), [load]);
 
   /** Applies a change; the answer is the new list. True when it worked. */
-  const apply = async (p: Promise<Reply<EmailView[]>>, success: string): Promise<boolean> => {
+  const apply = async (p: Promise<Reply<EmailView[]>>, success: string, about?: string): Promise<boolean> => {
     const r = await p;
     if (r.ok) setEmails({ status: 'ready', value: r.value });
-    setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: errorText(t, r.error) });
+    setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: errorText(t, r.error), ...(about ? { about } : {}) });
     return r.ok;
   };
 
@@ -69,9 +71,9 @@ export function useEmails(accountId: string) {
       return apply(actions.addEmail(accountId, email), success);
     },
     working,
-    resend: (e: EmailView) => change({ id: e.id, op: 'resend' }, () => apply(actions.resendEmail(accountId, e.id), t('addressResent', e.email))),
-    makePrimary: (e: EmailView, success = t('addressPrimaryDone', e.email)) => change({ id: e.id, op: 'primary' }, () => apply(actions.makePrimaryEmail(accountId, e.id), success)),
-    remove: (e: EmailView) => change({ id: e.id, op: 'remove' }, () => apply(actions.removeEmail(accountId, e.id), t('addressRemoved', e.email))),
+    resend: (e: EmailView) => change({ id: e.id, op: 'resend' }, () => apply(actions.resendEmail(accountId, e.id), t('addressResent', e.email), e.id)),
+    makePrimary: (e: EmailView, success = t('addressPrimaryDone', e.email)) => change({ id: e.id, op: 'primary' }, () => apply(actions.makePrimaryEmail(accountId, e.id), success, e.id)),
+    remove: (e: EmailView) => change({ id: e.id, op: 'remove' }, () => apply(actions.removeEmail(accountId, e.id), t('addressRemoved', e.email), e.id)),
   };
 }
 

@@ -14,10 +14,12 @@ export interface FailedSync {
   retryAt?: string;
 }
 
-/** When the retry is: "Lanyard will try again in 5 minutes." / "… shortly." / nothing. */
+/** When the retry is: "Lanyard will try again in 5 minutes, at 14:05." / "… shortly." / nothing. */
 function retryText(t: Translate, retryAt: string | undefined, now: number, locale: string): string {
   if (!retryAt) return '';
-  return Date.parse(retryAt) <= now ? t('syncRetryNow') : t('syncRetryAt', formatAgo(retryAt, now, locale) ?? retryAt);
+  const at = Date.parse(retryAt);
+  if (Number.isNaN(at)) return '';
+  return at <= now ? t('syncRetryNow') : t('syncRetryAt', formatAgo(retryAt, now, locale) ?? retryAt, formatClock(at, now, locale));
 }
 
 /**

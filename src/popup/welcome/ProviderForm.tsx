@@ -10,12 +10,12 @@ import { OFFER_PASSWORD, signInErrorText, signInField } from '../errors.ts';
 import { normalizeBaseUrl } from '../hosts.ts';
 import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
+import { useSignIn } from './use-sign-in.ts';
 
 export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initialUrl?: string; onSignedIn(): void; onUsePassword(host: string): void }) {
-  const { t, actions } = useEnv();
+  const { t } = useEnv();
   const [url, setUrl] = useState(initialUrl ?? '');
   const [kind, setKind] = useState<'ob3' | 'badge-connect'>('ob3');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError>();
   // An address the form refused takes focus once marked invalid (each time: a new object), as nothing was sent.
   const input = useRef<HTMLInputElement>(null);
@@ -23,6 +23,8 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initia
   useEffect(() => {
     if (refused) input.current?.focus();
   }, [refused]);
+  // Cancelled while it waited: back to the address, focus on it (its Cancel button went).
+  const { busy, signIn, cancel } = useSignIn(() => setRefused({}));
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -32,10 +34,10 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initia
       setError({ code: 'ERR_BAD_URL', message: '' });
       return setRefused({});
     }
-    setBusy(true);
+    const reply = signIn({ kind, baseUrl });
     setError(undefined);
-    const r = await actions.signIn({ kind, baseUrl });
-    setBusy(false);
+    const r = await reply;
+    if (!r) return;
     if (r.ok) onSignedIn();
     else setError(r.error);
   };
@@ -74,6 +76,11 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initia
       <button type="submit" class="button primary" {...offWhile(busy)} aria-busy={busy}>
         {busy ? t('signingIn') : t('providerButton')}
       </button>
+      {busy ? (
+        <button type="button" class="button" onClick={cancel}>
+          {t('cancel')}
+        </button>
+      ) : null}
     </form>
   );
 }

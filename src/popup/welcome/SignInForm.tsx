@@ -13,18 +13,18 @@ import { BADGR_HOSTS, PARCHMENT_HOSTS } from '../hosts.ts';
 import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { baseUrlOf, choiceFor, HostPicker, type HostChoice } from './HostPicker.tsx';
+import { useSignIn } from './use-sign-in.ts';
 
 export type PasswordService = 'badgr' | 'parchment';
 type Field = 'host' | 'username' | 'password';
 const ERROR_ID = 'sign-in-error';
 
 export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { service: PasswordService; initialHost?: string; initialUser?: string; onSignedIn(): void }) {
-  const { t, actions } = useEnv();
+  const { t } = useEnv();
   const hosts = service === 'badgr' ? BADGR_HOSTS : PARCHMENT_HOSTS;
   const [host, setHost] = useState<HostChoice>(() => choiceFor(hosts, initialHost));
   const [username, setUsername] = useState(initialUser ?? '');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReplyError | { code: 'local'; message: string }>();
   const [field, setField] = useState<Field>();
   const refs = { host: useRef<HTMLInputElement>(null), username: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
@@ -33,6 +33,8 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
   useEffect(() => {
     if (focusField) refs[focusField.at].current?.focus();
   }, [focusField]);
+  // Cancelled while it waited: the form is back, focus on the e-mail field (its Cancel button went).
+  const { busy, signIn, cancel } = useSignIn(() => setFocusField({ at: 'username' }));
   const [waitUntil, setWaitUntil] = useState(0);
   const [clock, setClock] = useState(Date.now());
 
@@ -56,13 +58,13 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
     if (!baseUrl) return refuse(t('errorBadUrl'), 'host');
     if (!username.trim()) return refuse(t('signInMissing'), 'username');
     if (!password) return refuse(t('signInMissing'), 'password');
-    setBusy(true);
+    // No await before this call: it asks for host permission, which needs the click's user gesture.
+    const reply = signIn({ kind: 'badgr', baseUrl, username: username.trim(), password });
     setError(undefined);
     setField(undefined);
     setFocusField(undefined);
-    // No await before this call: it asks for host permission, which needs the click's user gesture.
-    const r = await actions.signIn({ kind: 'badgr', baseUrl, username: username.trim(), password });
-    setBusy(false);
+    const r = await reply;
+    if (!r) return;
     if (r.ok) return onSignedIn();
     setError(r.error);
     // A region's own host is not the user's to fix: only a custom address is marked.
@@ -91,6 +93,11 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
       <button type="submit" class="button primary" {...offWhile(busy || waiting > 0)} aria-busy={busy}>
         {busy ? t('signingIn') : waiting > 0 ? t('signInWait', waiting) : t('signInButton')}
       </button>
+      {busy ? (
+        <button type="button" class="button" onClick={cancel}>
+          {t('cancel')}
+        </button>
+      ) : null}
       <p class="small muted">{t('signInPrivacy')}</p>
     </form>
   );

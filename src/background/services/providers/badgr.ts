@@ -5,7 +5,7 @@
  */
 import { BadgrClient } from '../../../backpack/badgr.ts';
 import type { BadgrAssertion, BadgrEmail, BadgrUser } from '../../../backpack/badgr-types.ts';
-import { isBackpackError } from '../../../backpack/errors.ts';
+import { isBackpackError, PartialListError } from '../../../backpack/errors.ts';
 import type { Fetch } from '../../../backpack/http.ts';
 import type { AccountAddress, BadgeMeta } from '../../../platform/records.ts';
 import type { Provider, SyncItem } from './types.ts';
@@ -56,8 +56,17 @@ export function badgrProvider(client: BadgrClient): Provider {
   return {
     incremental: false,
     async page(token) {
-      const all = await client.assertions(token);
-      return { items: all.filter((a) => a.acceptance !== 'Rejected').map(badgrItem), total: all.length };
+      let all: BadgrAssertion[];
+      let stop: PartialListError | undefined;
+      try {
+        all = await client.assertions(token);
+      } catch (e) {
+        // A next page refused (badgr-request.ts): the badges read up to there are stored, then the run stops and says why.
+        if (!(e instanceof PartialListError)) throw e;
+        all = e.items as BadgrAssertion[];
+        stop = e;
+      }
+      return { items: all.filter((a) => a.acceptance !== 'Rejected').map(badgrItem), ...(stop ? { stop } : { total: all.length }) };
     },
     async addresses(token) {
       try {

@@ -22,7 +22,7 @@ import type { ClientMetadata, RegisteredClient } from '../../../backpack/registr
 import { OB3_DEFAULT_SCOPE, Ob3Client, ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
 import type { Page, PageQuery } from '../../../backpack/paged.ts';
 import type { AccountAddress } from '../../../platform/records.ts';
-import { BackpackError, BackpackErrorCodes as C, isBackpackError } from '../../../backpack/errors.ts';
+import { BackpackError, BackpackErrorCodes as C, isBackpackError, PartialListError } from '../../../backpack/errors.ts';
 import { jwsCredentialId } from './jws.ts';
 import type { Provider, SyncItem, SyncPage } from './types.ts';
 
@@ -54,13 +54,12 @@ const offsetIn = (link: string): number | undefined => {
  * (queryOf). A link without one (a page number, a cursor), or one that does not go past the page
  * it came from, would have the run read the first pages again and again.
  */
-function checkNext(cursor: string | undefined, next: string | undefined): void {
-  if (next === undefined) return;
+function checkNext(cursor: string | undefined, next: string | undefined): BackpackError | undefined {
+  if (next === undefined) return undefined;
   const at = cursor ? (offsetIn(cursor) ?? 0) : 0;
   const to = offsetIn(next);
-  if (to === undefined || to <= at) {
-    throw new BackpackError(C.PROTOCOL, `The backpack's link to the next page (${next.slice(0, 200)}) does not move on by offset, as the API's paging does: Lanyard stopped there`);
-  }
+  if (to !== undefined && to > at) return undefined;
+  return new BackpackError(C.PROTOCOL, `The backpack's link to the next page (${next.slice(0, 200)}) does not move on by offset, as the API's paging does: Lanyard kept the badges read up to there and stopped`);
 }
 
 function toItem(i: Item): SyncItem {
@@ -70,12 +69,27 @@ function toItem(i: Item): SyncItem {
   return { sourceId: id ?? `json:${text.length}:${text.slice(0, 64)}`, fingerprint: text, text, ...(id && /^https?:/.test(id) ? { url: id } : {}), provider: { listed: true } };
 }
 
-const toPage = <T>(p: Page<T>, map: (t: T) => Item, overlaps: boolean): SyncPage => ({
-  items: p.items.map((t) => toItem(map(t))),
-  ...(p.next ? { next: p.next } : {}),
-  ...(p.total !== undefined ? { total: p.total } : {}),
-  ...(overlaps ? { overlapsPrevious: true } : {}),
-});
+/** A page, or the items of one whose next link the client refused (paged.ts: another site), with why. */
+async function pageOrPartial<T>(read: Promise<Page<T>>): Promise<Page<T> & { stop?: BackpackError }> {
+  try {
+    return await read;
+  } catch (e) {
+    if (!(e instanceof PartialListError)) throw e;
+    return { items: e.items as T[], url: '', stop: e };
+  }
+}
+
+/** The page's items are kept even when its next link is refused (`stop`): the run stores them, then ends with that error. */
+const toPage = <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => Item, overlaps: boolean, cursor: string | undefined): SyncPage => {
+  const stop = p.stop ?? checkNext(cursor, p.next);
+  return {
+    items: p.items.map((t) => toItem(map(t))),
+    ...(p.next && !stop ? { next: p.next } : {}),
+    ...(stop ? { stop } : {}),
+    ...(p.total !== undefined ? { total: p.total } : {}),
+    ...(overlaps ? { overlapsPrevious: true } : {}),
+  };
+};
 
 /**
  * The profile, or undefined when the provider has none to give: OB 3.0 getProfile may answer 404
@@ -108,9 +122,8 @@ export function ob3Provider(fetch: Fetch, service: Ob3Service, client: Registere
     incremental: false,
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
-      const p = await c.credentialsPage(service, token, query);
-      checkNext(cursor, p.next);
-      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps);
+      const p = await pageOrPartial(c.credentialsPage(service, token, query));
+      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps, cursor);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
     refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),
@@ -124,9 +137,8 @@ export function badgeConnectProvider(fetch: Fetch, service: BadgeConnectService,
     incremental: true,
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
-      const p = await c.assertionsPage(service, token, query);
-      checkNext(cursor, p.next);
-      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps);
+      const p = await pageOrPartial(c.assertionsPage(service, token, query));
+      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps, cursor);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
     refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),

@@ -35,6 +35,11 @@ export interface SyncPage {
    * may have fallen between two pages.
    */
   overlapsPrevious?: boolean;
+  /**
+   * Why the listing cannot go on past this page (a next link the API's paging does not allow):
+   * the page's items are stored, then the run ends with this error, which the account shows.
+   */
+  stop?: Error;
 }
 
 export interface Provider {
