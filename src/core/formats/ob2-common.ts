@@ -121,8 +121,16 @@ export function structureOb2(checks: CheckList, a: Json, raw: Json, bc: NodeRead
  * nothing is said to be unrevoked on its behalf, for a signed badge as for a hosted one (Credly
  * Acclaim's sandbox assertions, served without their badge class: test/core/real-issuers-4.test.ts).
  */
-export async function checkRevocationList(checks: CheckList, a: Json, issuer: Json | undefined, ctx: VerifyContext): Promise<void> {
-  if (!issuer) return checks.indeterminate('revocation', ErrorCodes.ISSUER_UNRESOLVED, 'The issuer profile, which names the revocation list, could not be fetched');
+export async function checkRevocationList(checks: CheckList, a: Json, issuer: Json | undefined, ctx: VerifyContext, bc?: Json): Promise<void> {
+  if (!issuer) {
+    // The document that could not be read is named, so that a later check knows which fetch left
+    // revocation unknown (the background's last complete result, last-complete.ts).
+    const url = bc ? idOf(bc.issuer) : idOf(a.badge);
+    const at = url ? ` (${shorten(url)})` : '';
+    return checks.indeterminate('revocation', ErrorCodes.ISSUER_UNRESOLVED, bc
+      ? `The issuer profile${at}, which names the revocation list, could not be fetched`
+      : `The badge class${at} could not be fetched: it names the issuer, whose profile names the revocation list`);
+  }
   const listUrl = idOf(issuer.revocationList);
   if (!listUrl) return checks.pass('revocation', 'Not revoked: the issuer publishes no revocation list');
   let list: Json;

@@ -146,7 +146,7 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   // `expires: null` is no expiry (JSON-LD 1.1 §4.1 ignores null; ob2-structure.ts accepts it, as 1EdTech's validator does);
   // every DateTime form the structure check accepts is read (ob2Instant).
   checkValidity(checks, { from: ob2Instant(a.issuedOn), fromName: 'issuedOn', until: ob2Instant(a.expires ?? undefined), untilName: 'expires' }, ctx.now);
-  await checkRevocationList(checks, a, issuer, ctx);
+  await checkRevocationList(checks, a, issuer, ctx, bc);
   return toBadgeOb2(a, bc, issuer, format);
 };
 
