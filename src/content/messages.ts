@@ -24,10 +24,13 @@ export function isPickerBadge(v: unknown): v is PickerBadge {
   );
 }
 
+const OUTCOMES = ['pass', 'fail', 'indeterminate', 'warning', 'skipped'];
+const isReason = (r: unknown) => r === undefined || (obj(r) && str(r.id) && OUTCOMES.includes(r.outcome as string) && optStr(r.code));
+
 export function isHoverVerdict(v: unknown): v is HoverVerdict {
   return (
-    obj(v) && VERDICTS.slice(0, 3).includes(v.verdict as string) && str(v.name) && str(v.message) &&
-    typeof v.issuedToYou === 'boolean' && optStr(v.issuerName) && optStr(v.issuerSite) && optStr(v.issuedOn) && optStr(v.needsAccess) &&
+    obj(v) && VERDICTS.slice(0, 3).includes(v.verdict as string) && str(v.name) && str(v.message) && isReason(v.reason) &&
+    typeof v.issuedToYou === 'boolean' && optStr(v.issuerName) && optStr(v.issuerSite) && optStr(v.issuedOn) && optStr(v.needsAccess) && optStr(v.privateHost) &&
     (v.noBadgeKind === undefined || ['no-data', 'web-page', 'unreadable'].includes(v.noBadgeKind as string))
   );
 }

@@ -136,7 +136,8 @@ const emailView = shape<EmailView>({ id: isString, email: isString, verified: is
 const opt = optional(isString);
 const shareWarning = shape<NonNullable<PickerBadge['warning']>>({ level: oneOf('invalid', 'indeterminate', 'unverified'), reason: opt, needsAccess: opt });
 const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt, warning: optional(shareWarning) });
-const hoverVerdict = shape<HoverVerdict>({ verdict, name: isString, issuerName: opt, issuerSite: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt });
+const hoverReason = shape<NonNullable<HoverVerdict['reason']>>({ id: isString, outcome: oneOf('pass', 'fail', 'indeterminate', 'warning', 'skipped'), code: opt });
+const hoverVerdict = shape<HoverVerdict>({ verdict, reason: optional(hoverReason), name: isString, issuerName: opt, issuerSite: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt, privateHost: opt });
 
 export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
   popup: {

@@ -4,7 +4,7 @@
  * except where the popup needs them (a badge's JSON for download); content scripts get less.
  */
 import type { BadgeFormat } from '../core/model.ts';
-import type { Check, Verdict } from '../core/result.ts';
+import type { Check, CheckId, Outcome, Verdict } from '../core/result.ts';
 import type { ShareWarning } from '../core/share/warning.ts';
 
 /** 'local' for the local backpack, else an account id. */
@@ -119,7 +119,13 @@ export interface HoverVerdict {
   issuedOn?: string;
   /** True when the badge was issued to one of the user's addresses. */
   issuedToYou: boolean;
+  /** Why, in the engine's English words: the card shows it only for a verdict kept before `reason` existed. */
   message: string;
+  /**
+   * The check that decided the verdict (the first failed, else the first indeterminate): the card
+   * says it in the browser's language by its id, outcome and code (core/share/check-words.ts).
+   */
+  reason?: { id: CheckId; outcome: Outcome; code?: string };
   /** No badge was read at the URL (a web page, a file without badge data, a fetch that failed): the card has no recipient line. */
   noBadge?: boolean;
   /** Why no badge was read, for the card's headline in the page's words (`name` is the English one). */
@@ -129,6 +135,8 @@ export interface HoverVerdict {
    * says so, and how to allow it, in the content script's words, not the engine's.
    */
   needsAccess?: string;
+  /** A host on a local or private network that hover verification refused to reach (private-hosts.ts): the card names it in its own words. */
+  privateHost?: string;
 }
 
 /** A badge as a content script may see it (pickers on LinkedIn and in web mail). */

@@ -4,7 +4,7 @@
  * same for the popup's badge page (src/popup/badge/check-text.ts) and the hover card
  * (src/content/ui/hover-card.ts). The engine's own message stays the technical detail.
  */
-import type { Check, CheckId, Outcome } from '../result.ts';
+import type { CheckId, Outcome } from '../result.ts';
 
 const SENTENCES = {
   parse: { pass: 'checkParsePass', fail: 'checkParseFail' },
@@ -51,7 +51,7 @@ export type CheckSentenceKey = Leaves<typeof SENTENCES | typeof BY_CODE | typeof
 
 const lookup = <T>(table: Partial<Record<string, T>>, key: string | undefined): T | undefined => (key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined);
 
-export function checkSentence(c: Pick<Check, 'id' | 'outcome' | 'code'>): CheckSentenceKey {
+export function checkSentence(c: { id: CheckId; outcome: Outcome; code?: string }): CheckSentenceKey {
   if (c.outcome === 'fail') {
     const dated = lookup<CheckSentenceKey>(BY_CODE, c.code);
     if (dated) return dated;
@@ -60,5 +60,5 @@ export function checkSentence(c: Pick<Check, 'id' | 'outcome' | 'code'>): CheckS
     const answered = lookup<CheckSentenceKey>(lookup<Partial<Record<string, CheckSentenceKey>>>(INDETERMINATE_BY_CODE, c.id) ?? {}, c.code);
     if (answered) return answered;
   }
-  return lookup<Partial<Record<Outcome, CheckSentenceKey>>>(SENTENCES, c.id as CheckId)?.[c.outcome] ?? GENERIC[c.outcome];
+  return lookup<Partial<Record<Outcome, CheckSentenceKey>>>(SENTENCES, c.id)?.[c.outcome] ?? GENERIC[c.outcome];
 }
