@@ -10,9 +10,10 @@ import { extensionI18n } from './world.ts';
 
 /**
  * The content scripts' own strings, the share screen's warnings (the same words: core/share/warning.ts)
- * and the checks' sentences (the badge page's: core/share/check-words.ts, on the hover card).
+ * the checks' sentences (the badge page's: core/share/check-words.ts, on the hover card) and the
+ * words for a badge without a name (core/share/badge-name.ts).
  */
-export type ContentKey = keyof typeof en & (`content${string}` | `shareWarn${string}` | `check${string}`);
+export type ContentKey = keyof typeof en & (`content${string}` | `shareWarn${string}` | `check${string}` | `badgeNameless${string}`);
 
 const BY_CODE: Record<string, ContentKey> = {
   ERR_NOT_FOUND: 'contentErrorGone',

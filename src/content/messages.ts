@@ -6,6 +6,7 @@
 import type { ContentToBackground, Reply } from '../messaging/protocol.ts';
 import type { HoverVerdict, PickerBadge } from '../messaging/views.ts';
 import { extensionRuntime } from './world.ts';
+import { NO_NAMES, type NoName } from '../core/share/badge-name.ts';
 
 type Msg = keyof ContentToBackground & string;
 type Args<K extends Msg> = ContentToBackground[K]['args'];
@@ -18,7 +19,7 @@ const VERDICTS = ['valid', 'invalid', 'indeterminate', 'unverified'];
 
 export function isPickerBadge(v: unknown): v is PickerBadge {
   return (
-    obj(v) && str(v.key) && str(v.name) && VERDICTS.includes(v.verdict as string) &&
+    obj(v) && str(v.key) && str(v.name) && VERDICTS.includes(v.verdict as string) && (v.noName === undefined || NO_NAMES.includes(v.noName as NoName)) &&
     [v.image, v.issuerName, v.issuedOn, v.expires, v.publicUrl, v.credentialId].every(optStr) &&
     (v.warning === undefined || (obj(v.warning) && VERDICTS.slice(1).includes(v.warning.level as string) && optStr(v.warning.reason) && optStr(v.warning.needsAccess)))
   );

@@ -79,6 +79,7 @@ export interface OriginalInput {
 export interface Badge {
   /** The assertion or credential id. */
   id?: string;
+  /** The achievement's or badge class's name; '' when the credential names none (each surface says so in its own words). */
   name: string;
   description?: string;
   image?: string;

@@ -6,6 +6,7 @@
 import type { BadgeFormat } from '../core/model.ts';
 import type { Check, CheckId, Outcome, Verdict } from '../core/result.ts';
 import type { ShareWarning } from '../core/share/warning.ts';
+import type { NoName } from '../core/share/badge-name.ts';
 
 /** 'local' for the local backpack, else an account id. */
 export type AccountId = string;
@@ -46,7 +47,9 @@ export interface BadgeView {
   /** Stable key in the cache: account id + the badge's id (or the hash of its original input). */
   key: string;
   accountId: AccountId;
+  /** '' when the badge has no name; then `noName` says why (core/share/badge-name.ts: each screen puts it in words). */
   name: string;
+  noName?: NoName;
   description?: string;
   /** http(s) or data: image URL (data: only for images the extension baked or imported). */
   image?: string;
@@ -142,7 +145,9 @@ export interface HoverVerdict {
 /** A badge as a content script may see it (pickers on LinkedIn and in web mail). */
 export interface PickerBadge {
   key: string;
+  /** '' when the badge has no name; then `noName` says why. */
   name: string;
+  noName?: NoName;
   image?: string;
   issuerName?: string;
   issuedOn?: string;

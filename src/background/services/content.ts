@@ -3,7 +3,8 @@
  * the verification of a hovered badge URL. Replies carry badge facts only: no account, no address
  * and never a token.
  */
-import { badgeCardHtml, badgeShareText, shareLink, type ShareableBadge } from '../../core/share/card.ts';
+import { badgeCardHtml, badgeShareText, shareLink, sharedName, type ShareableBadge } from '../../core/share/card.ts';
+import { storedName } from '../../core/share/badge-name.ts';
 import { credentialIdFor, linkedInAddToProfileUrl, organizationIdFor } from '../../core/share/linkedin.ts';
 import type { Check, VerifyResult } from '../../core/result.ts';
 import type { HoverVerdict, PickerBadge } from '../../messaging/views.ts';
@@ -74,7 +75,7 @@ function shareable(r: BadgeRecord): ShareableBadge {
   const m = r.meta;
   // A card goes to other people: never a picture on a local or private network (image-hosts.ts).
   const pick = Object.entries({ description: m.description, image: reachableImage(m.image, []), issuerName: m.issuerName, issuerUrl: m.issuerUrl, issuedOn: m.issuedOn, expires: m.expires, publicUrl: m.publicUrl }).filter(([, v]) => v !== undefined);
-  return { name: m.name, ...Object.fromEntries(pick) };
+  return { ...storedName(m), ...Object.fromEntries(pick) };
 }
 
 /**
@@ -194,7 +195,9 @@ export function createContent(d: ContentDeps) {
       const r = await mustGet(key);
       const m = r.meta;
       const orgId = organizationIdFor((await d.settings.get()).linkedInOrgIds, { ...(m.issuerId ? { id: m.issuerId } : {}), ...(m.issuerName ? { name: m.issuerName } : {}) });
-      return { url: linkedInAddToProfileUrl({ name: m.name, organizationId: orgId, organizationName: m.issuerName, issuedOn: m.issuedOn, expires: m.expires, certUrl: m.publicUrl, certId: credentialIdFor(m.credentialId, m.publicUrl) }) };
+      // A badge without a name is added as what it is, in the user's words (card.ts sharedName).
+      const name = sharedName(storedName(m), cardLabelsFrom(extensionMessage));
+      return { url: linkedInAddToProfileUrl({ name, organizationId: orgId, organizationName: m.issuerName, issuedOn: m.issuedOn, expires: m.expires, certUrl: m.publicUrl, certId: credentialIdFor(m.credentialId, m.publicUrl) }) };
     },
 
     /**

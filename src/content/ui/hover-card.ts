@@ -73,7 +73,7 @@ function body(state: CardState): (Node | string)[] {
   const site = v.issuerSite ? displayText(v.issuerSite, 80) : '';
   const named = v.issuerName ? h('bdi', { dir: dirOf(v.issuerName) }, displayText(v.issuerName, 300)) : null;
   const issuer = named && site ? h('span', {}, named, ` (${site})`) : named ?? (site ? h('bdi', { dir: 'ltr' }, site) : null);
-  const heading = v.noBadgeKind ? tx(NO_BADGE[v.noBadgeKind]) : displayText(v.name, 300);
+  const heading = v.noBadgeKind ? tx(NO_BADGE[v.noBadgeKind]) : v.name ? displayText(v.name, 300) : tx('badgeNamelessUntitled');
   return [
     verdict,
     h('b', { dir: dirOf(heading) }, heading),
