@@ -58,20 +58,15 @@ describe('the hover card says why in the browser’s language', () => {
     expect(guards.content.reply['hover/verify']({ ...v, reason: { id: 'signature', outcome: 'maybe' } })).toBe(false);
   });
 
-  it('a French browser reads a forged signature in French, not the engine’s English', () => {
+  it.each([
+    ['a forged signature', FORGED, 'Badge non valide', 'La signature numérique ne correspond pas : le badge a été modifié après sa délivrance, ou mal signé.', 'does not verify'],
+    ['a Blockcerts certificate', BLOCKCERTS, 'Vérification impossible', 'C’est un certificat Blockcerts : sa signature est inscrite dans une blockchain, que Lanyard ne sait pas vérifier.', 'MerkleProof2017'],
+  ])('a French browser reads why for %s in French, not the engine’s English', (_what, r, title, why, english) => {
     rt = installRuntime({}, fr as Messages);
-    const text = cardText(hoverVerdict(FORGED));
-    expect(text).toContain('Badge non valide');
-    expect(text).toContain('La signature numérique ne correspond pas : le badge a été modifié après sa délivrance, ou mal signé.');
-    expect(text).not.toContain('does not verify');
-  });
-
-  it('a French browser reads a Blockcerts certificate’s reason in French', () => {
-    rt = installRuntime({}, fr as Messages);
-    const text = cardText(hoverVerdict(BLOCKCERTS));
-    expect(text).toContain('Vérification impossible');
-    expect(text).toContain('C’est un certificat Blockcerts : sa signature est inscrite dans une blockchain, que Lanyard ne sait pas vérifier.');
-    expect(text).not.toContain('MerkleProof2017');
+    const text = cardText(hoverVerdict(r));
+    expect(text).toContain(title);
+    expect(text).toContain(why);
+    expect(text).not.toContain(english);
   });
 
   it('an unsettled signature says nothing of technical details the card does not show', () => {
