@@ -46,7 +46,7 @@ function matched(result: VerifyResult, given: readonly string[]): string | null 
 
 /** Verdict first, then where it came from, whom it was issued to and one line per check; every value from the badge escaped. */
 export function toText(result: VerifyResult, source: string, recipients: readonly string[] = []): string {
-  const lines = [`${result.verdict.toUpperCase()}  ${esc(clip(result.badge?.name ?? '(no badge)'))}  [${result.format}]`, `source: ${esc(source)}`];
+  const lines = [`${result.verdict.toUpperCase()}  ${esc(clip(result.badge ? result.badge.name || '(no name)' : '(no badge)'))}  [${result.format}]`, `source: ${esc(source)}`];
   if (result.badge?.issuer.name) lines.push(`issuer: ${esc(clip(result.badge.issuer.name))}`);
   if (result.badge) lines.push(...issuedTo(result.badge.recipients));
   const m = matched(result, recipients);

@@ -8,8 +8,12 @@
 import type en from '../../public/_locales/en/messages.json';
 import { extensionI18n } from './world.ts';
 
-/** The content scripts' own strings, and the share screen's warnings (the same words: core/share/warning.ts). */
-export type ContentKey = keyof typeof en & (`content${string}` | `shareWarn${string}`);
+/**
+ * The content scripts' own strings, the share screen's warnings (the same words: core/share/warning.ts)
+ * the checks' sentences (the badge page's: core/share/check-words.ts, on the hover card) and the
+ * words for a badge without a name (core/share/badge-name.ts).
+ */
+export type ContentKey = keyof typeof en & (`content${string}` | `shareWarn${string}` | `check${string}` | `badgeNameless${string}`);
 
 const BY_CODE: Record<string, ContentKey> = {
   ERR_NOT_FOUND: 'contentErrorGone',

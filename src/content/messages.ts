@@ -6,6 +6,7 @@
 import type { ContentToBackground, Reply } from '../messaging/protocol.ts';
 import type { HoverVerdict, PickerBadge } from '../messaging/views.ts';
 import { extensionRuntime } from './world.ts';
+import { NO_NAMES, type NoName } from '../core/share/badge-name.ts';
 
 type Msg = keyof ContentToBackground & string;
 type Args<K extends Msg> = ContentToBackground[K]['args'];
@@ -18,16 +19,19 @@ const VERDICTS = ['valid', 'invalid', 'indeterminate', 'unverified'];
 
 export function isPickerBadge(v: unknown): v is PickerBadge {
   return (
-    obj(v) && str(v.key) && str(v.name) && VERDICTS.includes(v.verdict as string) &&
+    obj(v) && str(v.key) && str(v.name) && VERDICTS.includes(v.verdict as string) && (v.noName === undefined || NO_NAMES.includes(v.noName as NoName)) &&
     [v.image, v.issuerName, v.issuedOn, v.expires, v.publicUrl, v.credentialId].every(optStr) &&
     (v.warning === undefined || (obj(v.warning) && VERDICTS.slice(1).includes(v.warning.level as string) && optStr(v.warning.reason) && optStr(v.warning.needsAccess)))
   );
 }
 
+const OUTCOMES = ['pass', 'fail', 'indeterminate', 'warning', 'skipped'];
+const isReason = (r: unknown) => r === undefined || (obj(r) && str(r.id) && OUTCOMES.includes(r.outcome as string) && optStr(r.code));
+
 export function isHoverVerdict(v: unknown): v is HoverVerdict {
   return (
-    obj(v) && VERDICTS.slice(0, 3).includes(v.verdict as string) && str(v.name) && str(v.message) &&
-    typeof v.issuedToYou === 'boolean' && optStr(v.issuerName) && optStr(v.issuerSite) && optStr(v.issuedOn) && optStr(v.needsAccess) &&
+    obj(v) && VERDICTS.slice(0, 3).includes(v.verdict as string) && str(v.name) && str(v.message) && isReason(v.reason) &&
+    typeof v.issuedToYou === 'boolean' && optStr(v.issuerName) && optStr(v.issuerSite) && optStr(v.issuedOn) && optStr(v.needsAccess) && optStr(v.privateHost) &&
     (v.noBadgeKind === undefined || ['no-data', 'web-page', 'unreadable'].includes(v.noBadgeKind as string))
   );
 }

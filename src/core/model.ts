@@ -19,6 +19,8 @@ export type BadgeFormat =
   | 'ob3.0-jwt'
   | 'ob3.0-data-integrity'
   | 'ob3.0-unsigned'
+  /** Blockcerts v2: an OB 2.0 assertion vouched for by a MerkleProof2017 receipt anchored in a blockchain (formats/blockcerts2.ts). */
+  | 'blockcerts2'
   /** A URL (pasted, or baked into a legacy tEXt chunk) whose document has not been fetched. */
   | 'hosted-url'
   | 'unknown';
@@ -77,6 +79,7 @@ export interface OriginalInput {
 export interface Badge {
   /** The assertion or credential id. */
   id?: string;
+  /** The achievement's or badge class's name; '' when the credential names none (each surface says so in its own words). */
   name: string;
   description?: string;
   image?: string;

@@ -7,6 +7,8 @@
  */
 import type { DirectionMaps, Direction, Envelope, ImportSource, ProtocolMap, Reply, SignInRequest, StateReply } from './protocol.ts';
 import type { AccountView, BadgeDetail, BadgeView, EmailView, HoverVerdict, PickerBadge, Settings } from './views.ts';
+import type { NoName } from '../core/share/badge-name.ts';
+import type { CheckId } from '../core/result.ts';
 
 export type Guard<T> = (value: unknown) => value is T;
 
@@ -125,7 +127,7 @@ const partialSettings = shape<Partial<Settings>>({ hoverVerify: optional(isBoole
 const pingReply = shape({ pong: isTrue, version: isString });
 const verdictOrNot = oneOf('valid', 'invalid', 'indeterminate', 'unverified');
 const verdict = oneOf('valid', 'invalid', 'indeterminate');
-const badgeView = has<BadgeView>({ key: isString, accountId: isString, name: isString, tags: arrayOf(isString), format: isString, verdict: verdictOrNot, pending: isBoolean });
+const badgeView = has<BadgeView>({ key: isString, accountId: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), tags: arrayOf(isString), format: isString, verdict: verdictOrNot, pending: isBoolean });
 const isArray: Guard<unknown[]> = (v): v is unknown[] => Array.isArray(v);
 const check = has<BadgeDetail['checks'][number]>({ id: isString, outcome: oneOf('pass', 'fail', 'indeterminate', 'warning', 'skipped'), message: isString });
 const badgeDetail: Guard<BadgeDetail> = (v): v is BadgeDetail =>
@@ -135,8 +137,10 @@ const accountView = has<AccountView>({ id: isString, kind: oneOf('badgr', 'ob3',
 const emailView = shape<EmailView>({ id: isString, email: isString, verified: isBoolean, primary: isBoolean, badgeCount: isCount });
 const opt = optional(isString);
 const shareWarning = shape<NonNullable<PickerBadge['warning']>>({ level: oneOf('invalid', 'indeterminate', 'unverified'), reason: opt, needsAccess: opt });
-const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt, warning: optional(shareWarning) });
-const hoverVerdict = shape<HoverVerdict>({ verdict, name: isString, issuerName: opt, issuerSite: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt });
+const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt, warning: optional(shareWarning) });
+const checkId = oneOf<CheckId>('parse', 'structure', 'signature', 'issuer-key', 'hosted', 'validity', 'revocation', 'recipient', 'endorsement', 'refresh', 'schema', 'context', 'claims');
+const hoverReason = shape<NonNullable<HoverVerdict['reason']>>({ id: checkId, outcome: oneOf('pass', 'fail', 'indeterminate', 'warning', 'skipped'), code: opt });
+const hoverVerdict = shape<HoverVerdict>({ verdict, reason: optional(hoverReason), name: isString, issuerName: opt, issuerSite: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt, privateHost: opt });
 
 export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
   popup: {

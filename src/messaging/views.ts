@@ -4,8 +4,9 @@
  * except where the popup needs them (a badge's JSON for download); content scripts get less.
  */
 import type { BadgeFormat } from '../core/model.ts';
-import type { Check, Verdict } from '../core/result.ts';
+import type { Check, CheckId, Outcome, Verdict } from '../core/result.ts';
 import type { ShareWarning } from '../core/share/warning.ts';
+import type { NoName } from '../core/share/badge-name.ts';
 
 /** 'local' for the local backpack, else an account id. */
 export type AccountId = string;
@@ -46,7 +47,9 @@ export interface BadgeView {
   /** Stable key in the cache: account id + the badge's id (or the hash of its original input). */
   key: string;
   accountId: AccountId;
+  /** '' when the badge has no name; then `noName` says why (core/share/badge-name.ts: each screen puts it in words). */
   name: string;
+  noName?: NoName;
   description?: string;
   /** http(s) or data: image URL (data: only for images the extension baked or imported). */
   image?: string;
@@ -119,7 +122,13 @@ export interface HoverVerdict {
   issuedOn?: string;
   /** True when the badge was issued to one of the user's addresses. */
   issuedToYou: boolean;
+  /** Why, in the engine's English words: the card shows it only for a verdict kept before `reason` existed. */
   message: string;
+  /**
+   * The check that decided the verdict (the first failed, else the first indeterminate): the card
+   * says it in the browser's language by its id, outcome and code (core/share/check-words.ts).
+   */
+  reason?: { id: CheckId; outcome: Outcome; code?: string };
   /** No badge was read at the URL (a web page, a file without badge data, a fetch that failed): the card has no recipient line. */
   noBadge?: boolean;
   /** Why no badge was read, for the card's headline in the page's words (`name` is the English one). */
@@ -129,12 +138,16 @@ export interface HoverVerdict {
    * says so, and how to allow it, in the content script's words, not the engine's.
    */
   needsAccess?: string;
+  /** A host on a local or private network that hover verification refused to reach (private-hosts.ts): the card names it in its own words. */
+  privateHost?: string;
 }
 
 /** A badge as a content script may see it (pickers on LinkedIn and in web mail). */
 export interface PickerBadge {
   key: string;
+  /** '' when the badge has no name; then `noName` says why. */
   name: string;
+  noName?: NoName;
   image?: string;
   issuerName?: string;
   issuedOn?: string;

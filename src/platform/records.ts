@@ -5,6 +5,7 @@
  */
 import type { InputKind } from '../core/model.ts';
 import type { Check, Verdict } from '../core/result.ts';
+import type { NoName } from '../core/share/badge-name.ts';
 
 export type AccountKind = 'badgr' | 'ob3' | 'badge-connect';
 
@@ -42,7 +43,10 @@ export interface AccountRecord {
 }
 
 export interface BadgeMeta {
+  /** The badge's name; '' when it has none, with the reason in `noName` (core/share/badge-name.ts). */
   name: string;
+  /** Why there is no name: nothing could be read, or the badge names none. Put in words at display time. */
+  noName?: NoName;
   description?: string;
   image?: string;
   issuerName?: string;

@@ -36,7 +36,7 @@ export function App({ actions, t, locale = 'en', now = Date.now }: AppProps) {
 
 function Shell() {
   const { actions, t, locale } = useEnv();
-  const data = usePopupData(actions);
+  const data = usePopupData(actions, t);
   const online = useOnline();
   const [stack, setStack] = useState<Route[]>([{ name: 'list' }]);
   const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);

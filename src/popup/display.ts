@@ -2,18 +2,24 @@
  * The popup shows a badge's words through core/share/display.ts: every field an issuer wrote has
  * its bidi and other controls made visible and is cut to a readable length, once, where the data
  * arrives (the list and the badge detail), so no screen can forget. URLs are left as they are:
- * they only become links through safeHttpUrl().
+ * they only become links through safeHttpUrl(). A badge without a name gets the user's words for
+ * it there too, in the popup's language.
  */
+import { NAMELESS_KEY } from '../core/share/badge-name.ts';
 import { displayOptional, displayText } from '../core/share/display.ts';
 import type { BadgeDetail, BadgeView } from '../messaging/views.ts';
+import type { Translate } from './i18n.ts';
 
 const NAME = 300;
 const o = displayOptional;
 
-export function viewForDisplay<T extends BadgeView>(b: T): T {
+/** A badge's name, or for one without a name the user's words for why (core/share/badge-name.ts); `noName` stays, for what is shared. */
+export const shownName = (b: Pick<BadgeView, 'name' | 'noName'>, t: Translate): string => (b.noName ? t(NAMELESS_KEY[b.noName]) : displayText(b.name, NAME));
+
+export function viewForDisplay<T extends BadgeView>(b: T, t: Translate): T {
   return {
     ...b,
-    name: displayText(b.name, NAME),
+    name: shownName(b, t),
     description: o(b.description),
     issuerName: o(b.issuerName, NAME),
     tags: b.tags.slice(0, 50).map((t) => displayText(t, 80)),
@@ -21,9 +27,9 @@ export function viewForDisplay<T extends BadgeView>(b: T): T {
   };
 }
 
-export function detailForDisplay(b: BadgeDetail): BadgeDetail {
+export function detailForDisplay(b: BadgeDetail, t: Translate): BadgeDetail {
   return {
-    ...viewForDisplay(b),
+    ...viewForDisplay(b, t),
     ...(b.criteria ? { criteria: { ...b.criteria, narrative: o(b.criteria.narrative) } } : {}),
     evidence: b.evidence.map((e) => ({ ...e, name: o(e.name, NAME), description: o(e.description), narrative: o(e.narrative) })),
     alignments: b.alignments.map((a) => ({

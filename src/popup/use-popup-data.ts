@@ -11,6 +11,7 @@ import type { ReplyError, StateReply } from '../messaging/protocol.ts';
 import type { BadgeView } from '../messaging/views.ts';
 import type { PopupActions } from './actions.ts';
 import { viewForDisplay } from './display.ts';
+import type { Translate } from './i18n.ts';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ReplyError };
 
@@ -57,7 +58,7 @@ const retrySoon = (state: StateReply | undefined, now: number) =>
 /** What a finished sync changes: a new value here (not busy) means the list may have changed. */
 const syncMark = (state: StateReply | undefined) => state?.accounts.map((a) => `${a.id}:${a.sync.status}:${a.sync.lastSyncedAt ?? ''}`).join('|');
 
-export function usePopupData(actions: PopupActions): PopupData {
+export function usePopupData(actions: PopupActions, t: Translate): PopupData {
   const [state, setState] = useState<Loadable<StateReply>>({ status: 'loading' });
   const [badges, setBadges] = useState<Loadable<BadgeView[]>>({ status: 'loading' });
   const [partial, setPartial] = useState(false);
@@ -78,7 +79,7 @@ export function usePopupData(actions: PopupActions): PopupData {
       return;
     }
     const more = first.value.length >= FIRST_SCREEN;
-    setBadges({ status: 'ready', value: first.value.map(viewForDisplay) });
+    setBadges({ status: 'ready', value: first.value.map((b) => viewForDisplay(b, t)) });
     setPartial(more);
     if (!more) return;
     await afterPaint();
@@ -86,10 +87,10 @@ export function usePopupData(actions: PopupActions): PopupData {
     const all = await actions.listBadges();
     if (!current()) return;
     // The first screen stays if the rest fails: a reload (retry) asks again.
-    if (all.ok) setBadges({ status: 'ready', value: all.value.map(viewForDisplay) });
+    if (all.ok) setBadges({ status: 'ready', value: all.value.map((b) => viewForDisplay(b, t)) });
     else console.warn('[lanyard] the full badge list failed', all.error);
     setPartial(false);
-  }, [actions]);
+  }, [actions, t]);
 
   const refreshState = useCallback(async () => {
     const r = await actions.getState();

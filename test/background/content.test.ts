@@ -75,6 +75,26 @@ describe('pickers', () => {
       g.chrome = before;
     }
   });
+
+  it('a badge stored without a name (or with the English words older versions stored) is shared as an Open Badge, in the browser’s language', async () => {
+    const base = (await h.db.badges.get(`${id}|ada-programmer`))!;
+    const g = globalThis as { chrome?: unknown };
+    const before = g.chrome;
+    g.chrome = { i18n: fakeI18n(fr as Messages) };
+    try {
+      for (const [key, meta] of [[`${id}|nameless-new`, { name: '', noName: 'untitled' as const }], [`${id}|nameless-old`, { name: 'Untitled badge' }]] as const) {
+        await h.db.badges.put({ ...base, key, meta: { ...base.meta, ...meta } });
+        const card = await h.app.content.card(key);
+        expect(card.html, key).toContain('Open Badge');
+        expect(card.text, key).toMatch(/^J'ai obtenu un Open Badge délivré par Analytical Society\./);
+        for (const s of [card.html, card.text]) expect(s, key).not.toMatch(/Untitled|sans titre/);
+        expect(new URL((await h.app.content.linkedInUrl(key)).url).searchParams.get('name'), key).toBe('Open Badge');
+        await h.db.badges.delete(key);
+      }
+    } finally {
+      g.chrome = before;
+    }
+  });
 });
 
 /** A hover script's sender: the top frame of a page on a hover site. */

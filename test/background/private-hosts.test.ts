@@ -1,5 +1,6 @@
 /** Hosts hover verification never reaches (src/background/services/private-hosts.ts). */
 import { describe, expect, it } from 'vitest';
+import { createNetworkLog, loggingFetch } from '../../src/background/services/network-log.ts';
 import { blockPrivateHosts, isPrivateAddress, isPrivateHost } from '../../src/background/services/private-hosts.ts';
 
 const host = (url: string) => new URL(url).hostname;
@@ -34,6 +35,14 @@ describe('private hosts', () => {
     await f('http://127.0.0.1:8787/public/assertions/a');
     await f('https://issuer.example/a');
     expect(asked).toEqual(['http://127.0.0.1:8787/public/assertions/a', 'https://issuer.example/a']);
+  });
+
+  it('logs each host it refused, so the hover card can name it in the page\'s words (never read from a check\'s text)', async () => {
+    const log = createNetworkLog();
+    const { fetch } = loggingFetch(blockPrivateHosts(async () => new Response('{}')), log, () => new Date(0));
+    await expect(fetch('http://192.168.0.1:8080/a.json')).rejects.toBeInstanceOf(TypeError);
+    await fetch('https://issuer.example/a');
+    expect(log.privateHosts).toEqual(['192.168.0.1:8080']);
   });
 
   it('judges resolved addresses, IPv6 with a dotted tail or a zone included', () => {

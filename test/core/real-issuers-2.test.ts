@@ -88,35 +88,70 @@ describe('edubadges (SURF) badges baked by a development server at localhost:800
  */
 describe('Blockcerts: Learning Machine / Hyland certificates from cert-verifier-js', () => {
   const BC = 'blockcerts-cert-verifier-js';
-
-  it.each([
-    ['v2_mainnet-valid-2.0.json', 'Certified Security Expert', 'Learning Machine', 'https://blockcerts.learningmachine.com/certificate/ab56912734bb5784bced00b7e0e82ac9'],
+  const V2 = [
+    ['v2_mainnet-valid-2.0.json', 'Certified Security Expert', 'Learning Machine', 'Bitcoin'],
     // Revoked in the issuer's list ("Incorrect Issue Date. New credential to be issued."), which is only read with the issuer's copy.
-    ['v2_mainnet-revoked-2.0.json', 'Hyland Credentials Training', 'Hyland Credentials', 'https://blockcerts.learningmachine.com/certificate/c4e09dfafc4a53e8a7f630df7349fd39'],
-  ])('%s (Bitcoin mainnet) is read as an OB 2.0 assertion and left indeterminate, never valid, while its issuer\'s copy cannot be fetched', async (file, name, issuer, id) => {
+    ['v2_mainnet-revoked-2.0.json', 'Hyland Credentials Training', 'Hyland Credentials', 'Bitcoin'],
+    ['v2_ethereum-ropsten-valid-2.0.json', 'Certificate of Accomplishment', 'University of Learning', 'Ethereum'],
+    // Blockcerts 2.0-alpha: context https://w3id.org/blockcerts/schema/2.0-alpha/context.json.
+    ['v2_testnet-valid-v1-issuer-2.0.json', 'This is the certificate title', 'Issuer Institution Name', 'Bitcoin'],
+  ] as const;
+
+  /**
+   * A Blockcerts v2 certificate is vouched for by its MerkleProof2017 signature, whose Merkle root is
+   * anchored in a blockchain transaction (Blockcerts v2 schema, "signature"; cert-verifier-js checks
+   * the anchor). Lanyard reads no blockchain: whatever its id answers, it is not an OB 2.0 hosted
+   * assertion confirmed by its issuer's copy, and never valid; nor is it called forged.
+   */
+  it.each(V2)('%s is Blockcerts v2, indeterminate because its blockchain anchor cannot be checked', async (file, name, issuer, chain) => {
     const r = await verify(bytes(`${BC}/${file}`), { fetch: offline, now: NOW, identities: [] });
     expect(r.verdict).toBe('indeterminate');
-    expect(r.format).toBe('ob2.0-hosted');
+    expect(r.format).toBe('blockcerts2');
     expect(r.badge?.name).toBe(name);
     expect(r.badge?.issuer.name).toBe(issuer);
-    expect(outcomes(r)).toMatchObject({ parse: 'pass', hosted: 'indeterminate', revocation: 'indeterminate' });
-    expect(check(r, 'hosted')?.message).toContain(id);
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.BLOCKCHAIN_ANCHOR });
+    expect(check(r, 'signature')?.message).toContain('Blockcerts');
+    expect(check(r, 'signature')?.message).toContain('MerkleProof2017');
+    expect(check(r, 'signature')?.message).toContain(chain);
+    expect(check(r, 'hosted')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.BLOCKCHAIN_ANCHOR });
     expect(fails(r)).toEqual([]);
+  });
+
+  const ID = 'https://blockcerts.learningmachine.com/certificate/ab56912734bb5784bced00b7e0e82ac9';
+  const issuerDocs = offlineFetch([{ prefix: 'https://blockcerts.learningmachine.com/issuer/', dir: path.join(REAL, 'hosts/blockcerts.learningmachine.com/issuer') }]);
+  const serving = (file: string, id: string, answer?: () => Response): Fetch => (url, init) =>
+    url === id ? Promise.resolve(answer ? answer() : new Response(bytes(`${BC}/${file}`), { headers: { 'content-type': 'application/json' } })) : issuerDocs(url, init);
+
+  it('is never valid because its id answers with the same certificate: the hosted copy proves nothing of the anchor', async () => {
+    const r = await verify(bytes(`${BC}/v2_mainnet-valid-2.0.json`), { fetch: serving('v2_mainnet-valid-2.0.json', ID), now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(outcomes(r)).toMatchObject({ signature: 'indeterminate', hosted: 'indeterminate', revocation: 'pass' });
+    expect(check(r, 'hosted')?.message).toContain('Blockcerts');
+    expect(fails(r)).toEqual([]);
+  });
+
+  it.each([
+    ['410 Gone', () => new Response('gone', { status: 410 })],
+    ['a web page', () => new Response('<!doctype html><title>Certificate</title>', { headers: { 'content-type': 'text/html' } })],
+    ['another assertion', () => new Response(JSON.stringify({ '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: 'https://elsewhere.example/a', recipient: { type: 'email', identity: 'x@example.org', hashed: false }, badge: 'https://elsewhere.example/b', verification: { type: 'hosted' }, issuedOn: '2018-01-01' }), { headers: { 'content-type': 'application/json' } })],
+  ])('is not called forged when its id answers %s', async (_what, answer) => {
+    const r = await verify(bytes(`${BC}/v2_mainnet-valid-2.0.json`), { fetch: serving('v2_mainnet-valid-2.0.json', ID, answer), now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(fails(r)).toEqual([]);
+    expect(check(r, 'signature')?.code).toBe(ErrorCodes.BLOCKCHAIN_ANCHOR);
   });
 
   /**
    * With the issuer's documents as cert-verifier-js's own tests serve them (its issuer profile and
    * revocation list for https://blockcerts.learningmachine.com/issuer/5a4fe9931f607f0f3452a65e.json), and
-   * the certificate at its id as the issuer hosted it (Blockcerts certificates are fetched by that URL).
+   * the certificate at its id as the issuer hosted it (Blockcerts certificates are fetched by that URL):
+   * the issuer's list withdraws it, which no anchor can undo.
    */
   it('is revoked once the issuer\'s copy and revocation list answer, with the issuer\'s reason', async () => {
-    const ID = 'https://blockcerts.learningmachine.com/certificate/c4e09dfafc4a53e8a7f630df7349fd39';
-    const docs = offlineFetch([{ prefix: 'https://blockcerts.learningmachine.com/issuer/', dir: path.join(REAL, 'hosts/blockcerts.learningmachine.com/issuer') }]);
-    const fetch: Fetch = (url, init) =>
-      url === ID ? Promise.resolve(new Response(bytes(`${BC}/v2_mainnet-revoked-2.0.json`), { headers: { 'content-type': 'application/json' } })) : docs(url, init);
-    const r = await verify(bytes(`${BC}/v2_mainnet-revoked-2.0.json`), { fetch, now: NOW, identities: [] });
+    const REVOKED = 'https://blockcerts.learningmachine.com/certificate/c4e09dfafc4a53e8a7f630df7349fd39';
+    const r = await verify(bytes(`${BC}/v2_mainnet-revoked-2.0.json`), { fetch: serving('v2_mainnet-revoked-2.0.json', REVOKED), now: NOW, identities: [] });
     expect(r.verdict).toBe('invalid');
-    expect(outcomes(r)).toMatchObject({ structure: 'pass', hosted: 'pass', revocation: 'fail' });
+    expect(outcomes(r)).toMatchObject({ signature: 'indeterminate', hosted: 'indeterminate', revocation: 'fail' });
     expect(check(r, 'revocation')?.message).toContain('Incorrect Issue Date. New credential to be issued.');
   });
 

@@ -48,6 +48,14 @@ describe('the badge page', () => {
     expect(formatName(t, 'ob3.0-jwt')).toBe('Open Badges 3.0, signed (JWT)');
     expect(formatName(t, 'hosted-url')).toBe('A link, not read yet');
     expect(formatName(t, 'unknown')).toBe('Not recognised');
+    expect(formatName(t, 'blockcerts2')).toBe('Blockcerts 2.0, recorded in a blockchain');
+  });
+
+  it('a Blockcerts certificate says its blockchain record is what Lanyard cannot check, not that a key or a website was missing', () => {
+    const c = (id: 'signature' | 'issuer-key' | 'hosted') => t(checkSentence({ id, outcome: 'indeterminate', code: 'ERR_BLOCKCHAIN_ANCHOR', message: 'MerkleProof2017' }));
+    expect(c('signature')).toBe('This is a Blockcerts certificate: its signature is recorded in a blockchain, which Lanyard cannot check.');
+    expect(c('issuer-key')).toBe('Only the blockchain record could tie this certificate to its issuer, and Lanyard cannot check it.');
+    expect(c('hosted')).toBe('A Blockcerts certificate is confirmed by its blockchain record, not by a copy on the issuer’s website.');
   });
 
   it('explains the verdict and each check in plain words', async () => {

@@ -15,7 +15,7 @@ import AccountsScreen from '../../src/popup/accounts/AccountsScreen.tsx';
 import { EMPTY_QUERY } from '../../src/popup/list/filter.ts';
 import { ListScreen } from '../../src/popup/list/ListScreen.tsx';
 import { StatusBar } from '../../src/popup/ui/StatusBar.tsx';
-import { renderWithEnv } from './render.tsx';
+import { renderWithEnv, t } from './render.tsx';
 
 afterEach(cleanup);
 
@@ -133,7 +133,7 @@ describe('the state after an action (found in Chromium: "Sync now" with an ended
     const actions = createMockActions();
     const replies = [old, old, ended];
     actions.getState = async () => ({ ok: true, value: replies.shift() ?? ended });
-    const { result } = renderHook(() => usePopupData(actions));
+    const { result } = renderHook(() => usePopupData(actions, t));
     await waitFor(() => expect(result.current.state.status).toBe('ready'));
     await result.current.reload();
     await waitFor(() => expect(result.current.state.status === 'ready' && result.current.state.value.accounts[0]?.needsSignIn).toBe(true), { timeout: 3000 });

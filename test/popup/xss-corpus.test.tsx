@@ -73,7 +73,7 @@ describe(`the hostile corpus (${HOSTILE_VALUES.length} values) through every sur
       e.actions.getBadge = async () => ({ ok: true, value: hostileDetail(v) });
       const r = render(
         <EnvContext.Provider value={e}>
-          <BadgeRow badge={detailForDisplay(hostileDetail(v))} index={0} count={1} top={0} active={false} onClick={() => {}} />
+          <BadgeRow badge={detailForDisplay(hostileDetail(v), t)} index={0} count={1} top={0} active={false} onClick={() => {}} />
           <BadgeScreen badgeKey="hostile" onShare={() => {}} onAddresses={() => {}} onChanged={() => {}} onRemoved={() => {}} />
         </EnvContext.Provider>,
       );

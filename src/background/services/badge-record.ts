@@ -9,6 +9,7 @@ import { CheckList } from '../../core/verify/checks.ts';
 import { toUserIdentity } from '../../core/verify/context.ts';
 import { checkRecipient } from '../../core/verify/recipient.ts';
 import type { BadgeMeta, FullBadge } from '../../platform/records.ts';
+import { storedName, type NoName } from '../../core/share/badge-name.ts';
 import { accessHost } from './hover-access.ts';
 
 const MAX_IMAGE_CHARS = 2_000_000;
@@ -28,14 +29,19 @@ export function identitiesHash(identities: readonly string[]): Promise<string> {
 const httpUrl = (v: string | undefined): string | undefined => (v && /^https?:\/\//i.test(v) ? v : undefined);
 
 /** What the list and the badge page show, from the engine's badge, else from what the provider said. */
-export function metaOf(badge: Badge | null, fallback: Partial<BadgeMeta> = {}): BadgeMeta {
-  if (!badge) return { name: 'Unreadable badge', tags: [], evidence: [], alignments: [], claimedRecipients: [], ...fallback };
+export function metaOf(badge: Badge | null, given: Partial<BadgeMeta> = {}): BadgeMeta {
+  // The provider's name (or the last one stored) stands in for a badge that names none; a stored
+  // reason or an older version's English stand-in is no name (badge-name.ts).
+  const { name: _name, noName: _noName, ...fallback } = given;
+  const provided = storedName(given).name;
+  const named = (name: string, why: NoName): Pick<BadgeMeta, 'name' | 'noName'> => (name ? { name } : { name: '', noName: why });
+  if (!badge) return { tags: [], evidence: [], alignments: [], claimedRecipients: [], ...fallback, ...named(provided, 'unreadable') };
   const image = badge.image && badge.image.length <= MAX_IMAGE_CHARS ? badge.image : fallback.image;
   const pick = <K extends keyof BadgeMeta>(k: K, v: BadgeMeta[K] | undefined): Partial<BadgeMeta> => (v === undefined ? {} : { [k]: v });
   return {
     ...fallback,
     // A revoked OB 2.0 stub names nothing: keep what the provider said.
-    name: (badge.name && badge.name !== 'Unnamed badge' ? badge.name : fallback.name) || badge.name || 'Untitled badge',
+    ...named(badge.name.trim() ? badge.name : provided, 'untitled'),
     ...pick('description', badge.description),
     ...pick('image', image),
     ...pick('issuerName', badge.issuer.name),

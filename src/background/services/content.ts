@@ -3,9 +3,10 @@
  * the verification of a hovered badge URL. Replies carry badge facts only: no account, no address
  * and never a token.
  */
-import { badgeCardHtml, badgeShareText, shareLink, type ShareableBadge } from '../../core/share/card.ts';
+import { badgeCardHtml, badgeShareText, shareLink, sharedName, type ShareableBadge } from '../../core/share/card.ts';
+import { storedName } from '../../core/share/badge-name.ts';
 import { credentialIdFor, linkedInAddToProfileUrl, organizationIdFor } from '../../core/share/linkedin.ts';
-import type { VerifyResult } from '../../core/result.ts';
+import type { Check, VerifyResult } from '../../core/result.ts';
 import type { HoverVerdict, PickerBadge } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import type { BadgeRecord } from '../../platform/records.ts';
@@ -74,7 +75,7 @@ function shareable(r: BadgeRecord): ShareableBadge {
   const m = r.meta;
   // A card goes to other people: never a picture on a local or private network (image-hosts.ts).
   const pick = Object.entries({ description: m.description, image: reachableImage(m.image, []), issuerName: m.issuerName, issuerUrl: m.issuerUrl, issuedOn: m.issuedOn, expires: m.expires, publicUrl: m.publicUrl }).filter(([, v]) => v !== undefined);
-  return { name: m.name, ...Object.fromEntries(pick) };
+  return { ...storedName(m), ...Object.fromEntries(pick) };
 }
 
 /**
@@ -84,22 +85,27 @@ function shareable(r: BadgeRecord): ShareableBadge {
  */
 const NOT_BADGE_DATA: ReadonlySet<string> = new Set([ErrorCodes.PARSE_NOT_BAKED, ErrorCodes.PARSE_UNRECOGNISED, ErrorCodes.PARSE_EMPTY, ErrorCodes.PARSE_JSON, ErrorCodes.PARSE_PNG, ErrorCodes.PARSE_SVG]);
 
+/** A check as the card says it: by id, outcome and code, never its English message (core/share/check-words.ts). */
+const reasonOf = (c: Check): NonNullable<HoverVerdict['reason']> => ({ id: c.id, outcome: c.outcome, ...(c.code ? { code: c.code } : {}) });
+
 /**
  * The hover card: the verdict, and the one line that explains it. `refused`: the origins the host
- * fetch refused for want of a permission (network-log.ts), the first of which the card names.
+ * fetch refused for want of a permission (network-log.ts), the first of which the card names;
+ * `privateHosts`: the local or private hosts it refused to reach (private-hosts.ts), likewise.
  */
-export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly string[] = []): HoverVerdict {
+export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly string[] = [], privateHosts: readonly string[] = []): HoverVerdict {
   const b = r.badge;
   const failed = r.checks.find((c) => c.outcome === 'fail');
   if (!b && r.verdict === 'invalid' && (failed?.id === 'structure' || failed?.id === 'parse') && failed.code && NOT_BADGE_DATA.has(failed.code)) {
     // "I could not read a badge there" is not "this badge is forged" (never invalid for it).
     const said = url && URL.canParse(url) && !failed.message.includes(url) ? `${new URL(url).host}: ${failed.message}` : failed.message;
-    return { verdict: 'indeterminate', name: 'No badge data at this link', issuedToYou: false, message: said, noBadge: true, noBadgeKind: 'no-data' };
+    return { verdict: 'indeterminate', name: 'No badge data at this link', issuedToYou: false, message: said, reason: reasonOf(failed), noBadge: true, noBadgeKind: 'no-data' };
   }
   const why = r.checks.find((c) => c.outcome === 'fail') ?? r.checks.find((c) => c.outcome === 'indeterminate');
   const message = r.verdict === 'valid' ? `Verified${b?.issuer.name ? `: issued by ${b.issuer.name}` : ''}` : (why?.message ?? 'This badge could not be verified');
   const webPage = !b && r.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE);
   const needsAccess = r.verdict === 'indeterminate' ? accessHost(refused) : undefined;
+  const privateHost = r.verdict !== 'valid' ? privateHosts[0] : undefined;
   return {
     verdict: r.verdict,
     name: b?.name ?? (webPage ? 'A web page, not badge data' : 'Not a readable badge'),
@@ -109,8 +115,10 @@ export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly st
     ...(b?.issuedOn ?? b?.validFrom ? { issuedOn: (b.issuedOn ?? b.validFrom)! } : {}),
     issuedToYou: r.recipient !== null,
     message,
+    ...(why && r.verdict !== 'valid' ? { reason: reasonOf(why) } : {}),
     ...(b ? {} : { noBadge: true, noBadgeKind: webPage ? 'web-page' : 'unreadable' }),
     ...(needsAccess ? { needsAccess } : {}),
+    ...(privateHost ? { privateHost } : {}),
   };
 }
 
@@ -148,7 +156,7 @@ export function createContent(d: ContentDeps) {
     // A known badge page (Credly's) is checked through its badge data (badge-data-urls.ts), under the same rules.
     const target = badgeDataUrl(url) ?? url;
     const log = createNetworkLog();
-    const verdict = hoverVerdict(await d.verifier.verify(target, ids.verified, { blockPrivate: true, allowOrigins, site, log }), target, log.refused);
+    const verdict = hoverVerdict(await d.verifier.verify(target, ids.verified, { blockPrivate: true, allowOrigins, site, log }), target, log.refused, log.privateHosts);
     // Not kept when a host was not allowed: once the user allows it, pointing again verifies again.
     if (verdict.needsAccess) return verdict;
     await d.db.results.put({ key, value: verdict, expiresAt: now() + Math.min(d.hoverTtlMs ?? 10 * 60_000, MAX_HOVER_TTL_MS) });
@@ -187,7 +195,9 @@ export function createContent(d: ContentDeps) {
       const r = await mustGet(key);
       const m = r.meta;
       const orgId = organizationIdFor((await d.settings.get()).linkedInOrgIds, { ...(m.issuerId ? { id: m.issuerId } : {}), ...(m.issuerName ? { name: m.issuerName } : {}) });
-      return { url: linkedInAddToProfileUrl({ name: m.name, organizationId: orgId, organizationName: m.issuerName, issuedOn: m.issuedOn, expires: m.expires, certUrl: m.publicUrl, certId: credentialIdFor(m.credentialId, m.publicUrl) }) };
+      // A badge without a name is added as what it is, in the user's words (card.ts sharedName).
+      const name = sharedName(storedName(m), cardLabelsFrom(extensionMessage));
+      return { url: linkedInAddToProfileUrl({ name, organizationId: orgId, organizationName: m.issuerName, issuedOn: m.issuedOn, expires: m.expires, certUrl: m.publicUrl, certId: credentialIdFor(m.credentialId, m.publicUrl) }) };
     },
 
     /**

@@ -50,12 +50,22 @@ export interface NetworkLog {
    * names the first (content.ts).
    */
   refused?: string[];
+  /** Hosts (host[:port]) on a local or private network that the hover fetch refused to reach (private-hosts.ts), as it said so. */
+  privateHosts?: string[];
 }
 
 export const createNetworkLog = (): NetworkLog => ({ answered: 0, unreached: [] });
 
 /** RFC 9110 §15.6 (5xx), §15.5.9 (408), RFC 6585 §4 (429): the server could not answer now, which says nothing of the badge. */
 const transient = (status: number): boolean => status >= 500 || status === 408 || status === 429;
+
+const privateRefusals = new WeakMap<object, string>();
+
+/** Marks an error as Lanyard's own refusal to reach `host` on a local or private network (private-hosts.ts). */
+export function refusedPrivate<E extends object>(e: E, host: string): E {
+  privateRefusals.set(e, host);
+  return e;
+}
 
 /**
  * `inner`, logging each request in `log`; `settle()` (when the verification ends) counts a request
@@ -80,6 +90,8 @@ export function loggingFetch(inner: Fetch, log: NetworkLog, now: () => Date): { 
       note(url, !isUnreachable(e));
       const origin = typeof e === 'object' && e !== null ? refusals.get(e) : undefined;
       if (origin !== undefined && !settled) (log.refused ??= []).push(origin);
+      const host = typeof e === 'object' && e !== null ? privateRefusals.get(e) : undefined;
+      if (host !== undefined && !settled) (log.privateHosts ??= []).push(host);
       throw e;
     } finally {
       pending.delete(id);

@@ -18,6 +18,7 @@
  * names (Firefox's dns.resolve) the addresses are checked too; Chromium cannot (SECURITY.md).
  */
 import type { Fetch } from '../../core/verify/context.ts';
+import { refusedPrivate } from './network-log.ts';
 
 const LOCAL_SUFFIX = /(^|\.)(localhost|local|lan|home|internal|intranet|corp|private|localdomain|arpa)$/;
 /** Wildcard DNS services that answer any address spelled in the name. */
@@ -113,7 +114,7 @@ export interface BlockOptions {
   resolve?: Resolve;
 }
 
-const refused = (host: string) => new TypeError(`${host} is on a local or private network: hover verification does not reach it`);
+const refused = (host: string) => refusedPrivate(new TypeError(`${host} is on a local or private network: hover verification does not reach it`), host);
 
 /** A fetch that refuses local and private hosts, except the origins allowed. */
 export function blockPrivateHosts(inner: Fetch, options: BlockOptions | readonly string[] = {}): Fetch {

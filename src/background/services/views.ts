@@ -4,6 +4,7 @@
  */
 import { displayText } from '../../core/share/display.ts';
 import { shareWarningOf } from '../../core/share/warning.ts';
+import { storedName } from '../../core/share/badge-name.ts';
 import { reachableImage } from './image-hosts.ts';
 import type { AccountView, BadgeDetail, BadgeView, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
 import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
@@ -16,7 +17,7 @@ export function badgeView(r: BadgeRecord, own: readonly string[]): BadgeView {
   return defined({
     key: r.key,
     accountId: r.accountId,
-    name: m.name,
+    ...storedName(m),
     description: m.description,
     image: reachableImage(m.image, own),
     issuerName: m.issuerName,
@@ -70,7 +71,7 @@ export function pickerBadge(r: BadgeRecord): PickerBadge {
   const m = r.meta;
   return defined({
     key: r.key,
-    name: m.name,
+    ...storedName(m),
     image: pickerImage(m.image),
     issuerName: m.issuerName,
     issuedOn: m.issuedOn,

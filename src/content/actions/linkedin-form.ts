@@ -18,7 +18,8 @@ export function fillCertificationForm(doc: Document, b: PickerBadge): string | u
   const name = certField(doc, certForm.name);
   if (!name) return tx('contentPickerFormGone');
   // The issuer's words through display.ts: a bidi override shows as ⟨RLO⟩ instead of reordering the name.
-  setValue(name, displayText(b.name, 300));
+  // A badge without a name goes in as what it is (core/share/card.ts sharedName), not as "Untitled badge".
+  setValue(name, b.noName || !b.name.trim() ? tx('badgeNamelessShared') : displayText(b.name, 300));
   const missing: string[] = [];
   const text = (field: 'credentialId' | 'credentialUrl', value: string | undefined) => {
     const el = certField(doc, certForm[field]);

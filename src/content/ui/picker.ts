@@ -8,6 +8,7 @@
  * (src/content/actions/), in the browser's language (src/content/i18n.ts).
  */
 import { displayText } from '../../core/share/display.ts';
+import { NAMELESS_KEY } from '../../core/share/badge-name.ts';
 import { ask } from '../messages.ts';
 import type { PickerBadge } from '../../messaging/views.ts';
 import { errorWords, tx, type ContentKey } from '../i18n.ts';
@@ -213,7 +214,7 @@ function row(b: PickerBadge, i: number): HTMLLIElement {
   const [mark, key] = MARKS[b.verdict];
   const label = tx(key);
   // Issuer-written words through display.ts (bidi controls visible, long text cut), each isolated.
-  const name = displayText(b.name, 300);
+  const name = b.noName ? tx(NAMELESS_KEY[b.noName]) : displayText(b.name, 300);
   const issuer = b.issuerName ? displayText(b.issuerName, 300) : '';
   const date = monthYear(b.issuedOn);
   const meta = issuer || date ? h('small', {}, issuer ? h('bdi', { dir: dirOf(issuer) }, issuer) : '', issuer && date ? ' · ' : '', date) : null;

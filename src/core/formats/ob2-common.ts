@@ -176,7 +176,7 @@ export function toBadgeOb2(a: Json, bc: Json | undefined, issuer: Json | undefin
   }));
   return {
     id: str(a.id),
-    name: str(b.name) ?? 'Unnamed badge',
+    name: str(b.name) ?? '',
     description: str(b.description),
     image: textOrId(a.image) ?? textOrId(b.image),
     criteria: isObj(crit) ? { url: str(crit.id), narrative: str(crit.narrative) } : typeof crit === 'string' ? { url: crit } : undefined,

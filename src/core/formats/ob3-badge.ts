@@ -199,7 +199,7 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
   const validFrom = str(from?.[1]);
   return {
     id: str(c.id),
-    name: str(a.name) ?? str(c.name) ?? 'Unnamed badge',
+    name: str(a.name) ?? str(c.name) ?? '',
     description: str(a.description) ?? str(c.description),
     image: textOrId(a.image) ?? textOrId(c.image),
     criteria: isObj(crit) ? { url: str(crit.id), narrative: str(crit.narrative) } : undefined,

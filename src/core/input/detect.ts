@@ -4,6 +4,8 @@
  *  - OB 0.5–2.0: VCORE `_detect_openbadges_version` (reference §1.7): `@context` naming v2 → 2.0,
  *    v1 → 1.1; no `@context`: a string `recipient` → 0.5, else 1.0; any other context → 2.0.
  *    Hosted or signed from `verification.type` (`verify` in 1.x): HostedBadge/hosted, SignedBadge/signed.
+ *  - Blockcerts v2: an OB 2.0 assertion whose `signature` is a MerkleProof2017 receipt anchored in a
+ *    blockchain (isBlockcertsV2), which no hosted copy confirms (formats/blockcerts2.ts).
  */
 import type { BadgeFormat } from '../model.ts';
 import { peekJws } from './jws.ts';
@@ -23,6 +25,19 @@ export function isVerifiableCredential(doc: Json): boolean {
   if (isObj(doc.vc)) return true;
   if (strings(doc['@context']).some((c) => VC_CONTEXTS.includes(c))) return true;
   return strings(doc.type).includes('VerifiableCredential');
+}
+
+/** Blockcerts v2 and 2.0-alpha contexts (https://w3id.org/blockcerts/v2, …/schema/2.0-alpha/context.json). */
+const BLOCKCERTS_V2_CONTEXT = /^https?:\/\/w3id\.org\/blockcerts\/(?:v2(?:\.\d[\w.-]*)?|schema\/2\.\d[\w.-]*\/context\.json)\/?$/i;
+
+/**
+ * A Blockcerts v2 certificate (Blockcerts v2 schema, cert-schema 2.0): its context names Blockcerts
+ * v2, or its `signature` is a MerkleProof2017 receipt, or its `verification` MerkleProofVerification2017.
+ */
+export function isBlockcertsV2(doc: Json): boolean {
+  if (strings(doc['@context']).some((c) => BLOCKCERTS_V2_CONTEXT.test(c))) return true;
+  const typeOf = (v: unknown) => (isObj(v) ? strings(v.type) : []);
+  return typeOf(doc.signature).includes('MerkleProof2017') || typeOf(doc.verification).includes('MerkleProofVerification2017');
 }
 
 /** VCORE `_detect_openbadges_version`, extended to @context arrays. Undefined: not an assertion at all. */
@@ -78,6 +93,7 @@ export function detectFormat(credential: CredentialText): BadgeFormat {
         const proof = doc.proof ?? (isObj(doc.vc) ? doc.vc.proof : undefined);
         return isObj(proof) || (Array.isArray(proof) && proof.length > 0) ? 'ob3.0-data-integrity' : 'ob3.0-unsigned';
       }
+      if (isBlockcertsV2(doc)) return 'blockcerts2';
       const version = detectObVersion(doc);
       return version ? obFormat(version, isSigned(doc)) : 'unknown';
     }

@@ -19,5 +19,8 @@ export function cardLabelsFrom(message: Message): CardLabels {
     earned: (name) => say('shareTextEarned', en.earned(name), name),
     earnedFrom: (name, issuer) => say('shareTextEarnedFrom', en.earnedFrom(name, issuer), name, issuer),
     verifyAt: (url) => say('shareTextVerifyAt', en.verifyAt(url), url),
+    nameless: say('badgeNamelessShared', en.nameless),
+    earnedNameless: say('shareTextEarnedNameless', en.earnedNameless),
+    earnedNamelessFrom: (issuer) => say('shareTextEarnedNamelessFrom', en.earnedNamelessFrom(issuer), issuer),
   };
 }

@@ -8,9 +8,12 @@
 import { isoDay } from './dates.ts';
 import { displayText } from './display.ts';
 import { escapeHtml, publicShareUrl } from './escape.ts';
+import type { NoName } from './badge-name.ts';
 
 export interface ShareableBadge {
   name: string;
+  /** The badge has no name (badge-name.ts): the card and sentence speak of an Open Badge, never of a title it lacks. */
+  noName?: NoName;
   description?: string;
   image?: string;
   issuerName?: string;
@@ -30,6 +33,10 @@ export interface CardLabels {
   earned(name: string): string;
   earnedFrom(name: string, issuer: string): string;
   verifyAt(url: string): string;
+  /** In place of a name the badge does not have: what it is, not a title. */
+  nameless: string;
+  earnedNameless: string;
+  earnedNamelessFrom(issuer: string): string;
 }
 
 export const ENGLISH_LABELS: CardLabels = {
@@ -40,7 +47,27 @@ export const ENGLISH_LABELS: CardLabels = {
   earned: (name) => `I earned the badge “${name}”.`,
   earnedFrom: (name, issuer) => `I earned the badge “${name}” from ${issuer}.`,
   verifyAt: (url) => `See and verify it: ${url}`,
+  nameless: 'Open Badge',
+  earnedNameless: 'I earned an Open Badge.',
+  earnedNamelessFrom: (issuer) => `I earned an Open Badge from ${issuer}.`,
 };
+
+/**
+ * The name others are shown: the badge's own, or for a badge without one "Open Badge" (what it
+ * is), never the user's words for "no name" ("Untitled badge"), which would read as its title.
+ */
+export function sharedName(badge: Pick<ShareableBadge, 'name' | 'noName'>, labels: Partial<CardLabels> = {}): string {
+  return badge.noName || !badge.name.trim() ? (labels.nameless ?? ENGLISH_LABELS.nameless) : badge.name;
+}
+
+/** What was earned and from whom, in one sentence (the share text's and the e-mail's first line). */
+export function earnedSentence(badge: Pick<ShareableBadge, 'name' | 'noName' | 'issuerName'>, labels: Partial<CardLabels> = {}): string {
+  const l = { ...ENGLISH_LABELS, ...labels };
+  const issuer = badge.issuerName ? displayText(badge.issuerName, 300) : undefined;
+  if (badge.noName || !badge.name.trim()) return issuer ? l.earnedNamelessFrom(issuer) : l.earnedNameless;
+  const name = displayText(badge.name, 300);
+  return issuer ? l.earnedFrom(name, issuer) : l.earned(name);
+}
 
 export interface CardOptions {
   labels?: Partial<CardLabels>;
@@ -64,7 +91,7 @@ export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}):
   const issuerUrl = publicShareUrl(badge.issuerUrl);
   const e = escapeHtml;
   // Controls made visible, long text cut (display.ts); each field isolated from the next.
-  const shownName = displayText(badge.name, 300);
+  const shownName = displayText(sharedName(badge, l), 300);
 
   const name = `<div dir="auto" style="${FONT}font-size:16px;line-height:20px;font-weight:bold;color:#1b1f24;unicode-bidi:isolate;overflow-wrap:anywhere;">${e(shownName)}</div>`;
   const issuerText = badge.issuerName ? e(l.issuedBy(displayText(badge.issuerName, 300))) : '';
@@ -95,8 +122,7 @@ export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}):
 /** One sentence to paste anywhere: what was earned, from whom, and where to verify it. */
 export function badgeShareText(badge: ShareableBadge, labels: Partial<CardLabels> = {}): string {
   const l = { ...ENGLISH_LABELS, ...labels };
-  const name = displayText(badge.name, 300);
-  const intro = badge.issuerName ? l.earnedFrom(name, displayText(badge.issuerName, 300)) : l.earned(name);
+  const intro = earnedSentence(badge, l);
   const link = shareLink(badge);
   return link ? `${intro} ${l.verifyAt(link)}` : intro;
 }

@@ -32,7 +32,7 @@ export interface BadgeScreenProps {
 
 export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
   const { t, actions } = useEnv();
-  const [detail, load] = useBadgeDetail(actions, badgeKey);
+  const [detail, load] = useBadgeDetail(actions, badgeKey, t);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: string }>();
   // "Allow access" only when access is missing: a check that could not fetch from a host Lanyard

@@ -15,6 +15,8 @@ export function formatName(t: Translate, format: BadgeFormat): string {
       return t('formatDataIntegrity');
     case 'ob3.0-unsigned':
       return t('formatUnsigned');
+    case 'blockcerts2':
+      return t('formatBlockcerts');
     case 'hosted-url':
       return t('formatLink');
     default:

@@ -1,5 +1,5 @@
 /** What the share screen offers for one badge, built with core/share and the user's words. */
-import { badgeCardHtml, badgeShareText, shareLink, type CardLabels } from '../../core/share/card.ts';
+import { badgeCardHtml, badgeShareText, earnedSentence, shareLink, sharedName, type CardLabels } from '../../core/share/card.ts';
 import { mailtoUrl } from '../../core/share/mail.ts';
 import { shareWarningOf } from '../../core/share/warning.ts';
 import { credentialIdFor, linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../core/share/linkedin.ts';
@@ -50,13 +50,13 @@ export function shareContent(b: BadgeDetail, settings: Settings | undefined, t: 
     link,
     linkUnconfirmed: link !== undefined && !linkConfirmed(b),
     organizationId,
-    addToProfile: linkedInAddToProfileUrl({ name: b.name, organizationId, organizationName: b.issuerName, issuedOn: b.issuedOn, expires: b.expires, certUrl: link, certId: credentialIdFor(b.credentialId, b.publicUrl) }),
+    addToProfile: linkedInAddToProfileUrl({ name: sharedName(b, labels), organizationId, organizationName: b.issuerName, issuedOn: b.issuedOn, expires: b.expires, certUrl: link, certId: credentialIdFor(b.credentialId, b.publicUrl) }),
     post: linkedInShareUrl(link),
     html: badgeCardHtml(b, { labels, formatDate: (iso) => formatDate(iso, locale) }),
     text: badgeShareText(b, labels),
     mail: mailtoUrl({
-      subject: t('shareMailSubject', b.name),
-      body: (b.issuerName ? labels.earnedFrom(b.name, b.issuerName) : labels.earned(b.name)) + (link ? `\n${t('shareMailVerify')}` : ''),
+      subject: t('shareMailSubject', sharedName(b, labels)),
+      body: earnedSentence(b, labels) + (link ? `\n${t('shareMailVerify')}` : ''),
       ...(link ? { link } : {}),
     }),
   };

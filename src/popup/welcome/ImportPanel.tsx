@@ -3,6 +3,7 @@
  * a compact JWS. Each is sent to the background, which verifies and stores it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { shownName } from '../display.ts';
 import type { ImportSource } from '../../messaging/protocol.ts';
 import type { BadgeView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
@@ -52,7 +53,7 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
     }
     setBusy(false);
     setPasteRefused(errors.length > 0 && sources.some((s) => !('tooLarge' in s) && s.kind === 'text'));
-    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: t('importDone', last.name) } : undefined);
+    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: t('importDone', shownName(last, t)) } : undefined);
     if (last && !errors.length) onImported(last);
   };
   const files = async (list: FileList | null | undefined) => {

@@ -41,7 +41,7 @@ describe('OB 3.0 → Badge', () => {
 
   it('survives hostile shapes', () => {
     for (const junk of [{}, { credentialSubject: 'x', issuer: 5, evidence: 'e' }, { credentialSubject: [{ achievement: [] }], issuer: [null] }]) {
-      expect(toBadge(junk, 'ob3.0-data-integrity')).toMatchObject({ name: 'Unnamed badge', recipients: [], issuer: {} });
+      expect(toBadge(junk, 'ob3.0-data-integrity')).toMatchObject({ name: '', recipients: [], issuer: {} });
     }
     expect(toBadge({ name: 'Credential name', credentialSubject: { identifier: [{ identityType: 'studentId', identityHash: '42' }] } }, 'ob3.0-jwt'))
       .toMatchObject({ name: 'Credential name', recipients: [{ type: 'studentId', identity: '42', hashed: false }] });
