@@ -16,17 +16,17 @@ const str = (v: unknown): v is string => typeof v === 'string';
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const VERDICTS = ['valid', 'invalid', 'indeterminate', 'unverified'];
+const OUTCOMES = ['pass', 'fail', 'indeterminate', 'warning', 'skipped'];
+/** A check by id, outcome and code (the hover card's reason, a picker warning's check). */
+const isReason = (r: unknown) => r === undefined || (obj(r) && str(r.id) && OUTCOMES.includes(r.outcome as string) && optStr(r.code));
 
 export function isPickerBadge(v: unknown): v is PickerBadge {
   return (
     obj(v) && str(v.key) && str(v.name) && VERDICTS.includes(v.verdict as string) && (v.noName === undefined || NO_NAMES.includes(v.noName as NoName)) &&
     [v.image, v.issuerName, v.issuedOn, v.expires, v.publicUrl, v.credentialId].every(optStr) &&
-    (v.warning === undefined || (obj(v.warning) && VERDICTS.slice(1).includes(v.warning.level as string) && optStr(v.warning.reason) && optStr(v.warning.needsAccess)))
+    (v.warning === undefined || (obj(v.warning) && VERDICTS.slice(1).includes(v.warning.level as string) && isReason(v.warning.check) && optStr(v.warning.needsAccess)))
   );
 }
-
-const OUTCOMES = ['pass', 'fail', 'indeterminate', 'warning', 'skipped'];
-const isReason = (r: unknown) => r === undefined || (obj(r) && str(r.id) && OUTCOMES.includes(r.outcome as string) && optStr(r.code));
 
 export function isHoverVerdict(v: unknown): v is HoverVerdict {
   return (

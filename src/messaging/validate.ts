@@ -136,11 +136,11 @@ const syncState = has<AccountView['sync']>({ status: oneOf('idle', 'syncing', 'v
 const accountView = has<AccountView>({ id: isString, kind: oneOf('badgr', 'ob3', 'badge-connect', 'local'), providerName: isString, baseUrl: isString, user: isString, needsSignIn: isBoolean, sync: syncState });
 const emailView = shape<EmailView>({ id: isString, email: isString, verified: isBoolean, primary: isBoolean, badgeCount: isCount });
 const opt = optional(isString);
-const shareWarning = shape<NonNullable<PickerBadge['warning']>>({ level: oneOf('invalid', 'indeterminate', 'unverified'), reason: opt, needsAccess: opt });
-const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt, warning: optional(shareWarning) });
 const checkId = oneOf<CheckId>('parse', 'structure', 'signature', 'issuer-key', 'hosted', 'validity', 'revocation', 'recipient', 'endorsement', 'refresh', 'schema', 'context', 'claims');
-const hoverReason = shape<NonNullable<HoverVerdict['reason']>>({ id: checkId, outcome: oneOf('pass', 'fail', 'indeterminate', 'warning', 'skipped'), code: opt });
-const hoverVerdict = shape<HoverVerdict>({ verdict, reason: optional(hoverReason), name: isString, issuerName: opt, issuerSite: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt, privateHost: opt });
+const checkRef = shape<NonNullable<HoverVerdict['reason']>>({ id: checkId, outcome: oneOf('pass', 'fail', 'indeterminate', 'warning', 'skipped'), code: opt });
+const shareWarning = shape<NonNullable<PickerBadge['warning']>>({ level: oneOf('invalid', 'indeterminate', 'unverified'), check: optional(checkRef), needsAccess: opt });
+const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt, warning: optional(shareWarning) });
+const hoverVerdict = shape<HoverVerdict>({ verdict, reason: optional(checkRef), name: isString, issuerName: opt, issuerSite: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt, privateHost: opt });
 
 export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
   popup: {

@@ -159,7 +159,7 @@ export interface PickerBadge {
   warning?: PickerWarning;
 }
 
-/** The share warning as a picker shows it: a host Lanyard may not read is named (hover-access.ts) instead of the engine's reason. */
+/** The share warning as a picker shows it: a host Lanyard may not read is named (hover-access.ts) instead of the deciding check. */
 export interface PickerWarning extends ShareWarning {
   needsAccess?: string;
 }

@@ -1,6 +1,6 @@
 /**
  * The pickers on LinkedIn and in web mail carry the share screen's warning for each badge that
- * is not valid (core/share/warning.ts, one rule for both), with the reason in the engine's words.
+ * is not valid (core/share/warning.ts, one rule for both), with the deciding check by id, outcome and code (the picker says it in the page's words).
  */
 import { describe, expect, it } from 'vitest';
 import { harness, useBackpack } from './harness.ts';
@@ -22,10 +22,10 @@ describe('picker badges carry the share warning', () => {
     const checks: BadgeRecord['checks'] = [
       { id: 'signature', outcome: 'pass', message: 'ok' },
       { id: 'issuer-key', outcome: 'indeterminate', message: 'The issuer’s profile could not be fetched' },
-      { id: 'revocation', outcome: 'fail', message: 'Revoked: no longer valid' },
+      { id: 'revocation', outcome: 'fail', code: 'ERR_REVOKED', message: 'Revoked: no longer valid' },
     ];
-    expect(pickerBadge(record('indeterminate', checks)).warning).toEqual({ level: 'indeterminate', reason: 'The issuer’s profile could not be fetched' });
-    expect(pickerBadge(record('invalid', checks)).warning).toEqual({ level: 'invalid', reason: 'Revoked: no longer valid' });
+    expect(pickerBadge(record('indeterminate', checks)).warning).toEqual({ level: 'indeterminate', check: { id: 'issuer-key', outcome: 'indeterminate' } });
+    expect(pickerBadge(record('invalid', checks)).warning).toEqual({ level: 'invalid', check: { id: 'revocation', outcome: 'fail', code: 'ERR_REVOKED' } });
     expect(pickerBadge(record('unverified')).warning).toEqual({ level: 'unverified' });
     // The same rule as the popup's share screen.
     expect(pickerBadge(record('indeterminate', checks)).warning).toEqual(shareWarningOf({ verdict: 'indeterminate', checks }));
@@ -36,7 +36,7 @@ describe('picker badges carry the share warning', () => {
     const r = { ...record('indeterminate', [{ id: 'issuer-key', outcome: 'indeterminate', message }]), needsAccess: 'i.example' };
     expect(pickerBadge(r).warning).toEqual({ level: 'indeterminate', needsAccess: 'i.example' });
     // Only for a badge not fully verified: an invalid one says why it failed.
-    expect(pickerBadge({ ...r, verdict: 'invalid', checks: [{ id: 'revocation', outcome: 'fail', message: 'Revoked' }] }).warning).toEqual({ level: 'invalid', reason: 'Revoked' });
+    expect(pickerBadge({ ...r, verdict: 'invalid', checks: [{ id: 'revocation', outcome: 'fail', message: 'Revoked' }] }).warning).toEqual({ level: 'invalid', check: { id: 'revocation', outcome: 'fail' } });
   });
 
   it('an issuer cannot make a row name a host by writing the refusal’s words into a check', () => {
@@ -44,7 +44,8 @@ describe('picker badges carry the share warning', () => {
     const spoof = `https://issuer.example/x could not be fetched: ${new HostPermissionError('https://evil.example').message}`;
     const w = pickerBadge(record('indeterminate', [{ id: 'hosted', outcome: 'indeterminate', code: 'ERR_FETCH_FAILED', message: spoof }])).warning;
     expect(w?.needsAccess).toBeUndefined();
-    expect(w?.reason).toContain('evil.example');
+    // Nor send the check's English text, which the issuer wrote into: the check, by id, outcome and code.
+    expect(w).toEqual({ level: 'indeterminate', check: { id: 'hosted', outcome: 'indeterminate', code: 'ERR_FETCH_FAILED' } });
   });
 
   it('names the host the host fetch refused, kept with the badge when it was verified', async () => {
@@ -61,19 +62,19 @@ describe('picker badges carry the share warning', () => {
     expect((await h.app.content.pickerList(''))[0]?.warning).toBeUndefined();
   });
 
-  it('a hostile reason is shown, not obeyed: bidi controls made visible, long text cut', () => {
+  it('no text of the check reaches the page: a hostile message is not in the warning at all', () => {
     const w = pickerBadge(record('indeterminate', [{ id: 'hosted', outcome: 'indeterminate', message: `x\u202Ey${'z'.repeat(2000)}` }])).warning;
-    expect(w?.reason).toContain('⟨RLO⟩');
-    expect(w!.reason!.length).toBeLessThan(400);
+    expect(JSON.stringify(w)).not.toMatch(/\u202E|zzz/);
   });
 
   it('both sides of the messaging accept the warning and refuse a malformed one', () => {
-    const ok = { key: 'k', name: 'n', verdict: 'indeterminate', warning: { level: 'indeterminate', reason: 'why' } };
-    const bad = { ...ok, warning: { level: 'forged' } };
+    const ok = { key: 'k', name: 'n', verdict: 'indeterminate', warning: { level: 'indeterminate', check: { id: 'hosted', outcome: 'indeterminate', code: 'ERR_HTTP_STATUS' } } };
     const reply = guards.content.reply['picker/list'];
     expect(reply([ok])).toBe(true);
-    expect(reply([bad])).toBe(false);
     expect(isPickerBadge(ok)).toBe(true);
-    expect(isPickerBadge(bad)).toBe(false);
+    for (const warning of [{ level: 'forged' }, { level: 'invalid', check: { id: 'hosted', outcome: 'broken' } }, { level: 'invalid', check: 'revoked' }]) {
+      expect(reply([{ ...ok, warning }])).toBe(false);
+      expect(isPickerBadge({ ...ok, warning })).toBe(false);
+    }
   });
 });

@@ -17,7 +17,7 @@ describe('content i18n', () => {
   it('answers from the extension’s messages in the browser’s language, with substitutions', () => {
     rt = installRuntime({}, fr as Messages);
     expect(tx('contentButtonInsertBadge')).toBe('Insérer un badge');
-    expect(tx('contentNoAccess', 'issuer.example')).toBe('Lanyard n’a pas encore accès à issuer.example');
+    expect(tx('contentNoAccess', 'issuer.example')).toBe('Lanyard n’a pas encore accès à issuer.example.');
     expect(uiLanguage()).toBe('fr');
   });
 

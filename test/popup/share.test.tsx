@@ -3,13 +3,15 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { QrCode } from '../../src/popup/share/QrCode.tsx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/core/share/escape.ts';
+import type { ErrorCode } from '../../src/core/errors.ts';
 import { HOSTILE_NAME, mockSettings } from '../../src/popup/mock-data.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
 import ShareScreen from '../../src/popup/share/ShareScreen.tsx';
 import { renderWithEnv } from './render.tsx';
-import { shareContent } from '../../src/popup/share/share-content.ts';
+import { shareContent, shareWarning } from '../../src/popup/share/share-content.ts';
 import { createTranslator } from '../../src/popup/i18n.ts';
 import en from '../../public/_locales/en/messages.json';
+import fr from '../../public/_locales/fr/messages.json';
 
 afterEach(cleanup);
 
@@ -102,20 +104,36 @@ describe('share', () => {
   it('warns before sharing a badge that failed verification (revoked, expired) or could not be fully checked', async () => {
     open('badgr-us:Dp0revoked');
     const revoked = await screen.findByRole('alert');
-    expect(revoked.textContent).toContain('did not pass verification: revoked by the issuer');
+    expect(revoked.textContent).toBe('This badge did not pass verification. The issuer has withdrawn (revoked) this badge. Anyone who checks it will be told it is not valid, so sharing it can do you more harm than good.');
     cleanup();
     open('badgr-us:Fa1d2021xx');
-    expect((await screen.findByRole('alert')).textContent).toMatch(/did not pass verification: expired on 2024-05-20/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^This badge did not pass verification\. The badge has expired\. Anyone/);
     cleanup();
     open('ob3-academy:urn-c2');
     await screen.findByRole('link', { name: 'Add to LinkedIn profile' });
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getAllByRole('status').some((s) => /could not complete every check of this badge: .*could not be fetched/.test(s.textContent ?? ''))).toBe(true);
+    expect(screen.getAllByRole('status').some((s) => s.textContent === 'Lanyard could not complete every check of this badge. Lanyard could not find out whether the issuer withdrew the badge. Whoever you share it with may not be able to verify it either.')).toBe(true);
     cleanup();
     open('badgr-us:aB3dE5fG7h');
     await screen.findByRole('link', { name: 'Add to LinkedIn profile' });
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByText(/verification|every check|not checked/)).toBeNull();
+  });
+
+  it('the warning is all in the user’s language: the deciding check’s sentence by its id, outcome and code, never the engine’s English', () => {
+    const tFr = createTranslator(fr);
+    const check = (id: 'revocation' | 'signature' | 'hosted', outcome: 'fail' | 'indeterminate', message: string, code?: ErrorCode) => ({ id, outcome, message, ...(code ? { code } : {}) });
+    expect(shareWarning({ verdict: 'invalid', checks: [check('signature', 'indeterminate', 'x'), check('revocation', 'fail', 'The badge was revoked.', 'ERR_REVOKED')] }, tFr)).toEqual({
+      kind: 'error',
+      text: "Ce badge n'a pas réussi la vérification. L'émetteur a retiré (révoqué) ce badge. Quiconque le vérifie apprendra qu'il n'est pas valide ; le partager peut vous nuire plus que vous servir.",
+    });
+    // An unsettled signature: the brief sentence (the share screen shows no technical details).
+    expect(shareWarning({ verdict: 'indeterminate', checks: [check('signature', 'indeterminate', 'bbs-2023 is not checked', 'ERR_UNSUPPORTED')] }, tFr)?.text).toBe(
+      "Lanyard n'a pas pu mener à bien toutes les vérifications de ce badge. Lanyard n’a pas pu établir si la signature garantit ce badge. La personne avec qui vous le partagez ne pourra peut-être pas le vérifier non plus.",
+    );
+    // No check says why (a record without its checks): the warning without a reason, not a fragment.
+    expect(shareWarning({ verdict: 'invalid', checks: [] }, tFr)?.text).toBe("Ce badge n'a pas réussi la vérification. Quiconque le vérifie apprendra qu'il n'est pas valide ; le partager peut vous nuire plus que vous servir.");
+    expect(shareWarning({ verdict: 'indeterminate', checks: [check('hosted', 'indeterminate', 'https://i.example/a answered 503', 'ERR_HTTP_STATUS')] }, createTranslator(en))?.text).not.toMatch(/503|i\.example/);
   });
 
   it('Send by e-mail opens a mailto: with the subject, the sentence and the whole public link (RFC 6068)', async () => {

@@ -84,9 +84,9 @@ export function pickerBadge(r: BadgeRecord): PickerBadge {
 }
 
 /**
- * The share screen's warning (core/share/warning.ts), its reason cut for a picker row (display.ts);
- * a host Lanyard may not read is named instead of the engine's reason, whose advice ("open the
- * badge in Lanyard") is the popup's: the host the host fetch refused when the badge was last
+ * The share screen's warning (core/share/warning.ts): the deciding check, which the picker says in
+ * the page's words; a host Lanyard may not read is named instead of that check, whose words speak
+ * of the issuer's site, not of the browser's setting: the host the host fetch refused when the badge was last
  * verified (BadgeRecord.needsAccess), never one read from a check's text (hover-access.ts).
  */
 function pickerWarning(r: BadgeRecord): PickerWarning | undefined {
@@ -94,7 +94,7 @@ function pickerWarning(r: BadgeRecord): PickerWarning | undefined {
   if (!w) return undefined;
   const host = w.level === 'indeterminate' ? r.needsAccess : undefined;
   if (host) return { level: w.level, needsAccess: host };
-  return w.reason ? { level: w.level, reason: displayText(w.reason, 300) } : { level: w.level };
+  return w;
 }
 
 export function syncView(s: SyncRecord | undefined): SyncState {

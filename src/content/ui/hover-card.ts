@@ -6,7 +6,7 @@
  * card is fixed-positioned inside the closed shadow root, at a fixed size); the state
  * (loading | ready | error) is on the card's box, inside the shadow root, for tests.
  */
-import { checkSentence } from '../../core/share/check-words.ts';
+import { briefCheckSentence } from '../../core/share/check-words.ts';
 import { displayText } from '../../core/share/display.ts';
 import type { HoverVerdict } from '../../messaging/views.ts';
 import { tx, type ContentKey } from '../i18n.ts';
@@ -81,12 +81,7 @@ function body(state: CardState): (Node | string)[] {
     // Nothing read, nobody to match: no recipient line (it would suggest a badge was found).
     v.noBadge ? '' : h('p', {}, tx(v.issuedToYou ? 'contentHoverToYou' : 'contentHoverNotToYou')),
     // Why it is not valid, in the page's words (a valid badge's reason only repeats the lines above).
-    v.verdict === 'valid' ? '' : v.privateHost ? h('p', {}, tx('contentHoverPrivateHost', displayText(v.privateHost, 200))) : v.reason ? h('p', {}, tx(reasonKey(v.reason))) : v.message ? h('p', {}, displayText(v.message, 500)) : '',
+    v.verdict === 'valid' ? '' : v.privateHost ? h('p', {}, tx('contentHoverPrivateHost', displayText(v.privateHost, 200))) : v.reason ? h('p', {}, tx(briefCheckSentence(v.reason))) : v.message ? h('p', {}, displayText(v.message, 500)) : '',
   ];
 }
 
-/** The badge page's sentence for the check (check-words.ts), but for the one that points to technical details the card does not show. */
-function reasonKey(reason: NonNullable<HoverVerdict['reason']>): ContentKey {
-  const key = checkSentence(reason);
-  return key === 'checkSignatureUnsettled' ? 'contentHoverSignatureUnsettled' : key;
-}

@@ -4,11 +4,12 @@
  * (mark, text and accessible name, never colour alone); arrows and Enter pick, Escape or a click
  * outside close. A badge that is not valid is not used at once: the share screen's warning
  * (core/share/warning.ts, computed by the background: PickerBadge.warning) comes first, in the
- * same words (shareWarn*), with "Use it anyway" and "Choose another". Plain DOM, loaded on demand
+ * same words (shareWarn*, the deciding check's sentence), with "Use it anyway" and "Choose another". Plain DOM, loaded on demand
  * (src/content/actions/), in the browser's language (src/content/i18n.ts).
  */
 import { displayText } from '../../core/share/display.ts';
 import { NAMELESS_KEY } from '../../core/share/badge-name.ts';
+import { shareWarningWords } from '../../core/share/warning.ts';
 import { ask } from '../messages.ts';
 import type { PickerBadge } from '../../messaging/views.ts';
 import { errorWords, tx, type ContentKey } from '../i18n.ts';
@@ -37,13 +38,12 @@ export const MARKS: Record<PickerBadge['verdict'], [string, ContentKey]> = {
   unverified: ['–', 'contentStatusUnverified'],
 };
 
-/** The share screen's warning, in its words (the same messages.json keys as the popup's). */
+/** The share screen's warning, in its words (the same messages.json keys as the popup's: core/share/warning.ts). */
 export function warningText(w: NonNullable<PickerBadge['warning']>): string {
-  // A host not allowed yet: said in the page's words (the engine's advice speaks of the popup's badge page).
-  const reason = w.needsAccess ? tx('contentNoAccess', w.needsAccess) : w.reason;
-  if (w.level === 'invalid') return tx('shareWarnInvalid', reason || tx('contentStatusInvalid'));
-  if (w.level === 'indeterminate') return tx('shareWarnIndeterminate', reason || tx('contentStatusIndeterminate'));
-  return tx('shareWarnUnverified');
+  // A host not allowed yet: what to do here, in the page's words, instead of the check's sentence.
+  if (w.needsAccess && w.level === 'indeterminate') return tx('shareWarnIndeterminate', tx('contentNoAccess', displayText(w.needsAccess, 200)));
+  const { key, reason } = shareWarningWords(w);
+  return reason ? tx(key, tx(reason)) : tx(key);
 }
 
 const CSS =

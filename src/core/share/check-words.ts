@@ -62,3 +62,11 @@ export function checkSentence(c: { id: CheckId; outcome: Outcome; code?: string 
   }
   return lookup<Partial<Record<Outcome, CheckSentenceKey>>>(SENTENCES, c.id)?.[c.outcome] ?? GENERIC[c.outcome];
 }
+
+/** A check's sentence where no technical details are shown (the hover card, the share warning): the unsettled signature's without its pointer to them. */
+export type BriefCheckSentenceKey = Exclude<CheckSentenceKey, 'checkSignatureUnsettled'> | 'checkSignatureUnsettledBrief';
+
+export function briefCheckSentence(c: { id: CheckId; outcome: Outcome; code?: string }): BriefCheckSentenceKey {
+  const key = checkSentence(c);
+  return key === 'checkSignatureUnsettled' ? 'checkSignatureUnsettledBrief' : key;
+}

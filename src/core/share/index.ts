@@ -11,4 +11,4 @@ export { parseMarkdown, MAX_MARKDOWN_CHARS, type MdBlock, type MdInline } from '
 export { markdownToHtml, type MarkdownHtmlOptions } from './markdown-html.ts';
 export { displayText, displayOptional, hasHiddenControls, MAX_DISPLAY_CHARS } from './display.ts';
 export { mailtoUrl, MAX_MAILTO_CHARS, type MailDraft } from './mail.ts';
-export { shareWarningOf, type ShareWarning, type ShareWarningLevel } from './warning.ts';
+export { shareWarningOf, shareWarningWords, type ShareWarning, type ShareWarningLevel } from './warning.ts';

@@ -2,25 +2,51 @@
  * The one rule for warning before a badge is shared (the popup's share screen, the pickers on
  * LinkedIn and in web mail): sharing a badge that failed verification (forged, revoked, expired)
  * or that could not be fully checked hands the viewer a badge they will not be able to trust
- * (DESIGN.md: a verdict is a promise). The first failing, else undetermined, check says why, in
- * the engine's words. Each surface puts it in its own words (shareWarnInvalid, …).
+ * (DESIGN.md: a verdict is a promise). The first failing, else undetermined, check says why: by
+ * its id, outcome and code, put in the user's words by the badge page's sentence for it
+ * (check-words.ts), never in the engine's English message. Each surface says the warning with the
+ * same message keys (shareWarningWords), through its own translator.
  */
+import type { CheckId, Outcome } from '../result.ts';
+import { briefCheckSentence, type BriefCheckSentenceKey } from './check-words.ts';
+
 export type ShareWarningLevel = 'invalid' | 'indeterminate' | 'unverified';
+
+/** The check that decides the warning, as check-words.ts reads it. */
+export interface WarningCheck {
+  id: CheckId;
+  outcome: Outcome;
+  code?: string;
+}
 
 export interface ShareWarning {
   level: ShareWarningLevel;
-  /** The first failing (invalid) or undetermined (indeterminate) check's message, when there is one. */
-  reason?: string;
+  /** The first failing (invalid) or undetermined (indeterminate) check, when there is one. */
+  check?: WarningCheck;
 }
 
 interface Verified {
   verdict: 'valid' | ShareWarningLevel;
-  checks?: readonly { outcome: string; message: string }[];
+  checks?: readonly WarningCheck[];
 }
 
 export function shareWarningOf(b: Verified): ShareWarning | undefined {
   if (b.verdict === 'valid') return undefined;
   if (b.verdict === 'unverified') return { level: 'unverified' };
-  const reason = b.checks?.find((c) => c.outcome === (b.verdict === 'invalid' ? 'fail' : 'indeterminate'))?.message;
-  return reason ? { level: b.verdict, reason } : { level: b.verdict };
+  const c = b.checks?.find((c) => c.outcome === (b.verdict === 'invalid' ? 'fail' : 'indeterminate'));
+  if (!c) return { level: b.verdict };
+  return { level: b.verdict, check: c.code === undefined ? { id: c.id, outcome: c.outcome } : { id: c.id, outcome: c.outcome, code: c.code } };
+}
+
+export type ShareWarningKey = 'shareWarnInvalid' | 'shareWarnInvalidPlain' | 'shareWarnIndeterminate' | 'shareWarnIndeterminatePlain' | 'shareWarnUnverified';
+
+/**
+ * The warning's message key and, for one with a check, the check's sentence to put in it (its
+ * $REASON$, a whole sentence). The sentence is the brief one: a warning has no technical details
+ * to point to.
+ */
+export function shareWarningWords(w: ShareWarning): { key: ShareWarningKey; reason?: BriefCheckSentenceKey } {
+  if (w.level === 'unverified') return { key: 'shareWarnUnverified' };
+  const key = w.level === 'invalid' ? 'shareWarnInvalid' : 'shareWarnIndeterminate';
+  return w.check ? { key, reason: briefCheckSentence(w.check) } : { key: `${key}Plain` };
 }

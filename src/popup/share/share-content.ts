@@ -1,7 +1,7 @@
 /** What the share screen offers for one badge, built with core/share and the user's words. */
 import { badgeCardHtml, badgeShareText, earnedSentence, shareLink, sharedName, type CardLabels } from '../../core/share/card.ts';
 import { mailtoUrl } from '../../core/share/mail.ts';
-import { shareWarningOf } from '../../core/share/warning.ts';
+import { shareWarningOf, shareWarningWords } from '../../core/share/warning.ts';
 import { credentialIdFor, linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../core/share/linkedin.ts';
 import type { BadgeDetail, Settings } from '../../messaging/views.ts';
 import { formatDate } from '../format.ts';
@@ -21,13 +21,12 @@ export interface ShareContent {
   mail: string;
 }
 
-/** What the share screen must say before the buttons: core/share/warning.ts's rule, in the popup's words. */
+/** What the share screen must say before the buttons: core/share/warning.ts's rule, in the popup's words (the deciding check's sentence, never the engine's English). */
 export function shareWarning(b: Pick<BadgeDetail, 'verdict' | 'checks'>, t: Translate): { kind: 'error' | 'info'; text: string } | undefined {
   const w = shareWarningOf(b);
   if (!w) return undefined;
-  if (w.level === 'invalid') return { kind: 'error', text: t('shareWarnInvalid', w.reason || t('verdictInvalidShort')) };
-  if (w.level === 'indeterminate') return { kind: 'info', text: t('shareWarnIndeterminate', w.reason || t('verdictIndeterminateShort')) };
-  return { kind: 'info', text: t('shareWarnUnverified') };
+  const { key, reason } = shareWarningWords(w);
+  return { kind: w.level === 'invalid' ? 'error' : 'info', text: reason ? t(key, t(reason)) : t(key) };
 }
 
 /**

@@ -14,8 +14,8 @@ vi.mock('../../../src/content/ui/user.ts', () => ({ fromUser: () => true }));
 
 const BADGES: PickerBadge[] = [
   { key: 'a', name: 'Analytical Engine Programmer', issuerName: 'Analytical Society', issuedOn: '2026-03-02T10:00:00Z', verdict: 'valid', image: 'https://b.example/a.png' },
-  { key: 'h', name: '<img src=x onerror=alert(1)>', verdict: 'invalid', image: 'javascript:alert(1)', warning: { level: 'invalid', reason: 'The badge was revoked' } },
-  { key: 'p', name: 'Poetical Science', verdict: 'indeterminate', image: 'data:image/png;base64,iVBORw0KGgo=', warning: { level: 'indeterminate', reason: 'The issuer’s profile could not be fetched' } },
+  { key: 'h', name: '<img src=x onerror=alert(1)>', verdict: 'invalid', image: 'javascript:alert(1)', warning: { level: 'invalid', check: { id: 'revocation', outcome: 'fail', code: 'ERR_REVOKED' } } },
+  { key: 'p', name: 'Poetical Science', verdict: 'indeterminate', image: 'data:image/png;base64,iVBORw0KGgo=', warning: { level: 'indeterminate', check: { id: 'issuer-key', outcome: 'indeterminate', code: 'ERR_FETCH_FAILED' } } },
   { key: 'u', name: 'Unverified one', verdict: 'unverified', warning: { level: 'unverified' } },
 ];
 
@@ -156,7 +156,7 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     pressAfterPause(options()[2]);
     await flush();
     expect(picked).toEqual([]);
-    expect(shown(warningBox())).toBe('Lanyard could not complete every check of this badge: The issuer’s profile could not be fetched. Whoever you share it with may not be able to verify it either.');
+    expect(shown(warningBox())).toBe('Lanyard could not complete every check of this badge. Lanyard could not confirm that the signing key belongs to the issuer named on the badge. Whoever you share it with may not be able to verify it either.');
     expect(warningBox()?.closest('[hidden]')).toBeNull();
     expect(pickerRoot().querySelector('ul')?.hidden).toBe(true);
     // The safe choice has the focus.
@@ -166,7 +166,7 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     expect(warningBox()?.closest('[hidden]')).not.toBeNull();
     pressAfterPause(options()[1]);
     await flush();
-    expect(shown(warningBox())).toMatch(/^This badge did not pass verification: The badge was revoked\. Anyone who checks it will be told it is not valid/);
+    expect(shown(warningBox())).toBe('This badge did not pass verification. The issuer has withdrawn (revoked) this badge. Anyone who checks it will be told it is not valid, so sharing it can do you more harm than good.');
     pressAfterPause(button('Use it anyway'));
     await flush();
     expect(picked).toEqual(['h']);
@@ -198,7 +198,7 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     await flush();
     pressAfterPause(options()[0]);
     await flush();
-    expect(shown(warningBox())).toBe('Lanyard could not complete every check of this badge: Lanyard may not read issuer.example yet. Whoever you share it with may not be able to verify it either.');
+    expect(shown(warningBox())).toBe('Lanyard could not complete every check of this badge. Lanyard may not read issuer.example yet. Whoever you share it with may not be able to verify it either.');
   });
 
   it('speaks the browser’s language (French here)', async () => {
@@ -212,7 +212,27 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     expect(shown(options()[0]?.querySelector('small'))).toBe('Analytical Society · mars 2026');
     pressAfterPause(options()[1]);
     await flush();
-    expect(shown(warningBox())).toMatch(/^Ce badge n'a pas passé la vérification : The badge was revoked\./);
+    // The whole warning in French, the check's sentence too (check-words.ts), never the engine's English.
+    expect(shown(warningBox())).toBe("Ce badge n'a pas réussi la vérification. L'émetteur a retiré (révoqué) ce badge. Quiconque le vérifie apprendra qu'il n'est pas valide ; le partager peut vous nuire plus que vous servir.");
     expect(button('L’utiliser quand même')).toBeTruthy();
+    button('En choisir un autre').click();
+    pressAfterPause(options()[2]);
+    await flush();
+    expect(shown(warningBox())).toBe("Lanyard n'a pas pu mener à bien toutes les vérifications de ce badge. Lanyard n'a pas pu confirmer que la clé de signature appartient à l'émetteur indiqué sur le badge. La personne avec qui vous le partagez ne pourra peut-être pas le vérifier non plus.");
+  });
+
+  it.each([
+    [{ level: 'indeterminate', check: { id: 'signature', outcome: 'indeterminate', code: 'ERR_UNSUPPORTED' } }, "Lanyard n’a pas pu établir si la signature garantit ce badge."],
+    [{ level: 'invalid', check: { id: 'validity', outcome: 'fail', code: 'ERR_EXPIRED' } }, 'Le badge a expiré.'],
+    [{ level: 'indeterminate', needsAccess: 'issuer.example' }, 'Lanyard n’a pas encore accès à issuer.example.'],
+  ] as const)('says why in French, in the page’s words: %j', async (warning, why) => {
+    rt.restore();
+    rt = installRuntime({ 'picker/list': () => [{ key: 'x', name: 'X', verdict: warning.level, warning }] }, fr as Messages);
+    openPicker({ anchor, title: 't', onPick: async () => {} });
+    await flush();
+    pressAfterPause(options()[0]);
+    await flush();
+    expect(shown(warningBox())).toContain(` ${why} `);
+    expect(shown(warningBox())).not.toMatch(/technical|techniques|[A-Z]{3}_/);
   });
 });
