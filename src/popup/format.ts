@@ -1,5 +1,10 @@
-/** Dates for display, in the UI's locale. Calendar dates are shown as the issuer wrote them (UTC-free). */
+/**
+ * Dates for display, in the UI's locale. Calendar dates are shown as the issuer wrote them (UTC-free).
+ * Instants are read as the engine reads them (core/verify/validity.ts parseInstant), never by
+ * Date.parse, so that what the popup says of a date agrees with the verdict.
+ */
 import { formatCalendarDate } from '../core/share/dates.ts';
+import { parseInstant } from '../core/verify/validity.ts';
 
 /** "Mar 31, 2024" from "2024-03-31T23:30:00-05:00": the issuer's calendar day, not the viewer's (core/share/dates.ts). */
 export const formatDate = formatCalendarDate;
@@ -7,7 +12,7 @@ export const formatDate = formatCalendarDate;
 /** "5 minutes ago", "yesterday". */
 export function formatAgo(iso: string | undefined, now: number, locale: string): string | undefined {
   if (!iso) return undefined;
-  const t = Date.parse(iso);
+  const t = parseInstant(iso);
   if (Number.isNaN(t)) return undefined;
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const s = Math.round((t - now) / 1000);
@@ -18,11 +23,16 @@ export function formatAgo(iso: string | undefined, now: number, locale: string):
   return rtf.format(Math.round(s / 86400), 'day');
 }
 
-/** Whether a badge's expiry date has passed. */
+/**
+ * Whether a badge's expiry date has passed, as the validity check decides it (validity.ts: expired
+ * once the instant is before now). An expiry the engine cannot read (a time without its zone, a
+ * day its month does not have, a year not of four digits) is not called expired here: the
+ * verdict says instead that the date is not valid.
+ */
 export function isExpired(expires: string | undefined, now: number): boolean {
   if (!expires) return false;
-  const t = Date.parse(expires);
-  return !Number.isNaN(t) && t <= now;
+  const t = parseInstant(expires);
+  return !Number.isNaN(t) && t < now;
 }
 
 /** The host of a URL, for compact display ("api.badgr.io"). */

@@ -1,3 +1,5 @@
+import { parseInstant } from '../verify/validity.ts';
+
 /**
  * Year and month of an ISO 8601 date as the issuer wrote it. The calendar date in the string is
  * used as is (not converted to UTC), so "2024-03-31T23:30:00-05:00" stays March, as the issuer meant.
@@ -57,8 +59,10 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
  */
 export function formatCalendarDate(iso: string | undefined, locale: string): string | undefined {
   if (!iso) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : looseDateMs(iso);
+  // The day as written, read by the engine's reader (validity.ts): Date.UTC made years 0–99 into
+  // 1900–1999, and moved a day the month does not have ("2024-02-30") into the next month.
+  const m = /^\d{4}-\d{2}-\d{2}/.exec(iso.trim());
+  const t = m ? parseInstant(m[0]) : looseDateMs(iso);
   if (Number.isNaN(t)) return undefined;
   let f = dateFormats.get(locale);
   if (!f) {
