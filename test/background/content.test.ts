@@ -29,6 +29,26 @@ describe('pickers', () => {
     for (const b of all) expect(Object.keys(b).every((k) => ['key', 'name', 'image', 'issuerName', 'issuedOn', 'expires', 'verdict', 'publicUrl', 'credentialId'].includes(k))).toBe(true);
   });
 
+  it('finds a badge without a name by the words the picker shows for it, in the browser’s language', async () => {
+    const base = (await h.db.badges.get(`${id}|ada-programmer`))!;
+    const g = globalThis as { chrome?: unknown };
+    const before = g.chrome;
+    g.chrome = { i18n: fakeI18n(fr as Messages) };
+    try {
+      // A record of this version (no name, its reason) and one an older version stored with English words.
+      await h.db.badges.put({ ...base, key: `${id}|nameless-new`, meta: { ...base.meta, name: '', noName: 'untitled' } });
+      await h.db.badges.put({ ...base, key: `${id}|nameless-old`, meta: { ...base.meta, name: 'Unreadable badge' } });
+      expect((await h.app.content.pickerList('sans titre')).map((b) => b.key)).toEqual([`${id}|nameless-new`]);
+      expect((await h.app.content.pickerList('ILLISIBLE')).map((b) => b.key)).toEqual([`${id}|nameless-old`]);
+      // Not by the English words the French picker does not show.
+      expect(await h.app.content.pickerList('unreadable')).toEqual([]);
+    } finally {
+      g.chrome = before;
+      await h.db.badges.delete(`${id}|nameless-new`);
+      await h.db.badges.delete(`${id}|nameless-old`);
+    }
+  });
+
   it('a badge kept as its baked image shows that picture in the picker, from the message (no request the page could see)', async () => {
     const rows = await h.app.content.pickerList('');
     const baked = (await h.db.badges.all()).filter((r) => r.original.kind === 'png' && rows.some((b) => b.key === r.key));

@@ -6,7 +6,7 @@
  * sentence, the e-mail, LinkedIn's certification name) does not present those words as the
  * badge's title: it speaks of "an Open Badge" instead.
  */
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
 import { App } from '../../src/popup/App.tsx';
@@ -50,5 +50,26 @@ describe('a badge without a name, in the popup', () => {
     expect(c.html).toContain('Open Badge');
     for (const s of [c.html, c.text, decodeURIComponent(c.mail)]) expect(s).not.toMatch(/sans titre|Untitled/);
     expect(decodeURIComponent(c.mail)).toContain('subject=Mon badge : Open Badge');
+  });
+});
+
+describe('searching for a badge without a name', () => {
+  it('finds it by the words the list shows for it (“Badge sans titre”), not by the English ones or the empty name', async () => {
+    const mock = createMockActions();
+    const named: BadgeView = { ...NAMELESS, key: 'local:n3', name: 'Poetical Science', noName: undefined, issuerName: 'Guild' };
+    const actions = { ...mock, listBadges: async () => ({ ok: true as const, value: [NAMELESS, UNREADABLE, named] }) };
+    render(<App actions={actions} t={tFr} locale="fr" now={now} />);
+    await screen.findByText('Badge sans titre');
+    const search = screen.getByRole('searchbox');
+    fireEvent.input(search, { target: { value: 'sans titre' } });
+    await screen.findByText('Badge sans titre');
+    expect(screen.queryByText('Badge illisible')).toBeNull();
+    expect(screen.queryByText('Poetical Science')).toBeNull();
+    fireEvent.input(search, { target: { value: 'illisible' } });
+    await screen.findByText('Badge illisible');
+    expect(screen.queryByText('Badge sans titre')).toBeNull();
+    fireEvent.input(search, { target: { value: 'untitled' } });
+    await waitFor(() => expect(screen.queryByText('Badge sans titre')).toBeNull());
+    expect(screen.queryByText('Badge illisible')).toBeNull();
   });
 });

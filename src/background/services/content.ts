@@ -4,7 +4,7 @@
  * and never a token.
  */
 import { badgeCardHtml, badgeShareText, shareLink, sharedName, type ShareableBadge } from '../../core/share/card.ts';
-import { storedName } from '../../core/share/badge-name.ts';
+import { NAMELESS_KEY, storedName } from '../../core/share/badge-name.ts';
 import { credentialIdFor, linkedInAddToProfileUrl, organizationIdFor } from '../../core/share/linkedin.ts';
 import type { Check, VerifyResult } from '../../core/result.ts';
 import type { HoverVerdict, PickerBadge } from '../../messaging/views.ts';
@@ -63,6 +63,16 @@ export function hoverFrom(sender: Sender): HoverFrom {
 }
 
 const MAX_PICKER = 100;
+
+/**
+ * A badge's name as the picker row shows it: for one without a name, the words the row says for it
+ * in the browser's language (badge-name.ts; the same messages the picker's tx reads), so that
+ * searching for what the user sees finds it. Outside an extension there are no such words.
+ */
+function shownName(m: BadgeRecord['meta']): string {
+  const s = storedName(m);
+  return s.noName ? (extensionMessage(NAMELESS_KEY[s.noName]) ?? '') : s.name;
+}
 /** Hover verdicts kept at most (a page can point at any number of badge URLs); pruned every PRUNE_EVERY writes. */
 export const MAX_HOVER_RESULTS = 500;
 const PRUNE_EVERY = 25;
@@ -166,12 +176,12 @@ export function createContent(d: ContentDeps) {
   }
 
   return {
-    /** The user's badges (not pending, not invalid) whose name, issuer or tags contain the query. */
+    /** The user's badges (not pending, not invalid) whose name as the picker shows it, issuer or tags contain the query. */
     async pickerList(query: string): Promise<PickerBadge[]> {
       const q = query.trim().toLowerCase();
       const all = await d.db.badges.all();
       const mine = all.filter((r) => !r.pending && r.verdict !== 'invalid');
-      const hits = q ? mine.filter((r) => [r.meta.name, r.meta.issuerName ?? '', ...r.meta.tags].some((t) => t.toLowerCase().includes(q))) : mine;
+      const hits = q ? mine.filter((r) => [shownName(r.meta), r.meta.issuerName ?? '', ...r.meta.tags].some((t) => t.toLowerCase().includes(q))) : mine;
       const rows = hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER);
       const baked = await bakedPictures(rows);
       return rows.map((r) => {
