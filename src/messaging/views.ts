@@ -54,6 +54,11 @@ export interface BadgeView {
   /** http(s) or data: image URL (data: only for images the extension baked or imported). */
   image?: string;
   issuerName?: string;
+  /**
+   * The issuer's id (its profile's URL, or its DID): what verification ties the badge to, where
+   * `issuerName` is the issuer's own word. The list's issuer filter groups badges by it.
+   */
+  issuerId?: string;
   issuerUrl?: string;
   issuedOn?: string;
   expires?: string;
@@ -74,7 +79,6 @@ export interface BadgeDetail extends BadgeView {
   criteria?: { url?: string; narrative?: string };
   evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
-  issuerId?: string;
   issuerEmail?: string;
   /** The badge's own id (assertion URL, urn:uuid:…): LinkedIn's Credential ID comes from it. */
   credentialId?: string;

@@ -8,7 +8,7 @@ import type { PopupActions } from './actions.ts';
 import { EnvContext, useEnv, type PopupEnv } from './env.ts';
 import { errorText } from './errors.ts';
 import type { Translate } from './i18n.ts';
-import { EMPTY_QUERY, facetsOf, type ListQuery } from './list/filter.ts';
+import { EMPTY_QUERY, issuerNames, type ListQuery } from './list/filter.ts';
 import { ListScreen } from './list/ListScreen.tsx';
 import { AccountsScreen, AddressesScreen, BadgeScreen, GuideScreen, ImportScreen, SettingsScreen, ShareScreen, WelcomeScreen, type Route } from './routes.ts';
 import { ErrorState } from './ui/ErrorState.tsx';
@@ -132,7 +132,7 @@ function Shell() {
       />
     );
   } else {
-    screen = <SettingsScreen settings={state?.settings} issuers={facetsOf(badges, locale).issuers} accounts={state?.accounts} focusOrgIds={route.orgIds} orgIdsIssuer={route.issuer} onChanged={() => void data.reload()} />;
+    screen = <SettingsScreen settings={state?.settings} issuers={issuerNames(badges, locale)} accounts={state?.accounts} focusOrgIds={route.orgIds} orgIdsIssuer={route.issuer} onChanged={() => void data.reload()} />;
   }
 
   return (

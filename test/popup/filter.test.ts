@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BadgeView } from '../../src/messaging/views.ts';
-import { activeFilters, EMPTY_QUERY, facetsOf, filterIndex, indexBadges, NO_ADDRESS, sortIndex, type ListQuery } from '../../src/popup/list/filter.ts';
+import { activeFilters, EMPTY_QUERY, facetsOf, filterIndex, indexBadges, issuerNames, NO_ADDRESS, sortIndex, type ListQuery } from '../../src/popup/list/filter.ts';
 import { revealRow, visibleRange } from '../../src/popup/list/virtual.ts';
 import { generateBadges, MOCK_NOW, seedBadges } from '../../src/popup/mock-data.ts';
 
@@ -25,7 +25,7 @@ describe('search', () => {
 describe('filters', () => {
   it('by account, issuer, verdict, pending, address, tag and expiry', () => {
     expect(run({ account: 'local' }).every((b) => b.accountId === 'local')).toBe(true);
-    expect(run({ issuer: 'River Club' }).map((b) => b.name)).toEqual(['Kayaking Level 1']);
+    expect(run({ issuer: 'id:https://riverclub.example/issuer' }).map((b) => b.name)).toEqual(['Kayaking Level 1']);
     expect(run({ verdict: 'invalid' }).every((b) => b.verdict === 'invalid')).toBe(true);
     expect(run({ verdict: 'pending' }).map((b) => b.name)).toEqual(['Introduction to Python']);
     expect(run({ address: 'ada@old-school.example' }).map((b) => b.name)).toEqual(['Introduction to Python']);
@@ -42,7 +42,39 @@ describe('filters', () => {
     const f = facetsOf(seedBadges().views, 'en');
     expect(f.accounts).toEqual(['badgr-us', 'ob3-academy', 'local']);
     expect(f.addresses).toEqual(['ada.lovelace@work.example', 'ada@example.org', 'ada@old-school.example']);
-    expect(f.issuers[0]).toBe('"><script>alert(2)</script>');
+    expect(f.issuers[0]).toEqual({ key: 'id:urn:uuid:5e5b2f7c-7d54-4bbf-9f1b-0d0e7f3a0001', name: '"><script>alert(2)</script>', label: '"><script>alert(2)</script>' });
+    expect(f.issuers.find((i) => i.name === 'Northwind University')?.label).toBe('Northwind University (northwind.example.edu)');
+    // The company pages setting still gets the names, each once.
+    expect(issuerNames(seedBadges().views, 'en')).toContain('River Club');
+  });
+});
+
+describe('the issuer filter groups by the issuer’s id, not the name it gives itself', () => {
+  const river = seedBadges().views.find((b) => b.issuerName === 'River Club')!;
+  const impostor: BadgeView = { ...river, key: 'local:impostor', name: 'Kayaking Master', issuerId: 'https://river-club.example.net/issuer' };
+  const onBadgr = (key: string, id: string): BadgeView => ({ ...river, key, name: `Badge ${key}`, issuerId: `https://api.badgr.io/public/issuers/${id}` });
+  const list = [river, impostor, onBadgr('b1', 'Aa11BbCcDdEeFfGgHhIiJjKk'), onBadgr('b2', 'Zz99YyXxWwVvUuTtSsRrQqPp'), { ...river, key: 'local:noid', name: 'Paddle', issuerId: undefined }];
+  const issuers = facetsOf(list, 'en').issuers;
+
+  it('two issuers named “River Club” are two entries, each with what tells it apart', () => {
+    const labels = issuers.map((i) => i.label);
+    expect(issuers).toHaveLength(5);
+    expect(new Set(labels).size).toBe(5);
+    expect(labels).toContain('River Club (riverclub.example)');
+    expect(labels).toContain('River Club (river-club.example.net)');
+    // The same name on the same host (a Badgr server hosts many issuers): the ids, cut in the middle.
+    expect(labels).toContain('River Club (api.badgr.io/public/issu…a11BbCcDdEeFfGgHhIiJjKk)');
+    expect(labels).toContain('River Club (api.badgr.io/public/issu…z99YyXxWwVvUuTtSsRrQqPp)');
+    // An issuer without an id is not listed under one that has it.
+    expect(labels).toContain('River Club');
+  });
+
+  it('choosing the real River Club lists its badges only, not the impostor’s', () => {
+    const real = issuers.find((i) => i.label === 'River Club (riverclub.example)')!;
+    const shown = filterIndex(sortIndex(indexBadges(list, MOCK_NOW), 'newest', 'en'), { ...EMPTY_QUERY, issuer: real.key });
+    expect(shown.map((b) => b.key)).toEqual([river.key]);
+    const byName = filterIndex(sortIndex(indexBadges(list, MOCK_NOW), 'newest', 'en'), { ...EMPTY_QUERY, issuer: 'River Club' });
+    expect(byName).toEqual([]);
   });
 });
 

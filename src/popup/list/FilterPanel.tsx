@@ -42,7 +42,7 @@ export function FilterPanel({ query, onQuery, facets, accounts, onClose }: Props
     >
       <legend class="visually-hidden">{t('filtersButton')}</legend>
       <Select label={t('filterAccount')} value={query.account} onChange={set('account')} any={t('filterAny')} options={facets.accounts.map((id) => [id, accountName(id)])} />
-      <Select label={t('filterIssuer')} value={query.issuer} onChange={set('issuer')} any={t('filterAny')} options={facets.issuers.map((v) => [v, v])} />
+      <Select label={t('filterIssuer')} value={query.issuer} onChange={set('issuer')} any={t('filterAny')} options={facets.issuers.map((i) => [i.key, i.label])} />
       <Select label={t('filterVerdict')} value={query.verdict} onChange={set('verdict')} any={t('filterAny')} options={verdicts.map(([v, k]) => [v, t(k)])} />
       <Select label={t('filterAddress')} value={query.address} onChange={set('address')} any={t('filterAny')} options={[...facets.addresses.map((v): [string, string] => [v, v]), [NO_ADDRESS, t('filterNoAddress')]]} />
       <Select label={t('filterTag')} value={query.tag} onChange={set('tag')} any={t('filterAny')} options={facets.tags.map((v) => [v, v])} />

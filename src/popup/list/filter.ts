@@ -5,6 +5,8 @@
  */
 import type { BadgeView } from '../../messaging/views.ts';
 import { sortTimeOf } from '../../core/share/dates.ts';
+import { displayText } from '../../core/share/display.ts';
+import { issuerSite } from '../../core/share/issuer-site.ts';
 import { isExpired } from '../format.ts';
 
 export type SortOrder = 'newest' | 'oldest' | 'name' | 'issuer';
@@ -13,6 +15,7 @@ export type VerdictFilter = '' | BadgeView['verdict'] | 'pending';
 export interface ListQuery {
   text: string;
   account: string;
+  /** An issuer filter's value (issuerKey): the issuer's id, never its name alone. */
   issuer: string;
   verdict: VerdictFilter;
   /** '' any, NO_ADDRESS for badges matched to none of the user's addresses, else the address. */
@@ -61,7 +64,7 @@ export function filterIndex(sorted: readonly IndexedBadge[], q: ListQuery): Badg
   for (const item of sorted) {
     const b = item.badge;
     if (q.account && b.accountId !== q.account) continue;
-    if (q.issuer && b.issuerName !== q.issuer) continue;
+    if (q.issuer && issuerKey(b) !== q.issuer) continue;
     if (q.verdict === 'pending' ? !b.pending : q.verdict && b.verdict !== q.verdict) continue;
     if (q.address && (q.address === NO_ADDRESS ? b.recipient !== null : b.recipient !== q.address)) continue;
     if (q.tag && !b.tags.includes(q.tag)) continue;
@@ -72,25 +75,79 @@ export function filterIndex(sorted: readonly IndexedBadge[], q: ListQuery): Badg
   return out;
 }
 
+/**
+ * Which issuer a badge is from, for the issuer filter: its id (profile URL or DID), which the checks
+ * tie the badge to, not the name it gives itself: anyone may call an issuer profile "River Club"
+ * (core/share/issuer-site.ts). A badge whose issuer has no id is grouped by the name alone, apart
+ * from every issuer that has one.
+ */
+export function issuerKey(b: Pick<BadgeView, 'issuerId' | 'issuerName'>): string | undefined {
+  const id = b.issuerId?.trim();
+  if (id) return `id:${id}`;
+  return b.issuerName ? `name:${b.issuerName}` : undefined;
+}
+
+export interface IssuerFacet {
+  /** The filter's value: issuerKey. */
+  key: string;
+  /** The name the issuer gives itself (display-safe, as the list shows it). */
+  name: string;
+  /** The name and what tells this issuer from another of the same name: where it is (issuer-site.ts), or its id when that is the same too. */
+  label: string;
+}
+
+/** An id as a label's last resort: without its scheme, shown safely, cut in the middle (both ends tell ids apart). */
+function shortId(id: string): string {
+  const s = displayText(id.replace(/^https?:\/\//i, ''), 300);
+  return s.length > 48 ? `${s.slice(0, 24)}…${s.slice(-23)}` : s;
+}
+
+/**
+ * The issuer filter's entries: one per issuer id, labelled with the name and, beside it, the issuer's
+ * site or DID, as the badge page shows it (nothing for an id that names no place, urn:uuid:…). Two
+ * issuers whose labels would still read the same (the same name on the same host, as every issuer
+ * a Badgr server hosts, or no place) show their ids instead.
+ */
+export function issuerFacets(badges: readonly BadgeView[], locale: string): IssuerFacet[] {
+  const byKey = new Map<string, { name: string; id?: string }>();
+  for (const b of badges) {
+    const key = issuerKey(b);
+    if (key && !byKey.has(key)) byKey.set(key, { name: b.issuerName ?? '', ...(b.issuerId?.trim() ? { id: b.issuerId.trim() } : {}) });
+  }
+  const labelOf = (name: string, place: string | undefined) => (name && place ? `${name} (${place})` : name || place || '');
+  const first = [...byKey].map(([key, { name, id }]) => ({ key, name, id, label: labelOf(name, id ? issuerSite(id) : undefined) }));
+  const count = new Map<string, number>();
+  for (const f of first) count.set(f.label, (count.get(f.label) ?? 0) + 1);
+  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  return first
+    .map(({ key, name, id, label }) => ({ key, name, label: id && count.get(label)! > 1 ? labelOf(name, shortId(id)) : label }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+}
+
 export interface Facets {
   accounts: string[];
-  issuers: string[];
+  issuers: IssuerFacet[];
   addresses: string[];
   tags: string[];
 }
 
 /** The values each filter offers, from the badges themselves, sorted. */
 export function facetsOf(badges: readonly BadgeView[], locale: string): Facets {
-  const sets = { accounts: new Set<string>(), issuers: new Set<string>(), addresses: new Set<string>(), tags: new Set<string>() };
+  const sets = { accounts: new Set<string>(), addresses: new Set<string>(), tags: new Set<string>() };
   for (const b of badges) {
     sets.accounts.add(b.accountId);
-    if (b.issuerName) sets.issuers.add(b.issuerName);
     if (b.recipient) sets.addresses.add(b.recipient);
     for (const tag of b.tags) sets.tags.add(tag);
   }
   const collator = new Intl.Collator(locale, { sensitivity: 'base' });
   const sorted = (s: Set<string>) => [...s].sort(collator.compare);
-  return { accounts: [...sets.accounts], issuers: sorted(sets.issuers), addresses: sorted(sets.addresses), tags: sorted(sets.tags) };
+  return { accounts: [...sets.accounts], issuers: issuerFacets(badges, locale), addresses: sorted(sets.addresses), tags: sorted(sets.tags) };
+}
+
+/** The issuers' names, each once, sorted: what the LinkedIn company pages setting offers to type (its keys are names or ids). */
+export function issuerNames(badges: readonly BadgeView[], locale: string): string[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  return [...new Set(badges.flatMap((b) => (b.issuerName ? [b.issuerName] : [])))].sort(collator.compare);
 }
 
 /** How many filters (not the search text or the sort) are set. */
