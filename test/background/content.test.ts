@@ -9,6 +9,18 @@ import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
 import type { Messages } from '../../src/popup/i18n.ts';
 
 const ctx = useBackpack();
+
+/** Runs `fn` with the French messages as the browser's (the background reads its i18n at each call: platform/i18n.ts). */
+async function inFrench(fn: () => Promise<void>): Promise<void> {
+  const g = globalThis as { chrome?: unknown };
+  const before = g.chrome;
+  g.chrome = { i18n: fakeI18n(fr as Messages) };
+  try {
+    await fn();
+  } finally {
+    g.chrome = before;
+  }
+}
 let h: Harness;
 let id: string;
 
@@ -31,10 +43,7 @@ describe('pickers', () => {
 
   it('finds a badge without a name by the words the picker shows for it, in the browser’s language', async () => {
     const base = (await h.db.badges.get(`${id}|ada-programmer`))!;
-    const g = globalThis as { chrome?: unknown };
-    const before = g.chrome;
-    g.chrome = { i18n: fakeI18n(fr as Messages) };
-    try {
+    await inFrench(async () => {
       // A record of this version (no name, its reason) and one an older version stored with English words.
       await h.db.badges.put({ ...base, key: `${id}|nameless-new`, meta: { ...base.meta, name: '', noName: 'untitled' } });
       await h.db.badges.put({ ...base, key: `${id}|nameless-old`, meta: { ...base.meta, name: 'Unreadable badge' } });
@@ -42,11 +51,9 @@ describe('pickers', () => {
       expect((await h.app.content.pickerList('ILLISIBLE')).map((b) => b.key)).toEqual([`${id}|nameless-old`]);
       // Not by the English words the French picker does not show.
       expect(await h.app.content.pickerList('unreadable')).toEqual([]);
-    } finally {
-      g.chrome = before;
       await h.db.badges.delete(`${id}|nameless-new`);
       await h.db.badges.delete(`${id}|nameless-old`);
-    }
+    });
   });
 
   it('a badge kept as its baked image shows that picture in the picker, from the message (no request the page could see)', async () => {
@@ -80,10 +87,7 @@ describe('pickers', () => {
     const english = await h.app.content.card(key);
     expect(english.html).toContain('View and verify this badge');
     expect(english.text).toMatch(/^I earned the badge “Analytical Engine Programmer” from Analytical Society\./);
-    const g = globalThis as { chrome?: unknown };
-    const before = g.chrome;
-    g.chrome = { i18n: fakeI18n(fr as Messages) };
-    try {
+    await inFrench(async () => {
       const french = await h.app.content.card(key);
       expect(french.html).toContain('Voir et vérifier ce badge');
       expect(french.html).toContain('Délivré par Analytical Society');
@@ -91,17 +95,12 @@ describe('pickers', () => {
       expect(french.html).not.toContain('View and verify');
       expect(french.text).toContain('Analytical Engine Programmer');
       expect(french.text).not.toContain('I earned');
-    } finally {
-      g.chrome = before;
-    }
+    });
   });
 
   it('a badge stored without a name (or with the English words older versions stored) is shared as an Open Badge, in the browser’s language', async () => {
     const base = (await h.db.badges.get(`${id}|ada-programmer`))!;
-    const g = globalThis as { chrome?: unknown };
-    const before = g.chrome;
-    g.chrome = { i18n: fakeI18n(fr as Messages) };
-    try {
+    await inFrench(async () => {
       for (const [key, meta] of [[`${id}|nameless-new`, { name: '', noName: 'untitled' as const }], [`${id}|nameless-old`, { name: 'Untitled badge' }]] as const) {
         await h.db.badges.put({ ...base, key, meta: { ...base.meta, ...meta } });
         const card = await h.app.content.card(key);
@@ -111,9 +110,7 @@ describe('pickers', () => {
         expect(new URL((await h.app.content.linkedInUrl(key)).url).searchParams.get('name'), key).toBe('Open Badge');
         await h.db.badges.delete(key);
       }
-    } finally {
-      g.chrome = before;
-    }
+    });
   });
 });
 
