@@ -1,10 +1,9 @@
 /**
  * Dates for display, in the UI's locale. Calendar dates are shown as the issuer wrote them (UTC-free).
- * Instants are read as the engine reads them (core/verify/validity.ts parseInstant), never by
+ * Instants are read as the engine reads them (core/share/dates.ts instantMs: validity.ts parseInstant), never by
  * Date.parse, so that what the popup says of a date agrees with the verdict.
  */
-import { formatCalendarDate } from '../core/share/dates.ts';
-import { parseInstant } from '../core/verify/validity.ts';
+import { formatCalendarDate, instantMs } from '../core/share/dates.ts';
 
 /** "Mar 31, 2024" from "2024-03-31T23:30:00-05:00": the issuer's calendar day, not the viewer's (core/share/dates.ts). */
 export const formatDate = formatCalendarDate;
@@ -12,7 +11,7 @@ export const formatDate = formatCalendarDate;
 /** "5 minutes ago", "yesterday". */
 export function formatAgo(iso: string | undefined, now: number, locale: string): string | undefined {
   if (!iso) return undefined;
-  const t = parseInstant(iso);
+  const t = instantMs(iso);
   if (Number.isNaN(t)) return undefined;
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const s = Math.round((t - now) / 1000);
@@ -31,7 +30,7 @@ export function formatAgo(iso: string | undefined, now: number, locale: string):
  */
 export function isExpired(expires: string | undefined, now: number): boolean {
   if (!expires) return false;
-  const t = parseInstant(expires);
+  const t = instantMs(expires);
   return !Number.isNaN(t) && t < now;
 }
 

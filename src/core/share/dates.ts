@@ -1,5 +1,8 @@
 import { parseInstant } from '../verify/validity.ts';
 
+/** An instant in ms, read as the engine's validity check reads it (XML Schema dateTime), or NaN: for views, which reach the engine only through core/share. */
+export const instantMs = (text: string): number => parseInstant(text);
+
 /**
  * Year and month of an ISO 8601 date as the issuer wrote it. The calendar date in the string is
  * used as is (not converted to UTC), so "2024-03-31T23:30:00-05:00" stays March, as the issuer meant.
