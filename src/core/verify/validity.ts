@@ -20,7 +20,16 @@ export interface ValidityWindow {
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|([+-])(\d{2}):?(\d{2})))?$/i;
 
 const daysIn = (year: number, month: number): number =>
-  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+
+/** Days from 1970-01-01 to a proleptic Gregorian date, in integers (H. Hinnant, "days_from_civil"): no Date object, no 1900 offset for years 0–99. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
 
 /**
  * The instant, or NaN when unreadable. Computed here, not by Date.parse: ECMAScript §21.4.3.2 leaves
@@ -33,20 +42,23 @@ export function parseInstant(v: unknown): number {
   if (typeof v !== 'string') return Number.NaN;
   const m = INSTANT.exec(v.trim());
   if (!m) return Number.NaN;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (m[4] !== undefined && m[8] === undefined) return Number.NaN; // a time needs its zone (a date alone is UTC)
-  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  const ms = Number((m[7] ?? '').slice(0, 3).padEnd(3, '0'));
-  const [zoneHours, zoneMinutes] = [Number(m[10] ?? 0), Number(m[11] ?? 0)];
+  const year = +m[1]!;
+  const month = +m[2]!;
+  const day = +m[3]!;
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return Number.NaN;
+  if (m[4] === undefined) return daysFromCivil(year, month, day) * 86_400_000; // a date alone is UTC midnight
+  if (m[8] === undefined) return Number.NaN; // a time needs its zone
+  const hour = +m[4];
+  const minute = +m[5]!;
+  const second = m[6] === undefined ? 0 : +m[6];
+  const fraction = m[7];
+  const ms = fraction === undefined ? 0 : +fraction.slice(0, 3).padEnd(3, '0');
+  const zoneHours = m[10] === undefined ? 0 : +m[10];
+  const zoneMinutes = m[11] === undefined ? 0 : +m[11];
   if (minute > 59 || second > 59 || zoneMinutes > 59 || zoneHours * 60 + zoneMinutes > 14 * 60) return Number.NaN;
-  if (hour > 24 || (hour === 24 && (minute !== 0 || second !== 0 || /[1-9]/.test(m[7] ?? '')))) return Number.NaN;
-  const t = new Date(0);
-  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
-  t.setUTCFullYear(year, month - 1, day);
-  t.setUTCHours(hour, minute, second, ms);
+  if (hour > 24 || (hour === 24 && (minute !== 0 || second !== 0 || (fraction !== undefined && /[1-9]/.test(fraction))))) return Number.NaN;
   const offset = (m[9] === '-' ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
-  return t.getTime() - offset * 60_000;
+  return daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute - offset) * 60 + second) * 1000 + ms;
 }
 
 /** A date member: its name and its value as written. */
