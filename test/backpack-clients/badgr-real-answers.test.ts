@@ -9,7 +9,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BadgrClient } from '../../src/backpack/badgr.ts';
 import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
+import { assess } from '../../src/background/services/badge-record.ts';
 import { badgrItem } from '../../src/background/services/providers/badgr.ts';
+import type { VerifyResult } from '../../src/core/result.ts';
 
 const DIR = path.join(import.meta.dirname, '../fixtures/real/badgr-lite-vcr');
 const answer = (name: string): string => readFileSync(path.join(DIR, name), 'utf8');
@@ -70,9 +72,29 @@ describe('a real v2 Assertion (AssertionSerializerV2, the fields the backpack se
     expect(item.fallback).toMatchObject({ publicUrl: 'https://api.badgr.io/public/assertions/I4eaA9LARAaODuDaxt9DGQ', issuedOn: '2019-09-17T23:54:17.697741Z' });
     expect(item.fallback).not.toHaveProperty('expires');
     // The recorded `plaintextIdentity` does not hash to `identity` with the salt (the recording was
-    // edited): it is carried only as what the backpack says, for a pending badge (badge-record.ts
-    // assess), and never reaches the recipient check.
+    // edited): it is carried only as what the backpack says, used for a pending badge alone
+    // (badge-record.ts assess; next test).
     expect(item.provider).toEqual({ listed: true, pending: false, address: 'joe@example.com' });
+  });
+
+  it("the listing's plaintextIdentity never makes the badge the user's: a failed recipient check stays unconfirmed, never valid", async () => {
+    const { client } = replay(body, 200, 'application/ld+json');
+    const [a] = await client.assertions('token');
+    const item = badgrItem(a!);
+    // What the engine says of the public assertion when none of the user's addresses hashes to its identity.
+    const verified = {
+      verdict: 'invalid',
+      format: 'ob2-hosted',
+      checks: [{ id: 'recipient', outcome: 'fail', message: 'Issued to someone else' }],
+      recipient: null,
+      badge: null,
+      input: { kind: 'url' },
+    } as unknown as VerifyResult;
+    const out = await assess(verified, [], item.provider);
+    expect(out.recipient).toBeNull();
+    expect(out.pending).toBe(false);
+    expect(out.verdict).toBe('indeterminate');
+    expect(out.checks.find((c) => c.id === 'recipient')).toMatchObject({ outcome: 'indeterminate', message: expect.stringMatching(/Lanyard does not know as yours/) });
   });
 });
 
