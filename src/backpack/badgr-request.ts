@@ -22,7 +22,8 @@ export function badgrMessages(body: unknown): { text: string; name?: string } {
         out.push(v.description);
         return;
       }
-      for (const k of ['error', 'detail', 'validationErrors', 'fieldErrors']) if (k in v) walk(v[k], depth + 1);
+      // nonFieldErrors: Django REST framework's non_field_errors as badgr-server's v2 envelope camel-cases them.
+      for (const k of ['error', 'detail', 'validationErrors', 'fieldErrors', 'nonFieldErrors']) if (k in v) walk(v[k], depth + 1);
       if (!out.length && isObj(v.status) && v.status.success === false && typeof v.status.description === 'string') out.push(v.status.description);
       if (!out.length) for (const [k, x] of Object.entries(v)) if (Array.isArray(x)) x.forEach((m) => typeof m === 'string' && out.push(`${k}: ${m}`));
     }

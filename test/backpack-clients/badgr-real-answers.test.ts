@@ -121,6 +121,13 @@ describe('real v2 errors: the {status, validationErrors, fieldErrors, result} en
     expect(e.code).toBe(C.REJECTED);
     expect(e.message).toContain('recipient: This field is required');
   });
+
+  it('a refusal in nonFieldErrors (Django REST framework\'s non_field_errors, camel-cased) is said, not only the envelope\'s "error"', async () => {
+    const body = { status: { success: false, description: 'error' }, validationErrors: [], fieldErrors: {}, nonFieldErrors: ['This email address is already in use'], result: [] };
+    const { client } = replay(JSON.stringify(body), 400, 'application/json');
+    const e = await failure(client.importBadge('token', { url: 'https://api.badgr.io/public/assertions/I4eaA9LARAaODuDaxt9DGQ' }));
+    expect(e.message).toContain('This email address is already in use');
+  });
 });
 
 describe('real /o/token answers', () => {
