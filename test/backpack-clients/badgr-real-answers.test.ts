@@ -4,6 +4,7 @@
  * test/fixtures/README.md), each served with the headers it came with (`application/ld+json` for the
  * v2 API), through the client's injected fetch.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,6 +96,25 @@ describe('a real v2 Assertion (AssertionSerializerV2, the fields the backpack se
     expect(out.pending).toBe(false);
     expect(out.verdict).toBe('indeterminate');
     expect(out.checks.find((c) => c.id === 'recipient')).toMatchObject({ outcome: 'indeterminate', message: expect.stringMatching(/Lanyard does not know as yours/) });
+  });
+
+  it("a pending listing's plaintextIdentity names the badge's address only when the badge's own hashed identity matches it", async () => {
+    const { client } = replay(body, 200, 'application/ld+json');
+    const [a] = await client.assertions('token');
+    const recipient = a!.recipient as { identity: string; salt: string };
+    const failed = (identity: string, salt: string) => ({
+      verdict: 'invalid', format: 'ob2-hosted', checks: [{ id: 'recipient', outcome: 'fail', message: 'Issued to someone else' }], recipient: null,
+      badge: { recipients: [{ type: 'email', hashed: true, identity, salt }] }, input: { kind: 'url' },
+    }) as unknown as VerifyResult;
+    // The recording's plaintext does not hash to its identity: the backpack's word alone makes no address the badge's.
+    const edited = await assess(failed(recipient.identity, recipient.salt), [], { listed: true, pending: true, address: 'joe@example.com' });
+    expect(edited.pending).toBe(false);
+    expect(edited.recipient).toBeNull();
+    expect(edited.checks.find((c) => c.id === 'recipient')?.message).not.toContain('joe@example.com');
+    // The same listing whose identity is the salted hash of the plaintext: pending, issued to that address.
+    const hash = createHash('sha256').update(`joe@example.com${recipient.salt}`).digest('hex');
+    const genuine = await assess(failed(`sha256$${hash}`, recipient.salt), [], { listed: true, pending: true, address: 'joe@example.com' });
+    expect(genuine).toMatchObject({ pending: true, recipient: 'joe@example.com', verdict: 'indeterminate' });
   });
 });
 

@@ -94,7 +94,12 @@ export async function assess(result: VerifyResult, unverified: readonly string[]
   if (result.badge && unverified.length && recipientCheck?.outcome === 'fail') {
     address = await checkRecipient(new CheckList(), result.badge.recipients, unverified.map(toUserIdentity));
   }
-  if (!address && provider?.pending && provider.address) address = provider.address;
+  if (!address && provider?.pending && provider.address) {
+    // The listing's plaintext address is the backpack's word: it names the badge's recipient only
+    // when the badge's own recipient (hashed or not) matches it.
+    const own = result.badge?.recipients.length ? await checkRecipient(new CheckList(), result.badge.recipients, [toUserIdentity(provider.address)]) : provider.address;
+    if (own) address = own;
+  }
   const replace = (note: Check): Check[] => (result.checks.some((c) => c.id === 'recipient') ? result.checks.map((c) => (c.id === 'recipient' ? note : c)) : [...result.checks, note]);
   if (address) {
     const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: `Issued to ${address}, an address of yours that is not verified yet: verify it to claim this badge` });
