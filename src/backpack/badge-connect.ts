@@ -7,7 +7,7 @@
  */
 import { authServerFacts } from './as-metadata.ts';
 import { checkEndpoints, type IssuerExpectation } from './endpoints.ts';
-import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { BackpackError, BackpackErrorCodes as C, serverWords } from './errors.ts';
 import { checkUrl, getJson, isObj, type ClientOptions, type Json } from './http.ts';
 import {
   buildAuthorizationRequest,
@@ -69,7 +69,9 @@ function url(v: unknown, what: string): string {
 function readAssertions(body: unknown): BadgeConnectAssertion[] {
   if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The Badge Connect answer is not a JSON object');
   const status = isObj(body.status) ? body.status : undefined;
-  if (status && typeof status.error === 'string' && status.error) throw new BackpackError(C.REJECTED, `Badge Connect: ${status.error}`, { detail: String(status.statusText ?? '') });
+  if (status && typeof status.error === 'string' && status.error) {
+    throw new BackpackError(C.REJECTED, `Badge Connect: ${serverWords(status.error)}`, { detail: typeof status.statusText === 'string' ? serverWords(status.statusText) : '' });
+  }
   const json = [body.assertions, body.results].flatMap((v) => (Array.isArray(v) ? v : []));
   const jws = Array.isArray(body.signedAssertions) ? body.signedAssertions : [];
   return [

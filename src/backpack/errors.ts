@@ -82,5 +82,23 @@ export class PartialListError<T = unknown> extends BackpackError {
   }
 }
 
+/** The most of a server's own words (an error_description, a status text) that goes into a message. */
+export const MAX_SERVER_WORDS = 200;
+
+/**
+ * A backpack's own words, as they may go into a message the popup shows and a sync record keeps:
+ * line breaks and other C0/C1 controls as spaces, and cut. RFC 6749 §4.1.2.1 and §5.2 (and RFC 7591
+ * §3.2.2) allow an `error_description` only printable ASCII, but a hostile server sends what it
+ * likes: a token endpoint's error body is read up to MAX_ANSWER_BYTES, so without the cut its
+ * description (megabytes) became the message. Bidi controls are left for the popup to make visible
+ * (src/popup/errors.ts through core/share/display.ts), the one place text is made safe to read.
+ */
+export function serverWords(text: string, max = MAX_SERVER_WORDS): string {
+  // Only the head is looked at: `max` characters are at most twice as many UTF-16 code units.
+  const head = text.slice(0, max * 2 + 2);
+  const chars = [...head.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').trim()];
+  return chars.length > max || text.length > head.length ? `${chars.slice(0, max).join('').trimEnd()}…` : chars.join('');
+}
+
 export const isBackpackError = (e: unknown, code?: BackpackErrorCode): e is BackpackError =>
   e instanceof BackpackError && (code === undefined || e.code === code);

@@ -1,0 +1,158 @@
+/**
+ * A hostile or compromised backpack's answers to the OAuth client (SECURITY.md "Hostile or
+ * compromised backpack"): endpoint URLs with userinfo, error words meant for the popup (huge,
+ * with line breaks), error bodies meant to fill memory, token lifetimes past any clock. Each
+ * backpack here is a stub fetch: what it answers is the point, not the HTTP.
+ */
+import { describe, expect, it } from 'vitest';
+import { BackpackError, BackpackErrorCodes as C, MAX_SERVER_WORDS, serverWords } from '../../src/backpack/errors.ts';
+import { checkUrl, type Fetch } from '../../src/backpack/http.ts';
+import { buildAuthorizationRequest, readAuthorizationResponse, tokenRequest } from '../../src/backpack/oauth.ts';
+import { registerClient, type RegisteredClient } from '../../src/backpack/registration.ts';
+import { Ob3Client } from '../../src/backpack/ob3.ts';
+import { BadgeConnectClient } from '../../src/backpack/badge-connect.ts';
+
+const SITE = 'https://wallet.example';
+const CLIENT: RegisteredClient = { clientId: 'c', clientSecret: 's', registration: {} };
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+const failure = async (p: Promise<unknown>): Promise<BackpackError> => {
+  const e = await p.then(() => new Error('expected a failure'), (x: unknown) => x);
+  if (!(e instanceof BackpackError)) throw e;
+  return e;
+};
+
+/** A fetch that answers `answer` and records every URL asked for. */
+function stub(answer: (url: string) => Response): { fetch: Fetch; asked: string[] } {
+  const asked: string[] = [];
+  return { asked, fetch: async (url) => (asked.push(url), answer(url)) };
+}
+
+describe('endpoint URLs with userinfo (RFC 9110 §4.2.4: a recipient SHOULD treat it as an error)', () => {
+  it('checkUrl refuses https://user:password@host and https://honest.example@hostile.example', () => {
+    for (const u of ['https://user:secret@wallet.example/token', 'https://api.badgr.io@wallet.example/authorize', 'http://me@127.0.0.1:8787/x']) {
+      expect(() => checkUrl(u, 'authorization URL')).toThrow(expect.objectContaining({ code: C.INSECURE_URL }));
+    }
+  });
+
+  it('an OB 3.0 description whose authorization URL carries userinfo is refused before anything is registered', async () => {
+    const description = {
+      openapi: '3.0.1',
+      info: { title: 'Wallet' },
+      components: {
+        securitySchemes: {
+          OAuth2ACG: {
+            type: 'oauth2',
+            'x-imssf-registrationUrl': `${SITE}/register`,
+            flows: { authorizationCode: { authorizationUrl: 'https://api.badgr.io@wallet.example/authorize', tokenUrl: `${SITE}/token`, scopes: {} } },
+          },
+        },
+      },
+    };
+    const s = stub((url) => (url.endsWith('/discovery') ? json(description) : new Response('', { status: 404 })));
+    const e = await failure(new Ob3Client({ fetch: s.fetch }).discover(SITE));
+    expect(e.code).toBe(C.INSECURE_URL);
+    expect(s.asked.every((u) => !u.includes('/register'))).toBe(true);
+  });
+
+  it('a Badge Connect manifest with a token URL that carries credentials is refused', async () => {
+    const manifest = { badgeConnectAPI: [{ apiBase: `${SITE}/bc/v1`, registrationUrl: `${SITE}/register`, authorizationUrl: `${SITE}/authorize`, tokenUrl: 'https://lanyard:pw@wallet.example/token' }] };
+    const s = stub(() => json(manifest));
+    expect((await failure(new BadgeConnectClient({ fetch: s.fetch }).discover(SITE))).code).toBe(C.INSECURE_URL);
+  });
+});
+
+describe("a backpack's own words in a message are bounded (RFC 6749 §4.1.2.1, §5.2 error_description)", () => {
+  const huge = `<img src=x onerror=alert(1)>\n\u202Egnp.exe${'A'.repeat(1_000_000)}`;
+  const bounded = (e: BackpackError) => {
+    expect(e.message.length).toBeLessThan(MAX_SERVER_WORDS + 200);
+    expect(e.message).not.toMatch(/[\n\r]/);
+  };
+
+  it('serverWords flattens controls and cuts long text, leaving short honest text as it is', () => {
+    expect(serverWords('The redirect_uri is not registered')).toBe('The redirect_uri is not registered');
+    expect(serverWords('line one\r\nline two\u0000')).toBe('line one line two');
+    const cut = serverWords('x'.repeat(10_000));
+    expect([...cut].length).toBe(MAX_SERVER_WORDS + 1);
+    expect(cut.endsWith('…')).toBe(true);
+    expect([...serverWords('😀'.repeat(500))].length).toBe(MAX_SERVER_WORDS + 1);
+  });
+
+  it('an authorization error redirect with a huge error_description', async () => {
+    const req = await buildAuthorizationRequest({ authorizationUrl: `${SITE}/authorize`, clientId: 'c', redirectUri: 'https://x.chromiumapp.org/oauth2', scope: ['s'], issuer: { origin: SITE, required: false } });
+    const back = new URL(req.redirectUri);
+    back.searchParams.set('state', req.state);
+    back.searchParams.set('error', `invalid_request${'B'.repeat(5000)}`);
+    back.searchParams.set('error_description', huge.slice(0, 200_000));
+    let e: unknown;
+    try {
+      readAuthorizationResponse(back.toString(), req);
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(BackpackError);
+    bounded(e as BackpackError);
+    expect((e as BackpackError).detail!.length).toBeLessThanOrEqual(MAX_SERVER_WORDS + 1);
+  });
+
+  it('a token endpoint error with a huge error_description, for each kind of refusal', async () => {
+    for (const [status, error] of [[400, 'invalid_request'], [400, 'invalid_grant'], [429, 'slow_down'], [401, 'invalid_client']] as const) {
+      const s = stub(() => json({ error, error_description: huge }, status));
+      for (const kind of ['code', 'refresh', 'password'] as const) bounded(await failure(tokenRequest({ fetch: s.fetch }, `${SITE}/token`, CLIENT, { grant_type: 'x' }, kind)));
+    }
+  });
+
+  it('a token endpoint error body is read as an error answer (64 KB), not up to 32 MB', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulled += 65_536;
+        if (pulled > 4 * 1024 * 1024) c.close();
+        else c.enqueue(new Uint8Array(65_536).fill(0x20));
+      },
+    });
+    const s = stub(() => new Response(endless, { status: 400, headers: { 'content-type': 'application/json' } }));
+    const e = await failure(tokenRequest({ fetch: s.fetch }, `${SITE}/token`, CLIENT, { grant_type: 'x' }, 'code'));
+    expect(e.code).toBe(C.REJECTED);
+    expect(pulled).toBeLessThanOrEqual(256 * 1024);
+  });
+
+  it('a registration refusal with a huge error_description (RFC 7591 §3.2.2)', async () => {
+    const s = stub(() => json({ error: 'invalid_client_metadata', error_description: huge }, 400));
+    const m = { clientName: 'L', clientUri: 'https://x/', logoUri: 'https://x/l', tosUri: 'https://x/t', policyUri: 'https://x/p', softwareId: 'l', softwareVersion: '1', redirectUris: ['https://x/cb'], scope: ['s'] };
+    const e = await failure(registerClient({ fetch: s.fetch }, `${SITE}/register`, m));
+    expect(e.code).toBe(C.REGISTRATION_REFUSED);
+    bounded(e);
+  });
+
+  it("a Badge Connect list answer whose status.error is huge, and an API error's text", async () => {
+    const service = { apiBase: `${SITE}/bc/v1` } as never;
+    const bc = new BadgeConnectClient({ fetch: stub(() => json({ status: { error: huge, statusCode: 400, statusText: huge } })).fetch });
+    const e = await failure(bc.assertionsPage(service, 't'));
+    bounded(e);
+    expect(e.detail!.length).toBeLessThanOrEqual(MAX_SERVER_WORDS + 1);
+    const plain = new BadgeConnectClient({ fetch: stub(() => new Response(huge.slice(0, 60_000), { status: 400 })).fetch });
+    bounded(await failure(plain.assertionsPage(service, 't')));
+  });
+});
+
+describe('token lifetimes (RFC 6749 §5.1 expires_in)', () => {
+  const answer = async (expires_in: unknown) => {
+    const s = stub(() => json({ access_token: 'at', token_type: 'Bearer', expires_in }));
+    return tokenRequest({ fetch: s.fetch, now: () => 1_000 }, `${SITE}/token`, CLIENT, { grant_type: 'x' }, 'code');
+  };
+
+  it('an expires_in past any clock gives no expiry rather than an Infinity that is stored as null', async () => {
+    for (const v of [1e306, '1e400', Number.MAX_VALUE]) {
+      const t = await answer(v);
+      expect(t.expiresAt === undefined || Number.isFinite(t.expiresAt)).toBe(true);
+      expect(JSON.parse(JSON.stringify(t)).expiresAt).not.toBeNull();
+    }
+  });
+
+  it('a negative, zero or NaN expires_in gives no expiry; a normal one is kept', async () => {
+    for (const v of [-5, 0, 'soon', null, {}]) expect((await answer(v)).expiresAt).toBeUndefined();
+    expect((await answer(3600)).expiresAt).toBe(1_000 + 3_600_000);
+  });
+});
