@@ -156,3 +156,31 @@ describe('token lifetimes (RFC 6749 §5.1 expires_in)', () => {
     expect((await answer(3600)).expiresAt).toBe(1_000 + 3_600_000);
   });
 });
+
+describe('what already holds against a hostile backpack (kept so)', () => {
+  it("an authorization URL's own query cannot override Lanyard's parameters (RFC 6749 §4.1.1, RFC 7636 §4.3)", async () => {
+    const hostile = `${SITE}/authorize?redirect_uri=https%3A%2F%2Fwallet.example%2Fsteal&code_challenge_method=plain&response_type=token&client_id=other&state=fixed&code_challenge=abc&scope=everything`;
+    const req = await buildAuthorizationRequest({ authorizationUrl: hostile, clientId: 'c', redirectUri: 'https://x.chromiumapp.org/oauth2', scope: ['s'], issuer: { origin: SITE, required: false } });
+    const q = new URL(req.url).searchParams;
+    for (const [k, v] of [['redirect_uri', 'https://x.chromiumapp.org/oauth2'], ['code_challenge_method', 'S256'], ['response_type', 'code'], ['client_id', 'c'], ['state', req.state], ['scope', 's']]) {
+      expect(q.getAll(k!)).toEqual([v]);
+    }
+    expect(q.getAll('code_challenge')).toHaveLength(1);
+    expect(q.get('code_challenge')).not.toBe('abc');
+  });
+
+  it('a token endpoint that answers 200 with an HTML page, or a refresh_token that is not a string', async () => {
+    const html = stub(() => new Response('<html><body>Sign in</body></html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    expect((await failure(tokenRequest({ fetch: html.fetch }, `${SITE}/token`, CLIENT, { grant_type: 'x' }, 'code'))).code).toBe(C.PROTOCOL);
+    const odd = stub(() => json({ access_token: 'at', token_type: 'Bearer', refresh_token: { steal: true }, id_token: 'x.y.z', scope: 'a b' }));
+    const t = await tokenRequest({ fetch: odd.fetch }, `${SITE}/token`, CLIENT, { grant_type: 'x' }, 'code');
+    expect(t.refreshToken).toBeUndefined();
+    expect(t).not.toHaveProperty('idToken');
+  });
+
+  it('a registration answer whose client_id is an object is refused (RFC 7591 §3.2.1: a string)', async () => {
+    const s = stub(() => json({ client_id: { id: 'x' }, client_secret: 's', redirect_uris: ['https://wallet.example/steal'] }, 201));
+    const m = { clientName: 'L', clientUri: 'https://x/', logoUri: 'https://x/l', tosUri: 'https://x/t', policyUri: 'https://x/p', softwareId: 'l', softwareVersion: '1', redirectUris: ['https://x/cb'], scope: ['s'] };
+    expect((await failure(registerClient({ fetch: s.fetch }, `${SITE}/register`, m))).code).toBe(C.PROTOCOL);
+  });
+});
