@@ -42,6 +42,17 @@ export interface BackpackErrorData {
   detail?: string;
 }
 
+/**
+ * The longest wait a backpack can ask for: a day. Retry-After is any number of seconds (RFC 9110
+ * §10.2.3), and Badgr's login backoff any `expires`: 400 nines, or 1e308, made an Infinity that put
+ * the account's next sync at no time ever (retry.ts nextRetryAt). Longer waits are a day; a
+ * negative or non-number wait is none (the default backoff applies).
+ */
+export const MAX_RETRY_AFTER_SECONDS = 24 * 3600;
+
+const waitOf = (s: number | undefined): number | undefined =>
+  s === undefined || Number.isNaN(s) || s < 0 ? undefined : Math.min(s, MAX_RETRY_AFTER_SECONDS);
+
 export class BackpackError extends Error {
   readonly code: BackpackErrorCode;
   readonly status: number | undefined;
@@ -53,7 +64,7 @@ export class BackpackError extends Error {
     this.name = 'BackpackError';
     this.code = code;
     this.status = extra.status;
-    this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.retryAfterSeconds = waitOf(extra.retryAfterSeconds);
     this.detail = extra.detail;
   }
 

@@ -5,7 +5,7 @@
  * backpack here is a stub fetch: what it answers is the point, not the HTTP.
  */
 import { describe, expect, it } from 'vitest';
-import { BackpackError, BackpackErrorCodes as C, MAX_SERVER_WORDS, serverWords } from '../../src/backpack/errors.ts';
+import { BackpackError, BackpackErrorCodes as C, MAX_RETRY_AFTER_SECONDS, MAX_SERVER_WORDS, serverWords } from '../../src/backpack/errors.ts';
 import { checkUrl, type Fetch } from '../../src/backpack/http.ts';
 import { buildAuthorizationRequest, readAuthorizationResponse, tokenRequest } from '../../src/backpack/oauth.ts';
 import { registerClient, type RegisteredClient } from '../../src/backpack/registration.ts';
@@ -182,5 +182,19 @@ describe('what already holds against a hostile backpack (kept so)', () => {
     const s = stub(() => json({ client_id: { id: 'x' }, client_secret: 's', redirect_uris: ['https://wallet.example/steal'] }, 201));
     const m = { clientName: 'L', clientUri: 'https://x/', logoUri: 'https://x/l', tosUri: 'https://x/t', policyUri: 'https://x/p', softwareId: 'l', softwareVersion: '1', redirectUris: ['https://x/cb'], scope: ['s'] };
     expect((await failure(registerClient({ fetch: s.fetch }, `${SITE}/register`, m))).code).toBe(C.PROTOCOL);
+  });
+});
+
+describe('a wait the backpack asks for (RFC 9110 §10.2.3 Retry-After; Badgr `expires`)', () => {
+  it('a wait past any clock is capped at a day, a negative one is none', async () => {
+    const endless = stub(() => new Response('', { status: 429, headers: { 'retry-after': '9'.repeat(400) } }));
+    const e = await failure(new BadgeConnectClient({ fetch: endless.fetch }).assertionsPage({ apiBase: `${SITE}/bc/v1` } as never, 't'));
+    expect(e.code).toBe(C.THROTTLED);
+    expect(e.retryAfterSeconds).toBe(MAX_RETRY_AFTER_SECONDS);
+    const badgr = stub(() => json({ error: 'login attempts throttled', expires: 1e308 }, 400));
+    expect((await failure(tokenRequest({ fetch: badgr.fetch }, `${SITE}/token`, null, { grant_type: 'password' }, 'password'))).retryAfterSeconds).toBe(MAX_RETRY_AFTER_SECONDS);
+    const negative = stub(() => json({ error: 'login attempts throttled', expires: -1e9 }, 400));
+    expect((await failure(tokenRequest({ fetch: negative.fetch }, `${SITE}/token`, null, { grant_type: 'password' }, 'password'))).retryAfterSeconds).toBeUndefined();
+    expect(JSON.stringify(new BackpackError(C.THROTTLED, 'x', { retryAfterSeconds: Number.NaN }).toJSON())).not.toContain('retryAfterSeconds');
   });
 });
