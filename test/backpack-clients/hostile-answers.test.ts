@@ -198,3 +198,13 @@ describe('a wait the backpack asks for (RFC 9110 §10.2.3 Retry-After; Badgr `ex
     expect(JSON.stringify(new BackpackError(C.THROTTLED, 'x', { retryAfterSeconds: Number.NaN }).toJSON())).not.toContain('retryAfterSeconds');
   });
 });
+
+describe('a total count that is no count (X-Total-Count, OB 3.0 api.html "Paging")', () => {
+  it('a total past any safe integer is none, rather than an Infinity shown as the sync progress', async () => {
+    const lie = stub(() => json({ assertions: [] }, 200, { 'x-total-count': '9'.repeat(400) }));
+    const page = await new BadgeConnectClient({ fetch: lie.fetch }).assertionsPage({ apiBase: `${SITE}/bc/v1` } as never, 't');
+    expect(page.total).toBeUndefined();
+    const honest = stub(() => json({ assertions: [] }, 200, { 'x-total-count': '1234' }));
+    expect((await new BadgeConnectClient({ fetch: honest.fetch }).assertionsPage({ apiBase: `${SITE}/bc/v1` } as never, 't')).total).toBe(1234);
+  });
+});
