@@ -7,7 +7,7 @@
  */
 import { authServerFacts } from './as-metadata.ts';
 import { checkEndpoints, type IssuerExpectation } from './endpoints.ts';
-import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { BackpackError, BackpackErrorCodes as C, serverWords } from './errors.ts';
 import { checkUrl, getJson, isObj, type ClientOptions, type Json } from './http.ts';
 import {
   buildAuthorizationRequest,
@@ -58,6 +58,9 @@ export function badgeConnectEndpoints(s: BadgeConnectService): Record<string, st
 export type BadgeConnectAssertion = { kind: 'json'; assertion: Json } | { kind: 'jws'; jws: string };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+/** A word of the manifest that is kept on the account record (ob3.ts `words`, `link`): cut, or a link of a browser's length. */
+const words = (v: unknown): string | undefined => (str(v) ? serverWords(str(v)!) : undefined);
+const link = (v: unknown): string | undefined => (str(v) && str(v)!.length <= 2048 ? str(v) : undefined);
 
 function url(v: unknown, what: string): string {
   const s = str(v);
@@ -69,7 +72,9 @@ function url(v: unknown, what: string): string {
 function readAssertions(body: unknown): BadgeConnectAssertion[] {
   if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The Badge Connect answer is not a JSON object');
   const status = isObj(body.status) ? body.status : undefined;
-  if (status && typeof status.error === 'string' && status.error) throw new BackpackError(C.REJECTED, `Badge Connect: ${status.error}`, { detail: String(status.statusText ?? '') });
+  if (status && typeof status.error === 'string' && status.error) {
+    throw new BackpackError(C.REJECTED, `Badge Connect: ${serverWords(status.error)}`, { detail: typeof status.statusText === 'string' ? serverWords(status.statusText) : '' });
+  }
   const json = [body.assertions, body.results].flatMap((v) => (Array.isArray(v) ? v : []));
   const jws = Array.isArray(body.signedAssertions) ? body.signedAssertions : [];
   return [
@@ -101,12 +106,12 @@ export class BadgeConnectClient {
     checkEndpoints(ctx, endpoints);
     const facts = await authServerFacts(this.opts, ctx, new URL(ctx.documentUrl).origin);
     return {
-      name: str(api.name) ?? u.host,
-      ...(str(api.image) ? { image: str(api.image)! } : {}),
-      version: str(api.version) ?? 'v2p1',
-      termsOfServiceUrl: str(api.termsOfServiceUrl) ?? '',
-      privacyPolicyUrl: str(api.privacyPolicyUrl) ?? '',
-      scopesOffered: Array.isArray(api.scopesOffered) ? api.scopesOffered.filter((s): s is string => typeof s === 'string') : [],
+      name: words(api.name) ?? u.host,
+      ...(link(api.image) ? { image: link(api.image)! } : {}),
+      version: words(api.version) ?? 'v2p1',
+      termsOfServiceUrl: link(api.termsOfServiceUrl) ?? '',
+      privacyPolicyUrl: link(api.privacyPolicyUrl) ?? '',
+      scopesOffered: Array.isArray(api.scopesOffered) ? api.scopesOffered.filter((s): s is string => typeof s === 'string' && s.length <= 2048).slice(0, 100) : [],
       ...endpoints,
       discoveryUrl: ctx.documentUrl,
       issuer: facts.issuer,

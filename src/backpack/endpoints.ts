@@ -99,6 +99,7 @@ export function checkEndpoints(ctx: EndpointContext, endpoints: Readonly<Record<
   for (const [name, url] of Object.entries(endpoints)) {
     if (url === undefined) continue;
     const u = parse(url, name);
+    if (u.username || u.password) throw new BackpackError(C.INSECURE_URL, `The backpack at ${origin} names its ${name} with a user name or password in the address (RFC 9110 §4.2.4): Lanyard refuses it`, { detail: name });
     if (u.protocol !== home.protocol) {
       throw new BackpackError(C.INSECURE_URL, `The backpack at ${origin} names its ${name} at ${u.origin}: Lanyard sends a sign-in only over ${home.protocol === 'https:' ? 'https' : `the address you typed (${origin})`}`, { detail: name });
     }

@@ -42,6 +42,17 @@ export interface BackpackErrorData {
   detail?: string;
 }
 
+/**
+ * The longest wait a backpack can ask for: a day. Retry-After is any number of seconds (RFC 9110
+ * §10.2.3), and Badgr's login backoff any `expires`: 400 nines, or 1e308, made an Infinity that put
+ * the account's next sync at no time ever (retry.ts nextRetryAt). Longer waits are a day; a
+ * negative or non-number wait is none (the default backoff applies).
+ */
+export const MAX_RETRY_AFTER_SECONDS = 24 * 3600;
+
+const waitOf = (s: number | undefined): number | undefined =>
+  s === undefined || Number.isNaN(s) || s < 0 ? undefined : Math.min(s, MAX_RETRY_AFTER_SECONDS);
+
 export class BackpackError extends Error {
   readonly code: BackpackErrorCode;
   readonly status: number | undefined;
@@ -53,7 +64,7 @@ export class BackpackError extends Error {
     this.name = 'BackpackError';
     this.code = code;
     this.status = extra.status;
-    this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.retryAfterSeconds = waitOf(extra.retryAfterSeconds);
     this.detail = extra.detail;
   }
 
@@ -80,6 +91,24 @@ export class PartialListError<T = unknown> extends BackpackError {
   ) {
     super(cause.code, cause.message, { ...(cause.status !== undefined ? { status: cause.status } : {}), ...(cause.detail !== undefined ? { detail: cause.detail } : {}) });
   }
+}
+
+/** The most of a server's own words (an error_description, a status text) that goes into a message. */
+export const MAX_SERVER_WORDS = 200;
+
+/**
+ * A backpack's own words, as they may go into a message the popup shows and a sync record keeps:
+ * line breaks and other C0/C1 controls as spaces, and cut. RFC 6749 §4.1.2.1 and §5.2 (and RFC 7591
+ * §3.2.2) allow an `error_description` only printable ASCII, but a hostile server sends what it
+ * likes: a token endpoint's error body is read up to MAX_ANSWER_BYTES, so without the cut its
+ * description (megabytes) became the message. Bidi controls are left for the popup to make visible
+ * (src/popup/errors.ts through core/share/display.ts), the one place text is made safe to read.
+ */
+export function serverWords(text: string, max = MAX_SERVER_WORDS): string {
+  // Only the head is looked at: `max` characters are at most twice as many UTF-16 code units.
+  const head = text.slice(0, max * 2 + 2);
+  const chars = [...head.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').trim()];
+  return chars.length > max || text.length > head.length ? `${chars.slice(0, max).join('').trimEnd()}…` : chars.join('');
 }
 
 export const isBackpackError = (e: unknown, code?: BackpackErrorCode): e is BackpackError =>

@@ -3,7 +3,7 @@
  * one that reaches the test server), a timeout, the rule that plain http is only for 127.0.0.1 and
  * localhost, and the mapping of failures onto BackpackError codes. No browser API, no DOM.
  */
-import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { BackpackError, BackpackErrorCodes as C, serverWords } from './errors.ts';
 import { imsxStatus } from './imsx.ts';
 
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
@@ -30,6 +30,11 @@ export function checkUrl(url: string, what = 'URL'): URL {
   } catch {
     throw new BackpackError(C.PROTOCOL, `The ${what} ${url.slice(0, 200)} is not a URL`);
   }
+  // RFC 9110 §4.2.4: userinfo in an http(s) URI is deprecated, and "before making use of an http
+  // or https URI reference received from an untrusted source, a recipient SHOULD parse for
+  // userinfo and treat its presence as an error": https://api.badgr.io@wallet.example/authorize
+  // is wallet.example dressed as another site in the sign-in window, and fetch() refuses it anyway.
+  if (u.username || u.password) throw new BackpackError(C.INSECURE_URL, `The ${what} ${u.origin} carries a user name or password in the address: Lanyard refuses it`);
   if (u.protocol === 'https:') return u;
   if (u.protocol === 'http:' && LOOPBACK.has(u.hostname)) return u;
   throw new BackpackError(C.INSECURE_URL, `The ${what} ${u.origin} is not https: plain http is accepted only for 127.0.0.1 and localhost`);
@@ -122,8 +127,9 @@ function newGrantMayHelp(res: Response): boolean {
 /** The usual mapping of a failed status; `message` is what the server said, when it said something. */
 export function statusError(res: Response, what: string, message?: string, detail?: string): BackpackError {
   const status = res.status;
-  const said = message ? `: ${message}` : '';
-  const extra = { status, ...(detail ? { detail } : {}) };
+  // The server's words go to the popup and the sync record: bounded (errors.ts serverWords).
+  const said = message ? `: ${serverWords(message)}` : '';
+  const extra = { status, ...(detail ? { detail: serverWords(detail) } : {}) };
   if (status === 401 || (status === 403 && newGrantMayHelp(res))) return new BackpackError(C.UNAUTHORIZED, `${what} refused the token (HTTP ${status})${said}`, extra);
   // Any other 403 (RFC 9110 §15.5.4): the server knows who asks and refuses this account (badgr-server
   // answers one for another user's address, or a user without a confirmed address): a refreshed token or

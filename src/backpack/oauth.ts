@@ -7,7 +7,7 @@
  * refresh token or client secret follows a redirect (`redirect: 'error'`: a 307/308 would re-send
  * the body to wherever the Location points).
  */
-import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { BackpackError, BackpackErrorCodes as C, serverWords } from './errors.ts';
 import { checkIssuer, type IssuerExpectation } from './endpoints.ts';
 import { checkUrl, errorText, isObj, readJson, retryAfter, send, statusError, type ClientOptions, type Json } from './http.ts';
 import { createPkce, createState } from './pkce.ts';
@@ -46,6 +46,9 @@ export function registeredScopes(wanted: readonly string[], client: RegisteredCl
   return wanted.filter((s, i) => i === 0 || set.has(s));
 }
 
+/** The last time a Date can hold (ECMA-262 §21.4.1.22 Time Values: ±8.64e15 ms). */
+const MAX_TIME = 8.64e15;
+
 /** RFC 6749 §2.3.1: client id and secret are form-urlencoded before Basic encoding. */
 function basic(client: RegisteredClient): string {
   const enc = (s: string): string => encodeURIComponent(s).replace(/%20/g, '+');
@@ -82,9 +85,11 @@ export function readAuthorizationResponse(redirectedTo: string, request: Authori
   if (q.get('state') !== request.state) throw new BackpackError(C.AUTHORIZATION_FAILED, 'The sign-in answer does not carry the state Lanyard sent', { detail: 'state_mismatch' });
   // RFC 9207 §2.4: before anything else of the answer is used, error answers included.
   checkIssuer(q.get('iss'), request.issuer);
-  const error = q.get('error');
-  if (error) {
-    const why = q.get('error_description') ?? error;
+  // §4.1.2.1: the server's words, bounded (errors.ts serverWords): the popup shows them.
+  const raw = q.get('error');
+  if (raw) {
+    const error = serverWords(raw);
+    const why = serverWords(q.get('error_description') ?? raw);
     throw new BackpackError(C.AUTHORIZATION_FAILED, error === 'access_denied' ? 'Access was denied' : `The backpack refused the sign-in: ${why}`, { detail: error });
   }
   const code = q.get('code');
@@ -98,10 +103,8 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
   if (client) headers.authorization = basic(client);
   const res = await send(opts, tokenUrl, { method: 'POST', headers, body: new URLSearchParams(form).toString(), redirect: 'error' });
-  const body = await readJson(res, 'The token endpoint').catch((e: unknown) => {
-    if (res.ok) throw e;
-    return {};
-  });
+  // An error answer (§5.2) is read only for its few words, up to MAX_ERROR_BYTES, as every other error answer.
+  const body = res.ok ? await readJson(res, 'The token endpoint') : parseOr(await errorText(res, 'The token endpoint'));
   const b = isObj(body) ? body : {};
   if (!res.ok) throw tokenError(res, b, kind, opts.now?.() ?? Date.now());
   if (typeof b.access_token !== 'string' || !b.access_token) throw new BackpackError(C.PROTOCOL, 'The token answer has no access_token');
@@ -112,18 +115,31 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
   }
   const now = opts.now?.() ?? Date.now();
   const expiresIn = typeof b.expires_in === 'number' ? b.expires_in : Number(b.expires_in);
+  // §5.1 expires_in is a lifetime in seconds; one past any clock (1e306 s makes an Infinity, which
+  // storage keeps as null, read as "expired" at every use: a refresh before every request) is no
+  // expiry at all. The token is then refreshed when the API refuses it (a 401), as without expires_in.
+  const expiresAt = now + expiresIn * 1000;
   return {
     accessToken: b.access_token,
     ...(typeof b.refresh_token === 'string' && b.refresh_token ? { refreshToken: b.refresh_token } : {}),
     tokenType: typeof b.token_type === 'string' ? b.token_type : 'Bearer',
     scope: typeof b.scope === 'string' ? b.scope.split(/\s+/).filter(Boolean) : (form.scope ?? '').split(/\s+/).filter(Boolean),
-    ...(Number.isFinite(expiresIn) && expiresIn > 0 ? { expiresAt: now + expiresIn * 1000 } : {}),
+    ...(Number.isFinite(expiresIn) && expiresIn > 0 && expiresAt <= MAX_TIME ? { expiresAt } : {}),
   };
 }
 
+const parseOr = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return {};
+  }
+};
+
 function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password', now: number): BackpackError {
-  const error = typeof b.error === 'string' ? b.error : undefined;
-  const description = typeof b.error_description === 'string' ? b.error_description : undefined;
+  // §5.2: `error` and `error_description` are the server's words, shown in the popup: bounded (serverWords).
+  const error = typeof b.error === 'string' ? serverWords(b.error) : undefined;
+  const description = typeof b.error_description === 'string' ? serverWords(b.error_description) : undefined;
   const extra = { status: res.status, ...(error ? { detail: error } : {}) };
   // Badgr's login backoff (apps/mainsite/utils.py throttleable): `expires` is the wait in seconds.
   if (res.status === 429 || error === 'login attempts throttled') {

@@ -7,7 +7,7 @@
  */
 import { authServerFacts } from './as-metadata.ts';
 import { checkEndpoints, type IssuerExpectation } from './endpoints.ts';
-import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import { BackpackError, BackpackErrorCodes as C, serverWords } from './errors.ts';
 import { checkUrl, getJson, isObj, type ClientOptions, type Json } from './http.ts';
 import {
   buildAuthorizationRequest,
@@ -61,6 +61,13 @@ export function ob3Endpoints(s: Ob3Service): Record<string, string | undefined> 
 export type Ob3Credential = { kind: 'json'; credential: Json } | { kind: 'jws'; jws: string };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+/**
+ * A word of the description that is kept (on the account record, sent to the popup with every
+ * state reply) rather than used: a hostile description's megabyte title is cut (serverWords), and a
+ * link longer than any browser keeps in its address bar is none.
+ */
+const words = (v: unknown): string | undefined => (str(v) ? serverWords(str(v)!) : undefined);
+const link = (v: unknown): string | undefined => (str(v) && str(v)!.length <= 2048 ? str(v) : undefined);
 
 /**
  * A URL of the service description, resolved as OpenAPI 3.0 resolves it (OAS 3.0.3 §4.6 "Relative
@@ -143,11 +150,11 @@ export class Ob3Client {
       // The model puts name, terms and privacy policy in `info`; api.html's sample
       // getServiceDescription response puts them in the OAuth2ACG scheme as `x-imssf-name`,
       // `x-imssf-termsOfServiceUrl` and `x-imssf-privacyPolicyUrl`, with no `info` at all.
-      title: str(info.title) ?? str(acg['x-imssf-name']) ?? new URL(root).host,
-      termsOfService: str(info.termsOfService) ?? str(acg['x-imssf-termsOfServiceUrl']) ?? '',
-      privacyPolicyUrl: str(info['x-imssf-privacyPolicyUrl']) ?? str(acg['x-imssf-privacyPolicyUrl']) ?? '',
-      ...(str(info['x-imssf-image']) ? { image: str(info['x-imssf-image'])! } : {}),
-      scopes: isObj(flow.scopes) ? Object.keys(flow.scopes) : [],
+      title: words(info.title) ?? words(acg['x-imssf-name']) ?? new URL(root).host,
+      termsOfService: link(info.termsOfService) ?? link(acg['x-imssf-termsOfServiceUrl']) ?? '',
+      privacyPolicyUrl: link(info['x-imssf-privacyPolicyUrl']) ?? link(acg['x-imssf-privacyPolicyUrl']) ?? '',
+      ...(link(info['x-imssf-image']) ? { image: link(info['x-imssf-image'])! } : {}),
+      scopes: isObj(flow.scopes) ? Object.keys(flow.scopes).filter((k) => k.length <= 2048).slice(0, 100) : [],
       discoveryUrl: ctx.documentUrl,
       issuer: facts.issuer,
       ...(facts.revocationUrl ? { revocationUrl: facts.revocationUrl } : {}),

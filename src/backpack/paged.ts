@@ -37,7 +37,8 @@ export async function fetchPage<T>(opts: ClientOptions, url: string, token: stri
   const { body, res } = await getJson(opts, url, token, what, 'application/ld+json, application/json');
   const items = read(body);
   const totalHeader = res.headers.get('x-total-count');
-  const total = totalHeader !== null && /^\d+$/.test(totalHeader.trim()) ? Number(totalHeader) : undefined;
+  // A count the backpack writes: 400 digits made an Infinity, kept as the sync's progress (n of Infinity).
+  const total = totalHeader !== null && /^\d+$/.test(totalHeader.trim()) && Number.isSafeInteger(Number(totalHeader)) ? Number(totalHeader) : undefined;
   const next = parseLinkHeader(res.headers.get('link'), url).get('next');
   if (next !== undefined && new URL(next).origin !== new URL(url).origin) {
     // With the page's items: a sync stores them, then stops and says why.

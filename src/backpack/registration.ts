@@ -3,8 +3,8 @@
  * install and provider, `client_secret_basic`, the code and refresh grants. Providers require every
  * client URL on one https host, so the extension puts them all on its own redirect host.
  */
-import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
-import { isObj, readJson, send, statusError, type ClientOptions, type Json } from './http.ts';
+import { BackpackError, BackpackErrorCodes as C, serverWords } from './errors.ts';
+import { errorText, isObj, readJson, send, statusError, type ClientOptions, type Json } from './http.ts';
 
 export interface ClientMetadata {
   clientName: string;
@@ -64,10 +64,16 @@ export async function registerClient(opts: ClientOptions, registrationUrl: strin
   };
   const res = await send(opts, registrationUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body), redirect: 'error' });
   if (res.status === 400) {
-    const err = await readJson(res, 'Client registration').catch(() => ({}));
+    // RFC 7591 §3.2.2: an error answer, read as one (up to MAX_ERROR_BYTES); its words bounded (serverWords).
+    let err: unknown;
+    try {
+      err = JSON.parse(await errorText(res, 'Client registration'));
+    } catch {
+      err = {};
+    }
     const e = isObj(err) ? err : {};
-    const detail = typeof e.error === 'string' ? e.error : undefined;
-    const why = typeof e.error_description === 'string' ? e.error_description : detail ?? 'no reason given';
+    const detail = typeof e.error === 'string' ? serverWords(e.error) : undefined;
+    const why = typeof e.error_description === 'string' ? serverWords(e.error_description) : detail ?? 'no reason given';
     throw new BackpackError(C.REGISTRATION_REFUSED, `The backpack refused to register Lanyard: ${why}`, { status: 400, ...(detail ? { detail } : {}) });
   }
   if (!res.ok) throw statusError(res, 'Client registration');

@@ -7,7 +7,7 @@
  */
 import { NAMELESS_KEY } from '../core/share/badge-name.ts';
 import { displayOptional, displayText } from '../core/share/display.ts';
-import type { BadgeDetail, BadgeView } from '../messaging/views.ts';
+import type { AccountView, BadgeDetail, BadgeView } from '../messaging/views.ts';
 import type { Translate } from './i18n.ts';
 
 const NAME = 300;
@@ -24,6 +24,20 @@ export function viewForDisplay<T extends BadgeView>(b: T, t: Translate): T {
     issuerName: o(b.issuerName, NAME),
     tags: b.tags.slice(0, 50).map((t) => displayText(t, 80)),
     recipient: b.recipient === null ? null : displayText(b.recipient, NAME),
+  };
+}
+
+/**
+ * An account's words are a backpack's: the provider's name is its discovery document's title (OB 3.0
+ * `info.title`, a Badge Connect manifest's `name`), the user its profile's name or address, the
+ * verified addresses what it says. A hostile backpack writes them as an issuer writes a badge.
+ */
+export function accountForDisplay(a: AccountView): AccountView {
+  return {
+    ...a,
+    providerName: displayText(a.providerName, NAME),
+    user: displayText(a.user, NAME),
+    ...(a.verifiedAddresses ? { verifiedAddresses: a.verifiedAddresses.slice(0, 100).map((x) => displayText(x, NAME)) } : {}),
   };
 }
 

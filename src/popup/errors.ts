@@ -5,6 +5,7 @@
  * mapped so the mock and the background can differ without the popup showing raw codes.
  */
 import type { ReplyError } from '../messaging/protocol.ts';
+import { displayText } from '../core/share/display.ts';
 import type { MessageKey, Translate } from './i18n.ts';
 
 const BY_CODE: Record<string, MessageKey> = {
@@ -79,18 +80,26 @@ export function retryAfterSeconds(e: ReplyError): number | undefined {
   return typeof s === 'number' && Number.isFinite(s) && s > 0 ? Math.ceil(s) : undefined;
 }
 
+/**
+ * The longest message shown. A message can carry a backpack's own words (an OAuth error_description,
+ * a Badge Connect status text), and a hostile backpack writes them: they go through displayText as a
+ * badge's words do (bidi controls shown as ⟨RLO⟩, cut), never as they came.
+ */
+const MESSAGE_CHARS = 400;
+
 export function errorText(t: Translate, e: ReplyError): string {
+  const message = displayText(e.message, MESSAGE_CHARS);
   if (isThrottled(e)) {
     const s = retryAfterSeconds(e);
-    if (s === undefined) return e.message ? t('errorThrottledDetail', e.message) : t('errorThrottled');
+    if (s === undefined) return message ? t('errorThrottledDetail', message) : t('errorThrottled');
     // One second left reads as its own sentence: "$1 seconds" would say "1 secondes" in French.
     return s >= 120 ? t('errorThrottledMinutes', Math.ceil(s / 60)) : s === 1 ? t('errorThrottledOneSecond') : t('errorThrottledSeconds', s);
   }
   // The backpack's reason is the useful part (a duplicate badge, the primary address…).
-  if (e.code === 'REJECTED') return t('errorRejected', e.message);
+  if (e.code === 'REJECTED') return t('errorRejected', message);
   const key = BY_CODE[e.code];
   // An unknown code still says what the background said, which is better than nothing.
-  return key ? t(key) : t('errorGeneric', e.message || e.code);
+  return key ? t(key) : t('errorGeneric', message || displayText(e.code, MESSAGE_CHARS));
 }
 
 /**

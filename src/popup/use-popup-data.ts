@@ -10,7 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import type { ReplyError, StateReply } from '../messaging/protocol.ts';
 import type { BadgeView } from '../messaging/views.ts';
 import type { PopupActions } from './actions.ts';
-import { viewForDisplay } from './display.ts';
+import { accountForDisplay, viewForDisplay } from './display.ts';
 import type { Translate } from './i18n.ts';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ReplyError };
@@ -94,7 +94,7 @@ export function usePopupData(actions: PopupActions, t: Translate): PopupData {
 
   const refreshState = useCallback(async () => {
     const r = await actions.getState();
-    if (live.current) setState(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error });
+    if (live.current) setState(r.ok ? { status: 'ready', value: { ...r.value, accounts: r.value.accounts.map(accountForDisplay) } } : { status: 'error', error: r.error });
   }, [actions]);
 
   const load = useCallback(async () => {

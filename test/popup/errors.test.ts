@@ -28,6 +28,24 @@ describe('errorText', () => {
   });
 });
 
+describe("a backpack's words in an error (SECURITY.md: a hostile backpack writes them)", () => {
+  // A REJECTED or THROTTLED message carries the server's own words (an error_description, a status text).
+  it.each([
+    ['REJECTED', 'The token endpoint refused the request: paid to \u202Egnp.exe'],
+    ['THROTTLED', 'Too many attempts: \u202Ewait'],
+    ['SOME_NEW_CODE', 'Badge Connect: \u2067hidden\u2069'],
+  ])('%s: bidi controls show as markers instead of reordering the text', (code, message) => {
+    const text = errorText(t, { code: code as never, message });
+    expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(text).toMatch(/⟨(RLO|RLI|PDI)⟩/);
+  });
+
+  it('a huge message is cut', () => {
+    const text = errorText(t, { code: 'REJECTED' as never, message: `no: ${'x'.repeat(100_000)}` });
+    expect(text.length).toBeLessThan(1000);
+  });
+});
+
 describe('a wait in words', () => {
   const throttled = (retryAfterSeconds: number) => ({ code: 'THROTTLED' as never, message: 'slow down', retryAfterSeconds });
 

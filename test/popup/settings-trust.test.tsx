@@ -2,7 +2,11 @@
 /** Settings: the per-backpack trust switch (issue 12 point 4) goes through the actions interface and shows what trusting confirms. */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderApp } from './render.tsx';
+import { render } from '@testing-library/preact';
+import type { AccountView } from '../../src/messaging/views.ts';
+import { App } from '../../src/popup/App.tsx';
+import { createMockActions } from '../../src/popup/mock-actions.ts';
+import { now, renderApp, t } from './render.tsx';
 
 afterEach(cleanup);
 
@@ -18,7 +22,7 @@ describe('trusting a backpack\'s addresses', () => {
   it('is off by default, names the addresses it would confirm, and is saved through setTrust', async () => {
     const { actions } = await settings();
     expect(screen.getByRole('heading', { name: 'Addresses you trust' })).toBeTruthy();
-    const toggle = screen.getByRole('switch', { name: 'Trust the addresses Canvas Credentials (US) (ada@example.org) verified' }) as HTMLInputElement;
+    const toggle = screen.getByRole('switch', { name: 'Trust the addresses Canvas Credentials (US) at api.badgr.io (ada@example.org) verified' }) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
     expect(screen.getByText('Verified there: ada@example.org, ada.lovelace@work.example')).toBeTruthy();
     // The local backpack has nothing to trust.
@@ -30,5 +34,49 @@ describe('trusting a backpack\'s addresses', () => {
     fireEvent.click(toggle);
     await waitFor(() => expect(actions.calls.filter((c) => c.name === 'setTrust').at(-1)?.args).toEqual(['badgr-us', false]));
     await waitFor(() => expect(toggle.checked).toBe(false));
+  });
+});
+
+describe('a hostile backpack names itself (SECURITY.md "Addresses are per account")', () => {
+  // The name is the discovery document's title and the user the profile's name: the backpack writes both.
+  const hostile: AccountView = {
+    id: 'ob3-hostile',
+    kind: 'ob3',
+    providerName: 'Canvas Credentials (US)',
+    baseUrl: 'https://wallet.hostile.example',
+    user: '\u202Egro.elpmaxe@ada',
+    needsSignIn: false,
+    sync: { status: 'idle', done: 0, total: 0 },
+    trustAddresses: false,
+    verifiedAddresses: ['grace@example.org\u2067 ', 'x'.repeat(5000)],
+  };
+  /** The popup, with the hostile account beside the mock ones, on its Settings screen. */
+  async function panel() {
+    const actions = createMockActions();
+    const getState = actions.getState.bind(actions);
+    actions.getState = async () => {
+      const r = await getState();
+      return r.ok ? { ...r, value: { ...r.value, accounts: [...r.value.accounts, hostile] } } : r;
+    };
+    const r = render(<App actions={actions} t={t} locale="en" now={now} />);
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    await screen.findByRole('heading', { level: 2, name: 'Settings' });
+    return r;
+  }
+
+  it('the switch names the site the user signed in to, not only the name the backpack gave itself', async () => {
+    await panel();
+    const toggle = screen.getAllByRole('switch').find((s) => s.closest('label')!.textContent!.includes('gro.elpmaxe'))!;
+    expect(toggle.closest('label')!.textContent).toContain('wallet.hostile.example');
+  });
+
+  it("the backpack's words show their bidi controls and are cut", async () => {
+    const { container } = await panel();
+    const text = container.querySelector('.trust-list')!.textContent!;
+    expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(text).toContain('⟨RLO⟩');
+    expect(text).toContain('⟨RLI⟩');
+    expect(text.length).toBeLessThan(4000);
   });
 });

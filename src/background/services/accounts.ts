@@ -5,7 +5,7 @@
  * token and the account's badges). The backpack's host must be allowed first: the popup asks for
  * it (a permission request needs a user gesture), the background only checks.
  */
-import { isBackpackError } from '../../backpack/errors.ts';
+import { isBackpackError, serverWords } from '../../backpack/errors.ts';
 import type { Fetch } from '../../backpack/http.ts';
 import type { ClientMetadata, RegisteredClient } from '../../backpack/registration.ts';
 import type { SignInRequest, SignOutReply } from '../../messaging/protocol.ts';
@@ -18,7 +18,7 @@ import { sha256Hex } from './badge-record.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { badgrClient, badgrProvider, profileAddresses } from './providers/badgr.ts';
 import type { Providers } from './providers/index.ts';
-import { oauthApi } from './providers/oauth-provider.ts';
+import { oauthApi, profileEmail } from './providers/oauth-provider.ts';
 import { patternFor } from './host-access.ts';
 import type { Tokens } from './tokens.ts';
 import { accountView } from './views.ts';
@@ -151,9 +151,11 @@ export function createAccounts(d: AccountsDeps) {
     }
     // No profile (404, optionalProfile): signed in all the same, named by the provider's host; one account per provider then.
     const profile = (await api.profile(service, tokens.accessToken)) ?? {};
-    const email = typeof profile.email === 'string' && profile.email ? profile.email : undefined;
-    const fullName = typeof profile.name === 'string' && profile.name.trim() ? profile.name.trim() : undefined;
-    const userId = typeof profile.id === 'string' && profile.id ? profile.id : (email ?? 'me');
+    const email = profileEmail(profile);
+    // The backpack's words, kept on the account and shown by the popup: bounded (errors.ts serverWords).
+    const fullName = typeof profile.name === 'string' && profile.name.trim() ? serverWords(profile.name) : undefined;
+    // Only hashed into the account id, but kept on the record: an id of megabytes is none.
+    const userId = typeof profile.id === 'string' && profile.id && profile.id.length <= 2048 ? profile.id : (email ?? 'me');
     const user = email ?? fullName ?? hostOf(baseUrl);
     const addresses = email ? [{ email, verified: true, primary: true }] : [];
     s.commit();

@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import type { AccountView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
+import { hostOf } from '../format.ts';
 
 export interface TrustPanelProps {
   accounts: readonly AccountView[];
@@ -42,7 +43,8 @@ export function TrustPanel({ accounts, onChanged, onNote }: TrustPanelProps) {
             <li key={a.id}>
               <label class="switch">
                 <input type="checkbox" role="switch" checked={trust[a.id] === true} onChange={(e) => void change(a, e.currentTarget.checked)} />
-                <span>{t('trustLabel', a.providerName, a.user)}</span>
+                {/* The name is the backpack's own (its discovery title): the site it is on is what the user chose to sign in to. */}
+                <span>{hostOf(a.baseUrl) === a.providerName ? t('trustLabel', a.providerName, a.user) : t('trustLabelAt', a.providerName, hostOf(a.baseUrl), a.user)}</span>
               </label>
               {a.verifiedAddresses?.length ? <p class="small muted">{t('trustAddresses', a.verifiedAddresses.join(', '))}</p> : null}
             </li>

@@ -109,10 +109,24 @@ export async function optionalProfile(read: Promise<Json>): Promise<Json | undef
   }
 }
 
+/** RFC 5321 §4.5.3.1.3: a path is at most 256 octets with its angle brackets, so an address at most 254. */
+const MAX_ADDRESS = 254;
+
+/**
+ * The profile's e-mail address (OB 3.0 Profile.email; Badge Connect's profile), when it can be one:
+ * a longer string is no address, and the backpack writes it (it would be kept on the account and
+ * sent to the popup with every state reply).
+ */
+export function profileEmail(profile: Json): string | undefined {
+  const e = profile.email;
+  return typeof e === 'string' && e && e.length <= MAX_ADDRESS ? e : undefined;
+}
+
 /** The profile's address (the provider authenticated the user: it is theirs, OB 3.0 Profile.email); undefined when there is no profile. */
 function profileAddresses(profile: Json | undefined): AccountAddress[] | undefined {
   if (!profile) return undefined;
-  return typeof profile.email === 'string' && profile.email ? [{ email: profile.email, verified: true, primary: true }] : [];
+  const email = profileEmail(profile);
+  return email ? [{ email, verified: true, primary: true }] : [];
 }
 
 export function ob3Provider(fetch: Fetch, service: Ob3Service, client: RegisteredClient, signal?: AbortSignal): Provider {
