@@ -2,14 +2,31 @@
  * zlib inflate (RFC 1950; PNG §10 compression method 0) through DecompressionStream('deflate'), which
  * Node 20, browsers and MV3 service workers all provide. The output is capped so that a small
  * compressed chunk cannot expand into gigabytes.
+ *
+ * The cap is checked as output is read, so the input is written in small slices, each only once the
+ * output of the last has been asked for: the Compression Streams spec ("decompress and enqueue a
+ * chunk") expands a whole written chunk before enqueueing any of it, as browsers do, and a
+ * TransformStream's backpressure acts only between chunks. Written whole, a few kilobytes of
+ * deflate (at most about 1032:1, zlib's "maximum compression factor") became gigabytes in memory
+ * before the first read could see the cap. A slice of SLICE bytes makes at most about 1 MiB.
  */
 export const MAX_INFLATED_BYTES = 8 * 1024 * 1024;
+
+const SLICE = 1024;
 
 export class InflateError extends Error {}
 
 export async function inflate(data: Uint8Array, maxBytes = MAX_INFLATED_BYTES): Promise<Uint8Array> {
-  const stream = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream('deflate'));
-  const reader = stream.getReader();
+  const stream = new DecompressionStream('deflate');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  // Each write settles once its slice is transformed, which waits for a read (the readable side's
+  // high-water mark is 0). A failure here (bad data, a cancel) also errors the reader, which reports it.
+  const feeding = (async () => {
+    for (let i = 0; i < data.length; i += SLICE) await writer.write(data.slice(i, i + SLICE));
+    await writer.close();
+  })();
+  feeding.catch(() => undefined);
   const parts: Uint8Array[] = [];
   let total = 0;
   try {
