@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/popup/App.tsx';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
+import { parseMessage } from '../../src/messaging/validate.ts';
 import { now, renderApp, t } from './render.tsx';
 
 afterEach(() => {
@@ -187,6 +188,39 @@ describe('local backpack', () => {
     expect(alert.textContent).toContain('notes.txt: That is not a badge Lanyard can read');
     expect(alert.textContent).toContain('huge.png: That file is too large to be a badge.');
     delete (Element.prototype as Partial<Element>).scrollIntoView;
+  });
+
+  it('a file that cannot be read (a dropped folder, a file gone since it was picked) or is empty is named, and the others are still added', async () => {
+    const { actions } = renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    // Chromium lists a dropped folder in dataTransfer.files; reading it rejects (NotFoundError). It
+    // rejected Promise.all over every file: nothing was added and nothing was said.
+    const folder = new File([new Uint8Array(1)], 'badges', { type: '' });
+    Object.defineProperty(folder, 'arrayBuffer', { value: () => Promise.reject(new DOMException('A requested file or directory could not be found', 'NotFoundError')) });
+    const empty = new File([], 'empty.png', { type: 'image/png' });
+    const good = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'kayak.png', { type: 'image/png' });
+    fireEvent.change(await screen.findByLabelText('Choose files…'), { target: { files: [folder, empty, good] } });
+    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    expect(alert.textContent).toContain('Added: 1.');
+    expect(alert.textContent).toContain('badges: That file could not be read.');
+    expect(alert.textContent).toContain('empty.png: That is not a badge Lanyard can read');
+    // Only the readable, non-empty file was sent (an empty one is refused by the worker's guard as a bad request).
+    expect(actions.calls.filter((c) => c.name === 'importBadge').map((c) => (c.args[0] as { name: string }).name)).toEqual(['kayak.png']);
+  });
+
+  it('sends a file whose name is very long or empty (a picture dragged from a web page) under a name the worker takes', async () => {
+    const { actions } = renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const long = new File([png], `ab${'😀'.repeat(200)}.png`, { type: 'image/png' });
+    const unnamed = new File([png], '', { type: 'image/png' });
+    fireEvent.change(await screen.findByLabelText('Choose files…'), { target: { files: [long, unnamed] } });
+    await waitFor(() => expect(actions.calls.filter((c) => c.name === 'importBadge')).toHaveLength(2), { timeout: 3000 });
+    for (const c of actions.calls.filter((c) => c.name === 'importBadge')) {
+      // The worker's own guard: before, these were refused as bad messages.
+      expect(parseMessage('popup', { type: 'badges/import', args: { source: c.args[0] } }).ok).toBe(true);
+      expect((c.args[0] as { name: string }).name).not.toMatch(/[\uD800-\uDBFF]$/);
+    }
   });
 });
 

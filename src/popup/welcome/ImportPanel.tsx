@@ -4,7 +4,6 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { shownName } from '../display.ts';
-import type { ImportSource } from '../../messaging/protocol.ts';
 import type { BadgeView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
@@ -12,7 +11,7 @@ import { Icon } from '../ui/Icon.tsx';
 import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { displayText } from '../../core/share/display.ts';
-import { fileToSource, IMPORT_ACCEPT, MAX_IMPORT_BYTES } from './file-source.ts';
+import { IMPORT_ACCEPT, readFileForImport } from './file-source.ts';
 
 export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void }) {
   const { t, actions } = useEnv();
@@ -30,36 +29,35 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
 
   // Each file's error names the file, and what was added is said too: with several files picked,
   // "That is not a badge…" alone did not say which one, nor that the others were added.
-  const run = async (sources: (ImportSource | { tooLarge: string })[]) => {
+  const run = async (items: readonly ({ kind: 'text'; text: string } | File)[]) => {
     if (busy) return;
     setBusy(true);
     let last: BadgeView | undefined;
     let added = 0;
     const errors: string[] = [];
-    const named = (s: ImportSource | { tooLarge: string }, text: string) => {
-      const name = 'tooLarge' in s ? s.tooLarge : s.kind === 'file' ? s.name : '';
-      return name ? t('importFileError', displayText(name, 80), text) : text;
-    };
-    for (const s of sources) {
-      if ('tooLarge' in s) {
-        errors.push(named(s, t('errorFileTooLarge')));
+    const named = (name: string, text: string) => (name ? t('importFileError', displayText(name, 80), text) : text);
+    // One at a time, each file read when its turn comes: a file that cannot be read is named and the
+    // others still go (file-source.ts), and many large files are not all held in memory at once.
+    for (const item of items) {
+      const read = 'kind' in item ? { ok: true as const, source: item } : await readFileForImport(item);
+      if (!read.ok) {
+        errors.push(named(read.name, t(read.error)));
         continue;
       }
-      const r = await actions.importBadge(s);
+      const r = await actions.importBadge(read.source);
       if (r.ok) {
         last = r.value;
         added++;
-      } else errors.push(named(s, errorText(t, r.error)));
+      } else errors.push(named(read.source.kind === 'file' ? read.source.name : '', errorText(t, r.error)));
     }
     setBusy(false);
-    setPasteRefused(errors.length > 0 && sources.some((s) => !('tooLarge' in s) && s.kind === 'text'));
+    setPasteRefused(errors.length > 0 && items.some((s) => 'kind' in s));
     setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: t('importDone', shownName(last, t)) } : undefined);
     if (last && !errors.length) onImported(last);
   };
   const files = async (list: FileList | null | undefined) => {
     if (!list?.length) return;
-    const sources = await Promise.all([...list].map((f) => (f.size > MAX_IMPORT_BYTES ? { tooLarge: f.name } : fileToSource(f))));
-    await run(sources);
+    await run([...list]);
   };
 
   return (
