@@ -97,6 +97,23 @@ describe('import', () => {
     expect((await h.app.library.list()).length).toBe(2);
   });
 
+  it('keeps a badge that could not be fully checked when a copy with the same id that fails is imported: its original is not lost', async () => {
+    const h = await harness();
+    const good = readFileSync('test/fixtures/conformance/dcc/v2_ed25519_didKey_legacy-noStatus-noExpiry.json', 'utf8');
+    const bad = readFileSync('test/fixtures/conformance/dcc/v2_ed25519_didKey_legacy-noStatus-noExpiry-tampered.json', 'utf8');
+    const a = await h.app.library.import(text(good));
+    // Stored while a document it needed could not be read (a status list's host down, no access yet): indeterminate.
+    const stored = (await h.db.badges.get(a.key))!;
+    await h.db.badges.put({ ...stored, verdict: 'indeterminate' });
+    const originalBefore = (await h.db.originals.get(a.key))!.bytes;
+    const b = await h.app.library.import(text(bad));
+    expect(b.verdict).toBe('invalid');
+    expect(b.key).not.toBe(a.key);
+    expect((await h.db.badges.get(a.key))!.verdict).toBe('indeterminate');
+    expect((await h.db.originals.get(a.key))!.bytes).toEqual(originalBefore);
+    expect((await h.app.library.list()).length).toBe(2);
+  });
+
   it('checks the recipient against the addresses of every account', async () => {
     const h = await harness();
     await h.app.accounts.signIn({ kind: 'badgr', baseUrl: ctx.bp.baseUrl, username: 'grace@example.org', password: 'lanyard-demo-2' });

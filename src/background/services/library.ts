@@ -38,6 +38,9 @@ export interface Download {
 
 const BAKED = new Set(['png', 'svg']);
 
+/** How much a verdict says for the badge: a copy never replaces a different copy it ranks below. */
+const RANK: Record<BadgeRecord['verdict'], number> = { valid: 2, indeterminate: 1, unverified: 1, invalid: 0 };
+
 /** The name of a link whose badge could not be read yet, in the browser's language (English outside an extension). */
 const linkName = (url: string): string => {
   const host = new URL(url).host;
@@ -83,9 +86,10 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
     let key = keyHint ?? `${accountId}|${sourceId}`;
     let existing = await db.badges.get(key);
-    // A different copy claiming the id of a badge that verified, and not verifying itself (a tampered
-    // or forged copy), must not replace it: it is kept beside it, by its content hash, so nothing is lost.
-    if (!keyHint && existing?.verdict === 'valid' && existing.contentHash !== result.input.sha256 && result.verdict !== 'valid') {
+    // A different copy claiming the id of a stored badge, with a worse verdict (a tampered or forged
+    // copy: invalid beside a valid one, or beside one that could not be fully checked yet), must not
+    // replace it: it is kept beside it, by its content hash, so the stored original is never lost.
+    if (!keyHint && existing && existing.contentHash !== result.input.sha256 && RANK[result.verdict] < RANK[existing.verdict]) {
       key = `${accountId}|sha256:${result.input.sha256}`;
       existing = await db.badges.get(key);
     }
