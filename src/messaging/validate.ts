@@ -98,7 +98,9 @@ export const isBase64 = (maxBytes: number): Guard<string> => (v): v is string =>
 const EMAIL = /^[^@\s<>"]{1,64}@[^@\s<>"]+\.[^@\s<>"]+$/;
 export const isEmail: Guard<string> = (v): v is string => text(254)(v) && EMAIL.test(v);
 
-const key = text(512);
+/** The longest badge key a message may name (the library keeps every key within it). */
+export const MAX_KEY_LENGTH = 512;
+const key = text(MAX_KEY_LENGTH);
 const accountId = text(128);
 const noArgs = shape<Record<string, never>>({});
 

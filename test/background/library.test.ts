@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromBase64 } from '../../src/background/services/base64.ts';
+import { parseMessage } from '../../src/messaging/validate.ts';
 import { harness, useBackpack } from './harness.ts';
 
 const ctx = useBackpack();
@@ -112,6 +113,22 @@ describe('import', () => {
     expect((await h.db.badges.get(a.key))!.verdict).toBe('indeterminate');
     expect((await h.db.originals.get(a.key))!.bytes).toEqual(originalBefore);
     expect((await h.app.library.list()).length).toBe(2);
+  });
+
+  it('gives a badge whose id (or link) is very long a key the popup can still ask for: it can be opened and removed', async () => {
+    const h = await harness();
+    const json = JSON.parse(readFileSync('test/fixtures/conformance/dcc/v2_ed25519_didKey_legacy-noStatus-noExpiry.json', 'utf8')) as { id: string };
+    json.id = `urn:uuid:${'7'.repeat(600)}`;
+    const long = await h.app.library.import(text(JSON.stringify(json)));
+    const link = await h.app.library.import(text(url(`/public/assertions/${'x'.repeat(600)}`)));
+    for (const v of [long, link]) {
+      // The popup's guard (src/messaging/validate.ts) refused every message naming a key past 512 characters.
+      expect(parseMessage('popup', { type: 'badges/remove', args: { key: v.key } }).ok).toBe(true);
+      expect((await h.app.library.get(v.key)).key).toBe(v.key);
+    }
+    // The same badge imported again is still one badge.
+    expect((await h.app.library.import(text(JSON.stringify(json)))).key).toBe(long.key);
+    expect(await h.app.library.remove(long.key)).toEqual({ removed: true });
   });
 
   it('checks the recipient against the addresses of every account', async () => {

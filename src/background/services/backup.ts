@@ -9,6 +9,7 @@ import type { InputKind } from '../../core/model.ts';
 import type { BadgeMeta } from '../../platform/records.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
+import { MAX_KEY_LENGTH } from '../../messaging/validate.ts';
 import { LOCAL } from './identities.ts';
 import type { Library } from './library.ts';
 
@@ -46,7 +47,7 @@ const KINDS = new Set(['png', 'svg', 'json', 'jws', 'url']);
 const isEntry = (e: unknown): e is BackupEntry => {
   if (!e || typeof e !== 'object') return false;
   const o = e as Record<string, unknown>;
-  return typeof o.key === 'string' && o.key.length <= 512 && typeof o.accountId === 'string' && typeof o.kind === 'string' && KINDS.has(o.kind) && typeof o.base64 === 'string';
+  return typeof o.key === 'string' && o.key.length <= MAX_KEY_LENGTH && typeof o.accountId === 'string' && typeof o.kind === 'string' && KINDS.has(o.kind) && typeof o.base64 === 'string';
 };
 
 /** The entry's last-known view, for a badge that can no longer be read. A backup file is user input: plain strings only, links http(s) only. */
