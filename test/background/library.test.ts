@@ -131,6 +131,18 @@ describe('import', () => {
     expect(await h.app.library.remove(long.key)).toEqual({ removed: true });
   });
 
+  it('refuses a link with a user name or password in it, which no fetch may send, and stores nothing of it', async () => {
+    const h = await harness();
+    const secret = url('/public/assertions/ada-poetical').replace('http://', 'http://ada:hunter2@');
+    // Fetch §"Request" constructor: a URL that includes credentials is a TypeError. It was stored as
+    // a link that could never be checked (indeterminate, "could not be reached"), the password kept with it.
+    const refused = h.app.library.import(text(secret));
+    await expect(refused).rejects.toMatchObject({ code: 'ERR_LINK_CREDENTIALS' });
+    await expect(refused).rejects.toThrow(/user name or password/);
+    expect(await h.db.badges.count()).toBe(0);
+    expect(h.fetched.some((u) => u.includes('hunter2'))).toBe(false);
+  });
+
   it('checks the recipient against the addresses of every account', async () => {
     const h = await harness();
     await h.app.accounts.signIn({ kind: 'badgr', baseUrl: ctx.bp.baseUrl, username: 'grace@example.org', password: 'lanyard-demo-2' });

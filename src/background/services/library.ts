@@ -39,6 +39,21 @@ export interface Download {
 
 const BAKED = new Set(['png', 'svg']);
 
+/** Whether the input is one http(s) link (as the engine reads links: src/core/input/classify.ts) that carries a user name or password. */
+function linkWithCredentials(bytes: Uint8Array): boolean {
+  let i = 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || (bytes[i]! >= 0x09 && bytes[i]! <= 0x0d))) i++;
+  if (bytes[i] !== 0x68 && bytes[i] !== 0x48) return false; // h, H
+  const text = new TextDecoder().decode(bytes).trim();
+  if (!/^https?:\/\/\S+$/i.test(text)) return false;
+  try {
+    const u = new URL(text);
+    return u.username !== '' || u.password !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** How much a verdict says for the badge: a copy never replaces a different copy it ranks below. */
 const RANK: Record<BadgeRecord['verdict'], number> = { valid: 2, indeterminate: 1, unverified: 1, invalid: 0 };
 
@@ -81,6 +96,12 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
   /** Verifies and stores one input in an account (the local backpack by default); the same badge (by id) is updated, not duplicated. */
   async function importInput(bytes: Uint8Array, opts: ImportOptions = {}): Promise<BadgeRecord> {
     const { fileName, accountId = LOCAL, key: keyHint } = opts;
+    // Fetch §5.4 Request constructor: a URL that includes credentials throws a TypeError, so such a
+    // link is never fetched: it could only be stored unchecked, with the password in it. (A backup
+    // restores what it holds, keyHint: a badge kept before this check is not dropped.)
+    if (!keyHint && linkWithCredentials(bytes)) {
+      throw new ServiceError(E.LINK_CREDENTIALS, 'This link has a user name or password in it, which Lanyard never sends: add the badge\'s link without them');
+    }
     const ids = await identities.forAccount(accountId);
     const log = createNetworkLog();
     const result = await verifier.verify(bytes, ids.verified, { log });
