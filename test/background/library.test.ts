@@ -189,6 +189,17 @@ describe('detail, remove, verify all, download', () => {
     expect(await h.app.library.remove(jws.key)).toEqual({ removed: false });
     await expect(h.app.library.get(jws.key)).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
   });
+
+  it('downloads a hosted baked image by what its bytes are, never by the type its server claims', async () => {
+    const h = await harness();
+    const assertion = async (p: string) => new Uint8Array(await (await fetch(url(p), { headers: { accept: 'application/ld+json' } })).arrayBuffer());
+    const png = await h.app.library.importInput(await assertion('/public/assertions/ada-poetical'), { bakedUrl: url('/public/assertions/ada-programmer/baked') });
+    expect(await h.app.library.download(png.key, 'baked')).toMatchObject({ fileName: expect.stringMatching(/\.png$/), mimeType: 'image/png' });
+    // A "baked image" link that answers something else (JSON here; HTML from a hostile host) was
+    // saved under the server's content type with a .png name: it is not a baked image.
+    const other = await h.app.library.importInput(await assertion('/public/assertions/ada-first-aid-expired'), { bakedUrl: url('/public/assertions/ada-first-aid-expired') });
+    await expect(h.app.library.download(other.key, 'baked')).rejects.toMatchObject({ code: 'ERR_NO_BAKED_IMAGE' });
+  });
 });
 
 describe('backup', () => {

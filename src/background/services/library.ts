@@ -20,6 +20,7 @@ import { LOCAL, type Identities } from './identities.ts';
 import type { Verifier } from './verifier.ts';
 import { badgeDetail, badgeView } from './views.ts';
 import { ownOrigins } from './image-hosts.ts';
+import { bakedImageKind } from './baked-image.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 
 export interface LibraryDeps {
@@ -222,8 +223,11 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
         if (!r.bakedUrl) throw new ServiceError(E.NO_BAKED_IMAGE, 'This badge has no baked image: download its credential (JSON) instead');
         const res = await fetch(r.bakedUrl, { headers: { accept: 'image/png, image/svg+xml' } });
         if (!res.ok) throw new ServiceError(E.NO_BAKED_IMAGE, `The baked image could not be fetched (HTTP ${res.status})`);
-        const type = res.headers.get('content-type') ?? 'image/png';
-        return { fileName: `${slug}.${type.includes('svg') ? 'svg' : 'png'}`, mimeType: type.split(';')[0]!.trim(), base64: toBase64(new Uint8Array(await res.arrayBuffer())) };
+        // What the bytes are, never the type the server claims: a link answering HTML or JSON is no baked image.
+        const image = new Uint8Array(await res.arrayBuffer());
+        const kind = bakedImageKind(image);
+        if (!kind) throw new ServiceError(E.NO_BAKED_IMAGE, 'The baked image link did not answer with a PNG or SVG image');
+        return { fileName: `${slug}.${kind}`, mimeType: kind === 'svg' ? 'image/svg+xml' : 'image/png', base64: toBase64(image) };
       }
       let text = o.credentialText;
       if (!text && r.original.kind === 'url') {
