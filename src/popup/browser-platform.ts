@@ -16,7 +16,7 @@ function inFirefoxPanel(): boolean {
   try {
     const api = pageApi();
     if (typeof (api.runtime as { getBrowserInfo?: unknown }).getBrowserInfo !== 'function') return false;
-    return (api.extension?.getViews?.({ type: 'popup' }) ?? []).some((view) => view === globalThis);
+    return (api.extension?.getViews?.({ type: 'popup' }) ?? []).some((view) => (view as unknown) === globalThis);
   } catch {
     return false;
   }
