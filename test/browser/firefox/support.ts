@@ -364,6 +364,12 @@ export class Firefox {
     });
   }
 
+  /** Presses and releases one key (a WebDriver key action: the key events a person's press makes), e.g. '\uE015' ArrowDown. */
+  async press(key: string): Promise<void> {
+    await this.m.send('WebDriver:PerformActions', { actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }] });
+    await this.m.send('WebDriver:ReleaseActions', {});
+  }
+
   /** Moves the mouse to the page's top-left corner (off every link). */
   async mouseAway(): Promise<void> {
     await this.m.send('WebDriver:PerformActions', {
