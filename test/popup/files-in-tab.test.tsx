@@ -28,6 +28,8 @@ describe('files in Firefox’s popup panel', () => {
     const openInTab = vi.fn();
     renderWithEnv(<ImportPanel onImported={() => undefined} />, { ...actions, openInTab });
     expect(fileInputs()).toBe(0);
+    // Nor is "Drop a badge here" offered: the panel closes before anything could be dropped on it.
+    expect(screen.queryByText(t('importDrop'))).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Choose files…' }));
     expect(openInTab).toHaveBeenCalledWith('import');
     // Said where the button is, so that the popup closing is not a surprise.
@@ -47,6 +49,7 @@ describe('files in Firefox’s popup panel', () => {
   it('elsewhere (Chromium, or the page in a tab) the file inputs stay', () => {
     renderWithEnv(<ImportPanel onImported={() => undefined} />);
     expect(fileInputs()).toBe(1);
+    screen.getByText(t('importDrop'));
     cleanup();
     renderWithEnv(<BackupPanel onImported={() => undefined} />);
     expect(fileInputs()).toBe(1);

@@ -78,7 +78,8 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
         }}
       >
         <Icon name="upload" size={24} />
-        <p>{t('importDrop')}</p>
+        {/* Nothing can be dropped on Firefox's panel either: it closes as soon as another window or the page is used. */}
+        {actions.openInTab ? null : <p>{t('importDrop')}</p>}
         {/* Firefox's panel would close at the file picker and lose the pick: the screen opens in a tab (actions.openInTab). */}
         {actions.openInTab ? (
           <>
