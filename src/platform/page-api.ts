@@ -12,7 +12,7 @@
  */
 import type { Browser } from 'webextension-polyfill';
 
-export type PageApi = Pick<Browser, 'runtime' | 'i18n' | 'permissions' | 'tabs'>;
+export type PageApi = Pick<Browser, 'runtime' | 'i18n' | 'permissions' | 'tabs' | 'extension'>;
 
 /** Read at each call, not at import: nothing is touched before it is used (and tests can import this). */
 export function pageApi(): PageApi {

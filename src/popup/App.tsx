@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountView, BadgeView } from '../messaging/views.ts';
-import type { PopupActions } from './actions.ts';
+import type { FilesScreen, PopupActions } from './actions.ts';
 import { EnvContext, useEnv, type PopupEnv } from './env.ts';
 import { errorText } from './errors.ts';
 import type { Translate } from './i18n.ts';
@@ -23,22 +23,24 @@ export interface AppProps {
   t: Translate;
   locale?: string;
   now?: () => number;
+  /** The screen to open on, over the list (the page opened in a tab to pick files: `?open=`). */
+  start?: FilesScreen;
 }
 
-export function App({ actions, t, locale = 'en', now = Date.now }: AppProps) {
+export function App({ actions, t, locale = 'en', now = Date.now, start }: AppProps) {
   const env = useMemo<PopupEnv>(() => ({ actions, t, locale, now }), [actions, t, locale, now]);
   return (
     <EnvContext.Provider value={env}>
-      <Shell />
+      <Shell start={start} />
     </EnvContext.Provider>
   );
 }
 
-function Shell() {
+function Shell({ start }: { start?: FilesScreen }) {
   const { actions, t, locale } = useEnv();
   const data = usePopupData(actions, t);
   const online = useOnline();
-  const [stack, setStack] = useState<Route[]>([{ name: 'list' }]);
+  const [stack, setStack] = useState<Route[]>(() => (start ? [{ name: 'list' }, { name: start }] : [{ name: 'list' }]));
   const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);
   const [active, setActive] = useState(0);
   const [version, setVersion] = useState<string>();

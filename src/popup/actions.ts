@@ -58,7 +58,16 @@ export interface PopupActions {
   download(key: string, what: Download): Promise<Reply<{ fileName: string }>>;
   /** Copies text; with `html`, a rich copy that pastes as a card in web mail. */
   copy(text: string, html?: string): Promise<Reply<true>>;
+  /**
+   * Only where a file picker would close the popup (Firefox's toolbar panel, bugzilla 1292701):
+   * opens this screen of the popup in a tab, where files can be picked, and closes the popup.
+   */
+  openInTab?(screen: FilesScreen): void;
 }
+
+/** The screens that pick files (ImportPanel, BackupPanel), which the popup can open in a tab (`?open=`). */
+export type FilesScreen = 'import' | 'settings';
+export const FILES_SCREENS: readonly FilesScreen[] = ['import', 'settings'];
 
 /** The page-only capabilities the real actions need: main.tsx binds them to the browser. */
 export interface HoverSitesView {
@@ -74,6 +83,8 @@ export interface PopupPlatform {
   hasOrigins?(patterns: string[]): Promise<boolean>;
   saveFile(fileName: string, mimeType: string, data: Blob | string): void;
   copy(text: string, html?: string): Promise<void>;
+  /** Present only where a file picker closes the popup: see PopupActions.openInTab. */
+  openInTab?(screen: FilesScreen): void;
 }
 
 const failure = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
@@ -89,7 +100,9 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
     }
   };
   const fromBase64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const openInTab = platform.openInTab?.bind(platform);
   return {
+    ...(openInTab ? { openInTab } : {}),
     ping: () => call('ping', {}),
     getState: () => call('state/get', {}),
     listBadges: (limit) => call('badges/list', limit === undefined ? {} : { limit }),

@@ -4,10 +4,34 @@
  * the clipboard. Only main.tsx imports this; components never do.
  */
 import { pageApi } from '../platform/page-api.ts';
-import type { PopupPlatform } from './actions.ts';
+import type { FilesScreen, PopupPlatform } from './actions.ts';
+
+/**
+ * Firefox's toolbar popup is a panel that closes as soon as a file picker opens (bugzilla 1292701,
+ * still so in 153 ESR): the page is gone before the input's change event, and the pick is lost.
+ * Firefox alone has runtime.getBrowserInfo; extension.getViews({ type: 'popup' }) holds this page
+ * only when it is that panel, not when it is open in a tab (where the picker works).
+ */
+function inFirefoxPanel(): boolean {
+  try {
+    const api = pageApi();
+    if (typeof (api.runtime as { getBrowserInfo?: unknown }).getBrowserInfo !== 'function') return false;
+    return (api.extension?.getViews?.({ type: 'popup' }) ?? []).some((view) => (view as unknown) === globalThis);
+  } catch {
+    return false;
+  }
+}
+
+/** This popup page in a tab, on `screen` (main.tsx reads `?open=`); then the panel closes. */
+function openInTab(screen: FilesScreen): void {
+  const api = pageApi();
+  const page = api.runtime.getManifest().action?.default_popup ?? 'src/popup/index.html';
+  void api.tabs.create({ url: api.runtime.getURL(`${page}?open=${screen}`) }).then(() => globalThis.close());
+}
 
 export function createBrowserPlatform(): PopupPlatform {
   return {
+    ...(inFirefoxPanel() ? { openInTab } : {}),
     // Called at once, with nothing awaited before it: Firefox allows the prompt only while the
     // click is being handled. Origins already granted resolve true without a prompt.
     requestOrigins: (origins) => pageApi().permissions.request({ origins }),

@@ -95,8 +95,13 @@ export function BadgeList({ items, active, onActive, onOpen, label, onExitTop, l
     }
   };
 
+  // Keyboard use in the list, drawn by the stylesheet (`[data-keys]:focus`) whatever the browser's
+  // :focus-visible says: Firefox keeps it off for a list its script focused after a click (Back
+  // from a badge) even while the user then moves with the arrows; Chromium turns it on at the key.
+  const [keys, setKeys] = useState(false);
   const onKeyDown = (e: KeyboardEvent) => {
     if (!count) return;
+    setKeys(true);
     const page = Math.max(1, Math.floor(measured.current / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: count - 1, PageDown: current + page, PageUp: current - page };
     if (e.key === 'ArrowUp' && current === 0 && onExitTop) {
@@ -132,6 +137,8 @@ export function BadgeList({ items, active, onActive, onOpen, label, onExitTop, l
       aria-label={label}
       aria-activedescendant={count ? `badge-row-${current}` : undefined}
       onKeyDown={onKeyDown}
+      onPointerDown={() => setKeys(false)}
+      {...(keys ? { 'data-keys': '' } : {})}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
     >
       <div class="list-spacer" role="presentation" style={{ height: `${count * ROW_HEIGHT}px` }}>

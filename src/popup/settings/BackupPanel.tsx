@@ -34,11 +34,19 @@ export function BackupPanel({ onImported }: { onImported(): void }) {
         <button type="button" class="button" onClick={exportAll} {...offWhile(busy)}>
           {t('backupExport')}
         </button>
-        <label class="button">
-          {t('backupImport')}
-          <input class="visually-hidden" type="file" accept=".json,application/json" {...offWhile(busy)} onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
-        </label>
+        {/* Firefox's panel would close at the file picker and lose the pick: Settings opens in a tab (actions.openInTab). */}
+        {actions.openInTab ? (
+          <button type="button" class="button" aria-describedby="backup-in-tab" onClick={() => actions.openInTab?.('settings')}>
+            {t('backupImport')}
+          </button>
+        ) : (
+          <label class="button">
+            {t('backupImport')}
+            <input class="visually-hidden" type="file" accept=".json,application/json" {...offWhile(busy)} onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+          </label>
+        )}
       </div>
+      {actions.openInTab ? <p class="small muted" id="backup-in-tab">{t('filesInTab')}</p> : null}
       <div aria-live="polite">{note ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>
     </section>
   );

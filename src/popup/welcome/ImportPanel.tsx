@@ -76,11 +76,22 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
         }}
       >
         <Icon name="upload" size={24} />
-        <p>{t('importDrop')}</p>
-        <label class="button">
-          {t('importPick')}
-          <input class="visually-hidden" type="file" multiple accept={IMPORT_ACCEPT} onChange={(e) => void files(e.currentTarget.files)} {...offWhile(busy)} />
-        </label>
+        {/* Nothing can be dropped on Firefox's panel either: it closes as soon as another window or the page is used. */}
+        {actions.openInTab ? null : <p>{t('importDrop')}</p>}
+        {/* Firefox's panel would close at the file picker and lose the pick: the screen opens in a tab (actions.openInTab). */}
+        {actions.openInTab ? (
+          <>
+            <button type="button" class="button" aria-describedby="files-in-tab" onClick={() => actions.openInTab?.('import')}>
+              {t('importPick')}
+            </button>
+            <p class="small muted" id="files-in-tab">{t('filesInTab')}</p>
+          </>
+        ) : (
+          <label class="button">
+            {t('importPick')}
+            <input class="visually-hidden" type="file" multiple accept={IMPORT_ACCEPT} onChange={(e) => void files(e.currentTarget.files)} {...offWhile(busy)} />
+          </label>
+        )}
       </div>
       <form
         class="stack"

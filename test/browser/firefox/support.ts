@@ -8,7 +8,9 @@
  *  - firefox-popup: the popup page (moz-extension://<uuid>/src/popup/index.html, opened as a tab,
  *    the body at its 380×560 size) over the real background page (first run) and every preview
  *    screen (list, filters, badge, share, welcome, sign-in error, empty, error, accounts,
- *    addresses, settings, import, French, dark scheme): no script error or console.error from any
+ *    addresses, settings, import, French, dark scheme), the page at ?open=import (the tab the
+ *    toolbar panel opens to pick files) importing a file, and the list's focus ring once arrows
+ *    move in a list focused after a click: no script error or console.error from any
  *    moz-extension:// page, and no serious/critical axe-core violation; screenshots of each.
  *  - firefox-backpack: host access granted through ExtensionPermissions (what the user's "Allow"
  *    does), sign-in to the test backpack (127.0.0.1) with the Badgr password form in the popup
@@ -28,7 +30,8 @@
  *
  * NOT COVERED in Firefox (covered in Chromium only, or nowhere):
  *  - the toolbar popup itself (a doorhanger panel): Marionette cannot open it, so the popup page is
- *    opened as a tab; the browser's permission prompt (granted through ExtensionPermissions instead);
+ *    opened as a tab (so the panel's own behaviour, closing at a file picker, is covered by
+ *    test/popup/files-in-tab.test.tsx over a stubbed extension.getViews only); the browser's permission prompt (granted through ExtensionPermissions instead);
  *  - the real sites (linkedin.com, mail.google.com): fixtures only, as in Chromium; TLS is a local
  *    self-signed certificate accepted by the session, not the real chain;
  *  - backup export/import through a download, the restart of the background (the event page
@@ -362,6 +365,12 @@ export class Firefox {
         { type: 'pointerMove', duration: 100, origin: el, x: 0, y: 0 },
       ] }],
     });
+  }
+
+  /** Presses and releases one key (a WebDriver key action: the key events a person's press makes), e.g. '\uE015' ArrowDown. */
+  async press(key: string): Promise<void> {
+    await this.m.send('WebDriver:PerformActions', { actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }] });
+    await this.m.send('WebDriver:ReleaseActions', {});
   }
 
   /** Moves the mouse to the page's top-left corner (off every link). */
