@@ -12,6 +12,7 @@ import { ErrorState } from '../ui/ErrorState.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { previewHeight } from './preview-height.ts';
 import { QrCode } from './QrCode.tsx';
 import { shareContent, shareWarning } from './share-content.ts';
 import { Loading } from '../ui/Loading.tsx';
@@ -103,7 +104,14 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
         <h3 id="embed-title">{t('shareEmbedTitle')}</h3>
         {/* A picture of the card, inert: its links are dead in the sandbox and were three extra
             Tab stops; the same content is the text and HTML copied below. */}
-        <iframe class="card-preview" sandbox="" inert srcdoc={`<!doctype html><body style="margin:8px">${c.html}</body>`} title={t('shareCardPreview')} />
+        <iframe
+          class="card-preview"
+          style={{ height: `${previewHeight({ name: b.name, issuerName: b.issuerName, dates: [b.issuedOn, b.expires].filter(Boolean).length, link: !!c.link })}px` }}
+          sandbox=""
+          inert
+          srcdoc={`<!doctype html><body style="margin:8px">${c.html}</body>`}
+          title={t('shareCardPreview')}
+        />
         <div class="button-row">
           <button type="button" class="button" onClick={() => copy('embed', t('shareWhatCard'), c.text, c.html)}>
             <Icon name="mail" size={14} />
