@@ -92,6 +92,23 @@ describe('focus', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(focused()).toBe(toggle);
   });
+
+  it('Escape on the Filters button closes the open panel, and the panel is the next Tab stop after the button', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    const toggle = screen.getByRole('button', { name: 'Filters' });
+    fireEvent.click(toggle);
+    const panel = screen.getByRole('group', { name: 'Filters' });
+    // Tab order is document order here (no positive tabindex): nothing tabbable between the button and the panel.
+    const tabbable = [...document.querySelectorAll<HTMLElement>('button, select, input, a[href], [tabindex]:not([tabindex="-1"])')].filter((el) => !el.hasAttribute('disabled'));
+    const next = tabbable[tabbable.indexOf(toggle) + 1]!;
+    expect(panel.contains(next), `next Tab stop: ${next.outerHTML.slice(0, 80)}`).toBe(true);
+    toggle.focus();
+    fireEvent.keyDown(toggle, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Filters' })).toBeNull());
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(focused()).toBe(toggle);
+  });
 });
 
 describe('"Check all badges again" on Accounts', () => {

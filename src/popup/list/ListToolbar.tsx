@@ -1,4 +1,4 @@
-/** Search box, the filters toggle (with how many are on) and the sort order. */
+/** Search box, the sort order and the filters toggle (with how many are on). */
 import type { Ref } from 'preact';
 import { useEnv } from '../env.ts';
 import type { MessageKey } from '../i18n.ts';
@@ -48,14 +48,8 @@ export function ListToolbar({ query, onQuery, filtersOpen, onToggleFilters, sear
           }}
         />
       </label>
-      <button ref={filtersRef} type="button" class={`icon-button${n ? ' on' : ''}`} aria-expanded={filtersOpen} aria-controls="filters" onClick={onToggleFilters} title={t('filtersButton')}>
-        <Icon name="filter" size={16} />
-        {/* The name says how many filters are on; aria-label on a plain span is not announced
-            (ARIA 1.2: naming is prohibited on generic), so the count is shown and hidden from
-            assistive technology, and spelled out in the button's name. */}
-        <span class="visually-hidden">{n ? t('filtersActive', n) : t('filtersButton')}</span>
-        {n ? <span class="count" aria-hidden="true">{n}</span> : null}
-      </button>
+      {/* The sort order before the Filters button, so that the panel the button opens (rendered
+          after the toolbar) is the next Tab stop after it. */}
       <label class="sort">
         <span class="visually-hidden">{t('sortLabel')}</span>
         <select value={query.sort} onChange={(e) => onQuery({ ...query, sort: (e.currentTarget as HTMLSelectElement).value as SortOrder })}>
@@ -66,6 +60,30 @@ export function ListToolbar({ query, onQuery, filtersOpen, onToggleFilters, sear
           ))}
         </select>
       </label>
+      <button
+        ref={filtersRef}
+        type="button"
+        class={`icon-button${n ? ' on' : ''}`}
+        aria-expanded={filtersOpen}
+        aria-controls="filters"
+        onClick={onToggleFilters}
+        onKeyDown={(e) => {
+          // Escape closes the open panel from its button too (WAI-ARIA APG disclosure: the panel is the button's).
+          if (e.key === 'Escape' && filtersOpen) {
+            e.preventDefault();
+            e.stopPropagation();
+            onToggleFilters();
+          }
+        }}
+        title={t('filtersButton')}
+      >
+        <Icon name="filter" size={16} />
+        {/* The name says how many filters are on; aria-label on a plain span is not announced
+            (ARIA 1.2: naming is prohibited on generic), so the count is shown and hidden from
+            assistive technology, and spelled out in the button's name. */}
+        <span class="visually-hidden">{n ? t('filtersActive', n) : t('filtersButton')}</span>
+        {n ? <span class="count" aria-hidden="true">{n}</span> : null}
+      </button>
     </div>
   );
 }
