@@ -12,8 +12,8 @@ import type { Alarms } from '../../platform/alarms.ts';
 import type { Db } from '../../platform/db.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
 import type { AccountRecord, BadgeRecord, FullBadge, SyncRecord, SyncRun } from '../../platform/records.ts';
-import type { VerifyResult } from '../../core/result.ts';
-import { buildRecord, identitiesHash, sha256Hex } from './badge-record.ts';
+import { identitiesHash, sha256Hex } from './badge-record.ts';
+import { uncheckedRecord } from './sync-unchecked.ts';
 import { verifyBadge } from './badge-verify.ts';
 import { withinDeadline } from './deadline.ts';
 import { createRunDocuments, type RunDocuments } from './run-documents.ts';
@@ -122,11 +122,9 @@ export function createSync(d: SyncDeps) {
   }
 
   /**
-   * One item that throws (a bug, a document the engine chokes on) must not stop the run, or every
-   * retry would resume at the same cursor and fail there again: it is kept, `indeterminate`, with
-   * what went wrong, and verified again on the next run (its content hash is left empty). A badge
-   * already settled for the same content and addresses is left as it was (its result, its baked
-   * image): a server that accepts and never answers taught nothing new (last-complete.ts).
+   * One item that throws must not stop the run, or every retry would resume at the same cursor and fail
+   * there again: it is kept `indeterminate` (sync-unchecked.ts). A badge already settled for the same
+   * content and addresses is left as it was: a server that never answers taught nothing (last-complete.ts).
    */
   async function processOrNote(ctx: RunContext, item: SyncItem, signal: AbortSignal): Promise<FullBadge | null> {
     const { account, idsHash, runId } = ctx;
@@ -141,32 +139,9 @@ export function createSync(d: SyncDeps) {
       const settled = existing?.verdict === 'valid' || existing?.verdict === 'invalid';
       const sameContent = existing?.contentHash === (await sha256Hex(item.fingerprint));
       if (settled && existing.identitiesHash === idsHash && sameContent) return null;
-      const url = item.url ?? '';
-      const bytes = new TextEncoder().encode(item.text ?? url);
-      const result: VerifyResult = { verdict: 'indeterminate', format: 'unknown', checks: [{ id: 'parse', outcome: 'indeterminate', message }], recipient: null, badge: null, input: { kind: 'unknown', size: bytes.length, sha256: '' } };
-      // The baked image kept for this same content stays (it may not be downloadable again: sync-original.ts),
-      // with its content hash, so that the next run may verify from it; no verifiedAt: that run verifies it again.
       const kind = sameContent ? existing.original.kind : undefined;
       const baked = kind === 'png' || kind === 'svg' ? await d.db.originals.get(key) : undefined;
-      if (existing && baked) {
-        const { verifiedAt: _notVerified, ...record } = buildRecord({
-          key, accountId: account.id, sourceId: item.sourceId, contentHash: existing.contentHash, runId, result, identitiesHash: idsHash, now: now(),
-          original: { kind: kind!, bytes: baked.bytes },
-          assessment: { verdict: 'indeterminate', checks: result.checks, recipient: existing.recipient, pending: existing.pending },
-          fallback: { ...existing.meta, ...item.fallback },
-          ...(item.bakedUrl ? { bakedUrl: item.bakedUrl } : {}),
-          addedAt: existing.addedAt,
-        }).record;
-        return { record, original: baked };
-      }
-      return buildRecord({
-        key, accountId: account.id, sourceId: item.sourceId, contentHash: '', runId, result, identitiesHash: idsHash, now: now(),
-        original: { kind: item.text === undefined ? 'url' : item.text.trimStart().startsWith('{') ? 'json' : 'jws', bytes },
-        assessment: { verdict: 'indeterminate', checks: result.checks, recipient: existing?.recipient ?? null, pending: existing?.pending ?? false },
-        fallback: { ...existing?.meta, ...item.fallback },
-        ...(item.bakedUrl ? { bakedUrl: item.bakedUrl } : {}),
-        ...(existing ? { addedAt: existing.addedAt } : {}),
-      });
+      return uncheckedRecord({ key, accountId: account.id, item, runId, identitiesHash: idsHash, now: now(), message, existing, baked });
     }
   }
 
@@ -299,10 +274,7 @@ export function createSync(d: SyncDeps) {
       for (const id of fresh) void run(id);
       return { started: fresh.length > 0 };
     },
-    /**
-     * The periodic sync: every account whose retry time has come (retry.ts retryDue). An account whose
-     * last run failed waits for the backoff it set, kept in syncState, whichever worker wakes.
-     */
+    /** The periodic sync: every account whose retry time has come (retry.ts retryDue; the backoff is kept in syncState). */
     async runAll(): Promise<SyncRecord[]> {
       return Promise.all((await d.db.accounts.all()).map(async (a) => {
         const s = await d.db.syncState.get(a.id);
