@@ -59,7 +59,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1
 
 export function parseNow(v: string): Date {
   const m = ISO.exec(v.trim());
-  const bad = (why: string) => new UsageError(`--now must be an ISO 8601 date or time such as 2026-11-26 or 2026-11-26T09:30:00Z, not ${JSON.stringify(v)}${why}`);
+  const bad = (why: string) => new UsageError(`--now must be an ISO 8601 date or time such as 2026-11-26 or 2026-11-26T09:30:00Z, not "${v}"${why}`);
   if (!m) throw bad('');
   if (m[4] !== undefined && m[7] === undefined) throw bad(' (give a time zone: Z or an offset such as +01:00)');
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((k) => Number(m[k] ?? 0));

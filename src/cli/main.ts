@@ -26,9 +26,12 @@ const processIo: Io = { out: (t) => void process.stdout.write(t), err: (t) => vo
 const FETCH_TIMEOUT_MS = 5000;
 const VERIFY_DEADLINE_MS = 15_000;
 
-/** Bad usage: the message and the usage on stderr; with --json, also one JSON object on stdout. */
+/**
+ * Bad usage: the message and the usage on stderr; with --json, also one JSON object on stdout. The
+ * message quotes what was typed, often a file name a glob expanded (`lanyard *`): escaped like badge text.
+ */
 function usageError(io: Io, message: string, json: boolean): number {
-  io.err(`lanyard: ${message}\n${USAGE.split('\n')[0]}\nRun lanyard --help for more.\n`);
+  io.err(`lanyard: ${esc(message)}\n${USAGE.split('\n')[0]}\nRun lanyard --help for more.\n`);
   if (json) io.out(jsonLine({ error: `usage: ${message}`, code: 'usage' }));
   return EXIT.usageOrUnreadable;
 }
