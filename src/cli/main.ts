@@ -66,7 +66,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   const mapProblem = await checkMaps(args);
   if (mapProblem) return usageError(io, mapProblem, json);
-  const fetch = createMapFetch(args.maps, { offline: args.offline, timeoutMs: FETCH_TIMEOUT_MS });
+  // The sites of the URLs the user gave are theirs to reach, even on a private network (network-fetch.ts).
+  const allowOrigins = args.inputs.flatMap((i) => (/^https?:\/\//i.test(i) && URL.canParse(i) ? [new URL(i).origin] : []));
+  const fetch = createMapFetch(args.maps, { offline: args.offline, timeoutMs: FETCH_TIMEOUT_MS, allowOrigins });
   const engine = createEngine({ fetch, now: args.now, identities: args.recipients });
   const tally: Tally = { valid: 0, invalid: 0, indeterminate: 0, unreadable: 0 };
   let first = true;
