@@ -38,6 +38,10 @@ hidden entries left out; - reads standard input. Inputs over 8 MiB are refused a
   --version, -V            the version
   --                       what follows is an input, even if it starts with -
 
+Network: each fetch gets 5 s, each input 15 s; a URL a badge names on a local or private network
+(localhost, 10.x, 192.168.x, 169.254.x, .local...) is not fetched (indeterminate) unless its site is
+that of an input URL given.
+
 One report per input on stdout (verdict first, then one line per check), then a summary line on
 stderr. A verdict is valid, invalid (a check failed: forged, revoked, expired, not a badge) or
 indeterminate (a check could not be settled: usually a document that could not be fetched).

@@ -44,7 +44,8 @@ export class PrivateHostError extends Error {
 
 async function check(u: URL, options: NetworkOptions): Promise<void> {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TypeError(`${u.protocol} URLs are not fetched`);
-  if (options.allowOrigins.includes(u.origin)) return;
+  // The site given, or the same host upgraded to https (fetch-once.ts sameSite: the host vouches for both).
+  if (options.allowOrigins.includes(u.origin) || (u.protocol === 'https:' && u.port === '' && options.allowOrigins.includes(`http://${u.host}`))) return;
   if (isPrivateHost(u.hostname)) throw new PrivateHostError(u.host);
   if (u.hostname.startsWith('[') || parseV4(u.hostname)) return;
   // A name that cannot be looked up is left to the request, which says why in its own words.

@@ -98,6 +98,16 @@ describe('networkFetch', () => {
   const signal = new AbortController().signal;
   const redirect = (to: string, status = 302) => new Response(null, { status, headers: { location: to } });
 
+  it('reaches an origin the user gave, and the same host upgraded to https, but not its other ports', async () => {
+    calls.length = 0;
+    const ok = () => Response.json({});
+    const f = networkFetch({ allowOrigins: ['http://badges.corp'], lookup: async () => ['10.1.2.3'], fetch: fake({ 'http://badges.corp/a': ok, 'https://badges.corp/i': ok }) });
+    expect((await f('http://badges.corp/a', { signal })).status).toBe(200);
+    expect((await f('https://badges.corp/i', { signal })).status).toBe(200);
+    await expect(f('http://badges.corp:8080/admin', { signal })).rejects.toThrow('badges.corp:8080 is on a local or private network');
+    expect(calls).toEqual(['http://badges.corp/a', 'https://badges.corp/i']);
+  });
+
   it('refuses a name that resolves to a private address, before any request', async () => {
     calls.length = 0;
     const f = networkFetch({ allowOrigins: [], lookup: async () => ['93.184.215.14', '10.0.0.7'], fetch: fake({}) });
