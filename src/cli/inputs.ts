@@ -5,6 +5,7 @@
  * (MAX_DOCUMENT_BYTES, 8 MiB: a baked image is the largest thing fetched), which is also the
  * extension's import limit (src/messaging/validate.ts MAX_IMPORT_BYTES).
  */
+import { fstatSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../core/verify/fetch-once.ts';
@@ -89,6 +90,15 @@ export async function readFileBounded(file: string, max = MAX_INPUT_BYTES): Prom
   } finally {
     await fh.close().catch(() => undefined);
   }
+}
+
+/**
+ * The process's standard input, refused when it is a directory: `lanyard - < dir` read nothing,
+ * without an error, and reported an empty input as an invalid badge instead of an unreadable one.
+ */
+export function processStdin(fd = 0): AsyncIterable<Uint8Array> {
+  if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  return process.stdin;
 }
 
 /** Standard input's bytes, at most MAX_INPUT_BYTES. */

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import pkg from '../../package.json' with { type: 'json' };
 import { EXIT, parseArgs, USAGE, UsageError, wantsJson, type CliArgs } from './args.ts';
 import { createEngine } from './engine.ts';
-import { expand, failure, readFileBounded, readStdin, type ReadFailure } from './inputs.ts';
+import { expand, failure, processStdin, readFileBounded, readStdin, type ReadFailure } from './inputs.ts';
 import { createMapFetch } from './map-fetch.ts';
 import { jsonLine, summary, toJson, toText, type Tally } from './report.ts';
 import { escapeForTerminal as esc } from './terminal.ts';
@@ -82,7 +82,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     try {
       if ('error' in item) throw item.error;
       if ('stdin' in item && !io.stdin && process.stdin.isTTY) io.err('lanyard: reading the badge from standard input (end it with Ctrl-D)\n');
-      input = 'url' in item ? item.url : 'stdin' in item ? await readStdin(io.stdin ?? process.stdin) : await readFileBounded(item.file);
+      input = 'url' in item ? item.url : 'stdin' in item ? await readStdin(io.stdin ?? processStdin()) : await readFileBounded(item.file);
     } catch (e) {
       unreadable(item.source, 'error' in item ? item.error : failure(e));
       continue;

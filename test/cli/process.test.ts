@@ -47,6 +47,13 @@ describe('lanyard in a shell', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ source: '-', verdict: 'valid' });
   });
 
+  it('says "it is a directory" for standard input redirected from a directory (it was read as an empty, invalid badge): exit 2', { timeout: 60_000 }, async () => {
+    const r = await run([], { shell: `"${process.execPath}" "${BIN}" - --json < "${dir}"` });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({ source: '-', error: 'cannot read: it is a directory', code: 'EISDIR' });
+    expect(r.stderr).toContain('lanyard: cannot read -: it is a directory');
+  });
+
   it('says "permission denied" for a file it may not read: exit 2, no stack trace', { timeout: 60_000 }, async () => {
     const file = path.join(dir, 'secret.json');
     writeFileSync(file, readFileSync(GOOD));
