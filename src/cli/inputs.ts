@@ -36,6 +36,7 @@ const WORDS: Record<string, string> = {
   EMPTY_DIR: 'the directory holds no files',
   TOO_LARGE: `larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most Lanyard reads`,
   UNSUPPORTED_URL: 'only http:// and https:// URLs are fetched (give a file by its path)',
+  URL_CREDENTIALS: 'a URL with a user name or password is not fetched (RFC 9110 \u00a74.2.4; the extension refuses it too)',
 };
 
 /** A Node error as a ReadFailure: never a stack trace, always the code. */
@@ -139,7 +140,9 @@ export async function expand(inputs: readonly string[]): Promise<Item[]> {
       continue;
     }
     if (isUrl(input)) {
-      items.push({ source: input, url: input });
+      // `https://user:pass@host/…`: Node's fetch refuses it, which read as an indeterminate badge.
+      const u = URL.canParse(input) ? new URL(input) : null;
+      items.push(u && (u.username || u.password) ? { source: input, error: failure({ code: 'URL_CREDENTIALS' }) } : { source: input, url: input });
       continue;
     }
     if (isOtherUrl(input)) {

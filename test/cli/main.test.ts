@@ -122,6 +122,13 @@ describe('lanyard inputs', () => {
     expect(lines(r)).toEqual([{ source: `file://${GOOD}`, error: 'cannot read: only http:// and https:// URLs are fetched (give a file by its path)', code: 'UNSUPPORTED_URL' }]);
   });
 
+  it('refuses a URL carrying a user name or password as unreadable (exit 2), as the extension refuses it, instead of an indeterminate badge', async () => {
+    const r = await run(['https://me:secret@issuer.example/badge.json', GOOD, '--json', '--offline', ...NOW]);
+    expect(r.code).toBe(2);
+    expect(lines(r)[0]).toEqual({ source: 'https://me:secret@issuer.example/badge.json', error: expect.stringMatching(/^cannot read: a URL with a user name or password is not fetched/), code: 'URL_CREDENTIALS' });
+    expect(lines(r)[1]).toMatchObject({ source: GOOD, verdict: 'valid' });
+  });
+
   it('under --offline, says that an unmapped document was not fetched because of --offline (indeterminate)', async () => {
     const r = await run(['https://issuer.example/badge.json', '--json', '--offline']);
     expect(r.code).toBe(1);
