@@ -96,6 +96,16 @@ describe('lanyard in a shell', () => {
     expect(r.stderr).toMatch(/^lanyard: internal error: .*dist\/cli\/lanyard\.mjs.* \(LANYARD_DEBUG=1 shows where\)\n$/);
   });
 
+  it('shows the controls of a path quoted in an internal error, never writes them raw', { timeout: 60_000 }, async () => {
+    const broken = mkdtempSync(path.join(tmpdir(), 'lanyard-\u001b]0;pwned\u0007\u009b2J-'));
+    mkdirSync(path.join(broken, 'bin'));
+    copyFileSync(BIN, path.join(broken, 'bin/lanyard.mjs'));
+    const r = await run([], { shell: `"${process.execPath}" "${path.join(broken, 'bin/lanyard.mjs')}" x.json` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('lanyard-\\u001B]0;pwned\\u0007\\u009B2J-');
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('stops quietly when the reader closes the pipe early (| head -1)', { timeout: 60_000 }, async () => {
     const many = Array.from({ length: 40 }, () => JSON.stringify(GOOD)).join(' ');
     const r = await run([], { shell: `"${process.execPath}" "${BIN}" ${many} --offline ${NOW.join(' ')} | head -1` });
