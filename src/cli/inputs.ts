@@ -13,7 +13,7 @@ import { MAX_DOCUMENT_BYTES } from '../core/verify/fetch-once.ts';
 export const MAX_INPUT_BYTES = MAX_DOCUMENT_BYTES;
 
 /** One thing to verify: a URL, a file, standard input, or a name that could not be read. */
-export type Item = { source: string; url: string } | { source: string; file: string } | { source: string; stdin: true } | { source: string; error: ReadFailure };
+export type Item = { source: string; url: string } | { source: string; file: string | Buffer } | { source: string; stdin: true } | { source: string; error: ReadFailure };
 
 /** Why an input could not be read: a stable code (Node's errno name, or TOO_LARGE / EMPTY_DIR) and words for people. */
 export interface ReadFailure {
@@ -69,7 +69,7 @@ async function readBounded(chunks: AsyncIterable<Uint8Array>, max = MAX_INPUT_BY
  * device or pipe declares 0, a file may grow). Plain reads into one buffer, no stream: a stream
  * costs start-up time (bench/cli.ts) for nothing here.
  */
-export async function readFileBounded(file: string, max = MAX_INPUT_BYTES): Promise<Uint8Array> {
+export async function readFileBounded(file: string | Buffer, max = MAX_INPUT_BYTES): Promise<Uint8Array> {
   const fh = await open(file, 'r');
   try {
     const st = await fh.stat();
@@ -109,16 +109,25 @@ const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
 /** file://, ftp://, data://…: looks like a URL, is not one Lanyard fetches (and no file is named so). */
 const isOtherUrl = (s: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 
-/** The files under `dir`, depth first, each directory's entries in name order; hidden entries and symbolic links to directories are left out. */
+/**
+ * A path as its bytes, held in a latin1 string (one character a byte) so that path.join works on it:
+ * a name that is not UTF-8 (`x\xff.json`) read as a string was turned into U+FFFD and could not be
+ * opened again ("no such file or directory" for a file that is there). The bytes open the file; the
+ * source shown is their UTF-8 reading.
+ */
+const asBytes = (p: string): string => Buffer.from(p, 'utf8').toString('latin1');
+const bytesOf = (b: string): Buffer => Buffer.from(b, 'latin1');
+
+/** The files under `dir` (bytes as latin1), depth first, each directory's entries in name order (bytes); hidden entries and symbolic links to directories are left out. */
 async function walk(dir: string): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = (await readdir(bytesOf(dir), { withFileTypes: true, encoding: 'buffer' })).filter((e) => e.name[0] !== 0x2e);
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
   const out: string[] = [];
   for (const e of entries) {
-    const p = path.join(dir, e.name);
+    const p = path.join(dir, e.name.toString('latin1'));
     if (e.isDirectory()) out.push(...(await walk(p)));
     else if (e.isFile()) out.push(p);
-    else if (e.isSymbolicLink() && (await stat(p).catch(() => undefined))?.isFile()) out.push(p);
+    else if (e.isSymbolicLink() && (await stat(bytesOf(p)).catch(() => undefined))?.isFile()) out.push(p);
   }
   return out;
 }
@@ -153,10 +162,10 @@ export async function expand(inputs: readonly string[]): Promise<Item[]> {
     if (s instanceof Error) items.push({ source: input, error: withHint(input, failure(s)) });
     else if (!s.isDirectory()) items.push({ source: input, file: input });
     else {
-      const files = await walk(input).catch((e: unknown) => e as Error);
+      const files = await walk(asBytes(input)).catch((e: unknown) => e as Error);
       if (files instanceof Error) items.push({ source: input, error: failure(files) });
       else if (files.length === 0) items.push({ source: input, error: failure({ code: 'EMPTY_DIR' }) });
-      else for (const f of files) items.push({ source: f, file: f });
+      else for (const f of files) items.push({ source: bytesOf(f).toString('utf8'), file: bytesOf(f) });
     }
   }
   return items;
