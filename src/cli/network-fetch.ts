@@ -42,14 +42,24 @@ export class PrivateHostError extends Error {
   }
 }
 
-async function check(u: URL, options: NetworkOptions): Promise<void> {
+/** `p`, or the signal's reason as soon as it aborts: a lookup cannot be cancelled, and must not outlast the fetch's timeout. */
+function until<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
+async function check(u: URL, options: NetworkOptions, signal: AbortSignal): Promise<void> {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TypeError(`${u.protocol} URLs are not fetched`);
   // The site given, or the same host upgraded to https (fetch-once.ts sameSite: the host vouches for both).
   if (options.allowOrigins.includes(u.origin) || (u.protocol === 'https:' && u.port === '' && options.allowOrigins.includes(`http://${u.host}`))) return;
   if (isPrivateHost(u.hostname)) throw new PrivateHostError(u.host);
   if (u.hostname.startsWith('[') || parseV4(u.hostname)) return;
   // A name that cannot be looked up is left to the request, which says why in its own words.
-  const addresses = await (options.lookup ?? systemLookup)(u.hostname).catch(() => null);
+  const addresses = await until((options.lookup ?? systemLookup)(u.hostname).catch(() => null), signal);
   if (addresses?.some(isPrivateAddress)) throw new PrivateHostError(u.host);
 }
 
@@ -59,7 +69,7 @@ export function networkFetch(options: NetworkOptions): (url: string, init: { hea
   return async (url, init) => {
     let at = new URL(url);
     for (let hops = 0; ; hops++) {
-      await check(at, options);
+      await check(at, options, init.signal);
       const res = await doFetch(at.href, { ...(init.headers ? { headers: init.headers } : {}), signal: init.signal, redirect: 'manual' });
       const location = REDIRECT.has(res.status) ? res.headers.get('location') : null;
       if (location === null) {

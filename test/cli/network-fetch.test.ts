@@ -108,6 +108,13 @@ describe('networkFetch', () => {
     expect(calls).toEqual(['http://badges.corp/a', 'https://badges.corp/i']);
   });
 
+  it('gives up a name lookup that hangs when the fetch\'s time is up', async () => {
+    const f = networkFetch({ allowOrigins: [], lookup: () => new Promise<string[]>(() => undefined), fetch: fake({}) });
+    const late = new AbortController();
+    setTimeout(() => late.abort(new DOMException('no complete answer within 5 s', 'TimeoutError')), 50);
+    await expect(f('https://slow-dns.example/a', { signal: late.signal })).rejects.toThrow('no complete answer within 5 s');
+  });
+
   it('refuses a name that resolves to a private address, before any request', async () => {
     calls.length = 0;
     const f = networkFetch({ allowOrigins: [], lookup: async () => ['93.184.215.14', '10.0.0.7'], fetch: fake({}) });
