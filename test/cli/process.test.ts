@@ -37,6 +37,14 @@ function run(args: string[], opts: { input?: Uint8Array; uid?: number; shell?: s
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lanyard-process-'));
+
+/** `lanyard x.json` from a broken install: bin/ copied into a fresh folder named `prefix…`, no bundle beside it. */
+function runBroken(prefix: string): Promise<Run> {
+  const broken = mkdtempSync(path.join(tmpdir(), prefix));
+  mkdirSync(path.join(broken, 'bin'));
+  copyFileSync(BIN, path.join(broken, 'bin/lanyard.mjs'));
+  return run([], { shell: `"${process.execPath}" "${path.join(broken, 'bin/lanyard.mjs')}" x.json` });
+}
 // Spawned as `nobody`, the command cannot rebuild a stale bundle: build it first.
 beforeAll(async () => void (await ensureCliBuilt()), 120_000);
 
@@ -88,19 +96,13 @@ describe('lanyard in a shell', () => {
   });
 
   it('says "internal error" in one line, not a stack trace, when the install is broken (no bundle beside bin/)', { timeout: 60_000 }, async () => {
-    const broken = mkdtempSync(path.join(tmpdir(), 'lanyard-broken-'));
-    mkdirSync(path.join(broken, 'bin'));
-    copyFileSync(BIN, path.join(broken, 'bin/lanyard.mjs'));
-    const r = await run([], { shell: `"${process.execPath}" "${path.join(broken, 'bin/lanyard.mjs')}" x.json` });
+    const r = await runBroken('lanyard-broken-');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^lanyard: internal error: .*dist\/cli\/lanyard\.mjs.* \(LANYARD_DEBUG=1 shows where\)\n$/);
   });
 
   it('shows the controls of a path quoted in an internal error, never writes them raw', { timeout: 60_000 }, async () => {
-    const broken = mkdtempSync(path.join(tmpdir(), 'lanyard-\u001b]0;pwned\u0007\u009b2J-'));
-    mkdirSync(path.join(broken, 'bin'));
-    copyFileSync(BIN, path.join(broken, 'bin/lanyard.mjs'));
-    const r = await run([], { shell: `"${process.execPath}" "${path.join(broken, 'bin/lanyard.mjs')}" x.json` });
+    const r = await runBroken('lanyard-\u001b]0;pwned\u0007\u009b2J-');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('lanyard-\\u001B]0;pwned\\u0007\\u009B2J-');
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
