@@ -79,6 +79,24 @@ describe('forced colours (Windows high contrast)', () => {
   });
 });
 
+describe('forced colours: a refused field', () => {
+  it('the e-mail refused as empty looks other than before (its error colour and doubled edge were dropped)', async () => {
+    const { page, errors } = await openPopup(ext, '?preview=1&scenario=first-run');
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.getByRole('button', { name: /Canvas Credentials/ }).click();
+    const email = page.getByLabel('E-mail');
+    const edge = () => email.evaluate((el) => { const cs = getComputedStyle(el); return `${cs.borderTopStyle} ${cs.borderTopWidth} ${cs.boxShadow}`; });
+    const before = await edge();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Enter your e-mail and password.').waitFor();
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    expect(await edge()).not.toBe(before);
+    await shot(page, 'forced-colors-invalid');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('prefers-reduced-motion', () => {
   it('the progress bar jumps rather than slides', async () => {
     const { page } = await openPopup(ext, '?preview=1&latency=300');
