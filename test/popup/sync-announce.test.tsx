@@ -31,12 +31,12 @@ type Sync = StateReply['accounts'][number]['sync'];
 const state = (sync: Sync): StateReply =>
   ({ accounts: [{ id: 'a', kind: 'badgr', providerName: 'Test backpack', baseUrl: 'https://bp.example', user: 'ada', needsSignIn: false, sync }], badgeCount: 3 }) as unknown as StateReply;
 
-/** The one live region of the status bar, present from the start (a region added with its text is often not read). */
+/** The one live region of the status bar (polite), present from the start (a region added with its text is often not read). */
 const region = () => {
   const live = document.querySelectorAll('[data-testid="sync-announce"]');
   expect(live.length).toBe(1);
   const el = live[0] as HTMLElement;
-  expect(el.getAttribute('role')).toBe('status');
+  expect(el.getAttribute('aria-live')).toBe('polite');
   return el;
 };
 

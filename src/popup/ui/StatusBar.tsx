@@ -25,7 +25,7 @@ export function StatusBar({ state, online, onSignInAgain }: { state: StateReply 
   return (
     <>
       {/* Start, end and failures of a sync, each said once (sync-announce.ts); the bar and the lines below are for the eyes. */}
-      <p class="visually-hidden" role="status" data-testid="sync-announce">
+      <p class="visually-hidden" aria-live="polite" data-testid="sync-announce">
         {said}
       </p>
       {!online ? (
