@@ -108,6 +108,23 @@ describe('OB 3.0 and Badge Connect sign-in', () => {
     expect(await h.db.secrets.get(kept.id)).toEqual(kept);
   });
 
+  it('a sign-in answer that grants more scope than asked: the exchange asks for what was asked, and only that is kept (RFC 6749 §3.3)', async () => {
+    const h = await harness();
+    const extra = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert';
+    h.platform.identity.tamper = (url) => {
+      const u = new URL(url);
+      u.searchParams.set('scope', `${u.searchParams.get('scope')} ${extra}`);
+      return u.toString();
+    };
+    const view = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    const asked = new URL(h.platform.identity.launched[0]!).searchParams.get('scope')!.split(' ');
+    const kept = await h.db.secrets.get(`refresh:${view.id}`);
+    expect(kept).toMatchObject({ kind: 'refresh', scope: asked });
+    expect(JSON.stringify(kept)).not.toContain('credential.upsert');
+    // The token endpoint issued what was asked: the backpack's own record says so.
+    expect(ctx.bp.control.issuedTokens.at(-1)!.scope).not.toContain(extra);
+  });
+
   it('signs in to Badge Connect the same way, with its own client', async () => {
     const h = await harness();
     const view = await h.app.accounts.signIn({ kind: 'badge-connect', baseUrl: ctx.bp.baseUrl });
