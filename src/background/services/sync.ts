@@ -20,6 +20,7 @@ import { createRunDocuments, type RunDocuments } from './run-documents.ts';
 import { originalOf } from './sync-original.ts';
 import { createSyncWriter } from './sync-writes.ts';
 import { anchorHolds, createSeen, nextSince, relist } from './sync-anchor.ts';
+import { createSlicer, lastOfEach } from './sync-slice.ts';
 import type { Identities, IdentitySet } from './identities.ts';
 import type { Provider, Providers, SyncItem } from './providers/index.ts';
 import { DEFAULT_RETRY, nextRetryAt, retryDue, sleep as realSleep, throttledMessage, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
@@ -159,6 +160,7 @@ export function createSync(d: SyncDeps) {
     const documents = createRunDocuments(() => now().getTime());
     const writer = createSyncWriter(d.db, s);
     const seen = createSeen();
+    const slicer = createSlicer();
     for (;;) {
       const page = await call(account, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal);
       // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
@@ -167,8 +169,10 @@ export function createSync(d: SyncDeps) {
         await d.db.syncState.put(s);
         continue;
       }
-      // The anchor was done with the page before (this run, or the one a killed worker left).
-      const items = seen.fresh(page.items.filter((i) => !page.overlapsPrevious || i.sourceId !== run.anchor));
+      // The anchor was done with the page before (this run, or the one a killed worker left). One
+      // entry per badge, the later one, and no more than the page's limit at a time (sync-slice.ts).
+      const slice = slicer.take(run.cursor, seen.fresh(lastOfEach(page.items.filter((i) => !page.overlapsPrevious || i.sourceId !== run.anchor))), page.limit);
+      const { items } = slice;
       s.total = Math.max(page.total ?? 0, s.done + items.length, s.total);
       const keys = items.map((item) => `${account.id}|${item.sourceId}`);
       const found = await d.db.badges.getMany(keys);
@@ -199,6 +203,12 @@ export function createSync(d: SyncDeps) {
       }
       if (saveFailed) throw saveFailed.error;
       // What was read is stored; the listing cannot go on (the account says why, and the run is resumed at this page).
+      if (slice.stop) throw slice.stop;
+      // The rest of this answer comes with the same page asked again (the cursor stays: a restart reads it again).
+      if (slice.again) {
+        await d.db.syncState.put(s);
+        continue;
+      }
       if (page.stop) throw page.stop;
       if (!page.next || page.items.length === 0) return;
       run.cursor = page.next;

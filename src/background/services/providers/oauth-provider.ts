@@ -80,10 +80,11 @@ async function pageOrPartial<T>(read: Promise<Page<T>>): Promise<Page<T> & { sto
 }
 
 /** The page's items are kept even when its next link is refused (`stop`): the run stores them, then ends with that error. */
-const toPage = <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => Item, overlaps: boolean, cursor: string | undefined): SyncPage => {
+const toPage = <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => Item, overlaps: boolean, cursor: string | undefined, limit: number | undefined): SyncPage => {
   const stop = p.stop ?? checkNext(cursor, p.next);
   return {
     items: p.items.map((t) => toItem(map(t))),
+    ...(limit !== undefined ? { limit } : {}),
     ...(p.next && !stop ? { next: p.next } : {}),
     ...(stop ? { stop } : {}),
     ...(p.total !== undefined ? { total: p.total } : {}),
@@ -137,7 +138,7 @@ export function ob3Provider(fetch: Fetch, service: Ob3Service, client: Registere
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
       const p = await pageOrPartial(c.credentialsPage(service, token, query));
-      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps, cursor);
+      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps, cursor, query.limit);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
     refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),
@@ -152,7 +153,7 @@ export function badgeConnectProvider(fetch: Fetch, service: BadgeConnectService,
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
       const p = await pageOrPartial(c.assertionsPage(service, token, query));
-      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps, cursor);
+      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps, cursor, query.limit);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
     refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),
