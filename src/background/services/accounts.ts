@@ -18,6 +18,7 @@ import type { AccountRecord } from '../../platform/records.ts';
 import { sha256Hex } from './badge-record.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { badgrClient, badgrProvider, profileAddresses } from './providers/badgr.ts';
+import { boundAddresses } from './address-bound.ts';
 import type { Providers } from './providers/index.ts';
 import { oauthApi, profileEmail } from './providers/oauth-provider.ts';
 import { patternFor } from './host-access.ts';
@@ -99,7 +100,8 @@ export function createAccounts(d: AccountsDeps) {
     const tokens = await client.signIn(username, password);
     const profile = await client.profile(tokens.accessToken);
     const listed = await badgrProvider(client).addresses(tokens.accessToken).catch(() => undefined);
-    const addresses = listed ?? profileAddresses(profile);
+    // At most MAX_ADDRESSES (address-bound.ts): the first sync, which follows, says what was left out.
+    const { addresses } = boundAddresses(listed ?? profileAddresses(profile));
     const primary = addresses.find((a) => a.primary)?.email ?? username;
     // The name the user typed to sign in is an address they confirmed (identities.ts).
     const typedAddresses = username.includes('@') ? [username.trim()] : [];

@@ -21,6 +21,7 @@ import { originalOf } from './sync-original.ts';
 import { createSyncWriter } from './sync-writes.ts';
 import { anchorHolds, createSeen, nextSince, relist } from './sync-anchor.ts';
 import { createSlicer, lastOfEach } from './sync-slice.ts';
+import { boundAddresses, tooManyAddresses } from './address-bound.ts';
 import type { Identities, IdentitySet } from './identities.ts';
 import type { Provider, Providers, SyncItem } from './providers/index.ts';
 import { DEFAULT_RETRY, nextRetryAt, retryDue, sleep as realSleep, throttledMessage, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
@@ -146,9 +147,11 @@ export function createSync(d: SyncDeps) {
     }
   }
 
-  async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal): Promise<void> {
-    // Addresses first: a newly verified address turns pending badges into the user's.
-    const addresses = await call(account, (t) => provider.addresses(t), signal);
+  /** Returns how many of the backpack's addresses were left out (address-bound.ts). */
+  async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal): Promise<number> {
+    // Addresses first: a newly verified address turns pending badges into the user's. At most MAX_ADDRESSES.
+    const listed = await call(account, (t) => provider.addresses(t), signal);
+    const { addresses, dropped } = listed ? boundAddresses(listed) : { addresses: undefined, dropped: 0 };
     // Read again: the user may have changed the account (its trust, typed addresses) while this ran, or signed it out.
     const current = await d.db.accounts.get(account.id);
     if (!current) throw new ServiceError(E.NOT_FOUND, 'This account was signed out');
@@ -210,7 +213,7 @@ export function createSync(d: SyncDeps) {
         continue;
       }
       if (page.stop) throw page.stop;
-      if (!page.next || page.items.length === 0) return;
+      if (!page.next || page.items.length === 0) return dropped;
       run.cursor = page.next;
       run.anchor = page.items.at(-1)!.sourceId;
       run.doneBeforePage = s.done;
@@ -237,8 +240,10 @@ export function createSync(d: SyncDeps) {
       if (d.permissions && !(await d.permissions.contains(account.baseUrl))) {
         throw new ServiceError(E.HOST_PERMISSION, `Lanyard may no longer read ${host}: allow access to it again (in Lanyard, or the browser's extension settings under Site access) to sync`);
       }
-      await runPages(account, await d.providers.for(account, signal), s, run, signal);
-      const done: SyncRecord = { accountId, status: 'idle', done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), ...nextSince(run, SINCE_MARGIN_MS) };
+      const dropped = await runPages(account, await d.providers.for(account, signal), s, run, signal);
+      // A complete run; addresses left out are said as the account's error (no retry: the next sync is as usual).
+      const said = dropped ? { status: 'error' as const, error: tooManyAddresses(host, dropped) } : { status: 'idle' as const };
+      const done: SyncRecord = { accountId, done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), ...nextSince(run, SINCE_MARGIN_MS), ...said };
       await d.db.syncState.put(done);
       await d.alarms?.clear(retryAlarm(accountId)).catch(() => undefined);
       return done;
