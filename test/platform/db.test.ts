@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DB_VERSION, migrate } from '../../src/platform/db-schema.ts';
+import { badgeKey } from '../../src/platform/badge-key.ts';
 import { NEWEST_TIES, openDb, type Db } from '../../src/platform/db.ts';
 import type { BadgeRecord } from '../../src/platform/records.ts';
 
@@ -171,6 +172,37 @@ describe('upgrading a version 2 database', () => {
     expect((await db.badges.get('a|3'))?.sortTime).toBe(0);
     expect((await db.badges.newest(1)).map((b) => b.key)).toEqual(['a|2']);
     expect((await db.badges.newest(3)).map((b) => b.key)).toEqual(['a|2', 'a|1', 'a|3']);
+  });
+});
+
+describe('upgrading a version 3 database', () => {
+  it('moves a badge under a key too long to name to its SHA-256 key, with its original; one already there stays, the old copy goes', async () => {
+    const name = fresh();
+    const v3 = await openDB(name, 3, {
+      upgrade(db, old, _new, tx) {
+        void migrate(db as never, tx as never, old, 3);
+      },
+    });
+    const moved = `id:urn:uuid:${'7'.repeat(600)}`;
+    const taken = `id:urn:uuid:${'8'.repeat(600)}`;
+    const old = (sourceId: string, contentHash: string) => ({ ...badge(`a|${sourceId}`, 'a', null), sourceId, contentHash });
+    await v3.put('badges' as never, old(moved, 'old-moved') as never);
+    await v3.put('originals' as never, { key: `a|${moved}`, bytes: new Uint8Array([1, 2]) } as never);
+    await v3.put('badges' as never, old(taken, 'old-taken') as never);
+    await v3.put('originals' as never, { key: `a|${taken}`, bytes: new Uint8Array([3]) } as never);
+    // The same badge, added again since the library hashed long keys: the newer copy.
+    await v3.put('badges' as never, { ...old(taken, 'newer'), key: badgeKey('a', taken) } as never);
+    await v3.put('originals' as never, { key: badgeKey('a', taken), bytes: new Uint8Array([4]) } as never);
+    await v3.put('badges' as never, badge('a|short', 'a', null) as never);
+    v3.close();
+
+    const db = await open(name);
+    expect((await db.badges.byAccount('a')).map((b) => [b.key, b.contentHash]).sort()).toEqual([[badgeKey('a', moved), 'old-moved'], [badgeKey('a', taken), 'newer'], ['a|short', 'h']].sort());
+    expect((await db.originals.get(badgeKey('a', moved)))?.bytes).toEqual(new Uint8Array([1, 2]));
+    expect((await db.originals.get(badgeKey('a', taken)))?.bytes).toEqual(new Uint8Array([4]));
+    expect(await db.originals.get(`a|${moved}`)).toBeUndefined();
+    expect(await db.originals.get(`a|${taken}`)).toBeUndefined();
+    expect(await db.badges.count()).toBe(3);
   });
 });
 

@@ -22,6 +22,7 @@ import { createSyncWriter } from './sync-writes.ts';
 import { anchorHolds, createSeen, nextSince, relist } from './sync-anchor.ts';
 import { createSlicer, lastOfEach } from './sync-slice.ts';
 import { boundAddresses, tooManyAddresses } from './address-bound.ts';
+import { badgeKey } from '../../platform/badge-key.ts';
 import type { Identities, IdentitySet } from './identities.ts';
 import type { Provider, Providers, SyncItem } from './providers/index.ts';
 import { DEFAULT_RETRY, nextRetryAt, retryDue, sleep as realSleep, throttledMessage, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
@@ -92,7 +93,7 @@ export function createSync(d: SyncDeps) {
   }
 
   async function process({ account, ids, idsHash, runId, documents, existing: page }: RunContext, item: SyncItem, signal: AbortSignal): Promise<FullBadge | null> {
-    const key = `${account.id}|${item.sourceId}`;
+    const key = badgeKey(account.id, item.sourceId);
     const contentHash = await sha256Hex(item.fingerprint);
     const existing = page.has(key) ? page.get(key) : await d.db.badges.get(key);
     const fresh = existing?.verifiedAt && now().getTime() - Date.parse(existing.verifiedAt) < (d.reverifyAfterMs ?? 24 * 3600_000);
@@ -136,7 +137,7 @@ export function createSync(d: SyncDeps) {
       if (signal.aborted) throw e;
       const message = `Lanyard could not check this badge (${e instanceof Error ? e.message : String(e)}): it will try again at the next sync`;
       console.warn('[lanyard] sync: a badge could not be verified', item.sourceId, e);
-      const key = `${account.id}|${item.sourceId}`;
+      const key = badgeKey(account.id, item.sourceId);
       const existing = await d.db.badges.get(key);
       const settled = existing?.verdict === 'valid' || existing?.verdict === 'invalid';
       const sameContent = existing?.contentHash === (await sha256Hex(item.fingerprint));
@@ -177,7 +178,7 @@ export function createSync(d: SyncDeps) {
       const slice = slicer.take(run.cursor, seen.fresh(lastOfEach(page.items.filter((i) => !page.overlapsPrevious || i.sourceId !== run.anchor))), page.limit);
       const { items } = slice;
       s.total = Math.max(page.total ?? 0, s.done + items.length, s.total);
-      const keys = items.map((item) => `${account.id}|${item.sourceId}`);
+      const keys = items.map((item) => badgeKey(account.id, item.sourceId));
       const found = await d.db.badges.getMany(keys);
       const existing = new Map(keys.map((k, i) => [k, found[i]]));
       const ctx: RunContext = { account, ids, idsHash, runId: run.id, documents, existing };
