@@ -17,6 +17,14 @@ const open = async (name: string) => {
   return d;
 };
 
+/** The database as an older version made it (its migrations up to `version`). */
+const openAt = (name: string, version: number) =>
+  openDB(name, version, {
+    upgrade(db, old, _new, tx) {
+      void migrate(db as never, tx as never, old, version);
+    },
+  });
+
 const badge = (key: string, accountId: string, recipient: string | null, issuedOn?: string): BadgeRecord => ({
   key,
   accountId,
@@ -153,11 +161,7 @@ describe('a fresh database', () => {
 describe('upgrading a version 2 database', () => {
   it('gives every badge its sort time, so the newest are read first', async () => {
     const name = fresh();
-    const v2 = await openDB(name, 2, {
-      upgrade(db, old, _new, tx) {
-        void migrate(db as never, tx as never, old, 2);
-      },
-    });
+    const v2 = await openAt(name, 2);
     const v2badge = (key: string, issuedOn?: string) => {
       const { sortTime: _none, ...rest } = badge(key, 'a', null, issuedOn);
       return rest;
@@ -178,11 +182,7 @@ describe('upgrading a version 2 database', () => {
 describe('upgrading a version 3 database', () => {
   it('moves a badge under a key too long to name to its SHA-256 key, with its original; one already there stays, the old copy goes', async () => {
     const name = fresh();
-    const v3 = await openDB(name, 3, {
-      upgrade(db, old, _new, tx) {
-        void migrate(db as never, tx as never, old, 3);
-      },
-    });
+    const v3 = await openAt(name, 3);
     const moved = `id:urn:uuid:${'7'.repeat(600)}`;
     const taken = `id:urn:uuid:${'8'.repeat(600)}`;
     const old = (sourceId: string, contentHash: string) => ({ ...badge(`a|${sourceId}`, 'a', null), sourceId, contentHash });
