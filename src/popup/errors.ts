@@ -64,7 +64,6 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_EMAIL_LAST: 'errorEmailLast',
   ERR_EMAIL_EXISTS: 'errorEmailExists',
   ERR_BACKUP_INVALID: 'errorBackupInvalid',
-  ERR_TOO_MANY_ADDRESSES: 'errorTooManyAddresses',
 };
 
 /** Codes after which the sign-in form offers the password sign-in instead. */

@@ -20,12 +20,6 @@ describe('errorText', () => {
     expect(text).toBe('Something went wrong inside Lanyard. Try again.');
   });
 
-  it('ERR_TOO_MANY_ADDRESSES says the backpack lists more addresses than Lanyard keeps, and what that means', () => {
-    const text = errorText(t, { code: 'ERR_TOO_MANY_ADDRESSES' as never, message: 'wallet.example lists more addresses for this account than Lanyard keeps' });
-    expect(text).toMatch(/more addresses than Lanyard keeps \(100/);
-    expect(text).toMatch(/not counted as yours/);
-  });
-
   it('ENDPOINT_MISMATCH says the provider sends sign-in elsewhere and that Lanyard refused it', () => {
     const text = errorText(t, { code: 'ENDPOINT_MISMATCH' as never, message: 'token endpoint https://evil.example/token is not on https://wallet.example' });
     expect(text).not.toContain('evil.example');
