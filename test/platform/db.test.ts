@@ -206,6 +206,27 @@ describe('upgrading a version 3 database', () => {
   });
 });
 
+describe('upgrading a version 3 database: registered clients', () => {
+  it('keeps only the fields of a registration answer Lanyard reads, the registration access token dropped', async () => {
+    const name = fresh();
+    const v3 = await openAt(name, 3);
+    const registration = {
+      client_id: 'c', client_secret: 's', registration_access_token: 'rat-secret', registration_client_uri: 'https://wallet.example/register/c',
+      client_name: 'x'.repeat(100_000), client_secret_expires_at: 0, scope: 'read profile', token_endpoint_auth_method: 'client_secret_basic', redirect_uris: ['https://lanyard.example/cb', 7],
+    };
+    await v3.put('secrets' as never, { id: 'client:ob3:h', kind: 'client', clientId: 'c', clientSecret: 's', registration } as never);
+    await v3.put('secrets' as never, { id: 'refresh:a', kind: 'refresh', refreshToken: 'r', scope: ['read'] } as never);
+    v3.close();
+
+    const db = await open(name);
+    expect(await db.secrets.get('client:ob3:h')).toEqual({
+      id: 'client:ob3:h', kind: 'client', clientId: 'c', clientSecret: 's',
+      registration: { client_secret_expires_at: 0, scope: 'read profile', token_endpoint_auth_method: 'client_secret_basic', redirect_uris: ['https://lanyard.example/cb'] },
+    });
+    expect(await db.secrets.get('refresh:a')).toEqual({ id: 'refresh:a', kind: 'refresh', refreshToken: 'r', scope: ['read'] });
+  });
+});
+
 describe('upgrading a version 1 database', () => {
   it('keeps every badge and account, and adds what version 2 has', async () => {
     const name = fresh();
