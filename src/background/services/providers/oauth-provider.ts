@@ -17,7 +17,7 @@
  */
 import { BADGE_CONNECT_DEFAULT_SCOPE, BadgeConnectClient, badgeConnectEndpoints, type BadgeConnectService } from '../../../backpack/badge-connect.ts';
 import type { Fetch } from '../../../backpack/http.ts';
-import type { AuthorizationRequest, TokenSet } from '../../../backpack/oauth.ts';
+import { keptScope, type AuthorizationRequest, type TokenSet } from '../../../backpack/oauth.ts';
 import type { ClientMetadata, RegisteredClient } from '../../../backpack/registration.ts';
 import { OB3_DEFAULT_SCOPE, Ob3Client, ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
 import type { Page, PageQuery } from '../../../backpack/paged.ts';
@@ -130,6 +130,14 @@ function profileAddresses(profile: Json | undefined): AccountAddress[] | undefin
   return email ? [{ email, verified: true, primary: true }] : [];
 }
 
+/**
+ * A refresh asks for the scope kept with the refresh token, within what Lanyard asks for at sign-in
+ * (`wanted`): an older version kept the scope as granted, wider than asked or not, and asked for
+ * it again at every refresh (oauth.ts keptScope). Nothing kept, or nothing of it wanted: the
+ * client's default.
+ */
+const within = (wanted: readonly string[], kept: readonly string[] | undefined): string[] => (kept?.length ? keptScope(wanted, kept) : []);
+
 export function ob3Provider(fetch: Fetch, service: Ob3Service, client: RegisteredClient, signal?: AbortSignal): Provider {
   const c = new Ob3Client({ fetch, ...(signal ? { signal } : {}) });
   return {
@@ -141,7 +149,10 @@ export function ob3Provider(fetch: Fetch, service: Ob3Service, client: Registere
       return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps, cursor, query.limit);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
-    refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),
+    refresh: (rt, scope) => {
+      const asked = within(OB3_DEFAULT_SCOPE, scope);
+      return asked.length ? c.refresh(service, client, rt, asked) : c.refresh(service, client, rt);
+    },
     revoke: (tokens) => c.revoke(service, client, tokens),
   };
 }
@@ -156,7 +167,10 @@ export function badgeConnectProvider(fetch: Fetch, service: BadgeConnectService,
       return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps, cursor, query.limit);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
-    refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),
+    refresh: (rt, scope) => {
+      const asked = within(BADGE_CONNECT_DEFAULT_SCOPE, scope);
+      return asked.length ? c.refresh(service, client, rt, asked) : c.refresh(service, client, rt);
+    },
     revoke: (tokens) => c.revoke(service, client, tokens),
   };
 }
