@@ -24,6 +24,8 @@ export const ServiceErrorCodes = {
   FORBIDDEN_SENDER: 'ERR_FORBIDDEN_SENDER',
   /** The user cancelled it (a slow sign-in, accounts.ts): nothing of it was kept. */
   CANCELLED: 'ERR_CANCELLED',
+  /** A backpack listed more addresses than an account keeps (address-bound.ts): the rest are kept, the sync says so. */
+  TOO_MANY_ADDRESSES: 'ERR_TOO_MANY_ADDRESSES',
 } as const;
 
 export type ServiceErrorCode = (typeof ServiceErrorCodes)[keyof typeof ServiceErrorCodes] | BackpackErrorCode;
