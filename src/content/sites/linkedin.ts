@@ -20,9 +20,16 @@ export function isProfileMain(url: URL): boolean {
   return isLinkedIn(url) && /^\/in\/[^/]+\/?$/.test(url.pathname);
 }
 
-/** The "Add license or certification" form, as a page or as a modal over the profile. */
+/**
+ * The "Add license or certification" form, as a page or as a modal over the profile: opened from
+ * the profile's card (/edit/forms/certification/new/) or from its details page, "Show all"
+ * (/details/certifications/edit/forms/new/: public automation scripts' URL maps, 2026).
+ */
 export function isCertificationForm(url: URL): boolean {
-  return isLinkedIn(url) && /^\/in\/[^/]+\/(edit\/forms\/certification\/new|add-edit\/CERTIFICATION)\/?$/i.test(url.pathname);
+  return (
+    isLinkedIn(url) &&
+    /^\/in\/[^/]+\/(edit\/forms\/certification\/new|details\/certifications\/edit\/forms\/new|add-edit\/CERTIFICATION)\/?$/i.test(url.pathname)
+  );
 }
 
 /** Pages where the post composer can open (the feed, profiles, companies, groups…), not sign-in. */
