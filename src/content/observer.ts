@@ -16,6 +16,10 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 function run(): void {
   timer = undefined;
   for (const scan of [...subscribers]) {
+    // A scan may stop others (the loader aborts a page's features on a route change): a stopped
+    // feature's scan must not run once more, or it puts back a button its abort just took out,
+    // which nothing would ever take out again.
+    if (!subscribers.has(scan)) continue;
     try {
       scan();
     } catch (e) {

@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+// @vitest-environment-options {"url": "https://www.linkedin.com/in/ada-lovelace/"}
+/**
+ * LinkedIn is a single-page app: its pages change without a load, its composer and its forms open
+ * and close over the page. The content script's features (src/content/linkedin.ts) must follow:
+ * each button appears after a client-side route change, never twice, and leaves with what it
+ * belongs to. The page is built from the fixtures, one document throughout, as LinkedIn keeps it.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { linkedinCertForm } from '../../../src/content/features/linkedin-cert-form.ts';
+import { linkedinComposer } from '../../../src/content/features/linkedin-composer.ts';
+import { linkedinProfile } from '../../../src/content/features/linkedin-profile.ts';
+import { runFeatures } from '../../../src/content/loader.ts';
+import { THROTTLE_MS } from '../../../src/content/observer.ts';
+import { attachDeclaredShadows, fixture, loadPage } from '../support/pages.ts';
+import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
+
+vi.mock('../../../src/content/ui/user.ts', () => ({ fromUser: () => true }));
+
+let rt: FakeRuntime;
+let controller: AbortController;
+afterEach(() => {
+  controller.abort();
+  rt.restore();
+});
+
+/** An element of a fixture page, to put into the running page (LinkedIn renders it there on a route change). */
+function partOf(name: string, selector: string): Element {
+  const doc = new DOMParser().parseFromString(fixture(name), 'text/html');
+  return document.importNode(doc.querySelector(selector)!, true);
+}
+
+const settle = () => new Promise((r) => setTimeout(r, THROTTLE_MS * 2 + 20));
+const go = (path: string) => history.pushState(null, '', path);
+
+/** Our buttons of each kind, in the page and in its open shadow roots. */
+function count(): Record<string, number> {
+  const roots: (Document | ShadowRoot)[] = [document, ...[...document.querySelectorAll('*')].flatMap((e) => (e.shadowRoot ? [e.shadowRoot] : []))];
+  const n: Record<string, number> = {};
+  for (const root of roots) for (const el of root.querySelectorAll('[data-lanyard]')) n[el.getAttribute('data-lanyard')!] = (n[el.getAttribute('data-lanyard')!] ?? 0) + 1;
+  return n;
+}
+
+describe('LinkedIn as a single-page app', () => {
+  it('shows each button once after client-side route changes, and takes it out when its composer or form closes', async () => {
+    rt = installRuntime({});
+    loadPage(fixture('linkedin-profile-own.html'));
+    controller = new AbortController();
+    runFeatures([linkedinProfile, linkedinCertForm, linkedinComposer], controller.signal);
+    await settle();
+    expect(count()).toEqual({ 'linkedin-add-badge': 1 });
+
+    // The post composer opens over the profile (no route change), in #interop-outlet's shadow root.
+    const outlet = partOf('linkedin-feed-composer-shadow.html', '#interop-outlet');
+    document.body.append(outlet);
+    attachDeclaredShadows(document.body);
+    await settle();
+    // LinkedIn keeps re-rendering around it: still one of each.
+    for (let i = 0; i < 3; i++) (document.body.append(document.createElement('div')), await settle());
+    expect(count()).toEqual({ 'linkedin-add-badge': 1, 'linkedin-share-badge': 1 });
+    // Closed: the composer's modal leaves the shadow root, and the button with it.
+    const modal = outlet.shadowRoot!.querySelector('.artdeco-modal-overlay')!;
+    modal.remove();
+    await settle();
+    expect(count()).toEqual({ 'linkedin-add-badge': 1 });
+
+    // To the feed without a load: the profile's card goes, then the composer opens again.
+    go('/feed/');
+    document.querySelector('main')!.replaceChildren();
+    await settle();
+    expect(count()).toEqual({});
+    outlet.shadowRoot!.append(modal);
+    await settle();
+    expect(count()).toEqual({ 'linkedin-share-badge': 1 });
+    modal.remove();
+
+    // Back to the profile, then its certification form opens as a modal over it (its own route).
+    go('/in/ada-lovelace/');
+    document.querySelector('main')!.replaceWith(partOf('linkedin-profile-own.html', 'main'));
+    await settle();
+    expect(count()).toEqual({ 'linkedin-add-badge': 1 });
+    go('/in/ada-lovelace/edit/forms/certification/new/?profileFormEntryPoint=PROFILE_SECTION');
+    const form = partOf('linkedin-cert-form.html', '.artdeco-modal-overlay');
+    document.body.append(form);
+    await settle();
+    expect(count()).toEqual({ 'linkedin-fill-form': 1 });
+    // Closed: the route goes back to the profile, whose button comes back once.
+    form.remove();
+    go('/in/ada-lovelace/');
+    await settle();
+    expect(count()).toEqual({ 'linkedin-add-badge': 1 });
+    controller.abort();
+    expect(count()).toEqual({});
+  });
+});
