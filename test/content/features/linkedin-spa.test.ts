@@ -12,6 +12,7 @@ import { linkedinComposer } from '../../../src/content/features/linkedin-compose
 import { linkedinProfile } from '../../../src/content/features/linkedin-profile.ts';
 import { runFeatures } from '../../../src/content/loader.ts';
 import { THROTTLE_MS } from '../../../src/content/observer.ts';
+import { profile } from '../../../src/content/sites/linkedin.ts';
 import { attachDeclaredShadows, fixture, loadPage } from '../support/pages.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
 
@@ -90,6 +91,28 @@ describe('LinkedIn as a single-page app', () => {
     await settle();
     expect(count()).toEqual({ 'linkedin-add-badge': 1 });
     controller.abort();
+    expect(count()).toEqual({});
+  });
+});
+
+describe('LinkedIn: from one’s own profile to someone else’s, without a load', () => {
+  // LinkedIn changes the route first and renders the next profile when its data arrives, updating the cards it
+  // keeps in place: the button put on one's own card while the route already named the next profile must go once
+  // that card shows someone else's profile.
+  it('takes "Add badge" out when the card it sits in is no longer the owner’s', async () => {
+    rt = installRuntime({});
+    loadPage(fixture('linkedin-profile-own.html'));
+    controller = new AbortController();
+    runFeatures([linkedinProfile, linkedinCertForm, linkedinComposer], controller.signal);
+    await settle();
+    expect(count()).toEqual({ 'linkedin-add-badge': 1 });
+    go('/in/grace-hopper/');
+    document.body.append(document.createElement('div')); // a loading indicator: the old profile is still shown
+    await settle();
+    // The next profile's data arrives: the same cards, updated in place, without the owner's add and edit links.
+    for (const el of document.querySelectorAll([...profile.ownerInCard, ...profile.ownerInPage].join(', '))) el.remove();
+    document.querySelector('h1')?.replaceChildren('Grace Hopper');
+    await settle();
     expect(count()).toEqual({});
   });
 });
