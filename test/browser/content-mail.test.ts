@@ -132,7 +132,7 @@ describe('Gmail in plain-text mode', () => {
     const html = await insert(page, 0, '[id=":r1"]', 'My badge: ', HOSTILE_NAME);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     await checkSafe(page, '[id=":r1"]');
-    const pastes = await page.evaluate(() => (window as unknown as { pastes: { id: string; html: boolean; text: string }[] }).pastes);
+    const pastes = JSON.parse((await page.evaluate(() => document.documentElement.dataset.pastes)) ?? '[]') as { id: string; html: boolean; text: string }[];
     expect(pastes.map((p) => [p.id, p.html])).toEqual([[':p1', true], [':r1', true]]);
     expect(pastes[1]?.text).toContain(HOSTILE_NAME);
     expect(errors).toEqual([]);

@@ -13,11 +13,14 @@
  *
  * An editor without a paste handler ignores the event (a synthetic paste has no default action:
  * UI Events, trusted events): it is then left unchanged, and the caller inserts the card itself.
+ * In Firefox the page would read the offer empty (world.ts `isFirefoxSandbox`), cancel it and keep
+ * nothing: no paste is offered there, and the card goes in as HTML.
  */
+import { isFirefoxSandbox } from '../world.ts';
 
 /** Whether the editor took the paste: it cancelled the event's default, or its content changed. */
 export function offerPaste(editor: HTMLElement, html: string, text: string): boolean {
-  if (typeof DataTransfer !== 'function' || typeof ClipboardEvent !== 'function') return false;
+  if (typeof DataTransfer !== 'function' || typeof ClipboardEvent !== 'function' || isFirefoxSandbox()) return false;
   let event: ClipboardEvent;
   try {
     const data = new DataTransfer();
