@@ -116,3 +116,39 @@ describe('LinkedIn: from one’s own profile to someone else’s, without a load
     expect(count()).toEqual({});
   });
 });
+
+describe('LinkedIn’s 2026 composer: a route of its own (/sharing/compose) and a dialog', () => {
+  it('puts "Share a badge" in the server-driven composer once, never in the feed’s comment boxes, and takes it out when it closes', async () => {
+    rt = installRuntime({});
+    history.pushState(null, '', '/feed/');
+    const page = new DOMParser().parseFromString(fixture('linkedin-sharing-compose-sdui-2026.html'), 'text/html');
+    const dialog = document.importNode(page.querySelector('dialog')!, true);
+    loadPage(fixture('linkedin-sharing-compose-sdui-2026.html'));
+    document.querySelector('dialog')!.remove(); // the feed, before "Start a post"
+    controller = new AbortController();
+    runFeatures([linkedinProfile, linkedinCertForm, linkedinComposer], controller.signal);
+    await settle();
+    expect(count()).toEqual({});
+    // "Start a post": the route changes and the dialog opens over the feed.
+    go('/sharing/compose');
+    document.body.append(dialog);
+    await settle();
+    for (let i = 0; i < 3; i++) (document.body.append(document.createElement('div')), await settle());
+    expect(count()).toEqual({ 'linkedin-share-badge': 1 });
+    const host = document.querySelector('[data-lanyard="linkedin-share-badge"]')!;
+    expect(host.closest('dialog')).toBe(dialog);
+    expect(host.closest('[contenteditable]')).toBeNull();
+    // Closed: the dialog is kept but no longer open, and the route goes back to the feed.
+    dialog.removeAttribute('open');
+    go('/feed/');
+    await settle();
+    expect(count()).toEqual({});
+    dialog.setAttribute('open', '');
+    go('/sharing/compose');
+    await settle();
+    expect(count()).toEqual({ 'linkedin-share-badge': 1 });
+    dialog.remove();
+    await settle();
+    expect(count()).toEqual({});
+  });
+});
