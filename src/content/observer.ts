@@ -9,6 +9,12 @@ export const THROTTLE_MS = 100;
 
 type Scan = () => void;
 
+/**
+ * Nodes added and removed, and a <dialog> (or <details>) opened or closed: LinkedIn's 2026 composer is a
+ * native dialog that may close without leaving the page (HTML §4.11.4, the open attribute).
+ */
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['open'] };
+
 const subscribers = new Set<Scan>();
 let observer: MutationObserver | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -16,6 +22,10 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 function run(): void {
   timer = undefined;
   for (const scan of [...subscribers]) {
+    // A scan may stop others (the loader aborts a page's features on a route change): a stopped
+    // feature's scan must not run once more, or it puts back a button its abort just took out,
+    // which nothing would ever take out again.
+    if (!subscribers.has(scan)) continue;
     try {
       scan();
     } catch (e) {
@@ -33,7 +43,7 @@ function schedule(): void {
  * do not reach the document's observer. Idempotent; forgotten when the observer disconnects.
  */
 export function observeRoot(root: ShadowRoot): void {
-  observer?.observe(root, { childList: true, subtree: true });
+  observer?.observe(root, OPTIONS);
 }
 
 /** Runs `scan` now (in a microtask) and after DOM changes, until `signal` aborts. */
@@ -42,7 +52,7 @@ export function onDomChange(scan: Scan, signal: AbortSignal): void {
   subscribers.add(scan);
   if (!observer) {
     observer = new MutationObserver(schedule);
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    observer.observe(document.documentElement, OPTIONS);
   }
   queueMicrotask(() => {
     if (!signal.aborted) scan();

@@ -32,3 +32,10 @@ export const extensionRuntime = (): Runtime | undefined => extensionApi<Runtime>
 
 /** The extension's i18n (browser.i18n and chrome.i18n both reach content scripts), or undefined; never a page element. */
 export const extensionI18n = (): I18n | undefined => extensionApi<I18n>('i18n', 'getMessage');
+
+/**
+ * Whether this is a Firefox content-script sandbox (its own `exportFunction`; a page element of that
+ * name is never an own property nor a function). There, a DataTransfer the script fills reaches the
+ * page's listeners empty (Firefox 2026: getData answers "", test/browser/firefox-content.test.ts).
+ */
+export const isFirefoxSandbox = (): boolean => typeof ownGlobal('exportFunction') === 'function';

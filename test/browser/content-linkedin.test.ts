@@ -16,6 +16,7 @@ const PAGES: Record<string, string> = {
   '/in/ada-lovelace/edit/forms/certification/new/': 'linkedin-cert-form.html',
   '/feed/': 'linkedin-feed-composer.html',
   '/in/ada-lovelace-2026/': 'linkedin-profile-own-sdui-2026.html',
+  '/sharing/compose': 'linkedin-sharing-compose-sdui-2026.html',
 };
 
 beforeAll(async () => {
@@ -155,6 +156,39 @@ describe('LinkedIn, 2026 markup', () => {
     expect(got[0]).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
     expect(got[0]).toContain(`${env.backpack.baseUrl}/public/assertions/ada-programmer`);
     expect(got.at(-1)).toBe('#learning');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('LinkedIn, late 2026 composer', () => {
+  it('shares a badge from the server-driven composer (a modal <dialog>, Tiptap keyed ShareBox_textEditor), at the caret', async () => {
+    const { page, errors } = await open('/sharing/compose');
+    // LinkedIn opens it as a modal dialog (the page behind it inert): the picker must open inside it to be usable.
+    await page.evaluate(() => {
+      const d = document.querySelector('dialog')!;
+      d.close();
+      d.showModal();
+    });
+    await page.waitForSelector('dialog [data-lanyard="linkedin-share-badge"]');
+    expect(await page.locator('[data-lanyard="linkedin-share-badge"]').count()).toBe(1);
+    expect(await page.locator('main [data-lanyard]').count()).toBe(0);
+    await page.click('[componentkey="ShareBox_textEditor"] p >> nth=0', { position: { x: 2, y: 5 } });
+    await page.keyboard.press('End');
+    await clickButton(page, 'linkedin-share-badge');
+    await pick(page, 'Analytical Engine Programmer');
+    const lines = () => page.$$eval('[componentkey="ShareBox_textEditor"] p', (ps) => ps.map((p) => p.textContent ?? ''));
+    const got = await waitFor(async () => {
+      const l = await lines().catch(() => []);
+      return l[0] && l[0].length > 'Proud to share: '.length ? l : null;
+    });
+    expect(got[0]).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
+    expect(got[0]).toContain(`${env.backpack.baseUrl}/public/assertions/ada-programmer`);
+    expect(got.at(-1)).toBe('#learning');
+    expect(await page.locator('main .tiptap').textContent()).toBe('');
+    // Closed (the dialog kept in the page): the button goes.
+    await page.evaluate(() => document.querySelector('dialog')!.close());
+    await waitFor(async () => (await page.locator('[data-lanyard="linkedin-share-badge"]').count()) === 0);
     expect(errors).toEqual([]);
     await page.close();
   });

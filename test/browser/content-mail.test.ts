@@ -16,7 +16,11 @@ let env: WithBadges;
 beforeAll(async () => {
   env = await launchWithBadges();
   await serve(env.ext.context, 'https://mail.google.com/**', (url) =>
-    url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL) : url.pathname === '/mail/u/1/' ? fixture('gmail-two-composes-and-reply.html') : null,
+    url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL) : url.pathname === '/mail/u/1/'
+        ? fixture('gmail-two-composes-and-reply.html')
+        : url.pathname === '/mail/u/2/'
+          ? fixture('gmail-plain-text-mode.html')
+          : null,
   );
   await serve(env.ext.context, 'https://outlook.office.com/**', (url) => (url.pathname.startsWith('/mail/') ? fixture('outlook-compose.html') : null));
 });
@@ -104,6 +108,33 @@ describe('Gmail', () => {
     expect(await page.innerHTML('[id=":r1"]')).not.toContain('<table');
     expect(await page.locator('[id=":c2"] table').count()).toBe(1);
     await checkSafe(page, '[id=":c1"]');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Gmail in plain-text mode', () => {
+  it('offers the card and its sentence as a paste: the plain-text compose keeps the words and the link, the rich reply the card', async () => {
+    const { page, errors } = await open('https://mail.google.com/mail/u/2/#inbox');
+    await waitFor(async () => (await page.locator('[data-lanyard="insert-badge"]').count()) === 2);
+    // Buttons in document order: the reply (rich), then the compose (plain text).
+    await caretAfter(page, '[id=":p1"]', 'here is my badge: ');
+    await clickButton(page, 'insert-badge', 1);
+    await pick(page, 'Analytical Engine Programmer');
+    const plain = await waitFor(async () => {
+      const t = (await page.textContent('[id=":p1"]')) ?? '';
+      return t.includes('Analytical Engine Programmer') ? t : null;
+    });
+    // The sentence with its link written out: not the card's words without the link, not its markup as text.
+    expect(plain).toMatch(/^Hello Grace, here is my badge: ?\S.*Analytical Engine Programmer.*https?:\/\/\S+\/public\/assertions\/ada-programmer$/);
+    expect(plain).not.toContain('<');
+    expect(await page.locator('[id=":p1"] table, [id=":p1"] a').count()).toBe(0);
+    const html = await insert(page, 0, '[id=":r1"]', 'My badge: ', HOSTILE_NAME);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    await checkSafe(page, '[id=":r1"]');
+    const pastes = JSON.parse((await page.evaluate(() => document.documentElement.dataset.pastes)) ?? '[]') as { id: string; html: boolean; text: string }[];
+    expect(pastes.map((p) => [p.id, p.html])).toEqual([[':p1', true], [':r1', true]]);
+    expect(pastes[1]?.text).toContain(HOSTILE_NAME);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -45,6 +45,7 @@ beforeAll(async () => {
       case 'media.licdn.com':
         return { status: 204, body: '' };
       case 'mail.google.com':
+        if (url.pathname === '/mail/u/2/') return fixture('gmail-plain-text-mode.html');
         return url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL) : url.pathname === '/mail/u/1/' ? fixture('gmail-two-composes-and-reply.html') : null;
       case 'blog.example':
         return url.pathname === '/2026/my-badges' ? blog() : null;
@@ -299,6 +300,21 @@ describe('content scripts on pages at their real URLs in Firefox', { timeout: 18
     expect(await ff.run(() => document.querySelector('[id=":r1"]')?.innerHTML)).not.toContain('<table');
     expect(await ff.run(() => document.querySelectorAll('[id=":c2"] table').length)).toBe(1);
     expect(await safe('[id=":c1"]')).toEqual({ x: false, active: 0 });
+    await done();
+  });
+
+  // Firefox gives the page an empty DataTransfer when a content script filled it: the editor would cancel the paste
+  // and keep nothing. No paste is offered there; the card goes in as HTML, as before: never lost.
+  it('Gmail in plain-text mode: the badge is never lost (no paste the page would read empty; the card goes in)', async () => {
+    await open('https://mail.google.com/mail/u/2/#inbox');
+    await ff.waitIn(() => document.querySelectorAll('[data-lanyard="insert-badge"]').length === 2, []);
+    const plain = await insert(1, '[id=":p1"]', 'here is my badge: ', 'Analytical Engine Programmer');
+    expect(plain).toContain('Analytical Engine Programmer');
+    expect(plain).toContain(`href="${bp.baseUrl}/public/assertions/ada-programmer"`);
+    const rich = await insert(0, '[id=":r1"]', 'My badge: ', HOSTILE_NAME);
+    expect(rich).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(await safe('[id=":r1"]')).toEqual({ x: false, active: 0 });
+    expect(await ff.run(() => document.documentElement.dataset.pastes ?? null)).toBeNull();
     await done();
   });
 });

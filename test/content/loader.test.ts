@@ -59,4 +59,20 @@ describe('shared observer', () => {
     await new Promise((r) => setTimeout(r, THROTTLE_MS + 20));
     expect([a, b]).toEqual([2, 2]);
   });
+
+  // The loader's scan aborts the page's features on a route change, in the same pass as theirs.
+  it('does not run a subscriber that an earlier one stopped in the same pass', async () => {
+    const first = new AbortController();
+    const second = new AbortController();
+    let stopped = 0;
+    await Promise.resolve();
+    onDomChange(() => void (stopped > 0 && second.abort()), first.signal);
+    onDomChange(() => stopped++, second.signal);
+    await Promise.resolve();
+    expect(stopped).toBe(1);
+    document.body.append(document.createElement('span'));
+    await new Promise((r) => setTimeout(r, THROTTLE_MS + 20));
+    expect([second.signal.aborted, stopped]).toEqual([true, 1]);
+    first.abort();
+  });
 });

@@ -88,4 +88,17 @@ describe('extensionRuntime', () => {
       Object.assign(g, before);
     }
   });
+
+  it('<form id="exportFunction"> does not make Chromium’s world pass for Firefox’s sandbox (the card’s paste stays offered)', async () => {
+    const { isFirefoxSandbox } = await import('../../src/content/world.ts');
+    clobber('exportFunction');
+    expect(isFirefoxSandbox()).toBe(false);
+    const g = globalThis as { exportFunction?: unknown };
+    g.exportFunction = () => undefined; // Firefox defines it on the content script's own global
+    try {
+      expect(isFirefoxSandbox()).toBe(true);
+    } finally {
+      delete g.exportFunction;
+    }
+  });
 });

@@ -1,11 +1,11 @@
 /**
  * What "Insert badge" does once pressed (loaded on demand: ui-mail.ts): the picker, then the
- * badge's card, sanitised, where the caret was before the picker opened; the editor is told so
- * it saves the draft.
+ * badge's card, sanitised, where the caret was before the picker opened (or, in a plain-text
+ * message, its sentence and link: dom/paste.ts); the editor is told so it saves the draft.
  */
 import { ask } from '../messages.ts';
 import { errorWords, tx } from '../i18n.ts';
-import { insertFragment } from '../dom/insert.ts';
+import { insertCard } from '../dom/insert.ts';
 import { sanitizeCard } from '../dom/sanitize.ts';
 import { openPicker } from '../ui/picker.ts';
 import type { MailUi } from '../ui-api.ts';
@@ -20,7 +20,7 @@ export const mailUi: MailUi = {
         const r = await ask('picker/card', { key: badge.key });
         if (!r.ok) return errorWords(r.error);
         if (!editor.isConnected) return tx('contentPickerMessageClosed');
-        insertFragment(editor, range, sanitizeCard(r.value.html));
+        insertCard(editor, range, sanitizeCard(r.value.html), r.value.text);
       },
     }),
 };

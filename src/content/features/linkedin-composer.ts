@@ -34,12 +34,14 @@ export const linkedinComposer: Feature = {
     };
     onDomChange(() => {
       for (const root of openRoots(document, shadowHosts)) if (root instanceof ShadowRoot) observeRoot(root);
+      const editors = composerEditors(document);
+      // A composer that closed (its editor gone, or kept in a closed dialog) or a button the page re-rendered away.
       for (const [editor, nodes] of added) {
-        if (editor.isConnected && nodes[0]?.isConnected) continue;
+        if (editors.includes(editor) && nodes[0]?.isConnected) continue;
         takeOut(nodes);
         added.delete(editor);
       }
-      for (const editor of composerEditors(document)) {
+      for (const editor of editors) {
         if (added.has(editor)) continue;
         const host = makeButton(KIND, tx('contentButtonShareBadge'));
         editorOf.set(host, editor);

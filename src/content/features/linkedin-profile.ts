@@ -21,10 +21,14 @@ export const linkedinProfile: Feature = {
   init(signal) {
     let added: Element[] = [];
     onDomChange(() => {
-      if (added[0]?.isConnected) return;
       const section = certSection(document);
-      // No card yet (it renders late), no card at all, or someone else's profile: nothing to do.
-      if (!section || !isOwnProfile(document, section)) return;
+      // No card yet (it renders late), no card at all, or someone else's profile: nothing to do. Asked at
+      // every change: LinkedIn renders the next profile into the cards it keeps, after the route changed.
+      const own = section !== null && isOwnProfile(document, section);
+      if (added[0]?.isConnected && own && section.contains(added[0])) return;
+      takeOut(added);
+      added = [];
+      if (!own) return;
       const slot = certButtonSlot(section);
       if (!slot) return logOnce('linkedin-add-badge', 'Licenses & certifications card without a header');
       added = put(slot, makeButton(KIND, tx('contentButtonAddBadge')));

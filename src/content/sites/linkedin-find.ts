@@ -73,10 +73,15 @@ export function certDate(doc: Document, which: 'issue' | 'expiry'): DateSelects 
   return { month: null, year: null };
 }
 
-/** Post composers (not comment boxes) on the page, and in the open shadow roots LinkedIn renders them into. */
+/**
+ * Post composers (not comment boxes, not in a closed dialog) on the page, and in the open shadow roots
+ * LinkedIn renders them into.
+ */
 export function composerEditors(doc: Document): HTMLElement[] {
+  const isPost = (el: Element) => composer.post.some((s) => el.matches(s));
   return openRoots(doc, shadowHosts).flatMap((root) => all(root, composer.editor)).filter(
-    (el): el is HTMLElement => el instanceof HTMLElement && closest(el, composer.notIn) === null,
+    (el): el is HTMLElement =>
+      el instanceof HTMLElement && closest(el, composer.closed) === null && (isPost(el) || closest(el, composer.notIn) === null),
   );
 }
 

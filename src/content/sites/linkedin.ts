@@ -20,9 +20,16 @@ export function isProfileMain(url: URL): boolean {
   return isLinkedIn(url) && /^\/in\/[^/]+\/?$/.test(url.pathname);
 }
 
-/** The "Add license or certification" form, as a page or as a modal over the profile. */
+/**
+ * The "Add license or certification" form, as a page or as a modal over the profile: opened from
+ * the profile's card (/edit/forms/certification/new/) or from its details page, "Show all"
+ * (/details/certifications/edit/forms/new/: public automation scripts' URL maps, 2026).
+ */
 export function isCertificationForm(url: URL): boolean {
-  return isLinkedIn(url) && /^\/in\/[^/]+\/(edit\/forms\/certification\/new|add-edit\/CERTIFICATION)\/?$/i.test(url.pathname);
+  return (
+    isLinkedIn(url) &&
+    /^\/in\/[^/]+\/(edit\/forms\/certification\/new|details\/certifications\/edit\/forms\/new|add-edit\/CERTIFICATION)\/?$/i.test(url.pathname)
+  );
 }
 
 /** Pages where the post composer can open (the feed, profiles, companies, groups…), not sign-in. */
@@ -145,7 +152,15 @@ export const certForm = {
 export const shadowHosts: Selectors = ['#interop-outlet', '[data-testid="interop-shadowdom"]'];
 
 export const composer = {
+  /**
+   * The server-driven composer (late 2026, at /sharing/compose, in a native <dialog>): a Tiptap editor keyed
+   * componentkey="ShareBox_textEditor", the one language-independent mark of the post editor (public posters,
+   * a crossposter and a formatting extension, 2026-08 to 10; test/fixtures/pages/linkedin-sharing-compose-sdui-2026.html).
+   * A post editor whatever else it is: `notIn` does not apply to it.
+   */
+  post: ['[componentkey="ShareBox_textEditor"][contenteditable="true"]'] as Selectors,
   editor: selectors(
+    '[componentkey="ShareBox_textEditor"][contenteditable="true"]',
     '.share-creation-state__text-editor [contenteditable="true"]',
     byLabel('[role="textbox"][contenteditable="true"][aria-label^=$]', {
       en: 'Text editor for creating content',
@@ -160,7 +175,9 @@ export const composer = {
    * Tiptap (ProseMirror) editor without the old classes; the post composer is still Quill.
    */
   notIn: ['.comments-comment-box', '.comments-comment-texteditor', '.comments-comment-box__form', '.tiptap', '.ProseMirror'] as Selectors,
-  root: ['.share-creation-state', '.share-box', '[role="dialog"]'] as Selectors,
+  /** A closed <dialog> LinkedIn keeps in the page: its editor is no composer to decorate. */
+  closed: ['dialog:not([open])'] as Selectors,
+  root: ['.share-creation-state', '.share-box', '[data-sdui-screen*="sharing.ShareCompose"]', '[role="dialog"]', 'dialog'] as Selectors,
   /** The footer's row of actions (add media, event…), else the button goes after the editor's box. */
   slot: ['.share-creation-state__footer', '.share-box_actions', '.share-creation-state__detour-btn-container'] as Selectors,
 };

@@ -36,6 +36,9 @@ export const outlook: ComposeSite = {
     // [data-testid="ComposeSendButton"]); Fluent v9 buttons no longer have ms-Button classes.
     'button[data-testid="ComposeSendButton"]',
     '[data-testid="ComposeSendButton"] button',
+    // The split button's primary half by its id (a desktop wrapper's tests model the compose with it beside
+    // #editorParent_1; an attribute selector, as a reply and a pop-out may both carry it).
+    'button[id="splitButton-send__primaryActionButton"]',
     'button.ms-Button--primary',
   ],
 };

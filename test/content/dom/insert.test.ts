@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { trackCaret } from '../../../src/content/dom/caret.ts';
-import { insertFragment, insertText } from '../../../src/content/dom/insert.ts';
+import { insertCard, insertFragment, insertText } from '../../../src/content/dom/insert.ts';
 import { sanitizeCard } from '../../../src/content/dom/sanitize.ts';
 import { choose, setValue, yearMonth } from '../../../src/content/dom/form.ts';
 
@@ -50,6 +50,25 @@ describe('caret and insertion', () => {
     r.selectNodeContents(document.getElementById('other')!);
     insertText(ed, r, 'X');
     expect(ed.textContent).toBe('abcX');
+  });
+});
+
+describe('a badge card into a message', () => {
+  const CARD = '<table><tr><td><a href="https://b.example/1">View and verify this badge</a></td></tr></table>';
+  const TEXT = 'I earned the badge “Ada”. See and verify it: https://b.example/1';
+
+  it('goes in as the card where the editor takes no paste (jsdom has none to offer)', () => {
+    const ed = editor('Hi ');
+    insertCard(ed, null, sanitizeCard(CARD), TEXT);
+    expect(ed.querySelector('a')?.getAttribute('href')).toBe('https://b.example/1');
+  });
+
+  // Chromium's insertHTML in a plaintext-only editor keeps "View and verify this badge" and drops the link.
+  it('goes in as the sentence with its link, never the card, where the editor holds text only', () => {
+    document.body.innerHTML = '<div id="ed" contenteditable="plaintext-only">Hi </div>';
+    const ed = document.getElementById('ed')!;
+    insertCard(ed, null, sanitizeCard(CARD), TEXT);
+    expect(ed.innerHTML).toBe(`Hi ${TEXT}`);
   });
 });
 

@@ -221,6 +221,32 @@ describe('LinkedIn composer: Share a badge', () => {
     expect(document.querySelector('.tiptap')?.textContent).toBe('');
   });
 
+  // Late 2026: the server-driven composer, a Tiptap editor keyed ShareBox_textEditor in a native <dialog> (no
+  // classes of the old share box, no known label); the feed's Tiptap comment boxes stay without a button.
+  it('works in the 2026 server-driven composer (componentkey ShareBox_textEditor in a <dialog>), at the caret', async () => {
+    loadPage(fixture('linkedin-sharing-compose-sdui-2026.html'));
+    start(linkedinComposer);
+    await flush();
+    const [host, ...more] = hosts('linkedin-share-badge');
+    expect(more).toEqual([]);
+    expect(host?.closest('dialog')).not.toBeNull();
+    const p = document.querySelector('[componentkey="ShareBox_textEditor"] p')!;
+    const r = document.createRange();
+    r.setStart(p.firstChild!, p.textContent!.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(r);
+    await flush();
+    host!.click();
+    await flush();
+    // The picker opens inside the dialog (a modal dialog keeps everything else inert).
+    expect(pickerRoot().host.closest('dialog')).not.toBeNull();
+    pressAfterPause(pickerRoot().querySelector('li[role=option]')!);
+    await flush();
+    expect(p.textContent).toBe('Proud to share: I earned “Analytical Engine Programmer” from Analytical Society. https://b.example/public/assertions/ada-programmer');
+    expect(p.nextElementSibling?.textContent).toBe('#learning');
+    expect(document.querySelector('main .tiptap')?.textContent).toBe('');
+  });
+
   it('notices a composer that opens inside the shadow root later (no change in the page’s light DOM)', async () => {
     loadPage(fixture('linkedin-feed-composer-shadow.html'));
     attachDeclaredShadows();

@@ -31,6 +31,12 @@ describe('LinkedIn URL predicates', () => {
     ['https://www.linkedin.com/in/ada-lovelace/edit/forms/certification/new/?profileFormEntryPoint=PROFILE_SECTION', { profile: true, main: false, form: true, composer: true }],
     ['https://www.linkedin.com/in/ada-lovelace/add-edit/CERTIFICATION/?profileFormEntryPoint=PROFILE_SECTION', { profile: true, main: false, form: true, composer: true }],
     ['https://www.linkedin.com/in/ada-lovelace/edit/forms/position/new/', { profile: true, main: false, form: false, composer: true }],
+    // The "+" of the details page (Show all licenses & certifications) opens the same form under /details/ (2026).
+    ['https://www.linkedin.com/in/ada-lovelace/details/certifications/edit/forms/new/?profileFormEntryPoint=PROFILE_SECTION', { profile: true, main: false, form: true, composer: true }],
+    ['https://www.linkedin.com/in/me/details/certifications/edit/forms/new/', { profile: true, main: false, form: true, composer: true }],
+    // Editing a certification already listed is not adding one.
+    ['https://www.linkedin.com/in/ada-lovelace/details/certifications/edit/forms/1754808893/', { profile: true, main: false, form: false, composer: true }],
+    ['https://www.linkedin.com/in/ada-lovelace/details/education/edit/forms/new/', { profile: true, main: false, form: false, composer: true }],
     ['https://www.linkedin.com/feed/', { profile: false, main: false, form: false, composer: true }],
     ['https://www.linkedin.com/company/1337/', { profile: false, main: false, form: false, composer: true }],
     ['https://www.linkedin.com/login', { profile: false, main: false, form: false, composer: false }],

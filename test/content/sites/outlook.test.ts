@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { buttonSlot, composeRoot } from '../../../src/content/sites/compose.ts';
-import { isOutlook, outlook } from '../../../src/content/sites/outlook.ts';
+import { isOutlook, outlook, OUTLOOK_HOSTS } from '../../../src/content/sites/outlook.ts';
 import { all } from '../../../src/content/sites/selectors.ts';
 import { fixture, loadPage, realPage, REAL_GMAIL } from '../support/pages.ts';
 
@@ -54,5 +54,22 @@ describe('Outlook selectors', () => {
   it('find nothing in Gmail’s markup', () => {
     loadPage(realPage(REAL_GMAIL));
     expect(all(document, outlook.body)).toEqual([]);
+  });
+});
+
+describe('Outlook hosts and the manifest', () => {
+  // Each host the feature claims must be one the content script runs on and may load the picker in (host access):
+  // a host claimed but not in the manifest gets no button; one in the manifest but not claimed widens access for nothing.
+  it('are the manifest’s Outlook content-script hosts and host permissions, no more, no less', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { resolve } = await import('node:path');
+    const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../manifest.json'), 'utf8')) as {
+      content_scripts: { matches: string[] }[];
+      host_permissions: string[];
+    };
+    const outlookHosts = (patterns: string[]) => patterns.map((m) => new URL(m.replace('/*', '/')).hostname).filter((h) => h.startsWith('outlook.')).sort();
+    expect(outlookHosts(manifest.content_scripts.flatMap((c) => c.matches))).toEqual([...OUTLOOK_HOSTS].sort());
+    expect(outlookHosts(manifest.host_permissions)).toEqual([...OUTLOOK_HOSTS].sort());
+    for (const host of OUTLOOK_HOSTS) expect(isOutlook(new URL(`https://${host}/mail/`))).toBe(true);
   });
 });

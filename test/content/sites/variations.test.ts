@@ -183,3 +183,23 @@ describe('LinkedIn: the certifications card without its anchor, in Portuguese an
     expect(isOwnProfile(document, section!)).toBe(true);
   });
 });
+
+describe('Outlook: the send split button by its id alone, in a language Lanyard has no label for', () => {
+  // The split button's primary half keeps the id #splitButton-send__primaryActionButton beside #editorParent_1 (code
+  // index files 69534198813, 69568456850: a desktop wrapper's tests model the compose that way; a send interceptor
+  // looks for button.splitButton-send). A Polish UI (its words here are stand-ins, not Microsoft's strings), no test id,
+  // Fluent v9 classes. Before: no send found,
+  // so no button.
+  it('finds the send button by its id and goes after its split group', () => {
+    page(`<div id="docking_InitVisiblePart_0"><div class="cBeRi">
+      <div role="toolbar"><div class="fui-SplitButton r8a"><button type="button" class="fui-Button" id="splitButton-send__primaryActionButton" title="Wyślij (Ctrl+Enter)">Wyślij</button><button type="button" class="fui-Button" aria-haspopup="menu" aria-label="Więcej opcji wysyłania"></button></div>
+        <button type="button" class="fui-Button" aria-label="Odrzuć">Odrzuć</button></div>
+      <div id="editorParent_1"><div contenteditable="true" role="textbox" aria-label="Treść wiadomości, naciśnij klawisze Alt+F10, aby wyjść">Cześć</div></div>
+    </div></div>`);
+    const [body] = all(document, outlook.body);
+    const root = composeRoot(outlook, body!);
+    expect(root?.className).toBe('cBeRi');
+    const slot = buttonSlot(outlook, root!);
+    expect(slot && 'after' in slot && slot.after.className).toBe('fui-SplitButton r8a');
+  });
+});
