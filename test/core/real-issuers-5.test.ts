@@ -1,0 +1,137 @@
+/**
+ * A fifth round of credentials from real issuers (test/fixtures/real, provenance in
+ * test/fixtures/README.md): what Lanyard says of each, and why that is the right verdict. Nothing is
+ * fetched: only the documents a test maps answer, and only documents copied from the same sources.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bytes, check, fails, offlineFetch, outcomes, REAL } from '../support/real-fixtures.ts';
+import { ErrorCodes } from '../../src/core/errors.ts';
+import { generateSigner, signCredential } from '../../src/core/proofs/sign.ts';
+import { verify } from '../../src/core/verify/pipeline.ts';
+
+const offline = offlineFetch();
+const NOW = new Date('2026-12-01T00:00:00Z');
+const json = (file: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(REAL, file), 'utf8')) as Record<string, unknown>;
+
+/**
+ * Blockcerts v3 (Hyland Credentials, cert-verifier-js's test certificates): Verifiable Credentials of
+ * type BlockcertsCredential, not OpenBadgeCredential, vouched for by a MerkleProof2019 receipt
+ * anchored in a blockchain, alone, as a DataIntegrityProof (merkle-proof-2019), or as a
+ * ChainedProof2021 chained to the issuer's Ed25519Signature2020 or EcdsaSecp256k1Signature2019.
+ * Lanyard reads no blockchain: never valid, and never called malformed for not being an Open Badge,
+ * nor forged for a proof it cannot check.
+ */
+describe('Blockcerts v3: BlockcertsCredential certificates anchored in a blockchain', () => {
+  const BC = 'blockcerts-cert-verifier-js';
+  it.each([
+    ['v3_testnet-v3-did.json', 'MerkleProof2019', 'V3 issuance', 'did:ion:EiA_Z6LQILbB2zj_eVrqfQ2xDm4HNqeJUw5Kj2Z7bFOOeQ'],
+    ['v3_proof-chain-example-ed25519.json', 'ChainedProof2021 (MerkleProof2019)', 'Master of Puppets', 'did:key:z6MkjHnntGvtLjwfAMHWTAXXGJHhVL3DPtaT9BHmyTjWpjqs'],
+    ['v3_mocknet-v3-valid.json', 'ChainedProof2021 (MerkleProof2019)', '', 'https://issuer.dev.hylandcredentials.com/93d02af5-8683-452a-a79c-959deae72495/issuer_profile.json'],
+    ['v3_mocknet-vc-v2-data-integrity-proof.json', 'DataIntegrityProof (merkle-proof-2019)', 'Master of Puppets', 'https://www.blockcerts.org/samples/3.0/issuer-blockcerts.json'],
+    ['v3_example-non-chained-proofs.json', 'MerkleProof2019', 'Master of Puppets', 'did:key:zQ3shQHqLdkCacGpenXzbXZLqBbDeKfxgbxJgDSi1hoajzzg8'],
+  ])('%s is Blockcerts v3: indeterminate, its %s anchor named, its claim shown', async (file, anchor, name, issuer) => {
+    const r = await verify(bytes(`${BC}/${file}`), { fetch: offline, now: NOW, identities: [] });
+    expect(r.format).toBe('blockcerts3');
+    expect(r.verdict).toBe('indeterminate');
+    expect(fails(r)).toEqual([]);
+    expect(outcomes(r)).toMatchObject({ parse: 'pass', structure: 'pass', signature: 'indeterminate', 'issuer-key': 'indeterminate', hosted: 'skipped', validity: 'pass', revocation: 'indeterminate' });
+    expect(check(r, 'signature')).toMatchObject({ code: ErrorCodes.BLOCKCHAIN_ANCHOR });
+    expect(check(r, 'signature')?.message).toContain(`its ${anchor} proof`);
+    expect(check(r, 'issuer-key')).toMatchObject({ code: ErrorCodes.BLOCKCHAIN_ANCHOR });
+    // No credentialStatus: cert-schema 3.x puts the revocation list in the issuer's profile, which is not read.
+    expect(check(r, 'revocation')?.message).toContain('revocationList');
+    expect(r.badge?.name).toBe(name);
+    expect(r.badge?.issuer.id).toBe(issuer);
+  });
+
+  it('shows the issuer an embedded profile names and the claim\'s description, criteria and issue date', async () => {
+    const r = await verify(bytes(`${BC}/v3_testnet-v3-did.json`), { fetch: offline, now: NOW, identities: [] });
+    expect(r.badge).toMatchObject({
+      name: 'V3 issuance',
+      description: 'A v3 working example for test purposes',
+      criteria: { narrative: 'it has been issued' },
+      issuedOn: '2022-02-02T15:00:00Z',
+      issuer: { name: 'Hyland Innovation Team', url: 'https://www.hyland.com', email: 'julien.fraichot@hyland.com' },
+    });
+  });
+
+  /** credentialSubject.email is signed with the rest (cert-verifier-js shows it as the recipient). */
+  it('is issued to the e-mail address its subject names, and to no other', async () => {
+    const file = `${BC}/v3_proof-chain-example-ed25519.json`;
+    const mine = await verify(bytes(file), { fetch: offline, now: NOW, identities: ['julien.fraichot@hyland.com'] });
+    expect(check(mine, 'recipient')).toMatchObject({ outcome: 'pass', message: 'Issued to julien.fraichot@hyland.com' });
+    const theirs = await verify(bytes(file), { fetch: offline, now: NOW, identities: ['someone@example.org'] });
+    expect(check(theirs, 'recipient')?.outcome).toBe('fail');
+  });
+
+  it('is invalid once its validUntil (2024-01-05) has passed, for that alone', async () => {
+    const r = await verify(bytes(`${BC}/v3_mocknet-vc-v2-validUntil-expired.json`), { fetch: offline, now: NOW, identities: [] });
+    expect(r.format).toBe('blockcerts3');
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'validity')).toMatchObject({ outcome: 'fail', code: ErrorCodes.EXPIRED });
+    expect(check(r, 'validity')?.message).toContain('2024-01-05');
+    expect(fails(r).map((c) => c.id)).toEqual(['validity']);
+    expect(check(r, 'signature')?.code).toBe(ErrorCodes.BLOCKCHAIN_ANCHOR);
+  });
+
+  /**
+   * Its StatusList2021Entry names https://www.blockcerts.org/samples/3.0/status-list-2021.json, which
+   * now serves a BitstringStatusListCredential signed with EcdsaSecp256k1Signature2019: a list Lanyard
+   * cannot read as the entry's kind is not taken as saying anything, revoked or not.
+   */
+  it('with its status list served, a list of another kind settles nothing', async () => {
+    const served = offlineFetch([{ prefix: 'https://www.blockcerts.org/', dir: path.join(REAL, 'hosts/www.blockcerts.org') }]);
+    const r = await verify(bytes(`${BC}/v3_cert-rl-status-list-2021-revoked.json`), { fetch: served, now: NOW, identities: [] });
+    expect(r.format).toBe('blockcerts3');
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'revocation')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE });
+    expect(check(r, 'revocation')?.message).toContain('https://www.blockcerts.org/samples/3.0/status-list-2021.json');
+    expect(fails(r)).toEqual([]);
+  });
+
+  /**
+   * Hostile copies. A BlockcertsCredential is never valid, even signed with a key Lanyard can check:
+   * a Blockcerts certificate is vouched for by its anchor, and this one has none. One whose only
+   * proof was refused (edited after signing) is altered: invalid.
+   */
+  const bare = (): Record<string, unknown> => {
+    // Under VC 2.0, which Lanyard bundles, and a @vocab for Blockcerts' terms, so that a proof is checked.
+    const { proof: _p, display: _d, issuanceDate, ...rest } = json(`${BC}/v3_proof-chain-example-ed25519.json`);
+    return { ...rest, '@context': ['https://www.w3.org/ns/credentials/v2', { '@vocab': 'https://w3id.org/blockcerts#' }], validFrom: issuanceDate };
+  };
+
+  it('a BlockcertsCredential signed with a checkable key but with no anchor is never valid', async () => {
+    const forger = await generateSigner();
+    const signed = await signCredential({ ...bare(), issuer: forger.didMethod }, forger);
+    const r = await verify(JSON.stringify(signed), { fetch: offline, now: NOW, identities: [] });
+    expect(r.format).toBe('blockcerts3');
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.BLOCKCHAIN_ANCHOR });
+    expect(check(r, 'signature')?.message).toContain('carries none');
+  });
+
+  it('a BlockcertsCredential edited after signing, with no anchor, is altered: invalid', async () => {
+    const forger = await generateSigner();
+    const signed = (await signCredential({ ...bare(), issuer: forger.didMethod }, forger)) as { credentialSubject: { claim: { name: string } } };
+    signed.credentialSubject.claim.name = 'Grand Master of Puppets';
+    const r = await verify(JSON.stringify(signed), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+
+  it('a credential that names OpenBadgeCredential too is read as an Open Badge, not excused as Blockcerts', async () => {
+    const doc = json(`${BC}/v3_testnet-v3-did.json`);
+    const r = await verify(JSON.stringify({ ...doc, type: ['VerifiableCredential', 'BlockcertsCredential', 'OpenBadgeCredential'] }), { fetch: offline, now: NOW, identities: [] });
+    expect(r.format).toBe('ob3.0-data-integrity');
+  });
+
+  it('a BlockcertsCredential with no issuer or subject is malformed', async () => {
+    const { issuer: _i, credentialSubject: _s, ...rest } = json(`${BC}/v3_testnet-v3-did.json`);
+    const r = await verify(JSON.stringify(rest), { fetch: offline, now: NOW, identities: [] });
+    expect(r.format).toBe('blockcerts3');
+    expect(check(r, 'structure')).toMatchObject({ outcome: 'fail', code: ErrorCodes.STRUCTURE_INVALID });
+    expect(check(r, 'structure')?.message).toMatch(/issuer.*credentialSubject/);
+  });
+});
