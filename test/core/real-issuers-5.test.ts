@@ -135,3 +135,45 @@ describe('Blockcerts v3: BlockcertsCredential certificates anchored in a blockch
     expect(check(r, 'structure')?.message).toMatch(/issuer.*credentialSubject/);
   });
 });
+
+/**
+ * Mozilla's Backpack (2013-2014) kept each badge as a composite of the assertion and its badge class
+ * and issuer, with its own bookkeeping (`_originalRecipient`, `_location`, `issued_on`), and baked that
+ * instead of the original assertion. Two badges as the Backpack held them, from badgr-server's early
+ * analysis tests: Achievery's "DPD Project Contributor" (Design Principles Documentation Project,
+ * 2014-09-05, `expires: null`, salted for nate@ottonomy.net) and School of Data's "Data to Diagrams".
+ */
+describe('Mozilla Backpack copies of OB 1.0 badges (Achievery, School of Data)', () => {
+  const ACHIEVERY = 'badgr-server-2015/achievery-dpd-backpack.json';
+  const SCHOOL_OF_DATA = 'badgr-server-2015/schoolofdata-backpack-misbake.json';
+  const SOD = offlineFetch([{ prefix: 'http://badges.schoolofdata.org/', dir: path.join(REAL, 'hosts/badges.schoolofdata.org') }]);
+
+  it('Achievery\'s badge is unconfirmed, never invalid, while app.achievery.com cannot be reached; its null expiry is no expiry', async () => {
+    const r = await verify(bytes(ACHIEVERY), { fetch: offline, now: NOW, identities: ['nate@ottonomy.net'] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(fails(r)).toEqual([]);
+    expect(check(r, 'hosted')?.message).toContain('http://app.achievery.com/badge-assertion/4613');
+    expect(r.badge).toMatchObject({ name: 'DPD Project Contributor', issuer: { name: 'Design Principles Documentation Project' } });
+    expect(r.badge?.expires).toBeUndefined();
+  });
+
+  it('School of Data\'s Backpack copy is answered by the issuer\'s own assertion, badge class and profile', async () => {
+    const r = await verify(bytes(SCHOOL_OF_DATA), { fetch: SOD, now: NOW, identities: [] });
+    expect(outcomes(r)).toMatchObject({ structure: 'pass', hosted: 'pass', validity: 'pass' });
+    expect(r.badge).toMatchObject({ name: 'Data to Diagrams', issuedOn: '2014-03-18T03:09:03.000Z', issuer: { id: 'http://badges.schoolofdata.org/issuer/school-of-data', name: 'School of Data' } });
+    // The issuer's own words, not the Backpack's copy of them.
+    expect(r.badge?.description).toBe('You have completed the "Data to Diagrams" module on the School of Data');
+    // Its profile names a revocation list that was not saved: unsettled, never passed.
+    expect(check(r, 'revocation')).toMatchObject({ outcome: 'indeterminate' });
+    expect(check(r, 'revocation')?.message).toContain('http://badges.schoolofdata.org/revocation');
+    expect(r.verdict).toBe('indeterminate');
+  });
+
+  it('School of Data\'s Backpack copy is unconfirmed, never invalid, while its site cannot be reached', async () => {
+    const r = await verify(bytes(SCHOOL_OF_DATA), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(fails(r)).toEqual([]);
+    expect(check(r, 'hosted')?.message).toContain('http://badges.schoolofdata.org/badge/data-to-diagrams/instance/100');
+    expect(r.badge?.name).toBe('Data to Diagrams');
+  });
+});
