@@ -177,3 +177,35 @@ describe('Mozilla Backpack copies of OB 1.0 badges (Achievery, School of Data)',
     expect(r.badge?.name).toBe('Data to Diagrams');
   });
 });
+
+/**
+ * The Digital Credentials Consortium's issuer-coordinator: OB 3.0 credentials its signing service
+ * signed on 2023-08-23 (the "CS50x" sample, VC 1.1 under the unversioned OB 3.0 context.json,
+ * Ed25519Signature2020 by a tenant's did:key), as its tests recorded them, with a StatusList2021Entry
+ * at index 1 of a list its status service published on GitHub Pages, signed by the status service's
+ * own did:key. Its recipient is an IdentityObject without identityType.
+ */
+describe('DCC issuer-coordinator: OB 3.0 credentials from its signing and status services', () => {
+  const STATUS = offlineFetch([{ prefix: 'https://jchartrand.github.io/', dir: path.join(REAL, 'hosts/jchartrand.github.io') }]);
+  it.each([
+    ['protected_status_signing.json', 'did:key:z6MkrDLfZytHX5acEFds6wAYJbvMbT9UuhKhub4qaguDESCF'],
+    ['unprotected_status_signing.json', 'did:key:z6Mkf2rgv7ef8FmLJ5Py87LMa7nofQgv6AstdkgsXiiCUJEy'],
+  ])('%s: its proof holds under the beta context, and a list another key signed settles nothing', async (file, issuer) => {
+    const r = await verify(bytes(`dcc-issuer-coordinator/${file}`), { fetch: STATUS, now: NOW, identities: [] });
+    expect(outcomes(r)).toMatchObject({ structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass', revocation: 'indeterminate' });
+    expect(check(r, 'signature')?.message).toContain('beta context');
+    // VC Status List 2021 §2.3 leaves the list's issuer to the verifier: Lanyard trusts only the credential's own.
+    expect(check(r, 'revocation')?.message).toContain('did:key:z6Mkg165pEHaUPxkY4NxToor7suxzawEmdT1DEWq3e1Nr2VR, not by the credential\'s issuer');
+    expect(r.verdict).toBe('indeterminate');
+    expect(r.badge).toMatchObject({ name: 'Introduction to Computer Science - CS50x', issuedOn: '2020-01-01T00:00:00Z', issuer: { id: issuer, name: 'Dr David Malan' } });
+    expect(fails(r)).toEqual([]);
+  });
+
+  it('an edit of its achievement\'s name breaks the proof', async () => {
+    const doc = json('dcc-issuer-coordinator/protected_status_signing.json') as { credentialSubject: { achievement: { name: string } } };
+    doc.credentialSubject.achievement.name = 'Introduction to Computer Science - CS50 (with honours)';
+    const r = await verify(JSON.stringify(doc), { fetch: STATUS, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')?.outcome).toBe('fail');
+  });
+});
