@@ -209,3 +209,65 @@ describe('DCC issuer-coordinator: OB 3.0 credentials from its signing and status
     expect(check(r, 'signature')?.outcome).toBe('fail');
   });
 });
+
+/**
+ * A badge inside a presentation as wallets and verifiers pass it on: walt.id's wallet answering an
+ * OpenID4VP request with a VP-JWT (the holder's ES256 signature over a `vp` claim holding the JFF
+ * PlugFest 3 OpenBadgeCredential, an ES256 VC-JWT by a P-256 did:key, valid 2025-07-16 to
+ * 2026-07-16), and Verifier Plus's own test body `{ "vp": … }` (what its /api/credentials takes from
+ * the Learner Credential Wallet), holding a DCC OB 3.0 credential. The presentation is the holder's
+ * and is not trusted; the badge inside is verified as itself (presentation.ts). Both were "not an
+ * Open Badge of a known version": invalid.
+ */
+describe('Badges inside a VP-JWT (walt.id) and a { vp } body (Verifier Plus)', () => {
+  const IN_2026 = new Date('2026-01-01T00:00:00Z');
+  const VP_JWT = 'waltid-identity/verifier-docs_openBadgeNoDisclosuresVerbose.vp.jwt';
+  const VP_BODY = 'dcc-verifier-plus/testVP.json';
+
+  it('walt.id\'s VP-JWT is read as the OpenBadgeCredential it holds: valid in its validity', async () => {
+    const r = await verify(bytes(VP_JWT), { fetch: offline, now: IN_2026, identities: [] });
+    expect(r.format).toBe('ob3.0-jwt');
+    expect(r.verdict).toBe('valid');
+    expect(outcomes(r)).toMatchObject({ structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass' });
+    expect(r.badge).toMatchObject({ name: 'JFF x vc-edu PlugFest 3 Interoperability', issuer: { id: 'did:key:zDnaerWCDSGdmNEtAQ8HtuPUKGKNERSBFwjrBSktbgzxxhF2B', name: 'Jobs for the Future (JFF)' } });
+  });
+
+  it('it is the same verdict as the credential given alone, and it expires with it', async () => {
+    const alone = await verify(bytes('waltid-identity/verifier-docs_openBadgeNoDisclosuresVerbose.jwt'), { fetch: offline, now: IN_2026, identities: [] });
+    const inside = await verify(bytes(VP_JWT), { fetch: offline, now: IN_2026, identities: [] });
+    expect(outcomes(inside)).toEqual(outcomes(alone));
+    const later = await verify(bytes(VP_JWT), { fetch: offline, now: NOW, identities: [] });
+    expect(later.verdict).toBe('invalid');
+    expect(fails(later).map((c) => c.id)).toEqual(['validity']);
+  });
+
+  it('Verifier Plus\'s { "vp": … } body is read as the credential it holds: valid', async () => {
+    const r = await verify(bytes(VP_BODY), { fetch: offline, now: NOW, identities: [] });
+    expect(r.format).toBe('ob3.0-data-integrity');
+    expect(r.verdict).toBe('valid');
+    expect(r.badge).toMatchObject({ name: 'Introduction to Wonderfullness', issuer: { name: 'University of Wonderful' } });
+  });
+
+  it('so is its VC API form, { "verifiablePresentation": … } (Verifier Plus\'s VP QR test)', async () => {
+    const { vp } = json(VP_BODY) as { vp: Record<string, unknown> };
+    const r = await verify(JSON.stringify({ verifiablePresentation: { ...vp, verifiableCredential: [vp.verifiableCredential] } }), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('valid');
+  });
+
+  it('the credential inside, edited, fails as itself: the holder\'s wrapping vouches for nothing', async () => {
+    const body = json(VP_BODY) as { vp: { verifiableCredential: { credentialSubject: { achievement: { name: string } } } } };
+    body.vp.verifiableCredential.credentialSubject.achievement.name = 'Doctorate of Wonderfullness';
+    const r = await verify(JSON.stringify(body), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')?.outcome).toBe('fail');
+  });
+
+  it('a member named vp in a document that is itself a credential is not followed', async () => {
+    const inner = json(VP_BODY) as { vp: { verifiableCredential: Record<string, unknown> } };
+    const other = { type: ['VerifiablePresentation'], verifiableCredential: json('dcc-issuer-coordinator/protected_status_signing.json') };
+    const r = await verify(JSON.stringify({ ...inner.vp.verifiableCredential, vp: other }), { fetch: offline, now: NOW, identities: [] });
+    // The credential itself is read (its proof does not cover the added member), never the presentation it names.
+    expect(r.badge?.name).toBe('Introduction to Wonderfullness');
+    expect(r.verdict).not.toBe('valid');
+  });
+});
