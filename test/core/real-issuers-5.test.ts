@@ -66,6 +66,24 @@ describe('Blockcerts v3: BlockcertsCredential certificates anchored in a blockch
     expect(check(theirs, 'recipient')?.outcome).toBe('fail');
   });
 
+  /**
+   * VC DM 2.0 certificates (Blockcerts v3.2): a name and description in three languages (§11.1 value
+   * objects, Arabic right to left), and a list of two subjects (§4.9), one per language. Neither is
+   * malformed; the first language's text is shown.
+   */
+  it.each([
+    ['v3_mocknet-vc-v2-name-description-multilingual.json'],
+    ['v3_mocknet-vc-v2-credential-subject-array.json'],
+  ])('%s: a name in several languages and subjects in a list are read, the first language shown', async (file) => {
+    const r = await verify(bytes(`${BC}/${file}`), { fetch: offline, now: NOW, identities: ['did:example:ebfeb1f712ebc6f1c276e12ec21'] });
+    expect(r.format).toBe('blockcerts3');
+    expect(r.verdict).toBe('indeterminate');
+    expect(fails(r)).toEqual([]);
+    expect(r.badge?.name).toBe('Canadian Id Card');
+    expect(r.badge?.description).toMatch(/^A Blockcerts example \(not an official document\)/);
+    expect(check(r, 'recipient')).toMatchObject({ outcome: 'pass' });
+  });
+
   it('is invalid once its validUntil (2024-01-05) has passed, for that alone', async () => {
     const r = await verify(bytes(`${BC}/v3_mocknet-vc-v2-validUntil-expired.json`), { fetch: offline, now: NOW, identities: [] });
     expect(r.format).toBe('blockcerts3');

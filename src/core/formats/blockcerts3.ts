@@ -34,6 +34,22 @@ function anchorName(p: unknown): string | undefined {
 
 const isUri = (v: unknown): v is string => typeof v === 'string' && /^[a-z][a-z0-9+.-]*:\S+$/i.test(v);
 
+/** The credential's subjects: VC DM 2.0 §4.9 allows one object or a list of them (Blockcerts v3.2 issues both). */
+const subjectsOf = (c: Json): unknown[] => arr(c.credentialSubject);
+
+/**
+ * Text as VC DM 2.0 §11.1 (Language and Base Direction) lets a credential write it: a string, a
+ * value object (`@value`, with `@language` and `@direction`), or a list of them, one per language.
+ * The first is shown: the engine knows no reader's language, and the issuer put that one first.
+ */
+export function textOf(v: unknown): string | undefined {
+  for (const item of arr(v).slice(0, 16)) {
+    if (typeof item === 'string') return item;
+    if (isObj(item) && typeof item['@value'] === 'string') return item['@value'];
+  }
+  return undefined;
+}
+
 /** VC DM 1.1 / 2.0 §4: what every credential has, whatever its schema. Anything else is Blockcerts' rule, not checked here. */
 function structure(c: Json, checks: CheckList): boolean {
   const bad: string[] = [];
@@ -42,7 +58,8 @@ function structure(c: Json, checks: CheckList): boolean {
   if (!types(c.type).includes('VerifiableCredential')) bad.push('type (VerifiableCredential)');
   if (!isUri(issuerIdOf(c))) bad.push('issuer (a URI, or an object with an id)');
   if (typeof c.issuanceDate !== 'string' && typeof c.validFrom !== 'string') bad.push('issuanceDate or validFrom');
-  if (!subjectOf(c)) bad.push('credentialSubject (one object)');
+  const subjects = subjectsOf(c);
+  if (subjects.length === 0 || !subjects.every(isObj)) bad.push('credentialSubject (one object, or a list of them)');
   if (bad.length) {
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${bad.join(', ')}`);
     return false;
@@ -58,14 +75,19 @@ function structure(c: Json, checks: CheckList): boolean {
  */
 function toBadgeBlockcerts(c: Json, format: BadgeFormat): Badge {
   const badge = toBadge(c, format);
-  const s = subjectOf(c);
-  const claim = s && isObj(s.claim) ? s.claim : {};
-  badge.name = str(claim.name) ?? str(c.name) ?? '';
-  badge.description = str(claim.description) ?? str(c.description);
+  const subjects = subjectsOf(c).filter(isObj).slice(0, 16);
+  const claim = subjects.map((s) => s.claim).find(isObj) ?? {};
+  badge.name = textOf(claim.name) ?? textOf(c.name) ?? '';
+  badge.description = textOf(claim.description) ?? textOf(c.description);
   const criteria = str(claim.criteria);
   if (criteria !== undefined) badge.criteria = { narrative: criteria };
-  const email = s ? str(s.email) : undefined;
-  if (email && !badge.recipients.some((r) => r.type === 'email' && r.identity === email)) badge.recipients.push({ type: 'email', identity: email, hashed: false });
+  for (const s of subjects) {
+    const id = str(s.id);
+    const email = str(s.email);
+    // toBadge has read a single subject's id already; each of a list's is read here.
+    if (id && !subjectOf(c) && !badge.recipients.some((r) => r.identity === id)) badge.recipients.push({ type: 'id', identity: id, hashed: false });
+    if (email && !badge.recipients.some((r) => r.type === 'email' && r.identity === email)) badge.recipients.push({ type: 'email', identity: email, hashed: false });
+  }
   return badge;
 }
 
