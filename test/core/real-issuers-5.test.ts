@@ -219,6 +219,24 @@ describe('DCC issuer-coordinator: OB 3.0 credentials from its signing and status
     expect(fails(r)).toEqual([]);
   });
 
+  /**
+   * Its IdentityObject has no identityType (OB 3.0 §IdentityObject requires one) but an unhashed
+   * identity that can only be an e-mail address: it names that address, and no one else.
+   */
+  it('is issued to the e-mail address its IdentityObject names without an identityType', async () => {
+    const file = bytes('dcc-issuer-coordinator/protected_status_signing.json');
+    const mine = await verify(file, { fetch: STATUS, now: NOW, identities: ['jc.chartrand@gmail.com'] });
+    expect(check(mine, 'recipient')).toMatchObject({ outcome: 'pass', message: 'Issued to jc.chartrand@gmail.com' });
+    expect(mine.badge?.recipients).toEqual([{ type: 'email', identity: 'jc.chartrand@gmail.com', hashed: false }]);
+    const theirs = await verify(file, { fetch: STATUS, now: NOW, identities: ['someone@example.org'] });
+    expect(check(theirs, 'recipient')?.outcome).toBe('fail');
+    // A typeless identity that is not an e-mail address is not compared with anything.
+    const doc = json('dcc-issuer-coordinator/protected_status_signing.json') as { credentialSubject: { identifier: { identityHash: string } } };
+    doc.credentialSubject.identifier.identityHash = 'student-4711';
+    const other = await verify(JSON.stringify(doc), { fetch: STATUS, now: NOW, identities: ['someone@example.org'] });
+    expect(other.badge?.recipients).toEqual([]);
+  });
+
   it('an edit of its achievement\'s name breaks the proof', async () => {
     const doc = json('dcc-issuer-coordinator/protected_status_signing.json') as { credentialSubject: { achievement: { name: string } } };
     doc.credentialSubject.achievement.name = 'Introduction to Computer Science - CS50 (with honours)';
