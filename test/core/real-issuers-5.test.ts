@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { bytes, check, fails, offlineFetch, outcomes, REAL } from '../support/real-fixtures.ts';
 import { ErrorCodes } from '../../src/core/errors.ts';
 import { generateSigner, signCredential } from '../../src/core/proofs/sign.ts';
+import type { Fetch } from '../../src/core/verify/context.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
 
 const offline = offlineFetch();
@@ -305,5 +306,43 @@ describe('Badges inside a VP-JWT (walt.id) and a { vp } body (Verifier Plus)', (
     // The credential itself is read (its proof does not cover the added member), never the presentation it names.
     expect(r.badge?.name).toBe('Introduction to Wonderfullness');
     expect(r.verdict).not.toBe('valid');
+  });
+});
+
+/**
+ * Moodle's own OB 2.0 assertion (badges/assertion.php?b=…&obversion=2), as the chilowallet project's
+ * test server answers for a Moodle 4.1 site: `verify` (OB 1.x) beside the 2.0 context, the badge class
+ * embedded with `@language: "ja"` and an empty `version`, the issuer embedded under its own address
+ * (issuer_json.php), which is not served. Issued 2023-07-26 (+09:00), expires 2024-07-26.
+ */
+describe('Moodle: an OB 2.0 assertion with its badge class and issuer embedded', () => {
+  const FILE = 'chilowallet-moodle/assertion.json';
+  const ASSERTION = 'https://moodletest.org/badges/assertion.php';
+  const moodle: Fetch = (url, init) => (url.startsWith(`${ASSERTION}?`) ? Promise.resolve(new Response(bytes(FILE), { headers: { 'content-type': 'application/json' } })) : offline(url, init));
+  const IN_2024 = new Date('2024-01-01T00:00:00Z');
+
+  it('its copy answers, but with the issuer\'s profile unread, neither the issuer nor revocation is settled', async () => {
+    const r = await verify(bytes(FILE), { fetch: moodle, now: IN_2024, identities: [] });
+    expect(r.format).toBe('ob2.0-hosted');
+    expect(r.verdict).toBe('indeterminate');
+    expect(outcomes(r)).toMatchObject({ structure: 'pass', hosted: 'indeterminate', validity: 'pass', revocation: 'indeterminate' });
+    // OB 2.0 §Profile revocationList: the profile at issuer_json.php names the list; its embedded copy does not say it names none.
+    expect(check(r, 'revocation')).toMatchObject({ code: ErrorCodes.ISSUER_UNRESOLVED });
+    expect(check(r, 'revocation')?.message).toContain('https://moodletest.org/badges/issuer_json.php?id=32');
+    expect(check(r, 'revocation')?.message).not.toContain('publishes no revocation list');
+    expect(r.badge).toMatchObject({ name: 'test test 3', issuedOn: '2023-07-26T10:06:03+09:00', issuer: { id: 'https://moodletest.org/badges/issuer_json.php?id=32', name: 'bbbbbbbb' } });
+  });
+
+  it('is invalid after 2024-07-26 (+09:00), for its expiry alone', async () => {
+    const r = await verify(bytes(FILE), { fetch: moodle, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(fails(r).map((c) => c.id)).toEqual(['validity']);
+    expect(check(r, 'validity')?.message).toContain('2024-07-25T15:00:00.000Z');
+  });
+
+  it('is unconfirmed, never invalid, in its validity while the Moodle site cannot be reached', async () => {
+    const r = await verify(bytes(FILE), { fetch: offline, now: IN_2024, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(fails(r)).toEqual([]);
   });
 });
