@@ -33,7 +33,7 @@ export const ErrorCodes = {
   RECIPIENT_MISMATCH: 'ERR_RECIPIENT_MISMATCH',
   UNKNOWN_CONTEXT: 'ERR_UNKNOWN_CONTEXT',
   UNSUPPORTED: 'ERR_UNSUPPORTED',
-  /** Vouched for only by a blockchain anchor (Blockcerts v2 MerkleProof2017), which Lanyard does not read. */
+  /** Vouched for only by a blockchain anchor (Blockcerts v2 MerkleProof2017, v3 MerkleProof2019), which Lanyard does not read. */
   BLOCKCHAIN_ANCHOR: 'ERR_BLOCKCHAIN_ANCHOR',
   NOT_IMPLEMENTED: 'ERR_NOT_IMPLEMENTED',
   /** A URL answered a web page (HTML), not a badge's data: nothing was read (indeterminate). */

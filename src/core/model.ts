@@ -21,6 +21,8 @@ export type BadgeFormat =
   | 'ob3.0-unsigned'
   /** Blockcerts v2: an OB 2.0 assertion vouched for by a MerkleProof2017 receipt anchored in a blockchain (formats/blockcerts2.ts). */
   | 'blockcerts2'
+  /** Blockcerts v3: a Verifiable Credential of type BlockcertsCredential, vouched for by a MerkleProof2019 receipt anchored in a blockchain (formats/blockcerts3.ts). */
+  | 'blockcerts3'
   /** A URL (pasted, or baked into a legacy tEXt chunk) whose document has not been fetched. */
   | 'hosted-url'
   | 'unknown';

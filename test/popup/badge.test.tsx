@@ -49,6 +49,7 @@ describe('the badge page', () => {
     expect(formatName(t, 'hosted-url')).toBe('A link, not read yet');
     expect(formatName(t, 'unknown')).toBe('Not recognised');
     expect(formatName(t, 'blockcerts2')).toBe('Blockcerts 2.0, recorded in a blockchain');
+    expect(formatName(t, 'blockcerts3')).toBe('Blockcerts 3.0, recorded in a blockchain');
   });
 
   it('a Blockcerts certificate says its blockchain record is what Lanyard cannot check, not that a key or a website was missing', () => {

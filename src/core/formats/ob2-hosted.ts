@@ -188,6 +188,9 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
   // `expires: null` is no expiry (JSON-LD 1.1 §4.1 ignores null; ob2-structure.ts accepts it, as 1EdTech's validator does);
   // every DateTime form the structure check accepts is read (ob2Instant).
   checkValidity(checks, { from: ob2Instant(a.issuedOn), fromName: 'issuedOn', until: ob2Instant(a.expires ?? undefined), untilName: 'expires' }, ctx.now);
-  await checkRevocationList(checks, a, issuer, ctx, bc);
+  // OB 2.0 §Profile `revocationList`: the issuer's profile names the list. A copy of the profile
+  // embedded in the badge class speaks for it only when the profile has no address of its own; one
+  // whose address did not answer (Moodle embeds its issuer_json.php profile) leaves revocation unknown.
+  await checkRevocationList(checks, a, issR && 'error' in issR ? undefined : issuer, ctx, bc);
   return toBadgeOb2(a, bc, issuer, format);
 }

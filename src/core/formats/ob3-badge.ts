@@ -162,6 +162,21 @@ export async function extraChecks(c: Json, ctx: VerifyContext, checks: CheckList
 
 const textOrId = (v: unknown): string | undefined => str(v) ?? idOf(v);
 
+/** A plain e-mail address (one @, a dot in the domain, no space): what an identityHash is when it is one. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * An IdentityObject's identityType (OB 3.0 §IdentityObject requires one). The DCC issuer-coordinator's
+ * credentials leave it out of an unhashed e-mail address (`identityHash: "jc.chartrand@gmail.com"`,
+ * `hashed: "false"`): that identity can be nothing but an e-mail address, so it is read as one; any
+ * other identity without a type is not compared.
+ */
+function identityTypeOf(o: Json, identity: string, hashed: boolean): string | undefined {
+  const type = str(o.identityType);
+  if (type) return type === 'emailAddress' ? 'email' : type;
+  return !hashed && EMAIL.test(identity) ? 'email' : undefined;
+}
+
 /** OB 3.0 IdentityObject (identityType, identityHash, hashed, salt); `emailAddress` reads as `email`. */
 function recipientsOf(s: Json | undefined): RecipientIdentity[] {
   if (!s) return [];
@@ -171,11 +186,12 @@ function recipientsOf(s: Json | undefined): RecipientIdentity[] {
   else if (id) out.push({ type: 'id', identity: id, hashed: false });
   for (const o of arr(s.identifier).filter(isObj)) {
     const identity = str(o.identityHash);
-    const type = str(o.identityType);
-    if (!identity || !type) continue;
+    if (!identity) continue;
     const hashed = isHashedIdentity(o.hashed, identity);
+    const type = identityTypeOf(o, identity, hashed);
+    if (!type) continue;
     const salt = saltOf(o.salt);
-    out.push({ type: type === 'emailAddress' ? 'email' : type, identity, hashed, ...(salt !== undefined ? { salt } : {}) });
+    out.push({ type, identity, hashed, ...(salt !== undefined ? { salt } : {}) });
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts
 import { parseJsonObject } from './json.ts';
 import { COMPACT_JWS, peekJws, SD_JWT } from './jws.ts';
 import { jwtOfJwtProof } from './jwt-proof.ts';
-import { credentialOfPresentation, isPresentation } from './presentation.ts';
+import { credentialOfPresentation, presentationOf } from './presentation.ts';
 import { stripBom } from './text.ts';
 import type { CredentialText } from './types.ts';
 
@@ -37,18 +37,23 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
     const json = parseJsonObject(text);
     // A wallet's export of a shared badge: the credential inside is the badge (presentation.ts); a
     // VC-JWT's JSON view: the JWT is (jwt-proof.ts).
-    return isPresentation(json) ? credentialOfPresentation(json) : (jwtOfJwtProof(json) ?? { type: 'json', text, json });
+    const vp = presentationOf(json);
+    return vp ? credentialOfPresentation(vp) : (jwtOfJwtProof(json) ?? { type: 'json', text, json });
   }
   const where = from ? `The text baked in the ${from.toUpperCase()}` : 'The input';
   if (COMPACT_JWS.test(text)) {
+    let payload: Record<string, unknown>;
     try {
-      peekJws(text); // a JWS-shaped string whose header or payload is not JSON is not a badge
+      payload = peekJws(text).payload; // a JWS-shaped string whose header or payload is not JSON is not a badge
     } catch (e) {
       // Text like "a.b." only looks like an unsigned JWS: say what it is not, rather than blame a JWS header.
       if (text.endsWith('.')) throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `${where} is neither JSON, a compact JWS nor an http(s) URL`);
       throw e;
     }
-    return { type: 'jws', text };
+    // A VP-JWT: the holder's signature over a presentation, which says nothing of the badge inside
+    // (presentation.ts); that credential is read, and verified, as itself.
+    const vp = presentationOf(payload);
+    return vp ? credentialOfPresentation(vp) : { type: 'jws', text };
   }
   if (isHttpUrl(text)) return { type: 'url', text };
   const sd = SD_JWT.exec(text);

@@ -6,6 +6,8 @@
  *    Hosted or signed from `verification.type` (`verify` in 1.x): HostedBadge/hosted, SignedBadge/signed.
  *  - Blockcerts v2: an OB 2.0 assertion whose `signature` is a MerkleProof2017 receipt anchored in a
  *    blockchain (isBlockcertsV2), which no hosted copy confirms (formats/blockcerts2.ts).
+ *  - Blockcerts v3: a Verifiable Credential of type BlockcertsCredential and of no Open Badges or CLR
+ *    type (isBlockcertsV3), vouched for by a MerkleProof2019 receipt (formats/blockcerts3.ts).
  */
 import type { BadgeFormat } from '../model.ts';
 import { peekJws } from './jws.ts';
@@ -19,6 +21,15 @@ const VC_CONTEXTS = ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] =>
   (Array.isArray(v) ? v : [v]).filter((s): s is string => typeof s === 'string');
+
+/** The types that make a Verifiable Credential an Open Badge or a CLR (OB 3.0 §OpenBadgeCredential, CLR 2.0 §ClrCredential). */
+const OB_VC_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential', 'ClrCredential'];
+
+/** Blockcerts v3 (cert-schema 3.x): type BlockcertsCredential; one that also names an Open Badges type is read as that. */
+export function isBlockcertsV3(doc: Json): boolean {
+  const t = strings(doc.type);
+  return t.includes('BlockcertsCredential') && !t.some((x) => OB_VC_TYPES.includes(x));
+}
 
 /** VC Data Model 1.1 / 2.0: a `vc` claim (VC-JWT 1.1), a VC context, or type VerifiableCredential. */
 export function isVerifiableCredential(doc: Json): boolean {
@@ -90,6 +101,7 @@ export function detectFormat(credential: CredentialText): BadgeFormat {
     case 'json': {
       const doc = credential.json;
       if (isVerifiableCredential(doc)) {
+        if (isBlockcertsV3(doc)) return 'blockcerts3';
         const proof = doc.proof ?? (isObj(doc.vc) ? doc.vc.proof : undefined);
         return isObj(proof) || (Array.isArray(proof) && proof.length > 0) ? 'ob3.0-data-integrity' : 'ob3.0-unsigned';
       }

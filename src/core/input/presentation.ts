@@ -22,6 +22,20 @@ export function isPresentation(doc: Json): boolean {
   return types.includes('VerifiablePresentation');
 }
 
+/**
+ * The presentation a document is or carries: itself (VC DM 2.0; VC-JOSE-COSE, whose JWT payload is
+ * the presentation); its `vp` member, the claim a VP-JWT carries it in (VC DM 1.1 §6.3.1.2), which
+ * OpenID4VP wallets present (walt.id's `vp_token`) and Verifier Plus takes as `{ "vp": … }`; or its
+ * `verifiablePresentation` member, as a VC API verify request holds it (W3C VC API
+ * §verifyPresentation). A document that is a credential itself (`vc`, `type`) is not read for one.
+ */
+export function presentationOf(doc: Json): Json | undefined {
+  if (isPresentation(doc)) return doc;
+  if (doc.vc !== undefined || doc.type !== undefined) return undefined;
+  const held = isObj(doc.vp) ? doc.vp : doc.verifiablePresentation;
+  return isObj(held) && isPresentation(held) ? held : undefined;
+}
+
 /** The credential a presentation holds, as the text it would be on its own; throws when it holds none or several. */
 export function credentialOfPresentation(doc: Json): CredentialText {
   const held = doc.verifiableCredential;

@@ -2,6 +2,7 @@
 import type { BadgeFormat } from '../model.ts';
 import type { FormatVerifier } from './format-verifier.ts';
 import { verifyBlockcertsV2 } from '../formats/blockcerts2.ts';
+import { verifyBlockcertsV3 } from '../formats/blockcerts3.ts';
 import { verifyOb2Hosted } from '../formats/ob2-hosted.ts';
 import { verifyOb2Signed } from '../formats/ob2-signed.ts';
 import { verifyOb3Jwt } from '../formats/ob3-jwt.ts';
@@ -19,6 +20,7 @@ const table: Partial<Record<BadgeFormat, FormatVerifier>> = {
   'ob3.0-data-integrity': verifyOb3DataIntegrity,
   'ob3.0-unsigned': verifyOb3DataIntegrity,
   blockcerts2: verifyBlockcertsV2,
+  blockcerts3: verifyBlockcertsV3,
 };
 
 export function verifierFor(format: BadgeFormat): FormatVerifier | undefined {

@@ -17,6 +17,8 @@ export function formatName(t: Translate, format: BadgeFormat): string {
       return t('formatUnsigned');
     case 'blockcerts2':
       return t('formatBlockcerts');
+    case 'blockcerts3':
+      return t('formatBlockcerts3');
     case 'hosted-url':
       return t('formatLink');
     default:
