@@ -24,6 +24,8 @@ export const ServiceErrorCodes = {
   FORBIDDEN_SENDER: 'ERR_FORBIDDEN_SENDER',
   /** The user cancelled it (a slow sign-in, accounts.ts): nothing of it was kept. */
   CANCELLED: 'ERR_CANCELLED',
+  /** The record changed under the request again and again (another write each time it was about to write): nothing of it was kept. */
+  BUSY: 'ERR_BUSY',
 } as const;
 
 export type ServiceErrorCode = (typeof ServiceErrorCodes)[keyof typeof ServiceErrorCodes] | BackpackErrorCode;
