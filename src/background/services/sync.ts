@@ -148,12 +148,13 @@ export function createSync(d: SyncDeps) {
   async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal): Promise<void> {
     // Addresses first: a newly verified address turns pending badges into the user's.
     const addresses = await call(account, (t) => provider.addresses(t), signal);
-    // Read again: the user may have changed the account (its trust, typed addresses) while this ran, or signed it out.
-    const current = await d.db.accounts.get(account.id);
+    // Only the provider's fields, merged into the account as it is now (one transaction, db.ts update):
+    // the user may have changed it (its trust, typed addresses) while this ran, or signed it out.
+    const current = addresses
+      ? await d.db.accounts.update(account.id, (a) => a && { ...a, addresses, user: addresses.find((x) => x.primary)?.email ?? a.user })
+      : await d.db.accounts.get(account.id);
     if (!current) throw new ServiceError(E.NOT_FOUND, 'This account was signed out');
-    account = { ...current };
-    if (addresses) account = { ...account, addresses, user: addresses.find((a) => a.primary)?.email ?? account.user };
-    await d.db.accounts.put(account);
+    account = current;
     const ids = await d.identities.forAccount(account.id);
     const idsHash = await identitiesHash(ids.verified);
     const documents = createRunDocuments(() => now().getTime());

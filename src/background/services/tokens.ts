@@ -49,9 +49,9 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
     const secret = await db.secrets.get(refreshId(accountId));
     // The account as it is now, not as it was before the refresh went out: the user may have changed it
     // meanwhile (its trust, its addresses), or signed out (then it stays gone).
+    // Only this field, merged in one transaction (db.ts update).
     const mark = async (needsSignIn: boolean): Promise<void> => {
-      const current = await db.accounts.get(accountId);
-      if (current && current.needsSignIn !== needsSignIn) await db.accounts.put({ ...current, needsSignIn });
+      await db.accounts.update(accountId, (current) => (current && current.needsSignIn !== needsSignIn ? { ...current, needsSignIn } : undefined));
     };
     const signInAgain = async (why: string): Promise<never> => {
       await mark(true);
