@@ -49,13 +49,15 @@ export function retryDelay(e: unknown, attempt: number, p: RetryPolicy): number 
   return undefined;
 }
 
-export async function withRetries<T>(fn: () => Promise<T>, p: RetryPolicy, wait: Sleep, signal?: AbortSignal): Promise<T> {
+/** `beforeWait` runs before each wait (sync-failure.ts: the failure is recorded before a stopped worker could lose it). */
+export async function withRetries<T>(fn: () => Promise<T>, p: RetryPolicy, wait: Sleep, signal?: AbortSignal, beforeWait?: (e: unknown) => Promise<void>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (e) {
       const delay = retryDelay(e, attempt, p);
       if (delay === undefined || signal?.aborted) throw e;
+      await beforeWait?.(e);
       await wait(delay, signal);
     }
   }
