@@ -12,11 +12,11 @@ import type { BadgeMeta, BadgeRecord, SyncRecord } from '../../platform/records.
 import { fileSlug, fromBase64, toBase64 } from './base64.ts';
 import { assess, buildRecord, identitiesHash, sha256Hex } from './badge-record.ts';
 import { MAX_KEY_LENGTH } from '../../messaging/validate.ts';
-import { reverify } from './badge-verify.ts';
+import { recheckStored, STALE_TRIES } from './badge-verify.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { keepLastComplete } from './last-complete.ts';
 import { createNetworkLog } from './network-log.ts';
-import { LOCAL, type Identities, type IdentitySet } from './identities.ts';
+import { LOCAL, type Identities } from './identities.ts';
 import type { Verifier } from './verifier.ts';
 import { badgeDetail, badgeView } from './views.ts';
 import { ownOrigins } from './image-hosts.ts';
@@ -57,9 +57,6 @@ function linkWithCredentials(bytes: Uint8Array): boolean {
 
 /** How much a verdict says for the badge: a copy never replaces a different copy it ranks below. */
 const RANK: Record<BadgeRecord['verdict'], number> = { valid: 2, indeterminate: 1, unverified: 1, invalid: 0 };
-
-/** How often a result made from a stored record is made again when another write changed that record first (saveBadgeIf). */
-const STALE_TRIES = 3;
 
 /**
  * A badge's key: its account and source (its id, or the link it was added by). An id or link is
@@ -163,23 +160,6 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
   }
 
   /**
-   * Verifies a stored badge again and writes the result only over the record it was made from
-   * (db.ts saveBadgeIf): a sync that stored a changed copy meanwhile, an import over it or a
-   * sign-out that forgot it is never undone by a result for the record as it was. The badge is then
-   * verified again from what is stored now (at most STALE_TRIES times in all), or left alone when it
-   * is gone.
-   */
-  async function recheck(read: BadgeRecord, ids: IdentitySet): Promise<void> {
-    let r: BadgeRecord | undefined = read;
-    for (let attempt = 1; r && attempt <= STALE_TRIES; attempt++) {
-      const o = await db.originals.get(r.key);
-      if (!o) return;
-      if (await db.saveBadgeIf(await reverify(verifier, ids, r, o, now()), r)) return;
-      r = await db.badges.get(r.key);
-    }
-  }
-
-  /**
    * Merges the progress of a re-verification into the account's sync state as it is now, in one
    * transaction (db.ts update): a sync reports its own progress (syncing), and an account signed out
    * meanwhile (its state gone; the local backpack has no account) gets none back.
@@ -233,7 +213,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
         const ids = await identities.forAccount(accountId);
         if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: 0, total: list.length }));
         for (const [i, r] of list.entries()) {
-          await recheck(r, ids);
+          await recheckStored(db, verifier, ids, r, now);
           verified++;
           if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: i + 1, total: list.length }));
         }

@@ -24,6 +24,7 @@ import type { Provider, Providers, SyncItem } from './providers/index.ts';
 import { DEFAULT_RETRY, retryDue, sleep as realSleep, type RetryPolicy, type Sleep } from './retry.ts';
 import { providerCall } from './sync-call.ts';
 import { failureBeforeRetry, failureOf, retryTime, type FailureBeforeRetry } from './sync-failure.ts';
+import { settleIdentities } from './sync-identities.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
@@ -139,7 +140,8 @@ export function createSync(d: SyncDeps) {
     }
   }
 
-  async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal, failure: FailureBeforeRetry): Promise<void> {
+  /** `verified.hash`: the identities the run verifies with, once read (sync-identities.ts). */
+  async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal, failure: FailureBeforeRetry, verified: { hash?: string }): Promise<void> {
     // Addresses first: a newly verified address turns pending badges into the user's.
     const addresses = await call(account.id, (t) => provider.addresses(t), signal, failure);
     // Only the provider's fields, merged into the account as it is now (one transaction, db.ts update):
@@ -151,6 +153,7 @@ export function createSync(d: SyncDeps) {
     account = current;
     const ids = await d.identities.forAccount(account.id);
     const idsHash = await identitiesHash(ids.verified);
+    verified.hash = idsHash;
     const documents = createRunDocuments(() => now().getTime());
     const writer = createSyncWriter(d.db, s);
     const seen = createSeen();
@@ -218,13 +221,17 @@ export function createSync(d: SyncDeps) {
     const alarm = async (at: number) => void (await d.alarms?.at(retryAlarm(accountId), at).catch(() => undefined));
     await alarm(startedAt.getTime() + WATCHDOG_MS);
     const failure = failureBeforeRetry(s, account.baseUrl, { save: (r) => d.db.syncState.put(r), alarm, now: () => now().getTime(), watchdogMs: WATCHDOG_MS });
+    // Once the run's writes are done: its badges checked again if the addresses changed meanwhile.
+    const verified: { hash?: string } = {};
+    const settle = () => settleIdentities({ db: d.db, identities: d.identities, verifier: d.verifier, now }, accountId, verified.hash, signal);
     try {
       const host = new URL(account.baseUrl).host;
       if (account.needsSignIn) throw new ServiceError('UNAUTHORIZED', `Sign in to ${host} again to sync`);
       if (d.permissions && !(await d.permissions.contains(account.baseUrl))) {
         throw new ServiceError(E.HOST_PERMISSION, `Lanyard may no longer read ${host}: allow access to it again (in Lanyard, or the browser's extension settings under Site access) to sync`);
       }
-      await runPages(account, await d.providers.for(account, signal), s, run, signal, failure);
+      await runPages(account, await d.providers.for(account, signal), s, run, signal, failure, verified);
+      await settle();
       const done: SyncRecord = { accountId, status: 'idle', done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), ...nextSince(run, SINCE_MARGIN_MS) };
       await d.db.syncState.put(done);
       await d.alarms?.clear(retryAlarm(accountId)).catch(() => undefined);
@@ -232,6 +239,7 @@ export function createSync(d: SyncDeps) {
     } catch (e) {
       // Signed out meanwhile: nothing of the account is written back.
       if (!(await d.db.accounts.get(accountId))) return { ...s, status: 'idle' };
+      if (!signal.aborted) await settle().catch((x: unknown) => console.warn('[lanyard] sync: badges could not be checked again with the new addresses', x));
       // Counted already when it was recorded before an in-place retry (sync-failure.ts).
       const failures = failure.counted ? s.failures : s.failures + 1;
       const f = failureOf(e, account.baseUrl);
