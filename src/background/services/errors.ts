@@ -26,6 +26,8 @@ export const ServiceErrorCodes = {
   CANCELLED: 'ERR_CANCELLED',
   /** The record changed under the request again and again (another write each time it was about to write): nothing of it was kept. */
   BUSY: 'ERR_BUSY',
+  /** A badge added only if Lanyard did not hold it (a backup's) was there already: the one held is kept. */
+  EXISTS: 'ERR_EXISTS',
 } as const;
 
 export type ServiceErrorCode = (typeof ServiceErrorCodes)[keyof typeof ServiceErrorCodes] | BackpackErrorCode;

@@ -85,6 +85,8 @@ export interface ImportOptions {
   addedAt?: string;
   /** What was last known of the badge (a backup's): shown when the badge itself can no longer be read (a revoked or removed hosted copy). */
   fallback?: Partial<BadgeMeta>;
+  /** Only if no badge is stored under the key when it is written (a backup's entry: one a sync stored meanwhile is the newer record); else E.EXISTS. */
+  ifAbsent?: boolean;
 }
 
 export function createLibrary({ db, verifier, identities, fetch, now = () => new Date() }: LibraryDeps) {
@@ -127,6 +129,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     for (let attempt = 1; ; attempt++) {
       let key = byId;
       let existing = await db.badges.get(key);
+      if (opts.ifAbsent && existing) throw new ServiceError(E.EXISTS, 'Lanyard holds this badge already: the badge it holds is kept');
       // A different copy claiming the id of a stored badge, with a worse verdict (a tampered or forged
       // copy: invalid beside a valid one, or beside one that could not be fully checked yet), must not
       // replace it: it is kept beside it, by its content hash, so the stored original is never lost.
