@@ -24,16 +24,13 @@ export function afterRead<T>(store: Store<T>, key: string, action: () => Promise
     }
     return value;
   };
-  const s = store as Store<T> & { update?: (k: string, fn: (v: T | undefined) => T | undefined) => Promise<T | undefined> };
-  if (s.update) {
-    const update = s.update.bind(store);
-    s.update = async (k, fn) => {
-      if (due(k)) {
-        ran = true;
-        await action();
-      }
-      return update(k, fn);
-    };
-  }
+  const update = store.update.bind(store);
+  store.update = async (k, change) => {
+    if (due(k)) {
+      ran = true;
+      await action();
+    }
+    return update(k, change);
+  };
   return { ran: () => ran };
 }

@@ -89,6 +89,7 @@ export function nextRetryAt(failures: number, now: number, retryAfterSeconds?: n
 
 /**
  * Whether an automatic run (an alarm) may start now: not before the retry a failed run set (its
- * error is kept until a run starts, also while the badges are checked again: library.ts).
+ * error is kept until a run starts, also while the badges are checked again: library.ts), or the
+ * one a run set before it retried a request in place and its worker was stopped (sync-failure.ts).
  */
 export const retryDue = (s: { status: string; error?: unknown; retryAt?: number } | undefined, now: number): boolean => !(s?.error !== undefined && s.retryAt !== undefined && s.retryAt > now);
