@@ -6,7 +6,7 @@
  * brings back an account signed out meanwhile.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgrSignIn, harness, useBackpack } from './harness.ts';
+import { badgrSignIn, harness, useBackpack, type Harness } from './harness.ts';
 import { afterRead } from './interleave.ts';
 
 const ctx = useBackpack();
@@ -25,6 +25,13 @@ async function signedIn() {
   return { h, id };
 }
 
+/** The trust given and the address the provider verified meanwhile are both on the account. */
+async function trustAndAddressesKept(h: Harness, id: string): Promise<void> {
+  const a = (await h.db.accounts.get(id))!;
+  expect(a.trustAddresses).toBe(true);
+  expect(a.addresses.find((x) => x.email === OLD_JOB)?.verified).toBe(true);
+}
+
 /** Whether the provider's request has arrived (then the next read of the account is the one that writes what it answered). */
 function arrived(path: string): () => boolean {
   let seen = false;
@@ -39,9 +46,7 @@ describe('writes to one account at once', () => {
     const trust = afterRead(h.db.accounts, id, () => h.app.accounts.setTrust(id, true), arrived('/v1/user/emails'));
     expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle' });
     expect(trust.ran()).toBe(true);
-    const a = (await h.db.accounts.get(id))!;
-    expect(a.trustAddresses).toBe(true);
-    expect(a.addresses.find((x) => x.email === OLD_JOB)?.verified).toBe(true);
+    await trustAndAddressesKept(h, id);
   });
 
   it('a sync that stores the provider’s addresses while the trust is given: both stay', async () => {
@@ -50,9 +55,7 @@ describe('writes to one account at once', () => {
     const synced = afterRead(h.db.accounts, id, async () => expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle' }));
     await h.app.accounts.setTrust(id, true);
     expect(synced.ran()).toBe(true);
-    const a = (await h.db.accounts.get(id))!;
-    expect(a.trustAddresses).toBe(true);
-    expect(a.addresses.find((x) => x.email === OLD_JOB)?.verified).toBe(true);
+    await trustAndAddressesKept(h, id);
   });
 
   it('trust given while an address is added: both stay', async () => {
