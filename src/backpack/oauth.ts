@@ -46,6 +46,23 @@ export function registeredScopes(wanted: readonly string[], client: RegisteredCl
   return wanted.filter((s, i) => i === 0 || set.has(s));
 }
 
+const scopeList = (s: string | undefined): string[] => (s ?? '').split(/\s+/).filter(Boolean);
+
+/**
+ * What Lanyard believes a token lets it do: what the server granted (RFC 6749 §5.1: `scope` is
+ * OPTIONAL "if identical to the scope requested by the client; otherwise, REQUIRED"), never more
+ * than what Lanyard asked for. §3.3 lets the server "fully or partially ignore the scope
+ * requested"; a grant wider than asked is not refused (the token serves what Lanyard asked for)
+ * but the extra scopes are dropped: they would be asked for again at every refresh (OB 3.0
+ * security.html "Token Refresh Request" sends the granted scope) and believed. Nothing asked
+ * (Badgr's refresh, which sends no scope) keeps nothing.
+ */
+export function keptScope(asked: readonly string[], granted: readonly string[] | undefined): string[] {
+  if (granted === undefined) return [...asked];
+  const set = new Set(granted);
+  return asked.filter((s) => set.has(s));
+}
+
 /** The last time a Date can hold (ECMA-262 §21.4.1.22 Time Values: ±8.64e15 ms). */
 const MAX_TIME = 8.64e15;
 
@@ -123,7 +140,7 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
     accessToken: b.access_token,
     ...(typeof b.refresh_token === 'string' && b.refresh_token ? { refreshToken: b.refresh_token } : {}),
     tokenType: typeof b.token_type === 'string' ? b.token_type : 'Bearer',
-    scope: typeof b.scope === 'string' ? b.scope.split(/\s+/).filter(Boolean) : (form.scope ?? '').split(/\s+/).filter(Boolean),
+    scope: keptScope(scopeList(form.scope), typeof b.scope === 'string' ? scopeList(b.scope) : undefined),
     ...(Number.isFinite(expiresIn) && expiresIn > 0 && expiresAt <= MAX_TIME ? { expiresAt } : {}),
   };
 }
@@ -173,7 +190,10 @@ function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password
  * Response"), else the scope asked for: never more than the user allowed.
  */
 export function exchangeCode(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, request: AuthorizationRequest, code: string, granted?: readonly string[]): Promise<TokenSet> {
-  const scope = (granted?.length ? granted : request.scope).join(' ');
+  // A response granting more than asked is read as granting what was asked (keptScope): the exchange never asks for more.
+  const kept = keptScope(request.scope, granted?.length ? granted : undefined);
+  if (!kept.length) throw new BackpackError(C.AUTHORIZATION_FAILED, 'The backpack granted none of the access Lanyard asked for', { detail: 'scope' });
+  const scope = kept.join(' ');
   return tokenRequest(opts, tokenUrl, client, { grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, scope, code_verifier: request.codeVerifier }, 'code');
 }
 

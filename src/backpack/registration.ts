@@ -4,6 +4,7 @@
  * client URL on one https host, so the extension puts them all on its own redirect host.
  */
 import { BackpackError, BackpackErrorCodes as C, serverWords } from './errors.ts';
+import { keptRegistration } from './registration-answer.ts';
 import { errorText, isObj, readJson, send, statusError, type ClientOptions, type Json } from './http.ts';
 
 export interface ClientMetadata {
@@ -22,7 +23,7 @@ export interface ClientMetadata {
 export interface RegisteredClient {
   clientId: string;
   clientSecret: string;
-  /** The registration answer as the server gave it (RFC 7591 §3.2.1). */
+  /** What Lanyard keeps of the registration answer (RFC 7591 §3.2.1): registration-answer.ts. */
   registration: Json;
 }
 
@@ -78,8 +79,7 @@ export async function registerClient(opts: ClientOptions, registrationUrl: strin
   }
   if (!res.ok) throw statusError(res, 'Client registration');
   const reg = await readJson(res, 'Client registration');
-  if (!isObj(reg) || typeof reg.client_id !== 'string' || typeof reg.client_secret !== 'string') {
-    throw new BackpackError(C.PROTOCOL, 'The registration answer has no client_id and client_secret');
-  }
-  return { clientId: reg.client_id, clientSecret: reg.client_secret, registration: reg };
+  if (!isObj(reg)) throw new BackpackError(C.PROTOCOL, 'The registration answer is not a JSON object with a client_id and client_secret');
+  // Only the fields Lanyard uses, checked and bounded (registration-answer.ts): the answer goes into `secrets`.
+  return keptRegistration(reg, { scope: m.scope, redirectUris: m.redirectUris });
 }

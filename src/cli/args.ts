@@ -38,6 +38,10 @@ hidden entries left out; - reads standard input. Inputs over 8 MiB are refused a
   --version, -V            the version
   --                       what follows is an input, even if it starts with -
 
+Network: each fetch gets 5 s, each input 15 s; a URL a badge names on a local or private network
+(localhost, 10.x, 192.168.x, 169.254.x, .local...) is not fetched (indeterminate) unless its site is
+that of an input URL given.
+
 One report per input on stdout (verdict first, then one line per check), then a summary line on
 stderr. A verdict is valid, invalid (a check failed: forged, revoked, expired, not a badge) or
 indeterminate (a check could not be settled: usually a document that could not be fetched).
@@ -59,7 +63,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1
 
 export function parseNow(v: string): Date {
   const m = ISO.exec(v.trim());
-  const bad = (why: string) => new UsageError(`--now must be an ISO 8601 date or time such as 2026-11-26 or 2026-11-26T09:30:00Z, not ${JSON.stringify(v)}${why}`);
+  const bad = (why: string) => new UsageError(`--now must be an ISO 8601 date or time such as 2026-11-26 or 2026-11-26T09:30:00Z, not "${v}"${why}`);
   if (!m) throw bad('');
   if (m[4] !== undefined && m[7] === undefined) throw bad(' (give a time zone: Z or an offset such as +01:00)');
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((k) => Number(m[k] ?? 0));

@@ -5,6 +5,7 @@
  * (MAX_DOCUMENT_BYTES, 8 MiB: a baked image is the largest thing fetched), which is also the
  * extension's import limit (src/messaging/validate.ts MAX_IMPORT_BYTES).
  */
+import { fstatSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../core/verify/fetch-once.ts';
@@ -12,7 +13,7 @@ import { MAX_DOCUMENT_BYTES } from '../core/verify/fetch-once.ts';
 export const MAX_INPUT_BYTES = MAX_DOCUMENT_BYTES;
 
 /** One thing to verify: a URL, a file, standard input, or a name that could not be read. */
-export type Item = { source: string; url: string } | { source: string; file: string } | { source: string; stdin: true } | { source: string; error: ReadFailure };
+export type Item = { source: string; url: string } | { source: string; file: string | Buffer } | { source: string; stdin: true } | { source: string; error: ReadFailure };
 
 /** Why an input could not be read: a stable code (Node's errno name, or TOO_LARGE / EMPTY_DIR) and words for people. */
 export interface ReadFailure {
@@ -35,6 +36,7 @@ const WORDS: Record<string, string> = {
   EMPTY_DIR: 'the directory holds no files',
   TOO_LARGE: `larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most Lanyard reads`,
   UNSUPPORTED_URL: 'only http:// and https:// URLs are fetched (give a file by its path)',
+  URL_CREDENTIALS: 'a URL with a user name or password is not fetched (RFC 9110 \u00a74.2.4; the extension refuses it too)',
 };
 
 /** A Node error as a ReadFailure: never a stack trace, always the code. */
@@ -67,7 +69,7 @@ async function readBounded(chunks: AsyncIterable<Uint8Array>, max = MAX_INPUT_BY
  * device or pipe declares 0, a file may grow). Plain reads into one buffer, no stream: a stream
  * costs start-up time (bench/cli.ts) for nothing here.
  */
-export async function readFileBounded(file: string, max = MAX_INPUT_BYTES): Promise<Uint8Array> {
+export async function readFileBounded(file: string | Buffer, max = MAX_INPUT_BYTES): Promise<Uint8Array> {
   const fh = await open(file, 'r');
   try {
     const st = await fh.stat();
@@ -91,6 +93,15 @@ export async function readFileBounded(file: string, max = MAX_INPUT_BYTES): Prom
   }
 }
 
+/**
+ * The process's standard input, refused when it is a directory: `lanyard - < dir` read nothing,
+ * without an error, and reported an empty input as an invalid badge instead of an unreadable one.
+ */
+export function processStdin(fd = 0): AsyncIterable<Uint8Array> {
+  if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  return process.stdin;
+}
+
 /** Standard input's bytes, at most MAX_INPUT_BYTES. */
 export const readStdin = (stdin: AsyncIterable<Uint8Array>, max = MAX_INPUT_BYTES): Promise<Uint8Array> => readBounded(stdin, max);
 
@@ -98,16 +109,25 @@ const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
 /** file://, ftp://, data://…: looks like a URL, is not one Lanyard fetches (and no file is named so). */
 const isOtherUrl = (s: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 
-/** The files under `dir`, depth first, each directory's entries in name order; hidden entries and symbolic links to directories are left out. */
+/**
+ * A path as its bytes, held in a latin1 string (one character a byte) so that path.join works on it:
+ * a name that is not UTF-8 (`x\xff.json`) read as a string was turned into U+FFFD and could not be
+ * opened again ("no such file or directory" for a file that is there). The bytes open the file; the
+ * source shown is their UTF-8 reading.
+ */
+const asBytes = (p: string): string => Buffer.from(p, 'utf8').toString('latin1');
+const bytesOf = (b: string): Buffer => Buffer.from(b, 'latin1');
+
+/** The files under `dir` (bytes as latin1), depth first, each directory's entries in name order (bytes); hidden entries and symbolic links to directories are left out. */
 async function walk(dir: string): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = (await readdir(bytesOf(dir), { withFileTypes: true, encoding: 'buffer' })).filter((e) => e.name[0] !== 0x2e);
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
   const out: string[] = [];
   for (const e of entries) {
-    const p = path.join(dir, e.name);
+    const p = path.join(dir, e.name.toString('latin1'));
     if (e.isDirectory()) out.push(...(await walk(p)));
     else if (e.isFile()) out.push(p);
-    else if (e.isSymbolicLink() && (await stat(p).catch(() => undefined))?.isFile()) out.push(p);
+    else if (e.isSymbolicLink() && (await stat(bytesOf(p)).catch(() => undefined))?.isFile()) out.push(p);
   }
   return out;
 }
@@ -129,7 +149,9 @@ export async function expand(inputs: readonly string[]): Promise<Item[]> {
       continue;
     }
     if (isUrl(input)) {
-      items.push({ source: input, url: input });
+      // `https://user:pass@host/…`: Node's fetch refuses it, which read as an indeterminate badge.
+      const u = URL.canParse(input) ? new URL(input) : null;
+      items.push(u && (u.username || u.password) ? { source: input, error: failure({ code: 'URL_CREDENTIALS' }) } : { source: input, url: input });
       continue;
     }
     if (isOtherUrl(input)) {
@@ -140,10 +162,10 @@ export async function expand(inputs: readonly string[]): Promise<Item[]> {
     if (s instanceof Error) items.push({ source: input, error: withHint(input, failure(s)) });
     else if (!s.isDirectory()) items.push({ source: input, file: input });
     else {
-      const files = await walk(input).catch((e: unknown) => e as Error);
+      const files = await walk(asBytes(input)).catch((e: unknown) => e as Error);
       if (files instanceof Error) items.push({ source: input, error: failure(files) });
       else if (files.length === 0) items.push({ source: input, error: failure({ code: 'EMPTY_DIR' }) });
-      else for (const f of files) items.push({ source: f, file: f });
+      else for (const f of files) items.push({ source: bytesOf(f).toString('utf8'), file: bytesOf(f) });
     }
   }
   return items;

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import pkg from '../../package.json' with { type: 'json' };
 import { EXIT, parseArgs, USAGE, UsageError, wantsJson, type CliArgs } from './args.ts';
 import { createEngine } from './engine.ts';
-import { expand, failure, readFileBounded, readStdin, type ReadFailure } from './inputs.ts';
+import { expand, failure, processStdin, readFileBounded, readStdin, type ReadFailure } from './inputs.ts';
 import { createMapFetch } from './map-fetch.ts';
 import { jsonLine, summary, toJson, toText, type Tally } from './report.ts';
 import { escapeForTerminal as esc } from './terminal.ts';
@@ -26,9 +26,12 @@ const processIo: Io = { out: (t) => void process.stdout.write(t), err: (t) => vo
 const FETCH_TIMEOUT_MS = 5000;
 const VERIFY_DEADLINE_MS = 15_000;
 
-/** Bad usage: the message and the usage on stderr; with --json, also one JSON object on stdout. */
+/**
+ * Bad usage: the message and the usage on stderr; with --json, also one JSON object on stdout. The
+ * message quotes what was typed, often a file name a glob expanded (`lanyard *`): escaped like badge text.
+ */
 function usageError(io: Io, message: string, json: boolean): number {
-  io.err(`lanyard: ${message}\n${USAGE.split('\n')[0]}\nRun lanyard --help for more.\n`);
+  io.err(`lanyard: ${esc(message)}\n${USAGE.split('\n')[0]}\nRun lanyard --help for more.\n`);
   if (json) io.out(jsonLine({ error: `usage: ${message}`, code: 'usage' }));
   return EXIT.usageOrUnreadable;
 }
@@ -63,7 +66,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   const mapProblem = await checkMaps(args);
   if (mapProblem) return usageError(io, mapProblem, json);
-  const fetch = createMapFetch(args.maps, { offline: args.offline, timeoutMs: FETCH_TIMEOUT_MS });
+  // The sites of the URLs the user gave are theirs to reach, even on a private network (network-fetch.ts).
+  const allowOrigins = args.inputs.flatMap((i) => (/^https?:\/\//i.test(i) && URL.canParse(i) ? [new URL(i).origin] : []));
+  const fetch = createMapFetch(args.maps, { offline: args.offline, timeoutMs: FETCH_TIMEOUT_MS, allowOrigins });
   const engine = createEngine({ fetch, now: args.now, identities: args.recipients });
   const tally: Tally = { valid: 0, invalid: 0, indeterminate: 0, unreadable: 0 };
   let first = true;
@@ -77,7 +82,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     try {
       if ('error' in item) throw item.error;
       if ('stdin' in item && !io.stdin && process.stdin.isTTY) io.err('lanyard: reading the badge from standard input (end it with Ctrl-D)\n');
-      input = 'url' in item ? item.url : 'stdin' in item ? await readStdin(io.stdin ?? process.stdin) : await readFileBounded(item.file);
+      input = 'url' in item ? item.url : 'stdin' in item ? await readStdin(io.stdin ?? processStdin()) : await readFileBounded(item.file);
     } catch (e) {
       unreadable(item.source, 'error' in item ? item.error : failure(e));
       continue;

@@ -6,6 +6,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Fetch } from '../core/verify/context.ts';
+import { networkFetch, type NetworkOptions } from './network-fetch.ts';
 
 const TYPES: Record<string, string> = { '.json': 'application/json', '.jsonld': 'application/ld+json', '.png': 'image/png', '.svg': 'image/svg+xml', '.jwt': 'text/plain', '.jws': 'text/plain' };
 
@@ -39,7 +40,15 @@ function covers(prefix: string, bare: string): boolean {
   return true;
 }
 
-export function createMapFetch(maps: readonly { prefix: string; dir: string }[], opts: { offline: boolean; timeoutMs: number; log?: (s: string) => void }): Fetch {
+export interface MapFetchOptions extends Partial<NetworkOptions> {
+  offline: boolean;
+  timeoutMs: number;
+  log?: (s: string) => void;
+}
+
+/** Mapped URLs from files; any other from the network (network-fetch.ts: no private hosts but the origins allowed), unless offline. */
+export function createMapFetch(maps: readonly { prefix: string; dir: string }[], opts: MapFetchOptions): Fetch {
+  const network = networkFetch({ ...opts, allowOrigins: opts.allowOrigins ?? [] });
   return async (url, init) => {
     const bare = url.replace(/#.*$/s, '').replace(/\?.*$/s, '');
     const map = maps.find((m) => covers(m.prefix, bare));
@@ -71,7 +80,7 @@ export function createMapFetch(maps: readonly { prefix: string; dir: string }[],
     setTimeout(() => timeout.abort(new DOMException(`no complete answer within ${opts.timeoutMs / 1000} s`, 'TimeoutError')), opts.timeoutMs).unref();
     const signal = timeout.signal;
     try {
-      return await fetch(url, { headers: init?.headers, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal, redirect: 'follow' });
+      return await network(url, { ...(init?.headers ? { headers: init.headers } : {}), signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
     } catch (e) {
       throw new Error(networkReason(e, opts.timeoutMs), { cause: e });
     }

@@ -24,6 +24,12 @@ export function toJson(result: VerifyResult, source: string): string {
 const MARK = { pass: '✓', fail: '✗', indeterminate: '?', warning: '!', skipped: '-' } as const;
 
 const clip = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, max - 1)}\u2026` : s);
+/**
+ * A check's message quotes URLs from the badge, which may be megabytes long: one line of the report
+ * keeps its start and its end (where the reason is), at most MAX_MESSAGE characters. --json keeps it whole.
+ */
+const MAX_MESSAGE = 500;
+const clipMiddle = (s: string): string => (s.length > MAX_MESSAGE ? `${s.slice(0, 300)}\u2026${s.slice(s.length - (MAX_MESSAGE - 301))}` : s);
 
 /** Whom the badge names as its recipient (each identity as stated, hashed ones as hashes), at most MAX_SHOWN. */
 function issuedTo(claims: readonly RecipientIdentity[]): string[] {
@@ -41,7 +47,7 @@ function matched(result: VerifyResult, given: readonly string[]): string | null 
   const check = result.checks.find((c) => c.id === 'recipient');
   const list = given.map((g) => esc(clip(g))).join(', ');
   if (check?.outcome === 'fail') return `matches: none of --recipient ${list}`;
-  return `matches: not checked (${esc(check?.message ?? 'no recipient check')})`;
+  return `matches: not checked (${esc(clipMiddle(check?.message ?? 'no recipient check'))})`;
 }
 
 /** Verdict first, then where it came from, whom it was issued to and one line per check; every value from the badge escaped. */
@@ -51,7 +57,7 @@ export function toText(result: VerifyResult, source: string, recipients: readonl
   if (result.badge) lines.push(...issuedTo(result.badge.recipients));
   const m = matched(result, recipients);
   if (m) lines.push(m);
-  for (const c of result.checks) lines.push(`  ${MARK[c.outcome]} ${c.id.padEnd(11)} ${c.outcome.padEnd(13)} ${esc(c.message)}`);
+  for (const c of result.checks) lines.push(`  ${MARK[c.outcome]} ${c.id.padEnd(11)} ${c.outcome.padEnd(13)} ${esc(clipMiddle(c.message))}`);
   return lines.join('\n');
 }
 

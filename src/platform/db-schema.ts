@@ -11,13 +11,21 @@
  *      `needsSignIn`; new stores secrets, documents, results, syncState.
  *   v3: badges gain `sortTime` and a bySortTime index over it, so the popup's first screen (the
  *      newest badges) is read without reading a thousand records.
+ *   v4: a badge whose key is longer than a message may name (older versions keyed every badge by
+ *      its whole id or link) moves, with its original, to the key ./badge-key.ts gives it now (its
+ *      source's SHA-256), so that it can be opened, checked again and removed; where that key is
+ *      already taken (the same badge, added or synced again since), the old copy is dropped. A
+ *      registered client keeps only the fields of its registration answer that Lanyard reads
+ *      (src/backpack/registration-answer.ts, whose next sign-in also narrows them to what was
+ *      asked): older versions kept the whole answer, a registration_access_token with it.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import { sortTimeOf } from '../core/share/dates.ts';
+import { badgeKey, MAX_BADGE_KEY_LENGTH } from './badge-key.ts';
 import type { AccountRecord, BadgeRecord, DocumentRecord, OriginalRecord, ResultRecord, SecretRecord, SyncRecord } from './records.ts';
 
 export const DB_NAME = 'lanyard';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface LanyardSchema extends DBSchema {
   badges: { key: string; value: BadgeRecord; indexes: { byAccount: string; byRecipient: string; bySortTime: number } };
@@ -94,6 +102,41 @@ export const MIGRATIONS: Migration[] = [
         const old = c.value as Rec;
         const meta = (old.meta ?? {}) as Rec;
         await c.update({ ...old, sortTime: sortTimeOf(typeof meta.issuedOn === 'string' ? meta.issuedOn : undefined) });
+      }
+    },
+  },
+  {
+    version: 4,
+    async up(_db, tx) {
+      const badges = tx.objectStore('badges');
+      const originals = tx.objectStore('originals');
+      for (let c = await badges.openCursor(); c; c = await c.continue()) {
+        const old = c.value as Rec;
+        if (typeof old.key !== 'string' || old.key.length <= MAX_BADGE_KEY_LENGTH || typeof old.accountId !== 'string' || typeof old.sourceId !== 'string') continue;
+        const key = badgeKey(old.accountId, old.sourceId);
+        if (key.length > MAX_BADGE_KEY_LENGTH) continue;
+        if ((await badges.count(key)) === 0) {
+          const original = (await originals.get(old.key)) as Rec | undefined;
+          await badges.put({ ...old, key });
+          if (original) await originals.put({ ...original, key });
+        }
+        await originals.delete(old.key);
+        await c.delete();
+      }
+      const secrets = tx.objectStore('secrets');
+      for (let c = await secrets.openCursor(); c; c = await c.continue()) {
+        const old = c.value as Rec;
+        if (old.kind !== 'client' || typeof old.registration !== 'object' || old.registration === null) continue;
+        const r = old.registration as Rec;
+        // Without what was asked, the scope and redirect URIs are bounded (a hundred scopes, ten URIs, 2048 characters each) rather than narrowed.
+        const few = (list: unknown[], most: number): unknown[] => list.filter((u) => typeof u === 'string' && u.length <= 2048).slice(0, most);
+        const kept = Object.fromEntries(Object.entries({
+          client_secret_expires_at: typeof r.client_secret_expires_at === 'number' ? r.client_secret_expires_at : undefined,
+          scope: typeof r.scope === 'string' ? few(r.scope.split(/\s+/), 100).join(' ') : undefined,
+          token_endpoint_auth_method: typeof r.token_endpoint_auth_method === 'string' ? r.token_endpoint_auth_method.slice(0, 64) : undefined,
+          redirect_uris: Array.isArray(r.redirect_uris) ? few(r.redirect_uris, 10) : undefined,
+        }).filter(([, v]) => v !== undefined));
+        await c.update({ ...old, registration: kept });
       }
     },
   },

@@ -92,6 +92,39 @@ describe('OB 3.0 and Badge Connect sign-in', () => {
     expect(ctx.bp.control.clients).toHaveLength(before + 1);
   });
 
+  it('keeps only the fields of the registration answer it uses in secrets, and trims a whole answer an older version kept', async () => {
+    const h = await harness();
+    await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    const kept = (await h.db.secrets.all()).find((s) => s.kind === 'client')!;
+    if (kept.kind !== 'client') throw new Error('no client kept');
+    // The test backpack answers the whole metadata back (RFC 7591 §3.2.1): client_name, logo_uri… are not kept.
+    expect(Object.keys(kept.registration).sort()).toEqual(['client_secret_expires_at', 'redirect_uris', 'scope', 'token_endpoint_auth_method']);
+    // A record as an older version wrote it: the whole answer, a registration access token with it.
+    await h.db.secrets.put({ ...kept, registration: { ...kept.registration, client_id: kept.clientId, client_secret: kept.clientSecret, registration_access_token: 'rat-old', client_name: 'Lanyard' } });
+    const before = ctx.bp.control.clients.length;
+    await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    expect(ctx.bp.control.clients).toHaveLength(before);
+    expect(JSON.stringify(await h.db.secrets.all())).not.toContain('rat-old');
+    expect(await h.db.secrets.get(kept.id)).toEqual(kept);
+  });
+
+  it('a sign-in answer that grants more scope than asked: the exchange asks for what was asked, and only that is kept (RFC 6749 §3.3)', async () => {
+    const h = await harness();
+    const extra = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert';
+    h.platform.identity.tamper = (url) => {
+      const u = new URL(url);
+      u.searchParams.set('scope', `${u.searchParams.get('scope')} ${extra}`);
+      return u.toString();
+    };
+    const view = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    const asked = new URL(h.platform.identity.launched[0]!).searchParams.get('scope')!.split(' ');
+    const kept = await h.db.secrets.get(`refresh:${view.id}`);
+    expect(kept).toMatchObject({ kind: 'refresh', scope: asked });
+    expect(JSON.stringify(kept)).not.toContain('credential.upsert');
+    // The token endpoint issued what was asked: the backpack's own record says so.
+    expect(ctx.bp.control.issuedTokens.at(-1)!.scope).not.toContain(extra);
+  });
+
   it('signs in to Badge Connect the same way, with its own client', async () => {
     const h = await harness();
     const view = await h.app.accounts.signIn({ kind: 'badge-connect', baseUrl: ctx.bp.baseUrl });

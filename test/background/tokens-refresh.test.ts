@@ -54,6 +54,21 @@ describe('refresh tokens', () => {
     expect(await h.app.sync.run(view.id)).toMatchObject({ status: 'idle', failures: 0 });
   });
 
+  it('a refresh asks for the kept scope within what Lanyard asks at sign-in: a wider one an older version kept is not asked again (RFC 6749 §3.3)', async () => {
+    const h = await harness();
+    const view = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    const kept = await h.db.secrets.get(`refresh:${view.id}`);
+    if (kept?.kind !== 'refresh') throw new Error('no refresh token');
+    const asked = kept.scope!;
+    const upsert = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert';
+    // As an older version kept it: the scope as granted, here wider than what was asked.
+    await h.db.secrets.put({ ...kept, scope: [...asked, upsert] });
+    ctx.bp.control.failNext({ status: 401, path: '/ims/ob/v3p0/credentials' });
+    expect(await h.app.sync.run(view.id)).toMatchObject({ status: 'idle' });
+    expect(ctx.bp.control.issuedTokens.at(-1)!.scope).toEqual(asked);
+    expect(await h.db.secrets.get(`refresh:${view.id}`)).toMatchObject({ scope: asked });
+  });
+
   it('a rotated refresh token is kept even when the access token cannot be written: the next refresh still works', async () => {
     const h = await harness();
     const view = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });

@@ -151,12 +151,12 @@ describe('real v2 errors: the {status, validationErrors, fieldErrors, result} en
 });
 
 describe('real /o/token answers', () => {
-  it('a refresh: Bearer, 24 hours, the new refresh token kept, the scope Badgr granted (rw:issuer besides)', async () => {
+  it('a refresh: Bearer, 24 hours, the new refresh token kept; the scope Badgr names is not believed, as the refresh asked for none (RFC 6749 §3.3, oauth.ts keptScope)', async () => {
     const { client, seen } = replay(answer('expired_auth_token.1.200.json'), 200, 'application/json');
     const t = await client.refresh('vK__sample_refresh_token__AlPZ');
     expect(seen[0]).toMatchObject({ url: 'https://api.badgr.io/o/token', method: 'POST' });
     expect(new URLSearchParams(seen[0]!.body).get('grant_type')).toBe('refresh_token');
-    expect(t).toEqual({ accessToken: 'j6FqMvDJgEGzCaRpdC79ri147YdcXu', refreshToken: 'dldMujTSV3GZRr1tlzDyRFlw9oTI3X', tokenType: 'Bearer', scope: ['rw:profile', 'rw:issuer', 'rw:backpack'], expiresAt: NOW + 86400_000 });
+    expect(t).toEqual({ accessToken: 'j6FqMvDJgEGzCaRpdC79ri147YdcXu', refreshToken: 'dldMujTSV3GZRr1tlzDyRFlw9oTI3X', tokenType: 'Bearer', scope: [], expiresAt: NOW + 86400_000 });
   });
 
   it('a refused refresh is HTTP 401 {"error": "invalid_grant"} (not RFC 6749\'s 400): the session has ended, sign in again', async () => {

@@ -145,6 +145,12 @@ export class BackpackState {
    * security.html "Authorization Response": the scope "MAY be a subset of the scopes in the request".
    */
   withheldScopes: string[] = [];
+  /**
+   * The paged lists (OB 3.0 getCredentials, Badge Connect GET /assertions) ignore `limit` (every
+   * badge from `offset` on, in one page, without a next link) or `limit` and `offset` both (every
+   * badge, whatever was asked): what a hostile or careless backpack may do (api/paging.ts).
+   */
+  pagingIgnored: 'limit' | 'limit-and-offset' | undefined;
   /** Registration follows badgr-server's rule, and fetches the logo as Badgr does (api/badgr-register.ts). */
   badgrRegistration: BadgrRegistration | undefined;
   clockOffsetMs = 0;

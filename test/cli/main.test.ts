@@ -5,7 +5,7 @@
  * exit status, what is on stdout (only reports; one JSON object per line under --json) and stderr.
  */
 import { createServer, type Server } from 'node:http';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -120,6 +120,23 @@ describe('lanyard inputs', () => {
     const r = await run([`file://${GOOD}`, '--json']);
     expect(r.code).toBe(2);
     expect(lines(r)).toEqual([{ source: `file://${GOOD}`, error: 'cannot read: only http:// and https:// URLs are fetched (give a file by its path)', code: 'UNSUPPORTED_URL' }]);
+  });
+
+  it('reads a file whose name is not UTF-8 in a directory (it was "no such file or directory"), naming it as best it can', async () => {
+    const sub = path.join(dir, 'latin1');
+    mkdirSync(sub);
+    writeFileSync(Buffer.concat([Buffer.from(`${sub}/caf`), Buffer.from([0xe9]), Buffer.from('.json')]), readFileSync(GOOD));
+    writeFileSync(path.join(sub, 'z.json'), readFileSync(GOOD));
+    const r = await run([sub, '--json', '--offline', ...NOW]);
+    expect(lines(r).map((l) => [l.source, l.verdict])).toEqual([[`${sub}/caf\uFFFD.json`, 'valid'], [`${sub}/z.json`, 'valid']]);
+    expect(r.code).toBe(0);
+  });
+
+  it('refuses a URL carrying a user name or password as unreadable (exit 2), as the extension refuses it, instead of an indeterminate badge', async () => {
+    const r = await run(['https://me:secret@issuer.example/badge.json', GOOD, '--json', '--offline', ...NOW]);
+    expect(r.code).toBe(2);
+    expect(lines(r)[0]).toEqual({ source: 'https://me:secret@issuer.example/badge.json', error: expect.stringMatching(/^cannot read: a URL with a user name or password is not fetched/), code: 'URL_CREDENTIALS' });
+    expect(lines(r)[1]).toMatchObject({ source: GOOD, verdict: 'valid' });
   });
 
   it('under --offline, says that an unmapped document was not fetched because of --offline (indeterminate)', async () => {

@@ -37,6 +37,14 @@ function run(args: string[], opts: { input?: Uint8Array; uid?: number; shell?: s
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lanyard-process-'));
+
+/** `lanyard x.json` from a broken install: bin/ copied into a fresh folder named `prefix…`, no bundle beside it. */
+function runBroken(prefix: string): Promise<Run> {
+  const broken = mkdtempSync(path.join(tmpdir(), prefix));
+  mkdirSync(path.join(broken, 'bin'));
+  copyFileSync(BIN, path.join(broken, 'bin/lanyard.mjs'));
+  return run([], { shell: `"${process.execPath}" "${path.join(broken, 'bin/lanyard.mjs')}" x.json` });
+}
 // Spawned as `nobody`, the command cannot rebuild a stale bundle: build it first.
 beforeAll(async () => void (await ensureCliBuilt()), 120_000);
 
@@ -45,6 +53,13 @@ describe('lanyard in a shell', () => {
     const r = await run(['-', '--json', '--offline', ...NOW], { input: new Uint8Array(readFileSync(GOOD)) });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ source: '-', verdict: 'valid' });
+  });
+
+  it('says "it is a directory" for standard input redirected from a directory (it was read as an empty, invalid badge): exit 2', { timeout: 60_000 }, async () => {
+    const r = await run([], { shell: `"${process.execPath}" "${BIN}" - --json < "${dir}"` });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({ source: '-', error: 'cannot read: it is a directory', code: 'EISDIR' });
+    expect(r.stderr).toContain('lanyard: cannot read -: it is a directory');
   });
 
   it('says "permission denied" for a file it may not read: exit 2, no stack trace', { timeout: 60_000 }, async () => {
@@ -81,12 +96,16 @@ describe('lanyard in a shell', () => {
   });
 
   it('says "internal error" in one line, not a stack trace, when the install is broken (no bundle beside bin/)', { timeout: 60_000 }, async () => {
-    const broken = mkdtempSync(path.join(tmpdir(), 'lanyard-broken-'));
-    mkdirSync(path.join(broken, 'bin'));
-    copyFileSync(BIN, path.join(broken, 'bin/lanyard.mjs'));
-    const r = await run([], { shell: `"${process.execPath}" "${path.join(broken, 'bin/lanyard.mjs')}" x.json` });
+    const r = await runBroken('lanyard-broken-');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^lanyard: internal error: .*dist\/cli\/lanyard\.mjs.* \(LANYARD_DEBUG=1 shows where\)\n$/);
+  });
+
+  it('shows the controls of a path quoted in an internal error, never writes them raw', { timeout: 60_000 }, async () => {
+    const r = await runBroken('lanyard-\u001b]0;pwned\u0007\u009b2J-');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('lanyard-\\u001B]0;pwned\\u0007\\u009B2J-');
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
   it('stops quietly when the reader closes the pipe early (| head -1)', { timeout: 60_000 }, async () => {

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DB_VERSION, migrate } from '../../src/platform/db-schema.ts';
+import { badgeKey } from '../../src/platform/badge-key.ts';
 import { NEWEST_TIES, openDb, type Db } from '../../src/platform/db.ts';
 import type { BadgeRecord } from '../../src/platform/records.ts';
 
@@ -15,6 +16,14 @@ const open = async (name: string) => {
   opened.push(d);
   return d;
 };
+
+/** The database as an older version made it (its migrations up to `version`). */
+const openAt = (name: string, version: number) =>
+  openDB(name, version, {
+    upgrade(db, old, _new, tx) {
+      void migrate(db as never, tx as never, old, version);
+    },
+  });
 
 const badge = (key: string, accountId: string, recipient: string | null, issuedOn?: string): BadgeRecord => ({
   key,
@@ -152,11 +161,7 @@ describe('a fresh database', () => {
 describe('upgrading a version 2 database', () => {
   it('gives every badge its sort time, so the newest are read first', async () => {
     const name = fresh();
-    const v2 = await openDB(name, 2, {
-      upgrade(db, old, _new, tx) {
-        void migrate(db as never, tx as never, old, 2);
-      },
-    });
+    const v2 = await openAt(name, 2);
     const v2badge = (key: string, issuedOn?: string) => {
       const { sortTime: _none, ...rest } = badge(key, 'a', null, issuedOn);
       return rest;
@@ -171,6 +176,54 @@ describe('upgrading a version 2 database', () => {
     expect((await db.badges.get('a|3'))?.sortTime).toBe(0);
     expect((await db.badges.newest(1)).map((b) => b.key)).toEqual(['a|2']);
     expect((await db.badges.newest(3)).map((b) => b.key)).toEqual(['a|2', 'a|1', 'a|3']);
+  });
+});
+
+describe('upgrading a version 3 database', () => {
+  it('moves a badge under a key too long to name to its SHA-256 key, with its original; one already there stays, the old copy goes', async () => {
+    const name = fresh();
+    const v3 = await openAt(name, 3);
+    const moved = `id:urn:uuid:${'7'.repeat(600)}`;
+    const taken = `id:urn:uuid:${'8'.repeat(600)}`;
+    const old = (sourceId: string, contentHash: string) => ({ ...badge(`a|${sourceId}`, 'a', null), sourceId, contentHash });
+    await v3.put('badges' as never, old(moved, 'old-moved') as never);
+    await v3.put('originals' as never, { key: `a|${moved}`, bytes: new Uint8Array([1, 2]) } as never);
+    await v3.put('badges' as never, old(taken, 'old-taken') as never);
+    await v3.put('originals' as never, { key: `a|${taken}`, bytes: new Uint8Array([3]) } as never);
+    // The same badge, added again since the library hashed long keys: the newer copy.
+    await v3.put('badges' as never, { ...old(taken, 'newer'), key: badgeKey('a', taken) } as never);
+    await v3.put('originals' as never, { key: badgeKey('a', taken), bytes: new Uint8Array([4]) } as never);
+    await v3.put('badges' as never, badge('a|short', 'a', null) as never);
+    v3.close();
+
+    const db = await open(name);
+    expect((await db.badges.byAccount('a')).map((b) => [b.key, b.contentHash]).sort()).toEqual([[badgeKey('a', moved), 'old-moved'], [badgeKey('a', taken), 'newer'], ['a|short', 'h']].sort());
+    expect((await db.originals.get(badgeKey('a', moved)))?.bytes).toEqual(new Uint8Array([1, 2]));
+    expect((await db.originals.get(badgeKey('a', taken)))?.bytes).toEqual(new Uint8Array([4]));
+    expect(await db.originals.get(`a|${moved}`)).toBeUndefined();
+    expect(await db.originals.get(`a|${taken}`)).toBeUndefined();
+    expect(await db.badges.count()).toBe(3);
+  });
+});
+
+describe('upgrading a version 3 database: registered clients', () => {
+  it('keeps only the fields of a registration answer Lanyard reads, the registration access token dropped', async () => {
+    const name = fresh();
+    const v3 = await openAt(name, 3);
+    const registration = {
+      client_id: 'c', client_secret: 's', registration_access_token: 'rat-secret', registration_client_uri: 'https://wallet.example/register/c',
+      client_name: 'x'.repeat(100_000), client_secret_expires_at: 0, scope: 'read profile', token_endpoint_auth_method: 'client_secret_basic', redirect_uris: ['https://lanyard.example/cb', 7],
+    };
+    await v3.put('secrets' as never, { id: 'client:ob3:h', kind: 'client', clientId: 'c', clientSecret: 's', registration } as never);
+    await v3.put('secrets' as never, { id: 'refresh:a', kind: 'refresh', refreshToken: 'r', scope: ['read'] } as never);
+    v3.close();
+
+    const db = await open(name);
+    expect(await db.secrets.get('client:ob3:h')).toEqual({
+      id: 'client:ob3:h', kind: 'client', clientId: 'c', clientSecret: 's',
+      registration: { client_secret_expires_at: 0, scope: 'read profile', token_endpoint_auth_method: 'client_secret_basic', redirect_uris: ['https://lanyard.example/cb'] },
+    });
+    expect(await db.secrets.get('refresh:a')).toEqual({ id: 'refresh:a', kind: 'refresh', refreshToken: 'r', scope: ['read'] });
   });
 });
 

@@ -175,3 +175,21 @@ describe('the badge page', () => {
     expect(await screen.findByRole('heading', { name: 'This badge could not be opened' })).toBeTruthy();
   });
 });
+
+describe('what "Check again" said is announced each time (WCAG 4.1.3)', () => {
+  it('the answer goes into a live region that was there before it, and a second check clears the first answer', async () => {
+    renderWithEnv(<BadgeScreen badgeKey="badgr-us:aB3dE5fG7h" onShare={noop} onAddresses={noop} onChanged={noop} onRemoved={noop} />, createMockActions({ latencyMs: 30 }));
+    const again = await screen.findByRole('button', { name: 'Check again' });
+    const live = document.querySelector('.badge-screen [aria-live="polite"]');
+    expect(live, 'a live region before any answer').not.toBeNull();
+    expect(live?.textContent).toBe('');
+    fireEvent.click(again);
+    await waitFor(() => expect(live?.textContent).toBe('Checked again.'));
+    // The same words again would change nothing in the page, and a screen reader says nothing:
+    // the region empties while the next check runs.
+    fireEvent.click(again);
+    await waitFor(() => expect(again.getAttribute('aria-busy')).toBe('true'));
+    expect(live?.textContent).toBe('');
+    await waitFor(() => expect(live?.textContent).toBe('Checked again.'));
+  });
+});

@@ -226,3 +226,37 @@ describe('loading', () => {
     expect(screen.queryByText('Loading…')).toBeNull();
   });
 });
+
+describe('after a badge is removed, or an import finishes', () => {
+  it('removing a badge from its page lands on the list, on the badge that took its place', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    const rows = () => within(screen.getByRole('listbox')).getAllByRole('option');
+    const at = rows().findIndex((r) => r.textContent?.includes('Open Source Contributor'));
+    const next = rows()[at + 1]?.querySelector('.row-name')?.textContent;
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(next).toBeTruthy();
+    fireEvent.click(rows()[at]!);
+    const remove = await screen.findByRole('button', { name: 'Remove from Lanyard' });
+    fireEvent.click(remove);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(focused().getAttribute('role')).toBe('listbox'));
+    const active = document.getElementById(focused().getAttribute('aria-activedescendant') ?? '');
+    expect(active?.querySelector('.row-name')?.textContent).toBe(next);
+    expect(screen.queryByText('Open Source Contributor')).toBeNull();
+  });
+
+  it('a badge imported from Add a badge opens its page, focus on its name', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a badge' }));
+    fireEvent.input(await screen.findByLabelText(/Or paste/), { target: { value: 'https://badges.example.org/assertions/1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
+    const title = await waitFor(() => {
+      const h = screen.getByRole('heading', { level: 2 });
+      expect(h.textContent).not.toBe('Add a badge');
+      return h;
+    });
+    await waitFor(() => expect(focused()).toBe(title));
+  });
+});

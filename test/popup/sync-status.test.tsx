@@ -32,6 +32,13 @@ describe('sync failure status', () => {
     expect(line).toContain(`Lanyard will try again in 5 minutes, at ${formatClock(MOCK_NOW + 5 * 60_000, MOCK_NOW, 'en')}.`);
   });
 
+  it('a sync that left addresses out says so with the account, as a complete sync (no "could not sync", no retry)', () => {
+    renderWithEnv(<StatusBar online state={state({ status: 'error', done: 9, total: 9, error: { code: 'ERR_TOO_MANY_ADDRESSES', message: 'bp.example lists more addresses…' } })} />);
+    const line = screen.getByTestId('sync-failure').textContent ?? '';
+    expect(line).toMatch(/^Test backpack lists more addresses than Lanyard keeps \(100, each with 10 other spellings at most\): your badges are synced/);
+    expect(line).not.toMatch(/could not sync|try again/);
+  });
+
   it('a throttled sync names the provider, says it asked Lanyard to slow down, and when the next try is (relative and clock time)', () => {
     const message = 'bp.example asks Lanyard to slow down: your badges stay as they are, and the sync goes on where it stopped.';
     const at = MOCK_NOW + 30 * 60_000;

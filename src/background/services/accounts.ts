@@ -8,6 +8,7 @@
 import { isBackpackError, serverWords } from '../../backpack/errors.ts';
 import type { Fetch } from '../../backpack/http.ts';
 import type { ClientMetadata, RegisteredClient } from '../../backpack/registration.ts';
+import { trimKeptRegistration } from '../../backpack/registration-answer.ts';
 import type { SignInRequest, SignOutReply } from '../../messaging/protocol.ts';
 import type { AccountView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
@@ -17,6 +18,7 @@ import type { AccountRecord } from '../../platform/records.ts';
 import { sha256Hex } from './badge-record.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { badgrClient, badgrProvider, profileAddresses } from './providers/badgr.ts';
+import { boundAddresses } from './address-bound.ts';
 import type { Providers } from './providers/index.ts';
 import { oauthApi, profileEmail } from './providers/oauth-provider.ts';
 import { patternFor } from './host-access.ts';
@@ -100,7 +102,8 @@ export function createAccounts(d: AccountsDeps) {
     const tokens = await client.signIn(username, password);
     const profile = await client.profile(tokens.accessToken);
     const listed = await badgrProvider(client).addresses(tokens.accessToken).catch(() => undefined);
-    const addresses = listed ?? profileAddresses(profile);
+    // At most MAX_ADDRESSES (address-bound.ts): the first sync, which follows, says what was left out.
+    const { addresses } = boundAddresses(listed ?? profileAddresses(profile));
     const primary = addresses.find((a) => a.primary)?.email ?? username;
     // The name the user typed to sign in is an address they confirmed (identities.ts).
     const typedAddresses = username.includes('@') ? [username.trim()] : [];
@@ -123,8 +126,16 @@ export function createAccounts(d: AccountsDeps) {
     // An expired one would only fail at the code exchange, after the user signed in: register anew first.
     const expiresAt = kept?.kind === 'client' ? Number(kept.registration?.client_secret_expires_at) : 0;
     const expired = Number.isFinite(expiresAt) && expiresAt > 0 && expiresAt * 1000 <= (d.now?.() ?? new Date()).getTime() + 60_000;
-    if (kept?.kind === 'client' && !expired) return { id, client: { clientId: kept.clientId, clientSecret: kept.clientSecret, registration: kept.registration } };
-    const client = await register(clientMetadata(d.identity.redirectUrl('oauth2'), d.version, scope));
+    const redirectUri = d.identity.redirectUrl('oauth2');
+    if (kept?.kind === 'client' && !expired) {
+      // An older version kept the whole answer (a registration_access_token with it): only what is used stays.
+      const registration = trimKeptRegistration({ ...kept.registration, client_id: kept.clientId, client_secret: kept.clientSecret }, { scope, redirectUris: [redirectUri] });
+      if (registration) {
+        if (JSON.stringify(registration) !== JSON.stringify(kept.registration)) await d.db.secrets.put({ ...kept, registration });
+        return { id, client: { clientId: kept.clientId, clientSecret: kept.clientSecret, registration } };
+      }
+    }
+    const client = await register(clientMetadata(redirectUri, d.version, scope));
     await d.db.secrets.put({ id, kind: 'client', clientId: client.clientId, clientSecret: client.clientSecret, registration: client.registration });
     return { id, client };
   }

@@ -14,6 +14,7 @@ import type { Db } from '../../platform/db.ts';
 import type { AccountRecord } from '../../platform/records.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { badgrAddresses, badgrClient } from './providers/badgr.ts';
+import { boundAddresses } from './address-bound.ts';
 import type { Tokens } from './tokens.ts';
 
 export interface EmailsDeps {
@@ -62,7 +63,7 @@ export function createEmails(d: EmailsDeps) {
     } catch (e) {
       throw explain(e, host);
     }
-    const addresses = badgrAddresses(emails);
+    const { addresses } = boundAddresses(badgrAddresses(emails));
     const changed = JSON.stringify(addresses) !== JSON.stringify(account.addresses);
     // An address the user typed is one they confirmed: it counts for every badge (identities.ts).
     // Only these fields, merged into the account as it is now (one transaction, db.ts update): the

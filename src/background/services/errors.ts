@@ -28,6 +28,8 @@ export const ServiceErrorCodes = {
   BUSY: 'ERR_BUSY',
   /** A badge added only if Lanyard did not hold it (a backup's) was there already: the one held is kept. */
   EXISTS: 'ERR_EXISTS',
+  /** A backpack listed more addresses than an account keeps (address-bound.ts): the rest are kept, the sync says so. */
+  TOO_MANY_ADDRESSES: 'ERR_TOO_MANY_ADDRESSES',
 } as const;
 
 export type ServiceErrorCode = (typeof ServiceErrorCodes)[keyof typeof ServiceErrorCodes] | BackpackErrorCode;

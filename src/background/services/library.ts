@@ -10,8 +10,8 @@ import type { Db } from '../../platform/db.ts';
 import { sortTimeOf } from '../../core/share/dates.ts';
 import type { BadgeMeta, BadgeRecord, SyncRecord } from '../../platform/records.ts';
 import { fileSlug, fromBase64, toBase64 } from './base64.ts';
-import { assess, buildRecord, identitiesHash, sha256Hex } from './badge-record.ts';
-import { MAX_KEY_LENGTH } from '../../messaging/validate.ts';
+import { assess, buildRecord, identitiesHash } from './badge-record.ts';
+import { badgeKey } from '../../platform/badge-key.ts';
 import { recheckStored, STALE_TRIES } from './badge-verify.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { keepLastComplete } from './last-complete.ts';
@@ -57,17 +57,6 @@ function linkWithCredentials(bytes: Uint8Array): boolean {
 
 /** How much a verdict says for the badge: a copy never replaces a different copy it ranks below. */
 const RANK: Record<BadgeRecord['verdict'], number> = { valid: 2, indeterminate: 1, unverified: 1, invalid: 0 };
-
-/**
- * A badge's key: its account and source (its id, or the link it was added by). An id or link is
- * the issuer's or the user's text, of any length, and a key past MAX_KEY_LENGTH is refused by every
- * message that names one (src/messaging/validate.ts): such a badge could not be opened or removed.
- * A longer source is named by its SHA-256 instead, the same for the same badge added again.
- */
-async function keyOf(accountId: string, sourceId: string): Promise<string> {
-  const key = `${accountId}|${sourceId}`;
-  return key.length <= MAX_KEY_LENGTH ? key : `${accountId}|sha256-id:${await sha256Hex(sourceId)}`;
-}
 
 /** The name of a link whose badge could not be read yet, in the browser's language (English outside an extension). */
 const linkName = (url: string): string => {
@@ -122,7 +111,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
     const assessment = await assess(result, ids.unverified, undefined, ids.claimed);
     const idsHash = await identitiesHash(ids.verified);
-    const byId = keyHint ?? (await keyOf(accountId, sourceId));
+    const byId = keyHint ?? badgeKey(accountId, sourceId);
     // What is stored decides where the copy goes and what it keeps: it is written only over the
     // record it was decided from, and decided again when another write came between (the same badge
     // added twice at once, a re-verification): a copy never replaces one it was not compared with.

@@ -19,6 +19,9 @@ import { createRunDocuments, type RunDocuments } from './run-documents.ts';
 import { originalOf } from './sync-original.ts';
 import { createSyncWriter } from './sync-writes.ts';
 import { anchorHolds, createSeen, nextSince, relist } from './sync-anchor.ts';
+import { createSlicer, lastOfEach } from './sync-slice.ts';
+import { boundAddresses, tooManyAddresses } from './address-bound.ts';
+import { badgeKey } from '../../platform/badge-key.ts';
 import type { Identities, IdentitySet } from './identities.ts';
 import type { Provider, Providers, SyncItem } from './providers/index.ts';
 import { DEFAULT_RETRY, retryDue, sleep as realSleep, type RetryPolicy, type Sleep } from './retry.ts';
@@ -85,7 +88,7 @@ export function createSync(d: SyncDeps) {
   const call = providerCall(d.tokens, retry, wait);
 
   async function process({ account, ids, idsHash, runId, documents, existing: page }: RunContext, item: SyncItem, signal: AbortSignal): Promise<FullBadge | null> {
-    const key = `${account.id}|${item.sourceId}`;
+    const key = badgeKey(account.id, item.sourceId);
     const contentHash = await sha256Hex(item.fingerprint);
     const existing = page.has(key) ? page.get(key) : await d.db.badges.get(key);
     const fresh = existing?.verifiedAt && now().getTime() - Date.parse(existing.verifiedAt) < (d.reverifyAfterMs ?? 24 * 3600_000);
@@ -129,7 +132,7 @@ export function createSync(d: SyncDeps) {
       if (signal.aborted) throw e;
       const message = `Lanyard could not check this badge (${e instanceof Error ? e.message : String(e)}): it will try again at the next sync`;
       console.warn('[lanyard] sync: a badge could not be verified', item.sourceId, e);
-      const key = `${account.id}|${item.sourceId}`;
+      const key = badgeKey(account.id, item.sourceId);
       const existing = await d.db.badges.get(key);
       const settled = existing?.verdict === 'valid' || existing?.verdict === 'invalid';
       const sameContent = existing?.contentHash === (await sha256Hex(item.fingerprint));
@@ -140,10 +143,14 @@ export function createSync(d: SyncDeps) {
     }
   }
 
-  /** `verified.hash`: the identities the run verifies with, once read (sync-identities.ts). */
-  async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal, failure: FailureBeforeRetry, verified: { hash?: string }): Promise<void> {
-    // Addresses first: a newly verified address turns pending badges into the user's.
-    const addresses = await call(account.id, (t) => provider.addresses(t), signal, failure);
+  /**
+   * Returns how many of the backpack's addresses were left out (address-bound.ts); `verified.hash`:
+   * the identities the run verifies with, once read (sync-identities.ts).
+   */
+  async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal, failure: FailureBeforeRetry, verified: { hash?: string }): Promise<number> {
+    // Addresses first: a newly verified address turns pending badges into the user's. At most MAX_ADDRESSES.
+    const listed = await call(account.id, (t) => provider.addresses(t), signal, failure);
+    const { addresses, dropped } = listed ? boundAddresses(listed) : { addresses: undefined, dropped: 0 };
     // Only the provider's fields, merged into the account as it is now (one transaction, db.ts update):
     // the user may have changed it (its trust, typed addresses) while this ran, or signed it out.
     const current = addresses
@@ -157,6 +164,7 @@ export function createSync(d: SyncDeps) {
     const documents = createRunDocuments(() => now().getTime());
     const writer = createSyncWriter(d.db, s);
     const seen = createSeen();
+    const slicer = createSlicer();
     for (;;) {
       const page = await call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure);
       // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
@@ -165,10 +173,12 @@ export function createSync(d: SyncDeps) {
         await d.db.syncState.put(s);
         continue;
       }
-      // The anchor was done with the page before (this run, or the one a killed worker left).
-      const items = seen.fresh(page.items.filter((i) => !page.overlapsPrevious || i.sourceId !== run.anchor));
+      // The anchor was done with the page before (this run, or the one a killed worker left). One
+      // entry per badge, the later one, and no more than the page's limit at a time (sync-slice.ts).
+      const slice = slicer.take(run.cursor, seen.fresh(lastOfEach(page.items.filter((i) => !page.overlapsPrevious || i.sourceId !== run.anchor))), page.limit);
+      const { items } = slice;
       s.total = Math.max(page.total ?? 0, s.done + items.length, s.total);
-      const keys = items.map((item) => `${account.id}|${item.sourceId}`);
+      const keys = items.map((item) => badgeKey(account.id, item.sourceId));
       const found = await d.db.badges.getMany(keys);
       const existing = new Map(keys.map((k, i) => [k, found[i]]));
       const ctx: RunContext = { account, ids, idsHash, runId: run.id, documents, existing };
@@ -197,8 +207,14 @@ export function createSync(d: SyncDeps) {
       }
       if (saveFailed) throw saveFailed.error;
       // What was read is stored; the listing cannot go on (the account says why, and the run is resumed at this page).
+      if (slice.stop) throw slice.stop;
+      // The rest of this answer comes with the same page asked again (the cursor stays: a restart reads it again).
+      if (slice.again) {
+        await d.db.syncState.put(s);
+        continue;
+      }
       if (page.stop) throw page.stop;
-      if (!page.next || page.items.length === 0) return;
+      if (!page.next || page.items.length === 0) return dropped;
       run.cursor = page.next;
       run.anchor = page.items.at(-1)!.sourceId;
       run.doneBeforePage = s.done;
@@ -230,9 +246,11 @@ export function createSync(d: SyncDeps) {
       if (d.permissions && !(await d.permissions.contains(account.baseUrl))) {
         throw new ServiceError(E.HOST_PERMISSION, `Lanyard may no longer read ${host}: allow access to it again (in Lanyard, or the browser's extension settings under Site access) to sync`);
       }
-      await runPages(account, await d.providers.for(account, signal), s, run, signal, failure, verified);
+      const dropped = await runPages(account, await d.providers.for(account, signal), s, run, signal, failure, verified);
       await settle();
-      const done: SyncRecord = { accountId, status: 'idle', done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), ...nextSince(run, SINCE_MARGIN_MS) };
+      // A complete run; addresses left out are said as the account's error (no retry: the next sync is as usual).
+      const said = dropped ? { status: 'error' as const, error: tooManyAddresses(host, dropped) } : { status: 'idle' as const };
+      const done: SyncRecord = { accountId, done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), ...nextSince(run, SINCE_MARGIN_MS), ...said };
       await d.db.syncState.put(done);
       await d.alarms?.clear(retryAlarm(accountId)).catch(() => undefined);
       return done;

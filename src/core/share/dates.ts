@@ -50,9 +50,19 @@ export function isoDay(iso: string | undefined): string | undefined {
 /**
  * The time a badge sorts by, "newest first": its issue date in ms since the epoch, or 0 when it
  * has none or an unreadable one. The popup sorts by the same number, so the database's first page
- * is the popup's first screen.
+ * is the popup's first screen. Read as the engine reads dates (XML Schema dateTime), a time written
+ * without its zone as UTC, then a written-out date (`looseDateMs`); never `Date.parse` alone, whose
+ * reading of "2025-02-30" or a zone-less time differs between browsers and machines.
  */
-export const sortTimeOf = (issuedOn: string | undefined): number => (issuedOn ? Date.parse(issuedOn) || 0 : 0);
+export function sortTimeOf(issuedOn: string | undefined): number {
+  if (!issuedOn) return 0;
+  const exact = parseInstant(issuedOn);
+  if (!Number.isNaN(exact)) return exact;
+  const zoneless = parseInstant(`${issuedOn.trim()}Z`);
+  if (!Number.isNaN(zoneless)) return zoneless;
+  const loose = looseDateMs(issuedOn);
+  return Number.isNaN(loose) ? 0 : loose;
+}
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,4 +1,5 @@
 /** One address: its marks and badge count, what can be done with it, and the badges waiting on it. */
+import { Fragment } from 'preact';
 import type { BadgeView, EmailView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { offWhile } from '../ui/busy.ts';
@@ -40,7 +41,14 @@ export function AddressItem({ email: e, provider, pending, only, working, descri
       {pending.length ? (
         <div class="pending">
           <p class="small">
-            <strong>{t('addressPendingCount', pending.length)}</strong> {pending.map((b) => b.name).join(', ')}
+            <strong>{t('addressPendingCount', pending.length)}</strong>{' '}
+            {/* Each name isolated: an Arabic name does not reorder its neighbours or the commas. */}
+            {pending.map((b, i) => (
+              <Fragment key={b.key}>
+                {i ? ', ' : null}
+                <bdi dir="auto">{b.name}</bdi>
+              </Fragment>
+            ))}
           </p>
           <p class="small">{t('addressPendingWhat', provider || t('addressRulesProvider'), e.email)}</p>
           <button type="button" class="button small" onClick={onSync}>

@@ -2,6 +2,7 @@
  * Everything the badge says: description and criteria (safe Markdown), dates, who it was issued
  * to, tags, alignments and evidence. Links are shown only when they are http(s).
  */
+import { Fragment } from 'preact';
 import { safeHttpUrl } from '../../core/share/escape.ts';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
@@ -85,7 +86,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
         {badge.tags.length ? (
           <ul class="tags" aria-label={t('badgeTags')}>
             {badge.tags.map((tag, i) => (
-              <li key={i} class="chip">
+              <li key={i} class="chip" dir="auto">
                 {tag}
               </li>
             ))}
@@ -98,9 +99,18 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
           <ul class="plain-list">
             {badge.alignments.slice(0, MAX_LIST_ITEMS).map((a, i) => (
               <li key={i}>
-                {safeHttpUrl(a.targetUrl) ? <ExternalLink href={safeHttpUrl(a.targetUrl) as string} text={a.targetName} /> : <strong>{a.targetName}</strong>}
-                {[a.targetFramework, a.targetCode].filter(Boolean).length ? <span class="muted"> · {[a.targetFramework, a.targetCode].filter(Boolean).join(' · ')}</span> : null}
-                {a.targetDescription ? <p class="small">{a.targetDescription}</p> : null}
+                {safeHttpUrl(a.targetUrl) ? <ExternalLink href={safeHttpUrl(a.targetUrl) as string} text={a.targetName} /> : <strong dir="auto">{a.targetName}</strong>}
+                {[a.targetFramework, a.targetCode].filter(Boolean).length ? (
+                  <span class="muted">
+                    {[a.targetFramework, a.targetCode].filter((x): x is string => !!x).map((x, j) => (
+                      <Fragment key={j}>
+                        {' · '}
+                        <bdi dir="auto">{x}</bdi>
+                      </Fragment>
+                    ))}
+                  </span>
+                ) : null}
+                {a.targetDescription ? <p class="small" dir="auto">{a.targetDescription}</p> : null}
               </li>
             ))}
             <More total={badge.alignments.length} />
@@ -116,8 +126,8 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
               const name = e.name ?? (href ? href : t('badgeEvidenceItem', i + 1));
               return (
                 <li key={i}>
-                  {href ? <ExternalLink href={href} text={name} /> : <strong>{name}</strong>}
-                  {e.description ? <p class="small">{e.description}</p> : null}
+                  {href ? <ExternalLink href={href} text={name} /> : <strong dir="auto">{name}</strong>}
+                  {e.description ? <p class="small" dir="auto">{e.description}</p> : null}
                   {e.narrative ? <Markdown source={e.narrative} headingBase={5} /> : null}
                 </li>
               );

@@ -64,6 +64,9 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
       setMessage({ kind: 'info', text: t('reverifyOffline') });
       return;
     }
+    // The last answer goes while the check runs: the same words again would change nothing in
+    // the live region below, and a screen reader would say nothing the second time.
+    setMessage(undefined);
     setBusy(true);
     const r = await actions.verify(b.key);
     const after = await load();
@@ -115,7 +118,8 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
           <ConfirmButton label={t('removeBadge')} question={t('removeConfirm')} confirmLabel={t('remove')} onConfirm={remove} />
         ) : null}
       </div>
-      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      {/* A live region that is there before the answer (one added with its text is often not read). */}
+      <div aria-live="polite">{message ? <Notice kind={message.kind}>{message.text}</Notice> : null}</div>
       <VerificationPanel badge={b} onReverify={reverify} reverifying={busy} onAllowHost={hostKey && granted === false ? allowHost : undefined} />
       <BadgeFacts badge={b} onAddresses={b.pending ? () => onAddresses(b.accountId) : undefined} onGuide={onGuide && notYours(b) ? onGuide : undefined} />
     </section>

@@ -29,7 +29,7 @@ export function GuideAccount({ account, badges, onSync }: { account: AccountView
         <ul class="guide-pending">
           {pending.map((b) => (
             <li key={b.key}>
-              <strong>{b.name}</strong> {t('guideWaitingOn', b.recipient ?? t('guideUnknownAddress'))}
+              <strong dir="auto">{b.name}</strong> {t('guideWaitingOn', b.recipient ?? t('guideUnknownAddress'))}
             </li>
           ))}
         </ul>

@@ -12,6 +12,7 @@ import { ErrorState } from '../ui/ErrorState.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { Sentence, slot } from '../ui/Sentence.tsx';
 import { previewHeight } from './preview-height.ts';
 import { QrCode } from './QrCode.tsx';
 import { shareContent, shareWarning } from './share-content.ts';
@@ -55,7 +56,9 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
 
   return (
     <section class="share-screen" aria-labelledby="screen-title" ref={notes}>
-      <ScreenTitle>{t('shareTitle', b.name)}</ScreenTitle>
+      <ScreenTitle>
+        <Sentence text={t('shareTitle', slot(0))} words={[b.name]} />
+      </ScreenTitle>
       {warning ? <Notice kind={warning.kind}>{warning.text}</Notice> : null}
 
       <section class="panel" aria-labelledby="linkedin-title">
@@ -71,7 +74,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
           ) : null}
         </div>
         <p class="small muted">
-          {c.organizationId ? t('shareOrgLinked', b.issuerName ?? '', c.organizationId) : t('shareOrgByName', b.issuerName ?? '')}{' '}
+          <Sentence text={c.organizationId ? t('shareOrgLinked', slot(0), c.organizationId) : t('shareOrgByName', slot(0))} words={[b.issuerName ?? '']} />{' '}
           <button type="button" class="link-button" onClick={() => onEditOrgIds(b.issuerId ?? b.issuerName ?? undefined)}>
             {t('shareOrgEdit')}
           </button>

@@ -5,8 +5,9 @@ export const progressLabel = (t: Translate, verifying: boolean, done: number, to
   verifying ? t('verifyingProgress', done, total) : total ? t('syncing', done, total) : t('syncingStart');
 
 /**
- * A progress bar for sync and re-verification (n of m), announced politely; indeterminate (no
- * aria-valuenow, WAI-ARIA 1.2 progressbar) while the total is not known yet.
+ * A progress bar for sync and re-verification (n of m); indeterminate (no aria-valuenow, WAI-ARIA
+ * 1.2 progressbar) while the total is not known yet. Not a live region: its ticks are not read
+ * (the status bar says a sync's start, end and failures once: sync-announce.ts).
  */
 export function ProgressBar({ label, done, total }: { label: string; done: number; total: number }) {
   if (total <= 0) {

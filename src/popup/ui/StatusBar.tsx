@@ -5,6 +5,7 @@
 import type { StateReply } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
 import { syncFailureText } from './sync-failure.ts';
+import { useSyncAnnouncement } from './sync-announce.ts';
 import { Icon } from './Icon.tsx';
 import { ProgressBar, progressLabel } from './ProgressBar.tsx';
 
@@ -19,8 +20,14 @@ export function StatusBar({ state, online, onSignInAgain }: { state: StateReply 
   const total = busy.reduce((n, a) => n + a.sync.total, 0);
   const verifying = busy.some((a) => a.sync.status === 'verifying');
   const label = progressLabel(t, verifying, done, total);
+  const failureText = (a: Account) => syncFailureText(t, a.providerName, { error: a.sync.error!, retryAt: a.sync.retryAt }, now(), locale, (error) => t('syncStatusFailed', a.providerName, error));
+  const said = useSyncAnnouncement(state, failed, failureText, { started: t('syncingStart'), finished: t('syncFinished') });
   return (
     <>
+      {/* Start, end and failures of a sync, each said once (sync-announce.ts); the bar and the lines below are for the eyes. */}
+      <p class="visually-hidden" aria-live="polite" data-testid="sync-announce">
+        {said}
+      </p>
       {!online ? (
         <p class="offline" role="status">
           <Icon name="offline" size={16} />
@@ -36,7 +43,7 @@ export function StatusBar({ state, online, onSignInAgain }: { state: StateReply 
       {failed.map((a) => (
         <SyncFailure
           key={a.id}
-          text={syncFailureText(t, a.providerName, { error: a.sync.error!, retryAt: a.sync.retryAt }, now(), locale, (error) => t('syncStatusFailed', a.providerName, error))}
+          text={failureText(a)}
           onSignIn={a.needsSignIn && onSignInAgain ? () => onSignInAgain(a) : undefined}
         />
       ))}

@@ -27,6 +27,8 @@ function retryText(t: Translate, retryAt: string | undefined, now: number, local
  * ("syncStatusFailed": "<account> could not sync: <error>") or without it ("syncFailed").
  */
 export function syncFailureText(t: Translate, account: string, s: FailedSync, now: number, locale: string, framed: (error: string) => string): string {
+  // A complete sync that left addresses out (src/background/services/address-bound.ts): not a failure, no retry.
+  if (s.error.code === 'ERR_TOO_MANY_ADDRESSES') return t('syncTooManyAddresses', account);
   if (isThrottled(s.error)) {
     const at = s.retryAt ? Date.parse(s.retryAt) : NaN;
     if (Number.isNaN(at)) return t('syncThrottledLater', account);

@@ -26,7 +26,7 @@ function link(req: Req, base: string, limit: number, offset: number, rel: string
   return `<${u.toString()}>; rel="${rel}"`;
 }
 
-export function paginate(req: Req, base: string, all: BadgeRecord[], sinceBy: 'updatedAt' | 'issuedOn' = 'updatedAt'): Paged {
+export function paginate(req: Req, base: string, all: BadgeRecord[], sinceBy: 'updatedAt' | 'issuedOn' = 'updatedAt', ignored?: 'limit' | 'limit-and-offset'): Paged {
   const q = req.url.searchParams;
   const rawLimit = q.get('limit');
   const rawOffset = q.get('offset');
@@ -45,6 +45,8 @@ export function paginate(req: Req, base: string, all: BadgeRecord[], sinceBy: 'u
   links.push(link(req, base, size, total === 0 ? 0 : Math.floor((total - 1) / size) * size, 'last'));
   links.push(link(req, base, size, 0, 'first'));
   if (offset > 0) links.push(link(req, base, size, Math.max(0, offset - size), 'prev'));
+  // A backpack that does not page as asked (state.pagingIgnored): the rest, or everything, with no next link.
+  if (ignored) return { items: matching.slice(ignored === 'limit' ? offset : 0), headers: { 'x-total-count': String(total) } };
   // Joined with a bare comma, as Badgr's BadgeConnectPagination writes it (`','.join(links)`): RFC 8288 allows both.
   return { items: matching.slice(offset, offset + size), headers: { 'x-total-count': String(total), link: links.join(',') } };
 }

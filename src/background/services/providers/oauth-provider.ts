@@ -17,7 +17,7 @@
  */
 import { BADGE_CONNECT_DEFAULT_SCOPE, BadgeConnectClient, badgeConnectEndpoints, type BadgeConnectService } from '../../../backpack/badge-connect.ts';
 import type { Fetch } from '../../../backpack/http.ts';
-import type { AuthorizationRequest, TokenSet } from '../../../backpack/oauth.ts';
+import { keptScope, type AuthorizationRequest, type TokenSet } from '../../../backpack/oauth.ts';
 import type { ClientMetadata, RegisteredClient } from '../../../backpack/registration.ts';
 import { OB3_DEFAULT_SCOPE, Ob3Client, ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
 import type { Page, PageQuery } from '../../../backpack/paged.ts';
@@ -80,10 +80,11 @@ async function pageOrPartial<T>(read: Promise<Page<T>>): Promise<Page<T> & { sto
 }
 
 /** The page's items are kept even when its next link is refused (`stop`): the run stores them, then ends with that error. */
-const toPage = <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => Item, overlaps: boolean, cursor: string | undefined): SyncPage => {
+const toPage = <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => Item, overlaps: boolean, cursor: string | undefined, limit: number | undefined): SyncPage => {
   const stop = p.stop ?? checkNext(cursor, p.next);
   return {
     items: p.items.map((t) => toItem(map(t))),
+    ...(limit !== undefined ? { limit } : {}),
     ...(p.next && !stop ? { next: p.next } : {}),
     ...(stop ? { stop } : {}),
     ...(p.total !== undefined ? { total: p.total } : {}),
@@ -129,6 +130,14 @@ function profileAddresses(profile: Json | undefined): AccountAddress[] | undefin
   return email ? [{ email, verified: true, primary: true }] : [];
 }
 
+/**
+ * A refresh asks for the scope kept with the refresh token, within what Lanyard asks for at sign-in
+ * (`wanted`): an older version kept the scope as granted, wider than asked or not, and asked for
+ * it again at every refresh (oauth.ts keptScope). Nothing kept, or nothing of it wanted: the
+ * client's default.
+ */
+const within = (wanted: readonly string[], kept: readonly string[] | undefined): string[] => (kept?.length ? keptScope(wanted, kept) : []);
+
 export function ob3Provider(fetch: Fetch, service: Ob3Service, client: RegisteredClient, signal?: AbortSignal): Provider {
   const c = new Ob3Client({ fetch, ...(signal ? { signal } : {}) });
   return {
@@ -137,10 +146,13 @@ export function ob3Provider(fetch: Fetch, service: Ob3Service, client: Registere
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
       const p = await pageOrPartial(c.credentialsPage(service, token, query));
-      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps, cursor);
+      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps, cursor, query.limit);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
-    refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),
+    refresh: (rt, scope) => {
+      const asked = within(OB3_DEFAULT_SCOPE, scope);
+      return asked.length ? c.refresh(service, client, rt, asked) : c.refresh(service, client, rt);
+    },
     revoke: (tokens) => c.revoke(service, client, tokens),
   };
 }
@@ -152,10 +164,13 @@ export function badgeConnectProvider(fetch: Fetch, service: BadgeConnectService,
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
       const p = await pageOrPartial(c.assertionsPage(service, token, query));
-      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps, cursor);
+      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps, cursor, query.limit);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
-    refresh: (rt, scope) => (scope?.length ? c.refresh(service, client, rt, scope) : c.refresh(service, client, rt)),
+    refresh: (rt, scope) => {
+      const asked = within(BADGE_CONNECT_DEFAULT_SCOPE, scope);
+      return asked.length ? c.refresh(service, client, rt, asked) : c.refresh(service, client, rt);
+    },
     revoke: (tokens) => c.revoke(service, client, tokens),
   };
 }

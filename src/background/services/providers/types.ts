@@ -35,6 +35,8 @@ export interface SyncPage {
    * may have fallen between two pages.
    */
   overlapsPrevious?: boolean;
+  /** The `limit` the page was asked for, when the API pages by it (OB 3.0, Badge Connect): sync-slice.ts handles no more at a time. */
+  limit?: number;
   /**
    * Why the listing cannot go on past this page (a next link the API's paging does not allow):
    * the page's items are stored, then the run ends with this error, which the account shows.

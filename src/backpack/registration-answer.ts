@@ -1,0 +1,80 @@
+/**
+ * What Lanyard keeps of a dynamic client registration answer (RFC 7591 §3.2.1). The answer is the
+ * backpack's to write, up to the 32 MB any answer may be (http.ts), and it goes into the `secrets`
+ * store: kept whole, it brought along whatever the backpack put in it, a `registration_access_token`
+ * (RFC 7592 §3, a credential Lanyard never uses) included. Only what Lanyard reads is kept:
+ *
+ * - `client_id` and `client_secret` (§3.2.1: strings; the secret REQUIRED here, Lanyard registers a
+ *   confidential client with `client_secret_basic`), each at most MAX_CLIENT_CREDENTIAL characters,
+ *   kept beside the answer (RegisteredClient), not in it;
+ * - `client_secret_expires_at` (§3.2.1: a number, seconds since the epoch, 0 for never), which
+ *   accounts.ts reads to register anew once the secret has expired;
+ * - `scope` (§2: a space-separated string; the server may change it, §3.2.1), read by oauth.ts
+ *   `registeredScopes`: only the scopes Lanyard asked for are kept, so a wider answer never
+ *   widens what Lanyard asks for later;
+ * - `token_endpoint_auth_method` (§2: a string), at most MAX_METHOD characters;
+ * - `redirect_uris` (§2: an array of strings): only those Lanyard registered.
+ *
+ * A field of the wrong type is refused, with its name: the server did not answer what RFC 7591
+ * says, and nothing of it is stored.
+ */
+import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
+import type { Json } from './http.ts';
+
+/** Far more than any client id or secret seen (Badgr: 40 and 128 characters); a URL carries the id. */
+export const MAX_CLIENT_CREDENTIAL = 2048;
+const MAX_METHOD = 64;
+
+export interface RegistrationAsked {
+  scope: readonly string[];
+  redirectUris: readonly string[];
+}
+
+const refuse = (why: string): never => {
+  throw new BackpackError(C.PROTOCOL, `The registration answer is not what RFC 7591 §3.2.1 says: ${why}`);
+};
+
+const credential = (reg: Json, name: 'client_id' | 'client_secret'): string => {
+  const v = reg[name];
+  if (typeof v !== 'string' || !v) return refuse(`${name} is ${v === undefined ? 'missing' : 'not a string'}`);
+  if (v.length > MAX_CLIENT_CREDENTIAL) return refuse(`${name} is ${v.length} characters long (Lanyard keeps at most ${MAX_CLIENT_CREDENTIAL})`);
+  return v;
+};
+
+/** The fields Lanyard uses, checked and bounded; throws PROTOCOL for a field of the wrong type. */
+export function keptRegistration(reg: Json, asked: RegistrationAsked): { clientId: string; clientSecret: string; registration: Json } {
+  const clientId = credential(reg, 'client_id');
+  const clientSecret = credential(reg, 'client_secret');
+  const kept: Json = {};
+  const expires = reg.client_secret_expires_at;
+  if (expires !== undefined) {
+    if (typeof expires !== 'number' || !Number.isFinite(expires) || expires < 0) refuse('client_secret_expires_at is not a number of seconds');
+    kept.client_secret_expires_at = expires;
+  }
+  const scope = reg.scope;
+  if (scope !== undefined) {
+    if (typeof scope !== 'string') refuse('scope is not a string');
+    const granted = new Set((scope as string).split(/\s+/));
+    kept.scope = asked.scope.filter((s) => granted.has(s)).join(' ');
+  }
+  const method = reg.token_endpoint_auth_method;
+  if (method !== undefined) {
+    if (typeof method !== 'string' || method.length > MAX_METHOD) refuse('token_endpoint_auth_method is not a short string');
+    kept.token_endpoint_auth_method = method;
+  }
+  const uris = reg.redirect_uris;
+  if (uris !== undefined) {
+    if (!Array.isArray(uris) || uris.some((u) => typeof u !== 'string')) refuse('redirect_uris is not an array of strings');
+    kept.redirect_uris = asked.redirectUris.filter((u) => (uris as string[]).includes(u));
+  }
+  return { clientId, clientSecret, registration: kept };
+}
+
+/** A registration kept by an older version (the whole answer): the same fields, or undefined when it cannot be read as one. */
+export function trimKeptRegistration(reg: Json, asked: RegistrationAsked): Json | undefined {
+  try {
+    return keptRegistration(reg, asked).registration;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * What Lanyard keeps of a registration answer (RFC 7591 §3.2.1; src/backpack/registration-answer.ts):
+ * a hostile backpack writes the answer, and it goes into the `secrets` store. Stub fetches: what
+ * the answer holds is the point, not the HTTP.
+ */
+import { describe, expect, it } from 'vitest';
+import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
+import type { Fetch } from '../../src/backpack/http.ts';
+import { MAX_CLIENT_CREDENTIAL } from '../../src/backpack/registration-answer.ts';
+import { registerClient } from '../../src/backpack/registration.ts';
+
+const SITE = 'https://wallet.example';
+const CB = 'https://lanyard.example/cb';
+const META = { clientName: 'L', clientUri: 'https://lanyard.example/', logoUri: 'https://lanyard.example/l', tosUri: 'https://lanyard.example/t', policyUri: 'https://lanyard.example/p', softwareId: 'l', softwareVersion: '1', redirectUris: [CB], scope: ['read', 'profile', 'offline_access'] };
+const answering = (body: unknown): Fetch => async () => new Response(JSON.stringify(body), { status: 201, headers: { 'content-type': 'application/json' } });
+const register = (body: unknown) => registerClient({ fetch: answering(body) }, `${SITE}/register`, META);
+const failure = async (p: Promise<unknown>): Promise<BackpackError> => {
+  const e = await p.then(() => new Error('expected a failure'), (x: unknown) => x);
+  if (!(e instanceof BackpackError)) throw e;
+  return e;
+};
+
+describe('a registration answer keeps only what Lanyard uses (RFC 7591 §3.2.1)', () => {
+  it('drops a registration_access_token, a huge field and every other member, and keeps the fields Lanyard reads', async () => {
+    const c = await register({
+      client_id: 'abc', client_secret: 'sss', client_id_issued_at: 1, client_secret_expires_at: 1_900_000_000,
+      registration_access_token: 'rat-secret', registration_client_uri: `${SITE}/register/abc`,
+      client_name: 'x'.repeat(1_000_000), scope: 'read profile offline_access', token_endpoint_auth_method: 'client_secret_basic',
+      redirect_uris: [CB], grant_types: ['authorization_code', 'refresh_token'],
+    });
+    expect(c.clientId).toBe('abc');
+    expect(c.clientSecret).toBe('sss');
+    expect(c.registration).toEqual({ client_secret_expires_at: 1_900_000_000, scope: 'read profile offline_access', token_endpoint_auth_method: 'client_secret_basic', redirect_uris: [CB] });
+    expect(JSON.stringify(c)).not.toContain('rat-secret');
+  });
+
+  it('a scope wider than asked keeps only what was asked; redirect URIs Lanyard did not register are not kept', async () => {
+    const c = await register({ client_id: 'a', client_secret: 's', scope: 'read admin:all profile', redirect_uris: [CB, 'https://wallet.example/steal'] });
+    expect(c.registration).toEqual({ scope: 'read profile', redirect_uris: [CB] });
+  });
+
+  it('a field of the wrong type is refused, the field named', async () => {
+    const cases: [unknown, RegExp][] = [
+      [{ client_id: 42, client_secret: 's' }, /client_id is not a string/],
+      [{ client_id: 'a' }, /client_secret is missing/],
+      [{ client_id: 'a', client_secret: ['s'] }, /client_secret is not a string/],
+      [{ client_id: 'a', client_secret: 's', client_secret_expires_at: '0' }, /client_secret_expires_at/],
+      [{ client_id: 'a', client_secret: 's', scope: ['read'] }, /scope is not a string/],
+      [{ client_id: 'a', client_secret: 's', token_endpoint_auth_method: { m: 1 } }, /token_endpoint_auth_method/],
+      [{ client_id: 'a', client_secret: 's', redirect_uris: CB }, /redirect_uris is not an array of strings/],
+      [{ client_id: 'a', client_secret: 's', redirect_uris: [CB, 7] }, /redirect_uris is not an array of strings/],
+      [['a', 's'], /not a JSON object/],
+    ];
+    for (const [body, why] of cases) {
+      const e = await failure(register(body));
+      expect(e.code).toBe(C.PROTOCOL);
+      expect(e.message).toMatch(why);
+    }
+  });
+
+  it('a client id or secret past MAX_CLIENT_CREDENTIAL characters is refused; one at the bound is kept', async () => {
+    const long = 'k'.repeat(MAX_CLIENT_CREDENTIAL + 1);
+    expect((await failure(register({ client_id: long, client_secret: 's' }))).message).toMatch(/client_id is \d+ characters long/);
+    expect((await failure(register({ client_id: 'a', client_secret: long }))).message).toMatch(/client_secret is \d+ characters long/);
+    expect((await register({ client_id: 'a', client_secret: long.slice(1) })).clientSecret).toHaveLength(MAX_CLIENT_CREDENTIAL);
+  });
+});
