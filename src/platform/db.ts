@@ -13,6 +13,14 @@ export interface Store<T> {
   put(value: T): Promise<void>;
   delete(key: string): Promise<void>;
   all(): Promise<T[]>;
+  /**
+   * Reads the record and writes what `change` makes of it in one readwrite transaction, so that no
+   * other write lands between the read and the write (IndexedDB 3.0 §2.7.2 "Transaction scheduling":
+   * read/write transactions whose scopes overlap run one after the other): a service changes its own fields of the record as it is now,
+   * never writing back an older copy over someone else's change. `change` runs synchronously (an
+   * await would let the transaction commit); undefined writes nothing. Resolves with what was written.
+   */
+  update(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined>;
 }
 
 /** Badge records (no bytes: those are in `originals`); delete removes the original too. */
@@ -65,6 +73,12 @@ export interface Db {
   saveBadge(badge: FullBadge, sync?: SyncRecord): Promise<void>;
   /** Several badges and the sync progress in one transaction (a sync's writes, batched: one transaction each costs more than its puts). */
   saveBadges(badges: readonly FullBadge[], sync?: SyncRecord): Promise<void>;
+  /**
+   * Writes a badge with its original only if its stored record is still `read` (the same `rev`;
+   * undefined: still none), checked and written in one transaction. False, and nothing written, when
+   * another write came between (a sync, an import, a sign-out): a result made from `read` is stale.
+   */
+  saveBadgeIf(badge: FullBadge, read: BadgeRecord | undefined): Promise<boolean>;
   close(): void;
 }
 
@@ -87,7 +101,36 @@ function store<N extends Name>(db: Raw, name: N): Store<LanyardSchema[N]['value'
     put: (value) => write((s) => s.put(value)),
     delete: (key) => write((s) => s.delete(key)),
     all: async () => (await requested(raw.transaction(name).objectStore(name).getAll())) as V[],
+    update: (key, change) => updated(raw, name, key, change),
   };
+}
+
+/** Store.update over one store (the value `change` returns is written as it is: `write` may stamp it, badges' sortTime and rev). */
+async function updated<V>(raw: IDBDatabase, name: string, key: string, change: (current: V | undefined) => V | undefined, write: (v: V) => V = (v) => v): Promise<V | undefined> {
+  const tx = raw.transaction(name, 'readwrite');
+  const done = completed(tx);
+  let next: V | undefined;
+  try {
+    // Awaiting the request keeps the transaction active: its continuation runs in the success event's microtasks.
+    const s = tx.objectStore(name);
+    next = change((await requested(s.get(key))) as V | undefined);
+    if (next !== undefined) s.put((next = write(next)));
+  } catch (e) {
+    abortQuietly(tx, done);
+    throw e;
+  }
+  await done;
+  return next;
+}
+
+/** Aborts a transaction whose work failed (nothing of it commits), unless it has ended already. */
+function abortQuietly(tx: IDBTransaction, done: Promise<void>): void {
+  done.catch(() => undefined);
+  try {
+    tx.abort();
+  } catch {
+    // finished already: nothing was queued after the failure
+  }
 }
 
 /**
@@ -133,6 +176,11 @@ function indexedStore<N extends Name>(db: Raw, name: N, keyOf: (v: LanyardSchema
       (known ?? putDuringLoad).set(key, ++seq);
       return plain.put(value);
     },
+    update(key, change) {
+      // May write: the key counts as held from now (were nothing written, a read only misses).
+      (known ?? putDuringLoad).set(key, ++seq);
+      return plain.update(key, change);
+    },
     async delete(key) {
       const mark = seq;
       await plain.delete(key);
@@ -141,8 +189,11 @@ function indexedStore<N extends Name>(db: Raw, name: N, keyOf: (v: LanyardSchema
   };
 }
 
-/** The record as stored: with the sort key the bySortTime index reads. */
-const withSortTime = (r: BadgeRecord): BadgeRecord => ({ ...r, sortTime: sortTimeOf(r.meta.issuedOn) });
+/**
+ * The record as stored: with the sort key the bySortTime index reads, and a new `rev`, which tells
+ * a write made from a record read earlier whether another write came between (saveBadgeIf).
+ */
+const stamped = (r: BadgeRecord): BadgeRecord => ({ ...r, sortTime: sortTimeOf(r.meta.issuedOn), rev: crypto.randomUUID() });
 
 /**
  * The badge count, read once and kept until the next write: only this worker opens the database
@@ -176,8 +227,12 @@ function badgeStore(db: Raw, counter: ReturnType<typeof badgeCount>): BadgeStore
     put: async (value) => {
       const tx = rawOf(db).transaction('badges', 'readwrite');
       counter.changed();
-      tx.objectStore('badges').put(withSortTime(value));
+      tx.objectStore('badges').put(stamped(value));
       await completed(tx);
+    },
+    update(key, change) {
+      counter.changed();
+      return updated(rawOf(db), 'badges', key, change, stamped);
     },
     async delete(key) {
       const tx = db.transaction(['badges', 'originals'], 'readwrite');
@@ -270,18 +325,39 @@ export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {})
     try {
       const [records, originals] = [tx.objectStore('badges'), tx.objectStore('originals')];
       for (const { record, original } of badges) {
-        records.put(withSortTime(record));
+        records.put(stamped(record));
         originals.put(original);
       }
       if (sync) tx.objectStore('syncState').put(sync);
     } catch (e) {
       // A put refused at once (a key that is not a valid key, a value that cannot be cloned): the
       // puts queued before it must not commit either.
-      tx.abort();
-      done.catch(() => undefined);
+      abortQuietly(tx, done);
       throw e;
     }
     await done;
+  }
+  async function saveBadgeIf({ record, original }: FullBadge, read: BadgeRecord | undefined): Promise<boolean> {
+    if (original.key !== record.key || (read && read.key !== record.key)) throw new Error('saveBadgeIf: the original or the record read belongs to another badge');
+    const tx = rawOf(db).transaction(['badges', 'originals'], 'readwrite');
+    counter.changed();
+    const done = completed(tx);
+    let written = false;
+    try {
+      const records = tx.objectStore('badges');
+      const stored = (await requested(records.get(record.key))) as BadgeRecord | undefined;
+      // Records written before `rev` existed have none: one read and still stored compares equal (undefined).
+      if (stored === undefined ? read === undefined : read !== undefined && stored.rev === read.rev) {
+        records.put(stamped(record));
+        tx.objectStore('originals').put(original);
+        written = true;
+      }
+    } catch (e) {
+      abortQuietly(tx, done);
+      throw e;
+    }
+    await done;
+    return written;
   }
   return {
     badges: badgeStore(db, counter),
@@ -293,6 +369,7 @@ export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {})
     syncState: store(db, 'syncState'),
     saveBadge: (badge, sync) => saveBadges([badge], sync),
     saveBadges,
+    saveBadgeIf,
     close: () => db.close(),
   };
 }

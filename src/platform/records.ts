@@ -128,6 +128,12 @@ export interface BadgeRecord {
   runId?: string;
   /** core/share sortTimeOf(meta.issuedOn), set by the database on every write (indexed: the newest badges first without reading them all). */
   sortTime?: number;
+  /**
+   * A new value with every write, set by the database (platform/db.ts): a result made from this
+   * record (a re-verification, an import over it) is written only while it is still the one stored
+   * (saveBadgeIf). Absent from records written before it existed.
+   */
+  rev?: string;
 }
 
 

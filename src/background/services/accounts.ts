@@ -80,19 +80,21 @@ export function createAccounts(d: AccountsDeps) {
 
   async function save(a: Omit<AccountRecord, 'id' | 'createdAt' | 'needsSignIn'>): Promise<AccountRecord> {
     const id = `${a.kind}-${(await sha256Hex(`${a.baseUrl}|${a.userId}`)).slice(0, 16)}`;
-    const old = await d.db.accounts.get(id);
-    // What the user said stays through a new sign-in: the addresses typed, the trust given.
-    const typed = [...new Set([...(old?.typedAddresses ?? []), ...(a.typedAddresses ?? [])])];
-    const record: AccountRecord = {
-      ...a,
-      id,
-      needsSignIn: false,
-      createdAt: old?.createdAt ?? now().toISOString(),
-      ...(typed.length ? { typedAddresses: typed } : {}),
-      ...(old?.trustAddresses ? { trustAddresses: true } : {}),
-    };
-    await d.db.accounts.put(record);
-    return record;
+    const createdAt = now().toISOString();
+    // What the user said stays through a new sign-in: the addresses typed, the trust given (read and
+    // written in one transaction, db.ts update, so that a trust change meanwhile is not undone).
+    const record = await d.db.accounts.update(id, (old) => {
+      const typed = [...new Set([...(old?.typedAddresses ?? []), ...(a.typedAddresses ?? [])])];
+      return {
+        ...a,
+        id,
+        needsSignIn: false,
+        createdAt: old?.createdAt ?? createdAt,
+        ...(typed.length ? { typedAddresses: typed } : {}),
+        ...(old?.trustAddresses ? { trustAddresses: true } : {}),
+      };
+    });
+    return record!;
   }
 
   async function signInBadgr(baseUrl: string, username: string, password: string, s: SignInRun): Promise<AccountRecord> {
@@ -263,12 +265,18 @@ export function createAccounts(d: AccountsDeps) {
 
     /** Trusts (or stops trusting) the addresses this backpack verified, for every badge (Settings; identities.ts). */
     async setTrust(accountId: string, trust: boolean): Promise<AccountView> {
-      const account = await d.db.accounts.get(accountId);
+      let was: boolean | undefined;
+      // Only this field, merged into the account as it is now (one transaction, db.ts update): a sync
+      // storing the provider's addresses meanwhile keeps them.
+      const account = await d.db.accounts.update(accountId, (current) => {
+        if (!current) return undefined;
+        const { trustAddresses, ...rest } = current;
+        was = trustAddresses === true;
+        return trust ? { ...rest, trustAddresses: true } : rest;
+      });
       if (!account) throw new ServiceError(E.NOT_FOUND, 'This account is not signed in');
-      const { trustAddresses: was, ...rest } = account;
-      await d.db.accounts.put(trust ? { ...rest, trustAddresses: true } : rest);
-      if ((was === true) !== trust) d.onTrustChanged?.();
-      return accountView(trust ? { ...rest, trustAddresses: true } : rest, await d.db.syncState.get(accountId));
+      if (was !== trust) d.onTrustChanged?.();
+      return accountView(account, await d.db.syncState.get(accountId));
     },
 
     async list(): Promise<AccountView[]> {

@@ -120,10 +120,12 @@ export function createBackup(db: Db, library: Library, now: () => Date = () => n
             ...(typeof e.bakedUrl === 'string' ? { bakedUrl: e.bakedUrl } : {}),
             ...(typeof e.addedAt === 'string' ? { addedAt: e.addedAt } : {}),
             fallback: lastKnown(e),
+            // Checked again as it is written: a badge a sync stored meanwhile is the newer record.
+            ifAbsent: true,
           });
           imported++;
         } catch (err) {
-          console.warn('[lanyard] backup entry not imported', e.key, err);
+          if ((err as { code?: unknown } | null)?.code !== E.EXISTS) console.warn('[lanyard] backup entry not imported', e.key, err);
           skipped++;
         }
       }

@@ -3,6 +3,7 @@
  * addresses, then the pending assessment with its unverified ones.
  */
 import type { InputKind } from '../../core/model.ts';
+import type { Db } from '../../platform/db.ts';
 import type { BadgeMeta, BadgeRecord, FullBadge, OriginalRecord } from '../../platform/records.ts';
 import { assess, buildRecord, identitiesHash, type ProviderClaim } from './badge-record.ts';
 import { LOCAL, type IdentitySet } from './identities.ts';
@@ -50,4 +51,23 @@ export function reverify(verifier: Verifier, ids: IdentitySet, r: BadgeRecord, o
     ...(runId ? { runId } : {}),
     ...(provider ? { provider } : {}),
   }, now);
+}
+
+/** How often a result made from a stored record is made again when another write changed that record first (db.ts saveBadgeIf). */
+export const STALE_TRIES = 3;
+
+/**
+ * Verifies a stored badge again and writes the result only over the record it was made from
+ * (db.ts saveBadgeIf): a sync that stored a changed copy meanwhile, an import over it or a sign-out
+ * that forgot it is never undone by a result for the record as it was. The badge is then verified
+ * again from what is stored now (at most STALE_TRIES times in all), or left alone when it is gone.
+ */
+export async function recheckStored(db: Pick<Db, 'badges' | 'originals' | 'saveBadgeIf'>, verifier: Verifier, ids: IdentitySet, read: BadgeRecord, now: () => Date): Promise<void> {
+  let r: BadgeRecord | undefined = read;
+  for (let attempt = 1; r && attempt <= STALE_TRIES; attempt++) {
+    const o = await db.originals.get(r.key);
+    if (!o) return;
+    if (await db.saveBadgeIf(await reverify(verifier, ids, r, o, now()), r)) return;
+    r = await db.badges.get(r.key);
+  }
 }

@@ -66,9 +66,10 @@ export function createEmails(d: EmailsDeps) {
     const { addresses } = boundAddresses(badgrAddresses(emails));
     const changed = JSON.stringify(addresses) !== JSON.stringify(account.addresses);
     // An address the user typed is one they confirmed: it counts for every badge (identities.ts).
-    // The record is read again: the user may have changed its trust meanwhile.
-    const current = (await d.db.accounts.get(accountId)) ?? account;
-    await d.db.accounts.put({ ...current, addresses, user: addresses.find((a) => a.primary)?.email ?? account.user, ...(typed ? { typedAddresses: typedPlus(current, typed) } : {}) });
+    // Only these fields, merged into the account as it is now (one transaction, db.ts update): the
+    // user may have changed its trust meanwhile, or signed it out (then it stays signed out).
+    const written = await d.db.accounts.update(accountId, (current) => current && { ...current, addresses, user: addresses.find((a) => a.primary)?.email ?? current.user, ...(typed ? { typedAddresses: typedPlus(current, typed) } : {}) });
+    if (!written) throw new ServiceError(E.NOT_FOUND, 'This account was signed out');
     if (changed || typed) d.onAddressesChanged?.(accountId);
     return Promise.all(addresses.map(async (a) => ({ id: a.id!, email: a.email, verified: a.verified, primary: a.primary, badgeCount: await d.db.badges.countByRecipient(a.email) })));
   }

@@ -24,6 +24,10 @@ export const ServiceErrorCodes = {
   FORBIDDEN_SENDER: 'ERR_FORBIDDEN_SENDER',
   /** The user cancelled it (a slow sign-in, accounts.ts): nothing of it was kept. */
   CANCELLED: 'ERR_CANCELLED',
+  /** The record changed under the request again and again (another write each time it was about to write): nothing of it was kept. */
+  BUSY: 'ERR_BUSY',
+  /** A badge added only if Lanyard did not hold it (a backup's) was there already: the one held is kept. */
+  EXISTS: 'ERR_EXISTS',
   /** A backpack listed more addresses than an account keeps (address-bound.ts): the rest are kept, the sync says so. */
   TOO_MANY_ADDRESSES: 'ERR_TOO_MANY_ADDRESSES',
 } as const;

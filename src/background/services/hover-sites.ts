@@ -10,6 +10,7 @@
 import type { LocalStore } from '../../platform/local-store.ts';
 import { isSitePattern } from '../../messaging/validate.ts';
 import { originPattern } from '../../platform/patterns.ts';
+import { serial } from './serial.ts';
 
 const KEY = 'hoverSites';
 /** Sites kept at most: the popup adds them one by one. */
@@ -51,12 +52,15 @@ export function createHoverSites({ store, removeGrants, onChange }: HoverSitesDe
     }
     return (await list()).some((s) => s.pattern === pattern);
   };
+  // Each change starts from what the one before it saved (serial.ts): one lost would leave a grant
+  // hover added looking like the user's own, or take back one the user confirmed.
+  const change = serial();
   return {
     list,
     /** Whether a page at this URL is a hover site (its content script may ask for verifications). */
     has,
     /** Adds a site; `addedGrant` when the popup had to ask for its permission just now. */
-    async add(pattern: string, addedGrant: boolean): Promise<HoverSite[]> {
+    add: (pattern: string, addedGrant: boolean): Promise<HoverSite[]> => change(async () => {
       const sites = await list();
       const old = sites.find((s) => s.pattern === pattern);
       if (old) return sites;
@@ -65,9 +69,9 @@ export function createHoverSites({ store, removeGrants, onChange }: HoverSitesDe
       const saved = await save([...sites, { pattern, addedGrant }]);
       if (dropped?.addedGrant) await removeGrants([dropped.pattern]).catch(() => undefined);
       return saved;
-    },
+    }),
     /** Removes a site, and its grant when hover added it. */
-    async remove(pattern: string): Promise<HoverSite[]> {
+    remove: (pattern: string): Promise<HoverSite[]> => change(async () => {
       const sites = await list();
       const gone = sites.filter((s) => s.pattern === pattern);
       const kept = sites.filter((s) => s.pattern !== pattern);
@@ -75,21 +79,21 @@ export function createHoverSites({ store, removeGrants, onChange }: HoverSitesDe
       const grants = gone.filter((s) => s.addedGrant).map((s) => s.pattern);
       if (grants.length) await removeGrants(grants).catch(() => undefined);
       return kept;
-    },
+    }),
     /** Hover turned off: every site goes, and every grant hover added. */
-    async clear(): Promise<void> {
+    clear: (): Promise<void> => change(async () => {
       const sites = await list();
       if (sites.length === 0) return;
       await save([]);
       const grants = sites.filter((s) => s.addedGrant).map((s) => s.pattern);
       if (grants.length) await removeGrants(grants).catch(() => undefined);
-    },
+    }),
     /** The user granted these for verification or sign-in (not for hover): hover no longer owns them. */
-    async confirmGrants(patterns: readonly string[]): Promise<void> {
+    confirmGrants: (patterns: readonly string[]): Promise<void> => change(async () => {
       const sites = await list();
       if (!sites.some((s) => s.addedGrant && patterns.includes(s.pattern))) return;
       await save(sites.map((s) => (patterns.includes(s.pattern) ? { ...s, addedGrant: false } : s)));
-    },
+    }),
     /** Whether a grant for this URL's host exists only because of hover: then sync and import may not use it. */
     async grantedOnlyForHover(url: string): Promise<boolean> {
       let pattern: string;

@@ -12,7 +12,7 @@ import type { BadgeMeta, BadgeRecord, SyncRecord } from '../../platform/records.
 import { fileSlug, fromBase64, toBase64 } from './base64.ts';
 import { assess, buildRecord, identitiesHash } from './badge-record.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
-import { reverify } from './badge-verify.ts';
+import { recheckStored, STALE_TRIES } from './badge-verify.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { keepLastComplete } from './last-complete.ts';
 import { createNetworkLog } from './network-log.ts';
@@ -74,6 +74,8 @@ export interface ImportOptions {
   addedAt?: string;
   /** What was last known of the badge (a backup's): shown when the badge itself can no longer be read (a revoked or removed hosted copy). */
   fallback?: Partial<BadgeMeta>;
+  /** Only if no badge is stored under the key when it is written (a backup's entry: one a sync stored meanwhile is the newer record); else E.EXISTS. */
+  ifAbsent?: boolean;
 }
 
 export function createLibrary({ db, verifier, identities, fetch, now = () => new Date() }: LibraryDeps) {
@@ -107,43 +109,59 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const kind = result.input.kind;
     const url = kind === 'url' ? new TextDecoder().decode(bytes).trim() : undefined;
     const sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
-    let key = keyHint ?? badgeKey(accountId, sourceId);
-    let existing = await db.badges.get(key);
-    // A different copy claiming the id of a stored badge, with a worse verdict (a tampered or forged
-    // copy: invalid beside a valid one, or beside one that could not be fully checked yet), must not
-    // replace it: it is kept beside it, by its content hash, so the stored original is never lost.
-    if (!keyHint && existing && existing.contentHash !== result.input.sha256 && RANK[result.verdict] < RANK[existing.verdict]) {
-      key = `${accountId}|sha256:${result.input.sha256}`;
-      existing = await db.badges.get(key);
+    const assessment = await assess(result, ids.unverified, undefined, ids.claimed);
+    const idsHash = await identitiesHash(ids.verified);
+    const byId = keyHint ?? badgeKey(accountId, sourceId);
+    // What is stored decides where the copy goes and what it keeps: it is written only over the
+    // record it was decided from, and decided again when another write came between (the same badge
+    // added twice at once, a re-verification): a copy never replaces one it was not compared with.
+    for (let attempt = 1; ; attempt++) {
+      let key = byId;
+      let existing = await db.badges.get(key);
+      if (opts.ifAbsent && existing) throw new ServiceError(E.EXISTS, 'Lanyard holds this badge already: the badge it holds is kept');
+      // A different copy claiming the id of a stored badge, with a worse verdict (a tampered or forged
+      // copy: invalid beside a valid one, or beside one that could not be fully checked yet), must not
+      // replace it: it is kept beside it, by its content hash, so the stored original is never lost.
+      if (!keyHint && existing && existing.contentHash !== result.input.sha256 && RANK[result.verdict] < RANK[existing.verdict]) {
+        key = `${accountId}|sha256:${result.input.sha256}`;
+        existing = await db.badges.get(key);
+      }
+      // Never trade a baked image for a bare credential: the image is what can be downloaded and shared.
+      const kept = existing && BAKED.has(existing.original.kind) && !BAKED.has(kind) ? await db.originals.get(key) : undefined;
+      const original = existing && kept ? { ...existing.original, bytes: kept.bytes } : { kind, bytes, ...(fileName ? { fileName } : {}) };
+      const fresh = buildRecord({
+        key,
+        accountId,
+        sourceId,
+        original,
+        contentHash: result.input.sha256,
+        result,
+        assessment,
+        identitiesHash: idsHash,
+        fallback: existing?.meta ?? opts.fallback ?? (url ? { name: linkName(url), publicUrl: url } : {}),
+        ...(existing?.bakedUrl ?? opts.bakedUrl ? { bakedUrl: (existing?.bakedUrl ?? opts.bakedUrl)! } : {}),
+        ...(existing ? { addedAt: existing.addedAt } : opts.addedAt ? { addedAt: opts.addedAt } : {}),
+        now: now(),
+        refused: log.refused,
+      });
+      // The same badge added again while its issuer cannot be reached keeps its last complete result (last-complete.ts).
+      const badge = keepLastComplete(existing, fresh, log, now());
+      if (await db.saveBadgeIf(badge, existing)) return badge.record;
+      if (attempt >= STALE_TRIES) throw new ServiceError(E.BUSY, 'This badge changed in Lanyard while it was being added: add it again');
     }
-    // Never trade a baked image for a bare credential: the image is what can be downloaded and shared.
-    const kept = existing && BAKED.has(existing.original.kind) && !BAKED.has(kind) ? await db.originals.get(key) : undefined;
-    const original = existing && kept ? { ...existing.original, bytes: kept.bytes } : { kind, bytes, ...(fileName ? { fileName } : {}) };
-    const fresh = buildRecord({
-      key,
-      accountId,
-      sourceId,
-      original,
-      contentHash: result.input.sha256,
-      result,
-      assessment: await assess(result, ids.unverified, undefined, ids.claimed),
-      identitiesHash: await identitiesHash(ids.verified),
-      fallback: existing?.meta ?? opts.fallback ?? (url ? { name: linkName(url), publicUrl: url } : {}),
-      ...(existing?.bakedUrl ?? opts.bakedUrl ? { bakedUrl: (existing?.bakedUrl ?? opts.bakedUrl)! } : {}),
-      ...(existing ? { addedAt: existing.addedAt } : opts.addedAt ? { addedAt: opts.addedAt } : {}),
-      now: now(),
-      refused: log.refused,
-    });
-    // The same badge added again while its issuer cannot be reached keeps its last complete result (last-complete.ts).
-    const badge = keepLastComplete(existing, fresh, log, now());
-    await db.saveBadge(badge);
-    return badge.record;
   }
 
-  async function setProgress(accountId: string, patch: Partial<SyncRecord>): Promise<void> {
-    const s = await db.syncState.get(accountId);
-    if (s?.status === 'syncing') return; // the sync reports its own progress
-    await db.syncState.put({ accountId, status: 'idle', done: 0, total: 0, failures: 0, ...s, ...patch });
+  /**
+   * Merges the progress of a re-verification into the account's sync state as it is now, in one
+   * transaction (db.ts update): a sync reports its own progress (syncing), and an account signed out
+   * meanwhile (its state gone; the local backpack has no account) gets none back.
+   */
+  async function setProgress(accountId: string, patch: (s: SyncRecord) => Partial<SyncRecord>): Promise<void> {
+    await db.syncState.update(accountId, (s) => {
+      if (s?.status === 'syncing' || (!s && accountId !== LOCAL)) return undefined;
+      const base: SyncRecord = s ?? { accountId, status: 'idle', done: 0, total: 0, failures: 0 };
+      return { ...base, ...patch(base) };
+    });
   }
 
   return {
@@ -185,16 +203,15 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       let verified = 0;
       for (const [accountId, list] of byAccount) {
         const ids = await identities.forAccount(accountId);
-        // A failed sync waiting for its retry stays failed once this is done (its error and retry time are kept meanwhile).
-        const after = (await db.syncState.get(accountId))?.status === 'error' ? 'error' : 'idle';
-        if (!key) await setProgress(accountId, { status: 'verifying', done: 0, total: list.length });
+        if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: 0, total: list.length }));
         for (const [i, r] of list.entries()) {
-          const o = await db.originals.get(r.key);
-          if (o) await db.saveBadge(await reverify(verifier, ids, r, o, now()));
+          await recheckStored(db, verifier, ids, r, now);
           verified++;
-          if (!key) await setProgress(accountId, { status: 'verifying', done: i + 1, total: list.length });
+          if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: i + 1, total: list.length }));
         }
-        if (!key) await setProgress(accountId, { status: after });
+        // A failed sync waiting for its retry stays failed (its error and retry time are kept
+        // meanwhile); one that a sync has settled since stays settled.
+        if (!key) await setProgress(accountId, (s) => ({ status: s.error ? 'error' : 'idle' }));
       }
       return { verified };
     },

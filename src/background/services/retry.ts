@@ -49,13 +49,15 @@ export function retryDelay(e: unknown, attempt: number, p: RetryPolicy): number 
   return undefined;
 }
 
-export async function withRetries<T>(fn: () => Promise<T>, p: RetryPolicy, wait: Sleep, signal?: AbortSignal): Promise<T> {
+/** `beforeWait` runs before each wait (sync-failure.ts: the failure is recorded before a stopped worker could lose it). */
+export async function withRetries<T>(fn: () => Promise<T>, p: RetryPolicy, wait: Sleep, signal?: AbortSignal, beforeWait?: (e: unknown) => Promise<void>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (e) {
       const delay = retryDelay(e, attempt, p);
       if (delay === undefined || signal?.aborted) throw e;
+      await beforeWait?.(e);
       await wait(delay, signal);
     }
   }
@@ -87,6 +89,7 @@ export function nextRetryAt(failures: number, now: number, retryAfterSeconds?: n
 
 /**
  * Whether an automatic run (an alarm) may start now: not before the retry a failed run set (its
- * error is kept until a run starts, also while the badges are checked again: library.ts).
+ * error is kept until a run starts, also while the badges are checked again: library.ts), or the
+ * one a run set before it retried a request in place and its worker was stopped (sync-failure.ts).
  */
 export const retryDue = (s: { status: string; error?: unknown; retryAt?: number } | undefined, now: number): boolean => !(s?.error !== undefined && s.retryAt !== undefined && s.retryAt > now);

@@ -6,6 +6,7 @@ import type { Settings } from '../../messaging/views.ts';
 import { isSyncInterval } from '../../messaging/validate.ts';
 import type { Alarms } from '../../platform/alarms.ts';
 import type { LocalStore } from '../../platform/local-store.ts';
+import { serial } from './serial.ts';
 
 export const SYNC_ALARM = 'sync';
 export const DEFAULT_SETTINGS: Settings = { hoverVerify: false, syncIntervalMinutes: 60, linkedInOrgIds: {} };
@@ -24,15 +25,18 @@ function sanitize(v: unknown): Settings {
 
 export function createSettings(local: LocalStore, alarms?: Pick<Alarms, 'ensurePeriodic'>, onChange?: (s: Settings) => void) {
   const get = async (): Promise<Settings> => sanitize(await local.get(KEY));
+  // Each change merges into what the one before it wrote (serial.ts).
+  const change = serial();
   return {
     get,
-    async set(patch: Partial<Settings>): Promise<Settings> {
-      const next = sanitize({ ...(await get()), ...patch });
-      await local.set(KEY, next);
-      await alarms?.ensurePeriodic(SYNC_ALARM, next.syncIntervalMinutes);
-      onChange?.(next);
-      return next;
-    },
+    set: (patch: Partial<Settings>): Promise<Settings> =>
+      change(async () => {
+        const next = sanitize({ ...(await get()), ...patch });
+        await local.set(KEY, next);
+        await alarms?.ensurePeriodic(SYNC_ALARM, next.syncIntervalMinutes);
+        onChange?.(next);
+        return next;
+      }),
     /** At install and startup: the sync alarm exists with the configured period. */
     async ensureAlarm(): Promise<void> {
       await alarms?.ensurePeriodic(SYNC_ALARM, (await get()).syncIntervalMinutes);

@@ -7,7 +7,6 @@
  * interrupted run stays in syncState with its page cursor, and the next run resumes it.
  */
 import type { Fetch } from '../../core/verify/context.ts';
-import { isBackpackError } from '../../backpack/errors.ts';
 import type { Alarms } from '../../platform/alarms.ts';
 import type { Db } from '../../platform/db.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
@@ -25,7 +24,10 @@ import { boundAddresses, tooManyAddresses } from './address-bound.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
 import type { Identities, IdentitySet } from './identities.ts';
 import type { Provider, Providers, SyncItem } from './providers/index.ts';
-import { DEFAULT_RETRY, nextRetryAt, retryDue, sleep as realSleep, throttledMessage, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
+import { DEFAULT_RETRY, retryDue, sleep as realSleep, type RetryPolicy, type Sleep } from './retry.ts';
+import { providerCall } from './sync-call.ts';
+import { failureBeforeRetry, failureOf, retryTime, type FailureBeforeRetry } from './sync-failure.ts';
+import { settleIdentities } from './sync-identities.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
@@ -59,6 +61,9 @@ export interface SyncDeps {
 
 export const retryAlarm = (accountId: string): string => `sync-retry:${accountId}`;
 
+/** A run's watchdog: if its worker dies, this alarm wakes the next one to resume it. */
+const WATCHDOG_MS = 60_000;
+
 /** What every badge of a run is verified with; `existing`: the stored records of the page's badges, read in one transaction. */
 interface RunContext {
   account: AccountRecord;
@@ -79,18 +84,8 @@ export function createSync(d: SyncDeps) {
   const running = new Map<string, { promise: Promise<SyncRecord>; controller: AbortController }>();
   const badgeTimeoutMs = d.badgeTimeoutMs ?? BADGE_TIMEOUT_MS;
 
-  /** A provider call with the access token: one refresh and retry after a 401; backoff for 5xx, timeouts and short throttles. */
-  function call<T>(account: AccountRecord, fn: (token: string) => Promise<T>, signal: AbortSignal): Promise<T> {
-    return withRetries(async () => {
-      const token = await d.tokens.access(account.id);
-      try {
-        return await fn(token);
-      } catch (e) {
-        if (!isBackpackError(e, 'UNAUTHORIZED')) throw e;
-        return fn(await d.tokens.refresh(account.id, token));
-      }
-    }, retry, wait, signal);
-  }
+  /** The provider's requests (sync-call.ts). */
+  const call = providerCall(d.tokens, retry, wait);
 
   async function process({ account, ids, idsHash, runId, documents, existing: page }: RunContext, item: SyncItem, signal: AbortSignal): Promise<FullBadge | null> {
     const key = badgeKey(account.id, item.sourceId);
@@ -148,25 +143,30 @@ export function createSync(d: SyncDeps) {
     }
   }
 
-  /** Returns how many of the backpack's addresses were left out (address-bound.ts). */
-  async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal): Promise<number> {
+  /**
+   * Returns how many of the backpack's addresses were left out (address-bound.ts); `verified.hash`:
+   * the identities the run verifies with, once read (sync-identities.ts).
+   */
+  async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal, failure: FailureBeforeRetry, verified: { hash?: string }): Promise<number> {
     // Addresses first: a newly verified address turns pending badges into the user's. At most MAX_ADDRESSES.
-    const listed = await call(account, (t) => provider.addresses(t), signal);
+    const listed = await call(account.id, (t) => provider.addresses(t), signal, failure);
     const { addresses, dropped } = listed ? boundAddresses(listed) : { addresses: undefined, dropped: 0 };
-    // Read again: the user may have changed the account (its trust, typed addresses) while this ran, or signed it out.
-    const current = await d.db.accounts.get(account.id);
+    // Only the provider's fields, merged into the account as it is now (one transaction, db.ts update):
+    // the user may have changed it (its trust, typed addresses) while this ran, or signed it out.
+    const current = addresses
+      ? await d.db.accounts.update(account.id, (a) => a && { ...a, addresses, user: addresses.find((x) => x.primary)?.email ?? a.user })
+      : await d.db.accounts.get(account.id);
     if (!current) throw new ServiceError(E.NOT_FOUND, 'This account was signed out');
-    account = { ...current };
-    if (addresses) account = { ...account, addresses, user: addresses.find((a) => a.primary)?.email ?? account.user };
-    await d.db.accounts.put(account);
+    account = current;
     const ids = await d.identities.forAccount(account.id);
     const idsHash = await identitiesHash(ids.verified);
+    verified.hash = idsHash;
     const documents = createRunDocuments(() => now().getTime());
     const writer = createSyncWriter(d.db, s);
     const seen = createSeen();
     const slicer = createSlicer();
     for (;;) {
-      const page = await call(account, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal);
+      const page = await call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure);
       // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
       if (!anchorHolds(run, page)) {
         relist(run);
@@ -219,7 +219,7 @@ export function createSync(d: SyncDeps) {
       run.anchor = page.items.at(-1)!.sourceId;
       run.doneBeforePage = s.done;
       await d.db.syncState.put(s);
-      await d.alarms?.at(retryAlarm(account.id), now().getTime() + 60_000).catch(() => undefined);
+      await d.alarms?.at(retryAlarm(account.id), now().getTime() + WATCHDOG_MS).catch(() => undefined);
     }
   }
 
@@ -234,14 +234,20 @@ export function createSync(d: SyncDeps) {
     delete s.error;
     await d.db.syncState.put(s);
     // A watchdog: if this worker dies mid-run, the alarm wakes the next one to resume.
-    await d.alarms?.at(retryAlarm(accountId), startedAt.getTime() + 60_000).catch(() => undefined);
+    const alarm = async (at: number) => void (await d.alarms?.at(retryAlarm(accountId), at).catch(() => undefined));
+    await alarm(startedAt.getTime() + WATCHDOG_MS);
+    const failure = failureBeforeRetry(s, account.baseUrl, { save: (r) => d.db.syncState.put(r), alarm, now: () => now().getTime(), watchdogMs: WATCHDOG_MS });
+    // Once the run's writes are done: its badges checked again if the addresses changed meanwhile.
+    const verified: { hash?: string } = {};
+    const settle = () => settleIdentities({ db: d.db, identities: d.identities, verifier: d.verifier, now }, accountId, verified.hash, signal);
     try {
       const host = new URL(account.baseUrl).host;
       if (account.needsSignIn) throw new ServiceError('UNAUTHORIZED', `Sign in to ${host} again to sync`);
       if (d.permissions && !(await d.permissions.contains(account.baseUrl))) {
         throw new ServiceError(E.HOST_PERMISSION, `Lanyard may no longer read ${host}: allow access to it again (in Lanyard, or the browser's extension settings under Site access) to sync`);
       }
-      const dropped = await runPages(account, await d.providers.for(account, signal), s, run, signal);
+      const dropped = await runPages(account, await d.providers.for(account, signal), s, run, signal, failure, verified);
+      await settle();
       // A complete run; addresses left out are said as the account's error (no retry: the next sync is as usual).
       const said = dropped ? { status: 'error' as const, error: tooManyAddresses(host, dropped) } : { status: 'idle' as const };
       const done: SyncRecord = { accountId, done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), ...nextSince(run, SINCE_MARGIN_MS), ...said };
@@ -251,14 +257,13 @@ export function createSync(d: SyncDeps) {
     } catch (e) {
       // Signed out meanwhile: nothing of the account is written back.
       if (!(await d.db.accounts.get(accountId))) return { ...s, status: 'idle' };
-      const failures = s.failures + 1;
-      const retryAfter = isBackpackError(e) ? e.retryAfterSeconds : undefined;
-      const raw = (e ?? {}) as { code?: unknown };
-      const code = typeof raw.code === 'string' ? raw.code : 'ERR_INTERNAL';
-      const message = code === 'THROTTLED' ? throttledMessage(new URL(account.baseUrl).host) : e instanceof Error ? e.message : String(e);
-      const failed: SyncRecord = { ...s, status: 'error', failures, error: { code, message } };
-      const needsUser = code === 'UNAUTHORIZED' || code === E.HOST_PERMISSION;
-      if (!needsUser && !signal.aborted) failed.retryAt = nextRetryAt(failures, now().getTime(), retryAfter, code === 'THROTTLED');
+      if (!signal.aborted) await settle().catch((x: unknown) => console.warn('[lanyard] sync: badges could not be checked again with the new addresses', x));
+      // Counted already when it was recorded before an in-place retry (sync-failure.ts).
+      const failures = failure.counted ? s.failures : s.failures + 1;
+      const f = failureOf(e, account.baseUrl);
+      const failed: SyncRecord = { ...s, status: 'error', failures, error: { code: f.code, message: f.message } };
+      const needsUser = f.code === 'UNAUTHORIZED' || f.code === E.HOST_PERMISSION;
+      if (!needsUser && !signal.aborted) failed.retryAt = retryTime(f, failures, now().getTime());
       else delete failed.retryAt;
       await d.db.syncState.put(failed);
       if (failed.retryAt) await d.alarms?.at(retryAlarm(accountId), failed.retryAt).catch(() => undefined);

@@ -49,20 +49,19 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
     const secret = await db.secrets.get(refreshId(accountId));
     // The account as it is now, not as it was before the refresh went out: the user may have changed it
     // meanwhile (its trust, its addresses), or signed out (then it stays gone).
+    // Only this field, merged in one transaction (db.ts update).
     const mark = async (needsSignIn: boolean): Promise<void> => {
-      const current = await db.accounts.get(accountId);
-      if (current && current.needsSignIn !== needsSignIn) await db.accounts.put({ ...current, needsSignIn });
+      await db.accounts.update(accountId, (current) => (current && current.needsSignIn !== needsSignIn ? { ...current, needsSignIn } : undefined));
     };
     const signInAgain = async (why: string): Promise<never> => {
       await mark(true);
       throw new ServiceError('UNAUTHORIZED', `${why}: sign in to ${new URL(account.baseUrl).host} again`);
     };
     if (secret?.kind !== 'refresh') return signInAgain('The session has ended');
+    const provider = await providers.for(account);
+    let t: TokenSet;
     try {
-      const t = await (await providers.for(account)).refresh(secret.refreshToken, secret.scope);
-      await store(accountId, t);
-      await mark(false);
-      return t.accessToken;
+      t = await provider.refresh(secret.refreshToken, secret.scope);
     } catch (e) {
       if (!isBackpackError(e, 'UNAUTHORIZED')) throw e;
       // The provider forgot this install's registration (RFC 6749 §5.2 invalid_client): the next sign-in must
@@ -71,6 +70,16 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       if (e.detail === 'invalid_client' && account.clientSecretId) await db.secrets.delete(account.clientSecretId);
       return signInAgain('The backpack ended the session');
     }
+    // Signed out while the refresh was on its way (sign-out forgets the account first and does not
+    // wait for this): the pair the server rotated to is revoked, never stored for an account that is
+    // gone (sign-out revoked and forgot the pair it found, which the server had already replaced).
+    if (!(await db.accounts.get(accountId))) {
+      await provider.revoke({ accessToken: t.accessToken, ...(t.refreshToken ? { refreshToken: t.refreshToken } : {}) }).catch(() => undefined);
+      throw new ServiceError('UNAUTHORIZED', 'This account is signed out');
+    }
+    await store(accountId, t);
+    await mark(false);
+    return t.accessToken;
   }
 
   function refresh(accountId: string, rejected?: string): Promise<string> {
