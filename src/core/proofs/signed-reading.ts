@@ -6,10 +6,12 @@
  * The added context is not itself signed, so anyone holding a genuine credential could move its
  * validUntil, a credentialStatus entry or a member of one (statusSize: another bit is read), or
  * the proof's expires, out of Lanyard's sight while the proof still verifies, and an expired,
- * revoked or no-longer-vouched-for badge would read as valid.
+ * revoked or no-longer-vouched-for badge would read as valid; or the subject's identifier entries
+ * (the recipient check's claims), and a badge issued to someone else would read as valid to anyone.
  *
  * So each statement the verdict rests on, as signed, must be one Lanyard reads where it reads it:
- * every value the canonical form gives the credential node (or a status entry, or the proof) under
+ * every value the canonical form gives the credential node (or a status entry, its subject, an
+ * identifier entry of the subject, or the proof) under
  * a property named like a member Lanyard reads must be a value of that JSON member. Properties are
  * matched by their IRI's last segment (`…/2018/credentials#validUntil`, `…/status#statusSize`,
  * security's `#expiration` for `expires`), so a property under another vocabulary is held to the
@@ -31,6 +33,13 @@ const same = (...names: string[]): Members => Object.fromEntries(names.map((n) =
 const CREDENTIAL: Members = same('validFrom', 'validUntil', 'issuanceDate', 'expirationDate', 'issuer', 'credentialSubject', 'credentialStatus');
 /** What status/status-list.ts and status/revocation-list.ts read of each entry. */
 const STATUS_ENTRY: Members = same('statusListIndex', 'statusPurpose', 'statusListCredential', 'statusSize');
+/**
+ * What the recipient check reads of the subject (formats/ob3-badge.ts recipientsOf, verify/recipient.ts):
+ * its id (the credentialSubject statement's object), its identifier entries (OB 3.0 §AchievementSubject
+ * `identifier`; the beta context's IRI ends in `Identifier`) and, of each, OB 3.0 §IdentityObject.
+ */
+const SUBJECT: Members = { identifier: ['identifier', 'Identifier'] };
+const IDENTITY: Members = same('identityHash', 'identityType', 'hashed', 'salt');
 /** What proofs/verify.ts reads of a proof besides the members a moved copy would break (VC DI 1.0 §2.1). */
 const PROOF: Members = { expires: ['expiration', 'expires'], previousProof: ['previousProof'] };
 
@@ -88,17 +97,29 @@ const shown = (o: NqTerm): string => ('blank' in o ? 'a node' : shorten(termKey(
 const say = (what: string, found: { member: string; object: NqTerm }): string =>
   `${what} signs a ${found.member} (${shown(found.object)}) that is not where Lanyard reads it (its ${found.member} member): what would be checked is not what was signed`;
 
+/** The nodes `nodes` point to under `names`, and the JSON objects `json` hold under `member`: one level down. */
+function below(statements: NqStatement[], nodes: Set<string>, json: Json[], member: string, names: readonly string[]): { nodes: Set<string>; json: Json[] } {
+  const under = statements.filter((s) => nodes.has(termKey(s.subject)) && names.includes(lastSegment(s.predicate)));
+  return { nodes: new Set(under.map((s) => termKey(s.object))), json: json.flatMap((j) => (Array.isArray(j[member]) ? j[member] : [j[member]])).filter(isObj) };
+}
+
 /** Why Lanyard's reading of the credential is not what its canonical form `canon` signs, or undefined. */
 export function unreadInCredential(canon: string, credential: Json): string | undefined {
   const statements = readNQuads(canon).filter((s) => s.graph === '');
   const root = rootOf(statements, credential.id ?? credential['@id'], VERIFIABLE_CREDENTIAL);
   if (root === undefined) return 'the credential signs no single credential node that Lanyard could read its dates and status from';
-  const found = unaccounted(statements, new Set([root]), [credential], CREDENTIAL);
+  const top = new Set([root]);
+  const found = unaccounted(statements, top, [credential], CREDENTIAL);
   if (found) return say('the credential', found);
-  const entries = new Set(statements.filter((s) => termKey(s.subject) === root && lastSegment(s.predicate) === 'credentialStatus').map((s) => termKey(s.object)));
-  const json = (Array.isArray(credential.credentialStatus) ? credential.credentialStatus : [credential.credentialStatus]).filter(isObj);
-  const inEntry = entries.size ? unaccounted(statements, entries, json, STATUS_ENTRY) : undefined;
-  return inEntry ? say('a status entry', inEntry) : undefined;
+  const entries = below(statements, top, [credential], 'credentialStatus', ['credentialStatus']);
+  const inEntry = entries.nodes.size ? unaccounted(statements, entries.nodes, entries.json, STATUS_ENTRY) : undefined;
+  if (inEntry) return say('a status entry', inEntry);
+  const subjects = below(statements, top, [credential], 'credentialSubject', ['credentialSubject']);
+  const inSubject = unaccounted(statements, subjects.nodes, subjects.json, SUBJECT);
+  if (inSubject) return say('the subject', inSubject);
+  const ids = below(statements, subjects.nodes, subjects.json, 'identifier', SUBJECT.identifier!);
+  const inIdentity = unaccounted(statements, ids.nodes, ids.json, IDENTITY);
+  return inIdentity ? say('an identifier entry', inIdentity) : undefined;
 }
 
 /** Why Lanyard's reading of the proof is not what its configuration's canonical form `canon` signs, or undefined. */
