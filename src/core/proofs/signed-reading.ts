@@ -40,8 +40,21 @@ const STATUS_ENTRY: Members = same('statusListIndex', 'statusPurpose', 'statusLi
  */
 const SUBJECT: Members = { identifier: ['identifier', 'Identifier'] };
 const IDENTITY: Members = same('identityHash', 'identityType', 'hashed', 'salt');
-/** What proofs/verify.ts reads of a proof besides the members a moved copy would break (VC DI 1.0 §2.1). */
-const PROOF: Members = { expires: ['expiration', 'expires'], previousProof: ['previousProof'] };
+/**
+ * What proofs/verify-proof.ts and verify.ts read of a proof (VC DI 1.0 §2.1): its suite, purpose and
+ * method besides its expiry and chain. A proof's own @context, which no signature covers, decides
+ * how its configuration reads (suites.ts proofConfig, as digitalbazaar's libraries do; VC DI EdDSA
+ * §3.2.5 would use the document's): in a context of one's own, `assertionMethod` could name the
+ * authenticationMethod a proof was signed for. So each is held to the statement, as signed.
+ */
+const PROOF: Members = {
+  expires: ['expiration', 'expires'],
+  previousProof: ['previousProof'],
+  proofPurpose: ['proofPurpose'],
+  verificationMethod: ['verificationMethod'],
+  cryptosuite: ['cryptosuite'],
+  type: ['type'],
+};
 
 const lastSegment = (iri: string): string => iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
 
