@@ -18,11 +18,12 @@
  * member too: stricter, never looser. Other statements (names, descriptions) only show, and a
  * moved one only goes missing from the display.
  */
-import { isObj, type Json } from '../formats/json-util.ts';
+import type { Json } from '../formats/json-util.ts';
 import { readNQuads, termKey, type NqStatement, type NqTerm } from '../jsonld/nquads-read.ts';
 import { shorten } from '../display.ts';
+import { unsignedShown } from './signed-display.ts';
+import { below, jsonValues, lastSegment, matches, rootOf } from './statements.ts';
 
-const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const VERIFIABLE_CREDENTIAL = 'https://www.w3.org/2018/credentials#VerifiableCredential';
 
 /** JSON member → the last IRI segments of the properties that state it. */
@@ -56,30 +57,6 @@ const PROOF: Members = {
   type: ['type'],
 };
 
-const lastSegment = (iri: string): string => iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
-
-/** JSON-LD 1.1 API §8.6 (jsonld.js _objectToRDF): a number's lexical form in RDF. */
-const lexicalNumber = (n: number): string => (Number.isInteger(n) && Math.abs(n) < 1e21 ? String(n) : n.toExponential(15).replace(/(\d)0*e\+?/, '$1E'));
-
-/** The values a JSON member gives, as statement objects would key them; `undefined` for a node without an id. */
-function jsonValues(v: unknown): (string | undefined)[] {
-  const list = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
-  return list.map((x) => {
-    if (typeof x === 'string') return x;
-    if (typeof x === 'number') return lexicalNumber(x);
-    if (typeof x === 'boolean') return String(x);
-    if (isObj(x)) return typeof x.id === 'string' ? x.id : typeof x['@id'] === 'string' ? x['@id'] : undefined;
-    return '\u0000';
-  });
-}
-
-/** Whether a JSON value is the statement's object: the IRI or lexical form itself, or (a `@vocab` term) the IRI's last segment. */
-function matches(o: NqTerm, v: string | undefined): boolean {
-  if ('blank' in o) return v === undefined;
-  if ('literal' in o) return v === o.literal;
-  return v !== undefined && (v === o.iri || lastSegment(o.iri) === v);
-}
-
 /**
  * The first statement about `nodes` under a property of `members` that no value of the JSON
  * objects `json` accounts for; each JSON value accounts for one statement (a multiset), so a
@@ -98,23 +75,9 @@ function unaccounted(statements: NqStatement[], nodes: Set<string>, json: Json[]
   return undefined;
 }
 
-/** The node the top JSON object is: `<id>`, or the one node of `type` that no statement points to. */
-function rootOf(statements: NqStatement[], id: unknown, type?: string): string | undefined {
-  if (typeof id === 'string' && statements.some((s) => 'iri' in s.subject && s.subject.iri === id)) return id;
-  const pointedTo = new Set(statements.filter((s) => !('literal' in s.object)).map((s) => termKey(s.object)));
-  const roots = new Set(statements.filter((s) => !pointedTo.has(termKey(s.subject)) && (!type || (s.predicate === RDF_TYPE && termKey(s.object) === type))).map((s) => termKey(s.subject)));
-  return roots.size === 1 ? [...roots][0] : undefined;
-}
-
 const shown = (o: NqTerm): string => ('blank' in o ? 'a node' : shorten(termKey(o), 80));
 const say = (what: string, found: { member: string; object: NqTerm }): string =>
   `${what} signs a ${found.member} (${shown(found.object)}) that is not where Lanyard reads it (its ${found.member} member): what would be checked is not what was signed`;
-
-/** The nodes `nodes` point to under `names`, and the JSON objects `json` hold under `member`: one level down. */
-function below(statements: NqStatement[], nodes: Set<string>, json: Json[], member: string, names: readonly string[]): { nodes: Set<string>; json: Json[] } {
-  const under = statements.filter((s) => nodes.has(termKey(s.subject)) && names.includes(lastSegment(s.predicate)));
-  return { nodes: new Set(under.map((s) => termKey(s.object))), json: json.flatMap((j) => (Array.isArray(j[member]) ? j[member] : [j[member]])).filter(isObj) };
-}
 
 /** Why Lanyard's reading of the credential is not what its canonical form `canon` signs, or undefined. */
 export function unreadInCredential(canon: string, credential: Json): string | undefined {
@@ -132,7 +95,7 @@ export function unreadInCredential(canon: string, credential: Json): string | un
   if (inSubject) return say('the subject', inSubject);
   const ids = below(statements, subjects.nodes, subjects.json, 'identifier', SUBJECT.identifier!);
   const inIdentity = unaccounted(statements, ids.nodes, ids.json, IDENTITY);
-  return inIdentity ? say('an identifier entry', inIdentity) : undefined;
+  return inIdentity ? say('an identifier entry', inIdentity) : unsignedShown(statements, top, credential);
 }
 
 /** Why Lanyard's reading of the proof is not what its configuration's canonical form `canon` signs, or undefined. */
