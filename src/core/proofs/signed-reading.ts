@@ -15,8 +15,9 @@
  * a property named like a member Lanyard reads must be a value of that JSON member. Properties are
  * matched by their IRI's last segment (`…/2018/credentials#validUntil`, `…/status#statusSize`,
  * security's `#expiration` for `expires`), so a property under another vocabulary is held to the
- * member too: stricter, never looser. Other statements (names, descriptions) only show, and a
- * moved one only goes missing from the display.
+ * member too: stricter, never looser. Other statements (names, descriptions) only show: a moved
+ * one only goes missing from the display, and what is shown must be signed as what it is shown as
+ * (signed-display.ts).
  */
 import type { Json } from '../formats/json-util.ts';
 import { readNQuads, termKey, type NqStatement, type NqTerm } from '../jsonld/nquads-read.ts';
