@@ -5,6 +5,7 @@
 import { reasonOf } from '../display.ts';
 import { ErrorCodes } from '../errors.ts';
 import { applyDataIntegrity, verifyDataIntegrity } from '../proofs/verify.ts';
+import { unsettleWithheld } from '../proofs/withheld.ts';
 import { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
@@ -55,12 +56,14 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
     return badge;
   }
   const later = laterChecks(c, ctx);
-  applyDataIntegrity(await verifyDataIntegrity(c, ctx), checks);
+  const report = await verifyDataIntegrity(c, ctx);
+  applyDataIntegrity(report, checks);
   checks.skip('hosted', 'A signed credential is checked by its proof, not a hosted copy');
   if (checks.outcome('signature') === 'fail' || checks.outcome('issuer-key') === 'fail') {
     checks.skipRemaining('The proof or its key failed');
     return badge;
   }
   reportLater(checks, await later);
+  unsettleWithheld(report, c, checks);
   return badge;
 };

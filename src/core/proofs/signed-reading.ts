@@ -6,21 +6,25 @@
  * The added context is not itself signed, so anyone holding a genuine credential could move its
  * validUntil, a credentialStatus entry or a member of one (statusSize: another bit is read), or
  * the proof's expires, out of Lanyard's sight while the proof still verifies, and an expired,
- * revoked or no-longer-vouched-for badge would read as valid.
+ * revoked or no-longer-vouched-for badge would read as valid; or the subject's identifier entries
+ * (the recipient check's claims), and a badge issued to someone else would read as valid to anyone.
  *
  * So each statement the verdict rests on, as signed, must be one Lanyard reads where it reads it:
- * every value the canonical form gives the credential node (or a status entry, or the proof) under
+ * every value the canonical form gives the credential node (or a status entry, its subject, an
+ * identifier entry of the subject, or the proof) under
  * a property named like a member Lanyard reads must be a value of that JSON member. Properties are
  * matched by their IRI's last segment (`…/2018/credentials#validUntil`, `…/status#statusSize`,
  * security's `#expiration` for `expires`), so a property under another vocabulary is held to the
- * member too: stricter, never looser. Other statements (names, descriptions) only show, and a
- * moved one only goes missing from the display.
+ * member too: stricter, never looser. Other statements (names, descriptions) only show: a moved
+ * one only goes missing from the display, and what is shown must be signed as what it is shown as
+ * (signed-display.ts).
  */
-import { isObj, type Json } from '../formats/json-util.ts';
+import type { Json } from '../formats/json-util.ts';
 import { readNQuads, termKey, type NqStatement, type NqTerm } from '../jsonld/nquads-read.ts';
 import { shorten } from '../display.ts';
+import { unsignedShown } from './signed-display.ts';
+import { below, jsonValues, lastSegment, matches, rootOf } from './statements.ts';
 
-const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const VERIFIABLE_CREDENTIAL = 'https://www.w3.org/2018/credentials#VerifiableCredential';
 
 /** JSON member → the last IRI segments of the properties that state it. */
@@ -31,32 +35,28 @@ const same = (...names: string[]): Members => Object.fromEntries(names.map((n) =
 const CREDENTIAL: Members = same('validFrom', 'validUntil', 'issuanceDate', 'expirationDate', 'issuer', 'credentialSubject', 'credentialStatus');
 /** What status/status-list.ts and status/revocation-list.ts read of each entry. */
 const STATUS_ENTRY: Members = same('statusListIndex', 'statusPurpose', 'statusListCredential', 'statusSize');
-/** What proofs/verify.ts reads of a proof besides the members a moved copy would break (VC DI 1.0 §2.1). */
-const PROOF: Members = { expires: ['expiration', 'expires'], previousProof: ['previousProof'] };
-
-const lastSegment = (iri: string): string => iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
-
-/** JSON-LD 1.1 API §8.6 (jsonld.js _objectToRDF): a number's lexical form in RDF. */
-const lexicalNumber = (n: number): string => (Number.isInteger(n) && Math.abs(n) < 1e21 ? String(n) : n.toExponential(15).replace(/(\d)0*e\+?/, '$1E'));
-
-/** The values a JSON member gives, as statement objects would key them; `undefined` for a node without an id. */
-function jsonValues(v: unknown): (string | undefined)[] {
-  const list = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
-  return list.map((x) => {
-    if (typeof x === 'string') return x;
-    if (typeof x === 'number') return lexicalNumber(x);
-    if (typeof x === 'boolean') return String(x);
-    if (isObj(x)) return typeof x.id === 'string' ? x.id : typeof x['@id'] === 'string' ? x['@id'] : undefined;
-    return '\u0000';
-  });
-}
-
-/** Whether a JSON value is the statement's object: the IRI or lexical form itself, or (a `@vocab` term) the IRI's last segment. */
-function matches(o: NqTerm, v: string | undefined): boolean {
-  if ('blank' in o) return v === undefined;
-  if ('literal' in o) return v === o.literal;
-  return v !== undefined && (v === o.iri || lastSegment(o.iri) === v);
-}
+/**
+ * What the recipient check reads of the subject (formats/ob3-badge.ts recipientsOf, verify/recipient.ts):
+ * its id (the credentialSubject statement's object), its identifier entries (OB 3.0 §AchievementSubject
+ * `identifier`; the beta context's IRI ends in `Identifier`) and, of each, OB 3.0 §IdentityObject.
+ */
+const SUBJECT: Members = { identifier: ['identifier', 'Identifier'] };
+const IDENTITY: Members = same('identityHash', 'identityType', 'hashed', 'salt');
+/**
+ * What proofs/verify-proof.ts and verify.ts read of a proof (VC DI 1.0 §2.1): its suite, purpose and
+ * method besides its expiry and chain. A proof's own @context, which no signature covers, decides
+ * how its configuration reads (suites.ts proofConfig, as digitalbazaar's libraries do; VC DI EdDSA
+ * §3.2.5 would use the document's): in a context of one's own, `assertionMethod` could name the
+ * authenticationMethod a proof was signed for. So each is held to the statement, as signed.
+ */
+const PROOF: Members = {
+  expires: ['expiration', 'expires'],
+  previousProof: ['previousProof'],
+  proofPurpose: ['proofPurpose'],
+  verificationMethod: ['verificationMethod'],
+  cryptosuite: ['cryptosuite'],
+  type: ['type'],
+};
 
 /**
  * The first statement about `nodes` under a property of `members` that no value of the JSON
@@ -76,14 +76,6 @@ function unaccounted(statements: NqStatement[], nodes: Set<string>, json: Json[]
   return undefined;
 }
 
-/** The node the top JSON object is: `<id>`, or the one node of `type` that no statement points to. */
-function rootOf(statements: NqStatement[], id: unknown, type?: string): string | undefined {
-  if (typeof id === 'string' && statements.some((s) => 'iri' in s.subject && s.subject.iri === id)) return id;
-  const pointedTo = new Set(statements.filter((s) => !('literal' in s.object)).map((s) => termKey(s.object)));
-  const roots = new Set(statements.filter((s) => !pointedTo.has(termKey(s.subject)) && (!type || (s.predicate === RDF_TYPE && termKey(s.object) === type))).map((s) => termKey(s.subject)));
-  return roots.size === 1 ? [...roots][0] : undefined;
-}
-
 const shown = (o: NqTerm): string => ('blank' in o ? 'a node' : shorten(termKey(o), 80));
 const say = (what: string, found: { member: string; object: NqTerm }): string =>
   `${what} signs a ${found.member} (${shown(found.object)}) that is not where Lanyard reads it (its ${found.member} member): what would be checked is not what was signed`;
@@ -93,12 +85,18 @@ export function unreadInCredential(canon: string, credential: Json): string | un
   const statements = readNQuads(canon).filter((s) => s.graph === '');
   const root = rootOf(statements, credential.id ?? credential['@id'], VERIFIABLE_CREDENTIAL);
   if (root === undefined) return 'the credential signs no single credential node that Lanyard could read its dates and status from';
-  const found = unaccounted(statements, new Set([root]), [credential], CREDENTIAL);
+  const top = new Set([root]);
+  const found = unaccounted(statements, top, [credential], CREDENTIAL);
   if (found) return say('the credential', found);
-  const entries = new Set(statements.filter((s) => termKey(s.subject) === root && lastSegment(s.predicate) === 'credentialStatus').map((s) => termKey(s.object)));
-  const json = (Array.isArray(credential.credentialStatus) ? credential.credentialStatus : [credential.credentialStatus]).filter(isObj);
-  const inEntry = entries.size ? unaccounted(statements, entries, json, STATUS_ENTRY) : undefined;
-  return inEntry ? say('a status entry', inEntry) : undefined;
+  const entries = below(statements, top, [credential], 'credentialStatus', ['credentialStatus']);
+  const inEntry = entries.nodes.size ? unaccounted(statements, entries.nodes, entries.json, STATUS_ENTRY) : undefined;
+  if (inEntry) return say('a status entry', inEntry);
+  const subjects = below(statements, top, [credential], 'credentialSubject', ['credentialSubject']);
+  const inSubject = unaccounted(statements, subjects.nodes, subjects.json, SUBJECT);
+  if (inSubject) return say('the subject', inSubject);
+  const ids = below(statements, subjects.nodes, subjects.json, 'identifier', SUBJECT.identifier!);
+  const inIdentity = unaccounted(statements, ids.nodes, ids.json, IDENTITY);
+  return inIdentity ? say('an identifier entry', inIdentity) : unsignedShown(statements, top, credential);
 }
 
 /** Why Lanyard's reading of the proof is not what its configuration's canonical form `canon` signs, or undefined. */

@@ -21,6 +21,7 @@ import { methodKeyOf } from './method.ts';
 import { unreadInCredential, unreadInProof } from './signed-reading.ts';
 import { proofConfig, suiteOf, type Suite } from './suites.ts';
 import type { SignatureOutcome } from './types.ts';
+import { loneSurrogateIn } from './unicode.ts';
 import { shorten } from '../display.ts';
 
 export interface ProofInput {
@@ -135,6 +136,9 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   if (proof.previousProof !== undefined) return { ...info, signature: unsettled(ErrorCodes.UNSUPPORTED, 'The proof is part of a proof chain (previousProof), which Lanyard does not check yet') };
   const signed = readSignature(suite, proof);
   if ('outcome' in signed) return { ...info, signature: signed };
+  // Text that is not Unicode hashes as U+FFFD (unicode.ts): what was signed cannot be told from what is shown.
+  const lone = loneSurrogateIn(input.document) ?? loneSurrogateIn(proof);
+  if (lone !== undefined) return { ...info, signature: unsettled(ErrorCodes.UNSUPPORTED, `The credential holds text that is not Unicode (a lone surrogate in ${shorten(JSON.stringify(lone), 60)}), which ${suite.name} cannot sign one way only (RFC 8785 §3.2.2.2, RDF 1.1 §3.3)`) };
   const found = await methodKeyOf(proof.verificationMethod, ctx);
   if ('missing' in found) return { ...info, signature: unsettled(ErrorCodes.NO_KEY, found.missing) };
   const { key } = found;

@@ -1,0 +1,62 @@
+/**
+ * Whether what Lanyard shows of a credential (formats/ob3-badge.ts toBadge) was signed as what it is
+ * shown as. A context that does not protect its terms (JSON-LD 1.1 §4.1.11 `@protected`; the JFF
+ * Plugfest 1 context, OB 3.0's first drafts) lets an embedded context swap `name` and `description`
+ * on a node: the statements, and so the proof, stay the same, and the badge would show its
+ * description as its name. So each text shown of the credential, its issuer, its achievement, the
+ * achievement's criteria and the evidence must be a signed statement of that node under a property
+ * of the member's name. A signed text Lanyard does not read only goes missing from the display.
+ */
+import { isObj, type Json } from '../formats/json-util.ts';
+import { termKey, type NqStatement } from '../jsonld/nquads-read.ts';
+import { shorten } from '../display.ts';
+import { lastSegment, matches } from './statements.ts';
+
+type Level = { nodes: Set<string>; json: Json[] };
+
+/** The first shown member of `at` that is not signed as that member, or undefined. */
+function unsignedIn(statements: NqStatement[], at: Level, members: readonly string[]): { member: string; value: string } | undefined {
+  for (const member of members) {
+    for (const j of at.json) {
+      const v = j[member];
+      // What toBadge shows: a member that is one string (str()).
+      if (typeof v !== 'string') continue;
+      if (!statements.some((s) => lastSegment(s.predicate) === member && at.nodes.has(termKey(s.subject)) && matches(s.object, v))) return { member, value: v };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The nodes the JSON objects under `member` of `parent` are: an object's id, or (one without) any
+ * blank node `parent`'s nodes point to. Found by the JSON, not by property names, which contexts
+ * spell differently (OB 3.0.2 states the achievement as `…#achievement-0`).
+ */
+function under(statements: NqStatement[], parent: Level, member: string): Level {
+  const json = parent.json.flatMap((j) => (Array.isArray(j[member]) ? j[member] : [j[member]])).filter(isObj);
+  const nodes = new Set<string>();
+  for (const j of json) {
+    const id = j.id ?? j['@id'];
+    if (typeof id === 'string') nodes.add(id);
+    else for (const s of statements) if ('blank' in s.object && parent.nodes.has(termKey(s.subject))) nodes.add(termKey(s.object));
+  }
+  return { nodes, json };
+}
+
+/** Why something Lanyard would show of the credential is not signed as it is shown, or undefined. */
+export function unsignedShown(statements: NqStatement[], root: Set<string>, credential: Json): string | undefined {
+  const top: Level = { nodes: root, json: [credential] };
+  const achievements = under(statements, under(statements, top, 'credentialSubject'), 'achievement');
+  const shown: [string, Level, readonly string[]][] = [
+    ['the credential', top, ['name', 'description', 'awardedDate']],
+    ['its issuer', under(statements, top, 'issuer'), ['name', 'description', 'url', 'email']],
+    ['its achievement', achievements, ['name', 'description']],
+    ["its achievement's criteria", under(statements, achievements, 'criteria'), ['narrative']],
+    ['its evidence', under(statements, top, 'evidence'), ['name', 'description', 'narrative', 'genre']],
+  ];
+  for (const [what, at, members] of shown) {
+    const found = unsignedIn(statements, at, members);
+    if (found) return `${what} shows a ${found.member} (${shorten(JSON.stringify(found.value), 80)}) that it does not sign as its ${found.member}: what would be shown is not what was signed`;
+  }
+  return undefined;
+}

@@ -1,0 +1,47 @@
+/**
+ * Reading canonical N-Quads statements against the JSON that Lanyard reads (signed-reading.ts,
+ * signed-display.ts): a JSON member's values as statement objects would key them, whether one is
+ * a statement's object, the node the top JSON object is, and the nodes one level down.
+ */
+import { isObj, type Json } from '../formats/json-util.ts';
+import { termKey, type NqStatement, type NqTerm } from '../jsonld/nquads-read.ts';
+
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+
+export const lastSegment = (iri: string): string => iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
+
+/** JSON-LD 1.1 API §8.6 (jsonld.js _objectToRDF): a number's lexical form in RDF. */
+const lexicalNumber = (n: number): string => (Number.isInteger(n) && Math.abs(n) < 1e21 ? String(n) : n.toExponential(15).replace(/(\d)0*e\+?/, '$1E'));
+
+/** The values a JSON member gives, as statement objects would key them; `undefined` for a node without an id. */
+export function jsonValues(v: unknown): (string | undefined)[] {
+  const list = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
+  return list.map((x) => {
+    if (typeof x === 'string') return x;
+    if (typeof x === 'number') return lexicalNumber(x);
+    if (typeof x === 'boolean') return String(x);
+    if (isObj(x)) return typeof x.id === 'string' ? x.id : typeof x['@id'] === 'string' ? x['@id'] : undefined;
+    return '\u0000';
+  });
+}
+
+/** Whether a JSON value is the statement's object: the IRI or lexical form itself, or (a `@vocab` term) the IRI's last segment. */
+export function matches(o: NqTerm, v: string | undefined): boolean {
+  if ('blank' in o) return v === undefined;
+  if ('literal' in o) return v === o.literal;
+  return v !== undefined && (v === o.iri || lastSegment(o.iri) === v);
+}
+
+/** The node the top JSON object is: `<id>`, or the one node of `type` that no statement points to. */
+export function rootOf(statements: NqStatement[], id: unknown, type?: string): string | undefined {
+  if (typeof id === 'string' && statements.some((s) => 'iri' in s.subject && s.subject.iri === id)) return id;
+  const pointedTo = new Set(statements.filter((s) => !('literal' in s.object)).map((s) => termKey(s.object)));
+  const roots = new Set(statements.filter((s) => !pointedTo.has(termKey(s.subject)) && (!type || (s.predicate === RDF_TYPE && termKey(s.object) === type))).map((s) => termKey(s.subject)));
+  return roots.size === 1 ? [...roots][0] : undefined;
+}
+
+/** The nodes `nodes` point to under `names`, and the JSON objects `json` hold under `member`: one level down. */
+export function below(statements: NqStatement[], nodes: Set<string>, json: Json[], member: string, names: readonly string[]): { nodes: Set<string>; json: Json[] } {
+  const under = statements.filter((s) => nodes.has(termKey(s.subject)) && names.includes(lastSegment(s.predicate)));
+  return { nodes: new Set(under.map((s) => termKey(s.object))), json: json.flatMap((j) => (Array.isArray(j[member]) ? j[member] : [j[member]])).filter(isObj) };
+}

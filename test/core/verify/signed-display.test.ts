@@ -1,0 +1,45 @@
+/**
+ * What Lanyard shows must be what was signed, as what it is shown as (src/core/proofs/signed-display.ts).
+ * A published credential under a context whose terms are not protected (JFF Plugfest 1,
+ * test/fixtures/suites/vc-ed_plugfest-1-2022_plugfest-1-ex-2.json): an embedded context swapping
+ * `name` and `description` on the achievement keeps every statement, and so the proof, while the
+ * badge would show its description as its name.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { verify } from '../../../src/core/verify/pipeline.ts';
+import { credential, generateSigner, signCredential } from '../proofs/support.ts';
+
+const NOW = new Date('2026-11-26T00:00:00Z');
+type Doc = Record<string, any>;
+const published = (): Doc => JSON.parse(readFileSync(new URL('../../fixtures/suites/vc-ed_plugfest-1-2022_plugfest-1-ex-2.json', import.meta.url), 'utf8')) as Doc;
+const run = (vc: unknown) => verify(JSON.stringify(vc), { now: NOW });
+// The context's own datatype for both (sic: https, as the Plugfest 1 context writes it).
+const STRING = 'https://www.w3.org/2001/XMLSchema#string';
+const swap = (a: string, b: string) => ({ [a]: { '@id': `https://schema.org/${b}`, '@type': STRING }, [b]: { '@id': `https://schema.org/${a}`, '@type': STRING } });
+
+describe('a shown text signed as another member', () => {
+  it('the published credential: valid, showing its achievement name', async () => {
+    const r = await run(published());
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
+    expect(r.badge?.name).toBe('Our Wallet Passed JFF Plugfest #1 2022');
+  });
+
+  it("the achievement's name and description swapped by an embedded context: not valid", async () => {
+    const vc = published();
+    const a = vc.credentialSubject.achievement;
+    vc.credentialSubject.achievement = { '@context': swap('name', 'description'), ...a, name: a.description, description: a.name };
+    const r = await run(vc);
+    expect(r.verdict, JSON.stringify(r.checks)).not.toBe('valid');
+    expect(r.checks.find((c) => c.id === 'signature')?.message).toMatch(/achievement shows a name/);
+  });
+
+  it('a node named twice (the issuer as the achievement\'s creator, by another name): valid, each shown name signed', async () => {
+    const alice = await generateSigner();
+    const c = credential(alice.did) as Doc;
+    c.credentialSubject.achievement.creator = { id: alice.did, type: ['Profile'], name: 'Department of Examples' };
+    const r = await run(await signCredential(c, alice));
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
+    expect(r.badge?.issuer.name).toBe('Example Issuer');
+  });
+});
