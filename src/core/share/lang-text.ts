@@ -18,7 +18,6 @@ export interface LangText {
 /** The shown texts a credential may give in several languages. */
 export type ShownTextField = 'name' | 'description' | 'issuerName' | 'narrative';
 export type ShownTexts = Partial<Record<ShownTextField, LangText[]>>;
-export const SHOWN_TEXT_FIELDS: readonly ShownTextField[] = ['name', 'description', 'issuerName', 'narrative'];
 
 /** At most this many languages of one text are read and kept: a list of 10,000 is hostile, not multilingual. */
 export const MAX_LANGUAGES = 16;

@@ -70,7 +70,7 @@ describe('reading language value objects (VC DM 2.0 §11.1)', () => {
     expect(langTexts([{ '@value': 42, '@language': 'en' }, { '@value': { x: 1 } }, { '@value': null }, 7, null])).toEqual([]);
     expect(langTexts({ '@value': 'x', '@language': 'not a tag!', '@direction': 'sideways' })).toEqual([{ value: 'x' }]);
     expect(langTexts({ '@value': 'x', '@language': 'a'.repeat(10_000) })).toEqual([{ value: 'x' }]);
-    expect(langTexts({ '@value': 'abc\u202Edef', '@language': 'en' })[0].value).toBe('abc\u202Edef');
+    expect(langTexts({ '@value': 'abc\u202Edef', '@language': 'en' })[0]?.value).toBe('abc\u202Edef');
   });
 });
 
