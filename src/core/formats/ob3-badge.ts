@@ -218,13 +218,13 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
   const iss = isObj(c.issuer) ? c.issuer : {};
   const crit = a.criteria;
   const evidence: Evidence[] = arr(c.evidence).map((e) =>
-    isObj(e) ? { id: str(e.id), name: str(e.name), description: str(e.description), narrative: str(e.narrative), genre: str(e.genre) } : { id: str(e) },
+    isObj(e) ? { id: str(e.id), name: firstText(e.name), description: firstText(e.description), narrative: firstText(e.narrative), genre: firstText(e.genre) } : { id: str(e) },
   );
   const alignments: Alignment[] = arr(a.alignment).filter(isObj).map((x) => ({
-    targetName: str(x.targetName) ?? '',
+    targetName: firstText(x.targetName) ?? '',
     targetUrl: str(x.targetUrl),
-    targetDescription: str(x.targetDescription),
-    targetFramework: str(x.targetFramework),
+    targetDescription: firstText(x.targetDescription),
+    targetFramework: firstText(x.targetFramework),
     targetCode: str(x.targetCode),
   }));
   const { from, until } = windowOf(c);
@@ -240,7 +240,7 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
     description: firstText(descriptionFrom),
     image: textOrId(a.image) ?? textOrId(c.image),
     criteria: isObj(crit) ? { url: str(crit.id), narrative: firstText(narrative) } : undefined,
-    issuer: { id: issuerIdOf(c), name: firstText(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: str(iss.description) },
+    issuer: { id: issuerIdOf(c), name: firstText(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: firstText(iss.description) },
     issuedOn: str(c.awardedDate) ?? validFrom,
     validFrom,
     expires: str(until?.[1]),

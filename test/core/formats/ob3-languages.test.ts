@@ -5,12 +5,14 @@
  * each language the popup may show must be signed as that member of that node
  * (src/core/proofs/signed-display.ts). Signed with the project's own signer (src/core/proofs/sign.ts).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toBadge } from '../../../src/core/formats/ob3-badge.ts';
 import { langTexts } from '../../../src/core/formats/lang-text.ts';
-import { MAX_LANGUAGES } from '../../../src/core/share/lang-text.ts';
+import { chooseText, MAX_LANGUAGES } from '../../../src/core/share/lang-text.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { credential, generateSigner, signCredential } from '../proofs/support.ts';
+import { generateEcSigner, signEcdsaJcs } from '../proofs/suites-sign.ts';
 
 const NOW = new Date('2026-11-26T00:00:00Z');
 type Doc = Record<string, any>;
@@ -56,6 +58,17 @@ describe('reading language value objects (VC DM 2.0 §11.1)', () => {
     const b = toBadge(c, 'ob3.0-data-integrity');
     expect(b.name).toBe('Teamwork credential');
     expect(b.texts?.name).toEqual([{ value: 'Teamwork credential', language: 'en' }]);
+  });
+
+  it('evidence, alignments and the issuer\'s description: their first language, not nothing', () => {
+    const c = multilingual('did:example:issuer');
+    c.evidence = [{ id: 'https://example.com/e/1', type: ['Evidence'], name: [{ '@value': 'Portfolio', '@language': 'en' }], description: { '@value': 'Dossier', '@language': 'fr' } }];
+    c.credentialSubject.achievement.alignment = [{ type: ['Alignment'], targetName: { '@value': 'Collaboration', '@language': 'en' }, targetUrl: 'https://example.com/f/1' }];
+    c.issuer.description = [{ '@value': 'Une école', '@language': 'fr' }];
+    const b = toBadge(c, 'ob3.0-data-integrity');
+    expect(b.evidence[0]).toMatchObject({ name: 'Portfolio', description: 'Dossier' });
+    expect(b.alignments[0]?.targetName).toBe('Collaboration');
+    expect(b.issuer.description).toBe('Une école');
   });
 
   it('plain strings keep no texts (the record stays as it was)', () => {
@@ -131,5 +144,45 @@ describe('a language value object is shown only as signed', () => {
     const r = await run(vc);
     expect(r.verdict, JSON.stringify(r.checks)).not.toBe('valid');
     expect(r.checks.find((c) => c.id === 'signature')?.message).toMatch(/achievement shows a name \("Works in teams"\)/);
+  });
+});
+
+describe('a base direction (@direction) under a proof', () => {
+  it('RDFC (eddsa-rdfc-2022): the suites do not say how a direction is signed (w3c/vc-data-integrity#366), so indeterminate, never invalid', async () => {
+    const alice = await generateSigner();
+    const vc = (await signCredential(multilingual(alice.did, false), alice)) as Doc;
+    vc.credentialSubject.achievement.name[2]['@direction'] = 'rtl';
+    const r = await run(vc);
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('indeterminate');
+    const sig = r.checks.find((c) => c.id === 'signature');
+    expect(sig).toMatchObject({ outcome: 'indeterminate', code: 'ERR_UNSUPPORTED' });
+    expect(sig?.message).toMatch(/base direction \(@direction/);
+  });
+
+  it('JCS (ecdsa-jcs-2019, no JSON-LD): a genuine credential with a direction is valid, its direction kept', async () => {
+    const ec = await generateEcSigner('P-256');
+    const r = await run(await signEcdsaJcs(multilingual(ec.did), ec));
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
+    expect(r.badge?.texts?.name?.[2]).toEqual({ value: 'العمل الجماعي', language: 'ar', direction: 'rtl' });
+  });
+
+  it('JCS: the Arabic name changed after signing: invalid', async () => {
+    const ec = await generateEcSigner('P-256');
+    const vc = (await signEcdsaJcs(multilingual(ec.did), ec)) as Doc;
+    vc.credentialSubject.achievement.name[2]['@value'] = 'شهادة طبية';
+    expect((await run(vc)).verdict).toBe('invalid');
+  });
+});
+
+describe('a real multilingual credential (Blockcerts v3, VC 2.0)', () => {
+  it("cert-verifier-js's name and description in English, French and Arabic: each language kept, the French one chosen for fr-CA, the Arabic right to left", async () => {
+    const text = readFileSync(new URL('../../fixtures/real/blockcerts-cert-verifier-js/v3_mocknet-vc-v2-name-description-multilingual.json', import.meta.url), 'utf8');
+    const r = await verify(text, { now: NOW });
+    expect(r.badge?.name).toBe('Canadian Id Card');
+    const names = r.badge?.texts?.name ?? [];
+    expect(names.map((x) => x.language)).toEqual(['en', 'fr', 'ar']);
+    expect(chooseText(names, 'fr-CA')?.value).toBe("Carte d'Identité Canadienne");
+    expect(chooseText(names, 'ar')?.direction).toBe('rtl');
+    expect(chooseText(r.badge?.texts?.description ?? [], 'fr')?.value).toMatch(/^Un example Blockcerts/);
   });
 });
