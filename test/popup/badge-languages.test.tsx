@@ -11,6 +11,8 @@ import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
 import { chooseText } from '../../src/core/share/lang-text.ts';
 import { guards } from '../../src/messaging/validate.ts';
 import { App } from '../../src/popup/App.tsx';
+import BadgeScreen from '../../src/popup/badge/BadgeScreen.tsx';
+import { EnvContext } from '../../src/popup/env.ts';
 import { detailForDisplay, viewForDisplay } from '../../src/popup/display.ts';
 import { createTranslator, type Messages } from '../../src/popup/i18n.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
@@ -77,6 +79,23 @@ describe('a badge in several languages, in the popup', () => {
     expect(d.criteria?.narrative).toBe('Proposé par ses pairs');
     expect(d.issuerName).toBe('Émetteur exemple');
     expect(d.texts).toBeUndefined();
+  });
+
+  it('the badge page in French: title, description and criteria in French; in Arabic, the title right to left', async () => {
+    const actions = { ...createMockActions(), getBadge: async () => ({ ok: true as const, value: DETAIL }) };
+    const page = (tr: typeof t, locale: string) =>
+      render(
+        <EnvContext.Provider value={{ actions, t: tr, locale, now }}>
+          <BadgeScreen badgeKey={DETAIL.key} onShare={() => {}} onAddresses={() => {}} onGuide={() => {}} onChanged={() => {}} onRemoved={() => {}} />
+        </EnvContext.Provider>,
+      );
+    page(tFr, 'fr');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Travail en équipe' })).toBeTruthy();
+    expect(screen.getByText('Travaille en équipe')).toBeTruthy();
+    expect(screen.getByText('Proposé par ses pairs')).toBeTruthy();
+    cleanup();
+    page(t, 'ar');
+    expect((await screen.findByRole('heading', { level: 2, name: 'العمل الجماعي' })).getAttribute('dir')).toBe('rtl');
   });
 
   it('@direction reaches the row as its dir', async () => {
