@@ -1,4 +1,5 @@
 /** The badge page: header with issuer, share and re-verify, the verification panel, and the facts. */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { displayText } from '../../core/share/display.ts';
@@ -13,6 +14,7 @@ import { ErrorState } from '../ui/ErrorState.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { Sentence, slot } from '../ui/Sentence.tsx';
 import { BadgeFacts, ExternalLink } from './BadgeFacts.tsx';
 import { needsHostAccess } from './check-text.ts';
 import { VerificationPanel } from './VerificationPanel.tsx';
@@ -34,7 +36,7 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
   const { t, actions } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey, t);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: string }>();
+  const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: ComponentChildren }>();
   // "Allow access" only when access is missing: a check that could not fetch from a host Lanyard
   // may already read means the site is down, and the offer would do nothing (seen in Chromium).
   const ready = detail.status === 'ready' ? detail.value : undefined;
@@ -78,7 +80,7 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
     const unreached = after.status === 'ready' && after.value.unreachable && after.value.unreachable.at !== b.unreachable?.at ? after.value.unreachable.hosts : undefined;
     setMessage(
       !r.ok ? { kind: 'error', text: errorText(t, r.error) }
-      : unreached ? { kind: 'info', text: t('reverifyUnreachable', unreached.map((h) => displayText(h, 80)).join(', ')) }
+      : unreached ? { kind: 'info', text: <Sentence text={t('reverifyUnreachable', slot(0))} words={[unreached.map((h) => displayText(h, 80))]} /> }
       : valid ? { kind: 'success', text: t('reverifyDone') }
       : { kind: 'info', text: t('reverifyDoneNotValid') },
     );
