@@ -23,6 +23,12 @@ import { isOffline } from '../ui/online.ts';
 
 export interface BadgeScreenProps {
   badgeKey: string;
+  /**
+   * Just imported ("Add a badge" opens the page at once, and the import's answer went with its
+   * screen): the page says "Added …" under the name, and the name, which takes focus, is described
+   * by it, so a screen reader reads it once with the name (not a live region as well: twice).
+   */
+  added?: boolean;
   onShare(key: string): void;
   onAddresses(accountId: string): void;
   /** "Can't find a badge?": for a badge issued to an address the user has not confirmed. */
@@ -32,7 +38,7 @@ export interface BadgeScreenProps {
   onRemoved(): void;
 }
 
-export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
+export default function BadgeScreen({ badgeKey, added, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
   const { t, actions } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey, t);
   const [busy, setBusy] = useState(false);
@@ -105,12 +111,17 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
       <div class="badge-head">
         <BadgeImage src={b.image} size={72} />
         <div>
-          <ScreenTitle isolate>{b.name}</ScreenTitle>
+          <ScreenTitle isolate describedBy={added ? 'badge-added' : undefined}>{b.name}</ScreenTitle>
           {b.issuerName ? <p class="issuer" dir="auto">{issuerUrl ? <ExternalLink href={issuerUrl} text={b.issuerName} /> : b.issuerName}</p> : null}
           {/* The name and its link are the issuer's own words; this is where the checks place it (core/share/issuer-site.ts). */}
           {site ? <p class="issuer-site" dir="ltr">{t('badgeIssuerSite', site)}</p> : null}
         </div>
       </div>
+      {added ? (
+        <Notice kind="success" id="badge-added" quiet>
+          <Sentence text={t('importDone', slot(0))} words={[b.name]} />
+        </Notice>
+      ) : null}
       <div class="button-row">
         <button type="button" class="button primary" onClick={() => onShare(b.key)}>
           <Icon name="share" size={16} />
