@@ -90,6 +90,12 @@ function Shell({ start }: { start?: FilesScreen }) {
   });
 
   // Leaving a page that said "Added …" (the badge page after an import): coming back, it is not said again.
+  // Arriving on the list with no badge (the first sync, after the first sign-in), focus is about to
+  // land on the empty list's heading, "Getting your badges…", which a screen reader reads: the
+  // status bar does not say it a second time. Once focus is on that heading (its words change, and
+  // are not read again) or anywhere else, the status bar says a sync that starts.
+  const headingSaysSync = screenName === 'list' && state?.badgeCount === 0 && (previous.current !== 'list' || (landing.current !== undefined && document.activeElement?.id !== 'empty-title'));
+
   const go = (r: Route) => setStack([...stack.map((s) => (s.name === 'badge' && s.added ? { name: 'badge' as const, key: s.key } : s)), r]);
   const back = () => setStack(stack.length > 1 ? stack.slice(0, -1) : stack);
   const home = () => setStack([{ name: 'list' }]);
@@ -141,7 +147,7 @@ function Shell({ start }: { start?: FilesScreen }) {
   return (
     <div class="shell">
       <Header onBack={stack.length > 1 ? back : undefined} onNav={nav} showNav current={route.name === 'import' || route.name === 'guide' || route.name === 'accounts' || route.name === 'settings' ? route.name : undefined} />
-      <StatusBar state={state} online={online} onSignInAgain={signInAgain} />
+      <StatusBar state={state} online={online} onSignInAgain={signInAgain} quietStart={headingSaysSync} />
       <main class={`content content-${firstRun && route.name === 'list' ? 'welcome' : route.name}`}>
         {/* Keyed by the stack, so moving to another screen (or back) starts it afresh. */}
         <ScreenBoundary key={`${stack.length}:${route.name}`} screen={route.name} onBack={stack.length > 1 ? back : () => void data.reload()}>
