@@ -3,16 +3,25 @@
  * What the popup says to screen readers is said once (WCAG 4.1.3 Status Messages), found by the
  * accessibility review: an import from "Add a badge" said nothing (its answer went with its screen,
  * as the badge page opened with focus on the name); the first sync's "Getting your badges…" was
- * read twice, as the heading focus lands on and as the sync's announcement.
+ * read twice, as the heading focus lands on and as the sync's announcement; the list's count was
+ * read on every key typed in the search box.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountView } from '../../src/messaging/views.ts';
 import { App } from '../../src/popup/App.tsx';
+import { COUNT_PAUSE_MS } from '../../src/popup/list/count-announce.ts';
+import { EMPTY_QUERY } from '../../src/popup/list/filter.ts';
+import { ListScreen } from '../../src/popup/list/ListScreen.tsx';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
-import { now, renderApp, t } from './render.tsx';
+import { seedBadges } from '../../src/popup/mock-data.ts';
+import { now, renderApp, renderWithEnv, t } from './render.tsx';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 const focused = () => document.activeElement as HTMLElement;
 
@@ -73,5 +82,57 @@ describe('said once', () => {
     await screen.findByRole('listbox', { name: 'Your badges' }, { timeout: 5000 });
     await waitFor(() => expect(region.textContent).toBe('Sync finished: your badges are up to date.'));
     expect(said.filter(Boolean)).toEqual(['Sync finished: your badges are up to date.']);
+  });
+
+  it('the list\'s count is said once typing pauses, not on every key', () => {
+    vi.useFakeTimers();
+    const noop = () => undefined;
+    const views = seedBadges().views;
+    function Searchable() {
+      const [query, setQuery] = useState(EMPTY_QUERY);
+      return <ListScreen badges={{ status: 'ready', value: views }} accounts={[]} expected={views.length} query={query} onQuery={setQuery} active={0} onActive={noop} onOpen={noop} onImport={noop} onConnect={noop} onGuide={noop} onRetry={noop} listRef={{ current: null }} />;
+    }
+    renderWithEnv(<Searchable />);
+    const region = screen.getByTestId('count-announce');
+    expect(region.getAttribute('role')).toBe('status');
+    const shown = document.querySelector('.list-count')!;
+    // Not a live region itself, so it is not read as it changes.
+    expect(shown.closest('[role="status"], [aria-live]')).toBeNull();
+    expect(shown.textContent).toBe('Badges: 9');
+    // What shows as the list opens is on screen, not announced.
+    act(() => vi.advanceTimersByTime(COUNT_PAUSE_MS * 2));
+    expect(region.textContent).toBe('');
+    // What the region says, sampled after every key and every moment that passes.
+    const said: string[] = [];
+    const sample = () => {
+      const text = region.textContent ?? '';
+      if (text !== (said[said.length - 1] ?? '')) said.push(text);
+    };
+    const wait = (ms: number) => {
+      act(() => vi.advanceTimersByTime(ms));
+      sample();
+    };
+    const search = screen.getByRole('searchbox');
+    let typed = '';
+    for (const key of 'climate') {
+      typed += key;
+      fireEvent.input(search, { target: { value: typed } });
+      sample();
+      wait(COUNT_PAUSE_MS / 5);
+    }
+    // The count on screen follows each key; nothing was said while typing.
+    expect(shown.textContent).toBe('Showing 1 of 9 badges');
+    expect(said).toEqual([]);
+    wait(COUNT_PAUSE_MS - COUNT_PAUSE_MS / 5 - 1);
+    expect(said).toEqual([]);
+    wait(1);
+    expect(region.textContent).toBe('Showing 1 of 9 badges');
+    wait(COUNT_PAUSE_MS * 4);
+    expect(said).toEqual(['Showing 1 of 9 badges']);
+    // Cleared in one go: said once the pause has passed.
+    fireEvent.input(search, { target: { value: '' } });
+    sample();
+    wait(COUNT_PAUSE_MS);
+    expect(said).toEqual(['Showing 1 of 9 badges', 'Badges: 9']);
   });
 });
