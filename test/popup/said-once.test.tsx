@@ -100,7 +100,9 @@ describe('said once', () => {
     expect(shown.closest('[role="status"], [aria-live]')).toBeNull();
     expect(shown.textContent).toBe('Badges: 9');
     // What shows as the list opens is on screen, not announced.
-    act(() => vi.advanceTimersByTime(COUNT_PAUSE_MS * 2));
+    act(() => {
+      vi.advanceTimersByTime(COUNT_PAUSE_MS * 2);
+    });
     expect(region.textContent).toBe('');
     // What the region says, sampled after every key and every moment that passes.
     const said: string[] = [];
@@ -109,7 +111,9 @@ describe('said once', () => {
       if (text !== (said[said.length - 1] ?? '')) said.push(text);
     };
     const wait = (ms: number) => {
-      act(() => vi.advanceTimersByTime(ms));
+      act(() => {
+        vi.advanceTimersByTime(ms);
+      });
       sample();
     };
     const search = screen.getByRole('searchbox');
