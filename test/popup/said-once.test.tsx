@@ -9,13 +9,12 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AccountView } from '../../src/messaging/views.ts';
 import { App } from '../../src/popup/App.tsx';
 import { COUNT_PAUSE_MS } from '../../src/popup/list/count-announce.ts';
 import { EMPTY_QUERY } from '../../src/popup/list/filter.ts';
 import { ListScreen } from '../../src/popup/list/ListScreen.tsx';
-import { createMockActions } from '../../src/popup/mock-actions.ts';
 import { seedBadges } from '../../src/popup/mock-data.ts';
+import { firstSyncActions, signInToBadgr } from './first-sync.ts';
 import { now, renderApp, renderWithEnv, t } from './render.tsx';
 
 afterEach(() => {
@@ -48,35 +47,13 @@ describe('said once', () => {
   });
 
   it('the first sync: "Getting your badges…" is read as the heading focus lands on, not announced as well; its end is', async () => {
-    // A backpack whose first sync takes a moment: the list is empty (syncing), then has a badge (as in focus.test.tsx).
-    const mock = createMockActions({ scenario: 'first-run' });
-    const one = await createMockActions().listBadges(1);
-    const state = await mock.getState();
-    if (!one.ok || !state.ok) throw new Error('the mock answers');
-    let phase: 'first-run' | 'syncing' | 'done' = 'first-run';
-    let reads = 0;
-    const account: AccountView = { id: 'acct', kind: 'badgr', providerName: 'Canvas Credentials', baseUrl: 'https://api.badgr.io', user: 'ada@example.org', needsSignIn: false, sync: { status: 'syncing', done: 0, total: 1 } };
-    const actions = {
-      ...mock,
-      signIn: async () => ((phase = 'syncing'), { ok: true as const, value: account }),
-      getState: async () => {
-        if (phase === 'syncing' && ++reads > 2) phase = 'done';
-        const accounts = phase === 'first-run' ? [] : [{ ...account, sync: phase === 'done' ? { status: 'idle' as const, done: 1, total: 1, lastSyncedAt: '2026-12-05T00:00:00Z' } : account.sync }];
-        return { ok: true as const, value: { ...state.value, accounts, badgeCount: phase === 'done' ? 1 : 0 } };
-      },
-      listBadges: async () => ({ ok: true as const, value: phase === 'done' ? one.value.map((b) => ({ ...b, accountId: 'acct' })) : [] }),
-    };
+    const actions = await firstSyncActions();
     render(<App actions={actions} t={t} locale="en" now={now} />);
     // Every text the sync's live region takes.
     const region = screen.getByTestId('sync-announce');
     const said: string[] = [];
     new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
-    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
-    fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.org' } });
-    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'lanyard-demo' } });
-    const signIn = screen.getByRole('button', { name: 'Sign in' });
-    signIn.focus();
-    fireEvent.click(signIn);
+    await signInToBadgr();
     const waiting = await screen.findByRole('heading', { name: 'Getting your badges…' });
     await waitFor(() => expect(focused()).toBe(waiting));
     await screen.findByRole('listbox', { name: 'Your badges' }, { timeout: 5000 });
