@@ -89,13 +89,13 @@ function Shell({ start }: { start?: FilesScreen }) {
     landing.current = listRef.current ? undefined : target ? 'interim' : lost ? step : undefined;
   });
 
-  // Leaving a page that said "Added …" (the badge page after an import): coming back, it is not said again.
   // Arriving on the list with no badge (the first sync, after the first sign-in), focus is about to
   // land on the empty list's heading, "Getting your badges…", which a screen reader reads: the
   // status bar does not say it a second time. Once focus is on that heading (its words change, and
   // are not read again) or anywhere else, the status bar says a sync that starts.
   const headingSaysSync = screenName === 'list' && state?.badgeCount === 0 && (previous.current !== 'list' || (landing.current !== undefined && document.activeElement?.id !== 'empty-title'));
 
+  // Leaving a page that said "Added …" (the badge page after an import): coming back, it is not said again.
   const go = (r: Route) => setStack([...stack.map((s) => (s.name === 'badge' && s.added ? { name: 'badge' as const, key: s.key } : s)), r]);
   const back = () => setStack(stack.length > 1 ? stack.slice(0, -1) : stack);
   const home = () => setStack([{ name: 'list' }]);
