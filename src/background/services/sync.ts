@@ -17,6 +17,7 @@ import { createBadgeProcessor, type RunContext } from './sync-badge.ts';
 import { createSyncWriter } from './sync-writes.ts';
 import { anchorHolds, createSeen, nextSince, relist } from './sync-anchor.ts';
 import { createSlicer, lastOfEach } from './sync-slice.ts';
+import { announce, followNext } from './sync-bound.ts';
 import { boundAddresses, tooManyAddresses } from './address-bound.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
 import type { Identities } from './identities.ts';
@@ -108,6 +109,7 @@ export function createSync(d: SyncDeps) {
       // entry per badge, the later one, and no more than the page's limit at a time (sync-slice.ts).
       const slice = slicer.take(run.cursor, seen.fresh(lastOfEach(page.items.filter((i) => !page.overlapsPrevious || i.sourceId !== run.anchor))), page.limit);
       const { items } = slice;
+      announce(run, s.done, page.total);
       s.total = Math.max(page.total ?? 0, s.done + items.length, s.total);
       const keys = items.map((item) => badgeKey(account.id, item.sourceId));
       const found = await d.db.badges.getMany(keys);
@@ -149,7 +151,10 @@ export function createSync(d: SyncDeps) {
       run.cursor = page.next;
       run.anchor = page.items.at(-1)!.sourceId;
       run.doneBeforePage = s.done;
+      // A listing that goes on past what the backpack announced stops here, its pages read kept, resumed at this link (sync-bound.ts).
+      const endless = followNext(run, s.done, account);
       await d.db.syncState.put(s);
+      if (endless) throw endless;
       await d.alarms?.at(retryAlarm(account.id), now().getTime() + WATCHDOG_MS).catch(() => undefined);
     }
   }
