@@ -231,6 +231,18 @@ export function createSync(d: SyncDeps) {
       for (const id of fresh) void run(id);
       return { started: fresh.length > 0 };
     },
+    /**
+     * The account's retry alarm (retryAlarm: a failed run's retry, or a run's watchdog): a run only
+     * once its retry time has come (retry.ts retryDue), as the periodic sync. An alarm that fires
+     * early (one set before a failure moved the retry on, a stale one) must not bypass the backoff;
+     * it was spent firing, so it is set again for the retry time.
+     */
+    async runDue(accountId: string): Promise<SyncRecord> {
+      const s = await d.db.syncState.get(accountId);
+      if (!s || retryDue(s, now().getTime()) || running.has(accountId)) return run(accountId);
+      await d.alarms?.at(retryAlarm(accountId), s.retryAt!).catch(() => undefined);
+      return s;
+    },
     /** The periodic sync: every account whose retry time has come (retry.ts retryDue; the backoff is kept in syncState). */
     async runAll(): Promise<SyncRecord[]> {
       return Promise.all((await d.db.accounts.all()).map(async (a) => {
