@@ -35,6 +35,7 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_HOST_PERMISSION: 'errorPermissionDenied',
   ERR_UNSUPPORTED: 'errorUnsupported',
   ERR_DISABLED: 'errorDisabled',
+  ERR_INTERRUPTED: 'errorInterrupted',
   ERR_AUTH_FAILED: 'errorWrongPassword',
   ERR_INVALID_GRANT: 'errorWrongPassword',
   ERR_WRONG_PASSWORD: 'errorWrongPassword',
