@@ -20,11 +20,10 @@ import { dnsResolver } from '../platform/dns.ts';
 import type { App } from './handlers.ts';
 import { contentHandlers, popupHandlers } from './handlers.ts';
 import { createRouter } from './router.ts';
-import { retryAlarm } from './services/sync.ts';
+import { syncAlarm } from './sync-alarm.ts';
 import { createContentUi } from './services/content-ui.ts';
 import { dropLegacyAllSites } from './services/hover-sites.ts';
 import browser from '../platform/browser.ts';
-import { SYNC_ALARM } from './services/settings.ts';
 import { buildApp } from './wiring.ts';
 import { createEngineLoader, preloadEngineAtInstall } from '../platform/engine-loader.ts';
 
@@ -69,12 +68,9 @@ runtime.onMessage(
   }),
 );
 
+// The periodic sync and each account's retry, both only once the retry time a failed run set has come (./sync-alarm.ts).
 alarms.onAlarm((name) => {
-  const account = name.startsWith(retryAlarm('')) ? name.slice(retryAlarm('').length) : undefined;
-  if (name !== SYNC_ALARM && !account) return;
-  void getApp()
-    .then((a): Promise<unknown> => (account ? a.sync.run(account) : a.sync.runAll()))
-    .catch((e: unknown) => console.error('[lanyard] background sync failed', e));
+  void syncAlarm(name, async () => (await getApp()).sync)?.catch((e: unknown) => console.error('[lanyard] background sync failed', e));
 });
 
 /**

@@ -180,6 +180,11 @@ export interface SyncRun {
   relists?: number;
   /** The listing kept moving (more relists than allowed): the run ends without moving `since` on. */
   unsettled?: boolean;
+  /**
+   * The run's paging allowance (background/services/sync-bound.ts): the badges done when it began,
+   * the next links followed since, and the total the backpack announced at the run's first answer.
+   */
+  window?: { from: number; pages: number; announced?: number };
 }
 
 export interface SyncRecord {

@@ -89,7 +89,14 @@ function Shell({ start }: { start?: FilesScreen }) {
     landing.current = listRef.current ? undefined : target ? 'interim' : lost ? step : undefined;
   });
 
-  const go = (r: Route) => setStack([...stack, r]);
+  // Arriving on the list with no badge (the first sync, after the first sign-in), focus is about to
+  // land on the empty list's heading, "Getting your badges…", which a screen reader reads: the
+  // status bar does not say it a second time. Once focus is on that heading (its words change, and
+  // are not read again) or anywhere else, the status bar says a sync that starts.
+  const headingSaysSync = screenName === 'list' && state?.badgeCount === 0 && (previous.current !== 'list' || (landing.current !== undefined && document.activeElement?.id !== 'empty-title'));
+
+  // Leaving a page that said "Added …" (the badge page after an import): coming back, it is not said again.
+  const go = (r: Route) => setStack([...stack.map((s) => (s.name === 'badge' && s.added ? { name: 'badge' as const, key: s.key } : s)), r]);
   const back = () => setStack(stack.length > 1 ? stack.slice(0, -1) : stack);
   const home = () => setStack([{ name: 'list' }]);
   const badges = data.badges.status === 'ready' ? data.badges.value : [];
@@ -111,13 +118,13 @@ function Shell({ start }: { start?: FilesScreen }) {
       <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} syncing={!!state?.accounts.some((a) => a.sync.status === 'syncing')} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onGuide={() => go({ name: 'guide' })} onRetry={() => void data.reload()} listRef={listRef} />
     );
   } else if (route.name === 'badge') {
-    screen = <BadgeScreen badgeKey={route.key} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onGuide={() => go({ name: 'guide' })} onChanged={() => void data.reload()} onRemoved={done} />;
+    screen = <BadgeScreen badgeKey={route.key} added={route.added} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onGuide={() => go({ name: 'guide' })} onChanged={() => void data.reload()} onRemoved={done} />;
   } else if (route.name === 'share') {
     screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={(issuer) => go({ name: 'settings', orgIds: true, issuer })} />;
   } else if (route.name === 'welcome') {
     screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onRestore={() => go({ name: 'settings' })} />;
   } else if (route.name === 'import') {
-    screen = <ImportScreen onImported={() => void data.reload()} onOpen={(b: BadgeView) => setStack([{ name: 'list' }, { name: 'badge', key: b.key }])} />;
+    screen = <ImportScreen onImported={() => void data.reload()} onOpen={(b: BadgeView) => setStack([{ name: 'list' }, { name: 'badge', key: b.key, added: true }])} />;
   } else if (route.name === 'accounts') {
     screen = <AccountsScreen accounts={state?.accounts ?? []} onAdd={() => go({ name: 'welcome' })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onSignInAgain={signInAgain} onChanged={() => void data.reload()} />;
   } else if (route.name === 'addresses') {
@@ -140,7 +147,7 @@ function Shell({ start }: { start?: FilesScreen }) {
   return (
     <div class="shell">
       <Header onBack={stack.length > 1 ? back : undefined} onNav={nav} showNav current={route.name === 'import' || route.name === 'guide' || route.name === 'accounts' || route.name === 'settings' ? route.name : undefined} />
-      <StatusBar state={state} online={online} onSignInAgain={signInAgain} />
+      <StatusBar state={state} online={online} onSignInAgain={signInAgain} quietStart={headingSaysSync} />
       <main class={`content content-${firstRun && route.name === 'list' ? 'welcome' : route.name}`}>
         {/* Keyed by the stack, so moving to another screen (or back) starts it afresh. */}
         <ScreenBoundary key={`${stack.length}:${route.name}`} screen={route.name} onBack={stack.length > 1 ? back : () => void data.reload()}>

@@ -35,6 +35,17 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_HOST_PERMISSION: 'errorPermissionDenied',
   ERR_UNSUPPORTED: 'errorUnsupported',
   ERR_DISABLED: 'errorDisabled',
+  ERR_INTERRUPTED: 'errorInterrupted',
+  ERR_BUSY: 'errorBusy',
+  ERR_CANCELLED: 'errorCancelled',
+  ERR_EXISTS: 'errorExists',
+  ERR_RATE_LIMITED: 'errorRateLimited',
+  ERR_TOO_MANY_ADDRESSES: 'errorTooManyAddresses',
+  // The engine's errors an import can end with (src/core/errors.ts).
+  ERR_PARSE_TOO_DEEP: 'errorNotABadge',
+  ERR_STRUCTURE_INVALID: 'errorNotABadge',
+  ERR_HTTP_STATUS: 'errorHttpStatus',
+  ERR_BUDGET_EXCEEDED: 'errorTooLarge',
   ERR_AUTH_FAILED: 'errorWrongPassword',
   ERR_INVALID_GRANT: 'errorWrongPassword',
   ERR_WRONG_PASSWORD: 'errorWrongPassword',
@@ -98,9 +109,16 @@ export function errorText(t: Translate, e: ReplyError): string {
   }
   // The backpack's reason is the useful part (a duplicate badge, the primary address…).
   if (e.code === 'REJECTED') return t('errorRejected', message);
-  const key = BY_CODE[e.code];
+  const key = messageKeyOf(e.code);
   // An unknown code still says what the background said, which is better than nothing.
   return key ? t(key) : t('errorGeneric', message || displayText(e.code, MESSAGE_CHARS));
+}
+
+/** The message key a code is said with (errorText), or undefined for a code said as generic English. */
+export function messageKeyOf(code: string): MessageKey | undefined {
+  if (isThrottled({ code, message: '' })) return 'errorThrottled';
+  if (code === 'REJECTED') return 'errorRejected';
+  return Object.hasOwn(BY_CODE, code) ? BY_CODE[code] : undefined;
 }
 
 /**

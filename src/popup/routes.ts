@@ -4,7 +4,8 @@ import { lazyScreen } from './ui/lazy.tsx';
 
 export type Route =
   | { name: 'list' }
-  | { name: 'badge'; key: string }
+  /** `added`: just imported from "Add a badge": the page says so, once (BadgeScreen.tsx). */
+  | { name: 'badge'; key: string; added?: boolean }
   | { name: 'share'; key: string }
   | { name: 'welcome'; mode?: WelcomeMode; host?: string; user?: string }
   | { name: 'import' }

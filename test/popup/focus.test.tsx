@@ -6,9 +6,8 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountView } from '../../src/messaging/views.ts';
 import { App } from '../../src/popup/App.tsx';
-import { createMockActions } from '../../src/popup/mock-actions.ts';
+import { firstSyncActions, signInToBadgr } from './first-sync.ts';
 import { now, renderApp, t } from './render.tsx';
 
 afterEach(cleanup);
@@ -158,16 +157,6 @@ describe('welcome', () => {
   });
 });
 
-/** Chooses Canvas Credentials (Badgr), fills the form and presses Sign in from the keyboard's focus. */
-async function signInToBadgr(): Promise<void> {
-  fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
-  fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'ada@example.org' } });
-  fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'lanyard-demo' } });
-  const signIn = screen.getByRole('button', { name: 'Sign in' });
-  signIn.focus();
-  fireEvent.click(signIn);
-}
-
 describe('signed in', () => {
   it('a first-run sign-in lands on the badge list, not on the page (the form that held focus is gone)', async () => {
     renderApp({ scenario: 'first-run' });
@@ -178,23 +167,7 @@ describe('signed in', () => {
 
   it('the first sync\'s "Getting your badges…" holds focus, then hands it to the list that replaces it', async () => {
     // A backpack whose first sync takes a moment: the list is empty (syncing), then has a badge.
-    const mock = createMockActions({ scenario: 'first-run' });
-    const one = await createMockActions().listBadges(1);
-    const state = await mock.getState();
-    if (!one.ok || !state.ok) throw new Error('the mock answers');
-    let phase: 'first-run' | 'syncing' | 'done' = 'first-run';
-    let reads = 0;
-    const account: AccountView = { id: 'acct', kind: 'badgr', providerName: 'Canvas Credentials', baseUrl: 'https://api.badgr.io', user: 'ada@example.org', needsSignIn: false, sync: { status: 'syncing', done: 0, total: 1 } };
-    const actions = {
-      ...mock,
-      signIn: async () => ((phase = 'syncing'), { ok: true as const, value: account }),
-      getState: async () => {
-        if (phase === 'syncing' && ++reads > 2) phase = 'done';
-        const accounts = phase === 'first-run' ? [] : [{ ...account, sync: phase === 'done' ? { status: 'idle' as const, done: 1, total: 1, lastSyncedAt: '2026-12-05T00:00:00Z' } : account.sync }];
-        return { ok: true as const, value: { ...state.value, accounts, badgeCount: phase === 'done' ? 1 : 0 } };
-      },
-      listBadges: async () => ({ ok: true as const, value: phase === 'done' ? one.value.map((b) => ({ ...b, accountId: 'acct' })) : [] }),
-    };
+    const actions = await firstSyncActions();
     render(<App actions={actions} t={t} locale="en" now={now} />);
     await signInToBadgr();
     const waiting = await screen.findByRole('heading', { name: 'Getting your badges…' });

@@ -39,6 +39,8 @@ export interface AccountsDeps {
   /** The confirmed addresses changed (trust given or taken back): every badge is checked again. */
   onTrustChanged?: () => void;
   onSigningOut?: (accountId: string) => Promise<void> | void;
+  /** Whether the account's sync runs in this worker (sync.ts isRunning): a `syncing` record that does not reads as interrupted (views.ts syncView). */
+  isSyncing?: (accountId: string) => boolean;
   now?: () => Date;
 }
 
@@ -71,6 +73,8 @@ const hostOf = (url: string): string => new URL(url).host;
 
 export function createAccounts(d: AccountsDeps) {
   const now = d.now ?? (() => new Date());
+  /** Without the sync at hand (tests of accounts alone), every `syncing` record is taken as running. */
+  const running = (accountId: string): boolean => d.isSyncing?.(accountId) ?? true;
 
   async function requireHost(baseUrl: string): Promise<void> {
     if (!(await d.permissions.contains(baseUrl))) {
@@ -221,7 +225,7 @@ export function createAccounts(d: AccountsDeps) {
         inFlight.delete(run.controller);
       }
       d.onSignedIn?.(account.id);
-      return accountView(account, await d.db.syncState.get(account.id));
+      return accountView(account, await d.db.syncState.get(account.id), running(account.id));
     },
 
     /** Cancels every sign-in in flight (the popup's Cancel); `cancelled` is false when none was left to cancel. */
@@ -276,12 +280,12 @@ export function createAccounts(d: AccountsDeps) {
       });
       if (!account) throw new ServiceError(E.NOT_FOUND, 'This account is not signed in');
       if (was !== trust) d.onTrustChanged?.();
-      return accountView(account, await d.db.syncState.get(accountId));
+      return accountView(account, await d.db.syncState.get(accountId), running(accountId));
     },
 
     async list(): Promise<AccountView[]> {
       const [accounts, states] = await Promise.all([d.db.accounts.all(), d.db.syncState.all()]);
-      return accounts.map((a) => accountView(a, states.find((s) => s.accountId === a.id)));
+      return accounts.map((a) => accountView(a, states.find((s) => s.accountId === a.id), running(a.id)));
     },
   };
 }

@@ -30,6 +30,8 @@ export const ServiceErrorCodes = {
   EXISTS: 'ERR_EXISTS',
   /** A backpack listed more addresses than an account keeps (address-bound.ts): the rest are kept, the sync says so. */
   TOO_MANY_ADDRESSES: 'ERR_TOO_MANY_ADDRESSES',
+  /** A sync whose worker was stopped mid-run (views.ts syncView): the next run resumes it where it stopped. */
+  INTERRUPTED: 'ERR_INTERRUPTED',
 } as const;
 
 export type ServiceErrorCode = (typeof ServiceErrorCodes)[keyof typeof ServiceErrorCodes] | BackpackErrorCode;

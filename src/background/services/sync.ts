@@ -10,20 +10,18 @@ import type { Fetch } from '../../core/verify/context.ts';
 import type { Alarms } from '../../platform/alarms.ts';
 import type { Db } from '../../platform/db.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
-import type { AccountRecord, BadgeRecord, FullBadge, SyncRecord, SyncRun } from '../../platform/records.ts';
-import { identitiesHash, sha256Hex } from './badge-record.ts';
-import { uncheckedRecord } from './sync-unchecked.ts';
-import { verifyBadge } from './badge-verify.ts';
-import { withinDeadline } from './deadline.ts';
-import { createRunDocuments, type RunDocuments } from './run-documents.ts';
-import { originalOf } from './sync-original.ts';
+import type { AccountRecord, SyncRecord, SyncRun } from '../../platform/records.ts';
+import { identitiesHash } from './badge-record.ts';
+import { createRunDocuments } from './run-documents.ts';
+import { createBadgeProcessor, type RunContext } from './sync-badge.ts';
 import { createSyncWriter } from './sync-writes.ts';
 import { anchorHolds, createSeen, nextSince, relist } from './sync-anchor.ts';
 import { createSlicer, lastOfEach } from './sync-slice.ts';
+import { announce, followNext } from './sync-bound.ts';
 import { boundAddresses, tooManyAddresses } from './address-bound.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
-import type { Identities, IdentitySet } from './identities.ts';
-import type { Provider, Providers, SyncItem } from './providers/index.ts';
+import type { Identities } from './identities.ts';
+import type { Provider, Providers } from './providers/index.ts';
 import { DEFAULT_RETRY, retryDue, sleep as realSleep, type RetryPolicy, type Sleep } from './retry.ts';
 import { providerCall } from './sync-call.ts';
 import { failureBeforeRetry, failureOf, retryTime, type FailureBeforeRetry } from './sync-failure.ts';
@@ -64,84 +62,18 @@ export const retryAlarm = (accountId: string): string => `sync-retry:${accountId
 /** A run's watchdog: if its worker dies, this alarm wakes the next one to resume it. */
 const WATCHDOG_MS = 60_000;
 
-/** What every badge of a run is verified with; `existing`: the stored records of the page's badges, read in one transaction. */
-interface RunContext {
-  account: AccountRecord;
-  ids: IdentitySet;
-  idsHash: string;
-  runId: string;
-  documents: RunDocuments;
-  existing: ReadonlyMap<string, BadgeRecord | undefined>;
-}
-
 const idle = (accountId: string): SyncRecord => ({ accountId, status: 'idle', done: 0, total: 0, failures: 0 });
-
 
 export function createSync(d: SyncDeps) {
   const now = d.now ?? (() => new Date());
   const wait = d.sleep ?? realSleep;
   const retry = d.retry ?? DEFAULT_RETRY;
   const running = new Map<string, { promise: Promise<SyncRecord>; controller: AbortController }>();
-  const badgeTimeoutMs = d.badgeTimeoutMs ?? BADGE_TIMEOUT_MS;
 
   /** The provider's requests (sync-call.ts). */
   const call = providerCall(d.tokens, retry, wait);
-
-  async function process({ account, ids, idsHash, runId, documents, existing: page }: RunContext, item: SyncItem, signal: AbortSignal): Promise<FullBadge | null> {
-    const key = badgeKey(account.id, item.sourceId);
-    const contentHash = await sha256Hex(item.fingerprint);
-    const existing = page.has(key) ? page.get(key) : await d.db.badges.get(key);
-    const fresh = existing?.verifiedAt && now().getTime() - Date.parse(existing.verifiedAt) < (d.reverifyAfterMs ?? 24 * 3600_000);
-    if (existing && existing.contentHash === contentHash && existing.identitiesHash === idsHash && fresh) return null;
-    // A baked image stored for this same content stays when it cannot be downloaded again (sync-original.ts).
-    const kind = existing?.contentHash === contentHash ? existing.original.kind : undefined;
-    const stored = kind === 'png' || kind === 'svg' ? async () => {
-      const o = await d.db.originals.get(key);
-      return o && { kind, bytes: o.bytes };
-    } : undefined;
-    const { original, input } = await originalOf(d.fetch, item, signal, stored);
-    return verifyBadge(d.verifier, ids, {
-      key, accountId: account.id, sourceId: item.sourceId, original, input, contentHash, runId,
-      ...(item.fallback ? { fallback: item.fallback } : {}),
-      ...(item.provider ? { provider: item.provider } : {}),
-      ...(item.bakedUrl ? { bakedUrl: item.bakedUrl } : {}),
-      ...(existing ? { addedAt: existing.addedAt, previous: existing } : {}),
-    }, now(), { signal, documents });
-  }
-
-  /**
-   * One badge under its deadline: a slow or huge issuer (or a verifier that ignores its signal)
-   * cannot hold the run; past the deadline the badge is noted and the run goes on to the next.
-   */
-  function processInTime(ctx: RunContext, item: SyncItem, runSignal: AbortSignal): Promise<FullBadge | null> {
-    const late = () => new Error(`it took longer than ${badgeTimeoutMs >= 1000 ? `${Math.round(badgeTimeoutMs / 1000)} s` : `${badgeTimeoutMs} ms`}: the issuer's server is too slow or sends too much`);
-    // The timer is cleared when the badge is done: an uncancelled one would keep its signals alive for the whole deadline (deadline.ts).
-    return withinDeadline(badgeTimeoutMs, runSignal, (signal) => process(ctx, item, signal), late, d.timeout);
-  }
-
-  /**
-   * One item that throws must not stop the run, or every retry would resume at the same cursor and fail
-   * there again: it is kept `indeterminate` (sync-unchecked.ts). A badge already settled for the same
-   * content and addresses is left as it was: a server that never answers taught nothing (last-complete.ts).
-   */
-  async function processOrNote(ctx: RunContext, item: SyncItem, signal: AbortSignal): Promise<FullBadge | null> {
-    const { account, idsHash, runId } = ctx;
-    try {
-      return await processInTime(ctx, item, signal);
-    } catch (e) {
-      if (signal.aborted) throw e;
-      const message = `Lanyard could not check this badge (${e instanceof Error ? e.message : String(e)}): it will try again at the next sync`;
-      console.warn('[lanyard] sync: a badge could not be verified', item.sourceId, e);
-      const key = badgeKey(account.id, item.sourceId);
-      const existing = await d.db.badges.get(key);
-      const settled = existing?.verdict === 'valid' || existing?.verdict === 'invalid';
-      const sameContent = existing?.contentHash === (await sha256Hex(item.fingerprint));
-      if (settled && existing.identitiesHash === idsHash && sameContent) return null;
-      const kind = sameContent ? existing.original.kind : undefined;
-      const baked = kind === 'png' || kind === 'svg' ? await d.db.originals.get(key) : undefined;
-      return uncheckedRecord({ key, accountId: account.id, item, runId, identitiesHash: idsHash, now: now(), message, existing, baked });
-    }
-  }
+  /** One badge: verified, or noted unchecked (sync-badge.ts). */
+  const processOrNote = createBadgeProcessor({ ...d, now, badgeTimeoutMs: d.badgeTimeoutMs ?? BADGE_TIMEOUT_MS });
 
   /**
    * Returns how many of the backpack's addresses were left out (address-bound.ts); `verified.hash`:
@@ -177,6 +109,7 @@ export function createSync(d: SyncDeps) {
       // entry per badge, the later one, and no more than the page's limit at a time (sync-slice.ts).
       const slice = slicer.take(run.cursor, seen.fresh(lastOfEach(page.items.filter((i) => !page.overlapsPrevious || i.sourceId !== run.anchor))), page.limit);
       const { items } = slice;
+      announce(run, s.done, page.total);
       s.total = Math.max(page.total ?? 0, s.done + items.length, s.total);
       const keys = items.map((item) => badgeKey(account.id, item.sourceId));
       const found = await d.db.badges.getMany(keys);
@@ -218,7 +151,10 @@ export function createSync(d: SyncDeps) {
       run.cursor = page.next;
       run.anchor = page.items.at(-1)!.sourceId;
       run.doneBeforePage = s.done;
+      // A listing that goes on past what the backpack announced stops here, its pages read kept, resumed at this link (sync-bound.ts).
+      const endless = followNext(run, s.done, account);
       await d.db.syncState.put(s);
+      if (endless) throw endless;
       await d.alarms?.at(retryAlarm(account.id), now().getTime() + WATCHDOG_MS).catch(() => undefined);
     }
   }
@@ -294,6 +230,18 @@ export function createSync(d: SyncDeps) {
       const fresh = ids.filter((id) => !running.has(id));
       for (const id of fresh) void run(id);
       return { started: fresh.length > 0 };
+    },
+    /**
+     * The account's retry alarm (retryAlarm: a failed run's retry, or a run's watchdog): a run only
+     * once its retry time has come (retry.ts retryDue), as the periodic sync. An alarm that fires
+     * early (one set before a failure moved the retry on, a stale one) must not bypass the backoff;
+     * it was spent firing, so it is set again for the retry time.
+     */
+    async runDue(accountId: string): Promise<SyncRecord> {
+      const s = await d.db.syncState.get(accountId);
+      if (!s || retryDue(s, now().getTime()) || running.has(accountId)) return run(accountId);
+      await d.alarms?.at(retryAlarm(accountId), s.retryAt!).catch(() => undefined);
+      return s;
     },
     /** The periodic sync: every account whose retry time has come (retry.ts retryDue; the backoff is kept in syncState). */
     async runAll(): Promise<SyncRecord[]> {

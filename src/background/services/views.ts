@@ -6,6 +6,7 @@ import { displayText } from '../../core/share/display.ts';
 import { shareWarningOf } from '../../core/share/warning.ts';
 import { storedName } from '../../core/share/badge-name.ts';
 import { reachableImage } from './image-hosts.ts';
+import { ServiceErrorCodes } from './errors.ts';
 import type { AccountView, BadgeDetail, BadgeView, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
 import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
 
@@ -98,14 +99,25 @@ function pickerWarning(r: BadgeRecord): PickerWarning | undefined {
   return w;
 }
 
-export function syncView(s: SyncRecord | undefined): SyncState {
+/**
+ * `running`: whether the account's run is going on in this worker. A record left `syncing` by a
+ * worker stopped mid-run (Manifest V3 stops idle workers; the browser closes) is no sync going on:
+ * it reads as interrupted, with the failure it had counted before an in-place retry if it had one
+ * (sync-failure.ts), so that the popup does not show it spinning until the next run, which resumes
+ * it at its stored page (sync.ts).
+ */
+export function syncView(s: SyncRecord | undefined, running = true): SyncState {
   if (!s) return { status: 'idle', done: 0, total: 0 };
+  if (s.status === 'syncing' && !running) {
+    const error = s.error ?? { code: ServiceErrorCodes.INTERRUPTED, message: 'The sync stopped before it was done: the next sync goes on where it stopped' };
+    return defined({ status: 'error', done: s.done, total: s.total, lastSyncedAt: s.lastSyncedAt, error, retryAt: s.error && s.retryAt ? new Date(s.retryAt).toISOString() : undefined });
+  }
   return defined({ status: s.status, done: s.done, total: s.total, lastSyncedAt: s.lastSyncedAt, error: s.error, retryAt: s.status === 'error' && s.retryAt ? new Date(s.retryAt).toISOString() : undefined });
 }
 
-export function accountView(a: AccountRecord, sync: SyncRecord | undefined): AccountView {
+export function accountView(a: AccountRecord, sync: SyncRecord | undefined, running = true): AccountView {
   return {
-    id: a.id, kind: a.kind, providerName: a.providerName, baseUrl: a.baseUrl, user: a.user, needsSignIn: a.needsSignIn, sync: syncView(sync),
+    id: a.id, kind: a.kind, providerName: a.providerName, baseUrl: a.baseUrl, user: a.user, needsSignIn: a.needsSignIn, sync: syncView(sync, running),
     trustAddresses: a.trustAddresses === true,
     verifiedAddresses: a.addresses.filter((x) => x.verified).map((x) => x.email),
   };

@@ -1,4 +1,5 @@
 /** Accounts: each backpack with its sync state, sync now, its addresses, sign out; add another. */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AccountView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
@@ -12,6 +13,7 @@ import { Notice } from '../ui/Notice.tsx';
 import { syncFailureText } from '../ui/sync-failure.ts';
 import { ProgressBar, progressLabel } from '../ui/ProgressBar.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { Sentence, slot } from '../ui/Sentence.tsx';
 
 export interface AccountsScreenProps {
   accounts: readonly AccountView[];
@@ -26,7 +28,7 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
   const { t, actions } = useEnv();
   const [error, setError] = useState<string>();
   // After a sign-out that could not end the session at the provider: said, not hidden.
-  const [signedOutNote, setSignedOutNote] = useState<string>();
+  const [signedOutNote, setSignedOutNote] = useState<ComponentChildren>();
   // A signed-out account's card goes, with the button that had focus: focus goes to the title.
   const rescue = useFocusRescue(() => document.getElementById('screen-title'));
   const run = async (p: Promise<{ ok: boolean; error?: { code: string; message: string } }>) => {
@@ -39,7 +41,8 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
   const signOut = async (a: AccountView) => {
     const r = await actions.signOut(a.id);
     await run(Promise.resolve(r));
-    if (r.ok && r.value.revoked !== 'revoked') setSignedOutNote(t(r.value.revoked === 'not-offered' ? 'signOutNotRevoked' : 'signOutRevokeFailed', a.providerName));
+    // The provider's name, each time the note names it, isolated on its own (ui/Sentence.tsx).
+    if (r.ok && r.value.revoked !== 'revoked') setSignedOutNote(<Sentence text={t(r.value.revoked === 'not-offered' ? 'signOutNotRevoked' : 'signOutRevokeFailed', slot(0))} words={[a.providerName]} />);
   };
   // Checking every badge again takes a while (one request per badge): the button says so and
   // ignores presses until it is done, then the result is announced.

@@ -9,6 +9,7 @@ import { useEnv } from '../env.ts';
 import { formatAgo, formatDate, isExpired } from '../format.ts';
 import { formatName } from './format-name.ts';
 import { Markdown } from '../ui/Markdown.tsx';
+import { Sentence, slot } from '../ui/Sentence.tsx';
 
 /** An issuer can list thousands of alignments or evidence items: the page shows this many, then "and N more". */
 export const MAX_LIST_ITEMS = 20;
@@ -27,14 +28,16 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
   // A link whose document was never read (format hosted-url) says nothing of its expiry or recipient:
   // "Does not expire" and "None of your addresses" were claims about a badge Lanyard had not seen.
   const unread = badge.format === 'hosted-url';
+  // The address is the issuer's words: isolated on its own in our sentence (ui/Sentence.tsx).
+  const address = (key: 'badgeIssuedToPending' | 'badgeIssuedToNamed' | 'badgeIssuedToNamedUnchecked', a: string) => <Sentence text={t(key, slot(0))} words={[a]} />;
   const issuedTo = unread
     ? t('badgeNotReadYet')
     : badge.recipient
     ? badge.pending
-      ? t('badgeIssuedToPending', badge.recipient)
-      : badge.recipient
+      ? address('badgeIssuedToPending', badge.recipient)
+      : <bdi dir="auto">{badge.recipient}</bdi>
     : named
-      ? compared ? t('badgeIssuedToNamed', named) : t('badgeIssuedToNamedUnchecked', named)
+      ? address(compared ? 'badgeIssuedToNamed' : 'badgeIssuedToNamedUnchecked', named)
       : hashed
         ? compared ? t('badgeIssuedToHashed') : t('badgeIssuedToHashedUnchecked')
         : t('badgeIssuedToUnknown');

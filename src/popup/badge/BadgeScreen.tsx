@@ -1,4 +1,5 @@
 /** The badge page: header with issuer, share and re-verify, the verification panel, and the facts. */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { displayText } from '../../core/share/display.ts';
@@ -13,6 +14,7 @@ import { ErrorState } from '../ui/ErrorState.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { Sentence, slot } from '../ui/Sentence.tsx';
 import { BadgeFacts, ExternalLink } from './BadgeFacts.tsx';
 import { needsHostAccess } from './check-text.ts';
 import { VerificationPanel } from './VerificationPanel.tsx';
@@ -21,6 +23,12 @@ import { isOffline } from '../ui/online.ts';
 
 export interface BadgeScreenProps {
   badgeKey: string;
+  /**
+   * Just imported ("Add a badge" opens the page at once, and the import's answer went with its
+   * screen): the page says "Added …" under the name, and the name, which takes focus, is described
+   * by it, so a screen reader reads it once with the name (not a live region as well: twice).
+   */
+  added?: boolean;
   onShare(key: string): void;
   onAddresses(accountId: string): void;
   /** "Can't find a badge?": for a badge issued to an address the user has not confirmed. */
@@ -30,11 +38,11 @@ export interface BadgeScreenProps {
   onRemoved(): void;
 }
 
-export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
+export default function BadgeScreen({ badgeKey, added, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
   const { t, actions, locale } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey, t, locale);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: string }>();
+  const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: ComponentChildren }>();
   // "Allow access" only when access is missing: a check that could not fetch from a host Lanyard
   // may already read means the site is down, and the offer would do nothing (seen in Chromium).
   const ready = detail.status === 'ready' ? detail.value : undefined;
@@ -78,7 +86,7 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
     const unreached = after.status === 'ready' && after.value.unreachable && after.value.unreachable.at !== b.unreachable?.at ? after.value.unreachable.hosts : undefined;
     setMessage(
       !r.ok ? { kind: 'error', text: errorText(t, r.error) }
-      : unreached ? { kind: 'info', text: t('reverifyUnreachable', unreached.map((h) => displayText(h, 80)).join(', ')) }
+      : unreached ? { kind: 'info', text: <Sentence text={t('reverifyUnreachable', slot(0))} words={[unreached.map((h) => displayText(h, 80))]} /> }
       : valid ? { kind: 'success', text: t('reverifyDone') }
       : { kind: 'info', text: t('reverifyDoneNotValid') },
     );
@@ -103,12 +111,17 @@ export default function BadgeScreen({ badgeKey, onShare, onAddresses, onGuide, o
       <div class="badge-head">
         <BadgeImage src={b.image} size={72} />
         <div>
-          <ScreenTitle isolate dir={b.dirs?.name}>{b.name}</ScreenTitle>
+          <ScreenTitle isolate dir={b.dirs?.name} describedBy={added ? 'badge-added' : undefined}>{b.name}</ScreenTitle>
           {b.issuerName ? <p class="issuer" dir={b.dirs?.issuerName ?? 'auto'}>{issuerUrl ? <ExternalLink href={issuerUrl} text={b.issuerName} /> : b.issuerName}</p> : null}
           {/* The name and its link are the issuer's own words; this is where the checks place it (core/share/issuer-site.ts). */}
           {site ? <p class="issuer-site" dir="ltr">{t('badgeIssuerSite', site)}</p> : null}
         </div>
       </div>
+      {added ? (
+        <Notice kind="success" id="badge-added" quiet>
+          <Sentence text={t('importDone', slot(0))} words={[b.name]} />
+        </Notice>
+      ) : null}
       <div class="button-row">
         <button type="button" class="button primary" onClick={() => onShare(b.key)}>
           <Icon name="share" size={16} />

@@ -9,6 +9,7 @@ import { formatAgo, formatClock } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
 import { offWhile } from '../ui/busy.ts';
 import { Icon } from '../ui/Icon.tsx';
+import { Sentence, slot } from '../ui/Sentence.tsx';
 import { VerdictMark } from '../ui/VerdictMark.tsx';
 import { checkSentence, checkTitle, issuerUnconfirmed, OUTCOME_LABEL } from './check-text.ts';
 import { displayText } from '../../core/share/display.ts';
@@ -84,11 +85,12 @@ export function VerificationPanel({ badge, onReverify, reverifying, onAllowHost 
 function LastComplete({ badge, unreachable, onTryAgain, reverifying }: { badge: BadgeDetail; unreachable: NonNullable<BadgeDetail['unreachable']>; onTryAgain(): void; reverifying: boolean }) {
   const { t, locale, now } = useEnv();
   const at = Date.parse(unreachable.at);
-  const hosts = unreachable.hosts.map((h) => displayText(h, 80)).join(', ');
+  const hosts = unreachable.hosts.map((h) => displayText(h, 80));
   const verified = formatAgo(badge.verifiedAt, now(), locale) ?? '';
   return (
     <p class="note last-complete">
-      {t('lastVerifiedUnreachable', verified, hosts, Number.isNaN(at) ? unreachable.at : formatClock(at, now(), locale))}{' '}
+      {/* Each host is the issuer's, isolated on its own (ui/Sentence.tsx). */}
+      <Sentence text={t('lastVerifiedUnreachable', verified, slot(0), Number.isNaN(at) ? unreachable.at : formatClock(at, now(), locale))} words={[hosts]} />{' '}
       <button type="button" class="link-button" onClick={() => reverifying || onTryAgain()} {...offWhile(reverifying)}>
         {t('retry')}
       </button>

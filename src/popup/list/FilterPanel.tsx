@@ -8,6 +8,7 @@ import type { AccountView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useFocusRescue } from '../ui/focus-rescue.ts';
+import { isolated } from '../ui/Sentence.tsx';
 import { activeFilters, EMPTY_QUERY, NO_ADDRESS, type Facets, type ListQuery } from './filter.ts';
 
 interface Props {
@@ -44,8 +45,8 @@ export function FilterPanel({ query, onQuery, facets, accounts, onClose }: Props
       <Select label={t('filterAccount')} value={query.account} onChange={set('account')} any={t('filterAny')} options={facets.accounts.map((id) => [id, accountName(id)])} />
       <Select label={t('filterIssuer')} value={query.issuer} onChange={set('issuer')} any={t('filterAny')} options={facets.issuers.map((i) => [i.key, i.label])} />
       <Select label={t('filterVerdict')} value={query.verdict} onChange={set('verdict')} any={t('filterAny')} options={verdicts.map(([v, k]) => [v, t(k)])} />
-      <Select label={t('filterAddress')} value={query.address} onChange={set('address')} any={t('filterAny')} options={[...facets.addresses.map((v): [string, string] => [v, v]), [NO_ADDRESS, t('filterNoAddress')]]} />
-      <Select label={t('filterTag')} value={query.tag} onChange={set('tag')} any={t('filterAny')} options={facets.tags.map((v) => [v, v])} />
+      <Select label={t('filterAddress')} value={query.address} onChange={set('address')} any={t('filterAny')} options={[...facets.addresses.map((v): [string, string] => [v, isolated(v)]), [NO_ADDRESS, t('filterNoAddress')]]} />
+      <Select label={t('filterTag')} value={query.tag} onChange={set('tag')} any={t('filterAny')} options={facets.tags.map((v) => [v, isolated(v)])} />
       <Select label={t('filterExpired')} value={query.expired} onChange={set('expired')} options={[['any', t('filterExpiredAny')], ['hide', t('filterExpiredHide')], ['only', t('filterExpiredOnly')]]} />
       {activeFilters(query) ? (
         <button type="button" class="link-button" onClick={() => {

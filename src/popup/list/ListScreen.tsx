@@ -10,6 +10,7 @@ import type { Loadable } from '../use-popup-data.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { BadgeList } from './BadgeList.tsx';
+import { useCountAnnouncement } from './count-announce.ts';
 import { EmptyState } from './EmptyState.tsx';
 import { facetsOf, filterIndex, indexBadges, sortIndex, EMPTY_QUERY, type ListQuery } from './filter.ts';
 import { FilterPanel } from './FilterPanel.tsx';
@@ -49,13 +50,15 @@ export function ListScreen(p: ListScreenProps) {
   const sorted = useMemo(() => sortIndex(index, p.query.sort, locale), [index, p.query.sort, locale]);
   const shown = useMemo(() => filterIndex(sorted, p.query), [sorted, p.query]);
   const facets = useMemo(() => facetsOf(all, locale), [all, locale]);
-
-  if (p.badges.status === 'error') return <ErrorState title={t('listErrorTitle')} message={errorText(t, p.badges.error)} onRetry={p.onRetry} />;
-  if (p.badges.status === 'ready' && all.length === 0) return <EmptyState onImport={p.onImport} onConnect={p.onConnect} onGuide={p.onGuide} syncing={p.syncing} />;
   const loading = p.badges.status === 'loading';
   const total = p.partial ? Math.max(p.expected, all.length) : all.length;
   // While the rest loads, a search or filter would count only the first screen: say it is loading instead.
   const counting = loading || (p.partial && queryKey(p.query) !== queryKey({ ...EMPTY_QUERY, sort: p.query.sort }));
+  const count = counting ? t('listLoading') : shown.length === all.length ? t('listCountAll', total) : t('listCountSome', shown.length, total);
+  const saidCount = useCountAnnouncement(count, queryKey(p.query));
+
+  if (p.badges.status === 'error') return <ErrorState title={t('listErrorTitle')} message={errorText(t, p.badges.error)} onRetry={p.onRetry} />;
+  if (p.badges.status === 'ready' && all.length === 0) return <EmptyState onImport={p.onImport} onConnect={p.onConnect} onGuide={p.onGuide} syncing={p.syncing} />;
   return (
     <section class="list-screen" aria-labelledby="list-title">
       <h2 id="list-title" class="visually-hidden">{t('listTitle')}</h2>
@@ -81,8 +84,10 @@ export function ListScreen(p: ListScreenProps) {
             filtersRef.current?.focus();
           }}
         /> : null}
-      <p class="list-count" role="status">
-        {counting ? t('listLoading') : shown.length === all.length ? t('listCountAll', total) : t('listCountSome', shown.length, total)}
+      <p class="list-count">{count}</p>
+      {/* The count as typing pauses, once (count-announce.ts): the one above changes with every key. */}
+      <p class="visually-hidden" role="status" data-testid="count-announce">
+        {saidCount}
       </p>
       {loading ? (
         <Skeleton rows={Math.min(8, Math.max(3, p.expected))} />

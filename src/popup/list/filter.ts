@@ -7,6 +7,7 @@ import type { BadgeView } from '../../messaging/views.ts';
 import { sortTimeOf } from '../../core/share/dates.ts';
 import { displayText } from '../../core/share/display.ts';
 import { issuerSite } from '../../core/share/issuer-site.ts';
+import { isolated } from '../ui/Sentence.tsx';
 import { isExpired } from '../format.ts';
 
 export type SortOrder = 'newest' | 'oldest' | 'name' | 'issuer';
@@ -114,7 +115,8 @@ export function issuerFacets(badges: readonly BadgeView[], locale: string): Issu
     const key = issuerKey(b);
     if (key && !byKey.has(key)) byKey.set(key, { name: b.issuerName ?? '', ...(b.issuerId?.trim() ? { id: b.issuerId.trim() } : {}) });
   }
-  const labelOf = (name: string, place: string | undefined) => (name && place ? `${name} (${place})` : name || place || '');
+  // An <option> cannot hold <bdi>: the name and the place are each isolated with FSI…PDI (ui/Sentence.tsx `isolated`).
+  const labelOf = (name: string, place: string | undefined) => (name && place ? `${isolated(name)} (${isolated(place)})` : isolated(name || place || ''));
   const first = [...byKey].map(([key, { name, id }]) => ({ key, name, id, label: labelOf(name, id ? issuerSite(id) : undefined) }));
   const count = new Map<string, number>();
   for (const f of first) count.set(f.label, (count.get(f.label) ?? 0) + 1);

@@ -5,14 +5,18 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
-/** `isolate`: the title is the issuer's words (a badge name): its direction comes from its own text (or `dir`, the base direction the badge gives it: VC DM 2.0 §11.1), isolated from the page. */
-export function ScreenTitle({ children, id = 'screen-title', focus = true, isolate = false, dir }: { children: ComponentChildren; id?: string; focus?: boolean; isolate?: boolean; dir?: 'ltr' | 'rtl' }) {
+/**
+ * `isolate`: the title is the issuer's words (a badge name): its direction comes from its own text (or
+ * `dir`, the base direction the badge gives it: VC DM 2.0 §11.1 `@direction`), isolated from the page.
+ * `describedBy`: the id of what a screen reader reads after the title as focus lands on it.
+ */
+export function ScreenTitle({ children, id = 'screen-title', focus = true, isolate = false, dir, describedBy }: { children: ComponentChildren; id?: string; focus?: boolean; isolate?: boolean; dir?: 'ltr' | 'rtl'; describedBy?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focus) ref.current?.focus();
   }, [focus]);
   return (
-    <h2 id={id} ref={ref} tabIndex={-1} class={isolate ? 'screen-title isolate' : 'screen-title'} dir={isolate ? (dir ?? 'auto') : undefined}>
+    <h2 id={id} ref={ref} tabIndex={-1} class={isolate ? 'screen-title isolate' : 'screen-title'} dir={isolate ? (dir ?? 'auto') : undefined} aria-describedby={describedBy}>
       {children}
     </h2>
   );

@@ -4,19 +4,28 @@
  * an Arabic or Hebrew badge name keeps its order and does not reorder the sentence around it.
  * Called as `<Sentence text={t('shareTitle', slot(0))} words={[name]} />`: the message is
  * translated with a slot (a private-use character, never in our messages) where each word goes.
+ * A slot may hold a list (the hosts a check could not reach): each item isolated on its own.
  */
 import type { ComponentChildren } from 'preact';
 
 const FIRST = 0xe000;
 const SLOTS = /([\uE000-\uE00F])/;
 
+/**
+ * An issuer's word where no element can go (an <option>'s text): between FIRST STRONG ISOLATE and
+ * POP DIRECTIONAL ISOLATE (U+2068, U+2069; UAX #9 §2.7), the same isolate as <bdi dir=auto>.
+ */
+export const isolated = (word: string): string => `\u2068${word}\u2069`;
+
 /** The placeholder for the `i`th issuer's word in a message. */
 export const slot = (i: number): string => String.fromCharCode(FIRST + i);
 
-export function Sentence({ text, words }: { text: string; words: readonly string[] }) {
+export function Sentence({ text, words }: { text: string; words: readonly (string | readonly string[])[] }) {
   const parts: ComponentChildren[] = text.split(SLOTS).map((part, i) => {
     if (!SLOTS.test(part)) return part;
-    return <bdi key={i} dir="auto">{words[part.charCodeAt(0) - FIRST] ?? ''}</bdi>;
+    const word = words[part.charCodeAt(0) - FIRST] ?? '';
+    if (typeof word === 'string') return <bdi key={i} dir="auto">{word}</bdi>;
+    return word.map((w, j) => [j ? ', ' : '', <bdi key={`${i}.${j}`} dir="auto">{w}</bdi>]);
   });
   return <>{parts}</>;
 }

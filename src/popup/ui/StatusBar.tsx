@@ -11,8 +11,11 @@ import { ProgressBar, progressLabel } from './ProgressBar.tsx';
 
 type Account = StateReply['accounts'][number];
 
-/** `onSignInAgain`: a failure because the session ended offers the way back in, where it is said. */
-export function StatusBar({ state, online, onSignInAgain }: { state: StateReply | undefined; online: boolean; onSignInAgain?: (a: Account) => void }) {
+/**
+ * `onSignInAgain`: a failure because the session ended offers the way back in, where it is said.
+ * `quietStart`: a sync that starts now is said by the heading focus lands on (App.tsx): not again here.
+ */
+export function StatusBar({ state, online, onSignInAgain, quietStart = false }: { state: StateReply | undefined; online: boolean; onSignInAgain?: (a: Account) => void; quietStart?: boolean }) {
   const { t, locale, now } = useEnv();
   const failed = state?.accounts.filter((a) => a.sync.status === 'error' && a.sync.error) ?? [];
   const busy = state?.accounts.filter((a) => a.sync.status === 'syncing' || a.sync.status === 'verifying') ?? [];
@@ -21,7 +24,7 @@ export function StatusBar({ state, online, onSignInAgain }: { state: StateReply 
   const verifying = busy.some((a) => a.sync.status === 'verifying');
   const label = progressLabel(t, verifying, done, total);
   const failureText = (a: Account) => syncFailureText(t, a.providerName, { error: a.sync.error!, retryAt: a.sync.retryAt }, now(), locale, (error) => t('syncStatusFailed', a.providerName, error));
-  const said = useSyncAnnouncement(state, failed, failureText, { started: t('syncingStart'), finished: t('syncFinished') });
+  const said = useSyncAnnouncement(state, failed, failureText, { started: t('syncingStart'), finished: t('syncFinished') }, quietStart);
   return (
     <>
       {/* Start, end and failures of a sync, each said once (sync-announce.ts); the bar and the lines below are for the eyes. */}

@@ -20,9 +20,11 @@ const failureKey = (a: Account) => `${a.id}\u0001${a.sync.error?.code ?? ''}\u00
 
 /**
  * `failed`: the accounts whose failure the bar shows; `failureText`: the sentence it shows for one.
+ * `quietStart`: the start is said where focus lands (the first sync's "Getting your badges…"
+ * heading, App.tsx), so it is not said here too; its end and failures still are.
  * Returns the last announcement ('' until there is one).
  */
-export function useSyncAnnouncement(state: StateReply | undefined, failed: readonly Account[], failureText: (a: Account) => string, words: { started: string; finished: string }): string {
+export function useSyncAnnouncement(state: StateReply | undefined, failed: readonly Account[], failureText: (a: Account) => string, words: { started: string; finished: string }, quietStart = false): string {
   const seen = useRef<Seen | undefined>(undefined);
   const [said, setSaid] = useState('');
   const syncing = !!state?.accounts.some((a) => a.sync.status === 'syncing');
@@ -35,7 +37,7 @@ export function useSyncAnnouncement(state: StateReply | undefined, failed: reado
     if (!before) return;
     const fresh = failed.filter((a) => !before.failures.has(failureKey(a)));
     if (fresh.length) setSaid(fresh.map(failureText).join(' '));
-    else if (syncing && !before.syncing) setSaid(words.started);
+    else if (syncing && !before.syncing && !quietStart) setSaid(words.started);
     else if (!syncing && before.syncing) setSaid(words.finished);
     // Only a change of phase or of failures runs this: a poll that moved the counts does not.
   }, [!!state, syncing, keys]);

@@ -2,6 +2,7 @@
  * The local backpack's way in: drop or pick baked PNG/SVG, JSON or JWS files, or paste a URL or
  * a compact JWS. Each is sent to the background, which verifies and stores it.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { shownName } from '../display.ts';
 import type { BadgeView } from '../../messaging/views.ts';
@@ -10,6 +11,7 @@ import { errorText } from '../errors.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
+import { Sentence, slot } from '../ui/Sentence.tsx';
 import { displayText } from '../../core/share/display.ts';
 import { IMPORT_ACCEPT, readFileForImport } from './file-source.ts';
 
@@ -18,7 +20,7 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
   const [text, setText] = useState('');
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const [result, setResult] = useState<{ kind: 'error' | 'success'; text: ComponentChildren }>();
   // A pasted text that was refused stays in the box (nothing is lost), marked and described by the answer.
   const [pasteRefused, setPasteRefused] = useState(false);
   // The answer is under the form, below the fold after a pick from the drop zone: brought into view.
@@ -52,7 +54,7 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
     }
     setBusy(false);
     setPasteRefused(errors.length > 0 && items.some((s) => 'kind' in s));
-    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: t('importDone', shownName(last, t)) } : undefined);
+    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: <Sentence text={t('importDone', slot(0))} words={[shownName(last, t)]} /> } : undefined);
     if (last && !errors.length) onImported(last);
   };
   const files = async (list: FileList | null | undefined) => {
