@@ -29,8 +29,8 @@ export class SpecError extends SafeModeError {}
 
 /**
  * A text with a base direction (`@direction`: VC Data Model 2.0 §11.1, JSON-LD 1.1 §4.2.4.1) under an
- * RDFC proof. JSON-LD 1.1 API §8.6 (Deserialize JSON-LD to RDF) keeps a direction in RDF only under an
- * `rdfDirection` option, which the RDFC cryptosuites do not name (w3c/vc-data-integrity#366: signers
+ * RDFC proof. JSON-LD 1.1 API §8.2 (Object to RDF Conversion) keeps a direction in RDF only under an
+ * `rdfDirection` option (§9.4 JsonLdOptions), which the RDFC cryptosuites do not name (w3c/vc-data-integrity#366: signers
  * already differ), and safe mode refuses it unset. The credential is legitimate VC 2.0, and what its
  * issuer signed cannot be known: the signature is unsettled, never failed.
  */
