@@ -3,6 +3,7 @@
  * (src/core/formats/*) maps its credential onto this shape; nothing here is
  * trusted for display without escaping.
  */
+import type { ShownTexts } from './share/lang-text.ts';
 
 /** What the input turned out to be, before any verification. */
 export type InputKind = 'png' | 'svg' | 'json' | 'jws' | 'url';
@@ -98,5 +99,11 @@ export interface Badge {
   format: BadgeFormat;
   /** The BadgeClass / Achievement id. */
   achievementId?: string;
+  /**
+   * The shown texts the credential gives in several languages or with a base direction (VC DM 2.0
+   * §11.1), each language kept (at most MAX_LANGUAGES); `name`, `description`, `issuer.name` and
+   * `criteria.narrative` above hold the first. Absent when every text is one plain string.
+   */
+  texts?: ShownTexts;
   original?: OriginalInput;
 }

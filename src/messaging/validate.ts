@@ -8,6 +8,7 @@
 import type { DirectionMaps, Direction, Envelope, ImportSource, ProtocolMap, Reply, SignInRequest, StateReply } from './protocol.ts';
 import type { AccountView, BadgeDetail, BadgeView, EmailView, HoverVerdict, PickerBadge, Settings } from './views.ts';
 import type { NoName } from '../core/share/badge-name.ts';
+import { MAX_LANGUAGES, type LangText, type ShownTexts } from '../core/share/lang-text.ts';
 import type { CheckId } from '../core/result.ts';
 
 export type Guard<T> = (value: unknown) => value is T;
@@ -129,7 +130,11 @@ const partialSettings = shape<Partial<Settings>>({ hoverVerify: optional(isBoole
 const pingReply = shape({ pong: isTrue, version: isString });
 const verdictOrNot = oneOf('valid', 'invalid', 'indeterminate', 'unverified');
 const verdict = oneOf('valid', 'invalid', 'indeterminate');
-const badgeView = has<BadgeView>({ key: isString, accountId: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), tags: arrayOf(isString), format: isString, verdict: verdictOrNot, pending: isBoolean });
+/** VC DM 2.0 §11.1 texts, one per language (core/share/lang-text.ts): bounded as the engine reads them; the popup still passes each through displayText. */
+const langText = shape<LangText>({ value: isString, language: optional(text(35)), direction: optional(oneOf('ltr', 'rtl')) });
+const langTexts = optional(arrayOf(langText, MAX_LANGUAGES));
+const shownTexts = shape<ShownTexts>({ name: langTexts, description: langTexts, issuerName: langTexts, narrative: langTexts });
+const badgeView = has<BadgeView>({ key: isString, accountId: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), tags: arrayOf(isString), format: isString, verdict: verdictOrNot, pending: isBoolean, texts: optional(shownTexts) });
 const isArray: Guard<unknown[]> = (v): v is unknown[] => Array.isArray(v);
 const check = has<BadgeDetail['checks'][number]>({ id: isString, outcome: oneOf('pass', 'fail', 'indeterminate', 'warning', 'skipped'), message: isString });
 const badgeDetail: Guard<BadgeDetail> = (v): v is BadgeDetail =>

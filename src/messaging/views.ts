@@ -7,6 +7,7 @@ import type { BadgeFormat } from '../core/model.ts';
 import type { Check, CheckId, Outcome, Verdict } from '../core/result.ts';
 import type { ShareWarning } from '../core/share/warning.ts';
 import type { NoName } from '../core/share/badge-name.ts';
+import type { ShownTextField, ShownTexts, TextDirection } from '../core/share/lang-text.ts';
 
 /** 'local' for the local backpack, else an account id. */
 export type AccountId = string;
@@ -72,6 +73,13 @@ export interface BadgeView {
   /** Awarded to an unverified address of the account: not shown as the user's until it is verified. */
   pending: boolean;
   verifiedAt?: string;
+  /**
+   * Each language of a text the badge gives in several (VC DM 2.0 §11.1): the popup shows the one in
+   * its own language, with its base direction (src/popup/display.ts); `name` etc. hold the first.
+   */
+  texts?: ShownTexts;
+  /** Set by the popup (src/popup/display.ts), never sent: the base direction of each text shown, when the badge gives one. */
+  dirs?: Partial<Record<ShownTextField, TextDirection>>;
 }
 
 /** Everything the badge page shows. */

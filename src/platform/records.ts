@@ -6,6 +6,7 @@
 import type { InputKind } from '../core/model.ts';
 import type { Check, Verdict } from '../core/result.ts';
 import type { NoName } from '../core/share/badge-name.ts';
+import type { ShownTexts } from '../core/share/lang-text.ts';
 
 export type AccountKind = 'badgr' | 'ob3' | 'badge-connect';
 
@@ -62,6 +63,8 @@ export interface BadgeMeta {
   evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
   claimedRecipients: { type: string; identity: string; hashed: boolean }[];
+  /** Each language of a text the badge gives in several (VC DM 2.0 §11.1; core/share/lang-text.ts): the popup shows the user's. */
+  texts?: ShownTexts;
 }
 
 /** What the badge record says of its original; the bytes are in the `originals` store. */

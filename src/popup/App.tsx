@@ -38,7 +38,7 @@ export function App({ actions, t, locale = 'en', now = Date.now, start }: AppPro
 
 function Shell({ start }: { start?: FilesScreen }) {
   const { actions, t, locale } = useEnv();
-  const data = usePopupData(actions, t);
+  const data = usePopupData(actions, t, locale);
   const online = useOnline();
   const [stack, setStack] = useState<Route[]>(() => (start ? [{ name: 'list' }, { name: start }] : [{ name: 'list' }]));
   const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);

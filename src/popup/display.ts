@@ -3,10 +3,13 @@
  * its bidi and other controls made visible and is cut to a readable length, once, where the data
  * arrives (the list and the badge detail), so no screen can forget. URLs are left as they are:
  * they only become links through safeHttpUrl(). A badge without a name gets the user's words for
- * it there too, in the popup's language.
+ * it there too, in the popup's language. A text the badge gives in several languages (VC DM 2.0
+ * §11.1, `texts`) is shown in the popup's language (core/share/lang-text.ts chooseText: fr-CA → fr,
+ * else the first), its base direction (`@direction`) kept in `dirs` for the element's `dir`.
  */
 import { NAMELESS_KEY } from '../core/share/badge-name.ts';
 import { displayOptional, displayText } from '../core/share/display.ts';
+import { chooseText, type LangText, type ShownTextField, type TextDirection } from '../core/share/lang-text.ts';
 import type { AccountView, BadgeDetail, BadgeView } from '../messaging/views.ts';
 import type { Translate } from './i18n.ts';
 
@@ -16,12 +19,28 @@ const o = displayOptional;
 /** A badge's name, or for one without a name the user's words for why (core/share/badge-name.ts); `noName` stays, for what is shared. */
 export const shownName = (b: Pick<BadgeView, 'name' | 'noName'>, t: Translate): string => (b.noName ? t(NAMELESS_KEY[b.noName]) : displayText(b.name, NAME));
 
-export function viewForDisplay<T extends BadgeView>(b: T, t: Translate): T {
+/** Each text of `b` given in several languages, in `locale` (else the first); `texts` is not passed on. */
+function chosen(b: BadgeView, locale: string | undefined): { pick: Partial<Record<ShownTextField, LangText>>; dirs?: BadgeView['dirs'] } {
+  const pick: Partial<Record<ShownTextField, LangText>> = {};
+  const dirs: Partial<Record<ShownTextField, TextDirection>> = {};
+  for (const [f, list] of Object.entries(b.texts ?? {}) as [ShownTextField, LangText[]][]) {
+    const one = chooseText(list, locale);
+    if (!one) continue;
+    pick[f] = one;
+    if (one.direction) dirs[f] = one.direction;
+  }
+  return { pick, ...(Object.keys(dirs).length ? { dirs } : {}) };
+}
+
+export function viewForDisplay<T extends BadgeView>(b: T, t: Translate, locale?: string): T {
+  const { texts: _texts, ...rest } = b;
+  const { pick, dirs } = chosen(b, locale);
   return {
-    ...b,
-    name: shownName(b, t),
-    description: o(b.description),
-    issuerName: o(b.issuerName, NAME),
+    ...(rest as T),
+    ...(dirs ? { dirs } : {}),
+    name: b.noName || !pick.name ? shownName(b, t) : displayText(pick.name.value, NAME),
+    description: o(pick.description?.value ?? b.description),
+    issuerName: o(pick.issuerName?.value ?? b.issuerName, NAME),
     tags: b.tags.slice(0, 50).map((t) => displayText(t, 80)),
     recipient: b.recipient === null ? null : displayText(b.recipient, NAME),
   };
@@ -41,10 +60,11 @@ export function accountForDisplay(a: AccountView): AccountView {
   };
 }
 
-export function detailForDisplay(b: BadgeDetail, t: Translate): BadgeDetail {
+export function detailForDisplay(b: BadgeDetail, t: Translate, locale?: string): BadgeDetail {
+  const narrative = b.texts?.narrative ? chooseText(b.texts.narrative, locale)?.value : undefined;
   return {
-    ...viewForDisplay(b, t),
-    ...(b.criteria ? { criteria: { ...b.criteria, narrative: o(b.criteria.narrative) } } : {}),
+    ...viewForDisplay(b, t, locale),
+    ...(b.criteria ? { criteria: { ...b.criteria, narrative: o(narrative ?? b.criteria.narrative) } } : {}),
     evidence: b.evidence.map((e) => ({ ...e, name: o(e.name, NAME), description: o(e.description), narrative: o(e.narrative) })),
     alignments: b.alignments.map((a) => ({
       ...a,

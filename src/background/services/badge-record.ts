@@ -57,6 +57,8 @@ export function metaOf(badge: Badge | null, given: Partial<BadgeMeta> = {}): Bad
     evidence: badge.evidence.map(({ id, name, description, narrative }) => ({ id, name, description, narrative })),
     alignments: badge.alignments,
     claimedRecipients: badge.recipients.map(({ type, identity, hashed }) => ({ type, identity, hashed })),
+    // A badge re-read without languages drops the ones stored before (`fallback` is the last record's).
+    texts: badge.texts,
   };
 }
 

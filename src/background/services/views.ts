@@ -33,6 +33,7 @@ export function badgeView(r: BadgeRecord, own: readonly string[]): BadgeView {
     publicUrl: m.publicUrl,
     pending: r.pending,
     verifiedAt: r.verifiedAt,
+    texts: m.texts,
   });
 }
 

@@ -19,6 +19,7 @@ import type { CheckList } from '../verify/checks.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { arr, isObj, str, types, type Json } from './json-util.ts';
 import { issuerIdOf, statusOb3, subjectOf, toBadge, validityOb3, VC_V1_CONTEXT, VC_V2_CONTEXT } from './ob3-badge.ts';
+import { firstText, richText } from './lang-text.ts';
 
 export const BLOCKCERTS_TYPE = 'BlockcertsCredential';
 
@@ -36,19 +37,6 @@ const isUri = (v: unknown): v is string => typeof v === 'string' && /^[a-z][a-z0
 
 /** The credential's subjects: VC DM 2.0 §4.9 allows one object or a list of them (Blockcerts v3.2 issues both). */
 const subjectsOf = (c: Json): unknown[] => arr(c.credentialSubject);
-
-/**
- * Text as VC DM 2.0 §11.1 (Language and Base Direction) lets a credential write it: a string, a
- * value object (`@value`, with `@language` and `@direction`), or a list of them, one per language.
- * The first is shown: the engine knows no reader's language, and the issuer put that one first.
- */
-export function textOf(v: unknown): string | undefined {
-  for (const item of arr(v).slice(0, 16)) {
-    if (typeof item === 'string') return item;
-    if (isObj(item) && typeof item['@value'] === 'string') return item['@value'];
-  }
-  return undefined;
-}
 
 /** VC DM 1.1 / 2.0 §4: what every credential has, whatever its schema. Anything else is Blockcerts' rule, not checked here. */
 function structure(c: Json, checks: CheckList): boolean {
@@ -77,8 +65,17 @@ function toBadgeBlockcerts(c: Json, format: BadgeFormat): Badge {
   const badge = toBadge(c, format);
   const subjects = subjectsOf(c).filter(isObj).slice(0, 16);
   const claim = subjects.map((s) => s.claim).find(isObj) ?? {};
-  badge.name = textOf(claim.name) ?? textOf(c.name) ?? '';
-  badge.description = textOf(claim.description) ?? textOf(c.description);
+  const nameFrom = firstText(claim.name) !== undefined ? claim.name : c.name;
+  const descriptionFrom = firstText(claim.description) !== undefined ? claim.description : c.description;
+  badge.name = firstText(nameFrom) ?? '';
+  badge.description = firstText(descriptionFrom);
+  // Each language of the name and description shown (VC DM 2.0 §11.1), as toBadge keeps the rest's.
+  const { name: _name, description: _description, ...texts } = badge.texts ?? {};
+  const name = richText(nameFrom);
+  const description = richText(descriptionFrom);
+  const all = { ...texts, ...(name ? { name } : {}), ...(description ? { description } : {}) };
+  if (Object.keys(all).length) badge.texts = all;
+  else delete badge.texts;
   const criteria = str(claim.criteria);
   if (criteria !== undefined) badge.criteria = { narrative: criteria };
   for (const s of subjects) {

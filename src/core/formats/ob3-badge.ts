@@ -15,6 +15,8 @@ import { checkEndorsements } from '../proofs/endorsement.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
 import { checkValidity, strictestDate, type NamedDate } from '../verify/validity.ts';
 import { arr, idOf, isObj, str, types, type Json } from './json-util.ts';
+import { firstText, richText } from './lang-text.ts';
+import type { ShownTexts } from '../share/lang-text.ts';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
@@ -89,7 +91,8 @@ export function structureOb3(c: Json, checks: CheckList): boolean {
 /** OB 3.0 §AchievementSubject. */
 function structureAchievement(s: Json, t: string[], bad: string[], checks: CheckList): void {
   const a = s.achievement;
-  if (a !== undefined && (!isObj(a) || typeof a.name !== 'string')) bad.push('credentialSubject.achievement.name');
+  // A name may be a language value object or a list of them (VC DM 2.0 §11.1): a genuine one is not malformed.
+  if (a !== undefined && (!isObj(a) || firstText(a.name) === undefined)) bad.push('credentialSubject.achievement.name');
   // OB 3.0 §AchievementSubject requires an achievement, but verification.md step 1 leaves the rest of
   // the data model to schema validation: a missing one is noted, not fatal (DCPV's ob30/simple.jwt has none).
   if (a === undefined && !t.includes('EndorsementCredential')) note(checks, 'schema', 'credentialSubject.achievement is missing (OB 3.0 §AchievementSubject requires one)');
@@ -103,7 +106,7 @@ function structureAchievement(s: Json, t: string[], bad: string[], checks: Check
 function structureClrSubject(s: Json, bad: string[], checks: CheckList): void {
   const held = Array.isArray(s.verifiableCredential) ? s.verifiableCredential : [];
   if (held.length === 0 || !held.every((v) => isObj(v) || typeof v === 'string')) bad.push('credentialSubject.verifiableCredential (CLR 2.0 §ClrSubject: one or more credentials)');
-  if (s.achievement !== undefined && !arr(s.achievement).every((a) => isObj(a) && typeof a.name === 'string')) bad.push('credentialSubject.achievement (CLR 2.0: Achievements with a name)');
+  if (s.achievement !== undefined && !arr(s.achievement).every((a) => isObj(a) && firstText(a.name) !== undefined)) bad.push('credentialSubject.achievement (CLR 2.0: Achievements with a name)');
   else note(checks, 'schema', `a CLR 2.0 ClrCredential holding ${held.length} credential${held.length === 1 ? '' : 's'}: its own proof is checked, not the proof of each credential inside it`);
 }
 
@@ -196,30 +199,48 @@ function recipientsOf(s: Json | undefined): RecipientIdentity[] {
   return out;
 }
 
+/**
+ * The shown texts an issuer gave in several languages (VC DM 2.0 §11.1), each as the credential lists
+ * them, so that the popup shows the one in the user's language; `name` from the member it is read from.
+ */
+function textsOf(name: unknown, description: unknown, issuerName: unknown, narrative: unknown): ShownTexts | undefined {
+  const texts: ShownTexts = {};
+  for (const [k, v] of [['name', name], ['description', description], ['issuerName', issuerName], ['narrative', narrative]] as const) {
+    const rich = richText(v);
+    if (rich) texts[k] = rich;
+  }
+  return Object.keys(texts).length ? texts : undefined;
+}
+
 export function toBadge(c: Json, format: BadgeFormat): Badge {
   const s = subjectOf(c);
   const a = s && isObj(s.achievement) ? s.achievement : {};
   const iss = isObj(c.issuer) ? c.issuer : {};
   const crit = a.criteria;
   const evidence: Evidence[] = arr(c.evidence).map((e) =>
-    isObj(e) ? { id: str(e.id), name: str(e.name), description: str(e.description), narrative: str(e.narrative), genre: str(e.genre) } : { id: str(e) },
+    isObj(e) ? { id: str(e.id), name: firstText(e.name), description: firstText(e.description), narrative: firstText(e.narrative), genre: firstText(e.genre) } : { id: str(e) },
   );
   const alignments: Alignment[] = arr(a.alignment).filter(isObj).map((x) => ({
-    targetName: str(x.targetName) ?? '',
+    targetName: firstText(x.targetName) ?? '',
     targetUrl: str(x.targetUrl),
-    targetDescription: str(x.targetDescription),
-    targetFramework: str(x.targetFramework),
+    targetDescription: firstText(x.targetDescription),
+    targetFramework: firstText(x.targetFramework),
     targetCode: str(x.targetCode),
   }));
   const { from, until } = windowOf(c);
   const validFrom = str(from?.[1]);
+  // The achievement's texts, else the credential's (each read as one text, or one per language).
+  const nameFrom = firstText(a.name) !== undefined ? a.name : c.name;
+  const descriptionFrom = firstText(a.description) !== undefined ? a.description : c.description;
+  const narrative = isObj(crit) ? crit.narrative : undefined;
+  const texts = textsOf(nameFrom, descriptionFrom, iss.name, narrative);
   return {
     id: str(c.id),
-    name: str(a.name) ?? str(c.name) ?? '',
-    description: str(a.description) ?? str(c.description),
+    name: firstText(nameFrom) ?? '',
+    description: firstText(descriptionFrom),
     image: textOrId(a.image) ?? textOrId(c.image),
-    criteria: isObj(crit) ? { url: str(crit.id), narrative: str(crit.narrative) } : undefined,
-    issuer: { id: issuerIdOf(c), name: str(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: str(iss.description) },
+    criteria: isObj(crit) ? { url: str(crit.id), narrative: firstText(narrative) } : undefined,
+    issuer: { id: issuerIdOf(c), name: firstText(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: firstText(iss.description) },
     issuedOn: str(c.awardedDate) ?? validFrom,
     validFrom,
     expires: str(until?.[1]),
@@ -229,5 +250,6 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
     tags: arr(a.tag).filter((t): t is string => typeof t === 'string'),
     format,
     achievementId: str(a.id),
+    ...(texts ? { texts } : {}),
   };
 }

@@ -7,7 +7,7 @@
  */
 import { createMessageDigest } from '../proofs/sha256.ts';
 import { bundledContextSet, type ContextSet } from './context-set.ts';
-import { FastPathUnsupported, SafeModeError, UnknownContextError } from './errors.ts';
+import { FastPathUnsupported, SafeModeError, UnknownContextError, UnspecifiedDirectionError } from './errors.ts';
 import type { Quad } from './rdf-terms.ts';
 import { canonizeSimple } from './rdfc-simple.ts';
 import { assertContextsValid, assertExpandedValid } from './spec-checks.ts';
@@ -48,6 +48,7 @@ export function fromJsonLdError(e: unknown): Error {
   const err = e as { name?: string; message?: string; details?: { event?: { code?: string; details?: unknown }; code?: string } };
   if (typeof err?.name === 'string' && err.name.startsWith('jsonld.')) {
     const ev = err.details?.event;
+    if (ev?.code === 'rdfDirection not set') return new UnspecifiedDirectionError({ cause: e });
     const plain = ev ? plainWords(ev.code, ev.details) : undefined;
     const what = plain ? `: ${plain} (JSON-LD ${ev!.code})` : ` (JSON-LD ${shorten(ev ? `${ev.code}: ${JSON.stringify(ev.details ?? {})}` : `${err.details?.code ?? err.name}: ${err.message}`, 200)})`;
     return new SafeModeError(`The credential's data cannot be read one way only, so what its issuer signed cannot be known${what}`, { cause: e });

@@ -8,6 +8,7 @@
  * of the member's name. A signed text Lanyard does not read only goes missing from the display.
  */
 import { isObj, type Json } from '../formats/json-util.ts';
+import { langTexts } from '../formats/lang-text.ts';
 import { termKey, type NqStatement } from '../jsonld/nquads-read.ts';
 import { shorten } from '../display.ts';
 import { lastSegment, matches } from './statements.ts';
@@ -18,10 +19,11 @@ type Level = { nodes: Set<string>; json: Json[] };
 function unsignedIn(statements: NqStatement[], at: Level, members: readonly string[]): { member: string; value: string } | undefined {
   for (const member of members) {
     for (const j of at.json) {
-      const v = j[member];
-      // What toBadge shows: a member that is one string (str()).
-      if (typeof v !== 'string') continue;
-      if (!statements.some((s) => lastSegment(s.predicate) === member && at.nodes.has(termKey(s.subject)) && matches(s.object, v))) return { member, value: v };
+      // What toBadge shows: a member that is one string, or each language of it that the popup may
+      // choose (VC DM 2.0 §11.1 language value objects, formats/lang-text.ts, as many as it reads).
+      for (const { value: v } of langTexts(j[member])) {
+        if (!statements.some((s) => lastSegment(s.predicate) === member && at.nodes.has(termKey(s.subject)) && matches(s.object, v))) return { member, value: v };
+      }
     }
   }
   return undefined;

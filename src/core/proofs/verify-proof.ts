@@ -6,7 +6,7 @@
  * remembered in ctx.keyCache: it depends on nothing but the credential's bytes and the key.
  */
 import { ErrorCodes, type ErrorCode } from '../errors.ts';
-import { SafeModeError, UnknownContextError } from '../jsonld/errors.ts';
+import { SafeModeError, UnknownContextError, UnspecifiedDirectionError } from '../jsonld/errors.ts';
 import { multibaseDecode } from '../keys/base58.ts';
 import type { KeyDescription } from '../keys/jwk.ts';
 import { isUncheckedAlg } from '../keys/verify-jws.ts';
@@ -188,6 +188,7 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
     [proofCanon, docCanon] = await Promise.all([input.canonize(proofConfig(proof, input.documentContext), hash), input.documentCanon(hash)]);
   } catch (e) {
     if (e instanceof UnknownContextError) return { ...info, key, signature: unsettled(ErrorCodes.UNKNOWN_CONTEXT, e.message) };
+    if (e instanceof UnspecifiedDirectionError) return { ...info, key, signature: unsettled(e.code, e.message) };
     if (e instanceof SafeModeError) return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, e.message) };
     // Anything else (a pathological document exhausting the stack, say) leaves the proof unsettled, never a crash.
     return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `The credential could not be canonicalized: ${(e as Error)?.message ?? e}`) };

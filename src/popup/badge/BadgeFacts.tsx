@@ -46,13 +46,13 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
       {badge.description ? (
         <section class="panel" aria-labelledby="about-title">
           <h3 id="about-title">{t('badgeAbout')}</h3>
-          <Markdown source={badge.description} headingBase={4} />
+          <Markdown source={badge.description} headingBase={4} dir={badge.dirs?.description} />
         </section>
       ) : null}
       {badge.criteria?.narrative || criteriaUrl ? (
         <section class="panel" aria-labelledby="criteria-title">
           <h3 id="criteria-title">{t('badgeCriteria')}</h3>
-          {badge.criteria?.narrative ? <Markdown source={badge.criteria.narrative} headingBase={4} /> : null}
+          {badge.criteria?.narrative ? <Markdown source={badge.criteria.narrative} headingBase={4} dir={badge.dirs?.narrative} /> : null}
           {criteriaUrl ? <ExternalLink href={criteriaUrl} text={t('badgeCriteriaLink')} /> : null}
         </section>
       ) : null}

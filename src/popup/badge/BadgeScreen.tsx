@@ -39,8 +39,8 @@ export interface BadgeScreenProps {
 }
 
 export default function BadgeScreen({ badgeKey, added, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
-  const { t, actions } = useEnv();
-  const [detail, load] = useBadgeDetail(actions, badgeKey, t);
+  const { t, actions, locale } = useEnv();
+  const [detail, load] = useBadgeDetail(actions, badgeKey, t, locale);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: ComponentChildren }>();
   // "Allow access" only when access is missing: a check that could not fetch from a host Lanyard
@@ -111,8 +111,8 @@ export default function BadgeScreen({ badgeKey, added, onShare, onAddresses, onG
       <div class="badge-head">
         <BadgeImage src={b.image} size={72} />
         <div>
-          <ScreenTitle isolate describedBy={added ? 'badge-added' : undefined}>{b.name}</ScreenTitle>
-          {b.issuerName ? <p class="issuer" dir="auto">{issuerUrl ? <ExternalLink href={issuerUrl} text={b.issuerName} /> : b.issuerName}</p> : null}
+          <ScreenTitle isolate dir={b.dirs?.name} describedBy={added ? 'badge-added' : undefined}>{b.name}</ScreenTitle>
+          {b.issuerName ? <p class="issuer" dir={b.dirs?.issuerName ?? 'auto'}>{issuerUrl ? <ExternalLink href={issuerUrl} text={b.issuerName} /> : b.issuerName}</p> : null}
           {/* The name and its link are the issuer's own words; this is where the checks place it (core/share/issuer-site.ts). */}
           {site ? <p class="issuer-site" dir="ltr">{t('badgeIssuerSite', site)}</p> : null}
         </div>

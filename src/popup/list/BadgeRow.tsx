@@ -32,10 +32,10 @@ export function BadgeRow({ badge, index, count, top, active, onClick }: BadgeRow
     >
       <BadgeImage src={badge.image} size={40} wait={firstScreenPainted() ? undefined : afterFirstScreen} />
       <span class="row-text">
-        <bdi class="row-name" dir="auto">{badge.name}</bdi>
+        <bdi class="row-name" dir={badge.dirs?.name ?? 'auto'}>{badge.name}</bdi>
         <span class="row-meta">
           {/* A long issuer name is cut, never the date (a chip beside it left "Nov 20,…"). */}
-          {badge.issuerName ? <bdi class="row-meta-text row-issuer" dir="auto">{badge.issuerName}</bdi> : null}
+          {badge.issuerName ? <bdi class="row-meta-text row-issuer" dir={badge.dirs?.issuerName ?? 'auto'}>{badge.issuerName}</bdi> : null}
           {date ? <span class="row-date">{badge.issuerName ? ' · ' : ''}{date}</span> : null}
           {expired ? <span class="chip chip-warn">{t('chipExpired')}</span> : null}
           {badge.pending ? <span class="chip chip-info">{t('chipPending')}</span> : null}

@@ -7,11 +7,11 @@ import { useMemo } from 'preact/hooks';
 import { parseMarkdown, type MdBlock, type MdInline } from '../../core/share/markdown.ts';
 
 /** `headingBase`: the level the document's top heading gets, so headings nest under the section's own. */
-export function Markdown({ source, headingBase = 4 }: { source: string; headingBase?: number }) {
+export function Markdown({ source, headingBase = 4, dir }: { source: string; headingBase?: number; dir?: 'ltr' | 'rtl' }) {
   // Parsed once per text, not on every render (issue 12 point 11).
   const blocks = useMemo(() => parseMarkdown(source), [source]);
   const top = Math.min(6, ...blocks.map((b) => (b.t === 'h' ? b.level : 6)));
-  return <div class="markdown" dir="auto">{blocks.map((b, i) => block(b, i, headingBase - top + 1))}</div>;
+  return <div class="markdown" dir={dir ?? 'auto'}>{blocks.map((b, i) => block(b, i, headingBase - top + 1))}</div>;
 }
 
 function block(b: MdBlock, key: number, base: number): ComponentChildren {

@@ -1,0 +1,44 @@
+/**
+ * Text in several languages, as VC Data Model 2.0 §11.1 (Language and Base Direction) lets a
+ * credential write `name` and `description`: a language value object (`@value`, `@language`,
+ * `@direction`; JSON-LD 1.1 §4.2.4 String Internationalization, §4.2.4.1 Base Direction) or a list
+ * of them, one per language. The engine keeps each language (formats/lang-text.ts); a reader picks
+ * the one in the user's language when it shows the badge.
+ */
+export type TextDirection = 'ltr' | 'rtl';
+
+export interface LangText {
+  value: string;
+  /** A well-formed BCP 47 tag (JSON-LD 1.1 §4.2.4); absent when the credential gave none or a malformed one. */
+  language?: string;
+  /** JSON-LD 1.1 §4.2.4.1: `ltr` or `rtl`; absent otherwise (the text is then isolated with `dir="auto"`). */
+  direction?: TextDirection;
+}
+
+/** The shown texts a credential may give in several languages. */
+export type ShownTextField = 'name' | 'description' | 'issuerName' | 'narrative';
+export type ShownTexts = Partial<Record<ShownTextField, LangText[]>>;
+
+/** At most this many languages of one text are read and kept: a list of 10,000 is hostile, not multilingual. */
+export const MAX_LANGUAGES = 16;
+
+/** RFC 5646 §2.1's shape, loosely (subtags of 1–8 letters or digits, the first letters), up to RFC 5646 §4.4.1's 35 characters. */
+export const isLanguageTag = (v: unknown): v is string => typeof v === 'string' && v.length <= 35 && /^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$/i.test(v);
+
+export const isDirection = (v: unknown): v is TextDirection => v === 'ltr' || v === 'rtl';
+
+/**
+ * The text in the reader's language (`fr-CA`): the first tagged exactly so, else the first whose tag
+ * is a prefix of it or has it as a prefix subtag by subtag (RFC 4647 §3.4 lookup: `fr-CA` → `fr`, and
+ * `fr` finds `fr-BE`); else the first, which the issuer put first.
+ */
+export function chooseText(list: readonly LangText[], language: string | undefined): LangText | undefined {
+  if (!language || !isLanguageTag(language)) return list[0];
+  const want = language.toLowerCase().split('-');
+  for (let n = want.length; n > 0; n--) {
+    const range = want.slice(0, n).join('-');
+    const hit = list.find((x) => x.language?.toLowerCase() === range) ?? list.find((x) => x.language?.toLowerCase().startsWith(`${range}-`));
+    if (hit) return hit;
+  }
+  return list[0];
+}
