@@ -14,4 +14,4 @@ const features: readonly Feature[] = [linkedinProfile, linkedinCertForm, linkedi
 const controller = new AbortController();
 const started = runFeatures(features, controller.signal);
 // Hidden at the default console level; the browser tests wait for it as the proof of injection.
-console.debug(`[lanyard] linkedin content script loaded (${started.length} features: ${started.join(', ')})`);
+console.debug('[lanyard] linkedin content script loaded, features:', started);

@@ -11,4 +11,4 @@ const features: readonly Feature[] = [composeFeature(gmail), composeFeature(outl
 
 const controller = new AbortController();
 const started = runFeatures(features, controller.signal);
-console.debug(`[lanyard] mail content script loaded (${started.length} features: ${started.join(', ')})`);
+console.debug('[lanyard] mail content script loaded, features:', started);

@@ -78,10 +78,9 @@ export function certDate(doc: Document, which: 'issue' | 'expiry'): DateSelects 
  * LinkedIn renders them into.
  */
 export function composerEditors(doc: Document): HTMLElement[] {
-  const isPost = (el: Element) => composer.post.some((s) => el.matches(s));
   return openRoots(doc, shadowHosts).flatMap((root) => all(root, composer.editor)).filter(
     (el): el is HTMLElement =>
-      el instanceof HTMLElement && closest(el, composer.closed) === null && (isPost(el) || closest(el, composer.notIn) === null),
+      el instanceof HTMLElement && closest(el, composer.closed) === null && (el.matches(composer.post) || closest(el, composer.notIn) === null),
   );
 }
 

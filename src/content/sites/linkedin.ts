@@ -151,6 +151,9 @@ export const certForm = {
  */
 export const shadowHosts: Selectors = ['#interop-outlet', '[data-testid="interop-shadowdom"]'];
 
+/** The late-2026 post editor (composer.post below). */
+const SHARE_BOX_EDITOR = '[componentkey="ShareBox_textEditor"][contenteditable="true"]';
+
 export const composer = {
   /**
    * The server-driven composer (late 2026, at /sharing/compose, in a native <dialog>): a Tiptap editor keyed
@@ -158,9 +161,9 @@ export const composer = {
    * a crossposter and a formatting extension, 2026-08 to 10; test/fixtures/pages/linkedin-sharing-compose-sdui-2026.html).
    * A post editor whatever else it is: `notIn` does not apply to it.
    */
-  post: ['[componentkey="ShareBox_textEditor"][contenteditable="true"]'] as Selectors,
+  post: SHARE_BOX_EDITOR,
   editor: selectors(
-    '[componentkey="ShareBox_textEditor"][contenteditable="true"]',
+    SHARE_BOX_EDITOR,
     '.share-creation-state__text-editor [contenteditable="true"]',
     byLabel('[role="textbox"][contenteditable="true"][aria-label^=$]', {
       en: 'Text editor for creating content',
