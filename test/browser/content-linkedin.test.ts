@@ -48,6 +48,20 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+
+/** Shares Ada's programmer badge from the composer's button and checks the post's paragraphs (`paragraphs`: their selector). */
+async function shareAndCheck(page: Page, paragraphs: string): Promise<void> {
+  await clickButton(page, 'linkedin-share-badge');
+  await pick(page, 'Analytical Engine Programmer');
+  const got = await waitFor(async () => {
+    const l = await page.$$eval(paragraphs, (ps) => ps.map((p) => p.textContent ?? '')).catch(() => [] as string[]);
+    return l[0] && l[0].length > 'Proud to share: '.length ? l : null;
+  });
+  expect(got[0]).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
+  expect(got[0]).toContain(`${env.backpack.baseUrl}/public/assertions/ada-programmer`);
+  expect(got.at(-1)).toBe('#learning');
+}
+
 describe('LinkedIn', () => {
   it('has the badges it needs (background import)', () => {
     expect(env.problems).toEqual([]);
@@ -146,16 +160,7 @@ describe('LinkedIn, 2026 markup', () => {
     // The caret where a person puts it: a click at the end of the first line of the shadow editor.
     await page.click('.ql-editor p >> nth=0', { position: { x: 2, y: 5 } });
     await page.keyboard.press('End');
-    await clickButton(page, 'linkedin-share-badge');
-    await pick(page, 'Analytical Engine Programmer');
-    const lines = () => page.$$eval('.ql-editor p', (ps) => ps.map((p) => p.textContent ?? ''));
-    const got = await waitFor(async () => {
-      const l = await lines().catch(() => []);
-      return l[0] && l[0].length > 'Proud to share: '.length ? l : null;
-    });
-    expect(got[0]).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
-    expect(got[0]).toContain(`${env.backpack.baseUrl}/public/assertions/ada-programmer`);
-    expect(got.at(-1)).toBe('#learning');
+    await shareAndCheck(page, '.ql-editor p');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -175,16 +180,7 @@ describe('LinkedIn, late 2026 composer', () => {
     expect(await page.locator('main [data-lanyard]').count()).toBe(0);
     await page.click('[componentkey="ShareBox_textEditor"] p >> nth=0', { position: { x: 2, y: 5 } });
     await page.keyboard.press('End');
-    await clickButton(page, 'linkedin-share-badge');
-    await pick(page, 'Analytical Engine Programmer');
-    const lines = () => page.$$eval('[componentkey="ShareBox_textEditor"] p', (ps) => ps.map((p) => p.textContent ?? ''));
-    const got = await waitFor(async () => {
-      const l = await lines().catch(() => []);
-      return l[0] && l[0].length > 'Proud to share: '.length ? l : null;
-    });
-    expect(got[0]).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
-    expect(got[0]).toContain(`${env.backpack.baseUrl}/public/assertions/ada-programmer`);
-    expect(got.at(-1)).toBe('#learning');
+    await shareAndCheck(page, '[componentkey="ShareBox_textEditor"] p');
     expect(await page.locator('main .tiptap').textContent()).toBe('');
     // Closed (the dialog kept in the page): the button goes.
     await page.evaluate(() => document.querySelector('dialog')!.close());
