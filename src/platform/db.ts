@@ -4,7 +4,8 @@
  */
 import { openDB, unwrap, wrap, type IDBPDatabase, type StoreNames } from 'idb';
 import { DB_NAME, DB_VERSION, migrate, type LanyardSchema } from './db-schema.ts';
-import { completed, requested } from './idb-requests.ts';
+import { abortQuietly, completed, requested, updated } from './idb-requests.ts';
+import { withKeyIndex } from './db-key-index.ts';
 import { sortTimeOf } from '../core/share/dates.ts';
 import type { AccountRecord, BadgeRecord, DocumentRecord, FullBadge, OriginalRecord, ResultRecord, SecretRecord, SyncRecord } from './records.ts';
 
@@ -102,90 +103,6 @@ function store<N extends Name>(db: Raw, name: N): Store<LanyardSchema[N]['value'
     delete: (key) => write((s) => s.delete(key)),
     all: async () => (await requested(raw.transaction(name).objectStore(name).getAll())) as V[],
     update: (key, change) => updated(raw, name, key, change),
-  };
-}
-
-/** Store.update over one store (the value `change` returns is written as it is: `write` may stamp it, badges' sortTime and rev). */
-async function updated<V>(raw: IDBDatabase, name: string, key: string, change: (current: V | undefined) => V | undefined, write: (v: V) => V = (v) => v): Promise<V | undefined> {
-  const tx = raw.transaction(name, 'readwrite');
-  const done = completed(tx);
-  let next: V | undefined;
-  try {
-    // Awaiting the request keeps the transaction active: its continuation runs in the success event's microtasks.
-    const s = tx.objectStore(name);
-    next = change((await requested(s.get(key))) as V | undefined);
-    if (next !== undefined) s.put((next = write(next)));
-  } catch (e) {
-    abortQuietly(tx, done);
-    throw e;
-  }
-  await done;
-  return next;
-}
-
-/** Aborts a transaction whose work failed (nothing of it commits), unless it has ended already. */
-function abortQuietly(tx: IDBTransaction, done: Promise<void>): void {
-  done.catch(() => undefined);
-  try {
-    tx.abort();
-  } catch {
-    // finished already: nothing was queued after the failure
-  }
-}
-
-/**
- * A store that knows which keys it may hold, so that reading a key it certainly lacks costs no
- * transaction. The document cache (background/services/document-cache.ts) reads it before every
- * JSON fetch, and most reads miss (a provider that sends no Cache-Control leaves nothing to keep):
- * 741 reads of a 1,000-badge sync, each an IndexedDB transaction on the badge's critical path
- * (bench/support/profile-sync.ts). The keys are read once (getAllKeys) when this connection first
- * reads, and kept with every put and delete made through it: only this worker opens the database
- * (background/wiring.ts), and a new connection (after `terminated`) starts a new index.
- *
- * The index never lacks a stored key: a put adds its key before it writes; a delete removes it only
- * once done, and only if no put of that key started meanwhile; keys put while the index loads are
- * added to what it read. (Were it ever to lack one, a read would only miss: the cache fetches.)
- */
-function indexedStore<N extends Name>(db: Raw, name: N, keyOf: (v: LanyardSchema[N]['value']) => string): Store<LanyardSchema[N]['value']> {
-  const plain = store(db, name);
-  /** Each key the store may hold, with the sequence number of its last put (0: read at load). */
-  let known: Map<string, number> | undefined;
-  let loading: Promise<void> | undefined;
-  const putDuringLoad = new Map<string, number>();
-  let seq = 0;
-  const load = (): Promise<void> =>
-    (loading ??= db.getAllKeys(name).then(
-      (keys) => {
-        known = new Map(keys.map((k) => [String(k), 0]));
-        for (const [k, s] of putDuringLoad) known.set(k, s);
-        putDuringLoad.clear();
-      },
-      () => {
-        loading = undefined; // read as before; try again at the next read
-      },
-    ));
-  return {
-    ...plain,
-    async get(key) {
-      if (!known) await load();
-      if (known && !known.has(key)) return undefined;
-      return plain.get(key);
-    },
-    put(value) {
-      const key = keyOf(value);
-      (known ?? putDuringLoad).set(key, ++seq);
-      return plain.put(value);
-    },
-    update(key, change) {
-      // May write: the key counts as held from now (were nothing written, a read only misses).
-      (known ?? putDuringLoad).set(key, ++seq);
-      return plain.update(key, change);
-    },
-    async delete(key) {
-      const mark = seq;
-      await plain.delete(key);
-      if (known && (known.get(key) ?? 0) <= mark) known.delete(key);
-    },
   };
 }
 
@@ -364,7 +281,7 @@ export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {})
     originals: store(db, 'originals'),
     accounts: store(db, 'accounts'),
     secrets: store(db, 'secrets'),
-    documents: indexedStore(db, 'documents', (d) => d.url),
+    documents: withKeyIndex(store(db, 'documents'), () => db.getAllKeys('documents'), (d) => d.url),
     results: store(db, 'results'),
     syncState: store(db, 'syncState'),
     saveBadge: (badge, sync) => saveBadges([badge], sync),

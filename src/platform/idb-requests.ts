@@ -25,3 +25,34 @@ export function completed(tx: IDBTransaction): Promise<void> {
     tx.onabort = () => reject(tx.error ?? new DOMException('The transaction was aborted', 'AbortError'));
   });
 }
+
+/**
+ * A read-modify-write of one record in one readwrite transaction (db.ts Store.update): the value
+ * `change` returns is written as it is (`write` may stamp it: badges' sortTime and rev).
+ */
+export async function updated<V>(raw: IDBDatabase, name: string, key: string, change: (current: V | undefined) => V | undefined, write: (v: V) => V = (v) => v): Promise<V | undefined> {
+  const tx = raw.transaction(name, 'readwrite');
+  const done = completed(tx);
+  let next: V | undefined;
+  try {
+    // Awaiting the request keeps the transaction active: its continuation runs in the success event's microtasks.
+    const s = tx.objectStore(name);
+    next = change((await requested(s.get(key))) as V | undefined);
+    if (next !== undefined) s.put((next = write(next)));
+  } catch (e) {
+    abortQuietly(tx, done);
+    throw e;
+  }
+  await done;
+  return next;
+}
+
+/** Aborts a transaction whose work failed (nothing of it commits), unless it has ended already. */
+export function abortQuietly(tx: IDBTransaction, done: Promise<void>): void {
+  done.catch(() => undefined);
+  try {
+    tx.abort();
+  } catch {
+    // finished already: nothing was queued after the failure
+  }
+}
