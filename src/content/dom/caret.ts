@@ -34,16 +34,16 @@ export function trackCaret(editorOf: (node: Node) => Element | null, signal: Abo
     if (editor) saved.set(editor, range.cloneRange());
     return editor !== null;
   };
-  document.addEventListener(
-    'selectionchange',
-    () => {
-      if (remember(document.getSelection())) return;
-      for (const root of focusedRoots()) if (typeof root.getSelection === 'function' && remember(root.getSelection())) return;
-    },
-    { signal },
-  );
+  const update = () => {
+    if (remember(document.getSelection())) return;
+    for (const root of focusedRoots()) if (typeof root.getSelection === 'function' && remember(root.getSelection())) return;
+  };
+  document.addEventListener('selectionchange', update, { signal });
   return {
     rangeIn(editor) {
+      // The live selection first: Blink runs input (the button's press) before a queued
+      // `selectionchange`, so the last key's caret may not have been seen yet.
+      update();
       const r = saved.get(editor);
       return r && editor.contains(r.commonAncestorContainer) ? r : null;
     },

@@ -38,6 +38,15 @@ describe('caret and insertion', () => {
     expect(inputs).toEqual(['insertFromPaste']);
   });
 
+  it('reads the caret where it is now when the last selectionchange has not run yet (Blink runs the press first)', async () => {
+    const ed = editor('Hello world');
+    const caret = trackCaret((n) => (ed.contains(n) ? ed : null), controller.signal);
+    caretAt(ed.firstChild!, 0); // the click at the line's start, seen
+    await new Promise((r) => setTimeout(r, 0));
+    caretAt(ed.firstChild!, 11); // End: its selectionchange still queued when the button is pressed
+    expect(caret.rangeIn(ed)?.startOffset).toBe(11);
+  });
+
   it('inserts at the end when the caret was never in the editor', () => {
     const ed = editor('<p>Hi</p>');
     insertText(ed, null, 'My badge https://b.example/1');
