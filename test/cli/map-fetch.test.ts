@@ -50,6 +50,14 @@ describe('createMapFetch', () => {
     expect((await f('https://issuer.example//etc/passwd')).status).toBe(404);
   });
 
+  it('online, reads no local file through a URL that is not mapped: file: and data: URLs are refused, no request made', async () => {
+    const asked: string[] = [];
+    const f = createMapFetch([{ prefix: 'https://issuer.example/', dir }], { offline: false, timeoutMs: 1000, lookup: async () => ['93.184.215.14'], get: async (u) => (asked.push(u.href), new Response('{}')) });
+    await expect(f(`file://${path.join(dir, 'issuers', 'one.json')}`)).rejects.toThrow('file: URLs are not fetched');
+    await expect(f('data:application/json,{"id":"https://issuer.example/issuers/one"}')).rejects.toThrow('data: URLs are not fetched');
+    expect(asked).toEqual([]);
+  });
+
   it('is unreachable offline for anything not mapped', async () => {
     await expect(fetchIn()('https://elsewhere.example/x')).rejects.toThrow(/offline/);
   });
