@@ -81,6 +81,7 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     onSignedIn: (id) => void sync.start(id),
     onSigningOut: (id) => sync.cancel(id),
     isSyncing: (id) => sync.isRunning(id),
+    isVerifying: (id) => library.isVerifying(id),
     // Trust changes what counts as the user's address for every badge: check them all again.
     onTrustChanged: () => void library.verify().catch((e: unknown) => console.warn('[lanyard] re-verification after a trust change failed', e)),
   });

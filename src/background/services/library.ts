@@ -156,6 +156,9 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
    * transaction (db.ts update): a sync reports its own progress (syncing), and an account signed out
    * meanwhile (its state gone; the local backpack has no account) gets none back.
    */
+  /** Re-verifications of every badge running in this worker, per account: a `verifying` record without one is left from a stopped worker (views.ts syncView). */
+  const verifying = new Map<string, number>();
+
   async function setProgress(accountId: string, patch: (s: SyncRecord) => Partial<SyncRecord>): Promise<void> {
     await db.syncState.update(accountId, (s) => {
       if (s?.status === 'syncing' || (!s && accountId !== LOCAL)) return undefined;
@@ -202,19 +205,32 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       }
       let verified = 0;
       for (const [accountId, list] of byAccount) {
-        const ids = await identities.forAccount(accountId);
-        if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: 0, total: list.length }));
-        for (const [i, r] of list.entries()) {
-          await recheckStored(db, verifier, ids, r, now);
-          verified++;
-          if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: i + 1, total: list.length }));
+        if (!key) verifying.set(accountId, (verifying.get(accountId) ?? 0) + 1);
+        try {
+          const ids = await identities.forAccount(accountId);
+          if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: 0, total: list.length }));
+          for (const [i, r] of list.entries()) {
+            await recheckStored(db, verifier, ids, r, now);
+            verified++;
+            if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: i + 1, total: list.length }));
+          }
+        } finally {
+          // A failed sync waiting for its retry stays failed (its error and retry time are kept
+          // meanwhile); one that a sync has settled since stays settled. The same when a badge's
+          // check threw: the account does not stay `verifying`.
+          if (!key) {
+            const left = verifying.get(accountId)! - 1;
+            if (left > 0) verifying.set(accountId, left);
+            else verifying.delete(accountId);
+            if (!left) await setProgress(accountId, (s) => ({ status: s.error ? 'error' : 'idle' }));
+          }
         }
-        // A failed sync waiting for its retry stays failed (its error and retry time are kept
-        // meanwhile); one that a sync has settled since stays settled.
-        if (!key) await setProgress(accountId, (s) => ({ status: s.error ? 'error' : 'idle' }));
       }
       return { verified };
     },
+
+    /** Whether a re-verification of every badge runs for the account in this worker. */
+    isVerifying: (accountId: string): boolean => verifying.has(accountId),
 
     async download(key: string, what: 'baked' | 'json'): Promise<Download> {
       const r = await mustGet(key);
