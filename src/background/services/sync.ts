@@ -15,7 +15,7 @@ import { identitiesHash } from './badge-record.ts';
 import { createRunDocuments } from './run-documents.ts';
 import { createBadgeProcessor, type RunContext } from './sync-badge.ts';
 import { createSyncWriter } from './sync-writes.ts';
-import { anchorHolds, createSeen, nextSince, relist } from './sync-anchor.ts';
+import { anchorHolds, createSeen, isAnchor, nextSince, relist, setAnchors } from './sync-anchor.ts';
 import { createSlicer, lastOfEach } from './sync-slice.ts';
 import { announce, followNext } from './sync-bound.ts';
 import { boundAddresses, tooManyAddresses } from './address-bound.ts';
@@ -107,7 +107,7 @@ export function createSync(d: SyncDeps) {
       }
       // The anchor was done with the page before (this run, or the one a killed worker left). One
       // entry per badge, the later one, and no more than the page's limit at a time (sync-slice.ts).
-      const slice = slicer.take(run.cursor, seen.fresh(lastOfEach(page.items.filter((i) => !page.overlapsPrevious || i.sourceId !== run.anchor))), page.limit);
+      const slice = slicer.take(run.cursor, seen.fresh(lastOfEach(page.items.filter((i) => !page.overlapsPrevious || !isAnchor(run, i)))), page.limit);
       const { items } = slice;
       announce(run, s.done, page.total);
       s.total = Math.max(page.total ?? 0, s.done + items.length, s.total);
@@ -149,7 +149,7 @@ export function createSync(d: SyncDeps) {
       if (page.stop) throw page.stop;
       if (!page.next || page.items.length === 0) return dropped;
       run.cursor = page.next;
-      run.anchor = page.items.at(-1)!.sourceId;
+      setAnchors(run, page);
       run.doneBeforePage = s.done;
       // A listing that goes on past what the backpack announced stops here, its pages read kept, resumed at this link (sync-bound.ts).
       const endless = followNext(run, s.done, account);
