@@ -179,6 +179,8 @@ export interface SyncRun {
    * last of each of that answer's lists): the next page must list one of them again (sync-anchor.ts).
    */
   anchors?: string[];
+  /** Keys of the badges the user removed while this run went on: it does not write them back (background/services/sync-removed.ts). */
+  removed?: string[];
   /** What older versions kept instead of `anchors`: the page before's last item as its answer held it. */
   anchor?: string;
   /** How often this run listed again from the first page because the listing moved under it. */

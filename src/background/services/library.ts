@@ -22,6 +22,7 @@ import { badgeDetail, badgeView } from './views.ts';
 import { ownOrigins } from './image-hosts.ts';
 import { bakedImageKind } from './baked-image.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
+import { markRemoved } from './sync-removed.ts';
 
 export interface LibraryDeps {
   db: Db;
@@ -30,6 +31,8 @@ export interface LibraryDeps {
   /** For downloads of hosted credentials and baked images (the host-permission fetch). */
   fetch: Fetch;
   now?: () => Date;
+  /** Before a badge is removed: the sync of its account going on in this worker does not write it back (sync.ts removing). */
+  onRemoving?: (accountId: string, key: string) => void;
 }
 
 export interface Download {
@@ -78,7 +81,7 @@ export interface ImportOptions {
   ifAbsent?: boolean;
 }
 
-export function createLibrary({ db, verifier, identities, fetch, now = () => new Date() }: LibraryDeps) {
+export function createLibrary({ db, verifier, identities, fetch, now = () => new Date(), onRemoving }: LibraryDeps) {
   async function mustGet(key: string): Promise<BadgeRecord> {
     const r = await db.badges.get(key);
     if (!r) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
@@ -188,10 +191,14 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       return badgeDetail(r, o, own);
     },
 
+    /** A sync running meanwhile does not write the badge back (sync-removed.ts: marked in the run, then deleted). */
     async remove(key: string): Promise<{ removed: boolean }> {
-      const existed = (await db.badges.get(key)) !== undefined;
-      if (existed) await db.badges.delete(key);
-      return { removed: existed };
+      const r = await db.badges.get(key);
+      if (!r) return { removed: false };
+      onRemoving?.(r.accountId, key);
+      await markRemoved(db, r.accountId, key);
+      await db.badges.delete(key);
+      return { removed: true };
     },
 
     /** Verifies one badge again, or every badge (progress per account in its sync state). */
