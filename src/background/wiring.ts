@@ -86,7 +86,7 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     onTrustChanged: () => void library.verify().catch((e: unknown) => console.warn('[lanyard] re-verification after a trust change failed', e)),
   });
   // A Remove during a sync wins over that run (sync-removed.ts).
-  const library = createLibrary({ db, verifier, identities, fetch: hostFetch, now, onRemoving: (accountId, key) => sync.removing(accountId, key) });
+  const library = createLibrary({ db, verifier, identities, fetch: hostFetch, now, onRemoving: (accountId, key) => sync.removing(accountId, key), ...(p.keepAlive ? { keepAlive: p.keepAlive } : {}) });
   return {
     db,
     state: createState(db, accounts, settings, identities),

@@ -88,4 +88,37 @@ describe('a re-verification of every badge whose worker was stopped', () => {
     expect(await h.db.syncState.get(id)).toMatchObject({ status: 'idle' });
     expect((await h.app.accounts.list())[0]?.sync.status).toBe('idle');
   });
+
+  it('keeps its worker up while it runs, as a sync does: closing the popup that asked does not cut it short', async () => {
+    const signals: AbortSignal[] = [];
+    const gate = { closed: false, reached: false, release: () => undefined as void };
+    const h = await harness({
+      keepAlive: (signal) => void signals.push(signal),
+      wrapVerifier: (v) => ({
+        verify: async (input, ids, o) => {
+          if (gate.closed && !gate.reached) {
+            gate.reached = true;
+            await new Promise<void>((r) => (gate.release = r));
+          }
+          return v.verify(input, ids, o);
+        },
+      }),
+    });
+    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+    await h.app.sync.run(id);
+    await until(async () => !h.app.sync.isRunning(id));
+    const before = signals.length;
+    gate.closed = true;
+    const checked = h.app.library.verify();
+    await until(async () => gate.reached);
+    const mine = signals.slice(before);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.aborted).toBe(false);
+    gate.release();
+    await checked;
+    expect(mine[0]!.aborted).toBe(true);
+    // Check again on one badge is the popup's own wait: no keep-alive of its own.
+    await h.app.library.verify((await h.db.badges.byAccount(id))[0]!.key);
+    expect(signals).toHaveLength(before + 1);
+  });
 });

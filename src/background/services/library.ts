@@ -31,6 +31,8 @@ export interface LibraryDeps {
   /** For downloads of hosted credentials and baked images (the host-permission fetch). */
   fetch: Fetch;
   now?: () => Date;
+  /** Keeps the worker up while every badge is verified again (platform/keepalive.ts): closing the popup does not cut the check short. */
+  keepAlive?: (signal: AbortSignal) => void;
   /** Before a badge is removed: the sync of its account going on in this worker does not write it back (sync.ts removing). */
   onRemoving?: (accountId: string, key: string) => void;
 }
@@ -81,7 +83,7 @@ export interface ImportOptions {
   ifAbsent?: boolean;
 }
 
-export function createLibrary({ db, verifier, identities, fetch, now = () => new Date(), onRemoving }: LibraryDeps) {
+export function createLibrary({ db, verifier, identities, fetch, now = () => new Date(), onRemoving, keepAlive }: LibraryDeps) {
   async function mustGet(key: string): Promise<BadgeRecord> {
     const r = await db.badges.get(key);
     if (!r) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
@@ -211,27 +213,34 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
         byAccount.set(r.accountId, list);
       }
       let verified = 0;
-      for (const [accountId, list] of byAccount) {
-        if (!key) verifying.set(accountId, (verifying.get(accountId) ?? 0) + 1);
-        try {
-          const ids = await identities.forAccount(accountId);
-          if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: 0, total: list.length }));
-          for (const [i, r] of list.entries()) {
-            await recheckStored(db, verifier, ids, r, now);
-            verified++;
-            if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: i + 1, total: list.length }));
-          }
-        } finally {
-          // A failed sync waiting for its retry stays failed (its error and retry time are kept
-          // meanwhile); one that a sync has settled since stays settled. The same when a badge's
-          // check threw: the account does not stay `verifying`.
-          if (!key) {
-            const left = verifying.get(accountId)! - 1;
-            if (left > 0) verifying.set(accountId, left);
-            else verifying.delete(accountId);
-            if (!left) await setProgress(accountId, (s) => ({ status: s.error ? 'error' : 'idle' }));
+      // A check of every badge outlives the popup that asked for it (its message ends when the popup closes).
+      const alive = new AbortController();
+      if (!key) keepAlive?.(alive.signal);
+      try {
+        for (const [accountId, list] of byAccount) {
+          if (!key) verifying.set(accountId, (verifying.get(accountId) ?? 0) + 1);
+          try {
+            const ids = await identities.forAccount(accountId);
+            if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: 0, total: list.length }));
+            for (const [i, r] of list.entries()) {
+              await recheckStored(db, verifier, ids, r, now);
+              verified++;
+              if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: i + 1, total: list.length }));
+            }
+          } finally {
+            // A failed sync waiting for its retry stays failed (its error and retry time are kept
+            // meanwhile); one that a sync has settled since stays settled. The same when a badge's
+            // check threw: the account does not stay `verifying`.
+            if (!key) {
+              const left = verifying.get(accountId)! - 1;
+              if (left > 0) verifying.set(accountId, left);
+              else verifying.delete(accountId);
+              if (!left) await setProgress(accountId, (s) => ({ status: s.error ? 'error' : 'idle' }));
+            }
           }
         }
+      } finally {
+        alive.abort();
       }
       return { verified };
     },
