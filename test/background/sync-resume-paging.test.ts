@@ -9,10 +9,9 @@
  * last in the listing: every run reads each page once and a resumed one goes on at its saved page.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { isOb2 } from '../backpack/api/badgr-backpack.ts';
-import { ADA } from '../backpack/seed-data.ts';
 import { anchorHolds } from '../../src/background/services/sync-anchor.ts';
 import { harness, useBackpack } from './harness.ts';
+import { adaListing } from './listing.ts';
 
 // One each in turn of OB 2.0 hosted, OB 2.0 signed, VC-JWT and Data Integrity: both lists on most pages.
 const ctx = useBackpack({ badges: 12, mix: true });
@@ -21,16 +20,8 @@ const BC = { kind: 'badge-connect', path: '/ims/ob/v2p1/assertions', source: (id
 type Api = typeof OB3 | typeof BC;
 const PAGE = 3;
 
-/** Ada's badges as the API lists them now, newest first (test/backpack/api/paging.ts), and whether each is a compact JWS. */
-function listing(api: Api): { id: string; jws: boolean }[] {
-  const state = ctx.bp.control.stateForTests;
-  const user = [...state.accounts.values()].find((a) => a.username === ADA.username)!.entityId;
-  return state
-    .badgesOf(user)
-    .filter((b) => (api === OB3 ? b.kind === 'ob3-jwt' || b.kind === 'ob3-di' : isOb2(b) && b.acceptance !== 'Rejected') && !state.isPending(b))
-    .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || a.entityId.localeCompare(b.entityId))
-    .map((b) => ({ id: b.entityId, jws: b.compact !== undefined }));
-}
+/** Ada's badges as the API lists them now, newest first, and whether each is a compact JWS. */
+const listing = (api: Api): { id: string; jws: boolean }[] => adaListing(ctx.bp, api.kind).map((b) => ({ id: b.entityId, jws: b.compact !== undefined }));
 
 const offsetOf = (search: string | undefined): number | undefined => {
   const o = new URLSearchParams(search ?? '').get('offset');
