@@ -81,10 +81,12 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     onSignedIn: (id) => void sync.start(id),
     onSigningOut: (id) => sync.cancel(id),
     isSyncing: (id) => sync.isRunning(id),
+    isVerifying: (id) => library.isVerifying(id),
     // Trust changes what counts as the user's address for every badge: check them all again.
     onTrustChanged: () => void library.verify().catch((e: unknown) => console.warn('[lanyard] re-verification after a trust change failed', e)),
   });
-  const library = createLibrary({ db, verifier, identities, fetch: hostFetch, now });
+  // A Remove during a sync wins over that run (sync-removed.ts).
+  const library = createLibrary({ db, verifier, identities, fetch: hostFetch, now, onRemoving: (accountId, key) => sync.removing(accountId, key), ...(p.keepAlive ? { keepAlive: p.keepAlive } : {}) });
   return {
     db,
     state: createState(db, accounts, settings, identities),

@@ -174,7 +174,14 @@ export interface SyncRun {
   doneBeforePage: number;
   /** The server's clock at the first answer (the next run's `since`). */
   serverTime?: string;
-  /** The source id of the last item of the page before `cursor`: the next page must list it again (sync-anchor.ts). */
+  /**
+   * The source ids one of which is the last badge of the page before `cursor` in the listing (the
+   * last of each of that answer's lists): the next page must list one of them again (sync-anchor.ts).
+   */
+  anchors?: string[];
+  /** Keys of the badges the user removed while this run went on: it does not write them back (background/services/sync-removed.ts). */
+  removed?: string[];
+  /** What older versions kept instead of `anchors`: the page before's last item as its answer held it. */
   anchor?: string;
   /** How often this run listed again from the first page because the listing moved under it. */
   relists?: number;

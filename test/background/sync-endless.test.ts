@@ -88,7 +88,13 @@ describe('Badge Connect: next links that never run out', () => {
     expect(await h2.app.sync.run(id)).toMatchObject({ status: 'idle' });
     const first = ctx.bp.control.requests.slice(again).find((r) => r.path === LIST)!;
     expect(offsetOf(first.search ?? '')).toBe(offsetOf(s.run!.cursor!) - 1);
-    // Nothing lost: every badge of the listing is stored.
+    expect(ctx.bp.control.requests.slice(again).filter((r) => r.path === LIST && !(r.search ?? '').includes('offset='))).toEqual([]);
+    // Nothing lost: what was added at the top while the first run read (before the pages it had read)
+    // is for the next run, which lists what changed since the run began (sync-anchor.ts); the resumed
+    // run goes on at its page and does not list it all again from the first (sync-resume-paging.test.ts).
+    const resumed = (await h2.db.syncState.get(id))!;
+    expect(Date.parse(resumed.since!)).toBeLessThanOrEqual(Date.parse(s.run!.startedAt));
+    expect(await h2.app.sync.run(id)).toMatchObject({ status: 'idle' });
     expect((await h2.db.badges.byAccount(id)).length).toBe(listed());
   });
 });

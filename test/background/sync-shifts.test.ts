@@ -6,25 +6,16 @@
  * still there, and never drops a cached one (a badge the provider no longer lists stays cached).
  */
 import { describe, expect, it } from 'vitest';
-import { isOb2 } from '../backpack/api/badgr-backpack.ts';
-import { ADA } from '../backpack/seed-data.ts';
 import { harness, useBackpack } from './harness.ts';
+import { adaListing } from './listing.ts';
 
 const ctx = useBackpack({ badges: 9 });
 const OB3 = { kind: 'ob3', path: '/ims/ob/v3p0/credentials', source: (id: string) => `${ctx.bp.baseUrl}/ob3/credentials/${id}` } as const;
 const BC = { kind: 'badge-connect', path: '/ims/ob/v2p1/assertions', source: (id: string) => `${ctx.bp.baseUrl}/public/assertions/${id}` } as const;
 type Api = typeof OB3 | typeof BC;
 
-/** Ada's badges as the API lists them now, newest first (test/backpack/api/paging.ts). */
-function listing(api: Api): string[] {
-  const state = ctx.bp.control.stateForTests;
-  const user = [...state.accounts.values()].find((a) => a.username === ADA.username)!.entityId;
-  return state
-    .badgesOf(user)
-    .filter((b) => (api === OB3 ? b.kind === 'ob3-jwt' || b.kind === 'ob3-di' : isOb2(b) && b.acceptance !== 'Rejected') && !state.isPending(b))
-    .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || a.entityId.localeCompare(b.entityId))
-    .map((b) => b.entityId);
-}
+/** Ada's badges as the API lists them now, newest first. */
+const listing = (api: Api): string[] => adaListing(ctx.bp, api.kind).map((b) => b.entityId);
 
 async function signedIn(api: Api) {
   const h = await harness({ syncOptions: { pageSize: 3, sleep: async () => undefined } });

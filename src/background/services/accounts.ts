@@ -14,7 +14,7 @@ import type { AccountView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Identity } from '../../platform/identity.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
-import type { AccountRecord } from '../../platform/records.ts';
+import type { AccountRecord, SyncRecord } from '../../platform/records.ts';
 import { sha256Hex } from './badge-record.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { badgrClient, badgrProvider, profileAddresses } from './providers/badgr.ts';
@@ -41,6 +41,8 @@ export interface AccountsDeps {
   onSigningOut?: (accountId: string) => Promise<void> | void;
   /** Whether the account's sync runs in this worker (sync.ts isRunning): a `syncing` record that does not reads as interrupted (views.ts syncView). */
   isSyncing?: (accountId: string) => boolean;
+  /** Whether a re-verification of every badge runs in this worker (library.ts isVerifying): a `verifying` record that does not reads as it would have ended (views.ts syncView). */
+  isVerifying?: (accountId: string) => boolean;
   now?: () => Date;
 }
 
@@ -75,6 +77,7 @@ export function createAccounts(d: AccountsDeps) {
   const now = d.now ?? (() => new Date());
   /** Without the sync at hand (tests of accounts alone), every `syncing` record is taken as running. */
   const running = (accountId: string): boolean => d.isSyncing?.(accountId) ?? true;
+  const view = (a: AccountRecord, s: SyncRecord | undefined): AccountView => accountView(a, s, running(a.id), d.isVerifying?.(a.id) ?? true);
 
   async function requireHost(baseUrl: string): Promise<void> {
     if (!(await d.permissions.contains(baseUrl))) {
@@ -225,7 +228,7 @@ export function createAccounts(d: AccountsDeps) {
         inFlight.delete(run.controller);
       }
       d.onSignedIn?.(account.id);
-      return accountView(account, await d.db.syncState.get(account.id), running(account.id));
+      return view(account, await d.db.syncState.get(account.id));
     },
 
     /** Cancels every sign-in in flight (the popup's Cancel); `cancelled` is false when none was left to cancel. */
@@ -280,12 +283,12 @@ export function createAccounts(d: AccountsDeps) {
       });
       if (!account) throw new ServiceError(E.NOT_FOUND, 'This account is not signed in');
       if (was !== trust) d.onTrustChanged?.();
-      return accountView(account, await d.db.syncState.get(accountId), running(accountId));
+      return view(account, await d.db.syncState.get(accountId));
     },
 
     async list(): Promise<AccountView[]> {
       const [accounts, states] = await Promise.all([d.db.accounts.all(), d.db.syncState.all()]);
-      return accounts.map((a) => accountView(a, states.find((s) => s.accountId === a.id), running(a.id)));
+      return accounts.map((a) => view(a, states.find((s) => s.accountId === a.id)));
     },
   };
 }

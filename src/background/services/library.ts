@@ -22,6 +22,7 @@ import { badgeDetail, badgeView } from './views.ts';
 import { ownOrigins } from './image-hosts.ts';
 import { bakedImageKind } from './baked-image.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
+import { markRemoved } from './sync-removed.ts';
 
 export interface LibraryDeps {
   db: Db;
@@ -30,6 +31,10 @@ export interface LibraryDeps {
   /** For downloads of hosted credentials and baked images (the host-permission fetch). */
   fetch: Fetch;
   now?: () => Date;
+  /** Keeps the worker up while every badge is verified again (platform/keepalive.ts): closing the popup does not cut the check short. */
+  keepAlive?: (signal: AbortSignal) => void;
+  /** Before a badge is removed: the sync of its account going on in this worker does not write it back (sync.ts removing). */
+  onRemoving?: (accountId: string, key: string) => void;
 }
 
 export interface Download {
@@ -78,7 +83,7 @@ export interface ImportOptions {
   ifAbsent?: boolean;
 }
 
-export function createLibrary({ db, verifier, identities, fetch, now = () => new Date() }: LibraryDeps) {
+export function createLibrary({ db, verifier, identities, fetch, now = () => new Date(), onRemoving, keepAlive }: LibraryDeps) {
   async function mustGet(key: string): Promise<BadgeRecord> {
     const r = await db.badges.get(key);
     if (!r) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
@@ -156,6 +161,9 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
    * transaction (db.ts update): a sync reports its own progress (syncing), and an account signed out
    * meanwhile (its state gone; the local backpack has no account) gets none back.
    */
+  /** Re-verifications of every badge running in this worker, per account: a `verifying` record without one is left from a stopped worker (views.ts syncView). */
+  const verifying = new Map<string, number>();
+
   async function setProgress(accountId: string, patch: (s: SyncRecord) => Partial<SyncRecord>): Promise<void> {
     await db.syncState.update(accountId, (s) => {
       if (s?.status === 'syncing' || (!s && accountId !== LOCAL)) return undefined;
@@ -185,10 +193,14 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       return badgeDetail(r, o, own);
     },
 
+    /** A sync running meanwhile does not write the badge back (sync-removed.ts: marked in the run, then deleted). */
     async remove(key: string): Promise<{ removed: boolean }> {
-      const existed = (await db.badges.get(key)) !== undefined;
-      if (existed) await db.badges.delete(key);
-      return { removed: existed };
+      const r = await db.badges.get(key);
+      if (!r) return { removed: false };
+      onRemoving?.(r.accountId, key);
+      await markRemoved(db, r.accountId, key);
+      await db.badges.delete(key);
+      return { removed: true };
     },
 
     /** Verifies one badge again, or every badge (progress per account in its sync state). */
@@ -201,20 +213,40 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
         byAccount.set(r.accountId, list);
       }
       let verified = 0;
-      for (const [accountId, list] of byAccount) {
-        const ids = await identities.forAccount(accountId);
-        if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: 0, total: list.length }));
-        for (const [i, r] of list.entries()) {
-          await recheckStored(db, verifier, ids, r, now);
-          verified++;
-          if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: i + 1, total: list.length }));
+      // A check of every badge outlives the popup that asked for it (its message ends when the popup closes).
+      const alive = new AbortController();
+      if (!key) keepAlive?.(alive.signal);
+      try {
+        for (const [accountId, list] of byAccount) {
+          if (!key) verifying.set(accountId, (verifying.get(accountId) ?? 0) + 1);
+          try {
+            const ids = await identities.forAccount(accountId);
+            if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: 0, total: list.length }));
+            for (const [i, r] of list.entries()) {
+              await recheckStored(db, verifier, ids, r, now);
+              verified++;
+              if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: i + 1, total: list.length }));
+            }
+          } finally {
+            // A failed sync waiting for its retry stays failed (its error and retry time are kept
+            // meanwhile); one that a sync has settled since stays settled. The same when a badge's
+            // check threw: the account does not stay `verifying`.
+            if (!key) {
+              const left = verifying.get(accountId)! - 1;
+              if (left > 0) verifying.set(accountId, left);
+              else verifying.delete(accountId);
+              if (!left) await setProgress(accountId, (s) => ({ status: s.error ? 'error' : 'idle' }));
+            }
+          }
         }
-        // A failed sync waiting for its retry stays failed (its error and retry time are kept
-        // meanwhile); one that a sync has settled since stays settled.
-        if (!key) await setProgress(accountId, (s) => ({ status: s.error ? 'error' : 'idle' }));
+      } finally {
+        alive.abort();
       }
       return { verified };
     },
+
+    /** Whether a re-verification of every badge runs for the account in this worker. */
+    isVerifying: (accountId: string): boolean => verifying.has(accountId),
 
     async download(key: string, what: 'baked' | 'json'): Promise<Download> {
       const r = await mustGet(key);

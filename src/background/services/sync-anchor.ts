@@ -22,19 +22,44 @@ import type { SyncItem, SyncPage } from './providers/index.ts';
 
 export const MAX_RELISTS = 3;
 
+/**
+ * Which badge was the page before's last is not always known: an OB 3.0 or Badge Connect answer
+ * holds its JSON and its compact JWS entries in two lists, and does not say how they interleave in
+ * the listing. The anchor was the last item of the two lists joined, the last JWS entry, while the
+ * listing's last could be a JSON one: the next page (or a resumed run's first, asked at the saved
+ * cursor) did not hold it, and the run listed again from the first page, three times, then ended
+ * without moving `since` on. So the anchors are the last entry of each list (SyncPage.ends), and
+ * one of them must be on the next page. That is as safe: any badge of the page before found again
+ * on this one means the listing did not move up past it, so the badges after it, which this page
+ * and the next ones list, were not skipped (a badge updated goes to the top, not onto a later page).
+ */
+const anchorsOf = (run: SyncRun): readonly string[] | undefined => run.anchors ?? (run.anchor !== undefined ? [run.anchor] : undefined);
+
+/** Whether the item is one of the page before's anchors (done with that page: the overlap). */
+export function isAnchor(run: SyncRun, item: SyncItem): boolean {
+  return anchorsOf(run)?.includes(item.sourceId) ?? false;
+}
+
 /** Whether to go on with this page or list again from the first page; marks the run unsettled when relists are spent. */
 export function anchorHolds(run: SyncRun, page: SyncPage): boolean {
-  if (!page.overlapsPrevious || run.anchor === undefined) return true;
-  if (page.items.some((i) => i.sourceId === run.anchor)) return true;
+  if (!page.overlapsPrevious || anchorsOf(run) === undefined) return true;
+  if (page.items.some((i) => isAnchor(run, i))) return true;
   if ((run.relists ?? 0) < MAX_RELISTS) return false;
   run.unsettled = true;
   return true;
+}
+
+/** The page just done is the one before the next: its anchors (the last of each of its lists). */
+export function setAnchors(run: SyncRun, page: SyncPage): void {
+  run.anchors = page.ends?.length ? [...page.ends] : [page.items.at(-1)!.sourceId];
+  delete run.anchor;
 }
 
 /** Starts the listing again from its first page. */
 export function relist(run: SyncRun): void {
   run.relists = (run.relists ?? 0) + 1;
   delete run.cursor;
+  delete run.anchors;
   delete run.anchor;
 }
 

@@ -14,7 +14,8 @@ export interface SyncWriter {
   save(badge: FullBadge | null): Promise<void>;
 }
 
-export function createSyncWriter(db: Pick<Db, 'saveBadges'>, progress: SyncRecord): SyncWriter {
+/** `removed`: a badge the user removed during the run is left out of every batch started after (sync-removed.ts). */
+export function createSyncWriter(db: Pick<Db, 'saveBadges'>, progress: SyncRecord, removed?: (key: string) => boolean): SyncWriter {
   let queue: { badge: FullBadge | null; resolve: () => void; reject: (e: unknown) => void }[] = [];
   let writing = false;
   const pump = (): void => {
@@ -24,7 +25,8 @@ export function createSyncWriter(db: Pick<Db, 'saveBadges'>, progress: SyncRecor
     writing = true;
     // The progress as it is now: it counts only what has been queued (this batch or before).
     const now: SyncRecord = { ...progress, ...(progress.run ? { run: { ...progress.run } } : {}) };
-    db.saveBadges(batch.flatMap((b) => (b.badge ? [b.badge] : [])), now)
+    // Read as the batch's transaction is created (saveBadges creates it before its first wait).
+    db.saveBadges(batch.flatMap((b) => (b.badge && !removed?.(b.badge.record.key) ? [b.badge] : [])), now)
       .then(() => batch.forEach((b) => b.resolve()), (e: unknown) => batch.forEach((b) => b.reject(e)))
       .finally(() => {
         writing = false;

@@ -15,7 +15,8 @@ import { identitiesHash } from './badge-record.ts';
 import { createRunDocuments } from './run-documents.ts';
 import { createBadgeProcessor, type RunContext } from './sync-badge.ts';
 import { createSyncWriter } from './sync-writes.ts';
-import { anchorHolds, createSeen, nextSince, relist } from './sync-anchor.ts';
+import { removedDuringRun, type RemovedDuringRun } from './sync-removed.ts';
+import { anchorHolds, createSeen, isAnchor, nextSince, relist, setAnchors } from './sync-anchor.ts';
 import { createSlicer, lastOfEach } from './sync-slice.ts';
 import { announce, followNext } from './sync-bound.ts';
 import { boundAddresses, tooManyAddresses } from './address-bound.ts';
@@ -68,7 +69,7 @@ export function createSync(d: SyncDeps) {
   const now = d.now ?? (() => new Date());
   const wait = d.sleep ?? realSleep;
   const retry = d.retry ?? DEFAULT_RETRY;
-  const running = new Map<string, { promise: Promise<SyncRecord>; controller: AbortController }>();
+  const running = new Map<string, { promise: Promise<SyncRecord>; controller: AbortController; removed: RemovedDuringRun }>();
 
   /** The provider's requests (sync-call.ts). */
   const call = providerCall(d.tokens, retry, wait);
@@ -79,7 +80,7 @@ export function createSync(d: SyncDeps) {
    * Returns how many of the backpack's addresses were left out (address-bound.ts); `verified.hash`:
    * the identities the run verifies with, once read (sync-identities.ts).
    */
-  async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal, failure: FailureBeforeRetry, verified: { hash?: string }): Promise<number> {
+  async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal, failure: FailureBeforeRetry, verified: { hash?: string }, removed: RemovedDuringRun): Promise<number> {
     // Addresses first: a newly verified address turns pending badges into the user's. At most MAX_ADDRESSES.
     const listed = await call(account.id, (t) => provider.addresses(t), signal, failure);
     const { addresses, dropped } = listed ? boundAddresses(listed) : { addresses: undefined, dropped: 0 };
@@ -94,7 +95,7 @@ export function createSync(d: SyncDeps) {
     const idsHash = await identitiesHash(ids.verified);
     verified.hash = idsHash;
     const documents = createRunDocuments(() => now().getTime());
-    const writer = createSyncWriter(d.db, s);
+    const writer = createSyncWriter(d.db, s, (key) => removed.has(key));
     const seen = createSeen();
     const slicer = createSlicer();
     for (;;) {
@@ -107,7 +108,7 @@ export function createSync(d: SyncDeps) {
       }
       // The anchor was done with the page before (this run, or the one a killed worker left). One
       // entry per badge, the later one, and no more than the page's limit at a time (sync-slice.ts).
-      const slice = slicer.take(run.cursor, seen.fresh(lastOfEach(page.items.filter((i) => !page.overlapsPrevious || i.sourceId !== run.anchor))), page.limit);
+      const slice = slicer.take(run.cursor, seen.fresh(lastOfEach(page.items.filter((i) => !page.overlapsPrevious || !isAnchor(run, i)))), page.limit);
       const { items } = slice;
       announce(run, s.done, page.total);
       s.total = Math.max(page.total ?? 0, s.done + items.length, s.total);
@@ -129,6 +130,12 @@ export function createSync(d: SyncDeps) {
         await eachConcurrently(items, d.concurrency ?? CONCURRENT, async (item) => {
           signal.throwIfAborted();
           if (saveFailed) throw saveFailed.error;
+          // Removed by the user during this run: not verified, nor written back (sync-removed.ts).
+          if (removed.has(badgeKey(account.id, item.sourceId))) {
+            s.done += 1;
+            seen.add(item);
+            return;
+          }
           const badge = await processOrNote(ctx, item, signal);
           signal.throwIfAborted();
           s.done += 1;
@@ -149,7 +156,7 @@ export function createSync(d: SyncDeps) {
       if (page.stop) throw page.stop;
       if (!page.next || page.items.length === 0) return dropped;
       run.cursor = page.next;
-      run.anchor = page.items.at(-1)!.sourceId;
+      setAnchors(run, page);
       run.doneBeforePage = s.done;
       // A listing that goes on past what the backpack announced stops here, its pages read kept, resumed at this link (sync-bound.ts).
       const endless = followNext(run, s.done, account);
@@ -159,13 +166,14 @@ export function createSync(d: SyncDeps) {
     }
   }
 
-  async function runOnce(accountId: string, signal: AbortSignal): Promise<SyncRecord> {
+  async function runOnce(accountId: string, signal: AbortSignal, removed: RemovedDuringRun): Promise<SyncRecord> {
     const account = await d.db.accounts.get(accountId);
     const prev = (await d.db.syncState.get(accountId)) ?? idle(accountId);
     if (!account) return prev;
     const startedAt = now();
     // Resume an interrupted run at the page it was on; else start one, incremental from the last good run.
     const run: SyncRun = prev.run ?? { id: crypto.randomUUID(), startedAt: startedAt.toISOString(), doneBeforePage: 0, ...(prev.since ? { since: prev.since } : {}) };
+    removed.attach(run);
     const s: SyncRecord = { ...prev, status: 'syncing', run, done: run.doneBeforePage, total: Math.max(prev.run ? prev.total : 0, run.doneBeforePage) };
     delete s.error;
     await d.db.syncState.put(s);
@@ -182,7 +190,7 @@ export function createSync(d: SyncDeps) {
       if (d.permissions && !(await d.permissions.contains(account.baseUrl))) {
         throw new ServiceError(E.HOST_PERMISSION, `Lanyard may no longer read ${host}: allow access to it again (in Lanyard, or the browser's extension settings under Site access) to sync`);
       }
-      const dropped = await runPages(account, await d.providers.for(account, signal), s, run, signal, failure, verified);
+      const dropped = await runPages(account, await d.providers.for(account, signal), s, run, signal, failure, verified, removed);
       await settle();
       // A complete run; addresses left out are said as the account's error (no retry: the next sync is as usual).
       const said = dropped ? { status: 'error' as const, error: tooManyAddresses(host, dropped) } : { status: 'idle' as const };
@@ -213,17 +221,22 @@ export function createSync(d: SyncDeps) {
     if (current) return current.promise;
     const controller = new AbortController();
     d.keepAlive?.(controller.signal);
-    const promise = runOnce(accountId, controller.signal).finally(() => {
+    const removed = removedDuringRun();
+    const promise = runOnce(accountId, controller.signal, removed).finally(() => {
       controller.abort();
       running.delete(accountId);
     });
-    running.set(accountId, { promise, controller });
+    running.set(accountId, { promise, controller, removed });
     return promise;
   }
 
   return {
     run,
     isRunning: (accountId: string): boolean => running.has(accountId),
+    /** The user removes a badge (library.ts remove, before it deletes it): the account's run going on here does not write it back (sync-removed.ts). */
+    removing(accountId: string, key: string): void {
+      running.get(accountId)?.removed.add(key);
+    },
     /** Starts syncs without waiting for them; `started` is false when every one was already running or there is none. */
     async start(accountId?: string): Promise<{ started: boolean }> {
       const ids = accountId ? [accountId] : (await d.db.accounts.all()).map((a) => a.id);

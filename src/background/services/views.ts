@@ -105,9 +105,16 @@ function pickerWarning(r: BadgeRecord): PickerWarning | undefined {
  * it reads as interrupted, with the failure it had counted before an in-place retry if it had one
  * (sync-failure.ts), so that the popup does not show it spinning until the next run, which resumes
  * it at its stored page (sync.ts).
+ *
+ * So with a re-verification of every badge ("Check all", library.ts verify), whose progress is the
+ * account's `verifying` record: one whose worker stopped reads as what it would have ended with,
+ * the error a failed sync waiting for its retry keeps, else idle. Each badge's result is written
+ * only once it is verified again (badge-verify.ts recheckStored), so the badges it had not reached
+ * keep their previous verdict: nothing is shown in progress that is not.
  */
-export function syncView(s: SyncRecord | undefined, running = true): SyncState {
+export function syncView(s: SyncRecord | undefined, running = true, verifying = true): SyncState {
   if (!s) return { status: 'idle', done: 0, total: 0 };
+  if (s.status === 'verifying' && !verifying) return syncView({ ...s, status: s.error ? 'error' : 'idle' });
   if (s.status === 'syncing' && !running) {
     const error = s.error ?? { code: ServiceErrorCodes.INTERRUPTED, message: 'The sync stopped before it was done: the next sync goes on where it stopped' };
     return defined({ status: 'error', done: s.done, total: s.total, lastSyncedAt: s.lastSyncedAt, error, retryAt: s.error && s.retryAt ? new Date(s.retryAt).toISOString() : undefined });
@@ -115,9 +122,9 @@ export function syncView(s: SyncRecord | undefined, running = true): SyncState {
   return defined({ status: s.status, done: s.done, total: s.total, lastSyncedAt: s.lastSyncedAt, error: s.error, retryAt: s.status === 'error' && s.retryAt ? new Date(s.retryAt).toISOString() : undefined });
 }
 
-export function accountView(a: AccountRecord, sync: SyncRecord | undefined, running = true): AccountView {
+export function accountView(a: AccountRecord, sync: SyncRecord | undefined, running = true, verifying = true): AccountView {
   return {
-    id: a.id, kind: a.kind, providerName: a.providerName, baseUrl: a.baseUrl, user: a.user, needsSignIn: a.needsSignIn, sync: syncView(sync, running),
+    id: a.id, kind: a.kind, providerName: a.providerName, baseUrl: a.baseUrl, user: a.user, needsSignIn: a.needsSignIn, sync: syncView(sync, running, verifying),
     trustAddresses: a.trustAddresses === true,
     verifiedAddresses: a.addresses.filter((x) => x.verified).map((x) => x.email),
   };

@@ -79,11 +79,27 @@ async function pageOrPartial<T>(read: Promise<Page<T>>): Promise<Page<T> & { sto
   }
 }
 
+/**
+ * The last entry of each of the answer's lists (SyncPage.ends): an answer holds its JSON entries and
+ * its compact JWS entries apart, in two lists whose interleaving in the listing it does not give
+ * (OB 3.0 GetOpenBadgeCredentialsResponse; OB 2.1 GET /assertions), so the page's last badge in the
+ * listing, which the next page repeats (queryOf), is the last of one list or the other.
+ */
+function endsOf(kinds: readonly Item['kind'][], items: readonly SyncItem[]): string[] {
+  return (['json', 'jws'] as const).flatMap((k) => {
+    const i = kinds.lastIndexOf(k);
+    return i < 0 ? [] : [items[i]!.sourceId];
+  });
+}
+
 /** The page's items are kept even when its next link is refused (`stop`): the run stores them, then ends with that error. */
 const toPage = <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => Item, overlaps: boolean, cursor: string | undefined, limit: number | undefined): SyncPage => {
   const stop = p.stop ?? checkNext(cursor, p.next);
+  const entries = p.items.map(map);
+  const items = entries.map(toItem);
   return {
-    items: p.items.map((t) => toItem(map(t))),
+    items,
+    ends: endsOf(entries.map((e) => e.kind), items),
     ...(limit !== undefined ? { limit } : {}),
     ...(p.next && !stop ? { next: p.next } : {}),
     ...(stop ? { stop } : {}),

@@ -35,6 +35,13 @@ export interface SyncPage {
    * may have fallen between two pages.
    */
   overlapsPrevious?: boolean;
+  /**
+   * The source id of the last entry of each list the answer holds (OB 3.0 `credential` and
+   * `compactJwsString`; Badge Connect `assertions` and `signedAssertions`), in answer order: the
+   * page's last badge in the listing is one of them, as the answer does not say how its lists
+   * interleave (sync-anchor.ts). Absent: the last of `items` is the page's last.
+   */
+  ends?: string[];
   /** The `limit` the page was asked for, when the API pages by it (OB 3.0, Badge Connect): sync-slice.ts handles no more at a time. */
   limit?: number;
   /**

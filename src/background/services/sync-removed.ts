@@ -1,0 +1,52 @@
+/**
+ * A Remove made while a sync runs wins over that run. The run read the badge (or had not reached
+ * it yet), verified it and wrote it back over the user's Remove: the badge came back. Now the
+ * badges removed during a run are kept with the run (SyncRun.removed), and it writes none of them
+ * again: not one it was verifying when the Remove came, nor one on a page it had not reached.
+ *
+ * The order makes it hold without a read in the sync's writes: library.ts remove marks the key in
+ * the run going on in this worker (`add`), then in the stored run (`markRemoved`, for a run a
+ * stopped worker left, which the next resumes), and only then deletes the badge. The sync's writer
+ * leaves out a marked key as it starts each batch's transaction (sync-writes.ts), and IndexedDB
+ * runs transactions over the same stores in the order they were created: a batch started before the
+ * mark is written before the delete, one started after it leaves the badge out.
+ *
+ * Only this run: once it ends, the run and its list are gone, and a later sync that lists the badge
+ * stores it again, as it stores any badge the provider lists that Lanyard does not hold (a Remove
+ * takes a badge out of this browser, not out of the backpack). Badgr and OB 3.0 runs list every
+ * badge; an incremental Badge Connect run lists only what changed since the last one.
+ */
+import type { Db } from '../../platform/db.ts';
+import type { SyncRun } from '../../platform/records.ts';
+
+export interface RemovedDuringRun {
+  has(key: string): boolean;
+  add(key: string): void;
+  /** The run, once read or started: the keys it kept (a resumed run's) join, and every key marked is kept with it. */
+  attach(run: SyncRun): void;
+}
+
+export function removedDuringRun(): RemovedDuringRun {
+  const keys = new Set<string>();
+  let run: SyncRun | undefined;
+  const keep = () => {
+    if (run && keys.size) run.removed = [...keys];
+  };
+  return {
+    has: (key) => keys.has(key),
+    add(key) {
+      keys.add(key);
+      keep();
+    },
+    attach(r) {
+      for (const key of r.removed ?? []) keys.add(key);
+      run = r;
+      keep();
+    },
+  };
+}
+
+/** Marks the key in the account's stored run, if one is stored (one transaction, db.ts update). */
+export async function markRemoved(db: Pick<Db, 'syncState'>, accountId: string, key: string): Promise<void> {
+  await db.syncState.update(accountId, (s) => (s?.run && !s.run.removed?.includes(key) ? { ...s, run: { ...s.run, removed: [...(s.run.removed ?? []), key] } } : undefined));
+}
