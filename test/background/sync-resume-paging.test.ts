@@ -9,7 +9,7 @@
  * last in the listing: every run reads each page once and a resumed one goes on at its saved page.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { anchorHolds } from '../../src/background/services/sync-anchor.ts';
+import { anchorHolds, setAnchors } from '../../src/background/services/sync-anchor.ts';
 import { harness, useBackpack } from './harness.ts';
 import { adaListing } from './listing.ts';
 
@@ -127,5 +127,24 @@ describe('a run saved by an older version', () => {
     const item = (sourceId: string) => ({ sourceId, fingerprint: sourceId });
     expect(anchorHolds({ ...run }, { items: [item('a'), item('b')], overlapsPrevious: true })).toBe(true);
     expect(anchorHolds({ ...run }, { items: [item('b'), item('c')], overlapsPrevious: true })).toBe(false);
+  });
+});
+
+describe('anchors from a hostile backpack', () => {
+  it('a source id of 100,000 characters is kept as its SHA-256, and still found on the next page', () => {
+    const long = `urn:x:${'a'.repeat(100_000)}`;
+    const item = (sourceId: string) => ({ sourceId, fingerprint: sourceId });
+    const run: Parameters<typeof setAnchors>[0] = { id: 'r', startedAt: new Date(0).toISOString(), doneBeforePage: 0 };
+    setAnchors(run, { items: [item('a'), item(long)], ends: ['a', long] });
+    expect(JSON.stringify(run.anchors).length).toBeLessThan(400);
+    expect(run.anchors).toContain('a');
+    expect(anchorHolds({ ...run }, { items: [item(long), item('c')], overlapsPrevious: true })).toBe(true);
+    expect(anchorHolds({ ...run }, { items: [item(`${long}b`), item('c')], overlapsPrevious: true })).toBe(false);
+  });
+
+  it('a long anchor a run of an older version stored as it was is still found', () => {
+    const long = 'b'.repeat(5_000);
+    const run = { id: 'r', startedAt: new Date(0).toISOString(), doneBeforePage: 3, anchor: long };
+    expect(anchorHolds({ ...run }, { items: [{ sourceId: long, fingerprint: '' }], overlapsPrevious: true })).toBe(true);
   });
 });

@@ -17,6 +17,8 @@
  * A badge added or updated meanwhile goes to the top of the newest-first listing, before the
  * pages already read: the next incremental run finds it (`since` is this run's start).
  */
+import { hex } from '../../core/proofs/sha256-digest.ts';
+import { sha256Small } from '../../core/proofs/sha256-small.ts';
 import type { SyncRun } from '../../platform/records.ts';
 import type { SyncItem, SyncPage } from './providers/index.ts';
 
@@ -35,9 +37,19 @@ export const MAX_RELISTS = 3;
  */
 const anchorsOf = (run: SyncRun): readonly string[] | undefined => run.anchors ?? (run.anchor !== undefined ? [run.anchor] : undefined);
 
+/**
+ * An anchor as the run keeps it: a source id is the backpack's or the issuer's text, of any length,
+ * and the run is written with every progress save; a long one is kept as its SHA-256 (as badge keys are,
+ * src/platform/badge-key.ts).
+ */
+const MAX_ANCHOR_LENGTH = 256;
+const anchorOf = (sourceId: string): string => (sourceId.length <= MAX_ANCHOR_LENGTH ? sourceId : `sha256-id:${hex(sha256Small(sourceId))}`);
+
 /** Whether the item is one of the page before's anchors (done with that page: the overlap). */
 export function isAnchor(run: SyncRun, item: SyncItem): boolean {
-  return anchorsOf(run)?.includes(item.sourceId) ?? false;
+  const anchors = anchorsOf(run);
+  // A run saved by an older version may hold a long id as it was.
+  return anchors !== undefined && (anchors.includes(anchorOf(item.sourceId)) || anchors.includes(item.sourceId));
 }
 
 /** Whether to go on with this page or list again from the first page; marks the run unsettled when relists are spent. */
@@ -51,7 +63,7 @@ export function anchorHolds(run: SyncRun, page: SyncPage): boolean {
 
 /** The page just done is the one before the next: its anchors (the last of each of its lists). */
 export function setAnchors(run: SyncRun, page: SyncPage): void {
-  run.anchors = page.ends?.length ? [...page.ends] : [page.items.at(-1)!.sourceId];
+  run.anchors = (page.ends?.length ? page.ends : [page.items.at(-1)!.sourceId]).map(anchorOf);
   delete run.anchor;
 }
 
