@@ -123,6 +123,22 @@ describe('sign-in', () => {
     expect(actions.calls.filter((c) => c.name === 'signIn').length).toBe(before);
   });
 
+  it('the wait belongs to the server that asked for it: another region signs in at once, and back on the first the wait goes on', async () => {
+    const { actions } = await badgrForm();
+    fill('throttled@example.org', 'x');
+    await screen.findByRole('button', { name: /Try again in \d+ s/ });
+    const region = screen.getByRole('combobox', { name: 'Region' });
+    // Throttled by api.badgr.io, the user sees they picked the wrong region: api.eu.badgr.io never asked them to wait.
+    fireEvent.change(region, { target: { value: 'eu' } });
+    const button = screen.getByRole('button', { name: 'Sign in' });
+    expect(button.getAttribute('aria-disabled')).toBeNull();
+    fireEvent.change(region, { target: { value: 'us' } });
+    expect(screen.getByRole('button', { name: /Try again in \d+ s/ }).getAttribute('aria-disabled')).toBe('true');
+    fireEvent.change(region, { target: { value: 'eu' } });
+    fill('ada@example.org', 'lanyard-demo');
+    await waitFor(() => expect(actions.calls.filter((c) => c.name === 'signIn').at(-1)?.args[0]).toMatchObject({ baseUrl: 'https://api.eu.badgr.io', username: 'ada@example.org' }));
+  });
+
   it('a provider that refuses registration: offer the password sign-in on the same host', async () => {
     const { actions } = renderApp({ scenario: 'first-run' });
     fireEvent.click(await screen.findByRole('button', { name: /Another wallet or backpack/ }));
