@@ -205,6 +205,29 @@ describe('settings', () => {
     await waitFor(() => expect(actions.calls.filter((c) => c.name === 'saveSettings').at(-1)?.args[0]).toEqual({ linkedInOrgIds: { 'https://northwind.example.edu/issuer': '1035', 'River Club': '424242' } }));
   });
 
+  it('a company-page row the form refuses: the field at fault is marked, described by the message, and takes focus (it was a bare alert, focus left on Save)', async () => {
+    await settings();
+    const last = screen.getAllByRole('group', { name: /Company page/ }).at(-1) as HTMLElement;
+    const issuer = within(last).getByLabelText('Issuer');
+    const id = within(last).getByLabelText('Company id');
+    fireEvent.input(issuer, { target: { value: 'River Club' } });
+    fireEvent.input(id, { target: { value: 'abc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(id));
+    expect(id.getAttribute('aria-invalid')).toBe('true');
+    expect(id.getAttribute('aria-describedby')).toBe(alert.id);
+    expect(issuer.hasAttribute('aria-invalid')).toBe(false);
+    // An id with no issuer: the issuer is the field at fault.
+    fireEvent.input(issuer, { target: { value: '' } });
+    fireEvent.input(id, { target: { value: '424242' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(document.activeElement).toBe(issuer));
+    expect(issuer.getAttribute('aria-invalid')).toBe('true');
+    expect(id.hasAttribute('aria-invalid')).toBe(false);
+    expect(within(last).getByRole('combobox', { name: 'Issuer', description: 'Each row needs an issuer and an id made of digits.' })).toBe(issuer);
+  });
+
   /** From the list, a badge's Share, then "Set the LinkedIn page": the company-page row named `issuer`, checked to hold focus on its id. */
   async function companyRowFromBadge(badge: string, issuer: string): Promise<HTMLElement> {
     await screen.findByRole('listbox');
