@@ -263,6 +263,16 @@ describe('settings', () => {
     await screen.findByText('Restored badges: 3. Already here: 0.');
     expect(actions.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['exportBackup', 'importBackup']));
   });
+
+  it('the backup picker is emptied once read, so the same file picked again is read again (Chromium fires no change for an equal pick: test/browser/popup-file-pick.test.ts)', async () => {
+    await settings();
+    const input = screen.getByLabelText('Import backup…') as HTMLInputElement;
+    const set: string[] = [];
+    Object.defineProperty(input, 'value', { configurable: true, get: () => '', set: (v: string) => void set.push(v) });
+    fireEvent.change(input, { target: { files: [new File(['{"badges":[]}'], 'backup.json', { type: 'application/json' })] } });
+    await screen.findByText('Restored badges: 0. Already here: 0.');
+    expect(set).toEqual(['']);
+  });
 });
 
 describe('sign-out that cannot end the session at the provider', () => {

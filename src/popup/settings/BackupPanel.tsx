@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { offWhile } from '../ui/busy.ts';
+import { takeFiles } from '../ui/file-pick.ts';
 import { Notice } from '../ui/Notice.tsx';
 
 export function BackupPanel({ onImported }: { onImported(): void }) {
@@ -42,7 +43,7 @@ export function BackupPanel({ onImported }: { onImported(): void }) {
         ) : (
           <label class="button">
             {t('backupImport')}
-            <input class="visually-hidden" type="file" accept=".json,application/json" {...offWhile(busy)} onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+            <input class="visually-hidden" type="file" accept=".json,application/json" {...offWhile(busy)} onChange={(e) => void importFile(takeFiles(e.currentTarget)[0])} />
           </label>
         )}
       </div>
