@@ -276,6 +276,19 @@ describe('settings', () => {
 });
 
 describe('sign-out that cannot end the session at the provider', () => {
+  it('revoked: says it too (the card went with the button pressed, and nothing said the sign-out was done)', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    const first = (await screen.findByRole('heading', { name: 'Canvas Credentials (US)' })).closest('li') as HTMLElement;
+    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
+    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
+    const note = await screen.findByText((_, el) => !!el?.parentElement?.classList.contains('notice') && el.tagName === 'DIV' && /^Signed out of Canvas Credentials \(US\)/.test(el.textContent ?? ''));
+    expect(note.textContent).toBe('Signed out of Canvas Credentials (US): Lanyard forgot this account, its sign-in and its badges.');
+    expect(note.closest('[aria-live]')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Canvas Credentials (US)' })).toBeNull();
+  });
+
   it.each([
     ['not-offered', /Canvas Credentials \(US\) offers apps no way to end a sign-in/],
     ['failed', /could not reach Canvas Credentials \(US\) to end the sign-in there/],
