@@ -118,7 +118,7 @@ function Shell({ start }: { start?: FilesScreen }) {
     screen = <ErrorState title={t('stateErrorTitle')} message={errorText(t, data.state.error)} onRetry={() => void data.reload()} />;
   } else if (route.name === 'list') {
     screen = firstRun ? (
-      <WelcomeScreen firstRun onDone={done} onImported={opened} onRestore={() => go({ name: 'settings' })} />
+      <WelcomeScreen firstRun onDone={done} onImported={opened} onRestore={() => go({ name: 'settings', backup: true })} />
     ) : (
       <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} syncing={!!state?.accounts.some((a) => a.sync.status === 'syncing')} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onGuide={() => go({ name: 'guide' })} onRetry={() => void data.reload()} listRef={listRef} />
     );
@@ -127,7 +127,7 @@ function Shell({ start }: { start?: FilesScreen }) {
   } else if (route.name === 'share') {
     screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={(issuer) => go({ name: 'settings', orgIds: true, issuer })} />;
   } else if (route.name === 'welcome') {
-    screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onImported={opened} onRestore={() => go({ name: 'settings' })} />;
+    screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onImported={opened} onRestore={() => go({ name: 'settings', backup: true })} />;
   } else if (route.name === 'import') {
     screen = <ImportScreen onImported={opened} />;
   } else if (route.name === 'accounts') {
@@ -146,7 +146,7 @@ function Shell({ start }: { start?: FilesScreen }) {
       />
     );
   } else {
-    screen = <SettingsScreen settings={state?.settings} issuers={issuerNames(badges, locale)} accounts={state?.accounts} focusOrgIds={route.orgIds} orgIdsIssuer={route.issuer} onChanged={() => void data.reload()} />;
+    screen = <SettingsScreen settings={state?.settings} issuers={issuerNames(badges, locale)} accounts={state?.accounts} focusOrgIds={route.orgIds} orgIdsIssuer={route.issuer} focusBackup={route.backup} onChanged={() => void data.reload()} />;
   }
 
   return (

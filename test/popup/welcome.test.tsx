@@ -159,6 +159,17 @@ describe('sign-in', () => {
 });
 
 describe('local backpack', () => {
+  it('"Restore from a Lanyard backup file" lands on the backup section, focus on its heading (it landed on the top of Settings, the backup four sections below, out of view)', async () => {
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Restore from a Lanyard backup file' }));
+    const heading = await screen.findByRole('heading', { level: 3, name: 'Backup' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    // From the header, Settings opens at its top as before.
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const title = await screen.findByRole('heading', { level: 2, name: 'Settings' });
+    await waitFor(() => expect(document.activeElement).toBe(title));
+  });
+
   it('imports a pasted URL and a picked file', async () => {
     const { actions } = renderApp({ scenario: 'first-run' });
     fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
