@@ -226,6 +226,10 @@ describe('settings', () => {
     expect(issuer.getAttribute('aria-invalid')).toBe('true');
     expect(id.hasAttribute('aria-invalid')).toBe(false);
     expect(within(last).getByRole('combobox', { name: 'Issuer', description: 'Each row needs an issuer and an id made of digits.' })).toBe(issuer);
+    // A row removed above it: the rows move up, and no mark is left on a row that was not refused.
+    fireEvent.click(screen.getByRole('button', { name: 'Remove https://northwind.example.edu/issuer' }));
+    expect(document.querySelector('[aria-invalid]')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   /** From the list, a badge's Share, then "Set the LinkedIn page": the company-page row named `issuer`, checked to hold focus on its id. */

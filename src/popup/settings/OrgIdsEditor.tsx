@@ -78,6 +78,8 @@ export function OrgIdsEditor({ value, issuers, onSave, focus, issuer }: { value:
                 removedAt.current = i;
                 rescue();
                 setRows(rows.filter((_, j) => j !== i));
+                // The rows below move up: a refusal's mark would land on another row.
+                setError(undefined);
               }} aria-label={t('orgIdsRemove', r.issuer || String(i + 1))}>
               ×
             </button>
