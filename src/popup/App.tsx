@@ -66,7 +66,7 @@ function Shell({ start }: { start?: FilesScreen }) {
   const state = data.state.status === 'ready' ? data.state.value : undefined;
   const firstRun = !!state && state.accounts.length === 0 && state.badgeCount === 0;
   // Back on the list, focus returns to it (and so to the badge that was open); after the first
-  // run's sign-in or import the welcome, which held focus, gives way to the list in place. Until
+  // run's sign-in the welcome, which held focus, gives way to the list in place. Until
   // the list is there focus waits on the search box (loading) or on "Getting your badges…" (the
   // first sync), and when that heading goes, the list that replaces it takes focus.
   const screenName = firstRun && route.name === 'list' ? 'welcome' : route.name;
@@ -104,6 +104,11 @@ function Shell({ start }: { start?: FilesScreen }) {
     home();
     void data.reload();
   };
+  // An imported badge's page says "Added …" where focus lands (BadgeScreen.tsx), whichever screen imported it.
+  const opened = (b: BadgeView) => {
+    setStack([{ name: 'list' }, { name: 'badge', key: b.key, added: true }]);
+    void data.reload();
+  };
   // Signing in again to an account whose session ended: its host, and for a password account its e-mail, are filled in.
   const signInAgain = (a: AccountView) => go({ name: 'welcome', mode: a.kind === 'badgr' ? 'badgr' : 'provider', host: a.baseUrl, user: a.kind === 'badgr' ? a.user : undefined });
   const nav = (to: NavTarget) => setStack([{ name: 'list' }, to === 'import' && firstRun ? { name: 'welcome', mode: 'local' } : { name: to }]);
@@ -113,7 +118,7 @@ function Shell({ start }: { start?: FilesScreen }) {
     screen = <ErrorState title={t('stateErrorTitle')} message={errorText(t, data.state.error)} onRetry={() => void data.reload()} />;
   } else if (route.name === 'list') {
     screen = firstRun ? (
-      <WelcomeScreen firstRun onDone={done} onRestore={() => go({ name: 'settings' })} />
+      <WelcomeScreen firstRun onDone={done} onImported={opened} onRestore={() => go({ name: 'settings', backup: true })} />
     ) : (
       <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} syncing={!!state?.accounts.some((a) => a.sync.status === 'syncing')} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onGuide={() => go({ name: 'guide' })} onRetry={() => void data.reload()} listRef={listRef} />
     );
@@ -122,9 +127,9 @@ function Shell({ start }: { start?: FilesScreen }) {
   } else if (route.name === 'share') {
     screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={(issuer) => go({ name: 'settings', orgIds: true, issuer })} />;
   } else if (route.name === 'welcome') {
-    screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onRestore={() => go({ name: 'settings' })} />;
+    screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onImported={opened} onRestore={() => go({ name: 'settings', backup: true })} />;
   } else if (route.name === 'import') {
-    screen = <ImportScreen onImported={() => void data.reload()} onOpen={(b: BadgeView) => setStack([{ name: 'list' }, { name: 'badge', key: b.key, added: true }])} />;
+    screen = <ImportScreen onImported={opened} />;
   } else if (route.name === 'accounts') {
     screen = <AccountsScreen accounts={state?.accounts ?? []} onAdd={() => go({ name: 'welcome' })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onSignInAgain={signInAgain} onChanged={() => void data.reload()} />;
   } else if (route.name === 'addresses') {
@@ -141,7 +146,7 @@ function Shell({ start }: { start?: FilesScreen }) {
       />
     );
   } else {
-    screen = <SettingsScreen settings={state?.settings} issuers={issuerNames(badges, locale)} accounts={state?.accounts} focusOrgIds={route.orgIds} orgIdsIssuer={route.issuer} onChanged={() => void data.reload()} />;
+    screen = <SettingsScreen settings={state?.settings} issuers={issuerNames(badges, locale)} accounts={state?.accounts} focusOrgIds={route.orgIds} orgIdsIssuer={route.issuer} focusBackup={route.backup} onChanged={() => void data.reload()} />;
   }
 
   return (

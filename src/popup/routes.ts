@@ -11,7 +11,8 @@ export type Route =
   | { name: 'import' }
   | { name: 'accounts' }
   | { name: 'addresses'; accountId: string }
-  | { name: 'settings'; orgIds?: boolean; issuer?: string }
+  /** `backup`: opened at the backup section (the welcome's "Restore from a Lanyard backup file"). */
+  | { name: 'settings'; orgIds?: boolean; issuer?: string; backup?: boolean }
   | { name: 'guide' };
 
 // Everything but the list loads on first use: the popup's first script stays small.

@@ -181,6 +181,10 @@ describe('popup screens (preview)', () => {
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
+    // The company-page rows' columns line up, the empty last row (which has no ×) too: its id field sat 32 px to the right.
+    const idLefts = await page.locator('.org-row input[inputmode="numeric"]').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+    expect(idLefts.length).toBeGreaterThan(1);
+    expect(new Set(idLefts).size).toBe(1);
     await shot(page, 'settings');
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Add a badge' }).click();

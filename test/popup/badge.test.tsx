@@ -5,6 +5,7 @@ import { BadgeFacts } from '../../src/popup/badge/BadgeFacts.tsx';
 import BadgeScreen from '../../src/popup/badge/BadgeScreen.tsx';
 import type { BadgeDetail } from '../../src/messaging/views.ts';
 import { checkSentence } from '../../src/popup/badge/check-text.ts';
+import { VerificationPanel } from '../../src/popup/badge/VerificationPanel.tsx';
 import { t } from './render.tsx';
 import { HOSTILE_NAME } from '../../src/popup/mock-data.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
@@ -69,6 +70,19 @@ describe('the badge page', () => {
     expect(within(validity).getByText(/ERR_EXPIRED/)).toBeTruthy();
     expect(screen.getByText('Expired', { selector: 'dt' })).toBeTruthy();
     expect(screen.getAllByRole('listitem').filter((li) => li.classList.contains('check'))).toHaveLength(8);
+  });
+
+  it('a badge that is not valid lists the check that failed first: the verdict says "the check marked Failed below says why" (seen on an expired OB 3.0 badge whose key was not confirmed)', () => {
+    const checks = [
+      { id: 'parse', outcome: 'pass', message: 'read' },
+      { id: 'signature', outcome: 'warning', message: 'a warning' },
+      { id: 'issuer-key', outcome: 'indeterminate', code: 'ERR_ISSUER_UNRESOLVED', message: 'not bound' },
+      { id: 'validity', outcome: 'fail', code: 'ERR_EXPIRED', message: 'expired' },
+    ];
+    const detail = { key: 'local:x', accountId: 'local', name: 'Teamwork', tags: [], format: 'ob3.0-di', verdict: 'invalid', recipient: null, pending: false, evidence: [], alignments: [], checks, claimedRecipients: [] } as unknown as BadgeDetail;
+    renderWithEnv(<VerificationPanel badge={detail} onReverify={noop} reverifying={false} />);
+    const shown = [...document.querySelectorAll('.verification > .checks > li .outcome')].map((o) => o.textContent);
+    expect(shown).toEqual(['Failed', 'Could not check', 'Note']);
   });
 
   it('says why a check could not be completed, not a blanket "could not check" (found on a pending Badgr badge)', () => {

@@ -77,6 +77,26 @@ describe("Can't find a badge?", () => {
     await within(panel).findByText(/5 minutes/);
   });
 
+  it('a reset the form refuses (no address, a server address Lanyard cannot use) marks the field at fault, described by the message, and focuses it', async () => {
+    const { actions } = await openGuide();
+    const panel = screen.getByRole('region', { name: 'Forgot your password?' });
+    const email = within(panel).getByLabelText('E-mail');
+    fireEvent.input(email, { target: { value: 'ada' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Send me a reset link' }));
+    await waitFor(() => expect(document.activeElement).toBe(email));
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(within(panel).getByRole('textbox', { name: 'E-mail', description: 'Enter a valid e-mail address.' })).toBe(email);
+    fireEvent.change(within(panel).getByRole('combobox', { name: 'Region' }), { target: { value: 'custom' } });
+    const server = within(panel).getByLabelText('Server address');
+    fireEvent.input(server, { target: { value: 'not a server' } });
+    fireEvent.input(email, { target: { value: 'ada@example.org' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Send me a reset link' }));
+    await waitFor(() => expect(document.activeElement).toBe(server));
+    expect(server.getAttribute('aria-invalid')).toBe('true');
+    expect(email.hasAttribute('aria-invalid')).toBe(false);
+    expect(actions.calls.some((c) => c.name === 'requestPasswordReset')).toBe(false);
+  });
+
   it('is offered on the empty list', async () => {
     renderApp({ scenario: 'empty' });
     fireEvent.click(await screen.findByRole('button', { name: "Can't find a badge?" }));

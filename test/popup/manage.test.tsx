@@ -205,6 +205,33 @@ describe('settings', () => {
     await waitFor(() => expect(actions.calls.filter((c) => c.name === 'saveSettings').at(-1)?.args[0]).toEqual({ linkedInOrgIds: { 'https://northwind.example.edu/issuer': '1035', 'River Club': '424242' } }));
   });
 
+  it('a company-page row the form refuses: the field at fault is marked, described by the message, and takes focus (it was a bare alert, focus left on Save)', async () => {
+    await settings();
+    const last = screen.getAllByRole('group', { name: /Company page/ }).at(-1) as HTMLElement;
+    const issuer = within(last).getByLabelText('Issuer');
+    const id = within(last).getByLabelText('Company id');
+    fireEvent.input(issuer, { target: { value: 'River Club' } });
+    fireEvent.input(id, { target: { value: 'abc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(id));
+    expect(id.getAttribute('aria-invalid')).toBe('true');
+    expect(id.getAttribute('aria-describedby')).toBe(alert.id);
+    expect(issuer.hasAttribute('aria-invalid')).toBe(false);
+    // An id with no issuer: the issuer is the field at fault.
+    fireEvent.input(issuer, { target: { value: '' } });
+    fireEvent.input(id, { target: { value: '424242' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(document.activeElement).toBe(issuer));
+    expect(issuer.getAttribute('aria-invalid')).toBe('true');
+    expect(id.hasAttribute('aria-invalid')).toBe(false);
+    expect(within(last).getByRole('combobox', { name: 'Issuer', description: 'Each row needs an issuer and an id made of digits.' })).toBe(issuer);
+    // A row removed above it: the rows move up, and no mark is left on a row that was not refused.
+    fireEvent.click(screen.getByRole('button', { name: 'Remove https://northwind.example.edu/issuer' }));
+    expect(document.querySelector('[aria-invalid]')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   /** From the list, a badge's Share, then "Set the LinkedIn page": the company-page row named `issuer`, checked to hold focus on its id. */
   async function companyRowFromBadge(badge: string, issuer: string): Promise<HTMLElement> {
     await screen.findByRole('listbox');
@@ -240,9 +267,32 @@ describe('settings', () => {
     await screen.findByText('Restored badges: 3. Already here: 0.');
     expect(actions.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['exportBackup', 'importBackup']));
   });
+
+  it('the backup picker is emptied once read, so the same file picked again is read again (Chromium fires no change for an equal pick: test/browser/popup-file-pick.test.ts)', async () => {
+    await settings();
+    const input = screen.getByLabelText('Import backup…') as HTMLInputElement;
+    const set: string[] = [];
+    Object.defineProperty(input, 'value', { configurable: true, get: () => '', set: (v: string) => void set.push(v) });
+    fireEvent.change(input, { target: { files: [new File(['{"badges":[]}'], 'backup.json', { type: 'application/json' })] } });
+    await screen.findByText('Restored badges: 0. Already here: 0.');
+    expect(set).toEqual(['']);
+  });
 });
 
 describe('sign-out that cannot end the session at the provider', () => {
+  it('revoked: says it too (the card went with the button pressed, and nothing said the sign-out was done)', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    const first = (await screen.findByRole('heading', { name: 'Canvas Credentials (US)' })).closest('li') as HTMLElement;
+    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
+    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
+    const note = await screen.findByText((_, el) => !!el?.parentElement?.classList.contains('notice') && el.tagName === 'DIV' && /^Signed out of Canvas Credentials \(US\)/.test(el.textContent ?? ''));
+    expect(note.textContent).toBe('Signed out of Canvas Credentials (US): Lanyard forgot this account, its sign-in and its badges.');
+    expect(note.closest('[aria-live]')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Canvas Credentials (US)' })).toBeNull();
+  });
+
   it.each([
     ['not-offered', /Canvas Credentials \(US\) offers apps no way to end a sign-in/],
     ['failed', /could not reach Canvas Credentials \(US\) to end the sign-in there/],

@@ -46,6 +46,23 @@ describe('said once', () => {
     expect(screen.queryByText('Added “Imported badge”.')).toBeNull();
   });
 
+  // The first run's "Just this browser" (and "Add a badge" before any badge, which opens it) gave way
+  // to the list: its "Added …" went with the welcome, and nothing said the badge was in.
+  for (const via of ['the welcome', 'Add a badge'] as const) {
+    it(`the first run's import (from ${via}) opens the badge page, its name described by "Added …"`, async () => {
+      renderApp({ scenario: 'first-run' });
+      if (via === 'the welcome') fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+      else fireEvent.click(await screen.findByRole('button', { name: 'Add a badge' }));
+      fireEvent.input(await screen.findByLabelText(/Or paste/), { target: { value: 'https://badges.example.org/assertions/1' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
+      const title = await screen.findByRole('heading', { level: 2, name: 'Imported badge', description: 'Added “Imported badge”.' });
+      await waitFor(() => expect(focused()).toBe(title));
+      // Back leads to the list, which now holds it.
+      fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+      await screen.findByRole('option', { name: /Imported badge/ });
+    });
+  }
+
   it('the first sync: "Getting your badges…" is read as the heading focus lands on, not announced as well; its end is', async () => {
     const actions = await firstSyncActions();
     render(<App actions={actions} t={t} locale="en" now={now} />);

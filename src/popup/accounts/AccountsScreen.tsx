@@ -42,7 +42,8 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
     const r = await actions.signOut(a.id);
     await run(Promise.resolve(r));
     // The provider's name, each time the note names it, isolated on its own (ui/Sentence.tsx).
-    if (r.ok && r.value.revoked !== 'revoked') setSignedOutNote(<Sentence text={t(r.value.revoked === 'not-offered' ? 'signOutNotRevoked' : 'signOutRevokeFailed', slot(0))} words={[a.providerName]} />);
+    // Said when it is done too: the card goes with the button that was pressed, focus to the title.
+    if (r.ok) setSignedOutNote(<Sentence text={t(r.value.revoked === 'revoked' ? 'signOutDone' : r.value.revoked === 'not-offered' ? 'signOutNotRevoked' : 'signOutRevokeFailed', slot(0))} words={[a.providerName]} />);
   };
   // Checking every badge again takes a while (one request per badge): the button says so and
   // ignores presses until it is done, then the result is announced.

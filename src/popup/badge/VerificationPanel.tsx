@@ -32,8 +32,9 @@ export function VerificationPanel({ badge, onReverify, reverifying, onAllowHost 
   const { t, locale, now } = useEnv();
   const unconfirmed = issuerUnconfirmed(badge.checks);
   const ago = formatAgo(badge.verifiedAt, now(), locale);
-  // What needs attention shows at once; the checks that passed or did not apply are one click away.
-  const problems = badge.checks.filter((c) => c.outcome === 'fail' || c.outcome === 'indeterminate' || c.outcome === 'warning');
+  // What needs attention shows at once, what failed first (the verdict's sentence points at it:
+  // "the check marked Failed below says why"); the checks that passed or did not apply are one click away.
+  const problems = (['fail', 'indeterminate', 'warning'] as const).flatMap((o) => badge.checks.filter((c) => c.outcome === o));
   const rest = badge.checks.filter((c) => !problems.includes(c));
   return (
     <section class={`panel verification verdict-panel-${badge.verdict}`} aria-labelledby="verification-title">

@@ -2,7 +2,7 @@
  * "Forgot your password?": a Badgr-compatible backpack e-mails a link to choose a new one. The
  * backpack never says whether the address has an account, so neither does Lanyard.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '../../messaging/views.ts';
 import { looksLikeEmail } from '../addresses/use-emails.ts';
 import { useEnv } from '../env.ts';
@@ -13,6 +13,8 @@ import { Notice } from '../ui/Notice.tsx';
 import { baseUrlOf, choiceFor, HostPicker, type HostChoice } from '../welcome/HostPicker.tsx';
 import type { Note } from '../addresses/use-emails.ts';
 
+const ERROR_ID = 'reset-error';
+
 export function PasswordReset({ accounts }: { accounts: readonly AccountView[] }) {
   const { t, actions } = useEnv();
   const first = accounts.find((a) => a.kind === 'badgr');
@@ -20,13 +22,25 @@ export function PasswordReset({ accounts }: { accounts: readonly AccountView[] }
   const [email, setEmail] = useState(first && looksLikeEmail(first.user) ? first.user : '');
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>();
+  // A field the form refused itself is marked, described by the message, and takes focus (WCAG 3.3.1).
+  const [refused, setRefused] = useState<{ at: 'host' | 'email' }>();
+  const refs = { host: useRef<HTMLInputElement>(null), email: useRef<HTMLInputElement>(null) };
+  useEffect(() => {
+    if (refused) refs[refused.at].current?.focus();
+  }, [refused]);
+  const invalid = (at: 'host' | 'email') => (refused?.at === at ? { 'aria-invalid': 'true' as const, 'aria-describedby': ERROR_ID } : {});
 
   const submit = async (e: Event) => {
     e.preventDefault();
     if (busy) return;
     const baseUrl = baseUrlOf(BADGR_HOSTS, host);
-    if (!baseUrl) return setNote({ kind: 'error', text: t('errorBadUrl') });
-    if (!looksLikeEmail(email.trim())) return setNote({ kind: 'error', text: t('addressInvalid') });
+    const refuse = (text: string, at: 'host' | 'email') => {
+      setNote({ kind: 'error', text });
+      setRefused({ at });
+    };
+    if (!baseUrl) return refuse(t('errorBadUrl'), 'host');
+    if (!looksLikeEmail(email.trim())) return refuse(t('addressInvalid'), 'email');
+    setRefused(undefined);
     setBusy(true);
     // No await before this call: it asks for host access, which needs the click's user gesture.
     const r = await actions.requestPasswordReset(baseUrl, email.trim());
@@ -39,16 +53,16 @@ export function PasswordReset({ accounts }: { accounts: readonly AccountView[] }
       <h3 id="guide-reset-title">{t('guideResetTitle')}</h3>
       <p class="small">{t('guideResetText')}</p>
       <form class="stack" onSubmit={submit} noValidate>
-        <HostPicker hosts={BADGR_HOSTS} value={host} onChange={setHost} />
+        <HostPicker hosts={BADGR_HOSTS} value={host} onChange={setHost} inputRef={refs.host} invalid={invalid('host')} />
         <label class="field">
           <span>{t('signInEmail')}</span>
-          <input type="email" autocomplete="username" value={email} onInput={(e) => setEmail(e.currentTarget.value)} required />
+          <input ref={refs.email} type="email" autocomplete="username" value={email} onInput={(e) => setEmail(e.currentTarget.value)} required {...invalid('email')} />
         </label>
         <button type="submit" class="button" {...offWhile(busy)} aria-busy={busy}>
           {t('guideResetButton')}
         </button>
       </form>
-      <div aria-live="polite">{note ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>
+      <div aria-live="polite">{note ? <Notice kind={note.kind} id={refused ? ERROR_ID : undefined}>{note.text}</Notice> : null}</div>
     </section>
   );
 }

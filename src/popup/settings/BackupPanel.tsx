@@ -1,12 +1,18 @@
 /** Export the whole local collection to a file, and import one (each badge is re-verified on import). */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { offWhile } from '../ui/busy.ts';
+import { takeFiles } from '../ui/file-pick.ts';
 import { Notice } from '../ui/Notice.tsx';
 
-export function BackupPanel({ onImported }: { onImported(): void }) {
+/** `focus`: its heading takes focus on arrival (and so comes into view), once. */
+export function BackupPanel({ onImported, focus }: { onImported(): void; focus?: boolean }) {
   const { t, actions } = useEnv();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, []);
   const [note, setNote] = useState<{ kind: 'error' | 'success'; text: string }>();
   const [busy, setBusy] = useState(false);
 
@@ -28,7 +34,9 @@ export function BackupPanel({ onImported }: { onImported(): void }) {
 
   return (
     <section class="panel" aria-labelledby="backup-title">
-      <h3 id="backup-title">{t('backupTitle')}</h3>
+      <h3 id="backup-title" ref={heading} tabIndex={-1}>
+        {t('backupTitle')}
+      </h3>
       <p class="small muted">{t('backupText')}</p>
       <div class="button-row">
         <button type="button" class="button" onClick={exportAll} {...offWhile(busy)}>
@@ -42,7 +50,7 @@ export function BackupPanel({ onImported }: { onImported(): void }) {
         ) : (
           <label class="button">
             {t('backupImport')}
-            <input class="visually-hidden" type="file" accept=".json,application/json" {...offWhile(busy)} onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+            <input class="visually-hidden" type="file" accept=".json,application/json" {...offWhile(busy)} onChange={(e) => void importFile(takeFiles(e.currentTarget)[0])} />
           </label>
         )}
       </div>

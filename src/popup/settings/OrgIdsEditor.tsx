@@ -8,6 +8,7 @@ import { useEnv } from '../env.ts';
 import { useFocusRescue } from '../ui/focus-rescue.ts';
 
 type Row = { issuer: string; id: string };
+const ERROR_ID = 'orgids-error';
 
 export function OrgIdsEditor({ value, issuers, onSave, focus, issuer }: { value: Record<string, string>; issuers: readonly string[]; onSave(map: Record<string, string>): void; focus?: boolean; issuer?: string }) {
   const { t } = useEnv();
@@ -18,7 +19,12 @@ export function OrgIdsEditor({ value, issuers, onSave, focus, issuer }: { value:
     const named = issuer?.trim();
     return named && !Object.hasOwn(value, named) ? [...saved, { issuer: named, id: '' }, { issuer: '', id: '' }] : [...saved, { issuer: '', id: '' }];
   });
-  const [error, setError] = useState<string>();
+  // A row the form refused: the field at fault is marked, described by the message, and takes focus (WCAG 3.3.1).
+  const [error, setError] = useState<{ text: string; row: number; field: 'issuer' | 'id' }>();
+  const fieldRefs = useRef<HTMLInputElement[]>([]);
+  useEffect(() => {
+    if (error) fieldRefs.current[error.row * 2 + (error.field === 'id' ? 1 : 0)]?.focus();
+  }, [error]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (!focus) return;
@@ -34,13 +40,14 @@ export function OrgIdsEditor({ value, issuers, onSave, focus, issuer }: { value:
     const left = form.current?.querySelectorAll<HTMLElement>('.org-row input') ?? [];
     return left[Math.min(removedAt.current, Math.floor(left.length / 2) - 1) * 2];
   });
+  const invalid = (row: number, field: 'issuer' | 'id') => (error?.row === row && error.field === field ? { 'aria-invalid': 'true' as const, 'aria-describedby': ERROR_ID } : {});
   const update = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const save = (e: Event) => {
     e.preventDefault();
     const filled = rows.filter((r) => r.issuer.trim() || r.id.trim());
-    const bad = filled.find((r) => !r.issuer.trim() || !isLinkedInOrgId(r.id));
-    if (bad) return setError(t('orgIdsInvalid'));
+    const bad = rows.findIndex((r) => (r.issuer.trim() || r.id.trim()) && (!r.issuer.trim() || !isLinkedInOrgId(r.id)));
+    if (bad >= 0) return setError({ text: t('orgIdsInvalid'), row: bad, field: rows[bad]?.issuer.trim() ? 'id' : 'issuer' });
     setError(undefined);
     onSave(Object.fromEntries(filled.map((r) => [r.issuer.trim(), r.id.trim()])));
   };
@@ -60,24 +67,26 @@ export function OrgIdsEditor({ value, issuers, onSave, focus, issuer }: { value:
         <div key={i} class="org-row" role="group" aria-label={t('orgIdsRow', i + 1)}>
           <label class="field">
             <span>{t('orgIdsIssuer')}</span>
-            <input type="text" list="known-issuers" value={r.issuer} onInput={(e) => update(i, { issuer: e.currentTarget.value })} />
+            <input ref={(el) => void (fieldRefs.current[i * 2] = el as HTMLInputElement)} type="text" list="known-issuers" value={r.issuer} onInput={(e) => update(i, { issuer: e.currentTarget.value })} {...invalid(i, 'issuer')} />
           </label>
           <label class="field narrow">
             <span>{t('orgIdsId')}</span>
-            <input type="text" inputMode="numeric" pattern="[0-9]*" value={r.id} onInput={(e) => update(i, { id: e.currentTarget.value })} />
+            <input ref={(el) => void (fieldRefs.current[i * 2 + 1] = el as HTMLInputElement)} type="text" inputMode="numeric" pattern="[0-9]*" value={r.id} onInput={(e) => update(i, { id: e.currentTarget.value })} {...invalid(i, 'id')} />
           </label>
           {r.issuer || r.id ? (
             <button type="button" class="button small" onClick={() => {
                 removedAt.current = i;
                 rescue();
                 setRows(rows.filter((_, j) => j !== i));
+                // The rows below move up: a refusal's mark would land on another row.
+                setError(undefined);
               }} aria-label={t('orgIdsRemove', r.issuer || String(i + 1))}>
               ×
             </button>
           ) : null}
         </div>
       ))}
-      {error ? <p class="error-text" role="alert">{error}</p> : null}
+      {error ? <p class="error-text" role="alert" id={ERROR_ID}>{error.text}</p> : null}
       <div class="button-row">
         <button type="button" class="button small" onClick={() => setRows([...rows, { issuer: '', id: '' }])}>
           {t('orgIdsAdd')}

@@ -26,9 +26,11 @@ export interface SettingsScreenProps {
   focusOrgIds?: boolean;
   /** The issuer whose company page is to be set (from a badge's share screen). */
   orgIdsIssuer?: string;
+  /** Open at the backup section, focus on its heading (from the welcome's "Restore from a Lanyard backup file"). */
+  focusBackup?: boolean;
 }
 
-export default function SettingsScreen({ settings, issuers, accounts = [], onChanged, focusOrgIds, orgIdsIssuer }: SettingsScreenProps) {
+export default function SettingsScreen({ settings, issuers, accounts = [], onChanged, focusOrgIds, orgIdsIssuer, focusBackup }: SettingsScreenProps) {
   const { t, actions } = useEnv();
   const [current, setCurrent] = useState<Settings | undefined>(settings);
   // What a change did shows under the section it was made in (a note at the top was out of view
@@ -52,7 +54,7 @@ export default function SettingsScreen({ settings, issuers, accounts = [], onCha
 
   return (
     <section class="settings-screen" aria-labelledby="screen-title" ref={root}>
-      <ScreenTitle focus={!focusOrgIds}>{t('settingsTitle')}</ScreenTitle>
+      <ScreenTitle focus={!focusOrgIds && !focusBackup}>{t('settingsTitle')}</ScreenTitle>
 
       <HoverSitePanel
         settings={current}
@@ -85,7 +87,7 @@ export default function SettingsScreen({ settings, issuers, accounts = [], onCha
       {noteFor('trust')}
       <OrgIdsEditor value={current.linkedInOrgIds} issuers={issuers} focus={focusOrgIds} issuer={orgIdsIssuer} onSave={async (map) => done('orgids', await actions.saveSettings({ linkedInOrgIds: map }), t('settingsSaved'))} />
       {noteFor('orgids')}
-      <BackupPanel onImported={onChanged} />
+      <BackupPanel onImported={onChanged} focus={focusBackup} />
     </section>
   );
 }

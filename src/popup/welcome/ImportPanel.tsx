@@ -10,6 +10,7 @@ import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { offWhile } from '../ui/busy.ts';
+import { takeFiles } from '../ui/file-pick.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
 import { displayText } from '../../core/share/display.ts';
@@ -57,7 +58,7 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
     setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: <Sentence text={t('importDone', slot(0))} words={[shownName(last, t)]} /> } : undefined);
     if (last && !errors.length) onImported(last);
   };
-  const files = async (list: FileList | null | undefined) => {
+  const files = async (list: FileList | readonly File[] | null | undefined) => {
     if (!list?.length) return;
     await run([...list]);
   };
@@ -91,7 +92,7 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
         ) : (
           <label class="button">
             {t('importPick')}
-            <input class="visually-hidden" type="file" multiple accept={IMPORT_ACCEPT} onChange={(e) => void files(e.currentTarget.files)} {...offWhile(busy)} />
+            <input class="visually-hidden" type="file" multiple accept={IMPORT_ACCEPT} onChange={(e) => void files(takeFiles(e.currentTarget))} {...offWhile(busy)} />
           </label>
         )}
       </div>

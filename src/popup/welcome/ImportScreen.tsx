@@ -4,18 +4,14 @@ import { useEnv } from '../env.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 
-export default function ImportScreen({ onImported, onOpen }: { onImported(): void; onOpen(b: BadgeView): void }) {
+/** `onImported`: reload, and open the badge's page, which says it was added. */
+export default function ImportScreen({ onImported }: { onImported(b: BadgeView): void }) {
   const { t } = useEnv();
   return (
     <section class="import-screen" aria-labelledby="screen-title">
       <ScreenTitle>{t('importTitle')}</ScreenTitle>
       <p>{t('importText')}</p>
-      <ImportPanel
-        onImported={(b) => {
-          onImported();
-          onOpen(b);
-        }}
-      />
+      <ImportPanel onImported={onImported} />
     </section>
   );
 }

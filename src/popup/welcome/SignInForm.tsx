@@ -35,8 +35,11 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
   }, [focusField]);
   // Cancelled while it waited: the form is back, focus on the e-mail field (its Cancel button went).
   const { busy, signIn, cancel } = useSignIn(() => setFocusField({ at: 'username' }));
-  const [waitUntil, setWaitUntil] = useState(0);
+  // A wait is the server's that asked for it (RFC 6585 §4, Retry-After): another region or address is not held up by it.
+  const [wait, setWait] = useState<{ until: number; baseUrl: string }>();
   const [clock, setClock] = useState(Date.now());
+  const baseUrl = baseUrlOf(hosts, host);
+  const waitUntil = wait && wait.baseUrl === baseUrl ? wait.until : 0;
 
   // Ticks only while throttled, to count down and re-enable the button.
   useEffect(() => {
@@ -49,7 +52,6 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
   const submit = async (e: Event) => {
     e.preventDefault();
     if (busy || waiting > 0) return;
-    const baseUrl = baseUrlOf(hosts, host);
     const refuse = (message: string, f: Field) => {
       setError({ code: 'local', message });
       setField(f);
@@ -72,7 +74,7 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
     setField(at === 'host' && host.region !== 'custom' ? undefined : at);
     const s = isThrottled(r.error) ? retryAfterSeconds(r.error) : undefined;
     if (s) {
-      setWaitUntil(Date.now() + s * 1000);
+      setWait({ until: Date.now() + s * 1000, baseUrl });
       setClock(Date.now());
     }
   };

@@ -4,6 +4,7 @@
  * backpack with a file or a pasted link.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { BadgeView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import type { MessageKey } from '../i18n.ts';
 import { markReady } from '../list/ready.ts';
@@ -29,13 +30,15 @@ export interface WelcomeScreenProps {
   initialHost?: string;
   /** The e-mail of that account (password sign-in). */
   initialUser?: string;
-  /** After a sign-in or an import: reload and show the list. */
+  /** After a sign-in: reload and show the list. */
   onDone(): void;
+  /** After an import: its page, which says it was added, as "Add a badge" does (ImportScreen.tsx). */
+  onImported(badge: BadgeView): void;
   /** To settings, where a backup file is imported. */
   onRestore(): void;
 }
 
-export default function WelcomeScreen({ firstRun, initialMode = 'choose', initialHost, initialUser, onDone, onRestore }: WelcomeScreenProps) {
+export default function WelcomeScreen({ firstRun, initialMode = 'choose', initialHost, initialUser, onDone, onImported, onRestore }: WelcomeScreenProps) {
   const { t } = useEnv();
   const [mode, setMode] = useState<WelcomeMode>(initialMode);
   const [host, setHost] = useState<string | undefined>(initialHost);
@@ -97,7 +100,7 @@ export default function WelcomeScreen({ firstRun, initialMode = 'choose', initia
       {mode === 'local' ? (
         <>
           <p>{t('welcomeLocalText')}</p>
-          <ImportPanel onImported={onDone} />
+          <ImportPanel onImported={onImported} />
         </>
       ) : null}
     </section>
