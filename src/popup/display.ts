@@ -9,7 +9,7 @@
  */
 import { NAMELESS_KEY } from '../core/share/badge-name.ts';
 import { displayOptional, displayText } from '../core/share/display.ts';
-import { chooseText, type LangText, type ShownTextField, type TextDirection } from '../core/share/lang-text.ts';
+import { chooseText, chooseTexts } from '../core/share/lang-text.ts';
 import type { AccountView, BadgeDetail, BadgeView } from '../messaging/views.ts';
 import type { Translate } from './i18n.ts';
 
@@ -19,22 +19,9 @@ const o = displayOptional;
 /** A badge's name, or for one without a name the user's words for why (core/share/badge-name.ts); `noName` stays, for what is shared. */
 export const shownName = (b: Pick<BadgeView, 'name' | 'noName'>, t: Translate): string => (b.noName ? t(NAMELESS_KEY[b.noName]) : displayText(b.name, NAME));
 
-/** Each text of `b` given in several languages, in `locale` (else the first); `texts` is not passed on. */
-function chosen(b: BadgeView, locale: string | undefined): { pick: Partial<Record<ShownTextField, LangText>>; dirs?: BadgeView['dirs'] } {
-  const pick: Partial<Record<ShownTextField, LangText>> = {};
-  const dirs: Partial<Record<ShownTextField, TextDirection>> = {};
-  for (const [f, list] of Object.entries(b.texts ?? {}) as [ShownTextField, LangText[]][]) {
-    const one = chooseText(list, locale);
-    if (!one) continue;
-    pick[f] = one;
-    if (one.direction) dirs[f] = one.direction;
-  }
-  return { pick, ...(Object.keys(dirs).length ? { dirs } : {}) };
-}
-
 export function viewForDisplay<T extends BadgeView>(b: T, t: Translate, locale?: string): T {
   const { texts: _texts, ...rest } = b;
-  const { pick, dirs } = chosen(b, locale);
+  const { pick, dirs } = chooseTexts(b.texts, locale);
   return {
     ...(rest as T),
     ...(dirs ? { dirs } : {}),

@@ -22,8 +22,11 @@ export interface MailDraft {
 /** A lone surrogate (hostile JSON can hold one) would make encodeURIComponent throw: U+FFFD instead. */
 const wellFormed = (text: string): string => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 const enc = (text: string): string => encodeURIComponent(wellFormed(text));
-/** Controls made visible (display.ts) but line breaks, which become CRLF (RFC 6068 §5). */
-const bodyText = (text: string): string => displayText(text.replace(/\r\n?/g, '\n')).replace(/\n/g, '\r\n');
+/**
+ * Controls made visible (display.ts) but line breaks, which become CRLF (RFC 6068 §5), and the
+ * isolates around an issuer's words in the sentence (bidi.ts inSentence), which stay.
+ */
+const bodyText = (text: string): string => displayText(text.replace(/\r\n?/g, '\n'), undefined, true).replace(/\n/g, '\r\n');
 
 /** The longest prefix of `text` (whole code points) whose encoding fits `budget`, with "…" when cut. */
 function fit(text: string, budget: number): string {
@@ -43,7 +46,7 @@ function fit(text: string, budget: number): string {
 }
 
 export function mailtoUrl(draft: MailDraft, max = MAX_MAILTO_CHARS): string {
-  const subject = fit(displayText(draft.subject.replace(/\s+/g, ' ').trim(), 300), 600);
+  const subject = fit(displayText(draft.subject.replace(/\s+/g, ' ').trim(), 300, true), 600);
   const head = `mailto:?subject=${enc(subject)}`;
   const tail = draft.link ? `\r\n\r\n${draft.link}` : '';
   const room = max - head.length - '&body='.length;
