@@ -5,7 +5,7 @@
  * through webextension-polyfill, so a service under test, outside any extension, gets undefined
  * and keeps its English default.
  */
-type I18n = { getMessage(key: string, subs?: string[]): string };
+type I18n = { getMessage(key: string, subs?: string[]): string; getUILanguage?(): string };
 
 function i18n(): I18n | undefined {
   const g = globalThis as { browser?: { i18n?: Partial<I18n> }; chrome?: { i18n?: Partial<I18n> } };
@@ -29,4 +29,27 @@ export function extensionMessage(key: string, ...subs: string[]): string | undef
  */
 export function uiLanguage(): string | undefined {
   return extensionMessage('contentLocale');
+}
+
+/** The manifest's `default_locale`: the messages the browser falls back to for a language Lanyard has none in. */
+const DEFAULT_LOCALE = 'en';
+
+/**
+ * The reader's languages, first first, for choosing among a badge's languages (VC DM 2.0 §11.1,
+ * core/share/lang-text.ts chooseText): the browser's UI language (i18n.getUILanguage: `de` for a
+ * German browser, though Lanyard's messages are then English), after the messages' own language when
+ * the browser chose messages other than the default ones for it and getUILanguage names another
+ * language (Chromium can say "en-US" there while it shows French messages). Empty outside an extension.
+ */
+export function readerLanguages(): string[] {
+  let ui: string | undefined;
+  try {
+    ui = i18n()?.getUILanguage?.() || undefined;
+  } catch {
+    ui = undefined;
+  }
+  const messages = uiLanguage();
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  const sure = messages && messages !== DEFAULT_LOCALE && !(ui && primary(ui) === primary(messages)) ? [messages] : [];
+  return [...sure, ...(ui ? [ui] : [])];
 }
