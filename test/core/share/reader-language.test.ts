@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inSentence, isolated, needsIsolation } from '../../../src/core/share/bidi.ts';
 import { badgeCardHtml, badgeShareText, earnedSentence, type ShareableBadge } from '../../../src/core/share/card.ts';
 import { chooseText, chooseTexts } from '../../../src/core/share/lang-text.ts';
-import { displayText } from '../../../src/core/share/display.ts';
+import { displaySentence, displayText } from '../../../src/core/share/display.ts';
 import { mailtoUrl } from '../../../src/core/share/mail.ts';
 import type { Badge } from '../../../src/core/model.ts';
 import { GERMAN_NAME, ISSUER_NAMES, multilingualBadge, NAMES } from '../../support/multilingual.ts';
@@ -100,7 +100,7 @@ describe('isolating an issuer’s words in a plain sentence (UAX #9 §2.7)', () 
   });
 });
 
-describe('the isolates of a sentence survive the e-mail’s displayText, nothing else does', () => {
+describe('the isolates of a sentence survive the e-mail’s displaySentence, nothing else does', () => {
   const params = (url: string) => Object.fromEntries([...new URL(url).searchParams]);
 
   it('mailtoUrl keeps the isolate around a right-to-left name, in the subject and the body', () => {
@@ -111,10 +111,10 @@ describe('the isolates of a sentence survive the e-mail’s displayText, nothing
   });
 
   it('an override, a lone isolate or an empty pair still shows as a marker; a cut isolate is closed', () => {
-    expect(displayText('a\u202Eb \u2067c \u2068\u2069 \u2069', 100, true)).toBe('a⟨RLO⟩b ⟨RLI⟩c ⟨FSI⟩⟨PDI⟩ ⟨PDI⟩');
-    expect(displayText('\u2067\u202Ex\u2069', 100, true)).toBe('⟨RLI⟩⟨RLO⟩x⟨PDI⟩');
-    // Without `isolates` (every issuer's word), a balanced pair shows too.
+    expect(displaySentence('a\u202Eb \u2067c \u2068\u2069 \u2069', 100)).toBe('a⟨RLO⟩b ⟨RLI⟩c ⟨FSI⟩⟨PDI⟩ ⟨PDI⟩');
+    expect(displaySentence('\u2067\u202Ex\u2069', 100)).toBe('⟨RLI⟩⟨RLO⟩x⟨PDI⟩');
+    // displayText (every issuer's word) shows a balanced pair too.
     expect(displayText(`\u2067${NAMES.ar}\u2069`)).toBe(`⟨RLI⟩${NAMES.ar}⟨PDI⟩`);
-    expect(displayText(`Badge: \u2067${'ب'.repeat(50)}\u2069`, 20, true)).toBe(`Badge: \u2067${'ب'.repeat(12)}…\u2069`);
+    expect(displaySentence(`Badge: \u2067${'ب'.repeat(50)}\u2069`, 20)).toBe(`Badge: \u2067${'ب'.repeat(12)}…\u2069`);
   });
 });
