@@ -13,10 +13,11 @@ const SLOTS = /([\uE000-\uE00F])/;
 
 /**
  * An issuer's word where no element can go (an <option>'s text): between FIRST STRONG ISOLATE and
- * POP DIRECTIONAL ISOLATE (U+2068, U+2069; UAX #9 §2.7), the same isolate as <bdi dir=auto>
- * (core/share/bidi.ts).
+ * POP DIRECTIONAL ISOLATE (U+2068, U+2069; UAX #9 §2.7), the same isolate as <bdi dir=auto>.
+ * (core/share/bidi.ts `isolated` takes a direction too, for shared sentences; this one stays apart
+ * so that the popup's first screen does not load that module's right-to-left letter table.)
  */
-export { isolated } from '../../core/share/bidi.ts';
+export const isolated = (word: string): string => `\u2068${word}\u2069`;
 
 /** The placeholder for the `i`th issuer's word in a message. */
 export const slot = (i: number): string => String.fromCharCode(FIRST + i);
