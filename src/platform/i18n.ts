@@ -5,6 +5,8 @@
  * through webextension-polyfill, so a service under test, outside any extension, gets undefined
  * and keeps its English default.
  */
+import { readerLanguagesOf } from '../core/share/lang-text.ts';
+
 type I18n = { getMessage(key: string, subs?: string[]): string; getUILanguage?(): string };
 
 function i18n(): I18n | undefined {
@@ -31,15 +33,10 @@ export function uiLanguage(): string | undefined {
   return extensionMessage('contentLocale');
 }
 
-/** The manifest's `default_locale`: the messages the browser falls back to for a language Lanyard has none in. */
-const DEFAULT_LOCALE = 'en';
-
 /**
  * The reader's languages, first first, for choosing among a badge's languages (VC DM 2.0 §11.1,
- * core/share/lang-text.ts chooseText): the browser's UI language (i18n.getUILanguage: `de` for a
- * German browser, though Lanyard's messages are then English), after the messages' own language when
- * the browser chose messages other than the default ones for it and getUILanguage names another
- * language (Chromium can say "en-US" there while it shows French messages). Empty outside an extension.
+ * core/share/lang-text.ts chooseText): the browser's UI language, after its messages' own where
+ * they differ (readerLanguagesOf). Empty outside an extension.
  */
 export function readerLanguages(): string[] {
   let ui: string | undefined;
@@ -48,8 +45,5 @@ export function readerLanguages(): string[] {
   } catch {
     ui = undefined;
   }
-  const messages = uiLanguage();
-  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
-  const sure = messages && messages !== DEFAULT_LOCALE && !(ui && primary(ui) === primary(messages)) ? [messages] : [];
-  return [...sure, ...(ui ? [ui] : [])];
+  return readerLanguagesOf(ui, uiLanguage());
 }

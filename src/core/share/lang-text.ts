@@ -53,6 +53,18 @@ export function chooseText(list: readonly LangText[], languages: string | readon
   return list[0];
 }
 
+/**
+ * The reader's languages, first first, from what a browser says: its UI language (i18n.getUILanguage:
+ * `de` for a German browser, though Lanyard's messages are then the default English ones), after the
+ * language of the messages it chose (`messages`) when they are not the default ones (`fallback`, the
+ * manifest's default_locale) and the UI language names another (Chromium can say "en-US" while it shows French messages).
+ */
+export function readerLanguagesOf(ui: string | undefined, messages: string | undefined, fallback = 'en'): string[] {
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  const sure = messages && messages !== fallback && !(ui && primary(ui) === primary(messages)) ? [messages] : [];
+  return [...sure, ...(ui ? [ui] : [])];
+}
+
 /** The base direction of each chosen text that gives one (JSON-LD 1.1 §4.2.4.1), for the element's `dir`. */
 export type ShownDirs = Partial<Record<ShownTextField, TextDirection>>;
 
