@@ -75,7 +75,7 @@ export interface BadgeView {
   verifiedAt?: string;
   /**
    * Each language of a text the badge gives in several (VC DM 2.0 §11.1): the popup shows the one in
-   * its own language, with its base direction (src/popup/display.ts); `name` etc. hold the first.
+   * the reader's languages, with its base direction (src/popup/display.ts); `name` etc. hold the first.
    */
   texts?: ShownTexts;
   /** Set by the popup (src/popup/display.ts), never sent: the base direction of each text shown, when the badge gives one. */
