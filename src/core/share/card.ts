@@ -94,6 +94,8 @@ export function shareLink(badge: Pick<ShareableBadge, 'publicUrl'>): string | un
 }
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';
+/** A `dir` attribute's value: a direction given, else `auto`; checked here too, as the HTML is built from whatever the caller passes. */
+const dirAttr = (dir: string | undefined): string => (dir === 'rtl' || dir === 'ltr' ? dir : 'auto');
 /** Where the issuer's name goes in the translated "Issued by …" (a private-use character, never in our messages). */
 const MARK = '\uE000';
 
@@ -104,7 +106,7 @@ const MARK = '\uE000';
 function issuedByHtml(l: CardLabels, issuer: string, dir: TextDirection | undefined): string {
   const parts = l.issuedBy(MARK).split(MARK);
   if (!needsIsolation(issuer, dir) || parts.length !== 2) return escapeHtml(l.issuedBy(issuer));
-  return `${escapeHtml(parts[0]!)}<span dir="${dir ?? 'auto'}" style="unicode-bidi:isolate;">${escapeHtml(issuer)}</span>${escapeHtml(parts[1]!)}`;
+  return `${escapeHtml(parts[0]!)}<span dir="${dirAttr(dir)}" style="unicode-bidi:isolate;">${escapeHtml(issuer)}</span>${escapeHtml(parts[1]!)}`;
 }
 
 export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}): string {
@@ -118,7 +120,7 @@ export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}):
   // Controls made visible, long text cut (display.ts); each field isolated from the next.
   const shownName = displayText(sharedName(badge, l), 300);
 
-  const name = `<div dir="${nameDir(badge) ?? 'auto'}" style="${FONT}font-size:16px;line-height:20px;font-weight:bold;color:#1b1f24;unicode-bidi:isolate;overflow-wrap:anywhere;">${e(shownName)}</div>`;
+  const name = `<div dir="${dirAttr(nameDir(badge))}" style="${FONT}font-size:16px;line-height:20px;font-weight:bold;color:#1b1f24;unicode-bidi:isolate;overflow-wrap:anywhere;">${e(shownName)}</div>`;
   const issuerText = badge.issuerName ? issuedByHtml(l, displayText(badge.issuerName, 300), badge.dirs?.issuerName) : '';
   const issuer = !issuerText
     ? ''

@@ -118,3 +118,13 @@ describe('the isolates of a sentence survive the e-mail’s displaySentence, not
     expect(displaySentence(`Badge: \u2067${'ب'.repeat(50)}\u2069`, 20)).toBe(`Badge: \u2067${'ب'.repeat(12)}…\u2069`);
   });
 });
+
+describe('a direction that is neither ltr nor rtl', () => {
+  it('is never written into the card’s HTML: dir="auto" instead', () => {
+    const hostile = { name: 'A', issuerName: 'جامعة', dirs: { name: '"><script>x</script>', issuerName: 'up' } } as unknown as ShareableBadge;
+    const html = badgeCardHtml(hostile);
+    expect(html).not.toContain('<script');
+    expect(nameBlock(html).getAttribute('dir')).toBe('auto');
+    expect(new DOMParser().parseFromString(html, 'text/html').querySelector('span')?.getAttribute('dir')).toBe('auto');
+  });
+});
