@@ -1,4 +1,6 @@
 /** Command-line arguments of `lanyard` (DESIGN.md "The command line"). */
+import { isLanguageTag } from '../core/share/lang-text.ts';
+
 export interface CliArgs {
   /** Files, directories, URLs and `-` (standard input), in the order given. */
   inputs: string[];
@@ -7,6 +9,8 @@ export interface CliArgs {
   maps: { prefix: string; dir: string }[];
   offline: boolean;
   json: boolean;
+  /** `--lang TAG`: the language to show a badge's texts in, when it gives several (else the environment's: locale.ts). */
+  lang?: string;
   /** `--help` or `--version`: print and exit 0, verify nothing. */
   info?: 'help' | 'version';
 }
@@ -34,6 +38,9 @@ hidden entries left out; - reads standard input. Inputs over 8 MiB are refused a
   --json                   one JSON object per input and line, in input order, each naming its
                            source; an unreadable input is {"source","error","code"}, bad usage
                            {"error","code":"usage"}; nothing else is written to stdout
+  --lang TAG               the language (BCP 47: fr, de-CH) to show a badge's name and issuer in
+                           when it gives them in several (default: LC_ALL, LC_MESSAGES or LANG;
+                           else the badge's first)
   --help, -h               this text
   --version, -V            the version
   --                       what follows is an input, even if it starts with -
@@ -51,7 +58,7 @@ Exit status: 0 every input valid; 1 any input invalid or indeterminate;
 /** Options an outsider may try, and the one Lanyard has. */
 const DID_YOU_MEAN: Record<string, string> = {
   '--identity': '--recipient', '--email': '--recipient', '--id': '--recipient', '--recipients': '--recipient',
-  '--time': '--now', '--at': '--now', '--date': '--now', '--maps': '--map', '--no-network': '--offline', '--json-lines': '--json',
+  '--time': '--now', '--at': '--now', '--date': '--now', '--maps': '--map', '--no-network': '--offline', '--json-lines': '--json', '--language': '--lang', '--locale': '--lang',
 };
 
 /**
@@ -107,6 +114,12 @@ export function parseArgs(argv: readonly string[], clock: () => Date): CliArgs {
       }
       case '--offline': out.offline = true; break;
       case '--json': out.json = true; break;
+      case '--lang': {
+        const v = value().trim();
+        if (!isLanguageTag(v)) throw new UsageError(`--lang needs a language tag such as fr or de-CH, not ${v}`);
+        out.lang = v;
+        break;
+      }
       case '--help': case '-h': out.info ??= 'help'; break;
       case '--version': case '-V': out.info ??= 'version'; break;
       default: {

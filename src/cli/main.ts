@@ -1,5 +1,5 @@
 /**
- * `lanyard <file | dir | url | ->... [--recipient E]... [--now T] [--map PREFIX=DIR]... [--offline] [--json]`
+ * `lanyard <file | dir | url | ->... [--recipient E]... [--now T] [--map PREFIX=DIR]... [--offline] [--json] [--lang TAG]`
  * Every input is verified in order through one engine (src/cli/engine.ts); one report per input on
  * stdout, a summary on stderr. Exit 0 all valid, 1 any not valid, 2 bad usage or an unreadable input
  * (DESIGN.md "The command line"). A user's mistake is a message, never a stack trace.
@@ -12,12 +12,15 @@ import { expand, failure, processStdin, readFileBounded, readStdin, type ReadFai
 import { createMapFetch } from './map-fetch.ts';
 import { jsonLine, summary, toJson, toText, type Tally } from './report.ts';
 import { escapeForTerminal as esc } from './terminal.ts';
+import { envLanguages } from './locale.ts';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
   /** What `-` reads (default: the process's standard input). */
   stdin?: AsyncIterable<Uint8Array>;
+  /** The environment the report's language is read from (default: the process's; locale.ts). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const processIo: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
@@ -71,6 +74,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const fetch = createMapFetch(args.maps, { offline: args.offline, timeoutMs: FETCH_TIMEOUT_MS, allowOrigins });
   const engine = createEngine({ fetch, now: args.now, identities: args.recipients });
   const tally: Tally = { valid: 0, invalid: 0, indeterminate: 0, unreadable: 0 };
+  // The badge's words in the reader's language when it gives several (--lang, else the locale's).
+  const languages = args.lang ? [args.lang] : envLanguages(io.env ?? process.env);
   let first = true;
   const unreadable = (source: string, f: ReadFailure): void => {
     tally.unreadable++;
@@ -93,7 +98,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     try {
       const result = await engine.verify(input, deadline?.signal);
       tally[result.verdict]++;
-      io.out(args.json ? `${toJson(result, item.source)}\n` : `${first ? '' : '\n'}${toText(result, item.source, args.recipients)}\n`);
+      io.out(args.json ? `${toJson(result, item.source)}\n` : `${first ? '' : '\n'}${toText(result, item.source, args.recipients, languages)}\n`);
       first = false;
     } catch (e) {
       // The engine throws only on a bug of its own: say so, never call the input valid.

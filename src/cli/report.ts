@@ -2,6 +2,7 @@
 import type { RecipientIdentity } from '../core/model.ts';
 import type { VerifyResult } from '../core/result.ts';
 import { escapeForTerminal as esc } from './terminal.ts';
+import { chooseText } from '../core/share/lang-text.ts';
 
 /**
  * JSON text that is also safe to show in a terminal: the characters a terminal could act on
@@ -50,10 +51,18 @@ function matched(result: VerifyResult, given: readonly string[]): string | null 
   return `matches: not checked (${esc(clipMiddle(check?.message ?? 'no recipient check'))})`;
 }
 
-/** Verdict first, then where it came from, whom it was issued to and one line per check; every value from the badge escaped. */
-export function toText(result: VerifyResult, source: string, recipients: readonly string[] = []): string {
-  const lines = [`${result.verdict.toUpperCase()}  ${esc(clip(result.badge ? result.badge.name || '(no name)' : '(no badge)'))}  [${result.format}]`, `source: ${esc(source)}`];
-  if (result.badge?.issuer.name) lines.push(`issuer: ${esc(clip(result.badge.issuer.name))}`);
+/**
+ * Verdict first, then where it came from, whom it was issued to and one line per check; every value
+ * from the badge escaped. The name and issuer in the reader's `languages` when the badge gives them
+ * in several (VC DM 2.0 §11.1, chooseText), else as first given; no base direction: a terminal is
+ * shown the escaped text, isolates included (terminal.ts).
+ */
+export function toText(result: VerifyResult, source: string, recipients: readonly string[] = [], languages: readonly string[] = []): string {
+  const b = result.badge;
+  const name = (b?.texts?.name && chooseText(b.texts.name, languages)?.value) || b?.name;
+  const issuer = (b?.texts?.issuerName && chooseText(b.texts.issuerName, languages)?.value) || b?.issuer.name;
+  const lines = [`${result.verdict.toUpperCase()}  ${esc(clip(b ? name || '(no name)' : '(no badge)'))}  [${result.format}]`, `source: ${esc(source)}`];
+  if (issuer) lines.push(`issuer: ${esc(clip(issuer))}`);
   if (result.badge) lines.push(...issuedTo(result.badge.recipients));
   const m = matched(result, recipients);
   if (m) lines.push(m);

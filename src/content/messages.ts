@@ -19,11 +19,14 @@ const VERDICTS = ['valid', 'invalid', 'indeterminate', 'unverified'];
 const OUTCOMES = ['pass', 'fail', 'indeterminate', 'warning', 'skipped'];
 /** A check by id, outcome and code (the hover card's reason, a picker warning's check). */
 const isReason = (r: unknown) => r === undefined || (obj(r) && str(r.id) && OUTCOMES.includes(r.outcome as string) && optStr(r.code));
+const optDir = (d: unknown) => d === undefined || d === 'ltr' || d === 'rtl';
+/** The name's and issuer's base directions (NameDirs), when given. */
+const isDirs = (d: unknown) => d === undefined || (obj(d) && optDir(d.name) && optDir(d.issuerName));
 
 export function isPickerBadge(v: unknown): v is PickerBadge {
   return (
     obj(v) && str(v.key) && str(v.name) && VERDICTS.includes(v.verdict as string) && (v.noName === undefined || NO_NAMES.includes(v.noName as NoName)) &&
-    [v.image, v.issuerName, v.issuedOn, v.expires, v.publicUrl, v.credentialId].every(optStr) &&
+    [v.image, v.issuerName, v.issuedOn, v.expires, v.publicUrl, v.credentialId].every(optStr) && isDirs(v.dirs) &&
     (v.warning === undefined || (obj(v.warning) && VERDICTS.slice(1).includes(v.warning.level as string) && isReason(v.warning.check) && optStr(v.warning.needsAccess)))
   );
 }
@@ -31,7 +34,7 @@ export function isPickerBadge(v: unknown): v is PickerBadge {
 export function isHoverVerdict(v: unknown): v is HoverVerdict {
   return (
     obj(v) && VERDICTS.slice(0, 3).includes(v.verdict as string) && str(v.name) && str(v.message) && isReason(v.reason) &&
-    typeof v.issuedToYou === 'boolean' && optStr(v.issuerName) && optStr(v.issuerSite) && optStr(v.issuedOn) && optStr(v.needsAccess) && optStr(v.privateHost) &&
+    typeof v.issuedToYou === 'boolean' && optStr(v.issuerName) && optStr(v.issuerSite) && optStr(v.issuedOn) && optStr(v.needsAccess) && optStr(v.privateHost) && isDirs(v.dirs) &&
     (v.noBadgeKind === undefined || ['no-data', 'web-page', 'unreadable'].includes(v.noBadgeKind as string))
   );
 }

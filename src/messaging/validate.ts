@@ -6,7 +6,7 @@
  * nothing extra, such as a token, can ride along).
  */
 import type { DirectionMaps, Direction, Envelope, ImportSource, ProtocolMap, Reply, SignInRequest, StateReply } from './protocol.ts';
-import type { AccountView, BadgeDetail, BadgeView, EmailView, HoverVerdict, PickerBadge, Settings } from './views.ts';
+import type { AccountView, BadgeDetail, BadgeView, EmailView, HoverVerdict, NameDirs, PickerBadge, Settings } from './views.ts';
 import type { NoName } from '../core/share/badge-name.ts';
 import { MAX_LANGUAGES, type LangText, type ShownTexts } from '../core/share/lang-text.ts';
 import type { CheckId } from '../core/result.ts';
@@ -146,8 +146,10 @@ const opt = optional(isString);
 const checkId = oneOf<CheckId>('parse', 'structure', 'signature', 'issuer-key', 'hosted', 'validity', 'revocation', 'recipient', 'endorsement', 'refresh', 'schema', 'context', 'claims');
 const checkRef = shape<NonNullable<HoverVerdict['reason']>>({ id: checkId, outcome: oneOf('pass', 'fail', 'indeterminate', 'warning', 'skipped'), code: opt });
 const shareWarning = shape<NonNullable<PickerBadge['warning']>>({ level: oneOf('invalid', 'indeterminate', 'unverified'), check: optional(checkRef), needsAccess: opt });
-const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt, warning: optional(shareWarning) });
-const hoverVerdict = shape<HoverVerdict>({ verdict, reason: optional(checkRef), name: isString, issuerName: opt, issuerSite: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt, privateHost: opt });
+const dir = optional(oneOf('ltr', 'rtl'));
+const nameDirs = optional(shape<NameDirs>({ name: dir, issuerName: dir }));
+const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt, warning: optional(shareWarning), dirs: nameDirs });
+const hoverVerdict = shape<HoverVerdict>({ verdict, reason: optional(checkRef), name: isString, issuerName: opt, issuerSite: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt, privateHost: opt, dirs: nameDirs });
 
 export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
   popup: {

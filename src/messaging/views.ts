@@ -75,7 +75,7 @@ export interface BadgeView {
   verifiedAt?: string;
   /**
    * Each language of a text the badge gives in several (VC DM 2.0 §11.1): the popup shows the one in
-   * its own language, with its base direction (src/popup/display.ts); `name` etc. hold the first.
+   * the reader's languages, with its base direction (src/popup/display.ts); `name` etc. hold the first.
    */
   texts?: ShownTexts;
   /** Set by the popup (src/popup/display.ts), never sent: the base direction of each text shown, when the badge gives one. */
@@ -152,7 +152,16 @@ export interface HoverVerdict {
   needsAccess?: string;
   /** A host on a local or private network that hover verification refused to reach (private-hosts.ts): the card names it in its own words. */
   privateHost?: string;
+  /** The base direction the badge gives its name and issuer's name in the language chosen (NameDirs). */
+  dirs?: NameDirs;
 }
+
+/**
+ * The base direction (VC DM 2.0 §11.1 `@direction`) of the name and the issuer's name a content
+ * script shows: the background chooses each text in the browser's language (reader-texts.ts) and
+ * sends it with its direction, for the element's `dir`; absent, the direction is the text's own.
+ */
+export type NameDirs = Partial<Record<'name' | 'issuerName', TextDirection>>;
 
 /** A badge as a content script may see it (pickers on LinkedIn and in web mail). */
 export interface PickerBadge {
@@ -169,6 +178,7 @@ export interface PickerBadge {
   credentialId?: string;
   /** Why sharing it needs a warning (core/share/warning.ts, the share screen's rule); absent for a valid badge. */
   warning?: PickerWarning;
+  dirs?: NameDirs;
 }
 
 /** The share warning as a picker shows it: a host Lanyard may not read is named (hover-access.ts) instead of the deciding check. */

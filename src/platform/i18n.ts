@@ -5,7 +5,9 @@
  * through webextension-polyfill, so a service under test, outside any extension, gets undefined
  * and keeps its English default.
  */
-type I18n = { getMessage(key: string, subs?: string[]): string };
+import { readerLanguagesOf } from '../core/share/lang-text.ts';
+
+type I18n = { getMessage(key: string, subs?: string[]): string; getUILanguage?(): string };
 
 function i18n(): I18n | undefined {
   const g = globalThis as { browser?: { i18n?: Partial<I18n> }; chrome?: { i18n?: Partial<I18n> } };
@@ -29,4 +31,19 @@ export function extensionMessage(key: string, ...subs: string[]): string | undef
  */
 export function uiLanguage(): string | undefined {
   return extensionMessage('contentLocale');
+}
+
+/**
+ * The reader's languages, first first, for choosing among a badge's languages (VC DM 2.0 §11.1,
+ * core/share/lang-text.ts chooseText): the browser's UI language, after its messages' own where
+ * they differ (readerLanguagesOf). Empty outside an extension.
+ */
+export function readerLanguages(): string[] {
+  let ui: string | undefined;
+  try {
+    ui = i18n()?.getUILanguage?.() || undefined;
+  } catch {
+    ui = undefined;
+  }
+  return readerLanguagesOf(ui, uiLanguage());
 }

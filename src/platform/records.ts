@@ -63,7 +63,7 @@ export interface BadgeMeta {
   evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
   claimedRecipients: { type: string; identity: string; hashed: boolean }[];
-  /** Each language of a text the badge gives in several (VC DM 2.0 §11.1; core/share/lang-text.ts): the popup shows the user's. */
+  /** Each language of a text the badge gives in several (VC DM 2.0 §11.1; core/share/lang-text.ts): each surface shows the reader's (popup/display.ts, background/services/reader-texts.ts). */
   texts?: ShownTexts;
 }
 

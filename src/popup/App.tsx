@@ -22,13 +22,15 @@ export interface AppProps {
   actions: PopupActions;
   t: Translate;
   locale?: string;
+  /** The reader's languages for a badge's texts (PopupEnv); default: the UI locale alone. */
+  languages?: readonly string[];
   now?: () => number;
   /** The screen to open on, over the list (the page opened in a tab to pick files: `?open=`). */
   start?: FilesScreen;
 }
 
-export function App({ actions, t, locale = 'en', now = Date.now, start }: AppProps) {
-  const env = useMemo<PopupEnv>(() => ({ actions, t, locale, now }), [actions, t, locale, now]);
+export function App({ actions, t, locale = 'en', languages, now = Date.now, start }: AppProps) {
+  const env = useMemo<PopupEnv>(() => ({ actions, t, locale, ...(languages ? { languages } : {}), now }), [actions, t, locale, languages, now]);
   return (
     <EnvContext.Provider value={env}>
       <Shell start={start} />
@@ -37,8 +39,8 @@ export function App({ actions, t, locale = 'en', now = Date.now, start }: AppPro
 }
 
 function Shell({ start }: { start?: FilesScreen }) {
-  const { actions, t, locale } = useEnv();
-  const data = usePopupData(actions, t, locale);
+  const { actions, t, locale, languages } = useEnv();
+  const data = usePopupData(actions, t, languages ?? locale);
   const online = useOnline();
   const [stack, setStack] = useState<Route[]>(() => (start ? [{ name: 'list' }, { name: start }] : [{ name: 'list' }]));
   const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);

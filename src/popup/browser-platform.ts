@@ -5,6 +5,7 @@
  */
 import { pageApi } from '../platform/page-api.ts';
 import type { FilesScreen, PopupPlatform } from './actions.ts';
+import { readerLanguagesOf } from '../core/share/lang-text.ts';
 
 /**
  * Firefox's toolbar popup is a panel that closes as soon as a file picker opens (bugzilla 1292701,
@@ -67,3 +68,5 @@ export const getMessage = (key: string, subs: string[]) => pageApi().i18n.getMes
 // browser's (getUILanguage, e.g. "en-US" while French messages are picked): the page's lang
 // attribute and date formats must match the words on screen.
 export const uiLanguage = () => pageApi().i18n.getMessage('messagesLocale') || pageApi().i18n.getUILanguage();
+/** The reader's languages for a badge's texts: the browser's own, after the messages' where they differ (readerLanguagesOf). */
+export const readerLanguages = () => readerLanguagesOf(pageApi().i18n.getUILanguage(), pageApi().i18n.getMessage('messagesLocale') || undefined);

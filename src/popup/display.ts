@@ -4,12 +4,13 @@
  * arrives (the list and the badge detail), so no screen can forget. URLs are left as they are:
  * they only become links through safeHttpUrl(). A badge without a name gets the user's words for
  * it there too, in the popup's language. A text the badge gives in several languages (VC DM 2.0
- * §11.1, `texts`) is shown in the popup's language (core/share/lang-text.ts chooseText: fr-CA → fr,
- * else the first), its base direction (`@direction`) kept in `dirs` for the element's `dir`.
+ * §11.1, `texts`) is shown in the reader's languages (the browser's, PopupEnv `languages`;
+ * core/share/lang-text.ts chooseText: fr-CA → fr, else the first), its base direction
+ * (`@direction`) kept in `dirs` for the element's `dir`.
  */
 import { NAMELESS_KEY } from '../core/share/badge-name.ts';
 import { displayOptional, displayText } from '../core/share/display.ts';
-import { chooseText, type LangText, type ShownTextField, type TextDirection } from '../core/share/lang-text.ts';
+import { chooseText, chooseTexts } from '../core/share/lang-text.ts';
 import type { AccountView, BadgeDetail, BadgeView } from '../messaging/views.ts';
 import type { Translate } from './i18n.ts';
 
@@ -19,22 +20,9 @@ const o = displayOptional;
 /** A badge's name, or for one without a name the user's words for why (core/share/badge-name.ts); `noName` stays, for what is shared. */
 export const shownName = (b: Pick<BadgeView, 'name' | 'noName'>, t: Translate): string => (b.noName ? t(NAMELESS_KEY[b.noName]) : displayText(b.name, NAME));
 
-/** Each text of `b` given in several languages, in `locale` (else the first); `texts` is not passed on. */
-function chosen(b: BadgeView, locale: string | undefined): { pick: Partial<Record<ShownTextField, LangText>>; dirs?: BadgeView['dirs'] } {
-  const pick: Partial<Record<ShownTextField, LangText>> = {};
-  const dirs: Partial<Record<ShownTextField, TextDirection>> = {};
-  for (const [f, list] of Object.entries(b.texts ?? {}) as [ShownTextField, LangText[]][]) {
-    const one = chooseText(list, locale);
-    if (!one) continue;
-    pick[f] = one;
-    if (one.direction) dirs[f] = one.direction;
-  }
-  return { pick, ...(Object.keys(dirs).length ? { dirs } : {}) };
-}
-
-export function viewForDisplay<T extends BadgeView>(b: T, t: Translate, locale?: string): T {
+export function viewForDisplay<T extends BadgeView>(b: T, t: Translate, languages?: string | readonly string[]): T {
   const { texts: _texts, ...rest } = b;
-  const { pick, dirs } = chosen(b, locale);
+  const { pick, dirs } = chooseTexts(b.texts, languages);
   return {
     ...(rest as T),
     ...(dirs ? { dirs } : {}),
@@ -60,10 +48,10 @@ export function accountForDisplay(a: AccountView): AccountView {
   };
 }
 
-export function detailForDisplay(b: BadgeDetail, t: Translate, locale?: string): BadgeDetail {
-  const narrative = b.texts?.narrative ? chooseText(b.texts.narrative, locale)?.value : undefined;
+export function detailForDisplay(b: BadgeDetail, t: Translate, languages?: string | readonly string[]): BadgeDetail {
+  const narrative = b.texts?.narrative ? chooseText(b.texts.narrative, languages)?.value : undefined;
   return {
-    ...viewForDisplay(b, t, locale),
+    ...viewForDisplay(b, t, languages),
     ...(b.criteria ? { criteria: { ...b.criteria, narrative: o(narrative ?? b.criteria.narrative) } } : {}),
     evidence: b.evidence.map((e) => ({ ...e, name: o(e.name, NAME), description: o(e.description), narrative: o(e.narrative) })),
     alignments: b.alignments.map((a) => ({

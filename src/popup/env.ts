@@ -1,6 +1,6 @@
 /**
  * What every component may use, handed down through context: the actions, the translator, the
- * UI locale (for dates) and the clock (fixed in tests).
+ * UI locale (for dates), the reader's languages (for a badge's texts) and the clock (fixed in tests).
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -11,6 +11,12 @@ export interface PopupEnv {
   actions: PopupActions;
   t: Translate;
   locale: string;
+  /**
+   * The reader's languages, first first, to choose among a badge's texts (VC DM 2.0 §11.1; chooseText):
+   * the browser's, which can be one Lanyard has no messages in (core/share/lang-text.ts readerLanguagesOf);
+   * absent, the UI locale.
+   */
+  languages?: readonly string[];
   now: () => number;
 }
 

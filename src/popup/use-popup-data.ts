@@ -58,7 +58,7 @@ const retrySoon = (state: StateReply | undefined, now: number) =>
 /** What a finished sync changes: a new value here (not busy) means the list may have changed. */
 const syncMark = (state: StateReply | undefined) => state?.accounts.map((a) => `${a.id}:${a.sync.status}:${a.sync.lastSyncedAt ?? ''}`).join('|');
 
-export function usePopupData(actions: PopupActions, t: Translate, locale?: string): PopupData {
+export function usePopupData(actions: PopupActions, t: Translate, languages?: string | readonly string[]): PopupData {
   const [state, setState] = useState<Loadable<StateReply>>({ status: 'loading' });
   const [badges, setBadges] = useState<Loadable<BadgeView[]>>({ status: 'loading' });
   const [partial, setPartial] = useState(false);
@@ -79,7 +79,7 @@ export function usePopupData(actions: PopupActions, t: Translate, locale?: strin
       return;
     }
     const more = first.value.length >= FIRST_SCREEN;
-    setBadges({ status: 'ready', value: first.value.map((b) => viewForDisplay(b, t, locale)) });
+    setBadges({ status: 'ready', value: first.value.map((b) => viewForDisplay(b, t, languages)) });
     setPartial(more);
     if (!more) return;
     await afterPaint();
@@ -87,10 +87,10 @@ export function usePopupData(actions: PopupActions, t: Translate, locale?: strin
     const all = await actions.listBadges();
     if (!current()) return;
     // The first screen stays if the rest fails: a reload (retry) asks again.
-    if (all.ok) setBadges({ status: 'ready', value: all.value.map((b) => viewForDisplay(b, t, locale)) });
+    if (all.ok) setBadges({ status: 'ready', value: all.value.map((b) => viewForDisplay(b, t, languages)) });
     else console.warn('[lanyard] the full badge list failed', all.error);
     setPartial(false);
-  }, [actions, t, locale]);
+  }, [actions, t, languages]);
 
   const refreshState = useCallback(async () => {
     const r = await actions.getState();

@@ -4,7 +4,8 @@
  * and never a token.
  */
 import { badgeCardHtml, badgeShareText, shareLink, sharedName, type ShareableBadge } from '../../core/share/card.ts';
-import { NAMELESS_KEY, storedName } from '../../core/share/badge-name.ts';
+import { NAMELESS_KEY, type NoName } from '../../core/share/badge-name.ts';
+import { chooseTexts } from '../../core/share/lang-text.ts';
 import { credentialIdFor, linkedInAddToProfileUrl, organizationIdFor } from '../../core/share/linkedin.ts';
 import type { Check, VerifyResult } from '../../core/result.ts';
 import type { HoverVerdict, PickerBadge } from '../../messaging/views.ts';
@@ -18,7 +19,8 @@ import { createHoverRate, createHoverSlots } from './hover-rate.ts';
 import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
 import { createBakedPictures } from './picker-images.ts';
-import { pickerBadge } from './views.ts';
+import { nameDirs, pickerBadge } from './views.ts';
+import { readerTexts } from './reader-texts.ts';
 import { ownOrigins, reachableImage } from './image-hosts.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
 import { createNetworkLog } from './network-log.ts';
@@ -26,7 +28,7 @@ import { accessHost } from './hover-access.ts';
 import { cardLabelsFrom } from '../../core/share/card-labels.ts';
 import { issuerSite } from '../../core/share/issuer-site.ts';
 import { formatCalendarDate } from '../../core/share/dates.ts';
-import { extensionMessage, uiLanguage } from '../../platform/i18n.ts';
+import { extensionMessage, readerLanguages, uiLanguage } from '../../platform/i18n.ts';
 import { ErrorCodes } from '../../core/errors.ts';
 
 export interface ContentDeps {
@@ -69,8 +71,7 @@ const MAX_PICKER = 100;
  * in the browser's language (badge-name.ts; the same messages the picker's tx reads), so that
  * searching for what the user sees finds it. Outside an extension there are no such words.
  */
-function shownName(m: BadgeRecord['meta']): string {
-  const s = storedName(m);
+function shownName(s: { name: string; noName?: NoName }): string {
   return s.noName ? (extensionMessage(NAMELESS_KEY[s.noName]) ?? '') : s.name;
 }
 /** Hover verdicts kept at most (a page can point at any number of badge URLs); pruned every PRUNE_EVERY writes. */
@@ -81,11 +82,13 @@ const MAX_HOVER_TTL_MS = 24 * 3600_000;
 /** A hover verdict's key: per top-level site, then URL (a space never occurs in either). */
 export const hoverKey = (site: string, url: string): string => `hover:${site} ${url}`;
 
-function shareable(r: BadgeRecord): ShareableBadge {
+/** What the card and sentence show of a badge, its words in the reader's `languages` (reader-texts.ts). */
+function shareable(r: BadgeRecord, languages: readonly string[]): ShareableBadge {
   const m = r.meta;
+  const { name, noName, description, issuerName, dirs } = readerTexts(m, languages);
   // A card goes to other people: never a picture on a local or private network (image-hosts.ts).
-  const pick = Object.entries({ description: m.description, image: reachableImage(m.image, []), issuerName: m.issuerName, issuerUrl: m.issuerUrl, issuedOn: m.issuedOn, expires: m.expires, publicUrl: m.publicUrl }).filter(([, v]) => v !== undefined);
-  return { ...storedName(m), ...Object.fromEntries(pick) };
+  const pick = Object.entries({ noName, description, image: reachableImage(m.image, []), issuerName, issuerUrl: m.issuerUrl, issuedOn: m.issuedOn, expires: m.expires, publicUrl: m.publicUrl, dirs }).filter(([, v]) => v !== undefined);
+  return { name, ...Object.fromEntries(pick) };
 }
 
 /**
@@ -101,10 +104,16 @@ const reasonOf = (c: Check): NonNullable<HoverVerdict['reason']> => ({ id: c.id,
 /**
  * The hover card: the verdict, and the one line that explains it. `refused`: the origins the host
  * fetch refused for want of a permission (network-log.ts), the first of which the card names;
- * `privateHosts`: the local or private hosts it refused to reach (private-hosts.ts), likewise.
+ * `privateHosts`: the local or private hosts it refused to reach (private-hosts.ts), likewise. The
+ * badge's name and issuer's name in the reader's `languages` (VC DM 2.0 §11.1: chooseText, as the
+ * popup), with the direction each gives.
  */
-export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly string[] = [], privateHosts: readonly string[] = []): HoverVerdict {
+export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly string[] = [], privateHosts: readonly string[] = [], languages: readonly string[] = []): HoverVerdict {
   const b = r.badge;
+  const { pick, dirs } = chooseTexts(b?.texts, languages);
+  const name = pick.name?.value ?? b?.name;
+  const issuerName = pick.issuerName?.value ?? b?.issuer.name;
+  const shownDirs = nameDirs(dirs);
   const failed = r.checks.find((c) => c.outcome === 'fail');
   if (!b && r.verdict === 'invalid' && (failed?.id === 'structure' || failed?.id === 'parse') && failed.code && NOT_BADGE_DATA.has(failed.code)) {
     // "I could not read a badge there" is not "this badge is forged" (never invalid for it).
@@ -112,14 +121,14 @@ export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly st
     return { verdict: 'indeterminate', name: 'No badge data at this link', issuedToYou: false, message: said, reason: reasonOf(failed), noBadge: true, noBadgeKind: 'no-data' };
   }
   const why = r.checks.find((c) => c.outcome === 'fail') ?? r.checks.find((c) => c.outcome === 'indeterminate');
-  const message = r.verdict === 'valid' ? `Verified${b?.issuer.name ? `: issued by ${b.issuer.name}` : ''}` : (why?.message ?? 'This badge could not be verified');
+  const message = r.verdict === 'valid' ? `Verified${issuerName ? `: issued by ${issuerName}` : ''}` : (why?.message ?? 'This badge could not be verified');
   const webPage = !b && r.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE);
   const needsAccess = r.verdict === 'indeterminate' ? accessHost(refused) : undefined;
   const privateHost = r.verdict !== 'valid' ? privateHosts[0] : undefined;
   return {
     verdict: r.verdict,
-    name: b?.name ?? (webPage ? 'A web page, not badge data' : 'Not a readable badge'),
-    ...(b?.issuer.name ? { issuerName: b.issuer.name } : {}),
+    name: name ?? (webPage ? 'A web page, not badge data' : 'Not a readable badge'),
+    ...(issuerName ? { issuerName } : {}),
     // The name is the issuer's own word; where the checks place it is said beside it (issuer-site.ts).
     ...(b && issuerSite(b.issuer.id) ? { issuerSite: issuerSite(b.issuer.id)! } : {}),
     ...(b?.issuedOn ?? b?.validFrom ? { issuedOn: (b.issuedOn ?? b.validFrom)! } : {}),
@@ -129,6 +138,7 @@ export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly st
     ...(b ? {} : { noBadge: true, noBadgeKind: webPage ? 'web-page' : 'unreadable' }),
     ...(needsAccess ? { needsAccess } : {}),
     ...(privateHost ? { privateHost } : {}),
+    ...(shownDirs ? { dirs: shownDirs } : {}),
   };
 }
 
@@ -166,7 +176,7 @@ export function createContent(d: ContentDeps) {
     // A known badge page (Credly's) is checked through its badge data (badge-data-urls.ts), under the same rules.
     const target = badgeDataUrl(url) ?? url;
     const log = createNetworkLog();
-    const verdict = hoverVerdict(await d.verifier.verify(target, ids.verified, { blockPrivate: true, allowOrigins, site, log }), target, log.refused, log.privateHosts);
+    const verdict = hoverVerdict(await d.verifier.verify(target, ids.verified, { blockPrivate: true, allowOrigins, site, log }), target, log.refused, log.privateHosts, readerLanguages());
     // Not kept when a host was not allowed: once the user allows it, pointing again verifies again.
     if (verdict.needsAccess) return verdict;
     await d.db.results.put({ key, value: verdict, expiresAt: now() + Math.min(d.hoverTtlMs ?? 10 * 60_000, MAX_HOVER_TTL_MS) });
@@ -176,24 +186,29 @@ export function createContent(d: ContentDeps) {
   }
 
   return {
-    /** The user's badges (not pending, not invalid) whose name as the picker shows it, issuer or tags contain the query. */
+    /** The user's badges (not pending, not invalid) whose name or issuer as the picker shows them (in the browser's language), or tags contain the query. */
     async pickerList(query: string): Promise<PickerBadge[]> {
       const q = query.trim().toLowerCase();
+      const languages = readerLanguages();
       const all = await d.db.badges.all();
       const mine = all.filter((r) => !r.pending && r.verdict !== 'invalid');
-      const hits = q ? mine.filter((r) => [shownName(r.meta), r.meta.issuerName ?? '', ...r.meta.tags].some((t) => t.toLowerCase().includes(q))) : mine;
+      const shown = (r: BadgeRecord) => {
+        const t = readerTexts(r.meta, languages);
+        return [shownName(t), t.issuerName ?? ''];
+      };
+      const hits = q ? mine.filter((r) => [...shown(r), ...r.meta.tags].some((t) => t.toLowerCase().includes(q))) : mine;
       const rows = hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER);
       const baked = await bakedPictures(rows);
       return rows.map((r) => {
-        const row = pickerBadge(r);
+        const row = pickerBadge(r, languages);
         const image = baked.get(r.key);
         return image ? { ...row, image } : row;
       });
     },
 
-    /** The card and sentence, in the browser's language (the extension's messages; English outside an extension). */
+    /** The card and sentence, in the browser's language (the extension's messages; English outside an extension), the badge's words too. */
     async card(key: string): Promise<{ html: string; text: string; url?: string }> {
-      const b = shareable(await mustGet(key));
+      const b = shareable(await mustGet(key), readerLanguages());
       const url = shareLink(b);
       const labels = cardLabelsFrom(extensionMessage);
       const lang = uiLanguage();
@@ -204,10 +219,14 @@ export function createContent(d: ContentDeps) {
     async linkedInUrl(key: string): Promise<{ url: string }> {
       const r = await mustGet(key);
       const m = r.meta;
-      const orgId = organizationIdFor((await d.settings.get()).linkedInOrgIds, { ...(m.issuerId ? { id: m.issuerId } : {}), ...(m.issuerName ? { name: m.issuerName } : {}) });
-      // A badge without a name is added as what it is, in the user's words (card.ts sharedName).
-      const name = sharedName(storedName(m), cardLabelsFrom(extensionMessage));
-      return { url: linkedInAddToProfileUrl({ name, organizationId: orgId, organizationName: m.issuerName, issuedOn: m.issuedOn, expires: m.expires, certUrl: m.publicUrl, certId: credentialIdFor(m.credentialId, m.publicUrl) }) };
+      // The name and issuer in the browser's language; a badge without a name is added as what it is, in the user's words (card.ts sharedName).
+      const shown = readerTexts(m, readerLanguages());
+      // The organization by the issuer's id, else by its name as the popup's settings list it (the popup's language), or as first given.
+      const orgIds = (await d.settings.get()).linkedInOrgIds;
+      const id = m.issuerId ? { id: m.issuerId } : {};
+      const orgId = organizationIdFor(orgIds, { ...id, ...(shown.issuerName ? { name: shown.issuerName } : {}) }) ?? organizationIdFor(orgIds, { ...id, ...(m.issuerName ? { name: m.issuerName } : {}) });
+      const name = sharedName(shown, cardLabelsFrom(extensionMessage));
+      return { url: linkedInAddToProfileUrl({ name, organizationId: orgId, organizationName: shown.issuerName, issuedOn: m.issuedOn, expires: m.expires, certUrl: m.publicUrl, certId: credentialIdFor(m.credentialId, m.publicUrl) }) };
     },
 
     /**

@@ -7,7 +7,9 @@ import { shareWarningOf } from '../../core/share/warning.ts';
 import { storedName } from '../../core/share/badge-name.ts';
 import { reachableImage } from './image-hosts.ts';
 import { ServiceErrorCodes } from './errors.ts';
-import type { AccountView, BadgeDetail, BadgeView, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
+import type { AccountView, BadgeDetail, BadgeView, NameDirs, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
+import type { ShownDirs } from '../../core/share/lang-text.ts';
+import { readerTexts } from './reader-texts.ts';
 import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
 
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -69,20 +71,30 @@ export function pickerImage(image: string | undefined): string | undefined {
   return image !== undefined && /^data:image\//i.test(image) && image.length <= MAX_PICKER_IMAGE_CHARS ? image : undefined;
 }
 
-export function pickerBadge(r: BadgeRecord): PickerBadge {
+/** A picker row, its words in the reader's `languages` (reader-texts.ts). */
+export function pickerBadge(r: BadgeRecord, languages: readonly string[] = []): PickerBadge {
   const m = r.meta;
+  const { name, noName, issuerName, dirs } = readerTexts(m, languages);
   return defined({
     key: r.key,
-    ...storedName(m),
+    name,
+    noName,
     image: pickerImage(m.image),
-    issuerName: m.issuerName,
+    issuerName,
     issuedOn: m.issuedOn,
     expires: m.expires,
     verdict: r.verdict,
     publicUrl: m.publicUrl,
     credentialId: m.credentialId,
     warning: pickerWarning(r),
+    dirs: nameDirs(dirs),
   });
+}
+
+/** The directions of the name and the issuer's name, the ones a content script shows, when the badge gives one. */
+export function nameDirs(dirs: ShownDirs | undefined): NameDirs | undefined {
+  const out: NameDirs = defined({ name: dirs?.name, issuerName: dirs?.issuerName });
+  return Object.keys(out).length ? out : undefined;
 }
 
 /**

@@ -13,8 +13,10 @@ const ATTRS: Record<string, string[]> = {
   IMG: ['src', 'alt', 'width', 'height'],
   TD: ['colspan', 'rowspan', 'width', 'align', 'valign'],
   TABLE: ['cellpadding', 'cellspacing', 'border', 'width', 'role'],
-  // The card isolates each field with dir="auto" (core/share/card.ts): a right-to-left name keeps its direction.
+  // The card isolates each field with dir="auto" or the direction the badge gives it, and a right-to-left
+  // issuer's name in its sentence with a span of its direction (core/share/card.ts): each keeps its direction.
   DIV: ['dir'],
+  SPAN: ['dir'],
 };
 const DIR = /^(auto|ltr|rtl)$/i;
 const URL_ATTRS = new Set(['href', 'src']);

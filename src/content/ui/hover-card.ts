@@ -71,12 +71,13 @@ function body(state: CardState): (Node | string)[] {
   // The name is the issuer's own word ("Harvard University" from anywhere); beside it, where the
   // checks place the issuer (its id's host or DID: issuer-site.ts), which the name cannot fake.
   const site = v.issuerSite ? displayText(v.issuerSite, 80) : '';
-  const named = v.issuerName ? h('bdi', { dir: dirOf(v.issuerName) }, displayText(v.issuerName, 300)) : null;
+  // Each in the browser's language, chosen by the background, with the direction the badge gives it (VC DM 2.0 §11.1), else its own.
+  const named = v.issuerName ? h('bdi', { dir: v.dirs?.issuerName ?? dirOf(v.issuerName) }, displayText(v.issuerName, 300)) : null;
   const issuer = named && site ? h('span', {}, named, ` (${site})`) : named ?? (site ? h('bdi', { dir: 'ltr' }, site) : null);
   const heading = v.noBadgeKind ? tx(NO_BADGE[v.noBadgeKind]) : v.name ? displayText(v.name, 300) : tx('badgeNamelessUntitled');
   return [
     verdict,
-    h('b', { dir: dirOf(heading) }, heading),
+    h('b', { dir: (!v.noBadgeKind && v.name && v.dirs?.name) || dirOf(heading) }, heading),
     issuer ? h('p', {}, ...(date ? around('contentHoverIssuedByOn', issuer, date) : around('contentHoverIssuedBy', issuer))) : date ? h('p', {}, tx('contentHoverIssuedOn', date)) : '',
     // Nothing read, nobody to match: no recipient line (it would suggest a badge was found).
     v.noBadge ? '' : h('p', {}, tx(v.issuedToYou ? 'contentHoverToYou' : 'contentHoverNotToYou')),

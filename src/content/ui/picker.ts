@@ -217,12 +217,13 @@ function row(b: PickerBadge, i: number): HTMLLIElement {
   const name = b.noName ? tx(NAMELESS_KEY[b.noName]) : displayText(b.name, 300);
   const issuer = b.issuerName ? displayText(b.issuerName, 300) : '';
   const date = monthYear(b.issuedOn);
-  const meta = issuer || date ? h('small', {}, issuer ? h('bdi', { dir: dirOf(issuer) }, issuer) : '', issuer && date ? ' · ' : '', date) : null;
+  // In the browser's language (the background chose it), with the direction the badge gives it (VC DM 2.0 §11.1), else its own.
+  const meta = issuer || date ? h('small', {}, issuer ? h('bdi', { dir: b.dirs?.issuerName ?? dirOf(issuer) }, issuer) : '', issuer && date ? ' · ' : '', date) : null;
   return h(
     'li',
     { role: 'option', 'data-i': String(i), 'aria-label': `${name}, ${label}` },
     src ? h('img', { src, alt: '', referrerpolicy: 'no-referrer', draggable: 'false' }) : h('span', { class: 'n' }),
-    h('span', { class: 't' }, h('b', { dir: dirOf(name) }, name), meta),
+    h('span', { class: 't' }, h('b', { dir: (!b.noName && b.dirs?.name) || dirOf(name) }, name), meta),
     // The status in words, not colour alone; a valid badge's mark is enough ("Verified" in its name).
     h('span', { class: `m ${b.verdict}`, title: label }, h('i', {}, mark), b.verdict === 'valid' ? '' : h('small', {}, ` ${label}`)),
   );

@@ -33,19 +33,5 @@ export function say(el: Element, text: string): void {
   else el.replaceChildren();
 }
 
-/**
- * Scripts written right to left (their letters are of bidi class R or AL, UAX #9 Table 4; digits
- * are weak and skipped).
- */
-const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Mende_Kikakui}\p{Script=Old_Hungarian}\p{Script=Imperial_Aramaic}\p{Script=Phoenician}\p{Script=Kharoshthi}\p{Script=Avestan}]/u;
-const LETTER = /\p{L}/u;
-
-/**
- * The direction `dir="auto"` would give this text: that of its first strong character (HTML
- * "the directionality" of an element with dir=auto; UAX #9 P2), ltr when it has none. `dir=auto`
- * reads Text nodes only, and a quiet string is none: it would be ltr whatever it says.
- */
-export function dirOf(text: string): 'ltr' | 'rtl' {
-  for (const ch of text) if (LETTER.test(ch)) return RTL_LETTER.test(ch) ? 'rtl' : 'ltr';
-  return 'ltr';
-}
+/** The direction `dir="auto"` would give a text (core/share/bidi.ts): `dir=auto` reads Text nodes only, and a quiet string is none. */
+export { dirOf } from '../../core/share/bidi.ts';

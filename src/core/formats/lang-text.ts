@@ -21,7 +21,7 @@ export function langTexts(v: unknown): LangText[] {
   return out;
 }
 
-/** The first text of `v`: what is shown where no reader's language is known (shared cards, the command line). */
+/** The first text of `v`: the badge's field as stored; each surface shows `texts` in the reader's language where the badge gives several (core/share/lang-text.ts chooseText). */
 export const firstText = (v: unknown): string | undefined => langTexts(v)[0]?.value;
 
 /** Every language of `v`, when it says more than one plain string does (a language, a direction, several texts); else undefined. */

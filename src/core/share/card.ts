@@ -9,6 +9,8 @@ import { isoDay } from './dates.ts';
 import { displayText } from './display.ts';
 import { escapeHtml, publicShareUrl } from './escape.ts';
 import type { NoName } from './badge-name.ts';
+import { inSentence, needsIsolation } from './bidi.ts';
+import type { ShownDirs, TextDirection } from './lang-text.ts';
 
 export interface ShareableBadge {
   name: string;
@@ -22,6 +24,11 @@ export interface ShareableBadge {
   expires?: string;
   /** The badge's public, verifiable page. */
   publicUrl?: string;
+  /**
+   * The base direction the badge gives the texts shown, in the language chosen (VC DM 2.0 §11.1
+   * `@direction`; core/share/lang-text.ts chooseTexts): the card's `dir`, the sentence's isolate.
+   */
+  dirs?: ShownDirs;
 }
 
 /** Words of the card and sentence; English by default, the popup passes its translations. */
@@ -60,12 +67,18 @@ export function sharedName(badge: Pick<ShareableBadge, 'name' | 'noName'>, label
   return badge.noName || !badge.name.trim() ? (labels.nameless ?? ENGLISH_LABELS.nameless) : badge.name;
 }
 
-/** What was earned and from whom, in one sentence (the share text's and the e-mail's first line). */
-export function earnedSentence(badge: Pick<ShareableBadge, 'name' | 'noName' | 'issuerName'>, labels: Partial<CardLabels> = {}): string {
+/** The direction the badge gives its name, when the name shown is its own. */
+export const nameDir = (badge: Pick<ShareableBadge, 'name' | 'noName' | 'dirs'>): TextDirection | undefined => (badge.noName || !badge.name.trim() ? undefined : badge.dirs?.name);
+
+/**
+ * What was earned and from whom, in one sentence (the share text's and the e-mail's first line);
+ * the issuer's words isolated where they need it (bidi.ts inSentence: plain text has no `dir`).
+ */
+export function earnedSentence(badge: Pick<ShareableBadge, 'name' | 'noName' | 'issuerName' | 'dirs'>, labels: Partial<CardLabels> = {}): string {
   const l = { ...ENGLISH_LABELS, ...labels };
-  const issuer = badge.issuerName ? displayText(badge.issuerName, 300) : undefined;
+  const issuer = badge.issuerName ? inSentence(displayText(badge.issuerName, 300), badge.dirs?.issuerName) : undefined;
   if (badge.noName || !badge.name.trim()) return issuer ? l.earnedNamelessFrom(issuer) : l.earnedNameless;
-  const name = displayText(badge.name, 300);
+  const name = inSentence(displayText(badge.name, 300), nameDir(badge));
   return issuer ? l.earnedFrom(name, issuer) : l.earned(name);
 }
 
@@ -81,6 +94,20 @@ export function shareLink(badge: Pick<ShareableBadge, 'publicUrl'>): string | un
 }
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';
+/** A `dir` attribute's value: a direction given, else `auto`; checked here too, as the HTML is built from whatever the caller passes. */
+const dirAttr = (dir: string | undefined): string => (dir === 'rtl' || dir === 'ltr' ? dir : 'auto');
+/** Where the issuer's name goes in the translated "Issued by …" (a private-use character, never in our messages). */
+const MARK = '\uE000';
+
+/**
+ * "Issued by <issuer>", escaped; the issuer's name isolated in a span of its direction where it
+ * needs it (bidi.ts needsIsolation), as <bdi> would, which mail clients do not all keep.
+ */
+function issuedByHtml(l: CardLabels, issuer: string, dir: TextDirection | undefined): string {
+  const parts = l.issuedBy(MARK).split(MARK);
+  if (!needsIsolation(issuer, dir) || parts.length !== 2) return escapeHtml(l.issuedBy(issuer));
+  return `${escapeHtml(parts[0]!)}<span dir="${dirAttr(dir)}" style="unicode-bidi:isolate;">${escapeHtml(issuer)}</span>${escapeHtml(parts[1]!)}`;
+}
 
 export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}): string {
   const l = { ...ENGLISH_LABELS, ...options.labels };
@@ -93,8 +120,8 @@ export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}):
   // Controls made visible, long text cut (display.ts); each field isolated from the next.
   const shownName = displayText(sharedName(badge, l), 300);
 
-  const name = `<div dir="auto" style="${FONT}font-size:16px;line-height:20px;font-weight:bold;color:#1b1f24;unicode-bidi:isolate;overflow-wrap:anywhere;">${e(shownName)}</div>`;
-  const issuerText = badge.issuerName ? e(l.issuedBy(displayText(badge.issuerName, 300))) : '';
+  const name = `<div dir="${dirAttr(nameDir(badge))}" style="${FONT}font-size:16px;line-height:20px;font-weight:bold;color:#1b1f24;unicode-bidi:isolate;overflow-wrap:anywhere;">${e(shownName)}</div>`;
+  const issuerText = badge.issuerName ? issuedByHtml(l, displayText(badge.issuerName, 300), badge.dirs?.issuerName) : '';
   const issuer = !issuerText
     ? ''
     : issuerUrl

@@ -56,12 +56,35 @@ export const hasHiddenControls = (text: string): boolean => [...text.matchAll(CO
  * The text as it may be shown: every bidi or other control replaced with a visible marker
  * (⟨RLO⟩, ⟨U+0007⟩), cut to `max` characters (never inside a surrogate pair).
  */
-export function displayText(text: string | undefined | null, max = MAX_DISPLAY_CHARS): string {
+export const displayText = (text: string | undefined | null, max = MAX_DISPLAY_CHARS): string => shown(text, max);
+
+/** displayText, but the controls at the offsets `kept` stay. */
+function shown(text: string | undefined | null, max: number, kept?: ReadonlySet<number>): string {
   if (typeof text !== 'string' || !text) return '';
   let t = text.length > max * 2 ? text.slice(0, max * 2) : text;
-  t = t.replace(CONTROLS, marker);
+  t = t.replace(CONTROLS, (c: string, at: number) => (kept?.has(at) ? c : marker(c)));
   if (t.length > max) t = `${t.slice(0, cutAt(t, max)).trimEnd()}…`;
   return t;
+}
+
+/**
+ * An isolate around words holding no other bidi control: what Lanyard puts around an issuer's word
+ * in one of its plain sentences (bidi.ts inSentence), after that word was shown through displayText.
+ */
+const ISOLATE = /[\u2066-\u2068][^\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]+\u2069/g;
+
+/**
+ * displayText for one of Lanyard's plain sentences (the e-mail's subject and body: mail.ts): the
+ * isolates around its words stay (a balanced isolate reorders nothing outside it, UAX #9 §2.7), one
+ * a cut leaves open is closed after the "…"; every other control shows.
+ */
+export function displaySentence(text: string, max = MAX_DISPLAY_CHARS): string {
+  const kept = new Set<number>();
+  // Found in the whole text: an isolate the first slice cuts keeps its opening, closed below.
+  for (const m of text.matchAll(ISOLATE)) kept.add(m.index).add(m.index + m[0].length - 1);
+  const t = shown(text, max, kept);
+  const open = (t.match(/[\u2066-\u2068]/g)?.length ?? 0) - (t.match(/\u2069/g)?.length ?? 0);
+  return open > 0 ? t + '\u2069'.repeat(open) : t;
 }
 
 /** Made at the first cut, not when a script loads (ICU's break data is read then): most text is never cut. */

@@ -27,18 +27,56 @@ export const isLanguageTag = (v: unknown): v is string => typeof v === 'string' 
 
 export const isDirection = (v: unknown): v is TextDirection => v === 'ltr' || v === 'rtl';
 
-/**
- * The text in the reader's language (`fr-CA`): the first tagged exactly so, else the first whose tag
- * is a prefix of it or has it as a prefix subtag by subtag (RFC 4647 §3.4 lookup: `fr-CA` → `fr`, and
- * `fr` finds `fr-BE`); else the first, which the issuer put first.
- */
-export function chooseText(list: readonly LangText[], language: string | undefined): LangText | undefined {
-  if (!language || !isLanguageTag(language)) return list[0];
+/** The first text of `list` tagged `language` or, RFC 4647 §3.4 lookup, a range of it; undefined when none is. */
+function lookup(list: readonly LangText[], language: string | undefined): LangText | undefined {
+  if (!language || !isLanguageTag(language)) return undefined;
   const want = language.toLowerCase().split('-');
   for (let n = want.length; n > 0; n--) {
     const range = want.slice(0, n).join('-');
     const hit = list.find((x) => x.language?.toLowerCase() === range) ?? list.find((x) => x.language?.toLowerCase().startsWith(`${range}-`));
     if (hit) return hit;
   }
+  return undefined;
+}
+
+/**
+ * The text in the reader's language (`fr-CA`): the first tagged exactly so, else the first whose tag
+ * is a prefix of it or has it as a prefix subtag by subtag (RFC 4647 §3.4 lookup: `fr-CA` → `fr`, and
+ * `fr` finds `fr-BE`); given the reader's languages in their order, the first that finds one; else
+ * the first text, which the issuer put first.
+ */
+export function chooseText(list: readonly LangText[], languages: string | readonly string[] | undefined): LangText | undefined {
+  for (const language of typeof languages === 'string' ? [languages] : (languages ?? [])) {
+    const hit = lookup(list, language);
+    if (hit) return hit;
+  }
   return list[0];
+}
+
+/**
+ * The reader's languages, first first, from what a browser says: its UI language (i18n.getUILanguage:
+ * `de` for a German browser, though Lanyard's messages are then the default English ones), after the
+ * language of the messages it chose (`messages`) when they are not the default ones (`fallback`, the
+ * manifest's default_locale) and the UI language names another (Chromium can say "en-US" while it shows French messages).
+ */
+export function readerLanguagesOf(ui: string | undefined, messages: string | undefined, fallback = 'en'): string[] {
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  const sure = messages && messages !== fallback && !(ui && primary(ui) === primary(messages)) ? [messages] : [];
+  return [...sure, ...(ui ? [ui] : [])];
+}
+
+/** The base direction of each chosen text that gives one (JSON-LD 1.1 §4.2.4.1), for the element's `dir`. */
+export type ShownDirs = Partial<Record<ShownTextField, TextDirection>>;
+
+/** Each text of `texts` in the reader's languages (chooseText), and the direction of those that give one. */
+export function chooseTexts(texts: ShownTexts | undefined, languages: string | readonly string[] | undefined): { pick: Partial<Record<ShownTextField, LangText>>; dirs?: ShownDirs } {
+  const pick: Partial<Record<ShownTextField, LangText>> = {};
+  const dirs: ShownDirs = {};
+  for (const [f, list] of Object.entries(texts ?? {}) as [ShownTextField, LangText[]][]) {
+    const one = chooseText(list, languages);
+    if (!one) continue;
+    pick[f] = one;
+    if (one.direction) dirs[f] = one.direction;
+  }
+  return { pick, ...(Object.keys(dirs).length ? { dirs } : {}) };
 }

@@ -7,7 +7,7 @@
  * Internet Explorer stop at 2083), so the body is cut, between characters and with "…", to fit:
  * the link to the badge, put last on its own line, is never cut.
  */
-import { displayText } from './display.ts';
+import { displaySentence } from './display.ts';
 
 /** The longest mailto URL made: under the 2083 of the strictest browsers and mail programs. */
 export const MAX_MAILTO_CHARS = 2000;
@@ -22,8 +22,11 @@ export interface MailDraft {
 /** A lone surrogate (hostile JSON can hold one) would make encodeURIComponent throw: U+FFFD instead. */
 const wellFormed = (text: string): string => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 const enc = (text: string): string => encodeURIComponent(wellFormed(text));
-/** Controls made visible (display.ts) but line breaks, which become CRLF (RFC 6068 §5). */
-const bodyText = (text: string): string => displayText(text.replace(/\r\n?/g, '\n')).replace(/\n/g, '\r\n');
+/**
+ * Controls made visible (display.ts) but line breaks, which become CRLF (RFC 6068 §5), and the
+ * isolates around an issuer's words in the sentence (bidi.ts inSentence), which stay.
+ */
+const bodyText = (text: string): string => displaySentence(text.replace(/\r\n?/g, '\n')).replace(/\n/g, '\r\n');
 
 /** The longest prefix of `text` (whole code points) whose encoding fits `budget`, with "…" when cut. */
 function fit(text: string, budget: number): string {
@@ -43,7 +46,7 @@ function fit(text: string, budget: number): string {
 }
 
 export function mailtoUrl(draft: MailDraft, max = MAX_MAILTO_CHARS): string {
-  const subject = fit(displayText(draft.subject.replace(/\s+/g, ' ').trim(), 300), 600);
+  const subject = fit(displaySentence(draft.subject.replace(/\s+/g, ' ').trim(), 300), 600);
   const head = `mailto:?subject=${enc(subject)}`;
   const tail = draft.link ? `\r\n\r\n${draft.link}` : '';
   const room = max - head.length - '&body='.length;

@@ -39,8 +39,8 @@ export interface BadgeScreenProps {
 }
 
 export default function BadgeScreen({ badgeKey, added, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
-  const { t, actions, locale } = useEnv();
-  const [detail, load] = useBadgeDetail(actions, badgeKey, t, locale);
+  const { t, actions, locale, languages } = useEnv();
+  const [detail, load] = useBadgeDetail(actions, badgeKey, t, languages ?? locale);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: ComponentChildren }>();
   // "Allow access" only when access is missing: a check that could not fetch from a host Lanyard

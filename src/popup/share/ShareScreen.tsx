@@ -28,8 +28,8 @@ export interface ShareScreenProps {
 }
 
 export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareScreenProps) {
-  const { t, actions, locale } = useEnv();
-  const [detail, load] = useBadgeDetail(actions, badgeKey, t, locale);
+  const { t, actions, locale, languages } = useEnv();
+  const [detail, load] = useBadgeDetail(actions, badgeKey, t, languages ?? locale);
   // What a copy or download did shows in the panel of the button pressed: a note at the top of
   // the screen was out of view for the buttons further down (and each panel's live region reads it).
   const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string; where: Panel }>();

@@ -1,5 +1,6 @@
 /** What the share screen offers for one badge, built with core/share and the user's words. */
-import { badgeCardHtml, badgeShareText, earnedSentence, shareLink, sharedName, type CardLabels } from '../../core/share/card.ts';
+import { badgeCardHtml, badgeShareText, earnedSentence, nameDir, shareLink, sharedName, type CardLabels } from '../../core/share/card.ts';
+import { inSentence } from '../../core/share/bidi.ts';
 import { mailtoUrl } from '../../core/share/mail.ts';
 import { shareWarningOf, shareWarningWords } from '../../core/share/warning.ts';
 import { credentialIdFor, linkedInAddToProfileUrl, linkedInShareUrl, organizationIdFor } from '../../core/share/linkedin.ts';
@@ -54,7 +55,8 @@ export function shareContent(b: BadgeDetail, settings: Settings | undefined, t: 
     html: badgeCardHtml(b, { labels, formatDate: (iso) => formatDate(iso, locale) }),
     text: badgeShareText(b, labels),
     mail: mailtoUrl({
-      subject: t('shareMailSubject', sharedName(b, labels)),
+      // The name isolated in the subject as in the body (bidi.ts inSentence), in the direction the badge gives it.
+      subject: t('shareMailSubject', inSentence(sharedName(b, labels), nameDir(b))),
       body: earnedSentence(b, labels) + (link ? `\n${t('shareMailVerify')}` : ''),
       ...(link ? { link } : {}),
     }),

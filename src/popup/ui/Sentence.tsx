@@ -14,6 +14,8 @@ const SLOTS = /([\uE000-\uE00F])/;
 /**
  * An issuer's word where no element can go (an <option>'s text): between FIRST STRONG ISOLATE and
  * POP DIRECTIONAL ISOLATE (U+2068, U+2069; UAX #9 §2.7), the same isolate as <bdi dir=auto>.
+ * (core/share/bidi.ts `isolated` takes a direction too, for shared sentences; this one stays apart
+ * so that the popup's first screen does not load that module's right-to-left letter table.)
  */
 export const isolated = (word: string): string => `\u2068${word}\u2069`;
 
