@@ -1,14 +1,17 @@
 /**
  * The `issuer-key` rule (DESIGN.md "Nothing is trusted from the credential itself"): a key is the
  * issuer's when the issuer's DID document, or the document served at the issuer's https id, lists
- * it in `assertionMethod` or `verificationMethod`, by id (an https `kid` included) or by equal key
- * material. How the credential conveys the key (kid, jwk header, a fragment) does not matter.
+ * it in `assertionMethod` (or, for a profile that names no verification relationship at all, in
+ * `verificationMethod`), by id (an https `kid` included) or by equal key material, and the method
+ * that lists it names no other controller and is neither revoked nor expired (method-facts.ts).
+ * How the credential conveys the key (kid, jwk header, a fragment) does not matter.
  */
 import { str, type Json } from '../formats/json-util.ts';
 import { shorten } from '../display.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { isDid, resolveDid, resolveDidLocally } from './did.ts';
 import type { KeyDescription } from './jwk.ts';
+import { objection, timeBound, type MethodFacts } from './method-facts.ts';
 import { mayAssert, methodsOf } from './methods.ts';
 
 export type BindingStatus = 'bound' | 'not-listed' | 'unresolvable';
@@ -41,7 +44,7 @@ async function issuerDocument(issuerId: string, ctx: VerifyContext): Promise<Iss
 }
 
 /** The binding once the issuer's document is known. */
-function bindWith(r: IssuerDoc, key: KeyDescription, ck: string, ctx: VerifyContext): Binding {
+function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: string, ctx: VerifyContext): Binding {
   if ('error' in r) return { status: 'unresolvable', message: `Signed with ${key.source}, which only the credential asserts: ${r.error}` };
   const list = methodsOf(r.doc, r.base);
   const { ids, keys, assertion } = list;
@@ -51,11 +54,23 @@ function bindWith(r: IssuerDoc, key: KeyDescription, ck: string, ctx: VerifyCont
   const same = keys.filter((k) => k.canonical === key.canonical);
   // By id: the method with that id must not carry other key material than the one that was used.
   const byId = key.id !== undefined && ids.has(key.id) && keys.every((k) => k.id !== key.id || k.canonical === key.canonical);
-  // VC DI 1.0 §5.10: when the document names its assertionMethod relationship, only those methods may issue.
-  const authorized = same.some((k) => mayAssert(list, k)) || (byId && (!assertion || assertion.ids.has(key.id!)));
-  if (authorized) {
-    ctx.keyCache?.set(ck, true);
-    return { status: 'bound', message: `Signed with ${key.source}, which the issuer lists` };
+  // VC DI 1.0 §5.10: when the document names its verification relationships, only assertionMethod's methods may issue.
+  // The methods that authorize the key: the listed ones with its material, and the one its id names (dereferenced: key.facts).
+  const by: (MethodFacts | undefined)[] = same.filter((k) => mayAssert(list, k)).map((k) => k.facts);
+  if (byId && (!assertion || assertion.ids.has(key.id!))) by.push(key.facts);
+  if (by.length > 0 && !assertion && r.base.startsWith('did:')) {
+    // DID Core §5.3.2: a DID document's verificationMethod lists keys; only assertionMethod says which may issue.
+    return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer's DID document lists without a verification relationship (it names no assertionMethod), so it is not confirmed as a key that may issue credentials (VC Data Integrity 1.0 §5.10)` };
+  }
+  if (by.length > 0) {
+    const owners = [r.base, issuerId];
+    const against = by.map((f) => objection(f, owners, ctx.now));
+    if (against.includes(undefined)) {
+      // A method that is revoked or expires later binds now but not then: only a binding that does not depend on the time is remembered.
+      if (!by.some(timeBound)) ctx.keyCache?.set(ck, true);
+      return { status: 'bound', message: `Signed with ${key.source}, which the issuer lists` };
+    }
+    return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer lists, but ${against[0]!}` };
   }
   if (same.length > 0 || byId) {
     return { status: 'not-listed', message: `Signed with ${key.source}, which the issuer lists but not under assertionMethod, so it may not issue credentials (VC Data Integrity 1.0 §5.10)` };
@@ -76,9 +91,9 @@ export function issuerBinding(issuerId: string | undefined, key: KeyDescription,
   if (ctx.keyCache?.get(ck) === true) return Promise.resolve({ status: 'bound', message: `Signed with ${key.source}, which the issuer lists` });
   try {
     const local = isDid(issuerId) ? resolveDidLocally(issuerId) : undefined;
-    if (local) return Promise.resolve(bindWith('error' in local ? local : { doc: local.doc, base: local.did }, key, ck, ctx));
+    if (local) return Promise.resolve(bindWith('error' in local ? local : { doc: local.doc, base: local.did }, issuerId, key, ck, ctx));
   } catch (e) {
     return Promise.reject(e);
   }
-  return issuerDocument(issuerId, ctx).then((r) => bindWith(r, key, ck, ctx));
+  return issuerDocument(issuerId, ctx).then((r) => bindWith(r, issuerId, key, ck, ctx));
 }

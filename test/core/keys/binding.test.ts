@@ -40,7 +40,7 @@ describe('issuerBinding (DESIGN.md issuer-key rule)', () => {
     expect(await issuerBinding(ed.did, describeKey(pub(p), 'header'), ctx())).toMatchObject({ status: 'not-listed' });
     expect(await issuerBinding(didJwk(p.jwk), describeKey(pub(p), 'header'), ctx())).toMatchObject({ status: 'bound' });
     const web = new FakeWeb().json('https://issuer.test/.well-known/did.json', {
-      id: 'did:web:issuer.test', verificationMethod: [{ id: '#m', type: 'Multikey', publicKeyMultibase: ed.multibase }],
+      id: 'did:web:issuer.test', verificationMethod: [{ id: '#m', type: 'Multikey', publicKeyMultibase: ed.multibase }], assertionMethod: ['#m'],
     });
     expect(await issuerBinding('did:web:issuer.test', describeKey(pub(ed), 'kid', `${ed.did}#${ed.multibase}`), ctx(web))).toMatchObject({ status: 'bound' });
     expect(await issuerBinding('did:web:issuer.test', describeKey(pub(p), 'header'), ctx(web))).toMatchObject({ status: 'not-listed' });
@@ -56,6 +56,16 @@ describe('issuerBinding (DESIGN.md issuer-key rule)', () => {
     await issuerBinding(ISSUER, describeKey(pub(k), 'header'), ctx(web, cache));
     expect(store.size).toBe(1);
     expect(await issuerBinding(ISSUER, describeKey(pub(k), 'header'), ctx(new FakeWeb(), cache))).toMatchObject({ status: 'bound' });
+  });
+
+  it('does not cache a binding through a method that expires or is revoked later, and leaves an unreadable revoked date unsettled', async () => {
+    const k = await makeKey('ES256');
+    const store = new Map<string, unknown>();
+    const cache: FactCache = { get: (key) => store.get(key), set: (key, v) => void store.set(key, v) };
+    const doc = (extra: Record<string, unknown>) => new FakeWeb().json(ISSUER, { id: ISSUER, verificationMethod: [{ ...vm('#k1', k), ...extra }], assertionMethod: ['#k1'] });
+    expect(await issuerBinding(ISSUER, describeKey(pub(k), 'header'), ctx(doc({ expires: '2030-01-01T00:00:00Z' }), cache))).toMatchObject({ status: 'bound' });
+    expect(store.size).toBe(0);
+    expect(await issuerBinding(ISSUER, describeKey(pub(k), 'header'), ctx(doc({ revoked: 'yesterday' })))).toMatchObject({ status: 'unresolvable' });
   });
 });
 
