@@ -140,3 +140,21 @@ describe('review: a method the issuer revoked (CID 1.0 §2.2.1 revoked, expires)
     expect(check(r, 'issuer-key')?.outcome, showDi(r)).toBe('indeterminate');
   });
 });
+
+describe('review: JOSE headers that would name a key (RFC 7515 §4.1.2–4.1.6): none binds a key to the issuer on its own word', () => {
+  it('jku and x5u are never followed: with no kid or jwk there is no key, and nothing is fetched from them', async () => {
+    const k = await makeKey('ES256');
+    const web = new FakeWeb().json('https://evil.test/jwks', { keys: [k.jwk] }).json('https://evil.test/cert', { keys: [k.jwk] });
+    const r = await runJwt(await sign(credential(k.did), k, { jku: 'https://evil.test/jwks', x5u: 'https://evil.test/cert' }), { fetch: web.fetch });
+    expect(r.check('signature')?.outcome, show(r)).toBe('indeterminate');
+    expect(web.requested).toEqual([]);
+  });
+
+  it('a jwk header (with an x5c chain beside it) for a did:web issuer whose document lists another key: invalid', async () => {
+    const [k, own] = await Promise.all([makeKey('ES256'), makeKey('ES256')]);
+    const web = new FakeWeb().json(DID_URL, { id: DID, verificationMethod: [jwkMethod(`${DID}#key-1`, own)], assertionMethod: [`${DID}#key-1`] });
+    const r = await runJwt(await sign(credential(DID), k, { jwk: k.jwk, x5c: ['MIIBAA=='] }), { fetch: web.fetch });
+    expect(r.check('signature')?.outcome, show(r)).toBe('pass');
+    expect(r.check('issuer-key')?.outcome, show(r)).toBe('fail');
+  });
+});
