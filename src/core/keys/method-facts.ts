@@ -41,13 +41,13 @@ const withoutFragment = (u: string): string => u.replace(/#.*$/, '');
 export function objection(f: MethodFacts | undefined, owners: string[], now: Date): string | undefined {
   if (!f) return undefined;
   if (f.controller !== undefined && !owners.some((o) => withoutFragment(o) === withoutFragment(f.controller!))) {
-    return `the method names another controller (${shorten(f.controller, 100)}), so it is not confirmed as the issuer's (Controlled Identifiers 1.0 §3.3)`;
+    return `it names another controller (${shorten(f.controller, 100)}), so it is not confirmed as the issuer's (Controlled Identifiers 1.0 §3.3)`;
   }
   for (const [name, v, done] of [['revoked', f.revoked, 'was revoked'], ['expires', f.expires, 'expired']] as const) {
     if (v === undefined) continue;
     const t = parseInstant(v);
     if (Number.isNaN(t)) return `its ${name} (${shorten(v, 40)}) is not a date with a time zone, so whether it may still be used cannot be told`;
-    if (t <= now.getTime()) return `the method ${done} on ${new Date(t).toISOString()} (its ${name}): it no longer vouches for any credential (Controlled Identifiers 1.0 §2.2.1)`;
+    if (t <= now.getTime()) return `it ${done} on ${new Date(t).toISOString()} (its ${name}): it no longer vouches for any credential (Controlled Identifiers 1.0 §2.2.1)`;
   }
   return undefined;
 }
