@@ -77,6 +77,24 @@ describe('review: the relationship that authorizes the key (VC DI 1.0 §5.10, CI
   });
 });
 
+describe('review: did:web forms (did:web §3.2 Read: a port as %3A, a path as :-separated segments)', () => {
+  it.each([
+    ['did:web:issuer.test%3A8443', 'https://issuer.test:8443/.well-known/did.json'],
+    ['did:web:issuer.test:org:unit', 'https://issuer.test/org/unit/did.json'],
+    ['did:web:issuer.test%3A8443:org', 'https://issuer.test:8443/org/did.json'],
+  ])('%s, its document at %s: valid with a relative kid; the same key listed by the host\'s root DID only: not the issuer\'s', async (did, url) => {
+    const [k, other] = await Promise.all([makeKey('ES256'), makeKey('ES256')]);
+    const doc = (key: TestKey, id: string) => ({ id, verificationMethod: [{ id: `${id}#key-1`, type: 'JsonWebKey', controller: id, publicKeyJwk: key.jwk }], assertionMethod: [`${id}#key-1`] });
+    const jws = await sign(credential(did), k, { kid: '#key-1' });
+    expect((await runJwt(jws, { fetch: new FakeWeb().json(url, doc(k, did)).fetch })).verdict).toBe('valid');
+    // The host's own DID lists the key, the path/port DID's document another: the path/port DID is the issuer.
+    const web = new FakeWeb().json(url, doc(other, did)).json(DID_URL, doc(k, DID));
+    const r = await runJwt(await sign(credential(did), k, { kid: `${DID}#key-1` }), { fetch: web.fetch });
+    expect(r.check('signature')?.outcome, show(r)).toBe('pass');
+    expect(r.check('issuer-key')?.outcome, show(r)).toBe('fail');
+  });
+});
+
 describe('review: the method names its controller (CID 1.0 §3.3: a bi-directional reference)', () => {
   it('the issuer\'s DID document lists a method whose controller is another party: not confirmed as the issuer\'s', async () => {
     const vm = `${DID}#key-1`;
