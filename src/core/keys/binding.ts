@@ -23,6 +23,19 @@ export interface Binding {
 
 const cacheKey = (issuerId: string, key: KeyDescription): string => `issuer-key\n${issuerId}\n${key.canonical}`;
 
+/**
+ * How long a binding is remembered. It is a fact about the issuer's document as it was: an issuer
+ * removes or revokes a compromised key (CID 1.0 §2.2.1), and a binding remembered for as long as
+ * facts are kept (30 days, src/background/services/facts.ts) would keep its forgeries valid that long.
+ * The cached value is the time (ms) until which the binding may be used.
+ */
+export const BOUND_FOR_MS = 24 * 3600_000;
+const remember = (ctx: VerifyContext, ck: string): void => ctx.keyCache?.set(ck, ctx.now.getTime() + BOUND_FOR_MS);
+const remembered = (ctx: VerifyContext, ck: string): boolean => {
+  const until = ctx.keyCache?.get(ck);
+  return typeof until === 'number' && until > ctx.now.getTime() && until <= ctx.now.getTime() + BOUND_FOR_MS;
+};
+
 type IssuerDoc = { doc: Json; base: string } | { error: string };
 
 async function issuerDocument(issuerId: string, ctx: VerifyContext): Promise<IssuerDoc> {
@@ -67,7 +80,7 @@ function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: strin
     const against = by.map((f) => objection(f, owners, ctx.now));
     if (against.includes(undefined)) {
       // A method that is revoked or expires later binds now but not then: only a binding that does not depend on the time is remembered.
-      if (!by.some(timeBound)) ctx.keyCache?.set(ck, true);
+      if (!by.some(timeBound)) remember(ctx, ck);
       return { status: 'bound', message: `Signed with ${key.source}, which the issuer lists` };
     }
     return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer lists, but ${against[0]!}` };
@@ -81,14 +94,14 @@ function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: strin
 }
 
 /**
- * Whether the issuer lists `key`. Only `bound` is cached: it does not depend on time or on the user.
+ * Whether the issuer lists `key`. Only `bound` is cached, for BOUND_FOR_MS: it does not depend on the user.
  * A did:key or did:jwk issuer's document needs no I/O, so its binding is settled without the
  * asynchronous document lookup (the same document resolveDid would give).
  */
 export function issuerBinding(issuerId: string | undefined, key: KeyDescription, ctx: VerifyContext): Promise<Binding> {
   if (!issuerId) return Promise.resolve({ status: 'unresolvable', message: 'The credential names no issuer id to resolve' });
   const ck = cacheKey(issuerId, key);
-  if (ctx.keyCache?.get(ck) === true) return Promise.resolve({ status: 'bound', message: `Signed with ${key.source}, which the issuer lists` });
+  if (remembered(ctx, ck)) return Promise.resolve({ status: 'bound', message: `Signed with ${key.source}, which the issuer lists` });
   try {
     const local = isDid(issuerId) ? resolveDidLocally(issuerId) : undefined;
     if (local) return Promise.resolve(bindWith('error' in local ? local : { doc: local.doc, base: local.did }, issuerId, key, ck, ctx));

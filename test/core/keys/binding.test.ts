@@ -58,6 +58,19 @@ describe('issuerBinding (DESIGN.md issuer-key rule)', () => {
     expect(await issuerBinding(ISSUER, describeKey(pub(k), 'header'), ctx(new FakeWeb(), cache))).toMatchObject({ status: 'bound' });
   });
 
+  it('remembers a bound key for a day, not for as long as facts are kept: a key the issuer removes stops binding the next day', async () => {
+    const [k, other] = await Promise.all([makeKey('ES256'), makeKey('ES256')]);
+    const store = new Map<string, unknown>();
+    const cache: FactCache = { get: (key) => store.get(key), set: (key, v) => void store.set(key, v) };
+    const at = (hours: number, web: FakeWeb) => createContext({ now: new Date(NOW.getTime() + hours * 3600_000), fetch: web.fetch, keyCache: cache });
+    const key = describeKey(pub(k), 'header');
+    const listed = new FakeWeb().json(ISSUER, { id: ISSUER, verificationMethod: [vm('#k1', k)], assertionMethod: ['#k1'] });
+    const removed = new FakeWeb().json(ISSUER, { id: ISSUER, verificationMethod: [vm('#k2', other)], assertionMethod: ['#k2'] });
+    expect(await issuerBinding(ISSUER, key, at(0, listed))).toMatchObject({ status: 'bound' });
+    expect(await issuerBinding(ISSUER, key, at(1, removed))).toMatchObject({ status: 'bound' });
+    expect(await issuerBinding(ISSUER, key, at(25, removed))).toMatchObject({ status: 'not-listed' });
+  });
+
   it('does not cache a binding through a method that expires or is revoked later, and leaves an unreadable revoked date unsettled', async () => {
     const k = await makeKey('ES256');
     const store = new Map<string, unknown>();
