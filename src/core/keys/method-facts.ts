@@ -19,11 +19,14 @@ export interface MethodFacts {
 /** The facts a method object states; undefined when it states none. */
 export function methodFacts(vm: Json): MethodFacts | undefined {
   const controller = idOf(vm.controller);
-  if (controller === undefined && vm.revoked === undefined && vm.expires === undefined) return undefined;
+  // null is no value (JSON-LD 1.1 §4.1: a null member is ignored).
+  const revoked = vm.revoked ?? undefined;
+  const expires = vm.expires ?? undefined;
+  if (controller === undefined && revoked === undefined && expires === undefined) return undefined;
   const f: MethodFacts = {};
   if (controller !== undefined) f.controller = controller;
-  if (vm.revoked !== undefined) f.revoked = vm.revoked;
-  if (vm.expires !== undefined) f.expires = vm.expires;
+  if (revoked !== undefined) f.revoked = revoked;
+  if (expires !== undefined) f.expires = expires;
   return f;
 }
 

@@ -79,6 +79,8 @@ describe('issuerBinding (DESIGN.md issuer-key rule)', () => {
     expect(await issuerBinding(ISSUER, describeKey(pub(k), 'header'), ctx(doc({ expires: '2030-01-01T00:00:00Z' }), cache))).toMatchObject({ status: 'bound' });
     expect(store.size).toBe(0);
     expect(await issuerBinding(ISSUER, describeKey(pub(k), 'header'), ctx(doc({ revoked: 'yesterday' })))).toMatchObject({ status: 'unresolvable' });
+    // null is no value (JSON-LD 1.1 §4.1).
+    expect(await issuerBinding(ISSUER, describeKey(pub(k), 'header'), ctx(doc({ revoked: null, expires: null })))).toMatchObject({ status: 'bound' });
   });
 });
 
