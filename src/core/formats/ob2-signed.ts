@@ -43,7 +43,7 @@ type KeyRead = { pem?: string; owner?: string; withdrawn?: string };
 
 /**
  * OB 2.0 gives a CryptographicKey no revocation, but it is the security vocabulary's Key, whose
- * `revoked` and `expires` (sec:revoked, sec:expiration; CID 1.0 §2.2.1 for methods) issuers can
+ * `revoked` and `expires` (sec:revoked, sec:expiration; CID 1.0 §Verification Methods for methods) issuers can
  * write: a key that says it is revoked (a date passed, or true as OB's own revoked flag) or expired
  * vouches for nothing, so its binding to the issuer is left unsettled, never called forged.
  */

@@ -1,7 +1,7 @@
 /**
- * What a verification method says of itself besides its key (W3C Controlled Identifiers 1.0 §2.2.1):
+ * What a verification method says of itself besides its key (W3C Controlled Identifiers 1.0 §Verification Methods):
  * its `controller`, and `revoked` / `expires`, after which "systems depending on the value are
- * expected to not verify any proofs associated with the verification method". CID 1.0 §3.3
+ * expected to not verify any proofs associated with the verification method". CID 1.0
  * (Retrieve Verification Method) asks for "a bi-directional reference": the controller document
  * lists the method, and the method names that document as its controller; else "an attacker
  * poisons a cache by claiming control of a verification method without the consent ... of the victim".
@@ -44,13 +44,13 @@ const withoutFragment = (u: string): string => u.replace(/#.*$/, '');
 export function objection(f: MethodFacts | undefined, owners: string[], now: Date): string | undefined {
   if (!f) return undefined;
   if (f.controller !== undefined && !owners.some((o) => withoutFragment(o) === withoutFragment(f.controller!))) {
-    return `it names another controller (${shorten(f.controller, 100)}), so it is not confirmed as the issuer's (Controlled Identifiers 1.0 §3.3)`;
+    return `it names another controller (${shorten(f.controller, 100)}), so it is not confirmed as the issuer's (Controlled Identifiers 1.0 §Retrieve Verification Method)`;
   }
   for (const [name, v, done] of [['revoked', f.revoked, 'was revoked'], ['expires', f.expires, 'expired']] as const) {
     if (v === undefined) continue;
     const t = parseInstant(v);
     if (Number.isNaN(t)) return `its ${name} (${shorten(v, 40)}) is not a date with a time zone, so whether it may still be used cannot be told`;
-    if (t <= now.getTime()) return `it ${done} on ${new Date(t).toISOString()} (its ${name}): it no longer vouches for any credential (Controlled Identifiers 1.0 §2.2.1)`;
+    if (t <= now.getTime()) return `it ${done} on ${new Date(t).toISOString()} (its ${name}): it no longer vouches for any credential (Controlled Identifiers 1.0 §Verification Methods)`;
   }
   return undefined;
 }

@@ -38,7 +38,7 @@ export interface MethodList {
 
 const MAX_METHODS = 256;
 
-/** DID Core §5.3 / CID 1.0 §2.3: the verification relationships other than assertionMethod. */
+/** DID Core §5.3 / CID 1.0 §Verification Relationships: the verification relationships other than assertionMethod. */
 const OTHER_RELATIONSHIPS = ['authentication', 'keyAgreement', 'capabilityInvocation', 'capabilityDelegation'] as const;
 
 /** Resolves `#frag` (and other relative references) against the document's id. */

@@ -1,7 +1,7 @@
 /**
  * An adversarial review of how a signing key is bound to the issuer (src/core/keys/binding.ts),
  * through the VC-JWT and Data Integrity paths: what review-di and review-jwt do not already cover.
- * VC Data Integrity 1.0 §5.10 and Controlled Identifiers 1.0 §3.3 (Retrieve Verification Method:
+ * VC Data Integrity 1.0 §5.10 and Controlled Identifiers 1.0 §Retrieve Verification Method (
  * the method must be in the controller document's assertionMethod, and name that document as its
  * controller, "a bi-directional reference"), §2.2.1 (a method's `revoked`), did:jwk §Read (`use`).
  */
@@ -26,7 +26,7 @@ const showDi = (r: Awaited<ReturnType<typeof runDi>>) => JSON.stringify(r.checks
 
 const jwkMethod = (id: string, k: TestKey, extra: Record<string, unknown> = {}) => ({ id, type: 'JsonWebKey', controller: DID, publicKeyJwk: k.jwk, ...extra });
 
-describe('review: the relationship that authorizes the key (VC DI 1.0 §5.10, CID 1.0 §3.3)', () => {
+describe('review: the relationship that authorizes the key (VC DI 1.0 §5.10, CID 1.0 §Retrieve Verification Method)', () => {
   it('a DID document that lists the key under authentication and names no assertionMethod: not the issuer\'s assertion key', async () => {
     const k = await makeKey('ES256');
     const web = new FakeWeb().json(DID_URL, { id: DID, verificationMethod: [jwkMethod(`${DID}#key-1`, k)], authentication: [`${DID}#key-1`] });
@@ -95,7 +95,7 @@ describe('review: did:web forms (did:web §3.2 Read: a port as %3A, a path as :-
   });
 });
 
-describe('review: the method names its controller (CID 1.0 §3.3: a bi-directional reference)', () => {
+describe('review: the method names its controller (CID 1.0 §Retrieve Verification Method: a bi-directional reference)', () => {
   it('the issuer\'s DID document lists a method whose controller is another party: not confirmed as the issuer\'s', async () => {
     const vm = `${DID}#key-1`;
     const method = { id: vm, type: 'Multikey', controller: 'did:web:other.test', publicKeyMultibase: alice.multibase };
@@ -133,7 +133,7 @@ describe('review: the method names its controller (CID 1.0 §3.3: a bi-direction
   });
 });
 
-describe('review: a method the issuer revoked (CID 1.0 §2.2.1 revoked, expires)', () => {
+describe('review: a method the issuer revoked (CID 1.0 §Verification Methods: revoked, expires)', () => {
   it('a key the issuer\'s DID document marks revoked (in the past) no longer vouches for anything: never valid, not called forged', async () => {
     const k = await makeKey('ES256');
     const web = new FakeWeb().json(DID_URL, { id: DID, verificationMethod: [jwkMethod(`${DID}#key-1`, k, { revoked: '2026-01-01T00:00:00Z' })], assertionMethod: [`${DID}#key-1`] });
