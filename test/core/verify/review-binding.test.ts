@@ -1,9 +1,10 @@
 /**
  * An adversarial review of how a signing key is bound to the issuer (src/core/keys/binding.ts),
  * through the VC-JWT and Data Integrity paths: what review-di and review-jwt do not already cover.
- * VC Data Integrity 1.0 §5.10 and Controlled Identifiers 1.0 §Retrieve Verification Method (
- * the method must be in the controller document's assertionMethod, and name that document as its
- * controller, "a bi-directional reference"), §2.2.1 (a method's `revoked`), did:jwk §Read (`use`).
+ * VC Data Integrity 1.0 §5.10 and Controlled Identifiers 1.0 §Retrieve Verification Method (the
+ * method must be in the controller document's assertionMethod, and name that document as its
+ * controller: "a bi-directional reference"), §Verification Methods (a method's `revoked`,
+ * `expires`), did:jwk §Read (`use`).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../../../src/core/verify/pipeline.ts';
