@@ -96,6 +96,18 @@ describe('review: did:web forms (did:web §3.2 Read: a port as %3A, a path as :-
   });
 });
 
+describe('review: did:key methods (did:key §Read: the fragment is the key itself)', () => {
+  it('a did:key method whose fragment spells another key names no key of that DID: never valid', async () => {
+    const mallory = await generateSigner();
+    for (const vm of [`${alice.did}#${mallory.multibase}`, `${alice.did}#key-1`, `${mallory.did}#${alice.multibase}`]) {
+      const r = await runDi(await signCredential(vc(alice.did), mallory, { verificationMethod: vm }));
+      expect(r.verdict, vm).not.toBe('valid');
+    }
+    const own = await runDi(await signCredential(vc(alice.did), alice, { verificationMethod: `${alice.did}#key-1` }));
+    expect(check(own, 'signature')?.outcome, showDi(own)).toBe('indeterminate');
+  });
+});
+
 describe('review: the method names its controller (CID 1.0 §Retrieve Verification Method: a bi-directional reference)', () => {
   it('the issuer\'s DID document lists a method whose controller is another party: not confirmed as the issuer\'s', async () => {
     const vm = `${DID}#key-1`;
