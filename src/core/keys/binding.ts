@@ -68,9 +68,12 @@ function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: strin
   // By id: the method with that id must not carry other key material than the one that was used.
   const byId = key.id !== undefined && ids.has(key.id) && keys.every((k) => k.id !== key.id || k.canonical === key.canonical);
   // VC DI 1.0 §5.10: when the document names its verification relationships, only assertionMethod's methods may issue.
-  // The methods that authorize the key: the listed ones with its material, and the one its id names (dereferenced: key.facts).
+  // The methods that authorize the key: the listed ones with its material, and, when the document only
+  // refers to the id it was dereferenced from, that method as dereferenced (key.facts). An id the
+  // document embeds is judged by its embedded entry (in `same`), never by what the credential spelled.
   const by: (MethodFacts | undefined)[] = same.filter((k) => mayAssert(list, k)).map((k) => k.facts);
-  if (byId && (!assertion || assertion.ids.has(key.id!))) by.push(key.facts);
+  const embedsId = keys.some((k) => k.id === key.id);
+  if (byId && !embedsId && (!assertion || assertion.ids.has(key.id!))) by.push(key.facts);
   if (by.length > 0 && !assertion && r.base.startsWith('did:')) {
     // DID Core §5.3.2: a DID document's verificationMethod lists keys; only assertionMethod says which may issue.
     return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer's DID document lists without a verification relationship (it names no assertionMethod), so it is not confirmed as a key that may issue credentials (VC Data Integrity 1.0 §5.10)` };

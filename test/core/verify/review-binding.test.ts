@@ -164,6 +164,15 @@ describe('review: a method the issuer revoked (CID 1.0 §Verification Methods: r
     expect((await runJwt(jws, { fetch: doc({ expires: '2027-06-01T00:00:00Z', revoked: '2027-06-01T00:00:00Z' }).fetch })).verdict).toBe('valid');
   });
 
+  it('a revoked method named by a controller#z6Mk… id (the key read from the fragment, not fetched): never valid', async () => {
+    const issuer = 'https://issuer.test/issuers/1';
+    const vm = `${issuer}#${alice.multibase}`;
+    const web = new FakeWeb().json(issuer, { id: issuer, verificationMethod: [{ id: vm, type: 'Multikey', controller: issuer, publicKeyMultibase: alice.multibase, revoked: '2025-06-01T00:00:00Z' }], assertionMethod: [vm] });
+    const r = await runDi(await signCredential(vc(issuer), alice, { verificationMethod: vm }), web);
+    expect(check(r, 'signature')?.outcome, showDi(r)).toBe('pass');
+    expect(check(r, 'issuer-key')?.outcome, showDi(r)).toBe('indeterminate');
+  });
+
   it('a revoked Data Integrity method, embedded in the issuer\'s assertionMethod: never valid', async () => {
     const vm = `${DID}#key-1`;
     const web = new FakeWeb().json(DID_URL, { id: DID, assertionMethod: [{ id: vm, type: 'Multikey', controller: DID, publicKeyMultibase: alice.multibase, revoked: '2025-06-01T00:00:00Z' }] });
