@@ -42,10 +42,11 @@ type KeyTry = { verified: true; owner?: string; withdrawn?: string } | { verifie
 type KeyRead = { pem?: string; owner?: string; withdrawn?: string };
 
 /**
- * OB 2.0 gives a CryptographicKey no revocation, but it is the security vocabulary's Key, whose
- * `revoked` and `expires` (sec:revoked, sec:expiration; CID 1.0 §Verification Methods for methods) issuers can
- * write: a key that says it is revoked (a date passed, or true as OB's own revoked flag) or expired
- * vouches for nothing, so its binding to the issuer is left unsettled, never called forged.
+ * OB 2.0 gives a CryptographicKey no revocation (its revocationList revokes assertions), but it is
+ * the security vocabulary's Key, whose `revoked` and `expires` (sec:revoked, sec:expiration; CID 1.0
+ * §Verification Methods for methods) issuers can write: a key that says it is revoked (a date passed,
+ * or true as OB's own revoked flag) or expired vouches for nothing, so its binding to the issuer is
+ * left unsettled, never called forged.
  */
 function withdrawnBy(key: Json, now: Date): string | undefined {
   const flag = flagOf(key.revoked);

@@ -25,9 +25,9 @@ const cacheKey = (issuerId: string, key: KeyDescription): string => `issuer-key\
 
 /**
  * How long a binding is remembered. It is a fact about the issuer's document as it was: an issuer
- * removes or revokes a compromised key (CID 1.0 §Verification Methods, revoked), and a binding remembered for as long as
- * facts are kept (30 days, src/background/services/facts.ts) would keep its forgeries valid that long.
- * The cached value is the time (ms) until which the binding may be used.
+ * removes or revokes a compromised key (CID 1.0 §Verification Methods, `revoked`), and a binding
+ * remembered for as long as facts are kept (30 days, src/background/services/facts.ts) would keep
+ * its forgeries valid that long. The cached value is the time (ms) until which it may be used.
  */
 export const BOUND_FOR_MS = 24 * 3600_000;
 const remember = (ctx: VerifyContext, ck: string): void => ctx.keyCache?.set(ck, ctx.now.getTime() + BOUND_FOR_MS);
