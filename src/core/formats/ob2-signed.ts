@@ -7,13 +7,14 @@ import { importSPKI } from 'jose';
 import { reasonOf, shorten } from '../display.ts';
 import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
+import { objection } from '../keys/method-facts.ts';
 import { isAllowedAlg, isUncheckedAlg, readCompactJws } from '../keys/verify-jws.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { jsonOf } from '../verify/fetch-once.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
-import { arr, idOf, isObj, str, type Json } from './json-util.ts';
+import { arr, flagOf, idOf, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { checkRevocationList, declaresOtherId, resolveBadgeClass, resolveNode, sameDocument, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { notAnAssertion, ob2Instant } from './ob2-structure.ts';
@@ -35,7 +36,23 @@ function importPem(pem: string): Promise<CryptoKey> {
 /** No `*\/*`, as in JSON_ACCEPT (context.ts): badgr-server answers an Accept holding it with its web app. */
 const KEY_ACCEPT = 'application/ld+json, application/json;q=0.9, application/x-pem-file;q=0.8, text/plain;q=0.5';
 
-type KeyTry = { verified: true; owner?: string } | { verified: false; reason: 'bad-signature' | 'unreachable'; message: string };
+type KeyTry = { verified: true; owner?: string; withdrawn?: string } | { verified: false; reason: 'bad-signature' | 'unreachable'; message: string };
+
+/** A CryptographicKey as read: its PEM, its owner, and why it no longer vouches (see withdrawnBy). */
+type KeyRead = { pem?: string; owner?: string; withdrawn?: string };
+
+/**
+ * OB 2.0 gives a CryptographicKey no revocation (its revocationList revokes assertions), but it is
+ * the security vocabulary's Key, whose `revoked` and `expires` (sec:revoked, sec:expiration; CID 1.0
+ * §Verification Methods for methods) issuers can write: a key that says it is revoked (a date passed,
+ * or true as OB's own revoked flag) or expired vouches for nothing, so its binding to the issuer is
+ * left unsettled, never called forged.
+ */
+function withdrawnBy(key: Json, now: Date): string | undefined {
+  const flag = flagOf(key.revoked);
+  if (flag === true) return 'it says it is revoked';
+  return objection({ revoked: flag === false ? undefined : key.revoked, expires: key.expires ?? undefined }, [], now);
+}
 
 const UTF8 = new TextDecoder();
 
@@ -43,19 +60,21 @@ const UTF8 = new TextDecoder();
  * The PEM at a key URL: OB 1.x §Signed Badges serves the key itself at verify.url, OB 2.0 a
  * CryptographicKey, whose `owner` names the profile it belongs to (§CryptographicKey).
  */
-async function fetchPem(keyUrl: string, ctx: VerifyContext): Promise<{ pem?: string; owner?: string }> {
+async function fetchPem(keyUrl: string, ctx: VerifyContext): Promise<KeyRead> {
   const doc = await ctx.fetchDocument(keyUrl, KEY_ACCEPT);
   const text = doc.status === 200 ? UTF8.decode(doc.bytes).trim() : '';
   if (text.startsWith('-----BEGIN PUBLIC KEY-----')) return { pem: text };
-  const key = jsonOf(doc);
-  return { pem: str(key.publicKeyPem), owner: idOf(key.owner) };
+  return keyRead(jsonOf(doc), ctx.now);
 }
 
-async function tryKey(jws: string, keyUrl: string, ctx: VerifyContext, embedded?: { pem: string; owner?: string }): Promise<KeyTry> {
+const keyRead = (key: Json, now: Date): KeyRead => ({ pem: str(key.publicKeyPem), owner: idOf(key.owner), withdrawn: withdrawnBy(key, now) });
+
+async function tryKey(jws: string, keyUrl: string, ctx: VerifyContext, embedded?: KeyRead): Promise<KeyTry> {
   let pem: string | undefined;
   let owner: string | undefined;
+  let withdrawn: string | undefined;
   try {
-    ({ pem, owner } = embedded ?? (await fetchPem(keyUrl, ctx)));
+    ({ pem, owner, withdrawn } = embedded ?? (await fetchPem(keyUrl, ctx)));
   } catch (e) {
     const why = reasonOf(e);
     // A fetch error already names the URL ("<url> could not be fetched: …"): say it once.
@@ -69,7 +88,10 @@ async function tryKey(jws: string, keyUrl: string, ctx: VerifyContext, embedded?
     return { verified: false, reason: 'unreachable', message: `The key ${shorten(keyUrl)} is not a usable RSA key: ${reasonOf(e)}` };
   }
   if (!ok) return { verified: false, reason: 'bad-signature', message: `The signature does not verify with the key ${shorten(keyUrl)}` };
-  return owner === undefined ? { verified: true } : { verified: true, owner };
+  const t: KeyTry = { verified: true };
+  if (owner !== undefined) t.owner = owner;
+  if (withdrawn !== undefined) t.withdrawn = withdrawn;
+  return t;
 }
 
 /**
@@ -181,7 +203,7 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   const foreign = declaresOtherId(issuer, issuerUrl);
   const listed = arr(issuer.publicKey).map(idOf).filter((k): k is string => !!k);
   // Keys embedded in the hosted profile (CryptographicKey objects with their PEM) are as trusted as the profile.
-  const embedded = new Map(arr(issuer.publicKey).filter(isObj).flatMap((k) => (typeof k.id === 'string' && typeof k.publicKeyPem === 'string' ? [[k.id, { pem: k.publicKeyPem, owner: idOf(k.owner) }] as const] : [])));
+  const embedded = new Map(arr(issuer.publicKey).filter(isObj).flatMap((k) => (typeof k.id === 'string' && typeof k.publicKeyPem === 'string' ? [[k.id, keyRead(k, ctx.now)] as const] : [])));
   await keysOf(jws, creator, listed, embedded, issuerUrl, ctx, checks, early);
   // Step 4 "Do not trust a key that is not properly linked from the issuer Profile": a document fetched
   // for the issuer that declares another id is not the issuer's profile, so it confirms nothing either way.
@@ -192,7 +214,7 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
 }
 
 /** Steps 4–6 once the hosted profile is known: which keys to try, and whether the one that verifies is the issuer's. */
-async function keysOf(jws: string, creator: string | undefined, listed: string[], embedded: Map<string, { pem: string; owner?: string }>, issuerUrl: string, ctx: VerifyContext, checks: CheckList, early?: EarlyKey): Promise<void> {
+async function keysOf(jws: string, creator: string | undefined, listed: string[], embedded: Map<string, KeyRead>, issuerUrl: string, ctx: VerifyContext, checks: CheckList, early?: EarlyKey): Promise<void> {
   const attempt = (keyUrl: string): Promise<KeyTry> => {
     const inProfile = embedded.get(keyUrl);
     return inProfile ? tryKey(jws, keyUrl, ctx, inProfile) : early?.url === keyUrl ? early.result : tryKey(jws, keyUrl, ctx);
@@ -223,6 +245,7 @@ async function keysOf(jws: string, creator: string | undefined, listed: string[]
       // §CryptographicKey: "a two-way connection between this Profile and the CryptographicKey through the owner
       // and publicKey properties" (a should): a key that names another owner is not confirmed, nor called forged.
       else if (t.owner !== undefined && !sameDocument(t.owner, issuerUrl)) checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `The issuer's profile lists ${shorten(keyUrl)}, but that key names another owner (${shorten(t.owner, 120)})`);
+      else if (t.withdrawn !== undefined) checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `The issuer's profile lists ${shorten(keyUrl)}, but ${t.withdrawn}`);
       else checks.pass('issuer-key', `Signed with ${shorten(keyUrl)}, a key the issuer's profile lists`);
       return;
     }

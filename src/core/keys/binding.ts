@@ -1,14 +1,17 @@
 /**
  * The `issuer-key` rule (DESIGN.md "Nothing is trusted from the credential itself"): a key is the
  * issuer's when the issuer's DID document, or the document served at the issuer's https id, lists
- * it in `assertionMethod` or `verificationMethod`, by id (an https `kid` included) or by equal key
- * material. How the credential conveys the key (kid, jwk header, a fragment) does not matter.
+ * it in `assertionMethod` (or, for a profile that names no verification relationship at all, in
+ * `verificationMethod`), by id (an https `kid` included) or by equal key material, and the method
+ * that lists it names no other controller and is neither revoked nor expired (method-facts.ts).
+ * How the credential conveys the key (kid, jwk header, a fragment) does not matter.
  */
 import { str, type Json } from '../formats/json-util.ts';
 import { shorten } from '../display.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { isDid, resolveDid, resolveDidLocally } from './did.ts';
 import type { KeyDescription } from './jwk.ts';
+import { objection, timeBound, type MethodFacts } from './method-facts.ts';
 import { mayAssert, methodsOf } from './methods.ts';
 
 export type BindingStatus = 'bound' | 'not-listed' | 'unresolvable';
@@ -19,6 +22,19 @@ export interface Binding {
 }
 
 const cacheKey = (issuerId: string, key: KeyDescription): string => `issuer-key\n${issuerId}\n${key.canonical}`;
+
+/**
+ * How long a binding is remembered. It is a fact about the issuer's document as it was: an issuer
+ * removes or revokes a compromised key (CID 1.0 §Verification Methods, `revoked`), and a binding
+ * remembered for as long as facts are kept (30 days, src/background/services/facts.ts) would keep
+ * its forgeries valid that long. The cached value is the time (ms) until which it may be used.
+ */
+export const BOUND_FOR_MS = 24 * 3600_000;
+const remember = (ctx: VerifyContext, ck: string): void => ctx.keyCache?.set(ck, ctx.now.getTime() + BOUND_FOR_MS);
+const remembered = (ctx: VerifyContext, ck: string): boolean => {
+  const until = ctx.keyCache?.get(ck);
+  return typeof until === 'number' && until > ctx.now.getTime() && until <= ctx.now.getTime() + BOUND_FOR_MS;
+};
 
 type IssuerDoc = { doc: Json; base: string } | { error: string };
 
@@ -41,7 +57,7 @@ async function issuerDocument(issuerId: string, ctx: VerifyContext): Promise<Iss
 }
 
 /** The binding once the issuer's document is known. */
-function bindWith(r: IssuerDoc, key: KeyDescription, ck: string, ctx: VerifyContext): Binding {
+function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: string, ctx: VerifyContext): Binding {
   if ('error' in r) return { status: 'unresolvable', message: `Signed with ${key.source}, which only the credential asserts: ${r.error}` };
   const list = methodsOf(r.doc, r.base);
   const { ids, keys, assertion } = list;
@@ -51,11 +67,26 @@ function bindWith(r: IssuerDoc, key: KeyDescription, ck: string, ctx: VerifyCont
   const same = keys.filter((k) => k.canonical === key.canonical);
   // By id: the method with that id must not carry other key material than the one that was used.
   const byId = key.id !== undefined && ids.has(key.id) && keys.every((k) => k.id !== key.id || k.canonical === key.canonical);
-  // VC DI 1.0 §5.10: when the document names its assertionMethod relationship, only those methods may issue.
-  const authorized = same.some((k) => mayAssert(list, k)) || (byId && (!assertion || assertion.ids.has(key.id!)));
-  if (authorized) {
-    ctx.keyCache?.set(ck, true);
-    return { status: 'bound', message: `Signed with ${key.source}, which the issuer lists` };
+  // VC DI 1.0 §5.10: when the document names its verification relationships, only assertionMethod's methods may issue.
+  // The methods that authorize the key: the listed ones with its material, and, when the document only
+  // refers to the id it was dereferenced from, that method as dereferenced (key.facts). An id the
+  // document embeds is judged by its embedded entry (in `same`), never by what the credential spelled.
+  const by: (MethodFacts | undefined)[] = same.filter((k) => mayAssert(list, k)).map((k) => k.facts);
+  const embedsId = keys.some((k) => k.id === key.id);
+  if (byId && !embedsId && (!assertion || assertion.ids.has(key.id!))) by.push(key.facts);
+  if (by.length > 0 && !assertion && r.base.startsWith('did:')) {
+    // DID Core §5.3.2: a DID document's verificationMethod lists keys; only assertionMethod says which may issue.
+    return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer's DID document lists without a verification relationship (it names no assertionMethod), so it is not confirmed as a key that may issue credentials (VC Data Integrity 1.0 §5.10)` };
+  }
+  if (by.length > 0) {
+    const owners = [r.base, issuerId];
+    const against = by.map((f) => objection(f, owners, ctx.now));
+    if (against.includes(undefined)) {
+      // A method that is revoked or expires later binds now but not then: only a binding that does not depend on the time is remembered.
+      if (!by.some(timeBound)) remember(ctx, ck);
+      return { status: 'bound', message: `Signed with ${key.source}, which the issuer lists` };
+    }
+    return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer lists, but ${against[0]!}` };
   }
   if (same.length > 0 || byId) {
     return { status: 'not-listed', message: `Signed with ${key.source}, which the issuer lists but not under assertionMethod, so it may not issue credentials (VC Data Integrity 1.0 §5.10)` };
@@ -66,19 +97,19 @@ function bindWith(r: IssuerDoc, key: KeyDescription, ck: string, ctx: VerifyCont
 }
 
 /**
- * Whether the issuer lists `key`. Only `bound` is cached: it does not depend on time or on the user.
+ * Whether the issuer lists `key`. Only `bound` is cached, for BOUND_FOR_MS: it does not depend on the user.
  * A did:key or did:jwk issuer's document needs no I/O, so its binding is settled without the
  * asynchronous document lookup (the same document resolveDid would give).
  */
 export function issuerBinding(issuerId: string | undefined, key: KeyDescription, ctx: VerifyContext): Promise<Binding> {
   if (!issuerId) return Promise.resolve({ status: 'unresolvable', message: 'The credential names no issuer id to resolve' });
   const ck = cacheKey(issuerId, key);
-  if (ctx.keyCache?.get(ck) === true) return Promise.resolve({ status: 'bound', message: `Signed with ${key.source}, which the issuer lists` });
+  if (remembered(ctx, ck)) return Promise.resolve({ status: 'bound', message: `Signed with ${key.source}, which the issuer lists` });
   try {
     const local = isDid(issuerId) ? resolveDidLocally(issuerId) : undefined;
-    if (local) return Promise.resolve(bindWith('error' in local ? local : { doc: local.doc, base: local.did }, key, ck, ctx));
+    if (local) return Promise.resolve(bindWith('error' in local ? local : { doc: local.doc, base: local.did }, issuerId, key, ck, ctx));
   } catch (e) {
     return Promise.reject(e);
   }
-  return issuerDocument(issuerId, ctx).then((r) => bindWith(r, key, ck, ctx));
+  return issuerDocument(issuerId, ctx).then((r) => bindWith(r, issuerId, key, ck, ctx));
 }

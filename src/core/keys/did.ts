@@ -37,7 +37,10 @@ function didJwkDocument(did: string): DidResolution {
   const k = readPublicJwk(jwk);
   if ('error' in k) return { error: `The key in ${shorten(did, 80)} is not usable: ${k.error}` };
   const vm = `${did}#0`;
-  return { did, doc: { id: did, verificationMethod: [{ id: vm, type: 'JsonWebKey', controller: did, publicKeyJwk: k }], assertionMethod: [vm] } };
+  const method = { id: vm, type: 'JsonWebKey', controller: did, publicKeyJwk: k };
+  // did:jwk §Read: a key whose `use` is "enc" gets keyAgreement only, never assertionMethod.
+  if ((jwk as { use?: unknown }).use === 'enc') return { did, doc: { id: did, verificationMethod: [method], keyAgreement: [vm] } };
+  return { did, doc: { id: did, verificationMethod: [method], assertionMethod: [vm] } };
 }
 
 /** did:web §Read (Resolve): `:` separates path segments; a port comes percent-encoded (`%3A`). */

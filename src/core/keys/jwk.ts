@@ -5,6 +5,7 @@
  */
 import { isObj } from '../formats/json-util.ts';
 import { shorten } from '../display.ts';
+import type { MethodFacts } from './method-facts.ts';
 
 export type PublicJwk =
   | { kty: 'OKP'; crv: 'Ed25519'; x: string }
@@ -63,8 +64,12 @@ export interface KeyDescription {
   id?: string;
   /** For messages: `kid https://…`, `the jwk header`, … */
   source: string;
+  /** What the method the key was dereferenced from says of itself (its controller, revoked, expires). */
+  facts?: MethodFacts;
 }
 
-export function describeKey(jwk: PublicJwk, source: string, id?: string): KeyDescription {
-  return id === undefined ? { jwk, canonical: canonicalJwk(jwk), source } : { jwk, canonical: canonicalJwk(jwk), id, source };
+export function describeKey(jwk: PublicJwk, source: string, id?: string, facts?: MethodFacts): KeyDescription {
+  const k: KeyDescription = id === undefined ? { jwk, canonical: canonicalJwk(jwk), source } : { jwk, canonical: canonicalJwk(jwk), id, source };
+  if (facts) k.facts = facts;
+  return k;
 }

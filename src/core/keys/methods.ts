@@ -7,12 +7,15 @@
  */
 import { arr, isObj, str, type Json } from '../formats/json-util.ts';
 import { canonicalJwk, readPublicJwk, type PublicJwk } from './jwk.ts';
+import { methodFacts, type MethodFacts } from './method-facts.ts';
 import { base58Ed25519ToJwk, multikeyToJwk } from './multikey.ts';
 
 export interface ListedKey {
   id: string | undefined;
   jwk: PublicJwk;
   canonical: string;
+  /** Its controller, revoked and expires, when the method states them. */
+  facts?: MethodFacts;
 }
 
 export interface MethodList {
@@ -23,9 +26,10 @@ export interface MethodList {
   /**
    * The methods the document authorizes to issue (VC DI 1.0 §5.10 Verification Relationship
    * Validation: a proof whose purpose is assertionMethod needs a method of that relationship): the
-   * ids and embedded keys under a non-empty `assertionMethod`; undefined when the document declares
-   * no such relationship (an issuer Profile listing keys only in `verificationMethod`), and then
-   * every listed method counts.
+   * ids and embedded keys under `assertionMethod`, none when the document names other relationships
+   * (`authentication`, `keyAgreement`…) but not that one or leaves it empty; undefined when the
+   * document names no relationship at all (an issuer Profile listing keys only in `verificationMethod`),
+   * and then every listed method counts (binding.ts decides what that is worth for a DID document).
    */
   assertion?: { ids: Set<string>; keys: Set<ListedKey> };
   /** The document lists more methods than are read (MAX_METHODS of each relationship): a key not found may be among the rest. */
@@ -33,6 +37,9 @@ export interface MethodList {
 }
 
 const MAX_METHODS = 256;
+
+/** DID Core §5.3 / CID 1.0 §Verification Relationships: the verification relationships other than assertionMethod. */
+const OTHER_RELATIONSHIPS = ['authentication', 'keyAgreement', 'capabilityInvocation', 'capabilityDelegation'] as const;
 
 /** Resolves `#frag` (and other relative references) against the document's id. */
 export function absoluteId(ref: string, base: string): string {
@@ -84,7 +91,8 @@ function readMethods(doc: Json, base: string): MethodList {
   const all = legacy.length ? [...arr(doc.verificationMethod), ...legacy] : arr(doc.verificationMethod);
   const declared = arr(doc.assertionMethod).slice(0, MAX_METHODS);
   const truncated = all.length > MAX_METHODS || arr(doc.assertionMethod).length > MAX_METHODS;
-  const assertion = declared.length ? { ids: new Set<string>(), keys: new Set<ListedKey>() } : undefined;
+  const namesRelationships = doc.assertionMethod !== undefined || OTHER_RELATIONSHIPS.some((r) => doc[r] !== undefined);
+  const assertion = namesRelationships ? { ids: new Set<string>(), keys: new Set<ListedKey>() } : undefined;
   const entries = [...all.slice(0, MAX_METHODS), ...declared];
   const firstAssertion = entries.length - declared.length;
   for (const [i, e] of entries.entries()) {
@@ -101,7 +109,8 @@ function readMethods(doc: Json, base: string): MethodList {
     if (id && asserts) assertion.ids.add(id);
     const jwk = methodKey(e);
     if (!jwk) continue;
-    const k = { id, jwk, canonical: canonicalJwk(jwk) };
+    const facts = methodFacts(e);
+    const k: ListedKey = facts ? { id, jwk, canonical: canonicalJwk(jwk), facts } : { id, jwk, canonical: canonicalJwk(jwk) };
     keys.push(k);
     if (asserts) assertion.keys.add(k);
   }
@@ -114,7 +123,15 @@ function readMethods(doc: Json, base: string): MethodList {
 export const mayAssert = (list: MethodList, k: ListedKey): boolean =>
   !list.assertion || list.assertion.keys.has(k) || (k.id !== undefined && list.assertion.ids.has(k.id));
 
-/** The key of the method with this absolute id, when the document embeds it with readable material. */
-export function findMethodKey(doc: Json, base: string, id: string): PublicJwk | null {
-  return methodsOf(doc, base).keys.find((k) => k.id === id)?.jwk ?? null;
+/**
+ * The method a fetched document holds under this absolute id: the document itself when it is that
+ * method (its id is the id), else one it embeds with readable material.
+ */
+export function findMethod(doc: Json, base: string, id: string): Pick<ListedKey, 'jwk' | 'facts'> | undefined {
+  const own = base === id ? methodKey(doc) : null;
+  if (own) {
+    const facts = methodFacts(doc);
+    return facts ? { jwk: own, facts } : { jwk: own };
+  }
+  return methodsOf(doc, base).keys.find((k) => k.id === id);
 }

@@ -9,7 +9,8 @@ import { shorten } from '../display.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { didOf, isDid, resolveDid, resolveDidLocally, type DidResolution } from './did.ts';
 import { describeKey, readPublicJwk, type KeyDescription, type PublicJwk } from './jwk.ts';
-import { absoluteId, findMethodKey, methodKey, methodsOf } from './methods.ts';
+import { absoluteId, findMethod, methodsOf } from './methods.ts';
+import type { MethodFacts } from './method-facts.ts';
 
 /** `key`; or no key to check with (`missing`), or a key header that is itself broken (`invalid`). */
 export type SigningKey = { key: KeyDescription } | { missing: string } | { invalid: string };
@@ -22,14 +23,14 @@ export function absoluteKid(kid: string, issuerId: string | undefined): string |
   return isDid(issuerId) ? `${didOf(issuerId)}#${kid}` : undefined;
 }
 
-type Found = { jwk: PublicJwk } | { error: string };
+type Found = { jwk: PublicJwk; facts?: MethodFacts } | { error: string };
 
 function keyInDidDocument(r: DidResolution, kid: string): Found {
   if ('error' in r) return r;
   const { keys } = methodsOf(r.doc, r.did);
   // A DID with no fragment (`did:key:z6Mk…`, as DCPV fixtures use) names its only key.
   const k = kid === r.did && keys.length === 1 ? keys[0] : keys.find((x) => x.id === kid);
-  return k ? { jwk: k.jwk } : { error: `The DID document of ${r.did} has no key ${kid}` };
+  return k ? { jwk: k.jwk, facts: k.facts } : { error: `The DID document of ${r.did} has no key ${kid}` };
 }
 
 async function fromHttp(kid: string, ctx: VerifyContext): Promise<Found> {
@@ -48,9 +49,8 @@ async function fromHttp(kid: string, ctx: VerifyContext): Promise<Found> {
   // a JWK Set (RFC 7517 §5) whose key has that kid, or the fragment as its kid.
   if (Array.isArray(doc.keys)) return keyInJwks(doc.keys, kid);
   const base = str(doc.id) ?? kid.replace(/#.*$/, '');
-  const own = base === kid ? methodKey(doc) : null;
-  const jwk = own ?? findMethodKey(doc, base, kid);
-  return jwk ? { jwk } : { error: `The document at ${kid} holds no key with that id` };
+  const m = findMethod(doc, base, kid);
+  return m ? { jwk: m.jwk, facts: m.facts } : { error: `The document at ${kid} holds no key with that id` };
 }
 
 function keyInJwks(keys: unknown[], kid: string): Found {
@@ -78,7 +78,7 @@ function headerJwk(header: Json): HeaderKey {
 const usable = (k: HeaderKey): KeyDescription | undefined => (k && 'jwk' in k ? k : undefined);
 
 function settle(found: Found, kid: string, headerKey: KeyDescription | undefined): SigningKey {
-  if ('jwk' in found) return { key: describeKey(found.jwk, `the key ${kid}`, kid) };
+  if ('jwk' in found) return { key: describeKey(found.jwk, `the key ${kid}`, kid, found.facts) };
   // The kid could not be followed; a jwk header still lets the signature be checked.
   return headerKey ? { key: headerKey } : { missing: found.error };
 }

@@ -9,7 +9,7 @@
 import { str } from '../formats/json-util.ts';
 import { isDid, resolveDid, resolveDidLocally, type DidResolution } from '../keys/did.ts';
 import { describeKey, type KeyDescription } from '../keys/jwk.ts';
-import { findMethodKey, methodKey, methodsOf } from '../keys/methods.ts';
+import { findMethod, methodsOf } from '../keys/methods.ts';
 import { multikeyToJwk } from '../keys/multikey.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { shorten } from '../display.ts';
@@ -27,7 +27,7 @@ function keyInDid(vm: string, r: DidResolution): MethodKey {
   const { keys } = methodsOf(r.doc, r.did);
   // A bare DID (`did:key:z6Mk…`, as DCPV fixtures use) names its only key.
   const k = vm === r.did && keys.length === 1 ? keys[0] : keys.find((x) => x.id === vm);
-  return k ? { key: describeKey(k.jwk, `the method ${vm}`, vm) } : { missing: `The DID document of ${r.did} has no key ${vm}` };
+  return k ? { key: describeKey(k.jwk, `the method ${vm}`, vm, k.facts) } : { missing: `The DID document of ${r.did} has no key ${vm}` };
 }
 
 async function fromHttp(vm: string, ctx: VerifyContext): Promise<MethodKey> {
@@ -43,8 +43,8 @@ async function fromHttp(vm: string, ctx: VerifyContext): Promise<MethodKey> {
     return { missing: `The verification method ${vm} could not be fetched: ${(e as Error).message}` };
   }
   const base = str(doc.id) ?? url;
-  const jwk = (base === vm ? methodKey(doc) : null) ?? findMethodKey(doc, base, vm);
-  return jwk ? { key: describeKey(jwk, `the method ${vm}`, vm) } : { missing: `The document at ${url} holds no key ${vm}` };
+  const m = findMethod(doc, base, vm);
+  return m ? { key: describeKey(m.jwk, `the method ${vm}`, vm, m.facts) } : { missing: `The document at ${url} holds no key ${vm}` };
 }
 
 export function methodKeyOf(verificationMethod: unknown, ctx: VerifyContext): MethodKey | Promise<MethodKey> {

@@ -40,7 +40,7 @@ describe('issuerBinding (DESIGN.md issuer-key rule)', () => {
     expect(await issuerBinding(ed.did, describeKey(pub(p), 'header'), ctx())).toMatchObject({ status: 'not-listed' });
     expect(await issuerBinding(didJwk(p.jwk), describeKey(pub(p), 'header'), ctx())).toMatchObject({ status: 'bound' });
     const web = new FakeWeb().json('https://issuer.test/.well-known/did.json', {
-      id: 'did:web:issuer.test', verificationMethod: [{ id: '#m', type: 'Multikey', publicKeyMultibase: ed.multibase }],
+      id: 'did:web:issuer.test', verificationMethod: [{ id: '#m', type: 'Multikey', publicKeyMultibase: ed.multibase }], assertionMethod: ['#m'],
     });
     expect(await issuerBinding('did:web:issuer.test', describeKey(pub(ed), 'kid', `${ed.did}#${ed.multibase}`), ctx(web))).toMatchObject({ status: 'bound' });
     expect(await issuerBinding('did:web:issuer.test', describeKey(pub(p), 'header'), ctx(web))).toMatchObject({ status: 'not-listed' });
@@ -56,6 +56,31 @@ describe('issuerBinding (DESIGN.md issuer-key rule)', () => {
     await issuerBinding(ISSUER, describeKey(pub(k), 'header'), ctx(web, cache));
     expect(store.size).toBe(1);
     expect(await issuerBinding(ISSUER, describeKey(pub(k), 'header'), ctx(new FakeWeb(), cache))).toMatchObject({ status: 'bound' });
+  });
+
+  it('remembers a bound key for a day, not for as long as facts are kept: a key the issuer removes stops binding the next day', async () => {
+    const [k, other] = await Promise.all([makeKey('ES256'), makeKey('ES256')]);
+    const store = new Map<string, unknown>();
+    const cache: FactCache = { get: (key) => store.get(key), set: (key, v) => void store.set(key, v) };
+    const at = (hours: number, web: FakeWeb) => createContext({ now: new Date(NOW.getTime() + hours * 3600_000), fetch: web.fetch, keyCache: cache });
+    const key = describeKey(pub(k), 'header');
+    const listed = new FakeWeb().json(ISSUER, { id: ISSUER, verificationMethod: [vm('#k1', k)], assertionMethod: ['#k1'] });
+    const removed = new FakeWeb().json(ISSUER, { id: ISSUER, verificationMethod: [vm('#k2', other)], assertionMethod: ['#k2'] });
+    expect(await issuerBinding(ISSUER, key, at(0, listed))).toMatchObject({ status: 'bound' });
+    expect(await issuerBinding(ISSUER, key, at(1, removed))).toMatchObject({ status: 'bound' });
+    expect(await issuerBinding(ISSUER, key, at(25, removed))).toMatchObject({ status: 'not-listed' });
+  });
+
+  it('does not cache a binding through a method that expires or is revoked later, and leaves an unreadable revoked date unsettled', async () => {
+    const k = await makeKey('ES256');
+    const store = new Map<string, unknown>();
+    const cache: FactCache = { get: (key) => store.get(key), set: (key, v) => void store.set(key, v) };
+    const doc = (extra: Record<string, unknown>) => new FakeWeb().json(ISSUER, { id: ISSUER, verificationMethod: [{ ...vm('#k1', k), ...extra }], assertionMethod: ['#k1'] });
+    expect(await issuerBinding(ISSUER, describeKey(pub(k), 'header'), ctx(doc({ expires: '2030-01-01T00:00:00Z' }), cache))).toMatchObject({ status: 'bound' });
+    expect(store.size).toBe(0);
+    expect(await issuerBinding(ISSUER, describeKey(pub(k), 'header'), ctx(doc({ revoked: 'yesterday' })))).toMatchObject({ status: 'unresolvable' });
+    // null is no value (JSON-LD 1.1 §4.1).
+    expect(await issuerBinding(ISSUER, describeKey(pub(k), 'header'), ctx(doc({ revoked: null, expires: null })))).toMatchObject({ status: 'bound' });
   });
 });
 

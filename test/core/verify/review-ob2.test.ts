@@ -158,3 +158,38 @@ describe('review: OB 2.0 revocation for hosted badges', () => {
     expect(check(r, 'revocation')).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
   });
 });
+
+describe('review: the OB 2.0 signing key (§SignedBadge Verification step 4, §CryptographicKey)', () => {
+  it('the JWS header\'s own kid and jwk are never used: a badge signed by another key fails under the issuer\'s', async () => {
+    const { web } = await makeIssuer();
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+    const { exportJWK } = await import('jose');
+    web.json('https://evil.test/key.json', { '@context': CTX, type: 'CryptographicKey', id: 'https://evil.test/key.json', owner: ISSUER, publicKeyPem: 'x' });
+    const r = await verify(await signJws(await assertion(), privateKey, { alg: 'RS256', kid: 'https://evil.test/key.json', jwk: await exportJWK(publicKey) }), { fetch: web.fetch, now: NOW });
+    expect(check(r, 'signature')?.outcome, show(r)).toBe('fail');
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('a CryptographicKey that says it is revoked or expired vouches for nothing: not valid, not called forged', async () => {
+    // OB 2.0 defines no such member; its CryptographicKey is the security vocabulary's Key (sec:revoked, sec:expiration).
+    const { web, privateKey, pem } = await makeIssuer();
+    const jws = await signJws(await assertion(), privateKey);
+    for (const said of [{ revoked: true }, { revoked: '2025-06-01T00:00:00Z' }, { expires: '2026-01-01T00:00:00Z' }]) {
+      web.json(KEY, { '@context': CTX, type: 'CryptographicKey', id: KEY, owner: ISSUER, publicKeyPem: pem, ...said });
+      const r = await verify(jws, { fetch: web.fetch, now: NOW });
+      expect(check(r, 'signature')?.outcome, JSON.stringify(said)).toBe('pass');
+      expect(check(r, 'issuer-key')?.outcome, show(r)).toBe('indeterminate');
+    }
+    for (const said of [{ revoked: false }, { expires: '2030-01-01T00:00:00Z' }]) {
+      web.json(KEY, { '@context': CTX, type: 'CryptographicKey', id: KEY, owner: ISSUER, publicKeyPem: pem, ...said });
+      expect((await verify(jws, { fetch: web.fetch, now: NOW })).verdict, JSON.stringify(said)).toBe('valid');
+    }
+  });
+
+  it('a revoked key embedded in the hosted profile vouches for nothing either', async () => {
+    const { web, privateKey, pem } = await makeIssuer();
+    web.json(ISSUER, { '@context': CTX, type: 'Issuer', id: ISSUER, name: 'Test Issuer', url: 'https://issuer.test', email: 'badges@issuer.test', publicKey: [{ id: KEY, type: 'CryptographicKey', owner: ISSUER, publicKeyPem: pem, revoked: true }] });
+    const r = await verify(await signJws(await assertion(), privateKey), { fetch: web.fetch, now: NOW });
+    expect(check(r, 'issuer-key')?.outcome, show(r)).toBe('indeterminate');
+  });
+});
