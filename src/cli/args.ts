@@ -20,7 +20,7 @@ export class UsageError extends Error {}
 /** The exit statuses (DESIGN.md "The command line"); scripts rely on them, so they never change. */
 export const EXIT = { valid: 0, notValid: 1, usageOrUnreadable: 2 } as const;
 
-export const USAGE = `Usage: lanyard <file | dir | url | ->... [--recipient EMAIL]... [--now ISO-8601] [--map URL-PREFIX=DIR]... [--offline] [--json]
+export const USAGE = `Usage: lanyard <file | dir | url | ->... [--recipient EMAIL]... [--now ISO-8601] [--lang TAG] [--map URL-PREFIX=DIR]... [--offline] [--json]
        lanyard --help | --version
 
 Verifies Open Badges (baked PNG or SVG, JSON, compact JWS/JWT, or an http(s) URL), one after
