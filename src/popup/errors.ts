@@ -28,6 +28,7 @@ const BY_CODE: Record<string, MessageKey> = {
   AUTHORIZATION_FAILED: 'errorAuthorizationFailed',
   ERR_NOT_FOUND: 'errorNotFound',
   ERR_NOT_A_BADGE: 'errorNotABadge',
+  ERR_NOT_BAKED: 'errorNotBaked',
   ERR_LINK_CREDENTIALS: 'errorLinkCredentials',
   ERR_UNSUPPORTED_CREDENTIAL: 'errorUnsupportedCredential',
   ERR_NO_BAKED_IMAGE: 'errorNoBakedImage',

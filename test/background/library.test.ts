@@ -11,6 +11,17 @@ const bytes = async (p: string) => new Uint8Array(await (await fetch(url(p))).ar
 const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64');
 const text = (t: string) => ({ kind: 'text' as const, text: t });
 const file = (name: string, u: Uint8Array) => ({ kind: 'file' as const, name, base64: b64(u) });
+/** The PNG without its chunks of one type (PNG §5.3: length, type, data, CRC). */
+function withoutChunk(png: Uint8Array, type: string): Uint8Array {
+  const parts: Uint8Array[] = [png.subarray(0, 8)];
+  for (let at = 8; at < png.length; ) {
+    const length = new DataView(png.buffer, png.byteOffset + at).getUint32(0);
+    const end = at + 12 + length;
+    if (new TextDecoder().decode(png.subarray(at + 4, at + 8)) !== type) parts.push(png.subarray(at, end));
+    at = end;
+  }
+  return Buffer.concat(parts);
+}
 
 describe('import', () => {
   it('verifies and stores each kind of input with its original bytes', async () => {
@@ -73,6 +84,20 @@ describe('import', () => {
     const h = await harness();
     await expect(h.app.library.import(text('hello there'))).rejects.toMatchObject({ code: 'ERR_NOT_A_BADGE' });
     await expect(h.app.library.import(file('x.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2])))).rejects.toMatchObject({ code: 'ERR_NOT_A_BADGE' });
+    expect(await h.db.badges.count()).toBe(0);
+  });
+
+  it('says when a picture carries no badge data, and what to fetch instead (a plain image is the commonest wrong file)', async () => {
+    const h = await harness();
+    // A sound PNG and SVG with no openbadges chunk or element: pictures, not baked badges.
+    const png = new Uint8Array(readFileSync('test/fixtures/conformance/baking/ob30_simple-json.png'));
+    const plainPng = withoutChunk(png, 'iTXt');
+    const plainSvg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>');
+    for (const [name, bytes] of [['picture.png', plainPng], ['picture.svg', plainSvg]] as const) {
+      const refused = h.app.library.import(file(name, bytes));
+      await expect(refused).rejects.toMatchObject({ code: 'ERR_NOT_BAKED' });
+      await expect(refused).rejects.toThrow(/no badge data/);
+    }
     expect(await h.db.badges.count()).toBe(0);
   });
 

@@ -4,6 +4,7 @@
  * again (one or all, with progress in the accounts' sync state), and downloads.
  */
 import type { Fetch } from '../../core/verify/context.ts';
+import { ErrorCodes } from '../../core/errors.ts';
 import type { ImportSource } from '../../messaging/protocol.ts';
 import type { BadgeDetail, BadgeView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
@@ -107,6 +108,11 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     if (result.input.kind === 'unknown' && parse?.outcome === 'pass' && signature?.code === 'ERR_UNSUPPORTED') {
       // Read, but of a kind the engine does not verify yet (pipeline.ts: an SD-JWT): nothing to show or to trust.
       throw new ServiceError(E.UNSUPPORTED_CREDENTIAL, `Lanyard cannot add this credential yet: ${signature.message}`);
+    }
+    if (parse?.code === ErrorCodes.PARSE_NOT_BAKED) {
+      // OB 2.0 §Baking, OB 3.0 §Baked Badge: the badge travels inside its image. A sound image without
+      // it is the commonest wrong file (the picture saved from a page), and says what to get instead.
+      throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a picture, not a baked badge (${parse.message}). Download the badge from its issuer or backpack, or paste its link`);
     }
     if (result.input.kind === 'unknown' || parse?.outcome === 'fail') {
       throw new ServiceError(E.NOT_A_BADGE, `This is not a badge Lanyard can read: ${parse?.message ?? 'unknown format'}`);
