@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountView, BadgeView } from '../messaging/views.ts';
+import type { ImportedView } from '../messaging/protocol.ts';
 import type { FilesScreen, PopupActions } from './actions.ts';
 import { EnvContext, useEnv, type PopupEnv } from './env.ts';
 import { errorText } from './errors.ts';
@@ -124,7 +125,7 @@ function Shell({ start }: { start?: FilesScreen }) {
   } else if (route.name === 'welcome') {
     screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onRestore={() => go({ name: 'settings' })} />;
   } else if (route.name === 'import') {
-    screen = <ImportScreen onImported={() => void data.reload()} onOpen={(b: BadgeView) => setStack([{ name: 'list' }, { name: 'badge', key: b.key, added: true }])} />;
+    screen = <ImportScreen onImported={() => void data.reload()} onOpen={(b: ImportedView) => setStack([{ name: 'list' }, { name: 'badge', key: b.key, added: b.alreadyHeld ? 'again' : 'new' }])} />;
   } else if (route.name === 'accounts') {
     screen = <AccountsScreen accounts={state?.accounts ?? []} onAdd={() => go({ name: 'welcome' })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onSignInAgain={signInAgain} onChanged={() => void data.reload()} />;
   } else if (route.name === 'addresses') {

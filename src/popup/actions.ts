@@ -4,7 +4,7 @@
  * things only a page can do: permission prompts, clipboard, saving files), tests and the preview
  * pass mock-actions.ts.
  */
-import type { ImportSource, PingReply, PopupToBackground, Reply, SignInRequest, SignOutReply, StateReply } from '../messaging/protocol.ts';
+import type { ImportedView, ImportSource, PingReply, PopupToBackground, Reply, SignInRequest, SignOutReply, StateReply } from '../messaging/protocol.ts';
 import type { Send } from '../messaging/send.ts';
 import type { AccountId, AccountView, BadgeDetail, BadgeView, EmailView, Settings } from '../messaging/views.ts';
 import { hostPattern, originPattern } from './hosts.ts';
@@ -19,7 +19,7 @@ export interface PopupActions {
   getBadge(key: string): Promise<Reply<BadgeDetail>>;
   /** One badge, or every cached badge without a key; progress shows in the accounts' sync state. */
   verify(key?: string): Promise<Reply<{ verified: number }>>;
-  importBadge(source: ImportSource): Promise<Reply<BadgeView>>;
+  importBadge(source: ImportSource): Promise<Reply<ImportedView>>;
   removeBadge(key: string): Promise<Reply<{ removed: boolean }>>;
   /** Asks for host access to the backpack (so call it straight from the click), then signs in. */
   signIn(request: SignInRequest): Promise<Reply<AccountView>>;

@@ -107,6 +107,9 @@ describe('import', () => {
     const a = await h.app.library.import(file('a.png', png));
     const b = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
     expect(b.key).toBe(a.key);
+    // The reply says the badge was there already, so the popup does not say "Added" a second time.
+    expect(a.alreadyHeld).toBeUndefined();
+    expect(b.alreadyHeld).toBe(true);
     expect(await h.db.badges.count()).toBe(1);
     expect((await h.db.badges.get(a.key))!.original.kind).toBe('png');
   });

@@ -5,7 +5,7 @@
  */
 import type { Fetch } from '../../core/verify/context.ts';
 import { ErrorCodes } from '../../core/errors.ts';
-import type { ImportSource } from '../../messaging/protocol.ts';
+import type { ImportedView, ImportSource } from '../../messaging/protocol.ts';
 import type { BadgeDetail, BadgeView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import { sortTimeOf } from '../../core/share/dates.ts';
@@ -93,6 +93,11 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
 
   /** Verifies and stores one input in an account (the local backpack by default); the same badge (by id) is updated, not duplicated. */
   async function importInput(bytes: Uint8Array, opts: ImportOptions = {}): Promise<BadgeRecord> {
+    return (await importOne(bytes, opts)).record;
+  }
+
+  /** importInput, and whether the badge was held already under the key it was written to (the same id, link or content). */
+  async function importOne(bytes: Uint8Array, opts: ImportOptions = {}): Promise<{ record: BadgeRecord; alreadyHeld: boolean }> {
     const { fileName, accountId = LOCAL, key: keyHint } = opts;
     // Fetch §5.4 Request constructor: a URL that includes credentials throws a TypeError, so such a
     // link is never fetched: it could only be stored unchecked, with the password in it. (A backup
@@ -157,7 +162,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       });
       // The same badge added again while its issuer cannot be reached keeps its last complete result (last-complete.ts).
       const badge = keepLastComplete(existing, fresh, log, now());
-      if (await db.saveBadgeIf(badge, existing)) return badge.record;
+      if (await db.saveBadgeIf(badge, existing)) return { record: badge.record, alreadyHeld: existing !== undefined };
       if (attempt >= STALE_TRIES) throw new ServiceError(E.BUSY, 'This badge changed in Lanyard while it was being added: add it again');
     }
   }
@@ -181,9 +186,10 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
   return {
     importInput,
 
-    async import(source: ImportSource): Promise<BadgeView> {
-      const r = source.kind === 'text' ? await importInput(new TextEncoder().encode(source.text.trim())) : await importInput(fromBase64(source.base64), { fileName: source.name });
-      return badgeView(r, await ownOrigins(db));
+    /** One badge the user adds; the reply says when it was held already, which the popup says instead of "Added". */
+    async import(source: ImportSource): Promise<ImportedView> {
+      const { record, alreadyHeld } = source.kind === 'text' ? await importOne(new TextEncoder().encode(source.text.trim())) : await importOne(fromBase64(source.base64), { fileName: source.name });
+      return { ...badgeView(record, await ownOrigins(db)), ...(alreadyHeld ? { alreadyHeld } : {}) };
     },
 
     /** Every badge, or with a limit only the newest (and any that tie with the last): the popup's first screen. Newest first. */

@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { shownName } from '../display.ts';
-import type { BadgeView } from '../../messaging/views.ts';
+import type { ImportedView } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { Icon } from '../ui/Icon.tsx';
@@ -15,7 +15,7 @@ import { Sentence, slot } from '../ui/Sentence.tsx';
 import { displayText } from '../../core/share/display.ts';
 import { IMPORT_ACCEPT, readFileForImport } from './file-source.ts';
 
-export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void }) {
+export function ImportPanel({ onImported }: { onImported(badge: ImportedView): void }) {
   const { t, actions } = useEnv();
   const [text, setText] = useState('');
   const [over, setOver] = useState(false);
@@ -34,7 +34,7 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
   const run = async (items: readonly ({ kind: 'text'; text: string } | File)[]) => {
     if (busy) return;
     setBusy(true);
-    let last: BadgeView | undefined;
+    let last: ImportedView | undefined;
     let added = 0;
     const errors: string[] = [];
     const named = (name: string, text: string) => (name ? t('importFileError', displayText(name, 80), text) : text);
@@ -54,7 +54,7 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
     }
     setBusy(false);
     setPasteRefused(errors.length > 0 && items.some((s) => 'kind' in s));
-    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: <Sentence text={t('importDone', slot(0))} words={[shownName(last, t)]} /> } : undefined);
+    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: <Sentence text={t(last.alreadyHeld ? 'importAgain' : 'importDone', slot(0))} words={[shownName(last, t)]} /> } : undefined);
     if (last && !errors.length) onImported(last);
   };
   const files = async (list: FileList | null | undefined) => {
