@@ -8,6 +8,7 @@ import type { ImportedView, ImportSource, PingReply, PopupToBackground, Reply, S
 import type { Send } from '../messaging/send.ts';
 import type { AccountId, AccountView, BadgeDetail, BadgeView, EmailView, Settings } from '../messaging/views.ts';
 import { hostPattern, originPattern } from './hosts.ts';
+import { badgeDataUrl } from '../core/share/badge-data-urls.ts';
 
 export type Download = 'baked' | 'json';
 
@@ -113,7 +114,9 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       // asked here, first thing in the click (a prompt needs its gesture), so the badge is read at
       // once, not kept unread as "Badge at host" with an "Allow access" to find later. Refused, it
       // is added unread, as before.
-      const link = source.kind === 'text' && /^https?:\/\//i.test(source.text.trim()) ? hostPattern(source.text.trim()) : undefined;
+      // A badge page whose data lives elsewhere (Credly's) is read from the data's host (library.ts import).
+      const pasted = source.kind === 'text' ? source.text.trim() : '';
+      const link = /^https?:\/\//i.test(pasted) ? hostPattern(badgeDataUrl(pasted) ?? pasted) : undefined;
       if (link && (await platform.requestOrigins([link]))) await call('hosts/confirm', { patterns: [link] });
       return call('badges/import', { source });
     },

@@ -38,6 +38,15 @@ describe('importing a pasted link', () => {
     expect(refused.log).toEqual(['request http://127.0.0.1/*', 'send badges/import']);
   });
 
+  it("a Credly badge page asks for the host its badge data is read from (api.credly.com), not the page's", async () => {
+    const { actions, log, sent } = setup();
+    const page = 'https://www.credly.com/badges/0b1e0f5c-1234-4abc-9def-0123456789ab/public_url';
+    await actions.importBadge({ kind: 'text', text: page });
+    expect(log).toEqual(['request https://api.credly.com/*', 'send hosts/confirm', 'send badges/import']);
+    // The page is what is sent: the background maps it too (library.ts import).
+    expect(sent.at(-1)?.args).toEqual({ source: { kind: 'text', text: page } });
+  });
+
   it('asks nothing for a pasted JWS or a file', async () => {
     const { actions, log } = setup();
     await actions.importBadge({ kind: 'text', text: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' });

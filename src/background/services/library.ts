@@ -22,6 +22,7 @@ import type { Verifier } from './verifier.ts';
 import { badgeDetail, badgeView } from './views.ts';
 import { ownOrigins } from './image-hosts.ts';
 import { bakedImageKind } from './baked-image.ts';
+import { badgeDataUrl } from './badge-data-urls.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
 
@@ -188,7 +189,12 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
 
     /** One badge the user adds; the reply says when it was held already, which the popup says instead of "Added". */
     async import(source: ImportSource): Promise<ImportedView> {
-      const { record, alreadyHeld } = source.kind === 'text' ? await importOne(new TextEncoder().encode(source.text.trim())) : await importOne(fromBase64(source.base64), { fileName: source.name });
+      // A badge page whose data lives elsewhere (Credly's www.credly.com/badges/{id}, the link users
+      // copy) is read, and kept, by its data's link: fetched as it is, it answered HTML and was kept
+      // as "Badge at www.credly.com", never checked (badge-data-urls.ts, the rule hover uses).
+      const pasted = source.kind === 'text' ? source.text.trim() : '';
+      const text = source.kind === 'text' ? (badgeDataUrl(pasted) ?? pasted) : '';
+      const { record, alreadyHeld } = source.kind === 'text' ? await importOne(new TextEncoder().encode(text)) : await importOne(fromBase64(source.base64), { fileName: source.name });
       return { ...badgeView(record, await ownOrigins(db)), ...(alreadyHeld ? { alreadyHeld } : {}) };
     },
 
