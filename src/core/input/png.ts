@@ -2,8 +2,11 @@
  * Baked PNG reader (OB 2.0 §Baking PNG; OB 3.0 docformat §Baked Badge; PNG spec §5, §11.3.4).
  * Walks every chunk from the signature to IEND with bounds checks, so a truncated or corrupt file is
  * a ParseError, and returns the text of the FIRST chunk that carries a badge:
- *  - iTXt `openbadges` (OB 2.0/1.x) or `openbadgecredential` (OB 3.0), compressed or not;
- *  - legacy tEXt / zTXt `openbadges` (pre-2013 bakers stored the hosted assertion URL there).
+ *  - iTXt `openbadges` (OB 2.0/1.x), `openbadgecredential` (OB 3.0) or `clrcredential` (CLR 2.0),
+ *    compressed or not;
+ *  - zTXt with any of these keywords: 1EdTech's validator reads every text entry that has a `text`
+ *    value, which ImageIO gives iTXt and zTXt (DCPV inspector-vc PngParser, Keys OB20, OB30, CLR20);
+ *  - legacy tEXt `openbadges` (pre-2013 bakers stored the hosted assertion URL there).
  */
 import { ErrorCodes, ParseError } from '../errors.ts';
 import { crc32 } from './crc32.ts';
@@ -13,8 +16,8 @@ import { decodeLatin1, decodeUtf8 } from './text.ts';
 export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
 /** Keywords that mark a baked badge, per chunk type. */
-const ITXT_KEYWORDS = new Set(['openbadges', 'openbadgecredential']);
-const LEGACY_KEYWORDS = new Set(['openbadges']);
+const BADGE_KEYWORDS = new Set(['openbadges', 'openbadgecredential', 'clrcredential']);
+const TEXT_KEYWORDS = new Set(['openbadges']);
 /** PNG §5.3: a chunk length is at most 2^31 − 1. */
 const MAX_CHUNK_LENGTH = 0x7fffffff;
 
@@ -124,7 +127,7 @@ export async function readBakedPng(bytes: Uint8Array): Promise<BakedPngText> {
     if (chunk.type !== 'iTXt' && chunk.type !== 'tEXt' && chunk.type !== 'zTXt') continue;
     const kw = keywordOf(chunk.data);
     if (!kw) continue;
-    const wanted = chunk.type === 'iTXt' ? ITXT_KEYWORDS : LEGACY_KEYWORDS;
+    const wanted = chunk.type === 'tEXt' ? TEXT_KEYWORDS : BADGE_KEYWORDS;
     if (!wanted.has(kw.keyword)) continue;
     checkCrc(bytes, chunk);
     const text =
@@ -135,5 +138,5 @@ export async function readBakedPng(bytes: Uint8Array): Promise<BakedPngText> {
           : legacyText(chunk.data.subarray(kw.nul + 1));
     return { chunk: chunk.type, keyword: kw.keyword, text };
   }
-  throw new ParseError(ErrorCodes.PARSE_NOT_BAKED, 'The PNG carries no openbadges or openbadgecredential text chunk');
+  throw new ParseError(ErrorCodes.PARSE_NOT_BAKED, 'The PNG carries no openbadges, openbadgecredential or clrcredential text chunk');
 }
