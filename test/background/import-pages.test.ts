@@ -51,11 +51,14 @@ describe('a badge page pasted into Add a badge', () => {
     expect(await h.db.badges.count()).toBe(1);
   });
 
-  it('any other page is still fetched as it is (a web page: kept unchecked, never invalid)', async () => {
+  it('any other page is fetched as it is; one that answers a web page is not added, and the answer says what to paste instead', async () => {
     const { h, fetched } = await setup();
     const other = 'https://api.credly.com/some/page';
-    const view = await h.app.library.import({ kind: 'text', text: other });
+    // It was kept as "Badge at api.credly.com", a badge that was never one and never could be checked.
+    const refused = h.app.library.import({ kind: 'text', text: other });
+    await expect(refused).rejects.toMatchObject({ code: 'ERR_WEB_PAGE' });
+    await expect(refused).rejects.toThrow(/web page/);
     expect(fetched).toContain(other);
-    expect(view.verdict).toBe('indeterminate');
+    expect(await h.db.badges.count()).toBe(0);
   });
 });

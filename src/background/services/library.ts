@@ -115,6 +115,12 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // Read, but of a kind the engine does not verify yet (pipeline.ts: an SD-JWT): nothing to show or to trust.
       throw new ServiceError(E.UNSUPPORTED_CREDENTIAL, `Lanyard cannot add this credential yet: ${signature.message}`);
     }
+    if (!keyHint && !result.badge && result.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE)) {
+      // A link that answered a web page (pipeline.ts isWebPage) holds no badge Lanyard could ever
+      // check: it was kept as "Badge at <host>". Not added; said, with what to paste instead. (A
+      // backup's entry, keyHint, is restored as it was kept.)
+      throw new ServiceError(E.WEB_PAGE, 'That link opens a web page, not the badge\'s data, so it was not added: paste the link to the badge\'s data, or download the badge from that page and add the file');
+    }
     if (parse?.code === ErrorCodes.PARSE_NOT_BAKED) {
       // OB 2.0 §Baking, OB 3.0 §Baked Badge: the badge travels inside its image. A sound image without
       // it is the commonest wrong file (the picture saved from a page), and says what to get instead.
