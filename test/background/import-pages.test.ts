@@ -18,6 +18,8 @@ const DOCS: Record<string, object> = {
   [`${API}/badge_classes/c1`]: { '@context': CTX, type: 'BadgeClass', id: `${API}/badge_classes/c1`, name: 'Cloud Basics', issuer: `${API}/issuers/i1`, criteria: { narrative: 'x' }, image: `${API}/i.png` },
   [`${API}/issuers/i1`]: { '@context': CTX, type: 'Issuer', id: `${API}/issuers/i1`, name: 'Example Academy', url: 'https://academy.example', email: 'badges@academy.example' },
 };
+/** A picture with no badge inside (a 1×1 PNG: IHDR, IEND). */
+const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0, 73, 69, 78, 68, 0xae, 0x42, 0x60, 0x82]);
 const HTML = '<!DOCTYPE html><html><head><title>Cloud Basics</title></head><body>Cloud Basics</body></html>';
 
 async function setup() {
@@ -27,6 +29,8 @@ async function setup() {
       const url = String(input);
       fetched.push(url);
       if (DOCS[url]) return new Response(JSON.stringify(DOCS[url]), { headers: { 'content-type': 'application/json' } });
+      if (url.endsWith('.png')) return new Response(PNG, { headers: { 'content-type': 'image/png' } });
+      if (url.endsWith('/list.json')) return new Response('{"data":[{"id":1}]}', { headers: { 'content-type': 'application/json' } });
       return new Response(HTML, { headers: { 'content-type': 'text/html; charset=utf-8' } });
     },
     permissions: { contains: async (u: string) => new URL(u).origin === 'https://api.credly.com', request: async () => false },
@@ -59,6 +63,14 @@ describe('a badge page pasted into Add a badge', () => {
     await expect(refused).rejects.toMatchObject({ code: 'ERR_WEB_PAGE' });
     await expect(refused).rejects.toThrow(/web page/);
     expect(fetched).toContain(other);
+    expect(await h.db.badges.count()).toBe(0);
+  });
+
+  it('a link to a picture with no badge inside, or to JSON that is no badge, is not added as an invalid badge: it is no badge at all', async () => {
+    const { h } = await setup();
+    // Both were kept as an invalid "Badge at api.credly.com" ("does not serve a badge"): a false invalid.
+    await expect(h.app.library.import({ kind: 'text', text: `${API}/i.png` })).rejects.toMatchObject({ code: 'ERR_NOT_BAKED' });
+    await expect(h.app.library.import({ kind: 'text', text: `${API}/list.json` })).rejects.toMatchObject({ code: 'ERR_NOT_A_BADGE' });
     expect(await h.db.badges.count()).toBe(0);
   });
 });

@@ -23,6 +23,7 @@ import { badgeDetail, badgeView } from './views.ts';
 import { ownOrigins } from './image-hosts.ts';
 import { bakedImageKind } from './baked-image.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
+import { noBadgeData } from './no-badge-data.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
 
@@ -121,13 +122,18 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // backup's entry, keyHint, is restored as it was kept.)
       throw new ServiceError(E.WEB_PAGE, 'That link opens a web page, not the badge\'s data, so it was not added: paste the link to the badge\'s data, or download the badge from that page and add the file');
     }
-    if (parse?.code === ErrorCodes.PARSE_NOT_BAKED) {
+    // No badge was read at all: the input (parse), or what a pasted link served (structure), was no
+    // Open Badge (no-badge-data.ts). A link's was kept as an invalid "Badge at <host>", a false
+    // invalid; a backup's entry (keyHint) is restored as it was kept.
+    const none = noBadgeData(result);
+    const refused = none && (none.id === 'parse' || !keyHint) ? none : undefined;
+    if (refused?.code === ErrorCodes.PARSE_NOT_BAKED) {
       // OB 2.0 §Baking, OB 3.0 §Baked Badge: the badge travels inside its image. A sound image without
       // it is the commonest wrong file (the picture saved from a page), and says what to get instead.
-      throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a picture, not a baked badge (${parse.message}). Download the badge from its issuer or backpack, or paste its link`);
+      throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a picture, not a baked badge (${refused.message}). Download the badge from its issuer or backpack, or paste its link`);
     }
-    if (result.input.kind === 'unknown' || parse?.outcome === 'fail') {
-      throw new ServiceError(E.NOT_A_BADGE, `This is not a badge Lanyard can read: ${parse?.message ?? 'unknown format'}`);
+    if (result.input.kind === 'unknown' || parse?.outcome === 'fail' || refused) {
+      throw new ServiceError(E.NOT_A_BADGE, `This is not a badge Lanyard can read: ${(refused ?? parse)?.message ?? 'unknown format'}`);
     }
     const kind = result.input.kind;
     const url = kind === 'url' ? new TextDecoder().decode(bytes).trim() : undefined;
