@@ -88,6 +88,9 @@ export interface PopupPlatform {
   openInTab?(screen: FilesScreen): void;
 }
 
+/** A host name (with a dot and a letter-only top-level label, an optional port) then a path, no scheme, no space. */
+const BARE_LINK = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?\/\S*$/i;
+
 const failure = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
 
 /** The real actions: messages to the background over `send`, and the page-only bits over `platform`. */
@@ -109,7 +112,11 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
     listBadges: (limit) => call('badges/list', limit === undefined ? {} : { limit }),
     getBadge: (key) => call('badges/get', { key }),
     verify: (key) => call('badges/verify', key === undefined ? {} : { key }),
-    async importBadge(source) {
+    async importBadge(given) {
+      // A link pasted without its scheme (host and path, as cards and pages print it) is the https
+      // link it names, as a browser's address bar reads it; anything else goes as it is.
+      const bare = given.kind === 'text' ? given.text.trim() : '';
+      const source = BARE_LINK.test(bare) ? { kind: 'text' as const, text: `https://${bare}` } : given;
       // A pasted link is read from its host, which Lanyard may reach only with the user's leave:
       // asked here, first thing in the click (a prompt needs its gesture), so the badge is read at
       // once, not kept unread as "Badge at host" with an "Allow access" to find later. Refused, it

@@ -47,6 +47,18 @@ describe('importing a pasted link', () => {
     expect(sent.at(-1)?.args).toEqual({ source: { kind: 'text', text: page } });
   });
 
+  it('a link pasted without its https:// (www.credly.com/badges/…, typed or copied from a card) is read as the https link it names', async () => {
+    const { actions, log, sent } = setup();
+    await actions.importBadge({ kind: 'text', text: ' badges.example.org/assertions/1 ' });
+    expect(log).toEqual(['request https://badges.example.org/*', 'send hosts/confirm', 'send badges/import']);
+    expect(sent.at(-1)?.args).toEqual({ source: { kind: 'text', text: 'https://badges.example.org/assertions/1' } });
+    // Text that is no host and path is sent as it is (a JWS, JSON, a word): the background says what it is.
+    for (const text of ['eyJhbGciOiJFZERTQSJ9.e30.c2ln', 'hello there', 'example.org', '{"a":"b/c"}']) {
+      await actions.importBadge({ kind: 'text', text });
+      expect(sent.at(-1)?.args).toEqual({ source: { kind: 'text', text } });
+    }
+  });
+
   it('asks nothing for a pasted JWS or a file', async () => {
     const { actions, log } = setup();
     await actions.importBadge({ kind: 'text', text: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' });
