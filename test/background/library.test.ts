@@ -1,5 +1,6 @@
 /** The local backpack: import (URL, PNG, SVG, JSON, JWS), list, detail, remove, verify again, downloads, and the backup round trip. */
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fromBase64 } from '../../src/background/services/base64.ts';
 import { parseMessage } from '../../src/messaging/validate.ts';
@@ -99,6 +100,21 @@ describe('import', () => {
       await expect(refused).rejects.toThrow(/no badge data/);
     }
     expect(await h.db.badges.count()).toBe(0);
+  });
+
+  it('reads a compressed SVG (SVGZ, gzip) as the SVG it holds, and keeps that SVG; a gzip bomb is refused', async () => {
+    const h = await harness();
+    const svg = new Uint8Array(readFileSync('test/fixtures/conformance/baking/ob30_simple-json.svg'));
+    const view = await h.app.library.import(file('simple.svgz', new Uint8Array(gzipSync(svg))));
+    const stored = (await h.db.badges.get(view.key))!;
+    expect(stored.original.kind).toBe('svg');
+    // What is kept (downloaded, drawn in a picker) is the SVG itself, not its compressed bytes.
+    expect((await h.db.originals.get(view.key))!.bytes).toEqual(svg);
+    expect(view.name).toBe((await h.app.library.import(file('simple.svg', svg))).name);
+    // 64 MiB of nothing in 64 KiB: refused at the cap, nothing kept.
+    const bomb = new Uint8Array(gzipSync(new Uint8Array(64 * 1024 * 1024), { level: 9 }));
+    await expect(h.app.library.import(file('bomb.svgz', bomb))).rejects.toMatchObject({ code: 'ERR_NOT_A_BADGE' });
+    expect(await h.db.badges.count()).toBe(1);
   });
 
   it('stores one copy of a badge imported twice, keeping the baked image', async () => {

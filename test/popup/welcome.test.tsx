@@ -156,6 +156,13 @@ describe('local backpack', () => {
     expect(screen.getByText('kayak')).toBeTruthy();
   });
 
+  it('the file picker offers every kind of file a badge comes in: baked PNG, SVG and SVGZ, JSON and JSON-LD, a JWS', async () => {
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const accept = ((await screen.findByLabelText('Choose files…')) as HTMLInputElement).accept.split(',');
+    expect(accept).toEqual(expect.arrayContaining(['.png', '.svg', '.svgz', '.json', '.jsonld', '.jws', '.jwt', 'application/ld+json']));
+  });
+
   it('a refused paste stays in the box, marked invalid and described by the answer, until it is changed', async () => {
     renderApp({ scenario: 'first-run' });
     fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));

@@ -24,6 +24,7 @@ import { ownOrigins } from './image-hosts.ts';
 import { bakedImageKind } from './baked-image.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
 import { noBadgeData } from './no-badge-data.ts';
+import { ungzipped } from './gzip-file.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
 
@@ -206,7 +207,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // as "Badge at www.credly.com", never checked (badge-data-urls.ts, the rule hover uses).
       const pasted = source.kind === 'text' ? source.text.trim() : '';
       const text = source.kind === 'text' ? (badgeDataUrl(pasted) ?? pasted) : '';
-      const { record, alreadyHeld } = source.kind === 'text' ? await importOne(new TextEncoder().encode(text)) : await importOne(fromBase64(source.base64), { fileName: source.name });
+      const { record, alreadyHeld } = source.kind === 'text' ? await importOne(new TextEncoder().encode(text)) : await importOne(await ungzipped(fromBase64(source.base64)), { fileName: source.name });
       return { ...badgeView(record, await ownOrigins(db)), ...(alreadyHeld ? { alreadyHeld } : {}) };
     },
 

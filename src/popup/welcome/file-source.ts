@@ -7,7 +7,7 @@ export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 /** The longest file name a message carries (src/messaging/validate.ts). */
 const MAX_NAME = 255;
 
-export const IMPORT_ACCEPT = '.png,.svg,.json,.jws,.jwt,.txt,image/png,image/svg+xml,application/json';
+export const IMPORT_ACCEPT = '.png,.svg,.svgz,.json,.jsonld,.jws,.jwt,.txt,image/png,image/svg+xml,application/json,application/ld+json';
 
 function bytesToSource(name: string, bytes: Uint8Array): ImportSource {
   let binary = '';
