@@ -9,6 +9,8 @@ import type { Send } from '../messaging/send.ts';
 import type { AccountId, AccountView, BadgeDetail, BadgeView, EmailView, Settings } from '../messaging/views.ts';
 import { hostPattern, originPattern } from './hosts.ts';
 import { badgeDataUrl } from '../core/share/badge-data-urls.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_TEXT } from '../messaging/validate.ts';
+import { bytesToSource } from './welcome/file-source.ts';
 
 export type Download = 'baked' | 'json';
 
@@ -116,7 +118,14 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       // A link pasted without its scheme (host and path, as cards and pages print it) is the https
       // link it names, as a browser's address bar reads it; anything else goes as it is.
       const bare = given.kind === 'text' ? given.text.trim() : '';
-      const source = BARE_LINK.test(bare) ? { kind: 'text' as const, text: `https://${bare}` } : given;
+      let source: ImportSource = BARE_LINK.test(bare) ? { kind: 'text', text: `https://${bare}` } : given;
+      // A text longer than a text message carries (a credential with its image inside) goes as the
+      // file it could have been, up to a file's limit: the worker's guard refused it as a bad message.
+      if (source.kind === 'text' && source.text.length > MAX_IMPORT_TEXT) {
+        const bytes = new TextEncoder().encode(source.text);
+        if (bytes.length > MAX_IMPORT_BYTES) return failure('ERR_PASTE_TOO_LARGE', 'the pasted text is larger than any badge');
+        source = bytesToSource('pasted', bytes);
+      }
       // A pasted link is read from its host, which Lanyard may reach only with the user's leave:
       // asked here, first thing in the click (a prompt needs its gesture), so the badge is read at
       // once, not kept unread as "Badge at host" with an "Allow access" to find later. Refused, it

@@ -72,6 +72,7 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_PARSE_JWS: 'errorNotABadge',
   ERR_DUPLICATE: 'errorDuplicate',
   ERR_FILE_TOO_LARGE: 'errorFileTooLarge',
+  ERR_PASTE_TOO_LARGE: 'errorPasteTooLarge',
   ERR_EMAIL_UNVERIFIED: 'errorEmailUnverified',
   ERR_EMAIL_PRIMARY: 'errorEmailPrimary',
   ERR_EMAIL_LAST: 'errorEmailLast',

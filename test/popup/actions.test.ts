@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PopupToBackground, Reply } from '../../src/messaging/protocol.ts';
 import type { Send } from '../../src/messaging/send.ts';
 import { createActions, type PopupPlatform } from '../../src/popup/actions.ts';
+import { parseMessage } from '../../src/messaging/validate.ts';
 import { normalizeBaseUrl, originPattern } from '../../src/popup/hosts.ts';
 
 function setup(opts: { grant?: boolean; reply?: (type: string, args: unknown) => Reply<unknown>; tab?: string; has?: boolean } = {}) {
@@ -57,6 +58,21 @@ describe('importing a pasted link', () => {
       await actions.importBadge({ kind: 'text', text });
       expect(sent.at(-1)?.args).toEqual({ source: { kind: 'text', text } });
     }
+  });
+
+  it('a pasted text too long for a text message (a credential with its image inside) goes as a file; past a file\'s limit it is refused as too large', async () => {
+    const { actions, sent } = setup();
+    const json = JSON.stringify({ type: 'VerifiableCredential', image: `data:image/png;base64,${'A'.repeat(3 * 1024 * 1024)}` });
+    await actions.importBadge({ kind: 'text', text: json });
+    const source = (sent.at(-1)?.args as { source: { kind: string; base64: string } }).source;
+    // The worker's own guard: a text this long was refused as a bad message ("Something went wrong inside Lanyard").
+    expect(parseMessage('popup', { type: 'badges/import', args: { source } }).ok).toBe(true);
+    expect(source.kind).toBe('file');
+    expect(Buffer.from(source.base64, 'base64').toString('utf8')).toBe(json);
+    const before = sent.length;
+    const huge = await actions.importBadge({ kind: 'text', text: 'x'.repeat(9 * 1024 * 1024) });
+    expect(huge).toMatchObject({ ok: false, error: { code: 'ERR_PASTE_TOO_LARGE' } });
+    expect(sent.length).toBe(before);
   });
 
   it('asks nothing for a pasted JWS or a file', async () => {
