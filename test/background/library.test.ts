@@ -102,6 +102,21 @@ describe('import', () => {
     expect(await h.db.badges.count()).toBe(0);
   });
 
+  it('says the same of a JPEG, GIF or WebP picture (the badge picture saved from a profile), which no badge is baked into', async () => {
+    const h = await harness();
+    const pictures: [string, number[]][] = [
+      ['badge.jpg', [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]],
+      ['badge.gif', [...new TextEncoder().encode('GIF89a'), 1, 0, 1, 0, 0, 0, 0]],
+      ['badge.webp', [...new TextEncoder().encode('RIFF'), 4, 0, 0, 0, ...new TextEncoder().encode('WEBPVP8 ')]],
+    ];
+    for (const [name, bytes] of pictures) {
+      await expect(h.app.library.import(file(name, Uint8Array.from(bytes)))).rejects.toMatchObject({ code: 'ERR_NOT_BAKED' });
+    }
+    // Bytes that are no picture at all are still "not a badge".
+    await expect(h.app.library.import(file('x.bin', Uint8Array.of(0, 1, 2, 0xff, 0xfe)))).rejects.toMatchObject({ code: 'ERR_NOT_A_BADGE' });
+    expect(await h.db.badges.count()).toBe(0);
+  });
+
   it('reads a compressed SVG (SVGZ, gzip) as the SVG it holds, and keeps that SVG; a gzip bomb is refused', async () => {
     const h = await harness();
     const svg = new Uint8Array(readFileSync('test/fixtures/conformance/baking/ob30_simple-json.svg'));

@@ -21,7 +21,7 @@ import { LOCAL, type Identities } from './identities.ts';
 import type { Verifier } from './verifier.ts';
 import { badgeDetail, badgeView } from './views.ts';
 import { ownOrigins } from './image-hosts.ts';
-import { bakedImageKind } from './baked-image.ts';
+import { bakedImageKind, unbakeablePicture } from './baked-image.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
 import { noBadgeData } from './no-badge-data.ts';
 import { ungzipped } from './gzip-file.ts';
@@ -128,6 +128,10 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     // invalid; a backup's entry (keyHint) is restored as it was kept.
     const none = noBadgeData(result);
     const refused = none && (none.id === 'parse' || !keyHint) ? none : undefined;
+    const picture = refused?.id === 'parse' ? unbakeablePicture(bytes) : undefined;
+    if (picture) {
+      throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a ${picture.toUpperCase()} picture, and badges are baked only into PNG or SVG images. Download the badge from its issuer or backpack, or paste its link`);
+    }
     if (refused?.code === ErrorCodes.PARSE_NOT_BAKED) {
       // OB 2.0 §Baking, OB 3.0 §Baked Badge: the badge travels inside its image. A sound image without
       // it is the commonest wrong file (the picture saved from a page), and says what to get instead.
