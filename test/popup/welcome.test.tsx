@@ -197,6 +197,19 @@ describe('local backpack', () => {
     delete (Element.prototype as Partial<Element>).scrollIntoView;
   });
 
+  it('with several files, a badge held already is counted as such, not as added', async () => {
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const a = new File([png], 'kayak.png', { type: 'image/png' });
+    const again = new File([png], 'kayak copy.png', { type: 'image/png' });
+    const bad = new File(['hello'], 'notes.txt', { type: 'text/plain' });
+    fireEvent.change(await screen.findByLabelText('Choose files…'), { target: { files: [a, again, bad] } });
+    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    expect(alert.textContent).toContain('Added: 1.');
+    expect(alert.textContent).toContain('Already had: 1.');
+  });
+
   it('a file that cannot be read (a dropped folder, a file gone since it was picked) or is empty is named, and the others are still added', async () => {
     const { actions } = renderApp({ scenario: 'first-run' });
     fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));

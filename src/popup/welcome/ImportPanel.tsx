@@ -36,6 +36,8 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView): v
     setBusy(true);
     let last: ImportedView | undefined;
     let added = 0;
+    // Held already (the same id, link or content): checked again, kept once, and not counted as added.
+    let held = 0;
     const errors: string[] = [];
     const named = (name: string, text: string) => (name ? t('importFileError', displayText(name, 80), text) : text);
     // One at a time, each file read when its turn comes: a file that cannot be read is named and the
@@ -49,12 +51,13 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView): v
       const r = await actions.importBadge(read.source);
       if (r.ok) {
         last = r.value;
-        added++;
+        if (r.value.alreadyHeld) held++;
+        else added++;
       } else errors.push(named(read.source.kind === 'file' ? read.source.name : '', errorText(t, r.error)));
     }
     setBusy(false);
     setPasteRefused(errors.length > 0 && items.some((s) => 'kind' in s));
-    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: <Sentence text={t(last.alreadyHeld ? 'importAgain' : 'importDone', slot(0))} words={[shownName(last, t)]} /> } : undefined);
+    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', held ? t('importSomeAgain', held) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: <Sentence text={t(last.alreadyHeld ? 'importAgain' : 'importDone', slot(0))} words={[shownName(last, t)]} /> } : undefined);
     if (last && !errors.length) onImported(last);
   };
   const files = async (list: FileList | null | undefined) => {
