@@ -17,6 +17,9 @@ export interface PingReply {
 }
 
 /** An imported file or pasted text for the local backpack. Files travel as base64 (structured clone is not guaranteed across browsers). */
+/** The badge an import stored; `alreadyHeld` when Lanyard held it already (same id or content): checked again and kept once, not added twice. */
+export type ImportedView = BadgeView & { alreadyHeld?: boolean };
+
 export type ImportSource = { kind: 'text'; text: string } | { kind: 'file'; name: string; base64: string };
 
 export type SignInRequest =
@@ -41,7 +44,7 @@ export type PopupToBackground = {
   'badges/get': { args: { key: string }; reply: BadgeDetail };
   /** Re-verifies one badge (key) or every cached badge (no key); progress shows in the accounts' sync state. */
   'badges/verify': { args: { key?: string }; reply: { verified: number } };
-  'badges/import': { args: { source: ImportSource }; reply: BadgeView };
+  'badges/import': { args: { source: ImportSource }; reply: ImportedView };
   'badges/remove': { args: { key: string }; reply: { removed: boolean } };
   /** The baked image or the credential, for download: base64 bytes with a file name and type. */
   'badges/download': { args: { key: string; what: 'baked' | 'json' }; reply: { fileName: string; mimeType: string; base64: string } };

@@ -5,7 +5,7 @@
  * (used by `send`: the envelope and key fields; exact for what content scripts receive, so that
  * nothing extra, such as a token, can ride along).
  */
-import type { DirectionMaps, Direction, Envelope, ImportSource, ProtocolMap, Reply, SignInRequest, StateReply } from './protocol.ts';
+import type { DirectionMaps, Direction, Envelope, ImportedView, ImportSource, ProtocolMap, Reply, SignInRequest, StateReply } from './protocol.ts';
 import type { AccountView, BadgeDetail, BadgeView, EmailView, HoverVerdict, NameDirs, PickerBadge, Settings } from './views.ts';
 import type { NoName } from '../core/share/badge-name.ts';
 import { MAX_LANGUAGES, type LangText, type ShownTexts } from '../core/share/lang-text.ts';
@@ -187,7 +187,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'badges/list': arrayOf(badgeView),
       'badges/get': badgeDetail,
       'badges/verify': shape({ verified: isCount }),
-      'badges/import': badgeView,
+      'badges/import': (v: unknown): v is ImportedView => badgeView(v) && has<ImportedView>({ alreadyHeld: optional(isBoolean) })(v),
       'badges/remove': shape({ removed: isBoolean }),
       'badges/download': shape({ fileName: text(255), mimeType: isString, base64: isString }),
       'backup/export': shape({ fileName: text(255), json: isString }),

@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountView, BadgeView } from '../messaging/views.ts';
+import type { ImportedView } from '../messaging/protocol.ts';
 import type { FilesScreen, PopupActions } from './actions.ts';
 import { EnvContext, useEnv, type PopupEnv } from './env.ts';
 import { errorText } from './errors.ts';
@@ -107,8 +108,8 @@ function Shell({ start }: { start?: FilesScreen }) {
     void data.reload();
   };
   // An imported badge's page says "Added …" where focus lands (BadgeScreen.tsx), whichever screen imported it.
-  const opened = (b: BadgeView) => {
-    setStack([{ name: 'list' }, { name: 'badge', key: b.key, added: true }]);
+  const opened = (b: ImportedView) => {
+    setStack([{ name: 'list' }, { name: 'badge', key: b.key, added: b.alreadyHeld ? 'again' : 'new' }]);
     void data.reload();
   };
   // Signing in again to an account whose session ended: its host, and for a password account its e-mail, are filled in.

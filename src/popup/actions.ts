@@ -4,10 +4,13 @@
  * things only a page can do: permission prompts, clipboard, saving files), tests and the preview
  * pass mock-actions.ts.
  */
-import type { ImportSource, PingReply, PopupToBackground, Reply, SignInRequest, SignOutReply, StateReply } from '../messaging/protocol.ts';
+import type { ImportedView, ImportSource, PingReply, PopupToBackground, Reply, SignInRequest, SignOutReply, StateReply } from '../messaging/protocol.ts';
 import type { Send } from '../messaging/send.ts';
 import type { AccountId, AccountView, BadgeDetail, BadgeView, EmailView, Settings } from '../messaging/views.ts';
 import { hostPattern, originPattern } from './hosts.ts';
+import { badgeDataUrl } from '../core/share/badge-data-urls.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_TEXT } from '../messaging/validate.ts';
+import { bytesToSource } from './welcome/file-source.ts';
 
 export type Download = 'baked' | 'json';
 
@@ -19,7 +22,7 @@ export interface PopupActions {
   getBadge(key: string): Promise<Reply<BadgeDetail>>;
   /** One badge, or every cached badge without a key; progress shows in the accounts' sync state. */
   verify(key?: string): Promise<Reply<{ verified: number }>>;
-  importBadge(source: ImportSource): Promise<Reply<BadgeView>>;
+  importBadge(source: ImportSource): Promise<Reply<ImportedView>>;
   removeBadge(key: string): Promise<Reply<{ removed: boolean }>>;
   /** Asks for host access to the backpack (so call it straight from the click), then signs in. */
   signIn(request: SignInRequest): Promise<Reply<AccountView>>;
@@ -87,6 +90,9 @@ export interface PopupPlatform {
   openInTab?(screen: FilesScreen): void;
 }
 
+/** A host name (with a dot and a letter-only top-level label, an optional port) then a path, no scheme, no space. */
+const BARE_LINK = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?\/\S*$/i;
+
 const failure = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
 
 /** The real actions: messages to the background over `send`, and the page-only bits over `platform`. */
@@ -108,12 +114,25 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
     listBadges: (limit) => call('badges/list', limit === undefined ? {} : { limit }),
     getBadge: (key) => call('badges/get', { key }),
     verify: (key) => call('badges/verify', key === undefined ? {} : { key }),
-    async importBadge(source) {
+    async importBadge(given) {
+      // A link pasted without its scheme (host and path, as cards and pages print it) is the https
+      // link it names, as a browser's address bar reads it; anything else goes as it is.
+      const bare = given.kind === 'text' ? given.text.trim() : '';
+      let source: ImportSource = BARE_LINK.test(bare) ? { kind: 'text', text: `https://${bare}` } : given;
+      // A text longer than a text message carries (a credential with its image inside) goes as the
+      // file it could have been, up to a file's limit: the worker's guard refused it as a bad message.
+      if (source.kind === 'text' && source.text.length > MAX_IMPORT_TEXT) {
+        const bytes = new TextEncoder().encode(source.text);
+        if (bytes.length > MAX_IMPORT_BYTES) return failure('ERR_PASTE_TOO_LARGE', 'the pasted text is larger than any badge');
+        source = bytesToSource('pasted', bytes);
+      }
       // A pasted link is read from its host, which Lanyard may reach only with the user's leave:
       // asked here, first thing in the click (a prompt needs its gesture), so the badge is read at
       // once, not kept unread as "Badge at host" with an "Allow access" to find later. Refused, it
       // is added unread, as before.
-      const link = source.kind === 'text' && /^https?:\/\//i.test(source.text.trim()) ? hostPattern(source.text.trim()) : undefined;
+      // A badge page whose data lives elsewhere (Credly's) is read from the data's host (library.ts import).
+      const pasted = source.kind === 'text' ? source.text.trim() : '';
+      const link = /^https?:\/\//i.test(pasted) ? hostPattern(badgeDataUrl(pasted) ?? pasted) : undefined;
       if (link && (await platform.requestOrigins([link]))) await call('hosts/confirm', { patterns: [link] });
       return call('badges/import', { source });
     },

@@ -46,6 +46,8 @@ export function createMockActions(options: MockOptions = {}): MockActions {
   const seeded = seedBadges();
   const n = options.n ?? seeded.views.length;
   let accounts: AccountView[] = scenario === 'first-run' ? [] : mockAccounts();
+  /** What each import added, by its source: the key of the badge it stored. */
+  const imported = new Map<string, string>();
   let badges: BadgeView[] = scenario === 'default' ? [...seeded.views.slice(0, n), ...generateBadges(Math.max(0, n - seeded.views.length))] : [];
   const emails = mockEmails();
   const resets = new Set<string>();
@@ -108,9 +110,14 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       const text = source.kind === 'text' ? source.text.trim() : '';
       if (source.kind === 'text' && !/^(https?:\/\/|eyJ|\{)/.test(text)) return later(err('ERR_NOT_A_BADGE', 'not a badge, a badge URL or a JWS'));
       if (source.kind === 'file' && /\.txt$/i.test(source.name)) return later(err('ERR_NOT_A_BADGE', 'not a badge'));
+      // The same link, text or file again is the badge held already (library.ts import): not added twice.
+      const what = source.kind === 'text' ? `text:${text}` : `file:${source.base64}`;
+      const held = badges.find((b) => b.key === imported.get(what));
+      if (held) return later(ok({ ...held, alreadyHeld: true }));
       const name = source.kind === 'file' ? source.name.replace(/\.[a-z]+$/i, '') : 'Imported badge';
       const view: BadgeView = { key: `local:import-${badges.length}`, accountId: 'local', name, tags: [], format: 'ob2.0-hosted', verdict: 'valid', recipient: 'ada@example.org', pending: false, issuerName: 'River Club', issuedOn: new Date(MOCK_NOW).toISOString() };
       badges = [view, ...badges];
+      imported.set(what, view.key);
       if (!accounts.some((a) => a.kind === 'local')) accounts = [...accounts, ...mockAccounts().filter((a) => a.kind === 'local')];
       return later(ok(view));
     },

@@ -1,5 +1,6 @@
 /** The local backpack: import (URL, PNG, SVG, JSON, JWS), list, detail, remove, verify again, downloads, and the backup round trip. */
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fromBase64 } from '../../src/background/services/base64.ts';
 import { parseMessage } from '../../src/messaging/validate.ts';
@@ -11,6 +12,17 @@ const bytes = async (p: string) => new Uint8Array(await (await fetch(url(p))).ar
 const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64');
 const text = (t: string) => ({ kind: 'text' as const, text: t });
 const file = (name: string, u: Uint8Array) => ({ kind: 'file' as const, name, base64: b64(u) });
+/** The PNG without its chunks of one type (PNG §5.3: length, type, data, CRC). */
+function withoutChunk(png: Uint8Array, type: string): Uint8Array {
+  const parts: Uint8Array[] = [png.subarray(0, 8)];
+  for (let at = 8; at < png.length; ) {
+    const length = new DataView(png.buffer, png.byteOffset + at).getUint32(0);
+    const end = at + 12 + length;
+    if (new TextDecoder().decode(png.subarray(at + 4, at + 8)) !== type) parts.push(png.subarray(at, end));
+    at = end;
+  }
+  return Buffer.concat(parts);
+}
 
 describe('import', () => {
   it('verifies and stores each kind of input with its original bytes', async () => {
@@ -76,12 +88,59 @@ describe('import', () => {
     expect(await h.db.badges.count()).toBe(0);
   });
 
+  it('says when a picture carries no badge data, and what to fetch instead (a plain image is the commonest wrong file)', async () => {
+    const h = await harness();
+    // A sound PNG and SVG with no openbadges chunk or element: pictures, not baked badges.
+    const png = new Uint8Array(readFileSync('test/fixtures/conformance/baking/ob30_simple-json.png'));
+    const plainPng = withoutChunk(png, 'iTXt');
+    const plainSvg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>');
+    for (const [name, bytes] of [['picture.png', plainPng], ['picture.svg', plainSvg]] as const) {
+      const refused = h.app.library.import(file(name, bytes));
+      await expect(refused).rejects.toMatchObject({ code: 'ERR_NOT_BAKED' });
+      await expect(refused).rejects.toThrow(/no badge data/);
+    }
+    expect(await h.db.badges.count()).toBe(0);
+  });
+
+  it('says the same of a JPEG, GIF or WebP picture (the badge picture saved from a profile), which no badge is baked into', async () => {
+    const h = await harness();
+    const pictures: [string, number[]][] = [
+      ['badge.jpg', [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]],
+      ['badge.gif', [...new TextEncoder().encode('GIF89a'), 1, 0, 1, 0, 0, 0, 0]],
+      ['badge.webp', [...new TextEncoder().encode('RIFF'), 4, 0, 0, 0, ...new TextEncoder().encode('WEBPVP8 ')]],
+    ];
+    for (const [name, bytes] of pictures) {
+      await expect(h.app.library.import(file(name, Uint8Array.from(bytes)))).rejects.toMatchObject({ code: 'ERR_NOT_BAKED' });
+    }
+    // Bytes that are no picture at all are still "not a badge".
+    await expect(h.app.library.import(file('x.bin', Uint8Array.of(0, 1, 2, 0xff, 0xfe)))).rejects.toMatchObject({ code: 'ERR_NOT_A_BADGE' });
+    expect(await h.db.badges.count()).toBe(0);
+  });
+
+  it('reads a compressed SVG (SVGZ, gzip) as the SVG it holds, and keeps that SVG; a gzip bomb is refused', async () => {
+    const h = await harness();
+    const svg = new Uint8Array(readFileSync('test/fixtures/conformance/baking/ob30_simple-json.svg'));
+    const view = await h.app.library.import(file('simple.svgz', new Uint8Array(gzipSync(svg))));
+    const stored = (await h.db.badges.get(view.key))!;
+    expect(stored.original.kind).toBe('svg');
+    // What is kept (downloaded, drawn in a picker) is the SVG itself, not its compressed bytes.
+    expect((await h.db.originals.get(view.key))!.bytes).toEqual(svg);
+    expect(view.name).toBe((await h.app.library.import(file('simple.svg', svg))).name);
+    // 64 MiB of nothing in 64 KiB: refused at the cap, nothing kept.
+    const bomb = new Uint8Array(gzipSync(new Uint8Array(64 * 1024 * 1024), { level: 9 }));
+    await expect(h.app.library.import(file('bomb.svgz', bomb))).rejects.toMatchObject({ code: 'ERR_NOT_A_BADGE' });
+    expect(await h.db.badges.count()).toBe(1);
+  });
+
   it('stores one copy of a badge imported twice, keeping the baked image', async () => {
     const h = await harness();
     const png = await bytes('/public/assertions/ada-programmer/baked');
     const a = await h.app.library.import(file('a.png', png));
     const b = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
     expect(b.key).toBe(a.key);
+    // The reply says the badge was there already, so the popup does not say "Added" a second time.
+    expect(a.alreadyHeld).toBeUndefined();
+    expect(b.alreadyHeld).toBe(true);
     expect(await h.db.badges.count()).toBe(1);
     expect((await h.db.badges.get(a.key))!.original.kind).toBe('png');
   });

@@ -291,6 +291,20 @@ describe('Badges inside a VP-JWT (walt.id) and a { vp } body (Verifier Plus)', (
     expect(r.verdict).toBe('valid');
   });
 
+  it('a credential in a VC API body, { "verifiableCredential": … } (the issue answer, the verify request), is read as itself', async () => {
+    // W3C VC API: issueCredential answers { verifiableCredential }, verifyCredential takes { verifiableCredential, options }.
+    const vc = json('dcc-verifier-plus/obv3_v2.json');
+    const alone = await verify(JSON.stringify(vc), { fetch: offline, now: NOW, identities: [] });
+    expect(alone.verdict).toBe('valid');
+    for (const body of [{ verifiableCredential: vc }, { verifiableCredential: vc, options: { checks: ['proof'] } }]) {
+      const r = await verify(JSON.stringify(body), { fetch: offline, now: NOW, identities: [] });
+      expect(outcomes(r)).toEqual(outcomes(alone));
+    }
+    // A document that is a credential itself (a type, a context) is not read for one.
+    const r = await verify(JSON.stringify({ '@context': 'https://w3id.org/openbadges/v2', verifiableCredential: vc }), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).not.toBe('valid');
+  });
+
   it('the credential inside, edited, fails as itself: the holder\'s wrapping vouches for nothing', async () => {
     const body = json(VP_BODY) as { vp: { verifiableCredential: { credentialSubject: { achievement: { name: string } } } } };
     body.vp.verifiableCredential.credentialSubject.achievement.name = 'Doctorate of Wonderfullness';

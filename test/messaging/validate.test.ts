@@ -70,3 +70,14 @@ describe('isReply', () => {
     expect(isReply(raw, pingReply)).toBe(false);
   });
 });
+
+describe('the import reply', () => {
+  const view = { key: 'local|id:x', accountId: 'local', name: 'Kayak', tags: [], format: 'ob2.0-hosted', verdict: 'valid', recipient: null, pending: false };
+  const guard = guards.popup.reply['badges/import'];
+  it('says whether the badge was held already, as a boolean only', () => {
+    expect(guard(view)).toBe(true);
+    expect(guard({ ...view, alreadyHeld: true })).toBe(true);
+    expect(guard({ ...view, alreadyHeld: 'yes' })).toBe(false);
+    expect(guard({ name: 'Kayak', alreadyHeld: true })).toBe(false);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PopupToBackground, Reply } from '../../src/messaging/protocol.ts';
 import type { Send } from '../../src/messaging/send.ts';
 import { createActions, type PopupPlatform } from '../../src/popup/actions.ts';
+import { parseMessage } from '../../src/messaging/validate.ts';
 import { normalizeBaseUrl, originPattern } from '../../src/popup/hosts.ts';
 
 function setup(opts: { grant?: boolean; reply?: (type: string, args: unknown) => Reply<unknown>; tab?: string; has?: boolean } = {}) {
@@ -36,6 +37,42 @@ describe('importing a pasted link', () => {
     const refused = setup({ grant: false });
     await refused.actions.importBadge({ kind: 'text', text: 'http://127.0.0.1:9/a' });
     expect(refused.log).toEqual(['request http://127.0.0.1/*', 'send badges/import']);
+  });
+
+  it("a Credly badge page asks for the host its badge data is read from (api.credly.com), not the page's", async () => {
+    const { actions, log, sent } = setup();
+    const page = 'https://www.credly.com/badges/0b1e0f5c-1234-4abc-9def-0123456789ab/public_url';
+    await actions.importBadge({ kind: 'text', text: page });
+    expect(log).toEqual(['request https://api.credly.com/*', 'send hosts/confirm', 'send badges/import']);
+    // The page is what is sent: the background maps it too (library.ts import).
+    expect(sent.at(-1)?.args).toEqual({ source: { kind: 'text', text: page } });
+  });
+
+  it('a link pasted without its https:// (www.credly.com/badges/…, typed or copied from a card) is read as the https link it names', async () => {
+    const { actions, log, sent } = setup();
+    await actions.importBadge({ kind: 'text', text: ' badges.example.org/assertions/1 ' });
+    expect(log).toEqual(['request https://badges.example.org/*', 'send hosts/confirm', 'send badges/import']);
+    expect(sent.at(-1)?.args).toEqual({ source: { kind: 'text', text: 'https://badges.example.org/assertions/1' } });
+    // Text that is no host and path is sent as it is (a JWS, JSON, a word): the background says what it is.
+    for (const text of ['eyJhbGciOiJFZERTQSJ9.e30.c2ln', 'hello there', 'example.org', '{"a":"b/c"}']) {
+      await actions.importBadge({ kind: 'text', text });
+      expect(sent.at(-1)?.args).toEqual({ source: { kind: 'text', text } });
+    }
+  });
+
+  it('a pasted text too long for a text message (a credential with its image inside) goes as a file; past a file\'s limit it is refused as too large', async () => {
+    const { actions, sent } = setup();
+    const json = JSON.stringify({ type: 'VerifiableCredential', image: `data:image/png;base64,${'A'.repeat(3 * 1024 * 1024)}` });
+    await actions.importBadge({ kind: 'text', text: json });
+    const source = (sent.at(-1)?.args as { source: { kind: string; base64: string } }).source;
+    // The worker's own guard: a text this long was refused as a bad message ("Something went wrong inside Lanyard").
+    expect(parseMessage('popup', { type: 'badges/import', args: { source } }).ok).toBe(true);
+    expect(source.kind).toBe('file');
+    expect(Buffer.from(source.base64, 'base64').toString('utf8')).toBe(json);
+    const before = sent.length;
+    const huge = await actions.importBadge({ kind: 'text', text: 'x'.repeat(9 * 1024 * 1024) });
+    expect(huge).toMatchObject({ ok: false, error: { code: 'ERR_PASTE_TOO_LARGE' } });
+    expect(sent.length).toBe(before);
   });
 
   it('asks nothing for a pasted JWS or a file', async () => {

@@ -63,6 +63,25 @@ describe('said once', () => {
     });
   }
 
+  it('the same badge added a second time is said as held already, not "Added" again', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    const add = async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Add a badge' }));
+      fireEvent.input(await screen.findByLabelText(/Or paste/), { target: { value: 'https://badges.example.org/assertions/1' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
+    };
+    await add();
+    await screen.findByRole('heading', { level: 2, name: 'Imported badge', description: 'Added “Imported badge”.' });
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    await screen.findByRole('listbox');
+    await add();
+    const title = await screen.findByRole('heading', { level: 2, name: 'Imported badge', description: 'You already had “Imported badge”: it was checked again, and is kept once.' });
+    await waitFor(() => expect(focused()).toBe(title));
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect((await screen.findAllByRole('option')).filter((o) => o.textContent?.includes('Imported badge'))).toHaveLength(1);
+  });
+
   it('the first sync: "Getting your badges…" is read as the heading focus lands on, not announced as well; its end is', async () => {
     const actions = await firstSyncActions();
     render(<App actions={actions} t={t} locale="en" now={now} />);

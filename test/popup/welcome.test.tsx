@@ -183,6 +183,13 @@ describe('local backpack', () => {
     expect(actions.calls.filter((c) => c.name === 'importBadge').at(-1)?.args[0]).toEqual({ kind: 'file', name: 'kayak.png', base64: 'iVBORw==' });
   });
 
+  it('the file picker offers every kind of file a badge comes in: baked PNG, SVG and SVGZ, JSON and JSON-LD, a JWS', async () => {
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const accept = ((await screen.findByLabelText('Choose files…')) as HTMLInputElement).accept.split(',');
+    expect(accept).toEqual(expect.arrayContaining(['.png', '.svg', '.svgz', '.json', '.jsonld', '.jws', '.jwt', 'application/ld+json']));
+  });
+
   it('a refused paste stays in the box, marked invalid and described by the answer, until it is changed', async () => {
     renderApp({ scenario: 'first-run' });
     fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
@@ -215,6 +222,19 @@ describe('local backpack', () => {
     expect(alert.textContent).toContain('notes.txt: That is not a badge Lanyard can read');
     expect(alert.textContent).toContain('huge.png: That file is too large to be a badge.');
     delete (Element.prototype as Partial<Element>).scrollIntoView;
+  });
+
+  it('with several files, a badge held already is counted as such, not as added', async () => {
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const a = new File([png], 'kayak.png', { type: 'image/png' });
+    const again = new File([png], 'kayak copy.png', { type: 'image/png' });
+    const bad = new File(['hello'], 'notes.txt', { type: 'text/plain' });
+    fireEvent.change(await screen.findByLabelText('Choose files…'), { target: { files: [a, again, bad] } });
+    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    expect(alert.textContent).toContain('Added: 1.');
+    expect(alert.textContent).toContain('Already had: 1.');
   });
 
   it('a file that cannot be read (a dropped folder, a file gone since it was picked) or is empty is named, and the others are still added', async () => {

@@ -24,3 +24,16 @@ export function bakedImageKind(bytes: Uint8Array): 'png' | 'svg' | undefined {
   }
   return /^<(?:[A-Za-z_][\w.-]*:)?svg[\s/>]/.test(s.slice(i, i + 200)) ? 'svg' : undefined;
 }
+
+/**
+ * A picture of a kind no badge is baked into (OB 2.0 §Baking and OB 3.0 §Baked Badge bake PNG and
+ * SVG only), by its signature: JPEG (JFIF/Exif SOI marker FF D8 FF), GIF (`GIF87a`, `GIF89a`), WebP
+ * (RIFF container, form type `WEBP`). The badge picture a profile or page shows is often one.
+ */
+export function unbakeablePicture(bytes: Uint8Array): 'jpeg' | 'gif' | 'webp' | undefined {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a') return 'gif';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
+  return undefined;
+}

@@ -23,6 +23,7 @@ import { nameDirs, pickerBadge } from './views.ts';
 import { readerTexts } from './reader-texts.ts';
 import { ownOrigins, reachableImage } from './image-hosts.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
+import { noBadgeData } from './no-badge-data.ts';
 import { createNetworkLog } from './network-log.ts';
 import { accessHost } from './hover-access.ts';
 import { cardLabelsFrom } from '../../core/share/card-labels.ts';
@@ -91,13 +92,6 @@ function shareable(r: BadgeRecord, languages: readonly string[]): ShareableBadge
   return { name, ...Object.fromEntries(pick) };
 }
 
-/**
- * What a hovered URL served when it is no Open Badge at all (a plain image named "badge", a JSON
- * list, a page): nothing was read, so nothing is said about a badge. These never come from a
- * badge of a known format, whose faults stay `invalid`.
- */
-const NOT_BADGE_DATA: ReadonlySet<string> = new Set([ErrorCodes.PARSE_NOT_BAKED, ErrorCodes.PARSE_UNRECOGNISED, ErrorCodes.PARSE_EMPTY, ErrorCodes.PARSE_JSON, ErrorCodes.PARSE_PNG, ErrorCodes.PARSE_SVG]);
-
 /** A check as the card says it: by id, outcome and code, never its English message (core/share/check-words.ts). */
 const reasonOf = (c: Check): NonNullable<HoverVerdict['reason']> => ({ id: c.id, outcome: c.outcome, ...(c.code ? { code: c.code } : {}) });
 
@@ -114,8 +108,9 @@ export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly st
   const name = pick.name?.value ?? b?.name;
   const issuerName = pick.issuerName?.value ?? b?.issuer.name;
   const shownDirs = nameDirs(dirs);
-  const failed = r.checks.find((c) => c.outcome === 'fail');
-  if (!b && r.verdict === 'invalid' && (failed?.id === 'structure' || failed?.id === 'parse') && failed.code && NOT_BADGE_DATA.has(failed.code)) {
+  // A hovered URL that served no Open Badge at all (no-badge-data.ts).
+  const failed = noBadgeData(r);
+  if (failed) {
     // "I could not read a badge there" is not "this badge is forged" (never invalid for it).
     const said = url && URL.canParse(url) && !failed.message.includes(url) ? `${new URL(url).host}: ${failed.message}` : failed.message;
     return { verdict: 'indeterminate', name: 'No badge data at this link', issuedToYou: false, message: said, reason: reasonOf(failed), noBadge: true, noBadgeKind: 'no-data' };

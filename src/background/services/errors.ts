@@ -9,6 +9,10 @@ import { BackpackError, type BackpackErrorCode } from '../../backpack/errors.ts'
 export const ServiceErrorCodes = {
   NOT_FOUND: 'ERR_NOT_FOUND',
   NOT_A_BADGE: 'ERR_NOT_A_BADGE',
+  /** A sound PNG or SVG with no badge inside (no openbadges chunk or element): a picture, not a baked badge. */
+  NOT_BAKED: 'ERR_NOT_BAKED',
+  /** A pasted link that answered a web page (HTML), not a badge's data: not added. */
+  WEB_PAGE: 'ERR_WEB_PAGE',
   /** A pasted link with a user name or password in it (Fetch: no request carries them): not added. */
   LINK_CREDENTIALS: 'ERR_LINK_CREDENTIALS',
   /** A credential the engine reads but does not verify yet (an SD-JWT): not added, said as such. */

@@ -4,7 +4,8 @@
  * again (one or all, with progress in the accounts' sync state), and downloads.
  */
 import type { Fetch } from '../../core/verify/context.ts';
-import type { ImportSource } from '../../messaging/protocol.ts';
+import { ErrorCodes } from '../../core/errors.ts';
+import type { ImportedView, ImportSource } from '../../messaging/protocol.ts';
 import type { BadgeDetail, BadgeView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import { sortTimeOf } from '../../core/share/dates.ts';
@@ -20,7 +21,10 @@ import { LOCAL, type Identities } from './identities.ts';
 import type { Verifier } from './verifier.ts';
 import { badgeDetail, badgeView } from './views.ts';
 import { ownOrigins } from './image-hosts.ts';
-import { bakedImageKind } from './baked-image.ts';
+import { bakedImageKind, unbakeablePicture } from './baked-image.ts';
+import { badgeDataUrl } from './badge-data-urls.ts';
+import { noBadgeData } from './no-badge-data.ts';
+import { ungzipped } from './gzip-file.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
 
@@ -92,6 +96,11 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
 
   /** Verifies and stores one input in an account (the local backpack by default); the same badge (by id) is updated, not duplicated. */
   async function importInput(bytes: Uint8Array, opts: ImportOptions = {}): Promise<BadgeRecord> {
+    return (await importOne(bytes, opts)).record;
+  }
+
+  /** importInput, and whether the badge was held already under the key it was written to (the same id, link or content). */
+  async function importOne(bytes: Uint8Array, opts: ImportOptions = {}): Promise<{ record: BadgeRecord; alreadyHeld: boolean }> {
     const { fileName, accountId = LOCAL, key: keyHint } = opts;
     // Fetch §5.4 Request constructor: a URL that includes credentials throws a TypeError, so such a
     // link is never fetched: it could only be stored unchecked, with the password in it. (A backup
@@ -108,8 +117,28 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // Read, but of a kind the engine does not verify yet (pipeline.ts: an SD-JWT): nothing to show or to trust.
       throw new ServiceError(E.UNSUPPORTED_CREDENTIAL, `Lanyard cannot add this credential yet: ${signature.message}`);
     }
-    if (result.input.kind === 'unknown' || parse?.outcome === 'fail') {
-      throw new ServiceError(E.NOT_A_BADGE, `This is not a badge Lanyard can read: ${parse?.message ?? 'unknown format'}`);
+    if (!keyHint && !result.badge && result.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE)) {
+      // A link that answered a web page (pipeline.ts isWebPage) holds no badge Lanyard could ever
+      // check: it was kept as "Badge at <host>". Not added; said, with what to paste instead. (A
+      // backup's entry, keyHint, is restored as it was kept.)
+      throw new ServiceError(E.WEB_PAGE, 'That link opens a web page, not the badge\'s data, so it was not added: paste the link to the badge\'s data, or download the badge from that page and add the file');
+    }
+    // No badge was read at all: the input (parse), or what a pasted link served (structure), was no
+    // Open Badge (no-badge-data.ts). A link's was kept as an invalid "Badge at <host>", a false
+    // invalid; a backup's entry (keyHint) is restored as it was kept.
+    const none = noBadgeData(result);
+    const refused = none && (none.id === 'parse' || !keyHint) ? none : undefined;
+    const picture = refused?.id === 'parse' ? unbakeablePicture(bytes) : undefined;
+    if (picture) {
+      throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a ${picture.toUpperCase()} picture, and badges are baked only into PNG or SVG images. Download the badge from its issuer or backpack, or paste its link`);
+    }
+    if (refused?.code === ErrorCodes.PARSE_NOT_BAKED) {
+      // OB 2.0 §Baking, OB 3.0 §Baked Badge: the badge travels inside its image. A sound image without
+      // it is the commonest wrong file (the picture saved from a page), and says what to get instead.
+      throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a picture, not a baked badge (${refused.message}). Download the badge from its issuer or backpack, or paste its link`);
+    }
+    if (result.input.kind === 'unknown' || parse?.outcome === 'fail' || refused) {
+      throw new ServiceError(E.NOT_A_BADGE, `This is not a badge Lanyard can read: ${(refused ?? parse)?.message ?? 'unknown format'}`);
     }
     const kind = result.input.kind;
     const url = kind === 'url' ? new TextDecoder().decode(bytes).trim() : undefined;
@@ -151,7 +180,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       });
       // The same badge added again while its issuer cannot be reached keeps its last complete result (last-complete.ts).
       const badge = keepLastComplete(existing, fresh, log, now());
-      if (await db.saveBadgeIf(badge, existing)) return badge.record;
+      if (await db.saveBadgeIf(badge, existing)) return { record: badge.record, alreadyHeld: existing !== undefined };
       if (attempt >= STALE_TRIES) throw new ServiceError(E.BUSY, 'This badge changed in Lanyard while it was being added: add it again');
     }
   }
@@ -175,9 +204,15 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
   return {
     importInput,
 
-    async import(source: ImportSource): Promise<BadgeView> {
-      const r = source.kind === 'text' ? await importInput(new TextEncoder().encode(source.text.trim())) : await importInput(fromBase64(source.base64), { fileName: source.name });
-      return badgeView(r, await ownOrigins(db));
+    /** One badge the user adds; the reply says when it was held already, which the popup says instead of "Added". */
+    async import(source: ImportSource): Promise<ImportedView> {
+      // A badge page whose data lives elsewhere (Credly's www.credly.com/badges/{id}, the link users
+      // copy) is read, and kept, by its data's link: fetched as it is, it answered HTML and was kept
+      // as "Badge at www.credly.com", never checked (badge-data-urls.ts, the rule hover uses).
+      const pasted = source.kind === 'text' ? source.text.trim() : '';
+      const text = source.kind === 'text' ? (badgeDataUrl(pasted) ?? pasted) : '';
+      const { record, alreadyHeld } = source.kind === 'text' ? await importOne(new TextEncoder().encode(text)) : await importOne(await ungzipped(fromBase64(source.base64)), { fileName: source.name });
+      return { ...badgeView(record, await ownOrigins(db)), ...(alreadyHeld ? { alreadyHeld } : {}) };
     },
 
     /** Every badge, or with a limit only the newest (and any that tie with the last): the popup's first screen. Newest first. */

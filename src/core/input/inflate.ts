@@ -1,5 +1,6 @@
 /**
- * zlib inflate (RFC 1950; PNG §10 compression method 0) through DecompressionStream('deflate'), which
+ * zlib inflate (RFC 1950; PNG §10 compression method 0), or gzip (RFC 1952: an SVGZ file), through
+ * DecompressionStream('deflate' | 'gzip'), which
  * Node 20, browsers and MV3 service workers all provide. The output is capped so that a small
  * compressed chunk cannot expand into gigabytes.
  *
@@ -16,8 +17,8 @@ const SLICE = 1024;
 
 export class InflateError extends Error {}
 
-export async function inflate(data: Uint8Array, maxBytes = MAX_INFLATED_BYTES): Promise<Uint8Array> {
-  const stream = new DecompressionStream('deflate');
+export async function inflate(data: Uint8Array, maxBytes = MAX_INFLATED_BYTES, format: 'deflate' | 'gzip' = 'deflate'): Promise<Uint8Array> {
+  const stream = new DecompressionStream(format);
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   // Each write settles once its slice is transformed, which waits for a read (the readable side's
@@ -42,7 +43,7 @@ export async function inflate(data: Uint8Array, maxBytes = MAX_INFLATED_BYTES): 
     }
   } catch (e) {
     if (e instanceof InflateError) throw e;
-    throw new InflateError(`not valid zlib data: ${e instanceof Error ? e.message : String(e)}`);
+    throw new InflateError(`not valid ${format === 'gzip' ? 'gzip' : 'zlib'} data: ${e instanceof Error ? e.message : String(e)}`);
   }
   const out = new Uint8Array(total);
   let offset = 0;

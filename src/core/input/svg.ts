@@ -4,6 +4,7 @@
  * searching the text:
  *   OB 2.0 / 1.x  {http://openbadges.org}assertion
  *   OB 3.0        {https://purl.imsglobal.org/ob/v3p0}credential
+ *   CLR 2.0       {https://purl.imsglobal.org/clr/v2p0}credential (1EdTech's validator: DCPV SvgParser QNames.CLR20)
  * Elements inside <script>, <style> or <foreignObject> are not badge elements: that content belongs
  * to another language (a script that spells out a fake element, or embedded HTML).
  * Extraction (MZBAKE svg.extract; OB 2.0 §Baking): the first badge element's text/CDATA body when it
@@ -18,11 +19,12 @@ import { XmlReader } from './xml-reader.ts';
 
 export const OB2_SVG_NS = 'http://openbadges.org';
 export const OB3_SVG_NS = 'https://purl.imsglobal.org/ob/v3p0';
+export const CLR2_SVG_NS = 'https://purl.imsglobal.org/clr/v2p0';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const OPAQUE = new Set(['script', 'style', 'foreignObject']);
 
 export interface BakedSvgText {
-  /** Namespace URI of the badge element (OB2_SVG_NS or OB3_SVG_NS). */
+  /** Namespace URI of the badge element (OB2_SVG_NS, OB3_SVG_NS or CLR2_SVG_NS). */
   namespace: string;
   /** `assertion` or `credential`. */
   element: string;
@@ -51,7 +53,7 @@ const split = (qname: string): [prefix: string, local: string] => {
 };
 
 const isBadge = (ns: string | undefined, local: string): boolean =>
-  (ns === OB2_SVG_NS && local === 'assertion') || (ns === OB3_SVG_NS && local === 'credential');
+  (ns === OB2_SVG_NS && local === 'assertion') || ((ns === OB3_SVG_NS || ns === CLR2_SVG_NS) && local === 'credential');
 
 /** Reads a whole SVG document and returns the baked credential text. PARSE_SVG / PARSE_NOT_BAKED. */
 export function readBakedSvg(text: string): BakedSvgText {

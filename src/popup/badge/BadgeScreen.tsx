@@ -28,7 +28,7 @@ export interface BadgeScreenProps {
    * screen): the page says "Added …" under the name, and the name, which takes focus, is described
    * by it, so a screen reader reads it once with the name (not a live region as well: twice).
    */
-  added?: boolean;
+  added?: 'new' | 'again';
   onShare(key: string): void;
   onAddresses(accountId: string): void;
   /** "Can't find a badge?": for a badge issued to an address the user has not confirmed. */
@@ -119,7 +119,8 @@ export default function BadgeScreen({ badgeKey, added, onShare, onAddresses, onG
       </div>
       {added ? (
         <Notice kind="success" id="badge-added" quiet>
-          <Sentence text={t('importDone', slot(0))} words={[b.name]} />
+          {/* Held already (the same id, link or content): checked again and kept once, so not "Added" a second time. */}
+          <Sentence text={t(added === 'again' ? 'importAgain' : 'importDone', slot(0))} words={[b.name]} />
         </Notice>
       ) : null}
       <div class="button-row">

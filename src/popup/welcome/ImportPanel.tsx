@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { shownName } from '../display.ts';
-import type { BadgeView } from '../../messaging/views.ts';
+import type { ImportedView } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { Icon } from '../ui/Icon.tsx';
@@ -16,7 +16,7 @@ import { Sentence, slot } from '../ui/Sentence.tsx';
 import { displayText } from '../../core/share/display.ts';
 import { IMPORT_ACCEPT, readFileForImport } from './file-source.ts';
 
-export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void }) {
+export function ImportPanel({ onImported }: { onImported(badge: ImportedView): void }) {
   const { t, actions } = useEnv();
   const [text, setText] = useState('');
   const [over, setOver] = useState(false);
@@ -35,8 +35,10 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
   const run = async (items: readonly ({ kind: 'text'; text: string } | File)[]) => {
     if (busy) return;
     setBusy(true);
-    let last: BadgeView | undefined;
+    let last: ImportedView | undefined;
     let added = 0;
+    // Held already (the same id, link or content): checked again, kept once, and not counted as added.
+    let held = 0;
     const errors: string[] = [];
     const named = (name: string, text: string) => (name ? t('importFileError', displayText(name, 80), text) : text);
     // One at a time, each file read when its turn comes: a file that cannot be read is named and the
@@ -50,12 +52,13 @@ export function ImportPanel({ onImported }: { onImported(badge: BadgeView): void
       const r = await actions.importBadge(read.source);
       if (r.ok) {
         last = r.value;
-        added++;
+        if (r.value.alreadyHeld) held++;
+        else added++;
       } else errors.push(named(read.source.kind === 'file' ? read.source.name : '', errorText(t, r.error)));
     }
     setBusy(false);
     setPasteRefused(errors.length > 0 && items.some((s) => 'kind' in s));
-    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: <Sentence text={t('importDone', slot(0))} words={[shownName(last, t)]} /> } : undefined);
+    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', held ? t('importSomeAgain', held) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: <Sentence text={t(last.alreadyHeld ? 'importAgain' : 'importDone', slot(0))} words={[shownName(last, t)]} /> } : undefined);
     if (last && !errors.length) onImported(last);
   };
   const files = async (list: FileList | readonly File[] | null | undefined) => {

@@ -1,11 +1,11 @@
 /** "Add a badge" from the header: the import panel, staying on screen to import several. */
-import type { BadgeView } from '../../messaging/views.ts';
+import type { ImportedView } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 
-/** `onImported`: reload, and open the badge's page, which says it was added. */
-export default function ImportScreen({ onImported }: { onImported(b: BadgeView): void }) {
+/** `onImported`: reload, and open the badge's page, which says it was added (or held already). */
+export default function ImportScreen({ onImported }: { onImported(b: ImportedView): void }) {
   const { t } = useEnv();
   return (
     <section class="import-screen" aria-labelledby="screen-title">

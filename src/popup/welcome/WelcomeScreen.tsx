@@ -4,7 +4,7 @@
  * backpack with a file or a pasted link.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { BadgeView } from '../../messaging/views.ts';
+import type { ImportedView } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
 import type { MessageKey } from '../i18n.ts';
 import { markReady } from '../list/ready.ts';
@@ -33,7 +33,7 @@ export interface WelcomeScreenProps {
   /** After a sign-in: reload and show the list. */
   onDone(): void;
   /** After an import: its page, which says it was added, as "Add a badge" does (ImportScreen.tsx). */
-  onImported(badge: BadgeView): void;
+  onImported(badge: ImportedView): void;
   /** To settings, where a backup file is imported. */
   onRestore(): void;
 }

@@ -7,9 +7,9 @@ export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 /** The longest file name a message carries (src/messaging/validate.ts). */
 const MAX_NAME = 255;
 
-export const IMPORT_ACCEPT = '.png,.svg,.json,.jws,.jwt,.txt,image/png,image/svg+xml,application/json';
+export const IMPORT_ACCEPT = '.png,.svg,.svgz,.json,.jsonld,.jws,.jwt,.txt,image/png,image/svg+xml,application/json,application/ld+json';
 
-function bytesToSource(name: string, bytes: Uint8Array): ImportSource {
+export function bytesToSource(name: string, bytes: Uint8Array): ImportSource {
   let binary = '';
   // In slices: String.fromCharCode(...all) overflows the stack on large files.
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

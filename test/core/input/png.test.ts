@@ -74,6 +74,14 @@ describe('readBakedPng: built PNGs', () => {
     expect(u).toMatchObject({ kind: 'png', credential: { type: 'url', text: 'https://example.org/assertion' } });
   });
 
+  it('reads a CLR 2.0 credential baked as clrcredential, and an OB 3.0 or CLR one in a zTXt chunk, as the 1EdTech validator does', async () => {
+    // DCPV PngParser: keywords openbadges, openbadgecredential and clrcredential, read from any text
+    // entry with a `text` value (ImageIO's iTXt and zTXt entries; tEXt has a `value` instead).
+    expect(await readBakedPng(buildPng(itxt('clrcredential', '{"a":1}')))).toEqual({ chunk: 'iTXt', keyword: 'clrcredential', text: '{"a":1}' });
+    expect(await readBakedPng(buildPng(ztxt('openbadgecredential', '{"b":2}')))).toEqual({ chunk: 'zTXt', keyword: 'openbadgecredential', text: '{"b":2}' });
+    expect(await readBakedPng(buildPng(ztxt('clrcredential', '{"c":3}')))).toEqual({ chunk: 'zTXt', keyword: 'clrcredential', text: '{"c":3}' });
+  });
+
   it('reads a zTXt openbadges chunk', async () => {
     expect((await readBakedPng(buildPng(ztxt('openbadges', 'https://example.org/z')))).text).toBe('https://example.org/z');
   });

@@ -23,6 +23,15 @@ function codeOf(fn: () => unknown): string {
   throw new Error('expected a ParseError');
 }
 
+describe('readBakedSvg: CLR 2.0', () => {
+  it('reads a CLR 2.0 credential baked as {https://purl.imsglobal.org/clr/v2p0}credential, as the 1EdTech validator does (DCPV SvgParser QNames.CLR20)', () => {
+    const clr = `<svg xmlns="${SVG_NS}" xmlns:clr="https://purl.imsglobal.org/clr/v2p0"><clr:credential><![CDATA[{"type":["VerifiableCredential","ClrCredential"]}]]></clr:credential></svg>`;
+    expect(readBakedSvg(clr)).toMatchObject({ namespace: 'https://purl.imsglobal.org/clr/v2p0', element: 'credential', source: 'body' });
+    // Its other names are no badge: the local name must match its namespace.
+    expect(codeOf(() => readBakedSvg(clr.replaceAll('clr:credential', 'clr:assertion')))).toBe(ErrorCodes.PARSE_NOT_BAKED);
+  });
+});
+
 describe('readBakedSvg: fixtures', () => {
   it('OB 3.0 JSON in CDATA', () => {
     const r = readBakedSvg(fixtureText('baking/ob30_simple-json.svg'));
