@@ -4,6 +4,7 @@
  * The credential is hostile input: every field is type-guarded.
  */
 import { ErrorCodes } from '../errors.ts';
+import { shorten } from '../display.ts';
 import type { Alignment, Badge, BadgeFormat, Evidence, RecipientIdentity } from '../model.ts';
 import type { CheckId } from '../result.ts';
 import type { CheckList } from '../verify/checks.ts';
@@ -63,7 +64,8 @@ export function structureOb3(c: Json, checks: CheckList): boolean {
   const t = types(c.type);
   if (!t.includes('VerifiableCredential')) bad.push('type (VerifiableCredential)');
   const clr = t.includes(CLR_TYPE);
-  if (!clr && !t.some((x) => OB3_TYPES.includes(x))) bad.push('type (OpenBadgeCredential, AchievementCredential or ClrCredential)');
+  const notBadge = !clr && !t.some((x) => OB3_TYPES.includes(x));
+  if (notBadge) bad.push('type (OpenBadgeCredential, AchievementCredential or ClrCredential)');
   if (!isUri(issuerIdOf(c))) bad.push('issuer (a URI, or an object with an id)');
   if (c.id !== undefined && !isUri(c.id)) bad.push('id (a URI)');
   const dateField = isVc1(c) ? 'issuanceDate' : 'validFrom';
@@ -79,6 +81,14 @@ export function structureOb3(c: Json, checks: CheckList): boolean {
     if (s.id === undefined && ids.length === 0) note(checks, 'schema', 'credentialSubject has neither id nor identifier: the badge does not say whom it was issued to');
     if (clr) structureClrSubject(s, bad, checks);
     else structureAchievement(s, t, bad, checks);
+  }
+  if (notBadge && bad.length === 1) {
+    // A sound VC of another kind (Europass EDC, a Verified ID card, a "OpenBadgeV2" typed Entra
+    // credential): OB 3.0 §B.1 asks for one of these types, so it is no Open Badge, but nothing in it
+    // is forged. Its proof is still checked (an altered one is invalid); otherwise never valid, never
+    // invalid for what it is not.
+    checks.indeterminate('structure', ErrorCodes.NOT_OPEN_BADGE, `This is a Verifiable Credential of type ${t.filter((x) => x !== 'VerifiableCredential').map((x) => shorten(x, 60)).join(', ') || 'VerifiableCredential'}, not an Open Badge (OpenBadgeCredential, AchievementCredential or ClrCredential): Lanyard checks Open Badges only`);
+    return false;
   }
   if (bad.length) {
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${bad.join(', ')}`);

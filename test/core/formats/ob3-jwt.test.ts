@@ -231,7 +231,8 @@ describe('OB 3.0 VC-JWT: claims, structure and dates', () => {
 
   it.each([
     ['a VC context first', { '@context': [OB3_CONTEXT, 'https://www.w3.org/ns/credentials/v2'] }, '@context'],
-    ['an OB type', { type: ['VerifiableCredential'] }, 'OpenBadgeCredential'],
+    // With an OB type missing and something else wrong too: malformed. (Missing the OB type alone: a VC of another kind, not forged: ob3-not-a-badge.test.ts.)
+    ['an OB type and an issuer', { type: ['VerifiableCredential'], issuer: { name: 'No id' } }, 'OpenBadgeCredential'],
     ['validFrom', { validFrom: undefined }, 'validFrom'],
     ['an issuer', { issuer: { name: 'No id' } }, 'issuer'],
     ['an achievement name', { credentialSubject: { id: 'did:example:1', achievement: { id: 'urn:x' } } }, 'achievement.name'],
@@ -239,6 +240,14 @@ describe('OB 3.0 VC-JWT: claims, structure and dates', () => {
     const k = await makeKey('EdDSA');
     const r = await runJwt(await sign(credential(k.did, extra), k, { kid: `${k.did}#${k.multibase}` }));
     expect(r.check('structure')).toMatchObject({ outcome: 'fail', code: 'ERR_STRUCTURE_INVALID', message: expect.stringContaining(field) });
+  });
+
+  it('a VC-JWT of another kind (no OB type, all else sound): indeterminate, not an Open Badge, its signature still checked', async () => {
+    const k = await makeKey('EdDSA');
+    const r = await runJwt(await sign(credential(k.did, { type: ['VerifiableCredential'] }), k, { kid: `${k.did}#${k.multibase}` }));
+    expect(r.check('structure')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_NOT_OPEN_BADGE' });
+    expect(r.check('signature')?.outcome).toBe('pass');
+    expect(r.verdict).toBe('indeterminate');
   });
 
   it('notes, without failing, a subject with neither id nor identifier: there is no recipient to check', async () => {
