@@ -155,7 +155,7 @@ function Shell({ start }: { start?: FilesScreen }) {
   return (
     <div class="shell">
       <Header onBack={stack.length > 1 ? back : undefined} onNav={nav} showNav current={route.name === 'import' || route.name === 'guide' || route.name === 'accounts' || route.name === 'settings' ? route.name : undefined} />
-      <StatusBar state={state} online={online} onSignInAgain={signInAgain} quietStart={headingSaysSync} />
+      <StatusBar state={state} online={online} onSignInAgain={signInAgain} quietStart={headingSaysSync} showFailures={route.name !== 'accounts'} />
       <main class={`content content-${firstRun && route.name === 'list' ? 'welcome' : route.name}`}>
         {/* Keyed by the stack, so moving to another screen (or back) starts it afresh. */}
         <ScreenBoundary key={`${stack.length}:${route.name}`} screen={route.name} onBack={stack.length > 1 ? back : () => void data.reload()}>
