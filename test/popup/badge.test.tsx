@@ -9,7 +9,7 @@ import { VerificationPanel } from '../../src/popup/badge/VerificationPanel.tsx';
 import { t } from './render.tsx';
 import { HOSTILE_NAME } from '../../src/popup/mock-data.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
-import { renderWithEnv } from './render.tsx';
+import { renderWithEnv, verifyingActions } from './render.tsx';
 
 afterEach(cleanup);
 
@@ -224,15 +224,7 @@ describe('a badge never checked', () => {
     expect(actions.calls.filter((c) => c.name === 'verify').map((c) => c.args)).toEqual([['badgr-us:Py7pending']]);
     cleanup();
     // Checked and verified now.
-    const verified = createMockActions();
-    const get = verified.getBadge;
-    let checked = false;
-    verified.verify = async () => ((checked = true), { ok: true, value: { verified: 1 } });
-    verified.getBadge = async (key) => {
-      const r = await get(key);
-      return r.ok && checked ? { ok: true, value: { ...r.value, verdict: 'valid', verifiedAt: new Date().toISOString() } } : r;
-    };
-    open('badgr-us:Py7pending', verified);
+    open('badgr-us:Py7pending', verifyingActions());
     fireEvent.click(await screen.findByRole('button', { name: 'Check now' }));
     expect((await screen.findByRole('status')).textContent).toBe('Checked.');
     // Checked once, it is "Check again" from now on.

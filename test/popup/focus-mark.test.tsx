@@ -6,19 +6,13 @@
  * click (jsdom matches :focus-visible for any focus, so the rule must not need it to pass here
  * honestly: it draws on :focus). The popup's own stylesheet is loaded into the page, and the focused heading's style read.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mockSettings } from '../../src/popup/mock-data.ts';
 import SettingsScreen from '../../src/popup/settings/SettingsScreen.tsx';
-import { renderWithEnv } from './render.tsx';
+import { loadPopupStyles, renderWithEnv } from './render.tsx';
 
-beforeAll(() => {
-  const style = document.createElement('style');
-  style.textContent = readFileSync(resolve(import.meta.dirname, '../../src/popup/styles.css'), 'utf8');
-  document.head.append(style);
-});
+beforeAll(loadPopupStyles);
 afterEach(cleanup);
 
 const noop = () => undefined;

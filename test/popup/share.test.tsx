@@ -7,7 +7,7 @@ import type { ErrorCode } from '../../src/core/errors.ts';
 import { HOSTILE_NAME, mockSettings } from '../../src/popup/mock-data.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
 import ShareScreen from '../../src/popup/share/ShareScreen.tsx';
-import { renderWithEnv } from './render.tsx';
+import { renderWithEnv, verifyingActions } from './render.tsx';
 import { shareContent, shareWarning } from '../../src/popup/share/share-content.ts';
 import { createTranslator } from '../../src/popup/i18n.ts';
 import en from '../../public/_locales/en/messages.json';
@@ -188,14 +188,7 @@ describe('share', () => {
 // Found in a review of the popup: "verify it before you share it" offered no way to do that on the share screen.
 describe('sharing a badge Lanyard has not checked', () => {
   it('offers the check right there; checked and verified, the warning goes and focus goes to the title', async () => {
-    const actions = createMockActions();
-    const get = actions.getBadge;
-    let checked = false;
-    actions.verify = async (key) => (actions.calls.push({ name: 'verify', args: [key] }), (checked = true), { ok: true, value: { verified: 1 } });
-    actions.getBadge = async (key) => {
-      const r = await get(key);
-      return r.ok && checked ? { ok: true, value: { ...r.value, verdict: 'valid', verifiedAt: new Date().toISOString() } } : r;
-    };
+    const actions = verifyingActions();
     let changed = 0;
     renderWithEnv(<ShareScreen badgeKey="badgr-us:Py7pending" settings={mockSettings()} onEditOrgIds={() => {}} onChanged={() => changed++} />, actions);
     expect(await screen.findByText('Lanyard has not checked this badge yet: verify it before you share it.')).toBeTruthy();

@@ -6,17 +6,11 @@
  * "Hide" puts it away until the popup closes, and Accounts says it on the card alone. It is still
  * announced once (sync-announce.test.tsx) and every control is a button, reached by Tab.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { renderApp } from './render.tsx';
+import { loadPopupStyles, renderApp } from './render.tsx';
 
-beforeAll(() => {
-  const style = document.createElement('style');
-  style.textContent = readFileSync(resolve(import.meta.dirname, '../../src/popup/styles.css'), 'utf8');
-  document.head.append(style);
-});
+beforeAll(loadPopupStyles);
 afterEach(cleanup);
 
 // The dataset's "Open Climate Academy wallet" could not be reached at its last sync.
