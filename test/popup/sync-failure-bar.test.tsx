@@ -8,7 +8,11 @@
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadPopupStyles, renderApp } from './render.tsx';
+import { useState } from 'preact/hooks';
+import type { StateReply } from '../../src/messaging/protocol.ts';
+import { MOCK_NOW } from '../../src/popup/mock-data.ts';
+import { StatusBar } from '../../src/popup/ui/StatusBar.tsx';
+import { loadPopupStyles, renderApp, renderWithEnv } from './render.tsx';
 
 beforeAll(loadPopupStyles);
 afterEach(cleanup);
@@ -66,5 +70,28 @@ describe('the sync failure under the header', () => {
     nav('Settings');
     await screen.findByRole('heading', { level: 2, name: 'Settings' });
     expect(bar()).toHaveLength(1);
+  });
+
+  it('hidden, it stays hidden as the state is read again; a new failure shows again, and is said once', async () => {
+    const failing = (code: string, minutes: number): StateReply =>
+      ({ accounts: [{ id: 'a', kind: 'badgr', providerName: 'Test backpack', baseUrl: 'https://bp.example', user: 'ada', needsSignIn: false, sync: { status: 'error', done: 1, total: 2, error: { code, message: 'x' }, retryAt: new Date(MOCK_NOW + minutes * 60_000).toISOString() } }], badgeCount: 1 }) as unknown as StateReply;
+    function Bar() {
+      const [state, setState] = useState(failing('UNREACHABLE', 5));
+      return (
+        <>
+          <button type="button" onClick={() => setState({ ...failing('UNREACHABLE', 5) })}>same</button>
+          <button type="button" onClick={() => setState(failing('SERVER_ERROR', 10))}>new</button>
+          <StatusBar online state={state} />
+        </>
+      );
+    }
+    renderWithEnv(<Bar />);
+    fireEvent.click(screen.getByRole('button', { name: 'Hide' }));
+    expect(bar()).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'same' }));
+    expect(bar()).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'new' }));
+    await waitFor(() => expect(bar()).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId('sync-announce').textContent).toBe(bar()[0]!.textContent));
   });
 });
