@@ -128,7 +128,7 @@ function Shell({ start }: { start?: FilesScreen }) {
   } else if (route.name === 'badge') {
     screen = <BadgeScreen badgeKey={route.key} added={route.added} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onGuide={() => go({ name: 'guide' })} onChanged={() => void data.reload()} onRemoved={done} />;
   } else if (route.name === 'share') {
-    screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={(issuer) => go({ name: 'settings', orgIds: true, issuer })} />;
+    screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={(issuer) => go({ name: 'settings', orgIds: true, issuer })} onChanged={() => void data.reload()} />;
   } else if (route.name === 'welcome') {
     screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onImported={opened} onRestore={() => go({ name: 'settings', backup: true })} />;
   } else if (route.name === 'import') {
@@ -155,7 +155,7 @@ function Shell({ start }: { start?: FilesScreen }) {
   return (
     <div class="shell">
       <Header onBack={stack.length > 1 ? back : undefined} onNav={nav} showNav current={route.name === 'import' || route.name === 'guide' || route.name === 'accounts' || route.name === 'settings' ? route.name : undefined} />
-      <StatusBar state={state} online={online} onSignInAgain={signInAgain} quietStart={headingSaysSync} />
+      <StatusBar state={state} online={online} onSignInAgain={signInAgain} quietStart={headingSaysSync} showFailures={route.name !== 'accounts'} />
       <main class={`content content-${firstRun && route.name === 'list' ? 'welcome' : route.name}`}>
         {/* Keyed by the stack, so moving to another screen (or back) starts it afresh. */}
         <ScreenBoundary key={`${stack.length}:${route.name}`} screen={route.name} onBack={stack.length > 1 ? back : () => void data.reload()}>

@@ -141,7 +141,7 @@ describe('popup in Firefox', { timeout: 180_000 }, () => {
     await ff.closeTab();
 
     await ff.openPopup('?preview=1&n=0');
-    await ff.el('h2, h3', 'No badges yet');
+    await ff.el('h2, h3', 'No badges in your backpack');
     await check('empty');
     await ff.closeTab();
 

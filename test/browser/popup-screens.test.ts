@@ -152,7 +152,7 @@ describe('popup screens (preview)', () => {
     await first.page.close();
 
     const empty = await openPopup(ext, '?preview=1&n=0');
-    await empty.page.getByRole('heading', { name: 'No badges yet' }).waitFor();
+    await empty.page.getByRole('heading', { name: 'No badges in your backpack' }).waitFor();
     await shot(empty.page, 'empty');
     expect(await axe(empty.page)).toEqual([]);
     await empty.page.close();

@@ -43,7 +43,7 @@ describe('accessibility (axe-core)', () => {
 
   it('empty and error states', async () => {
     renderApp({ n: 0 });
-    await screen.findByRole('heading', { name: 'No badges yet' });
+    await screen.findByRole('heading', { name: 'No badges in your backpack' });
     expect(await audit()).toEqual([]);
     cleanup();
     renderApp({ scenario: 'broken' });

@@ -9,7 +9,7 @@ import { VerificationPanel } from '../../src/popup/badge/VerificationPanel.tsx';
 import { t } from './render.tsx';
 import { HOSTILE_NAME } from '../../src/popup/mock-data.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
-import { renderWithEnv } from './render.tsx';
+import { renderWithEnv, verifyingActions } from './render.tsx';
 
 afterEach(cleanup);
 
@@ -207,5 +207,27 @@ describe('what "Check again" said is announced each time (WCAG 4.1.3)', () => {
     await waitFor(() => expect(again.getAttribute('aria-busy')).toBe('true'));
     expect(live?.textContent).toBe('');
     await waitFor(() => expect(live?.textContent).toBe('Checked again.'));
+  });
+});
+
+// Found in a review of the popup: a badge a backpack sent that Lanyard never checked offered
+// "Check again", and said "Checked again." after its first check.
+describe('a badge never checked', () => {
+  it('offers "Check now", and after its first check says "Checked", not "again"', async () => {
+    const actions = createMockActions();
+    open('badgr-us:Py7pending', actions);
+    const check = await screen.findByRole('button', { name: 'Check now' });
+    expect(screen.queryByRole('button', { name: 'Check again' })).toBeNull();
+    fireEvent.click(check);
+    // The mock leaves it unverified: not a success.
+    expect(await screen.findByText('Checked. The result is below: not everything could be confirmed.')).toBeTruthy();
+    expect(actions.calls.filter((c) => c.name === 'verify').map((c) => c.args)).toEqual([['badgr-us:Py7pending']]);
+    cleanup();
+    // Checked and verified now.
+    open('badgr-us:Py7pending', verifyingActions());
+    fireEvent.click(await screen.findByRole('button', { name: 'Check now' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Checked.');
+    // Checked once, it is "Check again" from now on.
+    expect(screen.getByRole('button', { name: 'Check again' })).toBeTruthy();
   });
 });

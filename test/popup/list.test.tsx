@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOSTILE_NAME } from '../../src/popup/mock-data.ts';
+import { EMPTY_QUERY } from '../../src/popup/list/filter.ts';
+import { ListScreen } from '../../src/popup/list/ListScreen.tsx';
+import { HOSTILE_NAME, mockAccounts } from '../../src/popup/mock-data.ts';
 import { FIRST_SCREEN } from '../../src/popup/use-popup-data.ts';
-import { renderApp } from './render.tsx';
+import { renderApp, renderWithEnv } from './render.tsx';
 
 afterEach(cleanup);
 
@@ -142,7 +144,8 @@ describe('list states', () => {
 
   it('signed in with no badges shows the empty state', async () => {
     renderApp({ n: 0 });
-    expect(await screen.findByRole('heading', { name: 'No badges yet' })).toBeTruthy();
+    // Its backpack synced and sent none (below: not "No badges yet", with Connect a backpack).
+    expect(await screen.findByRole('heading', { name: 'No badges in your backpack' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import a badge' }));
     expect(await screen.findByRole('heading', { name: 'Add a badge', level: 2 })).toBeTruthy();
   });
@@ -212,5 +215,35 @@ describe('list states', () => {
     const count = () => document.querySelector('.list-count')?.textContent;
     expect(count()).toBe('Loading your badges…');
     await waitFor(() => expect(count()).toMatch(/^Showing \d+ of 1000 badges$/), { timeout: 3000 });
+  });
+});
+
+// Found in a review of the popup: an empty list with a backpack connected (it sent no badges)
+// still asked to "Connect a backpack".
+describe('an empty list with a backpack connected', () => {
+  it('says the backpack sent no badges for this account, and offers Add a badge and the guide, not Connect a backpack', async () => {
+    renderApp({ scenario: 'empty' });
+    const title = await screen.findByRole('heading', { name: 'No badges in your backpack' });
+    const empty = title.closest('section')!;
+    // The backpack that synced well is named; the one whose sync failed (the bar says why) is not.
+    expect(empty.textContent).toContain('Canvas Credentials (US) sent no badges for this account.');
+    expect(empty.textContent).not.toContain('Open Climate Academy');
+    expect(screen.queryByRole('button', { name: 'Connect a backpack' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Import a badge' }));
+    await screen.findByRole('heading', { level: 2, name: 'Add a badge' });
+  });
+
+  it('a backpack that has not synced well yet: no badges from it yet, not "sent no badges"; none connected: Connect a backpack', () => {
+    const noop = () => undefined;
+    const [badgr, ob3, local] = mockAccounts();
+    const props = { badges: { status: 'ready' as const, value: [] }, expected: 0, query: EMPTY_QUERY, onQuery: noop, active: 0, onActive: noop, onOpen: noop, onImport: noop, onConnect: noop, onGuide: noop, onRetry: noop, listRef: { current: null } };
+    renderWithEnv(<ListScreen {...props} accounts={[ob3!, local!, { ...badgr!, sync: { status: 'idle', done: 0, total: 0 } }]} />);
+    expect(screen.getByRole('heading', { name: 'No badges yet' })).toBeTruthy();
+    expect(screen.getByText(/^Lanyard has no badges from your backpack yet\./)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Connect a backpack' })).toBeNull();
+    expect(screen.getByRole('button', { name: "Can't find a badge?" })).toBeTruthy();
+    cleanup();
+    renderWithEnv(<ListScreen {...props} accounts={[local!]} />);
+    expect(screen.getByRole('button', { name: 'Connect a backpack' })).toBeTruthy();
   });
 });

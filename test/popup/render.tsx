@@ -1,4 +1,6 @@
 /** Renders the popup over the mock actions, with the English messages and the dataset's clock. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { render, type RenderResult } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
@@ -21,4 +23,24 @@ export function renderApp(options: MockOptions = {}): RenderResult & { actions: 
 export function renderWithEnv(ui: ComponentChildren, actions: PopupActions = createMockActions()): RenderResult {
   const env: PopupEnv = { actions, t, locale: 'en', now };
   return render(<EnvContext.Provider value={env}>{ui}</EnvContext.Provider>);
+}
+
+/** The popup's own stylesheet in the page, for a test that reads what it draws (jsdom cascades it). */
+export function loadPopupStyles(): void {
+  const style = document.createElement('style');
+  style.textContent = readFileSync(resolve(import.meta.dirname, '../../src/popup/styles.css'), 'utf8');
+  document.head.append(style);
+}
+
+/** Mock actions whose badge checks (verify) leave the badge verified, as a check that passes does. */
+export function verifyingActions(): MockActions {
+  const actions = createMockActions();
+  const get = actions.getBadge;
+  let checked = false;
+  actions.verify = async (key) => (actions.calls.push({ name: 'verify', args: [key] }), (checked = true), { ok: true, value: { verified: 1 } });
+  actions.getBadge = async (key) => {
+    const r = await get(key);
+    return r.ok && checked ? { ok: true, value: { ...r.value, verdict: 'valid', verifiedAt: new Date(MOCK_NOW).toISOString() } } : r;
+  };
+  return actions;
 }

@@ -7,7 +7,7 @@ import type { ErrorCode } from '../../src/core/errors.ts';
 import { HOSTILE_NAME, mockSettings } from '../../src/popup/mock-data.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
 import ShareScreen from '../../src/popup/share/ShareScreen.tsx';
-import { renderWithEnv } from './render.tsx';
+import { renderWithEnv, verifyingActions } from './render.tsx';
 import { shareContent, shareWarning } from '../../src/popup/share/share-content.ts';
 import { createTranslator } from '../../src/popup/i18n.ts';
 import en from '../../public/_locales/en/messages.json';
@@ -182,5 +182,39 @@ describe('share', () => {
     }
     render(<QrCode text="https://api.badgr.io/public/assertions/aB3dE5fG7h" label="QR" tooLong="too long" />);
     expect(screen.getByRole('img', { name: 'QR' })).toBeTruthy();
+  });
+});
+
+// Found in a review of the popup: "verify it before you share it" offered no way to do that on the share screen.
+describe('sharing a badge Lanyard has not checked', () => {
+  it('offers the check right there; checked and verified, the warning goes and focus goes to the title', async () => {
+    const actions = verifyingActions();
+    let changed = 0;
+    renderWithEnv(<ShareScreen badgeKey="badgr-us:Py7pending" settings={mockSettings()} onEditOrgIds={() => {}} onChanged={() => changed++} />, actions);
+    expect(await screen.findByText('Lanyard has not checked this badge yet: verify it before you share it.')).toBeTruthy();
+    const check = screen.getByRole('button', { name: 'Check now' });
+    check.focus();
+    fireEvent.click(check);
+    await waitFor(() => expect(screen.queryByText(/verify it before you share it/)).toBeNull());
+    expect(actions.calls.filter((c) => c.name === 'verify').map((c) => c.args)).toEqual([['badgr-us:Py7pending']]);
+    expect(document.querySelector('.share-screen [aria-live="polite"]')?.textContent).toBe('Checked.');
+    expect(screen.queryByRole('button', { name: 'Check now' })).toBeNull();
+    await waitFor(() => expect(document.activeElement?.id).toBe('screen-title'));
+    expect(changed).toBe(1);
+  });
+
+  it('checked and still not verified: the answer says what the warning now says, and the warning is not read a second time', async () => {
+    open('badgr-us:Py7pending');
+    fireEvent.click(await screen.findByRole('button', { name: 'Check now' }));
+    const live = document.querySelector('.share-screen [aria-live="polite"]')!;
+    await waitFor(() => expect(live.textContent).toBe('Checked. Lanyard has not checked this badge yet: verify it before you share it.'));
+    const warning = screen.getAllByText('Lanyard has not checked this badge yet: verify it before you share it.').find((e) => !live.contains(e))!;
+    expect(warning.closest('[role], [aria-live]')).toBeNull();
+  });
+
+  it('a verified badge offers no check on the share screen', async () => {
+    open('badgr-us:aB3dE5fG7h');
+    await screen.findByRole('link', { name: 'Add to LinkedIn profile' });
+    expect(screen.queryByRole('button', { name: /^Check/ })).toBeNull();
   });
 });

@@ -1,13 +1,12 @@
 /** The badge page: header with issuer, share and re-verify, the verification panel, and the facts. */
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { BadgeDetail } from '../../messaging/views.ts';
-import { displayText } from '../../core/share/display.ts';
 import { safeHttpUrl } from '../../core/share/escape.ts';
 import { issuerSite } from '../../core/share/issuer-site.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { useBadgeDetail } from './use-badge-detail.ts';
+import { useRecheck } from './use-recheck.tsx';
 import { BadgeImage } from '../ui/BadgeImage.tsx';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
@@ -19,7 +18,6 @@ import { BadgeFacts, ExternalLink } from './BadgeFacts.tsx';
 import { needsHostAccess } from './check-text.ts';
 import { VerificationPanel } from './VerificationPanel.tsx';
 import { Loading } from '../ui/Loading.tsx';
-import { isOffline } from '../ui/online.ts';
 
 export interface BadgeScreenProps {
   badgeKey: string;
@@ -41,8 +39,7 @@ export interface BadgeScreenProps {
 export default function BadgeScreen({ badgeKey, added, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
   const { t, actions, locale, languages } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey, t, languages ?? locale);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: ComponentChildren }>();
+  const { busy, message, setMessage, recheck } = useRecheck(load, onChanged);
   // "Allow access" only when access is missing: a check that could not fetch from a host Lanyard
   // may already read means the site is down, and the offer would do nothing (seen in Chromium).
   const ready = detail.status === 'ready' ? detail.value : undefined;
@@ -65,33 +62,7 @@ export default function BadgeScreen({ badgeKey, added, onShare, onAddresses, onG
   const issuerUrl = safeHttpUrl(b.issuerUrl);
   const site = issuerSite(b.issuerId);
 
-  const reverify = async () => {
-    // Offline, a check could only fail to reach the issuer and replace a settled result with "not
-    // fully verified": the badge keeps its last result and the user is told why nothing happened.
-    if (isOffline()) {
-      setMessage({ kind: 'info', text: t('reverifyOffline') });
-      return;
-    }
-    // The last answer goes while the check runs: the same words again would change nothing in
-    // the live region below, and a screen reader would say nothing the second time.
-    setMessage(undefined);
-    setBusy(true);
-    const r = await actions.verify(b.key);
-    const after = await load();
-    setBusy(false);
-    // A green "Checked again." only for a badge that is verified now: after a check that could not
-    // reach the issuer (offline) it announced success over a verdict that had just dropped.
-    const valid = after.status === 'ready' && after.value.verdict === 'valid';
-    // Nor after a check that could not reach the issuer and kept the last complete result (a new `unreachable`).
-    const unreached = after.status === 'ready' && after.value.unreachable && after.value.unreachable.at !== b.unreachable?.at ? after.value.unreachable.hosts : undefined;
-    setMessage(
-      !r.ok ? { kind: 'error', text: errorText(t, r.error) }
-      : unreached ? { kind: 'info', text: <Sentence text={t('reverifyUnreachable', slot(0))} words={[unreached.map((h) => displayText(h, 80))]} /> }
-      : valid ? { kind: 'success', text: t('reverifyDone') }
-      : { kind: 'info', text: t('reverifyDoneNotValid') },
-    );
-    onChanged();
-  };
+  const reverify = () => recheck(b);
   // The hosts a check may need: the issuer's profile and the badge's own hosted copy.
   const allowHost = async () => {
     const targets = hostTargets(b);

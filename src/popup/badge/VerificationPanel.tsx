@@ -12,6 +12,7 @@ import { Icon } from '../ui/Icon.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
 import { VerdictMark } from '../ui/VerdictMark.tsx';
 import { checkSentence, checkTitle, issuerUnconfirmed, OUTCOME_LABEL } from './check-text.ts';
+import { neverChecked } from './use-recheck.tsx';
 import { displayText } from '../../core/share/display.ts';
 
 const VERDICT_TEXT: Record<BadgeDetail['verdict'], MessageKey> = {
@@ -42,7 +43,7 @@ export function VerificationPanel({ badge, onReverify, reverifying, onAllowHost 
         <h3 id="verification-title">{t('verificationTitle')}</h3>
         <button type="button" class="button small" onClick={() => reverifying || onReverify()} {...offWhile(reverifying)} aria-busy={reverifying}>
           <Icon name="refresh" size={14} />
-          {reverifying ? t('reverifying') : t('reverify')}
+          {reverifying ? t('reverifying') : neverChecked(badge) ? t('checkNow') : t('reverify')}
         </button>
       </div>
       <p class="verdict-line">

@@ -58,7 +58,7 @@ export function ListScreen(p: ListScreenProps) {
   const saidCount = useCountAnnouncement(count, queryKey(p.query));
 
   if (p.badges.status === 'error') return <ErrorState title={t('listErrorTitle')} message={errorText(t, p.badges.error)} onRetry={p.onRetry} />;
-  if (p.badges.status === 'ready' && all.length === 0) return <EmptyState onImport={p.onImport} onConnect={p.onConnect} onGuide={p.onGuide} syncing={p.syncing} />;
+  if (p.badges.status === 'ready' && all.length === 0) return <EmptyState onImport={p.onImport} onConnect={p.onConnect} onGuide={p.onGuide} syncing={p.syncing} accounts={p.accounts} />;
   return (
     <section class="list-screen" aria-labelledby="list-title">
       <h2 id="list-title" class="visually-hidden">{t('listTitle')}</h2>

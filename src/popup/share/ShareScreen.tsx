@@ -8,6 +8,9 @@ import type { Download } from '../actions.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { useBadgeDetail } from '../badge/use-badge-detail.ts';
+import { neverChecked, useRecheck } from '../badge/use-recheck.tsx';
+import { offWhile } from '../ui/busy.ts';
+import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Notice } from '../ui/Notice.tsx';
@@ -25,9 +28,11 @@ export interface ShareScreenProps {
   settings: Settings | undefined;
   /** To the LinkedIn company pages in settings, for this badge's issuer: its id, or its name when it has none (linkedin.ts organizationIdFor). */
   onEditOrgIds(issuer?: string): void;
+  /** After a check from here, the list's copy is stale. */
+  onChanged?: () => void;
 }
 
-export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareScreenProps) {
+export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChanged }: ShareScreenProps) {
   const { t, actions, locale, languages } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey, t, languages ?? locale);
   // What a copy or download did shows in the panel of the button pressed: a note at the top of
@@ -37,6 +42,11 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
   useEffect(() => {
     if (status) notes.current?.querySelector('.notice')?.scrollIntoView?.({ block: 'nearest' });
   }, [status]);
+  // "Verify it before you share it" offers the check right here, the badge page's own (use-recheck.tsx).
+  // Not verified after it, the answer says what the warning now says: the warning itself is not read twice.
+  const { busy, message, recheck } = useRecheck(load, onChanged, (after, first) => [t(first ? 'checkDone' : 'reverifyDone'), shareWarning(after, t)?.text].filter(Boolean).join(' '));
+  // Verified by it, the button goes with focus: focus goes to the title.
+  const rescue = useFocusRescue(() => document.getElementById('screen-title'));
   const note = (where: Panel) => <div aria-live="polite">{status?.where === where ? <Notice kind={status.kind}>{status.text}</Notice> : null}</div>;
 
   if (detail.status === 'loading') return <Loading />;
@@ -59,7 +69,21 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds }: ShareS
       <ScreenTitle>
         <Sentence text={t('shareTitle', slot(0))} words={[b.name]} />
       </ScreenTitle>
-      {warning ? <Notice kind={warning.kind}>{warning.text}</Notice> : null}
+      {warning ? (
+        <Notice key={b.verdict} kind={warning.kind} quiet={!!message}>
+          {warning.text}
+        </Notice>
+      ) : null}
+      {b.verdict === 'unverified' ? (
+        <div class="button-row">
+          <button type="button" class="button small" onClick={() => busy || (rescue(), void recheck(b))} {...offWhile(busy)} aria-busy={busy}>
+            <Icon name="refresh" size={14} />
+            {busy ? t('reverifying') : neverChecked(b) ? t('checkNow') : t('reverify')}
+          </button>
+        </div>
+      ) : null}
+      {/* A live region that is there before the answer (one added with its text is often not read). */}
+      <div aria-live="polite">{message ? <Notice kind={message.kind}>{message.text}</Notice> : null}</div>
 
       <section class="panel" aria-labelledby="linkedin-title">
         <h3 id="linkedin-title">{t('shareLinkedIn')}</h3>

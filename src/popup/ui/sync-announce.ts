@@ -16,7 +16,8 @@ interface Seen {
   failures: ReadonlySet<string>;
 }
 
-const failureKey = (a: Account) => `${a.id}\u0001${a.sync.error?.code ?? ''}\u0001${a.sync.retryAt ?? ''}`;
+/** One account's failure: a new one (another error, another retry) is said, and shown again. */
+export const failureKey = (a: Account) => `${a.id}\u0001${a.sync.error?.code ?? ''}\u0001${a.sync.retryAt ?? ''}`;
 
 /**
  * `failed`: the accounts whose failure the bar shows; `failureText`: the sentence it shows for one.
