@@ -151,9 +151,12 @@ export function createContent(d: ContentDeps) {
     const drop = Math.max(expired, hovers.length - MAX_HOVER_RESULTS);
     for (const r of hovers.slice(0, drop)) await d.db.results.delete(r.key);
   };
+  /** What a picker lists: not pending, not invalid (a badge not to share). */
+  const pickable = (r: BadgeRecord): boolean => !r.pending && r.verdict !== 'invalid';
+  /** A badge the picker would list, by key; any other answers as a missing one (keys can be guessed: platform/badge-key.ts). */
   const mustGet = async (key: string): Promise<BadgeRecord> => {
     const r = await d.db.badges.get(key);
-    if (!r) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
+    if (!r || !pickable(r)) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
     return r;
   };
 
@@ -186,7 +189,7 @@ export function createContent(d: ContentDeps) {
       const q = query.trim().toLowerCase();
       const languages = readerLanguages();
       const all = await d.db.badges.all();
-      const mine = all.filter((r) => !r.pending && r.verdict !== 'invalid');
+      const mine = all.filter(pickable);
       const shown = (r: BadgeRecord) => {
         const t = readerTexts(r.meta, languages);
         return [shownName(t), t.issuerName ?? ''];
