@@ -124,6 +124,7 @@ describe('hover verification', () => {
     await h.app.settings.set({ hoverVerify: true });
     await expect(h.app.content.hoverVerify(target, FROM)).rejects.toMatchObject({ code: 'ERR_FORBIDDEN_SENDER' });
     await h.app.hoverSites.add('https://blog.example/*', true);
+    h.granted.add('https://blog.example/*');
     const v = await h.app.content.hoverVerify(target, FROM);
     // issuerSite: where the checks place the issuer (its id's host), beside the name it gives itself.
     expect(v).toEqual({ verdict: 'valid', name: 'Poetical Science', issuerName: 'Difference Engine Guild', issuerSite: new URL(ctx.bp.baseUrl).host, issuedOn: '2026-04-10T09:30:00Z', issuedToYou: true, message: 'Verified: issued by Difference Engine Guild' });
@@ -140,6 +141,7 @@ describe('hover verification and private networks', () => {
     const fresh = await harness();
     await fresh.app.settings.set({ hoverVerify: true });
     await fresh.app.hoverSites.add('https://blog.example/*', true);
+    fresh.granted.add('https://blog.example/*');
     const v = await fresh.app.content.hoverVerify(`${ctx.bp.baseUrl}/public/assertions/ada-poetical`, FROM);
     expect(v).toMatchObject({ verdict: 'indeterminate', message: expect.stringContaining('is on a local or private network') });
     expect(fresh.fetched).toEqual([]);
@@ -166,6 +168,7 @@ describe('the router over the real services', () => {
     const refresh = (await h.db.secrets.all()).map((s) => (s.kind === 'refresh' ? s.refreshToken : s.clientSecret));
     const r = route();
     await h.app.hoverSites.add('https://www.linkedin.com/*', false);
+    h.granted.add('https://www.linkedin.com/*');
     const replies = [
       await r({ type: 'picker/list', args: { query: '' } }, content),
       await r({ type: 'picker/card', args: { key: `${id}|ada-programmer` } }, content),

@@ -42,6 +42,11 @@ export interface ContentDeps {
   hoverTtlMs?: number;
   /** The sites the user turned hover on for; absent (tests of other things): any sender's site. */
   hoverSites?: Pick<HoverSites, 'has'>;
+  /**
+   * Whether the user still grants this page's site (permissions.contains). A hover script stays
+   * in a tab open when the grant was taken back; absent (tests of other things): granted.
+   */
+  siteGranted?: (url: string) => Promise<boolean>;
 }
 
 /**
@@ -236,6 +241,7 @@ export function createContent(d: ContentDeps) {
       const from = hoverFrom(sender);
       if (!(await d.settings.get()).hoverVerify) throw new ServiceError(E.DISABLED, 'Hover verification is off: turn it on in Lanyard’s settings');
       if (d.hoverSites && !(await d.hoverSites.has(from.site))) throw new ServiceError(E.FORBIDDEN_SENDER, 'Hover verification is not on for this site');
+      if (d.siteGranted && !(await d.siteGranted(`${from.site}/`))) throw new ServiceError(E.FORBIDDEN_SENDER, 'Lanyard may no longer read this site: allow it again to verify badges here');
       rate.take(from.tabId);
       const key = hoverKey(from.site, url);
       let p = inflight.get(key);
