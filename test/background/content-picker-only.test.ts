@@ -53,4 +53,20 @@ describe('cards and LinkedIn links for content scripts', () => {
     const again = await h.restart();
     expect((await again.app.content.linkedInUrl(rows[0]!.key)).url).toContain('linkedin.com');
   });
+
+  it('a row carries the links LinkedIn’s form needs as they may be shared: never a token or signature a badge’s links carry', async () => {
+    const h = await harness();
+    const secret = 'https://backpack.example/assertions/b1.json?token=SECRET-share-token';
+    const r = record('local|signed', 'valid');
+    await h.db.badges.put({ ...r, meta: { ...r.meta, publicUrl: secret, credentialId: secret } });
+    const plain = record('local|plain1', 'valid');
+    await h.db.badges.put({ ...plain, meta: { ...plain.meta, publicUrl: 'https://issuer.example/assertions/p1', credentialId: 'urn:uuid:7b1c' } });
+    const rows = await h.app.content.pickerList('');
+    expect(JSON.stringify(rows)).not.toContain('SECRET');
+    const signed = rows.find((b) => b.name === 'Name of signed')!;
+    // What the LinkedIn form fills in (credentialIdFor: the id's last path segment), without the link it cannot share.
+    expect(signed).toMatchObject({ credentialId: 'b1' });
+    expect(signed.publicUrl).toBeUndefined();
+    expect(rows.find((b) => b.name === 'Name of plain1')).toMatchObject({ publicUrl: 'https://issuer.example/assertions/p1', credentialId: 'urn:uuid:7b1c' });
+  });
 });
