@@ -4,9 +4,10 @@
  * extension pages (the popup, even when opened in a tab) speak PopupToBackground; content
  * scripts, which always come with a tab, speak ContentToBackground, and only the picker sites
  * may use its `picker/*` messages (content-access.ts). Anything else is dropped with an error reply.
+ * What goes back to a content script must be exactly its reply's shape (validate.ts), or it is not sent.
  */
 import { fail, ok, type Direction, type DirectionMaps, type ProtocolMap, type Reply } from '../messaging/protocol.ts';
-import { parseMessage } from '../messaging/validate.ts';
+import { guards, parseMessage } from '../messaging/validate.ts';
 import type { Sender } from '../platform/runtime.ts';
 import { contentMaySend } from './content-access.ts';
 
@@ -50,7 +51,13 @@ export function createRouter({ extensionId, extensionOrigin, handlers }: RouterO
     const handler = Object.hasOwn(table, type) ? table[type] : undefined;
     if (!handler) return fail('ERR_UNKNOWN_MESSAGE', `no handler for "${type}"`);
     try {
-      return ok(await handler(args as never, { sender, direction }));
+      const value = await handler(args as never, { sender, direction });
+      // A content script's side runs in the page's renderer: only here can "nothing extra rides along" hold (exact shapes, validate.ts).
+      if (direction === 'content' && !(guards.content.reply as Record<string, (v: unknown) => boolean>)[type]!(value)) {
+        console.error(`[lanyard] a "${type}" reply for a content script was not its exact shape: not sent`);
+        return fail('ERR_BAD_REPLY', `"${type}" could not be answered`);
+      }
+      return ok(value);
     } catch (e) {
       // Handlers throw errors with stable codes (src/core/errors.ts, services/errors.ts, backpack/errors.ts): keep the code, and the wait a throttle names.
       const { code, retryAfterSeconds: wait } = (e ?? {}) as { code?: unknown; retryAfterSeconds?: unknown };

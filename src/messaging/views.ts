@@ -165,6 +165,7 @@ export type NameDirs = Partial<Record<'name' | 'issuerName', TextDirection>>;
 
 /** A badge as a content script may see it (pickers on LinkedIn and in web mail). */
 export interface PickerBadge {
+  /** A handle for the badge (`h:` and a SHA-256 of its key: src/background/services/picker-handles.ts), never the key itself, which names the account and the link a badge was added by. */
   key: string;
   /** '' when the badge has no name; then `noName` says why. */
   name: string;

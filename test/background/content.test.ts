@@ -5,6 +5,7 @@ import { contentHandlers, popupHandlers } from '../../src/background/handlers.ts
 import { guards, isReply } from '../../src/messaging/validate.ts';
 import { badgrSignIn, harness, useBackpack, type Harness } from './harness.ts';
 import { fakeI18n } from '../content/support/runtime.ts';
+import { pickerHandle } from '../../src/background/services/picker-handles.ts';
 import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
 import type { Messages } from '../../src/popup/i18n.ts';
 
@@ -47,8 +48,8 @@ describe('pickers', () => {
       // A record of this version (no name, its reason) and one an older version stored with English words.
       await h.db.badges.put({ ...base, key: `${id}|nameless-new`, meta: { ...base.meta, name: '', noName: 'untitled' } });
       await h.db.badges.put({ ...base, key: `${id}|nameless-old`, meta: { ...base.meta, name: 'Unreadable badge' } });
-      expect((await h.app.content.pickerList('sans titre')).map((b) => b.key)).toEqual([`${id}|nameless-new`]);
-      expect((await h.app.content.pickerList('ILLISIBLE')).map((b) => b.key)).toEqual([`${id}|nameless-old`]);
+      expect((await h.app.content.pickerList('sans titre')).map((b) => b.key)).toEqual([await pickerHandle(`${id}|nameless-new`)]);
+      expect((await h.app.content.pickerList('ILLISIBLE')).map((b) => b.key)).toEqual([await pickerHandle(`${id}|nameless-old`)]);
       // Not by the English words the French picker does not show.
       expect(await h.app.content.pickerList('unreadable')).toEqual([]);
       await h.db.badges.delete(`${id}|nameless-new`);
@@ -58,23 +59,24 @@ describe('pickers', () => {
 
   it('a badge kept as its baked image shows that picture in the picker, from the message (no request the page could see)', async () => {
     const rows = await h.app.content.pickerList('');
-    const baked = (await h.db.badges.all()).filter((r) => r.original.kind === 'png' && rows.some((b) => b.key === r.key));
+    const stored = await Promise.all((await h.db.badges.all()).map(async (r) => ({ r, handle: await pickerHandle(r.key) })));
+    const baked = stored.filter(({ r, handle }) => r.original.kind === 'png' && rows.some((b) => b.key === handle));
     expect(baked.length).toBeGreaterThan(0);
-    for (const r of baked) {
+    for (const { r, handle } of baked) {
       const bytes = (await h.db.originals.get(r.key))!.bytes;
-      expect(rows.find((b) => b.key === r.key)?.image).toBe(`data:image/png;base64,${Buffer.from(bytes).toString('base64')}`);
+      expect(rows.find((b) => b.key === handle)?.image).toBe(`data:image/png;base64,${Buffer.from(bytes).toString('base64')}`);
     }
     // Both sides of the messaging accept the rows as they are.
     expect(guards.content.reply['picker/list'](rows)).toBe(true);
   });
 
   it('builds an escaped card and a LinkedIn link with the organization id from settings', async () => {
-    const key = `${id}|ada-programmer`;
+    const key = await pickerHandle(`${id}|ada-programmer`);
     const card = await h.app.content.card(key);
     expect(card.html).toContain('Analytical Engine Programmer');
     expect(card.url).toBe(`${ctx.bp.baseUrl}/public/assertions/ada-programmer`);
     expect(card.text).toContain('Analytical Society');
-    const issuerId = (await h.db.badges.get(key))!.meta.issuerId!;
+    const issuerId = (await h.db.badges.get(`${id}|ada-programmer`))!.meta.issuerId!;
     await h.app.settings.set({ linkedInOrgIds: { [issuerId]: '1337' } });
     const u = new URL((await h.app.content.linkedInUrl(key)).url);
     expect(u.origin + u.pathname).toBe('https://www.linkedin.com/profile/add');
@@ -83,7 +85,7 @@ describe('pickers', () => {
   });
 
   it('writes the card and sentence content scripts insert in the browser’s language (English without an extension)', async () => {
-    const key = `${id}|ada-programmer`;
+    const key = await pickerHandle(`${id}|ada-programmer`);
     const english = await h.app.content.card(key);
     expect(english.html).toContain('View and verify this badge');
     expect(english.text).toMatch(/^I earned the badge “Analytical Engine Programmer” from Analytical Society\./);
@@ -103,11 +105,11 @@ describe('pickers', () => {
     await inFrench(async () => {
       for (const [key, meta] of [[`${id}|nameless-new`, { name: '', noName: 'untitled' as const }], [`${id}|nameless-old`, { name: 'Untitled badge' }]] as const) {
         await h.db.badges.put({ ...base, key, meta: { ...base.meta, ...meta } });
-        const card = await h.app.content.card(key);
+        const card = await h.app.content.card(await pickerHandle(key));
         expect(card.html, key).toContain('Open Badge');
         expect(card.text, key).toMatch(/^J'ai obtenu un Open Badge délivré par Analytical Society\./);
         for (const s of [card.html, card.text]) expect(s, key).not.toMatch(/Untitled|sans titre/);
-        expect(new URL((await h.app.content.linkedInUrl(key)).url).searchParams.get('name'), key).toBe('Open Badge');
+        expect(new URL((await h.app.content.linkedInUrl(await pickerHandle(key))).url).searchParams.get('name'), key).toBe('Open Badge');
         await h.db.badges.delete(key);
       }
     });
@@ -124,6 +126,7 @@ describe('hover verification', () => {
     await h.app.settings.set({ hoverVerify: true });
     await expect(h.app.content.hoverVerify(target, FROM)).rejects.toMatchObject({ code: 'ERR_FORBIDDEN_SENDER' });
     await h.app.hoverSites.add('https://blog.example/*', true);
+    h.granted.add('https://blog.example/*');
     const v = await h.app.content.hoverVerify(target, FROM);
     // issuerSite: where the checks place the issuer (its id's host), beside the name it gives itself.
     expect(v).toEqual({ verdict: 'valid', name: 'Poetical Science', issuerName: 'Difference Engine Guild', issuerSite: new URL(ctx.bp.baseUrl).host, issuedOn: '2026-04-10T09:30:00Z', issuedToYou: true, message: 'Verified: issued by Difference Engine Guild' });
@@ -140,6 +143,7 @@ describe('hover verification and private networks', () => {
     const fresh = await harness();
     await fresh.app.settings.set({ hoverVerify: true });
     await fresh.app.hoverSites.add('https://blog.example/*', true);
+    fresh.granted.add('https://blog.example/*');
     const v = await fresh.app.content.hoverVerify(`${ctx.bp.baseUrl}/public/assertions/ada-poetical`, FROM);
     expect(v).toMatchObject({ verdict: 'indeterminate', message: expect.stringContaining('is on a local or private network') });
     expect(fresh.fetched).toEqual([]);
@@ -166,10 +170,11 @@ describe('the router over the real services', () => {
     const refresh = (await h.db.secrets.all()).map((s) => (s.kind === 'refresh' ? s.refreshToken : s.clientSecret));
     const r = route();
     await h.app.hoverSites.add('https://www.linkedin.com/*', false);
+    h.granted.add('https://www.linkedin.com/*');
     const replies = [
       await r({ type: 'picker/list', args: { query: '' } }, content),
-      await r({ type: 'picker/card', args: { key: `${id}|ada-programmer` } }, content),
-      await r({ type: 'picker/linkedin-url', args: { key: `${id}|ada-programmer` } }, content),
+      await r({ type: 'picker/card', args: { key: await pickerHandle(`${id}|ada-programmer`) } }, content),
+      await r({ type: 'picker/linkedin-url', args: { key: await pickerHandle(`${id}|ada-programmer`) } }, content),
       await r({ type: 'hover/verify', args: { url: `${ctx.bp.baseUrl}/public/assertions/ada-poetical` } }, content),
     ];
     expect(replies.every((x) => x.ok)).toBe(true);

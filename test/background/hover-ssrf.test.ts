@@ -60,6 +60,7 @@ describe('hover verification: the badge’s own links to private networks', () =
     for (const origin of ['https://issuer.example', ...PRIVATE]) h.granted.add(`${new URL(origin).protocol}//${new URL(origin).hostname}/*`);
     await h.app.settings.set({ hoverVerify: true });
     await h.app.hoverSites.add('https://blog.example/*', true);
+    h.granted.add('https://blog.example/*');
     for (const url of Object.keys(DOCS)) {
       const v = await h.app.content.hoverVerify(url, FROM);
       expect(v.verdict, url).not.toBe('valid');

@@ -7,6 +7,7 @@
  * the first language. With the multilingual credential of test/fixtures (test/support/multilingual.ts).
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pickerHandle } from '../../src/background/services/picker-handles.ts';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
 import { metaOf } from '../../src/background/services/badge-record.ts';
@@ -112,18 +113,18 @@ describe('the content service, in the browser’s language', () => {
   it('the card and sentence a picker inserts, and LinkedIn’s name: German for a German browser, French for a French one, English for others', async () => {
     for (const [ui, messages, name, issuer] of [['de', undefined, GERMAN_NAME, ISSUER_NAMES.de], ['fr-FR', fr, NAMES.fr, ISSUER_NAMES.fr], ['en-GB', undefined, NAMES.en, ISSUER_NAMES.en], ['ja', undefined, NAMES.en, ISSUER_NAMES.en]] as const) {
       browserIn(ui, (messages ?? en) as Messages);
-      const card = await content().card(record.key);
+      const card = await content().card(await pickerHandle(record.key));
       expect(card.html, ui).toContain(`>${name.replace("'", '&#39;')}</div>`);
       expect(card.text).toContain(name);
       expect(card.text).toContain(issuer);
-      expect(new URL((await content().linkedInUrl(record.key)).url).searchParams.get('name')).toBe(name);
-      expect(new URL((await content().linkedInUrl(record.key)).url).searchParams.get('organizationName')).toBe(issuer);
+      expect(new URL((await content().linkedInUrl(await pickerHandle(record.key))).url).searchParams.get('name')).toBe(name);
+      expect(new URL((await content().linkedInUrl(await pickerHandle(record.key))).url).searchParams.get('organizationName')).toBe(issuer);
     }
   });
 
   it('a right-to-left name: dir="rtl" in the card, isolated in the sentence', async () => {
     browserIn('ar');
-    const card = await content().card(record.key);
+    const card = await content().card(await pickerHandle(record.key));
     expect(card.html).toContain(`<div dir="rtl"`);
     expect(card.html).toContain(`<span dir="rtl" style="unicode-bidi:isolate;">${ISSUER_NAMES.ar}</span>`);
     expect(card.text).toContain(`\u2067${NAMES.ar}\u2069`);

@@ -136,3 +136,46 @@ describe('picker messages', () => {
     expect(hover).toHaveBeenCalledTimes(1);
   });
 });
+
+/**
+ * What a content script receives is checked on the background's side, before it leaves: its
+ * receiving side (src/content/messages.ts) runs in the page's renderer, which a compromised page
+ * controls, so only the sender can hold "nothing extra rides along" (SECURITY.md, Privacy).
+ */
+describe('content replies', () => {
+  const leaky = (value: unknown) =>
+    createRouter({
+      extensionId: ID,
+      extensionOrigin: ORIGIN,
+      handlers: {
+        popup: only<PopupToBackground>({ ping: vi.fn() }),
+        content: { 'picker/list': () => value, 'hover/verify': () => value, 'picker/linkedin-url': () => value } as unknown as Handlers<ContentToBackground>,
+      },
+    });
+  const row = { key: 'local|a', name: 'A', verdict: 'valid' };
+  const hover = { verdict: 'valid', name: 'B', issuedToYou: true, message: 'Verified' };
+
+  it.each([
+    ['picker/list', { query: '' }, [{ ...row, accessToken: 'SECRET-token' }]],
+    ['picker/list', { query: '' }, [{ ...row, recipient: 'SECRET@example.org' }]],
+    ['hover/verify', { url: 'https://issuer.example/a.json' }, { ...hover, recipient: 'SECRET@example.org' }],
+    ['picker/linkedin-url', { key: 'local|a' }, { url: 'https://www.linkedin.com/profile/add?x=1', refreshToken: 'SECRET' }],
+    ['picker/linkedin-url', { key: 'local|a' }, { url: 'javascript:alert(1)' }],
+  ])('a %s value with more than its exact shape never leaves the background', async (type, args, value) => {
+    const reply = await leaky(value)({ type, args }, contentSender);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'ERR_BAD_REPLY' } });
+    expect(JSON.stringify(reply)).not.toContain('SECRET');
+    expect(JSON.stringify(reply)).not.toContain('javascript:');
+  });
+
+  it('exact values go through, a LinkedIn link of any length included', async () => {
+    expect(await leaky([row])({ type: 'picker/list', args: { query: '' } }, contentSender)).toEqual({ ok: true, value: [row] });
+    const url = { url: `https://www.linkedin.com/profile/add?name=${'x'.repeat(9000)}` };
+    expect(await leaky(url)({ type: 'picker/linkedin-url', args: { key: 'local|a' } }, contentSender)).toEqual({ ok: true, value: url });
+  });
+
+  it('the popup is answered as before (its replies stay the receiving side’s to check)', async () => {
+    const route = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, handlers: { popup: only<PopupToBackground>({ ping: () => ({ pong: true, version: '1', extra: 1 }) as never }), content: only<ContentToBackground>({ ping: vi.fn() }) } });
+    expect(await route({ type: 'ping', args: {} }, popupSender)).toEqual({ ok: true, value: { pong: true, version: '1', extra: 1 } });
+  });
+});

@@ -19,6 +19,7 @@ import { createHoverRate, createHoverSlots } from './hover-rate.ts';
 import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
 import { createBakedPictures } from './picker-images.ts';
+import { createPickerHandles } from './picker-handles.ts';
 import { nameDirs, pickerBadge } from './views.ts';
 import { readerTexts } from './reader-texts.ts';
 import { ownOrigins, reachableImage } from './image-hosts.ts';
@@ -42,6 +43,11 @@ export interface ContentDeps {
   hoverTtlMs?: number;
   /** The sites the user turned hover on for; absent (tests of other things): any sender's site. */
   hoverSites?: Pick<HoverSites, 'has'>;
+  /**
+   * Whether the user still grants this page's site (permissions.contains). A hover script stays
+   * in a tab open when the grant was taken back; absent (tests of other things): granted.
+   */
+  siteGranted?: (url: string) => Promise<boolean>;
 }
 
 /**
@@ -151,9 +157,14 @@ export function createContent(d: ContentDeps) {
     const drop = Math.max(expired, hovers.length - MAX_HOVER_RESULTS);
     for (const r of hovers.slice(0, drop)) await d.db.results.delete(r.key);
   };
-  const mustGet = async (key: string): Promise<BadgeRecord> => {
-    const r = await d.db.badges.get(key);
-    if (!r) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
+  /** What a picker lists: not pending, not invalid (a badge not to share). */
+  const pickable = (r: BadgeRecord): boolean => !r.pending && r.verdict !== 'invalid';
+  const handles = createPickerHandles(() => d.db.badges.all());
+  /** A badge the picker would list, by the handle its row carries (picker-handles.ts); any other answers as a missing one. */
+  const mustGet = async (handle: string): Promise<BadgeRecord> => {
+    const key = await handles.find(handle);
+    const r = key === undefined ? undefined : await d.db.badges.get(key);
+    if (!r || !pickable(r)) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
     return r;
   };
 
@@ -186,7 +197,7 @@ export function createContent(d: ContentDeps) {
       const q = query.trim().toLowerCase();
       const languages = readerLanguages();
       const all = await d.db.badges.all();
-      const mine = all.filter((r) => !r.pending && r.verdict !== 'invalid');
+      const mine = all.filter(pickable);
       const shown = (r: BadgeRecord) => {
         const t = readerTexts(r.meta, languages);
         return [shownName(t), t.issuerName ?? ''];
@@ -194,16 +205,19 @@ export function createContent(d: ContentDeps) {
       const hits = q ? mine.filter((r) => [...shown(r), ...r.meta.tags].some((t) => t.toLowerCase().includes(q))) : mine;
       const rows = hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER);
       const baked = await bakedPictures(rows);
-      return rows.map((r) => {
-        const row = pickerBadge(r, languages);
-        const image = baked.get(r.key);
-        return image ? { ...row, image } : row;
-      });
+      return Promise.all(
+        rows.map(async (r) => {
+          // The row names its badge by a handle, never by its key (picker-handles.ts).
+          const row = { ...pickerBadge(r, languages), key: await handles.of(r.key) };
+          const image = baked.get(r.key);
+          return image ? { ...row, image } : row;
+        }),
+      );
     },
 
     /** The card and sentence, in the browser's language (the extension's messages; English outside an extension), the badge's words too. */
-    async card(key: string): Promise<{ html: string; text: string; url?: string }> {
-      const b = shareable(await mustGet(key), readerLanguages());
+    async card(handle: string): Promise<{ html: string; text: string; url?: string }> {
+      const b = shareable(await mustGet(handle), readerLanguages());
       const url = shareLink(b);
       const labels = cardLabelsFrom(extensionMessage);
       const lang = uiLanguage();
@@ -211,8 +225,8 @@ export function createContent(d: ContentDeps) {
       return { html: badgeCardHtml(b, options), text: badgeShareText(b, labels), ...(url ? { url } : {}) };
     },
 
-    async linkedInUrl(key: string): Promise<{ url: string }> {
-      const r = await mustGet(key);
+    async linkedInUrl(handle: string): Promise<{ url: string }> {
+      const r = await mustGet(handle);
       const m = r.meta;
       // The name and issuer in the browser's language; a badge without a name is added as what it is, in the user's words (card.ts sharedName).
       const shown = readerTexts(m, readerLanguages());
@@ -233,6 +247,7 @@ export function createContent(d: ContentDeps) {
       const from = hoverFrom(sender);
       if (!(await d.settings.get()).hoverVerify) throw new ServiceError(E.DISABLED, 'Hover verification is off: turn it on in Lanyard’s settings');
       if (d.hoverSites && !(await d.hoverSites.has(from.site))) throw new ServiceError(E.FORBIDDEN_SENDER, 'Hover verification is not on for this site');
+      if (d.siteGranted && !(await d.siteGranted(`${from.site}/`))) throw new ServiceError(E.FORBIDDEN_SENDER, 'Lanyard may no longer read this site: allow it again to verify badges here');
       rate.take(from.tabId);
       const key = hoverKey(from.site, url);
       let p = inflight.get(key);

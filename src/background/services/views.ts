@@ -5,6 +5,8 @@
 import { displayText } from '../../core/share/display.ts';
 import { shareWarningOf } from '../../core/share/warning.ts';
 import { storedName } from '../../core/share/badge-name.ts';
+import { publicShareUrl } from '../../core/share/escape.ts';
+import { credentialIdFor } from '../../core/share/linkedin.ts';
 import { reachableImage } from './image-hosts.ts';
 import { ServiceErrorCodes } from './errors.ts';
 import type { AccountView, BadgeDetail, BadgeView, NameDirs, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
@@ -71,7 +73,11 @@ export function pickerImage(image: string | undefined): string | undefined {
   return image !== undefined && /^data:image\//i.test(image) && image.length <= MAX_PICKER_IMAGE_CHARS ? image : undefined;
 }
 
-/** A picker row, its words in the reader's `languages` (reader-texts.ts). */
+/**
+ * A picker row, its words in the reader's `languages` (reader-texts.ts). Its links are what LinkedIn's
+ * form fills in, as they may be shared (publicShareUrl, credentialIdFor): a badge's link with a token
+ * or signature in it never reaches the page's renderer, where the content script checked it only after.
+ */
 export function pickerBadge(r: BadgeRecord, languages: readonly string[] = []): PickerBadge {
   const m = r.meta;
   const { name, noName, issuerName, dirs } = readerTexts(m, languages);
@@ -84,8 +90,8 @@ export function pickerBadge(r: BadgeRecord, languages: readonly string[] = []): 
     issuedOn: m.issuedOn,
     expires: m.expires,
     verdict: r.verdict,
-    publicUrl: m.publicUrl,
-    credentialId: m.credentialId,
+    publicUrl: publicShareUrl(m.publicUrl),
+    credentialId: credentialIdFor(m.credentialId, m.publicUrl),
     warning: pickerWarning(r),
     dirs: nameDirs(dirs),
   });
