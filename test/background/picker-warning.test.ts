@@ -77,4 +77,22 @@ describe('picker badges carry the share warning', () => {
       expect(isPickerBadge({ ...ok, warning })).toBe(false);
     }
   });
+
+  it('a badge that failed verification or is pending since the picker listed it is not given to the page: no card, no LinkedIn link', async () => {
+    const h = await harness();
+    const png = new Uint8Array(await (await fetch(`${ctx.bp.baseUrl}/public/assertions/ada-programmer/baked`)).arrayBuffer());
+    const view = await h.app.library.import({ kind: 'file', name: 'programmer.png', base64: Buffer.from(png).toString('base64') });
+    const [row] = await h.app.content.pickerList('');
+    expect(row?.key).toBe(view.key);
+    await expect(h.app.content.card(view.key)).resolves.toMatchObject({ html: expect.stringContaining('<table') });
+    const record = (await h.db.badges.get(view.key))!;
+    // Re-checked while the picker was open: revoked. The list would no longer show it; the pick must not share it.
+    await h.db.badges.put({ ...record, verdict: 'invalid', checks: [{ id: 'revocation', outcome: 'fail', code: 'ERR_REVOKED', message: 'Revoked' }] });
+    expect(await h.app.content.pickerList('')).toEqual([]);
+    await expect(h.app.content.card(view.key)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
+    await expect(h.app.content.linkedInUrl(view.key)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
+    await h.db.badges.put({ ...record, pending: true });
+    await expect(h.app.content.card(view.key)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
+    await expect(h.app.content.linkedInUrl(view.key)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
+  });
 });

@@ -156,6 +156,19 @@ export function createContent(d: ContentDeps) {
     if (!r) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
     return r;
   };
+  /**
+   * A badge a page may have: what the pickers list (pickerList: not pending, not invalid), checked
+   * again at the pick, as a re-check or a sync may have changed it since the list was shown. The
+   * pickers warn before an undetermined badge and never offer one that failed (core/share/warning.ts).
+   * The message in the browser's language: the page shows a reply's text for a code it has no words for.
+   */
+  const mustShare = async (key: string): Promise<BadgeRecord> => {
+    const r = await mustGet(key);
+    if (r.pending || r.verdict === 'invalid') {
+      throw new ServiceError(E.NOT_SHAREABLE, extensionMessage('errorNotShareable') || 'This badge did not pass verification, or is not yet yours: it is not shared from a web page. Open it in Lanyard to see why.');
+    }
+    return r;
+  };
 
   /** The verdict kept for this site and URL while it is fresh: answered without a slot (a stored answer costs the worker nothing). */
   async function keptVerdict(key: string): Promise<HoverVerdict | undefined> {
@@ -203,7 +216,7 @@ export function createContent(d: ContentDeps) {
 
     /** The card and sentence, in the browser's language (the extension's messages; English outside an extension), the badge's words too. */
     async card(key: string): Promise<{ html: string; text: string; url?: string }> {
-      const b = shareable(await mustGet(key), readerLanguages());
+      const b = shareable(await mustShare(key), readerLanguages());
       const url = shareLink(b);
       const labels = cardLabelsFrom(extensionMessage);
       const lang = uiLanguage();
@@ -212,7 +225,7 @@ export function createContent(d: ContentDeps) {
     },
 
     async linkedInUrl(key: string): Promise<{ url: string }> {
-      const r = await mustGet(key);
+      const r = await mustShare(key);
       const m = r.meta;
       // The name and issuer in the browser's language; a badge without a name is added as what it is, in the user's words (card.ts sharedName).
       const shown = readerTexts(m, readerLanguages());
