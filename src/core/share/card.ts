@@ -8,6 +8,7 @@
 import { isoDay } from './dates.ts';
 import { displayText, hasVisibleText } from './display.ts';
 import { escapeHtml, publicShareUrl } from './escape.ts';
+import { isPrivateHost } from '../verify/private-address.ts';
 import type { NoName } from './badge-name.ts';
 import { inSentence, needsIsolation } from './bidi.ts';
 import type { ShownDirs, TextDirection } from './lang-text.ts';
@@ -116,12 +117,22 @@ function issuedByHtml(l: CardLabels, issuer: string, dir: TextDirection | undefi
   return `${escapeHtml(parts[0]!)}<span dir="${dirAttr(dir)}" style="unicode-bidi:isolate;">${escapeHtml(issuer)}</span>${escapeHtml(parts[1]!)}`;
 }
 
+/**
+ * The card's picture: a public link (escape.ts), never on a local or private host
+ * (core/verify/private-address.ts), not even the user's own backpack's, which the popup shows: the
+ * card's readers load it on their own machines, where it would point into their own network.
+ */
+function cardImage(raw: string | undefined): string | undefined {
+  const href = publicShareUrl(raw);
+  return href && !isPrivateHost(new URL(href).hostname) ? href : undefined;
+}
+
 export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}): string {
   const l = { ...ENGLISH_LABELS, ...options.labels };
   const date = (iso: string | undefined) => (iso ? (options.formatDate ?? isoDay)(iso) : undefined);
   const link = shareLink(badge);
   // The picture and the issuer's link go out with the card too: the same rule as the badge's link.
-  const image = publicShareUrl(badge.image);
+  const image = cardImage(badge.image);
   const issuerUrl = publicShareUrl(badge.issuerUrl);
   const e = escapeHtml;
   // Controls made visible, long text cut (display.ts); each field isolated from the next.
