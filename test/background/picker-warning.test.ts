@@ -95,4 +95,16 @@ describe('picker badges carry the share warning', () => {
     await expect(h.app.content.card(view.key)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
     await expect(h.app.content.linkedInUrl(view.key)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
   });
+
+  it('a badge kept as valid whose expiry has passed is not offered, as an expired one (core/share/warning.ts)', async () => {
+    const h = await harness();
+    const png = new Uint8Array(await (await fetch(`${ctx.bp.baseUrl}/public/assertions/ada-programmer/baked`)).arrayBuffer());
+    const view = await h.app.library.import({ kind: 'file', name: 'programmer.png', base64: Buffer.from(png).toString('base64') });
+    const record = (await h.db.badges.get(view.key))!;
+    await h.db.badges.put({ ...record, verdict: 'valid', checks: [], meta: { ...record.meta, expires: '2020-01-01T00:00:00Z' } });
+    expect(await h.app.content.pickerList('')).toEqual([]);
+    await expect(h.app.content.card(view.key)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
+    await expect(h.app.content.linkedInUrl(view.key)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
+    expect(pickerBadge({ ...record, verdict: 'valid', checks: [], meta: { ...record.meta, expires: '2020-01-01T00:00:00Z' } }).warning).toEqual({ level: 'invalid', check: { id: 'validity', outcome: 'fail', code: 'ERR_EXPIRED' } });
+  });
 });

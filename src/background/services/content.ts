@@ -27,6 +27,7 @@ import { noBadgeData } from './no-badge-data.ts';
 import { createNetworkLog } from './network-log.ts';
 import { accessHost } from './hover-access.ts';
 import { cardLabelsFrom } from '../../core/share/card-labels.ts';
+import { shareWarningOf } from '../../core/share/warning.ts';
 import { issuerSite } from '../../core/share/issuer-site.ts';
 import { formatCalendarDate } from '../../core/share/dates.ts';
 import { extensionMessage, readerLanguages, uiLanguage } from '../../platform/i18n.ts';
@@ -151,6 +152,11 @@ export function createContent(d: ContentDeps) {
     const drop = Math.max(expired, hovers.length - MAX_HOVER_RESULTS);
     for (const r of hovers.slice(0, drop)) await d.db.results.delete(r.key);
   };
+  /**
+   * What the pickers offer: not pending, and not failed, nor expired since it was verified
+   * (core/share/warning.ts: its warning would be the invalid one).
+   */
+  const offered = (r: BadgeRecord): boolean => !r.pending && shareWarningOf({ verdict: r.verdict, checks: r.checks, expires: r.meta.expires }, now())?.level !== 'invalid';
   const mustGet = async (key: string): Promise<BadgeRecord> => {
     const r = await d.db.badges.get(key);
     if (!r) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
@@ -164,7 +170,7 @@ export function createContent(d: ContentDeps) {
    */
   const mustShare = async (key: string): Promise<BadgeRecord> => {
     const r = await mustGet(key);
-    if (r.pending || r.verdict === 'invalid') {
+    if (!offered(r)) {
       throw new ServiceError(E.NOT_SHAREABLE, extensionMessage('errorNotShareable') || 'This badge did not pass verification, or is not yet yours: it is not shared from a web page. Open it in Lanyard to see why.');
     }
     return r;
@@ -199,7 +205,7 @@ export function createContent(d: ContentDeps) {
       const q = query.trim().toLowerCase();
       const languages = readerLanguages();
       const all = await d.db.badges.all();
-      const mine = all.filter((r) => !r.pending && r.verdict !== 'invalid');
+      const mine = all.filter(offered);
       const shown = (r: BadgeRecord) => {
         const t = readerTexts(r.meta, languages);
         return [shownName(t), t.issuerName ?? ''];
