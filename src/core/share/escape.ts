@@ -57,8 +57,15 @@ const secretName = (name: string): boolean => {
   return SECRET_IN_NAME.test(n) || SECRET_NAME.test(n);
 };
 
-/** An e-mail address in a query or fragment value: whoever reads the link reads it (RFC 5322 addr-spec, roughly). */
-const ADDRESS = /[^\s@/?#&=]+@[^\s@/?#&=.]+\.[^\s@/?#&=]+/;
+/**
+ * An e-mail address (RFC 5322 addr-spec, roughly): in a link or an id, whoever reads it reads the
+ * address. Its local part starts only where a run of such characters starts (the lookbehind): a
+ * match tried from inside the run scanned the run again, quadratic time on a long id with no `@`.
+ */
+const ADDRESS = /(?<![^\s@/?#&=])[^\s@/?#&=]+@[^\s@/?#&=.]+\.[^\s@/?#&=]+/;
+
+/** True when the text holds something written as an e-mail address (ADDRESS), in its first 4096 characters (what is shown of an id is far less). */
+export const holdsAddress = (text: string): boolean => ADDRESS.test(text.slice(0, 4096));
 
 /** The names and values of a URL's query and of a fragment written as one (`#a=1&b=2`). */
 function fields(url: URL): [string, string][] {
@@ -103,5 +110,5 @@ export function publicShareUrl(raw: string | undefined | null): string | undefin
     if (IDENTITY_HINT.test(name)) hints.push(name);
   });
   for (const name of hints) url.searchParams.delete(name);
-  return !carriesSecret(url) && url.href.length <= MAX_SHARED_URL_CHARS ? url.href : undefined;
+  return url.href.length <= MAX_SHARED_URL_CHARS && !carriesSecret(url) ? url.href : undefined;
 }

@@ -6,7 +6,7 @@
  */
 import { yearMonth } from './dates.ts';
 import { displayText, hasVisibleText } from './display.ts';
-import { publicShareUrl, safeHttpUrl } from './escape.ts';
+import { holdsAddress, publicShareUrl, safeHttpUrl } from './escape.ts';
 
 export interface LinkedInCertification {
   name: string;
@@ -89,8 +89,9 @@ const lastSegment = (url: string | undefined): string | undefined => {
  */
 export function credentialIdFor(id: string | undefined, publicUrl?: string): string | undefined {
   const trimmed = id?.trim();
-  if (trimmed && /^https?:/i.test(trimmed)) return lastSegment(trimmed) ?? lastSegment(publicUrl);
-  return trimmed || lastSegment(publicUrl);
+  const certId = trimmed && /^https?:/i.test(trimmed) ? (lastSegment(trimmed) ?? lastSegment(publicUrl)) : trimmed || lastSegment(publicUrl);
+  // LinkedIn shows the Credential ID on the public profile: never an address (a `mailto:` id, a recipient's path).
+  return certId && !holdsAddress(certId) ? certId : undefined;
 }
 
 /**

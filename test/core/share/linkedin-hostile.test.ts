@@ -52,3 +52,13 @@ describe('an issuer or badge named by nothing visible', () => {
     }
   });
 });
+
+describe('the Credential ID', () => {
+  it('is not an e-mail address: LinkedIn shows it on the public profile', async () => {
+    const { credentialIdFor } = await import('../../../src/core/share/linkedin.ts');
+    expect(credentialIdFor('mailto:ada@home.example')).toBeUndefined();
+    expect(credentialIdFor('https://b.example/recipients/ada%40home.example')).toBeUndefined();
+    expect(credentialIdFor(undefined, 'https://b.example/c/ada@home.example')).toBeUndefined();
+    expect(credentialIdFor('urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002')).toBe('urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002');
+  });
+});

@@ -77,3 +77,14 @@ describe('a shared link fits where it goes', () => {
     expect(badgeShareText({ name: 'N', publicUrl: `https://b.example/a/${'x'.repeat(4000)}` }).length).toBeLessThanOrEqual(3000);
   });
 });
+
+describe('looking for an address costs linear time', () => {
+  it('a million characters without an @ are read at once', async () => {
+    const { holdsAddress } = await import('../../../src/core/share/escape.ts');
+    const start = performance.now();
+    expect(holdsAddress('x'.repeat(1_000_000))).toBe(false);
+    expect(holdsAddress(`${'x.'.repeat(2000)}@${'y'.repeat(2000)}`)).toBe(false);
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(holdsAddress('id ada@home.example')).toBe(true);
+  });
+});
