@@ -41,6 +41,7 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_BUSY: 'errorBusy',
   ERR_CANCELLED: 'errorCancelled',
   ERR_EXISTS: 'errorExists',
+  ERR_NOT_SHAREABLE: 'errorNotShareable',
   ERR_RATE_LIMITED: 'errorRateLimited',
   ERR_TOO_MANY_ADDRESSES: 'errorTooManyAddresses',
   // The engine's errors an import can end with (src/core/errors.ts).

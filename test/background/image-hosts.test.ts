@@ -89,8 +89,9 @@ describe('what the popup and the pickers are given', () => {
     const card = await h.app.content.card(await pickerHandle(planted.key));
     expect(card.html).not.toContain('192.168.1.1');
     expect(card.html).not.toContain('<img');
+    // One the pickers list (content-picker-only.test.ts: a badge that failed or is pending is not given to a page).
     const ownKey = (await h.db.badges.all()).find((r) => r.key !== planted.key && !r.pending && r.verdict !== 'invalid' && r.meta.image?.startsWith(ctx.bp.baseUrl))!.key;
-    // (a badge the picker lists: content-picker-only.test.ts) Its readers' networks are not the user's: a loopback picture would point at their own machines.
+    // Its readers' networks are not the user's: a loopback picture would point at their own machines.
     expect((await h.app.content.card(await pickerHandle(ownKey))).html).not.toContain('<img');
   });
 });

@@ -3,6 +3,7 @@
  * is not valid (core/share/warning.ts, one rule for both), with the deciding check by id, outcome and code (the picker says it in the page's words).
  */
 import { describe, expect, it } from 'vitest';
+import { pickerHandle } from '../../src/background/services/picker-handles.ts';
 import { harness, useBackpack } from './harness.ts';
 import { pickerBadge } from '../../src/background/services/views.ts';
 import { HostPermissionError } from '../../src/background/services/host-access.ts';
@@ -76,5 +77,44 @@ describe('picker badges carry the share warning', () => {
       expect(reply([{ ...ok, warning }])).toBe(false);
       expect(isPickerBadge({ ...ok, warning })).toBe(false);
     }
+  });
+
+  it('a badge that failed verification or is pending since the picker listed it is not given to the page: no card, no LinkedIn link', async () => {
+    const h = await harness();
+    const png = new Uint8Array(await (await fetch(`${ctx.bp.baseUrl}/public/assertions/ada-programmer/baked`)).arrayBuffer());
+    const view = await h.app.library.import({ kind: 'file', name: 'programmer.png', base64: Buffer.from(png).toString('base64') });
+    const [row] = await h.app.content.pickerList('');
+    // The row names the badge by its handle (picker-handles.ts), which the pick sends back.
+    const handle = await pickerHandle(view.key);
+    expect(row?.key).toBe(handle);
+    await expect(h.app.content.card(handle)).resolves.toMatchObject({ html: expect.stringContaining('<table') });
+    const record = (await h.db.badges.get(view.key))!;
+    // Re-checked while the picker was open: revoked. The list would no longer show it; the pick must not share it.
+    await h.db.badges.put({ ...record, verdict: 'invalid', checks: [{ id: 'revocation', outcome: 'fail', code: 'ERR_REVOKED', message: 'Revoked' }] });
+    expect(await h.app.content.pickerList('')).toEqual([]);
+    await expect(h.app.content.card(handle)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
+    await expect(h.app.content.linkedInUrl(handle)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
+    await h.db.badges.put({ ...record, pending: true });
+    await expect(h.app.content.card(handle)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
+    await expect(h.app.content.linkedInUrl(handle)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
+  });
+
+  it('a badge kept as valid whose expiry has passed is not offered, as an expired one (core/share/warning.ts)', async () => {
+    const h = await harness();
+    const png = new Uint8Array(await (await fetch(`${ctx.bp.baseUrl}/public/assertions/ada-programmer/baked`)).arrayBuffer());
+    const view = await h.app.library.import({ kind: 'file', name: 'programmer.png', base64: Buffer.from(png).toString('base64') });
+    const record = (await h.db.badges.get(view.key))!;
+    const handle = await pickerHandle(view.key);
+    await h.db.badges.put({ ...record, verdict: 'valid', checks: [], meta: { ...record.meta, expires: '2020-01-01T00:00:00Z' } });
+    expect(await h.app.content.pickerList('')).toEqual([]);
+    // Never listed: it answers as a missing badge (a page must not learn that a key it guessed is held).
+    await expect(h.app.content.card(handle)).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
+    // Listed while its expiry was still ahead, then past it at the pick: not shared, and said why.
+    await h.db.badges.put({ ...record, verdict: 'valid', checks: [], meta: { ...record.meta, expires: undefined } });
+    expect((await h.app.content.pickerList('')).map((r) => r.key)).toEqual([handle]);
+    await h.db.badges.put({ ...record, verdict: 'valid', checks: [], meta: { ...record.meta, expires: '2020-01-01T00:00:00Z' } });
+    await expect(h.app.content.card(handle)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
+    await expect(h.app.content.linkedInUrl(handle)).rejects.toMatchObject({ code: 'ERR_NOT_SHAREABLE' });
+    expect(pickerBadge({ ...record, verdict: 'valid', checks: [], meta: { ...record.meta, expires: '2020-01-01T00:00:00Z' } }).warning).toEqual({ level: 'invalid', check: { id: 'validity', outcome: 'fail', code: 'ERR_EXPIRED' } });
   });
 });

@@ -136,6 +136,13 @@ describe('share', () => {
     expect(shareWarning({ verdict: 'indeterminate', checks: [check('hosted', 'indeterminate', 'https://i.example/a answered 503', 'ERR_HTTP_STATUS')] }, createTranslator(en))?.text).not.toMatch(/503|i\.example/);
   });
 
+  it('warns for a badge kept as valid whose expiry has passed since it was verified', () => {
+    const w = shareWarning({ verdict: 'valid', checks: [], expires: '2020-01-01T00:00:00Z' }, createTranslator(en));
+    expect(w?.kind).toBe('error');
+    expect(w?.text).toMatch(/^This badge did not pass verification\. The badge has expired\. Anyone/);
+    expect(shareWarning({ verdict: 'valid', checks: [], expires: '2999-01-01T00:00:00Z' }, createTranslator(en))).toBeUndefined();
+  });
+
   it('Send by e-mail opens a mailto: with the subject, the sentence and the whole public link (RFC 6068)', async () => {
     open('badgr-us:aB3dE5fG7h');
     const mail = await screen.findByRole('link', { name: 'Send by e-mail' });

@@ -28,6 +28,7 @@ import { noBadgeData } from './no-badge-data.ts';
 import { createNetworkLog } from './network-log.ts';
 import { accessHost } from './hover-access.ts';
 import { cardLabelsFrom } from '../../core/share/card-labels.ts';
+import { shareWarningOf } from '../../core/share/warning.ts';
 import { issuerSite } from '../../core/share/issuer-site.ts';
 import { formatCalendarDate } from '../../core/share/dates.ts';
 import { extensionMessage, readerLanguages, uiLanguage } from '../../platform/i18n.ts';
@@ -157,14 +158,34 @@ export function createContent(d: ContentDeps) {
     const drop = Math.max(expired, hovers.length - MAX_HOVER_RESULTS);
     for (const r of hovers.slice(0, drop)) await d.db.results.delete(r.key);
   };
-  /** What a picker lists: not pending, not invalid (a badge not to share). */
-  const pickable = (r: BadgeRecord): boolean => !r.pending && r.verdict !== 'invalid';
+  /**
+   * What the pickers offer: not pending, and not failed, nor expired since it was verified
+   * (core/share/warning.ts: its warning would be the invalid one).
+   */
+  const offered = (r: BadgeRecord): boolean => !r.pending && shareWarningOf({ verdict: r.verdict, checks: r.checks, expires: r.meta.expires }, now())?.level !== 'invalid';
   const handles = createPickerHandles(() => d.db.badges.all());
-  /** A badge the picker would list, by the handle its row carries (picker-handles.ts); any other answers as a missing one. */
+  /** The handles a picker list gave out in this worker: only for those may a refusal say why (else it would tell a guessed key's badge exists). */
+  const listed = new Set<string>();
+  /** The badge a handle names (picker-handles.ts), or a missing one's error. */
   const mustGet = async (handle: string): Promise<BadgeRecord> => {
     const key = await handles.find(handle);
     const r = key === undefined ? undefined : await d.db.badges.get(key);
-    if (!r || !pickable(r)) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
+    if (!r) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
+    return r;
+  };
+  /**
+   * A badge a page may have: what the pickers list (pickerList: not pending, not invalid), checked
+   * again at the pick, as a re-check or a sync may have changed it since the list was shown. The
+   * pickers warn before an undetermined badge and never offer one that failed (core/share/warning.ts).
+   * The message in the browser's language: the page shows a reply's text for a code it has no words for.
+   */
+  const mustShare = async (handle: string): Promise<BadgeRecord> => {
+    const r = await mustGet(handle);
+    if (!offered(r)) {
+      // A badge no list showed answers as a missing one: a page must not learn that a key it guessed is held.
+      if (!listed.has(handle)) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
+      throw new ServiceError(E.NOT_SHAREABLE, extensionMessage('errorNotShareable') || 'This badge did not pass verification, or is not yet yours: it is not shared from a web page. Open it in Lanyard to see why.');
+    }
     return r;
   };
 
@@ -197,7 +218,7 @@ export function createContent(d: ContentDeps) {
       const q = query.trim().toLowerCase();
       const languages = readerLanguages();
       const all = await d.db.badges.all();
-      const mine = all.filter(pickable);
+      const mine = all.filter(offered);
       const shown = (r: BadgeRecord) => {
         const t = readerTexts(r.meta, languages);
         return [shownName(t), t.issuerName ?? ''];
@@ -209,6 +230,8 @@ export function createContent(d: ContentDeps) {
         rows.map(async (r) => {
           // The row names its badge by a handle, never by its key (picker-handles.ts).
           const row = { ...pickerBadge(r, languages), key: await handles.of(r.key) };
+          if (listed.size >= 5_000) listed.clear();
+          listed.add(row.key);
           const image = baked.get(r.key);
           return image ? { ...row, image } : row;
         }),
@@ -217,7 +240,7 @@ export function createContent(d: ContentDeps) {
 
     /** The card and sentence, in the browser's language (the extension's messages; English outside an extension), the badge's words too. */
     async card(handle: string): Promise<{ html: string; text: string; url?: string }> {
-      const b = shareable(await mustGet(handle), readerLanguages());
+      const b = shareable(await mustShare(handle), readerLanguages());
       const url = shareLink(b);
       const labels = cardLabelsFrom(extensionMessage);
       const lang = uiLanguage();
@@ -226,7 +249,7 @@ export function createContent(d: ContentDeps) {
     },
 
     async linkedInUrl(handle: string): Promise<{ url: string }> {
-      const r = await mustGet(handle);
+      const r = await mustShare(handle);
       const m = r.meta;
       // The name and issuer in the browser's language; a badge without a name is added as what it is, in the user's words (card.ts sharedName).
       const shown = readerTexts(m, readerLanguages());

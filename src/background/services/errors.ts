@@ -36,6 +36,11 @@ export const ServiceErrorCodes = {
   TOO_MANY_ADDRESSES: 'ERR_TOO_MANY_ADDRESSES',
   /** A sync whose worker was stopped mid-run (views.ts syncView): the next run resumes it where it stopped. */
   INTERRUPTED: 'ERR_INTERRUPTED',
+  /**
+   * A page asked for the card or LinkedIn link of a badge the pickers do not list (failed
+   * verification or pending: content.ts): it changed since the picker listed it. Not shared.
+   */
+  NOT_SHAREABLE: 'ERR_NOT_SHAREABLE',
 } as const;
 
 export type ServiceErrorCode = (typeof ServiceErrorCodes)[keyof typeof ServiceErrorCodes] | BackpackErrorCode;

@@ -110,7 +110,7 @@ export function nameDirs(dirs: ShownDirs | undefined): NameDirs | undefined {
  * verified (BadgeRecord.needsAccess), never one read from a check's text (hover-access.ts).
  */
 function pickerWarning(r: BadgeRecord): PickerWarning | undefined {
-  const w = shareWarningOf(r);
+  const w = shareWarningOf({ verdict: r.verdict, checks: r.checks, expires: r.meta.expires });
   if (!w) return undefined;
   const host = w.level === 'indeterminate' ? r.needsAccess : undefined;
   if (host) return { level: w.level, needsAccess: host };

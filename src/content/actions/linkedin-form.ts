@@ -3,7 +3,7 @@
  * issue and expiry dates, credential id and URL, with real input and change events. The
  * organization is typed into its typeahead and left for the user to confirm. (On demand: ui-linkedin.ts.)
  */
-import { displayText } from '../../core/share/display.ts';
+import { displayText, hasVisibleText } from '../../core/share/display.ts';
 import type { PickerBadge } from '../../messaging/views.ts';
 import { logOnce } from '../log.ts';
 import { tx } from '../i18n.ts';
@@ -11,7 +11,7 @@ import { certForm } from '../sites/linkedin.ts';
 import { certDate, certField } from '../sites/linkedin-find.ts';
 import { choose, setValue, yearMonth } from '../dom/form.ts';
 import { publicShareUrl } from '../../core/share/escape.ts';
-import { credentialIdFor } from '../../core/share/linkedin.ts';
+import { credentialIdFor, expiryShown } from '../../core/share/linkedin.ts';
 
 /** Fills what the form has; returns an error message when not even the name field is there. */
 export function fillCertificationForm(doc: Document, b: PickerBadge): string | undefined {
@@ -19,7 +19,8 @@ export function fillCertificationForm(doc: Document, b: PickerBadge): string | u
   if (!name) return tx('contentPickerFormGone');
   // The issuer's words through display.ts: a bidi override shows as ⟨RLO⟩ instead of reordering the name.
   // A badge without a name goes in as what it is (core/share/card.ts sharedName), not as "Untitled badge".
-  setValue(name, b.noName || !b.name.trim() ? tx('badgeNamelessShared') : displayText(b.name, 300));
+  // So is a name of only controls and spaces, and an issuer's is left out (display.ts hasVisibleText), as the link does.
+  setValue(name, b.noName || !hasVisibleText(b.name) ? tx('badgeNamelessShared') : displayText(b.name, 300));
   const missing: string[] = [];
   const text = (field: 'credentialId' | 'credentialUrl', value: string | undefined) => {
     const el = certField(doc, certForm[field]);
@@ -32,10 +33,10 @@ export function fillCertificationForm(doc: Document, b: PickerBadge): string | u
   // Only a link that may be public: http(s), no token in it (core/share/escape.ts).
   text('credentialUrl', publicShareUrl(b.publicUrl));
   date(doc, 'issue', b.issuedOn, missing);
-  date(doc, 'expiry', b.expires, missing);
+  if (expiryShown(b.issuedOn, b.expires)) date(doc, 'expiry', b.expires, missing);
   // Last, so its suggestions stay open for the user to confirm the organization.
   const org = certField(doc, certForm.organization);
-  if (org && b.issuerName) {
+  if (org && hasVisibleText(b.issuerName)) {
     org.focus();
     setValue(org, displayText(b.issuerName, 300));
   } else if (!org) missing.push('organization');

@@ -6,8 +6,9 @@
  * blocks them, so a badge without a hosted image gets a card without a picture.
  */
 import { isoDay } from './dates.ts';
-import { displayText } from './display.ts';
+import { displayText, hasVisibleText } from './display.ts';
 import { escapeHtml, publicShareUrl } from './escape.ts';
+import { isPrivateHost } from '../verify/private-address.ts';
 import type { NoName } from './badge-name.ts';
 import { inSentence, needsIsolation } from './bidi.ts';
 import type { ShownDirs, TextDirection } from './lang-text.ts';
@@ -64,11 +65,17 @@ export const ENGLISH_LABELS: CardLabels = {
  * is), never the user's words for "no name" ("Untitled badge"), which would read as its title.
  */
 export function sharedName(badge: Pick<ShareableBadge, 'name' | 'noName'>, labels: Partial<CardLabels> = {}): string {
-  return badge.noName || !badge.name.trim() ? (labels.nameless ?? ENGLISH_LABELS.nameless) : badge.name;
+  return nameless(badge) ? (labels.nameless ?? ENGLISH_LABELS.nameless) : badge.name;
 }
 
+/** No name, or one of only controls and spaces (display.ts hasVisibleText): what others would read is no name. */
+const nameless = (badge: Pick<ShareableBadge, 'name' | 'noName'>): boolean => !!badge.noName || !hasVisibleText(badge.name);
+
+/** The issuer's name when it shows something: one of only controls and spaces is left out, as a missing one. */
+const issuerOf = (badge: Pick<ShareableBadge, 'issuerName'>): string | undefined => (hasVisibleText(badge.issuerName) ? badge.issuerName : undefined);
+
 /** The direction the badge gives its name, when the name shown is its own. */
-export const nameDir = (badge: Pick<ShareableBadge, 'name' | 'noName' | 'dirs'>): TextDirection | undefined => (badge.noName || !badge.name.trim() ? undefined : badge.dirs?.name);
+export const nameDir = (badge: Pick<ShareableBadge, 'name' | 'noName' | 'dirs'>): TextDirection | undefined => (nameless(badge) ? undefined : badge.dirs?.name);
 
 /**
  * What was earned and from whom, in one sentence (the share text's and the e-mail's first line);
@@ -76,8 +83,9 @@ export const nameDir = (badge: Pick<ShareableBadge, 'name' | 'noName' | 'dirs'>)
  */
 export function earnedSentence(badge: Pick<ShareableBadge, 'name' | 'noName' | 'issuerName' | 'dirs'>, labels: Partial<CardLabels> = {}): string {
   const l = { ...ENGLISH_LABELS, ...labels };
-  const issuer = badge.issuerName ? inSentence(displayText(badge.issuerName, 300), badge.dirs?.issuerName) : undefined;
-  if (badge.noName || !badge.name.trim()) return issuer ? l.earnedNamelessFrom(issuer) : l.earnedNameless;
+  const shown = issuerOf(badge);
+  const issuer = shown ? inSentence(displayText(shown, 300), badge.dirs?.issuerName) : undefined;
+  if (nameless(badge)) return issuer ? l.earnedNamelessFrom(issuer) : l.earnedNameless;
   const name = inSentence(displayText(badge.name, 300), nameDir(badge));
   return issuer ? l.earnedFrom(name, issuer) : l.earned(name);
 }
@@ -109,19 +117,30 @@ function issuedByHtml(l: CardLabels, issuer: string, dir: TextDirection | undefi
   return `${escapeHtml(parts[0]!)}<span dir="${dirAttr(dir)}" style="unicode-bidi:isolate;">${escapeHtml(issuer)}</span>${escapeHtml(parts[1]!)}`;
 }
 
+/**
+ * The card's picture: a public link (escape.ts), never on a local or private host
+ * (core/verify/private-address.ts), not even the user's own backpack's, which the popup shows: the
+ * card's readers load it on their own machines, where it would point into their own network.
+ */
+function cardImage(raw: string | undefined): string | undefined {
+  const href = publicShareUrl(raw);
+  return href && !isPrivateHost(new URL(href).hostname) ? href : undefined;
+}
+
 export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}): string {
   const l = { ...ENGLISH_LABELS, ...options.labels };
   const date = (iso: string | undefined) => (iso ? (options.formatDate ?? isoDay)(iso) : undefined);
   const link = shareLink(badge);
   // The picture and the issuer's link go out with the card too: the same rule as the badge's link.
-  const image = publicShareUrl(badge.image);
+  const image = cardImage(badge.image);
   const issuerUrl = publicShareUrl(badge.issuerUrl);
   const e = escapeHtml;
   // Controls made visible, long text cut (display.ts); each field isolated from the next.
   const shownName = displayText(sharedName(badge, l), 300);
 
   const name = `<div dir="${dirAttr(nameDir(badge))}" style="${FONT}font-size:16px;line-height:20px;font-weight:bold;color:#1b1f24;unicode-bidi:isolate;overflow-wrap:anywhere;">${e(shownName)}</div>`;
-  const issuerText = badge.issuerName ? issuedByHtml(l, displayText(badge.issuerName, 300), badge.dirs?.issuerName) : '';
+  const shownIssuer = issuerOf(badge);
+  const issuerText = shownIssuer ? issuedByHtml(l, displayText(shownIssuer, 300), badge.dirs?.issuerName) : '';
   const issuer = !issuerText
     ? ''
     : issuerUrl

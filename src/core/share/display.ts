@@ -49,6 +49,13 @@ export const MAX_DISPLAY_CHARS = 2000;
 const marker = (c: string): string =>
   isFlag(c) ? c : `⟨${NAMES[c] ?? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`}⟩`;
 
+/**
+ * True when the text shows something beyond controls and spaces: a name of only bidi controls or
+ * invisible characters names nothing, and would be shared as a row of markers (⟨RLO⟩).
+ */
+export const hasVisibleText = (text: string | undefined | null): text is string =>
+  typeof text === 'string' && text.slice(0, MAX_DISPLAY_CHARS * 2).replace(CONTROLS, (c: string) => (isFlag(c) ? c : '')).trim() !== '';
+
 /** True when the text holds a control that displayText() would make visible. */
 export const hasHiddenControls = (text: string): boolean => [...text.matchAll(CONTROLS)].some((m) => !isFlag(m[0]));
 

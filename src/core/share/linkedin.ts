@@ -5,8 +5,8 @@
  * comes from the target's Open Graph tags (§2.2), so only `url` is sent.
  */
 import { yearMonth } from './dates.ts';
-import { displayText } from './display.ts';
-import { publicShareUrl, safeHttpUrl } from './escape.ts';
+import { displayText, hasVisibleText } from './display.ts';
+import { holdsAddress, publicShareUrl, safeHttpUrl } from './escape.ts';
 
 export interface LinkedInCertification {
   name: string;
@@ -25,17 +25,29 @@ export interface LinkedInCertification {
 /** LinkedIn organization ids are plain digits ("usually 6 to 9"). */
 export const isLinkedInOrgId = (id: string | undefined): id is string => typeof id === 'string' && /^\d{1,12}$/.test(id.trim());
 
+/**
+ * Whether LinkedIn is given the badge's expiry: not when it is before the issue (a malformed
+ * badge: verification fails it), as LinkedIn's form will not take an end date before the start
+ * date. The Add-to-profile link and the form filler (content/actions/linkedin-form.ts) alike.
+ */
+export function expiryShown(issuedOn: string | undefined, expires: string | undefined): boolean {
+  const issued = yearMonth(issuedOn);
+  const end = yearMonth(expires);
+  return !!end && !(issued && end.year * 12 + end.month < issued.year * 12 + issued.month);
+}
+
 export function linkedInAddToProfileUrl(c: LinkedInCertification): string {
   // Names through display.ts: LinkedIn would obey a bidi override; the user sees ⟨RLO⟩ instead.
   const p = new URLSearchParams({ startTask: 'CERTIFICATION_NAME', name: displayText(c.name.trim(), 300) });
   if (isLinkedInOrgId(c.organizationId)) p.set('organizationId', c.organizationId.trim());
-  else if (c.organizationName?.trim()) p.set('organizationName', displayText(c.organizationName.trim(), 300));
+  // A name of only controls and spaces would reach LinkedIn as a row of markers (⟨RLO⟩): none then.
+  else if (hasVisibleText(c.organizationName)) p.set('organizationName', displayText(c.organizationName.trim(), 300));
   const issued = yearMonth(c.issuedOn);
   if (issued) {
     p.set('issueYear', String(issued.year));
     p.set('issueMonth', String(issued.month));
   }
-  const expires = yearMonth(c.expires);
+  const expires = expiryShown(c.issuedOn, c.expires) ? yearMonth(c.expires) : undefined;
   if (expires) {
     p.set('expirationYear', String(expires.year));
     p.set('expirationMonth', String(expires.month));
@@ -77,8 +89,9 @@ const lastSegment = (url: string | undefined): string | undefined => {
  */
 export function credentialIdFor(id: string | undefined, publicUrl?: string): string | undefined {
   const trimmed = id?.trim();
-  if (trimmed && /^https?:/i.test(trimmed)) return lastSegment(trimmed) ?? lastSegment(publicUrl);
-  return trimmed || lastSegment(publicUrl);
+  const certId = trimmed && /^https?:/i.test(trimmed) ? (lastSegment(trimmed) ?? lastSegment(publicUrl)) : trimmed || lastSegment(publicUrl);
+  // LinkedIn shows the Credential ID on the public profile: never an address (a `mailto:` id, a recipient's path).
+  return certId && !holdsAddress(certId) ? certId : undefined;
 }
 
 /**

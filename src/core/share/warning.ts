@@ -9,6 +9,7 @@
  */
 import type { CheckId, Outcome } from '../result.ts';
 import { briefCheckSentence, type BriefCheckSentenceKey } from './check-words.ts';
+import { instantMs } from './dates.ts';
 
 export type ShareWarningLevel = 'invalid' | 'indeterminate' | 'unverified';
 
@@ -28,9 +29,21 @@ export interface ShareWarning {
 interface Verified {
   verdict: 'valid' | ShareWarningLevel;
   checks?: readonly WarningCheck[];
+  /** The badge's expiry (OB 2.0 `expires`, OB 3.0 `validUntil`), as kept. */
+  expires?: string | undefined;
 }
 
-export function shareWarningOf(b: Verified): ShareWarning | undefined {
+/** What the validity check says of an expired badge (verify/validity.ts; check-words.ts says it). */
+const EXPIRED: WarningCheck = { id: 'validity', outcome: 'fail', code: 'ERR_EXPIRED' };
+
+/**
+ * The warning for a badge as kept. A stored verdict is as old as its last check: a badge verified
+ * valid whose expiry has passed since would be invalid if checked now (OB 2.0 `expires`, OB 3.0
+ * verification.md step 4 `validUntil`), so it warns as an expired badge does, until a re-check
+ * says so itself. `now` in ms (the popup's clock, isExpired's rule: an expiry strictly before it).
+ */
+export function shareWarningOf(b: Verified, now = Date.now()): ShareWarning | undefined {
+  if (b.verdict !== 'invalid' && b.expires && instantMs(b.expires) < now) return { level: 'invalid', check: EXPIRED };
   if (b.verdict === 'valid') return undefined;
   if (b.verdict === 'unverified') return { level: 'unverified' };
   const c = b.checks?.find((c) => c.outcome === (b.verdict === 'invalid' ? 'fail' : 'indeterminate'));

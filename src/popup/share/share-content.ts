@@ -23,7 +23,7 @@ export interface ShareContent {
 }
 
 /** What the share screen must say before the buttons: core/share/warning.ts's rule, in the popup's words (the deciding check's sentence, never the engine's English). */
-export function shareWarning(b: Pick<BadgeDetail, 'verdict' | 'checks'>, t: Translate): { kind: 'error' | 'info'; text: string } | undefined {
+export function shareWarning(b: Pick<BadgeDetail, 'verdict' | 'checks' | 'expires'>, t: Translate): { kind: 'error' | 'info'; text: string } | undefined {
   const w = shareWarningOf(b);
   if (!w) return undefined;
   const { key, reason } = shareWarningWords(w);

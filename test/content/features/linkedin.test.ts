@@ -166,6 +166,20 @@ describe('LinkedIn certification form: Fill from a badge', () => {
     fillCertificationForm(document, { ...BADGE, publicUrl: 'javascript:alert(1)' });
     expect(values().at(-1)).toBe('');
   });
+
+  it('fills what the Add-to-profile link would: no address in the URL, no expiry before the issue, nothing for names of only controls', () => {
+    loadPage(fixture('linkedin-cert-form-de-labels.html'));
+    fillCertificationForm(document, {
+      key: 'k',
+      name: '\u202E\u200B',
+      issuerName: '\u202E ',
+      verdict: 'valid',
+      issuedOn: '2025-06-01',
+      expires: '2024-01-01',
+      publicUrl: 'https://b.example/public/assertions/ada?identity__email=ada%40home.example',
+    });
+    expect(values()).toEqual(['Open Badge', '', '6', '2025', '', '', 'ada', 'https://b.example/public/assertions/ada']);
+  });
 });
 
 describe('LinkedIn composer: Share a badge', () => {
