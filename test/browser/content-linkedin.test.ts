@@ -206,7 +206,8 @@ describe('the picker, loaded on demand', () => {
       await page.waitForSelector('[data-lanyard="linkedin-add-badge"]');
       expect(await page.locator('[data-lanyard="picker"]').count()).toBe(0);
       await clickButton(page, 'linkedin-add-badge');
-      const status = await waitFor(() => inShadow(page, 'picker', (root) => [...(root.querySelector('[role=status]')?.querySelectorAll('[data-q]') ?? [])].map((q) => q.getAttribute('data-q')).join('') || null).catch(() => null));
+      // The status says "Loading…" while the list is asked for (slow under load), then the answer.
+      const status = await waitFor(() => inShadow(page, 'picker', (root) => [...(root.querySelector('[role=status]')?.querySelectorAll('[data-q]') ?? [])].map((q) => q.getAttribute('data-q')).join('') || null).then((t) => (t === 'Loading…' ? null : t)).catch(() => null));
       expect(status).toBe('No badges yet: add some in Lanyard.');
       // The injected file's hand-over lives in the content scripts' world, not the page's; the file is not web-accessible.
       expect(await page.evaluate(() => '__lanyardUi' in window)).toBe(false);
