@@ -4,7 +4,6 @@
  * again (one or all, with progress in the accounts' sync state), and downloads.
  */
 import type { Fetch } from '../../core/verify/context.ts';
-import { ErrorCodes } from '../../core/errors.ts';
 import type { ImportedView, ImportSource } from '../../messaging/protocol.ts';
 import type { BadgeDetail, BadgeView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
@@ -21,9 +20,9 @@ import { LOCAL, type Identities } from './identities.ts';
 import type { Verifier } from './verifier.ts';
 import { badgeDetail, badgeView } from './views.ts';
 import { ownOrigins } from './image-hosts.ts';
-import { bakedImageKind, unbakeablePicture } from './baked-image.ts';
+import { bakedImageKind } from './baked-image.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
-import { noBadgeData } from './no-badge-data.ts';
+import { refuseUnaddable } from './import-refusals.ts';
 import { ungzipped } from './gzip-file.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
@@ -111,36 +110,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const ids = await identities.forAccount(accountId);
     const log = createNetworkLog();
     const result = await verifier.verify(bytes, ids.verified, { log });
-    const parse = result.checks.find((c) => c.id === 'parse');
-    const signature = result.checks.find((c) => c.id === 'signature');
-    if (result.input.kind === 'unknown' && parse?.outcome === 'pass' && signature?.code === 'ERR_UNSUPPORTED') {
-      // Read, but of a kind the engine does not verify yet (pipeline.ts: an SD-JWT): nothing to show or to trust.
-      throw new ServiceError(E.UNSUPPORTED_CREDENTIAL, `Lanyard cannot add this credential yet: ${signature.message}`);
-    }
-    if (!keyHint && !result.badge && result.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE)) {
-      // A link that answered a web page (pipeline.ts isWebPage) holds no badge Lanyard could ever
-      // check: it was kept as "Badge at <host>". Not added; said, with what to paste instead. (A
-      // backup's entry, keyHint, is restored as it was kept.)
-      throw new ServiceError(E.WEB_PAGE, 'That link opens a web page, not the badge\'s data, so it was not added: paste the link to the badge\'s data, or download the badge from that page and add the file');
-    }
-    // No badge was read at all: the input (parse), or what a pasted link served (structure), was no
-    // Open Badge (no-badge-data.ts). A link's was kept as an invalid "Badge at <host>", a false
-    // invalid; a backup's entry (keyHint) is restored as it was kept.
-    const none = noBadgeData(result);
-    const refused = none && (none.id === 'parse' || !keyHint) ? none : undefined;
-    const picture = refused?.id === 'parse' ? unbakeablePicture(bytes) : undefined;
-    if (picture) {
-      throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a ${picture.toUpperCase()} picture, and badges are baked only into PNG or SVG images. Download the badge from its issuer or backpack, or paste its link`);
-    }
-    if (refused?.code === ErrorCodes.PARSE_NOT_BAKED) {
-      // OB 2.0 §Baking, OB 3.0 §Baked Badge: the badge travels inside its image. A sound image without
-      // it is the commonest wrong file (the picture saved from a page), and says what to get instead.
-      throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a picture, not a baked badge (${refused.message}). Download the badge from its issuer or backpack, or paste its link`);
-    }
-    if (result.input.kind === 'unknown' || parse?.outcome === 'fail' || refused) {
-      throw new ServiceError(E.NOT_A_BADGE, `This is not a badge Lanyard can read: ${(refused ?? parse)?.message ?? 'unknown format'}`);
-    }
-    const kind = result.input.kind;
+    const kind = refuseUnaddable(result, bytes, keyHint !== undefined);
     const url = kind === 'url' ? new TextDecoder().decode(bytes).trim() : undefined;
     const sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
     const assessment = await assess(result, ids.unverified, undefined, ids.claimed);

@@ -1,0 +1,47 @@
+/**
+ * What an import refuses to add, and says why, before anything is stored (library.ts importOne): a
+ * credential of a kind the engine does not verify yet, a link that answered a web page, an input or
+ * link that held no Open Badge at all (no-badge-data.ts), a picture with nothing baked in. Each was
+ * once kept as a badge that could never be checked, or a false invalid. `restoring`: a backup's entry,
+ * restored as it was kept. Returns the input's kind, known once nothing was refused.
+ */
+import { ErrorCodes } from '../../core/errors.ts';
+import type { InputKind } from '../../core/model.ts';
+import type { VerifyResult } from '../../core/result.ts';
+import { unbakeablePicture } from './baked-image.ts';
+import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
+import { noBadgeData } from './no-badge-data.ts';
+
+export function refuseUnaddable(result: VerifyResult, bytes: Uint8Array, restoring: boolean): InputKind {
+  const parse = result.checks.find((c) => c.id === 'parse');
+  const signature = result.checks.find((c) => c.id === 'signature');
+  if (result.input.kind === 'unknown' && parse?.outcome === 'pass' && signature?.code === 'ERR_UNSUPPORTED') {
+    // Read, but of a kind the engine does not verify yet (pipeline.ts: an SD-JWT): nothing to show or to trust.
+    throw new ServiceError(E.UNSUPPORTED_CREDENTIAL, `Lanyard cannot add this credential yet: ${signature.message}`);
+  }
+  if (!restoring && !result.badge && result.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE)) {
+    // A link that answered a web page (pipeline.ts isWebPage) holds no badge Lanyard could ever
+    // check: it was kept as "Badge at <host>". Not added; said, with what to paste instead. (A
+    // backup's entry, keyHint, is restored as it was kept.)
+    throw new ServiceError(E.WEB_PAGE, 'That link opens a web page, not the badge\'s data, so it was not added: paste the link to the badge\'s data, or download the badge from that page and add the file');
+  }
+  // No badge was read at all: the input (parse), or what a pasted link served (structure), was no
+  // Open Badge (no-badge-data.ts). A link's was kept as an invalid "Badge at <host>", a false
+  // invalid; a backup's entry (`restoring`) is restored as it was kept.
+  const none = noBadgeData(result);
+  const refused = none && (none.id === 'parse' || !restoring) ? none : undefined;
+  const picture = refused?.id === 'parse' ? unbakeablePicture(bytes) : undefined;
+  if (picture) {
+    throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a ${picture.toUpperCase()} picture, and badges are baked only into PNG or SVG images. Download the badge from its issuer or backpack, or paste its link`);
+  }
+  if (refused?.code === ErrorCodes.PARSE_NOT_BAKED) {
+    // OB 2.0 §Baking, OB 3.0 §Baked Badge: the badge travels inside its image. A sound image without
+    // it is the commonest wrong file (the picture saved from a page), and says what to get instead.
+    throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a picture, not a baked badge (${refused.message}). Download the badge from its issuer or backpack, or paste its link`);
+  }
+  const kind = result.input.kind;
+  if (kind === 'unknown' || parse?.outcome === 'fail' || refused) {
+    throw new ServiceError(E.NOT_A_BADGE, `This is not a badge Lanyard can read: ${(refused ?? parse)?.message ?? 'unknown format'}`);
+  }
+  return kind;
+}
