@@ -7,17 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { harness } from './harness.ts';
 
-const ID = '0b1e0f5c-1234-4abc-9def-0123456789ab';
+import { API, ASSERTION, DOCS, ID } from './credly-docs.ts';
+
 const PAGE = `https://www.credly.com/badges/${ID}/public_url`;
-const API = 'https://api.credly.com/v1/obi/v2';
-const ASSERTION = `${API}/badge_assertions/${ID}`;
-const CTX = 'https://w3id.org/openbadges/v2';
-/** A synthetic hosted assertion at Credly's OBI path (the shape OB 2.0 defines; not Credly's data), as in hover-pages.test.ts. */
-const DOCS: Record<string, object> = {
-  [ASSERTION]: { '@context': CTX, type: 'Assertion', id: ASSERTION, recipient: { type: 'email', hashed: false, identity: 'ada@example.org' }, badge: `${API}/badge_classes/c1`, verification: { type: 'hosted' }, issuedOn: '2026-01-01T00:00:00Z' },
-  [`${API}/badge_classes/c1`]: { '@context': CTX, type: 'BadgeClass', id: `${API}/badge_classes/c1`, name: 'Cloud Basics', issuer: `${API}/issuers/i1`, criteria: { narrative: 'x' }, image: `${API}/i.png` },
-  [`${API}/issuers/i1`]: { '@context': CTX, type: 'Issuer', id: `${API}/issuers/i1`, name: 'Example Academy', url: 'https://academy.example', email: 'badges@academy.example' },
-};
 /** A picture with no badge inside (a 1×1 PNG: IHDR, IEND). */
 const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0, 73, 69, 78, 68, 0xae, 0x42, 0x60, 0x82]);
 const HTML = '<!DOCTYPE html><html><head><title>Cloud Basics</title></head><body>Cloud Basics</body></html>';
