@@ -166,7 +166,8 @@ export function guard(panel: HTMLElement, isTrusted: (e: Event) => boolean, onAr
   };
   const report = () => {
     clearTimeout(timer);
-    if (life.signal.aborted) return;
+    // A panel taken out of the document (by the page, or its tab closing) has nothing to measure.
+    if (life.signal.aborted || !panel.isConnected) return;
     seen.drawn = drawnRefusal(measure(panel));
     const now = clock.now();
     const why = refusal(seen, now);

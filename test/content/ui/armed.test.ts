@@ -7,7 +7,7 @@
  * IntersectionObserver v2 the test plays).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ARM_MS, drawnRefusal, movedBetween, refusal, type Drawn, type Layer, type Seen } from '../../../src/content/ui/armed.ts';
+import { ARM_MS, drawnRefusal, guard, movedBetween, refusal, type Drawn, type Layer, type Seen } from '../../../src/content/ui/armed.ts';
 import { openPicker } from '../../../src/content/ui/picker.ts';
 import type { PickerBadge } from '../../../src/messaging/views.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
@@ -236,5 +236,23 @@ describe('the picker against clickjacking', () => {
     await flush();
     expect(picked).toEqual(['a']);
     expect(hosts('picker')).toEqual([]);
+  });
+});
+
+describe('a panel taken out of the document', () => {
+  it('is not measured again when its wait ends (the page removed it; its guard was never stopped)', () => {
+    vi.useFakeTimers();
+    try {
+      const el = document.createElement('div');
+      document.body.append(el);
+      guard(el, () => true);
+      el.remove();
+      const styles = vi.spyOn(window, 'getComputedStyle');
+      vi.advanceTimersByTime(ARM_MS * 2);
+      expect(styles).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
   });
 });
