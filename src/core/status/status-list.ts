@@ -116,8 +116,13 @@ export async function checkStatusListEntry(
   const bit = statusAt(bits, index * size, size);
   if (bit === undefined) return unavailable(`Index ${index} is beyond the status list's ${(bits.length * 8) / size} entries`);
   const where = `${size === 1 ? 'bit' : 'entry'} ${index} of the status list at ${url}`;
-  if (bit === 0) return { outcome: 'pass', message: `Not ${purpose === 'suspension' ? 'suspended' : purpose === 'revocation' ? 'revoked' : `flagged (${purpose})`}: ${where} is not set` };
+  if (bit === 0) return { outcome: 'pass', message: `Not ${purpose === 'suspension' ? 'suspended' : purpose === 'revocation' ? 'revoked' : `flagged (${shorten(purpose, 40)})`}: ${where} is not set` };
   if (purpose === 'revocation') return { outcome: 'fail', code: ErrorCodes.REVOKED, message: `Revoked: ${where} is set` };
   if (purpose === 'suspension') return { outcome: 'fail', code: ErrorCodes.SUSPENDED, message: `Suspended: ${where} is set` };
-  return { outcome: 'pass', message: `${where} is set for the purpose ${shorten(purpose, 40)}, which does not invalidate the credential` };
+  // §2.1: refresh "does not invalidate the verifiable credential" (a newer copy exists).
+  if (purpose === 'refresh') return { outcome: 'pass', message: `${where} is set for the purpose refresh, which does not invalidate the credential` };
+  // §3.2: a status other than 0 is not valid, and what `message` (or a purpose Lanyard does not know,
+  // such as "Revocation") means is the issuer's to say: not settled, never a pass.
+  // The statusMessage's text is not quoted: §2.1 says it "SHOULD NOT be displayed to end users".
+  return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: `${where} is set${size === 1 ? '' : ` to 0x${bit.toString(16)}`} for the purpose ${shorten(purpose, 40)}, whose meaning Lanyard cannot tell` };
 }
