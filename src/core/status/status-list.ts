@@ -10,7 +10,7 @@ import { shorten } from '../display.ts';
 import { arr, idOf, isObj, types } from '../formats/json-util.ts';
 import { verifyDataIntegrity } from '../proofs/verify.ts';
 import type { VerifyContext } from '../verify/context.ts';
-import { parseInstant, strictestDate, type NamedDate } from '../verify/validity.ts';
+import { CLOCK_SKEW_MS, parseInstant, strictestDate, type NamedDate } from '../verify/validity.ts';
 import { bitAt, decodeList } from './bitstring.ts';
 import type { StatusOutcome } from './types.ts';
 
@@ -68,7 +68,7 @@ async function trustList(list: Record<string, unknown>, issuerId: string | undef
   for (const d of [from, until]) {
     if (d && Number.isNaN(parseInstant(d[1]))) return `The status list at ${url} has a ${d[0]} that is not a date with a time zone (${shorten(d[1], 40)})`;
   }
-  if (from && parseInstant(from[1]) > now) return `The status list at ${url} is not valid yet`;
+  if (from && parseInstant(from[1]) > now + CLOCK_SKEW_MS) return `The status list at ${url} is not valid yet`;
   if (until && parseInstant(until[1]) < now) return `The status list at ${url} has expired`;
   return null;
 }

@@ -80,6 +80,14 @@ export function strictestDate(dates: (NamedDate | undefined)[], later: boolean):
   return best;
 }
 
+/**
+ * How far ahead of this device's clock a start may be and still be taken as begun: the issuer's
+ * clock and the user's disagree by seconds or minutes, and a badge imported the moment it is issued
+ * was called not valid yet (RFC 7519 §4.1.5 allows "some small leeway, usually no more than a few
+ * minutes, to account for clock skew"). An end is read as written: no expired badge gains time.
+ */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
 export function checkValidity(checks: CheckList, w: ValidityWindow, now: Date): void {
   const t = now.getTime();
   const fromName = w.fromName ?? 'validFrom';
@@ -95,11 +103,12 @@ export function checkValidity(checks: CheckList, w: ValidityWindow, now: Date): 
   if (from !== undefined && until !== undefined && until < from) {
     return checks.fail('validity', ErrorCodes.DATE_INVALID, `${untilName} (${w.until}) is before ${fromName} (${w.from})`);
   }
-  if (from !== undefined && from > t) {
+  if (from !== undefined && from > t + CLOCK_SKEW_MS) {
     return checks.fail('validity', ErrorCodes.NOT_YET_VALID, `Not valid until ${new Date(from).toISOString()}`);
   }
   if (until !== undefined && until < t) {
     return checks.fail('validity', ErrorCodes.EXPIRED, `Expired on ${new Date(until).toISOString()}`);
   }
-  checks.pass('validity', until !== undefined ? `Valid until ${new Date(until).toISOString()}` : 'Valid: no expiry date');
+  const ahead = from !== undefined && from > t ? ` (its ${fromName}, ${Math.ceil((from - t) / 1000)} s ahead of this device's clock, is within the ${CLOCK_SKEW_MS / 60_000} minutes two clocks may disagree)` : '';
+  checks.pass('validity', `${until !== undefined ? `Valid until ${new Date(until).toISOString()}` : 'Valid: no expiry date'}${ahead}`);
 }

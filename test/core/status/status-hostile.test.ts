@@ -26,13 +26,13 @@ function bits(set: number[]): Uint8Array {
   return b;
 }
 
-async function list(set: number[], purpose: unknown = 'revocation', encoded?: string) {
+async function list(set: number[], purpose: unknown = 'revocation', encoded?: string, validFrom = '2024-01-01T00:00:00Z') {
   return signCredential({
     '@context': ['https://www.w3.org/ns/credentials/v2'],
     id: LIST,
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
     issuer: issuer.did,
-    validFrom: '2024-01-01T00:00:00Z',
+    validFrom,
     credentialSubject: { id: `${LIST}#list`, type: 'BitstringStatusList', statusPurpose: purpose, encodedList: encoded ?? `u${gzipSync(bits(set)).toString('base64url')}` },
   }, issuer);
 }
@@ -106,5 +106,17 @@ describe('what a set status means depends on its purpose', () => {
     const unreachable = { ...entry(1), statusListCredential: 'https://down.example/list' };
     expect(await check(web, entry(1, 'suspension'), unreachable, entry(9))).toMatchObject({ outcome: 'fail', code: ErrorCodes.REVOKED });
     expect((await check(web, entry(1, 'suspension'), unreachable, entry(8))).outcome).toBe('indeterminate');
+  });
+});
+
+describe('the status list\'s own dates', () => {
+  // support.ts context(): now is 2026-11-26T00:00:00Z.
+  it('a list published a minute ahead of this clock is read (clock skew, validity.ts CLOCK_SKEW_MS); an hour ahead is not yet valid', async () => {
+    const soon = new FakeWeb().json(LIST, await list([2], 'revocation', undefined, '2026-11-26T00:01:00Z'));
+    expect(await check(soon, entry(2))).toMatchObject({ outcome: 'fail', code: ErrorCodes.REVOKED });
+    const later = new FakeWeb().json(LIST, await list([2], 'revocation', undefined, '2026-11-26T01:00:00Z'));
+    const r = await check(later, entry(2));
+    expect(r.outcome).toBe('indeterminate');
+    expect(r.message).toMatch(/not valid yet/);
   });
 });
