@@ -10,7 +10,7 @@ import { shorten } from '../display.ts';
 import { arr, idOf, isObj, types } from '../formats/json-util.ts';
 import { verifyDataIntegrity } from '../proofs/verify.ts';
 import type { VerifyContext } from '../verify/context.ts';
-import { CLOCK_SKEW_MS, parseInstant, strictestDate, type NamedDate } from '../verify/validity.ts';
+import { CLOCK_SKEW_MS, instantOf, strictestDate, type NamedDate } from '../verify/validity.ts';
 import { bitAt, decodeList } from './bitstring.ts';
 import type { StatusOutcome } from './types.ts';
 
@@ -60,16 +60,16 @@ async function trustList(list: Record<string, unknown>, issuerId: string | undef
   if (best.issuerKey?.status !== 'bound') return `The status list at ${url} is signed with a key not confirmed as the issuer's: ${best.issuerKey?.message ?? 'no key to confirm'}`;
   const now = ctx.now.getTime();
   // A date that is there but no date says nothing of whether the list still speaks (VC DM 2.0 §4.9); it is
-  // read as the credential's own dates are (parseInstant, XSD dateTime with a zone: never Date.parse's
+  // read as the credential's own dates are (instantOf, XSD dateTime with a zone: never Date.parse's
   // engine- and time-zone-dependent guesses), and under both its names (the list is current only while each says so).
   const dated = (name: string): NamedDate | undefined => (list[name] === undefined || list[name] === null ? undefined : [name, list[name]]);
   const from = strictestDate([dated('validFrom'), dated('issuanceDate')], true);
   const until = strictestDate([dated('validUntil'), dated('expirationDate')], false);
   for (const d of [from, until]) {
-    if (d && Number.isNaN(parseInstant(d[1]))) return `The status list at ${url} has a ${d[0]} that is not a date with a time zone (${shorten(d[1], 40)})`;
+    if (d && Number.isNaN(instantOf(d[1]))) return `The status list at ${url} has a ${d[0]} that is not a date with a time zone (${shorten(d[1], 40)})`;
   }
-  if (from && parseInstant(from[1]) > now + CLOCK_SKEW_MS) return `The status list at ${url} is not valid yet`;
-  if (until && parseInstant(until[1]) < now) return `The status list at ${url} has expired`;
+  if (from && instantOf(from[1]) > now + CLOCK_SKEW_MS) return `The status list at ${url} is not valid yet`;
+  if (until && instantOf(until[1]) < now) return `The status list at ${url} has expired`;
   return null;
 }
 

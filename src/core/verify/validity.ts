@@ -73,7 +73,7 @@ export function strictestDate(dates: (NamedDate | undefined)[], later: boolean):
   let bestAt = Number.NaN;
   for (const d of dates) {
     if (!d) continue;
-    const at = parseInstant(d[1]);
+    const at = instantOf(d[1]);
     if (Number.isNaN(at)) return d;
     if (!best || (later ? at > bestAt : at < bestAt)) [best, bestAt] = [d, at];
   }
@@ -103,8 +103,8 @@ function farInstant(v: unknown): number {
   return m[1] === '-' ? -Infinity : Infinity;
 }
 
-/** The instant, also a far one (±∞), or NaN. */
-const instantOf = (v: unknown): number => {
+/** The instant, also a far one (±∞), or NaN: how validity reads a date (checkValidity, strictestDate). */
+export const instantOf = (v: unknown): number => {
   const t = parseInstant(v);
   return Number.isNaN(t) ? farInstant(v) : t;
 };

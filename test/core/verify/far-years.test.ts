@@ -35,6 +35,13 @@ describe('validity with years past 9999 or before 0', () => {
     }
   });
 
+  it('a far validUntil does not hide an expirationDate already past (the strictest date is read: windowOf)', async () => {
+    const k = await makeKey('EdDSA');
+    const r = await runJwt(await sign(credential(k.did, { validUntil: '10000-01-01T00:00:00Z', expirationDate: '2026-01-01T00:00:00Z' }), k, { kid: `${k.did}#${k.multibase}` }));
+    expect(r.check('validity'), show(r)).toMatchObject({ outcome: 'fail', code: 'ERR_EXPIRED' });
+    expect(r.verdict).toBe('invalid');
+  });
+
   it('a VC-JWT valid until year 10000 is valid', async () => {
     const k = await makeKey('EdDSA');
     const r = await runJwt(await sign(credential(k.did, { validUntil: '10000-01-01T00:00:00Z' }), k, { kid: `${k.did}#${k.multibase}` }));
