@@ -131,18 +131,22 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
       ? `The issuer profile${at}, which names the revocation list, could not be fetched`
       : `The badge class${at} could not be fetched: it names the issuer, whose profile names the revocation list`);
   }
-  const listUrl = idOf(issuer.revocationList);
-  if (!listUrl) return checks.pass('revocation', 'Not revoked: the issuer publishes no revocation list');
+  const named = issuer.revocationList;
+  if (named === undefined || named === null || named === '') return checks.pass('revocation', 'Not revoked: the issuer publishes no revocation list');
+  const listUrl = idOf(named) ?? '';
   let list: Json;
   try {
-    list = isObj(issuer.revocationList) && Array.isArray(issuer.revocationList.revokedAssertions) ? issuer.revocationList : await ctx.fetchJson(listUrl);
+    // A list embedded in the profile is read as it is there, with or without an id of its own (its entries are the profile's word).
+    if (isObj(named) && named.revokedAssertions !== undefined) list = named;
+    else if (!listUrl) return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'The issuer\'s profile names a revocation list with no address and no entries');
+    else list = await ctx.fetchJson(listUrl);
   } catch (e) {
     const code = e instanceof LanyardError ? e.code : ErrorCodes.STATUS_UNAVAILABLE;
     return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${reasonOf(e)}`);
   }
   const ids = new Set([str(a.id), str(a.uid)].filter((x): x is string => !!x));
   const entries = revokedEntries(list);
-  if (!entries) return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The document at ${shorten(listUrl)} is not a revocation list (no revokedAssertions, nor an OB 1.1 map of ids to reasons)`);
+  if (!entries) return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The ${listUrl ? `document at ${shorten(listUrl)}` : 'revocation list in the issuer\'s profile'} is not a revocation list (no revokedAssertions, nor an OB 1.1 map of ids to reasons)`);
   for (const e of entries) {
     const hit = typeof e === 'string' ? ids.has(e) : isObj(e) && (ids.has(str(e.id) ?? '\0') || ids.has(str(e.uid) ?? '\0'));
     if (hit) {

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { verify } from '../../../src/core/verify/pipeline.ts';
-import { assertion, CTX, makeIssuer, NOW, REVOCATIONS, signJws } from './ob2-fixtures.ts';
+import { assertion, CTX, ISSUER, makeIssuer, NOW, REVOCATIONS, signJws } from './ob2-fixtures.ts';
 
 const ID = 'urn:uuid:00000000-0000-4000-8000-00000000000c';
 
@@ -59,5 +59,32 @@ describe('OB 2.0 RevocationList forms', () => {
     const r = await verdictWith(doc);
     expect(r.revocation?.outcome).toBe('indeterminate');
     expect(r.verdict).toBe('indeterminate');
+  });
+});
+
+/** The issuer's profile with `revocationList` as given (makeIssuer's profile otherwise). */
+async function verdictWithProfileList(revocationList: unknown) {
+  const { web, privateKey } = await makeIssuer();
+  web.json(ISSUER, { '@context': CTX, type: 'Issuer', id: ISSUER, name: 'Test Issuer', url: 'https://issuer.test', email: 'badges@issuer.test', publicKey: 'https://issuer.test/key.json', revocationList });
+  const r = await verify(await signJws(await assertion({ id: ID }), privateKey), { fetch: web.fetch, now: NOW });
+  return { verdict: r.verdict, revocation: r.checks.find((c) => c.id === 'revocation') };
+}
+
+describe('OB 2.0 RevocationList embedded in the issuer\'s profile', () => {
+  // Read as "the issuer publishes no revocation list" when the embedded list had no id of its own.
+  it.each<[string, unknown]>([
+    ['without an id', { type: 'RevocationList', revokedAssertions: [ID] }],
+    ['without an id, one entry alone', { type: 'RevocationList', revokedAssertions: { id: ID } }],
+    ['with an id, one entry alone', { type: 'RevocationList', id: 'https://issuer.test/unfetched.json', revokedAssertions: ID }],
+  ])('revokes an assertion a list %s names', async (_, list) => {
+    const r = await verdictWithProfileList(list);
+    expect(r.revocation).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('passes one it does not name, and settles nothing from a list with neither entries nor address', async () => {
+    expect((await verdictWithProfileList({ type: 'RevocationList', revokedAssertions: ['urn:uuid:other'] })).verdict).toBe('valid');
+    expect((await verdictWithProfileList({ type: 'RevocationList' })).revocation?.outcome).toBe('indeterminate');
+    expect((await verdictWithProfileList(null)).verdict).toBe('valid');
   });
 });
