@@ -6,18 +6,11 @@
  * and exactly at its end a badge is still valid (VC DM 2.0 §4.9: valid until that instant).
  */
 import { describe, expect, it } from 'vitest';
-import { CheckList } from '../../../src/core/verify/checks.ts';
-import { checkValidity } from '../../../src/core/verify/validity.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { assertion, makeIssuer, NOW, signJws } from '../formats/ob2-fixtures.ts';
+import { validity } from './validity-at.ts';
 
 const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
-
-function validity(from?: string, until?: string) {
-  const checks = new CheckList();
-  checkValidity(checks, { from, until }, NOW);
-  return checks.get('validity');
-}
 
 describe('validity and the clocks', () => {
   it('takes a start seconds or a few minutes ahead as begun', () => {

@@ -5,16 +5,8 @@
  * after (or before) every instant Lanyard reads, which settles validity without computing it.
  */
 import { describe, expect, it } from 'vitest';
-import { CheckList } from '../../../src/core/verify/checks.ts';
-import { checkValidity } from '../../../src/core/verify/validity.ts';
 import { credential, makeKey, runJwt, show, sign } from '../keys/jwt-fixtures.ts';
-
-const NOW = new Date('2026-11-26T00:00:00Z');
-function validity(from?: string, until?: string) {
-  const checks = new CheckList();
-  checkValidity(checks, { from, until }, NOW);
-  return checks.get('validity');
-}
+import { validity } from './validity-at.ts';
 
 describe('validity with years past 9999 or before 0', () => {
   it('an end in year 10000 or later is not expired; a start there is not yet valid', () => {
