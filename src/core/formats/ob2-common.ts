@@ -8,7 +8,7 @@ import type { Alignment, Badge, BadgeFormat, Evidence, RecipientIdentity } from 
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
-import { arr, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
+import { arr, idOf, isHttpUrl, isObj, str, types, type Json } from './json-util.ts';
 import { upgradeBadgeClass } from './ob1.ts';
 import { ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 
@@ -131,17 +131,22 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
       ? `The issuer profile${at}, which names the revocation list, could not be fetched`
       : `The badge class${at} could not be fetched: it names the issuer, whose profile names the revocation list`);
   }
-  const listUrl = idOf(issuer.revocationList);
-  if (!listUrl) return checks.pass('revocation', 'Not revoked: the issuer publishes no revocation list');
+  const named = issuer.revocationList;
+  if (named === undefined || named === null || named === '') return checks.pass('revocation', 'Not revoked: the issuer publishes no revocation list');
+  const listUrl = idOf(named) ?? '';
   let list: Json;
   try {
-    list = isObj(issuer.revocationList) && Array.isArray(issuer.revocationList.revokedAssertions) ? issuer.revocationList : await ctx.fetchJson(listUrl);
+    // A list embedded in the profile is read as it is there, with or without an id of its own (its entries are the profile's word).
+    if (isObj(named) && named.revokedAssertions !== undefined) list = named;
+    else if (!listUrl) return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'The issuer\'s profile names a revocation list with no address and no entries');
+    else list = await ctx.fetchJson(listUrl);
   } catch (e) {
     const code = e instanceof LanyardError ? e.code : ErrorCodes.STATUS_UNAVAILABLE;
     return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${reasonOf(e)}`);
   }
   const ids = new Set([str(a.id), str(a.uid)].filter((x): x is string => !!x));
-  const entries = Array.isArray(list.revokedAssertions) ? list.revokedAssertions : Object.keys(list).map((k) => ({ uid: k, revocationReason: list[k] }));
+  const entries = revokedEntries(list);
+  if (!entries) return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The ${listUrl ? `document at ${shorten(listUrl)}` : 'revocation list in the issuer\'s profile'} is not a revocation list (no revokedAssertions, nor an OB 1.1 map of ids to reasons)`);
   for (const e of entries) {
     const hit = typeof e === 'string' ? ids.has(e) : isObj(e) && (ids.has(str(e.id) ?? '\0') || ids.has(str(e.uid) ?? '\0'));
     if (hit) {
@@ -150,6 +155,20 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
     }
   }
   checks.pass('revocation', 'Not revoked: not in the issuer\'s revocation list');
+}
+
+/**
+ * The entries of a revocation list: OB 2.0 §RevocationList `revokedAssertions`, which JSON-LD writes as
+ * the value alone when it is one (JSON-LD 1.1 §4.3.1); a RevocationList naming none revokes nothing;
+ * an OB 1.1 list is a map of uid → reason (every value a string). Anything else (an error object, a
+ * node of another type) is no list: undefined.
+ */
+function revokedEntries(list: Json): unknown[] | undefined {
+  const v = list.revokedAssertions;
+  if (v !== undefined && v !== null) return Array.isArray(v) ? v : typeof v === 'string' || isObj(v) ? [v] : undefined;
+  if (types(list.type).includes('RevocationList')) return [];
+  if (list['@context'] !== undefined || list.type !== undefined || !Object.values(list).every((r) => typeof r === 'string')) return undefined;
+  return Object.keys(list).map((k) => ({ uid: k, revocationReason: list[k] }));
 }
 
 function recipientOf(a: Json): RecipientIdentity[] {

@@ -251,9 +251,12 @@ async function keysOf(jws: string, creator: string | undefined, listed: string[]
     }
     tries.push(t);
   }
+  // Forged only when every key was read and none verifies: a key that did not answer (the new one of
+  // an issuer listing its old and new keys) may be the one that signed it.
   const bad = tries.find((t) => !t.verified && t.reason === 'bad-signature');
-  if (bad && !bad.verified) checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, bad.message);
-  else checks.indeterminate('signature', ErrorCodes.NO_KEY, tries.map((t) => (!t.verified ? t.message : '')).join('; '));
+  const unread = tries.filter((t) => !t.verified && t.reason !== 'bad-signature');
+  if (bad && !bad.verified && unread.length === 0) checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, bad.message);
+  else checks.indeterminate('signature', ErrorCodes.NO_KEY, (unread.length ? unread : tries).map((t) => (!t.verified ? t.message : '')).join('; '));
   if (listed.length) checks.pass('issuer-key', 'The signing key is listed by the issuer\'s profile');
   else checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, unlisted(candidates[0]!));
 }

@@ -52,8 +52,12 @@ export async function decodeList(encodedList: string, multibase: boolean): Promi
   return gunzip(fromBase64url(text.replace(/=+$/, '')));
 }
 
-/** Bit `index`, most significant bit first; undefined beyond the end. */
+/**
+ * Bit `index`, most significant bit first; undefined beyond the end. The byte is found by division,
+ * not `index >> 3`: a shift reads its operand as a 32-bit integer, so index 2^32 + 23 would read bit 23.
+ */
 export function bitAt(bits: Uint8Array, index: number): 0 | 1 | undefined {
-  const byte = bits[index >> 3];
-  return byte === undefined ? undefined : (((byte >> (7 - (index & 7))) & 1) as 0 | 1);
+  if (!Number.isSafeInteger(index) || index < 0) return undefined;
+  const byte = bits[Math.floor(index / 8)];
+  return byte === undefined ? undefined : (((byte >> (7 - (index % 8))) & 1) as 0 | 1);
 }

@@ -5,7 +5,7 @@
  */
 import { ErrorCodes } from '../errors.ts';
 import { shorten } from '../display.ts';
-import { flagOf } from '../formats/json-util.ts';
+import { flagOf, isObj } from '../formats/json-util.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { StatusOutcome } from './types.ts';
 
@@ -20,19 +20,24 @@ export async function checkRevocationList(entry: Record<string, unknown>, creden
   } catch (e) {
     return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: `The revocation list could not be read: ${(e as Error).message}` };
   }
-  const revoked = list.revokedCredential;
-  if (!Array.isArray(revoked)) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: `The document at ${url} is not a revocation list (no revokedCredential array)` };
+  // JSON-LD 1.1 §4.3.1: a list of one may be written as the value alone.
+  const v = list.revokedCredential;
+  const revoked = Array.isArray(v) ? v : typeof v === 'string' || isObj(v) ? [v] : undefined;
+  if (!revoked) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: `The document at ${url} is not a revocation list (no revokedCredential array)` };
   if (!credentialId) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: 'The credential has no id to look up in its revocation list' };
+  // Every entry naming the credential is read: one saying revoked decides, whatever an earlier one said.
+  let unclear: unknown;
   for (const r of revoked) {
-    const o = typeof r === 'string' ? { id: r } : typeof r === 'object' && r !== null ? (r as Record<string, unknown>) : {};
+    const o = typeof r === 'string' ? { id: r } : isObj(r) ? r : {};
     if (o.id !== credentialId) continue;
     // Listed is revoked, unless the entry says revoked false ("false", 0 as issuers write it).
     const says = o.revoked === undefined ? true : flagOf(o.revoked);
-    if (says === undefined) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: `The issuer's revocation list at ${url} lists it with revoked: ${shorten(JSON.stringify(o.revoked), 40)}, which is neither true nor false` };
-    if (says) {
+    if (says === undefined) unclear ??= o.revoked;
+    else if (says) {
       const reason = typeof o.revocationReason === 'string' ? `: ${shorten(o.revocationReason, 200)}` : '';
       return { outcome: 'fail', code: ErrorCodes.REVOKED, message: `Revoked: the issuer's revocation list at ${url} lists it${reason}` };
     }
   }
+  if (unclear !== undefined) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: `The issuer's revocation list at ${url} lists it with revoked: ${shorten(JSON.stringify(unclear), 40)}, which is neither true nor false` };
   return { outcome: 'pass', message: `Not revoked: the issuer's revocation list at ${url} does not list it` };
 }

@@ -10,7 +10,7 @@ import { shorten } from '../display.ts';
 import { arr, idOf, isObj, types } from '../formats/json-util.ts';
 import { verifyDataIntegrity } from '../proofs/verify.ts';
 import type { VerifyContext } from '../verify/context.ts';
-import { parseInstant, strictestDate, type NamedDate } from '../verify/validity.ts';
+import { CLOCK_SKEW_MS, instantOf, strictestDate, type NamedDate } from '../verify/validity.ts';
 import { bitAt, decodeList } from './bitstring.ts';
 import type { StatusOutcome } from './types.ts';
 
@@ -60,16 +60,16 @@ async function trustList(list: Record<string, unknown>, issuerId: string | undef
   if (best.issuerKey?.status !== 'bound') return `The status list at ${url} is signed with a key not confirmed as the issuer's: ${best.issuerKey?.message ?? 'no key to confirm'}`;
   const now = ctx.now.getTime();
   // A date that is there but no date says nothing of whether the list still speaks (VC DM 2.0 §4.9); it is
-  // read as the credential's own dates are (parseInstant, XSD dateTime with a zone: never Date.parse's
+  // read as the credential's own dates are (instantOf, XSD dateTime with a zone: never Date.parse's
   // engine- and time-zone-dependent guesses), and under both its names (the list is current only while each says so).
   const dated = (name: string): NamedDate | undefined => (list[name] === undefined || list[name] === null ? undefined : [name, list[name]]);
   const from = strictestDate([dated('validFrom'), dated('issuanceDate')], true);
   const until = strictestDate([dated('validUntil'), dated('expirationDate')], false);
   for (const d of [from, until]) {
-    if (d && Number.isNaN(parseInstant(d[1]))) return `The status list at ${url} has a ${d[0]} that is not a date with a time zone (${shorten(d[1], 40)})`;
+    if (d && Number.isNaN(instantOf(d[1]))) return `The status list at ${url} has a ${d[0]} that is not a date with a time zone (${shorten(d[1], 40)})`;
   }
-  if (from && parseInstant(from[1]) > now) return `The status list at ${url} is not valid yet`;
-  if (until && parseInstant(until[1]) < now) return `The status list at ${url} has expired`;
+  if (from && instantOf(from[1]) > now + CLOCK_SKEW_MS) return `The status list at ${url} is not valid yet`;
+  if (until && instantOf(until[1]) < now) return `The status list at ${url} has expired`;
   return null;
 }
 
@@ -116,8 +116,13 @@ export async function checkStatusListEntry(
   const bit = statusAt(bits, index * size, size);
   if (bit === undefined) return unavailable(`Index ${index} is beyond the status list's ${(bits.length * 8) / size} entries`);
   const where = `${size === 1 ? 'bit' : 'entry'} ${index} of the status list at ${url}`;
-  if (bit === 0) return { outcome: 'pass', message: `Not ${purpose === 'suspension' ? 'suspended' : purpose === 'revocation' ? 'revoked' : `flagged (${purpose})`}: ${where} is not set` };
+  if (bit === 0) return { outcome: 'pass', message: `Not ${purpose === 'suspension' ? 'suspended' : purpose === 'revocation' ? 'revoked' : `flagged (${shorten(purpose, 40)})`}: ${where} is not set` };
   if (purpose === 'revocation') return { outcome: 'fail', code: ErrorCodes.REVOKED, message: `Revoked: ${where} is set` };
   if (purpose === 'suspension') return { outcome: 'fail', code: ErrorCodes.SUSPENDED, message: `Suspended: ${where} is set` };
-  return { outcome: 'pass', message: `${where} is set for the purpose ${shorten(purpose, 40)}, which does not invalidate the credential` };
+  // §2.1: refresh "does not invalidate the verifiable credential" (a newer copy exists).
+  if (purpose === 'refresh') return { outcome: 'pass', message: `${where} is set for the purpose refresh, which does not invalidate the credential` };
+  // §3.2: a status other than 0 is not valid, and what `message` (or a purpose Lanyard does not know,
+  // such as "Revocation") means is the issuer's to say: not settled, never a pass.
+  // The statusMessage's text is not quoted: §2.1 says it "SHOULD NOT be displayed to end users".
+  return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: `${where} is set${size === 1 ? '' : ` to 0x${bit.toString(16)}`} for the purpose ${shorten(purpose, 40)}, whose meaning Lanyard cannot tell` };
 }

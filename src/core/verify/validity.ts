@@ -73,19 +73,51 @@ export function strictestDate(dates: (NamedDate | undefined)[], later: boolean):
   let bestAt = Number.NaN;
   for (const d of dates) {
     if (!d) continue;
-    const at = parseInstant(d[1]);
+    const at = instantOf(d[1]);
     if (Number.isNaN(at)) return d;
     if (!best || (later ? at > bestAt : at < bestAt)) [best, bestAt] = [d, at];
   }
   return best;
 }
 
+/**
+ * How far ahead of this device's clock a start may be and still be taken as begun: the issuer's
+ * clock and the user's disagree by seconds or minutes, and a badge imported the moment it is issued
+ * was called not valid yet (RFC 7519 §4.1.5 allows "some small leeway, usually no more than a few
+ * minutes, to account for clock skew"). An end is read as written: no expired badge gains time.
+ */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * A dateTime whose year parseInstant does not compute but XML Schema 1.1 Part 2 §3.3.7 allows (more
+ * than four digits, no leading zero, or a negative year): after (+∞), or before (−∞), every instant
+ * Lanyard reads, its other fields checked as for a four-digit year. NaN for anything else. Such a
+ * validUntil was "not a date", a badge called invalid for an end in year 10000.
+ */
+function farInstant(v: unknown): number {
+  if (typeof v !== 'string') return Number.NaN;
+  const m = /^(-?)([1-9]\d{4,}|\d{4})(-.*)$/.exec(v.trim());
+  if (!m || (m[1] !== '-' && m[2]!.length === 4)) return Number.NaN;
+  // 2000 is a leap year: 29 February of a far year is let through (a day's difference, 8,000 years away).
+  if (Number.isNaN(parseInstant(`2000${m[3]}`))) return Number.NaN;
+  return m[1] === '-' ? -Infinity : Infinity;
+}
+
+/** The instant, also a far one (±∞), or NaN: how validity reads a date (checkValidity, strictestDate). */
+export const instantOf = (v: unknown): number => {
+  const t = parseInstant(v);
+  return Number.isNaN(t) ? farInstant(v) : t;
+};
+
+/** An instant for a message: ISO 8601, or a far one as written. */
+const said = (t: number, written: unknown): string => (Number.isFinite(t) ? new Date(t).toISOString() : shorten(written, 40));
+
 export function checkValidity(checks: CheckList, w: ValidityWindow, now: Date): void {
   const t = now.getTime();
   const fromName = w.fromName ?? 'validFrom';
   const untilName = w.untilName ?? 'validUntil';
-  const from = w.from === undefined ? undefined : parseInstant(w.from);
-  const until = w.until === undefined ? undefined : parseInstant(w.until);
+  const from = w.from === undefined ? undefined : instantOf(w.from);
+  const until = w.until === undefined ? undefined : instantOf(w.until);
   if (from !== undefined && Number.isNaN(from)) {
     return checks.fail('validity', ErrorCodes.DATE_INVALID, `${fromName} is not a date with a time zone: ${shorten(w.from, 40)}`);
   }
@@ -95,11 +127,12 @@ export function checkValidity(checks: CheckList, w: ValidityWindow, now: Date): 
   if (from !== undefined && until !== undefined && until < from) {
     return checks.fail('validity', ErrorCodes.DATE_INVALID, `${untilName} (${w.until}) is before ${fromName} (${w.from})`);
   }
-  if (from !== undefined && from > t) {
-    return checks.fail('validity', ErrorCodes.NOT_YET_VALID, `Not valid until ${new Date(from).toISOString()}`);
+  if (from !== undefined && from > t + CLOCK_SKEW_MS) {
+    return checks.fail('validity', ErrorCodes.NOT_YET_VALID, `Not valid until ${said(from, w.from)}`);
   }
   if (until !== undefined && until < t) {
-    return checks.fail('validity', ErrorCodes.EXPIRED, `Expired on ${new Date(until).toISOString()}`);
+    return checks.fail('validity', ErrorCodes.EXPIRED, `Expired on ${said(until, w.until)}`);
   }
-  checks.pass('validity', until !== undefined ? `Valid until ${new Date(until).toISOString()}` : 'Valid: no expiry date');
+  const ahead = from !== undefined && from > t ? ` (its ${fromName}, ${Math.ceil((from - t) / 1000)} s ahead of this device's clock, is within the ${CLOCK_SKEW_MS / 60_000} minutes two clocks may disagree)` : '';
+  checks.pass('validity', `${until !== undefined ? `Valid until ${said(until, w.until)}` : 'Valid: no expiry date'}${ahead}`);
 }
