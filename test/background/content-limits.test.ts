@@ -15,12 +15,12 @@ const RESULT: VerifyResult = { verdict: 'indeterminate', format: 'unknown', chec
 async function setup(accounts: string[] = []) {
   const db = await openDb({ name: `content-limits-${n++}` });
   for (const [i, baseUrl] of accounts.entries()) await db.accounts.put({ id: `a${i}`, kind: 'badgr', providerName: 'B', baseUrl, user: 'u', userId: 'u', addresses: [], needsSignIn: false, createdAt: '' });
-  const calls: { input: unknown; options: VerifyCallOptions | undefined }[] = [];
-  const verifier: Verifier = { verify: async (input, _ids, options) => (calls.push({ input, options }), RESULT) };
+  const calls: { input: unknown; ids: readonly string[]; options: VerifyCallOptions | undefined }[] = [];
+  const verifier: Verifier = { verify: async (input, ids, options) => (calls.push({ input, ids, options }), RESULT) };
   const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
   let tab = 0;
   let t = 1_000_000;
-  const content = createContent({ db, verifier, settings, identities: { forAccount: async () => ({ verified: [], unverified: [] }) }, now: () => (t += 1) });
+  const content = createContent({ db, verifier, settings, now: () => (t += 1) });
   // A new tab for each request: the per-tab rate limit is tested in hover-verify.test.ts.
   const verifyFrom = (url: string) => content.hoverVerify(url, { url: 'https://blog.example/p', tab: { id: tab++ }, frameId: 0 });
   return { db, content, calls, verifyFrom };
@@ -33,7 +33,7 @@ describe('hover verification limits', () => {
     const verifier: Verifier = { verify: () => new Promise((resolve) => waiting.push(() => resolve(RESULT))) };
     const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
     let t = 1_000_000;
-    const content = createContent({ db, verifier, settings, identities: { forAccount: async () => ({ verified: [], unverified: [] }) }, now: () => (t += 400) });
+    const content = createContent({ db, verifier, settings, now: () => (t += 400) });
     const from = (tab: number) => ({ url: 'https://blog.example/p', tab: { id: tab }, frameId: 0 });
     const running: Promise<unknown>[] = [];
     for (let i = 0; i < MAX_RUNNING_PER_TAB; i++) running.push(content.hoverVerify(`https://slow.example/${i}`, from(1)));
@@ -60,7 +60,7 @@ describe('hover verification limits', () => {
     const verifier: Verifier = { verify: () => (slow ? new Promise((resolve) => waiting.push(() => resolve(RESULT))) : Promise.resolve(RESULT)) };
     const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
     let t = 1_000_000;
-    const content = createContent({ db, verifier, settings, identities: { forAccount: async () => ({ verified: [], unverified: [] }) }, now: () => (t += 400) });
+    const content = createContent({ db, verifier, settings, now: () => (t += 400) });
     const from = { url: 'https://blog.example/p', tab: { id: 1 }, frameId: 0 };
     await content.hoverVerify('https://fast.example/kept', from);
     slow = true;
@@ -76,6 +76,8 @@ describe('hover verification limits', () => {
     const { verifyFrom, calls } = await setup(['http://127.0.0.1:8787', 'https://api.badgr.io/']);
     await verifyFrom('https://issuer.example/badges/a.json');
     expect(calls[0]!.options).toEqual({ blockPrivate: true, allowOrigins: ['http://127.0.0.1:8787', 'https://api.badgr.io'], site: 'https://blog.example', log: { answered: 0, unreached: [] } });
+    // And without the user's addresses: the verdict says whether a badge is genuine, never whose it is (content.ts).
+    expect(calls[0]!.ids).toEqual([]);
   });
 
   it('keeps at most MAX_HOVER_RESULTS verdicts, however many URLs a page hovers', async () => {

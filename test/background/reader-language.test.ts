@@ -99,7 +99,7 @@ describe('the content service, in the browser’s language', () => {
   const content = () =>
     createContent({
       db: { badges: { get: async (k: string) => (k === record.key ? record : undefined), all: async () => [record] }, originals: { get: async () => undefined } } as unknown as Db,
-      settings, verifier: undefined as never, identities: undefined as never,
+      settings, verifier: undefined as never,
     } as unknown as Parameters<typeof createContent>[0]);
 
   it('the picker finds a badge by the name it shows, and lists it so', async () => {

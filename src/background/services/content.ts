@@ -1,7 +1,9 @@
 /**
  * What content scripts may ask for: badges for a picker, one badge's card or LinkedIn link, and
  * the verification of a hovered badge URL. Replies carry badge facts only: no account, no address
- * and never a token.
+ * and never a token. A hovered badge is verified without the user's addresses: whose it is would
+ * be an answer about them (a page could host badges made out to guessed addresses and read which
+ * one is "issued to you"), and a verdict that used them called someone else's genuine badge invalid.
  */
 import { badgeCardHtml, badgeShareText, shareLink, sharedName, type ShareableBadge } from '../../core/share/card.ts';
 import { NAMELESS_KEY, type NoName } from '../../core/share/badge-name.ts';
@@ -12,7 +14,6 @@ import type { HoverVerdict, PickerBadge } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import type { BadgeRecord } from '../../platform/records.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
-import { LOCAL, type Identities } from './identities.ts';
 import type { Sender } from '../../platform/runtime.ts';
 import type { HoverSites } from './hover-sites.ts';
 import { createHoverRate, createHoverSlots } from './hover-rate.ts';
@@ -37,7 +38,6 @@ import { ErrorCodes } from '../../core/errors.ts';
 export interface ContentDeps {
   db: Db;
   verifier: Verifier;
-  identities: Identities;
   settings: SettingsService;
   now?: () => number;
   /** How long a hover verdict is reused (default 10 minutes). */
@@ -82,6 +82,12 @@ const MAX_PICKER = 100;
 function shownName(s: { name: string; noName?: NoName }): string {
   return s.noName ? (extensionMessage(NAMELESS_KEY[s.noName]) ?? '') : s.name;
 }
+/**
+ * The addresses a hovered badge is checked against: none. The recipient check is then skipped, so
+ * the verdict is the same whoever the reader is: it says whether the badge is genuine, not whose it is.
+ */
+const NO_ADDRESSES: readonly string[] = [];
+
 /** Hover verdicts kept at most (a page can point at any number of badge URLs); pruned every PRUNE_EVERY writes. */
 export const MAX_HOVER_RESULTS = 500;
 const PRUNE_EVERY = 25;
@@ -120,7 +126,7 @@ export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly st
   if (failed) {
     // "I could not read a badge there" is not "this badge is forged" (never invalid for it).
     const said = url && URL.canParse(url) && !failed.message.includes(url) ? `${new URL(url).host}: ${failed.message}` : failed.message;
-    return { verdict: 'indeterminate', name: 'No badge data at this link', issuedToYou: false, message: said, reason: reasonOf(failed), noBadge: true, noBadgeKind: 'no-data' };
+    return { verdict: 'indeterminate', name: 'No badge data at this link', message: said, reason: reasonOf(failed), noBadge: true, noBadgeKind: 'no-data' };
   }
   const why = r.checks.find((c) => c.outcome === 'fail') ?? r.checks.find((c) => c.outcome === 'indeterminate');
   const message = r.verdict === 'valid' ? `Verified${issuerName ? `: issued by ${issuerName}` : ''}` : (why?.message ?? 'This badge could not be verified');
@@ -134,7 +140,6 @@ export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly st
     // The name is the issuer's own word; where the checks place it is said beside it (issuer-site.ts).
     ...(b && issuerSite(b.issuer.id) ? { issuerSite: issuerSite(b.issuer.id)! } : {}),
     ...(b?.issuedOn ?? b?.validFrom ? { issuedOn: (b.issuedOn ?? b.validFrom)! } : {}),
-    issuedToYou: r.recipient !== null,
     message,
     ...(why && r.verdict !== 'valid' ? { reason: reasonOf(why) } : {}),
     ...(b ? {} : { noBadge: true, noBadgeKind: webPage ? 'web-page' : 'unreadable' }),
@@ -197,13 +202,12 @@ export function createContent(d: ContentDeps) {
 
   async function verifyUrl(url: string, site: string): Promise<HoverVerdict> {
     const key = hoverKey(site, url);
-    const ids = await d.identities.forAccount(LOCAL);
     // The URL comes from a web page: its fetches never reach local or private hosts, but for the user's own backpacks.
     const allowOrigins = await ownOrigins(d.db);
     // A known badge page (Credly's) is checked through its badge data (badge-data-urls.ts), under the same rules.
     const target = badgeDataUrl(url) ?? url;
     const log = createNetworkLog();
-    const verdict = hoverVerdict(await d.verifier.verify(target, ids.verified, { blockPrivate: true, allowOrigins, site, log }), target, log.refused, log.privateHosts, readerLanguages());
+    const verdict = hoverVerdict(await d.verifier.verify(target, NO_ADDRESSES, { blockPrivate: true, allowOrigins, site, log }), target, log.refused, log.privateHosts, readerLanguages());
     // Not kept when a host was not allowed: once the user allows it, pointing again verifies again.
     if (verdict.needsAccess) return verdict;
     await d.db.results.put({ key, value: verdict, expiresAt: now() + Math.min(d.hoverTtlMs ?? 10 * 60_000, MAX_HOVER_TTL_MS) });

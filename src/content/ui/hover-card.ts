@@ -79,8 +79,6 @@ function body(state: CardState): (Node | string)[] {
     verdict,
     h('b', { dir: (!v.noBadgeKind && v.name && v.dirs?.name) || dirOf(heading) }, heading),
     issuer ? h('p', {}, ...(date ? around('contentHoverIssuedByOn', issuer, date) : around('contentHoverIssuedBy', issuer))) : date ? h('p', {}, tx('contentHoverIssuedOn', date)) : '',
-    // Nothing read, nobody to match: no recipient line (it would suggest a badge was found).
-    v.noBadge ? '' : h('p', {}, tx(v.issuedToYou ? 'contentHoverToYou' : 'contentHoverNotToYou')),
     // Why it is not valid, in the page's words (a valid badge's reason only repeats the lines above).
     v.verdict === 'valid' ? '' : v.privateHost ? h('p', {}, tx('contentHoverPrivateHost', displayText(v.privateHost, 200))) : v.reason ? h('p', {}, tx(briefCheckSentence(v.reason))) : v.message ? h('p', {}, displayText(v.message, 500)) : '',
   ];
