@@ -1,7 +1,7 @@
 /** What a web page cannot make the background do through hover verification: grow storage without limit, reach private hosts. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createContent, MAX_HOVER_RESULTS } from '../../src/background/services/content.ts';
+import { createContent, hoverKey, MAX_HOVER_RESULTS } from '../../src/background/services/content.ts';
 import { MAX_RUNNING, MAX_RUNNING_PER_TAB } from '../../src/background/services/hover-rate.ts';
 import type { SettingsService } from '../../src/background/services/settings.ts';
 import { loadFacts, MAX_FACTS } from '../../src/background/services/facts.ts';
@@ -80,13 +80,21 @@ describe('hover verification limits', () => {
     expect(calls[0]!.ids).toEqual([]);
   });
 
+  it('verifies again a kept verdict that is not of this version’s exact shape (one an older version kept, with its issuedToYou), rather than answering what the router would refuse', async () => {
+    const { db, verifyFrom, calls } = await setup();
+    const url = 'https://issuer.example/badges/old.json';
+    await db.results.put({ key: hoverKey('https://blog.example', [], url), value: { verdict: 'valid', name: 'Old', issuedToYou: true, message: 'Verified' }, expiresAt: Number.MAX_SAFE_INTEGER });
+    expect(await verifyFrom(url)).toEqual({ verdict: 'indeterminate', name: 'Not a readable badge', message: 'This badge could not be verified', noBadge: true, noBadgeKind: 'unreadable' });
+    expect(calls).toHaveLength(1);
+  });
+
   it('keeps at most MAX_HOVER_RESULTS verdicts, however many URLs a page hovers', async () => {
     const { db, verifyFrom } = await setup();
     for (let i = 0; i < MAX_HOVER_RESULTS + 60; i++) await verifyFrom(`https://issuer.example/badges/${i}.json`);
     const hovers = (await db.results.all()).filter((r) => r.key.startsWith('hover:'));
     expect(hovers.length).toBeLessThanOrEqual(MAX_HOVER_RESULTS + 25);
-    expect(hovers.map((r) => r.key)).not.toContain('hover:https://blog.example https://issuer.example/badges/0.json');
-    expect(hovers.map((r) => r.key)).toContain(`hover:https://blog.example https://issuer.example/badges/${MAX_HOVER_RESULTS + 59}.json`);
+    expect(hovers.map((r) => r.key)).not.toContain(hoverKey('https://blog.example', [], 'https://issuer.example/badges/0.json'));
+    expect(hovers.map((r) => r.key)).toContain(hoverKey('https://blog.example', [], `https://issuer.example/badges/${MAX_HOVER_RESULTS + 59}.json`));
   });
 });
 

@@ -34,6 +34,7 @@ import { issuerSite } from '../../core/share/issuer-site.ts';
 import { formatCalendarDate } from '../../core/share/dates.ts';
 import { extensionMessage, readerLanguages, uiLanguage } from '../../platform/i18n.ts';
 import { ErrorCodes } from '../../core/errors.ts';
+import { guards } from '../../messaging/validate.ts';
 
 export interface ContentDeps {
   db: Db;
@@ -93,8 +94,12 @@ export const MAX_HOVER_RESULTS = 500;
 const PRUNE_EVERY = 25;
 const MAX_HOVER_TTL_MS = 24 * 3600_000;
 
-/** A hover verdict's key: per top-level site, then URL (a space never occurs in either). */
-export const hoverKey = (site: string, url: string): string => `hover:${site} ${url}`;
+/**
+ * A hover verdict's key: per top-level site, then the reader's languages (the names it holds are
+ * chosen for them: a verdict kept in one language was shown for 10 minutes after the browser's
+ * changed), then the URL. Neither a site nor a language tag holds a space.
+ */
+export const hoverKey = (site: string, languages: readonly string[], url: string): string => `hover:${site} ${languages.join(',')} ${url}`;
 
 /** What the card and sentence show of a badge, its words in the reader's `languages` (reader-texts.ts). */
 function shareable(r: BadgeRecord, languages: readonly string[]): ShareableBadge {
@@ -194,20 +199,23 @@ export function createContent(d: ContentDeps) {
     return r;
   };
 
-  /** The verdict kept for this site and URL while it is fresh: answered without a slot (a stored answer costs the worker nothing). */
+  /**
+   * The verdict kept for this key while it is fresh: answered without a slot (a stored answer costs
+   * the worker nothing). One an older version kept in another shape is not one: it is verified again.
+   */
   async function keptVerdict(key: string): Promise<HoverVerdict | undefined> {
     const hit = await d.db.results.get(key);
-    return hit && (hit.expiresAt ?? 0) > now() ? (hit.value as HoverVerdict) : undefined;
+    return hit && (hit.expiresAt ?? 0) > now() && guards.content.reply['hover/verify'](hit.value) ? hit.value : undefined;
   }
 
-  async function verifyUrl(url: string, site: string): Promise<HoverVerdict> {
-    const key = hoverKey(site, url);
+  async function verifyUrl(url: string, site: string, languages: readonly string[]): Promise<HoverVerdict> {
+    const key = hoverKey(site, languages, url);
     // The URL comes from a web page: its fetches never reach local or private hosts, but for the user's own backpacks.
     const allowOrigins = await ownOrigins(d.db);
     // A known badge page (Credly's) is checked through its badge data (badge-data-urls.ts), under the same rules.
     const target = badgeDataUrl(url) ?? url;
     const log = createNetworkLog();
-    const verdict = hoverVerdict(await d.verifier.verify(target, NO_ADDRESSES, { blockPrivate: true, allowOrigins, site, log }), target, log.refused, log.privateHosts, readerLanguages());
+    const verdict = hoverVerdict(await d.verifier.verify(target, NO_ADDRESSES, { blockPrivate: true, allowOrigins, site, log }), target, log.refused, log.privateHosts, languages);
     // Not kept when a host was not allowed: once the user allows it, pointing again verifies again.
     if (verdict.needsAccess) return verdict;
     await d.db.results.put({ key, value: verdict, expiresAt: now() + Math.min(d.hoverTtlMs ?? 10 * 60_000, MAX_HOVER_TTL_MS) });
@@ -276,7 +284,8 @@ export function createContent(d: ContentDeps) {
       if (d.hoverSites && !(await d.hoverSites.has(from.site))) throw new ServiceError(E.FORBIDDEN_SENDER, 'Hover verification is not on for this site');
       if (d.siteGranted && !(await d.siteGranted(`${from.site}/`))) throw new ServiceError(E.FORBIDDEN_SENDER, 'Lanyard may no longer read this site: allow it again to verify badges here');
       rate.take(from.tabId);
-      const key = hoverKey(from.site, url);
+      const languages = readerLanguages();
+      const key = hoverKey(from.site, languages, url);
       let p = inflight.get(key);
       if (!p) {
         const kept = await keptVerdict(key);
@@ -285,7 +294,7 @@ export function createContent(d: ContentDeps) {
       }
       if (!p) {
         const release = slots.acquire(from.tabId);
-        p = verifyUrl(url, from.site).finally(() => {
+        p = verifyUrl(url, from.site, languages).finally(() => {
           inflight.delete(key);
           release();
         });
