@@ -1,6 +1,6 @@
 /**
- * The verify-on-hover card: verdict, badge, issuer, date, and whether it was issued to one of the
- * user's addresses. It has nothing to click and lets the pointer through (it never hides the
+ * The verify-on-hover card: verdict, badge, issuer and date (never whose badge it is: the
+ * background verifies it without the user's addresses). It has nothing to click and lets the pointer through (it never hides the
  * page under it). One card per page. Nothing the page can read differs with the verdict (issue 12
  * point 8): the host's attributes are the same in every state and it has no box of its own (the
  * card is fixed-positioned inside the closed shadow root, at a fixed size); the state

@@ -68,6 +68,8 @@ const box = () => (card() ? shadowOf(card()).querySelector<HTMLElement>('.c') : 
 const state = () => box()?.getAttribute('data-state');
 const cardText = () => shown(box());
 const dwell = async () => vi.advanceTimersByTimeAsync(PAUSE_MS + REVEAL_MS + 10);
+/** Longer than the card takes to go (hover-verify.ts HIDE_MS). */
+const HIDE = 400;
 
 describe('verify on hover', () => {
   it('shows nothing before the pause, then the verdict card', async () => {
@@ -85,6 +87,38 @@ describe('verify on hover', () => {
     expect(cardText()).toContain('Issued by Analytical Society, ');
     // Nothing of whose badge it is (the background verifies it without the user's addresses).
     expect(cardText()).not.toMatch(/your address/);
+  });
+
+  it('describes only what was checked: a page that points the link elsewhere after the dwell gets no verdict beside it, and a card shown goes away', async () => {
+    const link = el('badgr');
+    moveOnto(link);
+    await vi.advanceTimersByTimeAsync(PAUSE_MS + 10);
+    expect(state()).toBe('loading');
+    // Checked: the Badgr assertion. Before the verdict is painted, the page points the link at its own page.
+    link.setAttribute('href', 'https://api.badgr.io/public/assertions/Someone-elses-1');
+    await vi.advanceTimersByTimeAsync(REVEAL_MS + HIDE);
+    expect(card()).toBeUndefined();
+    expect(rt.sent).toHaveLength(1);
+    // A card shown: the page changes the link under it.
+    out(link, el('plain'));
+    link.setAttribute('href', 'https://api.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7');
+    await vi.advanceTimersByTimeAsync(HIDE);
+    moveOnto(el('ob3'));
+    await dwell();
+    expect(state()).toBe('ready');
+    el('ob3').setAttribute('href', 'https://phish.example/login');
+    await vi.advanceTimersByTimeAsync(HIDE);
+    expect(card()).toBeUndefined();
+    // An attribute of another element, or one that still points at the same badge, leaves it up.
+    out(el('ob3'), el('plain'));
+    await vi.advanceTimersByTimeAsync(HIDE);
+    moveOnto(link);
+    await dwell();
+    expect(state()).toBe('ready');
+    el('ob3').setAttribute('href', 'https://badges.example.edu/ob3/credentials/cred-2026-001');
+    link.setAttribute('href', `${link.getAttribute('href')}`);
+    await vi.advanceTimersByTimeAsync(HIDE);
+    expect(state()).toBe('ready');
   });
 
   it('caches per URL: a second hover does not ask again, and paints after the same delay', async () => {
