@@ -72,6 +72,18 @@ describe('hover verification limits', () => {
     await Promise.all(running);
   });
 
+  it('counts a refused request against the tab’s rate too: a tab on a site where hover is off cannot make the worker read its store at will', async () => {
+    const db = await openDb({ name: `content-limits-${n++}` });
+    let reads = 0;
+    const settings = { get: async () => (reads++, { hoverVerify: false }) } as unknown as SettingsService;
+    const content = createContent({ db, verifier: { verify: async () => RESULT }, settings, now: () => 5_000_000 });
+    const codes: string[] = [];
+    for (let i = 0; i < 50; i++) codes.push(await content.hoverVerify(`https://issuer.example/${i}.json`, { url: 'https://blog.example/p', tab: { id: 1 }, frameId: 0 }).then(() => 'ok', (e: { code: string }) => e.code));
+    expect(codes.slice(0, 3)).toEqual(['ERR_DISABLED', 'ERR_DISABLED', 'ERR_DISABLED']);
+    expect(new Set(codes.slice(3))).toEqual(new Set(['ERR_RATE_LIMITED']));
+    expect(reads).toBe(3);
+  });
+
   it('asks the verifier to refuse private hosts, but for the user’s own backpacks', async () => {
     const { verifyFrom, calls } = await setup(['http://127.0.0.1:8787', 'https://api.badgr.io/']);
     await verifyFrom('https://issuer.example/badges/a.json');

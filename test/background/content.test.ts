@@ -127,6 +127,8 @@ describe('hover verification', () => {
     await expect(h.app.content.hoverVerify(target, FROM)).rejects.toMatchObject({ code: 'ERR_FORBIDDEN_SENDER' });
     await h.app.hoverSites.add('https://blog.example/*', true);
     h.granted.add('https://blog.example/*');
+    // Past the second of the two refusals (they count against the tab's rate too).
+    h.clock.offsetMs += 1000;
     const v = await h.app.content.hoverVerify(target, FROM);
     // issuerSite: where the checks place the issuer (its id's host), beside the name it gives itself.
     expect(v).toEqual({ verdict: 'valid', name: 'Poetical Science', issuerName: 'Difference Engine Guild', issuerSite: new URL(ctx.bp.baseUrl).host, issuedOn: '2026-04-10T09:30:00Z', message: 'Verified: issued by Difference Engine Guild' });

@@ -280,10 +280,11 @@ export function createContent(d: ContentDeps) {
      */
     async hoverVerify(url: string, sender: Sender): Promise<HoverVerdict> {
       const from = hoverFrom(sender);
+      // Counted first: a refused request costs the tab its rate too (each check below is a read of the background's store).
+      rate.take(from.tabId);
       if (!(await d.settings.get()).hoverVerify) throw new ServiceError(E.DISABLED, 'Hover verification is off: turn it on in Lanyard’s settings');
       if (d.hoverSites && !(await d.hoverSites.has(from.site))) throw new ServiceError(E.FORBIDDEN_SENDER, 'Hover verification is not on for this site');
       if (d.siteGranted && !(await d.siteGranted(`${from.site}/`))) throw new ServiceError(E.FORBIDDEN_SENDER, 'Lanyard may no longer read this site: allow it again to verify badges here');
-      rate.take(from.tabId);
       const languages = readerLanguages();
       const key = hoverKey(from.site, languages, url);
       let p = inflight.get(key);
