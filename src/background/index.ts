@@ -11,7 +11,7 @@ import { localStore, takeDb } from './db-at-start.ts';
 import { createAlarms } from '../platform/alarms.ts';
 import { createIdentity } from '../platform/identity.ts';
 import { keepAlive } from '../platform/keepalive.ts';
-import { createHostPermissions } from '../platform/permissions.ts';
+import { createHostPermissions, type HostPermissions } from '../platform/permissions.ts';
 import { createRuntime } from '../platform/runtime.ts';
 import { createSessionStore, restrictSessionAccess } from '../platform/session.ts';
 import { syncHoverScript } from '../platform/hover-script.ts';
@@ -22,6 +22,7 @@ import { contentHandlers, popupHandlers } from './handlers.ts';
 import { createRouter } from './router.ts';
 import { syncAlarm } from './sync-alarm.ts';
 import { createContentUi } from './services/content-ui.ts';
+import { createPickerGate } from './services/picker-gate.ts';
 import { dropLegacyAllSites } from './services/hover-sites.ts';
 import browser from '../platform/browser.ts';
 import { buildApp } from './wiring.ts';
@@ -34,6 +35,9 @@ const engine = createEngineLoader();
 
 const runtime = createRuntime();
 const alarms = createAlarms();
+// Made on first use (its permission listeners too), shared by the services and the pickers' gate.
+let permissions: HostPermissions | undefined;
+const hostPermissions = (): HostPermissions => (permissions ??= createHostPermissions());
 
 let app: Promise<App> | undefined;
 function getApp(): Promise<App> {
@@ -42,7 +46,7 @@ function getApp(): Promise<App> {
     alarms,
     session: createSessionStore(),
     identity: createIdentity(),
-    permissions: createHostPermissions(),
+    permissions: hostPermissions(),
     local: localStore,
     fetch: (url, init) => fetch(url, init),
     engine,
@@ -65,6 +69,8 @@ runtime.onMessage(
     extensionId: runtime.id,
     extensionOrigin: runtime.origin,
     handlers: { popup: popupHandlers(services), content: contentHandlers(services) },
+    // Every picker/* message: while the site is still granted, at a person's pace (services/picker-gate.ts).
+    contentGate: createPickerGate({ siteGranted: (url) => hostPermissions().contains(url) }),
   }),
 );
 

@@ -3,7 +3,8 @@
  * Which map a message is checked against follows from who sent it, never from the message:
  * extension pages (the popup, even when opened in a tab) speak PopupToBackground; content
  * scripts, which always come with a tab, speak ContentToBackground, and only the picker sites
- * may use its `picker/*` messages (content-access.ts). Anything else is dropped with an error reply.
+ * may use its `picker/*` messages (content-access.ts), each one while the site is still granted and
+ * at a person's pace (`contentGate`, services/picker-gate.ts). Anything else is dropped with an error reply.
  * What goes back to a content script must be exactly its reply's shape (validate.ts), or it is not sent.
  */
 import { fail, ok, type Direction, type DirectionMaps, type ProtocolMap, type Reply } from '../messaging/protocol.ts';
@@ -26,6 +27,8 @@ export interface RouterOptions {
   /** runtime.getURL(''): the origin of this extension's pages, with a trailing slash. */
   extensionOrigin: string;
   handlers: { [D in Direction]: Handlers<DirectionMaps[D]> };
+  /** Runs before a content script's handler (services/picker-gate.ts); what it throws is the reply. */
+  contentGate?: (type: string, sender: Sender) => Promise<void>;
 }
 
 export type Router = (message: unknown, sender: Sender) => Promise<Reply<unknown>>;
@@ -38,7 +41,7 @@ export function directionOf(sender: Sender, extensionId: string, extensionOrigin
   return undefined;
 }
 
-export function createRouter({ extensionId, extensionOrigin, handlers }: RouterOptions): Router {
+export function createRouter({ extensionId, extensionOrigin, handlers, contentGate }: RouterOptions): Router {
   return async (raw, sender) => {
     const direction = directionOf(sender, extensionId, extensionOrigin);
     if (!direction) return fail('ERR_FORBIDDEN_SENDER', 'sender is not part of this extension');
@@ -51,6 +54,7 @@ export function createRouter({ extensionId, extensionOrigin, handlers }: RouterO
     const handler = Object.hasOwn(table, type) ? table[type] : undefined;
     if (!handler) return fail('ERR_UNKNOWN_MESSAGE', `no handler for "${type}"`);
     try {
+      if (direction === 'content') await contentGate?.(type, sender);
       const value = await handler(args as never, { sender, direction });
       // A content script's side runs in the page's renderer: only here can "nothing extra rides along" hold (exact shapes, validate.ts).
       if (direction === 'content' && !(guards.content.reply as Record<string, (v: unknown) => boolean>)[type]!(value)) {

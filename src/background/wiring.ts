@@ -97,7 +97,7 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     emails: createEmails({ db, tokens, fetch: p.fetch, onAddressesChanged: (id) => void sync.start(id) }),
     passwordReset: createPasswordReset(p.fetch),
     settings,
-    content: createContent({ db, verifier, identities, settings, hoverSites, siteGranted: (url) => p.permissions.contains(url), now: () => now().getTime() }),
+    content: createContent({ db, verifier, settings, hoverSites, siteGranted: (url) => p.permissions.contains(url), now: () => now().getTime() }),
     hoverSites,
     destroy() {
       sync.destroy();

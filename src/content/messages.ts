@@ -34,7 +34,7 @@ export function isPickerBadge(v: unknown): v is PickerBadge {
 export function isHoverVerdict(v: unknown): v is HoverVerdict {
   return (
     obj(v) && VERDICTS.slice(0, 3).includes(v.verdict as string) && str(v.name) && str(v.message) && isReason(v.reason) &&
-    typeof v.issuedToYou === 'boolean' && optStr(v.issuerName) && optStr(v.issuerSite) && optStr(v.issuedOn) && optStr(v.needsAccess) && optStr(v.privateHost) && isDirs(v.dirs) &&
+    optStr(v.issuerName) && optStr(v.issuerSite) && optStr(v.issuedOn) && optStr(v.needsAccess) && optStr(v.privateHost) && isDirs(v.dirs) &&
     (v.noBadgeKind === undefined || ['no-data', 'web-page', 'unreadable'].includes(v.noBadgeKind as string))
   );
 }

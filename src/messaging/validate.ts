@@ -149,7 +149,7 @@ const shareWarning = shape<NonNullable<PickerBadge['warning']>>({ level: oneOf('
 const dir = optional(oneOf('ltr', 'rtl'));
 const nameDirs = optional(shape<NameDirs>({ name: dir, issuerName: dir }));
 const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt, warning: optional(shareWarning), dirs: nameDirs });
-const hoverVerdict = shape<HoverVerdict>({ verdict, reason: optional(checkRef), name: isString, issuerName: opt, issuerSite: opt, issuedOn: opt, issuedToYou: isBoolean, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt, privateHost: opt, dirs: nameDirs });
+const hoverVerdict = shape<HoverVerdict>({ verdict, reason: optional(checkRef), name: isString, issuerName: opt, issuerSite: opt, issuedOn: opt, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt, privateHost: opt, dirs: nameDirs });
 
 /** LinkedIn's add-to-profile link (core/share/linkedin.ts), of any length: it carries the badge's words. */
 const isLinkedInUrl: Guard<string> = (v): v is string => typeof v === 'string' && v.startsWith('https://www.linkedin.com/');

@@ -132,8 +132,6 @@ export interface HoverVerdict {
    */
   issuerSite?: string;
   issuedOn?: string;
-  /** True when the badge was issued to one of the user's addresses. */
-  issuedToYou: boolean;
   /** Why, in the engine's English words: the card shows it only for a verdict kept before `reason` existed. */
   message: string;
   /**
@@ -141,7 +139,7 @@ export interface HoverVerdict {
    * says it in the browser's language by its id, outcome and code (core/share/check-words.ts).
    */
   reason?: { id: CheckId; outcome: Outcome; code?: string };
-  /** No badge was read at the URL (a web page, a file without badge data, a fetch that failed): the card has no recipient line. */
+  /** No badge was read at the URL (a web page, a file without badge data, a fetch that failed). */
   noBadge?: boolean;
   /** Why no badge was read, for the card's headline in the page's words (`name` is the English one). */
   noBadgeKind?: 'no-data' | 'web-page' | 'unreadable';

@@ -1,7 +1,7 @@
 /** What a web page cannot make the background do through hover verification: grow storage without limit, reach private hosts. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createContent, MAX_HOVER_RESULTS } from '../../src/background/services/content.ts';
+import { createContent, hoverKey, MAX_HOVER_RESULTS } from '../../src/background/services/content.ts';
 import { MAX_RUNNING, MAX_RUNNING_PER_TAB } from '../../src/background/services/hover-rate.ts';
 import type { SettingsService } from '../../src/background/services/settings.ts';
 import { loadFacts, MAX_FACTS } from '../../src/background/services/facts.ts';
@@ -15,12 +15,12 @@ const RESULT: VerifyResult = { verdict: 'indeterminate', format: 'unknown', chec
 async function setup(accounts: string[] = []) {
   const db = await openDb({ name: `content-limits-${n++}` });
   for (const [i, baseUrl] of accounts.entries()) await db.accounts.put({ id: `a${i}`, kind: 'badgr', providerName: 'B', baseUrl, user: 'u', userId: 'u', addresses: [], needsSignIn: false, createdAt: '' });
-  const calls: { input: unknown; options: VerifyCallOptions | undefined }[] = [];
-  const verifier: Verifier = { verify: async (input, _ids, options) => (calls.push({ input, options }), RESULT) };
+  const calls: { input: unknown; ids: readonly string[]; options: VerifyCallOptions | undefined }[] = [];
+  const verifier: Verifier = { verify: async (input, ids, options) => (calls.push({ input, ids, options }), RESULT) };
   const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
   let tab = 0;
   let t = 1_000_000;
-  const content = createContent({ db, verifier, settings, identities: { forAccount: async () => ({ verified: [], unverified: [] }) }, now: () => (t += 1) });
+  const content = createContent({ db, verifier, settings, now: () => (t += 1) });
   // A new tab for each request: the per-tab rate limit is tested in hover-verify.test.ts.
   const verifyFrom = (url: string) => content.hoverVerify(url, { url: 'https://blog.example/p', tab: { id: tab++ }, frameId: 0 });
   return { db, content, calls, verifyFrom };
@@ -33,7 +33,7 @@ describe('hover verification limits', () => {
     const verifier: Verifier = { verify: () => new Promise((resolve) => waiting.push(() => resolve(RESULT))) };
     const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
     let t = 1_000_000;
-    const content = createContent({ db, verifier, settings, identities: { forAccount: async () => ({ verified: [], unverified: [] }) }, now: () => (t += 400) });
+    const content = createContent({ db, verifier, settings, now: () => (t += 400) });
     const from = (tab: number) => ({ url: 'https://blog.example/p', tab: { id: tab }, frameId: 0 });
     const running: Promise<unknown>[] = [];
     for (let i = 0; i < MAX_RUNNING_PER_TAB; i++) running.push(content.hoverVerify(`https://slow.example/${i}`, from(1)));
@@ -60,7 +60,7 @@ describe('hover verification limits', () => {
     const verifier: Verifier = { verify: () => (slow ? new Promise((resolve) => waiting.push(() => resolve(RESULT))) : Promise.resolve(RESULT)) };
     const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
     let t = 1_000_000;
-    const content = createContent({ db, verifier, settings, identities: { forAccount: async () => ({ verified: [], unverified: [] }) }, now: () => (t += 400) });
+    const content = createContent({ db, verifier, settings, now: () => (t += 400) });
     const from = { url: 'https://blog.example/p', tab: { id: 1 }, frameId: 0 };
     await content.hoverVerify('https://fast.example/kept', from);
     slow = true;
@@ -72,10 +72,32 @@ describe('hover verification limits', () => {
     await Promise.all(running);
   });
 
+  it('counts a refused request against the tab’s rate too: a tab on a site where hover is off cannot make the worker read its store at will', async () => {
+    const db = await openDb({ name: `content-limits-${n++}` });
+    let reads = 0;
+    const settings = { get: async () => (reads++, { hoverVerify: false }) } as unknown as SettingsService;
+    const content = createContent({ db, verifier: { verify: async () => RESULT }, settings, now: () => 5_000_000 });
+    const codes: string[] = [];
+    for (let i = 0; i < 50; i++) codes.push(await content.hoverVerify(`https://issuer.example/${i}.json`, { url: 'https://blog.example/p', tab: { id: 1 }, frameId: 0 }).then(() => 'ok', (e: { code: string }) => e.code));
+    expect(codes.slice(0, 3)).toEqual(['ERR_DISABLED', 'ERR_DISABLED', 'ERR_DISABLED']);
+    expect(new Set(codes.slice(3))).toEqual(new Set(['ERR_RATE_LIMITED']));
+    expect(reads).toBe(3);
+  });
+
   it('asks the verifier to refuse private hosts, but for the user’s own backpacks', async () => {
     const { verifyFrom, calls } = await setup(['http://127.0.0.1:8787', 'https://api.badgr.io/']);
     await verifyFrom('https://issuer.example/badges/a.json');
     expect(calls[0]!.options).toEqual({ blockPrivate: true, allowOrigins: ['http://127.0.0.1:8787', 'https://api.badgr.io'], site: 'https://blog.example', log: { answered: 0, unreached: [] } });
+    // And without the user's addresses: the verdict says whether a badge is genuine, never whose it is (content.ts).
+    expect(calls[0]!.ids).toEqual([]);
+  });
+
+  it('verifies again a kept verdict that is not of this version’s exact shape (one an older version kept, with its issuedToYou), rather than answering what the router would refuse', async () => {
+    const { db, verifyFrom, calls } = await setup();
+    const url = 'https://issuer.example/badges/old.json';
+    await db.results.put({ key: hoverKey('https://blog.example', [], url), value: { verdict: 'valid', name: 'Old', issuedToYou: true, message: 'Verified' }, expiresAt: Number.MAX_SAFE_INTEGER });
+    expect(await verifyFrom(url)).toEqual({ verdict: 'indeterminate', name: 'Not a readable badge', message: 'This badge could not be verified', noBadge: true, noBadgeKind: 'unreadable' });
+    expect(calls).toHaveLength(1);
   });
 
   it('keeps at most MAX_HOVER_RESULTS verdicts, however many URLs a page hovers', async () => {
@@ -83,8 +105,8 @@ describe('hover verification limits', () => {
     for (let i = 0; i < MAX_HOVER_RESULTS + 60; i++) await verifyFrom(`https://issuer.example/badges/${i}.json`);
     const hovers = (await db.results.all()).filter((r) => r.key.startsWith('hover:'));
     expect(hovers.length).toBeLessThanOrEqual(MAX_HOVER_RESULTS + 25);
-    expect(hovers.map((r) => r.key)).not.toContain('hover:https://blog.example https://issuer.example/badges/0.json');
-    expect(hovers.map((r) => r.key)).toContain(`hover:https://blog.example https://issuer.example/badges/${MAX_HOVER_RESULTS + 59}.json`);
+    expect(hovers.map((r) => r.key)).not.toContain(hoverKey('https://blog.example', [], 'https://issuer.example/badges/0.json'));
+    expect(hovers.map((r) => r.key)).toContain(hoverKey('https://blog.example', [], `https://issuer.example/badges/${MAX_HOVER_RESULTS + 59}.json`));
   });
 });
 

@@ -120,21 +120,32 @@ describe('pickers', () => {
 const FROM = { id: 'pakfgahhhefpnaajfclapgchhifablpl', url: 'https://blog.example/2026/my-badges', tab: { id: 7 }, frameId: 0 };
 
 describe('hover verification', () => {
-  it('is off until the user turns it on; then verifies, says whether it is theirs, and reuses the verdict for a while', async () => {
+  it('is off until the user turns it on; then verifies, and reuses the verdict for a while', async () => {
     const target = `${ctx.bp.baseUrl}/public/assertions/ada-poetical`;
     await expect(h.app.content.hoverVerify(target, FROM)).rejects.toMatchObject({ code: 'ERR_DISABLED' });
     await h.app.settings.set({ hoverVerify: true });
     await expect(h.app.content.hoverVerify(target, FROM)).rejects.toMatchObject({ code: 'ERR_FORBIDDEN_SENDER' });
     await h.app.hoverSites.add('https://blog.example/*', true);
     h.granted.add('https://blog.example/*');
+    // Past the second of the two refusals (they count against the tab's rate too).
+    h.clock.offsetMs += 1000;
     const v = await h.app.content.hoverVerify(target, FROM);
     // issuerSite: where the checks place the issuer (its id's host), beside the name it gives itself.
-    expect(v).toEqual({ verdict: 'valid', name: 'Poetical Science', issuerName: 'Difference Engine Guild', issuerSite: new URL(ctx.bp.baseUrl).host, issuedOn: '2026-04-10T09:30:00Z', issuedToYou: true, message: 'Verified: issued by Difference Engine Guild' });
+    expect(v).toEqual({ verdict: 'valid', name: 'Poetical Science', issuerName: 'Difference Engine Guild', issuerSite: new URL(ctx.bp.baseUrl).host, issuedOn: '2026-04-10T09:30:00Z', message: 'Verified: issued by Difference Engine Guild' });
     const before = h.fetched.length;
     expect(await h.app.content.hoverVerify(target, FROM)).toEqual(v);
     expect(h.fetched.length).toBe(before);
     const revoked = await h.app.content.hoverVerify(`${ctx.bp.baseUrl}/public/assertions/ada-retired-revoked`, FROM);
-    expect(revoked).toMatchObject({ verdict: 'invalid', issuedToYou: false, message: expect.stringContaining('Revoked') });
+    expect(revoked).toMatchObject({ verdict: 'invalid', message: expect.stringContaining('Revoked') });
+  });
+
+  it('says whether a badge is genuine, never whose it is: someone else’s genuine badge is valid', async () => {
+    // Before: checked against Ada's confirmed addresses, Grace's genuine badge on her own blog was "invalid: issued to someone else",
+    // and a page could host badges made out to guessed addresses and read which one was "issued to you".
+    const grace = `${ctx.bp.baseUrl}/public/assertions/grace-compiler`;
+    const v = await h.app.content.hoverVerify(grace, { ...FROM, tab: { id: 9 } });
+    expect(v).toMatchObject({ verdict: 'valid', name: 'Compiler Pioneer' });
+    expect(v).not.toHaveProperty('issuedToYou');
   });
 });
 

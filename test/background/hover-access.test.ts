@@ -81,7 +81,7 @@ describe('hover without a host permission', () => {
     const engine = engineWith([]);
     const verifier: Verifier = { verify: (...a) => (calls++, engine.verify(...a)) };
     const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
-    const content = createContent({ db, verifier, settings, identities: { forAccount: async () => ({ verified: [], unverified: [] }) } });
+    const content = createContent({ db, verifier, settings });
     const from = { url: 'https://blog.example/', tab: { id: 1 }, frameId: 0 };
     expect(await content.hoverVerify(BADGE, from)).toMatchObject({ needsAccess: 'issuer.example' });
     await content.hoverVerify(BADGE, from);

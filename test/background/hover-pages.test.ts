@@ -35,7 +35,7 @@ async function setup(granted: string[]) {
   const hover = { fetch: createHostFetch({ permissions, fetch: web, refuseRedirects: true }), documents: db.documents };
   const verifier = createVerifier({ engine: loadEngine, fetch: async () => new Response('', { status: 500 }), results: db.results, hover, now: () => new Date('2026-06-01T00:00:00Z') });
   const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
-  const content = createContent({ db, verifier, settings, identities: { forAccount: async () => ({ verified: ['ada@example.org'], unverified: [] }) } });
+  const content = createContent({ db, verifier, settings });
   const hoverOn = (url: string) => content.hoverVerify(url, { url: 'https://www.linkedin.com/in/ada', tab: { id: 1 }, frameId: 0 });
   return { hoverOn, asked };
 }
@@ -71,7 +71,8 @@ describe('badge data behind a badge page (site knowledge)', () => {
     const v = await hoverOn(PAGE);
     expect(asked[0]).toBe(ASSERTION);
     expect(asked).not.toContain(PAGE);
-    expect(v).toMatchObject({ verdict: 'valid', name: 'Cloud Basics', issuerName: 'Example Academy', issuedToYou: true });
+    expect(v).toMatchObject({ verdict: 'valid', name: 'Cloud Basics', issuerName: 'Example Academy' });
+    expect(v).not.toHaveProperty('issuedToYou');
     expect(v.noBadge).toBeUndefined();
   });
 
@@ -103,7 +104,7 @@ describe('links that hold no badge data', () => {
   it("a badge's web page is indeterminate and says it is a web page, naming its host", async () => {
     const { hoverOn } = await setup(['https://badges.example']);
     const v = await hoverOn('https://badges.example/credentials/2024-ada');
-    expect(v).toMatchObject({ verdict: 'indeterminate', name: 'A web page, not badge data', issuedToYou: false, noBadge: true, noBadgeKind: 'web-page' });
+    expect(v).toMatchObject({ verdict: 'indeterminate', name: 'A web page, not badge data', noBadge: true, noBadgeKind: 'web-page' });
     expect(v.message).toBe("badges.example answered a web page (HTML), not the badge's data: Lanyard cannot check the badge from this link");
   });
 

@@ -24,6 +24,8 @@ describe('hover verification after the site’s grant is taken back', () => {
     expect(await failure(h.app.content.hoverVerify(badge, page))).toMatchObject({ code: 'ERR_FORBIDDEN_SENDER' });
     expect(h.fetched.length).toBe(before);
     h.granted.add('https://blog.example/*');
+    // The next second (refusals count against the tab's rate too).
+    h.clock.offsetMs += 1000;
     expect(await h.app.content.hoverVerify(`${badge}?2`, page)).toMatchObject({ verdict: 'indeterminate' });
   });
 });

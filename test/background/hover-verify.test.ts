@@ -29,7 +29,7 @@ async function setup(sites: string[] = ['https://blog.example/*']) {
   const clock = { t: 1_000_000 };
   const hoverSites = createHoverSites({ store: memoryLocalStore(), removeGrants: async () => true });
   for (const s of sites) await hoverSites.add(s, true);
-  const content = createContent({ db, verifier, settings, hoverSites, identities: { forAccount: async () => ({ verified: [], unverified: [] }) }, now: () => clock.t });
+  const content = createContent({ db, verifier, settings, hoverSites, now: () => clock.t });
   return { content, calls, clock };
 }
 

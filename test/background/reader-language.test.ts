@@ -6,6 +6,7 @@
  * the name's and issuer's direction (`@direction`) goes with it. Before, every one of them showed
  * the first language. With the multilingual credential of test/fixtures (test/support/multilingual.ts).
  */
+import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pickerHandle } from '../../src/background/services/picker-handles.ts';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
@@ -16,7 +17,7 @@ import { pickerBadge } from '../../src/background/services/views.ts';
 import type { VerifyResult } from '../../src/core/result.ts';
 import { isHoverVerdict, isPickerBadge } from '../../src/content/messages.ts';
 import { guards } from '../../src/messaging/validate.ts';
-import type { Db } from '../../src/platform/db.ts';
+import { openDb, type Db } from '../../src/platform/db.ts';
 import { readerLanguages } from '../../src/platform/i18n.ts';
 import type { BadgeRecord } from '../../src/platform/records.ts';
 import type { Messages } from '../../src/popup/i18n.ts';
@@ -99,7 +100,7 @@ describe('the content service, in the browser’s language', () => {
   const content = () =>
     createContent({
       db: { badges: { get: async (k: string) => (k === record.key ? record : undefined), all: async () => [record] }, originals: { get: async () => undefined } } as unknown as Db,
-      settings, verifier: undefined as never, identities: undefined as never,
+      settings, verifier: undefined as never,
     } as unknown as Parameters<typeof createContent>[0]);
 
   it('the picker finds a badge by the name it shows, and lists it so', async () => {
@@ -128,5 +129,32 @@ describe('the content service, in the browser’s language', () => {
     expect(card.html).toContain(`<div dir="rtl"`);
     expect(card.html).toContain(`<span dir="rtl" style="unicode-bidi:isolate;">${ISSUER_NAMES.ar}</span>`);
     expect(card.text).toContain(`\u2067${NAMES.ar}\u2069`);
+  });
+});
+
+describe('a hover verdict kept for a while', () => {
+  it('is kept per reader language: after the browser’s language changed, the card names the badge in the new one', async () => {
+    let verified = 0;
+    const content = createContent({
+      db: await openDb({ name: `reader-language-${Date.now()}` }),
+      settings: { get: async () => ({ hoverVerify: true }) } as never,
+      verifier: { verify: async () => (verified++, result) },
+      now: (() => {
+        let t = 1_000_000;
+        return () => (t += 2_000);
+      })(),
+    });
+    const from = { url: 'https://blog.example/p', tab: { id: 3 }, frameId: 0 };
+    const url = 'https://issuer.example/badges/ml.json';
+    browserIn('en-US', fr as Messages);
+    expect((await content.hoverVerify(url, from)).name).toBe(NAMES.fr);
+    expect((await content.hoverVerify(url, from)).name).toBe(NAMES.fr);
+    expect(verified).toBe(1);
+    // Before: the French verdict, kept 10 minutes, was shown to the German reader.
+    browserIn('de');
+    expect((await content.hoverVerify(url, from)).name).toBe(GERMAN_NAME);
+    browserIn('en-US', fr as Messages);
+    expect((await content.hoverVerify(url, from)).name).toBe(NAMES.fr);
+    expect(verified).toBe(2);
   });
 });

@@ -7,7 +7,8 @@
  * - Made-up clicks: the page's `click()` on Lanyard's button loads and opens nothing (ui/user.ts).
  * - What the page can read: the picker's host has a closed shadow root, no light DOM, and none of
  *   the badge names reach the page's text; a page that hooks Element.prototype.attachShadow before
- *   anything runs catches none of Lanyard's roots.
+ *   anything runs catches none of Lanyard's roots, nor does one that defines Lanyard's former host
+ *   names as custom elements and keeps their ElementInternals (whose shadowRoot is the closed root).
  * Run `npm run build` first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,8 +56,18 @@ async function open(url: string, loadedLog: string): Promise<{ page: Page; error
   const page = await env.ext.context.newPage();
   // The page's own script, before anything else: it hooks attachShadow and the shadowRoot getter to catch Lanyard's roots.
   await page.addInitScript(() => {
-    const w = window as unknown as { caught: unknown[] };
+    const w = window as unknown as { caught: unknown[]; internals: ElementInternals[] };
     w.caught = [];
+    w.internals = [];
+    // Lanyard's hosts were <lanyard-ui> and <lanyard-button>: the page's constructor ran on them, and its ElementInternals held the closed root.
+    for (const name of ['lanyard-ui', 'lanyard-button']) {
+      customElements.define(name, class extends HTMLElement {
+        constructor() {
+          super();
+          w.internals.push(this.attachInternals());
+        }
+      });
+    }
     const attach = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
       const root = attach.call(this, init);
@@ -106,10 +117,13 @@ describe('a hostile page in Gmail', () => {
       const hook = (window as unknown as { caught: ShadowRoot[] }).caught;
       const caught = hook.length;
       document.createElement('div').attachShadow({ mode: 'closed' }); // the hook works for the page's own roots
-      return { shadowRoot: host.shadowRoot, html: host.innerHTML, text: document.documentElement.innerText.includes('Analytical Engine Programmer'), attach, caught, own: hook.length };
+      const internals = (window as unknown as { internals: ElementInternals[] }).internals;
+      const viaInternals = internals.filter((i) => i.shadowRoot !== null).length;
+      return { shadowRoot: host.shadowRoot, html: host.innerHTML, text: document.documentElement.innerText.includes('Analytical Engine Programmer'), attach, caught, own: hook.length, constructed: internals.length, viaInternals };
     });
-    // The hook saw none of Lanyard's roots: the content script's world has its own Element.prototype.
-    expect(seen).toEqual({ shadowRoot: null, html: '', text: false, attach: 'NotSupportedError', caught: 0, own: 1 });
+    // The hook saw none of Lanyard's roots: the content script's world has its own Element.prototype; and no
+    // host of Lanyard's is one of the page's custom elements (shadow.ts), so no ElementInternals holds its root.
+    expect(seen).toEqual({ shadowRoot: null, html: '', text: false, attach: 'NotSupportedError', caught: 0, own: 1, constructed: 0, viaInternals: 0 });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -22,8 +22,8 @@ describe('content sender', () => {
     ['picker/card', { html: '<b>x</b>' }],
     ['picker/card', { html: 1, text: 't' }],
     ['picker/linkedin-url', { href: 'https://www.linkedin.com/profile/add' }],
-    ['hover/verify', { verdict: 'valid', name: 'A', message: '', issuedToYou: 'yes' }],
-    ['hover/verify', { verdict: 'unverified', name: 'A', message: '', issuedToYou: true }],
+    ['hover/verify', { verdict: 'valid', name: 'A', message: 1 }],
+    ['hover/verify', { verdict: 'unverified', name: 'A', message: '' }],
   ] as const)('refuses a malformed %s reply', async (type, value) => {
     rt = installRuntime({ [type]: () => value });
     const r = await ask(type, type === 'picker/list' ? { query: '' } : type === 'hover/verify' ? { url: 'https://a.example/' } : { key: 'k' });

@@ -90,4 +90,20 @@ describe('background wiring', () => {
       });
     }
   });
+
+  it('answers a picker/* message only while the site is still granted, and at most 10 a second per tab (services/picker-gate.ts)', async () => {
+    const linkedIn = { id: mock.runtime.id, url: 'https://www.linkedin.com/in/ada/', tab: { id: 41 }, frameId: 0 };
+    // The user took back Lanyard's access to LinkedIn: the tab open since gets nothing.
+    mock.permissions.contains.mockResolvedValue(false);
+    await expect(mock.listeners[0]!({ type: 'picker/list', args: { query: '' } }, linkedIn)).resolves.toMatchObject({ ok: false, error: { code: 'ERR_FORBIDDEN_SENDER' } });
+    expect(mock.permissions.contains).toHaveBeenLastCalledWith({ origins: ['https://www.linkedin.com/*'] });
+    mock.permissions.contains.mockResolvedValue(true);
+    const tab = { ...linkedIn, tab: { id: 42 } };
+    // Granted: the gate lets it through (this mocked browser has no scripting to inject the picker with).
+    for (let i = 0; i < 10; i++) await expect(mock.listeners[0]!({ type: 'picker/ui', args: {} }, tab)).resolves.toMatchObject({ ok: false, error: { code: 'ERR_UNSUPPORTED' } });
+    await expect(mock.listeners[0]!({ type: 'picker/ui', args: {} }, tab)).resolves.toMatchObject({ ok: false, error: { code: 'ERR_RATE_LIMITED', retryAfterSeconds: 1 } });
+    // Another tab has its own count; a content script's ping is not a picker message.
+    await expect(mock.listeners[0]!({ type: 'picker/ui', args: {} }, { ...linkedIn, tab: { id: 43 } })).resolves.toMatchObject({ error: { code: 'ERR_UNSUPPORTED' } });
+    for (let i = 0; i < 12; i++) await expect(mock.listeners[0]!({ type: 'ping', args: {} }, tab)).resolves.toMatchObject({ ok: true });
+  });
 });

@@ -94,7 +94,7 @@ describe('error replies', () => {
 describe('picker messages', () => {
   const pickerRouter = () => {
     const list = vi.fn(() => []);
-    const hover = vi.fn(() => ({ verdict: 'valid' as const, name: 'B', issuedToYou: false, message: 'Verified' }));
+    const hover = vi.fn(() => ({ verdict: 'valid' as const, name: 'B', message: 'Verified' }));
     const route = createRouter({
       extensionId: ID,
       extensionOrigin: ORIGIN,
@@ -153,7 +153,7 @@ describe('content replies', () => {
       },
     });
   const row = { key: 'local|a', name: 'A', verdict: 'valid' };
-  const hover = { verdict: 'valid', name: 'B', issuedToYou: true, message: 'Verified' };
+  const hover = { verdict: 'valid', name: 'B', message: 'Verified' };
 
   it.each([
     ['picker/list', { query: '' }, [{ ...row, accessToken: 'SECRET-token' }]],

@@ -122,8 +122,10 @@ describe('replies', () => {
     expect(isReply({ ok: true, value: [badge] }, guards.content.reply['picker/list'])).toBe(true);
     expect(isReply({ ok: true, value: [{ ...badge, accessToken: 'secret' }] }, guards.content.reply['picker/list'])).toBe(false);
     expect(isReply({ ok: true, value: { html: '<b>x</b>', text: 'x', token: 't' } }, guards.content.reply['picker/card'])).toBe(false);
-    const hover = { verdict: 'valid', name: 'N', issuedToYou: true, message: 'Verified' };
+    const hover = { verdict: 'valid', name: 'N', message: 'Verified' };
     expect(isReply({ ok: true, value: hover }, guards.content.reply['hover/verify'])).toBe(true);
     expect(isReply({ ok: true, value: { ...hover, recipient: 'ada@example.org' } }, guards.content.reply['hover/verify'])).toBe(false);
+    // Nor whose badge it is (an answer about the user's addresses: content.ts verifies hovered badges without them).
+    expect(isReply({ ok: true, value: { ...hover, issuedToYou: true } }, guards.content.reply['hover/verify'])).toBe(false);
   });
 });

@@ -98,7 +98,7 @@ describe(`the hostile corpus (${HOSTILE_VALUES.length} values) through every sur
     const anchor = document.createElement('a');
     document.body.append(anchor);
     for (const v of HOSTILE_VALUES) {
-      const host = showCard(anchor, { kind: 'ready', verdict: { verdict: 'indeterminate', name: v, issuerName: v, issuedOn: v, issuedToYou: false, message: v } as never });
+      const host = showCard(anchor, { kind: 'ready', verdict: { verdict: 'indeterminate', name: v, issuerName: v, issuedOn: v, message: v } as never });
       found.push(...problems(shadowOf(host), 1).map((p) => `${labelOf(v)}: ${p}`));
     }
     expect(found).toEqual([]);

@@ -1,7 +1,9 @@
 /**
  * What content scripts may ask for: badges for a picker, one badge's card or LinkedIn link, and
  * the verification of a hovered badge URL. Replies carry badge facts only: no account, no address
- * and never a token.
+ * and never a token. A hovered badge is verified without the user's addresses: whose it is would
+ * be an answer about them (a page could host badges made out to guessed addresses and read which
+ * one is "issued to you"), and a verdict that used them called someone else's genuine badge invalid.
  */
 import { badgeCardHtml, badgeShareText, shareLink, sharedName, type ShareableBadge } from '../../core/share/card.ts';
 import { NAMELESS_KEY, type NoName } from '../../core/share/badge-name.ts';
@@ -12,7 +14,6 @@ import type { HoverVerdict, PickerBadge } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import type { BadgeRecord } from '../../platform/records.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
-import { LOCAL, type Identities } from './identities.ts';
 import type { Sender } from '../../platform/runtime.ts';
 import type { HoverSites } from './hover-sites.ts';
 import { createHoverRate, createHoverSlots } from './hover-rate.ts';
@@ -33,11 +34,11 @@ import { issuerSite } from '../../core/share/issuer-site.ts';
 import { formatCalendarDate } from '../../core/share/dates.ts';
 import { extensionMessage, readerLanguages, uiLanguage } from '../../platform/i18n.ts';
 import { ErrorCodes } from '../../core/errors.ts';
+import { guards } from '../../messaging/validate.ts';
 
 export interface ContentDeps {
   db: Db;
   verifier: Verifier;
-  identities: Identities;
   settings: SettingsService;
   now?: () => number;
   /** How long a hover verdict is reused (default 10 minutes). */
@@ -82,13 +83,23 @@ const MAX_PICKER = 100;
 function shownName(s: { name: string; noName?: NoName }): string {
   return s.noName ? (extensionMessage(NAMELESS_KEY[s.noName]) ?? '') : s.name;
 }
+/**
+ * The addresses a hovered badge is checked against: none. The recipient check is then skipped, so
+ * the verdict is the same whoever the reader is: it says whether the badge is genuine, not whose it is.
+ */
+const NO_ADDRESSES: readonly string[] = [];
+
 /** Hover verdicts kept at most (a page can point at any number of badge URLs); pruned every PRUNE_EVERY writes. */
 export const MAX_HOVER_RESULTS = 500;
 const PRUNE_EVERY = 25;
 const MAX_HOVER_TTL_MS = 24 * 3600_000;
 
-/** A hover verdict's key: per top-level site, then URL (a space never occurs in either). */
-export const hoverKey = (site: string, url: string): string => `hover:${site} ${url}`;
+/**
+ * A hover verdict's key: per top-level site, then the reader's languages (the names it holds are
+ * chosen for them: a verdict kept in one language was shown for 10 minutes after the browser's
+ * changed), then the URL. Neither a site nor a language tag holds a space.
+ */
+export const hoverKey = (site: string, languages: readonly string[], url: string): string => `hover:${site} ${languages.join(',')} ${url}`;
 
 /** What the card and sentence show of a badge, its words in the reader's `languages` (reader-texts.ts). */
 function shareable(r: BadgeRecord, languages: readonly string[]): ShareableBadge {
@@ -120,7 +131,7 @@ export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly st
   if (failed) {
     // "I could not read a badge there" is not "this badge is forged" (never invalid for it).
     const said = url && URL.canParse(url) && !failed.message.includes(url) ? `${new URL(url).host}: ${failed.message}` : failed.message;
-    return { verdict: 'indeterminate', name: 'No badge data at this link', issuedToYou: false, message: said, reason: reasonOf(failed), noBadge: true, noBadgeKind: 'no-data' };
+    return { verdict: 'indeterminate', name: 'No badge data at this link', message: said, reason: reasonOf(failed), noBadge: true, noBadgeKind: 'no-data' };
   }
   const why = r.checks.find((c) => c.outcome === 'fail') ?? r.checks.find((c) => c.outcome === 'indeterminate');
   const message = r.verdict === 'valid' ? `Verified${issuerName ? `: issued by ${issuerName}` : ''}` : (why?.message ?? 'This badge could not be verified');
@@ -134,7 +145,6 @@ export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly st
     // The name is the issuer's own word; where the checks place it is said beside it (issuer-site.ts).
     ...(b && issuerSite(b.issuer.id) ? { issuerSite: issuerSite(b.issuer.id)! } : {}),
     ...(b?.issuedOn ?? b?.validFrom ? { issuedOn: (b.issuedOn ?? b.validFrom)! } : {}),
-    issuedToYou: r.recipient !== null,
     message,
     ...(why && r.verdict !== 'valid' ? { reason: reasonOf(why) } : {}),
     ...(b ? {} : { noBadge: true, noBadgeKind: webPage ? 'web-page' : 'unreadable' }),
@@ -189,21 +199,23 @@ export function createContent(d: ContentDeps) {
     return r;
   };
 
-  /** The verdict kept for this site and URL while it is fresh: answered without a slot (a stored answer costs the worker nothing). */
+  /**
+   * The verdict kept for this key while it is fresh: answered without a slot (a stored answer costs
+   * the worker nothing). One an older version kept in another shape is not one: it is verified again.
+   */
   async function keptVerdict(key: string): Promise<HoverVerdict | undefined> {
     const hit = await d.db.results.get(key);
-    return hit && (hit.expiresAt ?? 0) > now() ? (hit.value as HoverVerdict) : undefined;
+    return hit && (hit.expiresAt ?? 0) > now() && guards.content.reply['hover/verify'](hit.value) ? hit.value : undefined;
   }
 
-  async function verifyUrl(url: string, site: string): Promise<HoverVerdict> {
-    const key = hoverKey(site, url);
-    const ids = await d.identities.forAccount(LOCAL);
+  async function verifyUrl(url: string, site: string, languages: readonly string[]): Promise<HoverVerdict> {
+    const key = hoverKey(site, languages, url);
     // The URL comes from a web page: its fetches never reach local or private hosts, but for the user's own backpacks.
     const allowOrigins = await ownOrigins(d.db);
     // A known badge page (Credly's) is checked through its badge data (badge-data-urls.ts), under the same rules.
     const target = badgeDataUrl(url) ?? url;
     const log = createNetworkLog();
-    const verdict = hoverVerdict(await d.verifier.verify(target, ids.verified, { blockPrivate: true, allowOrigins, site, log }), target, log.refused, log.privateHosts, readerLanguages());
+    const verdict = hoverVerdict(await d.verifier.verify(target, NO_ADDRESSES, { blockPrivate: true, allowOrigins, site, log }), target, log.refused, log.privateHosts, languages);
     // Not kept when a host was not allowed: once the user allows it, pointing again verifies again.
     if (verdict.needsAccess) return verdict;
     await d.db.results.put({ key, value: verdict, expiresAt: now() + Math.min(d.hoverTtlMs ?? 10 * 60_000, MAX_HOVER_TTL_MS) });
@@ -268,11 +280,13 @@ export function createContent(d: ContentDeps) {
      */
     async hoverVerify(url: string, sender: Sender): Promise<HoverVerdict> {
       const from = hoverFrom(sender);
+      // Counted first: a refused request costs the tab its rate too (each check below is a read of the background's store).
+      rate.take(from.tabId);
       if (!(await d.settings.get()).hoverVerify) throw new ServiceError(E.DISABLED, 'Hover verification is off: turn it on in Lanyard’s settings');
       if (d.hoverSites && !(await d.hoverSites.has(from.site))) throw new ServiceError(E.FORBIDDEN_SENDER, 'Hover verification is not on for this site');
       if (d.siteGranted && !(await d.siteGranted(`${from.site}/`))) throw new ServiceError(E.FORBIDDEN_SENDER, 'Lanyard may no longer read this site: allow it again to verify badges here');
-      rate.take(from.tabId);
-      const key = hoverKey(from.site, url);
+      const languages = readerLanguages();
+      const key = hoverKey(from.site, languages, url);
       let p = inflight.get(key);
       if (!p) {
         const kept = await keptVerdict(key);
@@ -281,7 +295,7 @@ export function createContent(d: ContentDeps) {
       }
       if (!p) {
         const release = slots.acquire(from.tabId);
-        p = verifyUrl(url, from.site).finally(() => {
+        p = verifyUrl(url, from.site, languages).finally(() => {
           inflight.delete(key);
           release();
         });

@@ -12,7 +12,21 @@ const MAX_TABS = 200;
 
 export const RATE_LIMITED = ServiceErrorCodes.RATE_LIMITED;
 
+/** A per-tab limit: how many in any second and any minute, and what a refusal says. */
+export interface RateLimit {
+  perSecond: number;
+  perMinute: number;
+  message: string;
+}
+
+const HOVER: RateLimit = { perSecond: PER_SECOND, perMinute: PER_MINUTE, message: 'Too many badges checked on this page: wait a moment, then point at the badge again' };
+
 export function createHoverRate(now: () => number = Date.now) {
+  return createTabRate(HOVER, now);
+}
+
+/** Counts each tab's requests against `limit` (hover's, the pickers': picker-gate.ts). */
+export function createTabRate(limit: RateLimit, now: () => number = Date.now) {
   const tabs = new Map<number, number[]>();
   return {
     /** Counts one request from this tab, or throws ERR_RATE_LIMITED (nothing is fetched). */
@@ -20,10 +34,10 @@ export function createHoverRate(now: () => number = Date.now) {
       const t = now();
       const times = (tabs.get(tabId) ?? []).filter((x) => x > t - 60_000);
       const lastSecond = times.filter((x) => x > t - 1000).length;
-      if (lastSecond >= PER_SECOND || times.length >= PER_MINUTE) {
-        const wait = lastSecond >= PER_SECOND ? 1 : Math.ceil((times[0]! + 60_000 - t) / 1000);
+      if (lastSecond >= limit.perSecond || times.length >= limit.perMinute) {
+        const wait = lastSecond >= limit.perSecond ? 1 : Math.ceil((times[0]! + 60_000 - t) / 1000);
         tabs.set(tabId, times);
-        throw new ServiceError(RATE_LIMITED, 'Too many badges checked on this page: wait a moment, then point at the badge again', wait);
+        throw new ServiceError(RATE_LIMITED, limit.message, wait);
       }
       times.push(t);
       tabs.delete(tabId);

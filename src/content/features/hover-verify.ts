@@ -9,6 +9,10 @@
  * What the page can observe does not depend on the verdict (point 8): the card's host appears
  * PAUSE_MS after the dwell whatever is cached, has the same attributes and no size, and the
  * verdict is painted inside its closed shadow root no earlier than REVEAL_MS after that.
+ *
+ * The card describes what was checked: a page that points the element at another URL after the
+ * dwell (its href or src, or a <base> that changes how it resolves) gets no verdict painted beside
+ * it, and a card already shown goes away (the user would click a link the card did not check).
  */
 import type { Reply } from '../../messaging/protocol.ts';
 import type { HoverVerdict } from '../../messaging/views.ts';
@@ -37,6 +41,10 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
   let pause: ReturnType<typeof setTimeout> | undefined;
   let hide: ReturnType<typeof setTimeout> | undefined;
   let reveal: ReturnType<typeof setTimeout> | undefined;
+  /** While a card is up: hides it when the page points its element elsewhere. */
+  let watch: MutationObserver | undefined;
+  /** Whether `el` still points at the URL that was checked. */
+  const same = (el: Element, url: string) => badgeUrlOf(el, document.baseURI) === url;
 
   const verify = (url: string) => {
     let p = cache.get(url);
@@ -55,11 +63,16 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
   const show = (el: Element, url: string) => {
     showCard(el, { kind: 'loading' });
     const shown = performance.now();
+    watch?.disconnect();
+    watch = new MutationObserver(() => void (target === el && !same(el, url) && (leave(), hideCard())));
+    watch.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['href', 'src'] });
     void verify(url).then((r) => {
       if (target !== el) return;
       clearTimeout(reveal);
       reveal = setTimeout(() => {
-        if (target === el) showCard(el, r.ok ? { kind: 'ready', verdict: r.value } : { kind: 'error', message: errorWords(r.error) });
+        if (target !== el) return;
+        if (!same(el, url)) return void (leave(), hideCard());
+        showCard(el, r.ok ? { kind: 'ready', verdict: r.value } : { kind: 'error', message: errorWords(r.error) });
       }, Math.max(0, REVEAL_MS - (performance.now() - shown)));
     });
   };
@@ -68,6 +81,8 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     clearTimeout(pause);
     clearTimeout(hide);
     clearTimeout(reveal);
+    watch?.disconnect();
+    watch = undefined;
     target = null;
     hide = setTimeout(hideCard, HIDE_MS);
   };
@@ -124,5 +139,5 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     intent.key(e);
     if (isTrusted(e) && (e as KeyboardEvent).key === 'Escape') (leave(), hideCard());
   }, opts);
-  signal.addEventListener('abort', () => (clearTimeout(pause), clearTimeout(hide), clearTimeout(reveal), hideCard()), { once: true });
+  signal.addEventListener('abort', () => (clearTimeout(pause), clearTimeout(hide), clearTimeout(reveal), watch?.disconnect(), hideCard()), { once: true });
 }

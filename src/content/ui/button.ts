@@ -22,7 +22,7 @@ const CSS =
 const made = new WeakSet<Element>();
 
 export function makeButton(kind: string, label: string): HTMLElement {
-  const { host, root } = mountShadow(kind, CSS, true);
+  const { host, root } = mountShadow(kind, CSS);
   root.append(h('button', { type: 'button', 'aria-label': label, title: label }, h('i', { 'aria-hidden': 'true' }), label));
   made.add(host);
   return host;

@@ -1,6 +1,6 @@
 /**
- * The verify-on-hover card: verdict, badge, issuer, date, and whether it was issued to one of the
- * user's addresses. It has nothing to click and lets the pointer through (it never hides the
+ * The verify-on-hover card: verdict, badge, issuer and date (never whose badge it is: the
+ * background verifies it without the user's addresses). It has nothing to click and lets the pointer through (it never hides the
  * page under it). One card per page. Nothing the page can read differs with the verdict (issue 12
  * point 8): the host's attributes are the same in every state and it has no box of its own (the
  * card is fixed-positioned inside the closed shadow root, at a fixed size); the state
@@ -79,8 +79,6 @@ function body(state: CardState): (Node | string)[] {
     verdict,
     h('b', { dir: (!v.noBadgeKind && v.name && v.dirs?.name) || dirOf(heading) }, heading),
     issuer ? h('p', {}, ...(date ? around('contentHoverIssuedByOn', issuer, date) : around('contentHoverIssuedBy', issuer))) : date ? h('p', {}, tx('contentHoverIssuedOn', date)) : '',
-    // Nothing read, nobody to match: no recipient line (it would suggest a badge was found).
-    v.noBadge ? '' : h('p', {}, tx(v.issuedToYou ? 'contentHoverToYou' : 'contentHoverNotToYou')),
     // Why it is not valid, in the page's words (a valid badge's reason only repeats the lines above).
     v.verdict === 'valid' ? '' : v.privateHost ? h('p', {}, tx('contentHoverPrivateHost', displayText(v.privateHost, 200))) : v.reason ? h('p', {}, tx(briefCheckSentence(v.reason))) : v.message ? h('p', {}, displayText(v.message, 500)) : '',
   ];

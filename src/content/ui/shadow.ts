@@ -5,6 +5,11 @@ import { QUIET_CSS } from './quiet.ts';
  * not reach it (`all: initial` on the host), and the page's scripts cannot read the user's badges
  * out of it: not its nodes (closed), not its words by searching (quiet.ts: window.find searches
  * closed shadow roots). (Bitwarden's closed shadow roots; Hypothesis's shadow containers.)
+ *
+ * The host is a <span>, never a custom element name: a page can define `lanyard-ui` itself, and a
+ * custom element's ElementInternals (attachInternals() in its constructor, which runs even for an
+ * element a content script creates) hands the page its shadow root, closed or not (DOM §4.2.14,
+ * "available to element internals"): it read and rewrote the picker's rows and the hover card.
  */
 export interface ShadowUi {
   host: HTMLElement;
@@ -38,8 +43,8 @@ function style(root: ShadowRoot, css: string): void {
   }
 }
 
-export function mountShadow(kind: string, css: string, inline = false): ShadowUi {
-  const host = document.createElement(inline ? 'lanyard-button' : 'lanyard-ui');
+export function mountShadow(kind: string, css: string): ShadowUi {
+  const host = document.createElement('span');
   host.setAttribute(HOST_ATTR, kind);
   const root = host.attachShadow({ mode: 'closed' });
   style(root, css);

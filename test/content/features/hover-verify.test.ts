@@ -17,7 +17,6 @@ const VERDICT: HoverVerdict = {
   name: 'Analytical Engine Programmer',
   issuerName: 'Analytical Society',
   issuedOn: '2026-03-02T10:00:00Z',
-  issuedToYou: true,
   message: 'All checks passed.',
 };
 
@@ -69,6 +68,8 @@ const box = () => (card() ? shadowOf(card()).querySelector<HTMLElement>('.c') : 
 const state = () => box()?.getAttribute('data-state');
 const cardText = () => shown(box());
 const dwell = async () => vi.advanceTimersByTimeAsync(PAUSE_MS + REVEAL_MS + 10);
+/** Longer than the card takes to go (hover-verify.ts HIDE_MS). */
+const HIDE = 400;
 
 describe('verify on hover', () => {
   it('shows nothing before the pause, then the verdict card', async () => {
@@ -84,7 +85,40 @@ describe('verify on hover', () => {
     expect(cardText()).toContain('✓ Verified badge');
     expect(cardText()).toContain('Analytical Engine Programmer');
     expect(cardText()).toContain('Issued by Analytical Society, ');
-    expect(cardText()).toContain('Issued to one of your addresses');
+    // Nothing of whose badge it is (the background verifies it without the user's addresses).
+    expect(cardText()).not.toMatch(/your address/);
+  });
+
+  it('describes only what was checked: a page that points the link elsewhere after the dwell gets no verdict beside it, and a card shown goes away', async () => {
+    const link = el('badgr');
+    moveOnto(link);
+    await vi.advanceTimersByTimeAsync(PAUSE_MS + 10);
+    expect(state()).toBe('loading');
+    // Checked: the Badgr assertion. Before the verdict is painted, the page points the link at its own page.
+    link.setAttribute('href', 'https://api.badgr.io/public/assertions/Someone-elses-1');
+    await vi.advanceTimersByTimeAsync(REVEAL_MS + HIDE);
+    expect(card()).toBeUndefined();
+    expect(rt.sent).toHaveLength(1);
+    // A card shown: the page changes the link under it.
+    out(link, el('plain'));
+    link.setAttribute('href', 'https://api.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7');
+    await vi.advanceTimersByTimeAsync(HIDE);
+    moveOnto(el('ob3'));
+    await dwell();
+    expect(state()).toBe('ready');
+    el('ob3').setAttribute('href', 'https://phish.example/login');
+    await vi.advanceTimersByTimeAsync(HIDE);
+    expect(card()).toBeUndefined();
+    // An attribute of another element, or one that still points at the same badge, leaves it up.
+    out(el('ob3'), el('plain'));
+    await vi.advanceTimersByTimeAsync(HIDE);
+    moveOnto(link);
+    await dwell();
+    expect(state()).toBe('ready');
+    el('ob3').setAttribute('href', 'https://badges.example.edu/ob3/credentials/cred-2026-001');
+    link.setAttribute('href', `${link.getAttribute('href')}`);
+    await vi.advanceTimersByTimeAsync(HIDE);
+    expect(state()).toBe('ready');
   });
 
   it('caches per URL: a second hover does not ask again, and paints after the same delay', async () => {
@@ -123,15 +157,16 @@ describe('verify on hover', () => {
     expect(state()).toBe('error');
     expect(cardText()).toContain('The issuer did not answer.');
     out(el('ob3'), el('plain'));
-    rt.handle['hover/verify'] = () => ({ ...VERDICT, verdict: 'invalid', issuedToYou: false, message: 'Revoked' });
+    rt.handle['hover/verify'] = () => ({ ...VERDICT, verdict: 'invalid', message: 'Revoked' });
     moveOnto(el('ob3'));
     await dwell();
     expect(rt.sent).toHaveLength(2);
     expect(cardText()).toContain('✕ Not a valid badge');
-    expect(cardText()).toContain('Not confirmed as issued to one of your addresses');
-    // A link that held no badge (a badge's web page): a plain notice, no recipient line.
+    // The card says nothing of whose badge it is: hover verifies without the user's addresses (content.ts).
+    expect(cardText()).not.toMatch(/your address/);
+    // A link that held no badge (a badge's web page): a plain notice.
     out(el('ob3'), el('plain'));
-    rt.handle['hover/verify'] = () => ({ verdict: 'indeterminate', name: 'A web page, not badge data', issuedToYou: false, noBadge: true, message: "www.credly.com answered a web page (HTML), not the badge's data: Lanyard cannot check the badge from this link" });
+    rt.handle['hover/verify'] = () => ({ verdict: 'indeterminate', name: 'A web page, not badge data', noBadge: true, message: "www.credly.com answered a web page (HTML), not the badge's data: Lanyard cannot check the badge from this link" });
     moveOnto(el('badge-json'));
     await dwell();
     expect(cardText()).toContain('? Could not be verified');
@@ -254,10 +289,10 @@ describe('no signal the page can read (issue 12 point 8)', () => {
     await vi.advanceTimersByTimeAsync(REVEAL_MS);
     snapshot();
     out(el('badgr'), el('plain'));
-    rt.handle['hover/verify'] = () => ({ ...VERDICT, issuedToYou: false });
+    rt.handle['hover/verify'] = () => ({ ...VERDICT, verdict: 'invalid' });
     moveOnto(el('ob3'));
     await dwell();
-    expect(cardText()).toContain('Not confirmed');
+    expect(cardText()).toContain('Not a valid badge');
     snapshot();
     expect(new Set(seen).size).toBe(1);
     expect(card()!.getAttributeNames()).toEqual(['data-lanyard']);
@@ -271,7 +306,6 @@ describe('a badge whose host Lanyard may not read (the background’s needsAcces
   const NO_ACCESS: HoverVerdict = {
     verdict: 'indeterminate',
     name: 'Not a readable badge',
-    issuedToYou: false,
     noBadge: true,
     needsAccess: 'issuer.example',
     message: 'https://issuer.example/a.json could not be fetched: Lanyard may not read https://issuer.example yet. (open the badge in Lanyard and choose “Allow access”)',
@@ -307,7 +341,7 @@ describe('the card in the browser’s language', () => {
     await dwell();
     expect(cardText()).toContain('✓ Badge vérifié');
     expect(cardText()).toContain('Délivré par Analytical Society, ');
-    expect(cardText()).toContain('Délivré à l’une de vos adresses');
+    expect(cardText()).not.toMatch(/vos adresses/);
     expect(shown(box()?.querySelector('bdi'))).toBe('Analytical Society');
     // The background's English line for a valid badge only repeated the lines above: not shown.
     expect(cardText()).not.toContain('All checks passed.');
@@ -315,7 +349,7 @@ describe('the card in the browser’s language', () => {
 
   it('says why no badge was read in those words too (the background’s kind, not its English name)', async () => {
     rt.restore();
-    rt = installRuntime({ 'hover/verify': () => ({ verdict: 'indeterminate', name: 'A web page, not badge data', issuedToYou: false, noBadge: true, noBadgeKind: 'web-page', message: 'www.credly.com answered a web page' }) }, fr);
+    rt = installRuntime({ 'hover/verify': () => ({ verdict: 'indeterminate', name: 'A web page, not badge data', noBadge: true, noBadgeKind: 'web-page', message: 'www.credly.com answered a web page' }) }, fr);
     moveOnto(el('badgr'));
     await dwell();
     expect(shown(box()?.querySelector('b'))).toBe('Une page web, pas des données de badge');

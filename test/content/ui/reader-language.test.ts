@@ -61,7 +61,7 @@ describe('the hover card', () => {
   });
 
   it('a page that is no badge keeps its own headline’s direction', () => {
-    const c = card({ verdict: 'indeterminate', name: 'x', noBadge: true, noBadgeKind: 'web-page', issuedToYou: false, message: '', dirs: { name: 'rtl' } });
+    const c = card({ verdict: 'indeterminate', name: 'x', noBadge: true, noBadgeKind: 'web-page', message: '', dirs: { name: 'rtl' } });
     expect(c.querySelector('b')?.getAttribute('dir')).toBe('ltr');
   });
 });
