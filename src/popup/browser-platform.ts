@@ -3,8 +3,10 @@
  * need the popup's user gesture, never the worker), saving files through a download link, and
  * the clipboard. Only main.tsx imports this; components never do.
  */
+import type { Storage } from 'webextension-polyfill';
 import { pageApi } from '../platform/page-api.ts';
 import type { FilesScreen, PopupPlatform } from './actions.ts';
+import { RESUME_KEY, type SavedView } from './resume.ts';
 import { readerLanguagesOf } from '../core/share/lang-text.ts';
 
 /**
@@ -70,3 +72,19 @@ export const getMessage = (key: string, subs: string[]) => pageApi().i18n.getMes
 export const uiLanguage = () => pageApi().i18n.getMessage('messagesLocale') || pageApi().i18n.getUILanguage();
 /** The reader's languages for a badge's texts: the browser's own, after the messages' where they differ (readerLanguagesOf). */
 export const readerLanguages = () => readerLanguagesOf(pageApi().i18n.getUILanguage(), pageApi().i18n.getMessage('messagesLocale') || undefined);
+
+/** storage.session (memory only; extension pages, never content scripts: src/platform/session.ts), where it exists. */
+const sessionArea = () => (pageApi().storage as { session?: Storage.StorageArea } | undefined)?.session;
+
+/** Where the popup was when it closed (resume.ts checks it); undefined when there is nothing or no storage.session. */
+export async function recallView(): Promise<unknown> {
+  try {
+    return (await sessionArea()?.get(RESUME_KEY))?.[RESUME_KEY];
+  } catch {
+    return undefined;
+  }
+}
+
+export function rememberView(view: SavedView): void {
+  sessionArea()?.set({ [RESUME_KEY]: view }).catch(() => {});
+}

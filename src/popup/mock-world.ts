@@ -7,7 +7,7 @@ import type { BadgeView } from '../messaging/views.ts';
 import { badgeImage, MOCK_NOW } from './mock-data.ts';
 
 const at = (days: number) => new Date(MOCK_NOW - days * 86_400_000).toISOString();
-const base = { accountId: 'local', tags: [], format: 'ob2.0-signed', verdict: 'valid', recipient: 'ada@example.org', pending: false, verifiedAt: at(0.01) } as const;
+const base: Omit<BadgeView, 'key' | 'name'> = { accountId: 'local', tags: [], format: 'ob2.0-signed', verdict: 'valid', recipient: 'ada@example.org', pending: false, verifiedAt: at(0.01) };
 
 export function worldBadges(): BadgeView[] {
   return [
