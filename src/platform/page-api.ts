@@ -12,8 +12,7 @@
  */
 import type { Browser } from 'webextension-polyfill';
 
-// storage: only storage.session, read once the popup starts (src/popup/resume.ts).
-export type PageApi = Pick<Browser, 'runtime' | 'i18n' | 'permissions' | 'tabs' | 'extension' | 'storage'>;
+export type PageApi = Pick<Browser, 'runtime' | 'i18n' | 'permissions' | 'tabs' | 'extension'>;
 
 /** Read at each call, not at import: nothing is touched before it is used (and tests can import this). */
 export function pageApi(): PageApi {

@@ -3,10 +3,9 @@
  * need the popup's user gesture, never the worker), saving files through a download link, and
  * the clipboard. Only main.tsx imports this; components never do.
  */
-import type { Storage } from 'webextension-polyfill';
 import { pageApi } from '../platform/page-api.ts';
 import type { FilesScreen, PopupPlatform } from './actions.ts';
-import { RESUME_KEY, type SavedView } from './resume.ts';
+import { RESUME_KEY, viewToRestore, type Resumed, type SavedView } from './resume.ts';
 import { readerLanguagesOf } from '../core/share/lang-text.ts';
 
 /**
@@ -73,18 +72,28 @@ export const uiLanguage = () => pageApi().i18n.getMessage('messagesLocale') || p
 /** The reader's languages for a badge's texts: the browser's own, after the messages' where they differ (readerLanguagesOf). */
 export const readerLanguages = () => readerLanguagesOf(pageApi().i18n.getUILanguage(), pageApi().i18n.getMessage('messagesLocale') || undefined);
 
-/** storage.session (memory only; extension pages, never content scripts: src/platform/session.ts), where it exists. */
-const sessionArea = () => (pageApi().storage as { session?: Storage.StorageArea } | undefined)?.session;
-
-/** Where the popup was when it closed (resume.ts checks it); undefined when there is nothing or no storage.session. */
-export async function recallView(): Promise<unknown> {
+/**
+ * Where the popup was when it closed (resume.ts checks it), from the extension page's own
+ * localStorage: read synchronously before the first render, so the popup waits for nothing more
+ * (storage.session.get took up to 50 ms on a loaded machine, past the first replies). Content
+ * scripts cannot read it (another origin). Past its ten minutes it is removed as it is read.
+ */
+export function recallView(now: number): Resumed | undefined {
   try {
-    return (await sessionArea()?.get(RESUME_KEY))?.[RESUME_KEY];
+    const raw = localStorage.getItem(RESUME_KEY);
+    if (raw === null) return undefined;
+    const view = viewToRestore(JSON.parse(raw), now);
+    if (!view) localStorage.removeItem(RESUME_KEY);
+    return view;
   } catch {
     return undefined;
   }
 }
 
 export function rememberView(view: SavedView): void {
-  sessionArea()?.set({ [RESUME_KEY]: view }).catch(() => {});
+  try {
+    localStorage.setItem(RESUME_KEY, JSON.stringify(view));
+  } catch {
+    // Storage full or refused: the popup opens on the list next time, as before.
+  }
 }

@@ -11,7 +11,6 @@ import { sendPageMessage } from '../platform/page-api.ts';
 import { createActions, FILES_SCREENS } from './actions.ts';
 import { App } from './App.tsx';
 import { createBrowserPlatform, getMessage, readerLanguages, recallView, rememberView, uiLanguage } from './browser-platform.ts';
-import { viewToRestore } from './resume.ts';
 import { earlyTransport, repliesOrTimeout, takeEarly } from './early.ts';
 import { browserTranslator } from './i18n.ts';
 import css from './styles.css?inline';
@@ -41,9 +40,7 @@ if (params.has('preview')) {
   // Opened in a tab to pick files (Firefox's panel closes at a file picker: browser-platform.ts).
   const start = FILES_SCREENS.find((s) => s === params.get('open'));
   const send = createSend(earlyTransport(sendPageMessage, early), guards.popup);
-  // Where the popup was when it last closed (resume.ts), read while the first replies come.
-  const kept = recallView();
-  void Promise.all([kept, repliesOrTimeout(early, FIRST_REPLIES_WAIT_MS)]).then(([view]) =>
-    render(<App actions={createActions(send, createBrowserPlatform())} t={t} locale={locale} languages={languages} start={start} resume={viewToRestore(view, Date.now())} remember={rememberView} />, root),
-  );
+  // Where the popup was when it last closed, less than ten minutes ago (resume.ts).
+  const resume = recallView(Date.now());
+  void repliesOrTimeout(early, FIRST_REPLIES_WAIT_MS).then(() => render(<App actions={createActions(send, createBrowserPlatform())} t={t} locale={locale} languages={languages} start={start} resume={resume} remember={rememberView} />, root));
 }

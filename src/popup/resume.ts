@@ -4,9 +4,10 @@
  * list every time: a user with forty badges searched for the badge again to copy its link after
  * adding it to LinkedIn. For ten minutes it now opens where it was: the badge page or the share
  * screen (over the list, so Back works as before), and the list's search, filters and sort. The
- * other screens (forms, settings) open on the list as before. main.tsx keeps it in
- * storage.session: memory only, gone when the browser closes, and only a badge's key, never its
- * content. What is read back is checked like any input: anything else is the list.
+ * other screens (forms, settings) open on the list as before. browser-platform.ts keeps it in the
+ * extension page's localStorage (read before the first render, without waiting), removed once
+ * stale: a badge's key and the list's query, never a badge's content. What is read back is
+ * checked like any input: anything else is the list.
  */
 import type { ListQuery } from './list/filter.ts';
 import type { Route } from './routes.ts';

@@ -1,8 +1,10 @@
 /**
  * The popup's layout in Firefox (dist/firefox through Marionette, the preview over the mock
  * actions, 40 badges): the filters leave the list room, and the dark scheme's scrollbars are dark
- * too. Screenshots in test-results/firefox/.
+ * too; and, over the real background page, the popup opens where it was (src/popup/resume.ts, in
+ * the page's localStorage). Screenshots in test-results/firefox/.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Firefox } from './firefox/support.ts';
 
@@ -55,6 +57,23 @@ describe('popup layout in Firefox', { timeout: 120_000 }, () => {
     expect(look.thumb).toBeGreaterThan(look.track + 100);
     await ff.screenshot('popup-layout-dark-scrollbar');
     expect(await ff.takeErrors()).toEqual([]);
+    await ff.closeTab();
+  });
+
+  it('over the real background page, closed on a share screen it opens there again', async () => {
+    await ff.openPopup();
+    const added = await ff.call<{ key: string; name: string }>('badges/import', { source: { kind: 'text', text: readFileSync('test/fixtures/suites/vc-ed_plugfest-3-2023_signed_badge_example-p3.json', 'utf8') } });
+    await ff.closeTab();
+    await ff.openPopup();
+    await ff.click('#badge-row-0');
+    await ff.el('h2', added.name);
+    await ff.click('button', 'Share');
+    await ff.el('a', 'Add to LinkedIn profile');
+    await ff.closeTab();
+    await ff.openPopup();
+    await ff.el('a', 'Add to LinkedIn profile');
+    expect(await ff.run(() => document.querySelector('h2')?.textContent)).toContain(added.name);
+    await ff.screenshot('popup-resume-share');
     await ff.closeTab();
   });
 });
