@@ -72,3 +72,66 @@ describe('the filters leave the list room', () => {
     await page.close();
   });
 });
+
+describe('names in other scripts and long compounds (?world=1)', () => {
+  for (const width of [380, 320] as const) {
+    it(`at ${width} px: an Arabic name and a 70-letter German compound wrap on the badge page and the share screen, nothing cut or sideways`, async () => {
+      const { page, errors } = await openPopup(ext, '?preview=1&n=40&world=1');
+      await page.setViewportSize({ width, height: 560 });
+      for (const [search, name] of [['شهادة', 'ar'], ['Rettungsdienst', 'de']] as const) {
+        await page.getByRole('searchbox').fill(search);
+        await page.getByRole('listbox').getByRole('option').first().click();
+        for (const screen of ['badge', 'share'] as const) {
+          if (screen === 'share') await page.getByRole('button', { name: 'Share' }).click();
+          await page.locator(screen === 'share' ? '.share-screen' : '.badge-screen').waitFor();
+          const fit = await page.evaluate(() => {
+            const main = document.querySelector('main') as HTMLElement;
+            const title = document.getElementById('screen-title') as HTMLElement;
+            const issuer = document.querySelector('.issuer') as HTMLElement | null;
+            const inside = (el: HTMLElement | null) => !el || (el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= main.getBoundingClientRect().right);
+            return { sideways: main.scrollWidth - main.clientWidth, title: inside(title), issuer: inside(issuer) };
+          });
+          expect(fit, `${name} ${screen}`).toEqual({ sideways: 0, title: true, issuer: true });
+          await shot(page, `layout-world-${name}-${screen}-${width}`);
+        }
+        await page.getByRole('button', { name: 'Back' }).click();
+        await page.getByRole('button', { name: 'Back' }).click();
+        await page.getByRole('searchbox').waitFor();
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+// Found in the same review: an Arabic badge name, right-aligned, had the focus mark of the title
+// that took focus on its left edge, away from where the name starts.
+it('a right-to-left badge name that takes focus has its mark on the right, where it starts; a left-to-right one on the left', async () => {
+  const { page, errors } = await openPopup(ext, '?preview=1&n=40&world=1');
+  const mark = async (search: string) => {
+    await page.getByRole('searchbox').fill(search);
+    await page.getByRole('listbox').getByRole('option').first().click();
+    await page.locator('.badge-screen').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'screen-title');
+    const m = await page.evaluate(() => {
+      const h = document.getElementById('screen-title') as HTMLElement;
+      const cs = getComputedStyle(h);
+      return { dir: cs.direction, shadow: cs.boxShadow, padRight: cs.paddingRight, padLeft: cs.paddingLeft };
+    });
+    await shot(page, `layout-title-mark-${m.dir}`);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('searchbox').waitFor();
+    return m;
+  };
+  const rtl = await mark('شهادة');
+  expect(rtl.dir).toBe('rtl');
+  expect(rtl.shadow).toMatch(/\) -3px 0px 0px 0px inset$/);
+  expect([rtl.padRight, rtl.padLeft]).toEqual(['6px', '0px']);
+  const ltr = await mark('Rettungsdienst');
+  expect(ltr.dir).toBe('ltr');
+  expect(ltr.shadow).toMatch(/\) 3px 0px 0px 0px inset$/);
+  expect([ltr.padRight, ltr.padLeft]).toEqual(['0px', '6px']);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
