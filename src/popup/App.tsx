@@ -18,6 +18,7 @@ import { Header, type NavTarget } from './ui/Header.tsx';
 import { Footer, StatusBar } from './ui/StatusBar.tsx';
 import { useOnline } from './ui/online.ts';
 import { afterPaint, usePopupData } from './use-popup-data.ts';
+import { viewToSave, type Resumed, type SavedView } from './resume.ts';
 
 export interface AppProps {
   actions: PopupActions;
@@ -28,23 +29,29 @@ export interface AppProps {
   now?: () => number;
   /** The screen to open on, over the list (the page opened in a tab to pick files: `?open=`). */
   start?: FilesScreen;
+  /** Where the popup was when it last closed, less than ten minutes ago (resume.ts); `start` goes first. */
+  resume?: Resumed;
+  /** Keeps where the popup is, at each move, for `resume` the next time it opens. */
+  remember?(view: SavedView): void;
 }
 
-export function App({ actions, t, locale = 'en', languages, now = Date.now, start }: AppProps) {
+export function App({ actions, t, locale = 'en', languages, now = Date.now, start, resume, remember }: AppProps) {
   const env = useMemo<PopupEnv>(() => ({ actions, t, locale, ...(languages ? { languages } : {}), now }), [actions, t, locale, languages, now]);
   return (
     <EnvContext.Provider value={env}>
-      <Shell start={start} />
+      <Shell start={start} resume={start ? undefined : resume} remember={remember} />
     </EnvContext.Provider>
   );
 }
 
-function Shell({ start }: { start?: FilesScreen }) {
-  const { actions, t, locale, languages } = useEnv();
+function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 'remember'>) {
+  const { actions, t, locale, languages, now } = useEnv();
   const data = usePopupData(actions, t, languages ?? locale);
   const online = useOnline();
-  const [stack, setStack] = useState<Route[]>(() => (start ? [{ name: 'list' }, { name: start }] : [{ name: 'list' }]));
-  const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);
+  const [stack, setStack] = useState<Route[]>(() => (start ? [{ name: 'list' }, { name: start }] : resume?.stack ?? [{ name: 'list' }]));
+  const [query, setQuery] = useState<ListQuery>(resume?.query ?? EMPTY_QUERY);
+  // The popup closes whenever focus leaves it: where it is now is where it opens next (resume.ts).
+  useEffect(() => remember?.(viewToSave(stack, query, now())), [stack, query, remember, now]);
   const [active, setActive] = useState(0);
   const [version, setVersion] = useState<string>();
   const listRef = useRef<HTMLDivElement>(null);

@@ -5,6 +5,7 @@
  */
 import { pageApi } from '../platform/page-api.ts';
 import type { FilesScreen, PopupPlatform } from './actions.ts';
+import { RESUME_KEY, viewToRestore, type Resumed, type SavedView } from './resume.ts';
 import { readerLanguagesOf } from '../core/share/lang-text.ts';
 
 /**
@@ -70,3 +71,29 @@ export const getMessage = (key: string, subs: string[]) => pageApi().i18n.getMes
 export const uiLanguage = () => pageApi().i18n.getMessage('messagesLocale') || pageApi().i18n.getUILanguage();
 /** The reader's languages for a badge's texts: the browser's own, after the messages' where they differ (readerLanguagesOf). */
 export const readerLanguages = () => readerLanguagesOf(pageApi().i18n.getUILanguage(), pageApi().i18n.getMessage('messagesLocale') || undefined);
+
+/**
+ * Where the popup was when it closed (resume.ts checks it), from the extension page's own
+ * localStorage: read synchronously before the first render, so the popup waits for nothing more
+ * (storage.session.get took up to 50 ms on a loaded machine, past the first replies). Content
+ * scripts cannot read it (another origin). Past its ten minutes it is removed as it is read.
+ */
+export function recallView(now: number): Resumed | undefined {
+  try {
+    const raw = localStorage.getItem(RESUME_KEY);
+    if (raw === null) return undefined;
+    const view = viewToRestore(JSON.parse(raw), now);
+    if (!view) localStorage.removeItem(RESUME_KEY);
+    return view;
+  } catch {
+    return undefined;
+  }
+}
+
+export function rememberView(view: SavedView): void {
+  try {
+    localStorage.setItem(RESUME_KEY, JSON.stringify(view));
+  } catch {
+    // Storage full or refused: the popup opens on the list next time, as before.
+  }
+}

@@ -8,7 +8,7 @@ import { formatCalendarDate, instantMs } from '../core/share/dates.ts';
 /** "Mar 31, 2024" from "2024-03-31T23:30:00-05:00": the issuer's calendar day, not the viewer's (core/share/dates.ts). */
 export const formatDate = formatCalendarDate;
 
-/** "5 minutes ago", "yesterday". */
+/** "5 minutes ago", "yesterday", "3 weeks ago", "4 months ago": a check weeks old reads as weeks, not "23 days". */
 export function formatAgo(iso: string | undefined, now: number, locale: string): string | undefined {
   if (!iso) return undefined;
   const t = instantMs(iso);
@@ -19,7 +19,10 @@ export function formatAgo(iso: string | undefined, now: number, locale: string):
   if (abs < 60) return rtf.format(s, 'second');
   if (abs < 3600) return rtf.format(Math.round(s / 60), 'minute');
   if (abs < 86400) return rtf.format(Math.round(s / 3600), 'hour');
-  return rtf.format(Math.round(s / 86400), 'day');
+  if (abs < 14 * 86400) return rtf.format(Math.round(s / 86400), 'day');
+  if (abs < 61 * 86400) return rtf.format(Math.round(s / (7 * 86400)), 'week');
+  if (abs < 365 * 86400) return rtf.format(Math.round(s / (30.44 * 86400)), 'month');
+  return rtf.format(Math.round(s / (365.25 * 86400)), 'year');
 }
 
 /**

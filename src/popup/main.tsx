@@ -10,7 +10,7 @@ import { guards } from '../messaging/validate.ts';
 import { sendPageMessage } from '../platform/page-api.ts';
 import { createActions, FILES_SCREENS } from './actions.ts';
 import { App } from './App.tsx';
-import { createBrowserPlatform, getMessage, readerLanguages, uiLanguage } from './browser-platform.ts';
+import { createBrowserPlatform, getMessage, readerLanguages, recallView, rememberView, uiLanguage } from './browser-platform.ts';
 import { earlyTransport, repliesOrTimeout, takeEarly } from './early.ts';
 import { browserTranslator } from './i18n.ts';
 import css from './styles.css?inline';
@@ -40,5 +40,7 @@ if (params.has('preview')) {
   // Opened in a tab to pick files (Firefox's panel closes at a file picker: browser-platform.ts).
   const start = FILES_SCREENS.find((s) => s === params.get('open'));
   const send = createSend(earlyTransport(sendPageMessage, early), guards.popup);
-  void repliesOrTimeout(early, FIRST_REPLIES_WAIT_MS).then(() => render(<App actions={createActions(send, createBrowserPlatform())} t={t} locale={locale} languages={languages} start={start} />, root));
+  // Where the popup was when it last closed, less than ten minutes ago (resume.ts).
+  const resume = recallView(Date.now());
+  void repliesOrTimeout(early, FIRST_REPLIES_WAIT_MS).then(() => render(<App actions={createActions(send, createBrowserPlatform())} t={t} locale={locale} languages={languages} start={start} resume={resume} remember={rememberView} />, root));
 }

@@ -7,6 +7,7 @@ import type { Reply, ReplyError, StateReply } from '../messaging/protocol.ts';
 import type { AccountView, BadgeDetail, BadgeView, EmailView, Settings } from '../messaging/views.ts';
 import { sortTimeOf } from '../core/share/dates.ts';
 import type { PopupActions } from './actions.ts';
+import { worldBadges } from './mock-world.ts';
 import { checksFor, generateBadges, mockAccounts, mockEmails, mockSettings, MOCK_NOW, seedBadges } from './mock-data.ts';
 
 export type MockScenario = 'default' | 'first-run' | 'empty' | 'broken';
@@ -21,6 +22,8 @@ export interface MockOptions {
   denyPermissions?: boolean;
   /** Every issuer host is already allowed (hasHosts answers yes). */
   hostsGranted?: boolean;
+  /** Add the badges named in other scripts and long compounds first (mock-world.ts). */
+  world?: boolean;
 }
 
 export interface MockActions extends PopupActions {
@@ -48,7 +51,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
   let accounts: AccountView[] = scenario === 'first-run' ? [] : mockAccounts();
   /** What each import added, by its source: the key of the badge it stored. */
   const imported = new Map<string, string>();
-  let badges: BadgeView[] = scenario === 'default' ? [...seeded.views.slice(0, n), ...generateBadges(Math.max(0, n - seeded.views.length))] : [];
+  let badges: BadgeView[] = scenario === 'default' ? [...(options.world ? worldBadges() : []), ...seeded.views.slice(0, n), ...generateBadges(Math.max(0, n - seeded.views.length))] : [];
   const emails = mockEmails();
   const resets = new Set<string>();
   let settings: Settings = mockSettings();

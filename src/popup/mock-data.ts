@@ -1,7 +1,7 @@
 /**
  * A realistic in-memory collection for tests and the preview: three accounts, addresses verified
  * and not, badges valid, invalid (expired, revoked), indeterminate (issuer not confirmed), pending,
- * and one hostile badge whose every field tries to inject markup. `generateBadges(n)` adds
+ * one last checked six weeks ago, and one hostile badge whose every field tries to inject markup. `generateBadges(n)` adds
  * deterministic filler for the 1,000-badge list.
  */
 import type { Check } from '../core/result.ts';
@@ -56,7 +56,7 @@ const SEEDS: Seed[] = [
   { key: 'ob3-academy:urn-c1', accountId: 'ob3-academy', name: 'Climate Science Literacy', description: 'Explains the greenhouse effect, carbon budgets and climate feedbacks.', image: badgeImage(160), issuerName: 'Open Climate Academy', issuerUrl: 'https://climate-academy.example/', issuedOn: '2026-02-01T00:00:00Z', expires: '2029-02-01T00:00:00Z', tags: ['climate', 'science'], format: 'ob3.0-data-integrity', verdict: 'valid', recipient: 'ada@example.org', publicUrl: 'https://climate-academy.example/credentials/c1', verifiedAt: minutesAgo(90) },
   { key: 'ob3-academy:urn-c2', accountId: 'ob3-academy', name: 'Team Leadership', description: 'Led a team of five through a semester-long project.', image: badgeImage(30), issuerName: 'Guild of Makers', issuerUrl: 'https://guild-of-makers.example/', issuedOn: '2025-11-03T00:00:00Z', tags: ['leadership'], format: 'ob3.0-jwt', verdict: 'indeterminate', recipient: 'ada@example.org', publicUrl: 'https://guild-of-makers.example/c/2', verifiedAt: minutesAgo(90) },
   { key: 'local:9f2c1e', accountId: 'local', name: 'Open Source Contributor', description: 'Merged contributions to an open-source project.', image: badgeImage(330), issuerName: 'Lanyard Community', issuerUrl: 'https://lanyard.example/', issuedOn: '2026-08-08T00:00:00Z', tags: ['open source', 'web'], format: 'ob2.0-signed', verdict: 'valid', recipient: 'ada@example.org', verifiedAt: minutesAgo(2), extra: { originalKind: 'png' } },
-  { key: 'local:7a1b3c', accountId: 'local', name: 'Kayaking Level 1', image: badgeImage(190), issuerName: 'River Club', issuerId: 'https://riverclub.example/issuer', issuedOn: '2016-07-14T00:00:00Z', tags: ['sport'], format: 'ob1.1-hosted', verdict: 'valid', recipient: null, publicUrl: 'https://riverclub.example/badges/kayak-1.json', verifiedAt: minutesAgo(2), extra: { originalKind: 'json' } },
+  { key: 'local:7a1b3c', accountId: 'local', name: 'Kayaking Level 1', image: badgeImage(190), issuerName: 'River Club', issuerId: 'https://riverclub.example/issuer', issuedOn: '2016-07-14T00:00:00Z', tags: ['sport'], format: 'ob1.1-hosted', verdict: 'valid', recipient: null, publicUrl: 'https://riverclub.example/badges/kayak-1.json', verifiedAt: minutesAgo(60 * 24 * 40), extra: { originalKind: 'json' } },
 ];
 
 export function seedBadges(): { views: BadgeView[]; extras: Map<string, Extra> } {

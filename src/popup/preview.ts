@@ -15,7 +15,7 @@ export async function startPreview(root: HTMLElement, params: URLSearchParams): 
   const messages = (await (await fetch(`/_locales/${lang}/messages.json`)).json()) as Messages;
   const scenario = SCENARIOS.find((s) => s === params.get('scenario')) ?? 'default';
   const n = params.has('n') ? Math.max(0, Math.min(10_000, Number(params.get('n')) || 0)) : undefined;
-  const actions = createMockActions({ scenario, n, latencyMs: Number(params.get('latency')) || 0 });
+  const actions = createMockActions({ scenario, n, latencyMs: Number(params.get('latency')) || 0, world: params.has('world') });
   document.documentElement.lang = lang;
   render(h(App, { actions, t: createTranslator(messages), locale: lang, now: () => MOCK_NOW }), root);
 }

@@ -52,4 +52,13 @@ describe('the popup reads dates as the engine does', () => {
     // A time without a zone would be minutes or hours off, by the viewer's zone: not said.
     expect(formatAgo('2026-06-01T11:55:00', NOW, 'en')).toBeUndefined();
   });
+
+  // A badge last checked weeks ago said "23 days ago" on the share screen and badge page: weeks and months read at a glance.
+  it('says weeks, months and years for an old check', () => {
+    expect(formatAgo('2026-05-25T12:00:00Z', NOW, 'en')).toBe('7 days ago');
+    expect(formatAgo('2026-05-09T12:00:00Z', NOW, 'en')).toBe('3 weeks ago');
+    expect(formatAgo('2026-02-01T12:00:00Z', NOW, 'en')).toBe('4 months ago');
+    expect(formatAgo('2024-06-01T12:00:00Z', NOW, 'en')).toBe('2 years ago');
+    expect(formatAgo('2026-05-09T12:00:00Z', NOW, 'fr')).toBe('il y a 3 semaines');
+  });
 });

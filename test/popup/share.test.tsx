@@ -4,7 +4,7 @@ import { QrCode } from '../../src/popup/share/QrCode.tsx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/core/share/escape.ts';
 import type { ErrorCode } from '../../src/core/errors.ts';
-import { HOSTILE_NAME, mockSettings } from '../../src/popup/mock-data.ts';
+import { HOSTILE_NAME, MOCK_NOW, mockSettings } from '../../src/popup/mock-data.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
 import ShareScreen from '../../src/popup/share/ShareScreen.tsx';
 import { renderWithEnv, verifyingActions } from './render.tsx';
@@ -223,5 +223,38 @@ describe('sharing a badge Lanyard has not checked', () => {
     open('badgr-us:aB3dE5fG7h');
     await screen.findByRole('link', { name: 'Add to LinkedIn profile' });
     expect(screen.queryByRole('button', { name: /^Check/ })).toBeNull();
+  });
+});
+
+// Found in the 2026-12-06 review: "Check now" was offered only for a badge never checked; one checked
+// weeks ago, or whose last check could not reach the issuer (offline), was shared on an old result.
+describe('sharing a badge on an old or incomplete result', () => {
+  it('a badge last checked six weeks ago says so and offers "Check again"; checked, the offer goes', async () => {
+    const actions = verifyingActions();
+    renderWithEnv(<ShareScreen badgeKey="local:7a1b3c" settings={mockSettings()} onEditOrgIds={() => {}} />, actions);
+    expect(await screen.findByText('Last checked 6 weeks ago.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    await waitFor(() => expect(document.querySelector('.share-screen [aria-live="polite"]')?.textContent).toBe('Checked again.'));
+    expect(actions.calls.filter((c) => c.name === 'verify').map((c) => c.args)).toEqual([['local:7a1b3c']]);
+    expect(screen.queryByRole('button', { name: 'Check again' })).toBeNull();
+    expect(screen.queryByText(/^Last checked/)).toBeNull();
+  });
+
+  it('a badge whose latest check could not reach the issuer says when it was last verified, what was out of reach, and offers the check', async () => {
+    const actions = createMockActions();
+    const get = actions.getBadge;
+    actions.getBadge = async (key) => {
+      const r = await get(key);
+      return r.ok ? { ok: true, value: { ...r.value, unreachable: { at: new Date(MOCK_NOW - 3_600_000).toISOString(), hosts: ['api.badgr.io'] } } } : r;
+    };
+    renderWithEnv(<ShareScreen badgeKey="badgr-us:aB3dE5fG7h" settings={mockSettings()} onEditOrgIds={() => {}} />, actions);
+    expect((await screen.findByText(/^Last verified 5 minutes ago\. The latest check could not reach/)).textContent).toContain('api.badgr.io');
+    expect(screen.getByRole('button', { name: 'Check again' })).toBeTruthy();
+  });
+
+  it('a badge not fully verified (a check that could not finish) offers "Check again" with the age of its result', async () => {
+    open('ob3-academy:urn-c2');
+    expect(await screen.findByText('Last checked 1 hour ago.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Check again' })).toBeTruthy();
   });
 });

@@ -94,4 +94,17 @@ describe('the sync failure under the header', () => {
     await waitFor(() => expect(bar()).toHaveLength(1));
     await waitFor(() => expect(screen.getByTestId('sync-announce').textContent).toBe(bar()[0]!.textContent));
   });
+
+  // Found in the 2026-12-06 review: with two backpacks failing, Tab met "Details", "Hide", "Details", "Hide", none saying which.
+  it('each button is described by the failure it is about', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    const [text] = bar();
+    const line = text!.parentElement!;
+    for (const name of ['Details', 'Hide']) {
+      const described = within(line).getByRole('button', { name }).getAttribute('aria-describedby');
+      expect(described, name).toBe(text!.id);
+      expect(document.getElementById(described!)?.textContent).toMatch(FAILURE);
+    }
+  });
 });

@@ -5,12 +5,12 @@
 import type { Check } from '../../core/result.ts';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
-import { formatAgo, formatClock } from '../format.ts';
 import type { MessageKey } from '../i18n.ts';
 import { offWhile } from '../ui/busy.ts';
 import { Icon } from '../ui/Icon.tsx';
-import { Sentence, slot } from '../ui/Sentence.tsx';
 import { VerdictMark } from '../ui/VerdictMark.tsx';
+import { LastChecked } from './LastChecked.tsx';
+import { formatAgo } from '../format.ts';
 import { checkSentence, checkTitle, issuerUnconfirmed, OUTCOME_LABEL } from './check-text.ts';
 import { neverChecked } from './use-recheck.tsx';
 import { displayText } from '../../core/share/display.ts';
@@ -31,8 +31,8 @@ export interface VerificationPanelProps {
 
 export function VerificationPanel({ badge, onReverify, reverifying, onAllowHost }: VerificationPanelProps) {
   const { t, locale, now } = useEnv();
-  const unconfirmed = issuerUnconfirmed(badge.checks);
   const ago = formatAgo(badge.verifiedAt, now(), locale);
+  const unconfirmed = issuerUnconfirmed(badge.checks);
   // What needs attention shows at once, what failed first (the verdict's sentence points at it:
   // "the check marked Failed below says why"); the checks that passed or did not apply are one click away.
   const problems = (['fail', 'indeterminate', 'warning'] as const).flatMap((o) => badge.checks.filter((c) => c.outcome === o));
@@ -67,7 +67,7 @@ export function VerificationPanel({ badge, onReverify, reverifying, onAllowHost 
           </button>
         </p>
       ) : null}
-      {badge.unreachable ? <LastComplete badge={badge} unreachable={badge.unreachable} onTryAgain={onReverify} reverifying={reverifying} /> : ago ? <p class="muted small">{t('verifiedAgo', ago)}</p> : null}
+      {badge.unreachable ? <LastComplete badge={badge} onTryAgain={onReverify} reverifying={reverifying} /> : ago ? <p class="muted small"><LastChecked badge={badge} /></p> : null}
       {problems.length ? <CheckList checks={problems} /> : null}
       {rest.length ? (
         <details class="all-checks">
@@ -84,15 +84,11 @@ export function VerificationPanel({ badge, onReverify, reverifying, onAllowHost 
  * last complete check's (background/services/last-complete.ts): when that was, what could not be
  * reached and when, and a way to try again.
  */
-function LastComplete({ badge, unreachable, onTryAgain, reverifying }: { badge: BadgeDetail; unreachable: NonNullable<BadgeDetail['unreachable']>; onTryAgain(): void; reverifying: boolean }) {
-  const { t, locale, now } = useEnv();
-  const at = Date.parse(unreachable.at);
-  const hosts = unreachable.hosts.map((h) => displayText(h, 80));
-  const verified = formatAgo(badge.verifiedAt, now(), locale) ?? '';
+function LastComplete({ onTryAgain, reverifying, badge }: { badge: BadgeDetail; onTryAgain(): void; reverifying: boolean }) {
+  const { t } = useEnv();
   return (
     <p class="note last-complete">
-      {/* Each host is the issuer's, isolated on its own (ui/Sentence.tsx). */}
-      <Sentence text={t('lastVerifiedUnreachable', verified, slot(0), Number.isNaN(at) ? unreachable.at : formatClock(at, now(), locale))} words={[hosts]} />{' '}
+      <LastChecked badge={badge} />{' '}
       <button type="button" class="link-button" onClick={() => reverifying || onTryAgain()} {...offWhile(reverifying)}>
         {t('retry')}
       </button>

@@ -17,6 +17,9 @@ import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
 import { previewHeight } from './preview-height.ts';
+import { offersRecheck } from './recheck-offer.ts';
+import { LastChecked } from '../badge/LastChecked.tsx';
+import { formatAgo } from '../format.ts';
 import { QrCode } from './QrCode.tsx';
 import { shareContent, shareWarning } from './share-content.ts';
 import { Loading } from '../ui/Loading.tsx';
@@ -33,7 +36,7 @@ export interface ShareScreenProps {
 }
 
 export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChanged }: ShareScreenProps) {
-  const { t, actions, locale, languages } = useEnv();
+  const { t, actions, locale, languages, now } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey, t, languages ?? locale);
   // What a copy or download did shows in the panel of the button pressed: a note at the top of
   // the screen was out of view for the buttons further down (and each panel's live region reads it).
@@ -74,8 +77,14 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
           {warning.text}
         </Notice>
       ) : null}
-      {b.verdict === 'unverified' ? (
-        <div class="button-row">
+      {offersRecheck(b, now()) ? (
+        <div class="recheck-row">
+          {/* How old the result is that the warning (or its absence) rests on: weeks old, or the issuer out of reach. */}
+          {formatAgo(b.verifiedAt, now(), locale) ? (
+            <p class="small muted">
+              <LastChecked badge={b} />
+            </p>
+          ) : null}
           <button type="button" class="button small" onClick={() => busy || (rescue(), void recheck(b))} {...offWhile(busy)} aria-busy={busy}>
             <Icon name="refresh" size={14} />
             {busy ? t('reverifying') : neverChecked(b) ? t('checkNow') : t('reverify')}

@@ -84,15 +84,17 @@ function SyncFailure({ id, text, onSignIn, onHide }: { id: string; text: string;
       <span class="sync-failure-text" id={id} data-testid="sync-failure">
         {text}
       </span>
+      {/* Each button is described by the failure it is about: with two backpacks failing, Tab
+          met "Details", "Hide", "Details", "Hide", none saying which (WCAG 2.4.6). */}
       {onSignIn ? (
-        <button type="button" class="link-button" onClick={onSignIn}>
+        <button type="button" class="link-button" aria-describedby={id} onClick={onSignIn}>
           {t('accountSignInAgain')}
         </button>
       ) : null}
-      <button type="button" class="link-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+      <button type="button" class="link-button" aria-expanded={open} aria-controls={id} aria-describedby={id} onClick={() => setOpen(!open)}>
         {t('syncFailureDetails')}
       </button>
-      <button type="button" class="link-button" onClick={onHide}>
+      <button type="button" class="link-button" aria-describedby={id} onClick={onHide}>
         {t('syncFailureHide')}
       </button>
     </div>
