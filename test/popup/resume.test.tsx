@@ -3,7 +3,7 @@
  * The popup closes whenever focus leaves it ("Add to LinkedIn profile" opens a tab): found in the
  * 2026-12-06 review, it then opened on the list, search and filters gone, and a user with forty
  * badges looked for the badge again to copy its link. It now opens where it was for ten minutes
- * (src/popup/resume.ts), kept by main.tsx in storage.session.
+ * (src/popup/resume.ts), kept by browser-platform.ts in the page's localStorage.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -62,6 +62,18 @@ describe('the popup opens where it was', () => {
     expect(viewToRestore(good, MOCK_NOW)).toBeDefined();
     for (const bad of [null, 'x', {}, { ...good, at: 'now' }, { ...good, screens: [{ name: 'settings', key: 'k' }] }, { ...good, screens: [{ name: 'badge' }] }, { ...good, screens: [1, 2, 3] }, { ...good, query: { ...EMPTY_QUERY, sort: 'evil' } }, { ...good, query: { ...EMPTY_QUERY, text: 5 } }, { ...good, query: { ...EMPTY_QUERY, text: 'x'.repeat(501) } }]) {
       expect(viewToRestore(bad, MOCK_NOW), JSON.stringify(bad).slice(0, 80)).toBeUndefined();
+    }
+  });
+
+  it('a badge removed since it closed on its page or share screen offers the way back to the list, not a retry', async () => {
+    for (const name of ['badge', 'share'] as const) {
+      const kept: SavedView = { at: MOCK_NOW, screens: [{ name, key: 'local:gone' }], query: { ...EMPTY_QUERY, text: 'kayak' } };
+      const r = openPopup(kept, MOCK_NOW + 60_000);
+      expect(await screen.findByText('Not found: it may have been removed.')).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Try again' }), name).toBeNull();
+      fireEvent.click(screen.getByRole('button', { name: 'Back to your badges' }));
+      expect(await screen.findByRole('listbox', { name: 'Your badges' })).toBeTruthy();
+      r.unmount();
     }
   });
 });

@@ -5,11 +5,11 @@ import { safeHttpUrl } from '../../core/share/escape.ts';
 import { issuerSite } from '../../core/share/issuer-site.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
+import { BadgeLoadError } from './BadgeLoadError.tsx';
 import { useBadgeDetail } from './use-badge-detail.ts';
 import { useRecheck } from './use-recheck.tsx';
 import { BadgeImage } from '../ui/BadgeImage.tsx';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
-import { ErrorState } from '../ui/ErrorState.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
@@ -57,7 +57,7 @@ export default function BadgeScreen({ badgeKey, added, onShare, onAddresses, onG
 
 
   if (detail.status === 'loading') return <Loading />;
-  if (detail.status === 'error') return <ErrorState title={t('badgeErrorTitle')} message={errorText(t, detail.error)} onRetry={load} />;
+  if (detail.status === 'error') return <BadgeLoadError error={detail.error} onRetry={load} onGone={onRemoved} />;
   const b = detail.value;
   const issuerUrl = safeHttpUrl(b.issuerUrl);
   const site = issuerSite(b.issuerId);

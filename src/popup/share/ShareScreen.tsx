@@ -11,7 +11,7 @@ import { useBadgeDetail } from '../badge/use-badge-detail.ts';
 import { neverChecked, useRecheck } from '../badge/use-recheck.tsx';
 import { offWhile } from '../ui/busy.ts';
 import { useFocusRescue } from '../ui/focus-rescue.ts';
-import { ErrorState } from '../ui/ErrorState.tsx';
+import { BadgeLoadError } from '../badge/BadgeLoadError.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
@@ -33,9 +33,11 @@ export interface ShareScreenProps {
   onEditOrgIds(issuer?: string): void;
   /** After a check from here, the list's copy is stale. */
   onChanged?: () => void;
+  /** The badge is no longer there: back to the list (BadgeLoadError.tsx). */
+  onGone?: () => void;
 }
 
-export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChanged }: ShareScreenProps) {
+export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChanged, onGone }: ShareScreenProps) {
   const { t, actions, locale, languages, now } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey, t, languages ?? locale);
   // What a copy or download did shows in the panel of the button pressed: a note at the top of
@@ -53,7 +55,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
   const note = (where: Panel) => <div aria-live="polite">{status?.where === where ? <Notice kind={status.kind}>{status.text}</Notice> : null}</div>;
 
   if (detail.status === 'loading') return <Loading />;
-  if (detail.status === 'error') return <ErrorState title={t('badgeErrorTitle')} message={errorText(t, detail.error)} onRetry={load} />;
+  if (detail.status === 'error') return <BadgeLoadError error={detail.error} onRetry={load} onGone={onGone} />;
   const b = detail.value;
   const c = shareContent(b, settings, t, locale);
   const warning = shareWarning(b, t);
