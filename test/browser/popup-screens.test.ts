@@ -73,6 +73,8 @@ describe('popup screens (preview)', () => {
       await page.getByRole('button', { name: 'Copy link' }).focus();
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Copy for e-mail');
+      // The card preview draws after the screen (its iframe's document): the picture shows it drawn.
+      await page.frameLocator('iframe[srcdoc]').getByText(/View and verify/).waitFor();
       await shot(page, `share-${scheme}`);
       expect(await axe(page)).toEqual([]);
       expect(errors).toEqual([]);
