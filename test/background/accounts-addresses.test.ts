@@ -91,10 +91,21 @@ describe('trusting a backpack in Settings confirms its addresses everywhere', ()
     expect((await h.app.accounts.list()).find((a) => a.id === grace)).toMatchObject({ trustAddresses: false });
   });
 
-  it('an address the user types (added through Lanyard) is confirmed everywhere', async () => {
+  it('an address the user types (added through Lanyard) is confirmed everywhere once its backpack verifies it, not before', async () => {
+    // Anyone can type any address: until the confirmation link Badgr mailed it is followed, a badge
+    // issued to it is not "issued to you" (neither on a local import nor in the identities shown).
+    const other = adaBp.control.issueBadge('ada@new.example');
     await h.app.emails.add(ada, 'ada@new.example');
     expect((await h.db.accounts.get(ada))!.typedAddresses).toEqual(['ada@example.org', 'ada@new.example']);
+    expect((await h.app.state()).identities).not.toContain('ada@new.example');
+    const before = await importUrl(`${adaBp.baseUrl}/public/assertions/${other}`);
+    expect(before).toMatchObject({ recipient: null, verdict: 'indeterminate' });
+
+    adaBp.control.verifyEmail('ada@new.example');
+    await h.app.emails.list(ada);
     expect((await h.app.state()).identities).toContain('ada@new.example');
+    const after = await importUrl(`${adaBp.baseUrl}/public/assertions/${other}`);
+    expect(after).toMatchObject({ recipient: 'ada@new.example', verdict: 'valid' });
   });
 
   it('an unknown account cannot be trusted', async () => {

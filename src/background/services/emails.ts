@@ -65,7 +65,7 @@ export function createEmails(d: EmailsDeps) {
     }
     const { addresses } = boundAddresses(badgrAddresses(emails));
     const changed = JSON.stringify(addresses) !== JSON.stringify(account.addresses);
-    // An address the user typed is one they confirmed: it counts for every badge (identities.ts).
+    // An address the user typed counts for every badge once this backpack verifies it (identities.ts).
     // Only these fields, merged into the account as it is now (one transaction, db.ts update): the
     // user may have changed its trust meanwhile, or signed it out (then it stays signed out).
     const written = await d.db.accounts.update(accountId, (current) => current && { ...current, addresses, user: addresses.find((a) => a.primary)?.email ?? current.user, ...(typed ? { typedAddresses: typedPlus(current, typed) } : {}) });

@@ -4,8 +4,14 @@
  *
  * - for the badges of the account that verified it (its own backpack vouches for its own badges), or
  * - everywhere when the user confirmed it: typed it (the Badgr sign-in name, an address added
- *   through Lanyard), or it was verified by a backpack the user chose to trust in Settings
+ *   through Lanyard) and its own backpack verifies it (the confirmation link Badgr mailed it was
+ *   followed), or it was verified by a backpack the user chose to trust in Settings
  *   (`trustAddresses` on the account record, kept in IndexedDB where no content script reaches).
+ *
+ * A typed address its backpack does not verify (added and not confirmed yet, or removed since) is
+ * the user's word alone, and anyone can type any address: it is never "issued to you". A badge
+ * issued to it is pending on its own account (the backpack lists it unverified) and elsewhere
+ * `claimed`: not confirmed, never "someone else's" either.
  *
  * Local imports (and the hover card) use the confirmed set alone. An unverified address of the
  * badge's own account never proves a badge is the user's; it only marks the badge pending.
@@ -19,7 +25,7 @@ export interface IdentitySet {
   verified: string[];
   unverified: string[];
   /**
-   * Addresses another, untrusted backpack says it verified: they do not make a badge the user's,
+   * Addresses another, untrusted backpack says it verified, or the user typed and no backpack verifies: they do not make a badge the user's,
    * but a badge issued to one is "not confirmed" (indeterminate), never "someone else's".
    */
   claimed?: string[];
@@ -61,9 +67,15 @@ function uniq(xs: readonly string[]): string[] {
  */
 const verifiedOf = (a: AccountRecord): string[] => a.addresses.filter((x) => x.verified).flatMap((x) => [x.email, ...(x.variants ?? [])]);
 
-/** Addresses the user confirmed: typed into Lanyard, or verified by a backpack the user trusts. */
+/** The typed addresses of `a` its backpack verifies (`true`) or does not (`false`), compared in any letter case as badgr-server's variants are. */
+function typedOf(a: AccountRecord, verified: boolean): string[] {
+  const keys = new Set(verifiedOf(a).map((x) => x.trim().toLowerCase()));
+  return (a.typedAddresses ?? []).filter((t) => keys.has(t.trim().toLowerCase()) === verified);
+}
+
+/** Addresses the user confirmed: typed into Lanyard and verified by that account's backpack, or verified by a backpack the user trusts. */
 export function confirmedOf(accounts: readonly AccountRecord[]): string[] {
-  return uniq(accounts.flatMap((a) => [...(a.typedAddresses ?? []), ...(a.trustAddresses === true ? verifiedOf(a) : [])]));
+  return uniq(accounts.flatMap((a) => [...typedOf(a, true), ...(a.trustAddresses === true ? verifiedOf(a) : [])]));
 }
 
 /** What the badges of `accountId` (or LOCAL) are checked against. */
@@ -72,7 +84,8 @@ export function setOf(accounts: readonly AccountRecord[], accountId: string): Id
   const verified = uniq([...(own ? verifiedOf(own) : []), ...confirmedOf(accounts)]);
   const lower = new Set(verified.map((v) => v.toLowerCase()));
   const unverified = own ? uniq(own.addresses.filter((a) => !a.verified && !lower.has(a.email.toLowerCase())).map((a) => a.email)) : [];
-  const claimed = uniq(accounts.filter((a) => a !== own).flatMap(verifiedOf)).filter((e) => !lower.has(e.toLowerCase()));
+  const pending = new Set(unverified.map((u) => u.toLowerCase()));
+  const claimed = uniq([...accounts.filter((a) => a !== own).flatMap(verifiedOf), ...accounts.flatMap((a) => typedOf(a, false))]).filter((e) => !lower.has(e.toLowerCase()) && !pending.has(e.toLowerCase()));
   return { verified, unverified, claimed };
 }
 
