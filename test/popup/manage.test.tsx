@@ -143,6 +143,21 @@ describe('addresses', () => {
     expect(screen.getByLabelText('Add an address').getAttribute('aria-describedby')).toBeNull();
   });
 
+  it('after a refused change the list is read again: an address removed on the backpack\'s own site meanwhile leaves the screen', async () => {
+    const { actions } = await addresses();
+    const listed = await actions.listEmails('badgr-us');
+    if (!listed.ok) throw new Error('the mock lists addresses');
+    // Removed elsewhere (another device, the backpack's site): Badgr answers 404 for its id.
+    actions.listEmails = async () => ({ ok: true, value: listed.value.filter((e) => e.email !== 'ada@old-school.example') });
+    actions.removeEmail = async () => ({ ok: false, error: { code: 'REJECTED', message: 'Removing the address was refused (HTTP 404)' } });
+    const old = card('ada@old-school.example');
+    fireEvent.click(within(old).getByRole('button', { name: 'Remove' }));
+    fireEvent.click(within(old).getByRole('button', { name: 'Remove' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('HTTP 404');
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'ada@old-school.example' })).toBeNull());
+    expect(screen.getByRole('alert').textContent).toContain('HTTP 404');
+  });
+
   it('refuses an invalid address before asking the server', async () => {
     const { actions } = await addresses();
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'not-an-address' } });

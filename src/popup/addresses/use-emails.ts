@@ -34,11 +34,21 @@ export function useEmails(accountId: string) {
   }, [actions, accountId]);
   useEffect(() => void load(), [load]);
 
-  /** Applies a change; the answer is the new list. True when it worked. */
+  /**
+   * Applies a change; the answer is the new list. True when it worked. A refused change is no proof
+   * that nothing changed: the list may have changed elsewhere (an address removed or confirmed on the
+   * backpack's site or another device: Badgr answers 404 for a removed id), or the refusal itself
+   * changed it (badgr-server registers a case variant and answers 400). So the list is read again,
+   * and kept as it was when that fails too (offline).
+   */
   const apply = async (p: Promise<Reply<EmailView[]>>, success: string, about?: string): Promise<boolean> => {
     const r = await p;
     if (r.ok) setEmails({ status: 'ready', value: r.value });
     setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: errorText(t, r.error), ...(about ? { about } : {}) });
+    if (!r.ok) {
+      const now = await actions.listEmails(accountId);
+      if (now.ok) setEmails({ status: 'ready', value: now.value });
+    }
     return r.ok;
   };
 
