@@ -100,6 +100,28 @@ describe('addresses', () => {
     expect(resend.getAttribute('aria-disabled')).toBeNull();
   });
 
+  it('Add waits while a card\'s change runs, and the cards wait while an address is added (the later list overwrote the other\'s)', async () => {
+    const { actions } = await addresses({ latencyMs: 60 });
+    const field = screen.getByLabelText('Add an address');
+    const add = screen.getByRole('button', { name: 'Add and send confirmation' });
+    fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' }));
+    await within(card('ada.lovelace@work.example')).findByRole('button', { name: 'Making primary…' });
+    expect(add.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.input(field, { target: { value: 'ada@new.example' } });
+    fireEvent.click(add);
+    await screen.findByText('ada.lovelace@work.example is now your primary address.');
+    expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
+    expect(add.getAttribute('aria-disabled')).toBeNull();
+
+    fireEvent.click(add);
+    const resend = within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation' });
+    await waitFor(() => expect(resend.getAttribute('aria-disabled')).toBe('true'));
+    fireEvent.click(resend);
+    await screen.findByText('Added. A confirmation e-mail is on its way to ada@new.example.');
+    expect(actions.calls.filter((c) => c.name === 'addEmail')).toHaveLength(1);
+    expect(actions.calls.some((c) => c.name === 'resendEmail')).toBe(false);
+  });
+
   it('a new change clears the last one\'s note while it runs', async () => {
     await addresses({ latencyMs: 60 });
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'ada@new.example' } });

@@ -82,6 +82,7 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
         label={t('addressAddLabel')}
         invalid={atForm && note?.kind === 'error'}
         describedBy={atForm && note ? FORM_NOTE : undefined}
+        waiting={!!working && working.op !== 'add'}
         onAdd={(email) => {
           setAtForm(true);
           return add(email);

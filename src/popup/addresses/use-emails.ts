@@ -13,10 +13,10 @@ export interface Note {
   about?: string;
 }
 
-/** A change the backpack is still confirming: on which address, and which. */
+/** A change the backpack is still confirming: on which address (none for an added one), and which. */
 export interface Working {
   id: string;
-  op: 'primary' | 'resend' | 'remove';
+  op: 'primary' | 'resend' | 'remove' | 'add';
 }
 
 export function useEmails(accountId: string) {
@@ -24,7 +24,8 @@ export function useEmails(accountId: string) {
   const [emails, setEmails] = useState<Loadable<EmailView[]>>({ status: 'loading' });
   const [note, setNote] = useState<Note>();
   // One change at a time: a backpack can take seconds to confirm one, and a second press (or a
-  // press on another card) meanwhile raced it, the later answer overwriting the earlier's note.
+  // press on another card, or Add) meanwhile raced it, the later answer overwriting the earlier's
+  // note, and its list (read before the other change was done) the other's.
   const [working, setWorking] = useState<Working>();
   const running = useRef(false);
 
@@ -78,7 +79,7 @@ export function useEmails(accountId: string) {
         setNote({ kind: 'error', text: t('errorEmailExists') });
         return Promise.resolve(false);
       }
-      return apply(actions.addEmail(accountId, email), success);
+      return change({ id: '', op: 'add' }, () => apply(actions.addEmail(accountId, email), success));
     },
     working,
     resend: (e: EmailView) => change({ id: e.id, op: 'resend' }, () => apply(actions.resendEmail(accountId, e.id), t('addressResent', e.email), e.id)),
