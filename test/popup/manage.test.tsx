@@ -180,6 +180,14 @@ describe('addresses', () => {
     expect(screen.getByRole('alert').textContent).toContain('HTTP 404');
   });
 
+  it('before removing an address badges were issued to, the question says they leave the backpack (badgr-server detaches them)', async () => {
+    await addresses();
+    const work = card('ada.lovelace@work.example');
+    fireEvent.click(within(work).getByRole('button', { name: 'Remove' }));
+    expect(within(work).getByRole('group').getAttribute('aria-label')).toBe('Remove this address? Badges issued to it leave your backpack (Lanyard holds 2 of them).');
+    fireEvent.keyDown(within(work).getByRole('group'), { key: 'Escape' });
+  });
+
   it('refuses an invalid address before asking the server', async () => {
     const { actions } = await addresses();
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'not-an-address' } });

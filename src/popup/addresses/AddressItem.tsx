@@ -67,7 +67,7 @@ export function AddressItem({ email: e, provider, pending, only, working, descri
             {doing === 'primary' ? t('addressMakingPrimary') : t('addressMakePrimary')}
           </button>
         ) : null}
-        {!e.primary && !only ? <ConfirmButton class="button small" label={doing === 'remove' ? t('addressRemoving') : t('remove')} busy={!!working} question={t('addressRemoveConfirm')} confirmLabel={t('remove')} onConfirm={onRemove} /> : null}
+        {!e.primary && !only ? <ConfirmButton class="button small" label={doing === 'remove' ? t('addressRemoving') : t('remove')} busy={!!working} question={e.badgeCount > 0 ? t('addressRemoveConfirmBadges', e.badgeCount) : t('addressRemoveConfirm')} confirmLabel={t('remove')} onConfirm={onRemove} /> : null}
       </div>
     </li>
   );
