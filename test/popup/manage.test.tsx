@@ -2,6 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import AccountsScreen from '../../src/popup/accounts/AccountsScreen.tsx';
+import AddressesScreen from '../../src/popup/addresses/AddressesScreen.tsx';
+import { mockAccounts, seedBadges } from '../../src/popup/mock-data.ts';
 import { renderApp, renderWithEnv } from './render.tsx';
 
 afterEach(cleanup);
@@ -186,6 +188,16 @@ describe('addresses', () => {
     fireEvent.click(within(work).getByRole('button', { name: 'Remove' }));
     expect(within(work).getByRole('group').getAttribute('aria-label')).toBe('Remove this address? Badges issued to it leave your backpack (Lanyard holds 2 of them).');
     fireEvent.keyDown(within(work).getByRole('group'), { key: 'Escape' });
+  });
+
+  it('a pending badge whose recipient the backpack spells in other letter case waits under that address\'s card', async () => {
+    // badgr-server lists a badge issued to `Ada@Old-School.example` as pending for `ada@old-school.example`
+    // (its own comparison, and its case variants); the badge's recipient is the listing's spelling.
+    const pending = seedBadges().views.filter((b) => b.pending).map((b) => ({ ...b, recipient: b.recipient!.toUpperCase() }));
+    expect(pending.length).toBeGreaterThan(0);
+    renderWithEnv(<AddressesScreen account={mockAccounts()[0]} accountId="badgr-us" badges={pending} onSync={() => undefined} />);
+    await screen.findByRole('heading', { level: 2, name: 'E-mail addresses' });
+    expect(within(card('ada@old-school.example')).getByText(`Badges waiting for this address: ${pending.length}.`)).toBeTruthy();
   });
 
   it('refuses an invalid address before asking the server', async () => {

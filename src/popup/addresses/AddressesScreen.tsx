@@ -56,7 +56,8 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
             key={e.id}
             email={e}
             provider={provider}
-            pending={badges.filter((b) => b.pending && b.accountId === accountId && b.recipient === e.email)}
+            // In any letter case: the backpack's listing may spell the recipient as the issuer did (a case variant, badgr-server).
+            pending={badges.filter((b) => b.pending && b.accountId === accountId && b.recipient?.toLowerCase() === e.email.toLowerCase())}
             only={emails.value.length === 1}
             working={working}
             describedBy={!atForm && note?.kind === 'error' && note.about === e.id ? CARD_NOTE : undefined}
