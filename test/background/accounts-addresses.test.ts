@@ -94,17 +94,20 @@ describe('trusting a backpack in Settings confirms its addresses everywhere', ()
   it('an address the user types (added through Lanyard) is confirmed everywhere once its backpack verifies it, not before', async () => {
     // Anyone can type any address: until the confirmation link Badgr mailed it is followed, a badge
     // issued to it is not "issued to you" (neither on a local import nor in the identities shown).
-    const other = adaBp.control.issueBadge('ada@new.example');
+    // Issued on the other backpack, where no account holds the address: its public copy is served (a pending one is not).
+    const other = graceBp.control.issueBadge('ada@new.example');
     await h.app.emails.add(ada, 'ada@new.example');
     expect((await h.db.accounts.get(ada))!.typedAddresses).toEqual(['ada@example.org', 'ada@new.example']);
     expect((await h.app.state()).identities).not.toContain('ada@new.example');
-    const before = await importUrl(`${adaBp.baseUrl}/public/assertions/${other}`);
+    const before = await importUrl(`${graceBp.baseUrl}/public/assertions/${other}`);
     expect(before).toMatchObject({ recipient: null, verdict: 'indeterminate' });
+    const stored = (await h.db.badges.all()).find((b) => b.accountId === LOCAL && b.sourceId.endsWith(other))!;
+    expect(stored.checks.find((c) => c.id === 'recipient')).toMatchObject({ outcome: 'indeterminate', message: expect.stringContaining('an address you added that its backpack has not verified') });
 
     adaBp.control.verifyEmail('ada@new.example');
     await h.app.emails.list(ada);
     expect((await h.app.state()).identities).toContain('ada@new.example');
-    const after = await importUrl(`${adaBp.baseUrl}/public/assertions/${other}`);
+    const after = await importUrl(`${graceBp.baseUrl}/public/assertions/${other}`);
     expect(after).toMatchObject({ recipient: 'ada@new.example', verdict: 'valid' });
   });
 

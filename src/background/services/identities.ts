@@ -11,7 +11,7 @@
  * A typed address its backpack does not verify (added and not confirmed yet, or removed since) is
  * the user's word alone, and anyone can type any address: it is never "issued to you". A badge
  * issued to it is pending on its own account (the backpack lists it unverified) and elsewhere
- * `claimed`: not confirmed, never "someone else's" either.
+ * `unconfirmed`: not the user's, never "someone else's" either.
  *
  * Local imports (and the hover card) use the confirmed set alone. An unverified address of the
  * badge's own account never proves a badge is the user's; it only marks the badge pending.
@@ -25,10 +25,12 @@ export interface IdentitySet {
   verified: string[];
   unverified: string[];
   /**
-   * Addresses another, untrusted backpack says it verified, or the user typed and no backpack verifies: they do not make a badge the user's,
+   * Addresses another, untrusted backpack says it verified: they do not make a badge the user's,
    * but a badge issued to one is "not confirmed" (indeterminate), never "someone else's".
    */
   claimed?: string[];
+  /** Addresses the user typed that their backpack does not verify (yet): the same, said as such. */
+  unconfirmed?: string[];
 }
 
 export interface Identities {
@@ -84,9 +86,10 @@ export function setOf(accounts: readonly AccountRecord[], accountId: string): Id
   const verified = uniq([...(own ? verifiedOf(own) : []), ...confirmedOf(accounts)]);
   const lower = new Set(verified.map((v) => v.toLowerCase()));
   const unverified = own ? uniq(own.addresses.filter((a) => !a.verified && !lower.has(a.email.toLowerCase())).map((a) => a.email)) : [];
-  const pending = new Set(unverified.map((u) => u.toLowerCase()));
-  const claimed = uniq([...accounts.filter((a) => a !== own).flatMap(verifiedOf), ...accounts.flatMap((a) => typedOf(a, false))]).filter((e) => !lower.has(e.toLowerCase()) && !pending.has(e.toLowerCase()));
-  return { verified, unverified, claimed };
+  const claimed = uniq(accounts.filter((a) => a !== own).flatMap(verifiedOf)).filter((e) => !lower.has(e.toLowerCase()));
+  const known = new Set([...unverified, ...claimed].map((u) => u.toLowerCase()));
+  const unconfirmed = uniq(accounts.flatMap((a) => typedOf(a, false))).filter((e) => !lower.has(e.toLowerCase()) && !known.has(e.toLowerCase()));
+  return { verified, unverified, claimed, unconfirmed };
 }
 
 export function createIdentities(accounts: Store<AccountRecord>): Identities {
