@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import AccountsScreen from '../../src/popup/accounts/AccountsScreen.tsx';
 import AddressesScreen from '../../src/popup/addresses/AddressesScreen.tsx';
 import { mockAccounts, seedBadges } from '../../src/popup/mock-data.ts';
+import { createMockActions } from '../../src/popup/mock-actions.ts';
 import { renderApp, renderWithEnv } from './render.tsx';
 
 afterEach(cleanup);
@@ -198,6 +199,15 @@ describe('addresses', () => {
     renderWithEnv(<AddressesScreen account={mockAccounts()[0]} accountId="badgr-us" badges={pending} onSync={() => undefined} />);
     await screen.findByRole('heading', { level: 2, name: 'E-mail addresses' });
     expect(within(card('ada@old-school.example')).getByText(`Badges waiting for this address: ${pending.length}.`)).toBeTruthy();
+  });
+
+  it('an address is the backpack\'s words: its bidi controls are shown, not obeyed (a hostile backpack\'s RLO reversed it)', async () => {
+    const actions = createMockActions();
+    actions.listEmails = async () => ({ ok: true, value: [{ id: '1', email: 'ada@\u202Eelpmaxe.org', verified: true, primary: true, badgeCount: 0 }] });
+    renderWithEnv(<AddressesScreen account={mockAccounts()[0]} accountId="badgr-us" badges={[]} onSync={() => undefined} />, actions);
+    const heading = await screen.findByRole('heading', { level: 3 });
+    expect(heading.textContent).not.toContain('\u202E');
+    expect(heading.textContent).toContain('\u27E8RLO\u27E9');
   });
 
   it('refuses an invalid address before asking the server', async () => {

@@ -4,6 +4,7 @@ import type { Reply } from '../../messaging/protocol.ts';
 import type { EmailView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
+import { emailForDisplay } from '../display.ts';
 import type { Loadable } from '../use-popup-data.ts';
 
 export interface Note {
@@ -31,7 +32,7 @@ export function useEmails(accountId: string) {
 
   const load = useCallback(async () => {
     const r = await actions.listEmails(accountId);
-    setEmails(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error });
+    setEmails(r.ok ? { status: 'ready', value: r.value.map(emailForDisplay) } : { status: 'error', error: r.error });
   }, [actions, accountId]);
   useEffect(() => void load(), [load]);
 
@@ -44,11 +45,11 @@ export function useEmails(accountId: string) {
    */
   const apply = async (p: Promise<Reply<EmailView[]>>, success: string, about?: string): Promise<boolean> => {
     const r = await p;
-    if (r.ok) setEmails({ status: 'ready', value: r.value });
+    if (r.ok) setEmails({ status: 'ready', value: r.value.map(emailForDisplay) });
     setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: errorText(t, r.error), ...(about ? { about } : {}) });
     if (!r.ok) {
       const now = await actions.listEmails(accountId);
-      if (now.ok) setEmails({ status: 'ready', value: now.value });
+      if (now.ok) setEmails({ status: 'ready', value: now.value.map(emailForDisplay) });
     }
     return r.ok;
   };
