@@ -210,6 +210,19 @@ describe('addresses', () => {
     expect(heading.textContent).toContain('\u27E8RLO\u27E9');
   });
 
+  it('addresses listed without ids (a server without the v1 address API) are shown with no change offered, and say where to change them', async () => {
+    const actions = createMockActions();
+    actions.listEmails = async () => ({ ok: true, value: [
+      { id: '', email: 'ada@example.org', verified: true, primary: true, badgeCount: 1 },
+      { id: '', email: 'ada@old-school.example', verified: false, primary: false, badgeCount: 0 },
+    ] });
+    renderWithEnv(<AddressesScreen account={mockAccounts()[0]} accountId="badgr-us" badges={[]} onSync={() => undefined} />, actions);
+    await screen.findByRole('heading', { level: 3, name: 'ada@old-school.example' });
+    expect(within(card('ada@old-school.example')).queryByRole('button')).toBeNull();
+    expect(screen.queryByLabelText('Add an address')).toBeNull();
+    expect(screen.getByText(/does not let Lanyard change them/).textContent).toContain('Canvas Credentials (US)');
+  });
+
   it('refuses an invalid address before asking the server', async () => {
     const { actions } = await addresses();
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'not-an-address' } });
