@@ -223,6 +223,14 @@ describe('addresses', () => {
     expect(screen.getByText(/does not let Lanyard change them/).textContent).toContain('Canvas Credentials (US)');
   });
 
+  it('an address the message validator would refuse (a local part over 64 characters, RFC 5321 §4.5.3.1.1) is said to be invalid, not an internal error', async () => {
+    const { actions } = await addresses();
+    fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: `${'a'.repeat(65)}@example.org` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Enter a valid e-mail address.');
+    expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
+  });
+
   it('refuses an invalid address before asking the server', async () => {
     const { actions } = await addresses();
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'not-an-address' } });

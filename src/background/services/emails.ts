@@ -61,7 +61,7 @@ export function createEmails(d: EmailsDeps) {
       if (op) await run((t) => op(client, t));
       // A server without the v1 address API (404, 405) still lists the addresses in /v2/users/self,
       // without ids (the sync reads them the same way): shown, and changed only on the backpack's site.
-      listed = await run((t) => badgrProvider(client).addresses(t));
+      listed = (await run((t) => badgrProvider(client).addresses(t))) ?? [];
     } catch (e) {
       throw explain(e, host);
     }

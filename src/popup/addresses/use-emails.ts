@@ -1,6 +1,7 @@
 /** An account's addresses, loaded and changed through the actions, with a note saying what happened. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Reply } from '../../messaging/protocol.ts';
+import { isEmail } from '../../messaging/validate.ts';
 import type { EmailView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
@@ -89,5 +90,9 @@ export function useEmails(accountId: string) {
   };
 }
 
-/** A plausible e-mail address (the backpack has the last word). */
-export const looksLikeEmail = (s: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
+/**
+ * A plausible e-mail address (the backpack has the last word): one the message validator lets through
+ * (messaging/validate.ts isEmail: a local part of at most 64 characters, 254 in all, RFC 5321
+ * §4.5.3.1), so that a longer one is said to be invalid here, not refused as Lanyard's own error.
+ */
+export const looksLikeEmail = (s: string): boolean => isEmail(s);
