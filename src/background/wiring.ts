@@ -94,7 +94,7 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     backup: createBackup(db, library, now),
     accounts,
     sync,
-    emails: createEmails({ db, tokens, fetch: p.fetch, onAddressesChanged: (id) => void sync.start(id) }),
+    emails: createEmails({ db, tokens, fetch: p.fetch, onAddressesChanged: (id) => void sync.start(id), onConfirmedChanged: () => void library.verify().catch((e: unknown) => console.warn('[lanyard] re-verification after an address was confirmed failed', e)) }),
     passwordReset: createPasswordReset(p.fetch),
     settings,
     content: createContent({ db, verifier, identities, settings, hoverSites, siteGranted: (url) => p.permissions.contains(url), now: () => now().getTime() }),

@@ -107,6 +107,9 @@ describe('trusting a backpack in Settings confirms its addresses everywhere', ()
     adaBp.control.verifyEmail('ada@new.example');
     await h.app.emails.list(ada);
     expect((await h.app.state()).identities).toContain('ada@new.example');
+    // The badge imported before is checked again with the address now confirmed (library.verify, in the background).
+    await expect.poll(async () => (await h.db.badges.get(stored.key))?.recipient, { timeout: 10_000 }).toBe('ada@new.example');
+    expect((await h.db.badges.get(stored.key))!.verdict).toBe('valid');
     const after = await importUrl(`${graceBp.baseUrl}/public/assertions/${other}`);
     expect(after).toMatchObject({ recipient: 'ada@new.example', verdict: 'valid' });
   });

@@ -15,6 +15,7 @@ import type { AccountAddress, AccountRecord } from '../../platform/records.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { badgrClient, badgrProvider } from './providers/badgr.ts';
 import { boundAddresses } from './address-bound.ts';
+import { confirmedOf } from './identities.ts';
 import type { Tokens } from './tokens.ts';
 
 export interface EmailsDeps {
@@ -23,6 +24,11 @@ export interface EmailsDeps {
   fetch: Fetch;
   /** The verified set may have changed: pending badges may now be the user's (sync again). */
   onAddressesChanged?: (accountId: string) => void;
+  /**
+   * The addresses confirmed everywhere changed (a typed address its backpack now verifies, or no
+   * longer does: identities.ts confirmedOf): local imports and other accounts' badges are checked again.
+   */
+  onConfirmedChanged?: () => void;
 }
 
 type Op = (c: BadgrClient, token: string) => Promise<unknown>;
@@ -70,9 +76,15 @@ export function createEmails(d: EmailsDeps) {
     // An address the user typed counts for every badge once this backpack verifies it (identities.ts).
     // Only these fields, merged into the account as it is now (one transaction, db.ts update): the
     // user may have changed its trust meanwhile, or signed it out (then it stays signed out).
-    const written = await d.db.accounts.update(accountId, (current) => current && { ...current, addresses, user: addresses.find((a) => a.primary)?.email ?? current.user, ...(typed ? { typedAddresses: typedPlus(current, typed) } : {}) });
+    let confirmedBefore: string[] = [];
+    const written = await d.db.accounts.update(accountId, (current) => {
+      if (!current) return current;
+      confirmedBefore = confirmedOf([current]);
+      return { ...current, addresses, user: addresses.find((a) => a.primary)?.email ?? current.user, ...(typed ? { typedAddresses: typedPlus(current, typed) } : {}) };
+    });
     if (!written) throw new ServiceError(E.NOT_FOUND, 'This account was signed out');
     if (changed || typed) d.onAddressesChanged?.(accountId);
+    if (JSON.stringify(confirmedOf([written])) !== JSON.stringify(confirmedBefore)) d.onConfirmedChanged?.();
     return Promise.all(addresses.map(async (a) => ({ id: a.id ?? '', email: a.email, verified: a.verified, primary: a.primary, badgeCount: await d.db.badges.countByRecipient(a.email) })));
   }
 
