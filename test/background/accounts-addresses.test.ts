@@ -114,6 +114,18 @@ describe('trusting a backpack in Settings confirms its addresses everywhere', ()
     expect(after).toMatchObject({ recipient: 'ada@new.example', verdict: 'valid' });
   });
 
+  it('a typed address its backpack verifies, seen by a sync, has the local imports issued to it checked again', async () => {
+    const third = graceBp.control.issueBadge('ada@third.example');
+    await h.app.emails.add(ada, 'ada@third.example');
+    for (let i = 0; i < 1000 && h.app.sync.isRunning(ada); i++) await new Promise((r) => setTimeout(r, 10));
+    await importUrl(`${graceBp.baseUrl}/public/assertions/${third}`);
+    const stored = (await h.db.badges.all()).find((b) => b.accountId === LOCAL && b.sourceId.endsWith(third))!;
+    expect(stored.recipient).toBeNull();
+    adaBp.control.verifyEmail('ada@third.example');
+    await h.app.sync.run(ada);
+    await expect.poll(async () => (await h.db.badges.get(stored.key))?.recipient, { timeout: 10_000 }).toBe('ada@third.example');
+  });
+
   it('an unknown account cannot be trusted', async () => {
     await expect(h.app.accounts.setTrust('nobody', true)).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
   });
