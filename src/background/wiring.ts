@@ -75,7 +75,9 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     if (!s.hoverVerify) void hoverSites.clear().catch(() => undefined);
     p.onSettingsChanged?.(s);
   });
-  const sync = createSync({ db, verifier, identities, tokens, providers, fetch: hostFetch, alarms: p.alarms, permissions: ownPermissions, now, ...(p.keepAlive ? { keepAlive: p.keepAlive } : {}), ...p.syncOptions });
+  // An address confirmed everywhere changed (identities.ts confirmedOf): every badge is checked again, as after a trust change.
+  const confirmedChanged = (): void => void library.verify().catch((e: unknown) => console.warn('[lanyard] re-verification after an address was confirmed failed', e));
+  const sync = createSync({ db, verifier, identities, tokens, providers, fetch: hostFetch, alarms: p.alarms, permissions: ownPermissions, now, onConfirmedChanged: confirmedChanged, ...(p.keepAlive ? { keepAlive: p.keepAlive } : {}), ...p.syncOptions });
   const accounts = createAccounts({
     db, tokens, providers, permissions: p.permissions, identity: p.identity, fetch: p.fetch, version: p.version, now,
     onSignedIn: (id) => void sync.start(id),
@@ -94,7 +96,7 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     backup: createBackup(db, library, now),
     accounts,
     sync,
-    emails: createEmails({ db, tokens, fetch: p.fetch, onAddressesChanged: (id) => void sync.start(id) }),
+    emails: createEmails({ db, tokens, fetch: p.fetch, onAddressesChanged: (id) => void sync.start(id), onConfirmedChanged: confirmedChanged }),
     passwordReset: createPasswordReset(p.fetch),
     settings,
     content: createContent({ db, verifier, settings, hoverSites, siteGranted: (url) => p.permissions.contains(url), now: () => now().getTime() }),

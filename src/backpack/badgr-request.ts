@@ -38,6 +38,18 @@ function waitFromText(text: string): number | undefined {
   return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
 }
 
+/** A day: badgr-server's backoff stops at TOKEN_BACKOFF_MAXIMUM_SECONDS (an hour by default); a longer "wait" is no wait. */
+const MAX_EXPIRES_SECONDS = 86_400;
+
+/**
+ * Badgr's `throttleable` backoff (apps/mainsite/utils.py), which also wraps `POST /v1/user/emails`:
+ * a 429 whose body is `{error_description, error, expires}`, `expires` the wait in seconds.
+ */
+function waitFromExpires(body: unknown): number | undefined {
+  const s = isObj(body) ? body.expires : undefined;
+  return typeof s === 'number' && Number.isFinite(s) && s > 0 && s <= MAX_EXPIRES_SECONDS ? s : undefined;
+}
+
 export interface BadgrCall {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   token: string;
@@ -70,7 +82,7 @@ async function badgrExchange(opts: ClientOptions, url: string, c: BadgrCall): Pr
   const { text: said, name } = badgrMessages(body);
   const err = statusError(res, c.what, said || undefined, name);
   if (err.code === C.THROTTLED && err.retryAfterSeconds === undefined) {
-    const wait = waitFromText(said);
+    const wait = waitFromText(said) ?? waitFromExpires(body);
     if (wait !== undefined) throw new BackpackError(C.THROTTLED, err.message, { status: 429, retryAfterSeconds: wait });
   }
   throw err;

@@ -36,7 +36,7 @@ export interface AccountRecord {
   service?: Record<string, unknown>;
   /** OB 3.0 / Badge Connect: the `secrets` id of the registered client. */
   clientSecretId?: string;
-  /** Addresses the user typed for this account (the Badgr sign-in name, addresses added in Lanyard): confirmed everywhere. */
+  /** Addresses the user typed for this account (the Badgr sign-in name, addresses added in Lanyard): confirmed everywhere while this backpack verifies them (identities.ts). */
   typedAddresses?: string[];
   /** The user trusts this backpack's verified addresses for every badge (Settings); default false (identities.ts). */
   trustAddresses?: boolean;

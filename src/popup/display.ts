@@ -11,7 +11,7 @@
 import { NAMELESS_KEY } from '../core/share/badge-name.ts';
 import { displayOptional, displayText } from '../core/share/display.ts';
 import { chooseText, chooseTexts } from '../core/share/lang-text.ts';
-import type { AccountView, BadgeDetail, BadgeView } from '../messaging/views.ts';
+import type { AccountView, BadgeDetail, BadgeView, EmailView } from '../messaging/views.ts';
 import type { Translate } from './i18n.ts';
 
 const NAME = 300;
@@ -47,6 +47,9 @@ export function accountForDisplay(a: AccountView): AccountView {
     ...(a.verifiedAddresses ? { verifiedAddresses: a.verifiedAddresses.slice(0, 100).map((x) => displayText(x, NAME)) } : {}),
   };
 }
+
+/** An account's address is the backpack's words too (Badgr v1 `GET /user/emails`): shown through displayText like the account's. */
+export const emailForDisplay = (e: EmailView): EmailView => ({ ...e, email: displayText(e.email, NAME) });
 
 export function detailForDisplay(b: BadgeDetail, t: Translate, languages?: string | readonly string[]): BadgeDetail {
   const narrative = b.texts?.narrative ? chooseText(b.texts.narrative, languages)?.value : undefined;

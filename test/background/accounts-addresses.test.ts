@@ -91,10 +91,39 @@ describe('trusting a backpack in Settings confirms its addresses everywhere', ()
     expect((await h.app.accounts.list()).find((a) => a.id === grace)).toMatchObject({ trustAddresses: false });
   });
 
-  it('an address the user types (added through Lanyard) is confirmed everywhere', async () => {
+  it('an address the user types (added through Lanyard) is confirmed everywhere once its backpack verifies it, not before', async () => {
+    // Anyone can type any address: until the confirmation link Badgr mailed it is followed, a badge
+    // issued to it is not "issued to you" (neither on a local import nor in the identities shown).
+    // Issued on the other backpack, where no account holds the address: its public copy is served (a pending one is not).
+    const other = graceBp.control.issueBadge('ada@new.example');
     await h.app.emails.add(ada, 'ada@new.example');
     expect((await h.db.accounts.get(ada))!.typedAddresses).toEqual(['ada@example.org', 'ada@new.example']);
+    expect((await h.app.state()).identities).not.toContain('ada@new.example');
+    const before = await importUrl(`${graceBp.baseUrl}/public/assertions/${other}`);
+    expect(before).toMatchObject({ recipient: null, verdict: 'indeterminate' });
+    const stored = (await h.db.badges.all()).find((b) => b.accountId === LOCAL && b.sourceId.endsWith(other))!;
+    expect(stored.checks.find((c) => c.id === 'recipient')).toMatchObject({ outcome: 'indeterminate', message: expect.stringContaining('an address you added that its backpack has not verified') });
+
+    adaBp.control.verifyEmail('ada@new.example');
+    await h.app.emails.list(ada);
     expect((await h.app.state()).identities).toContain('ada@new.example');
+    // The badge imported before is checked again with the address now confirmed (library.verify, in the background).
+    await expect.poll(async () => (await h.db.badges.get(stored.key))?.recipient, { timeout: 10_000 }).toBe('ada@new.example');
+    expect((await h.db.badges.get(stored.key))!.verdict).toBe('valid');
+    const after = await importUrl(`${graceBp.baseUrl}/public/assertions/${other}`);
+    expect(after).toMatchObject({ recipient: 'ada@new.example', verdict: 'valid' });
+  });
+
+  it('a typed address its backpack verifies, seen by a sync, has the local imports issued to it checked again', async () => {
+    const third = graceBp.control.issueBadge('ada@third.example');
+    await h.app.emails.add(ada, 'ada@third.example');
+    for (let i = 0; i < 1000 && h.app.sync.isRunning(ada); i++) await new Promise((r) => setTimeout(r, 10));
+    await importUrl(`${graceBp.baseUrl}/public/assertions/${third}`);
+    const stored = (await h.db.badges.all()).find((b) => b.accountId === LOCAL && b.sourceId.endsWith(third))!;
+    expect(stored.recipient).toBeNull();
+    adaBp.control.verifyEmail('ada@third.example');
+    await h.app.sync.run(ada);
+    await expect.poll(async () => (await h.db.badges.get(stored.key))?.recipient, { timeout: 10_000 }).toBe('ada@third.example');
   });
 
   it('an unknown account cannot be trusted', async () => {

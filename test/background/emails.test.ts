@@ -80,6 +80,16 @@ describe('addresses', () => {
     expect(await h.db.badges.countByAccount(id)).toBe(cached);
   });
 
+  it('lists the addresses of a server without the v1 address API from /v2/users/self, with no id to change them by', async () => {
+    // openedx/openedx-platform#27181: "Badgr API v1 will likely reach end-of-life"; the sync reads /v2 then, and so does this screen.
+    for (let i = 0; i < 1000 && h.app.sync.isRunning(id); i++) await new Promise((r) => setTimeout(r, 10));
+    ctx.bp.control.failNext({ status: 404, path: '/v1/user/emails' });
+    const list = await h.app.emails.list(id);
+    expect(list.map((e) => e.email)).toContain('ada@example.org');
+    expect(list.find((e) => e.email === 'ada@example.org')).toMatchObject({ id: '', verified: true, primary: true });
+    expect(list.every((e) => e.id === '')).toBe(true);
+  });
+
   it('says the addresses of an OB 3.0 account are managed by its provider', async () => {
     const o = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
     await expect(h.app.emails.list(o.id)).rejects.toMatchObject({ code: 'ERR_UNSUPPORTED' });

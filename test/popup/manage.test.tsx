@@ -2,6 +2,9 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import AccountsScreen from '../../src/popup/accounts/AccountsScreen.tsx';
+import AddressesScreen from '../../src/popup/addresses/AddressesScreen.tsx';
+import { mockAccounts, seedBadges } from '../../src/popup/mock-data.ts';
+import { createMockActions } from '../../src/popup/mock-actions.ts';
 import { renderApp, renderWithEnv } from './render.tsx';
 
 afterEach(cleanup);
@@ -100,6 +103,28 @@ describe('addresses', () => {
     expect(resend.getAttribute('aria-disabled')).toBeNull();
   });
 
+  it('Add waits while a card\'s change runs, and the cards wait while an address is added (the later list overwrote the other\'s)', async () => {
+    const { actions } = await addresses({ latencyMs: 60 });
+    const field = screen.getByLabelText('Add an address');
+    const add = screen.getByRole('button', { name: 'Add and send confirmation' });
+    fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' }));
+    await within(card('ada.lovelace@work.example')).findByRole('button', { name: 'Making primary…' });
+    expect(add.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.input(field, { target: { value: 'ada@new.example' } });
+    fireEvent.click(add);
+    await screen.findByText('ada.lovelace@work.example is now your primary address.');
+    expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
+    expect(add.getAttribute('aria-disabled')).toBeNull();
+
+    fireEvent.click(add);
+    const resend = within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation' });
+    await waitFor(() => expect(resend.getAttribute('aria-disabled')).toBe('true'));
+    fireEvent.click(resend);
+    await screen.findByText('Added. A confirmation e-mail is on its way to ada@new.example.');
+    expect(actions.calls.filter((c) => c.name === 'addEmail')).toHaveLength(1);
+    expect(actions.calls.some((c) => c.name === 'resendEmail')).toBe(false);
+  });
+
   it('a new change clears the last one\'s note while it runs', async () => {
     await addresses({ latencyMs: 60 });
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'ada@new.example' } });
@@ -141,6 +166,69 @@ describe('addresses', () => {
     expect(still.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
     // Another card is not described by it.
     expect(screen.getByLabelText('Add an address').getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('after a refused change the list is read again: an address removed on the backpack\'s own site meanwhile leaves the screen', async () => {
+    const { actions } = await addresses();
+    const listed = await actions.listEmails('badgr-us');
+    if (!listed.ok) throw new Error('the mock lists addresses');
+    // Removed elsewhere (another device, the backpack's site): Badgr answers 404 for its id.
+    actions.listEmails = async () => ({ ok: true, value: listed.value.filter((e) => e.email !== 'ada@old-school.example') });
+    actions.removeEmail = async () => ({ ok: false, error: { code: 'REJECTED', message: 'Removing the address was refused (HTTP 404)' } });
+    const old = card('ada@old-school.example');
+    fireEvent.click(within(old).getByRole('button', { name: 'Remove' }));
+    fireEvent.click(within(old).getByRole('button', { name: 'Remove' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('HTTP 404');
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'ada@old-school.example' })).toBeNull());
+    expect(screen.getByRole('alert').textContent).toContain('HTTP 404');
+  });
+
+  it('before removing an address badges were issued to, the question says they leave the backpack (badgr-server detaches them)', async () => {
+    await addresses();
+    const work = card('ada.lovelace@work.example');
+    fireEvent.click(within(work).getByRole('button', { name: 'Remove' }));
+    expect(within(work).getByRole('group').getAttribute('aria-label')).toBe('Remove this address? Badges issued to it leave your backpack (Lanyard holds 2 of them).');
+    fireEvent.keyDown(within(work).getByRole('group'), { key: 'Escape' });
+  });
+
+  it('a pending badge whose recipient the backpack spells in other letter case waits under that address\'s card', async () => {
+    // badgr-server lists a badge issued to `Ada@Old-School.example` as pending for `ada@old-school.example`
+    // (its own comparison, and its case variants); the badge's recipient is the listing's spelling.
+    const pending = seedBadges().views.filter((b) => b.pending).map((b) => ({ ...b, recipient: b.recipient!.toUpperCase() }));
+    expect(pending.length).toBeGreaterThan(0);
+    renderWithEnv(<AddressesScreen account={mockAccounts()[0]} accountId="badgr-us" badges={pending} onSync={() => undefined} />);
+    await screen.findByRole('heading', { level: 2, name: 'E-mail addresses' });
+    expect(within(card('ada@old-school.example')).getByText(`Badges waiting for this address: ${pending.length}.`)).toBeTruthy();
+  });
+
+  it('an address is the backpack\'s words: its bidi controls are shown, not obeyed (a hostile backpack\'s RLO reversed it)', async () => {
+    const actions = createMockActions();
+    actions.listEmails = async () => ({ ok: true, value: [{ id: '1', email: 'ada@\u202Eelpmaxe.org', verified: true, primary: true, badgeCount: 0 }] });
+    renderWithEnv(<AddressesScreen account={mockAccounts()[0]} accountId="badgr-us" badges={[]} onSync={() => undefined} />, actions);
+    const heading = await screen.findByRole('heading', { level: 3 });
+    expect(heading.textContent).not.toContain('\u202E');
+    expect(heading.textContent).toContain('\u27E8RLO\u27E9');
+  });
+
+  it('addresses listed without ids (a server without the v1 address API) are shown with no change offered, and say where to change them', async () => {
+    const actions = createMockActions();
+    actions.listEmails = async () => ({ ok: true, value: [
+      { id: '', email: 'ada@example.org', verified: true, primary: true, badgeCount: 1 },
+      { id: '', email: 'ada@old-school.example', verified: false, primary: false, badgeCount: 0 },
+    ] });
+    renderWithEnv(<AddressesScreen account={mockAccounts()[0]} accountId="badgr-us" badges={[]} onSync={() => undefined} />, actions);
+    await screen.findByRole('heading', { level: 3, name: 'ada@old-school.example' });
+    expect(within(card('ada@old-school.example')).queryByRole('button')).toBeNull();
+    expect(screen.queryByLabelText('Add an address')).toBeNull();
+    expect(screen.getByText(/does not let Lanyard change them/).textContent).toContain('Canvas Credentials (US)');
+  });
+
+  it('an address the message validator would refuse (a local part over 64 characters, RFC 5321 §4.5.3.1.1) is said to be invalid, not an internal error', async () => {
+    const { actions } = await addresses();
+    fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: `${'a'.repeat(65)}@example.org` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Enter a valid e-mail address.');
+    expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
   });
 
   it('refuses an invalid address before asking the server', async () => {

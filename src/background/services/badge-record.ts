@@ -86,9 +86,10 @@ export interface ProviderClaim {
  * unconfirmed (an OB 3.0 profile names one address only). Either way the recipient check becomes
  * indeterminate, with a message saying why, and the verdict follows from the checks. So is a badge
  * issued to an address that only another, untrusted backpack vouches for (`claimed`, identities.ts):
- * not the user's, but not "someone else's" either.
+ * not the user's, but not "someone else's" either; and one issued to an address the user typed that no
+ * backpack verifies (`unconfirmed`).
  */
-export async function assess(result: VerifyResult, unverified: readonly string[], provider?: ProviderClaim, claimed: readonly string[] = []): Promise<Assessment> {
+export async function assess(result: VerifyResult, unverified: readonly string[], provider?: ProviderClaim, claimed: readonly string[] = [], unconfirmed: readonly string[] = []): Promise<Assessment> {
   const base = { verdict: result.verdict, checks: result.checks, recipient: result.recipient, pending: false };
   if (result.recipient) return base;
   const recipientCheck = result.checks.find((c) => c.id === 'recipient');
@@ -110,6 +111,12 @@ export async function assess(result: VerifyResult, unverified: readonly string[]
   const claimedBy = result.badge && claimed.length && recipientCheck?.outcome === 'fail' ? await checkRecipient(new CheckList(), result.badge.recipients, claimed.map(toUserIdentity)) : null;
   if (claimedBy) {
     const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: `Issued to ${claimedBy}, which another of your backpacks says is yours: trust that backpack's addresses in Settings to count this badge as yours` });
+    return { ...base, verdict: verdictOf(checks), checks };
+  }
+  // An address the user typed that no backpack verifies (identities.ts): their word alone.
+  const typedBy = result.badge && unconfirmed.length && recipientCheck?.outcome === 'fail' ? await checkRecipient(new CheckList(), result.badge.recipients, unconfirmed.map(toUserIdentity)) : null;
+  if (typedBy) {
+    const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: `Issued to ${typedBy}, an address you added that its backpack has not verified: follow the link it was mailed to count this badge as yours` });
     return { ...base, verdict: verdictOf(checks), checks };
   }
   if (provider?.listed && recipientCheck?.outcome === 'fail') {

@@ -32,7 +32,7 @@ export interface BadgeSource {
 export async function verifyBadge(verifier: Verifier, ids: IdentitySet, src: BadgeSource, now: Date, options?: VerifyCallOptions): Promise<FullBadge> {
   const log = createNetworkLog();
   const result = await verifier.verify(src.input, ids.verified, { ...options, log });
-  const assessment = await assess(result, ids.unverified, src.provider, ids.claimed);
+  const assessment = await assess(result, ids.unverified, src.provider, ids.claimed, ids.unconfirmed);
   const { previous, ...rest } = src;
   const fresh = buildRecord({ ...rest, result, assessment, identitiesHash: await identitiesHash(ids.verified), now, refused: log.refused });
   return keepLastComplete(previous, fresh, log, now);

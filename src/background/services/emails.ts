@@ -3,18 +3,19 @@
  * link), re-send the confirmation, make a verified one primary, remove. Badgr's rules come back as
  * errors with its own words (REJECTED: the primary or only address cannot be removed, an address
  * of another user cannot be added, an unverified address cannot be primary; THROTTLED: one re-send
- * in five minutes). Each address shows how many cached badges were issued to it.
+ * in five minutes). Each address shows how many cached badges were issued to it. A server without
+ * the v1 API lists them through /v2/users/self, without ids (`id: ''`): the popup offers no change.
  */
 import type { BadgrClient } from '../../backpack/badgr.ts';
-import type { BadgrEmail } from '../../backpack/badgr-types.ts';
 import { isBackpackError } from '../../backpack/errors.ts';
 import type { Fetch } from '../../backpack/http.ts';
 import type { EmailView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
-import type { AccountRecord } from '../../platform/records.ts';
+import type { AccountAddress, AccountRecord } from '../../platform/records.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
-import { badgrAddresses, badgrClient } from './providers/badgr.ts';
+import { badgrClient, badgrProvider } from './providers/badgr.ts';
 import { boundAddresses } from './address-bound.ts';
+import { confirmedOf } from './identities.ts';
 import type { Tokens } from './tokens.ts';
 
 export interface EmailsDeps {
@@ -23,6 +24,11 @@ export interface EmailsDeps {
   fetch: Fetch;
   /** The verified set may have changed: pending badges may now be the user's (sync again). */
   onAddressesChanged?: (accountId: string) => void;
+  /**
+   * The addresses confirmed everywhere changed (a typed address its backpack now verifies, or no
+   * longer does: identities.ts confirmedOf): local imports and other accounts' badges are checked again.
+   */
+  onConfirmedChanged?: () => void;
 }
 
 type Op = (c: BadgrClient, token: string) => Promise<unknown>;
@@ -56,22 +62,30 @@ export function createEmails(d: EmailsDeps) {
         return fn(await d.tokens.refresh(accountId, token));
       }
     };
-    let emails: BadgrEmail[];
+    let listed: AccountAddress[];
     try {
       if (op) await run((t) => op(client, t));
-      emails = await run((t) => client.emails(t));
+      // A server without the v1 address API (404, 405) still lists the addresses in /v2/users/self,
+      // without ids (the sync reads them the same way): shown, and changed only on the backpack's site.
+      listed = (await run((t) => badgrProvider(client).addresses(t))) ?? [];
     } catch (e) {
       throw explain(e, host);
     }
-    const { addresses } = boundAddresses(badgrAddresses(emails));
+    const { addresses } = boundAddresses(listed);
     const changed = JSON.stringify(addresses) !== JSON.stringify(account.addresses);
-    // An address the user typed is one they confirmed: it counts for every badge (identities.ts).
+    // An address the user typed counts for every badge once this backpack verifies it (identities.ts).
     // Only these fields, merged into the account as it is now (one transaction, db.ts update): the
     // user may have changed its trust meanwhile, or signed it out (then it stays signed out).
-    const written = await d.db.accounts.update(accountId, (current) => current && { ...current, addresses, user: addresses.find((a) => a.primary)?.email ?? current.user, ...(typed ? { typedAddresses: typedPlus(current, typed) } : {}) });
+    let confirmedBefore: string[] = [];
+    const written = await d.db.accounts.update(accountId, (current) => {
+      if (!current) return current;
+      confirmedBefore = confirmedOf([current]);
+      return { ...current, addresses, user: addresses.find((a) => a.primary)?.email ?? current.user, ...(typed ? { typedAddresses: typedPlus(current, typed) } : {}) };
+    });
     if (!written) throw new ServiceError(E.NOT_FOUND, 'This account was signed out');
     if (changed || typed) d.onAddressesChanged?.(accountId);
-    return Promise.all(addresses.map(async (a) => ({ id: a.id!, email: a.email, verified: a.verified, primary: a.primary, badgeCount: await d.db.badges.countByRecipient(a.email) })));
+    if (JSON.stringify(confirmedOf([written])) !== JSON.stringify(confirmedBefore)) d.onConfirmedChanged?.();
+    return Promise.all(addresses.map(async (a) => ({ id: a.id ?? '', email: a.email, verified: a.verified, primary: a.primary, badgeCount: await d.db.badges.countByRecipient(a.email) })));
   }
 
   return {

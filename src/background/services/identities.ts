@@ -4,8 +4,14 @@
  *
  * - for the badges of the account that verified it (its own backpack vouches for its own badges), or
  * - everywhere when the user confirmed it: typed it (the Badgr sign-in name, an address added
- *   through Lanyard), or it was verified by a backpack the user chose to trust in Settings
+ *   through Lanyard) and its own backpack verifies it (the confirmation link Badgr mailed it was
+ *   followed), or it was verified by a backpack the user chose to trust in Settings
  *   (`trustAddresses` on the account record, kept in IndexedDB where no content script reaches).
+ *
+ * A typed address its backpack does not verify (added and not confirmed yet, or removed since) is
+ * the user's word alone, and anyone can type any address: it is never "issued to you". A badge
+ * issued to it is pending on its own account (the backpack lists it unverified) and elsewhere
+ * `unconfirmed`: not the user's, never "someone else's" either.
  *
  * Local imports (and the hover card) use the confirmed set alone. An unverified address of the
  * badge's own account never proves a badge is the user's; it only marks the badge pending.
@@ -23,6 +29,8 @@ export interface IdentitySet {
    * but a badge issued to one is "not confirmed" (indeterminate), never "someone else's".
    */
   claimed?: string[];
+  /** Addresses the user typed that their backpack does not verify (yet): the same, said as such. */
+  unconfirmed?: string[];
 }
 
 export interface Identities {
@@ -61,9 +69,15 @@ function uniq(xs: readonly string[]): string[] {
  */
 const verifiedOf = (a: AccountRecord): string[] => a.addresses.filter((x) => x.verified).flatMap((x) => [x.email, ...(x.variants ?? [])]);
 
-/** Addresses the user confirmed: typed into Lanyard, or verified by a backpack the user trusts. */
+/** The typed addresses of `a` its backpack verifies (`true`) or does not (`false`), compared in any letter case as badgr-server's variants are. */
+function typedOf(a: AccountRecord, verified: boolean): string[] {
+  const keys = new Set(verifiedOf(a).map((x) => x.trim().toLowerCase()));
+  return (a.typedAddresses ?? []).filter((t) => keys.has(t.trim().toLowerCase()) === verified);
+}
+
+/** Addresses the user confirmed: typed into Lanyard and verified by that account's backpack, or verified by a backpack the user trusts. */
 export function confirmedOf(accounts: readonly AccountRecord[]): string[] {
-  return uniq(accounts.flatMap((a) => [...(a.typedAddresses ?? []), ...(a.trustAddresses === true ? verifiedOf(a) : [])]));
+  return uniq(accounts.flatMap((a) => [...typedOf(a, true), ...(a.trustAddresses === true ? verifiedOf(a) : [])]));
 }
 
 /** What the badges of `accountId` (or LOCAL) are checked against. */
@@ -73,7 +87,9 @@ export function setOf(accounts: readonly AccountRecord[], accountId: string): Id
   const lower = new Set(verified.map((v) => v.toLowerCase()));
   const unverified = own ? uniq(own.addresses.filter((a) => !a.verified && !lower.has(a.email.toLowerCase())).map((a) => a.email)) : [];
   const claimed = uniq(accounts.filter((a) => a !== own).flatMap(verifiedOf)).filter((e) => !lower.has(e.toLowerCase()));
-  return { verified, unverified, claimed };
+  const known = new Set([...unverified, ...claimed].map((u) => u.toLowerCase()));
+  const unconfirmed = uniq(accounts.flatMap((a) => typedOf(a, false))).filter((e) => !lower.has(e.toLowerCase()) && !known.has(e.toLowerCase()));
+  return { verified, unverified, claimed, unconfirmed };
 }
 
 export function createIdentities(accounts: Store<AccountRecord>): Identities {

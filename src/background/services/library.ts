@@ -113,7 +113,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const kind = refuseUnaddable(result, bytes, keyHint !== undefined);
     const url = kind === 'url' ? new TextDecoder().decode(bytes).trim() : undefined;
     const sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
-    const assessment = await assess(result, ids.unverified, undefined, ids.claimed);
+    const assessment = await assess(result, ids.unverified, undefined, ids.claimed, ids.unconfirmed);
     const idsHash = await identitiesHash(ids.verified);
     const byId = keyHint ?? badgeKey(accountId, sourceId);
     // What is stored decides where the copy goes and what it keeps: it is written only over the

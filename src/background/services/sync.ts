@@ -21,7 +21,7 @@ import { createSlicer, lastOfEach } from './sync-slice.ts';
 import { announce, followNext } from './sync-bound.ts';
 import { boundAddresses, tooManyAddresses } from './address-bound.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
-import type { Identities } from './identities.ts';
+import { confirmedOf, type Identities } from './identities.ts';
 import type { Provider, Providers } from './providers/index.ts';
 import { DEFAULT_RETRY, retryDue, sleep as realSleep, type RetryPolicy, type Sleep } from './retry.ts';
 import { providerCall } from './sync-call.ts';
@@ -56,6 +56,8 @@ export interface SyncDeps {
   timeout?: (ms: number) => AbortSignal;
   /** Items of a page verified at once (default CONCURRENT). */
   concurrency?: number;
+  /** The run's listing changed the addresses confirmed everywhere (a typed address now verified: identities.ts confirmedOf). */
+  onConfirmedChanged?: () => void;
 }
 
 export const retryAlarm = (accountId: string): string => `sync-retry:${accountId}`;
@@ -86,10 +88,16 @@ export function createSync(d: SyncDeps) {
     const { addresses, dropped } = listed ? boundAddresses(listed) : { addresses: undefined, dropped: 0 };
     // Only the provider's fields, merged into the account as it is now (one transaction, db.ts update):
     // the user may have changed it (its trust, typed addresses) while this ran, or signed it out.
+    let confirmedBefore: string[] = [];
     const current = addresses
-      ? await d.db.accounts.update(account.id, (a) => a && { ...a, addresses, user: addresses.find((x) => x.primary)?.email ?? a.user })
+      ? await d.db.accounts.update(account.id, (a) => {
+          if (a) confirmedBefore = confirmedOf([a]);
+          return a && { ...a, addresses, user: addresses.find((x) => x.primary)?.email ?? a.user };
+        })
       : await d.db.accounts.get(account.id);
     if (!current) throw new ServiceError(E.NOT_FOUND, 'This account was signed out');
+    // Local imports and other accounts' badges use that set: they are checked again (this run settles its own, sync-identities.ts).
+    if (addresses && JSON.stringify(confirmedOf([current])) !== JSON.stringify(confirmedBefore)) d.onConfirmedChanged?.();
     account = current;
     const ids = await d.identities.forAccount(account.id);
     const idsHash = await identitiesHash(ids.verified);

@@ -58,14 +58,57 @@ function normalUrl(v: string): string {
 }
 
 /**
+ * An address with its domain as an A-label (IDNA2008, RFC 5891 §4.4: `bücher.example` is
+ * `xn--bcher-kva.example`, the same domain; the URL parser's host writer does that conversion), or
+ * undefined when the domain is ASCII already or no host.
+ */
+function asciiDomain(v: string): string | undefined {
+  const at = v.lastIndexOf('@');
+  const domain = v.slice(at + 1);
+  if (at < 1 || !domain || /^[\x00-\x7f]*$/.test(domain) || /[\s/?#@:\\%[\]]/.test(domain)) return undefined;
+  try {
+    return `${v.slice(0, at)}@${new URL(`http://${domain}/`).hostname}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The spellings of one e-mail address an issuer may have written or hashed: as given and trimmed,
+ * in Unicode's composed form (NFC: canonically equivalent text, UAX #15, which an address in a
+ * decomposed form is too), each as is and lower-cased, each with its domain as written and as an
+ * A-label. Each is the same mailbox; a hash is over the exact string (OB 2.0 §IdentityHash), so
+ * each is hashed.
+ */
+function emailForms(v: string): string[] {
+  const out = new Set<string>();
+  for (const base of [v, v.trim()]) {
+    for (const form of [base, base.normalize('NFC')]) {
+      for (const x of [form, form.toLowerCase()]) {
+        out.add(x);
+        const a = asciiDomain(x);
+        if (a) out.add(a);
+      }
+    }
+  }
+  return [...out];
+}
+
+/** One key per e-mail address for a comparison in clear: composed, lower-cased, its domain as an A-label. */
+function emailKey(v: string): string {
+  const x = v.trim().normalize('NFC').toLowerCase();
+  return asciiDomain(x) ?? x;
+}
+
+/**
  * The user's value as it may be compared: an e-mail address in any letter case (its host is
- * case-insensitive, and issuers and backpacks lower-case the rest), a web address as the URL
- * parser writes it, anything else (a DID, whose method-specific id is case-sensitive, DID Core
- * §3.1; a telephone number) only trimmed.
+ * case-insensitive, and issuers and backpacks lower-case the rest), Unicode form and domain
+ * spelling (emailForms), a web address as the URL parser writes it, anything else (a DID, whose
+ * method-specific id is case-sensitive, DID Core §3.1; a telephone number) only trimmed.
  */
 function candidatesOf(mine: UserIdentity): string[] {
   const v = mine.value;
-  if (mine.type === 'email') return [...new Set([v, v.toLowerCase(), v.trim(), v.trim().toLowerCase()])];
+  if (mine.type === 'email') return emailForms(v);
   if (mine.type === 'url') return [...new Set([v, v.trim(), normalUrl(v.trim())])];
   return [...new Set([v, v.trim()])];
 }
@@ -78,8 +121,8 @@ async function matches(claim: RecipientIdentity, mine: UserIdentity): Promise<bo
   if (!claim.hashed) {
     if (mine.type === 'email') {
       // A plain address as issuers write it: spaces around it (no address holds one) or as a mailto: URI (RFC 6068).
-      const claimed = claim.identity.trim().replace(/^mailto:/i, '').toLowerCase();
-      return candidates.some((c) => c.toLowerCase() === claimed);
+      const claimed = emailKey(claim.identity.trim().replace(/^mailto:/i, ''));
+      return candidates.some((c) => emailKey(c) === claimed);
     }
     const claimed = mine.type === 'url' ? normalUrl(claim.identity.trim()) : claim.identity;
     return candidates.some((c) => c === claim.identity || c === claimed);

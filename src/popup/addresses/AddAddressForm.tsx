@@ -8,13 +8,13 @@ import { looksLikeEmail } from './use-emails.ts';
  * `invalid`: the last try was refused (the field says so: aria-invalid, WCAG 3.3.1); the message itself
  * is shown by the screen, with the id `describedBy` (the field is described by it: the server's reason).
  */
-export function AddAddressForm({ label, invalid = false, describedBy, onAdd, onInvalid }: { label: string; invalid?: boolean; describedBy?: string | undefined; onAdd(email: string): Promise<boolean>; onInvalid(): void }) {
+export function AddAddressForm({ label, invalid = false, describedBy, waiting = false, onAdd, onInvalid }: { label: string; invalid?: boolean; describedBy?: string | undefined; /** Another address's change runs: Add waits (aria-disabled) and a press does nothing. */ waiting?: boolean; onAdd(email: string): Promise<boolean>; onInvalid(): void }) {
   const { t } = useEnv();
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (busy) return;
+    if (busy || waiting) return;
     const email = value.trim();
     if (!looksLikeEmail(email)) return onInvalid();
     setBusy(true);
@@ -28,7 +28,7 @@ export function AddAddressForm({ label, invalid = false, describedBy, onAdd, onI
         <span>{label}</span>
         <input type="email" value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="email" aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy} />
       </label>
-      <button type="submit" class="button primary" {...offWhile(busy)} aria-busy={busy}>
+      <button type="submit" class="button primary" {...offWhile(busy || waiting)} aria-busy={busy}>
         {t('addressAddButton')}
       </button>
     </form>

@@ -56,7 +56,8 @@ export function AddressItem({ email: e, provider, pending, only, working, descri
           </button>
         </div>
       ) : null}
-      <div class="button-row">
+      {/* No id: the server lists its addresses without the v1 API that changes them (emails.ts). */}
+      {e.id ? <div class="button-row">
         {!e.verified ? (
           <button type="button" class="button small" onClick={unlessWorking(onResend)} {...off} aria-busy={doing === 'resend'}>
             {doing === 'resend' ? t('addressResending') : t('addressResend')}
@@ -67,8 +68,8 @@ export function AddressItem({ email: e, provider, pending, only, working, descri
             {doing === 'primary' ? t('addressMakingPrimary') : t('addressMakePrimary')}
           </button>
         ) : null}
-        {!e.primary && !only ? <ConfirmButton class="button small" label={doing === 'remove' ? t('addressRemoving') : t('remove')} busy={!!working} question={t('addressRemoveConfirm')} confirmLabel={t('remove')} onConfirm={onRemove} /> : null}
-      </div>
+        {!e.primary && !only ? <ConfirmButton class="button small" label={doing === 'remove' ? t('addressRemoving') : t('remove')} busy={!!working} question={e.badgeCount > 0 ? t('addressRemoveConfirmBadges', e.badgeCount) : t('addressRemoveConfirm')} confirmLabel={t('remove')} onConfirm={onRemove} /> : null}
+      </div> : null}
     </li>
   );
 }

@@ -45,6 +45,8 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
   if (emails.status === 'loading') return <Loading />;
   if (emails.status === 'error') return <ErrorState title={t('addressesTitle')} message={errorText(t, emails.error)} onRetry={load} />;
   const provider = account?.providerName ?? '';
+  // Listed without ids (a server without Badgr's v1 address API, emails.ts): shown, changed only on the backpack's site.
+  const readOnly = emails.value.length > 0 && emails.value.every((e) => !e.id);
   return (
     <section class="addresses-screen" aria-labelledby="screen-title" ref={root}>
       <ScreenTitle>{t('addressesTitle')}</ScreenTitle>
@@ -56,7 +58,8 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
             key={e.id}
             email={e}
             provider={provider}
-            pending={badges.filter((b) => b.pending && b.accountId === accountId && b.recipient === e.email)}
+            // In any letter case: the backpack's listing may spell the recipient as the issuer did (a case variant, badgr-server).
+            pending={badges.filter((b) => b.pending && b.accountId === accountId && b.recipient?.toLowerCase() === e.email.toLowerCase())}
             only={emails.value.length === 1}
             working={working}
             describedBy={!atForm && note?.kind === 'error' && note.about === e.id ? CARD_NOTE : undefined}
@@ -78,10 +81,12 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
           />
         ))}
       </ul>
-      <AddAddressForm
+      {readOnly ? <p class="panel small">{t('addressesReadOnly', provider || t('addressRulesProvider'))}</p> : null}
+      {readOnly ? null : <AddAddressForm
         label={t('addressAddLabel')}
         invalid={atForm && note?.kind === 'error'}
         describedBy={atForm && note ? FORM_NOTE : undefined}
+        waiting={!!working && working.op !== 'add'}
         onAdd={(email) => {
           setAtForm(true);
           return add(email);
@@ -90,7 +95,7 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
           setAtForm(true);
           setNote({ kind: 'error', text: t('addressInvalid') });
         }}
-      />
+      />}
       {shown(true)}
       <details class="panel rules">
         <summary>{t('addressRulesTitle', provider || t('addressRulesProvider'))}</summary>

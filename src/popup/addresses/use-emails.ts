@@ -1,9 +1,11 @@
 /** An account's addresses, loaded and changed through the actions, with a note saying what happened. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Reply } from '../../messaging/protocol.ts';
+import { isEmail } from '../../messaging/validate.ts';
 import type { EmailView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
+import { emailForDisplay } from '../display.ts';
 import type { Loadable } from '../use-popup-data.ts';
 
 export interface Note {
@@ -13,10 +15,10 @@ export interface Note {
   about?: string;
 }
 
-/** A change the backpack is still confirming: on which address, and which. */
+/** A change the backpack is still confirming: on which address (none for an added one), and which. */
 export interface Working {
   id: string;
-  op: 'primary' | 'resend' | 'remove';
+  op: 'primary' | 'resend' | 'remove' | 'add';
 }
 
 export function useEmails(accountId: string) {
@@ -24,21 +26,32 @@ export function useEmails(accountId: string) {
   const [emails, setEmails] = useState<Loadable<EmailView[]>>({ status: 'loading' });
   const [note, setNote] = useState<Note>();
   // One change at a time: a backpack can take seconds to confirm one, and a second press (or a
-  // press on another card) meanwhile raced it, the later answer overwriting the earlier's note.
+  // press on another card, or Add) meanwhile raced it, the later answer overwriting the earlier's
+  // note, and its list (read before the other change was done) the other's.
   const [working, setWorking] = useState<Working>();
   const running = useRef(false);
 
   const load = useCallback(async () => {
     const r = await actions.listEmails(accountId);
-    setEmails(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error });
+    setEmails(r.ok ? { status: 'ready', value: r.value.map(emailForDisplay) } : { status: 'error', error: r.error });
   }, [actions, accountId]);
   useEffect(() => void load(), [load]);
 
-  /** Applies a change; the answer is the new list. True when it worked. */
+  /**
+   * Applies a change; the answer is the new list. True when it worked. A refused change is no proof
+   * that nothing changed: the list may have changed elsewhere (an address removed or confirmed on the
+   * backpack's site or another device: Badgr answers 404 for a removed id), or the refusal itself
+   * changed it (badgr-server registers a case variant and answers 400). So the list is read again,
+   * and kept as it was when that fails too (offline).
+   */
   const apply = async (p: Promise<Reply<EmailView[]>>, success: string, about?: string): Promise<boolean> => {
     const r = await p;
-    if (r.ok) setEmails({ status: 'ready', value: r.value });
+    if (r.ok) setEmails({ status: 'ready', value: r.value.map(emailForDisplay) });
     setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: errorText(t, r.error), ...(about ? { about } : {}) });
+    if (!r.ok) {
+      const now = await actions.listEmails(accountId);
+      if (now.ok) setEmails({ status: 'ready', value: now.value.map(emailForDisplay) });
+    }
     return r.ok;
   };
 
@@ -68,7 +81,7 @@ export function useEmails(accountId: string) {
         setNote({ kind: 'error', text: t('errorEmailExists') });
         return Promise.resolve(false);
       }
-      return apply(actions.addEmail(accountId, email), success);
+      return change({ id: '', op: 'add' }, () => apply(actions.addEmail(accountId, email), success));
     },
     working,
     resend: (e: EmailView) => change({ id: e.id, op: 'resend' }, () => apply(actions.resendEmail(accountId, e.id), t('addressResent', e.email), e.id)),
@@ -77,5 +90,9 @@ export function useEmails(accountId: string) {
   };
 }
 
-/** A plausible e-mail address (the backpack has the last word). */
-export const looksLikeEmail = (s: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
+/**
+ * A plausible e-mail address (the backpack has the last word): one the message validator lets through
+ * (messaging/validate.ts isEmail: a local part of at most 64 characters, 254 in all, RFC 5321
+ * §4.5.3.1), so that a longer one is said to be invalid here, not refused as Lanyard's own error.
+ */
+export const looksLikeEmail = (s: string): boolean => isEmail(s);

@@ -41,6 +41,29 @@ describe('recipient: identities compared only as their kind allows', () => {
   });
 });
 
+describe('recipient: one address in its Unicode spellings (IDNA2008 A-labels, NFC)', () => {
+  const sha = (text: string, salt = 'pepper') => `sha256$${createHash('sha256').update(text + salt).digest('hex')}`;
+  const composed = 'jos\u00e9@b\u00fccher.example';
+  const decomposed = 'jose\u0301@bu\u0308cher.example';
+
+  it('a hash over the domain\'s A-label is of the user\'s address written with its U-label (RFC 5891 §4.4)', async () => {
+    const r = await run([{ type: 'email', identity: sha('ada@xn--bcher-kva.example'), hashed: true, salt: 'pepper' }], ['ada@b\u00fccher.example']);
+    expect(r.who).toBe('ada@b\u00fccher.example');
+    expect(r.check.outcome).toBe('pass');
+  });
+
+  it('a hash over the composed form is of the address the backpack lists decomposed, and the other way round', async () => {
+    expect((await run([{ type: 'email', identity: sha(composed), hashed: true, salt: 'pepper' }], [decomposed])).who).toBe(decomposed);
+    expect((await run([{ type: 'email', identity: sha(composed.toUpperCase()), hashed: true, salt: 'pepper' }], [decomposed])).check.outcome).toBe('fail');
+  });
+
+  it('an address in clear, decomposed or with an A-label, is the composed U-label address: not "someone else" (a genuine badge called invalid)', async () => {
+    expect((await run([{ type: 'email', identity: decomposed, hashed: false }], [composed])).who).toBe(composed);
+    expect((await run([{ type: 'email', identity: 'JOS\u00c9@xn--bcher-kva.example', hashed: false }], [composed])).who).toBe(composed);
+    expect((await run([{ type: 'email', identity: 'jose@bucher.example', hashed: false }], [composed])).check.outcome).toBe('fail');
+  });
+});
+
 describe('recipient: a hash Lanyard cannot compute is not "someone else"', () => {
   it('sha512$ or sha1$ (neither OB 2.0 nor OB 3.0 allows them): not compared, not failed', async () => {
     for (const identity of [`sha512$${'ab'.repeat(64)}`, `SHA1$${'ab'.repeat(20)}`]) {
