@@ -26,6 +26,7 @@ import { refuseUnaddable } from './import-refusals.ts';
 import { ungzipped } from './gzip-file.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
+import { syncedCopy } from './synced-copy.ts';
 
 export interface LibraryDeps {
   db: Db;
@@ -84,6 +85,15 @@ export interface ImportOptions {
   fallback?: Partial<BadgeMeta>;
   /** Only if no badge is stored under the key when it is written (a backup's entry: one a sync stored meanwhile is the newer record); else E.EXISTS. */
   ifAbsent?: boolean;
+  /** The user's import into the local backpack: a badge a connected backpack synced already is not added a second time (synced-copy.ts). */
+  oneEntry?: boolean;
+}
+
+/** What an import stored, or the badge it found held already (`heldFrom`: the backpack whose synced copy it is, synced-copy.ts). */
+interface Imported {
+  record: BadgeRecord;
+  alreadyHeld: boolean;
+  heldFrom?: string;
 }
 
 export function createLibrary({ db, verifier, identities, fetch, now = () => new Date(), onRemoving, keepAlive }: LibraryDeps) {
@@ -99,7 +109,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
   }
 
   /** importInput, and whether the badge was held already under the key it was written to (the same id, link or content). */
-  async function importOne(bytes: Uint8Array, opts: ImportOptions = {}): Promise<{ record: BadgeRecord; alreadyHeld: boolean }> {
+  async function importOne(bytes: Uint8Array, opts: ImportOptions = {}): Promise<Imported> {
     const { fileName, accountId = LOCAL, key: keyHint } = opts;
     // Fetch §5.4 Request constructor: a URL that includes credentials throws a TypeError, so such a
     // link is never fetched: it could only be stored unchecked, with the password in it. (A backup
@@ -116,6 +126,13 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const assessment = await assess(result, ids.unverified, undefined, ids.claimed);
     const idsHash = await identitiesHash(ids.verified);
     const byId = keyHint ?? badgeKey(accountId, sourceId);
+    // The same badge a connected backpack synced (its id, or the link added) is that backpack's entry,
+    // not a second one (synced-copy.ts); a local copy added before is updated as ever, and a copy that
+    // fails where the synced one does not (a tampered copy claiming its id) is kept apart, as below.
+    if (opts.oneEntry && accountId === LOCAL && !keyHint && !(await db.badges.get(byId))) {
+      const synced = await syncedCopy(db, [result.badge?.id, url]);
+      if (synced && !(result.verdict === 'invalid' && synced.record.verdict !== 'invalid')) return { record: synced.record, alreadyHeld: true, heldFrom: synced.from };
+    }
     // What is stored decides where the copy goes and what it keeps: it is written only over the
     // record it was decided from, and decided again when another write came between (the same badge
     // added twice at once, a re-verification): a copy never replaces one it was not compared with.
@@ -181,8 +198,8 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // as "Badge at www.credly.com", never checked (badge-data-urls.ts, the rule hover uses).
       const pasted = source.kind === 'text' ? source.text.trim() : '';
       const text = source.kind === 'text' ? (badgeDataUrl(pasted) ?? pasted) : '';
-      const { record, alreadyHeld } = source.kind === 'text' ? await importOne(new TextEncoder().encode(text)) : await importOne(await ungzipped(fromBase64(source.base64)), { fileName: source.name });
-      return { ...badgeView(record, await ownOrigins(db)), ...(alreadyHeld ? { alreadyHeld } : {}) };
+      const { record, alreadyHeld, heldFrom } = source.kind === 'text' ? await importOne(new TextEncoder().encode(text), { oneEntry: true }) : await importOne(await ungzipped(fromBase64(source.base64)), { fileName: source.name, oneEntry: true });
+      return { ...badgeView(record, await ownOrigins(db)), ...(alreadyHeld ? { alreadyHeld } : {}), ...(heldFrom !== undefined ? { heldFrom } : {}) };
     },
 
     /** Every badge, or with a limit only the newest (and any that tie with the last): the popup's first screen. Newest first. */

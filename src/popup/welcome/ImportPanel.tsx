@@ -12,7 +12,7 @@ import { Icon } from '../ui/Icon.tsx';
 import { offWhile } from '../ui/busy.ts';
 import { takeFiles } from '../ui/file-pick.ts';
 import { Notice } from '../ui/Notice.tsx';
-import { Sentence, slot } from '../ui/Sentence.tsx';
+import { AddedSentence } from '../badge/added-sentence.tsx';
 import { displayText } from '../../core/share/display.ts';
 import { IMPORT_ACCEPT, readFileForImport } from './file-source.ts';
 
@@ -58,7 +58,7 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView): v
     }
     setBusy(false);
     setPasteRefused(errors.length > 0 && items.some((s) => 'kind' in s));
-    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', held ? t('importSomeAgain', held) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: <Sentence text={t(last.alreadyHeld ? 'importAgain' : 'importDone', slot(0))} words={[shownName(last, t)]} /> } : undefined);
+    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', held ? t('importSomeAgain', held) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: <AddedSentence t={t} name={shownName(last, t)} again={!!last.alreadyHeld} heldFrom={last.heldFrom} /> } : undefined);
     if (last && !errors.length) onImported(last);
   };
   const files = async (list: FileList | readonly File[] | null | undefined) => {
