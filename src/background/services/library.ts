@@ -27,6 +27,7 @@ import { ungzipped } from './gzip-file.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
 import { syncedCopy } from './synced-copy.ts';
+import { readPasted } from './pasted-text.ts';
 
 export interface LibraryDeps {
   db: Db;
@@ -196,9 +197,13 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // A badge page whose data lives elsewhere (Credly's www.credly.com/badges/{id}, the link users
       // copy) is read, and kept, by its data's link: fetched as it is, it answered HTML and was kept
       // as "Badge at www.credly.com", never checked (badge-data-urls.ts, the rule hover uses).
-      const pasted = source.kind === 'text' ? source.text.trim() : '';
-      const text = source.kind === 'text' ? (badgeDataUrl(pasted) ?? pasted) : '';
-      const { record, alreadyHeld, heldFrom } = source.kind === 'text' ? await importOne(new TextEncoder().encode(text), { oneEntry: true }) : await importOne(await ungzipped(fromBase64(source.base64)), { fileName: source.name, oneEntry: true });
+      // A data: link is the bytes it carries, a link's #fragment is dropped (pasted-text.ts).
+      const pasted = source.kind === 'text' ? readPasted(source.text.trim()) : undefined;
+      const bytes =
+        source.kind === 'file' ? await ungzipped(fromBase64(source.base64))
+        : pasted?.kind === 'bytes' ? await ungzipped(pasted.bytes)
+        : new TextEncoder().encode(pasted?.kind === 'text' ? (badgeDataUrl(pasted.text) ?? pasted.text) : '');
+      const { record, alreadyHeld, heldFrom } = await importOne(bytes, { ...(source.kind === 'file' ? { fileName: source.name } : {}), oneEntry: true });
       return { ...badgeView(record, await ownOrigins(db)), ...(alreadyHeld ? { alreadyHeld } : {}), ...(heldFrom !== undefined ? { heldFrom } : {}) };
     },
 
