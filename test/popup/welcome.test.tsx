@@ -255,6 +255,29 @@ describe('local backpack', () => {
     expect(actions.calls.filter((c) => c.name === 'importBadge').map((c) => (c.args[0] as { name: string }).name)).toEqual(['kayak.png']);
   });
 
+  it('files dropped while others are being added join them: none is lost, one answer says them all', async () => {
+    const { actions } = renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const zone = document.querySelector('.dropzone')!;
+    const png = (n: number) => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, n])], `badge${n}.png`, { type: 'image/png' });
+    fireEvent.drop(zone, { dataTransfer: { files: [png(1)], getData: () => '' } });
+    // Dropped before the first answer came: it was ignored without a word.
+    fireEvent.drop(zone, { dataTransfer: { files: [png(2), new File(['hello'], 'notes.txt', { type: 'text/plain' })], getData: () => '' } });
+    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    expect(actions.calls.filter((c) => c.name === 'importBadge').map((c) => (c.args[0] as { name: string }).name)).toEqual(['badge1.png', 'badge2.png', 'notes.txt']);
+    expect(alert.textContent).toContain('Added: 2.');
+    expect(alert.textContent).toContain('notes.txt: That is not a badge Lanyard can read');
+  });
+
+  it('a link dragged from a page (no file) is added as if pasted: the first URL of its uri-list', async () => {
+    const { actions } = renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const getData = (type: string) => (type === 'text/uri-list' ? '# a comment\r\nhttps://badges.example.org/assertions/1\r\nhttps://other.example/2' : 'ignored');
+    fireEvent.drop(document.querySelector('.dropzone')!, { dataTransfer: { files: [], getData } });
+    await screen.findByRole('heading', { level: 2, name: 'Imported badge', description: 'Added “Imported badge”.' }, { timeout: 3000 });
+    expect(actions.calls.filter((c) => c.name === 'importBadge').map((c) => c.args[0])).toEqual([{ kind: 'text', text: 'https://badges.example.org/assertions/1' }]);
+  });
+
   it('sends a file whose name is very long or empty (a picture dragged from a web page) under a name the worker takes', async () => {
     const { actions } = renderApp({ scenario: 'first-run' });
     fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
