@@ -23,13 +23,12 @@ export interface SyncedCopy {
 export async function syncedCopy(db: Pick<Db, 'badges' | 'accounts'>, ids: readonly (string | undefined)[]): Promise<SyncedCopy | undefined> {
   const wanted = new Set(ids.filter((id): id is string => !!id));
   if (!wanted.size) return undefined;
-  const accounts = await db.accounts.all();
-  if (!accounts.length) return undefined;
-  const records = await db.badges.all();
-  // Oldest account first, then by key: the same copy is named each time.
-  for (const account of [...accounts].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
-    if (account.id === LOCAL) continue;
-    const record = records.filter((r) => r.accountId === account.id && r.meta.credentialId !== undefined && wanted.has(r.meta.credentialId)).sort((a, b) => a.key.localeCompare(b.key))[0];
+  // Oldest account first, then by key: the same copy is named each time. Only the accounts' own
+  // badges are read (the byAccount index), never the local backpack's.
+  const accounts = (await db.accounts.all()).filter((a) => a.id !== LOCAL).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  for (const account of accounts) {
+    const records = await db.badges.byAccount(account.id);
+    const record = records.filter((r) => r.meta.credentialId !== undefined && wanted.has(r.meta.credentialId)).sort((a, b) => a.key.localeCompare(b.key))[0];
     if (record) return { record, from: account.providerName };
   }
   return undefined;
