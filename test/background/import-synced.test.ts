@@ -63,6 +63,18 @@ describe('importing a badge a connected backpack synced already', () => {
     expect(await h.db.badges.get(local.key)).toBeUndefined();
   });
 
+  it('removing the backpack\'s copy of a pair leaves the local copy whole (its own record and original)', async () => {
+    const h = await harness();
+    const local = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
+    const account = await badgrSignIn(h, ctx.bp.baseUrl);
+    await h.app.sync.run(account.id);
+    const key = `${account.id}|ada-programmer`;
+    expect(await h.app.library.remove(key)).toEqual({ removed: true });
+    expect((await h.app.library.get(local.key)).verdict).toBe('valid');
+    expect(JSON.parse(new TextDecoder().decode(fromBase64((await h.app.library.download(local.key, 'json')).base64)))).toMatchObject({ type: 'Assertion' });
+    expect(await h.app.library.verify(local.key)).toEqual({ verified: 1 });
+  });
+
   it('the reply with heldFrom passes the popup\'s reply guard, and one whose heldFrom is no text does not', async () => {
     const { h } = await synced();
     const view = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
