@@ -7,6 +7,8 @@
  * Only the page's first 64 KiB are searched (the head), and only an http(s) link is taken.
  */
 
+import type { Unpacked } from '../input/types.ts';
+
 const HEAD_BYTES = 64 * 1024;
 const LINK = /<link\b([^>]*)>/gi;
 const ATTR = /([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
@@ -39,4 +41,25 @@ export function alternateJsonLink(page: Uint8Array, pageUrl: string): string | u
     return url.href;
   }
   return undefined;
+}
+
+/** Contexts of the credentials Lanyard reads: Open Badges, the VC data models, 1EdTech's, Blockcerts. */
+const BADGE_CONTEXT = /openbadges|w3\.org\/(?:2018\/credentials|ns\/credentials)|purl\.imsglobal\.org|imsglobal\.org\/spec|blockcerts|w3id\.org\/vc/i;
+const BADGE_TYPE = /^(?:Assertion|VerifiableCredential|OpenBadgeCredential|AchievementCredential|ClrCredential|BlockcertsCredential)$/;
+
+/**
+ * Whether what the alternate link served is a badge rather than the site's own graph (a schema.org
+ * WebSite or Organization is the commonest alternate JSON-LD): a baked image or a JWS, or JSON naming
+ * a badge context or type. The engine reads any JSON object as a possible OB 2.0 badge, and a site's
+ * graph would have turned "a web page" into "no badge" for a link that may be a badge's page.
+ */
+export function looksLikeBadge(u: Unpacked): boolean {
+  if (u.kind === 'png' || u.kind === 'svg' || u.credential.type === 'jws') return true;
+  if (u.credential.type !== 'json') return false;
+  const doc = u.credential.json;
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
+  const contexts = list(doc['@context']).filter((c): c is string => typeof c === 'string');
+  const types = [...list(doc.type), ...list(doc['@type'])].filter((t): t is string => typeof t === 'string');
+  // An OB 1.0 assertion names neither: its recipient and badge say what it is.
+  return contexts.some((c) => BADGE_CONTEXT.test(c)) || types.some((t) => BADGE_TYPE.test(t)) || ('recipient' in doc && 'badge' in doc);
 }

@@ -4,7 +4,7 @@
  */
 import { ErrorCodes, LanyardError, ParseError, UnsupportedCredentialError } from '../errors.ts';
 import { unpack } from '../input/index.ts';
-import { alternateJsonLink } from './alternate-link.ts';
+import { alternateJsonLink, looksLikeBadge } from './alternate-link.ts';
 import { detectFormat } from '../input/detect.ts';
 import type { Unpacked } from '../input/types.ts';
 import type { Badge, BadgeFormat } from '../model.ts';
@@ -69,7 +69,9 @@ async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): P
       const alternate = alternateJsonLink(doc.bytes, url);
       const data = alternate && alternate !== url ? await ctx.fetchDocument(alternate, BADGE_ACCEPT) : undefined;
       const read = data && data.status >= 200 && data.status <= 299 ? await unpack(data.bytes).catch(() => undefined) : undefined;
-      if (!read || read.credential.type === 'url') {
+      // Only a badge: a page's alternate JSON-LD is as often the site's own graph (schema.org), which
+      // would turn "a web page" into "no badge" for a link that may well be a badge's page.
+      if (!read || !looksLikeBadge(read)) {
         checks.indeterminate('hosted', ErrorCodes.WEB_PAGE, `${hostOf(url)} answered a web page (HTML), not the badge's data: Lanyard cannot check the badge from this link${alternate ? ` (nor from the data the page links to, ${alternate})` : ''}`);
         return null;
       }

@@ -26,6 +26,8 @@ describe('a badge link answering its web page', () => {
   const ASSERTION = 'https://api.example/assertions/1';
   const docs: Record<string, [string, string]> = {
     'https://badges.example/page': ['text/html', new TextDecoder().decode(page(`<link rel="alternate" type="application/ld+json" href="${ASSERTION}">`))],
+    'https://badges.example/site-graph': ['text/html', new TextDecoder().decode(page('<link rel="alternate" type="application/ld+json" href="/graph.jsonld">'))],
+    'https://badges.example/graph.jsonld': ['application/ld+json', JSON.stringify({ '@context': 'https://schema.org', '@type': 'WebSite', name: 'Badges' })],
     'https://badges.example/bare': ['text/html', new TextDecoder().decode(page(''))],
     'https://badges.example/loop': ['text/html', new TextDecoder().decode(page('<link rel="alternate" type="application/ld+json" href="https://badges.example/loop2">'))],
     'https://badges.example/loop2': ['text/html', new TextDecoder().decode(page('<link rel="alternate" type="application/ld+json" href="https://badges.example/loop">'))],
@@ -50,6 +52,10 @@ describe('a badge link answering its web page', () => {
   it('without such a link, or with one leading to another page, stays a web page (indeterminate), followed once only', async () => {
     const bare = await verify('https://badges.example/bare', opts);
     expect(bare.checks.find((c) => c.id === 'hosted')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_WEB_PAGE' });
+    // A site's own JSON-LD graph as the alternate: still a web page, not "no badge" (never a failed check).
+    const graph = await verify('https://badges.example/site-graph', opts);
+    expect(graph.checks.find((c) => c.id === 'hosted')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_WEB_PAGE' });
+    expect(graph.checks.some((c) => c.outcome === 'fail')).toBe(false);
     fetched.length = 0;
     const loop = await verify('https://badges.example/loop', opts);
     expect(loop.checks.find((c) => c.id === 'hosted')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_WEB_PAGE', message: expect.stringContaining('nor from the data the page links to, https://badges.example/loop2') });
