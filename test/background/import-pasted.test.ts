@@ -46,6 +46,14 @@ describe('a pasted data: link', () => {
     expect((await h.db.originals.get(view.key))!.bytes).toEqual(new Uint8Array(svg));
   });
 
+  it('too long for a message, sent as a file (popup/actions.ts), is read the same', async () => {
+    const { h } = await setup();
+    const link = new TextEncoder().encode(`data:application/json;base64,${Buffer.from(JSON_TEXT).toString('base64')}\n`);
+    const view = await h.app.library.import({ kind: 'file', name: 'pasted', base64: Buffer.from(link).toString('base64') });
+    expect(view).toMatchObject({ name: 'Cloud Basics', verdict: 'valid' });
+    expect((await h.db.badges.get(view.key))!.original.kind).toBe('json');
+  });
+
   it('that cannot be read, or holds no badge, is refused with a sentence and adds nothing', async () => {
     const { h } = await setup();
     expect(await failure(h.app.library.import(text('data:application/json;base64,@@@')))).toMatchObject({ code: 'ERR_NOT_A_BADGE', message: expect.stringMatching(/^This data: link could not be read \(its base64 is broken\)/) });

@@ -50,6 +50,9 @@ export interface Download {
 
 const BAKED = new Set(['png', 'svg']);
 
+/** Whether bytes start with `data:` (any case), as a data: link kept in a file does. */
+const startsWithDataScheme = (bytes: Uint8Array): boolean => bytes.length > 5 && new TextDecoder().decode(bytes.subarray(0, 5)).toLowerCase() === 'data:';
+
 /** Whether the input is one http(s) link (as the engine reads links: src/core/input/classify.ts) that carries a user name or password. */
 function linkWithCredentials(bytes: Uint8Array): boolean {
   let i = 0;
@@ -198,9 +201,12 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // copy) is read, and kept, by its data's link: fetched as it is, it answered HTML and was kept
       // as "Badge at www.credly.com", never checked (badge-data-urls.ts, the rule hover uses).
       // A data: link is the bytes it carries, a link's #fragment is dropped (pasted-text.ts).
-      const pasted = source.kind === 'text' ? readPasted(source.text.trim()) : undefined;
+      // A paste too long for a message comes as a file (popup/actions.ts): a data: link there is read the same.
+      const file = source.kind === 'file' ? fromBase64(source.base64) : undefined;
+      const pastedText = source.kind === 'text' ? source.text.trim() : file && startsWithDataScheme(file) ? new TextDecoder().decode(file).trim() : undefined;
+      const pasted = pastedText === undefined ? undefined : readPasted(pastedText);
       const bytes =
-        source.kind === 'file' ? await ungzipped(fromBase64(source.base64))
+        file && !pasted ? await ungzipped(file)
         : pasted?.kind === 'bytes' ? await ungzipped(pasted.bytes)
         : new TextEncoder().encode(pasted?.kind === 'text' ? (badgeDataUrl(pasted.text) ?? pasted.text) : '');
       const { record, alreadyHeld, heldFrom } = await importOne(bytes, { ...(source.kind === 'file' ? { fileName: source.name } : {}), oneEntry: true });
