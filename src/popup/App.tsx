@@ -108,7 +108,14 @@ function Shell({ start }: { start?: FilesScreen }) {
     void data.reload();
   };
   // An imported badge's page says "Added …" where focus lands (BadgeScreen.tsx), whichever screen imported it.
-  const opened = (b: ImportedView) => {
+  const opened = (b: ImportedView, stay?: boolean) => {
+    // Several added at once (a presentation, a list, files some of which were refused): said on the
+    // import screen, which stays. The first run's welcome is the list's screen until a badge is there:
+    // reloaded, it would give way to the list and take the answer with it (the popup shows them next time).
+    if (stay) {
+      if (!firstRun) void data.reload();
+      return;
+    }
     setStack([{ name: 'list' }, { name: 'badge', key: b.key, added: b.alreadyHeld ? 'again' : 'new', ...(b.heldFrom !== undefined ? { heldFrom: b.heldFrom } : {}) }]);
     void data.reload();
   };

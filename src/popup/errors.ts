@@ -44,6 +44,7 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_NOT_SHAREABLE: 'errorNotShareable',
   ERR_RATE_LIMITED: 'errorRateLimited',
   ERR_TOO_MANY_ADDRESSES: 'errorTooManyAddresses',
+  ERR_TOO_MANY_BADGES: 'errorTooManyBadges',
   // The engine's errors an import can end with (src/core/errors.ts).
   ERR_PARSE_TOO_DEEP: 'errorNotABadge',
   ERR_STRUCTURE_INVALID: 'errorNotABadge',

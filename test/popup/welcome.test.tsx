@@ -294,6 +294,32 @@ describe('local backpack', () => {
   });
 });
 
+describe('several badges in one file (a presentation, a list)', () => {
+  const batchOf = async (batch: { total: number; added: number; held: number; refused: number }) => {
+    const { actions } = renderApp();
+    await screen.findByRole('listbox');
+    const listed = await actions.listBadges();
+    const first = listed.ok ? listed.value[0]! : undefined;
+    actions.importBadge = async () => ({ ok: true, value: { ...first!, batch } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add a badge' }));
+    const file = new File(['[{}]'], 'export.json', { type: 'application/json' });
+    fireEvent.change(await screen.findByLabelText('Choose files…'), { target: { files: [file] } });
+  };
+
+  it('says how many were added and held, and stays on the import screen', async () => {
+    await batchOf({ total: 3, added: 2, held: 1, refused: 0 });
+    await waitFor(() => expect(document.getElementById('import-answer')?.textContent).toBe('Added: 2. Already had: 1.'));
+    expect(screen.getByLabelText('Choose files…')).toBeTruthy();
+  });
+
+  it('names the file and how many of its badges were refused', async () => {
+    await batchOf({ total: 3, added: 2, held: 0, refused: 1 });
+    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    expect(alert.textContent).toContain('Added: 2.');
+    expect(alert.textContent).toContain('export.json: 1 of the 3 badges it holds could not be added');
+  });
+});
+
 describe('signing in again', () => {
   it('"Sign in again" fills in the account\'s server and e-mail: only the password is left to type', async () => {
     const actions = createMockActions();

@@ -41,6 +41,8 @@ export const ServiceErrorCodes = {
    * verification or pending: content.ts): it changed since the picker listed it. Not shared.
    */
   NOT_SHAREABLE: 'ERR_NOT_SHAREABLE',
+  /** One file or paste holding more badges than one import adds (import-batch.ts MAX_BATCH): none added. */
+  TOO_MANY_BADGES: 'ERR_TOO_MANY_BADGES',
 } as const;
 
 export type ServiceErrorCode = (typeof ServiceErrorCodes)[keyof typeof ServiceErrorCodes] | BackpackErrorCode;

@@ -28,6 +28,7 @@ import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
 import { syncedCopy } from './synced-copy.ts';
 import { readPasted } from './pasted-text.ts';
+import { batchOf } from './import-batch.ts';
 
 export interface LibraryDeps {
   db: Db;
@@ -176,6 +177,28 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     }
   }
 
+  /** Each badge of a presentation or list, added as if on its own; the first added is the view, with the counts. A badge refused is counted; all refused is the first refusal. */
+  async function importBatch(texts: string[]): Promise<ImportedView> {
+    let first: Imported | undefined;
+    let refusal: unknown;
+    let added = 0;
+    let held = 0;
+    for (const text of texts) {
+      try {
+        const one = await importOne(new TextEncoder().encode(text), { oneEntry: true });
+        first ??= one;
+        if (one.alreadyHeld) held++;
+        else added++;
+      } catch (e) {
+        if (!(e instanceof ServiceError)) throw e;
+        refusal ??= e;
+      }
+    }
+    if (!first) throw refusal;
+    const batch = { total: texts.length, added, held, refused: texts.length - added - held };
+    return { ...badgeView(first.record, await ownOrigins(db)), ...(first.alreadyHeld ? { alreadyHeld: true } : {}), ...(first.heldFrom !== undefined ? { heldFrom: first.heldFrom } : {}), batch };
+  }
+
   /**
    * Merges the progress of a re-verification into the account's sync state as it is now, in one
    * transaction (db.ts update): a sync reports its own progress (syncing), and an account signed out
@@ -209,6 +232,9 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
         file && !pasted ? await ungzipped(file)
         : pasted?.kind === 'bytes' ? await ungzipped(pasted.bytes)
         : new TextEncoder().encode(pasted?.kind === 'text' ? (badgeDataUrl(pasted.text) ?? pasted.text) : '');
+      // Several badges in one presentation or list: each added on its own (import-batch.ts).
+      const many = batchOf(bytes);
+      if (many) return importBatch(many);
       const { record, alreadyHeld, heldFrom } = await importOne(bytes, { ...(source.kind === 'file' ? { fileName: source.name } : {}), oneEntry: true });
       return { ...badgeView(record, await ownOrigins(db)), ...(alreadyHeld ? { alreadyHeld } : {}), ...(heldFrom !== undefined ? { heldFrom } : {}) };
     },

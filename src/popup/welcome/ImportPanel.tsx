@@ -24,7 +24,8 @@ function droppedLink(data: DataTransfer | null | undefined): string {
   return uris ?? (data?.getData('text/plain') ?? '').trim();
 }
 
-export function ImportPanel({ onImported }: { onImported(badge: ImportedView): void }) {
+/** `onImported(badge)`: open the badge's page; `stay`: several were added, said here: only reload the list. */
+export function ImportPanel({ onImported }: { onImported(badge: ImportedView, stay?: boolean): void }) {
   const { t, actions } = useEnv();
   const [text, setText] = useState('');
   const [over, setOver] = useState(false);
@@ -53,6 +54,7 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView): v
     let added = 0;
     // Held already (the same id, link or content): checked again, kept once, and not counted as added.
     let held = 0;
+    let several = false;
     const errors: string[] = [];
     const named = (name: string, text: string) => (name ? t('importFileError', displayText(name, 80), text) : text);
     // One at a time, each file read when its turn comes: a file that cannot be read is named and the
@@ -66,15 +68,24 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView): v
       const r = await actions.importBadge(read.source);
       if (r.ok) {
         last = r.value;
-        if (r.value.alreadyHeld) held++;
+        const batch = r.value.batch;
+        // A presentation or list holding several badges: each counted, the refused ones said (import-batch.ts).
+        if (batch) {
+          several = true;
+          added += batch.added;
+          held += batch.held;
+          if (batch.refused) errors.push(named(read.source.kind === 'file' ? read.source.name : '', t('importBatchRefused', batch.refused, batch.total)));
+        } else if (r.value.alreadyHeld) held++;
         else added++;
       } else errors.push(named(read.source.kind === 'file' ? read.source.name : '', errorText(t, r.error)));
     }
     running.current = false;
     setBusy(false);
     setPasteRefused(errors.length > 0 && items.some((s) => 'kind' in s) && text.trim() !== '');
-    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', held ? t('importSomeAgain', held) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: <AddedSentence t={t} name={shownName(last, t)} again={!!last.alreadyHeld} heldFrom={last.heldFrom} /> } : undefined);
-    if (last && !errors.length) onImported(last);
+    const counts = [added ? t('importSomeDone', added) : '', held ? t('importSomeAgain', held) : ''];
+    setResult(errors.length ? { kind: 'error', text: [...counts, ...errors].filter(Boolean).join(' ') } : several ? { kind: 'success', text: counts.filter(Boolean).join(' ') } : last ? { kind: 'success', text: <AddedSentence t={t} name={shownName(last, t)} again={!!last.alreadyHeld} heldFrom={last.heldFrom} /> } : undefined);
+    // Several badges from one presentation or list are said here, and the list reloaded; one badge opens its page.
+    if (last) onImported(last, several || errors.length > 0);
   };
   const files = async (list: FileList | readonly File[] | null | undefined) => {
     if (!list?.length) return;
