@@ -51,5 +51,10 @@ describe('several badges in one presentation or list', () => {
     const view = await h.app.library.import(text(vp(A)));
     expect(view.batch).toBeUndefined();
     expect(view.verdict).toBe('valid');
+    // A list of one was refused as "a list of 1 item, not one badge".
+    const listed = await h.app.library.import(file('one.json', JSON.stringify([B])));
+    expect(listed.batch).toBeUndefined();
+    expect(listed).toMatchObject({ verdict: 'valid', accountId: 'local' });
+    expect(await h.db.badges.count()).toBe(2);
   });
 });

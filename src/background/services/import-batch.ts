@@ -16,7 +16,7 @@ export const MAX_BATCH = 100;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Each badge's text when the input holds several (JSON objects as JSON, JWS strings as they are), else undefined. */
+/** Each badge's text when the input holds several, or is a list (JSON objects as JSON, JWS strings as they are), else undefined. */
 export function batchOf(bytes: Uint8Array): string[] | undefined {
   const first = bytes.findIndex((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf && b !== 0xff && b !== 0xfe && b !== 0);
   if (first < 0 || (bytes[first] !== 0x7b && bytes[first] !== 0x5b)) return undefined; // { or [
@@ -30,7 +30,8 @@ export function batchOf(bytes: Uint8Array): string[] | undefined {
   }
   const vp = isObj(value) ? presentationOf(value) : undefined;
   const held = Array.isArray(value) ? value : vp && Array.isArray(vp.verifiableCredential) ? vp.verifiableCredential : undefined;
-  if (!held || held.length < 2) return undefined;
+  // A presentation of one is read by the engine as its credential; a list of one is that badge too.
+  if (!held || held.length === 0 || (held.length === 1 && !Array.isArray(value))) return undefined;
   if (held.length > MAX_BATCH) {
     throw new ServiceError(E.TOO_MANY_BADGES, `This holds ${held.length} badges, more than the ${MAX_BATCH} Lanyard adds at once, so none was added: add them in smaller files`);
   }

@@ -234,8 +234,8 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
         : new TextEncoder().encode(pasted?.kind === 'text' ? (badgeDataUrl(pasted.text) ?? pasted.text) : '');
       // Several badges in one presentation or list: each added on its own (import-batch.ts).
       const many = batchOf(bytes);
-      if (many) return importBatch(many);
-      const { record, alreadyHeld, heldFrom } = await importOne(bytes, { ...(source.kind === 'file' ? { fileName: source.name } : {}), oneEntry: true });
+      if (many && many.length > 1) return importBatch(many);
+      const { record, alreadyHeld, heldFrom } = await importOne(many ? new TextEncoder().encode(many[0]) : bytes, { ...(source.kind === 'file' ? { fileName: source.name } : {}), oneEntry: true });
       return { ...badgeView(record, await ownOrigins(db)), ...(alreadyHeld ? { alreadyHeld } : {}), ...(heldFrom !== undefined ? { heldFrom } : {}) };
     },
 
