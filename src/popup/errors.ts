@@ -29,6 +29,7 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_NOT_FOUND: 'errorNotFound',
   ERR_NOT_A_BADGE: 'errorNotABadge',
   ERR_NOT_BAKED: 'errorNotBaked',
+  ERR_BAKED_AFTER_END: 'errorBakedAfterEnd',
   ERR_WEB_PAGE: 'errorWebPage',
   ERR_LINK_CREDENTIALS: 'errorLinkCredentials',
   ERR_UNSUPPORTED_CREDENTIAL: 'errorUnsupportedCredential',

@@ -170,6 +170,16 @@ export async function readBakedPng(bytes: Uint8Array): Promise<BakedPngText> {
   throw new ParseError(ErrorCodes.PARSE_NOT_BAKED, 'The PNG carries no openbadges, openbadgecredential or clrcredential text chunk');
 }
 
+/** Whether a sound PNG holds badge data only after its IEND (readBakedPng's refusal, for a caller that says it in its own words). */
+export function badgeOnlyAfterEnd(bytes: Uint8Array): boolean {
+  try {
+    const { chunks, end } = readChunks(bytes);
+    return chunks.length === 0 && keywordAfter(bytes, end);
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a badge keyword followed by NUL (a text chunk's start, PNG §11.3.4) appears in the bytes from `from` on: only to say why nothing was read. */
 function keywordAfter(bytes: Uint8Array, from: number): boolean {
   for (let i = bytes.indexOf(0, from); i >= 0; i = bytes.indexOf(0, i + 1)) {
