@@ -72,6 +72,7 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_PARSE_PNG: 'errorNotABadge',
   ERR_PARSE_SVG: 'errorNotABadge',
   ERR_PARSE_NOT_BAKED: 'errorNotABadge',
+  ERR_PARSE_BAKED_AFTER_END: 'errorBakedAfterEnd',
   ERR_PARSE_JWS: 'errorNotABadge',
   ERR_DUPLICATE: 'errorDuplicate',
   ERR_FILE_TOO_LARGE: 'errorFileTooLarge',

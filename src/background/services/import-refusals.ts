@@ -11,7 +11,6 @@ import type { VerifyResult } from '../../core/result.ts';
 import { unbakeablePicture } from './baked-image.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { noBadgeData } from './no-badge-data.ts';
-import { badgeOnlyAfterEnd } from '../../core/input/png.ts';
 
 export function refuseUnaddable(result: VerifyResult, bytes: Uint8Array, restoring: boolean): InputKind {
   const parse = result.checks.find((c) => c.id === 'parse');
@@ -35,7 +34,7 @@ export function refuseUnaddable(result: VerifyResult, bytes: Uint8Array, restori
   if (picture) {
     throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a ${picture.toUpperCase()} picture, and badges are baked only into PNG or SVG images. Download the badge from its issuer or backpack, or paste its link`);
   }
-  if (refused?.code === ErrorCodes.PARSE_NOT_BAKED && badgeOnlyAfterEnd(bytes)) {
+  if (refused?.code === ErrorCodes.PARSE_BAKED_AFTER_END) {
     // Not a picture without a badge: a badge baked after the image's end (png.ts), which no reader takes.
     throw new ServiceError(E.BAKED_AFTER_END, `This image carries badge data only after the image's end (its IEND chunk), where no PNG reader looks, so it was not added: it was baked wrongly. Download the badge again from its issuer or backpack, or paste its link`);
   }

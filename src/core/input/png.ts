@@ -147,7 +147,8 @@ async function readZtxt(data: Uint8Array, nul: number): Promise<string> {
 
 /**
  * The text of the first badge chunk in file order. ParseError PARSE_PNG for a broken file,
- * PARSE_NOT_BAKED for a sound PNG with no badge in it.
+ * PARSE_NOT_BAKED for a sound PNG with no badge in it, PARSE_BAKED_AFTER_END when its only badge
+ * data lies after IEND.
  */
 export async function readBakedPng(bytes: Uint8Array): Promise<BakedPngText> {
   const { chunks, end } = readChunks(bytes);
@@ -165,19 +166,9 @@ export async function readBakedPng(bytes: Uint8Array): Promise<BakedPngText> {
     return { chunk: chunk.type, keyword: chunk.keyword, text };
   }
   if (keywordAfter(bytes, end)) {
-    throw new ParseError(ErrorCodes.PARSE_NOT_BAKED, 'The PNG carries no badge: badge data was found only after the image\'s end (its IEND chunk), where PNG readers ignore it; the file was not baked correctly');
+    throw new ParseError(ErrorCodes.PARSE_BAKED_AFTER_END, 'The PNG carries no badge: badge data was found only after the image\'s end (its IEND chunk), where PNG readers ignore it; the file was not baked correctly');
   }
   throw new ParseError(ErrorCodes.PARSE_NOT_BAKED, 'The PNG carries no openbadges, openbadgecredential or clrcredential text chunk');
-}
-
-/** Whether a sound PNG holds badge data only after its IEND (readBakedPng's refusal, for a caller that says it in its own words). */
-export function badgeOnlyAfterEnd(bytes: Uint8Array): boolean {
-  try {
-    const { chunks, end } = readChunks(bytes);
-    return chunks.length === 0 && keywordAfter(bytes, end);
-  } catch {
-    return false;
-  }
 }
 
 /** Whether a badge keyword followed by NUL (a text chunk's start, PNG §11.3.4) appears in the bytes from `from` on: only to say why nothing was read. */

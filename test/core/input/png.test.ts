@@ -118,7 +118,7 @@ describe('readBakedPng: built PNGs', () => {
     for (const trailer of [itxt('openbadgecredential', '{"a":1}'), text('openbadges', 'https://example.org/a'), concat(new Uint8Array(1000), ztxt('clrcredential', 'x'))]) {
       const e = await readBakedPng(concat(buildPng(text('Software', 'x')), trailer)).catch((err: unknown) => err);
       expect(e).toBeInstanceOf(ParseError);
-      expect((e as ParseError).code).toBe(ErrorCodes.PARSE_NOT_BAKED);
+      expect((e as ParseError).code).toBe(ErrorCodes.PARSE_BAKED_AFTER_END);
       expect((e as ParseError).message).toMatch(/after the image's end \(its IEND chunk\)/);
     }
     // Trailing bytes with no badge keyword keep the plain message.
