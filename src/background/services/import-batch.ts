@@ -4,10 +4,10 @@
  * reads one badge at a time and refused them ("holds 2 credentials… check each on its own"), which
  * the user could not do without a tool. The import adds each as if added on its own (library.ts),
  * up to MAX_BATCH; the answer says how many were added, held already, and refused.
- * A presentation's own proof is the holder's and is not trusted (core/input/presentation.ts): each
+ * A presentation's own proof is the holder's and is not trusted (src/core/input/presentation.ts): each
  * credential is verified as itself. A presentation-JWT is not split here (the engine reads one).
  */
-import { presentationOf } from '../../core/input/presentation.ts';
+import { presentationOf } from '../../core/input/presentation-of.ts';
 import { decodeText, stripBom } from '../../core/input/text.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 
