@@ -9,6 +9,8 @@ export const ErrorCodes = {
   PARSE_PNG: 'ERR_PARSE_PNG',
   PARSE_SVG: 'ERR_PARSE_SVG',
   PARSE_NOT_BAKED: 'ERR_PARSE_NOT_BAKED',
+  /** A sound PNG whose only badge data lies after IEND, which no PNG reader reads (PNG §5.6): baked wrongly, nothing read. */
+  PARSE_BAKED_AFTER_END: 'ERR_PARSE_BAKED_AFTER_END',
   PARSE_JWS: 'ERR_PARSE_JWS',
   PARSE_TOO_DEEP: 'ERR_PARSE_TOO_DEEP',
   STRUCTURE_INVALID: 'ERR_STRUCTURE_INVALID',

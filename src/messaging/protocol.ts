@@ -18,7 +18,13 @@ export interface PingReply {
 
 /** An imported file or pasted text for the local backpack. Files travel as base64 (structured clone is not guaranteed across browsers). */
 /** The badge an import stored; `alreadyHeld` when Lanyard held it already (same id or content): checked again and kept once, not added twice. */
-export type ImportedView = BadgeView & { alreadyHeld?: boolean };
+export type ImportedView = BadgeView & {
+  alreadyHeld?: boolean;
+  /** Held already as a connected backpack's synced copy (this view is that copy's): the backpack's name. */
+  heldFrom?: string;
+  /** A file or paste holding several badges (a presentation, a list: import-batch.ts): each added on its own; the view is the first one added. */
+  batch?: { total: number; added: number; held: number; refused: number };
+};
 
 export type ImportSource = { kind: 'text'; text: string } | { kind: 'file'; name: string; base64: string };
 

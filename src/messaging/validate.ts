@@ -190,7 +190,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'badges/list': arrayOf(badgeView),
       'badges/get': badgeDetail,
       'badges/verify': shape({ verified: isCount }),
-      'badges/import': (v: unknown): v is ImportedView => badgeView(v) && has<ImportedView>({ alreadyHeld: optional(isBoolean) })(v),
+      'badges/import': (v: unknown): v is ImportedView => badgeView(v) && has<ImportedView>({ alreadyHeld: optional(isBoolean), heldFrom: optional(isString), batch: optional(shape({ total: isCount, added: isCount, held: isCount, refused: isCount })) })(v),
       'badges/remove': shape({ removed: isBoolean }),
       'badges/download': shape({ fileName: text(255), mimeType: isString, base64: isString }),
       'backup/export': shape({ fileName: text(255), json: isString }),

@@ -115,8 +115,15 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
     void data.reload();
   };
   // An imported badge's page says "Added …" where focus lands (BadgeScreen.tsx), whichever screen imported it.
-  const opened = (b: ImportedView) => {
-    setStack([{ name: 'list' }, { name: 'badge', key: b.key, added: b.alreadyHeld ? 'again' : 'new' }]);
+  const opened = (b: ImportedView, stay?: boolean) => {
+    // Several added at once (a presentation, a list, files some of which were refused): said on the
+    // import screen, which stays. The first run's welcome is the list's screen until a badge is there:
+    // reloaded, it would give way to the list and take the answer with it (the popup shows them next time).
+    if (stay) {
+      if (!firstRun) void data.reload();
+      return;
+    }
+    setStack([{ name: 'list' }, { name: 'badge', key: b.key, added: b.alreadyHeld ? 'again' : 'new', ...(b.heldFrom !== undefined ? { heldFrom: b.heldFrom } : {}) }]);
     void data.reload();
   };
   // Signing in again to an account whose session ended: its host, and for a password account its e-mail, are filled in.
@@ -133,7 +140,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
       <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} syncing={!!state?.accounts.some((a) => a.sync.status === 'syncing')} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onGuide={() => go({ name: 'guide' })} onRetry={() => void data.reload()} listRef={listRef} />
     );
   } else if (route.name === 'badge') {
-    screen = <BadgeScreen badgeKey={route.key} added={route.added} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onGuide={() => go({ name: 'guide' })} onChanged={() => void data.reload()} onRemoved={done} />;
+    screen = <BadgeScreen badgeKey={route.key} added={route.added} heldFrom={route.heldFrom} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onGuide={() => go({ name: 'guide' })} onChanged={() => void data.reload()} onRemoved={done} />;
   } else if (route.name === 'share') {
     screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={(issuer) => go({ name: 'settings', orgIds: true, issuer })} onChanged={() => void data.reload()} onGone={done} />;
   } else if (route.name === 'welcome') {

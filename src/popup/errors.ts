@@ -29,6 +29,7 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_NOT_FOUND: 'errorNotFound',
   ERR_NOT_A_BADGE: 'errorNotABadge',
   ERR_NOT_BAKED: 'errorNotBaked',
+  ERR_BAKED_AFTER_END: 'errorBakedAfterEnd',
   ERR_WEB_PAGE: 'errorWebPage',
   ERR_LINK_CREDENTIALS: 'errorLinkCredentials',
   ERR_UNSUPPORTED_CREDENTIAL: 'errorUnsupportedCredential',
@@ -44,6 +45,7 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_NOT_SHAREABLE: 'errorNotShareable',
   ERR_RATE_LIMITED: 'errorRateLimited',
   ERR_TOO_MANY_ADDRESSES: 'errorTooManyAddresses',
+  ERR_TOO_MANY_BADGES: 'errorTooManyBadges',
   // The engine's errors an import can end with (src/core/errors.ts).
   ERR_PARSE_TOO_DEEP: 'errorNotABadge',
   ERR_STRUCTURE_INVALID: 'errorNotABadge',
@@ -70,6 +72,7 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_PARSE_PNG: 'errorNotABadge',
   ERR_PARSE_SVG: 'errorNotABadge',
   ERR_PARSE_NOT_BAKED: 'errorNotABadge',
+  ERR_PARSE_BAKED_AFTER_END: 'errorBakedAfterEnd',
   ERR_PARSE_JWS: 'errorNotABadge',
   ERR_DUPLICATE: 'errorDuplicate',
   ERR_FILE_TOO_LARGE: 'errorFileTooLarge',

@@ -4,8 +4,8 @@ import { lazyScreen } from './ui/lazy.tsx';
 
 export type Route =
   | { name: 'list' }
-  /** `added`: just imported from "Add a badge", new or held already: the page says so, once (BadgeScreen.tsx). */
-  | { name: 'badge'; key: string; added?: 'new' | 'again' }
+  /** `added`: just imported from "Add a badge", new or held already (`heldFrom`: as that backpack's synced copy): the page says so, once (BadgeScreen.tsx). */
+  | { name: 'badge'; key: string; added?: 'new' | 'again'; heldFrom?: string }
   | { name: 'share'; key: string }
   | { name: 'welcome'; mode?: WelcomeMode; host?: string; user?: string }
   | { name: 'import' }

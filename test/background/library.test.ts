@@ -102,6 +102,25 @@ describe('import', () => {
     expect(await h.db.badges.count()).toBe(0);
   });
 
+  it('says when a PNG carries its badge only after its end (IEND), where no reader looks: not the plain-picture sentence', async () => {
+    const h = await harness();
+    const png = new Uint8Array(readFileSync('test/fixtures/conformance/baking/ob30_simple-json.png'));
+    // The badge chunk moved past IEND, as a baker that appends to the file writes it.
+    const at = (type: string) => {
+      for (let i = 8; i < png.length; ) {
+        const length = new DataView(png.buffer, png.byteOffset + i).getUint32(0);
+        if (new TextDecoder().decode(png.subarray(i + 4, i + 8)) === type) return png.subarray(i, i + 12 + length);
+        i += 12 + length;
+      }
+      throw new Error(type);
+    };
+    const appended = Buffer.concat([withoutChunk(png, 'iTXt'), at('iTXt')]);
+    const refused = h.app.library.import(file('appended.png', appended));
+    await expect(refused).rejects.toMatchObject({ code: 'ERR_BAKED_AFTER_END' });
+    await expect(refused).rejects.toThrow(/only after the image's end \(its IEND chunk\)/);
+    expect(await h.db.badges.count()).toBe(0);
+  });
+
   it('says the same of a JPEG, GIF or WebP picture (the badge picture saved from a profile), which no badge is baked into', async () => {
     const h = await harness();
     const pictures: [string, number[]][] = [

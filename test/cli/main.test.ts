@@ -5,6 +5,7 @@
  * exit status, what is on stdout (only reports; one JSON object per line under --json) and stderr.
  */
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -161,12 +162,14 @@ describe('lanyard on baked images and text files as issuers write them', () => {
       ['bom-crlf.json', `\uFEFF${assertion.replace(/\n/g, '\r\n')}`],
       ['padded.jws', `  \n${jwt}\r\n\n`],
       ['padded.txt', `${jwt}\n`],
+      // SVG 1.1 §1.2: an SVGZ is the SVG compressed with gzip.
+      ['cdata.svgz', new Uint8Array(gzipSync(svg(`<openbadges:assertion verify="${id}"><![CDATA[${assertion}]]></openbadges:assertion>`)))],
     ];
     const paths = files.map(([n, d]) => (writeFileSync(path.join(dir, n), d), path.join(dir, n)));
     const r = await run([...paths, '--json', '--offline', ...NOW, ...MAPS, '--recipient', 'nobody@example.org']);
     expect(lines(r).map((l) => [path.basename(l.source), l.verdict, l.input.kind])).toEqual([
       ['itxt.png', 'valid', 'png'], ['text.png', 'valid', 'png'], ['cdata.svg', 'valid', 'svg'], ['verify.svg', 'valid', 'svg'],
-      ['bom-crlf.json', 'valid', 'json'], ['padded.jws', 'valid', 'jws'], ['padded.txt', 'valid', 'jws'],
+      ['bom-crlf.json', 'valid', 'json'], ['padded.jws', 'valid', 'jws'], ['padded.txt', 'valid', 'jws'], ['cdata.svgz', 'valid', 'svg'],
     ]);
     expect(r.code).toBe(0);
   });

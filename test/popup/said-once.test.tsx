@@ -10,6 +10,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/popup/App.tsx';
+import type { BadgeView } from '../../src/messaging/views.ts';
 import { COUNT_PAUSE_MS } from '../../src/popup/list/count-announce.ts';
 import { EMPTY_QUERY } from '../../src/popup/list/filter.ts';
 import { ListScreen } from '../../src/popup/list/ListScreen.tsx';
@@ -80,6 +81,21 @@ describe('said once', () => {
     await waitFor(() => expect(focused()).toBe(title));
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect((await screen.findAllByRole('option')).filter((o) => o.textContent?.includes('Imported badge'))).toHaveLength(1);
+  });
+
+  it('a badge a connected backpack synced already is said as held from that backpack, and its page is the one opened', async () => {
+    const { actions } = renderApp();
+    const listed = await actions.listBadges();
+    const synced = listed.ok ? listed.value.find((b: BadgeView) => b.accountId !== 'local') : undefined;
+    expect(synced).toBeDefined();
+    actions.importBadge = async () => ({ ok: true, value: { ...synced!, alreadyHeld: true, heldFrom: 'badgr.example\u202e' } });
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a badge' }));
+    fireEvent.input(await screen.findByLabelText(/Or paste/), { target: { value: 'https://badges.example.org/assertions/1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
+    // The backpack's name is the provider's words: its bidi control shown as a marker, isolated.
+    const title = await screen.findByRole('heading', { level: 2, name: synced!.name, description: `You already have “${synced!.name}” from badgr.example⟨RLO⟩: Lanyard keeps that copy, so it was not added a second time.` });
+    await waitFor(() => expect(focused()).toBe(title));
   });
 
   it('the first sync: "Getting your badges…" is read as the heading focus lands on, not announced as well; its end is', async () => {

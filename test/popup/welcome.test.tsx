@@ -255,6 +255,29 @@ describe('local backpack', () => {
     expect(actions.calls.filter((c) => c.name === 'importBadge').map((c) => (c.args[0] as { name: string }).name)).toEqual(['kayak.png']);
   });
 
+  it('files dropped while others are being added join them: none is lost, one answer says them all', async () => {
+    const { actions } = renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const zone = document.querySelector('.dropzone')!;
+    const png = (n: number) => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, n])], `badge${n}.png`, { type: 'image/png' });
+    fireEvent.drop(zone, { dataTransfer: { files: [png(1)], getData: () => '' } });
+    // Dropped before the first answer came: it was ignored without a word.
+    fireEvent.drop(zone, { dataTransfer: { files: [png(2), new File(['hello'], 'notes.txt', { type: 'text/plain' })], getData: () => '' } });
+    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    expect(actions.calls.filter((c) => c.name === 'importBadge').map((c) => (c.args[0] as { name: string }).name)).toEqual(['badge1.png', 'badge2.png', 'notes.txt']);
+    expect(alert.textContent).toContain('Added: 2.');
+    expect(alert.textContent).toContain('notes.txt: That is not a badge Lanyard can read');
+  });
+
+  it('a link dragged from a page (no file) is added as if pasted: the first URL of its uri-list', async () => {
+    const { actions } = renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const getData = (type: string) => (type === 'text/uri-list' ? '# a comment\r\nhttps://badges.example.org/assertions/1\r\nhttps://other.example/2' : 'ignored');
+    fireEvent.drop(document.querySelector('.dropzone')!, { dataTransfer: { files: [], getData } });
+    await screen.findByRole('heading', { level: 2, name: 'Imported badge', description: 'Added “Imported badge”.' }, { timeout: 3000 });
+    expect(actions.calls.filter((c) => c.name === 'importBadge').map((c) => c.args[0])).toEqual([{ kind: 'text', text: 'https://badges.example.org/assertions/1' }]);
+  });
+
   it('sends a file whose name is very long or empty (a picture dragged from a web page) under a name the worker takes', async () => {
     const { actions } = renderApp({ scenario: 'first-run' });
     fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
@@ -268,6 +291,32 @@ describe('local backpack', () => {
       expect(parseMessage('popup', { type: 'badges/import', args: { source: c.args[0] } }).ok).toBe(true);
       expect((c.args[0] as { name: string }).name).not.toMatch(/[\uD800-\uDBFF]$/);
     }
+  });
+});
+
+describe('several badges in one file (a presentation, a list)', () => {
+  const batchOf = async (batch: { total: number; added: number; held: number; refused: number }) => {
+    const { actions } = renderApp();
+    await screen.findByRole('listbox');
+    const listed = await actions.listBadges();
+    const first = listed.ok ? listed.value[0]! : undefined;
+    actions.importBadge = async () => ({ ok: true, value: { ...first!, batch } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add a badge' }));
+    const file = new File(['[{}]'], 'export.json', { type: 'application/json' });
+    fireEvent.change(await screen.findByLabelText('Choose files…'), { target: { files: [file] } });
+  };
+
+  it('says how many were added and held, and stays on the import screen', async () => {
+    await batchOf({ total: 3, added: 2, held: 1, refused: 0 });
+    await waitFor(() => expect(document.getElementById('import-answer')?.textContent).toBe('Added: 2. Already had: 1.'));
+    expect(screen.getByLabelText('Choose files…')).toBeTruthy();
+  });
+
+  it('names the file and how many of its badges were refused', async () => {
+    await batchOf({ total: 3, added: 2, held: 0, refused: 1 });
+    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    expect(alert.textContent).toContain('Added: 2.');
+    expect(alert.textContent).toContain('export.json: 1 of the 3 badges it holds could not be added');
   });
 });
 

@@ -11,6 +11,8 @@ export const ServiceErrorCodes = {
   NOT_A_BADGE: 'ERR_NOT_A_BADGE',
   /** A sound PNG or SVG with no badge inside (no openbadges chunk or element): a picture, not a baked badge. */
   NOT_BAKED: 'ERR_NOT_BAKED',
+  /** A PNG whose badge data lies after its IEND chunk, where no PNG reader looks (PNG §5.6): baked wrongly, not read. */
+  BAKED_AFTER_END: 'ERR_BAKED_AFTER_END',
   /** A pasted link that answered a web page (HTML), not a badge's data: not added. */
   WEB_PAGE: 'ERR_WEB_PAGE',
   /** A pasted link with a user name or password in it (Fetch: no request carries them): not added. */
@@ -41,6 +43,8 @@ export const ServiceErrorCodes = {
    * verification or pending: content.ts): it changed since the picker listed it. Not shared.
    */
   NOT_SHAREABLE: 'ERR_NOT_SHAREABLE',
+  /** One file or paste holding more badges than one import adds (import-batch.ts MAX_BATCH): none added. */
+  TOO_MANY_BADGES: 'ERR_TOO_MANY_BADGES',
 } as const;
 
 export type ServiceErrorCode = (typeof ServiceErrorCodes)[keyof typeof ServiceErrorCodes] | BackpackErrorCode;

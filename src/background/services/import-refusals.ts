@@ -34,6 +34,10 @@ export function refuseUnaddable(result: VerifyResult, bytes: Uint8Array, restori
   if (picture) {
     throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a ${picture.toUpperCase()} picture, and badges are baked only into PNG or SVG images. Download the badge from its issuer or backpack, or paste its link`);
   }
+  if (refused?.code === ErrorCodes.PARSE_BAKED_AFTER_END) {
+    // Not a picture without a badge: a badge baked after the image's end (png.ts), which no reader takes.
+    throw new ServiceError(E.BAKED_AFTER_END, `This image carries badge data only after the image's end (its IEND chunk), where no PNG reader looks, so it was not added: it was baked wrongly. Download the badge again from its issuer or backpack, or paste its link`);
+  }
   if (refused?.code === ErrorCodes.PARSE_NOT_BAKED) {
     // OB 2.0 §Baking, OB 3.0 §Baked Badge: the badge travels inside its image. A sound image without
     // it is the commonest wrong file (the picture saved from a page), and says what to get instead.

@@ -26,6 +26,9 @@ import { refuseUnaddable } from './import-refusals.ts';
 import { ungzipped } from './gzip-file.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
+import { syncedCopy } from './synced-copy.ts';
+import { readPasted } from './pasted-text.ts';
+import { batchOf } from './import-batch.ts';
 
 export interface LibraryDeps {
   db: Db;
@@ -47,6 +50,9 @@ export interface Download {
 }
 
 const BAKED = new Set(['png', 'svg']);
+
+/** Whether bytes start with `data:` (any case), as a data: link kept in a file does. */
+const startsWithDataScheme = (bytes: Uint8Array): boolean => bytes.length > 5 && new TextDecoder().decode(bytes.subarray(0, 5)).toLowerCase() === 'data:';
 
 /** Whether the input is one http(s) link (as the engine reads links: src/core/input/classify.ts) that carries a user name or password. */
 function linkWithCredentials(bytes: Uint8Array): boolean {
@@ -84,6 +90,15 @@ export interface ImportOptions {
   fallback?: Partial<BadgeMeta>;
   /** Only if no badge is stored under the key when it is written (a backup's entry: one a sync stored meanwhile is the newer record); else E.EXISTS. */
   ifAbsent?: boolean;
+  /** The user's import into the local backpack: a badge a connected backpack synced already is not added a second time (synced-copy.ts). */
+  oneEntry?: boolean;
+}
+
+/** What an import stored, or the badge it found held already (`heldFrom`: the backpack whose synced copy it is, synced-copy.ts). */
+interface Imported {
+  record: BadgeRecord;
+  alreadyHeld: boolean;
+  heldFrom?: string;
 }
 
 export function createLibrary({ db, verifier, identities, fetch, now = () => new Date(), onRemoving, keepAlive }: LibraryDeps) {
@@ -99,7 +114,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
   }
 
   /** importInput, and whether the badge was held already under the key it was written to (the same id, link or content). */
-  async function importOne(bytes: Uint8Array, opts: ImportOptions = {}): Promise<{ record: BadgeRecord; alreadyHeld: boolean }> {
+  async function importOne(bytes: Uint8Array, opts: ImportOptions = {}): Promise<Imported> {
     const { fileName, accountId = LOCAL, key: keyHint } = opts;
     // Fetch §5.4 Request constructor: a URL that includes credentials throws a TypeError, so such a
     // link is never fetched: it could only be stored unchecked, with the password in it. (A backup
@@ -116,6 +131,13 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const assessment = await assess(result, ids.unverified, undefined, ids.claimed, ids.unconfirmed);
     const idsHash = await identitiesHash(ids.verified);
     const byId = keyHint ?? badgeKey(accountId, sourceId);
+    // The same badge a connected backpack synced (its id, or the link added) is that backpack's entry,
+    // not a second one (synced-copy.ts); a local copy added before is updated as ever, and a copy that
+    // fails where the synced one does not (a tampered copy claiming its id) is kept apart, as below.
+    if (opts.oneEntry && accountId === LOCAL && !keyHint && !(await db.badges.get(byId))) {
+      const synced = await syncedCopy(db, [result.badge?.id, url]);
+      if (synced && !(result.verdict === 'invalid' && synced.record.verdict !== 'invalid')) return { record: synced.record, alreadyHeld: true, heldFrom: synced.from };
+    }
     // What is stored decides where the copy goes and what it keeps: it is written only over the
     // record it was decided from, and decided again when another write came between (the same badge
     // added twice at once, a re-verification): a copy never replaces one it was not compared with.
@@ -155,6 +177,28 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     }
   }
 
+  /** Each badge of a presentation or list, added as if on its own; the first added is the view, with the counts. A badge refused is counted; all refused is the first refusal. */
+  async function importBatch(texts: string[]): Promise<ImportedView> {
+    let first: Imported | undefined;
+    let refusal: unknown;
+    let added = 0;
+    let held = 0;
+    for (const text of texts) {
+      try {
+        const one = await importOne(new TextEncoder().encode(text), { oneEntry: true });
+        first ??= one;
+        if (one.alreadyHeld) held++;
+        else added++;
+      } catch (e) {
+        if (!(e instanceof ServiceError)) throw e;
+        refusal ??= e;
+      }
+    }
+    if (!first) throw refusal;
+    const batch = { total: texts.length, added, held, refused: texts.length - added - held };
+    return { ...badgeView(first.record, await ownOrigins(db)), ...(first.alreadyHeld ? { alreadyHeld: true } : {}), ...(first.heldFrom !== undefined ? { heldFrom: first.heldFrom } : {}), batch };
+  }
+
   /**
    * Merges the progress of a re-verification into the account's sync state as it is now, in one
    * transaction (db.ts update): a sync reports its own progress (syncing), and an account signed out
@@ -179,10 +223,20 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // A badge page whose data lives elsewhere (Credly's www.credly.com/badges/{id}, the link users
       // copy) is read, and kept, by its data's link: fetched as it is, it answered HTML and was kept
       // as "Badge at www.credly.com", never checked (badge-data-urls.ts, the rule hover uses).
-      const pasted = source.kind === 'text' ? source.text.trim() : '';
-      const text = source.kind === 'text' ? (badgeDataUrl(pasted) ?? pasted) : '';
-      const { record, alreadyHeld } = source.kind === 'text' ? await importOne(new TextEncoder().encode(text)) : await importOne(await ungzipped(fromBase64(source.base64)), { fileName: source.name });
-      return { ...badgeView(record, await ownOrigins(db)), ...(alreadyHeld ? { alreadyHeld } : {}) };
+      // A data: link is the bytes it carries, a link's #fragment is dropped (pasted-text.ts).
+      // A paste too long for a message comes as a file (popup/actions.ts): a data: link there is read the same.
+      const file = source.kind === 'file' ? fromBase64(source.base64) : undefined;
+      const pastedText = source.kind === 'text' ? source.text.trim() : file && startsWithDataScheme(file) ? new TextDecoder().decode(file).trim() : undefined;
+      const pasted = pastedText === undefined ? undefined : readPasted(pastedText);
+      const bytes =
+        file && !pasted ? await ungzipped(file)
+        : pasted?.kind === 'bytes' ? await ungzipped(pasted.bytes)
+        : new TextEncoder().encode(pasted?.kind === 'text' ? (badgeDataUrl(pasted.text) ?? pasted.text) : '');
+      // Several badges in one presentation or list: each added on its own (import-batch.ts).
+      const many = batchOf(bytes);
+      if (many && many.length > 1) return importBatch(many);
+      const { record, alreadyHeld, heldFrom } = await importOne(many ? new TextEncoder().encode(many[0]) : bytes, { ...(source.kind === 'file' ? { fileName: source.name } : {}), oneEntry: true });
+      return { ...badgeView(record, await ownOrigins(db)), ...(alreadyHeld ? { alreadyHeld } : {}), ...(heldFrom !== undefined ? { heldFrom } : {}) };
     },
 
     /** Every badge, or with a limit only the newest (and any that tie with the last): the popup's first screen. Newest first. */

@@ -7,7 +7,7 @@
 import { ErrorCodes } from '../../core/errors.ts';
 import type { Check, VerifyResult } from '../../core/result.ts';
 
-const NOT_BADGE_DATA: ReadonlySet<string> = new Set([ErrorCodes.PARSE_NOT_BAKED, ErrorCodes.PARSE_UNRECOGNISED, ErrorCodes.PARSE_EMPTY, ErrorCodes.PARSE_JSON, ErrorCodes.PARSE_PNG, ErrorCodes.PARSE_SVG]);
+const NOT_BADGE_DATA: ReadonlySet<string> = new Set([ErrorCodes.PARSE_NOT_BAKED, ErrorCodes.PARSE_BAKED_AFTER_END, ErrorCodes.PARSE_UNRECOGNISED, ErrorCodes.PARSE_EMPTY, ErrorCodes.PARSE_JSON, ErrorCodes.PARSE_PNG, ErrorCodes.PARSE_SVG]);
 
 /** The check that says no badge was read (the input's `parse`, or a link's `structure`), or undefined when a badge, even a bad one, was. */
 export function noBadgeData(r: VerifyResult): Check | undefined {

@@ -41,6 +41,22 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
     return vp ? credentialOfPresentation(vp) : (jwtOfJwtProof(json) ?? { type: 'json', text, json });
   }
   const where = from ? `The text baked in the ${from.toUpperCase()}` : 'The input';
+  return classifyNonJson(unwrapJws(text), where);
+}
+
+/**
+ * A compact JWS has no white space (RFC 7515 §7.1), but one pasted from an e-mail or a terminal is
+ * wrapped across lines: text of base64url characters, dots and white space only, that is a compact
+ * JWS once the white space is left out, is that JWS (the signature covers the characters, never the
+ * wrapping). Any other text is itself.
+ */
+function unwrapJws(text: string): string {
+  if (!/\s/.test(text) || !/^[A-Za-z0-9_\-.\s]+$/.test(text)) return text;
+  const joined = text.replace(/\s+/g, '');
+  return COMPACT_JWS.test(joined) ? joined : text;
+}
+
+function classifyNonJson(text: string, where: string): CredentialText {
   if (COMPACT_JWS.test(text)) {
     let payload: Record<string, unknown>;
     try {

@@ -7,6 +7,7 @@ import { ErrorCodes, ParseError } from '../errors.ts';
 import { classifyText } from './classify.ts';
 import { hasPngSignature, readBakedPng } from './png.ts';
 import { readBakedSvg } from './svg.ts';
+import { gunzipSvgz, isGzip } from './svgz.ts';
 import { decodeText, stripBom } from './text.ts';
 import type { Unpacked } from './types.ts';
 
@@ -17,9 +18,15 @@ const SVG_ROOT = /<(?:[A-Za-z_][\w.-]*:)?svg[\s/>]/;
 
 const PNG_MAGIC_START = [0x89, 0x50, 0x4e, 0x47];
 
-async function unpackUnsafe(input: Uint8Array | string): Promise<Unpacked> {
+async function unpackUnsafe(input: Uint8Array | string, compressed = false): Promise<Unpacked> {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   if (bytes.length === 0) throw new ParseError(ErrorCodes.PARSE_EMPTY, 'The input is empty');
+  // An SVGZ (svgz.ts): the SVG it holds, read once (a gzip inside a gzip is no SVGZ).
+  if (typeof input !== 'string' && !compressed && isGzip(bytes)) {
+    const inner = await unpackUnsafe(await gunzipSvgz(bytes), true);
+    if (inner.kind !== 'svg') throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, 'The input is a compressed (gzip) file that holds no SVG image: only an SVG is read compressed (SVGZ)');
+    return inner;
+  }
   // PNG §5.2: the 8-byte signature. A file that starts like one but is cut short is a broken PNG.
   if (typeof input !== 'string' && (hasPngSignature(bytes) || PNG_MAGIC_START.every((b, i) => bytes[i] === b))) {
     const baked = await readBakedPng(bytes);

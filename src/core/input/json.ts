@@ -66,7 +66,11 @@ export function parseJsonObject(text: string, maxDepth = MAX_JSON_DEPTH): Record
   } catch (e) {
     throw new ParseError(ErrorCodes.PARSE_JSON, `Broken JSON: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (Array.isArray(value)) {
+    // Several badges exported as one list: said with how many, and what to do (each is read on its own).
+    throw new ParseError(ErrorCodes.PARSE_JSON, `The JSON is a list of ${value.length} item${value.length === 1 ? '' : 's'}, not one badge: Lanyard reads one badge at a time, so add each badge on its own`);
+  }
+  if (value === null || typeof value !== 'object') {
     const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
     throw new ParseError(ErrorCodes.PARSE_JSON, `The JSON is ${what}, not an object`);
   }

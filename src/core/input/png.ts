@@ -6,7 +6,11 @@
  *    compressed or not;
  *  - zTXt with any of these keywords: 1EdTech's validator reads every text entry that has a `text`
  *    value, which ImageIO gives iTXt and zTXt (DCPV inspector-vc PngParser, Keys OB20, OB30, CLR20);
- *  - legacy tEXt `openbadges` (pre-2013 bakers stored the hosted assertion URL there).
+ *  - tEXt with any of these keywords: pre-2013 bakers stored the hosted assertion URL in tEXt
+ *    `openbadges`, and some OB 3.0 bakers write `openbadgecredential` as tEXt although OB 3.0
+ *    §5.3.1.1 says iTXt: read the same way, under the same limits (text read as UTF-8 when it is).
+ * Anything after IEND is not part of the PNG (PNG §5.6: IEND is the last chunk) and is never read;
+ * a badge keyword found only there is said as such (readBakedPng).
  */
 import { ErrorCodes, ParseError } from '../errors.ts';
 import { crc32 } from './crc32.ts';
@@ -16,8 +20,7 @@ import { decodeLatin1, decodeUtf8 } from './text.ts';
 export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
 /** Keywords that mark a baked badge, per chunk type. */
-const BADGE_KEYWORDS = new Set(['openbadges', 'openbadgecredential', 'clrcredential']);
-const TEXT_KEYWORDS = new Set(['openbadges']);
+const BADGE_KEYWORDS = ['openbadges', 'openbadgecredential', 'clrcredential'] as const;
 /** PNG §5.3: a chunk length is at most 2^31 − 1. */
 const MAX_CHUNK_LENGTH = 0x7fffffff;
 
@@ -55,8 +58,8 @@ const isLetter = (b: number): boolean => (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7
  * to IEND; only the badge chunks are kept. A chunk costs a few integer reads and no string or object:
  * a hostile file of 8 MiB is some 700,000 empty chunks, whose walk took seconds of the worker.
  */
-/** Every chunk checked to IEND; the badge chunks returned, in file order. */
-function readChunks(bytes: Uint8Array): RawChunk[] {
+/** Every chunk checked to IEND; the badge chunks returned, in file order, and where IEND ends. */
+function readChunks(bytes: Uint8Array): { chunks: RawChunk[]; end: number } {
   if (!hasPngSignature(bytes)) throw bad('Not a PNG: the 8-byte signature is missing or wrong');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunks: RawChunk[] = [];
@@ -73,10 +76,10 @@ function readChunks(bytes: Uint8Array): RawChunk[] {
     if (end > bytes.length) throw bad(`Truncated PNG: ${decodeLatin1(bytes.subarray(offset + 4, offset + 8))} chunk at byte ${offset} runs past the end of the file`);
     if (first && code !== IHDR) throw bad('Corrupt PNG: the first chunk is not IHDR');
     const type = TEXT_TYPES.get(code as never);
-    const keyword = type && badgeKeyword(bytes, offset + 8, length, type);
+    const keyword = type && badgeKeyword(bytes, offset + 8, length);
     if (type && keyword) chunks.push({ type, keyword, at: offset + 4, data: bytes.subarray(offset + 8, offset + 8 + length) });
     offset = end;
-    if (code === IEND) return chunks;
+    if (code === IEND) return { chunks, end };
   }
 }
 
@@ -84,8 +87,8 @@ function readChunks(bytes: Uint8Array): RawChunk[] {
  * The badge keyword a text chunk's data starts with (PNG §11.3.4: the keyword, then NUL), compared
  * byte by byte in place: most text chunks of a file are no badge's, and cost no string.
  */
-function badgeKeyword(bytes: Uint8Array, start: number, length: number, type: RawChunk['type']): string | undefined {
-  next: for (const keyword of type === 'tEXt' ? TEXT_KEYWORDS : BADGE_KEYWORDS) {
+function badgeKeyword(bytes: Uint8Array, start: number, length: number): string | undefined {
+  next: for (const keyword of BADGE_KEYWORDS) {
     if (length <= keyword.length || bytes[start + keyword.length] !== 0) continue;
     for (let i = 0; i < keyword.length; i++) if (bytes[start + i] !== keyword.charCodeAt(i)) continue next;
     return keyword;
@@ -144,10 +147,12 @@ async function readZtxt(data: Uint8Array, nul: number): Promise<string> {
 
 /**
  * The text of the first badge chunk in file order. ParseError PARSE_PNG for a broken file,
- * PARSE_NOT_BAKED for a sound PNG with no badge in it.
+ * PARSE_NOT_BAKED for a sound PNG with no badge in it, PARSE_BAKED_AFTER_END when its only badge
+ * data lies after IEND.
  */
 export async function readBakedPng(bytes: Uint8Array): Promise<BakedPngText> {
-  const chunk = readChunks(bytes)[0];
+  const { chunks, end } = readChunks(bytes);
+  const chunk = chunks[0];
   if (chunk) {
     // The keyword is followed by its NUL (badgeKeyword).
     const nul = chunk.keyword.length;
@@ -160,5 +165,22 @@ export async function readBakedPng(bytes: Uint8Array): Promise<BakedPngText> {
           : legacyText(chunk.data.subarray(nul + 1));
     return { chunk: chunk.type, keyword: chunk.keyword, text };
   }
+  if (keywordAfter(bytes, end)) {
+    throw new ParseError(ErrorCodes.PARSE_BAKED_AFTER_END, 'The PNG carries no badge: badge data was found only after the image\'s end (its IEND chunk), where PNG readers ignore it; the file was not baked correctly');
+  }
   throw new ParseError(ErrorCodes.PARSE_NOT_BAKED, 'The PNG carries no openbadges, openbadgecredential or clrcredential text chunk');
+}
+
+/** Whether a badge keyword followed by NUL (a text chunk's start, PNG §11.3.4) appears in the bytes from `from` on: only to say why nothing was read. */
+function keywordAfter(bytes: Uint8Array, from: number): boolean {
+  for (let i = bytes.indexOf(0, from); i >= 0; i = bytes.indexOf(0, i + 1)) {
+    if (bytes[i - 1] !== 0x73 && bytes[i - 1] !== 0x6c) continue; // every keyword ends in s or l
+    next: for (const keyword of BADGE_KEYWORDS) {
+      const start = i - keyword.length;
+      if (start < from) continue;
+      for (let k = 0; k < keyword.length; k++) if (bytes[start + k] !== keyword.charCodeAt(k)) continue next;
+      return true;
+    }
+  }
+  return false;
 }

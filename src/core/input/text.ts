@@ -18,14 +18,14 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Decodes a whole input: UTF-16 when it carries a UTF-16 BOM, else strict UTF-8 (the BOM, if any,
+ * Decodes a whole input: UTF-16 when it carries a UTF-16 BOM or starts as UTF-16 text does, else strict UTF-8 (the BOM, if any,
  * is dropped by the decoder), else the encoding an XML declaration names (XML 1.0 §4.3.3: an SVG
  * saved as ISO-8859-1 by an older editor). Undefined when the bytes are not text.
  */
 export function decodeText(bytes: Uint8Array): string | undefined {
   const b0 = bytes[0];
   const b1 = bytes[1];
-  const utf16 = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : undefined;
+  const utf16 = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : unmarkedUtf16(bytes);
   const utf8 = utf16 ? undefined : decodeUtf8(bytes);
   if (utf8 !== undefined) return utf8;
   const label = utf16 ?? xmlDeclaredEncoding(bytes);
@@ -35,6 +35,19 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined; // an unknown label, or bytes that are not in that encoding either
   }
+}
+
+/**
+ * UTF-16 without a BOM, as Windows tools save "Unicode" text: a badge's text starts with two ASCII
+ * characters (`{"`, `<?`, `ey`, `ht`), each a zero byte and a non-zero one (RFC 4627 §3's pattern).
+ * Such bytes are valid UTF-8 too (NUL is), which read them as text full of NULs: a JSON error.
+ */
+function unmarkedUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 4 || bytes.length % 2) return undefined;
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 !== 0 && b1 === 0 && b2 !== 0 && b3 === 0) return 'utf-16le';
+  if (b0 === 0 && b1 !== 0 && b2 === 0 && b3 !== 0) return 'utf-16be';
+  return undefined;
 }
 
 function xmlDeclaredEncoding(bytes: Uint8Array): string | undefined {

@@ -4,6 +4,7 @@
  */
 import { ErrorCodes, LanyardError, ParseError, UnsupportedCredentialError } from '../errors.ts';
 import { unpack } from '../input/index.ts';
+import { alternateJsonLink, looksLikeBadge } from './alternate-link.ts';
 import { detectFormat } from '../input/detect.ts';
 import type { Unpacked } from '../input/types.ts';
 import type { Badge, BadgeFormat } from '../model.ts';
@@ -64,8 +65,17 @@ async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): P
       // A badge's web page (Credly's /badges/{id}, a Badgr UI page, an issuer's HTML view) is not its
       // data: nothing was read, so nothing is said about the badge (indeterminate, never invalid).
       if (!(e instanceof ParseError) || !isWebPage(doc)) throw e;
-      checks.indeterminate('hosted', ErrorCodes.WEB_PAGE, `${hostOf(url)} answered a web page (HTML), not the badge's data: Lanyard cannot check the badge from this link`);
-      return null;
+      // Unless the page names its data as its alternate JSON (alternate-link.ts): read from there, once.
+      const alternate = alternateJsonLink(doc.bytes, url);
+      const data = alternate && alternate !== url ? await ctx.fetchDocument(alternate, BADGE_ACCEPT) : undefined;
+      const read = data && data.status >= 200 && data.status <= 299 ? await unpack(data.bytes).catch(() => undefined) : undefined;
+      // Only a badge: a page's alternate JSON-LD is as often the site's own graph (schema.org), which
+      // would turn "a web page" into "no badge" for a link that may well be a badge's page.
+      if (!read || !looksLikeBadge(read)) {
+        checks.indeterminate('hosted', ErrorCodes.WEB_PAGE, `${hostOf(url)} answered a web page (HTML), not the badge's data: Lanyard cannot check the badge from this link${alternate ? ` (nor from the data the page links to, ${alternate})` : ''}`);
+        return null;
+      }
+      inner = read;
     }
     if (inner.credential.type === 'url') {
       checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `${url} serves another URL, not a badge`);

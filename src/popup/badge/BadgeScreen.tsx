@@ -13,7 +13,7 @@ import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
-import { Sentence, slot } from '../ui/Sentence.tsx';
+import { AddedSentence } from './added-sentence.tsx';
 import { BadgeFacts, ExternalLink } from './BadgeFacts.tsx';
 import { needsHostAccess } from './check-text.ts';
 import { VerificationPanel } from './VerificationPanel.tsx';
@@ -27,6 +27,8 @@ export interface BadgeScreenProps {
    * by it, so a screen reader reads it once with the name (not a live region as well: twice).
    */
   added?: 'new' | 'again';
+  /** Held already as this backpack's synced copy (the page is that copy's). */
+  heldFrom?: string | undefined;
   onShare(key: string): void;
   onAddresses(accountId: string): void;
   /** "Can't find a badge?": for a badge issued to an address the user has not confirmed. */
@@ -36,7 +38,7 @@ export interface BadgeScreenProps {
   onRemoved(): void;
 }
 
-export default function BadgeScreen({ badgeKey, added, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
+export default function BadgeScreen({ badgeKey, added, heldFrom, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
   const { t, actions, locale, languages } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey, t, languages ?? locale);
   const { busy, message, setMessage, recheck } = useRecheck(load, onChanged);
@@ -91,7 +93,7 @@ export default function BadgeScreen({ badgeKey, added, onShare, onAddresses, onG
       {added ? (
         <Notice kind="success" id="badge-added" quiet>
           {/* Held already (the same id, link or content): checked again and kept once, so not "Added" a second time. */}
-          <Sentence text={t(added === 'again' ? 'importAgain' : 'importDone', slot(0))} words={[b.name]} />
+          <AddedSentence t={t} name={b.name} again={added === 'again'} heldFrom={heldFrom} />
         </Notice>
       ) : null}
       <div class="button-row">

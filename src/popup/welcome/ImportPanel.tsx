@@ -12,11 +12,20 @@ import { Icon } from '../ui/Icon.tsx';
 import { offWhile } from '../ui/busy.ts';
 import { takeFiles } from '../ui/file-pick.ts';
 import { Notice } from '../ui/Notice.tsx';
-import { Sentence, slot } from '../ui/Sentence.tsx';
+import { AddedSentence } from '../badge/added-sentence.tsx';
 import { displayText } from '../../core/share/display.ts';
 import { IMPORT_ACCEPT, readFileForImport } from './file-source.ts';
 
-export function ImportPanel({ onImported }: { onImported(badge: ImportedView): void }) {
+type Item = { kind: 'text'; text: string } | File;
+
+/** The first URL of a dropped text/uri-list (RFC 2483 §5: one per line, `#` lines are comments), else the dropped text. */
+function droppedLink(data: DataTransfer | null | undefined): string {
+  const uris = (data?.getData('text/uri-list') ?? '').split(/\r?\n/).map((l) => l.trim()).find((l) => l && !l.startsWith('#'));
+  return uris ?? (data?.getData('text/plain') ?? '').trim();
+}
+
+/** `onImported(badge)`: open the badge's page; `stay`: several were added, said here: only reload the list. */
+export function ImportPanel({ onImported }: { onImported(badge: ImportedView, stay?: boolean): void }) {
   const { t, actions } = useEnv();
   const [text, setText] = useState('');
   const [over, setOver] = useState(false);
@@ -32,18 +41,25 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView): v
 
   // Each file's error names the file, and what was added is said too: with several files picked,
   // "That is not a badge…" alone did not say which one, nor that the others were added.
-  const run = async (items: readonly ({ kind: 'text'; text: string } | File)[]) => {
-    if (busy) return;
+  // Files dropped while others are being added join them (a drop cannot be refused like a disabled
+  // button: it was ignored, and those files were lost without a word); one answer covers them all.
+  const queue = useRef<Item[]>([]);
+  const running = useRef(false);
+  const run = async (items: readonly Item[]) => {
+    queue.current.push(...items);
+    if (running.current) return;
+    running.current = true;
     setBusy(true);
     let last: ImportedView | undefined;
     let added = 0;
     // Held already (the same id, link or content): checked again, kept once, and not counted as added.
     let held = 0;
+    let several = false;
     const errors: string[] = [];
     const named = (name: string, text: string) => (name ? t('importFileError', displayText(name, 80), text) : text);
     // One at a time, each file read when its turn comes: a file that cannot be read is named and the
     // others still go (file-source.ts), and many large files are not all held in memory at once.
-    for (const item of items) {
+    for (let item = queue.current.shift(); item; item = queue.current.shift()) {
       const read = 'kind' in item ? { ok: true as const, source: item } : await readFileForImport(item);
       if (!read.ok) {
         errors.push(named(read.name, t(read.error)));
@@ -52,14 +68,24 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView): v
       const r = await actions.importBadge(read.source);
       if (r.ok) {
         last = r.value;
-        if (r.value.alreadyHeld) held++;
+        const batch = r.value.batch;
+        // A presentation or list holding several badges: each counted, the refused ones said (import-batch.ts).
+        if (batch) {
+          several = true;
+          added += batch.added;
+          held += batch.held;
+          if (batch.refused) errors.push(named(read.source.kind === 'file' ? read.source.name : '', t('importBatchRefused', batch.refused, batch.total)));
+        } else if (r.value.alreadyHeld) held++;
         else added++;
       } else errors.push(named(read.source.kind === 'file' ? read.source.name : '', errorText(t, r.error)));
     }
+    running.current = false;
     setBusy(false);
-    setPasteRefused(errors.length > 0 && items.some((s) => 'kind' in s));
-    setResult(errors.length ? { kind: 'error', text: [added ? t('importSomeDone', added) : '', held ? t('importSomeAgain', held) : '', ...errors].filter(Boolean).join(' ') } : last ? { kind: 'success', text: <Sentence text={t(last.alreadyHeld ? 'importAgain' : 'importDone', slot(0))} words={[shownName(last, t)]} /> } : undefined);
-    if (last && !errors.length) onImported(last);
+    setPasteRefused(errors.length > 0 && items.some((s) => 'kind' in s) && text.trim() !== '');
+    const counts = [added ? t('importSomeDone', added) : '', held ? t('importSomeAgain', held) : ''];
+    setResult(errors.length ? { kind: 'error', text: [...counts, ...errors].filter(Boolean).join(' ') } : several ? { kind: 'success', text: counts.filter(Boolean).join(' ') } : last ? { kind: 'success', text: <AddedSentence t={t} name={shownName(last, t)} again={!!last.alreadyHeld} heldFrom={last.heldFrom} /> } : undefined);
+    // Several badges from one presentation or list are said here, and the list reloaded; one badge opens its page.
+    if (last) onImported(last, several || errors.length > 0);
   };
   const files = async (list: FileList | readonly File[] | null | undefined) => {
     if (!list?.length) return;
@@ -78,7 +104,10 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView): v
         onDrop={(e) => {
           e.preventDefault();
           setOver(false);
-          void files(e.dataTransfer?.files);
+          // A link dragged from a page (no file) is added as if pasted (RFC 2483 text/uri-list: its first URL).
+          const link = e.dataTransfer?.files?.length ? '' : droppedLink(e.dataTransfer);
+          if (link) void run([{ kind: 'text', text: link }]);
+          else void files(e.dataTransfer?.files);
         }}
       >
         <Icon name="upload" size={24} />

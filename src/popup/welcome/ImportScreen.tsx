@@ -5,7 +5,7 @@ import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 
 /** `onImported`: reload, and open the badge's page, which says it was added (or held already). */
-export default function ImportScreen({ onImported }: { onImported(b: ImportedView): void }) {
+export default function ImportScreen({ onImported }: { onImported(b: ImportedView, stay?: boolean): void }) {
   const { t } = useEnv();
   return (
     <section class="import-screen" aria-labelledby="screen-title">

@@ -33,7 +33,7 @@ export interface WelcomeScreenProps {
   /** After a sign-in: reload and show the list. */
   onDone(): void;
   /** After an import: its page, which says it was added, as "Add a badge" does (ImportScreen.tsx). */
-  onImported(badge: ImportedView): void;
+  onImported(badge: ImportedView, stay?: boolean): void;
   /** To settings, where a backup file is imported. */
   onRestore(): void;
 }

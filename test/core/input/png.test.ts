@@ -87,8 +87,18 @@ describe('readBakedPng: built PNGs', () => {
   });
 
   it('ignores look-alike keywords', async () => {
-    const png = buildPng(itxt('openbadgesX', 'x'), itxt('OpenBadges', 'x'), text('openbadgecredential', 'x'));
+    const png = buildPng(itxt('openbadgesX', 'x'), itxt('OpenBadges', 'x'), text('openbadgecredentials', 'x'), text('OpenBadgeCredential', 'x'));
     expect(await codeOf(readBakedPng(png))).toBe(ErrorCodes.PARSE_NOT_BAKED);
+  });
+
+  it('reads an OB 3.0 or CLR credential some bakers write as tEXt (OB 3.0 §5.3.1.1 says iTXt), as UTF-8 when it is', async () => {
+    const json = '{"name":"Caf\u00e9 \u2713"}';
+    const utf8 = new TextEncoder().encode(json);
+    const raw = (keyword: string) => chunk('tEXt', concat(new TextEncoder().encode(keyword), Uint8Array.of(0), utf8));
+    expect(await readBakedPng(buildPng(raw('openbadgecredential')))).toEqual({ chunk: 'tEXt', keyword: 'openbadgecredential', text: json });
+    expect(await readBakedPng(buildPng(raw('clrcredential')))).toEqual({ chunk: 'tEXt', keyword: 'clrcredential', text: json });
+    const u = await unpack(buildPng(text('openbadgecredential', 'https://example.org/v3/1')));
+    expect(u).toMatchObject({ kind: 'png', credential: { type: 'url', text: 'https://example.org/v3/1' } });
   });
 
   it('reports a PNG with nothing baked as PARSE_NOT_BAKED', async () => {
@@ -99,6 +109,21 @@ describe('readBakedPng: built PNGs', () => {
   it('ignores data after IEND', async () => {
     const png = concat(buildPng(itxt('openbadges', 'https://example.org/a')), Uint8Array.of(1, 2, 3));
     expect((await readBakedPng(png)).text).toBe('https://example.org/a');
+    // A badge chunk after IEND is not part of the PNG (PNG §5.6): still not read, ahead of one before it or alone.
+    const before = concat(buildPng(itxt('openbadges', 'https://example.org/a')), itxt('openbadgecredential', 'https://example.org/after'));
+    expect((await readBakedPng(before)).text).toBe('https://example.org/a');
+  });
+
+  it('says so when the only badge data lies after IEND', async () => {
+    for (const trailer of [itxt('openbadgecredential', '{"a":1}'), text('openbadges', 'https://example.org/a'), concat(new Uint8Array(1000), ztxt('clrcredential', 'x'))]) {
+      const e = await readBakedPng(concat(buildPng(text('Software', 'x')), trailer)).catch((err: unknown) => err);
+      expect(e).toBeInstanceOf(ParseError);
+      expect((e as ParseError).code).toBe(ErrorCodes.PARSE_BAKED_AFTER_END);
+      expect((e as ParseError).message).toMatch(/after the image's end \(its IEND chunk\)/);
+    }
+    // Trailing bytes with no badge keyword keep the plain message.
+    const plain = await readBakedPng(concat(buildPng(), new Uint8Array(64), new TextEncoder().encode('openbadge\0'))).catch((err: unknown) => err);
+    expect((plain as ParseError).message).toBe('The PNG carries no openbadges, openbadgecredential or clrcredential text chunk');
   });
 });
 

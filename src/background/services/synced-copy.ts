@@ -1,0 +1,35 @@
+/**
+ * The copy of a badge a connected backpack already synced, found for a badge the user imports into
+ * the local backpack (library.ts import): the same badge id (the assertion's or credential's `id`,
+ * kept as `meta.credentialId`; for a link, the link itself), held by another account that is still
+ * signed in. Such an import made a second entry of the same badge beside the synced one.
+ *
+ * Which copy wins: the backpack's. A sync writes it again with each run (sync-badge.ts), so a local
+ * copy kept instead would soon stand beside it again; the backpack's copy carries what the
+ * provider says of the recipient, and is kept current. Nothing stored is lost: the synced record is
+ * left as it is, and a local copy the user added earlier is never touched (library.ts updates it).
+ * The user is told where the badge is ("You already have this badge from <backpack>").
+ */
+import type { Db } from '../../platform/db.ts';
+import type { BadgeRecord } from '../../platform/records.ts';
+import { LOCAL } from './identities.ts';
+
+export interface SyncedCopy {
+  record: BadgeRecord;
+  /** The backpack's name as its account shows it (AccountRecord.providerName). */
+  from: string;
+}
+
+export async function syncedCopy(db: Pick<Db, 'badges' | 'accounts'>, ids: readonly (string | undefined)[]): Promise<SyncedCopy | undefined> {
+  const wanted = new Set(ids.filter((id): id is string => !!id));
+  if (!wanted.size) return undefined;
+  // Oldest account first, then by key: the same copy is named each time. Only the accounts' own
+  // badges are read (the byAccount index), never the local backpack's.
+  const accounts = (await db.accounts.all()).filter((a) => a.id !== LOCAL).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  for (const account of accounts) {
+    const records = await db.badges.byAccount(account.id);
+    const record = records.filter((r) => r.meta.credentialId !== undefined && wanted.has(r.meta.credentialId)).sort((a, b) => a.key.localeCompare(b.key))[0];
+    if (record) return { record, from: account.providerName };
+  }
+  return undefined;
+}
