@@ -57,7 +57,9 @@ function claimMismatches(p: Json, c: Json): string[] {
   const bad: string[] = [];
   sameClaim(p, bad, 'iss', issuerIdOf(c), 'issuer id');
   sameClaim(p, bad, 'jti', c.id, 'credential id');
-  sameClaim(p, bad, 'sub', subjectOf(c)?.id, 'credentialSubject.id');
+  // A subject the credential names only by its identifier list (OB 3.0 AchievementSubject: id 0..1)
+  // has no id for sub to disagree with: VC DM 1.1 §6.3.1 reads sub as that id; noted, not failed.
+  if (subjectOf(c)?.id !== undefined) sameClaim(p, bad, 'sub', subjectOf(c)?.id, 'credentialSubject.id');
   const { from, until } = datesOf(c);
   for (const [claim, date] of [['nbf', from], ['exp', until]] as const) {
     const v = p[claim];
@@ -83,6 +85,11 @@ function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList)
   if (bad.length) {
     checks.fail('structure', ErrorCodes.CLAIM_MISMATCH, `JWT claims disagree with the credential: ${bad.join('; ')}`);
     return false;
+  }
+  if (payload.sub !== undefined && subjectOf(c)?.id === undefined) {
+    const msg = `The JWT's sub (${shorten(payload.sub, 60)}) names a subject the credential gives no id (integrity.md asks for sub = credentialSubject.id)`;
+    checks.pass('structure', `${checks.get('structure')?.message ?? ''}; note: ${msg}`);
+    note(checks, 'claims', msg);
   }
   if (payload.aud !== undefined && payload.sub === undefined) {
     // integrity.md requires sub; 1EdTech's own fixtures put the subject in aud instead. A note, not a failure.

@@ -57,4 +57,17 @@ describe('OB 3.0 VC-JWT header and claim variants', () => {
     expect(r.check('signature')?.outcome).toBe('pass');
     expect(r.verdict).toBe('invalid');
   });
+
+  it('a sub beside a subject the credential names only by its identifiers is a note, not a claim mismatch (OB 3.0 AchievementSubject id 0..1)', async () => {
+    const k = await makeKey('EdDSA');
+    const kid = `${k.did}#${k.multibase}`;
+    const c = credential(k.did);
+    const { id: _id, ...subject } = c.credentialSubject as Record<string, unknown>;
+    const r = await runJwt(await sign({ ...c, credentialSubject: subject, iss: k.did, sub: 'did:example:learner-1' }, k, { kid }));
+    expect(r.verdict, show(r)).toBe('valid');
+    expect(r.check('structure')?.message).toContain("sub (did:example:learner-1) names a subject the credential gives no id");
+    // A subject id that the sub contradicts still fails.
+    const other = await runJwt(await sign({ ...c, iss: k.did, sub: 'did:example:someone-else' }, k, { kid }));
+    expect(other.check('structure')).toMatchObject({ outcome: 'fail', code: 'ERR_CLAIM_MISMATCH' });
+  });
 });
