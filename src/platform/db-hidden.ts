@@ -9,8 +9,12 @@ import { abortQuietly, completed, requested } from './idb-requests.ts';
 import type { BadgeRecord, OriginalRecord } from './records.ts';
 
 export interface HiddenBadges {
-  /** Moves the badge stored under `key` into its original; false (nothing written) when there is no such badge or no original. */
-  hide(key: string): Promise<boolean>;
+  /**
+   * Moves the badge stored under `key` into its original, while the badge `standsFor` is stored (read
+   * in the same transaction: one removed meanwhile hides nothing); false (nothing written) when either
+   * is missing or the badge has no original.
+   */
+  hide(key: string, standsFor: string): Promise<boolean>;
   /** Puts a hidden badge back in the list as it was; false when none is hidden under `key`. A badge stored under the key meanwhile is the newer one: it stays, and the hidden copy is dropped. */
   reveal(key: string): Promise<boolean>;
   /** Forgets a hidden badge and its original; false when none is hidden under `key`. */
@@ -18,7 +22,7 @@ export interface HiddenBadges {
 }
 
 export function hiddenBadges(raw: IDBDatabase, changed: () => void, stamped: (r: BadgeRecord) => BadgeRecord): HiddenBadges {
-  async function move(key: string, step: (badges: IDBObjectStore, originals: IDBObjectStore, stored: BadgeRecord | undefined, original: OriginalRecord | undefined) => boolean): Promise<boolean> {
+  async function move(key: string, step: (badges: IDBObjectStore, originals: IDBObjectStore, stored: BadgeRecord | undefined, original: OriginalRecord | undefined) => boolean, needs?: string): Promise<boolean> {
     const tx = raw.transaction(['badges', 'originals'], 'readwrite');
     changed();
     const done = completed(tx);
@@ -27,7 +31,7 @@ export function hiddenBadges(raw: IDBDatabase, changed: () => void, stamped: (r:
       const [badges, originals] = [tx.objectStore('badges'), tx.objectStore('originals')];
       const stored = (await requested(badges.get(key))) as BadgeRecord | undefined;
       const original = (await requested(originals.get(key))) as OriginalRecord | undefined;
-      moved = step(badges, originals, stored, original);
+      moved = (needs === undefined || (await requested(badges.count(needs))) > 0) && step(badges, originals, stored, original);
     } catch (e) {
       abortQuietly(tx, done);
       throw e;
@@ -37,12 +41,12 @@ export function hiddenBadges(raw: IDBDatabase, changed: () => void, stamped: (r:
   }
   const without = ({ hidden: _h, ...o }: OriginalRecord): OriginalRecord => o;
   return {
-    hide: (key) => move(key, (badges, originals, stored, original) => {
+    hide: (key, standsFor) => move(key, (badges, originals, stored, original) => {
       if (!stored || !original) return false;
       originals.put({ ...original, hidden: stored });
       badges.delete(key);
       return true;
-    }),
+    }, standsFor),
     reveal: (key) => move(key, (badges, originals, stored, original) => {
       if (!original?.hidden) return false;
       if (!stored) badges.put(stamped(original.hidden));

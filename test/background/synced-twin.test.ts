@@ -70,3 +70,46 @@ describe('a badge the user added that a backpack synced: signing out keeps it', 
     expect(await h.db.badges.count()).toBe(0);
   });
 });
+
+describe('a badge added locally, then synced by a backpack: one entry', () => {
+  it('the backpack\'s copy is shown, the local one kept hidden and put back on sign-out', async () => {
+    const h = await harness();
+    const local = await h.app.library.import(file('programmer.png', await bytes(`${ASSERTION}/baked`)));
+    expect(local.key).toBe(localKey());
+    const before = (await h.db.badges.get(local.key))!;
+    const { account, key } = await signedIn(h);
+    const shown = await entries(h, local.name);
+    expect(shown.map((b) => b.key)).toEqual([key]);
+    expect(await h.db.badges.count()).toBe(await h.db.badges.countByAccount(account.id));
+    // Added again: the backpack's entry, the hidden one updated in place, still one entry.
+    expect(await h.app.library.import(text(url(ASSERTION)))).toMatchObject({ key, heldFrom: account.providerName });
+    expect((await entries(h, local.name)).map((b) => b.key)).toEqual([key]);
+    await h.app.accounts.signOut(account.id);
+    const back = (await h.db.badges.get(local.key))!;
+    expect(back).toMatchObject({ key: before.key, accountId: 'local', original: before.original, verdict: 'valid', addedAt: before.addedAt });
+    expect((await entries(h, local.name)).map((b) => b.key)).toEqual([local.key]);
+  });
+
+  it('a second sync leaves one entry, and signing in again hides the local copy again', async () => {
+    const h = await harness();
+    const local = await h.app.library.import(text(url(ASSERTION)));
+    const { account, key } = await signedIn(h);
+    await h.app.sync.run(account.id);
+    expect((await entries(h, local.name)).map((b) => b.key)).toEqual([key]);
+    await h.app.accounts.signOut(account.id);
+    expect((await entries(h, local.name)).map((b) => b.key)).toEqual([local.key]);
+    const again = await signedIn(h);
+    expect((await entries(h, local.name)).map((b) => b.key)).toEqual([again.key]);
+  });
+
+  it('removing the backpack\'s entry removes the local copy too', async () => {
+    const h = await harness();
+    const local = await h.app.library.import(text(url(ASSERTION)));
+    const { account, key } = await signedIn(h);
+    expect(await h.app.library.remove(key)).toEqual({ removed: true });
+    expect(await entries(h, local.name)).toHaveLength(0);
+    await h.app.accounts.signOut(account.id);
+    expect(await h.db.badges.get(local.key)).toBeUndefined();
+    expect(await h.db.originals.get(local.key)).toBeUndefined();
+  });
+});

@@ -184,7 +184,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // The same badge added again while its issuer cannot be reached keeps its last complete result (last-complete.ts).
       const badge = keepLastComplete(existing, fresh, log, now());
       if (await db.saveBadgeIf(badge, existing)) {
-        if (twin && key === byId && (await db.hidden.hide(key))) return { record: twin.record, alreadyHeld: true, heldFrom: twin.from };
+        if (twin && key === byId && (await db.hidden.hide(key, twin.record.key))) return { record: twin.record, alreadyHeld: true, heldFrom: twin.from };
         return { record: badge.record, alreadyHeld: existing !== undefined };
       }
       if (attempt >= STALE_TRIES) throw new ServiceError(E.BUSY, 'This badge changed in Lanyard while it was being added: add it again');

@@ -29,6 +29,17 @@ export const twinKey = (synced: BadgeRecord): string | undefined =>
  */
 export const standsFor = (synced: BadgeRecord, local: Pick<BadgeRecord, 'verdict'>): boolean => !(local.verdict === 'invalid' && synced.verdict !== 'invalid');
 
+/** After a sync stored these records (a page's): the local badges they stand for are hidden. */
+export async function hideTwins(db: Pick<Db, 'badges' | 'hidden'>, synced: readonly (BadgeRecord | undefined)[]): Promise<void> {
+  const pairs = synced.flatMap((r) => {
+    const key = r && twinKey(r);
+    return key ? [{ key, synced: r }] : [];
+  });
+  if (!pairs.length) return;
+  const locals = await db.badges.getMany(pairs.map((p) => p.key));
+  for (const [i, local] of locals.entries()) if (local && standsFor(pairs[i]!.synced, local)) await db.hidden.hide(pairs[i]!.key, pairs[i]!.synced.key);
+}
+
 /**
  * Before an account's badges are forgotten (sign-out): each local badge one of them stood for is put
  * back, unless another signed-in backpack still holds the same badge.
