@@ -1,7 +1,8 @@
 /**
  * A badge the user imports into the local backpack that a connected backpack already synced: one
  * entry, the backpack's, and the popup is told from where (synced-copy.ts). Before, the import made a
- * second entry of the same badge.
+ * second entry of the same badge. What the user added is kept as the synced copy's hidden twin
+ * (synced-twin.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { guards } from '../../src/messaging/validate.ts';
