@@ -6,6 +6,7 @@ import { openDB, unwrap, wrap, type IDBPDatabase, type StoreNames } from 'idb';
 import { DB_NAME, DB_VERSION, migrate, type LanyardSchema } from './db-schema.ts';
 import { abortQuietly, completed, requested, updated } from './idb-requests.ts';
 import { withKeyIndex } from './db-key-index.ts';
+import { hiddenBadges, type HiddenBadges } from './db-hidden.ts';
 import { sortTimeOf } from '../core/share/dates.ts';
 import type { AccountRecord, BadgeRecord, DocumentRecord, FullBadge, OriginalRecord, ResultRecord, SecretRecord, SyncRecord } from './records.ts';
 
@@ -80,6 +81,8 @@ export interface Db {
    * another write came between (a sync, an import, a sign-out): a result made from `read` is stale.
    */
   saveBadgeIf(badge: FullBadge, read: BadgeRecord | undefined): Promise<boolean>;
+  /** Badges kept out of the list inside their original (db-hidden.ts). */
+  hidden: HiddenBadges;
   close(): void;
 }
 
@@ -287,6 +290,7 @@ export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {})
     saveBadge: (badge, sync) => saveBadges([badge], sync),
     saveBadges,
     saveBadgeIf,
+    hidden: hiddenBadges(rawOf(db), counter.changed, stamped),
     close: () => db.close(),
   };
 }

@@ -81,6 +81,12 @@ export interface OriginalRecord {
   bytes: Uint8Array;
   /** The credential found inside (JSON text or compact JWS), when there was one. */
   credentialText?: string;
+  /**
+   * A local badge kept out of the list while a signed-in backpack's copy of the same badge stands
+   * for it (background/services/synced-twin.ts): its record, put back as it was when that copy goes
+   * (sign-out), dropped with it when the user removes it. Set only while no record has this key.
+   */
+  hidden?: BadgeRecord;
 }
 
 /** A badge as services build it: the record and its original, written together. */

@@ -1,10 +1,10 @@
 /**
  * A badge the user imports into the local backpack that a connected backpack already synced: one
  * entry, the backpack's, and the popup is told from where (synced-copy.ts). Before, the import made a
- * second entry of the same badge.
+ * second entry of the same badge. What the user added is kept as the synced copy's hidden twin
+ * (synced-twin.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { fromBase64 } from '../../src/background/services/base64.ts';
 import { guards } from '../../src/messaging/validate.ts';
 import { badgrSignIn, harness, useBackpack } from './harness.ts';
 
@@ -43,36 +43,6 @@ describe('importing a badge a connected backpack synced already', () => {
     expect(other.accountId).toBe('local');
     expect(other.alreadyHeld).toBeUndefined();
     expect(await h.db.badges.count()).toBe(count + 1);
-  });
-
-  it('a copy added locally before the sign-in stays its own entry; removing either leaves the other whole', async () => {
-    const h = await harness();
-    const local = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
-    const account = await badgrSignIn(h, ctx.bp.baseUrl);
-    await h.app.sync.run(account.id);
-    const key = `${account.id}|ada-programmer`;
-    // Added again: the local entry is the one updated, no third entry.
-    const again = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
-    expect(again).toMatchObject({ key: local.key, alreadyHeld: true });
-    expect(again.heldFrom).toBeUndefined();
-    expect(await h.app.library.remove(local.key)).toEqual({ removed: true });
-    expect((await h.app.library.get(key)).verdict).toBe('valid');
-    expect(fromBase64((await h.app.library.download(key, 'baked')).base64).length).toBeGreaterThan(0);
-    // Added once more now that only the backpack holds it: that entry, not a new local one.
-    expect(await h.app.library.import(text(url('/public/assertions/ada-programmer')))).toMatchObject({ key, heldFrom: account.providerName });
-    expect(await h.db.badges.get(local.key)).toBeUndefined();
-  });
-
-  it('removing the backpack\'s copy of a pair leaves the local copy whole (its own record and original)', async () => {
-    const h = await harness();
-    const local = await h.app.library.import(text(url('/public/assertions/ada-programmer')));
-    const account = await badgrSignIn(h, ctx.bp.baseUrl);
-    await h.app.sync.run(account.id);
-    const key = `${account.id}|ada-programmer`;
-    expect(await h.app.library.remove(key)).toEqual({ removed: true });
-    expect((await h.app.library.get(local.key)).verdict).toBe('valid');
-    expect(JSON.parse(new TextDecoder().decode(fromBase64((await h.app.library.download(local.key, 'json')).base64)))).toMatchObject({ type: 'Assertion' });
-    expect(await h.app.library.verify(local.key)).toEqual({ verified: 1 });
   });
 
   it('the reply with heldFrom passes the popup\'s reply guard, and one whose heldFrom is no text does not', async () => {

@@ -24,6 +24,7 @@ import { oauthApi, profileEmail } from './providers/oauth-provider.ts';
 import { patternFor } from './host-access.ts';
 import type { Tokens } from './tokens.ts';
 import { accountView } from './views.ts';
+import { revealTwins } from './synced-twin.ts';
 
 export interface AccountsDeps {
   db: Db;
@@ -265,6 +266,8 @@ export function createAccounts(d: AccountsDeps) {
         }
       }
       await d.tokens.clear(accountId);
+      // The local badges its copies stood for come back to the list first: nothing the user added is lost (synced-twin.ts).
+      await revealTwins(d.db, accountId);
       await d.db.badges.deleteByAccount(accountId);
       await d.db.syncState.delete(accountId);
       return { signedOut: true, revoked };

@@ -26,7 +26,8 @@ import { refuseUnaddable } from './import-refusals.ts';
 import { ungzipped } from './gzip-file.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
-import { syncedCopy } from './synced-copy.ts';
+import { syncedCopy, type SyncedCopy } from './synced-copy.ts';
+import { standsFor, twinKey } from './synced-twin.ts';
 import { readPasted } from './pasted-text.ts';
 import { batchOf } from './import-batch.ts';
 
@@ -127,16 +128,26 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const result = await verifier.verify(bytes, ids.verified, { log });
     const kind = refuseUnaddable(result, bytes, keyHint !== undefined);
     const url = kind === 'url' ? new TextDecoder().decode(bytes).trim() : undefined;
-    const sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
+    let sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
     const assessment = await assess(result, ids.unverified, undefined, ids.claimed, ids.unconfirmed);
     const idsHash = await identitiesHash(ids.verified);
-    const byId = keyHint ?? badgeKey(accountId, sourceId);
+    let byId = keyHint ?? badgeKey(accountId, sourceId);
     // The same badge a connected backpack synced (its id, or the link added) is that backpack's entry,
-    // not a second one (synced-copy.ts); a local copy added before is updated as ever, and a copy that
-    // fails where the synced one does not (a tampered copy claiming its id) is kept apart, as below.
-    if (opts.oneEntry && accountId === LOCAL && !keyHint && !(await db.badges.get(byId))) {
+    // not a second one (synced-copy.ts); a copy that fails where the synced one does not (a tampered
+    // copy claiming its id) is kept apart, as below. What the user added is kept all the same, as the
+    // synced copy's hidden twin (synced-twin.ts), under the key that copy's id gives it: put back in
+    // the list first, so that a copy added before is updated by the rules below (a baked image is
+    // never traded for a bare credential), then hidden again.
+    let twin: SyncedCopy | undefined;
+    if (opts.oneEntry && accountId === LOCAL && !keyHint) {
       const synced = await syncedCopy(db, [result.badge?.id, url]);
-      if (synced && !(result.verdict === 'invalid' && synced.record.verdict !== 'invalid')) return { record: synced.record, alreadyHeld: true, heldFrom: synced.from };
+      const key = synced && twinKey(synced.record);
+      if (synced && key && standsFor(synced.record, result)) {
+        twin = synced;
+        sourceId = `id:${synced.record.meta.credentialId!}`;
+        byId = key;
+        await db.hidden.reveal(key);
+      }
     }
     // What is stored decides where the copy goes and what it keeps: it is written only over the
     // record it was decided from, and decided again when another write came between (the same badge
@@ -172,7 +183,10 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       });
       // The same badge added again while its issuer cannot be reached keeps its last complete result (last-complete.ts).
       const badge = keepLastComplete(existing, fresh, log, now());
-      if (await db.saveBadgeIf(badge, existing)) return { record: badge.record, alreadyHeld: existing !== undefined };
+      if (await db.saveBadgeIf(badge, existing)) {
+        if (twin && key === byId && (await db.hidden.hide(key, twin.record.key))) return { record: twin.record, alreadyHeld: true, heldFrom: twin.from };
+        return { record: badge.record, alreadyHeld: existing !== undefined };
+      }
       if (attempt >= STALE_TRIES) throw new ServiceError(E.BUSY, 'This badge changed in Lanyard while it was being added: add it again');
     }
   }
@@ -259,6 +273,9 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       onRemoving?.(r.accountId, key);
       await markRemoved(db, r.accountId, key);
       await db.badges.delete(key);
+      // The local copy it stood for goes with it (synced-twin.ts): the user asked for the badge gone.
+      const twin = twinKey(r);
+      if (twin) await db.hidden.drop(twin);
       return { removed: true };
     },
 

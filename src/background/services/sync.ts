@@ -27,6 +27,7 @@ import { DEFAULT_RETRY, retryDue, sleep as realSleep, type RetryPolicy, type Sle
 import { providerCall } from './sync-call.ts';
 import { failureBeforeRetry, failureOf, retryTime, type FailureBeforeRetry } from './sync-failure.ts';
 import { settleIdentities } from './sync-identities.ts';
+import { hideTwins } from './synced-twin.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
@@ -154,6 +155,9 @@ export function createSync(d: SyncDeps) {
         await Promise.all(saving);
       }
       if (saveFailed) throw saveFailed.error;
+      // The local badges this page's copies stand for leave the list, kept whole (synced-twin.ts):
+      // read again as stored, so a badge the user removed meanwhile hides nothing.
+      await hideTwins(d.db, await d.db.badges.getMany(keys));
       // What was read is stored; the listing cannot go on (the account says why, and the run is resumed at this page).
       if (slice.stop) throw slice.stop;
       // The rest of this answer comes with the same page asked again (the cursor stays: a restart reads it again).

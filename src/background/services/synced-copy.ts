@@ -7,8 +7,9 @@
  * Which copy wins: the backpack's. A sync writes it again with each run (sync-badge.ts), so a local
  * copy kept instead would soon stand beside it again; the backpack's copy carries what the
  * provider says of the recipient, and is kept current. Nothing stored is lost: the synced record is
- * left as it is, and a local copy the user added earlier is never touched (library.ts updates it).
- * The user is told where the badge is ("You already have this badge from <backpack>").
+ * left as it is, and what the user added (now or before) is kept as its hidden twin, back in the
+ * list when that backpack signs out (synced-twin.ts). The user is told where the badge is ("You
+ * already have this badge from <backpack>").
  */
 import type { Db } from '../../platform/db.ts';
 import type { BadgeRecord } from '../../platform/records.ts';
