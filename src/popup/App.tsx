@@ -7,7 +7,6 @@ import type { AccountView, BadgeView } from '../messaging/views.ts';
 import type { ImportedView } from '../messaging/protocol.ts';
 import type { FilesScreen, PopupActions } from './actions.ts';
 import { EnvContext, useEnv, type PopupEnv } from './env.ts';
-import { errorText } from './errors.ts';
 import type { Translate } from './i18n.ts';
 import { EMPTY_QUERY, issuerNames, type ListQuery } from './list/filter.ts';
 import { ListScreen } from './list/ListScreen.tsx';
@@ -132,7 +131,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
 
   let screen;
   if (data.state.status === 'error' && route.name === 'list') {
-    screen = <ErrorState title={t('stateErrorTitle')} message={errorText(t, data.state.error)} onRetry={() => void data.reload()} />;
+    screen = <ErrorState title={t('stateErrorTitle')} error={data.state.error} onRetry={() => void data.reload()} />;
   } else if (route.name === 'list') {
     screen = firstRun ? (
       <WelcomeScreen firstRun onDone={done} onImported={opened} onRestore={() => go({ name: 'settings', backup: true })} />

@@ -4,6 +4,7 @@ import type { BadgeView, EmailView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { offWhile } from '../ui/busy.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { HeardToo } from '../ui/HeardToo.tsx';
 import type { Working } from './use-emails.ts';
 
 export interface AddressItemProps {
@@ -27,16 +28,8 @@ export function AddressItem({ email: e, provider, pending, only, working, descri
   // Off (aria-disabled, keeping focus) while any change runs: a press then does nothing.
   const off = { ...offWhile(!!working), ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
   // Every card has the same buttons: each one's name ends with the card's address, heard and not seen,
-  // so Tab through the cards says "Remove ada@example.org", not "Remove, Make primary, Remove" (WCAG 2.4.6).
-  // (The space outside the hidden span: a name computation trims each element's text.)
-  const about = (
-    <>
-      {' '}
-      <span class="visually-hidden">
-        <bdi>{e.email}</bdi>
-      </span>
-    </>
-  );
+  // so Tab through the cards says "Remove ada@example.org", not "Remove, Make primary, Remove".
+  const about = <HeardToo text={e.email} />;
   const unlessWorking = (f: () => void) => () => {
     if (!working) f();
   };
