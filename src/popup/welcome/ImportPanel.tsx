@@ -13,7 +13,7 @@ import { Icon } from '../ui/Icon.tsx';
 import { offWhile } from '../ui/busy.ts';
 import { takeFiles } from '../ui/file-pick.ts';
 import { Notice } from '../ui/Notice.tsx';
-import { AddedSentence } from '../badge/added-sentence.tsx';
+import { AddedSentence, type ImportRun } from '../badge/added-sentence.tsx';
 import { displayText } from '../../core/share/display.ts';
 import { IMPORT_ACCEPT, readFileForImport } from './file-source.ts';
 
@@ -27,8 +27,11 @@ function droppedLink(data: DataTransfer | null | undefined): string {
   return uris ?? (data?.getData('text/plain') ?? '').trim();
 }
 
-/** `onImported(badge)`: open the badge's page; `stay`: several were added, said here: only reload the list. */
-export function ImportPanel({ onImported }: { onImported(badge: ImportedView, stay?: boolean): void }) {
+/**
+ * `onImported(badge)`: open the badge's page; `stay`: several were added, said here: only reload the
+ * list; `run`: several files, all added, the page opened being the last one's, which says how many.
+ */
+export function ImportPanel({ onImported }: { onImported(badge: ImportedView, stay?: boolean, run?: ImportRun): void }) {
   const { t, actions } = useEnv();
   const [text, setText] = useState('');
   const [over, setOver] = useState(false);
@@ -95,7 +98,8 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
     const counts = [added ? t('importSomeDone', added) : '', held ? t('importSomeAgain', held) : ''];
     setResult(errors.length ? { kind: 'error', text: [...counts, ...errors].filter(Boolean).join(' '), details } : several ? { kind: 'success', text: counts.filter(Boolean).join(' ') } : last ? { kind: 'success', text: <AddedSentence t={t} name={shownName(last, t)} again={!!last.alreadyHeld} heldFrom={last.heldFrom} /> } : undefined);
     // Several badges from one presentation or list are said here, and the list reloaded; one badge opens its page.
-    if (last) onImported(last, several || errors.length > 0);
+    // Several files, each one badge, all added: the last one's page opens and says them all (it said only the last).
+    if (last) onImported(last, several || errors.length > 0, added + held > 1 ? { added, held } : undefined);
   };
   const files = async (list: FileList | readonly File[] | null | undefined) => {
     if (!list?.length) return;
