@@ -4,7 +4,7 @@
  * check failed, "a list of 7 items"), which only reached the console before. It can quote hostile
  * input: shown as text, bidi controls made visible, cut.
  */
-import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReplyError } from '../../src/messaging/protocol.ts';
 import { BadgeLoadError } from '../../src/popup/badge/BadgeLoadError.tsx';
@@ -40,6 +40,10 @@ describe('an error\'s own reason under Details', () => {
     expect(shown.textContent!.length).toBeLessThan(500);
     expect(document.querySelector('img[src="x"]')).toBeNull();
     expect(shown.textContent).not.toContain('\u202E');
+    // The next refusal's Details starts closed: it was shown opened, as the last one had been left.
+    fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Details' })).not.toBe(details));
+    expect(screen.getByRole('button', { name: 'Details' }).getAttribute('aria-expanded')).toBe('false');
   });
 
   it('no Details when the reason says nothing more than the sentence (the backpack\'s words already in it, or none)', async () => {

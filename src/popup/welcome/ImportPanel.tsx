@@ -38,6 +38,8 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
   const [busy, setBusy] = useState(false);
   // `details`: each refusal's own reason that says more than its sentence, under a Details (ErrorDetails.tsx).
   const [result, setResult] = useState<{ kind: 'error' | 'success'; text: ComponentChildren; details?: Detail[] }>();
+  // Each answer's Details start closed (keyed by the answer): a new refusal is not shown opened as the last was.
+  const answers = useRef(0);
   // A pasted text that was refused stays in the box (nothing is lost), marked and described by the answer.
   const [pasteRefused, setPasteRefused] = useState(false);
   // The answer is under the form, below the fold after a pick from the drop zone: brought into view.
@@ -96,6 +98,7 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
     setBusy(false);
     setPasteRefused(errors.length > 0 && items.some((s) => 'kind' in s) && text.trim() !== '');
     const counts = [added ? t('importSomeDone', added) : '', held ? t('importSomeAgain', held) : ''];
+    answers.current++;
     setResult(errors.length ? { kind: 'error', text: [...counts, ...errors].filter(Boolean).join(' '), details } : several ? { kind: 'success', text: counts.filter(Boolean).join(' ') } : last ? { kind: 'success', text: <AddedSentence t={t} name={shownName(last, t)} again={!!last.alreadyHeld} heldFrom={last.heldFrom} /> } : undefined);
     // Several badges from one presentation or list are said here, and the list reloaded; one badge opens its page.
     // Several files, each one badge, all added: the last one's page opens and says them all (it said only the last).
@@ -169,7 +172,7 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
       </form>
       <div aria-live="polite" ref={answer} id="import-answer">
         {result ? <Notice kind={result.kind} id="import-said">{result.text}</Notice> : null}
-        {result?.details?.map((d, i) => <ErrorDetails key={i} detail={d.detail} about={result.details!.length > 1 ? d.about : undefined} />)}
+        {result?.details?.map((d, i) => <ErrorDetails key={`${answers.current}:${i}`} detail={d.detail} about={result.details!.length > 1 ? d.about : undefined} />)}
       </div>
     </div>
   );
