@@ -5,9 +5,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountView, BadgeView } from '../messaging/views.ts';
 import type { ImportedView } from '../messaging/protocol.ts';
+import type { ImportRun } from './badge/added-sentence.tsx';
 import type { FilesScreen, PopupActions } from './actions.ts';
 import { EnvContext, useEnv, type PopupEnv } from './env.ts';
-import { errorText } from './errors.ts';
 import type { Translate } from './i18n.ts';
 import { EMPTY_QUERY, issuerNames, type ListQuery } from './list/filter.ts';
 import { ListScreen } from './list/ListScreen.tsx';
@@ -115,7 +115,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
     void data.reload();
   };
   // An imported badge's page says "Added …" where focus lands (BadgeScreen.tsx), whichever screen imported it.
-  const opened = (b: ImportedView, stay?: boolean) => {
+  const opened = (b: ImportedView, stay?: boolean, run?: ImportRun) => {
     // Several added at once (a presentation, a list, files some of which were refused): said on the
     // import screen, which stays. The first run's welcome is the list's screen until a badge is there:
     // reloaded, it would give way to the list and take the answer with it (the popup shows them next time).
@@ -123,7 +123,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
       if (!firstRun) void data.reload();
       return;
     }
-    setStack([{ name: 'list' }, { name: 'badge', key: b.key, added: b.alreadyHeld ? 'again' : 'new', ...(b.heldFrom !== undefined ? { heldFrom: b.heldFrom } : {}) }]);
+    setStack([{ name: 'list' }, { name: 'badge', key: b.key, added: b.alreadyHeld ? 'again' : 'new', ...(b.heldFrom !== undefined ? { heldFrom: b.heldFrom } : {}), ...(run ? { run } : {}) }]);
     void data.reload();
   };
   // Signing in again to an account whose session ended: its host, and for a password account its e-mail, are filled in.
@@ -132,7 +132,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
 
   let screen;
   if (data.state.status === 'error' && route.name === 'list') {
-    screen = <ErrorState title={t('stateErrorTitle')} message={errorText(t, data.state.error)} onRetry={() => void data.reload()} />;
+    screen = <ErrorState title={t('stateErrorTitle')} error={data.state.error} onRetry={() => void data.reload()} />;
   } else if (route.name === 'list') {
     screen = firstRun ? (
       <WelcomeScreen firstRun onDone={done} onImported={opened} onRestore={() => go({ name: 'settings', backup: true })} />
@@ -140,7 +140,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
       <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} syncing={!!state?.accounts.some((a) => a.sync.status === 'syncing')} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onGuide={() => go({ name: 'guide' })} onRetry={() => void data.reload()} listRef={listRef} />
     );
   } else if (route.name === 'badge') {
-    screen = <BadgeScreen badgeKey={route.key} added={route.added} heldFrom={route.heldFrom} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onGuide={() => go({ name: 'guide' })} onChanged={() => void data.reload()} onRemoved={done} />;
+    screen = <BadgeScreen badgeKey={route.key} added={route.added} heldFrom={route.heldFrom} run={route.run} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onGuide={() => go({ name: 'guide' })} onChanged={() => void data.reload()} onRemoved={done} />;
   } else if (route.name === 'share') {
     screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={(issuer) => go({ name: 'settings', orgIds: true, issuer })} onChanged={() => void data.reload()} onGone={done} />;
   } else if (route.name === 'welcome') {

@@ -121,6 +121,18 @@ export function errorText(t: Translate, e: ReplyError): string {
   return key ? t(key) : t('errorGeneric', message || displayText(e.code, MESSAGE_CHARS));
 }
 
+/**
+ * The reply's own reason (the engine's or the background's message: which check failed, "a list of 7
+ * items"), for a Details under errorText's sentence (src/popup/ui/ErrorDetails.tsx), when it says
+ * more than that sentence; undefined when it is empty or the sentence holds it already. Shown through
+ * displayText like the sentence's: it can quote hostile input.
+ */
+export function errorDetail(t: Translate, e: ReplyError): string | undefined {
+  const detail = displayText(e.message, MESSAGE_CHARS).trim();
+  if (!detail || detail === e.code) return undefined;
+  return errorText(t, e).toLowerCase().includes(detail.toLowerCase()) ? undefined : detail;
+}
+
 /** The message key a code is said with (errorText), or undefined for a code said as generic English. */
 export function messageKeyOf(code: string): MessageKey | undefined {
   if (isThrottled({ code, message: '' })) return 'errorThrottled';

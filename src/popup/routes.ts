@@ -1,11 +1,13 @@
 /** The popup's screens and the lazily loaded components behind them. */
+import type { ImportRun } from './badge/added-sentence.tsx';
 import type { WelcomeMode } from './welcome/WelcomeScreen.tsx';
 import { lazyScreen } from './ui/lazy.tsx';
 
 export type Route =
   | { name: 'list' }
   /** `added`: just imported from "Add a badge", new or held already (`heldFrom`: as that backpack's synced copy): the page says so, once (BadgeScreen.tsx). */
-  | { name: 'badge'; key: string; added?: 'new' | 'again'; heldFrom?: string }
+  /** `run`: the other files added with it, said with it (added-sentence.tsx). */
+  | { name: 'badge'; key: string; added?: 'new' | 'again'; heldFrom?: string; run?: ImportRun }
   | { name: 'share'; key: string }
   | { name: 'welcome'; mode?: WelcomeMode; host?: string; user?: string }
   | { name: 'import' }

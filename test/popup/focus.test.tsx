@@ -50,13 +50,13 @@ describe('focus', () => {
     await accounts();
     fireEvent.click(screen.getByRole('button', { name: 'E-mail addresses' }));
     const title = await screen.findByRole('heading', { level: 2, name: 'E-mail addresses' });
-    const primary = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' });
+    const primary = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary ada.lovelace@work.example' });
     primary.focus();
     fireEvent.click(primary);
     await screen.findByText('ada.lovelace@work.example is now your primary address.');
     await waitFor(() => expect(focused()).toBe(title));
-    fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove' }));
-    fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove' }));
+    fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove ada@example.org' }));
+    fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove ada@example.org' }));
     await screen.findByText('Removed ada@example.org.');
     await waitFor(() => expect(focused()).toBe(title));
   });

@@ -35,9 +35,9 @@ describe("Can't find a badge?", () => {
     fireEvent.click(within(account()).getByRole('button', { name: 'Add and send confirmation' }));
     await screen.findByText(/is sending a confirmation e-mail to ada@award.example/);
     expect(actions.calls.some((c) => c.name === 'addEmail' && c.args[1] === 'ada@award.example')).toBe(true);
-    fireEvent.click(within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation' }));
+    fireEvent.click(within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation ada@old-school.example' }));
     await screen.findByText('Confirmation e-mail sent again to ada@old-school.example.');
-    fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' }));
+    fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary ada.lovelace@work.example' }));
     await screen.findByText(/ada.lovelace@work.example is now your primary address. Badges issued to your other addresses stay yours/);
     expect(screen.getByText(/Badges issued to your old address stay in your backpack as long as the old address stays on your account/)).toBeTruthy();
   });

@@ -58,9 +58,29 @@ describe('addresses', () => {
     expect(within(old).getByText('Badges waiting for this address: 1.')).toBeTruthy();
     expect(within(old).getByText('Introduction to Python')).toBeTruthy();
     expect(within(old).getByText(/once ada@old-school.example is confirmed with Canvas Credentials \(US\)/)).toBeTruthy();
-    expect(within(old).queryByRole('button', { name: 'Make primary' })).toBeNull();
-    expect(within(card('ada@example.org')).queryByRole('button', { name: 'Remove' })).toBeNull();
+    expect(within(old).queryByRole('button', { name: /^Make primary/ })).toBeNull();
+    expect(within(card('ada@example.org')).queryByRole('button', { name: /^Remove/ })).toBeNull();
     expect(screen.getByText('Only a confirmed address can be primary.')).toBeTruthy();
+  });
+
+  // Found in the 2026-12-06 review: every card has the same buttons, and Tab through them said "Remove,
+  // Make primary, Remove, …" without the address; each button's name now ends with its card's address.
+  it('each card\'s buttons name the address they act on, and the visible label stays short', async () => {
+    await addresses();
+    const cards = screen.getAllByRole('listitem').filter((li) => li.classList.contains('address'));
+    expect(cards.length).toBeGreaterThan(1);
+    let seen = 0;
+    for (const li of cards) {
+      const email = within(li).getByRole('heading', { level: 3 }).textContent!;
+      const buttons = within(li).queryAllByRole('button');
+      seen += buttons.length;
+      expect(within(li).queryAllByRole('button', { name: (name) => name.endsWith(` ${email}`) })).toEqual(buttons);
+      for (const button of buttons) expect(button.querySelector('.visually-hidden')?.textContent?.trim()).toBe(email);
+    }
+    expect(seen).toBeGreaterThan(3);
+    const work = card('ada.lovelace@work.example');
+    fireEvent.click(within(work).getByRole('button', { name: 'Remove ada.lovelace@work.example' }));
+    expect(within(work).getByRole('button', { name: 'Remove ada.lovelace@work.example' })).toBe(document.activeElement);
   });
 
   it('adds an address, resends, makes a verified one primary, and removes one', async () => {
@@ -69,14 +89,14 @@ describe('addresses', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
     await screen.findByText('Added. A confirmation e-mail is on its way to ada@new.example.');
     expect(within(card('ada@new.example')).getByText('Not confirmed')).toBeTruthy();
-    fireEvent.click(within(card('ada@new.example')).getByRole('button', { name: 'Resend confirmation' }));
+    fireEvent.click(within(card('ada@new.example')).getByRole('button', { name: 'Resend confirmation ada@new.example' }));
     await screen.findByText('Confirmation e-mail sent again to ada@new.example.');
-    fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' }));
+    fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary ada.lovelace@work.example' }));
     await screen.findByText('ada.lovelace@work.example is now your primary address.');
     expect(within(card('ada.lovelace@work.example')).getByText('Primary')).toBeTruthy();
     expect(within(card('ada@example.org')).queryByText('Primary')).toBeNull();
-    fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove' }));
-    fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove' }));
+    fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove ada@example.org' }));
+    fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove ada@example.org' }));
     await screen.findByText('Removed ada@example.org.');
     expect(actions.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['addEmail', 'resendEmail', 'makePrimaryEmail', 'removeEmail']));
   });
@@ -85,16 +105,17 @@ describe('addresses', () => {
     const { actions } = await addresses({ latencyMs: 60 });
     // The screen's title takes focus first (after its render), as it does before a user can press anything.
     await waitFor(() => expect(document.activeElement?.textContent).toBe('E-mail addresses'));
-    const primary = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' });
+    const primary = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary ada.lovelace@work.example' });
     primary.focus();
     fireEvent.click(primary);
-    await waitFor(() => expect(primary.textContent).toBe('Making primary…'));
+    await waitFor(() => expect(primary.textContent).toBe('Making primary… ada.lovelace@work.example'));
     expect(primary.getAttribute('aria-disabled')).toBe('true');
     expect(primary.getAttribute('aria-busy')).toBe('true');
-    expect(document.activeElement?.textContent).toBe('Making primary…');
+    expect(document.activeElement).toBe(primary);
+    expect(primary).toBe(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Making primary… ada.lovelace@work.example' }));
     // A second press, and a press on another card, while it runs: nothing is sent.
     fireEvent.click(primary);
-    const resend = within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation' });
+    const resend = within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation ada@old-school.example' });
     expect(resend.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(resend);
     await screen.findByText('ada.lovelace@work.example is now your primary address.');
@@ -107,8 +128,8 @@ describe('addresses', () => {
     const { actions } = await addresses({ latencyMs: 60 });
     const field = screen.getByLabelText('Add an address');
     const add = screen.getByRole('button', { name: 'Add and send confirmation' });
-    fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' }));
-    await within(card('ada.lovelace@work.example')).findByRole('button', { name: 'Making primary…' });
+    fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary ada.lovelace@work.example' }));
+    await within(card('ada.lovelace@work.example')).findByRole('button', { name: 'Making primary… ada.lovelace@work.example' });
     expect(add.getAttribute('aria-disabled')).toBe('true');
     fireEvent.input(field, { target: { value: 'ada@new.example' } });
     fireEvent.click(add);
@@ -117,7 +138,7 @@ describe('addresses', () => {
     expect(add.getAttribute('aria-disabled')).toBeNull();
 
     fireEvent.click(add);
-    const resend = within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation' });
+    const resend = within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation ada@old-school.example' });
     await waitFor(() => expect(resend.getAttribute('aria-disabled')).toBe('true'));
     fireEvent.click(resend);
     await screen.findByText('Added. A confirmation e-mail is on its way to ada@new.example.');
@@ -130,8 +151,8 @@ describe('addresses', () => {
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'ada@new.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
     await screen.findByText('Added. A confirmation e-mail is on its way to ada@new.example.');
-    fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' }));
-    await within(card('ada.lovelace@work.example')).findByRole('button', { name: 'Making primary…' });
+    fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary ada.lovelace@work.example' }));
+    await within(card('ada.lovelace@work.example')).findByRole('button', { name: 'Making primary… ada.lovelace@work.example' });
     expect(screen.queryByText('Added. A confirmation e-mail is on its way to ada@new.example.')).toBeNull();
     await screen.findByText('ada.lovelace@work.example is now your primary address.');
   });
@@ -156,12 +177,12 @@ describe('addresses', () => {
     const { actions } = await addresses();
     const reason = 'This function only available to authenticated users with confirmed email addresses.';
     actions.makePrimaryEmail = async () => ({ ok: false, error: { code: 'REJECTED', message: `Making the address primary was refused for this account (HTTP 403): ${reason}` } });
-    const button = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' });
+    const button = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary ada.lovelace@work.example' });
     fireEvent.click(button);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(reason);
     expect(alert.textContent).not.toMatch(/sign in/i);
-    const still = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary' });
+    const still = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary ada.lovelace@work.example' });
     expect(alert.id).toBeTruthy();
     expect(still.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
     // Another card is not described by it.
@@ -176,8 +197,8 @@ describe('addresses', () => {
     actions.listEmails = async () => ({ ok: true, value: listed.value.filter((e) => e.email !== 'ada@old-school.example') });
     actions.removeEmail = async () => ({ ok: false, error: { code: 'REJECTED', message: 'Removing the address was refused (HTTP 404)' } });
     const old = card('ada@old-school.example');
-    fireEvent.click(within(old).getByRole('button', { name: 'Remove' }));
-    fireEvent.click(within(old).getByRole('button', { name: 'Remove' }));
+    fireEvent.click(within(old).getByRole('button', { name: 'Remove ada@old-school.example' }));
+    fireEvent.click(within(old).getByRole('button', { name: 'Remove ada@old-school.example' }));
     expect((await screen.findByRole('alert')).textContent).toContain('HTTP 404');
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'ada@old-school.example' })).toBeNull());
     expect(screen.getByRole('alert').textContent).toContain('HTTP 404');
@@ -186,7 +207,7 @@ describe('addresses', () => {
   it('before removing an address badges were issued to, the question says they leave the backpack (badgr-server detaches them)', async () => {
     await addresses();
     const work = card('ada.lovelace@work.example');
-    fireEvent.click(within(work).getByRole('button', { name: 'Remove' }));
+    fireEvent.click(within(work).getByRole('button', { name: 'Remove ada.lovelace@work.example' }));
     expect(within(work).getByRole('group').getAttribute('aria-label')).toBe('Remove this address? Badges issued to it leave your backpack (Lanyard holds 2 of them).');
     fireEvent.keyDown(within(work).getByRole('group'), { key: 'Escape' });
   });

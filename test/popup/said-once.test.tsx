@@ -17,6 +17,8 @@ import { ListScreen } from '../../src/popup/list/ListScreen.tsx';
 import { seedBadges } from '../../src/popup/mock-data.ts';
 import { firstSyncActions, signInToBadgr } from './first-sync.ts';
 import { now, renderApp, renderWithEnv, t } from './render.tsx';
+import { createTranslator, type Messages } from '../../src/popup/i18n.ts';
+import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
 
 afterEach(() => {
   cleanup();
@@ -63,6 +65,28 @@ describe('said once', () => {
       await screen.findByRole('option', { name: /Imported badge/ });
     });
   }
+
+  // Found in the 2026-12-06 review: three files picked at once, all added, opened the last one's page,
+  // which said "Added …" of it alone: nothing said the other two were in.
+  it('several files all added: the last one\'s page opens, its name described by how many were added, in English and French', async () => {
+    const png = (n: string, byte: number) => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, byte])], n, { type: 'image/png' });
+    renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a badge' }));
+    fireEvent.change(await screen.findByLabelText('Choose files…'), { target: { files: [png('kayak.png', 1), png('canoe.png', 2), png('sail.png', 3)] } });
+    const title = await screen.findByRole('heading', { level: 2, name: 'sail', description: 'Added “sail”. Badges added in all: 3.' }, { timeout: 3000 });
+    await waitFor(() => expect(focused()).toBe(title));
+    expect(t('importRunAdded', 3)).toBe('Badges added in all: 3.');
+    expect(createTranslator(fr as Messages)('importRunAdded', 3)).toBe('Badges ajoutés en tout : 3.');
+  });
+
+  it('one file alone says only its own "Added …"', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a badge' }));
+    fireEvent.change(await screen.findByLabelText('Choose files…'), { target: { files: [new File([new Uint8Array([0x89, 0x50])], 'kayak.png', { type: 'image/png' })] } });
+    await screen.findByRole('heading', { level: 2, name: 'kayak', description: 'Added “kayak”.' }, { timeout: 3000 });
+  });
 
   it('the same badge added a second time is said as held already, not "Added" again', async () => {
     renderApp();

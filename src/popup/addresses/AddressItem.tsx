@@ -4,6 +4,7 @@ import type { BadgeView, EmailView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { offWhile } from '../ui/busy.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { HeardToo } from '../ui/HeardToo.tsx';
 import type { Working } from './use-emails.ts';
 
 export interface AddressItemProps {
@@ -26,6 +27,9 @@ export function AddressItem({ email: e, provider, pending, only, working, descri
   const doing = working?.id === e.id ? working.op : undefined;
   // Off (aria-disabled, keeping focus) while any change runs: a press then does nothing.
   const off = { ...offWhile(!!working), ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
+  // Every card has the same buttons: each one's name ends with the card's address, heard and not seen,
+  // so Tab through the cards says "Remove ada@example.org", not "Remove, Make primary, Remove".
+  const about = <HeardToo text={e.email} />;
   const unlessWorking = (f: () => void) => () => {
     if (!working) f();
   };
@@ -53,6 +57,7 @@ export function AddressItem({ email: e, provider, pending, only, working, descri
           <p class="small">{t('addressPendingWhat', provider || t('addressRulesProvider'), e.email)}</p>
           <button type="button" class="button small" onClick={onSync}>
             {t('syncNow')}
+            {about}
           </button>
         </div>
       ) : null}
@@ -61,14 +66,16 @@ export function AddressItem({ email: e, provider, pending, only, working, descri
         {!e.verified ? (
           <button type="button" class="button small" onClick={unlessWorking(onResend)} {...off} aria-busy={doing === 'resend'}>
             {doing === 'resend' ? t('addressResending') : t('addressResend')}
+            {about}
           </button>
         ) : null}
         {e.verified && !e.primary ? (
           <button type="button" class="button small" onClick={unlessWorking(onPrimary)} {...off} aria-busy={doing === 'primary'}>
             {doing === 'primary' ? t('addressMakingPrimary') : t('addressMakePrimary')}
+            {about}
           </button>
         ) : null}
-        {!e.primary && !only ? <ConfirmButton class="button small" label={doing === 'remove' ? t('addressRemoving') : t('remove')} busy={!!working} question={e.badgeCount > 0 ? t('addressRemoveConfirmBadges', e.badgeCount) : t('addressRemoveConfirm')} confirmLabel={t('remove')} onConfirm={onRemove} /> : null}
+        {!e.primary && !only ? <ConfirmButton class="button small" label={doing === 'remove' ? t('addressRemoving') : t('remove')} busy={!!working} question={e.badgeCount > 0 ? t('addressRemoveConfirmBadges', e.badgeCount) : t('addressRemoveConfirm')} confirmLabel={t('remove')} about={about} onConfirm={onRemove} /> : null}
       </div> : null}
     </li>
   );

@@ -6,7 +6,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, BadgeView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
-import { errorText } from '../errors.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
@@ -43,7 +42,7 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
   const shown = (here: boolean) => <div aria-live="polite">{note && atForm === here ? <Notice kind={note.kind} id={here ? FORM_NOTE : CARD_NOTE}>{note.text}</Notice> : null}</div>;
 
   if (emails.status === 'loading') return <Loading />;
-  if (emails.status === 'error') return <ErrorState title={t('addressesTitle')} message={errorText(t, emails.error)} onRetry={load} />;
+  if (emails.status === 'error') return <ErrorState title={t('addressesTitle')} error={emails.error} onRetry={load} />;
   const provider = account?.providerName ?? '';
   // Listed without ids (a server without Badgr's v1 address API, emails.ts): shown, changed only on the backpack's site.
   const readOnly = emails.value.length > 0 && emails.value.every((e) => !e.id);

@@ -5,11 +5,10 @@
  */
 import type { ReplyError } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
-import { errorText } from '../errors.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 
 export function BadgeLoadError({ error, onRetry, onGone }: { error: ReplyError; onRetry(): void; onGone?: () => void }) {
   const { t } = useEnv();
   const gone = error.code === 'ERR_NOT_FOUND' && onGone ? { label: t('backToBadges'), run: onGone } : undefined;
-  return <ErrorState title={t('badgeErrorTitle')} message={errorText(t, error)} onRetry={onRetry} action={gone} />;
+  return <ErrorState title={t('badgeErrorTitle')} error={error} onRetry={onRetry} action={gone} />;
 }

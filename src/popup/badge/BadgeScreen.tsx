@@ -13,7 +13,7 @@ import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
-import { AddedSentence } from './added-sentence.tsx';
+import { AddedSentence, type ImportRun } from './added-sentence.tsx';
 import { BadgeFacts, ExternalLink } from './BadgeFacts.tsx';
 import { needsHostAccess } from './check-text.ts';
 import { VerificationPanel } from './VerificationPanel.tsx';
@@ -29,6 +29,8 @@ export interface BadgeScreenProps {
   added?: 'new' | 'again';
   /** Held already as this backpack's synced copy (the page is that copy's). */
   heldFrom?: string | undefined;
+  /** Several files added at once, this one last: how many, said with it. */
+  run?: ImportRun | undefined;
   onShare(key: string): void;
   onAddresses(accountId: string): void;
   /** "Can't find a badge?": for a badge issued to an address the user has not confirmed. */
@@ -38,7 +40,7 @@ export interface BadgeScreenProps {
   onRemoved(): void;
 }
 
-export default function BadgeScreen({ badgeKey, added, heldFrom, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
+export default function BadgeScreen({ badgeKey, added, heldFrom, run, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
   const { t, actions, locale, languages } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey, t, languages ?? locale);
   const { busy, message, setMessage, recheck } = useRecheck(load, onChanged);
@@ -93,7 +95,7 @@ export default function BadgeScreen({ badgeKey, added, heldFrom, onShare, onAddr
       {added ? (
         <Notice kind="success" id="badge-added" quiet>
           {/* Held already (the same id, link or content): checked again and kept once, so not "Added" a second time. */}
-          <AddedSentence t={t} name={b.name} again={added === 'again'} heldFrom={heldFrom} />
+          <AddedSentence t={t} name={b.name} again={added === 'again'} heldFrom={heldFrom} run={run} />
         </Notice>
       ) : null}
       <div class="button-row">

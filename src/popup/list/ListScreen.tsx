@@ -5,7 +5,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountView, BadgeView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
-import { errorText } from '../errors.ts';
 import type { Loadable } from '../use-popup-data.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useFocusRescue } from '../ui/focus-rescue.ts';
@@ -57,7 +56,7 @@ export function ListScreen(p: ListScreenProps) {
   const count = counting ? t('listLoading') : shown.length === all.length ? t('listCountAll', total) : t('listCountSome', shown.length, total);
   const saidCount = useCountAnnouncement(count, queryKey(p.query));
 
-  if (p.badges.status === 'error') return <ErrorState title={t('listErrorTitle')} message={errorText(t, p.badges.error)} onRetry={p.onRetry} />;
+  if (p.badges.status === 'error') return <ErrorState title={t('listErrorTitle')} error={p.badges.error} onRetry={p.onRetry} />;
   if (p.badges.status === 'ready' && all.length === 0) return <EmptyState onImport={p.onImport} onConnect={p.onConnect} onGuide={p.onGuide} syncing={p.syncing} accounts={p.accounts} />;
   return (
     <section class="list-screen" aria-labelledby="list-title">

@@ -3,6 +3,7 @@
  * the button turns into a question with confirm and cancel; focus follows. Escape cancels, like
  * closing a dialog, and focus returns to the button that asked.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
 import { offWhile } from './busy.ts';
@@ -16,9 +17,12 @@ export interface ConfirmButtonProps {
   disabled?: boolean;
   /** Another request runs: the button keeps focus but is off (aria-disabled) and does not ask. */
   busy?: boolean;
+  /** Which thing of several alike this button acts on, heard after its label and the confirm's, not seen
+   *  (a visually-hidden suffix: "Remove ada@example.org"), so Tab through a list of cards says which. */
+  about?: ComponentChildren;
 }
 
-export function ConfirmButton({ label, question, confirmLabel, onConfirm, class: cls, disabled, busy = false }: ConfirmButtonProps) {
+export function ConfirmButton({ label, question, confirmLabel, onConfirm, class: cls, disabled, busy = false, about }: ConfirmButtonProps) {
   const { t } = useEnv();
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -33,6 +37,7 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, class:
     return (
       <button ref={openRef} type="button" class={cls ?? 'button'} disabled={disabled} {...offWhile(busy)} aria-busy={busy} onClick={() => !busy && setAsking(true)}>
         {label}
+        {about}
       </button>
     );
   }
@@ -59,6 +64,7 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, class:
         }}
       >
         {confirmLabel}
+        {about}
       </button>
       <button type="button" class="button small" onClick={() => setAsking(false)}>
         {t('cancel')}

@@ -1,14 +1,22 @@
-/** A whole-screen error with what happened and a retry, or another way out when a retry cannot help. */
+/**
+ * A whole-screen error with what happened and a retry, or another way out when a retry cannot help;
+ * the reply's own reason, when it says more, under a Details (ErrorDetails.tsx).
+ */
+import type { ReplyError } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
+import { errorDetail, errorText } from '../errors.ts';
+import { ErrorDetails } from './ErrorDetails.tsx';
 import { Icon } from './Icon.tsx';
 
-export function ErrorState({ title, message, onRetry, action }: { title: string; message: string; onRetry?: () => void; action?: { label: string; run(): void } }) {
+export function ErrorState({ title, error, onRetry, action }: { title: string; error: ReplyError; onRetry?: () => void; action?: { label: string; run(): void } | undefined }) {
   const { t } = useEnv();
+  const detail = errorDetail(t, error);
   return (
     <section class="error-state" role="alert" aria-labelledby="error-title">
       <Icon name="warning" size={32} />
       <h2 id="error-title">{title}</h2>
-      <p>{message}</p>
+      <p>{errorText(t, error)}</p>
+      {detail ? <ErrorDetails detail={detail} /> : null}
       {action ? (
         <button type="button" class="button primary" onClick={action.run}>
           {action.label}

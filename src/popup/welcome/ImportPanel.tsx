@@ -7,16 +7,19 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { shownName } from '../display.ts';
 import type { ImportedView } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
-import { errorText } from '../errors.ts';
+import { errorDetail, errorText } from '../errors.ts';
+import { ErrorDetails } from '../ui/ErrorDetails.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { offWhile } from '../ui/busy.ts';
 import { takeFiles } from '../ui/file-pick.ts';
 import { Notice } from '../ui/Notice.tsx';
-import { AddedSentence } from '../badge/added-sentence.tsx';
+import { AddedSentence, type ImportRun } from '../badge/added-sentence.tsx';
 import { displayText } from '../../core/share/display.ts';
 import { IMPORT_ACCEPT, readFileForImport } from './file-source.ts';
 
 type Item = { kind: 'text'; text: string } | File;
+/** A refusal's own reason, and the file it is about (heard after "Details"). */
+type Detail = { about: string; detail: string };
 
 /** The first URL of a dropped text/uri-list (RFC 2483 §5: one per line, `#` lines are comments), else the dropped text. */
 function droppedLink(data: DataTransfer | null | undefined): string {
@@ -24,13 +27,19 @@ function droppedLink(data: DataTransfer | null | undefined): string {
   return uris ?? (data?.getData('text/plain') ?? '').trim();
 }
 
-/** `onImported(badge)`: open the badge's page; `stay`: several were added, said here: only reload the list. */
-export function ImportPanel({ onImported }: { onImported(badge: ImportedView, stay?: boolean): void }) {
+/**
+ * `onImported(badge)`: open the badge's page; `stay`: several were added, said here: only reload the
+ * list; `run`: several files, all added, the page opened being the last one's, which says how many.
+ */
+export function ImportPanel({ onImported }: { onImported(badge: ImportedView, stay?: boolean, run?: ImportRun): void }) {
   const { t, actions } = useEnv();
   const [text, setText] = useState('');
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ kind: 'error' | 'success'; text: ComponentChildren }>();
+  // `details`: each refusal's own reason that says more than its sentence, under a Details (ErrorDetails.tsx).
+  const [result, setResult] = useState<{ kind: 'error' | 'success'; text: ComponentChildren; details?: Detail[] }>();
+  // Each answer's Details start closed (keyed by the answer): a new refusal is not shown opened as the last was.
+  const answers = useRef(0);
   // A pasted text that was refused stays in the box (nothing is lost), marked and described by the answer.
   const [pasteRefused, setPasteRefused] = useState(false);
   // The answer is under the form, below the fold after a pick from the drop zone: brought into view.
@@ -56,6 +65,7 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
     let held = 0;
     let several = false;
     const errors: string[] = [];
+    const details: Detail[] = [];
     const named = (name: string, text: string) => (name ? t('importFileError', displayText(name, 80), text) : text);
     // One at a time, each file read when its turn comes: a file that cannot be read is named and the
     // others still go (file-source.ts), and many large files are not all held in memory at once.
@@ -77,15 +87,22 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
           if (batch.refused) errors.push(named(read.source.kind === 'file' ? read.source.name : '', t('importBatchRefused', batch.refused, batch.total)));
         } else if (r.value.alreadyHeld) held++;
         else added++;
-      } else errors.push(named(read.source.kind === 'file' ? read.source.name : '', errorText(t, r.error)));
+      } else {
+        const name = read.source.kind === 'file' ? read.source.name : '';
+        errors.push(named(name, errorText(t, r.error)));
+        const detail = errorDetail(t, r.error);
+        if (detail) details.push({ about: displayText(name, 80), detail });
+      }
     }
     running.current = false;
     setBusy(false);
     setPasteRefused(errors.length > 0 && items.some((s) => 'kind' in s) && text.trim() !== '');
     const counts = [added ? t('importSomeDone', added) : '', held ? t('importSomeAgain', held) : ''];
-    setResult(errors.length ? { kind: 'error', text: [...counts, ...errors].filter(Boolean).join(' ') } : several ? { kind: 'success', text: counts.filter(Boolean).join(' ') } : last ? { kind: 'success', text: <AddedSentence t={t} name={shownName(last, t)} again={!!last.alreadyHeld} heldFrom={last.heldFrom} /> } : undefined);
+    answers.current++;
+    setResult(errors.length ? { kind: 'error', text: [...counts, ...errors].filter(Boolean).join(' '), details } : several ? { kind: 'success', text: counts.filter(Boolean).join(' ') } : last ? { kind: 'success', text: <AddedSentence t={t} name={shownName(last, t)} again={!!last.alreadyHeld} heldFrom={last.heldFrom} /> } : undefined);
     // Several badges from one presentation or list are said here, and the list reloaded; one badge opens its page.
-    if (last) onImported(last, several || errors.length > 0);
+    // Several files, each one badge, all added: the last one's page opens and says them all (it said only the last).
+    if (last) onImported(last, several || errors.length > 0, added + held > 1 ? { added, held } : undefined);
   };
   const files = async (list: FileList | readonly File[] | null | undefined) => {
     if (!list?.length) return;
@@ -146,14 +163,17 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
               setPasteRefused(false);
             }}
             spellcheck={false}
-            {...(pasteRefused ? { 'aria-invalid': 'true', 'aria-describedby': 'import-answer' } : {})}
+            {...(pasteRefused ? { 'aria-invalid': 'true', 'aria-describedby': 'import-said' } : {})}
           />
         </label>
         <button type="submit" class="button primary" disabled={!text.trim()} {...offWhile(busy)} aria-busy={busy}>
           {busy ? t('importing') : t('importButton')}
         </button>
       </form>
-      <div aria-live="polite" ref={answer} id="import-answer">{result ? <Notice kind={result.kind}>{result.text}</Notice> : null}</div>
+      <div aria-live="polite" ref={answer} id="import-answer">
+        {result ? <Notice kind={result.kind} id="import-said">{result.text}</Notice> : null}
+        {result?.details?.map((d, i) => <ErrorDetails key={`${answers.current}:${i}`} detail={d.detail} about={result.details!.length > 1 ? d.about : undefined} />)}
+      </div>
     </div>
   );
 }

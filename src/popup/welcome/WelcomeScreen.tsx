@@ -5,6 +5,7 @@
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ImportedView } from '../../messaging/protocol.ts';
+import type { ImportRun } from '../badge/added-sentence.tsx';
 import { useEnv } from '../env.ts';
 import type { MessageKey } from '../i18n.ts';
 import { markReady } from '../list/ready.ts';
@@ -33,7 +34,7 @@ export interface WelcomeScreenProps {
   /** After a sign-in: reload and show the list. */
   onDone(): void;
   /** After an import: its page, which says it was added, as "Add a badge" does (ImportScreen.tsx). */
-  onImported(badge: ImportedView, stay?: boolean): void;
+  onImported(badge: ImportedView, stay?: boolean, run?: ImportRun): void;
   /** To settings, where a backup file is imported. */
   onRestore(): void;
 }

@@ -1,0 +1,27 @@
+/**
+ * "Details" under a refusal's fixed sentence: the engine's own reason (a ReplyError's message, e.g.
+ * which check failed, "a list of 7 items"), shown on demand. It can quote hostile input: it arrives
+ * through displayText (errorDetail, src/popup/errors.ts: bidi controls made visible, cut) and is
+ * rendered as text, never as HTML.
+ */
+import { useId, useState } from 'preact/hooks';
+import { useEnv } from '../env.ts';
+import { HeardToo } from './HeardToo.tsx';
+
+/** `about`: which refusal of several (a file's name), heard after "Details". */
+export function ErrorDetails({ detail, about }: { detail: string; about?: string | undefined }) {
+  const { t } = useEnv();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div class="error-details">
+      <button type="button" class="link-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        {t('errorDetails')}
+        {about ? <HeardToo text={about} /> : null}
+      </button>
+      <p id={id} class="small error-detail" hidden={!open}>
+        {detail}
+      </p>
+    </div>
+  );
+}
