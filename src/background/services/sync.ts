@@ -15,7 +15,7 @@ import { identitiesHash } from './badge-record.ts';
 import { createRunDocuments } from './run-documents.ts';
 import { createBadgeProcessor, type RunContext } from './sync-badge.ts';
 import { createSyncWriter } from './sync-writes.ts';
-import { removedDuringRun, type RemovedDuringRun } from './sync-removed.ts';
+import { removalsUnderway, removedDuringRun, type RemovedDuringRun } from './sync-removed.ts';
 import { anchorHolds, createSeen, isAnchor, nextSince, relist, setAnchors } from './sync-anchor.ts';
 import { createSlicer, lastOfEach } from './sync-slice.ts';
 import { announce, followNext } from './sync-bound.ts';
@@ -73,6 +73,7 @@ export function createSync(d: SyncDeps) {
   const wait = d.sleep ?? realSleep;
   const retry = d.retry ?? DEFAULT_RETRY;
   const running = new Map<string, { promise: Promise<SyncRecord>; controller: AbortController; removed: RemovedDuringRun }>();
+  const underway = removalsUnderway();
 
   /** The provider's requests (sync-call.ts). */
   const call = providerCall(d.tokens, retry, wait);
@@ -234,6 +235,8 @@ export function createSync(d: SyncDeps) {
     const controller = new AbortController();
     d.keepAlive?.(controller.signal);
     const removed = removedDuringRun();
+    // A Remove under way as the run starts is one made during it (sync-removed.ts).
+    for (const key of underway.of(accountId)) removed.add(key);
     const promise = runOnce(accountId, controller.signal, removed).finally(() => {
       controller.abort();
       running.delete(accountId);
@@ -245,9 +248,14 @@ export function createSync(d: SyncDeps) {
   return {
     run,
     isRunning: (accountId: string): boolean => running.has(accountId),
-    /** The user removes a badge (library.ts remove, before it deletes it): the account's run going on here does not write it back (sync-removed.ts). */
-    removing(accountId: string, key: string): void {
+    /**
+     * The user removes a badge (library.ts remove, before it deletes it): the account's run going on
+     * here, or one that starts before the returned end is called (once the badge is deleted), does
+     * not write it back (sync-removed.ts).
+     */
+    removing(accountId: string, key: string): () => void {
       running.get(accountId)?.removed.add(key);
+      return underway.begin(accountId, key);
     },
     /** Starts syncs without waiting for them; `started` is false when every one was already running or there is none. */
     async start(accountId?: string): Promise<{ started: boolean }> {
