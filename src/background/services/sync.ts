@@ -28,6 +28,7 @@ import { providerCall } from './sync-call.ts';
 import { failureBeforeRetry, failureOf, retryTime, type FailureBeforeRetry } from './sync-failure.ts';
 import { settleIdentities } from './sync-identities.ts';
 import { hideTwins } from './synced-twin.ts';
+import { markListing } from './sync-listed.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
@@ -108,11 +109,14 @@ export function createSync(d: SyncDeps) {
     const writer = createSyncWriter(d.db, s, (key) => removed.has(key));
     const seen = createSeen();
     const slicer = createSlicer();
+    // The listing is read whole here when it starts (or starts again) at its first page in this worker (sync-listed.ts).
+    let whole = run.cursor === undefined;
     for (;;) {
       const page = await call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure);
       // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
       if (!anchorHolds(run, page)) {
         relist(run);
+        whole = true;
         await d.db.syncState.put(s);
         continue;
       }
@@ -167,7 +171,11 @@ export function createSync(d: SyncDeps) {
         continue;
       }
       if (page.stop) throw page.stop;
-      if (!page.next || page.items.length === 0) return dropped;
+      if (!page.next || page.items.length === 0) {
+        // A whole listing of everything the backpack holds: the stored badges it did not hold are marked (sync-listed.ts).
+        if (whole && !run.unsettled && !(provider.incremental && run.since)) await markListing({ ...d, now }, account.id, seen.has, signal);
+        return dropped;
+      }
       run.cursor = page.next;
       setAnchors(run, page);
       run.doneBeforePage = s.done;
