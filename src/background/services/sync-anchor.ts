@@ -81,8 +81,6 @@ export function createSeen() {
   return {
     fresh: (items: readonly SyncItem[]): SyncItem[] => items.filter((i) => seen.get(i.sourceId) !== i.fingerprint),
     add: (item: SyncItem): void => void seen.set(item.sourceId, item.fingerprint),
-    /** Whether this run handled the badge (sync-listed.ts: what a whole listing held). */
-    has: (sourceId: string): boolean => seen.has(sourceId),
   };
 }
 

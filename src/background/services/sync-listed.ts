@@ -8,11 +8,13 @@
  * Only a listing that was read whole knows what is not in it: a run of a backpack that lists
  * everything (Badgr, OB 3.0, a Badge Connect run without `since`), complete, read from its first page
  * in this worker (a run resumed at a later page saw only the rest) and not ended for a listing that
- * kept moving. It marks each stored badge of the account it did not hold (`unlisted`, the instant)
- * and takes the mark off one it held; a badge whose owner the backpack's word had settled (no
- * recipient of the user's, or pending) is then checked again with what the backpack says now, written
- * only over the record marked (recheckStored). An incremental run knows nothing of what is gone and
- * leaves the marks as they are.
+ * kept moving (sync.ts decides). It marks each stored badge of the account it did not hold
+ * (`unlisted`, the instant), and takes the mark off one it held (a badge listed again is verified
+ * again by the run, sync-badge.ts, but a result kept whole, last-complete.ts, keeps the record's
+ * mark); a badge whose owner the backpack's word had settled (no recipient of the user's, or pending)
+ * is then checked again with what the backpack says now, written only over the record marked
+ * (recheckStored). The account's keys are read, not its records: only those to mark are. An
+ * incremental run knows nothing of what is gone and leaves the marks as they are.
  */
 import type { Db } from '../../platform/db.ts';
 import type { BadgeRecord } from '../../platform/records.ts';
@@ -27,21 +29,36 @@ export interface ListingDeps {
   now: () => Date;
 }
 
-/** The stored record with the mark as the listing says (`at`: not held), or undefined when it already says so (or is gone). */
-const marked = (r: BadgeRecord | undefined, listed: (sourceId: string) => boolean, at: string): BadgeRecord | undefined => {
-  if (!r || listed(r.sourceId) !== Boolean(r.unlisted)) return undefined;
+/** The record with its mark as the listing says (`at`: not held), or undefined when it says so already (or is gone). */
+function remarked(r: BadgeRecord | undefined, held: ReadonlySet<string>, at: string): BadgeRecord | undefined {
+  if (!r || held.has(r.key) !== Boolean(r.unlisted)) return undefined;
   const { unlisted: _, ...rest } = r;
-  return listed(r.sourceId) ? rest : { ...rest, unlisted: at };
-};
+  return held.has(r.key) ? rest : { ...rest, unlisted: at };
+}
 
-/** After a whole listing: `listed` tells the source ids it held. */
-export async function markListing(d: ListingDeps, accountId: string, listed: (sourceId: string) => boolean, signal: AbortSignal): Promise<void> {
-  const at = d.now().toISOString();
-  let ids: IdentitySet | undefined;
-  for (const r of await d.db.badges.byAccount(accountId)) {
-    signal.throwIfAborted();
-    if (!marked(r, listed, at)) continue;
-    const now = await d.db.badges.update(r.key, (current) => marked(current, listed, at));
-    if (now && (now.recipient === null || now.pending)) await recheckStored(d.db, d.verifier, (ids ??= await d.identities.forAccount(accountId)), now, d.now);
-  }
+/** One run's listing: the keys it held, and those of its stored records that carried a mark. */
+export function createListing() {
+  const held = new Set<string>();
+  const wasMarked = new Set<string>();
+  return {
+    /** A page's stored records, as the run read them. */
+    read(found: readonly (BadgeRecord | undefined)[]): void {
+      for (const r of found) if (r?.unlisted) wasMarked.add(r.key);
+    },
+    /** A page's badges, all handled (written, left as they were, or removed by the user). */
+    held(keys: readonly string[]): void {
+      for (const k of keys) held.add(k);
+    },
+    /** Once the listing was read whole: the account's badges marked as it says. */
+    async mark(d: ListingDeps, accountId: string, signal: AbortSignal): Promise<void> {
+      const at = d.now().toISOString();
+      const keys = [...(await d.db.badges.keysByAccount(accountId)).filter((k) => !held.has(k)), ...wasMarked];
+      let ids: IdentitySet | undefined;
+      for (const key of keys) {
+        signal.throwIfAborted();
+        const now = await d.db.badges.update(key, (current) => remarked(current, held, at));
+        if (now && (now.recipient === null || now.pending)) await recheckStored(d.db, d.verifier, (ids ??= await d.identities.forAccount(accountId)), now, d.now);
+      }
+    },
+  };
 }

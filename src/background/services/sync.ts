@@ -28,7 +28,7 @@ import { providerCall } from './sync-call.ts';
 import { failureBeforeRetry, failureOf, retryTime, type FailureBeforeRetry } from './sync-failure.ts';
 import { settleIdentities } from './sync-identities.ts';
 import { hideTwins } from './synced-twin.ts';
-import { markListing } from './sync-listed.ts';
+import { createListing } from './sync-listed.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
@@ -111,6 +111,7 @@ export function createSync(d: SyncDeps) {
     const slicer = createSlicer();
     // The listing is read whole here when it starts (or starts again) at its first page in this worker (sync-listed.ts).
     let whole = run.cursor === undefined;
+    const listing = createListing();
     for (;;) {
       const page = await call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure);
       // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
@@ -129,6 +130,7 @@ export function createSync(d: SyncDeps) {
       const keys = items.map((item) => badgeKey(account.id, item.sourceId));
       const found = await d.db.badges.getMany(keys);
       const existing = new Map(keys.map((k, i) => [k, found[i]]));
+      listing.read(found);
       const ctx: RunContext = { account, ids, idsHash, runId: run.id, documents, existing };
       // A page's items are verified CONCURRENT at a time (most of a badge's time is waiting on the
       // network: its baked image, hosted assertion, badge class), each saved with the progress as
@@ -160,6 +162,7 @@ export function createSync(d: SyncDeps) {
         await Promise.all(saving);
       }
       if (saveFailed) throw saveFailed.error;
+      listing.held(keys);
       // The local badges this page's copies stand for leave the list, kept whole (synced-twin.ts):
       // read again as stored, so a badge the user removed meanwhile hides nothing.
       await hideTwins(d.db, await d.db.badges.getMany(keys));
@@ -173,7 +176,7 @@ export function createSync(d: SyncDeps) {
       if (page.stop) throw page.stop;
       if (!page.next || page.items.length === 0) {
         // A whole listing of everything the backpack holds: the stored badges it did not hold are marked (sync-listed.ts).
-        if (whole && !run.unsettled && !(provider.incremental && run.since)) await markListing({ ...d, now }, account.id, seen.has, signal);
+        if (whole && !run.unsettled && !(provider.incremental && run.since)) await listing.mark({ ...d, now }, account.id, signal);
         return dropped;
       }
       run.cursor = page.next;
