@@ -29,6 +29,8 @@ export interface Store<T> {
 export interface BadgeStore extends Store<BadgeRecord> {
   byAccount(accountId: string): Promise<BadgeRecord[]>;
   countByAccount(accountId: string): Promise<number>;
+  /** The keys of an account's badges, without reading the records (a sync's whole listing: sync-listed.ts). */
+  keysByAccount(accountId: string): Promise<string[]>;
   /** How many badges were issued to this address (case-insensitive). */
   countByRecipient(address: string): Promise<number>;
   /**
@@ -161,6 +163,7 @@ function badgeStore(db: Raw, counter: ReturnType<typeof badgeCount>): BadgeStore
     },
     byAccount: (accountId) => db.getAllFromIndex('badges', 'byAccount', accountId),
     countByAccount: (accountId) => db.countFromIndex('badges', 'byAccount', accountId),
+    keysByAccount: (accountId) => db.getAllKeysFromIndex('badges', 'byAccount', accountId),
     countByRecipient: (address) => db.countFromIndex('badges', 'byRecipient', address.toLowerCase()),
     count: counter.count,
     async getMany(keys) {

@@ -135,6 +135,12 @@ export interface BadgeRecord {
   needsAccess?: string;
   /** The sync run that last wrote it. */
   runId?: string;
+  /**
+   * When a complete listing of its backpack did not hold it (ISO 8601): it stays cached, and a check
+   * again no longer takes the backpack's word that it lists it (background/services/sync-listed.ts).
+   * Absent: the last sync that saw it listed it.
+   */
+  unlisted?: string;
   /** core/share sortTimeOf(meta.issuedOn), set by the database on every write (indexed: the newest badges first without reading them all). */
   sortTime?: number;
   /**

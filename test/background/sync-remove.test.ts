@@ -4,6 +4,13 @@
  * badge the user had just removed came back. Now a Remove wins over the run going on: after it
  * returns, the run writes that badge no more, also when its worker is stopped and the run resumed
  * (sync-removed.ts). A later sync that lists it stores it again, as any badge the provider lists.
+ *
+ * A Remove in the instant a sync starts: the run registered after the Remove had looked for a run
+ * going on (library.ts remove: none yet) and before the badge was deleted, so the run knew nothing
+ * of it, read the sync state before the Remove could mark it (or there was no stored run to mark),
+ * listed the badge and wrote it back. Now a run that starts while a Remove is under way takes that
+ * Remove as one made during it: the badge stays removed. A run that starts once the Remove is over
+ * is a later sync.
  */
 import { describe, expect, it } from 'vitest';
 import { badgeKey } from '../../src/platform/badge-key.ts';
@@ -25,7 +32,7 @@ async function until(cond: () => Promise<boolean> | boolean): Promise<void> {
  */
 async function synced(held: string) {
   const gate = { closed: false, reached: false, open: () => undefined as void };
-  let release!: () => void;
+  let release: () => void = () => undefined;
   const h = await harness({
     syncOptions: { pageSize: 3, sleep: async () => undefined, reverifyAfterMs: 0, timeout: () => new AbortController().signal },
     wrapVerifier: (v) => ({
@@ -111,5 +118,54 @@ describe('a Remove during a sync', () => {
     await h.db.syncState.put({ ...(await h.db.syncState.get(id))!, since: undefined as never });
     expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle' });
     expect((await stored()).has(source('ada-poetical'))).toBe(true);
+  });
+});
+
+describe('a Remove in the instant a sync starts', () => {
+  /** A sync of the account starts the moment the Remove has looked for one (library.ts onRemoving), before the badge is deleted. */
+  function startDuringRemove(h: Awaited<ReturnType<typeof synced>>['h']) {
+    const removing = h.app.sync.removing.bind(h.app.sync);
+    let started: Promise<unknown> | undefined;
+    h.app.sync.removing = (accountId, k) => {
+      const r = removing(accountId, k);
+      started ??= h.app.sync.run(accountId);
+      return r;
+    };
+    return () => started;
+  }
+
+  it('is not undone by that run (no run stored to mark)', async () => {
+    const { h, id, gate, release, stored, key } = await synced('ada-poetical');
+    expect((await h.db.syncState.get(id))?.run).toBeUndefined();
+    const started = startDuringRemove(h);
+    expect(await h.app.library.remove(key('ada-poetical'))).toEqual({ removed: true });
+    expect(started()).toBeDefined();
+    // The Remove has returned: a verification held meanwhile goes on, and none is held any more.
+    gate.closed = false;
+    release();
+    expect(await started()).toMatchObject({ status: 'idle', failures: 0 });
+    expect(await h.db.badges.get(key('ada-poetical'))).toBeUndefined();
+    // The run wrote the others.
+    expect((await stored()).has(source('gen-7'))).toBe(true);
+  });
+
+  it('is not undone when it resumes a run a stopped worker left (its stored run read before the Remove marked it)', async () => {
+    const { h, id, gate, release, key } = await synced('ada-poetical');
+    // A run a stopped worker left at the first page, with an error (a run resumed goes back to `syncing`).
+    const s = (await h.db.syncState.get(id))!;
+    await h.db.syncState.put({ ...s, status: 'error', run: { id: 'left', startedAt: new Date().toISOString(), doneBeforePage: 0 } });
+    // The Remove marks the stored run only once the run has read it and stored itself as going on.
+    const update = h.db.syncState.update.bind(h.db.syncState);
+    h.db.syncState.update = async (...args) => {
+      await until(async () => (await h.db.syncState.get(id))?.status === 'syncing');
+      return update(...args);
+    };
+    const started = startDuringRemove(h);
+    expect(await h.app.library.remove(key('ada-poetical'))).toEqual({ removed: true });
+    expect((await h.db.syncState.get(id))?.run?.removed).toEqual([key('ada-poetical')]);
+    gate.closed = false;
+    release();
+    expect(await started()).toMatchObject({ status: 'idle', failures: 0 });
+    expect(await h.db.badges.get(key('ada-poetical'))).toBeUndefined();
   });
 });

@@ -77,6 +77,8 @@ export interface ProviderClaim {
   address?: string;
   /** The backpack lists it as the user's (every synced badge). */
   listed?: boolean;
+  /** The backpack listed it once, and its last complete listing did not (sync-listed.ts). */
+  unlisted?: boolean;
 }
 
 /**
@@ -121,6 +123,12 @@ export async function assess(result: VerifyResult, unverified: readonly string[]
   }
   if (provider?.listed && recipientCheck?.outcome === 'fail') {
     const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: 'Your backpack lists this badge, but it was issued to an address Lanyard does not know as yours: add that address to one of your accounts to confirm it' });
+    return { ...base, verdict: verdictOf(checks), checks };
+  }
+  // Listed once, not any more (deleted there, or detached with a removed address): no word of the
+  // backpack's now, but not "someone else's" either, for it was the user's backpack that held it.
+  if (provider?.unlisted && recipientCheck?.outcome === 'fail') {
+    const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: 'Your backpack no longer lists this badge, and it was issued to an address Lanyard does not know as yours: add that address to one of your accounts to confirm it' });
     return { ...base, verdict: verdictOf(checks), checks };
   }
   return base;

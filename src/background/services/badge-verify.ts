@@ -38,12 +38,22 @@ export async function verifyBadge(verifier: Verifier, ids: IdentitySet, src: Bad
   return keepLastComplete(previous, fresh, log, now);
 }
 
+/**
+ * What the backpack said of a stored badge when its last sync saw it listed; nothing of its word
+ * (its listing, a pending address) once its last complete listing did not hold it (sync-listed.ts).
+ */
+function claimOf(r: BadgeRecord): ProviderClaim | undefined {
+  if (r.accountId === LOCAL) return undefined;
+  if (r.unlisted) return { unlisted: true };
+  return { listed: true, ...(r.pending && r.recipient ? { pending: true, address: r.recipient } : {}) };
+}
+
 /** Re-verifies a stored badge from its original; it keeps its last complete result when the issuer cannot be reached (last-complete.ts). */
-export function reverify(verifier: Verifier, ids: IdentitySet, r: BadgeRecord, o: OriginalRecord, now: Date): Promise<FullBadge> {
+export async function reverify(verifier: Verifier, ids: IdentitySet, r: BadgeRecord, o: OriginalRecord, now: Date): Promise<FullBadge> {
   const input = r.original.kind === 'url' ? new TextDecoder().decode(o.bytes) : o.bytes;
-  const { key, accountId, sourceId, contentHash, meta, bakedUrl, addedAt, runId } = r;
-  const provider = r.accountId === LOCAL ? undefined : { listed: true, ...(r.pending && r.recipient ? { pending: true, address: r.recipient } : {}) };
-  return verifyBadge(verifier, ids, {
+  const { key, accountId, sourceId, contentHash, meta, bakedUrl, addedAt, runId, unlisted } = r;
+  const provider = claimOf(r);
+  const full = await verifyBadge(verifier, ids, {
     key, accountId, sourceId, input, contentHash, addedAt, previous: r,
     original: { ...r.original, bytes: o.bytes },
     fallback: meta,
@@ -51,6 +61,8 @@ export function reverify(verifier: Verifier, ids: IdentitySet, r: BadgeRecord, o
     ...(runId ? { runId } : {}),
     ...(provider ? { provider } : {}),
   }, now);
+  // Still not listed: only a listing that holds it again takes the mark off (sync-listed.ts).
+  return unlisted ? { ...full, record: { ...full.record, unlisted } } : full;
 }
 
 /** How often a result made from a stored record is made again when another write changed that record first (db.ts saveBadgeIf). */

@@ -40,8 +40,8 @@ export interface LibraryDeps {
   now?: () => Date;
   /** Keeps the worker up while every badge is verified again (platform/keepalive.ts): closing the popup does not cut the check short. */
   keepAlive?: (signal: AbortSignal) => void;
-  /** Before a badge is removed: the sync of its account going on in this worker does not write it back (sync.ts removing). */
-  onRemoving?: (accountId: string, key: string) => void;
+  /** Before a badge is removed: the sync of its account going on in this worker, or starting before the returned end is called, does not write it back (sync.ts removing). */
+  onRemoving?: (accountId: string, key: string) => (() => void) | void;
 }
 
 export interface Download {
@@ -270,12 +270,16 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     async remove(key: string): Promise<{ removed: boolean }> {
       const r = await db.badges.get(key);
       if (!r) return { removed: false };
-      onRemoving?.(r.accountId, key);
-      await markRemoved(db, r.accountId, key);
-      await db.badges.delete(key);
-      // The local copy it stood for goes with it (synced-twin.ts): the user asked for the badge gone.
-      const twin = twinKey(r);
-      if (twin) await db.hidden.drop(twin);
+      const removed = onRemoving?.(r.accountId, key);
+      try {
+        await markRemoved(db, r.accountId, key);
+        await db.badges.delete(key);
+        // The local copy it stood for goes with it (synced-twin.ts): the user asked for the badge gone.
+        const twin = twinKey(r);
+        if (twin) await db.hidden.drop(twin);
+      } finally {
+        removed?.();
+      }
       return { removed: true };
     },
 

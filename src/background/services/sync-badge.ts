@@ -49,7 +49,8 @@ export function createBadgeProcessor(d: BadgeDeps): (ctx: RunContext, item: Sync
     const contentHash = await sha256Hex(item.fingerprint);
     const existing = page.has(key) ? page.get(key) : await d.db.badges.get(key);
     const fresh = existing?.verifiedAt && now().getTime() - Date.parse(existing.verifiedAt) < (d.reverifyAfterMs ?? 24 * 3600_000);
-    if (existing && existing.contentHash === contentHash && existing.identitiesHash === idsHash && fresh) return null;
+    // A badge listed again after a listing that did not hold it is verified again with the backpack's word (sync-listed.ts).
+    if (existing && !existing.unlisted && existing.contentHash === contentHash && existing.identitiesHash === idsHash && fresh) return null;
     // A baked image stored for this same content stays when it cannot be downloaded again (sync-original.ts).
     const kind = existing?.contentHash === contentHash ? existing.original.kind : undefined;
     const stored = kind === 'png' || kind === 'svg' ? async () => {

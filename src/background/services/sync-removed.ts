@@ -11,6 +11,12 @@
  * runs transactions over the same stores in the order they were created: a batch started before the
  * mark is written before the delete, one started after it leaves the badge out.
  *
+ * A run that starts while a Remove is under way (after library.ts looked for a run to tell, before
+ * the badge is deleted) counts that Remove as made during it (`underway`): it would otherwise list the
+ * badge and write it back, for it read the stored run before the Remove could mark it, or there was
+ * none to mark. A Remove is under way until its delete has ended; a run that starts after is a later
+ * sync (below).
+ *
  * Only this run: once it ends, the run and its list are gone, and a later sync that lists the badge
  * stores it again, as it stores any badge the provider lists that Lanyard does not hold (a Remove
  * takes a badge out of this browser, not out of the backpack). Badgr and OB 3.0 runs list every
@@ -43,6 +49,33 @@ export function removedDuringRun(): RemovedDuringRun {
       run = r;
       keep();
     },
+  };
+}
+
+/** The Removes under way in this worker, by account: from library.ts's `onRemoving` until the delete has ended. */
+export interface RemovalsUnderway {
+  /** Returns what ends it (called once the badge is deleted, or the Remove failed). */
+  begin(accountId: string, key: string): () => void;
+  /** A run starting: the keys of the account's Removes under way. */
+  of(accountId: string): readonly string[];
+}
+
+export function removalsUnderway(): RemovalsUnderway {
+  const byAccount = new Map<string, string[]>();
+  return {
+    begin(accountId, key) {
+      byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), key]);
+      let ended = false;
+      return () => {
+        if (ended) return;
+        ended = true;
+        const left = byAccount.get(accountId) ?? [];
+        left.splice(left.indexOf(key), 1);
+        if (left.length) byAccount.set(accountId, left);
+        else byAccount.delete(accountId);
+      };
+    },
+    of: (accountId) => byAccount.get(accountId) ?? [],
   };
 }
 

@@ -15,7 +15,7 @@ import { identitiesHash } from './badge-record.ts';
 import { createRunDocuments } from './run-documents.ts';
 import { createBadgeProcessor, type RunContext } from './sync-badge.ts';
 import { createSyncWriter } from './sync-writes.ts';
-import { removedDuringRun, type RemovedDuringRun } from './sync-removed.ts';
+import { removalsUnderway, removedDuringRun, type RemovedDuringRun } from './sync-removed.ts';
 import { anchorHolds, createSeen, isAnchor, nextSince, relist, setAnchors } from './sync-anchor.ts';
 import { createSlicer, lastOfEach } from './sync-slice.ts';
 import { announce, followNext } from './sync-bound.ts';
@@ -28,6 +28,7 @@ import { providerCall } from './sync-call.ts';
 import { failureBeforeRetry, failureOf, retryTime, type FailureBeforeRetry } from './sync-failure.ts';
 import { settleIdentities } from './sync-identities.ts';
 import { hideTwins } from './synced-twin.ts';
+import { createListing } from './sync-listed.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
@@ -73,6 +74,7 @@ export function createSync(d: SyncDeps) {
   const wait = d.sleep ?? realSleep;
   const retry = d.retry ?? DEFAULT_RETRY;
   const running = new Map<string, { promise: Promise<SyncRecord>; controller: AbortController; removed: RemovedDuringRun }>();
+  const underway = removalsUnderway();
 
   /** The provider's requests (sync-call.ts). */
   const call = providerCall(d.tokens, retry, wait);
@@ -107,11 +109,15 @@ export function createSync(d: SyncDeps) {
     const writer = createSyncWriter(d.db, s, (key) => removed.has(key));
     const seen = createSeen();
     const slicer = createSlicer();
+    // The listing is read whole here when it starts (or starts again) at its first page in this worker (sync-listed.ts).
+    let whole = run.cursor === undefined;
+    const listing = createListing();
     for (;;) {
       const page = await call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure);
       // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
       if (!anchorHolds(run, page)) {
         relist(run);
+        whole = true;
         await d.db.syncState.put(s);
         continue;
       }
@@ -124,6 +130,7 @@ export function createSync(d: SyncDeps) {
       const keys = items.map((item) => badgeKey(account.id, item.sourceId));
       const found = await d.db.badges.getMany(keys);
       const existing = new Map(keys.map((k, i) => [k, found[i]]));
+      listing.read(found);
       const ctx: RunContext = { account, ids, idsHash, runId: run.id, documents, existing };
       // A page's items are verified CONCURRENT at a time (most of a badge's time is waiting on the
       // network: its baked image, hosted assertion, badge class), each saved with the progress as
@@ -155,6 +162,7 @@ export function createSync(d: SyncDeps) {
         await Promise.all(saving);
       }
       if (saveFailed) throw saveFailed.error;
+      listing.held(keys);
       // The local badges this page's copies stand for leave the list, kept whole (synced-twin.ts):
       // read again as stored, so a badge the user removed meanwhile hides nothing.
       await hideTwins(d.db, await d.db.badges.getMany(keys));
@@ -166,7 +174,11 @@ export function createSync(d: SyncDeps) {
         continue;
       }
       if (page.stop) throw page.stop;
-      if (!page.next || page.items.length === 0) return dropped;
+      if (!page.next || page.items.length === 0) {
+        // A whole listing of everything the backpack holds: the stored badges it did not hold are marked (sync-listed.ts).
+        if (whole && !run.unsettled && !(provider.incremental && run.since)) await listing.mark({ ...d, now }, account.id, signal);
+        return dropped;
+      }
       run.cursor = page.next;
       setAnchors(run, page);
       run.doneBeforePage = s.done;
@@ -234,6 +246,8 @@ export function createSync(d: SyncDeps) {
     const controller = new AbortController();
     d.keepAlive?.(controller.signal);
     const removed = removedDuringRun();
+    // A Remove under way as the run starts is one made during it (sync-removed.ts).
+    for (const key of underway.of(accountId)) removed.add(key);
     const promise = runOnce(accountId, controller.signal, removed).finally(() => {
       controller.abort();
       running.delete(accountId);
@@ -245,9 +259,14 @@ export function createSync(d: SyncDeps) {
   return {
     run,
     isRunning: (accountId: string): boolean => running.has(accountId),
-    /** The user removes a badge (library.ts remove, before it deletes it): the account's run going on here does not write it back (sync-removed.ts). */
-    removing(accountId: string, key: string): void {
+    /**
+     * The user removes a badge (library.ts remove, before it deletes it): the account's run going on
+     * here, or one that starts before the returned end is called (once the badge is deleted), does
+     * not write it back (sync-removed.ts).
+     */
+    removing(accountId: string, key: string): () => void {
       running.get(accountId)?.removed.add(key);
+      return underway.begin(accountId, key);
     },
     /** Starts syncs without waiting for them; `started` is false when every one was already running or there is none. */
     async start(accountId?: string): Promise<{ started: boolean }> {
