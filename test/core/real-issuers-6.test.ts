@@ -1,0 +1,74 @@
+/**
+ * A sixth round of credentials from real issuers (test/fixtures/real, provenance in
+ * test/fixtures/README.md): what Lanyard says of each, and why that is the right verdict. Nothing is
+ * fetched: only the documents a test maps answer, and only documents copied from the same sources.
+ */
+import { describe, expect, it } from 'vitest';
+import { bytes, check, fails, offlineFetch, outcomes } from '../support/real-fixtures.ts';
+import { ErrorCodes } from '../../src/core/errors.ts';
+import { verify } from '../../src/core/verify/pipeline.ts';
+
+const offline = offlineFetch();
+const NOW = new Date('2026-12-01T00:00:00Z');
+const text = (file: string): string => new TextDecoder().decode(bytes(file));
+/** A compact JWS with its payload replaced by `edit(payload)`, the header and signature kept. */
+const repayload = (jws: string, edit: (p: Record<string, unknown>) => Record<string, unknown>): string => {
+  const [h, p, s] = jws.split('.');
+  const payload = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return [h, Buffer.from(JSON.stringify(edit(payload))).toString('base64url'), s].join('.');
+};
+
+/**
+ * CloudTnT Express (Ray Consulting Limited's credentials issuer and web wallet): OB 3.0 VC-JWTs signed
+ * RS256 with the issuer's key in the `jwk` header (integrity.md's first option), the issuer a did:jwk
+ * of that same key, VC 2.0 dates, no status. Their `id` (= `jti`) and achievement id are bare hex
+ * strings, not URIs: OB 3.0 wants URIs there, but verification.md step 1 applies the data model
+ * through a declared JSON schema, and these declare none. The signature covers the payload's text,
+ * so nothing in them is unproven: a genuine badge, valid, its non-URI id noted.
+ */
+describe('CloudTnT Express: RS256 VC-JWTs with the key in the jwk header and a did:jwk issuer', () => {
+  const CT = 'cloudtnt-express';
+  it.each([
+    ['specification_example.jwt', 'b08d340b24f64fe2b1a4b8af6e9458bc', '2030-05-19'],
+    ['credential_example.jwt', 'c79e8272c8694db4af36dfa1430e2640', '2050-06-13'],
+  ])('%s is valid: its signature holds with the key its issuer is, its non-URI id only noted', async (file, id, until) => {
+    const r = await verify(bytes(`${CT}/${file}`), { fetch: offline, now: NOW, identities: [] });
+    expect(r.format).toBe('ob3.0-jwt');
+    expect(fails(r)).toEqual([]);
+    expect(r.verdict).toBe('valid');
+    expect(outcomes(r)).toMatchObject({ parse: 'pass', structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass', revocation: 'pass' });
+    expect(check(r, 'signature')?.message).toContain('RS256');
+    expect(check(r, 'validity')?.message).toContain(until);
+    expect(check(r, 'schema')).toMatchObject({ outcome: 'warning' });
+    expect(check(r, 'schema')?.message).toContain(id);
+    expect(r.badge?.name).toBe('Sample Verifiable Credential');
+    expect(r.badge?.issuer.name).toBe('Ray Consulting Limited');
+  });
+
+  it('is addressed to its holder\'s did:jwk, and to no other', async () => {
+    const jws = text(`${CT}/credential_example.jwt`);
+    const sub = (JSON.parse(Buffer.from(jws.split('.')[1], 'base64url').toString('utf8')) as { sub: string }).sub;
+    const mine = await verify(jws, { fetch: offline, now: NOW, identities: [sub] });
+    expect(check(mine, 'recipient')?.outcome).toBe('pass');
+    const theirs = await verify(jws, { fetch: offline, now: NOW, identities: ['did:example:someone-else'] });
+    expect(check(theirs, 'recipient')?.outcome).toBe('fail');
+  });
+
+  /** The same bytes, edited: the signature no longer holds, and that, not the id, is what fails. */
+  it('with its achievement renamed after signing, it is altered: invalid at the signature', async () => {
+    const forged = repayload(text(`${CT}/credential_example.jwt`), (p) => {
+      const s = p.credentialSubject as { achievement: { name: string } };
+      return { ...p, credentialSubject: { ...s, achievement: { ...s.achievement, name: 'Chartered Engineer' } } };
+    });
+    const r = await verify(forged, { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+
+  it('is invalid once its validUntil has passed, for that alone', async () => {
+    const r = await verify(bytes(`${CT}/specification_example.jwt`), { fetch: offline, now: new Date('2030-06-01T00:00:00Z'), identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'validity')).toMatchObject({ outcome: 'fail', code: ErrorCodes.EXPIRED });
+    expect(fails(r).map((c) => c.id)).toEqual(['validity']);
+  });
+});
