@@ -72,3 +72,39 @@ describe('CloudTnT Express: RS256 VC-JWTs with the key in the jwk header and a d
     expect(fails(r).map((c) => c.id)).toEqual(['validity']);
   });
 });
+
+/**
+ * MyNextID's credential templates (for Velocert OÜ and others): European Digital Credentials signed
+ * with a JAdES seal (a JWS in JSON serialization, RFC 7515 §7.2: the payload unencoded, `b64: false`,
+ * a Halcom qualified e-seal certificate in `x5c`, a timestamp token in `etsiU`), and an Open Badge
+ * example whose "signed" file kept only its JOSE header. An EDC is a Verifiable Credential of another
+ * kind in an envelope Lanyard does not verify: read, left unsettled, never called unreadable or forged.
+ */
+describe('MyNextID: a JAdES-sealed European Digital Credential, and a signed example that lost its payload', () => {
+  const MN = 'mynextid-credentials';
+  it('the degree certificate (EDC, JAdES) is read and indeterminate, its envelope named, not invalid', async () => {
+    const r = await verify(bytes(`${MN}/degree-certificate_edc-dc-signed.jsonld`), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(fails(r)).toEqual([]);
+    expect(check(r, 'parse')?.outcome).toBe('pass');
+    expect(check(r, 'parse')?.message).toContain('EuropeanDigitalCredential');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED });
+    expect(check(r, 'signature')?.message).toContain('RFC 7515 §7.2');
+  });
+
+  /** The envelope is not trusted for what it wraps: a wrapped Open Badge is not verified either. */
+  it('an Open Badge wrapped the same way is not verified through the wrapper: indeterminate, never valid', async () => {
+    const badge = text('cloudtnt-express/credential_example.jwt').split('.')[1]!;
+    const wrapped = { payload: badge, signatures: [{ protected: 'eyJhbGciOiJSUzI1NiJ9', signature: 'AAAA' }] };
+    const r = await verify(JSON.stringify(wrapped), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'parse')?.message).toContain('OpenBadgeCredential');
+    expect(check(r, 'signature')?.code).toBe(ErrorCodes.UNSUPPORTED);
+  });
+
+  it('the Open Badge "signed" example holds only the base64url of a JOSE header: unreadable, and so invalid', async () => {
+    const r = await verify(bytes(`${MN}/microcredential_open-badge-mc-signed.jwt`), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'parse')).toMatchObject({ outcome: 'fail', code: ErrorCodes.PARSE_UNRECOGNISED });
+  });
+});
