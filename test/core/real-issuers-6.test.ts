@@ -3,8 +3,10 @@
  * test/fixtures/README.md): what Lanyard says of each, and why that is the right verdict. Nothing is
  * fetched: only the documents a test maps answer, and only documents copied from the same sources.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bytes, check, fails, offlineFetch, outcomes } from '../support/real-fixtures.ts';
+import { bytes, check, fails, offlineFetch, outcomes, REAL } from '../support/real-fixtures.ts';
 import { ErrorCodes } from '../../src/core/errors.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
 
@@ -106,5 +108,63 @@ describe('MyNextID: a JAdES-sealed European Digital Credential, and a signed exa
     const r = await verify(bytes(`${MN}/microcredential_open-badge-mc-signed.jwt`), { fetch: offline, now: NOW, identities: [] });
     expect(r.verdict).toBe('invalid');
     expect(check(r, 'parse')).toMatchObject({ outcome: 'fail', code: ErrorCodes.PARSE_UNRECOGNISED });
+  });
+});
+
+/**
+ * TeachPlay (teachplay.dev, a course of the University of Alabama's College of Education): its signing
+ * pipeline's example badge (eddsa-rdfc-2022 by did:web:teachplay.dev, a Multikey in its DID document,
+ * VC 2.0, a placeholder learner), an endorsement it signed for Tuscaloosa City Schools
+ * (did:web:teachplay.dev:endorsers:tcs) and its revocation status list. With the site's DID documents
+ * served, the badge and the endorsement are valid; without them, unsettled.
+ */
+describe('TeachPlay: eddsa-rdfc-2022 badges by a did:web issuer, its endorsement and status list', () => {
+  const TP = 'teachplay';
+  const site = offlineFetch([{ prefix: 'https://teachplay.dev/', dir: path.join(REAL, 'hosts/teachplay.dev') }]);
+  const json = (file: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(REAL, TP, file), 'utf8')) as Record<string, unknown>;
+
+  it.each([
+    ['credential_signed_assertion-example-v3.signed.json', 'did:web:teachplay.dev#z6MkqQhD7h6TgwSN2mFEHpnr3irB1ygY7bs7vT2tgayBzDsQ', 'AI-enhanced Educational Game Design'],
+    ['credential_endorsements_tcs-template-v3.json', 'did:web:teachplay.dev:endorsers:tcs#z6MkeY5TcJrDeQMn2nJ1LgiuevmQEWLf5qFoX288c6NYswT1', undefined],
+  ])('%s is valid with its DID document served', async (file, method, name) => {
+    const r = await verify(bytes(`${TP}/${file}`), { fetch: site, now: NOW, identities: [] });
+    expect(r.format).toBe('ob3.0-data-integrity');
+    expect(fails(r)).toEqual([]);
+    expect(r.verdict).toBe('valid');
+    expect(outcomes(r)).toMatchObject({ structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass', revocation: 'pass' });
+    expect(check(r, 'signature')?.message).toContain(method);
+    if (name) expect(r.badge?.name).toBe(name);
+  });
+
+  it('without its issuer\'s DID document the badge is unsettled, not invalid', async () => {
+    const r = await verify(bytes(`${TP}/credential_signed_assertion-example-v3.signed.json`), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(fails(r)).toEqual([]);
+    expect(check(r, 'signature')?.outcome).toBe('indeterminate');
+  });
+
+  it('is issued to its placeholder learner\'s DID, and to no other', async () => {
+    const file = `${TP}/credential_signed_assertion-example-v3.signed.json`;
+    const mine = await verify(bytes(file), { fetch: site, now: NOW, identities: ['did:example:learner-0001'] });
+    expect(check(mine, 'recipient')?.outcome).toBe('pass');
+    const theirs = await verify(bytes(file), { fetch: site, now: NOW, identities: ['did:example:learner-0002'] });
+    expect(check(theirs, 'recipient')?.outcome).toBe('fail');
+  });
+
+  it('with the issuer\'s name changed after signing, it is altered: invalid at the signature', async () => {
+    const doc = json('credential_signed_assertion-example-v3.signed.json');
+    const forged = { ...doc, issuer: { ...(doc.issuer as Record<string, unknown>), name: 'Harvard University' } };
+    const r = await verify(JSON.stringify(forged), { fetch: site, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+
+  /** Its status list is a signed VC, not a badge: its proof holds, and nothing is said of an achievement it never had. */
+  it('its status list is no badge: indeterminate, its proof checked, no achievement asked of it', async () => {
+    const r = await verify(bytes(`${TP}/credential_status-list-2026-spring.json`), { fetch: site, now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'structure')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.NOT_OPEN_BADGE });
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+    expect(check(r, 'schema')).toBeUndefined();
   });
 });

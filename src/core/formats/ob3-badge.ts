@@ -91,7 +91,8 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false 
     // fixtures among them) carry neither: without one there is just no recipient to check, so it is noted.
     if (s.id === undefined && ids.length === 0) note(checks, 'schema', 'credentialSubject has neither id nor identifier: the badge does not say whom it was issued to');
     if (clr) structureClrSubject(s, bad, checks);
-    else structureAchievement(s, t, bad, checks);
+    // A VC of another kind (a status list, an EDC) has no achievement to miss: it is no badge (below).
+    else if (!notBadge) structureAchievement(s, t, bad, checks);
   }
   if (notBadge && bad.length === 1) {
     // A sound VC of another kind (Europass EDC, a Verified ID card, a "OpenBadgeV2" typed Entra
