@@ -151,6 +151,14 @@ describe('TeachPlay: eddsa-rdfc-2022 badges by a did:web issuer, its endorsement
     expect(check(theirs, 'recipient')?.outcome).toBe('fail');
   });
 
+  /** Its identifier's hash is the template's placeholder, "sha256$EXAMPLE_…": no address hashes to it, and no algorithm is to blame. */
+  it('an e-mail address is not compared with its placeholder hash, and the placeholder is called malformed', async () => {
+    const r = await verify(bytes(`${TP}/credential_signed_assertion-example-v3.signed.json`), { fetch: site, now: NOW, identities: ['someone@example.org'] });
+    expect(check(r, 'recipient')?.outcome).toBe('skipped');
+    expect(check(r, 'recipient')?.message).toContain('malformed hash');
+    expect(check(r, 'recipient')?.message).not.toContain('only md5 and sha256');
+  });
+
   it('with the issuer\'s name changed after signing, it is altered: invalid at the signature', async () => {
     const doc = json('credential_signed_assertion-example-v3.signed.json');
     const forged = { ...doc, issuer: { ...(doc.issuer as Record<string, unknown>), name: 'Harvard University' } };
