@@ -91,8 +91,7 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false 
     // fixtures among them) carry neither: without one there is just no recipient to check, so it is noted.
     if (s.id === undefined && ids.length === 0) note(checks, 'schema', 'credentialSubject has neither id nor identifier: the badge does not say whom it was issued to');
     if (clr) structureClrSubject(s, bad, checks);
-    // A VC of another kind (a status list, an EDC) has no achievement to miss: it is no badge (below).
-    else if (!notBadge) structureAchievement(s, t, bad, checks);
+    else structureAchievement(s, t, bad, checks, notBadge);
   }
   if (notBadge && bad.length === 1) {
     // A sound VC of another kind (Europass EDC, a Verified ID card, a "OpenBadgeV2" typed Entra
@@ -111,13 +110,14 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false 
 }
 
 /** OB 3.0 §AchievementSubject. */
-function structureAchievement(s: Json, t: string[], bad: string[], checks: CheckList): void {
+function structureAchievement(s: Json, t: string[], bad: string[], checks: CheckList, notBadge: boolean): void {
   const a = s.achievement;
   // A name may be a language value object or a list of them (VC DM 2.0 §11.1): a genuine one is not malformed.
   if (a !== undefined && (!isObj(a) || firstText(a.name) === undefined)) bad.push('credentialSubject.achievement.name');
   // OB 3.0 §AchievementSubject requires an achievement, but verification.md step 1 leaves the rest of
   // the data model to schema validation: a missing one is noted, not fatal (DCPV's ob30/simple.jwt has none).
-  if (a === undefined && !t.includes('EndorsementCredential')) note(checks, 'schema', 'credentialSubject.achievement is missing (OB 3.0 §AchievementSubject requires one)');
+  // A VC of another kind (a status list, an EDC) has no achievement to miss: it is no badge (structureOb3).
+  if (a === undefined && !notBadge && !t.includes('EndorsementCredential')) note(checks, 'schema', 'credentialSubject.achievement is missing (OB 3.0 §AchievementSubject requires one)');
 }
 
 /**
