@@ -56,8 +56,11 @@ export function reportLater(checks: CheckList, later: CheckList): void {
   }
 }
 
-/** VC DM 2.0 §4 / 1.1 §4 required properties, and OB 3.0 verification.md step 1 (a subject id and/or identifier). */
-export function structureOb3(c: Json, checks: CheckList): boolean {
+/**
+ * VC DM 2.0 §4 / 1.1 §4 required properties, and OB 3.0 verification.md step 1 (a subject id and/or identifier).
+ * `signedAsText`: the proof covers the credential's text (a VC-JWT), not its RDF (Data Integrity).
+ */
+export function structureOb3(c: Json, checks: CheckList, { signedAsText = false } = {}): boolean {
   const bad: string[] = [];
   const ctx = arr(c['@context']);
   if (ctx[0] !== VC_V2_CONTEXT && ctx[0] !== VC_V1_CONTEXT) bad.push(`@context (its first entry must be ${VC_V2_CONTEXT} or ${VC_V1_CONTEXT})`);
@@ -67,7 +70,15 @@ export function structureOb3(c: Json, checks: CheckList): boolean {
   const notBadge = !clr && !t.some((x) => OB3_TYPES.includes(x));
   if (notBadge) bad.push('type (OpenBadgeCredential, AchievementCredential or ClrCredential)');
   if (!isUri(issuerIdOf(c))) bad.push('issuer (a URI, or an object with an id)');
-  if (c.id !== undefined && !isUri(c.id)) bad.push('id (a URI)');
+  if (c.id !== undefined && !isUri(c.id)) {
+    // OB 3.0 wants a URI (common_credentials §AchievementCredential id), but verification.md step 1 holds
+    // a credential to its data model only through a JSON schema it declares. Under a VC-JWT the signature
+    // covers the id's text whatever it is (CloudTnT Express issues bare hex ids): noted. Under Data
+    // Integrity a relative IRI is dropped from the signed RDF (JSON-LD 1.1 API §8.1), and the
+    // credential's node with it: nothing at its top would be proven, so it stays malformed.
+    if (signedAsText && typeof c.id === 'string') note(checks, 'schema', `its id ${shorten(c.id, 60)} is not a URI (OB 3.0 wants one)`);
+    else bad.push('id (a URI)');
+  }
   const dateField = isVc1(c) ? 'issuanceDate' : 'validFrom';
   if (typeof c[dateField] !== 'string') bad.push(dateField);
   const s = subjectOf(c);
@@ -80,7 +91,7 @@ export function structureOb3(c: Json, checks: CheckList): boolean {
     // fixtures among them) carry neither: without one there is just no recipient to check, so it is noted.
     if (s.id === undefined && ids.length === 0) note(checks, 'schema', 'credentialSubject has neither id nor identifier: the badge does not say whom it was issued to');
     if (clr) structureClrSubject(s, bad, checks);
-    else structureAchievement(s, t, bad, checks);
+    else structureAchievement(s, t, bad, checks, notBadge);
   }
   if (notBadge && bad.length === 1) {
     // A sound VC of another kind (Europass EDC, a Verified ID card, a "OpenBadgeV2" typed Entra
@@ -99,13 +110,14 @@ export function structureOb3(c: Json, checks: CheckList): boolean {
 }
 
 /** OB 3.0 §AchievementSubject. */
-function structureAchievement(s: Json, t: string[], bad: string[], checks: CheckList): void {
+function structureAchievement(s: Json, t: string[], bad: string[], checks: CheckList, notBadge: boolean): void {
   const a = s.achievement;
   // A name may be a language value object or a list of them (VC DM 2.0 §11.1): a genuine one is not malformed.
   if (a !== undefined && (!isObj(a) || firstText(a.name) === undefined)) bad.push('credentialSubject.achievement.name');
   // OB 3.0 §AchievementSubject requires an achievement, but verification.md step 1 leaves the rest of
   // the data model to schema validation: a missing one is noted, not fatal (DCPV's ob30/simple.jwt has none).
-  if (a === undefined && !t.includes('EndorsementCredential')) note(checks, 'schema', 'credentialSubject.achievement is missing (OB 3.0 §AchievementSubject requires one)');
+  // A VC of another kind (a status list, an EDC) has no achievement to miss: it is no badge (structureOb3).
+  if (a === undefined && !notBadge && !t.includes('EndorsementCredential')) note(checks, 'schema', 'credentialSubject.achievement is missing (OB 3.0 §AchievementSubject requires one)');
 }
 
 /**

@@ -80,7 +80,7 @@ function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList)
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `The JOSE typ ${shorten(typ, 40)} is not a credential's (JWT, vc+jwt)`);
     return false;
   }
-  if (!structureOb3(c, checks)) return false;
+  if (!structureOb3(c, checks, { signedAsText: true })) return false;
   const bad = claimMismatches(payload, c);
   if (bad.length) {
     checks.fail('structure', ErrorCodes.CLAIM_MISMATCH, `JWT claims disagree with the credential: ${bad.join('; ')}`);

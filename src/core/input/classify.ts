@@ -5,6 +5,7 @@
 import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts';
 import { parseJsonObject } from './json.ts';
 import { COMPACT_JWS, peekJws, SD_JWT } from './jws.ts';
+import { isJwsJson, rejectJwsJson } from './jws-json.ts';
 import { jwtOfJwtProof } from './jwt-proof.ts';
 import { credentialOfPresentation, presentationOf } from './presentation.ts';
 import { stripBom } from './text.ts';
@@ -35,6 +36,8 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
   const first = text[0];
   if (first === '{' || first === '[') {
     const json = parseJsonObject(text);
+    // A JWS in JSON serialization (a JAdES-sealed European Digital Credential): read, not verified.
+    if (isJwsJson(json)) rejectJwsJson(json);
     // A wallet's export of a shared badge: the credential inside is the badge (presentation.ts); a
     // VC-JWT's JSON view: the JWT is (jwt-proof.ts).
     const vp = presentationOf(json);

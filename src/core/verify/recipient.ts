@@ -4,6 +4,7 @@
  * are `alg$hex` of identity ‖ salt, with the hex compared case-insensitively.
  */
 import { ErrorCodes } from '../errors.ts';
+import { shorten } from '../display.ts';
 import type { RecipientIdentity } from '../model.ts';
 import type { CheckList } from './checks.ts';
 import type { UserIdentity } from './context.ts';
@@ -114,9 +115,14 @@ function candidatesOf(mine: UserIdentity): string[] {
 }
 
 const HASH = /^(md5|sha256)\$([0-9a-f]+)$/i;
+/** An allowed algorithm with something other than a hex digest after it (a template's placeholder, say). */
+const MALFORMED_HASH = /^(md5|sha256)\$/i;
 
-/** Whether the claim names the user; `unknown` for a hash Lanyard cannot compute (only md5 and sha256 are allowed: OB 2.0 §IdentityHash, OB 3.0 §IdentityHash). */
-async function matches(claim: RecipientIdentity, mine: UserIdentity): Promise<boolean | 'unknown'> {
+/**
+ * Whether the claim names the user; `unknown` for a hash Lanyard cannot compute (only md5 and sha256 are
+ * allowed: OB 2.0 §IdentityHash, OB 3.0 §IdentityHash), `malformed` for an allowed one with no hex digest.
+ */
+async function matches(claim: RecipientIdentity, mine: UserIdentity): Promise<boolean | 'unknown' | 'malformed'> {
   const candidates = candidatesOf(mine);
   if (!claim.hashed) {
     if (mine.type === 'email') {
@@ -128,7 +134,7 @@ async function matches(claim: RecipientIdentity, mine: UserIdentity): Promise<bo
     return candidates.some((c) => c === claim.identity || c === claimed);
   }
   const m = HASH.exec(claim.identity);
-  if (!m) return 'unknown';
+  if (!m) return MALFORMED_HASH.test(claim.identity) ? 'malformed' : 'unknown';
   const alg = m[1]!.toLowerCase();
   const want = m[2]!.toLowerCase();
   for (const c of candidates) {
@@ -149,6 +155,7 @@ export async function checkRecipient(
   }
   let comparable = 0;
   let uncomputable = 0;
+  let malformed = '';
   for (const claim of claims) {
     const type = normaliseIdentityType(claim.type);
     // An OB 3.0 subject id that is a web address is the same kind of identity as the user's URL.
@@ -156,7 +163,8 @@ export async function checkRecipient(
     for (const mine of identities) {
       if (mine.type !== type && mine.type !== also) continue;
       const m = await matches(claim, mine);
-      if (m === 'unknown') {
+      if (m === 'malformed') malformed ||= claim.identity;
+      if (m === 'unknown' || m === 'malformed') {
         uncomputable++;
         continue;
       }
@@ -169,7 +177,10 @@ export async function checkRecipient(
   }
   if (comparable === 0 && uncomputable > 0) {
     // Not "someone else": the hash may well be of the user's address, by an algorithm the specifications do not allow.
-    checks.skip('recipient', 'The badge names its recipient by a hash Lanyard cannot compute (only md5 and sha256 hashes are allowed), so whether it is yours is unknown');
+    // One with no digest after its algorithm hashes no one's address: it is said so, not blamed on the algorithm.
+    checks.skip('recipient', malformed
+      ? `The badge names its recipient by a malformed hash (${shorten(malformed, 40)} is no hex digest), so it names no address to compare with yours`
+      : 'The badge names its recipient by a hash Lanyard cannot compute (only md5 and sha256 hashes are allowed), so whether it is yours is unknown');
     return null;
   }
   if (comparable === 0) {

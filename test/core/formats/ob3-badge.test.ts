@@ -65,6 +65,18 @@ describe('OB 3.0 structure, dates and status', () => {
     expect(checks.get('schema')).toMatchObject({ outcome: 'warning', message: expect.stringContaining('achievement') });
   });
 
+  it('a non-URI id is noted when a VC-JWT signs its text, malformed when it would drop out of signed RDF', () => {
+    const c = credential('did:example:x', { id: 'b08d340b24f64fe2b1a4b8af6e9458bc' });
+    const jwt = new CheckList();
+    expect(structureOb3(c, jwt, { signedAsText: true })).toBe(true);
+    expect(jwt.get('schema')).toMatchObject({ outcome: 'warning', message: expect.stringContaining('b08d340b24f64fe2b1a4b8af6e9458bc is not a URI') });
+    const di = new CheckList();
+    expect(structureOb3(c, di)).toBe(false);
+    expect(di.get('structure')).toMatchObject({ outcome: 'fail', message: expect.stringContaining('id (a URI)') });
+    // Not a string at all: malformed however it is signed.
+    expect(structureOb3(credential('did:example:x', { id: 42 }), new CheckList(), { signedAsText: true })).toBe(false);
+  });
+
   it('reads VC 1.1 dates', () => {
     const checks = new CheckList();
     validityOb3({ '@context': ['https://www.w3.org/2018/credentials/v1'], issuanceDate: '2020-01-01T00:00:00Z', expirationDate: '2021-01-01T00:00:00Z' }, checks, NOW);
