@@ -16,7 +16,7 @@ const text = (file: string): string => new TextDecoder().decode(bytes(file));
 /** A compact JWS with its payload replaced by `edit(payload)`, the header and signature kept. */
 const repayload = (jws: string, edit: (p: Record<string, unknown>) => Record<string, unknown>): string => {
   const [h, p, s] = jws.split('.');
-  const payload = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>;
+  const payload = JSON.parse(Buffer.from(p ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
   return [h, Buffer.from(JSON.stringify(edit(payload))).toString('base64url'), s].join('.');
 };
 
@@ -49,7 +49,7 @@ describe('CloudTnT Express: RS256 VC-JWTs with the key in the jwk header and a d
 
   it('is addressed to its holder\'s did:jwk, and to no other', async () => {
     const jws = text(`${CT}/credential_example.jwt`);
-    const sub = (JSON.parse(Buffer.from(jws.split('.')[1], 'base64url').toString('utf8')) as { sub: string }).sub;
+    const sub = (JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub: string }).sub;
     const mine = await verify(jws, { fetch: offline, now: NOW, identities: [sub] });
     expect(check(mine, 'recipient')?.outcome).toBe('pass');
     const theirs = await verify(jws, { fetch: offline, now: NOW, identities: ['did:example:someone-else'] });
