@@ -9,7 +9,6 @@ import type { BadgeDetail, BadgeView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import { sortTimeOf } from '../../core/share/dates.ts';
 import type { BadgeMeta, BadgeRecord, SyncRecord } from '../../platform/records.ts';
-import { fileSlug, fromBase64, toBase64 } from './base64.ts';
 import { assess, buildRecord, identitiesHash } from './badge-record.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
 import { recheckStored, STALE_TRIES } from './badge-verify.ts';
@@ -20,15 +19,11 @@ import { LOCAL, type Identities } from './identities.ts';
 import type { Verifier } from './verifier.ts';
 import { badgeDetail, badgeView } from './views.ts';
 import { ownOrigins } from './image-hosts.ts';
-import { bakedImageKind } from './baked-image.ts';
-import { badgeDataUrl } from './badge-data-urls.ts';
 import { refuseUnaddable } from './import-refusals.ts';
-import { ungzipped } from './gzip-file.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
 import { syncedCopy, type SyncedCopy } from './synced-copy.ts';
 import { standsFor, twinKey } from './synced-twin.ts';
-import { readPasted } from './pasted-text.ts';
 import { batchOf } from './import-batch.ts';
 
 export interface LibraryDeps {
@@ -44,31 +39,10 @@ export interface LibraryDeps {
   onRemoving?: (accountId: string, key: string) => (() => void) | void;
 }
 
-export interface Download {
-  fileName: string;
-  mimeType: string;
-  base64: string;
-}
+import { BAKED, downloadBadge, type Download } from './library-download.ts';
+import { linkWithCredentials, sourceBytes } from './import-source.ts';
 
-const BAKED = new Set(['png', 'svg']);
-
-/** Whether bytes start with `data:` (any case), as a data: link kept in a file does. */
-const startsWithDataScheme = (bytes: Uint8Array): boolean => bytes.length > 5 && new TextDecoder().decode(bytes.subarray(0, 5)).toLowerCase() === 'data:';
-
-/** Whether the input is one http(s) link (as the engine reads links: src/core/input/classify.ts) that carries a user name or password. */
-function linkWithCredentials(bytes: Uint8Array): boolean {
-  let i = 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || (bytes[i]! >= 0x09 && bytes[i]! <= 0x0d))) i++;
-  if (bytes[i] !== 0x68 && bytes[i] !== 0x48) return false; // h, H
-  const text = new TextDecoder().decode(bytes).trim();
-  if (!/^https?:\/\/\S+$/i.test(text)) return false;
-  try {
-    const u = new URL(text);
-    return u.username !== '' || u.password !== '';
-  } catch {
-    return false;
-  }
-}
+export type { Download };
 
 /** How much a verdict says for the badge: a copy never replaces a different copy it ranks below. */
 const RANK: Record<BadgeRecord['verdict'], number> = { valid: 2, indeterminate: 1, unverified: 1, invalid: 0 };
@@ -213,14 +187,14 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     return { ...badgeView(first.record, await ownOrigins(db)), ...(first.alreadyHeld ? { alreadyHeld: true } : {}), ...(first.heldFrom !== undefined ? { heldFrom: first.heldFrom } : {}), batch };
   }
 
+  /** Re-verifications of every badge running in this worker, per account: a `verifying` record without one is left from a stopped worker (views.ts syncView). */
+  const verifying = new Map<string, number>();
+
   /**
    * Merges the progress of a re-verification into the account's sync state as it is now, in one
    * transaction (db.ts update): a sync reports its own progress (syncing), and an account signed out
    * meanwhile (its state gone; the local backpack has no account) gets none back.
    */
-  /** Re-verifications of every badge running in this worker, per account: a `verifying` record without one is left from a stopped worker (views.ts syncView). */
-  const verifying = new Map<string, number>();
-
   async function setProgress(accountId: string, patch: (s: SyncRecord) => Partial<SyncRecord>): Promise<void> {
     await db.syncState.update(accountId, (s) => {
       if (s?.status === 'syncing' || (!s && accountId !== LOCAL)) return undefined;
@@ -234,18 +208,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
 
     /** One badge the user adds; the reply says when it was held already, which the popup says instead of "Added". */
     async import(source: ImportSource): Promise<ImportedView> {
-      // A badge page whose data lives elsewhere (Credly's www.credly.com/badges/{id}, the link users
-      // copy) is read, and kept, by its data's link: fetched as it is, it answered HTML and was kept
-      // as "Badge at www.credly.com", never checked (badge-data-urls.ts, the rule hover uses).
-      // A data: link is the bytes it carries, a link's #fragment is dropped (pasted-text.ts).
-      // A paste too long for a message comes as a file (popup/actions.ts): a data: link there is read the same.
-      const file = source.kind === 'file' ? fromBase64(source.base64) : undefined;
-      const pastedText = source.kind === 'text' ? source.text.trim() : file && startsWithDataScheme(file) ? new TextDecoder().decode(file).trim() : undefined;
-      const pasted = pastedText === undefined ? undefined : readPasted(pastedText);
-      const bytes =
-        file && !pasted ? await ungzipped(file)
-        : pasted?.kind === 'bytes' ? await ungzipped(pasted.bytes)
-        : new TextEncoder().encode(pasted?.kind === 'text' ? (badgeDataUrl(pasted.text) ?? pasted.text) : '');
+      const bytes = await sourceBytes(source);
       // Several badges in one presentation or list: each added on its own (import-batch.ts).
       const many = batchOf(bytes);
       if (many && many.length > 1) return importBatch(many);
@@ -328,35 +291,8 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     /** Whether a re-verification of every badge runs for the account in this worker. */
     isVerifying: (accountId: string): boolean => verifying.has(accountId),
 
-    async download(key: string, what: 'baked' | 'json'): Promise<Download> {
-      const r = await mustGet(key);
-      const o = await db.originals.get(key);
-      if (!o) throw new ServiceError(E.NOT_FOUND, 'Lanyard holds no copy of this badge to download');
-      const slug = fileSlug(r.meta.name);
-      if (what === 'baked') {
-        if (BAKED.has(r.original.kind)) {
-          const svg = r.original.kind === 'svg';
-          return { fileName: `${slug}.${svg ? 'svg' : 'png'}`, mimeType: svg ? 'image/svg+xml' : 'image/png', base64: toBase64(o.bytes) };
-        }
-        if (!r.bakedUrl) throw new ServiceError(E.NO_BAKED_IMAGE, 'This badge has no baked image: download its credential (JSON) instead');
-        const res = await fetch(r.bakedUrl, { headers: { accept: 'image/png, image/svg+xml' } });
-        if (!res.ok) throw new ServiceError(E.NO_BAKED_IMAGE, `The baked image could not be fetched (HTTP ${res.status})`);
-        // What the bytes are, never the type the server claims: a link answering HTML or JSON is no baked image.
-        const image = new Uint8Array(await res.arrayBuffer());
-        const kind = bakedImageKind(image);
-        if (!kind) throw new ServiceError(E.NO_BAKED_IMAGE, 'The baked image link did not answer with a PNG or SVG image');
-        return { fileName: `${slug}.${kind}`, mimeType: kind === 'svg' ? 'image/svg+xml' : 'image/png', base64: toBase64(image) };
-      }
-      let text = o.credentialText;
-      if (!text && r.original.kind === 'url') {
-        const res = await fetch(new TextDecoder().decode(o.bytes), { headers: { accept: 'application/ld+json, application/json' } });
-        if (!res.ok) throw new ServiceError(E.NOT_FOUND, `The hosted credential could not be fetched (HTTP ${res.status})`);
-        text = await res.text();
-      }
-      if (!text) throw new ServiceError(E.NOT_FOUND, 'Lanyard holds no credential text for this badge');
-      const jws = !text.trimStart().startsWith('{');
-      return { fileName: `${slug}.${jws ? 'jws' : 'json'}`, mimeType: jws ? 'application/jwt' : 'application/ld+json', base64: toBase64(new TextEncoder().encode(text)) };
-    },
+    /** The badge as a file (library-download.ts). */
+    download: async (key: string, what: 'baked' | 'json'): Promise<Download> => downloadBadge(db, fetch, await mustGet(key), what),
   };
 }
 
