@@ -7,9 +7,7 @@
  */
 import { badgeCardHtml, badgeShareText, shareLink, sharedName, type ShareableBadge } from '../../core/share/card.ts';
 import { NAMELESS_KEY, type NoName } from '../../core/share/badge-name.ts';
-import { chooseTexts } from '../../core/share/lang-text.ts';
 import { credentialIdFor, linkedInAddToProfileUrl, organizationIdFor } from '../../core/share/linkedin.ts';
-import type { Check, VerifyResult } from '../../core/result.ts';
 import type { HoverVerdict, PickerBadge } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import type { BadgeRecord } from '../../platform/records.ts';
@@ -21,19 +19,16 @@ import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
 import { createBakedPictures } from './picker-images.ts';
 import { createPickerHandles } from './picker-handles.ts';
-import { nameDirs, pickerBadge } from './views.ts';
+import { pickerBadge } from './views.ts';
+import { hoverVerdict } from './hover-verdict.ts';
 import { readerTexts } from './reader-texts.ts';
 import { ownOrigins, reachableImage } from './image-hosts.ts';
 import { badgeDataUrl } from './badge-data-urls.ts';
-import { noBadgeData } from './no-badge-data.ts';
 import { createNetworkLog } from './network-log.ts';
-import { accessHost } from './hover-access.ts';
 import { cardLabelsFrom } from '../../core/share/card-labels.ts';
 import { shareWarningOf } from '../../core/share/warning.ts';
-import { issuerSite } from '../../core/share/issuer-site.ts';
 import { formatCalendarDate } from '../../core/share/dates.ts';
 import { extensionMessage, readerLanguages, uiLanguage } from '../../platform/i18n.ts';
-import { ErrorCodes } from '../../core/errors.ts';
 import { guards } from '../../messaging/validate.ts';
 
 export interface ContentDeps {
@@ -110,49 +105,8 @@ function shareable(r: BadgeRecord, languages: readonly string[]): ShareableBadge
   return { name, ...Object.fromEntries(pick) };
 }
 
-/** A check as the card says it: by id, outcome and code, never its English message (core/share/check-words.ts). */
-const reasonOf = (c: Check): NonNullable<HoverVerdict['reason']> => ({ id: c.id, outcome: c.outcome, ...(c.code ? { code: c.code } : {}) });
-
-/**
- * The hover card: the verdict, and the one line that explains it. `refused`: the origins the host
- * fetch refused for want of a permission (network-log.ts), the first of which the card names;
- * `privateHosts`: the local or private hosts it refused to reach (private-hosts.ts), likewise. The
- * badge's name and issuer's name in the reader's `languages` (VC DM 2.0 §11.1: chooseText, as the
- * popup), with the direction each gives.
- */
-export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly string[] = [], privateHosts: readonly string[] = [], languages: readonly string[] = []): HoverVerdict {
-  const b = r.badge;
-  const { pick, dirs } = chooseTexts(b?.texts, languages);
-  const name = pick.name?.value ?? b?.name;
-  const issuerName = pick.issuerName?.value ?? b?.issuer.name;
-  const shownDirs = nameDirs(dirs);
-  // A hovered URL that served no Open Badge at all (no-badge-data.ts).
-  const failed = noBadgeData(r);
-  if (failed) {
-    // "I could not read a badge there" is not "this badge is forged" (never invalid for it).
-    const said = url && URL.canParse(url) && !failed.message.includes(url) ? `${new URL(url).host}: ${failed.message}` : failed.message;
-    return { verdict: 'indeterminate', name: 'No badge data at this link', message: said, reason: reasonOf(failed), noBadge: true, noBadgeKind: 'no-data' };
-  }
-  const why = r.checks.find((c) => c.outcome === 'fail') ?? r.checks.find((c) => c.outcome === 'indeterminate');
-  const message = r.verdict === 'valid' ? `Verified${issuerName ? `: issued by ${issuerName}` : ''}` : (why?.message ?? 'This badge could not be verified');
-  const webPage = !b && r.checks.some((c) => c.id === 'hosted' && c.code === ErrorCodes.WEB_PAGE);
-  const needsAccess = r.verdict === 'indeterminate' ? accessHost(refused) : undefined;
-  const privateHost = r.verdict !== 'valid' ? privateHosts[0] : undefined;
-  return {
-    verdict: r.verdict,
-    name: name ?? (webPage ? 'A web page, not badge data' : 'Not a readable badge'),
-    ...(issuerName ? { issuerName } : {}),
-    // The name is the issuer's own word; where the checks place it is said beside it (issuer-site.ts).
-    ...(b && issuerSite(b.issuer.id) ? { issuerSite: issuerSite(b.issuer.id)! } : {}),
-    ...(b?.issuedOn ?? b?.validFrom ? { issuedOn: (b.issuedOn ?? b.validFrom)! } : {}),
-    message,
-    ...(why && r.verdict !== 'valid' ? { reason: reasonOf(why) } : {}),
-    ...(b ? {} : { noBadge: true, noBadgeKind: webPage ? 'web-page' : 'unreadable' }),
-    ...(needsAccess ? { needsAccess } : {}),
-    ...(privateHost ? { privateHost } : {}),
-    ...(shownDirs ? { dirs: shownDirs } : {}),
-  };
-}
+// The hover card's verdict (hover-verdict.ts), re-exported for the callers that knew it here.
+export { hoverVerdict };
 
 export function createContent(d: ContentDeps) {
   const now = d.now ?? Date.now;
