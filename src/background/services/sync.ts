@@ -19,9 +19,10 @@ import { removalsUnderway, removedDuringRun, type RemovedDuringRun } from './syn
 import { anchorHolds, createSeen, isAnchor, nextSince, relist, setAnchors } from './sync-anchor.ts';
 import { createSlicer, lastOfEach } from './sync-slice.ts';
 import { announce, followNext } from './sync-bound.ts';
-import { boundAddresses, tooManyAddresses } from './address-bound.ts';
+import { tooManyAddresses } from './address-bound.ts';
+import { readAddresses } from './sync-addresses.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
-import { confirmedOf, type Identities } from './identities.ts';
+import type { Identities } from './identities.ts';
 import type { Provider, Providers } from './providers/index.ts';
 import { DEFAULT_RETRY, retryDue, sleep as realSleep, type RetryPolicy, type Sleep } from './retry.ts';
 import { providerCall } from './sync-call.ts';
@@ -86,22 +87,9 @@ export function createSync(d: SyncDeps) {
    * the identities the run verifies with, once read (sync-identities.ts).
    */
   async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal, failure: FailureBeforeRetry, verified: { hash?: string }, removed: RemovedDuringRun): Promise<number> {
-    // Addresses first: a newly verified address turns pending badges into the user's. At most MAX_ADDRESSES.
-    const listed = await call(account.id, (t) => provider.addresses(t), signal, failure);
-    const { addresses, dropped } = listed ? boundAddresses(listed) : { addresses: undefined, dropped: 0 };
-    // Only the provider's fields, merged into the account as it is now (one transaction, db.ts update):
-    // the user may have changed it (its trust, typed addresses) while this ran, or signed it out.
-    let confirmedBefore: string[] = [];
-    const current = addresses
-      ? await d.db.accounts.update(account.id, (a) => {
-          if (a) confirmedBefore = confirmedOf([a]);
-          return a && { ...a, addresses, user: addresses.find((x) => x.primary)?.email ?? a.user };
-        })
-      : await d.db.accounts.get(account.id);
-    if (!current) throw new ServiceError(E.NOT_FOUND, 'This account was signed out');
-    // Local imports and other accounts' badges use that set: they are checked again (this run settles its own, sync-identities.ts).
-    if (addresses && JSON.stringify(confirmedOf([current])) !== JSON.stringify(confirmedBefore)) d.onConfirmedChanged?.();
-    account = current;
+    // Addresses first, merged into the account as it is now (sync-addresses.ts).
+    const read = await readAddresses(d, call, account, provider, signal, failure);
+    account = read.account;
     const ids = await d.identities.forAccount(account.id);
     const idsHash = await identitiesHash(ids.verified);
     verified.hash = idsHash;
@@ -177,7 +165,7 @@ export function createSync(d: SyncDeps) {
       if (!page.next || page.items.length === 0) {
         // A whole listing of everything the backpack holds: the stored badges it did not hold are marked (sync-listed.ts).
         if (whole && !run.unsettled && !(provider.incremental && run.since)) await listing.mark({ ...d, now }, account.id, signal);
-        return dropped;
+        return read.dropped;
       }
       run.cursor = page.next;
       setAnchors(run, page);
