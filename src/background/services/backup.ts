@@ -3,15 +3,22 @@
  * as one JSON file. Importing verifies each badge again and stores it under the same key, so a
  * badge already present is skipped, never duplicated; a badge of an account that is not signed
  * in here goes to the local backpack.
+ *
+ * A badge the user added that a backpack also holds is kept as that copy's hidden twin, inside its
+ * original (synced-twin.ts): it is in the backup too (`hiddenBehind`: the backpack's entry), so the
+ * user's own copy (a baked image the backpack may not have) survives a lost profile. Restored, it is
+ * hidden again behind the backpack's copy when that backpack is signed in here; otherwise it is
+ * listed in the backpack's copy's stead, as after a sign-out (one entry, the user's own).
  */
 import type { Db } from '../../platform/db.ts';
 import type { InputKind } from '../../core/model.ts';
-import type { BadgeMeta } from '../../platform/records.ts';
+import type { BadgeMeta, BadgeRecord } from '../../platform/records.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { MAX_KEY_LENGTH } from '../../messaging/validate.ts';
 import { LOCAL } from './identities.ts';
 import type { Library } from './library.ts';
+import { hideTwins, twinKey } from './synced-twin.ts';
 
 export const BACKUP_FORMAT = 'lanyard-backup';
 export const BACKUP_VERSION = 1;
@@ -34,6 +41,8 @@ export interface BackupEntry {
   recipient: string | null;
   addedAt: string;
   bakedUrl?: string;
+  /** A hidden twin (synced-twin.ts): the user's own copy of the badge the backpack's entry under this key stands for. */
+  hiddenBehind?: string;
 }
 
 export interface BackupFile {
@@ -67,28 +76,38 @@ export function createBackup(db: Db, library: Library, now: () => Date = () => n
   return {
     async export(): Promise<{ fileName: string; json: string }> {
       const badges: BackupEntry[] = [];
+      const entry = (r: BadgeRecord, bytes: Uint8Array, hiddenBehind?: string): BackupEntry => ({
+        key: r.key,
+        accountId: r.accountId,
+        kind: r.original.kind,
+        base64: toBase64(bytes),
+        ...(r.original.fileName ? { fileName: r.original.fileName } : {}),
+        name: r.meta.name,
+        ...(r.meta.issuerName ? { issuerName: r.meta.issuerName } : {}),
+        ...(r.meta.issuedOn ? { issuedOn: r.meta.issuedOn } : {}),
+        ...(r.meta.expires ? { expires: r.meta.expires } : {}),
+        ...(r.meta.description ? { description: r.meta.description } : {}),
+        ...(r.meta.image ? { image: r.meta.image } : {}),
+        ...(r.meta.issuerUrl ? { issuerUrl: r.meta.issuerUrl } : {}),
+        ...(r.meta.publicUrl ? { publicUrl: r.meta.publicUrl } : {}),
+        verdict: r.verdict,
+        recipient: r.recipient,
+        addedAt: r.addedAt,
+        ...(r.bakedUrl ? { bakedUrl: r.bakedUrl } : {}),
+        ...(hiddenBehind ? { hiddenBehind } : {}),
+      });
+      const twins = new Set<string>();
       for (const r of await db.badges.all()) {
         const o = await db.originals.get(r.key);
-        if (!o) continue; // nothing to restore it from
-        badges.push({
-          key: r.key,
-          accountId: r.accountId,
-          kind: r.original.kind,
-          base64: toBase64(o.bytes),
-          ...(r.original.fileName ? { fileName: r.original.fileName } : {}),
-          name: r.meta.name,
-          ...(r.meta.issuerName ? { issuerName: r.meta.issuerName } : {}),
-          ...(r.meta.issuedOn ? { issuedOn: r.meta.issuedOn } : {}),
-          ...(r.meta.expires ? { expires: r.meta.expires } : {}),
-          ...(r.meta.description ? { description: r.meta.description } : {}),
-          ...(r.meta.image ? { image: r.meta.image } : {}),
-          ...(r.meta.issuerUrl ? { issuerUrl: r.meta.issuerUrl } : {}),
-          ...(r.meta.publicUrl ? { publicUrl: r.meta.publicUrl } : {}),
-          verdict: r.verdict,
-          recipient: r.recipient,
-          addedAt: r.addedAt,
-          ...(r.bakedUrl ? { bakedUrl: r.bakedUrl } : {}),
-        });
+        if (o) badges.push(entry(r, o.bytes)); // else nothing to restore it from
+        // The user's own copy this synced one stands for, if hidden (found by its key alone, synced-twin.ts).
+        const key = twinKey(r);
+        if (!key || twins.has(key)) continue;
+        const twin = await db.originals.get(key);
+        if (twin?.hidden) {
+          twins.add(key);
+          badges.push(entry(twin.hidden, twin.bytes, r.key));
+        }
       }
       const file: BackupFile = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now().toISOString(), badges };
       return { fileName: `lanyard-backup-${file.exportedAt.slice(0, 10)}.json`, json: JSON.stringify(file) };
@@ -107,8 +126,15 @@ export function createBackup(db: Db, library: Library, now: () => Date = () => n
       const accounts = new Set((await db.accounts.all()).map((a) => a.id));
       let imported = 0;
       let skipped = 0;
+      // A backpack's copy whose account is not signed in here gives way to the user's own copy it hid.
+      const givesWay = new Set(f.badges.flatMap((e: unknown) => (isEntry(e) && typeof e.hiddenBehind === 'string' ? [e.hiddenBehind] : [])));
       for (const e of f.badges) {
-        if (!isEntry(e) || (await db.badges.get(e.key))) {
+        if (isEntry(e) && !accounts.has(e.accountId) && givesWay.has(e.key)) {
+          skipped++;
+          continue;
+        }
+        // Held already: listed, or kept hidden behind a backpack's copy (synced-twin.ts).
+        if (!isEntry(e) || (await db.badges.get(e.key)) || (await db.originals.get(e.key))?.hidden) {
           skipped++;
           continue;
         }
@@ -129,6 +155,8 @@ export function createBackup(db: Db, library: Library, now: () => Date = () => n
           skipped++;
         }
       }
+      // A badge restored to the local backpack that a signed-in backpack holds is that copy's hidden twin again.
+      if (imported) await hideTwins(db, (await db.badges.all()).filter((r) => r.accountId !== LOCAL));
       return { imported, skipped };
     },
   };
