@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytes, check, fails, offlineFetch, outcomes, REAL } from '../support/real-fixtures.ts';
+import { main } from '../../src/cli/main.ts';
 import { ErrorCodes } from '../../src/core/errors.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
 
@@ -73,5 +74,20 @@ describe('LearnCard: Ed25519Signature2020 badges by did:key issuers, a copied pr
     expect(fails(r).map((c) => c.id)).toEqual(['validity']);
     expect(check(r, 'validity')).toMatchObject({ outcome: 'fail', code: ErrorCodes.EXPIRED });
     expect(check(r, 'validity')?.message).toContain('2023-02-28');
+  });
+
+  /** The command line reads the same files, a directory at a time, and says the same. */
+  it('the CLI reads the directory and gives each file the verdict the engine gives', async () => {
+    let stdout = '';
+    const io = { out: (t: string) => void (stdout += t), err: () => undefined, stdin: (async function* () {})() };
+    const code = await main(['--offline', '--json', '--now', '2026-12-01T00:00:00Z', path.join(REAL, LC)], io);
+    const verdicts = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { source: string; verdict: string }).map((r) => [path.basename(r.source), r.verdict]);
+    expect(verdicts).toEqual([
+      ['learn-card-app_testAchievementCredential.json', 'valid'],
+      ['react-learn-card_AllFieldsCredential.json', 'invalid'],
+      ['react-learn-card_BoostCredential.json', 'invalid'],
+      ['react-learn-card_SuperSkillsOprahCredential.json', 'valid'],
+    ]);
+    expect(code).toBe(1);
   });
 });
