@@ -49,6 +49,23 @@ describe('LearnCard: Ed25519Signature2020 badges by did:key issuers, a copied pr
     expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
   });
 
+  /**
+   * LearnCard's later fixtures add `skills` to signed credentials. No context defines it, so a JSON-LD
+   * processor outside safe mode drops it and the proof would still hold over what is left. Lanyard
+   * canonicalizes in safe mode, as Digital Bazaar's libraries do (src/core/jsonld/errors.ts), so an
+   * unsigned member cannot ride along with a valid verdict.
+   */
+  it.each([
+    ['skills', [{ category: 'digital', skill: 'softwareProficiency' }]],
+    ['@nobel', 'Nobel Prize in Physics'],
+  ])('The Oprah with an undefined member %s added after signing is not valid', async (key, value) => {
+    const forged = { ...json(`${LC}/react-learn-card_SuperSkillsOprahCredential.json`), [key]: value };
+    const r = await verify(JSON.stringify(forged), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+    expect(check(r, 'signature')?.message).toContain(`"${key}" is defined by none of its JSON-LD contexts`);
+  });
+
   /** The fixture reuses The Oprah's proofValue over a different credential: not what was signed. */
   it('the "all fields" credential, carrying another credential\'s proof, is invalid at the signature', async () => {
     const r = await verify(bytes(`${LC}/react-learn-card_AllFieldsCredential.json`), { fetch: offline, now: NOW, identities: [] });
