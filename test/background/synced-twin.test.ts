@@ -113,3 +113,32 @@ describe('a badge added locally, then synced by a backpack: one entry', () => {
     expect(await h.db.originals.get(local.key)).toBeUndefined();
   });
 });
+
+describe('a hidden twin in a backup (backup.ts)', () => {
+  it('is exported, and restored hidden again behind the backpack signed in there, or listed alone where it is not', async () => {
+    const h = await harness();
+    const png = await bytes(`${ASSERTION}/baked`);
+    const local = await h.app.library.import(file('programmer.png', png));
+    const { key } = await signedIn(h);
+    const { json } = await h.app.backup.export();
+    const entriesOf = (JSON.parse(json) as { badges: { key: string; hiddenBehind?: string }[] }).badges;
+    expect(entriesOf.find((e) => e.key === local.key)).toMatchObject({ hiddenBehind: key });
+
+    // Restored where that backpack is signed in: one entry, the user's copy hidden again, with its bytes.
+    const there = await harness();
+    const again = await signedIn(there);
+    expect(await there.app.backup.import(json)).toMatchObject({ imported: 1 });
+    expect((await entries(there, local.name)).map((b) => b.key)).toEqual([again.key]);
+    expect((await there.db.originals.get(local.key))!.hidden).toMatchObject({ key: local.key, accountId: 'local' });
+    expect((await there.db.originals.get(local.key))!.bytes).toEqual(png);
+    // A second restore adds nothing: the hidden copy is held.
+    expect(await there.app.backup.import(json)).toMatchObject({ imported: 0 });
+
+    // Restored where no backpack is signed in: the user's own copy is the one entry, as after a sign-out.
+    const fresh = await harness();
+    await fresh.app.backup.import(json);
+    const shown = await entries(fresh, local.name);
+    expect(shown.map((b) => b.key)).toEqual([local.key]);
+    expect(fromBase64((await fresh.app.library.download(local.key, 'baked')).base64)).toEqual(png);
+  });
+});
