@@ -1,13 +1,15 @@
 /**
  * Embedded endorsements (OB 3.0 verification.md step 6: "verify embedded EndorsementCredentials"
  * with the same steps). They are found on the credential, its issuer profile, the achievement and
- * the achievement's creator; each is verified like a credential here (Data Integrity proof, the
- * issuer's key, its dates). They never change the verdict: the `endorsement` check is a report.
+ * the achievement's creator; each must be about this badge (misplaced) and is verified like a
+ * credential here (Data Integrity proof, the issuer's key, its dates, its status). They never
+ * change the verdict: the `endorsement` check is a report.
  *
  * Entry point: `checkEndorsements(credential, ctx)` → NoteOutcome, or null when there is none;
  * the lead sets `checks.set('endorsement', r.outcome, r.message)`.
  */
 import { arr, idOf, isObj, str, types, type Json } from '../formats/json-util.ts';
+import { checkCredentialStatus } from '../status/check.ts';
 import type { NoteOutcome } from '../status/types.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { CheckList } from '../verify/checks.ts';
@@ -58,7 +60,12 @@ async function problem(e: Json, endorsable: Set<string>, ctx: VerifyContext): Pr
   const until = strictestDate([dated('validUntil'), dated('expirationDate')], false);
   checkValidity(checks, { from: from?.[1], fromName: from?.[0], until: until?.[1], untilName: until?.[0] }, ctx.now);
   const validity = checks.get('validity');
-  return validity?.outcome === 'pass' ? null : `its dates do not hold: ${validity?.message ?? 'unread'}`;
+  if (validity?.outcome !== 'pass') return `its dates do not hold: ${validity?.message ?? 'unread'}`;
+  // Step 4 for the endorsement itself: one its endorser revoked, or whose status cannot be read, vouches for nothing now.
+  if (e.credentialStatus === undefined || e.credentialStatus === null) return null;
+  const status = await checkCredentialStatus(e, ctx);
+  if (status.outcome === 'pass') return null;
+  return status.outcome === 'fail' ? `its endorser revoked it: ${status.message}` : `its status could not be checked: ${status.message}`;
 }
 
 export async function checkEndorsements(credential: Json, ctx: VerifyContext): Promise<NoteOutcome | null> {

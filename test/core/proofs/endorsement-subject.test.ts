@@ -6,6 +6,7 @@
  * EndorsementCredential of another achievement, or a genuine badge of another kind, copied into a
  * badge by its issuer must not show as an endorsement that verified; it never changes the verdict.
  */
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   [issuer, endorser] = await Promise.all([generateSigner(), generateSigner()]);
 });
 
-const run = async (vc: unknown) => verify(JSON.stringify(vc), { fetch: new FakeWeb().fetch, now: NOW });
+const run = async (vc: unknown, web = new FakeWeb()) => verify(JSON.stringify(vc), { fetch: web.fetch, now: NOW });
 const check = (r: Awaited<ReturnType<typeof run>>, id: string) => r.checks.find((c) => c.id === id);
 
 function endorsementOf(subjectId: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
@@ -79,5 +80,35 @@ describe('an embedded endorsement vouches only for this badge, its issuer or its
   it('an endorsement of the issuer placed on the achievement (as 1EdTech complete.json does) verifies', async () => {
     const r = await run(await badgeEndorsedBy(await endorsementOf(issuer.did)));
     expect(check(r, 'endorsement')?.outcome, check(r, 'endorsement')?.message).toBe('pass');
+  });
+});
+
+describe("an embedded endorsement is checked as a credential (verification.md step 6: the same steps), its status too", () => {
+  const LIST = 'https://endorser.example/status/1';
+  /** The endorser's Bitstring status list (Bitstring Status List v1.0 §2.2) with bit 3 set. */
+  const list = () => {
+    const bits = new Uint8Array(16 * 1024);
+    bits[0] = 0x80 >> 3;
+    return signCredential({
+      '@context': ['https://www.w3.org/ns/credentials/v2'], id: LIST, type: ['VerifiableCredential', 'BitstringStatusListCredential'], issuer: endorser.did, validFrom: '2024-01-01T00:00:00Z',
+      credentialSubject: { id: `${LIST}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: `u${gzipSync(bits).toString('base64url')}` },
+    }, endorser);
+  };
+  const status = (index: number) => ({ credentialStatus: { id: `${LIST}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: LIST } });
+
+  it('an endorsement its endorser revoked is not shown as verified; one not revoked is', async () => {
+    const web = new FakeWeb().json(LIST, await list());
+    const revoked = await run(await badgeEndorsedBy(await endorsementOf(ACHIEVEMENT, status(3))), web);
+    expect(revoked.verdict).toBe('valid');
+    expect(check(revoked, 'endorsement')?.outcome).toBe('warning');
+    expect(check(revoked, 'endorsement')?.message).toMatch(/revoked/i);
+    const kept = await run(await badgeEndorsedBy(await endorsementOf(ACHIEVEMENT, status(4))), web);
+    expect(check(kept, 'endorsement')?.outcome, check(kept, 'endorsement')?.message).toBe('pass');
+  });
+
+  it('an endorsement whose status cannot be read is not shown as verified', async () => {
+    const r = await run(await badgeEndorsedBy(await endorsementOf(ACHIEVEMENT, status(3))));
+    expect(r.verdict).toBe('valid');
+    expect(check(r, 'endorsement')?.outcome).toBe('warning');
   });
 });
