@@ -35,6 +35,8 @@ export const ErrorCodes = {
   SUSPENDED: 'ERR_SUSPENDED',
   STATUS_UNAVAILABLE: 'ERR_STATUS_UNAVAILABLE',
   RECIPIENT_MISMATCH: 'ERR_RECIPIENT_MISMATCH',
+  /** A selectively disclosed credential names no recipient to compare: its holder may have withheld it (proofs/withheld.ts). */
+  RECIPIENT_WITHHELD: 'ERR_RECIPIENT_WITHHELD',
   UNKNOWN_CONTEXT: 'ERR_UNKNOWN_CONTEXT',
   UNSUPPORTED: 'ERR_UNSUPPORTED',
   /** Vouched for only by a blockchain anchor (Blockcerts v2 MerkleProof2017, v3 MerkleProof2019), which Lanyard does not read. */

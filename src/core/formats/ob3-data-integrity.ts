@@ -5,7 +5,7 @@
 import { reasonOf } from '../display.ts';
 import { ErrorCodes } from '../errors.ts';
 import { applyDataIntegrity, verifyDataIntegrity } from '../proofs/verify.ts';
-import { unsettleWithheld } from '../proofs/withheld.ts';
+import { unsettleWithheld, unsettleWithheldRecipient } from '../proofs/withheld.ts';
 import { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
@@ -65,5 +65,6 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
   }
   reportLater(checks, await later);
   unsettleWithheld(report, c, checks);
+  await unsettleWithheldRecipient(report, badge.recipients, ctx.identities, checks);
   return badge;
 };

@@ -36,6 +36,8 @@ const INDETERMINATE_BY_CODE = {
     ERR_BLOCKCHAIN_ANCHOR: 'checkSignatureBlockchain',
   },
   'issuer-key': { ERR_BLOCKCHAIN_ANCHOR: 'checkIssuerKeyBlockchain' },
+  // A selectively disclosed badge shared without its recipient (proofs/withheld.ts), not an address of the user's to verify.
+  recipient: { ERR_RECIPIENT_WITHHELD: 'checkRecipientWithheld' },
 } as const;
 
 const GENERIC = {
