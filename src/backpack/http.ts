@@ -166,12 +166,16 @@ export async function getJson(opts: ClientOptions, url: string, token: string | 
     // OB 3.0 answers errors as Imsx_StatusInfo (imsx.ts): its description, not the JSON, and its code minor as the detail.
     const imsx = status ? undefined : imsxStatus(body);
     if (imsx) throw statusError(res, what, imsx.description, imsx.minor);
-    throw statusError(res, what, status?.error ?? (body.slice(0, 200) || undefined));
+    // A Badge Connect status says its words (or none): never its JSON as the message.
+    throw statusError(res, what, status ? status.error : body.slice(0, 200) || undefined);
   }
   return { body: await readJson(res, what), res };
 }
 
-/** The OB 2.1 Badge Connect `{status: {error, statusCode, statusText}}` of an error answer, when it is one. */
+/**
+ * The OB 2.1 Badge Connect `{status: {error, statusCode, statusText}}` of an error answer, when it is
+ * one: only `statusCode` is required (OB 2.1 JSON binding, StatusDType), so a status with either is.
+ */
 function badgeConnectStatus(text: string): { error?: string; statusText?: string } | undefined {
   let body: unknown;
   try {
@@ -180,6 +184,6 @@ function badgeConnectStatus(text: string): { error?: string; statusText?: string
     return undefined;
   }
   const st = isObj(body) && isObj(body.status) ? body.status : undefined;
-  if (!st || typeof st.statusText !== 'string') return undefined;
-  return { statusText: st.statusText, ...(typeof st.error === 'string' && st.error ? { error: st.error.slice(0, 200) } : {}) };
+  if (!st || (typeof st.statusText !== 'string' && typeof st.statusCode !== 'number')) return undefined;
+  return { ...(typeof st.statusText === 'string' ? { statusText: st.statusText } : {}), ...(typeof st.error === 'string' && st.error ? { error: st.error.slice(0, 200) } : {}) };
 }
