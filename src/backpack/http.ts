@@ -149,9 +149,30 @@ export function statusError(res: Response, what: string, message?: string, detai
 
 export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 
+/**
+ * A request with the access token that the browser followed to another site: there it dropped the
+ * Authorization header (Fetch "HTTP-redirect fetch" removes it on a cross-origin redirect), so the
+ * answer, whatever it says (badges, a profile's address, a 401), is not the backpack's answer for this
+ * user and is not read as one. A redirect within the request's own origin is followed as before.
+ */
+export function answeredHere(res: Response, url: string, what: string): void {
+  if (!res.redirected || !res.url) return;
+  const from = new URL(url).origin;
+  let to: string;
+  try {
+    to = new URL(res.url).origin;
+  } catch {
+    to = 'null';
+  }
+  if (to === from) return;
+  void res.body?.cancel().catch(() => undefined);
+  throw new BackpackError(C.PROTOCOL, `${what}: ${from} sent Lanyard on to another site (${to.slice(0, 200)}), which cannot answer for your account there: not read`, { status: res.status });
+}
+
 /** GET a JSON API resource with a bearer token; non-2xx become errors. */
 export async function getJson(opts: ClientOptions, url: string, token: string | undefined, what: string, accept = 'application/json'): Promise<{ body: unknown; res: Response }> {
   const res = await send(opts, url, { headers: { accept, ...(token ? bearer(token) : {}) } });
+  if (token) answeredHere(res, url, what);
   if (!res.ok) {
     const body = await errorText(res, what);
     const status = badgeConnectStatus(body);
