@@ -20,6 +20,8 @@ export interface TokenSet {
   scope: string[];
   /** When the access token expires (ms since the epoch); absent when the server did not say. */
   expiresAt?: number;
+  /** How long it lived when it came (RFC 6749 §5.1 `expires_in`, in ms), with expiresAt. */
+  lifetimeMs?: number;
 }
 
 export interface AuthorizationRequest {
@@ -141,7 +143,7 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
     ...(typeof b.refresh_token === 'string' && b.refresh_token ? { refreshToken: b.refresh_token } : {}),
     tokenType: typeof b.token_type === 'string' ? b.token_type : 'Bearer',
     scope: keptScope(scopeList(form.scope), typeof b.scope === 'string' ? scopeList(b.scope) : undefined),
-    ...(Number.isFinite(expiresIn) && expiresIn > 0 && expiresAt <= MAX_TIME ? { expiresAt } : {}),
+    ...(Number.isFinite(expiresIn) && expiresIn > 0 && expiresAt <= MAX_TIME ? { expiresAt, lifetimeMs: expiresIn * 1000 } : {}),
   };
 }
 

@@ -228,4 +228,9 @@ export interface SessionToken {
   accessToken: string;
   /** ms since the epoch; absent when the server did not say. */
   expiresAt?: number;
+  /**
+   * When to refresh it (ms since the epoch): REFRESH_MARGIN_MS before it expires, or half its
+   * lifetime when that is shorter (background/services/tokens.ts). Absent: by the margin alone.
+   */
+  refreshAt?: number;
 }
