@@ -214,6 +214,8 @@ export interface SyncRecord {
   lastSyncedAt?: string;
   /** The next incremental sync asks for what changed since this instant. */
   since?: string;
+  /** When the last run that read the whole listing started (ISO): an incremental backpack is listed whole again a while after (sync-limits.ts). */
+  wholeAt?: string;
   /** A run in progress or interrupted (worker killed, server failure): the next sync resumes it. */
   run?: SyncRun;
   error?: { code: string; message: string };
