@@ -175,6 +175,12 @@ function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password
     if (kind === 'refresh') return new BackpackError(C.UNAUTHORIZED, 'The session has ended: sign in again', extra);
     return new BackpackError(C.AUTHORIZATION_FAILED, `The backpack refused the sign-in code${description ? `: ${description}` : ''}`, extra);
   }
+  // A refresh refused for good (§5.2): the grant was narrowed at the provider (invalid_scope: §6 "MUST
+  // NOT include any scope not originally granted"), or this client may no longer refresh
+  // (unauthorized_client, unsupported_grant_type). Asking again never succeeds; a new sign-in does.
+  if (kind === 'refresh' && (error === 'invalid_scope' || error === 'unauthorized_client' || error === 'unsupported_grant_type')) {
+    return new BackpackError(C.UNAUTHORIZED, `The session can no longer be renewed${description ? ` (${description})` : ''}: sign in again`, extra);
+  }
   // The client is unknown or its secret wrong (RFC 6749 §5.2 invalid_client; Badgr "invalid client_id").
   if (error === 'invalid_client' || error === 'invalid client_id' || error === 'invalid client_secret' || res.status === 401) {
     // A password grant's client is Badgr's own public one (badgr-server README "public" app): nothing Lanyard registered.
