@@ -181,6 +181,11 @@ function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password
   if (kind === 'refresh' && (error === 'invalid_scope' || error === 'unauthorized_client' || error === 'unsupported_grant_type')) {
     return new BackpackError(C.UNAUTHORIZED, `The session can no longer be renewed${description ? ` (${description})` : ''}: sign in again`, extra);
   }
+  // A password grant this client may not use (§5.2 unauthorized_client, as oauthlib answers a client not
+  // allowed the grant; unsupported_grant_type): there is no password sign-in here, as for an unknown client.
+  if (kind === 'password' && (error === 'unauthorized_client' || error === 'unsupported_grant_type')) {
+    return new BackpackError(C.UNAUTHORIZED, `The backpack does not offer password sign-in to Lanyard (${error})`, extra);
+  }
   // The client is unknown or its secret wrong (RFC 6749 §5.2 invalid_client; Badgr "invalid client_id").
   if (error === 'invalid_client' || error === 'invalid client_id' || error === 'invalid client_secret' || res.status === 401) {
     // A password grant's client is Badgr's own public one (badgr-server README "public" app): nothing Lanyard registered.
