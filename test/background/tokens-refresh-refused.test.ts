@@ -7,9 +7,11 @@
  * Now the account asks for a new sign-in and keeps every cached badge, as for invalid_grant.
  */
 import { describe, expect, it } from 'vitest';
-import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
+import { BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
 import { tokenRequest } from '../../src/backpack/oauth.ts';
+import { failure } from '../backpack-clients/failure.ts';
 import { harness, useBackpack } from './harness.ts';
+import { expectSignInAgain } from './sign-in-again.ts';
 
 const ctx = useBackpack({ badges: 3 });
 const READ = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly';
@@ -28,21 +30,16 @@ describe('a refresh refused for good', () => {
     ctx.bp.control.failNext({ status: 401, path: '/ims/ob/v3p0/profile' });
     const s = await h.app.sync.run(view.id);
     expect(ctx.bp.control.requests.some((r) => r.path === '/oauth/token' && r.status === 400)).toBe(true);
-    expect(s).toMatchObject({ status: 'error', error: { code: 'UNAUTHORIZED', message: expect.stringMatching(/sign in to .+ again/) } });
-    expect(s.retryAt).toBeUndefined();
-    expect((await h.app.accounts.list()).find((a) => a.id === view.id)).toMatchObject({ needsSignIn: true });
-    expect((await h.db.badges.byAccount(view.id)).map((r) => r.key).sort()).toEqual(cached);
+    await expectSignInAgain(h, view.id, s, cached);
   });
 
-  it('unauthorized_client and unsupported_grant_type on a refresh are UNAUTHORIZED too; on a code exchange or a password sign-in they stay what they were', async () => {
+  it('unauthorized_client and unsupported_grant_type on a refresh are UNAUTHORIZED too; on a code exchange they stay a refusal', async () => {
     for (const error of ['invalid_scope', 'unauthorized_client', 'unsupported_grant_type']) {
       const fetch = async (): Promise<Response> => new Response(JSON.stringify({ error }), { status: 400, headers: { 'content-type': 'application/json' } });
-      const e = await tokenRequest({ fetch }, 'https://bp.example/oauth/token', null, { grant_type: 'refresh_token', refresh_token: 'r' }, 'refresh').catch((x: unknown) => x);
-      expect(e).toBeInstanceOf(BackpackError);
-      expect((e as BackpackError).code).toBe(C.UNAUTHORIZED);
-      expect((e as BackpackError).detail).toBe(error);
-      const code = await tokenRequest({ fetch }, 'https://bp.example/oauth/token', null, { grant_type: 'authorization_code', code: 'c' }, 'code').catch((x: unknown) => x);
-      expect((code as BackpackError).code).toBe(C.REJECTED);
+      const e = await failure(tokenRequest({ fetch }, 'https://bp.example/oauth/token', null, { grant_type: 'refresh_token', refresh_token: 'r' }, 'refresh'));
+      expect(e).toMatchObject({ code: C.UNAUTHORIZED, detail: error });
+      const code = await failure(tokenRequest({ fetch }, 'https://bp.example/oauth/token', null, { grant_type: 'authorization_code', code: 'c' }, 'code'));
+      expect(code.code).toBe(C.REJECTED);
     }
   });
 });

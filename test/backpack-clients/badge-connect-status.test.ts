@@ -5,15 +5,11 @@
  * user was shown the raw JSON text instead of the backpack's words.
  */
 import { describe, expect, it } from 'vitest';
-import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
+import { BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
+import { failure } from './failure.ts';
 import { getJson } from '../../src/backpack/http.ts';
 
 const answer = (status: number, body: unknown) => async (): Promise<Response> => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const failure = async (p: Promise<unknown>): Promise<BackpackError> => {
-  const e = await p.then(() => new Error('expected a failure'), (x: unknown) => x);
-  if (!(e instanceof BackpackError)) throw e;
-  return e;
-};
 const URL_ = 'https://bp.example/bcv1/assertions';
 
 describe('a Badge Connect error status without statusText (only statusCode is required)', () => {

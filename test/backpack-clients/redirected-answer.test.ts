@@ -6,7 +6,8 @@
  * refused, and the token never left the backpack's site.
  */
 import { describe, expect, it } from 'vitest';
-import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
+import { BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
+import { failure } from './failure.ts';
 import { badgrCall } from '../../src/backpack/badgr-request.ts';
 import { fetchPage } from '../../src/backpack/paged.ts';
 import { getJson } from '../../src/backpack/http.ts';
@@ -23,12 +24,6 @@ function redirectedTo(finalUrl: string, body: unknown, headers: Record<string, s
   };
   return { fetch, seen };
 }
-
-const failure = async (p: Promise<unknown>): Promise<BackpackError> => {
-  const e = await p.then(() => new Error('expected a failure'), (x: unknown) => x);
-  if (!(e instanceof BackpackError)) throw e;
-  return e;
-};
 
 describe('an answer with the token that comes from another site after a redirect', () => {
   it('an OB 3.0 page redirected to another site is refused (PROTOCOL), not read as the backpack\'s badges', async () => {

@@ -7,7 +7,8 @@
  * Lanyard had sent none, and a new sign-in could never help.
  */
 import { describe, expect, it } from 'vitest';
-import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
+import { BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
+import { failure } from './failure.ts';
 import { registerClient, type ClientMetadata } from '../../src/backpack/registration.ts';
 
 const META: ClientMetadata = {
@@ -24,12 +25,6 @@ const META: ClientMetadata = {
 
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => async (): Promise<Response> =>
   new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-
-const failure = async (p: Promise<unknown>): Promise<BackpackError> => {
-  const e = await p.then(() => new Error('expected a failure'), (x: unknown) => x);
-  if (!(e instanceof BackpackError)) throw e;
-  return e;
-};
 
 describe('a registration endpoint that requires an initial access token', () => {
   it('401 invalid_token (RFC 6750 §3.1) is REGISTRATION_REFUSED, with the server\'s word as the detail', async () => {
