@@ -46,8 +46,8 @@ export const wholeListingDue = (wholeAt: string | undefined, now: number): boole
 };
 
 /** A new run's `since`: the last good run's, while the last whole listing is recent; else none (everything, so what is gone is seen). */
-export const runSince = (prev: { since?: string; wholeAt?: string }, now: number): string | undefined =>
-  prev.since && !wholeListingDue(prev.wholeAt, now) ? prev.since : undefined;
+export const runSince = (prev: { since?: string; wholeAt?: string }, now: number): { since?: string } =>
+  prev.since && !wholeListingDue(prev.wholeAt, now) ? { since: prev.since } : {};
 
 /** What a complete run records of the last whole listing: its start when it read the listing whole, else the one before. */
 export const wholeAtAfter = (whole: boolean, run: { startedAt: string }, prev: { wholeAt?: string }): { wholeAt?: string } => {

@@ -185,8 +185,7 @@ export function createSync(d: SyncDeps) {
     if (!account) return prev;
     const startedAt = now();
     // Resume an interrupted run at the page it was on; else start one, incremental from the last good run.
-    const since = runSince(prev, startedAt.getTime());
-    const run: SyncRun = prev.run ?? { id: crypto.randomUUID(), startedAt: startedAt.toISOString(), doneBeforePage: 0, ...(since ? { since } : {}) };
+    const run: SyncRun = prev.run ?? { id: crypto.randomUUID(), startedAt: startedAt.toISOString(), doneBeforePage: 0, ...runSince(prev, startedAt.getTime()) };
     removed.attach(run);
     const s: SyncRecord = { ...prev, status: 'syncing', run, done: run.doneBeforePage, total: Math.max(prev.run ? prev.total : 0, run.doneBeforePage) };
     delete s.error;
