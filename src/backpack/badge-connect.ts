@@ -104,7 +104,7 @@ export class BadgeConnectClient {
     };
     // Before anything is sent anywhere: one site for every endpoint (the OAuth mix-up defence).
     checkEndpoints(ctx, endpoints);
-    const facts = await authServerFacts(this.opts, ctx, new URL(ctx.documentUrl).origin);
+    const facts = await authServerFacts(this.opts, ctx, new URL(ctx.documentUrl).origin, endpoints.tokenUrl);
     return {
       name: words(api.name) ?? u.host,
       ...(link(api.image) ? { image: link(api.image)! } : {}),

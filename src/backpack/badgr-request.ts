@@ -5,7 +5,7 @@
  * messages, `{field: [messages]}`, or a bare string).
  */
 import { BackpackError, BackpackErrorCodes as C, PartialListError } from './errors.ts';
-import { bearer, errorText, isObj, readText, send, statusError, type ClientOptions } from './http.ts';
+import { answeredHere, bearer, errorText, isObj, readText, send, statusError, type ClientOptions } from './http.ts';
 import { parseLinkHeader } from './link-header.ts';
 
 /** The messages in any of Badgr's error shapes, and the first `name` (DUPLICATE_BADGE…) when there is one. */
@@ -67,6 +67,7 @@ async function badgrExchange(opts: ClientOptions, url: string, c: BadgrCall): Pr
   const headers: Record<string, string> = { accept: 'application/json', ...bearer(c.token) };
   if (c.body !== undefined) headers['content-type'] = 'application/json';
   const res = await send(opts, url, { method: c.method ?? 'GET', headers, ...(c.body !== undefined ? { body: JSON.stringify(c.body) } : {}) });
+  answeredHere(res, url, c.what);
   // A success is read whole (up to MAX_ANSWER_BYTES, else PROTOCOL); an error only for its message.
   const text = res.ok ? await readText(res, c.what) : await errorText(res, c.what);
   let body: unknown = null;

@@ -149,9 +149,30 @@ export function statusError(res: Response, what: string, message?: string, detai
 
 export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 
+/**
+ * A request with the access token that the browser followed to another site: there it dropped the
+ * Authorization header (Fetch "HTTP-redirect fetch" removes it on a cross-origin redirect), so the
+ * answer, whatever it says (badges, a profile's address, a 401), is not the backpack's answer for this
+ * user and is not read as one. A redirect within the request's own origin is followed as before.
+ */
+export function answeredHere(res: Response, url: string, what: string): void {
+  if (!res.redirected || !res.url) return;
+  const from = new URL(url).origin;
+  let to: string;
+  try {
+    to = new URL(res.url).origin;
+  } catch {
+    to = 'null';
+  }
+  if (to === from) return;
+  void res.body?.cancel().catch(() => undefined);
+  throw new BackpackError(C.PROTOCOL, `${what}: ${from} sent Lanyard on to another site (${to.slice(0, 200)}), which cannot answer for your account there: not read`, { status: res.status });
+}
+
 /** GET a JSON API resource with a bearer token; non-2xx become errors. */
 export async function getJson(opts: ClientOptions, url: string, token: string | undefined, what: string, accept = 'application/json'): Promise<{ body: unknown; res: Response }> {
   const res = await send(opts, url, { headers: { accept, ...(token ? bearer(token) : {}) } });
+  if (token) answeredHere(res, url, what);
   if (!res.ok) {
     const body = await errorText(res, what);
     const status = badgeConnectStatus(body);
@@ -166,12 +187,16 @@ export async function getJson(opts: ClientOptions, url: string, token: string | 
     // OB 3.0 answers errors as Imsx_StatusInfo (imsx.ts): its description, not the JSON, and its code minor as the detail.
     const imsx = status ? undefined : imsxStatus(body);
     if (imsx) throw statusError(res, what, imsx.description, imsx.minor);
-    throw statusError(res, what, status?.error ?? (body.slice(0, 200) || undefined));
+    // A Badge Connect status says its words (or none): never its JSON as the message.
+    throw statusError(res, what, status ? status.error : body.slice(0, 200) || undefined);
   }
   return { body: await readJson(res, what), res };
 }
 
-/** The OB 2.1 Badge Connect `{status: {error, statusCode, statusText}}` of an error answer, when it is one. */
+/**
+ * The OB 2.1 Badge Connect `{status: {error, statusCode, statusText}}` of an error answer, when it is
+ * one: only `statusCode` is required (OB 2.1 JSON binding, StatusDType), so a status with either is.
+ */
 function badgeConnectStatus(text: string): { error?: string; statusText?: string } | undefined {
   let body: unknown;
   try {
@@ -180,6 +205,6 @@ function badgeConnectStatus(text: string): { error?: string; statusText?: string
     return undefined;
   }
   const st = isObj(body) && isObj(body.status) ? body.status : undefined;
-  if (!st || typeof st.statusText !== 'string') return undefined;
-  return { statusText: st.statusText, ...(typeof st.error === 'string' && st.error ? { error: st.error.slice(0, 200) } : {}) };
+  if (!st || (typeof st.statusText !== 'string' && typeof st.statusCode !== 'number')) return undefined;
+  return { ...(typeof st.statusText === 'string' ? { statusText: st.statusText } : {}), ...(typeof st.error === 'string' && st.error ? { error: st.error.slice(0, 200) } : {}) };
 }

@@ -20,6 +20,8 @@ export interface TokenSet {
   scope: string[];
   /** When the access token expires (ms since the epoch); absent when the server did not say. */
   expiresAt?: number;
+  /** How long it lived when it came (RFC 6749 §5.1 `expires_in`, in ms), with expiresAt. */
+  lifetimeMs?: number;
 }
 
 export interface AuthorizationRequest {
@@ -141,7 +143,7 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
     ...(typeof b.refresh_token === 'string' && b.refresh_token ? { refreshToken: b.refresh_token } : {}),
     tokenType: typeof b.token_type === 'string' ? b.token_type : 'Bearer',
     scope: keptScope(scopeList(form.scope), typeof b.scope === 'string' ? scopeList(b.scope) : undefined),
-    ...(Number.isFinite(expiresIn) && expiresIn > 0 && expiresAt <= MAX_TIME ? { expiresAt } : {}),
+    ...(Number.isFinite(expiresIn) && expiresIn > 0 && expiresAt <= MAX_TIME ? { expiresAt, lifetimeMs: expiresIn * 1000 } : {}),
   };
 }
 
@@ -172,6 +174,17 @@ function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password
     if (kind === 'password') return new BackpackError(C.BAD_CREDENTIALS, 'The e-mail address or password is not right', extra);
     if (kind === 'refresh') return new BackpackError(C.UNAUTHORIZED, 'The session has ended: sign in again', extra);
     return new BackpackError(C.AUTHORIZATION_FAILED, `The backpack refused the sign-in code${description ? `: ${description}` : ''}`, extra);
+  }
+  // A refresh refused for good (§5.2): the grant was narrowed at the provider (invalid_scope: §6 "MUST
+  // NOT include any scope not originally granted"), or this client may no longer refresh
+  // (unauthorized_client, unsupported_grant_type). Asking again never succeeds; a new sign-in does.
+  if (kind === 'refresh' && (error === 'invalid_scope' || error === 'unauthorized_client' || error === 'unsupported_grant_type')) {
+    return new BackpackError(C.UNAUTHORIZED, `The session can no longer be renewed${description ? ` (${description})` : ''}: sign in again`, extra);
+  }
+  // A password grant this client may not use (§5.2 unauthorized_client, as oauthlib answers a client not
+  // allowed the grant; unsupported_grant_type): there is no password sign-in here, as for an unknown client.
+  if (kind === 'password' && (error === 'unauthorized_client' || error === 'unsupported_grant_type')) {
+    return new BackpackError(C.UNAUTHORIZED, `The backpack does not offer password sign-in to Lanyard (${error})`, extra);
   }
   // The client is unknown or its secret wrong (RFC 6749 §5.2 invalid_client; Badgr "invalid client_id").
   if (error === 'invalid_client' || error === 'invalid client_id' || error === 'invalid client_secret' || res.status === 401) {

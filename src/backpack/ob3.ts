@@ -144,7 +144,7 @@ export class Ob3Client {
     // Before anything is sent anywhere: one site for every endpoint (the OAuth mix-up defence).
     checkEndpoints(ctx, endpoints);
     const origin = new URL(ctx.documentUrl).origin;
-    const facts = await authServerFacts(this.opts, ctx, origin);
+    const facts = await authServerFacts(this.opts, ctx, origin, tokenUrl);
     return {
       ...endpoints,
       // The model puts name, terms and privacy policy in `info`; api.html's sample

@@ -42,7 +42,7 @@ export async function registerOffered(opts: ClientOptions, registrationUrl: stri
     return await registerClient(opts, registrationUrl, m);
   } catch (e) {
     const narrowed = m.scope.filter((s, i) => i === 0 || offered.includes(s));
-    if (!(e instanceof BackpackError) || e.code !== C.REGISTRATION_REFUSED || !offered.length || narrowed.length === m.scope.length) throw e;
+    if (!(e instanceof BackpackError) || e.code !== C.REGISTRATION_REFUSED || e.status !== 400 || !offered.length || narrowed.length === m.scope.length) throw e;
     return registerClient(opts, registrationUrl, { ...m, scope: narrowed });
   }
 }
@@ -64,8 +64,11 @@ export async function registerClient(opts: ClientOptions, registrationUrl: strin
     ...(m.contacts ? { contacts: m.contacts } : {}),
   };
   const res = await send(opts, registrationUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body), redirect: 'error' });
-  if (res.status === 400) {
-    // RFC 7591 §3.2.2: an error answer, read as one (up to MAX_ERROR_BYTES); its words bounded (serverWords).
+  // RFC 7591 §3.2.2: a refusal is 400; §3: an endpoint may require an initial access token, which
+  // Lanyard has none of, and refuses a request without it as RFC 6750 §3.1 says (401, or 403): that too
+  // is a refusal to register, not a token to renew.
+  if (res.status === 400 || res.status === 401 || res.status === 403) {
+    // An error answer, read as one (up to MAX_ERROR_BYTES); its words bounded (serverWords).
     let err: unknown;
     try {
       err = JSON.parse(await errorText(res, 'Client registration'));
@@ -75,7 +78,7 @@ export async function registerClient(opts: ClientOptions, registrationUrl: strin
     const e = isObj(err) ? err : {};
     const detail = typeof e.error === 'string' ? serverWords(e.error) : undefined;
     const why = typeof e.error_description === 'string' ? serverWords(e.error_description) : detail ?? 'no reason given';
-    throw new BackpackError(C.REGISTRATION_REFUSED, `The backpack refused to register Lanyard: ${why}`, { status: 400, ...(detail ? { detail } : {}) });
+    throw new BackpackError(C.REGISTRATION_REFUSED, `The backpack refused to register Lanyard: ${why}`, { status: res.status, ...(detail ? { detail } : {}) });
   }
   if (!res.ok) throw statusError(res, 'Client registration');
   const reg = await readJson(res, 'Client registration');

@@ -214,6 +214,8 @@ export interface SyncRecord {
   lastSyncedAt?: string;
   /** The next incremental sync asks for what changed since this instant. */
   since?: string;
+  /** When the last run that read the whole listing started (ISO): an incremental backpack is listed whole again a while after (sync-limits.ts). */
+  wholeAt?: string;
   /** A run in progress or interrupted (worker killed, server failure): the next sync resumes it. */
   run?: SyncRun;
   error?: { code: string; message: string };
@@ -228,4 +230,9 @@ export interface SessionToken {
   accessToken: string;
   /** ms since the epoch; absent when the server did not say. */
   expiresAt?: number;
+  /**
+   * When to refresh it (ms since the epoch): REFRESH_MARGIN_MS before it expires, or half its
+   * lifetime when that is shorter (background/services/tokens.ts). Absent: by the margin alone.
+   */
+  refreshAt?: number;
 }

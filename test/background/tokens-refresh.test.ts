@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { badgrSignIn, harness, useBackpack } from './harness.ts';
+import { expectSignInAgain } from './sign-in-again.ts';
 
 const ctx = useBackpack({ badges: 2 });
 const tokenRequests = () => ctx.bp.control.requests.filter((r) => r.method === 'POST' && (r.path === '/oauth/token' || r.path.startsWith('/o/token'))).length;
@@ -40,10 +41,7 @@ describe('refresh tokens', () => {
     await h.db.syncState.put({ ...(await h.db.syncState.get(view.id))!, since: undefined as never });
     const s = await h.app.sync.run(view.id);
     expect(ctx.bp.control.requests.some((r) => r.path === '/oauth/token' && r.status === 400)).toBe(true);
-    expect(s).toMatchObject({ status: 'error', error: { code: 'UNAUTHORIZED', message: expect.stringMatching(/sign in to .+ again/) } });
-    expect(s.retryAt).toBeUndefined();
-    expect((await h.app.accounts.list()).find((a) => a.id === view.id)).toMatchObject({ needsSignIn: true });
-    expect((await h.db.badges.byAccount(view.id)).map((r) => r.key).sort()).toEqual(cached);
+    await expectSignInAgain(h, view.id, s, cached);
     const before = ctx.bp.control.requests.length;
     expect(await h.app.sync.run(view.id)).toMatchObject({ status: 'error', error: { code: 'UNAUTHORIZED' } });
     expect(ctx.bp.control.requests.length).toBe(before);

@@ -156,7 +156,7 @@ describe('real /o/token answers', () => {
     const t = await client.refresh('vK__sample_refresh_token__AlPZ');
     expect(seen[0]).toMatchObject({ url: 'https://api.badgr.io/o/token', method: 'POST' });
     expect(new URLSearchParams(seen[0]!.body).get('grant_type')).toBe('refresh_token');
-    expect(t).toEqual({ accessToken: 'j6FqMvDJgEGzCaRpdC79ri147YdcXu', refreshToken: 'dldMujTSV3GZRr1tlzDyRFlw9oTI3X', tokenType: 'Bearer', scope: [], expiresAt: NOW + 86400_000 });
+    expect(t).toEqual({ accessToken: 'j6FqMvDJgEGzCaRpdC79ri147YdcXu', refreshToken: 'dldMujTSV3GZRr1tlzDyRFlw9oTI3X', tokenType: 'Bearer', scope: [], expiresAt: NOW + 86400_000, lifetimeMs: 86400_000 });
   });
 
   it('a refused refresh is HTTP 401 {"error": "invalid_grant"} (not RFC 6749\'s 400): the session has ended, sign in again', async () => {

@@ -57,6 +57,15 @@ describe('sign-in', () => {
     expect(e.message).not.toMatch(/register/);
   });
 
+  it('a server that no longer lets this client use the password grant (oauthlib: 400 unauthorized_client; or unsupported_grant_type) says there is no password sign-in, not a bare refusal', async () => {
+    for (const error of ['unauthorized_client', 'unsupported_grant_type']) {
+      ctx.bp.control.failNext({ status: 400, path: '/o/token', body: { error } });
+      const e = await failure(client.signIn(ADA.username, ADA.password));
+      expect(e).toMatchObject({ code: C.UNAUTHORIZED, status: 400, detail: error });
+      expect(e.message).toMatch(/does not offer password sign-in/);
+    }
+  });
+
   it('SERVER_ERROR, UNREACHABLE and PROTOCOL', async () => {
     ctx.bp.control.failNext({ status: 500, path: '/o/token' });
     expect((await failure(client.signIn(ADA.username, ADA.password))).code).toBe(C.SERVER_ERROR);

@@ -151,6 +151,11 @@ export class BackpackState {
    * badge, whatever was asked): what a hostile or careless backpack may do (api/paging.ts).
    */
   pagingIgnored: 'limit' | 'limit-and-offset' | undefined;
+  /**
+   * The OAuth access token lifetime in seconds (OB 3.0 and OB 2.1 only recommend an hour; RFC 6749
+   * §5.1 `expires_in` is the server's to choose, and Keycloak's default access token lifespan is 300).
+   */
+  oauthTokenSeconds: number | undefined;
   /** Registration follows badgr-server's rule, and fetches the logo as Badgr does (api/badgr-register.ts). */
   badgrRegistration: BadgrRegistration | undefined;
   clockOffsetMs = 0;

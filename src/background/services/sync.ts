@@ -33,7 +33,7 @@ import { createListing } from './sync-listed.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
-import { BADGE_TIMEOUT_MS, CONCURRENT, eachConcurrently, SINCE_MARGIN_MS } from './sync-limits.ts';
+import { BADGE_TIMEOUT_MS, CONCURRENT, eachConcurrently, runSince, SINCE_MARGIN_MS, wholeAtAfter } from './sync-limits.ts';
 
 export interface SyncDeps {
   db: Db;
@@ -83,10 +83,10 @@ export function createSync(d: SyncDeps) {
   const processOrNote = createBadgeProcessor({ ...d, now, badgeTimeoutMs: d.badgeTimeoutMs ?? BADGE_TIMEOUT_MS });
 
   /**
-   * Returns how many of the backpack's addresses were left out (address-bound.ts); `verified.hash`:
-   * the identities the run verifies with, once read (sync-identities.ts).
+   * Returns the addresses left out (address-bound.ts) and whether the listing was read whole
+   * (sync-listed.ts); `verified.hash`: the identities the run verifies with (sync-identities.ts).
    */
-  async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal, failure: FailureBeforeRetry, verified: { hash?: string }, removed: RemovedDuringRun): Promise<number> {
+  async function runPages(account: AccountRecord, provider: Provider, s: SyncRecord, run: SyncRun, signal: AbortSignal, failure: FailureBeforeRetry, verified: { hash?: string }, removed: RemovedDuringRun): Promise<{ dropped: number; whole: boolean }> {
     // Addresses first, merged into the account as it is now (sync-addresses.ts).
     const read = await readAddresses(d, call, account, provider, signal, failure);
     account = read.account;
@@ -164,8 +164,9 @@ export function createSync(d: SyncDeps) {
       if (page.stop) throw page.stop;
       if (!page.next || page.items.length === 0) {
         // A whole listing of everything the backpack holds: the stored badges it did not hold are marked (sync-listed.ts).
-        if (whole && !run.unsettled && !(provider.incremental && run.since)) await listing.mark({ ...d, now }, account.id, signal);
-        return read.dropped;
+        const readWhole = whole && !run.unsettled && !(provider.incremental && run.since);
+        if (readWhole) await listing.mark({ ...d, now }, account.id, signal);
+        return { dropped: read.dropped, whole: readWhole };
       }
       run.cursor = page.next;
       setAnchors(run, page);
@@ -184,7 +185,7 @@ export function createSync(d: SyncDeps) {
     if (!account) return prev;
     const startedAt = now();
     // Resume an interrupted run at the page it was on; else start one, incremental from the last good run.
-    const run: SyncRun = prev.run ?? { id: crypto.randomUUID(), startedAt: startedAt.toISOString(), doneBeforePage: 0, ...(prev.since ? { since: prev.since } : {}) };
+    const run: SyncRun = prev.run ?? { id: crypto.randomUUID(), startedAt: startedAt.toISOString(), doneBeforePage: 0, ...runSince(prev, startedAt.getTime()) };
     removed.attach(run);
     const s: SyncRecord = { ...prev, status: 'syncing', run, done: run.doneBeforePage, total: Math.max(prev.run ? prev.total : 0, run.doneBeforePage) };
     delete s.error;
@@ -202,11 +203,11 @@ export function createSync(d: SyncDeps) {
       if (d.permissions && !(await d.permissions.contains(account.baseUrl))) {
         throw new ServiceError(E.HOST_PERMISSION, `Lanyard may no longer read ${host}: allow access to it again (in Lanyard, or the browser's extension settings under Site access) to sync`);
       }
-      const dropped = await runPages(account, await d.providers.for(account, signal), s, run, signal, failure, verified, removed);
+      const { dropped, whole } = await runPages(account, await d.providers.for(account, signal), s, run, signal, failure, verified, removed);
       await settle();
       // A complete run; addresses left out are said as the account's error (no retry: the next sync is as usual).
       const said = dropped ? { status: 'error' as const, error: tooManyAddresses(host, dropped) } : { status: 'idle' as const };
-      const done: SyncRecord = { accountId, done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), ...nextSince(run, SINCE_MARGIN_MS), ...said };
+      const done: SyncRecord = { accountId, done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), ...nextSince(run, SINCE_MARGIN_MS), ...wholeAtAfter(whole, run, prev), ...said };
       await d.db.syncState.put(done);
       await d.alarms?.clear(retryAlarm(accountId)).catch(() => undefined);
       return done;

@@ -14,6 +14,19 @@ import type { Providers } from './providers/index.ts';
 /** Refresh when less than this is left. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
 
+/**
+ * When a token that expires at `expiresAt`, having lived `lifetimeMs` when it came, is refreshed:
+ * REFRESH_MARGIN_MS before, or half its lifetime before when that is shorter. RFC 6749 §5.1 `expires_in` is the server's
+ * choice (OB 3.0 and OB 2.1 only recommend an hour; Keycloak's default is 300 s): a token of five
+ * minutes or less was inside the margin from the moment it was issued, and every request refreshed
+ * it first, rotating the refresh token each time.
+ */
+export const refreshAtOf = (expiresAt: number, lifetimeMs: number | undefined): number => expiresAt - Math.min(REFRESH_MARGIN_MS, Math.max(0, (lifetimeMs ?? Infinity) / 2));
+
+/** Whether a stored token is still used as it is (not yet due for a refresh). */
+const fresh = (t: { expiresAt?: number; refreshAt?: number }, now: number): boolean =>
+  t.expiresAt === undefined || now < Math.min(t.refreshAt ?? t.expiresAt - REFRESH_MARGIN_MS, t.expiresAt);
+
 export interface Tokens {
   /** A live access token, refreshed first when it is about to expire. */
   access(accountId: string): Promise<string>;
@@ -40,7 +53,7 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
   async function store(accountId: string, t: TokenSet): Promise<void> {
     // With the scope granted: OB 3.0 and OB 2.1 refresh requests carry it (oauth.ts refreshTokens).
     if (t.refreshToken) await db.secrets.put({ id: refreshId(accountId), kind: 'refresh', refreshToken: t.refreshToken, ...(t.scope.length ? { scope: [...t.scope] } : {}) });
-    await session.setToken(accountId, { accessToken: t.accessToken, ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}) });
+    await session.setToken(accountId, { accessToken: t.accessToken, ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt, refreshAt: refreshAtOf(t.expiresAt, t.lifetimeMs) } : {}) });
   }
 
   async function doRefresh(accountId: string): Promise<string> {
@@ -88,7 +101,7 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       p = (async () => {
         const cur = await session.getToken(accountId);
         // Another caller refreshed while this one waited for its 401: use theirs.
-        if (rejected && cur && cur.accessToken !== rejected && (cur.expiresAt ?? Infinity) - now() > REFRESH_MARGIN_MS) return cur.accessToken;
+        if (rejected && cur && cur.accessToken !== rejected && fresh(cur, now())) return cur.accessToken;
         return doRefresh(accountId);
       })().finally(() => inflight.delete(accountId));
       inflight.set(accountId, p);
@@ -99,7 +112,7 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
   return {
     async access(accountId) {
       const t = await session.getToken(accountId);
-      if (t && (t.expiresAt === undefined || t.expiresAt - now() > REFRESH_MARGIN_MS)) return t.accessToken;
+      if (t && fresh(t, now())) return t.accessToken;
       return refresh(accountId);
     },
     refresh,

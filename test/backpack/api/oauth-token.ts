@@ -59,9 +59,9 @@ export function oauthTokenRoutes(router: Router, state: BackpackState): void {
       if (!verifier) return oauthError('invalid_request', 'code_verifier is required');
       if (!/^[A-Za-z0-9._~-]{43,128}$/.test(verifier) || s256(verifier) !== code.codeChallenge) return oauthError('invalid_grant', 'PKCE verification failed');
       code.used = true;
-      const t = issueToken(state, code.userId, client.clientId, code.scope, OAUTH_TOKEN_SECONDS, withRefresh);
+      const t = issueToken(state, code.userId, client.clientId, code.scope, state.oauthTokenSeconds ?? OAUTH_TOKEN_SECONDS, withRefresh);
       t.fromCode = code.code;
-      return json(200, tokenResponse(t, OAUTH_TOKEN_SECONDS), noStore);
+      return json(200, tokenResponse(t, state.oauthTokenSeconds ?? OAUTH_TOKEN_SECONDS), noStore);
     }
 
     if (grantType === 'refresh_token') {
@@ -70,8 +70,8 @@ export function oauthTokenRoutes(router: Router, state: BackpackState): void {
       const requested = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
       if (!requested.length) return oauthError('invalid_request', 'scope is required');
       if (requested.some((s) => !old.scope.includes(s))) return oauthError('invalid_scope', 'A refresh cannot widen the scope');
-      const t = rotate(state, old, OAUTH_TOKEN_SECONDS, requested);
-      return json(200, tokenResponse(t, OAUTH_TOKEN_SECONDS), noStore);
+      const t = rotate(state, old, state.oauthTokenSeconds ?? OAUTH_TOKEN_SECONDS, requested);
+      return json(200, tokenResponse(t, state.oauthTokenSeconds ?? OAUTH_TOKEN_SECONDS), noStore);
     }
 
     return oauthError('unsupported_grant_type');
