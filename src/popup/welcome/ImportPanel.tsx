@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { shownName } from '../display.ts';
 import type { ImportedView } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
-import { errorDetail, errorText } from '../errors.ts';
+import { errorDetail, errorText, type ErrorDetail } from '../errors.ts';
 import { ErrorDetails } from '../ui/ErrorDetails.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { offWhile } from '../ui/busy.ts';
@@ -20,7 +20,7 @@ import { IMPORT_ACCEPT, readFileForImport } from './file-source.ts';
 
 type Item = { kind: 'text'; text: string } | File;
 /** A refusal's own reason, and the file it is about (heard after "Details"). */
-type Detail = { about: string; detail: string };
+type Detail = { about: string; detail: ErrorDetail };
 
 /** The first URL of a dropped text/uri-list (RFC 2483 §5: one per line, `#` lines are comments), else the dropped text. */
 function droppedLink(data: DataTransfer | null | undefined): string {
