@@ -194,6 +194,9 @@ describe('what an error says beyond its code (the popup says it in the reader\'s
     const server = await reply(new BackpackError('AUTHORIZATION_FAILED', 'The provider refused the code', { detail: 'access_denied' }));
     expect(server).toEqual({ ok: false, error: { code: 'AUTHORIZATION_FAILED', message: 'The provider refused the code', said: 'access_denied' } });
     expect(isReply(server, anything)).toBe(true);
+    // A backpack error put in words for the user (explain) keeps the server's own word.
+    const { explain } = await import('../../src/background/services/errors.ts');
+    expect(await reply(explain(new BackpackError('REGISTRATION_REFUSED', 'The backpack refused to register Lanyard: bad metadata', { detail: 'invalid_client_metadata' }), 'wallet.example'))).toMatchObject({ error: { code: 'REGISTRATION_REFUSED', said: 'invalid_client_metadata' } });
     // Not an engine code, or a `detail` on something else than a backpack's error: not passed on.
     expect(await reply(Object.assign(new Error('x'), { code: 'ERR_X', reason: 'free text', detail: 'y' }))).toEqual({ ok: false, error: { code: 'ERR_X', message: 'x' } });
     expect(isReply({ ok: false, error: { code: 'X', message: 'x', said: 5 } }, anything)).toBe(false);
