@@ -64,9 +64,13 @@ export function createRouter({ extensionId, extensionOrigin, handlers, contentGa
       return ok(value);
     } catch (e) {
       // Handlers throw errors with stable codes (src/core/errors.ts, services/errors.ts, backpack/errors.ts): keep the code, and the wait a throttle names.
-      const { code, retryAfterSeconds: wait } = (e ?? {}) as { code?: unknown; retryAfterSeconds?: unknown };
+      const { code, retryAfterSeconds: wait, reason, said, detail } = (e ?? {}) as { code?: unknown; retryAfterSeconds?: unknown; reason?: unknown; said?: unknown; detail?: unknown };
       const reply = fail(typeof code === 'string' ? code : 'ERR_INTERNAL', e instanceof Error ? e.message : String(e));
       if (typeof wait === 'number' && Number.isSafeInteger(wait) && wait >= 0 && !reply.ok) reply.error.retryAfterSeconds = wait;
+      // The engine's code for what it found, and a server's own words (a BackpackError's `detail`): the popup says each as such.
+      if (typeof reason === 'string' && /^ERR_[A-Z_]{1,60}$/.test(reason) && !reply.ok) reply.error.reason = reason;
+      const words = typeof said === 'string' ? said : e instanceof Error && e.name === 'BackpackError' && typeof detail === 'string' ? detail : undefined;
+      if (words && !reply.ok) reply.error.said = words.slice(0, 400);
       return reply;
     }
   };

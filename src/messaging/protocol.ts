@@ -131,6 +131,14 @@ export interface ReplyError {
   message: string;
   /** THROTTLED: how many seconds the server asked to wait, when it said. */
   retryAfterSeconds?: number;
+  /**
+   * The engine's own code for what it found (src/core/errors.ts: `ERR_PARSE_PNG`…), under a refusal
+   * whose `code` is the service's (ERR_NOT_A_BADGE): the popup says it in the reader's language
+   * (src/popup/errors.ts errorDetail), where `message` is Lanyard's English.
+   */
+  reason?: string;
+  /** A remote server's own words (its error word: `invalid_grant`, `access_denied`), as it wrote them: shown as the server's. */
+  said?: string;
 }
 
 /** Replies are plain data: an Error does not survive messaging. */

@@ -250,5 +250,5 @@ export function parseMessage<D extends Direction>(direction: D, raw: unknown): P
 export function isReply<T>(value: unknown, guard: Guard<T>): value is Reply<T> {
   if (!isRecord(value)) return false;
   if (value.ok === true) return guard(value.value);
-  return value.ok === false && shape({ code: isString, message: isString, retryAfterSeconds: optional(isCount) })(value.error);
+  return value.ok === false && shape({ code: isString, message: isString, retryAfterSeconds: optional(isCount), reason: optional(isString), said: optional(isString) })(value.error);
 }

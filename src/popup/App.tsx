@@ -19,6 +19,7 @@ import { Footer, StatusBar } from './ui/StatusBar.tsx';
 import { useOnline } from './ui/online.ts';
 import { afterPaint, usePopupData } from './use-popup-data.ts';
 import { viewToSave, type Resumed, type SavedView } from './resume.ts';
+import { SIGN_IN_DRAFTS, type DraftStore } from './drafts.ts';
 
 export interface AppProps {
   actions: PopupActions;
@@ -33,10 +34,12 @@ export interface AppProps {
   resume?: Resumed;
   /** Keeps where the popup is, at each move, for `resume` the next time it opens. */
   remember?(view: SavedView): void;
+  /** What was typed in the forms, kept while the popup is closed (drafts.ts). */
+  drafts?: DraftStore;
 }
 
-export function App({ actions, t, locale = 'en', languages, now = Date.now, start, resume, remember }: AppProps) {
-  const env = useMemo<PopupEnv>(() => ({ actions, t, locale, ...(languages ? { languages } : {}), now }), [actions, t, locale, languages, now]);
+export function App({ actions, t, locale = 'en', languages, now = Date.now, start, resume, remember, drafts }: AppProps) {
+  const env = useMemo<PopupEnv>(() => ({ actions, t, locale, ...(languages ? { languages } : {}), now, ...(drafts ? { drafts } : {}) }), [actions, t, locale, languages, now, drafts]);
   return (
     <EnvContext.Provider value={env}>
       <Shell start={start} resume={start ? undefined : resume} remember={remember} />
@@ -45,10 +48,10 @@ export function App({ actions, t, locale = 'en', languages, now = Date.now, star
 }
 
 function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 'remember'>) {
-  const { actions, t, locale, languages, now } = useEnv();
+  const { actions, t, locale, languages, now, drafts } = useEnv();
   const data = usePopupData(actions, t, languages ?? locale);
   const online = useOnline();
-  const [stack, setStack] = useState<Route[]>(() => (start ? [{ name: 'list' }, { name: start }] : resume?.stack ?? [{ name: 'list' }]));
+  const [stack, setStack] = useState<Route[]>(() => (start ? [{ name: 'list' }, { name: start }] : resume ? resumedStack(resume.stack, drafts) : [{ name: 'list' }]));
   const [query, setQuery] = useState<ListQuery>(resume?.query ?? EMPTY_QUERY);
   // The popup closes whenever focus leaves it: where it is now is where it opens next (resume.ts).
   useEffect(() => remember?.(viewToSave(stack, query, now())), [stack, query, remember, now]);
@@ -181,3 +184,11 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   );
 }
 
+
+/** The stack kept, but a form only while what was typed in it is kept too (drafts.ts): else the list. */
+function resumedStack(stack: Route[], drafts: DraftStore | undefined): Route[] {
+  const top = stack[stack.length - 1];
+  if (top?.name === 'import') return drafts?.get('import') ? stack : [{ name: 'list' }];
+  if (top?.name === 'welcome') return SIGN_IN_DRAFTS.some((f) => f === drafts?.last()) ? stack : [{ name: 'list' }];
+  return stack;
+}

@@ -6,6 +6,7 @@
 import { pageApi } from '../platform/page-api.ts';
 import type { FilesScreen, PopupPlatform } from './actions.ts';
 import { RESUME_KEY, viewToRestore, type Resumed, type SavedView } from './resume.ts';
+import { draftStore, DRAFTS_KEY, type DraftStore } from './drafts.ts';
 import { readerLanguagesOf } from '../core/share/lang-text.ts';
 
 /**
@@ -96,4 +97,31 @@ export function rememberView(view: SavedView): void {
   } catch {
     // Storage full or refused: the popup opens on the list next time, as before.
   }
+}
+
+/**
+ * What was typed in the forms (drafts.ts checks it, and keeps no password or token), in the same
+ * localStorage as the view: read and written synchronously, removed once stale or cleared.
+ */
+export function pageDrafts(now: () => number): DraftStore {
+  const read = () => {
+    try {
+      const raw = localStorage.getItem(DRAFTS_KEY);
+      return raw === null ? undefined : JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+  };
+  const write = (v: unknown) => {
+    try {
+      if (v === undefined) localStorage.removeItem(DRAFTS_KEY);
+      else localStorage.setItem(DRAFTS_KEY, JSON.stringify(v));
+    } catch {
+      // Storage full or refused: the form opens empty next time, as before.
+    }
+  };
+  const store = draftStore(read, write, now);
+  // Stale or malformed: removed as the popup opens.
+  if (read() !== undefined && store.last() === undefined) write(undefined);
+  return store;
 }

@@ -5,6 +5,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { PopupActions } from './actions.ts';
+import type { DraftStore } from './drafts.ts';
 import type { Translate } from './i18n.ts';
 
 export interface PopupEnv {
@@ -18,6 +19,8 @@ export interface PopupEnv {
    */
   languages?: readonly string[];
   now: () => number;
+  /** What was typed in the forms, kept while the popup is closed (drafts.ts); absent, nothing is kept. */
+  drafts?: DraftStore;
 }
 
 export const EnvContext = createContext<PopupEnv | null>(null);

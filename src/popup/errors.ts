@@ -121,16 +121,54 @@ export function errorText(t: Translate, e: ReplyError): string {
   return key ? t(key) : t('errorGeneric', message || displayText(e.code, MESSAGE_CHARS));
 }
 
+/** What the engine found (ReplyError `reason`, src/core/errors.ts codes), said in the reader's language under Details. */
+const REASONS: Record<string, MessageKey> = {
+  ERR_PARSE_EMPTY: 'reasonParseEmpty',
+  ERR_PARSE_UNRECOGNISED: 'reasonParseUnrecognised',
+  ERR_PARSE_JSON: 'reasonParseJson',
+  ERR_PARSE_PNG: 'reasonParsePng',
+  ERR_PARSE_SVG: 'reasonParseSvg',
+  ERR_PARSE_NOT_BAKED: 'reasonParseNotBaked',
+  ERR_PARSE_BAKED_AFTER_END: 'reasonParseBakedAfterEnd',
+  ERR_PARSE_JWS: 'reasonParseJws',
+  ERR_PARSE_TOO_DEEP: 'reasonParseTooDeep',
+  ERR_STRUCTURE_INVALID: 'reasonStructureInvalid',
+  ERR_NOT_OPEN_BADGE: 'reasonNotOpenBadge',
+};
+
+/** Codes whose message is not Lanyard's sentence but an unexpected error's own (the browser's, a library's): quoted as technical. */
+const TECHNICAL = new Set(['ERR_INTERNAL']);
+
+/** A Details' lines: Lanyard's own words in the reader's language, then a server's own words, labelled as its. */
+export interface ErrorDetail {
+  /** Lanyard's reason (or, labelled, an unexpected error's technical message). */
+  text?: string;
+  /** A remote server's own words, labelled ("The server said: …"), never translated. */
+  said?: string;
+}
+
 /**
- * The reply's own reason (the engine's or the background's message: which check failed, "a list of 7
- * items"), for a Details under errorText's sentence (src/popup/ui/ErrorDetails.tsx), when it says
- * more than that sentence; undefined when it is empty or the sentence holds it already. Shown through
- * displayText like the sentence's: it can quote hostile input.
+ * The reply's own reason, for a Details under errorText's sentence (src/popup/ui/ErrorDetails.tsx),
+ * when it says more than that sentence; undefined when there is nothing more. Lanyard writes its
+ * `message` in English, the language of its engine and logs: in English it is shown as it is (which
+ * check failed, "a list of 7 items"); in another language what it found is said in that language
+ * (`reason`: the engine's code, REASONS) with the code, never the English sentence. An unexpected
+ * error's own message is quoted as technical, and a server's own words (`said`) as the server's. All
+ * through displayText like the sentence's: they can quote hostile input.
  */
-export function errorDetail(t: Translate, e: ReplyError): string | undefined {
-  const detail = displayText(e.message, MESSAGE_CHARS).trim();
-  if (!detail || detail === e.code) return undefined;
-  return errorText(t, e).toLowerCase().includes(detail.toLowerCase()) ? undefined : detail;
+export function errorDetail(t: Translate, e: ReplyError): ErrorDetail | undefined {
+  const sentence = errorText(t, e).toLowerCase();
+  const fresh = (s: string) => (s && s !== e.code && !sentence.includes(s.toLowerCase()) ? s : undefined);
+  const message = fresh(displayText(e.message, MESSAGE_CHARS).trim());
+  const english = t('messagesLocale').toLowerCase().startsWith('en');
+  const reason = e.reason !== undefined && Object.hasOwn(REASONS, e.reason) ? t(REASONS[e.reason]!) : undefined;
+  let text: string | undefined;
+  if (english) text = message;
+  else if (TECHNICAL.has(e.code)) text = message && t('errorDetailTechnical', message);
+  else if (message || reason) text = [reason, t('errorDetailCode', displayText(e.reason ?? e.code, 80))].filter(Boolean).join(' ');
+  const saidText = e.said !== undefined ? fresh(displayText(e.said, MESSAGE_CHARS).trim()) : undefined;
+  const said = saidText && !(english && message?.toLowerCase().includes(saidText.toLowerCase())) ? t('errorDetailServer', saidText) : undefined;
+  return text || said ? { ...(text ? { text } : {}), ...(said ? { said } : {}) } : undefined;
 }
 
 /** The message key a code is said with (errorText), or undefined for a code said as generic English. */

@@ -10,7 +10,7 @@ import { guards } from '../messaging/validate.ts';
 import { sendPageMessage } from '../platform/page-api.ts';
 import { createActions, FILES_SCREENS } from './actions.ts';
 import { App } from './App.tsx';
-import { createBrowserPlatform, getMessage, readerLanguages, recallView, rememberView, uiLanguage } from './browser-platform.ts';
+import { createBrowserPlatform, getMessage, pageDrafts, readerLanguages, recallView, rememberView, uiLanguage } from './browser-platform.ts';
 import { earlyTransport, repliesOrTimeout, takeEarly } from './early.ts';
 import { browserTranslator } from './i18n.ts';
 import css from './styles.css?inline';
@@ -42,5 +42,7 @@ if (params.has('preview')) {
   const send = createSend(earlyTransport(sendPageMessage, early), guards.popup);
   // Where the popup was when it last closed, less than ten minutes ago (resume.ts).
   const resume = recallView(Date.now());
-  void repliesOrTimeout(early, FIRST_REPLIES_WAIT_MS).then(() => render(<App actions={createActions(send, createBrowserPlatform())} t={t} locale={locale} languages={languages} start={start} resume={resume} remember={rememberView} />, root));
+  // What was typed in "Add a badge" and the sign-in forms, never a password (drafts.ts).
+  const drafts = pageDrafts(Date.now);
+  void repliesOrTimeout(early, FIRST_REPLIES_WAIT_MS).then(() => render(<App actions={createActions(send, createBrowserPlatform())} t={t} locale={locale} languages={languages} start={start} resume={resume} remember={rememberView} drafts={drafts} />, root));
 }

@@ -3,8 +3,9 @@
  * to LinkedIn profile" opens a tab, a paste into a page, a click outside), and it opened on the
  * list every time: a user with forty badges searched for the badge again to copy its link after
  * adding it to LinkedIn. For ten minutes it now opens where it was: the badge page or the share
- * screen (over the list, so Back works as before), and the list's search, filters and sort. The
- * other screens (forms, settings) open on the list as before. browser-platform.ts keeps it in the
+ * screen (over the list, so Back works as before), and the list's search, filters and sort; "Add a
+ * badge" or "Add a backpack" when it closed there with a draft typed in it (drafts.ts). The other
+ * screens (settings, accounts) open on the list as before. browser-platform.ts keeps it in the
  * extension page's localStorage (read before the first render, without waiting), removed once
  * stale: a badge's key and the list's query, never a badge's content. What is read back is
  * checked like any input: anything else is the list.
@@ -17,11 +18,13 @@ export const RESUME_KEY = 'popup:view';
 
 /** The screens worth coming back to: the badge page and its share screen. */
 type Kept = Extract<Route, { name: 'badge' | 'share' }>;
+/** A form closed while typing in it: opened again only if its draft is still kept (drafts.ts, App.tsx). */
+export type KeptForm = { name: 'import' } | { name: 'welcome' };
 
 export interface SavedView {
   at: number;
-  /** The badge and share screens on the stack, above the list (at most those two). */
-  screens: { name: 'badge' | 'share'; key: string }[];
+  /** The badge and share screens on the stack, above the list (at most those two); or the form it closed on. */
+  screens: ({ name: 'badge' | 'share'; key: string } | KeptForm)[];
   query: ListQuery;
 }
 
@@ -34,7 +37,10 @@ export function viewToSave(stack: readonly Route[], query: ListQuery, now: numbe
   const screens = stack.filter((r): r is Kept => r.name === 'badge' || r.name === 'share').map((r) => ({ name: r.name, key: r.key }));
   // Only a stack of list → badge pages: a badge opened from Accounts or Settings is not resumed.
   const plain = stack.every((r) => r.name === 'list' || r.name === 'badge' || r.name === 'share');
-  return { at: now, screens: plain ? screens.slice(-2) : [], query };
+  // "Add a badge" or "Add a backpack" (not a sign-in again, which its account's card starts): over the list.
+  const top = stack[stack.length - 1];
+  const form: KeptForm[] | undefined = top?.name === 'import' ? [{ name: 'import' }] : top?.name === 'welcome' && !top.mode && !top.host ? [{ name: 'welcome' }] : undefined;
+  return { at: now, screens: form ?? (plain ? screens.slice(-2) : []), query };
 }
 
 const SORTS = ['newest', 'oldest', 'name', 'issuer'];
@@ -59,9 +65,14 @@ export function viewToRestore(raw: unknown, now: number): Resumed | undefined {
   if (typeof v.at !== 'number' || !(now - v.at >= 0 && now - v.at < RESUME_MS)) return undefined;
   const query = queryOf(v.query);
   if (!query || !Array.isArray(v.screens) || v.screens.length > 2) return undefined;
-  const screens: Kept[] = [];
+  const screens: (Kept | KeptForm)[] = [];
+  const only = (v.screens as unknown[]).length === 1;
   for (const s of v.screens as unknown[]) {
     const r = s as { name?: unknown; key?: unknown };
+    if (only && (r?.name === 'import' || r?.name === 'welcome') && Object.keys(r).length === 1) {
+      screens.push({ name: r.name });
+      continue;
+    }
     if ((r?.name !== 'badge' && r?.name !== 'share') || typeof r.key !== 'string' || !r.key || r.key.length > 1000) return undefined;
     screens.push({ name: r.name, key: r.key });
   }

@@ -179,3 +179,26 @@ describe('content replies', () => {
     expect(await route({ type: 'ping', args: {} }, popupSender)).toEqual({ ok: true, value: { pong: true, version: '1', extra: 1 } });
   });
 });
+
+describe('what an error says beyond its code (the popup says it in the reader\'s language)', () => {
+  it('carries the engine\'s code for what it found, and a server\'s own words, each checked', async () => {
+    const { BackpackError } = await import('../../src/backpack/errors.ts');
+    const { ServiceError } = await import('../../src/background/services/errors.ts');
+    const { isReply } = await import('../../src/messaging/validate.ts');
+    const anything = (v: unknown): v is unknown => v !== null;
+    const reply = (e: unknown) =>
+      createRouter({ extensionId: ID, extensionOrigin: ORIGIN, handlers: { popup: only<PopupToBackground>({ ping: () => Promise.reject(e) }), content: only<ContentToBackground>({ ping: () => ({ pong: true as const, version: '' }) }) } })({ type: 'ping', args: {} }, popupSender);
+    const refused = await reply(new ServiceError('ERR_NOT_A_BADGE', 'This is not a badge Lanyard can read: no PNG signature', undefined, { reason: 'ERR_PARSE_PNG' }));
+    expect(refused).toEqual({ ok: false, error: { code: 'ERR_NOT_A_BADGE', message: 'This is not a badge Lanyard can read: no PNG signature', reason: 'ERR_PARSE_PNG' } });
+    expect(isReply(refused, anything)).toBe(true);
+    const server = await reply(new BackpackError('AUTHORIZATION_FAILED', 'The provider refused the code', { detail: 'access_denied' }));
+    expect(server).toEqual({ ok: false, error: { code: 'AUTHORIZATION_FAILED', message: 'The provider refused the code', said: 'access_denied' } });
+    expect(isReply(server, anything)).toBe(true);
+    // A backpack error put in words for the user (explain) keeps the server's own word.
+    const { explain } = await import('../../src/background/services/errors.ts');
+    expect(await reply(explain(new BackpackError('REGISTRATION_REFUSED', 'The backpack refused to register Lanyard: bad metadata', { detail: 'invalid_client_metadata' }), 'wallet.example'))).toMatchObject({ error: { code: 'REGISTRATION_REFUSED', said: 'invalid_client_metadata' } });
+    // Not an engine code, or a `detail` on something else than a backpack's error: not passed on.
+    expect(await reply(Object.assign(new Error('x'), { code: 'ERR_X', reason: 'free text', detail: 'y' }))).toEqual({ ok: false, error: { code: 'ERR_X', message: 'x' } });
+    expect(isReply({ ok: false, error: { code: 'X', message: 'x', said: 5 } }, anything)).toBe(false);
+  });
+});

@@ -70,7 +70,7 @@ describe('accessibility (axe-core)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
     await screen.findByRole('heading', { level: 2, name: 'Accounts' });
     expect(await audit()).toEqual([]);
-    fireEvent.click(screen.getByRole('button', { name: 'E-mail addresses' }));
+    fireEvent.click(screen.getByRole('button', { name: /^E-mail addresses for/ }));
     await screen.findByLabelText('Add an address');
     expect(await audit()).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));

@@ -26,29 +26,29 @@ async function accounts() {
 describe('focus', () => {
   it('Escape cancels "Sign out?" and focus returns to Sign out; nothing is signed out', async () => {
     const { actions } = await accounts();
-    const open = within(card('Canvas Credentials (US)')).getByRole('button', { name: 'Sign out' });
+    const open = within(card('Canvas Credentials (US)')).getByRole('button', { name: /^Sign out for/ });
     open.focus();
     fireEvent.click(open);
     const group = within(card('Canvas Credentials (US)')).getByRole('group');
     await waitFor(() => expect(group.contains(focused())).toBe(true));
     fireEvent.keyDown(focused(), { key: 'Escape' });
     await waitFor(() => expect(within(card('Canvas Credentials (US)')).queryByRole('group')).toBeNull());
-    await waitFor(() => expect(focused().textContent).toBe('Sign out'));
+    await waitFor(() => expect(focused().textContent).toBe('Sign out for Canvas Credentials (US) (ada@example.org · api.badgr.io)'));
     expect(card('Canvas Credentials (US)').contains(focused())).toBe(true);
     expect(actions.calls.some((c) => c.name === 'signOut')).toBe(false);
   });
 
   it('after signing out, focus goes to the Accounts heading, not the page', async () => {
     await accounts();
-    fireEvent.click(within(card('Canvas Credentials (US)')).getByRole('button', { name: 'Sign out' }));
-    fireEvent.click(within(card('Canvas Credentials (US)')).getByRole('button', { name: 'Sign out' }));
+    fireEvent.click(within(card('Canvas Credentials (US)')).getByRole('button', { name: /^Sign out for/ }));
+    fireEvent.click(within(card('Canvas Credentials (US)')).getByRole('button', { name: /^Sign out for/ }));
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Canvas Credentials (US)' })).toBeNull());
     await waitFor(() => expect(focused()).toBe(screen.getByRole('heading', { level: 2, name: 'Accounts' })));
   });
 
   it('after removing an address or making one primary, focus stays on the screen', async () => {
     await accounts();
-    fireEvent.click(screen.getByRole('button', { name: 'E-mail addresses' }));
+    fireEvent.click(screen.getByRole('button', { name: /^E-mail addresses for/ }));
     const title = await screen.findByRole('heading', { level: 2, name: 'E-mail addresses' });
     const primary = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary ada.lovelace@work.example' });
     primary.focus();

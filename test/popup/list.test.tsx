@@ -175,7 +175,7 @@ describe('list states', () => {
     const { actions } = renderApp();
     await screen.findByRole('listbox');
     fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
-    const sync = await screen.findAllByRole('button', { name: 'Sync now' });
+    const sync = await screen.findAllByRole('button', { name: /^Sync now for/ });
     fireEvent.click(sync[0] as HTMLElement);
     const bars = await screen.findAllByRole('progressbar', {}, { timeout: 3000 });
     expect(bars[0]?.getAttribute('aria-valuemax')).toBe('5');

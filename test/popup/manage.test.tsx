@@ -13,7 +13,7 @@ async function addresses(options: Parameters<typeof renderApp>[0] = {}) {
   const r = renderApp(options);
   await screen.findByRole('listbox');
   fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
-  fireEvent.click(await screen.findByRole('button', { name: 'E-mail addresses' }));
+  fireEvent.click(await screen.findByRole('button', { name: /^E-mail addresses for/ }));
   await screen.findByRole('heading', { level: 2, name: 'E-mail addresses' });
   return r;
 }
@@ -29,8 +29,8 @@ describe('accounts', () => {
     expect(screen.getByText(/Last sync failed: The server could not be reached/)).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'This browser' })).toBeTruthy();
     const first = screen.getByRole('heading', { name: 'Canvas Credentials (US)' }).closest('li') as HTMLElement;
-    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
-    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
+    fireEvent.click(within(first).getByRole('button', { name: /^Sign out for/ }));
+    fireEvent.click(within(first).getByRole('button', { name: /^Sign out for/ }));
     await waitFor(() => expect(actions.calls.some((c) => c.name === 'signOut' && c.args[0] === 'badgr-us')).toBe(true));
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Canvas Credentials (US)' })).toBeNull());
   });
@@ -394,8 +394,8 @@ describe('sign-out that cannot end the session at the provider', () => {
     await screen.findByRole('listbox');
     fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
     const first = (await screen.findByRole('heading', { name: 'Canvas Credentials (US)' })).closest('li') as HTMLElement;
-    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
-    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
+    fireEvent.click(within(first).getByRole('button', { name: /^Sign out for/ }));
+    fireEvent.click(within(first).getByRole('button', { name: /^Sign out for/ }));
     const note = await screen.findByText((_, el) => !!el?.parentElement?.classList.contains('notice') && el.tagName === 'DIV' && /^Signed out of Canvas Credentials \(US\)/.test(el.textContent ?? ''));
     expect(note.textContent).toBe('Signed out of Canvas Credentials (US): Lanyard forgot this account, its sign-in and its badges.');
     expect(note.closest('[aria-live]')).toBeTruthy();
@@ -415,8 +415,8 @@ describe('sign-out that cannot end the session at the provider', () => {
     await screen.findByRole('listbox');
     fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
     const first = (await screen.findByRole('heading', { name: 'Canvas Credentials (US)' })).closest('li') as HTMLElement;
-    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
-    fireEvent.click(within(first).getByRole('button', { name: 'Sign out' }));
+    fireEvent.click(within(first).getByRole('button', { name: /^Sign out for/ }));
+    fireEvent.click(within(first).getByRole('button', { name: /^Sign out for/ }));
     // The provider's name is isolated in its own <bdi> (rtl.test.tsx): the note is the notice's text.
     const note = await screen.findByText((_, el) => !!el?.parentElement?.classList.contains('notice') && el.tagName === 'DIV' && said.test(el.textContent ?? ''));
     expect(note.textContent).toMatch(/Lanyard forgot this account, its sign-in and its badges/);

@@ -167,8 +167,8 @@ describe("issuer's words inside Lanyard's sentences are isolated too", () => {
     const [account] = mockAccounts();
     renderWithEnv(<AccountsScreen accounts={[{ ...account!, providerName: ISSUER }]} onAdd={noop} onAddresses={noop} onSignInAgain={noop} onChanged={noop} />, actions);
     const card = screen.getByRole('heading', { name: ISSUER }).closest('li') as HTMLElement;
-    fireEvent.click(within(card).getByRole('button', { name: 'Sign out' }));
-    fireEvent.click(within(card).getByRole('button', { name: 'Sign out' }));
+    fireEvent.click(within(card).getByRole('button', { name: /^Sign out for/ }));
+    fireEvent.click(within(card).getByRole('button', { name: /^Sign out for/ }));
     const note = await screen.findByText(/offers apps no way to end a sign-in/);
     // Named three times, isolated each time (the card's heading is the name alone).
     const words = [...note.querySelectorAll('bdi')];

@@ -332,7 +332,7 @@ describe('signing in again', () => {
     render(<App actions={actions} t={t} locale="en" now={now} />);
     await screen.findByRole('listbox');
     fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Sign in again' }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Sign in again for Canvas Credentials/ }));
     await screen.findByLabelText('Password');
     expect((screen.getByLabelText('E-mail') as HTMLInputElement).value).toBe('ada@example.org');
     expect((screen.getByRole('combobox', { name: 'Region' }) as HTMLSelectElement).value).toBe('us');

@@ -54,9 +54,17 @@ export class ServiceError extends Error {
     readonly code: ServiceErrorCode,
     message: string,
     readonly retryAfterSeconds?: number,
+    /** `reason`: the engine's code for what it found; `said`: the server's own words (ReplyError, src/messaging/protocol.ts). */
+    readonly extra: { reason?: string; said?: string } = {},
   ) {
     super(message);
     this.name = 'ServiceError';
+  }
+  get reason(): string | undefined {
+    return this.extra.reason;
+  }
+  get said(): string | undefined {
+    return this.extra.said;
   }
 }
 
@@ -67,16 +75,19 @@ export function waitText(seconds: number): string {
   return `${Math.round(seconds / 3600)} hours`;
 }
 
+/** The server's own error word a backpack error carries, passed on as the server's (ReplyError `said`). */
+const saidOf = (e: BackpackError) => (e.detail !== undefined ? { said: e.detail } : {});
+
 /** Backpack errors with a message that says what to do next; other errors unchanged. */
 export function explain(e: unknown, host: string): unknown {
   if (!(e instanceof BackpackError)) return e;
   switch (e.code) {
     case 'THROTTLED':
-      return new ServiceError(e.code, `${host} asks Lanyard to slow down${e.retryAfterSeconds !== undefined ? `: try again in ${waitText(e.retryAfterSeconds)}` : ': try again later'}. (${e.message})`, e.retryAfterSeconds);
+      return new ServiceError(e.code, `${host} asks Lanyard to slow down${e.retryAfterSeconds !== undefined ? `: try again in ${waitText(e.retryAfterSeconds)}` : ': try again later'}. (${e.message})`, e.retryAfterSeconds, saidOf(e));
     case 'UNREACHABLE':
-      return new ServiceError(e.code, `${host} could not be reached: check the address and your connection, then try again. (${e.message})`);
+      return new ServiceError(e.code, `${host} could not be reached: check the address and your connection, then try again. (${e.message})`, undefined, saidOf(e));
     case 'REGISTRATION_REFUSED':
-      return new ServiceError(e.code, `${host} does not let Lanyard register as an app (${e.message.replace(/^The backpack refused to register Lanyard: /, '')}). Sign in with your e-mail address and password instead.`);
+      return new ServiceError(e.code, `${host} does not let Lanyard register as an app (${e.message.replace(/^The backpack refused to register Lanyard: /, '')}). Sign in with your e-mail address and password instead.`, undefined, saidOf(e));
     default:
       return e;
   }

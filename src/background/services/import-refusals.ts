@@ -41,11 +41,13 @@ export function refuseUnaddable(result: VerifyResult, bytes: Uint8Array, restori
   if (refused?.code === ErrorCodes.PARSE_NOT_BAKED) {
     // OB 2.0 §Baking, OB 3.0 §Baked Badge: the badge travels inside its image. A sound image without
     // it is the commonest wrong file (the picture saved from a page), and says what to get instead.
-    throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a picture, not a baked badge (${refused.message}). Download the badge from its issuer or backpack, or paste its link`);
+    throw new ServiceError(E.NOT_BAKED, `This image has no badge data inside it: it is a picture, not a baked badge (${refused.message}). Download the badge from its issuer or backpack, or paste its link`, undefined, { reason: refused.code });
   }
   const kind = result.input.kind;
   if (kind === 'unknown' || parse?.outcome === 'fail' || refused) {
-    throw new ServiceError(E.NOT_A_BADGE, `This is not a badge Lanyard can read: ${(refused ?? parse)?.message ?? 'unknown format'}`);
+    // The engine's code goes with it: the popup says what was found in the reader's language (ReplyError `reason`).
+    const found = (refused ?? parse)?.code;
+    throw new ServiceError(E.NOT_A_BADGE, `This is not a badge Lanyard can read: ${(refused ?? parse)?.message ?? 'unknown format'}`, undefined, found ? { reason: found } : {});
   }
   return kind;
 }

@@ -6,6 +6,7 @@ import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { formatAgo, hostOf } from '../format.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { HeardToo } from '../ui/HeardToo.tsx';
 import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { offWhile } from '../ui/busy.ts';
 import { isOffline } from '../ui/online.ts';
@@ -73,17 +74,22 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
       </div>
       {accounts.length === 0 ? <p>{t('accountsNone')}</p> : null}
       <ul class="cards">
-        {accounts.map((a) => (
+        {accounts.map((a) => {
+          const who = whoOf(a);
+          // Every card has the same buttons: each one's name ends with the card's account, heard and not
+          // seen ("Sign out for Canvas Credentials (ada@example.org)"), as the address cards do (WCAG 2.4.6).
+          const about = <HeardToo text={who ? t('accountCardAbout', a.providerName, who) : t('accountCardAboutName', a.providerName)} />;
+          return (
           <li key={a.id} class="card">
             <h3>{a.kind === 'local' ? t('accountLocal') : a.providerName}</h3>
-            {/* A backpack on its own server is named by its host, and an account without a profile by its host too: the line under it does not repeat it. */}
-            <p class="muted small">{a.kind === 'local' ? t('accountLocalText') : [...new Set([a.user, hostOf(a.baseUrl) === a.providerName ? '' : hostOf(a.baseUrl)].filter(Boolean))].join(' · ')}</p>
+            <p class="muted small">{a.kind === 'local' ? t('accountLocalText') : who}</p>
             <SyncLine account={a} />
             {a.needsSignIn ? (
               <Notice kind="error">
                 {t('accountNeedsSignIn')}{' '}
                 <button type="button" class="link-button" onClick={() => onSignInAgain(a)}>
                   {t('accountSignInAgain')}
+                  {about}
                 </button>
               </Notice>
             ) : null}
@@ -93,21 +99,24 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
                 {a.needsSignIn ? null : (
                   <button type="button" class="button small" onClick={() => a.sync.status === 'syncing' || run(actions.startSync(a.id))} {...offWhile(a.sync.status === 'syncing')}>
                     {t('syncNow')}
+                    {about}
                   </button>
                 )}
                 {a.kind === 'badgr' ? (
                   <button type="button" class="button small" onClick={() => onAddresses(a.id)}>
                     {t('addressesButton')}
+                    {about}
                   </button>
                 ) : null}
-                <ConfirmButton class="button small" label={t('signOut')} question={t('signOutConfirm')} confirmLabel={t('signOut')} onConfirm={() => {
+                <ConfirmButton class="button small" label={t('signOut')} question={t('signOutConfirm')} confirmLabel={t('signOut')} about={about} onConfirm={() => {
                     rescue();
                     void signOut(a);
                   }} />
               </div>
             ) : null}
           </li>
-        ))}
+          );
+        })}
       </ul>
       <div class="button-row">
         <button type="button" class="button primary" onClick={onAdd}>
@@ -122,6 +131,12 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
       </div>
     </section>
   );
+}
+
+/** Who the account is, under its name: a backpack on its own server is named by its host, and an account without a profile by its host too: the line does not repeat it. */
+function whoOf(a: AccountView): string {
+  const host = hostOf(a.baseUrl);
+  return [...new Set([a.user, host === a.providerName ? '' : host].filter(Boolean))].join(' · ');
 }
 
 function SyncLine({ account: a }: { account: AccountView }) {

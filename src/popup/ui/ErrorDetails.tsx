@@ -1,15 +1,17 @@
 /**
  * "Details" under a refusal's fixed sentence: the engine's own reason (a ReplyError's message, e.g.
- * which check failed, "a list of 7 items"), shown on demand. It can quote hostile input: it arrives
- * through displayText (errorDetail, src/popup/errors.ts: bidi controls made visible, cut) and is
- * rendered as text, never as HTML.
+ * which check failed, "a list of 7 items"; in another language than English what it found, said in
+ * that language), then a server's own words, labelled as the server's, shown on demand. It can quote
+ * hostile input: it arrives through displayText (errorDetail, src/popup/errors.ts: bidi controls made
+ * visible, cut) and is rendered as text, never as HTML.
  */
 import { useId, useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
+import type { ErrorDetail } from '../errors.ts';
 import { HeardToo } from './HeardToo.tsx';
 
 /** `about`: which refusal of several (a file's name), heard after "Details". */
-export function ErrorDetails({ detail, about }: { detail: string; about?: string | undefined }) {
+export function ErrorDetails({ detail, about }: { detail: ErrorDetail; about?: string | undefined }) {
   const { t } = useEnv();
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -20,7 +22,9 @@ export function ErrorDetails({ detail, about }: { detail: string; about?: string
         {about ? <HeardToo text={about} /> : null}
       </button>
       <p id={id} class="small error-detail" hidden={!open}>
-        {detail}
+        {detail.text}
+        {detail.text && detail.said ? <br /> : null}
+        {detail.said}
       </p>
     </div>
   );

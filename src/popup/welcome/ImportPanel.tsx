@@ -7,11 +7,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { shownName } from '../display.ts';
 import type { ImportedView } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
-import { errorDetail, errorText } from '../errors.ts';
+import { errorDetail, errorText, type ErrorDetail } from '../errors.ts';
 import { ErrorDetails } from '../ui/ErrorDetails.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { offWhile } from '../ui/busy.ts';
 import { takeFiles } from '../ui/file-pick.ts';
+import { useDraft } from '../ui/use-draft.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { AddedSentence, type ImportRun } from '../badge/added-sentence.tsx';
 import { displayText } from '../../core/share/display.ts';
@@ -19,7 +20,7 @@ import { IMPORT_ACCEPT, readFileForImport } from './file-source.ts';
 
 type Item = { kind: 'text'; text: string } | File;
 /** A refusal's own reason, and the file it is about (heard after "Details"). */
-type Detail = { about: string; detail: string };
+type Detail = { about: string; detail: ErrorDetail };
 
 /** The first URL of a dropped text/uri-list (RFC 2483 §5: one per line, `#` lines are comments), else the dropped text. */
 function droppedLink(data: DataTransfer | null | undefined): string {
@@ -33,7 +34,9 @@ function droppedLink(data: DataTransfer | null | undefined): string {
  */
 export function ImportPanel({ onImported }: { onImported(badge: ImportedView, stay?: boolean, run?: ImportRun): void }) {
   const { t, actions } = useEnv();
-  const [text, setText] = useState('');
+  // A link or JSON pasted before the popup closed comes back (drafts.ts), until it is added.
+  const draft = useDraft('import');
+  const [text, setText] = useState(draft.initial?.text ?? '');
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(false);
   // `details`: each refusal's own reason that says more than its sentence, under a Details (ErrorDetails.tsx).
@@ -66,6 +69,8 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
     let several = false;
     const errors: string[] = [];
     const details: Detail[] = [];
+    // The pasted text was added: its draft goes (a refused one stays, as it stays in the box).
+    let pasted = false;
     const named = (name: string, text: string) => (name ? t('importFileError', displayText(name, 80), text) : text);
     // One at a time, each file read when its turn comes: a file that cannot be read is named and the
     // others still go (file-source.ts), and many large files are not all held in memory at once.
@@ -77,6 +82,7 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
       }
       const r = await actions.importBadge(read.source);
       if (r.ok) {
+        if (read.source.kind === 'text' && read.source.text === text.trim()) pasted = true;
         last = r.value;
         const batch = r.value.batch;
         // A presentation or list holding several badges: each counted, the refused ones said (import-batch.ts).
@@ -96,6 +102,7 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
     }
     running.current = false;
     setBusy(false);
+    if (pasted) draft.clear();
     setPasteRefused(errors.length > 0 && items.some((s) => 'kind' in s) && text.trim() !== '');
     const counts = [added ? t('importSomeDone', added) : '', held ? t('importSomeAgain', held) : ''];
     answers.current++;
@@ -160,6 +167,7 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
             placeholder="https://… / eyJ…"
             onInput={(e) => {
               setText(e.currentTarget.value);
+              draft.keep({ text: e.currentTarget.value });
               setPasteRefused(false);
             }}
             spellcheck={false}

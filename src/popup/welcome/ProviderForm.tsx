@@ -10,12 +10,21 @@ import { OFFER_PASSWORD, signInErrorText, signInField } from '../errors.ts';
 import { normalizeBaseUrl } from '../hosts.ts';
 import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
+import { useDraft } from '../ui/use-draft.ts';
 import { useSignIn } from './use-sign-in.ts';
 
 export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initialUrl?: string; onSignedIn(): void; onUsePassword(host: string): void }) {
   const { t } = useEnv();
-  const [url, setUrl] = useState(initialUrl ?? '');
-  const [kind, setKind] = useState<'ob3' | 'badge-connect'>('ob3');
+  // The address typed before the popup closed comes back (drafts.ts), with the kind chosen.
+  const draft = useDraft('provider');
+  const kept = initialUrl === undefined ? draft.initial : undefined;
+  const [url, setUrl] = useState(initialUrl ?? kept?.url ?? '');
+  const [kind, setKind] = useState<'ob3' | 'badge-connect'>(kept?.kind === 'badge-connect' ? 'badge-connect' : 'ob3');
+  const keepAs = (u: string, k: typeof kind) => {
+    setUrl(u);
+    setKind(k);
+    draft.keep({ url: u, kind: k });
+  };
   const [error, setError] = useState<ReplyError>();
   // An address the form refused takes focus once marked invalid (each time: a new object), as nothing was sent.
   const input = useRef<HTMLInputElement>(null);
@@ -38,8 +47,10 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initia
     setError(undefined);
     const r = await reply;
     if (!r) return;
-    if (r.ok) onSignedIn();
-    else setError(r.error);
+    if (r.ok) {
+      draft.clear();
+      onSignedIn();
+    } else setError(r.error);
   };
 
   return (
@@ -47,17 +58,17 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initia
       <fieldset class="radios">
         <legend>{t('providerKind')}</legend>
         <label>
-          <input type="radio" name="kind" checked={kind === 'ob3'} onChange={() => setKind('ob3')} />
+          <input type="radio" name="kind" checked={kind === 'ob3'} onChange={() => keepAs(url, 'ob3')} />
           {t('providerOb3')}
         </label>
         <label>
-          <input type="radio" name="kind" checked={kind === 'badge-connect'} onChange={() => setKind('badge-connect')} />
+          <input type="radio" name="kind" checked={kind === 'badge-connect'} onChange={() => keepAs(url, 'badge-connect')} />
           {t('providerBadgeConnect')}
         </label>
       </fieldset>
       <label class="field">
         <span>{t('providerUrl')}</span>
-        <input ref={input} type="url" value={url} placeholder="https://wallet.example.org" onInput={(e) => setUrl(e.currentTarget.value)} required {...(error && signInField(error) === 'host' ? { 'aria-invalid': 'true', 'aria-describedby': 'provider-error' } : {})} />
+        <input ref={input} type="url" value={url} placeholder="https://wallet.example.org" onInput={(e) => keepAs(e.currentTarget.value, kind)} required {...(error && signInField(error) === 'host' ? { 'aria-invalid': 'true', 'aria-describedby': 'provider-error' } : {})} />
       </label>
       <p class="small muted">{t('providerHint')}</p>
       {error ? (

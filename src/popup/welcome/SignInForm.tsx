@@ -9,10 +9,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReplyError } from '../../messaging/protocol.ts';
 import { useEnv } from '../env.ts';
 import { isThrottled, retryAfterSeconds, signInErrorText, signInField } from '../errors.ts';
-import { BADGR_HOSTS, PARCHMENT_HOSTS } from '../hosts.ts';
+import { BADGR_HOSTS, PARCHMENT_HOSTS, REGIONS } from '../hosts.ts';
 import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { baseUrlOf, choiceFor, HostPicker, type HostChoice } from './HostPicker.tsx';
+import { useDraft } from '../ui/use-draft.ts';
 import { useSignIn } from './use-sign-in.ts';
 
 export type PasswordService = 'badgr' | 'parchment';
@@ -22,8 +23,13 @@ const ERROR_ID = 'sign-in-error';
 export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { service: PasswordService; initialHost?: string; initialUser?: string; onSignedIn(): void }) {
   const { t } = useEnv();
   const hosts = service === 'badgr' ? BADGR_HOSTS : PARCHMENT_HOSTS;
-  const [host, setHost] = useState<HostChoice>(() => choiceFor(hosts, initialHost));
-  const [username, setUsername] = useState(initialUser ?? '');
+  // The address and e-mail typed before the popup closed come back (drafts.ts), never the password;
+  // a sign-in again brings its own account's instead.
+  const draft = useDraft(service);
+  const kept = initialHost === undefined ? draft.initial : undefined;
+  const [host, setHost] = useState<HostChoice>(() => (kept ? keptChoice(kept) : choiceFor(hosts, initialHost)));
+  const [username, setUsername] = useState(initialUser ?? kept?.username ?? '');
+  const keep = (h: HostChoice, user: string) => draft.keep({ region: h.region, custom: h.custom, username: user });
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ReplyError | { code: 'local'; message: string }>();
   const [field, setField] = useState<Field>();
@@ -67,7 +73,10 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
     setFocusField(undefined);
     const r = await reply;
     if (!r) return;
-    if (r.ok) return onSignedIn();
+    if (r.ok) {
+      draft.clear();
+      return onSignedIn();
+    }
     setError(r.error);
     // A region's own host is not the user's to fix: only a custom address is marked.
     const at = signInField(r.error);
@@ -82,10 +91,20 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
   const invalid = (f: Field) => (field === f && error ? { 'aria-invalid': 'true' as const, 'aria-describedby': ERROR_ID } : {});
   return (
     <form class="stack" onSubmit={submit} noValidate>
-      <HostPicker hosts={hosts} value={host} onChange={setHost} inputRef={refs.host} invalid={invalid('host')} />
+      <HostPicker
+        hosts={hosts}
+        value={host}
+        onChange={(h) => {
+          setHost(h);
+          keep(h, username);
+        }}
+        inputRef={refs.host} invalid={invalid('host')} />
       <label class="field">
         <span>{t('signInEmail')}</span>
-        <input ref={refs.username} type="email" autocomplete="username" value={username} onInput={(e) => setUsername(e.currentTarget.value)} required {...invalid('username')} />
+        <input ref={refs.username} type="email" autocomplete="username" value={username} onInput={(e) => {
+          setUsername(e.currentTarget.value);
+          keep(host, e.currentTarget.value);
+        }} required {...invalid('username')} />
       </label>
       <label class="field">
         <span>{t('signInPassword')}</span>
@@ -103,4 +122,10 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
       <p class="small muted">{t('signInPrivacy')}</p>
     </form>
   );
+}
+
+/** The host a draft names: a known region, else a custom address (drafts.ts keeps them as typed). */
+function keptChoice(d: { region?: string; custom?: string }): HostChoice {
+  const region = REGIONS.find((r) => r === d.region);
+  return { region: region ?? 'custom', custom: d.custom ?? '' };
 }

@@ -14,6 +14,7 @@ import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { ProviderForm } from './ProviderForm.tsx';
 import { SignInForm } from './SignInForm.tsx';
+import { SIGN_IN_DRAFTS, type DraftForm } from '../drafts.ts';
 
 export type WelcomeMode = 'choose' | 'badgr' | 'parchment' | 'provider' | 'local';
 
@@ -39,9 +40,10 @@ export interface WelcomeScreenProps {
   onRestore(): void;
 }
 
-export default function WelcomeScreen({ firstRun, initialMode = 'choose', initialHost, initialUser, onDone, onImported, onRestore }: WelcomeScreenProps) {
-  const { t } = useEnv();
-  const [mode, setMode] = useState<WelcomeMode>(initialMode);
+export default function WelcomeScreen({ firstRun, initialMode, initialHost, initialUser, onDone, onImported, onRestore }: WelcomeScreenProps) {
+  const { t, drafts } = useEnv();
+  // Closed while typing in a sign-in form (or, on the first run, a badge's link): it opens there again (drafts.ts).
+  const [mode, setMode] = useState<WelcomeMode>(() => initialMode ?? draftMode(drafts?.last(), firstRun));
   const [host, setHost] = useState<string | undefined>(initialHost);
   useLayoutEffect(markReady, []);
   // "Other ways to start" goes with the form: focus returns to the way that was chosen (WCAG 2.4.3).
@@ -106,4 +108,10 @@ export default function WelcomeScreen({ firstRun, initialMode = 'choose', initia
       ) : null}
     </section>
   );
+}
+
+/** The form a kept draft belongs to; the welcome's own "Just this browser" only on the first run, where it is "Add a badge". */
+function draftMode(form: DraftForm | undefined, firstRun: boolean): WelcomeMode {
+  if (form === 'import') return firstRun ? 'local' : 'choose';
+  return SIGN_IN_DRAFTS.find((f) => f === form) ?? 'choose';
 }
