@@ -139,6 +139,12 @@ export const certForm = {
   issueYear: ['select[id*="profileCertification"][id*="start-date"][id*="year"]'] as Selectors,
   expiryMonth: ['select[id*="profileCertification"][id*="end-date"]:not([id*="year"])'] as Selectors,
   expiryYear: ['select[id*="profileCertification"][id*="end-date"][id*="year"]'] as Selectors,
+  /**
+   * Last, whatever the UI language: the selects' names, the issue date's pair first and the expiry's second (a
+   * public script fills the Portuguese form, 2025, by select[name='month'] and select[name='year']).
+   */
+  monthByName: 'select[name="month"]',
+  yearByName: 'select[name="year"]',
   // es2: LinkedIn's 2026 Spanish form ("Fecha de emisión", a public automation tool's table verified 2026-09-01).
   issueLegend: { en: 'Issue date', fr: 'Date d’émission', de: 'Ausstellungsdatum', es: 'Fecha de expedición', es2: 'Fecha de emisión' } as Labels,
   expiryLegend: { en: 'Expiration date', fr: 'Date d’expiration', de: 'Ablaufdatum', es: 'Fecha de caducidad' } as Labels,

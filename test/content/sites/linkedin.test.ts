@@ -161,6 +161,22 @@ describe('LinkedIn certification form selectors', () => {
     expect(certDate(document, 'expiry')).toEqual({ month: document.getElementById('f5'), year: document.getElementById('f6') });
   });
 
+  it('find the Portuguese form’s dates by the selects’ names, the first pair the issue date, whatever the legends say', () => {
+    // select[name=month] / select[name=year]: a public script that fills the Portuguese form (2025). Before: the
+    // legends were in no table and the Ember ids carry no field name, so neither date was filled.
+    loadPage(fixture('linkedin-cert-form-pt-2025.html'));
+    expect(certField(document, certForm.name)?.id).toMatch(/-name$/);
+    expect(certDate(document, 'issue')).toEqual({ month: document.getElementById('ember412'), year: document.getElementById('ember414') });
+    expect(certDate(document, 'expiry')).toEqual({ month: document.getElementById('ember418'), year: document.getElementById('ember420') });
+  });
+
+  it('take no expiry from the selects’ names when the form shows one date only', () => {
+    loadPage(fixture('linkedin-cert-form-pt-2025.html'));
+    document.querySelectorAll('fieldset')[1]?.remove();
+    expect(certDate(document, 'issue').month?.id).toBe('ember412');
+    expect(certDate(document, 'expiry')).toEqual({ month: null, year: null });
+  });
+
   it('find no field on the profile', () => {
     loadPage(fixture('linkedin-profile-own.html'));
     expect(certField(document, certForm.name)).toBeNull();
