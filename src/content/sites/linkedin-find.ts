@@ -80,11 +80,11 @@ export function certDate(doc: Document, which: 'issue' | 'expiry'): DateSelects 
 }
 
 /**
- * Post composers (not comment boxes, not in a closed dialog) on the page, and in the open shadow roots
- * LinkedIn renders them into.
+ * Post composers and messaging editors (not comment boxes, not in a closed dialog) on the page, and in the open
+ * shadow roots LinkedIn renders them into.
  */
 export function composerEditors(doc: Document): HTMLElement[] {
-  return openRoots(doc, shadowHosts).flatMap((root) => all(root, composer.editor)).filter(
+  return openRoots(doc, shadowHosts).flatMap((root) => [...all(root, composer.editor), ...all(root, composer.message)]).filter(
     (el): el is HTMLElement =>
       el instanceof HTMLElement && closest(el, composer.closed) === null && (el.matches(composer.post) || closest(el, composer.notIn) === null),
   );

@@ -112,6 +112,7 @@ export interface FieldSpec {
   labels: Labels;
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 const certInput = (suffix: string) => [
   `input[id*="profileEditFormElement-CERTIFICATION"][id$="-${suffix}"]`,
   `input[id*="profileCertification"][id$="-${suffix}"]`,
@@ -159,15 +160,23 @@ export const shadowHosts: Selectors = ['#interop-outlet', '[data-testid="interop
 
 /** The late-2026 post editor (composer.post below). */
 const SHARE_BOX_EDITOR = '[componentkey="ShareBox_textEditor"][contenteditable="true"]';
+/**
+ * The messaging editor, in the overlay's conversation bubbles and on /messaging/: div.msg-form__contenteditable in
+ * form.msg-form, whatever the UI language (public automation, AI-reply extensions and an MCP server type into it,
+ * 2024-2026; test/fixtures/pages/linkedin-messaging-overlay.html).
+ */
+const MESSAGE_EDITOR = '.msg-form__contenteditable[contenteditable="true"]';
 
 export const composer = {
   /**
    * The server-driven composer (late 2026, at /sharing/compose, in a native <dialog>): a Tiptap editor keyed
    * componentkey="ShareBox_textEditor", the one language-independent mark of the post editor (public posters,
    * a crossposter and a formatting extension, 2026-08 to 10; test/fixtures/pages/linkedin-sharing-compose-sdui-2026.html).
-   * A post editor whatever else it is: `notIn` does not apply to it.
+   * A post editor whatever else it is: `notIn` does not apply to it, nor to the messaging editor.
    */
-  post: SHARE_BOX_EDITOR,
+  post: `${SHARE_BOX_EDITOR},${MESSAGE_EDITOR}`,
+  /** Searched beside `editor` (not one of its fallbacks): a conversation may be open beside the post composer. */
+  message: [MESSAGE_EDITOR] as Selectors,
   editor: selectors(
     SHARE_BOX_EDITOR,
     '.share-creation-state__text-editor [contenteditable="true"]',
@@ -186,9 +195,9 @@ export const composer = {
   notIn: ['.comments-comment-box', '.comments-comment-texteditor', '.comments-comment-box__form', '.tiptap', '.ProseMirror'] as Selectors,
   /** A closed <dialog> LinkedIn keeps in the page: its editor is no composer to decorate. */
   closed: ['dialog:not([open])'] as Selectors,
-  root: ['.share-creation-state', '.share-box', '[data-sdui-screen*="sharing.ShareCompose"]', '[role="dialog"]', 'dialog'] as Selectors,
-  /** The footer's row of actions (add media, event…), else the button goes after the editor's box. */
-  slot: ['.share-creation-state__footer', '.share-box_actions', '.share-creation-state__detour-btn-container'] as Selectors,
+  root: ['.share-creation-state', '.share-box', '[data-sdui-screen*="sharing.ShareCompose"]', '.msg-form', '[role="dialog"]', 'dialog'] as Selectors,
+  /** The footer's row of actions (add media, event…; a message's attach, GIF, emoji), else the button goes after the editor's box. */
+  slot: ['.share-creation-state__footer', '.share-box_actions', '.share-creation-state__detour-btn-container', '.msg-form__left-actions'] as Selectors,
 };
 
 /** LinkedIn's modals (the certification form, the post composer) keep the focus inside: the picker mounts in them. */

@@ -207,6 +207,36 @@ describe('LinkedIn composer selectors', () => {
     expect('append' in slot && slot.append.className).toBe('share-creation-state__footer');
   });
 
+  // The messaging form (overlay bubble or /messaging/ page): div.msg-form__contenteditable in form.msg-form, its
+  // footer's div.msg-form__left-actions (fixture's comment says where from). Before: no messaging editor was found.
+  it('find the messaging overlay’s editor beside the post composer, each with its own row of actions', () => {
+    loadPage(fixture('linkedin-messaging-overlay.html'));
+    const editors = composerEditors(document);
+    expect(editors.map((e) => e.className.split(' ')[0])).toEqual(['ql-editor', 'msg-form__contenteditable']);
+    const slots = editors.map((e) => composerSlot(e));
+    expect(slots.map((s) => 'append' in s && s.append.className)).toEqual(['share-creation-state__footer', 'msg-form__left-actions display-flex']);
+  });
+
+  it('find the messaging page’s editor (no overlay, no dialog) and place the button in its left actions', () => {
+    loadPage(fixture('linkedin-messaging-overlay.html'));
+    document.querySelector('.share-box')!.remove();
+    const bubble = document.querySelector('.msg-overlay-conversation-bubble')!;
+    bubble.removeAttribute('role');
+    const editors = composerEditors(document);
+    expect(editors).toHaveLength(1);
+    const slot = composerSlot(editors[0]!);
+    expect('append' in slot && slot.append.classList.contains('msg-form__left-actions')).toBe(true);
+  });
+
+  it('find no messaging editor in a closed dialog', () => {
+    loadPage(fixture('linkedin-messaging-overlay.html'));
+    document.querySelector('.share-box')!.remove();
+    const dialog = document.createElement('dialog');
+    dialog.append(document.querySelector('.msg-form')!);
+    document.body.append(dialog);
+    expect(composerEditors(document)).toEqual([]);
+  });
+
   it('find no composer when only a Tiptap comment box is open', () => {
     loadPage(fixture('linkedin-feed-composer-shadow.html'));
     document.getElementById('interop-outlet')!.remove();
