@@ -1,5 +1,5 @@
 /**
- * LinkedIn's post composer: a "Share a badge" button. Pressing it loads the picker (on-demand.ts);
+ * LinkedIn's post composer and messaging editors (overlay bubbles, /messaging/): a "Share a badge" button. Pressing it loads the picker (on-demand.ts);
  * the chosen badge's sentence and link go in at the caret, as plain text (LinkedIn makes the link
  * a preview itself; actions/linkedin.ts). Since 2026 the composer may live in an open shadow root
  * (sites/linkedin.ts `shadowHosts`): it is watched and searched too.

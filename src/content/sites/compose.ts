@@ -3,7 +3,7 @@
  * from a body, its compose window and the place for the "Insert badge" button. Gmail and
  * Outlook implement it as data in gmail.ts and outlook.ts.
  */
-import { closest, first, type Selectors } from './selectors.ts';
+import { all, closest, first, type Selectors } from './selectors.ts';
 import { containsNode, parentOf } from '../dom/native.ts';
 
 export interface ComposeSite {
@@ -28,7 +28,9 @@ export function composeRoot(site: ComposeSite, body: Element): Element | null {
   // parentOf/containsNode: the compose may sit in a <form> whose controls carry any name (dom/native.ts).
   let el = parentOf(body);
   for (let i = 0; el && i < MAX_DEPTH; i++, el = parentOf(el)) {
-    if (first(el, site.send)) return el;
+    // The first ancestor with a send button. When it holds another message body too, that send is the other
+    // body's: this editor has none of its own (Gmail's signature editor in Settings, beside a docked compose).
+    if (first(el, site.send)) return all(el, site.body).some((b) => !containsNode(b, body) && !containsNode(body, b)) ? known : el;
   }
   return known;
 }

@@ -57,7 +57,10 @@ export interface DateSelects {
   year: HTMLSelectElement | null;
 }
 
-/** The month and year selects of the issue or expiry date: by id, else in the fieldset or group whose legend or name says which. */
+/**
+ * The month and year selects of the issue or expiry date: by id, else in the fieldset or group whose legend or name
+ * says which, else the first (issue) or second (expiry) select named month and year.
+ */
 export function certDate(doc: Document, which: 'issue' | 'expiry'): DateSelects {
   const [m, y, legend] =
     which === 'issue' ? [certForm.issueMonth, certForm.issueYear, certForm.issueLegend] : [certForm.expiryMonth, certForm.expiryYear, certForm.expiryLegend];
@@ -70,15 +73,18 @@ export function certDate(doc: Document, which: 'issue' | 'expiry'): DateSelects 
     const selects = Array.from(group.querySelectorAll('select'));
     if (selects.length >= 2) return { month: selects[0] ?? null, year: selects[1] ?? null };
   }
-  return { month: null, year: null };
+  const i = which === 'issue' ? 0 : 1;
+  const byName = (s: string) => doc.querySelectorAll(s)[i];
+  const [mn, yn] = [byName(certForm.monthByName), byName(certForm.yearByName)];
+  return mn instanceof HTMLSelectElement && yn instanceof HTMLSelectElement ? { month: mn, year: yn } : { month: null, year: null };
 }
 
 /**
- * Post composers (not comment boxes, not in a closed dialog) on the page, and in the open shadow roots
- * LinkedIn renders them into.
+ * Post composers and messaging editors (not comment boxes, not in a closed dialog) on the page, and in the open
+ * shadow roots LinkedIn renders them into.
  */
 export function composerEditors(doc: Document): HTMLElement[] {
-  return openRoots(doc, shadowHosts).flatMap((root) => all(root, composer.editor)).filter(
+  return openRoots(doc, shadowHosts).flatMap((root) => [...all(root, composer.editor), ...all(root, composer.message)]).filter(
     (el): el is HTMLElement =>
       el instanceof HTMLElement && closest(el, composer.closed) === null && (el.matches(composer.post) || closest(el, composer.notIn) === null),
   );

@@ -112,6 +112,7 @@ export interface FieldSpec {
   labels: Labels;
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 const certInput = (suffix: string) => [
   `input[id*="profileEditFormElement-CERTIFICATION"][id$="-${suffix}"]`,
   `input[id*="profileCertification"][id$="-${suffix}"]`,
@@ -139,6 +140,12 @@ export const certForm = {
   issueYear: ['select[id*="profileCertification"][id*="start-date"][id*="year"]'] as Selectors,
   expiryMonth: ['select[id*="profileCertification"][id*="end-date"]:not([id*="year"])'] as Selectors,
   expiryYear: ['select[id*="profileCertification"][id*="end-date"][id*="year"]'] as Selectors,
+  /**
+   * Last, whatever the UI language: the selects' names, the issue date's pair first and the expiry's second (a
+   * public script fills the Portuguese form, 2025, by select[name='month'] and select[name='year']).
+   */
+  monthByName: 'select[name="month"]',
+  yearByName: 'select[name="year"]',
   // es2: LinkedIn's 2026 Spanish form ("Fecha de emisión", a public automation tool's table verified 2026-09-01).
   issueLegend: { en: 'Issue date', fr: 'Date d’émission', de: 'Ausstellungsdatum', es: 'Fecha de expedición', es2: 'Fecha de emisión' } as Labels,
   expiryLegend: { en: 'Expiration date', fr: 'Date d’expiration', de: 'Ablaufdatum', es: 'Fecha de caducidad' } as Labels,
@@ -153,15 +160,23 @@ export const shadowHosts: Selectors = ['#interop-outlet', '[data-testid="interop
 
 /** The late-2026 post editor (composer.post below). */
 const SHARE_BOX_EDITOR = '[componentkey="ShareBox_textEditor"][contenteditable="true"]';
+/**
+ * The messaging editor, in the overlay's conversation bubbles and on /messaging/: div.msg-form__contenteditable in
+ * form.msg-form, whatever the UI language (public automation, AI-reply extensions and an MCP server type into it,
+ * 2024-2026; test/fixtures/pages/linkedin-messaging-overlay.html).
+ */
+const MESSAGE_EDITOR = '.msg-form__contenteditable[contenteditable="true"]';
 
 export const composer = {
   /**
    * The server-driven composer (late 2026, at /sharing/compose, in a native <dialog>): a Tiptap editor keyed
    * componentkey="ShareBox_textEditor", the one language-independent mark of the post editor (public posters,
    * a crossposter and a formatting extension, 2026-08 to 10; test/fixtures/pages/linkedin-sharing-compose-sdui-2026.html).
-   * A post editor whatever else it is: `notIn` does not apply to it.
+   * A post editor whatever else it is: `notIn` does not apply to it, nor to the messaging editor.
    */
-  post: SHARE_BOX_EDITOR,
+  post: `${SHARE_BOX_EDITOR},${MESSAGE_EDITOR}`,
+  /** Searched beside `editor` (not one of its fallbacks): a conversation may be open beside the post composer. */
+  message: [MESSAGE_EDITOR] as Selectors,
   editor: selectors(
     SHARE_BOX_EDITOR,
     '.share-creation-state__text-editor [contenteditable="true"]',
@@ -180,9 +195,9 @@ export const composer = {
   notIn: ['.comments-comment-box', '.comments-comment-texteditor', '.comments-comment-box__form', '.tiptap', '.ProseMirror'] as Selectors,
   /** A closed <dialog> LinkedIn keeps in the page: its editor is no composer to decorate. */
   closed: ['dialog:not([open])'] as Selectors,
-  root: ['.share-creation-state', '.share-box', '[data-sdui-screen*="sharing.ShareCompose"]', '[role="dialog"]', 'dialog'] as Selectors,
-  /** The footer's row of actions (add media, event…), else the button goes after the editor's box. */
-  slot: ['.share-creation-state__footer', '.share-box_actions', '.share-creation-state__detour-btn-container'] as Selectors,
+  root: ['.share-creation-state', '.share-box', '[data-sdui-screen*="sharing.ShareCompose"]', '.msg-form', '[role="dialog"]', 'dialog'] as Selectors,
+  /** The footer's row of actions (add media, event…; a message's attach, GIF, emoji), else the button goes after the editor's box. */
+  slot: ['.share-creation-state__footer', '.share-box_actions', '.share-creation-state__detour-btn-container', '.msg-form__left-actions'] as Selectors,
 };
 
 /** LinkedIn's modals (the certification form, the post composer) keep the focus inside: the picker mounts in them. */

@@ -128,6 +128,15 @@ describe('LinkedIn certification form: Fill from a badge', () => {
     expect(hosts('picker')).toEqual([]);
   });
 
+  it('fills the Portuguese form’s dates found by the selects’ names (test/fixtures/pages/linkedin-cert-form-pt-2025.html)', async () => {
+    loadPage(fixture('linkedin-cert-form-pt-2025.html'));
+    start(linkedinCertForm);
+    await flush();
+    const [host] = hosts('linkedin-fill-form');
+    await pick(host!);
+    expect(values()).toEqual(['Analytical Engine Programmer', 'Analytical Society', '3', '2026', '3', '2028', 'ada-programmer', 'https://b.example/public/assertions/ada-programmer']);
+  });
+
   it('puts its button in the form even when the form has a control named "prepend" (DOM clobbering)', async () => {
     loadPage(fixture('linkedin-cert-form.html'));
     const form = document.querySelector('form')!;
@@ -199,6 +208,26 @@ describe('LinkedIn composer: Share a badge', () => {
     await pick(host!);
     expect(p.textContent).toBe('Proud to share: I earned “Analytical Engine Programmer” from Analytical Society. https://b.example/public/assertions/ada-programmer');
     expect(document.querySelector('.comments-comment-box .ql-editor')?.textContent).toBe('');
+  });
+
+  // The messaging overlay open beside the post composer (test/fixtures/pages/linkedin-messaging-overlay.html).
+  it('adds the button to a conversation’s row of actions too, and inserts the sentence and link in that message', async () => {
+    loadPage(fixture('linkedin-messaging-overlay.html'));
+    start(linkedinComposer);
+    await flush();
+    const all = hosts('linkedin-share-badge');
+    expect(all.map((h) => h.parentElement?.classList[0])).toEqual(['share-creation-state__footer', 'msg-form__left-actions']);
+    const p = document.querySelector('.msg-form__contenteditable p')!;
+    p.textContent = 'Veja: ';
+    const r = document.createRange();
+    r.setStart(p.firstChild!, p.textContent.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(r);
+    await flush();
+    await pick(all[1]!);
+    expect(p.textContent).toBe('Veja: I earned “Analytical Engine Programmer” from Analytical Society. https://b.example/public/assertions/ada-programmer');
+    expect(document.querySelector('.share-box .ql-editor')?.textContent).toBe('');
+    expect(document.querySelector('.search-global-typeahead__input')?.parentElement?.querySelector('[data-lanyard]')).toBeNull();
   });
 
   // 2026 markup: the composer in #interop-outlet's open shadow root, a Tiptap comment box in the page.

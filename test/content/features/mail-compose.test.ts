@@ -135,4 +135,18 @@ describe('web mail: Insert badge', () => {
     expect(hosts('insert-badge')).toEqual([]);
     expect(logs).toEqual(['[lanyard] gmail-insert-badge: a compose body without a send bar: no button']);
   });
+
+  // After 'says once': the signature editor, without a window, is said once too (log.ts logs a line once per page).
+  it('adds one button to the compose open beside Gmail’s signature editor, for that compose only', async () => {
+    loadPage(fixture('gmail-settings-signature-with-compose.html'));
+    start();
+    await flush();
+    const [host, ...more] = hosts('insert-badge');
+    expect(more).toEqual([]);
+    expect(host?.closest('.M9')?.id).toBe('compose-1');
+    putCaret(document.getElementById(':c1')!.firstChild!, 6);
+    await pickFirst(host!);
+    expect(document.getElementById(':um')?.textContent).toBe('Ada Lovelace');
+    expect(document.getElementById(':c1')?.querySelector('a')?.getAttribute('href')).toBe('https://b.example/public/assertions/A1');
+  });
 });

@@ -56,6 +56,16 @@ describe('Gmail selectors', () => {
     expect(slot && 'after' in slot && slot.after.className).toBe('z1');
   });
 
+  // Gmail's signature editor (Settings) is the compose editor, g_editable and all, outside any compose window. Walking up
+  // from it met the docked compose's send button, and that compose became its window. Before: the compose's window.
+  it('give the settings’ signature editor no window, not the docked compose’s beside it', () => {
+    loadPage(fixture('gmail-settings-signature-with-compose.html'));
+    const bodies = all(document, gmail.body);
+    expect(bodies.map((b) => b.id)).toEqual([':um', ':c1']);
+    expect(composeRoot(gmail, bodies[0]!)).toBeNull();
+    expect(composeRoot(gmail, bodies[1]!)?.id).toBe('compose-1');
+  });
+
   it('find nothing on Outlook’s page', () => {
     loadPage(fixture('outlook-compose.html'));
     expect(all(document, gmail.body)).toEqual([]);

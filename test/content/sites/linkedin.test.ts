@@ -161,6 +161,22 @@ describe('LinkedIn certification form selectors', () => {
     expect(certDate(document, 'expiry')).toEqual({ month: document.getElementById('f5'), year: document.getElementById('f6') });
   });
 
+  it('find the Portuguese form’s dates by the selects’ names, the first pair the issue date, whatever the legends say', () => {
+    // select[name=month] / select[name=year]: a public script that fills the Portuguese form (2025). Before: the
+    // legends were in no table and the Ember ids carry no field name, so neither date was filled.
+    loadPage(fixture('linkedin-cert-form-pt-2025.html'));
+    expect(certField(document, certForm.name)?.id).toMatch(/-name$/);
+    expect(certDate(document, 'issue')).toEqual({ month: document.getElementById('ember412'), year: document.getElementById('ember414') });
+    expect(certDate(document, 'expiry')).toEqual({ month: document.getElementById('ember418'), year: document.getElementById('ember420') });
+  });
+
+  it('take no expiry from the selects’ names when the form shows one date only', () => {
+    loadPage(fixture('linkedin-cert-form-pt-2025.html'));
+    document.querySelectorAll('fieldset')[1]?.remove();
+    expect(certDate(document, 'issue').month?.id).toBe('ember412');
+    expect(certDate(document, 'expiry')).toEqual({ month: null, year: null });
+  });
+
   it('find no field on the profile', () => {
     loadPage(fixture('linkedin-profile-own.html'));
     expect(certField(document, certForm.name)).toBeNull();
@@ -189,6 +205,36 @@ describe('LinkedIn composer selectors', () => {
     expect(editors[0]?.getRootNode()).toBe(document.getElementById('interop-outlet')?.shadowRoot);
     const slot = composerSlot(editors[0]!);
     expect('append' in slot && slot.append.className).toBe('share-creation-state__footer');
+  });
+
+  // The messaging form (overlay bubble or /messaging/ page): div.msg-form__contenteditable in form.msg-form, its
+  // footer's div.msg-form__left-actions (fixture's comment says where from). Before: no messaging editor was found.
+  it('find the messaging overlay’s editor beside the post composer, each with its own row of actions', () => {
+    loadPage(fixture('linkedin-messaging-overlay.html'));
+    const editors = composerEditors(document);
+    expect(editors.map((e) => e.className.split(' ')[0])).toEqual(['ql-editor', 'msg-form__contenteditable']);
+    const slots = editors.map((e) => composerSlot(e));
+    expect(slots.map((s) => 'append' in s && s.append.className)).toEqual(['share-creation-state__footer', 'msg-form__left-actions display-flex']);
+  });
+
+  it('find the messaging page’s editor (no overlay, no dialog) and place the button in its left actions', () => {
+    loadPage(fixture('linkedin-messaging-overlay.html'));
+    document.querySelector('.share-box')!.remove();
+    const bubble = document.querySelector('.msg-overlay-conversation-bubble')!;
+    bubble.removeAttribute('role');
+    const editors = composerEditors(document);
+    expect(editors).toHaveLength(1);
+    const slot = composerSlot(editors[0]!);
+    expect('append' in slot && slot.append.classList.contains('msg-form__left-actions')).toBe(true);
+  });
+
+  it('find no messaging editor in a closed dialog', () => {
+    loadPage(fixture('linkedin-messaging-overlay.html'));
+    document.querySelector('.share-box')!.remove();
+    const dialog = document.createElement('dialog');
+    dialog.append(document.querySelector('.msg-form')!);
+    document.body.append(dialog);
+    expect(composerEditors(document)).toEqual([]);
   });
 
   it('find no composer when only a Tiptap comment box is open', () => {
