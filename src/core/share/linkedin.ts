@@ -36,12 +36,25 @@ export function expiryShown(issuedOn: string | undefined, expires: string | unde
   return !!end && !(issued && end.year * 12 + end.month < issued.year * 12 + issued.month);
 }
 
+/** Line breaks (CR, LF, NEL, U+2028/9) and tabs; then runs of spaces. Two linear passes: one pattern for "spaces, a break, spaces" backtracks over every run of spaces, quadratic time on a name of a million spaces. */
+const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
+const SPACES = / {2,}/g;
+
+/**
+ * A badge's text as one of LinkedIn's certification fields takes it (Name, Issuing organization,
+ * Credential ID: one-line inputs, reference §2.3): line breaks and tabs are spaces and a run of
+ * spaces one (an <input> would drop a break and run the words together, HTML's value
+ * sanitization), the other controls shown through display.ts (LinkedIn would obey a bidi
+ * override; the user sees ⟨RLO⟩), cut to 300 characters. The Add-to-profile link and the form
+ * filler (content/actions/linkedin-form.ts) alike.
+ */
+export const certificationText = (text: string): string => displayText(text.replace(BREAKS, ' ').replace(SPACES, ' ').trim(), 300);
+
 export function linkedInAddToProfileUrl(c: LinkedInCertification): string {
-  // Names through display.ts: LinkedIn would obey a bidi override; the user sees ⟨RLO⟩ instead.
-  const p = new URLSearchParams({ startTask: 'CERTIFICATION_NAME', name: displayText(c.name.trim(), 300) });
+  const p = new URLSearchParams({ startTask: 'CERTIFICATION_NAME', name: certificationText(c.name) });
   if (isLinkedInOrgId(c.organizationId)) p.set('organizationId', c.organizationId.trim());
   // A name of only controls and spaces would reach LinkedIn as a row of markers (⟨RLO⟩): none then.
-  else if (hasVisibleText(c.organizationName)) p.set('organizationName', displayText(c.organizationName.trim(), 300));
+  else if (hasVisibleText(c.organizationName)) p.set('organizationName', certificationText(c.organizationName));
   const issued = yearMonth(c.issuedOn);
   if (issued) {
     p.set('issueYear', String(issued.year));
@@ -55,7 +68,7 @@ export function linkedInAddToProfileUrl(c: LinkedInCertification): string {
   const certUrl = publicShareUrl(c.certUrl);
   if (certUrl) p.set('certUrl', certUrl);
   // The id too: an OB 3.0 id is any string, and a public URL's last segment decodes %E2%80%AE to an override.
-  if (c.certId?.trim()) p.set('certId', displayText(c.certId.trim(), 300));
+  if (c.certId?.trim()) p.set('certId', certificationText(c.certId));
   return `https://www.linkedin.com/profile/add?${p.toString()}`;
 }
 
