@@ -57,8 +57,9 @@ export function shareContent(b: BadgeDetail, settings: Settings | undefined, t: 
     mail: mailtoUrl({
       // The name isolated in the subject as in the body (bidi.ts inSentence), in the direction the badge gives it.
       subject: t('shareMailSubject', inSentence(sharedName(b, labels), nameDir(b))),
-      body: earnedSentence(b, labels) + (link ? `\n${t('shareMailVerify')}` : ''),
-      ...(link ? { link } : {}),
+      body: earnedSentence(b, labels),
+      // "See and verify it here:" goes with the link, left out with it when it is too long for a mailto (mail.ts).
+      ...(link ? { link, linkLead: t('shareMailVerify') } : {}),
     }),
   };
 }
