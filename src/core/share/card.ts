@@ -124,8 +124,15 @@ function issuedByHtml(l: CardLabels, issuer: string, dir: TextDirection | undefi
  */
 function cardImage(raw: string | undefined): string | undefined {
   const href = publicShareUrl(raw);
-  return href && !isPrivateHost(new URL(href).hostname) ? href : undefined;
+  return href && !onPrivateNetwork(href) ? href : undefined;
 }
+
+/**
+ * Whether an absolute URL is on a local or private host (core/verify/private-address.ts: localhost,
+ * RFC 1918 and other special-purpose addresses, `.local`, `.corp`, `.internal`, single-label names):
+ * whoever the badge is shared with, on LinkedIn or by mail, opens it on their own network, if at all.
+ */
+export const onPrivateNetwork = (href: string): boolean => isPrivateHost(new URL(href).hostname);
 
 export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}): string {
   const l = { ...ENGLISH_LABELS, ...options.labels };

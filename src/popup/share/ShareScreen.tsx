@@ -132,6 +132,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
             </div>
             {note('link')}
             {c.linkUnconfirmed ? <p class="small muted">{t('shareLinkUnconfirmed')}</p> : null}
+            {c.linkPrivate ? <p class="small muted">{t('shareLinkPrivate')}</p> : null}
             <div class="qr-wrap">
               <QrCode text={c.link} label={t('shareQrLabel', b.name)} tooLong={t('shareQrTooLong')} />
             </div>
