@@ -87,17 +87,26 @@ function safeDecode(segment: string): string {
   }
 }
 
+/**
+ * The last path segment, decoded, without ".json"; with the URL's query when it has one that may
+ * be shared (escape.ts publicShareUrl: no token or address, Badgr's identity hint dropped), as the
+ * query then names the badge: Moodle's `badges/assertion.php?b=<hash>&obversion=2` is
+ * "assertion.php" for every badge without it.
+ */
 const lastSegment = (url: string | undefined): string | undefined => {
   const href = url ? safeHttpUrl(url) : undefined;
   const last = href ? new URL(href).pathname.split('/').filter(Boolean).pop() : undefined;
-  return last ? safeDecode(last).replace(/\.json$/i, '') || undefined : undefined;
+  const segment = last ? safeDecode(last).replace(/\.json$/i, '') || undefined : undefined;
+  const shared = segment ? publicShareUrl(href) : undefined;
+  return shared && new URL(shared).search ? `${segment}${new URL(shared).search}` : segment;
 };
 
 /**
  * LinkedIn's "Credential ID" for a badge, the same from every surface (the popup, the LinkedIn
  * page's button and form filler): an http(s) id (a Badgr assertion URL, an OB 3.0 credential
  * URL) gives its last path segment, decoded, without ".json" (Badgr's entityId, what
- * mint-o-badges and edubadges send, reference §2.1; the full URL is already the Credential URL);
+ * mint-o-badges and edubadges send, reference §2.1; the full URL is already the Credential URL),
+ * with its query when that names the badge (lastSegment);
  * any other id (urn:uuid:…) is itself; with no id, the public link's last segment.
  */
 export function credentialIdFor(id: string | undefined, publicUrl?: string): string | undefined {
