@@ -6,7 +6,7 @@
  * blocks them, so a badge without a hosted image gets a card without a picture.
  */
 import { isoDay } from './dates.ts';
-import { displayText, hasVisibleText } from './display.ts';
+import { displayText, hasVisibleText, oneLine } from './display.ts';
 import { escapeHtml, publicShareUrl } from './escape.ts';
 import { isPrivateHost } from '../verify/private-address.ts';
 import type { NoName } from './badge-name.ts';
@@ -79,14 +79,15 @@ export const nameDir = (badge: Pick<ShareableBadge, 'name' | 'noName' | 'dirs'>)
 
 /**
  * What was earned and from whom, in one sentence (the share text's and the e-mail's first line);
- * the issuer's words isolated where they need it (bidi.ts inSentence: plain text has no `dir`).
+ * each name on one line (display.ts oneLine), the issuer's words isolated where they need it
+ * (bidi.ts inSentence: plain text has no `dir`).
  */
 export function earnedSentence(badge: Pick<ShareableBadge, 'name' | 'noName' | 'issuerName' | 'dirs'>, labels: Partial<CardLabels> = {}): string {
   const l = { ...ENGLISH_LABELS, ...labels };
   const shown = issuerOf(badge);
-  const issuer = shown ? inSentence(displayText(shown, 300), badge.dirs?.issuerName) : undefined;
+  const issuer = shown ? inSentence(displayText(oneLine(shown), 300), badge.dirs?.issuerName) : undefined;
   if (nameless(badge)) return issuer ? l.earnedNamelessFrom(issuer) : l.earnedNameless;
-  const name = inSentence(displayText(badge.name, 300), nameDir(badge));
+  const name = inSentence(displayText(oneLine(badge.name), 300), nameDir(badge));
   return issuer ? l.earnedFrom(name, issuer) : l.earned(name);
 }
 

@@ -5,7 +5,7 @@
  * comes from the target's Open Graph tags (§2.2), so only `url` is sent.
  */
 import { yearMonth } from './dates.ts';
-import { displayText, hasVisibleText } from './display.ts';
+import { displayText, hasVisibleText, oneLine } from './display.ts';
 import { holdsAddress, publicShareUrl, safeHttpUrl } from './escape.ts';
 
 export interface LinkedInCertification {
@@ -36,19 +36,14 @@ export function expiryShown(issuedOn: string | undefined, expires: string | unde
   return !!end && !(issued && end.year * 12 + end.month < issued.year * 12 + issued.month);
 }
 
-/** Line breaks (CR, LF, NEL, U+2028/9) and tabs; then runs of spaces. Two linear passes: one pattern for "spaces, a break, spaces" backtracks over every run of spaces, quadratic time on a name of a million spaces. */
-const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
-const SPACES = / {2,}/g;
-
 /**
  * A badge's text as one of LinkedIn's certification fields takes it (Name, Issuing organization,
- * Credential ID: one-line inputs, reference §2.3): line breaks and tabs are spaces and a run of
- * spaces one (an <input> would drop a break and run the words together, HTML's value
- * sanitization), the other controls shown through display.ts (LinkedIn would obey a bidi
- * override; the user sees ⟨RLO⟩), cut to 300 characters. The Add-to-profile link and the form
+ * Credential ID: one-line inputs, reference §2.3): on one line (display.ts oneLine; an <input>
+ * would drop a break and run the words together, HTML's value sanitization), the other controls
+ * shown through display.ts (LinkedIn would obey a bidi override; the user sees ⟨RLO⟩), cut to 300 characters. The Add-to-profile link and the form
  * filler (content/actions/linkedin-form.ts) alike.
  */
-export const certificationText = (text: string): string => displayText(text.replace(BREAKS, ' ').replace(SPACES, ' ').trim(), 300);
+export const certificationText = (text: string): string => displayText(oneLine(text), 300);
 
 export function linkedInAddToProfileUrl(c: LinkedInCertification): string {
   const p = new URLSearchParams({ startTask: 'CERTIFICATION_NAME', name: certificationText(c.name) });
