@@ -4,6 +4,8 @@
  * kept only when it parses as absolute http(s).
  */
 
+import { badgePageUrl } from './badge-page-urls.ts';
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for an HTML text node or a quoted attribute value. */
@@ -99,7 +101,8 @@ export const MAX_SHARED_URL_CHARS = 2000;
 /**
  * A link that may be shared publicly (LinkedIn, the card, the sentence, e-mail): absolute http(s),
  * no credentials, at most MAX_SHARED_URL_CHARS, without Badgr's identity hint, and no token, key,
- * signature or e-mail address in its query or fragment; else undefined.
+ * signature or e-mail address in its query or fragment; else undefined. A known badge id that
+ * answers JSON is given as its badge's web page (badge-page-urls.ts).
  */
 export function publicShareUrl(raw: string | undefined | null): string | undefined {
   const href = safeHttpUrl(raw);
@@ -110,5 +113,7 @@ export function publicShareUrl(raw: string | undefined | null): string | undefin
     if (IDENTITY_HINT.test(name)) hints.push(name);
   });
   for (const name of hints) url.searchParams.delete(name);
-  return url.href.length <= MAX_SHARED_URL_CHARS && !carriesSecret(url) ? url.href : undefined;
+  if (url.href.length > MAX_SHARED_URL_CHARS || carriesSecret(url)) return undefined;
+  // An id that answers JSON to everyone, with a page of the same badge (badge-page-urls.ts): the page.
+  return badgePageUrl(url) ?? url.href;
 }
