@@ -6,7 +6,7 @@
  */
 import { yearMonth } from './dates.ts';
 import { displayText, hasVisibleText, oneLine } from './display.ts';
-import { holdsAddress, publicShareUrl, safeHttpUrl } from './escape.ts';
+import { holdsAddress, publicShareUrl, safeHttpUrl, shareableUrl } from './escape.ts';
 
 export interface LinkedInCertification {
   name: string;
@@ -84,7 +84,7 @@ function safeDecode(segment: string): string {
 
 /**
  * The last path segment, decoded, without ".json"; with the URL's query when it has one that may
- * be shared (escape.ts publicShareUrl: no token or address, Badgr's identity hint dropped), as the
+ * be shared (escape.ts shareableUrl: no token or address, Badgr's identity hint dropped), as the
  * query then names the badge: Moodle's `badges/assertion.php?b=<hash>&obversion=2` is
  * "assertion.php" for every badge without it.
  */
@@ -92,8 +92,8 @@ const lastSegment = (url: string | undefined): string | undefined => {
   const href = url ? safeHttpUrl(url) : undefined;
   const last = href ? new URL(href).pathname.split('/').filter(Boolean).pop() : undefined;
   const segment = last ? safeDecode(last).replace(/\.json$/i, '') || undefined : undefined;
-  const shared = segment ? publicShareUrl(href) : undefined;
-  return shared && new URL(shared).search ? `${segment}${new URL(shared).search}` : segment;
+  const query = segment ? shareableUrl(href)?.search : undefined;
+  return query ? `${segment}${query}` : segment;
 };
 
 /**
