@@ -29,8 +29,30 @@ const PAGE_RULES: readonly PageRule[] = [
   },
 ];
 
+/**
+ * Moodle: an issued badge's OB 2.0 assertion is `{site}/badges/assertion.php?b={uniquehash}` (with
+ * `obversion=2`; `action=1` is the OB 1.x badge class, not the assertion), JSON, and its page is
+ * `{site}/badges/badge.php?hash={the same uniquehash}`: Moodle's badges renderer builds both from
+ * one `uniquehash` (`new moodle_url('/badges/assertion.php', array('b' => $ibadge->hash))` beside
+ * `new moodle_url('/badges/badge.php', array('hash' => $ibadge->hash, 'bake' => true))`; the
+ * collection links an earned badge to `/badges/badge.php?hash=uniquehash`). The real id of
+ * test/fixtures/real/chilowallet-moodle/assertion.json has this form. Any host (Moodle is
+ * self-hosted, in a folder too): the page stays on the id's own origin.
+ */
+function moodlePage(url: URL): string | undefined {
+  const site = /^(.*)\/badges\/assertion\.php$/.exec(url.pathname);
+  if (!site || url.hash) return undefined;
+  const names: string[] = [];
+  url.searchParams.forEach((_, name) => names.push(name));
+  const hash = url.searchParams.get('b');
+  if (!hash || !/^[0-9a-f]{40}$/i.test(hash) || names.some((n) => n !== 'b' && n !== 'obversion') || names.length !== new Set(names).size) return undefined;
+  return `${url.origin}${site[1]}/badges/badge.php?hash=${hash}`;
+}
+
 /** The public page of the badge whose id (an absolute http(s) URL) is `url`, or undefined. */
 export function badgePageUrl(url: URL): string | undefined {
+  const moodle = moodlePage(url);
+  if (moodle) return moodle;
   if (url.protocol !== 'https:' || url.port || url.search || url.hash) return undefined;
   for (const rule of PAGE_RULES) {
     if (!rule.hosts.includes(url.hostname)) continue;
