@@ -3,7 +3,7 @@
  * issue and expiry dates, credential id and URL, with real input and change events. The
  * organization is typed into its typeahead and left for the user to confirm. (On demand: ui-linkedin.ts.)
  */
-import { displayText, hasVisibleText } from '../../core/share/display.ts';
+import { hasVisibleText } from '../../core/share/display.ts';
 import type { PickerBadge } from '../../messaging/views.ts';
 import { logOnce } from '../log.ts';
 import { tx } from '../i18n.ts';
@@ -11,16 +11,16 @@ import { certForm } from '../sites/linkedin.ts';
 import { certDate, certField } from '../sites/linkedin-find.ts';
 import { choose, setValue, yearMonth } from '../dom/form.ts';
 import { publicShareUrl } from '../../core/share/escape.ts';
-import { credentialIdFor, expiryShown } from '../../core/share/linkedin.ts';
+import { certificationText, credentialIdFor, expiryShown } from '../../core/share/linkedin.ts';
 
 /** Fills what the form has; returns an error message when not even the name field is there. */
 export function fillCertificationForm(doc: Document, b: PickerBadge): string | undefined {
   const name = certField(doc, certForm.name);
   if (!name) return tx('contentPickerFormGone');
-  // The issuer's words through display.ts: a bidi override shows as ⟨RLO⟩ instead of reordering the name.
+  // The issuer's words as the link gives them (certificationText): one line, a bidi override shown as ⟨RLO⟩.
   // A badge without a name goes in as what it is (core/share/card.ts sharedName), not as "Untitled badge".
   // So is a name of only controls and spaces, and an issuer's is left out (display.ts hasVisibleText), as the link does.
-  setValue(name, b.noName || !hasVisibleText(b.name) ? tx('badgeNamelessShared') : displayText(b.name, 300));
+  setValue(name, b.noName || !hasVisibleText(b.name) ? tx('badgeNamelessShared') : certificationText(b.name));
   const missing: string[] = [];
   const text = (field: 'credentialId' | 'credentialUrl', value: string | undefined) => {
     const el = certField(doc, certForm[field]);
@@ -29,7 +29,7 @@ export function fillCertificationForm(doc: Document, b: PickerBadge): string | u
   };
   // The same Credential ID as the popup and the Add-to-profile link (core/share/linkedin.ts).
   const credentialId = credentialIdFor(b.credentialId, b.publicUrl);
-  text('credentialId', credentialId === undefined ? undefined : displayText(credentialId, 300));
+  text('credentialId', credentialId === undefined ? undefined : certificationText(credentialId));
   // Only a link that may be public: http(s), no token in it (core/share/escape.ts).
   text('credentialUrl', publicShareUrl(b.publicUrl));
   date(doc, 'issue', b.issuedOn, missing);
@@ -38,7 +38,7 @@ export function fillCertificationForm(doc: Document, b: PickerBadge): string | u
   const org = certField(doc, certForm.organization);
   if (org && hasVisibleText(b.issuerName)) {
     org.focus();
-    setValue(org, displayText(b.issuerName, 300));
+    setValue(org, certificationText(b.issuerName));
   } else if (!org) missing.push('organization');
   if (missing.length) logOnce('linkedin-fill-form', `fields not found: ${missing.join(', ')}`);
   return undefined;

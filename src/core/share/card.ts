@@ -6,7 +6,7 @@
  * blocks them, so a badge without a hosted image gets a card without a picture.
  */
 import { isoDay } from './dates.ts';
-import { displayText, hasVisibleText } from './display.ts';
+import { displayText, hasVisibleText, oneLine } from './display.ts';
 import { escapeHtml, publicShareUrl } from './escape.ts';
 import { isPrivateHost } from '../verify/private-address.ts';
 import type { NoName } from './badge-name.ts';
@@ -79,14 +79,15 @@ export const nameDir = (badge: Pick<ShareableBadge, 'name' | 'noName' | 'dirs'>)
 
 /**
  * What was earned and from whom, in one sentence (the share text's and the e-mail's first line);
- * the issuer's words isolated where they need it (bidi.ts inSentence: plain text has no `dir`).
+ * each name on one line (display.ts oneLine), the issuer's words isolated where they need it
+ * (bidi.ts inSentence: plain text has no `dir`).
  */
 export function earnedSentence(badge: Pick<ShareableBadge, 'name' | 'noName' | 'issuerName' | 'dirs'>, labels: Partial<CardLabels> = {}): string {
   const l = { ...ENGLISH_LABELS, ...labels };
   const shown = issuerOf(badge);
-  const issuer = shown ? inSentence(displayText(shown, 300), badge.dirs?.issuerName) : undefined;
+  const issuer = shown ? inSentence(displayText(oneLine(shown), 300), badge.dirs?.issuerName) : undefined;
   if (nameless(badge)) return issuer ? l.earnedNamelessFrom(issuer) : l.earnedNameless;
-  const name = inSentence(displayText(badge.name, 300), nameDir(badge));
+  const name = inSentence(displayText(oneLine(badge.name), 300), nameDir(badge));
   return issuer ? l.earnedFrom(name, issuer) : l.earned(name);
 }
 
@@ -124,8 +125,15 @@ function issuedByHtml(l: CardLabels, issuer: string, dir: TextDirection | undefi
  */
 function cardImage(raw: string | undefined): string | undefined {
   const href = publicShareUrl(raw);
-  return href && !isPrivateHost(new URL(href).hostname) ? href : undefined;
+  return href && !onPrivateNetwork(href) ? href : undefined;
 }
+
+/**
+ * Whether an absolute URL is on a local or private host (core/verify/private-address.ts: localhost,
+ * RFC 1918 and other special-purpose addresses, `.local`, `.corp`, `.internal`, single-label names):
+ * whoever the badge is shared with, on LinkedIn or by mail, opens it on their own network, if at all.
+ */
+export const onPrivateNetwork = (href: string): boolean => isPrivateHost(new URL(href).hostname);
 
 export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}): string {
   const l = { ...ENGLISH_LABELS, ...options.labels };

@@ -94,6 +94,18 @@ export function displaySentence(text: string, max = MAX_DISPLAY_CHARS): string {
   return open > 0 ? t + '\u2069'.repeat(open) : t;
 }
 
+/** Line breaks (CR, LF, VT, FF, NEL, U+2028/9) and tabs; then runs of spaces. Two linear passes: one pattern for "spaces, a break, spaces" backtracks over every run of spaces, quadratic time on a name of a million spaces. */
+const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
+const SPACES = / {2,}/g;
+
+/**
+ * A name as one line, for a one-line field (LinkedIn's certification form: linkedin.ts) or inside
+ * one of Lanyard's sentences (card.ts earnedSentence, the shared text and the e-mail): each line
+ * break or tab a space, each run of spaces one, trimmed. An issuer's line break in the user's
+ * sentence started a line, a paragraph even, that read as the user's own ("P.S. …").
+ */
+export const oneLine = (text: string): string => text.replace(BREAKS, ' ').replace(SPACES, ' ').trim();
+
 /** Made at the first cut, not when a script loads (ICU's break data is read then): most text is never cut. */
 let segmenter: Intl.Segmenter | null | undefined;
 const graphemesOf = (): Intl.Segmenter | null =>

@@ -4,6 +4,8 @@
  * kept only when it parses as absolute http(s).
  */
 
+import { badgePageUrl } from './badge-page-urls.ts';
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for an HTML text node or a quoted attribute value. */
@@ -97,11 +99,11 @@ const IDENTITY_HINT = /^identity__/i;
 export const MAX_SHARED_URL_CHARS = 2000;
 
 /**
- * A link that may be shared publicly (LinkedIn, the card, the sentence, e-mail): absolute http(s),
- * no credentials, at most MAX_SHARED_URL_CHARS, without Badgr's identity hint, and no token, key,
- * signature or e-mail address in its query or fragment; else undefined.
+ * A link that may be shared publicly (LinkedIn, the card, the sentence, e-mail) as it is written:
+ * absolute http(s), no credentials, at most MAX_SHARED_URL_CHARS, without Badgr's identity hint,
+ * and no token, key, signature or e-mail address in its query or fragment; else undefined.
  */
-export function publicShareUrl(raw: string | undefined | null): string | undefined {
+export function shareableUrl(raw: string | undefined | null): URL | undefined {
   const href = safeHttpUrl(raw);
   if (!href) return undefined;
   const url = new URL(href);
@@ -110,5 +112,14 @@ export function publicShareUrl(raw: string | undefined | null): string | undefin
     if (IDENTITY_HINT.test(name)) hints.push(name);
   });
   for (const name of hints) url.searchParams.delete(name);
-  return url.href.length <= MAX_SHARED_URL_CHARS && !carriesSecret(url) ? url.href : undefined;
+  return url.href.length <= MAX_SHARED_URL_CHARS && !carriesSecret(url) ? url : undefined;
+}
+
+/**
+ * The link shared for a badge's address (shareableUrl), or undefined: a known badge id that
+ * answers JSON to everyone is given as its badge's web page (badge-page-urls.ts).
+ */
+export function publicShareUrl(raw: string | undefined | null): string | undefined {
+  const url = shareableUrl(raw);
+  return url ? (badgePageUrl(url) ?? url.href) : undefined;
 }

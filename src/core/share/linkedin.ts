@@ -5,8 +5,8 @@
  * comes from the target's Open Graph tags (§2.2), so only `url` is sent.
  */
 import { yearMonth } from './dates.ts';
-import { displayText, hasVisibleText } from './display.ts';
-import { holdsAddress, publicShareUrl, safeHttpUrl } from './escape.ts';
+import { displayText, hasVisibleText, oneLine } from './display.ts';
+import { holdsAddress, publicShareUrl, safeHttpUrl, shareableUrl } from './escape.ts';
 
 export interface LinkedInCertification {
   name: string;
@@ -36,12 +36,20 @@ export function expiryShown(issuedOn: string | undefined, expires: string | unde
   return !!end && !(issued && end.year * 12 + end.month < issued.year * 12 + issued.month);
 }
 
+/**
+ * A badge's text as one of LinkedIn's certification fields takes it (Name, Issuing organization,
+ * Credential ID: one-line inputs, reference §2.3): on one line (display.ts oneLine; an <input>
+ * would drop a break and run the words together, HTML's value sanitization), the other controls
+ * shown through display.ts (LinkedIn would obey a bidi override; the user sees ⟨RLO⟩), cut to 300 characters. The Add-to-profile link and the form
+ * filler (content/actions/linkedin-form.ts) alike.
+ */
+export const certificationText = (text: string): string => displayText(oneLine(text), 300);
+
 export function linkedInAddToProfileUrl(c: LinkedInCertification): string {
-  // Names through display.ts: LinkedIn would obey a bidi override; the user sees ⟨RLO⟩ instead.
-  const p = new URLSearchParams({ startTask: 'CERTIFICATION_NAME', name: displayText(c.name.trim(), 300) });
+  const p = new URLSearchParams({ startTask: 'CERTIFICATION_NAME', name: certificationText(c.name) });
   if (isLinkedInOrgId(c.organizationId)) p.set('organizationId', c.organizationId.trim());
   // A name of only controls and spaces would reach LinkedIn as a row of markers (⟨RLO⟩): none then.
-  else if (hasVisibleText(c.organizationName)) p.set('organizationName', displayText(c.organizationName.trim(), 300));
+  else if (hasVisibleText(c.organizationName)) p.set('organizationName', certificationText(c.organizationName));
   const issued = yearMonth(c.issuedOn);
   if (issued) {
     p.set('issueYear', String(issued.year));
@@ -55,7 +63,7 @@ export function linkedInAddToProfileUrl(c: LinkedInCertification): string {
   const certUrl = publicShareUrl(c.certUrl);
   if (certUrl) p.set('certUrl', certUrl);
   // The id too: an OB 3.0 id is any string, and a public URL's last segment decodes %E2%80%AE to an override.
-  if (c.certId?.trim()) p.set('certId', displayText(c.certId.trim(), 300));
+  if (c.certId?.trim()) p.set('certId', certificationText(c.certId));
   return `https://www.linkedin.com/profile/add?${p.toString()}`;
 }
 
@@ -74,17 +82,26 @@ function safeDecode(segment: string): string {
   }
 }
 
+/**
+ * The last path segment, decoded, without ".json"; with the URL's query when it has one that may
+ * be shared (escape.ts shareableUrl: no token or address, Badgr's identity hint dropped), as the
+ * query then names the badge: Moodle's `badges/assertion.php?b=<hash>&obversion=2` is
+ * "assertion.php" for every badge without it.
+ */
 const lastSegment = (url: string | undefined): string | undefined => {
   const href = url ? safeHttpUrl(url) : undefined;
   const last = href ? new URL(href).pathname.split('/').filter(Boolean).pop() : undefined;
-  return last ? safeDecode(last).replace(/\.json$/i, '') || undefined : undefined;
+  const segment = last ? safeDecode(last).replace(/\.json$/i, '') || undefined : undefined;
+  const query = segment ? shareableUrl(href)?.search : undefined;
+  return query ? `${segment}${query}` : segment;
 };
 
 /**
  * LinkedIn's "Credential ID" for a badge, the same from every surface (the popup, the LinkedIn
  * page's button and form filler): an http(s) id (a Badgr assertion URL, an OB 3.0 credential
  * URL) gives its last path segment, decoded, without ".json" (Badgr's entityId, what
- * mint-o-badges and edubadges send, reference §2.1; the full URL is already the Credential URL);
+ * mint-o-badges and edubadges send, reference §2.1; the full URL is already the Credential URL),
+ * with its query when that names the badge (lastSegment);
  * any other id (urn:uuid:…) is itself; with no id, the public link's last segment.
  */
 export function credentialIdFor(id: string | undefined, publicUrl?: string): string | undefined {

@@ -5,7 +5,9 @@
  * (a line break there would start another header in some mail programs). Browsers and mail
  * programs cut long mailto links (about 2000 characters is the portable limit; Outlook and
  * Internet Explorer stop at 2083), so the body is cut, between characters and with "…", to fit:
- * the link to the badge, put last on its own line, is never cut.
+ * the link to the badge, put last on its own line, is never cut; a link too long to fit at all
+ * (inside the body each `/ : ? = & %` of it is encoded again) is left out with the line that
+ * announces it.
  */
 import { displaySentence } from './display.ts';
 
@@ -17,6 +19,8 @@ export interface MailDraft {
   body: string;
   /** Put after the body on its own line, whole: dropped only when it alone would not fit. */
   link?: string;
+  /** A line before the link ("See and verify it here:"): said only with the link, whole, never cut. */
+  linkLead?: string;
 }
 
 /** A lone surrogate (hostile JSON can hold one) would make encodeURIComponent throw: U+FFFD instead. */
@@ -48,7 +52,8 @@ function fit(text: string, budget: number): string {
 export function mailtoUrl(draft: MailDraft, max = MAX_MAILTO_CHARS): string {
   const subject = fit(displaySentence(draft.subject.replace(/\s+/g, ' ').trim(), 300), 600);
   const head = `mailto:?subject=${enc(subject)}`;
-  const tail = draft.link ? `\r\n\r\n${draft.link}` : '';
+  const lead = draft.link && draft.linkLead ? `\r\n${bodyText(draft.linkLead)}` : '';
+  const tail = draft.link ? `${lead}\r\n\r\n${draft.link}` : '';
   const room = max - head.length - '&body='.length;
   const linkFits = enc(tail).length <= room;
   const body = fit(bodyText(draft.body), room - (linkFits ? enc(tail).length : 0)) + (linkFits ? tail : '');

@@ -59,6 +59,9 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
   const b = detail.value;
   const c = shareContent(b, settings, t, locale);
   const warning = shareWarning(b, t);
+  // Each control that hands the badge on is described by the warning: heard at the button, not only
+  // as the screen opens (a status note there from the start is not announced).
+  const warned = warning ? { 'aria-describedby': 'share-warning' } : {};
 
   const copy = async (where: Panel, what: string, text: string, html?: string) => {
     const r = await actions.copy(text, html);
@@ -75,7 +78,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
         <Sentence text={t('shareTitle', slot(0))} words={[b.name]} />
       </ScreenTitle>
       {warning ? (
-        <Notice key={b.verdict} kind={warning.kind} quiet={!!message}>
+        <Notice key={b.verdict} id="share-warning" kind={warning.kind} quiet={!!message}>
           {warning.text}
         </Notice>
       ) : null}
@@ -99,11 +102,11 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
       <section class="panel" aria-labelledby="linkedin-title">
         <h3 id="linkedin-title">{t('shareLinkedIn')}</h3>
         <div class="button-row">
-          <a class="button primary" href={c.addToProfile} target="_blank" rel="noopener noreferrer">
+          <a class="button primary" href={c.addToProfile} target="_blank" rel="noopener noreferrer" {...warned}>
             {t('shareAddToProfile')}
           </a>
           {c.post ? (
-            <a class="button" href={c.post} target="_blank" rel="noopener noreferrer">
+            <a class="button" href={c.post} target="_blank" rel="noopener noreferrer" {...warned}>
               {t('sharePost')}
             </a>
           ) : null}
@@ -122,13 +125,14 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
           <>
             <div class="copy-field">
               <input type="text" readOnly value={c.link} aria-label={t('shareLinkTitle')} onFocus={(e) => e.currentTarget.select()} />
-              <button type="button" class="button small" onClick={() => copy('link', t('shareWhatLink'), c.link as string)}>
+              <button type="button" class="button small" onClick={() => copy('link', t('shareWhatLink'), c.link as string)} {...warned}>
                 <Icon name="copy" size={14} />
                 {t('copyLink')}
               </button>
             </div>
             {note('link')}
             {c.linkUnconfirmed ? <p class="small muted">{t('shareLinkUnconfirmed')}</p> : null}
+            {c.linkPrivate ? <p class="small muted">{t('shareLinkPrivate')}</p> : null}
             <div class="qr-wrap">
               <QrCode text={c.link} label={t('shareQrLabel', b.name)} tooLong={t('shareQrTooLong')} />
             </div>
@@ -151,18 +155,18 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
           title={t('shareCardPreview')}
         />
         <div class="button-row">
-          <button type="button" class="button" onClick={() => copy('embed', t('shareWhatCard'), c.text, c.html)}>
+          <button type="button" class="button" onClick={() => copy('embed', t('shareWhatCard'), c.text, c.html)} {...warned}>
             <Icon name="mail" size={14} />
             {t('copyForEmail')}
           </button>
-          <button type="button" class="button" onClick={() => copy('embed', t('shareWhatHtml'), c.html)}>
+          <button type="button" class="button" onClick={() => copy('embed', t('shareWhatHtml'), c.html)} {...warned}>
             <Icon name="copy" size={14} />
             {t('copyEmbedHtml')}
           </button>
-          <button type="button" class="button" onClick={() => copy('embed', t('shareWhatText'), c.text)}>
+          <button type="button" class="button" onClick={() => copy('embed', t('shareWhatText'), c.text)} {...warned}>
             {t('copyText')}
           </button>
-          <a class="button" href={c.mail} target="_blank" rel="noopener noreferrer">
+          <a class="button" href={c.mail} target="_blank" rel="noopener noreferrer" {...warned}>
             {t('sendByEmail')}
           </a>
         </div>

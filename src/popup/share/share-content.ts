@@ -1,5 +1,5 @@
 /** What the share screen offers for one badge, built with core/share and the user's words. */
-import { badgeCardHtml, badgeShareText, earnedSentence, nameDir, shareLink, sharedName, type CardLabels } from '../../core/share/card.ts';
+import { badgeCardHtml, badgeShareText, earnedSentence, nameDir, onPrivateNetwork, shareLink, sharedName, type CardLabels } from '../../core/share/card.ts';
 import { inSentence } from '../../core/share/bidi.ts';
 import { mailtoUrl } from '../../core/share/mail.ts';
 import { shareWarningOf, shareWarningWords } from '../../core/share/warning.ts';
@@ -13,6 +13,8 @@ export interface ShareContent {
   link?: string;
   /** The link is only the badge's id: Lanyard did not fetch the badge from it (see linkConfirmed). */
   linkUnconfirmed: boolean;
+  /** The link is on a local or private network (card.ts onPrivateNetwork): LinkedIn's readers and most of a mail's cannot open it. */
+  linkPrivate: boolean;
   addToProfile: string;
   organizationId?: string;
   post?: string;
@@ -49,6 +51,7 @@ export function shareContent(b: BadgeDetail, settings: Settings | undefined, t: 
   return {
     link,
     linkUnconfirmed: link !== undefined && !linkConfirmed(b),
+    linkPrivate: link !== undefined && onPrivateNetwork(link),
     organizationId,
     addToProfile: linkedInAddToProfileUrl({ name: sharedName(b, labels), organizationId, organizationName: b.issuerName, issuedOn: b.issuedOn, expires: b.expires, certUrl: link, certId: credentialIdFor(b.credentialId, b.publicUrl) }),
     post: linkedInShareUrl(link),
@@ -57,8 +60,9 @@ export function shareContent(b: BadgeDetail, settings: Settings | undefined, t: 
     mail: mailtoUrl({
       // The name isolated in the subject as in the body (bidi.ts inSentence), in the direction the badge gives it.
       subject: t('shareMailSubject', inSentence(sharedName(b, labels), nameDir(b))),
-      body: earnedSentence(b, labels) + (link ? `\n${t('shareMailVerify')}` : ''),
-      ...(link ? { link } : {}),
+      body: earnedSentence(b, labels),
+      // "See and verify it here:" goes with the link, left out with it when it is too long for a mailto (mail.ts).
+      ...(link ? { link, linkLead: t('shareMailVerify') } : {}),
     }),
   };
 }

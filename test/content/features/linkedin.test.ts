@@ -170,6 +170,14 @@ describe('LinkedIn certification form: Fill from a badge', () => {
     expect(values()[6]).toHaveLength(301);
   });
 
+  it('puts a name, issuer or id with line breaks in as one line, as the link does (core/share/linkedin.ts certificationText)', () => {
+    loadPage(fixture('linkedin-cert-form-de-labels.html'));
+    fillCertificationForm(document, { key: 'k', name: 'Data\r\nScience', issuerName: 'River\nClub', verdict: 'valid', credentialId: 'urn:uuid:a\tb' });
+    const v = values();
+    expect([v[0], v[6]]).toEqual(['Data Science', 'urn:uuid:a b']);
+    expect(v).toContain('River Club');
+  });
+
   it('refuses a credential URL that is not http(s)', () => {
     loadPage(fixture('linkedin-cert-form.html'));
     fillCertificationForm(document, { ...BADGE, publicUrl: 'javascript:alert(1)' });
