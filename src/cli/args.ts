@@ -97,6 +97,9 @@ export function parseArgs(argv: readonly string[], clock: () => Date): CliArgs {
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      // `--recipient --offline a.json`: the next option is a forgotten value, not one (it went online
+      // with the recipient "--offline"). No identity, date, tag or URL starts so; `--flag=-x` still can.
+      if (inline === undefined && /^-(?:-|[A-Za-z])/.test(v)) throw new UsageError(`${flag} needs a value, not the option ${v} (to give it as the value: ${flag}=${v})`);
       if (v.trim() === '') throw new UsageError(`${flag} needs a value, not an empty one`);
       return v;
     };
