@@ -39,8 +39,8 @@ hidden entries left out; - reads standard input. Inputs over 8 MiB are refused a
                            source; an unreadable input is {"source","error","code"}, bad usage
                            {"error","code":"usage"}; nothing else is written to stdout
   --lang TAG               the language (BCP 47: fr, de-CH) to show a badge's name and issuer in
-                           when it gives them in several (default: LC_ALL, LC_MESSAGES or LANG;
-                           else the badge's first)
+                           when it gives them in several (default: LANGUAGE's list, then LC_ALL,
+                           LC_MESSAGES or LANG; else the badge's first)
   --help, -h               this text
   --version, -V            the version
   --                       what follows is an input, even if it starts with -
