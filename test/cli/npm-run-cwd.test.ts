@@ -16,7 +16,7 @@ const NPM_CLI = process.env.npm_execpath;
 function npmRun(cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // npm's own JavaScript under this Node when vitest was started by npm; else the npm on PATH.
-    const child = NPM_CLI && /\.c?js$/.test(NPM_CLI) ? spawn(process.execPath, [NPM_CLI, 'run', '--silent', 'verify', '--', ...args], { cwd }) : spawn('npm', ['run', '--silent', 'verify', '--', ...args], { cwd });
+    const child = NPM_CLI && /npm-cli\.c?js$/.test(NPM_CLI) ? spawn(process.execPath, [NPM_CLI, 'run', '--silent', 'verify', '--', ...args], { cwd }) : spawn('npm', ['run', '--silent', 'verify', '--', ...args], { cwd });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
