@@ -6,17 +6,29 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Fetch } from '../core/verify/context.ts';
+import { MAX_DOCUMENT_BYTES } from '../core/verify/fetch-once.ts';
 import { networkFetch, type NetworkOptions } from './network-fetch.ts';
 
 const TYPES: Record<string, string> = { '.json': 'application/json', '.jsonld': 'application/ld+json', '.png': 'image/png', '.svg': 'image/svg+xml', '.jwt': 'text/plain', '.jws': 'text/plain' };
 
-/** The file's bytes if it is a regular file whose real path (symbolic links followed) is inside `realRoot`. */
+/** Thrown for a mapped file over MAX_DOCUMENT_BYTES: the fetch fails with the reason, as a network answer that large does. */
+class MappedTooLarge extends Error {}
+
+/**
+ * The file's bytes if it is a regular file whose real path (symbolic links followed) is inside `realRoot`;
+ * one larger than a fetched document may be (MAX_DOCUMENT_BYTES) is refused by its size, unread: it was
+ * read whole into memory, and one past 2 GiB failed to read and answered 404.
+ */
 async function readIfFileUnder(file: string, realRoot: string): Promise<Buffer | null> {
   try {
     const real = await realpath(file);
     if (!real.startsWith(realRoot + path.sep)) return null;
-    return (await stat(real)).isFile() ? await readFile(real) : null;
-  } catch {
+    const st = await stat(real);
+    if (!st.isFile()) return null;
+    if (st.size > MAX_DOCUMENT_BYTES) throw new MappedTooLarge(`${file} is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB, the most Lanyard reads of a document`);
+    return await readFile(real);
+  } catch (e) {
+    if (e instanceof MappedTooLarge) throw e;
     return null;
   }
 }
