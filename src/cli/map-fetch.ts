@@ -59,10 +59,26 @@ export interface MapFetchOptions extends Partial<NetworkOptions> {
 }
 
 /** Mapped URLs from files; any other from the network (network-fetch.ts: no private hosts but the origins allowed), unless offline. */
-export function createMapFetch(maps: readonly { prefix: string; dir: string }[], opts: MapFetchOptions): Fetch {
+/**
+ * A URL as the WHATWG URL parser writes it (host in lower case, default port left out, dot segments
+ * resolved; RFC 3986 §6.2.2-6.2.3), without ?query or #fragment: a badge's `https://Issuer.example:443/x`
+ * is under the prefix `https://issuer.example/` (it went past the map). A host-only prefix gains its
+ * `/`, so it still ends at the host. Not a URL: as written.
+ */
+function normal(u: string): string {
+  const bare = u.replace(/#.*$/s, '').replace(/\?.*$/s, '');
+  try {
+    return new URL(bare).href;
+  } catch {
+    return bare;
+  }
+}
+
+export function createMapFetch(given: readonly { prefix: string; dir: string }[], opts: MapFetchOptions): Fetch {
   const network = networkFetch({ ...opts, allowOrigins: opts.allowOrigins ?? [] });
+  const maps = given.map((m) => ({ ...m, prefix: normal(m.prefix) }));
   return async (url, init) => {
-    const bare = url.replace(/#.*$/s, '').replace(/\?.*$/s, '');
+    const bare = normal(url);
     const map = maps.find((m) => covers(m.prefix, bare));
     if (map) {
       const root = path.resolve(map.dir);
