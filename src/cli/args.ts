@@ -39,8 +39,8 @@ hidden entries left out; - reads standard input. Inputs over 8 MiB are refused a
                            source; an unreadable input is {"source","error","code"}, bad usage
                            {"error","code":"usage"}; nothing else is written to stdout
   --lang TAG               the language (BCP 47: fr, de-CH) to show a badge's name and issuer in
-                           when it gives them in several (default: LC_ALL, LC_MESSAGES or LANG;
-                           else the badge's first)
+                           when it gives them in several (default: LANGUAGE's list, then LC_ALL,
+                           LC_MESSAGES or LANG; else the badge's first)
   --help, -h               this text
   --version, -V            the version
   --                       what follows is an input, even if it starts with -
@@ -97,6 +97,9 @@ export function parseArgs(argv: readonly string[], clock: () => Date): CliArgs {
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      // `--recipient --offline a.json`: the next option is a forgotten value, not one (it went online
+      // with the recipient "--offline"). No identity, date, tag or URL starts so; `--flag=-x` still can.
+      if (inline === undefined && /^-(?:-|[A-Za-z])/.test(v)) throw new UsageError(`${flag} needs a value, not the option ${v} (to give it as the value: ${flag}=${v})`);
       if (v.trim() === '') throw new UsageError(`${flag} needs a value, not an empty one`);
       return v;
     };

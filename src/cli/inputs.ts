@@ -118,16 +118,27 @@ const isOtherUrl = (s: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 const asBytes = (p: string): string => Buffer.from(p, 'utf8').toString('latin1');
 const bytesOf = (b: string): Buffer => Buffer.from(b, 'latin1');
 
-/** The files under `dir` (bytes as latin1), depth first, each directory's entries in name order (bytes); hidden entries and symbolic links to directories are left out. */
-async function walk(dir: string): Promise<string[]> {
+/** A file found under a directory (its path's bytes as latin1), or an entry that could not be read. */
+type Found = string | { at: string; error: ReadFailure };
+
+/**
+ * The files under `dir` (bytes as latin1), depth first, each directory's entries in name order (bytes); hidden entries and symbolic links to directories are left out.
+ * A subdirectory that cannot be read is one unreadable entry in its place: it made the whole input unreadable, the readable files beside it unverified.
+ * So is a symbolic link that leads nowhere: it was left out, and the run said every input valid.
+ */
+async function walk(dir: string): Promise<Found[]> {
   const entries = (await readdir(bytesOf(dir), { withFileTypes: true, encoding: 'buffer' })).filter((e) => e.name[0] !== 0x2e);
   entries.sort((a, b) => Buffer.compare(a.name, b.name));
-  const out: string[] = [];
+  const out: Found[] = [];
   for (const e of entries) {
     const p = path.join(dir, e.name.toString('latin1'));
-    if (e.isDirectory()) out.push(...(await walk(p)));
+    if (e.isDirectory()) out.push(...(await walk(p).catch((err: unknown) => [{ at: p, error: failure(err) }])));
     else if (e.isFile()) out.push(p);
-    else if (e.isSymbolicLink() && (await stat(bytesOf(p)).catch(() => undefined))?.isFile()) out.push(p);
+    else if (e.isSymbolicLink()) {
+      const target = await stat(bytesOf(p)).catch((err: unknown) => err as Error);
+      if (target instanceof Error) out.push({ at: p, error: failure(target) });
+      else if (target.isFile()) out.push(p);
+    }
   }
   return out;
 }
@@ -165,7 +176,7 @@ export async function expand(inputs: readonly string[]): Promise<Item[]> {
       const files = await walk(asBytes(input)).catch((e: unknown) => e as Error);
       if (files instanceof Error) items.push({ source: input, error: failure(files) });
       else if (files.length === 0) items.push({ source: input, error: failure({ code: 'EMPTY_DIR' }) });
-      else for (const f of files) items.push({ source: bytesOf(f).toString('utf8'), file: bytesOf(f) });
+      else for (const f of files) items.push(typeof f === 'string' ? { source: bytesOf(f).toString('utf8'), file: bytesOf(f) } : { source: bytesOf(f.at).toString('utf8'), error: f.error });
     }
   }
   return items;

@@ -60,7 +60,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return usageError(io, e.message, json);
   }
   if (args.info === 'help') {
-    io.out(`${USAGE}\n`);
+    // Under --json stdout holds JSON lines only, the help too (as --version).
+    io.out(args.json ? jsonLine({ usage: USAGE }) : `${USAGE}\n`);
     return EXIT.valid;
   }
   if (args.info === 'version') {

@@ -6,17 +6,29 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Fetch } from '../core/verify/context.ts';
+import { MAX_DOCUMENT_BYTES } from '../core/verify/fetch-once.ts';
 import { networkFetch, type NetworkOptions } from './network-fetch.ts';
 
 const TYPES: Record<string, string> = { '.json': 'application/json', '.jsonld': 'application/ld+json', '.png': 'image/png', '.svg': 'image/svg+xml', '.jwt': 'text/plain', '.jws': 'text/plain' };
 
-/** The file's bytes if it is a regular file whose real path (symbolic links followed) is inside `realRoot`. */
+/** Thrown for a mapped file over MAX_DOCUMENT_BYTES: the fetch fails with the reason, as a network answer that large does. */
+class MappedTooLarge extends Error {}
+
+/**
+ * The file's bytes if it is a regular file whose real path (symbolic links followed) is inside `realRoot`;
+ * one larger than a fetched document may be (MAX_DOCUMENT_BYTES) is refused by its size, unread: it was
+ * read whole into memory, and one past 2 GiB failed to read and answered 404.
+ */
 async function readIfFileUnder(file: string, realRoot: string): Promise<Buffer | null> {
   try {
     const real = await realpath(file);
     if (!real.startsWith(realRoot + path.sep)) return null;
-    return (await stat(real)).isFile() ? await readFile(real) : null;
-  } catch {
+    const st = await stat(real);
+    if (!st.isFile()) return null;
+    if (st.size > MAX_DOCUMENT_BYTES) throw new MappedTooLarge(`${file} is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB, the most Lanyard reads of a document`);
+    return await readFile(real);
+  } catch (e) {
+    if (e instanceof MappedTooLarge) throw e;
     return null;
   }
 }
@@ -47,10 +59,26 @@ export interface MapFetchOptions extends Partial<NetworkOptions> {
 }
 
 /** Mapped URLs from files; any other from the network (network-fetch.ts: no private hosts but the origins allowed), unless offline. */
-export function createMapFetch(maps: readonly { prefix: string; dir: string }[], opts: MapFetchOptions): Fetch {
+/**
+ * A URL as the WHATWG URL parser writes it (host in lower case, default port left out, dot segments
+ * resolved; RFC 3986 §6.2.2-6.2.3), without ?query or #fragment: a badge's `https://Issuer.example:443/x`
+ * is under the prefix `https://issuer.example/` (it went past the map). A host-only prefix gains its
+ * `/`, so it still ends at the host. Not a URL: as written.
+ */
+function normal(u: string): string {
+  const bare = u.replace(/#.*$/s, '').replace(/\?.*$/s, '');
+  try {
+    return new URL(bare).href;
+  } catch {
+    return bare;
+  }
+}
+
+export function createMapFetch(given: readonly { prefix: string; dir: string }[], opts: MapFetchOptions): Fetch {
   const network = networkFetch({ ...opts, allowOrigins: opts.allowOrigins ?? [] });
+  const maps = given.map((m) => ({ ...m, prefix: normal(m.prefix) }));
   return async (url, init) => {
-    const bare = url.replace(/#.*$/s, '').replace(/\?.*$/s, '');
+    const bare = normal(url);
     const map = maps.find((m) => covers(m.prefix, bare));
     if (map) {
       const root = path.resolve(map.dir);

@@ -56,6 +56,16 @@ describe('lanyard arguments', () => {
     expect(refused([])).toMatch(/- reads standard input/);
   });
 
+  it('does not take the next option as a value: `--recipient --offline a.json` went online with the recipient "--offline"', () => {
+    expect(refused(['--recipient', '--offline', 'a.json'])).toMatch(/--recipient needs a value, not the option --offline/);
+    expect(refused(['--recipient', '--json', 'a.json'])).toMatch(/--recipient needs a value, not the option --json/);
+    expect(refused(['--recipient', '-h', 'a.json'])).toMatch(/--recipient needs a value, not the option -h/);
+    expect(refused(['--recipient', '--', 'a.json'])).toMatch(/--recipient needs a value, not the option --/);
+    expect(refused(['--lang', '--offline', 'a.json'])).toMatch(/--lang needs a value, not the option --offline/);
+    // Said inline, a value is taken as written; a telephone number starts with +, not -.
+    expect(parse('--recipient=--odd', '--recipient', '+33 1 23 45 67 89', 'a.json').recipients).toEqual(['--odd', '+33 1 23 45 67 89']);
+  });
+
   it('refuses unknown options, naming the one that exists when the intent is clear', () => {
     expect(refused(['--identity', 'me@example.org', 'a'])).toMatch(/Unknown option --identity \(did you mean --recipient\?\)/);
     expect(refused(['--bogus', 'a'])).toMatch(/Unknown option --bogus/);

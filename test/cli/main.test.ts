@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { failure, MAX_INPUT_BYTES } from '../../src/cli/inputs.ts';
+import { USAGE } from '../../src/cli/args.ts';
 import { buildPng, itxt, text } from '../core/input/png-builder.ts';
 import { CONFORMANCE_DIR } from '../support/conformance.ts';
 
@@ -181,6 +182,13 @@ describe('lanyard bad usage', () => {
     const r = await run(['--version', '--json']);
     expect(r.code).toBe(0);
     expect(lines(r)).toEqual([{ name: 'lanyard', version }]);
+  });
+
+  it('--help under --json is JSON too (stdout held the usage text, the one thing under --json that was not a JSON line)', async () => {
+    const r = await run(['--help', '--json']);
+    expect(r.code).toBe(0);
+    expect(lines(r)).toEqual([{ usage: USAGE }]);
+    expect((await run(['--help'])).stdout).toBe(`${USAGE}\n`);
   });
 
   it('under --json prints one JSON object on stdout and a short message on stderr; exit 2', async () => {

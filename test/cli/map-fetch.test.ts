@@ -50,6 +50,15 @@ describe('createMapFetch', () => {
     expect((await f('https://issuer.example//etc/passwd')).status).toBe(404);
   });
 
+  it('compares URLs as URLs: a host in capitals or a default port named is still under the prefix (they went past the map, offline they failed)', async () => {
+    const f = createMapFetch([{ prefix: 'https://issuer.example/', dir }, { prefix: 'HTTP://Other.Example:80/keys/', dir }], { offline: true, timeoutMs: 1000 });
+    expect((await f('https://ISSUER.example/issuers/one')).status).toBe(200);
+    expect((await f('https://issuer.example:443/issuers/one#key-1')).status).toBe(200);
+    expect((await f('http://other.example/keys/issuers/one')).status).toBe(200);
+    await expect(f('https://issuer.example:8443/issuers/one')).rejects.toThrow(/offline/);
+    await expect(f('http://other.example/keysmith/x')).rejects.toThrow(/offline/);
+  });
+
   it('online, reads no local file through a URL that is not mapped: file: and data: URLs are refused, no request made', async () => {
     const asked: string[] = [];
     const f = createMapFetch([{ prefix: 'https://issuer.example/', dir }], { offline: false, timeoutMs: 1000, lookup: async () => ['93.184.215.14'], get: async (u) => (asked.push(u.href), new Response('{}')) });

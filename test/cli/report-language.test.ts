@@ -37,6 +37,11 @@ describe('--lang', () => {
     expect(() => parseArgs(['--language', 'fr', 'a.json'], clock)).toThrow(/did you mean --lang/);
     expect(USAGE).toContain('--lang TAG');
   });
+
+  it('--help names every variable the default is read from: LANGUAGE was read (locale.ts) but not named', () => {
+    const text = USAGE.replace(/\s+/g, ' ');
+    for (const v of ['LANGUAGE', 'LC_ALL', 'LC_MESSAGES', 'LANG']) expect(text).toMatch(new RegExp(`\\b${v}\\b`));
+  });
 });
 
 describe('the report in the reader’s language', () => {

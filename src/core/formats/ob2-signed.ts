@@ -159,7 +159,7 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
       : `The signature algorithm ${shorten(header.alg, 20)} is not accepted (only ${OB2_ALGORITHMS.join(', ')})`;
     checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, why);
     checks.skip('issuer-key', 'There is no acceptable signature whose key could be the issuer\'s');
-  } else issuer = await verifySignature(cred.text, a, bc, ctx, checks, early);
+  } else issuer = await verifySignature(cred.text, a, bc, ctx, checks, early, 'error' in bcR ? bcR.error.message : undefined);
   structureOb2(checks, a, payload, 'node' in bcR ? bcR : undefined, issuer ? { node: issuer, fetched: true } : undefined);
   if (checks.outcome('signature') === 'fail' || checks.outcome('issuer-key') === 'fail') {
     checks.skipRemaining('The signature or its key failed, so what the assertion says cannot be trusted');
@@ -188,12 +188,13 @@ function creatorOf(a: Json): string | undefined {
 type EarlyKey = { url: string; result: Promise<KeyTry> };
 
 /** Steps 4–6: keys from the hosted issuer Profile; the creator must be among them. Returns the hosted issuer. */
-async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: VerifyContext, checks: CheckList, early?: EarlyKey): Promise<Json | undefined> {
+/** `bcError`: why the badge class could not be read (its fetch error names the URL and the reason), said so that an indeterminate verdict explains itself. */
+async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: VerifyContext, checks: CheckList, early?: EarlyKey, bcError?: string): Promise<Json | undefined> {
   const creator = creatorOf(a);
   const issuerRef = bc?.issuer;
   const issR = issuerRef === undefined ? undefined : await resolveNode(idOf(issuerRef) ?? issuerRef, ctx, true);
   if (!issR || 'error' in issR || !issR.fetched) {
-    const why = issR && 'error' in issR ? issR.error.message : bc ? 'the issuer has no web address' : 'the badge class could not be read';
+    const why = issR && 'error' in issR ? issR.error.message : bc ? 'the issuer has no web address' : bcError ? `the badge class could not be read: ${bcError}` : 'the badge class could not be read';
     checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `The issuer's profile could not be fetched (${why}), so its keys are unknown`);
     checks.indeterminate('signature', ErrorCodes.NO_KEY, 'No key of the issuer to check the signature with');
     return undefined;
