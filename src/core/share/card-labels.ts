@@ -15,6 +15,7 @@ export function cardLabelsFrom(message: Message): CardLabels {
     issuedBy: (issuer) => say('cardIssuedBy', en.issuedBy(issuer), issuer),
     issuedOn: (date) => say('cardIssuedOn', en.issuedOn(date), date),
     expiresOn: (date) => say('cardExpiresOn', en.expiresOn(date), date),
+    expiredOn: (date) => say('cardExpiredOn', en.expiredOn(date), date),
     viewAndVerify: say('cardViewAndVerify', en.viewAndVerify),
     earned: (name) => say('shareTextEarned', en.earned(name), name),
     earnedFrom: (name, issuer) => say('shareTextEarnedFrom', en.earnedFrom(name, issuer), name, issuer),

@@ -5,7 +5,7 @@
  * must be absolute http(s): data: images are left out because Gmail strips them and Outlook
  * blocks them, so a badge without a hosted image gets a card without a picture.
  */
-import { isoDay } from './dates.ts';
+import { instantMs, isoDay } from './dates.ts';
 import { displayText, hasVisibleText, oneLine } from './display.ts';
 import { escapeHtml, publicShareUrl } from './escape.ts';
 import { isPrivateHost } from '../verify/private-address.ts';
@@ -37,6 +37,8 @@ export interface CardLabels {
   issuedBy(issuer: string): string;
   issuedOn(date: string): string;
   expiresOn(date: string): string;
+  /** An expiry already past when the card is made: not "Expires", which reads as still ahead. */
+  expiredOn(date: string): string;
   viewAndVerify: string;
   earned(name: string): string;
   earnedFrom(name: string, issuer: string): string;
@@ -51,6 +53,7 @@ export const ENGLISH_LABELS: CardLabels = {
   issuedBy: (issuer) => `Issued by ${issuer}`,
   issuedOn: (date) => `Issued ${date}`,
   expiresOn: (date) => `Expires ${date}`,
+  expiredOn: (date) => `Expired ${date}`,
   viewAndVerify: 'View and verify this badge',
   earned: (name) => `I earned the badge “${name}”.`,
   earnedFrom: (name, issuer) => `I earned the badge “${name}” from ${issuer}.`,
@@ -95,6 +98,8 @@ export interface CardOptions {
   labels?: Partial<CardLabels>;
   /** Formats an ISO date for display; default: the issuer's calendar date, YYYY-MM-DD. */
   formatDate?: (iso: string) => string | undefined;
+  /** The time the card is made at, in ms (an expiry before it is said as past); default now. */
+  now?: number;
 }
 
 /** The public link to share, when the badge has an http(s) one that carries no token (escape.ts). */
@@ -155,7 +160,9 @@ export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}):
       ? `<a href="${e(issuerUrl)}" style="color:#1b1f24;text-decoration:underline;">${issuerText}</a>`
       : issuerText;
   const dates = [date(badge.issuedOn), date(badge.expires)];
-  const dateText = [dates[0] && l.issuedOn(dates[0]), dates[1] && l.expiresOn(dates[1])].filter(Boolean).join(' · ');
+  // Read as the engine's validity check reads it (dates.ts instantMs); a date it cannot read is said as written.
+  const past = badge.expires !== undefined && instantMs(badge.expires) <= (options.now ?? Date.now());
+  const dateText = [dates[0] && l.issuedOn(dates[0]), dates[1] && (past ? l.expiredOn(dates[1]) : l.expiresOn(dates[1]))].filter(Boolean).join(' · ');
   const meta = [issuer, e(dateText)].filter(Boolean).join('<br>');
   const metaBlock = meta ? `<div dir="auto" style="${FONT}font-size:13px;line-height:18px;color:#4a5360;padding-top:4px;unicode-bidi:isolate;overflow-wrap:anywhere;">${meta}</div>` : '';
   const verify = link

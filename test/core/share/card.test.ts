@@ -21,7 +21,7 @@ describe('badgeCardHtml', () => {
     issuedOn: '2026-03-02T09:00:00Z',
     expires: '2027-03-02T09:00:00Z',
     publicUrl: 'https://badges.example.com/a/1?x="><script>alert(4)</script>',
-  });
+  }, { now: Date.parse('2026-11-26T00:00:00Z') });
 
   it('escapes every field: the hostile name appears only escaped', () => {
     expect(html).not.toContain(HOSTILE);
