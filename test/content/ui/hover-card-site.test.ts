@@ -49,3 +49,18 @@ describe('the hover card names where the issuer is', () => {
     expect(text).toContain('Issued by Harvard University (evil.example)');
   });
 });
+
+describe('a long host keeps its end (hostile review, session 17)', () => {
+  it('the card shows the end of a 200-character host, where the site it belongs to is, never only its start', () => {
+    rt = installRuntime();
+    const anchor = document.createElement('a');
+    document.body.append(anchor);
+    // The start reads like Harvard's; the site is at the end (a 63-character label is the DNS maximum).
+    const host = `harvard.edu.${'a'.repeat(63)}.${'b'.repeat(63)}.evil.example`;
+    showCard(anchor, { kind: 'ready', verdict: hoverVerdict(result({ id: `https://${host}/issuer.json`, name: 'Harvard University' })) });
+    const text = shown(shadowOf(hosts('hover-card')[0]).querySelector('.c')) ?? '';
+    expect(text).toContain('b.evil.example)');
+    expect(text).not.toContain('(harvard.edu');
+    expect(text).toMatch(/\(…b+\.evil\.example\)/);
+  });
+});
