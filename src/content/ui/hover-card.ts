@@ -8,6 +8,7 @@
  */
 import { briefCheckSentence } from '../../core/share/check-words.ts';
 import { displayText } from '../../core/share/display.ts';
+import { siteEnd } from '../../core/share/issuer-site.ts';
 import type { HoverVerdict } from '../../messaging/views.ts';
 import { tx, type ContentKey } from '../i18n.ts';
 import { h, monthYear } from './h.ts';
@@ -44,14 +45,6 @@ const CSS =
   '.c{display:flex;flex-direction:column}.c>*{flex:none}.c>b,.c>p.r{flex:0 1 auto;min-height:0}b{max-height:4.05em}' +
   '.n{display:inline-block;max-width:100%;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}';
 
-/**
- * The longest site shown. A host is cut at its start, never its end: the end names the site it
- * belongs to (`harvard.edu.<120 letters>.evil.example` cut at its end read "harvard.edu.aaa…").
- * A DID comes already shortened at both ends (issuer-site.ts).
- */
-const MAX_SITE = 48;
-const siteEnd = (site: string): string => (site.length > MAX_SITE ? `…${site.slice(site.length - MAX_SITE + 1)}` : site);
-
 let card: ShadowUi | null = null;
 
 export function showCard(anchor: Element, state: CardState): HTMLElement {
@@ -83,6 +76,7 @@ function body(state: CardState): (Node | string)[] {
   if (v.needsAccess) return [verdict, h('p', {}, tx('contentHoverNoAccess', displayText(v.needsAccess, 200)))];
   // The name is the issuer's own word ("Harvard University" from anywhere); beside it, where the
   // checks place the issuer (its id's host or DID: issuer-site.ts), which the name cannot fake.
+  // Cut at its start when long: its end names the site (issuer-site.ts siteEnd).
   const site = v.issuerSite ? siteEnd(displayText(v.issuerSite, 300)) : '';
   // Each in the browser's language, chosen by the background, with the direction the badge gives it (VC DM 2.0 §11.1), else its own.
   const named = v.issuerName ? h('bdi', { class: 'n', dir: v.dirs?.issuerName ?? dirOf(v.issuerName) }, displayText(v.issuerName, 300)) : null;
