@@ -73,7 +73,7 @@ function body(state: CardState): (Node | string)[] {
   // A host Lanyard may not read (the background's needsAccess): what to do here, not the engine's
   // advice, which speaks of the popup's badge page. That sentence alone: with the badge's name it
   // no longer fit the card's fixed box in French.
-  if (v.needsAccess) return [verdict, h('p', {}, tx('contentHoverNoAccess', displayText(v.needsAccess, 200)))];
+  if (v.needsAccess) return [verdict, h('p', {}, tx('contentHoverNoAccess', siteEnd(displayText(v.needsAccess, 300))))];
   // The name is the issuer's own word ("Harvard University" from anywhere); beside it, where the
   // checks place the issuer (its id's host or DID: issuer-site.ts), which the name cannot fake.
   // Cut at its start when long: its end names the site (issuer-site.ts siteEnd).
@@ -87,7 +87,7 @@ function body(state: CardState): (Node | string)[] {
     h('b', { dir: (!v.noBadgeKind && v.name && v.dirs?.name) || dirOf(heading) }, heading),
     issuer ? h('p', {}, ...(date ? around('contentHoverIssuedByOn', issuer, date) : around('contentHoverIssuedBy', issuer))) : date ? h('p', {}, tx('contentHoverIssuedOn', date)) : '',
     // Why it is not valid, in the page's words (a valid badge's reason only repeats the lines above).
-    v.verdict === 'valid' ? '' : v.privateHost ? h('p', { class: 'r' }, tx('contentHoverPrivateHost', displayText(v.privateHost, 200))) : v.reason ? h('p', { class: 'r' }, tx(briefCheckSentence(v.reason))) : v.message ? h('p', { class: 'r' }, displayText(v.message, 500)) : '',
+    v.verdict === 'valid' ? '' : v.privateHost ? h('p', { class: 'r' }, tx('contentHoverPrivateHost', siteEnd(displayText(v.privateHost, 300)))) : v.reason ? h('p', { class: 'r' }, tx(briefCheckSentence(v.reason))) : v.message ? h('p', { class: 'r' }, displayText(v.message, 500)) : '',
   ];
 }
 

@@ -13,6 +13,7 @@ import type { VerifyResult } from '../../../src/core/result.ts';
 import { guards } from '../../../src/messaging/validate.ts';
 import { isHoverVerdict } from '../../../src/content/messages.ts';
 import { hideCard, showCard } from '../../../src/content/ui/hover-card.ts';
+import { warningText } from '../../../src/content/ui/picker.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
 import { hosts, shadowOf, shown } from '../support/shadow.ts';
 
@@ -62,5 +63,29 @@ describe('a long host keeps its end (hostile review, session 17)', () => {
     expect(text).toContain('b.evil.example)');
     expect(text).not.toContain('(harvard.edu');
     expect(text).toMatch(/\(…b+\.evil\.example\)/);
+  });
+});
+
+describe('a host the card names for access or as private keeps its end too', () => {
+  it('“Lanyard may not read …” and “… is on a local or private network” name the end of a long host', () => {
+    rt = installRuntime();
+    const anchor = document.createElement('a');
+    document.body.append(anchor);
+    const host = `harvard.edu.${'a'.repeat(63)}.${'b'.repeat(63)}.evil.example`;
+    const text = () => shown(shadowOf(hosts('hover-card')[0]).querySelector('.c')) ?? '';
+    showCard(anchor, { kind: 'ready', verdict: { verdict: 'indeterminate', name: 'X', message: '', needsAccess: host } });
+    expect(text()).toContain('b.evil.example');
+    expect(text()).not.toContain('harvard.edu');
+    showCard(anchor, { kind: 'ready', verdict: { verdict: 'invalid', name: 'X', message: '', privateHost: host } });
+    expect(text()).toContain('b.evil.example');
+    expect(text()).not.toContain('harvard.edu');
+  });
+
+  it('so does a picker row’s “Lanyard may not read …”', () => {
+    rt = installRuntime();
+    const host = `harvard.edu.${'a'.repeat(63)}.${'b'.repeat(63)}.evil.example`;
+    const said = warningText({ level: 'indeterminate', needsAccess: host });
+    expect(said).toContain('b.evil.example');
+    expect(said).not.toContain('harvard.edu');
   });
 });
