@@ -156,7 +156,7 @@ function step(
     if (link) {
       const label = parseInline(link.label, depth + 1, true);
       const href = safeHttpUrl(link.url);
-      if (href) push({ t: 'link', href, c: label });
+      if (href) linked(href, label).forEach(push);
       else {
         flush();
         out.push(...label);
@@ -170,7 +170,7 @@ function step(
     steps.n += auto ? auto[0].length : 1;
     const href = auto && safeHttpUrl(auto[1]);
     if (auto && href) {
-      push({ t: 'link', href, c: [{ t: 'text', v: auto[1] as string }] });
+      linked(href, [{ t: 'text', v: auto[1] as string }]).forEach(push);
       return i + auto[0].length;
     }
   }
@@ -182,7 +182,7 @@ function step(
       const raw = m[0].replace(/[.,;:!?)\]]+$/, '');
       const href = safeHttpUrl(raw);
       if (href) {
-        push({ t: 'link', href, c: [{ t: 'text', v: raw }] });
+        linked(href, [{ t: 'text', v: raw }]).forEach(push);
         return i + raw.length;
       }
       // Not a URL after all: all of it is text (looking again inside it would be quadratic).
@@ -191,6 +191,34 @@ function step(
     }
   }
   return i;
+}
+
+/** A label's words, without their emphasis (a label holds no link: parsed with `inLink`). */
+const wordsOf = (nodes: readonly MdInline[]): string =>
+  nodes.map((n) => (n.t === 'text' || n.t === 'code' ? n.v : n.t === 'br' ? ' ' : wordsOf(n.c))).join('');
+
+/**
+ * The host a label's words name, as a reader takes it: its first word, after an optional http(s)
+ * scheme, up to a path, port, user or space ("https://harvard.edu/verify", "www.harvard.edu",
+ * "harvard.edu@evil.example"); only a dotted name whose last label is not a number and has two
+ * characters or more (not "v1.2", "e.g."). Read as written, never through the URL parser, which
+ * maps look-alike characters ("harvard.edu⁄evil.example", U+2044) to another host.
+ */
+function writtenHost(label: readonly MdInline[]): string | undefined {
+  const word = /^\s*(?:https?:\/\/)?([^\s/\\?#:@]+)/i.exec(wordsOf(label).slice(0, 300))?.[1]?.replace(/\.+$/, '').toLowerCase();
+  return word && /\.[^\d\s.][^\s.]+$/.test(word) ? word : undefined;
+}
+
+/**
+ * A link, and after it the host it goes to when its words name another: a label is the issuer's
+ * own words, and `[https://harvard.edu/verify](https://evil.example/)` read as Harvard's page.
+ * (URL Standard §4.3 host parsing; the bare-URL case: a look-alike character in a written host.)
+ */
+function linked(href: string, label: MdInline[]): MdInline[] {
+  const link: MdInline = { t: 'link', href, c: label };
+  const written = writtenHost(label);
+  const host = new URL(href).hostname;
+  return written && written !== host.replace(/\.+$/, '') ? [link, { t: 'text', v: ` (${host})` }] : [link];
 }
 
 /** `[label](url "title")`, with balanced brackets in the label; the title is ignored. */
