@@ -11,6 +11,7 @@
  * O(MAX_DEPTH × length). `markdownSteps()` counts the work, so a test can check it grows linearly.
  */
 import { safeHttpUrl } from './escape.ts';
+import { otherHost } from './link-host.ts';
 import { scanInline, steps, type InlineScan } from './markdown-scan.ts';
 
 export { markdownSteps, resetMarkdownSteps } from './markdown-scan.ts';
@@ -198,27 +199,14 @@ const wordsOf = (nodes: readonly MdInline[]): string =>
   nodes.map((n) => (n.t === 'text' || n.t === 'code' ? n.v : n.t === 'br' ? ' ' : wordsOf(n.c))).join('');
 
 /**
- * The host a label's words name, as a reader takes it: its first word, after an optional http(s)
- * scheme, up to a path, port, user or space ("https://harvard.edu/verify", "www.harvard.edu",
- * "harvard.edu@evil.example"); only a dotted name whose last label is not a number and has two
- * characters or more (not "v1.2", "e.g."). Read as written, never through the URL parser, which
- * maps look-alike characters ("harvard.edu⁄evil.example", U+2044) to another host.
- */
-function writtenHost(label: readonly MdInline[]): string | undefined {
-  const word = /^\s*(?:https?:\/\/)?([^\s/\\?#:@]+)/i.exec(wordsOf(label).slice(0, 300))?.[1]?.replace(/\.+$/, '').toLowerCase();
-  return word && /\.[^\d\s.][^\s.]+$/.test(word) ? word : undefined;
-}
-
-/**
- * A link, and after it the host it goes to when its words name another: a label is the issuer's
- * own words, and `[https://harvard.edu/verify](https://evil.example/)` read as Harvard's page.
- * (URL Standard §4.3 host parsing; the bare-URL case: a look-alike character in a written host.)
+ * A link, and after it the host it goes to when its words name another (link-host.ts):
+ * `[https://harvard.edu/verify](https://evil.example/)` read as Harvard's page, and so did a bare
+ * URL with a look-alike character in its host.
  */
 function linked(href: string, label: MdInline[]): MdInline[] {
   const link: MdInline = { t: 'link', href, c: label };
-  const written = writtenHost(label);
-  const host = new URL(href).hostname;
-  return written && written !== host.replace(/\.+$/, '') ? [link, { t: 'text', v: ` (${host})` }] : [link];
+  const host = otherHost(wordsOf(label), href);
+  return host ? [link, { t: 'text', v: ` (${host})` }] : [link];
 }
 
 /** `[label](url "title")`, with balanced brackets in the label; the title is ignored. */
