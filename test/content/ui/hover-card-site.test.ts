@@ -51,15 +51,21 @@ describe('the hover card names where the issuer is', () => {
   });
 });
 
+/** A host that reads like Harvard's at its start; the site is at its end (a 63-character label is the DNS maximum). */
+const LONG_HOST = `harvard.edu.${'a'.repeat(63)}.${'b'.repeat(63)}.evil.example`;
+
+/** Shows the card for `verdict` beside a new link; returns what it says. */
+function cardSays(verdict: Parameters<typeof showCard>[1]): string {
+  const anchor = document.createElement('a');
+  document.body.append(anchor);
+  showCard(anchor, verdict);
+  return shown(shadowOf(hosts('hover-card')[0]).querySelector('.c')) ?? '';
+}
+
 describe('a long host keeps its end (hostile review, session 17)', () => {
   it('the card shows the end of a 200-character host, where the site it belongs to is, never only its start', () => {
     rt = installRuntime();
-    const anchor = document.createElement('a');
-    document.body.append(anchor);
-    // The start reads like Harvard's; the site is at the end (a 63-character label is the DNS maximum).
-    const host = `harvard.edu.${'a'.repeat(63)}.${'b'.repeat(63)}.evil.example`;
-    showCard(anchor, { kind: 'ready', verdict: hoverVerdict(result({ id: `https://${host}/issuer.json`, name: 'Harvard University' })) });
-    const text = shown(shadowOf(hosts('hover-card')[0]).querySelector('.c')) ?? '';
+    const text = cardSays({ kind: 'ready', verdict: hoverVerdict(result({ id: `https://${LONG_HOST}/issuer.json`, name: 'Harvard University' })) });
     expect(text).toContain('b.evil.example)');
     expect(text).not.toContain('(harvard.edu');
     expect(text).toMatch(/\(…b+\.evil\.example\)/);
@@ -69,22 +75,16 @@ describe('a long host keeps its end (hostile review, session 17)', () => {
 describe('a host the card names for access or as private keeps its end too', () => {
   it('“Lanyard may not read …” and “… is on a local or private network” name the end of a long host', () => {
     rt = installRuntime();
-    const anchor = document.createElement('a');
-    document.body.append(anchor);
-    const host = `harvard.edu.${'a'.repeat(63)}.${'b'.repeat(63)}.evil.example`;
-    const text = () => shown(shadowOf(hosts('hover-card')[0]).querySelector('.c')) ?? '';
-    showCard(anchor, { kind: 'ready', verdict: { verdict: 'indeterminate', name: 'X', message: '', needsAccess: host } });
-    expect(text()).toContain('b.evil.example');
-    expect(text()).not.toContain('harvard.edu');
-    showCard(anchor, { kind: 'ready', verdict: { verdict: 'invalid', name: 'X', message: '', privateHost: host } });
-    expect(text()).toContain('b.evil.example');
-    expect(text()).not.toContain('harvard.edu');
+    for (const v of [{ verdict: 'indeterminate', name: 'X', message: '', needsAccess: LONG_HOST }, { verdict: 'invalid', name: 'X', message: '', privateHost: LONG_HOST }] as const) {
+      const text = cardSays({ kind: 'ready', verdict: v });
+      expect(text).toContain('b.evil.example');
+      expect(text).not.toContain('harvard.edu');
+    }
   });
 
   it('so does a picker row’s “Lanyard may not read …”', () => {
     rt = installRuntime();
-    const host = `harvard.edu.${'a'.repeat(63)}.${'b'.repeat(63)}.evil.example`;
-    const said = warningText({ level: 'indeterminate', needsAccess: host });
+    const said = warningText({ level: 'indeterminate', needsAccess: LONG_HOST });
     expect(said).toContain('b.evil.example');
     expect(said).not.toContain('harvard.edu');
   });
