@@ -98,6 +98,8 @@ describe('the hover card shows where the issuer is, whatever the badge says (Chr
     const wide = '\uFDFD'.repeat(300);
     const page = await show(verdict({ name: wide, issuerName: wide }));
     expect(await shownInCard(page, `(${SITE})`)).toBe('shown');
+    // Nothing runs past the card's fixed box either: the name gave way.
+    expect(await inShadow(page, 'hover-card', (root) => root.querySelector('.c')!.scrollHeight <= root.querySelector('.c')!.clientHeight + 1)).toBe(true);
     await page.screenshot({ path: 'test-results/hover-wide-names.png' });
     await page.close();
   });
