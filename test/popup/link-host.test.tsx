@@ -8,6 +8,9 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExternalLink } from '../../src/popup/badge/BadgeFacts.tsx';
+import { LastChecked } from '../../src/popup/badge/LastChecked.tsx';
+import { MOCK_NOW } from '../../src/popup/mock-data.ts';
+import { renderWithEnv } from './render.tsx';
 
 afterEach(cleanup);
 
@@ -24,5 +27,14 @@ describe('a link whose words name another host', () => {
     cleanup();
     const words = render(<p><ExternalLink href="https://evil.example/t" text="My transcript" /></p>);
     expect(words.container.textContent).toBe('My transcript');
+  });
+});
+
+describe('a host the issuer’s server could not be reached at keeps its end', () => {
+  it('“could not reach …” names the end of a long host, where its site is, not “harvard.edu.aaa…”', () => {
+    const host = `harvard.edu.${'a'.repeat(63)}.${'b'.repeat(63)}.evil.example`;
+    const { container } = renderWithEnv(<p><LastChecked badge={{ verifiedAt: new Date(MOCK_NOW - 86_400_000).toISOString(), unreachable: { at: new Date(MOCK_NOW - 60_000).toISOString(), hosts: [host] } }} /></p>);
+    expect(container.textContent).toContain('b.evil.example');
+    expect(container.textContent).not.toContain('harvard.edu');
   });
 });
