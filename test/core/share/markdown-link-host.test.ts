@@ -19,6 +19,9 @@ describe('a link whose words name another host says where it goes', () => {
     expect(flat(parseInline('See [www.harvard.edu](https://evil.example/).'))).toBe('See [www.harvard.edu→evil.example] (evil.example).');
     expect(flat(parseInline('[**harvard.edu**](https://evil.example/)'))).toBe('[harvard.edu→evil.example] (evil.example)');
     expect(flat(parseInline('[harvard.edu@evil.example](https://evil.example/)'))).toBe('[harvard.edu@evil.example→evil.example] (evil.example)');
+    // Anywhere in the words, not only at their start.
+    expect(flat(parseInline('[Verify it at harvard.edu/verify.](https://evil.example/)'))).toBe('[Verify it at harvard.edu/verify.→evil.example] (evil.example)');
+    expect(flat(parseInline('[Verify it at issuer.example.](https://issuer.example/)'))).toBe('[Verify it at issuer.example.→issuer.example]');
   });
 
   it('a bare URL or autolink whose written host is not the host it goes to (a look-alike character) shows the real one', () => {
