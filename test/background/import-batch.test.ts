@@ -30,6 +30,14 @@ describe('several badges in one presentation or list', () => {
     expect(await h.db.badges.count()).toBe(2);
   });
 
+  it('one nested too deep to write back (JSON.stringify recurses) is refused as too deep, the others added (hostile review, session 17)', async () => {
+    const h = await harness();
+    const deep = `{"type":["VerifiableCredential"],"evidence":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    const view = await h.app.library.import(text(`[${JSON.stringify(A)},${deep}]`));
+    expect(view.batch).toEqual({ total: 2, added: 1, held: 0, refused: 1 });
+    expect(await h.db.badges.count()).toBe(1);
+  });
+
   it('one that is not a badge is counted as refused, the others added; all refused is the first refusal', async () => {
     const h = await harness();
     const view = await h.app.library.import(text(JSON.stringify([A, { hello: 'world' }, 'not a badge'])));

@@ -71,6 +71,19 @@ describe('the issuer filter groups by the issuer’s id, not the name it gives i
     expect(labels).toContain('River Club');
   });
 
+  it('a long name or host cannot hide where the issuer is: the name is cut, a host keeps its end (hostile review, session 17)', () => {
+    // A <select> shows the start of its label: a name padded with blank-looking U+2800 pushed the place out of
+    // view, and a long host showed only its start ("harvard.edu.aaa…").
+    const padded: BadgeView = { ...river, key: 'local:padded', issuerName: `Harvard University (harvard.edu)${'\u2800'.repeat(300)}`, issuerId: 'https://evil.example/issuer' };
+    const host = `harvard.edu.${'a'.repeat(63)}.${'b'.repeat(63)}.evil.example`;
+    const longHost: BadgeView = { ...river, key: 'local:long-host', issuerName: 'Harvard University', issuerId: `https://${host}/issuer` };
+    const labels = facetsOf([padded, longHost], 'en').issuers.map((i) => plain(i.label));
+    const first = labels.find((l) => l.startsWith('Harvard University (harvard.edu)'))!;
+    expect(first.length).toBeLessThanOrEqual(80);
+    expect(first).toMatch(/… \(evil\.example\)$/);
+    expect(labels).toContain(`Harvard University (…${host.slice(-47)})`);
+  });
+
   it('choosing the real River Club lists its badges only, not the impostor’s', () => {
     const real = issuers.find((i) => plain(i.label) === 'River Club (riverclub.example)')!;
     const shown = filterIndex(sortIndex(indexBadges(list, MOCK_NOW), 'newest', 'en'), { ...EMPTY_QUERY, issuer: real.key });

@@ -9,6 +9,7 @@
  */
 import { presentationOf } from '../../core/input/presentation-of.ts';
 import { decodeText, stripBom } from '../../core/input/text.ts';
+import { jsonText } from '../../core/input/json.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 
 /** The most badges one file adds: a larger export is refused whole, with a sentence, rather than half added. */
@@ -37,5 +38,6 @@ export function batchOf(bytes: Uint8Array): string[] | undefined {
   }
   // Anything but a credential object or a compact JWS or link string is left to the engine, which says what it is.
   if (!held.every((c) => isObj(c) || typeof c === 'string')) return undefined;
-  return held.map((c) => (typeof c === 'string' ? c.trim() : JSON.stringify(c)));
+  // jsonText: one nested too deep to write back is refused by the engine as too deep, not the whole list.
+  return held.map((c) => (typeof c === 'string' ? c.trim() : jsonText(c)));
 }

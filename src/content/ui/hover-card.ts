@@ -8,6 +8,7 @@
  */
 import { briefCheckSentence } from '../../core/share/check-words.ts';
 import { displayText } from '../../core/share/display.ts';
+import { siteEnd } from '../../core/share/issuer-site.ts';
 import type { HoverVerdict } from '../../messaging/views.ts';
 import { tx, type ContentKey } from '../i18n.ts';
 import { h, monthYear } from './h.ts';
@@ -37,7 +38,12 @@ const CSS =
   'border-radius:10px;box-shadow:0 8px 28px #0003;pointer-events:none}.v{font-weight:700;margin-bottom:4px}.valid{color:#137333}' +
   '.invalid{color:#c5221f}.indeterminate{color:#b06000}b{display:block;font-size:14px}p{margin:2px 0;color:#5a6270}' +
   // Issuer-written text: isolated, wrapped, and cut (display.ts shows bidi controls as ⟨RLO⟩).
-  'b,bdi{unicode-bidi:isolate}b,p{overflow-wrap:anywhere;max-height:12em;overflow:hidden}';
+  'b,bdi{unicode-bidi:isolate}b,p{overflow-wrap:anywhere;max-height:12em;overflow:hidden}' +
+  // The site beside the issuer's name is what the name cannot fake, so nothing the badge writes may push it
+  // out of the fixed box: the issuer's name takes one line (cut with "…"), the lines after the verdict are
+  // laid out in a column where the badge's name (at most three lines) and the reason give way first.
+  '.c{display:flex;flex-direction:column}.c>*{flex:none}.c>b,.c>p.r{flex:0 1 auto;min-height:0}b{max-height:4.05em}' +
+  '.n{display:inline-block;max-width:100%;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}';
 
 let card: ShadowUi | null = null;
 
@@ -67,12 +73,13 @@ function body(state: CardState): (Node | string)[] {
   // A host Lanyard may not read (the background's needsAccess): what to do here, not the engine's
   // advice, which speaks of the popup's badge page. That sentence alone: with the badge's name it
   // no longer fit the card's fixed box in French.
-  if (v.needsAccess) return [verdict, h('p', {}, tx('contentHoverNoAccess', displayText(v.needsAccess, 200)))];
+  if (v.needsAccess) return [verdict, h('p', {}, tx('contentHoverNoAccess', siteEnd(displayText(v.needsAccess, 300))))];
   // The name is the issuer's own word ("Harvard University" from anywhere); beside it, where the
   // checks place the issuer (its id's host or DID: issuer-site.ts), which the name cannot fake.
-  const site = v.issuerSite ? displayText(v.issuerSite, 80) : '';
+  // Cut at its start when long: its end names the site (issuer-site.ts siteEnd).
+  const site = v.issuerSite ? siteEnd(displayText(v.issuerSite, 300)) : '';
   // Each in the browser's language, chosen by the background, with the direction the badge gives it (VC DM 2.0 §11.1), else its own.
-  const named = v.issuerName ? h('bdi', { dir: v.dirs?.issuerName ?? dirOf(v.issuerName) }, displayText(v.issuerName, 300)) : null;
+  const named = v.issuerName ? h('bdi', { class: 'n', dir: v.dirs?.issuerName ?? dirOf(v.issuerName) }, displayText(v.issuerName, 300)) : null;
   const issuer = named && site ? h('span', {}, named, ` (${site})`) : named ?? (site ? h('bdi', { dir: 'ltr' }, site) : null);
   const heading = v.noBadgeKind ? tx(NO_BADGE[v.noBadgeKind]) : v.name ? displayText(v.name, 300) : tx('badgeNamelessUntitled');
   return [
@@ -80,7 +87,7 @@ function body(state: CardState): (Node | string)[] {
     h('b', { dir: (!v.noBadgeKind && v.name && v.dirs?.name) || dirOf(heading) }, heading),
     issuer ? h('p', {}, ...(date ? around('contentHoverIssuedByOn', issuer, date) : around('contentHoverIssuedBy', issuer))) : date ? h('p', {}, tx('contentHoverIssuedOn', date)) : '',
     // Why it is not valid, in the page's words (a valid badge's reason only repeats the lines above).
-    v.verdict === 'valid' ? '' : v.privateHost ? h('p', {}, tx('contentHoverPrivateHost', displayText(v.privateHost, 200))) : v.reason ? h('p', {}, tx(briefCheckSentence(v.reason))) : v.message ? h('p', {}, displayText(v.message, 500)) : '',
+    v.verdict === 'valid' ? '' : v.privateHost ? h('p', { class: 'r' }, tx('contentHoverPrivateHost', siteEnd(displayText(v.privateHost, 300)))) : v.reason ? h('p', { class: 'r' }, tx(briefCheckSentence(v.reason))) : v.message ? h('p', { class: 'r' }, displayText(v.message, 500)) : '',
   ];
 }
 

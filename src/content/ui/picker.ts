@@ -8,6 +8,7 @@
  * (src/content/actions/), in the browser's language (src/content/i18n.ts).
  */
 import { displayText } from '../../core/share/display.ts';
+import { siteEnd } from '../../core/share/issuer-site.ts';
 import { NAMELESS_KEY } from '../../core/share/badge-name.ts';
 import { shareWarningWords } from '../../core/share/warning.ts';
 import { ask } from '../messages.ts';
@@ -40,8 +41,8 @@ export const MARKS: Record<PickerBadge['verdict'], [string, ContentKey]> = {
 
 /** The share screen's warning, in its words (the same messages.json keys as the popup's: core/share/warning.ts). */
 export function warningText(w: NonNullable<PickerBadge['warning']>): string {
-  // A host not allowed yet: what to do here, in the page's words, instead of the check's sentence.
-  if (w.needsAccess && w.level === 'indeterminate') return tx('shareWarnIndeterminate', tx('contentNoAccess', displayText(w.needsAccess, 200)));
+  // A host not allowed yet: what to do here, in the page's words, instead of the check's sentence; a long host keeps its end (siteEnd).
+  if (w.needsAccess && w.level === 'indeterminate') return tx('shareWarnIndeterminate', tx('contentNoAccess', siteEnd(displayText(w.needsAccess, 300))));
   const { key, reason } = shareWarningWords(w);
   return reason ? tx(key, tx(reason)) : tx(key);
 }

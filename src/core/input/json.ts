@@ -76,3 +76,22 @@ export function parseJsonObject(text: string, maxDepth = MAX_JSON_DEPTH): Record
   }
   return value as Record<string, unknown>;
 }
+
+/** JSON nested one level deeper than MAX_JSON_DEPTH: parseJsonObject refuses it as ERR_PARSE_TOO_DEEP. */
+const TOO_DEEP = `${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`;
+
+/**
+ * A parsed value written back as text for the engine (a credential a backpack lists as JSON, one of a
+ * list the user added). JSON.parse reads any depth, but JSON.stringify recurses: a value nested some
+ * thousands of levels deep (a few kilobytes) throws RangeError, which failed a whole sync page, every
+ * run, or a whole list. Such a value is handed on as what it is, JSON nested deeper than the engine
+ * reads, which parseJsonObject refuses as ERR_PARSE_TOO_DEEP.
+ */
+export function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (e) {
+    if (e instanceof RangeError) return TOO_DEEP;
+    throw e;
+  }
+}

@@ -42,3 +42,13 @@ export function issuerSite(issuerId: string | undefined): string | undefined {
   // Shortened at both ends: a did:key's first 20 characters hold only 8 of its key's, few enough to grind a look-alike.
   return did.length > 32 ? `${did.slice(0, 20)}…${did.slice(-9)}` : did;
 }
+
+/** The longest site shown where room is short (the hover card, the issuer filter's entries). */
+export const MAX_SITE_CHARS = 48;
+
+/**
+ * A site shortened at its start, never its end: the end names the site a host belongs to
+ * (`harvard.edu.<120 letters>.evil.example` cut at its end read "harvard.edu.aaa…"). A DID comes
+ * already shortened at both ends (issuerSite).
+ */
+export const siteEnd = (site: string, max = MAX_SITE_CHARS): string => (site.length > max ? `…${site.slice(site.length - max + 1)}` : site);

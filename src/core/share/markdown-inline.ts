@@ -11,6 +11,7 @@
  * O(MAX_DEPTH × length). `markdownSteps()` counts the work, so a test can check it grows linearly.
  */
 import { safeHttpUrl } from './escape.ts';
+import { otherHost } from './link-host.ts';
 import { scanInline, steps, type InlineScan } from './markdown-scan.ts';
 
 export { markdownSteps, resetMarkdownSteps } from './markdown-scan.ts';
@@ -156,7 +157,7 @@ function step(
     if (link) {
       const label = parseInline(link.label, depth + 1, true);
       const href = safeHttpUrl(link.url);
-      if (href) push({ t: 'link', href, c: label });
+      if (href) linked(href, label).forEach(push);
       else {
         flush();
         out.push(...label);
@@ -170,7 +171,7 @@ function step(
     steps.n += auto ? auto[0].length : 1;
     const href = auto && safeHttpUrl(auto[1]);
     if (auto && href) {
-      push({ t: 'link', href, c: [{ t: 'text', v: auto[1] as string }] });
+      linked(href, [{ t: 'text', v: auto[1] as string }]).forEach(push);
       return i + auto[0].length;
     }
   }
@@ -182,7 +183,7 @@ function step(
       const raw = m[0].replace(/[.,;:!?)\]]+$/, '');
       const href = safeHttpUrl(raw);
       if (href) {
-        push({ t: 'link', href, c: [{ t: 'text', v: raw }] });
+        linked(href, [{ t: 'text', v: raw }]).forEach(push);
         return i + raw.length;
       }
       // Not a URL after all: all of it is text (looking again inside it would be quadratic).
@@ -191,6 +192,21 @@ function step(
     }
   }
   return i;
+}
+
+/** A label's words, without their emphasis (a label holds no link: parsed with `inLink`). */
+const wordsOf = (nodes: readonly MdInline[]): string =>
+  nodes.map((n) => (n.t === 'text' || n.t === 'code' ? n.v : n.t === 'br' ? ' ' : wordsOf(n.c))).join('');
+
+/**
+ * A link, and after it the host it goes to when its words name another (link-host.ts):
+ * `[https://harvard.edu/verify](https://evil.example/)` read as Harvard's page, and so did a bare
+ * URL with a look-alike character in its host.
+ */
+function linked(href: string, label: MdInline[]): MdInline[] {
+  const link: MdInline = { t: 'link', href, c: label };
+  const host = otherHost(wordsOf(label), href);
+  return host ? [link, { t: 'text', v: ` (${host})` }] : [link];
 }
 
 /** `[label](url "title")`, with balanced brackets in the label; the title is ignored. */

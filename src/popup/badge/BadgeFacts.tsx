@@ -2,6 +2,7 @@
  * Everything the badge says: description and criteria (safe Markdown), dates, who it was issued
  * to, tags, alignments and evidence. Links are shown only when they are http(s).
  */
+import { otherHost } from '../../core/share/link-host.ts';
 import { Fragment } from 'preact';
 import { safeHttpUrl } from '../../core/share/escape.ts';
 import type { BadgeDetail } from '../../messaging/views.ts';
@@ -158,10 +159,13 @@ function Fact({ term, value, warn }: { term: string; value: string | undefined; 
   );
 }
 
+/** A link to the issuer's page; when its words (the issuer's) name another host, that host follows it (core/share/link-host.ts). */
 export function ExternalLink({ href, text }: { href: string; text: string }) {
-  return (
+  const other = otherHost(text, href);
+  const link = (
     <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
       {text}
     </a>
   );
+  return other ? <>{link}{` (${other})`}</> : link;
 }

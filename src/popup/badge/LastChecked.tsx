@@ -6,6 +6,7 @@
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { instantMs } from '../../core/share/dates.ts';
 import { displayText } from '../../core/share/display.ts';
+import { siteEnd } from '../../core/share/issuer-site.ts';
 import { useEnv } from '../env.ts';
 import { formatAgo, formatClock } from '../format.ts';
 import { Sentence, slot } from '../ui/Sentence.tsx';
@@ -16,6 +17,6 @@ export function LastChecked({ badge }: { badge: Pick<BadgeDetail, 'verifiedAt' |
   const u = badge.unreachable;
   if (!u) return verified ? <>{t('verifiedAgo', verified)}</> : null;
   const at = instantMs(u.at);
-  // Each host is the issuer's, isolated on its own (ui/Sentence.tsx).
-  return <Sentence text={t('lastVerifiedUnreachable', verified ?? '', slot(0), Number.isNaN(at) ? u.at : formatClock(at, now(), locale))} words={[u.hosts.map((h) => displayText(h, 80))]} />;
+  // Each host is the issuer's, isolated on its own (ui/Sentence.tsx); a long one keeps its end, which names its site (issuer-site.ts siteEnd).
+  return <Sentence text={t('lastVerifiedUnreachable', verified ?? '', slot(0), Number.isNaN(at) ? u.at : formatClock(at, now(), locale))} words={[u.hosts.map((h) => siteEnd(displayText(h, 300)))]} />;
 }

@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { displayText } from '../../core/share/display.ts';
+import { siteEnd } from '../../core/share/issuer-site.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import type { Loadable } from '../use-popup-data.ts';
@@ -51,7 +52,7 @@ export function useRecheck(load: () => Promise<Loadable<BadgeDetail>>, onChanged
     const unreached = ready?.unreachable && ready.unreachable.at !== b.unreachable?.at ? ready.unreachable.hosts : undefined;
     setMessage(
       !r.ok ? { kind: 'error', text: errorText(t, r.error) }
-      : unreached ? { kind: 'info', text: <Sentence text={t('reverifyUnreachable', slot(0))} words={[unreached.map((host) => displayText(host, 80))]} /> }
+      : unreached ? { kind: 'info', text: <Sentence text={t('reverifyUnreachable', slot(0))} words={[unreached.map((host) => siteEnd(displayText(host, 300)))]} /> }
       : ready?.verdict === 'valid' ? { kind: 'success', text: t(first ? 'checkDone' : 'reverifyDone') }
       : { kind: 'info', text: ready && notValid ? notValid(ready, first) : t(first ? 'checkDoneNotValid' : 'reverifyDoneNotValid') },
     );

@@ -6,7 +6,7 @@
 import type { BadgeView } from '../../messaging/views.ts';
 import { sortTimeOf } from '../../core/share/dates.ts';
 import { displayText } from '../../core/share/display.ts';
-import { issuerSite } from '../../core/share/issuer-site.ts';
+import { issuerSite, siteEnd } from '../../core/share/issuer-site.ts';
 import { isolated } from '../ui/Sentence.tsx';
 import { isExpired } from '../format.ts';
 
@@ -97,6 +97,9 @@ export interface IssuerFacet {
   label: string;
 }
 
+/** The most of an issuer's name an entry of the issuer filter shows, so that where it is stays in view. */
+const LABEL_NAME_CHARS = 40;
+
 /** An id as a label's last resort: without its scheme, shown safely, cut in the middle (both ends tell ids apart). */
 function shortId(id: string): string {
   const s = displayText(id.replace(/^https?:\/\//i, ''), 300);
@@ -116,8 +119,16 @@ export function issuerFacets(badges: readonly BadgeView[], locale: string): Issu
     if (key && !byKey.has(key)) byKey.set(key, { name: b.issuerName ?? '', ...(b.issuerId?.trim() ? { id: b.issuerId.trim() } : {}) });
   }
   // An <option> cannot hold <bdi>: the name and the place are each isolated with FSI…PDI (ui/Sentence.tsx `isolated`).
-  const labelOf = (name: string, place: string | undefined) => (name && place ? `${isolated(name)} (${isolated(place)})` : isolated(name || place || ''));
-  const first = [...byKey].map(([key, { name, id }]) => ({ key, name, id, label: labelOf(name, id ? issuerSite(id) : undefined) }));
+  // A <select> shows the start of its label: the name is cut (one padded with blank-looking characters
+  // pushed the place out of view) and a long host keeps its end, which names the site (issuer-site.ts siteEnd).
+  const labelOf = (name: string, place: string | undefined) => {
+    const shown = displayText(name, LABEL_NAME_CHARS);
+    return shown && place ? `${isolated(shown)} (${isolated(place)})` : isolated(shown || place || '');
+  };
+  const first = [...byKey].map(([key, { name, id }]) => {
+    const site = id ? issuerSite(id) : undefined;
+    return { key, name, id, label: labelOf(name, site && siteEnd(site)) };
+  });
   const count = new Map<string, number>();
   for (const f of first) count.set(f.label, (count.get(f.label) ?? 0) + 1);
   const collator = new Intl.Collator(locale, { sensitivity: 'base' });

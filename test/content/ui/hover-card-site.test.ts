@@ -13,6 +13,7 @@ import type { VerifyResult } from '../../../src/core/result.ts';
 import { guards } from '../../../src/messaging/validate.ts';
 import { isHoverVerdict } from '../../../src/content/messages.ts';
 import { hideCard, showCard } from '../../../src/content/ui/hover-card.ts';
+import { warningText } from '../../../src/content/ui/picker.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
 import { hosts, shadowOf, shown } from '../support/shadow.ts';
 
@@ -47,5 +48,44 @@ describe('the hover card names where the issuer is', () => {
     showCard(anchor, { kind: 'ready', verdict: hoverVerdict(result({ id: 'did:web:evil.example', name: 'Harvard University' })) });
     const text = shown(shadowOf(hosts('hover-card')[0]).querySelector('.c')) ?? '';
     expect(text).toContain('Issued by Harvard University (evil.example)');
+  });
+});
+
+/** A host that reads like Harvard's at its start; the site is at its end (a 63-character label is the DNS maximum). */
+const LONG_HOST = `harvard.edu.${'a'.repeat(63)}.${'b'.repeat(63)}.evil.example`;
+
+/** Shows the card for `verdict` beside a new link; returns what it says. */
+function cardSays(verdict: Parameters<typeof showCard>[1]): string {
+  const anchor = document.createElement('a');
+  document.body.append(anchor);
+  showCard(anchor, verdict);
+  return shown(shadowOf(hosts('hover-card')[0]).querySelector('.c')) ?? '';
+}
+
+describe('a long host keeps its end (hostile review, session 17)', () => {
+  it('the card shows the end of a 200-character host, where the site it belongs to is, never only its start', () => {
+    rt = installRuntime();
+    const text = cardSays({ kind: 'ready', verdict: hoverVerdict(result({ id: `https://${LONG_HOST}/issuer.json`, name: 'Harvard University' })) });
+    expect(text).toContain('b.evil.example)');
+    expect(text).not.toContain('(harvard.edu');
+    expect(text).toMatch(/\(…b+\.evil\.example\)/);
+  });
+});
+
+describe('a host the card names for access or as private keeps its end too', () => {
+  it('“Lanyard may not read …” and “… is on a local or private network” name the end of a long host', () => {
+    rt = installRuntime();
+    for (const v of [{ verdict: 'indeterminate', name: 'X', message: '', needsAccess: LONG_HOST }, { verdict: 'invalid', name: 'X', message: '', privateHost: LONG_HOST }] as const) {
+      const text = cardSays({ kind: 'ready', verdict: v });
+      expect(text).toContain('b.evil.example');
+      expect(text).not.toContain('harvard.edu');
+    }
+  });
+
+  it('so does a picker row’s “Lanyard may not read …”', () => {
+    rt = installRuntime();
+    const said = warningText({ level: 'indeterminate', needsAccess: LONG_HOST });
+    expect(said).toContain('b.evil.example');
+    expect(said).not.toContain('harvard.edu');
   });
 });

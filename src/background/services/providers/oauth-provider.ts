@@ -24,6 +24,7 @@ import type { Page, PageQuery } from '../../../backpack/paged.ts';
 import type { AccountAddress } from '../../../platform/records.ts';
 import { BackpackError, BackpackErrorCodes as C, isBackpackError, PartialListError } from '../../../backpack/errors.ts';
 import { jwsCredentialId } from './jws.ts';
+import { jsonText } from '../../../core/input/json.ts';
 import type { Provider, SyncItem, SyncPage } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -64,7 +65,8 @@ function checkNext(cursor: string | undefined, next: string | undefined): Backpa
 
 function toItem(i: Item): SyncItem {
   if (i.kind === 'jws') return { sourceId: jwsCredentialId(i.jws) ?? `jws:${i.jws.slice(-43)}`, fingerprint: i.jws, text: i.jws, provider: { listed: true } };
-  const text = JSON.stringify(i.json);
+  // Written back through jsonText: a credential nested too deep for JSON.stringify failed the whole page, every run.
+  const text = jsonText(i.json);
   const id = typeof i.json.id === 'string' ? i.json.id : undefined;
   return { sourceId: id ?? `json:${text.length}:${text.slice(0, 64)}`, fingerprint: text, text, ...(id && /^https?:/.test(id) ? { url: id } : {}), provider: { listed: true } };
 }

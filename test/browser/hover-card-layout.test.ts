@@ -1,0 +1,106 @@
+/**
+ * The hover card's layout in Chromium, with hostile words (no extension needed: the card's module is
+ * bundled into a plain page, with the English messages). The card has a fixed size and clips what
+ * does not fit; the issuer's site beside its name is what the name cannot fake ("Issued by Harvard
+ * University (evil.example)": SECURITY.md, Hostile badge). A long badge name or issuer name, of
+ * blank-looking characters that are neither controls nor collapsible spaces (U+2800 BRAILLE PATTERN
+ * BLANK), pushed the site out of the card, and the name itself could end "… (harvard.edu)".
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { HoverVerdict } from '../../src/messaging/views.ts';
+import { inShadow } from '../content/support/browser.ts';
+import { CHROMIUM } from './launch.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SITE = 'evil.example';
+const BLANK = '\u2800';
+
+let browser: Browser;
+let script = '';
+
+beforeAll(async () => {
+  const messages = readFileSync(resolve(ROOT, 'public/_locales/en/messages.json'), 'utf8');
+  const entry = `
+    import { showCard } from './src/content/ui/hover-card.ts';
+    const m = ${messages};
+    // chrome.i18n.getMessage as the extension has it: $NAME$ placeholders whose content is $1, $2…
+    globalThis.chrome = { i18n: { getMessage(key, subs = []) {
+      const e = m[key];
+      if (!e) return '';
+      return e.message.replace(/\\$([A-Za-z_]+)\\$/g, (_, p) => { const c = e.placeholders?.[p.toLowerCase()]?.content ?? ''; return c.replace(/\\$(\\d)/g, (_, n) => subs[n - 1] ?? ''); });
+    } } };
+    globalThis.__show = (v) => void showCard(document.getElementById('a'), { kind: 'ready', verdict: v });`;
+  const out = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, write: false, format: 'iife', logLevel: 'silent' });
+  script = out.outputFiles[0]!.text;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function show(verdict: HoverVerdict): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  await page.setContent('<!doctype html><html lang="en"><body><p style="margin:40px"><a id="a" href="https://issuer.test/a">a badge</a></p></body></html>');
+  await page.addScriptTag({ content: script });
+  await page.evaluate((v) => (globalThis as unknown as { __show(v: HoverVerdict): void }).__show(v), verdict);
+  return page;
+}
+
+/**
+ * Whether the words `text` are drawn inside the card: the span that holds them (quiet.ts) lies
+ * inside the card's box and inside every box between them that clips (overflow hidden).
+ */
+const shownInCard = (page: Page, text: string) =>
+  inShadow(page, 'hover-card', (root, t: string) => {
+    const span = [...root.querySelectorAll('[data-q]')].find((q) => q.getAttribute('data-q')!.includes(t));
+    if (!span) return 'absent';
+    const r = span.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return 'no box';
+    for (let el = span.parentElement; el; el = el.parentElement) {
+      const s = getComputedStyle(el);
+      if (s.overflow === 'visible' && s.overflowY === 'visible') continue;
+      const b = el.getBoundingClientRect();
+      const top = b.top + el.clientTop;
+      const bottom = b.top + el.clientTop + el.clientHeight;
+      if (r.top < top - 0.5 || r.bottom > bottom + 0.5) return `clipped by <${el.localName} class="${el.className}">`;
+      if (el.classList.contains('c')) break;
+    }
+    return 'shown';
+  }, text);
+
+const verdict = (v: Partial<HoverVerdict>): HoverVerdict => ({ verdict: 'valid', name: 'A badge', issuerName: 'An issuer', issuerSite: SITE, issuedOn: '2026-03-01', message: '', ...v });
+
+describe('the hover card shows where the issuer is, whatever the badge says (Chromium layout)', () => {
+  it('an ordinary badge: the site is shown', async () => {
+    const page = await show(verdict({}));
+    expect(await shownInCard(page, `(${SITE})`)).toBe('shown');
+    await page.close();
+  });
+
+  it('an issuer name padded with blank-looking characters does not push its site out of the card', async () => {
+    const page = await show(verdict({ issuerName: `Harvard University (harvard.edu)${BLANK.repeat(400)}` }));
+    expect(await shownInCard(page, `(${SITE})`)).toBe('shown');
+    await page.screenshot({ path: 'test-results/hover-long-issuer.png' });
+    await page.close();
+  });
+
+  it('a long badge name does not push the issuer line out of the card', async () => {
+    const page = await show(verdict({ name: `Master of Business Administration${BLANK.repeat(400)} Issued by Harvard University (harvard.edu)` }));
+    expect(await shownInCard(page, `(${SITE})`)).toBe('shown');
+    await page.close();
+  });
+
+  it('wide characters in both names still leave the site in view', async () => {
+    const wide = '\uFDFD'.repeat(300);
+    const page = await show(verdict({ name: wide, issuerName: wide }));
+    expect(await shownInCard(page, `(${SITE})`)).toBe('shown');
+    // Nothing runs past the card's fixed box either: the name gave way.
+    expect(await inShadow(page, 'hover-card', (root) => root.querySelector('.c')!.scrollHeight <= root.querySelector('.c')!.clientHeight + 1)).toBe(true);
+    await page.screenshot({ path: 'test-results/hover-wide-names.png' });
+    await page.close();
+  });
+});
