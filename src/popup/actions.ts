@@ -66,6 +66,14 @@ export interface PopupActions {
    * opens this screen of the popup in a tab, where files can be picked, and closes the popup.
    */
   openInTab?(screen: FilesScreen): void;
+  /**
+   * The manifest's sites (host_permissions: LinkedIn, Gmail, Outlook) that are not granted now: the
+   * user can take them back (about:addons in Firefox, site access in Chromium), and the buttons then
+   * never show there. Present where the platform knows the manifest.
+   */
+  siteAccess?(): Promise<string[]>;
+  /** Asks for every one of those sites again, in one prompt. Call it straight from the click. */
+  allowSites?(): Promise<boolean>;
 }
 
 /** The screens that pick files (ImportPanel, BackupPanel), which the popup can open in a tab (`?open=`). */
@@ -88,6 +96,8 @@ export interface PopupPlatform {
   copy(text: string, html?: string): Promise<void>;
   /** Present only where a file picker closes the popup: see PopupActions.openInTab. */
   openInTab?(screen: FilesScreen): void;
+  /** The manifest's host_permissions, as built (the sites the content scripts run on). */
+  siteOrigins?(): string[];
 }
 
 /** A host name (with a dot and a letter-only top-level label, an optional port) then a path, no scheme, no space. */
@@ -107,8 +117,10 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
   };
   const fromBase64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   const openInTab = platform.openInTab?.bind(platform);
+  const siteOrigins = platform.siteOrigins?.bind(platform);
   return {
     ...(openInTab ? { openInTab } : {}),
+    ...(siteOrigins ? siteAccessActions(siteOrigins, platform) : {}),
     ping: () => call('ping', {}),
     getState: () => call('state/get', {}),
     listBadges: (limit) => call('badges/list', limit === undefined ? {} : { limit }),
@@ -214,5 +226,23 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
         return failure('ERR_CLIPBOARD', e instanceof Error ? e.message : String(e));
       }
     },
+  };
+}
+
+/**
+ * The sites the manifest's content scripts need (MDN manifest.json/host_permissions: "check whether
+ * it has all the required permissions [...] using permissions.contains [...] request them using
+ * permissions.request"). Each is checked alone, so the popup names only the missing ones; all are
+ * asked for in one prompt (the browser shows only those not granted yet).
+ */
+function siteAccessActions(siteOrigins: () => string[], platform: PopupPlatform): Pick<PopupActions, 'siteAccess' | 'allowSites'> {
+  return {
+    async siteAccess() {
+      const sites = siteOrigins();
+      const granted = await Promise.all(sites.map((s) => platform.hasOrigins?.([s]).catch(() => true) ?? true));
+      return sites.filter((_, i) => !granted[i]);
+    },
+    // Nothing awaited before the request: Firefox allows the prompt only while the click is handled.
+    allowSites: () => platform.requestOrigins(siteOrigins()).catch(() => false),
   };
 }
