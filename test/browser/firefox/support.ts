@@ -27,6 +27,9 @@
  *    with acceptInsecureCerts; the buttons appear, a badge is picked and lands (profile URL, form
  *    values, text at the caret, the card in the mail body); and verify-on-hover on an ordinary
  *    https page after the host grant (card with ✓ / ✕ verdicts).
+ *  - firefox-site-access: host_permissions granted at install; LinkedIn taken back as about:addons
+ *    does (ExtensionPermissions.remove), the popup's notice, and its "Allow access" through the
+ *    add-on's own permissions.request (the prompt turned off by extensions.webextOptionalPermissionPrompts).
  *
  * NOT COVERED in Firefox (covered in Chromium only, or nowhere):
  *  - the toolbar popup itself (a doorhanger panel): Marionette cannot open it, so the popup page is
