@@ -27,6 +27,8 @@
  *    with acceptInsecureCerts; the buttons appear, a badge is picked and lands (profile URL, form
  *    values, text at the caret, the card in the mail body); and verify-on-hover on an ordinary
  *    https page after the host grant (card with ✓ / ✕ verdicts).
+ *  - firefox-clipboard: "Copy text" and "Copy for e-mail" on the share screen of the real popup, read
+ *    back from the parent's clipboard (text/plain, and the card as text/html).
  *  - firefox-site-access: host_permissions granted at install; LinkedIn taken back as about:addons
  *    does (ExtensionPermissions.remove), the popup's notice, and its "Allow access" through the
  *    add-on's own permissions.request (the prompt turned off by extensions.webextOptionalPermissionPrompts).
