@@ -31,6 +31,8 @@
  *    back from the parent's clipboard (text/plain, and the card as text/html).
  *  - firefox-download: a badge's JSON (share screen) and the backup export (Settings) saved through
  *    the popup's blob: links, read back whole from the profile's downloads folder.
+ *  - firefox-event-page: the background page stopped as its idle timer would (terminateBackground),
+ *    then woken by the popup's messages, answering from what it kept, with no error.
  *  - firefox-site-access: host_permissions granted at install; LinkedIn taken back as about:addons
  *    does (ExtensionPermissions.remove), the popup's notice, and its "Allow access" through the
  *    add-on's own permissions.request (the prompt turned off by extensions.webextOptionalPermissionPrompts).
@@ -41,8 +43,7 @@
  *    test/popup/files-in-tab.test.tsx over a stubbed extension.getViews only); the browser's permission prompt (granted through ExtensionPermissions instead);
  *  - the real sites (linkedin.com, mail.google.com): fixtures only, as in Chromium; TLS is a local
  *    self-signed certificate accepted by the session, not the real chain;
- *  - backup import (a file picked), the restart of the background (the event page
- *    suspending), storage.session isolation from content scripts, Outlook pages, keyboard
+ *  - backup import (a file picked), an alarm waking the stopped background page, storage.session isolation from content scripts, Outlook pages, keyboard
  *    navigation of the list, End on the 1,000-badge list, and the hostile badge's own page and
  *    embed HTML in the popup (all in Chromium's tests);
  *  - errors are collected from sources at moz-extension:// URLs (our pages, background and content
