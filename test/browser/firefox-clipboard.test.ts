@@ -5,10 +5,7 @@
  * no clipboardWrite permission (the click's user activation allows it). What lands is read back
  * from the parent's clipboard (headless Firefox keeps its own).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONFORMANCE_DIR } from '../support/conformance.ts';
 import { Firefox } from './firefox/support.ts';
 
 let ff: Firefox;
@@ -37,11 +34,7 @@ async function clipboard(flavor: 'text/plain' | 'text/html'): Promise<string> {
 
 describe('copying from the popup in Firefox', { timeout: 180_000 }, () => {
   it('"Copy text" and "Copy for e-mail" reach the clipboard', async () => {
-    await ff.openTab(ff.popupUrl);
-    const text = readFileSync(path.join(CONFORMANCE_DIR, 'dcc/v2_dataIntegrityProof_didKey_legacyRegistry-noStatus-noExpiry-identityHash.json'), 'utf8');
-    const r = await ff.send<{ name: string }>('badges/import', { source: { kind: 'text', text } });
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-    await ff.closeTab();
+    await ff.importConformance('dcc/v2_dataIntegrityProof_didKey_legacyRegistry-noStatus-noExpiry-identityHash.json');
     await ff.openPopup();
     await ff.click('#badge-row-0');
     await ff.click('button', 'Share');

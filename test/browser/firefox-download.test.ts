@@ -8,7 +8,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONFORMANCE_DIR } from '../support/conformance.ts';
 import { Firefox, waitFor } from './firefox/support.ts';
 
 let ff: Firefox;
@@ -35,11 +34,7 @@ const landed = (name: RegExp) => waitFor(async () => readdirSync(dir).find((f) =
 
 describe('saving files from the popup in Firefox', { timeout: 180_000 }, () => {
   it('the badge’s JSON and the backup land in the downloads folder, whole', async () => {
-    await ff.openTab(ff.popupUrl);
-    const text = readFileSync(path.join(CONFORMANCE_DIR, 'dcc/v2_dataIntegrityProof_didKey_legacyRegistry-noStatus-noExpiry-identityHash.json'), 'utf8');
-    const r = await ff.send('badges/import', { source: { kind: 'text', text } });
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-    await ff.closeTab();
+    await ff.importConformance('dcc/v2_dataIntegrityProof_didKey_legacyRegistry-noStatus-noExpiry-identityHash.json');
 
     await ff.openPopup();
     await ff.click('#badge-row-0');

@@ -5,10 +5,7 @@
  * (extension.terminateBackground, in the parent), then the popup (dist/firefox through Marionette:
  * firefox/support.ts) opens on the list kept before, with no error from the restarted page.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONFORMANCE_DIR } from '../support/conformance.ts';
 import { Firefox, waitFor } from './firefox/support.ts';
 
 let ff: Firefox;
@@ -24,11 +21,7 @@ const state = () => ff.chrome<string>(`return WebExtensionPolicy.getByID(argumen
 
 describe('Firefox’s event page, stopped and woken', { timeout: 180_000 }, () => {
   it('a stopped background page wakes for the popup’s messages and answers from what it kept', async () => {
-    await ff.openTab(ff.popupUrl);
-    const text = readFileSync(path.join(CONFORMANCE_DIR, 'dcc/v2_dataIntegrityProof_didKey_legacyRegistry-noStatus-noExpiry-identityHash.json'), 'utf8');
-    const r = await ff.send('badges/import', { source: { kind: 'text', text } });
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-    await ff.closeTab();
+    await ff.importConformance('dcc/v2_dataIntegrityProof_didKey_legacyRegistry-noStatus-noExpiry-identityHash.json');
 
     expect(await state()).toBe('running');
     await ff.chrome(`WebExtensionPolicy.getByID(arguments[0]).extension.terminateBackground({ disableResetIdleForTest: true });`, [ff.launched.geckoId]);

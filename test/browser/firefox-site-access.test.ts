@@ -22,21 +22,6 @@ afterAll(async () => {
 const LINKEDIN = 'https://www.linkedin.com/*';
 const contains = (origin: string) => ff.run((o: string) => (globalThis as unknown as { browser: typeof chrome }).browser.permissions.contains({ origins: [o] }), origin);
 
-async function revoke(origins: string[]): Promise<void> {
-  await ff.m.send('Marionette:SetContext', { value: 'chrome' });
-  try {
-    const r = await ff.m.send<{ value: unknown }>('WebDriver:ExecuteAsyncScript', {
-      script: `const [id, origins, done] = arguments;
-        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
-        ExtensionPermissions.remove(id, { permissions: [], origins }, WebExtensionPolicy.getByID(id).extension).then(() => done(true), (e) => done(String(e)));`,
-      args: [ff.launched.geckoId, origins],
-    });
-    expect(r.value).toBe(true);
-  } finally {
-    await ff.m.send('Marionette:SetContext', { value: 'content' });
-  }
-}
-
 describe('site access in Firefox', { timeout: 180_000 }, () => {
   it('granted at install: no notice; taken back: named, and "Allow access" gets it back', async () => {
     await ff.openPopup();
@@ -45,7 +30,7 @@ describe('site access in Firefox', { timeout: 180_000 }, () => {
     expect(await ff.run(() => document.body.textContent?.includes('Allow access'))).toBe(false);
     await ff.closeTab();
 
-    await revoke([LINKEDIN]);
+    await ff.revokeHosts([LINKEDIN]);
     await ff.openPopup();
     expect(await contains(LINKEDIN)).toBe(false);
     await ff.text("Lanyard's buttons cannot show on LinkedIn: the browser does not let Lanyard into them.");

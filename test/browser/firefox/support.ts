@@ -53,6 +53,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { CONFORMANCE_DIR } from '../../support/conformance.ts';
 import { launchFirefox, SHOTS, type LaunchOptions, type Launched } from './launch.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -403,17 +404,37 @@ export class Firefox {
    * Grants host patterns as the user's "Allow" would, without the prompt: ExtensionPermissions.add
    * in the parent (what Firefox's own prompt and about:addons call); permissions.onAdded fires in the add-on.
    */
-  async grantHosts(origins: string[]): Promise<void> {
+  grantHosts(origins: string[]): Promise<void> {
+    return this.changeHosts('add', origins);
+  }
+
+  /** Takes host patterns back as about:addons' Permissions toggles do (ExtensionPermissions.remove); permissions.onRemoved fires. */
+  revokeHosts(origins: string[]): Promise<void> {
+    return this.changeHosts('remove', origins);
+  }
+
+  private async changeHosts(how: 'add' | 'remove', origins: string[]): Promise<void> {
     await this.m.send('Marionette:SetContext', { value: 'chrome' });
     try {
-      await this.m.send('WebDriver:ExecuteAsyncScript', {
-        script: `const [id, origins, done] = arguments;
+      const r = await this.m.send<{ value: unknown }>('WebDriver:ExecuteAsyncScript', {
+        script: `const [id, how, origins, done] = arguments;
           const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
-          ExtensionPermissions.add(id, { permissions: [], origins }, WebExtensionPolicy.getByID(id).extension).then(() => done(true), (e) => done(String(e)));`,
-        args: [this.launched.geckoId, origins],
+          ExtensionPermissions[how](id, { permissions: [], origins }, WebExtensionPolicy.getByID(id).extension).then(() => done(true), (e) => done(String(e)));`,
+        args: [this.launched.geckoId, how, origins],
       });
+      if (r.value !== true) throw new Error(`ExtensionPermissions.${how} failed: ${String(r.value)}`);
     } finally {
       await this.m.send('Marionette:SetContext', { value: 'content' });
+    }
+  }
+
+  /** Imports a conformance fixture (test/support/conformance.ts) through badges/import, from a popup tab closed after. */
+  async importConformance<T = { verdict: string; format: string; name: string }>(file: string): Promise<T> {
+    await this.openTab(this.popupUrl);
+    try {
+      return await this.call<T>('badges/import', { source: { kind: 'text', text: readFileSync(join(CONFORMANCE_DIR, file), 'utf8') } });
+    } finally {
+      await this.closeTab();
     }
   }
 
