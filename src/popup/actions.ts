@@ -249,6 +249,8 @@ function siteAccessActions(siteOrigins: () => string[], platform: PopupPlatform,
   return {
     async siteAccess() {
       const sites = siteOrigins();
+      // One round trip to the browser at each popup open when all are granted (the usual case).
+      if ((await platform.hasOrigins?.(sites).catch(() => true)) ?? true) return [];
       const granted = await Promise.all(sites.map((s) => platform.hasOrigins?.([s]).catch(() => true) ?? true));
       return sites.filter((_, i) => !granted[i]);
     },

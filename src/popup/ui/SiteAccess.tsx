@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
+import { afterPaint } from '../use-popup-data.ts';
 import { Notice } from './Notice.tsx';
 
 /** What a user calls the site of a host_permissions pattern (https://www.linkedin.com/* → LinkedIn). */
@@ -24,7 +25,10 @@ export function SiteAccess() {
   const [allowed, setAllowed] = useState<string>();
   useEffect(() => {
     let live = true;
-    void actions.siteAccess?.().then((m) => live && setMissing(m), () => undefined);
+    // After the first screen is painted: nothing here comes before the list (issue 14).
+    void afterPaint()
+      .then(() => (live ? actions.siteAccess?.() : undefined))
+      .then((m) => live && m && setMissing(m), () => undefined);
     return () => {
       live = false;
     };
