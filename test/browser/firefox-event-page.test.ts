@@ -17,19 +17,18 @@ afterAll(async () => {
   await ff?.quit();
 });
 
-const state = () => ff.chrome<string>(`return WebExtensionPolicy.getByID(arguments[0]).extension.backgroundState;`, [ff.launched.geckoId]);
 
 describe('Firefox’s event page, stopped and woken', { timeout: 180_000 }, () => {
   it('a stopped background page wakes for the popup’s messages and answers from what it kept', async () => {
     await ff.importConformance('dcc/v2_dataIntegrityProof_didKey_legacyRegistry-noStatus-noExpiry-identityHash.json');
 
-    expect(await state()).toBe('running');
+    expect(await ff.backgroundState()).toBe('running');
     await ff.chrome(`WebExtensionPolicy.getByID(arguments[0]).extension.terminateBackground({ disableResetIdleForTest: true });`, [ff.launched.geckoId]);
-    await waitFor(async () => (await state()) === 'stopped', 10_000, 'the background page stopped');
+    await waitFor(async () => (await ff.backgroundState()) === 'stopped', 10_000, 'the background page stopped');
 
     await ff.openPopup();
     await ff.el('#badge-row-0', /verisimilitude/);
-    expect(await state()).toBe('running');
+    expect(await ff.backgroundState()).toBe('running');
     await ff.click('#badge-row-0');
     await ff.text('Truth, veracity, candor, and verisimilitude.');
     expect(await ff.takeErrors()).toEqual([]);

@@ -33,6 +33,8 @@
  *    the popup's blob: links, read back whole from the profile's downloads folder.
  *  - firefox-event-page: the background page stopped as its idle timer would (terminateBackground),
  *    then woken by the popup's messages, answering from what it kept, with no error.
+ *  - firefox-slow-sign-in: with a 2 s idle time, the background page idles out, is woken by an
+ *    OAuth sign-in and stays up through several idle periods with the provider's window open.
  *  - firefox-site-access: host_permissions granted at install; LinkedIn taken back as about:addons
  *    does (ExtensionPermissions.remove), the popup's notice, and its "Allow access" through the
  *    add-on's own permissions.request (the prompt turned off by extensions.webextOptionalPermissionPrompts).
@@ -426,6 +428,54 @@ export class Firefox {
     } finally {
       await this.m.send('Marionette:SetContext', { value: 'content' });
     }
+  }
+
+  /**
+   * Sends an OAuth `accounts/sign-in` from the current extension page without waiting (the reply
+   * comes once the user has signed in, in another window: `signInReply`), finds the provider's
+   * authorization window among Marionette's handles, and makes it current. Returns its handle.
+   * `home`: the handle of the current page (the popup), which sends it.
+   */
+  async startOAuthSignIn(baseUrl: string, home: string): Promise<string> {
+    const before = new Set(await this.m.send<string[]>('WebDriver:GetWindowHandles'));
+    await this.run((baseUrl: string) => {
+      const root = document.documentElement;
+      (globalThis as unknown as { browser: typeof chrome }).browser.runtime
+        .sendMessage({ type: 'accounts/sign-in', args: { kind: 'ob3', baseUrl } })
+        .then((r: unknown) => (root.dataset.testSignIn = JSON.stringify(r)), (e: unknown) => (root.dataset.testSignIn = JSON.stringify({ thrown: String(e) })));
+    }, baseUrl);
+    return waitFor(
+      async () => {
+        for (const h of await this.m.send<string[]>('WebDriver:GetWindowHandles')) {
+          if (before.has(h)) continue;
+          await this.switchTo(h);
+          if ((await this.url()).startsWith(`${baseUrl}/oauth/authorize`)) return h;
+        }
+        await this.switchTo(home);
+        return undefined;
+      },
+      20_000,
+      'the authorization window',
+    );
+  }
+
+  /**
+   * Signs in on the test backpack's authorization form (the current window, `auth`), allows, waits
+   * for Firefox to close the window (at the redirect to the redirect URL), and returns the reply
+   * to `startOAuthSignIn`'s message, read in the page that sent it (`home`).
+   */
+  async approveSignIn<T = { ok: boolean; value: { id: string; kind: string; user: string } }>(auth: string, home: string, user: { username: string; password: string }): Promise<T> {
+    await this.type('#username', user.username);
+    await this.type('#password', user.password);
+    await this.click('#allow');
+    await waitFor(async () => !(await this.m.send<string[]>('WebDriver:GetWindowHandles')).includes(auth), 30_000, 'the authorization window closes');
+    await this.switchTo(home);
+    return JSON.parse(await this.waitIn(() => document.documentElement.dataset.testSignIn, [], 20_000)) as T;
+  }
+
+  /** The background page's state in the parent: starting, running, suspending or stopped (Firefox stops an idle event page). */
+  backgroundState(): Promise<string> {
+    return this.chrome<string>(`return WebExtensionPolicy.getByID(arguments[0]).extension.backgroundState;`, [this.launched.geckoId]);
   }
 
   /** Imports a conformance fixture (test/support/conformance.ts) through badges/import, from a popup tab closed after. */
