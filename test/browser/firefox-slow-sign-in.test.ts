@@ -5,7 +5,9 @@
  * (identity.launchWebAuthFlow pending, the popup's sign-in message unanswered), or the answer would
  * come back to nobody. Checked on Firefox 153 ESR: the page idles out when nothing is going on, is
  * woken by the sign-in, stays up through several idle periods with the window open, and the
- * account is signed in.
+ * account is signed in. And a window the user closes ends the sign-in at once, with Firefox's own
+ * words ("User cancelled or denied access.", not Chromium's "The user did not approve access.")
+ * under the popup's "did not finish" (errors.ts AUTHORIZATION_FAILED), and nothing kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackpack, type Backpack } from '../backpack/server.ts';
@@ -40,5 +42,16 @@ describe('a slow sign-in in Firefox', { timeout: 180_000 }, () => {
     expect(await ff.backgroundState()).toBe('running');
     const reply = await ff.approveSignIn(auth, popup, ADA);
     expect(reply).toMatchObject({ ok: true, value: { kind: 'ob3', user: 'ada@example.org' } });
+  });
+
+  it('closing the provider’s window ends the sign-in at once: "did not finish" (Firefox: "User cancelled or denied access."), nothing kept', async () => {
+    const popup = await ff.openPopup();
+    const before = (await ff.call<{ accounts: unknown[] }>('state/get', {})).accounts.length;
+    await ff.startOAuthSignIn(bp.baseUrl, popup);
+    await ff.m.send('WebDriver:CloseWindow');
+    const reply = await ff.signInReply<{ ok: boolean; error: { code: string; message: string } }>(popup);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'AUTHORIZATION_FAILED' } });
+    expect(reply.error.message).toContain('User cancelled or denied access.');
+    expect((await ff.call<{ accounts: unknown[] }>('state/get', {})).accounts.length).toBe(before);
   });
 });

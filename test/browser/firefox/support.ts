@@ -34,7 +34,8 @@
  *  - firefox-event-page: the background page stopped as its idle timer would (terminateBackground),
  *    then woken by the popup's messages, answering from what it kept, with no error.
  *  - firefox-slow-sign-in: with a 2 s idle time, the background page idles out, is woken by an
- *    OAuth sign-in and stays up through several idle periods with the provider's window open.
+ *    OAuth sign-in and stays up through several idle periods with the provider's window open; the
+ *    provider's window closed by the user ends the sign-in at once (AUTHORIZATION_FAILED), nothing kept.
  *  - firefox-site-access: host_permissions granted at install; LinkedIn taken back as about:addons
  *    does (ExtensionPermissions.remove), the popup's notice, and its "Allow access" through the
  *    add-on's own permissions.request (the prompt turned off by extensions.webextOptionalPermissionPrompts).
@@ -469,6 +470,11 @@ export class Firefox {
     await this.type('#password', user.password);
     await this.click('#allow');
     await waitFor(async () => !(await this.m.send<string[]>('WebDriver:GetWindowHandles')).includes(auth), 30_000, 'the authorization window closes');
+    return this.signInReply<T>(home);
+  }
+
+  /** The reply to `startOAuthSignIn`'s message, read in the page that sent it (`home`). */
+  async signInReply<T = { ok: boolean; value: { id: string; kind: string; user: string } }>(home: string): Promise<T> {
     await this.switchTo(home);
     return JSON.parse(await this.waitIn(() => document.documentElement.dataset.testSignIn, [], 20_000)) as T;
   }
