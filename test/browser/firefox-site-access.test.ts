@@ -34,6 +34,8 @@ describe('site access in Firefox', { timeout: 180_000 }, () => {
     await ff.openPopup();
     expect(await contains(LINKEDIN)).toBe(false);
     await ff.text("Lanyard's buttons cannot show on LinkedIn: the browser does not let Lanyard into them.");
+    await ff.screenshot('site-access-missing');
+    expect(await ff.axe()).toEqual([]);
     await ff.click('button', 'Allow access');
     await ff.text('Allowed. Reload the LinkedIn tabs you have open to see Lanyard');
     expect(await waitFor(() => contains(LINKEDIN), 10_000, 'granted again')).toBe(true);

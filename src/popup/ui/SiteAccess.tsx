@@ -34,23 +34,31 @@ export function SiteAccess() {
     };
   }, [actions]);
   const names = (patterns: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format([...new Set(patterns.map(siteName))]);
-  if (allowed) return <Notice kind="success">{t('siteAccessGranted', allowed)}</Notice>;
+  // A bar under the header, as the status bar's lines are (styles.css .site-access).
+  if (allowed)
+    return (
+      <div class="site-access">
+        <Notice kind="success">{t('siteAccessGranted', allowed)}</Notice>
+      </div>
+    );
   if (!missing.length || !actions.allowSites) return null;
   return (
-    <Notice kind="info">
-      <p>{t('siteAccessMissing', names(missing))}</p>
-      <button
-        type="button"
-        class="button"
-        onClick={async () => {
-          // First thing in the click: the prompt needs the user's gesture.
-          if (!(await actions.allowSites!())) return;
-          const still = (await actions.siteAccess?.().catch(() => missing)) ?? [];
-          if (!still.length) setAllowed(names(missing));
-          setMissing(still);
-        }}>
-        {t('siteAccessAllow')}
-      </button>
-    </Notice>
+    <div class="site-access">
+      <Notice kind="info">
+        <p>{t('siteAccessMissing', names(missing))}</p>
+        <button
+          type="button"
+          class="button"
+          onClick={async () => {
+            // First thing in the click: the prompt needs the user's gesture.
+            if (!(await actions.allowSites!())) return;
+            const still = (await actions.siteAccess?.().catch(() => missing)) ?? [];
+            if (!still.length) setAllowed(names(missing));
+            setMissing(still);
+          }}>
+          {t('siteAccessAllow')}
+        </button>
+      </Notice>
+    </div>
   );
 }
