@@ -14,6 +14,7 @@ import { ListScreen } from './list/ListScreen.tsx';
 import { AccountsScreen, AddressesScreen, BadgeScreen, GuideScreen, ImportScreen, SettingsScreen, ShareScreen, WelcomeScreen, type Route } from './routes.ts';
 import { ErrorState } from './ui/ErrorState.tsx';
 import { ScreenBoundary } from './ui/ScreenBoundary.tsx';
+import { SiteAccess } from './ui/SiteAccess.tsx';
 import { Header, type NavTarget } from './ui/Header.tsx';
 import { Footer, StatusBar } from './ui/StatusBar.tsx';
 import { useOnline } from './ui/online.ts';
@@ -173,6 +174,8 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
     <div class="shell">
       <Header onBack={stack.length > 1 ? back : undefined} onNav={nav} showNav current={route.name === 'import' || route.name === 'guide' || route.name === 'accounts' || route.name === 'settings' ? route.name : undefined} />
       <StatusBar state={state} online={online} onSignInAgain={signInAgain} quietStart={headingSaysSync} showFailures={route.name !== 'accounts'} />
+      {/* On the home screen only: a site taken back (about:addons) is said at each open, not on every screen. */}
+      {route.name === 'list' ? <SiteAccess /> : null}
       <main class={`content content-${firstRun && route.name === 'list' ? 'welcome' : route.name}`}>
         {/* Keyed by the stack, so moving to another screen (or back) starts it afresh. */}
         <ScreenBoundary key={`${stack.length}:${route.name}`} screen={route.name} onBack={stack.length > 1 ? back : () => void data.reload()}>

@@ -66,6 +66,14 @@ export interface PopupActions {
    * opens this screen of the popup in a tab, where files can be picked, and closes the popup.
    */
   openInTab?(screen: FilesScreen): void;
+  /**
+   * The manifest's sites (host_permissions: LinkedIn, Gmail, Outlook) that are not granted now: the
+   * user can take them back (about:addons in Firefox, site access in Chromium), and the buttons then
+   * never show there. Present where the platform knows the manifest.
+   */
+  siteAccess?(): Promise<string[]>;
+  /** Asks for every one of those sites again, in one prompt. Call it straight from the click. */
+  allowSites?(): Promise<boolean>;
 }
 
 /** The screens that pick files (ImportPanel, BackupPanel), which the popup can open in a tab (`?open=`). */
@@ -88,6 +96,8 @@ export interface PopupPlatform {
   copy(text: string, html?: string): Promise<void>;
   /** Present only where a file picker closes the popup: see PopupActions.openInTab. */
   openInTab?(screen: FilesScreen): void;
+  /** The manifest's host_permissions, as built (the sites the content scripts run on). */
+  siteOrigins?(): string[];
 }
 
 /** A host name (with a dot and a letter-only top-level label, an optional port) then a path, no scheme, no space. */
@@ -107,8 +117,20 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
   };
   const fromBase64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   const openInTab = platform.openInTab?.bind(platform);
+  const siteOrigins = platform.siteOrigins?.bind(platform);
+  // A prompt the browser will not show rejects (outside a user input handler: Firefox's
+  // requireUserInput, Chromium's gesture): counted as refused, so no action throws. An async
+  // function runs up to its first await at once: the request is still made within the click.
+  const ask = async (patterns: string[]): Promise<boolean> => {
+    try {
+      return await platform.requestOrigins(patterns);
+    } catch {
+      return false;
+    }
+  };
   return {
     ...(openInTab ? { openInTab } : {}),
+    ...(siteOrigins ? siteAccessActions(siteOrigins, platform, ask) : {}),
     ping: () => call('ping', {}),
     getState: () => call('state/get', {}),
     listBadges: (limit) => call('badges/list', limit === undefined ? {} : { limit }),
@@ -133,7 +155,7 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       // A badge page whose data lives elsewhere (Credly's) is read from the data's host (library.ts import).
       const pasted = source.kind === 'text' ? source.text.trim() : '';
       const link = /^https?:\/\//i.test(pasted) ? hostPattern(badgeDataUrl(pasted) ?? pasted) : undefined;
-      if (link && (await platform.requestOrigins([link]))) await call('hosts/confirm', { patterns: [link] });
+      if (link && (await ask([link]))) await call('hosts/confirm', { patterns: [link] });
       return call('badges/import', { source });
     },
     removeBadge: (key) => call('badges/remove', { key }),
@@ -141,7 +163,7 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       const pattern = originPattern(request.baseUrl);
       if (!pattern) return failure('ERR_BAD_URL', 'not an https address');
       // First thing in the click: Firefox and Chromium only show the prompt during a user gesture.
-      if (!(await platform.requestOrigins([pattern]))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed');
+      if (!(await ask([pattern]))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed');
       // Granted for the backpack, not for hover: sync may use it even if hover asked for it first.
       await call('hosts/confirm', { patterns: [pattern] });
       return call('accounts/sign-in', request);
@@ -158,7 +180,7 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
     async requestPasswordReset(baseUrl, email) {
       const pattern = originPattern(baseUrl);
       if (!pattern) return failure('ERR_BAD_URL', 'not an https address');
-      if (!(await platform.requestOrigins([pattern]))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed');
+      if (!(await ask([pattern]))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed');
       return call('accounts/password-reset', { baseUrl, email });
     },
     saveSettings: (settings) => call('settings/set', { settings }),
@@ -175,7 +197,7 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
     async setHoverSite(pattern, on, grantedBefore) {
       if (!on) return call('hover/site-remove', { pattern });
       // First thing in the click: the prompt needs the user gesture. Only this one origin is asked for.
-      if (!(await platform.requestOrigins([pattern]))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to this site was not allowed');
+      if (!(await ask([pattern]))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to this site was not allowed');
       const added = await call('hover/site-add', { pattern, addedGrant: !grantedBefore });
       if (!added.ok) return added;
       const s = await call('settings/set', { settings: { hoverVerify: true } });
@@ -188,7 +210,7 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
     },
     async allowHosts(urls) {
       const patterns = urls.map(hostPattern).filter((p): p is string => !!p);
-      if (!patterns.length || !(await platform.requestOrigins(patterns))) return false;
+      if (!patterns.length || !(await ask(patterns))) return false;
       // Granted to verify badges: sync and import may use these even if hover asked for one first.
       await call('hosts/confirm', { patterns });
       return true;
@@ -214,5 +236,25 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
         return failure('ERR_CLIPBOARD', e instanceof Error ? e.message : String(e));
       }
     },
+  };
+}
+
+/**
+ * The sites the manifest's content scripts need (MDN manifest.json/host_permissions: "check whether
+ * it has all the required permissions [...] using permissions.contains [...] request them using
+ * permissions.request"). Each is checked alone, so the popup names only the missing ones; all are
+ * asked for in one prompt (the browser shows only those not granted yet).
+ */
+function siteAccessActions(siteOrigins: () => string[], platform: PopupPlatform, ask: (patterns: string[]) => Promise<boolean>): Pick<PopupActions, 'siteAccess' | 'allowSites'> {
+  return {
+    async siteAccess() {
+      const sites = siteOrigins();
+      // One round trip to the browser at each popup open when all are granted (the usual case).
+      if ((await platform.hasOrigins?.(sites).catch(() => true)) ?? true) return [];
+      const granted = await Promise.all(sites.map((s) => platform.hasOrigins?.([s]).catch(() => true) ?? true));
+      return sites.filter((_, i) => !granted[i]);
+    },
+    // Nothing awaited before the request: Firefox allows the prompt only while the click is handled.
+    allowSites: () => ask(siteOrigins()),
   };
 }

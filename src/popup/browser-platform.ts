@@ -39,6 +39,7 @@ export function createBrowserPlatform(): PopupPlatform {
     // click is being handled. Origins already granted resolve true without a prompt.
     requestOrigins: (origins) => pageApi().permissions.request({ origins }),
     hasOrigins: (origins) => pageApi().permissions.contains({ origins }),
+    siteOrigins: () => pageApi().runtime.getManifest().host_permissions ?? [],
     // "activeTab": opening the popup lets it read the current tab's URL (no "tabs" permission).
     async currentTabUrl() {
       const [tab] = await pageApi().tabs.query({ active: true, currentWindow: true });

@@ -102,37 +102,12 @@ describe('backpacks in Firefox', { timeout: 180_000 }, () => {
     const redirect = await ff.run(() => (globalThis as unknown as { browser: typeof chrome }).browser.identity.getRedirectURL('oauth2'));
     // Firefox's redirect host: a hash of the add-on id under extensions.allizom.org (never fetched).
     expect(redirect).toMatch(/^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/oauth2$/);
-    const before = new Set(await ff.m.send<string[]>('WebDriver:GetWindowHandles'));
     // Started without waiting: the reply comes once the user has signed in, in another window.
-    await ff.run((baseUrl: string) => {
-      const root = document.documentElement;
-      (globalThis as unknown as { browser: typeof chrome }).browser.runtime
-        .sendMessage({ type: 'accounts/sign-in', args: { kind: 'ob3', baseUrl } })
-        .then((r: unknown) => (root.dataset.testSignIn = JSON.stringify(r)), (e: unknown) => (root.dataset.testSignIn = JSON.stringify({ thrown: String(e) })));
-    }, bp.baseUrl);
-    const auth = await waitFor(
-      async () => {
-        for (const h of await ff.m.send<string[]>('WebDriver:GetWindowHandles')) {
-          if (before.has(h)) continue;
-          await ff.switchTo(h);
-          if ((await ff.url()).startsWith(`${bp.baseUrl}/oauth/authorize`)) return h;
-        }
-        await ff.switchTo(popup);
-        return undefined;
-      },
-      20_000,
-      'the authorization window',
-    );
+    const auth = await ff.startOAuthSignIn(bp.baseUrl, popup);
     expect(auth).toBeTruthy();
     expect(new URL(await ff.url()).searchParams.get('redirect_uri')).toBe(redirect);
     await ff.screenshot('backpack-oauth-window', 'form');
-    await ff.type('#username', ADA.username);
-    await ff.type('#password', ADA.password);
-    await ff.click('#allow');
-    // Firefox closes the window when the server redirects to the redirect URL.
-    await waitFor(async () => !(await ff.m.send<string[]>('WebDriver:GetWindowHandles')).includes(auth), 30_000, 'the authorization window closes');
-    await ff.switchTo(popup);
-    const reply = JSON.parse(await ff.waitIn(() => document.documentElement.dataset.testSignIn, [], 20_000)) as { ok: boolean; value: { id: string; kind: string; user: string } };
+    const reply = await ff.approveSignIn(auth, popup, ADA);
     expect(reply).toMatchObject({ ok: true, value: { kind: 'ob3', user: 'ada@example.org' } });
     accounts.ob3 = reply.value.id;
     expect(bp.control.clients.at(-1)!.redirectUris).toEqual([redirect]);

@@ -27,6 +27,18 @@
  *    with acceptInsecureCerts; the buttons appear, a badge is picked and lands (profile URL, form
  *    values, text at the caret, the card in the mail body); and verify-on-hover on an ordinary
  *    https page after the host grant (card with ✓ / ✕ verdicts).
+ *  - firefox-clipboard: "Copy text" and "Copy for e-mail" on the share screen of the real popup, read
+ *    back from the parent's clipboard (text/plain, and the card as text/html).
+ *  - firefox-download: a badge's JSON (share screen) and the backup export (Settings) saved through
+ *    the popup's blob: links, read back whole from the profile's downloads folder.
+ *  - firefox-event-page: the background page stopped as its idle timer would (terminateBackground),
+ *    then woken by the popup's messages, answering from what it kept, with no error.
+ *  - firefox-slow-sign-in: with a 2 s idle time, the background page idles out, is woken by an
+ *    OAuth sign-in and stays up through several idle periods with the provider's window open; the
+ *    provider's window closed by the user ends the sign-in at once (AUTHORIZATION_FAILED), nothing kept.
+ *  - firefox-site-access: host_permissions granted at install; LinkedIn taken back as about:addons
+ *    does (ExtensionPermissions.remove), the popup's notice, and its "Allow access" through the
+ *    add-on's own permissions.request (the prompt turned off by extensions.webextOptionalPermissionPrompts).
  *
  * NOT COVERED in Firefox (covered in Chromium only, or nowhere):
  *  - the toolbar popup itself (a doorhanger panel): Marionette cannot open it, so the popup page is
@@ -34,8 +46,7 @@
  *    test/popup/files-in-tab.test.tsx over a stubbed extension.getViews only); the browser's permission prompt (granted through ExtensionPermissions instead);
  *  - the real sites (linkedin.com, mail.google.com): fixtures only, as in Chromium; TLS is a local
  *    self-signed certificate accepted by the session, not the real chain;
- *  - backup export/import through a download, the restart of the background (the event page
- *    suspending), storage.session isolation from content scripts, Outlook pages, keyboard
+ *  - backup import (a file picked), an alarm waking the stopped background page, storage.session isolation from content scripts, Outlook pages, keyboard
  *    navigation of the list, End on the 1,000-badge list, and the hostile badge's own page and
  *    embed HTML in the popup (all in Chromium's tests);
  *  - errors are collected from sources at moz-extension:// URLs (our pages, background and content
@@ -45,6 +56,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { CONFORMANCE_DIR } from '../../support/conformance.ts';
 import { launchFirefox, SHOTS, type LaunchOptions, type Launched } from './launch.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -395,17 +407,90 @@ export class Firefox {
    * Grants host patterns as the user's "Allow" would, without the prompt: ExtensionPermissions.add
    * in the parent (what Firefox's own prompt and about:addons call); permissions.onAdded fires in the add-on.
    */
-  async grantHosts(origins: string[]): Promise<void> {
+  grantHosts(origins: string[]): Promise<void> {
+    return this.changeHosts('add', origins);
+  }
+
+  /** Takes host patterns back as about:addons' Permissions toggles do (ExtensionPermissions.remove); permissions.onRemoved fires. */
+  revokeHosts(origins: string[]): Promise<void> {
+    return this.changeHosts('remove', origins);
+  }
+
+  private async changeHosts(how: 'add' | 'remove', origins: string[]): Promise<void> {
     await this.m.send('Marionette:SetContext', { value: 'chrome' });
     try {
-      await this.m.send('WebDriver:ExecuteAsyncScript', {
-        script: `const [id, origins, done] = arguments;
+      const r = await this.m.send<{ value: unknown }>('WebDriver:ExecuteAsyncScript', {
+        script: `const [id, how, origins, done] = arguments;
           const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
-          ExtensionPermissions.add(id, { permissions: [], origins }, WebExtensionPolicy.getByID(id).extension).then(() => done(true), (e) => done(String(e)));`,
-        args: [this.launched.geckoId, origins],
+          ExtensionPermissions[how](id, { permissions: [], origins }, WebExtensionPolicy.getByID(id).extension).then(() => done(true), (e) => done(String(e)));`,
+        args: [this.launched.geckoId, how, origins],
       });
+      if (r.value !== true) throw new Error(`ExtensionPermissions.${how} failed: ${String(r.value)}`);
     } finally {
       await this.m.send('Marionette:SetContext', { value: 'content' });
+    }
+  }
+
+  /**
+   * Sends an OAuth `accounts/sign-in` from the current extension page without waiting (the reply
+   * comes once the user has signed in, in another window: `signInReply`), finds the provider's
+   * authorization window among Marionette's handles, and makes it current. Returns its handle.
+   * `home`: the handle of the current page (the popup), which sends it.
+   */
+  async startOAuthSignIn(baseUrl: string, home: string): Promise<string> {
+    const before = new Set(await this.m.send<string[]>('WebDriver:GetWindowHandles'));
+    await this.run((baseUrl: string) => {
+      const root = document.documentElement;
+      (globalThis as unknown as { browser: typeof chrome }).browser.runtime
+        .sendMessage({ type: 'accounts/sign-in', args: { kind: 'ob3', baseUrl } })
+        .then((r: unknown) => (root.dataset.testSignIn = JSON.stringify(r)), (e: unknown) => (root.dataset.testSignIn = JSON.stringify({ thrown: String(e) })));
+    }, baseUrl);
+    return waitFor(
+      async () => {
+        for (const h of await this.m.send<string[]>('WebDriver:GetWindowHandles')) {
+          if (before.has(h)) continue;
+          await this.switchTo(h);
+          if ((await this.url()).startsWith(`${baseUrl}/oauth/authorize`)) return h;
+        }
+        await this.switchTo(home);
+        return undefined;
+      },
+      20_000,
+      'the authorization window',
+    );
+  }
+
+  /**
+   * Signs in on the test backpack's authorization form (the current window, `auth`), allows, waits
+   * for Firefox to close the window (at the redirect to the redirect URL), and returns the reply
+   * to `startOAuthSignIn`'s message, read in the page that sent it (`home`).
+   */
+  async approveSignIn<T = { ok: boolean; value: { id: string; kind: string; user: string } }>(auth: string, home: string, user: { username: string; password: string }): Promise<T> {
+    await this.type('#username', user.username);
+    await this.type('#password', user.password);
+    await this.click('#allow');
+    await waitFor(async () => !(await this.m.send<string[]>('WebDriver:GetWindowHandles')).includes(auth), 30_000, 'the authorization window closes');
+    return this.signInReply<T>(home);
+  }
+
+  /** The reply to `startOAuthSignIn`'s message, read in the page that sent it (`home`). */
+  async signInReply<T = { ok: boolean; value: { id: string; kind: string; user: string } }>(home: string): Promise<T> {
+    await this.switchTo(home);
+    return JSON.parse(await this.waitIn(() => document.documentElement.dataset.testSignIn, [], 20_000)) as T;
+  }
+
+  /** The background page's state in the parent: starting, running, suspending or stopped (Firefox stops an idle event page). */
+  backgroundState(): Promise<string> {
+    return this.chrome<string>(`return WebExtensionPolicy.getByID(arguments[0]).extension.backgroundState;`, [this.launched.geckoId]);
+  }
+
+  /** Imports a conformance fixture (test/support/conformance.ts) through badges/import, from a popup tab closed after. */
+  async importConformance<T = { verdict: string; format: string; name: string }>(file: string): Promise<T> {
+    await this.openTab(this.popupUrl);
+    try {
+      return await this.call<T>('badges/import', { source: { kind: 'text', text: readFileSync(join(CONFORMANCE_DIR, file), 'utf8') } });
+    } finally {
+      await this.closeTab();
     }
   }
 
