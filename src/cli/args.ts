@@ -105,7 +105,14 @@ export function parseArgs(argv: readonly string[], clock: () => Date): CliArgs {
       return v;
     };
     switch (flag) {
-      case '--recipient': out.recipients.push(value().trim()); break;
+      case '--recipient': {
+        // `-` names standard input as an input; no identity (e-mail, URL, telephone, DID) is `-`, and
+        // `--recipient - < a.json` verified nothing and matched nobody.
+        const v = value().trim();
+        if (v === '-') throw new UsageError('--recipient needs an identity (e-mail address, URL, telephone or DID), not - (to read a badge from standard input, give - as an input on its own)');
+        out.recipients.push(v);
+        break;
+      }
       case '--now': out.now = parseNow(value()); break;
       case '--map': {
         const v = value();

@@ -78,6 +78,13 @@ describe('lanyard arguments', () => {
     expect(parse('--recipient=--odd', '--recipient', '+33 1 23 45 67 89', 'a.json').recipients).toEqual(['--odd', '+33 1 23 45 67 89']);
   });
 
+  it('refuses --recipient - as bad usage: - is standard input, never an address', () => {
+    for (const argv of [['--recipient', '-', 'a.json'], ['--recipient=-', 'a.json'], ['--recipient', ' - ', '-']]) {
+      expect(refused(argv)).toMatch(/--recipient needs an identity .*not -/);
+    }
+    expect(parse('--recipient', 'me@example.org', '-').inputs).toEqual(['-']);
+  });
+
   it('refuses unknown options, naming the one that exists when the intent is clear', () => {
     expect(refused(['--identity', 'me@example.org', 'a'])).toMatch(/Unknown option --identity \(did you mean --recipient\?\)/);
     expect(refused(['--bogus', 'a'])).toMatch(/Unknown option --bogus/);
