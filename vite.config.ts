@@ -103,7 +103,7 @@ function classicBackground(browser: 'chrome' | 'firefox', target: string): Plugi
         const asset = bundle['manifest.json'];
         if (!asset || asset.type !== 'asset') throw new Error('crx wrote no manifest.json');
         const built = JSON.parse(String(asset.source)) as Record<string, unknown>;
-        built.background = browser === 'firefox' ? { scripts: [BACKGROUND.fileName] } : { service_worker: BACKGROUND.fileName };
+        built.background = browser === 'firefox' ? firefoxManifest().background : { service_worker: BACKGROUND.fileName };
         asset.source = JSON.stringify(built, null, 2);
       },
     },
@@ -117,13 +117,14 @@ export function chromeManifest(): Manifest {
 }
 
 export function firefoxManifest() {
-  const { key: _key, background, permissions, ...rest } = chromeManifest();
+  const { key: _key, background: _background, permissions, ...rest } = chromeManifest();
   return {
     ...rest,
     // dns.resolve: hover verification checks the addresses a name resolves to (Firefox only; SECURITY.md).
     permissions: [...permissions, 'dns'],
-    // Firefox runs MV3 backgrounds as event pages: `scripts`, not `service_worker`.
-    background: { scripts: [background.service_worker], type: background.type },
+    // Firefox runs MV3 backgrounds as event pages: `scripts`, not `service_worker`. What is built:
+    // the classic script classicBackground writes (not manifest.json's module source, src/background/index.ts).
+    background: { scripts: [BACKGROUND.fileName] },
     browser_specific_settings: {
       gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
       gecko_android: { strict_min_version: '142.0' },

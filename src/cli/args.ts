@@ -1,5 +1,6 @@
 /** Command-line arguments of `lanyard` (DESIGN.md "The command line"). */
 import { isLanguageTag } from '../core/share/lang-text.ts';
+import { parseInstant } from '../core/verify/validity.ts';
 
 export interface CliArgs {
   /** Files, directories, URLs and `-` (standard input), in the order given. */
@@ -73,10 +74,10 @@ export function parseNow(v: string): Date {
   const bad = (why: string) => new UsageError(`--now must be an ISO 8601 date or time such as 2026-11-26 or 2026-11-26T09:30:00Z, not "${v}"${why}`);
   if (!m) throw bad('');
   if (m[4] !== undefined && m[7] === undefined) throw bad(' (give a time zone: Z or an offset such as +01:00)');
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((k) => Number(m[k] ?? 0));
-  const day = new Date(Date.UTC(y!, mo! - 1, d!));
-  const t = Date.parse(m[4] === undefined ? `${m[1]}-${m[2]}-${m[3]}T00:00:00Z` : v.trim().toUpperCase().replace(' ', 'T'));
-  if (Number.isNaN(t) || day.getUTCDate() !== d || day.getUTCMonth() !== mo! - 1 || h! > 23 || mi! > 59 || s! > 59) throw bad(' (no such date or time)');
+  // Read by the engine's own reader (validity.ts parseInstant, XML Schema 1.1 §3.3.7, proleptic
+  // Gregorian): Date.UTC made years 0–99 into 1900–1999, so 0000-02-29 (a leap day) was "no such date".
+  const t = parseInstant(m[4] === undefined ? `${m[1]}-${m[2]}-${m[3]}` : v.trim().replace(' ', 'T'));
+  if (Number.isNaN(t) || Number(m[4] ?? 0) > 23) throw bad(' (no such date or time)');
   return new Date(t);
 }
 
@@ -104,7 +105,14 @@ export function parseArgs(argv: readonly string[], clock: () => Date): CliArgs {
       return v;
     };
     switch (flag) {
-      case '--recipient': out.recipients.push(value().trim()); break;
+      case '--recipient': {
+        // `-` names standard input as an input; no identity (e-mail, URL, telephone, DID) is `-`, and
+        // `--recipient - < a.json` verified nothing and matched nobody.
+        const v = value().trim();
+        if (v === '-') throw new UsageError('--recipient needs an identity (e-mail address, URL, telephone or DID), not - (to read a badge from standard input, give - as an input on its own)');
+        out.recipients.push(v);
+        break;
+      }
       case '--now': out.now = parseNow(value()); break;
       case '--map': {
         const v = value();

@@ -6,7 +6,7 @@
  * nothing extra, such as a token, can ride along).
  */
 import type { DirectionMaps, Direction, Envelope, ImportedView, ImportSource, ProtocolMap, Reply, SignInRequest, StateReply } from './protocol.ts';
-import type { AccountView, BadgeDetail, BadgeView, EmailView, HoverVerdict, NameDirs, PickerBadge, Settings } from './views.ts';
+import { HOVER_TEXT_MAX, type AccountView, type BadgeDetail, type BadgeView, type EmailView, type HoverVerdict, type NameDirs, type PickerBadge, type Settings } from './views.ts';
 import type { NoName } from '../core/share/badge-name.ts';
 import { MAX_LANGUAGES, type LangText, type ShownTexts } from '../core/share/lang-text.ts';
 import type { CheckId } from '../core/result.ts';
@@ -149,7 +149,10 @@ const shareWarning = shape<NonNullable<PickerBadge['warning']>>({ level: oneOf('
 const dir = optional(oneOf('ltr', 'rtl'));
 const nameDirs = optional(shape<NameDirs>({ name: dir, issuerName: dir }));
 const pickerBadge = shape<PickerBadge>({ key: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), image: opt, issuerName: opt, issuedOn: opt, expires: opt, verdict: verdictOrNot, publicUrl: opt, credentialId: opt, warning: optional(shareWarning), dirs: nameDirs });
-const hoverVerdict = shape<HoverVerdict>({ verdict, reason: optional(checkRef), name: isString, issuerName: opt, issuerSite: opt, issuedOn: opt, message: isString, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: opt, privateHost: opt, dirs: nameDirs });
+/** A hover verdict's text: at most HOVER_TEXT_MAX code points, so at most twice as many UTF-16 units (hover-verdict.ts cuts them). */
+const hoverText = text(2 * HOVER_TEXT_MAX, 0);
+const hoverOpt = optional(hoverText);
+const hoverVerdict = shape<HoverVerdict>({ verdict, reason: optional(checkRef), name: hoverText, issuerName: hoverOpt, issuerSite: hoverOpt, issuedOn: hoverOpt, message: hoverText, noBadge: optional(isBoolean), noBadgeKind: optional(oneOf('no-data', 'web-page', 'unreadable')), needsAccess: hoverOpt, privateHost: hoverOpt, dirs: nameDirs });
 
 /** LinkedIn's add-to-profile link (core/share/linkedin.ts), of any length: it carries the badge's words. */
 const isLinkedInUrl: Guard<string> = (v): v is string => typeof v === 'string' && v.startsWith('https://www.linkedin.com/');

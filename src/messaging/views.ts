@@ -122,6 +122,14 @@ export interface Settings {
 }
 
 /** What a content script's hover card shows. */
+/**
+ * The most code points any text of a hover verdict carries to a page's content script (the name,
+ * the issuer's name and site, the message, ...): the background cuts longer ones with "…"
+ * (hover-verdict.ts), the validator refuses longer ones (at most twice as many UTF-16 units), and
+ * the card cuts further (300 for a name, 500 for the message). A badge's name can be megabytes.
+ */
+export const HOVER_TEXT_MAX = 500;
+
 export interface HoverVerdict {
   verdict: Verdict;
   name: string;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, parseNow, USAGE, UsageError, wantsJson } from '../../src/cli/args.ts';
+import { parseInstant } from '../../src/core/verify/validity.ts';
 
 const CLOCK = () => new Date('2026-12-05T00:00:00Z');
 const parse = (...argv: string[]) => parseArgs(argv, CLOCK);
@@ -45,6 +46,17 @@ describe('lanyard arguments', () => {
     expect(refused(['--now', '2026-11-26T10:00', 'a'])).toMatch(/time zone/);
   });
 
+  it('reads --now as the engine reads dates (validity.ts parseInstant): year 0000 is a leap year, not 1900', () => {
+    // XML Schema 1.1 Part 2 §3.3.7 allows year 0000; ISO 8601's proleptic Gregorian calendar makes it a leap year.
+    expect(parseNow('0000-02-29').toISOString()).toBe('0000-02-29T00:00:00.000Z');
+    expect(parse('a', '--now', '0000-02-29T12:00:00Z').now.getTime()).toBe(parseInstant('0000-02-29T12:00:00Z'));
+    for (const v of ['0004-02-29', '2000-02-29', '2024-02-29T23:59:59+14:00']) expect(parseNow(v).getTime()).toBe(parseInstant(v));
+    for (const bad of ['0100-02-29', '1900-02-29', '2026-02-29', '2026-11-26T10:00:00+15:00']) {
+      expect(Number.isNaN(parseInstant(bad))).toBe(true);
+      expect(refused(['--now', bad, 'a'])).toMatch(/--now must be an ISO 8601/);
+    }
+  });
+
   it('refuses empty values, a --map prefix that no fetch could match, and - twice', () => {
     expect(refused(['--recipient', '', 'a'])).toMatch(/--recipient needs a value/);
     expect(refused(['--recipient=', 'a'])).toMatch(/--recipient needs a value/);
@@ -64,6 +76,13 @@ describe('lanyard arguments', () => {
     expect(refused(['--lang', '--offline', 'a.json'])).toMatch(/--lang needs a value, not the option --offline/);
     // Said inline, a value is taken as written; a telephone number starts with +, not -.
     expect(parse('--recipient=--odd', '--recipient', '+33 1 23 45 67 89', 'a.json').recipients).toEqual(['--odd', '+33 1 23 45 67 89']);
+  });
+
+  it('refuses --recipient - as bad usage: - is standard input, never an address', () => {
+    for (const argv of [['--recipient', '-', 'a.json'], ['--recipient=-', 'a.json'], ['--recipient', ' - ', '-']]) {
+      expect(refused(argv)).toMatch(/--recipient needs an identity .*not -/);
+    }
+    expect(parse('--recipient', 'me@example.org', '-').inputs).toEqual(['-']);
   });
 
   it('refuses unknown options, naming the one that exists when the intent is clear', () => {

@@ -192,10 +192,23 @@ describe('share', () => {
   });
 });
 
+/**
+ * The mock's badge Lanyard has not checked, as if its address were confirmed: the mock's is also
+ * pending, whose own sentence (share-pending.test.tsx) stays after any check.
+ */
+function confirmed<A extends ReturnType<typeof createMockActions>>(actions: A): A {
+  const get = actions.getBadge;
+  actions.getBadge = async (key) => {
+    const r = await get(key);
+    return r.ok ? { ok: true, value: { ...r.value, pending: false } } : r;
+  };
+  return actions;
+}
+
 // Found in a review of the popup: "verify it before you share it" offered no way to do that on the share screen.
 describe('sharing a badge Lanyard has not checked', () => {
   it('offers the check right there; checked and verified, the warning goes and focus goes to the title', async () => {
-    const actions = verifyingActions();
+    const actions = confirmed(verifyingActions());
     let changed = 0;
     renderWithEnv(<ShareScreen badgeKey="badgr-us:Py7pending" settings={mockSettings()} onEditOrgIds={() => {}} onChanged={() => changed++} />, actions);
     expect(await screen.findByText('Lanyard has not checked this badge yet: verify it before you share it.')).toBeTruthy();
@@ -211,7 +224,7 @@ describe('sharing a badge Lanyard has not checked', () => {
   });
 
   it('checked and still not verified: the answer says what the warning now says, and the warning is not read a second time', async () => {
-    open('badgr-us:Py7pending');
+    renderWithEnv(<ShareScreen badgeKey="badgr-us:Py7pending" settings={mockSettings()} onEditOrgIds={() => {}} />, confirmed(createMockActions()));
     fireEvent.click(await screen.findByRole('button', { name: 'Check now' }));
     const live = document.querySelector('.share-screen [aria-live="polite"]')!;
     await waitFor(() => expect(live.textContent).toBe('Checked. Lanyard has not checked this badge yet: verify it before you share it.'));

@@ -3,7 +3,7 @@ import { chooseTexts } from '../../core/share/lang-text.ts';
 import { issuerSite } from '../../core/share/issuer-site.ts';
 import { ErrorCodes } from '../../core/errors.ts';
 import type { Check, VerifyResult } from '../../core/result.ts';
-import type { HoverVerdict } from '../../messaging/views.ts';
+import { HOVER_TEXT_MAX, type HoverVerdict } from '../../messaging/views.ts';
 import { accessHost } from './hover-access.ts';
 import { noBadgeData } from './no-badge-data.ts';
 import { nameDirs } from './views.ts';
@@ -12,13 +12,38 @@ import { nameDirs } from './views.ts';
 const reasonOf = (c: Check): NonNullable<HoverVerdict['reason']> => ({ id: c.id, outcome: c.outcome, ...(c.code ? { code: c.code } : {}) });
 
 /**
+ * `s` cut to at most `max` code points, the last of them "…" when cut: never inside a surrogate
+ * pair. Only the first 2·max UTF-16 units are read (a badge's name can be megabytes).
+ */
+export function capText(s: string, max = HOVER_TEXT_MAX): string {
+  if (s.length <= max) return s;
+  const chars = Array.from(s.length > 2 * max ? s.slice(0, 2 * max) : s);
+  if (s.length <= 2 * max && chars.length <= max) return s;
+  // \u2026 (an ellipsis) escaped: the background's bundle stays ASCII (issue 14).
+  return `${chars.slice(0, max - 1).join('')}\u2026`;
+}
+
+const TEXTS = ['name', 'issuerName', 'issuerSite', 'issuedOn', 'message', 'needsAccess', 'privateHost'] as const;
+
+/** Every text of the verdict within HOVER_TEXT_MAX: the content script is sent nothing larger (validate.ts refuses it). */
+function capped(v: HoverVerdict): HoverVerdict {
+  const out = { ...v };
+  for (const k of TEXTS) if (typeof out[k] === 'string') out[k] = capText(out[k]);
+  return out;
+}
+
+/**
  * The hover card: the verdict, and the one line that explains it. `refused`: the origins the host
  * fetch refused for want of a permission (network-log.ts), the first of which the card names;
  * `privateHosts`: the local or private hosts it refused to reach (private-hosts.ts), likewise. The
  * badge's name and issuer's name in the reader's `languages` (VC DM 2.0 §11.1: chooseText, as the
  * popup), with the direction each gives.
  */
-export function hoverVerdict(r: VerifyResult, url?: string, refused: readonly string[] = [], privateHosts: readonly string[] = [], languages: readonly string[] = []): HoverVerdict {
+export function hoverVerdict(...a: Parameters<typeof verdictOf>): HoverVerdict {
+  return capped(verdictOf(...a));
+}
+
+function verdictOf(r: VerifyResult, url?: string, refused: readonly string[] = [], privateHosts: readonly string[] = [], languages: readonly string[] = []): HoverVerdict {
   const b = r.badge;
   const { pick, dirs } = chooseTexts(b?.texts, languages);
   const name = pick.name?.value ?? b?.name;

@@ -24,12 +24,23 @@ export interface ShareContent {
   mail: string;
 }
 
-/** What the share screen must say before the buttons: core/share/warning.ts's rule, in the popup's words (the deciding check's sentence, never the engine's English). */
-export function shareWarning(b: Pick<BadgeDetail, 'verdict' | 'checks' | 'expires'>, t: Translate): { kind: 'error' | 'info'; text: string } | undefined {
+/**
+ * What the share screen must say before the buttons: core/share/warning.ts's rule, in the popup's
+ * words (the deciding check's sentence, never the engine's English). A pending badge (issued to an
+ * address of the user's the backpack has not confirmed: badge-record.ts assess) also says that its
+ * link will not open for others: Badgr's public assertion URL answers 404 while the assertion is
+ * pending (badgr-server apps/issuer/public_api.py). When the pending address is all that kept the
+ * checks from completing (the recipient check), that sentence replaces the generic one.
+ */
+export function shareWarning(b: Pick<BadgeDetail, 'verdict' | 'checks' | 'expires'> & Partial<Pick<BadgeDetail, 'pending'>>, t: Translate): { kind: 'error' | 'info'; text: string } | undefined {
   const w = shareWarningOf(b);
-  if (!w) return undefined;
+  const pending = b.pending ? t('shareWarnPending') : undefined;
+  if (!w) return pending ? { kind: 'info', text: pending } : undefined;
   const { key, reason } = shareWarningWords(w);
-  return { kind: w.level === 'invalid' ? 'error' : 'info', text: reason ? t(key, t(reason)) : t(key) };
+  const kind = w.level === 'invalid' ? 'error' : 'info';
+  if (pending && w.level === 'indeterminate' && w.check?.id === 'recipient') return { kind, text: pending };
+  const text = reason ? t(key, t(reason)) : t(key);
+  return { kind, text: pending ? `${text} ${pending}` : text };
 }
 
 /**
