@@ -44,6 +44,14 @@ describe('Details in the reader\'s language', () => {
     expect(text).not.toContain('not a badge');
   });
 
+  it('French, a list of badges pasted as one (ERR_PARSE_JSON for sound JSON): not called malformed, and says to add each badge on its own', () => {
+    const list = 'This is not a badge Lanyard can read: The JSON is a list of 7 items, not one badge: Lanyard reads one badge at a time, so add each badge on its own';
+    const text = errorDetail(tf, { code: 'ERR_NOT_A_BADGE', message: list, reason: 'ERR_PARSE_JSON' })!.text!;
+    expect(text).toContain('liste de badges');
+    expect(text).toContain('ajoutez chaque badge séparément');
+    expect(text).toContain('ERR_PARSE_JSON');
+  });
+
   it('French, a reason Lanyard has no words for: the code alone, not the English', () => {
     const d = errorDetail(tf, { code: 'ERR_STRUCTURE_INVALID', message: 'a list of 7 items' });
     expect(d).toEqual({ text: 'Code d’erreur : ERR_STRUCTURE_INVALID' });
