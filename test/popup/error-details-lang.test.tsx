@@ -71,7 +71,7 @@ describe('Details in the reader\'s language', () => {
   });
 
   it('a server\'s own words stay as they came, labelled as the server\'s, in French and English; hostile ones shown as text', async () => {
-    expect(errorDetail(tf, { code: 'AUTHORIZATION_FAILED', message: 'The provider refused: access_denied', said: 'access_denied' })).toEqual({ text: 'Code d’erreur : AUTHORIZATION_FAILED', said: 'Le serveur a répondu : « access_denied »' });
+    expect(errorDetail(tf, { code: 'AUTHORIZATION_FAILED', message: 'The provider refused: access_denied', said: 'access_denied' })).toEqual({ text: 'Code d’erreur : AUTHORIZATION_FAILED', said: 'Le serveur a répondu : «\u00a0access_denied\u00a0»' });
     // In English, Lanyard's message already quotes them: not said twice.
     expect(errorDetail(t, { code: 'AUTHORIZATION_FAILED', message: 'The provider refused: access_denied', said: 'access_denied' })).toEqual({ text: 'The provider refused: access_denied' });
     expect(errorDetail(t, { code: 'SERVER_ERROR', message: 'HTTP 500 from badges.example', said: 'database down' })).toEqual({ text: 'HTTP 500 from badges.example', said: 'The server said: “database down”' });
@@ -79,7 +79,7 @@ describe('Details in the reader\'s language', () => {
     await screen.findByRole('alert');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Détails' })).toBeTruthy());
     const text = shownDetails();
-    expect(text).toContain('Le serveur a répondu : « <img src=x onerror=alert(1)>⟨RLO⟩evil »');
+    expect(text).toContain('Le serveur a répondu : «\u00a0<img src=x onerror=alert(1)>⟨RLO⟩evil\u00a0»');
     expect(document.querySelector('img[src="x"]')).toBeNull();
   });
 });
