@@ -60,4 +60,12 @@ describe('the Accounts screen\'s buttons say which account', () => {
     expect(screen.getByRole('button', { name: 'Adresses e-mail pour Canvas Credentials (US) (ada@example.org · api.badgr.io)' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Se reconnecter pour badgr.example' })).toBeTruthy();
   });
+
+  it('a card\'s failed sync is shown, not announced: the status bar says each new failure once (an alert here said it again, and anew as its minutes counted down)', () => {
+    const failed = { ...ACCOUNTS[0]!, sync: { status: 'error', done: 0, total: 0, error: { code: 'UNREACHABLE', message: 'x' }, retryAt: new Date(now() + 15 * 60_000).toISOString() } } as AccountView;
+    renderWithEnv(screenWith([failed]));
+    const text = screen.getByText(/Last sync failed/);
+    expect(text.textContent).toMatch(/15 minutes/);
+    expect(text.closest('[role=alert],[role=status],[aria-live]')).toBeNull();
+  });
 });

@@ -44,6 +44,14 @@ describe('Details in the reader\'s language', () => {
     expect(text).not.toContain('not a badge');
   });
 
+  it('French, a list of badges pasted as one (ERR_PARSE_JSON for sound JSON): not called malformed, and says to add each badge on its own', () => {
+    const list = 'This is not a badge Lanyard can read: The JSON is a list of 7 items, not one badge: Lanyard reads one badge at a time, so add each badge on its own';
+    const text = errorDetail(tf, { code: 'ERR_NOT_A_BADGE', message: list, reason: 'ERR_PARSE_JSON' })!.text!;
+    expect(text).toContain('liste de badges');
+    expect(text).toContain('ajoutez chaque badge séparément');
+    expect(text).toContain('ERR_PARSE_JSON');
+  });
+
   it('French, a reason Lanyard has no words for: the code alone, not the English', () => {
     const d = errorDetail(tf, { code: 'ERR_STRUCTURE_INVALID', message: 'a list of 7 items' });
     expect(d).toEqual({ text: 'Code d’erreur : ERR_STRUCTURE_INVALID' });
@@ -63,7 +71,7 @@ describe('Details in the reader\'s language', () => {
   });
 
   it('a server\'s own words stay as they came, labelled as the server\'s, in French and English; hostile ones shown as text', async () => {
-    expect(errorDetail(tf, { code: 'AUTHORIZATION_FAILED', message: 'The provider refused: access_denied', said: 'access_denied' })).toEqual({ text: 'Code d’erreur : AUTHORIZATION_FAILED', said: 'Le serveur a répondu : « access_denied »' });
+    expect(errorDetail(tf, { code: 'AUTHORIZATION_FAILED', message: 'The provider refused: access_denied', said: 'access_denied' })).toEqual({ text: 'Code d’erreur : AUTHORIZATION_FAILED', said: 'Le serveur a répondu : «\u00a0access_denied\u00a0»' });
     // In English, Lanyard's message already quotes them: not said twice.
     expect(errorDetail(t, { code: 'AUTHORIZATION_FAILED', message: 'The provider refused: access_denied', said: 'access_denied' })).toEqual({ text: 'The provider refused: access_denied' });
     expect(errorDetail(t, { code: 'SERVER_ERROR', message: 'HTTP 500 from badges.example', said: 'database down' })).toEqual({ text: 'HTTP 500 from badges.example', said: 'The server said: “database down”' });
@@ -71,7 +79,7 @@ describe('Details in the reader\'s language', () => {
     await screen.findByRole('alert');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Détails' })).toBeTruthy());
     const text = shownDetails();
-    expect(text).toContain('Le serveur a répondu : « <img src=x onerror=alert(1)>⟨RLO⟩evil »');
+    expect(text).toContain('Le serveur a répondu : «\u00a0<img src=x onerror=alert(1)>⟨RLO⟩evil\u00a0»');
     expect(document.querySelector('img[src="x"]')).toBeNull();
   });
 });

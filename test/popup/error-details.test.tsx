@@ -25,6 +25,18 @@ async function importScreen(error: ReplyError) {
 }
 
 describe('an error\'s own reason under Details', () => {
+  it('what Details opens is brought into view (it is often the popup\'s last line, the reason below the fold)', async () => {
+    await importScreen({ code: 'ERR_STRUCTURE_INVALID', message: 'a list of 7 items' });
+    const details = screen.getByRole('button', { name: 'Details' });
+    const shown = document.getElementById(details.getAttribute('aria-controls')!)!;
+    const scrolled: Element[] = [];
+    shown.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    fireEvent.click(details);
+    await waitFor(() => expect(scrolled).toEqual([shown]));
+  });
+
   it('an import refused: the sentence, then Details, which shows the reason as text, cut, its controls visible', async () => {
     const alert = await importScreen({ code: 'ERR_STRUCTURE_INVALID', message: HOSTILE });
     expect(alert.textContent).toContain('not a badge Lanyard can read');

@@ -22,6 +22,12 @@ describe('locales', () => {
     }
   });
 
+  it('French guillemets keep their words: no breakable space inside « » (a line ended on a lone « in the badge page at 320 px)', () => {
+    for (const [key, entry] of Object.entries(fr as Messages)) {
+      expect(entry.message, key).not.toMatch(/«[ \t\n]|[ \t\n]»/);
+    }
+  });
+
   it('the list\'s count reads right in French for none and one found (was "1 badges affichés sur 7")', () => {
     const tf = createTranslator(fr as Messages);
     expect(tf('listCountSome', 1, 7)).toBe('Badges affichés : 1 sur 7');

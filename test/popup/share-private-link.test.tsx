@@ -40,4 +40,18 @@ describe('a link on a local or private network', () => {
     await screen.findByRole('button', { name: 'Copy link' });
     expect(screen.queryByText(NOTE)).toBeNull();
   });
+
+  it('is heard at each control that hands the link on (LinkedIn, Copy link, the card, the e-mail)', async () => {
+    const actions = createMockActions();
+    const local = { ...badge, publicUrl: 'http://192.168.1.20/public/assertions/a' };
+    actions.getBadge = async () => ({ ok: true, value: local }) as never;
+    renderWithEnv(<ShareScreen badgeKey="local|l" settings={mockSettings()} onEditOrgIds={() => {}} />, actions);
+    await screen.findByRole('button', { name: 'Copy link' });
+    const heard = (el: Element) => (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? `missing #${id}`).join(' ');
+    for (const [role, name] of [['link', 'Add to LinkedIn profile'], ['button', 'Copy link'], ['button', 'Copy for e-mail'], ['button', 'Copy text'], ['link', 'Send by e-mail']] as const) {
+      expect(heard(screen.getByRole(role, { name })), name).toMatch(NOTE);
+    }
+    // The downloads hand on the file, not the link: not described by it.
+    expect(heard(screen.getByRole('button', { name: 'Badge data (JSON)' }))).toBe('');
+  });
 });

@@ -65,6 +65,28 @@ describe('the sites the content scripts need', () => {
     expect(screen.queryByRole('button', { name: t('siteAccessAllow') })).toBeNull();
   });
 
+  it('"Allow access" goes once access is given: its focus goes to the answer, which is read once (focused, not announced as well)', async () => {
+    const p = platform(new Set(SITES.filter((s) => s !== LINKEDIN)));
+    const real = createActions(send, p);
+    render(<App actions={{ ...createMockActions(), siteAccess: real.siteAccess!, allowSites: real.allowSites! }} t={t} locale="en" now={now} />);
+    const allow = await screen.findByRole('button', { name: t('siteAccessAllow') });
+    allow.focus();
+    fireEvent.click(allow);
+    const answer = await screen.findByText(t('siteAccessGranted', 'LinkedIn'));
+    await waitFor(() => expect(document.activeElement).not.toBe(document.body));
+    expect(document.activeElement?.contains(answer)).toBe(true);
+    expect(answer.closest('[role=status],[role=alert],[aria-live]')).toBeNull();
+  });
+
+  it('the answer is announced when "Allow access" did not have focus (a click that left it elsewhere)', async () => {
+    const p = platform(new Set(SITES.filter((s) => s !== LINKEDIN)));
+    const real = createActions(send, p);
+    render(<App actions={{ ...createMockActions(), siteAccess: real.siteAccess!, allowSites: real.allowSites! }} t={t} locale="en" now={now} />);
+    fireEvent.click(await screen.findByRole('button', { name: t('siteAccessAllow') }));
+    const answer = await screen.findByText(t('siteAccessGranted', 'LinkedIn'));
+    expect(answer.closest('[role=status]')).not.toBeNull();
+  });
+
   it('shows nothing when every site is granted, and nothing where the platform cannot tell', async () => {
     const p = platform(new Set(SITES));
     const real = createActions(send, p);

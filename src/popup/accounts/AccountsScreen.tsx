@@ -156,8 +156,11 @@ function SyncLine({ account: a }: { account: AccountView }) {
     <>
       {a.kind !== 'local' ? <p class="small">{ago ? t('syncedAgo', ago) : t('neverSynced')}</p> : null}
       {/* A signed-out account's notice says why it stopped: "Last sync failed" would say it again. */}
+      {/* Quiet (no role=alert): the status bar says each new failure once, on this screen too
+          (sync-announce.ts); an alert here said it again, said every failure shown as the screen
+          opened, and said it anew each time its "in 15 minutes" turned to "in 14". */}
       {s.status === 'error' && s.error && !a.needsSignIn ? (
-        <Notice kind="error">
+        <Notice kind="error" quiet>
           {syncFailureText(t, a.providerName, { error: s.error, retryAt: s.retryAt }, now(), locale, (error) => t('syncFailed', error))}
         </Notice>
       ) : null}

@@ -61,7 +61,10 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
   const warning = shareWarning(b, t);
   // Each control that hands the badge on is described by the warning: heard at the button, not only
   // as the screen opens (a status note there from the start is not announced).
-  const warned = warning ? { 'aria-describedby': 'share-warning' } : {};
+  // So is what is said of the link they carry (a private network's, an id never fetched): it sat under
+  // "Copy link", after it, and was not heard at LinkedIn's buttons, the card or the e-mail.
+  const describedBy = [warning && 'share-warning', c.link && c.linkUnconfirmed && 'share-link-unconfirmed', c.link && c.linkPrivate && 'share-link-private'].filter(Boolean).join(' ');
+  const warned = describedBy ? { 'aria-describedby': describedBy } : {};
 
   const copy = async (where: Panel, what: string, text: string, html?: string) => {
     const r = await actions.copy(text, html);
@@ -131,8 +134,8 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
               </button>
             </div>
             {note('link')}
-            {c.linkUnconfirmed ? <p class="small muted">{t('shareLinkUnconfirmed')}</p> : null}
-            {c.linkPrivate ? <p class="small muted">{t('shareLinkPrivate')}</p> : null}
+            {c.linkUnconfirmed ? <p id="share-link-unconfirmed" class="small muted">{t('shareLinkUnconfirmed')}</p> : null}
+            {c.linkPrivate ? <p id="share-link-private" class="small muted">{t('shareLinkPrivate')}</p> : null}
             <div class="qr-wrap">
               <QrCode text={c.link} label={t('shareQrLabel', b.name)} tooLong={t('shareQrTooLong')} />
             </div>

@@ -5,7 +5,7 @@
  * hostile input: it arrives through displayText (errorDetail, src/popup/errors.ts: bidi controls made
  * visible, cut) and is rendered as text, never as HTML.
  */
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
 import type { ErrorDetail } from '../errors.ts';
 import { HeardToo } from './HeardToo.tsx';
@@ -15,13 +15,19 @@ export function ErrorDetails({ detail, about }: { detail: ErrorDetail; about?: s
   const { t } = useEnv();
   const [open, setOpen] = useState(false);
   const id = useId();
+  // Under the answer, "Details" is often the popup's last line: what it opens came below the fold,
+  // and pressing it seemed to do nothing. Brought into view once opened.
+  const shown = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (open) shown.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [open]);
   return (
     <div class="error-details">
       <button type="button" class="link-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
         {t('errorDetails')}
         {about ? <HeardToo text={about} /> : null}
       </button>
-      <p id={id} class="small error-detail" hidden={!open}>
+      <p id={id} ref={shown} class="small error-detail" hidden={!open}>
         {detail.text}
         {detail.text && detail.said ? <br /> : null}
         {detail.said}

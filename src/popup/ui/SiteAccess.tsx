@@ -5,7 +5,7 @@
  * "Requested permissions and user prompts"). Checked each time the popup opens; "Allow access"
  * asks for them again (actions.allowSites, straight from the click).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
 import { afterPaint } from '../use-popup-data.ts';
 import { Notice } from './Notice.tsx';
@@ -22,7 +22,13 @@ export function siteName(pattern: string): string {
 export function SiteAccess() {
   const { actions, t, locale } = useEnv();
   const [missing, setMissing] = useState<string[]>([]);
-  const [allowed, setAllowed] = useState<string>();
+  // `focus`: "Allow access" had focus and goes with the grant: the answer takes it (WCAG 2.4.3), and is
+  // then read as what has focus, not announced as a status as well.
+  const [allowed, setAllowed] = useState<{ names: string; focus: boolean }>();
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (allowed?.focus) bar.current?.focus();
+  }, [allowed]);
   useEffect(() => {
     let live = true;
     // After the first screen is painted: nothing here comes before the list (issue 14).
@@ -37,8 +43,10 @@ export function SiteAccess() {
   // A bar under the header, as the status bar's lines are (styles.css .site-access).
   if (allowed)
     return (
-      <div class="site-access">
-        <Notice kind="success">{t('siteAccessGranted', allowed)}</Notice>
+      <div class="site-access" ref={bar} tabIndex={-1}>
+        <Notice kind="success" quiet={allowed.focus}>
+          {t('siteAccessGranted', allowed.names)}
+        </Notice>
       </div>
     );
   if (!missing.length || !actions.allowSites) return null;
@@ -49,11 +57,12 @@ export function SiteAccess() {
         <button
           type="button"
           class="button"
-          onClick={async () => {
+          onClick={async (e) => {
+            const button = e.currentTarget;
             // First thing in the click: the prompt needs the user's gesture.
             if (!(await actions.allowSites!())) return;
             const still = (await actions.siteAccess?.().catch(() => missing)) ?? [];
-            if (!still.length) setAllowed(names(missing));
+            if (!still.length) setAllowed({ names: names(missing), focus: document.activeElement === button });
             setMissing(still);
           }}>
           {t('siteAccessAllow')}
