@@ -7,8 +7,9 @@
  *   CLR 2.0       {https://purl.imsglobal.org/clr/v2p0}credential (1EdTech's validator: DCPV SvgParser QNames.CLR20)
  * Elements inside <script>, <style> or <foreignObject> are not badge elements: that content belongs
  * to another language (a script that spells out a fake element, or embedded HTML).
- * Extraction (MZBAKE svg.extract; OB 2.0 §Baking): the first badge element's text/CDATA body when it
- * is a JSON object, else its `verify` attribute (a compact JWS or the hosted URL), else a JWS or URL body.
+ * Extraction (MZBAKE svg.extract; OB 2.0 §Baking): the first badge element's `verify` attribute when it
+ * is a compact JWS, else its text/CDATA body when it is a JSON object, else `verify` (the hosted URL),
+ * else a JWS or URL body.
  */
 import { ErrorCodes, ParseError } from '../errors.ts';
 import { isHttpUrl } from './classify.ts';
@@ -116,8 +117,11 @@ function verifyAttr(attrs: [string, string][], ns: string, resolve: (p: string) 
 function extract(found: Found): BakedSvgText {
   const base = { namespace: found.namespace, element: found.element };
   const body = found.body.join('').trim();
-  if (body !== '' && isJsonObject(body)) return { ...base, source: 'body', text: body };
   const verify = found.verify?.trim();
+  // A compact JWS in `verify` is the signed badge (OB 2.0 §Baking SVG): mozilla/openbadges-bakery
+  // svg.js bake() also writes the assertion it was given as the body, an unsigned copy that proves nothing.
+  if (verify && isCompactJws(verify)) return { ...base, source: 'verify', text: verify };
+  if (body !== '' && isJsonObject(body)) return { ...base, source: 'body', text: body };
   if (verify) return { ...base, source: 'verify', text: verify };
   // MZBAKE svg.extract reads the body first: a compact JWS or a URL written there is the badge text too.
   if (isCompactJws(body) || isHttpUrl(body)) return { ...base, source: 'body', text: body };
