@@ -2,7 +2,7 @@
  * Baked SVG reader (OB 2.0 §Baking SVG; OB 3.0 docformat §Baked Badge SVG). The badge element is
  * matched by namespace URI + local name, resolved through in-scope xmlns declarations, never by
  * searching the text:
- *   OB 2.0 / 1.x  {http://openbadges.org}assertion
+ *   OB 2.0 / 1.x  {http://openbadges.org}assertion (also bound to the OB context URLs, OB2_SVG_ALIASES)
  *   OB 3.0        {https://purl.imsglobal.org/ob/v3p0}credential
  *   CLR 2.0       {https://purl.imsglobal.org/clr/v2p0}credential (1EdTech's validator: DCPV SvgParser QNames.CLR20)
  * Elements inside <script>, <style> or <foreignObject> are not badge elements: that content belongs
@@ -53,6 +53,14 @@ const split = (qname: string): [prefix: string, local: string] => {
   return c < 0 ? ['', qname] : [qname.slice(0, c), qname.slice(c + 1)];
 };
 
+/**
+ * The OB JSON-LD context URLs some issuers bind the prefix to instead of http://openbadges.org (AWS
+ * User Group Madurai's badges-crud buildSvg); mozilla/openbadges-bakery's extract, matching the prefix,
+ * reads them. Read as OB 2.0 / 1.x: the text is a URL or a badge whose own verification decides.
+ */
+const OB2_SVG_ALIASES = new Set(['https://w3id.org/openbadges/v2', 'https://w3id.org/openbadges/v1']);
+const badgeNs = (ns: string | undefined): string | undefined => (ns !== undefined && OB2_SVG_ALIASES.has(ns) ? OB2_SVG_NS : ns);
+
 const isBadge = (ns: string | undefined, local: string): boolean =>
   (ns === OB2_SVG_NS && local === 'assertion') || ((ns === OB3_SVG_NS || ns === CLR2_SVG_NS) && local === 'credential');
 
@@ -83,7 +91,7 @@ export function readBakedSvg(text: string): BakedSvgText {
         bindings.set(p, stack);
         declared.push(p);
       }
-      const ns = resolve(prefix) ?? (prefix === '' ? '' : undefined);
+      const ns = badgeNs(resolve(prefix) ?? (prefix === '' ? '' : undefined));
       const opaque = OPAQUE.has(local);
       if (!found && opaqueDepth === 0 && isBadge(ns, local)) {
         found = { namespace: ns!, element: local, verify: verifyAttr(ev.attrs, ns!, resolve), depth: frames.length + 1, body: [], closed: false };
@@ -109,7 +117,7 @@ export function readBakedSvg(text: string): BakedSvgText {
 function verifyAttr(attrs: [string, string][], ns: string, resolve: (p: string) => string | undefined): string | undefined {
   for (const [name, value] of attrs) {
     const [prefix, local] = split(name);
-    if (local === 'verify' && (prefix === '' || (prefix !== 'xmlns' && resolve(prefix) === ns))) return value;
+    if (local === 'verify' && (prefix === '' || (prefix !== 'xmlns' && badgeNs(resolve(prefix)) === ns))) return value;
   }
   return undefined;
 }
