@@ -2,8 +2,8 @@
  * Baked SVG reader (OB 2.0 §Baking SVG; OB 3.0 docformat §Baked Badge SVG). The badge element is
  * matched by namespace URI + local name, resolved through in-scope xmlns declarations, never by
  * searching the text:
- *   OB 2.0 / 1.x  {http://openbadges.org}assertion (also bound to the OB context URLs, OB2_SVG_ALIASES)
- *   OB 3.0        {https://purl.imsglobal.org/ob/v3p0}credential
+ *   OB 2.0 / 1.x  {http://openbadges.org}assertion (or a namespace bakers write for it, SVG_NS_ALIASES)
+ *   OB 3.0        {https://purl.imsglobal.org/ob/v3p0}credential (SVG_NS_ALIASES too)
  *   CLR 2.0       {https://purl.imsglobal.org/clr/v2p0}credential (1EdTech's validator: DCPV SvgParser QNames.CLR20)
  * Elements inside <script>, <style> or <foreignObject> are not badge elements: that content belongs
  * to another language (a script that spells out a fake element, or embedded HTML).
@@ -54,12 +54,19 @@ const split = (qname: string): [prefix: string, local: string] => {
 };
 
 /**
- * The OB JSON-LD context URLs some issuers bind the prefix to instead of http://openbadges.org (AWS
- * User Group Madurai's badges-crud buildSvg); mozilla/openbadges-bakery's extract, matching the prefix,
- * reads them. Read as OB 2.0 / 1.x: the text is a URL or a badge whose own verification decides.
+ * Namespace URIs real bakers write in place of the specified ones, read as those (the text is a URL,
+ * a JWS or a credential whose own verification decides, so reading it vouches for nothing):
+ *  - the OB JSON-LD context URLs for http://openbadges.org (AWS User Group Madurai's badges-crud
+ *    buildSvg); mozilla/openbadges-bakery's extract, matching the prefix, reads them;
+ *  - the OB 3.0 spec path https://purl.imsglobal.org/spec/ob/v3p0 for https://purl.imsglobal.org/ob/v3p0
+ *    (rollercoaster-dev openbadges-modular-server svg-baking.service.ts bakeSVG, OB 2.0 and 3.0 alike).
  */
-const OB2_SVG_ALIASES = new Set(['https://w3id.org/openbadges/v2', 'https://w3id.org/openbadges/v1']);
-const badgeNs = (ns: string | undefined): string | undefined => (ns !== undefined && OB2_SVG_ALIASES.has(ns) ? OB2_SVG_NS : ns);
+const SVG_NS_ALIASES = new Map([
+  ['https://w3id.org/openbadges/v2', OB2_SVG_NS],
+  ['https://w3id.org/openbadges/v1', OB2_SVG_NS],
+  ['https://purl.imsglobal.org/spec/ob/v3p0', OB3_SVG_NS],
+]);
+const badgeNs = (ns: string | undefined): string | undefined => (ns !== undefined ? (SVG_NS_ALIASES.get(ns) ?? ns) : ns);
 
 const isBadge = (ns: string | undefined, local: string): boolean =>
   (ns === OB2_SVG_NS && local === 'assertion') || ((ns === OB3_SVG_NS || ns === CLR2_SVG_NS) && local === 'credential');

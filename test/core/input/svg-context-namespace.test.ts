@@ -43,3 +43,33 @@ describe('baked SVG: the OB JSON-LD context URL as the badge namespace', () => {
     expect(gone.verdict).not.toBe('valid');
   });
 });
+
+/**
+ * rollercoaster-dev/monorepo apps/openbadges-modular-server/src/services/baking/svg/svg-baking.service.ts
+ * (bakeSVG, commit b82aef2bcd76c6a16987cfc4da74339da3bd7d74) binds `openbadges` to the OB 3.0 spec's
+ * path, https://purl.imsglobal.org/spec/ob/v3p0, not the baking namespace https://purl.imsglobal.org/ob/v3p0,
+ * and appends `<openbadges:credential>` with the credential JSON (OB 2.0 or 3.0) as its text.
+ */
+describe('baked SVG: the OB 3.0 spec path as the badge namespace', () => {
+  const spec = (body: string) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/spec/ob/v3p0"><rect width="1" height="1"/><openbadges:credential>${body}</openbadges:credential></svg>`;
+
+  it('reads the credential element and its JSON text', () => {
+    expect(readBakedSvg(spec('{&quot;id&quot;:&quot;urn:x&quot;}'))).toMatchObject({ element: 'credential', source: 'body', text: '{"id":"urn:x"}' });
+  });
+
+  it('an OB 2.0 hosted assertion baked that way is verified by its hosted copy', async () => {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: HOSTED, verification: { type: 'HostedBadge' } });
+    web.json(HOSTED, a);
+    const text = JSON.stringify(a).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const r = await verify(spec(text), { fetch: web.fetch, now: NOW, identities: ['ada@example.org'] });
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
+    expect(r.format).toBe('ob2.0-hosted');
+  });
+
+  it('the assertion local name is no badge element in that namespace', () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="https://purl.imsglobal.org/spec/ob/v3p0"><ob:assertion verify="${HOSTED}"/></svg>`;
+    expect(() => readBakedSvg(svg)).toThrow(ParseError);
+  });
+});
