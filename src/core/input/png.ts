@@ -147,8 +147,8 @@ export async function readBakedPng(bytes: Uint8Array): Promise<BakedPngText> {
     // The keyword is followed by its NUL (badgeKeyword).
     const nul = chunk.keyword.length;
     // The badge chunk's CRC is not checked: the Mozilla Backpack's first baker (metapng.js) wrote
-    // tEXt chunks with wrong CRCs (mozilla/openbadges-backpack issue #194), and PNG §13.2 lets a decoder
-    // carry on past an ancillary chunk's CRC error. A CRC guards against damage, not forgery: the text
+    // tEXt chunks with wrong CRCs (mozilla/openbadges-backpack issue #194), and PNG §13.1 (error handling) has a decoder
+    // recover from errors in ancillary chunks. A CRC guards against damage, not forgery: the text
     // read is verified on its own (hosted copy, signature or proof), so a damaged one proves nothing.
     const text =
       chunk.type === 'iTXt'

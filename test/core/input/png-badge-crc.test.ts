@@ -2,8 +2,8 @@
  * A badge chunk whose CRC does not match. The Mozilla Backpack's first baker, metapng.js, "calculates
  * the 4 byte CRC value wrong for the tEXt chunks it wrote, and although they display fine because
  * tEXts are ancillary chunks, libraries that are strict about CRC … get real cranky trying to read baked
- * badges" (mozilla/openbadges-backpack issue #194, 2012). PNG §13.2 lets a decoder carry on past an
- * ancillary chunk's CRC error. The CRC guards against damage in transit, not forgery (anyone who
+ * badges" (mozilla/openbadges-backpack issue #194, 2012). PNG §13.1 (error handling) has a decoder recover from errors in
+ * ancillary chunks. The CRC guards against damage in transit, not forgery (anyone who
  * writes a chunk writes its CRC): the text is read and verified on its own, and a genuine 2012 badge
  * was refused as a broken file (parse fail, invalid).
  */
