@@ -135,6 +135,7 @@ function extract(found: Found): BakedSvgText {
   const verify = found.verify?.trim();
   // A compact JWS in `verify` is the signed badge (OB 2.0 §Baking SVG): mozilla/openbadges-bakery
   // svg.js bake() also writes the assertion it was given as the body, an unsigned copy that proves nothing.
+  // 1EdTech's validator reads `verify` first too (DCPV inspector-vc SvgParser).
   if (verify && isCompactJws(verify)) return { ...base, source: 'verify', text: verify };
   if (body !== '' && isJsonObject(body)) return { ...base, source: 'body', text: body };
   if (verify) return { ...base, source: 'verify', text: verify };
