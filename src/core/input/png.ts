@@ -13,7 +13,6 @@
  * a badge keyword found only there is said as such (readBakedPng).
  */
 import { ErrorCodes, ParseError } from '../errors.ts';
-import { crc32 } from './crc32.ts';
 import { inflate, InflateError } from './inflate.ts';
 import { decodeLatin1, decodeUtf8 } from './text.ts';
 
@@ -34,8 +33,6 @@ interface RawChunk {
   type: 'iTXt' | 'tEXt' | 'zTXt';
   /** Its badge keyword (only badge chunks are kept). */
   keyword: string;
-  /** Offset of the chunk's type field (CRC covers type ‖ data). */
-  at: number;
   data: Uint8Array;
 }
 
@@ -77,7 +74,7 @@ function readChunks(bytes: Uint8Array): { chunks: RawChunk[]; end: number } {
     if (first && code !== IHDR) throw bad('Corrupt PNG: the first chunk is not IHDR');
     const type = TEXT_TYPES.get(code as never);
     const keyword = type && badgeKeyword(bytes, offset + 8, length);
-    if (type && keyword) chunks.push({ type, keyword, at: offset + 4, data: bytes.subarray(offset + 8, offset + 8 + length) });
+    if (type && keyword) chunks.push({ type, keyword, data: bytes.subarray(offset + 8, offset + 8 + length) });
     offset = end;
     if (code === IEND) return { chunks, end };
   }
@@ -94,13 +91,6 @@ function badgeKeyword(bytes: Uint8Array, start: number, length: number): string 
     return keyword;
   }
   return undefined;
-}
-
-function checkCrc(bytes: Uint8Array, chunk: RawChunk): void {
-  const stored = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(chunk.at + 4 + chunk.data.length);
-  if (crc32(bytes, chunk.at, chunk.at + 4 + chunk.data.length) !== stored) {
-    throw bad(`Corrupt PNG: CRC mismatch in the ${chunk.type} chunk that holds the badge`);
-  }
 }
 
 async function inflateText(data: Uint8Array, chunk: string): Promise<Uint8Array> {
@@ -156,7 +146,10 @@ export async function readBakedPng(bytes: Uint8Array): Promise<BakedPngText> {
   if (chunk) {
     // The keyword is followed by its NUL (badgeKeyword).
     const nul = chunk.keyword.length;
-    checkCrc(bytes, chunk);
+    // The badge chunk's CRC is not checked: the Mozilla Backpack's first baker (metapng.js) wrote
+    // tEXt chunks with wrong CRCs (mozilla/openbadges-backpack issue #194), and PNG §13.1 (error handling) has a decoder
+    // recover from errors in ancillary chunks. A CRC guards against damage, not forgery: the text
+    // read is verified on its own (hosted copy, signature or proof), so a damaged one proves nothing.
     const text =
       chunk.type === 'iTXt'
         ? await readItxt(chunk.data, nul)

@@ -2,13 +2,14 @@
  * Baked SVG reader (OB 2.0 §Baking SVG; OB 3.0 docformat §Baked Badge SVG). The badge element is
  * matched by namespace URI + local name, resolved through in-scope xmlns declarations, never by
  * searching the text:
- *   OB 2.0 / 1.x  {http://openbadges.org}assertion
- *   OB 3.0        {https://purl.imsglobal.org/ob/v3p0}credential
+ *   OB 2.0 / 1.x  {http://openbadges.org}assertion (or a namespace bakers write for it, SVG_NS_ALIASES)
+ *   OB 3.0        {https://purl.imsglobal.org/ob/v3p0}credential (SVG_NS_ALIASES too)
  *   CLR 2.0       {https://purl.imsglobal.org/clr/v2p0}credential (1EdTech's validator: DCPV SvgParser QNames.CLR20)
  * Elements inside <script>, <style> or <foreignObject> are not badge elements: that content belongs
  * to another language (a script that spells out a fake element, or embedded HTML).
- * Extraction (MZBAKE svg.extract; OB 2.0 §Baking): the first badge element's text/CDATA body when it
- * is a JSON object, else its `verify` attribute (a compact JWS or the hosted URL), else a JWS or URL body.
+ * Extraction (MZBAKE svg.extract; OB 2.0 §Baking): the first badge element's `verify` attribute when it
+ * is a compact JWS, else its text/CDATA body when it is a JSON object, else `verify` (the hosted URL),
+ * else a JWS or URL body.
  */
 import { ErrorCodes, ParseError } from '../errors.ts';
 import { isHttpUrl } from './classify.ts';
@@ -52,6 +53,21 @@ const split = (qname: string): [prefix: string, local: string] => {
   return c < 0 ? ['', qname] : [qname.slice(0, c), qname.slice(c + 1)];
 };
 
+/**
+ * Namespace URIs real bakers write in place of the specified ones, read as those (the text is a URL,
+ * a JWS or a credential whose own verification decides, so reading it vouches for nothing):
+ *  - the OB JSON-LD context URLs for http://openbadges.org (AWS User Group Madurai's badges-crud
+ *    buildSvg); mozilla/openbadges-bakery's extract, matching the prefix, reads them;
+ *  - the OB 3.0 spec path https://purl.imsglobal.org/spec/ob/v3p0 for https://purl.imsglobal.org/ob/v3p0
+ *    (rollercoaster-dev openbadges-modular-server svg-baking.service.ts bakeSVG, OB 2.0 and 3.0 alike).
+ */
+const SVG_NS_ALIASES = new Map([
+  ['https://w3id.org/openbadges/v2', OB2_SVG_NS],
+  ['https://w3id.org/openbadges/v1', OB2_SVG_NS],
+  ['https://purl.imsglobal.org/spec/ob/v3p0', OB3_SVG_NS],
+]);
+const badgeNs = (ns: string | undefined): string | undefined => (ns !== undefined ? (SVG_NS_ALIASES.get(ns) ?? ns) : ns);
+
 const isBadge = (ns: string | undefined, local: string): boolean =>
   (ns === OB2_SVG_NS && local === 'assertion') || ((ns === OB3_SVG_NS || ns === CLR2_SVG_NS) && local === 'credential');
 
@@ -82,7 +98,7 @@ export function readBakedSvg(text: string): BakedSvgText {
         bindings.set(p, stack);
         declared.push(p);
       }
-      const ns = resolve(prefix) ?? (prefix === '' ? '' : undefined);
+      const ns = badgeNs(resolve(prefix) ?? (prefix === '' ? '' : undefined));
       const opaque = OPAQUE.has(local);
       if (!found && opaqueDepth === 0 && isBadge(ns, local)) {
         found = { namespace: ns!, element: local, verify: verifyAttr(ev.attrs, ns!, resolve), depth: frames.length + 1, body: [], closed: false };
@@ -108,7 +124,7 @@ export function readBakedSvg(text: string): BakedSvgText {
 function verifyAttr(attrs: [string, string][], ns: string, resolve: (p: string) => string | undefined): string | undefined {
   for (const [name, value] of attrs) {
     const [prefix, local] = split(name);
-    if (local === 'verify' && (prefix === '' || (prefix !== 'xmlns' && resolve(prefix) === ns))) return value;
+    if (local === 'verify' && (prefix === '' || (prefix !== 'xmlns' && badgeNs(resolve(prefix)) === ns))) return value;
   }
   return undefined;
 }
@@ -116,8 +132,12 @@ function verifyAttr(attrs: [string, string][], ns: string, resolve: (p: string) 
 function extract(found: Found): BakedSvgText {
   const base = { namespace: found.namespace, element: found.element };
   const body = found.body.join('').trim();
-  if (body !== '' && isJsonObject(body)) return { ...base, source: 'body', text: body };
   const verify = found.verify?.trim();
+  // A compact JWS in `verify` is the signed badge (OB 2.0 §Baking SVG): mozilla/openbadges-bakery
+  // svg.js bake() also writes the assertion it was given as the body, an unsigned copy that proves nothing.
+  // 1EdTech's validator reads `verify` first too (DCPV inspector-vc SvgParser).
+  if (verify && isCompactJws(verify)) return { ...base, source: 'verify', text: verify };
+  if (body !== '' && isJsonObject(body)) return { ...base, source: 'body', text: body };
   if (verify) return { ...base, source: 'verify', text: verify };
   // MZBAKE svg.extract reads the body first: a compact JWS or a URL written there is the badge text too.
   if (isCompactJws(body) || isHttpUrl(body)) return { ...base, source: 'body', text: body };

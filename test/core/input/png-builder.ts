@@ -1,6 +1,6 @@
 /**
  * Builds small PNGs for the input tests: a real 1×1 image (IHDR, IDAT, IEND) with text chunks
- * placed where the test wants them. CRC-32 is computed here independently of src/core/input/crc32.ts.
+ * placed where the test wants them. CRC-32 is computed here (Lanyard does not check the badge chunk's: png-badge-crc.test.ts).
  */
 import { deflateSync } from 'node:zlib';
 
