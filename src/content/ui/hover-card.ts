@@ -43,6 +43,9 @@ const CSS =
   // out of the fixed box: the issuer's name takes one line (cut with "…"), the lines after the verdict are
   // laid out in a column where the badge's name (at most three lines) and the reason give way first.
   '.c{display:flex;flex-direction:column}.c>*{flex:none}.c>b,.c>p.r{flex:0 1 auto;min-height:0}b{max-height:4.05em}' +
+  // A column's margins do not collapse as the block flow's did: the same gaps, none after the last line
+  // (the no-access sentence in French filled the box to its last pixel and overflowed by its margins).
+  '.c>p{margin:2px 0 0}.c>.v+p{margin-top:0}' +
   '.n{display:inline-block;max-width:100%;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}';
 
 let card: ShadowUi | null = null;
