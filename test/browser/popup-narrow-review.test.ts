@@ -47,6 +47,8 @@ describe('the popup at 320 px', () => {
     await page.getByRole('button', { name: 'Allow access' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('Allowed. Reload the LinkedIn tabs', { exact: false }).waitFor();
+    // The answer is painted before the effect that focuses it runs: wait for focus to land (under the CI's load it had not yet).
+    await page.waitForFunction(() => document.activeElement?.className === 'site-access', undefined, { timeout: 5_000 }).catch(() => undefined);
     const focused = await page.evaluate(() => {
       const a = document.activeElement!;
       return { cls: a.className, outline: getComputedStyle(a).outlineStyle, live: a.querySelector('[role=status],[role=alert],[aria-live]') !== null };
