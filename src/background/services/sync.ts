@@ -74,7 +74,7 @@ export function createSync(d: SyncDeps) {
   const now = d.now ?? (() => new Date());
   const wait = d.sleep ?? realSleep;
   const retry = d.retry ?? DEFAULT_RETRY;
-  const running = new Map<string, { promise: Promise<SyncRecord>; controller: AbortController; removed: RemovedDuringRun }>();
+  const running = new Map<string, { promise: Promise<SyncRecord>; controller: AbortController; removed: RemovedDuringRun; recorded: Promise<unknown> }>();
   const underway = removalsUnderway();
 
   /** The provider's requests (sync-call.ts). */
@@ -179,7 +179,7 @@ export function createSync(d: SyncDeps) {
     }
   }
 
-  async function runOnce(accountId: string, signal: AbortSignal, removed: RemovedDuringRun): Promise<SyncRecord> {
+  async function runOnce(accountId: string, signal: AbortSignal, removed: RemovedDuringRun, recorded: () => void): Promise<SyncRecord> {
     const account = await d.db.accounts.get(accountId);
     const prev = (await d.db.syncState.get(accountId)) ?? idle(accountId);
     if (!account) return prev;
@@ -189,7 +189,7 @@ export function createSync(d: SyncDeps) {
     removed.attach(run);
     const s: SyncRecord = { ...prev, status: 'syncing', run, done: run.doneBeforePage, total: Math.max(prev.run ? prev.total : 0, run.doneBeforePage) };
     delete s.error;
-    await d.db.syncState.put(s);
+    await d.db.syncState.put(s).then(recorded);
     // A watchdog: if this worker dies mid-run, the alarm wakes the next one to resume.
     const alarm = async (at: number) => void (await d.alarms?.at(retryAlarm(accountId), at).catch(() => undefined));
     await alarm(startedAt.getTime() + WATCHDOG_MS);
@@ -237,11 +237,12 @@ export function createSync(d: SyncDeps) {
     const removed = removedDuringRun();
     // A Remove under way as the run starts is one made during it (sync-removed.ts).
     for (const key of underway.of(accountId)) removed.add(key);
-    const promise = runOnce(accountId, controller.signal, removed).finally(() => {
+    let recorded!: () => void, syncing = new Promise<void>((r) => (recorded = r));
+    const promise = runOnce(accountId, controller.signal, removed, recorded).finally(() => {
       controller.abort();
       running.delete(accountId);
     });
-    running.set(accountId, { promise, controller, removed });
+    running.set(accountId, { promise, controller, removed, recorded: Promise.race([syncing, promise.catch(() => undefined)]) });
     return promise;
   }
 
@@ -257,11 +258,12 @@ export function createSync(d: SyncDeps) {
       running.get(accountId)?.removed.add(key);
       return underway.begin(accountId, key);
     },
-    /** Starts syncs without waiting for them; `started` is false when every one was already running or there is none. */
+    /** Starts syncs, answering once each is recorded as syncing (a poll must not read the last run's end); false when none was started. */
     async start(accountId?: string): Promise<{ started: boolean }> {
       const ids = accountId ? [accountId] : (await d.db.accounts.all()).map((a) => a.id);
       const fresh = ids.filter((id) => !running.has(id));
       for (const id of fresh) void run(id);
+      await Promise.all(fresh.map((id) => running.get(id)?.recorded));
       return { started: fresh.length > 0 };
     },
     /**
