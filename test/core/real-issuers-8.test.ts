@@ -127,3 +127,35 @@ describe('an OB 1.0 signed assertion whose key is gone', () => {
     expect(fails(r)).toEqual([]);
   });
 });
+
+/**
+ * RCL CloudTnT (Ray Consulting's training platform) hosts its OB 2.0 badges on GitHub Pages: the
+ * assertion embeds its badge class and issuer, each with its own id on the same site, and the issuer
+ * profile names no `email`. 1EdTech's validator requires an issuer's email (validation.py Profile);
+ * Lanyard does not hold a genuine badge invalid for a missing contact address, and the hosted copy,
+ * the badge class and the issuer all come from the issuer's own site: valid.
+ */
+describe('RCL CloudTnT: an OB 2.0 hosted badge on GitHub Pages', () => {
+  const RCL = { prefix: 'https://rcl-cloudtnt.github.io/badges', dir: path.join(REAL, 'hosts/rcl-cloudtnt.github.io/badges') };
+  const ID = 'https://rcl-cloudtnt.github.io/badges/assertions/b3ee615f-54a8-4d60-bb18-3ba5a4cbaa5b.json';
+
+  it.each([
+    ['its JSON', text('hosts/rcl-cloudtnt.github.io/badges/assertions/b3ee615f-54a8-4d60-bb18-3ba5a4cbaa5b.json')],
+    ['its URL', ID],
+  ])('given as %s, it is valid until 2044', async (_, input) => {
+    const r = await verify(input, { fetch: offlineFetch([RCL]), now: NOW, identities: [] });
+    expect(r.format).toBe('ob2.0-hosted');
+    expect(fails(r)).toEqual([]);
+    expect(outcomes(r)).toMatchObject({ structure: 'pass', hosted: 'pass', validity: 'pass', revocation: 'pass' });
+    expect(check(r, 'validity')?.message).toContain('2044-03-25');
+    expect(r.badge?.name).toBe('Writing Code With C#');
+    expect(r.badge?.issuer.name).toBe('RCL CloudTnT');
+    expect(r.verdict).toBe('valid');
+  });
+
+  it('after it expires (2044-03-25), it is invalid for that reason alone', async () => {
+    const r = await verify(ID, { fetch: offlineFetch([RCL]), now: new Date('2044-03-26T00:00:00Z'), identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(fails(r).map((c) => c.id)).toEqual(['validity']);
+  });
+});
