@@ -52,3 +52,16 @@ export function inVerificationScope(assertionUrl: string, issuer: Json): ScopeOu
     ? { ok: true, message: `Hosted on ${host}, the issuer's own site` }
     : { ok: false, message: `The assertion is hosted on ${host ?? assertionUrl}, not on the issuer's site (${allowed.join(', ')})` };
 }
+
+/**
+ * OB 0.5 had no issuer profile: the assertion embeds its issuer, whose `origin` (scheme, host and
+ * port: Mozilla's 0.5 assertion format, openbadges-validator `isOrigin`) is the site that issues and
+ * serves its badges. The hosted copy is bound to that origin alone: whatever else the embedded issuer
+ * says (a `verification` policy, an `id`) is the assertion's own word and widens nothing. Undefined
+ * when the issuer names no http(s) origin.
+ */
+export function inOriginScope05(assertionUrl: string, issuer: Json): ScopeOutcome | undefined {
+  const origin = str(issuer.origin);
+  if (origin === undefined || !/^https?:\/\/[^/]/i.test(origin)) return undefined;
+  return inVerificationScope(assertionUrl, { id: origin });
+}

@@ -10,7 +10,7 @@ import type { CheckList } from '../verify/checks.ts';
 import { BADGE_ACCEPT, type VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
-import { inVerificationScope } from './hosted-scope.ts';
+import { inOriginScope05, inVerificationScope } from './hosted-scope.ts';
 import { flagOf, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
@@ -47,7 +47,9 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     return null;
   }
   const input = upgradeAssertion(cred.json);
-  const url = str(input.id);
+  // OB 0.5 assertions name no address of their own: the URL that served this one is its id, as VCORE's
+  // upgrade_0_5_node makes it (a pasted URL, or the URL a 0.5 baked image holds).
+  const url = str(input.id) ?? (format === 'ob0.5-hosted' && isHttpUrl(cred.servedAt) ? cred.servedAt : undefined);
   if (!isHttpUrl(url)) {
     // OB 0.5 assertions and some 1.0 ones carry no URL of their own: nothing says they are false, nothing confirms them.
     claimedStructure(cred.json, checks);
@@ -171,7 +173,11 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
   if (!checks.has('hosted')) {
     if (!bc) checks.indeterminate('hosted', 'error' in bcR ? bcR.error.code : ErrorCodes.FETCH_FAILED, `The badge class could not be read${'error' in bcR ? `: ${bcR.error.message}` : ''}`);
     else if (!issuer) checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer could not be read${issR && 'error' in issR ? `: ${issR.error.message}` : ' (the badge class names none)'}`);
-    else if (!(issR && 'node' in issR && issR.fetched)) {
+    else if (format === 'ob0.5-hosted' && !(issR && 'error' in issR) && inOriginScope05(url, issuer) !== undefined) {
+      const scope = inOriginScope05(url, issuer)!;
+      if (scope.ok) checks.pass('hosted', `The issuer's copy confirms it. ${scope.message} (OB 0.5: the origin its embedded issuer names)`);
+      else checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, `${scope.message} (OB 0.5: the origin its embedded issuer names)`);
+    } else if (!(issR && 'node' in issR && issR.fetched)) {
       // Rule 3 binds the hosted copy to the issuer's OWN profile: an embedded issuer (on the same server
       // as the assertion) may claim any name and any verification policy, so it proves nothing.
       const why = issR && 'error' in issR ? `its profile could not be fetched (${issR.error.message})` : 'it has no web address of its own';

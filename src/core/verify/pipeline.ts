@@ -44,7 +44,10 @@ function isWebPage(doc: { contentType: string; bytes: Uint8Array }): boolean {
 
 const hostOf = (url: string): string => (URL.canParse(url) ? new URL(url).host : url);
 
-/** A URL input (pasted, or a legacy baked tEXt URL): fetch it and unpack what it serves. */
+/**
+ * A URL input (pasted, or a legacy baked tEXt URL): fetch it and unpack what it serves. JSON the URL
+ * itself answered carries that URL as `servedAt`; JSON read from a web page's alternate link does not.
+ */
 async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): Promise<Unpacked | null> {
   try {
     const doc = await ctx.fetchDocument(url, BADGE_ACCEPT);
@@ -61,6 +64,7 @@ async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): P
     let inner: Unpacked;
     try {
       inner = await unpack(doc.bytes);
+      if (inner.credential.type === 'json') inner = { ...inner, credential: { ...inner.credential, servedAt: url } };
     } catch (e) {
       // A badge's web page (Credly's /badges/{id}, a Badgr UI page, an issuer's HTML view) is not its
       // data: nothing was read, so nothing is said about the badge (indeterminate, never invalid).
