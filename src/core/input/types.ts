@@ -2,7 +2,8 @@ import type { InputKind } from '../model.ts';
 
 /** The credential text found inside an input: JSON, a compact JWS, or a URL to fetch. */
 export type CredentialText =
-  | { type: 'json'; text: string; json: Record<string, unknown> }
+  /** `readFrom`: the URL it was fetched from, when the input was a link to it (pipeline.ts resolveUrl). */
+  | { type: 'json'; text: string; json: Record<string, unknown>; readFrom?: string }
   | { type: 'jws'; text: string }
   | { type: 'url'; text: string };
 

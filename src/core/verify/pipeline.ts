@@ -59,6 +59,7 @@ async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): P
       return null;
     }
     let inner: Unpacked;
+    let readFrom = url;
     try {
       inner = await unpack(doc.bytes);
     } catch (e) {
@@ -76,12 +77,14 @@ async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): P
         return null;
       }
       inner = read;
+      readFrom = alternate!;
     }
     if (inner.credential.type === 'url') {
       checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `${url} serves another URL, not a badge`);
       return null;
     }
-    return inner;
+    // Where the JSON was read: a hosted check of its id may be answered by it (ob2-hosted.ts).
+    return inner.credential.type === 'json' ? { ...inner, credential: { ...inner.credential, readFrom } } : inner;
   } catch (e) {
     if (e instanceof UnsupportedCredentialError) {
       checks.indeterminate('signature', e.code, `${url} serves ${e.what}. ${e.message}`);
