@@ -55,6 +55,23 @@ export interface Migration {
 
 type Rec = Record<string, unknown>;
 
+/**
+ * Moves a badge record (`old`, as it is to be written) and its original to `key`; where that key is
+ * taken already (the same badge, added or synced again since), the stored one stays. The caller
+ * deletes the old record (its cursor's).
+ */
+async function rekey(tx: AnyTx, old: Rec, key: string): Promise<void> {
+  const badges = tx.objectStore('badges');
+  const originals = tx.objectStore('originals');
+  const from = old.key as string;
+  if ((await badges.count(key)) === 0) {
+    const original = (await originals.get(from)) as Rec | undefined;
+    await badges.put({ ...old, key });
+    if (original) await originals.put({ ...original, key });
+  }
+  await originals.delete(from);
+}
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -116,18 +133,12 @@ export const MIGRATIONS: Migration[] = [
     version: 4,
     async up(_db, tx) {
       const badges = tx.objectStore('badges');
-      const originals = tx.objectStore('originals');
       for (let c = await badges.openCursor(); c; c = await c.continue()) {
         const old = c.value as Rec;
         if (typeof old.key !== 'string' || old.key.length <= MAX_BADGE_KEY_LENGTH || typeof old.accountId !== 'string' || typeof old.sourceId !== 'string') continue;
         const key = badgeKey(old.accountId, old.sourceId);
         if (key.length > MAX_BADGE_KEY_LENGTH) continue;
-        if ((await badges.count(key)) === 0) {
-          const original = (await originals.get(old.key)) as Rec | undefined;
-          await badges.put({ ...old, key });
-          if (original) await originals.put({ ...original, key });
-        }
-        await originals.delete(old.key);
+        await rekey(tx, old, key);
         await c.delete();
       }
       const secrets = tx.objectStore('secrets');
@@ -162,12 +173,7 @@ export const MIGRATIONS: Migration[] = [
           : kind === 'json' && original?.bytes instanceof Uint8Array ? hex(sha256Small(original.bytes)) : undefined;
         if (!hash) continue;
         const sourceId = `json:sha256:${hash}`;
-        const key = badgeKey(old.accountId, sourceId);
-        if ((await badges.count(key)) === 0) {
-          await badges.put({ ...old, key, sourceId });
-          if (original) await originals.put({ ...original, key });
-        }
-        await originals.delete(old.key);
+        await rekey(tx, { ...old, sourceId }, badgeKey(old.accountId, sourceId));
         await c.delete();
       }
     },
