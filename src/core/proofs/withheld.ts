@@ -25,6 +25,8 @@ const SD_SUITE = 'ecdsa-sd-2023';
 
 /** Whether the proof that decided the signature is a selective-disclosure proof. */
 const disclosed = (report: DataIntegrityReport): boolean => report.best?.cryptosuite === SD_SUITE && report.best.signature.outcome === 'pass';
+/** …that verified or could not be checked to the end (its key not read): what it covers may be genuine and withheld. */
+const mayBeGenuine = (report: DataIntegrityReport): boolean => report.best?.cryptosuite === SD_SUITE && report.best.signature.outcome !== 'fail';
 
 /** Whether the credential carries a selective-disclosure proof, before any proof is checked (the structure check's `disclosed`). */
 export const mayBeDisclosed = (proofs: readonly unknown[]): boolean => proofs.some((p) => typeof p === 'object' && p !== null && (p as Json).cryptosuite === SD_SUITE);
@@ -32,17 +34,19 @@ export const mayBeDisclosed = (proofs: readonly unknown[]): boolean => proofs.so
 const absent = (v: unknown): boolean => arr(v).length === 0;
 
 /**
- * A start date the structure check let pass as withheld is only withheld when the proof that verified
- * is a derived one; otherwise (no proof verified, or another proof did) the credential is missing it.
+ * A start date the structure check let pass as withheld is withheld only under the derived proof that
+ * decides the signature: one that verified, or one whose check could not be finished (its key not
+ * read: a genuine badge is then unsettled, never malformed). Otherwise (another proof decides, or the
+ * derived one fails) the credential is missing it.
  */
 export function confirmWithheldStart(report: DataIntegrityReport, c: Json, checks: CheckList): void {
   const name = startName(c);
-  if (disclosed(report) || !absent(c[name]) || checks.outcome('structure') !== 'pass') return;
+  if (mayBeGenuine(report) || !absent(c[name]) || checks.outcome('structure') !== 'pass') return;
   checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${name}`);
 }
 
 export function unsettleWithheld(report: DataIntegrityReport, c: Json, checks: CheckList): void {
-  if (!disclosed(report)) return;
+  if (!mayBeGenuine(report)) return;
   if (absent(c.credentialStatus) && checks.outcome('revocation') === 'pass') {
     checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'The credential is selectively disclosed (ecdsa-sd-2023) without a status: its holder may have withheld one, so whether it was revoked is unknown');
   }

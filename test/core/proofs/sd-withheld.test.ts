@@ -92,6 +92,16 @@ describe('a selectively disclosed credential without validFrom', () => {
     expect(r.verdict).toBe('invalid');
   });
 
+  it('a derived proof whose key cannot be read (the issuer\'s site down): indeterminate, never malformed', async () => {
+    const offline = { ...issuer, did: 'did:web:issuer.test', didMethod: 'did:web:issuer.test#key-1' };
+    const vc = await signDerived(withoutStart(), offline);
+    const r = await verify(JSON.stringify({ ...vc, issuer: { id: 'did:web:issuer.test', type: ['Profile'], name: 'Example Issuer' } }), { now: NOW, fetch: async () => new Response('', { status: 503 }) });
+    expect(check(r, 'signature')?.outcome, JSON.stringify(r.checks)).not.toBe('fail');
+    expect(check(r, 'structure')?.outcome).toBe('pass');
+    expect(check(r, 'validity')?.outcome).toBe('indeterminate');
+    expect(r.verdict).toBe('indeterminate');
+  });
+
   it('a proof that is not a derived one (the issuer signed it without validFrom): malformed, as before', async () => {
     const base = await signDerived(withoutStart(), issuer);
     const proof = { ...(base.proof as Record<string, unknown>), cryptosuite: 'ecdsa-rdfc-2019' };
