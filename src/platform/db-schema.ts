@@ -18,14 +18,21 @@
  *      registered client keeps only the fields of its registration answer that Lanyard reads
  *      (src/backpack/registration-answer.ts, whose next sign-in also narrows them to what was
  *      asked): older versions kept the whole answer, a registration_access_token with it.
+ *   v5: a synced credential without an id, keyed by its text's length and first 64 characters
+ *      (`json:<length>:<text>`, one key for two badges of one template), moves, with its original,
+ *      to the key a sync gives it now, its text's SHA-256 (`json:sha256:<hex>`,
+ *      src/background/services/providers/oauth-provider.ts): its content hash, or the SHA-256 of
+ *      the JSON kept when the sync could not check it (its content hash then empty).
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import { sortTimeOf } from '../core/share/dates.ts';
 import { badgeKey, MAX_BADGE_KEY_LENGTH } from './badge-key.ts';
+import { hex } from '../core/proofs/sha256-digest.ts';
+import { sha256Small } from '../core/proofs/sha256-small.ts';
 import type { AccountRecord, BadgeRecord, DocumentRecord, OriginalRecord, ResultRecord, SecretRecord, SyncRecord } from './records.ts';
 
 export const DB_NAME = 'lanyard';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface LanyardSchema extends DBSchema {
   badges: { key: string; value: BadgeRecord; indexes: { byAccount: string; byRecipient: string; bySortTime: number } };
@@ -47,6 +54,23 @@ export interface Migration {
 }
 
 type Rec = Record<string, unknown>;
+
+/**
+ * Moves a badge record (`old`, as it is to be written) and its original to `key`; where that key is
+ * taken already (the same badge, added or synced again since), the stored one stays. The caller
+ * deletes the old record (its cursor's).
+ */
+async function rekey(tx: AnyTx, old: Rec, key: string): Promise<void> {
+  const badges = tx.objectStore('badges');
+  const originals = tx.objectStore('originals');
+  const from = old.key as string;
+  if ((await badges.count(key)) === 0) {
+    const original = (await originals.get(from)) as Rec | undefined;
+    await badges.put({ ...old, key });
+    if (original) await originals.put({ ...original, key });
+  }
+  await originals.delete(from);
+}
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -109,18 +133,12 @@ export const MIGRATIONS: Migration[] = [
     version: 4,
     async up(_db, tx) {
       const badges = tx.objectStore('badges');
-      const originals = tx.objectStore('originals');
       for (let c = await badges.openCursor(); c; c = await c.continue()) {
         const old = c.value as Rec;
         if (typeof old.key !== 'string' || old.key.length <= MAX_BADGE_KEY_LENGTH || typeof old.accountId !== 'string' || typeof old.sourceId !== 'string') continue;
         const key = badgeKey(old.accountId, old.sourceId);
         if (key.length > MAX_BADGE_KEY_LENGTH) continue;
-        if ((await badges.count(key)) === 0) {
-          const original = (await originals.get(old.key)) as Rec | undefined;
-          await badges.put({ ...old, key });
-          if (original) await originals.put({ ...original, key });
-        }
-        await originals.delete(old.key);
+        await rekey(tx, old, key);
         await c.delete();
       }
       const secrets = tx.objectStore('secrets');
@@ -137,6 +155,26 @@ export const MIGRATIONS: Migration[] = [
           redirect_uris: Array.isArray(r.redirect_uris) ? few(r.redirect_uris, 10) : undefined,
         }).filter(([, v]) => v !== undefined));
         await c.update({ ...old, registration: kept });
+      }
+    },
+  },
+  {
+    version: 5,
+    async up(_db, tx) {
+      const badges = tx.objectStore('badges');
+      const originals = tx.objectStore('originals');
+      for (let c = await badges.openCursor(); c; c = await c.continue()) {
+        const old = c.value as Rec;
+        if (typeof old.key !== 'string' || typeof old.accountId !== 'string' || typeof old.sourceId !== 'string' || !/^json:\d+:/.test(old.sourceId)) continue;
+        const original = (await originals.get(old.key)) as Rec | undefined;
+        const kind = (old.original as Rec | undefined)?.kind;
+        // Synchronous hashing: the upgrade transaction ends at the first wait that is not a database request.
+        const hash = typeof old.contentHash === 'string' && /^[0-9a-f]{64}$/.test(old.contentHash) ? old.contentHash
+          : kind === 'json' && original?.bytes instanceof Uint8Array ? hex(sha256Small(original.bytes)) : undefined;
+        if (!hash) continue;
+        const sourceId = `json:sha256:${hash}`;
+        await rekey(tx, { ...old, sourceId }, badgeKey(old.accountId, sourceId));
+        await c.delete();
       }
     },
   },

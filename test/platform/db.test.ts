@@ -1,5 +1,6 @@
 /** The IndexedDB schema over fake-indexeddb: a fresh database, and the upgrade of a version 1 database with data in it. */
 import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
 import { openDB } from 'idb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DB_VERSION, migrate } from '../../src/platform/db-schema.ts';
@@ -202,6 +203,37 @@ describe('upgrading a version 3 database', () => {
     expect((await db.originals.get(badgeKey('a', taken)))?.bytes).toEqual(new Uint8Array([4]));
     expect(await db.originals.get(`a|${moved}`)).toBeUndefined();
     expect(await db.originals.get(`a|${taken}`)).toBeUndefined();
+    expect(await db.badges.count()).toBe(3);
+  });
+});
+
+describe('upgrading a version 4 database: synced credentials without an id', () => {
+  it('moves a badge keyed by its text\'s length and opening to its text\'s SHA-256 key, with its original; other badges stay', async () => {
+    const name = fresh();
+    const v4 = await openAt(name, 4);
+    const text = '{"type":["VerifiableCredential","OpenBadgeCredential"],"name":"Ann"}';
+    const sha = createHash('sha256').update(text).digest('hex');
+    const checked = `json:${text.length}:${text.slice(0, 64)}`;
+    const uncheckedText = '{"type":["VerifiableCredential","OpenBadgeCredential"],"name":"Bob"}';
+    // A badge the sync could not check: no content hash, its JSON kept as its original.
+    await v4.put('badges' as never, { ...badge(`b|${checked}`, 'b', null), sourceId: checked, contentHash: sha } as never);
+    await v4.put('originals' as never, { key: `b|${checked}`, bytes: new TextEncoder().encode(text) } as never);
+    const unchecked = `json:${uncheckedText.length}:${uncheckedText.slice(0, 64)}`;
+    await v4.put('badges' as never, { ...badge(`c|${unchecked}`, 'c', null), sourceId: unchecked, contentHash: '' } as never);
+    await v4.put('originals' as never, { key: `c|${unchecked}`, bytes: new TextEncoder().encode(uncheckedText) } as never);
+    await v4.put('badges' as never, badge('b|urn:uuid:1', 'b', null) as never);
+    v4.close();
+
+    const db = await open(name);
+    const moved = badgeKey('b', `json:sha256:${sha}`);
+    expect((await db.badges.get(moved))?.sourceId).toBe(`json:sha256:${sha}`);
+    expect(new TextDecoder().decode((await db.originals.get(moved))?.bytes)).toBe(text);
+    const movedUnchecked = badgeKey('c', `json:sha256:${createHash('sha256').update(uncheckedText).digest('hex')}`);
+    expect((await db.badges.get(movedUnchecked))?.contentHash).toBe('');
+    expect(await db.originals.get(movedUnchecked)).toBeDefined();
+    expect(await db.badges.get(`b|${checked}`)).toBeUndefined();
+    expect(await db.originals.get(`b|${checked}`)).toBeUndefined();
+    expect(await db.badges.get('b|urn:uuid:1')).toBeDefined();
     expect(await db.badges.count()).toBe(3);
   });
 });

@@ -17,6 +17,8 @@ import { fromBase64, toBase64 } from './base64.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { MAX_KEY_LENGTH } from '../../messaging/validate.ts';
 import { LOCAL } from './identities.ts';
+import { badgeKey } from '../../platform/badge-key.ts';
+import { sha256Hex } from './badge-record.ts';
 import type { Library } from './library.ts';
 import { hideTwins, twinKey } from './synced-twin.ts';
 
@@ -50,6 +52,17 @@ export interface BackupFile {
   version: number;
   exportedAt: string;
   badges: BackupEntry[];
+}
+
+/**
+ * The key a badge is restored under: the backup's, but for a backpack's credential without an id in
+ * a backup made before DB v5, keyed then by its text's length and opening; a sync keys it by its
+ * text's SHA-256 now (src/platform/db-schema.ts v5), and would store it a second time beside it.
+ */
+async function keyNow(e: BackupEntry): Promise<string> {
+  const bar = e.key.indexOf('|');
+  if (e.kind !== 'json' || bar < 0 || !/^json:\d+:/.test(e.key.slice(bar + 1))) return e.key;
+  return badgeKey(e.key.slice(0, bar), `json:sha256:${await sha256Hex(fromBase64(e.base64))}`);
 }
 
 const KINDS = new Set(['png', 'svg', 'json', 'jws', 'url']);
@@ -133,8 +146,9 @@ export function createBackup(db: Db, library: Library, now: () => Date = () => n
           skipped++;
           continue;
         }
+        const key = isEntry(e) ? await keyNow(e) : '';
         // Held already: listed, or kept hidden behind a backpack's copy (synced-twin.ts).
-        if (!isEntry(e) || (await db.badges.get(e.key)) || (await db.originals.get(e.key))?.hidden) {
+        if (!isEntry(e) || (await db.badges.get(key)) || (await db.originals.get(key))?.hidden) {
           skipped++;
           continue;
         }
@@ -142,7 +156,7 @@ export function createBackup(db: Db, library: Library, now: () => Date = () => n
           await library.importInput(fromBase64(e.base64), {
             ...(typeof e.fileName === 'string' ? { fileName: e.fileName } : {}),
             accountId: accounts.has(e.accountId) ? e.accountId : LOCAL,
-            key: e.key,
+            key,
             ...(typeof e.bakedUrl === 'string' ? { bakedUrl: e.bakedUrl } : {}),
             ...(typeof e.addedAt === 'string' ? { addedAt: e.addedAt } : {}),
             fallback: lastKnown(e),
@@ -151,7 +165,7 @@ export function createBackup(db: Db, library: Library, now: () => Date = () => n
           });
           imported++;
         } catch (err) {
-          if ((err as { code?: unknown } | null)?.code !== E.EXISTS) console.warn('[lanyard] backup entry not imported', e.key, err);
+          if ((err as { code?: unknown } | null)?.code !== E.EXISTS) console.warn('[lanyard] backup entry not imported', key, err);
           skipped++;
         }
       }

@@ -14,7 +14,7 @@ import { inOriginScope05, inVerificationScope } from './hosted-scope.ts';
 import { flagOf, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
-import { checkRevocationList, declaresOtherId, isHttpsUpgrade, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+import { checkRevocationList, declaresOtherId, isHttpsUpgrade, isSecureFormOf, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 
 type Hosted = { json: Json } | { gone: true } | { error: LanyardError };
 
@@ -49,7 +49,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   const input = upgradeAssertion(cred.json);
   // OB 0.5 assertions name no address of their own: the URL that served this one is its id, as VCORE's
   // upgrade_0_5_node makes it (a pasted URL, or the URL a 0.5 baked image holds).
-  const url = str(input.id) ?? (format === 'ob0.5-hosted' && isHttpUrl(cred.servedAt) ? cred.servedAt : undefined);
+  const url = str(input.id) ?? (format === 'ob0.5-hosted' && isHttpUrl(cred.readFrom) ? cred.readFrom : undefined);
   if (!isHttpUrl(url)) {
     // OB 0.5 assertions and some 1.0 ones carry no URL of their own: nothing says they are false, nothing confirms them.
     claimedStructure(cred.json, checks);
@@ -62,20 +62,26 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   // copy naming another is read from its own; nothing of the input is trusted by this.
   const early = typeof input.badge === 'string' && isHttpUrl(input.badge) ? resolveBadgeClass(input, ctx) : undefined;
   early?.catch(() => undefined);
-  let hosted = await fetchHosted(url, ctx);
-  let at = url;
+  // A badge's https link whose copy gives an http id: that id is read over TLS, at its https form on
+  // the same host (the link itself when it is that form: the document cache answers, nothing is
+  // fetched again), never over plain http in place of the https link the user gave. An id on another
+  // port has no https form (one port serves one scheme): it is not fetched.
+  const fromTls = cred.readFrom !== undefined && /^https:/i.test(cred.readFrom) && /^http:/i.test(url);
+  const secure = fromTls ? `https://${url.slice(7)}` : undefined;
+  if (secure !== undefined && !isSecureFormOf(url, secure)) {
+    return unconfirmed(cred.json, input, ctx, checks, format, { unconfirmed: `The copy at ${shorten(cred.readFrom!)} declares the id ${shorten(url, 120)}, a plain http address that is not fetched in its place`, code: ErrorCodes.HOSTED_SCOPE });
+  }
+  const fetchAt = secure ?? url;
+  let hosted = await fetchHosted(fetchAt, ctx);
+  let at = fetchAt;
+  let movedTo = false;
   const declared = 'json' in hosted ? str(upgradeAssertion(hosted.json).id) : undefined;
-  if (declared !== undefined && declared !== url && !isHttpsUpgrade(url, declared)) {
-    const moved = await followDeclaredId(url, declared, ctx);
-    if ('unconfirmed' in moved) {
-      claimedStructure(cred.json, checks);
-      checks.indeterminate('hosted', moved.code, moved.unconfirmed);
-      checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'Without the issuer\'s copy at its own id, revocation cannot be checked');
-      checks.skipRemaining('The issuer\'s copy at its own id is needed for this check');
-      return claimedBadge(input, ctx, format);
-    }
+  if (declared !== undefined && !sameAddress(at, declared)) {
+    const moved = await followDeclaredId(at, declared, ctx);
+    if ('unconfirmed' in moved) return unconfirmed(cred.json, input, ctx, checks, format, moved);
     hosted = moved;
     at = declared;
+    movedTo = true;
   }
   if ('gone' in hosted) {
     checks.pass('structure', 'The hosted assertion is gone');
@@ -106,9 +112,21 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   }
   const h = checks.get('hosted');
   // Say which copy confirmed it when it is not the one the badge named.
-  if (at !== url && h?.outcome === 'pass') checks.pass('hosted', `${h.message} (the copy at ${shorten(url)} names its id ${shorten(at, 120)}, where the issuer serves it)`);
+  if (movedTo && h?.outcome === 'pass') checks.pass('hosted', `${h.message} (the copy at ${shorten(fetchAt)} names its id ${shorten(at, 120)}, where the issuer serves it)`);
   return badge;
 };
+
+/** An id and the address a copy was read from are one address: equal, or one the other's https form (either way round). */
+const sameAddress = (at: string, id: string): boolean => at === id || isHttpsUpgrade(at, id) || isSecureFormOf(id, at);
+
+/** The issuer's copy at the badge's own id is not confirmed: what the input claims is shown, nothing settled by it. */
+function unconfirmed(raw: Json, input: Json, ctx: VerifyContext, checks: CheckList, format: Badge['format'], why: { unconfirmed: string; code: ErrorCode }): Promise<Badge> {
+  claimedStructure(raw, checks);
+  checks.indeterminate('hosted', why.code, why.unconfirmed);
+  checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'Without the issuer\'s copy at its own id, revocation cannot be checked');
+  checks.skipRemaining('The issuer\'s copy at its own id is needed for this check');
+  return claimedBadge(input, ctx, format);
+}
 
 /**
  * A copy that declares another id than the URL it was fetched from is not the assertion at its id
@@ -155,8 +173,11 @@ async function claimedBadge(input: Json, ctx: VerifyContext, format: Badge['form
 
 async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyContext, checks: CheckList, format: Badge['format']): Promise<Badge> {
   const declared = str(a.id);
-  // An issuer that moved to https serves old http ids with their https id: that id is the assertion's.
-  const url = declared !== undefined && isHttpsUpgrade(asked, declared) ? declared : asked;
+  // An issuer that moved to https serves old http ids with their https id, and an https address may
+  // serve a copy whose id is its http form: the declared id is the assertion's, the address it was
+  // read from its other name (in scope if either is; revoked if the issuer's list names either).
+  const url = declared !== undefined && declared !== asked && sameAddress(asked, declared) ? declared : asked;
+  const alias = url !== asked ? asked : undefined;
   if (declared !== undefined && declared !== url) {
     // followDeclaredId leaves no other id by here; should one remain, it confirms nothing.
     checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, `The copy fetched from ${shorten(url)} declares another id (${shorten(declared, 120)})`);
@@ -186,7 +207,9 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
       const at = idOf(bc.issuer) ?? '';
       checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer profile at ${shorten(at)} declares itself ${shorten(declaresOtherId(issuer, at), 120)}, so it does not say where the issuer's badges may be hosted`);
     } else {
-      const scope = inVerificationScope(url, issuer);
+      const byId = inVerificationScope(url, issuer);
+      const byAlias = !byId.ok && alias !== undefined ? inVerificationScope(alias, issuer) : undefined;
+      const scope = byAlias?.ok ? byAlias : byId;
       if (scope.ok) checks.pass('hosted', `The issuer's copy confirms it. ${scope.message}`);
       else checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, scope.message);
     }
@@ -197,6 +220,6 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
   // OB 2.0 §Profile `revocationList`: the issuer's profile names the list. A copy of the profile
   // embedded in the badge class speaks for it only when the profile has no address of its own; one
   // whose address did not answer (Moodle embeds its issuer_json.php profile) leaves revocation unknown.
-  await checkRevocationList(checks, a, issR && 'error' in issR ? undefined : issuer, ctx, bc);
+  await checkRevocationList(checks, a, issR && 'error' in issR ? undefined : issuer, ctx, bc, alias);
   return toBadgeOb2(a, bc, issuer, format);
 }

@@ -59,8 +59,11 @@ export function reportLater(checks: CheckList, later: CheckList): void {
 /**
  * VC DM 2.0 §4 / 1.1 §4 required properties, and OB 3.0 verification.md step 1 (a subject id and/or identifier).
  * `signedAsText`: the proof covers the credential's text (a VC-JWT), not its RDF (Data Integrity).
+ * `disclosed`: the credential carries a selective-disclosure proof (ecdsa-sd-2023), whose holder may
+ * have withheld its start date (proofs/withheld.ts): a missing one is then not malformed here, and
+ * `confirmWithheldStart` fails the structure after all unless that proof is the one that verified.
  */
-export function structureOb3(c: Json, checks: CheckList, { signedAsText = false } = {}): boolean {
+export function structureOb3(c: Json, checks: CheckList, { signedAsText = false, disclosed = false } = {}): boolean {
   const bad: string[] = [];
   const ctx = arr(c['@context']);
   if (ctx[0] !== VC_V2_CONTEXT && ctx[0] !== VC_V1_CONTEXT) bad.push(`@context (its first entry must be ${VC_V2_CONTEXT} or ${VC_V1_CONTEXT})`);
@@ -79,8 +82,13 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false 
     if (signedAsText && typeof c.id === 'string') note(checks, 'schema', `its id ${shorten(c.id, 60)} is not a URI (OB 3.0 wants one)`);
     else bad.push('id (a URI)');
   }
-  const dateField = isVc1(c) ? 'issuanceDate' : 'validFrom';
-  if (typeof c[dateField] !== 'string') bad.push(dateField);
+  const dateField = startName(c);
+  const noStart = typeof c[dateField] !== 'string';
+  // OB 3.0 requires the issued credential's start date, but VC DM 2.0 §4.9 makes validFrom optional and
+  // a holder may withhold any statement the issuer did not make mandatory (VC DI ECDSA §3.5): absent, and
+  // only absent (a value that is not a date is what the issuer signed), it is no fault of the badge.
+  const withheldStart = noStart && disclosed && (c[dateField] === undefined || c[dateField] === null);
+  if (noStart && !withheldStart) bad.push(dateField);
   const s = subjectOf(c);
   if (!s) bad.push('credentialSubject (one object)');
   else {
@@ -102,12 +110,18 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false 
     return false;
   }
   if (bad.length) {
+    if (withheldStart) bad.push(dateField);
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${bad.join(', ')}`);
     return false;
   }
-  checks.pass('structure', `The credential has every required field (VC ${isVc1(c) ? '1.1' : '2.0'}${clr ? ', CLR 2.0' : ''})`);
+  const version = `VC ${isVc1(c) ? '1.1' : '2.0'}${clr ? ', CLR 2.0' : ''}`;
+  if (withheldStart) checks.pass('structure', `The credential has every required field its holder disclosed (${version}); its ${dateField} was not disclosed`);
+  else checks.pass('structure', `The credential has every required field (${version})`);
   return true;
 }
+
+/** The start date the structure requires: validFrom (VC 2.0), issuanceDate (VC 1.1). */
+export const startName = (c: Json): 'validFrom' | 'issuanceDate' => (isVc1(c) ? 'issuanceDate' : 'validFrom');
 
 /** OB 3.0 §AchievementSubject. */
 function structureAchievement(s: Json, t: string[], bad: string[], checks: CheckList, notBadge: boolean): void {

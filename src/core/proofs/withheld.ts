@@ -8,27 +8,54 @@
  * So is the subject's id and its identifier entries: a badge disclosed without an identity the user's
  * addresses can be compared with may be someone else's, whose identity its holder withheld, and
  * `recipient` is indeterminate where it would have been skipped.
+ * The start date too: OB 3.0 requires validFrom of the issued credential, but VC DM 2.0 §4.9 makes it
+ * optional and the issuer's mandatory pointers need not cover it. Disclosed without it, a genuine badge
+ * is not malformed (formats/ob3-badge.ts `structureOb3`), and not valid either: it may not have begun.
  */
 import { ErrorCodes } from '../errors.ts';
 import { arr, type Json } from '../formats/json-util.ts';
+import { startName } from '../formats/ob3-badge.ts';
 import type { RecipientIdentity } from '../model.ts';
 import { CheckList } from '../verify/checks.ts';
 import type { UserIdentity } from '../verify/context.ts';
 import { checkRecipient } from '../verify/recipient.ts';
 import type { DataIntegrityReport } from './types.ts';
 
+const SD_SUITE = 'ecdsa-sd-2023';
+
 /** Whether the proof that decided the signature is a selective-disclosure proof. */
-const disclosed = (report: DataIntegrityReport): boolean => report.best?.cryptosuite === 'ecdsa-sd-2023' && report.best.signature.outcome === 'pass';
+const disclosed = (report: DataIntegrityReport): boolean => report.best?.cryptosuite === SD_SUITE && report.best.signature.outcome === 'pass';
+/** …that verified or could not be checked to the end (its key not read): what it covers may be genuine and withheld. */
+const mayBeGenuine = (report: DataIntegrityReport): boolean => report.best?.cryptosuite === SD_SUITE && report.best.signature.outcome !== 'fail';
+
+/** Whether the credential carries a selective-disclosure proof, before any proof is checked (the structure check's `disclosed`). */
+export const mayBeDisclosed = (proofs: readonly unknown[]): boolean => proofs.some((p) => typeof p === 'object' && p !== null && (p as Json).cryptosuite === SD_SUITE);
+
+const absent = (v: unknown): boolean => arr(v).length === 0;
+
+/**
+ * A start date the structure check let pass as withheld is withheld only under the derived proof that
+ * decides the signature: one that verified, or one whose check could not be finished (its key not
+ * read: a genuine badge is then unsettled, never malformed). Otherwise (another proof decides, or the
+ * derived one fails) the credential is missing it.
+ */
+export function confirmWithheldStart(report: DataIntegrityReport, c: Json, checks: CheckList): void {
+  const name = startName(c);
+  if (mayBeGenuine(report) || !absent(c[name]) || checks.outcome('structure') !== 'pass') return;
+  checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${name}`);
+}
 
 export function unsettleWithheld(report: DataIntegrityReport, c: Json, checks: CheckList): void {
-  if (!disclosed(report)) return;
-  const absent = (v: unknown): boolean => arr(v).length === 0;
+  if (!mayBeGenuine(report)) return;
   if (absent(c.credentialStatus) && checks.outcome('revocation') === 'pass') {
     checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'The credential is selectively disclosed (ecdsa-sd-2023) without a status: its holder may have withheld one, so whether it was revoked is unknown');
   }
-  if (absent(c.validUntil) && absent(c.expirationDate) && checks.outcome('validity') === 'pass') {
-    checks.indeterminate('validity', ErrorCodes.UNSUPPORTED, 'The credential is selectively disclosed (ecdsa-sd-2023) without an expiry date: its holder may have withheld one, so whether it has expired is unknown');
-  }
+  if (checks.outcome('validity') !== 'pass') return;
+  const noStart = absent(c[startName(c)]);
+  const noEnd = absent(c.validUntil) && absent(c.expirationDate);
+  if (!noStart && !noEnd) return;
+  const what = noStart && noEnd ? `a start date (${startName(c)}) or an expiry date: its holder may have withheld them, so whether it has begun or expired` : noStart ? `a start date (${startName(c)}): its holder may have withheld it, so whether it has begun` : 'an expiry date: its holder may have withheld one, so whether it has expired';
+  checks.indeterminate('validity', ErrorCodes.UNSUPPORTED, `The credential is selectively disclosed (ecdsa-sd-2023) without ${what} is unknown`);
 }
 
 /**

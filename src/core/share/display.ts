@@ -25,7 +25,7 @@ const BIDI: Record<string, string> = {
 };
 
 // Bidi controls; C0 and C1 controls but tab and newline; line/paragraph separators; BOM; and
-// interlinear annotations. Zero-width joiners stay: emoji sequences and some scripts need them.
+// interlinear annotations. Zero-width joiners stay where writing needs them (below).
 // Also the invisible characters that would let an issuer's name look like another's ("Goo\u200Bgle"
 // for "Google", a recipient with a hidden character): Unicode's Default_Ignorable_Code_Point set
 // (UAX #44; DerivedCoreProperties.txt) less what writing needs (ZWNJ/ZWJ U+200C/U+200D, variation
@@ -35,11 +35,21 @@ const BIDI: Record<string, string> = {
 // also the rest of that set, which Chromium draws as nothing too: the Khmer inherent vowels (U+17B4,
 // U+17B5), the musical and shorthand format controls (U+1D173–1D17A, U+1BCA0–1BCA3), and the
 // code points reserved as ignorable (U+2065, U+FFF0–FFF8, U+E0080–E00FF, U+E01F0–E0FFF).
-// The combining grapheme joiner and the variation selectors stay where writing uses them, but
-// between two ASCII letters or digits no script does ("Goo\u034Fgle" draws as "Google"): there they show.
+// The joiners (ZWNJ, ZWJ, the combining grapheme joiner) and the variation selectors stay where
+// writing uses them: after a virama (Indic conjuncts), between letters that join (Persian, Arabic),
+// in emoji sequences. Between two letters or digits of Latin, Greek or Cyrillic (an accent on the
+// first allowed, a run of them as one gap) no script does: "Har\u200Dvard" draws as
+// "Harvard"; there they show. UAX #31 §4.3 (RFC 5892 Appendix A.1/A.2) allows ZWJ and ZWNJ only
+// after a virama or, ZWNJ, between joining letters, and these scripts' letters neither are viramas
+// nor join (ArabicShaping.txt: Joining_Type U). Latin's typographic use (ZWNJ to break a "fi"
+// ligature) draws nothing different in a name, so it shows too.
+// The joiners: ZWNJ, ZWJ, CGJ, the variation selectors. The letters and digits: Latin (with its
+// extended blocks), Greek and Cyrillic, the first maybe with accents. A joiner shows after such a
+// letter or after another joiner, when such a letter follows within nine: bounded, so that a long
+// run of accents or joiners is read in linear time; a longer run shows its last nine.
 const CONTROLS =
-  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFF9-\uFFFB\u200B\u2060-\u2065\u206A-\u206F\u180E\u115F\u1160\u3164\uFFA0\u17B4\u17B5\uFFF0-\uFFF8]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]|[\uDB41-\uDB43][\uDC00-\uDFFF]|\uD834[\uDD73-\uDD7A]|\uD82F[\uDCA0-\uDCA3]|(?<=[A-Za-z0-9])(?:[\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF])(?=[A-Za-z0-9])/g;
-const NAMES: Record<string, string> = { ...BIDI, '\u200B': 'ZWSP', '\u2060': 'WJ' };
+  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFF9-\uFFFB\u200B\u2060-\u2065\u206A-\u206F\u180E\u115F\u1160\u3164\uFFA0\u17B4\u17B5\uFFF0-\uFFF8]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]|[\uDB41-\uDB43][\uDC00-\uDFFF]|\uD834[\uDD73-\uDD7A]|\uD82F[\uDCA0-\uDCA3]|(?<=[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF][\u0300-\u036F]{0,4}|(?:[\u200C\u200D\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]))(?:[\u200C\u200D\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF])(?=(?:[\u200C\u200D\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]){0,8}[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF])/g;
+const NAMES: Record<string, string> = { ...BIDI, '\u200B': 'ZWSP', '\u2060': 'WJ', '\u200C': 'ZWNJ', '\u200D': 'ZWJ' };
 /** A flag's tag sequence matches CONTROLS first, so that its tags are not taken one by one; it stays. */
 const isFlag = (m: string): boolean => m.length > 2;
 

@@ -44,10 +44,7 @@ function isWebPage(doc: { contentType: string; bytes: Uint8Array }): boolean {
 
 const hostOf = (url: string): string => (URL.canParse(url) ? new URL(url).host : url);
 
-/**
- * A URL input (pasted, or a legacy baked tEXt URL): fetch it and unpack what it serves. JSON the URL
- * itself answered carries that URL as `servedAt`; JSON read from a web page's alternate link does not.
- */
+/** A URL input (pasted, or a legacy baked tEXt URL): fetch it and unpack what it serves, JSON with the URL it was read from. */
 async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): Promise<Unpacked | null> {
   try {
     const doc = await ctx.fetchDocument(url, BADGE_ACCEPT);
@@ -62,9 +59,9 @@ async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): P
       return null;
     }
     let inner: Unpacked;
+    let readFrom = url;
     try {
       inner = await unpack(doc.bytes);
-      if (inner.credential.type === 'json') inner = { ...inner, credential: { ...inner.credential, servedAt: url } };
     } catch (e) {
       // A badge's web page (Credly's /badges/{id}, a Badgr UI page, an issuer's HTML view) is not its
       // data: nothing was read, so nothing is said about the badge (indeterminate, never invalid).
@@ -80,12 +77,14 @@ async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): P
         return null;
       }
       inner = read;
+      readFrom = alternate!;
     }
     if (inner.credential.type === 'url') {
       checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `${url} serves another URL, not a badge`);
       return null;
     }
-    return inner;
+    // Where the JSON was read: a hosted check of its id may be answered by it (ob2-hosted.ts).
+    return inner.credential.type === 'json' ? { ...inner, credential: { ...inner.credential, readFrom } } : inner;
   } catch (e) {
     if (e instanceof UnsupportedCredentialError) {
       checks.indeterminate('signature', e.code, `${url} serves ${e.what}. ${e.message}`);

@@ -44,3 +44,69 @@ describe('a selectively disclosed credential (ecdsa-sd-2023)', () => {
     expect(r.verdict).toBe('invalid');
   });
 });
+
+/**
+ * validFrom under selective disclosure. OB 3.0 requires it of the issued credential, but a holder may
+ * withhold what the issuer's mandatory pointers do not cover (VC DI ECDSA §3.4.? selective disclosure;
+ * VC DM 2.0 §4.9 makes validFrom optional): a derived proof over a credential disclosed without it
+ * was called malformed, a genuine badge invalid. Nobody can see when it starts, so it is never valid
+ * either: `validity` is indeterminate.
+ */
+describe('a selectively disclosed credential without validFrom', () => {
+  const withoutStart = (extra: Record<string, unknown> = {}) => {
+    const { validFrom: _, ...rest } = credential(issuer.did, extra);
+    return rest;
+  };
+
+  it('is not malformed: the structure holds, the start is unknown, the badge indeterminate', async () => {
+    const r = await run(await signDerived(withoutStart({ validUntil: '2030-01-01T00:00:00Z' }), issuer));
+    expect(check(r, 'signature')?.outcome, JSON.stringify(r.checks)).toBe('pass');
+    expect(check(r, 'structure')?.outcome).toBe('pass');
+    expect(check(r, 'structure')?.message).toMatch(/validFrom/);
+    expect(check(r, 'validity')?.outcome).toBe('indeterminate');
+    expect(check(r, 'validity')?.message).toMatch(/validFrom/);
+    expect(r.verdict).toBe('indeterminate');
+  });
+
+  it('without validFrom or an expiry: validity says both are unknown', async () => {
+    const r = await run(await signDerived(withoutStart(), issuer));
+    expect(check(r, 'structure')?.outcome, JSON.stringify(r.checks)).toBe('pass');
+    expect(check(r, 'validity')?.outcome).toBe('indeterminate');
+    expect(check(r, 'validity')?.message).toMatch(/start/);
+    expect(check(r, 'validity')?.message).toMatch(/expir/);
+    expect(r.verdict).toBe('indeterminate');
+  });
+
+  it('disclosed with an expiry already past: still invalid (expired)', async () => {
+    const r = await run(await signDerived(withoutStart({ validUntil: '2025-01-01T00:00:00Z' }), issuer));
+    expect(check(r, 'validity')?.code, JSON.stringify(r.checks)).toBe('ERR_EXPIRED');
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('a derived proof that does not verify: invalid, and the structure says validFrom is missing', async () => {
+    const vc = await signDerived(withoutStart(), issuer);
+    const r = await run({ ...vc, name: 'Altered' });
+    expect(check(r, 'signature')?.outcome, JSON.stringify(r.checks)).toBe('fail');
+    expect(check(r, 'structure')).toMatchObject({ outcome: 'fail', code: 'ERR_STRUCTURE_INVALID' });
+    expect(check(r, 'structure')?.message).toMatch(/validFrom/);
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('a derived proof whose key cannot be read (the issuer\'s site down): indeterminate, never malformed', async () => {
+    const offline = { ...issuer, did: 'did:web:issuer.test', didMethod: 'did:web:issuer.test#key-1' };
+    const vc = await signDerived(withoutStart(), offline);
+    const r = await verify(JSON.stringify({ ...vc, issuer: { id: 'did:web:issuer.test', type: ['Profile'], name: 'Example Issuer' } }), { now: NOW, fetch: async () => new Response('', { status: 503 }) });
+    expect(check(r, 'signature')?.outcome, JSON.stringify(r.checks)).not.toBe('fail');
+    expect(check(r, 'structure')?.outcome).toBe('pass');
+    expect(check(r, 'validity')?.outcome).toBe('indeterminate');
+    expect(r.verdict).toBe('indeterminate');
+  });
+
+  it('a proof that is not a derived one (the issuer signed it without validFrom): malformed, as before', async () => {
+    const base = await signDerived(withoutStart(), issuer);
+    const proof = { ...(base.proof as Record<string, unknown>), cryptosuite: 'ecdsa-rdfc-2019' };
+    const r = await run({ ...base, proof });
+    expect(check(r, 'structure')).toMatchObject({ outcome: 'fail', code: 'ERR_STRUCTURE_INVALID' });
+    expect(r.verdict).toBe('invalid');
+  });
+});

@@ -84,11 +84,58 @@ describe('invisible characters cannot make one name look like another (spoofing)
 
   it('keeps what writing needs: joiners, variation selectors, soft hyphens and emoji tag flags', () => {
     const scotland = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
-    for (const ok of ['zero\u200Cnon\u200Djoiner', 'می‌خواهم', '❤\uFE0F', 'soft\u00ADhyphen', `Scotland ${scotland}`, '👩‍👩‍👧‍👦']) {
+    for (const ok of ['می‌خواهم', '❤\uFE0F', 'soft\u00ADhyphen', `Scotland ${scotland}`, '👩‍👩‍👧‍👦']) {
       expect(displayText(ok)).toBe(ok);
       expect(hasHiddenControls(ok)).toBe(false);
     }
     // A lone black flag followed by a stray tag is not a flag: the tag shows.
     expect(displayText('\u{1F3F4}\u{E0041}')).toBe('\u{1F3F4}⟨U+E0041⟩');
+  });
+});
+
+/**
+ * Zero-width joiners (U+200D) and non-joiners (U+200C) between two letters of Latin, Greek or Cyrillic
+ * draw as nothing: "Har\u200Dvard" read as "Harvard" (the known limit before session 18). UAX #31
+ * §4.3 (and RFC 5892 Appendix A.1/A.2, CONTEXTJ) allows them in identifiers only after a virama or,
+ * for ZWNJ, between letters that join (Arabic, Syriac…); these scripts' letters do neither. Where
+ * writing uses them (Indic conjuncts, Persian, emoji sequences) they stay.
+ */
+describe('joiners between Latin, Greek or Cyrillic letters', () => {
+  it('show, one marker each, also in a run or after an accent', () => {
+    expect(displayText('Har\u200Dvard')).toBe('Har⟨ZWJ⟩vard');
+    expect(displayText('Goo\u200Cgle')).toBe('Goo⟨ZWNJ⟩gle');
+    expect(displayText('Goo\u200C\u200Dgle')).toBe('Goo⟨ZWNJ⟩⟨ZWJ⟩gle');
+    expect(displayText('Наr\u200Dvаrd')).toBe('Наr⟨ZWJ⟩vаrd'); // Cyrillic Н and а
+    expect(displayText('Ολυ\u200Dμπος')).toBe('Ολυ⟨ZWJ⟩μπος');
+    expect(displayText('Ha\u0301\u200Drvard')).toBe('Ha\u0301⟨ZWJ⟩rvard');
+    expect(displayText('MIT\u200D2026')).toBe('MIT⟨ZWJ⟩2026');
+    expect(hasHiddenControls('Har\u200Dvard')).toBe(true);
+    // A longer run than the rule looks across still shows (its last nine).
+    expect(displayText(`Har${'\u200D'.repeat(40)}vard`)).toBe(`Har${'\u200D'.repeat(31)}${'⟨ZWJ⟩'.repeat(9)}vard`);
+  });
+
+  it('reads a long run of accents or joiners in linear time', () => {
+    const started = performance.now();
+    for (const run of ['\u0301', '\u200D', '\uFE0F']) expect(hasHiddenControls(`a${run.repeat(200_000)}!`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('stay where a script needs them: Indic conjuncts, Persian, Arabic, emoji sequences', () => {
+    const kept = [
+      '\u0915\u094D\u200D\u0937', // Devanagari half form (ZWJ after virama)
+      '\u0915\u094D\u200C\u0937', // Devanagari explicit virama (ZWNJ after virama)
+      '\u0DC1\u0DCA\u200D\u0DBB\u0DD3', // Sinhala ශ්‍රී
+      '\u09B0\u200D\u09CD\u09AF', // Bengali র‍্য (ya-phala after ra)
+      '\u0D28\u0D4D\u200D', // Malayalam chillu, the older encoding
+      'می\u200Cخواهم', // Persian
+      '\u0644\u200D', // Arabic joining form
+      '👩\u200D💻 Ann', // an emoji sequence after a Latin word
+      '\u{1F3F3}\uFE0F\u200D\u{1F308}',
+      'Ann \u{1F469}\u{1F3FD}\u200D\u{1F52C}',
+    ];
+    for (const ok of kept) {
+      expect(displayText(ok)).toBe(ok);
+      expect(hasHiddenControls(ok)).toBe(false);
+    }
   });
 });

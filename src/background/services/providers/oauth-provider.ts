@@ -25,6 +25,7 @@ import type { AccountAddress } from '../../../platform/records.ts';
 import { BackpackError, BackpackErrorCodes as C, isBackpackError, PartialListError } from '../../../backpack/errors.ts';
 import { jwsCredentialId } from './jws.ts';
 import { jsonText } from '../../../core/input/json.ts';
+import { hex } from '../../../core/proofs/sha256-digest.ts';
 import type { Provider, SyncItem, SyncPage } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -63,12 +64,23 @@ function checkNext(cursor: string | undefined, next: string | undefined): Backpa
   return new BackpackError(C.PROTOCOL, `The backpack's link to the next page (${next.slice(0, 200)}) does not move on by offset, as the API's paging does: Lanyard kept the badges read up to there and stopped`);
 }
 
-function toItem(i: Item): SyncItem {
+/**
+ * A credential without an id (VC DM 2.0 §4.4 makes it optional) is known by its text's SHA-256: the
+ * same credential listed again is the same entry, another one another entry. Its length and first 64
+ * characters, the key before, were one key for two badges of one template (the learner's name, a
+ * date, deeper in the text), and each sync wrote one over the other.
+ */
+async function textKey(text: string): Promise<string> {
+  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return `json:sha256:${hex(d)}`;
+}
+
+async function toItem(i: Item): Promise<SyncItem> {
   if (i.kind === 'jws') return { sourceId: jwsCredentialId(i.jws) ?? `jws:${i.jws.slice(-43)}`, fingerprint: i.jws, text: i.jws, provider: { listed: true } };
   // Written back through jsonText: a credential nested too deep for JSON.stringify failed the whole page, every run.
   const text = jsonText(i.json);
   const id = typeof i.json.id === 'string' ? i.json.id : undefined;
-  return { sourceId: id ?? `json:${text.length}:${text.slice(0, 64)}`, fingerprint: text, text, ...(id && /^https?:/.test(id) ? { url: id } : {}), provider: { listed: true } };
+  return { sourceId: id ?? (await textKey(text)), fingerprint: text, text, ...(id && /^https?:/.test(id) ? { url: id } : {}), provider: { listed: true } };
 }
 
 /** A page, or the items of one whose next link the client refused (paged.ts: another site), with why. */
@@ -95,10 +107,10 @@ function endsOf(kinds: readonly Item['kind'][], items: readonly SyncItem[]): str
 }
 
 /** The page's items are kept even when its next link is refused (`stop`): the run stores them, then ends with that error. */
-const toPage = <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => Item, overlaps: boolean, cursor: string | undefined, limit: number | undefined): SyncPage => {
+const toPage = async <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => Item, overlaps: boolean, cursor: string | undefined, limit: number | undefined): Promise<SyncPage> => {
   const stop = p.stop ?? checkNext(cursor, p.next);
   const entries = p.items.map(map);
-  const items = entries.map(toItem);
+  const items = await Promise.all(entries.map(toItem));
   return {
     items,
     ends: endsOf(entries.map((e) => e.kind), items),
