@@ -1,8 +1,8 @@
 /**
  * Verify on hover without the issuer's host permission: the card learns the host (needsAccess) from
  * the host fetch's own refusal (network-log.ts), never from a check's text and never the engine's
- * "open the badge in Lanyard" advice, and such a verdict is not kept (once the user allows the host,
- * pointing again verifies again). The pickers name the host kept with the badge the same way
+ * "open the badge in Lanyard" advice, and such a verdict is kept only while the host stays not allowed
+ * (once the user allows it, pointing again verifies again: hover-grant-oracle.test.ts). The pickers name the host kept with the badge the same way
  * (test/background/picker-warning.test.ts).
  */
 import 'fake-indexeddb/auto';
@@ -75,7 +75,7 @@ describe('hover without a host permission', () => {
     expect(accessHost(['https://a.example:8443', 'https://b.example'])).toBe('a.example:8443');
   });
 
-  it('does not keep such a verdict: after the user allows the host, pointing again verifies again', async () => {
+  it('without a grant to ask about (no siteGranted), such a verdict is verified again at each pointing', async () => {
     const db = await openDb({ name: 'hover-access-1' });
     let calls = 0;
     const engine = engineWith([]);
