@@ -33,7 +33,7 @@ beforeAll(async () => {
       if (!e) return '';
       return e.message.replace(/\\$([A-Za-z_]+)\\$/g, (_, p) => { const c = e.placeholders?.[p.toLowerCase()]?.content ?? ''; return c.replace(/\\$(\\d)/g, (_, n) => subs[n - 1] ?? ''); });
     } } };
-    globalThis.__show = (v) => void showCard(document.getElementById('a'), { kind: 'ready', verdict: v });`;
+    globalThis.__show = (v, opens) => void showCard(document.getElementById('a'), { kind: 'ready', verdict: v, ...(opens ? { opens } : {}) });`;
   const out = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, write: false, format: 'iife', logLevel: 'silent' });
   script = out.outputFiles[0]!.text;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
@@ -42,11 +42,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function show(verdict: HoverVerdict): Promise<Page> {
+async function show(verdict: HoverVerdict, opens?: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
   await page.setContent('<!doctype html><html lang="en"><body><p style="margin:40px"><a id="a" href="https://issuer.test/a">a badge</a></p></body></html>');
   await page.addScriptTag({ content: script });
-  await page.evaluate((v) => (globalThis as unknown as { __show(v: HoverVerdict): void }).__show(v), verdict);
+  await page.evaluate(([v, o]) => (globalThis as unknown as { __show(v: HoverVerdict, o?: string): void }).__show(v, o), [verdict, opens] as const);
   return page;
 }
 
@@ -101,6 +101,17 @@ describe('the hover card shows where the issuer is, whatever the badge says (Chr
     // Nothing runs past the card's fixed box either: the name gave way.
     expect(await inShadow(page, 'hover-card', (root) => root.querySelector('.c')!.scrollHeight <= root.querySelector('.c')!.clientHeight + 1)).toBe(true);
     await page.screenshot({ path: 'test-results/hover-wide-names.png' });
+    await page.close();
+  });
+
+  // A badge picture inside a link to the page's own place (hover-verify.ts): where a click goes stays in view too.
+  it('where a click goes and the issuer’s site both stay in the card, whatever the names', async () => {
+    const wide = '\uFDFD'.repeat(300);
+    const page = await show(verdict({ name: wide, issuerName: wide }), `login.${'a'.repeat(60)}.phish.example`);
+    expect(await shownInCard(page, 'phish.example, not this badge.')).toBe('shown');
+    expect(await shownInCard(page, `(${SITE})`)).toBe('shown');
+    expect(await inShadow(page, 'hover-card', (root) => root.querySelector('.c')!.scrollHeight <= root.querySelector('.c')!.clientHeight + 1)).toBe(true);
+    await page.screenshot({ path: 'test-results/hover-opens-elsewhere.png' });
     await page.close();
   });
 });

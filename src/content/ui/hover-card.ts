@@ -16,7 +16,8 @@ import { place } from './place.ts';
 import { mountShadow, type ShadowUi } from './shadow.ts';
 import { dirOf } from './quiet.ts';
 
-export type CardState = { kind: 'loading' } | { kind: 'ready'; verdict: HoverVerdict } | { kind: 'error'; message: string };
+/** `opens`: where a click on the element goes, when not to the badge checked (hover-verify.ts). */
+export type CardState = { kind: 'loading' } | { kind: 'ready'; verdict: HoverVerdict; opens?: string } | { kind: 'error'; message: string };
 
 const TITLES: Record<HoverVerdict['verdict'], [string, ContentKey]> = {
   valid: ['✓', 'contentHoverValid'],
@@ -87,6 +88,8 @@ function body(state: CardState): (Node | string)[] {
   const heading = v.noBadgeKind ? tx(NO_BADGE[v.noBadgeKind]) : v.name ? displayText(v.name, 300) : tx('badgeNamelessUntitled');
   return [
     verdict,
+    // Right under the verdict: it speaks of the badge, not of the page a click opens.
+    state.opens ? h('p', {}, tx('contentHoverOpens', siteEnd(displayText(state.opens, 300)))) : '',
     h('b', { dir: (!v.noBadgeKind && v.name && v.dirs?.name) || dirOf(heading) }, heading),
     issuer ? h('p', {}, ...(date ? around('contentHoverIssuedByOn', issuer, date) : around('contentHoverIssuedBy', issuer))) : date ? h('p', {}, tx('contentHoverIssuedOn', date)) : '',
     // Why it is not valid, in the page's words (a valid badge's reason only repeats the lines above).
