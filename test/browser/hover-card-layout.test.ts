@@ -75,9 +75,10 @@ const shownInCard = (page: Page, text: string) =>
 const verdict = (v: Partial<HoverVerdict>): HoverVerdict => ({ verdict: 'valid', name: 'A badge', issuerName: 'An issuer', issuerSite: SITE, issuedOn: '2026-03-01', message: '', ...v });
 
 describe('the hover card shows where the issuer is, whatever the badge says (Chromium layout)', () => {
-  it('an ordinary badge: the site is shown', async () => {
+  it('an ordinary badge: the site is shown, and that whom it was issued to was not checked', async () => {
     const page = await show(verdict({}));
     expect(await shownInCard(page, `(${SITE})`)).toBe('shown');
+    expect(await shownInCard(page, 'Not checked: whom it was issued to.')).toBe('shown');
     await page.close();
   });
 
@@ -98,6 +99,8 @@ describe('the hover card shows where the issuer is, whatever the badge says (Chr
     const wide = '\uFDFD'.repeat(300);
     const page = await show(verdict({ name: wide, issuerName: wide }));
     expect(await shownInCard(page, `(${SITE})`)).toBe('shown');
+    // The name gives way before what the card does not vouch for.
+    expect(await shownInCard(page, 'Not checked: whom it was issued to.')).toBe('shown');
     // Nothing runs past the card's fixed box either: the name gave way.
     expect(await inShadow(page, 'hover-card', (root) => root.querySelector('.c')!.scrollHeight <= root.querySelector('.c')!.clientHeight + 1)).toBe(true);
     await page.screenshot({ path: 'test-results/hover-wide-names.png' });

@@ -121,6 +121,15 @@ describe('verify on hover', () => {
     expect(state()).toBe('ready');
   });
 
+  // A page shows someone else's genuine badge as its author's: the card said "Verified badge" and nothing of whose it is
+  // (the background checks it without the reader's addresses, and the badge may name its holder only by a hash).
+  it('says that a verified badge was not checked against whom it was issued to', async () => {
+    moveOnto(el('badgr'));
+    await dwell();
+    expect(cardText()).toContain('✓ Verified badge');
+    expect(cardText()).toContain('Not checked: whom it was issued to.');
+  });
+
   // A page puts a genuine badge's picture inside a link to its own page: the card vouched for the picture,
   // and a click opened what the card never checked.
   it('says where a click goes when the badge picture sits in a link to somewhere else, and goes when that link changes', async () => {
