@@ -4,9 +4,11 @@
  * its baked image (OB 2.0 §Baking: the PNG or SVG *is* the badge's picture) has that picture in the
  * originals store already: it goes in the row as a data: URL, within a size for one row and a budget
  * for the whole message. The picker asks again at each keystroke, so each picture is read and
- * encoded once, kept by badge and content hash (a badge whose content changed is read again).
+ * encoded once, kept by badge and content hash (a badge whose content changed is read again). A row
+ * carries the picture only: a baked PNG's badge chunks (its credential, whom it was issued to) are left out.
  */
 import type { BadgeRecord, OriginalRecord } from '../../platform/records.ts';
+import { pngWithoutBadge } from '../../core/input/png.ts';
 import { toBase64 } from './base64.ts';
 import { MAX_PICKER_IMAGE_CHARS, pickerImage } from './views.ts';
 
@@ -21,13 +23,28 @@ const TYPES: Partial<Record<BadgeRecord['original']['kind'], string>> = { png: '
 
 type Original = (key: string) => Promise<OriginalRecord | undefined>;
 
+/**
+ * What a row may carry of a baked original: the picture, never the credential in it (the row is drawn
+ * in the page's document, in the page's renderer). A PNG without its badge chunks (core/input/png.ts),
+ * none when it cannot be read as a PNG; an SVG as it is (its badge element is not cut out yet: SECURITY.md).
+ */
+function picture(bytes: Uint8Array, type: string): Uint8Array | undefined {
+  if (type !== 'image/png') return bytes;
+  try {
+    return pngWithoutBadge(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `pictures(rows)`: key → data: URL of the baked picture, for the rows (in order) that have no data: picture of their own. */
 export function createBakedPictures(original: Original): (rows: readonly BadgeRecord[]) => Promise<Map<string, string>> {
   /** `${key} ${contentHash}` → the data: URL, or '' for an original that gives none. */
   const kept = new Map<string, string>();
   const pictureOf = async (r: BadgeRecord, type: string): Promise<string> => {
     const o = await original(r.key);
-    return o && o.bytes.length > 0 && o.bytes.length <= MAX_BYTES ? `data:${type};base64,${toBase64(o.bytes)}` : '';
+    const bytes = o && o.bytes.length > 0 ? picture(o.bytes, type) : undefined;
+    return bytes && bytes.length <= MAX_BYTES ? `data:${type};base64,${toBase64(bytes)}` : '';
   };
   return async (rows) => {
     const wanted = rows.flatMap((r) => {
