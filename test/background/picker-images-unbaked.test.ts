@@ -2,12 +2,17 @@
  * A picker row's picture goes into the page's document (a data: URL in an <img>, in the page's
  * renderer). A baked PNG carries its whole credential (OB 2.0 §Baking PNG, OB 3.0 §5.3.1.1: the
  * assertion or credential, and in it whom it was issued to, often an e-mail address) in a text
- * chunk: every row of a picker list sent it, for up to 100 badges, where the page only draws the
- * picture. The picture is now sent without its badge chunks (and nothing after IEND).
+ * chunk, a baked SVG in its badge element: every row of a picker list sent it, for up to 100 badges,
+ * where the page only draws the picture. The picture is now sent without them (and a PNG without
+ * anything after IEND).
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBakedPictures } from '../../src/background/services/picker-images.ts';
 import { pngWithoutBadge, readBakedPng } from '../../src/core/input/png.ts';
+import { readBakedSvg } from '../../src/core/input/svg.ts';
+import { svgWithoutBadge } from '../../src/background/services/unbaked-svg.ts';
 import type { BadgeRecord, OriginalRecord } from '../../src/platform/records.ts';
 import { buildPng, chunk, concat, itxt, text, ztxt } from '../core/input/png-builder.ts';
 
@@ -33,5 +38,37 @@ describe('picker pictures carry the picture, not the credential', () => {
     const out = await createBakedPictures(async (key) => ({ key, bytes: broken }))([row('p')]);
     expect(out.has('p')).toBe(false);
     expect(() => pngWithoutBadge(chunk('IEND', new Uint8Array(0)))).toThrow();
+  });
+});
+
+describe('a baked SVG goes out without its badge element', () => {
+  const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+  const files = ['real/andamio-credential-badges/203e63f4.77547ab0.svg', 'real/badgr-eu-edubadges/baked_svg_edubadge.svg', 'real/cognipilot-credentials/james-goppert_board-of-directors-2026.svg', 'conformance/baking/mozilla-bakery_baked.svg', 'conformance/baking/cs-bakery_baked_example.svg', 'conformance/baking/ob30_simple-json.svg', 'conformance/baking/ob30_simple-jwt.svg'];
+
+  it.each(files)('%s: the picture, still an SVG, with nothing of the credential', (file) => {
+    const svg = readFileSync(resolve(FIXTURES, file), 'utf8');
+    const carried = readBakedSvg(svg).text;
+    const out = svgWithoutBadge(svg);
+    expect(out).toBeDefined();
+    expect(out!.includes(carried.slice(0, 200))).toBe(false);
+    // Still well-formed (a broken one is PARSE_SVG), with no badge element left.
+    expect(() => readBakedSvg(out!)).toThrow(expect.objectContaining({ code: 'ERR_PARSE_NOT_BAKED' }));
+    expect(out!.length).toBeGreaterThan(svg.length - carried.length - 2000);
+  });
+
+  it('through the picker list: the row’s data: URL holds no credential; one it cannot cut cleanly is not sent', async () => {
+    const svg = readFileSync(resolve(FIXTURES, files[3]!), 'utf8');
+    const rowOf = (key: string) => ({ ...row(key), original: { kind: 'svg' } }) as unknown as BadgeRecord;
+    const enc = new TextEncoder();
+    const out = await createBakedPictures(async (key) => ({ key, bytes: enc.encode(key === 'ok' ? svg : svg.replace('</openbadges:assertion>', '')) }))([rowOf('ok'), rowOf('odd')]);
+    expect(bytesOf(out.get('ok')!).toString('utf8')).toBe(svgWithoutBadge(svg));
+    expect(out.has('odd')).toBe(false);
+  });
+
+  // Each cut scans to its end tag: thousands of unclosed tags would cost the worker quadratic time (no timed test: the cap is the rule).
+  it('more badge tags than any baker writes are not cut: no picture', () => {
+    const svg = (n: number) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:a="http://openbadges.org">${'<a:assertion verify="https://b.example/a"/>'.repeat(n)}</svg>`;
+    expect(svgWithoutBadge(svg(8))).toBe('<svg xmlns="http://www.w3.org/2000/svg" xmlns:a="http://openbadges.org"></svg>');
+    expect(svgWithoutBadge(svg(9))).toBeUndefined();
   });
 });

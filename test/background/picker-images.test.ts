@@ -13,7 +13,9 @@ const bakedPictures = (rows: BadgeRecord[], original: ReturnType<typeof store>) 
 
 describe('bakedPictures', () => {
   it('a PNG or SVG original becomes a data: URL of its type; JSON, JWS and URL originals do not', async () => {
-    const out = await bakedPictures([row('p', 'png'), row('s', 'svg'), row('j', 'json'), row('w', 'jws'), row('u', 'url')], store({ p: 10, s: 10, j: 10, w: 10, u: 10 }));
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>');
+    const sized10 = store({ p: 10, j: 10, w: 10, u: 10 });
+    const out = await bakedPictures([row('p', 'png'), row('s', 'svg'), row('j', 'json'), row('w', 'jws'), row('u', 'url')], async (key) => (key === 's' ? { key, bytes: svg } : sized10(key)));
     expect([...out.keys()]).toEqual(['p', 's']);
     expect(out.get('p')).toBe(`data:image/png;base64,${Buffer.from(sized(10)).toString('base64')}`);
     expect(out.get('s')).toMatch(/^data:image\/svg\+xml;base64,/);

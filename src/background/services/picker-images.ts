@@ -5,11 +5,13 @@
  * originals store already: it goes in the row as a data: URL, within a size for one row and a budget
  * for the whole message. The picker asks again at each keystroke, so each picture is read and
  * encoded once, kept by badge and content hash (a badge whose content changed is read again). A row
- * carries the picture only: a baked PNG's badge chunks (its credential, whom it was issued to) are left out.
+ * carries the picture only: a baked PNG's badge chunks and a baked SVG's badge element (its credential,
+ * whom it was issued to) are left out.
  */
 import type { BadgeRecord, OriginalRecord } from '../../platform/records.ts';
 import { pngWithoutBadge } from '../../core/input/png.ts';
 import { toBase64 } from './base64.ts';
+import { svgWithoutBadge } from './unbaked-svg.ts';
 import { MAX_PICKER_IMAGE_CHARS, pickerImage } from './views.ts';
 
 /** Base64 makes 3 bytes 4 characters; the prefix is short. */
@@ -26,12 +28,13 @@ type Original = (key: string) => Promise<OriginalRecord | undefined>;
 /**
  * What a row may carry of a baked original: the picture, never the credential in it (the row is drawn
  * in the page's document, in the page's renderer). A PNG without its badge chunks (core/input/png.ts),
- * none when it cannot be read as a PNG; an SVG as it is (its badge element is not cut out yet: SECURITY.md).
+ * an SVG without its badge element (unbaked-svg.ts); none when that cannot be done.
  */
 function picture(bytes: Uint8Array, type: string): Uint8Array | undefined {
-  if (type !== 'image/png') return bytes;
   try {
-    return pngWithoutBadge(bytes);
+    if (type === 'image/png') return pngWithoutBadge(bytes);
+    const svg = svgWithoutBadge(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return svg === undefined ? undefined : new TextEncoder().encode(svg);
   } catch {
     return undefined;
   }
