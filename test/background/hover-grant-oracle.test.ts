@@ -11,11 +11,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createContent } from '../../src/background/services/content.ts';
 import { createHostFetch } from '../../src/background/services/host-access.ts';
-import { loggingFetch } from '../../src/background/services/network-log.ts';
 import type { SettingsService } from '../../src/background/services/settings.ts';
-import type { Verifier } from '../../src/background/services/verifier.ts';
-import { verify } from '../../src/core/verify/pipeline.ts';
 import { openDb } from '../../src/platform/db.ts';
+import { loggedEngine } from './logged-engine.ts';
 
 const PAGE = 'https://blog.example';
 const BADGE = `${PAGE}/assertions/1.json`;
@@ -39,16 +37,7 @@ async function world(name: string, granted: Set<string>) {
       return SERVED[u] ? new Response(JSON.stringify(SERVED[u]), { headers: { 'content-type': 'application/json' } }) : new Response('nope', { status: 404 });
     },
   });
-  const verifier: Verifier = {
-    verify: async (input, identities, options) => {
-      const logged = options?.log ? loggingFetch(fetch, options.log, () => new Date()) : undefined;
-      try {
-        return await verify(input, { fetch: logged?.fetch ?? fetch, identities, now: new Date('2026-06-01T00:00:00Z') });
-      } finally {
-        logged?.settle();
-      }
-    },
-  };
+  const verifier = loggedEngine(fetch);
   const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
   let t = 1_000_000;
   const content = createContent({ db: await openDb({ name }), verifier, settings, siteGranted: async (u) => granted.has(new URL(u).origin), now: () => (t += 2000) });
