@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBakedPictures } from '../../src/background/services/picker-images.ts';
+import { pickerBadge } from '../../src/background/services/views.ts';
 import { pngWithoutBadge, readBakedPng } from '../../src/core/input/png.ts';
 import { readBakedSvg } from '../../src/core/input/svg.ts';
 import { svgWithoutBadge } from '../../src/background/services/unbaked-svg.ts';
@@ -70,5 +71,26 @@ describe('a baked SVG goes out without its badge element', () => {
     const svg = (n: number) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:a="http://openbadges.org">${'<a:assertion verify="https://b.example/a"/>'.repeat(n)}</svg>`;
     expect(svgWithoutBadge(svg(8))).toBe('<svg xmlns="http://www.w3.org/2000/svg" xmlns:a="http://openbadges.org"></svg>');
     expect(svgWithoutBadge(svg(9))).toBeUndefined();
+  });
+});
+
+describe('a picture the badge gives as a data: URL', () => {
+  // OB 2.0 §Assertion image: "IRI or Data URI … This may be a baked image": the row showed it as it was.
+  const record = (image: string) => ({ key: 'k', contentHash: 'h', verdict: 'valid', original: { kind: 'json' }, meta: { name: 'A', tags: [], image } }) as unknown as BadgeRecord;
+
+  it('is shown without the badge it carries, PNG or SVG, base64 or not', () => {
+    const png = buildPng(itxt('openbadges', ASSERTION));
+    const fromPng = pickerBadge(record(`data:image/png;base64,${Buffer.from(png).toString('base64')}`)).image!;
+    expect(fromPng).toBe(`data:image/png;base64,${Buffer.from(buildPng()).toString('base64')}`);
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion><![CDATA[${ASSERTION}]]></openbadges:assertion><rect width="1" height="1"/></svg>`;
+    for (const url of [`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, `data:image/svg+xml,${encodeURIComponent(svg)}`, `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`]) {
+      const shown = pickerBadge(record(url)).image!;
+      expect(bytesOf(shown).toString('utf8')).toBe('<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><rect width="1" height="1"/></svg>');
+    }
+  });
+
+  it('keeps other pictures as they are, and drops one it cannot read', () => {
+    expect(pickerBadge(record('data:image/jpeg;base64,/9j/4AAQ')).image).toBe('data:image/jpeg;base64,/9j/4AAQ');
+    expect(pickerBadge(record('data:image/png;base64,AAAA')).image).toBeUndefined();
   });
 });

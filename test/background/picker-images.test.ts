@@ -22,7 +22,7 @@ describe('bakedPictures', () => {
   });
 
   it('keeps a row’s own data: picture, skips an original too large for a row, and stops at the message budget', async () => {
-    const own = await bakedPictures([row('d', 'png', 'data:image/png;base64,AAAA')], store({ d: 10 }));
+    const own = await bakedPictures([row('d', 'png', 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==')], store({ d: 10 }));
     expect(own.size).toBe(0);
     const big = await bakedPictures([row('b', 'png'), row('m', 'png')], store({ b: 90_000, m: 100 }));
     expect([...big.keys()]).toEqual(['m']);

@@ -5,13 +5,11 @@
  * originals store already: it goes in the row as a data: URL, within a size for one row and a budget
  * for the whole message. The picker asks again at each keystroke, so each picture is read and
  * encoded once, kept by badge and content hash (a badge whose content changed is read again). A row
- * carries the picture only: a baked PNG's badge chunks and a baked SVG's badge element (its credential,
- * whom it was issued to) are left out.
+ * carries the picture only, without the badge in it (unbaked.ts).
  */
 import type { BadgeRecord, OriginalRecord } from '../../platform/records.ts';
-import { pngWithoutBadge } from '../../core/input/png.ts';
 import { toBase64 } from './base64.ts';
-import { svgWithoutBadge } from './unbaked-svg.ts';
+import { unbaked } from './unbaked.ts';
 import { MAX_PICKER_IMAGE_CHARS, pickerImage } from './views.ts';
 
 /** Base64 makes 3 bytes 4 characters; the prefix is short. */
@@ -25,28 +23,13 @@ const TYPES: Partial<Record<BadgeRecord['original']['kind'], string>> = { png: '
 
 type Original = (key: string) => Promise<OriginalRecord | undefined>;
 
-/**
- * What a row may carry of a baked original: the picture, never the credential in it (the row is drawn
- * in the page's document, in the page's renderer). A PNG without its badge chunks (core/input/png.ts),
- * an SVG without its badge element (unbaked-svg.ts); none when that cannot be done.
- */
-function picture(bytes: Uint8Array, type: string): Uint8Array | undefined {
-  try {
-    if (type === 'image/png') return pngWithoutBadge(bytes);
-    const svg = svgWithoutBadge(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    return svg === undefined ? undefined : new TextEncoder().encode(svg);
-  } catch {
-    return undefined;
-  }
-}
-
 /** `pictures(rows)`: key → data: URL of the baked picture, for the rows (in order) that have no data: picture of their own. */
 export function createBakedPictures(original: Original): (rows: readonly BadgeRecord[]) => Promise<Map<string, string>> {
   /** `${key} ${contentHash}` → the data: URL, or '' for an original that gives none. */
   const kept = new Map<string, string>();
   const pictureOf = async (r: BadgeRecord, type: string): Promise<string> => {
     const o = await original(r.key);
-    const bytes = o && o.bytes.length > 0 ? picture(o.bytes, type) : undefined;
+    const bytes = o && o.bytes.length > 0 ? unbaked(o.bytes, type) : undefined;
     return bytes && bytes.length <= MAX_BYTES ? `data:${type};base64,${toBase64(bytes)}` : '';
   };
   return async (rows) => {
