@@ -173,6 +173,8 @@ export interface ResultRecord {
   value: unknown;
   /** ms since the epoch; absent: kept until removed. */
   expiresAt?: number;
+  /** A hover verdict for hosts Lanyard may not read yet: their origins (it is stale once one is allowed). */
+  waitsFor?: string[];
 }
 
 export interface SyncRun {

@@ -1,5 +1,6 @@
 /** What content scripts may ask: pickers, cards, LinkedIn links and hover verification; and settings. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pngWithoutBadge } from '../../src/core/input/png.ts';
 import { createRouter } from '../../src/background/router.ts';
 import { contentHandlers, popupHandlers } from '../../src/background/handlers.ts';
 import { guards, isReply } from '../../src/messaging/validate.ts';
@@ -64,7 +65,10 @@ describe('pickers', () => {
     expect(baked.length).toBeGreaterThan(0);
     for (const { r, handle } of baked) {
       const bytes = (await h.db.originals.get(r.key))!.bytes;
-      expect(rows.find((b) => b.key === handle)?.image).toBe(`data:image/png;base64,${Buffer.from(bytes).toString('base64')}`);
+      // The picture, without the credential it carries (picker-images-unbaked.test.ts).
+      const picture = pngWithoutBadge(bytes);
+      expect(picture.length).toBeLessThan(bytes.length);
+      expect(rows.find((b) => b.key === handle)?.image).toBe(`data:image/png;base64,${Buffer.from(picture).toString('base64')}`);
     }
     // Both sides of the messaging accept the rows as they are.
     expect(guards.content.reply['picker/list'](rows)).toBe(true);

@@ -1,8 +1,8 @@
 /**
  * Verify on hover without the issuer's host permission: the card learns the host (needsAccess) from
  * the host fetch's own refusal (network-log.ts), never from a check's text and never the engine's
- * "open the badge in Lanyard" advice, and such a verdict is not kept (once the user allows the host,
- * pointing again verifies again). The pickers name the host kept with the badge the same way
+ * "open the badge in Lanyard" advice, and such a verdict is kept only while the host stays not allowed
+ * (once the user allows it, pointing again verifies again: hover-grant-oracle.test.ts). The pickers name the host kept with the badge the same way
  * (test/background/picker-warning.test.ts).
  */
 import 'fake-indexeddb/auto';
@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { createContent, hoverVerdict } from '../../src/background/services/content.ts';
 import { createHostFetch } from '../../src/background/services/host-access.ts';
 import { accessHost } from '../../src/background/services/hover-access.ts';
-import { createNetworkLog, loggingFetch } from '../../src/background/services/network-log.ts';
+import { createNetworkLog } from '../../src/background/services/network-log.ts';
 import type { SettingsService } from '../../src/background/services/settings.ts';
 import type { Verifier } from '../../src/background/services/verifier.ts';
-import { verify } from '../../src/core/verify/pipeline.ts';
 import { openDb } from '../../src/platform/db.ts';
+import { loggedEngine } from './logged-engine.ts';
 
 const BADGE = 'https://issuer.example/assertions/1.json';
 const ASSERTION = { '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: BADGE, recipient: { type: 'email', hashed: false, identity: 'ada@example.org' }, badge: 'https://profiles.example/badge.json', verification: { type: 'hosted' }, issuedOn: '2026-03-02T10:00:00Z' };
@@ -26,16 +26,7 @@ function engineWith(granted: string[]): Verifier {
     permissions: { contains: async (u) => granted.includes(new URL(u).origin), request: async () => false },
     fetch: async (u) => (served[u] ? new Response(JSON.stringify(served[u]), { headers: { 'content-type': 'application/json' } }) : new Response('nope', { status: 404 })),
   });
-  return {
-    verify: async (input, identities, options) => {
-      const logged = options?.log ? loggingFetch(fetch, options.log, () => new Date()) : undefined;
-      try {
-        return await verify(input, { fetch: logged?.fetch ?? fetch, identities, now: new Date('2026-06-01T00:00:00Z') });
-      } finally {
-        logged?.settle();
-      }
-    },
-  };
+  return loggedEngine(fetch);
 }
 
 /** A verification with its network log, as content.ts makes it. */
@@ -75,7 +66,7 @@ describe('hover without a host permission', () => {
     expect(accessHost(['https://a.example:8443', 'https://b.example'])).toBe('a.example:8443');
   });
 
-  it('does not keep such a verdict: after the user allows the host, pointing again verifies again', async () => {
+  it('without a grant to ask about (no siteGranted), such a verdict is verified again at each pointing', async () => {
     const db = await openDb({ name: 'hover-access-1' });
     let calls = 0;
     const engine = engineWith([]);

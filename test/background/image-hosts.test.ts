@@ -78,7 +78,8 @@ describe('what the popup and the pickers are given', () => {
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.filter((b) => b.image !== undefined && !b.image.startsWith('data:image/'))).toEqual([]);
     const some = (await h.db.badges.all()).find((r) => r.verdict === 'valid' && r.key !== planted.key)!;
-    const small = 'data:image/png;base64,iVBORw0KGgo=';
+    // A 1×1 PNG: a picture the pickers show must read as one (picker-images-unbaked.test.ts).
+    const small = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
     await h.db.badges.put({ ...some, key: 'local:data-picture', meta: { ...some.meta, name: 'Data picture', image: small } });
     await h.db.badges.put({ ...some, key: 'local:huge-picture', meta: { ...some.meta, name: 'Huge picture', image: `data:image/png;base64,${'A'.repeat(200_000)}` } });
     expect((await h.app.content.pickerList('Data picture'))[0]?.image).toBe(small);

@@ -33,7 +33,7 @@ beforeAll(async () => {
       if (!e) return '';
       return e.message.replace(/\\$([A-Za-z_]+)\\$/g, (_, p) => { const c = e.placeholders?.[p.toLowerCase()]?.content ?? ''; return c.replace(/\\$(\\d)/g, (_, n) => subs[n - 1] ?? ''); });
     } } };
-    globalThis.__show = (v) => void showCard(document.getElementById('a'), { kind: 'ready', verdict: v });`;
+    globalThis.__show = (v, opens) => void showCard(document.getElementById('a'), { kind: 'ready', verdict: v, ...(opens ? { opens } : {}) });`;
   const out = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, write: false, format: 'iife', logLevel: 'silent' });
   script = out.outputFiles[0]!.text;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
@@ -42,11 +42,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function show(verdict: HoverVerdict): Promise<Page> {
+async function show(verdict: HoverVerdict, opens?: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
   await page.setContent('<!doctype html><html lang="en"><body><p style="margin:40px"><a id="a" href="https://issuer.test/a">a badge</a></p></body></html>');
   await page.addScriptTag({ content: script });
-  await page.evaluate((v) => (globalThis as unknown as { __show(v: HoverVerdict): void }).__show(v), verdict);
+  await page.evaluate(([v, o]) => (globalThis as unknown as { __show(v: HoverVerdict, o?: string): void }).__show(v, o), [verdict, opens] as const);
   return page;
 }
 
@@ -75,9 +75,10 @@ const shownInCard = (page: Page, text: string) =>
 const verdict = (v: Partial<HoverVerdict>): HoverVerdict => ({ verdict: 'valid', name: 'A badge', issuerName: 'An issuer', issuerSite: SITE, issuedOn: '2026-03-01', message: '', ...v });
 
 describe('the hover card shows where the issuer is, whatever the badge says (Chromium layout)', () => {
-  it('an ordinary badge: the site is shown', async () => {
+  it('an ordinary badge: the site is shown, and that whom it was issued to was not checked', async () => {
     const page = await show(verdict({}));
     expect(await shownInCard(page, `(${SITE})`)).toBe('shown');
+    expect(await shownInCard(page, 'Not checked: whom it was issued to.')).toBe('shown');
     await page.close();
   });
 
@@ -98,9 +99,22 @@ describe('the hover card shows where the issuer is, whatever the badge says (Chr
     const wide = '\uFDFD'.repeat(300);
     const page = await show(verdict({ name: wide, issuerName: wide }));
     expect(await shownInCard(page, `(${SITE})`)).toBe('shown');
+    // The name gives way before what the card does not vouch for.
+    expect(await shownInCard(page, 'Not checked: whom it was issued to.')).toBe('shown');
     // Nothing runs past the card's fixed box either: the name gave way.
     expect(await inShadow(page, 'hover-card', (root) => root.querySelector('.c')!.scrollHeight <= root.querySelector('.c')!.clientHeight + 1)).toBe(true);
     await page.screenshot({ path: 'test-results/hover-wide-names.png' });
+    await page.close();
+  });
+
+  // A badge picture inside a link to the page's own place (hover-verify.ts): where a click goes stays in view too.
+  it('where a click goes and the issuer’s site both stay in the card, whatever the names', async () => {
+    const wide = '\uFDFD'.repeat(300);
+    const page = await show(verdict({ name: wide, issuerName: wide }), `login.${'a'.repeat(60)}.phish.example`);
+    expect(await shownInCard(page, 'phish.example, not this badge.')).toBe('shown');
+    expect(await shownInCard(page, `(${SITE})`)).toBe('shown');
+    expect(await inShadow(page, 'hover-card', (root) => root.querySelector('.c')!.scrollHeight <= root.querySelector('.c')!.clientHeight + 1)).toBe(true);
+    await page.screenshot({ path: 'test-results/hover-opens-elsewhere.png' });
     await page.close();
   });
 });

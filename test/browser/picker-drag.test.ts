@@ -66,6 +66,13 @@ describe('a picture in the picker', () => {
     const dragged = await page.evaluate(() => (window as unknown as { dragged: string[] }).dragged);
     expect(dragged.filter((d) => d.includes('data:'))).toEqual([]);
     expect(dragged.filter((d) => d.startsWith('dragstart'))).toEqual([]);
+    // Nor does the page's document hold the credential at all: the row's picture is the PNG without its badge chunk.
+    const src = await inShadow(page, 'picker', (root) => root.querySelector('li img[src^="data:image/png"]')!.getAttribute('src')!);
+    const sent = Buffer.from(src.slice(src.indexOf(',') + 1), 'base64');
+    expect(sent.length).toBeGreaterThan(100);
+    expect(sent.includes(Buffer.from('openbadges'))).toBe(false);
+    expect(sent.includes(Buffer.from('sha256$'))).toBe(false); // the recipient's hashed address
+    expect(readFileSync(BAKED).includes(Buffer.from('openbadges'))).toBe(true);
     await page.close();
   }, 120_000);
 });

@@ -159,7 +159,11 @@ export function createContent(d: ContentDeps) {
    */
   async function keptVerdict(key: string): Promise<HoverVerdict | undefined> {
     const hit = await d.db.results.get(key);
-    return hit && (hit.expiresAt ?? 0) > now() && guards.content.reply['hover/verify'](hit.value) ? hit.value : undefined;
+    if (!hit || (hit.expiresAt ?? 0) <= now() || !guards.content.reply['hover/verify'](hit.value)) return undefined;
+    // One that waited for a host the user has allowed since: verified again (without siteGranted, tests of other things: always).
+    const waits = hit.waitsFor ?? [];
+    for (const origin of waits) if (!d.siteGranted || (await d.siteGranted(`${origin}/`))) return undefined;
+    return hit.value;
   }
 
   async function verifyUrl(url: string, site: string, languages: readonly string[]): Promise<HoverVerdict> {
@@ -170,9 +174,11 @@ export function createContent(d: ContentDeps) {
     const target = badgeDataUrl(url) ?? url;
     const log = createNetworkLog();
     const verdict = hoverVerdict(await d.verifier.verify(target, NO_ADDRESSES, { blockPrivate: true, allowOrigins, site, log }), target, log.refused, log.privateHosts, languages);
-    // Not kept when a host was not allowed: once the user allows it, pointing again verifies again.
-    if (verdict.needsAccess) return verdict;
-    await d.db.results.put({ key, value: verdict, expiresAt: now() + Math.min(d.hoverTtlMs ?? 10 * 60_000, MAX_HOVER_TTL_MS) });
+    // A verdict waiting for a host is kept too, with the origins refused: answered again only while none
+    // of them is allowed (keptVerdict). Not kept, a second pointing fetched the page's badge again only
+    // when the host was not allowed, and the page's server learnt from its log which hosts the user allowed.
+    const waitsFor = verdict.needsAccess ? (log.refused ?? []).slice(0, 8) : [];
+    await d.db.results.put({ key, value: verdict, expiresAt: now() + Math.min(d.hoverTtlMs ?? 10 * 60_000, MAX_HOVER_TTL_MS), ...(waitsFor.length ? { waitsFor } : {}) });
     // Now and then, forget old verdicts, so the store does not grow with every page visited.
     if (++writes % PRUNE_EVERY === 1) await prune().catch(() => undefined);
     return verdict;

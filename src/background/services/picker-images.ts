@@ -4,10 +4,12 @@
  * its baked image (OB 2.0 §Baking: the PNG or SVG *is* the badge's picture) has that picture in the
  * originals store already: it goes in the row as a data: URL, within a size for one row and a budget
  * for the whole message. The picker asks again at each keystroke, so each picture is read and
- * encoded once, kept by badge and content hash (a badge whose content changed is read again).
+ * encoded once, kept by badge and content hash (a badge whose content changed is read again). A row
+ * carries the picture only, without the badge in it (unbaked.ts).
  */
 import type { BadgeRecord, OriginalRecord } from '../../platform/records.ts';
 import { toBase64 } from './base64.ts';
+import { unbaked } from './unbaked.ts';
 import { MAX_PICKER_IMAGE_CHARS, pickerImage } from './views.ts';
 
 /** Base64 makes 3 bytes 4 characters; the prefix is short. */
@@ -27,7 +29,8 @@ export function createBakedPictures(original: Original): (rows: readonly BadgeRe
   const kept = new Map<string, string>();
   const pictureOf = async (r: BadgeRecord, type: string): Promise<string> => {
     const o = await original(r.key);
-    return o && o.bytes.length > 0 && o.bytes.length <= MAX_BYTES ? `data:${type};base64,${toBase64(o.bytes)}` : '';
+    const bytes = o && o.bytes.length > 0 ? unbaked(o.bytes, type) : undefined;
+    return bytes && bytes.length <= MAX_BYTES ? `data:${type};base64,${toBase64(bytes)}` : '';
   };
   return async (rows) => {
     const wanted = rows.flatMap((r) => {

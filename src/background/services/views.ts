@@ -2,6 +2,7 @@
  * Stored records as the popup and content scripts see them (src/messaging/views.ts). Content
  * scripts get PickerBadge and HoverVerdict only: no account, no address, no token.
  */
+import { unbakedDataUrl } from './unbaked.ts';
 import { displayText } from '../../core/share/display.ts';
 import { shareWarningOf } from '../../core/share/warning.ts';
 import { storedName } from '../../core/share/badge-name.ts';
@@ -70,7 +71,8 @@ export const MAX_PICKER_IMAGE_CHARS = 100_000;
  * (picker-images.ts); one with only a hosted picture shows the placeholder there.
  */
 export function pickerImage(image: string | undefined): string | undefined {
-  return image !== undefined && /^data:image\//i.test(image) && image.length <= MAX_PICKER_IMAGE_CHARS ? image : undefined;
+  // Without the badge a baked picture carries (unbaked.ts: OB 2.0 §Assertion image "may be a baked image").
+  return image !== undefined && /^data:image\//i.test(image) && image.length <= MAX_PICKER_IMAGE_CHARS ? unbakedDataUrl(image) : undefined;
 }
 
 /**

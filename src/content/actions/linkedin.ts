@@ -45,6 +45,8 @@ export const linkedinUi: LinkedInUi = {
       async onPick(badge) {
         const r = await ask('picker/card', { key: badge.key });
         if (!r.ok) return errorWords(r.error);
+        // LinkedIn re-renders its bubbles and composer: the editor the button was for may be gone (as mail.ts).
+        if (!editor.isConnected) return tx('contentPickerMessageClosed');
         insertText(editor, range, postText(r.value.text, r.value.url));
       },
     }),

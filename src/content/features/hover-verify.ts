@@ -12,13 +12,15 @@
  *
  * The card describes what was checked: a page that points the element at another URL after the
  * dwell (its href or src, or a <base> that changes how it resolves) gets no verdict painted beside
- * it, and a card already shown goes away (the user would click a link the card did not check).
+ * it, and a card already shown goes away (the user would click a link the card did not check). A
+ * badge picture inside a link to somewhere else (a genuine badge's picture wrapping the page's own
+ * link) is checked as a picture, and the card says where a click goes (badge-urls.ts clickTarget).
  */
 import type { Reply } from '../../messaging/protocol.ts';
 import type { HoverVerdict } from '../../messaging/views.ts';
 import { ask } from '../messages.ts';
 import { errorWords } from '../i18n.ts';
-import { badgeUrlOf } from '../sites/badge-urls.ts';
+import { badgeUrlOf, clickTarget } from '../sites/badge-urls.ts';
 import { hideCard, showCard } from '../ui/hover-card.ts';
 import { createIntent } from './hover-intent.ts';
 
@@ -63,16 +65,19 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
   const show = (el: Element, url: string) => {
     showCard(el, { kind: 'loading' });
     const shown = performance.now();
+    // Where a click goes, when not to the badge checked: said on the card, which goes if it changes.
+    const opens = clickTarget(el, url, document.baseURI);
+    const still = () => same(el, url) && clickTarget(el, url, document.baseURI) === opens;
     watch?.disconnect();
-    watch = new MutationObserver(() => void (target === el && !same(el, url) && (leave(), hideCard())));
+    watch = new MutationObserver(() => void (target === el && !still() && (leave(), hideCard())));
     watch.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['href', 'src'] });
     void verify(url).then((r) => {
       if (target !== el) return;
       clearTimeout(reveal);
       reveal = setTimeout(() => {
         if (target !== el) return;
-        if (!same(el, url)) return void (leave(), hideCard());
-        showCard(el, r.ok ? { kind: 'ready', verdict: r.value } : { kind: 'error', message: errorWords(r.error) });
+        if (!still()) return void (leave(), hideCard());
+        showCard(el, r.ok ? { kind: 'ready', verdict: r.value, ...(opens ? { opens } : {}) } : { kind: 'error', message: errorWords(r.error) });
       }, Math.max(0, REVEAL_MS - (performance.now() - shown)));
     });
   };

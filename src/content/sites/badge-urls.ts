@@ -91,3 +91,22 @@ export function badgeUrlOf(el: Element, base: string): string | null {
   }
   return null;
 }
+
+/**
+ * Where a click on `el` goes when that is not the badge `url` checked: the host of the link around a
+ * badge picture that points elsewhere (or the link's scheme, `javascript:`), else undefined. The
+ * card vouches for the picture, never for the page the click opens.
+ */
+export function clickTarget(el: Element, url: string, base: string): string | undefined {
+  const link = el.closest('a[href]');
+  if (!link) return undefined;
+  let to: URL;
+  try {
+    to = new URL(link.getAttribute('href') ?? '', base);
+  } catch {
+    return undefined;
+  }
+  to.hash = '';
+  if (to.href === url) return undefined;
+  return to.protocol === 'https:' || to.protocol === 'http:' ? to.host : to.protocol;
+}

@@ -1,6 +1,6 @@
 /**
  * The verify-on-hover card: verdict, badge, issuer and date (never whose badge it is: the
- * background verifies it without the user's addresses). It has nothing to click and lets the pointer through (it never hides the
+ * background verifies it without the user's addresses; a valid card says so). It has nothing to click and lets the pointer through (it never hides the
  * page under it). One card per page. Nothing the page can read differs with the verdict (issue 12
  * point 8): the host's attributes are the same in every state and it has no box of its own (the
  * card is fixed-positioned inside the closed shadow root, at a fixed size); the state
@@ -16,7 +16,8 @@ import { place } from './place.ts';
 import { mountShadow, type ShadowUi } from './shadow.ts';
 import { dirOf } from './quiet.ts';
 
-export type CardState = { kind: 'loading' } | { kind: 'ready'; verdict: HoverVerdict } | { kind: 'error'; message: string };
+/** `opens`: where a click on the element goes, when not to the badge checked (hover-verify.ts). */
+export type CardState = { kind: 'loading' } | { kind: 'ready'; verdict: HoverVerdict; opens?: string } | { kind: 'error'; message: string };
 
 const TITLES: Record<HoverVerdict['verdict'], [string, ContentKey]> = {
   valid: ['✓', 'contentHoverValid'],
@@ -46,6 +47,9 @@ const CSS =
   // A column's margins do not collapse as the block flow's did: the same gaps, none after the last line
   // (the no-access sentence in French filled the box to its last pixel and overflowed by its margins).
   '.c>p{margin:2px 0 0}.c>.v+p{margin-top:0}' +
+  // What a valid card does not vouch for gives way too, but only once the name has: the name's shrink factor is
+  // far above the others' (a factor below 1 alone would not shrink at all: CSS Flexbox §9.7 step 4b).
+  '.c>b{flex-shrink:100}.c>p.w{flex:0 1 auto;min-height:0;margin:0}' +
   '.n{display:inline-block;max-width:100%;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}';
 
 let card: ShadowUi | null = null;
@@ -87,10 +91,14 @@ function body(state: CardState): (Node | string)[] {
   const heading = v.noBadgeKind ? tx(NO_BADGE[v.noBadgeKind]) : v.name ? displayText(v.name, 300) : tx('badgeNamelessUntitled');
   return [
     verdict,
+    // Right under the verdict: it speaks of the badge, not of the page a click opens.
+    state.opens ? h('p', {}, tx('contentHoverOpens', siteEnd(displayText(state.opens, 300)))) : '',
     h('b', { dir: (!v.noBadgeKind && v.name && v.dirs?.name) || dirOf(heading) }, heading),
     issuer ? h('p', {}, ...(date ? around('contentHoverIssuedByOn', issuer, date) : around('contentHoverIssuedBy', issuer))) : date ? h('p', {}, tx('contentHoverIssuedOn', date)) : '',
-    // Why it is not valid, in the page's words (a valid badge's reason only repeats the lines above).
-    v.verdict === 'valid' ? '' : v.privateHost ? h('p', { class: 'r' }, tx('contentHoverPrivateHost', siteEnd(displayText(v.privateHost, 300)))) : v.reason ? h('p', { class: 'r' }, tx(briefCheckSentence(v.reason))) : v.message ? h('p', { class: 'r' }, displayText(v.message, 500)) : '',
+    // Why it is not valid, in the page's words (a valid badge's reason only repeats the lines above). For a
+    // valid one, what "verified" does not cover: a page can show someone else's genuine badge as its author's
+    // (it gives way after the badge's name, before the issuer's site and where a click goes: .w).
+    v.verdict === 'valid' ? (v.noBadgeKind ? '' : h('p', { class: 'w' }, tx('contentHoverNotWhose'))) : v.privateHost ? h('p', { class: 'r' }, tx('contentHoverPrivateHost', siteEnd(displayText(v.privateHost, 300)))) : v.reason ? h('p', { class: 'r' }, tx(briefCheckSentence(v.reason))) : v.message ? h('p', { class: 'r' }, displayText(v.message, 500)) : '',
   ];
 }
 

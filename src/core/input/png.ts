@@ -164,6 +164,25 @@ export async function readBakedPng(bytes: Uint8Array): Promise<BakedPngText> {
   throw new ParseError(ErrorCodes.PARSE_NOT_BAKED, 'The PNG carries no openbadges, openbadgecredential or clrcredential text chunk');
 }
 
+/**
+ * The picture without the badge it carries: the PNG to its IEND (PNG §5.6) with every badge text chunk
+ * left out, the other chunks as they are. For showing a baked badge where its credential must not go
+ * (a picker row in a web page). ParseError PARSE_PNG for a file readBakedPng would refuse too.
+ */
+export function pngWithoutBadge(bytes: Uint8Array): Uint8Array {
+  const { chunks, end } = readChunks(bytes);
+  const out = new Uint8Array(end - chunks.reduce((n, c) => n + c.data.length + 12, 0));
+  let from = 0;
+  let to = 0;
+  // Each badge chunk's data sits 8 bytes after its start (length, type) and is followed by its CRC (4).
+  for (const c of [...chunks.map((k) => ({ start: k.data.byteOffset - bytes.byteOffset - 8, length: k.data.length + 12 })), { start: end, length: 0 }]) {
+    out.set(bytes.subarray(from, c.start), to);
+    to += c.start - from;
+    from = c.start + c.length;
+  }
+  return out;
+}
+
 /** Whether a badge keyword followed by NUL (a text chunk's start, PNG §11.3.4) appears in the bytes from `from` on: only to say why nothing was read. */
 function keywordAfter(bytes: Uint8Array, from: number): boolean {
   for (let i = bytes.indexOf(0, from); i >= 0; i = bytes.indexOf(0, i + 1)) {

@@ -121,6 +121,42 @@ describe('verify on hover', () => {
     expect(state()).toBe('ready');
   });
 
+  // A page shows someone else's genuine badge as its author's: the card said "Verified badge" and nothing of whose it is
+  // (the background checks it without the reader's addresses, and the badge may name its holder only by a hash).
+  it('says that a verified badge was not checked against whom it was issued to', async () => {
+    moveOnto(el('badgr'));
+    await dwell();
+    expect(cardText()).toContain('✓ Verified badge');
+    expect(cardText()).toContain('Not checked: whom it was issued to.');
+  });
+
+  // A page puts a genuine badge's picture inside a link to its own page: the card vouched for the picture,
+  // and a click opened what the card never checked.
+  it('says where a click goes when the badge picture sits in a link to somewhere else, and goes when that link changes', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<a id="wrap" href="https://phish.example/claim?x=1"><img id="wrapped" src="/img/badge-poetical-science.png" alt="badge"></a>' +
+      '<a id="same" href="https://api.eu.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7/image"><img id="same-img" src="https://api.eu.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7/image" alt="badge"></a>');
+    moveOnto(el('wrapped'));
+    await dwell();
+    expect(state()).toBe('ready');
+    expect(cardText()).toContain('Analytical Engine Programmer');
+    expect(cardText()).toContain('Clicking opens phish.example, not this badge.');
+    // The page points the link elsewhere once the card is up: the card no longer says where a click goes.
+    el('wrap').setAttribute('href', 'https://other.example/');
+    await vi.advanceTimersByTimeAsync(HIDE);
+    expect(card()).toBeUndefined();
+    // A picture that links to itself, or no link at all: nothing to add.
+    out(el('wrapped'), el('plain'));
+    await vi.advanceTimersByTimeAsync(HIDE);
+    for (const id of ['same-img', 'baked']) {
+      moveOnto(el(id));
+      await dwell();
+      expect(state()).toBe('ready');
+      expect(cardText()).not.toContain('Clicking opens');
+      out(el(id), el('plain'));
+      await vi.advanceTimersByTimeAsync(HIDE);
+    }
+  });
+
   it('caches per URL: a second hover does not ask again, and paints after the same delay', async () => {
     moveOnto(el('badgr'));
     await dwell();

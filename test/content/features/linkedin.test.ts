@@ -218,6 +218,25 @@ describe('LinkedIn composer: Share a badge', () => {
     expect(document.querySelector('.comments-comment-box .ql-editor')?.textContent).toBe('');
   });
 
+  // LinkedIn re-renders its bubbles and composer: the editor the button was for may be gone at the pick. The
+  // sentence then went nowhere (a detached editor, or wherever the selection was) and the picker closed as if done.
+  it('inserts nothing and says so when the conversation the button was for closed before the pick', async () => {
+    loadPage(fixture('linkedin-messaging-overlay.html'));
+    start(linkedinComposer);
+    await flush();
+    const all = hosts('linkedin-share-badge');
+    const editor = document.querySelector('.msg-form__contenteditable')!;
+    all[1]!.click();
+    await flush();
+    editor.remove();
+    pressAfterPause(pickerRoot().querySelector('li[role=option]')!);
+    await flush();
+    expect(editor.textContent).not.toContain('Analytical Engine Programmer');
+    expect(document.querySelector('.share-box .ql-editor')?.textContent).toBe('');
+    expect(hosts('picker')).toHaveLength(1);
+    expect(shown(pickerRoot().querySelector('[role=status]'))).toBe('That message was closed.');
+  });
+
   // The messaging overlay open beside the post composer (test/fixtures/pages/linkedin-messaging-overlay.html).
   it('adds the button to a conversation’s row of actions too, and inserts the sentence and link in that message', async () => {
     loadPage(fixture('linkedin-messaging-overlay.html'));

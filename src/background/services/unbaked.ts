@@ -1,0 +1,37 @@
+/**
+ * A baked badge's picture without the badge it carries, for the pickers' rows, which are drawn in the
+ * page's document, in the page's renderer: the picture goes there, never the credential in it (and in
+ * that, whom it was issued to). A PNG without its badge chunks (core/input/png.ts), an SVG without its
+ * badge element (unbaked-svg.ts); other pictures carry no badge (OB 2.0 §Baking: PNG and SVG only).
+ * Undefined when that cannot be done: no picture rather than the credential.
+ */
+import { pngWithoutBadge } from '../../core/input/png.ts';
+import { fromBase64, toBase64 } from './base64.ts';
+import { svgWithoutBadge } from './unbaked-svg.ts';
+
+export function unbaked(bytes: Uint8Array, type: string): Uint8Array | undefined {
+  try {
+    if (type === 'image/png') return pngWithoutBadge(bytes);
+    if (type !== 'image/svg+xml') return bytes;
+    const svg = svgWithoutBadge(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return svg === undefined ? undefined : new TextEncoder().encode(svg);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A `data:` picture (RFC 2397: base64 or percent-encoded) without its badge, as base64; other types as they are. */
+export function unbakedDataUrl(url: string): string | undefined {
+  const comma = url.indexOf(',');
+  const head = url.slice(5, comma).toLowerCase();
+  const type = head.split(';')[0]!.trim();
+  if (comma < 0 || (type !== 'image/png' && type !== 'image/svg+xml')) return url;
+  try {
+    const body = url.slice(comma + 1);
+    const bytes = head.split(';').some((p) => p.trim() === 'base64') ? fromBase64(body) : new TextEncoder().encode(decodeURIComponent(body));
+    const out = unbaked(bytes, type);
+    return out ? `data:${type};base64,${toBase64(out)}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
