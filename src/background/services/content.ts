@@ -101,7 +101,7 @@ function shareable(r: BadgeRecord, languages: readonly string[]): ShareableBadge
   const m = r.meta;
   const { name, noName, description, issuerName, dirs } = readerTexts(m, languages);
   // A card goes to other people: never a picture on a local or private network (image-hosts.ts).
-  const pick = Object.entries({ noName, description, image: reachableImage(m.image, []), issuerName, issuerUrl: m.issuerUrl, issuedOn: m.issuedOn, expires: m.expires, publicUrl: m.publicUrl, dirs }).filter(([, v]) => v !== undefined);
+  const pick = Object.entries({ noName, description, image: reachableImage(m.image, []), issuerName, issuerUrl: m.issuerUrl, issuerId: m.issuerId, issuedOn: m.issuedOn, expires: m.expires, publicUrl: m.publicUrl, dirs }).filter(([, v]) => v !== undefined);
   return { name, ...Object.fromEntries(pick) };
 }
 

@@ -11,6 +11,7 @@ import { escapeHtml, publicShareUrl } from './escape.ts';
 import { isPrivateHost } from '../verify/private-address.ts';
 import type { NoName } from './badge-name.ts';
 import { inSentence, needsIsolation } from './bidi.ts';
+import { onIssuerSite } from './issuer-site.ts';
 import type { ShownDirs, TextDirection } from './lang-text.ts';
 
 export interface ShareableBadge {
@@ -20,7 +21,10 @@ export interface ShareableBadge {
   description?: string;
   image?: string;
   issuerName?: string;
+  /** The homepage the issuer's profile claims: linked from its name only on the issuer's own site (issuer-site.ts onIssuerSite). */
   issuerUrl?: string;
+  /** The issuer's id (an http(s) URL or a DID): the site its badges are tied to. */
+  issuerId?: string;
   issuedOn?: string;
   expires?: string;
   /** The badge's public, verifiable page. */
@@ -144,9 +148,9 @@ export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}):
   const l = { ...ENGLISH_LABELS, ...options.labels };
   const date = (iso: string | undefined) => (iso ? (options.formatDate ?? isoDay)(iso) : undefined);
   const link = shareLink(badge);
-  // The picture and the issuer's link go out with the card too: the same rule as the badge's link.
+  // The picture and the issuer's link go out with the card too: the same rule as the badge's link, the issuer's only on its own site.
   const image = cardImage(badge.image);
-  const issuerUrl = publicShareUrl(badge.issuerUrl);
+  const issuerUrl = onIssuerSite(badge.issuerUrl, badge.issuerId) ? publicShareUrl(badge.issuerUrl) : undefined;
   const e = escapeHtml;
   // Controls made visible, long text cut (display.ts); each field isolated from the next.
   const shownName = displayText(sharedName(badge, l), 300);

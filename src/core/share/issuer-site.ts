@@ -52,3 +52,18 @@ export const MAX_SITE_CHARS = 48;
  * already shortened at both ends (issuerSite).
  */
 export const siteEnd = (site: string, max = MAX_SITE_CHARS): string => (site.length > max ? `…${site.slice(site.length - max + 1)}` : site);
+
+/**
+ * Whether a homepage the issuer's profile claims (OB 2.0 §Profile `url`, OB 3.0 Profile `url`) is on
+ * the issuer's own site: the host of its id or did:web, or a subdomain of it, a leading "www." aside.
+ * Anyone's profile may claim https://www.harvard.edu; a card that links the issuer's name there
+ * vouches for what no check tied the badge to. Sibling hosts (badges.uni.edu, www.uni.edu) are not
+ * told apart from strangers without the Public Suffix List, so they are not linked either.
+ */
+export function onIssuerSite(url: string | undefined, issuerId: string | undefined): boolean {
+  const site = issuerSite(issuerId);
+  if (!url || !site || site.startsWith('did:')) return false;
+  const bare = (h: string) => h.toLowerCase().replace(/^www\./, '');
+  const claimed = host(url);
+  return claimed !== undefined && (bare(claimed) === bare(site) || claimed.toLowerCase().endsWith(`.${bare(site)}`));
+}
