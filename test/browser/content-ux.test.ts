@@ -112,7 +112,7 @@ describe('content scripts in the browser’s language, with the share warning', 
     }, 15_000);
     expect(text).toMatch(/^ready: /);
     expect(text).toContain('Vérification impossible');
-    expect(text).toContain('Lanyard n’a pas encore accès à ux-hover.example : autorisez-le dans les réglages d’extensions du navigateur');
+    expect(text).toContain('Lanyard n’a pas encore accès à ux-hover.example\u00a0: autorisez-le dans les réglages d’extensions du navigateur');
     await page.screenshot({ path: 'test-results/hover-no-access-fr.png' });
     // The whole sentence shows on the card's fixed box (it was cut off when it took two paragraphs).
     expect(await inShadow(page, 'hover-card', (root) => [...root.querySelectorAll('.c p')].every((p) => p.scrollHeight <= p.clientHeight + 1) && root.querySelector('.c')!.scrollHeight <= root.querySelector('.c')!.clientHeight + 1)).toBe(true);

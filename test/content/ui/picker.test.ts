@@ -213,7 +213,7 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     pressAfterPause(options()[1]);
     await flush();
     // The whole warning in French, the check's sentence too (check-words.ts), never the engine's English.
-    expect(shown(warningBox())).toBe("Ce badge n'a pas réussi la vérification. L'émetteur a retiré (révoqué) ce badge. Quiconque le vérifie apprendra qu'il n'est pas valide ; le partager peut vous nuire plus que vous servir.");
+    expect(shown(warningBox())).toBe("Ce badge n'a pas réussi la vérification. L'émetteur a retiré (révoqué) ce badge. Quiconque le vérifie apprendra qu'il n'est pas valide\u202f; le partager peut vous nuire plus que vous servir.");
     expect(button('L’utiliser quand même')).toBeTruthy();
     button('En choisir un autre').click();
     pressAfterPause(options()[2]);
