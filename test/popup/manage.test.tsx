@@ -208,7 +208,7 @@ describe('addresses', () => {
     await addresses();
     const work = card('ada.lovelace@work.example');
     fireEvent.click(within(work).getByRole('button', { name: 'Remove ada.lovelace@work.example' }));
-    expect(within(work).getByRole('group').getAttribute('aria-label')).toBe('Remove this address? Badges issued to it leave your backpack (Lanyard holds 2 of them).');
+    expect(within(work).getByRole('group', { name: 'Remove this address? Badges issued to it leave your backpack (Lanyard holds 2 of them).' })).toBeTruthy();
     fireEvent.keyDown(within(work).getByRole('group'), { key: 'Escape' });
   });
 
