@@ -111,6 +111,18 @@ describe('the badge page', () => {
     expect((screen.getByText('Issued to').nextElementSibling as HTMLElement).textContent).toBe('Not known until Lanyard can read the badge');
   });
 
+  it('a pending badge whose link was not read yet still names the address to confirm (was "Not known until Lanyard can read the badge · Confirm this address", seen on a Badgr badge issued to an old address)', () => {
+    // Badgr keeps a badge issued to an unconfirmed address private, so its link is not read; the
+    // address is the account's own (the backpack's listing), known without the badge's document.
+    const skipped = [{ id: 'hosted', outcome: 'indeterminate', code: 'ERR_HTTP_STATUS', message: 'answered HTTP 404' }];
+    const detail = { key: 'k', accountId: 'a', name: 'Bernoulli Numbers', tags: [], format: 'hosted-url', verdict: 'indeterminate', recipient: 'ada@old-job.example', pending: true, evidence: [], alignments: [], checks: skipped, claimedRecipients: [] } as unknown as BadgeDetail;
+    renderWithEnv(<BadgeFacts badge={detail} onAddresses={() => undefined} />);
+    const issuedTo = screen.getByText('Issued to').nextElementSibling as HTMLElement;
+    expect(issuedTo.textContent).toBe('ada@old-job.example (not confirmed yet) Confirm this address');
+    // What only the badge's document says stays unknown.
+    expect((screen.getByText('Expires').nextElementSibling as HTMLElement).textContent).toBe('Not known until Lanyard can read the badge');
+  });
+
   it('"Issued to" names the address the badge names in clear when it is not one of the user\'s (found on an OB 3.0 API badge)', () => {
     const compared = [{ id: 'recipient', outcome: 'indeterminate', message: 'issued to an address Lanyard does not know as yours' }];
     const detail = { key: 'k', accountId: 'a', name: 'Punch Card Programming', tags: [], format: 'ob3.0-jwt', verdict: 'indeterminate', recipient: null, pending: false, evidence: [], alignments: [], checks: compared, claimedRecipients: [{ type: 'email', identity: 'ada@example.org', hashed: false }] } as BadgeDetail;
