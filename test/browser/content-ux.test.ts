@@ -80,7 +80,7 @@ describe('content scripts in the browser’s language, with the share warning', 
     await clickInShadow(page, 'picker', 'li[data-i="0"]');
     const warning = await waitFor(() => inShadow(page, 'picker', (root) => root.querySelector('[role=alert] [data-q]')?.getAttribute('data-q') || null));
     // The reason names the issuer's host Lanyard may not read, not the engine's "open the badge in Lanyard".
-    expect(warning).toBe("Lanyard n'a pas pu mener à bien toutes les vérifications de ce badge. Lanyard n’a pas encore accès à ux-issuer.example. La personne avec qui vous le partagez ne pourra peut-être pas le vérifier non plus.");
+    expect(warning).toBe("Lanyard n’a pas pu mener à bien toutes les vérifications de ce badge. Lanyard n’a pas encore accès à ux-issuer.example. La personne avec qui vous le partagez ne pourra peut-être pas le vérifier non plus.");
     // Nothing went in yet.
     expect(await page.innerHTML(body)).not.toContain('<table');
     await page.screenshot({ path: 'test-results/picker-warning-fr.png' });

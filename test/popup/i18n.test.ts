@@ -80,6 +80,12 @@ describe('French typography', () => {
     for (const [key, m] of french) expect(m.replace(/\b[a-z]+:\/\//g, ''), key).not.toMatch(/[\p{L}\p{N}»)$.…][:;?!](?=\s|$)/u);
   });
 
+  it('one apostrophe per language: French elides with ’ (it mixed n\'a and n’a in one paragraph), the popup\'s English uses \' throughout', () => {
+    for (const [key, m] of french) expect(m, key).not.toContain("'");
+    // The content scripts' messages are another helper's to change; the popup's are all typewriter.
+    for (const [key, e] of Object.entries(en as Messages)) if (!key.startsWith('content')) expect(e.message, key).not.toContain('’');
+  });
+
   it('the colon takes a no-break space, ; ? ! a narrow one', () => {
     const tf = createTranslator(fr as Messages);
     expect(tf('listCountAll', 3)).toBe('Badges\u00a0: 3');
