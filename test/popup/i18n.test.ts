@@ -28,6 +28,12 @@ describe('locales', () => {
     }
   });
 
+  it('counts without "(s)": said as "things: N", as the list\'s count is (was "On for 1 site(s).", "Activé sur 1 site(s).")', () => {
+    for (const [key, entry] of [...Object.entries(en as Messages), ...Object.entries(fr as Messages)]) expect(entry.message, key).not.toMatch(/\w\((s|es|x)\)/);
+    expect(createTranslator(en as Messages)('hoverSitesCount', 1)).toBe('Sites with hover verification: 1.');
+    expect(createTranslator(fr as Messages)('hoverSitesCount', 1)).toBe('Sites vérifiés au survol\u00a0: 1.');
+  });
+
   it('the list\'s count reads right in French for none and one found (was "1 badges affichés sur 7")', () => {
     const tf = createTranslator(fr as Messages);
     expect(tf('listCountSome', 1, 7)).toBe('Badges affichés\u00a0: 1 sur 7');

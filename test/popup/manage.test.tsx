@@ -289,7 +289,7 @@ describe('settings', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Verify badges on blog.example' }));
     await screen.findByRole('button', { name: 'Stop verifying badges on blog.example' });
     expect(actions.calls.find((c) => c.name === 'setHoverSite')?.args).toEqual(['https://blog.example/*', true, false]);
-    expect(screen.getByText('On for 1 site(s).')).toBeTruthy();
+    expect(screen.getByText('Sites with hover verification: 1.')).toBeTruthy();
   });
 
   it('a refused permission for the site says why, and the site stays off', async () => {
