@@ -57,7 +57,7 @@ describe('the badge page', () => {
     const c = (id: 'signature' | 'issuer-key' | 'hosted') => t(checkSentence({ id, outcome: 'indeterminate', code: 'ERR_BLOCKCHAIN_ANCHOR', message: 'MerkleProof2017' }));
     expect(c('signature')).toBe('This is a Blockcerts certificate: its signature is recorded in a blockchain, which Lanyard cannot check.');
     expect(c('issuer-key')).toBe('Only the blockchain record could tie this certificate to its issuer, and Lanyard cannot check it.');
-    expect(c('hosted')).toBe('A Blockcerts certificate is confirmed by its blockchain record, not by a copy on the issuer's website.');
+    expect(c('hosted')).toBe("A Blockcerts certificate is confirmed by its blockchain record, not by a copy on the issuer's website.");
   });
 
   it('explains the verdict and each check in plain words', async () => {
