@@ -111,7 +111,7 @@ describe('pickers', () => {
         await h.db.badges.put({ ...base, key, meta: { ...base.meta, ...meta } });
         const card = await h.app.content.card(await pickerHandle(key));
         expect(card.html, key).toContain('Open Badge');
-        expect(card.text, key).toMatch(/^J'ai obtenu un Open Badge délivré par Analytical Society\./);
+        expect(card.text, key).toMatch(/^J’ai obtenu un Open Badge délivré par Analytical Society\./);
         for (const s of [card.html, card.text]) expect(s, key).not.toMatch(/Untitled|sans titre/);
         expect(new URL((await h.app.content.linkedInUrl(await pickerHandle(key))).url).searchParams.get('name'), key).toBe('Open Badge');
         await h.db.badges.delete(key);

@@ -80,7 +80,7 @@ describe('content scripts in the browser’s language, with the share warning', 
     await clickInShadow(page, 'picker', 'li[data-i="0"]');
     const warning = await waitFor(() => inShadow(page, 'picker', (root) => root.querySelector('[role=alert] [data-q]')?.getAttribute('data-q') || null));
     // The reason names the issuer's host Lanyard may not read, not the engine's "open the badge in Lanyard".
-    expect(warning).toBe("Lanyard n'a pas pu mener à bien toutes les vérifications de ce badge. Lanyard n’a pas encore accès à ux-issuer.example. La personne avec qui vous le partagez ne pourra peut-être pas le vérifier non plus.");
+    expect(warning).toBe("Lanyard n’a pas pu mener à bien toutes les vérifications de ce badge. Lanyard n’a pas encore accès à ux-issuer.example. La personne avec qui vous le partagez ne pourra peut-être pas le vérifier non plus.");
     // Nothing went in yet.
     expect(await page.innerHTML(body)).not.toContain('<table');
     await page.screenshot({ path: 'test-results/picker-warning-fr.png' });
@@ -112,7 +112,7 @@ describe('content scripts in the browser’s language, with the share warning', 
     }, 15_000);
     expect(text).toMatch(/^ready: /);
     expect(text).toContain('Vérification impossible');
-    expect(text).toContain('Lanyard n’a pas encore accès à ux-hover.example : autorisez-le dans les réglages d’extensions du navigateur');
+    expect(text).toContain('Lanyard n’a pas encore accès à ux-hover.example\u00a0: autorisez-le dans les réglages d’extensions du navigateur');
     await page.screenshot({ path: 'test-results/hover-no-access-fr.png' });
     // The whole sentence shows on the card's fixed box (it was cut off when it took two paragraphs).
     expect(await inShadow(page, 'hover-card', (root) => [...root.querySelectorAll('.c p')].every((p) => p.scrollHeight <= p.clientHeight + 1) && root.querySelector('.c')!.scrollHeight <= root.querySelector('.c')!.clientHeight + 1)).toBe(true);

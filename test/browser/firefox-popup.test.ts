@@ -173,7 +173,7 @@ describe('popup in Firefox', { timeout: 180_000 }, () => {
     await ff.el('h2', 'Settings');
     await check('settings');
     await ff.click('button', 'Add a badge');
-    await ff.el('input, textarea', 'Or paste a badge link or a JWS');
+    await ff.el('input, textarea', 'Or paste a badge link, its JSON or a JWS');
     await check('import');
     await ff.closeTab();
   });

@@ -190,7 +190,7 @@ describe('popup screens (preview)', () => {
     await shot(page, 'settings');
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Add a badge' }).click();
-    await page.getByLabel('Or paste a badge link or a JWS').waitFor();
+    await page.getByLabel('Or paste a badge link, its JSON or a JWS').waitFor();
     await shot(page, 'import');
     expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);

@@ -29,8 +29,8 @@ const LANGS = {
   },
   fr: {
     verification: 'Vérification', checkAgain: 'Vérifier à nouveau', tryAgain: 'Réessayer', verified: /Vérifié/,
-    notice: (host: string) => `Lanyard n'a pas pu joindre ${host} : le badge garde le résultat de sa dernière vérification complète.`,
-    note: (host: string) => new RegExp(`^Dernière vérification complète : .+\\. La dernière tentative, à .+, n'a pas pu joindre ${esc(host)} : le résultat affiché est celui de la dernière vérification complète\\.`),
+    notice: (host: string) => `Lanyard n’a pas pu joindre ${host}\u00a0: le badge garde le résultat de sa dernière vérification complète.`,
+    note: (host: string) => new RegExp(`^Dernière vérification complète\u00a0: .+\\. La dernière tentative, à .+, n’a pas pu joindre ${esc(host)}\u00a0: le résultat affiché est celui de la dernière vérification complète\\.`),
   },
 } as const;
 

@@ -77,7 +77,7 @@ describe('accessibility (axe-core)', () => {
     await screen.findByRole('heading', { level: 2, name: 'Settings' });
     expect(await audit()).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Add a badge' }));
-    await screen.findByLabelText('Or paste a badge link or a JWS');
+    await screen.findByLabelText('Or paste a badge link, its JSON or a JWS');
     expect(await audit()).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: "Can't find a badge?" }));
     await screen.findByLabelText('The address the badge was sent to');

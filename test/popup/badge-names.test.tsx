@@ -46,7 +46,7 @@ describe('a badge without a name, in the popup', () => {
     const shown = { ...DETAIL, ...viewForDisplay(DETAIL, tFr) };
     const c = shareContent(shown, mockSettings(), tFr, 'fr');
     expect(new URL(c.addToProfile).searchParams.get('name')).toBe('Open Badge');
-    expect(c.text).toMatch(/^J'ai obtenu un Open Badge délivré par École Polytechnique\./);
+    expect(c.text).toMatch(/^J’ai obtenu un Open Badge délivré par École Polytechnique\./);
     expect(c.html).toContain('Open Badge');
     for (const s of [c.html, c.text, decodeURIComponent(c.mail)]) expect(s).not.toMatch(/sans titre|Untitled/);
     expect(decodeURIComponent(c.mail)).toContain('subject=Mon badge : Open Badge');

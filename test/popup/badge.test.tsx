@@ -57,7 +57,7 @@ describe('the badge page', () => {
     const c = (id: 'signature' | 'issuer-key' | 'hosted') => t(checkSentence({ id, outcome: 'indeterminate', code: 'ERR_BLOCKCHAIN_ANCHOR', message: 'MerkleProof2017' }));
     expect(c('signature')).toBe('This is a Blockcerts certificate: its signature is recorded in a blockchain, which Lanyard cannot check.');
     expect(c('issuer-key')).toBe('Only the blockchain record could tie this certificate to its issuer, and Lanyard cannot check it.');
-    expect(c('hosted')).toBe('A Blockcerts certificate is confirmed by its blockchain record, not by a copy on the issuer’s website.');
+    expect(c('hosted')).toBe("A Blockcerts certificate is confirmed by its blockchain record, not by a copy on the issuer's website.");
   });
 
   it('explains the verdict and each check in plain words', async () => {
@@ -109,6 +109,18 @@ describe('the badge page', () => {
     expect(screen.queryByText('None of your addresses')).toBeNull();
     expect((screen.getByText('Expires').nextElementSibling as HTMLElement).textContent).toBe('Not known until Lanyard can read the badge');
     expect((screen.getByText('Issued to').nextElementSibling as HTMLElement).textContent).toBe('Not known until Lanyard can read the badge');
+  });
+
+  it('a pending badge whose link was not read yet still names the address to confirm (was "Not known until Lanyard can read the badge · Confirm this address", seen on a Badgr badge issued to an old address)', () => {
+    // Badgr keeps a badge issued to an unconfirmed address private, so its link is not read; the
+    // address is the account's own (the backpack's listing), known without the badge's document.
+    const skipped = [{ id: 'hosted', outcome: 'indeterminate', code: 'ERR_HTTP_STATUS', message: 'answered HTTP 404' }];
+    const detail = { key: 'k', accountId: 'a', name: 'Bernoulli Numbers', tags: [], format: 'hosted-url', verdict: 'indeterminate', recipient: 'ada@old-job.example', pending: true, evidence: [], alignments: [], checks: skipped, claimedRecipients: [] } as unknown as BadgeDetail;
+    renderWithEnv(<BadgeFacts badge={detail} onAddresses={() => undefined} />);
+    const issuedTo = screen.getByText('Issued to').nextElementSibling as HTMLElement;
+    expect(issuedTo.textContent).toBe('ada@old-job.example (not confirmed yet) Confirm this address');
+    // What only the badge's document says stays unknown.
+    expect((screen.getByText('Expires').nextElementSibling as HTMLElement).textContent).toBe('Not known until Lanyard can read the badge');
   });
 
   it('"Issued to" names the address the badge names in clear when it is not one of the user\'s (found on an OB 3.0 API badge)', () => {

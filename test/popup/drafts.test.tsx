@@ -33,12 +33,12 @@ describe('a form\'s draft survives the popup closing', () => {
     const first = openPopup({});
     await screen.findByRole('listbox');
     fireEvent.click(screen.getByRole('button', { name: 'Add a badge' }));
-    fireEvent.input(await screen.findByLabelText('Or paste a badge link or a JWS'), { target: { value: LINK } });
+    fireEvent.input(await screen.findByLabelText('Or paste a badge link, its JSON or a JWS'), { target: { value: LINK } });
     const kept = first.close();
     expect(kept.drafts?.forms.import).toEqual({ text: LINK });
 
     const second = openPopup(kept, {}, MOCK_NOW + 60_000);
-    const box = (await screen.findByLabelText('Or paste a badge link or a JWS')) as HTMLTextAreaElement;
+    const box = (await screen.findByLabelText('Or paste a badge link, its JSON or a JWS')) as HTMLTextAreaElement;
     expect(screen.getByRole('heading', { level: 2, name: 'Add a badge' })).toBeTruthy();
     expect(box.value).toBe(LINK);
     fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
@@ -51,7 +51,7 @@ describe('a form\'s draft survives the popup closing', () => {
     const first = openPopup({});
     await screen.findByRole('listbox');
     fireEvent.click(screen.getByRole('button', { name: 'Add a badge' }));
-    fireEvent.input(await screen.findByLabelText('Or paste a badge link or a JWS'), { target: { value: 'hello' } });
+    fireEvent.input(await screen.findByLabelText('Or paste a badge link, its JSON or a JWS'), { target: { value: 'hello' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
     await screen.findByRole('alert');
     const kept = first.close();
@@ -61,14 +61,14 @@ describe('a form\'s draft survives the popup closing', () => {
     cleanup();
     // Back on the list before it closed: it opens on the list; the draft is there when "Add a badge" is opened.
     const third = openPopup(kept, {}, MOCK_NOW + 60_000);
-    await screen.findByLabelText('Or paste a badge link or a JWS');
+    await screen.findByLabelText('Or paste a badge link, its JSON or a JWS');
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     await screen.findByRole('listbox');
     const again = third.close();
     openPopup(again, {}, MOCK_NOW + 120_000);
     await screen.findByRole('listbox');
     fireEvent.click(screen.getByRole('button', { name: 'Add a badge' }));
-    expect(((await screen.findByLabelText('Or paste a badge link or a JWS')) as HTMLTextAreaElement).value).toBe('hello');
+    expect(((await screen.findByLabelText('Or paste a badge link, its JSON or a JWS')) as HTMLTextAreaElement).value).toBe('hello');
   });
 
   it('the password sign-in: the custom address and the e-mail come back, never the password; signed in, the draft goes', async () => {

@@ -39,7 +39,7 @@ describe('Details in the reader\'s language', () => {
     frenchImport({ code: 'ERR_NOT_A_BADGE', message: ENGLISH, reason: 'ERR_PARSE_PNG' });
     await screen.findByRole('alert');
     const text = shownDetails();
-    expect(text).toBe(`${tf('reasonParsePng')} Code d’erreur : ERR_PARSE_PNG`);
+    expect(text).toBe(`${tf('reasonParsePng')} Code d’erreur\u00a0: ERR_PARSE_PNG`);
     expect(text).toContain('Son image PNG n’a pas pu être lue');
     expect(text).not.toContain('not a badge');
   });
@@ -54,8 +54,8 @@ describe('Details in the reader\'s language', () => {
 
   it('French, a reason Lanyard has no words for: the code alone, not the English', () => {
     const d = errorDetail(tf, { code: 'ERR_STRUCTURE_INVALID', message: 'a list of 7 items' });
-    expect(d).toEqual({ text: 'Code d’erreur : ERR_STRUCTURE_INVALID' });
-    expect(errorDetail(tf, { code: 'ERR_NOT_A_BADGE', message: ENGLISH, reason: 'ERR_SOMETHING_NEW' })).toEqual({ text: 'Code d’erreur : ERR_SOMETHING_NEW' });
+    expect(d).toEqual({ text: 'Code d’erreur\u00a0: ERR_STRUCTURE_INVALID' });
+    expect(errorDetail(tf, { code: 'ERR_NOT_A_BADGE', message: ENGLISH, reason: 'ERR_SOMETHING_NEW' })).toEqual({ text: 'Code d’erreur\u00a0: ERR_SOMETHING_NEW' });
     // Nothing more to say than the sentence: no Details, in French as in English.
     expect(errorDetail(tf, { code: 'ERR_NOT_A_BADGE', message: '' })).toBeUndefined();
   });
@@ -67,11 +67,11 @@ describe('Details in the reader\'s language', () => {
   it('an unexpected error\'s own message (the browser\'s), in French: quoted and labelled as technical', () => {
     const actions = createMockActions();
     render(<EnvContext.Provider value={{ actions, t: tf, locale: 'fr', now }}><ErrorState title="x" error={{ code: 'ERR_INTERNAL', message: 'IndexedDB: QuotaExceededError' }} onRetry={() => undefined} /></EnvContext.Provider>);
-    expect(shownDetails()).toBe('Message technique (en anglais) : IndexedDB: QuotaExceededError');
+    expect(shownDetails()).toBe('Message technique (en anglais)\u00a0: IndexedDB: QuotaExceededError');
   });
 
   it('a server\'s own words stay as they came, labelled as the server\'s, in French and English; hostile ones shown as text', async () => {
-    expect(errorDetail(tf, { code: 'AUTHORIZATION_FAILED', message: 'The provider refused: access_denied', said: 'access_denied' })).toEqual({ text: 'Code d’erreur : AUTHORIZATION_FAILED', said: 'Le serveur a répondu : «\u00a0access_denied\u00a0»' });
+    expect(errorDetail(tf, { code: 'AUTHORIZATION_FAILED', message: 'The provider refused: access_denied', said: 'access_denied' })).toEqual({ text: 'Code d’erreur\u00a0: AUTHORIZATION_FAILED', said: 'Le serveur a répondu\u00a0: «\u00a0access_denied\u00a0»' });
     // In English, Lanyard's message already quotes them: not said twice.
     expect(errorDetail(t, { code: 'AUTHORIZATION_FAILED', message: 'The provider refused: access_denied', said: 'access_denied' })).toEqual({ text: 'The provider refused: access_denied' });
     expect(errorDetail(t, { code: 'SERVER_ERROR', message: 'HTTP 500 from badges.example', said: 'database down' })).toEqual({ text: 'HTTP 500 from badges.example', said: 'The server said: “database down”' });
@@ -79,7 +79,7 @@ describe('Details in the reader\'s language', () => {
     await screen.findByRole('alert');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Détails' })).toBeTruthy());
     const text = shownDetails();
-    expect(text).toContain('Le serveur a répondu : «\u00a0<img src=x onerror=alert(1)>⟨RLO⟩evil\u00a0»');
+    expect(text).toContain('Le serveur a répondu\u00a0: «\u00a0<img src=x onerror=alert(1)>⟨RLO⟩evil\u00a0»');
     expect(document.querySelector('img[src="x"]')).toBeNull();
   });
 });

@@ -19,7 +19,7 @@ async function importScreen(error: ReplyError) {
   const { actions } = renderApp({ scenario: 'first-run' });
   actions.importBadge = async () => ({ ok: false, error });
   fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
-  fireEvent.input(await screen.findByLabelText('Or paste a badge link or a JWS'), { target: { value: 'https://badges.example.org/a/1' } });
+  fireEvent.input(await screen.findByLabelText('Or paste a badge link, its JSON or a JWS'), { target: { value: 'https://badges.example.org/a/1' } });
   fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
   return screen.findByRole('alert');
 }

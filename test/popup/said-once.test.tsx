@@ -77,7 +77,7 @@ describe('said once', () => {
     const title = await screen.findByRole('heading', { level: 2, name: 'sail', description: 'Added “sail”. Badges added in all: 3.' }, { timeout: 3000 });
     await waitFor(() => expect(focused()).toBe(title));
     expect(t('importRunAdded', 3)).toBe('Badges added in all: 3.');
-    expect(createTranslator(fr as Messages)('importRunAdded', 3)).toBe('Badges ajoutés en tout : 3.');
+    expect(createTranslator(fr as Messages)('importRunAdded', 3)).toBe('Badges ajoutés en tout\u00a0: 3.');
   });
 
   it('one file alone says only its own "Added …"', async () => {

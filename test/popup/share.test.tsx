@@ -125,14 +125,14 @@ describe('share', () => {
     const check = (id: 'revocation' | 'signature' | 'hosted', outcome: 'fail' | 'indeterminate', message: string, code?: ErrorCode) => ({ id, outcome, message, ...(code ? { code } : {}) });
     expect(shareWarning({ verdict: 'invalid', checks: [check('signature', 'indeterminate', 'x'), check('revocation', 'fail', 'The badge was revoked.', 'ERR_REVOKED')] }, tFr)).toEqual({
       kind: 'error',
-      text: "Ce badge n'a pas réussi la vérification. L'émetteur a retiré (révoqué) ce badge. Quiconque le vérifie apprendra qu'il n'est pas valide ; le partager peut vous nuire plus que vous servir.",
+      text: "Ce badge n’a pas réussi la vérification. L’émetteur a retiré (révoqué) ce badge. Quiconque le vérifie apprendra qu’il n’est pas valide\u202f; le partager peut vous nuire plus que vous servir.",
     });
     // An unsettled signature: the brief sentence (the share screen shows no technical details).
     expect(shareWarning({ verdict: 'indeterminate', checks: [check('signature', 'indeterminate', 'bbs-2023 is not checked', 'ERR_UNSUPPORTED')] }, tFr)?.text).toBe(
-      "Lanyard n'a pas pu mener à bien toutes les vérifications de ce badge. Lanyard n’a pas pu établir si la signature garantit ce badge. La personne avec qui vous le partagez ne pourra peut-être pas le vérifier non plus.",
+      "Lanyard n’a pas pu mener à bien toutes les vérifications de ce badge. Lanyard n’a pas pu établir si la signature garantit ce badge. La personne avec qui vous le partagez ne pourra peut-être pas le vérifier non plus.",
     );
     // No check says why (a record without its checks): the warning without a reason, not a fragment.
-    expect(shareWarning({ verdict: 'invalid', checks: [] }, tFr)?.text).toBe("Ce badge n'a pas réussi la vérification. Quiconque le vérifie apprendra qu'il n'est pas valide ; le partager peut vous nuire plus que vous servir.");
+    expect(shareWarning({ verdict: 'invalid', checks: [] }, tFr)?.text).toBe("Ce badge n’a pas réussi la vérification. Quiconque le vérifie apprendra qu’il n’est pas valide\u202f; le partager peut vous nuire plus que vous servir.");
     expect(shareWarning({ verdict: 'indeterminate', checks: [check('hosted', 'indeterminate', 'https://i.example/a answered 503', 'ERR_HTTP_STATUS')] }, createTranslator(en))?.text).not.toMatch(/503|i\.example/);
   });
 
@@ -163,7 +163,7 @@ describe('share', () => {
   it('says when the link is only the credential id (OB 3.0, signed, from a file), not a page the badge came from', async () => {
     const { actions } = open('ob3-academy:urn-c1');
     await screen.findByRole('button', { name: 'Copy link' });
-    expect(screen.queryByText(/the issuer gave as the badge’s id/)).toBeNull(); // the mock imported it by URL
+    expect(screen.queryByText(/the issuer gave as the badge's id/)).toBeNull(); // the mock imported it by URL
     const detail = await actions.getBadge('ob3-academy:urn-c1');
     if (!detail.ok) throw new Error('mock');
     const t = createTranslator(en);

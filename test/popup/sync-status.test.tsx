@@ -61,7 +61,7 @@ describe('sync failure status', () => {
     cleanup();
     const frT = createTranslator(fr as Messages);
     render(<EnvContext.Provider value={{ actions: createMockActions(), t: frT, locale: 'fr', now: () => MOCK_NOW }}><StatusBar online state={throttled(MOCK_NOW + 30 * 60_000)} /></EnvContext.Provider>);
-    expect(screen.getByTestId('sync-failure').textContent).toBe(`Test backpack a demandé à Lanyard de ralentir. Vos badges restent tels quels, et la synchronisation reprendra là où elle s’est arrêtée : Lanyard réessaiera dans 30 minutes, à ${formatClock(MOCK_NOW + 30 * 60_000, MOCK_NOW, 'fr')}.`);
+    expect(screen.getByTestId('sync-failure').textContent).toBe(`Test backpack a demandé à Lanyard de ralentir. Vos badges restent tels quels, et la synchronisation reprendra là où elle s’est arrêtée\u00a0: Lanyard réessaiera dans 30 minutes, à ${formatClock(MOCK_NOW + 30 * 60_000, MOCK_NOW, 'fr')}.`);
   });
 
   it('a session that ended offers "Sign in again" where it is said; the account card does not repeat it or offer Sync now', () => {

@@ -170,10 +170,21 @@ describe('local backpack', () => {
     await waitFor(() => expect(document.activeElement).toBe(title));
   });
 
+  it('the paste box names the JSON it takes (it said "a badge link or a JWS"), and a pasted JSON badge goes to the background as text', async () => {
+    const { actions } = renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
+    const box = await screen.findByLabelText(/JSON/);
+    expect(box.tagName).toBe('TEXTAREA');
+    const json = '{"@context":"https://w3id.org/openbadges/v2","type":"Assertion"}';
+    fireEvent.input(box, { target: { value: json } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
+    await waitFor(() => expect(actions.calls.filter((c) => c.name === 'importBadge').at(-1)?.args[0]).toEqual({ kind: 'text', text: json }));
+  });
+
   it('imports a pasted URL and a picked file', async () => {
     const { actions } = renderApp({ scenario: 'first-run' });
     fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
-    fireEvent.input(await screen.findByLabelText('Or paste a badge link or a JWS'), { target: { value: 'not a badge' } });
+    fireEvent.input(await screen.findByLabelText('Or paste a badge link, its JSON or a JWS'), { target: { value: 'not a badge' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
     expect((await screen.findByRole('alert')).textContent).toContain('not a badge Lanyard can read');
     const file = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'kayak.png', { type: 'image/png' });
@@ -193,7 +204,7 @@ describe('local backpack', () => {
   it('a refused paste stays in the box, marked invalid and described by the answer, until it is changed', async () => {
     renderApp({ scenario: 'first-run' });
     fireEvent.click(await screen.findByRole('button', { name: /Just this browser/ }));
-    const box = (await screen.findByLabelText('Or paste a badge link or a JWS')) as HTMLTextAreaElement;
+    const box = (await screen.findByLabelText('Or paste a badge link, its JSON or a JWS')) as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'not a badge' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add badge' }));
     const alert = await screen.findByRole('alert');

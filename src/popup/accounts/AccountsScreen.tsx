@@ -18,6 +18,8 @@ import { Sentence, slot } from '../ui/Sentence.tsx';
 
 export interface AccountsScreenProps {
   accounts: readonly AccountView[];
+  /** Badges are kept (local ones have no account): "Check all badges again" has something to check. */
+  hasBadges?: boolean;
   onAdd(): void;
   onAddresses(accountId: string): void;
   onSignInAgain(account: AccountView): void;
@@ -25,7 +27,7 @@ export interface AccountsScreenProps {
   onChanged(): void;
 }
 
-export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInAgain, onChanged }: AccountsScreenProps) {
+export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onAddresses, onSignInAgain, onChanged }: AccountsScreenProps) {
   const { t, actions } = useEnv();
   const [error, setError] = useState<string>();
   // After a sign-out that could not end the session at the provider: said, not hidden.
@@ -122,8 +124,9 @@ export default function AccountsScreen({ accounts, onAdd, onAddresses, onSignInA
         <button type="button" class="button primary" onClick={onAdd}>
           {t('addAccountTitle')}
         </button>
-        {/* No account, no badge: there is nothing to check (the button did nothing). */}
-        {accounts.length ? (
+        {/* No account and no badge: nothing to check (the button did nothing). Badges kept in this
+            browser only have no account, and are checked too. */}
+        {accounts.length || hasBadges ? (
           <button type="button" class="button" onClick={() => void checkAll()} {...offWhile(checking)} aria-busy={checking}>
             {checking ? t('reverifying') : t('reverifyAll')}
           </button>

@@ -31,12 +31,15 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
   const unread = badge.format === 'hosted-url';
   // The address is the issuer's words: isolated on its own in our sentence (ui/Sentence.tsx).
   const address = (key: 'badgeIssuedToPending' | 'badgeIssuedToNamed' | 'badgeIssuedToNamedUnchecked', a: string) => <Sentence text={t(key, slot(0))} words={[a]} />;
-  const issuedTo = unread
+  // A pending badge's address is the account's own (the backpack lists it), known without the
+  // badge's document: Badgr keeps such a badge private, so its link is often not read, and "Confirm
+  // this address" must still say which.
+  const issuedTo = badge.pending && badge.recipient
+    ? address('badgeIssuedToPending', badge.recipient)
+    : unread
     ? t('badgeNotReadYet')
     : badge.recipient
-    ? badge.pending
-      ? address('badgeIssuedToPending', badge.recipient)
-      : <bdi dir="auto">{badge.recipient}</bdi>
+    ? <bdi dir="auto">{badge.recipient}</bdi>
     : named
       ? address(compared ? 'badgeIssuedToNamed' : 'badgeIssuedToNamedUnchecked', named)
       : hashed

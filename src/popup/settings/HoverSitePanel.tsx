@@ -41,19 +41,22 @@ export function HoverSitePanel({ settings, onSaved }: HoverSitePanelProps) {
       </label>
       <p class="small muted">{t('hoverText')}</p>
       {current ? (
-        <button
-          type="button"
-          class="button"
-          aria-pressed={onHere}
-          // Straight from the click: turning a site on asks for that one origin's permission.
-          onClick={async () => {
-            const r = await actions.setHoverSite(current.pattern, !onHere, current.granted);
-            if (r.ok) setView({ ...view!, sites: r.value.sites, current: { ...current, granted: current.granted || !onHere } });
-            onSaved(r.ok && !onHere ? { ...settings, hoverVerify: true } : undefined, r.ok ? { kind: 'success', text: t('settingsSaved') } : { kind: 'error', text: errorText(t, r.error) });
-          }}
-        >
-          {onHere ? t('hoverSiteOff', current.host) : t('hoverSiteOn', current.host)}
-        </button>
+        // In a row, as every other button: the count under it keeps its distance.
+        <div class="button-row">
+          <button
+            type="button"
+            class="button"
+            aria-pressed={onHere}
+            // Straight from the click: turning a site on asks for that one origin's permission.
+            onClick={async () => {
+              const r = await actions.setHoverSite(current.pattern, !onHere, current.granted);
+              if (r.ok) setView({ ...view!, sites: r.value.sites, current: { ...current, granted: current.granted || !onHere } });
+              onSaved(r.ok && !onHere ? { ...settings, hoverVerify: true } : undefined, r.ok ? { kind: 'success', text: t('settingsSaved') } : { kind: 'error', text: errorText(t, r.error) });
+            }}
+          >
+            {onHere ? t('hoverSiteOff', current.host) : t('hoverSiteOn', current.host)}
+          </button>
+        </div>
       ) : (
         <p class="small muted">{t('hoverSiteNone')}</p>
       )}

@@ -16,7 +16,7 @@ import { Icon } from '../ui/Icon.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
-import { previewHeight } from './preview-height.ts';
+import { hasPicture, previewHeight } from './preview-height.ts';
 import { offersRecheck } from './recheck-offer.ts';
 import { LastChecked } from '../badge/LastChecked.tsx';
 import { formatAgo } from '../format.ts';
@@ -151,7 +151,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
             Tab stops; the same content is the text and HTML copied below. */}
         <iframe
           class="card-preview"
-          style={{ height: `${previewHeight({ name: b.name, issuerName: b.issuerName, dates: [b.issuedOn, b.expires].filter(Boolean).length, link: !!c.link })}px` }}
+          style={{ height: `${previewHeight({ name: b.name, issuerName: b.issuerName, dates: [b.issuedOn, b.expires].filter(Boolean).length, link: !!c.link, picture: hasPicture(c.html) })}px` }}
           sandbox=""
           inert
           srcdoc={`<!doctype html><body style="margin:8px">${c.html}</body>`}

@@ -1,10 +1,11 @@
 /**
  * A destructive action that asks first, inline (window.confirm can close an extension popup):
  * the button turns into a question with confirm and cancel; focus follows. Escape cancels, like
- * closing a dialog, and focus returns to the button that asked.
+ * closing a dialog, and focus returns to the button that asked. The question is said once: it
+ * names the group (heard as focus enters it) and its visible text is not exposed a second time.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
 import { offWhile } from './busy.ts';
 
@@ -28,6 +29,7 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, class:
   const confirmRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const wasAsking = useRef(false);
+  const questionId = useId();
   useEffect(() => {
     if (asking) confirmRef.current?.focus();
     else if (wasAsking.current) openRef.current?.focus();
@@ -45,7 +47,7 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, class:
     <span
       class="confirm"
       role="group"
-      aria-label={question}
+      aria-labelledby={questionId}
       onKeyDown={(e) => {
         if (e.key !== 'Escape') return;
         e.preventDefault();
@@ -53,7 +55,10 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, class:
         setAsking(false);
       }}
     >
-      <span class="confirm-question">{question}</span>
+      {/* Hidden from the tree, still the group's name (aria-labelledby reads hidden nodes). */}
+      <span id={questionId} class="confirm-question" aria-hidden="true">
+        {question}
+      </span>
       <button
         ref={confirmRef}
         type="button"

@@ -59,8 +59,8 @@ describe('the hover card says why in the browser’s language', () => {
   });
 
   it.each([
-    ['a forged signature', FORGED, 'Badge non valide', 'La signature numérique ne correspond pas : le badge a été modifié après sa délivrance, ou mal signé.', 'does not verify'],
-    ['a Blockcerts certificate', BLOCKCERTS, 'Vérification impossible', 'C’est un certificat Blockcerts : sa signature est inscrite dans une blockchain, que Lanyard ne sait pas vérifier.', 'MerkleProof2017'],
+    ['a forged signature', FORGED, 'Badge non valide', 'La signature numérique ne correspond pas\u00a0: le badge a été modifié après sa délivrance, ou mal signé.', 'does not verify'],
+    ['a Blockcerts certificate', BLOCKCERTS, 'Vérification impossible', 'C’est un certificat Blockcerts\u00a0: sa signature est inscrite dans une blockchain, que Lanyard ne sait pas vérifier.', 'MerkleProof2017'],
   ])('a French browser reads why for %s in French, not the engine’s English', (_what, r, title, why, english) => {
     rt = installRuntime({}, fr as Messages);
     const text = cardText(hoverVerdict(r));
@@ -83,7 +83,7 @@ describe('the hover card says why in the browser’s language', () => {
     expect(v.privateHost).toBe('192.168.0.1');
     expect(guards.content.reply['hover/verify'](v)).toBe(true);
     expect(isHoverVerdict(v)).toBe(true);
-    expect(cardText(v)).toContain('192.168.0.1 est sur un réseau local ou privé : la vérification au survol ne s’y connecte pas.');
+    expect(cardText(v)).toContain('192.168.0.1 est sur un réseau local ou privé\u00a0: la vérification au survol ne s’y connecte pas.');
   });
 
   it('a verdict kept from before (no reason) still shows its message', () => {

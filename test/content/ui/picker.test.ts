@@ -213,12 +213,12 @@ describe('a badge that is not valid (the share screen’s warning)', () => {
     pressAfterPause(options()[1]);
     await flush();
     // The whole warning in French, the check's sentence too (check-words.ts), never the engine's English.
-    expect(shown(warningBox())).toBe("Ce badge n'a pas réussi la vérification. L'émetteur a retiré (révoqué) ce badge. Quiconque le vérifie apprendra qu'il n'est pas valide ; le partager peut vous nuire plus que vous servir.");
+    expect(shown(warningBox())).toBe("Ce badge n’a pas réussi la vérification. L’émetteur a retiré (révoqué) ce badge. Quiconque le vérifie apprendra qu’il n’est pas valide\u202f; le partager peut vous nuire plus que vous servir.");
     expect(button('L’utiliser quand même')).toBeTruthy();
     button('En choisir un autre').click();
     pressAfterPause(options()[2]);
     await flush();
-    expect(shown(warningBox())).toBe("Lanyard n'a pas pu mener à bien toutes les vérifications de ce badge. Lanyard n'a pas pu confirmer que la clé de signature appartient à l'émetteur indiqué sur le badge. La personne avec qui vous le partagez ne pourra peut-être pas le vérifier non plus.");
+    expect(shown(warningBox())).toBe("Lanyard n’a pas pu mener à bien toutes les vérifications de ce badge. Lanyard n’a pas pu confirmer que la clé de signature appartient à l’émetteur indiqué sur le badge. La personne avec qui vous le partagez ne pourra peut-être pas le vérifier non plus.");
   });
 
   it.each([
