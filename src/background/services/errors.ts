@@ -15,6 +15,8 @@ export const ServiceErrorCodes = {
   BAKED_AFTER_END: 'ERR_BAKED_AFTER_END',
   /** A pasted link that answered a web page (HTML), not a badge's data: not added. */
   WEB_PAGE: 'ERR_WEB_PAGE',
+  /** A pasted link that answered an HTTP error status: no badge was read, none added (the engine's own code). */
+  LINK_STATUS: 'ERR_HTTP_STATUS',
   /** A pasted link with a user name or password in it (Fetch: no request carries them): not added. */
   LINK_CREDENTIALS: 'ERR_LINK_CREDENTIALS',
   /** A credential the engine reads but does not verify yet (an SD-JWT): not added, said as such. */

@@ -1,6 +1,6 @@
 /**
  * What an import refuses to add, and says why, before anything is stored (library.ts importOne): a
- * credential of a kind the engine does not verify yet, a link that answered a web page, an input or
+ * credential of a kind the engine does not verify yet, a link that answered a web page or an HTTP error, an input or
  * link that held no Open Badge at all (no-badge-data.ts), a picture with nothing baked in. Each was
  * once kept as a badge that could never be checked, or a false invalid. `restoring`: a backup's entry,
  * restored as it was kept. Returns the input's kind, known once nothing was refused.
@@ -24,6 +24,12 @@ export function refuseUnaddable(result: VerifyResult, bytes: Uint8Array, restori
     // check: it was kept as "Badge at <host>". Not added; said, with what to paste instead. (A
     // backup's entry, keyHint, is restored as it was kept.)
     throw new ServiceError(E.WEB_PAGE, 'That link opens a web page, not the badge\'s data, so it was not added: paste the link to the badge\'s data, or download the badge from that page and add the file');
+  }
+  const status = !restoring && !result.badge ? result.checks.find((c) => c.id === 'hosted' && c.code === ErrorCodes.HTTP_STATUS) : undefined;
+  if (status) {
+    // A pasted link that answered an error (pipeline.ts resolveUrl: 404 mistyped or deleted, 503 down):
+    // nothing was read, so nothing is a badge yet. It was kept as an unchecked "Badge at <host>".
+    throw new ServiceError(E.LINK_STATUS, `That link answered with an error instead of a badge (${status.message}), so it was not added: check the link, or try again later`, undefined, { reason: status.code });
   }
   // No badge was read at all: the input (parse), or what a pasted link served (structure), was no
   // Open Badge (no-badge-data.ts). A link's was kept as an invalid "Badge at <host>", a false
