@@ -58,6 +58,21 @@ export function upgradeBadgeClass(bc: Json): Json {
   return out;
 }
 
+/**
+ * A path written relative to a site ("/img/badge.png") as the URL it names there; anything else as it
+ * is. OB 0.5 badges named their image, criteria and evidence by paths on the issuer's `origin`
+ * (Mozilla's openbadges-validator `re.url` allows `^\/\S+$`, and its `absolutize` prefixes the
+ * origin); an OB 1.x document fetched from its URL is read against that URL (RFC 3986 §5).
+ */
+export function onBase(v: unknown, base: unknown): unknown {
+  if (typeof v !== 'string' || !/^\/(?!\/)\S*$/.test(v) || typeof base !== 'string' || !/^https?:\/\/[^\s/]/i.test(base)) return v;
+  try {
+    return new URL(v, base).href;
+  } catch {
+    return v;
+  }
+}
+
 /** An Assertion (any version) in 2.0 shape. Unknown properties are kept. */
 export function upgradeAssertion(a: Json): Json {
   const out: Json = { ...a };
@@ -75,5 +90,11 @@ export function upgradeAssertion(a: Json): Json {
   const v = out.verification;
   if (isObj(v) && v.type === 'HostedBadge' && out.id === undefined && typeof v.url === 'string') out.id = v.url;
   if (isObj(a.badge)) out.badge = upgradeBadgeClass(a.badge);
+  if (typeof a.recipient === 'string' && isObj(out.badge) && isObj(a.badge) && isObj(a.badge.issuer)) {
+    // OB 0.5: paths on the embedded issuer's origin.
+    const origin = a.badge.issuer.origin;
+    out.badge = { ...out.badge, image: onBase(out.badge.image, origin), criteria: onBase(out.badge.criteria, origin) };
+    if (out.evidence !== undefined) out.evidence = onBase(out.evidence, origin);
+  }
   return out;
 }

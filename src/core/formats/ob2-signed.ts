@@ -15,6 +15,7 @@ import { jsonOf } from '../verify/fetch-once.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
 import { arr, flagOf, idOf, isObj, str, type Json } from './json-util.ts';
+import { checkLegacyValidity, isLegacyDocument } from './legacy-dates.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { checkRevocationList, declaresOtherId, resolveBadgeClass, resolveNode, sameDocument, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { notAnAssertion, ob2Instant } from './ob2-structure.ts';
@@ -167,7 +168,8 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   }
   // `expires: null` is no expiry (JSON-LD 1.1 §4.1 ignores null; ob2-structure.ts accepts it, as 1EdTech's validator does);
   // every DateTime form the structure check accepts is read (ob2Instant).
-  checkValidity(checks, { from: ob2Instant(a.issuedOn), fromName: 'issuedOn', until: ob2Instant(a.expires ?? undefined), untilName: 'expires' }, ctx.now);
+  if (isLegacyDocument(payload)) checkLegacyValidity(checks, payload, ctx.now);
+  else checkValidity(checks, { from: ob2Instant(a.issuedOn), fromName: 'issuedOn', until: ob2Instant(a.expires ?? undefined), untilName: 'expires' }, ctx.now);
   await checkRevocationList(checks, a, issuer, ctx, bc);
   return toBadgeOb2(a, bc, issuer, format);
 };
@@ -175,7 +177,8 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
 /** The key the assertion says signed it: verification.creator (OB 2.0), or verify.url (OB 1.x signed). */
 function creatorOf(a: Json): string | undefined {
   const v = isObj(a.verification) ? a.verification : {};
-  return idOf(v.creator) ?? (str(a['@context'])?.includes('/v1') || !a['@context'] ? str(v.url) : undefined);
+  // OB 1.x (no @context, or the 1.x one, also in an array): the key is at verify.url.
+  return idOf(v.creator) ?? (isLegacyDocument(a) ? str(v.url) : undefined);
 }
 
 /**
@@ -206,6 +209,7 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   // Keys embedded in the hosted profile (CryptographicKey objects with their PEM) are as trusted as the profile.
   const embedded = new Map(arr(issuer.publicKey).filter(isObj).flatMap((k) => (typeof k.id === 'string' && typeof k.publicKeyPem === 'string' ? [[k.id, keyRead(k, ctx.now)] as const] : [])));
   await keysOf(jws, creator, listed, embedded, issuerUrl, ctx, checks, early);
+  if (listed.length === 0 && creator !== undefined && isLegacyDocument(a) && checks.outcome('signature') === 'pass') bindLegacyKey(creator, issuerUrl, checks);
   // Step 4 "Do not trust a key that is not properly linked from the issuer Profile": a document fetched
   // for the issuer that declares another id is not the issuer's profile, so it confirms nothing either way.
   if (foreign !== undefined && (checks.outcome('issuer-key') === 'pass' || checks.outcome('issuer-key') === 'fail')) {
@@ -260,6 +264,22 @@ async function keysOf(jws: string, creator: string | undefined, listed: string[]
   else checks.indeterminate('signature', ErrorCodes.NO_KEY, (unread.length ? unread : tries).map((t) => (!t.verified ? t.message : '')).join('; '));
   if (listed.length) checks.pass('issuer-key', 'The signing key is listed by the issuer\'s profile');
   else checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, unlisted(candidates[0]!));
+}
+
+const hostOf = (url: string): string | undefined => (URL.canParse(url) ? new URL(url).host.toLowerCase() : undefined);
+
+/**
+ * OB 1.0 §Signed Badges: "The public key corresponding to the private key used to sign the badge
+ * should be publicly accessible and specified in the `verify.url` property"; an IssuerOrganization
+ * lists no keys, and the specification asks a display to show `verify.url`'s origin. The key is bound
+ * to the issuer as a hosted copy is (OB 2.0 §HostedBadge rule 3, the default scope): served from the
+ * same host as the issuer's own document, it is the issuer's key; from anywhere else it stays
+ * unconfirmed (keysOf's `unlisted`), never forged.
+ */
+function bindLegacyKey(keyUrl: string, issuerUrl: string, checks: CheckList): void {
+  const host = hostOf(keyUrl);
+  if (!/^https?:/i.test(keyUrl) || host === undefined || host !== hostOf(issuerUrl) || checks.outcome('issuer-key') !== 'indeterminate') return;
+  checks.pass('issuer-key', `Signed with ${shorten(keyUrl)}, served from ${host}, the site of the issuer's own document (OB 1.x: the key at verify.url)`);
 }
 
 const unlisted = (keyUrl: string): string =>
