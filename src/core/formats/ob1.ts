@@ -4,6 +4,7 @@
  */
 import { isObj, str, type Json } from './json-util.ts';
 import { saltOf } from '../verify/recipient.ts';
+import { parseInstant } from '../verify/validity.ts';
 
 /**
  * ISO form of Unix seconds; undefined past year 9999 or out of Date's range, so the value is reported
@@ -21,9 +22,10 @@ export function upgradeDateTime(v: unknown): unknown {
   if (typeof v !== 'string') return v;
   const s = v.trim();
   if (/^\d{9,11}(\.\d+)?$/.test(s)) return fromUnixSeconds(Number(s)) ?? v;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return `${s}T00:00:00Z`;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s)) return `${s}Z`;
-  return s;
+  // A date that names no day ("2013-19-03") is kept as written, never shown as a made-up instant
+  // (legacy-dates.ts says what is wrong with it).
+  const asUtc = /^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s) ? `${s}Z` : undefined;
+  return asUtc !== undefined && !Number.isNaN(parseInstant(asUtc)) ? asUtc : s;
 }
 
 /** The `verify` alias of OB 2.0 and the 1.x `hosted`/`signed` types, as a 2.0 VerificationObject. */

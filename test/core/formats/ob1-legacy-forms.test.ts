@@ -84,6 +84,18 @@ describe('OB 1.0 hosted: a badge class URL whose issuer is a URL to an IssuerOrg
   });
 
   it.each([
+    ['a Unix timestamp (number)', 1359217910],
+    ['a Unix timestamp (digit string)', '1359217910'],
+  ])('issued_on (the 0.5 name, which 1.0 issuers kept writing) as %s is read', async (_, issued_on) => {
+    const r = await hosted10({ issuedOn: undefined, issued_on });
+    expect(fails(r)).toEqual([]);
+    expect(r.badge?.issuedOn).toBe('2013-01-26T16:31:50.000Z');
+    expect(r.verdict).toBe('valid');
+    const late = await hosted10({ issuedOn: undefined, issued_on: 1893456000 });
+    expect(check(late, 'validity')).toMatchObject({ outcome: 'fail', code: 'ERR_NOT_YET_VALID' });
+  });
+
+  it.each([
     ['a Unix timestamp (number)', 1893456000, 'pass'],
     ['a Unix timestamp (digit string)', '1893456000', 'pass'],
     ['a date alone', '2030-01-01', 'pass'],
@@ -405,6 +417,7 @@ describe('real OB 0.5 issuers', () => {
     expect(check(r, 'recipient')?.outcome).toBe('pass');
     expect(check(r, 'validity')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_DATE_INVALID' });
     expect(check(r, 'validity')?.message).toBe('The issuer wrote a date that is no date: issued_on "2013-19-03" names month 19, and months run from 01 to 12. So when the badge was issued is unknown, and whether it is valid now cannot be told');
+    expect(r.badge?.issuedOn).toBe('2013-19-03');
     expect(r.verdict).toBe('indeterminate');
   });
 });

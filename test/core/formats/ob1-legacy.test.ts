@@ -75,6 +75,10 @@ describe('1.x timestamps', () => {
     expect(upgradeDateTime(1e300)).toBe(1e300);
     expect(upgradeDateTime(-1e300)).toBe(-1e300);
     expect(upgradeDateTime(1359217910000)).toBe(1359217910000); // milliseconds: not year 45041
+    // A date of the right shape that names no day is kept as written, not made an instant.
+    expect(upgradeDateTime('2013-01-26')).toBe('2013-01-26T00:00:00Z');
+    expect(upgradeDateTime('2013-19-03')).toBe('2013-19-03');
+    expect(upgradeDateTime('2013-02-29T10:00')).toBe('2013-02-29T10:00');
     const { web, privateKey } = await legacyIssuer();
     const r = await verify(await signJws({ ...(await assertion10()), issuedOn: 1e300 }, privateKey), { fetch: web.fetch, now: NOW });
     // A legacy date that is no date leaves validity unknown, saying why (legacy-dates.ts).
