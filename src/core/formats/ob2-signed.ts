@@ -9,6 +9,7 @@ import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
 import { objection } from '../keys/method-facts.ts';
 import { isAllowedAlg, isUncheckedAlg, readCompactJws } from '../keys/verify-jws.ts';
+import type { Badge } from '../model.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { jsonOf } from '../verify/fetch-once.ts';
@@ -115,6 +116,7 @@ async function verifyRs256(jws: string, key: CryptoKey): Promise<boolean> {
 }
 
 export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format) => {
+  if (cred.type === 'json' && isLegacyDocument(cred.json)) return unsignedLegacyCopy(cred.json, ctx, checks, format);
   if (cred.type !== 'jws') {
     checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, 'The assertion says it is signed, but no signature (compact JWS) came with it');
     checks.skipRemaining('Unsigned');
@@ -173,6 +175,23 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   await checkRevocationList(checks, a, issuer, ctx, bc);
   return toBadgeOb2(a, bc, issuer, format);
 };
+
+/**
+ * The JSON of an OB 1.x signed badge without its JWS: what a backpack keeps of a badge once read
+ * (Mozilla's Backpack kept assertions as JSON: test/fixtures/real/badgr-server-2015/). Nothing in
+ * it says it is forged, and nothing in it can be checked: 1EdTech's
+ * validator finds no verifiable input in such JSON (upgrade_1_0_node: its id is `uid:…`, no URL to
+ * fetch) rather than calling it invalid. So the signature is unsettled, saying what to give instead.
+ */
+async function unsignedLegacyCopy(json: Json, ctx: VerifyContext, checks: CheckList, format: Badge['format']): Promise<Badge> {
+  const a = upgradeAssertion(json);
+  checks.indeterminate('signature', ErrorCodes.NO_KEY, 'This is the text of a signed badge without its signature (the JWS the issuer made), so it cannot be checked; the badge image the issuer baked, or its JWS, can be');
+  checks.indeterminate('issuer-key', ErrorCodes.NO_KEY, 'Without the signature, no key of the issuer can be checked');
+  checks.skip('hosted', 'A signed badge is checked by its signature, not a hosted copy');
+  checks.skipRemaining('Without the signature, nothing the assertion says can be trusted');
+  const bc = await resolveBadgeClass(a, ctx);
+  return toBadgeOb2(a, 'node' in bc ? bc.node : undefined, undefined, format);
+}
 
 /** The key the assertion says signed it: verification.creator (OB 2.0), or verify.url (OB 1.x signed). */
 function creatorOf(a: Json): string | undefined {

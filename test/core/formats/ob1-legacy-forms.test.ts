@@ -248,6 +248,21 @@ describe('OB 1.0 signed: a JWS made with RS256, its key a PEM at verify.url', ()
     expect(r.verdict).toBe('indeterminate');
   });
 
+  it('its JSON without the JWS (as a backpack keeps a badge) cannot be checked: unsettled, not invalid', async () => {
+    const r = await verify(JSON.stringify(assertion10({ verify: { type: 'signed', url: `${O}/public.pem` } })), { fetch: web10().fetch, now: NOW, identities: [ADA] });
+    expect(r.format).toBe('ob1.0-signed');
+    expect(fails(r)).toEqual([]);
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_NO_KEY' });
+    expect(check(r, 'signature')?.message).toContain('without its signature');
+    expect(r.badge?.name).toBe('Awesome Robotics Badge');
+    expect(r.verdict).toBe('indeterminate');
+  });
+
+  it('an OB 2.0 SignedBadge given as JSON without its JWS is still a failure', async () => {
+    const r = await verify(JSON.stringify({ '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: 'urn:uuid:2f1e4c3a-0b7d-4a8e-9c6f-1d2e3f4a5b6c', recipient: { type: 'email', hashed: false, identity: ADA }, badge: `${O}/robotics-badge.json`, issuedOn: '2015-01-01T00:00:00Z', verification: { type: 'SignedBadge' } }), { fetch: web10().fetch, now: NOW, identities: [] });
+    expect(check(r, 'signature')?.outcome).toBe('fail');
+  });
+
   it('revoked by uid in the issuer organization\'s list, it is invalid', async () => {
     const { w, jws } = await signed(`${O}/public.pem`, { uid: 'qp8g1s' });
     const r = await verify(jws, { fetch: w.fetch, now: NOW, identities: [] });
