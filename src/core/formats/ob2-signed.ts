@@ -8,6 +8,7 @@ import { reasonOf, shorten } from '../display.ts';
 import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
 import { objection } from '../keys/method-facts.ts';
+import { pkcs1ToSpkiPem } from '../keys/rsa-pkcs1.ts';
 import { isAllowedAlg, isUncheckedAlg, readCompactJws } from '../keys/verify-jws.ts';
 import type { Badge } from '../model.ts';
 import type { CheckList } from '../verify/checks.ts';
@@ -66,6 +67,9 @@ async function fetchPem(keyUrl: string, ctx: VerifyContext): Promise<KeyRead> {
   const doc = await ctx.fetchDocument(keyUrl, KEY_ACCEPT);
   const text = doc.status === 200 ? UTF8.decode(doc.bytes).trim() : '';
   if (text.startsWith('-----BEGIN PUBLIC KEY-----')) return { pem: text };
+  // PKCS #1 ("BEGIN RSA PUBLIC KEY"), which OB 1.x issuers also served: the same key, as SPKI; one
+  // that does not convert is tried as it is, and said to be no usable key.
+  if (text.startsWith('-----BEGIN RSA PUBLIC KEY-----')) return { pem: pkcs1ToSpkiPem(text) ?? text };
   return keyRead(jsonOf(doc), ctx.now);
 }
 

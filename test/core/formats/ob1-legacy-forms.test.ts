@@ -8,7 +8,7 @@
  * (openbadges-validator-core tasks/object_upgrades.py upgrade_0_5_node, upgrade_1_0_node,
  * upgrade_1_1_node). A genuine legacy badge is never invalid; nothing is falsely valid.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createSign, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,7 @@ const NOW = new Date('2026-12-01T00:00:00Z');
 const ADA = 'ada@example.org';
 const check = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id);
 const fails = (r: VerifyResult) => r.checks.filter((c) => c.outcome === 'fail');
+const b64u = (x: string | Buffer) => Buffer.from(x).toString('base64url');
 const hash = (alg: 'sha256' | 'md5', s: string) => createHash(alg).update(s).digest('hex');
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAUAAAAFCAYAAACNbyblAAAAHElEQVQI12P4//8/w38GIAXDIBKE0DHxgljNBAAO9TXL0Y4OHwAAAABJRU5ErkJggg==';
 
@@ -261,6 +262,36 @@ describe('OB 1.0 signed: a JWS made with RS256, its key a PEM at verify.url', ()
   it('an OB 2.0 SignedBadge given as JSON without its JWS is still a failure', async () => {
     const r = await verify(JSON.stringify({ '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: 'urn:uuid:2f1e4c3a-0b7d-4a8e-9c6f-1d2e3f4a5b6c', recipient: { type: 'email', hashed: false, identity: ADA }, badge: `${O}/robotics-badge.json`, issuedOn: '2015-01-01T00:00:00Z', verification: { type: 'SignedBadge' } }), { fetch: web10().fetch, now: NOW, identities: [] });
     expect(check(r, 'signature')?.outcome).toBe('fail');
+  });
+
+  /** The key as 2013 issuers' tools wrote it; the JWS made with Node's crypto, as node-jws made it. */
+  async function nodeSigned(bits: number, type: 'pkcs1' | 'spki', pem?: string) {
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: bits });
+    const w = web10().status(`${O}/public.pem`, 200, pem ?? (publicKey.export({ type, format: 'pem' }) as string));
+    const input = `${b64u(JSON.stringify({ alg: 'RS256' }))}.${b64u(JSON.stringify(assertion10({ verify: { type: 'signed', url: `${O}/public.pem` } })))}`;
+    const jws = `${input}.${b64u(createSign('RSA-SHA256').update(input).sign(privateKey))}`;
+    return verify(jws, { fetch: w.fetch, now: NOW, identities: [ADA] });
+  }
+
+  it('a key served as PKCS #1 ("BEGIN RSA PUBLIC KEY") is read: valid', async () => {
+    const r = await nodeSigned(2048, 'pkcs1');
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+    expect(r.verdict).toBe('valid');
+  });
+
+  it('a PKCS #1 PEM that holds no key is no usable key: unsettled, said so', async () => {
+    const r = await nodeSigned(2048, 'pkcs1', '-----BEGIN RSA PUBLIC KEY-----\nAAAA\n-----END RSA PUBLIC KEY-----\n');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_NO_KEY' });
+    expect(check(r, 'signature')?.message).toContain('is not a usable RSA key');
+    expect(r.verdict).toBe('indeterminate');
+  });
+
+  it('a 1024-bit key (common in 2013; RFC 7518 §3.3 asks 2048) leaves the signature unsettled, saying why', async () => {
+    const r = await nodeSigned(1024, 'spki');
+    expect(fails(r)).toEqual([]);
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_NO_KEY' });
+    expect(check(r, 'signature')?.message).toContain('2048 bits');
+    expect(r.verdict).toBe('indeterminate');
   });
 
   it('revoked by uid in the issuer organization\'s list, it is invalid', async () => {
