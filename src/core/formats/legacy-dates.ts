@@ -32,6 +32,8 @@ const readLegacy = (written: unknown): unknown => ob2Instant(upgradeDateTime(wri
 /** What is wrong with a legacy date as written, in words; undefined when it reads as an instant. */
 export function legacyDateProblem(written: unknown): string | undefined {
   if (!Number.isNaN(instantOf(readLegacy(written)))) return undefined;
+  const millis = milliseconds(written);
+  if (millis !== undefined) return millis;
   if (typeof written === 'number') return `${shorten(written, 40)} is no Unix timestamp (seconds since 1970) of a year up to 9999`;
   if (typeof written !== 'string') return `${shorten(JSON.stringify(written) ?? String(written), 40)} is not a date (YYYY-MM-DD, an ISO 8601 date and time, or a Unix timestamp)`;
   const shown = `"${shorten(written, 40)}"`;
@@ -44,6 +46,18 @@ export function legacyDateProblem(written: unknown): string | undefined {
   const days = daysIn(year, month);
   if (day < 1 || day > days) return `${shown} names day ${m[3]} of a month that has ${days} days`;
   return `${shown} has a time of day that is not one (hours 00 to 24, minutes and seconds 00 to 59, a zone within ±14:00)`;
+}
+
+/**
+ * A count of milliseconds where OB 1.0 asks for "a standard 10-digit Unix timestamp" (JavaScript's
+ * Date.now() written as is): said so, with the instant it would be, which is not assumed (the same
+ * digits could be anything else an issuer meant).
+ */
+function milliseconds(written: unknown): string | undefined {
+  const digits = typeof written === 'number' && Number.isInteger(written) ? String(written) : typeof written === 'string' ? written.trim() : '';
+  if (!/^\d{12,14}$/.test(digits)) return undefined;
+  const at = new Date(Number(digits));
+  return `${typeof written === 'string' ? `"${digits}"` : digits} has ${digits.length} digits: a Unix timestamp counts seconds (10 digits); read as milliseconds it would be ${at.toISOString()}, which is not assumed`;
 }
 
 /**

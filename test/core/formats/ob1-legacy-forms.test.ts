@@ -405,10 +405,12 @@ describe('a legacy date that is no date', () => {
   it.each([
     ['an impossible date', '2013-19-03', 'names month 19'],
     ['a Unix time past year 9999', 1e300, 'is no Unix timestamp'],
+    ['milliseconds (Date.now())', 1359217910000, '1359217910000 has 13 digits: a Unix timestamp counts seconds (10 digits); read as milliseconds it would be 2013-01-26T16:31:50.000Z, which is not assumed'],
+    ['milliseconds as digits', '1359217910000', '"1359217910000" has 13 digits'],
   ])('OB 1.0 issuedOn as %s leaves validity unsettled (hosted and signed alike)', async (_, issuedOn, why) => {
     const r = await hosted10({ issuedOn });
     expect(check(r, 'validity')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_DATE_INVALID' });
-    expect(check(r, 'validity')?.message).toContain(`issuedOn ${typeof issuedOn === 'string' ? `"${issuedOn}"` : ''}`);
+    expect(check(r, 'validity')?.message).toContain(`issuedOn ${typeof issuedOn === 'string' ? `"${issuedOn}"` : String(issuedOn).slice(0, 4)}`);
     expect(check(r, 'validity')?.message).toContain(why);
     expect(r.verdict).toBe('indeterminate');
     const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
