@@ -151,6 +151,15 @@ describe('OB 1.0 hosted: a badge class URL whose issuer is a URL to an IssuerOrg
     expect(r3.badge?.image).toBe(PNG);
   });
 
+  it('the assertion\'s and the issuer organization\'s images written as paths are read on the sites that served them', async () => {
+    const a = assertion10({ image: '/beths-robot-badge.png' });
+    const w = web10((x) => x.json(ASSERTION_URL, a).json(`${O}/organization.json`, { name: 'An Example Badge Issuer', image: '/logo.png', url: O }));
+    const r = await verify(JSON.stringify(a), { fetch: w.fetch, now: NOW, identities: [] });
+    expect(r.verdict).toBe('valid');
+    expect(r.badge?.image).toBe(`${O}/beths-robot-badge.png`);
+    expect(r.badge?.issuer.image).toBe(`${O}/logo.png`);
+  });
+
   it('a uid in the issuer organization\'s revocation list (a map of uid to reason) is revoked', async () => {
     const r = await hosted10({ uid: '1av09le' });
     expect(check(r, 'revocation')).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
