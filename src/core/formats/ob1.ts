@@ -22,9 +22,11 @@ export function upgradeDateTime(v: unknown): unknown {
   if (typeof v !== 'string') return v;
   const s = v.trim();
   if (/^\d{9,11}(\.\d+)?$/.test(s)) return fromUnixSeconds(Number(s)) ?? v;
+  // A space for the "T" (RFC 3339 §5.6 NOTE allows it; PHP's date('Y-m-d H:i:s'), which issuers wrote).
+  const t = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(s) ? s.replace(' ', 'T') : s;
   // A date that names no day ("2013-19-03") is kept as written, never shown as a made-up instant
   // (legacy-dates.ts says what is wrong with it).
-  const asUtc = /^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s) ? `${s}Z` : undefined;
+  const asUtc = /^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00:00Z` : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t) ? `${t}Z` : t !== s ? t : undefined;
   return asUtc !== undefined && !Number.isNaN(parseInstant(asUtc)) ? asUtc : s;
 }
 

@@ -77,6 +77,8 @@ describe('OB 1.0 hosted: a badge class URL whose issuer is a URL to an IssuerOrg
     ['a date alone (YYYY-MM-DD)', '2013-01-26', '2013-01-26T00:00:00Z'],
     ['an ISO 8601 date and time without a zone', '2013-01-26T16:31:50', '2013-01-26T16:31:50Z'],
     ['an ISO 8601 date and time with a zone', '2013-01-26T16:31:50+01:00', '2013-01-26T16:31:50+01:00'],
+    ['a date and time with a space for the T (PHP\'s Y-m-d H:i:s)', '2013-01-26 16:31:50', '2013-01-26T16:31:50Z'],
+    ['a date and time with a space and a zone', '2013-01-26 16:31:50+01:00', '2013-01-26T16:31:50+01:00'],
   ])('issuedOn as %s is read, and the badge is valid', async (_, issuedOn, shown) => {
     const r = await hosted10({ issuedOn });
     expect(check(r, 'validity')?.outcome).toBe('pass');
