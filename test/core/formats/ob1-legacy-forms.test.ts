@@ -162,6 +162,12 @@ describe('OB 1.0 hosted: a badge class URL whose issuer is a URL to an IssuerOrg
     expect(r.badge?.issuer.image).toBe(`${O}/logo.png`);
   });
 
+  it('evidence written as text (no URI) is shown as its narrative, not as an address', async () => {
+    const r = await hosted10({ evidence: 'Demonstrated understanding of the coursework.' });
+    expect(r.verdict).toBe('valid');
+    expect(r.badge?.evidence).toEqual([{ narrative: 'Demonstrated understanding of the coursework.' }]);
+  });
+
   it('a uid in the issuer organization\'s revocation list (a map of uid to reason) is revoked', async () => {
     const r = await hosted10({ uid: '1av09le' });
     expect(check(r, 'revocation')).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
