@@ -174,6 +174,14 @@ describe('OB 1.0 hosted: a badge class URL whose issuer is a URL to an IssuerOrg
     expect(check(r, 'revocation')?.message).toContain('Honor code violation');
   });
 
+  it('revoked as OB 1.0 revokes a hosted badge (410 Gone, {"revoked": true}), it is invalid', async () => {
+    const a = assertion10();
+    const w = web10((x) => x.status(ASSERTION_URL, 410, '{"revoked": true}'));
+    const r = await verify(JSON.stringify(a), { fetch: w.fetch, now: NOW, identities: [] });
+    expect(check(r, 'revocation')).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+    expect(r.verdict).toBe('invalid');
+  });
+
   it('a copy served from another site than the issuer organization\'s is invalid', async () => {
     const a = assertion10({ verify: { type: 'hosted', url: 'https://badges.example.net/beth.json' } });
     const w = web10((x) => x.json('https://badges.example.net/beth.json', a));
