@@ -4,6 +4,7 @@
  */
 import { isObj, str, type Json } from './json-util.ts';
 import { saltOf } from '../verify/recipient.ts';
+import { parseInstant } from '../verify/validity.ts';
 
 /**
  * ISO form of Unix seconds; undefined past year 9999 or out of Date's range, so the value is reported
@@ -21,9 +22,12 @@ export function upgradeDateTime(v: unknown): unknown {
   if (typeof v !== 'string') return v;
   const s = v.trim();
   if (/^\d{9,11}(\.\d+)?$/.test(s)) return fromUnixSeconds(Number(s)) ?? v;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return `${s}T00:00:00Z`;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s)) return `${s}Z`;
-  return s;
+  // A space for the "T" (RFC 3339 §5.6 NOTE allows it; PHP's date('Y-m-d H:i:s'), which issuers wrote).
+  const t = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(s) ? s.replace(' ', 'T') : s;
+  // A date that names no day ("2013-19-03") is kept as written, never shown as a made-up instant
+  // (legacy-dates.ts says what is wrong with it).
+  const asUtc = /^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00:00Z` : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t) ? `${t}Z` : t !== s ? t : undefined;
+  return asUtc !== undefined && !Number.isNaN(parseInstant(asUtc)) ? asUtc : s;
 }
 
 /** The `verify` alias of OB 2.0 and the 1.x `hosted`/`signed` types, as a 2.0 VerificationObject. */
@@ -58,6 +62,21 @@ export function upgradeBadgeClass(bc: Json): Json {
   return out;
 }
 
+/**
+ * A path written relative to a site ("/img/badge.png") as the URL it names there; anything else as it
+ * is. OB 0.5 badges named their image, criteria and evidence by paths on the issuer's `origin`
+ * (Mozilla's openbadges-validator `re.url` allows `^\/\S+$`, and its `absolutize` prefixes the
+ * origin); an OB 1.x document fetched from its URL is read against that URL (RFC 3986 §5).
+ */
+export function onBase(v: unknown, base: unknown): unknown {
+  if (typeof v !== 'string' || !/^\/(?!\/)\S*$/.test(v) || typeof base !== 'string' || !/^https?:\/\/[^\s/]/i.test(base)) return v;
+  try {
+    return new URL(v, base).href;
+  } catch {
+    return v;
+  }
+}
+
 /** An Assertion (any version) in 2.0 shape. Unknown properties are kept. */
 export function upgradeAssertion(a: Json): Json {
   const out: Json = { ...a };
@@ -75,5 +94,11 @@ export function upgradeAssertion(a: Json): Json {
   const v = out.verification;
   if (isObj(v) && v.type === 'HostedBadge' && out.id === undefined && typeof v.url === 'string') out.id = v.url;
   if (isObj(a.badge)) out.badge = upgradeBadgeClass(a.badge);
+  if (typeof a.recipient === 'string' && isObj(out.badge) && isObj(a.badge) && isObj(a.badge.issuer)) {
+    // OB 0.5: paths on the embedded issuer's origin.
+    const origin = a.badge.issuer.origin;
+    out.badge = { ...out.badge, image: onBase(out.badge.image, origin), criteria: onBase(out.badge.criteria, origin) };
+    if (out.evidence !== undefined) out.evidence = onBase(out.evidence, origin);
+  }
   return out;
 }

@@ -8,9 +8,10 @@ import type { Alignment, Badge, BadgeFormat, Evidence, RecipientIdentity } from 
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
+import { detectObVersion } from '../input/detect.ts';
 import { arr, idOf, isHttpUrl, isObj, str, types, type Json } from './json-util.ts';
-import { upgradeBadgeClass } from './ob1.ts';
-import { ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
+import { onBase, upgradeBadgeClass } from './ob1.ts';
+import { isOb2Context, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 
 export type Resolved = { node: Json; fetched: boolean } | { error: LanyardError };
 
@@ -72,9 +73,17 @@ export function declaresOtherId(node: Json, url: string): string | undefined {
   return declared !== undefined && !sameDocument(declared, url) ? declared : undefined;
 }
 
+/**
+ * The badge class, in 2.0 shape. One of OB 1.x fetched from its URL (no @context, or the 1.x one)
+ * has its image and criteria paths read against that URL (onBase); an OB 2.0 one is left as written,
+ * for its structure check to judge.
+ */
 export async function resolveBadgeClass(assertion: Json, ctx: VerifyContext): Promise<Resolved> {
   const r = await resolveNode(assertion.badge, ctx, false);
-  return 'node' in r ? { node: upgradeBadgeClass(r.node), fetched: r.fetched } : r;
+  if (!('node' in r)) return r;
+  const node = upgradeBadgeClass(r.node);
+  if (!r.fetched || isOb2Context(node['@context'])) return { node, fetched: r.fetched };
+  return { node: { ...node, image: onBase(node.image, node.id), criteria: onBase(node.criteria, node.id) }, fetched: true };
 }
 
 /** A node read for the assertion, with whether it was fetched (its own document) or embedded (read with its parent's @context). */
@@ -100,15 +109,19 @@ function ob2Nodes(raw: Json, bc: NodeRead | undefined, issuer: NodeRead | undefi
 export function structureOb2(checks: CheckList, a: Json, raw: Json, bc: NodeRead | undefined, issuer: NodeRead | undefined): boolean {
   const missing: string[] = [];
   const rec = a.recipient;
+  // OB 0.5 (Mozilla's openbadges-validator validateOldAssertion): `issued_on` optional, and a hashed
+  // recipient `sha1`, `sha256`, `sha512` or `md5` (`re.emailOrHash`); 1.0 on: `issuedOn` required, md5 or sha256.
+  const v05 = detectObVersion(raw) === '0.5';
   if (!isObj(rec) || typeof rec.identity !== 'string') missing.push('Assertion recipient.identity');
   if (a.badge === undefined) missing.push('Assertion badge');
-  if (a.issuedOn === undefined) missing.push('Assertion issuedOn');
+  if (a.issuedOn === undefined && !v05) missing.push('Assertion issuedOn');
   if (!isObj(a.verification)) missing.push('Assertion verification');
   if (bc && typeof bc.node.name !== 'string') missing.push('BadgeClass name');
   if (bc && bc.node.issuer === undefined) missing.push('BadgeClass issuer');
   if (issuer && typeof issuer.node.name !== 'string') missing.push('Issuer name');
-  if (isObj(rec) && typeof rec.identity === 'string' && isHashedIdentity(rec.hashed, rec.identity) && !/^(md5\$[0-9a-f]{32}|sha256\$[0-9a-f]{64})$/i.test(rec.identity)) {
-    missing.push('Assertion recipient.identity (hashed is true, so it must be md5$… or sha256$… with the hex digest)');
+  const hashForm = v05 ? /^(md5\$[0-9a-f]{32}|sha1\$[0-9a-f]{40}|sha256\$[0-9a-f]{64}|sha512\$[0-9a-f]{128})$/i : /^(md5\$[0-9a-f]{32}|sha256\$[0-9a-f]{64})$/i;
+  if (isObj(rec) && typeof rec.identity === 'string' && isHashedIdentity(rec.hashed, rec.identity) && !hashForm.test(rec.identity)) {
+    missing.push(`Assertion recipient.identity (hashed is true, so it must be ${v05 ? 'md5$…, sha1$…, sha256$… or sha512$…' : 'md5$… or sha256$…'} with the hex digest)`);
   }
   for (const n of ob2Nodes(raw, bc, issuer)) for (const p of ob2NodeProblems(n)) if (!missing.some((m) => p.startsWith(`${m} `))) missing.push(p);
   if (missing.length) {
@@ -192,8 +205,11 @@ export function toBadgeOb2(a: Json, bc: Json | undefined, issuer: Json | undefin
   const b = bc ?? (isObj(a.badge) ? a.badge : {});
   const iss = issuer ?? (isObj(b.issuer) ? b.issuer : {});
   const crit = b.criteria;
+  // Evidence given as text that is no URI ("Text or URI" in the Mozilla-era assertion: "Demonstrated
+  // understanding of the coursework.") is its narrative, not an address.
   const evidence: Evidence[] = arr(a.evidence).map((e) =>
-    isObj(e) ? { id: str(e.id), name: str(e.name), description: str(e.description), narrative: str(e.narrative), genre: str(e.genre) } : { id: str(e) },
+    isObj(e) ? { id: str(e.id), name: str(e.name), description: str(e.description), narrative: str(e.narrative), genre: str(e.genre) }
+      : typeof e === 'string' && !/^[a-z][a-z0-9+.-]*:\S*$/i.test(e.trim()) ? { narrative: e } : { id: str(e) },
   );
   const alignments: Alignment[] = arr(b.alignment).filter(isObj).map((x) => ({
     targetName: str(x.targetName) ?? '',
@@ -206,9 +222,10 @@ export function toBadgeOb2(a: Json, bc: Json | undefined, issuer: Json | undefin
     id: str(a.id),
     name: str(b.name) ?? '',
     description: str(b.description),
-    image: textOrId(a.image) ?? textOrId(b.image),
+    // A picture written as a path ("/badges/x.png", OB 1.x issuers did) is on the site of the document holding it (onBase).
+    image: textOrId(onBase(a.image, a.id)) ?? textOrId(b.image),
     criteria: isObj(crit) ? { url: str(crit.id), narrative: str(crit.narrative) } : typeof crit === 'string' ? { url: crit } : undefined,
-    issuer: { id: idOf(b.issuer) ?? str(iss.id), name: str(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: str(iss.description) },
+    issuer: { id: idOf(b.issuer) ?? str(iss.id), name: str(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(onBase(iss.image, str(iss.id) ?? idOf(b.issuer))), description: str(iss.description) },
     // In ISO 8601 extended form (ob2Instant), the one every surface reads (Date.parse, a YYYY-MM-DD
     // prefix): a basic-form or short-zone date (OB 2.0 DateTime) was shown as no date and never as expired.
     issuedOn: str(ob2Instant(a.issuedOn)),

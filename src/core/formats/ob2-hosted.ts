@@ -11,6 +11,7 @@ import { BADGE_ACCEPT, type VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
 import { inOriginScope05, inVerificationScope } from './hosted-scope.ts';
+import { checkLegacyValidity, isLegacyDocument } from './legacy-dates.ts';
 import { flagOf, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
@@ -216,7 +217,9 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
   }
   // `expires: null` is no expiry (JSON-LD 1.1 §4.1 ignores null; ob2-structure.ts accepts it, as 1EdTech's validator does);
   // every DateTime form the structure check accepts is read (ob2Instant).
-  checkValidity(checks, { from: ob2Instant(a.issuedOn), fromName: 'issuedOn', until: ob2Instant(a.expires ?? undefined), untilName: 'expires' }, ctx.now);
+  // A legacy badge's dates are read as written, one that names no day leaving validity unknown (legacy-dates.ts).
+  if (isLegacyDocument(raw)) checkLegacyValidity(checks, raw, ctx.now);
+  else checkValidity(checks, { from: ob2Instant(a.issuedOn), fromName: 'issuedOn', until: ob2Instant(a.expires ?? undefined), untilName: 'expires' }, ctx.now);
   // OB 2.0 §Profile `revocationList`: the issuer's profile names the list. A copy of the profile
   // embedded in the badge class speaks for it only when the profile has no address of its own; one
   // whose address did not answer (Moodle embeds its issuer_json.php profile) leaves revocation unknown.

@@ -8,13 +8,16 @@ import { reasonOf, shorten } from '../display.ts';
 import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
 import { objection } from '../keys/method-facts.ts';
+import { pkcs1ToSpkiPem } from '../keys/rsa-pkcs1.ts';
 import { isAllowedAlg, isUncheckedAlg, readCompactJws } from '../keys/verify-jws.ts';
+import type { Badge } from '../model.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { jsonOf } from '../verify/fetch-once.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
 import { arr, flagOf, idOf, isObj, str, type Json } from './json-util.ts';
+import { checkLegacyValidity, isLegacyDocument } from './legacy-dates.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { checkRevocationList, declaresOtherId, resolveBadgeClass, resolveNode, sameDocument, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { notAnAssertion, ob2Instant } from './ob2-structure.ts';
@@ -64,6 +67,9 @@ async function fetchPem(keyUrl: string, ctx: VerifyContext): Promise<KeyRead> {
   const doc = await ctx.fetchDocument(keyUrl, KEY_ACCEPT);
   const text = doc.status === 200 ? UTF8.decode(doc.bytes).trim() : '';
   if (text.startsWith('-----BEGIN PUBLIC KEY-----')) return { pem: text };
+  // PKCS #1 ("BEGIN RSA PUBLIC KEY"), which OB 1.x issuers also served: the same key, as SPKI; one
+  // that does not convert is tried as it is, and said to be no usable key.
+  if (text.startsWith('-----BEGIN RSA PUBLIC KEY-----')) return { pem: pkcs1ToSpkiPem(text) ?? text };
   return keyRead(jsonOf(doc), ctx.now);
 }
 
@@ -114,6 +120,7 @@ async function verifyRs256(jws: string, key: CryptoKey): Promise<boolean> {
 }
 
 export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format) => {
+  if (cred.type === 'json' && isLegacyDocument(cred.json)) return unsignedLegacyCopy(cred.json, ctx, checks, format);
   if (cred.type !== 'jws') {
     checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, 'The assertion says it is signed, but no signature (compact JWS) came with it');
     checks.skipRemaining('Unsigned');
@@ -167,15 +174,34 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   }
   // `expires: null` is no expiry (JSON-LD 1.1 §4.1 ignores null; ob2-structure.ts accepts it, as 1EdTech's validator does);
   // every DateTime form the structure check accepts is read (ob2Instant).
-  checkValidity(checks, { from: ob2Instant(a.issuedOn), fromName: 'issuedOn', until: ob2Instant(a.expires ?? undefined), untilName: 'expires' }, ctx.now);
+  if (isLegacyDocument(payload)) checkLegacyValidity(checks, payload, ctx.now);
+  else checkValidity(checks, { from: ob2Instant(a.issuedOn), fromName: 'issuedOn', until: ob2Instant(a.expires ?? undefined), untilName: 'expires' }, ctx.now);
   await checkRevocationList(checks, a, issuer, ctx, bc);
   return toBadgeOb2(a, bc, issuer, format);
 };
 
+/**
+ * The JSON of an OB 1.x signed badge without its JWS: what a backpack keeps of a badge once read
+ * (Mozilla's Backpack kept assertions as JSON: test/fixtures/real/badgr-server-2015/). Nothing in
+ * it says it is forged, and nothing in it can be checked: 1EdTech's
+ * validator finds no verifiable input in such JSON (upgrade_1_0_node: its id is `uid:…`, no URL to
+ * fetch) rather than calling it invalid. So the signature is unsettled, saying what to give instead.
+ */
+async function unsignedLegacyCopy(json: Json, ctx: VerifyContext, checks: CheckList, format: Badge['format']): Promise<Badge> {
+  const a = upgradeAssertion(json);
+  checks.indeterminate('signature', ErrorCodes.NO_KEY, 'This is the text of a signed badge without its signature (the JWS the issuer made), so it cannot be checked; the badge image the issuer baked, or its JWS, can be');
+  checks.indeterminate('issuer-key', ErrorCodes.NO_KEY, 'Without the signature, no key of the issuer can be checked');
+  checks.skip('hosted', 'A signed badge is checked by its signature, not a hosted copy');
+  checks.skipRemaining('Without the signature, nothing the assertion says can be trusted');
+  const bc = await resolveBadgeClass(a, ctx);
+  return toBadgeOb2(a, 'node' in bc ? bc.node : undefined, undefined, format);
+}
+
 /** The key the assertion says signed it: verification.creator (OB 2.0), or verify.url (OB 1.x signed). */
 function creatorOf(a: Json): string | undefined {
   const v = isObj(a.verification) ? a.verification : {};
-  return idOf(v.creator) ?? (str(a['@context'])?.includes('/v1') || !a['@context'] ? str(v.url) : undefined);
+  // OB 1.x (no @context, or the 1.x one, also in an array): the key is at verify.url.
+  return idOf(v.creator) ?? (isLegacyDocument(a) ? str(v.url) : undefined);
 }
 
 /**
@@ -206,6 +232,7 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   // Keys embedded in the hosted profile (CryptographicKey objects with their PEM) are as trusted as the profile.
   const embedded = new Map(arr(issuer.publicKey).filter(isObj).flatMap((k) => (typeof k.id === 'string' && typeof k.publicKeyPem === 'string' ? [[k.id, keyRead(k, ctx.now)] as const] : [])));
   await keysOf(jws, creator, listed, embedded, issuerUrl, ctx, checks, early);
+  if (listed.length === 0 && creator !== undefined && isLegacyDocument(a) && checks.outcome('signature') === 'pass') bindLegacyKey(creator, issuerUrl, checks);
   // Step 4 "Do not trust a key that is not properly linked from the issuer Profile": a document fetched
   // for the issuer that declares another id is not the issuer's profile, so it confirms nothing either way.
   if (foreign !== undefined && (checks.outcome('issuer-key') === 'pass' || checks.outcome('issuer-key') === 'fail')) {
@@ -260,6 +287,22 @@ async function keysOf(jws: string, creator: string | undefined, listed: string[]
   else checks.indeterminate('signature', ErrorCodes.NO_KEY, (unread.length ? unread : tries).map((t) => (!t.verified ? t.message : '')).join('; '));
   if (listed.length) checks.pass('issuer-key', 'The signing key is listed by the issuer\'s profile');
   else checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, unlisted(candidates[0]!));
+}
+
+const hostOf = (url: string): string | undefined => (URL.canParse(url) ? new URL(url).host.toLowerCase() : undefined);
+
+/**
+ * OB 1.0 §Signed Badges: "The public key corresponding to the private key used to sign the badge
+ * should be publicly accessible and specified in the `verify.url` property"; an IssuerOrganization
+ * lists no keys, and the specification asks a display to show `verify.url`'s origin. The key is bound
+ * to the issuer as a hosted copy is (OB 2.0 §HostedBadge rule 3, the default scope): served from the
+ * same host as the issuer's own document, it is the issuer's key; from anywhere else it stays
+ * unconfirmed (keysOf's `unlisted`), never forged.
+ */
+function bindLegacyKey(keyUrl: string, issuerUrl: string, checks: CheckList): void {
+  const host = hostOf(keyUrl);
+  if (!/^https?:/i.test(keyUrl) || host === undefined || host !== hostOf(issuerUrl) || checks.outcome('issuer-key') !== 'indeterminate') return;
+  checks.pass('issuer-key', `Signed with ${shorten(keyUrl)}, served from ${host}, the site of the issuer's own document (OB 1.x: the key at verify.url)`);
 }
 
 const unlisted = (keyUrl: string): string =>

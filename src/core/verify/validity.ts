@@ -19,7 +19,7 @@ export interface ValidityWindow {
 /** ISO 8601 / XSD dateTime with a time zone, or a date alone (read as UTC midnight). */
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|([+-])(\d{2}):?(\d{2})))?$/i;
 
-const daysIn = (year: number, month: number): number =>
+export const daysIn = (year: number, month: number): number =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 
 /** Days from 1970-01-01 to a proleptic Gregorian date, in integers (H. Hinnant, "days_from_civil"): no Date object, no 1900 offset for years 0–99. */
