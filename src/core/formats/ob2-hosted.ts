@@ -196,8 +196,11 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
     else if (!issuer) checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer could not be read${issR && 'error' in issR ? `: ${issR.error.message}` : ' (the badge class names none)'}`);
     else if (format === 'ob0.5-hosted' && !(issR && 'error' in issR) && inOriginScope05(url, issuer) !== undefined) {
       const scope = inOriginScope05(url, issuer)!;
+      // Off that origin it is unconfirmed, not forged: a 0.5 assertion names no address of its own, so
+      // the site that served this copy is where the user found it (a mirror, an earner's own site), not
+      // a claim of the badge's that its issuer contradicts (as an OB 2.0 id outside the issuer's scope is).
       if (scope.ok) checks.pass('hosted', `The issuer's copy confirms it. ${scope.message} (OB 0.5: the origin its embedded issuer names)`);
-      else checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, `${scope.message} (OB 0.5: the origin its embedded issuer names)`);
+      else checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, `${scope.message} (OB 0.5: the origin its embedded issuer names): this copy is not the issuer's, and confirms nothing`);
     } else if (!(issR && 'node' in issR && issR.fetched)) {
       // Rule 3 binds the hosted copy to the issuer's OWN profile: an embedded issuer (on the same server
       // as the assertion) may claim any name and any verification policy, so it proves nothing.
@@ -220,6 +223,7 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
   // OB 2.0 §Profile `revocationList`: the issuer's profile names the list. A copy of the profile
   // embedded in the badge class speaks for it only when the profile has no address of its own; one
   // whose address did not answer (Moodle embeds its issuer_json.php profile) leaves revocation unknown.
-  await checkRevocationList(checks, a, issR && 'error' in issR ? undefined : issuer, ctx, bc, alias);
+  // A copy without an id (OB 0.5's, whose id is the URL that served it) is the assertion at `asked`: an entry naming that address revokes it.
+  await checkRevocationList(checks, a, issR && 'error' in issR ? undefined : issuer, ctx, bc, alias ?? (declared === undefined ? asked : undefined));
   return toBadgeOb2(a, bc, issuer, format);
 }
