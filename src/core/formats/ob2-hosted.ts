@@ -106,7 +106,8 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     checks.skipRemaining('The badge was revoked');
     return claimedBadge(input, ctx, format);
   }
-  const badge = await verifyHostedCopy(copy, hosted.json, at, ctx, checks, format);
+  // The http id the badge named, read at its https form: the same assertion, which the issuer's list may name so.
+  const badge = await verifyHostedCopy(copy, hosted.json, at, ctx, checks, format, secure !== undefined && !movedTo ? url : undefined);
   if (revoked === undefined && checks.outcome('revocation') !== 'fail') {
     checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The issuer's copy says revoked: ${shorten(JSON.stringify(copy.revoked), 40)}, which is neither true nor false`);
   }
@@ -171,7 +172,8 @@ async function claimedBadge(input: Json, ctx: VerifyContext, format: Badge['form
 }
 
 
-async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyContext, checks: CheckList, format: Badge['format']): Promise<Badge> {
+/** `named`: the address the badge named when the copy was read at another form of it (its https form). */
+async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyContext, checks: CheckList, format: Badge['format'], named?: string): Promise<Badge> {
   const declared = str(a.id);
   // An issuer that moved to https serves old http ids with their https id, and an https address may
   // serve a copy whose id is its http form: the declared id is the assertion's, the address it was
@@ -223,7 +225,8 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
   // OB 2.0 §Profile `revocationList`: the issuer's profile names the list. A copy of the profile
   // embedded in the badge class speaks for it only when the profile has no address of its own; one
   // whose address did not answer (Moodle embeds its issuer_json.php profile) leaves revocation unknown.
-  // A copy without an id (OB 0.5's, whose id is the URL that served it) is the assertion at `asked`: an entry naming that address revokes it.
-  await checkRevocationList(checks, a, issR && 'error' in issR ? undefined : issuer, ctx, bc, alias ?? (declared === undefined ? asked : undefined));
+  // A copy without an id (OB 0.5's, whose id is the URL that served it) is the assertion at `asked`:
+  // an entry naming that address revokes it, as one naming the address the badge named.
+  await checkRevocationList(checks, a, issR && 'error' in issR ? undefined : issuer, ctx, bc, [alias, declared === undefined ? asked : undefined, named]);
   return toBadgeOb2(a, bc, issuer, format);
 }
