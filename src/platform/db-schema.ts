@@ -22,7 +22,8 @@
  *      (`json:<length>:<text>`, one key for two badges of one template), moves, with its original,
  *      to the key a sync gives it now, its text's SHA-256 (`json:sha256:<hex>`,
  *      src/background/services/providers/oauth-provider.ts): its content hash, or the SHA-256 of
- *      the JSON kept when the sync could not check it (its content hash then empty).
+ *      the JSON kept when the sync could not check it (its content hash then empty). Found by its
+ *      source id or by its key (a backup restored before v5 kept the old key, an import's source id).
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import { sortTimeOf } from '../core/share/dates.ts';
@@ -165,7 +166,11 @@ export const MIGRATIONS: Migration[] = [
       const originals = tx.objectStore('originals');
       for (let c = await badges.openCursor(); c; c = await c.continue()) {
         const old = c.value as Rec;
-        if (typeof old.key !== 'string' || typeof old.accountId !== 'string' || typeof old.sourceId !== 'string' || !/^json:\d+:/.test(old.sourceId)) continue;
+        if (typeof old.key !== 'string' || typeof old.accountId !== 'string') continue;
+        // By its source id, or by its key: a backup restored before v5 put the badge back under its old
+        // key with the source id an import gives (`sha256:<hex>`, library.ts) until a sync rewrote it.
+        const byKey = old.key.startsWith(`${old.accountId}|`) && /^json:\d+:/.test(old.key.slice(old.accountId.length + 1));
+        if (!byKey && !(typeof old.sourceId === 'string' && /^json:\d+:/.test(old.sourceId))) continue;
         const original = (await originals.get(old.key)) as Rec | undefined;
         const kind = (old.original as Rec | undefined)?.kind;
         // Synchronous hashing: the upgrade transaction ends at the first wait that is not a database request.

@@ -238,6 +238,37 @@ describe('upgrading a version 4 database: synced credentials without an id', () 
   });
 });
 
+/**
+ * A backup restored before v5 put a synced badge back under the key its backup gave it (the old
+ * `json:<length>:<opening>` one) while the record's sourceId is the one an import gives,
+ * `sha256:<hex>` (library.ts): the next sync rewrote it with the backpack's source id, but one the
+ * upgrade met first (restored that day, or an account whose sync was failing) was left under the old
+ * key, and the next sync stored the same badge a second time beside it.
+ */
+describe('upgrading a version 4 database: a synced credential without an id restored from a backup', () => {
+  it('moves it by its key, whatever its sourceId says', async () => {
+    const name = fresh();
+    const v4 = await openAt(name, 4);
+    const text = '{"type":["VerifiableCredential","OpenBadgeCredential"],"name":"Restored"}';
+    const sha = createHash('sha256').update(text).digest('hex');
+    const old = `b|json:${text.length}:${text.slice(0, 64)}`;
+    await v4.put('badges' as never, { ...badge(old, 'b', null), sourceId: `sha256:${sha}`, contentHash: sha } as never);
+    await v4.put('originals' as never, { key: old, bytes: new TextEncoder().encode(text) } as never);
+    // A local badge keyed by its content hash is not a synced one: it stays.
+    await v4.put('badges' as never, { ...badge(`local|sha256:${sha}`, 'local', null), sourceId: `sha256:${sha}`, contentHash: sha } as never);
+    v4.close();
+
+    const db = await open(name);
+    const moved = badgeKey('b', `json:sha256:${sha}`);
+    expect((await db.badges.get(moved))?.sourceId).toBe(`json:sha256:${sha}`);
+    expect(new TextDecoder().decode((await db.originals.get(moved))?.bytes)).toBe(text);
+    expect(await db.badges.get(old)).toBeUndefined();
+    expect(await db.originals.get(old)).toBeUndefined();
+    expect(await db.badges.get(`local|sha256:${sha}`)).toBeDefined();
+    expect(await db.badges.count()).toBe(2);
+  });
+});
+
 describe('upgrading a version 3 database: registered clients', () => {
   it('keeps only the fields of a registration answer Lanyard reads, the registration access token dropped', async () => {
     const name = fresh();

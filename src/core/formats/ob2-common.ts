@@ -142,8 +142,8 @@ export function structureOb2(checks: CheckList, a: Json, raw: Json, bc: NodeRead
  * nothing is said to be unrevoked on its behalf, for a signed badge as for a hosted one (Credly
  * Acclaim's sandbox assertions, served without their badge class: test/core/real-issuers-4.test.ts).
  */
-/** `alias`: the assertion's other address (its id's http or https form, where the issuer served it): an entry naming either revokes it. */
-export async function checkRevocationList(checks: CheckList, a: Json, issuer: Json | undefined, ctx: VerifyContext, bc?: Json, alias?: string): Promise<void> {
+/** `aliases`: the assertion's other addresses (its id's http or https form, where the issuer served it): an entry naming any of them revokes it. */
+export async function checkRevocationList(checks: CheckList, a: Json, issuer: Json | undefined, ctx: VerifyContext, bc?: Json, aliases: readonly (string | undefined)[] = []): Promise<void> {
   if (!issuer) {
     // The document that could not be read is named, so that a later check knows which fetch left
     // revocation unknown (the background's last complete result, last-complete.ts).
@@ -166,7 +166,7 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
     const code = e instanceof LanyardError ? e.code : ErrorCodes.STATUS_UNAVAILABLE;
     return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${reasonOf(e)}`);
   }
-  const ids = new Set([str(a.id), str(a.uid), alias].filter((x): x is string => !!x));
+  const ids = new Set([str(a.id), str(a.uid), ...aliases].filter((x): x is string => !!x));
   const entries = revokedEntries(list);
   if (!entries) return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The ${listUrl ? `document at ${shorten(listUrl)}` : 'revocation list in the issuer\'s profile'} is not a revocation list (no revokedAssertions, nor an OB 1.1 map of ids to reasons)`);
   for (const e of entries) {

@@ -107,7 +107,8 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     checks.skipRemaining('The badge was revoked');
     return claimedBadge(input, ctx, format);
   }
-  const badge = await verifyHostedCopy(copy, hosted.json, at, ctx, checks, format);
+  // The http id the badge named, read at its https form: the same assertion, which the issuer's list may name so.
+  const badge = await verifyHostedCopy(copy, hosted.json, at, ctx, checks, format, secure !== undefined && !movedTo ? url : undefined);
   if (revoked === undefined && checks.outcome('revocation') !== 'fail') {
     checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The issuer's copy says revoked: ${shorten(JSON.stringify(copy.revoked), 40)}, which is neither true nor false`);
   }
@@ -172,7 +173,8 @@ async function claimedBadge(input: Json, ctx: VerifyContext, format: Badge['form
 }
 
 
-async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyContext, checks: CheckList, format: Badge['format']): Promise<Badge> {
+/** `named`: the address the badge named when the copy was read at another form of it (its https form). */
+async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyContext, checks: CheckList, format: Badge['format'], named?: string): Promise<Badge> {
   const declared = str(a.id);
   // An issuer that moved to https serves old http ids with their https id, and an https address may
   // serve a copy whose id is its http form: the declared id is the assertion's, the address it was
@@ -197,8 +199,11 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
     else if (!issuer) checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer could not be read${issR && 'error' in issR ? `: ${issR.error.message}` : ' (the badge class names none)'}`);
     else if (format === 'ob0.5-hosted' && !(issR && 'error' in issR) && inOriginScope05(url, issuer) !== undefined) {
       const scope = inOriginScope05(url, issuer)!;
+      // Off that origin it is unconfirmed, not forged: a 0.5 assertion names no address of its own, so
+      // the site that served this copy is where the user found it (a mirror, an earner's own site), not
+      // a claim of the badge's that its issuer contradicts (as an OB 2.0 id outside the issuer's scope is).
       if (scope.ok) checks.pass('hosted', `The issuer's copy confirms it. ${scope.message} (OB 0.5: the origin its embedded issuer names)`);
-      else checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, `${scope.message} (OB 0.5: the origin its embedded issuer names)`);
+      else checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, `${scope.message} (OB 0.5: the origin its embedded issuer names): this copy is not the issuer's, and confirms nothing`);
     } else if (!(issR && 'node' in issR && issR.fetched)) {
       // Rule 3 binds the hosted copy to the issuer's OWN profile: an embedded issuer (on the same server
       // as the assertion) may claim any name and any verification policy, so it proves nothing.
@@ -223,6 +228,8 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
   // OB 2.0 §Profile `revocationList`: the issuer's profile names the list. A copy of the profile
   // embedded in the badge class speaks for it only when the profile has no address of its own; one
   // whose address did not answer (Moodle embeds its issuer_json.php profile) leaves revocation unknown.
-  await checkRevocationList(checks, a, issR && 'error' in issR ? undefined : issuer, ctx, bc, alias);
+  // A copy without an id (OB 0.5's, whose id is the URL that served it) is the assertion at `asked`:
+  // an entry naming that address revokes it, as one naming the address the badge named.
+  await checkRevocationList(checks, a, issR && 'error' in issR ? undefined : issuer, ctx, bc, [alias, declared === undefined ? asked : undefined, named]);
   return toBadgeOb2(a, bc, issuer, format);
 }

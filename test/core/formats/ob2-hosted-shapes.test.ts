@@ -98,6 +98,23 @@ describe('an https link whose copy declares the same address with http', () => {
     expect(check(r, 'revocation'), JSON.stringify(r.checks)).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
   });
 
+  /**
+   * The same badge read from an https link elsewhere (a mirror, a page's alternate JSON): its http id
+   * is read at its https form, whose copy declares the https id. A list naming the http id the badge
+   * was issued with revoked it when pasted as JSON (above), and was passed over here: valid.
+   */
+  it('read from an https link elsewhere, an http id whose copy declares https: a list naming the http id revokes it', async () => {
+    const { web } = await makeIssuer({ revocationList: true });
+    web.json('https://issuer.test/revocations.json', { '@context': 'https://w3id.org/openbadges/v2', type: 'RevocationList', id: 'https://issuer.test/revocations.json', revokedAssertions: [http] });
+    const a = await assertion({ id: http, verification: { type: 'HostedBadge' } });
+    web.json(https, { ...a, id: https });
+    web.json('https://mirror.test/b/21.json', a);
+    const r = await verify('https://mirror.test/b/21.json', { fetch: web.fetch, now: NOW });
+    expect(check(r, 'revocation'), JSON.stringify(r.checks)).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+    expect(r.verdict).toBe('invalid');
+    expect(web.requested).not.toContain(http);
+  });
+
   it('an http id at another path is read at its https form, never over plain http', async () => {
     const { web } = await makeIssuer();
     const other = 'http://issuer.test/assertions/22.json';
