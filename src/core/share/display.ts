@@ -44,11 +44,12 @@ const BIDI: Record<string, string> = {
 // nor join (ArabicShaping.txt: Joining_Type U). Latin's typographic use (ZWNJ to break a "fi"
 // ligature) draws nothing different in a name, so it shows too.
 // The joiners: ZWNJ, ZWJ, CGJ, the variation selectors. The letters and digits: Latin (with its
-// extended blocks), Greek and Cyrillic, the first maybe with accents. A joiner shows after such a
+// extended blocks, IPA, phonetic extensions and full-width forms), Greek and Cyrillic, the first
+// maybe with accents. A joiner shows after such a
 // letter or after another joiner, when such a letter follows within nine: bounded, so that a long
 // run of accents or joiners is read in linear time; a longer run shows its last nine.
 const CONTROLS =
-  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFF9-\uFFFB\u200B\u2060-\u2065\u206A-\u206F\u180E\u115F\u1160\u3164\uFFA0\u17B4\u17B5\uFFF0-\uFFF8]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]|[\uDB41-\uDB43][\uDC00-\uDFFF]|\uD834[\uDD73-\uDD7A]|\uD82F[\uDCA0-\uDCA3]|(?<=[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF][\u0300-\u036F]{0,4}|(?:[\u200C\u200D\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]))(?:[\u200C\u200D\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF])(?=(?:[\u200C\u200D\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]){0,8}[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF])/g;
+  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFF9-\uFFFB\u200B\u2060-\u2065\u206A-\u206F\u180E\u115F\u1160\u3164\uFFA0\u17B4\u17B5\uFFF0-\uFFF8]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]|[\uDB41-\uDB43][\uDC00-\uDFFF]|\uD834[\uDD73-\uDD7A]|\uD82F[\uDCA0-\uDCA3]|(?<=[A-Za-z0-9\u00C0-\u02AF\u0370-\u03FF\u0400-\u052F\u1D00-\u1DBF\u1E00-\u1FFF\u2C60-\u2C7F\uA720-\uA7FF\uAB30-\uAB6F\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A][\u0300-\u036F]{0,4}|(?:[\u200C\u200D\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]))(?:[\u200C\u200D\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF])(?=(?:[\u200C\u200D\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]){0,8}[A-Za-z0-9\u00C0-\u02AF\u0370-\u03FF\u0400-\u052F\u1D00-\u1DBF\u1E00-\u1FFF\u2C60-\u2C7F\uA720-\uA7FF\uAB30-\uAB6F\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A])/g;
 const NAMES: Record<string, string> = { ...BIDI, '\u200B': 'ZWSP', '\u2060': 'WJ', '\u200C': 'ZWNJ', '\u200D': 'ZWJ' };
 /** A flag's tag sequence matches CONTROLS first, so that its tags are not taken one by one; it stays. */
 const isFlag = (m: string): boolean => m.length > 2;

@@ -109,6 +109,10 @@ describe('joiners between Latin, Greek or Cyrillic letters', () => {
     expect(displayText('Ολυ\u200Dμπος')).toBe('Ολυ⟨ZWJ⟩μπος');
     expect(displayText('Ha\u0301\u200Drvard')).toBe('Ha\u0301⟨ZWJ⟩rvard');
     expect(displayText('MIT\u200D2026')).toBe('MIT⟨ZWJ⟩2026');
+    // Latin's other blocks: full-width forms, IPA, Latin Extended-D (review18 found them hidden).
+    expect(displayText('Ｈａｒ\u200Dｖａｒｄ')).toBe('Ｈａｒ⟨ZWJ⟩ｖａｒｄ');
+    expect(displayText('Harv\u200Dɑrd')).toBe('Harv⟨ZWJ⟩ɑrd');
+    expect(displayText('Ꝺa\u200Cvid')).toBe('Ꝺa⟨ZWNJ⟩vid');
     expect(hasHiddenControls('Har\u200Dvard')).toBe(true);
     // A longer run than the rule looks across still shows (its last nine).
     expect(displayText(`Har${'\u200D'.repeat(40)}vard`)).toBe(`Har${'\u200D'.repeat(31)}${'⟨ZWJ⟩'.repeat(9)}vard`);
