@@ -372,11 +372,26 @@ describe('OB 0.5: an assertion embedding its badge and its issuer (origin)', () 
     expect(r.verdict).toBe('valid');
   });
 
-  it('a recipient hashed with sha512 (0.5 allowed sha1, sha256, sha512, md5) is no structure failure; it is not compared', async () => {
-    const r = await at(a05({ recipient: `sha512$${createHash('sha512').update(ADA).digest('hex')}` }));
+  // 0.5 allowed sha1, sha256, sha512 and md5 (Mozilla's openbadges-validator VALID_HASHES): each is compared.
+  it.each(['sha1', 'sha512'])('a recipient hashed with %s, salted, is the user\'s when it is their address\'s hash', async (alg) => {
+    const r = await at(a05({ recipient: `${alg}$${createHash(alg).update(`${ADA}pepper`).digest('hex')}`, salt: 'pepper' }));
     expect(check(r, 'structure')?.outcome).toBe('pass');
-    expect(check(r, 'recipient')?.outcome).toBe('skipped');
+    expect(check(r, 'recipient')).toMatchObject({ outcome: 'pass', message: `Issued to ${ADA}` });
+    expect(r.recipient).toBe(ADA);
     expect(r.verdict).toBe('valid');
+  });
+
+  it.each(['sha1', 'sha512'])('a recipient hashed with %s is someone else\'s when it is another address\'s hash', async (alg) => {
+    const r = await at(a05({ recipient: `${alg}$${createHash(alg).update('grace@example.org').digest('hex')}` }));
+    expect(check(r, 'recipient')?.outcome).toBe('fail');
+    expect(r.recipient).toBeNull();
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('a recipient hashed by an algorithm 0.5 did not allow (sha384) is not compared, and the message names the four it allowed', async () => {
+    const r = await at(a05({ recipient: `sha384$${createHash('sha384').update(ADA).digest('hex')}` }));
+    expect(check(r, 'recipient')?.outcome).toBe('skipped');
+    expect(check(r, 'recipient')?.message).toContain('only md5, sha1, sha256 and sha512 hashes are allowed');
   });
 
   it('a salted sha256 recipient is recognised', async () => {
