@@ -8,7 +8,7 @@
  * (openbadges-validator-core tasks/object_upgrades.py upgrade_0_5_node, upgrade_1_0_node,
  * upgrade_1_1_node). A genuine legacy badge is never invalid; nothing is falsely valid.
  */
-import { createHash, createSign, generateKeyPairSync } from 'node:crypto';
+import { createHash, createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import { verify } from '../../../src/core/verify/pipeline.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
 import { signJws } from './ob2-fixtures.ts';
 import { offlineFetch, REAL } from '../../support/real-fixtures.ts';
+import { certificatePem } from '../../support/x509.ts';
 
 const LEGACY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/legacy');
 const fixture = (file: string): unknown => JSON.parse(readFileSync(path.join(LEGACY, file), 'utf8'));
@@ -321,6 +322,53 @@ describe('OB 1.0 signed: a JWS made with RS256, its key a PEM at verify.url', ()
 
   it('a PKCS #1 PEM that holds no key is no usable key: unsettled, said so', async () => {
     const r = await nodeSigned(2048, 'pkcs1', '-----BEGIN RSA PUBLIC KEY-----\nAAAA\n-----END RSA PUBLIC KEY-----\n');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_NO_KEY' });
+    expect(check(r, 'signature')?.message).toContain('is not a usable RSA key');
+    expect(r.verdict).toBe('indeterminate');
+  });
+
+  /**
+   * An X.509 certificate at verify.url, which Node's crypto under Mozilla's validator took as its key
+   * (x509-spki.ts): its key alone is read, bound to that URL as a PEM key is. The certificates are
+   * made in the test (test/support/x509.ts) with names and dates that vouch for nothing.
+   */
+  type Pair = { publicKey: KeyObject; privateKey: KeyObject };
+  async function certSigned(keyAt: string, cert: (k: Pair) => string) {
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const w = web10().status(keyAt, 200, cert(pair));
+    const input = `${b64u(JSON.stringify({ alg: 'RS256' }))}.${b64u(JSON.stringify(assertion10({ verify: { type: 'signed', url: keyAt } })))}`;
+    const jws = `${input}.${b64u(createSign('RSA-SHA256').update(input).sign(pair.privateKey))}`;
+    return verify(jws, { fetch: w.fetch, now: NOW, identities: [ADA] });
+  }
+  const selfSigned = (subject?: string) => (k: Pair) => certificatePem({ subjectKey: k.publicKey, signer: k.privateKey, ...(subject ? { subject } : {}) });
+
+  it('a key served as an X.509 certificate on the issuer\'s site is read: valid (its 2014 expiry and self-signature are not its word)', async () => {
+    const r = await certSigned(`${O}/public.pem`, selfSigned());
+    expect(fails(r)).toEqual([]);
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+    expect(check(r, 'issuer-key')?.outcome).toBe('pass');
+    expect(r.verdict).toBe('valid');
+  });
+
+  it('a certificate on another site, naming the issuer\'s site, is bound to the site that served it: unsettled', async () => {
+    const r = await certSigned('https://keys.example.net/public.pem', selfSigned('example.org'));
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+    expect(check(r, 'issuer-key')?.outcome).toBe('indeterminate');
+    expect(r.verdict).toBe('indeterminate');
+  });
+
+  it('a certificate holding another key than the signer\'s: invalid, as a PEM key would be', async () => {
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const r = await certSigned(`${O}/public.pem`, () => certificatePem({ subjectKey: other.publicKey, signer: other.privateKey }));
+    expect(check(r, 'signature')?.outcome).toBe('fail');
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it.each([
+    ['an EC key (signed by the RSA key)', (k: Pair) => certificatePem({ subjectKey: generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey, signer: k.privateKey })],
+    ['no certificate DER', (_k: Pair) => '-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n'],
+  ])('a certificate holding %s is no usable key: unsettled, said so', async (_, cert) => {
+    const r = await certSigned(`${O}/public.pem`, cert);
     expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_NO_KEY' });
     expect(check(r, 'signature')?.message).toContain('is not a usable RSA key');
     expect(r.verdict).toBe('indeterminate');
