@@ -34,7 +34,7 @@ export type IdentityType = 'email' | 'url' | 'telephone' | 'id' | string;
 export interface RecipientIdentity {
   /** `email`, `url`, `telephone`, `id` (a DID or URL subject id), or the OB 3.0 identityType (`emailAddress` is mapped to `email`). */
   type: IdentityType;
-  /** Plain identity, or `sha256$…` / `md5$…` when hashed. */
+  /** Plain identity, or `sha256$…` / `md5$…` when hashed (OB 0.5 also `sha1$…` / `sha512$…`: verify/recipient.ts hashAlgorithms). */
   identity: string;
   hashed: boolean;
   salt?: string;

@@ -97,12 +97,12 @@ export async function assess(result: VerifyResult, unverified: readonly string[]
   const recipientCheck = result.checks.find((c) => c.id === 'recipient');
   let address: string | null = null;
   if (result.badge && unverified.length && recipientCheck?.outcome === 'fail') {
-    address = await checkRecipient(new CheckList(), result.badge.recipients, unverified.map(toUserIdentity));
+    address = await checkRecipient(new CheckList(), result.badge.recipients, unverified.map(toUserIdentity), result.badge.format);
   }
   if (!address && provider?.pending && provider.address) {
     // The listing's plaintext address is the backpack's word: it names the badge's recipient only
     // when the badge's own recipient (hashed or not) matches it.
-    const own = result.badge?.recipients.length ? await checkRecipient(new CheckList(), result.badge.recipients, [toUserIdentity(provider.address)]) : provider.address;
+    const own = result.badge?.recipients.length ? await checkRecipient(new CheckList(), result.badge.recipients, [toUserIdentity(provider.address)], result.badge.format) : provider.address;
     if (own) address = own;
   }
   const replace = (note: Check): Check[] => (result.checks.some((c) => c.id === 'recipient') ? result.checks.map((c) => (c.id === 'recipient' ? note : c)) : [...result.checks, note]);
@@ -110,13 +110,13 @@ export async function assess(result: VerifyResult, unverified: readonly string[]
     const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: `Issued to ${address}, an address of yours that is not verified yet: verify it to claim this badge` });
     return { verdict: verdictOf(checks), checks, recipient: address, pending: true };
   }
-  const claimedBy = result.badge && claimed.length && recipientCheck?.outcome === 'fail' ? await checkRecipient(new CheckList(), result.badge.recipients, claimed.map(toUserIdentity)) : null;
+  const claimedBy = result.badge && claimed.length && recipientCheck?.outcome === 'fail' ? await checkRecipient(new CheckList(), result.badge.recipients, claimed.map(toUserIdentity), result.badge.format) : null;
   if (claimedBy) {
     const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: `Issued to ${claimedBy}, which another of your backpacks says is yours: trust that backpack's addresses in Settings to count this badge as yours` });
     return { ...base, verdict: verdictOf(checks), checks };
   }
   // An address the user typed that no backpack verifies (identities.ts): their word alone.
-  const typedBy = result.badge && unconfirmed.length && recipientCheck?.outcome === 'fail' ? await checkRecipient(new CheckList(), result.badge.recipients, unconfirmed.map(toUserIdentity)) : null;
+  const typedBy = result.badge && unconfirmed.length && recipientCheck?.outcome === 'fail' ? await checkRecipient(new CheckList(), result.badge.recipients, unconfirmed.map(toUserIdentity), result.badge.format) : null;
   if (typedBy) {
     const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: `Issued to ${typedBy}, an address you added that its backpack has not verified: follow the link it was mailed to count this badge as yours` });
     return { ...base, verdict: verdictOf(checks), checks };

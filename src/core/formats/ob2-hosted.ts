@@ -217,6 +217,10 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
       const byAlias = !byId.ok && alias !== undefined ? inVerificationScope(alias, issuer) : undefined;
       const scope = byAlias?.ok ? byAlias : byId;
       if (scope.ok) checks.pass('hosted', `The issuer's copy confirms it. ${scope.message}`);
+      // OB 1.0 and 1.1 bound no hosted assertion to its issuer's site (1.1 §Badge Verification, Hosted
+      // Assertion: its verify.url answers, its structure holds; displayers show verify.url's origin),
+      // and Mozilla's openbadges-validator took such a copy: unconfirmed, not false (OB 2.0's rule 3).
+      else if (format === 'ob1.0-hosted' || format === 'ob1.1-hosted') checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, `${scope.message}: OB ${format.slice(2, 5)} did not require it to be, so whether the issuer stands behind this copy is unknown`);
       else checks.fail('hosted', ErrorCodes.HOSTED_SCOPE, scope.message);
     }
   }

@@ -9,6 +9,7 @@ import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
 import { objection } from '../keys/method-facts.ts';
 import { pkcs1ToSpkiPem } from '../keys/rsa-pkcs1.ts';
+import { certificateToSpkiPem } from '../keys/x509-spki.ts';
 import { isAllowedAlg, isUncheckedAlg, readCompactJws } from '../keys/verify-jws.ts';
 import type { Badge } from '../model.ts';
 import type { CheckList } from '../verify/checks.ts';
@@ -70,6 +71,9 @@ async function fetchPem(keyUrl: string, ctx: VerifyContext): Promise<KeyRead> {
   // PKCS #1 ("BEGIN RSA PUBLIC KEY"), which OB 1.x issuers also served: the same key, as SPKI; one
   // that does not convert is tried as it is, and said to be no usable key.
   if (text.startsWith('-----BEGIN RSA PUBLIC KEY-----')) return { pem: pkcs1ToSpkiPem(text) ?? text };
+  // An X.509 certificate, which Node's crypto under Mozilla's validator also took: its key alone,
+  // bound to this URL as a PEM key is (x509-spki.ts); its names and chain vouch for nothing.
+  if (text.startsWith('-----BEGIN CERTIFICATE-----')) return { pem: certificateToSpkiPem(text) ?? text };
   return keyRead(jsonOf(doc), ctx.now);
 }
 

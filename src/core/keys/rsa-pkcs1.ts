@@ -4,7 +4,7 @@
  * rsaEncryption, RFC 3279 §2.3.1). OB 1.0 signed badges serve the issuer's key as a PEM at
  * verify.url, and Mozilla's validator (node-jws over Node's crypto) accepted either form.
  */
-import { decodeBase64url } from './base64url.ts';
+import { derToPem, pemBodyDer } from './pem.ts';
 
 /** AlgorithmIdentifier { rsaEncryption (1.2.840.113549.1.1.1), NULL }. */
 const RSA_ENCRYPTION = [0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00];
@@ -23,16 +23,9 @@ function derLength(n: number): number[] {
 export function pkcs1ToSpkiPem(pem: string): string | undefined {
   const m = /^-----BEGIN RSA PUBLIC KEY-----([A-Za-z0-9+/=\s]+)-----END RSA PUBLIC KEY-----$/.exec(pem.trim());
   if (!m) return undefined;
-  let der: Uint8Array;
-  try {
-    der = decodeBase64url(m[1]!.replace(/\s+/g, '').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
-  } catch {
-    return undefined;
-  }
+  const der = pemBodyDer(m[1]!);
   // RSAPublicKey ::= SEQUENCE { modulus, publicExponent }
-  if (der.length === 0 || der.length > MAX_DER || der[0] !== 0x30) return undefined;
+  if (!der || der.length === 0 || der.length > MAX_DER || der[0] !== 0x30) return undefined;
   const body = [...RSA_ENCRYPTION, 0x03, ...derLength(der.length + 1), 0x00, ...der];
-  const spki = [0x30, ...derLength(body.length), ...body];
-  const b64 = btoa(String.fromCharCode(...spki));
-  return `-----BEGIN PUBLIC KEY-----\n${b64.replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END PUBLIC KEY-----`;
+  return derToPem(new Uint8Array([0x30, ...derLength(body.length), ...body]), 'PUBLIC KEY');
 }

@@ -66,7 +66,7 @@ export function unsettleWithheld(report: DataIntegrityReport, c: Json, checks: C
 export async function unsettleWithheldRecipient(report: DataIntegrityReport, recipients: readonly RecipientIdentity[], identities: readonly UserIdentity[], checks: CheckList): Promise<void> {
   if (!disclosed(report) || identities.length === 0 || checks.has('recipient')) return;
   const probe = new CheckList();
-  await checkRecipient(probe, recipients, identities);
+  await checkRecipient(probe, recipients, identities, undefined);
   if (probe.outcome('recipient') !== 'skipped') return;
   checks.indeterminate('recipient', ErrorCodes.RECIPIENT_WITHHELD, `The credential is selectively disclosed (ecdsa-sd-2023) and names no identity comparable with yours: its holder may have withheld the recipient, so whether it was issued to you is unknown (${probe.get('recipient')?.message ?? ''})`);
 }

@@ -140,7 +140,7 @@ export async function verify(input: Uint8Array | string, opts: VerifyOptions): P
   }
   if (badge) badge.original = { kind: unpacked.kind, bytes, extracted: unpacked.credential.text };
   let recipient: string | null = null;
-  if (!checks.has('recipient')) recipient = await checkRecipient(checks, badge?.recipients ?? [], ctx.identities);
+  if (!checks.has('recipient')) recipient = await checkRecipient(checks, badge?.recipients ?? [], ctx.identities, badge?.format ?? format);
   else if (checks.outcome('recipient') === 'pass') recipient = checks.get('recipient')!.message.replace(/^Issued to /, '');
   for (const id of checks.missingCore()) checks.indeterminate(id, ErrorCodes.NOT_IMPLEMENTED, 'Lanyard cannot check this yet');
   return finish(checks, format, badge, recipient, summary);

@@ -1,11 +1,12 @@
 /**
  * The `recipient` check (DESIGN.md table; OB 2.0 IdentityHash, OB 3.0 verification.md step 5).
  * Only identities of a comparable type are compared, each as its kind allows (candidatesOf); hashes
- * are `alg$hex` of identity ‖ salt, with the hex compared case-insensitively.
+ * are `alg$hex` of identity ‖ salt, with the hex compared case-insensitively, by an algorithm the
+ * badge's version allows (hashAlgorithms).
  */
 import { ErrorCodes } from '../errors.ts';
 import { shorten } from '../display.ts';
-import type { RecipientIdentity } from '../model.ts';
+import type { BadgeFormat, RecipientIdentity } from '../model.ts';
 import type { CheckList } from './checks.ts';
 import type { UserIdentity } from './context.ts';
 import { md5Hex } from './md5.ts';
@@ -14,11 +15,25 @@ import { sha256Small } from '../proofs/sha256-small.ts';
 
 const enc = new TextEncoder();
 
-async function hashHex(alg: string, text: string): Promise<string | null> {
+/** md5 and sha256: OB 1.0 and 1.1 (IdentityHash), OB 2.0 §IdentityHash, OB 3.0 §IdentityHash. */
+const HASHES = ['md5', 'sha256'] as const;
+/**
+ * OB 0.5: the assertion's `recipient` is `<algorithm>$<hash>` (the 0.5 assertion specification's
+ * "sha256$…"), and Mozilla's openbadges-validator, which the 0.5 Backpack ran, took sha1, sha256,
+ * sha512 and md5 (lib/constants.js VALID_HASHES, its `isHash`).
+ */
+const HASHES_05 = ['md5', 'sha1', 'sha256', 'sha512'] as const;
+
+/** The algorithms by which a badge of this format may hash its recipient. */
+export function hashAlgorithms(format: BadgeFormat | undefined): readonly string[] {
+  return format === 'ob0.5-hosted' ? HASHES_05 : HASHES;
+}
+
+async function hashHex(alg: string, text: string): Promise<string> {
   if (alg === 'md5') return md5Hex(enc.encode(text));
   // Synchronous: an identity is a few bytes, and WebCrypto's digest costs a thread-pool round trip in Node.
   if (alg === 'sha256') return hex(sha256Small(text));
-  return null;
+  return hex(new Uint8Array(await crypto.subtle.digest(alg === 'sha1' ? 'SHA-1' : 'SHA-512', enc.encode(text))));
 }
 
 /**
@@ -114,15 +129,15 @@ function candidatesOf(mine: UserIdentity): string[] {
   return [...new Set([v, v.trim()])];
 }
 
-const HASH = /^(md5|sha256)\$([0-9a-f]+)$/i;
-/** An allowed algorithm with something other than a hex digest after it (a template's placeholder, say). */
-const MALFORMED_HASH = /^(md5|sha256)\$/i;
+const HASH = /^([a-z0-9]+)\$([0-9a-f]+)$/i;
+const ALGORITHM = /^([a-z0-9]+)\$/i;
 
 /**
- * Whether the claim names the user; `unknown` for a hash Lanyard cannot compute (only md5 and sha256 are
- * allowed: OB 2.0 §IdentityHash, OB 3.0 §IdentityHash), `malformed` for an allowed one with no hex digest.
+ * Whether the claim names the user; `unknown` for a hash by an algorithm its version does not allow
+ * (hashAlgorithms), `malformed` for an allowed one with something other than a hex digest after it
+ * (a template's placeholder, say).
  */
-async function matches(claim: RecipientIdentity, mine: UserIdentity): Promise<boolean | 'unknown' | 'malformed'> {
+async function matches(claim: RecipientIdentity, mine: UserIdentity, allowed: readonly string[]): Promise<boolean | 'unknown' | 'malformed'> {
   const candidates = candidatesOf(mine);
   if (!claim.hashed) {
     if (mine.type === 'email') {
@@ -134,7 +149,9 @@ async function matches(claim: RecipientIdentity, mine: UserIdentity): Promise<bo
     return candidates.some((c) => c === claim.identity || c === claimed);
   }
   const m = HASH.exec(claim.identity);
-  if (!m) return MALFORMED_HASH.test(claim.identity) ? 'malformed' : 'unknown';
+  const named = ALGORITHM.exec(claim.identity)?.[1]?.toLowerCase();
+  if (!named || !allowed.includes(named)) return 'unknown';
+  if (!m) return 'malformed';
   const alg = m[1]!.toLowerCase();
   const want = m[2]!.toLowerCase();
   for (const c of candidates) {
@@ -143,16 +160,24 @@ async function matches(claim: RecipientIdentity, mine: UserIdentity): Promise<bo
   return false;
 }
 
-/** Returns the user's value that matched, or null. */
+/** "md5 and sha256", "md5, sha1, sha256 and sha512". */
+const words = (xs: readonly string[]): string => `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`;
+
+/**
+ * Returns the user's value that matched, or null. `format` is the badge's: its version says by which
+ * algorithms a hashed recipient may be compared (hashAlgorithms).
+ */
 export async function checkRecipient(
   checks: CheckList,
   claims: readonly RecipientIdentity[],
   identities: readonly UserIdentity[],
+  format: BadgeFormat | undefined,
 ): Promise<string | null> {
   if (identities.length === 0) {
     checks.skip('recipient', 'No recipient addresses were given to check against');
     return null;
   }
+  const allowed = hashAlgorithms(format);
   let comparable = 0;
   let uncomputable = 0;
   let malformed = '';
@@ -162,7 +187,7 @@ export async function checkRecipient(
     const also = type === 'id' && /^https?:\/\//i.test(claim.identity) ? 'url' : type;
     for (const mine of identities) {
       if (mine.type !== type && mine.type !== also) continue;
-      const m = await matches(claim, mine);
+      const m = await matches(claim, mine, allowed);
       if (m === 'malformed') malformed ||= claim.identity;
       if (m === 'unknown' || m === 'malformed') {
         uncomputable++;
@@ -180,7 +205,7 @@ export async function checkRecipient(
     // One with no digest after its algorithm hashes no one's address: it is said so, not blamed on the algorithm.
     checks.skip('recipient', malformed
       ? `The badge names its recipient by a malformed hash (${shorten(malformed, 40)} is no hex digest), so it names no address to compare with yours`
-      : 'The badge names its recipient by a hash Lanyard cannot compute (only md5 and sha256 hashes are allowed), so whether it is yours is unknown');
+      : `The badge names its recipient by a hash Lanyard cannot compute (only ${words(allowed)} hashes are allowed), so whether it is yours is unknown`);
     return null;
   }
   if (comparable === 0) {

@@ -107,7 +107,7 @@ export async function runJwt(jws: string, opts: Partial<VerifyOptions> = {}): Pr
   const checks = new CheckList();
   checks.pass('parse', 'Read a compact JWS');
   const badge = await verifyOb3Jwt({ type: 'jws', text: jws }, ctx, checks, 'ob3.0-jwt');
-  if (!checks.has('recipient')) await checkRecipient(checks, badge?.recipients ?? [], ctx.identities);
+  if (!checks.has('recipient')) await checkRecipient(checks, badge?.recipients ?? [], ctx.identities, 'ob3.0-jwt');
   const list = checks.toArray();
   return { verdict: verdictOf(list), checks: list, badge, check: (id) => list.find((c) => c.id === id) };
 }

@@ -10,9 +10,9 @@ import { checkRecipient, saltOf } from '../../../src/core/verify/recipient.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { createHash } from 'node:crypto';
 
-const run = async (claims: Parameters<typeof checkRecipient>[1], mine: string[]) => {
+const run = async (claims: Parameters<typeof checkRecipient>[1], mine: string[], format?: Parameters<typeof checkRecipient>[3]) => {
   const c = new CheckList();
-  const who = await checkRecipient(c, claims, mine.map(toUserIdentity));
+  const who = await checkRecipient(c, claims, mine.map(toUserIdentity), format);
   return { who, check: c.get('recipient')! };
 };
 
@@ -113,5 +113,31 @@ describe('recipient: a salt written as a number', () => {
     expect(saltOf({ n: 1 })).toBeUndefined();
     expect(saltOf(Number.NaN)).toBeUndefined();
     expect(saltOf('s')).toBe('s');
+  });
+});
+
+/**
+ * OB 1.0, 1.1, 2.0 and 3.0 allow md5 and sha256 (§IdentityHash); OB 0.5 allowed sha1 and sha512 too
+ * (Mozilla's openbadges-validator VALID_HASHES, which the 0.5 Backpack ran).
+ */
+describe('recipient: hashes by the algorithms the badge\'s version allows', () => {
+  const hashOf = (alg: string, text: string) => `${alg}$${createHash(alg).update(text).digest('hex')}`;
+
+  it.each(['sha1', 'sha512'])('%s: the user\'s in an OB 0.5 badge, compared by none of OB 2.0, 1.1, 1.0 or 3.0 (unknown, never someone else\'s)', async (alg) => {
+    const claim = [{ type: 'email', identity: hashOf(alg, 'ada@example.org'), hashed: true }];
+    expect((await run(claim, ['ada@example.org'], 'ob0.5-hosted')).who).toBe('ada@example.org');
+    expect((await run(claim, ['grace@example.org'], 'ob0.5-hosted')).check.outcome).toBe('fail');
+    for (const format of ['ob2.0-hosted', 'ob2.0-signed', 'ob1.1-hosted', 'ob1.0-signed', 'ob3.0-jwt', undefined] as const) {
+      const r = await run(claim, ['ada@example.org'], format);
+      expect(r.who).toBeNull();
+      expect(r.check.outcome).toBe('skipped');
+      expect(r.check.message).toContain('only md5 and sha256 hashes are allowed');
+    }
+  });
+
+  it('an algorithm OB 0.5 allowed with no hex digest after it is malformed there, and an algorithm not allowed elsewhere', async () => {
+    const claim = [{ type: 'email', identity: 'sha1$<hash>', hashed: true }];
+    expect((await run(claim, ['ada@example.org'], 'ob0.5-hosted')).check.message).toContain('malformed hash');
+    expect((await run(claim, ['ada@example.org'], 'ob2.0-hosted')).check.message).toContain('only md5 and sha256');
   });
 });

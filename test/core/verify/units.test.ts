@@ -52,20 +52,20 @@ describe('recipient', () => {
   it('matches the spec example hash (sha256 of identity ‖ salt), upper-case hex too', async () => {
     const c = new CheckList();
     const hash = 'sha256$ECF5409F3F4B91AB60CC5EF4C02AEF7032354375E70CF4D8E43F6A1D29891942';
-    const who = await checkRecipient(c, [{ type: 'email', identity: hash, hashed: true, salt: 'deadsea' }], [toUserIdentity('Nobody@Example.org')]);
+    const who = await checkRecipient(c, [{ type: 'email', identity: hash, hashed: true, salt: 'deadsea' }], [toUserIdentity('Nobody@Example.org')], undefined);
     expect(who).toBe('Nobody@Example.org');
   });
   it('compares only identities of a comparable type', async () => {
     const c = new CheckList();
-    await checkRecipient(c, [{ type: 'id', identity: 'did:example:123', hashed: false }], [toUserIdentity('a@b.c')]);
+    await checkRecipient(c, [{ type: 'id', identity: 'did:example:123', hashed: false }], [toUserIdentity('a@b.c')], undefined);
     expect(c.get('recipient')?.outcome).toBe('skipped');
     const d = new CheckList();
-    await checkRecipient(d, [{ type: 'emailAddress', identity: `sha256$${await sha('a@b.c' + 'x')}`, hashed: true, salt: 'x' }], [toUserIdentity('A@B.C')]);
+    await checkRecipient(d, [{ type: 'emailAddress', identity: `sha256$${await sha('a@b.c' + 'x')}`, hashed: true, salt: 'x' }], [toUserIdentity('A@B.C')], undefined);
     expect(d.get('recipient')?.outcome).toBe('pass');
   });
   it('takes an identity type named like an Object member as written (constructor, toString), not as a function', async () => {
     const c = new CheckList();
-    await checkRecipient(c, [{ type: 'constructor', identity: 'a@b.c', hashed: false }, { type: 'toString', identity: 'a@b.c', hashed: false }], [toUserIdentity('a@b.c')]);
+    await checkRecipient(c, [{ type: 'constructor', identity: 'a@b.c', hashed: false }, { type: 'toString', identity: 'a@b.c', hashed: false }], [toUserIdentity('a@b.c')], undefined);
     expect(c.get('recipient')).toMatchObject({ outcome: 'skipped' });
     expect(c.get('recipient')?.message).toContain('it names: constructor, toString');
     expect(c.get('recipient')?.message).not.toContain('function');
