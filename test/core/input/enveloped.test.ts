@@ -143,3 +143,12 @@ describe('readDataUrl (RFC 2397)', () => {
     expect(await refusal(evc('data:application/vc+jwt,%FF%FE'))).toBeInstanceOf(ParseError);
   });
 });
+
+describe('a hostile data: URL', () => {
+  it('millions of percent escapes are read in one pass (seconds for a split-up decoder: under three), and refused as no JWS', async () => {
+    const started = performance.now();
+    const e = await refusal(evc(`data:application/vc+jwt,${'%41'.repeat(2_000_000)}`));
+    expect(e).toBeInstanceOf(ParseError);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
