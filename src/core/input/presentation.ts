@@ -13,7 +13,7 @@ import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts
 import { jwsOfEnvelope } from './enveloped.ts';
 import { COMPACT_JWS, decodeJwsUnverified } from './jws.ts';
 import { jwtOfJwtProof } from './jwt-proof.ts';
-import { envelopeKind, isPresentation } from './presentation-of.ts';
+import { envelopeKind, presentationOf } from './presentation-of.ts';
 import type { CredentialText } from './types.ts';
 
 export { isPresentation, presentationOf } from './presentation-of.ts';
@@ -59,11 +59,13 @@ export function credentialOfEnvelope(doc: Json): CredentialText {
 
 /**
  * The presentation an EnvelopedVerifiablePresentation carries: the payload of the VP-JWT in its data:
- * URL (VC-JOSE-COSE §3.1.2). That JWS is the holder's and is not verified, as any presentation's
+ * URL (VC-JOSE-COSE §3.1.2; VC DM 1.1 §6.3.1.2's `vp` claim read too). That JWS is the holder's and is not verified, as any presentation's
  * proof (above); one that holds no presentation, or another envelope, is not read.
  */
 function presentationOfEnvelope(doc: Json): Json {
   const { payload } = decodeJwsUnverified(jwsOfEnvelope(doc, 'vp'));
-  if (isPresentation(payload) && !envelopeKind(payload)) return payload;
+  // The payload is the presentation (VC-JOSE-COSE), or holds it as a VC 1.1 VP-JWT does (`vp`).
+  const vp = presentationOf(payload);
+  if (vp && !envelopeKind(vp)) return vp;
   throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, 'The enveloped presentation\'s JWT holds no Verifiable Presentation');
 }

@@ -46,6 +46,10 @@ describe('an EnvelopedVerifiableCredential is read as the VC-JWT its data: URL h
     expect(await read({ verifiablePresentation: outer })).toEqual({ type: 'jws', text: JWS });
   });
 
+  it('inside an EnvelopedVerifiablePresentation whose VP-JWT holds the presentation in a `vp` claim (VC DM 1.1 §6.3.1.2)', async () => {
+    expect(await read(evp(makeJws({ alg: 'ES256', typ: 'JWT' }, { iss: 'did:example:holder', vp: vpOf(evc(`data:application/vc+jwt,${JWS}`)) })))).toEqual({ type: 'jws', text: JWS });
+  });
+
   it.each([
     ['base64', `data:application/vc+jwt;base64,${Buffer.from(JWS).toString('base64')}`],
     ['base64 without padding, percent-encoded', `data:application/vc+jwt;base64,${Buffer.from(JWS).toString('base64').replace(/=+$/, '').replace(/\+/g, '%2B').replace(/\//g, '%2F')}`],
