@@ -29,7 +29,10 @@ const NOUN = { vc: 'credential', vp: 'presentation' } as const;
 export function jwsOfEnvelope(doc: Record<string, unknown>, kind: EnvelopeKind): string {
   const noun = NOUN[kind];
   if (typeof doc.id !== 'string') throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `The enveloped ${noun} has no id: VC DM 2.0 §4.13 carries the ${noun} in its id, as a data: URL`);
-  const { mediaType, bytes } = readDataUrl(doc.id.trim());
+  const url = doc.id.trim();
+  if (!/^data:/i.test(url)) throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `The enveloped ${noun}'s id is not a data: URL (VC DM 2.0 §4.13: it must be one)`);
+  const fail = (why: string) => new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `The enveloped ${noun}'s data: URL is broken: ${why}`);
+  const { mediaType, bytes } = readDataUrl(url, fail);
   const shown = shorten(mediaType, 60);
   const m = MEDIA_TYPE.exec(mediaType);
   if (!m) {
@@ -43,7 +46,7 @@ export function jwsOfEnvelope(doc: Record<string, unknown>, kind: EnvelopeKind):
   }
   if (m[2] === 'sd-jwt') throw sdJwtRefusal(`an enveloped ${noun} secured as an SD-JWT (${shown})`);
   if (m[2] === 'cose') throw coseRefusal(`an enveloped ${noun} secured with COSE (${shown})`);
-  const jws = dataText(bytes).trim();
+  const jws = dataText(bytes, fail).trim();
   if (COMPACT_JWS.test(jws)) return jws;
   if (SD_JWT.test(jws)) throw sdJwtRefusal(`an enveloped ${noun} secured as an SD-JWT though labelled ${shown}`);
   throw new ParseError(ErrorCodes.PARSE_JWS, `The enveloped ${noun}'s data is not a compact JWS, though its media type (${shown}) says it is`);
