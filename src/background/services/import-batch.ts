@@ -5,9 +5,11 @@
  * the user could not do without a tool. The import adds each as if added on its own (library.ts),
  * up to MAX_BATCH; the answer says how many were added, held already, and refused.
  * A presentation's own proof is the holder's and is not trusted (src/core/input/presentation.ts): each
- * credential is verified as itself. A presentation-JWT is not split here (the engine reads one).
+ * credential is verified as itself, an enveloped one (VC DM 2.0 §4.13) by the engine. A presentation-JWT
+ * is not split here, nor an enveloped presentation, whose members are not its presentation (the engine
+ * reads one).
  */
-import { presentationOf } from '../../core/input/presentation-of.ts';
+import { envelopeKind, presentationOf } from '../../core/input/presentation-of.ts';
 import { decodeText, stripBom } from '../../core/input/text.ts';
 import { jsonText } from '../../core/input/json.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
@@ -29,7 +31,8 @@ export function batchOf(bytes: Uint8Array): string[] | undefined {
   } catch {
     return undefined; // the engine says what is wrong with it
   }
-  const vp = isObj(value) ? presentationOf(value) : undefined;
+  const found = isObj(value) ? presentationOf(value) : undefined;
+  const vp = found && !envelopeKind(found) ? found : undefined;
   const held = Array.isArray(value) ? value : vp && Array.isArray(vp.verifiableCredential) ? vp.verifiableCredential : undefined;
   // A presentation of one is read by the engine as its credential; a list of one is that badge too.
   if (!held || held.length === 0 || (held.length === 1 && !Array.isArray(value))) return undefined;

@@ -8,15 +8,15 @@
  *    a second entry, checked against an id it could never equal.
  * Anything else is the text itself.
  */
+import { readDataUrl } from '../../core/input/data-url.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 
 export type Pasted = { kind: 'text'; text: string } | { kind: 'bytes'; bytes: Uint8Array };
 
-const DATA_URL = /^data:([^,]*),/i;
+const DATA_URL = /^data:[^,]*,/i;
 
 export function readPasted(pasted: string): Pasted {
-  const m = DATA_URL.exec(pasted);
-  if (m) return { kind: 'bytes', bytes: dataBytes(pasted.slice(m[0].length), /;\s*base64\s*$/i.test(m[1]!)) };
+  if (DATA_URL.test(pasted)) return { kind: 'bytes', bytes: readDataUrl(pasted, unreadable).bytes };
   if (/^https?:\/\/\S+$/i.test(pasted) && pasted.includes('#') && URL.canParse(pasted)) {
     const u = new URL(pasted);
     u.hash = '';
@@ -26,37 +26,3 @@ export function readPasted(pasted: string): Pasted {
 }
 
 const unreadable = (why: string) => new ServiceError(E.NOT_A_BADGE, `This data: link could not be read (${why}), so nothing was added: add the badge's file or its link instead`);
-
-/** RFC 2397 §3: the data, base64 (white space, as an e-mail wraps it, left out) or percent-encoded octets. */
-function dataBytes(data: string, base64: boolean): Uint8Array {
-  if (base64) {
-    const clean = decodeURIComponentSafe(data).replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) throw unreadable('its base64 is broken');
-    const binary = atob(clean.replace(/=+$/, '').padEnd(Math.ceil(clean.replace(/=+$/, '').length / 4) * 4, '='));
-    return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  }
-  const out: number[] = [];
-  const utf8 = new TextEncoder();
-  for (let i = 0; i < data.length; ) {
-    if (data[i] === '%') {
-      const hex = data.slice(i + 1, i + 3);
-      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) throw unreadable('a % is not followed by two hexadecimal digits');
-      out.push(parseInt(hex, 16));
-      i += 3;
-    } else {
-      const cp = data.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
-      out.push(...utf8.encode(ch));
-      i += ch.length;
-    }
-  }
-  return Uint8Array.from(out);
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    throw unreadable('its base64 is broken');
-  }
-}

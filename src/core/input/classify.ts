@@ -2,13 +2,15 @@
  * Tells what a credential text is: a JSON object, a compact JWS or an http(s) URL (the order the
  * bakers use to read baked text, MZBAKE `debake`: JWS → JSON → URL; VCORE DETECT_INPUT_TYPE).
  */
-import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts';
+import { ErrorCodes, ParseError } from '../errors.ts';
 import { parseJsonObject } from './json.ts';
 import { COMPACT_JWS, peekJws, SD_JWT } from './jws.ts';
 import { isJwsJson, rejectJwsJson } from './jws-json.ts';
 import { jwtOfJwtProof } from './jwt-proof.ts';
-import { credentialOfPresentation, presentationOf } from './presentation.ts';
+import { credentialOfEnvelope, credentialOfPresentation, presentationOf } from './presentation.ts';
+import { envelopeKind } from './presentation-of.ts';
 import { stripBom } from './text.ts';
+import { sdJwtRefusal } from './unsupported.ts';
 import type { CredentialText } from './types.ts';
 
 /** A single absolute http(s) URL with no whitespace. */
@@ -41,7 +43,10 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
     // A wallet's export of a shared badge: the credential inside is the badge (presentation.ts); a
     // VC-JWT's JSON view: the JWT is (jwt-proof.ts).
     const vp = presentationOf(json);
-    return vp ? credentialOfPresentation(vp) : (jwtOfJwtProof(json) ?? { type: 'json', text, json });
+    if (vp) return credentialOfPresentation(vp);
+    // An enveloped credential (VC DM 2.0 §4.13): the VC-JWT in its data: URL is the credential.
+    if (envelopeKind(json) === 'vc') return credentialOfEnvelope(json);
+    return jwtOfJwtProof(json) ?? { type: 'json', text, json };
   }
   const where = from ? `The text baked in the ${from.toUpperCase()}` : 'The input';
   return classifyNonJson(unwrapJws(text), where);
@@ -80,10 +85,7 @@ function classifyNonJson(text: string, where: string): CredentialText {
     // A JWT whose header or payload is not JSON makes it no SD-JWT, just unreadable text (peekJws throws).
     const typ = peekJws(sd[1]!).header.typ;
     const named = typeof typ === 'string' ? ` (typ ${typ.slice(0, 40)})` : '';
-    throw new UnsupportedCredentialError(
-      `an SD-JWT${named}: a JWT with selectively disclosed claims`,
-      'This credential is secured as an SD-JWT (selective disclosure, RFC 9901), which Lanyard does not verify yet: it cannot say whether it holds',
-    );
+    throw sdJwtRefusal(`an SD-JWT${named}: a JWT with selectively disclosed claims`);
   }
   throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `${where} is neither JSON, a compact JWS nor an http(s) URL`);
 }

@@ -7,9 +7,23 @@ type Json = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const typesOf = (doc: Json): unknown[] => (Array.isArray(doc.type) ? doc.type : [doc.type]);
+
 export function isPresentation(doc: Json): boolean {
-  const types = Array.isArray(doc.type) ? doc.type : [doc.type];
-  return types.includes('VerifiablePresentation');
+  return typesOf(doc).includes('VerifiablePresentation');
+}
+
+export type EnvelopeKind = 'vc' | 'vp';
+
+/**
+ * Whether a document is an enveloped credential or presentation (VC DM 2.0 §4.13: type
+ * `EnvelopedVerifiableCredential` or `EnvelopedVerifiablePresentation`), whose `id` is a data: URL
+ * holding it secured (src/core/input/enveloped.ts).
+ */
+export function envelopeKind(doc: Json): EnvelopeKind | undefined {
+  const types = typesOf(doc);
+  if (types.includes('EnvelopedVerifiablePresentation')) return 'vp';
+  return types.includes('EnvelopedVerifiableCredential') ? 'vc' : undefined;
 }
 
 /**
@@ -18,14 +32,15 @@ export function isPresentation(doc: Json): boolean {
  * OpenID4VP wallets present (walt.id's `vp_token`) and Verifier Plus takes as `{ "vp": … }`; or its
  * `verifiablePresentation` member, as a VC API verify request holds it (W3C VC API
  * §verifyPresentation); or a VC API body holding a credential, `{ verifiableCredential[, options] }`.
- * A document that is a credential itself (`vc`, `type`, `@context`) is not read for one.
+ * A document that is a credential itself (`vc`, `type`, `@context`) is not read for one. An enveloped
+ * presentation (VC DM 2.0 §4.13) is one too, its presentation still to be read from its data: URL.
  */
 export function presentationOf(doc: Json): Json | undefined {
-  if (isPresentation(doc)) return doc;
+  if (envelopeKind(doc) === 'vp' || isPresentation(doc)) return doc;
   if (doc.vc !== undefined || doc.type !== undefined) return undefined;
   // W3C VC API: a body that holds one credential, as issueCredential answers ({ verifiableCredential })
   // and verifyCredential takes it ({ verifiableCredential, options }): read as a presentation of it.
   if (doc['@context'] === undefined && doc.verifiableCredential !== undefined && Object.keys(doc).every((k) => k === 'verifiableCredential' || k === 'options')) return doc;
   const held = isObj(doc.vp) ? doc.vp : doc.verifiablePresentation;
-  return isObj(held) && isPresentation(held) ? held : undefined;
+  return isObj(held) && (isPresentation(held) || envelopeKind(held) === 'vp') ? held : undefined;
 }

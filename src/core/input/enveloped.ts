@@ -1,0 +1,53 @@
+/**
+ * Enveloped credentials and presentations (VC DM 2.0 §4.13, "Enveloped Verifiable Credentials" and
+ * "Enveloped Verifiable Presentations"): `{ "@context", "type": "EnvelopedVerifiableCredential",
+ * "id": "data:application/vc+jwt,<compact JWS>" }`, the form VC-JOSE-COSE §3.1.2 requires for a
+ * credential inside a presentation secured with JOSE. The envelope is only a wrapper: its `id` is a
+ * data: URL (RFC 2397, src/core/input/data-url.ts) holding the secured credential, and that is the
+ * credential, verified as itself. Nothing else the envelope says is read, so nothing in it can make
+ * a badge valid.
+ *
+ * Media types (VC-JOSE-COSE §7.1; the names its 2024-04 Candidate Recommendation used,
+ * `application/vc+ld+json+jwt`, and its first draft, `application/vc+ld+jwt`, are read alike):
+ * `application/vc+jwt` is a JWS whose payload is the credential (read); `vc+sd-jwt` (SD-JWT) and
+ * `vc+cose` (COSE) are credentials Lanyard does not verify yet (indeterminate); any other is no
+ * secured credential Lanyard reads (indeterminate, named). A data: URL that is broken, or a JWT
+ * media type whose data is no compact JWS, is unreadable (ParseError).
+ */
+import { shorten } from '../display.ts';
+import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts';
+import { dataText, readDataUrl } from './data-url.ts';
+import { COMPACT_JWS, SD_JWT } from './jws.ts';
+import type { EnvelopeKind } from './presentation-of.ts';
+import { coseRefusal, sdJwtRefusal } from './unsupported.ts';
+
+const MEDIA_TYPE = /^application\/(v[cp])\+(?:ld\+(?:json\+)?)?(jwt|sd-jwt|cose)$/;
+
+const NOUN = { vc: 'credential', vp: 'presentation' } as const;
+
+/** The compact JWS an envelope of `kind` carries in its data: URL, unverified; throws when it carries none Lanyard reads. */
+export function jwsOfEnvelope(doc: Record<string, unknown>, kind: EnvelopeKind): string {
+  const noun = NOUN[kind];
+  if (typeof doc.id !== 'string') throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `The enveloped ${noun} has no id: VC DM 2.0 §4.13 carries the ${noun} in its id, as a data: URL`);
+  const url = doc.id.trim();
+  if (!/^data:/i.test(url)) throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `The enveloped ${noun}'s id is not a data: URL (VC DM 2.0 §4.13: it must be one)`);
+  const fail = (why: string) => new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `The enveloped ${noun}'s data: URL is broken: ${why}`);
+  const { mediaType, bytes } = readDataUrl(url, fail);
+  const shown = shorten(mediaType, 60);
+  const m = MEDIA_TYPE.exec(mediaType);
+  if (!m) {
+    throw new UnsupportedCredentialError(
+      `an enveloped ${noun} of media type ${shown}`,
+      `This enveloped ${noun} holds ${shown}, which is no secured ${noun} Lanyard reads (it reads application/${kind}+jwt)`,
+    );
+  }
+  if (m[1] !== kind) {
+    throw new UnsupportedCredentialError(`an enveloped ${noun} holding a ${NOUN[m[1] as EnvelopeKind]} (${shown})`, `This enveloped ${noun} holds a ${NOUN[m[1] as EnvelopeKind]} (${shown}), not a ${noun}, which Lanyard does not read`);
+  }
+  if (m[2] === 'sd-jwt') throw sdJwtRefusal(`an enveloped ${noun} secured as an SD-JWT (${shown})`);
+  if (m[2] === 'cose') throw coseRefusal(`an enveloped ${noun} secured with COSE (${shown})`);
+  const jws = dataText(bytes, fail).trim();
+  if (COMPACT_JWS.test(jws)) return jws;
+  if (SD_JWT.test(jws)) throw sdJwtRefusal(`an enveloped ${noun} secured as an SD-JWT though labelled ${shown}`);
+  throw new ParseError(ErrorCodes.PARSE_JWS, `The enveloped ${noun}'s data is not a compact JWS, though its media type (${shown}) says it is`);
+}

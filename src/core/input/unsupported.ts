@@ -1,0 +1,14 @@
+/**
+ * The securing formats Lanyard reads but does not verify yet, each refused in one sentence wherever
+ * it is met (a pasted text, an enveloped credential's data: URL): indeterminate, never unreadable
+ * (UnsupportedCredentialError, src/core/verify/pipeline.ts).
+ */
+import { UnsupportedCredentialError } from '../errors.ts';
+
+/** An SD-JWT (RFC 9901; VC-JOSE-COSE §3.2 `application/vc+sd-jwt`); `what` names what was read. */
+export const sdJwtRefusal = (what: string): UnsupportedCredentialError =>
+  new UnsupportedCredentialError(what, 'This credential is secured as an SD-JWT (selective disclosure, RFC 9901), which Lanyard does not verify yet: it cannot say whether it holds');
+
+/** A COSE_Sign1 (RFC 9052; VC-JOSE-COSE §3.3 `application/vc+cose`). */
+export const coseRefusal = (what: string): UnsupportedCredentialError =>
+  new UnsupportedCredentialError(what, 'This credential is secured with COSE (VC-JOSE-COSE §3.3), which Lanyard does not verify yet: it cannot say whether it holds');
