@@ -106,3 +106,24 @@ describe("1EdTech's validator samples", () => {
     expect(check(r, 'signature')?.message).toContain('https://dc.imsglobal.org/draft/clr/v2p0/context');
   });
 });
+
+/**
+ * Open edX's Credentials service documents the presentation a wallet posts to it with one it issued
+ * (2023-07-10): an OpenBadgeCredential signed by didkit with Ed25519Signature2020 by the service's
+ * default did:key issuer, a StatusList2021Entry at credentials.example.com, and an achievement whose
+ * `id` is a bare UUID, not an IRI. JSON-LD drops that id from the signed data (JSON-LD 1.1 API §4.4:
+ * a relative IRI with no base is ignored), so the proof could not say which achievement was signed:
+ * refused in safe mode. Its proof does not verify by jsonld.js without safe mode either, under the
+ * final or the beta OB 3.0 context, with the UUID dropped or kept: invalid.
+ */
+describe('Open edX: an OB 3.0 credential whose achievement id is not an IRI', () => {
+  it('is invalid: what was signed cannot be read one way only, and its proof holds under no reading', async () => {
+    const r = await verify(bytes('openedx-credentials/storages_example-vp.json'), { fetch: offlineFetch(), now: new Date('2026-12-06T00:00:00Z'), identities: [] });
+    expect(r.format).toBe('ob3.0-data-integrity');
+    expect(check(r, 'structure')?.outcome).toBe('pass');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+    expect(check(r, 'signature')?.message).toContain('its id "31187856-01ac-4abc-9b77-4add9cf7c50b" is not an absolute IRI');
+    expect(r.verdict).toBe('invalid');
+    expect(r.badge?.name).toBe('Program certificate for passing a program dcc program');
+  });
+});
