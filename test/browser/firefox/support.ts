@@ -275,7 +275,8 @@ export class Firefox {
 
   /** Waits for visible text `text` (substring) in the page. */
   async text(text: string, timeoutMs = 30_000): Promise<void> {
-    await this.waitIn((t: string) => document.body.innerText.includes(t), [text], timeoutMs, `text "${text}"`);
+    // Spaces compared as spaces: French puts no-break spaces before : ; ? ! (as Playwright's getByText normalises them).
+    await this.waitIn((t: string) => document.body.innerText.replace(/\s+/g, ' ').includes(t.replace(/\s+/g, ' ')), [text], timeoutMs, `text "${text}"`);
   }
 
   /** The popup page (optionally ?preview…) in a new tab, with the light or dark scheme. */
