@@ -5,7 +5,7 @@
  * badge element (unbaked-svg.ts); other pictures carry no badge (OB 2.0 §Baking: PNG and SVG only).
  * Undefined when that cannot be done: no picture rather than the credential.
  */
-import { pngWithoutBadge } from '../../core/input/png.ts';
+import { hasPngSignature, pngWithoutBadge } from '../../core/input/png.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 import { svgWithoutBadge } from './unbaked-svg.ts';
 
@@ -20,15 +20,21 @@ export function unbaked(bytes: Uint8Array, type: string): Uint8Array | undefined
   }
 }
 
-/** A `data:` picture (RFC 2397: base64 or percent-encoded) without its badge, as base64; other types as they are. */
+/**
+ * A `data:` picture (RFC 2397: base64 or percent-encoded) without its badge, as base64; other pictures
+ * as they are. A PNG is known by its signature, not its label: browsers draw one labelled image/jpeg,
+ * gif or webp (they sniff an image's bytes), and the content script takes those labels (h.ts safeImage).
+ */
 export function unbakedDataUrl(url: string): string | undefined {
   const comma = url.indexOf(',');
   const head = url.slice(5, comma).toLowerCase();
-  const type = head.split(';')[0]!.trim();
-  if (comma < 0 || (type !== 'image/png' && type !== 'image/svg+xml')) return url;
+  const label = head.split(';')[0]!.trim();
+  if (comma < 0) return url;
   try {
     const body = url.slice(comma + 1);
     const bytes = head.split(';').some((p) => p.trim() === 'base64') ? fromBase64(body) : new TextEncoder().encode(decodeURIComponent(body));
+    const type = hasPngSignature(bytes) ? 'image/png' : label;
+    if (type !== 'image/png' && type !== 'image/svg+xml') return url;
     const out = unbaked(bytes, type);
     return out ? `data:${type};base64,${toBase64(out)}` : undefined;
   } catch {
