@@ -49,3 +49,18 @@ describe('a baked PNG in a data: URL under another label', () => {
     });
   }
 });
+
+describe('other data: pictures go only when their bytes are of their type', () => {
+  const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');
+  const bakedSvg = svg(`xmlns:openbadges="http://openbadges.org"><openbadges:assertion><![CDATA[${ASSERTION}]]></openbadges:assertion>`);
+  it('a baked SVG labelled image/jpeg is not sent', () => {
+    expect(pickerImage(`data:image/jpeg;base64,${b64(bakedSvg)}`)).toBeUndefined();
+    expect(pickerImage(`data:image/gif,${encodeURIComponent(bakedSvg)}`)).toBeUndefined();
+  });
+  it('a JPEG, a GIF and a WebP go as they are', () => {
+    for (const [type, head] of [['image/jpeg', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 0x10)], ['image/gif', Buffer.from('GIF89a\x01\x00')], ['image/webp', Buffer.from('RIFF\x1a\x00\x00\x00WEBPVP8L')]] as const) {
+      const url = `data:${type};base64,${b64(head)}`;
+      expect(pickerImage(url)).toBe(url);
+    }
+  });
+});

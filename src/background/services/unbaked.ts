@@ -20,10 +20,14 @@ export function unbaked(bytes: Uint8Array, type: string): Uint8Array | undefined
   }
 }
 
+/** The first bytes of the other pictures the content script draws (h.ts safeImage). */
+const SIGNATURES: Record<string, RegExp> = { 'image/jpeg': /^\xFF\xD8\xFF/, 'image/gif': /^GIF8[79]a/, 'image/webp': /^RIFF[\s\S]{4}WEBP/ };
+
 /**
  * A `data:` picture (RFC 2397: base64 or percent-encoded) without its badge, as base64; other pictures
  * as they are. A PNG is known by its signature, not its label: browsers draw one labelled image/jpeg,
  * gif or webp (they sniff an image's bytes), and the content script takes those labels (h.ts safeImage).
+ * Those others go as they are when their bytes are of their type, else not at all.
  */
 export function unbakedDataUrl(url: string): string | undefined {
   const comma = url.indexOf(',');
@@ -34,7 +38,8 @@ export function unbakedDataUrl(url: string): string | undefined {
     const body = url.slice(comma + 1);
     const bytes = head.split(';').some((p) => p.trim() === 'base64') ? fromBase64(body) : new TextEncoder().encode(decodeURIComponent(body));
     const type = hasPngSignature(bytes) ? 'image/png' : label;
-    if (type !== 'image/png' && type !== 'image/svg+xml') return url;
+    // Any other picture only when its bytes are what it says (a baked SVG labelled image/jpeg is not drawn, but it is sent).
+    if (type !== 'image/png' && type !== 'image/svg+xml') return SIGNATURES[type]?.test(String.fromCharCode(...bytes.subarray(0, 12))) ? url : undefined;
     const out = unbaked(bytes, type);
     return out ? `data:${type};base64,${toBase64(out)}` : undefined;
   } catch {
