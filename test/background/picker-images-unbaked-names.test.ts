@@ -12,6 +12,8 @@
 import { describe, expect, it } from 'vitest';
 import { pickerImage } from '../../src/background/services/views.ts';
 import { svgWithoutBadge } from '../../src/background/services/unbaked-svg.ts';
+import { unbaked } from '../../src/background/services/unbaked.ts';
+import { unpack } from '../../src/core/input/index.ts';
 import { readBakedPng } from '../../src/core/input/png.ts';
 import { readBakedSvg } from '../../src/core/input/svg.ts';
 import { buildPng, itxt } from '../core/input/png-builder.ts';
@@ -62,5 +64,17 @@ describe('other data: pictures go only when their bytes are of their type', () =
       const url = `data:${type};base64,${b64(head)}`;
       expect(pickerImage(url)).toBe(url);
     }
+  });
+});
+
+describe('a baked SVG in another encoding than UTF-8', () => {
+  it('saved as UTF-16 without a BOM (Windows "Unicode"), which Lanyard reads: the credential is not sent', async () => {
+    const doc = svg(`xmlns:openbadges="http://openbadges.org"><openbadges:assertion><![CDATA[${ASSERTION}]]></openbadges:assertion>`);
+    const bytes = new Uint8Array(Buffer.from(doc, 'utf16le'));
+    const read = await unpack(bytes);
+    expect(read.kind).toBe('svg');
+    const out = unbaked(bytes, 'image/svg+xml');
+    if (out === undefined) return;
+    for (const enc of ['utf8', 'utf16le'] as const) expect(Buffer.from(out).toString(enc)).not.toContain('ada@home.example');
   });
 });

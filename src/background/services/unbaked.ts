@@ -6,6 +6,7 @@
  * Undefined when that cannot be done: no picture rather than the credential.
  */
 import { hasPngSignature, pngWithoutBadge } from '../../core/input/png.ts';
+import { decodeText } from '../../core/input/text.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 import { svgWithoutBadge } from './unbaked-svg.ts';
 
@@ -13,8 +14,11 @@ export function unbaked(bytes: Uint8Array, type: string): Uint8Array | undefined
   try {
     if (type === 'image/png') return pngWithoutBadge(bytes);
     if (type !== 'image/svg+xml') return bytes;
-    const svg = svgWithoutBadge(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    return svg === undefined ? undefined : new TextEncoder().encode(svg);
+    // Read as the engine reads it (core/input/text.ts decodeText): UTF-16 without a BOM is valid UTF-8 too,
+    // and read as UTF-8 it held no badge element, while Lanyard read the badge from it.
+    const text = decodeText(bytes);
+    const svg = text === undefined ? undefined : svgWithoutBadge(text);
+    return svg === undefined ? undefined : svg === text ? bytes : new TextEncoder().encode(svg);
   } catch {
     return undefined;
   }
