@@ -1,6 +1,6 @@
 /**
  * The hover card's layout in Chromium, with hostile words (no extension needed: the card's module is
- * bundled into a plain page, with the English messages). The card has a fixed size and clips what
+ * bundled into a plain page, with the English or French messages). The card has a fixed size and clips what
  * does not fit; the issuer's site beside its name is what the name cannot fake ("Issued by Harvard
  * University (evil.example)": SECURITY.md, Hostile badge). A long badge name or issuer name, of
  * blank-looking characters that are neither controls nor collapsible spaces (U+2800 BRAILLE PATTERN
@@ -20,11 +20,12 @@ const SITE = 'evil.example';
 const BLANK = '\u2800';
 
 let browser: Browser;
-let script = '';
+const scripts: Record<string, string> = {};
 
 beforeAll(async () => {
-  const messages = readFileSync(resolve(ROOT, 'public/_locales/en/messages.json'), 'utf8');
-  const entry = `
+  for (const lang of ['en', 'fr']) {
+    const messages = readFileSync(resolve(ROOT, `public/_locales/${lang}/messages.json`), 'utf8');
+    const entry = `
     import { showCard } from './src/content/ui/hover-card.ts';
     const m = ${messages};
     // chrome.i18n.getMessage as the extension has it: $NAME$ placeholders whose content is $1, $2…
@@ -34,18 +35,19 @@ beforeAll(async () => {
       return e.message.replace(/\\$([A-Za-z_]+)\\$/g, (_, p) => { const c = e.placeholders?.[p.toLowerCase()]?.content ?? ''; return c.replace(/\\$(\\d)/g, (_, n) => subs[n - 1] ?? ''); });
     } } };
     globalThis.__show = (v, opens) => void showCard(document.getElementById('a'), { kind: 'ready', verdict: v, ...(opens ? { opens } : {}) });`;
-  const out = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, write: false, format: 'iife', logLevel: 'silent' });
-  script = out.outputFiles[0]!.text;
+    const out = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, write: false, format: 'iife', logLevel: 'silent' });
+    scripts[lang] = out.outputFiles[0]!.text;
+  }
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-async function show(verdict: HoverVerdict, opens?: string): Promise<Page> {
+async function show(verdict: HoverVerdict, opens?: string, lang = 'en'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-  await page.setContent('<!doctype html><html lang="en"><body><p style="margin:40px"><a id="a" href="https://issuer.test/a">a badge</a></p></body></html>');
-  await page.addScriptTag({ content: script });
+  await page.setContent(`<!doctype html><html lang="${lang}"><body><p style="margin:40px"><a id="a" href="https://issuer.test/a">a badge</a></p></body></html>`);
+  await page.addScriptTag({ content: scripts[lang]! });
   await page.evaluate(([v, o]) => (globalThis as unknown as { __show(v: HoverVerdict, o?: string): void }).__show(v, o), [verdict, opens] as const);
   return page;
 }
@@ -117,4 +119,26 @@ describe('the hover card shows where the issuer is, whatever the badge says (Chr
     await page.screenshot({ path: 'test-results/hover-opens-elsewhere.png' });
     await page.close();
   });
+
+  // The page writes the link around a genuine badge's picture (its host up to 253 characters), the issuer
+  // its own id (its host shown up to MAX_SITE_CHARS): a long one of each in the widest lowercase letters
+  // pushed the issuer's site out of the card, and, with the page's alone, the badge's name and that whom
+  // it was issued to was not checked (review18b).
+  for (const lang of ['en', 'fr']) {
+    it(`${lang}: a long host to click and a long issuer site leave the verdict, both sites, the name and the whom line in the card`, async () => {
+      const words = lang === 'en' ? { v: 'Verified badge', not: 'Not checked: whom it was issued to.' } : { v: 'Badge vérifié', not: 'Non vérifié\u00a0: à qui il a été délivré.' };
+      for (const issuerSite of ['www.harvard.edu', `harvard.edu.${'m'.repeat(24)}.evil.example`]) {
+        const name = 'Master of Business Administration in Strategic Management';
+        const page = await show(verdict({ name, issuerName: 'Harvard University', issuerSite }), `login.${'m'.repeat(200)}.phish.example`, lang);
+        expect(await shownInCard(page, words.v)).toBe('shown');
+        expect(await shownInCard(page, 'm.phish.example')).toBe('shown');
+        expect(await shownInCard(page, `${issuerSite.slice(-12)})`)).toBe('shown');
+        expect(await shownInCard(page, 'Master of')).toBe('shown');
+        expect(await shownInCard(page, words.not)).toBe('shown');
+        expect(await inShadow(page, 'hover-card', (root) => root.querySelector('.c')!.scrollHeight <= root.querySelector('.c')!.clientHeight + 1)).toBe(true);
+        await page.screenshot({ path: `test-results/hover-opens-long-${lang}-${issuerSite.length}.png` });
+        await page.close();
+      }
+    });
+  }
 });

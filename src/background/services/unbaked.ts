@@ -5,7 +5,8 @@
  * badge element (unbaked-svg.ts); other pictures carry no badge (OB 2.0 §Baking: PNG and SVG only).
  * Undefined when that cannot be done: no picture rather than the credential.
  */
-import { pngWithoutBadge } from '../../core/input/png.ts';
+import { hasPngSignature, pngWithoutBadge } from '../../core/input/png.ts';
+import { decodeText } from '../../core/input/text.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 import { svgWithoutBadge } from './unbaked-svg.ts';
 
@@ -13,22 +14,36 @@ export function unbaked(bytes: Uint8Array, type: string): Uint8Array | undefined
   try {
     if (type === 'image/png') return pngWithoutBadge(bytes);
     if (type !== 'image/svg+xml') return bytes;
-    const svg = svgWithoutBadge(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    return svg === undefined ? undefined : new TextEncoder().encode(svg);
+    // Read as the engine reads it (core/input/text.ts decodeText): UTF-16 without a BOM is valid UTF-8 too,
+    // and read as UTF-8 it held no badge element, while Lanyard read the badge from it.
+    const text = decodeText(bytes);
+    const svg = text === undefined ? undefined : svgWithoutBadge(text);
+    return svg === undefined ? undefined : svg === text ? bytes : new TextEncoder().encode(svg);
   } catch {
     return undefined;
   }
 }
 
-/** A `data:` picture (RFC 2397: base64 or percent-encoded) without its badge, as base64; other types as they are. */
+/** The first bytes of the other pictures the content script draws (h.ts safeImage). */
+const SIGNATURES: Record<string, RegExp> = { 'image/jpeg': /^\xFF\xD8\xFF/, 'image/gif': /^GIF8[79]a/, 'image/webp': /^RIFF[\s\S]{4}WEBP/ };
+
+/**
+ * A `data:` picture (RFC 2397: base64 or percent-encoded) without its badge, as base64; other pictures
+ * as they are. A PNG is known by its signature, not its label: browsers draw one labelled image/jpeg,
+ * gif or webp (they sniff an image's bytes), and the content script takes those labels (h.ts safeImage).
+ * Those others go as they are when their bytes are of their type, else not at all.
+ */
 export function unbakedDataUrl(url: string): string | undefined {
   const comma = url.indexOf(',');
   const head = url.slice(5, comma).toLowerCase();
-  const type = head.split(';')[0]!.trim();
-  if (comma < 0 || (type !== 'image/png' && type !== 'image/svg+xml')) return url;
+  const label = head.split(';')[0]!.trim();
+  if (comma < 0) return url;
   try {
     const body = url.slice(comma + 1);
     const bytes = head.split(';').some((p) => p.trim() === 'base64') ? fromBase64(body) : new TextEncoder().encode(decodeURIComponent(body));
+    const type = hasPngSignature(bytes) ? 'image/png' : label;
+    // Any other picture only when its bytes are what it says (a baked SVG labelled image/jpeg is not drawn, but it is sent).
+    if (type !== 'image/png' && type !== 'image/svg+xml') return SIGNATURES[type]?.test(String.fromCharCode(...bytes.subarray(0, 12))) ? url : undefined;
     const out = unbaked(bytes, type);
     return out ? `data:${type};base64,${toBase64(out)}` : undefined;
   } catch {

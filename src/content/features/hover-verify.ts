@@ -69,8 +69,11 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     const opens = clickTarget(el, url, document.baseURI);
     const still = () => same(el, url) && clickTarget(el, url, document.baseURI) === opens;
     watch?.disconnect();
-    watch = new MutationObserver(() => void (target === el && !still() && (leave(), hideCard())));
-    watch.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['href', 'src'] });
+    // Every attribute, its name checked here: an attributeFilter never reports a namespaced one (DOM §4.3.3),
+    // and an SVG link may say where it goes with xlink:href.
+    const moved = (rs: MutationRecord[]) => rs.some((r) => r.type === 'childList' || r.attributeName === 'href' || r.attributeName === 'src');
+    watch = new MutationObserver((rs) => void (target === el && moved(rs) && !still() && (leave(), hideCard())));
+    watch.observe(document, { subtree: true, childList: true, attributes: true });
     void verify(url).then((r) => {
       if (target !== el) return;
       clearTimeout(reveal);

@@ -92,17 +92,20 @@ export function badgeUrlOf(el: Element, base: string): string | null {
   return null;
 }
 
+const XLINK = 'http://www.w3.org/1999/xlink';
+
 /**
  * Where a click on `el` goes when that is not the badge `url` checked: the host of the link around a
  * badge picture that points elsewhere (or the link's scheme, `javascript:`), else undefined. The
  * card vouches for the picture, never for the page the click opens.
  */
 export function clickTarget(el: Element, url: string, base: string): string | undefined {
-  const link = el.closest('a[href]');
+  // An SVG link may say where it goes with xlink:href (SVG 1.1 §17.1), which browsers still follow; href wins (SVG 2 §16.2.1).
+  const link = el.closest('a[href], a[*|href]');
   if (!link) return undefined;
   let to: URL;
   try {
-    to = new URL(link.getAttribute('href') ?? '', base);
+    to = new URL(link.getAttribute('href') ?? link.getAttributeNS(XLINK, 'href') ?? '', base);
   } catch {
     return undefined;
   }

@@ -3,7 +3,8 @@
  * background verifies it without the user's addresses; a valid card says so). It has nothing to click and lets the pointer through (it never hides the
  * page under it). One card per page. Nothing the page can read differs with the verdict (issue 12
  * point 8): the host's attributes are the same in every state and it has no box of its own (the
- * card is fixed-positioned inside the closed shadow root, at a fixed size); the state
+ * card is fixed-positioned inside the closed shadow root, at a fixed size, taller only when it says where a
+ * click goes, which the page's own link decides); the state
  * (loading | ready | error) is on the card's box, inside the shadow root, for tests.
  */
 import { briefCheckSentence } from '../../core/share/check-words.ts';
@@ -34,6 +35,13 @@ function around(key: ContentKey, node: Node, ...more: string[]): (Node | string)
   return [before, node, after];
 }
 
+/** The card's fixed size; taller when it says where a click goes (its lines measured in Chromium, en and fr). */
+const WIDTH = 300;
+const HEIGHT = 150;
+const TALL = 210;
+/** The longest host shown for where a click goes: cut at its start (issuer-site.ts siteEnd), at most two lines of its own. */
+const OPENS_CHARS = 32;
+
 const CSS =
   '.c{position:fixed;z-index:2147483647;width:300px;height:150px;overflow:hidden;padding:10px 12px;background:#fff;color:#1d2430;border:1px solid #c4c9d0;' +
   'border-radius:10px;box-shadow:0 8px 28px #0003;pointer-events:none}.v{font-weight:700;margin-bottom:4px}.valid{color:#137333}' +
@@ -50,18 +58,22 @@ const CSS =
   // What a valid card does not vouch for gives way too, but only once the name has: the name's shrink factor is
   // far above the others' (a factor below 1 alone would not shrink at all: CSS Flexbox §9.7 step 4b).
   '.c>b{flex-shrink:100}.c>p.w{flex:0 1 auto;min-height:0;margin:0}' +
-  '.n{display:inline-block;max-width:100%;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}';
+  '.n{display:inline-block;max-width:100%;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}' +
+  // Where a click goes is one more line the page writes (its host up to 253 characters, shown to OPENS_CHARS):
+  // a card that says it is taller, so that it does not push out the issuer's site, the badge's name or the whom line.
+  `.c.o{height:${TALL}px}`;
 
 let card: ShadowUi | null = null;
 
 export function showCard(anchor: Element, state: CardState): HTMLElement {
   card ??= mountShadow('hover-card', CSS);
   const { host, root } = card;
-  const box = h('div', { class: 'c', role: 'tooltip', 'data-state': state.kind }, ...body(state));
+  const tall = state.kind === 'ready' && state.opens !== undefined;
+  const box = h('div', { class: tall ? 'c o' : 'c', role: 'tooltip', 'data-state': state.kind }, ...body(state));
   root.querySelector('.c')?.remove();
   root.append(box);
   if (!host.isConnected) document.documentElement.append(host);
-  place(box, anchor, 300, 150);
+  place(box, anchor, WIDTH, tall ? TALL : HEIGHT);
   return host;
 }
 
@@ -92,7 +104,7 @@ function body(state: CardState): (Node | string)[] {
   return [
     verdict,
     // Right under the verdict: it speaks of the badge, not of the page a click opens.
-    state.opens ? h('p', {}, tx('contentHoverOpens', siteEnd(displayText(state.opens, 300)))) : '',
+    state.opens ? h('p', {}, tx('contentHoverOpens', siteEnd(displayText(state.opens, 300), OPENS_CHARS))) : '',
     h('b', { dir: (!v.noBadgeKind && v.name && v.dirs?.name) || dirOf(heading) }, heading),
     issuer ? h('p', {}, ...(date ? around('contentHoverIssuedByOn', issuer, date) : around('contentHoverIssuedBy', issuer))) : date ? h('p', {}, tx('contentHoverIssuedOn', date)) : '',
     // Why it is not valid, in the page's words (a valid badge's reason only repeats the lines above). For a

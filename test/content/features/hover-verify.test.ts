@@ -157,6 +157,18 @@ describe('verify on hover', () => {
     }
   });
 
+  it('an SVG link written with xlink:href: says where a click goes, and goes when the page changes it', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<svg><a id="svg-link" xlink:href="https://phish.example/claim"><foreignObject width="10" height="10"><img id="svg-wrapped" src="/img/badge-poetical-science.png" alt="badge"></foreignObject></a></svg>');
+    moveOnto(el('svg-wrapped'));
+    await dwell();
+    expect(state()).toBe('ready');
+    expect(cardText()).toContain('Clicking opens phish.example, not this badge.');
+    // xlink:href is a namespaced attribute: a MutationObserver's attributeFilter never reports it (DOM §4.3.3).
+    el('svg-link').setAttributeNS('http://www.w3.org/1999/xlink', 'xlink:href', 'https://other.example/');
+    await vi.advanceTimersByTimeAsync(HIDE);
+    expect(card()).toBeUndefined();
+  });
+
   it('caches per URL: a second hover does not ask again, and paints after the same delay', async () => {
     moveOnto(el('badgr'));
     await dwell();

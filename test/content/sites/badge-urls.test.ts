@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { badgeUrlOf, hoverUrl, isBadgeImage, isBadgeLink, MAX_URL_LENGTH } from '../../../src/content/sites/badge-urls.ts';
+import { badgeUrlOf, clickTarget, hoverUrl, isBadgeImage, isBadgeLink, MAX_URL_LENGTH } from '../../../src/content/sites/badge-urls.ts';
 import { fixture, loadPage } from '../support/pages.ts';
 
 describe('badge links', () => {
@@ -103,5 +103,22 @@ describe('badge elements on an ordinary page', () => {
     expect(of('assertion-image')).toBe('https://api.eu.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7/image');
     expect(of('baked')).toBe('https://blog.example/img/badge-poetical-science.png');
     for (const id of ['plain', 'login', 'photo', 'js']) expect(of(id)).toBeNull();
+  });
+});
+
+describe('where a click on a badge picture goes (clickTarget)', () => {
+  const picture = 'https://b.example/img/badge.png';
+  it('an SVG link written with xlink:href (SVG 1.1 §17.1, still followed by browsers) around the picture', () => {
+    document.body.innerHTML = `<svg><a xlink:href="https://phish.example/claim"><foreignObject><img id="p" src="${picture}" alt="badge"></foreignObject></a></svg>`;
+    expect(clickTarget(document.getElementById('p')!, picture, 'https://page.example/')).toBe('phish.example');
+  });
+  it('an SVG 2 link with href, which wins over xlink:href (SVG 2 §16.2.1)', () => {
+    document.body.innerHTML = `<svg><a href="https://phish.example/" xlink:href="${picture}"><foreignObject><img id="p" src="${picture}"></foreignObject></a></svg>`;
+    expect(clickTarget(document.getElementById('p')!, picture, 'https://page.example/')).toBe('phish.example');
+  });
+  it('a host written in punycode, the userinfo left out', () => {
+    document.body.innerHTML = `<a href="https://www.credly.com@crédly.example/"><img id="p" src="${picture}"></a><a href="https://сredly.com/"><img id="q" src="${picture}"></a>`;
+    expect(clickTarget(document.getElementById('p')!, picture, 'https://page.example/')).toBe('xn--crdly-csa.example');
+    expect(clickTarget(document.getElementById('q')!, picture, 'https://page.example/')).toBe('xn--redly-0ye.com');
   });
 });
