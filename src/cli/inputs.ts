@@ -12,8 +12,8 @@ import { MAX_DOCUMENT_BYTES } from '../core/verify/fetch-once.ts';
 
 export const MAX_INPUT_BYTES = MAX_DOCUMENT_BYTES;
 
-/** One thing to verify: a URL, a file, standard input, or a name that could not be read. */
-export type Item = { source: string; url: string } | { source: string; file: string | Buffer } | { source: string; stdin: true } | { source: string; error: ReadFailure };
+/** One thing to verify: a URL, a data: URL's text, a file, standard input, or a name that could not be read. */
+export type Item = { source: string; url: string } | { source: string; text: string } | { source: string; file: string | Buffer } | { source: string; stdin: true } | { source: string; error: ReadFailure };
 
 /** Why an input could not be read: a stable code (Node's errno name, or TOO_LARGE / EMPTY_DIR) and words for people. */
 export interface ReadFailure {
@@ -106,6 +106,8 @@ export function processStdin(fd = 0): AsyncIterable<Uint8Array> {
 export const readStdin = (stdin: AsyncIterable<Uint8Array>, max = MAX_INPUT_BYTES): Promise<Uint8Array> => readBounded(stdin, max);
 
 const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
+/** `data:[<mediatype>][;base64],<data>`: a data: URL, never a file's name (one with a comma after `data:` is improbable). */
+const isDataUrl = (s: string): boolean => /^data:[^,]*,/i.test(s);
 /** file://, ftp://, data://…: looks like a URL, is not one Lanyard fetches (and no file is named so). */
 const isOtherUrl = (s: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 
@@ -157,6 +159,12 @@ export async function expand(inputs: readonly string[]): Promise<Item[]> {
   for (const input of inputs) {
     if (input === '-') {
       items.push({ source: '-', stdin: true });
+      continue;
+    }
+    // A data: URL (RFC 2397) is the credential it holds, read by the engine as pasted text is
+    // (src/core/input/data-input.ts): nothing is fetched or opened for it.
+    if (isDataUrl(input)) {
+      items.push({ source: input, text: input });
       continue;
     }
     if (isUrl(input)) {

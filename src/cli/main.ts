@@ -88,7 +88,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     try {
       if ('error' in item) throw item.error;
       if ('stdin' in item && !io.stdin && process.stdin.isTTY) io.err('lanyard: reading the badge from standard input (end it with Ctrl-D)\n');
-      input = 'url' in item ? item.url : 'stdin' in item ? await readStdin(io.stdin ?? processStdin()) : await readFileBounded(item.file);
+      input = 'url' in item ? item.url : 'text' in item ? item.text : 'stdin' in item ? await readStdin(io.stdin ?? processStdin()) : await readFileBounded(item.file);
     } catch (e) {
       unreadable(item.source, 'error' in item ? item.error : failure(e));
       continue;

@@ -82,6 +82,16 @@ describe("1EdTech's validator samples", () => {
     expect(fails(r)).toEqual([]);
     expect(outcomes(r)).toMatchObject({ signature: 'pass', 'issuer-key': 'pass' });
     expect(r.verdict).toBe('valid');
+    // DCPV warns "expected @context uri …context-3.0.3.json at position 2, gotten …context-3.0.2.json
+    // instead" (ContextPropertyProbe): 3.0.2 was written for VC 1.1, 3.0.3 for VC 2.0. Said, not failed.
+    expect(check(r, 'schema')).toMatchObject({ outcome: 'warning' });
+    expect(check(r, 'schema')?.message).toContain('pairs the OB 3.0.2 context');
+    expect(check(r, 'schema')?.message).toContain('context-3.0.3.json');
+  });
+
+  it('context-3.0.3 on VC 2.0 is not said to be a mismatched pair', async () => {
+    const r = await run('ob30_simple-context-alias.json', ['example.com']);
+    expect(check(r, 'schema')?.message ?? '').not.toContain('OB 3.0.2 context');
   });
 
   it('a BitstringStatusListEntry written with blank nodes (DCPV: revoked) is revoked', async () => {

@@ -13,7 +13,8 @@ function authority(url: string): string | undefined {
   }
 }
 
-export type ScopeOutcome = { ok: true; message: string } | { ok: false; message: string };
+/** `plainHttp`: the copy was read over plain http while the issuer's address is https (not the issuer's word). */
+export type ScopeOutcome = { ok: true; message: string } | { ok: false; message: string; plainHttp?: true };
 
 /**
  * A URL as the fetch reads it (WHATWG URL: dot segments and their %2e spellings resolved, host in
@@ -58,10 +59,14 @@ export function inVerificationScope(assertionUrl: string, issuer: Json): ScopeOu
  * port: Mozilla's 0.5 assertion format, openbadges-validator `isOrigin`) is the site that issues and
  * serves its badges. The hosted copy is bound to that origin alone: whatever else the embedded issuer
  * says (a `verification` policy, an `id`) is the assertion's own word and widens nothing. Undefined
- * when the issuer names no http(s) origin.
+ * when the issuer names no http(s) origin. An https origin is served over TLS: a copy read over plain
+ * http from its host is not bound to it (anyone on the network path could have answered that read).
  */
 export function inOriginScope05(assertionUrl: string, issuer: Json): ScopeOutcome | undefined {
   const origin = str(issuer.origin);
   if (origin === undefined || !/^https?:\/\/[^/]/i.test(origin)) return undefined;
+  if (/^https:/i.test(origin) && /^http:/i.test(assertionUrl)) {
+    return { ok: false, plainHttp: true, message: `This copy was read over plain http (${assertionUrl}), while its issuer's origin is https (${origin}): anyone on the network path could have answered that read` };
+  }
   return inVerificationScope(assertionUrl, { id: origin });
 }

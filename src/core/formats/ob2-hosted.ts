@@ -203,6 +203,7 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
       // the site that served this copy is where the user found it (a mirror, an earner's own site), not
       // a claim of the badge's that its issuer contradicts (as an OB 2.0 id outside the issuer's scope is).
       if (scope.ok) checks.pass('hosted', `The issuer's copy confirms it. ${scope.message} (OB 0.5: the origin its embedded issuer names)`);
+      else if (scope.plainHttp) checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, `${scope.message}, so it confirms nothing`);
       else checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, `${scope.message} (OB 0.5: the origin its embedded issuer names): this copy is not the issuer's, and confirms nothing`);
     } else if (!(issR && 'node' in issR && issR.fetched)) {
       // Rule 3 binds the hosted copy to the issuer's OWN profile: an embedded issuer (on the same server

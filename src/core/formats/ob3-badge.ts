@@ -21,6 +21,13 @@ import type { ShownTexts } from '../share/lang-text.ts';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
+/**
+ * OB 3.0's context versions (ob_v3p0/context.md): 3.0.2 was written for VC 1.1, 3.0.3 for VC 2.0.
+ * 1EdTech's validator expects 3.0.3 after the VC 2.0 context and warns of another version there
+ * (digital-credentials-public-validator VerifiableCredential.java contextMap, ContextPropertyProbe).
+ */
+const OB_302_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json';
+const OB_303_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 const OB3_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
 /** CLR 2.0 §ClrCredential: a VC of the same family (same proofs, dates, status), whose subject holds OB 3.0 credentials. */
 export const CLR_TYPE = 'ClrCredential';
@@ -67,6 +74,9 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false,
   const bad: string[] = [];
   const ctx = arr(c['@context']);
   if (ctx[0] !== VC_V2_CONTEXT && ctx[0] !== VC_V1_CONTEXT) bad.push(`@context (its first entry must be ${VC_V2_CONTEXT} or ${VC_V1_CONTEXT})`);
+  if (ctx[0] === VC_V2_CONTEXT && ctx.includes(OB_302_CONTEXT)) {
+    note(checks, 'schema', `its @context pairs the OB 3.0.2 context (${OB_302_CONTEXT}), written for VC 1.1, with VC 2.0 (${VC_V2_CONTEXT}): OB 3.0's context for VC 2.0 is ${OB_303_CONTEXT}, and 1EdTech's validator warns of it`);
+  }
   const t = types(c.type);
   if (!t.includes('VerifiableCredential')) bad.push('type (VerifiableCredential)');
   const clr = t.includes(CLR_TYPE);

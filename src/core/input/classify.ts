@@ -3,6 +3,7 @@
  * bakers use to read baked text, MZBAKE `debake`: JWS → JSON → URL; VCORE DETECT_INPUT_TYPE).
  */
 import { ErrorCodes, ParseError } from '../errors.ts';
+import { credentialOfDataUrl, isDataUrl } from './data-input.ts';
 import { parseJsonObject } from './json.ts';
 import { COMPACT_JWS, peekJws, SD_JWT } from './jws.ts';
 import { isJwsJson, rejectJwsJson } from './jws-json.ts';
@@ -48,6 +49,8 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
     if (envelopeKind(json) === 'vc') return credentialOfEnvelope(json);
     return jwtOfJwtProof(json) ?? { type: 'json', text, json };
   }
+  // A data: URL (RFC 2397), as an enveloped credential's id holds one: the credential inside it (data-input.ts).
+  if (isDataUrl(text)) return credentialOfDataUrl(text, (inner) => classifyText(inner, from));
   const where = from ? `The text baked in the ${from.toUpperCase()}` : 'The input';
   return classifyNonJson(unwrapJws(text), where);
 }

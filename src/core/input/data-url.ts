@@ -19,7 +19,7 @@ export interface DataUrl {
 /** Builds the error for a broken data: URL from what is wrong with it ("its base64 is broken"). */
 export type DataUrlFailure = (why: string) => Error;
 
-const broken: DataUrlFailure = (why) => new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `The data: URL is broken: ${why}`);
+export const broken: DataUrlFailure = (why) => new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `The data: URL is broken: ${why}`);
 
 const hexValue = (b: number | undefined): number =>
   b === undefined ? -1 : b >= 0x30 && b <= 0x39 ? b - 0x30 : b >= 0x41 && b <= 0x46 ? b - 0x37 : b >= 0x61 && b <= 0x66 ? b - 0x57 : -1;

@@ -16,7 +16,7 @@
  */
 import { shorten } from '../display.ts';
 import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts';
-import { dataText, readDataUrl } from './data-url.ts';
+import { dataText, readDataUrl, type DataUrl, type DataUrlFailure } from './data-url.ts';
 import { COMPACT_JWS, SD_JWT } from './jws.ts';
 import type { EnvelopeKind } from './presentation-of.ts';
 import { coseRefusal, sdJwtRefusal } from './unsupported.ts';
@@ -32,22 +32,33 @@ export function jwsOfEnvelope(doc: Record<string, unknown>, kind: EnvelopeKind):
   const url = doc.id.trim();
   if (!/^data:/i.test(url)) throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `The enveloped ${noun}'s id is not a data: URL (VC DM 2.0 §4.13: it must be one)`);
   const fail = (why: string) => new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `The enveloped ${noun}'s data: URL is broken: ${why}`);
-  const { mediaType, bytes } = readDataUrl(url, fail);
+  return jwsOfSecuredData(readDataUrl(url, fail), kind, { name: `enveloped ${noun}`, a: `an enveloped ${noun}` }, fail);
+}
+
+/** The kind of secured document a data: URL's media type names (vc or vp), whatever its securing; undefined for any other. */
+export const securedKind = (mediaType: string): EnvelopeKind | undefined => MEDIA_TYPE.exec(mediaType)?.[1] as EnvelopeKind | undefined;
+
+/**
+ * The compact JWS a data: URL of a secured `kind` carries, by its media type (above), unverified.
+ * `holder` names what held the data: URL in messages (an envelope, or the data: URL given as the input).
+ */
+export function jwsOfSecuredData({ mediaType, bytes }: DataUrl, kind: EnvelopeKind, holder: { name: string; a: string }, fail: DataUrlFailure): string {
+  const noun = NOUN[kind];
   const shown = shorten(mediaType, 60);
   const m = MEDIA_TYPE.exec(mediaType);
   if (!m) {
     throw new UnsupportedCredentialError(
-      `an enveloped ${noun} of media type ${shown}`,
-      `This enveloped ${noun} holds ${shown}, which is no secured ${noun} Lanyard reads (it reads application/${kind}+jwt)`,
+      `${holder.a} of media type ${shown}`,
+      `This ${holder.name} holds ${shown}, which is no secured ${noun} Lanyard reads (it reads application/${kind}+jwt)`,
     );
   }
   if (m[1] !== kind) {
-    throw new UnsupportedCredentialError(`an enveloped ${noun} holding a ${NOUN[m[1] as EnvelopeKind]} (${shown})`, `This enveloped ${noun} holds a ${NOUN[m[1] as EnvelopeKind]} (${shown}), not a ${noun}, which Lanyard does not read`);
+    throw new UnsupportedCredentialError(`${holder.a} holding a ${NOUN[m[1] as EnvelopeKind]} (${shown})`, `This ${holder.name} holds a ${NOUN[m[1] as EnvelopeKind]} (${shown}), not a ${noun}, which Lanyard does not read`);
   }
-  if (m[2] === 'sd-jwt') throw sdJwtRefusal(`an enveloped ${noun} secured as an SD-JWT (${shown})`);
-  if (m[2] === 'cose') throw coseRefusal(`an enveloped ${noun} secured with COSE (${shown})`);
+  if (m[2] === 'sd-jwt') throw sdJwtRefusal(`${holder.a} secured as an SD-JWT (${shown})`);
+  if (m[2] === 'cose') throw coseRefusal(`${holder.a} secured with COSE (${shown})`);
   const jws = dataText(bytes, fail).trim();
   if (COMPACT_JWS.test(jws)) return jws;
-  if (SD_JWT.test(jws)) throw sdJwtRefusal(`an enveloped ${noun} secured as an SD-JWT though labelled ${shown}`);
-  throw new ParseError(ErrorCodes.PARSE_JWS, `The enveloped ${noun}'s data is not a compact JWS, though its media type (${shown}) says it is`);
+  if (SD_JWT.test(jws)) throw sdJwtRefusal(`${holder.a} secured as an SD-JWT though labelled ${shown}`);
+  throw new ParseError(ErrorCodes.PARSE_JWS, `The ${holder.name}'s data is not a compact JWS, though its media type (${shown}) says it is`);
 }

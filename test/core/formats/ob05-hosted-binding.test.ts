@@ -111,3 +111,27 @@ describe('an OB 0.5 assertion served from another site than its issuer\'s origin
     expect(check(own, 'hosted')?.message).toContain('Hosted on victim.test');
   });
 });
+
+/**
+ * The origin an OB 0.5 issuer names is scheme, host and port: an https origin is served over TLS.
+ * A copy read over plain http from that host was bound to it by host alone, so anyone on the
+ * network path could answer the http read with a forged assertion naming the https origin and have
+ * it called valid. Such a copy is unconfirmed; an http origin read over http is bound as before.
+ */
+describe('an OB 0.5 assertion read over plain http', () => {
+  it('is unconfirmed, never valid, when its issuer\'s origin is https', async () => {
+    const web = new FakeWeb().json('http://victim.test/badges/ann.json', assertion05('https://victim.test'));
+    const r = await verify('http://victim.test/badges/ann.json', { fetch: web.fetch, now: NOW, identities: ['ann@example.org'] });
+    expect(check(r, 'hosted'), JSON.stringify(r.checks)).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.HOSTED_SCOPE });
+    expect(check(r, 'hosted')?.message).toContain('plain http');
+    expect(check(r, 'hosted')?.message).toContain('https://victim.test');
+    expect(r.verdict).toBe('indeterminate');
+  });
+
+  it('is bound as before when its issuer\'s origin is http', async () => {
+    const web = new FakeWeb().json('http://victim.test/badges/ann.json', assertion05('http://victim.test'));
+    const r = await verify('http://victim.test/badges/ann.json', { fetch: web.fetch, now: NOW, identities: ['ann@example.org'] });
+    expect(check(r, 'hosted')?.outcome, JSON.stringify(r.checks)).toBe('pass');
+    expect(r.verdict).toBe('valid');
+  });
+});

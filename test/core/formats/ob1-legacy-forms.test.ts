@@ -564,7 +564,9 @@ describe('real OB 0.5 issuers', () => {
     const r = await verify(URL_, { fetch: offlineFetch([{ prefix: 'http://online.dr-chuck.com', dir: path.join(LEGACY, 'online.dr-chuck.com') }]), now: NOW, identities: ['learner@example.org'] });
     expect(r.format).toBe('ob0.5-hosted');
     expect(fails(r)).toEqual([]);
-    expect(check(r, 'hosted')?.outcome).toBe('pass');
+    // Its baked images name an http URL while its issuer's origin is https: read over plain http,
+    // the copy is not bound to that origin (ob05-hosted-binding.test.ts), unsettled, never false.
+    expect(check(r, 'hosted')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_HOSTED_SCOPE' });
     expect(check(r, 'recipient')?.outcome).toBe('pass');
     expect(check(r, 'validity')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_DATE_INVALID' });
     expect(check(r, 'validity')?.message).toBe('The issuer wrote a date that is no date: issued_on "2013-19-03" names month 19, and months run from 01 to 12. So when the badge was issued is unknown, and whether it is valid now cannot be told');

@@ -96,3 +96,32 @@ describe('OB 3.0 structure, dates and status', () => {
     expect(b.get('revocation')?.outcome).toBe('indeterminate');
   });
 });
+
+/**
+ * OB 3.0's context 3.0.2 was written for VC 1.1, 3.0.3 for VC 2.0 (ob_v3p0/context.md); 1EdTech's
+ * validator warns of another OB context after VC 2.0's. The pairing is said (a warning on `schema`),
+ * never failed: the badge's proof holds over whatever context it was signed with.
+ */
+describe('structureOb3: the OB 3.0.2 context beside VC 2.0', () => {
+  const OB302 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json';
+  const structure = (context: string[], extra: Record<string, unknown> = {}) => {
+    const checks = new CheckList();
+    const ok = structureOb3({ ...credential('https://issuer.example/1', extra), '@context': context }, checks);
+    return { ok, schema: checks.get('schema') };
+  };
+
+  it('is a warning naming the pairing, the structure passing', () => {
+    const r = structure(['https://www.w3.org/ns/credentials/v2', OB302]);
+    expect(r.ok).toBe(true);
+    expect(r.schema?.outcome).toBe('warning');
+    expect(r.schema?.message).toContain(OB302);
+    expect(r.schema?.message).toContain('https://www.w3.org/ns/credentials/v2');
+  });
+
+  it('is not said of 3.0.2 on VC 1.1, nor of 3.0.3 on VC 2.0', () => {
+    const v1 = structure(['https://www.w3.org/2018/credentials/v1', OB302], { issuanceDate: '2025-01-01T00:00:00Z' });
+    expect(v1.ok).toBe(true);
+    expect(v1.schema?.message ?? '').not.toContain('3.0.2');
+    expect(structure(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']).schema?.message ?? '').not.toContain('3.0.2');
+  });
+});
