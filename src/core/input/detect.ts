@@ -10,7 +10,7 @@
  *    type (isBlockcertsV3), vouched for by a MerkleProof2019 receipt (formats/blockcerts3.ts).
  */
 import type { BadgeFormat } from '../model.ts';
-import { peekJws } from './jws.ts';
+import { peekJws, SD_JWT } from './jws.ts';
 import type { CredentialText } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -89,7 +89,8 @@ export function detectFormat(credential: CredentialText): BadgeFormat {
     case 'jws': {
       let payload: Json;
       try {
-        payload = peekJws(credential.text).payload;
+        // An SD-JWT (RFC 9901 §4) is told by its issuer-signed JWT.
+        payload = peekJws(SD_JWT.exec(credential.text)?.[1] ?? credential.text).payload;
       } catch {
         return 'unknown';
       }
