@@ -4,7 +4,7 @@
  */
 import { ErrorCodes, ParseError } from '../errors.ts';
 import { parseJsonObject } from './json.ts';
-import { isVerifiableCredential } from './detect.ts';
+import { isW3cSdJwt } from './detect.ts';
 import { COMPACT_JWS, peekJws, SD_JWT } from './jws.ts';
 import { isJwsJson, rejectJwsJson } from './jws-json.ts';
 import { jwtOfJwtProof } from './jwt-proof.ts';
@@ -84,11 +84,10 @@ function classifyNonJson(text: string, where: string): CredentialText {
   const sd = SD_JWT.exec(text);
   if (sd) {
     // A JWT whose header or payload is not JSON makes it no SD-JWT, just unreadable text (peekJws throws).
-    const { header, payload } = peekJws(sd[1]!);
-    // A W3C credential secured as an SD-JWT (VC-JOSE-COSE §3.2; walt.id's `vc` form) is verified as
-    // one (formats/sd-jwt.ts); any other SD-JWT (an IETF SD-JWT VC, `vct`) is no badge Lanyard reads.
-    if (isVerifiableCredential(payload)) return { type: 'jws', text };
-    const typ = header.typ;
+    // A W3C credential secured as an SD-JWT is verified as one (formats/sd-jwt.ts); any other SD-JWT
+    // (an IETF SD-JWT VC, `vct`) is no badge Lanyard reads.
+    if (isW3cSdJwt(text)) return { type: 'jws', text };
+    const typ = peekJws(sd[1]!).header.typ;
     const named = typeof typ === 'string' ? ` (typ ${typ.slice(0, 40)})` : '';
     throw sdJwtRefusal(`an SD-JWT${named}: a JWT with selectively disclosed claims`);
   }

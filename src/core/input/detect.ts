@@ -38,6 +38,16 @@ export function isVerifiableCredential(doc: Json): boolean {
   return strings(doc.type).includes('VerifiableCredential');
 }
 
+/**
+ * A W3C credential secured as an SD-JWT (RFC 9901 §4; VC-JOSE-COSE §3.2, walt.id's `vc` form), told by
+ * its issuer-signed JWT, unverified: formats/sd-jwt.ts verifies it. Throws (PARSE_JWS) when that JWT is
+ * not JSON; false for any other text, or another kind of SD-JWT (an IETF SD-JWT VC, `vct`).
+ */
+export function isW3cSdJwt(text: string): boolean {
+  const m = SD_JWT.exec(text);
+  return m !== null && isVerifiableCredential(peekJws(m[1]!).payload);
+}
+
 /** Blockcerts v2 and 2.0-alpha contexts (https://w3id.org/blockcerts/v2, …/schema/2.0-alpha/context.json). */
 const BLOCKCERTS_V2_CONTEXT = /^https?:\/\/w3id\.org\/blockcerts\/(?:v2(?:\.\d[\w.-]*)?|schema\/2\.\d[\w.-]*\/context\.json)\/?$/i;
 
