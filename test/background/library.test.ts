@@ -59,13 +59,19 @@ describe('import', () => {
     expect(await h.app.library.list(10)).toEqual(all);
   });
 
-  it('says that an SD-JWT credential is read but not verified yet, and adds nothing', async () => {
+  it('adds a W3C badge secured as an SD-JWT (RFC 9901), and refuses an SD-JWT that is no W3C credential, adding nothing', async () => {
     const h = await harness();
     const sdJwt = readFileSync('test/fixtures/real/waltid-identity/exchange-examples_w3c-sd-jwt.txt', 'utf8').trim();
-    const refused = h.app.library.import(text(sdJwt));
+    const view = await h.app.library.import(text(sdJwt));
+    expect(view.name).toBe('JFF x vc-edu PlugFest 3 Interoperability');
+    expect(await h.app.library.list()).toHaveLength(1);
+    // An IETF SD-JWT VC (`vct`, typ dc+sd-jwt): read, not verified, not added.
+    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const vc = `${b64({ alg: 'ES256', typ: 'dc+sd-jwt' })}.${b64({ iss: 'https://issuer.test', vct: 'https://credentials.test/badge', _sd: [] })}.c2ln~`;
+    const refused = h.app.library.import(text(vc));
     await expect(refused).rejects.toMatchObject({ code: 'ERR_UNSUPPORTED_CREDENTIAL' });
     await expect(refused).rejects.toThrow(/cannot add this credential yet.*SD-JWT/);
-    expect(await h.app.library.list()).toHaveLength(0);
+    expect(await h.app.library.list()).toHaveLength(1);
   });
 
   it('names a link it could not read in the browser\'s language (a French popup showed "Badge at 127.0.0.1:9")', async () => {

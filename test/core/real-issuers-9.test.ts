@@ -51,22 +51,42 @@ describe('walt.id: an ES256 VC-JWT by a P-256 did:key', () => {
 
   /**
    * The same session's OpenBadgeCredential "with disclosures": a VC-JWT whose `vc` hides claims
-   * (`issuanceDate` among them) behind `_sd` digests, two disclosures after `~` (walt.id's W3C SD-JWT).
-   * Lanyard does not verify SD-JWT yet: unsettled, never valid nor invalid.
+   * (its `name` and `issuanceDate`) behind `_sd` digests, two disclosures after `~` (walt.id's W3C
+   * SD-JWT, no final `~`, no key-binding JWT). RFC 9901 §7.1: both disclosures' digests are in the
+   * signed `_sd` array, once each (sha-256, the default when `_sd_alg` is absent, §4.1.1), so the
+   * credential is what its issuer signed, verified as a VC-JWT; a key-binding JWT is the verifier's
+   * policy to require (§7.3), and a badge has no verifier session to bind to. Nothing is withheld.
    */
-  it('its selectively disclosed twin is indeterminate: SD-JWT is not verified', async () => {
-    const r = await verify(bytes('waltid-identity/verifier-docs_openBadgeWithDisclosures.sd-jwt'), { fetch: offlineFetch(), now: new Date('2026-01-01T00:00:00Z'), identities: [] });
-    expect(r.verdict).toBe('indeterminate');
-    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED });
+  const SD = 'waltid-identity/verifier-docs_openBadgeWithDisclosures.sd-jwt';
+  it('its selectively disclosed twin (SD-JWT, RFC 9901) is valid within its year', async () => {
+    const r = await verify(bytes(SD), { fetch: offlineFetch(), now: new Date('2026-01-01T00:00:00Z'), identities: [] });
     expect(fails(r)).toEqual([]);
+    expect(outcomes(r)).toMatchObject({ structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass', revocation: 'pass' });
+    expect(check(r, 'signature')?.message).toContain('ES256');
+    expect(check(r, 'parse')?.message).toContain('SD-JWT');
+    expect(r.verdict).toBe('valid');
+    expect(r.badge?.name).toBe('JFF x vc-edu PlugFest 3 Interoperability');
+    expect(r.badge?.issuedOn).toBe('2025-07-16T06:49:40.414284954Z');
+  });
+
+  it('its selectively disclosed twin is expired on 2026-12-06, its signature still holding', async () => {
+    const r = await verify(bytes(SD), { fetch: offlineFetch(), now: new Date('2026-12-06T00:00:00Z'), identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+    expect(check(r, 'validity')).toMatchObject({ outcome: 'fail', code: ErrorCodes.EXPIRED });
+  });
+
+  it('its selectively disclosed twin fails once a disclosure is edited', async () => {
+    const [jwt, d1, d2] = readFileSync(path.join(REAL, SD), 'utf8').trim().split('~') as [string, string, string];
+    const edited = JSON.parse(Buffer.from(d2, 'base64url').toString()) as [string, string, string];
+    edited[2] = '2020-01-01T00:00:00Z';
+    const forged = `${jwt}~${d1}~${Buffer.from(JSON.stringify(edited)).toString('base64url')}`;
+    const r = await verify(forged, { fetch: offlineFetch(), now: new Date('2026-01-01T00:00:00Z'), identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
   });
 });
 
-/**
- * More of 1EdTech's validator (DCPV) OB 3.0 and CLR 2.0 test resources, beside those
- * test/core/real-issuers.test.ts runs; its own tests' verdicts in each title. Issuer profiles and the
- * status list are the conformance corpus's copies of what those URLs serve in DCPV's tests.
- */
 describe("1EdTech's validator samples", () => {
   const run = (file: string, hosts: string[]) => verify(bytes(`1edtech-dcpv/${file}`), { fetch: offlineFetch(hosts.map(conformanceHost)), now: new Date('2026-12-06T00:00:00Z'), identities: [] });
 

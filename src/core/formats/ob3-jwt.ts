@@ -3,6 +3,8 @@
  * Checks, in the order they are reported: read the JWS → structure and JWT claims → alg allow-list →
  * the key the header names → RFC 7515 §5.2 signature → issuer-key (DESIGN.md rule) → dates → status.
  * The signature is computed concurrently with the rest (see verifyOb3Jwt), which changes no outcome.
+ * A credential secured as an SD-JWT (RFC 9901) is this VC-JWT with disclosures (sd-jwt.ts): they are put
+ * back into its payload before anything else is read, and a disclosure its issuer did not sign fails it.
  *
  * `typ`, when present, must be `JWT` (OB 3.0), `vc+jwt` (VC-JOSE-COSE; its drafts' `vc+ld+jwt`,
  * `vc+ld+json+jwt`) or an OpenID4VCI format name (`jwt_vc_json`), `application/` optional; any other type is another kind of token (RFC 8725 §3.11, explicit typing), so it fails `structure`.
@@ -17,6 +19,10 @@ import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity, parseInstant } from '../verify/validity.ts';
 import { isObj, type Json } from './json-util.ts';
+import { disclose, splitSdJwt, type Disclosed, type SdJwt } from './sd-jwt.ts';
+import type { CredentialText } from '../input/types.ts';
+import type { Badge, BadgeFormat } from '../model.ts';
+import { unsettleDisclosed, unsettleDisclosedRecipient } from '../proofs/withheld.ts';
 import { datesOf, extraChecks, issuerIdOf, note, reportLater, statusOb3, structureOb3, subjectOf, toBadge, windowOf } from './ob3-badge.ts';
 
 /**
@@ -26,7 +32,12 @@ import { datesOf, extraChecks, issuerIdOf, note, reportLater, statusOb3, structu
  * writes the format into `typ`, so they name a credential, not another kind of token.
  */
 const TYPS = new Set(['jwt', 'vc+jwt', 'vc+ld+jwt', 'vc+ld+json+jwt', 'jwt_vc_json', 'jwt_vc_json-ld', 'jwt_vc']);
-const isCredentialTyp = (typ: unknown): boolean => typeof typ === 'string' && TYPS.has(typ.toLowerCase().replace(/^application\//, ''));
+/** VC-JOSE-COSE §3.2: a credential secured as an SD-JWT is typed `vc+sd-jwt` (only an SD-JWT may be). */
+const isCredentialTyp = (typ: unknown, sd: boolean): boolean => {
+  if (typeof typ !== 'string') return false;
+  const t = typ.toLowerCase().replace(/^application\//, '');
+  return TYPS.has(t) || (sd && t === 'vc+sd-jwt');
+};
 
 const numericDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 8.64e12;
 const toIso = (seconds: number): string => new Date(seconds * 1000).toISOString();
@@ -74,13 +85,14 @@ function claimMismatches(p: Json, c: Json): string[] {
   return bad;
 }
 
-function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList): boolean {
+/** `withheld`: an SD-JWT some of whose signed digests were not disclosed: its start date may be one (proofs/withheld.ts). */
+function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList, sd: { withheld: boolean } | undefined): boolean {
   const typ = header.typ;
-  if (typ !== undefined && !isCredentialTyp(typ)) {
+  if (typ !== undefined && !isCredentialTyp(typ, sd !== undefined)) {
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `The JOSE typ ${shorten(typ, 40)} is not a credential's (JWT, vc+jwt)`);
     return false;
   }
-  if (!structureOb3(c, checks, { signedAsText: true })) return false;
+  if (!structureOb3(c, checks, { signedAsText: true, disclosed: sd?.withheld === true })) return false;
   const bad = claimMismatches(payload, c);
   if (bad.length) {
     checks.fail('structure', ErrorCodes.CLAIM_MISMATCH, `JWT claims disagree with the credential: ${bad.join('; ')}`);
@@ -118,7 +130,39 @@ async function laterChecks(c: Json, payload: Json, ctx: VerifyContext): Promise<
 const start = (jws: CompactJws, alg: JwsAlgorithm, sk: SigningKey | undefined): Promise<JwsOutcome> | undefined =>
   sk && 'key' in sk ? verifyJws(jws, alg, sk.key.jwk, sk.key.canonical) : undefined;
 
+/**
+ * A VC-JWT, or a credential secured as an SD-JWT (sd-jwt.ts): its issuer JWT is verified as a VC-JWT,
+ * over the payload its disclosures make (RFC 9901 §7.1); what the holder did not disclose is unknown,
+ * not false (proofs/withheld.ts), so it never makes the badge valid.
+ */
 export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) => {
+  let sd: SdState | undefined;
+  try {
+    const split = cred.type === 'jws' ? splitSdJwt(cred.text) : null;
+    if (split) sd = { jwt: split.jwt, disclosures: split.disclosures };
+  } catch (e) {
+    checks.fail('structure', ErrorCodes.PARSE_JWS, `The SD-JWT cannot be read: ${reasonOf(e)}`);
+    checks.skipRemaining('Unreadable SD-JWT');
+    return null;
+  }
+  const badge = await verifyJwt(cred, ctx, checks, format, sd);
+  // RFC 9901 §7.1: what the holder withheld is unknown, not absent (proofs/withheld.ts, as for ecdsa-sd-2023):
+  // decided where the signature did not fail, the recipient where it holds.
+  if (badge && sd?.found?.ok && sd.found.withheld && sd.c && checks.outcome('signature') !== 'fail') {
+    const p = sd.found.payload;
+    unsettleDisclosed(sd.c, checks, 'SD-JWT', { start: numericDate(p.nbf), end: numericDate(p.exp) });
+    if (checks.outcome('signature') === 'pass') await unsettleDisclosedRecipient(badge.recipients, ctx.identities, checks, 'SD-JWT');
+  }
+  return badge;
+};
+
+/** An SD-JWT being verified (sd-jwt.ts): its parts, then what its disclosures made of the issuer JWT's payload, and the credential read from it. */
+interface SdState extends Pick<SdJwt, 'jwt' | 'disclosures'> {
+  found?: Disclosed;
+  c?: Json;
+}
+
+async function verifyJwt(cred: CredentialText, ctx: VerifyContext, checks: CheckList, format: BadgeFormat, sd: SdState | undefined): Promise<Badge | null> {
   let jws: CompactJws;
   let payload: Json;
   // WebCrypto checks the signature off the main thread, so it is started as soon as the key is known
@@ -128,16 +172,24 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   let signature: Promise<JwsOutcome> | undefined;
   try {
     if (cred.type !== 'jws') throw new Error('it is not a compact JWS');
-    jws = readCompactJws(cred.text);
+    jws = readCompactJws(sd?.jwt ?? cred.text);
     if (isAllowedAlg(jws.header.alg)) signature = start(jws, jws.header.alg, (sk = signingKeyNow(jws.header)));
     payload = readJwsPayload(jws);
   } catch (e) {
-    checks.fail('structure', ErrorCodes.PARSE_JWS, `The VC-JWT cannot be read: ${reasonOf(e)}`);
+    checks.fail('structure', ErrorCodes.PARSE_JWS, `The ${sd ? 'SD-JWT\'s issuer JWT' : 'VC-JWT'} cannot be read: ${reasonOf(e)}`);
     checks.skipRemaining('Unreadable VC-JWT');
     return null;
   }
+  if (sd) {
+    // RFC 9901 §7.1 step 3: the disclosures put back; when they break it, the credential is read
+    // with none disclosed (or as signed, when that too breaks it), and rejected below.
+    sd.found = disclose(payload, sd.disclosures);
+    const bare = sd.found.ok ? sd.found : disclose(payload, []);
+    if (bare.ok) payload = bare.payload;
+  }
   const header = jws.header;
   const c = unwrapVc(payload);
+  if (sd) sd.c = c;
   const alg = header.alg;
   const issuerId = issuerIdOf(c);
   // The dates and the status, worked out while the key is fetched and the signature checked (a status
@@ -152,7 +204,20 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   if (!sk && isAllowedAlg(alg)) signature = start(jws, alg, (sk = await signingKey(header, issuerId, ctx)));
   // DESIGN "Every check that can still run, runs": a malformed credential (a claim that disagrees) still
   // has its signature checked, so the user sees whether it was altered or only mis-issued.
-  checkStructure(header, payload, c, checks);
+  checkStructure(header, payload, c, checks, sd && { withheld: !sd.found?.ok || sd.found.withheld });
+  if (sd?.found && !sd.found.ok) {
+    signature?.catch(() => undefined);
+    if (sd.found.reason === 'forged') {
+      // RFC 9901 §7.1: "the SD-JWT MUST be rejected": a claim its issuer did not sign is shown as its.
+      checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, `The SD-JWT's disclosures are not what its issuer signed: ${sd.found.message} (RFC 9901 §7.1)`);
+      checks.skipRemaining('The disclosures are not the issuer\'s');
+    } else {
+      checks.indeterminate('signature', ErrorCodes.UNSUPPORTED, `The SD-JWT's disclosures are not checked: ${sd.found.message}`);
+      checks.indeterminate('issuer-key', ErrorCodes.UNSUPPORTED, 'The disclosures were not checked, so what the key signed is not confirmed');
+      checks.skipRemaining('The disclosures are not checked');
+    }
+    return toBadge(c, format);
+  }
   // A registered asymmetric algorithm Lanyard does not implement (ES512…): unchecked, not forged; the rest still runs.
   const unchecked = !sk && isUncheckedAlg(alg);
   if (unchecked) sk = { missing: `the signature algorithm ${alg} is a legitimate one (${uncheckedAlgSpec(alg)}) that Lanyard cannot check yet` };

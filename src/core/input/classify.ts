@@ -5,6 +5,7 @@
 import { ErrorCodes, ParseError } from '../errors.ts';
 import { credentialOfDataUrl, isDataUrl } from './data-input.ts';
 import { parseJsonObject } from './json.ts';
+import { isW3cSdJwt } from './detect.ts';
 import { COMPACT_JWS, peekJws, SD_JWT } from './jws.ts';
 import { isJwsJson, rejectJwsJson } from './jws-json.ts';
 import { jwtOfJwtProof } from './jwt-proof.ts';
@@ -86,6 +87,9 @@ function classifyNonJson(text: string, where: string): CredentialText {
   const sd = SD_JWT.exec(text);
   if (sd) {
     // A JWT whose header or payload is not JSON makes it no SD-JWT, just unreadable text (peekJws throws).
+    // A W3C credential secured as an SD-JWT is verified as one (formats/sd-jwt.ts); any other SD-JWT
+    // (an IETF SD-JWT VC, `vct`) is no badge Lanyard reads.
+    if (isW3cSdJwt(text)) return { type: 'jws', text };
     const typ = peekJws(sd[1]!).header.typ;
     const named = typeof typ === 'string' ? ` (typ ${typ.slice(0, 40)})` : '';
     throw sdJwtRefusal(`an SD-JWT${named}: a JWT with selectively disclosed claims`);

@@ -10,7 +10,7 @@
  *    type (isBlockcertsV3), vouched for by a MerkleProof2019 receipt (formats/blockcerts3.ts).
  */
 import type { BadgeFormat } from '../model.ts';
-import { peekJws } from './jws.ts';
+import { peekJws, SD_JWT } from './jws.ts';
 import type { CredentialText } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -36,6 +36,16 @@ export function isVerifiableCredential(doc: Json): boolean {
   if (isObj(doc.vc)) return true;
   if (strings(doc['@context']).some((c) => VC_CONTEXTS.includes(c))) return true;
   return strings(doc.type).includes('VerifiableCredential');
+}
+
+/**
+ * A W3C credential secured as an SD-JWT (RFC 9901 §4; VC-JOSE-COSE §3.2, walt.id's `vc` form), told by
+ * its issuer-signed JWT, unverified: formats/sd-jwt.ts verifies it. Throws (PARSE_JWS) when that JWT is
+ * not JSON; false for any other text, or another kind of SD-JWT (an IETF SD-JWT VC, `vct`).
+ */
+export function isW3cSdJwt(text: string): boolean {
+  const m = SD_JWT.exec(text);
+  return m !== null && isVerifiableCredential(peekJws(m[1]!).payload);
 }
 
 /** Blockcerts v2 and 2.0-alpha contexts (https://w3id.org/blockcerts/v2, …/schema/2.0-alpha/context.json). */
@@ -89,7 +99,8 @@ export function detectFormat(credential: CredentialText): BadgeFormat {
     case 'jws': {
       let payload: Json;
       try {
-        payload = peekJws(credential.text).payload;
+        // An SD-JWT (RFC 9901 §4) is told by its issuer-signed JWT.
+        payload = peekJws(SD_JWT.exec(credential.text)?.[1] ?? credential.text).payload;
       } catch {
         return 'unknown';
       }

@@ -9,14 +9,16 @@
  *
  * Media types (VC-JOSE-COSE §7.1; the names its 2024-04 Candidate Recommendation used,
  * `application/vc+ld+json+jwt`, and its first draft, `application/vc+ld+jwt`, are read alike):
- * `application/vc+jwt` is a JWS whose payload is the credential (read); `vc+sd-jwt` (SD-JWT) and
- * `vc+cose` (COSE) are credentials Lanyard does not verify yet (indeterminate); any other is no
+ * `application/vc+jwt` is a JWS whose payload is the credential (read); `vc+sd-jwt` an SD-JWT holding
+ * a W3C credential (read; any other SD-JWT, and `vp+sd-jwt`, are not verified yet) and `vc+cose` (COSE)
+ * a credential Lanyard does not verify yet (indeterminate); any other is no
  * secured credential Lanyard reads (indeterminate, named). A data: URL that is broken, or a JWT
  * media type whose data is no compact JWS, is unreadable (ParseError).
  */
 import { shorten } from '../display.ts';
 import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts';
 import { dataText, readDataUrl, type DataUrl, type DataUrlFailure } from './data-url.ts';
+import { isW3cSdJwt } from './detect.ts';
 import { COMPACT_JWS, SD_JWT } from './jws.ts';
 import type { EnvelopeKind } from './presentation-of.ts';
 import { coseRefusal, sdJwtRefusal } from './unsupported.ts';
@@ -55,10 +57,26 @@ export function jwsOfSecuredData({ mediaType, bytes }: DataUrl, kind: EnvelopeKi
   if (m[1] !== kind) {
     throw new UnsupportedCredentialError(`${holder.a} holding a ${NOUN[m[1] as EnvelopeKind]} (${shown})`, `This ${holder.name} holds a ${NOUN[m[1] as EnvelopeKind]} (${shown}), not a ${noun}, which Lanyard does not read`);
   }
-  if (m[2] === 'sd-jwt') throw sdJwtRefusal(`${holder.a} secured as an SD-JWT (${shown})`);
   if (m[2] === 'cose') throw coseRefusal(`${holder.a} secured with COSE (${shown})`);
+  if (m[2] === 'sd-jwt') {
+    // VC-JOSE-COSE §3.2: a W3C credential secured as an SD-JWT, verified as a bare one is
+    // (formats/sd-jwt.ts); any other data, readable or not, stays an SD-JWT Lanyard does not verify.
+    const sd = kind === 'vc' ? w3cSdJwtOf(bytes) : undefined;
+    if (sd) return sd;
+    throw sdJwtRefusal(`${holder.a} secured as an SD-JWT (${shown})`);
+  }
   const jws = dataText(bytes, fail).trim();
   if (COMPACT_JWS.test(jws)) return jws;
   if (SD_JWT.test(jws)) throw sdJwtRefusal(`${holder.a} secured as an SD-JWT though labelled ${shown}`);
   throw new ParseError(ErrorCodes.PARSE_JWS, `The ${holder.name}'s data is not a compact JWS, though its media type (${shown}) says it is`);
+}
+
+/** The data: URL's text when it is a W3C credential secured as an SD-JWT; undefined for any other, or unreadable, data. */
+function w3cSdJwtOf(bytes: Uint8Array): string | undefined {
+  try {
+    const text = dataText(bytes).trim();
+    return isW3cSdJwt(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
 }

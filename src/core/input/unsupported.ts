@@ -5,9 +5,13 @@
  */
 import { UnsupportedCredentialError } from '../errors.ts';
 
-/** An SD-JWT (RFC 9901; VC-JOSE-COSE §3.2 `application/vc+sd-jwt`); `what` names what was read. */
+/**
+ * An SD-JWT (RFC 9901; VC-JOSE-COSE §3.2 `application/vc+sd-jwt`) of a kind not verified: one that is no
+ * W3C credential (an IETF SD-JWT VC, `vct`), or a presentation (`vp+sd-jwt`). A W3C credential secured
+ * as an SD-JWT, bare or enveloped, is verified (formats/sd-jwt.ts). `what` names what was read.
+ */
 export const sdJwtRefusal = (what: string): UnsupportedCredentialError =>
-  new UnsupportedCredentialError(what, 'This credential is secured as an SD-JWT (selective disclosure, RFC 9901), which Lanyard does not verify yet: it cannot say whether it holds');
+  new UnsupportedCredentialError(what, 'This credential is secured as an SD-JWT (selective disclosure, RFC 9901) of a kind Lanyard does not verify yet (it verifies W3C credentials secured as an SD-JWT): it cannot say whether it holds');
 
 /** A COSE_Sign1 (RFC 9052; VC-JOSE-COSE §3.3 `application/vc+cose`). */
 export const coseRefusal = (what: string): UnsupportedCredentialError =>

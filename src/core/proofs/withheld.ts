@@ -46,16 +46,24 @@ export function confirmWithheldStart(report: DataIntegrityReport, c: Json, check
 }
 
 export function unsettleWithheld(report: DataIntegrityReport, c: Json, checks: CheckList): void {
-  if (!mayBeGenuine(report)) return;
+  if (mayBeGenuine(report)) unsettleDisclosed(c, checks, SD_SUITE);
+}
+
+/**
+ * The rule above for any selectively disclosed credential whose signature did not fail (`by` names how
+ * it was disclosed: ecdsa-sd-2023, SD-JWT): a status, a start or an expiry it does not show may have
+ * been withheld. `known` names dates read elsewhere (a JWT's nbf, exp), which nothing withheld.
+ */
+export function unsettleDisclosed(c: Json, checks: CheckList, by: string, known: { start?: boolean; end?: boolean } = {}): void {
   if (absent(c.credentialStatus) && checks.outcome('revocation') === 'pass') {
-    checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'The credential is selectively disclosed (ecdsa-sd-2023) without a status: its holder may have withheld one, so whether it was revoked is unknown');
+    checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The credential is selectively disclosed (${by}) without a status: its holder may have withheld one, so whether it was revoked is unknown`);
   }
   if (checks.outcome('validity') !== 'pass') return;
-  const noStart = absent(c[startName(c)]);
-  const noEnd = absent(c.validUntil) && absent(c.expirationDate);
+  const noStart = !known.start && absent(c[startName(c)]);
+  const noEnd = !known.end && absent(c.validUntil) && absent(c.expirationDate);
   if (!noStart && !noEnd) return;
   const what = noStart && noEnd ? `a start date (${startName(c)}) or an expiry date: its holder may have withheld them, so whether it has begun or expired` : noStart ? `a start date (${startName(c)}): its holder may have withheld it, so whether it has begun` : 'an expiry date: its holder may have withheld one, so whether it has expired';
-  checks.indeterminate('validity', ErrorCodes.UNSUPPORTED, `The credential is selectively disclosed (ecdsa-sd-2023) without ${what} is unknown`);
+  checks.indeterminate('validity', ErrorCodes.UNSUPPORTED, `The credential is selectively disclosed (${by}) without ${what} is unknown`);
 }
 
 /**
@@ -64,9 +72,14 @@ export function unsettleWithheld(report: DataIntegrityReport, c: Json, checks: C
  * makes it the same way (a match or a mismatch is what the holder disclosed).
  */
 export async function unsettleWithheldRecipient(report: DataIntegrityReport, recipients: readonly RecipientIdentity[], identities: readonly UserIdentity[], checks: CheckList): Promise<void> {
-  if (!disclosed(report) || identities.length === 0 || checks.has('recipient')) return;
+  if (disclosed(report)) await unsettleDisclosedRecipient(recipients, identities, checks, SD_SUITE);
+}
+
+/** unsettleWithheldRecipient for any selectively disclosed credential whose signature verified (`by` as unsettleDisclosed's). */
+export async function unsettleDisclosedRecipient(recipients: readonly RecipientIdentity[], identities: readonly UserIdentity[], checks: CheckList, by: string): Promise<void> {
+  if (identities.length === 0 || checks.has('recipient')) return;
   const probe = new CheckList();
   await checkRecipient(probe, recipients, identities, undefined);
   if (probe.outcome('recipient') !== 'skipped') return;
-  checks.indeterminate('recipient', ErrorCodes.RECIPIENT_WITHHELD, `The credential is selectively disclosed (ecdsa-sd-2023) and names no identity comparable with yours: its holder may have withheld the recipient, so whether it was issued to you is unknown (${probe.get('recipient')?.message ?? ''})`);
+  checks.indeterminate('recipient', ErrorCodes.RECIPIENT_WITHHELD, `The credential is selectively disclosed (${by}) and names no identity comparable with yours: its holder may have withheld the recipient, so whether it was issued to you is unknown (${probe.get('recipient')?.message ?? ''})`);
 }

@@ -147,7 +147,9 @@ export async function verify(input: Uint8Array | string, opts: VerifyOptions): P
 }
 
 function describe(u: Unpacked): string {
-  const what = { json: 'a JSON credential', jws: 'a compact JWS', url: 'a URL' }[u.credential.type];
+  // An SD-JWT (RFC 9901 §4) is a compact JWS followed by `~` and its disclosures.
+  const jws = u.credential.text.includes('~') ? 'an SD-JWT' : 'a compact JWS';
+  const what = { json: 'a JSON credential', jws, url: 'a URL' }[u.credential.type];
   return u.kind === 'png' || u.kind === 'svg' ? `a baked ${u.kind.toUpperCase()} holding ${what}` : what;
 }
 

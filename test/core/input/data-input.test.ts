@@ -36,8 +36,12 @@ describe('a data: URL given as the input', () => {
     expect(await read(`data:application/json,${encodeURIComponent(JSON.stringify(evc))}`)).toEqual({ type: 'jws', text: JWS });
   });
 
-  it('SD-JWT and COSE are named, not verified (indeterminate), as in an envelope', async () => {
-    for (const url of [`data:application/vc+sd-jwt,${JWS}~`, 'data:application/vc+cose;base64,0oREoQE4IqA=', `data:application/vc+jwt,${JWS}~WyJzYWx0IiwibmFtZSIsIkFkYSJd~`]) {
+  it('a W3C credential secured as an SD-JWT is that SD-JWT (verified: formats/sd-jwt.ts), as in an envelope', async () => {
+    expect(await read(`data:application/vc+sd-jwt,${JWS}~`)).toEqual({ type: 'jws', text: `${JWS}~` });
+  });
+
+  it('COSE, and an SD-JWT labelled as a plain VC-JWT, are named, not verified (indeterminate), as in an envelope', async () => {
+    for (const url of ['data:application/vc+cose;base64,0oREoQE4IqA=', `data:application/vc+jwt,${JWS}~WyJzYWx0IiwibmFtZSIsIkFkYSJd~`]) {
       expect(await refusal(url), url).toBeInstanceOf(UnsupportedCredentialError);
     }
   });

@@ -3,7 +3,8 @@
  * id: "data:application/vc+jwt,<JWS>" }`, alone or in a presentation, and an
  * EnvelopedVerifiablePresentation holding one. They were refused ("an enveloped credential, which
  * Lanyard does not verify yet"); the VC-JWT in the data: URL is now read as the credential, and only
- * it: nothing the envelope says is read. SD-JWT and COSE envelopes stay indeterminate, named.
+ * it: nothing the envelope says is read. COSE envelopes, and SD-JWT ones that hold no W3C credential, stay indeterminate, named
+ * (test/core/verify/enveloped-verify.test.ts verifies a W3C one).
  * Fixtures: the VC-JOSE-COSE examples (test/fixtures/w3c/vc-jose-cose/, provenance in
  * test/fixtures/README.md).
  */
@@ -67,7 +68,7 @@ describe('an EnvelopedVerifiableCredential is read as the VC-JWT its data: URL h
 });
 
 describe('what Lanyard does not verify yet: indeterminate, named', () => {
-  it('an SD-JWT envelope (the VC-JOSE-COSE example), as a bare SD-JWT is', async () => {
+  it('an SD-JWT envelope whose data is no SD-JWT as published (the VC-JOSE-COSE example: a space before its first ~)', async () => {
     const e = await refusal(json('example-vp-sd-jwt-enveloped-vc.json'));
     expect(e).toBeInstanceOf(UnsupportedCredentialError);
     expect((e as UnsupportedCredentialError).what).toContain('SD-JWT (application/vc+sd-jwt)');

@@ -1,6 +1,7 @@
 /**
  * SD-JWTs (RFC 9901 §4: issuer-signed JWT, then `~`-separated disclosures, then an optional key-binding
- * JWT) are read as a credential Lanyard does not verify: indeterminate, never "unreadable" (invalid).
+ * JWT) that are no W3C credential (an IETF SD-JWT VC, `vct`) are read as a credential Lanyard does not
+ * verify: indeterminate, never "unreadable" (invalid). W3C ones are verified (test/core/formats/sd-jwt.test.ts).
  * Text that only looks like one, its JWT not JSON, stays unreadable.
  */
 import { describe, expect, it } from 'vitest';
@@ -22,6 +23,8 @@ describe('SD-JWT inputs', () => {
     ['with no disclosures', `${issuerJwt}~`],
   ])('reads one %s as a credential it does not verify: indeterminate', async (_, text) => {
     await expect(unpack(text)).rejects.toBeInstanceOf(UnsupportedCredentialError);
+    // Not every SD-JWT is refused now (formats/sd-jwt.ts): the refusal says which kind is verified.
+    await expect(unpack(text)).rejects.toThrow(/of a kind Lanyard does not verify yet \(it verifies W3C credentials/);
     const r = await verify(text, { now: new Date('2026-01-01T00:00:00Z') });
     expect(r.verdict).toBe('indeterminate');
     expect(r.checks.find((c) => c.id === 'parse')).toMatchObject({ outcome: 'pass' });

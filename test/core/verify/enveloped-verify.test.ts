@@ -5,6 +5,7 @@
  * credential, which Lanyard does not verify yet") or unknown; now it is verified as the VC-JWT: valid
  * when it holds, invalid when tampered, and nothing the envelope says reaches the result.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { credential, makeKey, NOW, sign, type TestKey } from '../keys/jwt-fixtures.ts';
@@ -78,5 +79,35 @@ describe('enveloped credentials Lanyard does not verify yet', () => {
     expect(r.verdict).toBe('indeterminate');
     expect(r.checks.find((c) => c.id === 'parse')?.outcome).toBe('pass');
     expect(signature(r)).toMatchObject({ outcome: 'indeterminate', code: 'ERR_UNSUPPORTED' });
+  });
+});
+
+/** VC-JOSE-COSE §3.2: `application/vc+sd-jwt`, a W3C credential secured as an SD-JWT (RFC 9901), enveloped. */
+describe('an enveloped SD-JWT credential', () => {
+  const disclosure = b64u(['c2FsdA', 'name', 'Forklift Safety credential']);
+  async function sdJwt(): Promise<string> {
+    const k = await makeKey('ES256');
+    const payload = credential({ id: k.did, type: ['Profile'], name: 'Key Issuer' });
+    delete payload.name;
+    const digest = createHash('sha256').update(disclosure).digest('base64url');
+    return `${await sign({ ...payload, _sd: [digest] }, k, { kid: `${k.did}#${k.multibase}`, typ: 'vc+sd-jwt' })}~${disclosure}~`;
+  }
+  const sdEvc = (text: string) => ({ '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `data:application/vc+sd-jwt,${text}` });
+
+  it('is verified as the SD-JWT: valid alone and in a presentation', async () => {
+    const text = await sdJwt();
+    for (const input of [sdEvc(text), vpOf(sdEvc(text))]) {
+      const r = await verify(JSON.stringify(input), opts);
+      expect(r.format).toBe('ob3.0-jwt');
+      expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
+      expect(r.badge?.issuer.name).toBe('Key Issuer');
+    }
+  });
+
+  it('is invalid when a disclosure is not the issuer\'s', async () => {
+    const text = (await sdJwt()).replace(disclosure, b64u(['c2FsdA', 'name', 'Rocket Science credential']));
+    const r = await verify(JSON.stringify(sdEvc(text)), opts);
+    expect(r.verdict).toBe('invalid');
+    expect(signature(r)).toMatchObject({ outcome: 'fail', code: 'ERR_SIGNATURE_INVALID' });
   });
 });
