@@ -237,7 +237,8 @@ export function createSync(d: SyncDeps) {
     const removed = removedDuringRun();
     // A Remove under way as the run starts is one made during it (sync-removed.ts).
     for (const key of underway.of(accountId)) removed.add(key);
-    let recorded!: () => void, syncing = new Promise<void>((r) => (recorded = r));
+    let recorded!: () => void;
+    const syncing = new Promise<void>((r) => (recorded = r));
     const promise = runOnce(accountId, controller.signal, removed, recorded).finally(() => {
       controller.abort();
       running.delete(accountId);
@@ -262,8 +263,7 @@ export function createSync(d: SyncDeps) {
     async start(accountId?: string): Promise<{ started: boolean }> {
       const ids = accountId ? [accountId] : (await d.db.accounts.all()).map((a) => a.id);
       const fresh = ids.filter((id) => !running.has(id));
-      for (const id of fresh) void run(id);
-      await Promise.all(fresh.map((id) => running.get(id)?.recorded));
+      await Promise.all(fresh.map((id) => (void run(id), running.get(id)?.recorded)));
       return { started: fresh.length > 0 };
     },
     /**
