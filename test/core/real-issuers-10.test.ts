@@ -142,3 +142,54 @@ describe('DCC Learner Credential Wallet: a revoked non-badge credential', () => 
     expect(fails(r)).toEqual([]);
   });
 });
+
+/**
+ * DCC's signing service, as its README shows it signing with both suites at once (2025-04-02, its
+ * test issuer `did:key:z6MknNQD…`): an Ed25519Signature2020 and an eddsa-rdfc-2022 proof side by
+ * side, a proof set (VC DI 1.0 §2.1.2). Both verify; the first that holds with the issuer's key
+ * settles the signature.
+ */
+describe('DCC signing service: one badge signed with both suites', () => {
+  it('is valid', async () => {
+    const r = await run('dcc-signing-service/README_both-suites.json');
+    expect(fails(r)).toEqual([]);
+    expect(outcomes(r)).toMatchObject(ALL_PASS);
+    expect(check(r, 'signature')?.message).toContain('Ed25519Signature2020');
+    expect(r.verdict).toBe('valid');
+    expect(r.badge?.issuer.name).toBe('Digital Credentials Consortium Test Issuer');
+  });
+
+  it('fails once its content is edited: neither proof holds', async () => {
+    const vc = JSON.parse(readFileSync(path.join(REAL, 'dcc-signing-service/README_both-suites.json'), 'utf8')) as { credentialSubject: { name: string } };
+    vc.credentialSubject.name = 'John Doe';
+    const r = await verify(JSON.stringify(vc), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+});
+
+/**
+ * What DCC's signing service answered its workflow coordinator's test on 2023-09-11: the "University
+ * of Wonderful" badge under the unversioned OB 3.0 `context.json` (and the StatusList2021 context,
+ * though it names no status), Ed25519Signature2020 by a tenant's did:key. It was signed under the
+ * beta context that URL served then (Lanyard's ob3-beta fallback), so it is valid, and saying so.
+ */
+describe('DCC workflow coordinator: a 2023 badge signed under the beta context', () => {
+  const FILE = 'dcc-workflow-coordinator/directTest_signedVcWithId.json';
+  it('is valid under the beta context', async () => {
+    const r = await run(FILE);
+    expect(fails(r)).toEqual([]);
+    expect(outcomes(r)).toMatchObject(ALL_PASS);
+    expect(check(r, 'signature')?.message).toContain('beta context');
+    expect(r.verdict).toBe('valid');
+    expect(r.badge?.issuer.name).toBe('University of Wonderful');
+  });
+
+  it('is invalid once edited: the beta reading does not rescue altered content', async () => {
+    const vc = JSON.parse(readFileSync(path.join(REAL, FILE), 'utf8')) as { issuer: { name: string } };
+    vc.issuer.name = 'University of Wonderland';
+    const r = await verify(JSON.stringify(vc), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+});
