@@ -106,8 +106,8 @@ describe('DCC docs: the expired and "revoked" examples', () => {
  * DCC's signed render-method samples (2023-10-23, Ed25519Signature2020 by its test issuer
  * `did:key:z6MknNQD…`) for a "Tec de Monterrey" degree: their `renderMethod` has the type
  * `SvgRenderingTemplate2023`, which none of their contexts defines (their inline context maps only
- * `renderMethod`, `css3MediaQuery` and `digestMultibase`). JSON-LD cannot expand that type (JSON-LD
- * 1.1 API §6.2: a relative IRI with no base), so safe mode refuses the document (jsonld-signatures
+ * `renderMethod`, `css3MediaQuery` and `digestMultibase`). JSON-LD cannot expand that type to an
+ * IRI (JSON-LD 1.1 API "IRI Expansion": no term, no @vocab, no base), so safe mode refuses the document (jsonld-signatures
  * 11: "Safe mode validation error") and what the issuer signed cannot be known: invalid, as DESIGN.md
  * decides for documents safe mode refuses. Without safe mode sample 2's proof holds over the data
  * with that type dropped, sample 1's under no reading.
