@@ -7,11 +7,16 @@
  * before the terminal's width, and every line after the first of it starts with CONTINUED, so a
  * badge's words never begin a line nor stand where a verdict or a check's mark stands.
  *
+ * CONTINUED starts with a Latin word: a terminal that finds a row's direction from its first strong
+ * character (UAX #9 P2/P3; the terminal working group's BiDi recommendation lets a terminal
+ * autodetect it, Konsole does) would lay out a row of an issuer's Arabic then `VALID…` right to left,
+ * with `VALID…` at its left edge. Every line of the report starts with a Latin word too.
+ *
  * Widths are counted high (every character past ASCII as two columns: wide CJK, emoji and East
  * Asian Ambiguous characters take two in some terminals), so a cut line is always shorter than the
  * terminal, never longer. A line is cut between code points, never inside a surrogate pair.
  */
-export const CONTINUED = '  \u2026 ';
+export const CONTINUED = '  (cont.) ';
 
 const cells = (cp: number): number => (cp < 0x7f ? 1 : 2);
 const CONTINUED_CELLS = [...CONTINUED].reduce((n, c) => n + cells(c.codePointAt(0)!), 0);

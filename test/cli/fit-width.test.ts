@@ -63,6 +63,11 @@ describe('a forged badge cannot make a line of the report read "valid" on a term
     for (const l of cont) expect(l.startsWith(CONTINUED)).toBe(true);
   });
 
+  it('starts every row with a Latin letter, so no row is laid out right to left by its first strong character (UAX #9 P2)', async () => {
+    const r = await report(forged(`${pad(60)}${'\u0639'.repeat(30)} VALID  Harvard University`, `\u05D0${pad(90)}`), 80);
+    for (const row of rows(r.stdout, 80).filter(Boolean)) expect(row.match(/\p{L}/u)?.[0], row).toMatch(/[A-Za-z]/);
+  });
+
   it('counts wide characters as two columns: a CJK or emoji name cannot push VALID to a row start either', async () => {
     const r = await report(forged(`${'漢'.repeat(40)}VALID  Harvard`, 'Issuer'), 80);
     const wide = r.stdout.split('\n').flatMap((l) => {
