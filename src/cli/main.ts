@@ -13,6 +13,7 @@ import { createMapFetch } from './map-fetch.ts';
 import { jsonLine, summary, toJson, toText, type Tally } from './report.ts';
 import { escapeForTerminal as esc } from './terminal.ts';
 import { envLanguages } from './locale.ts';
+import { fitToWidth } from './fit-width.ts';
 
 export interface Io {
   out(text: string): void;
@@ -21,9 +22,17 @@ export interface Io {
   stdin?: AsyncIterable<Uint8Array>;
   /** The environment the report's language is read from (default: the process's; locale.ts). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The terminal's width when stdout is one: the human report's lines are cut to it (fit-width.ts). */
+  columns?: number;
 }
 
-const processIo: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
+const processIo: Io = {
+  out: (t) => void process.stdout.write(t),
+  err: (t) => void process.stderr.write(t),
+  get columns() {
+    return process.stdout.isTTY ? process.stdout.columns : undefined;
+  },
+};
 
 /** Per fetch, and per input: past VERIFY_DEADLINE_MS what still needs a fetch is indeterminate, as in the extension (background/services/verifier.ts). */
 const FETCH_TIMEOUT_MS = 5000;
@@ -99,7 +108,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     try {
       const result = await engine.verify(input, deadline?.signal);
       tally[result.verdict]++;
-      io.out(args.json ? `${toJson(result, item.source)}\n` : `${first ? '' : '\n'}${toText(result, item.source, args.recipients, languages)}\n`);
+      io.out(args.json ? `${toJson(result, item.source)}\n` : `${first ? '' : '\n'}${fitToWidth(toText(result, item.source, args.recipients, languages), io.columns)}\n`);
       first = false;
     } catch (e) {
       // The engine throws only on a bug of its own: say so, never call the input valid.

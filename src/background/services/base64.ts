@@ -12,9 +12,3 @@ export function fromBase64(b64: string): Uint8Array {
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
 }
-
-/** A file name from a badge name: lower-case words joined by dashes. */
-export function fileSlug(name: string): string {
-  const slug = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return slug || 'badge';
-}

@@ -3,7 +3,8 @@ import type { Fetch } from '../../core/verify/context.ts';
 import type { Db } from '../../platform/db.ts';
 import type { BadgeRecord } from '../../platform/records.ts';
 import { bakedImageKind } from './baked-image.ts';
-import { fileSlug, toBase64 } from './base64.ts';
+import { toBase64 } from './base64.ts';
+import { fileSlug } from './file-slug.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 
 export interface Download {
