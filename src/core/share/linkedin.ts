@@ -40,7 +40,7 @@ export function expiryShown(issuedOn: string | undefined, expires: string | unde
  * A badge's text as one of LinkedIn's certification fields takes it (Name, Issuing organization,
  * Credential ID: one-line inputs, reference §2.3): on one line (display.ts oneLine; an <input>
  * would drop a break and run the words together, HTML's value sanitization), the other controls
- * shown through display.ts (LinkedIn would obey a bidi override; the user sees ⟨RLO⟩), cut to 300 characters. The Add-to-profile link and the form
+ * shown through display.ts (LinkedIn would obey a bidi override; the user sees ⟨RLO⟩), cut after 300 characters (then "…"). The Add-to-profile link and the form
  * filler (content/actions/linkedin-form.ts) alike.
  */
 export const certificationText = (text: string): string => displayText(oneLine(text), 300);
