@@ -17,27 +17,62 @@
 import type { Db } from '../../platform/db.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
 import type { BadgeRecord } from '../../platform/records.ts';
-import { LOCAL } from './identities.ts';
+import { recheckStored } from './badge-verify.ts';
+import { LOCAL, type Identities } from './identities.ts';
+import type { Verifier } from './verifier.ts';
 
 /** The local backpack's key of the badge a synced record stands for, if it names its id. */
 export const twinKey = (synced: BadgeRecord): string | undefined =>
   synced.accountId !== LOCAL && synced.meta.credentialId ? badgeKey(LOCAL, `id:${synced.meta.credentialId}`) : undefined;
 
 /**
- * Whether the backpack's copy stands for this local one: not when the local copy fails where the
- * backpack's does not (a tampered copy claiming its id is kept apart and shown, library.ts).
+ * Whether the backpack's copy stands for this local one, both as checked: only when they agree on
+ * whether the badge fails. A local copy that fails where the backpack's does not (a tampered copy
+ * claiming its id) is kept apart and shown (library.ts); a backpack copy that fails where a check of
+ * the local copy does not (a forgery claiming its id: a bad signature, another issuer) never hides
+ * the genuine badge. A badge the issuer revoked, or that expired, fails in both copies alike.
  */
-export const standsFor = (synced: BadgeRecord, local: Pick<BadgeRecord, 'verdict'>): boolean => !(local.verdict === 'invalid' && synced.verdict !== 'invalid');
+export const standsFor = (synced: Pick<BadgeRecord, 'verdict'>, local: Pick<BadgeRecord, 'verdict'>): boolean => (synced.verdict === 'invalid') === (local.verdict === 'invalid');
+
+/** Checks a stored local badge again and returns it as stored then (undefined: gone). */
+export type Recheck = (local: BadgeRecord) => Promise<BadgeRecord | undefined>;
+
+/** A Recheck with the local backpack's addresses, as Check again does (library.ts verify). */
+export const recheckLocal = (db: Pick<Db, 'badges' | 'originals' | 'saveBadgeIf'>, verifier: Verifier, identities: Pick<Identities, 'forAccount'>, now: () => Date): Recheck => async (local) => {
+  await recheckStored(db, verifier, await identities.forAccount(LOCAL), local, now);
+  return db.badges.get(local.key);
+};
+
+/**
+ * The local copy to judge against a backpack's copy that fails: a local "valid" checked before the
+ * backpack's copy may be stale (the issuer revoked the badge, or it expired, since), so it is checked
+ * again first; what a fresh check of the user's own copy shows decides, never the backpack copy's
+ * word alone. A check that throws decides nothing: the local copy stays as it was, and shown.
+ */
+async function judged(synced: BadgeRecord, local: BadgeRecord, recheck: Recheck): Promise<BadgeRecord | undefined> {
+  if (standsFor(synced, local) || synced.verdict !== 'invalid') return local;
+  if (local.verifiedAt && synced.verifiedAt && local.verifiedAt >= synced.verifiedAt) return local;
+  try {
+    return await recheck(local);
+  } catch (e) {
+    console.warn('[lanyard] a local badge could not be checked again beside its backpack copy', local.key, e);
+    return local;
+  }
+}
 
 /** After a sync stored these records (a page's): the local badges they stand for are hidden. */
-export async function hideTwins(db: Pick<Db, 'badges' | 'hidden'>, synced: readonly (BadgeRecord | undefined)[]): Promise<void> {
+export async function hideTwins(db: Pick<Db, 'badges' | 'hidden'>, synced: readonly (BadgeRecord | undefined)[], recheck: Recheck): Promise<void> {
   const pairs = synced.flatMap((r) => {
     const key = r && twinKey(r);
     return key ? [{ key, synced: r }] : [];
   });
   if (!pairs.length) return;
   const locals = await db.badges.getMany(pairs.map((p) => p.key));
-  for (const [i, local] of locals.entries()) if (local && standsFor(pairs[i]!.synced, local)) await db.hidden.hide(pairs[i]!.key, pairs[i]!.synced.key);
+  for (const [i, stored] of locals.entries()) {
+    const { key, synced: s } = pairs[i]!;
+    const local = stored && (await judged(s, stored, recheck));
+    if (local && standsFor(s, local)) await db.hidden.hide(key, s.key);
+  }
 }
 
 /**
