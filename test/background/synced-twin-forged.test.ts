@@ -6,11 +6,13 @@
  * entry, the backpack's, which says so.
  */
 import { describe, expect, it } from 'vitest';
+import { GRACE } from '../backpack/seed-data.ts';
 import type { Backpack } from '../backpack/server.ts';
 import { badgrSignIn, harness, useBackpack, type Harness } from './harness.ts';
 
 const forgedBp = useBackpack();
 const revokedBp = useBackpack();
+const twoBp = useBackpack();
 const text = (t: string) => ({ kind: 'text' as const, text: t });
 const FORGED = 'forged-programmer';
 
@@ -19,13 +21,13 @@ const FORGED = 'forged-programmer';
  * files it under an address of no account), and in the backpack a forgery claiming its id: a
  * genuine signed badge of the same issuer to Ada, its id changed, so its signature no longer matches.
  */
-function forge(bp: Backpack): string {
+function forge(bp: Backpack, to?: string): string {
   const state = bp.control.stateForTests;
-  state.badges.get('ada-programmer')!.recipientEmail = 'nobody@elsewhere.example';
+  if (!to) state.badges.get('ada-programmer')!.recipientEmail = 'nobody@elsewhere.example';
   const donor = state.badges.get('ada-notes-signed')!;
   const [header, , signature] = donor.compact!.split('.');
   const json = { ...donor.json, id: state.urls.assertion('ada-programmer') };
-  state.badges.set(FORGED, { ...donor, entityId: FORGED, json, compact: `${header}.${Buffer.from(JSON.stringify(json)).toString('base64url')}.${signature}` });
+  state.badges.set(FORGED, { ...donor, entityId: FORGED, json, compact: `${header}.${Buffer.from(JSON.stringify(json)).toString('base64url')}.${signature}`, ...(to ? { recipientEmail: to } : {}) });
   return state.urls.assertion('ada-programmer');
 }
 
@@ -81,6 +83,34 @@ describe('a forged backpack copy claiming a genuine local badge\'s id', () => {
     expect(await there.app.backup.import(json)).toMatchObject({ imported: 1 });
     expect(await shown(there, id)).toContainEqual({ key: local.key, verdict: 'valid' });
     expect((await there.db.originals.get(local.key))!.hidden).toBeUndefined();
+  });
+});
+
+describe('a genuine local badge hidden already', () => {
+  it('behind a forgery (as an older Lanyard hid it): the next sync puts it back in the list', async () => {
+    const id = forge(forgedBp.bp);
+    const h = await harness();
+    const local = await h.app.library.import(text(id));
+    const account = await signIn(h, forgedBp.bp);
+    expect(await h.db.hidden.hide(local.key, `${account.id}|${FORGED}`)).toBe(true);
+    await h.app.sync.run(account.id);
+    expect(await shown(h, id)).toContainEqual({ key: local.key, verdict: 'valid' });
+    expect((await h.db.originals.get(local.key))!.hidden).toBeUndefined();
+  });
+
+  it('behind a genuine copy, with a forgery in another backpack: it comes back when the genuine one signs out', async () => {
+    const id = forge(twoBp.bp, 'grace@example.org');
+    const h = await harness();
+    const local = await h.app.library.import(text(id));
+    const ada = await signIn(h, twoBp.bp);
+    const grace = await badgrSignIn(h, twoBp.bp.baseUrl, GRACE.username, GRACE.password);
+    await h.app.sync.run(grace.id);
+    expect(grace.id).not.toBe(ada.id);
+    expect((await h.db.badges.get(`${grace.id}|${FORGED}`))!.verdict).toBe('invalid');
+    // One badge, the backpack's genuine copy; the forgery beside it.
+    expect(await shown(h, id)).toEqual([{ key: `${ada.id}|ada-programmer`, verdict: 'valid' }, { key: `${grace.id}|${FORGED}`, verdict: 'invalid' }].sort((a, b) => a.key.localeCompare(b.key)));
+    await h.app.accounts.signOut(ada.id);
+    expect(await shown(h, id)).toContainEqual({ key: local.key, verdict: 'valid' });
   });
 });
 

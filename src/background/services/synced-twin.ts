@@ -60,30 +60,59 @@ async function judged(synced: BadgeRecord, local: BadgeRecord, recheck: Recheck)
   }
 }
 
+/**
+ * A local copy hidden behind a backpack's copy that fails while the hidden one passed (hidden by an
+ * older Lanyard that let any copy stand for it, or behind a copy that failed only later), and that
+ * no other backpack's copy of the badge stands for: put back in the list, to be judged again like a
+ * listed one.
+ */
+async function unhidden(db: Pick<Db, 'badges' | 'originals' | 'hidden' | 'accounts'>, key: string, synced: BadgeRecord): Promise<BadgeRecord | undefined> {
+  if (synced.verdict !== 'invalid') return undefined;
+  const hidden = (await db.originals.get(key))?.hidden;
+  if (!hidden || standsFor(synced, hidden)) return undefined;
+  const copies = (await backpackCopies(db)).get(synced.meta.credentialId) ?? [];
+  if (copies.some((c) => standsFor(c, hidden)) || !(await db.hidden.reveal(key))) return undefined;
+  return db.badges.get(key);
+}
+
 /** After a sync stored these records (a page's): the local badges they stand for are hidden. */
-export async function hideTwins(db: Pick<Db, 'badges' | 'hidden'>, synced: readonly (BadgeRecord | undefined)[], recheck: Recheck): Promise<void> {
+export async function hideTwins(db: Pick<Db, 'badges' | 'originals' | 'hidden' | 'accounts'>, synced: readonly (BadgeRecord | undefined)[], recheck: Recheck): Promise<void> {
   const pairs = synced.flatMap((r) => {
     const key = r && twinKey(r);
     return key ? [{ key, synced: r }] : [];
   });
   if (!pairs.length) return;
-  const locals = await db.badges.getMany(pairs.map((p) => p.key));
-  for (const [i, stored] of locals.entries()) {
-    const { key, synced: s } = pairs[i]!;
-    const local = stored && (await judged(s, stored, recheck));
-    if (local && standsFor(s, local)) await db.hidden.hide(key, s.key);
+  const keys = pairs.map((p) => p.key);
+  // The local copies as they stand, kept current through the page (two copies may claim one badge).
+  const locals = new Map((await db.badges.getMany(keys)).map((r, i) => [keys[i]!, r] as const));
+  for (const { key, synced: s } of pairs) {
+    const found = locals.get(key) ?? (await unhidden(db, key, s));
+    const local = found && (await judged(s, found, recheck));
+    locals.set(key, local && standsFor(s, local) && (await db.hidden.hide(key, s.key)) ? undefined : local);
   }
+}
+
+/** The signed-in backpacks' badges (but `except`'s) by the id they claim (`meta.credentialId`). */
+async function backpackCopies(db: Pick<Db, 'badges' | 'accounts'>, except?: string): Promise<Map<string | undefined, BadgeRecord[]>> {
+  const accounts = (await db.accounts.all()).filter((a) => a.id !== LOCAL && a.id !== except);
+  const byId = new Map<string | undefined, BadgeRecord[]>();
+  for (const r of (await Promise.all(accounts.map((a) => db.badges.byAccount(a.id)))).flat()) byId.set(r.meta.credentialId, [...(byId.get(r.meta.credentialId) ?? []), r]);
+  return byId;
 }
 
 /**
  * Before an account's badges are forgotten (sign-out): each local badge one of them stood for is put
- * back, unless another signed-in backpack still holds the same badge.
+ * back, unless another signed-in backpack's copy of the same badge stands for it (a forgery there
+ * claiming its id does not).
  */
-export async function revealTwins(db: Pick<Db, 'badges' | 'accounts' | 'hidden'>, accountId: string): Promise<void> {
-  const others = (await db.accounts.all()).filter((a) => a.id !== LOCAL && a.id !== accountId);
-  const stillHeld = new Set((await Promise.all(others.map((a) => db.badges.byAccount(a.id)))).flat().map((r) => r.meta.credentialId));
+export async function revealTwins(db: Pick<Db, 'badges' | 'accounts' | 'hidden' | 'originals'>, accountId: string): Promise<void> {
+  const others = await backpackCopies(db, accountId);
   for (const r of await db.badges.byAccount(accountId)) {
     const key = twinKey(r);
-    if (key && !stillHeld.has(r.meta.credentialId)) await db.hidden.reveal(key);
+    if (!key) continue;
+    const copies = others.get(r.meta.credentialId);
+    const hidden = copies && (await db.originals.get(key))?.hidden;
+    if (copies && (!hidden || copies.some((c) => standsFor(c, hidden)))) continue;
+    await db.hidden.reveal(key);
   }
 }
