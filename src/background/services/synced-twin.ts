@@ -6,7 +6,9 @@
  * backpack may not have) are kept whole inside its original (src/platform/db-hidden.ts), not
  * listed, counted or checked again. When the backpack's copy goes because its account signs out,
  * the local badge is put back as it was verified from the user's input; when the user removes the
- * backpack's copy, the twin goes with it (the user asked for the badge gone).
+ * backpack's copy, the twin goes with it (the user asked for the badge gone). A backpack's copy
+ * stands for the local one only when a check of each agrees on whether the badge fails (standsFor):
+ * a forgery put into the backpack under a genuine badge's id never hides it.
  *
  * Shape: the hidden record lives in the original, not in `badges` with a flag, so that every reader
  * of the badges (the list, its first screen, the count, the pickers, the counts per address, Check
