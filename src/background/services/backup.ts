@@ -170,7 +170,11 @@ export function createBackup(db: Db, library: Library, now: () => Date = () => n
         }
       }
       // A badge restored to the local backpack that a signed-in backpack holds is that copy's hidden twin again.
-      if (imported) await hideTwins(db, (await db.badges.all()).filter((r) => r.accountId !== LOCAL));
+      // A local copy checked before a backpack's copy that fails is checked again first (synced-twin.ts).
+      if (imported) await hideTwins(db, (await db.badges.all()).filter((r) => r.accountId !== LOCAL), async (local) => {
+        await library.verify(local.key);
+        return db.badges.get(local.key);
+      });
       return { imported, skipped };
     },
   };

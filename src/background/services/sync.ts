@@ -28,7 +28,7 @@ import { DEFAULT_RETRY, retryDue, sleep as realSleep, type RetryPolicy, type Sle
 import { providerCall } from './sync-call.ts';
 import { failureBeforeRetry, failureOf, retryTime, type FailureBeforeRetry } from './sync-failure.ts';
 import { settleIdentities } from './sync-identities.ts';
-import { hideTwins } from './synced-twin.ts';
+import { hideTwins, recheckLocal } from './synced-twin.ts';
 import { createListing } from './sync-listed.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
@@ -72,6 +72,7 @@ const idle = (accountId: string): SyncRecord => ({ accountId, status: 'idle', do
 
 export function createSync(d: SyncDeps) {
   const now = d.now ?? (() => new Date());
+  const recheckTwin = recheckLocal(d.db, d.verifier, d.identities, now);
   const wait = d.sleep ?? realSleep;
   const retry = d.retry ?? DEFAULT_RETRY;
   const running = new Map<string, { promise: Promise<SyncRecord>; controller: AbortController; removed: RemovedDuringRun; recorded: Promise<unknown> }>();
@@ -153,7 +154,7 @@ export function createSync(d: SyncDeps) {
       listing.held(keys);
       // The local badges this page's copies stand for leave the list, kept whole (synced-twin.ts):
       // read again as stored, so a badge the user removed meanwhile hides nothing.
-      await hideTwins(d.db, await d.db.badges.getMany(keys));
+      await hideTwins(d.db, await d.db.badges.getMany(keys), recheckTwin);
       // What was read is stored; the listing cannot go on (the account says why, and the run is resumed at this page).
       if (slice.stop) throw slice.stop;
       // The rest of this answer comes with the same page asked again (the cursor stays: a restart reads it again).

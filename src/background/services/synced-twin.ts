@@ -6,7 +6,9 @@
  * backpack may not have) are kept whole inside its original (src/platform/db-hidden.ts), not
  * listed, counted or checked again. When the backpack's copy goes because its account signs out,
  * the local badge is put back as it was verified from the user's input; when the user removes the
- * backpack's copy, the twin goes with it (the user asked for the badge gone).
+ * backpack's copy, the twin goes with it (the user asked for the badge gone). A backpack's copy
+ * stands for the local one only when a check of each agrees on whether the badge fails (standsFor):
+ * a forgery put into the backpack under a genuine badge's id never hides it.
  *
  * Shape: the hidden record lives in the original, not in `badges` with a flag, so that every reader
  * of the badges (the list, its first screen, the count, the pickers, the counts per address, Check
@@ -17,38 +19,102 @@
 import type { Db } from '../../platform/db.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
 import type { BadgeRecord } from '../../platform/records.ts';
-import { LOCAL } from './identities.ts';
+import { recheckStored } from './badge-verify.ts';
+import { LOCAL, type Identities } from './identities.ts';
+import type { Verifier } from './verifier.ts';
 
 /** The local backpack's key of the badge a synced record stands for, if it names its id. */
 export const twinKey = (synced: BadgeRecord): string | undefined =>
   synced.accountId !== LOCAL && synced.meta.credentialId ? badgeKey(LOCAL, `id:${synced.meta.credentialId}`) : undefined;
 
 /**
- * Whether the backpack's copy stands for this local one: not when the local copy fails where the
- * backpack's does not (a tampered copy claiming its id is kept apart and shown, library.ts).
+ * Whether the backpack's copy stands for this local one, both as checked: only when they agree on
+ * whether the badge fails. A local copy that fails where the backpack's does not (a tampered copy
+ * claiming its id) is kept apart and shown (library.ts); a backpack copy that fails where a check of
+ * the local copy does not (a forgery claiming its id: a bad signature, another issuer) never hides
+ * the genuine badge. A badge the issuer revoked, or that expired, fails in both copies alike.
  */
-export const standsFor = (synced: BadgeRecord, local: Pick<BadgeRecord, 'verdict'>): boolean => !(local.verdict === 'invalid' && synced.verdict !== 'invalid');
+export const standsFor = (synced: Pick<BadgeRecord, 'verdict'>, local: Pick<BadgeRecord, 'verdict'>): boolean => (synced.verdict === 'invalid') === (local.verdict === 'invalid');
+
+/** Checks a stored local badge again and returns it as stored then (undefined: gone). */
+export type Recheck = (local: BadgeRecord) => Promise<BadgeRecord | undefined>;
+
+/** A Recheck with the local backpack's addresses, as Check again does (library.ts verify). */
+export const recheckLocal = (db: Pick<Db, 'badges' | 'originals' | 'saveBadgeIf'>, verifier: Verifier, identities: Pick<Identities, 'forAccount'>, now: () => Date): Recheck => async (local) => {
+  await recheckStored(db, verifier, await identities.forAccount(LOCAL), local, now);
+  return db.badges.get(local.key);
+};
+
+/**
+ * The local copy to judge against a backpack's copy that fails: a local "valid" checked before the
+ * backpack's copy may be stale (the issuer revoked the badge, or it expired, since), so it is checked
+ * again first; what a fresh check of the user's own copy shows decides, never the backpack copy's
+ * word alone. A check that throws decides nothing: the local copy stays as it was, and shown.
+ */
+async function judged(synced: BadgeRecord, local: BadgeRecord, recheck: Recheck): Promise<BadgeRecord | undefined> {
+  if (standsFor(synced, local) || synced.verdict !== 'invalid') return local;
+  if (local.verifiedAt && synced.verifiedAt && local.verifiedAt >= synced.verifiedAt) return local;
+  try {
+    return await recheck(local);
+  } catch (e) {
+    console.warn('[lanyard] a local badge could not be checked again beside its backpack copy', local.key, e);
+    return local;
+  }
+}
+
+/**
+ * A local copy hidden behind a backpack's copy that fails while the hidden one passed (hidden by an
+ * older Lanyard that let any copy stand for it, or behind a copy that failed only later), and that
+ * no other backpack's copy of the badge stands for: put back in the list, to be judged again like a
+ * listed one.
+ */
+async function unhidden(db: Pick<Db, 'badges' | 'originals' | 'hidden' | 'accounts'>, key: string, synced: BadgeRecord): Promise<BadgeRecord | undefined> {
+  if (synced.verdict !== 'invalid') return undefined;
+  const hidden = (await db.originals.get(key))?.hidden;
+  if (!hidden || standsFor(synced, hidden)) return undefined;
+  const copies = (await backpackCopies(db)).get(synced.meta.credentialId) ?? [];
+  if (copies.some((c) => standsFor(c, hidden)) || !(await db.hidden.reveal(key))) return undefined;
+  return db.badges.get(key);
+}
 
 /** After a sync stored these records (a page's): the local badges they stand for are hidden. */
-export async function hideTwins(db: Pick<Db, 'badges' | 'hidden'>, synced: readonly (BadgeRecord | undefined)[]): Promise<void> {
+export async function hideTwins(db: Pick<Db, 'badges' | 'originals' | 'hidden' | 'accounts'>, synced: readonly (BadgeRecord | undefined)[], recheck: Recheck): Promise<void> {
   const pairs = synced.flatMap((r) => {
     const key = r && twinKey(r);
     return key ? [{ key, synced: r }] : [];
   });
   if (!pairs.length) return;
-  const locals = await db.badges.getMany(pairs.map((p) => p.key));
-  for (const [i, local] of locals.entries()) if (local && standsFor(pairs[i]!.synced, local)) await db.hidden.hide(pairs[i]!.key, pairs[i]!.synced.key);
+  const keys = pairs.map((p) => p.key);
+  // The local copies as they stand, kept current through the page (two copies may claim one badge).
+  const locals = new Map((await db.badges.getMany(keys)).map((r, i) => [keys[i]!, r] as const));
+  for (const { key, synced: s } of pairs) {
+    const found = locals.get(key) ?? (await unhidden(db, key, s));
+    const local = found && (await judged(s, found, recheck));
+    locals.set(key, local && standsFor(s, local) && (await db.hidden.hide(key, s.key)) ? undefined : local);
+  }
+}
+
+/** The signed-in backpacks' badges (but `except`'s) by the id they claim (`meta.credentialId`). */
+async function backpackCopies(db: Pick<Db, 'badges' | 'accounts'>, except?: string): Promise<Map<string | undefined, BadgeRecord[]>> {
+  const accounts = (await db.accounts.all()).filter((a) => a.id !== LOCAL && a.id !== except);
+  const byId = new Map<string | undefined, BadgeRecord[]>();
+  for (const r of (await Promise.all(accounts.map((a) => db.badges.byAccount(a.id)))).flat()) byId.set(r.meta.credentialId, [...(byId.get(r.meta.credentialId) ?? []), r]);
+  return byId;
 }
 
 /**
  * Before an account's badges are forgotten (sign-out): each local badge one of them stood for is put
- * back, unless another signed-in backpack still holds the same badge.
+ * back, unless another signed-in backpack's copy of the same badge stands for it (a forgery there
+ * claiming its id does not).
  */
-export async function revealTwins(db: Pick<Db, 'badges' | 'accounts' | 'hidden'>, accountId: string): Promise<void> {
-  const others = (await db.accounts.all()).filter((a) => a.id !== LOCAL && a.id !== accountId);
-  const stillHeld = new Set((await Promise.all(others.map((a) => db.badges.byAccount(a.id)))).flat().map((r) => r.meta.credentialId));
+export async function revealTwins(db: Pick<Db, 'badges' | 'accounts' | 'hidden' | 'originals'>, accountId: string): Promise<void> {
+  const others = await backpackCopies(db, accountId);
   for (const r of await db.badges.byAccount(accountId)) {
     const key = twinKey(r);
-    if (key && !stillHeld.has(r.meta.credentialId)) await db.hidden.reveal(key);
+    if (!key) continue;
+    const copies = others.get(r.meta.credentialId);
+    const hidden = copies && (await db.originals.get(key))?.hidden;
+    if (copies && (!hidden || copies.some((c) => standsFor(c, hidden)))) continue;
+    await db.hidden.reveal(key);
   }
 }
