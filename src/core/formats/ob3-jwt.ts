@@ -19,7 +19,7 @@ import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity, parseInstant } from '../verify/validity.ts';
 import { isObj, type Json } from './json-util.ts';
-import { disclose, splitSdJwt, type Disclosed, type SdJwt } from './sd-jwt.ts';
+import { disclose, hidesClaims, splitSdJwt, type Disclosed, type SdJwt } from './sd-jwt.ts';
 import type { CredentialText } from '../input/types.ts';
 import type { Badge, BadgeFormat } from '../model.ts';
 import { unsettleDisclosed, unsettleDisclosedRecipient } from '../proofs/withheld.ts';
@@ -140,6 +140,9 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   try {
     const split = cred.type === 'jws' ? splitSdJwt(cred.text) : null;
     if (split) sd = { jwt: split.jwt, disclosures: split.disclosures };
+    // RFC 9901 §4: an issuer JWT with digests sent without its `~` is that SD-JWT with nothing
+    // disclosed; read as a plain VC-JWT, a status or an expiry it hides would read as none.
+    else if (cred.type === 'jws' && signsDigests(cred.text)) sd = { jwt: cred.text, disclosures: [] };
   } catch (e) {
     checks.fail('structure', ErrorCodes.PARSE_JWS, `The SD-JWT cannot be read: ${reasonOf(e)}`);
     checks.skipRemaining('Unreadable SD-JWT');
@@ -155,6 +158,15 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   }
   return badge;
 };
+
+/** Whether a compact JWS's payload hides claims behind SD-JWT digests (false when it cannot be read: verifyJwt says why). */
+function signsDigests(text: string): boolean {
+  try {
+    return hidesClaims(readJwsPayload(readCompactJws(text)));
+  } catch {
+    return false;
+  }
+}
 
 /** An SD-JWT being verified (sd-jwt.ts): its parts, then what its disclosures made of the issuer JWT's payload, and the credential read from it. */
 interface SdState extends Pick<SdJwt, 'jwt' | 'disclosures'> {

@@ -37,6 +37,19 @@ export function splitSdJwt(text: string): SdJwt | null {
   return kb === undefined ? { jwt, disclosures: rest } : { jwt, disclosures: rest, kb };
 }
 
+/**
+ * Whether an issuer-signed payload hides claims behind digests (RFC 9901 §4.1.1 `_sd_alg`, §4.2.4.1
+ * `_sd`, §4.2.4.2 `{"...": digest}`): such a JWT is an SD-JWT's issuer JWT even when it comes without
+ * its `~` (§4: an SD-JWT always has one), and what it hides was withheld, never absent.
+ */
+export function hidesClaims(v: unknown, depth = 0): boolean {
+  if (depth > MAX_JSON_DEPTH) return false;
+  if (Array.isArray(v)) return v.some((el) => hidesClaims(el, depth + 1));
+  if (!isObj(v)) return false;
+  if (Object.hasOwn(v, '_sd') || Object.hasOwn(v, '...') || (depth === 0 && Object.hasOwn(v, '_sd_alg'))) return true;
+  return Object.values(v).some((x) => hidesClaims(x, depth + 1));
+}
+
 /** What checking the disclosures found: the payload with them put back, or why it cannot be. */
 export type Disclosed =
   /** `withheld`: some digest the issuer signed was not disclosed (a withheld claim, or a decoy: §4.2.5). */

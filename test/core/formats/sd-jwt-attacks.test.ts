@@ -1,0 +1,42 @@
+/**
+ * Adversarial SD-JWT inputs (RFC 9901): what a holder, or whoever relays the badge, can do to an
+ * issuer's SD-JWT to make Lanyard call it valid when what the issuer signed does not say so.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { verify } from '../../../src/core/verify/pipeline.ts';
+import { credential, makeKey, NOW, show, sign, type TestKey } from '../keys/jwt-fixtures.ts';
+
+const disclosure = (...parts: unknown[]): string => Buffer.from(JSON.stringify(parts)).toString('base64url');
+const digest = (d: string): string => createHash('sha256').update(d).digest('base64url');
+const sdJwt = (jwt: string, ...disclosures: string[]): string => `${jwt}~${disclosures.map((d) => `${d}~`).join('')}`;
+const run = async (text: string, identities: string[] = []) => {
+  const r = await verify(new TextEncoder().encode(text), { now: NOW, identities, fetch: () => Promise.reject(new Error('offline')) });
+  return { ...r, check: (id: string) => r.checks.find((c) => c.id === id) };
+};
+const didKey = async (): Promise<TestKey & { did: string; multibase: string }> => {
+  const k = await makeKey('ES256');
+  if (!k.did || !k.multibase) throw new Error('no did:key');
+  return { ...k, did: k.did, multibase: k.multibase };
+};
+const issuerOf = (k: { did: string }) => ({ id: k.did, type: ['Profile'], name: 'Key Issuer' });
+const STATUS = { id: 'https://issuer.test/status/1#5', type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '5', statusListCredential: 'https://issuer.test/status/1' };
+const EXPIRY = disclosure('salt-exp', 'validUntil', '2026-01-01T00:00:00Z');
+const STATUS_D = disclosure('salt-status', 'credentialStatus', STATUS);
+
+describe('SD-JWT attacks', () => {
+  it('the issuer JWT sent alone, without its ~: what it hides behind digests is still withheld, never valid', async () => {
+    // The issuer made the expiry and the status selectively disclosable; the holder strips every
+    // disclosure and the ~, and sends the issuer JWT as a plain VC-JWT (typ JWT, as walt.id writes it).
+    const k = await didKey();
+    const payload = { ...credential(issuerOf(k)), _sd: [digest(EXPIRY), digest(STATUS_D)], _sd_alg: 'sha-256' };
+    const jwt = await sign(payload, k, { kid: `${k.did}#${k.multibase}`, typ: 'JWT' });
+    const r = await run(jwt);
+    expect(r.verdict, JSON.stringify(r.checks)).not.toBe('valid');
+    expect(r.check('validity')?.outcome).toBe('indeterminate');
+    expect(r.check('revocation')?.outcome).toBe('indeterminate');
+    // As an SD-JWT with nothing disclosed it says the same.
+    const sd = await run(`${jwt}~`);
+    expect(sd.verdict).toBe('indeterminate');
+  });
+});
