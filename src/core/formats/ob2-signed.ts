@@ -265,6 +265,12 @@ const hostOf = (url: string): string | undefined => (URL.canParse(url) ? new URL
 function bindLegacyKey(keyUrl: string, issuerUrl: string, checks: CheckList): void {
   const host = hostOf(keyUrl);
   if (!/^https?:/i.test(keyUrl) || host === undefined || host !== hostOf(issuerUrl) || checks.outcome('issuer-key') !== 'indeterminate') return;
+  // An https site is served over TLS (as inOriginScope05 holds of a 0.5 copy): a key read over plain
+  // http from its host may be anyone's on the network path, who could then sign any badge as its issuer.
+  if (/^https:/i.test(issuerUrl) && /^http:/i.test(keyUrl)) {
+    checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `The key ${shorten(keyUrl)} was read over plain http, while the issuer's document is https (${shorten(issuerUrl)}): anyone on the network path could have served it, so it is not confirmed as the issuer's`);
+    return;
+  }
   checks.pass('issuer-key', `Signed with ${shorten(keyUrl)}, served from ${host}, the site of the issuer's own document (OB 1.x: the key at verify.url)`);
 }
 

@@ -1,0 +1,59 @@
+/**
+ * Adversarial OB 1.x signed badges: the key at verify.url is the issuer's only when it is served from
+ * the issuer's own site (ob2-signed.ts bindLegacyKey). These try to have a key read elsewhere, or
+ * over a channel anyone on the network path can answer, bound to the issuer.
+ */
+import { exportSPKI, generateKeyPair } from 'jose';
+import { describe, expect, it } from 'vitest';
+import type { VerifyResult } from '../../../src/core/result.ts';
+import { verify } from '../../../src/core/verify/pipeline.ts';
+import { FakeWeb } from '../../support/fake-web.ts';
+import { NOW, sha256Identity, signJws } from './ob2-fixtures.ts';
+
+const O = 'https://issuer.test';
+const check = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id);
+
+/** An OB 1.0 issuer organization at `${O}/org.json` (no keys), its badge class, and a key served at `keyAt`. */
+async function signedWithKeyAt(keyAt: string) {
+  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const web = new FakeWeb()
+    .json(`${O}/org.json`, { name: 'Org', url: O, email: 'badges@issuer.test' })
+    .json(`${O}/badge.json`, { name: 'Legacy', description: 'd', image: `${O}/b.png`, criteria: `${O}/c`, issuer: `${O}/org.json` })
+    .status(keyAt, 200, await exportSPKI(publicKey));
+  const a = {
+    uid: 'abc-1',
+    recipient: { type: 'email', hashed: true, salt: 's', identity: await sha256Identity('ada@example.org', 's') },
+    badge: `${O}/badge.json`,
+    verify: { type: 'signed', url: keyAt },
+    issuedOn: 1359217910,
+  };
+  return verify(await signJws(a, privateKey), { fetch: web.fetch, now: NOW, identities: ['ada@example.org'] });
+}
+
+describe('OB 1.x: binding the key at verify.url to the issuer\'s site', () => {
+  it('a key read over plain http while the issuer\'s document is https is not bound: anyone on the path could have served it', async () => {
+    const r = await signedWithKeyAt('http://issuer.test/public.pem');
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+    expect(check(r, 'issuer-key'), JSON.stringify(r.checks)).toMatchObject({ outcome: 'indeterminate', code: 'ERR_ISSUER_UNRESOLVED' });
+    expect(r.verdict).toBe('indeterminate');
+  });
+
+  it.each([
+    ['another port', 'https://issuer.test:8443/public.pem'],
+    ['a trailing dot', 'https://issuer.test./public.pem'],
+    ['a subdomain', 'https://keys.issuer.test/public.pem'],
+    ['a look-alike suffix', 'https://issuer.test.evil.test/public.pem'],
+  ])('a key on %s is not bound', async (_, keyAt) => {
+    const r = await signedWithKeyAt(keyAt);
+    expect(check(r, 'issuer-key')?.outcome, JSON.stringify(r.checks)).not.toBe('pass');
+    expect(r.verdict).not.toBe('valid');
+  });
+
+  it('userinfo in the key URL does not change the site it is read from: bound, as on the issuer\'s host', async () => {
+    // https://evil@issuer.test/ is fetched from issuer.test (RFC 3986 §3.2.1): the issuer's host served it.
+    const r = await signedWithKeyAt('https://evil.test@issuer.test/public.pem');
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+    expect(check(r, 'issuer-key')?.outcome).toBe('pass');
+  });
+});
+
