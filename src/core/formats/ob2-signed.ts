@@ -8,6 +8,7 @@ import { reasonOf, shorten } from '../display.ts';
 import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
 import { isAllowedAlg, isUncheckedAlg, readCompactJws } from '../keys/verify-jws.ts';
+import { badRsaExponent } from '../keys/rsa-exponent.ts';
 import type { Badge } from '../model.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
@@ -75,6 +76,8 @@ async function verifyRs256(jws: string, key: CryptoKey): Promise<boolean> {
   if (parts.header.crit !== undefined || parts.header.b64 !== undefined) throw new Error('the JWS uses critical header extensions (crit, b64), which signed badges do not');
   const bits = (key.algorithm as Partial<RsaHashedKeyAlgorithm>).modulusLength;
   if (!(typeof bits === 'number' && bits >= 2048)) throw new Error(`RS256 requires key modulusLength to be 2048 bits or larger`);
+  const exponent = badRsaExponent(key);
+  if (exponent) throw new Error(exponent);
   try {
     return await crypto.subtle.verify({ name: 'RSASSA-PKCS1-v1_5' }, key, parts.signature as Uint8Array<ArrayBuffer>, parts.signingInput as Uint8Array<ArrayBuffer>);
   } catch {

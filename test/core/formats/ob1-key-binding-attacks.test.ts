@@ -3,6 +3,7 @@
  * the issuer's own site (ob2-signed.ts bindLegacyKey). These try to have a key read elsewhere, or
  * over a channel anyone on the network path can answer, bound to the issuer.
  */
+import { createHash } from 'node:crypto';
 import { exportSPKI, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { VerifyResult } from '../../../src/core/result.ts';
@@ -57,3 +58,38 @@ describe('OB 1.x: binding the key at verify.url to the issuer\'s site', () => {
   });
 });
 
+/** X.690 DER: a definite length, then an element. */
+const derLength = (n: number): number[] => {
+  if (n < 0x80) return [n];
+  const out: number[] = [];
+  for (let v = n; v > 0; v >>= 8) out.unshift(v & 0xff);
+  return [0x80 | out.length, ...out];
+};
+const der = (tag: number, body: Buffer): Buffer => Buffer.concat([Buffer.from([tag, ...derLength(body.length)]), body]);
+const derInt = (hex: string): Buffer => {
+  const b = Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
+  return der(0x02, b[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : b);
+};
+
+describe('OB 1.x: a PKCS #1 key at verify.url that vouches for nothing', () => {
+  it('an RSA key with public exponent 1 (every padded hash its own signature) verifies nothing, even on the issuer\'s site', async () => {
+    // RFC 8017 §3.1: e is odd and at least 3. Under e = 1, s^e mod n = s: whoever writes the
+    // EMSA-PKCS1-v1_5 encoding (§9.2) of a message's hash as its signature has "signed" it.
+    const n = (1n << 2047n) | 0xabcdefn;
+    const pkcs1 = der(0x30, Buffer.concat([derInt(n.toString(16)), derInt('01')]));
+    const pem = `-----BEGIN RSA PUBLIC KEY-----\n${pkcs1.toString('base64')}\n-----END RSA PUBLIC KEY-----`;
+    const keyAt = `${O}/public.pem`;
+    const web = new FakeWeb()
+      .json(`${O}/org.json`, { name: 'Org', url: O, email: 'badges@issuer.test' })
+      .json(`${O}/badge.json`, { name: 'Legacy', description: 'd', image: `${O}/b.png`, criteria: `${O}/c`, issuer: `${O}/org.json` })
+      .status(keyAt, 200, pem);
+    const b64u = (s: string) => Buffer.from(s).toString('base64url');
+    const forged = { uid: 'forged-1', recipient: { type: 'email', hashed: false, identity: 'mallory@example.org' }, badge: `${O}/badge.json`, verify: { type: 'signed', url: keyAt }, issuedOn: 1359217910 };
+    const input = `${b64u(JSON.stringify({ alg: 'RS256' }))}.${b64u(JSON.stringify(forged))}`;
+    const digestInfo = Buffer.concat([Buffer.from('3031300d060960864801650304020105000420', 'hex'), createHash('sha256').update(input).digest()]);
+    const em = Buffer.concat([Buffer.from([0, 1]), Buffer.alloc(256 - 3 - digestInfo.length, 0xff), Buffer.from([0]), digestInfo]);
+    const r = await verify(`${input}.${em.toString('base64url')}`, { fetch: web.fetch, now: NOW, identities: ['mallory@example.org'] });
+    expect(check(r, 'signature')?.outcome, JSON.stringify(r.checks)).not.toBe('pass');
+    expect(r.verdict).not.toBe('valid');
+  });
+});
