@@ -56,10 +56,12 @@ export type Disclosed =
   | { ok: true; payload: Json; withheld: boolean }
   /** A disclosure the issuer did not sign, or one that breaks §7.1: the SD-JWT MUST be rejected. */
   | { ok: false; reason: 'forged'; message: string }
-  /** A digest algorithm Lanyard does not implement (§4.1.1): unchecked, not forged. */
+  /** A digest algorithm Lanyard does not implement (§4.1.1), or disclosures nested deeper than it reads: unchecked, not forged. */
   | { ok: false; reason: 'unsupported'; message: string };
 
 class Rejected extends Error {}
+/** Disclosures nested in disclosures past MAX_JSON_DEPTH: read no further, as an input that deep is not (input/json.ts). */
+class TooDeep extends Error {}
 
 /** Sets an own member, `__proto__` included (JSON.parse makes it one; plain assignment would set the prototype). */
 const put = (o: Json, name: string, value: unknown): void => {
@@ -118,7 +120,8 @@ export function disclose(payload: Json, disclosures: readonly string[]): Disclos
       used.add(digest);
       return readDisclosure(d);
     };
-    const walk = (v: unknown): unknown => {
+    const walk = (v: unknown, depth: number): unknown => {
+      if (depth > MAX_JSON_DEPTH) throw new TooDeep(`its disclosed credential nests deeper than ${MAX_JSON_DEPTH} levels, more than Lanyard reads`);
       if (Array.isArray(v)) {
         const out: unknown[] = [];
         for (const el of v) {
@@ -127,14 +130,14 @@ export function disclose(payload: Json, disclosures: readonly string[]): Disclos
             const d = take(el['...']);
             if (d === undefined) continue;
             if (d.length !== 2) throw new Rejected('an array element disclosure is not [salt, value]');
-            out.push(walk(d[1]));
-          } else out.push(walk(el));
+            out.push(walk(d[1], depth + 1));
+          } else out.push(walk(el, depth + 1));
         }
         return out;
       }
       if (!isObj(v)) return v;
       const out: Json = {};
-      for (const [k, x] of Object.entries(v)) if (k !== '_sd' && k !== '_sd_alg') put(out, k, walk(x));
+      for (const [k, x] of Object.entries(v)) if (k !== '_sd' && k !== '_sd_alg') put(out, k, walk(x, depth + 1));
       if (v._sd !== undefined) {
         if (!Array.isArray(v._sd)) throw new Rejected('an _sd member is not an array');
         for (const digest of v._sd) {
@@ -144,15 +147,16 @@ export function disclose(payload: Json, disclosures: readonly string[]): Disclos
           const name = d[1];
           if (name === '_sd' || name === '...') throw new Rejected(`a disclosure names ${name}`);
           if (Object.hasOwn(out, name)) throw new Rejected(`a disclosure names ${shorten(name, 40)}, which the object already has`);
-          put(out, name, walk(d[2]));
+          put(out, name, walk(d[2], depth + 1));
         }
       }
       return out;
     };
-    const result = walk(payload) as Json;
+    const result = walk(payload, 0) as Json;
     if (used.size !== byDigest.size) throw new Rejected('a disclosure is not one the issuer signed: its digest is in none of the issuer-signed JWT\'s _sd arrays');
     return { ok: true, payload: result, withheld };
   } catch (e) {
+    if (e instanceof TooDeep) return { ok: false, reason: 'unsupported', message: e.message };
     // A Rejected rule, or a disclosure that is not base64url (base64UrlDecode's ParseError).
     return { ok: false, reason: 'forged', message: reasonOf(e) };
   }

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { disclose } from '../../../src/core/formats/sd-jwt.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { credential, makeKey, NOW, show, sign, type TestKey } from '../keys/jwt-fixtures.ts';
 
@@ -38,5 +39,33 @@ describe('SD-JWT attacks', () => {
     // As an SD-JWT with nothing disclosed it says the same.
     const sd = await run(`${jwt}~`);
     expect(sd.verdict).toBe('indeterminate');
+  });
+
+  it('disclosures chained thousands deep (each in the one before) end as a verdict that says so, not a stack overflow called forgery', async () => {
+    // Every disclosure is the issuer's (its digest is in the one that holds it): nothing is forged,
+    // the credential is only deeper than Lanyard reads any JSON (input/json.ts MAX_JSON_DEPTH).
+    const chain = (n: number) => {
+      let inner: unknown = 'leaf';
+      const ds: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const d = disclosure(`salt-${i}`, 'x', inner);
+        ds.push(d);
+        inner = { _sd: [digest(d)] };
+      }
+      return { top: inner as Record<string, unknown>, ds };
+    };
+    for (const n of [150, 20000]) {
+      const { top, ds } = chain(n);
+      const out = disclose(top, ds);
+      expect(out, `${n} deep`).toMatchObject({ ok: false, reason: 'unsupported' });
+      expect((out as { message: string }).message).toMatch(/deeper than 100 levels/);
+    }
+    // Signed, end to end: unsettled, never valid nor a crash.
+    const k = await didKey();
+    const { top, ds } = chain(20000);
+    const payload = { ...credential(issuerOf(k)), evidence: [top] };
+    const r = await run(sdJwt(await sign(payload, k, { kid: `${k.did}#${k.multibase}`, typ: 'vc+sd-jwt' }), ...ds));
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('indeterminate');
+    expect(r.check('signature')?.outcome).toBe('indeterminate');
   });
 });
