@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { disclose } from '../../../src/core/formats/sd-jwt.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
-import { credential, makeKey, NOW, show, sign, type TestKey } from '../keys/jwt-fixtures.ts';
+import { gzipSync } from 'node:zlib';
+import { credential, makeKey, NOW, sign, type TestKey } from '../keys/jwt-fixtures.ts';
+import { generateSigner, signedStatusList } from '../proofs/support.ts';
+import { FakeWeb } from '../../support/fake-web.ts';
 
 const disclosure = (...parts: unknown[]): string => Buffer.from(JSON.stringify(parts)).toString('base64url');
 const digest = (d: string): string => createHash('sha256').update(d).digest('base64url');
@@ -67,5 +70,31 @@ describe('SD-JWT attacks', () => {
     const r = await run(sdJwt(await sign(payload, k, { kid: `${k.did}#${k.multibase}`, typ: 'vc+sd-jwt' }), ...ds));
     expect(r.verdict, JSON.stringify(r.checks)).toBe('indeterminate');
     expect(r.check('signature')?.outcome).toBe('indeterminate');
+  });
+
+  it('a status list entry withheld beside one shown: the shown one settles nothing of the other, never valid', async () => {
+    // The issuer lists two entries and makes each selectively disclosable; the holder shows the one
+    // whose bit is clear and withholds the one whose bit is set (revoked).
+    const signer = await generateSigner();
+    const LIST = 'https://issuer.test/status/1';
+    const bits = new Uint8Array(16 * 1024);
+    bits[0] = 0x04; // index 5, MSB first (Bitstring Status List §4.1)
+    const web = new FakeWeb().json(LIST, await signedStatusList(signer, LIST, `u${Buffer.from(gzipSync(bits)).toString('base64url')}`));
+    const at = (i: number) => ({ id: `${LIST}#${i}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(i), statusListCredential: LIST });
+    const shown = disclosure('salt-4', at(4));
+    const hidden = disclosure('salt-5', at(5));
+    const payload = { ...credential({ id: signer.did, type: ['Profile'], name: 'Key Issuer' }), validUntil: '2030-01-01T00:00:00Z', credentialStatus: [{ '...': digest(shown) }, { '...': digest(hidden) }], _sd_alg: 'sha-256' };
+    const jwt = await sign(payload, { privateKey: signer.privateKey, alg: 'EdDSA' } as TestKey, { kid: signer.didMethod, typ: 'vc+sd-jwt' });
+    const verifyWith = async (...ds: string[]) => {
+      const r = await verify(new TextEncoder().encode(sdJwt(jwt, ...ds)), { now: NOW, identities: [], fetch: web.fetch });
+      return { ...r, check: (id: string) => r.checks.find((c) => c.id === id) };
+    };
+    // Both shown: revoked, as the issuer's list says.
+    const both = await verifyWith(shown, hidden);
+    expect(both.check('revocation')?.outcome, JSON.stringify(both.checks)).toBe('fail');
+    // The revoked one withheld: unknown, not 'not revoked'.
+    const r = await verifyWith(shown);
+    expect(r.check('revocation')?.outcome, JSON.stringify(r.checks)).toBe('indeterminate');
+    expect(r.verdict).toBe('indeterminate');
   });
 });
