@@ -14,13 +14,18 @@ import { NOW, sha256Identity, signJws } from './ob2-fixtures.ts';
 const O = 'https://issuer.test';
 const check = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id);
 
-/** An OB 1.0 issuer organization at `${O}/org.json` (no keys), its badge class, and a key served at `keyAt`. */
-async function signedWithKeyAt(keyAt: string) {
+/**
+ * An OB 1.0 issuer organization at `${O}/org.json` (no keys), its badge class, and a key served at
+ * `keyAt`: the PEM, or (`asKey`) a CryptographicKey document holding it with those members.
+ */
+async function signedWithKeyAt(keyAt: string, asKey?: Record<string, unknown>) {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const pem = await exportSPKI(publicKey);
   const web = new FakeWeb()
     .json(`${O}/org.json`, { name: 'Org', url: O, email: 'badges@issuer.test' })
-    .json(`${O}/badge.json`, { name: 'Legacy', description: 'd', image: `${O}/b.png`, criteria: `${O}/c`, issuer: `${O}/org.json` })
-    .status(keyAt, 200, await exportSPKI(publicKey));
+    .json(`${O}/badge.json`, { name: 'Legacy', description: 'd', image: `${O}/b.png`, criteria: `${O}/c`, issuer: `${O}/org.json` });
+  if (asKey) web.json(keyAt, { '@context': 'https://w3id.org/openbadges/v2', id: keyAt, type: 'CryptographicKey', publicKeyPem: pem, ...asKey });
+  else web.status(keyAt, 200, pem);
   const a = {
     uid: 'abc-1',
     recipient: { type: 'email', hashed: true, salt: 's', identity: await sha256Identity('ada@example.org', 's') },
@@ -48,6 +53,21 @@ describe('OB 1.x: binding the key at verify.url to the issuer\'s site', () => {
     const r = await signedWithKeyAt(keyAt);
     expect(check(r, 'issuer-key')?.outcome, JSON.stringify(r.checks)).not.toBe('pass');
     expect(r.verdict).not.toBe('valid');
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['names another owner (a tenant\'s key on a shared host)', { owner: `${O}/other-org.json` }],
+    ['says it is revoked', { revoked: true }],
+    ['expired', { expires: '2020-01-01T00:00:00Z' }],
+  ])('a CryptographicKey on the issuer\'s host that %s is not bound to the issuer', async (_, members) => {
+    // OB 2.0 §CryptographicKey: owner names the profile the key belongs to; the same rule keysOf
+    // applies to a listed key (ob2-key-read.ts withdrawnBy for revoked and expired).
+    const r = await signedWithKeyAt(`${O}/keys/1.json`, members);
+    expect(check(r, 'signature')?.outcome, JSON.stringify(r.checks)).toBe('pass');
+    expect(check(r, 'issuer-key'), JSON.stringify(r.checks)).toMatchObject({ outcome: 'indeterminate', code: 'ERR_ISSUER_UNRESOLVED' });
+    expect(r.verdict).toBe('indeterminate');
+    // Its own owner, not withdrawn: bound as a PEM on the host is.
+    expect(check(await signedWithKeyAt(`${O}/keys/1.json`, { owner: `${O}/org.json` }), 'issuer-key')?.outcome).toBe('pass');
   });
 
   it('userinfo in the key URL does not change the site it is read from: bound, as on the issuer\'s host', async () => {
