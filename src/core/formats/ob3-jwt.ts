@@ -154,13 +154,14 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   if (badge && sd?.found?.ok && sd.found.withheld && sd.c && checks.outcome('signature') !== 'fail') {
     const p = sd.found.payload;
     unsettleDisclosed(sd.c, checks, 'SD-JWT', { start: numericDate(p.nbf), end: numericDate(p.exp) });
-    // A status shown with part of it withheld (an entry of several, a member of one): what is shown
-    // says nothing of what is not, which may be the entry that revokes it.
-    const inStatus = (path: string[]) => path[0] === 'credentialStatus' || (path[0] === 'vc' && path[1] === 'credentialStatus');
-    if (sd.found.withheldIn.some(inStatus) && checks.outcome('revocation') === 'pass') {
+    // A status or a subject shown with part of it withheld (an entry of several, a member of one):
+    // what is shown says nothing of what is not, which may be the entry that revokes it, or the
+    // identity that is the user's.
+    const within = (name: string) => sd.found?.ok === true && sd.found.withheldIn.some((path) => path[0] === name || (path[0] === 'vc' && path[1] === name));
+    if (within('credentialStatus') && checks.outcome('revocation') === 'pass') {
       checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'The credential is selectively disclosed (SD-JWT) with part of its status withheld: its holder may have withheld the entry that says it is revoked or suspended, so whether it is is unknown');
     }
-    if (checks.outcome('signature') === 'pass') await unsettleDisclosedRecipient(badge.recipients, ctx.identities, checks, 'SD-JWT');
+    if (checks.outcome('signature') === 'pass') await unsettleDisclosedRecipient(badge.recipients, ctx.identities, checks, 'SD-JWT', within('credentialSubject'));
   }
   return badge;
 };

@@ -97,4 +97,24 @@ describe('SD-JWT attacks', () => {
     expect(r.check('revocation')?.outcome, JSON.stringify(r.checks)).toBe('indeterminate');
     expect(r.verdict).toBe('indeterminate');
   });
+
+  it('a recipient identity withheld beside one shown: a user whose address is the withheld one is not told it is someone else\'s', async () => {
+    // The issuer lists two addresses, each an array element disclosure (RFC 9901 §4.2.4.2); the one
+    // shown is not the user's, the one withheld is. What is shown cannot say the badge is not theirs.
+    const k = await didKey();
+    const c = credential(issuerOf(k), { validUntil: '2030-01-01T00:00:00Z' });
+    const subject = c.credentialSubject as Record<string, unknown>;
+    delete subject.id;
+    const email = (a: string) => ({ type: 'IdentityObject', identityType: 'emailAddress', hashed: false, identityHash: a });
+    const shown = disclosure('salt-a', email('a@example.org'));
+    const hidden = disclosure('salt-b', email('b@example.org'));
+    subject.identifier = [{ '...': digest(shown) }, { '...': digest(hidden) }];
+    const jwt = await sign({ ...c, _sd_alg: 'sha-256' }, k, { kid: `${k.did}#${k.multibase}`, typ: 'vc+sd-jwt' });
+    const r = await run(sdJwt(jwt, shown), ['b@example.org']);
+    expect(r.check('recipient'), JSON.stringify(r.checks)).toMatchObject({ outcome: 'indeterminate', code: 'ERR_RECIPIENT_WITHHELD' });
+    expect(r.verdict).not.toBe('invalid');
+    // Both shown, it is compared as any recipient is: B's, and not C's.
+    expect((await run(sdJwt(jwt, shown, hidden), ['b@example.org'])).check('recipient')?.outcome).toBe('pass');
+    expect((await run(sdJwt(jwt, shown, hidden), ['c@example.org'])).check('recipient')?.outcome).toBe('fail');
+  });
 });
