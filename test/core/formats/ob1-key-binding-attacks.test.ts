@@ -70,6 +70,30 @@ describe('OB 1.x: binding the key at verify.url to the issuer\'s site', () => {
     expect(check(await signedWithKeyAt(`${O}/keys/1.json`, { owner: `${O}/org.json` }), 'issuer-key')?.outcome).toBe('pass');
   });
 
+  it.each([
+    ['another site', 'https://evil.test/key.pem'],
+    ['plain http on the issuer\'s host', 'http://issuer.test/public.pem'],
+  ])('a key at verify.url on the issuer\'s host that redirects to %s is not read there', async (_, target) => {
+    // fetch-once.ts: a redirect off the site (or down from https) is not followed.
+    const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const web = new FakeWeb()
+      .json(`${O}/org.json`, { name: 'Org', url: O, email: 'badges@issuer.test' })
+      .json(`${O}/badge.json`, { name: 'Legacy', description: 'd', image: `${O}/b.png`, criteria: `${O}/c`, issuer: `${O}/org.json` })
+      .status(target, 200, await exportSPKI(publicKey));
+    const fetch = async (url: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }): Promise<Response> => {
+      if (url !== `${O}/public.pem`) return web.fetch(url, init);
+      const res = await web.fetch(target, init);
+      Object.defineProperty(res, 'redirected', { value: true });
+      Object.defineProperty(res, 'url', { value: target });
+      return res;
+    };
+    const a = { uid: 'abc-1', recipient: { type: 'email', hashed: false, identity: 'ada@example.org' }, badge: `${O}/badge.json`, verify: { type: 'signed', url: `${O}/public.pem` }, issuedOn: 1359217910 };
+    const r = await verify(await signJws(a, privateKey), { fetch, now: NOW, identities: ['ada@example.org'] });
+    expect(check(r, 'signature')?.outcome, JSON.stringify(r.checks)).toBe('indeterminate');
+    expect(check(r, 'signature')?.message).toMatch(/redirects to another site/);
+    expect(r.verdict).toBe('indeterminate');
+  });
+
   it('userinfo in the key URL does not change the site it is read from: bound, as on the issuer\'s host', async () => {
     // https://evil@issuer.test/ is fetched from issuer.test (RFC 3986 §3.2.1): the issuer's host served it.
     const r = await signedWithKeyAt('https://evil.test@issuer.test/public.pem');
