@@ -8,6 +8,7 @@ import { reasonOf, shorten } from '../display.ts';
 import { ErrorCodes, LanyardError } from '../errors.ts';
 import { decodeJwsUnverified } from '../input/jws.ts';
 import { isAllowedAlg, isUncheckedAlg, readCompactJws } from '../keys/verify-jws.ts';
+import { badRsaExponent } from '../keys/rsa-exponent.ts';
 import type { Badge } from '../model.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
@@ -75,6 +76,8 @@ async function verifyRs256(jws: string, key: CryptoKey): Promise<boolean> {
   if (parts.header.crit !== undefined || parts.header.b64 !== undefined) throw new Error('the JWS uses critical header extensions (crit, b64), which signed badges do not');
   const bits = (key.algorithm as Partial<RsaHashedKeyAlgorithm>).modulusLength;
   if (!(typeof bits === 'number' && bits >= 2048)) throw new Error(`RS256 requires key modulusLength to be 2048 bits or larger`);
+  const exponent = badRsaExponent(key);
+  if (exponent) throw new Error(exponent);
   try {
     return await crypto.subtle.verify({ name: 'RSASSA-PKCS1-v1_5' }, key, parts.signature as Uint8Array<ArrayBuffer>, parts.signingInput as Uint8Array<ArrayBuffer>);
   } catch {
@@ -194,8 +197,8 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   const listed = arr(issuer.publicKey).map(idOf).filter((k): k is string => !!k);
   // Keys embedded in the hosted profile (CryptographicKey objects with their PEM) are as trusted as the profile.
   const embedded = new Map(arr(issuer.publicKey).filter(isObj).flatMap((k) => (typeof k.id === 'string' && typeof k.publicKeyPem === 'string' ? [[k.id, keyRead(k, ctx.now)] as const] : [])));
-  await keysOf(jws, creator, listed, embedded, issuerUrl, ctx, checks, early);
-  if (listed.length === 0 && creator !== undefined && isLegacyDocument(a) && checks.outcome('signature') === 'pass') bindLegacyKey(creator, issuerUrl, checks);
+  const used = await keysOf(jws, creator, listed, embedded, issuerUrl, ctx, checks, early);
+  if (listed.length === 0 && creator !== undefined && used && isLegacyDocument(a) && checks.outcome('signature') === 'pass') bindLegacyKey(creator, used, issuerUrl, checks);
   // Step 4 "Do not trust a key that is not properly linked from the issuer Profile": a document fetched
   // for the issuer that declares another id is not the issuer's profile, so it confirms nothing either way.
   if (foreign !== undefined && (checks.outcome('issuer-key') === 'pass' || checks.outcome('issuer-key') === 'fail')) {
@@ -204,8 +207,8 @@ async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: 
   return issuer;
 }
 
-/** Steps 4–6 once the hosted profile is known: which keys to try, and whether the one that verifies is the issuer's. */
-async function keysOf(jws: string, creator: string | undefined, listed: string[], embedded: Map<string, KeyRead>, issuerUrl: string, ctx: VerifyContext, checks: CheckList, early?: EarlyKey): Promise<void> {
+/** Steps 4–6 once the hosted profile is known: which keys to try, and whether the one that verifies is the issuer's. Returns what was read of the key that verified. */
+async function keysOf(jws: string, creator: string | undefined, listed: string[], embedded: Map<string, KeyRead>, issuerUrl: string, ctx: VerifyContext, checks: CheckList, early?: EarlyKey): Promise<KeyRead | undefined> {
   const attempt = (keyUrl: string): Promise<KeyTry> => {
     const inProfile = embedded.get(keyUrl);
     return inProfile ? tryKey(jws, keyUrl, ctx, inProfile) : early?.url === keyUrl ? early.result : tryKey(jws, keyUrl, ctx);
@@ -238,7 +241,7 @@ async function keysOf(jws: string, creator: string | undefined, listed: string[]
       else if (t.owner !== undefined && !sameDocument(t.owner, issuerUrl)) checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `The issuer's profile lists ${shorten(keyUrl)}, but that key names another owner (${shorten(t.owner, 120)})`);
       else if (t.withdrawn !== undefined) checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `The issuer's profile lists ${shorten(keyUrl)}, but ${t.withdrawn}`);
       else checks.pass('issuer-key', `Signed with ${shorten(keyUrl)}, a key the issuer's profile lists`);
-      return;
+      return t;
     }
     tries.push(t);
   }
@@ -262,9 +265,26 @@ const hostOf = (url: string): string | undefined => (URL.canParse(url) ? new URL
  * same host as the issuer's own document, it is the issuer's key; from anywhere else it stays
  * unconfirmed (keysOf's `unlisted`), never forged.
  */
-function bindLegacyKey(keyUrl: string, issuerUrl: string, checks: CheckList): void {
+function bindLegacyKey(keyUrl: string, key: KeyRead, issuerUrl: string, checks: CheckList): void {
   const host = hostOf(keyUrl);
   if (!/^https?:/i.test(keyUrl) || host === undefined || host !== hostOf(issuerUrl) || checks.outcome('issuer-key') !== 'indeterminate') return;
+  // A CryptographicKey document there speaks for itself (OB 2.0 §CryptographicKey, as keysOf reads a
+  // listed one): a key that names another owner (another tenant of a shared host), or says it is
+  // revoked or expired, is not this issuer's key now, whatever host serves it.
+  if (key.owner !== undefined && !sameDocument(key.owner, issuerUrl)) {
+    checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `The key ${shorten(keyUrl)} names another owner (${shorten(key.owner, 120)}), not the issuer`);
+    return;
+  }
+  if (key.withdrawn !== undefined) {
+    checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `The key ${shorten(keyUrl)} is on the issuer's site, but ${key.withdrawn}`);
+    return;
+  }
+  // An https site is served over TLS (as inOriginScope05 holds of a 0.5 copy): a key read over plain
+  // http from its host may be anyone's on the network path, who could then sign any badge as its issuer.
+  if (/^https:/i.test(issuerUrl) && /^http:/i.test(keyUrl)) {
+    checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `The key ${shorten(keyUrl)} was read over plain http, while the issuer's document is https (${shorten(issuerUrl)}): anyone on the network path could have served it, so it is not confirmed as the issuer's`);
+    return;
+  }
   checks.pass('issuer-key', `Signed with ${shorten(keyUrl)}, served from ${host}, the site of the issuer's own document (OB 1.x: the key at verify.url)`);
 }
 

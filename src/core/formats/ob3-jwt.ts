@@ -19,7 +19,7 @@ import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity, parseInstant } from '../verify/validity.ts';
 import { isObj, type Json } from './json-util.ts';
-import { disclose, splitSdJwt, type Disclosed, type SdJwt } from './sd-jwt.ts';
+import { disclose, hidesClaims, splitSdJwt, type Disclosed, type SdJwt } from './sd-jwt.ts';
 import type { CredentialText } from '../input/types.ts';
 import type { Badge, BadgeFormat } from '../model.ts';
 import { unsettleDisclosed, unsettleDisclosedRecipient } from '../proofs/withheld.ts';
@@ -140,6 +140,9 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   try {
     const split = cred.type === 'jws' ? splitSdJwt(cred.text) : null;
     if (split) sd = { jwt: split.jwt, disclosures: split.disclosures };
+    // RFC 9901 §4: an issuer JWT with digests sent without its `~` is that SD-JWT with nothing
+    // disclosed; read as a plain VC-JWT, a status or an expiry it hides would read as none.
+    else if (cred.type === 'jws' && signsDigests(cred.text)) sd = { jwt: cred.text, disclosures: [] };
   } catch (e) {
     checks.fail('structure', ErrorCodes.PARSE_JWS, `The SD-JWT cannot be read: ${reasonOf(e)}`);
     checks.skipRemaining('Unreadable SD-JWT');
@@ -151,10 +154,26 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   if (badge && sd?.found?.ok && sd.found.withheld && sd.c && checks.outcome('signature') !== 'fail') {
     const p = sd.found.payload;
     unsettleDisclosed(sd.c, checks, 'SD-JWT', { start: numericDate(p.nbf), end: numericDate(p.exp) });
-    if (checks.outcome('signature') === 'pass') await unsettleDisclosedRecipient(badge.recipients, ctx.identities, checks, 'SD-JWT');
+    // A status or a subject shown with part of it withheld (an entry of several, a member of one):
+    // what is shown says nothing of what is not, which may be the entry that revokes it, or the
+    // identity that is the user's.
+    const within = (name: string) => sd.found?.ok === true && sd.found.withheldIn.some((path) => path[0] === name || (path[0] === 'vc' && path[1] === name));
+    if (within('credentialStatus') && checks.outcome('revocation') === 'pass') {
+      checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'The credential is selectively disclosed (SD-JWT) with part of its status withheld: its holder may have withheld the entry that says it is revoked or suspended, so whether it is is unknown');
+    }
+    if (checks.outcome('signature') === 'pass') await unsettleDisclosedRecipient(badge.recipients, ctx.identities, checks, 'SD-JWT', within('credentialSubject'));
   }
   return badge;
 };
+
+/** Whether a compact JWS's payload hides claims behind SD-JWT digests (false when it cannot be read: verifyJwt says why). */
+function signsDigests(text: string): boolean {
+  try {
+    return hidesClaims(readJwsPayload(readCompactJws(text)));
+  } catch {
+    return false;
+  }
+}
 
 /** An SD-JWT being verified (sd-jwt.ts): its parts, then what its disclosures made of the issuer JWT's payload, and the credential read from it. */
 interface SdState extends Pick<SdJwt, 'jwt' | 'disclosures'> {

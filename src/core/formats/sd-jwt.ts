@@ -37,16 +37,34 @@ export function splitSdJwt(text: string): SdJwt | null {
   return kb === undefined ? { jwt, disclosures: rest } : { jwt, disclosures: rest, kb };
 }
 
+/**
+ * Whether an issuer-signed payload hides claims behind digests (RFC 9901 §4.1.1 `_sd_alg`, §4.2.4.1
+ * `_sd`, §4.2.4.2 `{"...": digest}`): such a JWT is an SD-JWT's issuer JWT even when it comes without
+ * its `~` (§4: an SD-JWT always has one), and what it hides was withheld, never absent.
+ */
+export function hidesClaims(v: unknown, depth = 0): boolean {
+  if (depth > MAX_JSON_DEPTH) return false;
+  if (Array.isArray(v)) return v.some((el) => hidesClaims(el, depth + 1));
+  if (!isObj(v)) return false;
+  if (Object.hasOwn(v, '_sd') || Object.hasOwn(v, '...') || (depth === 0 && Object.hasOwn(v, '_sd_alg'))) return true;
+  return Object.values(v).some((x) => hidesClaims(x, depth + 1));
+}
+
 /** What checking the disclosures found: the payload with them put back, or why it cannot be. */
 export type Disclosed =
-  /** `withheld`: some digest the issuer signed was not disclosed (a withheld claim, or a decoy: §4.2.5). */
-  | { ok: true; payload: Json; withheld: boolean }
+  /**
+   * `withheld`: some digest the issuer signed was not disclosed (a withheld claim, or a decoy: §4.2.5);
+   * `withheldIn`: where, as the member names leading to each object or array that held one ([] the top).
+   */
+  | { ok: true; payload: Json; withheld: boolean; withheldIn: string[][] }
   /** A disclosure the issuer did not sign, or one that breaks §7.1: the SD-JWT MUST be rejected. */
   | { ok: false; reason: 'forged'; message: string }
-  /** A digest algorithm Lanyard does not implement (§4.1.1): unchecked, not forged. */
+  /** A digest algorithm Lanyard does not implement (§4.1.1), or disclosures nested deeper than it reads: unchecked, not forged. */
   | { ok: false; reason: 'unsupported'; message: string };
 
 class Rejected extends Error {}
+/** Disclosures nested in disclosures past MAX_JSON_DEPTH: read no further, as an input that deep is not (input/json.ts). */
+class TooDeep extends Error {}
 
 /** Sets an own member, `__proto__` included (JSON.parse makes it one; plain assignment would set the prototype). */
 const put = (o: Json, name: string, value: unknown): void => {
@@ -86,60 +104,62 @@ export function disclose(payload: Json, disclosures: readonly string[]): Disclos
   const byDigest = new Map<string, string>();
   const seen = new Set<string>();
   const used = new Set<string>();
-  let withheld = false;
+  const withheldIn: string[][] = [];
   try {
     for (const d of disclosures) {
       const digest = base64Url(sha256(d));
       if (byDigest.has(digest)) throw new Rejected('the same disclosure is sent twice');
       byDigest.set(digest, d);
     }
-    const take = (digest: unknown): unknown[] | undefined => {
+    const take = (digest: unknown, path: string[]): unknown[] | undefined => {
       if (typeof digest !== 'string') throw new Rejected('a digest is not a string');
       if (seen.has(digest)) throw new Rejected(`the digest ${shorten(digest, 20)} appears more than once (RFC 9901 §7.1)`);
       seen.add(digest);
       const d = byDigest.get(digest);
       if (d === undefined) {
-        withheld = true;
+        withheldIn.push(path);
         return undefined;
       }
       used.add(digest);
       return readDisclosure(d);
     };
-    const walk = (v: unknown): unknown => {
+    const walk = (v: unknown, depth: number, path: string[]): unknown => {
+      if (depth > MAX_JSON_DEPTH) throw new TooDeep(`its disclosed credential nests deeper than ${MAX_JSON_DEPTH} levels, more than Lanyard reads`);
       if (Array.isArray(v)) {
         const out: unknown[] = [];
         for (const el of v) {
           if (isObj(el) && Object.hasOwn(el, '...')) {
             if (Object.keys(el).length !== 1) throw new Rejected('an array element digest {"...": …} has other members');
-            const d = take(el['...']);
+            const d = take(el['...'], path);
             if (d === undefined) continue;
             if (d.length !== 2) throw new Rejected('an array element disclosure is not [salt, value]');
-            out.push(walk(d[1]));
-          } else out.push(walk(el));
+            out.push(walk(d[1], depth + 1, path));
+          } else out.push(walk(el, depth + 1, path));
         }
         return out;
       }
       if (!isObj(v)) return v;
       const out: Json = {};
-      for (const [k, x] of Object.entries(v)) if (k !== '_sd' && k !== '_sd_alg') put(out, k, walk(x));
+      for (const [k, x] of Object.entries(v)) if (k !== '_sd' && k !== '_sd_alg') put(out, k, walk(x, depth + 1, [...path, k]));
       if (v._sd !== undefined) {
         if (!Array.isArray(v._sd)) throw new Rejected('an _sd member is not an array');
         for (const digest of v._sd) {
-          const d = take(digest);
+          const d = take(digest, path);
           if (d === undefined) continue;
           if (d.length !== 3 || typeof d[1] !== 'string') throw new Rejected('a property disclosure is not [salt, name, value]');
           const name = d[1];
           if (name === '_sd' || name === '...') throw new Rejected(`a disclosure names ${name}`);
           if (Object.hasOwn(out, name)) throw new Rejected(`a disclosure names ${shorten(name, 40)}, which the object already has`);
-          put(out, name, walk(d[2]));
+          put(out, name, walk(d[2], depth + 1, [...path, name]));
         }
       }
       return out;
     };
-    const result = walk(payload) as Json;
+    const result = walk(payload, 0, []) as Json;
     if (used.size !== byDigest.size) throw new Rejected('a disclosure is not one the issuer signed: its digest is in none of the issuer-signed JWT\'s _sd arrays');
-    return { ok: true, payload: result, withheld };
+    return { ok: true, payload: result, withheld: withheldIn.length > 0, withheldIn };
   } catch (e) {
+    if (e instanceof TooDeep) return { ok: false, reason: 'unsupported', message: e.message };
     // A Rejected rule, or a disclosure that is not base64url (base64UrlDecode's ParseError).
     return { ok: false, reason: 'forged', message: reasonOf(e) };
   }

@@ -14,6 +14,7 @@
 import { importJWK } from 'jose';
 import { decodeBase64url } from './base64url.ts';
 import { derToRaw } from './ecdsa-der.ts';
+import { badRsaExponent } from './rsa-exponent.ts';
 import { isObj, type Json } from '../formats/json-util.ts';
 import type { PublicJwk } from './jwk.ts';
 
@@ -170,6 +171,8 @@ function tooShort(key: CryptoKey, alg: JwsAlgorithm): JwsOutcome | undefined {
   if (key.algorithm.name.startsWith('RS') && !(typeof bits === 'number' && bits >= 2048)) {
     return { ok: false, reason: 'unusable-key', message: `The RSA key has ${bits ?? 'an unknown number of'} bits; ${alg} needs 2048 or more` };
   }
+  const exponent = badRsaExponent(key);
+  if (exponent) return { ok: false, reason: 'unusable-key', message: `The RSA key is unusable: ${exponent}` };
   return undefined;
 }
 

@@ -75,11 +75,19 @@ export async function unsettleWithheldRecipient(report: DataIntegrityReport, rec
   if (disclosed(report)) await unsettleDisclosedRecipient(recipients, identities, checks, SD_SUITE);
 }
 
-/** unsettleWithheldRecipient for any selectively disclosed credential whose signature verified (`by` as unsettleDisclosed's). */
-export async function unsettleDisclosedRecipient(recipients: readonly RecipientIdentity[], identities: readonly UserIdentity[], checks: CheckList, by: string): Promise<void> {
+/**
+ * unsettleWithheldRecipient for any selectively disclosed credential whose signature verified (`by` as
+ * unsettleDisclosed's). `subjectWithheld`: something of the subject is known to be withheld (an SD-JWT
+ * digest under credentialSubject): then a mismatch is unknown too, the withheld identity maybe the user's.
+ */
+export async function unsettleDisclosedRecipient(recipients: readonly RecipientIdentity[], identities: readonly UserIdentity[], checks: CheckList, by: string, subjectWithheld = false): Promise<void> {
   if (identities.length === 0 || checks.has('recipient')) return;
   const probe = new CheckList();
   await checkRecipient(probe, recipients, identities, undefined);
+  if (probe.outcome('recipient') === 'fail' && subjectWithheld) {
+    checks.indeterminate('recipient', ErrorCodes.RECIPIENT_WITHHELD, `The credential is selectively disclosed (${by}) with part of its subject withheld, and none of your addresses matches what is shown: its holder may have withheld the identity that is yours, so whether it was issued to you is unknown`);
+    return;
+  }
   if (probe.outcome('recipient') !== 'skipped') return;
   checks.indeterminate('recipient', ErrorCodes.RECIPIENT_WITHHELD, `The credential is selectively disclosed (${by}) and names no identity comparable with yours: its holder may have withheld the recipient, so whether it was issued to you is unknown (${probe.get('recipient')?.message ?? ''})`);
 }

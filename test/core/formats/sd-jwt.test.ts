@@ -163,9 +163,9 @@ describe('RFC 9901 disclosure processing', () => {
     const address = disclosure('s1', 'address', { _sd: [digest(inner), 'undisclosed-digest'], country: 'FR' });
     const el = disclosure('s2', 'b');
     const out = disclose({ _sd_alg: 'sha-256', _sd: [digest(address)], list: ['a', { '...': digest(el) }, { '...': 'withheld-element' }] }, [address, el, inner]);
-    expect(out).toEqual({ ok: true, withheld: true, payload: { address: { country: 'FR', city: 'Paris' }, list: ['a', 'b'] } });
+    expect(out).toEqual({ ok: true, withheld: true, withheldIn: [['list'], ['address']], payload: { address: { country: 'FR', city: 'Paris' }, list: ['a', 'b'] } });
     expect(disclose({ _sd: [digest(address)] }, [address, inner])).toMatchObject({ ok: true, withheld: true });
-    expect(disclose({ x: 1 }, [])).toEqual({ ok: true, withheld: false, payload: { x: 1 } });
+    expect(disclose({ x: 1 }, [])).toEqual({ ok: true, withheld: false, withheldIn: [], payload: { x: 1 } });
   });
 
   it('keeps a disclosed __proto__ an own member, never the object\'s prototype', () => {
