@@ -48,11 +48,18 @@ export function App({ actions, t, locale = 'en', languages, now = Date.now, star
   );
 }
 
+/**
+ * The screen a tab opened to pick files starts on (main.tsx `?open=`). Settings opens in a tab
+ * only for "Import backup…" (src/popup/settings/BackupPanel.tsx): at its Backup section, as
+ * "Restore from a Lanyard backup file" opens it, not at the top with the section out of view.
+ */
+const startRoute = (start: FilesScreen): Route => (start === 'settings' ? { name: 'settings', backup: true } : { name: start });
+
 function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 'remember'>) {
   const { actions, t, locale, languages, now, drafts } = useEnv();
   const data = usePopupData(actions, t, languages ?? locale);
   const online = useOnline();
-  const [stack, setStack] = useState<Route[]>(() => (start ? [{ name: 'list' }, { name: start }] : resume ? resumedStack(resume.stack, drafts) : [{ name: 'list' }]));
+  const [stack, setStack] = useState<Route[]>(() => (start ? [{ name: 'list' }, startRoute(start)] : resume ? resumedStack(resume.stack, drafts) : [{ name: 'list' }]));
   const [query, setQuery] = useState<ListQuery>(resume?.query ?? EMPTY_QUERY);
   // The popup closes whenever focus leaves it: where it is now is where it opens next (resume.ts).
   useEffect(() => remember?.(viewToSave(stack, query, now())), [stack, query, remember, now]);
