@@ -139,6 +139,9 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   };
   // Signing in again to an account whose session ended: its host, and for a password account its e-mail, are filled in.
   const signInAgain = (a: AccountView) => go({ name: 'welcome', mode: a.kind === 'badgr' ? 'badgr' : 'provider', host: a.baseUrl, user: a.kind === 'badgr' ? a.user : undefined });
+  // "Restore from a Lanyard backup file": Settings at its Backup section; where files are picked in a
+  // tab (Firefox's panel, actions.openInTab), that tab at once, not the panel's "Import backup…" that opens it.
+  const restore = () => (actions.openInTab ? actions.openInTab('settings') : go({ name: 'settings', backup: true }));
   const nav = (to: NavTarget) => setStack([{ name: 'list' }, to === 'import' && firstRun ? { name: 'welcome', mode: 'local' } : { name: to }]);
 
   let screen;
@@ -146,7 +149,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
     screen = <ErrorState title={t('stateErrorTitle')} error={data.state.error} onRetry={() => void data.reload()} />;
   } else if (route.name === 'list') {
     screen = firstRun ? (
-      <WelcomeScreen firstRun onDone={done} onImported={opened} onRestore={() => go({ name: 'settings', backup: true })} />
+      <WelcomeScreen firstRun onDone={done} onImported={opened} onRestore={restore} />
     ) : (
       <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} syncing={!!state?.accounts.some((a) => a.sync.status === 'syncing')} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onGuide={() => go({ name: 'guide' })} onRetry={() => void data.reload()} listRef={listRef} />
     );
@@ -155,7 +158,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   } else if (route.name === 'share') {
     screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={(issuer) => go({ name: 'settings', orgIds: true, issuer })} onChanged={() => void data.reload()} onGone={done} />;
   } else if (route.name === 'welcome') {
-    screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onImported={opened} onRestore={() => go({ name: 'settings', backup: true })} />;
+    screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onImported={opened} onRestore={restore} />;
   } else if (route.name === 'import') {
     screen = <ImportScreen onImported={opened} />;
   } else if (route.name === 'accounts') {

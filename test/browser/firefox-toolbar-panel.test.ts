@@ -37,21 +37,15 @@ describe('the toolbar panel in Firefox', { timeout: 120_000 }, () => {
     await panel.close();
   });
 
-  // Found in the 2026-12-06 walk: the tab showed Settings from its top, the Backup section out of view.
-  it('"Import backup…" pressed in the panel: the panel closes and its tab shows the Backup section, focused', async () => {
-    await panel.open();
-    await panel.run((doc) => (doc.querySelector('button[aria-label="Settings"], button[title="Settings"]') as HTMLButtonElement).click());
-    await waitFor(() => panel.run((doc) => !!doc.querySelector('#backup-title')), 10_000, 'Settings in the panel');
-    // In the panel the picker would close it: the button says so and opens a tab (src/popup/settings/BackupPanel.tsx).
-    expect(await panel.run((doc) => doc.body.innerText.includes('Files are picked in a tab'))).toBe(true);
+  /** Presses Enter on the panel's button or link whose text starts with `text`; the panel closes and a tab opens at Settings' Backup section, focused. */
+  async function pressForBackupTab(text: string, shot: string): Promise<void> {
     const before = new Set(await ff.m.send<string[]>('WebDriver:GetWindowHandles'));
-    await panel.run((doc) => [...doc.querySelectorAll<HTMLButtonElement>('main button')].find((b) => b.textContent?.startsWith('Import backup'))!.focus());
-    await panel.screenshot('panel-settings-backup');
+    await panel.run((doc, _win, text) => [...doc.querySelectorAll<HTMLElement>('main button, main a')].find((b) => b.textContent?.startsWith(text))!.focus(), text);
     await panel.press(ENTER);
     await waitFor(async () => !(await panel.isOpen()), 10_000, 'the panel closes');
     const tab = await waitFor(async () => (await ff.m.send<string[]>('WebDriver:GetWindowHandles')).find((h) => !before.has(h)), 10_000, 'the settings tab');
     await ff.switchTo(tab);
-    expect(await ff.url()).toBe(`${ff.popupUrl}?open=settings`);
+    await waitFor(async () => (await ff.url()) === `${ff.popupUrl}?open=settings`, 10_000, 'the tab at ?open=settings');
     const seen = await ff.waitIn(() => {
       const h = document.querySelector('#backup-title');
       const main = document.querySelector('main');
@@ -61,11 +55,30 @@ describe('the toolbar panel in Firefox', { timeout: 120_000 }, () => {
       return r.top >= m.top && r.bottom <= m.bottom;
     }, [], 10_000);
     expect(seen).toBe(true);
+    // A tab is not the panel: the file input is there.
     await ff.find('#backup-title ~ .button-row input[type=file]');
-    await ff.screenshot('panel-import-backup-tab');
+    await ff.screenshot(shot);
     expect(await ff.takeErrors()).toEqual([]);
     await ff.closeTab();
     await ff.switchTo(home);
+  }
+
+  // Found in the 2026-12-06 walk: the welcome's restore link led to Settings in the panel, whose
+  // "Import backup…" then opened the tab: two steps to the tab where the file is picked.
+  it('"Restore from a Lanyard backup file" pressed on the panel’s welcome opens the tab at the Backup section at once', async () => {
+    await panel.open();
+    await pressForBackupTab('Restore from a Lanyard backup file', 'panel-restore-tab');
+  });
+
+  // Found in the 2026-12-06 walk: the tab showed Settings from its top, the Backup section out of view.
+  it('"Import backup…" pressed in the panel: the panel closes and its tab shows the Backup section, focused', async () => {
+    await panel.open();
+    await panel.run((doc) => (doc.querySelector('button[aria-label="Settings"], button[title="Settings"]') as HTMLButtonElement).click());
+    await waitFor(() => panel.run((doc) => !!doc.querySelector('#backup-title')), 10_000, 'Settings in the panel');
+    // In the panel the picker would close it: the button says so and opens a tab (src/popup/settings/BackupPanel.tsx).
+    expect(await panel.run((doc) => doc.body.innerText.includes('Files are picked in a tab'))).toBe(true);
+    await panel.screenshot('panel-settings-backup');
+    await pressForBackupTab('Import backup', 'panel-import-backup-tab');
   });
 
   // Firefox's panel takes Escape before the page sees it (preventDefault, even a CloseWatcher, does
