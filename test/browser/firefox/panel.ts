@@ -48,7 +48,7 @@ export class ToolbarPanel {
    * Runs `fn(document, window, ...args)` in the panel's page, from the extension page that is the
    * current Marionette window; throws if no panel is open.
    */
-  async run<A extends unknown[], T>(fn: (doc: Document, win: Window, ...args: A) => T, ...args: A): Promise<T> {
+  async run<A extends unknown[], T>(fn: (doc: Document, win: Window & typeof globalThis, ...args: A) => T, ...args: A): Promise<T> {
     const r = await this.ff.m.send<{ value: T | 'no toolbar panel' }>('WebDriver:ExecuteScript', {
       script: `const [view] = browser.extension.getViews({ type: 'popup' });
         if (!view) return 'no toolbar panel';
