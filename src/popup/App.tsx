@@ -48,11 +48,18 @@ export function App({ actions, t, locale = 'en', languages, now = Date.now, star
   );
 }
 
+/**
+ * The screen a tab opened to pick files starts on (main.tsx `?open=`). Settings opens in a tab
+ * only for "Import backup…" (src/popup/settings/BackupPanel.tsx): at its Backup section, as
+ * "Restore from a Lanyard backup file" opens it, not at the top with the section out of view.
+ */
+const startRoute = (start: FilesScreen): Route => (start === 'settings' ? { name: 'settings', backup: true } : { name: start });
+
 function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 'remember'>) {
   const { actions, t, locale, languages, now, drafts } = useEnv();
   const data = usePopupData(actions, t, languages ?? locale);
   const online = useOnline();
-  const [stack, setStack] = useState<Route[]>(() => (start ? [{ name: 'list' }, { name: start }] : resume ? resumedStack(resume.stack, drafts) : [{ name: 'list' }]));
+  const [stack, setStack] = useState<Route[]>(() => (start ? [{ name: 'list' }, startRoute(start)] : resume ? resumedStack(resume.stack, drafts) : [{ name: 'list' }]));
   const [query, setQuery] = useState<ListQuery>(resume?.query ?? EMPTY_QUERY);
   // The popup closes whenever focus leaves it: where it is now is where it opens next (resume.ts).
   useEffect(() => remember?.(viewToSave(stack, query, now())), [stack, query, remember, now]);
@@ -132,6 +139,9 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   };
   // Signing in again to an account whose session ended: its host, and for a password account its e-mail, are filled in.
   const signInAgain = (a: AccountView) => go({ name: 'welcome', mode: a.kind === 'badgr' ? 'badgr' : 'provider', host: a.baseUrl, user: a.kind === 'badgr' ? a.user : undefined });
+  // "Restore from a Lanyard backup file": Settings at its Backup section; where files are picked in a
+  // tab (Firefox's panel, actions.openInTab), that tab at once, not the panel's "Import backup…" that opens it.
+  const restore = () => (actions.openInTab ? actions.openInTab('settings') : go({ name: 'settings', backup: true }));
   const nav = (to: NavTarget) => setStack([{ name: 'list' }, to === 'import' && firstRun ? { name: 'welcome', mode: 'local' } : { name: to }]);
 
   let screen;
@@ -139,7 +149,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
     screen = <ErrorState title={t('stateErrorTitle')} error={data.state.error} onRetry={() => void data.reload()} />;
   } else if (route.name === 'list') {
     screen = firstRun ? (
-      <WelcomeScreen firstRun onDone={done} onImported={opened} onRestore={() => go({ name: 'settings', backup: true })} />
+      <WelcomeScreen firstRun onDone={done} onImported={opened} onRestore={restore} />
     ) : (
       <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} syncing={!!state?.accounts.some((a) => a.sync.status === 'syncing')} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onGuide={() => go({ name: 'guide' })} onRetry={() => void data.reload()} listRef={listRef} />
     );
@@ -148,7 +158,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   } else if (route.name === 'share') {
     screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={(issuer) => go({ name: 'settings', orgIds: true, issuer })} onChanged={() => void data.reload()} onGone={done} />;
   } else if (route.name === 'welcome') {
-    screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onImported={opened} onRestore={() => go({ name: 'settings', backup: true })} />;
+    screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onImported={opened} onRestore={restore} />;
   } else if (route.name === 'import') {
     screen = <ImportScreen onImported={opened} />;
   } else if (route.name === 'accounts') {

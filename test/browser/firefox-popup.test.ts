@@ -106,6 +106,33 @@ describe('popup in Firefox', { timeout: 180_000 }, () => {
     await ff.closeTab();
   });
 
+  // Found in the 2026-12-06 Firefox walk: "Import backup…" in the toolbar panel opens this tab, which
+  // showed Settings from its top, the Backup section 880 px down, out of view: the user had asked to
+  // import a backup and saw "Verify on hover".
+  it('?open=settings (the tab the toolbar panel’s "Import backup…" opens): the Backup section in view, its heading focused, a real file input', async () => {
+    await ff.openPopup('?open=settings');
+    await ff.el('h2', 'Settings');
+    const seen = await ff.waitIn(() => {
+      const h = document.querySelector('#backup-title');
+      const main = document.querySelector('main');
+      if (!h || !main || document.activeElement !== h) return null;
+      const r = h.getBoundingClientRect();
+      const m = main.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, mainTop: m.top, mainBottom: m.bottom };
+    }, [], 10_000).catch(async (e: Error) => {
+      await ff.screenshot('popup-open-settings-failure');
+      throw new Error(`${e.message}: focus on ${await ff.run(() => document.activeElement?.id || document.activeElement?.tagName)}`);
+    });
+    expect(seen.top).toBeGreaterThanOrEqual(seen.mainTop);
+    expect(seen.bottom).toBeLessThanOrEqual(seen.mainBottom);
+    // A tab is not the panel: the picker works here, so the input is there (src/popup/settings/BackupPanel.tsx).
+    await ff.find('#backup-title ~ .button-row input[type=file]');
+    expect(await ff.run(() => document.body.innerText.includes('Files are picked in a tab'))).toBe(false);
+    await ff.screenshot('popup-open-settings');
+    expect(await ff.takeErrors()).toEqual([]);
+    await ff.closeTab();
+  });
+
   it('the list shows its focus once the arrows move in it after a click (Firefox keeps :focus-visible off there)', async () => {
     await ff.openPopup('?preview=1');
     await ff.click('#badge-row-1');

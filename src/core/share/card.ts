@@ -172,8 +172,10 @@ export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}):
   const verify = link
     ? `<div style="${FONT}font-size:13px;line-height:18px;padding-top:8px;"><a href="${e(link)}" style="color:#2458c8;font-weight:bold;text-decoration:underline;">${e(l.viewAndVerify)}</a></div>`
     : '';
+  // Its alt text shows where the picture does not load (blocked by the mail client, issuer offline):
+  // in the card's font, small and grey, not the reader's default 16 px serif (inline styles on <img> apply to it).
   const img = image
-    ? `<img src="${e(image)}" width="72" height="72" alt="${e(shownName)}" style="display:block;width:72px;height:72px;border:0;outline:none;">`
+    ? `<img src="${e(image)}" width="72" height="72" alt="${e(shownName)}" style="display:block;width:72px;height:72px;border:0;outline:none;${FONT}font-size:11px;line-height:14px;color:#4a5360;overflow:hidden;">`
     : '';
   const imgCell = img
     ? `<td width="72" valign="top" style="padding:12px 0 12px 12px;width:72px;vertical-align:top;">${link ? `<a href="${e(link)}">${img}</a>` : img}</td>`

@@ -36,14 +36,18 @@
  *  - firefox-slow-sign-in: with a 2 s idle time, the background page idles out, is woken by an
  *    OAuth sign-in and stays up through several idle periods with the provider's window open; the
  *    provider's window closed by the user ends the sign-in at once (AUTHORIZATION_FAILED), nothing kept.
+ *  - firefox-toolbar-panel: the real toolbar panel (opened as the button's click does), its size;
+ *    "Import backup…" pressed there opening the tab at Settings' Backup section; Escape closing the
+ *    panel even with the filters open, and the filter kept when it opens again.
  *  - firefox-site-access: host_permissions granted at install; LinkedIn taken back as about:addons
  *    does (ExtensionPermissions.remove), the popup's notice, and its "Allow access" through the
  *    add-on's own permissions.request (the prompt turned off by extensions.webextOptionalPermissionPrompts).
  *
  * NOT COVERED in Firefox (covered in Chromium only, or nowhere):
- *  - the toolbar popup itself (a doorhanger panel): Marionette cannot open it, so the popup page is
- *    opened as a tab (so the panel's own behaviour, closing at a file picker, is covered by
- *    test/popup/files-in-tab.test.tsx over a stubbed extension.getViews only); the browser's permission prompt (granted through ExtensionPermissions instead);
+ *  - most screens in the toolbar popup itself (a panel): the tests open the popup page as a tab;
+ *    firefox-toolbar-panel (firefox/panel.ts opens, reads, types in and draws the real panel) covers
+ *    its size, "Import backup…" handing Settings to a tab, and Escape closing it; the browser's
+ *    permission prompt (granted through ExtensionPermissions instead);
  *  - the real sites (linkedin.com, mail.google.com): fixtures only, as in Chromium; TLS is a local
  *    self-signed certificate accepted by the session, not the real chain;
  *  - backup import (a file picked), an alarm waking the stopped background page, storage.session isolation from content scripts, Outlook pages, keyboard
