@@ -14,6 +14,8 @@ export const ErrorCodes = {
   PARSE_JWS: 'ERR_PARSE_JWS',
   PARSE_TOO_DEEP: 'ERR_PARSE_TOO_DEEP',
   STRUCTURE_INVALID: 'ERR_STRUCTURE_INVALID',
+  /** A selectively disclosed credential whose holder withheld a field the structure needs (proofs/withheld.ts): unknown, not malformed. */
+  STRUCTURE_WITHHELD: 'ERR_STRUCTURE_WITHHELD',
   /** A well-formed Verifiable Credential of another kind (a diploma, an ID): not an Open Badge, so neither valid nor forged as one (ob3-badge.ts). */
   NOT_OPEN_BADGE: 'ERR_NOT_OPEN_BADGE',
   CLAIM_MISMATCH: 'ERR_CLAIM_MISMATCH',

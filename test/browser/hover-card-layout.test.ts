@@ -140,5 +140,24 @@ describe('the hover card shows where the issuer is, whatever the badge says (Chr
         await page.close();
       }
     });
+
+    // On the 150 px card (no link elsewhere), the issuer's site at its longest (MAX_SITE_CHARS, in the widest
+    // lowercase letter) wrapped the issuer's line over three and left the badge's name no room (session 18's
+    // known limit): the name is what the card is about, so the site and the issuer's name give way inside
+    // their line (cut with "…", the site at its start) and the name keeps a line.
+    it(`${lang}: on the 150 px card a long issuer site leaves the badge's name, the site's end and the whom line in view`, async () => {
+      const words = lang === 'en' ? { v: 'Verified badge', not: 'Not checked: whom it was issued to.' } : { v: 'Badge vérifié', not: 'Non vérifié\u00a0: à qui il a été délivré.' };
+      for (const issuerName of ['Harvard University', `Harvard ${'W'.repeat(80)} University`]) {
+        const issuerSite = `harvard.edu.${'m'.repeat(80)}.evil.example`;
+        const page = await show(verdict({ name: 'Master of Business Administration in Strategic Management', issuerName, issuerSite }), undefined, lang);
+        await page.screenshot({ path: `test-results/hover-long-site-${lang}-${issuerName.length}.png` });
+        expect(await shownInCard(page, words.v)).toBe('shown');
+        expect(await shownInCard(page, 'Master of')).toBe('shown');
+        expect(await shownInCard(page, 'evil.example)')).toBe('shown');
+        expect(await shownInCard(page, words.not)).toBe('shown');
+        expect(await inShadow(page, 'hover-card', (root) => root.querySelector('.c')!.scrollHeight <= root.querySelector('.c')!.clientHeight + 1)).toBe(true);
+        await page.close();
+      }
+    });
   }
 });

@@ -58,7 +58,14 @@ const CSS =
   // What a valid card does not vouch for gives way too, but only once the name has: the name's shrink factor is
   // far above the others' (a factor below 1 alone would not shrink at all: CSS Flexbox §9.7 step 4b).
   '.c>b{flex-shrink:100}.c>p.w{flex:0 1 auto;min-height:0;margin:0}' +
-  '.n{display:inline-block;max-width:100%;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}' +
+  '.n,.s{display:inline-block;max-width:100%;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}' +
+  // The issuer's site keeps its end, which names the site (issuer-site.ts siteEnd): laid out right to left, its box
+  // overflows and is cut with "…" at its left, the start of the host; the host itself stays left to right inside its <bdi>
+  // (CSS Overflow 3 §3.2 text-overflow applies at the line's end edge, the left one in a right-to-left box).
+  '.s{direction:rtl}' +
+  // The name and the site beside it take two thirds of a line each at most, so that "Issued by" and the date fit
+  // beside them: the issuer's line is two lines, whatever their length, and leaves the badge's name its room.
+  '.i>.n,.i>.s{max-width:66%}' +
   // Where a click goes is one more line the page writes (its host up to 253 characters, shown to OPENS_CHARS):
   // a card that says it is taller, so that it does not push out the issuer's site, the badge's name or the whom line.
   `.c.o{height:${TALL}px}`;
@@ -99,7 +106,8 @@ function body(state: CardState): (Node | string)[] {
   const site = v.issuerSite ? siteEnd(displayText(v.issuerSite, 300)) : '';
   // Each in the browser's language, chosen by the background, with the direction the badge gives it (VC DM 2.0 §11.1), else its own.
   const named = v.issuerName ? h('bdi', { class: 'n', dir: v.dirs?.issuerName ?? dirOf(v.issuerName) }, displayText(v.issuerName, 300)) : null;
-  const issuer = named && site ? h('span', {}, named, ` (${site})`) : named ?? (site ? h('bdi', { dir: 'ltr' }, site) : null);
+  // The site on one line of its own box, cut at its start (.s): a long one no longer wraps the issuer's line over the badge's name.
+  const issuer = named && site ? h('span', { class: 'i' }, named, ' ', h('span', { class: 's' }, h('bdi', { dir: 'ltr' }, `(${site})`))) : named ?? (site ? h('span', { class: 's' }, h('bdi', { dir: 'ltr' }, site)) : null);
   const heading = v.noBadgeKind ? tx(NO_BADGE[v.noBadgeKind]) : v.name ? displayText(v.name, 300) : tx('badgeNamelessUntitled');
   return [
     verdict,

@@ -66,23 +66,36 @@ export function reportLater(checks: CheckList, later: CheckList): void {
 /**
  * VC DM 2.0 §4 / 1.1 §4 required properties, and OB 3.0 verification.md step 1 (a subject id and/or identifier).
  * `signedAsText`: the proof covers the credential's text (a VC-JWT), not its RDF (Data Integrity).
- * `disclosed`: the credential carries a selective-disclosure proof (ecdsa-sd-2023), whose holder may
- * have withheld its start date (proofs/withheld.ts): a missing one is then not malformed here, and
- * `confirmWithheldStart` fails the structure after all unless that proof is the one that verified.
+ * `disclosed`: the credential carries a selective-disclosure proof (ecdsa-sd-2023, or an SD-JWT with
+ * claims not disclosed), whose holder may have withheld any statement the issuer did not make
+ * mandatory (VC DI ECDSA §3.4.2 selective disclosure; RFC 9901 §4.2): a required field that is absent
+ * (and only absent: a value the issuer wrote wrong is malformed) is then unknown, not missing. Its
+ * start date alone leaves the structure passing (validity says it is unknown, proofs/withheld.ts);
+ * its types, issuer, subject, achievement or the achievement's name leave it `indeterminate`
+ * (ERR_STRUCTURE_WITHHELD), never `fail`. `confirmWithheld` (proofs/withheld.ts) judges it whole
+ * after all unless the derived proof is the one that verified.
  */
 export function structureOb3(c: Json, checks: CheckList, { signedAsText = false, disclosed = false } = {}): boolean {
   const bad: string[] = [];
+  /** Absent fields a holder may have withheld: what each was needed for. */
+  const withheld: [field: string, neededFor: string][] = [];
+  const missing = (v: unknown, field: string, neededFor: string, malformed: string = field): void => {
+    if (disclosed && (v === undefined || v === null)) withheld.push([field, neededFor]);
+    else bad.push(malformed);
+  };
   const ctx = arr(c['@context']);
   if (ctx[0] !== VC_V2_CONTEXT && ctx[0] !== VC_V1_CONTEXT) bad.push(`@context (its first entry must be ${VC_V2_CONTEXT} or ${VC_V1_CONTEXT})`);
   if (ctx[0] === VC_V2_CONTEXT && ctx.includes(OB_302_CONTEXT)) {
     note(checks, 'schema', `its @context pairs the OB 3.0.2 context (${OB_302_CONTEXT}), written for VC 1.1, with VC 2.0 (${VC_V2_CONTEXT}): OB 3.0's context for VC 2.0 is ${OB_303_CONTEXT}, and 1EdTech's validator warns of it`);
   }
   const t = types(c.type);
-  if (!t.includes('VerifiableCredential')) bad.push('type (VerifiableCredential)');
+  const noType = disclosed && (c.type === undefined || c.type === null);
+  if (noType) missing(c.type, 'type', 'whether it is an Open Badge');
+  else if (!t.includes('VerifiableCredential')) bad.push('type (VerifiableCredential)');
   const clr = t.includes(CLR_TYPE);
-  const notBadge = !clr && !t.some((x) => OB3_TYPES.includes(x));
+  const notBadge = !noType && !clr && !t.some((x) => OB3_TYPES.includes(x));
   if (notBadge) bad.push('type (OpenBadgeCredential, AchievementCredential or ClrCredential)');
-  if (!isUri(issuerIdOf(c))) bad.push('issuer (a URI, or an object with an id)');
+  if (!isUri(issuerIdOf(c))) missing(c.issuer, 'issuer', 'who issued it, and that the key is the issuer\'s', 'issuer (a URI, or an object with an id)');
   if (c.id !== undefined && !isUri(c.id)) {
     // OB 3.0 wants a URI (common_credentials §AchievementCredential id), but verification.md step 1 holds
     // a credential to its data model only through a JSON schema it declares. Under a VC-JWT the signature
@@ -100,7 +113,7 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false,
   const withheldStart = noStart && disclosed && (c[dateField] === undefined || c[dateField] === null);
   if (noStart && !withheldStart) bad.push(dateField);
   const s = subjectOf(c);
-  if (!s) bad.push('credentialSubject (one object)');
+  if (!s) missing(c.credentialSubject, 'credentialSubject', 'whom it was issued to and for what', 'credentialSubject (one object)');
   else {
     const ids = arr(s.identifier);
     if (s.id !== undefined && !isUri(s.id)) bad.push('credentialSubject.id (a URI)');
@@ -109,7 +122,7 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false,
     // fixtures among them) carry neither: without one there is just no recipient to check, so it is noted.
     if (s.id === undefined && ids.length === 0) note(checks, 'schema', 'credentialSubject has neither id nor identifier: the badge does not say whom it was issued to');
     if (clr) structureClrSubject(s, bad, checks);
-    else structureAchievement(s, t, bad, checks, notBadge);
+    else structureAchievement(s, t, bad, checks, notBadge, disclosed ? withheld : undefined);
   }
   if (notBadge && bad.length === 1) {
     // A sound VC of another kind (Europass EDC, a Verified ID card, a "OpenBadgeV2" typed Entra
@@ -120,8 +133,15 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false,
     return false;
   }
   if (bad.length) {
+    bad.push(...withheld.map(([field]) => field));
     if (withheldStart) bad.push(dateField);
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${bad.join(', ')}`);
+    return false;
+  }
+  if (withheld.length) {
+    if (withheldStart) withheld.push([dateField, 'whether it has begun']);
+    const said = withheld.map(([field, neededFor]) => `${field} (needed to check ${neededFor})`).join(', ');
+    checks.indeterminate('structure', ErrorCodes.STRUCTURE_WITHHELD, `The credential is selectively disclosed and its holder withheld ${said}: the disclosed part is what its issuer signed, what was withheld is unknown`);
     return false;
   }
   const version = `VC ${isVc1(c) ? '1.1' : '2.0'}${clr ? ', CLR 2.0' : ''}`;
@@ -134,14 +154,18 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false,
 export const startName = (c: Json): 'validFrom' | 'issuanceDate' => (isVc1(c) ? 'issuanceDate' : 'validFrom');
 
 /** OB 3.0 §AchievementSubject. */
-function structureAchievement(s: Json, t: string[], bad: string[], checks: CheckList, notBadge: boolean): void {
+function structureAchievement(s: Json, t: string[], bad: string[], checks: CheckList, notBadge: boolean, withheld?: [string, string][]): void {
   const a = s.achievement;
+  const badge = !notBadge && !t.includes('EndorsementCredential');
+  // Selectively disclosed (structureOb3 `disclosed`): an achievement, or its name, absent may be withheld.
+  if (withheld && badge && a === undefined) withheld.push(['credentialSubject.achievement', 'what it was awarded for']);
+  else if (withheld && isObj(a) && (a.name === undefined || a.name === null)) withheld.push(['credentialSubject.achievement.name', 'what it was awarded for']);
   // A name may be a language value object or a list of them (VC DM 2.0 §11.1): a genuine one is not malformed.
-  if (a !== undefined && (!isObj(a) || firstText(a.name) === undefined)) bad.push('credentialSubject.achievement.name');
+  else if (a !== undefined && (!isObj(a) || firstText(a.name) === undefined)) bad.push('credentialSubject.achievement.name');
   // OB 3.0 §AchievementSubject requires an achievement, but verification.md step 1 leaves the rest of
   // the data model to schema validation: a missing one is noted, not fatal (DCPV's ob30/simple.jwt has none).
   // A VC of another kind (a status list, an EDC) has no achievement to miss: it is no badge (structureOb3).
-  if (a === undefined && !notBadge && !t.includes('EndorsementCredential')) note(checks, 'schema', 'credentialSubject.achievement is missing (OB 3.0 §AchievementSubject requires one)');
+  if (a === undefined && badge) note(checks, 'schema', 'credentialSubject.achievement is missing (OB 3.0 §AchievementSubject requires one)');
 }
 
 /**

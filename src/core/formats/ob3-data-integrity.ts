@@ -5,7 +5,7 @@
 import { reasonOf } from '../display.ts';
 import { ErrorCodes } from '../errors.ts';
 import { applyDataIntegrity, verifyDataIntegrity } from '../proofs/verify.ts';
-import { confirmWithheldStart, mayBeDisclosed, unsettleWithheld, unsettleWithheldRecipient } from '../proofs/withheld.ts';
+import { confirmWithheld, mayBeDisclosed, unsettleWithheld, unsettleWithheldRecipient } from '../proofs/withheld.ts';
 import { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
@@ -44,8 +44,12 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
   if (!structureOb3(c, checks, { disclosed: mayBeDisclosed(proofs) })) {
     // DESIGN "Every check that can still run, runs" (as the VC-JWT path does): a malformed credential
     // still has its proof checked, so the user sees whether it was altered or only mis-issued.
-    if (proofs.some(isObj)) applyDataIntegrity(await verifyDataIntegrity(c, ctx), checks);
-    checks.skipRemaining('The credential is malformed');
+    if (proofs.some(isObj)) {
+      const report = await verifyDataIntegrity(c, ctx);
+      applyDataIntegrity(report, checks);
+      confirmWithheld(report, c, checks);
+    }
+    checks.skipRemaining(checks.get('structure')?.code === ErrorCodes.STRUCTURE_WITHHELD ? 'Its holder withheld a field the checks need' : 'The credential is malformed');
     return badge;
   }
   // A proof set is judged by its best proof (verify.ts); an entry that is not even an object is one more failing proof.
@@ -58,7 +62,7 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
   const later = laterChecks(c, ctx);
   const report = await verifyDataIntegrity(c, ctx);
   applyDataIntegrity(report, checks);
-  confirmWithheldStart(report, c, checks);
+  confirmWithheld(report, c, checks);
   checks.skip('hosted', 'A signed credential is checked by its proof, not a hosted copy');
   if (checks.outcome('signature') === 'fail' || checks.outcome('issuer-key') === 'fail') {
     checks.skipRemaining('The proof or its key failed');

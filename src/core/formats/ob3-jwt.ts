@@ -22,7 +22,7 @@ import { isObj, type Json } from './json-util.ts';
 import { disclose, hidesClaims, splitSdJwt, type Disclosed, type SdJwt } from './sd-jwt.ts';
 import type { CredentialText } from '../input/types.ts';
 import type { Badge, BadgeFormat } from '../model.ts';
-import { unsettleDisclosed, unsettleDisclosedRecipient } from '../proofs/withheld.ts';
+import { judgeWhole, unsettleDisclosed, unsettleDisclosedRecipient } from '../proofs/withheld.ts';
 import { datesOf, extraChecks, issuerIdOf, note, reportLater, statusOb3, structureOb3, subjectOf, toBadge, windowOf } from './ob3-badge.ts';
 
 /**
@@ -66,7 +66,8 @@ function sameClaim(p: Json, bad: string[], claim: string, value: unknown, name: 
 /** integrity.md §Verify: each registered claim, when present, must say what the credential says. */
 function claimMismatches(p: Json, c: Json): string[] {
   const bad: string[] = [];
-  sameClaim(p, bad, 'iss', issuerIdOf(c), 'issuer id');
+  // An issuer withheld (an SD-JWT's, RFC 9901 §4.2) has no id for iss to disagree with; one that is there must be iss.
+  if (c.issuer !== undefined && c.issuer !== null) sameClaim(p, bad, 'iss', issuerIdOf(c), 'issuer id');
   sameClaim(p, bad, 'jti', c.id, 'credential id');
   // A subject the credential names only by its identifier list (OB 3.0 AchievementSubject: id 0..1)
   // has no id for sub to disagree with: VC DM 1.1 §6.3.1 reads sub as that id; noted, not failed.
@@ -92,12 +93,15 @@ function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList,
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `The JOSE typ ${shorten(typ, 40)} is not a credential's (JWT, vc+jwt)`);
     return false;
   }
-  if (!structureOb3(c, checks, { signedAsText: true, disclosed: sd?.withheld === true })) return false;
+  const sound = structureOb3(c, checks, { signedAsText: true, disclosed: sd?.withheld === true });
+  // A field withheld (RFC 9901 §4.2) leaves the rest to check: a claim that disagrees is still a fault.
+  if (!sound && checks.get('structure')?.code !== ErrorCodes.STRUCTURE_WITHHELD) return false;
   const bad = claimMismatches(payload, c);
   if (bad.length) {
     checks.fail('structure', ErrorCodes.CLAIM_MISMATCH, `JWT claims disagree with the credential: ${bad.join('; ')}`);
     return false;
   }
+  if (!sound) return false;
   if (payload.sub !== undefined && subjectOf(c)?.id === undefined) {
     const msg = `The JWT's sub (${shorten(payload.sub, 60)}) names a subject the credential gives no id (integrity.md asks for sub = credentialSubject.id)`;
     checks.pass('structure', `${checks.get('structure')?.message ?? ''}; note: ${msg}`);
@@ -149,6 +153,8 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
     return null;
   }
   const badge = await verifyJwt(cred, ctx, checks, format, sd);
+  // A field taken as withheld under a signature that fails was not the issuer's to withhold: judged as signed.
+  if (sd?.c && checks.get('structure')?.code === ErrorCodes.STRUCTURE_WITHHELD && checks.outcome('signature') === 'fail') judgeWhole(sd.c, checks, { signedAsText: true });
   // RFC 9901 §7.1: what the holder withheld is unknown, not absent (proofs/withheld.ts, as for ecdsa-sd-2023):
   // decided where the signature did not fail, the recipient where it holds.
   if (badge && sd?.found?.ok && sd.found.withheld && sd.c && checks.outcome('signature') !== 'fail') {

@@ -14,7 +14,7 @@
  */
 import { ErrorCodes } from '../errors.ts';
 import { arr, type Json } from '../formats/json-util.ts';
-import { startName } from '../formats/ob3-badge.ts';
+import { startName, structureOb3 } from '../formats/ob3-badge.ts';
 import type { RecipientIdentity } from '../model.ts';
 import { CheckList } from '../verify/checks.ts';
 import type { UserIdentity } from '../verify/context.ts';
@@ -34,15 +34,26 @@ export const mayBeDisclosed = (proofs: readonly unknown[]): boolean => proofs.so
 const absent = (v: unknown): boolean => arr(v).length === 0;
 
 /**
- * A start date the structure check let pass as withheld is withheld only under the derived proof that
- * decides the signature: one that verified, or one whose check could not be finished (its key not
- * read: a genuine badge is then unsettled, never malformed). Otherwise (another proof decides, or the
- * derived one fails) the credential is missing it.
+ * A field the structure check took as withheld (a start date let pass, or the types, issuer, subject or
+ * achievement left `indeterminate`: formats/ob3-badge.ts `structureOb3`) is withheld only under the
+ * derived proof that decides the signature: one that verified, or one whose check could not be
+ * finished (its key not read: a genuine badge is then unsettled, never malformed). Otherwise (another
+ * proof decides, or the derived one fails) the credential is judged whole, as its issuer signed it:
+ * missing them, it is malformed.
  */
-export function confirmWithheldStart(report: DataIntegrityReport, c: Json, checks: CheckList): void {
-  const name = startName(c);
-  if (mayBeGenuine(report) || !absent(c[name]) || checks.outcome('structure') !== 'pass') return;
-  checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `Missing or malformed: ${name}`);
+export function confirmWithheld(report: DataIntegrityReport, c: Json, checks: CheckList): void {
+  if (mayBeGenuine(report)) return;
+  const s = checks.get('structure');
+  const startLetPass = s?.outcome === 'pass' && absent(c[startName(c)]);
+  if (startLetPass || s?.code === ErrorCodes.STRUCTURE_WITHHELD) judgeWhole(c, checks);
+}
+
+/** The structure check of `c` as its issuer signed it, nothing withheld (formats/ob3-badge.ts `structureOb3`), in place of the one made. */
+export function judgeWhole(c: Json, checks: CheckList, options: { signedAsText?: boolean } = {}): void {
+  const whole = new CheckList();
+  structureOb3(c, whole, options);
+  const judged = whole.get('structure');
+  if (judged) checks.set('structure', judged.outcome, judged.message, judged.code);
 }
 
 export function unsettleWithheld(report: DataIntegrityReport, c: Json, checks: CheckList): void {

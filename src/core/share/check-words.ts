@@ -27,7 +27,8 @@ const BY_CODE = {
 
 /** Indeterminate for a reason other than "could not be reached" (the server answered, with an error status) or than "no key". */
 const INDETERMINATE_BY_CODE = {
-  structure: { ERR_NOT_OPEN_BADGE: 'checkStructureNotBadge' },
+  // Not a badge; or selectively disclosed without a field the structure needs (proofs/withheld.ts).
+  structure: { ERR_NOT_OPEN_BADGE: 'checkStructureNotBadge', ERR_STRUCTURE_WITHHELD: 'checkStructureWithheld' },
   hosted: { ERR_HTTP_STATUS: 'checkHostedNotServed', ERR_BLOCKCHAIN_ANCHOR: 'checkHostedBlockchain' },
   // The key was there: the suite is not one Lanyard checks, the proof expired, or it signs what Lanyard
   // does not read; or the certificate is vouched for by a blockchain record (Blockcerts v2).

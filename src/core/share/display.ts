@@ -46,10 +46,39 @@ const BIDI: Record<string, string> = {
 // The joiners: ZWNJ, ZWJ, CGJ, the variation selectors. The letters and digits: Latin (with its
 // extended blocks, IPA, phonetic extensions and full-width forms), Greek and Cyrillic, the first
 // maybe with accents. A joiner shows after such a
-// letter or after another joiner, when such a letter follows within nine: bounded, so that a long
+// letter or after another joiner, when such a letter follows within nine, or the word ends there: bounded, so that a long
 // run of accents or joiners is read in linear time; a longer run shows its last nine.
-const CONTROLS =
-  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFF9-\uFFFB\u200B\u2060-\u2065\u206A-\u206F\u180E\u115F\u1160\u3164\uFFA0\u17B4\u17B5\uFFF0-\uFFF8]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]|[\uDB41-\uDB43][\uDC00-\uDFFF]|\uD834[\uDD73-\uDD7A]|\uD82F[\uDCA0-\uDCA3]|(?<=[A-Za-z0-9\u00C0-\u02AF\u0370-\u03FF\u0400-\u052F\u1D00-\u1DBF\u1E00-\u1FFF\u2C60-\u2C7F\uA720-\uA7FF\uAB30-\uAB6F\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A][\u0300-\u036F]{0,4}|(?:[\u200C\u200D\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]))(?:[\u200C\u200D\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF])(?=(?:[\u200C\u200D\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]){0,8}[A-Za-z0-9\u00C0-\u02AF\u0370-\u03FF\u0400-\u052F\u1D00-\u1DBF\u1E00-\u1FFF\u2C60-\u2C7F\uA720-\uA7FF\uAB30-\uAB6F\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A])/g;
+// ZWJ and ZWNJ also show after such a letter whatever follows, and before a combining accent
+// (U+0300–036F, 1AB0–1AFF, 1DC0–1DFF, FE20–FE2F) after any letter: UAX #31 §4.3 wants a virama or a
+// joining letter before them, and neither these letters nor an accent is one (Sinhala's and Bengali's
+// ZWJ before their virama stays). At a word's start (the text's, or after a space or ASCII
+// punctuation) a joiner has nothing before it to join or to vary, and shows (a variation selector
+// only after a space or the start: "#\uFE0F\u20E3" is a keycap, UTS #51 §1.4.6). The combining
+// grapheme joiner before an accent keeps its one use (Unicode §23.2, it blocks canonical reordering).
+// A soft hyphen shows at a word's edge, where no line is broken inside the word (Unicode §6.2).
+// Built from regular expressions' sources (a String.raw beside non-ASCII text is refused by the build).
+const LETTER = /[A-Za-z0-9\u00C0-\u02AF\u0370-\u03FF\u0400-\u052F\u1D00-\u1DBF\u1E00-\u1FFF\u2C60-\u2C7F\uA720-\uA7FF\uAB30-\uAB6F\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A][\u0300-\u036F]{0,4}/.source;
+const JOINER = /(?:[\u200C\u200D\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF])/.source;
+/** A word's edge: a space or ASCII punctuation. */
+const EDGE = /[\s!-\/:-@[-`{-~]/.source;
+const ZW = /[\u200C\u200D]/.source;
+/** ZWNJ, ZWJ and CGJ: the joiners that vary nothing. */
+const STRONG = /[\u200C\u200D\u034F]/.source;
+const SPACE = /\s/.source;
+const SOFT_HYPHEN = /\u00AD/.source;
+const ACCENT = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\uFE20-\uFE2F]/.source;
+const CONTROLS = new RegExp(
+  [
+    /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFF9-\uFFFB\u200B\u2060-\u2065\u206A-\u206F\u180E\u115F\u1160\u3164\uFFA0\u17B4\u17B5\uFFF0-\uFFF8]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]|[\uDB41-\uDB43][\uDC00-\uDFFF]|\uD834[\uDD73-\uDD7A]|\uD82F[\uDCA0-\uDCA3]/.source,
+    `(?<=${LETTER}|${JOINER})${JOINER}(?=${JOINER}{0,8}(?:${LETTER}|${EDGE}|$))`,
+    `(?<=${LETTER})${ZW}`,
+    `${ZW}(?=${ACCENT})`,
+    `(?<=(?:^|${EDGE})${JOINER}{0,8})${STRONG}`,
+    `(?<=(?:^|${SPACE})${JOINER}{0,8})${JOINER}`,
+    `(?<=^|${EDGE})${SOFT_HYPHEN}|${SOFT_HYPHEN}(?=${EDGE}|$)`,
+  ].join('|'),
+  'g',
+);
 const NAMES: Record<string, string> = { ...BIDI, '\u200B': 'ZWSP', '\u2060': 'WJ', '\u200C': 'ZWNJ', '\u200D': 'ZWJ' };
 /** A flag's tag sequence matches CONTROLS first, so that its tags are not taken one by one; it stays. */
 const isFlag = (m: string): boolean => m.length > 2;

@@ -115,12 +115,14 @@ describe('joiners between Latin, Greek or Cyrillic letters', () => {
     expect(displayText('Ꝺa\u200Cvid')).toBe('Ꝺa⟨ZWNJ⟩vid');
     expect(hasHiddenControls('Har\u200Dvard')).toBe(true);
     // A longer run than the rule looks across still shows (its last nine).
-    expect(displayText(`Har${'\u200D'.repeat(40)}vard`)).toBe(`Har${'\u200D'.repeat(31)}${'⟨ZWJ⟩'.repeat(9)}vard`);
+    // (The first shows too since session 19: a ZWJ after a Latin letter, whatever follows: display-joiner-edges.test.ts.)
+    expect(displayText(`Har${'\u200D'.repeat(40)}vard`)).toBe(`Har⟨ZWJ⟩${'\u200D'.repeat(30)}${'⟨ZWJ⟩'.repeat(9)}vard`);
   });
 
   it('reads a long run of accents or joiners in linear time', () => {
     const started = performance.now();
-    for (const run of ['\u0301', '\u200D', '\uFE0F']) expect(hasHiddenControls(`a${run.repeat(200_000)}!`)).toBe(false);
+    // Accents alone hide nothing; joiners after a Latin letter, or ending a word, show (since session 19).
+    for (const [run, hidden] of [['\u0301', false], ['\u200D', true], ['\uFE0F', true]] as const) expect(hasHiddenControls(`a${run.repeat(200_000)}!`)).toBe(hidden);
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
