@@ -17,6 +17,8 @@ import { shorten } from '../display.ts';
 import { suiteOf } from './suites.ts';
 import type { ProofReport, SignatureOutcome } from './types.ts';
 
+/** A proof that verifies but no longer vouches (verify.ts `proofExpiry`): checked, yet not counted. */
+const EXPIRY = new Set<string | undefined>([ErrorCodes.EXPIRED, ErrorCodes.DATE_INVALID]);
 const ids = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
 const suiteName = (r: ProofReport): string => r.cryptosuite ?? r.type ?? '';
 const named = (r: ProofReport, n: number): string => `Proof ${r.index + 1} of ${n}${suiteName(r) ? ` (${shorten(suiteName(r), 40)})` : ''}`;
@@ -84,7 +86,7 @@ export function combineProofSet(list: readonly unknown[], reports: ProofReport[]
   const unsettled = others.filter((r) => r.signature.outcome === 'indeterminate' || unknownSuite(list[r.index]));
   const beyond = list.length - n;
   const unchecked = [
-    ...unsettled.map((r) => `${named(r, n).replace(/^Proof/, 'proof')} was not checked: ${r.signature.message}`),
+    ...unsettled.map((r) => `${named(r, n).replace(/^Proof/, 'proof')} ${EXPIRY.has(r.signature.code) ? 'does not count' : 'was not checked'}: ${r.signature.message}`),
     ...(beyond > 0 ? [`${beyond} more proof${beyond === 1 ? ' was' : 's were'} not checked (Lanyard checks the first ${n})`] : []),
   ].join('; ');
   return { best: chosen, combined: false, proofs, ...(unchecked ? { unchecked } : {}) };

@@ -145,6 +145,7 @@ describe('review: proof options (VC DI 1.0 §2.1)', () => {
     const r = await run(both);
     expect(r.verdict, show(r)).toBe('valid');
     expect(outcome(r, 'signature')?.message).toContain('Proof 2 of 2');
+    expect(outcome(r, 'signature')?.message).toContain('proof 1 of 2 (eddsa-rdfc-2022) does not count: The proof verifies, but it expired');
     const altered = { ...past, name: 'Something else' };
     expect((await run(altered)).verdict).toBe('invalid');
   });
