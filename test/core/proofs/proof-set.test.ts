@@ -7,12 +7,14 @@
  * a proof it cannot check beside one that verifies is said with the signature, the verdict kept; a
  * chained proof (`previousProof`), which Lanyard does not check, never leaves the set valid.
  */
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../src/core/errors.ts';
 import { checkSentence } from '../../../src/core/share/check-words.ts';
+import { checkCredentialStatus } from '../../../src/core/status/check.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
-import { credential, generateSigner, signCredential, signWith, type Ed25519Signer } from './support.ts';
+import { context, credential, generateSigner, signCredential, signedStatusList, signWith, type Ed25519Signer } from './support.ts';
 import { generateEcSigner, signEcdsaRdfc, type EcSigner } from './suites-sign.ts';
 
 const NOW = new Date('2026-11-26T00:00:00Z');
@@ -118,5 +120,23 @@ describe('proof chains (VC DI 1.0 §2.1.2, §4.5 step 3)', () => {
       expect(r.verdict, show(r)).toBe('indeterminate');
       expect(sig(r)?.message).toContain('urn:uuid:gone, which the credential does not carry');
     }
+  });
+});
+
+describe('a status list credential secured by a proof set (Bitstring Status List v1.0 §3.2: its proofs must verify)', () => {
+  const LIST = 'https://issuer.example/status/1';
+  const entry = { id: `${LIST}#5`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '5', statusListCredential: LIST };
+  const encodedList = `u${Buffer.from(gzipSync(new Uint8Array(16 * 1024))).toString('base64url')}`;
+
+  it('both proofs verify: the list is read; one broken: the list settles nothing', async () => {
+    const list = await signedStatusList(alice, LIST, encodedList);
+    const both = await signCredential(list, alice, { created: '2025-02-01T00:00:00Z' });
+    const vc = credential(alice.did, { credentialStatus: entry });
+    expect((await checkCredentialStatus(vc, context(new FakeWeb().json(LIST, both)))).outcome).toBe('pass');
+    const bad = await forgedValue(alice);
+    const proof = proofsOf(both).map((p, i) => (i === 1 ? { ...p, proofValue: bad } : p));
+    const r = await checkCredentialStatus(vc, context(new FakeWeb().json(LIST, { ...both, proof })));
+    expect(r.outcome).toBe('indeterminate');
+    expect(r.message).toContain('Proof 2 of 2 (eddsa-rdfc-2022) does not verify');
   });
 });
