@@ -15,7 +15,7 @@
 import { ErrorCodes } from '../errors.ts';
 import { shorten } from '../display.ts';
 import { suiteOf } from './suites.ts';
-import type { ProofReport, SignatureOutcome } from './types.ts';
+import type { ProofReport } from './types.ts';
 
 /** A proof that verifies but no longer vouches (verify.ts `proofExpiry`): checked, yet not counted. */
 const EXPIRY = new Set<string | undefined>([ErrorCodes.EXPIRED, ErrorCodes.DATE_INVALID]);
@@ -38,14 +38,12 @@ function chainOf(proof: unknown, list: readonly unknown[]): { previous: string[]
   return { previous, dangling: previous.filter((id) => !carried.has(id)) };
 }
 
-/** A chained proof's own outcome: not checked, and a dangling reference named as the error it is. */
-function chainOutcome(chain: { previous: string[]; dangling: string[] }): SignatureOutcome {
-  if (chain.dangling.length) {
-    return { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message: `Its previousProof names ${chain.dangling.map((id) => shorten(id, 80)).join(', ')}, which the credential does not carry: a proof chain that does not hold together (VC Data Integrity 1.0 §4.5)` };
-  }
-  return { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message: `It is chained to ${previousWords(chain)} (previousProof, VC Data Integrity 1.0 §2.1.2), and Lanyard does not check proof chains` };
+/** What a chained proof is: not checked, and a dangling reference named as the error it is (§4.5 step 3.2). */
+function chainWords(chain: { previous: string[]; dangling: string[] }): string {
+  const list = (ids: string[]): string => ids.map((id) => shorten(id, 80)).join(', ');
+  if (chain.dangling.length) return `names as its previousProof ${list(chain.dangling)}, which the credential does not carry: a proof chain that does not hold together (VC Data Integrity 1.0 §4.5)`;
+  return `is chained to ${list(chain.previous) || 'no proof it names'} (previousProof, VC Data Integrity 1.0 §2.1.2), which Lanyard does not check`;
 }
-const previousWords = (chain: { previous: string[] }): string => chain.previous.map((id) => shorten(id, 80)).join(', ') || 'no proof it names';
 
 export interface CombinedSet {
   /** The best proof, its outcome the set's when another proof leaves the set unverified. */
@@ -61,9 +59,10 @@ export interface CombinedSet {
 /** Combines the reports of `list`'s proofs (VC DI 1.0 §4.5); `best` is the one that says who issued the credential. */
 export function combineProofSet(list: readonly unknown[], reports: ProofReport[], best: ProofReport | undefined): CombinedSet {
   const n = reports.length;
+  // A chained proof is left unchecked by verify-proof.ts (one that fails before that, its purpose or suite refused, still fails).
   const proofs = reports.map((r) => {
-    const chain = chainOf(list[r.index], list);
-    return chain ? { ...r, signature: chainOutcome(chain), issuerKey: undefined } : r;
+    const chain = r.signature.outcome === 'indeterminate' ? chainOf(list[r.index], list) : undefined;
+    return chain ? { ...r, signature: { outcome: 'indeterminate' as const, code: ErrorCodes.UNSUPPORTED, message: `This proof ${chainWords(chain)}` } } : r;
   });
   const chosen = best && proofs[reports.indexOf(best)];
   if (!chosen || chosen.signature.outcome !== 'pass' || n < 2) return { best: chosen, combined: false, proofs };
@@ -74,13 +73,9 @@ export function combineProofSet(list: readonly unknown[], reports: ProofReport[]
     const message = `${named(failing, n)} does not verify (${failing.signature.message}); ${holds}. A proof set is verified only when each of its proofs is (VC Data Integrity 1.0 §4.5)`;
     return { best: { ...chosen, signature: { outcome: 'indeterminate', code: ErrorCodes.SIGNATURE_INVALID, message } }, combined: true, proofs };
   }
-  const chained = others.find((r) => chainOf(list[r.index], list));
+  const chained = others.find((r) => r.signature.outcome === 'indeterminate' && chainOf(list[r.index], list));
   if (chained) {
-    const chain = chainOf(list[chained.index], list)!;
-    const what = chain.dangling.length
-      ? `names as its previousProof ${chain.dangling.map((id) => shorten(id, 80)).join(', ')}, which the credential does not carry: a proof chain that does not hold together`
-      : `is chained to ${previousWords(chain)} (previousProof, VC Data Integrity 1.0 §2.1.2), which Lanyard does not check`;
-    const message = `${named(chained, n)} ${what}; ${holds}. A set holding a chain is verified only with it (VC Data Integrity 1.0 §4.5)`;
+    const message = `${named(chained, n)} ${chainWords(chainOf(list[chained.index], list)!)}; ${holds}. A set holding a chain is verified only with it (VC Data Integrity 1.0 §4.5)`;
     return { best: { ...chosen, signature: { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message } }, combined: true, proofs };
   }
   const unsettled = others.filter((r) => r.signature.outcome === 'indeterminate' || unknownSuite(list[r.index]));

@@ -123,6 +123,15 @@ describe('proof chains (VC DI 1.0 §2.1.2, §4.5 step 3)', () => {
   });
 });
 
+describe('a chained proof refused before its chain is read', () => {
+  it('alone, with a proofPurpose other than assertionMethod: invalid, as before (the chain does not soften a refusal)', async () => {
+    const vc = await signWith(credential(alice.did), alice, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:gone', proofPurpose: 'authentication' });
+    const r = await run(vc);
+    expect(r.verdict, show(r)).toBe('invalid');
+    expect(sig(r)).toMatchObject({ outcome: 'fail', code: ErrorCodes.PROOF_PURPOSE });
+  });
+});
+
 describe('a status list credential secured by a proof set (Bitstring Status List v1.0 §3.2: its proofs must verify)', () => {
   const LIST = 'https://issuer.example/status/1';
   const entry = { id: `${LIST}#5`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '5', statusListCredential: LIST };
