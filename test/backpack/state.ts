@@ -146,6 +146,12 @@ export class BackpackState {
    */
   withheldScopes: string[] = [];
   /**
+   * Registration replaces the client's redirect URIs with these (RFC 7591 §3.2.1: the server "MAY
+   * reject or replace any of the client's requested metadata values"); authorization then allows
+   * only these, as the request's `redirect_uri` "must match a registered one".
+   */
+  replacedRedirectUris: string[] | undefined;
+  /**
    * The paged lists (OB 3.0 getCredentials, Badge Connect GET /assertions) ignore `limit` (every
    * badge from `offset` on, in one page, without a next link) or `limit` and `offset` both (every
    * badge, whatever was asked): what a hostile or careless backpack may do (api/paging.ts).
