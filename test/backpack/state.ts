@@ -158,6 +158,11 @@ export class BackpackState {
    */
   pagingIgnored: 'limit' | 'limit-and-offset' | undefined;
   /**
+   * Offsets whose page of the paged lists answers no badge, with the headers as usual (X-Total-Count,
+   * a next link): a careless backpack that filters a page after cutting it (api/paging.ts).
+   */
+  emptyPageOffsets: number[] = [];
+  /**
    * The OAuth access token lifetime in seconds (OB 3.0 and OB 2.1 only recommend an hour; RFC 6749
    * §5.1 `expires_in` is the server's to choose, and Keycloak's default access token lifespan is 300).
    */
