@@ -17,8 +17,12 @@ export interface Fault {
   path?: string | RegExp;
   /** How many matching requests fail (default 1). */
   count?: number;
-  /** For 429: the Retry-After seconds (default 30); null sends no Retry-After (OB 2.1/3.0 "Retry Behavior" then says: wait 30 minutes). For a 5xx: sent only when given. */
-  retryAfter?: number | null;
+  /**
+   * For 429: the Retry-After seconds (default 30), or a Date sent as an HTTP-date (RFC 9110 §10.2.3
+   * allows either); null sends no Retry-After (OB 2.1/3.0 "Retry Behavior" then says: wait 30 minutes).
+   * For a 5xx: sent only when given.
+   */
+  retryAfter?: number | Date | null;
   body?: unknown;
   /** With a 3xx status: the Location to send the client to (a 307/308 keeps the method and body). */
   redirectTo?: string;
@@ -199,10 +203,11 @@ function faultReply(f: Fault): Reply {
   }
   if (status === 429) {
     if (f.retryAfter === null) return json(429, f.body ?? { detail: 'Request was throttled.' });
+    if (f.retryAfter instanceof Date) return json(429, f.body ?? { detail: 'Request was throttled.' }, { 'retry-after': f.retryAfter.toUTCString() });
     const s = f.retryAfter ?? 30;
     return json(429, f.body ?? { detail: `Request was throttled. Expected available in ${s} seconds.` }, { 'retry-after': String(s) });
   }
-  const wait: Record<string, string> = typeof f.retryAfter === 'number' ? { 'retry-after': String(f.retryAfter) } : {};
+  const wait: Record<string, string> = typeof f.retryAfter === 'number' ? { 'retry-after': String(f.retryAfter) } : f.retryAfter instanceof Date ? { 'retry-after': f.retryAfter.toUTCString() } : {};
   if (status >= 500 && f.body === undefined) {
     const r = serverError();
     return { ...r, status, headers: { ...r.headers, ...wait } };
