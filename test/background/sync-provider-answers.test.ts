@@ -55,3 +55,35 @@ describe('an access token the provider stops taking between two pages', () => {
     expect(s.done).toBe(adaListing(ctx.bp, 'ob3').length);
   });
 });
+
+describe('a token endpoint that answers a refresh with an HTML error page (no RFC 6749 §5.2 JSON)', () => {
+  async function expiredMidway() {
+    const { h, id } = await ob3();
+    expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle' });
+    const cached = (await h.db.badges.byAccount(id)).map((r) => r.key).sort();
+    await h.db.syncState.put({ ...(await h.db.syncState.get(id))!, since: undefined as never });
+    ctx.bp.control.advanceTime(2 * 3_600_000);
+    return { h, id, cached };
+  }
+  const html = '<html><body>Bad gateway</body></html>';
+
+  it('a 502 is a server failure: retried in place, and the run completes', async () => {
+    const { h, id, cached } = await expiredMidway();
+    const before = ctx.bp.control.requests.length;
+    ctx.bp.control.failNext({ status: 502, path: '/oauth/token', html });
+    expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle', failures: 0 });
+    expect(ctx.bp.control.requests.slice(before).filter((r) => r.path === '/oauth/token').map((r) => r.status)).toEqual([502, 200]);
+    expect((await h.db.badges.byAccount(id)).map((r) => r.key).sort()).toEqual(cached);
+  });
+
+  it('a 400 without an error code stops the run, but is no ended session: badges kept, no sign-in asked, the next run completes', async () => {
+    const { h, id, cached } = await expiredMidway();
+    ctx.bp.control.failNext({ status: 400, path: '/oauth/token', html });
+    const s = await h.app.sync.run(id);
+    expect(s).toMatchObject({ status: 'error', error: { code: 'REJECTED' } });
+    expect(s.retryAt).toBeGreaterThan(Date.now());
+    expect((await h.db.accounts.get(id))!.needsSignIn).toBeFalsy();
+    expect((await h.db.badges.byAccount(id)).map((r) => r.key).sort()).toEqual(cached);
+    expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle', failures: 0 });
+  });
+});

@@ -4,7 +4,7 @@
  * Failures use Django REST Framework's own bodies, as Badgr would send them.
  */
 import type { Reply, Req } from './http/io.ts';
-import { json, serverError } from './http/io.ts';
+import { json, serverError, text } from './http/io.ts';
 import { ob2Record } from './issuance/ob2.ts';
 import { keyRing } from './crypto/keys.ts';
 import type { BackpackState, ClientRecord, TokenRecord } from './state.ts';
@@ -24,6 +24,8 @@ export interface Fault {
    */
   retryAfter?: number | Date | null;
   body?: unknown;
+  /** An HTML page as the answer, with that status (a proxy's or gateway's error page, not the API's JSON). */
+  html?: string;
   /** With a 3xx status: the Location to send the client to (a 307/308 keeps the method and body). */
   redirectTo?: string;
   /** Lets this many matching requests through first (e.g. 1: the fault hits the second page, not the first). */
@@ -198,6 +200,7 @@ export class Control {
 function faultReply(f: Fault): Reply {
   const status = f.status ?? 500;
   if (f.redirectTo !== undefined) return { status, headers: { location: f.redirectTo, 'content-type': 'text/plain' }, body: '' };
+  if (f.html !== undefined) return text(status, f.html, 'text/html; charset=utf-8');
   if (status === 401) {
     return json(401, f.body ?? { detail: 'Authentication credentials were not provided.' }, { 'www-authenticate': 'Bearer realm="api"' });
   }
