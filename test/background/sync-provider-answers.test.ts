@@ -37,6 +37,20 @@ describe('a 429 whose Retry-After is an HTTP-date', () => {
   });
 });
 
+describe('a 429 whose Retry-After says now (0, or an HTTP-date already past)', () => {
+  it.each([
+    ['0', () => 0],
+    ['a past HTTP-date', () => new Date(Date.now() - 60_000)],
+  ] as const)('%s: the attempts in place are still spaced by the backoff, not sent back to back', async (_, retryAfter) => {
+    const { h, id } = await ob3();
+    ctx.bp.control.failNext({ status: 429, retryAfter: retryAfter(), path: CREDENTIALS, count: 100 });
+    const s = await h.app.sync.run(id);
+    ctx.bp.control.clearFaults();
+    expect(s).toMatchObject({ status: 'error', error: { code: 'THROTTLED' } });
+    expect(h.waits).toEqual([1000, 2000, 4000]);
+  });
+});
+
 describe('an access token the provider stops taking between two pages', () => {
   it('is refreshed once, the run goes on from the page it was on, and every badge is stored once', async () => {
     const { h, id } = await ob3();
