@@ -38,10 +38,11 @@ describe('a 429 whose Retry-After is an HTTP-date', () => {
 });
 
 describe('a 429 whose Retry-After says now (0, or an HTTP-date already past)', () => {
-  it.each([
+  const says: [string, () => number | Date][] = [
     ['0', () => 0],
     ['a past HTTP-date', () => new Date(Date.now() - 60_000)],
-  ] as const)('%s: the attempts in place are still spaced by the backoff, not sent back to back', async (_, retryAfter) => {
+  ];
+  it.each(says)('%s: the attempts in place are still spaced by the backoff, not sent back to back', async (_, retryAfter) => {
     const { h, id } = await ob3();
     ctx.bp.control.failNext({ status: 429, retryAfter: retryAfter(), path: CREDENTIALS, count: 100 });
     const s = await h.app.sync.run(id);
