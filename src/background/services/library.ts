@@ -24,6 +24,7 @@ import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
 import { syncedCopy, type SyncedCopy } from './synced-copy.ts';
 import { standsFor, twinKey } from './synced-twin.ts';
+import { decodeText, stripBom, trimText } from '../../core/input/text.ts';
 import { batchOf } from './import-batch.ts';
 
 export interface LibraryDeps {
@@ -101,7 +102,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const log = createNetworkLog();
     const result = await verifier.verify(bytes, ids.verified, { log });
     const kind = refuseUnaddable(result, bytes, keyHint !== undefined);
-    const url = kind === 'url' ? new TextDecoder().decode(bytes).trim() : undefined;
+    const url = kind === 'url' ? trimText(stripBom(decodeText(bytes) ?? '')) : undefined; // as the engine read it (src/core/input/index.ts)
     let sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
     const assessment = await assess(result, ids.unverified, undefined, ids.claimed, ids.unconfirmed);
     const idsHash = await identitiesHash(ids.verified);

@@ -11,7 +11,7 @@ import { isJwsJson, rejectJwsJson } from './jws-json.ts';
 import { jwtOfJwtProof } from './jwt-proof.ts';
 import { credentialOfEnvelope, credentialOfPresentation, presentationOf } from './presentation.ts';
 import { envelopeKind } from './presentation-of.ts';
-import { stripBom } from './text.ts';
+import { stripBom, trimText } from './text.ts';
 import { sdJwtRefusal } from './unsupported.ts';
 import type { CredentialText } from './types.ts';
 
@@ -31,7 +31,7 @@ export function isHttpUrl(text: string): boolean {
  * empty text gets (an empty file is PARSE_EMPTY; an empty baked chunk is PARSE_NOT_BAKED).
  */
 export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText {
-  const text = stripBom(raw).trim();
+  const text = trimText(stripBom(raw));
   if (text === '') {
     throw from
       ? new ParseError(ErrorCodes.PARSE_NOT_BAKED, `The ${from.toUpperCase()} badge text is empty`)
@@ -58,13 +58,15 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
 
 /**
  * A compact JWS has no white space (RFC 7515 §7.1), but one pasted from an e-mail or a terminal is
- * wrapped across lines: text of base64url characters, dots and white space only, that is a compact
+ * wrapped across lines, from a mail's source with quoted-printable soft line breaks (`=` at a line's
+ * end, RFC 2045 §6.7 rule 5: `=` is never in a JWS), or from a web page with zero-width spaces that
+ * let it wrap: text of base64url characters, dots and those breaks only, that is a compact
  * JWS once the white space is left out, is that JWS (the signature covers the characters, never the
  * wrapping). Any other text is itself.
  */
 function unwrapJws(text: string): string {
-  if (!/\s/.test(text) || !/^[A-Za-z0-9_\-.\s]+$/.test(text)) return text;
-  const joined = text.replace(/\s+/g, '');
+  if (!/[\s\u200b-\u200d\u2060]/.test(text) || !/^(?:[A-Za-z0-9_\-.\s\u200b-\u200d\u2060]|=\r?\n)+$/.test(text)) return text;
+  const joined = text.replace(/=\r?\n|[\s\u200b-\u200d\u2060]+/g, '');
   return COMPACT_JWS.test(joined) ? joined : text;
 }
 

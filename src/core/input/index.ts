@@ -8,7 +8,7 @@ import { classifyText } from './classify.ts';
 import { hasPngSignature, readBakedPng } from './png.ts';
 import { readBakedSvg } from './svg.ts';
 import { gunzipSvgz, isGzip } from './svgz.ts';
-import { decodeText, stripBom } from './text.ts';
+import { decodeText, stripBom, trimText } from './text.ts';
 import type { Unpacked } from './types.ts';
 
 export type { CredentialText, Unpacked } from './types.ts';
@@ -34,7 +34,7 @@ async function unpackUnsafe(input: Uint8Array | string, compressed = false): Pro
   }
   const decoded = typeof input === 'string' ? input : decodeText(bytes);
   if (decoded === undefined) throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, 'The input is neither a PNG nor text');
-  const text = stripBom(decoded).trim();
+  const text = trimText(stripBom(decoded));
   if (text === '') throw new ParseError(ErrorCodes.PARSE_EMPTY, 'The input is empty (only whitespace)');
   if (text.startsWith('<')) {
     if (!SVG_ROOT.test(text)) throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, 'The input is markup but not an SVG');
