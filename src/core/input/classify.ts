@@ -62,12 +62,13 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
  * end, RFC 2045 §6.7 rule 5: `=` is never in a JWS), or from a web page with zero-width spaces that
  * let it wrap: text of base64url characters, dots and those breaks only, that is a compact
  * JWS once the white space is left out, is that JWS (the signature covers the characters, never the
- * wrapping). Any other text is itself.
+ * wrapping). An SD-JWT (RFC 9901 §4: the JWT and its disclosures, `~`-separated, no white space) is
+ * joined the same. Any other text is itself.
  */
 function unwrapJws(text: string): string {
-  if (!/[\s\u200b-\u200d\u2060]/.test(text) || !/^(?:[A-Za-z0-9_\-.\s\u200b-\u200d\u2060]|=\r?\n)+$/.test(text)) return text;
+  if (!/[\s\u200b-\u200d\u2060]/.test(text) || !/^(?:[A-Za-z0-9_\-.~\s\u200b-\u200d\u2060]|=\r?\n)+$/.test(text)) return text;
   const joined = text.replace(/=\r?\n|[\s\u200b-\u200d\u2060]+/g, '');
-  return COMPACT_JWS.test(joined) ? joined : text;
+  return COMPACT_JWS.test(joined) || SD_JWT.test(joined) ? joined : text;
 }
 
 function classifyNonJson(text: string, where: string): CredentialText {
