@@ -45,3 +45,12 @@ describe('invisible characters and mail encodings around a badge', () => {
     expect(await h.db.badges.count()).toBe(0);
   });
 });
+
+describe('a badge saved in another encoding', () => {
+  it('as Latin-1 is refused saying that its JSON must be UTF-8, not as "neither a PNG nor text"', async () => {
+    const h = await harness();
+    const latin1 = Buffer.from('{"@context":"https://w3id.org/openbadges/v2","type":"Assertion","id":"https://example.org/a","narrative":"caf\u00e9"}', 'latin1');
+    expect(await failure(h.app.library.import(file('badge.json', latin1)))).toMatchObject({ code: 'ERR_NOT_A_BADGE', message: expect.stringContaining('RFC 8259 §8.1') });
+    expect(await h.db.badges.count()).toBe(0);
+  });
+});

@@ -33,7 +33,9 @@ async function unpackUnsafe(input: Uint8Array | string, compressed = false): Pro
     return { kind: 'png', bytes, credential: classifyText(baked.text, 'png') };
   }
   const decoded = typeof input === 'string' ? input : decodeText(bytes);
-  if (decoded === undefined) throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, 'The input is neither a PNG nor text');
+  // RFC 8259 §8.1: JSON exchanged between systems is UTF-8. A badge saved as Latin-1 (or Windows-1252) is
+  // not read in a guessed encoding: its text, and so what its issuer signed, could change.
+  if (decoded === undefined) throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, 'The input is neither a PNG nor UTF-8 (or UTF-16) text: a badge\'s JSON is UTF-8 (RFC 8259 §8.1), so one saved in another encoding (Latin-1, Windows-1252) is not read');
   const text = trimText(stripBom(decoded));
   if (text === '') throw new ParseError(ErrorCodes.PARSE_EMPTY, 'The input is empty (only whitespace)');
   if (text.startsWith('<')) {
