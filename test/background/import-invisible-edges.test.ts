@@ -6,16 +6,12 @@
  * in it passed the check that keeps such links out (import-source.ts linkWithCredentials).
  */
 import { describe, expect, it } from 'vitest';
-import { credential, makeKey, sign } from '../core/keys/jwt-fixtures.ts';
 import { failure, harness } from './harness.ts';
+import { vcJwt } from './vc-jwt.ts';
 
 const file = (name: string, t: string | Buffer) => ({ kind: 'file' as const, name, base64: Buffer.from(t).toString('base64') });
 const text = (t: string) => ({ kind: 'text' as const, text: t });
 
-async function vcJwt(id: string): Promise<string> {
-  const k = await makeKey('EdDSA');
-  return sign(credential({ id: k.did, type: ['Profile'], name: 'Key Issuer' }, { id }), k, { kid: `${k.did}#${k.multibase}`, typ: 'vc+jwt' });
-}
 
 describe('invisible characters and mail encodings around a badge', () => {
   it('a JWS with zero-width spaces or joiners around and inside it, or a NUL after it, is that badge, held once', async () => {

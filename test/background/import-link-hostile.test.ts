@@ -7,16 +7,15 @@
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credential, makeKey, sign } from '../core/keys/jwt-fixtures.ts';
 import { harness } from './harness.ts';
+import { vcJwt } from './vc-jwt.ts';
 
 let server: Server;
 let base = '';
 let jws = '';
 
 beforeAll(async () => {
-  const k = await makeKey('EdDSA');
-  jws = await sign(credential({ id: k.did, type: ['Profile'], name: 'Key Issuer' }, { id: 'urn:uuid:9' }), k, { kid: `${k.did}#${k.multibase}`, typ: 'vc+jwt' });
+  jws = await vcJwt('urn:uuid:9');
   const redirects: Record<string, string> = { '/to-file': 'file:///etc/passwd', '/to-data': `data:application/vc+jwt,${jws}`, '/to-js': 'javascript:alert(1)' };
   server = createServer((req, res) => {
     const path = req.url!;

@@ -6,16 +6,12 @@
  * review of the import, session 19). It is not added; the same text twice is one badge.
  */
 import { describe, expect, it } from 'vitest';
-import { credential, makeKey, sign } from '../core/keys/jwt-fixtures.ts';
 import { buildPng, itxt } from '../core/input/png-builder.ts';
 import { failure, harness } from './harness.ts';
+import { vcJwt } from './vc-jwt.ts';
 
 const file = (name: string, b: Uint8Array | string) => ({ kind: 'file' as const, name, base64: Buffer.from(b).toString('base64') });
 
-async function vcJwt(id: string): Promise<string> {
-  const k = await makeKey('EdDSA');
-  return sign(credential({ id: k.did, type: ['Profile'], name: 'Key Issuer' }, { id }), k, { kid: `${k.did}#${k.multibase}`, typ: 'vc+jwt' });
-}
 const svg = (...elements: string[]) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0">${elements.map((j) => `<openbadges:credential verify="${j}"/>`).join('')}</svg>`;
 
 describe('a baked image holding two different badges', () => {

@@ -5,24 +5,20 @@
  * (the issuer's name and all) and was counted "held already". Each is now kept as itself.
  */
 import { describe, expect, it } from 'vitest';
-import { credential, makeKey, sign } from '../core/keys/jwt-fixtures.ts';
 import { harness } from './harness.ts';
+import { vcJwt } from './vc-jwt.ts';
 
 const text = (t: string) => ({ kind: 'text' as const, text: t });
 const vp = (...vcs: unknown[]) => JSON.stringify({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: vcs });
 
-async function vcJwt(id: string, issuerName: string): Promise<string> {
-  const k = await makeKey('EdDSA');
-  return sign(credential({ id: k.did, type: ['Profile'], name: issuerName }, { id }), k, { kid: `${k.did}#${k.multibase}`, typ: 'vc+jwt' });
-}
 const shown = async (h: Awaited<ReturnType<typeof harness>>) => (await h.app.library.list()).map((b) => [b.issuerName, b.verdict]).sort();
 
 describe('the same id from another issuer', () => {
   it('added alone after the user\'s badge does not replace it', async () => {
     const h = await harness();
-    const mine = await vcJwt('urn:uuid:7', 'Real University');
+    const mine = await vcJwt('urn:uuid:7', { issuerName: 'Real University' });
     await h.app.library.import(text(mine));
-    const other = await h.app.library.import(text(await vcJwt('urn:uuid:7', 'Evil Issuer')));
+    const other = await h.app.library.import(text(await vcJwt('urn:uuid:7', { issuerName: 'Evil Issuer' })));
     expect(other.alreadyHeld).toBeUndefined();
     expect(await shown(h)).toEqual([['Evil Issuer', 'valid'], ['Real University', 'valid']]);
     // The user's own badge added again is still that badge, held once.
@@ -32,7 +28,7 @@ describe('the same id from another issuer', () => {
 
   it('in one presentation, both are added, each with its own issuer', async () => {
     const h = await harness();
-    const view = await h.app.library.import(text(vp(await vcJwt('urn:uuid:8', 'Real University'), await vcJwt('urn:uuid:8', 'Evil Issuer'))));
+    const view = await h.app.library.import(text(vp(await vcJwt('urn:uuid:8', { issuerName: 'Real University' }), await vcJwt('urn:uuid:8', { issuerName: 'Evil Issuer' }))));
     expect(view.batch).toEqual({ total: 2, added: 2, held: 0, refused: 0 });
     expect(await shown(h)).toEqual([['Evil Issuer', 'valid'], ['Real University', 'valid']]);
   });
