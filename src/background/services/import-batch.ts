@@ -28,7 +28,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 export function batchOf(bytes: Uint8Array): string[] | undefined {
   const first = bytes.findIndex((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf && b !== 0xff && b !== 0xfe && b !== 0);
   if (first < 0) return undefined;
-  if (bytes[first] !== 0x7b && bytes[first] !== 0x5b) return tokenLines(bytes); // not { or [
+  if (bytes[first] !== 0x7b && bytes[first] !== 0x5b) return /[A-Za-z0-9_-]/.test(String.fromCharCode(bytes[first]!)) ? tokenLines(bytes) : undefined; // a token's first character, not { or [
   const text = decodeText(bytes);
   if (text === undefined) return undefined;
   let value: unknown;
