@@ -50,3 +50,12 @@ describe('a badge saved in another encoding', () => {
     expect(await h.db.badges.count()).toBe(0);
   });
 });
+
+describe('a JWS copied with its quotes', () => {
+  it('from a JSON document or a developer tool is that badge (RFC 8259 §2: a JSON text may be a string)', async () => {
+    const h = await harness();
+    expect(await h.app.library.import(text(`"${await vcJwt('urn:uuid:4')}"`))).toMatchObject({ verdict: 'valid' });
+    // A quoted string that is no token is still no badge.
+    expect(await failure(h.app.library.import(text('"hello"')))).toMatchObject({ code: 'ERR_NOT_A_BADGE' });
+  });
+});

@@ -50,10 +50,25 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
     if (envelopeKind(json) === 'vc') return credentialOfEnvelope(json);
     return jwtOfJwtProof(json) ?? { type: 'json', text, json };
   }
+  // A JSON string holding a token (RFC 8259 §2: a JSON text may be a string), as a JWT copied with its
+  // quotes from a JSON document or a developer tool: the token. It was "neither JSON, a compact JWS nor an http(s) URL".
+  const quoted = first === '"' ? quotedToken(text) : undefined;
+  if (quoted !== undefined) return classifyNonJson(quoted, from ? `The text baked in the ${from.toUpperCase()}` : 'The input');
   // A data: URL (RFC 2397), as an enveloped credential's id holds one: the credential inside it (data-input.ts).
   if (isDataUrl(text)) return credentialOfDataUrl(text, (inner) => classifyText(inner, from));
   const where = from ? `The text baked in the ${from.toUpperCase()}` : 'The input';
   return classifyNonJson(unwrapJws(text), where);
+}
+
+/** The compact JWS or SD-JWT a JSON string holds, else undefined. */
+function quotedToken(text: string): string | undefined {
+  if (!text.endsWith('"') || text.length > 16 * 1024 * 1024) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'string' && (COMPACT_JWS.test(value) || SD_JWT.test(value)) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
