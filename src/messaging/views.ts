@@ -100,8 +100,15 @@ export interface BadgeDetail extends BadgeView {
   unreachable?: { at: string; hosts: string[] };
   /** The credential as JSON text or compact JWS, for download. */
   credentialText?: string;
-  /** The original input's kind, and whether a baked image can be downloaded. */
+  /** The original input's kind. */
   originalKind?: 'png' | 'svg' | 'json' | 'jws' | 'url';
+  /**
+   * Where "Badge image (with its data)" comes from (src/background/services/library-download.ts):
+   * `kept`, the PNG or SVG the badge was added as; `link`, fetched from the backpack's baked-image
+   * link at the click, which may fail. Absent: the badge has no such image (Lanyard bakes none), and
+   * the popup does not offer the download.
+   */
+  bakedImage?: 'kept' | 'link';
 }
 
 export interface EmailView {

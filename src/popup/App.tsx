@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountView, BadgeView } from '../messaging/views.ts';
 import type { ImportedView } from '../messaging/protocol.ts';
 import type { ImportRun } from './badge/added-sentence.tsx';
+import type { WelcomeMode } from './welcome/WelcomeScreen.tsx';
 import type { FilesScreen, PopupActions } from './actions.ts';
 import { EnvContext, useEnv, type PopupEnv } from './env.ts';
 import type { Translate } from './i18n.ts';
@@ -86,6 +87,13 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   }, [actions, answered]);
   const state = data.state.status === 'ready' ? data.state.value : undefined;
   const firstRun = !!state && state.accounts.length === 0 && state.badgeCount === 0;
+  // The first run's welcome is the home screen: which of its ways is open ("Just this browser" is
+  // "Add a badge" there) is kept here, so that "+" opens it in place (nav) and says when it is open.
+  const [welcomeMode, setWelcomeMode] = useState<WelcomeMode>();
+  useEffect(() => {
+    if (state && !firstRun) setWelcomeMode(undefined);
+  }, [state, firstRun]);
+  const addingFirst = firstRun && route.name === 'list' && welcomeMode === 'local';
   // Back on the list, focus returns to it (and so to the badge that was open); after the first
   // run's sign-in the welcome, which held focus, gives way to the list in place. Until
   // the list is there focus waits on the search box (loading) or on "Getting your badges…" (the
@@ -142,14 +150,21 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   // "Restore from a Lanyard backup file": Settings at its Backup section; where files are picked in a
   // tab (Firefox's panel, actions.openInTab), that tab at once, not the panel's "Import backup…" that opens it.
   const restore = () => (actions.openInTab ? actions.openInTab('settings') : go({ name: 'settings', backup: true }));
-  const nav = (to: NavTarget) => setStack([{ name: 'list' }, to === 'import' && firstRun ? { name: 'welcome', mode: 'local' } : { name: to }]);
+  // "+" before any account or badge: the welcome's own "Just this browser", as choosing it does (its
+  // heading takes focus), not that screen pushed over it, which only added a Back arrow.
+  const nav = (to: NavTarget) => {
+    if (to === 'import' && firstRun) {
+      setWelcomeMode('local');
+      setStack([{ name: 'list' }]);
+    } else setStack([{ name: 'list' }, { name: to }]);
+  };
 
   let screen;
   if (data.state.status === 'error' && route.name === 'list') {
     screen = <ErrorState title={t('stateErrorTitle')} error={data.state.error} onRetry={() => void data.reload()} />;
   } else if (route.name === 'list') {
     screen = firstRun ? (
-      <WelcomeScreen firstRun onDone={done} onImported={opened} onRestore={restore} />
+      <WelcomeScreen firstRun mode={welcomeMode} onMode={setWelcomeMode} onDone={done} onImported={opened} onRestore={restore} />
     ) : (
       <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} syncing={!!state?.accounts.some((a) => a.sync.status === 'syncing')} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onGuide={() => go({ name: 'guide' })} onRetry={() => void data.reload()} listRef={listRef} />
     );
@@ -182,7 +197,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
 
   return (
     <div class="shell">
-      <Header onBack={stack.length > 1 ? back : undefined} onNav={nav} showNav current={route.name === 'import' || route.name === 'guide' || route.name === 'accounts' || route.name === 'settings' ? route.name : undefined} />
+      <Header onBack={stack.length > 1 ? back : undefined} onNav={nav} showNav current={addingFirst ? 'import' : route.name === 'import' || route.name === 'guide' || route.name === 'accounts' || route.name === 'settings' ? route.name : undefined} />
       <StatusBar state={state} online={online} onSignInAgain={signInAgain} quietStart={headingSaysSync} showFailures={route.name !== 'accounts'} />
       {/* On the home screen only: a site taken back (about:addons) is said at each open, not on every screen. */}
       {route.name === 'list' ? <SiteAccess /> : null}

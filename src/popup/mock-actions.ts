@@ -100,7 +100,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       const b = badges.find((x) => x.key === key);
       if (!b) return later(err('ERR_NOT_FOUND', 'no such badge'));
       const extra = seeded.extras.get(key) ?? {};
-      const detail: BadgeDetail = { evidence: [], alignments: [], claimedRecipients: b.recipient ? [{ type: 'email', identity: b.recipient, hashed: false }] : [{ type: 'email', identity: 'sha256$c0ffee…', hashed: true }], checks: b.verdict === 'unverified' ? [] : checksFor(b), credentialText: '{}', originalKind: 'url', ...b, ...extra };
+      const detail: BadgeDetail = { evidence: [], alignments: [], claimedRecipients: b.recipient ? [{ type: 'email', identity: b.recipient, hashed: false }] : [{ type: 'email', identity: 'sha256$c0ffee…', hashed: true }], checks: b.verdict === 'unverified' ? [] : checksFor(b), credentialText: '{}', originalKind: 'url', ...(b.accountId.startsWith('badgr') ? { bakedImage: 'link' as const } : {}), ...b, ...extra };
       return later(ok(detail));
     },
     verify(key) {
@@ -225,6 +225,9 @@ export function createMockActions(options: MockOptions = {}): MockActions {
     },
     download(key, what) {
       record('download', [key, what]);
+      // As library-download.ts: a badge added as JSON, a JWS or a link, with no backpack link to its image, has none.
+      const b = badges.find((x) => x.key === key);
+      if (what === 'baked' && !b?.accountId.startsWith('badgr') && !seeded.extras.get(key)?.bakedImage) return later(err('ERR_NO_BAKED_IMAGE', 'This badge has no baked image: download its credential (JSON) instead'));
       const fileName = `${key.replace(/[^a-z0-9]+/gi, '-')}.${what === 'baked' ? 'png' : 'json'}`;
       actions.saved.push(fileName);
       return later(ok({ fileName }));

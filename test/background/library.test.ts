@@ -260,6 +260,10 @@ describe('detail, remove, verify all, download', () => {
     const d = await h.app.library.get(png.key);
     expect(d).toMatchObject({ name: 'Notes on the Engine', originalKind: 'png', issuerName: 'Analytical Society', credentialText: expect.stringMatching(/^ey/) });
     expect(d.checks.map((c) => c.id)).toContain('signature');
+    // The popup offers "Badge image (with its data)" only for a badge that has one: known before any click.
+    expect(d.bakedImage).toBe('kept');
+    expect((await h.app.library.get(jws.key)).bakedImage).toBeUndefined();
+    expect((await h.app.library.get(hosted.key)).bakedImage).toBeUndefined();
 
     const baked = await h.app.library.download(png.key, 'baked');
     expect(baked).toMatchObject({ fileName: 'notes-on-the-engine.png', mimeType: 'image/png' });
@@ -280,6 +284,8 @@ describe('detail, remove, verify all, download', () => {
     const h = await harness();
     const assertion = async (p: string) => new Uint8Array(await (await fetch(url(p), { headers: { accept: 'application/ld+json' } })).arrayBuffer());
     const png = await h.app.library.importInput(await assertion('/public/assertions/ada-poetical'), { bakedUrl: url('/public/assertions/ada-programmer/baked') });
+    // Fetched at the click: the popup says so before it.
+    expect((await h.app.library.get(png.key)).bakedImage).toBe('link');
     expect(await h.app.library.download(png.key, 'baked')).toMatchObject({ fileName: expect.stringMatching(/\.png$/), mimeType: 'image/png' });
     // A "baked image" link that answers something else (JSON here; HTML from a hostile host) was
     // saved under the server's content type with a .png name: it is not a baked image.

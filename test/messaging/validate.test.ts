@@ -71,6 +71,15 @@ describe('isReply', () => {
   });
 });
 
+describe('the badge detail reply', () => {
+  const detail = { key: 'local|id:x', accountId: 'local', name: 'Kayak', tags: [], format: 'ob2.0-hosted', verdict: 'valid', recipient: null, pending: false, checks: [], evidence: [], alignments: [], claimedRecipients: [] };
+  it('says where a baked image comes from only as kept or a link: the share screen offers its download by it', () => {
+    const get = guards.popup.reply['badges/get'];
+    for (const bakedImage of [undefined, 'kept', 'link']) expect(isReply({ ok: true, value: { ...detail, bakedImage } }, get)).toBe(true);
+    for (const bakedImage of ['yes', true, '']) expect(isReply({ ok: true, value: { ...detail, bakedImage } }, get)).toBe(false);
+  });
+});
+
 describe('the import reply', () => {
   const view = { key: 'local|id:x', accountId: 'local', name: 'Kayak', tags: [], format: 'ob2.0-hosted', verdict: 'valid', recipient: null, pending: false };
   const guard = guards.popup.reply['badges/import'];

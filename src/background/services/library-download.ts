@@ -16,16 +16,22 @@ export interface Download {
 /** The kinds of original that are a baked image. */
 export const BAKED = new Set(['png', 'svg']);
 
+/** Where a baked image download comes from, known before any fetch (BadgeDetail `bakedImage`): the rule `downloadBadge` follows. */
+export function bakedImageOf(r: Pick<BadgeRecord, 'original' | 'bakedUrl'>): 'kept' | 'link' | undefined {
+  return BAKED.has(r.original.kind) ? 'kept' : r.bakedUrl ? 'link' : undefined;
+}
+
 export async function downloadBadge(db: Db, fetch: Fetch, r: BadgeRecord, what: 'baked' | 'json'): Promise<Download> {
   const o = await db.originals.get(r.key);
   if (!o) throw new ServiceError(E.NOT_FOUND, 'Lanyard holds no copy of this badge to download');
   const slug = fileSlug(r.meta.name);
   if (what === 'baked') {
-    if (BAKED.has(r.original.kind)) {
+    const from = bakedImageOf(r);
+    if (from === 'kept') {
       const svg = r.original.kind === 'svg';
       return { fileName: `${slug}.${svg ? 'svg' : 'png'}`, mimeType: svg ? 'image/svg+xml' : 'image/png', base64: toBase64(o.bytes) };
     }
-    if (!r.bakedUrl) throw new ServiceError(E.NO_BAKED_IMAGE, 'This badge has no baked image: download its credential (JSON) instead');
+    if (from !== 'link' || !r.bakedUrl) throw new ServiceError(E.NO_BAKED_IMAGE, 'This badge has no baked image: download its credential (JSON) instead');
     const res = await fetch(r.bakedUrl, { headers: { accept: 'image/png, image/svg+xml' } });
     if (!res.ok) throw new ServiceError(E.NO_BAKED_IMAGE, `The baked image could not be fetched (HTTP ${res.status})`);
     // What the bytes are, never the type the server claims: a link answering HTML or JSON is no baked image.

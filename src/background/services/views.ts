@@ -10,6 +10,7 @@ import { publicShareUrl } from '../../core/share/escape.ts';
 import { credentialIdFor } from '../../core/share/linkedin.ts';
 import { reachableImage } from './image-hosts.ts';
 import { ServiceErrorCodes } from './errors.ts';
+import { bakedImageOf } from './library-download.ts';
 import type { AccountView, BadgeDetail, BadgeView, NameDirs, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
 import type { ShownDirs } from '../../core/share/lang-text.ts';
 import { readerTexts } from './reader-texts.ts';
@@ -56,6 +57,7 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: 
     unreachable: r.unreachable,
     credentialText: o?.credentialText,
     originalKind: r.original.kind,
+    bakedImage: bakedImageOf(r),
   });
 }
 

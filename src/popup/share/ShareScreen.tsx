@@ -72,7 +72,10 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
   };
   const download = async (what: Download) => {
     const r = await actions.download(b.key, what);
-    setStatus(r.ok ? { kind: 'success', text: t('downloaded', r.value.fileName), where: 'download' } : { kind: 'error', text: errorText(t, r.error), where: 'download' });
+    // An image the backpack's link did not give (an HTTP error, not a PNG or SVG): said as that, not as
+    // a badge without an image, which the screen does not offer to download (BadgeDetail `bakedImage`).
+    const failed = (e: { code: string; message: string }) => (what === 'baked' && e.code === 'ERR_NO_BAKED_IMAGE' && b.bakedImage === 'link' ? t('errorBakedNotSent') : errorText(t, e));
+    setStatus(r.ok ? { kind: 'success', text: t('downloaded', r.value.fileName), where: 'download' } : { kind: 'error', text: failed(r.error), where: 'download' });
   };
 
   return (
@@ -182,16 +185,22 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
 
       <section class="panel" aria-labelledby="download-title">
         <h3 id="download-title">{t('shareDownloadTitle')}</h3>
+        {/* Offered only when it can work: the image the badge was added as, or the backpack's link
+            (fetched at the click, said beforehand). Lanyard bakes no image itself. */}
         <div class="button-row">
-          <button type="button" class="button" onClick={() => download('baked')}>
-            <Icon name="download" size={14} />
-            {t('downloadBaked')}
-          </button>
+          {b.bakedImage ? (
+            <button type="button" class="button" onClick={() => download('baked')} aria-describedby={b.bakedImage === 'link' ? 'download-baked-link' : undefined}>
+              <Icon name="download" size={14} />
+              {t('downloadBaked')}
+            </button>
+          ) : null}
           <button type="button" class="button" onClick={() => download('json')}>
             <Icon name="download" size={14} />
             {t('downloadJson')}
           </button>
         </div>
+        {b.bakedImage === 'link' ? <p id="download-baked-link" class="small muted">{t('downloadBakedLink')}</p> : null}
+        {b.bakedImage ? null : <p class="small muted">{t('downloadNoBaked')}</p>}
         {note('download')}
       </section>
     </section>

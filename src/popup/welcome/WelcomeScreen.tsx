@@ -38,12 +38,25 @@ export interface WelcomeScreenProps {
   onImported(badge: ImportedView, stay?: boolean, run?: ImportRun): void;
   /** To settings, where a backup file is imported. */
   onRestore(): void;
+  /** The way open, when the popup holds it (the first run's, which "+" opens: App.tsx); else the screen's own. */
+  mode?: WelcomeMode;
+  /** Told the way open at the start and at each change, with `mode`. */
+  onMode?(mode: WelcomeMode): void;
 }
 
-export default function WelcomeScreen({ firstRun, initialMode, initialHost, initialUser, onDone, onImported, onRestore }: WelcomeScreenProps) {
+export default function WelcomeScreen({ firstRun, initialMode, initialHost, initialUser, onDone, onImported, onRestore, mode: held, onMode }: WelcomeScreenProps) {
   const { t, drafts } = useEnv();
   // Closed while typing in a sign-in form (or, on the first run, a badge's link): it opens there again (drafts.ts).
-  const [mode, setMode] = useState<WelcomeMode>(() => initialMode ?? draftMode(drafts?.last(), firstRun));
+  const [own, setOwn] = useState<WelcomeMode>(() => held ?? initialMode ?? draftMode(drafts?.last(), firstRun));
+  const mode = held ?? own;
+  const setMode = (m: WelcomeMode) => {
+    setOwn(m);
+    onMode?.(m);
+  };
+  // Told as the screen is drawn (a layout effect: a passive one could run after a first click on "+").
+  useLayoutEffect(() => {
+    if (held === undefined) onMode?.(own);
+  }, []);
   const [host, setHost] = useState<string | undefined>(initialHost);
   useLayoutEffect(markReady, []);
   // "Other ways to start" goes with the form: focus returns to the way that was chosen (WCAG 2.4.3).
