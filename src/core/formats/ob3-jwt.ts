@@ -64,11 +64,13 @@ function sameClaim(p: Json, bad: string[], claim: string, value: unknown, name: 
 }
 
 /** integrity.md §Verify: each registered claim, when present, must say what the credential says. */
-function claimMismatches(p: Json, c: Json): string[] {
+function claimMismatches(p: Json, c: Json, topWithheld: boolean): string[] {
   const bad: string[] = [];
   // An issuer withheld (an SD-JWT's, RFC 9901 §4.2) has no id for iss to disagree with; one that is there must be iss.
   if (c.issuer !== undefined && c.issuer !== null) sameClaim(p, bad, 'iss', issuerIdOf(c), 'issuer id');
-  sameClaim(p, bad, 'jti', c.id, 'credential id');
+  // Nor has an id withheld (an undisclosed digest at the credential's top, RFC 9901 §4.2.4.1) for jti; a dated
+  // member withheld is skipped below (datesOf finds none). Disclosed, each is compared as in the clear.
+  if (!(topWithheld && (c.id === undefined || c.id === null))) sameClaim(p, bad, 'jti', c.id, 'credential id');
   // A subject the credential names only by its identifier list (OB 3.0 AchievementSubject: id 0..1)
   // has no id for sub to disagree with: VC DM 1.1 §6.3.1 reads sub as that id; noted, not failed.
   if (subjectOf(c)?.id !== undefined) sameClaim(p, bad, 'sub', subjectOf(c)?.id, 'credentialSubject.id');
@@ -96,7 +98,7 @@ function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList,
   const sound = structureOb3(c, checks, { signedAsText: true, disclosed: sd?.withheld ?? false });
   // A field withheld (RFC 9901 §4.2) leaves the rest to check: a claim that disagrees is still a fault.
   if (!sound && checks.get('structure')?.code !== ErrorCodes.STRUCTURE_WITHHELD) return false;
-  const bad = claimMismatches(payload, c);
+  const bad = claimMismatches(payload, c, sd?.withheld === true || (typeof sd?.withheld === 'function' && sd.withheld([])));
   if (bad.length) {
     checks.fail('structure', ErrorCodes.CLAIM_MISMATCH, `JWT claims disagree with the credential: ${bad.join('; ')}`);
     return false;
