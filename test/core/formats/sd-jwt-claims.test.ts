@@ -5,21 +5,9 @@
  * clear (a disagreement is malformed, an agreement valid); withheld, there is nothing to disagree with
  * (unknown, never malformed: the holder's choice is no fault of the issuer's).
  */
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { makeKey, credential, runJwt, show, sign, type TestKey } from '../keys/jwt-fixtures.ts';
-
-const disclosure = (...parts: unknown[]): string => Buffer.from(JSON.stringify(parts)).toString('base64url');
-const digest = (d: string): string => createHash('sha256').update(d).digest('base64url');
-const sdJwt = (jwt: string, ...disclosures: string[]): string => `${jwt}~${disclosures.map((d) => `${d}~`).join('')}`;
-type Obj = Record<string, unknown>;
-
-const didKey = async (): Promise<TestKey & { did: string; multibase: string }> => {
-  const k = await makeKey('ES256');
-  if (!k.did || !k.multibase) throw new Error('no did:key');
-  return { ...k, did: k.did, multibase: k.multibase };
-};
-const issue = (k: TestKey & { did: string; multibase: string }, payload: unknown): Promise<string> => sign(payload, k, { kid: `${k.did}#${k.multibase}`, typ: 'vc+sd-jwt' });
+import { credential, runJwt, show } from '../keys/jwt-fixtures.ts';
+import { didKey, digest, disclosure, issue, sdJwt, type DidKey, type Obj } from './sd-jwt-support.ts';
 const seconds = (iso: string): number => Date.parse(iso) / 1000;
 
 const UNTIL = '2030-01-01T00:00:00Z';
@@ -32,7 +20,7 @@ const CASES: [member: string, claim: string, agree: (did: string, c: Obj) => unk
 ];
 
 /** The SD-JWT of `c` with `claims`, its `member` in the clear, disclosed, or withheld. */
-async function issued(k: TestKey & { did: string; multibase: string }, member: string, claims: Obj, how: 'clear' | 'disclosed' | 'withheld'): Promise<string> {
+async function issued(k: DidKey, member: string, claims: Obj, how: 'clear' | 'disclosed' | 'withheld'): Promise<string> {
   const c: Obj = { ...credential(k.did, { validUntil: UNTIL }), ...claims };
   if (how === 'clear') return sdJwt(await issue(k, c));
   const d = disclosure('c2FsdA', member, c[member]);

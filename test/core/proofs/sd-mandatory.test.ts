@@ -6,35 +6,26 @@
  * mandatory, let it show the one not the user's. Lanyard said "Not revoked" and "issued to someone
  * else". Shown at the holder's choice, they settle neither; made mandatory, they do, as before.
  */
-import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mandatoryShown } from '../../../src/core/proofs/mandatory.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
 import { credential } from './support.ts';
 import { signDerived } from './sd-derive.ts';
-import { generateEcSigner, signEcdsaRdfc, type EcSigner } from './suites-sign.ts';
+import { ecStatusList, statusEntry } from './sd-status.ts';
+import { generateEcSigner, type EcSigner } from './suites-sign.ts';
 
 const NOW = new Date('2026-11-26T00:00:00Z');
 const CLEAR = 'https://issuer.example/status/clear';
 const SET = 'https://issuer.example/status/set';
 let issuer: EcSigner;
 let web: FakeWeb;
-/** A revocation list whose bit 5 is `bit` (Bitstring Status List §3.1: the first index is the left-most bit). */
-const list = (id: string, bit: boolean) => {
-  const bits = new Uint8Array(16 * 1024);
-  if (bit) bits[0] = 0x80 >> 5;
-  return signEcdsaRdfc({
-    '@context': ['https://www.w3.org/ns/credentials/v2'], id, type: ['VerifiableCredential', 'BitstringStatusListCredential'], issuer: issuer.did, validFrom: '2024-01-01T00:00:00Z',
-    credentialSubject: { id: `${id}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: `u${gzipSync(bits).toString('base64url')}` },
-  }, issuer);
-};
 beforeAll(async () => {
   issuer = await generateEcSigner('P-256');
-  web = new FakeWeb().json(CLEAR, await list(CLEAR, false)).json(SET, await list(SET, true));
+  web = new FakeWeb().json(CLEAR, await ecStatusList(issuer, CLEAR)).json(SET, await ecStatusList(issuer, SET, [5]));
 });
 
-const entry = (l: string) => ({ id: `${l}#5`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '5', statusListCredential: l });
+const entry = (l: string) => statusEntry(l);
 const STATUS = (nq: string) => nq.includes('credentials#credentialStatus>');
 const RECIPIENT = (nq: string) => /credentials#credentialSubject>|vocab\.html#(identifier|identityHash|identityType)>/.test(nq);
 const identity = (email: string) => ({ type: 'IdentityObject', identityType: 'emailAddress', identityHash: email, hashed: false });

@@ -6,14 +6,14 @@
  * yours") where Alice's identity, disclosed, says "issued to someone else". As withheld.ts does
  * for a status or an expiry: a recipient the holder may have withheld settles nothing.
  */
-import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSentence } from '../../../src/core/share/check-words.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
 import { credential } from './support.ts';
 import { signDerived } from './sd-derive.ts';
-import { generateEcSigner, signEcdsaRdfc, type EcSigner } from './suites-sign.ts';
+import { ecStatusList, statusEntry } from './sd-status.ts';
+import { generateEcSigner, type EcSigner } from './suites-sign.ts';
 
 const NOW = new Date('2026-11-26T00:00:00Z');
 const LIST = 'https://issuer.example/status/1';
@@ -21,11 +21,7 @@ let issuer: EcSigner;
 let web: FakeWeb;
 beforeAll(async () => {
   issuer = await generateEcSigner('P-256');
-  const list = await signEcdsaRdfc({
-    '@context': ['https://www.w3.org/ns/credentials/v2'], id: LIST, type: ['VerifiableCredential', 'BitstringStatusListCredential'], issuer: issuer.did, validFrom: '2024-01-01T00:00:00Z',
-    credentialSubject: { id: `${LIST}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: `u${gzipSync(new Uint8Array(16 * 1024)).toString('base64url')}` },
-  }, issuer);
-  web = new FakeWeb().json(LIST, list);
+  web = new FakeWeb().json(LIST, await ecStatusList(issuer, LIST));
 });
 
 const ALICE = { type: 'IdentityObject', identityType: 'emailAddress', identityHash: 'alice@example.com', hashed: false };
@@ -33,7 +29,7 @@ const ALICE = { type: 'IdentityObject', identityType: 'emailAddress', identityHa
 function disclosed(identifier?: unknown[]): Record<string, unknown> {
   const c = credential(issuer.did, {
     validUntil: '2030-01-01T00:00:00Z',
-    credentialStatus: { id: `${LIST}#5`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '5', statusListCredential: LIST },
+    credentialStatus: statusEntry(LIST),
   });
   const s = c.credentialSubject as Record<string, unknown>;
   delete s.id;

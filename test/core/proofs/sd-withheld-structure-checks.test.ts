@@ -5,13 +5,13 @@
  * 'unknown'. What is disclosed is what its issuer signed: those checks run on it, as the VC-JWT path
  * runs them (ob3-jwt.ts), and an expired or revoked badge is invalid.
  */
-import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
 import { credential } from './support.ts';
 import { signDerived } from './sd-derive.ts';
-import { generateEcSigner, signEcdsaRdfc, type EcSigner } from './suites-sign.ts';
+import { ecStatusList, statusEntry } from './sd-status.ts';
+import { generateEcSigner, type EcSigner } from './suites-sign.ts';
 
 const NOW = new Date('2026-11-26T00:00:00Z');
 const LIST = 'https://issuer.example/status/revoked';
@@ -19,12 +19,7 @@ let issuer: EcSigner;
 let web: FakeWeb;
 beforeAll(async () => {
   issuer = await generateEcSigner('P-256');
-  const bits = new Uint8Array(16 * 1024);
-  bits[0] = 0x80 >> 5; // Bitstring Status List §3.1: index 5, the sixth bit from the left, set.
-  web = new FakeWeb().json(LIST, await signEcdsaRdfc({
-    '@context': ['https://www.w3.org/ns/credentials/v2'], id: LIST, type: ['VerifiableCredential', 'BitstringStatusListCredential'], issuer: issuer.did, validFrom: '2024-01-01T00:00:00Z',
-    credentialSubject: { id: `${LIST}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: `u${gzipSync(bits).toString('base64url')}` },
-  }, issuer));
+  web = new FakeWeb().json(LIST, await ecStatusList(issuer, LIST, [5]));
 });
 
 const run = (vc: unknown, identities: string[] = []) => verify(JSON.stringify(vc), { fetch: web.fetch, now: NOW, identities });
@@ -47,7 +42,7 @@ describe('a required field withheld: what is disclosed is still checked (ecdsa-s
   });
 
   it('a disclosed status entry that revokes it: revoked, invalid', async () => {
-    const status = { id: `${LIST}#5`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '5', statusListCredential: LIST };
+    const status = statusEntry(LIST);
     const r = await run(await signDerived(nameWithheld({ validUntil: '2030-01-01T00:00:00Z', credentialStatus: status }), issuer, STATUS));
     expect(check(r, 'structure')?.code, JSON.stringify(r.checks)).toBe('ERR_STRUCTURE_WITHHELD');
     expect(check(r, 'revocation')?.outcome).toBe('fail');
