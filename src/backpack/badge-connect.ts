@@ -20,6 +20,7 @@ import {
 } from './oauth.ts';
 import { registerOffered, type ClientMetadata, type RegisteredClient } from './registration.ts';
 import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
+import { listEntry } from './list-entry.ts';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v2p1/scope/';
 export const BADGE_CONNECT_SCOPES = {
@@ -75,10 +76,11 @@ function readAssertions(body: unknown): BadgeConnectAssertion[] {
   if (status && typeof status.error === 'string' && status.error) {
     throw new BackpackError(C.REJECTED, `Badge Connect: ${serverWords(status.error)}`, { detail: typeof status.statusText === 'string' ? serverWords(status.statusText) : '' });
   }
-  const json = [body.assertions, body.results].flatMap((v) => (Array.isArray(v) ? v : []));
+  // A compact JWS or JSON text in `assertions` is still a badge (list-entry.ts).
+  const json = [body.assertions, body.results].flatMap((v) => (Array.isArray(v) ? v : [])).flatMap((v) => listEntry(v) ?? []);
   const jws = Array.isArray(body.signedAssertions) ? body.signedAssertions : [];
   return [
-    ...json.filter(isObj).map((assertion) => ({ kind: 'json' as const, assertion })),
+    ...json.map((e): BadgeConnectAssertion => (e.kind === 'json' ? { kind: 'json', assertion: e.json } : e)),
     ...jws.filter((s): s is string => typeof s === 'string').map((s) => ({ kind: 'jws' as const, jws: s })),
   ];
 }

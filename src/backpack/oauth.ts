@@ -202,13 +202,27 @@ function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password
  * granted, which "MAY be a subset of the scopes in the request" (security.html "Authorization
  * Response"), else the scope asked for: never more than the user allowed.
  */
-export function exchangeCode(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, request: AuthorizationRequest, code: string, granted?: readonly string[]): Promise<TokenSet> {
+export async function exchangeCode(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, request: AuthorizationRequest, code: string, granted?: readonly string[]): Promise<TokenSet> {
   // A response granting more than asked is read as granting what was asked (keptScope): the exchange never asks for more.
   const kept = keptScope(request.scope, granted?.length ? granted : undefined);
   if (!kept.length) throw new BackpackError(C.AUTHORIZATION_FAILED, 'The backpack granted none of the access Lanyard asked for', { detail: 'scope' });
+  const read = request.scope[0];
+  if (read !== undefined && !kept.includes(read)) throw readScopeMissing(read);
   const scope = kept.join(' ');
-  return tokenRequest(opts, tokenUrl, client, { grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, scope, code_verifier: request.codeVerifier }, 'code');
+  const tokens = await tokenRequest(opts, tokenUrl, client, { grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, scope, code_verifier: request.codeVerifier }, 'code');
+  // §5.1: the token answer may grant less again (its `scope` is then REQUIRED).
+  if (read !== undefined && !tokens.scope.includes(read)) throw readScopeMissing(read);
+  return tokens;
 }
+
+/**
+ * The scope asked first is the API's read scope (registeredScopes): a token without it lists no
+ * badge (403 insufficient_scope, RFC 6750 §3.1), so every sync would fail and ask for a sign-in that
+ * changes nothing. The user unticked it (OB 3.0 security.html: the granted scope "MAY be a subset"),
+ * or the backpack would not grant it: the sign-in is refused, saying so.
+ */
+const readScopeMissing = (read: string): BackpackError =>
+  new BackpackError(C.AUTHORIZATION_FAILED, `The backpack did not allow Lanyard to read your badges (${read.replace(/^.*\//, '')}): sign in again and allow it`, { detail: 'scope' });
 
 /** Reads the redirect (checking `state` and `iss`) and exchanges its code for what the response granted. */
 export function completeAuthorization(opts: ClientOptions, tokenUrl: string, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet> {

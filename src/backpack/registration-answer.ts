@@ -13,7 +13,8 @@
  *   `registeredScopes`: only the scopes Lanyard asked for are kept, so a wider answer never
  *   widens what Lanyard asks for later;
  * - `token_endpoint_auth_method` (§2: a string), at most MAX_METHOD characters;
- * - `redirect_uris` (§2: an array of strings): only those Lanyard registered.
+ * - `redirect_uris` (§2: an array of strings): only those Lanyard registered; an answer that leaves
+ *   out Lanyard's redirect URI (replaced, §3.2.1) is refused, as the sign-in could not come back.
  *
  * A field of the wrong type is refused, with its name: the server did not answer what RFC 7591
  * says, and nothing of it is stored.
@@ -66,6 +67,13 @@ export function keptRegistration(reg: Json, asked: RegistrationAsked): { clientI
   if (uris !== undefined) {
     if (!Array.isArray(uris) || uris.some((u) => typeof u !== 'string')) refuse('redirect_uris is not an array of strings');
     kept.redirect_uris = asked.redirectUris.filter((u) => (uris as string[]).includes(u));
+    // §3.2.1: the server "MAY reject or replace" what was asked. The authorization request's
+    // redirect_uri must match a registered one (OB 3.0 security.html, OB 2.1 §"Authorization"):
+    // one replaced could never bring the sign-in back to Lanyard, or would send it elsewhere.
+    const lost = asked.redirectUris.find((u) => !(uris as string[]).includes(u));
+    if (lost !== undefined) {
+      throw new BackpackError(C.REGISTRATION_REFUSED, 'The backpack registered Lanyard with another address to come back to after sign-in than the one Lanyard gave: the sign-in could not come back to Lanyard', { detail: 'redirect_uri' });
+    }
   }
   return { clientId, clientSecret, registration: kept };
 }

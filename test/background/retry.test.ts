@@ -1,6 +1,7 @@
 /** The retry time of a failed sync (retry.ts nextRetryAt): the server's Retry-After wins; else a bounded exponential backoff with jitter. */
 import { describe, expect, it } from 'vitest';
-import { nextRetryAt, RETRY_CAP_MS, retryDue, THROTTLE_WAIT_MS } from '../../src/background/services/retry.ts';
+import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
+import { DEFAULT_RETRY, nextRetryAt, RETRY_CAP_MS, retryDelay, retryDue, THROTTLE_WAIT_MS } from '../../src/background/services/retry.ts';
 
 const T = 1_000_000;
 
@@ -34,5 +35,19 @@ describe('retryDue', () => {
     expect(retryDue({ status: 'error', error: {} }, T)).toBe(true);
     expect(retryDue({ status: 'verifying', error: {}, retryAt: T + 1 }, T)).toBe(false);
     expect(retryDue({ status: 'idle', retryAt: T + 1 }, T)).toBe(true);
+  });
+});
+
+describe('retryDelay: a Retry-After waited out in place', () => {
+  const throttled = (s: number) => new BackpackError(C.THROTTLED, 'slow down', { status: 429, retryAfterSeconds: s });
+  const down = (s: number) => new BackpackError(C.SERVER_ERROR, 'down', { status: 503, retryAfterSeconds: s });
+  it('is the server\'s wait when it is longer than the backoff step, and never shorter than the step (0 is not "at once, again and again")', () => {
+    expect(retryDelay(throttled(5), 1, DEFAULT_RETRY)).toBe(5000);
+    expect([1, 2, 3].map((n) => retryDelay(throttled(0), n, DEFAULT_RETRY))).toEqual([1000, 2000, 4000]);
+    expect([1, 2, 3].map((n) => retryDelay(down(0), n, DEFAULT_RETRY))).toEqual([1000, 2000, 4000]);
+    expect(retryDelay(throttled(3), 3, DEFAULT_RETRY)).toBe(4000);
+    // Too long to wait here: the run ends, resumed at that time (nextRetryAt).
+    expect(retryDelay(throttled(3600), 1, DEFAULT_RETRY)).toBeUndefined();
+    expect(retryDelay(throttled(0), DEFAULT_RETRY.attempts, DEFAULT_RETRY)).toBeUndefined();
   });
 });

@@ -75,6 +75,18 @@ describe('manifest and sign-in', () => {
     expect(e.code).toBe(C.REGISTRATION_REFUSED);
   });
 
+  it('refuses a registration whose answer names another redirect URI (RFC 7591 §3.2.1 "replace"): the sign-in could never come back', async () => {
+    ctx.bp.control.stateForTests.replacedRedirectUris = ['https://elsewhere.example/cb'];
+    try {
+      const e = await failure(bc.register(service, { clientName: 'x', clientUri: `https://${REDIRECT_HOST}/`, logoUri: `https://${REDIRECT_HOST}/l.png`, tosUri: `https://${REDIRECT_HOST}/t`, policyUri: `https://${REDIRECT_HOST}/p`, softwareId: 'x', softwareVersion: '1', redirectUris: [REDIRECT_URI], scope: [BADGE_CONNECT_SCOPES.assertionReadonly] }));
+      expect(e.code).toBe(C.REGISTRATION_REFUSED);
+      expect(e.message).toMatch(/another address to come back to/);
+      expect(e.detail).toBe('redirect_uri');
+    } finally {
+      ctx.bp.control.stateForTests.replacedRedirectUris = undefined;
+    }
+  });
+
   it('signs in to a Badgr-like provider that offers and registers no offline_access (badgr-server oauth2_api.py validate_scope)', async () => {
     // Badgr's manifest (apps/backpack/badge_connect_api.py badge_connect_api_info): three scopes, version v1p0.
     const b = ctx.bp.baseUrl;

@@ -39,6 +39,16 @@ describe('a registration answer keeps only what Lanyard uses (RFC 7591 §3.2.1)'
     expect(c.registration).toEqual({ scope: 'read profile', redirect_uris: [CB] });
   });
 
+  it('an answer whose redirect_uris leave out the one Lanyard registered is refused: the authorization could not come back', async () => {
+    for (const uris of [[], ['https://wallet.example/steal']]) {
+      const e = await failure(register({ client_id: 'a', client_secret: 's', redirect_uris: uris }));
+      expect(e.code).toBe(C.REGISTRATION_REFUSED);
+      expect(e.detail).toBe('redirect_uri');
+    }
+    // No redirect_uris in the answer: what was asked stands (§3.2.1 echoes what was registered; some servers do not).
+    expect((await register({ client_id: 'a', client_secret: 's' })).clientId).toBe('a');
+  });
+
   it('a field of the wrong type is refused, the field named', async () => {
     const cases: [unknown, RegExp][] = [
       [{ client_id: 42, client_secret: 's' }, /client_id is not a string/],

@@ -60,6 +60,18 @@ describe('a token answer never widens what Lanyard believes it may do (RFC 6749 
     expect(endpoint.forms).toHaveLength(2);
   });
 
+  it('a grant without the read scope (asked first) is refused: by the authorization response before the exchange, or by the token answer', async () => {
+    const request = await buildAuthorizationRequest({ authorizationUrl: `${SITE}/authorize`, clientId: 'c', redirectUri: 'https://lanyard.example/cb', scope: ['read', 'profile'], issuer: { origin: SITE, required: false } });
+    const back = (scope?: string) => `https://lanyard.example/cb?code=x&state=${request.state}${scope ? `&scope=${encodeURIComponent(scope)}` : ''}`;
+    const refused = (p: Promise<unknown>) => p.then(() => new Error('expected a failure'), (x: unknown) => x);
+    const quiet = tokenEndpoint(undefined);
+    expect(await refused(completeAuthorization({ fetch: quiet.fetch }, `${SITE}/token`, CLIENT, request, back('profile')))).toMatchObject({ code: C.AUTHORIZATION_FAILED, detail: 'scope', message: expect.stringMatching(/read your badges/) });
+    expect(quiet.forms).toHaveLength(0);
+    // The response said nothing of scope (all granted), the token answer grants less (RFC 6749 §5.1: then REQUIRED).
+    const narrow = tokenEndpoint('profile');
+    expect(await refused(completeAuthorization({ fetch: narrow.fetch }, `${SITE}/token`, CLIENT, request, back()))).toMatchObject({ code: C.AUTHORIZATION_FAILED, detail: 'scope' });
+  });
+
   it('keptScope keeps the order Lanyard asked in', () => {
     expect(keptScope(['a', 'b', 'c'], ['c', 'x', 'a'])).toEqual(['a', 'c']);
   });

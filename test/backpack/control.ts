@@ -4,7 +4,7 @@
  * Failures use Django REST Framework's own bodies, as Badgr would send them.
  */
 import type { Reply, Req } from './http/io.ts';
-import { json, serverError } from './http/io.ts';
+import { json, serverError, text } from './http/io.ts';
 import { ob2Record } from './issuance/ob2.ts';
 import { keyRing } from './crypto/keys.ts';
 import type { BackpackState, ClientRecord, TokenRecord } from './state.ts';
@@ -17,9 +17,15 @@ export interface Fault {
   path?: string | RegExp;
   /** How many matching requests fail (default 1). */
   count?: number;
-  /** For 429: the Retry-After seconds (default 30); null sends no Retry-After (OB 2.1/3.0 "Retry Behavior" then says: wait 30 minutes). For a 5xx: sent only when given. */
-  retryAfter?: number | null;
+  /**
+   * For 429: the Retry-After seconds (default 30), or a Date sent as an HTTP-date (RFC 9110 §10.2.3
+   * allows either); null sends no Retry-After (OB 2.1/3.0 "Retry Behavior" then says: wait 30 minutes).
+   * For a 5xx: sent only when given.
+   */
+  retryAfter?: number | Date | null;
   body?: unknown;
+  /** An HTML page as the answer, with that status (a proxy's or gateway's error page, not the API's JSON). */
+  html?: string;
   /** With a 3xx status: the Location to send the client to (a 307/308 keeps the method and body). */
   redirectTo?: string;
   /** Lets this many matching requests through first (e.g. 1: the fault hits the second page, not the first). */
@@ -194,15 +200,17 @@ export class Control {
 function faultReply(f: Fault): Reply {
   const status = f.status ?? 500;
   if (f.redirectTo !== undefined) return { status, headers: { location: f.redirectTo, 'content-type': 'text/plain' }, body: '' };
+  if (f.html !== undefined) return text(status, f.html, 'text/html; charset=utf-8');
   if (status === 401) {
     return json(401, f.body ?? { detail: 'Authentication credentials were not provided.' }, { 'www-authenticate': 'Bearer realm="api"' });
   }
   if (status === 429) {
     if (f.retryAfter === null) return json(429, f.body ?? { detail: 'Request was throttled.' });
+    if (f.retryAfter instanceof Date) return json(429, f.body ?? { detail: 'Request was throttled.' }, { 'retry-after': f.retryAfter.toUTCString() });
     const s = f.retryAfter ?? 30;
     return json(429, f.body ?? { detail: `Request was throttled. Expected available in ${s} seconds.` }, { 'retry-after': String(s) });
   }
-  const wait: Record<string, string> = typeof f.retryAfter === 'number' ? { 'retry-after': String(f.retryAfter) } : {};
+  const wait: Record<string, string> = typeof f.retryAfter === 'number' ? { 'retry-after': String(f.retryAfter) } : f.retryAfter instanceof Date ? { 'retry-after': f.retryAfter.toUTCString() } : {};
   if (status >= 500 && f.body === undefined) {
     const r = serverError();
     return { ...r, status, headers: { ...r.headers, ...wait } };

@@ -146,11 +146,22 @@ export class BackpackState {
    */
   withheldScopes: string[] = [];
   /**
+   * Registration replaces the client's redirect URIs with these (RFC 7591 §3.2.1: the server "MAY
+   * reject or replace any of the client's requested metadata values"); authorization then allows
+   * only these, as the request's `redirect_uri` "must match a registered one".
+   */
+  replacedRedirectUris: string[] | undefined;
+  /**
    * The paged lists (OB 3.0 getCredentials, Badge Connect GET /assertions) ignore `limit` (every
    * badge from `offset` on, in one page, without a next link) or `limit` and `offset` both (every
    * badge, whatever was asked): what a hostile or careless backpack may do (api/paging.ts).
    */
   pagingIgnored: 'limit' | 'limit-and-offset' | undefined;
+  /**
+   * Offsets whose page of the paged lists answers no badge, with the headers as usual (X-Total-Count,
+   * a next link): a careless backpack that filters a page after cutting it (api/paging.ts).
+   */
+  emptyPageOffsets: number[] = [];
   /**
    * The OAuth access token lifetime in seconds (OB 3.0 and OB 2.1 only recommend an hour; RFC 6749
    * §5.1 `expires_in` is the server's to choose, and Keycloak's default access token lifespan is 300).

@@ -118,9 +118,12 @@ describe('lanyard CLI on hostile inputs', () => {
     if (parse === 'fail') expect(out.verdict).toBe('invalid');
     expect(r.stdout).not.toContain(assertion.slice(0, 60));
   });
-  it('keeps the first openbadges chunk of two', { timeout: 60_000 }, async () => {
+  it('does not judge a PNG whose two openbadges chunks differ as its first: indeterminate, no badge (OB 2.0 §Baking: one)', { timeout: 60_000 }, async () => {
     const r = await run([path.join(dir, 'two.png'), '--json', '--offline']);
-    expect(JSON.parse(r.stdout).badge.id).toBe('https://example.org/beths-robotics-badge.json');
+    const out = JSON.parse(r.stdout);
+    expect(out.verdict).toBe('indeterminate');
+    expect(out.badge).toBeNull();
+    expect(r.stdout).toContain('two different badges');
   });
   it('exits 2 for bad usage and an unreadable file, with nothing on stdout', { timeout: 120_000 }, async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'lanyard-empty-'));

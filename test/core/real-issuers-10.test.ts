@@ -146,8 +146,9 @@ describe('DCC Learner Credential Wallet: a revoked non-badge credential', () => 
 /**
  * DCC's signing service, as its README shows it signing with both suites at once (2025-04-02, its
  * test issuer `did:key:z6MknNQD…`): an Ed25519Signature2020 and an eddsa-rdfc-2022 proof side by
- * side, a proof set (VC DI 1.0 §2.1.2). Both verify; the first that holds with the issuer's key
- * settles the signature.
+ * side, a proof set (VC DI 1.0 §2.1.1). Both verify, and the first names the suite that holds with the
+ * issuer's key. A set is verified only when each of its proofs is (§4.5): with either proof corrupted
+ * it is not valid, and since the other still holds over the same content, not forged either.
  */
 describe('DCC signing service: one badge signed with both suites', () => {
   it('is valid', async () => {
@@ -165,6 +166,22 @@ describe('DCC signing service: one badge signed with both suites', () => {
     const r = await verify(JSON.stringify(vc), { fetch: offlineFetch(), now: NOW, identities: [] });
     expect(r.verdict).toBe('invalid');
     expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+
+  it.each([
+    [0, 'Ed25519Signature2020', 2],
+    [1, 'eddsa-rdfc-2022', 1],
+  ] as const)('is not valid with proof %i corrupted, and not called forged: the other proof holds', async (i, suite, other) => {
+    const vc = JSON.parse(readFileSync(path.join(REAL, 'dcc-signing-service/README_both-suites.json'), 'utf8')) as { proof: { proofValue: string }[] };
+    // One base58 digit of the signature changed: still a 64-byte signature, no longer the issuer's.
+    const value = vc.proof[i]!.proofValue;
+    vc.proof[i]!.proofValue = value.slice(0, 30) + (value[30] === 'A' ? 'B' : 'A') + value.slice(31);
+    const r = await verify(JSON.stringify(vc), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.SIGNATURE_INVALID });
+    expect(check(r, 'signature')?.message).toContain(`Proof ${i + 1} of 2 (${suite}) does not verify`);
+    expect(check(r, 'signature')?.message).toContain(`proof ${other} does`);
+    expect(check(r, 'issuer-key')?.outcome).toBe('pass');
   });
 });
 

@@ -24,6 +24,7 @@ import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
 import { syncedCopy, type SyncedCopy } from './synced-copy.ts';
 import { standsFor, twinKey } from './synced-twin.ts';
+import { decodeText, stripBom, trimText } from '../../core/input/text.ts';
 import { batchOf } from './import-batch.ts';
 
 export interface LibraryDeps {
@@ -101,7 +102,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const log = createNetworkLog();
     const result = await verifier.verify(bytes, ids.verified, { log });
     const kind = refuseUnaddable(result, bytes, keyHint !== undefined);
-    const url = kind === 'url' ? new TextDecoder().decode(bytes).trim() : undefined;
+    const url = kind === 'url' ? trimText(stripBom(decodeText(bytes) ?? '')) : undefined; // as the engine read it (src/core/input/index.ts)
     let sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
     const assessment = await assess(result, ids.unverified, undefined, ids.claimed, ids.unconfirmed);
     const idsHash = await identitiesHash(ids.verified);
@@ -134,7 +135,12 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // A different copy claiming the id of a stored badge, with a worse verdict (a tampered or forged
       // copy: invalid beside a valid one, or beside one that could not be fully checked yet), must not
       // replace it: it is kept beside it, by its content hash, so the stored original is never lost.
-      if (!keyHint && existing && existing.contentHash !== result.input.sha256 && RANK[result.verdict] < RANK[existing.verdict]) {
+      // So is a copy naming another issuer: an id is unique only as its issuer's claim (VC DM 2.0 §4.4;
+      // OB 2.0 §Assertion id), and any issuer can write the id of a badge it saw, so a credential of
+      // another issuer with that id (one of a presentation, or added alone) replaced the user's badge
+      // and was counted as held already.
+      const otherIssuer = existing?.meta.issuerId !== undefined && result.badge?.issuer.id !== undefined && existing.meta.issuerId !== result.badge.issuer.id;
+      if (!keyHint && existing && existing.contentHash !== result.input.sha256 && (RANK[result.verdict] < RANK[existing.verdict] || otherIssuer)) {
         key = `${accountId}|sha256:${result.input.sha256}`;
         existing = await db.badges.get(key);
       }

@@ -37,16 +37,26 @@ export const sleep: Sleep = (ms, signal) =>
 /** The wait before attempt n+1 (n from 1), or undefined when the error is not retried here. */
 export function retryDelay(e: unknown, attempt: number, p: RetryPolicy): number | undefined {
   if (attempt >= p.attempts) return undefined;
+  const step = p.baseMs * 2 ** (attempt - 1);
   // A 5xx that said when (Retry-After, e.g. a 503 for maintenance): that wait, in place only when short.
-  if (isBackpackError(e, 'SERVER_ERROR') && e.retryAfterSeconds !== undefined) return e.retryAfterSeconds * 1000 <= p.maxInlineWaitMs ? e.retryAfterSeconds * 1000 : undefined;
-  if (isBackpackError(e, 'SERVER_ERROR') || isBackpackError(e, 'UNREACHABLE')) return p.baseMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
+  if (isBackpackError(e, 'SERVER_ERROR') && e.retryAfterSeconds !== undefined) return inline(e.retryAfterSeconds, step, p);
+  if (isBackpackError(e, 'SERVER_ERROR') || isBackpackError(e, 'UNREACHABLE')) return step * (0.75 + Math.random() / 2);
   if (isBackpackError(e, 'THROTTLED')) {
     // No Retry-After: not here (the run ends and resumes after THROTTLE_WAIT_MS, nextRetryAt).
     if (e.retryAfterSeconds === undefined) return undefined;
-    const ms = e.retryAfterSeconds * 1000;
-    return ms <= p.maxInlineWaitMs ? ms : undefined;
+    return inline(e.retryAfterSeconds, step, p);
   }
   return undefined;
+}
+
+/**
+ * Retry-After is how long the client "ought to wait before making a follow-up request" (RFC 9110
+ * §10.2.3): at least that, and never less than the backoff step, as a Retry-After of 0 or an
+ * HTTP-date already past had every attempt sent back to back to a server that asked to slow down.
+ */
+function inline(retryAfterSeconds: number, step: number, p: RetryPolicy): number | undefined {
+  const ms = retryAfterSeconds * 1000;
+  return ms <= p.maxInlineWaitMs ? Math.max(ms, step) : undefined;
 }
 
 /** `beforeWait` runs before each wait (sync-failure.ts: the failure is recorded before a stopped worker could lose it). */

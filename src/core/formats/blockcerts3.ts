@@ -103,9 +103,9 @@ export const verifyBlockcertsV3: FormatVerifier = async (cred, ctx, checks, form
   const proofs = arr(c.proof).slice(0, 16);
   const anchor = proofs.map(anchorName).find((n) => n !== undefined);
   // The other proofs (the signature a ChainedProof2021 chains to, an EcdsaSecp256k1Signature2019) are
-  // checked as any Data Integrity proof. As in a proof set (verify.ts: the best proof decides), an
-  // anchor Lanyard cannot check outranks one that fails: only without an anchor does a refused proof
-  // make the certificate altered.
+  // checked as any Data Integrity proof. As in a proof set, where a proof Lanyard cannot check beside
+  // one that fails leaves it unsettled (verify.ts, proof-set.ts), an anchor Lanyard cannot check
+  // outranks one that fails: only without an anchor does a refused proof make the certificate altered.
   const others = proofs.filter((p) => anchorName(p) === undefined);
   const report = others.length ? await verifyDataIntegrity({ ...c, proof: others }, ctx) : undefined;
   const refused = report?.best?.signature.outcome === 'fail' ? report.best.signature.message : undefined;

@@ -1,6 +1,6 @@
 /**
  * OB 3.0 with an embedded Data Integrity proof (SPEC ob_v3p0/integrity.md; verification.md steps
- * 1–6), and OB 3.0 with no proof at all. Any one proof that verifies is enough (step 2).
+ * 1–6), and OB 3.0 with no proof at all. A proof set holds only when each of its proofs does (VC DI 1.0 §4.5, proofs/proof-set.ts).
  */
 import { reasonOf } from '../display.ts';
 import { ErrorCodes } from '../errors.ts';
@@ -42,7 +42,7 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
   const badge = toBadge(c, format);
   const proofs = Array.isArray(c.proof) ? c.proof : c.proof === undefined ? [] : [c.proof];
   const sound = structureOb3(c, checks, { disclosed: mayBeDisclosed(proofs) });
-  // A proof set is judged by its best proof (verify.ts); an entry that is not even an object is one more failing proof.
+  // A proof set is judged by all its proofs (proof-set.ts); an entry that is not even an object is one more failing proof.
   if (sound && !proofs.some(isObj)) {
     // verification.md step 2: an OB 3.0 credential is proven by a VC-JWT or an embedded proof; this has neither.
     checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, 'The credential carries no proof (no proof object): nothing shows who issued it');

@@ -11,7 +11,7 @@ import { isJwsJson, rejectJwsJson } from './jws-json.ts';
 import { jwtOfJwtProof } from './jwt-proof.ts';
 import { credentialOfEnvelope, credentialOfPresentation, presentationOf } from './presentation.ts';
 import { envelopeKind } from './presentation-of.ts';
-import { stripBom } from './text.ts';
+import { stripBom, trimText } from './text.ts';
 import { sdJwtRefusal } from './unsupported.ts';
 import type { CredentialText } from './types.ts';
 
@@ -31,7 +31,7 @@ export function isHttpUrl(text: string): boolean {
  * empty text gets (an empty file is PARSE_EMPTY; an empty baked chunk is PARSE_NOT_BAKED).
  */
 export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText {
-  const text = stripBom(raw).trim();
+  const text = trimText(stripBom(raw));
   if (text === '') {
     throw from
       ? new ParseError(ErrorCodes.PARSE_NOT_BAKED, `The ${from.toUpperCase()} badge text is empty`)
@@ -50,22 +50,40 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
     if (envelopeKind(json) === 'vc') return credentialOfEnvelope(json);
     return jwtOfJwtProof(json) ?? { type: 'json', text, json };
   }
+  // A JSON string holding a token (RFC 8259 §2: a JSON text may be a string), as a JWT copied with its
+  // quotes from a JSON document or a developer tool: the token. It was "neither JSON, a compact JWS nor an http(s) URL".
+  const quoted = first === '"' ? quotedToken(text) : undefined;
+  if (quoted !== undefined) return classifyNonJson(quoted, from ? `The text baked in the ${from.toUpperCase()}` : 'The input');
   // A data: URL (RFC 2397), as an enveloped credential's id holds one: the credential inside it (data-input.ts).
   if (isDataUrl(text)) return credentialOfDataUrl(text, (inner) => classifyText(inner, from));
   const where = from ? `The text baked in the ${from.toUpperCase()}` : 'The input';
   return classifyNonJson(unwrapJws(text), where);
 }
 
+/** The compact JWS or SD-JWT a JSON string holds, else undefined. */
+function quotedToken(text: string): string | undefined {
+  if (!text.endsWith('"') || text.length > 16 * 1024 * 1024) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'string' && (COMPACT_JWS.test(value) || SD_JWT.test(value)) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A compact JWS has no white space (RFC 7515 §7.1), but one pasted from an e-mail or a terminal is
- * wrapped across lines: text of base64url characters, dots and white space only, that is a compact
+ * wrapped across lines, from a mail's source with quoted-printable soft line breaks (`=` at a line's
+ * end, RFC 2045 §6.7 rule 5: `=` is never in a JWS), or from a web page with zero-width spaces that
+ * let it wrap: text of base64url characters, dots and those breaks only, that is a compact
  * JWS once the white space is left out, is that JWS (the signature covers the characters, never the
- * wrapping). Any other text is itself.
+ * wrapping). An SD-JWT (RFC 9901 §4: the JWT and its disclosures, `~`-separated, no white space) is
+ * joined the same. Any other text is itself.
  */
 function unwrapJws(text: string): string {
-  if (!/\s/.test(text) || !/^[A-Za-z0-9_\-.\s]+$/.test(text)) return text;
-  const joined = text.replace(/\s+/g, '');
-  return COMPACT_JWS.test(joined) ? joined : text;
+  if (!/[\s\u200b-\u200d\u2060]/.test(text) || !/^(?:[A-Za-z0-9_\-.~\s\u200b-\u200d\u2060]|=\r?\n)+$/.test(text)) return text;
+  const joined = text.replace(/=\r?\n|[\s\u200b-\u200d\u2060]+/g, '');
+  return COMPACT_JWS.test(joined) || SD_JWT.test(joined) ? joined : text;
 }
 
 function classifyNonJson(text: string, where: string): CredentialText {

@@ -8,7 +8,7 @@ import { classifyText } from './classify.ts';
 import { hasPngSignature, readBakedPng } from './png.ts';
 import { readBakedSvg } from './svg.ts';
 import { gunzipSvgz, isGzip } from './svgz.ts';
-import { decodeText, stripBom } from './text.ts';
+import { decodeText, stripBom, trimText } from './text.ts';
 import type { Unpacked } from './types.ts';
 
 export type { CredentialText, Unpacked } from './types.ts';
@@ -33,8 +33,10 @@ async function unpackUnsafe(input: Uint8Array | string, compressed = false): Pro
     return { kind: 'png', bytes, credential: classifyText(baked.text, 'png') };
   }
   const decoded = typeof input === 'string' ? input : decodeText(bytes);
-  if (decoded === undefined) throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, 'The input is neither a PNG nor text');
-  const text = stripBom(decoded).trim();
+  // RFC 8259 §8.1: JSON exchanged between systems is UTF-8. A badge saved as Latin-1 (or Windows-1252) is
+  // not read in a guessed encoding: its text, and so what its issuer signed, could change.
+  if (decoded === undefined) throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, 'The input is neither a PNG nor UTF-8 (or UTF-16) text: a badge\'s JSON is UTF-8 (RFC 8259 §8.1), so one saved in another encoding (Latin-1, Windows-1252) is not read');
+  const text = trimText(stripBom(decoded));
   if (text === '') throw new ParseError(ErrorCodes.PARSE_EMPTY, 'The input is empty (only whitespace)');
   if (text.startsWith('<')) {
     if (!SVG_ROOT.test(text)) throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, 'The input is markup but not an SVG');

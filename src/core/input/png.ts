@@ -1,7 +1,8 @@
 /**
  * Baked PNG reader (OB 2.0 §Baking PNG; OB 3.0 docformat §Baked Badge; PNG spec §5, §11.3.4).
  * Walks every chunk from the signature to IEND with bounds checks, so a truncated or corrupt file is
- * a ParseError, and returns the text of the FIRST chunk that carries a badge:
+ * a ParseError, and returns the text of the FIRST chunk that carries a badge (a second that holds
+ * other text makes the image no one badge: refuseSecondBadge):
  *  - iTXt `openbadges` (OB 2.0/1.x), `openbadgecredential` (OB 3.0) or `clrcredential` (CLR 2.0),
  *    compressed or not;
  *  - zTXt with any of these keywords: 1EdTech's validator reads every text entry that has a `text`
@@ -12,7 +13,7 @@
  * Anything after IEND is not part of the PNG (PNG §5.6: IEND is the last chunk) and is never read;
  * a badge keyword found only there is said as such (readBakedPng).
  */
-import { ErrorCodes, ParseError } from '../errors.ts';
+import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts';
 import { inflate, InflateError } from './inflate.ts';
 import { decodeLatin1, decodeUtf8 } from './text.ts';
 
@@ -136,7 +137,8 @@ async function readZtxt(data: Uint8Array, nul: number): Promise<string> {
 }
 
 /**
- * The text of the first badge chunk in file order. ParseError PARSE_PNG for a broken file,
+ * The text of the first badge chunk in file order; UnsupportedCredentialError (indeterminate) when
+ * another badge chunk holds other text. ParseError PARSE_PNG for a broken file,
  * PARSE_NOT_BAKED for a sound PNG with no badge in it, PARSE_BAKED_AFTER_END when its only badge
  * data lies after IEND.
  */
@@ -144,24 +146,52 @@ export async function readBakedPng(bytes: Uint8Array): Promise<BakedPngText> {
   const { chunks, end } = readChunks(bytes);
   const chunk = chunks[0];
   if (chunk) {
-    // The keyword is followed by its NUL (badgeKeyword).
-    const nul = chunk.keyword.length;
-    // The badge chunk's CRC is not checked: the Mozilla Backpack's first baker (metapng.js) wrote
-    // tEXt chunks with wrong CRCs (mozilla/openbadges-backpack issue #194), and PNG §13.1 (error handling) has a decoder
-    // recover from errors in ancillary chunks. A CRC guards against damage, not forgery: the text
-    // read is verified on its own (hosted copy, signature or proof), so a damaged one proves nothing.
-    const text =
-      chunk.type === 'iTXt'
-        ? await readItxt(chunk.data, nul)
-        : chunk.type === 'zTXt'
-          ? await readZtxt(chunk.data, nul)
-          : legacyText(chunk.data.subarray(nul + 1));
+    const text = await chunkText(chunk);
+    await refuseSecondBadge(chunk, text, chunks.slice(1));
     return { chunk: chunk.type, keyword: chunk.keyword, text };
   }
   if (keywordAfter(bytes, end)) {
     throw new ParseError(ErrorCodes.PARSE_BAKED_AFTER_END, 'The PNG carries no badge: badge data was found only after the image\'s end (its IEND chunk), where PNG readers ignore it; the file was not baked correctly');
   }
   throw new ParseError(ErrorCodes.PARSE_NOT_BAKED, 'The PNG carries no openbadges, openbadgecredential or clrcredential text chunk');
+}
+
+/**
+ * A badge chunk's text. The badge chunk's CRC is not checked: the Mozilla Backpack's first baker
+ * (metapng.js) wrote tEXt chunks with wrong CRCs (mozilla/openbadges-backpack issue #194), and PNG
+ * §13.1 (error handling) has a decoder recover from errors in ancillary chunks. A CRC guards against
+ * damage, not forgery: the text read is verified on its own (hosted copy, signature or proof).
+ */
+async function chunkText(chunk: RawChunk): Promise<string> {
+  const nul = chunk.keyword.length; // the keyword is followed by its NUL (badgeKeyword)
+  return chunk.type === 'iTXt' ? await readItxt(chunk.data, nul) : chunk.type === 'zTXt' ? await readZtxt(chunk.data, nul) : legacyText(chunk.data.subarray(nul + 1));
+}
+
+/** The most other badge chunks decoded to compare with the first (those with the same bytes cost no decoding). */
+const MAX_COMPARED = 16;
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * A baked image carries one badge: OB 2.0 §Baking ("at most one iTXt chunk with keyword
+ * openbadges"), OB 3.0 §5.3.1 Baked Badge (one `openbadgecredential` chunk). The first is the one
+ * read, but a second that says something else (another chunk of the same keyword, or an
+ * `openbadges` beside an `openbadgecredential`) rode along unchecked in the image Lanyard called
+ * valid, and a reader that takes the other keyword, or the last chunk, reads another badge from the
+ * same file. Such an image is not judged: indeterminate, never valid (the same text twice is one badge).
+ */
+async function refuseSecondBadge(first: RawChunk, text: string, others: RawChunk[]): Promise<void> {
+  let compared = 0;
+  for (const other of others) {
+    if (other.type === first.type && sameBytes(other.data, first.data)) continue;
+    const differs = ++compared > MAX_COMPARED || (await chunkText(other).catch(() => undefined))?.trim() !== text.trim();
+    if (differs) {
+      throw new UnsupportedCredentialError(
+        `a PNG holding two different badges (${first.type} ${first.keyword} and ${other.type} ${other.keyword})`,
+        `This image carries two different badges (its ${first.keyword} and ${other.keyword} chunks hold different text), but a baked image carries one (OB 2.0 §Baking, OB 3.0 §5.3.1): Lanyard cannot say which one it stands for. Get the badge again from its issuer or backpack, or add its link`,
+      );
+    }
+  }
 }
 
 /**

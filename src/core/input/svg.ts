@@ -7,11 +7,12 @@
  *   CLR 2.0       {https://purl.imsglobal.org/clr/v2p0}credential (1EdTech's validator: DCPV SvgParser QNames.CLR20)
  * Elements inside <script>, <style> or <foreignObject> are not badge elements: that content belongs
  * to another language (a script that spells out a fake element, or embedded HTML).
- * Extraction (MZBAKE svg.extract; OB 2.0 §Baking): the first badge element's `verify` attribute when it
+ * Extraction (MZBAKE svg.extract; OB 2.0 §Baking): one badge element (a second with other text makes
+ * the image no one badge, indeterminate), the first badge element's `verify` attribute when it
  * is a compact JWS, else its text/CDATA body when it is a JSON object, else `verify` (the hosted URL),
  * else a JWS or URL body.
  */
-import { ErrorCodes, ParseError } from '../errors.ts';
+import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts';
 import { isHttpUrl } from './classify.ts';
 import { parseJsonObject } from './json.ts';
 import { isCompactJws } from './jws.ts';
@@ -83,7 +84,9 @@ export function readBakedSvg(text: string): BakedSvgText {
   };
   const frames: Frame[] = [];
   let opaqueDepth = 0;
-  let found: Found | undefined;
+  // Every badge element, in document order (MAX_ELEMENTS at most): the first is the badge, the others must say the same.
+  const found: Found[] = [];
+  const open = (): Found[] => found.filter((f) => !f.closed && f.depth === frames.length);
 
   for (let ev = reader.next(); ev; ev = reader.next()) {
     if (ev.kind === 'start') {
@@ -100,24 +103,49 @@ export function readBakedSvg(text: string): BakedSvgText {
       }
       const ns = badgeNs(resolve(prefix) ?? (prefix === '' ? '' : undefined));
       const opaque = OPAQUE.has(local);
-      if (!found && opaqueDepth === 0 && isBadge(ns, local)) {
-        found = { namespace: ns!, element: local, verify: verifyAttr(ev.attrs, ns!, resolve), depth: frames.length + 1, body: [], closed: false };
+      if (found.length <= MAX_ELEMENTS && opaqueDepth === 0 && isBadge(ns, local)) {
+        found.push({ namespace: ns!, element: local, verify: verifyAttr(ev.attrs, ns!, resolve), depth: frames.length + 1, body: [], closed: false });
       }
       frames.push({ declared, opaque });
       if (opaque) opaqueDepth++;
     } else if (ev.kind === 'end') {
-      if (found && !found.closed && frames.length === found.depth) found.closed = true;
+      for (const f of open()) f.closed = true;
       const frame = frames.pop();
       if (frame?.opaque) opaqueDepth--;
       for (const p of frame?.declared ?? []) bindings.get(p)?.pop();
-    } else if (found && !found.closed && frames.length === found.depth) {
-      found.body.push(ev.text);
+    } else if (found.length > 0) {
+      for (const f of open()) f.body.push(ev.text);
     }
   }
-  if (!found) {
+  const [first, ...others] = found;
+  if (!first) {
     throw new ParseError(ErrorCodes.PARSE_NOT_BAKED, 'The SVG has no openbadges:assertion or openbadges:credential element');
   }
-  return extract(found);
+  const badge = extract(first);
+  const other = others.find((f, i) => i + 1 >= MAX_ELEMENTS || saysOther(f, badge.text));
+  if (other) {
+    throw new UnsupportedCredentialError(
+      `an SVG holding two different badges (two ${first.element} elements)`,
+      `This image carries two different badges (${others.length >= MAX_ELEMENTS ? `more than ${MAX_ELEMENTS} badge elements` : 'two badge elements with different text'}), but a baked SVG carries one (OB 2.0 §Baking SVG: exactly one assertion element; OB 3.0 §Baked Badge): Lanyard cannot say which one it stands for. Get the badge again from its issuer or backpack, or add its link`,
+    );
+  }
+  return badge;
+}
+
+/** The most badge elements read; one more makes the image no one badge. */
+const MAX_ELEMENTS = 16;
+
+/**
+ * Whether another badge element carries something other than the badge read: other text, or text
+ * this reader cannot take but another baker's would (MZBAKE reads any non-empty body). An empty
+ * element carries nothing.
+ */
+function saysOther(f: Found, text: string): boolean {
+  try {
+    return extract(f).text.trim() !== text.trim();
+  } catch {
+    return f.body.join('').trim() !== '' || (f.verify ?? '').trim() !== '';
+  }
 }
 
 /** `verify`, unprefixed (as the bakers write it) or prefixed in the badge element's own namespace. */

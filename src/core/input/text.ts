@@ -6,6 +6,16 @@
 /** Strips one leading U+FEFF (a UTF-8 BOM that survived decoding). */
 export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
+/**
+ * White space (String.prototype.trim: Unicode White_Space, line terminators, U+FEFF) and the
+ * characters that show as nothing but are not white space, at either end: U+200B ZERO WIDTH SPACE,
+ * U+200C/U+200D joiners, U+2060 WORD JOINER (web pages put them in long tokens to let them wrap, and a
+ * copy keeps them), and NUL (a C string's end saved with the text). None is part of a JSON text's
+ * value (RFC 8259 §2 allows only white space around it), a compact JWS (RFC 7515 §7.1: base64url and
+ * dots) or a URL, so an input that carried them was refused as "neither JSON, a compact JWS nor an URL".
+ */
+export const trimText = (text: string): string => text.replace(/^[\s\u200b-\u200d\u2060\0]+|[\s\u200b-\u200d\u2060\0]+$/g, '');
+
 /** Strict UTF-8: returns undefined for bytes that are not UTF-8 rather than inventing U+FFFD. */
 /** One decoder for every call: a decode without `stream` starts afresh, and making a TextDecoder costs more than decoding a badge. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

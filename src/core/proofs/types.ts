@@ -36,6 +36,13 @@ export interface ProofReport {
 export interface DataIntegrityReport {
   /** Every proof, in document order. */
   proofs: ProofReport[];
-  /** The proof that decides the credential (the best one; any one that verifies is enough), or undefined when there is no proof. */
+  /**
+   * The proof that decides who issued the credential (the best one), or undefined when there is no
+   * proof. Its outcome is the set's when another proof leaves the set unverified (proof-set.ts, VC DI
+   * 1.0 §4.5): then `combined`, its message naming the proofs.
+   */
   best: ProofReport | undefined;
+  combined?: boolean;
+  /** Proofs not checked beside the best one that verifies (a suite Lanyard does not implement…), said with its outcome. */
+  unchecked?: string;
 }

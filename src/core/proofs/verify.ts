@@ -1,8 +1,8 @@
 /**
  * Data Integrity verification of an OB 3.0 credential (OB 3.0 verification.md step 2, "embedded
- * proof"; reference §3.4): every proof is checked, and any one that verifies is enough. For each
- * proof whose signature holds, the `issuer-key` rule of DESIGN.md decides whether its key is the
- * issuer's. The entry points:
+ * proof"; reference §3.4): every proof is checked. For each proof whose signature holds, the
+ * `issuer-key` rule of DESIGN.md decides whether its key is the issuer's; the best proof says who
+ * issued it, and the others whether the set holds (proof-set.ts, VC DI 1.0 §4.5). The entry points:
  * - `verifyDataIntegrity(credential, ctx)` → DataIntegrityReport (per proof, and the best one);
  * - `applyDataIntegrity(report, checks)` → sets the `signature` and `issuer-key` checks.
  */
@@ -22,6 +22,7 @@ import type { DataIntegrityReport, ProofReport, SignatureOutcome } from './types
 import { parseInstant } from '../verify/validity.ts';
 import { shorten } from '../display.ts';
 import { verifyProof, type ProofInput } from './verify-proof.ts';
+import { combineProofSet } from './proof-set.ts';
 
 export type { DataIntegrityReport, ProofReport } from './types.ts';
 
@@ -96,12 +97,12 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
       const expired = b.status === 'not-listed' ? undefined : proofExpiry(proof, ctx.now);
       if (expired) report.signature = expired;
     }
+    // Every proof, even after one that verifies with the issuer's key: a set is verified only when each of its proofs is (VC DI 1.0 §4.5).
     proofs.push(report);
-    // Any one proof that verifies with the issuer's own key is enough (verification.md step 2).
-    if (rank(report) === 4) break;
   }
   const best = proofs.reduce<ProofReport | undefined>((a, b) => (a === undefined || rank(b) > rank(a) ? b : a), undefined);
-  return { proofs, best };
+  const set = combineProofSet(list, proofs, best);
+  return { proofs: set.proofs, best: set.best, ...(set.combined ? { combined: true } : {}), ...(set.unchecked ? { unchecked: set.unchecked } : {}) };
 }
 
 /**
@@ -131,9 +132,9 @@ export function applyDataIntegrity(report: DataIntegrityReport, checks: CheckLis
     return;
   }
   const n = report.proofs.length;
-  const which = n > 1 ? `Proof ${best.index + 1} of ${n}: ` : '';
+  const which = n > 1 && !report.combined ? `Proof ${best.index + 1} of ${n}: ` : '';
   const s = best.signature;
-  if (s.outcome === 'pass') checks.pass('signature', which + s.message);
+  if (s.outcome === 'pass') checks.pass('signature', which + s.message + (report.unchecked ? `; ${report.unchecked}` : ''));
   else checks.set('signature', s.outcome, which + s.message, s.code);
   if (s.outcome === 'fail') return checks.skip('issuer-key', 'The signature does not verify');
   const k = best.issuerKey;

@@ -31,8 +31,10 @@ const INDETERMINATE_BY_CODE = {
   structure: { ERR_NOT_OPEN_BADGE: 'checkStructureNotBadge', ERR_STRUCTURE_WITHHELD: 'checkStructureWithheld' },
   hosted: { ERR_HTTP_STATUS: 'checkHostedNotServed', ERR_BLOCKCHAIN_ANCHOR: 'checkHostedBlockchain' },
   // The key was there: the suite is not one Lanyard checks, the proof expired, or it signs what Lanyard
-  // does not read; or the certificate is vouched for by a blockchain record (Blockcerts v2).
+  // does not read; or one proof of a set holds and another does not (VC DI 1.0 §4.5, proofs/proof-set.ts); or the
+  // certificate is vouched for by a blockchain record (Blockcerts v2).
   signature: {
+    ERR_SIGNATURE_INVALID: 'checkSignatureUnsettled',
     ERR_UNSUPPORTED: 'checkSignatureUnsettled', ERR_EXPIRED: 'checkSignatureUnsettled', ERR_DATE_INVALID: 'checkSignatureUnsettled', ERR_UNKNOWN_CONTEXT: 'checkSignatureUnsettled',
     ERR_BLOCKCHAIN_ANCHOR: 'checkSignatureBlockchain',
   },

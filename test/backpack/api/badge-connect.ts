@@ -58,7 +58,7 @@ export function badgeConnectRoutes(router: Router, state: BackpackState): void {
     const a = auth(req, BC_SCOPES[0]!);
     if ('reply' in a) return a.reply;
     const mine = state.badgesOf(a.userId).filter((b) => isOb2(b) && b.acceptance !== 'Rejected' && !state.isPending(b));
-    const page = paginate(req, urls.base, mine, 'updatedAt', state.pagingIgnored);
+    const page = paginate(req, urls.base, mine, 'updatedAt', state.pagingIgnored, state.emptyPageOffsets);
     if ('error' in page) return bcError(400, 'REQUEST_VALIDATION_ERROR', page.error);
     const signed = page.items.filter((b): b is BadgeRecord & { compact: string } => b.compact !== undefined);
     const body = {

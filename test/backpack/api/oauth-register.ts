@@ -99,8 +99,11 @@ export function oauthRegisterRoutes(router: Router, state: BackpackState): void 
     const clientId = `client-${randomBytes(8).toString('hex')}`;
     const clientSecret = randomBytes(24).toString('base64url');
     const issuedAt = Math.floor(state.now() / 1000);
+    // RFC 7591 §3.2.1: a server may replace what was asked; the answer says what it registered.
+    const redirectUris = state.replacedRedirectUris ?? (redirects as string[]);
     const registered = {
       ...m,
+      redirect_uris: redirectUris,
       token_endpoint_auth_method: 'client_secret_basic',
       grant_types: grantTypes,
       response_types: ['code'],
@@ -110,7 +113,7 @@ export function oauthRegisterRoutes(router: Router, state: BackpackState): void 
       client_id_issued_at: issuedAt,
       client_secret_expires_at: 0,
     };
-    state.clients.set(clientId, { clientId, clientSecret, metadata: registered, redirectUris: redirects as string[], scope, grantTypes: grantTypes as string[], issuedAt });
+    state.clients.set(clientId, { clientId, clientSecret, metadata: registered, redirectUris, scope, grantTypes: grantTypes as string[], issuedAt });
     return json(201, registered, { 'cache-control': 'no-store' });
   });
 }

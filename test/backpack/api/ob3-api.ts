@@ -97,7 +97,7 @@ export function ob3ApiRoutes(router: Router, state: BackpackState): void {
     if ('reply' in a) return a.reply;
     const mine = state.badgesOf(a.userId).filter((b) => (b.kind === 'ob3-jwt' || b.kind === 'ob3-di') && !state.isPending(b));
     // OB 3.0 `since`: "Only include OpenBadgeCredentials issued after this timestamp" (ob_v3p0.lines getCredentials).
-    const page = paginate(req, urls.base, mine, 'issuedOn', state.pagingIgnored);
+    const page = paginate(req, urls.base, mine, 'issuedOn', state.pagingIgnored, state.emptyPageOffsets);
     if ('error' in page) return imsxError(400, 'invaliddata', page.error);
     const jws = page.items.filter((b): b is BadgeRecord & { compact: string } => b.compact !== undefined);
     const body = { credential: page.items.filter((b) => b.compact === undefined).map((b) => b.json), compactJwsString: jws.map((b) => b.compact) };

@@ -26,7 +26,7 @@ function link(req: Req, base: string, limit: number, offset: number, rel: string
   return `<${u.toString()}>; rel="${rel}"`;
 }
 
-export function paginate(req: Req, base: string, all: BadgeRecord[], sinceBy: 'updatedAt' | 'issuedOn' = 'updatedAt', ignored?: 'limit' | 'limit-and-offset'): Paged {
+export function paginate(req: Req, base: string, all: BadgeRecord[], sinceBy: 'updatedAt' | 'issuedOn' = 'updatedAt', ignored?: 'limit' | 'limit-and-offset', emptyAt: readonly number[] = []): Paged {
   const q = req.url.searchParams;
   const rawLimit = q.get('limit');
   const rawOffset = q.get('offset');
@@ -47,6 +47,8 @@ export function paginate(req: Req, base: string, all: BadgeRecord[], sinceBy: 'u
   if (offset > 0) links.push(link(req, base, size, Math.max(0, offset - size), 'prev'));
   // A backpack that does not page as asked (state.pagingIgnored): the rest, or everything, with no next link.
   if (ignored) return { items: matching.slice(ignored === 'limit' ? offset : 0), headers: { 'x-total-count': String(total) } };
+  // A careless backpack (state.emptyPageOffsets): the page at this offset holds nothing, its headers say more follow.
+  const items = emptyAt.includes(offset) ? [] : matching.slice(offset, offset + size);
   // Joined with a bare comma, as Badgr's BadgeConnectPagination writes it (`','.join(links)`): RFC 8288 allows both.
-  return { items: matching.slice(offset, offset + size), headers: { 'x-total-count': String(total), link: links.join(',') } };
+  return { items, headers: { 'x-total-count': String(total), link: links.join(',') } };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
-import { ErrorCodes, ParseError } from '../../../src/core/errors.ts';
+import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../../../src/core/errors.ts';
 import { readBakedPng } from '../../../src/core/input/png.ts';
 import { unpack } from '../../../src/core/input/index.ts';
 import { buildPng, chunk, concat, itxt, SIGNATURE, text, ztxt } from './png-builder.ts';
@@ -52,8 +52,8 @@ describe('readBakedPng: built PNGs', () => {
     expect(r.text).toBe('https://example.org/ünï');
   });
 
-  it('takes the first of two openbadges chunks', async () => {
-    const png = buildPng(itxt('openbadges', 'https://example.org/first'), itxt('openbadges', 'https://example.org/second'));
+  it('reads two badge chunks holding the same text as that one badge', async () => {
+    const png = buildPng(itxt('openbadges', 'https://example.org/first'), itxt('openbadges', 'https://example.org/first', { language: 'en' }));
     expect((await readBakedPng(png)).text).toBe('https://example.org/first');
   });
 
@@ -62,9 +62,21 @@ describe('readBakedPng: built PNGs', () => {
       text('Software', 'ImageMagick'),
       itxt('comment', 'https://example.org/not-a-badge'),
       text('openbadges', 'https://example.org/legacy'),
-      itxt('openbadgecredential', 'https://example.org/v3'),
+      itxt('openbadgecredential', 'https://example.org/legacy'),
     );
     expect(await readBakedPng(png)).toEqual({ chunk: 'tEXt', keyword: 'openbadges', text: 'https://example.org/legacy' });
+  });
+
+  it('does not read a PNG whose badge chunks hold different badges: indeterminate, never the first alone (OB 2.0 §Baking, OB 3.0 §5.3.1: one badge; adversarial review, session 19)', async () => {
+    for (const png of [
+      buildPng(itxt('openbadges', 'https://example.org/first'), itxt('openbadges', 'https://example.org/second')),
+      buildPng(itxt('openbadgecredential', '{"id":"urn:uuid:1"}'), text('openbadges', 'https://example.org/other')),
+      buildPng(itxt('openbadgecredential', '{"id":"urn:uuid:1"}'), chunk('iTXt', concat(new TextEncoder().encode('openbadgecredential'), Uint8Array.of(0, 1, 0, 0, 0, 1, 2, 3)))),
+    ]) {
+      const e = await readBakedPng(png).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(UnsupportedCredentialError);
+      expect((e as Error).message).toMatch(/carries two different badges/);
+    }
   });
 
   it('reads a legacy tEXt URL as Latin-1', async () => {

@@ -51,3 +51,14 @@ describe('an SD-JWT behind a URL', () => {
     expect(r.checks.filter((c) => c.outcome === 'fail')).toEqual([]);
   });
 });
+
+describe('an SD-JWT wrapped across lines (an e-mail at 76 columns; adversarial review, session 19)', () => {
+  it('is the SD-JWT its characters spell, as a wrapped compact JWS is', async () => {
+    const w3c = jwt({ alg: 'ES256', typ: 'vc+sd-jwt' }, { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential', 'OpenBadgeCredential'], _sd: ['x'] });
+    const whole = `${w3c}~${disclosure}~`;
+    const u = await unpack(whole.replace(/(.{76})/g, '$1\r\n'));
+    expect(u.credential).toEqual({ type: 'jws', text: whole });
+    // An IETF SD-JWT VC wrapped is still that SD-JWT: named and not verified, not "unreadable".
+    await expect(unpack(`${issuerJwt}~${disclosure}~`.replace(/(.{50})/g, '$1\n'))).rejects.toBeInstanceOf(UnsupportedCredentialError);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCodes, ParseError } from '../../../src/core/errors.ts';
+import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../../../src/core/errors.ts';
 import { OB2_SVG_NS, OB3_SVG_NS, readBakedSvg } from '../../../src/core/input/svg.ts';
 import { unpack } from '../../../src/core/input/index.ts';
 import { fixtureText } from './fixtures.ts';
@@ -114,8 +114,25 @@ describe('readBakedSvg: namespaces, not prefixes', () => {
     const ob2 = `<svg xmlns:openbadges="${OB2_SVG_NS}"><openbadges:credential verify="${FAKE}"/></svg>`;
     expect(codeOf(() => readBakedSvg(ob2))).toBe(ErrorCodes.PARSE_NOT_BAKED);
   });
-  it('the first badge element wins', () => {
-    expect(readBakedSvg(svg3(`${real}<openbadges:credential verify="${FAKE}"/>`)).text).toBe(JWS);
+  it('a second badge element saying the same, or nothing, is the same badge', () => {
+    expect(readBakedSvg(svg3(`${real}<openbadges:credential verify=" ${JWS}"/><openbadges:credential/>`)).text).toBe(JWS);
+  });
+  it('a second badge element saying something else makes the image no one badge: indeterminate, never the first alone (OB 2.0 §Baking SVG; adversarial review, session 19)', () => {
+    for (const doc of [
+      svg3(`${real}<openbadges:credential verify="${FAKE}"/>`),
+      svg3(`${real}<g><openbadges:credential>{"id":"urn:uuid:other"}</openbadges:credential></g>`),
+      svg3(`${real}<openbadges:credential>{broken</openbadges:credential>`),
+      svg3(real.repeat(17)),
+    ]) {
+      let e: unknown;
+      try {
+        readBakedSvg(doc);
+      } catch (x) {
+        e = x;
+      }
+      expect(e).toBeInstanceOf(UnsupportedCredentialError);
+      expect((e as Error).message).toMatch(/carries two different badges/);
+    }
   });
 });
 

@@ -1,5 +1,8 @@
 /** Credentials signed here with fresh Ed25519 keys, and a verification context over a fake web. */
-import { generateSigner, signCredential, type Ed25519Signer, type SignOptions } from '../../../src/core/proofs/sign.ts';
+import { canonize } from '../../../src/core/jsonld/canonize.ts';
+import { hashData } from '../../../src/core/proofs/ed25519.ts';
+import { base58btcEncode, generateSigner, signCredential, type Ed25519Signer, type SignOptions } from '../../../src/core/proofs/sign.ts';
+import { proofConfig, unsecured } from '../../../src/core/proofs/suites.ts';
 import { createContext, type FactCache, type VerifyContext } from '../../../src/core/verify/context.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
 
@@ -23,6 +26,14 @@ export function credential(issuer: string, extra: Record<string, unknown> = {}):
 }
 
 export { generateSigner, signCredential, type Ed25519Signer, type SignOptions };
+
+/** Signs with one eddsa-rdfc-2022 proof carrying `extra` proof options (id, expires, domain, previousProof…), which the signature covers. */
+export async function signWith(c: Record<string, unknown>, signer: Ed25519Signer, extra: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const proof: Record<string, unknown> = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2025-01-01T00:00:00Z', verificationMethod: signer.didMethod, proofPurpose: 'assertionMethod', ...extra };
+  const [p, d] = await Promise.all([canonize(proofConfig(proof, c['@context'])), canonize(unsecured(c))]);
+  const sig = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, signer.privateKey, hashData(p, d) as Uint8Array<ArrayBuffer>));
+  return { ...c, proof: { ...proof, proofValue: `z${base58btcEncode(sig)}` } };
+}
 
 /** A Bitstring Status List credential at `url` (Bitstring Status List v1.0 §2.2), signed by `signer`. */
 export function signedStatusList(signer: Ed25519Signer, url: string, encodedList: string): Promise<Record<string, unknown>> {

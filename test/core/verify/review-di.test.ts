@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
-import { credential, generateSigner, signCredential, type Ed25519Signer } from '../proofs/support.ts';
+import { credential, generateSigner, signCredential, signWith, type Ed25519Signer } from '../proofs/support.ts';
 import { generateEcSigner, signEcdsaRdfc } from '../proofs/suites-sign.ts';
 
 const NOW = new Date('2026-11-26T00:00:00Z');
@@ -21,18 +21,6 @@ beforeAll(async () => {
 const run = (vc: unknown, web = new FakeWeb()) => verify(JSON.stringify(vc), { fetch: web.fetch, now: NOW });
 const outcome = (r: Awaited<ReturnType<typeof run>>, id: string) => r.checks.find((c) => c.id === id);
 const show = (r: Awaited<ReturnType<typeof run>>) => JSON.stringify(r.checks, null, 1);
-
-/** Signs with an eddsa-rdfc-2022 proof carrying `extra` proof options (expires, domain, previousProof…), which the signature covers. */
-async function signWith(c: Record<string, unknown>, signer: Ed25519Signer, extra: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const { canonize } = await import('../../../src/core/jsonld/canonize.ts');
-  const { hashData } = await import('../../../src/core/proofs/ed25519.ts');
-  const { proofConfig, unsecured } = await import('../../../src/core/proofs/suites.ts');
-  const { base58btcEncode } = await import('../../../src/core/proofs/sign.ts');
-  const proof: Record<string, unknown> = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2025-01-01T00:00:00Z', verificationMethod: signer.didMethod, proofPurpose: 'assertionMethod', ...extra };
-  const [p, d] = await Promise.all([canonize(proofConfig(proof, c['@context'])), canonize(unsecured(c))]);
-  const sig = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, signer.privateKey, hashData(p, d) as Uint8Array<ArrayBuffer>));
-  return { ...c, proof: { ...proof, proofValue: `z${base58btcEncode(sig)}` } };
-}
 
 describe('review: the proof and its key', () => {
   it('eddsa-rdfc-2022 by a did:key (Ed25519) issuer: valid', async () => {
@@ -102,20 +90,21 @@ describe('review: the proof and its key', () => {
     expect(b.status).toBe('unresolvable');
   });
 
-  it('a proof set with one good proof by the issuer and one broken proof: valid (integrity.md: any one proof)', async () => {
+  // integrity.md lets a verifier "use any one proof"; VC DI 1.0 §4.5 verifies the set only when each proof is: not valid, not forged.
+  it('a proof set with one good proof by the issuer and one broken proof: indeterminate (VC DI 1.0 §4.5)', async () => {
     const signed = await signCredential(credential(alice.did), alice);
     const good = signed.proof as Record<string, unknown>;
     const broken = { ...good, proofValue: `z${'1'.repeat(60)}` };
     for (const proof of [[good, broken], [broken, good]]) {
       const r = await run({ ...signed, proof });
-      expect(r.verdict, show(r)).toBe('valid');
+      expect(r.verdict, show(r)).toBe('indeterminate');
     }
   });
 
-  it('a proof set with the issuer proof and an entry that is not a proof object at all: valid, the entry is one more failing proof', async () => {
+  it('a proof set with the issuer proof and an entry that is not a proof object at all: indeterminate, the entry is one more failing proof', async () => {
     const signed = await signCredential(credential(alice.did), alice);
     const r = await run({ ...signed, proof: [signed.proof, 'not a proof'] });
-    expect(r.verdict, show(r)).toBe('valid');
+    expect(r.verdict, show(r)).toBe('indeterminate');
     expect((await run({ ...signed, proof: ['not a proof'] })).verdict).toBe('invalid');
   });
 
@@ -156,6 +145,7 @@ describe('review: proof options (VC DI 1.0 §2.1)', () => {
     const r = await run(both);
     expect(r.verdict, show(r)).toBe('valid');
     expect(outcome(r, 'signature')?.message).toContain('Proof 2 of 2');
+    expect(outcome(r, 'signature')?.message).toContain('proof 1 of 2 (eddsa-rdfc-2022) does not count: The proof verifies, but it expired');
     const altered = { ...past, name: 'Something else' };
     expect((await run(altered)).verdict).toBe('invalid');
   });

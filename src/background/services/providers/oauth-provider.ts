@@ -65,6 +65,17 @@ function checkNext(cursor: string | undefined, next: string | undefined): Backpa
 }
 
 /**
+ * A page with no badge whose Link still says more follow (rel="next" "when incomplete", OB 2.1
+ * §"Pagination"; OB 3.0 api.html "Paging") is not the end of the listing: taken for one, the run
+ * read the listing "whole" and marked every stored badge past it as no longer listed (sync-listed.ts).
+ * Nor can the run go on from it: there is no badge on it to find again on the next page (queryOf).
+ */
+function checkEmpty(itemCount: number, next: string | undefined): BackpackError | undefined {
+  if (itemCount > 0 || next === undefined) return undefined;
+  return new BackpackError(C.PROTOCOL, 'The backpack answered a page with no badge on it, though its link to the next page says more follow: Lanyard kept the badges read up to there and stopped');
+}
+
+/**
  * A credential without an id (VC DM 2.0 §4.4 makes it optional) is known by its text's SHA-256: the
  * same credential listed again is the same entry, another one another entry. Its length and first 64
  * characters, the key before, were one key for two badges of one template (the learner's name, a
@@ -108,7 +119,7 @@ function endsOf(kinds: readonly Item['kind'][], items: readonly SyncItem[]): str
 
 /** The page's items are kept even when its next link is refused (`stop`): the run stores them, then ends with that error. */
 const toPage = async <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => Item, overlaps: boolean, cursor: string | undefined, limit: number | undefined): Promise<SyncPage> => {
-  const stop = p.stop ?? checkNext(cursor, p.next);
+  const stop = p.stop ?? checkNext(cursor, p.next) ?? checkEmpty(p.items.length, p.next);
   const entries = p.items.map(map);
   const items = await Promise.all(entries.map(toItem));
   return {

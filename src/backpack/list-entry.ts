@@ -1,0 +1,25 @@
+/**
+ * An entry of a list of JSON credentials (OB 3.0 getCredentials `credential`; OB 2.1 GET
+ * /assertions `assertions`) as what it is: an object is a credential; a string is one only as text,
+ * a compact JWS (OB 3.0 CompactJws: `^[a-zA-Z0-9_-]+\.[a-zA-Z0-9_-]*\.[a-zA-Z0-9_-]+$`, the
+ * VC-JWT the other list should have held) or a JSON object written as a string. Anything else is
+ * no credential and is left out.
+ */
+import { isObj, type Json } from './http.ts';
+
+const COMPACT_JWS = /^[a-zA-Z0-9_-]+\.[a-zA-Z0-9_-]*\.[a-zA-Z0-9_-]+$/;
+
+export type ListEntry = { kind: 'json'; json: Json } | { kind: 'jws'; jws: string };
+
+export function listEntry(v: unknown): ListEntry | undefined {
+  if (isObj(v)) return { kind: 'json', json: v };
+  if (typeof v !== 'string') return undefined;
+  if (COMPACT_JWS.test(v)) return { kind: 'jws', jws: v };
+  if (!v.trimStart().startsWith('{')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return isObj(parsed) ? { kind: 'json', json: parsed } : undefined;
+  } catch {
+    return undefined;
+  }
+}

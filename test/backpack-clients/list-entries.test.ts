@@ -1,0 +1,38 @@
+/**
+ * Entries of a credential list that are not what their list says (OB 3.0 getCredentials:
+ * `credential` holds AchievementCredentials, `compactJwsString` compact JWS strings, pattern
+ * `^[a-zA-Z0-9_-]+\.[a-zA-Z0-9_-]*\.[a-zA-Z0-9_-]+$`; OB 2.1 GET /assertions: `assertions` and
+ * `signedAssertions` likewise). A compact JWS, or a credential as JSON text, put in the JSON list
+ * is still the user's badge: it was dropped, and the page read as if it did not hold it. What is
+ * no credential at all (a number, null, a string that is neither) is still left out.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Fetch } from '../../src/backpack/http.ts';
+import { BadgeConnectClient } from '../../src/backpack/badge-connect.ts';
+import { Ob3Client } from '../../src/backpack/ob3.ts';
+
+const SITE = 'https://wallet.example';
+const JWS = 'eyJhbGciOiJFZERTQSJ9.eyJqdGkiOiJ1cm46dXVpZDoxIn0.c2ln';
+const OBJ = { id: 'https://wallet.example/c/1', type: ['VerifiableCredential'] };
+const answering = (body: unknown): Fetch => async () => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+const mixed = [OBJ, JWS, JSON.stringify({ ...OBJ, id: 'https://wallet.example/c/2' }), 42, null, 'not a credential', ['x']];
+
+describe('a list entry that is not a JSON object', () => {
+  it('OB 3.0: a compact JWS in `credential` is read as one, a credential as JSON text as JSON; the rest is left out', async () => {
+    const page = await new Ob3Client({ fetch: answering({ credential: mixed }) }).credentialsPage({ apiBase: `${SITE}/ims/ob/v3p0` } as never, 't');
+    expect(page.items).toEqual([
+      { kind: 'json', credential: OBJ },
+      { kind: 'jws', jws: JWS },
+      { kind: 'json', credential: { ...OBJ, id: 'https://wallet.example/c/2' } },
+    ]);
+  });
+
+  it('Badge Connect: the same for `assertions`', async () => {
+    const page = await new BadgeConnectClient({ fetch: answering({ status: { error: null, statusCode: 200 }, assertions: mixed }) }).assertionsPage({ apiBase: `${SITE}/bc/v1` } as never, 't');
+    expect(page.items).toEqual([
+      { kind: 'json', assertion: OBJ },
+      { kind: 'jws', jws: JWS },
+      { kind: 'json', assertion: { ...OBJ, id: 'https://wallet.example/c/2' } },
+    ]);
+  });
+});
