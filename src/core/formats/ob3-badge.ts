@@ -64,10 +64,18 @@ export function reportLater(checks: CheckList, later: CheckList): void {
 }
 
 /**
+ * Where a selectively disclosed credential's holder may have withheld a member: `where` names the object
+ * (member names from the credential's top, [] the top itself). An SD-JWT says where its undisclosed
+ * digests are (formats/sd-jwt.ts `withheldIn`): one elsewhere, a decoy included (RFC 9901 §4.2.5), withholds nothing here.
+ */
+export type WithheldAt = (where: readonly string[]) => boolean;
+
+/**
  * VC DM 2.0 §4 / 1.1 §4 required properties, and OB 3.0 verification.md step 1 (a subject id and/or identifier).
  * `signedAsText`: the proof covers the credential's text (a VC-JWT), not its RDF (Data Integrity).
- * `disclosed`: the credential carries a selective-disclosure proof (ecdsa-sd-2023, or an SD-JWT with
- * claims not disclosed), whose holder may have withheld any statement the issuer did not make
+ * `disclosed`: the credential carries a selective-disclosure proof (ecdsa-sd-2023: true, anywhere; or an
+ * SD-JWT with claims not disclosed: only where its digests were, `WithheldAt`), whose holder may have
+ * withheld any statement the issuer did not make
  * mandatory (VC DI ECDSA §3.4.2 selective disclosure; RFC 9901 §4.2): a required field that is absent
  * (and only absent: a value the issuer wrote wrong is malformed) is then unknown, not missing. Its
  * start date alone leaves the structure passing (validity says it is unknown, proofs/withheld.ts);
@@ -75,12 +83,14 @@ export function reportLater(checks: CheckList, later: CheckList): void {
  * (ERR_STRUCTURE_WITHHELD), never `fail`. `confirmWithheld` (proofs/withheld.ts) judges it whole
  * after all unless the derived proof is the one that verified.
  */
-export function structureOb3(c: Json, checks: CheckList, { signedAsText = false, disclosed = false } = {}): boolean {
+export function structureOb3(c: Json, checks: CheckList, { signedAsText = false, disclosed = false }: { signedAsText?: boolean; disclosed?: boolean | WithheldAt } = {}): boolean {
   const bad: string[] = [];
+  /** Whether the holder may have withheld a member of the object at `where` (member names from the credential's top). */
+  const mayWithhold = (where: readonly string[]): boolean => disclosed === true || (typeof disclosed === 'function' && disclosed(where));
   /** Absent fields a holder may have withheld: what each was needed for. */
   const withheld: [field: string, neededFor: string][] = [];
   const missing = (v: unknown, field: string, neededFor: string, malformed: string = field): void => {
-    if (disclosed && (v === undefined || v === null)) withheld.push([field, neededFor]);
+    if (mayWithhold([]) && (v === undefined || v === null)) withheld.push([field, neededFor]);
     else bad.push(malformed);
   };
   const ctx = arr(c['@context']);
@@ -89,7 +99,7 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false,
     note(checks, 'schema', `its @context pairs the OB 3.0.2 context (${OB_302_CONTEXT}), written for VC 1.1, with VC 2.0 (${VC_V2_CONTEXT}): OB 3.0's context for VC 2.0 is ${OB_303_CONTEXT}, and 1EdTech's validator warns of it`);
   }
   const t = types(c.type);
-  const noType = disclosed && (c.type === undefined || c.type === null);
+  const noType = mayWithhold([]) && (c.type === undefined || c.type === null);
   if (noType) missing(c.type, 'type', 'whether it is an Open Badge');
   else if (!t.includes('VerifiableCredential')) bad.push('type (VerifiableCredential)');
   const clr = t.includes(CLR_TYPE);
@@ -110,7 +120,7 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false,
   // OB 3.0 requires the issued credential's start date, but VC DM 2.0 §4.9 makes validFrom optional and
   // a holder may withhold any statement the issuer did not make mandatory (VC DI ECDSA §3.5): absent, and
   // only absent (a value that is not a date is what the issuer signed), it is no fault of the badge.
-  const withheldStart = noStart && disclosed && (c[dateField] === undefined || c[dateField] === null);
+  const withheldStart = noStart && mayWithhold([]) && (c[dateField] === undefined || c[dateField] === null);
   if (noStart && !withheldStart) bad.push(dateField);
   const s = subjectOf(c);
   if (!s) missing(c.credentialSubject, 'credentialSubject', 'whom it was issued to and for what', 'credentialSubject (one object)');
@@ -122,7 +132,7 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false,
     // fixtures among them) carry neither: without one there is just no recipient to check, so it is noted.
     if (s.id === undefined && ids.length === 0) note(checks, 'schema', 'credentialSubject has neither id nor identifier: the badge does not say whom it was issued to');
     if (clr) structureClrSubject(s, bad, checks);
-    else structureAchievement(s, t, bad, checks, notBadge, disclosed ? withheld : undefined);
+    else structureAchievement(s, t, bad, checks, notBadge, disclosed ? { withheld, mayWithhold } : undefined);
   }
   if (notBadge && bad.length === 1) {
     // A sound VC of another kind (Europass EDC, a Verified ID card, a "OpenBadgeV2" typed Entra
@@ -154,12 +164,13 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false,
 export const startName = (c: Json): 'validFrom' | 'issuanceDate' => (isVc1(c) ? 'issuanceDate' : 'validFrom');
 
 /** OB 3.0 §AchievementSubject. */
-function structureAchievement(s: Json, t: string[], bad: string[], checks: CheckList, notBadge: boolean, withheld?: [string, string][]): void {
+function structureAchievement(s: Json, t: string[], bad: string[], checks: CheckList, notBadge: boolean, sd?: { withheld: [string, string][]; mayWithhold: (where: readonly string[]) => boolean }): void {
   const a = s.achievement;
   const badge = !notBadge && !t.includes('EndorsementCredential');
-  // Selectively disclosed (structureOb3 `disclosed`): an achievement, or its name, absent may be withheld.
-  if (withheld && badge && a === undefined) withheld.push(['credentialSubject.achievement', 'what it was awarded for']);
-  else if (withheld && isObj(a) && (a.name === undefined || a.name === null)) withheld.push(['credentialSubject.achievement.name', 'what it was awarded for']);
+  // Selectively disclosed (structureOb3 `disclosed`): an achievement, or its name, absent may be withheld
+  // (from the subject, from the achievement: where a digest was left undisclosed).
+  if (sd?.mayWithhold(['credentialSubject']) && badge && a === undefined) sd.withheld.push(['credentialSubject.achievement', 'what it was awarded for']);
+  else if (sd?.mayWithhold(['credentialSubject', 'achievement']) && isObj(a) && (a.name === undefined || a.name === null)) sd.withheld.push(['credentialSubject.achievement.name', 'what it was awarded for']);
   // A name may be a language value object or a list of them (VC DM 2.0 §11.1): a genuine one is not malformed.
   else if (a !== undefined && (!isObj(a) || firstText(a.name) === undefined)) bad.push('credentialSubject.achievement.name');
   // OB 3.0 §AchievementSubject requires an achievement, but verification.md step 1 leaves the rest of

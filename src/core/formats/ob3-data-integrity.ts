@@ -41,34 +41,37 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
   const c: Json = cred.json;
   const badge = toBadge(c, format);
   const proofs = Array.isArray(c.proof) ? c.proof : c.proof === undefined ? [] : [c.proof];
-  if (!structureOb3(c, checks, { disclosed: mayBeDisclosed(proofs) })) {
-    // DESIGN "Every check that can still run, runs" (as the VC-JWT path does): a malformed credential
-    // still has its proof checked, so the user sees whether it was altered or only mis-issued.
-    if (proofs.some(isObj)) {
-      const report = await verifyDataIntegrity(c, ctx);
-      applyDataIntegrity(report, checks);
-      confirmWithheld(report, c, checks);
-    }
-    checks.skipRemaining(checks.get('structure')?.code === ErrorCodes.STRUCTURE_WITHHELD ? 'Its holder withheld a field the checks need' : 'The credential is malformed');
-    return badge;
-  }
+  const sound = structureOb3(c, checks, { disclosed: mayBeDisclosed(proofs) });
   // A proof set is judged by all its proofs (proof-set.ts); an entry that is not even an object is one more failing proof.
-  if (!proofs.some(isObj)) {
+  if (sound && !proofs.some(isObj)) {
     // verification.md step 2: an OB 3.0 credential is proven by a VC-JWT or an embedded proof; this has neither.
     checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, 'The credential carries no proof (no proof object): nothing shows who issued it');
     checks.skipRemaining('Unsigned');
     return badge;
   }
-  const later = laterChecks(c, ctx);
+  // DESIGN "Every check that can still run, runs" (as the VC-JWT path does): a malformed credential
+  // still has its proof checked, so the user sees whether it was altered or only mis-issued.
+  if (!sound && !proofs.some(isObj)) {
+    checks.skipRemaining('The credential is malformed');
+    return badge;
+  }
+  const later = sound ? laterChecks(c, ctx) : undefined;
   const report = await verifyDataIntegrity(c, ctx);
   applyDataIntegrity(report, checks);
   confirmWithheld(report, c, checks);
+  // A field withheld under the derived proof that decides (VC DI ECDSA §3.5: what is disclosed is what
+  // its issuer signed): the dates, status and recipient it shows are still checked, as the VC-JWT path
+  // does (ob3-jwt.ts); a shown expiry past still expires, a shown status that revokes still revokes.
+  if (!sound && checks.get('structure')?.code !== ErrorCodes.STRUCTURE_WITHHELD) {
+    checks.skipRemaining('The credential is malformed');
+    return badge;
+  }
   checks.skip('hosted', 'A signed credential is checked by its proof, not a hosted copy');
   if (checks.outcome('signature') === 'fail' || checks.outcome('issuer-key') === 'fail') {
     checks.skipRemaining('The proof or its key failed');
     return badge;
   }
-  reportLater(checks, await later);
+  reportLater(checks, await (later ?? laterChecks(c, ctx)));
   unsettleWithheld(report, c, checks);
   await unsettleWithheldRecipient(report, badge.recipients, ctx.identities, checks);
   return badge;

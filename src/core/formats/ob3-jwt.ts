@@ -23,7 +23,7 @@ import { disclose, hidesClaims, splitSdJwt, type Disclosed, type SdJwt } from '.
 import type { CredentialText } from '../input/types.ts';
 import type { Badge, BadgeFormat } from '../model.ts';
 import { judgeWhole, unsettleDisclosed, unsettleDisclosedRecipient } from '../proofs/withheld.ts';
-import { datesOf, extraChecks, issuerIdOf, note, reportLater, statusOb3, structureOb3, subjectOf, toBadge, windowOf } from './ob3-badge.ts';
+import { datesOf, extraChecks, issuerIdOf, note, reportLater, statusOb3, structureOb3, subjectOf, toBadge, windowOf, type WithheldAt } from './ob3-badge.ts';
 
 /**
  * RFC 7515 §4.1.9: compared case-insensitively, `application/` optional. `vc+ld+jwt` and `vc+ld+json+jwt` are the
@@ -64,11 +64,13 @@ function sameClaim(p: Json, bad: string[], claim: string, value: unknown, name: 
 }
 
 /** integrity.md §Verify: each registered claim, when present, must say what the credential says. */
-function claimMismatches(p: Json, c: Json): string[] {
+function claimMismatches(p: Json, c: Json, topWithheld: boolean): string[] {
   const bad: string[] = [];
   // An issuer withheld (an SD-JWT's, RFC 9901 §4.2) has no id for iss to disagree with; one that is there must be iss.
   if (c.issuer !== undefined && c.issuer !== null) sameClaim(p, bad, 'iss', issuerIdOf(c), 'issuer id');
-  sameClaim(p, bad, 'jti', c.id, 'credential id');
+  // Nor has an id withheld (an undisclosed digest at the credential's top, RFC 9901 §4.2.4.1) for jti; a dated
+  // member withheld is skipped below (datesOf finds none). Disclosed, each is compared as in the clear.
+  if (!(topWithheld && (c.id === undefined || c.id === null))) sameClaim(p, bad, 'jti', c.id, 'credential id');
   // A subject the credential names only by its identifier list (OB 3.0 AchievementSubject: id 0..1)
   // has no id for sub to disagree with: VC DM 1.1 §6.3.1 reads sub as that id; noted, not failed.
   if (subjectOf(c)?.id !== undefined) sameClaim(p, bad, 'sub', subjectOf(c)?.id, 'credentialSubject.id');
@@ -86,17 +88,17 @@ function claimMismatches(p: Json, c: Json): string[] {
   return bad;
 }
 
-/** `withheld`: an SD-JWT some of whose signed digests were not disclosed: its start date may be one (proofs/withheld.ts). */
-function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList, sd: { withheld: boolean } | undefined): boolean {
+/** `withheld`: where an SD-JWT's signed digests were not disclosed (structureOb3's `disclosed`): its start date may be one (proofs/withheld.ts). */
+function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList, sd: { withheld: boolean | WithheldAt } | undefined): boolean {
   const typ = header.typ;
   if (typ !== undefined && !isCredentialTyp(typ, sd !== undefined)) {
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `The JOSE typ ${shorten(typ, 40)} is not a credential's (JWT, vc+jwt)`);
     return false;
   }
-  const sound = structureOb3(c, checks, { signedAsText: true, disclosed: sd?.withheld === true });
+  const sound = structureOb3(c, checks, { signedAsText: true, disclosed: sd?.withheld ?? false });
   // A field withheld (RFC 9901 §4.2) leaves the rest to check: a claim that disagrees is still a fault.
   if (!sound && checks.get('structure')?.code !== ErrorCodes.STRUCTURE_WITHHELD) return false;
-  const bad = claimMismatches(payload, c);
+  const bad = claimMismatches(payload, c, sd?.withheld === true || (typeof sd?.withheld === 'function' && sd.withheld([])));
   if (bad.length) {
     checks.fail('structure', ErrorCodes.CLAIM_MISMATCH, `JWT claims disagree with the credential: ${bad.join('; ')}`);
     return false;
@@ -172,6 +174,16 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   return badge;
 };
 
+/**
+ * RFC 9901 §4.2.4.1 / §4.2.5: an undisclosed digest (a withheld claim, or a decoy) hides a member of
+ * the object whose `_sd` (or array) holds it, and nothing elsewhere: a field counts as withheld only
+ * where a digest was left (`withheldIn`, from the payload's top; `top`: where the credential starts in it).
+ */
+const withheldAt = (withheldIn: readonly string[][], top: readonly string[]): WithheldAt => (where) => {
+  const path = [...top, ...where];
+  return withheldIn.some((p) => p.length === path.length && p.every((name, i) => name === path[i]));
+};
+
 /** Whether a compact JWS's payload hides claims behind SD-JWT digests (false when it cannot be read: verifyJwt says why). */
 function signsDigests(text: string): boolean {
   try {
@@ -229,7 +241,7 @@ async function verifyJwt(cred: CredentialText, ctx: VerifyContext, checks: Check
   if (!sk && isAllowedAlg(alg)) signature = start(jws, alg, (sk = await signingKey(header, issuerId, ctx)));
   // DESIGN "Every check that can still run, runs": a malformed credential (a claim that disagrees) still
   // has its signature checked, so the user sees whether it was altered or only mis-issued.
-  checkStructure(header, payload, c, checks, sd && { withheld: !sd.found?.ok || sd.found.withheld });
+  checkStructure(header, payload, c, checks, sd && { withheld: !sd.found?.ok || withheldAt(sd.found.withheldIn, c === payload ? [] : ['vc']) });
   if (sd?.found && !sd.found.ok) {
     signature?.catch(() => undefined);
     if (sd.found.reason === 'forged') {

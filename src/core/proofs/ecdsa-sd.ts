@@ -93,7 +93,12 @@ export function relabel(canonical: string, labelMap: Map<string, string>): strin
   return missing ? null : lines.sort();
 }
 
-export type SdOutcome = { ok: true } | { ok: false; message: string; unsettled?: boolean };
+/**
+ * `mandatory`: the statements the issuer made mandatory (§3.5.? createVerifyData splits the relabelled
+ * N-Quads by mandatoryIndexes) and `nonMandatory` the ones the holder chose to disclose; what the holder
+ * could have withheld beside them is judged from these (mandatory.ts).
+ */
+export type SdOutcome = { ok: true; mandatory: string[]; nonMandatory: string[] } | { ok: false; message: string; unsettled?: boolean };
 
 /** Each disclosed statement costs one ECDSA verification: a bound on the work a hostile proof can ask for. */
 const MAX_STATEMENTS = 2048;
@@ -121,5 +126,5 @@ export async function verifyDerived(derived: DerivedProof, issuerKey: EcJwk, pro
   if (!results[0]) return { ok: false, message: "The issuer's base signature does not verify: the mandatory statements or the proof were altered, or another key signed" };
   const bad = results.findIndex((r, i) => i > 0 && !r);
   if (bad > 0) return { ok: false, message: `The signature of disclosed statement ${bad} of ${nonMandatory.length} does not verify: the credential was altered` };
-  return { ok: true };
+  return { ok: true, mandatory, nonMandatory };
 }

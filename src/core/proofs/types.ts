@@ -2,8 +2,18 @@
 import type { ErrorCode } from '../errors.ts';
 import type { BindingStatus } from '../keys/binding.ts';
 
+/**
+ * ecdsa-sd-2023 (VC DI ECDSA §3.5.? mandatoryIndexes): whether the status entries, and the statements
+ * naming the recipient, that the holder disclosed are all among the issuer's mandatory ones (proofs/mandatory.ts).
+ */
+export interface MandatoryShown {
+  status: boolean;
+  recipient: boolean;
+}
+
 export type SignatureOutcome =
-  | { outcome: 'pass'; message: string; code?: undefined }
+  /** `mandatory`: of a verified ecdsa-sd-2023 derived proof; absent, nothing shown is known to be mandatory. */
+  | { outcome: 'pass'; message: string; code?: undefined; mandatory?: MandatoryShown }
   | { outcome: 'fail'; code: ErrorCode; message: string }
   | { outcome: 'indeterminate'; code: ErrorCode; message: string };
 

@@ -20,7 +20,8 @@ import { jcsInputs } from './eddsa-jcs.ts';
 import { methodKeyOf } from './method.ts';
 import { unreadInCredential, unreadInProof } from './signed-reading.ts';
 import { proofConfig, suiteOf, type Suite } from './suites.ts';
-import type { SignatureOutcome } from './types.ts';
+import { mandatoryShown } from './mandatory.ts';
+import type { MandatoryShown, SignatureOutcome } from './types.ts';
 import { loneSurrogateIn } from './unicode.ts';
 import { shorten } from '../display.ts';
 
@@ -54,7 +55,7 @@ export interface ProofCheck {
 }
 
 const fail = (code: ErrorCode, message: string): SignatureOutcome => ({ outcome: 'fail', code, message });
-const passed = (suite: Suite, key: KeyDescription): SignatureOutcome => ({ outcome: 'pass', message: `The ${suite.name} proof verifies with ${key.source}` });
+const passed = (suite: Suite, key: KeyDescription, mandatory?: MandatoryShown): SignatureOutcome => ({ outcome: 'pass', message: `The ${suite.name} proof verifies with ${key.source}`, ...(mandatory && { mandatory }) });
 const unsettled = (code: ErrorCode, message: string): SignatureOutcome => ({ outcome: 'indeterminate', code, message });
 
 /** The signature as the suite encodes it, read before any key is fetched. */
@@ -156,7 +157,9 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   }
   const digestKey = ctx.keyCache ? await input.credentialDigest() : '';
   const cacheKey = digestKey ? `sig:${input.variant ?? ''}${digestKey}:${input.index}:${key.canonical}` : '';
-  if (cacheKey && ctx.keyCache?.get(cacheKey) === true) return { ...info, key, signature: passed(suite, key) };
+  // An ecdsa-sd-2023 pass is cached with what its issuer made mandatory (mandatory.ts), which the checks need.
+  const cachedMandatory = signed.kind === 'ecdsa-sd' && cacheKey ? asMandatory(ctx.keyCache?.get(`${cacheKey}:mandatory`)) : undefined;
+  if (cacheKey && ctx.keyCache?.get(cacheKey) === true && (signed.kind !== 'ecdsa-sd' || cachedMandatory)) return { ...info, key, signature: passed(suite, key, cachedMandatory) };
   if (isEd25519(jwk)) prepareKey(jwk);
   else if (isEc(jwk)) prepareEcKey(jwk);
   if (signed.kind === 'eddsa-jcs' || signed.kind === 'ecdsa-jcs') {
@@ -195,6 +198,7 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   }
   let ok: boolean;
   let message: string | undefined;
+  let mandatory: MandatoryShown | undefined;
   // What was signed must be what the checks read (signed-reading.ts). Read while WebCrypto verifies
   // (meanwhile): ~25 us of JavaScript a credential that the signature's thread-pool time covers.
   let unread: string | undefined;
@@ -217,11 +221,18 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
     if (!r.ok && r.unsettled) return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `ecdsa-sd-2023: ${r.message}`) };
     ok = r.ok;
     if (!r.ok) message = `The ecdsa-sd-2023 proof does not verify with ${key.source}: ${r.message}`;
+    else mandatory = mandatoryShown(r.nonMandatory);
   } else ok = false;
   if (!ok) return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, message ?? `The ${suite.name} proof does not verify with ${key.source}: the credential was altered or signed with another key`) };
   // Never cached when what was signed is not what the checks read, so a cached pass implies it.
   if (!read) readSigned();
   if (unread) return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `The ${suite.name} proof verifies with ${key.source}, but ${unread}`) };
   if (cacheKey) ctx.keyCache?.set(cacheKey, true);
-  return { ...info, key, signature: passed(suite, key) };
+  if (cacheKey && mandatory) ctx.keyCache?.set(`${cacheKey}:mandatory`, mandatory);
+  return { ...info, key, signature: passed(suite, key, mandatory) };
 }
+
+const asMandatory = (v: unknown): MandatoryShown | undefined => {
+  const m = v as Partial<MandatoryShown> | null | undefined;
+  return typeof m?.status === 'boolean' && typeof m.recipient === 'boolean' ? { status: m.status, recipient: m.recipient } : undefined;
+};

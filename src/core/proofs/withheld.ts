@@ -19,7 +19,7 @@ import type { RecipientIdentity } from '../model.ts';
 import { CheckList } from '../verify/checks.ts';
 import type { UserIdentity } from '../verify/context.ts';
 import { checkRecipient } from '../verify/recipient.ts';
-import type { DataIntegrityReport } from './types.ts';
+import type { DataIntegrityReport, MandatoryShown } from './types.ts';
 
 const SD_SUITE = 'ecdsa-sd-2023';
 
@@ -56,8 +56,18 @@ export function judgeWhole(c: Json, checks: CheckList, options: { signedAsText?:
   if (judged) checks.set('structure', judged.outcome, judged.message, judged.code);
 }
 
+/** What the issuer of the deciding derived proof made mandatory (proofs/mandatory.ts); unknown: nothing. */
+const mandatoryOf = (report: DataIntegrityReport): MandatoryShown => (report.best?.signature.outcome === 'pass' && report.best.signature.mandatory) || { status: false, recipient: false };
+
 export function unsettleWithheld(report: DataIntegrityReport, c: Json, checks: CheckList): void {
-  if (mayBeGenuine(report)) unsettleDisclosed(c, checks, SD_SUITE);
+  if (!mayBeGenuine(report)) return;
+  unsettleDisclosed(c, checks, SD_SUITE);
+  // VC DI ECDSA §3.5 mandatoryIndexes: status entries shown that the issuer did not make mandatory were
+  // the holder's choice, who may have withheld another (the one that revokes it) beside them. A shown
+  // entry that revokes still revokes (the check failed: left as it is).
+  if (!absent(c.credentialStatus) && !mandatoryOf(report).status && checks.outcome('revocation') === 'pass') {
+    checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The credential is selectively disclosed (${SD_SUITE}) and its issuer let the holder choose which status entries to show: its holder may have withheld the entry that says it is revoked or suspended, so whether it is is unknown`);
+  }
 }
 
 /**
@@ -83,20 +93,22 @@ export function unsettleDisclosed(c: Json, checks: CheckList, by: string, known:
  * makes it the same way (a match or a mismatch is what the holder disclosed).
  */
 export async function unsettleWithheldRecipient(report: DataIntegrityReport, recipients: readonly RecipientIdentity[], identities: readonly UserIdentity[], checks: CheckList): Promise<void> {
-  if (disclosed(report)) await unsettleDisclosedRecipient(recipients, identities, checks, SD_SUITE);
+  // A mismatch with identities the issuer did not make mandatory (§3.5 mandatoryIndexes) may hide the user's, withheld beside them.
+  if (disclosed(report)) await unsettleDisclosedRecipient(recipients, identities, checks, SD_SUITE, !mandatoryOf(report).recipient);
 }
 
 /**
  * unsettleWithheldRecipient for any selectively disclosed credential whose signature verified (`by` as
  * unsettleDisclosed's). `subjectWithheld`: something of the subject is known to be withheld (an SD-JWT
- * digest under credentialSubject): then a mismatch is unknown too, the withheld identity maybe the user's.
+ * digest under credentialSubject) or may be (ecdsa-sd-2023 identities not mandatory): then a mismatch
+ * is unknown too, the withheld identity maybe the user's.
  */
 export async function unsettleDisclosedRecipient(recipients: readonly RecipientIdentity[], identities: readonly UserIdentity[], checks: CheckList, by: string, subjectWithheld = false): Promise<void> {
   if (identities.length === 0 || checks.has('recipient')) return;
   const probe = new CheckList();
   await checkRecipient(probe, recipients, identities, undefined);
   if (probe.outcome('recipient') === 'fail' && subjectWithheld) {
-    checks.indeterminate('recipient', ErrorCodes.RECIPIENT_WITHHELD, `The credential is selectively disclosed (${by}) with part of its subject withheld, and none of your addresses matches what is shown: its holder may have withheld the identity that is yours, so whether it was issued to you is unknown`);
+    checks.indeterminate('recipient', ErrorCodes.RECIPIENT_WITHHELD, `The credential is selectively disclosed (${by}) with ${by === SD_SUITE ? 'its recipient shown at the holder\'s choice' : 'part of its subject withheld'}, and none of your addresses matches what is shown: its holder may have withheld the identity that is yours, so whether it was issued to you is unknown`);
     return;
   }
   if (probe.outcome('recipient') !== 'skipped') return;

@@ -5,21 +5,9 @@
  * called such a badge malformed (invalid). Now `structure` is indeterminate (ERR_STRUCTURE_WITHHELD);
  * a broken signature, or a credential missing them with nothing withheld, stays invalid.
  */
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { makeKey, credential, runJwt, show, sign, type TestKey } from '../keys/jwt-fixtures.ts';
-
-const disclosure = (...parts: unknown[]): string => Buffer.from(JSON.stringify(parts)).toString('base64url');
-const digest = (d: string): string => createHash('sha256').update(d).digest('base64url');
-const sdJwt = (jwt: string, ...disclosures: string[]): string => `${jwt}~${disclosures.map((d) => `${d}~`).join('')}`;
-type Obj = Record<string, unknown>;
-
-const didKey = async (): Promise<TestKey & { did: string; multibase: string }> => {
-  const k = await makeKey('ES256');
-  if (!k.did || !k.multibase) throw new Error('no did:key');
-  return { ...k, did: k.did, multibase: k.multibase };
-};
-const issue = (k: TestKey & { did: string; multibase: string }, payload: unknown): Promise<string> => sign(payload, k, { kid: `${k.did}#${k.multibase}`, typ: 'vc+sd-jwt' });
+import { credential, runJwt, show } from '../keys/jwt-fixtures.ts';
+import { didKey, digest, disclosure, issue, sdJwt, type Obj } from './sd-jwt-support.ts';
 
 /** The credential with `name` of the object `at` picks put behind a digest (RFC 9901 §4.2.4.1): its disclosure. */
 function hide(c: Obj, at: (c: Obj) => Obj, name: string): string {

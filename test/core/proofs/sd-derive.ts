@@ -4,7 +4,8 @@
  * disclosed document's RDFC-1.0 blank nodes relabelled (here with random labels, as an HMAC would
  * give), the issuer's base signature over sha256(canon(proof configuration)) ‖ the ephemeral public
  * key ‖ sha256(mandatory statements), one ephemeral-key signature per other statement, CBOR after
- * the 0xd95d01 header. No statement is mandatory: the holder could have withheld any of them.
+ * the 0xd95d01 header. No statement is mandatory (the holder could have withheld any of them) unless
+ * `mandatory` says which (a relabelled N-Quad → whether the issuer's mandatory pointers select it).
  */
 import { canonizeWith } from '../../../src/core/proofs/canonize-hash.ts';
 import { concat, digest } from '../../../src/core/proofs/ecdsa.ts';
@@ -32,7 +33,7 @@ const sign = async (key: CryptoKey, data: Uint8Array): Promise<Uint8Array> =>
   new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key, data as Uint8Array<ArrayBuffer>));
 
 /** `credential` as disclosed, with a derived proof by `signer` (a P-256 key). */
-export async function signDerived(credential: Record<string, unknown>, signer: EcSigner): Promise<Record<string, unknown>> {
+export async function signDerived(credential: Record<string, unknown>, signer: EcSigner, mandatory: (nquad: string) => boolean = () => false): Promise<Record<string, unknown>> {
   const proof = { type: 'DataIntegrityProof', cryptosuite: 'ecdsa-sd-2023', created: '2025-01-01T00:00:00Z', verificationMethod: signer.didMethod, proofPurpose: 'assertionMethod' };
   const [proofCanon, docCanon] = await Promise.all([canonizeWith(proofConfig(proof, credential['@context']), 'SHA-256'), canonizeWith(unsecured(credential), 'SHA-256')]);
   const labels = new Map<number, Uint8Array>();
@@ -41,9 +42,10 @@ export async function signDerived(credential: Record<string, unknown>, signer: E
   const ephemeral = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign'])) as CryptoKeyPair;
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
   const publicKey = Uint8Array.of(0x80, 0x24, 2 + (raw[64]! & 1), ...raw.subarray(1, 33));
-  const [proofHash, mandatoryHash] = await Promise.all([digest('P-256', proofCanon), digest('P-256', '')]);
+  const indexes = nquads.flatMap((nq, i) => (mandatory(nq) ? [i] : []));
+  const [proofHash, mandatoryHash] = await Promise.all([digest('P-256', proofCanon), digest('P-256', nquads.filter((nq) => mandatory(nq)).join(''))]);
   const baseSignature = await sign(signer.privateKey, concat(proofHash, publicKey, mandatoryHash));
-  const signatures = await Promise.all(nquads.map((nq) => sign(ephemeral.privateKey, new TextEncoder().encode(nq))));
-  const value = Uint8Array.of(0xd9, 0x5d, 0x01, ...cbor([baseSignature, publicKey, signatures, labels, []]));
+  const signatures = await Promise.all(nquads.filter((nq) => !mandatory(nq)).map((nq) => sign(ephemeral.privateKey, new TextEncoder().encode(nq))));
+  const value = Uint8Array.of(0xd9, 0x5d, 0x01, ...cbor([baseSignature, publicKey, signatures, labels, indexes]));
   return { ...credential, proof: { ...proof, proofValue: `u${b64url(value)}` } };
 }
