@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { metaOf } from '../../src/background/services/badge-record.ts';
 import { badgeView } from '../../src/background/services/views.ts';
-import { toBadge } from '../../src/core/formats/ob3-badge.ts';
+import { toBadge } from '../../src/core/formats/ob3-to-badge.ts';
 import { guards } from '../../src/messaging/validate.ts';
 import type { BadgeRecord } from '../../src/platform/records.ts';
 

@@ -18,7 +18,8 @@ import { applyDataIntegrity, verifyDataIntegrity } from '../proofs/verify.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { arr, isObj, str, types, type Json } from './json-util.ts';
-import { issuerIdOf, statusOb3, subjectOf, toBadge, validityOb3, VC_V1_CONTEXT, VC_V2_CONTEXT } from './ob3-badge.ts';
+import { issuerIdOf, statusOb3, subjectOf, validityOb3, VC_V1_CONTEXT, VC_V2_CONTEXT } from './ob3-badge.ts';
+import { toBadge } from './ob3-to-badge.ts';
 import { firstText, richText } from './lang-text.ts';
 
 export const BLOCKCERTS_TYPE = 'BlockcertsCredential';

@@ -1,11 +1,10 @@
 /**
  * What OB 3.0 VC-JWT and Data Integrity share: the credential's structure (VC Data Model 2.0 / 1.1
- * and OB 3.0 verification.md step 1), its mapping onto Badge, its dates and its status.
+ * and OB 3.0 verification.md step 1), its dates and its status (its mapping onto Badge: ob3-to-badge.ts).
  * The credential is hostile input: every field is type-guarded.
  */
 import { ErrorCodes } from '../errors.ts';
 import { shorten } from '../display.ts';
-import type { Alignment, Badge, BadgeFormat, Evidence, RecipientIdentity } from '../model.ts';
 import type { CheckId } from '../result.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
@@ -13,11 +12,9 @@ import { checkCredentialStatus } from '../status/check.ts';
 import { checkRefresh } from '../status/refresh.ts';
 import { checkSchema } from '../status/schema.ts';
 import { checkEndorsements } from '../proofs/endorsement.ts';
-import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
 import { checkValidity, strictestDate, type NamedDate } from '../verify/validity.ts';
 import { arr, idOf, isObj, str, types, type Json } from './json-util.ts';
-import { firstText, richText } from './lang-text.ts';
-import type { ShownTexts } from '../share/lang-text.ts';
+import { firstText } from './lang-text.ts';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
@@ -242,95 +239,4 @@ export async function extraChecks(c: Json, ctx: VerifyContext, checks: CheckList
     if (checks.outcome(id) === 'warning') note(checks, id, r.message);
     else if (r.outcome === 'warning' || !checks.has(id)) checks.set(id, r.outcome, r.message);
   }
-}
-
-const textOrId = (v: unknown): string | undefined => str(v) ?? idOf(v);
-
-/** A plain e-mail address (one @, a dot in the domain, no space): what an identityHash is when it is one. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/**
- * An IdentityObject's identityType (OB 3.0 §IdentityObject requires one). The DCC issuer-coordinator's
- * credentials leave it out of an unhashed e-mail address (`identityHash: "jc.chartrand@gmail.com"`,
- * `hashed: "false"`): that identity can be nothing but an e-mail address, so it is read as one; any
- * other identity without a type is not compared.
- */
-function identityTypeOf(o: Json, identity: string, hashed: boolean): string | undefined {
-  const type = str(o.identityType);
-  if (type) return type === 'emailAddress' ? 'email' : type;
-  return !hashed && EMAIL.test(identity) ? 'email' : undefined;
-}
-
-/** OB 3.0 IdentityObject (identityType, identityHash, hashed, salt); `emailAddress` reads as `email`. */
-function recipientsOf(s: Json | undefined): RecipientIdentity[] {
-  if (!s) return [];
-  const out: RecipientIdentity[] = [];
-  const id = str(s.id);
-  if (id?.toLowerCase().startsWith('mailto:')) out.push({ type: 'email', identity: id.slice(7), hashed: false });
-  else if (id) out.push({ type: 'id', identity: id, hashed: false });
-  for (const o of arr(s.identifier).filter(isObj)) {
-    const identity = str(o.identityHash);
-    if (!identity) continue;
-    const hashed = isHashedIdentity(o.hashed, identity);
-    const type = identityTypeOf(o, identity, hashed);
-    if (!type) continue;
-    const salt = saltOf(o.salt);
-    out.push({ type, identity, hashed, ...(salt !== undefined ? { salt } : {}) });
-  }
-  return out;
-}
-
-/**
- * The shown texts an issuer gave in several languages (VC DM 2.0 §11.1), each as the credential lists
- * them, so that the popup shows the one in the user's language; `name` from the member it is read from.
- */
-function textsOf(name: unknown, description: unknown, issuerName: unknown, narrative: unknown): ShownTexts | undefined {
-  const texts: ShownTexts = {};
-  for (const [k, v] of [['name', name], ['description', description], ['issuerName', issuerName], ['narrative', narrative]] as const) {
-    const rich = richText(v);
-    if (rich) texts[k] = rich;
-  }
-  return Object.keys(texts).length ? texts : undefined;
-}
-
-export function toBadge(c: Json, format: BadgeFormat): Badge {
-  const s = subjectOf(c);
-  const a = s && isObj(s.achievement) ? s.achievement : {};
-  const iss = isObj(c.issuer) ? c.issuer : {};
-  const crit = a.criteria;
-  const evidence: Evidence[] = arr(c.evidence).map((e) =>
-    isObj(e) ? { id: str(e.id), name: firstText(e.name), description: firstText(e.description), narrative: firstText(e.narrative), genre: firstText(e.genre) } : { id: str(e) },
-  );
-  const alignments: Alignment[] = arr(a.alignment).filter(isObj).map((x) => ({
-    targetName: firstText(x.targetName) ?? '',
-    targetUrl: str(x.targetUrl),
-    targetDescription: firstText(x.targetDescription),
-    targetFramework: firstText(x.targetFramework),
-    targetCode: str(x.targetCode),
-  }));
-  const { from, until } = windowOf(c);
-  const validFrom = str(from?.[1]);
-  // The achievement's texts, else the credential's (each read as one text, or one per language).
-  const nameFrom = firstText(a.name) !== undefined ? a.name : c.name;
-  const descriptionFrom = firstText(a.description) !== undefined ? a.description : c.description;
-  const narrative = isObj(crit) ? crit.narrative : undefined;
-  const texts = textsOf(nameFrom, descriptionFrom, iss.name, narrative);
-  return {
-    id: str(c.id),
-    name: firstText(nameFrom) ?? '',
-    description: firstText(descriptionFrom),
-    image: textOrId(a.image) ?? textOrId(c.image),
-    criteria: isObj(crit) ? { url: str(crit.id), narrative: firstText(narrative) } : undefined,
-    issuer: { id: issuerIdOf(c), name: firstText(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: firstText(iss.description) },
-    issuedOn: str(c.awardedDate) ?? validFrom,
-    validFrom,
-    expires: str(until?.[1]),
-    recipients: recipientsOf(s),
-    evidence,
-    alignments,
-    tags: arr(a.tag).filter((t): t is string => typeof t === 'string'),
-    format,
-    achievementId: str(a.id),
-    ...(texts ? { texts } : {}),
-  };
 }

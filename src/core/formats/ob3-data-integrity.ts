@@ -10,7 +10,8 @@ import { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { isObj, type Json } from './json-util.ts';
-import { extraChecks, reportLater, statusOb3, structureOb3, toBadge, validityOb3 } from './ob3-badge.ts';
+import { extraChecks, reportLater, statusOb3, structureOb3, validityOb3 } from './ob3-badge.ts';
+import { toBadge } from './ob3-to-badge.ts';
 
 /**
  * Steps 3-6 (dates, status, endorsements and notes), worked out while the proof is checked: a

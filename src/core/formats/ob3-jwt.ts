@@ -23,7 +23,8 @@ import { disclose, hidesClaims, splitSdJwt, type Disclosed, type SdJwt } from '.
 import type { CredentialText } from '../input/types.ts';
 import type { Badge, BadgeFormat } from '../model.ts';
 import { judgeWhole, unsettleDisclosed, unsettleDisclosedRecipient } from '../proofs/withheld.ts';
-import { datesOf, extraChecks, issuerIdOf, note, reportLater, statusOb3, structureOb3, subjectOf, toBadge, windowOf, type WithheldAt } from './ob3-badge.ts';
+import { datesOf, extraChecks, issuerIdOf, note, reportLater, statusOb3, structureOb3, subjectOf, windowOf, type WithheldAt } from './ob3-badge.ts';
+import { toBadge } from './ob3-to-badge.ts';
 
 /**
  * RFC 7515 §4.1.9: compared case-insensitively, `application/` optional. `vc+ld+jwt` and `vc+ld+json+jwt` are the

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { statusOb3, structureOb3, toBadge, validityOb3 } from '../../../src/core/formats/ob3-badge.ts';
+import { statusOb3, structureOb3, validityOb3 } from '../../../src/core/formats/ob3-badge.ts';
+import { toBadge } from '../../../src/core/formats/ob3-to-badge.ts';
 import { CheckList } from '../../../src/core/verify/checks.ts';
 import { createContext } from '../../../src/core/verify/context.ts';
 import { credential, NOW } from '../keys/jwt-fixtures.ts';

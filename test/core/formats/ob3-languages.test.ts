@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toBadge } from '../../../src/core/formats/ob3-badge.ts';
+import { toBadge } from '../../../src/core/formats/ob3-to-badge.ts';
 import { langTexts } from '../../../src/core/formats/lang-text.ts';
 import { chooseText, MAX_LANGUAGES } from '../../../src/core/share/lang-text.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
