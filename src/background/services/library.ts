@@ -101,7 +101,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const ids = await identities.forAccount(accountId);
     const log = createNetworkLog();
     const result = await verifier.verify(bytes, ids.verified, { log });
-    const kind = refuseUnaddable(result, bytes, keyHint !== undefined);
+    const kind = refuseUnaddable(result, bytes, keyHint !== undefined, log);
     const url = kind === 'url' ? trimText(stripBom(decodeText(bytes) ?? '')) : undefined; // as the engine read it (src/core/input/index.ts)
     let sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
     const assessment = await assess(result, ids.unverified, undefined, ids.claimed, ids.unconfirmed);
