@@ -25,7 +25,7 @@ import { markRemoved } from './sync-removed.ts';
 import { syncedCopy, type SyncedCopy } from './synced-copy.ts';
 import { standsFor, twinKey } from './synced-twin.ts';
 import { decodeText, stripBom, trimText } from '../../core/input/text.ts';
-import { batchOf } from './import-batch.ts';
+import { batchOf, settleInOrder } from './import-batch.ts';
 
 export interface LibraryDeps {
   db: Db;
@@ -178,15 +178,16 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     let refusal: unknown;
     let added = 0;
     let held = 0;
-    for (const text of texts) {
-      try {
-        const one = await importOne(new TextEncoder().encode(text), { oneEntry: true });
-        first ??= one;
-        if (one.alreadyHeld) held++;
+    // A few at a time (import-batch.ts BATCH_PARALLEL), counted and reported in the list's order.
+    const outcomes = await settleInOrder(texts, (text) => importOne(new TextEncoder().encode(text), { oneEntry: true }));
+    for (const o of outcomes) {
+      if (o.ok) {
+        first ??= o.value;
+        if (o.value.alreadyHeld) held++;
         else added++;
-      } catch (e) {
-        if (!(e instanceof ServiceError)) throw e;
-        refusal ??= e;
+      } else {
+        if (!(o.error instanceof ServiceError)) throw o.error;
+        refusal ??= o.error;
       }
     }
     if (!first) throw refusal;
