@@ -56,6 +56,18 @@ describe('a pasted link on a hostile server', () => {
     expect(await h.db.badges.count()).toBe(0);
   });
 
+  it('in a browser, whose "Failed to fetch" names no cause, a redirect seen only as opaque is refused all the same', async () => {
+    // What Chrome answers: the followed fetch fails bare, redirect: 'manual' answers an opaque redirect (Fetch §2.2.6).
+    const opaque = () => Object.defineProperties(new Response(null, { status: 200 }), { type: { value: 'opaqueredirect' }, status: { value: 0 } });
+    const h = await harness({
+      fetch: async (_u: string, init?: RequestInit) => (init?.redirect === 'manual' ? opaque() : Promise.reject(new TypeError('Failed to fetch'))),
+      permissions: { contains: async () => true, request: async () => false },
+    } as never);
+    const f = await failure(h.app.library.import({ kind: 'text', text: 'https://issuer.example/to-file' }));
+    expect(f).toMatchObject({ code: 'ERR_LINK_REDIRECT', message: 'The link sent Lanyard to an address that is not http(s), or on another site, which it does not follow, so it was not added' });
+    expect(await h.db.badges.count()).toBe(0);
+  });
+
   it('answering a body that never ends, or declaring a gigabyte, is cut in seconds and refused: nothing added', async () => {
     const h = await harness();
     for (const path of ['/endless', '/gigabyte']) {
