@@ -2,17 +2,21 @@
  * A pasted link served by a hostile server (adversarial review of the import, session 19), pinned as
  * held: a redirect to another scheme (file:, data:, javascript:) is not followed (Fetch §4.4 HTTP-redirect
  * fetch: a non-HTTP(S) location is a network error), so a valid badge in a data: target is never read as
- * the link's; a body that never ends, or declares a gigabyte, is cut (capped-body.ts) within the
- * verification's deadline; a content type that lies is not believed (the bytes say what they are).
+ * the link's, and the link is refused saying where it was sent; a body that never ends, or declares a
+ * gigabyte, is cut (capped-body.ts) within the verification's deadline and refused with the limit. Both
+ * were kept as an unchecked "Badge at <host>" with a Share button; a badge held under the link stays as
+ * it was. A content type that lies is not believed (the bytes say what they are).
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness } from './harness.ts';
+import { failure, harness } from './harness.ts';
 import { vcJwt } from './vc-jwt.ts';
 
 let server: Server;
 let base = '';
 let jws = '';
+/** What /switch answers: the badge, or (once it was added) a redirect to file: or a gigabyte. */
+let switched: 'badge' | 'file' | 'large' = 'badge';
 
 beforeAll(async () => {
   jws = await vcJwt('urn:uuid:9');
@@ -26,6 +30,11 @@ beforeAll(async () => {
       return void res.on('close', () => clearInterval(t));
     }
     if (path === '/gigabyte') return void res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(2 ** 30) }).write('{');
+    if (path === '/switch') {
+      if (switched === 'file') return void res.writeHead(302, { location: redirects['/to-file']! }).end();
+      if (switched === 'large') return void res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(2 ** 30) }).write('{');
+      return void res.writeHead(200, { 'content-type': 'application/vc+jwt' }).end(jws);
+    }
     if (path === '/jws-said-png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(jws);
     res.writeHead(404).end();
   });
@@ -38,23 +47,51 @@ afterAll(() => {
 });
 
 describe('a pasted link on a hostile server', () => {
-  it('redirected to file:, data: or javascript: reads nothing there: no badge, never valid', async () => {
+  it('redirected to file:, data: or javascript: is refused, saying where it was sent, and nothing is added', async () => {
     const h = await harness();
-    for (const path of ['/to-file', '/to-data', '/to-js']) {
-      const view = await h.app.library.import({ kind: 'text', text: base + path });
-      expect(view).toMatchObject({ verdict: 'indeterminate', format: 'hosted-url', name: expect.stringMatching(/^Badge at 127\.0\.0\.1/) });
+    for (const [path, scheme] of [['/to-file', 'file:'], ['/to-data', 'data:'], ['/to-js', 'javascript:']] as const) {
+      const f = await failure(h.app.library.import({ kind: 'text', text: base + path }));
+      expect(f).toMatchObject({ code: 'ERR_LINK_REDIRECT', message: `The link sent Lanyard to a ${scheme} address, which it does not follow, so it was not added` });
     }
+    expect(await h.db.badges.count()).toBe(0);
   });
 
-  it('answering a body that never ends, or declaring a gigabyte, is cut in seconds and is no badge', async () => {
+  it('in a browser, whose "Failed to fetch" names no cause, a redirect seen only as opaque is refused all the same', async () => {
+    // What Chrome answers: the followed fetch fails bare, redirect: 'manual' answers an opaque redirect (Fetch §2.2.6).
+    const opaque = () => Object.defineProperties(new Response(null, { status: 200 }), { type: { value: 'opaqueredirect' }, status: { value: 0 } });
+    const h = await harness({
+      fetch: async (_u: string, init?: RequestInit) => (init?.redirect === 'manual' ? opaque() : Promise.reject(new TypeError('Failed to fetch'))),
+      permissions: { contains: async () => true, request: async () => false },
+    } as never);
+    const f = await failure(h.app.library.import({ kind: 'text', text: 'https://issuer.example/to-file' }));
+    expect(f).toMatchObject({ code: 'ERR_LINK_REDIRECT', message: 'The link sent Lanyard to an address that is not http(s), or on another site, which it does not follow, so it was not added' });
+    expect(await h.db.badges.count()).toBe(0);
+  });
+
+  it('answering a body that never ends, or declaring a gigabyte, is cut in seconds and refused: nothing added', async () => {
     const h = await harness();
     for (const path of ['/endless', '/gigabyte']) {
       const started = Date.now();
-      const view = await h.app.library.import({ kind: 'text', text: base + path });
-      expect(view).toMatchObject({ verdict: 'indeterminate', format: 'hosted-url' });
+      const f = await failure(h.app.library.import({ kind: 'text', text: base + path }));
+      expect(f).toMatchObject({ code: 'ERR_LINK_TOO_LARGE', message: 'The page at this link is larger than Lanyard reads (4 MB), so it was not added' });
       expect(Date.now() - started).toBeLessThan(10_000);
     }
+    expect(await h.db.badges.count()).toBe(0);
   }, 30_000);
+
+  it('a badge held under the link is kept as it was when the link now redirects to file: or answers too much', async () => {
+    const h = await harness();
+    switched = 'badge';
+    const view = await h.app.library.import({ kind: 'text', text: `${base}/switch` });
+    expect(view).toMatchObject({ verdict: 'valid' });
+    const before = await h.db.badges.all();
+    for (const mode of ['file', 'large'] as const) {
+      switched = mode;
+      const f = await failure(h.app.library.import({ kind: 'text', text: `${base}/switch` }));
+      expect(f.code).toBe(mode === 'file' ? 'ERR_LINK_REDIRECT' : 'ERR_LINK_TOO_LARGE');
+      expect(await h.db.badges.all()).toEqual(before);
+    }
+  });
 
   it('whose content type lies is read by its bytes: a JWS said to be a PNG is the JWS', async () => {
     const h = await harness();

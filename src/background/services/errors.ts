@@ -17,6 +17,10 @@ export const ServiceErrorCodes = {
   WEB_PAGE: 'ERR_WEB_PAGE',
   /** A pasted link that answered an HTTP error status: no badge was read, none added (the engine's own code). */
   LINK_STATUS: 'ERR_HTTP_STATUS',
+  /** A pasted link that redirected to another scheme (file:, data:, javascript:), which is not followed: not added. */
+  LINK_REDIRECT: 'ERR_LINK_REDIRECT',
+  /** A pasted link whose answer is over the host fetch's size limit, not read: not added. */
+  LINK_TOO_LARGE: 'ERR_LINK_TOO_LARGE',
   /** A pasted link with a user name or password in it (Fetch: no request carries them): not added. */
   LINK_CREDENTIALS: 'ERR_LINK_CREDENTIALS',
   /** A credential the engine reads but does not verify yet (an SD-JWT): not added, said as such. */

@@ -11,7 +11,7 @@ import { originPattern } from '../../platform/patterns.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
 import { bytesResponse } from '../../core/verify/read-body.ts';
 import { BodyTooLargeError, readCapped } from './capped-body.ts';
-import { refusedOrigin, unreachable } from './network-log.ts';
+import { refusedOrigin, refusedRead, unreachable } from './network-log.ts';
 import { startDeadline } from './deadline.ts';
 
 export const HOST_PERMISSION_CODE = 'ERR_HOST_PERMISSION';
@@ -65,7 +65,12 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
     try {
       // No cookies: issuers' documents are public, and a badge must not make credentialed requests.
       // No answer at all (offline, refused, reset, timed out) is marked as such (network-log.ts).
-      const res = await fetch(url, { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit', redirect: refuseRedirects ? 'manual' : 'follow' }).catch((e: unknown) => {
+      const request = { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit' } as const;
+      const res = await fetch(url, { ...request, redirect: refuseRedirects ? 'manual' : 'follow' }).catch(async (e: unknown) => {
+        // Fetch §4.4 HTTP-redirect fetch: a Location that is not http(s) is a network error. The server
+        // answered: a refusal, not an outage; its scheme read from the redirect itself where it can be seen.
+        const redirect = !refuseRedirects && !request.signal.aborted && (otherScheme(e) || bare(e)) ? await unfollowed(fetch, url, request) : undefined;
+        if (redirect) throw refusedRead(new TypeError(`${u.origin} redirected to an address that is not followed`), { url, scheme: redirect.scheme });
         throw unreachable(e);
       });
       // A manual redirect comes back opaque (type 'opaqueredirect', status 0) from a browser, as a 3xx elsewhere.
@@ -78,7 +83,7 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
         if (!(await permissions.contains(res.url))) throw new HostPermissionError(to.origin);
       }
       const body = await readCapped(res, maxBytes, url).catch((e: unknown) => {
-        throw e instanceof BodyTooLargeError ? e : unreachable(e);
+        throw e instanceof BodyTooLargeError ? refusedRead(e, { url, maxBytes }) : unreachable(e);
       });
       const out = bytesResponse(body, { status: res.status, statusText: res.statusText, headers: res.headers });
       // Keep where it ended, for the document cache.
@@ -91,6 +96,27 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
       deadline.clear();
     }
   };
+}
+
+/** Whether a fetch failed on a redirect to a non-http(s) scheme (undici: its cause says so; a browser's "Failed to fetch" does not). */
+const otherScheme = (e: unknown): boolean => e instanceof TypeError && /scheme must be a? ?HTTP\(S\)/i.test(String((e.cause as Error | undefined)?.message));
+
+/** A browser's network error ("Failed to fetch"): no cause says why, a redirect to file: included. */
+const bare = (e: unknown): boolean => e instanceof TypeError && e.cause === undefined;
+
+/**
+ * Whether the link answers a redirect that was not followed, asked again without following it: its
+ * Location's scheme (lower case, with its colon) when the answer shows it (Node), undefined when a
+ * browser hides it (an opaque redirect: Fetch §2.2.6). A redirect to http(s) that failed, or no
+ * redirect at all, is no answer (undefined): the link is unreachable as before.
+ */
+async function unfollowed(fetch: HostFetchOptions['fetch'], url: string, request: RequestInit): Promise<{ scheme: string | undefined } | undefined> {
+  const res = await fetch(url, { ...request, redirect: 'manual' }).catch(() => undefined);
+  await res?.body?.cancel().catch(() => undefined);
+  if (res?.type === 'opaqueredirect') return { scheme: undefined };
+  const to = res && res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+  const scheme = to && URL.canParse(to, url) ? new URL(to, url).protocol : undefined;
+  return scheme && scheme !== 'http:' && scheme !== 'https:' ? { scheme } : undefined;
 }
 
 /** The permission pattern a URL needs (what the popup asks for). */

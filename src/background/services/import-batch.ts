@@ -22,6 +22,29 @@ import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 /** The most badges one file adds: a larger export is refused whole, with a sentence, rather than half added. */
 export const MAX_BATCH = 100;
 
+/**
+ * How many badges of a batch are checked at once. Each may wait up to the host fetch's 15 s per
+ * document (host-access.ts), so 100 pasted links checked one after another kept the popup waiting
+ * up to 25 minutes; a few at a time bound that without opening a hundred requests at once.
+ */
+export const BATCH_PARALLEL = 4;
+
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** `run` over each item, at most `parallel` at a time, each outcome in the items' order (none rejects). */
+export async function settleInOrder<I, T>(items: readonly I[], run: (item: I) => Promise<T>, parallel = BATCH_PARALLEL): Promise<Settled<T>[]> {
+  const out: Settled<T>[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await run(items[i]!).then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
+  return out;
+}
+
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Each badge's text when the input holds several, or is a list (JSON objects as JSON, JWS strings as they are), else undefined. */

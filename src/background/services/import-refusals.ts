@@ -1,6 +1,6 @@
 /**
  * What an import refuses to add, and says why, before anything is stored (library.ts importOne): a
- * credential of a kind the engine does not verify yet, a link that answered a web page or an HTTP error, an input or
+ * credential of a kind the engine does not verify yet, a link that answered a web page or an HTTP error, was redirected to another scheme or answered too much, an input or
  * link that held no Open Badge at all (no-badge-data.ts), a picture with nothing baked in. Each was
  * once kept as a badge that could never be checked, or a false invalid. `restoring`: a backup's entry,
  * restored as it was kept. Returns the input's kind, known once nothing was refused.
@@ -11,8 +11,9 @@ import type { VerifyResult } from '../../core/result.ts';
 import { unbakeablePicture } from './baked-image.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { noBadgeData } from './no-badge-data.ts';
+import type { NetworkLog } from './network-log.ts';
 
-export function refuseUnaddable(result: VerifyResult, bytes: Uint8Array, restoring: boolean): InputKind {
+export function refuseUnaddable(result: VerifyResult, bytes: Uint8Array, restoring: boolean, log?: NetworkLog): InputKind {
   const parse = result.checks.find((c) => c.id === 'parse');
   const signature = result.checks.find((c) => c.id === 'signature');
   if (result.input.kind === 'unknown' && parse?.outcome === 'pass' && signature?.code === 'ERR_UNSUPPORTED') {
@@ -30,6 +31,16 @@ export function refuseUnaddable(result: VerifyResult, bytes: Uint8Array, restori
     // A pasted link that answered an error (pipeline.ts resolveUrl: 404 mistyped or deleted, 503 down):
     // nothing was read, so nothing is a badge yet. It was kept as an unchecked "Badge at <host>".
     throw new ServiceError(E.LINK_STATUS, `That link answered with an error instead of a badge (${status.message}), so it was not added: check the link, or try again later`, undefined, { reason: status.code });
+  }
+  const notRead = !restoring && !result.badge && result.input.kind === 'url' ? log?.notRead?.[0] : undefined;
+  if (notRead && 'scheme' in notRead) {
+    // A pasted link redirected to file:, data: or javascript: (host-access.ts; Fetch §4.4: not followed):
+    // nothing was read, and nothing there is the link's. It was kept as an unchecked "Badge at <host>".
+    throw new ServiceError(E.LINK_REDIRECT, `The link sent Lanyard to ${notRead.scheme ? `a ${notRead.scheme} address` : 'an address that is not http(s), or on another site'}, which it does not follow, so it was not added`);
+  }
+  if (notRead) {
+    // A pasted link whose answer is over the host fetch's limit (capped-body.ts): nothing was read, as above.
+    throw new ServiceError(E.LINK_TOO_LARGE, `The page at this link is larger than Lanyard reads (${Math.round(notRead.maxBytes / (1024 * 1024))} MB), so it was not added`);
   }
   // No badge was read at all: the input (parse), or what a pasted link served (structure), was no
   // Open Badge (no-badge-data.ts). A link's was kept as an invalid "Badge at <host>", a false

@@ -25,7 +25,7 @@ import { markRemoved } from './sync-removed.ts';
 import { syncedCopy, type SyncedCopy } from './synced-copy.ts';
 import { standsFor, twinKey } from './synced-twin.ts';
 import { decodeText, stripBom, trimText } from '../../core/input/text.ts';
-import { batchOf } from './import-batch.ts';
+import { batchOf, settleInOrder } from './import-batch.ts';
 
 export interface LibraryDeps {
   db: Db;
@@ -101,7 +101,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const ids = await identities.forAccount(accountId);
     const log = createNetworkLog();
     const result = await verifier.verify(bytes, ids.verified, { log });
-    const kind = refuseUnaddable(result, bytes, keyHint !== undefined);
+    const kind = refuseUnaddable(result, bytes, keyHint !== undefined, log);
     const url = kind === 'url' ? trimText(stripBom(decodeText(bytes) ?? '')) : undefined; // as the engine read it (src/core/input/index.ts)
     let sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
     const assessment = await assess(result, ids.unverified, undefined, ids.claimed, ids.unconfirmed);
@@ -178,15 +178,16 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     let refusal: unknown;
     let added = 0;
     let held = 0;
-    for (const text of texts) {
-      try {
-        const one = await importOne(new TextEncoder().encode(text), { oneEntry: true });
-        first ??= one;
-        if (one.alreadyHeld) held++;
+    // A few at a time (import-batch.ts BATCH_PARALLEL), counted and reported in the list's order.
+    const outcomes = await settleInOrder(texts, (text) => importOne(new TextEncoder().encode(text), { oneEntry: true }));
+    for (const o of outcomes) {
+      if (o.ok) {
+        first ??= o.value;
+        if (o.value.alreadyHeld) held++;
         else added++;
-      } catch (e) {
-        if (!(e instanceof ServiceError)) throw e;
-        refusal ??= e;
+      } else {
+        if (!(o.error instanceof ServiceError)) throw o.error;
+        refusal ??= o.error;
       }
     }
     if (!first) throw refusal;

@@ -52,6 +52,21 @@ export interface NetworkLog {
   refused?: string[];
   /** Hosts (host[:port]) on a local or private network that the hover fetch refused to reach (private-hosts.ts), as it said so. */
   privateHosts?: string[];
+  /**
+   * Answers the host fetch did not read, as it said so (host-access.ts): a redirect to another scheme
+   * (file:, data:, javascript:; `scheme` when the redirect's Location could be seen), a body over its limit.
+   */
+  notRead?: NotRead[];
+}
+
+export type NotRead = { url: string; scheme: string | undefined } | { url: string; maxBytes: number };
+
+const notReads = new WeakMap<object, NotRead>();
+
+/** Marks an error as the host fetch's refusal to read an answer (notRead). */
+export function refusedRead<E extends object>(e: E, why: NotRead): E {
+  notReads.set(e, why);
+  return e;
 }
 
 export const createNetworkLog = (): NetworkLog => ({ answered: 0, unreached: [] });
@@ -92,6 +107,8 @@ export function loggingFetch(inner: Fetch, log: NetworkLog, now: () => Date): { 
       if (origin !== undefined && !settled) (log.refused ??= []).push(origin);
       const host = typeof e === 'object' && e !== null ? privateRefusals.get(e) : undefined;
       if (host !== undefined && !settled) (log.privateHosts ??= []).push(host);
+      const notRead = typeof e === 'object' && e !== null ? notReads.get(e) : undefined;
+      if (notRead !== undefined && !settled) (log.notRead ??= []).push(notRead);
       throw e;
     } finally {
       pending.delete(id);
