@@ -32,6 +32,8 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_BAKED_AFTER_END: 'errorBakedAfterEnd',
   ERR_WEB_PAGE: 'errorWebPage',
   ERR_LINK_CREDENTIALS: 'errorLinkCredentials',
+  ERR_LINK_REDIRECT: 'errorLinkRedirect',
+  ERR_LINK_TOO_LARGE: 'errorLinkTooLarge',
   ERR_UNSUPPORTED_CREDENTIAL: 'errorUnsupportedCredential',
   ERR_NO_BAKED_IMAGE: 'errorNoBakedImage',
   ERR_BAD_BACKUP: 'errorBackupInvalid',
