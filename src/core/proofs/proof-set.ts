@@ -78,11 +78,16 @@ export function combineProofSet(list: readonly unknown[], reports: ProofReport[]
     const message = `${named(chained, n)} ${chainWords(chainOf(list[chained.index], list)!)}; ${holds}. A set holding a chain is verified only with it (VC Data Integrity 1.0 §4.5)`;
     return { best: { ...chosen, signature: { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message } }, combined: true, proofs };
   }
-  const unsettled = others.filter((r) => r.signature.outcome === 'indeterminate' || unknownSuite(list[r.index]));
+  // Proofs past the ones checked cannot be said to verify: a set of more is not verified (§4.5), as a
+  // failing proof among the first would make it unsettled (never valid on the first 16 alone).
   const beyond = list.length - n;
+  if (beyond > 0) {
+    const message = `${beyond} more proof${beyond === 1 ? ' was' : 's were'} not checked (Lanyard checks the first ${n}); ${holds}. A proof set is verified only when each of its proofs is (VC Data Integrity 1.0 §4.5)`;
+    return { best: { ...chosen, signature: { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message } }, combined: true, proofs };
+  }
+  const unsettled = others.filter((r) => r.signature.outcome === 'indeterminate' || unknownSuite(list[r.index]));
   const unchecked = [
     ...unsettled.map((r) => `${named(r, n).replace(/^Proof/, 'proof')} ${EXPIRY.has(r.signature.code) ? 'does not count' : 'was not checked'}: ${r.signature.message}`),
-    ...(beyond > 0 ? [`${beyond} more proof${beyond === 1 ? ' was' : 's were'} not checked (Lanyard checks the first ${n})`] : []),
   ].join('; ');
   return { best: chosen, combined: false, proofs, ...(unchecked ? { unchecked } : {}) };
 }

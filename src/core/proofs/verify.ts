@@ -87,7 +87,7 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
       const set = betaContextSet(opts.contexts);
       beta ??= set && canonUnder(credential, set);
       const again = beta && (await verifyProof({ ...input, ...beta, variant: 'ob3-beta:' }, ctx));
-      if (again?.signature.outcome === 'pass') r = { ...again, signature: { outcome: 'pass', message: `${again.signature.message}, under the Open Badges 3.0 beta context that ${UNVERSIONED_OB3} served before the specification was final` } };
+      if (again?.signature.outcome === 'pass') r = { ...again, signature: { ...again.signature, message: `${again.signature.message}, under the Open Badges 3.0 beta context that ${UNVERSIONED_OB3} served before the specification was final` } };
     }
     const report: ProofReport = { index, type: r.type, cryptosuite: r.cryptosuite, verificationMethod: r.verificationMethod, signature: r.signature };
     if (r.signature.outcome === 'pass' && r.key) {

@@ -149,3 +149,17 @@ describe('a status list credential secured by a proof set (Bitstring Status List
     expect(r.message).toContain('Proof 2 of 2 (eddsa-rdfc-2022) does not verify');
   });
 });
+
+describe('a proof set longer than Lanyard checks', () => {
+  it('17 proofs that all verify: the 17th is unchecked, so the set is not verified (indeterminate, never valid on the first 16 alone)', async () => {
+    const vc = await dualSigned();
+    const one = proofsOf(vc)[0]!;
+    const r16 = await run({ ...vc, proof: Array.from({ length: 16 }, () => one) });
+    expect(r16.verdict, show(r16)).toBe('valid');
+    const r17 = await run({ ...vc, proof: Array.from({ length: 17 }, () => one) });
+    expect(r17.verdict, show(r17)).toBe('indeterminate');
+    expect(sig(r17)).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED });
+    expect(sig(r17)?.message).toContain('1 more proof was not checked (Lanyard checks the first 16)');
+    expect(key(r17)?.outcome).toBe('pass');
+  });
+});
