@@ -6,7 +6,7 @@
  * review of the import, session 19). It is not added; the same text twice is one badge.
  */
 import { describe, expect, it } from 'vitest';
-import { buildPng, itxt } from '../core/input/png-builder.ts';
+import { buildPng, chunk, concat, itxt } from '../core/input/png-builder.ts';
 import { failure, harness } from './harness.ts';
 import { vcJwt } from './vc-jwt.ts';
 
@@ -29,5 +29,14 @@ describe('a baked image holding two different badges', () => {
     expect(await h.db.badges.count()).toBe(0);
     expect(await h.app.library.import(file('badge.svg', svg(a, a)))).toMatchObject({ verdict: 'valid' });
     expect(await h.app.library.import(file('badge.png', buildPng(itxt('openbadgecredential', a), itxt('openbadges', a))))).toMatchObject({ verdict: 'valid' });
+  });
+
+  it('a genuine badge in two forms (its JWS beside its credential JSON, pretty-printed) or beside a corrupt chunk is added valid', async () => {
+    const h = await harness();
+    const jws = await vcJwt('urn:uuid:1');
+    const credential = JSON.stringify(JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString()), null, 2);
+    expect(await h.app.library.import(file('badge.png', buildPng(itxt('openbadgecredential', jws), itxt('openbadges', credential))))).toMatchObject({ verdict: 'valid' });
+    const corrupt = chunk('iTXt', concat(new TextEncoder().encode('openbadges'), Uint8Array.of(0, 1, 0, 0, 0, 1, 2, 3)));
+    expect(await h.app.library.import(file('other.png', buildPng(corrupt, itxt('openbadgecredential', await vcJwt('urn:uuid:3')))))).toMatchObject({ verdict: 'valid' });
   });
 });

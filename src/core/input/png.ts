@@ -1,8 +1,8 @@
 /**
  * Baked PNG reader (OB 2.0 §Baking PNG; OB 3.0 docformat §Baked Badge; PNG spec §5, §11.3.4).
  * Walks every chunk from the signature to IEND with bounds checks, so a truncated or corrupt file is
- * a ParseError, and returns the text of the FIRST chunk that carries a badge (a second that holds
- * other text makes the image no one badge: refuseSecondBadge):
+ * a ParseError, and returns the text of the FIRST chunk that carries a readable badge (a second that
+ * names another badge makes the image no one badge: oneBadge):
  *  - iTXt `openbadges` (OB 2.0/1.x), `openbadgecredential` (OB 3.0) or `clrcredential` (CLR 2.0),
  *    compressed or not;
  *  - zTXt with any of these keywords: 1EdTech's validator reads every text entry that has a `text`
@@ -15,6 +15,7 @@
  */
 import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts';
 import { inflate, InflateError } from './inflate.ts';
+import { badgeName, namesOtherBadge, type BadgeName } from './same-badge.ts';
 import { decodeLatin1, decodeUtf8 } from './text.ts';
 
 export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
@@ -137,17 +138,16 @@ async function readZtxt(data: Uint8Array, nul: number): Promise<string> {
 }
 
 /**
- * The text of the first badge chunk in file order; UnsupportedCredentialError (indeterminate) when
- * another badge chunk holds other text. ParseError PARSE_PNG for a broken file,
+ * The text of the first readable badge chunk in file order; UnsupportedCredentialError
+ * (indeterminate) when another badge chunk names another badge. ParseError PARSE_PNG for a broken file,
  * PARSE_NOT_BAKED for a sound PNG with no badge in it, PARSE_BAKED_AFTER_END when its only badge
  * data lies after IEND.
  */
 export async function readBakedPng(bytes: Uint8Array): Promise<BakedPngText> {
   const { chunks, end } = readChunks(bytes);
-  const chunk = chunks[0];
-  if (chunk) {
-    const text = await chunkText(chunk);
-    await refuseSecondBadge(chunk, text, chunks.slice(1));
+  const first = chunks[0];
+  if (first) {
+    const { chunk, text } = await oneBadge(first, chunks.slice(1));
     return { chunk: chunk.type, keyword: chunk.keyword, text };
   }
   if (keywordAfter(bytes, end)) {
@@ -173,25 +173,35 @@ const MAX_COMPARED = 16;
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * A baked image carries one badge: OB 2.0 §Baking ("at most one iTXt chunk with keyword
- * openbadges"), OB 3.0 §5.3.1 Baked Badge (one `openbadgecredential` chunk). The first is the one
- * read, but a second that says something else (another chunk of the same keyword, or an
- * `openbadges` beside an `openbadgecredential`) rode along unchecked in the image Lanyard called
- * valid, and a reader that takes the other keyword, or the last chunk, reads another badge from the
- * same file. Such an image is not judged: indeterminate, never valid (the same text twice is one badge).
+ * The one badge a PNG carries: OB 2.0 §Baking ("at most one iTXt chunk with keyword openbadges"),
+ * OB 3.0 §5.3.1 Baked Badge (one `openbadgecredential` chunk). The badge is the first chunk that
+ * reads as one (a chunk that cannot be decoded, or holds no JSON, JWS or URL, is passed over, never
+ * a refusal by itself: the readable badge is judged). A second readable chunk that names another
+ * badge (same-badge.ts: not the same object, no shared id) would ride along unchecked in the image
+ * Lanyard called valid, read by a reader that takes the other keyword or the last chunk: such an
+ * image is not judged, indeterminate. The same badge in two forms (its URL beside its JSON,
+ * pretty-printed beside compact) is one badge. No chunk readable: the first, as it reads (or fails).
  */
-async function refuseSecondBadge(first: RawChunk, text: string, others: RawChunk[]): Promise<void> {
+async function oneBadge(first: RawChunk, others: RawChunk[]): Promise<{ chunk: RawChunk; text: string }> {
+  let badge: { chunk: RawChunk; text: string; name: BadgeName } | undefined;
   let compared = 0;
-  for (const other of others) {
-    if (other.type === first.type && sameBytes(other.data, first.data)) continue;
-    const differs = ++compared > MAX_COMPARED || (await chunkText(other).catch(() => undefined))?.trim() !== text.trim();
-    if (differs) {
-      throw new UnsupportedCredentialError(
-        `a PNG holding two different badges (${first.type} ${first.keyword} and ${other.type} ${other.keyword})`,
-        `This image carries two different badges (its ${first.keyword} and ${other.keyword} chunks hold different text), but a baked image carries one (OB 2.0 §Baking, OB 3.0 §5.3.1): Lanyard cannot say which one it stands for. Get the badge again from its issuer or backpack, or add its link`,
-      );
-    }
+  for (const chunk of [first, ...others]) {
+    if (badge && chunk.type === badge.chunk.type && sameBytes(chunk.data, badge.chunk.data)) continue;
+    if (chunk !== first && ++compared > MAX_COMPARED) throw twoBadges(first, chunk);
+    const text = await chunkText(chunk).catch(() => undefined);
+    const name = text === undefined ? undefined : badgeName(text);
+    if (text === undefined || !name) continue;
+    if (!badge) badge = { chunk, text, name };
+    else if (namesOtherBadge(badge.name, name)) throw twoBadges(badge.chunk, chunk);
   }
+  return badge ?? { chunk: first, text: await chunkText(first) };
+}
+
+function twoBadges(a: RawChunk, b: RawChunk): UnsupportedCredentialError {
+  return new UnsupportedCredentialError(
+    `a PNG holding two different badges (${a.type} ${a.keyword} and ${b.type} ${b.keyword})`,
+    `This image carries two different badges (its ${a.keyword} and ${b.keyword} chunks name different badges), but a baked image carries one (OB 2.0 §Baking, OB 3.0 §5.3.1): Lanyard cannot say which one it stands for. Get the badge again from its issuer or backpack, or add its link`,
+  );
 }
 
 /**

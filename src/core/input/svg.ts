@@ -7,8 +7,8 @@
  *   CLR 2.0       {https://purl.imsglobal.org/clr/v2p0}credential (1EdTech's validator: DCPV SvgParser QNames.CLR20)
  * Elements inside <script>, <style> or <foreignObject> are not badge elements: that content belongs
  * to another language (a script that spells out a fake element, or embedded HTML).
- * Extraction (MZBAKE svg.extract; OB 2.0 §Baking): one badge element (a second with other text makes
- * the image no one badge, indeterminate), the first badge element's `verify` attribute when it
+ * Extraction (MZBAKE svg.extract; OB 2.0 §Baking): one badge element (a second that names another
+ * badge makes the image no one badge, indeterminate: oneBadge), the first readable badge element's `verify` attribute when it
  * is a compact JWS, else its text/CDATA body when it is a JSON object, else `verify` (the hosted URL),
  * else a JWS or URL body.
  */
@@ -16,6 +16,7 @@ import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts
 import { isHttpUrl } from './classify.ts';
 import { parseJsonObject } from './json.ts';
 import { isCompactJws } from './jws.ts';
+import { badgeName, namesOtherBadge, type BadgeName } from './same-badge.ts';
 import { malformed } from './xml-doctype.ts';
 import { XmlReader } from './xml-reader.ts';
 
@@ -117,35 +118,46 @@ export function readBakedSvg(text: string): BakedSvgText {
       for (const f of open()) f.body.push(ev.text);
     }
   }
-  const [first, ...others] = found;
+  const first = found[0];
   if (!first) {
     throw new ParseError(ErrorCodes.PARSE_NOT_BAKED, 'The SVG has no openbadges:assertion or openbadges:credential element');
   }
-  const badge = extract(first);
-  const other = others.find((f, i) => i + 1 >= MAX_ELEMENTS || saysOther(f, badge.text));
-  if (other) {
-    throw new UnsupportedCredentialError(
-      `an SVG holding two different badges (two ${first.element} elements)`,
-      `This image carries two different badges (${others.length >= MAX_ELEMENTS ? `more than ${MAX_ELEMENTS} badge elements` : 'two badge elements with different text'}), but a baked SVG carries one (OB 2.0 §Baking SVG: exactly one assertion element; OB 3.0 §Baked Badge): Lanyard cannot say which one it stands for. Get the badge again from its issuer or backpack, or add its link`,
-    );
-  }
-  return badge;
+  if (found.length > MAX_ELEMENTS) throw twoBadges(first, `more than ${MAX_ELEMENTS} badge elements`);
+  return oneBadge(found) ?? extract(first);
 }
 
 /** The most badge elements read; one more makes the image no one badge. */
 const MAX_ELEMENTS = 16;
 
 /**
- * Whether another badge element carries something other than the badge read: other text, or text
- * this reader cannot take but another baker's would (MZBAKE reads any non-empty body). An empty
- * element carries nothing.
+ * The first badge element that reads as a badge (one that cannot be read, or is empty, is passed
+ * over, never a refusal by itself: the readable badge is judged); UnsupportedCredentialError when
+ * another readable element names another badge (same-badge.ts: not the same object, no shared id),
+ * which would ride along unchecked. The same badge in two forms (its URL beside its JSON) is one.
+ * Undefined when none reads.
  */
-function saysOther(f: Found, text: string): boolean {
-  try {
-    return extract(f).text.trim() !== text.trim();
-  } catch {
-    return f.body.join('').trim() !== '' || (f.verify ?? '').trim() !== '';
+function oneBadge(found: Found[]): BakedSvgText | undefined {
+  let badge: { text: BakedSvgText; name: BadgeName } | undefined;
+  for (const f of found) {
+    let text: BakedSvgText;
+    try {
+      text = extract(f);
+    } catch {
+      continue;
+    }
+    const name = badgeName(text.text);
+    if (!name) continue;
+    if (!badge) badge = { text, name };
+    else if (namesOtherBadge(badge.name, name)) throw twoBadges(f, 'two badge elements that name different badges');
   }
+  return badge?.text;
+}
+
+function twoBadges(f: Found, what: string): UnsupportedCredentialError {
+  return new UnsupportedCredentialError(
+    `an SVG holding two different badges (two ${f.element} elements)`,
+    `This image carries two different badges (${what}), but a baked SVG carries one (OB 2.0 §Baking SVG: exactly one assertion element; OB 3.0 §Baked Badge): Lanyard cannot say which one it stands for. Get the badge again from its issuer or backpack, or add its link`,
+  );
 }
 
 /** `verify`, unprefixed (as the bakers write it) or prefixed in the badge element's own namespace. */
