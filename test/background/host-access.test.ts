@@ -1,8 +1,9 @@
 /** The verifier's fetch over a real local server: redirects to other sites fail, bodies are capped. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHostFetch, HostPermissionError, sameSite } from '../../src/background/services/host-access.ts';
+import { isUnreachable } from '../../src/background/services/network-log.ts';
 
 let server: Server;
 let port = 0;
@@ -93,5 +94,48 @@ describe('host fetch', () => {
     await new Promise((r) => setTimeout(r, 80));
     // AbortSignal.timeout would have fired here (and kept the signal alive until then).
     expect(used?.aborted).toBe(false);
+  });
+});
+
+describe('a browser\'s bare network error ("Failed to fetch")', () => {
+  const opaque = () => Object.defineProperties(new Response(null, { status: 200 }), { type: { value: 'opaqueredirect' }, status: { value: 0 } });
+  /** A counting fake of a browser's fetch, offline or behind a redirect to a host that is down: every followed fetch fails bare. */
+  const counting = () => {
+    const asked: (RequestRedirect | undefined)[] = [];
+    const hostFetch = createHostFetch({
+      permissions: { contains: async () => true, request: async () => false },
+      fetch: async (_u, init) => {
+        asked.push(init?.redirect);
+        return init?.redirect === 'manual' ? opaque() : Promise.reject(new TypeError('Failed to fetch'));
+      },
+    });
+    return { asked, hostFetch };
+  };
+  const thrown = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+
+  it('fails a verification\'s fetch after exactly one request, an outage: an outage does not double a sync\'s requests', async () => {
+    const { asked, hostFetch } = counting();
+    const e = await thrown(hostFetch('https://issuer.example/profile', { headers: { accept: 'application/json' } }));
+    expect(e).toBeInstanceOf(TypeError);
+    expect(isUnreachable(e)).toBe(true);
+    expect(asked).toEqual(['follow']);
+  });
+
+  it('asked to explain it (a pasted link), asks once more without following; an opaque redirect hides its scheme, so it stays an outage', async () => {
+    const { asked, hostFetch } = counting();
+    const e = await thrown(hostFetch('https://issuer.example/badge', { explainRedirects: true } as never));
+    expect(isUnreachable(e)).toBe(true);
+    expect(asked).toEqual(['follow', 'manual']);
+  });
+
+  it('asked to explain it while the browser says it is offline, asks once', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      const { asked, hostFetch } = counting();
+      expect(isUnreachable(await thrown(hostFetch('https://issuer.example/badge', { explainRedirects: true } as never)))).toBe(true);
+      expect(asked).toEqual(['follow']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

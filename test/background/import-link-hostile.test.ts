@@ -56,16 +56,25 @@ describe('a pasted link on a hostile server', () => {
     expect(await h.db.badges.count()).toBe(0);
   });
 
-  it('in a browser, whose "Failed to fetch" names no cause, a redirect seen only as opaque is refused all the same', async () => {
-    // What Chrome answers: the followed fetch fails bare, redirect: 'manual' answers an opaque redirect (Fetch §2.2.6).
+  it('in a browser, whose "Failed to fetch" names no cause, a redirect seen only as opaque is an outage, not a refusal: asked once more, then unreachable', async () => {
+    // What Chrome answers: the followed fetch fails bare, redirect: 'manual' answers an opaque redirect
+    // (Fetch §2.2.6) for any 3xx, a redirect to an http(s) host that is down too: its scheme is not seen,
+    // so the link is not said to go to another scheme.
     const opaque = () => Object.defineProperties(new Response(null, { status: 200 }), { type: { value: 'opaqueredirect' }, status: { value: 0 } });
+    const asked: string[] = [];
     const h = await harness({
-      fetch: async (_u: string, init?: RequestInit) => (init?.redirect === 'manual' ? opaque() : Promise.reject(new TypeError('Failed to fetch'))),
+      fetch: async (u: string, init?: RequestInit) => {
+        asked.push(`${init?.redirect} ${u}`);
+        return init?.redirect === 'manual' ? opaque() : Promise.reject(new TypeError('Failed to fetch'));
+      },
       permissions: { contains: async () => true, request: async () => false },
     } as never);
-    const f = await failure(h.app.library.import({ kind: 'text', text: 'https://issuer.example/to-file' }));
-    expect(f).toMatchObject({ code: 'ERR_LINK_REDIRECT', message: 'The link sent Lanyard to an address that is not http(s), or on another site, which it does not follow, so it was not added' });
-    expect(await h.db.badges.count()).toBe(0);
+    // As any link that cannot be reached now (an outage): kept, not fully verified, saying it could not be fetched.
+    expect(await h.app.library.import({ kind: 'text', text: 'https://issuer.example/to-file' })).toMatchObject({ verdict: 'indeterminate' });
+    expect((await h.db.badges.all()).map((b) => b.checks.find((c) => c.id === 'hosted'))).toEqual([
+      { id: 'hosted', outcome: 'indeterminate', code: 'ERR_FETCH_FAILED', message: 'https://issuer.example/to-file could not be fetched: Failed to fetch' },
+    ]);
+    expect(asked).toEqual(['follow https://issuer.example/to-file', 'manual https://issuer.example/to-file']);
   });
 
   it('answering a body that never ends, or declaring a gigabyte, is cut in seconds and refused: nothing added', async () => {

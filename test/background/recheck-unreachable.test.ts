@@ -62,6 +62,33 @@ describe('re-verification with the issuer unreachable', () => {
     expect(back.verifiedAt! > before[0]!.verifiedAt!).toBe(true);
   });
 
+  it('a redirect whose http(s) target is down, seen by a browser only as opaque, is an outage: the badge keeps its last complete result, asked once', async () => {
+    // What Chrome answers during a CDN outage behind a redirect: the followed fetch fails bare ("Failed
+    // to fetch"), and redirect: 'manual' would answer an opaque redirect (Fetch §2.2.6), its Location hidden.
+    const down = { on: false };
+    const asked: string[] = [];
+    const opaque = () => Object.defineProperties(new Response(null, { status: 200 }), { type: { value: 'opaqueredirect' }, status: { value: 0 } });
+    const h = await harness({
+      fetch: async (u: string, init?: RequestInit) => {
+        if (!down.on || !ISSUER_DOCS.test(new URL(u).pathname)) return fetch(u, init);
+        asked.push(`${init?.redirect} ${u}`);
+        return init?.redirect === 'manual' ? opaque() : Promise.reject(new TypeError('Failed to fetch'));
+      },
+    });
+    const { key } = await h.app.library.import(text(url('/public/assertions/ada-poetical')));
+    const before = (await h.db.badges.get(key))!;
+    expect(before.verdict).toBe('valid');
+    h.clock.offsetMs = 3600_000;
+    down.on = true;
+    await h.app.library.verify(key);
+    const r = (await h.db.badges.get(key))!;
+    expect(r).toMatchObject({ verdict: 'valid', checks: before.checks, verifiedAt: before.verifiedAt, unreachable: { hosts: [new URL(ctx.bp.baseUrl).host] } });
+    // A verification never asks again without following redirects: an outage does not double its requests.
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((a) => a.startsWith('manual'))).toEqual([]);
+    expect(new Set(asked).size).toBe(asked.length);
+  });
+
   it('a revoked badge stays revoked when checked again offline', async () => {
     const h = await offlineHarness();
     const { key } = await h.app.library.import(text(url('/public/assertions/ada-retired-revoked')));

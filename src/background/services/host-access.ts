@@ -11,7 +11,7 @@ import { originPattern } from '../../platform/patterns.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
 import { bytesResponse } from '../../core/verify/read-body.ts';
 import { BodyTooLargeError, readCapped } from './capped-body.ts';
-import { refusedOrigin, refusedRead, unreachable } from './network-log.ts';
+import { explains, refusedOrigin, refusedRead, unreachable } from './network-log.ts';
 import { startDeadline } from './deadline.ts';
 
 export const HOST_PERMISSION_CODE = 'ERR_HOST_PERMISSION';
@@ -68,8 +68,12 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
       const request = { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit' } as const;
       const res = await fetch(url, { ...request, redirect: refuseRedirects ? 'manual' : 'follow' }).catch(async (e: unknown) => {
         // Fetch §4.4 HTTP-redirect fetch: a Location that is not http(s) is a network error. The server
-        // answered: a refusal, not an outage; its scheme read from the redirect itself where it can be seen.
-        const redirect = !refuseRedirects && !request.signal.aborted && (otherScheme(e) || bare(e)) ? await unfollowed(fetch, url, request) : undefined;
+        // answered: a refusal, not an outage, but only where the Location's scheme is seen (undici's
+        // cause, or a second request not following it). A browser's bare error is asked again only when
+        // the caller wants it explained (a pasted link) and the browser is online: a verification or a
+        // sync failing during an outage sends each request once.
+        const ask = otherScheme(e) || (bare(e) && explains(init) && !offline());
+        const redirect = !refuseRedirects && !request.signal.aborted && ask ? await unfollowed(fetch, url, request) : undefined;
         if (redirect) throw refusedRead(new TypeError(`${u.origin} redirected to an address that is not followed`), { url, scheme: redirect.scheme });
         throw unreachable(e);
       });
@@ -104,17 +108,21 @@ const otherScheme = (e: unknown): boolean => e instanceof TypeError && /scheme m
 /** A browser's network error ("Failed to fetch"): no cause says why, a redirect to file: included. */
 const bare = (e: unknown): boolean => e instanceof TypeError && e.cause === undefined;
 
+/** The browser says it has no network (HTML §8.10.1 navigator.onLine false): asking again would fail alike. */
+const offline = (): boolean => typeof navigator !== 'undefined' && navigator.onLine === false;
+
 /**
- * Whether the link answers a redirect that was not followed, asked again without following it: its
- * Location's scheme (lower case, with its colon) when the answer shows it (Node), undefined when a
- * browser hides it (an opaque redirect: Fetch §2.2.6). A redirect to http(s) that failed, or no
- * redirect at all, is no answer (undefined): the link is unreachable as before.
+ * Whether the link answers a redirect to a scheme other than http(s), asked again without following
+ * it: that scheme (lower case, with its colon) when the answer's Location shows it (Node). A browser
+ * answers any 3xx as an opaque redirect (Fetch §2.2.6), its Location hidden: a redirect to an http(s)
+ * host that is down looks the same, so it is no answer (undefined), and neither is a redirect to
+ * http(s) or no redirect at all: the link is unreachable as before, an outage.
  */
-async function unfollowed(fetch: HostFetchOptions['fetch'], url: string, request: RequestInit): Promise<{ scheme: string | undefined } | undefined> {
+async function unfollowed(fetch: HostFetchOptions['fetch'], url: string, request: RequestInit): Promise<{ scheme: string } | undefined> {
   const res = await fetch(url, { ...request, redirect: 'manual' }).catch(() => undefined);
   await res?.body?.cancel().catch(() => undefined);
-  if (res?.type === 'opaqueredirect') return { scheme: undefined };
-  const to = res && res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+  if (!res || res.type === 'opaqueredirect') return undefined;
+  const to = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
   const scheme = to && URL.canParse(to, url) ? new URL(to, url).protocol : undefined;
   return scheme && scheme !== 'http:' && scheme !== 'https:' ? { scheme } : undefined;
 }

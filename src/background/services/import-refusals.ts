@@ -36,7 +36,7 @@ export function refuseUnaddable(result: VerifyResult, bytes: Uint8Array, restori
   if (notRead && 'scheme' in notRead) {
     // A pasted link redirected to file:, data: or javascript: (host-access.ts; Fetch §4.4: not followed):
     // nothing was read, and nothing there is the link's. It was kept as an unchecked "Badge at <host>".
-    throw new ServiceError(E.LINK_REDIRECT, `The link sent Lanyard to ${notRead.scheme ? `a ${notRead.scheme} address` : 'an address that is not http(s), or on another site'}, which it does not follow, so it was not added`);
+    throw new ServiceError(E.LINK_REDIRECT, `The link sent Lanyard to a ${notRead.scheme} address, which it does not follow, so it was not added`);
   }
   if (notRead) {
     // A pasted link whose answer is over the host fetch's limit (capped-body.ts): nothing was read, as above.
