@@ -11,7 +11,7 @@ import { originPattern } from '../../platform/patterns.ts';
 import type { HostPermissions } from '../../platform/permissions.ts';
 import { bytesResponse } from '../../core/verify/read-body.ts';
 import { BodyTooLargeError, readCapped } from './capped-body.ts';
-import { explains, refusedOrigin, refusedRead, unreachable } from './network-log.ts';
+import { refusedOrigin, refusedRead, unreachable } from './network-log.ts';
 import { startDeadline } from './deadline.ts';
 
 export const HOST_PERMISSION_CODE = 'ERR_HOST_PERMISSION';
@@ -68,12 +68,11 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
       const request = { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit' } as const;
       const res = await fetch(url, { ...request, redirect: refuseRedirects ? 'manual' : 'follow' }).catch(async (e: unknown) => {
         // Fetch §4.4 HTTP-redirect fetch: a Location that is not http(s) is a network error. The server
-        // answered: a refusal, not an outage, but only where the Location's scheme is seen (undici's
-        // cause, or a second request not following it). A browser's bare error is asked again only when
-        // the caller wants it explained (a pasted link) and the browser is online: a verification or a
-        // sync failing during an outage sends each request once.
-        const ask = otherScheme(e) || (bare(e) && explains(init) && !offline());
-        const redirect = !refuseRedirects && !request.signal.aborted && ask ? await unfollowed(fetch, url, request) : undefined;
+        // answered: a refusal, not an outage, where the error says so (undici's cause; the Location's
+        // scheme is then read from a request not following it). A browser's "Failed to fetch" says
+        // nothing, and a request with redirect: 'manual' answers any 3xx opaque there (Fetch §2.2.6), so
+        // asking again could not tell a redirect to file: from an outage: it stays an outage.
+        const redirect = !refuseRedirects && !request.signal.aborted && otherScheme(e) ? await unfollowed(fetch, url, request) : undefined;
         if (redirect) throw refusedRead(new TypeError(`${u.origin} redirected to an address that is not followed`), { url, scheme: redirect.scheme });
         throw unreachable(e);
       });
@@ -104,12 +103,6 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
 
 /** Whether a fetch failed on a redirect to a non-http(s) scheme (undici: its cause says so; a browser's "Failed to fetch" does not). */
 const otherScheme = (e: unknown): boolean => e instanceof TypeError && /scheme must be a? ?HTTP\(S\)/i.test(String((e.cause as Error | undefined)?.message));
-
-/** A browser's network error ("Failed to fetch"): no cause says why, a redirect to file: included. */
-const bare = (e: unknown): boolean => e instanceof TypeError && e.cause === undefined;
-
-/** The browser says it has no network (HTML §8.10.1 navigator.onLine false): asking again would fail alike. */
-const offline = (): boolean => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 /**
  * Whether the link answers a redirect to a scheme other than http(s), asked again without following

@@ -99,9 +99,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       throw new ServiceError(E.LINK_CREDENTIALS, 'This link has a user name or password in it, which Lanyard never sends: add the badge\'s link without them');
     }
     const ids = await identities.forAccount(accountId);
-    // What the user adds (not a backup's entries): a bare network error is asked about once more, to
-    // tell a pasted link's redirect to file: from an outage (network-log.ts explainRedirects).
-    const log = createNetworkLog(keyHint ? {} : { explainRedirects: true });
+    const log = createNetworkLog();
     const result = await verifier.verify(bytes, ids.verified, { log });
     const kind = refuseUnaddable(result, bytes, keyHint !== undefined, log);
     const url = kind === 'url' ? trimText(stripBom(decodeText(bytes) ?? '')) : undefined; // as the engine read it (src/core/input/index.ts)

@@ -57,24 +57,9 @@ export interface NetworkLog {
    * (file:, data:, javascript:; `scheme` when the redirect's Location could be seen), a body over its limit.
    */
   notRead?: NotRead[];
-  /**
-   * Asked by the caller (a pasted link's import, library.ts), not filled: a request failing with a
-   * browser's bare network error is asked again without following redirects, to tell a redirect to
-   * another scheme from an outage (host-access.ts). Never for a verification or a sync, whose
-   * failing requests an outage would double.
-   */
-  explainRedirects?: true;
 }
 
 export type NotRead = { url: string; scheme: string } | { url: string; maxBytes: number };
-
-/** The request field (beside headers and signal) by which a logged fetch asks the host fetch to explain a bare error. */
-interface Explained {
-  explainRedirects?: true;
-}
-
-/** Whether a request asks for a bare network error to be explained (NetworkLog explainRedirects). */
-export const explains = (init: unknown): boolean => typeof init === 'object' && init !== null && (init as Explained).explainRedirects === true;
 
 const notReads = new WeakMap<object, NotRead>();
 
@@ -84,7 +69,7 @@ export function refusedRead<E extends object>(e: E, why: NotRead): E {
   return e;
 }
 
-export const createNetworkLog = (ask: { explainRedirects?: true } = {}): NetworkLog => ({ answered: 0, unreached: [], ...ask });
+export const createNetworkLog = (): NetworkLog => ({ answered: 0, unreached: [] });
 
 /** RFC 9110 §15.6 (5xx), §15.5.9 (408), RFC 6585 §4 (429): the server could not answer now, which says nothing of the badge. */
 const transient = (status: number): boolean => status >= 500 || status === 408 || status === 429;
@@ -113,8 +98,7 @@ export function loggingFetch(inner: Fetch, log: NetworkLog, now: () => Date): { 
     const id = {};
     pending.set(id, url);
     try {
-      const explained: Parameters<Fetch>[1] & Explained = { ...init, explainRedirects: true };
-      const res = await inner(url, log.explainRedirects ? explained : init);
+      const res = await inner(url, init);
       note(url, !transient(res.status));
       return res;
     } catch (e) {
