@@ -6,7 +6,8 @@
  * backpack may not have) are kept whole inside its original (src/platform/db-hidden.ts), not
  * listed, counted or checked again. When the backpack's copy goes because its account signs out,
  * the local badge is put back as it was verified from the user's input; when the user removes the
- * backpack's copy, the twin goes with it (the user asked for the badge gone). A backpack's copy
+ * backpack's copy, the twin goes with it (the user asked for the badge gone; removedCopy says when
+ * not). A backpack's copy
  * stands for the local one only when a check of each agrees on whether the badge fails, and both name
  * one issuer as the engine bound them (standsFor): a forgery put into the backpack under a genuine
  * badge's id, or another issuer's valid badge given that id, never hides it.
@@ -56,9 +57,12 @@ export const verifiedIssuer = (c: Judged): string | undefined =>
  * OB 2.0 §Assertion id), however valid. A badge the issuer revoked, or that expired, fails in both
  * copies alike. A copy the engine bound to no issuer is judged by its failing alone.
  */
-export const standsFor = (synced: Judged, local: Judged): boolean => {
-  const [a, b] = [verifiedIssuer(synced), verifiedIssuer(local)];
-  return (synced.verdict === 'invalid') === (local.verdict === 'invalid') && (a === undefined || b === undefined || a === b);
+export const standsFor = (synced: Judged, local: Judged): boolean => (synced.verdict === 'invalid') === (local.verdict === 'invalid') && !otherIssuers(synced, local);
+
+/** Whether the engine bound the two copies to two issuers (then they are two badges, whatever their ids). */
+const otherIssuers = (x: Judged, y: Judged): boolean => {
+  const [a, b] = [verifiedIssuer(x), verifiedIssuer(y)];
+  return a !== undefined && b !== undefined && a !== b;
 };
 
 /** Checks a stored local badge again and returns it as stored then (undefined: gone). */
@@ -143,4 +147,20 @@ export async function revealTwins(db: Pick<Db, 'badges' | 'accounts' | 'hidden' 
     if (copies && (!hidden || copies.some((c) => standsFor(c, hidden)))) continue;
     await db.hidden.reveal(key);
   }
+}
+
+/**
+ * After the user removed a backpack's copy (`removed`, no longer stored): the local badge hidden under
+ * its twin key goes with it (the user asked for the badge gone), unless it was hidden behind another
+ * backpack's copy that stands for it (it stays hidden there), or the removed copy was another issuer's
+ * badge (never this one: it is put back in the list).
+ */
+export async function removedCopy(db: Pick<Db, 'badges' | 'originals' | 'hidden' | 'accounts'>, removed: BadgeRecord): Promise<void> {
+  const key = twinKey(removed);
+  const hidden = key && (await db.originals.get(key))?.hidden;
+  if (!key || !hidden) return;
+  const copies = ((await backpackCopies(db)).get(removed.meta.credentialId) ?? []).filter((c) => c.key !== removed.key);
+  if (!standsFor(removed, hidden) && copies.some((c) => standsFor(c, hidden))) return;
+  if (otherIssuers(removed, hidden)) await db.hidden.reveal(key);
+  else await db.hidden.drop(key);
 }
