@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { GRACE } from '../backpack/seed-data.ts';
 import type { Backpack } from '../backpack/server.ts';
-import { badgrSignIn, harness, useBackpack, type Harness } from './harness.ts';
+import { badgrSignIn, harness, useBackpack } from './harness.ts';
+import { shown, signInSynced } from './twin-list.ts';
 
 const forgedBp = useBackpack();
 const revokedBp = useBackpack();
@@ -31,26 +32,13 @@ function forge(bp: Backpack, to?: string): string {
   return state.urls.assertion('ada-programmer');
 }
 
-async function signIn(h: Harness, bp: Backpack) {
-  const account = await badgrSignIn(h, bp.baseUrl);
-  await h.app.sync.run(account.id);
-  return account;
-}
-
-/** The list's entries for the badge id, as key and verdict. */
-const shown = async (h: Harness, id: string) =>
-  (await Promise.all((await h.app.library.list()).map(async (b) => ({ b, r: (await h.db.badges.get(b.key))! }))))
-    .filter(({ r }) => r.meta.credentialId === id)
-    .map(({ b }) => ({ key: b.key, verdict: b.verdict }))
-    .sort((a, b) => a.key.localeCompare(b.key));
-
 describe('a forged backpack copy claiming a genuine local badge\'s id', () => {
   it('a sync leaves the genuine local badge listed, valid, beside the forgery marked not valid', async () => {
     const id = forge(forgedBp.bp);
     const h = await harness();
     const local = await h.app.library.import(text(id));
     expect(local.verdict).toBe('valid');
-    const account = await signIn(h, forgedBp.bp);
+    const account = await signInSynced(h, forgedBp.bp);
     const forged = (await h.db.badges.get(`${account.id}|${FORGED}`))!;
     expect(forged).toMatchObject({ verdict: 'invalid', meta: { credentialId: id } });
     expect(forged.checks.find((c) => c.id === 'signature')).toMatchObject({ outcome: 'fail' });
@@ -64,7 +52,7 @@ describe('a forged backpack copy claiming a genuine local badge\'s id', () => {
   it('the genuine badge imported after the sync is added as the user\'s own entry, not as the forgery\'s', async () => {
     const id = forge(forgedBp.bp);
     const h = await harness();
-    const account = await signIn(h, forgedBp.bp);
+    const account = await signInSynced(h, forgedBp.bp);
     const view = await h.app.library.import(text(id));
     expect(view).toMatchObject({ accountId: 'local', verdict: 'valid' });
     expect(view).not.toHaveProperty('heldFrom');
@@ -79,7 +67,7 @@ describe('a forged backpack copy claiming a genuine local badge\'s id', () => {
     const local = await before.app.library.import(text(id));
     const { json } = await before.app.backup.export();
     const there = await harness();
-    await signIn(there, forgedBp.bp);
+    await signInSynced(there, forgedBp.bp);
     expect(await there.app.backup.import(json)).toMatchObject({ imported: 1 });
     expect(await shown(there, id)).toContainEqual({ key: local.key, verdict: 'valid' });
     expect((await there.db.originals.get(local.key))!.hidden).toBeUndefined();
@@ -91,7 +79,7 @@ describe('a genuine local badge hidden already', () => {
     const id = forge(forgedBp.bp);
     const h = await harness();
     const local = await h.app.library.import(text(id));
-    const account = await signIn(h, forgedBp.bp);
+    const account = await signInSynced(h, forgedBp.bp);
     expect(await h.db.hidden.hide(local.key, `${account.id}|${FORGED}`)).toBe(true);
     await h.app.sync.run(account.id);
     expect(await shown(h, id)).toContainEqual({ key: local.key, verdict: 'valid' });
@@ -102,7 +90,7 @@ describe('a genuine local badge hidden already', () => {
     const id = forge(twoBp.bp, 'grace@example.org');
     const h = await harness();
     const local = await h.app.library.import(text(id));
-    const ada = await signIn(h, twoBp.bp);
+    const ada = await signInSynced(h, twoBp.bp);
     const grace = await badgrSignIn(h, twoBp.bp.baseUrl, GRACE.username, GRACE.password);
     await h.app.sync.run(grace.id);
     expect(grace.id).not.toBe(ada.id);
@@ -122,7 +110,7 @@ describe('a genuine backpack copy the issuer revoked since the user added the ba
     const local = await h.app.library.import(text(id));
     expect(local.verdict).toBe('valid');
     bp.control.revokeBadge('ada-programmer');
-    const account = await signIn(h, bp);
+    const account = await signInSynced(h, bp);
     const key = `${account.id}|ada-programmer`;
     expect(await shown(h, id)).toEqual([{ key, verdict: 'invalid' }]);
     const hidden = (await h.db.originals.get(local.key))!.hidden!;

@@ -23,7 +23,7 @@ import { refuseUnaddable } from './import-refusals.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
 import { syncedCopy, type SyncedCopy } from './synced-copy.ts';
-import { standsFor, twinKey } from './synced-twin.ts';
+import { removedCopy, standsFor, twinKey } from './synced-twin.ts';
 import { decodeText, stripBom, trimText } from '../../core/input/text.ts';
 import { batchOf, settleInOrder } from './import-batch.ts';
 
@@ -245,9 +245,8 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       try {
         await markRemoved(db, r.accountId, key);
         await db.badges.delete(key);
-        // The local copy it stood for goes with it (synced-twin.ts): the user asked for the badge gone.
-        const twin = twinKey(r);
-        if (twin) await db.hidden.drop(twin);
+        // The local copy it stood for goes with it (synced-twin.ts removedCopy): the user asked for the badge gone.
+        await removedCopy(db, r);
       } finally {
         removed?.();
       }

@@ -6,9 +6,11 @@
  * backpack may not have) are kept whole inside its original (src/platform/db-hidden.ts), not
  * listed, counted or checked again. When the backpack's copy goes because its account signs out,
  * the local badge is put back as it was verified from the user's input; when the user removes the
- * backpack's copy, the twin goes with it (the user asked for the badge gone). A backpack's copy
- * stands for the local one only when a check of each agrees on whether the badge fails (standsFor):
- * a forgery put into the backpack under a genuine badge's id never hides it.
+ * backpack's copy, the twin goes with it (the user asked for the badge gone; removedCopy says when
+ * not). A backpack's copy
+ * stands for the local one only when a check of each agrees on whether the badge fails, and both name
+ * one issuer as the engine bound them (standsFor): a forgery put into the backpack under a genuine
+ * badge's id, or another issuer's valid badge given that id, never hides it.
  *
  * Shape: the hidden record lives in the original, not in `badges` with a flag, so that every reader
  * of the badges (the list, its first screen, the count, the pickers, the counts per address, Check
@@ -18,7 +20,8 @@
  */
 import type { Db } from '../../platform/db.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
-import type { BadgeRecord } from '../../platform/records.ts';
+import type { Check } from '../../core/result.ts';
+import type { BadgeMeta, BadgeRecord } from '../../platform/records.ts';
 import { recheckStored } from './badge-verify.ts';
 import { LOCAL, type Identities } from './identities.ts';
 import type { Verifier } from './verifier.ts';
@@ -27,14 +30,40 @@ import type { Verifier } from './verifier.ts';
 export const twinKey = (synced: BadgeRecord): string | undefined =>
   synced.accountId !== LOCAL && synced.meta.credentialId ? badgeKey(LOCAL, `id:${synced.meta.credentialId}`) : undefined;
 
+/** A copy as judged: a stored record (its meta) or the engine's result (its badge). */
+export interface Judged {
+  verdict: BadgeRecord['verdict'];
+  checks: readonly Check[];
+  meta?: Pick<BadgeMeta, 'issuerId'>;
+  badge?: { issuer: { id?: string | undefined } } | null;
+}
+
+/**
+ * The issuer the engine bound the copy to: its issuer id when the issuer-key check (a signature by a
+ * key of that issuer: OB 2.0 §SignedBadge, VC Data Integrity / VC-JOSE) or the hosted check (the
+ * assertion served from that issuer's domain: OB 2.0 §HostedBadge) passed. Only then is the stored
+ * `meta.issuerId` the engine's: otherwise it may be what a provider said (providers/badgr.ts).
+ */
+export const verifiedIssuer = (c: Judged): string | undefined =>
+  c.checks.some((k) => (k.id === 'issuer-key' || k.id === 'hosted') && k.outcome === 'pass') ? (c.meta?.issuerId ?? c.badge?.issuer.id) : undefined;
+
 /**
  * Whether the backpack's copy stands for this local one, both as checked: only when they agree on
- * whether the badge fails. A local copy that fails where the backpack's does not (a tampered copy
- * claiming its id) is kept apart and shown (library.ts); a backpack copy that fails where a check of
- * the local copy does not (a forgery claiming its id: a bad signature, another issuer) never hides
- * the genuine badge. A badge the issuer revoked, or that expired, fails in both copies alike.
+ * whether the badge fails, and on who issued it when the engine bound both to an issuer. A local copy
+ * that fails where the backpack's does not (a tampered copy claiming its id) is kept apart and shown
+ * (library.ts); a backpack copy that fails where a check of the local copy does not (a forgery
+ * claiming its id: a bad signature) never hides the genuine badge; nor does a copy another issuer
+ * signed with the genuine badge's id (an id is unique only as its issuer's claim: VC DM 2.0 §4.4,
+ * OB 2.0 §Assertion id), however valid. A badge the issuer revoked, or that expired, fails in both
+ * copies alike. A copy the engine bound to no issuer is judged by its failing alone.
  */
-export const standsFor = (synced: Pick<BadgeRecord, 'verdict'>, local: Pick<BadgeRecord, 'verdict'>): boolean => (synced.verdict === 'invalid') === (local.verdict === 'invalid');
+export const standsFor = (synced: Judged, local: Judged): boolean => (synced.verdict === 'invalid') === (local.verdict === 'invalid') && !otherIssuers(synced, local);
+
+/** Whether the engine bound the two copies to two issuers (then they are two badges, whatever their ids). */
+const otherIssuers = (x: Judged, y: Judged): boolean => {
+  const [a, b] = [verifiedIssuer(x), verifiedIssuer(y)];
+  return a !== undefined && b !== undefined && a !== b;
+};
 
 /** Checks a stored local badge again and returns it as stored then (undefined: gone). */
 export type Recheck = (local: BadgeRecord) => Promise<BadgeRecord | undefined>;
@@ -63,13 +92,14 @@ async function judged(synced: BadgeRecord, local: BadgeRecord, recheck: Recheck)
 }
 
 /**
- * A local copy hidden behind a backpack's copy that fails while the hidden one passed (hidden by an
- * older Lanyard that let any copy stand for it, or behind a copy that failed only later), and that
+ * A local copy hidden behind a backpack's copy that does not stand for it (one that fails while the
+ * hidden one passed, or another issuer's: hidden by an older Lanyard that let any copy stand for it,
+ * or behind a copy that failed only later), and that
  * no other backpack's copy of the badge stands for: put back in the list, to be judged again like a
  * listed one.
  */
 async function unhidden(db: Pick<Db, 'badges' | 'originals' | 'hidden' | 'accounts'>, key: string, synced: BadgeRecord): Promise<BadgeRecord | undefined> {
-  if (synced.verdict !== 'invalid') return undefined;
+  if (synced.verdict !== 'invalid' && verifiedIssuer(synced) === undefined) return undefined;
   const hidden = (await db.originals.get(key))?.hidden;
   if (!hidden || standsFor(synced, hidden)) return undefined;
   const copies = (await backpackCopies(db)).get(synced.meta.credentialId) ?? [];
@@ -117,4 +147,20 @@ export async function revealTwins(db: Pick<Db, 'badges' | 'accounts' | 'hidden' 
     if (copies && (!hidden || copies.some((c) => standsFor(c, hidden)))) continue;
     await db.hidden.reveal(key);
   }
+}
+
+/**
+ * After the user removed a backpack's copy (`removed`, no longer stored): the local badge hidden under
+ * its twin key goes with it (the user asked for the badge gone), unless it was hidden behind another
+ * backpack's copy that stands for it (it stays hidden there), or the removed copy was another issuer's
+ * badge (never this one: it is put back in the list).
+ */
+export async function removedCopy(db: Pick<Db, 'badges' | 'originals' | 'hidden' | 'accounts'>, removed: BadgeRecord): Promise<void> {
+  const key = twinKey(removed);
+  const hidden = key && (await db.originals.get(key))?.hidden;
+  if (!key || !hidden) return;
+  const copies = ((await backpackCopies(db)).get(removed.meta.credentialId) ?? []).filter((c) => c.key !== removed.key);
+  if (!standsFor(removed, hidden) && copies.some((c) => standsFor(c, hidden))) return;
+  if (otherIssuers(removed, hidden)) await db.hidden.reveal(key);
+  else await db.hidden.drop(key);
 }
