@@ -31,6 +31,14 @@ describe('popup in Firefox', { timeout: 180_000 }, () => {
     // Answered before the tab closes: Firefox logs "Promise rejected after context unloaded" for a
     // message still in flight when its page goes (the popup's first two leave as the page loads).
     await ff.el('h2', 'Welcome to Lanyard');
+    // The console relay is a process script Firefox loads into the extension's process when it can
+    // (WATCH_ERRORS, loadProcessScript): on a busy machine this first test could log before it
+    // listened (a CI run of session 19 timed out so). Logged until heard, it is listening; the relay
+    // keeps its order, so no earlier probe arrives after.
+    await waitFor(async () => {
+      await ff.run(() => window.console.error('lanyard-selfcheck-ready'));
+      return (await ff.takeErrors()).some((e) => e.includes('lanyard-selfcheck-ready'));
+    }, 20_000, 'the console relay listening');
     await ff.run(() => {
       setTimeout(() => {
         throw new Error('lanyard-selfcheck-throw');
