@@ -1,17 +1,18 @@
 /**
  * The local backpack and the cache as a whole: import (pasted URL, JSON or JWS; a PNG, SVG, JSON
  * or JWS file), each verified and stored with its original bytes; list, detail, remove, verify
- * again (one or all, with progress in the accounts' sync state), and downloads.
+ * again (one or all: check-all.ts), and downloads.
  */
 import type { Fetch } from '../../core/verify/context.ts';
 import type { ImportedView, ImportSource } from '../../messaging/protocol.ts';
 import type { BadgeDetail, BadgeView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import { sortTimeOf } from '../../core/share/dates.ts';
-import type { BadgeMeta, BadgeRecord, SyncRecord } from '../../platform/records.ts';
+import type { BadgeMeta, BadgeRecord } from '../../platform/records.ts';
 import { assess, buildRecord, identitiesHash } from './badge-record.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
-import { recheckStored, STALE_TRIES } from './badge-verify.ts';
+import { STALE_TRIES } from './badge-verify.ts';
+import { createCheckAll } from './check-all.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { keepLastComplete } from './last-complete.ts';
 import { createNetworkLog } from './network-log.ts';
@@ -83,6 +84,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     if (!r) throw new ServiceError(E.NOT_FOUND, 'This badge is no longer in Lanyard');
     return r;
   }
+  const checkAll = createCheckAll({ db, verifier, identities, now, keepAlive, mustGet });
 
   /** Verifies and stores one input in an account (the local backpack by default); the same badge (by id) is updated, not duplicated. */
   async function importInput(bytes: Uint8Array, opts: ImportOptions = {}): Promise<BadgeRecord> {
@@ -195,22 +197,6 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     return { ...badgeView(first.record, await ownOrigins(db)), ...(first.alreadyHeld ? { alreadyHeld: true } : {}), ...(first.heldFrom !== undefined ? { heldFrom: first.heldFrom } : {}), batch };
   }
 
-  /** Re-verifications of every badge running in this worker, per account: a `verifying` record without one is left from a stopped worker (views.ts syncView). */
-  const verifying = new Map<string, number>();
-
-  /**
-   * Merges the progress of a re-verification into the account's sync state as it is now, in one
-   * transaction (db.ts update): a sync reports its own progress (syncing), and an account signed out
-   * meanwhile (its state gone; the local backpack has no account) gets none back.
-   */
-  async function setProgress(accountId: string, patch: (s: SyncRecord) => Partial<SyncRecord>): Promise<void> {
-    await db.syncState.update(accountId, (s) => {
-      if (s?.status === 'syncing' || (!s && accountId !== LOCAL)) return undefined;
-      const base: SyncRecord = s ?? { accountId, status: 'idle', done: 0, total: 0, failures: 0 };
-      return { ...base, ...patch(base) };
-    });
-  }
-
   return {
     importInput,
 
@@ -254,49 +240,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     },
 
     /** Verifies one badge again, or every badge (progress per account in its sync state). */
-    async verify(key?: string): Promise<{ verified: number }> {
-      const records = key ? [await mustGet(key)] : await db.badges.all();
-      const byAccount = new Map<string, BadgeRecord[]>();
-      for (const r of records) {
-        const list = byAccount.get(r.accountId) ?? [];
-        list.push(r);
-        byAccount.set(r.accountId, list);
-      }
-      let verified = 0;
-      // A check of every badge outlives the popup that asked for it (its message ends when the popup closes).
-      const alive = new AbortController();
-      if (!key) keepAlive?.(alive.signal);
-      try {
-        for (const [accountId, list] of byAccount) {
-          if (!key) verifying.set(accountId, (verifying.get(accountId) ?? 0) + 1);
-          try {
-            const ids = await identities.forAccount(accountId);
-            if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: 0, total: list.length }));
-            for (const [i, r] of list.entries()) {
-              await recheckStored(db, verifier, ids, r, now);
-              verified++;
-              if (!key) await setProgress(accountId, () => ({ status: 'verifying', done: i + 1, total: list.length }));
-            }
-          } finally {
-            // A failed sync waiting for its retry stays failed (its error and retry time are kept
-            // meanwhile); one that a sync has settled since stays settled. The same when a badge's
-            // check threw: the account does not stay `verifying`.
-            if (!key) {
-              const left = verifying.get(accountId)! - 1;
-              if (left > 0) verifying.set(accountId, left);
-              else verifying.delete(accountId);
-              if (!left) await setProgress(accountId, (s) => ({ status: s.error ? 'error' : 'idle' }));
-            }
-          }
-        }
-      } finally {
-        alive.abort();
-      }
-      return { verified };
-    },
-
-    /** Whether a re-verification of every badge runs for the account in this worker. */
-    isVerifying: (accountId: string): boolean => verifying.has(accountId),
+    ...checkAll,
 
     /** The badge as a file (library-download.ts). */
     download: async (key: string, what: 'baked' | 'json'): Promise<Download> => downloadBadge(db, fetch, await mustGet(key), what),

@@ -17,14 +17,15 @@ import { isAllowedAlg, isUncheckedAlg, JWS_ALGORITHMS, uncheckedAlgSpec, readCom
 import { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
-import { checkValidity, parseInstant } from '../verify/validity.ts';
+import { checkValidity } from '../verify/validity.ts';
 import { isObj, type Json } from './json-util.ts';
 import { disclose, hidesClaims, splitSdJwt, type Disclosed, type SdJwt } from './sd-jwt.ts';
 import type { CredentialText } from '../input/types.ts';
 import type { Badge, BadgeFormat } from '../model.ts';
 import { judgeWhole, unsettleDisclosed, unsettleDisclosedRecipient } from '../proofs/withheld.ts';
-import { datesOf, extraChecks, issuerIdOf, note, reportLater, statusOb3, structureOb3, subjectOf, windowOf, type WithheldAt } from './ob3-badge.ts';
+import { extraChecks, issuerIdOf, note, reportLater, statusOb3, structureOb3, subjectOf, windowOf, type WithheldAt } from './ob3-badge.ts';
 import { toBadge } from './ob3-to-badge.ts';
+import { claimMismatches, numericDate, toIso, unwrapVc } from './vc-jwt-claims.ts';
 
 /**
  * RFC 7515 §4.1.9: compared case-insensitively, `application/` optional. `vc+ld+jwt` and `vc+ld+json+jwt` are the
@@ -39,55 +40,6 @@ const isCredentialTyp = (typ: unknown, sd: boolean): boolean => {
   const t = typ.toLowerCase().replace(/^application\//, '');
   return TYPS.has(t) || (sd && t === 'vc+sd-jwt');
 };
-
-const numericDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 8.64e12;
-const toIso = (seconds: number): string => new Date(seconds * 1000).toISOString();
-
-/**
- * VC DM 1.1 §6.3.1 JWT decoding: the `vc` claim holds the credential, and `jti`, `iss`, `sub`, `nbf`,
- * `exp` stand for id, issuer, credentialSubject.id, issuanceDate, expirationDate when those are left out.
- */
-function unwrapVc(payload: Json): Json {
-  if (!isObj(payload.vc) || payload['@context'] !== undefined) return payload;
-  const c: Json = { ...payload.vc };
-  if (c.id === undefined && typeof payload.jti === 'string') c.id = payload.jti;
-  if (c.issuer === undefined && typeof payload.iss === 'string') c.issuer = payload.iss;
-  if (c.issuanceDate === undefined && numericDate(payload.nbf)) c.issuanceDate = toIso(payload.nbf);
-  if (c.expirationDate === undefined && numericDate(payload.exp)) c.expirationDate = toIso(payload.exp);
-  const s = c.credentialSubject;
-  if (isObj(s) && s.id === undefined && typeof payload.sub === 'string') c.credentialSubject = { ...s, id: payload.sub };
-  return c;
-}
-
-/** A registered claim, when present, must equal the credential's member; a mismatch is noted in `bad`. */
-function sameClaim(p: Json, bad: string[], claim: string, value: unknown, name: string): void {
-  if (p[claim] !== undefined && p[claim] !== value) bad.push(`${claim} (${shorten(p[claim], 60)}) is not the ${name} (${shorten(value, 60)})`);
-}
-
-/** integrity.md §Verify: each registered claim, when present, must say what the credential says. */
-function claimMismatches(p: Json, c: Json, topWithheld: boolean): string[] {
-  const bad: string[] = [];
-  // An issuer withheld (an SD-JWT's, RFC 9901 §4.2) has no id for iss to disagree with; one that is there must be iss.
-  if (c.issuer !== undefined && c.issuer !== null) sameClaim(p, bad, 'iss', issuerIdOf(c), 'issuer id');
-  // Nor has an id withheld (an undisclosed digest at the credential's top, RFC 9901 §4.2.4.1) for jti; a dated
-  // member withheld is skipped below (datesOf finds none). Disclosed, each is compared as in the clear.
-  if (!(topWithheld && (c.id === undefined || c.id === null))) sameClaim(p, bad, 'jti', c.id, 'credential id');
-  // A subject the credential names only by its identifier list (OB 3.0 AchievementSubject: id 0..1)
-  // has no id for sub to disagree with: VC DM 1.1 §6.3.1 reads sub as that id; noted, not failed.
-  if (subjectOf(c)?.id !== undefined) sameClaim(p, bad, 'sub', subjectOf(c)?.id, 'credentialSubject.id');
-  const { from, until } = datesOf(c);
-  for (const [claim, date] of [['nbf', from], ['exp', until]] as const) {
-    const v = p[claim];
-    if (v === undefined) continue;
-    if (!numericDate(v)) bad.push(`${claim} is not a NumericDate`);
-    else if (date) {
-      const t = parseInstant(date[1]);
-      // NumericDate is seconds (RFC 7519 §2, fractions allowed): equal when both fall within the same second.
-      if (!Number.isNaN(t) && Math.floor(t / 1000) !== Math.floor(v)) bad.push(`${claim} (${toIso(v)}) is not the ${date[0]} (${shorten(date[1], 40)})`);
-    }
-  }
-  return bad;
-}
 
 /** `withheld`: where an SD-JWT's signed digests were not disclosed (structureOb3's `disclosed`): its start date may be one (proofs/withheld.ts). */
 function checkStructure(header: Json, payload: Json, c: Json, checks: CheckList, sd: { withheld: boolean | WithheldAt } | undefined): boolean {
