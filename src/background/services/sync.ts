@@ -33,7 +33,8 @@ import { createListing } from './sync-listed.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
-import { BADGE_TIMEOUT_MS, CONCURRENT, eachConcurrently, runSince, SINCE_MARGIN_MS, wholeAtAfter } from './sync-limits.ts';
+import { runPageItems } from './sync-page.ts';
+import { BADGE_TIMEOUT_MS, CONCURRENT, runSince, SINCE_MARGIN_MS, wholeAtAfter } from './sync-limits.ts';
 
 export interface SyncDeps {
   db: Db;
@@ -121,36 +122,8 @@ export function createSync(d: SyncDeps) {
       const existing = new Map(keys.map((k, i) => [k, found[i]]));
       listing.read(found);
       const ctx: RunContext = { account, ids, idsHash, runId: run.id, documents, existing };
-      // A page's items are verified CONCURRENT at a time (most of a badge's time is waiting on the
-      // network: its baked image, hosted assertion, badge class), each saved with the progress as
-      // soon as it is verified (sync-writes.ts: the saves that come together share a transaction).
-      // A lane goes on to its next item while its save is written (the wait for each write was on
-      // every badge's path: ~11 ms a save in bench/support/profile-sync.ts); no new item starts
-      // once a save has failed. The cursor moves only once every item of the page is saved (and a
-      // failure is recorded only once every save started has ended), and items are upserted by
-      // key, so a run cut short resumes at this page and loses nothing.
-      const saving: Promise<void>[] = [];
-      let saveFailed: { error: unknown } | undefined;
-      try {
-        await eachConcurrently(items, d.concurrency ?? CONCURRENT, async (item) => {
-          signal.throwIfAborted();
-          if (saveFailed) throw saveFailed.error;
-          // Removed by the user during this run: not verified, nor written back (sync-removed.ts).
-          if (removed.has(badgeKey(account.id, item.sourceId))) {
-            s.done += 1;
-            seen.add(item);
-            return;
-          }
-          const badge = await processOrNote(ctx, item, signal);
-          signal.throwIfAborted();
-          s.done += 1;
-          seen.add(item);
-          saving.push(writer.save(badge).catch((error: unknown) => void (saveFailed ??= { error })));
-        });
-      } finally {
-        await Promise.all(saving);
-      }
-      if (saveFailed) throw saveFailed.error;
+      // Verified a few at a time, each saved as it is done; the cursor moves only once every item of the page is saved (sync-page.ts).
+      await runPageItems(items, { ctx, s, seen, removed, writer, processOrNote, concurrency: d.concurrency ?? CONCURRENT, signal });
       listing.held(keys);
       // The local badges this page's copies stand for leave the list, kept whole (synced-twin.ts):
       // read again as stored, so a badge the user removed meanwhile hides nothing.
