@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupHeadingFocused } from './firefox/backup-in-view.ts';
 import { Firefox, waitFor } from './firefox/support.ts';
 
 let ff: Firefox;
@@ -120,14 +121,7 @@ describe('popup in Firefox', { timeout: 180_000 }, () => {
   it('?open=settings (the tab the toolbar panel’s "Import backup…" opens): the Backup section in view, its heading focused, a real file input', async () => {
     await ff.openPopup('?open=settings');
     await ff.el('h2', 'Settings');
-    const seen = await ff.waitIn(() => {
-      const h = document.querySelector('#backup-title');
-      const main = document.querySelector('main');
-      if (!h || !main || document.activeElement !== h) return null;
-      const r = h.getBoundingClientRect();
-      const m = main.getBoundingClientRect();
-      return { top: r.top, bottom: r.bottom, mainTop: m.top, mainBottom: m.bottom };
-    }, [], 10_000).catch(async (e: Error) => {
+    const seen = await backupHeadingFocused(ff).catch(async (e: Error) => {
       await ff.screenshot('popup-open-settings-failure');
       throw new Error(`${e.message}: focus on ${await ff.run(() => document.activeElement?.id || document.activeElement?.tagName)}`);
     });

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ToolbarPanel } from './firefox/panel.ts';
+import { backupHeadingFocused, inView } from './firefox/backup-in-view.ts';
 import { Firefox, waitFor } from './firefox/support.ts';
 
 const ENTER = '\uE007';
@@ -74,15 +75,7 @@ describe('the toolbar panel in Firefox', { timeout: 120_000 }, () => {
     const tab = await waitFor(async () => (await ff.m.send<string[]>('WebDriver:GetWindowHandles')).find((h) => !before.has(h)), 10_000, 'the settings tab');
     await ff.switchTo(tab);
     await waitFor(async () => (await ff.url()) === `${ff.popupUrl}?open=settings`, 10_000, 'the tab at ?open=settings');
-    const seen = await ff.waitIn(() => {
-      const h = document.querySelector('#backup-title');
-      const main = document.querySelector('main');
-      if (!h || !main || document.activeElement !== h) return null;
-      const r = h.getBoundingClientRect();
-      const m = main.getBoundingClientRect();
-      return r.top >= m.top && r.bottom <= m.bottom;
-    }, [], 10_000);
-    expect(seen).toBe(true);
+    expect(inView(await backupHeadingFocused(ff))).toBe(true);
     // A tab is not the panel: the file input is there.
     await ff.find('#backup-title ~ .button-row input[type=file]');
     await ff.screenshot(shot);
