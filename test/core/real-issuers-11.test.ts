@@ -44,6 +44,13 @@ describe('ASU Trusted Learner Network: a did:key OB 3.0 badge', () => {
     expect(r.badge?.issuer.name).toBe('Trusted Learner Network (TLN) Unconference Issuer');
   });
 
+  it('names its earner by the subject id as written, whatever DID method it claims', async () => {
+    const earner = 'did:key:7af28a8b2b9684073a0884aacd8c31eb5908baf4a1ba7e2ca60582bf585c68ad';
+    const r = await verify(bytes(TLN), { fetch: offlineFetch(), now: NOW, identities: [earner] });
+    expect(check(r, 'recipient')).toMatchObject({ outcome: 'pass' });
+    expect(r.verdict).toBe('valid');
+  });
+
   it('fails once the achievement it awards is edited', async () => {
     const r = await edited(TLN, (vc) => {
       ((vc.credentialSubject as Record<string, unknown>).achievement as Record<string, unknown>).name = '2024 TLN Unconference Keynote Speaker';
