@@ -313,6 +313,11 @@ describe('a page cannot drive it (issue 12 point 5)', () => {
     ['visibility: hidden', (e: HTMLElement) => void (e.style.visibility = 'hidden')],
     ['opacity: 0', (e: HTMLElement) => void (e.style.opacity = '0')],
     ['a transparent parent', (e: HTMLElement) => void (e.parentElement!.style.opacity = '0.05')],
+    // A filter's opacity() hides as opacity does, and hit testing still finds the element (a page laid one over the page).
+    ['a parent with filter: opacity(0)', (e: HTMLElement) => void (e.parentElement!.style.filter = 'opacity(0)')],
+    ['filter: drop-shadow(…) opacity(5%)', (e: HTMLElement) => void (e.style.filter = 'drop-shadow(rgba(0, 0, 0, 0.5) 1px 1px 2px) opacity(5%)')],
+    ['half opacity and a filter at 0.15', (e: HTMLElement) => void ((e.style.opacity = '0.5'), (e.style.filter = 'opacity(0.15)'))],
+    ['an SVG filter, which may draw nothing', (e: HTMLElement) => void (e.style.filter = 'url("#nothing")')],
     ['covered by something else', () => undefined, true],
   ])('ignores an element that is not visible: %s', async (_what, hideIt, covered = false) => {
     const link = el('badgr');
@@ -324,6 +329,16 @@ describe('a page cannot drive it (issue 12 point 5)', () => {
     if (!covered) focusIn(link);
     await vi.advanceTimersByTimeAsync(1000);
     expect(rt.sent).toEqual([]);
+  });
+});
+
+describe('a filter that leaves the badge visible (hover-intent.ts filterOpacity)', () => {
+  it.each(['drop-shadow(rgba(0, 0, 0, 0.5) 1px 1px 2px)', 'grayscale(1) opacity(0.9)', 'opacity()'])('still verifies a badge drawn with filter: %s', async (filter) => {
+    el('badgr').style.filter = filter;
+    moveOnto(el('badgr'));
+    await dwell();
+    expect(rt.sent.length).toBe(1);
+    expect(state()).toBe('ready');
   });
 });
 
