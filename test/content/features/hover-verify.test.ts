@@ -89,6 +89,28 @@ describe('verify on hover', () => {
     expect(cardText()).not.toMatch(/your address/);
   });
 
+  it('a card shown goes when the page moves its own address (history.pushState) under a relative link: no DOM change, the link now goes elsewhere', async () => {
+    const start = location.href;
+    const rel = document.createElement('a');
+    rel.id = 'rel';
+    rel.setAttribute('href', 'credentials/cred-2026-001');
+    document.body.append(rel);
+    try {
+      moveOnto(rel);
+      await dwell();
+      expect(state()).toBe('ready');
+      expect(JSON.stringify(rt.sent)).toContain(new URL('credentials/cred-2026-001', start).href);
+      // The same href, read under another address: a click would open another page.
+      history.pushState(null, '', '/elsewhere/deep/');
+      expect(rel.href).not.toBe(new URL('credentials/cred-2026-001', start).href);
+      await vi.advanceTimersByTimeAsync(HIDE + 300);
+      expect(card()).toBeUndefined();
+    } finally {
+      history.replaceState(null, '', start);
+      rel.remove();
+    }
+  });
+
   it('describes only what was checked: a page that points the link elsewhere after the dwell gets no verdict beside it, and a card shown goes away', async () => {
     const link = el('badgr');
     moveOnto(link);
