@@ -128,11 +128,14 @@ describe('a hostile page in Gmail', () => {
       document.createElement('div').attachShadow({ mode: 'closed' }); // the hook works for the page's own roots
       const internals = (window as unknown as { internals: ElementInternals[] }).internals;
       const viaInternals = internals.filter((i) => i.shadowRoot !== null).length;
-      return { shadowRoot: host.shadowRoot, html: host.innerHTML, text: document.documentElement.innerText.includes('Analytical Engine Programmer'), attach, caught, own: hook.length, constructed: internals.length, viaInternals };
+      // getHTML() serializes the shadow roots made serializable (DOM Parsing: attachShadow's `serializable`, false unless asked).
+      const serialized = (document.documentElement as HTMLElement & { getHTML(o: object): string }).getHTML({ serializableShadowRoots: true });
+      const names = /data-q="[^"]*(Analytical|Poetical)/.test(serialized) || serialized.includes('shadowrootmode');
+      return { shadowRoot: host.shadowRoot, html: host.innerHTML, text: document.documentElement.innerText.includes('Analytical Engine Programmer'), attach, caught, own: hook.length, constructed: internals.length, viaInternals, names };
     });
     // The hook saw none of Lanyard's roots: the content script's world has its own Element.prototype; and no
     // host of Lanyard's is one of the page's custom elements (shadow.ts), so no ElementInternals holds its root.
-    expect(seen).toEqual({ shadowRoot: null, html: '', text: false, attach: 'NotSupportedError', caught: 0, own: 1, constructed: 0, viaInternals: 0 });
+    expect(seen).toEqual({ shadowRoot: null, html: '', text: false, attach: 'NotSupportedError', caught: 0, own: 1, constructed: 0, viaInternals: 0, names: false });
     expect(errors).toEqual([]);
     await page.close();
   });
