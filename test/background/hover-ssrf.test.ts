@@ -77,3 +77,54 @@ describe('hover verification: the badge’s own links to private networks', () =
     );
   });
 });
+
+/** Addresses that are no web documents: a page's badge that names them makes hover read nothing there. */
+const OTHER_SCHEMES = [
+  'file:///etc/passwd',
+  'chrome-extension://pakfgahhhefpnaajfclapgchhifablpl/manifest.json',
+  'moz-extension://0f4c1f5e-2f2e-4a3a-9c6e-3d7e1a2b4c5d/manifest.json',
+  'blob:https://blog.example/0f4c1f5e-2f2e-4a3a-9c6e-3d7e1a2b4c5d',
+  'filesystem:https://blog.example/temporary/badge.json',
+  'ftp://files.example/badge.json',
+  'javascript:fetch(%22https://evil.example/%22)',
+  'ws://issuer.example/badge',
+];
+
+describe('hover verification: the badge’s own links to other schemes', () => {
+  it('fetches only http(s): a badge class, issuer or status list at file:, an extension page, blob:, ftp: or javascript: is never requested', async () => {
+    const fetched: string[] = [];
+    const docs = new Map<string, unknown>();
+    OTHER_SCHEMES.forEach((to, i) => {
+      const at = `https://issuer.example/s/${i}.json`;
+      docs.set(at, {
+        '@context': 'https://w3id.org/openbadges/v2',
+        type: 'Assertion',
+        id: at,
+        recipient: { type: 'email', hashed: false, identity: 'ada@example.org' },
+        badge: i % 2 ? to : { type: 'BadgeClass', id: `https://issuer.example/b${i}`, name: 'B', description: 'd', image: 'https://issuer.example/i.png', criteria: { narrative: 'n' }, issuer: to },
+        verification: { type: 'hosted' },
+        issuedOn: '2024-01-01T00:00:00Z',
+      });
+    });
+    const h = await harness({
+      fetch: async (url: string) => {
+        fetched.push(url);
+        const doc = docs.get(url);
+        return doc ? json(doc) : new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    // Granted as far as a grant can go: only the scheme stands in the way.
+    h.granted.add('https://issuer.example/*');
+    for (const to of OTHER_SCHEMES) if (URL.canParse(to) && new URL(to).hostname) h.granted.add(`${new URL(to).protocol}//${new URL(to).hostname}/*`);
+    await h.app.settings.set({ hoverVerify: true });
+    await h.app.hoverSites.add('https://blog.example/*', true);
+    h.granted.add('https://blog.example/*');
+    // One tab each: the rate per tab (3 a second) is not what this test is about.
+    for (const [i, url] of [...docs.keys()].entries()) {
+      const v = await h.app.content.hoverVerify(url, { ...FROM, tab: { id: 100 + i } });
+      expect(v.verdict, url).not.toBe('valid');
+    }
+    expect(fetched.filter((u) => u.startsWith('https://issuer.example/s/'))).toHaveLength(OTHER_SCHEMES.length);
+    expect(fetched.filter((u) => !/^https:\/\/issuer\.example\//.test(u))).toEqual([]);
+  });
+});

@@ -3,7 +3,8 @@
  * 2020 Gmail compose served at its real URL with a hostile page's additions, and a hover site.
  * - DOM clobbering: Chromium's isolated worlds see the page's named Window properties, so
  *   `<form id="browser"><input name="runtime">`, `<form id="__lanyardUi"><input name="mail">` and
- *   `<div id="__lanyardHover">` must not stand in for what the content scripts read (world.ts).
+ *   `<div id="__lanyardHover">` must not stand in for what the content scripts read (world.ts);
+ *   the Document's named properties (`<img name="createElement">`) reach the page's world only.
  * - Made-up clicks: the page's `click()` on Lanyard's button loads and opens nothing (ui/user.ts).
  * - What the page can read: the picker's host has a closed shadow root, no light DOM, and none of
  *   the badge names reach the page's text; a page that hooks Element.prototype.attachShadow before
@@ -20,6 +21,9 @@ import { launchWithBadges, type WithBadges } from '../content/support/extension.
 let env: WithBadges;
 const CLOBBER = '<form id="browser"><input name="runtime"></form><form id="__lanyardUi"><input name="mail"></form><div id="__lanyardHover"></div>';
 const HOVER_SITE = 'https://clobber.example/';
+/** The Document members the hover script reads, each named by an image (hidden: no layout change). */
+const DOC_MEMBERS = ['addEventListener', 'elementFromPoint', 'baseURI', 'createElement', 'documentElement', 'activeElement', 'getSelection', 'querySelector'];
+const DOC_CLOBBER = DOC_MEMBERS.map((n) => `<img name="${n}" alt="" style="display:none">`).join('');
 /** An element of the page's own, with the attribute of Lanyard's button host, where the user is about to click. */
 const LOOK_ALIKE = '<div id="look-alike" data-lanyard="linkedin-fill-form" style="position:fixed;left:10px;top:10px;width:200px;height:40px;background:#eee;z-index:10">Close</div>';
 /** A compose form whose controls are named after the DOM members Lanyard uses (no dialog around it: the form is the compose root). */
@@ -39,10 +43,15 @@ beforeAll(async () => {
       : null,
   );
   await serve(env.ext.context, `${HOVER_SITE}**`, (url) =>
-    url.pathname === '/hidden' || url.pathname === '/shown'
-      ? // A badge link made (almost) invisible by an ancestor, inside a form whose "parentElement" skips that ancestor (/shown: the same, visible).
+    url.pathname === '/document'
+      ? // Named <img>s clobber the Document's own members in the page's world (HTML §3.1.6, [LegacyOverrideBuiltIns]).
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Badges</title></head><body>${DOC_CLOBBER}
+<p style="margin:40px"><a id="badge" href="${env.backpack.baseUrl}/public/assertions/ada-programmer">Analytical Engine Programmer</a></p></body></html>`
+      : url.pathname === '/hidden' || url.pathname === '/shown' || url.pathname === '/filtered'
+      ? // A badge link made (almost) invisible by an ancestor, inside a form whose "parentElement" skips that ancestor (/shown: the same, visible;
+        // /filtered: hidden by a filter's opacity(), which hit testing ignores).
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nothing here</title></head><body>
-<div style="opacity:${url.pathname === '/hidden' ? '0.02' : '1'}"><form id="f"><a id="badge" style="display:block;width:300px;height:80px;margin:40px" href="${env.backpack.baseUrl}/public/assertions/ada-programmer">Badge</a></form></div>
+<div style="${url.pathname === '/hidden' ? 'opacity:0.02' : url.pathname === '/filtered' ? 'filter:drop-shadow(0 0 1px #000) opacity(0)' : 'opacity:1'}"><form id="f"><a id="badge" style="display:block;width:300px;height:80px;margin:40px" href="${env.backpack.baseUrl}/public/assertions/ada-programmer">Badge</a></form></div>
 <output name="parentElement" form="f"></output></body></html>`
       : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Badges</title></head><body>${CLOBBER}
 <p style="margin:40px"><a id="badge" href="${env.backpack.baseUrl}/public/assertions/ada-programmer">Analytical Engine Programmer</a></p></body></html>`,
@@ -119,11 +128,14 @@ describe('a hostile page in Gmail', () => {
       document.createElement('div').attachShadow({ mode: 'closed' }); // the hook works for the page's own roots
       const internals = (window as unknown as { internals: ElementInternals[] }).internals;
       const viaInternals = internals.filter((i) => i.shadowRoot !== null).length;
-      return { shadowRoot: host.shadowRoot, html: host.innerHTML, text: document.documentElement.innerText.includes('Analytical Engine Programmer'), attach, caught, own: hook.length, constructed: internals.length, viaInternals };
+      // getHTML() serializes the shadow roots made serializable (DOM Parsing: attachShadow's `serializable`, false unless asked).
+      const serialized = (document.documentElement as HTMLElement & { getHTML(o: object): string }).getHTML({ serializableShadowRoots: true });
+      const names = /data-q="[^"]*(Analytical|Poetical)/.test(serialized) || serialized.includes('shadowrootmode');
+      return { shadowRoot: host.shadowRoot, html: host.innerHTML, text: document.documentElement.innerText.includes('Analytical Engine Programmer'), attach, caught, own: hook.length, constructed: internals.length, viaInternals, names };
     });
     // The hook saw none of Lanyard's roots: the content script's world has its own Element.prototype; and no
     // host of Lanyard's is one of the page's custom elements (shadow.ts), so no ElementInternals holds its root.
-    expect(seen).toEqual({ shadowRoot: null, html: '', text: false, attach: 'NotSupportedError', caught: 0, own: 1, constructed: 0, viaInternals: 0 });
+    expect(seen).toEqual({ shadowRoot: null, html: '', text: false, attach: 'NotSupportedError', caught: 0, own: 1, constructed: 0, viaInternals: 0, names: false });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -163,7 +175,20 @@ describe('a hostile hover site', () => {
     await page.close();
   });
 
-  it('a link hidden by an ancestor (opacity 0.02) stays ignored when a form names a control "parentElement"', async () => {
+  it('images named after the Document’s members (document.createElement, .baseURI…) clobber the page’s world only: the card still comes', async () => {
+    const { page, errors } = await open(`${HOVER_SITE}document`, '[lanyard] hover content script loaded');
+    // The page's own world is clobbered: each member is its <img>.
+    expect(await page.evaluate((names) => names.filter((n) => (document as unknown as Record<string, unknown>)[n] instanceof HTMLImageElement), DOC_MEMBERS)).toEqual(DOC_MEMBERS);
+    await page.mouse.move(0, 0);
+    await page.hover('#badge');
+    const state = () => inShadow(page, 'hover-card', (root) => root.querySelector('.c')?.getAttribute('data-state') ?? '').catch(() => '');
+    await waitFor(async () => ['ready', 'error'].includes(await state()), 15_000);
+    expect(await state()).toBe('ready');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a link hidden by an ancestor (opacity 0.02, or filter: opacity(0)) stays ignored when a form names a control "parentElement"', async () => {
     /** A person moving onto the link and resting there; whether a card came. */
     const dwell = async (path: string) => {
       const { page } = await open(`${HOVER_SITE}${path}`, '[lanyard] hover content script loaded');
@@ -176,6 +201,7 @@ describe('a hostile hover site', () => {
     };
     expect(await dwell('shown')).toBe(1);
     expect(await dwell('hidden')).toBe(0);
+    expect(await dwell('filtered')).toBe(0);
   });
 });
 

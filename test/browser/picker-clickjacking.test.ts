@@ -76,6 +76,21 @@ describe('the picker against a clickjacking page', () => {
     await clickWhileHidden(page, decoy, () => document.getElementById('decoy')!.remove());
   });
 
+  it('a page that hides the pointer (cursor: none, !important, on every element and on Lanyard’s host) to draw a fake one elsewhere: over the picker the real pointer shows', async () => {
+    const page = await pickerOpen();
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = 'html, html *, [data-lanyard] { cursor: none !important }';
+      document.head.append(style);
+      document.querySelector<HTMLElement>('[data-lanyard="picker"]')!.style.setProperty('cursor', 'none', 'important');
+    });
+    // The page's own elements lose the pointer; the picker's panel and rows keep theirs (shadow.ts: all: initial !important on the host).
+    expect(await page.evaluate((sel) => getComputedStyle(document.querySelector(sel)!).cursor, BODY)).toBe('none');
+    const cursors = await inShadow(page, 'picker', (root) => [getComputedStyle(root.querySelector('[role=dialog]')!).cursor, getComputedStyle(root.querySelector('li[data-i="0"]')!).cursor]);
+    expect(cursors).toEqual(['auto', 'pointer']);
+    await page.close();
+  });
+
   it('an almost transparent page (opacity on the picker’s ancestor): the click picks nothing', async () => {
     const page = await pickerOpen();
     await clickWhileHidden(page, () => void (document.documentElement.style.opacity = '0.02'), () => void (document.documentElement.style.opacity = ''));

@@ -13,7 +13,7 @@
  *   §3.5 keydown: its default action, sequential focus navigation, is what preventDefault cancels);
  *
  * and in both cases only an element the user can see: not zero-sized, not hidden, not (almost)
- * transparent, inside the viewport, and on top where it is pointed at.
+ * transparent (`opacity` and a filter's `opacity()` alike), inside the viewport, and on top where it is pointed at.
  */
 import { containsNode, parentOf } from '../dom/native.ts';
 
@@ -22,6 +22,23 @@ export const KEY_WINDOW_MS = 500;
 /** Smaller than this (CSS px) in either direction: not something a person points at. */
 const MIN_SIZE = 4;
 const MIN_OPACITY = 0.1;
+
+/**
+ * The product of a computed `filter`'s opacity() functions (Filter Effects 1 §13.1.6: a number or a
+ * percentage, none meaning 1): `filter: opacity(0)` hides an element as `opacity: 0` does, and hit
+ * testing still finds it (filters do not change it). An SVG filter (`url(#f)`) counts as transparent.
+ */
+export function filterOpacity(filter: string): number {
+  // An SVG filter (url()) may draw nothing at all: what it shows cannot be told from here.
+  if (/(?:^|[\s)])url\(/i.test(filter)) return 0;
+  let product = 1;
+  for (const m of filter.matchAll(/(?:^|[\s)])opacity\(\s*([^)]*?)\s*\)/gi)) {
+    const arg = m[1] ?? '';
+    const n = arg === '' ? 1 : arg.endsWith('%') ? Number.parseFloat(arg) / 100 : Number.parseFloat(arg);
+    product *= Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0;
+  }
+  return product;
+}
 
 export interface Point {
   x: number;
@@ -46,7 +63,7 @@ export function isShown(el: Element, at?: Point): boolean {
     const s = getComputedStyle(n);
     if (s.display === 'none' || s.contentVisibility === 'hidden') return false;
     if (n === el && (s.visibility === 'hidden' || s.visibility === 'collapse')) return false;
-    opacity *= Number.parseFloat(s.opacity || '1');
+    opacity *= Number.parseFloat(s.opacity || '1') * filterOpacity(s.filter || '');
     if (opacity < MIN_OPACITY) return false;
   }
   const p = at ?? { x: r.left + r.width / 2, y: r.top + r.height / 2 };

@@ -11,8 +11,8 @@
  * verdict is painted inside its closed shadow root no earlier than REVEAL_MS after that.
  *
  * The card describes what was checked: a page that points the element at another URL after the
- * dwell (its href or src, or a <base> that changes how it resolves) gets no verdict painted beside
- * it, and a card already shown goes away (the user would click a link the card did not check). A
+ * dwell (its href or src, a <base>, or its own address under a relative link: history.pushState)
+ * gets no verdict painted beside it, and a card already shown goes away (the user would click a link the card did not check). A
  * badge picture inside a link to somewhere else (a genuine badge's picture wrapping the page's own
  * link) is checked as a picture, and the card says where a click goes (badge-urls.ts clickTarget).
  */
@@ -29,6 +29,8 @@ export const PAUSE_MS = 300;
 /** The verdict is painted this long after the card appears, cached or not. */
 export const REVEAL_MS = 400;
 const HIDE_MS = 300;
+/** How often a shown card looks again at where its element points (hover-verify's `poll`). */
+const POLL_MS = 200;
 const CACHE_SIZE = 200;
 
 export interface HoverOptions {
@@ -45,6 +47,8 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
   let reveal: ReturnType<typeof setTimeout> | undefined;
   /** While a card is up: hides it when the page points its element elsewhere. */
   let watch: MutationObserver | undefined;
+  /** And when the page's own address moves under a relative link (history.pushState changes no DOM): looked at now and then. */
+  let poll: ReturnType<typeof setInterval> | undefined;
   /** Whether `el` still points at the URL that was checked. */
   const same = (el: Element, url: string) => badgeUrlOf(el, document.baseURI) === url;
 
@@ -74,6 +78,8 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     const moved = (rs: MutationRecord[]) => rs.some((r) => r.type === 'childList' || r.attributeName === 'href' || r.attributeName === 'src');
     watch = new MutationObserver((rs) => void (target === el && moved(rs) && !still() && (leave(), hideCard())));
     watch.observe(document, { subtree: true, childList: true, attributes: true });
+    clearInterval(poll);
+    poll = setInterval(() => void (target === el && !still() && (leave(), hideCard())), POLL_MS);
     void verify(url).then((r) => {
       if (target !== el) return;
       clearTimeout(reveal);
@@ -91,6 +97,7 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     clearTimeout(reveal);
     watch?.disconnect();
     watch = undefined;
+    clearInterval(poll);
     target = null;
     hide = setTimeout(hideCard, HIDE_MS);
   };
@@ -147,5 +154,5 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     intent.key(e);
     if (isTrusted(e) && (e as KeyboardEvent).key === 'Escape') (leave(), hideCard());
   }, opts);
-  signal.addEventListener('abort', () => (clearTimeout(pause), clearTimeout(hide), clearTimeout(reveal), watch?.disconnect(), hideCard()), { once: true });
+  signal.addEventListener('abort', () => (clearTimeout(pause), clearTimeout(hide), clearTimeout(reveal), clearInterval(poll), watch?.disconnect(), hideCard()), { once: true });
 }

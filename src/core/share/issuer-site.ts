@@ -30,7 +30,11 @@ export function issuerSite(issuerId: string | undefined): string | undefined {
     } catch {
       return undefined;
     }
-    return /^[^/?#@\s]+$/.test(h) ? host(`https://${h}/`) : undefined;
+    // Only a host the did:web resolver reads (keys/did.ts didWebUrl: ASCII letters, digits, dots and
+    // hyphens, a port): the URL parser reads more, a backslash as "/" and full-width letters or
+    // U+3002 as ASCII ones, so `did:web:harvard.edu%5Cevil.example` showed "harvard.edu" for a DID
+    // that resolves nowhere.
+    return /^[a-z0-9.-]+(:\d{1,5})?$/i.test(h) ? host(`https://${h}/`) : undefined;
   }
   // The DID itself, without a DID URL's path, query or fragment (DID Core §3.2): `did:key:<mine>#<any>`
   // resolves to <mine> (keys/did.ts didOf), so its fragment's end must not stand for the key's end.

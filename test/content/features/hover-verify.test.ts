@@ -89,6 +89,28 @@ describe('verify on hover', () => {
     expect(cardText()).not.toMatch(/your address/);
   });
 
+  it('a card shown goes when the page moves its own address (history.pushState) under a relative link: no DOM change, the link now goes elsewhere', async () => {
+    const start = location.href;
+    const rel = document.createElement('a');
+    rel.id = 'rel';
+    rel.setAttribute('href', 'credentials/cred-2026-001');
+    document.body.append(rel);
+    try {
+      moveOnto(rel);
+      await dwell();
+      expect(state()).toBe('ready');
+      expect(JSON.stringify(rt.sent)).toContain(new URL('credentials/cred-2026-001', start).href);
+      // The same href, read under another address: a click would open another page.
+      history.pushState(null, '', '/elsewhere/deep/');
+      expect(rel.href).not.toBe(new URL('credentials/cred-2026-001', start).href);
+      await vi.advanceTimersByTimeAsync(HIDE + 300);
+      expect(card()).toBeUndefined();
+    } finally {
+      history.replaceState(null, '', start);
+      rel.remove();
+    }
+  });
+
   it('describes only what was checked: a page that points the link elsewhere after the dwell gets no verdict beside it, and a card shown goes away', async () => {
     const link = el('badgr');
     moveOnto(link);
@@ -313,6 +335,11 @@ describe('a page cannot drive it (issue 12 point 5)', () => {
     ['visibility: hidden', (e: HTMLElement) => void (e.style.visibility = 'hidden')],
     ['opacity: 0', (e: HTMLElement) => void (e.style.opacity = '0')],
     ['a transparent parent', (e: HTMLElement) => void (e.parentElement!.style.opacity = '0.05')],
+    // A filter's opacity() hides as opacity does, and hit testing still finds the element (a page laid one over the page).
+    ['a parent with filter: opacity(0)', (e: HTMLElement) => void (e.parentElement!.style.filter = 'opacity(0)')],
+    ['filter: drop-shadow(…) opacity(5%)', (e: HTMLElement) => void (e.style.filter = 'drop-shadow(rgba(0, 0, 0, 0.5) 1px 1px 2px) opacity(5%)')],
+    ['half opacity and a filter at 0.15', (e: HTMLElement) => void ((e.style.opacity = '0.5'), (e.style.filter = 'opacity(0.15)'))],
+    ['an SVG filter, which may draw nothing', (e: HTMLElement) => void (e.style.filter = 'url("#nothing")')],
     ['covered by something else', () => undefined, true],
   ])('ignores an element that is not visible: %s', async (_what, hideIt, covered = false) => {
     const link = el('badgr');
@@ -324,6 +351,16 @@ describe('a page cannot drive it (issue 12 point 5)', () => {
     if (!covered) focusIn(link);
     await vi.advanceTimersByTimeAsync(1000);
     expect(rt.sent).toEqual([]);
+  });
+});
+
+describe('a filter that leaves the badge visible (hover-intent.ts filterOpacity)', () => {
+  it.each(['drop-shadow(rgba(0, 0, 0, 0.5) 1px 1px 2px)', 'grayscale(1) opacity(0.9)', 'opacity()'])('still verifies a badge drawn with filter: %s', async (filter) => {
+    el('badgr').style.filter = filter;
+    moveOnto(el('badgr'));
+    await dwell();
+    expect(rt.sent.length).toBe(1);
+    expect(state()).toBe('ready');
   });
 });
 

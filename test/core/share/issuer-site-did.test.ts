@@ -10,7 +10,7 @@
  * Now the place is the DID itself, and only one written in DID Core §3.1 syntax.
  */
 import { describe, expect, it } from 'vitest';
-import { issuerSite } from '../../../src/core/share/issuer-site.ts';
+import { issuerSite, onIssuerSite } from '../../../src/core/share/issuer-site.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
 import { credential, generateSigner, signCredential } from '../proofs/support.ts';
@@ -32,6 +32,19 @@ describe('the place of a DID issuer is its DID', () => {
       expect(site, tail).toBe(issuerSite(mallory.did));
       expect(site?.endsWith(VICTIM.slice(-9))).toBe(false);
     }
+  });
+
+  it('a did:web the resolver refuses shows no host, even one the URL parser would make of it (a backslash, full-width letters, U+3002)', () => {
+    // Each decodes to a string that new URL() reads as harvard.edu; keys/did.ts didWebUrl refuses them all, so no key of theirs is ever found.
+    for (const id of ['did:web:harvard.edu%5Cevil.example', 'did:web:harvard.edu%5C.evil.example', 'did:web:%EF%BD%88arvard.edu', 'did:web:harvard%E3%80%82edu']) {
+      expect(issuerSite(id), id).toBeUndefined();
+      // Nor does the share card link the issuer's name to the homepage it claims there.
+      expect(onIssuerSite('https://www.harvard.edu/', id), id).toBe(false);
+    }
+    // What the resolver reads is shown as before.
+    expect(issuerSite('did:web:HARVARD.EDU')).toBe('harvard.edu');
+    expect(issuerSite('did:web:example.com%3A8443:users:ada')).toBe('example.com:8443');
+    expect(issuerSite('did:web:xn--80ak6aa92e.com')).toBe('xn--80ak6aa92e.com');
   });
 
   it('a DID with characters DID Core does not allow (bidi controls, zero-width, other letters) has no place shown', () => {
