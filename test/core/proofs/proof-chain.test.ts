@@ -19,6 +19,7 @@ import { verify } from '../../../src/core/verify/pipeline.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
 import { context, credential, generateSigner, signWith, type Ed25519Signer } from './support.ts';
 import { vectorContexts } from './suite-vectors.ts';
+import { generateEcSigner, signEcdsaRdfc, type EcSigner } from './suites-sign.ts';
 
 type Proof = Record<string, unknown>;
 const vector = (n: 1 | 2): Record<string, unknown> =>
@@ -41,8 +42,9 @@ async function chain(vc: Record<string, unknown>, signer: Ed25519Signer, extra: 
 
 let alice: Ed25519Signer;
 let bob: Ed25519Signer;
+let ec: EcSigner;
 beforeAll(async () => {
-  [alice, bob] = await Promise.all([generateSigner(), generateSigner()]);
+  [alice, bob, ec] = await Promise.all([generateSigner(), generateSigner(), generateEcSigner('P-384')]);
 });
 
 describe('the W3C EdDSA proof chain vectors (w3c/vc-di-eddsa TestVectors/proof-set-chain)', () => {
@@ -78,6 +80,18 @@ describe('chains signed with the test keys, through the whole pipeline', () => {
     const vc = await chain(issued, bob, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:proof-1' });
     const r = await run(vc);
     expect(r.verdict, show(r)).toBe('valid');
+  });
+
+  it('an ecdsa-rdfc-2019 P-384 proof chained to the issuer\'s (RDFC-1.0 with SHA-384 over the chain): valid; signed over the document alone: not valid', async () => {
+    const issued = await signWith(credential(alice.did), alice, { id: 'urn:uuid:proof-1' });
+    const options = { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:proof-1' };
+    const chained = await signEcdsaRdfc(issued, ec, options, { ...unsecured(issued), proof: [issued.proof] });
+    const r = await run({ ...issued, proof: [issued.proof, chained.proof] });
+    expect(r.verdict, show(r)).toBe('valid');
+    const alone = await signEcdsaRdfc(issued, ec, options);
+    const s = await run({ ...issued, proof: [issued.proof, alone.proof] });
+    expect(s.verdict, show(s)).toBe('indeterminate');
+    expect(sig(s)?.message).toContain('Proof 2 of 2 (ecdsa-rdfc-2019) does not verify');
   });
 
   it('a chained proof signed over the document alone (no previous proof attached) does not verify: the set is not valid', async () => {
