@@ -6,13 +6,9 @@
  * stands for the local one.
  */
 import { describe, expect, it } from 'vitest';
-import { keyRing } from '../backpack/crypto/keys.ts';
-import { signCompactJws } from '../backpack/crypto/jws.ts';
-import { ob2BadgeClass, ob2Issuer, ob2Record } from '../backpack/issuance/ob2.ts';
 import type { Backpack } from '../backpack/server.ts';
-import { GRACE } from '../backpack/seed-data.ts';
-import { badgrSignIn, harness, useBackpack } from './harness.ts';
-import { shown, signInSynced } from './twin-list.ts';
+import { harness, useBackpack } from './harness.ts';
+import { besideGenuine, claimingCopy, shown, signInSynced } from './twin-list.ts';
 
 const foreignBp = useBackpack();
 const twinBp = useBackpack();
@@ -20,24 +16,8 @@ const twoBp = useBackpack();
 const text = (t: string) => ({ kind: 'text' as const, text: t });
 const FOREIGN = 'foreign-programmer';
 
-/**
- * Ada's programmer badge (OB 2.0, hosted by the Analytical Society), held by the user only locally
- * (the backpack files it under an address of no account), and in the backpack a signed OB 2.0 badge
- * another issuer (one with its own published key) issued to Ada, that gives itself the programmer
- * badge's id: valid as that issuer's badge, and not the Analytical Society's.
- */
-function foreign(bp: Backpack, to = 'ada@example.org'): string {
-  const { urls, issuers, badgeClasses, badges } = bp.control.stateForTests;
-  badges.get('ada-programmer')!.recipientEmail = 'nobody@elsewhere.example';
-  const id = urls.assertion('ada-programmer');
-  issuers.set('iss-rival', ob2Issuer(urls, { entityId: 'iss-rival', name: 'Rival Society', description: 'Signs badges of its own.', email: 'rival@rival.example', signs: true }));
-  badgeClasses.set('bc-rival', ob2BadgeClass(urls, { entityId: 'bc-rival', issuerId: 'iss-rival', name: 'Rival Programmer', description: 'A badge of the rival society.', criteria: 'None.' }));
-  const spec = { entityId: FOREIGN, badgeClassId: 'bc-rival', issuerId: 'iss-rival', email: to, salt: 'rival', issuedOn: '2026-05-02T12:00:00Z', signed: true };
-  const record = ob2Record(urls, spec, keyRing(), spec.issuedOn);
-  const json = { ...record.json, id };
-  badges.set(FOREIGN, { ...record, json, compact: signCompactJws({ typ: 'JWT' }, json, keyRing().rsa) });
-  return id;
-}
+/** Another issuer's valid badge (its own key, published) giving itself Ada's programmer badge's id. */
+const foreign = (bp: Backpack, to?: string): string => claimingCopy(bp, FOREIGN, { id: 'iss-rival', name: 'Rival Society' }, to);
 
 describe('another issuer\'s valid badge claiming a genuine local badge\'s id', () => {
   it('a sync lists both: the genuine local badge is not hidden behind it', async () => {
@@ -91,11 +71,7 @@ describe('another issuer\'s copy in a second backpack, beside the genuine copy i
   it('removing it leaves the genuine local badge hidden behind the genuine copy, and back when that one signs out', async () => {
     const id = foreign(twoBp.bp, 'grace@example.org');
     const h = await harness();
-    const local = await h.app.library.import(text(id));
-    twoBp.bp.control.stateForTests.badges.get('ada-programmer')!.recipientEmail = 'ada@example.org';
-    const ada = await signInSynced(h, twoBp.bp);
-    const grace = await badgrSignIn(h, twoBp.bp.baseUrl, GRACE.username, GRACE.password);
-    await h.app.sync.run(grace.id);
+    const { local, ada, grace } = await besideGenuine(h, twoBp.bp, id);
     expect(await shown(h, id)).toEqual([{ key: `${ada.id}|ada-programmer`, verdict: 'valid' }, { key: `${grace.id}|${FOREIGN}`, verdict: 'valid' }].sort((a, b) => a.key.localeCompare(b.key)));
     await h.app.library.remove(`${grace.id}|${FOREIGN}`);
     expect((await h.db.originals.get(local.key))!.hidden).toMatchObject({ key: local.key, verdict: 'valid' });

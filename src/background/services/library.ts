@@ -112,7 +112,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     // The same badge a connected backpack synced (its id, or the link added) is that backpack's entry,
     // not a second one (synced-copy.ts); a copy that fails where the synced one does not (a tampered
     // copy claiming its id) is kept apart, as below, and so is one that passes where the synced one
-    // fails (the synced one a forgery claiming its id: synced-twin.ts standsFor). What the user added is kept all the same, as the
+    // fails or is not confirmed (the synced one a forgery claiming its id: synced-twin.ts standsFor). What the user added is kept all the same, as the
     // synced copy's hidden twin (synced-twin.ts), under the key that copy's id gives it: put back in
     // the list first, so that a copy added before is updated by the rules below (a baked image is
     // never traded for a bare credential), then hidden again.

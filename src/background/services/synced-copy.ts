@@ -4,7 +4,8 @@
  * kept as `meta.credentialId`; for a link, the link itself), held by another account that is still
  * signed in. Such an import made a second entry of the same badge beside the synced one.
  *
- * Which copy wins: the backpack's. A sync writes it again with each run (sync-badge.ts), so a local
+ * Which copy wins: the backpack's, when it stands for the user's (synced-twin.ts standsFor: the same
+ * issuer, and valid where the user's copy is valid). A sync writes it again with each run (sync-badge.ts), so a local
  * copy kept instead would soon stand beside it again; the backpack's copy carries what the
  * provider says of the recipient, and is kept current. Nothing stored is lost: the synced record is
  * left as it is, and what the user added (now or before) is kept as its hidden twin, back in the

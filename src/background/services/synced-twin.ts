@@ -8,9 +8,10 @@
  * the local badge is put back as it was verified from the user's input; when the user removes the
  * backpack's copy, the twin goes with it (the user asked for the badge gone; removedCopy says when
  * not). A backpack's copy
- * stands for the local one only when a check of each agrees on whether the badge fails, and both name
- * one issuer as the engine bound them (standsFor): a forgery put into the backpack under a genuine
- * badge's id, or another issuer's valid badge given that id, never hides it.
+ * stands for the local one only when a check of each agrees on whether the badge fails, the copy is
+ * valid where the local one is, and both name one issuer as the engine bound them (standsFor): a
+ * forgery put into the backpack under a genuine badge's id (failing, or not confirmed), or another
+ * issuer's valid badge given that id, never hides it.
  *
  * Shape: the hidden record lives in the original, not in `badges` with a flag, so that every reader
  * of the badges (the list, its first screen, the count, the pickers, the counts per address, Check
@@ -54,10 +55,20 @@ export const verifiedIssuer = (c: Judged): string | undefined =>
  * (library.ts); a backpack copy that fails where a check of the local copy does not (a forgery
  * claiming its id: a bad signature) never hides the genuine badge; nor does a copy another issuer
  * signed with the genuine badge's id (an id is unique only as its issuer's claim: VC DM 2.0 §4.4,
- * OB 2.0 §Assertion id), however valid. A badge the issuer revoked, or that expired, fails in both
- * copies alike. A copy the engine bound to no issuer is judged by its failing alone.
+ * OB 2.0 §Assertion id), however valid; nor does a copy not confirmed where the local one is valid
+ * (neverStands). A badge the issuer revoked, or that expired, fails in both copies alike. A copy the
+ * engine bound to no issuer is judged by its verdict alone.
  */
-export const standsFor = (synced: Judged, local: Judged): boolean => (synced.verdict === 'invalid') === (local.verdict === 'invalid') && !otherIssuers(synced, local);
+export const standsFor = (synced: Judged, local: Judged): boolean => (synced.verdict === 'invalid') === (local.verdict === 'invalid') && !neverStands(synced, local);
+
+/**
+ * A copy that does not stand for this local one whatever a fresh check of the local one says: another
+ * issuer's badge, or a copy not confirmed (`indeterminate`, or not checked yet) where the local one
+ * is valid. An unconfirmed copy is no evidence of being the same badge (a forgery claiming its id,
+ * signed with a key nobody can fetch, is as unconfirmed as a genuine copy checked offline), and
+ * hiding the valid badge behind it would show the user less than they had: both stay listed.
+ */
+const neverStands = (synced: Judged, local: Judged): boolean => otherIssuers(synced, local) || (local.verdict === 'valid' && synced.verdict !== 'valid');
 
 /** Whether the engine bound the two copies to two issuers (then they are two badges, whatever their ids). */
 const otherIssuers = (x: Judged, y: Judged): boolean => {
@@ -93,13 +104,14 @@ async function judged(synced: BadgeRecord, local: BadgeRecord, recheck: Recheck)
 
 /**
  * A local copy hidden behind a backpack's copy that does not stand for it (one that fails while the
- * hidden one passed, or another issuer's: hidden by an older Lanyard that let any copy stand for it,
+ * hidden one passed, one not confirmed while the hidden one is valid, or another issuer's: hidden by
+ * an older Lanyard that let such a copy stand for it,
  * or behind a copy that failed only later), and that
  * no other backpack's copy of the badge stands for: put back in the list, to be judged again like a
  * listed one.
  */
 async function unhidden(db: Pick<Db, 'badges' | 'originals' | 'hidden' | 'accounts'>, key: string, synced: BadgeRecord): Promise<BadgeRecord | undefined> {
-  if (synced.verdict !== 'invalid' && verifiedIssuer(synced) === undefined) return undefined;
+  if (synced.verdict === 'valid' && verifiedIssuer(synced) === undefined) return undefined;
   const hidden = (await db.originals.get(key))?.hidden;
   if (!hidden || standsFor(synced, hidden)) return undefined;
   const copies = (await backpackCopies(db)).get(synced.meta.credentialId) ?? [];
@@ -152,8 +164,8 @@ export async function revealTwins(db: Pick<Db, 'badges' | 'accounts' | 'hidden' 
 /**
  * After the user removed a backpack's copy (`removed`, no longer stored): the local badge hidden under
  * its twin key goes with it (the user asked for the badge gone), unless it was hidden behind another
- * backpack's copy that stands for it (it stays hidden there), or the removed copy was another issuer's
- * badge (never this one: it is put back in the list).
+ * backpack's copy that stands for it (it stays hidden there), or the removed copy never stood for it
+ * (another issuer's badge, or a copy not confirmed hiding a valid one: it is put back in the list).
  */
 export async function removedCopy(db: Pick<Db, 'badges' | 'originals' | 'hidden' | 'accounts'>, removed: BadgeRecord): Promise<void> {
   const key = twinKey(removed);
@@ -161,6 +173,6 @@ export async function removedCopy(db: Pick<Db, 'badges' | 'originals' | 'hidden'
   if (!key || !hidden) return;
   const copies = ((await backpackCopies(db)).get(removed.meta.credentialId) ?? []).filter((c) => c.key !== removed.key);
   if (!standsFor(removed, hidden) && copies.some((c) => standsFor(c, hidden))) return;
-  if (otherIssuers(removed, hidden)) await db.hidden.reveal(key);
+  if (neverStands(removed, hidden)) await db.hidden.reveal(key);
   else await db.hidden.drop(key);
 }

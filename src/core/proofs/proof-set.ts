@@ -6,9 +6,11 @@
  * whether the set as a whole holds:
  * - another proof fails (altered, forged, not a proof): the set is not verified, and since the best
  *   proof holds over the same content, nothing reads forged either: indeterminate, both named;
- * - another proof is chained (`previousProof`, §2.1.2): it signs the document with the proofs it
- *   names, which Lanyard does not check: indeterminate, never valid; one naming a proof the credential
- *   does not carry is an error of §4.5 step 3.2 ("dangling"), said so;
+ * - a chained proof (`previousProof`, §2.1.2) is checked over the document with the proofs it names
+ *   (proof-chain.ts); one Lanyard could not check (a chain it does not read, a dangling reference of
+ *   §4.5 step 3.2, a cycle, no key) leaves the set indeterminate, never valid; one that verifies holds
+ *   only with the proofs it names: any of them not verified (not checked, or expired) leaves the set
+ *   indeterminate too;
  * - another proof could not be checked (a suite Lanyard does not implement or know, no key, an
  *   expired proof): said beside the best one's outcome, which stands.
  */
@@ -30,19 +32,22 @@ const named = (r: ProofReport, n: number): string => `Proof ${r.index + 1} of ${
  */
 const unknownSuite = (proof: unknown): boolean => typeof proof === 'object' && proof !== null && !Array.isArray(proof) && 'refused' in suiteOf(proof as Record<string, unknown>);
 
-/** §4.5 step 3.2: the previous proofs a chained proof names, and those the credential does not carry. */
-function chainOf(proof: unknown, list: readonly unknown[]): { previous: string[]; dangling: string[] } | undefined {
-  if (typeof proof !== 'object' || proof === null || !('previousProof' in proof)) return undefined;
-  const previous = ids((proof as { previousProof: unknown }).previousProof);
-  const carried = new Set(list.flatMap((p) => (typeof p === 'object' && p !== null ? ids((p as { id?: unknown }).id) : [])));
-  return { previous, dangling: previous.filter((id) => !carried.has(id)) };
+/** The proof's previousProof ids (§2.1.2), when it is chained. */
+function previousOf(proof: unknown): string[] | undefined {
+  return typeof proof === 'object' && proof !== null && 'previousProof' in proof ? ids((proof as { previousProof: unknown }).previousProof) : undefined;
 }
 
-/** What a chained proof is: not checked, and a dangling reference named as the error it is (§4.5 step 3.2). */
-function chainWords(chain: { previous: string[]; dangling: string[] }): string {
-  const list = (ids: string[]): string => ids.map((id) => shorten(id, 80)).join(', ');
-  if (chain.dangling.length) return `names as its previousProof ${list(chain.dangling)}, which the credential does not carry: a proof chain that does not hold together (VC Data Integrity 1.0 §4.5)`;
-  return `is chained to ${list(chain.previous) || 'no proof it names'} (previousProof, VC Data Integrity 1.0 §2.1.2), which Lanyard does not check`;
+/** A chained proof that verifies, and a proof it names that was not verified (§4.5: a proof with previousProof "can only be considered verified if the proofs it references are also considered verified"). */
+function brokenLink(list: readonly unknown[], proofs: readonly ProofReport[]): { chained: ProofReport; link: string } | undefined {
+  for (const r of proofs) {
+    const previous = r.signature.outcome === 'pass' ? previousOf(list[r.index]) : undefined;
+    for (const id of previous ?? []) {
+      const named = proofs.filter((q) => (list[q.index] as { id?: unknown } | null)?.id === id);
+      if (named.length !== 1) return { chained: r, link: `${shorten(id, 80)}, which Lanyard did not check` };
+      if (named[0]!.signature.outcome !== 'pass') return { chained: r, link: `${shorten(id, 80)} (proof ${named[0]!.index + 1}), which is not verified: ${named[0]!.signature.message}` };
+    }
+  }
+  return undefined;
 }
 
 export interface CombinedSet {
@@ -59,12 +64,8 @@ export interface CombinedSet {
 /** Combines the reports of `list`'s proofs (VC DI 1.0 §4.5); `best` is the one that says who issued the credential. */
 export function combineProofSet(list: readonly unknown[], reports: ProofReport[], best: ProofReport | undefined): CombinedSet {
   const n = reports.length;
-  // A chained proof is left unchecked by verify-proof.ts (one that fails before that, its purpose or suite refused, still fails).
-  const proofs = reports.map((r) => {
-    const chain = r.signature.outcome === 'indeterminate' ? chainOf(list[r.index], list) : undefined;
-    return chain ? { ...r, signature: { outcome: 'indeterminate' as const, code: ErrorCodes.UNSUPPORTED, message: `This proof ${chainWords(chain)}` } } : r;
-  });
-  const chosen = best && proofs[reports.indexOf(best)];
+  const proofs = reports;
+  const chosen = best;
   if (!chosen || chosen.signature.outcome !== 'pass' || n < 2) return { best: chosen, combined: false, proofs };
   const others = proofs.filter((r) => r !== chosen);
   const holds = `proof ${chosen.index + 1} does: ${chosen.signature.message.replace(/^The /, 'the ')}`;
@@ -73,9 +74,14 @@ export function combineProofSet(list: readonly unknown[], reports: ProofReport[]
     const message = `${named(failing, n)} does not verify (${failing.signature.message}); ${holds}. A proof set is verified only when each of its proofs is (VC Data Integrity 1.0 §4.5)`;
     return { best: { ...chosen, signature: { outcome: 'indeterminate', code: ErrorCodes.SIGNATURE_INVALID, message } }, combined: true, proofs };
   }
-  const chained = others.find((r) => r.signature.outcome === 'indeterminate' && chainOf(list[r.index], list));
+  const chained = others.find((r) => r.signature.outcome === 'indeterminate' && previousOf(list[r.index]));
   if (chained) {
-    const message = `${named(chained, n)} ${chainWords(chainOf(list[chained.index], list)!)}; ${holds}. A set holding a chain is verified only with it (VC Data Integrity 1.0 §4.5)`;
+    const message = `${named(chained, n)} is chained (previousProof) and was not checked: ${chained.signature.message.replace(/^This proof /, 'it ')}; ${holds}. A set holding a chain is verified only with it (VC Data Integrity 1.0 §4.5)`;
+    return { best: { ...chosen, signature: { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message } }, combined: true, proofs };
+  }
+  const broken = brokenLink(list, proofs);
+  if (broken) {
+    const message = `${named(broken.chained, n)} verifies, chained to ${broken.link}; ${holds}. A chain is verified only with each proof it names (VC Data Integrity 1.0 §4.5)`;
     return { best: { ...chosen, signature: { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message } }, combined: true, proofs };
   }
   // Proofs past the ones checked cannot be said to verify: a set of more is not verified (§4.5), as a

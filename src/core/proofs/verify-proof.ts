@@ -20,6 +20,7 @@ import { jcsInputs } from './eddsa-jcs.ts';
 import { methodKeyOf } from './method.ts';
 import { unreadInCredential, unreadInProof } from './signed-reading.ts';
 import { proofConfig, suiteOf, type Suite } from './suites.ts';
+import { chainedDocument } from './proof-chain.ts';
 import { mandatoryShown } from './mandatory.ts';
 import type { MandatoryShown, SignatureOutcome } from './types.ts';
 import { loneSurrogateIn } from './unicode.ts';
@@ -35,8 +36,10 @@ export interface ProofInput {
   canonize: (doc: unknown, hash?: CanonHash) => Promise<string>;
   /** A digest of the whole credential, for the verified-signature cache key. */
   credentialDigest: () => Promise<string>;
-  /** The secured document itself, for the suites that serialize it without JSON-LD (eddsa-jcs-2022). */
+  /** The secured document itself, for the suites that serialize it without JSON-LD (eddsa-jcs-2022), and for a chained proof (proof-chain.ts). */
   document?: Record<string, unknown>;
+  /** Every proof the document carries, among which a chained proof's previousProof is looked up (VC DI 1.0 §4.5 step 3.2). */
+  proofs?: readonly unknown[];
   /** Names the context set when it is not the usual one (ob3-beta.ts), so that its results are cached apart. */
   variant?: string;
   /**
@@ -133,8 +136,9 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
     return { ...info, signature: fail(ErrorCodes.PROOF_PURPOSE, `The proof's purpose is ${shorten(JSON.stringify(proof.proofPurpose ?? null), 60)}, not assertionMethod`) };
   }
   if ('unsupported' in suite) return { ...info, signature: unsupported(proof, suite.unsupported) };
-  // VC DI 1.0 §4.5: a chained proof signs the document with the proofs it names; Lanyard checks proof sets, not chains.
-  if (proof.previousProof !== undefined) return { ...info, signature: unsettled(ErrorCodes.UNSUPPORTED, 'The proof is part of a proof chain (previousProof), which Lanyard does not check yet') };
+  // VC DI 1.0 §4.5 step 3.3: a chained proof signed the document with the proofs it names as its `proof` (proof-chain.ts).
+  const chain = proof.previousProof === undefined ? undefined : chainedDocument(proof, input.proofs ?? [proof], input.document);
+  if (chain && 'unsettled' in chain) return { ...info, signature: unsettled(ErrorCodes.UNSUPPORTED, `This proof ${chain.unsettled}`) };
   const signed = readSignature(suite, proof);
   if ('outcome' in signed) return { ...info, signature: signed };
   // Text that is not Unicode hashes as U+FFFD (unicode.ts): what was signed cannot be told from what is shown.
@@ -188,7 +192,7 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   try {
     // VC DI ECDSA: RDFC-1.0 hashes with the curve's hash (SHA-384 for P-384); every other suite uses SHA-256.
     const hash: CanonHash = isEc(jwk) ? CURVES[jwk.crv].hash : 'SHA-256';
-    [proofCanon, docCanon] = await Promise.all([input.canonize(proofConfig(proof, input.documentContext), hash), input.documentCanon(hash)]);
+    [proofCanon, docCanon] = await Promise.all([input.canonize(proofConfig(proof, input.documentContext), hash), chain ? input.canonize(chain.document, hash) : input.documentCanon(hash)]);
   } catch (e) {
     if (e instanceof UnknownContextError) return { ...info, key, signature: unsettled(ErrorCodes.UNKNOWN_CONTEXT, e.message) };
     if (e instanceof UnspecifiedDirectionError) return { ...info, key, signature: unsettled(e.code, e.message) };

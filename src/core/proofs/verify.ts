@@ -79,7 +79,7 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
     bindings.set(key, b);
   };
   for (const [index, proof] of list.slice(0, 16).entries()) {
-    const input = { proof, index, document: credential, documentContext: credential['@context'], credentialDigest, whileChecking };
+    const input = { proof, index, document: credential, proofs: list, documentContext: credential['@context'], credentialDigest, whileChecking };
     let r = await verifyProof({ ...input, ...current }, ctx);
     // An OB 3.0 beta credential is signed under the beta context.json (ob3-beta.ts): try that before calling it altered.
     if (r.signature.outcome === 'fail' && r.signature.code === ErrorCodes.SIGNATURE_INVALID && r.key && namesUnversionedOb3(credential)) {

@@ -37,10 +37,11 @@ const baseProof = (type: string, vm: string, extra: Record<string, unknown> = {}
   proofPurpose: 'assertionMethod',
 });
 
-export async function signEcdsaRdfc(credential: Record<string, unknown>, signer: EcSigner): Promise<Record<string, unknown>> {
-  const proof: Record<string, unknown> = baseProof('DataIntegrityProof', signer.didMethod, { cryptosuite: 'ecdsa-rdfc-2019' });
+/** `extra` proof options (id, previousProof…); `signed`: the document the proof covers (a chained proof's: with the proofs it names, VC DI 1.0 §4.5). */
+export async function signEcdsaRdfc(credential: Record<string, unknown>, signer: EcSigner, extra: Record<string, unknown> = {}, signed = unsecured(credential)): Promise<Record<string, unknown>> {
+  const proof: Record<string, unknown> = baseProof('DataIntegrityProof', signer.didMethod, { cryptosuite: 'ecdsa-rdfc-2019', ...extra });
   const hash = CURVES[signer.crv].hash;
-  const [p, d] = await Promise.all([canonizeWith(proofConfig(proof, credential['@context']), hash), canonizeWith(unsecured(credential), hash)]);
+  const [p, d] = await Promise.all([canonizeWith(proofConfig(proof, credential['@context']), hash), canonizeWith(signed, hash)]);
   const data = concat(await digest(signer.crv, p), await digest(signer.crv, d));
   const sig = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash }, signer.privateKey, data as Uint8Array<ArrayBuffer>));
   return { ...credential, proof: { ...proof, proofValue: `z${base58btcEncode(sig)}` } };
