@@ -3,7 +3,8 @@
  * link), re-send the confirmation, make a verified one primary, remove. Badgr's rules come back as
  * errors with its own words (REJECTED: the primary or only address cannot be removed, an address
  * of another user cannot be added, an unverified address cannot be primary; THROTTLED: one re-send
- * in five minutes). Each address shows how many cached badges were issued to it. A server without
+ * in five minutes). Each address shows how many cached badges were issued to it. An added address
+ * is kept as typed (identities.ts) from before Badgr is asked until Badgr refuses it. A server without
  * the v1 API lists them through /v2/users/self, without ids (`id: ''`): the popup offers no change.
  */
 import type { BadgrClient } from '../../backpack/badgr.ts';
@@ -63,8 +64,16 @@ export function createEmails(d: EmailsDeps) {
       }
     };
     let listed: AccountAddress[];
+    // An added address is written down as typed before Badgr is asked: the answer, or the list read
+    // after it, may never come (the worker stopped, the list refused) while Badgr keeps the pending
+    // address; once its link is followed it is the user's everywhere (identities.ts). A refusal takes it back.
+    const wasTyped = typed !== undefined && (account.typedAddresses ?? []).includes(typed.trim());
+    if (typed && !wasTyped) await d.db.accounts.update(accountId, (current) => current && { ...current, typedAddresses: typedPlus(current, typed) });
     try {
-      if (op) await run((t) => op(client, t));
+      if (op) await run((t) => op(client, t)).catch(async (e: unknown) => {
+        if (typed && !wasTyped && isBackpackError(e, 'REJECTED')) await d.db.accounts.update(accountId, (current) => current && { ...current, typedAddresses: (current.typedAddresses ?? []).filter((x) => x !== typed.trim()) });
+        throw e;
+      });
       // A server without the v1 address API (404, 405) still lists the addresses in /v2/users/self,
       // without ids (the sync reads them the same way): shown, and changed only on the backpack's site.
       listed = (await run((t) => badgrProvider(client).addresses(t))) ?? [];

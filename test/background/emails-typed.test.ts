@@ -1,0 +1,39 @@
+/**
+ * An address the user adds is theirs to confirm (identities.ts: typed, then verified by its backpack,
+ * it counts for every badge). Adding is two requests (badgr-server's POST, then the list read again):
+ * when the worker dies between them, or the list cannot be read, Badgr keeps the pending address and
+ * Lanyard must still know the user typed it. A refused add leaves nothing typed behind.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { badgrSignIn, harness, useBackpack, type Harness } from './harness.ts';
+
+const ctx = useBackpack();
+let h: Harness;
+let id: string;
+
+beforeAll(async () => {
+  h = await harness();
+  id = (await badgrSignIn(h, ctx.bp.baseUrl)).id;
+  await h.app.sync.run(id);
+});
+
+const typed = async (): Promise<string[]> => (await h.db.accounts.get(id))?.typedAddresses ?? [];
+
+describe('an added address is remembered as typed', () => {
+  it('even when the list after Badgr took it cannot be read (the worker killed meanwhile); once confirmed it counts everywhere', async () => {
+    // The POST is answered; the list read right after it fails.
+    ctx.bp.control.failNext({ path: '/v1/user/emails', skip: 1, status: 500, count: 10 });
+    await expect(h.app.emails.add(id, 'ada@kept.example')).rejects.toMatchObject({ code: 'SERVER_ERROR' });
+    ctx.bp.control.clearFaults();
+    expect(ctx.bp.control.stateForTests.emails.some((e) => e.email === 'ada@kept.example')).toBe(true);
+    expect(await typed()).toContain('ada@kept.example');
+    ctx.bp.control.verifyEmail('ada@kept.example');
+    await h.app.emails.list(id);
+    expect((await h.app.state()).identities).toContain('ada@kept.example');
+  });
+
+  it('a refused add (another user\'s address) leaves no typed address behind', async () => {
+    await expect(h.app.emails.add(id, 'grace@example.org')).rejects.toMatchObject({ code: 'REJECTED' });
+    expect(await typed()).not.toContain('grace@example.org');
+  });
+});
