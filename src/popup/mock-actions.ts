@@ -54,6 +54,8 @@ export function createMockActions(options: MockOptions = {}): MockActions {
   let badges: BadgeView[] = scenario === 'default' ? [...(options.world ? worldBadges() : []), ...seeded.views.slice(0, n), ...generateBadges(Math.max(0, n - seeded.views.length))] : [];
   const emails = mockEmails();
   const resets = new Set<string>();
+  /** Addresses whose confirmation was re-sent (account and address id). */
+  const resent = new Set<string>();
   let settings: Settings = mockSettings();
   let hoverSites: string[] = [];
   const calls: MockActions['calls'] = [];
@@ -178,7 +180,13 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       emails[accountId] = [...list, { id: String(20 + list.length), email, verified: false, primary: false, badgeCount: 0 }];
       return later(ok(counted(emails[accountId])));
     },
-    resendEmail: (accountId, id) => (record('resendEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.verified ? err('REJECTED', 'This address is already verified.') : list))),
+    // Badgr re-sends a confirmation once in five minutes (apps/badgeuser/api_v1.py): the second within them is THROTTLED with the wait.
+    resendEmail: (accountId, id) => (record('resendEmail', [accountId, id]), emailOp(accountId, id, (list, e) => {
+      if (e.verified) return err('REJECTED', 'This address is already verified.');
+      if (resent.has(`${accountId} ${id}`)) return err('THROTTLED', 'api.badgr.io asks Lanyard to slow down: try again in 5 minutes. (Re-sending the confirmation asks to slow down: Will be able to re-send verification email in 4 minutes and 59 seconds.)', { retryAfterSeconds: 299 });
+      resent.add(`${accountId} ${id}`);
+      return list;
+    })),
     makePrimaryEmail: (accountId, id) => (record('makePrimaryEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.verified ? list.map((x) => ({ ...x, primary: x.id === id })) : err('REJECTED', 'Only a verified address can be primary.')))),
     requestPasswordReset(baseUrl, email) {
       record('requestPasswordReset', [baseUrl, email]);
