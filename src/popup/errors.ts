@@ -83,6 +83,7 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_EMAIL_PRIMARY: 'errorEmailPrimary',
   ERR_EMAIL_LAST: 'errorEmailLast',
   ERR_EMAIL_EXISTS: 'errorEmailExists',
+  ERR_EMAIL_TAKEN: 'errorEmailTaken',
   ERR_BACKUP_INVALID: 'errorBackupInvalid',
 };
 

@@ -33,7 +33,7 @@ describe('an added address is remembered as typed', () => {
   });
 
   it('a refused add (another user\'s address) leaves no typed address behind', async () => {
-    await expect(h.app.emails.add(id, 'grace@example.org')).rejects.toMatchObject({ code: 'REJECTED' });
+    await expect(h.app.emails.add(id, 'grace@example.org')).rejects.toMatchObject({ code: 'ERR_EMAIL_TAKEN' });
     expect(await typed()).not.toContain('grace@example.org');
   });
 });

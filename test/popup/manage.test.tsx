@@ -272,6 +272,14 @@ describe('addresses', () => {
     expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
   });
 
+  it('an address Badgr will not register (another account confirmed it) is said in words, on the field', async () => {
+    await addresses();
+    fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'grace@taken.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
+    await waitFor(() => expect(document.querySelector('.addresses-screen .notice')?.textContent).toContain('The backpack would not add this address: another account has confirmed it, or this account already has it.'));
+    expect(screen.getByLabelText('Add an address').getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('an address already on the account is refused here, in words (Badgr answers a bare HTTP 400)', async () => {
     const { actions } = await addresses();
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: ' Ada@Example.org ' } });

@@ -1,9 +1,9 @@
 /**
  * The account's addresses, through Badgr's v1 e-mail API: list, add (Badgr e-mails a confirmation
  * link), re-send the confirmation, make a verified one primary, remove. Badgr's rules come back as
- * errors with its own words (REJECTED: the primary or only address cannot be removed, an address
- * of another user cannot be added, an unverified address cannot be primary; THROTTLED: one re-send
- * in five minutes). Each address shows how many cached badges were issued to it. An added address
+ * errors with codes of their own and its words kept (email-refusals.ts: the primary or only address
+ * cannot be removed, an address of another user cannot be added, an unverified address cannot be
+ * primary; THROTTLED: one re-send in five minutes, and a backoff after a refused add). Each address shows how many cached badges were issued to it. An added address
  * is kept as typed (identities.ts) from before Badgr is asked until Badgr refuses it. A server without
  * the v1 API lists them through /v2/users/self, without ids (`id: ''`): the popup offers no change.
  */
@@ -16,6 +16,7 @@ import type { AccountAddress, AccountRecord } from '../../platform/records.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { badgrClient, badgrProvider } from './providers/badgr.ts';
 import { boundAddresses } from './address-bound.ts';
+import { emailRefusal } from './email-refusals.ts';
 import { confirmedOf } from './identities.ts';
 import type { Tokens } from './tokens.ts';
 
@@ -72,7 +73,7 @@ export function createEmails(d: EmailsDeps) {
     try {
       if (op) await run((t) => op(client, t)).catch(async (e: unknown) => {
         if (typed && !wasTyped && isBackpackError(e, 'REJECTED')) await d.db.accounts.update(accountId, (current) => current && { ...current, typedAddresses: (current.typedAddresses ?? []).filter((x) => x !== typed.trim()) });
-        throw e;
+        throw emailRefusal(e);
       });
       // A server without the v1 address API (404, 405) still lists the addresses in /v2/users/self,
       // without ids (the sync reads them the same way): shown, and changed only on the backpack's site.
