@@ -36,4 +36,11 @@ describe('an added address is remembered as typed', () => {
     await expect(h.app.emails.add(id, 'grace@example.org')).rejects.toMatchObject({ code: 'ERR_EMAIL_TAKEN' });
     expect(await typed()).not.toContain('grace@example.org');
   });
+
+  it('a spelling Badgr registers as a case variant of a verified address (answered 400) stays typed, and counts everywhere', async () => {
+    await expect(h.app.emails.add(id, 'Ada.Lovelace@School.example')).rejects.toMatchObject({ code: 'REJECTED', message: expect.stringContaining('New case variant registered') });
+    expect(await typed()).toContain('Ada.Lovelace@School.example');
+    await h.app.emails.list(id);
+    expect((await h.app.state()).identities).toContain('Ada.Lovelace@School.example');
+  });
 });

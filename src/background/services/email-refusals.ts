@@ -15,6 +15,12 @@ const REFUSALS: readonly (readonly [string, ServiceErrorCode])[] = [
   ['Can not remove only email address', E.EMAIL_LAST],
 ];
 
+/**
+ * Badgr's answer to an address that is a verified one of this account in other letter case: a 400,
+ * though it registered the spelling as a variant (serializers_v1.py), which now counts as verified.
+ */
+export const isVariantRegistered = (e: unknown): boolean => isBackpackError(e, 'REJECTED') && e.message.includes('New case variant registered.');
+
 /** The refusal as its code, or `e` unchanged. */
 export function emailRefusal(e: unknown): unknown {
   if (!isBackpackError(e, 'REJECTED')) return e;

@@ -16,7 +16,7 @@ import type { AccountAddress, AccountRecord } from '../../platform/records.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { badgrClient, badgrProvider } from './providers/badgr.ts';
 import { boundAddresses } from './address-bound.ts';
-import { emailRefusal } from './email-refusals.ts';
+import { emailRefusal, isVariantRegistered } from './email-refusals.ts';
 import { confirmedOf } from './identities.ts';
 import type { Tokens } from './tokens.ts';
 
@@ -67,12 +67,13 @@ export function createEmails(d: EmailsDeps) {
     let listed: AccountAddress[];
     // An added address is written down as typed before Badgr is asked: the answer, or the list read
     // after it, may never come (the worker stopped, the list refused) while Badgr keeps the pending
-    // address; once its link is followed it is the user's everywhere (identities.ts). A refusal takes it back.
+    // address; once its link is followed it is the user's everywhere (identities.ts). A refusal takes it
+    // back, but for Badgr's 400 that registered it as a case variant of a verified address (then it is one).
     const wasTyped = typed !== undefined && (account.typedAddresses ?? []).includes(typed.trim());
     if (typed && !wasTyped) await d.db.accounts.update(accountId, (current) => current && { ...current, typedAddresses: typedPlus(current, typed) });
     try {
       if (op) await run((t) => op(client, t)).catch(async (e: unknown) => {
-        if (typed && !wasTyped && isBackpackError(e, 'REJECTED')) await d.db.accounts.update(accountId, (current) => current && { ...current, typedAddresses: (current.typedAddresses ?? []).filter((x) => x !== typed.trim()) });
+        if (typed && !wasTyped && isBackpackError(e, 'REJECTED') && !isVariantRegistered(e)) await d.db.accounts.update(accountId, (current) => current && { ...current, typedAddresses: (current.typedAddresses ?? []).filter((x) => x !== typed.trim()) });
         throw emailRefusal(e);
       });
       // A server without the v1 address API (404, 405) still lists the addresses in /v2/users/self,
