@@ -43,4 +43,14 @@ describe('an added address is remembered as typed', () => {
     await h.app.emails.list(id);
     expect((await h.app.state()).identities).toContain('Ada.Lovelace@School.example');
   });
+
+  it('an add Badgr holds back (its backoff after refused adds, a 429) was not made: nothing typed is left behind', async () => {
+    ctx.bp.control.clearThrottle();
+    for (let i = 0; i < 3; i++) await expect(h.app.emails.add(id, 'grace@example.org')).rejects.toMatchObject({ code: 'ERR_EMAIL_TAKEN' });
+    await expect(h.app.emails.add(id, 'ada@later.example')).rejects.toMatchObject({ code: 'THROTTLED', retryAfterSeconds: 2 });
+    expect(ctx.bp.control.stateForTests.emails.some((e) => e.email === 'ada@later.example')).toBe(false);
+    expect(await typed()).not.toContain('ada@later.example');
+    ctx.bp.control.clearThrottle();
+  });
 });
+

@@ -35,6 +35,13 @@ export interface EmailsDeps {
 
 type Op = (c: BadgrClient, token: string) => Promise<unknown>;
 
+/**
+ * An add Badgr answered without making it: refused (a 4xx), or held back by its backoff (429), but
+ * not its 400 that registered the spelling as a case variant (email-refusals.ts). No answer, or a
+ * server error, leaves it unknown: the address may be pending at Badgr.
+ */
+const notMade = (e: unknown): boolean => (isBackpackError(e, 'REJECTED') && !isVariantRegistered(e)) || isBackpackError(e, 'THROTTLED');
+
 const typedPlus = (a: AccountRecord, email: string): string[] => [...new Set([...(a.typedAddresses ?? []), email.trim()])];
 
 export function createEmails(d: EmailsDeps) {
@@ -67,13 +74,13 @@ export function createEmails(d: EmailsDeps) {
     let listed: AccountAddress[];
     // An added address is written down as typed before Badgr is asked: the answer, or the list read
     // after it, may never come (the worker stopped, the list refused) while Badgr keeps the pending
-    // address; once its link is followed it is the user's everywhere (identities.ts). A refusal takes it
-    // back, but for Badgr's 400 that registered it as a case variant of a verified address (then it is one).
+    // address; once its link is followed it is the user's everywhere (identities.ts). An add Badgr
+    // answered without making it takes it back (notMade).
     const wasTyped = typed !== undefined && (account.typedAddresses ?? []).includes(typed.trim());
     if (typed && !wasTyped) await d.db.accounts.update(accountId, (current) => current && { ...current, typedAddresses: typedPlus(current, typed) });
     try {
       if (op) await run((t) => op(client, t)).catch(async (e: unknown) => {
-        if (typed && !wasTyped && isBackpackError(e, 'REJECTED') && !isVariantRegistered(e)) await d.db.accounts.update(accountId, (current) => current && { ...current, typedAddresses: (current.typedAddresses ?? []).filter((x) => x !== typed.trim()) });
+        if (typed && !wasTyped && notMade(e)) await d.db.accounts.update(accountId, (current) => current && { ...current, typedAddresses: (current.typedAddresses ?? []).filter((x) => x !== typed.trim()) });
         throw emailRefusal(e);
       });
       // A server without the v1 address API (404, 405) still lists the addresses in /v2/users/self,
