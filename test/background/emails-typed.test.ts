@@ -5,9 +5,12 @@
  * Lanyard must still know the user typed it. A refused add leaves nothing typed behind.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL } from '../../src/background/services/identities.ts';
 import { badgrSignIn, harness, useBackpack, type Harness } from './harness.ts';
 
 const ctx = useBackpack();
+/** Another issuer's backpack: a badge it issues is none of Ada's account's listing. */
+const other = useBackpack();
 let h: Harness;
 let id: string;
 
@@ -37,11 +40,17 @@ describe('an added address is remembered as typed', () => {
     expect(await typed()).not.toContain('grace@example.org');
   });
 
-  it('a spelling Badgr registers as a case variant of a verified address (answered 400) stays typed, and counts everywhere', async () => {
+  it('a spelling Badgr registers as a case variant of a verified address (answered 400) stays typed, and counts everywhere: local imports issued to it are checked again', async () => {
+    // Issued by another backpack to ada.lovelace@school.example, which Ada's backpack verifies but she never typed: not hers for a local import yet.
+    const issued = other.bp.control.issueBadge('ada.lovelace@school.example');
+    const local = await h.app.library.import({ kind: 'text', text: `${other.bp.baseUrl}/public/assertions/${issued}` });
+    expect(local).toMatchObject({ recipient: null });
+    const key = (await h.db.badges.all()).find((b) => b.accountId === LOCAL && b.sourceId.endsWith(issued))!.key;
     await expect(h.app.emails.add(id, 'Ada.Lovelace@School.example')).rejects.toMatchObject({ code: 'REJECTED', message: expect.stringContaining('New case variant registered') });
     expect(await typed()).toContain('Ada.Lovelace@School.example');
     await h.app.emails.list(id);
     expect((await h.app.state()).identities).toContain('Ada.Lovelace@School.example');
+    await expect.poll(async () => (await h.db.badges.get(key))?.recipient, { timeout: 10_000 }).toBe('Ada.Lovelace@School.example');
   });
 
   it('an add Badgr holds back (its backoff after refused adds, a 429) was not made: nothing typed is left behind', async () => {

@@ -77,7 +77,15 @@ export function createEmails(d: EmailsDeps) {
     // address; once its link is followed it is the user's everywhere (identities.ts). An add Badgr
     // answered without making it takes it back (notMade).
     const wasTyped = typed !== undefined && (account.typedAddresses ?? []).includes(typed.trim());
-    if (typed && !wasTyped) await d.db.accounts.update(accountId, (current) => current && { ...current, typedAddresses: typedPlus(current, typed) });
+    if (typed && !wasTyped) {
+      let before: string[] = [];
+      const written = await d.db.accounts.update(accountId, (current) => {
+        if (current) before = confirmedOf([current]);
+        return current && { ...current, typedAddresses: typedPlus(current, typed) };
+      });
+      // Typed in another spelling of an address this backpack verifies: confirmed now, whatever Badgr answers.
+      if (written && JSON.stringify(confirmedOf([written])) !== JSON.stringify(before)) d.onConfirmedChanged?.();
+    }
     try {
       if (op) await run((t) => op(client, t)).catch(async (e: unknown) => {
         if (typed && !wasTyped && notMade(e)) await d.db.accounts.update(accountId, (current) => current && { ...current, typedAddresses: (current.typedAddresses ?? []).filter((x) => x !== typed.trim()) });
