@@ -83,6 +83,7 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_EMAIL_PRIMARY: 'errorEmailPrimary',
   ERR_EMAIL_LAST: 'errorEmailLast',
   ERR_EMAIL_EXISTS: 'errorEmailExists',
+  ERR_EMAIL_TAKEN: 'errorEmailTaken',
   ERR_BACKUP_INVALID: 'errorBackupInvalid',
 };
 
@@ -108,19 +109,34 @@ export function retryAfterSeconds(e: ReplyError): number | undefined {
  */
 const MESSAGE_CHARS = 400;
 
+/** A wait in seconds said in minutes from two minutes on; one second left reads as its own sentence ("$1 seconds" would say "1 secondes" in French). */
+function waitSentence(t: Translate, s: number, keys: { minutes: MessageKey; one: MessageKey; seconds: MessageKey }): string {
+  return s >= 120 ? t(keys.minutes, Math.ceil(s / 60)) : s === 1 ? t(keys.one) : t(keys.seconds, s);
+}
+
 export function errorText(t: Translate, e: ReplyError): string {
   const message = displayText(e.message, MESSAGE_CHARS);
   if (isThrottled(e)) {
     const s = retryAfterSeconds(e);
     if (s === undefined) return message ? t('errorThrottledDetail', message) : t('errorThrottled');
-    // One second left reads as its own sentence: "$1 seconds" would say "1 secondes" in French.
-    return s >= 120 ? t('errorThrottledMinutes', Math.ceil(s / 60)) : s === 1 ? t('errorThrottledOneSecond') : t('errorThrottledSeconds', s);
+    return waitSentence(t, s, { minutes: 'errorThrottledMinutes', one: 'errorThrottledOneSecond', seconds: 'errorThrottledSeconds' });
   }
   // The backpack's reason is the useful part (a duplicate badge, the primary address…).
   if (e.code === 'REJECTED') return t('errorRejected', message);
   const key = messageKeyOf(e.code);
   // An unknown code still says what the background said, which is better than nothing.
   return key ? t(key) : t('errorGeneric', message || displayText(e.code, MESSAGE_CHARS));
+}
+
+/**
+ * errorText for a change that is no sign-in (an address added, a confirmation re-sent): Badgr's
+ * wait there (one re-send in five minutes; the add's backoff after a refused one, apps/mainsite/utils.py
+ * `throttleable`, whose body speaks of login attempts) is said as the backpack asking to wait.
+ */
+export function changeErrorText(t: Translate, e: ReplyError): string {
+  if (!isThrottled(e)) return errorText(t, e);
+  const s = retryAfterSeconds(e);
+  return s === undefined ? t('errorWaitLater') : waitSentence(t, s, { minutes: 'errorWaitMinutes', one: 'errorWaitOneSecond', seconds: 'errorWaitSeconds' });
 }
 
 /** What the engine found (ReplyError `reason`, src/core/errors.ts codes), said in the reader's language under Details. */

@@ -54,6 +54,8 @@ export function createMockActions(options: MockOptions = {}): MockActions {
   let badges: BadgeView[] = scenario === 'default' ? [...(options.world ? worldBadges() : []), ...seeded.views.slice(0, n), ...generateBadges(Math.max(0, n - seeded.views.length))] : [];
   const emails = mockEmails();
   const resets = new Set<string>();
+  /** Addresses whose confirmation was re-sent (account and address id). */
+  const resent = new Set<string>();
   let settings: Settings = mockSettings();
   let hoverSites: string[] = [];
   const calls: MockActions['calls'] = [];
@@ -175,11 +177,19 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       record('addEmail', [accountId, email]);
       const list = emails[accountId] ?? [];
       if (list.some((e) => e.email.toLowerCase() === email.toLowerCase())) return later(err('REJECTED', 'Matching address already exists.'));
+      // badgr-server's answer for a verified address of another account (email-refusals.ts).
+      if (/@taken\./.test(email)) return later(err('ERR_EMAIL_TAKEN', 'Adding the address was refused (HTTP 400): Could not register email address.', { said: 'Could not register email address.' }));
       emails[accountId] = [...list, { id: String(20 + list.length), email, verified: false, primary: false, badgeCount: 0 }];
       return later(ok(counted(emails[accountId])));
     },
-    resendEmail: (accountId, id) => (record('resendEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.verified ? err('REJECTED', 'This address is already verified.') : list))),
-    makePrimaryEmail: (accountId, id) => (record('makePrimaryEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.verified ? list.map((x) => ({ ...x, primary: x.id === id })) : err('REJECTED', 'Only a verified address can be primary.')))),
+    // Badgr re-sends a confirmation once in five minutes (apps/badgeuser/api_v1.py): the second within them is THROTTLED with the wait.
+    resendEmail: (accountId, id) => (record('resendEmail', [accountId, id]), emailOp(accountId, id, (list, e) => {
+      if (e.verified) return err('REJECTED', 'This address is already verified.');
+      if (resent.has(`${accountId} ${id}`)) return err('THROTTLED', 'api.badgr.io asks Lanyard to slow down: try again in 5 minutes. (Re-sending the confirmation asks to slow down: Will be able to re-send verification email in 4 minutes and 59 seconds.)', { retryAfterSeconds: 299 });
+      resent.add(`${accountId} ${id}`);
+      return list;
+    })),
+    makePrimaryEmail: (accountId, id) => (record('makePrimaryEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.verified ? list.map((x) => ({ ...x, primary: x.id === id })) : err('ERR_EMAIL_UNVERIFIED', `${e.email} is not verified yet: only a verified address can be primary`)))),
     requestPasswordReset(baseUrl, email) {
       record('requestPasswordReset', [baseUrl, email]);
       if (options.denyPermissions) return later(err('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed'));
@@ -187,7 +197,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       resets.add(email);
       return later(again ? err('THROTTLED', 'Forgot password request limit exceeded.', { retryAfterSeconds: 300 }) : ok({ sent: true as const }));
     },
-    removeEmail: (accountId, id) => (record('removeEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.primary ? err('REJECTED', 'Can not remove primary email address') : list.filter((x) => x.id !== id)))),
+    removeEmail: (accountId, id) => (record('removeEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.primary ? err('ERR_EMAIL_PRIMARY', 'Removing the address was refused (HTTP 400): Can not remove primary email address', { said: 'Can not remove primary email address' }) : list.filter((x) => x.id !== id)))),
     saveSettings(patch) {
       record('saveSettings', [patch]);
       settings = { ...settings, ...patch };

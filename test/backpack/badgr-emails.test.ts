@@ -46,6 +46,28 @@ describe('POST /v1/user/emails', () => {
     res = await fetch(url('/v1/user/emails'), jsonPost({ email: 'Ada@Example.org' }, 'POST', auth(ada.access_token)));
     expect(await res.json()).toEqual(['Matching address already exists. New case variant registered.']);
     expect((await emails())[0]!.email).toBe('ada@example.org');
+    ctx.bp.control.clearThrottle();
+  });
+
+  it('gives an address with capitals its lower-case spelling as a variant (CachedEmailAddress.save)', async () => {
+    const res = await fetch(url('/v1/user/emails'), jsonPost({ email: 'Ada.L@Capitals.example' }, 'POST', auth(ada.access_token)));
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ email: 'Ada.L@Capitals.example', variants: ['ada.l@capitals.example'] });
+    expect((await emails()).find((e) => e.email === 'Ada.L@Capitals.example')).toMatchObject({ variants: ['ada.l@capitals.example'] });
+  });
+
+  it('is throttleable: refused adds back off (keyed by IP, as a login without a username), a 429 with the login body, then a success clears it', async () => {
+    const add = (email: string): Promise<Response> => fetch(url('/v1/user/emails'), jsonPost({ email }, 'POST', auth(ada.access_token)));
+    for (let i = 0; i < 3; i++) expect((await add(GRACE.username)).status).toBe(400);
+    const res = await add('ada@fine.example');
+    expect(res.status).toBe(429);
+    expect(await res.json()).toEqual({ error_description: 'Too many login attempts. Please wait and try again.', error: 'login attempts throttled', expires: 2 });
+    // An unauthenticated add is refused before the handler: it neither counts nor is throttled.
+    expect((await fetch(url('/v1/user/emails'), jsonPost({ email: 'x@y.example' }))).status).toBe(401);
+    ctx.bp.control.advanceTime(2_001);
+    expect((await add('ada@fine.example')).status).toBe(201);
+    expect((await add(GRACE.username)).status).toBe(400);
+    expect((await add('ada@fine2.example')).status).toBe(201);
   });
 });
 
@@ -75,6 +97,11 @@ describe('PUT /v1/user/emails/{id}', () => {
   it('answers 404 for an unknown address and 403 for another user\'s', async () => {
     expect((await put(999, { primary: true })).status).toBe(404);
     expect((await put(4, { primary: true })).status).toBe(403);
+  });
+
+  it('GET answers 404 for another user\'s address, as for none (BadgeUserEmailDetail.get)', async () => {
+    expect((await fetch(url('/v1/user/emails/4'), { headers: auth(ada.access_token) })).status).toBe(404);
+    expect((await fetch(url('/v1/user/emails/1'), { headers: auth(ada.access_token) })).status).toBe(200);
   });
 });
 

@@ -55,8 +55,9 @@ const MAX_BODY = 16 * 1024 * 1024;
 
 function routes(state: BackpackState, opts: BackpackOptions): Router {
   const router = new Router();
-  badgrTokenRoutes(router, state, { attempts: opts.loginAttempts ?? 3, periodSeconds: 2 });
-  badgrUserRoutes(router, state);
+  const throttle = { attempts: opts.loginAttempts ?? 3, periodSeconds: 2 };
+  badgrTokenRoutes(router, state, throttle);
+  badgrUserRoutes(router, state, throttle);
   badgrPasswordRoutes(router, state);
   badgrBackpackRoutes(router, state);
   badgrImportRoutes(router, state);

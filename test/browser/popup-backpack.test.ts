@@ -115,6 +115,12 @@ describe('popup over the real background and the test backpack', () => {
     await page.getByLabel('Add an address').fill('ada@new-job.example');
     await page.getByRole('button', { name: 'Add and send confirmation' }).click();
     await page.getByRole('heading', { name: 'ada@new-job.example' }).waitFor();
+    // Badgr re-sends a confirmation once in five minutes: the second asks to wait, said as no sign-in.
+    const added = page.locator('li', { has: page.getByRole('heading', { name: 'ada@new-job.example' }) });
+    await added.getByRole('button', { name: 'Resend confirmation' }).click();
+    await page.getByText('Confirmation e-mail sent again to ada@new-job.example.').waitFor();
+    await added.getByRole('button', { name: 'Resend confirmation' }).click();
+    await page.getByText('The backpack asks Lanyard to wait: try again in 5 minutes.').waitFor();
     const school = page.locator('li', { has: page.getByRole('heading', { name: 'ada.lovelace@school.example' }) });
     // While the backpack confirms (slowly here), the button says so.
     bp.control.setDelay(1_500);

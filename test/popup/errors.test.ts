@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { waitText } from '../../src/background/services/errors.ts';
-import { errorText } from '../../src/popup/errors.ts';
+import { changeErrorText, errorText } from '../../src/popup/errors.ts';
 import { createTranslator, type Messages } from '../../src/popup/i18n.ts';
 import { t } from './render.tsx';
 
@@ -55,6 +55,16 @@ describe('a wait in words', () => {
     expect(errorText(t, throttled(5))).toBe('Too many sign-in attempts. Try again in 5 seconds.');
     const fr = createTranslator(JSON.parse(readFileSync(new URL('../../public/_locales/fr/messages.json', import.meta.url), 'utf8')) as Messages);
     expect(errorText(fr, throttled(1))).toBe('Trop de tentatives de connexion. Réessayez dans une seconde.');
+  });
+
+  it('an address change Badgr holds back (a re-send within five minutes, the add\'s backoff) is no sign-in: the backpack asks to wait', () => {
+    expect(changeErrorText(t, throttled(2))).toBe('The backpack asks Lanyard to wait: try again in 2 seconds.');
+    expect(changeErrorText(t, throttled(1))).toBe('The backpack asks Lanyard to wait: try again in a second.');
+    expect(changeErrorText(t, throttled(299))).toBe('The backpack asks Lanyard to wait: try again in 5 minutes.');
+    expect(changeErrorText(t, { code: 'THROTTLED' as never, message: 'Too many login attempts. Please wait and try again.' })).toBe('The backpack asks Lanyard to wait: try again a little later.');
+    expect(changeErrorText(t, { code: 'REJECTED' as never, message: 'Could not register email address.' })).toBe(errorText(t, { code: 'REJECTED' as never, message: 'Could not register email address.' }));
+    const fr = createTranslator(JSON.parse(readFileSync(new URL('../../public/_locales/fr/messages.json', import.meta.url), 'utf8')) as Messages);
+    expect(changeErrorText(fr, throttled(1))).toBe('Le sac à badges demande à Lanyard d’attendre\u00a0: réessayez dans une seconde.');
   });
 
   it('the background\'s own sentence says "1 second", not "1 seconds"', () => {

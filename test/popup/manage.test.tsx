@@ -101,6 +101,18 @@ describe('addresses', () => {
     expect(actions.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['addEmail', 'resendEmail', 'makePrimaryEmail', 'removeEmail']));
   });
 
+  it('a second resend within Badgr\'s five minutes says how long to wait, not "too many sign-in attempts"', async () => {
+    await addresses();
+    const resend = () => fireEvent.click(within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation ada@old-school.example' }));
+    resend();
+    await screen.findByText('Confirmation e-mail sent again to ada@old-school.example.');
+    resend();
+    await waitFor(() => expect(document.querySelector('.addresses-screen .notice')?.textContent).toMatch(/5 minutes/));
+    const note = document.querySelector('.addresses-screen .notice')!;
+    expect(note.textContent).not.toMatch(/sign-in/i);
+    expect(note.textContent).toContain('The backpack asks Lanyard to wait: try again in 5 minutes.');
+  });
+
   it('while the backpack confirms a new primary, the pressed button says so and keeps focus, and no other change is sent', async () => {
     const { actions } = await addresses({ latencyMs: 60 });
     // The screen's title takes focus first (after its render), as it does before a user can press anything.
@@ -258,6 +270,14 @@ describe('addresses', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Enter a valid e-mail address.');
     expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
+  });
+
+  it('an address Badgr will not register (another account confirmed it) is said in words, on the field', async () => {
+    await addresses();
+    fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'grace@taken.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
+    await waitFor(() => expect(document.querySelector('.addresses-screen .notice')?.textContent).toContain('The backpack would not add this address: another account has confirmed it, or this account already has it.'));
+    expect(screen.getByLabelText('Add an address').getAttribute('aria-invalid')).toBe('true');
   });
 
   it('an address already on the account is refused here, in words (Badgr answers a bare HTTP 400)', async () => {

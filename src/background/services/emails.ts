@@ -1,9 +1,10 @@
 /**
  * The account's addresses, through Badgr's v1 e-mail API: list, add (Badgr e-mails a confirmation
  * link), re-send the confirmation, make a verified one primary, remove. Badgr's rules come back as
- * errors with its own words (REJECTED: the primary or only address cannot be removed, an address
- * of another user cannot be added, an unverified address cannot be primary; THROTTLED: one re-send
- * in five minutes). Each address shows how many cached badges were issued to it. A server without
+ * errors with codes of their own and its words kept (email-refusals.ts: the primary or only address
+ * cannot be removed, an address of another user cannot be added, an unverified address cannot be
+ * primary; THROTTLED: one re-send in five minutes, and a backoff after a refused add). Each address shows how many cached badges were issued to it. An added address
+ * is kept as typed (identities.ts) from before Badgr is asked until Badgr refuses it. A server without
  * the v1 API lists them through /v2/users/self, without ids (`id: ''`): the popup offers no change.
  */
 import type { BadgrClient } from '../../backpack/badgr.ts';
@@ -15,6 +16,7 @@ import type { AccountAddress, AccountRecord } from '../../platform/records.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { badgrClient, badgrProvider } from './providers/badgr.ts';
 import { boundAddresses } from './address-bound.ts';
+import { emailRefusal, isVariantRegistered } from './email-refusals.ts';
 import { confirmedOf } from './identities.ts';
 import type { Tokens } from './tokens.ts';
 
@@ -32,6 +34,13 @@ export interface EmailsDeps {
 }
 
 type Op = (c: BadgrClient, token: string) => Promise<unknown>;
+
+/**
+ * An add Badgr answered without making it: refused (a 4xx), or held back by its backoff (429), but
+ * not its 400 that registered the spelling as a case variant (email-refusals.ts). No answer, or a
+ * server error, leaves it unknown: the address may be pending at Badgr.
+ */
+const notMade = (e: unknown): boolean => (isBackpackError(e, 'REJECTED') && !isVariantRegistered(e)) || isBackpackError(e, 'THROTTLED');
 
 const typedPlus = (a: AccountRecord, email: string): string[] => [...new Set([...(a.typedAddresses ?? []), email.trim()])];
 
@@ -63,8 +72,25 @@ export function createEmails(d: EmailsDeps) {
       }
     };
     let listed: AccountAddress[];
+    // An added address is written down as typed before Badgr is asked: the answer, or the list read
+    // after it, may never come (the worker stopped, the list refused) while Badgr keeps the pending
+    // address; once its link is followed it is the user's everywhere (identities.ts). An add Badgr
+    // answered without making it takes it back (notMade).
+    const wasTyped = typed !== undefined && (account.typedAddresses ?? []).includes(typed.trim());
+    if (typed && !wasTyped) {
+      let before: string[] = [];
+      const written = await d.db.accounts.update(accountId, (current) => {
+        if (current) before = confirmedOf([current]);
+        return current && { ...current, typedAddresses: typedPlus(current, typed) };
+      });
+      // Typed in another spelling of an address this backpack verifies: confirmed now, whatever Badgr answers.
+      if (written && JSON.stringify(confirmedOf([written])) !== JSON.stringify(before)) d.onConfirmedChanged?.();
+    }
     try {
-      if (op) await run((t) => op(client, t));
+      if (op) await run((t) => op(client, t)).catch(async (e: unknown) => {
+        if (typed && !wasTyped && notMade(e)) await d.db.accounts.update(accountId, (current) => current && { ...current, typedAddresses: (current.typedAddresses ?? []).filter((x) => x !== typed.trim()) });
+        throw emailRefusal(e);
+      });
       // A server without the v1 address API (404, 405) still lists the addresses in /v2/users/self,
       // without ids (the sync reads them the same way): shown, and changed only on the backpack's site.
       listed = (await run((t) => badgrProvider(client).addresses(t))) ?? [];

@@ -51,6 +51,14 @@ export const ServiceErrorCodes = {
   NOT_SHAREABLE: 'ERR_NOT_SHAREABLE',
   /** One file or paste holding more badges than one import adds (import-batch.ts MAX_BATCH): none added. */
   TOO_MANY_BADGES: 'ERR_TOO_MANY_BADGES',
+  /** Badgr would not register the address: another account verified it, or this one has it as spelled (email-refusals.ts). */
+  EMAIL_TAKEN: 'ERR_EMAIL_TAKEN',
+  /** Badgr's primary address cannot be removed. */
+  EMAIL_PRIMARY: 'ERR_EMAIL_PRIMARY',
+  /** Badgr's only address cannot be removed. */
+  EMAIL_LAST: 'ERR_EMAIL_LAST',
+  /** Only a verified address can be made primary (Badgr ignores the request for another). */
+  EMAIL_UNVERIFIED: 'ERR_EMAIL_UNVERIFIED',
 } as const;
 
 export type ServiceErrorCode = (typeof ServiceErrorCodes)[keyof typeof ServiceErrorCodes] | BackpackErrorCode;

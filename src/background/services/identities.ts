@@ -37,11 +37,17 @@ export interface Identities {
   forAccount(accountId: string): Promise<IdentitySet>;
 }
 
-/** Case-insensitive de-duplication that keeps the first spelling: one per address, for the user to see. */
+/**
+ * One key per address, as the engine compares addresses in clear (src/core/verify/recipient.ts
+ * emailKey): trimmed, in Unicode's composed form (NFC: canonically equivalent text, UAX #15), lower-cased.
+ */
+export const addressKey = (x: string): string => x.trim().normalize('NFC').toLowerCase();
+
+/** De-duplication by addressKey that keeps the first spelling: one per address, for the user to see. */
 export function distinctAddresses(xs: readonly string[]): string[] {
   const seen = new Set<string>();
   return xs.filter((x) => {
-    const k = x.trim().toLowerCase();
+    const k = addressKey(x);
     if (!k || seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -69,10 +75,10 @@ function uniq(xs: readonly string[]): string[] {
  */
 const verifiedOf = (a: AccountRecord): string[] => a.addresses.filter((x) => x.verified).flatMap((x) => [x.email, ...(x.variants ?? [])]);
 
-/** The typed addresses of `a` its backpack verifies (`true`) or does not (`false`), compared in any letter case as badgr-server's variants are. */
+/** The typed addresses of `a` its backpack verifies (`true`) or does not (`false`), compared by addressKey (any letter case, as badgr-server's variants are). */
 function typedOf(a: AccountRecord, verified: boolean): string[] {
-  const keys = new Set(verifiedOf(a).map((x) => x.trim().toLowerCase()));
-  return (a.typedAddresses ?? []).filter((t) => keys.has(t.trim().toLowerCase()) === verified);
+  const keys = new Set(verifiedOf(a).map(addressKey));
+  return (a.typedAddresses ?? []).filter((t) => keys.has(addressKey(t)) === verified);
 }
 
 /** Addresses the user confirmed: typed into Lanyard and verified by that account's backpack, or verified by a backpack the user trusts. */
@@ -84,11 +90,11 @@ export function confirmedOf(accounts: readonly AccountRecord[]): string[] {
 export function setOf(accounts: readonly AccountRecord[], accountId: string): IdentitySet {
   const own = accountId === LOCAL ? undefined : accounts.find((a) => a.id === accountId);
   const verified = uniq([...(own ? verifiedOf(own) : []), ...confirmedOf(accounts)]);
-  const lower = new Set(verified.map((v) => v.toLowerCase()));
-  const unverified = own ? uniq(own.addresses.filter((a) => !a.verified && !lower.has(a.email.toLowerCase())).map((a) => a.email)) : [];
-  const claimed = uniq(accounts.filter((a) => a !== own).flatMap(verifiedOf)).filter((e) => !lower.has(e.toLowerCase()));
-  const known = new Set([...unverified, ...claimed].map((u) => u.toLowerCase()));
-  const unconfirmed = uniq(accounts.flatMap((a) => typedOf(a, false))).filter((e) => !lower.has(e.toLowerCase()) && !known.has(e.toLowerCase()));
+  const lower = new Set(verified.map(addressKey));
+  const unverified = own ? uniq(own.addresses.filter((a) => !a.verified && !lower.has(addressKey(a.email))).map((a) => a.email)) : [];
+  const claimed = uniq(accounts.filter((a) => a !== own).flatMap(verifiedOf)).filter((e) => !lower.has(addressKey(e)));
+  const known = new Set([...unverified, ...claimed].map(addressKey));
+  const unconfirmed = uniq(accounts.flatMap((a) => typedOf(a, false))).filter((e) => !lower.has(addressKey(e)) && !known.has(addressKey(e)));
   return { verified, unverified, claimed, unconfirmed };
 }
 

@@ -4,7 +4,7 @@ import type { Reply } from '../../messaging/protocol.ts';
 import { isEmail } from '../../messaging/validate.ts';
 import type { EmailView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
-import { errorText } from '../errors.ts';
+import { changeErrorText } from '../errors.ts';
 import { emailForDisplay } from '../display.ts';
 import type { Loadable } from '../use-popup-data.ts';
 
@@ -47,7 +47,7 @@ export function useEmails(accountId: string) {
   const apply = async (p: Promise<Reply<EmailView[]>>, success: string, about?: string): Promise<boolean> => {
     const r = await p;
     if (r.ok) setEmails({ status: 'ready', value: r.value.map(emailForDisplay) });
-    setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: errorText(t, r.error), ...(about ? { about } : {}) });
+    setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: changeErrorText(t, r.error), ...(about ? { about } : {}) });
     if (!r.ok) {
       const now = await actions.listEmails(accountId);
       if (now.ok) setEmails({ status: 'ready', value: now.value.map(emailForDisplay) });

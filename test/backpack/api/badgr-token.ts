@@ -2,53 +2,25 @@
  * Badgr's token endpoint (badgr-server apps/mainsite/oauth2_api.py TokenView, over
  * django-oauth-toolkit/oauthlib): `POST /o/token`, form body only, `grant_type=password` (the
  * default) with `client_id=public`, and `refresh_token` with rotation; login backoff from
- * apps/mainsite/utils.py `throttleable` (429 with `expires`). Also DOT's RFC 7009 `POST /o/revoke_token`.
+ * apps/mainsite/utils.py `throttleable` (429 with `expires`, throttleable.ts). Also DOT's RFC 7009 `POST /o/revoke_token`.
  */
 import { empty, formBody, header, json, redirect, type Reply, type Req } from '../http/io.ts';
 import type { Router } from '../http/router.ts';
 import type { BackpackState } from '../state.ts';
 import { BADGR_TOKEN_SECONDS, issueToken, revokeByValue, rotate, tokenResponse } from './auth.ts';
+import { throttleable, type ThrottleOptions } from './throttleable.ts';
 
 /** Scopes of the `public` application (badgr-server README "Authentication Configuration"). */
 export const BADGR_SCOPES = ['r:profile', 'rw:profile', 'r:backpack', 'rw:backpack', 'rw:issuer'];
 const DEFAULT_SCOPES = ['r:profile'];
-const MAX_BACKOFF_SECONDS = 3600;
-
-export interface ThrottleOptions {
-  /** Failed attempts before backoff starts (Badgr: 1). */
-  attempts: number;
-  /** Backoff base: period^n seconds (Badgr TOKEN_BACKOFF_PERIOD_SECONDS: 2). */
-  periodSeconds: number;
-}
-
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
 const oauthError = (error: string, description?: string, status = 400): Reply =>
   json(status, { error, ...(description ? { error_description: description } : {}) }, noStore);
 
-/** `clamped_backoff_in_seconds`: period^min(12, n), at most an hour. */
-const backoffSeconds = (n: number, t: ThrottleOptions): number => Math.min(MAX_BACKOFF_SECONDS, t.periodSeconds ** Math.min(12, n));
-
 export function badgrTokenRoutes(router: Router, state: BackpackState, throttle: ThrottleOptions): void {
   router.on('POST', '/o/token', (req) => {
     const form = formBody(req) ?? new URLSearchParams();
-    const key = form.get('username') || req.ip;
-    const failure = state.loginFailures.get(key);
-    if (failure && failure.count >= throttle.attempts && failure.until > state.now()) {
-      // throttleable: "Don't increase the backoff count, just return 429."
-      return json(429, {
-        error_description: 'Too many login attempts. Please wait and try again.',
-        error: 'login attempts throttled',
-        expires: backoffSeconds(failure.count - throttle.attempts + 1, throttle),
-      });
-    }
-    const reply = grant(req, form, state);
-    if (reply.status >= 200 && reply.status < 300) state.loginFailures.delete(key);
-    else {
-      const count = (failure?.count ?? 0) + 1;
-      const n = count - throttle.attempts + 1;
-      state.loginFailures.set(key, { count, until: n > 0 ? state.now() + backoffSeconds(n, throttle) * 1000 : 0 });
-    }
-    return reply;
+    return throttleable(state, throttle, form.get('username') || req.ip, () => grant(req, form, state));
   });
 
   // django-oauth-toolkit RevokeTokenView (RFC 7009): 200 whether or not the token was known. Badgr

@@ -4,13 +4,18 @@
  * /v2/auth/tokens/{id}` (apps/badgeuser/api.py AccessTokenList/Detail: 204), and the v1 address
  * API (apps/badgeuser/api_v1.py, serializers_v1.py EmailSerializerV1) with its bare JSON and rules:
  * only a verified address becomes primary (otherwise silently ignored), re-sending is limited to
- * once in five minutes (429), the primary or only address cannot be removed (400 `{error}`).
+ * once in five minutes (429), the primary or only address cannot be removed (400 `{error}`), adding
+ * is `throttleable` (throttleable.ts: a refused add lengthens a backoff keyed by the client's IP, as
+ * a failed login without a username does), an address with capitals gets its lower-case spelling as
+ * a variant (models.py CachedEmailAddress.save), and another user's address is 404 to GET
+ * (BadgeUserEmailDetail.get) but 403 to PUT and DELETE.
  */
 import { empty, json, jsonBody, type Reply, type Req } from '../http/io.ts';
 import type { Router } from '../http/router.ts';
 import type { BackpackState, EmailRecord, Json, TokenRecord } from '../state.ts';
 import { authenticate } from './auth.ts';
 import { envelope, v2Auth, v2Error } from './badgr-v2.ts';
+import { throttleable, type ThrottleOptions } from './throttleable.ts';
 
 const RESEND_LIMIT_MS = 5 * 60_000;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -32,7 +37,7 @@ function tokenEntity(state: BackpackState, t: TokenRecord): Json {
   };
 }
 
-export function badgrUserRoutes(router: Router, state: BackpackState): void {
+export function badgrUserRoutes(router: Router, state: BackpackState, throttle: ThrottleOptions): void {
   router.on('GET', '/v2/users/self', (req) => {
     const auth = v2Auth(state, req, ['r:profile', 'rw:profile']);
     if ('reply' in auth) return auth.reply;
@@ -94,9 +99,13 @@ export function badgrUserRoutes(router: Router, state: BackpackState): void {
     return userId ? json(200, state.emailsOf(userId).map(emailV1)) : notAuthenticated();
   });
 
+  // DRF authenticates before the handler runs: an unauthenticated add is never counted by the backoff.
   router.on('POST', '/v1/user/emails', (req) => {
     const userId = v1User(req);
-    if (!userId) return notAuthenticated();
+    return userId ? throttleable(state, throttle, req.ip, () => addEmail(req, userId)) : notAuthenticated();
+  });
+
+  const addEmail = (req: Req, userId: string): Reply => {
     const body = (jsonBody(req) ?? {}) as Json;
     const address = typeof body.email === 'string' ? body.email.trim() : '';
     if (!address) return json(400, { email: ['This field is required.'] });
@@ -112,22 +121,24 @@ export function badgrUserRoutes(router: Router, state: BackpackState): void {
     }
     // An unverified record (anyone's) is cleared and the current user may try.
     if (existing) state.emails.splice(state.emails.indexOf(existing), 1);
-    const rec: EmailRecord = { id: state.nextEmailId(), userId, email: address, verified: false, primary: false, variants: [] };
+    // CachedEmailAddress.save: an address with capitals gets its lower-case spelling as a variant.
+    const rec: EmailRecord = { id: state.nextEmailId(), userId, email: address, verified: false, primary: false, variants: address === address.toLowerCase() ? [] : [address.toLowerCase()] };
     state.emails.push(rec);
     return json(201, emailV1(rec));
-  });
+  };
 
-  const ownEmail = (req: Req): { rec: EmailRecord } | { reply: Reply } => {
+  /** PUT and DELETE answer 403 for another user's address; GET answers 404 as for none (`others`). */
+  const ownEmail = (req: Req, others = 403): { rec: EmailRecord } | { reply: Reply } => {
     const userId = v1User(req);
     if (!userId) return { reply: notAuthenticated() };
     const rec = state.emails.find((e) => String(e.id) === req.params.id);
     if (!rec) return { reply: empty(404) };
-    if (rec.userId !== userId) return { reply: empty(403) };
+    if (rec.userId !== userId) return { reply: empty(others) };
     return { rec };
   };
 
   router.on('GET', '/v1/user/emails/:id', (req) => {
-    const r = ownEmail(req);
+    const r = ownEmail(req, 404);
     return 'reply' in r ? r.reply : json(200, emailV1(r.rec));
   });
 
