@@ -24,10 +24,18 @@ export interface Io {
   env?: Readonly<Record<string, string | undefined>>;
   /** The terminal's width when stdout is one: the human report's lines are cut to it (fit-width.ts). */
   columns?: number;
+  /** Once what out() wrote has gone: the error that kept any of it from going, if one did. */
+  written?(): Promise<Error | undefined>;
 }
 
+/**
+ * The first failed write to stdout (ENOSPC, EIO…): the report was lost, so the run did not succeed.
+ * Not EPIPE: the reader closed the pipe (`| head`), and the 'error' handler in run() ends quietly.
+ */
+let lostWrite: Error | undefined;
 const processIo: Io = {
-  out: (t) => void process.stdout.write(t),
+  out: (t) => void process.stdout.write(t, (e) => void (lostWrite ??= (e as NodeJS.ErrnoException | null)?.code === 'EPIPE' ? undefined : (e ?? undefined))),
+  written: () => new Promise((resolve) => process.stdout.write('', () => resolve(lostWrite))),
   err: (t) => void process.stderr.write(t),
   get columns() {
     return process.stdout.isTTY ? process.stdout.columns : undefined;
@@ -57,7 +65,20 @@ async function checkMaps(args: CliArgs): Promise<string | null> {
   return null;
 }
 
+/**
+ * The run, then whether its reports reached stdout: `lanyard dir --json > out.jsonl` on a full disk
+ * wrote nothing and exited 0, which a script reads as "every input valid". A lost report is said on
+ * stderr and exits 2, as an input that could not be read does (a closed pipe, `| head`, stays quiet).
+ */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const code = await run(argv, io);
+  const lost = await io.written?.();
+  if (!lost) return code;
+  io.err(`lanyard: could not write the report to standard output: ${esc(lost.message)}\n`);
+  return EXIT.usageOrUnreadable;
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
   // `lanyard dir | head`: a reader that stops early ends the run quietly, not with an EPIPE trace.
   if (io === processIo) process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(process.exitCode ?? 1) : undefined));
   const json = wantsJson(argv);
