@@ -9,6 +9,7 @@ import { constants, fstatSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../core/verify/fetch-once.ts';
+import { isHttpUrl } from '../core/input/classify.ts';
 
 export const MAX_INPUT_BYTES = MAX_DOCUMENT_BYTES;
 
@@ -45,6 +46,7 @@ const WORDS: Record<string, string> = {
   TOO_LARGE: `larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most Lanyard reads`,
   READ_TIMEOUT: `no complete input within ${SPECIAL_READ_MS / 1000} s (a named pipe or device nobody wrote to?)`,
   UNSUPPORTED_URL: 'only http:// and https:// URLs are fetched (give a file by its path)',
+  BAD_URL: 'not a URL Lanyard can fetch (a space, no host name, a bracket left open?)',
   URL_CREDENTIALS: 'a URL with a user name or password is not fetched (RFC 9110 \u00a74.2.4; the extension refuses it too)',
 };
 
@@ -196,9 +198,15 @@ export async function expand(inputs: readonly string[]): Promise<Item[]> {
       continue;
     }
     if (isUrl(input)) {
+      // A URL the engine cannot read as one (core/input/classify.ts isHttpUrl: a space, no host) was
+      // read as the badge's text, and so an INVALID badge, when no badge had been read at all.
+      if (!isHttpUrl(input.trim())) {
+        items.push({ source: input, error: failure({ code: 'BAD_URL' }) });
+        continue;
+      }
       // `https://user:pass@host/…`: Node's fetch refuses it, which read as an indeterminate badge.
-      const u = URL.canParse(input) ? new URL(input) : null;
-      items.push(u && (u.username || u.password) ? { source: input, error: failure({ code: 'URL_CREDENTIALS' }) } : { source: input, url: input });
+      const u = new URL(input);
+      items.push(u.username || u.password ? { source: input, error: failure({ code: 'URL_CREDENTIALS' }) } : { source: input, url: input });
       continue;
     }
     if (isOtherUrl(input)) {
