@@ -23,7 +23,7 @@ function runIntoFull(args: string[]): Promise<{ code: number | null; stderr: str
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', full, 'pipe'] });
     closeSync(full);
     let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolve({ code, stderr }));
   });
 }
