@@ -24,6 +24,8 @@ export interface Io {
   env?: Readonly<Record<string, string | undefined>>;
   /** The terminal's width when stdout is one: the human report's lines are cut to it (fit-width.ts). */
   columns?: number;
+  /** The terminal's width when stderr is one: messages quoting an input are cut to it, as the report is. */
+  errColumns?: number;
   /** Once what out() wrote has gone: the error that kept any of it from going, if one did. */
   written?(): Promise<Error | undefined>;
 }
@@ -40,6 +42,9 @@ const processIo: Io = {
   get columns() {
     return process.stdout.isTTY ? process.stdout.columns : undefined;
   },
+  get errColumns() {
+    return process.stderr.isTTY ? process.stderr.columns : undefined;
+  },
 };
 
 /** Per fetch, and per input: past VERIFY_DEADLINE_MS what still needs a fetch is indeterminate, as in the extension (background/services/verifier.ts). */
@@ -50,8 +55,15 @@ const VERIFY_DEADLINE_MS = 15_000;
  * Bad usage: the message and the usage on stderr; with --json, also one JSON object on stdout. The
  * message quotes what was typed, often a file name a glob expanded (`lanyard *`): escaped like badge text.
  */
+/**
+ * A message on stderr quoting an input (a file name, an option typed): the attacker's text too, cut to
+ * a terminal's width as the report is (fit-width.ts), so a name padded to the edge cannot begin a row.
+ */
+const quote = (io: Io, line: string): void => io.err(`${fitToWidth(line, io.errColumns)}\n`);
+
 function usageError(io: Io, message: string, json: boolean): number {
-  io.err(`lanyard: ${esc(message)}\n${USAGE.split('\n')[0]}\nRun lanyard --help for more.\n`);
+  quote(io, `lanyard: ${esc(message)}`);
+  io.err(`${USAGE.split('\n')[0]}\nRun lanyard --help for more.\n`);
   if (json) io.out(jsonLine({ error: `usage: ${message}`, code: 'usage' }));
   return EXIT.usageOrUnreadable;
 }
@@ -110,7 +122,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   let first = true;
   const unreadable = (source: string, f: ReadFailure): void => {
     tally.unreadable++;
-    io.err(`lanyard: cannot read ${esc(source)}: ${esc(f.message)}\n`);
+    quote(io, `lanyard: cannot read ${esc(source)}: ${esc(f.message)}`);
     if (args.json) io.out(jsonLine({ source, error: `cannot read: ${f.message}`, code: f.code }));
   };
   for (const item of await expand(args.inputs)) {
@@ -135,7 +147,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       // The engine throws only on a bug of its own: say so, never call the input valid.
       tally.indeterminate++;
       const why = (e as Error)?.message ?? String(e);
-      io.err(`lanyard: internal error while verifying ${esc(item.source)}: ${esc(why)} (please report it)\n`);
+      quote(io, `lanyard: internal error while verifying ${esc(item.source)}: ${esc(why)} (please report it)`);
       if (args.json) io.out(jsonLine({ source: item.source, error: `internal error: ${why}`, code: 'internal' }));
     } finally {
       clearTimeout(timer);
