@@ -26,7 +26,8 @@ export const USAGE = `Usage: lanyard <file | dir | url | ->... [--recipient EMAI
 
 Verifies Open Badges (baked PNG or SVG, JSON, compact JWS/JWT, or an http(s) URL), one after
 another through one engine (shared caches). A directory is read recursively, in name order,
-hidden entries left out; - reads standard input. Inputs over 8 MiB are refused as unreadable.
+hidden entries left out; - reads standard input. Inputs over 8 MiB, a URL that is not one, and a
+named pipe or device that gives no complete input within 15 s are refused as unreadable.
 
   --recipient EMAIL        an identity of yours (e-mail address, URL, telephone or DID) to check
                            whom each badge was issued to (repeatable; hashed identities too)
@@ -54,7 +55,8 @@ One report per input on stdout (verdict first, then one line per check), then a 
 stderr. A verdict is valid, invalid (a check failed: forged, revoked, expired, not a badge) or
 indeterminate (a check could not be settled: usually a document that could not be fetched).
 Exit status: 0 every input valid; 1 any input invalid or indeterminate;
-2 bad usage, or an input that cannot be read (the others are still verified and reported).`;
+2 bad usage, an input that cannot be read (the others are still verified and reported),
+or a report that could not be written to standard output.`;
 
 /** Options an outsider may try, and the one Lanyard has. */
 const DID_YOU_MEAN: Record<string, string> = {

@@ -44,12 +44,39 @@ interface Stored {
 
 
 /**
+ * A document over this size is not kept, as the extension keeps none (src/background/services/document-cache.ts
+ * MAX_BYTES): a badge's issuer, class and keys are a few kilobytes, a baked image the most that is larger.
+ */
+export const MAX_KEPT_DOCUMENT_BYTES = 1024 * 1024;
+/** All the documents kept at once: past it the oldest go. */
+const MAX_KEPT_BYTES = 64 * 1024 * 1024;
+
+/**
  * The documents fetched during the run, kept by URL and Accept header: 200 answers only, and never
  * one that was redirected (fetchOnce judges redirects from the live response, so those go through).
- * Failures are not kept.
+ * Failures are not kept. Kept within `budget` bytes, each at most MAX_KEPT_DOCUMENT_BYTES: every
+ * answer of up to 8 MiB was kept for the whole run, so a folder of hostile badges, each naming other
+ * large documents, grew the process by 8 MiB a document until it ran out of memory.
  */
-export function cachingFetch(inner: Fetch): Fetch {
+export function cachingFetch(inner: Fetch, budget = MAX_KEPT_BYTES): Fetch {
   const docs = new Map<string, Promise<Stored | Response>>();
+  /** The size of each document kept, in the order kept (the oldest first out). */
+  const sizes = new Map<string, number>();
+  let total = 0;
+  const forget = (key: string): void => {
+    docs.delete(key);
+    total -= sizes.get(key) ?? 0;
+    sizes.delete(key);
+  };
+  const keep = (key: string, size: number): void => {
+    if (size > MAX_KEPT_DOCUMENT_BYTES || size > budget) return forget(key);
+    sizes.set(key, size);
+    total += size;
+    for (const old of sizes.keys()) {
+      if (total <= budget) break;
+      forget(old);
+    }
+  };
   const toResponse = (s: Stored): Response => new Response(s.bytes.slice() as Uint8Array<ArrayBuffer>, { status: s.status, headers: { 'content-type': s.contentType } });
   return async (url, init) => {
     const key = `${init?.headers?.accept ?? init?.headers?.Accept ?? ''}\n${url}`;
@@ -72,6 +99,7 @@ export function cachingFetch(inner: Fetch): Fetch {
       docs.delete(key);
       return r;
     }
+    if (docs.get(key) === p) keep(key, r.bytes.length);
     return toResponse(r);
   };
 }

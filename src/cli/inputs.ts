@@ -5,12 +5,21 @@
  * (MAX_DOCUMENT_BYTES, 8 MiB: a baked image is the largest thing fetched), which is also the
  * extension's import limit (src/messaging/validate.ts MAX_IMPORT_BYTES).
  */
-import { fstatSync } from 'node:fs';
+import { constants, fstatSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../core/verify/fetch-once.ts';
+import { isHttpUrl } from '../core/input/classify.ts';
 
 export const MAX_INPUT_BYTES = MAX_DOCUMENT_BYTES;
+
+/**
+ * How long a named pipe or a device given as a file may take to give its whole input: as long as an
+ * input URL (src/cli/main.ts VERIFY_DEADLINE_MS). Standard input (`-`) has no bound: a person may be typing.
+ */
+export const SPECIAL_READ_MS = 15_000;
+/** How often a pipe with nothing to read is asked again. */
+const POLL_MS = 20;
 
 /** One thing to verify: a URL, a data: URL's text, a file, standard input, or a name that could not be read. */
 export type Item = { source: string; url: string } | { source: string; text: string } | { source: string; file: string | Buffer } | { source: string; stdin: true } | { source: string; error: ReadFailure };
@@ -35,7 +44,9 @@ const WORDS: Record<string, string> = {
   EINVAL: 'invalid argument',
   EMPTY_DIR: 'the directory holds no files',
   TOO_LARGE: `larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most Lanyard reads`,
+  READ_TIMEOUT: `no complete input within ${SPECIAL_READ_MS / 1000} s (a named pipe or device nobody wrote to?)`,
   UNSUPPORTED_URL: 'only http:// and https:// URLs are fetched (give a file by its path)',
+  BAD_URL: 'not a URL Lanyard can fetch (a space, no host name, a bracket left open?)',
   URL_CREDENTIALS: 'a URL with a user name or password is not fetched (RFC 9110 \u00a74.2.4; the extension refuses it too)',
 };
 
@@ -68,13 +79,21 @@ async function readBounded(chunks: AsyncIterable<Uint8Array>, max = MAX_INPUT_BY
  * A file's bytes, at most MAX_INPUT_BYTES: its declared size first, then what it really yields (a
  * device or pipe declares 0, a file may grow). Plain reads into one buffer, no stream: a stream
  * costs start-up time (bench/cli.ts) for nothing here.
+ *
+ * Opened without blocking (O_NONBLOCK, which a regular file ignores): opening a named pipe blocks
+ * until a writer comes, in a thread Node cannot cancel, so `lanyard fifo` hung forever and could not
+ * even exit. A pipe or device is read within `waitMs` (READ_TIMEOUT past it); a pipe that answers
+ * "end" before any writer came (POSIX read(): 0 when no process has it open for writing) is waited for.
  */
-export async function readFileBounded(file: string | Buffer, max = MAX_INPUT_BYTES): Promise<Uint8Array> {
-  const fh = await open(file, 'r');
+export async function readFileBounded(file: string | Buffer, max = MAX_INPUT_BYTES, waitMs = SPECIAL_READ_MS): Promise<Uint8Array> {
+  const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const st = await fh.stat();
     if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     if (st.size > max) throw new TooLarge();
+    const special = !st.isFile();
+    const until = Date.now() + waitMs;
+    let writer = false;
     let buf = new Uint8Array(Math.min(max + 1, Math.max(st.size + 1, 64 * 1024)));
     let n = 0;
     for (;;) {
@@ -83,10 +102,21 @@ export async function readFileBounded(file: string | Buffer, max = MAX_INPUT_BYT
         bigger.set(buf);
         buf = bigger;
       }
-      const { bytesRead } = await fh.read(buf, n, buf.length - n, null);
-      if (bytesRead === 0) return buf.subarray(0, n);
-      n += bytesRead;
-      if (n > max) throw new TooLarge();
+      const bytesRead = await fh.read(buf, n, buf.length - n, null).then(
+        (r) => r.bytesRead,
+        (e: NodeJS.ErrnoException) => (e.code === 'EAGAIN' || e.code === 'EWOULDBLOCK' ? -1 : Promise.reject(e)),
+      );
+      if (bytesRead > 0) {
+        writer = true;
+        n += bytesRead;
+        if (n > max) throw new TooLarge();
+        continue;
+      }
+      // -1: a writer is there, nothing to read yet. 0: the end, unless a pipe has had no writer yet.
+      if (bytesRead === 0 && (writer || !st.isFIFO())) return buf.subarray(0, n);
+      writer ||= bytesRead === -1;
+      if (!special || Date.now() >= until) throw Object.assign(new Error('read timeout'), { code: 'READ_TIMEOUT' });
+      await new Promise((r) => setTimeout(r, POLL_MS));
     }
   } finally {
     await fh.close().catch(() => undefined);
@@ -168,9 +198,15 @@ export async function expand(inputs: readonly string[]): Promise<Item[]> {
       continue;
     }
     if (isUrl(input)) {
+      // A URL the engine cannot read as one (core/input/classify.ts isHttpUrl: a space, no host) was
+      // read as the badge's text, and so an INVALID badge, when no badge had been read at all.
+      if (!isHttpUrl(input.trim())) {
+        items.push({ source: input, error: failure({ code: 'BAD_URL' }) });
+        continue;
+      }
       // `https://user:pass@host/…`: Node's fetch refuses it, which read as an indeterminate badge.
-      const u = URL.canParse(input) ? new URL(input) : null;
-      items.push(u && (u.username || u.password) ? { source: input, error: failure({ code: 'URL_CREDENTIALS' }) } : { source: input, url: input });
+      const u = new URL(input);
+      items.push(u.username || u.password ? { source: input, error: failure({ code: 'URL_CREDENTIALS' }) } : { source: input, url: input });
       continue;
     }
     if (isOtherUrl(input)) {

@@ -24,13 +24,26 @@ export interface Io {
   env?: Readonly<Record<string, string | undefined>>;
   /** The terminal's width when stdout is one: the human report's lines are cut to it (fit-width.ts). */
   columns?: number;
+  /** The terminal's width when stderr is one: messages quoting an input are cut to it, as the report is. */
+  errColumns?: number;
+  /** Once what out() wrote has gone: the error that kept any of it from going, if one did. */
+  written?(): Promise<Error | undefined>;
 }
 
+/**
+ * The first failed write to stdout (ENOSPC, EIO…): the report was lost, so the run did not succeed.
+ * Not EPIPE: the reader closed the pipe (`| head`), and the 'error' handler in run() ends quietly.
+ */
+let lostWrite: Error | undefined;
 const processIo: Io = {
-  out: (t) => void process.stdout.write(t),
+  out: (t) => void process.stdout.write(t, (e) => void (lostWrite ??= (e as NodeJS.ErrnoException | null)?.code === 'EPIPE' ? undefined : (e ?? undefined))),
+  written: () => new Promise((resolve) => process.stdout.write('', () => resolve(lostWrite))),
   err: (t) => void process.stderr.write(t),
   get columns() {
     return process.stdout.isTTY ? process.stdout.columns : undefined;
+  },
+  get errColumns() {
+    return process.stderr.isTTY ? process.stderr.columns : undefined;
   },
 };
 
@@ -42,8 +55,15 @@ const VERIFY_DEADLINE_MS = 15_000;
  * Bad usage: the message and the usage on stderr; with --json, also one JSON object on stdout. The
  * message quotes what was typed, often a file name a glob expanded (`lanyard *`): escaped like badge text.
  */
+/**
+ * A message on stderr quoting an input (a file name, an option typed): the attacker's text too, cut to
+ * a terminal's width as the report is (fit-width.ts), so a name padded to the edge cannot begin a row.
+ */
+const quote = (io: Io, line: string): void => io.err(`${fitToWidth(line, io.errColumns)}\n`);
+
 function usageError(io: Io, message: string, json: boolean): number {
-  io.err(`lanyard: ${esc(message)}\n${USAGE.split('\n')[0]}\nRun lanyard --help for more.\n`);
+  quote(io, `lanyard: ${esc(message)}`);
+  io.err(`${USAGE.split('\n')[0]}\nRun lanyard --help for more.\n`);
   if (json) io.out(jsonLine({ error: `usage: ${message}`, code: 'usage' }));
   return EXIT.usageOrUnreadable;
 }
@@ -57,7 +77,20 @@ async function checkMaps(args: CliArgs): Promise<string | null> {
   return null;
 }
 
+/**
+ * The run, then whether its reports reached stdout: `lanyard dir --json > out.jsonl` on a full disk
+ * wrote nothing and exited 0, which a script reads as "every input valid". A lost report is said on
+ * stderr and exits 2, as an input that could not be read does (a closed pipe, `| head`, stays quiet).
+ */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const code = await run(argv, io);
+  const lost = await io.written?.();
+  if (!lost) return code;
+  io.err(`lanyard: could not write the report to standard output: ${esc(lost.message)}\n`);
+  return EXIT.usageOrUnreadable;
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
   // `lanyard dir | head`: a reader that stops early ends the run quietly, not with an EPIPE trace.
   if (io === processIo) process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(process.exitCode ?? 1) : undefined));
   const json = wantsJson(argv);
@@ -89,7 +122,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   let first = true;
   const unreadable = (source: string, f: ReadFailure): void => {
     tally.unreadable++;
-    io.err(`lanyard: cannot read ${esc(source)}: ${esc(f.message)}\n`);
+    quote(io, `lanyard: cannot read ${esc(source)}: ${esc(f.message)}`);
     if (args.json) io.out(jsonLine({ source, error: `cannot read: ${f.message}`, code: f.code }));
   };
   for (const item of await expand(args.inputs)) {
@@ -114,7 +147,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       // The engine throws only on a bug of its own: say so, never call the input valid.
       tally.indeterminate++;
       const why = (e as Error)?.message ?? String(e);
-      io.err(`lanyard: internal error while verifying ${esc(item.source)}: ${esc(why)} (please report it)\n`);
+      quote(io, `lanyard: internal error while verifying ${esc(item.source)}: ${esc(why)} (please report it)`);
       if (args.json) io.out(jsonLine({ source: item.source, error: `internal error: ${why}`, code: 'internal' }));
     } finally {
       clearTimeout(timer);

@@ -27,7 +27,8 @@ const MARK = { pass: '✓', fail: '✗', indeterminate: '?', warning: '!', skipp
 const clip = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, max - 1)}\u2026` : s);
 /**
  * A check's message quotes URLs from the badge, which may be megabytes long: one line of the report
- * keeps its start and its end (where the reason is), at most MAX_MESSAGE characters. --json keeps it whole.
+ * keeps its start and its end (where the reason is), at most MAX_MESSAGE characters. So does the
+ * source, which is the whole credential when a data: URL is the input. --json keeps both whole.
  */
 const MAX_MESSAGE = 500;
 const clipMiddle = (s: string): string => (s.length > MAX_MESSAGE ? `${s.slice(0, 300)}\u2026${s.slice(s.length - (MAX_MESSAGE - 301))}` : s);
@@ -61,7 +62,7 @@ export function toText(result: VerifyResult, source: string, recipients: readonl
   const b = result.badge;
   const name = (b?.texts?.name && chooseText(b.texts.name, languages)?.value) || b?.name;
   const issuer = (b?.texts?.issuerName && chooseText(b.texts.issuerName, languages)?.value) || b?.issuer.name;
-  const lines = [`${result.verdict.toUpperCase()}  ${esc(clip(b ? name || '(no name)' : '(no badge)'))}  [${result.format}]`, `source: ${esc(source)}`];
+  const lines = [`${result.verdict.toUpperCase()}  ${esc(clip(b ? name || '(no name)' : '(no badge)'))}  [${result.format}]`, `source: ${esc(clipMiddle(source))}`];
   if (issuer) lines.push(`issuer: ${esc(clip(issuer))}`);
   if (result.badge) lines.push(...issuedTo(result.badge.recipients));
   const m = matched(result, recipients);

@@ -93,7 +93,7 @@ describe('lanyard arguments', () => {
 
   it('documents every flag it reads, and the README names the same flags', () => {
     for (const f of ['--recipient', '--now', '--map', '--offline', '--json', '--help', '-h', '--version', '-V']) expect(USAGE).toContain(f);
-    for (const status of ['0 every input valid', '1 any input invalid or indeterminate', '2 bad usage']) expect(USAGE).toContain(status);
+    for (const status of ['0 every input valid', '1 any input invalid or indeterminate', '2 bad usage', 'could not be written', 'no complete input within 15 s']) expect(USAGE).toContain(status);
     const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
     const synopsis = readme.split('\n').find((l) => l.startsWith('npm run verify -- <file'))!;
     const flags = (s: string) => [...s.matchAll(/--[a-z]+/g)].map((m) => m[0]).sort();

@@ -1,6 +1,6 @@
 /** The CLI's engine: created once per run, its caches shared by every input, its verdicts unchanged by them. */
 import { describe, expect, it } from 'vitest';
-import { cachingFetch, createEngine, memoryFacts } from '../../src/cli/engine.ts';
+import { cachingFetch, createEngine, MAX_KEPT_DOCUMENT_BYTES, memoryFacts } from '../../src/cli/engine.ts';
 import { assertion, BADGE, ISSUER, makeIssuer, NOW } from '../core/formats/ob2-fixtures.ts';
 
 const hosted = (n: number) => assertion({ id: `https://issuer.test/assertions/${n}.json`, verification: { type: 'HostedBadge' } });
@@ -41,5 +41,20 @@ describe('the CLI engine', () => {
     facts.set('b', true);
     facts.set('c', true);
     expect([facts.get('a'), facts.get('b'), facts.get('c')]).toEqual([undefined, true, true]);
+  });
+
+  it('keeps no document over 1 MiB (as the extension keeps none: document-cache.ts), and at most its budget of bytes, oldest out first', async () => {
+    // A folder of hostile badges each naming other 8 MiB documents held every one of them for the whole run.
+    const calls: string[] = [];
+    const f = cachingFetch(async (url) => {
+      calls.push(url);
+      const size = url.endsWith('/big') ? MAX_KEPT_DOCUMENT_BYTES + 1 : 400;
+      return new Response(new Uint8Array(size), { status: 200, headers: { 'content-type': 'application/json' } });
+    }, 1000);
+    for (let i = 0; i < 2; i++) expect((await (await f('https://x.test/big')).arrayBuffer()).byteLength).toBe(MAX_KEPT_DOCUMENT_BYTES + 1);
+    expect(calls.filter((u) => u.endsWith('/big'))).toHaveLength(2);
+    for (const u of ['a', 'b', 'c', 'a', 'c']) expect((await (await f(`https://x.test/${u}`)).arrayBuffer()).byteLength).toBe(400);
+    // a and b fit the 1,000 bytes; c pushed a out; then a pushed b out, and c stayed.
+    expect(calls.filter((u) => !u.endsWith('/big'))).toEqual(['https://x.test/a', 'https://x.test/b', 'https://x.test/c', 'https://x.test/a']);
   });
 });

@@ -141,6 +141,14 @@ describe('lanyard inputs', () => {
     expect(lines(r)[1]).toMatchObject({ source: GOOD, verdict: 'valid' });
   });
 
+  it('refuses a URL typed wrong (a space, no host, an open bracket) as unreadable (exit 2): it was an INVALID badge, none having been read', async () => {
+    const typos = ['https://issuer.example/badges/my badge.json', 'https://', 'http://[::1/x'];
+    const r = await run([...typos, GOOD, '--json', '--offline', ...NOW]);
+    expect(r.code).toBe(2);
+    expect(lines(r)).toEqual([...typos.map((source) => ({ source, error: expect.stringMatching(/^cannot read: not a URL Lanyard can fetch/), code: 'BAD_URL' })), expect.objectContaining({ source: GOOD, verdict: 'valid' })]);
+    expect(r.stderr).toContain('lanyard: cannot read https://issuer.example/badges/my badge.json: not a URL');
+  });
+
   it('under --offline, says that an unmapped document was not fetched because of --offline (indeterminate)', async () => {
     const r = await run(['https://issuer.example/badge.json', '--json', '--offline']);
     expect(r.code).toBe(1);

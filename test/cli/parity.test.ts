@@ -4,6 +4,8 @@
  * baked images, through `lanyard --json` in one call (one engine, shared caches) and through the
  * extension's background verifier (src/background/services/verifier.ts, one verifier for all, its
  * fact cache in IndexedDB), both fetching from the same fixture hosts. Verdict and every check's outcome agree.
+ * Then every case of the conformance corpus (expected.json: each with its own maps, time and
+ * recipients), which the first comparison left out but for its baked images.
  */
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { createMapFetch } from '../../src/cli/map-fetch.ts';
 import { main } from '../../src/cli/main.ts';
 import { openDb } from '../../src/platform/db.ts';
 import { loadEngine } from '../support/engine.ts';
-import { CONFORMANCE_DIR } from '../support/conformance.ts';
+import { CONFORMANCE_DIR, inputPath, loadExpected, mapArgs, type ConformanceCase } from '../support/conformance.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const REAL = path.join(FIXTURES, 'real');
@@ -57,5 +59,39 @@ describe('lanyard and the extension agree', () => {
     expect(disagree).toEqual([]);
     // Not all alike: the comparison covers each verdict.
     expect(new Set(cli.map((l) => l.verdict))).toEqual(new Set(['valid', 'invalid', 'indeterminate']));
+  });
+});
+
+describe('lanyard and the extension agree on the conformance corpus', () => {
+  it('every case of expected.json, with its own maps, time and recipients', { timeout: 120_000 }, async () => {
+    const expected = loadExpected();
+    // Cases that share their options: one lanyard call and one extension verifier each.
+    const groups = new Map<string, ConformanceCase[]>();
+    for (const c of expected.cases) {
+      const key = JSON.stringify([c.maps, c.recipients ?? [], c.now ?? expected.now]);
+      groups.set(key, [...(groups.get(key) ?? []), c]);
+    }
+    const disagree: string[] = [];
+    let compared = 0;
+    for (const cases of groups.values()) {
+      const c0 = cases[0]!;
+      const now = c0.now ?? expected.now;
+      const maps = mapArgs(expected, c0);
+      const recipients = c0.recipients ?? [];
+      let stdout = '';
+      await main([...cases.map(inputPath), '--json', '--offline', '--now', now, ...recipients.flatMap((r) => ['--recipient', r]), ...maps.flatMap((m) => ['--map', `${m.prefix}=${m.dir}`])], { out: (t) => void (stdout += t), err: () => undefined });
+      const cli = stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: string; verdict: string; checks: { id: string; outcome: string }[] });
+      expect(cli.map((l) => l.source)).toEqual(cases.map(inputPath));
+      const db = await openDb({ name: `parity-corpus-${compared}-${Date.now()}` });
+      const verifier = createVerifier({ engine: loadEngine, fetch: createMapFetch(maps, { offline: true, timeoutMs: 5000 }), results: db.results, now: () => new Date(now) });
+      for (const [i, c] of cases.entries()) {
+        const ext = summary(await verifier.verify(new Uint8Array(readFileSync(inputPath(c))), recipients));
+        const mine = summary(cli[i]!);
+        compared++;
+        if (JSON.stringify(ext) !== JSON.stringify(mine)) disagree.push(`${c.input} (maps ${c.maps.join(',')}): extension ${JSON.stringify(ext)}, cli ${JSON.stringify(mine)}`);
+      }
+    }
+    expect(disagree).toEqual([]);
+    expect(compared).toBe(expected.cases.length);
   });
 });

@@ -15,4 +15,12 @@ describe('toText', () => {
     expect(line.length).toBeLessThan(600);
     expect(line).toMatch(/^ {2}\? hosted {6}indeterminate The issuer's copy could not be fetched: https:\/\/issuer\.example\/a+\u2026a+ could not be fetched: host not found \(ENOTFOUND\)$/);
   });
+
+  it('cuts a source of 100 KB (a data: URL given as the input) to one short line, as --json keeps it whole', () => {
+    const source = `data:application/vc+jwt,eyJ${'A'.repeat(100_000)}.sig`;
+    const result: VerifyResult = { verdict: 'valid', format: 'ob3.0-jwt', recipient: null, badge: null, input: { kind: 'jws', size: 1, sha256: '' }, checks: [] };
+    const line = toText(result, source).split('\n').find((l) => l.startsWith('source: '))!;
+    expect(line.length).toBeLessThan(600);
+    expect(line).toMatch(/^source: data:application\/vc\+jwt,eyJA+\u2026A+\.sig$/);
+  });
 });
