@@ -65,6 +65,8 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
   // "Copy link", after it, and was not heard at LinkedIn's buttons, the card or the e-mail.
   const describedBy = [warning && 'share-warning', c.link && c.linkUnconfirmed && 'share-link-unconfirmed', c.link && c.linkPrivate && 'share-link-private'].filter(Boolean).join(' ');
   const warned = describedBy ? { 'aria-describedby': describedBy } : {};
+  // LinkedIn is given no link on a private network: "Add to profile" says so in its panel's words.
+  const linkedInWarned = c.linkPrivate ? { 'aria-describedby': `${describedBy} share-linkedin-private` } : warned;
 
   const copy = async (where: Panel, what: string, text: string, html?: string) => {
     const r = await actions.copy(text, html);
@@ -108,7 +110,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
       <section class="panel" aria-labelledby="linkedin-title">
         <h3 id="linkedin-title">{t('shareLinkedIn')}</h3>
         <div class="button-row">
-          <a class="button primary" href={c.addToProfile} target="_blank" rel="noopener noreferrer" {...warned}>
+          <a class="button primary" href={c.addToProfile} target="_blank" rel="noopener noreferrer" {...linkedInWarned}>
             {t('shareAddToProfile')}
           </a>
           {c.post ? (
@@ -117,6 +119,8 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
             </a>
           ) : null}
         </div>
+        {/* Why there is no post and no Credential URL (core/share/linkedin.ts linkedInLink), heard at "Add to profile" too. */}
+        {c.linkPrivate ? <p id="share-linkedin-private" class="small muted">{t('shareLinkedInPrivate')}</p> : null}
         <p class="small muted">
           <Sentence text={c.organizationId ? t('shareOrgLinked', slot(0), c.organizationId) : t('shareOrgByName', slot(0))} words={[b.issuerName ?? '']} />{' '}
           <button type="button" class="link-button" onClick={() => onEditOrgIds(b.issuerId ?? b.issuerName ?? undefined)}>

@@ -184,6 +184,13 @@ describe('LinkedIn certification form: Fill from a badge', () => {
     expect(values().at(-1)).toBe('');
   });
 
+  it('leaves the Credential URL empty for a link on a private network, as the Add-to-profile link does (core/share/linkedin.ts linkedInLink)', () => {
+    loadPage(fixture('linkedin-cert-form.html'));
+    fillCertificationForm(document, { ...BADGE, publicUrl: 'http://192.168.1.20/public/assertions/ada' });
+    expect(values().at(-1)).toBe('');
+    expect(values()).toContain('ada-programmer');
+  });
+
   it('fills what the Add-to-profile link would: no address in the URL, no expiry before the issue, nothing for names of only controls', () => {
     loadPage(fixture('linkedin-cert-form-de-labels.html'));
     fillCertificationForm(document, {
