@@ -65,8 +65,8 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
   // "Copy link", after it, and was not heard at LinkedIn's buttons, the card or the e-mail.
   const describedBy = [warning && 'share-warning', c.link && c.linkUnconfirmed && 'share-link-unconfirmed', c.link && c.linkPrivate && 'share-link-private'].filter(Boolean).join(' ');
   const warned = describedBy ? { 'aria-describedby': describedBy } : {};
-  // LinkedIn is given no link on a private network: "Add to profile" says so in its panel's words.
-  const linkedInWarned = c.linkPrivate ? { 'aria-describedby': `${describedBy} share-linkedin-private` } : warned;
+  // LinkedIn is given no link (none, or one on a private network): "Add to profile" says so in its panel's words.
+  const linkedInWarned = c.post ? warned : { 'aria-describedby': [describedBy, 'share-linkedin-no-link'].filter(Boolean).join(' ') };
 
   const copy = async (where: Panel, what: string, text: string, html?: string) => {
     const r = await actions.copy(text, html);
@@ -120,7 +120,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
           ) : null}
         </div>
         {/* Why there is no post and no Credential URL (core/share/linkedin.ts linkedInLink), heard at "Add to profile" too. */}
-        {c.linkPrivate ? <p id="share-linkedin-private" class="small muted">{t('shareLinkedInPrivate')}</p> : null}
+        {c.post ? null : <p id="share-linkedin-no-link" class="small muted">{t(c.linkPrivate ? 'shareLinkedInPrivate' : 'shareLinkedInNoLink')}</p>}
         <p class="small muted">
           <Sentence text={c.organizationId ? t('shareOrgLinked', slot(0), c.organizationId) : t('shareOrgByName', slot(0))} words={[b.issuerName ?? '']} />{' '}
           <button type="button" class="link-button" onClick={() => onEditOrgIds(b.issuerId ?? b.issuerName ?? undefined)}>
