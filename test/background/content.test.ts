@@ -91,6 +91,12 @@ describe('pickers', () => {
     const publicUrl = 'https://badges.example/public/assertions/ada-programmer';
     await h.db.badges.put({ ...record, key: `${id}|ada-public`, meta: { ...record.meta, publicUrl } });
     expect(new URL((await h.app.content.linkedInUrl(await pickerHandle(`${id}|ada-public`))).url).searchParams.get('certUrl')).toBe(publicUrl);
+    // A LinkedIn post's sentence carries no link on a private network either: LinkedIn cannot preview it, nor its readers open it.
+    const post = await h.app.content.card(key, true);
+    expect(post.url).toBeUndefined();
+    expect(post.text).toMatch(/^I earned the badge “Analytical Engine Programmer” from Analytical Society\.$/);
+    expect(post.html).not.toContain(card.url);
+    expect((await h.app.content.card(await pickerHandle(`${id}|ada-public`), true)).url).toBe(publicUrl);
     await h.db.badges.delete(`${id}|ada-public`);
     await expect(h.app.content.card('nope')).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
   });

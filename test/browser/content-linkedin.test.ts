@@ -58,7 +58,8 @@ async function shareAndCheck(page: Page, paragraphs: string): Promise<void> {
     return l[0] && l[0].length > 'Proud to share: '.length ? l : null;
   });
   expect(got[0]).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
-  expect(got[0]).toContain(`${env.backpack.baseUrl}/public/assertions/ada-programmer`);
+  // A post's link on the 127.0.0.1 test backpack is left out: nobody on LinkedIn could open it (core/share/linkedin.ts linkedInLink).
+  expect(got[0]).not.toContain(env.backpack.baseUrl);
   expect(got.at(-1)).toBe('#learning');
 }
 
@@ -136,7 +137,8 @@ describe('LinkedIn', () => {
       return t && t.length > 'Proud to share: '.length ? t : null;
     });
     expect(text).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
-    expect(text).toContain(`${env.backpack.baseUrl}/public/assertions/ada-programmer`);
+    // A post's link on the 127.0.0.1 test backpack is left out: nobody on LinkedIn could open it (core/share/linkedin.ts linkedInLink).
+    expect(text).not.toContain(env.backpack.baseUrl);
     expect(errors).toEqual([]);
     await page.close();
   });

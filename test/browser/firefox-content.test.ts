@@ -231,7 +231,8 @@ describe('content scripts on pages at their real URLs in Firefox', { timeout: 18
       return t.length > 'Proud to share: '.length ? t : null;
     }, []);
     expect(text).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
-    expect(text).toContain(`${bp.baseUrl}/public/assertions/ada-programmer`);
+    // A post's link on the 127.0.0.1 test backpack is left out: nobody on LinkedIn could open it (core/share/linkedin.ts linkedInLink).
+    expect(text).not.toContain(bp.baseUrl);
     await done();
   });
 
@@ -251,7 +252,8 @@ describe('content scripts on pages at their real URLs in Firefox', { timeout: 18
       return ps.join('').length > 'Proud to share: #learning'.length ? ps : null;
     }, []);
     expect(lines[0]).toMatch(/^Proud to share: I earned the badge “Analytical Engine Programmer”/);
-    expect(lines[0]).toContain(`${bp.baseUrl}/public/assertions/ada-programmer`);
+    // A post's link on the 127.0.0.1 test backpack is left out: nobody on LinkedIn could open it (core/share/linkedin.ts linkedInLink).
+    expect(lines[0]).not.toContain(bp.baseUrl);
     expect(lines.at(-1)).toBe('#learning');
     await done();
   });

@@ -222,6 +222,8 @@ describe('LinkedIn composer: Share a badge', () => {
     await flush();
     await pick(host!);
     expect(p.textContent).toBe('Proud to share: I earned “Analytical Engine Programmer” from Analytical Society. https://b.example/public/assertions/ada-programmer');
+    // Asked as a LinkedIn post's card: the background leaves out a link on a private network (core/share/linkedin.ts linkedInLink).
+    expect(rt.sent.find((m) => m.type === 'picker/card')).toEqual({ type: 'picker/card', args: { key: 'ada-programmer', linkedIn: true } });
     expect(document.querySelector('.comments-comment-box .ql-editor')?.textContent).toBe('');
   });
 
@@ -294,6 +296,8 @@ describe('LinkedIn composer: Share a badge', () => {
     pressAfterPause(shadowOf(picker).querySelector('li[role=option]')!);
     await flush();
     expect(p.textContent).toBe('Proud to share: I earned “Analytical Engine Programmer” from Analytical Society. https://b.example/public/assertions/ada-programmer');
+    // Asked as a LinkedIn post's card: the background leaves out a link on a private network (core/share/linkedin.ts linkedInLink).
+    expect(rt.sent.find((m) => m.type === 'picker/card')).toEqual({ type: 'picker/card', args: { key: 'ada-programmer', linkedIn: true } });
     expect(p.nextElementSibling?.textContent).toBe('#learning');
     expect(document.querySelector('.tiptap')?.textContent).toBe('');
   });
@@ -320,6 +324,8 @@ describe('LinkedIn composer: Share a badge', () => {
     pressAfterPause(pickerRoot().querySelector('li[role=option]')!);
     await flush();
     expect(p.textContent).toBe('Proud to share: I earned “Analytical Engine Programmer” from Analytical Society. https://b.example/public/assertions/ada-programmer');
+    // Asked as a LinkedIn post's card: the background leaves out a link on a private network (core/share/linkedin.ts linkedInLink).
+    expect(rt.sent.find((m) => m.type === 'picker/card')).toEqual({ type: 'picker/card', args: { key: 'ada-programmer', linkedIn: true } });
     expect(p.nextElementSibling?.textContent).toBe('#learning');
     expect(document.querySelector('main .tiptap')?.textContent).toBe('');
   });
