@@ -73,7 +73,7 @@ export function contentHandlers({ version, app, contentUi }: Services): Handlers
   return {
     ping: () => ({ pong: true, version }),
     'picker/list': async ({ query }) => (await app()).content.pickerList(query),
-    'picker/card': async ({ key }) => (await app()).content.card(key),
+    'picker/card': async ({ key, linkedIn }) => (await app()).content.card(key, linkedIn),
     'picker/linkedin-url': async ({ key }) => (await app()).content.linkedInUrl(key),
     'picker/ui': (_args, { sender }) => (contentUi ?? createContentUi(undefined)).load(sender),
     'hover/verify': async ({ url }, { sender }) => (await app()).content.hoverVerify(url, sender),

@@ -85,8 +85,11 @@ export type ContentToBackground = {
   ping: { args: NoArgs; reply: PingReply };
   /** Badges for a picker (LinkedIn, web mail), searched by name or issuer. */
   'picker/list': { args: { query: string }; reply: PickerBadge[] };
-  /** The inline-styled card (escaped HTML), its plain-text sentence and link, for one badge (`key`: its picker row's handle). */
-  'picker/card': { args: { key: string }; reply: { html: string; text: string; url?: string } };
+  /**
+   * The inline-styled card (escaped HTML), its plain-text sentence and link, for one badge (`key`: its picker row's handle);
+   * `linkedIn`: for a LinkedIn post, without a link on a local or private network (core/share/linkedin.ts linkedInLink).
+   */
+  'picker/card': { args: { key: string; linkedIn?: true }; reply: { html: string; text: string; url?: string } };
   /** LinkedIn's add-to-profile URL for one badge (organization ids from settings; `key`: its picker row's handle). */
   'picker/linkedin-url': { args: { key: string }; reply: { url: string } };
   /**

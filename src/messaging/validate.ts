@@ -220,7 +220,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
     args: {
       ping: noArgs,
       'picker/list': shape({ query: text(200, 0) }),
-      'picker/card': shape({ key }),
+      'picker/card': shape({ key, linkedIn: optional(isTrue) }),
       'picker/linkedin-url': shape({ key }),
       'picker/ui': noArgs,
       'hover/verify': shape({ url: isHttpUrl }),

@@ -84,7 +84,20 @@ describe('pickers', () => {
     await h.app.settings.set({ linkedInOrgIds: { [issuerId]: '1337' } });
     const u = new URL((await h.app.content.linkedInUrl(key)).url);
     expect(u.origin + u.pathname).toBe('https://www.linkedin.com/profile/add');
-    expect(Object.fromEntries(u.searchParams)).toMatchObject({ name: 'Analytical Engine Programmer', organizationId: '1337', issueYear: '2026', issueMonth: '3', certUrl: card.url, certId: 'ada-programmer' });
+    expect(Object.fromEntries(u.searchParams)).toMatchObject({ name: 'Analytical Engine Programmer', organizationId: '1337', issueYear: '2026', issueMonth: '3', certId: 'ada-programmer' });
+    // The test backpack is on 127.0.0.1: LinkedIn is given no link its readers cannot open (core/share/linkedin.ts linkedInLink).
+    expect(u.searchParams.has('certUrl')).toBe(false);
+    const record = (await h.db.badges.get(`${id}|ada-programmer`))!;
+    const publicUrl = 'https://badges.example/public/assertions/ada-programmer';
+    await h.db.badges.put({ ...record, key: `${id}|ada-public`, meta: { ...record.meta, publicUrl } });
+    expect(new URL((await h.app.content.linkedInUrl(await pickerHandle(`${id}|ada-public`))).url).searchParams.get('certUrl')).toBe(publicUrl);
+    // A LinkedIn post's sentence carries no link on a private network either: LinkedIn cannot preview it, nor its readers open it.
+    const post = await h.app.content.card(key, true);
+    expect(post.url).toBeUndefined();
+    expect(post.text).toMatch(/^I earned the badge “Analytical Engine Programmer” from Analytical Society\.$/);
+    expect(post.html).not.toContain(card.url);
+    expect((await h.app.content.card(await pickerHandle(`${id}|ada-public`), true)).url).toBe(publicUrl);
+    await h.db.badges.delete(`${id}|ada-public`);
     await expect(h.app.content.card('nope')).rejects.toMatchObject({ code: 'ERR_NOT_FOUND' });
   });
 

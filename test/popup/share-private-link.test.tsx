@@ -16,7 +16,7 @@ import { renderWithEnv, t } from './render.tsx';
 
 afterEach(cleanup);
 
-const NOTE = /on a local or private network/;
+const NOTE = /This link is on a local or private network/;
 const badge = { key: 'local|l', accountId: 'local', name: 'First Aid', issuerName: 'Red Cross', tags: [], format: 'ob2.0-hosted', verdict: 'valid', recipient: null, pending: false, evidence: [], alignments: [], claimedRecipients: [], checks: [] } as unknown as BadgeDetail;
 
 describe('a link on a local or private network', () => {
@@ -39,6 +39,29 @@ describe('a link on a local or private network', () => {
     renderWithEnv(<ShareScreen badgeKey="local|public" settings={mockSettings()} onEditOrgIds={() => {}} />, actions);
     await screen.findByRole('button', { name: 'Copy link' });
     expect(screen.queryByText(NOTE)).toBeNull();
+  });
+
+  it('is given to LinkedIn neither as the Credential URL nor as a post, and the LinkedIn panel says why (core/share/linkedin.ts linkedInLink)', async () => {
+    const local = { ...badge, publicUrl: 'http://192.168.1.20/public/assertions/a' };
+    const c = shareContent(local, undefined, t, 'en');
+    expect(c.post).toBeUndefined();
+    expect(new URL(c.addToProfile).searchParams.get('certUrl')).toBeNull();
+    expect(c.link).toBe(local.publicUrl);
+    const actions = createMockActions();
+    actions.getBadge = async () => ({ ok: true, value: local }) as never;
+    renderWithEnv(<ShareScreen badgeKey="local|l" settings={mockSettings()} onEditOrgIds={() => {}} />, actions);
+    const add = await screen.findByRole('link', { name: 'Add to LinkedIn profile' });
+    expect(screen.queryByRole('link', { name: 'Post on LinkedIn' })).toBeNull();
+    const panel = add.closest('section')!;
+    expect(panel.textContent).toContain(t('shareLinkedInPrivate'));
+    const heard = (add.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' ');
+    expect(heard).toContain(t('shareLinkedInPrivate'));
+    cleanup();
+    // A public link: posted, and no such sentence.
+    actions.getBadge = async () => ({ ok: true, value: { ...badge, publicUrl: 'https://api.badgr.io/public/assertions/a' } }) as never;
+    renderWithEnv(<ShareScreen badgeKey="local|p" settings={mockSettings()} onEditOrgIds={() => {}} />, actions);
+    expect(await screen.findByRole('link', { name: 'Post on LinkedIn' })).toBeTruthy();
+    expect(document.body.textContent).not.toContain(t('shareLinkedInPrivate'));
   });
 
   it('is heard at each control that hands the link on (LinkedIn, Copy link, the card, the e-mail)', async () => {

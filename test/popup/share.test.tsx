@@ -92,8 +92,14 @@ describe('share', () => {
 
   it('a badge without a public page has no link, but can still be downloaded', async () => {
     const { actions } = open('local:9f2c1e');
-    expect(await screen.findByText(/no public web page/)).toBeTruthy();
+    expect(await screen.findByText(/no public web page, so there is no link to share/)).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Post on LinkedIn' })).toBeNull();
+    // The LinkedIn panel says why there is no post and no Credential URL, heard at "Add to profile" too.
+    const add = screen.getByRole('link', { name: 'Add to LinkedIn profile' });
+    expect(new URL(add.getAttribute('href')!).searchParams.get('certUrl')).toBeNull();
+    const why = 'This badge has no public web page: LinkedIn is given no link to it, and there is nothing to post. The rest of the certification is filled in.';
+    expect(add.closest('section')?.textContent).toContain(why);
+    expect((add.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent)).toContain(why);
     fireEvent.click(screen.getByRole('button', { name: 'Badge image (with its data)' }));
     await screen.findByText('Saved local-9f2c1e.png.');
     fireEvent.click(screen.getByRole('button', { name: 'Badge data (JSON)' }));

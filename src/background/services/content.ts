@@ -7,7 +7,7 @@
  */
 import { badgeCardHtml, badgeShareText, shareLink, sharedName, type ShareableBadge } from '../../core/share/card.ts';
 import { NAMELESS_KEY, type NoName } from '../../core/share/badge-name.ts';
-import { credentialIdFor, linkedInAddToProfileUrl, organizationIdFor } from '../../core/share/linkedin.ts';
+import { credentialIdFor, linkedInAddToProfileUrl, linkedInLink, organizationIdFor } from '../../core/share/linkedin.ts';
 import type { HoverVerdict, PickerBadge } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import type { BadgeRecord } from '../../platform/records.ts';
@@ -210,9 +210,13 @@ export function createContent(d: ContentDeps) {
       );
     },
 
-    /** The card and sentence, in the browser's language (the extension's messages; English outside an extension), the badge's words too. */
-    async card(handle: string): Promise<{ html: string; text: string; url?: string }> {
-      const b = shareable(await mustShare(handle), readerLanguages());
+    /**
+     * The card and sentence, in the browser's language (the extension's messages; English outside an extension), the badge's words too.
+     * For a LinkedIn post (`linkedIn`), no link LinkedIn is not given (core/share/linkedin.ts linkedInLink: one on a private network).
+     */
+    async card(handle: string, linkedIn?: boolean): Promise<{ html: string; text: string; url?: string }> {
+      const { publicUrl, ...rest } = shareable(await mustShare(handle), readerLanguages());
+      const b: ShareableBadge = publicUrl !== undefined && (!linkedIn || linkedInLink(publicUrl)) ? { ...rest, publicUrl } : rest;
       const url = shareLink(b);
       const labels = cardLabelsFrom(extensionMessage);
       const lang = uiLanguage();

@@ -10,8 +10,7 @@ import { tx } from '../i18n.ts';
 import { certForm } from '../sites/linkedin.ts';
 import { certDate, certField } from '../sites/linkedin-find.ts';
 import { choose, setValue, yearMonth } from '../dom/form.ts';
-import { publicShareUrl } from '../../core/share/escape.ts';
-import { certificationText, credentialIdFor, expiryShown } from '../../core/share/linkedin.ts';
+import { certificationText, credentialIdFor, expiryShown, linkedInLink } from '../../core/share/linkedin.ts';
 
 /** Fills what the form has; returns an error message when not even the name field is there. */
 export function fillCertificationForm(doc: Document, b: PickerBadge): string | undefined {
@@ -30,8 +29,8 @@ export function fillCertificationForm(doc: Document, b: PickerBadge): string | u
   // The same Credential ID as the popup and the Add-to-profile link (core/share/linkedin.ts).
   const credentialId = credentialIdFor(b.credentialId, b.publicUrl);
   text('credentialId', credentialId === undefined ? undefined : certificationText(credentialId));
-  // Only a link that may be public: http(s), no token in it (core/share/escape.ts).
-  text('credentialUrl', publicShareUrl(b.publicUrl));
+  // Only a link that may be public and opens outside a private network (core/share/linkedin.ts linkedInLink).
+  text('credentialUrl', linkedInLink(b.publicUrl));
   date(doc, 'issue', b.issuedOn, missing);
   if (expiryShown(b.issuedOn, b.expires)) date(doc, 'expiry', b.expires, missing);
   // Last, so its suggestions stay open for the user to confirm the organization.

@@ -43,7 +43,7 @@ export const linkedinUi: LinkedInUi = {
       container,
       title: tx('contentPickerTitleShare'),
       async onPick(badge) {
-        const r = await ask('picker/card', { key: badge.key });
+        const r = await ask('picker/card', { key: badge.key, linkedIn: true });
         if (!r.ok) return errorWords(r.error);
         // LinkedIn re-renders its bubbles and composer: the editor the button was for may be gone (as mail.ts).
         if (!editor.isConnected) return tx('contentPickerMessageClosed');

@@ -7,6 +7,7 @@
 import { yearMonth } from './dates.ts';
 import { displayText, hasVisibleText, oneLine } from './display.ts';
 import { holdsAddress, publicShareUrl, safeHttpUrl, shareableUrl } from './escape.ts';
+import { isPrivateHost } from '../verify/private-address.ts';
 
 export interface LinkedInCertification {
   name: string;
@@ -45,6 +46,19 @@ export function expiryShown(issuedOn: string | undefined, expires: string | unde
  */
 export const certificationText = (text: string): string => displayText(oneLine(text), 300);
 
+/**
+ * The link LinkedIn is given (the Credential URL, a post's link): one that may be public
+ * (escape.ts publicShareUrl) and on the public internet. One on a local or private network
+ * (core/verify/private-address.ts: localhost, 192.168.x.x, `.corp`, a single-label host) opens for
+ * nobody who reads the profile, and LinkedIn's crawler cannot fetch a post's preview from it
+ * (reference §2.1 "public verification URL", §2.2): none then. The link, the form filler
+ * (content/actions/linkedin-form.ts) and the post alike.
+ */
+export function linkedInLink(raw: string | undefined): string | undefined {
+  const url = publicShareUrl(raw);
+  return url && !isPrivateHost(new URL(url).hostname) ? url : undefined;
+}
+
 export function linkedInAddToProfileUrl(c: LinkedInCertification): string {
   const p = new URLSearchParams({ startTask: 'CERTIFICATION_NAME', name: certificationText(c.name) });
   if (isLinkedInOrgId(c.organizationId)) p.set('organizationId', c.organizationId.trim());
@@ -60,16 +74,16 @@ export function linkedInAddToProfileUrl(c: LinkedInCertification): string {
     p.set('expirationYear', String(expires.year));
     p.set('expirationMonth', String(expires.month));
   }
-  const certUrl = publicShareUrl(c.certUrl);
+  const certUrl = linkedInLink(c.certUrl);
   if (certUrl) p.set('certUrl', certUrl);
   // The id too: an OB 3.0 id is any string, and a public URL's last segment decodes %E2%80%AE to an override.
   if (c.certId?.trim()) p.set('certId', certificationText(c.certId));
   return `https://www.linkedin.com/profile/add?${p.toString()}`;
 }
 
-/** A LinkedIn post of a public link; undefined when the link is not http(s) or carries a token. */
+/** A LinkedIn post of a public link; undefined when the link is not http(s), carries a token or is on a private network (linkedInLink). */
 export function linkedInShareUrl(publicUrl: string | undefined): string | undefined {
-  const url = publicShareUrl(publicUrl);
+  const url = linkedInLink(publicUrl);
   return url ? `https://www.linkedin.com/sharing/share-offsite/?${new URLSearchParams({ url }).toString()}` : undefined;
 }
 

@@ -42,7 +42,10 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
   const [detail, load] = useBadgeDetail(actions, badgeKey, t, languages ?? locale);
   // What a copy or download did shows in the panel of the button pressed: a note at the top of
   // the screen was out of view for the buttons further down (and each panel's live region reads it).
-  const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string; where: Panel }>();
+  // `n` counts the answers: each is a new node in its live region, so the same words said again
+  // (a second "Copied the link.") are announced again, not left as an unchanged text (aria-live).
+  const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string; where: Panel; n: number }>();
+  const answered = (next: { kind: 'success' | 'error'; text: string; where: Panel }) => setStatus((was) => ({ ...next, n: (was?.n ?? 0) + 1 }));
   const notes = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (status) notes.current?.querySelector('.notice')?.scrollIntoView?.({ block: 'nearest' });
@@ -52,7 +55,15 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
   const { busy, message, recheck } = useRecheck(load, onChanged, (after, first) => [t(first ? 'checkDone' : 'reverifyDone'), shareWarning(after, t)?.text].filter(Boolean).join(' '));
   // Verified by it, the button goes with focus: focus goes to the title.
   const rescue = useFocusRescue(() => document.getElementById('screen-title'));
-  const note = (where: Panel) => <div aria-live="polite">{status?.where === where ? <Notice kind={status.kind}>{status.text}</Notice> : null}</div>;
+  const note = (where: Panel) => (
+    <div aria-live="polite">
+      {status?.where === where ? (
+        <Notice key={status.n} kind={status.kind}>
+          {status.text}
+        </Notice>
+      ) : null}
+    </div>
+  );
 
   if (detail.status === 'loading') return <Loading />;
   if (detail.status === 'error') return <BadgeLoadError error={detail.error} onRetry={load} onGone={onGone} />;
@@ -65,17 +76,19 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
   // "Copy link", after it, and was not heard at LinkedIn's buttons, the card or the e-mail.
   const describedBy = [warning && 'share-warning', c.link && c.linkUnconfirmed && 'share-link-unconfirmed', c.link && c.linkPrivate && 'share-link-private'].filter(Boolean).join(' ');
   const warned = describedBy ? { 'aria-describedby': describedBy } : {};
+  // LinkedIn is given no link (none, or one on a private network): "Add to profile" says so in its panel's words.
+  const linkedInWarned = c.post ? warned : { 'aria-describedby': [describedBy, 'share-linkedin-no-link'].filter(Boolean).join(' ') };
 
   const copy = async (where: Panel, what: string, text: string, html?: string) => {
     const r = await actions.copy(text, html);
-    setStatus(r.ok ? { kind: 'success', text: t('copied', what), where } : { kind: 'error', text: errorText(t, r.error), where });
+    answered(r.ok ? { kind: 'success', text: t('copied', what), where } : { kind: 'error', text: errorText(t, r.error), where });
   };
   const download = async (what: Download) => {
     const r = await actions.download(b.key, what);
     // An image the backpack's link did not give (an HTTP error, not a PNG or SVG): said as that, not as
     // a badge without an image, which the screen does not offer to download (BadgeDetail `bakedImage`).
     const failed = (e: { code: string; message: string }) => (what === 'baked' && e.code === 'ERR_NO_BAKED_IMAGE' && b.bakedImage === 'link' ? t('errorBakedNotSent') : errorText(t, e));
-    setStatus(r.ok ? { kind: 'success', text: t('downloaded', r.value.fileName), where: 'download' } : { kind: 'error', text: failed(r.error), where: 'download' });
+    answered(r.ok ? { kind: 'success', text: t('downloaded', r.value.fileName), where: 'download' } : { kind: 'error', text: failed(r.error), where: 'download' });
   };
 
   return (
@@ -108,7 +121,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
       <section class="panel" aria-labelledby="linkedin-title">
         <h3 id="linkedin-title">{t('shareLinkedIn')}</h3>
         <div class="button-row">
-          <a class="button primary" href={c.addToProfile} target="_blank" rel="noopener noreferrer" {...warned}>
+          <a class="button primary" href={c.addToProfile} target="_blank" rel="noopener noreferrer" {...linkedInWarned}>
             {t('shareAddToProfile')}
           </a>
           {c.post ? (
@@ -117,6 +130,8 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
             </a>
           ) : null}
         </div>
+        {/* Why there is no post and no Credential URL (core/share/linkedin.ts linkedInLink), heard at "Add to profile" too. */}
+        {c.post ? null : <p id="share-linkedin-no-link" class="small muted">{t(c.linkPrivate ? 'shareLinkedInPrivate' : 'shareLinkedInNoLink')}</p>}
         <p class="small muted">
           <Sentence text={c.organizationId ? t('shareOrgLinked', slot(0), c.organizationId) : t('shareOrgByName', slot(0))} words={[b.issuerName ?? '']} />{' '}
           <button type="button" class="link-button" onClick={() => onEditOrgIds(b.issuerId ?? b.issuerName ?? undefined)}>

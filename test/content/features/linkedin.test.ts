@@ -184,6 +184,13 @@ describe('LinkedIn certification form: Fill from a badge', () => {
     expect(values().at(-1)).toBe('');
   });
 
+  it('leaves the Credential URL empty for a link on a private network, as the Add-to-profile link does (core/share/linkedin.ts linkedInLink)', () => {
+    loadPage(fixture('linkedin-cert-form.html'));
+    fillCertificationForm(document, { ...BADGE, publicUrl: 'http://192.168.1.20/public/assertions/ada' });
+    expect(values().at(-1)).toBe('');
+    expect(values()).toContain('ada-programmer');
+  });
+
   it('fills what the Add-to-profile link would: no address in the URL, no expiry before the issue, nothing for names of only controls', () => {
     loadPage(fixture('linkedin-cert-form-de-labels.html'));
     fillCertificationForm(document, {
@@ -215,6 +222,8 @@ describe('LinkedIn composer: Share a badge', () => {
     await flush();
     await pick(host!);
     expect(p.textContent).toBe('Proud to share: I earned “Analytical Engine Programmer” from Analytical Society. https://b.example/public/assertions/ada-programmer');
+    // Asked as a LinkedIn post's card: the background leaves out a link on a private network (core/share/linkedin.ts linkedInLink).
+    expect(rt.sent.find((m) => m.type === 'picker/card')).toEqual({ type: 'picker/card', args: { key: 'ada-programmer', linkedIn: true } });
     expect(document.querySelector('.comments-comment-box .ql-editor')?.textContent).toBe('');
   });
 
@@ -287,6 +296,8 @@ describe('LinkedIn composer: Share a badge', () => {
     pressAfterPause(shadowOf(picker).querySelector('li[role=option]')!);
     await flush();
     expect(p.textContent).toBe('Proud to share: I earned “Analytical Engine Programmer” from Analytical Society. https://b.example/public/assertions/ada-programmer');
+    // Asked as a LinkedIn post's card: the background leaves out a link on a private network (core/share/linkedin.ts linkedInLink).
+    expect(rt.sent.find((m) => m.type === 'picker/card')).toEqual({ type: 'picker/card', args: { key: 'ada-programmer', linkedIn: true } });
     expect(p.nextElementSibling?.textContent).toBe('#learning');
     expect(document.querySelector('.tiptap')?.textContent).toBe('');
   });
@@ -313,6 +324,8 @@ describe('LinkedIn composer: Share a badge', () => {
     pressAfterPause(pickerRoot().querySelector('li[role=option]')!);
     await flush();
     expect(p.textContent).toBe('Proud to share: I earned “Analytical Engine Programmer” from Analytical Society. https://b.example/public/assertions/ada-programmer');
+    // Asked as a LinkedIn post's card: the background leaves out a link on a private network (core/share/linkedin.ts linkedInLink).
+    expect(rt.sent.find((m) => m.type === 'picker/card')).toEqual({ type: 'picker/card', args: { key: 'ada-programmer', linkedIn: true } });
     expect(p.nextElementSibling?.textContent).toBe('#learning');
     expect(document.querySelector('main .tiptap')?.textContent).toBe('');
   });
