@@ -129,7 +129,7 @@ export function errorText(t: Translate, e: ReplyError): string {
 }
 
 /**
- * errorText for a change that is no sign-in (an address added, a confirmation re-sent): Badgr's
+ * errorText for a request that is no sign-in (an address added, a confirmation re-sent, a password reset): Badgr's
  * wait there (one re-send in five minutes; the add's backoff after a refused one, apps/mainsite/utils.py
  * `throttleable`, whose body speaks of login attempts) is said as the backpack asking to wait.
  */

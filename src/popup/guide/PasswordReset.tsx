@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '../../messaging/views.ts';
 import { looksLikeEmail } from '../addresses/use-emails.ts';
 import { useEnv } from '../env.ts';
-import { errorText } from '../errors.ts';
+import { changeErrorText } from '../errors.ts';
 import { BADGR_HOSTS } from '../hosts.ts';
 import { offWhile } from '../ui/busy.ts';
 import { Notice } from '../ui/Notice.tsx';
@@ -45,7 +45,7 @@ export function PasswordReset({ accounts }: { accounts: readonly AccountView[] }
     // No await before this call: it asks for host access, which needs the click's user gesture.
     const r = await actions.requestPasswordReset(baseUrl, email.trim());
     setBusy(false);
-    setNote(r.ok ? { kind: 'success', text: t('guideResetSent', email.trim(), new URL(baseUrl).host) } : { kind: 'error', text: errorText(t, r.error) });
+    setNote(r.ok ? { kind: 'success', text: t('guideResetSent', email.trim(), new URL(baseUrl).host) } : { kind: 'error', text: changeErrorText(t, r.error) });
   };
 
   return (
