@@ -9,6 +9,7 @@ import type { createBackup } from './services/backup.ts';
 import type { Content } from './services/content.ts';
 import { createContentUi, type ContentUi } from './services/content-ui.ts';
 import type { Emails } from './services/emails.ts';
+import type { LocalAddresses } from './services/local-addresses.ts';
 import type { HoverSites } from './services/hover-sites.ts';
 import type { Library } from './services/library.ts';
 import type { PasswordReset } from './services/password-reset.ts';
@@ -23,6 +24,7 @@ export interface App {
   accounts: Accounts;
   sync: Sync;
   emails: Emails;
+  localAddresses: LocalAddresses;
   passwordReset: PasswordReset;
   settings: SettingsService;
   content: Content;
@@ -60,6 +62,9 @@ export function popupHandlers({ version, app }: Services): Handlers<PopupToBackg
     'emails/resend': async ({ accountId, id }) => (await app()).emails.resend(accountId, id),
     'emails/make-primary': async ({ accountId, id }) => (await app()).emails.makePrimary(accountId, id),
     'emails/remove': async ({ accountId, id }) => (await app()).emails.remove(accountId, id),
+    'local-addresses/list': async () => (await app()).localAddresses.list(),
+    'local-addresses/add': async ({ email }) => (await app()).localAddresses.add(email),
+    'local-addresses/remove': async ({ email }) => (await app()).localAddresses.remove(email),
     'accounts/password-reset': async ({ baseUrl, email }) => (await app()).passwordReset.request(baseUrl, email),
     'settings/set': async ({ settings }) => (await app()).settings.set(settings),
     'hover/sites': async () => ({ sites: (await (await app()).hoverSites.list()).map((s) => s.pattern) }),

@@ -19,7 +19,8 @@ import { createEmails } from './services/emails.ts';
 import { createHostFetch } from './services/host-access.ts';
 import { createHoverSites, type HoverSite } from './services/hover-sites.ts';
 import type { Resolve } from './services/private-hosts.ts';
-import { createIdentities } from './services/identities.ts';
+import { createIdentities, LOCAL } from './services/identities.ts';
+import { createLocalAddresses } from './services/local-addresses.ts';
 import { createLibrary } from './services/library.ts';
 import { createPasswordReset } from './services/password-reset.ts';
 import { createProviders } from './services/providers/index.ts';
@@ -67,7 +68,9 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
   const hover = { fetch: createHostFetch({ permissions: p.permissions, fetch: p.fetch, refuseRedirects: true }), documents: db.documents, ...(p.resolve ? { resolve: p.resolve } : {}) };
   const base = createVerifier({ engine: p.engine, fetch: createCachingFetch(hostFetch, db.documents, () => now().getTime()), results: db.results, now, hover });
   const verifier = p.wrapVerifier ? p.wrapVerifier(base) : base;
-  const identities = createIdentities(db.accounts);
+  // Typed for "Just this browser": a change checks the local badges again, which say which one they were issued to.
+  const localAddresses = createLocalAddresses(p.local, () => void library.verify(undefined, LOCAL).catch((e: unknown) => console.warn('[lanyard] re-verification after a local address changed failed', e)));
+  const identities = createIdentities(db.accounts, () => localAddresses.list());
   const providers = createProviders(p.fetch, db.secrets);
   const tokens = createTokens(db, p.session, providers, () => now().getTime());
   const settings = createSettings(p.local, p.alarms, (s) => {
@@ -93,10 +96,11 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     db,
     state: createState(db, accounts, settings, identities),
     library,
-    backup: createBackup(db, library, now),
+    backup: createBackup(db, library, now, localAddresses),
     accounts,
     sync,
     emails: createEmails({ db, tokens, fetch: p.fetch, onAddressesChanged: (id) => void sync.start(id), onConfirmedChanged: confirmedChanged }),
+    localAddresses,
     passwordReset: createPasswordReset(p.fetch),
     settings,
     content: createContent({ db, verifier, settings, hoverSites, siteGranted: (url) => p.permissions.contains(url), now: () => now().getTime() }),

@@ -39,6 +39,8 @@ export const ErrorCodes = {
   RECIPIENT_MISMATCH: 'ERR_RECIPIENT_MISMATCH',
   /** A selectively disclosed credential names no recipient to compare: its holder may have withheld it (proofs/withheld.ts). */
   RECIPIENT_WITHHELD: 'ERR_RECIPIENT_WITHHELD',
+  /** Issued to an address the user only typed into Lanyard, which no backpack verified: said, never the user's (background badge-record.ts assess). */
+  RECIPIENT_TYPED: 'ERR_RECIPIENT_TYPED',
   UNKNOWN_CONTEXT: 'ERR_UNKNOWN_CONTEXT',
   UNSUPPORTED: 'ERR_UNSUPPORTED',
   /** Vouched for only by a blockchain anchor (Blockcerts v2 MerkleProof2017, v3 MerkleProof2019), which Lanyard does not read. */

@@ -68,6 +68,10 @@ export type PopupToBackground = {
   'emails/resend': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
   'emails/make-primary': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
   'emails/remove': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
+  /** The addresses typed for "Just this browser" (no backpack verifies them: they only say which one a local badge was issued to). */
+  'local-addresses/list': { args: NoArgs; reply: string[] };
+  'local-addresses/add': { args: { email: string }; reply: string[] };
+  'local-addresses/remove': { args: { email: string }; reply: string[] };
   /** Asks a Badgr-compatible backpack to e-mail a password reset link to this address (no sign-in needed). */
   'accounts/password-reset': { args: { baseUrl: string; email: string }; reply: { sent: true } };
   'settings/set': { args: { settings: Partial<Settings> }; reply: Settings };

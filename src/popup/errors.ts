@@ -47,6 +47,9 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_NOT_SHAREABLE: 'errorNotShareable',
   ERR_RATE_LIMITED: 'errorRateLimited',
   ERR_TOO_MANY_ADDRESSES: 'errorTooManyAddresses',
+  ERR_ADDRESS_INVALID: 'addressInvalid',
+  ERR_ADDRESS_LISTED: 'errorAddressListed',
+  ERR_ADDRESS_LIMIT: 'errorAddressLimit',
   ERR_TOO_MANY_BADGES: 'errorTooManyBadges',
   // The engine's errors an import can end with (src/core/errors.ts).
   ERR_PARSE_TOO_DEEP: 'errorNotABadge',

@@ -9,6 +9,9 @@
  * user's own copy (a baked image the backpack may not have) survives a lost profile. Restored, it is
  * hidden again behind the backpack's copy when that backpack is signed in here; otherwise it is
  * listed in the backpack's copy's stead, as after a sign-out (one entry, the user's own).
+ *
+ * The addresses typed for "Just this browser" (local-addresses.ts) are in it too (`localAddresses`,
+ * a field older versions ignore): restored, they join the ones typed here, checked like any input.
  */
 import type { Db } from '../../platform/db.ts';
 import type { InputKind } from '../../core/model.ts';
@@ -20,6 +23,7 @@ import { LOCAL } from './identities.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
 import { sha256Hex } from './badge-record.ts';
 import type { Library } from './library.ts';
+import type { LocalAddresses } from './local-addresses.ts';
 import { hideTwins, twinKey } from './synced-twin.ts';
 
 export const BACKUP_FORMAT = 'lanyard-backup';
@@ -52,6 +56,8 @@ export interface BackupFile {
   version: number;
   exportedAt: string;
   badges: BackupEntry[];
+  /** The addresses typed for the local backpack, as typed (none: absent). */
+  localAddresses?: string[];
 }
 
 /**
@@ -85,7 +91,7 @@ function lastKnown(e: BackupEntry): Partial<BadgeMeta> {
   return out;
 }
 
-export function createBackup(db: Db, library: Library, now: () => Date = () => new Date()) {
+export function createBackup(db: Db, library: Library, now: () => Date = () => new Date(), localAddresses?: Pick<LocalAddresses, 'list' | 'restore'>) {
   return {
     async export(): Promise<{ fileName: string; json: string }> {
       const badges: BackupEntry[] = [];
@@ -122,7 +128,8 @@ export function createBackup(db: Db, library: Library, now: () => Date = () => n
           badges.push(entry(twin.hidden, twin.bytes, r.key));
         }
       }
-      const file: BackupFile = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now().toISOString(), badges };
+      const typed = (await localAddresses?.list()) ?? [];
+      const file: BackupFile = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now().toISOString(), badges, ...(typed.length ? { localAddresses: typed } : {}) };
       return { fileName: `lanyard-backup-${file.exportedAt.slice(0, 10)}.json`, json: JSON.stringify(file) };
     },
 
@@ -136,6 +143,8 @@ export function createBackup(db: Db, library: Library, now: () => Date = () => n
       const f = file as Partial<BackupFile> | null;
       if (!f || f.format !== BACKUP_FORMAT || !Array.isArray(f.badges)) throw new ServiceError(E.BAD_BACKUP, 'This file is not a Lanyard backup');
       if (typeof f.version !== 'number' || f.version > BACKUP_VERSION) throw new ServiceError(E.BAD_BACKUP, `This backup was made by a newer Lanyard (version ${String(f.version)})`);
+      // Before the badges: those restored to the local backpack are checked against them as they are written.
+      if (f.localAddresses !== undefined) await localAddresses?.restore(f.localAddresses);
       const accounts = new Set((await db.accounts.all()).map((a) => a.id));
       let imported = 0;
       let skipped = 0;

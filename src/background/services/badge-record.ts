@@ -5,6 +5,7 @@
  */
 import type { Badge, InputKind } from '../../core/model.ts';
 import { verdictOf, type Check, type VerifyResult } from '../../core/result.ts';
+import { ErrorCodes } from '../../core/errors.ts';
 import { CheckList } from '../../core/verify/checks.ts';
 import { toUserIdentity } from '../../core/verify/context.ts';
 import { checkRecipient } from '../../core/verify/recipient.ts';
@@ -89,9 +90,11 @@ export interface ProviderClaim {
  * indeterminate, with a message saying why, and the verdict follows from the checks. So is a badge
  * issued to an address that only another, untrusted backpack vouches for (`claimed`, identities.ts):
  * not the user's, but not "someone else's" either; and one issued to an address the user typed that no
- * backpack verifies (`unconfirmed`).
+ * backpack verifies (`unconfirmed`). An address typed for the local backpack (`here`, identities.ts
+ * typedHere) is said as such: a failed check becomes indeterminate, and one skipped for want of any
+ * verified address stays skipped (the verdict is not changed by the user's word), naming it.
  */
-export async function assess(result: VerifyResult, unverified: readonly string[], provider?: ProviderClaim, claimed: readonly string[] = [], unconfirmed: readonly string[] = []): Promise<Assessment> {
+export async function assess(result: VerifyResult, unverified: readonly string[], provider?: ProviderClaim, claimed: readonly string[] = [], unconfirmed: readonly string[] = [], here: readonly string[] = []): Promise<Assessment> {
   const base = { verdict: result.verdict, checks: result.checks, recipient: result.recipient, pending: false };
   if (result.recipient) return base;
   const recipientCheck = result.checks.find((c) => c.id === 'recipient');
@@ -119,6 +122,14 @@ export async function assess(result: VerifyResult, unverified: readonly string[]
   const typedBy = result.badge && unconfirmed.length && recipientCheck?.outcome === 'fail' ? await checkRecipient(new CheckList(), result.badge.recipients, unconfirmed.map(toUserIdentity), result.badge.format) : null;
   if (typedBy) {
     const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: `Issued to ${typedBy}, an address you added that its backpack has not verified: follow the link it was mailed to count this badge as yours` });
+    return { ...base, verdict: verdictOf(checks), checks };
+  }
+  // Typed for the local backpack: no backpack verified it, so never the user's (and never someone
+  // else's for not matching it). Compared also when no verified address was given at all (skipped).
+  const outcome = recipientCheck?.outcome;
+  const typedHere = result.badge && here.length && (outcome === 'fail' || outcome === 'skipped') ? await checkRecipient(new CheckList(), result.badge.recipients, here.map(toUserIdentity), result.badge.format) : null;
+  if (typedHere) {
+    const checks = replace({ id: 'recipient', outcome: outcome === 'fail' ? 'indeterminate' : 'skipped', code: ErrorCodes.RECIPIENT_TYPED, message: `Issued to ${typedHere}, an address you typed; no backpack has verified it` });
     return { ...base, verdict: verdictOf(checks), checks };
   }
   if (provider?.listed && recipientCheck?.outcome === 'fail') {

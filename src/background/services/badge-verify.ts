@@ -6,7 +6,7 @@ import type { InputKind } from '../../core/model.ts';
 import type { Db } from '../../platform/db.ts';
 import type { BadgeMeta, BadgeRecord, FullBadge, OriginalRecord } from '../../platform/records.ts';
 import { assess, buildRecord, identitiesHash, type ProviderClaim } from './badge-record.ts';
-import { LOCAL, type IdentitySet } from './identities.ts';
+import { hashedIdentities, LOCAL, type IdentitySet } from './identities.ts';
 import { keepLastComplete } from './last-complete.ts';
 import { createNetworkLog } from './network-log.ts';
 import type { VerifyCallOptions, Verifier } from './verifier.ts';
@@ -32,9 +32,9 @@ export interface BadgeSource {
 export async function verifyBadge(verifier: Verifier, ids: IdentitySet, src: BadgeSource, now: Date, options?: VerifyCallOptions): Promise<FullBadge> {
   const log = createNetworkLog();
   const result = await verifier.verify(src.input, ids.verified, { ...options, log });
-  const assessment = await assess(result, ids.unverified, src.provider, ids.claimed, ids.unconfirmed);
+  const assessment = await assess(result, ids.unverified, src.provider, ids.claimed, ids.unconfirmed, ids.typedHere);
   const { previous, ...rest } = src;
-  const fresh = buildRecord({ ...rest, result, assessment, identitiesHash: await identitiesHash(ids.verified), now, refused: log.refused });
+  const fresh = buildRecord({ ...rest, result, assessment, identitiesHash: await identitiesHash(hashedIdentities(ids)), now, refused: log.refused });
   return keepLastComplete(previous, fresh, log, now);
 }
 

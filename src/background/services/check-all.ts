@@ -36,8 +36,9 @@ export function createCheckAll({ db, verifier, identities, now, keepAlive, mustG
   }
 
   return {
-    async verify(key?: string): Promise<{ verified: number }> {
-      const records = key ? [await mustGet(key)] : await db.badges.all();
+    /** `onlyOf`: every badge of that account (or LOCAL) alone, when `key` names none. */
+    async verify(key?: string, onlyOf?: string): Promise<{ verified: number }> {
+      const records = key ? [await mustGet(key)] : (await db.badges.all()).filter((r) => onlyOf === undefined || r.accountId === onlyOf);
       const byAccount = new Map<string, BadgeRecord[]>();
       for (const r of records) {
         const list = byAccount.get(r.accountId) ?? [];

@@ -59,6 +59,12 @@ export const ServiceErrorCodes = {
   EMAIL_LAST: 'ERR_EMAIL_LAST',
   /** Only a verified address can be made primary (Badgr ignores the request for another). */
   EMAIL_UNVERIFIED: 'ERR_EMAIL_UNVERIFIED',
+  /** An address typed for this browser (local-addresses.ts) that is no e-mail address. */
+  ADDRESS_INVALID: 'ERR_ADDRESS_INVALID',
+  /** An address typed for this browser that is listed there already (in any spelling addressKey joins). */
+  ADDRESS_LISTED: 'ERR_ADDRESS_LISTED',
+  /** More addresses typed for this browser than it keeps (local-addresses.ts MAX_LOCAL_ADDRESSES). */
+  ADDRESS_LIMIT: 'ERR_ADDRESS_LIMIT',
 } as const;
 
 export type ServiceErrorCode = (typeof ServiceErrorCodes)[keyof typeof ServiceErrorCodes] | BackpackErrorCode;

@@ -13,6 +13,10 @@
  * issued to it is pending on its own account (the backpack lists it unverified) and elsewhere
  * `unconfirmed`: not the user's, never "someone else's" either.
  *
+ * The local backpack ("Just this browser") has addresses the user typed too (local-addresses.ts):
+ * no backpack ever verifies them, so they only say which of them a local badge was issued to
+ * (`typedHere`), never that it is the user's, and never that it is someone else's.
+ *
  * Local imports (and the hover card) use the confirmed set alone. An unverified address of the
  * badge's own account never proves a badge is the user's; it only marks the badge pending.
  */
@@ -31,6 +35,8 @@ export interface IdentitySet {
   claimed?: string[];
   /** Addresses the user typed that their backpack does not verify (yet): the same, said as such. */
   unconfirmed?: string[];
+  /** The local backpack's typed addresses (LOCAL's set only), none known otherwise: the same, said as typed here. */
+  typedHere?: string[];
 }
 
 export interface Identities {
@@ -86,8 +92,8 @@ export function confirmedOf(accounts: readonly AccountRecord[]): string[] {
   return uniq(accounts.flatMap((a) => [...typedOf(a, true), ...(a.trustAddresses === true ? verifiedOf(a) : [])]));
 }
 
-/** What the badges of `accountId` (or LOCAL) are checked against. */
-export function setOf(accounts: readonly AccountRecord[], accountId: string): IdentitySet {
+/** What the badges of `accountId` (or LOCAL, with the addresses typed for it: `here`) are checked against. */
+export function setOf(accounts: readonly AccountRecord[], accountId: string, here: readonly string[] = []): IdentitySet {
   const own = accountId === LOCAL ? undefined : accounts.find((a) => a.id === accountId);
   const verified = uniq([...(own ? verifiedOf(own) : []), ...confirmedOf(accounts)]);
   const lower = new Set(verified.map(addressKey));
@@ -95,13 +101,23 @@ export function setOf(accounts: readonly AccountRecord[], accountId: string): Id
   const claimed = uniq(accounts.filter((a) => a !== own).flatMap(verifiedOf)).filter((e) => !lower.has(addressKey(e)));
   const known = new Set([...unverified, ...claimed].map(addressKey));
   const unconfirmed = uniq(accounts.flatMap((a) => typedOf(a, false))).filter((e) => !lower.has(addressKey(e)) && !known.has(addressKey(e)));
-  return { verified, unverified, claimed, unconfirmed };
+  const said = new Set([...known, ...unconfirmed.map(addressKey)]);
+  const typedHere = accountId === LOCAL ? uniq(here).filter((e) => !lower.has(addressKey(e)) && !said.has(addressKey(e))) : [];
+  return { verified, unverified, claimed, unconfirmed, ...(typedHere.length ? { typedHere } : {}) };
 }
 
-export function createIdentities(accounts: Store<AccountRecord>): Identities {
+/**
+ * What a stored badge's result was checked against (its `identitiesHash`): the verified addresses,
+ * and the local backpack's typed ones, which change what the recipient check says (last-complete.ts
+ * keeps no result checked against other addresses).
+ */
+export const hashedIdentities = (ids: IdentitySet): string[] => [...ids.verified, ...(ids.typedHere ?? []).map((e) => `typed:${e}`)];
+
+/** `here`: the local backpack's typed addresses (local-addresses.ts). */
+export function createIdentities(accounts: Store<AccountRecord>, here: () => Promise<readonly string[]> = async () => []): Identities {
   return {
     async forAccount(accountId) {
-      return setOf(await accounts.all(), accountId);
+      return setOf(await accounts.all(), accountId, accountId === LOCAL ? await here() : []);
     },
   };
 }

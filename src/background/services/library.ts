@@ -16,7 +16,7 @@ import { createCheckAll } from './check-all.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { keepLastComplete } from './last-complete.ts';
 import { createNetworkLog } from './network-log.ts';
-import { LOCAL, type Identities } from './identities.ts';
+import { hashedIdentities, LOCAL, type Identities } from './identities.ts';
 import type { Verifier } from './verifier.ts';
 import { badgeDetail, badgeView } from './views.ts';
 import { ownOrigins } from './image-hosts.ts';
@@ -106,8 +106,8 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const kind = refuseUnaddable(result, bytes, keyHint !== undefined, log);
     const url = kind === 'url' ? trimText(stripBom(decodeText(bytes) ?? '')) : undefined; // as the engine read it (src/core/input/index.ts)
     let sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
-    const assessment = await assess(result, ids.unverified, undefined, ids.claimed, ids.unconfirmed);
-    const idsHash = await identitiesHash(ids.verified);
+    const assessment = await assess(result, ids.unverified, undefined, ids.claimed, ids.unconfirmed, ids.typedHere);
+    const idsHash = await identitiesHash(hashedIdentities(ids));
     let byId = keyHint ?? badgeKey(accountId, sourceId);
     // The same badge a connected backpack synced (its id, or the link added) is that backpack's entry,
     // not a second one (synced-copy.ts); a copy that fails where the synced one does not (a tampered

@@ -40,7 +40,12 @@ const INDETERMINATE_BY_CODE = {
   },
   'issuer-key': { ERR_BLOCKCHAIN_ANCHOR: 'checkIssuerKeyBlockchain' },
   // A selectively disclosed badge shared without its recipient (proofs/withheld.ts), not an address of the user's to verify.
-  recipient: { ERR_RECIPIENT_WITHHELD: 'checkRecipientWithheld' },
+  recipient: { ERR_RECIPIENT_WITHHELD: 'checkRecipientWithheld', ERR_RECIPIENT_TYPED: 'checkRecipientTyped' },
+} as const;
+
+/** Not compared with a verified address, but matched with one the user only typed (background badge-record.ts assess). */
+const SKIPPED_BY_CODE = {
+  recipient: { ERR_RECIPIENT_TYPED: 'checkRecipientTyped' },
 } as const;
 
 const GENERIC = {
@@ -53,7 +58,7 @@ const GENERIC = {
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
 /** Every message key a check's sentence can be. */
-export type CheckSentenceKey = Leaves<typeof SENTENCES | typeof BY_CODE | typeof INDETERMINATE_BY_CODE | typeof GENERIC>;
+export type CheckSentenceKey = Leaves<typeof SENTENCES | typeof BY_CODE | typeof INDETERMINATE_BY_CODE | typeof SKIPPED_BY_CODE | typeof GENERIC>;
 
 const lookup = <T>(table: Partial<Record<string, T>>, key: string | undefined): T | undefined => (key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined);
 
@@ -62,8 +67,8 @@ export function checkSentence(c: { id: CheckId; outcome: Outcome; code?: string 
     const dated = lookup<CheckSentenceKey>(BY_CODE, c.code);
     if (dated) return dated;
   }
-  if (c.outcome === 'indeterminate') {
-    const answered = lookup<CheckSentenceKey>(lookup<Partial<Record<string, CheckSentenceKey>>>(INDETERMINATE_BY_CODE, c.id) ?? {}, c.code);
+  if (c.outcome === 'indeterminate' || c.outcome === 'skipped') {
+    const answered = lookup<CheckSentenceKey>(lookup<Partial<Record<string, CheckSentenceKey>>>(c.outcome === 'skipped' ? SKIPPED_BY_CODE : INDETERMINATE_BY_CODE, c.id) ?? {}, c.code);
     if (answered) return answered;
   }
   return lookup<Partial<Record<Outcome, CheckSentenceKey>>>(SENTENCES, c.id)?.[c.outcome] ?? GENERIC[c.outcome];
