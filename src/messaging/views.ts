@@ -109,6 +109,8 @@ export interface BadgeDetail extends BadgeView {
    * the popup does not offer the download.
    */
   bakedImage?: 'kept' | 'link';
+  /** Issued to this address the user typed for this browser, which no backpack verified (never the user's by it). */
+  typedTo?: string;
 }
 
 export interface EmailView {

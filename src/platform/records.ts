@@ -114,6 +114,8 @@ export interface BadgeRecord {
   recipientKey: string;
   /** Issued to an address of the account that is not verified yet. */
   pending: boolean;
+  /** Issued to this address the user typed for this browser, which no backpack verified (not `recipient`: never the user's). */
+  typedTo?: string;
   /** Hash of the identities it was verified against: when they change, it is verified again. */
   identitiesHash: string;
   /** Where a baked image can be downloaded (Badgr's assertion image). */

@@ -37,6 +37,10 @@ export interface PopupActions {
   resendEmail(accountId: AccountId, id: string): Promise<Reply<EmailView[]>>;
   makePrimaryEmail(accountId: AccountId, id: string): Promise<Reply<EmailView[]>>;
   removeEmail(accountId: AccountId, id: string): Promise<Reply<EmailView[]>>;
+  /** The addresses typed for "Just this browser" (never verified: they say which one a local badge was issued to). */
+  listLocalAddresses(): Promise<Reply<string[]>>;
+  addLocalAddress(email: string): Promise<Reply<string[]>>;
+  removeLocalAddress(email: string): Promise<Reply<string[]>>;
   /** Asks for host access to a Badgr-compatible backpack (call it from the click), then has it e-mail a password reset link. */
   requestPasswordReset(baseUrl: string, email: string): Promise<Reply<{ sent: true }>>;
   saveSettings(settings: Partial<Settings>): Promise<Reply<Settings>>;
@@ -177,6 +181,9 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
     resendEmail: (accountId, id) => call('emails/resend', { accountId, id }),
     makePrimaryEmail: (accountId, id) => call('emails/make-primary', { accountId, id }),
     removeEmail: (accountId, id) => call('emails/remove', { accountId, id }),
+    listLocalAddresses: () => call('local-addresses/list', {}),
+    addLocalAddress: (email) => call('local-addresses/add', { email }),
+    removeLocalAddress: (email) => call('local-addresses/remove', { email }),
     async requestPasswordReset(baseUrl, email) {
       const pattern = originPattern(baseUrl);
       if (!pattern) return failure('ERR_BAD_URL', 'not an https address');

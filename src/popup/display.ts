@@ -67,5 +67,6 @@ export function detailForDisplay(b: BadgeDetail, t: Translate, languages?: strin
     issuerEmail: o(b.issuerEmail, NAME),
     claimedRecipients: b.claimedRecipients.map((r) => ({ ...r, identity: displayText(r.identity, NAME) })),
     checks: b.checks.map((c) => ({ ...c, message: displayText(c.message) })),
+    ...(b.typedTo === undefined ? {} : { typedTo: displayText(b.typedTo, NAME) }),
   };
 }

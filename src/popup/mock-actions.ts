@@ -58,6 +58,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
   const resent = new Set<string>();
   let settings: Settings = mockSettings();
   let hoverSites: string[] = [];
+  let localAddresses: string[] = [];
   const calls: MockActions['calls'] = [];
 
   const later = <T,>(value: T): Promise<T> => (options.latencyMs ? new Promise((r) => setTimeout(() => r(value), options.latencyMs)) : Promise.resolve(value));
@@ -198,6 +199,19 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       return later(again ? err('THROTTLED', 'Forgot password request limit exceeded.', { retryAfterSeconds: 300 }) : ok({ sent: true as const }));
     },
     removeEmail: (accountId, id) => (record('removeEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.primary ? err('ERR_EMAIL_PRIMARY', 'Removing the address was refused (HTTP 400): Can not remove primary email address', { said: 'Can not remove primary email address' }) : list.filter((x) => x.id !== id)))),
+    listLocalAddresses: () => (record('listLocalAddresses', []), later(ok([...localAddresses]))),
+    addLocalAddress(email) {
+      record('addLocalAddress', [email]);
+      const key = (x: string) => x.trim().normalize('NFC').toLowerCase();
+      if (localAddresses.some((x) => key(x) === key(email))) return later(err('ERR_ADDRESS_LISTED', 'This address is listed already'));
+      localAddresses = [...localAddresses, email.trim()];
+      return later(ok([...localAddresses]));
+    },
+    removeLocalAddress(email) {
+      record('removeLocalAddress', [email]);
+      localAddresses = localAddresses.filter((x) => x.toLowerCase() !== email.toLowerCase());
+      return later(ok([...localAddresses]));
+    },
     saveSettings(patch) {
       record('saveSettings', [patch]);
       settings = { ...settings, ...patch };

@@ -95,8 +95,7 @@ describe('assess: a badge issued to an address typed for this browser', () => {
     expect(recipientOf(result.checks)?.message).toMatch(/No recipient addresses were given/);
     const out = await assess(result, [], undefined, [], [], ['ada@old.example']);
     expect(recipientOf(out.checks)).toMatchObject({ outcome: 'skipped', code: 'ERR_RECIPIENT_TYPED', message: 'Issued to ada@old.example, an address you typed; no backpack has verified it' });
-    expect(out.recipient).toBeNull();
-    expect(out.pending).toBe(false);
+    expect(out).toMatchObject({ recipient: null, pending: false, typedTo: 'ada@old.example' });
     expect(out.verdict).toBe(result.verdict);
   });
 
@@ -137,6 +136,8 @@ describe('the local backpack with typed addresses', () => {
     await vi.waitFor(async () => expect(recipientOf((await h.db.badges.get(stored!.key))!.checks)?.message).toBe('Issued to Ada@Old.example, an address you typed; no backpack has verified it'));
     const checked = (await h.db.badges.get(stored!.key))!;
     expect(checked.recipient).toBeNull();
+    expect(checked.typedTo).toBe('Ada@Old.example');
+    expect((await h.app.library.get(stored!.key)).typedTo).toBe('Ada@Old.example');
     expect(checked.verdict).toBe(stored!.verdict);
 
     const { json } = await h.app.backup.export();
@@ -151,6 +152,7 @@ describe('the local backpack with typed addresses', () => {
 
     await h.app.localAddresses.remove('ada@old.example');
     await vi.waitFor(async () => expect(recipientOf((await h.db.badges.get(stored!.key))!.checks)?.message).toMatch(/No recipient addresses were given/));
+    expect((await h.db.badges.get(stored!.key))!.typedTo).toBeUndefined();
   });
 
   it('a backup\'s list is user input: only plausible addresses are restored', async () => {

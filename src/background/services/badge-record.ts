@@ -68,6 +68,8 @@ export interface Assessment {
   checks: Check[];
   recipient: string | null;
   pending: boolean;
+  /** The address typed for this browser the recipient matched (identities.ts typedHere): said, never the user's. */
+  typedTo?: string;
 }
 
 /** What a backpack says of a badge it lists for the signed-in user. */
@@ -130,7 +132,7 @@ export async function assess(result: VerifyResult, unverified: readonly string[]
   const typedHere = result.badge && here.length && (outcome === 'fail' || outcome === 'skipped') ? await checkRecipient(new CheckList(), result.badge.recipients, here.map(toUserIdentity), result.badge.format) : null;
   if (typedHere) {
     const checks = replace({ id: 'recipient', outcome: outcome === 'fail' ? 'indeterminate' : 'skipped', code: ErrorCodes.RECIPIENT_TYPED, message: `Issued to ${typedHere}, an address you typed; no backpack has verified it` });
-    return { ...base, verdict: verdictOf(checks), checks };
+    return { ...base, verdict: verdictOf(checks), checks, typedTo: typedHere };
   }
   if (provider?.listed && recipientCheck?.outcome === 'fail') {
     const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: 'Your backpack lists this badge, but it was issued to an address Lanyard does not know as yours: add that address to one of your accounts to confirm it' });
@@ -182,6 +184,7 @@ export function buildRecord(i: RecordInput): FullBadge {
     recipient: i.assessment.recipient,
     recipientKey: i.assessment.recipient?.toLowerCase() ?? '',
     pending: i.assessment.pending,
+    ...(i.assessment.typedTo ? { typedTo: i.assessment.typedTo } : {}),
     identitiesHash: i.identitiesHash,
     ...(i.bakedUrl ? { bakedUrl: i.bakedUrl } : {}),
     addedAt: i.addedAt ?? at,

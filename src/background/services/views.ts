@@ -58,6 +58,7 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: 
     credentialText: o?.credentialText,
     originalKind: r.original.kind,
     bakedImage: bakedImageOf(r),
+    typedTo: r.typedTo,
   });
 }
 

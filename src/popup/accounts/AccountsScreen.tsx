@@ -1,4 +1,4 @@
-/** Accounts: each backpack with its sync state, sync now, its addresses, sign out; add another. */
+/** Accounts: each backpack with its sync state, sync now, its addresses, sign out; add another; the addresses typed for this browser. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AccountView } from '../../messaging/views.ts';
@@ -15,6 +15,7 @@ import { syncFailureText } from '../ui/sync-failure.ts';
 import { ProgressBar, progressLabel } from '../ui/ProgressBar.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
+import { LocalAddressesPanel } from '../addresses/LocalAddressesPanel.tsx';
 
 export interface AccountsScreenProps {
   accounts: readonly AccountView[];
@@ -132,6 +133,8 @@ export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onA
           </button>
         ) : null}
       </div>
+      {/* "Just this browser" has no backpack to list its addresses: the user types them (never verified). */}
+      <LocalAddressesPanel />
     </section>
   );
 }

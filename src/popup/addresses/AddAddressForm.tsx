@@ -8,7 +8,7 @@ import { looksLikeEmail } from './use-emails.ts';
  * `invalid`: the last try was refused (the field says so: aria-invalid, WCAG 3.3.1); the message itself
  * is shown by the screen, with the id `describedBy` (the field is described by it: the server's reason).
  */
-export function AddAddressForm({ label, invalid = false, describedBy, waiting = false, onAdd, onInvalid }: { label: string; invalid?: boolean; describedBy?: string | undefined; /** Another address's change runs: Add waits (aria-disabled) and a press does nothing. */ waiting?: boolean; onAdd(email: string): Promise<boolean>; onInvalid(): void }) {
+export function AddAddressForm({ label, button, invalid = false, describedBy, waiting = false, onAdd, onInvalid }: { label: string; /** The button's words (default: the backpack's "Add and send confirmation"). */ button?: string; invalid?: boolean; describedBy?: string | undefined; /** Another address's change runs: Add waits (aria-disabled) and a press does nothing. */ waiting?: boolean; onAdd(email: string): Promise<boolean>; onInvalid(): void }) {
   const { t } = useEnv();
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
@@ -29,7 +29,7 @@ export function AddAddressForm({ label, invalid = false, describedBy, waiting = 
         <input type="email" value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="email" aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy} />
       </label>
       <button type="submit" class="button primary" {...offWhile(busy || waiting)} aria-busy={busy}>
-        {t('addressAddButton')}
+        {button ?? t('addressAddButton')}
       </button>
     </form>
   );

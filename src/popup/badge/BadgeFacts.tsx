@@ -30,7 +30,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
   // "Does not expire" and "None of your addresses" were claims about a badge Lanyard had not seen.
   const unread = badge.format === 'hosted-url';
   // The address is the issuer's words: isolated on its own in our sentence (ui/Sentence.tsx).
-  const address = (key: 'badgeIssuedToPending' | 'badgeIssuedToNamed' | 'badgeIssuedToNamedUnchecked', a: string) => <Sentence text={t(key, slot(0))} words={[a]} />;
+  const address = (key: 'badgeIssuedToPending' | 'badgeIssuedToNamed' | 'badgeIssuedToNamedUnchecked' | 'badgeIssuedToTyped', a: string) => <Sentence text={t(key, slot(0))} words={[a]} />;
   // A pending badge's address is the account's own (the backpack lists it), known without the
   // badge's document: Badgr keeps such a badge private, so its link is often not read, and "Confirm
   // this address" must still say which.
@@ -40,6 +40,9 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
     ? t('badgeNotReadYet')
     : badge.recipient
     ? <bdi dir="auto">{badge.recipient}</bdi>
+    // An address the user typed for this browser: which one, and that no backpack verified it.
+    : badge.typedTo
+    ? address('badgeIssuedToTyped', badge.typedTo)
     : named
       ? address(compared ? 'badgeIssuedToNamed' : 'badgeIssuedToNamedUnchecked', named)
       : hashed

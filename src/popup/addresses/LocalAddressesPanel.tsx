@@ -1,0 +1,83 @@
+/**
+ * The addresses typed for "Just this browser" (src/background/services/local-addresses.ts): add and
+ * remove. No backpack verifies them: they say which one a badge the user added was issued to, never
+ * that it is theirs. Checked here first (a plausible address, not listed already in any spelling the
+ * background joins: trimmed, NFC, any letter case); the field a refusal is about is `aria-invalid`
+ * and described by it; a removed address's button hands focus to the panel's heading.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { useEnv } from '../env.ts';
+import { changeErrorText } from '../errors.ts';
+import { HeardToo } from '../ui/HeardToo.tsx';
+import { Notice } from '../ui/Notice.tsx';
+import { offWhile } from '../ui/busy.ts';
+import { useFocusRescue } from '../ui/focus-rescue.ts';
+import { AddAddressForm } from './AddAddressForm.tsx';
+
+const NOTE = 'local-address-note';
+const key = (x: string): string => x.trim().normalize('NFC').toLowerCase();
+
+export function LocalAddressesPanel() {
+  const { t, actions } = useEnv();
+  const [list, setList] = useState<string[]>();
+  const [note, setNote] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const rescue = useFocusRescue(() => document.getElementById('local-addresses-title'));
+  useEffect(() => {
+    void actions.listLocalAddresses().then((r) => (r.ok ? setList(r.value) : setNote({ kind: 'error', text: changeErrorText(t, r.error) })));
+  }, [actions, t]);
+
+  const add = async (email: string): Promise<boolean> => {
+    if (list?.some((x) => key(x) === key(email))) {
+      setNote({ kind: 'error', text: t('errorAddressListed') });
+      return false;
+    }
+    setBusy(true);
+    const r = await actions.addLocalAddress(email);
+    setBusy(false);
+    if (r.ok) setList(r.value);
+    setNote(r.ok ? { kind: 'success', text: t('localAddressAdded', email) } : { kind: 'error', text: changeErrorText(t, r.error) });
+    return r.ok;
+  };
+  const remove = async (email: string) => {
+    if (busy) return;
+    setBusy(true);
+    rescue();
+    const r = await actions.removeLocalAddress(email);
+    setBusy(false);
+    if (r.ok) setList(r.value);
+    setNote(r.ok ? { kind: 'success', text: t('localAddressRemoved', email) } : { kind: 'error', text: changeErrorText(t, r.error) });
+  };
+
+  const refused = note?.kind === 'error';
+  return (
+    <section class="panel" aria-labelledby="local-addresses-title">
+      <h3 id="local-addresses-title" tabIndex={-1}>{t('localAddressesTitle')}</h3>
+      <p class="small muted">{t('localAddressesText')}</p>
+      {list && list.length === 0 ? <p class="small">{t('localAddressesNone')}</p> : null}
+      {list?.length ? (
+        <ul class="cards">
+          {list.map((e) => (
+            <li key={e} class="card">
+              <bdi dir="auto">{e}</bdi>{' '}
+              <button type="button" class="button small" onClick={() => void remove(e)} {...offWhile(busy)}>
+                {t('remove')}
+                <HeardToo text={e} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <AddAddressForm
+        label={t('addressAddLabel')}
+        button={t('localAddressAddButton')}
+        invalid={refused}
+        describedBy={note ? NOTE : undefined}
+        waiting={busy}
+        onAdd={add}
+        onInvalid={() => setNote({ kind: 'error', text: t('addressInvalid') })}
+      />
+      <div aria-live="polite">{note ? <Notice kind={note.kind} id={NOTE}>{note.text}</Notice> : null}</div>
+    </section>
+  );
+}
