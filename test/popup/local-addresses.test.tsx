@@ -44,6 +44,9 @@ describe('the addresses typed for this browser', () => {
     submit('  Ada@Old.example ');
     await screen.findByText('Added Ada@Old.example. Your badges are being checked again.');
     expect(actions.calls.filter((c) => c.name === 'addLocalAddress').map((c) => c.args)).toEqual([['Ada@Old.example']]);
+    // The badges are being checked again: the popup reads its state and list again.
+    const added = actions.calls.findIndex((c) => c.name === 'addLocalAddress');
+    await waitFor(() => expect(actions.calls.slice(added).some((c) => c.name === 'getState')).toBe(true));
     expect(field().value).toBe('');
     expect(field().getAttribute('aria-invalid')).toBeNull();
     expect(screen.getByRole('button', { name: 'Remove Ada@Old.example' })).toBeTruthy();

@@ -134,7 +134,7 @@ export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onA
         ) : null}
       </div>
       {/* "Just this browser" has no backpack to list its addresses: the user types them (never verified). */}
-      <LocalAddressesPanel />
+      <LocalAddressesPanel onChanged={onChanged} />
     </section>
   );
 }

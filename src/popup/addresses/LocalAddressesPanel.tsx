@@ -17,7 +17,8 @@ import { AddAddressForm } from './AddAddressForm.tsx';
 const NOTE = 'local-address-note';
 const key = (x: string): string => x.trim().normalize('NFC').toLowerCase();
 
-export function LocalAddressesPanel() {
+/** `onChanged`: the list changed, and the local badges are being checked again (the state and list are stale). */
+export function LocalAddressesPanel({ onChanged }: { onChanged?: () => void }) {
   const { t, actions } = useEnv();
   const [list, setList] = useState<string[]>();
   const [note, setNote] = useState<{ kind: 'error' | 'success'; text: string }>();
@@ -35,7 +36,10 @@ export function LocalAddressesPanel() {
     setBusy(true);
     const r = await actions.addLocalAddress(email);
     setBusy(false);
-    if (r.ok) setList(r.value);
+    if (r.ok) {
+      setList(r.value);
+      onChanged?.();
+    }
     setNote(r.ok ? { kind: 'success', text: t('localAddressAdded', email) } : { kind: 'error', text: changeErrorText(t, r.error) });
     return r.ok;
   };
@@ -45,7 +49,10 @@ export function LocalAddressesPanel() {
     rescue();
     const r = await actions.removeLocalAddress(email);
     setBusy(false);
-    if (r.ok) setList(r.value);
+    if (r.ok) {
+      setList(r.value);
+      onChanged?.();
+    }
     setNote(r.ok ? { kind: 'success', text: t('localAddressRemoved', email) } : { kind: 'error', text: changeErrorText(t, r.error) });
   };
 
