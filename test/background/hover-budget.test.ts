@@ -12,6 +12,11 @@ import type { VerifyResult } from '../../src/core/result.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
 import { openDb } from '../../src/platform/db.ts';
 import { bytes, fails, offlineFetch, REAL } from '../support/real-fixtures.ts';
+import { loadEngine } from '../support/engine.ts';
+import { createContent } from '../../src/background/services/content.ts';
+import { createHostFetch } from '../../src/background/services/host-access.ts';
+import type { SettingsService } from '../../src/background/services/settings.ts';
+import { assertion, BADGE, ISSUER, makeIssuer } from '../core/formats/ob2-fixtures.ts';
 
 const RESULT: VerifyResult = { verdict: 'indeterminate', format: 'unknown', checks: [], recipient: null, badge: null, input: { kind: 'url', size: 0, sha256: '' } };
 let n = 0;
@@ -46,5 +51,38 @@ describe('hover verification byte budget', () => {
     const r = await verify(bytes('swcarpentry-website/instructor_wilson.g.png'), { fetch: offlineFetch([site]), now: new Date('2026-12-01T00:00:00Z'), identities: [], maxBytes: HOVER_MAX_BYTES });
     expect(fails(r)).toEqual([]);
     expect(r.checks.find((c) => c.id === 'hosted')?.outcome).toBe('pass');
+  });
+});
+
+describe('a hovered badge whose documents pass the budget', () => {
+  const HOSTED = 'https://issuer.test/assertions/1.json';
+  const MB = 1024 * 1024;
+
+  /** Hover on a page, with the real host fetch (4 MB a document) over an issuer whose documents carry `pad` bytes each. */
+  async function hoverWith(pad: number) {
+    const db = await openDb({ name: `hover-budget-${n++}` });
+    const { web } = await makeIssuer();
+    web.json(HOSTED, await assertion({ id: HOSTED, verification: { type: 'HostedBadge' } }));
+    const served = async (url: string): Promise<Response> => {
+      const res = await web.fetch(url);
+      if (![HOSTED, ISSUER, BADGE].includes(url)) return res;
+      const doc = (await res.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...doc, pad: 'x'.repeat(pad) }), { headers: { 'content-type': 'application/ld+json' } });
+    };
+    const permissions = { contains: async (u: string) => new URL(u).origin === 'https://issuer.test', request: async () => false };
+    const hover = { fetch: createHostFetch({ permissions, fetch: served, refuseRedirects: true }), documents: db.documents };
+    const verifier = createVerifier({ engine: loadEngine, fetch: async () => new Response('', { status: 500 }), results: db.results, hover, now: () => new Date('2026-06-01T00:00:00Z') });
+    const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
+    return createContent({ db, verifier, settings }).hoverVerify(HOSTED, { url: 'https://blog.example/p', tab: { id: 1 }, frameId: 0 });
+  }
+
+  it('is indeterminate, never invalid, saying the limit: the hosted assertion, its badge class and its issuer at 3.5 MB, each under the 4 MB a document may be', async () => {
+    const v = await hoverWith(3.5 * MB);
+    expect(v.verdict).toBe('indeterminate');
+    expect(v.message).toMatch(/8 MB, the most one verification reads/);
+  });
+
+  it('the same badge with documents of a usual size is valid', async () => {
+    await expect(hoverWith(2_000)).resolves.toMatchObject({ verdict: 'valid' });
   });
 });
