@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createContent, hoverKey, MAX_HOVER_RESULTS } from '../../src/background/services/content.ts';
-import { MAX_RUNNING, MAX_RUNNING_PER_TAB } from '../../src/background/services/hover-rate.ts';
+import { MAX_RUNNING, MAX_RUNNING_PER_SITE, MAX_RUNNING_PER_TAB } from '../../src/background/services/hover-rate.ts';
 import type { SettingsService } from '../../src/background/services/settings.ts';
 import { loadFacts, MAX_FACTS } from '../../src/background/services/facts.ts';
 import type { Verifier, VerifyCallOptions } from '../../src/background/services/verifier.ts';
@@ -40,8 +40,10 @@ describe('hover verification limits', () => {
     await expect(content.hoverVerify('https://slow.example/more', from(1))).rejects.toMatchObject({ code: 'ERR_RATE_LIMITED', retryAfterSeconds: 1 });
     // The same URL again joins the one running: nothing more runs.
     running.push(content.hoverVerify('https://slow.example/0', from(1)));
-    for (let tab = 2; running.length < MAX_RUNNING + 1; tab++) running.push(content.hoverVerify(`https://slow.example/tab${tab}`, from(tab)));
-    await expect(content.hoverVerify('https://slow.example/other-tab', from(99))).rejects.toMatchObject({ code: 'ERR_RATE_LIMITED' });
+    // Other tabs, each on a site of its own (one site has at most MAX_RUNNING_PER_SITE: tested below).
+    const elsewhere = (tab: number) => ({ ...from(tab), url: `https://site${tab}.example/p` });
+    for (let tab = 2; running.length < MAX_RUNNING + 1; tab++) running.push(content.hoverVerify(`https://slow.example/tab${tab}`, elsewhere(tab)));
+    await expect(content.hoverVerify('https://slow.example/other-tab', elsewhere(99))).rejects.toMatchObject({ code: 'ERR_RATE_LIMITED' });
     await new Promise((r) => setTimeout(r, 20));
     expect(waiting).toHaveLength(MAX_RUNNING);
     for (const done of waiting.splice(0)) done();
@@ -51,6 +53,39 @@ describe('hover verification limits', () => {
     await new Promise((r) => setTimeout(r, 20));
     waiting.splice(0).forEach((done) => done());
     await expect(next).resolves.toMatchObject({ verdict: 'indeterminate' });
+  });
+
+  it(`gives one site at most ${MAX_RUNNING_PER_SITE} of the ${MAX_RUNNING} slots, however many tabs it has open: a page answering slowly cannot stop hover in other sites' tabs`, async () => {
+    const db = await openDb({ name: `content-limits-${n++}` });
+    const waiting: { url: string; done: () => void }[] = [];
+    const verifier: Verifier = { verify: (url) => new Promise((resolve) => waiting.push({ url: String(url), done: () => resolve(RESULT) })) };
+    const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
+    let t = 1_000_000;
+    const content = createContent({ db, verifier, settings, now: () => (t += 400) });
+    const on = (site: string, tab: number) => ({ url: `${site}/p`, tab: { id: tab }, frameId: 0 });
+    // The store's reads before a verification starts settle in a few turns of the event loop (no timer waited for).
+    const settle = async () => {
+      for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+    };
+    const slow: Promise<unknown>[] = [];
+    // The hostile site, open in three tabs, asks for as many as each tab may.
+    const refused: string[] = [];
+    for (const tab of [1, 2, 3]) {
+      for (let i = 0; i < MAX_RUNNING_PER_TAB; i++) {
+        const p = content.hoverVerify(`https://slow.evil.example/${tab}/${i}`, on('https://evil.example', tab));
+        slow.push(p.catch((e: { code: string }) => void refused.push(e.code)));
+      }
+    }
+    await settle();
+    expect(waiting).toHaveLength(MAX_RUNNING_PER_SITE);
+    expect(new Set(refused)).toEqual(new Set(['ERR_RATE_LIMITED']));
+    // Another site's tab still verifies, while the hostile site's are still waiting.
+    const mine = content.hoverVerify('https://issuer.example/badge.json', on('https://blog.example', 7));
+    await settle();
+    expect(waiting.map((w) => w.url)).toContain('https://issuer.example/badge.json');
+    for (const w of waiting.splice(0)) w.done();
+    await expect(mine).resolves.toMatchObject({ verdict: 'indeterminate' });
+    await Promise.all(slow);
   });
 
   it('answers a verdict it keeps while the tab\'s slots are busy: only a new verification waits for one', async () => {

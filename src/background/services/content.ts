@@ -258,7 +258,7 @@ export function createContent(d: ContentDeps) {
         p = inflight.get(key);
       }
       if (!p) {
-        const release = slots.acquire(from.tabId);
+        const release = slots.acquire(from.tabId, from.site);
         p = verifyUrl(url, from.site, languages).finally(() => {
           inflight.delete(key);
           release();

@@ -48,34 +48,45 @@ export function createTabRate(limit: RateLimit, now: () => number = Date.now) {
 }
 
 /**
- * How many hover verifications may run at once: each may take up to its deadline (15 s) and hold
- * up to DEFAULT_MAX_FETCHES documents of up to 4 MB, so the rate alone would let one page pile
- * dozens of slow ones up in the worker. Past either cap the request is refused like a rate limit
- * (joining one already running for the same URL and site costs nothing and is not counted).
+ * How many hover verifications may run at once: each may take up to its deadline (15 s) and read
+ * up to HOVER_MAX_BYTES (verifier.ts), so the rate alone would let one page pile dozens of slow
+ * ones up in the worker. A site (the tab's origin, which the user turned hover on for, one by one)
+ * has at most half the slots, whatever tabs it has open: a page answering slowly in two tabs held
+ * all four, and every other site's tabs were told Lanyard was still checking other badges. Past any
+ * cap the request is refused like a rate limit (joining one already running for the same URL and
+ * site costs nothing and is not counted).
  */
 export const MAX_RUNNING_PER_TAB = 2;
+export const MAX_RUNNING_PER_SITE = 2;
 export const MAX_RUNNING = 4;
 
 export function createHoverSlots() {
-  const running = new Map<number, number>();
+  // Slots held, by `t<tab>` and by `s<site>`.
+  const running = new Map<string, number>();
   let total = 0;
+  const add = (key: string, n: number): void => {
+    const left = (running.get(key) ?? 0) + n;
+    if (left > 0) running.set(key, left);
+    else running.delete(key);
+  };
   return {
-    /** Takes a slot for this tab, or throws ERR_RATE_LIMITED; the returned function gives it back (once). */
-    acquire(tabId: number): () => void {
-      const mine = running.get(tabId) ?? 0;
-      if (mine >= MAX_RUNNING_PER_TAB || total >= MAX_RUNNING) {
+    /** Takes a slot for this tab and site, or throws ERR_RATE_LIMITED; the returned function gives it back (once). */
+    acquire(tabId: number, site: string): () => void {
+      const tab = `t${tabId}`;
+      const from = `s${site}`;
+      if ((running.get(tab) ?? 0) >= MAX_RUNNING_PER_TAB || (running.get(from) ?? 0) >= MAX_RUNNING_PER_SITE || total >= MAX_RUNNING) {
         throw new ServiceError(RATE_LIMITED, 'Lanyard is still checking other badges: wait a moment, then point at the badge again', 1);
       }
-      running.set(tabId, mine + 1);
+      add(tab, 1);
+      add(from, 1);
       total++;
       let given = false;
       return () => {
         if (given) return;
         given = true;
         total--;
-        const left = (running.get(tabId) ?? 1) - 1;
-        if (left > 0) running.set(tabId, left);
-        else running.delete(tabId);
+        add(tab, -1);
+        add(from, -1);
       };
     },
   };

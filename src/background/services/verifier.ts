@@ -47,6 +47,14 @@ export interface HoverFetchOptions {
 /** A slow or hostile issuer holds one verification this long at most (issue 12 point 10). */
 export const VERIFY_DEADLINE_MS = 15_000;
 
+/**
+ * The most one hover verification reads, all documents together (core/verify/context.ts maxBytes):
+ * a page's badge can name 50 documents of up to 4 MB each, and up to four run at once
+ * (hover-rate.ts). Real badges read well under 1 MB (test/background/hover-budget.test.ts); past it,
+ * what is left is indeterminate, saying so.
+ */
+export const HOVER_MAX_BYTES = 8 * 1024 * 1024;
+
 export interface Verifier {
   verify(input: Uint8Array | string, identities: readonly string[], options?: VerifyCallOptions): Promise<VerifyResult>;
 }
@@ -77,7 +85,7 @@ export function createVerifier({ engine, fetch, results, now = () => new Date(),
           const cached = createCachingFetch(hover.fetch, hover.documents, () => now().getTime(), `site:${options.site}`);
           const f = blockPrivateHosts(cached, { allowOrigins: options.allowOrigins ?? [], ...(hover.resolve ? { resolve: hover.resolve } : {}) });
           logged = options.log ? loggingFetch(f, options.log, now) : undefined;
-          return await verify(input, { fetch: logged?.fetch ?? f, now: now(), identities, keyCache: factsOf(options.site), signal });
+          return await verify(input, { fetch: logged?.fetch ?? f, now: now(), identities, keyCache: factsOf(options.site), signal, maxBytes: HOVER_MAX_BYTES });
         }
         const keyCache = await (facts ??= loadFacts(results, () => now().getTime()));
         const guarded = options.blockPrivate ? blockPrivateHosts(fetch, { allowOrigins: options.allowOrigins ?? [] }) : fetch;

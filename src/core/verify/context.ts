@@ -38,6 +38,8 @@ export interface VerifyOptions {
   signal?: AbortSignal;
   /** The most documents one verification fetches (default DEFAULT_MAX_FETCHES); memoised reads do not count. */
   maxFetches?: number;
+  /** The most bytes one verification reads, all documents together (default DEFAULT_MAX_BYTES); memoised reads do not count again. */
+  maxBytes?: number;
 }
 
 /**
@@ -45,6 +47,14 @@ export interface VerifyOptions {
  * to 32 embedded endorsements' keys); an issuer that makes it fetch more is stopped here.
  */
 export const DEFAULT_MAX_FETCHES = 50;
+
+/**
+ * Each document is capped (fetch-once.ts, the extension's host fetch), but 50 of them are not: a
+ * verification holds every document it read until it ends. A genuine badge's documents come to well
+ * under 1 MB (the largest in test/fixtures/real, a baked image, is under 400 KB); 32 MB leaves room
+ * for a few baked images at their cap. Hover verification asks for less (verifier.ts).
+ */
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 export interface FetchedDocument {
   /** The URL asked for (the engine does not trust redirects to change identities). */
@@ -91,6 +101,9 @@ export function toUserIdentity(v: string | UserIdentity): UserIdentity {
 
 const short = (url: string): string => (url.length > 120 ? `${url.slice(0, 117)}\u2026` : url);
 
+const tooMuch = (url: string, max: number): FetchError =>
+  new FetchError(ErrorCodes.BUDGET_EXCEEDED, `${short(url)} was not read: this badge's documents would pass ${+(max / 1048576).toFixed(1)} MB, the most one verification reads`);
+
 const outOfTime = (url: string): FetchError =>
   new FetchError(ErrorCodes.BUDGET_EXCEEDED, `${short(url)} was not fetched: the verification ran out of time (the issuer's server is too slow)`);
 
@@ -107,13 +120,15 @@ function raceDeadline<T>(p: Promise<T>, signal: AbortSignal | undefined, url: st
 
 /**
  * Builds the per-verification context: fetches are memoised so a document is read once per
- * verification, counted against maxFetches, and cut off by the signal (the deadline).
+ * verification, counted against maxFetches and maxBytes, and cut off by the signal (the deadline).
  */
 export function createContext(opts: VerifyOptions): VerifyContext {
   const docs = new Map<string, Promise<FetchedDocument>>();
   const doFetch = opts.fetch;
   const max = opts.maxFetches ?? DEFAULT_MAX_FETCHES;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let fetches = 0;
+  let bytesRead = 0;
   // Methods of one object (no closures bound to names: one verification makes one context).
   const ctx: VerifyContext = {
     now: opts.now,
@@ -127,8 +142,15 @@ export function createContext(opts: VerifyOptions): VerifyContext {
       if (fetches >= max) {
         return Promise.reject(new FetchError(ErrorCodes.BUDGET_EXCEEDED, `${short(url)} was not fetched: this badge already made Lanyard fetch ${max} documents, the most one verification may`));
       }
+      if (bytesRead >= maxBytes) return Promise.reject(tooMuch(url, maxBytes));
       fetches++;
-      p = raceDeadline(fetchOnce(doFetch, url, accept, opts.signal), opts.signal, url);
+      // Counted once read: the document that passes the budget is dropped, and nothing more is fetched.
+      const read = fetchOnce(doFetch, url, accept, opts.signal).then((d) => {
+        bytesRead += d.bytes.length;
+        if (bytesRead > maxBytes) throw tooMuch(url, maxBytes);
+        return d;
+      });
+      p = raceDeadline(read, opts.signal, url);
       docs.set(key, p);
       return p;
     },

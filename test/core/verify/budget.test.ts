@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCodes, FetchError } from '../../../src/core/errors.ts';
 import { checkEndorsements } from '../../../src/core/proofs/endorsement.ts';
-import { createContext, DEFAULT_MAX_FETCHES, type Fetch } from '../../../src/core/verify/context.ts';
+import { createContext, DEFAULT_MAX_BYTES, DEFAULT_MAX_FETCHES, type Fetch } from '../../../src/core/verify/context.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { assertion, ISSUER, makeIssuer, NOW } from '../formats/ob2-fixtures.ts';
 import { credential } from '../proofs/support.ts';
@@ -88,5 +88,54 @@ describe('fetch cap', () => {
     expect(asked.size).toBeLessThanOrEqual(10);
     expect(r?.outcome).toBe('warning');
     expect(r?.message).toMatch(/endorsements do not verify/);
+  });
+});
+
+describe('byte budget', () => {
+  const MB = 1024 * 1024;
+  const big = (size: number): Fetch => async () => new Response(`{"pad":"${'x'.repeat(size - 10)}"}`, { headers: { 'content-type': 'application/json' } });
+
+  it('reads at most maxBytes in all, however many documents: past it, what is left is refused naming the limit, and a read document stays free', async () => {
+    let calls = 0;
+    const inner = big(MB);
+    const fetch: Fetch = (url, init) => (calls++, inner(url, init));
+    const ctx = createContext({ fetch, now: NOW, maxBytes: 3 * MB });
+    const results: PromiseSettledResult<unknown>[] = [];
+    // One after another: each read is counted when it is done.
+    for (let i = 0; i < 10; i++) results.push(await ctx.fetchDocument(`https://issuer.test/doc/${i}`).then((value) => ({ status: 'fulfilled' as const, value }), (reason: unknown) => ({ status: 'rejected' as const, reason })));
+    const read = results.filter((r): r is PromiseFulfilledResult<{ bytes: Uint8Array }> => r.status === 'fulfilled');
+    expect(read.reduce((n, r) => n + r.value.bytes.length, 0)).toBeLessThanOrEqual(3 * MB);
+    expect(read.length).toBeGreaterThan(0);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]!.reason).toMatchObject({ code: ErrorCodes.BUDGET_EXCEEDED, message: expect.stringMatching(/3 MB, the most one verification reads/) });
+    // Once spent, nothing more is fetched at all.
+    expect(calls).toBeLessThanOrEqual(read.length + 1);
+    await expect(ctx.fetchDocument('https://issuer.test/doc/0')).resolves.toMatchObject({ status: 200 });
+  });
+
+  it(`reads at most DEFAULT_MAX_BYTES (${DEFAULT_MAX_BYTES / MB} MB) when the caller names no budget`, async () => {
+    const ctx = createContext({ fetch: big(4 * MB), now: NOW, maxFetches: 1000 });
+    let read = 0;
+    for (let i = 0; i < DEFAULT_MAX_BYTES / (4 * MB) + 5; i++) read += await ctx.fetchDocument(`https://issuer.test/doc/${i}`).then((d) => d.bytes.length, () => 0);
+    expect(read).toBeLessThanOrEqual(DEFAULT_MAX_BYTES);
+    expect(read).toBeGreaterThan(DEFAULT_MAX_BYTES - 5 * MB);
+  });
+
+  it('a badge whose issuer answers more than the budget is indeterminate, never invalid, and says which limit stopped it', async () => {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: HOSTED, verification: { type: 'HostedBadge' } });
+    web.json(HOSTED, a);
+    const fetch: Fetch = async (url, init) => {
+      if (url !== ISSUER) return web.fetch(url, init);
+      const profile = (await (await web.fetch(url, init)).json()) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...profile, description: 'x'.repeat(2 * MB) }), { headers: { 'content-type': 'application/ld+json' } });
+    };
+    const r = await verify(JSON.stringify(a), { fetch, now: NOW, maxBytes: MB });
+    expect(r.verdict).toBe('indeterminate');
+    const stopped = r.checks.filter((c) => /the most one verification reads/.test(c.message));
+    expect(stopped.length).toBeGreaterThan(0);
+    expect(stopped.every((c) => c.outcome === 'indeterminate')).toBe(true);
+    expect(r.checks.some((c) => c.outcome === 'fail')).toBe(false);
   });
 });
