@@ -23,7 +23,8 @@ const RDFC = new Set(['eddsa-rdfc-2022', 'ecdsa-rdfc-2019']);
 
 const idsOf = (v: unknown): string[] | undefined => {
   const list = Array.isArray(v) ? v : [v];
-  return list.length && list.every((x): x is string => typeof x === 'string') ? list : undefined;
+  // Each id once: §4.5 step 3.3 takes the matching proofs from the set, so a name given twice signs its proof once (and costs one).
+  return list.length && list.every((x): x is string => typeof x === 'string') ? [...new Set(list)] : undefined;
 };
 const idOf = (p: unknown): string | undefined => (typeof p === 'object' && p !== null && typeof (p as { id?: unknown }).id === 'string' ? (p as { id: string }).id : undefined);
 const list = (ids: readonly string[]): string => ids.map((id) => shorten(id, 80)).join(', ');
