@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../src/core/errors.ts';
 import { canonize } from '../../../src/core/jsonld/canonize.ts';
-import { MAX_DEPTH } from '../../../src/core/proofs/proof-chain.ts';
+import { MAX_CHAIN_BYTES, MAX_DEPTH } from '../../../src/core/proofs/proof-chain.ts';
 import { hashData } from '../../../src/core/proofs/ed25519.ts';
 import { base58btcEncode } from '../../../src/core/proofs/sign.ts';
 import { proofConfig, unsecured } from '../../../src/core/proofs/suites.ts';
@@ -156,6 +156,20 @@ describe('chains signed with the test keys, through the whole pipeline', () => {
     const r = await verifyDataIntegrity({ ...vc, proof: [deepest, below, ...proofsOf(vc).slice(0, -2)] }, context());
     expect(r.proofs[0]!.signature.message, JSON.stringify(r.proofs[0])).toContain(`go more than ${MAX_DEPTH} proofs deep`);
     expect(r.proofs.slice(1).every((p) => p.signature.outcome === 'pass'), JSON.stringify(r.proofs)).toBe(true);
+  });
+
+  it('chained proofs that would have the credential canonicalized over and over (each its own document): not checked past MAX_CHAIN_BYTES, said why', async () => {
+    // Fifteen chained proofs, each naming a thousand proofs of a credential of about 600 KB: each chained
+    // document is the whole credential again, 9 MB of RDFC work for a 600 KB input (several seconds of the worker).
+    const issued = await signWith(credential(alice.did), alice, { id: 'urn:uuid:proof-0' });
+    const base = issued.proof as Proof;
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...base, id: `urn:uuid:p${i}` }));
+    const chained = Array.from({ length: 15 }, (_, i) => ({ ...base, id: `urn:uuid:c${i}`, previousProof: many.map((p) => p.id) }));
+    const vc = { ...issued, proof: [base, ...chained, ...many] };
+    expect(JSON.stringify(vc).length * 15).toBeGreaterThan(MAX_CHAIN_BYTES);
+    const r = await verifyDataIntegrity(vc, context());
+    expect(r.proofs[0]!.signature.outcome).toBe('pass');
+    for (const p of r.proofs.slice(1)) expect(p.signature, JSON.stringify(p)).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message: expect.stringContaining('more than Lanyard canonicalizes for the chains of one credential') });
   });
 
   it('a chained eddsa-jcs-2022 proof (which would sign the list\'s JSON shape): indeterminate, said why', async () => {
