@@ -200,7 +200,8 @@ export async function expand(inputs: readonly string[]): Promise<Item[]> {
     if (isUrl(input)) {
       // A URL the engine cannot read as one (core/input/classify.ts isHttpUrl: a space, no host) was
       // read as the badge's text, and so an INVALID badge, when no badge had been read at all.
-      if (!isHttpUrl(input.trim())) {
+      // The URL as given too: trim() drops a trailing U+00A0 or U+2028 that the URL parser keeps, and a host cannot hold.
+      if (!isHttpUrl(input.trim()) || !URL.canParse(input)) {
         items.push({ source: input, error: failure({ code: 'BAD_URL' }) });
         continue;
       }

@@ -149,6 +149,13 @@ describe('lanyard inputs', () => {
     expect(r.stderr).toContain('lanyard: cannot read https://issuer.example/badges/my badge.json: not a URL');
   });
 
+  it('a URL ending in a space the URL parser keeps (U+00A0, U+2028: trim() drops them, the host cannot hold them) is unreadable (exit 2), not a crash', async () => {
+    const typos = ['https://issuer.example\u00a0', 'https://issuer.example\u2028'];
+    const r = await run([...typos, GOOD, '--json', '--offline', ...NOW]);
+    expect(r.code).toBe(2);
+    expect(lines(r)).toEqual([...typos.map((source) => ({ source, error: expect.stringMatching(/^cannot read: not a URL Lanyard can fetch/), code: 'BAD_URL' })), expect.objectContaining({ source: GOOD, verdict: 'valid' })]);
+  });
+
   it('under --offline, says that an unmapped document was not fetched because of --offline (indeterminate)', async () => {
     const r = await run(['https://issuer.example/badge.json', '--json', '--offline']);
     expect(r.code).toBe(1);

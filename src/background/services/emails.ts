@@ -17,7 +17,7 @@ import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { badgrClient, badgrProvider } from './providers/badgr.ts';
 import { boundAddresses } from './address-bound.ts';
 import { emailRefusal, isVariantRegistered } from './email-refusals.ts';
-import { confirmedOf } from './identities.ts';
+import { addressKey, confirmedOf, verifiedOf } from './identities.ts';
 import type { Tokens } from './tokens.ts';
 
 export interface EmailsDeps {
@@ -88,7 +88,8 @@ export function createEmails(d: EmailsDeps) {
     }
     try {
       if (op) await run((t) => op(client, t)).catch(async (e: unknown) => {
-        if (typed && !wasTyped && notMade(e)) await d.db.accounts.update(accountId, (current) => current && { ...current, typedAddresses: (current.typedAddresses ?? []).filter((x) => x !== typed.trim()) });
+        // Not one this backpack verifies already (its 400 "Could not register email address." for its own address as spelled): that one is confirmed, as typed.
+        if (typed && !wasTyped && notMade(e)) await d.db.accounts.update(accountId, (current) => current && (verifiedOf(current).some((v) => addressKey(v) === addressKey(typed)) ? current : { ...current, typedAddresses: (current.typedAddresses ?? []).filter((x) => x !== typed.trim()) }));
         throw emailRefusal(e);
       });
       // A server without the v1 address API (404, 405) still lists the addresses in /v2/users/self,

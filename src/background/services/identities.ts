@@ -79,7 +79,7 @@ function uniq(xs: readonly string[]): string[] {
  * the user's e-mails or their variants (v1 `variants`, BadgeUser.all_verified_recipient_identifiers,
  * compared as spelled), and the variant's spelling is what the badge's hash was made of.
  */
-const verifiedOf = (a: AccountRecord): string[] => a.addresses.filter((x) => x.verified).flatMap((x) => [x.email, ...(x.variants ?? [])]);
+export const verifiedOf = (a: AccountRecord): string[] => a.addresses.filter((x) => x.verified).flatMap((x) => [x.email, ...(x.variants ?? [])]);
 
 /** The typed addresses of `a` its backpack verifies (`true`) or does not (`false`), compared by addressKey (any letter case, as badgr-server's variants are). */
 function typedOf(a: AccountRecord, verified: boolean): string[] {

@@ -124,8 +124,10 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
         twin = synced;
         sourceId = `id:${synced.record.meta.credentialId!}`;
         byId = key;
-        await db.hidden.reveal(key);
       }
+      // Also when that copy does not stand for this one (not confirmed, say): a twin it hid before
+      // lives under the key this copy is stored at, and would be written over (a baked image lost).
+      if (key && key === byId) await db.hidden.reveal(key);
     }
     // What is stored decides where the copy goes and what it keeps: it is written only over the
     // record it was decided from, and decided again when another write came between (the same badge

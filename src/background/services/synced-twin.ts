@@ -68,7 +68,14 @@ export const standsFor = (synced: Judged, local: Judged): boolean => (synced.ver
  * signed with a key nobody can fetch, is as unconfirmed as a genuine copy checked offline), and
  * hiding the valid badge behind it would show the user less than they had: both stay listed.
  */
-const neverStands = (synced: Judged, local: Judged): boolean => otherIssuers(synced, local) || (local.verdict === 'valid' && synced.verdict !== 'valid');
+const neverStands = (synced: Judged, local: Judged): boolean => otherIssuers(synced, local) || (local.verdict === 'valid' && unconfirmed(synced));
+
+/**
+ * Neither valid nor invalid. A copy found invalid after it hid a valid one (revoked or expired since,
+ * by a check again) is no forgery: the hidden one, not checked again, would read the same; removing
+ * it removes the badge, never brings back a "valid" the issuer took back.
+ */
+const unconfirmed = (c: Judged): boolean => c.verdict !== 'valid' && c.verdict !== 'invalid';
 
 /** Whether the engine bound the two copies to two issuers (then they are two badges, whatever their ids). */
 const otherIssuers = (x: Judged, y: Judged): boolean => {

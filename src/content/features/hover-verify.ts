@@ -119,7 +119,9 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     pause = setTimeout(() => {
       if (target !== el) return;
       if (ok()) show(el, url);
-      else target = null; // not the user's: forget it, so that a real dwell later starts afresh
+      // Not the user's: forget it, so that a real dwell later starts afresh, and a card still up for
+      // the element before (this one inside it) goes with its watch and look-again timer.
+      else leave();
     }, PAUSE_MS);
   };
 

@@ -111,6 +111,30 @@ describe('verify on hover', () => {
     }
   });
 
+  it('a card shown, then a badge picture inside its link entered with no dwell of the user (the page scrolled under the pointer): the card goes, and its look-again timer with it', async () => {
+    const a = document.createElement('a');
+    a.href = 'https://api.badgr.io/public/assertions/Zx9kQ2mT4sWc1aB7';
+    const img = document.createElement('img');
+    img.src = 'https://api.badgr.io/public/assertions/Other1234567890/image';
+    a.append(img);
+    document.body.append(a);
+    try {
+      moveOnto(a);
+      await dwell();
+      expect(state()).toBe('ready');
+      // Into the picture without moving: its check is not the user's (hover-intent.ts pointerDwell).
+      out(a, img);
+      img.dispatchEvent(asUser(new MouseEvent('mouseover', { bubbles: true, relatedTarget: a })));
+      await vi.advanceTimersByTimeAsync(PAUSE_MS + 10);
+      out(img, document.body);
+      await vi.advanceTimersByTimeAsync(HIDE + 300);
+      expect(card()).toBeUndefined();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      a.remove();
+    }
+  });
+
   it('describes only what was checked: a page that points the link elsewhere after the dwell gets no verdict beside it, and a card shown goes away', async () => {
     const link = el('badgr');
     moveOnto(link);

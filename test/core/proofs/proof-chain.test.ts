@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../src/core/errors.ts';
 import { canonize } from '../../../src/core/jsonld/canonize.ts';
-import { MAX_DEPTH } from '../../../src/core/proofs/proof-chain.ts';
+import { MAX_CHAIN_BYTES, MAX_DEPTH } from '../../../src/core/proofs/proof-chain.ts';
 import { hashData } from '../../../src/core/proofs/ed25519.ts';
 import { base58btcEncode } from '../../../src/core/proofs/sign.ts';
 import { proofConfig, unsecured } from '../../../src/core/proofs/suites.ts';
@@ -117,6 +117,17 @@ describe('chains signed with the test keys, through the whole pipeline', () => {
     expect(sig(r)?.message).toContain('chained to urn:uuid:proof-0 (proof 1), which is not verified');
   });
 
+  it('a previousProof naming one proof twice signed that proof once (§4.5 step 3.3 takes proofs from the set): valid, and a thousand names cost one proof', async () => {
+    const issued = await signWith(credential(alice.did), alice, { id: 'urn:uuid:proof-1' });
+    const vc = await chain(issued, bob, { id: 'urn:uuid:proof-2', previousProof: ['urn:uuid:proof-1', 'urn:uuid:proof-1'] }, [issued.proof as Proof]);
+    const r = await run(vc);
+    expect(r.verdict, show(r)).toBe('valid');
+    const many = await chain(issued, bob, { id: 'urn:uuid:proof-2', previousProof: Array<string>(1000).fill('urn:uuid:proof-1') }, [issued.proof as Proof]);
+    const started = performance.now();
+    expect((await run(many)).verdict).toBe('valid');
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
   it('two proofs calling themselves by the id a chained proof names: indeterminate, never valid', async () => {
     const issued = await signWith(credential(alice.did), alice, { id: 'urn:uuid:proof-1' });
     const twice = { ...issued, proof: [issued.proof, issued.proof] };
@@ -145,6 +156,20 @@ describe('chains signed with the test keys, through the whole pipeline', () => {
     const r = await verifyDataIntegrity({ ...vc, proof: [deepest, below, ...proofsOf(vc).slice(0, -2)] }, context());
     expect(r.proofs[0]!.signature.message, JSON.stringify(r.proofs[0])).toContain(`go more than ${MAX_DEPTH} proofs deep`);
     expect(r.proofs.slice(1).every((p) => p.signature.outcome === 'pass'), JSON.stringify(r.proofs)).toBe(true);
+  });
+
+  it('chained proofs that would have the credential canonicalized over and over (each its own document): not checked past MAX_CHAIN_BYTES, said why', async () => {
+    // Fifteen chained proofs, each naming a thousand proofs of a credential of about 600 KB: each chained
+    // document is the whole credential again, 9 MB of RDFC work for a 600 KB input (several seconds of the worker).
+    const issued = await signWith(credential(alice.did), alice, { id: 'urn:uuid:proof-0' });
+    const base = issued.proof as Proof;
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...base, id: `urn:uuid:p${i}` }));
+    const chained = Array.from({ length: 15 }, (_, i) => ({ ...base, id: `urn:uuid:c${i}`, previousProof: many.map((p) => p.id) }));
+    const vc = { ...issued, proof: [base, ...chained, ...many] };
+    expect(JSON.stringify(vc).length * 15).toBeGreaterThan(MAX_CHAIN_BYTES);
+    const r = await verifyDataIntegrity(vc, context());
+    expect(r.proofs[0]!.signature.outcome).toBe('pass');
+    for (const p of r.proofs.slice(1)) expect(p.signature, JSON.stringify(p)).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message: expect.stringContaining('more than Lanyard canonicalizes for the chains of one credential') });
   });
 
   it('a chained eddsa-jcs-2022 proof (which would sign the list\'s JSON shape): indeterminate, said why', async () => {
