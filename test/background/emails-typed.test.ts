@@ -53,6 +53,22 @@ describe('an added address is remembered as typed', () => {
     await expect.poll(async () => (await h.db.badges.get(key))?.recipient, { timeout: 10_000 }).toBe('Ada.Lovelace@School.example');
   });
 
+  it('two adds of one address at once run one after another, and leave it typed', async () => {
+    ctx.bp.control.clearThrottle();
+    const from = ctx.bp.control.requests.length;
+    ctx.bp.control.pause();
+    const both = Promise.allSettled([h.app.emails.add(id, 'ada@twice.example'), h.app.emails.add(id, 'ada@twice.example')]);
+    await new Promise((r) => setTimeout(r, 200));
+    ctx.bp.control.resume();
+    const [first] = await both;
+    expect(first.status).toBe('fulfilled');
+    // The second add's POST only once the first add has read the list again.
+    const calls = ctx.bp.control.requests.slice(from).filter((r) => r.path === '/v1/user/emails').map((r) => r.method);
+    expect(calls.slice(0, 3)).toEqual(['POST', 'GET', 'POST']);
+    expect(await typed()).toContain('ada@twice.example');
+    ctx.bp.control.clearThrottle();
+  });
+
   it('an add Badgr holds back (its backoff after refused adds, a 429) was not made: nothing typed is left behind', async () => {
     ctx.bp.control.clearThrottle();
     for (let i = 0; i < 3; i++) await expect(h.app.emails.add(id, 'grace@example.org')).rejects.toMatchObject({ code: 'ERR_EMAIL_TAKEN' });
