@@ -62,6 +62,8 @@ or a report that could not be written to standard output.`;
 const DID_YOU_MEAN: Record<string, string> = {
   '--identity': '--recipient', '--email': '--recipient', '--id': '--recipient', '--recipients': '--recipient',
   '--time': '--now', '--at': '--now', '--date': '--now', '--maps': '--map', '--no-network': '--offline', '--json-lines': '--json', '--language': '--lang', '--locale': '--lang',
+  // -v is --verbose or --version elsewhere; this command has only --version (-V).
+  '-v': '--version (-V)',
 };
 
 /**

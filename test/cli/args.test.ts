@@ -87,6 +87,7 @@ describe('lanyard arguments', () => {
 
   it('refuses unknown options, naming the one that exists when the intent is clear', () => {
     expect(refused(['--identity', 'me@example.org', 'a'])).toMatch(/Unknown option --identity \(did you mean --recipient\?\)/);
+    expect(refused(['-v'])).toMatch(/Unknown option -v \(did you mean --version \(-V\)\?\)/);
     expect(refused(['--bogus', 'a'])).toMatch(/Unknown option --bogus/);
     expect(refused(['-x', 'a'])).toMatch(/after --/);
   });
