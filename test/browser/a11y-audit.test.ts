@@ -1,5 +1,5 @@
 /**
- * An accessibility audit in Chromium with the built extension: axe-core's WCAG 2.1 A and AA rules,
+ * An accessibility audit in Chromium with the built extension: axe-core's WCAG 2.1 A and AA rules and best practices,
  * every impact (support/axe-wcag.ts), on each of the popup's main screens in the light and dark
  * themes, and on the content scripts' badge picker and hover card on a page.
  *
@@ -76,6 +76,9 @@ describe('popup screens: no WCAG 2.1 A/AA violation (axe-core)', () => {
     it(`list with badges, a badge, share, accounts, addresses, settings (${scheme})`, async () => {
       const { page, errors } = await openPopup(ext, '?preview=1', scheme);
       await page.getByRole('listbox', { name: 'Your badges' }).waitFor();
+      // The preview's failing backpack: its line under the header is in the "Sync status" landmark.
+      await page.getByRole('region', { name: 'Sync status' }).getByTestId('sync-failure').waitFor();
+      await shot(page, `a11y-list-${scheme}`);
       expect(await axeWcag(page), 'list').toEqual([]);
       await page.getByRole('button', { name: 'Filters' }).click();
       await page.getByRole('combobox', { name: 'Verification' }).waitFor();
@@ -122,7 +125,10 @@ async function auditCopy(page: Page, kind: string): Promise<string[]> {
     // display), where Chromium reads a row's name and its block-level date apart; spaces collapse on screen.
     for (const q of open.querySelectorAll('[data-q]')) q.replaceWith(document.createTextNode(` ${q.getAttribute('data-q') ?? ''} `));
     for (const el of root.children) if (el instanceof HTMLElement) el.style.visibility = 'hidden';
-    document.documentElement.append(host);
+    // axe finds what is behind a text through elementsFromPoint, which skips the hover card (pointer-events:
+    // none: it lets the pointer through to the page) and finds no background above the body's.
+    for (const el of open.children) if (el instanceof HTMLElement) el.style.pointerEvents = 'auto';
+    document.body.append(host);
     return open.querySelectorAll('*').length;
   });
   expect(copied).toBeGreaterThan(1);
