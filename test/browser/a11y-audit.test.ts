@@ -101,8 +101,21 @@ describe('popup screens: no WCAG 2.1 A/AA violation (axe-core)', () => {
       await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
       expect(await axeWcag(page), 'settings').toEqual([]);
       await page.getByRole('button', { name: 'Add a badge' }).click();
-      await page.getByLabel('Or paste a badge link, its JSON or a JWS').waitFor();
+      await page.getByLabel('Or paste a badge link, its JSON or a JWS').fill('not a badge');
       expect(await axeWcag(page), 'add a badge').toEqual([]);
+      await page.getByRole('button', { name: 'Add badge', exact: true }).click();
+      await page.getByText('That is not a badge Lanyard can read', { exact: false }).waitFor();
+      expect(await axeWcag(page), 'add a badge: refused').toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it(`a "Not valid" badge's page (${scheme})`, async () => {
+      const { page, errors } = await openPopup(ext, '?preview=1', scheme);
+      await page.getByRole('option').filter({ hasText: 'Data Protection Officer' }).click();
+      await page.getByRole('heading', { name: 'Verification' }).waitFor();
+      await shot(page, `a11y-invalid-badge-${scheme}`);
+      expect(await axeWcag(page), 'invalid badge').toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
     });
@@ -148,6 +161,9 @@ describe('content UI (closed shadow roots, audited as an open copy): no WCAG 2.1
     await loaded;
     await page.waitForSelector('[data-lanyard="insert-badge"]');
     await page.evaluate(() => (document.querySelector('div[g_editable="true"]') as HTMLElement).focus());
+    expect(await auditCopy(page, 'insert-badge'), 'Insert badge button').toEqual([]);
+    await page.evaluate(() => document.getElementById('a11y-copy')?.remove());
+    await inShadow(page, 'insert-badge', (root) => void [...root.children].forEach((el) => (el as HTMLElement).style?.removeProperty('visibility')));
     await clickButton(page, 'insert-badge');
     expect((await pickerOptions(page)).length).toBe(2);
     await page.screenshot({ path: 'test-results/a11y-picker.png' });
