@@ -33,6 +33,13 @@ const assertion = (n: number, name: string): Record<string, unknown> => ({
   [`/badges/${n}`]: { '@context': CONTEXT, type: 'BadgeClass', id: `${BADGES}/badges/${n}`, name, description: 'A badge.', image: `${BADGES}/badges/${n}/image`, criteria: { narrative: 'None.' }, issuer: `${ISSUER}/issuer` },
 });
 const SERVED: Record<string, unknown> = { ...assertion(1, 'Poetical Science'), ...assertion(2, 'Analytical Engine Programmer') };
+/** Badges at a Badgr-style path (the hover script's) whose issuer, on the same host (OB 2.0 hosted scope), Lanyard can read: one valid, one revoked. */
+const hosted = (id: string, name: string, more: Record<string, unknown> = {}): Record<string, unknown> => ({
+  [`/public/assertions/${id}`]: { '@context': CONTEXT, type: 'Assertion', id: `${BADGES}/public/assertions/${id}`, recipient: { type: 'email', hashed: false, identity: 'ada@example.org' }, badge: `${BADGES}/badges/${id}`, verification: { type: 'HostedBadge' }, issuedOn: '2026-03-02T10:00:00Z', ...more },
+  [`/badges/${id}`]: { '@context': CONTEXT, type: 'BadgeClass', id: `${BADGES}/badges/${id}`, name, description: 'A badge.', image: `${BADGES}/badges/${id}/image`, criteria: { narrative: 'None.' }, issuer: `${BADGES}/issuer` },
+});
+Object.assign(SERVED, hosted('a11y-ok', 'Difference Engine Operator'), hosted('a11y-gone', 'Retired Course', { revoked: true, revocationReason: 'Awarded in error' }));
+SERVED['/issuer'] = { '@context': CONTEXT, type: 'Issuer', id: `${BADGES}/issuer`, name: 'Difference Engine Guild', url: BADGES, email: 'badges@a11y-badges.example' };
 
 beforeAll(async () => {
   ext = await launchExtension();
@@ -41,13 +48,13 @@ beforeAll(async () => {
     return doc ? route.fulfill({ status: 200, contentType: 'application/ld+json', body: JSON.stringify(doc) }) : route.fulfill({ status: 404, body: '' });
   });
   await serve(ext.context, 'https://mail.google.com/**', (url) => (url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL) : null));
-  await serve(ext.context, 'https://blog.example/**', () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Badges</title></head><body><main><p style="margin:60px"><a id="b" href="${HOVER}/public/assertions/a11y-hovered">My badge</a></p></main></body></html>`);
+  await serve(ext.context, 'https://blog.example/**', () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Badges</title></head><body><main><p style="margin:60px"><a id="b" href="${HOVER}/public/assertions/a11y-hovered">My badge</a></p><p style="margin:60px"><a id="ok" href="${BADGES}/public/assertions/a11y-ok">Operator</a></p><p style="margin:60px"><a id="gone" href="${BADGES}/public/assertions/a11y-gone">Retired</a></p></main></body></html>`);
 });
 afterAll(async () => {
   await ext?.close();
 });
 
-describe('popup screens: no WCAG 2.1 A/AA violation (axe-core)', () => {
+describe('popup screens: no WCAG 2.1 A/AA nor best-practice violation (axe-core)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`first run, sign-in error, empty, load error (${scheme})`, async () => {
       const first = await openPopup(ext, '?preview=1&scenario=first-run', scheme);
@@ -148,7 +155,7 @@ async function auditCopy(page: Page, kind: string): Promise<string[]> {
   return axeWcag(page, '#a11y-copy');
 }
 
-describe('content UI (closed shadow roots, audited as an open copy): no WCAG 2.1 A/AA violation', () => {
+describe('content UI (closed shadow roots, audited as an open copy): no WCAG 2.1 A/AA nor best-practice violation', () => {
   it('the picker: its list of badges and the warning before a badge not fully verified', async () => {
     await grantHosts(ext, [`${BADGES}/*`]);
     await importBadge(ext, `${BADGES}/assertions/1`);
@@ -182,7 +189,8 @@ describe('content UI (closed shadow roots, audited as an open copy): no WCAG 2.1
 
   it('the hover card', async () => {
     expect(await popupSend(ext, 'settings/set', { settings: { hoverVerify: true } })).toMatchObject({ ok: true });
-    await grantHosts(ext, ['https://blog.example/*']);
+    // Before the page opens: granting opens pages of its own, and the card shows only in the page the user is on.
+    await grantHosts(ext, ['https://blog.example/*', `${BADGES}/*`]);
     expect(await popupSend(ext, 'hover/site-add', { pattern: 'https://blog.example/*', addedGrant: true })).toMatchObject({ ok: true });
     const page = await waitFor(async () => {
       const p = await ext.context.newPage();
@@ -190,12 +198,22 @@ describe('content UI (closed shadow roots, audited as an open copy): no WCAG 2.1
       await p.goto('https://blog.example/');
       return loaded.then(() => p, async () => (await p.close(), null));
     }, 20_000);
-    await page.mouse.move(0, 0);
-    await page.hover('#b');
-    await waitFor(() => inShadow(page, 'hover-card', (root) => root.querySelector('.c[data-state=ready]') !== null).catch(() => false), 15_000);
-    await page.screenshot({ path: 'test-results/a11y-hover.png' });
-    expect(await auditCopy(page, 'hover-card'), 'hover card').toEqual([]);
-    await page.screenshot({ path: 'test-results/a11y-hover-copy.png' });
+    // A host Lanyard may not read (the card says how to allow it), a valid badge, a revoked one.
+    for (const [id, verdict] of [['b', 'indeterminate'], ['ok', 'valid'], ['gone', 'invalid']] as const) {
+      await page.evaluate(() => document.getElementById('a11y-copy')?.remove());
+      // Away until the last card is gone (a pointer back on a link within its pause keeps it), then a real move onto the link.
+      await page.mouse.move(0, 0);
+      await page.waitForSelector('[data-lanyard="hover-card"]', { state: 'detached' });
+      const box = (await page.locator(`#${id}`).boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+      let said = '';
+      await waitFor(async () => {
+        said = await inShadow(page, 'hover-card', (root) => `${root.querySelector('.c')?.getAttribute('data-state')} ${root.querySelector('.v')?.className}: ${[...root.querySelectorAll('[data-q]')].map((q) => q.getAttribute('data-q')).join(' ')}`).catch(() => said);
+        return said.startsWith(`ready v ${verdict}:`);
+      }, 15_000).catch(() => expect.fail(`the card for #${id} said ${said}`));
+      expect(await auditCopy(page, 'hover-card'), `hover card ${verdict}`).toEqual([]);
+      await page.screenshot({ path: `test-results/a11y-hover-${verdict}-copy.png` });
+    }
     await page.close();
   });
 });
