@@ -70,7 +70,7 @@ describe('content scripts in the browser’s language, with the share warning', 
     await page.evaluate((sel) => void (document.querySelector(sel)!.innerHTML = 'Mon badge : <br>Ada'), body);
     await caretAfter(page, body, 'Mon badge : ');
     await clickButton(page, 'insert-badge');
-    expect(await pickerOptions(page)).toEqual(['Poetical Science, Pas entièrement vérifié']);
+    expect(await pickerOptions(page)).toEqual(['Poetical Science, mars 2026, Pas entièrement vérifié']);
     expect(await inShadow(page, 'picker', (root) => [...root.querySelectorAll('li .m [data-q]')].map((q) => q.getAttribute('data-q')).join(''))).toBe('? Pas entièrement vérifié');
     expect(await inShadow(page, 'picker', (root) => root.querySelector('input')?.getAttribute('placeholder'))).toBe('Rechercher dans vos badges');
     // The month in the browser's language too (the page says lang="en").

@@ -220,9 +220,12 @@ function row(b: PickerBadge, i: number): HTMLLIElement {
   const date = monthYear(b.issuedOn);
   // In the browser's language (the background chose it), with the direction the badge gives it (VC DM 2.0 §11.1), else its own.
   const meta = issuer || date ? h('small', {}, issuer ? h('bdi', { dir: b.dirs?.issuerName ?? dirOf(issuer) }, issuer) : '', issuer && date ? ' · ' : '', date) : null;
+  // The name says all the row shows, in its order (WCAG 2.5.3 Label in Name): with only the badge's name and
+  // status, a screen reader never heard the issuer nor the date a sighted user reads (axe label-content-name-mismatch).
+  const said = [name, issuer && date ? `${issuer} · ${date}` : issuer || date, label].filter(Boolean).join(', ');
   return h(
     'li',
-    { role: 'option', 'data-i': String(i), 'aria-label': `${name}, ${label}` },
+    { role: 'option', 'data-i': String(i), 'aria-label': said },
     src ? h('img', { src, alt: '', referrerpolicy: 'no-referrer', draggable: 'false' }) : h('span', { class: 'n' }),
     h('span', { class: 't' }, h('b', { dir: (!b.noName && b.dirs?.name) || dirOf(name) }, name), meta),
     // The status in words, not colour alone; a valid badge's mark is enough ("Verified" in its name).

@@ -32,6 +32,7 @@ export function StatusBar({ state, online, onSignInAgain, quietStart = false, sh
   // Failures hidden for as long as the popup is open (the bar outlives its screens); a new failure shows again.
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   // "Hide" goes with the line: focus goes to the screen's heading or list, not the page.
+  const shownFailures = showFailures ? failed.filter((a) => !hidden.has(failureKey(a))) : [];
   const rescue = useFocusRescue(() => document.querySelector<HTMLElement>('main #screen-title, main .list-viewport, main input[type="search"], main #empty-title'));
   return (
     <>
@@ -45,14 +46,17 @@ export function StatusBar({ state, online, onSignInAgain, quietStart = false, sh
           {t('offline')}
         </p>
       ) : null}
-      {busy.length ? (
-        <div class="status-progress">
-          <span class="small">{label}</span>
-          <ProgressBar label={label} done={done} total={total} />
-        </div>
-      ) : null}
-      {showFailures
-        ? failed.filter((a) => !hidden.has(failureKey(a))).map((a) => (
+      {/* What is seen of a sync (its progress, its failures) in a landmark of its own: outside any, a screen
+          reader's landmark list skipped the failure line under the header (axe region). */}
+      {busy.length || shownFailures.length ? (
+        <section class="sync-bar" aria-label={t('syncBarLabel')}>
+          {busy.length ? (
+            <div class="status-progress">
+              <span class="small">{label}</span>
+              <ProgressBar label={label} done={done} total={total} />
+            </div>
+          ) : null}
+          {shownFailures.map((a) => (
             <SyncFailure
               key={a.id}
               id={`sync-failure-${a.id}`}
@@ -63,8 +67,9 @@ export function StatusBar({ state, online, onSignInAgain, quietStart = false, sh
                 setHidden(new Set([...hidden, failureKey(a)]));
               }}
             />
-          ))
-        : null}
+          ))}
+        </section>
+      ) : null}
     </>
   );
 }

@@ -47,7 +47,7 @@ describe('a badge without a name on a web page', () => {
     openPicker({ anchor: document.getElementById('a')!, title: 't', onPick: async () => {} });
     await flush();
     const rows = [...pickerRoot().querySelectorAll('li[role=option]')];
-    expect(rows[0]?.getAttribute('aria-label')).toBe('Badge sans titre, Vérifié');
+    expect(rows[0]?.getAttribute('aria-label')).toBe('Badge sans titre, École, Vérifié');
     expect(shown(rows[0]?.querySelector('b'))).toBe('Badge sans titre');
     expect(shown(rows[1]?.querySelector('b'))).toBe('Badge illisible');
   });

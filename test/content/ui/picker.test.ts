@@ -52,8 +52,9 @@ describe('badge picker', () => {
     await flush();
     const root = pickerRoot();
     expect(root.querySelector('[role=dialog]')?.getAttribute('aria-label')).toBe('Insert a badge');
+    // The name says all the row shows, issuer and date too, in its order (WCAG 2.5.3 Label in Name).
     expect(options().map((o) => o.getAttribute('aria-label'))).toEqual([
-      'Analytical Engine Programmer, Verified',
+      'Analytical Engine Programmer, Analytical Society · Mar 2026, Verified',
       '<img src=x onerror=alert(1)>, Not valid',
       'Poetical Science, Not fully verified',
       'Unverified one, Not checked yet',

@@ -89,7 +89,7 @@ describe('the picker', () => {
       const li = await open();
       expect(shown(li.querySelector('b'))).toBe(name);
       expect(shown(li.querySelector('bdi'))).toBe(issuer);
-      expect(li.getAttribute('aria-label')).toBe(`${name}, Verified`);
+      expect(li.getAttribute('aria-label')).toBe(`${name}, ${issuer} · Mar 2024, Verified`);
     }
   });
 
