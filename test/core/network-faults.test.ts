@@ -79,6 +79,18 @@ async function reshaped(real: () => Promise<Response>, edit: (bytes: Uint8Array)
 
 const FAULTS: Record<string, Fault> = {
   offline: () => Promise.reject(new TypeError('fetch failed')),
+  'an aborted request': () => Promise.reject(new DOMException('The operation was aborted.', 'AbortError')),
+  'a connection reset mid-body': async (_u, _i, real) => {
+    const res = await real();
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes.slice(0, Math.floor(bytes.length / 2)));
+        c.error(new TypeError('terminated: other side closed'));
+      },
+    });
+    return new Response(body, { status: res.status, headers: res.headers });
+  },
   'HTTP 500': () => Promise.resolve(text(500, 'Internal Server Error')),
   'HTTP 503 with Retry-After': () => Promise.resolve(text(503, 'Service Unavailable', 'text/plain', { 'retry-after': '120' })),
   'HTTP 404': () => Promise.resolve(text(404, 'Not Found')),
@@ -163,6 +175,20 @@ describe('network faults never make a genuine badge invalid', () => {
     expect(SUBJECTS.filter((s) => s.name.startsWith('real/')).length).toBeGreaterThanOrEqual(149);
     expect(SUBJECTS.filter((s) => s.name.startsWith('conformance/')).length).toBeGreaterThanOrEqual(17);
     for (const name of Object.keys(BASELINE_INVALID)) expect(SUBJECTS.map((s) => s.name), name).toContain(name);
+  });
+
+  /** Guards the harness itself: each fault reaches the engine, so a run that changed nothing cannot pass for one that held. */
+  it.each(Object.keys(FAULTS))('%s reaches the engine: the OB 2.0 hosted example is left indeterminate', async (name) => {
+    const hosted = SUBJECTS.find((x) => x.name.startsWith('conformance/ob20/basic-assertion.json'))!;
+    expect((await run(hosted)).result.verdict).toBe('valid');
+    const { result } = await run(hosted, FAULTS[name]);
+    expect(result.verdict).toBe('indeterminate');
+    expect(result.checks.find((c) => c.id === 'hosted')?.outcome).toBe('indeterminate');
+  });
+
+  it('tries faults on many credentials that fetch documents', async () => {
+    const fetching = await Promise.all(SUBJECTS.map(async (x) => (await run(x)).urls.length > 0));
+    expect(fetching.filter(Boolean).length).toBeGreaterThanOrEqual(40);
   });
 
   for (const given of SUBJECTS) {
