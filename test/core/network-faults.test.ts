@@ -66,10 +66,10 @@ const SUBJECTS: Subject[] = [
 type Fault = (url: string, init: Parameters<Fetch>[1], real: () => Promise<Response>, deadline: AbortController) => Promise<Response>;
 
 const text = (status: number, body: string, type = 'text/plain', headers: Record<string, string> = {}): Response =>
-  new Response(status === 204 || status === 304 ? null : body, { status, headers: { 'content-type': type, ...headers } });
+  new Response(body, { status, headers: { 'content-type': type, ...headers } });
 
-/** The real answer's bytes with another status, URL or length. */
-async function reshaped(real: () => Promise<Response>, edit: (bytes: Uint8Array) => Uint8Array, url?: string): Promise<Response> {
+/** The real answer's bytes cut short, or answered from another URL. */
+async function reshaped(real: () => Promise<Response>, edit: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer>, url?: string): Promise<Response> {
   const res = await real();
   const body = edit(new Uint8Array(await res.arrayBuffer()));
   const out = new Response(body, { status: res.status, headers: res.headers });
@@ -188,7 +188,7 @@ describe('network faults never make a genuine badge invalid', () => {
 
   it('tries faults on many credentials that fetch documents', async () => {
     const fetching = await Promise.all(SUBJECTS.map(async (x) => (await run(x)).urls.length > 0));
-    expect(fetching.filter(Boolean).length).toBeGreaterThanOrEqual(40);
+    expect(fetching.filter(Boolean).length).toBeGreaterThanOrEqual(85);
   });
 
   for (const given of SUBJECTS) {
