@@ -44,8 +44,14 @@ function isWebPage(doc: { contentType: string; bytes: Uint8Array }): boolean {
 
 const hostOf = (url: string): string => (URL.canParse(url) ? new URL(url).host : url);
 
-/** A URL input (pasted, or a legacy baked tEXt URL): fetch it and unpack what it serves, JSON with the URL it was read from. */
-async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): Promise<Unpacked | null> {
+/**
+ * A URL input (pasted, or a legacy baked tEXt URL): fetch it and unpack what it serves, JSON with the URL it was read from.
+ * `baked`: the URL came out of a badge image in hand, so an answer that cannot be read (an empty or cut-off
+ * body) says nothing against that badge: OB 2.0 §Verification, hosted: only an eventual 200 with the
+ * assertion, a 410 Gone or `revoked: true` decide; anything else leaves it unchecked (`indeterminate`).
+ * A pasted link that serves no badge keeps its `structure` failure, which the background reads as "no badge data".
+ */
+async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList, baked: boolean): Promise<Unpacked | null> {
   try {
     const doc = await ctx.fetchDocument(url, BADGE_ACCEPT);
     if (doc.status === 410) {
@@ -88,6 +94,8 @@ async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList): P
   } catch (e) {
     if (e instanceof UnsupportedCredentialError) {
       checks.indeterminate('signature', e.code, `${url} serves ${e.what}. ${e.message}`);
+    } else if (e instanceof ParseError && baked) {
+      checks.indeterminate('hosted', e.code, `${url}, where this badge image says its data is, did not answer a badge Lanyard could read: ${e.message}`);
     } else if (e instanceof ParseError) {
       checks.fail('structure', e.code, `${url} does not serve a badge: ${e.message}`);
     } else if (e instanceof LanyardError) {
@@ -122,7 +130,7 @@ export async function verify(input: Uint8Array | string, opts: VerifyOptions): P
   let format: BadgeFormat = detectFormat(unpacked.credential);
   let credential = unpacked.credential;
   if (credential.type === 'url') {
-    const inner = await resolveUrl(credential.text, ctx, checks);
+    const inner = await resolveUrl(credential.text, ctx, checks, unpacked.kind === 'png' || unpacked.kind === 'svg');
     if (!inner) {
       checks.skipRemaining('The badge behind the URL could not be read');
       return finish(checks, format, null, null, summary);
