@@ -110,7 +110,11 @@ const outOfTime = (url: string): FetchError =>
 /** The fetch, or a rejection as soon as the signal aborts (a fetch that ignores its signal cannot hold the verification). */
 function raceDeadline<T>(p: Promise<T>, signal: AbortSignal | undefined, url: string): Promise<T> {
   if (!signal) return p;
-  if (signal.aborted) return Promise.reject(outOfTime(url));
+  if (signal.aborted) {
+    // The fetch already started goes on; its own end, a rejection too, is no one's to handle.
+    p.catch(() => undefined);
+    return Promise.reject(outOfTime(url));
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(outOfTime(url));
     signal.addEventListener('abort', onAbort, { once: true });

@@ -57,6 +57,22 @@ describe('verification deadline', () => {
     await expect(ctx.fetchJson('https://issuer.test/x')).rejects.toBeInstanceOf(FetchError);
     expect(calls).toBe(0);
   });
+
+  it('a fetch that ends the deadline as it starts, then fails, leaves no unhandled rejection behind', async () => {
+    const unhandled: unknown[] = [];
+    const note = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', note);
+    try {
+      const deadline = new AbortController();
+      const fetch: Fetch = () => (deadline.abort(), Promise.reject(new TypeError('network down')));
+      const ctx = createContext({ fetch, now: NOW, signal: deadline.signal });
+      await expect(ctx.fetchJson('https://issuer.test/y')).rejects.toMatchObject({ code: ErrorCodes.BUDGET_EXCEEDED });
+      await new Promise((r) => setTimeout(r, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+  });
 });
 
 describe('fetch cap', () => {
