@@ -46,13 +46,13 @@ async function look(page: Page, name: string): Promise<void> {
   // The popup scrolls inside .content: let it grow for one picture of the whole screen, same width.
   const tall = await page.addStyleTag({ content: 'body, .shell { height: auto !important; overflow: visible !important } .content { overflow: visible !important }' }).catch(() => null);
   await page.screenshot({ path: `${SHOTS}/popup-walk-${name}.png`, fullPage: true });
-  await tall?.evaluate((el) => el.remove());
+  await tall?.evaluate((el) => (el as Element).remove());
   expect.soft(await axe(page), name).toEqual([]);
 }
 
 const W = {
-  en: { accounts: 'Accounts', panel: 'Your addresses in this browser', field: 'Add an address', add: 'Add', none: 'No address yet.', remove: 'Remove', share: 'Share', issued: 'Issued to', emails: 'E-mail addresses', guide: "Can't find a badge?", reset: 'Send me a reset link', copy: 'Copy link' },
-  fr: { accounts: 'Comptes', panel: 'Vos adresses dans ce navigateur', field: 'Ajouter une adresse', add: 'Ajouter', none: 'Aucune adresse pour l’instant.', remove: 'Retirer', share: 'Partager', issued: 'Délivré à', emails: 'Adresses e-mail', guide: 'Un badge introuvable ?', reset: 'M’envoyer un lien de réinitialisation', copy: 'Copier le lien' },
+  en: { accounts: 'Accounts', panel: 'Your addresses in this browser', field: 'Add an address', add: 'Add', none: 'No address yet.', remove: 'Remove', share: 'Share', issued: 'Issued to', emails: 'E-mail addresses', guide: "Can't find a badge?", reset: 'Send me a reset link', copy: 'Copy link', resend: 'Resend confirmation' },
+  fr: { accounts: 'Comptes', panel: 'Vos adresses dans ce navigateur', field: 'Ajouter une adresse', add: 'Ajouter', none: 'Aucune adresse pour l’instant.', remove: 'Retirer', share: 'Partager', issued: 'Délivré à', emails: 'Adresses e-mail', guide: 'Un badge introuvable ?', reset: 'M’envoyer un lien de réinitialisation', copy: 'Copier le lien', resend: 'Renvoyer la confirmation' },
 };
 
 describe('session 20 screens at 380 px', () => {
@@ -119,9 +119,11 @@ describe('session 20 screens at 380 px', () => {
       await page.getByRole('searchbox').fill('Typed Address');
       await page.getByRole('option').filter({ hasText: 'Typed Address Badge' }).click();
       await page.getByText(TYPED).first().waitFor();
+      await page.locator('summary').filter({ hasText: /8/ }).first().click();
       await look(page, `typed-badge-${lang}`);
       await page.getByRole('button', { name: w.share, exact: true }).click();
       await page.locator('#share-linkedin-no-link').waitFor();
+      await page.frameLocator('iframe.card-preview').locator('body *').first().waitFor({ timeout: 3000 });
       await look(page, `share-no-link-${lang}`);
 
       const again = await openPopup(ext, `?preview=1&world=1&lang=${lang}`);
@@ -146,6 +148,17 @@ describe('session 20 screens at 380 px', () => {
       await field.press('Enter');
       await page.getByRole('alert').first().waitFor();
       await look(page, `addresses-taken-${lang}`);
+      // Badgr's own refusal of an address it lists already (another letter case), and its five-minute wait on a second resend.
+      await field.fill('ADA@example.org');
+      await field.press('Enter');
+      await page.waitForTimeout(200);
+      await look(page, `addresses-listed-${lang}`);
+      const resend = page.getByRole('button', { name: new RegExp(`^${w.resend}`) }).first();
+      await resend.click();
+      await page.waitForTimeout(200);
+      await resend.click();
+      await page.waitForTimeout(300);
+      await look(page, `addresses-resend-wait-${lang}`);
       await page.close();
 
       const guide = await openPopup(ext, `?preview=1&lang=${lang}`);
