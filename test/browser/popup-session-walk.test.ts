@@ -118,8 +118,10 @@ describe('session 20 screens at 380 px', () => {
       const { page, errors } = await openPopup(ext, `?preview=1&world=1&lang=${lang}`);
       await page.getByRole('searchbox').fill('Typed Address');
       await page.getByRole('option').filter({ hasText: 'Typed Address Badge' }).click();
-      await page.getByText(TYPED).first().waitFor();
+      await page.locator('dd').filter({ hasText: TYPED }).waitFor();
       await page.locator('summary').filter({ hasText: /8/ }).first().click();
+      // The recipient row says the typed address is not counted as the user's (the preview said "no address to compare").
+      await page.getByText(lang === 'en' ? 'The badge was issued to an address you typed' : 'Le badge a été délivré à une adresse que vous avez saisie', { exact: false }).waitFor();
       await look(page, `typed-badge-${lang}`);
       await page.getByRole('button', { name: w.share, exact: true }).click();
       await page.locator('#share-linkedin-no-link').waitFor();
