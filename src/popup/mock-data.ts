@@ -98,7 +98,7 @@ export function generateBadges(n: number, start = 0): BadgeView[] {
 }
 
 /** The checks a badge's verdict implies, worded as the engine words them. */
-export function checksFor(b: BadgeView): Check[] {
+export function checksFor(b: BadgeView & { typedTo?: string }): Check[] {
   const c = (id: Check['id'], outcome: Check['outcome'], message: string, code?: Check['code']): Check => (code ? { id, outcome, message, code } : { id, outcome, message });
   const signed = !b.format.endsWith('hosted');
   const expired = b.expires !== undefined && Date.parse(b.expires) <= MOCK_NOW;
@@ -112,6 +112,7 @@ export function checksFor(b: BadgeView): Check[] {
     signed ? c('hosted', 'skipped', 'signed badge') : c('hosted', 'pass', 'hosted copy fetched from the issuer domain'),
     expired ? c('validity', 'fail', `expired on ${b.expires}`, 'ERR_EXPIRED') : c('validity', 'pass', 'within its validity dates'),
     revoked ? c('revocation', 'fail', 'revoked by the issuer: "issued in error"', 'ERR_REVOKED') : unsure && b.name !== HOSTILE_NAME ? c('revocation', 'indeterminate', 'https://guild-of-makers.example/status/1 could not be fetched: Lanyard may not read https://guild-of-makers.example yet', 'ERR_FETCH_FAILED') : c('revocation', 'pass', 'not revoked'),
-    b.recipient ? c('recipient', 'pass', `issued to ${b.recipient}`) : c('recipient', 'skipped', 'no comparable identity'),
+    // As src/background/services/badge-record.ts words a badge issued to an address typed for this browser.
+    b.recipient ? c('recipient', 'pass', `issued to ${b.recipient}`) : b.typedTo ? c('recipient', 'skipped', `Issued to ${b.typedTo}, an address you typed; no backpack has verified it`, 'ERR_RECIPIENT_TYPED') : c('recipient', 'skipped', 'no comparable identity'),
   ];
 }

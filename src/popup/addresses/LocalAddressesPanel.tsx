@@ -65,8 +65,8 @@ export function LocalAddressesPanel({ onChanged }: { onChanged?: () => void }) {
       {list?.length ? (
         <ul class="cards">
           {list.map((e) => (
-            <li key={e} class="card">
-              <bdi dir="auto">{e}</bdi>{' '}
+            <li key={e} class="card local-address">
+              <bdi dir="auto">{e}</bdi>
               <button type="button" class="button small" onClick={() => void remove(e)} {...offWhile(busy)}>
                 {t('remove')}
                 <HeardToo text={e} />
