@@ -8,12 +8,9 @@
  * The only answers that may turn a badge `invalid` are those the specification gives that meaning,
  * and none is simulated here: OB 2.0 §Verification ("Hosted verification"): a hosted assertion's
  * URL answering 410 Gone means revoked, and one answering another document (another id) is not the
- * issuer's copy. Nothing below answers 410 or another badge.
- *
- * Not in the table: a 200 answer whose JSON is not the document asked for (an API gateway's
- * `{"error": …}`). OB 2.0 reads what the issuer's URL serves as the issuer's word, so a hosted
- * assertion, BadgeClass or Profile answered that way fails `structure` today; whether that answer
- * should be `indeterminate` instead is left open (see the branch's report).
+ * issuer's copy. Nothing below answers 410 or another badge. A 200 answer whose JSON is no badge
+ * document at all (an API gateway's or CDN's `{"error": …}`, `{}`, `[]`, `null`, a bare string) is the
+ * server's, not the issuer's word (src/core/formats/not-badge-document.ts), and is in the table.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -109,6 +106,12 @@ const FAULTS: Record<string, Fault> = {
     });
   },
   'a redirect to another host': (url, _i, real) => reshaped(real, (b) => b, `https://elsewhere.example/${encodeURIComponent(url)}`),
+  'a gateway\'s {"error": …} with HTTP 200': () => Promise.resolve(text(200, '{"error":"rate limited"}', 'application/json')),
+  'a gateway\'s {"message": …} with HTTP 200': () => Promise.resolve(text(200, '{"message":"Internal error"}', 'application/json')),
+  'an empty JSON object': () => Promise.resolve(text(200, '{}', 'application/json')),
+  'an empty JSON list': () => Promise.resolve(text(200, '[]', 'application/json')),
+  'JSON null': () => Promise.resolve(text(200, 'null', 'application/json')),
+  'a JSON string': () => Promise.resolve(text(200, '"maintenance"', 'application/json')),
 };
 
 /** Verifies the subject with `fault` applied to the fetches `which` picks (all when absent); records the URLs asked. */

@@ -47,7 +47,7 @@ export const verifyBlockcertsV2: FormatVerifier = async (cred, ctx, checks, form
   const bcR = await resolveBadgeClass(a, ctx);
   const bc = 'node' in bcR ? bcR.node : undefined;
   // The issuer's own profile (fetched at its id) names the revocation list; an embedded one speaks for nobody.
-  const issR = bc ? await resolveNode(bc.issuer, ctx, true) : undefined;
+  const issR = bc ? await resolveNode(bc.issuer, ctx, true, 'Profile') : undefined;
   const issuer = issR && 'node' in issR ? issR.node : undefined;
   const shown = issuer ?? (bc && isObj(bc.issuer) ? bc.issuer : undefined);
   structure(checks, a, bc ? { node: bc, fetched: 'node' in bcR && bcR.fetched } : undefined, shown ? { node: shown, fetched: issuer !== undefined && issR !== undefined && 'node' in issR && issR.fetched } : undefined);

@@ -10,6 +10,7 @@ import type { VerifyContext } from '../verify/context.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
 import { detectObVersion } from '../input/detect.ts';
 import { arr, idOf, isHttpUrl, isObj, str, types, type Json } from './json-util.ts';
+import { notBadgeDocument } from './not-badge-document.ts';
 import { onBase, upgradeBadgeClass } from './ob1.ts';
 import { isOb2Context, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 
@@ -18,14 +19,18 @@ export type Resolved = { node: Json; fetched: boolean } | { error: LanyardError 
 /**
  * A node given as an IRI is fetched; an embedded node is used as given unless `preferHosted`
  * and it has an http(s) id (OB 2.0 examples: embedded issuer keys are not trusted without the hosted Profile).
+ * A fetched answer that is no `kind` document at all (a gateway's `{"error": …}`: not-badge-document.ts)
+ * is not read: an error, which leaves what needed the node unsettled, never a malformed node.
  */
-export async function resolveNode(ref: unknown, ctx: VerifyContext, preferHosted: boolean): Promise<Resolved> {
+export async function resolveNode(ref: unknown, ctx: VerifyContext, preferHosted: boolean, kind: 'BadgeClass' | 'Profile'): Promise<Resolved> {
   const id = idOf(ref);
   if (ref === undefined || ref === null) return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, 'The reference is missing') };
   if (isObj(ref) && !(preferHosted && isHttpUrl(id))) return { node: ref, fetched: false };
   if (!isHttpUrl(id)) return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, `The reference ${shorten(id ?? ref, 80)} is not a web address to fetch the document from`) };
   try {
     const node = await ctx.fetchJson(id);
+    const notDocument = notBadgeDocument(node, kind);
+    if (notDocument) return { error: new LanyardError(ErrorCodes.FETCH_FAILED, `${shorten(id)}: ${notDocument}`) };
     // A fetched document with no id (OB 1.x) is known by the URL it was fetched from.
     return { node: node.id === undefined ? { ...node, id } : node, fetched: true };
   } catch (e) {
@@ -79,7 +84,7 @@ export function declaresOtherId(node: Json, url: string): string | undefined {
  * for its structure check to judge.
  */
 export async function resolveBadgeClass(assertion: Json, ctx: VerifyContext): Promise<Resolved> {
-  const r = await resolveNode(assertion.badge, ctx, false);
+  const r = await resolveNode(assertion.badge, ctx, false, 'BadgeClass');
   if (!('node' in r)) return r;
   const node = upgradeBadgeClass(r.node);
   if (!r.fetched || isOb2Context(node['@context'])) return { node, fetched: r.fetched };

@@ -13,6 +13,7 @@ import { checkValidity } from '../verify/validity.ts';
 import { inOriginScope05, inVerificationScope } from './hosted-scope.ts';
 import { checkLegacyValidity, isLegacyDocument } from './legacy-dates.ts';
 import { flagOf, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
+import { notBadgeDocument } from './not-badge-document.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 import { checkRevocationList, declaresOtherId, isHttpsUpgrade, isSecureFormOf, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
@@ -27,6 +28,9 @@ async function fetchHosted(url: string, ctx: VerifyContext): Promise<Hosted> {
     if (doc.status < 200 || doc.status > 299) return { error: new LanyardError(ErrorCodes.HTTP_STATUS, `The hosted copy at ${shorten(url)} answered HTTP ${doc.status}`) };
     const inner = await unpack(doc.bytes);
     if (inner.credential.type !== 'json') return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, `${shorten(url)} does not serve a JSON assertion`) };
+    // A gateway's `{"error": …}` is the server's answer, not the issuer's copy: unconfirmed, not forged (not-badge-document.ts).
+    const notDocument = notBadgeDocument(inner.credential.json, 'Assertion');
+    if (notDocument) return { error: new LanyardError(ErrorCodes.FETCH_FAILED, `${shorten(url)}: ${notDocument}`) };
     return { json: inner.credential.json };
   } catch (e) {
     if (e instanceof ParseError) return { error: new LanyardError(e.code, `The hosted copy at ${shorten(url)} is not a badge: ${e.message}`) };
@@ -187,7 +191,7 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
   }
   const bcR = await resolveBadgeClass(a, ctx);
   const bc = 'node' in bcR ? bcR.node : undefined;
-  const issR = bc ? await resolveNode(bc.issuer, ctx, true) : undefined;
+  const issR = bc ? await resolveNode(bc.issuer, ctx, true, 'Profile') : undefined;
   const fallbackIssuer = bc && isObj(bc.issuer) ? bc.issuer : undefined;
   const issuer = issR && 'node' in issR ? issR.node : fallbackIssuer;
   const issuerRead = issR && 'node' in issR ? { node: issR.node, fetched: issR.fetched } : fallbackIssuer ? { node: fallbackIssuer, fetched: false } : undefined;

@@ -124,7 +124,7 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
     // recommends: the badge is unchecked, not forged (DESIGN.md: a legitimate suite not implemented).
     checks.indeterminate('signature', ErrorCodes.UNSUPPORTED, `The signature algorithm ${header.alg as string} is a legitimate one, but Lanyard checks OB 2.0 signed badges made with RS256 (the specification's recommendation) only`);
     checks.indeterminate('issuer-key', ErrorCodes.UNSUPPORTED, 'The signature was not checked, so its key is not confirmed as the issuer\'s');
-    const issR = bc ? await resolveNode(idOf(bc.issuer) ?? bc.issuer, ctx, true) : undefined;
+    const issR = bc ? await resolveNode(idOf(bc.issuer) ?? bc.issuer, ctx, true, 'Profile') : undefined;
     issuer = issR && 'node' in issR && issR.fetched ? issR.node : undefined;
   } else if (!(OB2_ALGORITHMS as readonly (string | undefined)[]).includes(alg)) {
     const why = header.alg === undefined || alg?.toLowerCase() === 'none'
@@ -184,7 +184,7 @@ type EarlyKey = { url: string; result: Promise<KeyTry> };
 async function verifySignature(jws: string, a: Json, bc: Json | undefined, ctx: VerifyContext, checks: CheckList, early?: EarlyKey, bcError?: string): Promise<Json | undefined> {
   const creator = creatorOf(a);
   const issuerRef = bc?.issuer;
-  const issR = issuerRef === undefined ? undefined : await resolveNode(idOf(issuerRef) ?? issuerRef, ctx, true);
+  const issR = issuerRef === undefined ? undefined : await resolveNode(idOf(issuerRef) ?? issuerRef, ctx, true, 'Profile');
   if (!issR || 'error' in issR || !issR.fetched) {
     const why = issR && 'error' in issR ? issR.error.message : bc ? 'the issuer has no web address' : bcError ? `the badge class could not be read: ${bcError}` : 'the badge class could not be read';
     checks.indeterminate('issuer-key', ErrorCodes.ISSUER_UNRESOLVED, `The issuer's profile could not be fetched (${why}), so its keys are unknown`);

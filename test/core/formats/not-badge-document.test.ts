@@ -1,0 +1,173 @@
+/**
+ * A server that answers a fetched document with HTTP 200 and JSON that is no badge document at all
+ * (an API gateway's `{"error": "rate limited"}`, `{}`, `[]`, `null`, `"maintenance"`) says nothing of
+ * the badge: the check that needed it is `indeterminate`, never `invalid` (not-badge-document.ts).
+ * A document that is a badge document but another or malformed keeps failing, and a pasted link that
+ * serves no badge is still "no badge data" (no-badge-data.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { noBadgeData } from '../../../src/background/services/no-badge-data.ts';
+import { notBadgeDocument, type BadgeDocumentKind } from '../../../src/core/formats/not-badge-document.ts';
+import type { VerifyResult } from '../../../src/core/result.ts';
+import { verify } from '../../../src/core/verify/pipeline.ts';
+import { FakeWeb } from '../../support/fake-web.ts';
+import { buildPng, text } from '../input/png-builder.ts';
+import { assertion, BADGE, CTX, ISSUER, makeIssuer, NOW, sha256Identity } from './ob2-fixtures.ts';
+
+const HOSTED = 'https://issuer.test/assertions/7.json';
+const hosted = (overrides: Record<string, unknown> = {}) => assertion({ id: HOSTED, verification: { type: 'HostedBadge' }, ...overrides });
+
+/** What gateways and CDNs answer with 200 in place of a document. */
+const ANSWERS: Record<string, unknown> = {
+  'an error object': { error: 'rate limited' },
+  'a message object': { message: 'Internal error' },
+  'an empty object': {},
+  'an empty list': [],
+  null: null,
+  'a string': 'maintenance',
+};
+
+const outcome = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id)?.outcome;
+const message = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id)?.message ?? '';
+const show = (r: VerifyResult) => JSON.stringify(r.checks.filter((c) => c.outcome !== 'pass'));
+
+describe('notBadgeDocument', () => {
+  const KINDS: BadgeDocumentKind[] = ['Assertion', 'BadgeClass', 'Profile'];
+  it.each(KINDS)('names each gateway answer as no %s document', (kind) => {
+    for (const [name, json] of Object.entries(ANSWERS)) expect(notBadgeDocument(json, kind), name).toMatch(/^the server answered something that is not a badge document: /);
+  });
+
+  it.each([
+    ['Assertion', ['type', '@context', 'id', 'uid', 'recipient', 'badge', 'verify', 'verification', 'issuedOn']],
+    ['BadgeClass', ['type', '@context', 'id', 'name', 'criteria', 'issuer', 'image', 'description']],
+    ['Profile', ['type', '@context', 'id', 'name', 'url', 'email', 'publicKey']],
+  ] as const)('reads any %s that has one of its fields as one, to be judged as one', (kind, keys) => {
+    for (const k of keys) expect(notBadgeDocument({ [k]: 5, error: 'x' }, kind), k).toBeUndefined();
+  });
+
+  it('does not take one kind\'s fields for another\'s', () => {
+    expect(notBadgeDocument({ recipient: {} }, 'Profile')).toBeDefined();
+    expect(notBadgeDocument({ url: 'https://x.test' }, 'Assertion')).toBeDefined();
+  });
+
+  it('echoes a long answer only in part', () => {
+    expect(notBadgeDocument({ error: 'x'.repeat(500) }, 'Assertion')!.length).toBeLessThan(300);
+  });
+});
+
+describe('a gateway answering in place of a document leaves the badge indeterminate', () => {
+  it.each(Object.keys(ANSWERS))('the hosted assertion at its id: %s', async (name) => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, ANSWERS[name]);
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW, identities: ['ada@example.org'] });
+    expect(r.verdict, show(r)).toBe('indeterminate');
+    expect(outcome(r, 'hosted')).toBe('indeterminate');
+    if (typeof ANSWERS[name] === 'object' && ANSWERS[name] !== null && !Array.isArray(ANSWERS[name])) expect(message(r, 'hosted')).toContain('not a badge document');
+  });
+
+  it.each(Object.keys(ANSWERS))('the badge class of a hosted badge: %s', async (name) => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, await hosted()).json(BADGE, ANSWERS[name]);
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW, identities: ['ada@example.org'] });
+    expect(r.verdict, show(r)).toBe('indeterminate');
+    expect(outcome(r, 'structure')).toBe('pass');
+    expect(outcome(r, 'hosted')).toBe('indeterminate');
+  });
+
+  it.each(Object.keys(ANSWERS))('the issuer profile of a hosted badge: %s', async (name) => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, await hosted()).json(ISSUER, ANSWERS[name]);
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW, identities: ['ada@example.org'] });
+    expect(r.verdict, show(r)).toBe('indeterminate');
+    expect(outcome(r, 'structure')).toBe('pass');
+    expect(outcome(r, 'hosted')).toBe('indeterminate');
+  });
+
+  it('the hosted badge verifies when every document answers (the tests above change one document only)', async () => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, await hosted());
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW, identities: ['ada@example.org'] });
+    expect(r.verdict, show(r)).toBe('valid');
+  });
+
+  it('says what the server answered', async () => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, await hosted()).json(BADGE, { error: 'rate limited' });
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(message(r, 'hosted')).toContain(`${BADGE}: the server answered something that is not a badge document: an object with none of the fields of a badge class ({"error":"rate limited"})`);
+  });
+
+  it.each(Object.keys(ANSWERS))('the URL a baked PNG holds: %s', async (name) => {
+    const web = new FakeWeb().json(HOSTED, ANSWERS[name]);
+    const r = await verify(buildPng(text('openbadges', HOSTED)), { fetch: web.fetch, now: NOW });
+    expect(r.verdict, show(r)).toBe('indeterminate');
+    expect(outcome(r, 'hosted')).toBe('indeterminate');
+    expect(noBadgeData(r)).toBeUndefined();
+  });
+});
+
+describe('what is still refused or forged', () => {
+  it.each(['an error object', 'an empty object'])('a pasted link answering %s is no badge data, as before', async (name) => {
+    const web = new FakeWeb().json(HOSTED, ANSWERS[name]);
+    const r = await verify(HOSTED, { fetch: web.fetch, now: NOW });
+    expect(r.verdict).toBe('invalid');
+    expect(noBadgeData(r)?.id).toBe('structure');
+  });
+
+  it('a hosted copy that is a badge document with malformed fields fails its structure', async () => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, { id: HOSTED, error: 'rate limited' });
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(r.verdict).toBe('invalid');
+    expect(outcome(r, 'structure')).toBe('fail');
+  });
+
+  it('a badge class that is a badge document with malformed fields fails its structure', async () => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, await hosted()).json(BADGE, { '@context': CTX, type: 'BadgeClass', id: BADGE, error: 'x' });
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(r.verdict).toBe('invalid');
+    expect(outcome(r, 'structure')).toBe('fail');
+  });
+
+  it('an issuer profile that is a badge document with malformed fields fails its structure', async () => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, await hosted()).json(ISSUER, { '@context': CTX, type: 'Issuer', id: ISSUER, message: 'x' });
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(r.verdict).toBe('invalid');
+    expect(outcome(r, 'structure')).toBe('fail');
+  });
+
+  it('a forged badge whose id the issuer\'s server answers with another earner\'s assertion is invalid for its holder', async () => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, await hosted({ recipient: { type: 'email', hashed: true, salt: 'pepper', identity: await sha256Identity('bob@example.org', 'pepper') } }));
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW, identities: ['ada@example.org'] });
+    expect(r.verdict, show(r)).toBe('invalid');
+    expect(outcome(r, 'recipient')).toBe('fail');
+  });
+
+  it('a forged badge hosted off its issuer\'s site, whose issuer answers, is invalid', async () => {
+    const { web } = await makeIssuer();
+    const forged = 'https://forger.test/assertions/7.json';
+    web.json(forged, await hosted({ id: forged }));
+    const r = await verify(forged, { fetch: web.fetch, now: NOW, identities: ['ada@example.org'] });
+    expect(r.verdict, show(r)).toBe('invalid');
+    expect(outcome(r, 'hosted')).toBe('fail');
+  });
+
+  it('a forged badge whose id the issuer\'s server answers 404 is not valid (unconfirmed, as before)', async () => {
+    const { web } = await makeIssuer();
+    web.status(HOSTED, 404);
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW, identities: ['ada@example.org'] });
+    expect(r.verdict, show(r)).toBe('indeterminate');
+    expect(outcome(r, 'hosted')).toBe('indeterminate');
+  });
+
+  it('a hosted assertion answering 410 Gone is revoked', async () => {
+    const { web } = await makeIssuer();
+    web.status(HOSTED, 410);
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(r.verdict).toBe('invalid');
+    expect(outcome(r, 'revocation')).toBe('fail');
+  });
+});
