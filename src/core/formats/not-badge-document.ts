@@ -17,7 +17,8 @@ export type BadgeDocumentKind = 'Assertion' | 'BadgeClass' | 'Profile';
 
 const COMMON = ['type', '@type', '@context', 'id', '@id'];
 const KEYS: Record<BadgeDocumentKind, readonly string[]> = {
-  Assertion: [...COMMON, 'uid', 'recipient', 'badge', 'verify', 'verification', 'issuedOn'],
+  // `revoked`: a revoked assertion needs only it and its id (OB 2.0 §Assertion), and some servers drop the id.
+  Assertion: [...COMMON, 'uid', 'recipient', 'badge', 'verify', 'verification', 'issuedOn', 'revoked'],
   BadgeClass: [...COMMON, 'name', 'criteria', 'issuer', 'image', 'description'],
   Profile: [...COMMON, 'name', 'url', 'email', 'publicKey'],
 };

@@ -163,6 +163,17 @@ describe('what is still refused or forged', () => {
     expect(outcome(r, 'hosted')).toBe('indeterminate');
   });
 
+  // OB 2.0 §Assertion revoked: "only revoked property and id are required" once revoked; a server
+  // that answers 200 with the bare `{"revoked": true, "revocationReason": …}` has revoked it all the
+  // same: the issuer's word on the badge, not a gateway's (it was revoked before not-badge-document.ts).
+  it.each([{ revoked: true }, { revoked: true, revocationReason: 'Issued in error' }])('a hosted copy answering %j is revoked', async (body) => {
+    const { web } = await makeIssuer();
+    web.json(HOSTED, body);
+    const r = await verify(JSON.stringify(await hosted()), { fetch: web.fetch, now: NOW });
+    expect(r.verdict, show(r)).toBe('invalid');
+    expect(outcome(r, 'revocation')).toBe('fail');
+  });
+
   it('a hosted assertion answering 410 Gone is revoked', async () => {
     const { web } = await makeIssuer();
     web.status(HOSTED, 410);
