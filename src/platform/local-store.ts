@@ -33,6 +33,13 @@ interface LegacyArea {
  */
 const LEGACY_CHECKED = 'legacy-checked:';
 
+/**
+ * The only keys an older version kept in storage.local (before this store: settings.ts, hover-sites.ts).
+ * Any other key is never looked for there: content scripts can write that area, and one that planted,
+ * say, `localAddresses` before the background first read it would have had it moved in as the user's.
+ */
+const LEGACY_KEYS: ReadonlySet<string> = new Set(['settings', 'hoverSites']);
+
 /** `openNow`: start opening the database now (the worker's start: background/db-at-start.ts), not at the first read. */
 export function createLocalStore(name = SETTINGS_DB, legacy: LegacyArea | undefined = browser.storage?.local as unknown as LegacyArea | undefined, openNow = false): LocalStore {
   let db: Promise<IDBPDatabase> | undefined;
@@ -57,7 +64,7 @@ export function createLocalStore(name = SETTINGS_DB, legacy: LegacyArea | undefi
     const d = await open();
     const tx = d.transaction(STORE);
     const [v, checked] = (await Promise.all([tx.store.get(key), tx.store.get(LEGACY_CHECKED + key), tx.done])) as unknown[];
-    if (v !== undefined || !legacy || checked === true) return { value: v, keep: true };
+    if (v !== undefined || !legacy || checked === true || !LEGACY_KEYS.has(key)) return { value: v, keep: true };
     const found = await legacy.get(key).catch(() => undefined);
     const old = found?.[key];
     if (old === undefined) {

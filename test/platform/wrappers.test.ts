@@ -116,19 +116,30 @@ describe('identity, permissions, storage.local, keep-alive', () => {
   it('asks storage.local for a key it lacks in one worker only: the next worker (a new store) reads only its own (issue 14)', async () => {
     const name = `wrappers-absent-${Date.now()}`;
     m.browser.storage.local.get.mockClear();
-    expect(await createLocalStore(name, undefined, true).get('linkedInSeen')).toBeUndefined();
+    expect(await createLocalStore(name, undefined, true).get('hoverSites')).toBeUndefined();
     expect(m.browser.storage.local.get).toHaveBeenCalledTimes(1);
     // The mark is written without holding the read up: wait for it as a later worker would.
     await vi.waitFor(async () => {
       m.browser.storage.local.get.mockClear();
-      expect(await createLocalStore(name).get('linkedInSeen')).toBeUndefined();
+      expect(await createLocalStore(name).get('hoverSites')).toBeUndefined();
       expect(m.browser.storage.local.get).not.toHaveBeenCalled();
     });
     // A key set later is read as set, whatever was marked.
-    await createLocalStore(name).set('linkedInSeen', 3);
-    expect(await createLocalStore(name).get('linkedInSeen')).toBe(3);
+    await createLocalStore(name).set('hoverSites', 3);
+    expect(await createLocalStore(name).get('hoverSites')).toBe(3);
     // Another key is still looked for (once) where an older version may have left it.
     expect(await createLocalStore(name).get('settings')).toEqual({ hoverVerify: true });
+  });
+
+  // Content scripts can write storage.local: a key no older version kept there (the addresses typed
+  // for this browser, local-addresses.ts) is never taken from it, whatever was planted there.
+  it('takes from storage.local only what older versions kept there (settings, hover sites)', async () => {
+    const planted: Record<string, unknown> = { localAddresses: ['someone.else@example.org'], settings: { hoverVerify: true } };
+    const legacy = { get: vi.fn(async (k: string) => (k in planted ? { [k]: planted[k] } : {})), remove: vi.fn(async () => undefined) };
+    const store = createLocalStore(`wrappers-planted-${Date.now()}`, legacy);
+    expect(await store.get('localAddresses')).toBeUndefined();
+    expect(legacy.get).not.toHaveBeenCalledWith('localAddresses');
+    expect(await store.get('settings')).toEqual({ hoverVerify: true });
   });
 
   it('keeps the worker busy until the signal aborts', async () => {
