@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TYPED as LONG } from '../../src/popup/mock-world.ts';
 import { CONFORMANCE_DIR } from '../support/conformance.ts';
 import { ToolbarPanel } from './firefox/panel.ts';
 import { Firefox, waitFor } from './firefox/support.ts';
@@ -156,5 +157,39 @@ describe('addresses typed for this browser, in Firefox’s toolbar panel', { tim
     await panel.screenshot('panel-local-share-no-link');
     expect(await ff.takeErrors()).toEqual([]);
     await panel.close();
+  });
+
+  // The Chromium walk (popup-session-walk.test.ts) found the notice quoting a 64-character local
+  // part running 270 px past the popup's edge, and the Remove buttons zigzagging; here in Firefox's
+  // panel, in the dark scheme, the address typed key by key.
+  it('the longest address typed in the dark: the notice wraps, its row keeps Remove whole at the card’s right', async () => {
+    // The panel follows the browser's own scheme, not the content override colorScheme() sets.
+    await ff.chrome(`Services.prefs.setIntPref('ui.systemUsesDarkTheme', 1);`);
+    try {
+      await openAccounts();
+      await typeAndEnter('grace@example.org');
+      await text('Added grace@example.org.', 'a short address added');
+      await typeAndEnter(LONG);
+      await text(`Added ${LONG}.`, 'the long address added');
+      expect(await overflowing()).toEqual([]);
+      const row = await panel.run((doc, _w, a) => {
+        const li = [...doc.querySelectorAll<HTMLElement>('.local-address')].find((l) => l.querySelector(':scope > bdi')?.textContent === a)!;
+        const b = li.querySelector('.button')!.getBoundingClientRect();
+        const r = li.getBoundingClientRect();
+        const notice = doc.getElementById('local-address-note')!;
+        return { inside: b.right <= r.right && li.querySelector('bdi')!.getBoundingClientRect().right <= b.left, oneLine: b.height < 40, noticeFits: notice.scrollWidth <= notice.clientWidth && notice.getBoundingClientRect().right <= doc.documentElement.clientWidth };
+      }, LONG);
+      expect(row).toEqual({ inside: true, oneLine: true, noticeFits: true });
+      const rights = await panel.run((doc) => [...doc.querySelectorAll('.local-address .button')].map((e) => Math.round(e.getBoundingClientRect().right)));
+      expect(rights.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(rights).size).toBe(1);
+      expect(await panel.run((doc, win) => win.matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+      await panel.run((doc) => doc.getElementById('local-address-note')!.scrollIntoView({ block: 'end' }));
+      await panel.screenshot('panel-local-long-dark');
+      expect(await ff.takeErrors()).toEqual([]);
+      await panel.close();
+    } finally {
+      await ff.chrome(`Services.prefs.clearUserPref('ui.systemUsesDarkTheme');`);
+    }
   });
 });
