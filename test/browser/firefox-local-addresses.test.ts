@@ -131,6 +131,19 @@ describe('addresses typed for this browser, in Firefox’s toolbar panel', { tim
     await panel.run((doc, _w, a) => [...doc.querySelectorAll('dd')].find((d) => d.textContent?.includes(a))!.scrollIntoView({ block: 'center' }), TYPED);
     expect(await overflowing()).toEqual([]);
     await panel.screenshot('panel-local-typed-badge');
+    // The checks opened: the recipient row says the typed address is not counted as the user's.
+    await panel.run((doc) => {
+      const d = [...doc.querySelectorAll('details')].find((x) => /\d/.test(x.querySelector('summary')?.textContent ?? ''))!;
+      d.open = true;
+    });
+    await text('The badge was issued to an address you typed, which no backpack has verified: it is not counted as yours.', 'the recipient check’s words');
+    await panel.run((doc) => {
+      const walk = doc.createTreeWalker(doc.querySelector('main')!, NodeFilter.SHOW_TEXT);
+      while (walk.nextNode() && !walk.currentNode.textContent?.includes('an address you typed, which')) continue;
+      walk.currentNode.parentElement!.scrollIntoView({ block: 'center' });
+    });
+    expect(await overflowing()).toEqual([]);
+    await panel.screenshot('panel-local-typed-check');
     await panel.run(share);
     await waitFor(() => panel.run((doc) => !!doc.querySelector('iframe.card-preview')), 20_000, 'the share screen');
     expect(await overflowing()).toEqual([]);
