@@ -100,13 +100,19 @@ describe('addresses typed for this browser, in Firefox’s toolbar panel', { tim
       20_000,
       'the refusal',
     );
-    expect(refused).toMatchObject({ invalid: 'true', note: expect.stringContaining('This address is in the list already.') });
+    expect(refused).toMatchObject({ invalid: 'true', alert: true, note: expect.stringContaining('This address is in the list already.') });
+    // Focus stays in the field to correct it.
+    expect(await panel.run((doc) => (doc.activeElement as HTMLInputElement | null)?.type)).toBe('email');
     expect(refused.described).toContain('local-address-note');
     expect(await overflowing()).toEqual([]);
     await panel.screenshot('panel-local-duplicate');
 
     // A second one, removed with the keyboard: focus goes to the heading.
-    await typeAndEnter('ada@old.example');
+    // Typed over the refused one, then Tab to Add and Enter there.
+    await panel.run((doc) => (doc.querySelector('section[aria-labelledby="local-addresses-title"] input[type=email]') as HTMLInputElement).select());
+    await panel.press(...'ada@old.example'.split(''), '\uE004');
+    expect(await panel.run((doc) => doc.activeElement?.textContent?.trim())).toBe('Add');
+    await panel.press(ENTER);
     await text('Added ada@old.example.', 'the second added');
     await panel.run((doc) => [...doc.querySelectorAll<HTMLElement>('.local-address')].find((li) => li.textContent?.includes('ada@old.example'))!.querySelector('button')!.focus());
     await panel.press(ENTER);
