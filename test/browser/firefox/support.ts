@@ -39,6 +39,11 @@
  *  - firefox-toolbar-panel: the real toolbar panel (opened as the button's click does), its size;
  *    "Import backup…" pressed there opening the tab at Settings' Backup section; Escape closing the
  *    panel even with the filters open, and the filter kept when it opens again.
+ *  - firefox-local-addresses: in the real toolbar panel, "Your addresses in this browser" (typed key
+ *    by key, kept across panel opens, a duplicate in another letter case refused with aria-invalid,
+ *    Remove handing focus to the heading, the longest address in the dark scheme), a local badge
+ *    issued to a typed address (its Issued to and recipient check), and the Share screen's LinkedIn
+ *    note for a badge with no public link: nothing wider than 380 px, no script error.
  *  - firefox-site-access: host_permissions granted at install; LinkedIn taken back as about:addons
  *    does (ExtensionPermissions.remove), the popup's notice, and its "Allow access" through the
  *    add-on's own permissions.request (the prompt turned off by extensions.webextOptionalPermissionPrompts).
