@@ -7,7 +7,7 @@ import type { Check, CheckId, Outcome } from '../../core/result.ts';
 import { checkSentence as sentenceOf } from '../../core/share/check-words.ts';
 import type { MessageKey } from '../i18n.ts';
 
-const TITLES: Partial<Record<CheckId, MessageKey>> = {
+const TITLES: Record<CheckId, MessageKey> = {
   parse: 'checkTitleParse',
   structure: 'checkTitleStructure',
   signature: 'checkTitleSignature',
@@ -16,6 +16,12 @@ const TITLES: Partial<Record<CheckId, MessageKey>> = {
   validity: 'checkTitleValidity',
   revocation: 'checkTitleRevocation',
   recipient: 'checkTitleRecipient',
+  // The engine's extra checks (core/result.ts ExtraCheckId): each named, none "Other check".
+  endorsement: 'checkTitleEndorsement',
+  refresh: 'checkTitleRefresh',
+  schema: 'checkTitleSchema',
+  context: 'checkTitleContext',
+  claims: 'checkTitleClaims',
 };
 
 export const OUTCOME_LABEL: Record<Outcome, MessageKey> = {
