@@ -8,8 +8,9 @@
  * a did:web DID document (did:web §Read), a verification method's controller document (VC Data
  * Integrity 1.0 §4.6, CID 1.0 §Retrieve Verification Method), an issuer's document (binding), a JOSE
  * `kid` JWK Set (RFC 7517 §5), a Bitstring Status List credential (Bitstring Status List v1.0 §3.2),
- * a StatusList2021 credential, a 1EdTech Revocation List and an OB 2.0 RevocationList (OB 2.0
- * §Profile `revocationList`). Lanyard fetches no JSON-LD context (they are bundled: src/core/jsonld)
+ * a StatusList2021 credential, a 1EdTech Revocation List, an OB 2.0 CryptographicKey at
+ * `verification.creator` (OB 2.0 §SignedBadge) and an OB 2.0 RevocationList (OB 2.0 §Profile
+ * `revocationList`). Lanyard fetches no JSON-LD context (they are bundled: src/core/jsonld)
  * and no endorsement by URL (only embedded ones are verified), so neither is here.
  *
  * A document of the wrong kind that is a real mismatch keeps its verdict: a DID document for another
@@ -27,6 +28,7 @@ import { CheckList } from '../../src/core/verify/checks.ts';
 import { createContext, type Fetch } from '../../src/core/verify/context.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
 import { credential, generateSigner, signCredential, type Ed25519Signer } from './proofs/support.ts';
+import { assertion, makeIssuer, signJws as signOb2 } from './formats/ob2-fixtures.ts';
 import { credential as jwtCredential, sign as signJws, type TestKey } from './keys/jwt-fixtures.ts';
 
 const NOW = new Date('2026-11-26T00:00:00Z');
@@ -130,6 +132,12 @@ beforeAll(async () => {
     bytes: await signJws({ vc, iss: ISSUER, jti: vc.id, nbf: Date.parse('2025-01-01T00:00:00Z') / 1000, sub: 'did:example:learner-1' }, jwtKey, { kid, typ: 'JWT' }),
     web: { [JWKS]: { keys: [jwk] }, [ISSUER]: { id: ISSUER, verificationMethod: [{ id: kid, type: 'JsonWebKey', controller: ISSUER, publicKeyJwk: publicJwk(jwtKey) }], assertionMethod: [kid] } },
   };
+
+  // An OB 2.0 signed badge: its CryptographicKey at verification.creator (OB 2.0 §SignedBadge), its
+  // badge class, its issuer's profile and the RevocationList the profile names.
+  const ob2 = await makeIssuer({ revocationList: true });
+  const pages = [...ob2.web.pages].map(([url, page]) => [url, 'json' in page ? page.json : undefined]);
+  scenarios['an OB 2.0 CryptographicKey and RevocationList'] = { bytes: await signOb2(await assertion(), ob2.privateKey), web: Object.fromEntries(pages) };
 });
 
 function publicJwk(k: TestKey) {
@@ -138,7 +146,7 @@ function publicJwk(k: TestKey) {
 }
 
 describe('a 200 answer that is not the status list, revocation list or key document asked for', () => {
-  const NAMES = ['a did:web DID document', 'a Bitstring Status List credential', 'a StatusList2021 credential', 'a verification method\'s controller document and the issuer\'s document', 'a JOSE kid\'s JWK Set and the issuer\'s document'];
+  const NAMES = ['a did:web DID document', 'a Bitstring Status List credential', 'a StatusList2021 credential', 'a verification method\'s controller document and the issuer\'s document', 'a JOSE kid\'s JWK Set and the issuer\'s document', 'an OB 2.0 CryptographicKey and RevocationList'];
   for (const name of NAMES) {
     it(`${name}: every answer in place of every fetched document leaves the badge indeterminate`, async () => {
       const s = scenarios[name]!;
