@@ -185,17 +185,30 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
 }
 
 /**
+ * The members of an API gateway's or CDN's error answer (`{"error": "rate limited"}`, `{"message": …}`)
+ * and of RFC 9457 problem details (§3.1 `title`, `status`, `detail`, `instance`): a map naming one is
+ * that answer, not an OB 1.1 list of revoked uids.
+ */
+const ERROR_MEMBERS = ['error', 'errors', 'message', 'msg', 'title', 'status', 'detail', 'instance', 'code'];
+
+/**
  * The entries of a revocation list: OB 2.0 §RevocationList `revokedAssertions`, which JSON-LD writes as
  * the value alone when it is one (JSON-LD 1.1 §4.3.1); a RevocationList naming none revokes nothing;
- * an OB 1.1 list is a map of uid → reason (every value a string). Anything else (an error object, a
- * node of another type) is no list: undefined.
+ * an OB 1.1 list is a map of uid → reason (OB 1.1 §IssuerOrganization `revocationList`: "the keys are
+ * the uid of a revoked badge assertion, and the values are the reason", every value a string). Anything
+ * else (an error object, a node of another type) is no list: undefined. So is a map that says nothing
+ * or speaks as a server does: `{}` (an empty OB 1.1 list, or a gateway's empty answer: which cannot be
+ * told) and `{"error": "rate limited"}` read as lists settled "not revoked" a badge whose issuer's list
+ * had not answered (test/core/status-key-answers.test.ts).
  */
 function revokedEntries(list: Json): unknown[] | undefined {
   const v = list.revokedAssertions;
   if (v !== undefined && v !== null) return Array.isArray(v) ? v : typeof v === 'string' || isObj(v) ? [v] : undefined;
   if (types(list.type).includes('RevocationList')) return [];
   if (list['@context'] !== undefined || list.type !== undefined || !Object.values(list).every((r) => typeof r === 'string')) return undefined;
-  return Object.keys(list).map((k) => ({ uid: k, revocationReason: list[k] }));
+  const uids = Object.keys(list);
+  if (uids.length === 0 || uids.some((k) => ERROR_MEMBERS.includes(k.toLowerCase()))) return undefined;
+  return uids.map((k) => ({ uid: k, revocationReason: list[k] }));
 }
 
 function recipientOf(a: Json): RecipientIdentity[] {
