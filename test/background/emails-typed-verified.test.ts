@@ -7,17 +7,13 @@
  * again with it: the badges kept a recipient the user's addresses no longer confirmed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { badgrSignIn, harness, useBackpack, type Harness } from './harness.ts';
+import { syncedBadgr, useBackpack, type Harness } from './harness.ts';
 
 const ctx = useBackpack();
 let h: Harness;
 let id: string;
 
-beforeAll(async () => {
-  h = await harness();
-  id = (await badgrSignIn(h, ctx.bp.baseUrl)).id;
-  await h.app.sync.run(id);
-});
+beforeAll(async () => void ({ h, id } = await syncedBadgr(ctx.bp.baseUrl)));
 
 describe('an added address this backpack verifies as spelled', () => {
   it('stays typed, and counts everywhere, though Badgr answers that it could not register it', async () => {

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL } from '../../src/background/services/identities.ts';
-import { badgrSignIn, harness, useBackpack, type Harness } from './harness.ts';
+import { syncedBadgr, useBackpack, type Harness } from './harness.ts';
 
 const ctx = useBackpack();
 /** Another issuer's backpack: a badge it issues is none of Ada's account's listing. */
@@ -14,11 +14,7 @@ const other = useBackpack();
 let h: Harness;
 let id: string;
 
-beforeAll(async () => {
-  h = await harness();
-  id = (await badgrSignIn(h, ctx.bp.baseUrl)).id;
-  await h.app.sync.run(id);
-});
+beforeAll(async () => void ({ h, id } = await syncedBadgr(ctx.bp.baseUrl)));
 
 const typed = async (): Promise<string[]> => (await h.db.accounts.get(id))?.typedAddresses ?? [];
 

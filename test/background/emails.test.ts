@@ -1,16 +1,12 @@
 /** Addresses through Badgr's v1 e-mail API: list with badge counts, add, re-send, make primary, remove, and Badgr's rules as errors. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { badgrSignIn, failure, harness, useBackpack, type Harness } from './harness.ts';
+import { failure, syncedBadgr, useBackpack, type Harness } from './harness.ts';
 
 const ctx = useBackpack();
 let h: Harness;
 let id: string;
 
-beforeAll(async () => {
-  h = await harness();
-  id = (await badgrSignIn(h, ctx.bp.baseUrl)).id;
-  await h.app.sync.run(id);
-});
+beforeAll(async () => void ({ h, id } = await syncedBadgr(ctx.bp.baseUrl)));
 
 describe('addresses', () => {
   it('lists the addresses with flags and how many cached badges were issued to each', async () => {

@@ -109,6 +109,14 @@ export function useBackpack(opts: BackpackOptions = {}): { bp: Backpack } {
 export const badgrSignIn = (h: Harness, baseUrl: string, username = ADA.username, password = ADA.password) =>
   h.app.accounts.signIn({ kind: 'badgr', baseUrl, username, password });
 
+/** A fresh harness signed in to the test backpack as Ada (Badgr's password grant), its first sync done. */
+export async function syncedBadgr(baseUrl: string): Promise<{ h: Harness; id: string }> {
+  const h = await harness();
+  const id = (await badgrSignIn(h, baseUrl)).id;
+  await h.app.sync.run(id);
+  return { h, id };
+}
+
 /** The error a promise rejects with (fails the test when it resolves). */
 export async function failure(p: Promise<unknown>): Promise<{ code: string; message: string; retryAfterSeconds?: number }> {
   try {
