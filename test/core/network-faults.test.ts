@@ -9,8 +9,9 @@
  * and none is simulated here: OB 2.0 §Verification ("Hosted verification"): a hosted assertion's
  * URL answering 410 Gone means revoked, and one answering another document (another id) is not the
  * issuer's copy. Nothing below answers 410 or another badge. A 200 answer whose JSON is no badge
- * document at all (an API gateway's or CDN's `{"error": …}`, `{}`, `[]`, `null`, a bare string) is the
- * server's, not the issuer's word (src/core/formats/not-badge-document.ts), and is in the table.
+ * document at all (an API gateway's or CDN's `{"error": …}`, `{}`, `[]`, `null`, a bare string, or an
+ * error object carrying a common key: `{"name": "Error", "message": …}`, RFC 9457 problem details) is
+ * the server's, not the issuer's word (src/core/formats/not-badge-document.ts), and is in the table.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -112,6 +113,11 @@ const FAULTS: Record<string, Fault> = {
   'an empty JSON list': () => Promise.resolve(text(200, '[]', 'application/json')),
   'JSON null': () => Promise.resolve(text(200, 'null', 'application/json')),
   'a JSON string': () => Promise.resolve(text(200, '"maintenance"', 'application/json')),
+  // Error objects carrying a key a badge document has too: still the server's answer.
+  'a framework\'s {"name": "Error", "message": …} with HTTP 200': () => Promise.resolve(text(200, '{"name":"Error","message":"Service Unavailable"}', 'application/json')),
+  'RFC 9457 problem details with HTTP 200': () => Promise.resolve(text(200, '{"type":"about:blank","title":"Too Many Requests","status":429}', 'application/problem+json')),
+  'a {"status": "error", "code": 503, …} with HTTP 200': () => Promise.resolve(text(200, '{"status":"error","code":503,"description":"Upstream unavailable"}', 'application/json')),
+  'a gateway\'s {"id": …, "error": …} with HTTP 200': () => Promise.resolve(text(200, '{"id":"req-123","error":"timeout"}', 'application/json')),
 };
 
 /** Verifies the subject with `fault` applied to the fetches `which` picks (all when absent); records the URLs asked. */
