@@ -11,7 +11,7 @@
  * issuer's copy. Nothing below answers 410 or another badge. A 200 answer whose JSON is no badge
  * document at all (an API gateway's or CDN's `{"error": …}`, `{}`, `[]`, `null`, a bare string, or an
  * error object carrying a common key: `{"name": "Error", "message": …}`, RFC 9457 problem details) is
- * the server's, not the issuer's word (src/core/formats/not-badge-document.ts), and is in the table.
+ * the server's, not the issuer's word (src/core/formats/non-badge-answer.ts), and is in the table.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -10,7 +10,7 @@ import type { VerifyContext } from '../verify/context.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
 import { detectObVersion } from '../input/detect.ts';
 import { arr, idOf, isHttpUrl, isObj, str, types, type Json } from './json-util.ts';
-import { notBadgeDocument } from './not-badge-document.ts';
+import { notBadgeDocument } from './non-badge-answer.ts';
 import { onBase, upgradeBadgeClass } from './ob1.ts';
 import { isOb2Context, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 
@@ -19,7 +19,7 @@ export type Resolved = { node: Json; fetched: boolean } | { error: LanyardError 
 /**
  * A node given as an IRI is fetched; an embedded node is used as given unless `preferHosted`
  * and it has an http(s) id (OB 2.0 examples: embedded issuer keys are not trusted without the hosted Profile).
- * A fetched answer that is no `kind` document at all (a gateway's `{"error": …}`: not-badge-document.ts)
+ * A fetched answer that is no `kind` document at all (a gateway's `{"error": …}`: non-badge-answer.ts)
  * is not read: an error, which leaves what needed the node unsettled, never a malformed node.
  */
 export async function resolveNode(ref: unknown, ctx: VerifyContext, preferHosted: boolean, kind: 'BadgeClass' | 'Profile'): Promise<Resolved> {

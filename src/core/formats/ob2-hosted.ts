@@ -13,7 +13,7 @@ import { checkValidity } from '../verify/validity.ts';
 import { inOriginScope05, inVerificationScope } from './hosted-scope.ts';
 import { checkLegacyValidity, isLegacyDocument } from './legacy-dates.ts';
 import { flagOf, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
-import { notBadgeDocument } from './not-badge-document.ts';
+import { notBadgeDocument } from './non-badge-answer.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 import { checkRevocationList, declaresOtherId, isHttpsUpgrade, isSecureFormOf, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
@@ -28,7 +28,7 @@ async function fetchHosted(url: string, ctx: VerifyContext): Promise<Hosted> {
     if (doc.status < 200 || doc.status > 299) return { error: new LanyardError(ErrorCodes.HTTP_STATUS, `The hosted copy at ${shorten(url)} answered HTTP ${doc.status}`) };
     const inner = await unpack(doc.bytes);
     if (inner.credential.type !== 'json') return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, `${shorten(url)} does not serve a JSON assertion`) };
-    // A gateway's `{"error": …}` is the server's answer, not the issuer's copy: unconfirmed, not forged (not-badge-document.ts).
+    // A gateway's `{"error": …}` is the server's answer, not the issuer's copy: unconfirmed, not forged (non-badge-answer.ts).
     const notDocument = notBadgeDocument(inner.credential.json, 'Assertion');
     if (notDocument) return { error: new LanyardError(ErrorCodes.FETCH_FAILED, `${shorten(url)}: ${notDocument}`) };
     return { json: inner.credential.json };

@@ -6,7 +6,7 @@ import { ErrorCodes, LanyardError, ParseError, UnsupportedCredentialError } from
 import { unpack } from '../input/index.ts';
 import { alternateJsonLink, looksLikeBadge } from './alternate-link.ts';
 import { detectFormat } from '../input/detect.ts';
-import { notBadgeDocument } from '../formats/not-badge-document.ts';
+import { notBadgeDocument } from '../formats/non-badge-answer.ts';
 import type { Unpacked } from '../input/types.ts';
 import type { Badge, BadgeFormat } from '../model.ts';
 import { verdictOf, type InputSummary, type VerifyResult } from '../result.ts';
@@ -50,7 +50,7 @@ const hostOf = (url: string): string => (URL.canParse(url) ? new URL(url).host :
  * `baked`: the URL came out of a badge image in hand, so an answer that cannot be read (an empty or cut-off
  * body) says nothing against that badge: OB 2.0 §Verification, hosted: only an eventual 200 with the
  * assertion, a 410 Gone or `revoked: true` decide; anything else leaves it unchecked (`indeterminate`).
- * So does JSON that is no badge document at all (a gateway's `{"error": …}`: not-badge-document.ts).
+ * So does JSON that is no badge document at all (a gateway's `{"error": …}`: non-badge-answer.ts).
  * A pasted link that serves no badge keeps its `structure` failure, which the background reads as "no badge data".
  */
 async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList, baked: boolean): Promise<Unpacked | null> {

@@ -1,7 +1,7 @@
 /**
  * A server that answers a fetched document with HTTP 200 and JSON that is no badge document at all
  * (an API gateway's `{"error": "rate limited"}`, `{}`, `[]`, `null`, `"maintenance"`) says nothing of
- * the badge: the check that needed it is `indeterminate`, never `invalid` (not-badge-document.ts).
+ * the badge: the check that needed it is `indeterminate`, never `invalid` (non-badge-answer.ts).
  * So is an error object that carries a common key but not what makes a document of the kind one
  * (`{"name":"Error","message":…}`, RFC 9457 problem details with their `type`). A document that is a
  * badge document but another or malformed keeps failing, and a pasted link that serves no badge is
@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { noBadgeData } from '../../../src/background/services/no-badge-data.ts';
-import { notBadgeDocument, type BadgeDocumentKind } from '../../../src/core/formats/not-badge-document.ts';
+import { notBadgeDocument, type BadgeDocumentKind } from '../../../src/core/formats/non-badge-answer.ts';
 import type { VerifyResult } from '../../../src/core/result.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
@@ -210,7 +210,7 @@ describe('what is still refused or forged', () => {
 
   // OB 2.0 §Assertion revoked: "only revoked property and id are required" once revoked; a server
   // that answers 200 with the bare `{"revoked": true, "revocationReason": …}` has revoked it all the
-  // same: the issuer's word on the badge, not a gateway's (it was revoked before not-badge-document.ts).
+  // same: the issuer's word on the badge, not a gateway's (it was revoked before non-badge-answer.ts).
   it.each([{ revoked: true }, { revoked: true, revocationReason: 'Issued in error' }, { id: HOSTED, revoked: true, message: 'This badge was revoked' }])('a hosted copy answering %j is revoked', async (body) => {
     const { web } = await makeIssuer();
     web.json(HOSTED, body);
