@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { GRACE } from '../backpack/seed-data.ts';
 import type { Backpack } from '../backpack/server.ts';
 import { badgrSignIn, harness, useBackpack } from './harness.ts';
-import { shown, signInSynced } from './twin-list.ts';
+import { hiddenAsBefore, listedAgain, shown, signInSynced } from './twin-list.ts';
 
 const forgedBp = useBackpack();
 const revokedBp = useBackpack();
@@ -69,21 +69,16 @@ describe('a forged backpack copy claiming a genuine local badge\'s id', () => {
     const there = await harness();
     await signInSynced(there, forgedBp.bp);
     expect(await there.app.backup.import(json)).toMatchObject({ imported: 1 });
-    expect(await shown(there, id)).toContainEqual({ key: local.key, verdict: 'valid' });
-    expect((await there.db.originals.get(local.key))!.hidden).toBeUndefined();
+    await listedAgain(there, id, local.key);
   });
 });
 
 describe('a genuine local badge hidden already', () => {
   it('behind a forgery (as an older Lanyard hid it): the next sync puts it back in the list', async () => {
     const id = forge(forgedBp.bp);
-    const h = await harness();
-    const local = await h.app.library.import(text(id));
-    const account = await signInSynced(h, forgedBp.bp);
-    expect(await h.db.hidden.hide(local.key, `${account.id}|${FORGED}`)).toBe(true);
+    const { h, local, account } = await hiddenAsBefore(forgedBp.bp, id, FORGED);
     await h.app.sync.run(account.id);
-    expect(await shown(h, id)).toContainEqual({ key: local.key, verdict: 'valid' });
-    expect((await h.db.originals.get(local.key))!.hidden).toBeUndefined();
+    await listedAgain(h, id, local.key);
   });
 
   it('behind a genuine copy, with a forgery in another backpack: it comes back when the genuine one signs out', async () => {

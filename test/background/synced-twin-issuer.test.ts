@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backpack } from '../backpack/server.ts';
 import { harness, useBackpack } from './harness.ts';
-import { besideGenuine, claimingCopy, shown, signInSynced } from './twin-list.ts';
+import { besideGenuine, claimingCopy, hiddenAsBefore, listedAgain, shown, signInSynced } from './twin-list.ts';
 
 const foreignBp = useBackpack();
 const twinBp = useBackpack();
@@ -47,21 +47,14 @@ describe('another issuer\'s valid badge claiming a genuine local badge\'s id', (
 describe('a genuine local badge hidden already behind another issuer\'s copy (as an older Lanyard hid it)', () => {
   it('the next sync puts it back in the list', async () => {
     const id = foreign(foreignBp.bp);
-    const h = await harness();
-    const local = await h.app.library.import(text(id));
-    const account = await signInSynced(h, foreignBp.bp);
-    expect(await h.db.hidden.hide(local.key, `${account.id}|${FOREIGN}`)).toBe(true);
+    const { h, local, account } = await hiddenAsBefore(foreignBp.bp, id, FOREIGN);
     await h.app.sync.run(account.id);
-    expect(await shown(h, id)).toContainEqual({ key: local.key, verdict: 'valid' });
-    expect((await h.db.originals.get(local.key))!.hidden).toBeUndefined();
+    await listedAgain(h, id, local.key);
   });
 
   it('removing that copy puts it back in the list: the badge removed was never this one', async () => {
     const id = foreign(foreignBp.bp);
-    const h = await harness();
-    const local = await h.app.library.import(text(id));
-    const account = await signInSynced(h, foreignBp.bp);
-    expect(await h.db.hidden.hide(local.key, `${account.id}|${FOREIGN}`)).toBe(true);
+    const { h, local, account } = await hiddenAsBefore(foreignBp.bp, id, FOREIGN);
     await h.app.library.remove(`${account.id}|${FOREIGN}`);
     expect(await shown(h, id)).toEqual([{ key: local.key, verdict: 'valid' }]);
   });

@@ -4,7 +4,8 @@ import { signCompactJws } from '../backpack/crypto/jws.ts';
 import { ob2BadgeClass, ob2Issuer, ob2Record } from '../backpack/issuance/ob2.ts';
 import type { Backpack } from '../backpack/server.ts';
 import { GRACE } from '../backpack/seed-data.ts';
-import { badgrSignIn, type Harness } from './harness.ts';
+import { expect } from 'vitest';
+import { badgrSignIn, harness, type Harness } from './harness.ts';
 
 /** Signs in to the backpack as Ada and syncs it once. */
 export async function signInSynced(h: Harness, bp: Backpack) {
@@ -50,4 +51,19 @@ export async function besideGenuine(h: Harness, bp: Backpack, id: string) {
   const grace = await badgrSignIn(h, bp.baseUrl, GRACE.username, GRACE.password);
   await h.app.sync.run(grace.id);
   return { local, ada, grace };
+}
+
+/** The local badge `id` added, then hidden behind the backpack's entry `entity` as an older Lanyard hid it (before a sync checked both). */
+export async function hiddenAsBefore(bp: Backpack, id: string, entity: string) {
+  const h = await harness();
+  const local = await h.app.library.import({ kind: 'text', text: id });
+  const account = await signInSynced(h, bp);
+  expect(await h.db.hidden.hide(local.key, `${account.id}|${entity}`)).toBe(true);
+  return { h, local, account };
+}
+
+/** The local badge is in the list again, valid, and no longer hidden inside its original. */
+export async function listedAgain(h: Harness, id: string, key: string): Promise<void> {
+  expect(await shown(h, id)).toContainEqual({ key, verdict: 'valid' });
+  expect((await h.db.originals.get(key))!.hidden).toBeUndefined();
 }

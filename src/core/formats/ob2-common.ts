@@ -10,7 +10,7 @@ import type { VerifyContext } from '../verify/context.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
 import { detectObVersion } from '../input/detect.ts';
 import { arr, idOf, isHttpUrl, isObj, str, types, type Json } from './json-util.ts';
-import { notBadgeDocument } from './non-badge-answer.ts';
+import { ERROR_MEMBERS, notBadgeDocument } from './non-badge-answer.ts';
 import { onBase, upgradeBadgeClass } from './ob1.ts';
 import { isOb2Context, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 
@@ -183,13 +183,6 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
   }
   checks.pass('revocation', 'Not revoked: not in the issuer\'s revocation list');
 }
-
-/**
- * The members of an API gateway's or CDN's error answer (`{"error": "rate limited"}`, `{"message": …}`)
- * and of RFC 9457 problem details (§3.1 `title`, `status`, `detail`, `instance`): a map naming one is
- * that answer, not an OB 1.1 list of revoked uids.
- */
-const ERROR_MEMBERS = ['error', 'errors', 'message', 'msg', 'title', 'status', 'detail', 'instance', 'code'];
 
 /**
  * The entries of a revocation list: OB 2.0 §RevocationList `revokedAssertions`, which JSON-LD writes as
