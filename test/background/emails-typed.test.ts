@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL } from '../../src/background/services/identities.ts';
-import { syncedBadgr, useBackpack, type Harness } from './harness.ts';
+import { badgrSignIn, syncedBadgr, useBackpack, type Harness } from './harness.ts';
 
 const ctx = useBackpack();
 /** Another issuer's backpack: a badge it issues is none of Ada's account's listing. */
@@ -62,6 +62,24 @@ describe('an added address is remembered as typed', () => {
     const calls = ctx.bp.control.requests.slice(from).filter((r) => r.path === '/v1/user/emails').map((r) => r.method);
     expect(calls.slice(0, 3)).toEqual(['POST', 'GET', 'POST']);
     expect(await typed()).toContain('ada@twice.example');
+    ctx.bp.control.clearThrottle();
+  });
+
+  it("one backpack that does not answer holds back no other account's address changes", async () => {
+    ctx.bp.control.clearThrottle();
+    const otherId = (await badgrSignIn(h, other.bp.baseUrl)).id;
+    ctx.bp.control.pause();
+    const stuck = h.app.emails.add(id, 'ada@slow.example');
+    await new Promise((r) => setTimeout(r, 100));
+    // The other account's add finishes while the first backpack still holds its request.
+    const done = await Promise.race([
+      h.app.emails.add(otherId, 'ada@elsewhere.example').then(() => 'added'),
+      new Promise((r) => setTimeout(() => r('held back'), 5_000)),
+    ]);
+    ctx.bp.control.resume();
+    await stuck;
+    expect(done).toBe('added');
+    expect(other.bp.control.stateForTests.emails.some((e) => e.email === 'ada@elsewhere.example')).toBe(true);
     ctx.bp.control.clearThrottle();
   });
 

@@ -7,7 +7,7 @@
  * is kept as typed (identities.ts) from before Badgr is asked until Badgr refuses it. A server without
  * the v1 API lists them through /v2/users/self, without ids (`id: ''`): the popup offers no change.
  */
-import { serial } from './serial.ts';
+import { serial, type Serial } from './serial.ts';
 import type { BadgrClient } from '../../backpack/badgr.ts';
 import { isBackpackError } from '../../backpack/errors.ts';
 import type { Fetch } from '../../backpack/http.ts';
@@ -119,14 +119,20 @@ export function createEmails(d: EmailsDeps) {
   // Changes one after another (serial.ts): an add decides from the account as it starts whether the
   // address was typed before it, and takes it back when Badgr refuses; two adds of one address at once
   // both read "not typed", and the refused second (Badgr's 400 for an address it holds, or a 429) took
-  // back the address the first had just recorded.
-  const change = serial();
+  // back the address the first had just recorded. One queue per account: a backpack that does not
+  // answer holds back only its own account's changes.
+  const queues = new Map<string, Serial>();
+  const change = <T>(accountId: string, run: () => Promise<T>): Promise<T> => {
+    let queue = queues.get(accountId);
+    if (!queue) queues.set(accountId, (queue = serial()));
+    return queue(run);
+  };
   return {
     list: (accountId: string) => withClient(accountId),
-    add: (accountId: string, email: string) => change(() => withClient(accountId, (c, t) => c.addEmail(t, email), email)),
-    resend: (accountId: string, id: string) => change(() => withClient(accountId, (c, t) => c.resendVerification(t, idOf(id)))),
-    makePrimary: (accountId: string, id: string) => change(() => withClient(accountId, (c, t) => c.makePrimary(t, idOf(id)))),
-    remove: (accountId: string, id: string) => change(() => withClient(accountId, (c, t) => c.removeEmail(t, idOf(id)))),
+    add: (accountId: string, email: string) => change(accountId, () => withClient(accountId, (c, t) => c.addEmail(t, email), email)),
+    resend: (accountId: string, id: string) => change(accountId, () => withClient(accountId, (c, t) => c.resendVerification(t, idOf(id)))),
+    makePrimary: (accountId: string, id: string) => change(accountId, () => withClient(accountId, (c, t) => c.makePrimary(t, idOf(id)))),
+    remove: (accountId: string, id: string) => change(accountId, () => withClient(accountId, (c, t) => c.removeEmail(t, idOf(id)))),
   };
 }
 
