@@ -54,6 +54,8 @@ export interface BadgeMeta {
   issuerUrl?: string;
   issuerId?: string;
   issuerEmail?: string;
+  /** The BadgeClass / Achievement id (core Badge.achievementId): with the issuer, what tells two awards under one credential id apart (library.ts). */
+  achievementId?: string;
   issuedOn?: string;
   expires?: string;
   tags: string[];

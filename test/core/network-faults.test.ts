@@ -150,6 +150,8 @@ function whileCurrent(s: Subject, r: VerifyResult): Subject | null {
  * unsaid. Their own tests (test/core/real-issuers*.test.ts) say why each verdict is right.
  */
 const BASELINE_INVALID: Record<string, string> = {
+  'real/1edtech-ob-spec/examples_fullOpenBadge.json': 'unsigned: the specification signs it only when it renders',
+  'real/1edtech-ob-spec/examples_fullOpenBadge_endorsement-0.json': 'a placeholder proof naming no real cryptosuite',
   'real/badgr-lite-vcr/award_bad_badge_id.0.404.json': 'a recorded API answer, not a badge',
   'real/badgr-lite-vcr/award_badge.0.201.json': 'a recorded API answer, not a badge',
   'real/badgr-lite-vcr/award_badge_bad_data.0.400.json': 'a recorded API answer, not a badge',
@@ -157,6 +159,7 @@ const BASELINE_INVALID: Record<string, string> = {
   'real/badgr-lite-vcr/expired_auth_token.1.200.json': 'a recorded API answer, not a badge',
   'real/badgr-lite-vcr/no_valid_auth_token.1.401.json': 'a recorded API answer, not a badge',
   'real/blockcerts-cert-verifier-js/v2_mainnet-revoked-2.0.json': 'revoked by its issuer',
+  'real/blockcerts-poc-ecdsa-sd/derived-credential.json': 'derived with its issuer withheld: not a credential',
   'real/blocktrust-credentialbadges/ValidCredential2.json': 'its proof does not verify',
   'real/cognipilot-credentials/cogni_contributor-cognipilot.82ca03b.json': 'validFrom is "_No response_"',
   'real/cognipilot-credentials/examples_maintainer-cognipilot.json': 'revoked in its status list',
@@ -169,6 +172,7 @@ const BASELINE_INVALID: Record<string, string> = {
   'real/dcc-verifier-core/v1Revoked.json': 'revoked in its status list',
   'real/dcc-verifier-core/v2Revoked.json': 'revoked in its status list',
   'real/learncard/react-learn-card_AllFieldsCredential.json': 'a property no context defines: what was signed cannot be known',
+  'real/mit-learn-obv3-template/README_annotated-example.json': 'edited after signing: its proofs do not verify',
   'real/mynextid-credentials/microcredential_open-badge-mc-signed.jwt': 'not a credential Lanyard can read',
   'real/obf-cloudnativebergen/obf-test-badge.json': 'its proof does not verify',
   'real/openedx-credentials/storages_example-vp.json': 'an id that is not an IRI: what was signed cannot be known',

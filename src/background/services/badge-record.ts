@@ -49,6 +49,7 @@ export function metaOf(badge: Badge | null, given: Partial<BadgeMeta> = {}): Bad
     ...pick('issuerUrl', httpUrl(badge.issuer.url)),
     ...pick('issuerId', badge.issuer.id),
     ...pick('issuerEmail', badge.issuer.email),
+    ...pick('achievementId', badge.achievementId),
     ...pick('issuedOn', badge.issuedOn ?? badge.validFrom),
     ...pick('expires', badge.expires),
     tags: badge.tags,

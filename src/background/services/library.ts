@@ -142,9 +142,11 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // So is a copy naming another issuer: an id is unique only as its issuer's claim (VC DM 2.0 §4.4;
       // OB 2.0 §Assertion id), and any issuer can write the id of a badge it saw, so a credential of
       // another issuer with that id (one of a presentation, or added alone) replaced the user's badge
-      // and was counted as held already.
+      // and was counted as held already. So is one of the same issuer for another achievement: MIT
+      // Learn's course, module and program certificates share one id, and each replaced the last.
       const otherIssuer = existing?.meta.issuerId !== undefined && result.badge?.issuer.id !== undefined && existing.meta.issuerId !== result.badge.issuer.id;
-      if (!keyHint && existing && existing.contentHash !== result.input.sha256 && (RANK[result.verdict] < RANK[existing.verdict] || otherIssuer)) {
+      const otherAchievement = existing?.meta.achievementId !== undefined && result.badge?.achievementId !== undefined && existing.meta.achievementId !== result.badge.achievementId;
+      if (!keyHint && existing && existing.contentHash !== result.input.sha256 && (RANK[result.verdict] < RANK[existing.verdict] || otherIssuer || otherAchievement)) {
         key = `${accountId}|sha256:${result.input.sha256}`;
         existing = await db.badges.get(key);
       }
