@@ -194,6 +194,10 @@ export function createSync(d: SyncDeps) {
       const f = failureOf(e, account.baseUrl);
       const failed: SyncRecord = { ...s, status: 'error', failures, error: { code: f.code, message: f.message } };
       const needsUser = f.code === 'UNAUTHORIZED' || f.code === E.HOST_PERMISSION;
+      // "Sign in again" however it came (a refused refresh marks it itself, tokens.ts; a client the provider
+      // forgot, providers/index.ts; a token refused just after its refresh): the popup offers the sign-in
+      // only to an account so marked, and a marked account's runs ask the provider nothing until then.
+      if (f.code === 'UNAUTHORIZED') await d.db.accounts.update(accountId, (a) => (a && !a.needsSignIn ? { ...a, needsSignIn: true } : undefined));
       if (!needsUser && !signal.aborted) failed.retryAt = retryTime(f, failures, now().getTime());
       else delete failed.retryAt;
       await d.db.syncState.put(failed);
