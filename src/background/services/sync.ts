@@ -16,7 +16,7 @@ import { createRunDocuments } from './run-documents.ts';
 import { createBadgeProcessor, type RunContext } from './sync-badge.ts';
 import { createSyncWriter } from './sync-writes.ts';
 import { removalsUnderway, removedDuringRun, type RemovedDuringRun } from './sync-removed.ts';
-import { anchorHolds, createSeen, isAnchor, nextSince, relist, setAnchors } from './sync-anchor.ts';
+import { anchorHolds, createSeen, isAnchor, nextSince, noteServerClock, relist, setAnchors } from './sync-anchor.ts';
 import { createSlicer, lastOfEach } from './sync-slice.ts';
 import { announce, followNext } from './sync-bound.ts';
 import { tooManyAddresses } from './address-bound.ts';
@@ -104,6 +104,7 @@ export function createSync(d: SyncDeps) {
     const listing = createListing();
     for (;;) {
       const page = await call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure);
+      noteServerClock(run, page.serverDate, now().getTime());
       // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
       if (!anchorHolds(run, page)) {
         relist(run);
