@@ -139,7 +139,8 @@ export function createSync(d: SyncDeps) {
       if (page.stop) throw page.stop;
       if (!page.next || page.items.length === 0) {
         // A whole listing of everything the backpack holds: the stored badges it did not hold are marked (sync-listed.ts).
-        const readWhole = whole && !run.unsettled && !(provider.incremental && run.since);
+        // Not when it held fewer than the backpack announced: its next link went missing, not its badges.
+        const readWhole = whole && !run.unsettled && !(provider.incremental && run.since) && !(page.total !== undefined && listing.size < page.total);
         if (readWhole) await listing.mark({ ...d, now }, account.id, signal);
         return { dropped: read.dropped, whole: readWhole };
       }
