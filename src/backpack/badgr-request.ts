@@ -133,6 +133,8 @@ function nextPage(body: unknown, headers: Headers, current: string): string | un
   const p = isObj(body) && isObj(body.pagination) ? body.pagination : undefined;
   const fromBody = p && p.hasNext !== false && typeof p.nextResults === 'string' && p.nextResults ? p.nextResults : undefined;
   const target = fromBody ?? parseLinkHeader(headers.get('link'), current).get('next');
+  // More follow, but no address for them (get_page_info writes nextResults whenever hasNext): not the whole list.
+  if (!target && p?.hasNext === true) throw new BackpackError(C.PROTOCOL, 'Badgr says more badges follow but gives no address for them: Lanyard kept the badges read up to there and stopped');
   if (!target) return undefined;
   try {
     return new URL(target, current).toString();

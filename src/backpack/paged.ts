@@ -23,6 +23,8 @@ export interface Page<T> {
   next?: string;
   /** The URL this page was read from. */
   url: string;
+  /** The server's clock when it answered (RFC 9110 §6.6.1 `Date`, ms since the epoch), when it said. */
+  date?: number;
 }
 
 export function pageUrl(endpoint: string, q: PageQuery): string {
@@ -44,7 +46,8 @@ export async function fetchPage<T>(opts: ClientOptions, url: string, token: stri
     // With the page's items: a sync stores them, then stops and says why.
     throw new PartialListError(items, new BackpackError(C.PROTOCOL, `${what}: the next page is on another site (${new URL(next).origin}); Lanyard does not send the token there`));
   }
-  return { items, url, ...(total !== undefined ? { total } : {}), ...(next !== undefined ? { next } : {}) };
+  const date = Date.parse(res.headers.get('date') ?? '');
+  return { items, url, ...(total !== undefined ? { total } : {}), ...(next !== undefined ? { next } : {}), ...(Number.isFinite(date) ? { date } : {}) };
 }
 
 /**

@@ -190,7 +190,7 @@ export interface SyncRun {
   cursor?: string;
   /** Badges done before the current page started. */
   doneBeforePage: number;
-  /** The server's clock at the first answer (the next run's `since`). */
+  /** The run's start on the backpack's clock, from its first answer's `Date` (sync-anchor.ts noteServerClock): the next run's `since` when earlier than `startedAt`. */
   serverTime?: string;
   /**
    * The source ids one of which is the last badge of the page before `cursor` in the listing (the

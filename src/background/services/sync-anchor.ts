@@ -84,8 +84,26 @@ export function createSeen() {
   };
 }
 
-/** The next run's `since`: this run's start (less a margin), unless the listing kept moving under it: then this run's `since` again. */
+/**
+ * The run's start on the backpack's clock, from the first answer that says the time (RFC 9110 §6.6.1:
+ * an origin server with a clock MUST send `Date`): the backpack compares `since` with its own clock
+ * (OB 2.1 GET /assertions "created or updated after"), and Lanyard's may run ahead of it. The offset
+ * is measured when the answer is read, so a run resumed in a later worker keeps its true start.
+ */
+export function noteServerClock(run: SyncRun, serverDate: number | undefined, clientNow: number): void {
+  if (run.serverTime !== undefined || serverDate === undefined) return;
+  const start = Date.parse(run.startedAt) + (serverDate - clientNow);
+  if (Number.isFinite(start) && Math.abs(start) <= 8.64e15) run.serverTime = new Date(start).toISOString();
+}
+
+/**
+ * The next run's `since`: this run's start (less a margin) on the earlier of the two clocks (a clock
+ * ahead asked for what changed after a time the backpack had not reached: a badge issued meanwhile was
+ * listed by no incremental run), unless the listing kept moving under it: then this run's `since` again.
+ */
 export function nextSince(run: SyncRun, marginMs: number): { since?: string } {
   if (run.unsettled) return run.since ? { since: run.since } : {};
-  return { since: new Date(Date.parse(run.startedAt) - marginMs).toISOString() };
+  const server = run.serverTime === undefined ? NaN : Date.parse(run.serverTime);
+  const start = Number.isFinite(server) ? Math.min(server, Date.parse(run.startedAt)) : Date.parse(run.startedAt);
+  return { since: new Date(start - marginMs).toISOString() };
 }

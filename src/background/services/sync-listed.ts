@@ -49,6 +49,10 @@ export function createListing() {
     held(keys: readonly string[]): void {
       for (const k of keys) held.add(k);
     },
+    /** How many badges the listing held: fewer than the backpack announced (X-Total-Count) is not the whole of it. */
+    get size(): number {
+      return held.size;
+    },
     /** Once the listing was read whole: the account's badges marked as it says. */
     async mark(d: ListingDeps, accountId: string, signal: AbortSignal): Promise<void> {
       const at = d.now().toISOString();

@@ -16,7 +16,7 @@ import { createRunDocuments } from './run-documents.ts';
 import { createBadgeProcessor, type RunContext } from './sync-badge.ts';
 import { createSyncWriter } from './sync-writes.ts';
 import { removalsUnderway, removedDuringRun, type RemovedDuringRun } from './sync-removed.ts';
-import { anchorHolds, createSeen, isAnchor, nextSince, relist, setAnchors } from './sync-anchor.ts';
+import { anchorHolds, createSeen, isAnchor, nextSince, noteServerClock, relist, setAnchors } from './sync-anchor.ts';
 import { createSlicer, lastOfEach } from './sync-slice.ts';
 import { announce, followNext } from './sync-bound.ts';
 import { tooManyAddresses } from './address-bound.ts';
@@ -104,6 +104,7 @@ export function createSync(d: SyncDeps) {
     const listing = createListing();
     for (;;) {
       const page = await call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure);
+      noteServerClock(run, page.serverDate, now().getTime());
       // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
       if (!anchorHolds(run, page)) {
         relist(run);
@@ -138,7 +139,8 @@ export function createSync(d: SyncDeps) {
       if (page.stop) throw page.stop;
       if (!page.next || page.items.length === 0) {
         // A whole listing of everything the backpack holds: the stored badges it did not hold are marked (sync-listed.ts).
-        const readWhole = whole && !run.unsettled && !(provider.incremental && run.since);
+        // Not when it held fewer than the backpack announced: its next link went missing, not its badges.
+        const readWhole = whole && !run.unsettled && !(provider.incremental && run.since) && !(page.total !== undefined && listing.size < page.total);
         if (readWhole) await listing.mark({ ...d, now }, account.id, signal);
         return { dropped: read.dropped, whole: readWhole };
       }
@@ -194,6 +196,10 @@ export function createSync(d: SyncDeps) {
       const f = failureOf(e, account.baseUrl);
       const failed: SyncRecord = { ...s, status: 'error', failures, error: { code: f.code, message: f.message } };
       const needsUser = f.code === 'UNAUTHORIZED' || f.code === E.HOST_PERMISSION;
+      // "Sign in again" however it came (a refused refresh marks it itself, tokens.ts; a client the provider
+      // forgot, providers/index.ts; a token refused just after its refresh): the popup offers the sign-in
+      // only to an account so marked, and a marked account's runs ask the provider nothing until then.
+      if (f.code === 'UNAUTHORIZED') await d.db.accounts.update(accountId, (a) => (a && !a.needsSignIn ? { ...a, needsSignIn: true } : undefined));
       if (!needsUser && !signal.aborted) failed.retryAt = retryTime(f, failures, now().getTime());
       else delete failed.retryAt;
       await d.db.syncState.put(failed);

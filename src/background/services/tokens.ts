@@ -40,6 +40,9 @@ export interface Tokens {
 
 export const refreshId = (accountId: string): string => `refresh:${accountId}`;
 
+/** A refresh that failed for these may succeed later (retry.ts retries them): not the session's end. */
+const PASSING = ['SERVER_ERROR', 'UNREACHABLE', 'THROTTLED'] as const;
+
 export function createTokens(db: Db, session: SessionStore, providers: Providers, now: () => number = Date.now): Tokens {
   const inflight = new Map<string, Promise<string>>();
 
@@ -113,7 +116,14 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
     async access(accountId) {
       const t = await session.getToken(accountId);
       if (t && fresh(t, now())) return t.accessToken;
-      return refresh(accountId);
+      try {
+        return await refresh(accountId);
+      } catch (e) {
+        // A refresh ahead of the expiry that failed for a passing reason (the token endpoint down, slow or
+        // throttling): the token in hand still works until it expires (RFC 6749 §5.1 expires_in).
+        if (t?.expiresAt !== undefined && now() < t.expiresAt && PASSING.some((c) => isBackpackError(e, c))) return t.accessToken;
+        throw e;
+      }
     },
     refresh,
     store,

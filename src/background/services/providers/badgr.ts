@@ -66,7 +66,9 @@ export function badgrProvider(client: BadgrClient): Provider {
         all = e.items as BadgrAssertion[];
         stop = e;
       }
-      return { items: all.filter((a) => a.acceptance !== 'Rejected').map(badgrItem), ...(stop ? { stop } : { total: all.length }) };
+      // The total is what the listing holds for Lanyard: a badge the user rejected is not one of them.
+      const items = all.filter((a) => a.acceptance !== 'Rejected').map(badgrItem);
+      return { items, ...(stop ? { stop } : { total: items.length }) };
     },
     async addresses(token) {
       try {

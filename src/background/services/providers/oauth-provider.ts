@@ -129,6 +129,7 @@ const toPage = async <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => I
     ...(p.next && !stop ? { next: p.next } : {}),
     ...(stop ? { stop } : {}),
     ...(p.total !== undefined ? { total: p.total } : {}),
+    ...(p.date !== undefined ? { serverDate: p.date } : {}),
     ...(overlaps ? { overlapsPrevious: true } : {}),
   };
 };

@@ -28,6 +28,8 @@ export interface SyncPage {
   next?: string;
   /** X-Total-Count, when known. */
   total?: number;
+  /** The backpack's clock when it answered (RFC 9110 §6.6.1 `Date`), when it said: what `since` is compared with (sync-anchor.ts). */
+  serverDate?: number;
   /**
    * The page was asked from one item before its link's offset (oauth-provider.ts): its first item
    * should be the last item of the page before (the run's anchor). When the anchor is not on the
