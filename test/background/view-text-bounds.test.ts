@@ -21,6 +21,7 @@ const record = (): BadgeRecord =>
     key: 'local|x', accountId: 'local', sourceId: 'x', original: { kind: 'json' }, contentHash: 'h', format: 'ob2.0-hosted', verdict: 'valid',
     checks: [{ id: 'hosted', outcome: 'pass', message: huge('checked') }], recipient: null, recipientKey: '', pending: false, identitiesHash: 'i', addedAt: '2026-01-01T00:00:00Z',
     meta: {
+      credentialId: `urn:example:${huge('id').replace(/ /g, '-')}`,
       name: huge('Name'), description: huge('About'), issuerName: huge('Issuer'), issuerEmail: huge('mail'), issuerId: 'https://issuer.example/i',
       tags: Array.from({ length: 10_000 }, (_, i) => `tag${i}${'x'.repeat(400)}`),
       criteria: { narrative: huge('Criteria') },
@@ -39,7 +40,9 @@ describe('a view carries no more of a badge\'s words than any surface shows', ()
     const r = record();
     expect(size(badgeView(r, []))).toBeLessThan(100_000);
     expect(size(pickerBadge(r))).toBeLessThan(20_000);
-    expect(size(badgeDetail(r, undefined, []))).toBeLessThan(200_000);
+    // A badge page is one badge's answer; its credential id stays whole there (a cut link would be another link).
+    const { credentialId: _id, ...detail } = badgeDetail(r, undefined, []);
+    expect(size(detail)).toBeLessThan(200_000);
   });
 
   it('what the popup shows of them is the same', () => {
@@ -52,6 +55,10 @@ describe('a view carries no more of a badge\'s words than any surface shows', ()
     ] as const) expect(displayText(shown)).toBe(displayText(whole));
     // The popup keeps 50 tags (popup/display.ts): so does the view.
     expect(view.tags).toEqual(r.meta.tags.slice(0, 50));
+    // The Credential ID LinkedIn's form is given from a picker row (core/share/linkedin.ts certificationText): the same.
+    const id = pickerBadge(r).credentialId!;
+    expect(id.length).toBe(VIEW_TEXT_MAX);
+    expect(r.meta.credentialId!.startsWith(id)).toBe(true);
   });
 
   it('short words and links are untouched', () => {

@@ -4,7 +4,8 @@
  * in each language of `texts`) went whole into every `badges/list` answer and every picker row, the
  * latter into the page's own process. No surface shows more than displayText reads of a text (twice its
  * cut, at most 2 × MAX_DISPLAY_CHARS: core/share/display.ts), so a view keeps that much and shows the same.
- * Links and ids are not cut (a cut link would be another link); safeHttpUrl refuses one over 4096 anyway.
+ * Links and ids are not cut (a cut link would be another link; safeHttpUrl refuses one over 4096 anyway),
+ * but for a picker row's Credential ID, which is only text there (LinkedIn's form field, cut at 300).
  */
 import { MAX_DISPLAY_CHARS } from '../../core/share/display.ts';
 import type { ShownTexts } from '../../core/share/lang-text.ts';

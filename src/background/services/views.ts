@@ -102,7 +102,7 @@ export function pickerBadge(r: BadgeRecord, languages: readonly string[] = []): 
     expires: m.expires,
     verdict: r.verdict,
     publicUrl: publicShareUrl(m.publicUrl),
-    credentialId: credentialIdFor(m.credentialId, m.publicUrl),
+    credentialId: viewText(credentialIdFor(m.credentialId, m.publicUrl)),
     warning: pickerWarning(r),
     dirs: nameDirs(dirs),
   });
