@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { badgeDetail, badgeView, pickerBadge } from '../../src/background/services/views.ts';
 import { VIEW_TEXT_MAX } from '../../src/background/services/view-text.ts';
 import { displayText, MAX_DISPLAY_CHARS } from '../../src/core/share/display.ts';
+import { MAX_MARKDOWN_CHARS, parseMarkdown } from '../../src/core/share/markdown.ts';
 import type { BadgeRecord } from '../../src/platform/records.ts';
 
 const BIG = 4 * 1024 * 1024;
@@ -59,6 +60,15 @@ describe('a view carries no more of a badge\'s words than any surface shows', ()
     const id = pickerBadge(r).credentialId!;
     expect(id.length).toBe(VIEW_TEXT_MAX);
     expect(r.meta.credentialId!.startsWith(id)).toBe(true);
+  });
+
+  it('a narrative, which the badge page reads as Markdown up to MAX_MARKDOWN_CHARS, is carried that far', () => {
+    const r = record();
+    const view = badgeDetail(r, undefined, []);
+    for (const [shown, whole] of [[view.criteria?.narrative, r.meta.criteria?.narrative], [view.evidence[0]?.narrative, r.meta.evidence[0]?.narrative]] as const) {
+      expect(shown!.length).toBeGreaterThanOrEqual(MAX_MARKDOWN_CHARS);
+      expect(parseMarkdown(shown!)).toEqual(parseMarkdown(whole!));
+    }
   });
 
   it('short words and links are untouched', () => {

@@ -14,7 +14,7 @@ import { bakedImageOf } from './library-download.ts';
 import type { AccountView, BadgeDetail, BadgeView, NameDirs, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
 import type { ShownDirs } from '../../core/share/lang-text.ts';
 import { readerTexts } from './reader-texts.ts';
-import { VIEW_TAGS_MAX, viewText, viewTexts } from './view-text.ts';
+import { VIEW_TAGS_MAX, viewMarkdown, viewText, viewTexts } from './view-text.ts';
 import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
 
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -51,8 +51,8 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: 
   const m = r.meta;
   return defined({
     ...badgeView(r, own),
-    criteria: m.criteria && defined({ ...m.criteria, narrative: viewText(m.criteria.narrative) }),
-    evidence: m.evidence.map((e) => defined({ ...e, name: viewText(e.name), description: viewText(e.description), narrative: viewText(e.narrative) })),
+    criteria: m.criteria && defined({ ...m.criteria, narrative: viewMarkdown(m.criteria.narrative) }),
+    evidence: m.evidence.map((e) => defined({ ...e, name: viewText(e.name), description: viewText(e.description), narrative: viewMarkdown(e.narrative) })),
     alignments: m.alignments.map((a) =>
       defined({ ...a, targetName: viewText(a.targetName), targetDescription: viewText(a.targetDescription), targetFramework: viewText(a.targetFramework), targetCode: viewText(a.targetCode) }),
     ),
