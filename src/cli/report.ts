@@ -3,6 +3,7 @@ import type { RecipientIdentity } from '../core/model.ts';
 import type { VerifyResult } from '../core/result.ts';
 import { escapeForTerminal as esc } from './terminal.ts';
 import { chooseText } from '../core/share/lang-text.ts';
+import { issuerSite } from '../core/share/issuer-site.ts';
 
 /**
  * JSON text that is also safe to show in a terminal: the characters a terminal could act on
@@ -63,7 +64,10 @@ export function toText(result: VerifyResult, source: string, recipients: readonl
   const name = (b?.texts?.name && chooseText(b.texts.name, languages)?.value) || b?.name;
   const issuer = (b?.texts?.issuerName && chooseText(b.texts.issuerName, languages)?.value) || b?.issuer.name;
   const lines = [`${result.verdict.toUpperCase()}  ${esc(clip(b ? name || '(no name)' : '(no badge)'))}  [${result.format}]`, `source: ${esc(clipMiddle(source))}`];
-  if (issuer) lines.push(`issuer: ${esc(clip(issuer))}`);
+  // Where the issuer is beside the name it gives itself (issuer-site.ts, as the extension's badge page
+  // and hover card): a profile named "Harvard University" on evil.example verifies.
+  const site = b ? issuerSite(b.issuer.id) : undefined;
+  if (issuer || site) lines.push(`issuer: ${esc(clip(issuer || '(no name)'))}${site ? ` (${esc(site)})` : ''}`);
   if (result.badge) lines.push(...issuedTo(result.badge.recipients));
   const m = matched(result, recipients);
   if (m) lines.push(m);

@@ -47,7 +47,8 @@ describe('a forged badge cannot make a line of the report read "valid" on a term
   it('the attack: padded to 80 columns, the name begins a row with VALID, the issuer a row with a passed check (as written before, without a width)', async () => {
     const shown = rows((await report(forged(name, issuer))).stdout, 80);
     expect(shown).toContain('VALID  Harvard University  [ob2.0-hosted]');
-    expect(shown).toContain('  \u2713 signature   pass');
+    // The issuer's site follows its name on that line (report-issuer-site.test.ts): the row still starts as a check's.
+    expect(shown.some((l) => l.startsWith('  \u2713 signature   pass'))).toBe(true);
   });
 
   it('on a terminal 80 columns wide those rows start with the continuation mark', async () => {

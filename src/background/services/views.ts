@@ -14,6 +14,7 @@ import { bakedImageOf } from './library-download.ts';
 import type { AccountView, BadgeDetail, BadgeView, NameDirs, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
 import type { ShownDirs } from '../../core/share/lang-text.ts';
 import { readerTexts } from './reader-texts.ts';
+import { VIEW_TAGS_MAX, viewMarkdown, viewText, viewTexts } from './view-text.ts';
 import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
 
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -21,25 +22,28 @@ const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries
 /** `own`: the user's backpacks' origins, whose pictures may be on a private host (image-hosts.ts). */
 export function badgeView(r: BadgeRecord, own: readonly string[]): BadgeView {
   const m = r.meta;
+  const named = storedName(m);
+  // Each text at most what a surface shows of it (view-text.ts): a list answer carries every badge's.
   return defined({
     key: r.key,
     accountId: r.accountId,
-    ...storedName(m),
-    description: m.description,
+    ...named,
+    name: viewText(named.name),
+    description: viewText(m.description),
     image: reachableImage(m.image, own),
-    issuerName: m.issuerName,
+    issuerName: viewText(m.issuerName),
     issuerId: m.issuerId,
     issuerUrl: m.issuerUrl,
     issuedOn: m.issuedOn,
     expires: m.expires,
-    tags: m.tags,
+    tags: m.tags.slice(0, VIEW_TAGS_MAX).map(viewText),
     format: r.format as BadgeView['format'],
     verdict: r.verdict,
     recipient: r.recipient,
     publicUrl: m.publicUrl,
     pending: r.pending,
     verifiedAt: r.verifiedAt,
-    texts: m.texts,
+    texts: viewTexts(m.texts),
   });
 }
 
@@ -47,13 +51,15 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: 
   const m = r.meta;
   return defined({
     ...badgeView(r, own),
-    criteria: m.criteria,
-    evidence: m.evidence.map(defined),
-    alignments: m.alignments.map(defined),
-    issuerEmail: m.issuerEmail,
+    criteria: m.criteria && defined({ ...m.criteria, narrative: viewMarkdown(m.criteria.narrative) }),
+    evidence: m.evidence.map((e) => defined({ ...e, name: viewText(e.name), description: viewText(e.description), narrative: viewMarkdown(e.narrative) })),
+    alignments: m.alignments.map((a) =>
+      defined({ ...a, targetName: viewText(a.targetName), targetDescription: viewText(a.targetDescription), targetFramework: viewText(a.targetFramework), targetCode: viewText(a.targetCode) }),
+    ),
+    issuerEmail: viewText(m.issuerEmail),
     credentialId: m.credentialId,
-    claimedRecipients: m.claimedRecipients,
-    checks: r.checks,
+    claimedRecipients: m.claimedRecipients.map((c) => ({ ...c, identity: viewText(c.identity) })),
+    checks: r.checks.map((c) => ({ ...c, message: viewText(c.message) })),
     unreachable: r.unreachable,
     credentialText: o?.credentialText,
     originalKind: r.original.kind,
@@ -88,15 +94,15 @@ export function pickerBadge(r: BadgeRecord, languages: readonly string[] = []): 
   const { name, noName, issuerName, dirs } = readerTexts(m, languages);
   return defined({
     key: r.key,
-    name,
+    name: viewText(name),
     noName,
     image: pickerImage(m.image),
-    issuerName,
+    issuerName: viewText(issuerName),
     issuedOn: m.issuedOn,
     expires: m.expires,
     verdict: r.verdict,
     publicUrl: publicShareUrl(m.publicUrl),
-    credentialId: credentialIdFor(m.credentialId, m.publicUrl),
+    credentialId: viewText(credentialIdFor(m.credentialId, m.publicUrl)),
     warning: pickerWarning(r),
     dirs: nameDirs(dirs),
   });

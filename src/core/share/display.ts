@@ -83,6 +83,20 @@ const NAMES: Record<string, string> = { ...BIDI, '\u200B': 'ZWSP', '\u2060': 'WJ
 /** A flag's tag sequence matches CONTROLS first, so that its tags are not taken one by one; it stays. */
 const isFlag = (m: string): boolean => m.length > 2;
 
+/**
+ * The most combining marks kept in a row. A long run ("Zalgo" text), in a font that stacks marks on
+ * marks (OpenType mkmk), draws above and below its letter over the lines around it: an issuer's name
+ * over the popup's "Issuer's site: evil.example" line under it.
+ * No writing stacks more on one letter (Vietnamese two, Hebrew with cantillation five, Tibetan six);
+ * the rest of a run is left out and counted in a marker, ⟨U+0332×92⟩.
+ */
+export const MAX_MARKS = 8;
+const MARK_RUN = new RegExp(`\\p{M}{${MAX_MARKS + 1},}`, 'gu');
+const capMarks = (run: string): string => {
+  const marks = [...run];
+  return `${marks.slice(0, MAX_MARKS).join('')}⟨U+${marks[MAX_MARKS]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}×${marks.length - MAX_MARKS}⟩`;
+};
+
 /** The longest text shown for one field; the rest is cut with "…" (a 1 MB name is not a name). */
 export const MAX_DISPLAY_CHARS = 2000;
 
@@ -109,7 +123,7 @@ export const displayText = (text: string | undefined | null, max = MAX_DISPLAY_C
 function shown(text: string | undefined | null, max: number, kept?: ReadonlySet<number>): string {
   if (typeof text !== 'string' || !text) return '';
   let t = text.length > max * 2 ? text.slice(0, max * 2) : text;
-  t = t.replace(CONTROLS, (c: string, at: number) => (kept?.has(at) ? c : marker(c)));
+  t = t.replace(CONTROLS, (c: string, at: number) => (kept?.has(at) ? c : marker(c))).replace(MARK_RUN, capMarks);
   if (t.length > max) t = `${t.slice(0, cutAt(t, max)).trimEnd()}…`;
   return t;
 }
