@@ -19,7 +19,8 @@ import { arr, flagOf, idOf, isObj, str, type Json } from './json-util.ts';
 import { checkLegacyValidity, isLegacyDocument } from './legacy-dates.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { fetchPem, keyRead, type KeyRead } from './ob2-key-read.ts';
-import { checkRevocationList, declaresOtherId, resolveBadgeClass, resolveNode, sameDocument, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+import { declaresOtherId, resolveBadgeClass, resolveNode, sameDocument, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+import { checkRevocationList } from './ob2-revocation-list.ts';
 import { notAnAssertion, ob2Instant } from './ob2-structure.ts';
 
 /** OB 2.0 recommends RS256; nothing else is accepted (no `none`, no HMAC). */
