@@ -40,11 +40,11 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
     const code = e instanceof LanyardError ? e.code : ErrorCodes.STATUS_UNAVAILABLE;
     return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${reasonOf(e)}`);
   }
-  const ids = new Set([str(a.id), str(a.uid), ...aliases].filter((x): x is string => !!x));
+  const ids = new Set([str(a.id), str(a.uid), ...aliases].filter((x): x is string => !!x).map(idForm));
   const entries = revokedEntries(list);
   if (!entries) return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The ${listUrl ? `document at ${shorten(listUrl)}` : 'revocation list in the issuer\'s profile'} is not a revocation list (no revokedAssertions, nor an OB 1.1 map of ids to reasons)`);
   for (const e of entries) {
-    const hit = typeof e === 'string' ? ids.has(e) : isObj(e) && (ids.has(str(e.id) ?? '\0') || ids.has(str(e.uid) ?? '\0'));
+    const hit = namesOf(e).some((n) => ids.has(idForm(n)));
     if (hit) {
       const reason = isObj(e) && typeof e.revocationReason === 'string' ? `: ${shorten(e.revocationReason, 200)}` : '';
       return checks.fail('revocation', ErrorCodes.REVOKED, `Revoked by the issuer${reason}`);
@@ -64,11 +64,37 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
  * had not answered (test/core/status-key-answers.test.ts).
  */
 function revokedEntries(list: Json): unknown[] | undefined {
-  const v = list.revokedAssertions;
+  const v = setOrList(list.revokedAssertions);
   if (v !== undefined && v !== null) return Array.isArray(v) ? v : typeof v === 'string' || isObj(v) ? [v] : undefined;
   if (types(list.type).includes('RevocationList')) return [];
   if (list['@context'] !== undefined || list.type !== undefined || !Object.values(list).every((r) => typeof r === 'string')) return undefined;
   const uids = Object.keys(list);
   if (uids.length === 0 || uids.some((k) => ERROR_MEMBERS.includes(k.toLowerCase()))) return undefined;
   return uids.map((k) => ({ uid: k, revocationReason: list[k] }));
+}
+
+/** A value written as JSON-LD's `{"@set": […]}` or `{"@list": […]}` (JSON-LD 1.1 §4.3.1, §4.3.2) is its values. */
+const setOrList = (v: unknown): unknown => (isObj(v) && Object.keys(v).length === 1 && (Array.isArray(v['@set']) || Array.isArray(v['@list'])) ? v['@set'] ?? v['@list'] : v);
+
+/**
+ * The ids an entry names: itself when a string; an object's `id`, `@id` (the keyword the OB 2.0
+ * context aliases as `id`, JSON-LD 1.1 §4.1.2) or legacy `uid`.
+ */
+function namesOf(e: unknown): string[] {
+  if (typeof e === 'string') return [e];
+  if (!isObj(e)) return [];
+  return [e.id, e['@id'], e.uid].filter((x): x is string => typeof x === 'string');
+}
+
+/**
+ * An id as compared with a list's entries: an http(s) URL in its normal form (host case, default
+ * port, RFC 3986 §6.2.2-3), its http form on the default port read as its https form (one address,
+ * as ob2-common.ts isSecureFormOf says: an issuer that moved to https may list the ids it first gave);
+ * the fragment kept (two fragments of one document may be two assertions). Anything else as written.
+ */
+function idForm(id: string): string {
+  if (!/^https?:\/\//i.test(id) || !URL.canParse(id)) return id;
+  const url = new URL(id);
+  if (url.protocol === 'http:' && url.port === '') url.protocol = 'https:';
+  return url.href;
 }
