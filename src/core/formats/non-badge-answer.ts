@@ -57,7 +57,7 @@ export const ERROR_MEMBERS: readonly string[] = ['error', 'errors', 'message', '
 const ERROR_ALONE = ['error', 'errors', 'message', 'msg', 'detail'];
 
 /** Whether `json` carries a member of a server's or framework's error answer (RFC 9457 §3.1 among them). */
-function speaksAsError(json: Record<string, unknown>): boolean {
+export function speaksAsError(json: Record<string, unknown>): boolean {
   if (ERROR_ALONE.some((k) => Object.hasOwn(json, k))) return true;
   if (Object.hasOwn(json, 'title') && Object.hasOwn(json, 'status')) return true;
   return isErrorStatus(json.status) || isErrorStatus(json.code);

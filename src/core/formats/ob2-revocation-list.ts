@@ -7,7 +7,7 @@ import { reasonOf, shorten } from '../display.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { idOf, isObj, str, types, type Json } from './json-util.ts';
-import { ERROR_MEMBERS } from './non-badge-answer.ts';
+import { ERROR_MEMBERS, speaksAsError } from './non-badge-answer.ts';
 
 /**
  * OB 2.0 RevocationList: entries are id strings, {id} or legacy {uid}; OB 1.1 lists are a map of uid → reason.
@@ -28,7 +28,14 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
       : `The badge class${at} could not be fetched: it names the issuer, whose profile names the revocation list`);
   }
   const named = issuer.revocationList;
-  if (named === undefined || named === null || named === '') return checks.pass('revocation', 'Not revoked: the issuer publishes no revocation list');
+  if (named === undefined || named === null || named === '') {
+    // A server's error object carrying a profile's fields ({"name": "Error", "message": …, "url": …}) is
+    // read as a profile (non-badge-answer.ts), but its naming no list is no word of the issuer's.
+    if (speaksAsError(issuer) && !types(issuer.type ?? issuer['@type']).some((t) => t === 'Issuer' || t === 'Profile')) {
+      return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'The issuer\'s profile reads as a server\'s error answer (it has no type Issuer or Profile, and an error member), so whether it names a revocation list is unknown');
+    }
+    return checks.pass('revocation', 'Not revoked: the issuer publishes no revocation list');
+  }
   const listUrl = idOf(named) ?? '';
   let list: Json;
   try {
