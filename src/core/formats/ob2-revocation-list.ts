@@ -7,6 +7,7 @@ import { reasonOf, shorten } from '../display.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { idOf, isObj, str, types, type Json } from './json-util.ts';
+import { idForm } from './id-form.ts';
 import { ERROR_MEMBERS, speaksAsError } from './non-badge-answer.ts';
 
 /**
@@ -91,17 +92,4 @@ function namesOf(e: unknown): string[] {
   if (typeof e === 'string') return [e];
   if (!isObj(e)) return [];
   return [e.id, e['@id'], e.uid].filter((x): x is string => typeof x === 'string');
-}
-
-/**
- * An id as compared with a list's entries: an http(s) URL in its normal form (host case, default
- * port, RFC 3986 §6.2.2-3), its http form on the default port read as its https form (one address,
- * as ob2-common.ts isSecureFormOf says: an issuer that moved to https may list the ids it first gave);
- * the fragment kept (two fragments of one document may be two assertions). Anything else as written.
- */
-function idForm(id: string): string {
-  if (!/^https?:\/\//i.test(id) || !URL.canParse(id)) return id;
-  const url = new URL(id);
-  if (url.protocol === 'http:' && url.port === '') url.protocol = 'https:';
-  return url.href;
 }
