@@ -77,9 +77,17 @@ function revokedEntries(list: Json): unknown[] | undefined {
   if (types(list.type).includes('RevocationList')) return [];
   if (list['@context'] !== undefined || list.type !== undefined || !Object.values(list).every((r) => typeof r === 'string')) return undefined;
   const uids = Object.keys(list);
-  if (uids.length === 0 || uids.some((k) => ERROR_MEMBERS.includes(k.toLowerCase()))) return undefined;
+  if (uids.length === 0 || uids.some(namesAnError)) return undefined;
   return uids.map((k) => ({ uid: k, revocationReason: list[k] }));
 }
+
+/**
+ * A map key that is a server's error member, not a uid: one ERROR_MEMBERS names, or a word of an error
+ * answer in it (AWS Lambda's errorMessage/errorType, a SOAP faultstring, an exception, a timeout,
+ * OAuth's error_description). A key that is a URI (an assertion's id) is a uid whatever words it holds.
+ */
+const namesAnError = (k: string): boolean =>
+  ERROR_MEMBERS.includes(k.toLowerCase()) || (!/^[a-z][a-z0-9+.-]*:/i.test(k) && /error|fault|exception|time[ds]?.?out/i.test(k));
 
 /** A value written as JSON-LD's `{"@set": […]}` or `{"@list": […]}` (JSON-LD 1.1 §4.3.1, §4.3.2) is its values. */
 const setOrList = (v: unknown): unknown => (isObj(v) && Object.keys(v).length === 1 && (Array.isArray(v['@set']) || Array.isArray(v['@list'])) ? v['@set'] ?? v['@list'] : v);
