@@ -124,7 +124,7 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   if ((isAllowedAlg(header.alg) && header.alg !== 'RS256') || isUncheckedAlg(header.alg)) {
     // A registered asymmetric JWS algorithm (RFC 7518) other than the RS256 that OB 2.0 §SignedBadge
     // recommends: the badge is unchecked, not forged (DESIGN.md: a legitimate suite not implemented).
-    const cannot = await algTheKeyCannotMake(alg, creatorOf(a), ctx);
+    const cannot = await algTheKeyCannotMake(alg, creatorOf(a), ctx, cred.text);
     if (cannot) checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, cannot);
     else checks.indeterminate('signature', ErrorCodes.UNSUPPORTED, `The signature algorithm ${header.alg as string} is a legitimate one, but Lanyard checks OB 2.0 signed badges made with RS256 (the specification's recommendation) only`);
     if (cannot) checks.skip('issuer-key', 'The signature cannot verify with the key the assertion names');

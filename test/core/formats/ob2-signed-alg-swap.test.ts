@@ -3,8 +3,8 @@
  * algorithm Lanyard does not check (ES256, EdDSA…) read `indeterminate` ("a legitimate algorithm
  * Lanyard does not check"), where the key its assertion names as creator is an RSA key, which makes
  * no such signature (RFC 7518 §3.4, RFC 8037 §3.1): forged, so `invalid` (ob2-alg-key.ts). An RSA
- * algorithm other than RS256 with that key, and an unchecked algorithm whose key is not RSA or
- * cannot be read, stay unsettled.
+ * algorithm other than RS256 is checked with that key: one that does not verify is forged, one that
+ * verifies stays unsettled, as does an algorithm whose key is not RSA or cannot be read.
  */
 import { exportSPKI, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
@@ -32,11 +32,23 @@ describe('a signed badge whose header names an algorithm its RSA key cannot make
     expect(sig(r)?.message).toContain('an RSA key cannot make');
   });
 
-  it.each(['RS384', 'PS256'])('%s, an RSA algorithm the key could make: unsettled, as before', async (alg) => {
+  it.each(['RS384', 'RS512', 'PS256', 'PS384', 'PS512'])('%s, an RSA algorithm the key could make, over the altered badge: checked with the key, invalid', async (alg) => {
     const { web, jws } = await swapped(alg);
     const r = await verify(jws, { fetch: web.fetch, now: NOW });
-    expect(r.verdict, show(r)).toBe('indeterminate');
-    expect(sig(r)?.outcome).toBe('indeterminate');
+    expect(r.verdict, show(r)).toBe('invalid');
+    expect(sig(r)).toMatchObject({ outcome: 'fail', code: 'ERR_SIGNATURE_INVALID' });
+    expect(sig(r)?.message).toContain(`The ${alg} signature does not verify with the key the assertion names`);
+  });
+
+  it('a badge genuinely signed PS256 or RS384 with the creator key: unsettled, as before (Lanyard accepts RS256 for OB 2.0)', async () => {
+    for (const alg of ['PS256', 'RS384']) {
+      const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
+      const { web } = await makeIssuer();
+      web.json(KEY, { '@context': CTX, type: 'CryptographicKey', id: KEY, owner: ISSUER, publicKeyPem: await exportSPKI(publicKey) });
+      const r = await verify(await signJws(await assertion(), privateKey, { alg }), { fetch: web.fetch, now: NOW });
+      expect(r.verdict, show(r)).toBe('indeterminate');
+      expect(sig(r)).toMatchObject({ outcome: 'indeterminate', code: 'ERR_UNSUPPORTED' });
+    }
   });
 
   it('ES256 whose creator key cannot be fetched: unsettled, as before', async () => {
