@@ -21,7 +21,7 @@
 import { gzipSync } from 'node:zlib';
 import { exportJWK, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkRevocationList } from '../../src/core/formats/ob2-common.ts';
+import { checkRevocationList } from '../../src/core/formats/ob2-revocation-list.ts';
 import { checkCredentialStatus } from '../../src/core/status/check.ts';
 import type { VerifyResult } from '../../src/core/result.ts';
 import { CheckList } from '../../src/core/verify/checks.ts';

@@ -18,7 +18,8 @@ import type { CheckList } from '../verify/checks.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
 import { arr, isObj, str, type Json } from './json-util.ts';
-import { checkRevocationList, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+import { resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+import { checkRevocationList } from './ob2-revocation-list.ts';
 import { ob2Instant } from './ob2-structure.ts';
 
 /** Where the receipt says it is anchored, in words: "Bitcoin (bitcoinMainnet)", "Ethereum (ethereumRopsten)". */

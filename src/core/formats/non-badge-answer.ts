@@ -50,14 +50,14 @@ function isErrorStatus(v: unknown): boolean {
 /**
  * The members of a server's or framework's error answer: a gateway's `error`/`message`, RFC 9457 §3.1
  * problem details (`title`, `status`, `detail`, `instance`), a `code`. An OB 1.1 revocation map keyed
- * by one is that answer (ob2-common.ts revokedEntries).
+ * by one is that answer (ob2-revocation-list.ts revokedEntries).
  */
 export const ERROR_MEMBERS: readonly string[] = ['error', 'errors', 'message', 'msg', 'title', 'status', 'detail', 'instance', 'code'];
 /** Those that alone say "error" in a document: a title, status, instance or code may be its own field. */
 const ERROR_ALONE = ['error', 'errors', 'message', 'msg', 'detail'];
 
 /** Whether `json` carries a member of a server's or framework's error answer (RFC 9457 §3.1 among them). */
-function speaksAsError(json: Record<string, unknown>): boolean {
+export function speaksAsError(json: Record<string, unknown>): boolean {
   if (ERROR_ALONE.some((k) => Object.hasOwn(json, k))) return true;
   if (Object.hasOwn(json, 'title') && Object.hasOwn(json, 'status')) return true;
   return isErrorStatus(json.status) || isErrorStatus(json.code);

@@ -10,7 +10,7 @@ import type { VerifyContext } from '../verify/context.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
 import { detectObVersion } from '../input/detect.ts';
 import { arr, idOf, isHttpUrl, isObj, str, types, type Json } from './json-util.ts';
-import { ERROR_MEMBERS, notBadgeDocument } from './non-badge-answer.ts';
+import { notBadgeDocument } from './non-badge-answer.ts';
 import { onBase, upgradeBadgeClass } from './ob1.ts';
 import { isOb2Context, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
 
@@ -138,70 +138,6 @@ export function structureOb2(checks: CheckList, a: Json, raw: Json, bc: NodeRead
   const unread = !bc ? ' (its badge class could not be read)' : !issuer ? ' (its issuer could not be read)' : '';
   checks.pass('structure', `${read} every required field${unread}`);
   return true;
-}
-
-/**
- * OB 2.0 RevocationList: entries are id strings, {id} or legacy {uid}; OB 1.1 lists are a map of uid → reason.
- * The list is named by the issuer's profile (OB 2.0 §Profile `revocationList`, OB 1.1 §IssuerOrganization):
- * with no profile read (its badge class or issuer out of reach), whether it names one is unknown, so
- * nothing is said to be unrevoked on its behalf, for a signed badge as for a hosted one (Credly
- * Acclaim's sandbox assertions, served without their badge class: test/core/real-issuers-4.test.ts).
- */
-/** `aliases`: the assertion's other addresses (its id's http or https form, where the issuer served it): an entry naming any of them revokes it. */
-export async function checkRevocationList(checks: CheckList, a: Json, issuer: Json | undefined, ctx: VerifyContext, bc?: Json, aliases: readonly (string | undefined)[] = []): Promise<void> {
-  if (!issuer) {
-    // The document that could not be read is named, so that a later check knows which fetch left
-    // revocation unknown (the background's last complete result, last-complete.ts).
-    const url = bc ? idOf(bc.issuer) : idOf(a.badge);
-    const at = url ? ` (${shorten(url)})` : '';
-    return checks.indeterminate('revocation', ErrorCodes.ISSUER_UNRESOLVED, bc
-      ? `The issuer profile${at}, which names the revocation list, could not be fetched`
-      : `The badge class${at} could not be fetched: it names the issuer, whose profile names the revocation list`);
-  }
-  const named = issuer.revocationList;
-  if (named === undefined || named === null || named === '') return checks.pass('revocation', 'Not revoked: the issuer publishes no revocation list');
-  const listUrl = idOf(named) ?? '';
-  let list: Json;
-  try {
-    // A list embedded in the profile is read as it is there, with or without an id of its own (its entries are the profile's word).
-    if (isObj(named) && named.revokedAssertions !== undefined) list = named;
-    else if (!listUrl) return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'The issuer\'s profile names a revocation list with no address and no entries');
-    else list = await ctx.fetchJson(listUrl);
-  } catch (e) {
-    const code = e instanceof LanyardError ? e.code : ErrorCodes.STATUS_UNAVAILABLE;
-    return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${reasonOf(e)}`);
-  }
-  const ids = new Set([str(a.id), str(a.uid), ...aliases].filter((x): x is string => !!x));
-  const entries = revokedEntries(list);
-  if (!entries) return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The ${listUrl ? `document at ${shorten(listUrl)}` : 'revocation list in the issuer\'s profile'} is not a revocation list (no revokedAssertions, nor an OB 1.1 map of ids to reasons)`);
-  for (const e of entries) {
-    const hit = typeof e === 'string' ? ids.has(e) : isObj(e) && (ids.has(str(e.id) ?? '\0') || ids.has(str(e.uid) ?? '\0'));
-    if (hit) {
-      const reason = isObj(e) && typeof e.revocationReason === 'string' ? `: ${shorten(e.revocationReason, 200)}` : '';
-      return checks.fail('revocation', ErrorCodes.REVOKED, `Revoked by the issuer${reason}`);
-    }
-  }
-  checks.pass('revocation', 'Not revoked: not in the issuer\'s revocation list');
-}
-
-/**
- * The entries of a revocation list: OB 2.0 §RevocationList `revokedAssertions`, which JSON-LD writes as
- * the value alone when it is one (JSON-LD 1.1 §4.3.1); a RevocationList naming none revokes nothing;
- * an OB 1.1 list is a map of uid → reason (OB 1.1 §IssuerOrganization `revocationList`: "the keys are
- * the uid of a revoked badge assertion, and the values are the reason", every value a string). Anything
- * else (an error object, a node of another type) is no list: undefined. So is a map that says nothing
- * or speaks as a server does: `{}` (an empty OB 1.1 list, or a gateway's empty answer: which cannot be
- * told) and `{"error": "rate limited"}` read as lists settled "not revoked" a badge whose issuer's list
- * had not answered (test/core/status-key-answers.test.ts).
- */
-function revokedEntries(list: Json): unknown[] | undefined {
-  const v = list.revokedAssertions;
-  if (v !== undefined && v !== null) return Array.isArray(v) ? v : typeof v === 'string' || isObj(v) ? [v] : undefined;
-  if (types(list.type).includes('RevocationList')) return [];
-  if (list['@context'] !== undefined || list.type !== undefined || !Object.values(list).every((r) => typeof r === 'string')) return undefined;
-  const uids = Object.keys(list);
-  if (uids.length === 0 || uids.some((k) => ERROR_MEMBERS.includes(k.toLowerCase()))) return undefined;
-  return uids.map((k) => ({ uid: k, revocationReason: list[k] }));
 }
 
 function recipientOf(a: Json): RecipientIdentity[] {

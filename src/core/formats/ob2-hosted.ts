@@ -16,7 +16,8 @@ import { flagOf, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { notBadgeDocument } from './non-badge-answer.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
-import { checkRevocationList, declaresOtherId, isHttpsUpgrade, isSecureFormOf, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+import { declaresOtherId, isHttpsUpgrade, isSecureFormOf, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+import { checkRevocationList } from './ob2-revocation-list.ts';
 
 type Hosted = { json: Json } | { gone: true } | { error: LanyardError };
 
@@ -81,7 +82,10 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   let at = fetchAt;
   let movedTo = false;
   const declared = 'json' in hosted ? str(upgradeAssertion(hosted.json).id) : undefined;
-  if (declared !== undefined && !sameAddress(at, declared)) {
+  // The copy at the badge's own address saying revoked is the issuer's word on this badge: not
+  // followed to another id, whose copy could not make it valid again (OB 2.0 §Assertion `revoked`).
+  const revokedHere = 'json' in hosted && flagOf(upgradeAssertion(hosted.json).revoked) === true;
+  if (declared !== undefined && !sameAddress(at, declared) && !revokedHere) {
     const moved = await followDeclaredId(at, declared, ctx);
     if ('unconfirmed' in moved) return unconfirmed(cred.json, input, ctx, checks, format, moved);
     hosted = moved;

@@ -18,8 +18,10 @@ import { checkValidity } from '../verify/validity.ts';
 import { arr, flagOf, idOf, isObj, str, type Json } from './json-util.ts';
 import { checkLegacyValidity, isLegacyDocument } from './legacy-dates.ts';
 import { upgradeAssertion } from './ob1.ts';
+import { algTheKeyCannotMake } from './ob2-alg-key.ts';
 import { fetchPem, keyRead, type KeyRead } from './ob2-key-read.ts';
-import { checkRevocationList, declaresOtherId, resolveBadgeClass, resolveNode, sameDocument, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+import { declaresOtherId, resolveBadgeClass, resolveNode, sameDocument, structureOb2, toBadgeOb2 } from './ob2-common.ts';
+import { checkRevocationList } from './ob2-revocation-list.ts';
 import { notAnAssertion, ob2Instant } from './ob2-structure.ts';
 
 /** OB 2.0 recommends RS256; nothing else is accepted (no `none`, no HMAC). */
@@ -122,8 +124,11 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   if ((isAllowedAlg(header.alg) && header.alg !== 'RS256') || isUncheckedAlg(header.alg)) {
     // A registered asymmetric JWS algorithm (RFC 7518) other than the RS256 that OB 2.0 §SignedBadge
     // recommends: the badge is unchecked, not forged (DESIGN.md: a legitimate suite not implemented).
-    checks.indeterminate('signature', ErrorCodes.UNSUPPORTED, `The signature algorithm ${header.alg as string} is a legitimate one, but Lanyard checks OB 2.0 signed badges made with RS256 (the specification's recommendation) only`);
-    checks.indeterminate('issuer-key', ErrorCodes.UNSUPPORTED, 'The signature was not checked, so its key is not confirmed as the issuer\'s');
+    const cannot = await algTheKeyCannotMake(alg, creatorOf(a), ctx, cred.text);
+    if (cannot) checks.fail('signature', ErrorCodes.SIGNATURE_INVALID, cannot);
+    else checks.indeterminate('signature', ErrorCodes.UNSUPPORTED, `The signature algorithm ${header.alg as string} is a legitimate one, but Lanyard checks OB 2.0 signed badges made with RS256 (the specification's recommendation) only`);
+    if (cannot) checks.skip('issuer-key', 'The signature cannot verify with the key the assertion names');
+    else checks.indeterminate('issuer-key', ErrorCodes.UNSUPPORTED, 'The signature was not checked, so its key is not confirmed as the issuer\'s');
     const issR = bc ? await resolveNode(idOf(bc.issuer) ?? bc.issuer, ctx, true, 'Profile') : undefined;
     issuer = issR && 'node' in issR && issR.fetched ? issR.node : undefined;
   } else if (!(OB2_ALGORITHMS as readonly (string | undefined)[]).includes(alg)) {

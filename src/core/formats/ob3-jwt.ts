@@ -210,7 +210,12 @@ async function verifyJwt(cred: CredentialText, ctx: VerifyContext, checks: Check
   }
   // A registered asymmetric algorithm Lanyard does not implement (ES512…): unchecked, not forged; the rest still runs.
   const unchecked = !sk && isUncheckedAlg(alg);
-  if (unchecked) sk = { missing: `the signature algorithm ${alg} is a legitimate one (${uncheckedAlgSpec(alg)}) that Lanyard cannot check yet` };
+  // Its key is still read: one Lanyard reads is Ed25519, P-256, P-384 or RSA, none of which makes ES512
+  // (P-521, RFC 7518 §3.4), ES256K (secp256k1, RFC 8812 §3.2) or Ed448 (RFC 8037 §3.1): a header
+  // rewritten to such an alg over an altered credential is forged, not unchecked.
+  const named = unchecked ? await signingKey(header, issuerId, ctx) : undefined;
+  if (named && 'key' in named) sk = { invalid: `The algorithm ${alg} cannot have been used with ${named.key.source}, ${named.key.jwk.kty === 'RSA' ? 'an RSA' : `a ${named.key.jwk.kty} ${named.key.jwk.crv}`} key` };
+  else if (unchecked) sk = { missing: `the signature algorithm ${alg} is a legitimate one (${uncheckedAlgSpec(alg)}) that Lanyard cannot check yet` };
   if (!sk) {
     const unsigned = alg === undefined || (typeof alg === 'string' && alg.toLowerCase() === 'none');
     checks.fail('signature', ErrorCodes.ALG_NOT_ALLOWED, unsigned

@@ -66,6 +66,13 @@ export function combineProofSet(list: readonly unknown[], reports: ProofReport[]
   const n = reports.length;
   const proofs = reports;
   const chosen = best;
+  // None of the proofs checked verifies, and more were not checked: one of those may be the issuer's
+  // (a set is unordered, §2.1.1), pushed past the first 16 by proofs anyone can add. Unsettled, not forged.
+  const beyond = list.length - n;
+  if (chosen?.signature.outcome === 'fail' && beyond > 0) {
+    const message = `${chosen.signature.message}; none of the first ${n} proofs verifies, and ${beyond} more ${beyond === 1 ? 'was' : 'were'} not checked (Lanyard checks the first ${n}), so whether one of them is the issuer's is unknown (VC Data Integrity 1.0 §2.1.1, §4.5)`;
+    return { best: { ...chosen, signature: { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message } }, combined: true, proofs };
+  }
   if (!chosen || chosen.signature.outcome !== 'pass' || n < 2) return { best: chosen, combined: false, proofs };
   const others = proofs.filter((r) => r !== chosen);
   const holds = `proof ${chosen.index + 1} does: ${chosen.signature.message.replace(/^The /, 'the ')}`;
@@ -86,7 +93,6 @@ export function combineProofSet(list: readonly unknown[], reports: ProofReport[]
   }
   // Proofs past the ones checked cannot be said to verify: a set of more is not verified (§4.5), as a
   // failing proof among the first would make it unsettled (never valid on the first 16 alone).
-  const beyond = list.length - n;
   if (beyond > 0) {
     const message = `${beyond} more proof${beyond === 1 ? ' was' : 's were'} not checked (Lanyard checks the first ${n}); ${holds}. A proof set is verified only when each of its proofs is (VC Data Integrity 1.0 §4.5)`;
     return { best: { ...chosen, signature: { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message } }, combined: true, proofs };

@@ -5,6 +5,7 @@
  */
 import { ErrorCodes } from '../errors.ts';
 import { shorten } from '../display.ts';
+import { idForm } from '../formats/id-form.ts';
 import { flagOf, isObj } from '../formats/json-util.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { StatusOutcome } from './types.ts';
@@ -27,9 +28,11 @@ export async function checkRevocationList(entry: Record<string, unknown>, creden
   if (!credentialId) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: 'The credential has no id to look up in its revocation list' };
   // Every entry naming the credential is read: one saying revoked decides, whatever an earlier one said.
   let unclear: unknown;
+  // The credential's id however the list spells it (id-form.ts: a UUID URN's case, a URL's host case or http form).
+  const wanted = idForm(credentialId);
   for (const r of revoked) {
     const o = typeof r === 'string' ? { id: r } : isObj(r) ? r : {};
-    if (o.id !== credentialId) continue;
+    if (typeof o.id !== 'string' || idForm(o.id) !== wanted) continue;
     // Listed is revoked, unless the entry says revoked false ("false", 0 as issuers write it).
     const says = o.revoked === undefined ? true : flagOf(o.revoked);
     if (says === undefined) unclear ??= o.revoked;

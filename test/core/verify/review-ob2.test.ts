@@ -4,7 +4,7 @@
  * reference validator (openbadges-validator-core, hosted_id_in_verification_scope), one crafted
  * badge per rule.
  */
-import { generateKeyPair } from 'jose';
+import { exportSPKI, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { md5Hex } from '../../../src/core/verify/md5.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
@@ -30,7 +30,9 @@ describe('review: OB 2.0 SignedBadge Verification (steps 1-8)', () => {
   it('a legitimate JWS algorithm other than RS256 (PS256, ES256) is unchecked, not forged (none and HS256 still fail: ob2-signed.test.ts)', async () => {
     const { web } = await makeIssuer();
     for (const alg of ['PS256', 'ES256'] as const) {
-      const { privateKey } = await generateKeyPair(alg);
+      const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+      // The issuer's key at its creator address is the one that signed (an RSA key there makes no ES256 signature: ob2-signed-alg-swap.test.ts).
+      web.json(KEY, { '@context': CTX, type: 'CryptographicKey', id: KEY, owner: ISSUER, publicKeyPem: await exportSPKI(publicKey) });
       const r = await verify(await signJws(await assertion(), privateKey, { alg }), { fetch: web.fetch, now: NOW });
       expect(check(r, 'signature'), show(r)).toMatchObject({ outcome: 'indeterminate', code: 'ERR_UNSUPPORTED' });
       expect(check(r, 'revocation')?.outcome, alg).toBe('pass');

@@ -1,0 +1,61 @@
+/**
+ * How an OB 2.0 RevocationList names the assertion it revokes (OB 2.0 §RevocationList
+ * `revokedAssertions`: an id, `{id}` or the legacy `{uid}`). The list is JSON-LD under the OB 2.0
+ * context, where `id` is the alias of `@id` (JSON-LD 1.1 §4.1.2 keyword aliasing): an entry written
+ * `{"@id": …}` names the same node, and a revoked badge must not read valid because its issuer's list
+ * used the keyword. An issuer that moved to https may still list the http form of the id it serves
+ * over https (ob2-common.ts isSecureFormOf: one address): listed is revoked.
+ */
+import { describe, expect, it } from 'vitest';
+import { verify } from '../../../src/core/verify/pipeline.ts';
+import { assertion, CTX, makeIssuer, NOW, REVOCATIONS, signJws } from './ob2-fixtures.ts';
+
+async function revocationWith(id: string, revokedAssertions: unknown) {
+  const { web, privateKey } = await makeIssuer({ revocationList: true });
+  web.json(REVOCATIONS, { '@context': CTX, type: 'RevocationList', id: REVOCATIONS, revokedAssertions });
+  const r = await verify(await signJws(await assertion({ id }), privateKey), { fetch: web.fetch, now: NOW });
+  return { verdict: r.verdict, revocation: r.checks.find((c) => c.id === 'revocation') };
+}
+
+const URN = 'urn:uuid:00000000-0000-4000-8000-00000000000d';
+const HTTPS = 'https://issuer.test/assertions/7';
+
+describe('OB 2.0 RevocationList entries in JSON-LD keyword form', () => {
+  it.each<[string, unknown]>([
+    ['{"@id"} alone', { '@id': URN }],
+    ['a list of {"@id"}', [{ '@id': 'urn:uuid:other' }, { '@id': URN, revocationReason: 'Issued in error' }]],
+    ['a {"@set": […]} of ids', { '@set': ['urn:uuid:other', URN] }],
+    ['a {"@list": […]} of {"@id"}', { '@list': [{ '@id': URN }] }],
+  ])('revokes an assertion the list names as %s', async (_, revoked) => {
+    const r = await revocationWith(URN, revoked);
+    expect(r.revocation).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('passes an assertion a keyword-form list does not name', async () => {
+    const r = await revocationWith(URN, [{ '@id': 'urn:uuid:other' }, { '@set': ['urn:uuid:other2'] }]);
+    expect(r.revocation?.outcome).toBe('pass');
+    expect(r.verdict).toBe('valid');
+  });
+});
+
+describe('OB 2.0 RevocationList entries naming another form of an https id', () => {
+  it.each<[string, unknown]>([
+    ['its http form', ['http://issuer.test/assertions/7']],
+    ['its host in capitals', [{ id: 'https://ISSUER.test/assertions/7' }]],
+    ['the default port written', ['https://issuer.test:443/assertions/7']],
+  ])('revokes an assertion the list names by %s', async (_, revoked) => {
+    const r = await revocationWith(HTTPS, revoked);
+    expect(r.revocation).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+  });
+
+  it.each<[string, unknown]>([
+    ['another path', ['https://issuer.test/assertions/70']],
+    ['another fragment of one document', ['https://issuer.test/assertions/7#a']],
+    ['the http form on another port', ['http://issuer.test:8080/assertions/7']],
+  ])('passes an assertion the list does not name: %s', async (_, revoked) => {
+    const r = await revocationWith(HTTPS, revoked);
+    expect(r.revocation?.outcome).toBe('pass');
+    expect(r.verdict).toBe('valid');
+  });
+});
