@@ -23,7 +23,7 @@ import { ownOrigins } from './image-hosts.ts';
 import { refuseUnaddable } from './import-refusals.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
-import { syncedCopy, type SyncedCopy } from './synced-copy.ts';
+import { hideAgain, syncedCopies, type SyncedCopy } from './synced-copy.ts';
 import { removedCopy, standsFor, twinKey } from './synced-twin.ts';
 import { decodeText, stripBom, trimText } from '../../core/input/text.ts';
 import { batchOf, settleInOrder } from './import-batch.ts';
@@ -117,17 +117,21 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     // the list first, so that a copy added before is updated by the rules below (a baked image is
     // never traded for a bare credential), then hidden again.
     let twin: SyncedCopy | undefined;
+    let copies: SyncedCopy[] = [];
+    let revealed = false;
     if (opts.oneEntry && accountId === LOCAL && !keyHint) {
-      const synced = await syncedCopy(db, [result.badge?.id, url]);
-      const key = synced && twinKey(synced.record);
-      if (synced && key && standsFor(synced.record, result)) {
+      // The first copy that stands for this one: another backpack's copy under the same id may be
+      // another award (another achievement: synced-twin.ts standsFor).
+      copies = await syncedCopies(db, [result.badge?.id, url]);
+      const synced = copies.find((c) => twinKey(c.record) !== undefined && standsFor(c.record, result));
+      if (synced) {
         twin = synced;
         sourceId = `id:${synced.record.meta.credentialId!}`;
-        byId = key;
+        byId = twinKey(synced.record)!;
       }
-      // Also when that copy does not stand for this one (not confirmed, say): a twin it hid before
+      // Also when no copy stands for this one (not confirmed, another award): a twin one hid before
       // lives under the key this copy is stored at, and would be written over (a baked image lost).
-      if (key && key === byId) await db.hidden.reveal(key);
+      if (copies.some((c) => twinKey(c.record) === byId)) revealed = await db.hidden.reveal(byId);
     }
     // What is stored decides where the copy goes and what it keeps: it is written only over the
     // record it was decided from, and decided again when another write came between (the same badge
@@ -172,6 +176,8 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       const badge = keepLastComplete(existing, fresh, log, now());
       if (await db.saveBadgeIf(badge, existing)) {
         if (twin && key === byId && (await db.hidden.hide(key, twin.record.key))) return { record: twin.record, alreadyHeld: true, heldFrom: twin.from };
+        // The twin put back above, when this copy went beside it (another award under its id), is hidden again behind the copy that stands for it.
+        if (revealed && key !== byId) await hideAgain(db, byId, copies);
         return { record: badge.record, alreadyHeld: existing !== undefined };
       }
       if (attempt >= STALE_TRIES) throw new ServiceError(E.BUSY, 'This badge changed in Lanyard while it was being added: add it again');

@@ -35,8 +35,8 @@ export const twinKey = (synced: BadgeRecord): string | undefined =>
 export interface Judged {
   verdict: BadgeRecord['verdict'];
   checks: readonly Check[];
-  meta?: Pick<BadgeMeta, 'issuerId'>;
-  badge?: { issuer: { id?: string | undefined } } | null;
+  meta?: Pick<BadgeMeta, 'issuerId' | 'achievementId'>;
+  badge?: { issuer: { id?: string | undefined }; achievementId?: string | undefined } | null;
 }
 
 /**
@@ -68,7 +68,7 @@ export const standsFor = (synced: Judged, local: Judged): boolean => (synced.ver
  * signed with a key nobody can fetch, is as unconfirmed as a genuine copy checked offline), and
  * hiding the valid badge behind it would show the user less than they had: both stay listed.
  */
-const neverStands = (synced: Judged, local: Judged): boolean => otherIssuers(synced, local) || (local.verdict === 'valid' && unconfirmed(synced));
+const neverStands = (synced: Judged, local: Judged): boolean => otherIssuers(synced, local) || otherAchievements(synced, local) || (local.verdict === 'valid' && unconfirmed(synced));
 
 /**
  * Neither valid nor invalid. A copy found invalid after it hid a valid one (revoked or expired since,
@@ -80,6 +80,25 @@ const unconfirmed = (c: Judged): boolean => c.verdict !== 'valid' && c.verdict !
 /** Whether the engine bound the two copies to two issuers (then they are two badges, whatever their ids). */
 const otherIssuers = (x: Judged, y: Judged): boolean => {
   const [a, b] = [verifiedIssuer(x), verifiedIssuer(y)];
+  return a !== undefined && b !== undefined && a !== b;
+};
+
+/**
+ * The achievement as the engine read it (core Badge.achievementId: the OB 2.0 BadgeClass, the OB 3.0
+ * Achievement), from the record or the result; undefined when not known (a record stored before
+ * Lanyard kept it, or a badge that could not be read).
+ */
+export const achievementOf = (c: Judged): string | undefined => c.meta?.achievementId ?? c.badge?.achievementId ?? undefined;
+
+/**
+ * Whether the two copies are for two achievements: then they are two awards, whatever their ids and
+ * issuers. Real issuers reuse one credential id for several awards (MIT Learn's course, module and
+ * program certificates, from DCC's template, carry one urn:uuid id), and an id names one credential
+ * only as its issuer's claim (VC DM 2.0 §4.4). An achievement read from an unchecked copy counts too:
+ * keeping two entries apart never loses one.
+ */
+const otherAchievements = (x: Judged, y: Judged): boolean => {
+  const [a, b] = [achievementOf(x), achievementOf(y)];
   return a !== undefined && b !== undefined && a !== b;
 };
 
