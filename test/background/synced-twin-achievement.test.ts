@@ -9,6 +9,7 @@
  * program certificate removed the course one with it.
  */
 import { describe, expect, it } from 'vitest';
+import type { BadgeRecord } from '../../src/platform/records.ts';
 import { keyRing } from '../backpack/crypto/keys.ts';
 import { ob3Credential, ob3Record, signOb3Jwt, type CredentialSpec } from '../backpack/issuance/ob3.ts';
 import type { Backpack } from '../backpack/server.ts';
@@ -99,5 +100,69 @@ describe('a synced copy of another achievement under the id of a local badge', (
     expect(view.key).not.toBe(local.key);
     expect(await shown(h, ID)).toEqual([{ key: await keyOf(h, account), verdict: 'valid' }, { key: view.key, verdict: 'valid' }].sort((a, b) => a.key.localeCompare(b.key)));
     expect((await h.db.originals.get(local.key))!.hidden).toMatchObject({ meta: { name: 'Foundations of Universal AI' } });
+  });
+});
+
+/** The record as stored before Lanyard kept the achievement id (BadgeMeta.achievementId). */
+const before = ({ meta: { achievementId: _a, ...meta }, ...r }: BadgeRecord): BadgeRecord => ({ ...r, meta });
+
+/** The local badge hidden inside its original as a record stored before achievementId existed, behind the backpack's copy `copy`. */
+async function hiddenOld(h: Harness, key: string, copy: string) {
+  await h.db.hidden.reveal(key);
+  await h.db.badges.put(before((await h.db.badges.get(key))!));
+  expect(await h.db.hidden.hide(key, copy)).toBe(true);
+  expect((await h.db.originals.get(key))!.hidden!.meta.achievementId).toBeUndefined();
+}
+
+describe('local records stored before the achievement id was kept', () => {
+  it('a listed one: the program certificate synced does not hide it; it is checked again and learns its achievement', async () => {
+    const h = await harness();
+    const local = await h.app.library.import({ kind: 'text', text: course(ctx.bp) });
+    await h.db.badges.put(before((await h.db.badges.get(local.key))!));
+    programInBackpack(ctx.bp);
+    const account = await signInOb3(h);
+    await h.app.sync.run(account);
+    expect(await names(h)).toEqual([['AI and Precision Medicine', 'valid'], ['Foundations of Universal AI', 'valid']]);
+    expect((await h.db.badges.get(local.key))!.meta.achievementId).toBe(ctx.bp.control.stateForTests.urls.ob3Achievement('ach-course-ai'));
+  });
+
+  it('a hidden one behind another award: the next sync puts it back; removing that copy never drops it', async () => {
+    const h = await harness();
+    const local = await h.app.library.import({ kind: 'text', text: course(ctx.bp) });
+    programInBackpack(ctx.bp);
+    const account = await signInOb3(h);
+    await h.app.sync.run(account);
+    const copy = await keyOf(h, account);
+    await hiddenOld(h, local.key, copy);
+    await h.app.sync.run(account);
+    expect(await names(h)).toEqual([['AI and Precision Medicine', 'valid'], ['Foundations of Universal AI', 'valid']]);
+    await hiddenOld(h, local.key, copy);
+    await h.app.library.remove(copy);
+    expect(await names(h)).toEqual([['Foundations of Universal AI', 'valid']]);
+  });
+
+  it('a hidden one behind the backpack\'s copy of the same award stays hidden after the next sync: one entry', async () => {
+    const h = await harness();
+    const local = await h.app.library.import({ kind: 'text', text: credential(ctx.bp, 'ach-course-ai', 'Foundations of Universal AI', 'ob3-program') });
+    const account = await signInOb3(h);
+    await h.app.sync.run(account);
+    const copy = await keyOf(h, account);
+    await hiddenOld(h, local.key, copy);
+    await h.app.sync.run(account);
+    expect(await shown(h, ID)).toEqual([{ key: copy, verdict: 'valid' }]);
+    expect((await h.db.originals.get(local.key))!.hidden).toMatchObject({ meta: { name: 'Foundations of Universal AI' } });
+  });
+
+  it('a backpack\'s copy stored before: the course certificate added is the user\'s own entry, not "held" as that copy', async () => {
+    const h = await harness();
+    programInBackpack(ctx.bp);
+    const account = await signInOb3(h);
+    await h.app.sync.run(account);
+    const copy = await keyOf(h, account);
+    await h.db.badges.put(before((await h.db.badges.get(copy))!));
+    const view = await h.app.library.import({ kind: 'text', text: course(ctx.bp) });
+    expect(view).toMatchObject({ accountId: 'local', name: 'Foundations of Universal AI' });
+    expect(view).not.toHaveProperty('heldFrom');
+    expect(await names(h)).toEqual([['AI and Precision Medicine', 'valid'], ['Foundations of Universal AI', 'valid']]);
   });
 });
