@@ -166,3 +166,28 @@ describe('local records stored before the achievement id was kept', () => {
     expect(await names(h)).toEqual([['AI and Precision Medicine', 'valid'], ['Foundations of Universal AI', 'valid']]);
   });
 });
+
+describe('a backup holding a hidden twin and another award under its id', () => {
+  it('restores both awards: without the backpack, both listed; with it signed in, the twin hidden again behind its copy, the other award listed', async () => {
+    const h = await harness();
+    const local = await h.app.library.import({ kind: 'text', text: credential(ctx.bp, 'ach-course-ai', 'Foundations of Universal AI', 'ob3-program') });
+    const account = await signInOb3(h);
+    await h.app.sync.run(account);
+    const other = await h.app.library.import({ kind: 'text', text: credential(ctx.bp, 'ach-program-med', 'AI and Precision Medicine') });
+    expect((await h.db.originals.get(local.key))!.hidden).toBeDefined();
+    const { json } = await h.app.backup.export();
+    expect((JSON.parse(json) as { badges: { key: string; hiddenBehind?: string }[] }).badges.filter((e) => e.key.startsWith('local|')).map((e) => [e.key, e.hiddenBehind]).sort()).toEqual([[local.key, expect.any(String)], [other.key, undefined]].sort());
+
+    const alone = await harness();
+    await alone.app.backup.import(json);
+    expect(await names(alone)).toEqual([['AI and Precision Medicine', 'valid'], ['Foundations of Universal AI', 'valid']]);
+    expect((await alone.db.badges.get(local.key))!.meta.achievementId).toBe(ctx.bp.control.stateForTests.urls.ob3Achievement('ach-course-ai'));
+
+    const signed = await harness();
+    const there = await signInOb3(signed);
+    await signed.app.sync.run(there);
+    await signed.app.backup.import(json);
+    expect(await shown(signed, ID)).toEqual([{ key: await keyOf(signed, there), verdict: 'valid' }, { key: other.key, verdict: 'valid' }].sort((a, b) => a.key.localeCompare(b.key)));
+    expect((await signed.db.originals.get(local.key))!.hidden).toMatchObject({ meta: { name: 'Foundations of Universal AI' } });
+  });
+});
