@@ -11,7 +11,7 @@ import { sortTimeOf } from '../../core/share/dates.ts';
 import type { BadgeMeta, BadgeRecord } from '../../platform/records.ts';
 import { assess, buildRecord, identitiesHash } from './badge-record.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
-import { STALE_TRIES } from './badge-verify.ts';
+import { recheckStored, STALE_TRIES } from './badge-verify.ts';
 import { createCheckAll } from './check-all.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { keepLastComplete } from './last-complete.ts';
@@ -23,8 +23,8 @@ import { ownOrigins } from './image-hosts.ts';
 import { refuseUnaddable } from './import-refusals.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
-import { syncedCopy, type SyncedCopy } from './synced-copy.ts';
-import { removedCopy, standsFor, twinKey } from './synced-twin.ts';
+import { hideAgain, syncedCopies, type SyncedCopy } from './synced-copy.ts';
+import { removedCopy, standsFor, twinKey, untold } from './synced-twin.ts';
 import { decodeText, stripBom, trimText } from '../../core/input/text.ts';
 import { batchOf, settleInOrder } from './import-batch.ts';
 
@@ -117,24 +117,37 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     // the list first, so that a copy added before is updated by the rules below (a baked image is
     // never traded for a bare credential), then hidden again.
     let twin: SyncedCopy | undefined;
+    let copies: SyncedCopy[] = [];
+    let revealed = false;
     if (opts.oneEntry && accountId === LOCAL && !keyHint) {
-      const synced = await syncedCopy(db, [result.badge?.id, url]);
-      const key = synced && twinKey(synced.record);
-      if (synced && key && standsFor(synced.record, result)) {
+      // The first copy that stands for this one: another backpack's copy under the same id may be
+      // another award (another achievement: synced-twin.ts standsFor), and one whose record does not
+      // tell its achievement (stored before Lanyard kept it) is not taken for it until a sync checks it.
+      copies = await syncedCopies(db, [result.badge?.id, url]);
+      const synced = copies.find((c) => twinKey(c.record) !== undefined && standsFor(c.record, result) && !untold(result, c.record));
+      if (synced) {
         twin = synced;
         sourceId = `id:${synced.record.meta.credentialId!}`;
-        byId = key;
+        byId = twinKey(synced.record)!;
       }
-      // Also when that copy does not stand for this one (not confirmed, say): a twin it hid before
+      // Also when no copy stands for this one (not confirmed, another award): a twin one hid before
       // lives under the key this copy is stored at, and would be written over (a baked image lost).
-      if (key && key === byId) await db.hidden.reveal(key);
+      if (copies.some((c) => twinKey(c.record) === byId)) revealed = await db.hidden.reveal(byId);
     }
     // What is stored decides where the copy goes and what it keeps: it is written only over the
     // record it was decided from, and decided again when another write came between (the same badge
     // added twice at once, a re-verification): a copy never replaces one it was not compared with.
+    let learned = false;
     for (let attempt = 1; ; attempt++) {
       let key = byId;
       let existing = await db.badges.get(key);
+      // A record stored before Lanyard kept the achievement (BadgeMeta.achievementId) is checked again
+      // first, as Check again does, which tells it: else another award under its id would replace it.
+      if (!keyHint && !learned && existing && existing.contentHash !== result.input.sha256 && existing.meta.achievementId === undefined && result.badge?.achievementId !== undefined) {
+        learned = true;
+        await recheckStored(db, verifier, ids, existing, now);
+        continue;
+      }
       if (opts.ifAbsent && existing) throw new ServiceError(E.EXISTS, 'Lanyard holds this badge already: the badge it holds is kept');
       // A different copy claiming the id of a stored badge, with a worse verdict (a tampered or forged
       // copy: invalid beside a valid one, or beside one that could not be fully checked yet), must not
@@ -145,7 +158,8 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // and was counted as held already. So is one of the same issuer for another achievement: MIT
       // Learn's course, module and program certificates share one id, and each replaced the last.
       const otherIssuer = existing?.meta.issuerId !== undefined && result.badge?.issuer.id !== undefined && existing.meta.issuerId !== result.badge.issuer.id;
-      const otherAchievement = existing?.meta.achievementId !== undefined && result.badge?.achievementId !== undefined && existing.meta.achievementId !== result.badge.achievementId;
+      // Unknown on one side only (a record that could not be read again) is no evidence of the same award.
+      const otherAchievement = existing !== undefined && existing.meta.achievementId !== result.badge?.achievementId;
       if (!keyHint && existing && existing.contentHash !== result.input.sha256 && (RANK[result.verdict] < RANK[existing.verdict] || otherIssuer || otherAchievement)) {
         key = `${accountId}|sha256:${result.input.sha256}`;
         existing = await db.badges.get(key);
@@ -172,6 +186,8 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       const badge = keepLastComplete(existing, fresh, log, now());
       if (await db.saveBadgeIf(badge, existing)) {
         if (twin && key === byId && (await db.hidden.hide(key, twin.record.key))) return { record: twin.record, alreadyHeld: true, heldFrom: twin.from };
+        // The twin put back above, when this copy went beside it (another award under its id), is hidden again behind the copy that stands for it.
+        if (revealed && key !== byId) await hideAgain(db, byId, copies);
         return { record: badge.record, alreadyHeld: existing !== undefined };
       }
       if (attempt >= STALE_TRIES) throw new ServiceError(E.BUSY, 'This badge changed in Lanyard while it was being added: add it again');

@@ -9,9 +9,10 @@
  * backpack's copy, the twin goes with it (the user asked for the badge gone; removedCopy says when
  * not). A backpack's copy
  * stands for the local one only when a check of each agrees on whether the badge fails, the copy is
- * valid where the local one is, and both name one issuer as the engine bound them (standsFor): a
- * forgery put into the backpack under a genuine badge's id (failing, or not confirmed), or another
- * issuer's valid badge given that id, never hides it.
+ * valid where the local one is, both name one issuer as the engine bound them, and one achievement
+ * (standsFor): a forgery put into the backpack under a genuine badge's id (failing, or not
+ * confirmed), another issuer's valid badge given that id, or the same issuer's award for another
+ * achievement under that id (real issuers reuse one id: real-issuers-12), never hides it.
  *
  * Shape: the hidden record lives in the original, not in `badges` with a flag, so that every reader
  * of the badges (the list, its first screen, the count, the pickers, the counts per address, Check
@@ -35,8 +36,8 @@ export const twinKey = (synced: BadgeRecord): string | undefined =>
 export interface Judged {
   verdict: BadgeRecord['verdict'];
   checks: readonly Check[];
-  meta?: Pick<BadgeMeta, 'issuerId'>;
-  badge?: { issuer: { id?: string | undefined } } | null;
+  meta?: Pick<BadgeMeta, 'issuerId' | 'achievementId'>;
+  badge?: { issuer: { id?: string | undefined }; achievementId?: string | undefined } | null;
 }
 
 /**
@@ -68,7 +69,7 @@ export const standsFor = (synced: Judged, local: Judged): boolean => (synced.ver
  * signed with a key nobody can fetch, is as unconfirmed as a genuine copy checked offline), and
  * hiding the valid badge behind it would show the user less than they had: both stay listed.
  */
-const neverStands = (synced: Judged, local: Judged): boolean => otherIssuers(synced, local) || (local.verdict === 'valid' && unconfirmed(synced));
+const neverStands = (synced: Judged, local: Judged): boolean => otherIssuers(synced, local) || otherAchievements(synced, local) || (local.verdict === 'valid' && unconfirmed(synced));
 
 /**
  * Neither valid nor invalid. A copy found invalid after it hid a valid one (revoked or expired since,
@@ -83,6 +84,34 @@ const otherIssuers = (x: Judged, y: Judged): boolean => {
   return a !== undefined && b !== undefined && a !== b;
 };
 
+/**
+ * The achievement as the engine read it (core Badge.achievementId: the OB 2.0 BadgeClass, the OB 3.0
+ * Achievement), from the record or the result; undefined when not known (a record stored before
+ * Lanyard kept it, or a badge that could not be read).
+ */
+export const achievementOf = (c: Judged): string | undefined => c.meta?.achievementId ?? c.badge?.achievementId ?? undefined;
+
+/**
+ * Whether the two copies are for two achievements: then they are two awards, whatever their ids and
+ * issuers. Real issuers reuse one credential id for several awards (MIT Learn's course, module and
+ * program certificates, from DCC's template, carry one urn:uuid id), and an id names one credential
+ * only as its issuer's claim (VC DM 2.0 §4.4). An achievement read from an unchecked copy counts too:
+ * keeping two entries apart never loses one. One not known is no evidence either way (a badge the
+ * engine can no longer read, such as a hosted assertion revoked with a 410): see untold.
+ */
+const otherAchievements = (x: Judged, y: Judged): boolean => {
+  const [a, b] = [achievementOf(x), achievementOf(y)];
+  return a !== undefined && b !== undefined && a !== b;
+};
+
+/**
+ * `known` tells its achievement and `other` does not: a record stored before Lanyard kept it (or a
+ * badge no longer readable). A local record is checked again to learn it (judged), a hidden one is
+ * put back to be judged so (unhidden), and one is never dropped or hidden on that word alone
+ * (removedCopy, library.ts import).
+ */
+export const untold = (known: Judged, other: Judged): boolean => achievementOf(other) === undefined && achievementOf(known) !== undefined;
+
 /** Checks a stored local badge again and returns it as stored then (undefined: gone). */
 export type Recheck = (local: BadgeRecord) => Promise<BadgeRecord | undefined>;
 
@@ -93,13 +122,14 @@ export const recheckLocal = (db: Pick<Db, 'badges' | 'originals' | 'saveBadgeIf'
 };
 
 /**
- * The local copy to judge against a backpack's copy that fails: a local "valid" checked before the
- * backpack's copy may be stale (the issuer revoked the badge, or it expired, since), so it is checked
- * again first; what a fresh check of the user's own copy shows decides, never the backpack copy's
+ * The local copy to judge against a backpack's copy that fails, or that tells its achievement where
+ * the local record does not (untold): a local "valid" checked before the backpack's copy may be stale
+ * (the issuer revoked the badge, or it expired, since), and a record stored before Lanyard kept the
+ * achievement learns it, so it is checked again first (once: then it is newer than the copy); what a fresh check of the user's own copy shows decides, never the backpack copy's
  * word alone. A check that throws decides nothing: the local copy stays as it was, and shown.
  */
 async function judged(synced: BadgeRecord, local: BadgeRecord, recheck: Recheck): Promise<BadgeRecord | undefined> {
-  if (standsFor(synced, local) || synced.verdict !== 'invalid') return local;
+  if (!untold(synced, local) && (standsFor(synced, local) || synced.verdict !== 'invalid')) return local;
   if (local.verifiedAt && synced.verifiedAt && local.verifiedAt >= synced.verifiedAt) return local;
   try {
     return await recheck(local);
@@ -120,9 +150,9 @@ async function judged(synced: BadgeRecord, local: BadgeRecord, recheck: Recheck)
 async function unhidden(db: Pick<Db, 'badges' | 'originals' | 'hidden' | 'accounts'>, key: string, synced: BadgeRecord): Promise<BadgeRecord | undefined> {
   if (synced.verdict === 'valid' && verifiedIssuer(synced) === undefined) return undefined;
   const hidden = (await db.originals.get(key))?.hidden;
-  if (!hidden || standsFor(synced, hidden)) return undefined;
+  if (!hidden || (standsFor(synced, hidden) && !untold(synced, hidden))) return undefined;
   const copies = (await backpackCopies(db)).get(synced.meta.credentialId) ?? [];
-  if (copies.some((c) => standsFor(c, hidden)) || !(await db.hidden.reveal(key))) return undefined;
+  if (copies.some((c) => standsFor(c, hidden) && !untold(c, hidden)) || !(await db.hidden.reveal(key))) return undefined;
   return db.badges.get(key);
 }
 
@@ -180,6 +210,6 @@ export async function removedCopy(db: Pick<Db, 'badges' | 'originals' | 'hidden'
   if (!key || !hidden) return;
   const copies = ((await backpackCopies(db)).get(removed.meta.credentialId) ?? []).filter((c) => c.key !== removed.key);
   if (!standsFor(removed, hidden) && copies.some((c) => standsFor(c, hidden))) return;
-  if (neverStands(removed, hidden)) await db.hidden.reveal(key);
+  if (neverStands(removed, hidden) || untold(removed, hidden)) await db.hidden.reveal(key);
   else await db.hidden.drop(key);
 }
