@@ -65,6 +65,17 @@ describe('host fetch', () => {
     expect(await (await spy(at('127.0.0.1', '/doc'))).json()).toEqual({ ok: true });
   });
 
+  it('for hover verification, neither reads nor fills the browser’s HTTP cache: it is one for every site, and a second site’s hover answered from it asked the server nothing (attack24)', async () => {
+    const inits: RequestInit[] = [];
+    const allow = { contains: async () => true, request: async () => false };
+    const spy = (refuseRedirects: boolean) => createHostFetch({ permissions: allow, fetch: (u, init) => (inits.push(init!), fetch(u, init)), refuseRedirects });
+    expect(await (await spy(true)(at('127.0.0.1', '/doc'))).json()).toEqual({ ok: true });
+    expect(inits[0]).toMatchObject({ cache: 'no-store', credentials: 'omit' });
+    // The user's own syncs and imports keep the browser's cache (no page sees what they fetch).
+    expect(await (await spy(false)(at('127.0.0.1', '/doc'))).json()).toEqual({ ok: true });
+    expect(inits[1]?.cache).toBeUndefined();
+  });
+
   it('asks for the permission of the host it starts at', async () => {
     await expect(hostFetch(['localhost'])(at('127.0.0.1', '/doc'))).rejects.toBeInstanceOf(HostPermissionError);
   });

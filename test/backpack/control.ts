@@ -48,6 +48,8 @@ export interface LoggedRequest {
 export class Control {
   delayMs: number;
   readonly requests: LoggedRequest[] = [];
+  /** Sent with every answer (e.g. `cache-control: max-age=600`, as a static file host would: the browser's HTTP cache then keeps it). */
+  extraHeaders: Record<string, string> = {};
   private gate: { promise: Promise<void>; release: () => void } | null = null;
   private readonly faults: (Fault & { left: number })[] = [];
 

@@ -130,7 +130,7 @@ export async function startBackpack(opts: BackpackOptions = {}): Promise<Backpac
     control.requests.push({ method: r.method, path: r.path, status: reply.status, search: url.search, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
     if (res.destroyed) return;
     // RFC 9110 §6.6.1: an origin server with a clock MUST send Date, from that clock (the backpack's, which tests move).
-    res.writeHead(reply.status, { date: new Date(state.now()).toUTCString(), ...cors, ...reply.headers });
+    res.writeHead(reply.status, { date: new Date(state.now()).toUTCString(), ...cors, ...reply.headers, ...control.extraHeaders });
     res.end(r.method === 'HEAD' ? undefined : reply.body);
   };
   // A client that goes away mid-request (an aborted fetch, a killed service worker) is not an error.

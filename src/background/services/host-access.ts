@@ -40,6 +40,9 @@ export interface HostFetchOptions {
   /**
    * Hover verification (a URL from a web page): `redirect: 'manual'`, and any redirect is refused,
    * even within the site (issue 12 point 7): a redirect is never followed to a host that was not checked.
+   * And `cache: 'no-store'`: the browser's HTTP cache is one for all the worker's fetches, whatever page
+   * asked, under the per-site document cache (point 8); a second site's hover answered from it asked the
+   * server nothing, and the server learnt from that missing request what the user had pointed at elsewhere.
    */
   refuseRedirects?: boolean;
 }
@@ -66,7 +69,7 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
       // No cookies: issuers' documents are public, and a badge must not make credentialed requests.
       // No answer at all (offline, refused, reset, timed out) is marked as such (network-log.ts).
       const request = { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit' } as const;
-      const res = await fetch(url, { ...request, redirect: refuseRedirects ? 'manual' : 'follow' }).catch(async (e: unknown) => {
+      const res = await fetch(url, { ...request, ...(refuseRedirects ? { redirect: 'manual', cache: 'no-store' } : { redirect: 'follow' }) }).catch(async (e: unknown) => {
         // Fetch §4.4 HTTP-redirect fetch: a Location that is not http(s) is a network error. The server
         // answered: a refusal, not an outage, where the error says so (undici's cause; the Location's
         // scheme is then read from a request not following it). A browser's "Failed to fetch" says
