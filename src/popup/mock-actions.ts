@@ -159,7 +159,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       record('signOut', [accountId]);
       accounts = accounts.filter((a) => a.id !== accountId);
       badges = badges.filter((b) => b.accountId !== accountId);
-      return later(ok({ signedOut: true as const, revoked: 'revoked' as const }));
+      return later(ok({ signedOut: true as const, revoked: 'revoked' as const, kept: 0 }));
     },
     setTrust(accountId, trust) {
       record('setTrust', [accountId, trust]);

@@ -144,7 +144,7 @@ describe('backpacks in the browser', () => {
     for (const id of [accounts.badgr!, accounts.ob3!]) {
       const { [`token:${id}`]: token } = (await worker.evaluate((k) => chrome.storage.session.get(k), `token:${id}`)) as Record<string, { accessToken: string }>;
       expect(bp.control.isTokenLive(token!.accessToken)).toBe(true);
-      expect(await call(page, 'accounts/sign-out', { accountId: id })).toEqual({ signedOut: true, revoked: 'revoked' });
+      expect(await call(page, 'accounts/sign-out', { accountId: id })).toEqual({ signedOut: true, revoked: 'revoked', kept: 0 });
       expect(bp.control.isTokenLive(token!.accessToken)).toBe(false);
       expect(await worker.evaluate((k) => chrome.storage.session.get(k), `token:${id}`)).toEqual({});
     }
