@@ -97,3 +97,25 @@ describe('signing out of a backpack that no longer lists a badge', () => {
     expect((await h.app.library.list()).length).toBe(0);
   });
 });
+
+describe('a kept badge another signed-in backpack still lists', () => {
+  it('is that backpack\'s copy\'s hidden twin (one entry), and comes back when that backpack signs out too', async () => {
+    const { h, id, before, localKey } = await deletedAtBackpack();
+    // The same backpack through Badge Connect, its copy of the badge written as a sync that ran before the deletion would have left it.
+    const { stateForTests } = ctx.bp.control;
+    const entityId = before.sourceId;
+    expect(stateForTests.badges.has(entityId)).toBe(false);
+    const bc = await h.app.accounts.signIn({ kind: 'badge-connect', baseUrl: ctx.bp.baseUrl });
+    await h.app.sync.run(bc.id);
+    const copy = { ...before, key: `${bc.id}|${entityId}`, accountId: bc.id };
+    await h.db.saveBadge({ record: copy, original: { key: copy.key, bytes: (await h.db.originals.get(`${id}|${entityId}`))!.bytes } });
+
+    expect(await h.app.accounts.signOut(id)).toMatchObject({ kept: 1 });
+    const entries = async () => (await h.app.library.list()).filter((b) => b.publicUrl === before.meta.publicUrl).map((b) => b.key);
+    expect(await entries()).toEqual([copy.key]);
+    expect((await h.db.originals.get(localKey))?.hidden).toMatchObject({ accountId: 'local', movedFrom: new URL(ctx.bp.baseUrl).host });
+
+    await h.app.accounts.signOut(bc.id);
+    expect(await entries()).toEqual([localKey]);
+  });
+});
