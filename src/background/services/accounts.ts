@@ -2,8 +2,9 @@
  * Accounts: sign in to Badgr with a password; to an OB 3.0 or Badge Connect backpack through
  * discovery, dynamic registration (one client per install and provider, kept in `secrets`) and
  * identity.launchWebAuthFlow with PKCE, `state` and `iss`; sign out (revoke on the server, forget every
- * token and the account's badges, but those its backpack no longer lists: unlisted-keep.ts). The backpack's host must be allowed first: the popup asks for
- * it (a permission request needs a user gesture), the background only checks.
+ * token and the account's badges, but those its backpack no longer lists: unlisted-keep.ts). The
+ * backpack's host must be allowed first: the popup asks for it (a permission request needs a user
+ * gesture), the background only checks.
  */
 import { isBackpackError, serverWords } from '../../backpack/errors.ts';
 import type { Fetch } from '../../backpack/http.ts';
@@ -217,7 +218,7 @@ export function createAccounts(d: AccountsDeps) {
      * badges here whatever the server said. `revoked` tells the user what became of the session at
      * the provider: ended, not offered (Badgr's Badge Connect manifest names no tokenRevocationUrl,
      * which OB 2.1 makes optional: the tokens then live on there until they expire), or failed
-     * (offline, an error).
+     * (offline, an error). `kept`: the badges its backpack no longer listed, kept in this browser.
      */
     async signOut(accountId: string): Promise<SignOutReply> {
       const account = await d.db.accounts.get(accountId);
