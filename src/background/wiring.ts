@@ -22,6 +22,7 @@ import type { Resolve } from './services/private-hosts.ts';
 import { createIdentities, LOCAL } from './services/identities.ts';
 import { createLocalAddresses } from './services/local-addresses.ts';
 import { createLibrary } from './services/library.ts';
+import { keepUnlisted } from './services/unlisted-keep.ts';
 import { createPasswordReset } from './services/password-reset.ts';
 import { createProviders } from './services/providers/index.ts';
 import { createSettings } from './services/settings.ts';
@@ -85,6 +86,7 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     db, tokens, providers, permissions: p.permissions, identity: p.identity, fetch: p.fetch, version: p.version, now,
     onSignedIn: (id) => void sync.start(id),
     onSigningOut: (id) => sync.cancel(id),
+    keepUnlisted: (id, from) => keepUnlisted({ db, verifier, identities, now }, id, from),
     isSyncing: (id) => sync.isRunning(id),
     isVerifying: (id) => library.isVerifying(id),
     // Trust changes what counts as the user's address for every badge: check them all again.

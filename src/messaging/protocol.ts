@@ -156,6 +156,8 @@ export interface ReplyError {
 export interface SignOutReply {
   signedOut: true;
   revoked: 'revoked' | 'not-offered' | 'failed';
+  /** The account's badges its backpack no longer listed, kept in this browser ("Just this browser"): background/services/unlisted-keep.ts. */
+  kept: number;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };

@@ -134,7 +134,7 @@ const verdict = oneOf('valid', 'invalid', 'indeterminate');
 const langText = shape<LangText>({ value: isString, language: optional(text(35)), direction: optional(oneOf('ltr', 'rtl')) });
 const langTexts = optional(arrayOf(langText, MAX_LANGUAGES));
 const shownTexts = shape<ShownTexts>({ name: langTexts, description: langTexts, issuerName: langTexts, narrative: langTexts });
-const badgeView = has<BadgeView>({ key: isString, accountId: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), tags: arrayOf(isString), format: isString, verdict: verdictOrNot, pending: isBoolean, texts: optional(shownTexts) });
+const badgeView = has<BadgeView>({ key: isString, accountId: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), tags: arrayOf(isString), format: isString, verdict: verdictOrNot, pending: isBoolean, texts: optional(shownTexts), unlisted: optional(isString), movedFrom: optional(isString) });
 const isArray: Guard<unknown[]> = (v): v is unknown[] => Array.isArray(v);
 const check = has<BadgeDetail['checks'][number]>({ id: isString, outcome: oneOf('pass', 'fail', 'indeterminate', 'warning', 'skipped'), message: isString });
 const badgeDetail: Guard<BadgeDetail> = (v): v is BadgeDetail =>
@@ -203,7 +203,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'backup/import': shape({ imported: isCount, skipped: isCount }),
       'accounts/sign-in': accountView,
       'accounts/sign-in-cancel': shape({ cancelled: isBoolean }),
-      'accounts/sign-out': shape({ signedOut: isTrue, revoked: oneOf('revoked', 'not-offered', 'failed') }),
+      'accounts/sign-out': shape({ signedOut: isTrue, revoked: oneOf('revoked', 'not-offered', 'failed'), kept: isCount }),
       'accounts/trust': accountView,
       'sync/start': shape({ started: isBoolean }),
       'emails/list': arrayOf(emailView),

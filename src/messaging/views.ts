@@ -73,6 +73,10 @@ export interface BadgeView {
   /** Awarded to an unverified address of the account: not shown as the user's until it is verified. */
   pending: boolean;
   verifiedAt?: string;
+  /** When the last complete listing of its backpack did not hold it (ISO 8601): it stays cached, and the popup says so. */
+  unlisted?: string;
+  /** A badge kept in this browser when its account signed out, its backpack no longer listing it: that backpack's host. */
+  movedFrom?: string;
   /**
    * Each language of a text the badge gives in several (VC DM 2.0 §11.1): the popup shows the one in
    * the reader's languages, with its base direction (src/popup/display.ts); `name` etc. hold the first.

@@ -145,6 +145,11 @@ export interface BadgeRecord {
    * Absent: the last sync that saw it listed it.
    */
   unlisted?: string;
+  /**
+   * A local badge kept at a sign-out (background/services/unlisted-keep.ts): the host of the backpack
+   * it came from, which no longer listed it (`unlisted` says since when). Absent on every other badge.
+   */
+  movedFrom?: string;
   /** core/share sortTimeOf(meta.issuedOn), set by the database on every write (indexed: the newest badges first without reading them all). */
   sortTime?: number;
   /**

@@ -169,7 +169,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
       <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} syncing={!!state?.accounts.some((a) => a.sync.status === 'syncing')} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onGuide={() => go({ name: 'guide' })} onRetry={() => void data.reload()} listRef={listRef} />
     );
   } else if (route.name === 'badge') {
-    screen = <BadgeScreen badgeKey={route.key} added={route.added} heldFrom={route.heldFrom} run={route.run} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onGuide={() => go({ name: 'guide' })} onChanged={() => void data.reload()} onRemoved={done} />;
+    screen = <BadgeScreen badgeKey={route.key} accounts={state?.accounts} added={route.added} heldFrom={route.heldFrom} run={route.run} onShare={(key) => go({ name: 'share', key })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onGuide={() => go({ name: 'guide' })} onChanged={() => void data.reload()} onRemoved={done} />;
   } else if (route.name === 'share') {
     screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={(issuer) => go({ name: 'settings', orgIds: true, issuer })} onChanged={() => void data.reload()} onGone={done} />;
   } else if (route.name === 'welcome') {
@@ -177,7 +177,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   } else if (route.name === 'import') {
     screen = <ImportScreen onImported={opened} />;
   } else if (route.name === 'accounts') {
-    screen = <AccountsScreen accounts={state?.accounts ?? []} hasBadges={badges.length > 0} onAdd={() => go({ name: 'welcome' })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onSignInAgain={signInAgain} onChanged={() => void data.reload()} />;
+    screen = <AccountsScreen accounts={state?.accounts ?? []} hasBadges={badges.length > 0} unlisted={data.partial || data.badges.status !== 'ready' ? undefined : unlistedByAccount(badges)} onAdd={() => go({ name: 'welcome' })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onSignInAgain={signInAgain} onChanged={() => void data.reload()} />;
   } else if (route.name === 'addresses') {
     const account = state?.accounts.find((a) => a.id === route.accountId);
     screen = <AddressesScreen account={account} accountId={route.accountId} badges={badges} onSync={() => void actions.startSync(route.accountId).then(data.refreshState)} />;
@@ -219,4 +219,11 @@ function resumedStack(stack: Route[], drafts: DraftStore | undefined): Route[] {
   if (top?.name === 'import') return drafts?.get('import') ? stack : [{ name: 'list' }];
   if (top?.name === 'welcome') return SIGN_IN_DRAFTS.some((f) => f === drafts?.last()) ? stack : [{ name: 'list' }];
   return stack;
+}
+
+/** Per account, how many of its badges its backpack no longer lists (what a sign-out keeps: AccountsScreen's question). */
+function unlistedByAccount(badges: readonly BadgeView[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const b of badges) if (b.unlisted && b.accountId !== 'local') out[b.accountId] = (out[b.accountId] ?? 0) + 1;
+  return out;
 }

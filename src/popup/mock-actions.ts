@@ -24,6 +24,8 @@ export interface MockOptions {
   hostsGranted?: boolean;
   /** Add the badges named in other scripts and long compounds first (mock-world.ts). */
   world?: boolean;
+  /** Badges (by key) their backpack no longer lists, since when (ISO 8601): a sign-out keeps them in this browser. */
+  unlisted?: Record<string, string>;
 }
 
 export interface MockActions extends PopupActions {
@@ -52,6 +54,8 @@ export function createMockActions(options: MockOptions = {}): MockActions {
   /** What each import added, by its source: the key of the badge it stored. */
   const imported = new Map<string, string>();
   let badges: BadgeView[] = scenario === 'default' ? [...(options.world ? worldBadges() : []), ...seeded.views.slice(0, n), ...generateBadges(Math.max(0, n - seeded.views.length))] : [];
+  const unlisted = options.unlisted ?? {};
+  badges = badges.map((b) => (Object.hasOwn(unlisted, b.key) ? { ...b, unlisted: unlisted[b.key] } : b));
   const emails = mockEmails();
   const resets = new Set<string>();
   /** Addresses whose confirmation was re-sent (account and address id). */
@@ -157,9 +161,13 @@ export function createMockActions(options: MockOptions = {}): MockActions {
     },
     signOut(accountId) {
       record('signOut', [accountId]);
+      const host = accounts.find((a) => a.id === accountId)?.baseUrl.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
       accounts = accounts.filter((a) => a.id !== accountId);
-      badges = badges.filter((b) => b.accountId !== accountId);
-      return later(ok({ signedOut: true as const, revoked: 'revoked' as const }));
+      // What the backpack no longer lists stays, in the local backpack (unlisted-keep.ts).
+      const kept = badges.filter((b) => b.accountId === accountId && b.unlisted).map((b): BadgeView => ({ ...b, key: `local:kept-${b.key}`, accountId: 'local', pending: false, ...(host ? { movedFrom: host } : {}) }));
+      badges = [...badges.filter((b) => b.accountId !== accountId), ...kept];
+      if (kept.length && !accounts.some((a) => a.kind === 'local')) accounts = [...accounts, ...mockAccounts().filter((a) => a.kind === 'local')];
+      return later(ok({ signedOut: true as const, revoked: 'revoked' as const, kept: kept.length }));
     },
     setTrust(accountId, trust) {
       record('setTrust', [accountId, trust]);

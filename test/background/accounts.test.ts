@@ -196,7 +196,7 @@ describe('sign-out', () => {
     expect(await h.db.badges.countByAccount(view.id)).toBeGreaterThan(0);
     const access = h.platform.session.map.get(view.id)!.accessToken;
     const refresh = await h.db.secrets.get(`refresh:${view.id}`);
-    await expect(h.app.accounts.signOut(view.id)).resolves.toEqual({ signedOut: true, revoked: 'revoked' });
+    await expect(h.app.accounts.signOut(view.id)).resolves.toEqual({ signedOut: true, revoked: 'revoked', kept: 0 });
     expect(ctx.bp.control.isTokenLive(access)).toBe(false);
     if (refresh?.kind === 'refresh') expect(ctx.bp.control.isTokenLive(refresh.refreshToken)).toBe(false);
     expect(h.platform.session.map.has(view.id)).toBe(false);
@@ -210,7 +210,7 @@ describe('sign-out', () => {
     const h = await harness();
     const view = await badgrSignIn(h, ctx.bp.baseUrl);
     ctx.bp.control.failNext({ drop: true, path: '/o/revoke_token', count: 5 });
-    await expect(h.app.accounts.signOut(view.id)).resolves.toEqual({ signedOut: true, revoked: 'failed' });
+    await expect(h.app.accounts.signOut(view.id)).resolves.toEqual({ signedOut: true, revoked: 'failed', kept: 0 });
     ctx.bp.control.clearFaults();
     expect(await h.db.accounts.all()).toEqual([]);
   });

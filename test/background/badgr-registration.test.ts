@@ -103,7 +103,7 @@ describe('Lanyard signing in to Badgr through Badge Connect', () => {
     const access = h.platform.session.map.get(view.id)!.accessToken;
     const refresh = await h.db.secrets.get(`refresh:${view.id}`);
     const before = ctx.bp.control.requests.length;
-    expect(await h.app.accounts.signOut(view.id)).toEqual({ signedOut: true, revoked: 'not-offered' });
+    expect(await h.app.accounts.signOut(view.id)).toEqual({ signedOut: true, revoked: 'not-offered', kept: 0 });
     // Nothing was sent anywhere to guess a revocation endpoint.
     expect(ctx.bp.control.requests.slice(before)).toEqual([]);
     // Honest: Badgr still accepts the tokens; Lanyard no longer has them.
@@ -121,7 +121,7 @@ describe('Lanyard signing in to Badgr through Badge Connect', () => {
     const h = await harness();
     const view = await h.app.accounts.signIn({ kind: 'badge-connect', baseUrl: ctx.bp.baseUrl });
     const access = h.platform.session.map.get(view.id)!.accessToken;
-    expect(await h.app.accounts.signOut(view.id)).toEqual({ signedOut: true, revoked: 'revoked' });
+    expect(await h.app.accounts.signOut(view.id)).toEqual({ signedOut: true, revoked: 'revoked', kept: 0 });
     expect(ctx.bp.control.isTokenLive(access)).toBe(false);
   });
 

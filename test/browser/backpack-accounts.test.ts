@@ -139,17 +139,33 @@ describe('backpacks in the browser', () => {
     expect((await call<{ accounts: { id: string }[] }>(page, 'state/get', {})).accounts.map((a) => a.id)).toContain(accounts.badgr);
   });
 
+  it('a badge the backpack stops listing: its row and page say so, and signing out keeps it in this browser', async () => {
+    const entityId = bp.control.issueBadge();
+    await syncAndWait(accounts.badgr!);
+    bp.control.deleteBadge(entityId);
+    await syncAndWait(accounts.badgr!);
+    const marked = (await badgesOf(accounts.badgr!)).find((b) => b.sourceId === entityId) as Badge & { unlisted?: string };
+    expect(marked?.unlisted).toEqual(expect.any(String));
+    await page.reload();
+    const row = page.getByRole('option').filter({ hasText: 'No longer listed' });
+    await row.first().waitFor({ timeout: 15_000 });
+    expect(await row.count()).toBe(1);
+    await row.first().click();
+    await page.getByText(`No longer listed by ${new URL(bp.baseUrl).host} since`).waitFor({ timeout: 15_000 });
+  });
+
   it('signs out: the tokens are revoked on the server and forgotten here', async () => {
     const worker = await currentWorker(ext);
     for (const id of [accounts.badgr!, accounts.ob3!]) {
       const { [`token:${id}`]: token } = (await worker.evaluate((k) => chrome.storage.session.get(k), `token:${id}`)) as Record<string, { accessToken: string }>;
       expect(bp.control.isTokenLive(token!.accessToken)).toBe(true);
-      expect(await call(page, 'accounts/sign-out', { accountId: id })).toEqual({ signedOut: true, revoked: 'revoked' });
+      // The badge Badgr no longer lists (the step above) is kept in this browser.
+      expect(await call(page, 'accounts/sign-out', { accountId: id })).toEqual({ signedOut: true, revoked: 'revoked', kept: id === accounts.badgr ? 1 : 0 });
       expect(bp.control.isTokenLive(token!.accessToken)).toBe(false);
       expect(await worker.evaluate((k) => chrome.storage.session.get(k), `token:${id}`)).toEqual({});
     }
     expect((await readStore<{ kind: string }>(worker, 'secrets')).filter((s) => s.kind === 'refresh')).toEqual([]);
-    expect(await readStore(worker, 'badges')).toEqual([]);
+    expect(await readStore(worker, 'badges')).toEqual([expect.objectContaining({ accountId: 'local', movedFrom: new URL(bp.baseUrl).host, unlisted: expect.any(String) })]);
     expect(bp.control.revokedTokens.length).toBeGreaterThanOrEqual(2);
   });
 });

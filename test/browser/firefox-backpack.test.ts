@@ -120,7 +120,7 @@ describe('backpacks in Firefox', { timeout: 180_000 }, () => {
   });
 
   it('signs out: the tokens are revoked on the server and the badges forgotten', async () => {
-    for (const id of [accounts.badgr!, accounts.ob3!]) expect(await ff.call('accounts/sign-out', { accountId: id })).toEqual({ signedOut: true, revoked: 'revoked' });
+    for (const id of [accounts.badgr!, accounts.ob3!]) expect(await ff.call('accounts/sign-out', { accountId: id })).toEqual({ signedOut: true, revoked: 'revoked', kept: 0 });
     expect(await ff.readStore('badges')).toEqual([]);
     expect(bp.control.revokedTokens.length).toBeGreaterThanOrEqual(2);
     expect(bp.control.tokens.filter((t) => bp.control.isTokenLive(t.accessToken)).map((t) => t.clientId)).toEqual([]);

@@ -90,3 +90,16 @@ describe('the import reply', () => {
     expect(guard({ name: 'Kayak', alreadyHeld: true })).toBe(false);
   });
 });
+
+describe('a badge no longer listed, and what a sign-out kept', () => {
+  const view = { key: 'local|id:x', accountId: 'local', name: 'Kayak', tags: [], format: 'ob2.0-hosted', verdict: 'valid', recipient: null, pending: false };
+  it('a badge view says since when and from which backpack only as text; a sign-out reply counts what it kept', () => {
+    const list = guards.popup.reply['badges/list'];
+    expect(list([{ ...view, unlisted: '2026-11-01T10:00:00.000Z', movedFrom: 'api.badgr.io' }])).toBe(true);
+    expect(list([{ ...view, unlisted: true }])).toBe(false);
+    expect(list([{ ...view, movedFrom: { host: 'x' } }])).toBe(false);
+    const out = guards.popup.reply['accounts/sign-out'];
+    expect(out({ signedOut: true, revoked: 'revoked', kept: 2 })).toBe(true);
+    for (const kept of [undefined, -1, 1.5, '2']) expect(out({ signedOut: true, revoked: 'revoked', kept })).toBe(false);
+  });
+});

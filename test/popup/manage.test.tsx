@@ -430,7 +430,7 @@ describe('sign-out that cannot end the session at the provider', () => {
     const signOut = actions.signOut.bind(actions);
     actions.signOut = async (id) => {
       const r = await signOut(id);
-      return r.ok ? { ok: true, value: { signedOut: true, revoked } } : r;
+      return r.ok ? { ok: true, value: { signedOut: true, revoked, kept: 0 } } : r;
     };
     await screen.findByRole('listbox');
     fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));

@@ -163,7 +163,7 @@ describe("issuer's words inside Lanyard's sentences are isolated too", () => {
 
   it('the provider, each time a sign-out note names it', async () => {
     const actions = createMockActions();
-    actions.signOut = async () => ({ ok: true, value: { signedOut: true, revoked: 'not-offered' } });
+    actions.signOut = async () => ({ ok: true, value: { signedOut: true, revoked: 'not-offered', kept: 0 } });
     const [account] = mockAccounts();
     renderWithEnv(<AccountsScreen accounts={[{ ...account!, providerName: ISSUER }]} onAdd={noop} onAddresses={noop} onSignInAgain={noop} onChanged={noop} />, actions);
     const card = screen.getByRole('heading', { name: ISSUER }).closest('li') as HTMLElement;

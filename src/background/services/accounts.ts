@@ -2,8 +2,9 @@
  * Accounts: sign in to Badgr with a password; to an OB 3.0 or Badge Connect backpack through
  * discovery, dynamic registration (one client per install and provider, kept in `secrets`) and
  * identity.launchWebAuthFlow with PKCE, `state` and `iss`; sign out (revoke on the server, forget every
- * token and the account's badges). The backpack's host must be allowed first: the popup asks for
- * it (a permission request needs a user gesture), the background only checks.
+ * token and the account's badges, but those its backpack no longer lists: unlisted-keep.ts). The
+ * backpack's host must be allowed first: the popup asks for it (a permission request needs a user
+ * gesture), the background only checks.
  */
 import { isBackpackError, serverWords } from '../../backpack/errors.ts';
 import type { Fetch } from '../../backpack/http.ts';
@@ -25,6 +26,7 @@ import { patternFor } from './host-access.ts';
 import type { Tokens } from './tokens.ts';
 import { accountView } from './views.ts';
 import { revealTwins } from './synced-twin.ts';
+import { signInRun, type SignInRun } from './sign-in-run.ts';
 
 export interface AccountsDeps {
   db: Db;
@@ -40,6 +42,8 @@ export interface AccountsDeps {
   /** The confirmed addresses changed (trust given or taken back): every badge is checked again. */
   onTrustChanged?: () => void;
   onSigningOut?: (accountId: string) => Promise<void> | void;
+  /** Before the account's badges are forgotten: keeps those its backpack no longer lists (unlisted-keep.ts); how many stay. */
+  keepUnlisted?: (accountId: string, from: string) => Promise<number>;
   /** Whether the account's sync runs in this worker (sync.ts isRunning): a `syncing` record that does not reads as interrupted (views.ts syncView). */
   isSyncing?: (accountId: string) => boolean;
   /** Whether a re-verification of every badge runs in this worker (library.ts isVerifying): a `verifying` record that does not reads as it would have ended (views.ts syncView). */
@@ -48,13 +52,6 @@ export interface AccountsDeps {
 }
 
 type OAuthKind = 'ob3' | 'badge-connect';
-
-/** What a sign-in runs with (startSignIn). */
-interface SignInRun {
-  fetch: Fetch;
-  until<T>(p: Promise<T>): Promise<T>;
-  commit(): void;
-}
 
 /** Every client URL on the redirect host, so the specifications' one-hostname rule holds (OB 3.0 §6.1). */
 export function clientMetadata(redirectUri: string, version: string, scope: string[]): ClientMetadata {
@@ -188,31 +185,7 @@ export function createAccounts(d: AccountsDeps) {
   /** Sign-ins in flight, each until it starts storing the account: what a cancel aborts. */
   const inFlight = new Set<AbortController>();
 
-  /**
-   * One sign-in's cancellable part: every request through `fetch` carries its signal, and `until`
-   * stops waiting for anything else (the browser's sign-in window). `commit()` is the point of no
-   * return, just before the account and its tokens are stored: a cancel that comes earlier leaves
-   * nothing stored; one that comes later finds nothing to cancel, and the sign-in completes whole.
-   */
-  function startSignIn(): SignInRun & { controller: AbortController } {
-    const controller = new AbortController();
-    const { signal } = controller;
-    inFlight.add(controller);
-    return {
-      controller,
-      fetch: (url, init) => d.fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
-      until: <T>(p: Promise<T>) =>
-        new Promise<T>((resolve, reject) => {
-          if (signal.aborted) return reject(signal.reason);
-          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-          p.then(resolve, reject);
-        }),
-      commit: () => {
-        signal.throwIfAborted();
-        inFlight.delete(controller);
-      },
-    };
-  }
+  const startSignIn = () => signInRun(d.fetch, inFlight);
 
   return {
     async signIn(req: SignInRequest): Promise<AccountView> {
@@ -245,11 +218,11 @@ export function createAccounts(d: AccountsDeps) {
      * badges here whatever the server said. `revoked` tells the user what became of the session at
      * the provider: ended, not offered (Badgr's Badge Connect manifest names no tokenRevocationUrl,
      * which OB 2.1 makes optional: the tokens then live on there until they expire), or failed
-     * (offline, an error).
+     * (offline, an error). `kept`: the badges its backpack no longer listed, kept in this browser.
      */
     async signOut(accountId: string): Promise<SignOutReply> {
       const account = await d.db.accounts.get(accountId);
-      if (!account) return { signedOut: true, revoked: 'revoked' };
+      if (!account) return { signedOut: true, revoked: 'revoked', kept: 0 };
       // The account goes first: a sync that starts from now on (an alarm, the popup) finds no account
       // and writes nothing; the one running is stopped and waited for. Forgotten the other way round,
       // a sync started while the server revoked the session wrote the account back after it was gone.
@@ -268,9 +241,11 @@ export function createAccounts(d: AccountsDeps) {
       await d.tokens.clear(accountId);
       // The local badges its copies stood for come back to the list first: nothing the user added is lost (synced-twin.ts).
       await revealTwins(d.db, accountId);
+      // Nor is a badge the backpack no longer lists, which may be the only copy left: kept in this browser.
+      const kept = (await d.keepUnlisted?.(accountId, hostOf(account.baseUrl))) ?? 0;
       await d.db.badges.deleteByAccount(accountId);
       await d.db.syncState.delete(accountId);
-      return { signedOut: true, revoked };
+      return { signedOut: true, revoked, kept };
     },
 
     /** Trusts (or stops trusting) the addresses this backpack verified, for every badge (Settings; identities.ts). */

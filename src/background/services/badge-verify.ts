@@ -43,15 +43,16 @@ export async function verifyBadge(verifier: Verifier, ids: IdentitySet, src: Bad
  * (its listing, a pending address) once its last complete listing did not hold it (sync-listed.ts).
  */
 function claimOf(r: BadgeRecord): ProviderClaim | undefined {
-  if (r.accountId === LOCAL) return undefined;
+  // A badge kept here at a sign-out (unlisted-keep.ts) was its backpack's once, as one still in it that no longer lists it.
   if (r.unlisted) return { unlisted: true };
+  if (r.accountId === LOCAL) return undefined;
   return { listed: true, ...(r.pending && r.recipient ? { pending: true, address: r.recipient } : {}) };
 }
 
 /** Re-verifies a stored badge from its original; it keeps its last complete result when the issuer cannot be reached (last-complete.ts). */
 export async function reverify(verifier: Verifier, ids: IdentitySet, r: BadgeRecord, o: OriginalRecord, now: Date): Promise<FullBadge> {
   const input = r.original.kind === 'url' ? new TextDecoder().decode(o.bytes) : o.bytes;
-  const { key, accountId, sourceId, contentHash, meta, bakedUrl, addedAt, runId, unlisted } = r;
+  const { key, accountId, sourceId, contentHash, meta, bakedUrl, addedAt, runId, unlisted, movedFrom } = r;
   const provider = claimOf(r);
   const full = await verifyBadge(verifier, ids, {
     key, accountId, sourceId, input, contentHash, addedAt, previous: r,
@@ -61,8 +62,8 @@ export async function reverify(verifier: Verifier, ids: IdentitySet, r: BadgeRec
     ...(runId ? { runId } : {}),
     ...(provider ? { provider } : {}),
   }, now);
-  // Still not listed: only a listing that holds it again takes the mark off (sync-listed.ts).
-  return unlisted ? { ...full, record: { ...full.record, unlisted } } : full;
+  // Still not listed: only a listing that holds it again takes the mark off (sync-listed.ts); a badge kept at a sign-out keeps where it came from.
+  return unlisted ? { ...full, record: { ...full.record, unlisted, ...(movedFrom ? { movedFrom } : {}) } } : full;
 }
 
 /** How often a result made from a stored record is made again when another write changed that record first (db.ts saveBadgeIf). */

@@ -43,6 +43,8 @@ export function badgeView(r: BadgeRecord, own: readonly string[]): BadgeView {
     publicUrl: m.publicUrl,
     pending: r.pending,
     verifiedAt: r.verifiedAt,
+    unlisted: r.unlisted,
+    movedFrom: r.movedFrom,
     texts: viewTexts(m.texts),
   });
 }

@@ -26,9 +26,11 @@ export interface AccountsScreenProps {
   onSignInAgain(account: AccountView): void;
   /** After sync, re-verify or sign-out: state and list are stale. */
   onChanged(): void;
+  /** Per account, its badges its backpack no longer lists (a sign-out keeps them in this browser); absent while the list is not all there. */
+  unlisted?: Readonly<Record<string, number>> | undefined;
 }
 
-export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onAddresses, onSignInAgain, onChanged }: AccountsScreenProps) {
+export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onAddresses, onSignInAgain, onChanged, unlisted }: AccountsScreenProps) {
   const { t, actions } = useEnv();
   const [error, setError] = useState<string>();
   // After a sign-out that could not end the session at the provider: said, not hidden.
@@ -47,7 +49,9 @@ export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onA
     await run(Promise.resolve(r));
     // The provider's name, each time the note names it, isolated on its own (ui/Sentence.tsx).
     // Said when it is done too: the card goes with the button that was pressed, focus to the title.
-    if (r.ok) setSignedOutNote(<Sentence text={t(r.value.revoked === 'revoked' ? 'signOutDone' : r.value.revoked === 'not-offered' ? 'signOutNotRevoked' : 'signOutRevokeFailed', slot(0))} words={[a.providerName]} />);
+    // The badges its backpack no longer listed stay in this browser (unlisted-keep.ts): counted after.
+    const kept = r.ok && r.value.kept > 0 ? ` ${t('signOutKept', r.value.kept)}` : '';
+    if (r.ok) setSignedOutNote(<><Sentence text={t(r.value.revoked === 'revoked' ? 'signOutDone' : r.value.revoked === 'not-offered' ? 'signOutNotRevoked' : 'signOutRevokeFailed', slot(0))} words={[a.providerName]} />{kept}</>);
   };
   // Checking every badge again takes a while (one request per badge): the button says so and
   // ignores presses until it is done, then the result is announced.
@@ -111,7 +115,7 @@ export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onA
                     {about}
                   </button>
                 ) : null}
-                <ConfirmButton class="button small" label={t('signOut')} question={t('signOutConfirm')} confirmLabel={t('signOut')} about={about} onConfirm={() => {
+                <ConfirmButton class="button small" label={t('signOut')} question={unlisted?.[a.id] ? t('signOutConfirmKeeps', unlisted[a.id]!) : t('signOutConfirm')} confirmLabel={t('signOut')} about={about} onConfirm={() => {
                     rescue();
                     void signOut(a);
                   }} />

@@ -1,6 +1,6 @@
 /** The badge page: header with issuer, share and re-verify, the verification panel, and the facts. */
 import { useEffect, useState } from 'preact/hooks';
-import type { BadgeDetail } from '../../messaging/views.ts';
+import type { AccountView, BadgeDetail } from '../../messaging/views.ts';
 import { safeHttpUrl } from '../../core/share/escape.ts';
 import { issuerSite } from '../../core/share/issuer-site.ts';
 import { useEnv } from '../env.ts';
@@ -17,6 +17,7 @@ import { AddedSentence, type ImportRun } from './added-sentence.tsx';
 import { BadgeFacts, ExternalLink } from './BadgeFacts.tsx';
 import { needsHostAccess } from './check-text.ts';
 import { VerificationPanel } from './VerificationPanel.tsx';
+import { UnlistedNote } from './UnlistedNote.tsx';
 import { Loading } from '../ui/Loading.tsx';
 
 export interface BadgeScreenProps {
@@ -38,9 +39,11 @@ export interface BadgeScreenProps {
   /** After a re-verification or removal, the list's copy is stale. */
   onChanged(): void;
   onRemoved(): void;
+  /** The signed-in backpacks: the one that no longer lists the badge is named by its host (UnlistedNote.tsx). */
+  accounts?: readonly AccountView[] | undefined;
 }
 
-export default function BadgeScreen({ badgeKey, added, heldFrom, run, onShare, onAddresses, onGuide, onChanged, onRemoved }: BadgeScreenProps) {
+export default function BadgeScreen({ badgeKey, added, heldFrom, run, onShare, onAddresses, onGuide, onChanged, onRemoved, accounts }: BadgeScreenProps) {
   const { t, actions, locale, languages } = useEnv();
   const [detail, load] = useBadgeDetail(actions, badgeKey, t, languages ?? locale);
   const { busy, message, setMessage, recheck } = useRecheck(load, onChanged);
@@ -98,12 +101,14 @@ export default function BadgeScreen({ badgeKey, added, heldFrom, run, onShare, o
           <AddedSentence t={t} name={b.name} again={added === 'again'} heldFrom={heldFrom} run={run} />
         </Notice>
       ) : null}
+      <UnlistedNote badge={b} accounts={accounts} />
       <div class="button-row">
         <button type="button" class="button primary" onClick={() => onShare(b.key)}>
           <Icon name="share" size={16} />
           {t('share')}
         </button>
-        {b.accountId === 'local' ? (
+        {/* A synced badge its backpack no longer lists can go too: no sync brings it back (unless the backpack lists it again). */}
+        {b.accountId === 'local' || b.unlisted ? (
           <ConfirmButton label={t('removeBadge')} question={t('removeConfirm')} confirmLabel={t('remove')} onConfirm={remove} />
         ) : null}
       </div>

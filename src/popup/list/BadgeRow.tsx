@@ -1,4 +1,4 @@
-/** One row of the list: image, name, issuer and date, the verification mark, and expired/pending chips. */
+/** One row of the list: image, name, issuer and date, the verification mark, and expired/pending/no-longer-listed chips. */
 import type { BadgeView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { formatDate, isExpired } from '../format.ts';
@@ -39,6 +39,8 @@ export function BadgeRow({ badge, index, count, top, active, onClick }: BadgeRow
           {date ? <span class="row-date">{badge.issuerName ? ' · ' : ''}{date}</span> : null}
           {expired ? <span class="chip chip-warn">{t('chipExpired')}</span> : null}
           {badge.pending ? <span class="chip chip-info">{t('chipPending')}</span> : null}
+          {/* Its backpack no longer lists it (kept here all the same): said in a word, the badge page says more. */}
+          {badge.unlisted ? <span class="chip chip-info">{t('chipUnlisted')}</span> : null}
         </span>
       </span>
       <VerdictMark verdict={badge.verdict} />

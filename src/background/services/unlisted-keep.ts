@@ -1,0 +1,106 @@
+/**
+ * Sync is incremental and never loses what was cached: a badge the backpack stops listing stays
+ * cached, marked `unlisted` (sync-listed.ts). It may be the user's only copy now (the issuer's
+ * account closed, the badge deleted at the backpack by mistake), and signing in again does not bring
+ * it back. So a sign-out (accounts.ts) does not forget it with the account's other badges: each is
+ * moved to the local backpack ("Just this browser"), as if the user had added it, with what Lanyard
+ * holds of it (its original bytes: the baked image; when it was added; its last verification; its
+ * mark and `movedFrom`, the backpack's host, which the popup says), then checked again as a local
+ * badge: the backpack's word that it lists it is gone (badge-verify.ts claimOf: what it was issued to
+ * is "no longer listed", not someone else's).
+ *
+ * Where it goes, as an import of the same badge would key it (library.ts): under its id (the key a
+ * hidden twin has: synced-twin.ts twinKey), else its link or bytes. It never writes over anything
+ * kept there: the user's own copy, put back by revealTwins just before, or still hidden behind
+ * another signed-in backpack's copy, is that badge held already (nothing moved, counted kept); a
+ * different or weaker copy under that id (another issuer's, another achievement's, a worse verdict)
+ * sends it under its bytes' hash instead, as an import does. A moved badge another signed-in
+ * backpack's copy stands for is then that copy's hidden twin (one entry, synced-twin.ts hideTwins).
+ */
+import type { Db } from '../../platform/db.ts';
+import { badgeKey } from '../../platform/badge-key.ts';
+import type { BadgeRecord } from '../../platform/records.ts';
+import { sha256Hex } from './badge-record.ts';
+import { recheckStored } from './badge-verify.ts';
+import { LOCAL, type Identities } from './identities.ts';
+import { hideTwins, recheckLocal } from './synced-twin.ts';
+import type { Verifier } from './verifier.ts';
+
+export interface KeepDeps {
+  db: Db;
+  verifier: Verifier;
+  identities: Identities;
+  now: () => Date;
+}
+
+/** How much a verdict says for the badge (library.ts RANK): a copy held here that says less does not stand for the moved one. */
+const RANK: Record<BadgeRecord['verdict'], number> = { valid: 2, indeterminate: 1, unverified: 1, invalid: 0 };
+
+/**
+ * Whether `held` is this badge (the same issuer and achievement when both name one: library.ts), as
+ * these very bytes (`hash`: a local record's content hash is its input's) or saying as much of it.
+ */
+function sameBadge(held: BadgeRecord, r: BadgeRecord, hash: string): boolean {
+  const differ = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a !== b;
+  return !differ(held.meta.issuerId, r.meta.issuerId) && !differ(held.meta.achievementId, r.meta.achievementId) && (held.contentHash === hash || RANK[held.verdict] >= RANK[r.verdict]);
+}
+
+/** The local key to move `r` to and its source id, or undefined when this badge is held here already. */
+async function placeFor(db: Db, r: BadgeRecord, bytes: Uint8Array): Promise<{ key: string; sourceId: string } | undefined> {
+  const hash = await sha256Hex(bytes);
+  const byHash = `sha256:${hash}`;
+  const sourceId = r.original.kind === 'url' ? `id:${new TextDecoder().decode(bytes)}` : r.meta.credentialId ? `id:${r.meta.credentialId}` : byHash;
+  const key = badgeKey(LOCAL, sourceId);
+  const [record, original] = await Promise.all([db.badges.get(key), db.originals.get(key)]);
+  const held = record ?? original?.hidden;
+  if (!held && !original) return { key, sourceId };
+  if (held && sameBadge(held, r, hash)) return undefined;
+  const other = badgeKey(LOCAL, byHash);
+  if ((await db.badges.get(other)) || (await db.originals.get(other))) return undefined;
+  return { key: other, sourceId: byHash };
+}
+
+/**
+ * Before the account's badges are forgotten (its account record is gone already): moves those its
+ * backpack no longer lists to the local backpack. Returns how many stay in this browser (moved, or
+ * held here already).
+ */
+export async function keepUnlisted(d: KeepDeps, accountId: string, from: string): Promise<number> {
+  const marked = (await d.db.badges.byAccount(accountId)).filter((r) => r.unlisted);
+  let kept = 0;
+  const moved: BadgeRecord[] = [];
+  for (const r of marked) {
+    const o = await d.db.originals.get(r.key);
+    if (!o) continue; // nothing to keep it from
+    const place = await placeFor(d.db, r, o.bytes);
+    if (!place) {
+      kept++;
+      continue;
+    }
+    const { runId: _run, rev: _rev, ...rest } = r;
+    const { hidden: _hidden, ...original } = o;
+    const record: BadgeRecord = { ...rest, key: place.key, accountId: LOCAL, sourceId: place.sourceId, pending: false, movedFrom: from };
+    // Only where nothing is stored (a write meanwhile is the newer record): never over what is held.
+    if (await d.db.saveBadgeIf({ record, original: { ...original, key: place.key } }, undefined)) {
+      kept++;
+      moved.push(record);
+    }
+  }
+  if (!moved.length) return kept;
+  const ids = await d.identities.forAccount(LOCAL);
+  for (const m of moved) {
+    const stored = await d.db.badges.get(m.key);
+    try {
+      if (stored) await recheckStored(d.db, d.verifier, ids, stored, d.now);
+    } catch (e) {
+      // Kept as it was verified: the next check (Check all, a change of addresses) checks it again.
+      console.warn('[lanyard] a badge kept at sign-out could not be checked again', m.key, e);
+    }
+  }
+  // One badge, one entry: another signed-in backpack's copy that stands for a moved badge hides it (synced-twin.ts).
+  const wanted = new Set(moved.map((m) => m.meta.credentialId).filter((id): id is string => id !== undefined));
+  const others = (await d.db.accounts.all()).filter((a) => a.id !== LOCAL && a.id !== accountId);
+  const copies = wanted.size ? (await Promise.all(others.map((a) => d.db.badges.byAccount(a.id)))).flat().filter((c) => c.meta.credentialId !== undefined && wanted.has(c.meta.credentialId)) : [];
+  if (copies.length) await hideTwins(d.db, copies, recheckLocal(d.db, d.verifier, d.identities, d.now));
+  return kept;
+}
