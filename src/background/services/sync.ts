@@ -30,6 +30,7 @@ import { failureBeforeRetry, failureOf, retryTime, type FailureBeforeRetry } fro
 import { settleIdentities } from './sync-identities.ts';
 import { hideTwins, recheckLocal } from './synced-twin.ts';
 import { createListing } from './sync-listed.ts';
+import { createAwardKeys } from './sync-award-key.ts';
 import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
@@ -102,8 +103,10 @@ export function createSync(d: SyncDeps) {
     // The listing is read whole here when it starts (or starts again) at its first page in this worker (sync-listed.ts).
     let whole = run.cursor === undefined;
     const listing = createListing();
+    // Two awards under one credential id are two badges (sync-award-key.ts).
+    const awards = createAwardKeys(d.db, account.id);
     for (;;) {
-      const page = await call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure);
+      const page = await awards(await call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure));
       noteServerClock(run, page.serverDate, now().getTime());
       // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
       if (!anchorHolds(run, page)) {

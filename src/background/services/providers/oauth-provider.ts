@@ -24,6 +24,7 @@ import type { Page, PageQuery } from '../../../backpack/paged.ts';
 import type { AccountAddress } from '../../../platform/records.ts';
 import { BackpackError, BackpackErrorCodes as C, isBackpackError, PartialListError } from '../../../backpack/errors.ts';
 import { jwsCredentialId } from './jws.ts';
+import { awardOf } from './award.ts';
 import { jsonText } from '../../../core/input/json.ts';
 import { hex } from '../../../core/proofs/sha256-digest.ts';
 import type { Provider, SyncItem, SyncPage } from './types.ts';
@@ -86,12 +87,19 @@ async function textKey(text: string): Promise<string> {
   return `json:sha256:${hex(d)}`;
 }
 
+/**
+ * A credential keyed by its id is marked with its award (award.ts): issuers reuse one id for several
+ * awards, and a backpack may list them all (sync-award-key.ts keys the second by it).
+ */
 async function toItem(i: Item): Promise<SyncItem> {
-  if (i.kind === 'jws') return { sourceId: jwsCredentialId(i.jws) ?? `jws:${i.jws.slice(-43)}`, fingerprint: i.jws, text: i.jws, provider: { listed: true } };
+  if (i.kind === 'jws') {
+    const id = jwsCredentialId(i.jws);
+    return { sourceId: id ?? `jws:${i.jws.slice(-43)}`, fingerprint: i.jws, text: i.jws, provider: { listed: true }, ...(id ? { award: await awardOf(i.jws) } : {}) };
+  }
   // Written back through jsonText: a credential nested too deep for JSON.stringify failed the whole page, every run.
   const text = jsonText(i.json);
   const id = typeof i.json.id === 'string' ? i.json.id : undefined;
-  return { sourceId: id ?? (await textKey(text)), fingerprint: text, text, ...(id && /^https?:/.test(id) ? { url: id } : {}), provider: { listed: true } };
+  return { sourceId: id ?? (await textKey(text)), fingerprint: text, text, ...(id && /^https?:/.test(id) ? { url: id } : {}), provider: { listed: true }, ...(id ? { award: await awardOf(text) } : {}) };
 }
 
 /** A page, or the items of one whose next link the client refused (paged.ts: another site), with why. */
@@ -110,10 +118,10 @@ async function pageOrPartial<T>(read: Promise<Page<T>>): Promise<Page<T> & { sto
  * (OB 3.0 GetOpenBadgeCredentialsResponse; OB 2.1 GET /assertions), so the page's last badge in the
  * listing, which the next page repeats (queryOf), is the last of one list or the other.
  */
-function endsOf(kinds: readonly Item['kind'][], items: readonly SyncItem[]): string[] {
+function endsOf(kinds: readonly Item['kind'][]): number[] {
   return (['json', 'jws'] as const).flatMap((k) => {
     const i = kinds.lastIndexOf(k);
-    return i < 0 ? [] : [items[i]!.sourceId];
+    return i < 0 ? [] : [i];
   });
 }
 
@@ -122,9 +130,11 @@ const toPage = async <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => I
   const stop = p.stop ?? checkNext(cursor, p.next) ?? checkEmpty(p.items.length, p.next);
   const entries = p.items.map(map);
   const items = await Promise.all(entries.map(toItem));
+  const endsAt = endsOf(entries.map((e) => e.kind));
   return {
     items,
-    ends: endsOf(entries.map((e) => e.kind), items),
+    ends: endsAt.map((i) => items[i]!.sourceId),
+    endsAt,
     ...(limit !== undefined ? { limit } : {}),
     ...(p.next && !stop ? { next: p.next } : {}),
     ...(stop ? { stop } : {}),

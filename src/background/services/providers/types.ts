@@ -20,6 +20,12 @@ export interface SyncItem {
   url?: string;
   fallback?: Partial<BadgeMeta>;
   provider?: ProviderClaim;
+  /**
+   * The award, when `sourceId` is a credential id, which issuers reuse for several awards: the
+   * SHA-256 (hex) of its achievement id (providers/award.ts). A sync keys a second award of one id by
+   * it (sync-award-key.ts).
+   */
+  award?: string;
 }
 
 export interface SyncPage {
@@ -44,6 +50,8 @@ export interface SyncPage {
    * interleave (sync-anchor.ts). Absent: the last of `items` is the page's last.
    */
   ends?: string[];
+  /** Where in `items` the `ends` are, when the provider says: a sync that keys an item again (sync-award-key.ts) keeps its end. */
+  endsAt?: number[];
   /** The `limit` the page was asked for, when the API pages by it (OB 3.0, Badge Connect): sync-slice.ts handles no more at a time. */
   limit?: number;
   /**
