@@ -31,7 +31,7 @@ export class ToolbarPanel {
        ExtensionParent.apiManager.global.browserActionFor(WebExtensionPolicy.getByID(arguments[0]).extension).triggerAction(Services.wm.getMostRecentWindow('navigator:browser'));`,
       [this.ff.launched.geckoId],
     );
-    await waitFor(() => this.run((doc) => !!doc.querySelector('h1')), 15_000, 'the toolbar panel rendered');
+    await waitFor(() => this.run((doc) => !!doc.querySelector('h1')), 30_000, 'the toolbar panel rendered');
   }
 
   /** Whether the panel is open. */
