@@ -218,6 +218,10 @@ export async function removedCopy(db: Pick<Db, 'badges' | 'originals' | 'hidden'
   if (!key || !hidden) return;
   const copies = ((await backpackCopies(db)).get(removed.meta.credentialId) ?? []).filter((c) => c.key !== removed.key);
   if (!standsFor(removed, hidden) && copies.some((c) => standsFor(c, hidden))) return;
-  if (neverStands(removed, hidden) || untold(removed, hidden)) await db.hidden.reveal(key);
+  // A hidden record that does not tell its achievement (one an older Lanyard stored and hid, its copy not
+  // checked since either) may be another award under the copy's id: put back, never dropped on that
+  // word. Not behind a copy found invalid (revoked since): that badge goes, as the user asked.
+  const unknown = achievementOf(hidden) === undefined && removed.verdict !== 'invalid';
+  if (neverStands(removed, hidden) || untold(removed, hidden) || unknown) await db.hidden.reveal(key);
   else await db.hidden.drop(key);
 }
