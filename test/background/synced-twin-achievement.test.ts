@@ -141,6 +141,21 @@ describe('local records stored before the achievement id was kept', () => {
     expect(await names(h)).toEqual([['Foundations of Universal AI', 'valid']]);
   });
 
+  it('a hidden one behind another award whose record is as old (neither tells its achievement): removing that copy never drops it', async () => {
+    // Both as an older Lanyard stored them; the next sync (within a day: the copy, unchanged, is not checked again) learns nothing.
+    const h = await harness();
+    const local = await h.app.library.import({ kind: 'text', text: course(ctx.bp) });
+    programInBackpack(ctx.bp);
+    const account = await signInOb3(h);
+    await h.app.sync.run(account);
+    const copy = await keyOf(h, account);
+    await hiddenOld(h, local.key, copy);
+    await h.db.badges.put(before((await h.db.badges.get(copy))!));
+    await h.app.sync.run(account);
+    await h.app.library.remove(copy);
+    expect(await names(h)).toEqual([['Foundations of Universal AI', 'valid']]);
+  });
+
   it('a hidden one behind the backpack\'s copy of the same award stays hidden after the next sync: one entry', async () => {
     const h = await harness();
     const local = await h.app.library.import({ kind: 'text', text: credential(ctx.bp, 'ach-course-ai', 'Foundations of Universal AI', 'ob3-program') });

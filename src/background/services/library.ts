@@ -24,7 +24,7 @@ import { refuseUnaddable } from './import-refusals.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
 import { hideAgain, syncedCopies, type SyncedCopy } from './synced-copy.ts';
-import { removedCopy, standsFor, twinKey, untold } from './synced-twin.ts';
+import { achievementForm, removedCopy, standsFor, twinKey, untold } from './synced-twin.ts';
 import { decodeText, stripBom, trimText } from '../../core/input/text.ts';
 import { batchOf, settleInOrder } from './import-batch.ts';
 
@@ -159,7 +159,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // Learn's course, module and program certificates share one id, and each replaced the last.
       const otherIssuer = existing?.meta.issuerId !== undefined && result.badge?.issuer.id !== undefined && existing.meta.issuerId !== result.badge.issuer.id;
       // Unknown on one side only (a record that could not be read again) is no evidence of the same award.
-      const otherAchievement = existing !== undefined && existing.meta.achievementId !== result.badge?.achievementId;
+      const otherAchievement = existing !== undefined && achievementForm(existing.meta.achievementId) !== achievementForm(result.badge?.achievementId);
       if (!keyHint && existing && existing.contentHash !== result.input.sha256 && (RANK[result.verdict] < RANK[existing.verdict] || otherIssuer || otherAchievement)) {
         key = `${accountId}|sha256:${result.input.sha256}`;
         existing = await db.badges.get(key);

@@ -23,6 +23,7 @@
 import type { Db } from '../../platform/db.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
 import type { Check } from '../../core/result.ts';
+import { idForm } from '../../core/formats/id-form.ts';
 import type { BadgeMeta, BadgeRecord } from '../../platform/records.ts';
 import { recheckStored } from './badge-verify.ts';
 import { LOCAL, type Identities } from './identities.ts';
@@ -92,6 +93,13 @@ const otherIssuers = (x: Judged, y: Judged): boolean => {
 export const achievementOf = (c: Judged): string | undefined => c.meta?.achievementId ?? c.badge?.achievementId ?? undefined;
 
 /**
+ * An achievement id in the form two copies are compared in (core/formats/id-form.ts idForm): an OB 2.0
+ * `badge` is read as written, and two copies of one award may spell its address two ways (http and
+ * https on the default port, host case, a UUID in capitals); two paths stay two achievements.
+ */
+export const achievementForm = (id: string | undefined): string | undefined => (id === undefined ? undefined : idForm(id));
+
+/**
  * Whether the two copies are for two achievements: then they are two awards, whatever their ids and
  * issuers. Real issuers reuse one credential id for several awards (MIT Learn's course, module and
  * program certificates, from DCC's template, carry one urn:uuid id), and an id names one credential
@@ -100,7 +108,7 @@ export const achievementOf = (c: Judged): string | undefined => c.meta?.achievem
  * engine can no longer read, such as a hosted assertion revoked with a 410): see untold.
  */
 const otherAchievements = (x: Judged, y: Judged): boolean => {
-  const [a, b] = [achievementOf(x), achievementOf(y)];
+  const [a, b] = [achievementForm(achievementOf(x)), achievementForm(achievementOf(y))];
   return a !== undefined && b !== undefined && a !== b;
 };
 
@@ -210,6 +218,10 @@ export async function removedCopy(db: Pick<Db, 'badges' | 'originals' | 'hidden'
   if (!key || !hidden) return;
   const copies = ((await backpackCopies(db)).get(removed.meta.credentialId) ?? []).filter((c) => c.key !== removed.key);
   if (!standsFor(removed, hidden) && copies.some((c) => standsFor(c, hidden))) return;
-  if (neverStands(removed, hidden) || untold(removed, hidden)) await db.hidden.reveal(key);
+  // A hidden record that does not tell its achievement (one an older Lanyard stored and hid, its copy not
+  // checked since either) may be another award under the copy's id: put back, never dropped on that
+  // word. Not behind a copy found invalid (revoked since): that badge goes, as the user asked.
+  const unknown = achievementOf(hidden) === undefined && removed.verdict !== 'invalid';
+  if (neverStands(removed, hidden) || untold(removed, hidden) || unknown) await db.hidden.reveal(key);
   else await db.hidden.drop(key);
 }

@@ -27,9 +27,11 @@ type Found = { jwk: PublicJwk; facts?: MethodFacts } | { error: string };
 
 function keyInDidDocument(r: DidResolution, kid: string): Found {
   if ('error' in r) return r;
-  const { keys } = methodsOf(r.doc, r.did);
-  // A DID with no fragment (`did:key:z6Mk…`, as DCPV fixtures use) names its only key.
-  const k = kid === r.did && keys.length === 1 ? keys[0] : keys.find((x) => x.id === kid);
+  const { keys, ids } = methodsOf(r.doc, r.did);
+  // A DID with no fragment (`did:key:z6Mk…`, as DCPV fixtures use) names its only key: only when the
+  // document lists one method, not one readable among others (a P-521 or secp256k1 key beside an
+  // Ed25519 one: the readable key is not the one named, and an ES512 credential read invalid).
+  const k = kid === r.did && keys.length === 1 && ids.size <= 1 ? keys[0] : keys.find((x) => x.id === kid);
   return k ? { jwk: k.jwk, facts: k.facts } : { error: `The DID document of ${r.did} has no key ${kid}` };
 }
 

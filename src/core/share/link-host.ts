@@ -28,7 +28,9 @@ const DOT_LIKE = /(?<=[A-Za-z0-9])(?:[\u2024\uFE52\uFF0E\u3002\uFF61\u0701\u0702
  */
 function writtenHosts(words: string): string[] {
   const hosts: string[] = [];
-  for (const word of words.slice(0, 300).replace(DOT_LIKE, '.').split(/\s+/)) {
+  // An address joined to the sentence before it ("修了証はAWS。https://…", as Chinese and Japanese write, no
+  // space) starts a word of its own: else "修了証はaws.https" was read as a host, a false note.
+  for (const word of words.slice(0, 300).replace(DOT_LIKE, '.').split(/\s+/).flatMap((w) => w.split(/(?=https?:\/\/)/i))) {
     const authority = /^[("'“‘]*(?:https?:\/\/)?([^\s/\\?#]+)/i.exec(word)?.[1] ?? '';
     for (const piece of authority.split(/[:@]/)) {
       const host = piece.replace(/^[("'“‘<]+/, '').replace(/[.,;!?)"'”’>]+$/, '').toLowerCase();
