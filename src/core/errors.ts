@@ -33,6 +33,8 @@ export const ErrorCodes = {
   EXPIRED: 'ERR_EXPIRED',
   NOT_YET_VALID: 'ERR_NOT_YET_VALID',
   DATE_INVALID: 'ERR_DATE_INVALID',
+  /** A date written without its time zone (XML Schema 1.1 Part 2 §3.3.7): an instant only to within 14 hours (§E.3.3), indeterminate near now (validity.ts spanOf). */
+  DATE_NO_ZONE: 'ERR_DATE_NO_ZONE',
   REVOKED: 'ERR_REVOKED',
   SUSPENDED: 'ERR_SUSPENDED',
   STATUS_UNAVAILABLE: 'ERR_STATUS_UNAVAILABLE',

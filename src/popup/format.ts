@@ -3,7 +3,7 @@
  * Instants are read as the engine reads them (core/share/dates.ts instantMs: validity.ts parseInstant), never by
  * Date.parse, so that what the popup says of a date agrees with the verdict.
  */
-import { formatCalendarDate, instantMs } from '../core/share/dates.ts';
+import { expiryMs, formatCalendarDate, instantMs } from '../core/share/dates.ts';
 
 /** "Mar 31, 2024" from "2024-03-31T23:30:00-05:00": the issuer's calendar day, not the viewer's (core/share/dates.ts). */
 export const formatDate = formatCalendarDate;
@@ -27,13 +27,13 @@ export function formatAgo(iso: string | undefined, now: number, locale: string):
 
 /**
  * Whether a badge's expiry date has passed, as the validity check decides it (validity.ts: expired
- * once the instant is before now). An expiry the engine cannot read (a time without its zone, a
- * day its month does not have, a year not of four digits) is not called expired here: the
- * verdict says instead that the date is not valid.
+ * once the instant is before now; a time without its zone once it has passed in every zone,
+ * core/share/dates.ts expiryMs). An expiry the engine cannot read (a day its month does not have)
+ * is not called expired here: the verdict says instead that the date is not valid.
  */
 export function isExpired(expires: string | undefined, now: number): boolean {
   if (!expires) return false;
-  const t = instantMs(expires);
+  const t = expiryMs(expires);
   return !Number.isNaN(t) && t < now;
 }
 

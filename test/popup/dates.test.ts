@@ -20,9 +20,15 @@ function engineSays(until: string): string {
 
 describe('the popup reads dates as the engine does', () => {
   it.each([
-    // A time without its zone: the engine refuses it (not a date), whatever the viewer's zone.
-    ['2026-06-01T11:00:00', false, 'ERR_DATE_INVALID'],
-    ['2026-05-31T23:59:59', false, 'ERR_DATE_INVALID'],
+    // A time without its zone (XML Schema 1.1 Part 2 §E.3.3): within 14 hours of now the engine cannot
+    // tell, and the popup does not call it expired; past in every zone, both say expired (before:
+    // the engine said "not a date" and the popup never called it expired), whatever the viewer's zone.
+    ['2026-06-01T11:00:00', false, 'ERR_DATE_NO_ZONE'],
+    ['2026-05-31T23:59:59', false, 'ERR_DATE_NO_ZONE'],
+    ['2026-05-31T21:59:59', true, 'ERR_EXPIRED'],
+    // A date alone: expired once that day has ended in every zone.
+    ['2026-06-01', false, 'ERR_DATE_NO_ZONE'],
+    ['2026-05-30', true, 'ERR_EXPIRED'],
     // A day the month does not have: Date.parse moved it to the next month, or read it at all.
     ['2026-02-30', false, 'ERR_DATE_INVALID'],
     // Expired: the engine's rule, an instant before now; the very instant is not expired yet.

@@ -22,7 +22,7 @@
  */
 import { verdictOf, type Check } from '../../core/result.ts';
 import { CheckList } from '../../core/verify/checks.ts';
-import { checkValidity, parseInstant } from '../../core/verify/validity.ts';
+import { checkValidity, spanOf } from '../../core/verify/validity.ts';
 import type { BadgeRecord, FullBadge } from '../../platform/records.ts';
 import type { NetworkLog } from './network-log.ts';
 
@@ -31,16 +31,19 @@ const hostOf = (url: string): string | undefined => (URL.canParse(url) ? new URL
 /** The validity check as of now: the fresh one when the engine ran it, else from the expiry last read; undefined when that cannot be told. */
 function validityNow(previous: BadgeRecord, fresh: BadgeRecord, now: Date): Check | undefined {
   const ran = fresh.checks.find((c) => c.id === 'validity');
-  if (ran && (ran.outcome === 'pass' || ran.outcome === 'fail')) return ran;
+  // A date without its zone is read by the clock alone too (validity.ts spanOf): its warning or its indeterminate near now is as fresh as a pass.
+  if (ran && (ran.outcome === 'pass' || ran.outcome === 'fail' || ran.outcome === 'warning' || ran.code === 'ERR_DATE_NO_ZONE')) return ran;
   const kept = previous.checks.find((c) => c.id === 'validity');
   // A failed one stays: expired stays expired, and "not yet valid" turns valid only on reading the credential again.
-  if (kept?.outcome !== 'pass') return kept;
+  if (kept?.outcome !== 'pass' && kept?.outcome !== 'warning') return kept;
   const until = previous.meta.expires;
   if (until === undefined) return kept;
-  if (Number.isNaN(parseInstant(until))) return undefined;
+  if (spanOf(until, 'until') === undefined) return undefined;
   const list = new CheckList();
   checkValidity(list, { until, untilName: 'expires' }, now);
-  return list.get('validity');
+  const again = list.get('validity');
+  // A kept warning (a date without the zone its spec requires) stands while the expiry still holds.
+  return kept.outcome === 'warning' && again?.outcome === 'pass' ? kept : again;
 }
 
 /** The engine's codes for a check it could not decide for want of a document (core/errors.ts). */

@@ -60,7 +60,7 @@ async function problem(e: Json, endorsable: Set<string>, ctx: VerifyContext): Pr
   const until = strictestDate([dated('validUntil'), dated('expirationDate')], false);
   checkValidity(checks, { from: from?.[1], fromName: from?.[0], until: until?.[1], untilName: until?.[0] }, ctx.now);
   const validity = checks.get('validity');
-  if (validity?.outcome !== 'pass') return `its dates do not hold: ${validity?.message ?? 'unread'}`;
+  if (validity?.outcome !== 'pass' && validity?.outcome !== 'warning') return `its dates do not hold: ${validity?.message ?? 'unread'}`;
   // Step 4 for the endorsement itself: one its endorser revoked, or whose status cannot be read, vouches for nothing now.
   if (e.credentialStatus === undefined || e.credentialStatus === null) return null;
   const status = await checkCredentialStatus(e, ctx);

@@ -79,7 +79,7 @@ export function unsettleDisclosed(c: Json, checks: CheckList, by: string, known:
   if (absent(c.credentialStatus) && checks.outcome('revocation') === 'pass') {
     checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The credential is selectively disclosed (${by}) without a status: its holder may have withheld one, so whether it was revoked is unknown`);
   }
-  if (checks.outcome('validity') !== 'pass') return;
+  if (checks.outcome('validity') !== 'pass' && checks.outcome('validity') !== 'warning') return;
   const noStart = !known.start && absent(c[startName(c)]);
   const noEnd = !known.end && absent(c.validUntil) && absent(c.expirationDate);
   if (!noStart && !noEnd) return;

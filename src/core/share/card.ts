@@ -5,7 +5,7 @@
  * must be absolute http(s): data: images are left out because Gmail strips them and Outlook
  * blocks them, so a badge without a hosted image gets a card without a picture.
  */
-import { instantMs, isoDay } from './dates.ts';
+import { expiryMs, isoDay } from './dates.ts';
 import { displayText, hasVisibleText, oneLine } from './display.ts';
 import { escapeHtml, publicShareUrl } from './escape.ts';
 import { isPrivateHost } from '../verify/private-address.ts';
@@ -164,8 +164,8 @@ export function badgeCardHtml(badge: ShareableBadge, options: CardOptions = {}):
       ? `<a href="${e(issuerUrl)}" style="color:#1b1f24;text-decoration:underline;">${issuerText}</a>`
       : issuerText;
   const dates = [date(badge.issuedOn), date(badge.expires)];
-  // Read as the engine's validity check reads it (dates.ts instantMs); a date it cannot read is said as written.
-  const past = badge.expires !== undefined && instantMs(badge.expires) <= (options.now ?? Date.now());
+  // Read as the engine's validity check reads it (dates.ts expiryMs); a date it cannot read is said as written.
+  const past = badge.expires !== undefined && expiryMs(badge.expires) <= (options.now ?? Date.now());
   const dateText = [dates[0] && l.issuedOn(dates[0]), dates[1] && (past ? l.expiredOn(dates[1]) : l.expiresOn(dates[1]))].filter(Boolean).join(' · ');
   const meta = [issuer, e(dateText)].filter(Boolean).join('<br>');
   const metaBlock = meta ? `<div dir="auto" style="${FONT}font-size:13px;line-height:18px;color:#4a5360;padding-top:4px;unicode-bidi:isolate;overflow-wrap:anywhere;">${meta}</div>` : '';

@@ -12,7 +12,8 @@ const SENTENCES = {
   signature: { pass: 'checkSignaturePass', fail: 'checkSignatureFail', indeterminate: 'checkSignatureIndeterminate' },
   'issuer-key': { pass: 'checkIssuerKeyPass', fail: 'checkIssuerKeyFail', indeterminate: 'checkIssuerKeyIndeterminate' },
   hosted: { pass: 'checkHostedPass', fail: 'checkHostedFail', indeterminate: 'checkHostedIndeterminate' },
-  validity: { pass: 'checkValidityPass', fail: 'checkValidityFail' },
+  // Warning: a date without the time zone its spec requires, which still settles the window (verify/validity.ts).
+  validity: { pass: 'checkValidityPass', fail: 'checkValidityFail', warning: 'checkValidityZoneMissing' },
   revocation: { pass: 'checkRevocationPass', fail: 'checkRevocationFail', indeterminate: 'checkRevocationIndeterminate' },
   // Indeterminate: issued to an address of the user's that is not verified, or that only another
   // backpack vouches for (background/services/badge-record.ts assess).
@@ -39,6 +40,8 @@ const INDETERMINATE_BY_CODE = {
     ERR_BLOCKCHAIN_ANCHOR: 'checkSignatureBlockchain',
   },
   'issuer-key': { ERR_BLOCKCHAIN_ANCHOR: 'checkIssuerKeyBlockchain' },
+  // A date without a time zone, within 14 hours of now (verify/validity.ts spanOf).
+  validity: { ERR_DATE_NO_ZONE: 'checkValidityNoZone' },
   // A selectively disclosed badge shared without its recipient (proofs/withheld.ts), not an address of the user's to verify.
   recipient: { ERR_RECIPIENT_WITHHELD: 'checkRecipientWithheld', ERR_RECIPIENT_TYPED: 'checkRecipientTyped' },
 } as const;

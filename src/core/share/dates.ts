@@ -1,7 +1,15 @@
-import { parseInstant } from '../verify/validity.ts';
+import { parseInstant, spanOf } from '../verify/validity.ts';
 
 /** An instant in ms, read as the engine's validity check reads it (XML Schema dateTime), or NaN: for views, which reach the engine only through core/share. */
 export const instantMs = (text: string): number => parseInstant(text);
+
+/**
+ * The instant after which an expiry has surely passed, in ms, or NaN when it is no date: as the
+ * validity check reads it (validity.ts spanOf), a time written without its zone only once it has
+ * passed in every zone (XML Schema 1.1 Part 2 §E.3.3: 14 hours after it in UTC), a date alone once
+ * that day has ended everywhere. So a view never calls expired a badge its verdict does not.
+ */
+export const expiryMs = (text: string): number => spanOf(text, 'until')?.latest ?? Number.NaN;
 
 /**
  * Year and month of an ISO 8601 date as the issuer wrote it. The calendar date in the string is

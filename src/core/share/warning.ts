@@ -9,7 +9,7 @@
  */
 import type { CheckId, Outcome } from '../result.ts';
 import { briefCheckSentence, type BriefCheckSentenceKey } from './check-words.ts';
-import { instantMs } from './dates.ts';
+import { expiryMs } from './dates.ts';
 
 export type ShareWarningLevel = 'invalid' | 'indeterminate' | 'unverified';
 
@@ -43,7 +43,7 @@ const EXPIRED: WarningCheck = { id: 'validity', outcome: 'fail', code: 'ERR_EXPI
  * says so itself. `now` in ms (the popup's clock, isExpired's rule: an expiry strictly before it).
  */
 export function shareWarningOf(b: Verified, now = Date.now()): ShareWarning | undefined {
-  if (b.verdict !== 'invalid' && b.expires && instantMs(b.expires) < now) return { level: 'invalid', check: EXPIRED };
+  if (b.verdict !== 'invalid' && b.expires && expiryMs(b.expires) < now) return { level: 'invalid', check: EXPIRED };
   if (b.verdict === 'valid') return undefined;
   if (b.verdict === 'unverified') return { level: 'unverified' };
   const c = b.checks?.find((c) => c.outcome === (b.verdict === 'invalid' ? 'fail' : 'indeterminate'));

@@ -10,7 +10,7 @@ import { shorten } from '../display.ts';
 import { arr, idOf, isObj, types } from '../formats/json-util.ts';
 import { verifyDataIntegrity } from '../proofs/verify.ts';
 import type { VerifyContext } from '../verify/context.ts';
-import { CLOCK_SKEW_MS, instantOf, strictestDate, type NamedDate } from '../verify/validity.ts';
+import { CLOCK_SKEW_MS, spanOf, strictestDate, type NamedDate } from '../verify/validity.ts';
 import { bitAt, decodeList } from './bitstring.ts';
 import type { StatusOutcome } from './types.ts';
 
@@ -60,16 +60,22 @@ async function trustList(list: Record<string, unknown>, issuerId: string | undef
   if (best.issuerKey?.status !== 'bound') return `The status list at ${url} is signed with a key not confirmed as the issuer's: ${best.issuerKey?.message ?? 'no key to confirm'}`;
   const now = ctx.now.getTime();
   // A date that is there but no date says nothing of whether the list still speaks (VC DM 2.0 §4.9); it is
-  // read as the credential's own dates are (instantOf, XSD dateTime with a zone: never Date.parse's
+  // read as the credential's own dates are (spanOf, XSD dateTime: never Date.parse's
   // engine- and time-zone-dependent guesses), and under both its names (the list is current only while each says so).
   const dated = (name: string): NamedDate | undefined => (list[name] === undefined || list[name] === null ? undefined : [name, list[name]]);
   const from = strictestDate([dated('validFrom'), dated('issuanceDate')], true);
   const until = strictestDate([dated('validUntil'), dated('expirationDate')], false);
   for (const d of [from, until]) {
-    if (d && Number.isNaN(instantOf(d[1]))) return `The status list at ${url} has a ${d[0]} that is not a date with a time zone (${shorten(d[1], 40)})`;
+    if (d && !spanOf(d[1], d === from ? 'from' : 'until')) return `The status list at ${url} has a ${d[0]} that is not a date (${shorten(d[1], 40)})`;
   }
-  if (from && instantOf(from[1]) > now + CLOCK_SKEW_MS) return `The status list at ${url} is not valid yet`;
-  if (until && instantOf(until[1]) < now) return `The status list at ${url} has expired`;
+  // A date without its zone is the span it may name (validity.ts spanOf, XML Schema 1.1 Part 2 §E.3.3): the list
+  // speaks only once begun in every zone and while expired in none.
+  const start = from && spanOf(from[1], 'from');
+  const end = until && spanOf(until[1], 'until');
+  if (start && start.earliest > now + CLOCK_SKEW_MS) return `The status list at ${url} is not valid yet`;
+  if (end && end.latest < now) return `The status list at ${url} has expired`;
+  if (start && start.latest > now + CLOCK_SKEW_MS) return `The status list at ${url} has a ${from![0]} without a time zone (${shorten(from![1], 40)}) within 14 hours of now: whether it has begun cannot be told`;
+  if (end && end.earliest < now) return `The status list at ${url} has a ${until![0]} without a time zone (${shorten(until![1], 40)}) within 14 hours of now: whether it has expired cannot be told`;
   return null;
 }
 

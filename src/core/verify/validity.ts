@@ -17,7 +17,7 @@ export interface ValidityWindow {
 }
 
 /** ISO 8601 / XSD dateTime with a time zone, or a date alone (read as UTC midnight). */
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|([+-])(\d{2}):?(\d{2})))?$/i;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|([+-])(\d{2}):?(\d{2})))?$/i;
 
 export const daysIn = (year: number, month: number): number =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
@@ -66,15 +66,18 @@ export type NamedDate = [name: string, value: unknown];
 
 /**
  * Of the dates present that bound the same side of a window, the one to read: an unreadable one
- * first (it fails `validity`, never skipped), else the latest start (`later`) or the earliest end.
+ * first (it fails `validity`, never skipped), else the latest start (`later`) or the earliest end,
+ * each read as the span it names (spanOf): a start by its earliest instant, an end by its latest, so
+ * a date that settles the window (not begun, expired) is the one read.
  */
 export function strictestDate(dates: (NamedDate | undefined)[], later: boolean): NamedDate | undefined {
   let best: NamedDate | undefined;
   let bestAt = Number.NaN;
   for (const d of dates) {
     if (!d) continue;
-    const at = instantOf(d[1]);
-    if (Number.isNaN(at)) return d;
+    const span = spanOf(d[1], later ? 'from' : 'until');
+    if (!span) return d;
+    const at = later ? span.earliest : span.latest;
     if (!best || (later ? at > bestAt : at < bestAt)) [best, bestAt] = [d, at];
   }
   return best;
@@ -112,27 +115,80 @@ export const instantOf = (v: unknown): number => {
 /** An instant for a message: ISO 8601, or a far one as written. */
 const said = (t: number, written: unknown): string => (Number.isFinite(t) ? new Date(t).toISOString() : shorten(written, 40));
 
+/**
+ * XML Schema 1.1 Part 2 §3.3.7: a dateTime's time zone is optional, and one without a zone names no
+ * instant: §E.3.3 orders it against a zoned one only when they differ by more than 14 hours (the
+ * widest zones, ±14:00). VC DM 1.1 §4.6/§4.8 type issuanceDate and expirationDate as such a dateTime.
+ */
+export const ZONE_SPAN_MS = 14 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The instants a date may name: one when it has a zone, a range when it has none. */
+export interface DateSpan {
+  earliest: number;
+  latest: number;
+  /** 'zoneless': a time written without its zone; 'day': a date alone (no time, no zone). */
+  lacks?: 'zoneless' | 'day';
+}
+
+/**
+ * How `validity` reads a date bounding one side of a window, or undefined when it is no date. A time
+ * without a zone is t ± 14 h (§E.3.3). A date alone ("2030-01-01", not an XSD dateTime but what OB 1.x
+ * and some issuers wrote; 1EdTech's validator reads it as that day's UTC midnight) is that day read in
+ * any zone: as a start, its first instant anywhere (t − 14 h to t + 14 h); as an end, anywhere from its
+ * first instant to its last (t − 14 h to t + 24 h + 14 h), since an issuer may mean the day's end.
+ */
+export function spanOf(v: unknown, side: 'from' | 'until'): DateSpan | undefined {
+  const t = instantOf(v);
+  if (typeof v === 'string' && !Number.isNaN(t)) {
+    if (!/^-?\d{4,}-\d{2}-\d{2}$/.test(v.trim())) return { earliest: t, latest: t };
+    return { earliest: t - ZONE_SPAN_MS, latest: t + (side === 'until' ? DAY_MS : 0) + ZONE_SPAN_MS, lacks: 'day' };
+  }
+  if (typeof v !== 'string' || !/T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?$/i.test(v.trim())) return undefined;
+  const utc = instantOf(`${v.trim()}Z`);
+  return Number.isNaN(utc) ? undefined : { earliest: utc - ZONE_SPAN_MS, latest: utc + ZONE_SPAN_MS, lacks: 'zoneless' };
+}
+
+/** The names whose spec requires a zone: VC DM 2.0 §4.7 types validFrom and validUntil as xsd:dateTimeStamp (OB 3.0 DateTimeZ). */
+const ZONE_REQUIRED = new Set(['validFrom', 'validUntil']);
+
+const lacking = (name: string, written: unknown, s: DateSpan): string =>
+  `its ${name} (${shorten(written, 40)}) is ${s.lacks === 'day' ? 'a date without a time or time zone' : 'a time without a time zone'}${ZONE_REQUIRED.has(name) ? ', which VC Data Model 2.0 §4.7 requires (xsd:dateTimeStamp)' : ''}`;
+
+const NO_ZONE_WHY = 'without a zone it names an instant only to within 14 hours (XML Schema 1.1 Part 2 §E.3.3: time zones run from -14:00 to +14:00)';
+
 export function checkValidity(checks: CheckList, w: ValidityWindow, now: Date): void {
   const t = now.getTime();
   const fromName = w.fromName ?? 'validFrom';
   const untilName = w.untilName ?? 'validUntil';
-  const from = w.from === undefined ? undefined : instantOf(w.from);
-  const until = w.until === undefined ? undefined : instantOf(w.until);
-  if (from !== undefined && Number.isNaN(from)) {
-    return checks.fail('validity', ErrorCodes.DATE_INVALID, `${fromName} is not a date with a time zone: ${shorten(w.from, 40)}`);
+  const from = w.from === undefined ? undefined : spanOf(w.from, 'from');
+  const until = w.until === undefined ? undefined : spanOf(w.until, 'until');
+  if (w.from !== undefined && !from) {
+    return checks.fail('validity', ErrorCodes.DATE_INVALID, `${fromName} is not a date: ${shorten(w.from, 40)}`);
   }
-  if (until !== undefined && Number.isNaN(until)) {
-    return checks.fail('validity', ErrorCodes.DATE_INVALID, `${untilName} is not a date with a time zone: ${shorten(w.until, 40)}`);
+  if (w.until !== undefined && !until) {
+    return checks.fail('validity', ErrorCodes.DATE_INVALID, `${untilName} is not a date: ${shorten(w.until, 40)}`);
   }
-  if (from !== undefined && until !== undefined && until < from) {
+  if (from && until && until.latest < from.earliest) {
     return checks.fail('validity', ErrorCodes.DATE_INVALID, `${untilName} (${w.until}) is before ${fromName} (${w.from})`);
   }
-  if (from !== undefined && from > t + CLOCK_SKEW_MS) {
-    return checks.fail('validity', ErrorCodes.NOT_YET_VALID, `Not valid until ${said(from, w.from)}`);
+  if (from && from.earliest > t + CLOCK_SKEW_MS) {
+    return checks.fail('validity', ErrorCodes.NOT_YET_VALID, `Not valid until ${said(from.earliest, w.from)}`);
   }
-  if (until !== undefined && until < t) {
-    return checks.fail('validity', ErrorCodes.EXPIRED, `Expired on ${said(until, w.until)}`);
+  if (until && until.latest < t) {
+    return checks.fail('validity', ErrorCodes.EXPIRED, `Expired on ${said(until.latest, w.until)}`);
   }
-  const ahead = from !== undefined && from > t ? ` (its ${fromName}, ${Math.ceil((from - t) / 1000)} s ahead of this device's clock, is within the ${CLOCK_SKEW_MS / 60_000} minutes two clocks may disagree)` : '';
-  checks.pass('validity', `${until !== undefined ? `Valid until ${said(until, w.until)}` : 'Valid: no expiry date'}${ahead}`);
+  if (from?.lacks && from.latest > t + CLOCK_SKEW_MS) {
+    return checks.indeterminate('validity', ErrorCodes.DATE_NO_ZONE, `Whether the badge has begun cannot be told: ${lacking(fromName, w.from, from)}, and ${NO_ZONE_WHY}; it begins between ${said(from.earliest, w.from)} and ${said(from.latest, w.from)}`);
+  }
+  if (until?.lacks && until.earliest < t) {
+    return checks.indeterminate('validity', ErrorCodes.DATE_NO_ZONE, `Whether the badge has expired cannot be told: ${lacking(untilName, w.until, until)}, and ${NO_ZONE_WHY}; it expires between ${said(until.earliest, w.until)} and ${said(until.latest, w.until)}`);
+  }
+  const fromAt = from?.latest;
+  const ahead = fromAt !== undefined && fromAt > t ? ` (its ${fromName}, ${Math.ceil((fromAt - t) / 1000)} s ahead of this device's clock, is within the ${CLOCK_SKEW_MS / 60_000} minutes two clocks may disagree)` : '';
+  const message = `${until ? `Valid until ${said(until.earliest, w.until)}` : 'Valid: no expiry date'}${ahead}`;
+  // A zone its spec requires and the issuer left out: a fault of conformance, not of authenticity (said, never failed).
+  const faults = ([[fromName, w.from, from], [untilName, w.until, until]] as const).filter(([name, , s]) => s?.lacks && ZONE_REQUIRED.has(name));
+  if (faults.length) return checks.warn('validity', `${message}; but ${faults.map(([name, written, s]) => lacking(name, written, s!)).join(', and ')}: read in any zone, the dates settle it`, ErrorCodes.DATE_NO_ZONE);
+  checks.pass('validity', message);
 }

@@ -13,6 +13,7 @@ import { FakeWeb } from '../../support/fake-web.ts';
 import { credential, generateSigner, MapCache, signCredential, type Ed25519Signer } from '../proofs/support.ts';
 
 const NOW = new Date('2026-11-26T00:00:00Z');
+const ZONELESS_NEAR = '2026-11-26T06:00:00';
 const DID = 'did:web:issuer.example';
 const DID_DOC = 'https://issuer.example/.well-known/did.json';
 const LIST = 'https://lists.example/status/1';
@@ -72,7 +73,7 @@ describe('a status list whose dates cannot be read', () => {
   // the credential's are (validity.ts parseInstant): Date.parse read a date with no zone in the machine's
   // local time, an impossible day as the next month's, and any other text by each engine's own
   // heuristics (ECMAScript §21.4.3.2), so the last three lists were current.
-  for (const validUntil of ['next spring', '2031-01-01T00:00:00', '2031-02-30T00:00:00Z', 'Wed, 01 Jan 2031 00:00:00 GMT']) {
+  for (const validUntil of ['next spring', '2031-02-30T00:00:00Z', 'Wed, 01 Jan 2031 00:00:00 GMT']) {
     it(`a validUntil that is no date with a time zone (${validUntil}) settles nothing`, async () => {
       const entry = { id: `${LIST}#8`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '8', statusListCredential: LIST };
       const vc = await signCredential(credential(DID, { credentialStatus: entry }), issuer, { verificationMethod: `${DID}#key-1` });
@@ -90,6 +91,34 @@ describe('a status list whose dates cannot be read', () => {
       const r = await verify(JSON.stringify(vc), { fetch: web.fetch, now: NOW });
       expect(r.checks.find((c) => c.id === 'revocation'), JSON.stringify(r.checks, null, 1)).toMatchObject({ outcome: 'indeterminate' });
       expect(r.checks.find((c) => c.id === 'revocation')?.message).toMatch(/validUntil/);
+    });
+  }
+});
+
+describe('a status list whose validUntil has no time zone (XML Schema 1.1 Part 2 §E.3.3: the instant within 14 hours)', () => {
+  // Before: "not a date with a time zone", a list that still speaks settled nothing.
+  // A validUntil that is no date: whether the list has expired is unknown. The list's dates are read as
+  // the credential's are (validity.ts parseInstant): Date.parse read a date with no zone in the machine's
+  // local time, an impossible day as the next month's, and any other text by each engine's own
+  // heuristics (ECMAScript §21.4.3.2), so the last three lists were current.
+  for (const [validUntil, outcome] of [['2031-01-01T00:00:00', 'pass'], [ZONELESS_NEAR, 'indeterminate'], ['2020-01-01T00:00:00', 'indeterminate']] as const) {
+    it(`a list valid until ${validUntil}: revocation ${outcome}`, async () => {
+      const entry = { id: `${LIST}#8`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '8', statusListCredential: LIST };
+      const vc = await signCredential(credential(DID, { credentialStatus: entry }), issuer, { verificationMethod: `${DID}#key-1` });
+      const bits = new Uint8Array(16 * 1024);
+      const lenient = await signCredential({
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        id: LIST,
+        type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+        issuer: DID,
+        validFrom: '2024-01-01T00:00:00Z',
+        validUntil,
+        credentialSubject: { id: `${LIST}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: `u${gzipSync(bits).toString('base64url')}` },
+      }, issuer, { verificationMethod: `${DID}#key-1` });
+      const web = new FakeWeb().json(DID_DOC, didDocument()).json(LIST, lenient);
+      const r = await verify(JSON.stringify(vc), { fetch: web.fetch, now: NOW });
+      expect(r.checks.find((c) => c.id === 'revocation'), JSON.stringify(r.checks, null, 1)).toMatchObject({ outcome });
+      if (outcome !== 'pass') expect(r.checks.find((c) => c.id === 'revocation')?.message).toMatch(validUntil === ZONELESS_NEAR ? /validUntil without a time zone/ : /expired/);
     });
   }
 });
