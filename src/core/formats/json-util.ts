@@ -19,3 +19,10 @@ export function flagOf(v: unknown): boolean | undefined {
   if (f === false || f === 'false' || f === 0 || f === '0') return false;
   return undefined;
 }
+
+/** The subject: OB 3.0 has one; VC allows a list, of which a one-item list is read as that item. */
+export function subjectOf(c: Json): Json | undefined {
+  const s = c.credentialSubject;
+  if (Array.isArray(s)) return s.length === 1 && isObj(s[0]) ? s[0] : undefined;
+  return isObj(s) ? s : undefined;
+}

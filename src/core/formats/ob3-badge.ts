@@ -13,7 +13,7 @@ import { checkRefresh } from '../status/refresh.ts';
 import { checkSchema } from '../status/schema.ts';
 import { checkEndorsements } from '../proofs/endorsement.ts';
 import { checkValidity, strictestDate, type NamedDate } from '../verify/validity.ts';
-import { arr, idOf, isObj, str, types, type Json } from './json-util.ts';
+import { arr, idOf, isObj, str, subjectOf, types, type Json } from './json-util.ts';
 import { firstText } from './lang-text.ts';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
@@ -32,12 +32,7 @@ export const CLR_TYPE = 'ClrCredential';
 /** VC 1.1 credentials (OB 3.0 AnyAchievementCredential) date with issuanceDate/expirationDate (verification.md notes). */
 export const isVc1 = (c: Json): boolean => arr(c['@context'])[0] === VC_V1_CONTEXT;
 
-/** The subject: OB 3.0 has one; VC allows a list, of which a one-item list is read as that item. */
-export function subjectOf(c: Json): Json | undefined {
-  const s = c.credentialSubject;
-  if (Array.isArray(s)) return s.length === 1 && isObj(s[0]) ? s[0] : undefined;
-  return isObj(s) ? s : undefined;
-}
+export { subjectOf } from './json-util.ts';
 
 export const issuerIdOf = (c: Json): string | undefined => idOf(c.issuer);
 

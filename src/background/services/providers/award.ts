@@ -7,8 +7,8 @@
  * it (core Badge.achievementId: ob3-to-badge.ts, ob2-common.ts). A sync keys the second award of an
  * id by it (sync-award-key.ts).
  */
-import { subjectOf } from '../../../core/formats/ob3-badge.ts';
-import { idOf, isObj, type Json } from '../../../core/formats/json-util.ts';
+// From json-util.ts, not ob3-badge.ts: that module brings the engine's checks into the background.
+import { idOf, isObj, subjectOf, type Json } from '../../../core/formats/json-util.ts';
 import { hex } from '../../../core/proofs/sha256-digest.ts';
 
 /** The credential a text holds: a JSON object, or a compact JWS's payload (its `vc` claim when it has one, VC-JWT 1.1; else itself). */
