@@ -73,6 +73,8 @@ describe('a badge its backpack no longer lists', () => {
     expect(within(other).getByRole('group', { name: "Sign out and remove this account's badges from this browser?" })).toBeTruthy();
     fireEvent.click(within(other).getByRole('button', { name: 'Cancel' }));
 
+    const local = () => (screen.getByRole('heading', { name: 'This browser' }).closest('li') as HTMLElement).textContent;
+    expect(local()).toContain('Badges you imported yourself.');
     fireEvent.click(within(card).getByRole('button', { name: /^Sign out for/ }));
     const question = within(card).getByRole('group');
     expect(question.textContent).toContain("Sign out? This account's badges are removed from this browser, except those it no longer lists, which stay here (badges kept: 1).");
@@ -81,6 +83,8 @@ describe('a badge its backpack no longer lists', () => {
     // Not "forgot … its badges" and then a count of badges kept (a contradiction): what it forgot, what stays.
     expect(note.textContent).toBe('Signed out of Open Climate Academy wallet: Lanyard forgot this account, its sign-in and the badges it still listed. Those it no longer listed stay in this browser (badges kept: 1).');
 
+    // "This browser" holds the kept badge now: its card no longer says only "Badges you imported yourself."
+    await waitFor(() => expect(local()).toContain('Badges you imported yourself, and those kept when you signed out of a backpack that no longer listed them.'));
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     await screen.findByRole('listbox');
     expect(row('Team Leadership').textContent).toContain('No longer listed');

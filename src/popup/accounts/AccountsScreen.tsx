@@ -28,9 +28,11 @@ export interface AccountsScreenProps {
   onChanged(): void;
   /** Per account, its badges its backpack no longer lists (a sign-out keeps them in this browser); absent while the list is not all there. */
   unlisted?: Readonly<Record<string, number>> | undefined;
+  /** Some badges in this browser were kept at a sign-out (BadgeView.movedFrom): its card says so. */
+  keptHere?: boolean;
 }
 
-export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onAddresses, onSignInAgain, onChanged, unlisted }: AccountsScreenProps) {
+export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onAddresses, onSignInAgain, onChanged, unlisted, keptHere = false }: AccountsScreenProps) {
   const { t, actions } = useEnv();
   const [error, setError] = useState<string>();
   // After a sign-out that could not end the session at the provider: said, not hidden.
@@ -92,7 +94,7 @@ export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onA
           return (
           <li key={a.id} class="card">
             <h3>{a.kind === 'local' ? t('accountLocal') : a.providerName}</h3>
-            <p class="muted small">{a.kind === 'local' ? t('accountLocalText') : who}</p>
+            <p class="muted small">{a.kind === 'local' ? t(keptHere ? 'accountLocalTextKept' : 'accountLocalText') : who}</p>
             <SyncLine account={a} />
             {a.needsSignIn ? (
               <Notice kind="error">
