@@ -177,7 +177,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   } else if (route.name === 'import') {
     screen = <ImportScreen onImported={opened} />;
   } else if (route.name === 'accounts') {
-    screen = <AccountsScreen accounts={state?.accounts ?? []} hasBadges={badges.length > 0} unlisted={data.partial || data.badges.status !== 'ready' ? undefined : unlistedByAccount(badges)} onAdd={() => go({ name: 'welcome' })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onSignInAgain={signInAgain} onChanged={() => void data.reload()} />;
+    screen = <AccountsScreen accounts={state?.accounts ?? []} hasBadges={badges.length > 0} keptHere={badges.some((b) => b.accountId === 'local' && !!b.movedFrom)} unlisted={data.partial || data.badges.status !== 'ready' ? undefined : unlistedByAccount(badges)} onAdd={() => go({ name: 'welcome' })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onSignInAgain={signInAgain} onChanged={() => void data.reload()} />;
   } else if (route.name === 'addresses') {
     const account = state?.accounts.find((a) => a.id === route.accountId);
     screen = <AddressesScreen account={account} accountId={route.accountId} badges={badges} onSync={() => void actions.startSync(route.accountId).then(data.refreshState)} />;

@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 /**
  * The popup's entry: binds the real actions to runtime messaging and the browser, and mounts the
- * app. `index.html?preview=1[&n=1000][&scenario=first-run|empty|broken][&lang=fr]` mounts it over
+ * app. `index.html?preview=1[&n=1000][&scenario=first-run|empty|broken][&lang=fr][&world][&unlisted]` mounts it over
  * the mock actions instead (screenshots, the benchmark, design work); that code loads only then.
  */
 import { render } from 'preact';

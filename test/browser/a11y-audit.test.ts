@@ -54,6 +54,35 @@ afterAll(async () => {
   await ext?.close();
 });
 
+describe('a list row with chips, in French at 300 px', () => {
+  it('two chips ("En attente", "Plus listé") stay inside the row, clear of the verdict mark, and leave the issuer its place', async () => {
+    const { page, errors } = await openPopup(ext, '?preview=1&unlisted=1&lang=fr', 'dark');
+    await page.setViewportSize({ width: 300, height: 560 });
+    await page.getByRole('listbox').waitFor();
+    await page.getByRole('searchbox').fill('Python');
+    const row = page.getByRole('option').filter({ hasText: 'Introduction to Python' });
+    await row.getByText('Plus listé', { exact: true }).waitFor();
+    await shot(page, 'unlisted-row-fr-300-dark');
+    const box = await row.evaluate((el) => {
+      const r = (e: Element | null) => e!.getBoundingClientRect();
+      const text = r(el.querySelector('.row-text'));
+      return { row: r(el), text: { left: text.left, right: text.right }, mark: r(el.querySelector('.row-text')!.nextElementSibling).left, issuer: r(el.querySelector('.row-issuer')).width, chips: [...el.querySelectorAll('.chip')].map((c) => { const b = r(c); return { left: b.left, right: b.right, bottom: b.bottom, cut: (c as HTMLElement).scrollWidth > (c as HTMLElement).clientWidth }; }) };
+    });
+    expect(box.chips).toHaveLength(2);
+    for (const c of box.chips) {
+      // Before: the second chip ran out of the row, over the verdict mark and past the popup's edge.
+      expect(c.right).toBeLessThanOrEqual(box.text.right + 0.5);
+      expect(c.right).toBeLessThanOrEqual(box.mark);
+      expect(c.bottom).toBeLessThanOrEqual(box.row.bottom);
+      expect(c.cut).toBe(false);
+    }
+    // Before: "Code Club" was cut to nothing, a lone " · 30 juin 2019" left.
+    expect(box.issuer).toBeGreaterThan(40);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('popup screens: no WCAG 2.1 A/AA nor best-practice violation (axe-core)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`first run, sign-in error, empty, load error (${scheme})`, async () => {
@@ -113,6 +142,37 @@ describe('popup screens: no WCAG 2.1 A/AA nor best-practice violation (axe-core)
       await page.getByRole('button', { name: 'Add badge', exact: true }).click();
       await page.getByText('That is not a badge Lanyard can read', { exact: false }).waitFor();
       expect(await axeWcag(page), 'add a badge: refused').toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it(`badges their backpack no longer lists: the list's chips, the badge page's note, the sign-out question and note (${scheme})`, async () => {
+      const { page, errors } = await openPopup(ext, '?preview=1&unlisted=1', scheme);
+      await page.getByRole('listbox', { name: 'Your badges' }).waitFor();
+      await page.getByRole('searchbox').fill('Python');
+      const row = page.getByRole('option').filter({ hasText: 'Introduction to Python' });
+      // The chip is text (its name says it), not a colour.
+      await row.getByText('No longer listed', { exact: true }).waitFor();
+      await shot(page, `a11y-unlisted-list-${scheme}`);
+      expect(await axeWcag(page), 'list with the chip').toEqual([]);
+      await page.getByRole('searchbox').fill('');
+      await page.getByRole('option').filter({ hasText: 'Web Accessibility Fundamentals' }).click();
+      await page.getByText('No longer listed by api.badgr.io since Nov 20, 2026: Lanyard keeps its copy in this browser.').waitFor();
+      await shot(page, `a11y-unlisted-badge-${scheme}`);
+      expect(await axeWcag(page), 'unlisted badge page').toEqual([]);
+
+      await page.getByRole('button', { name: 'Accounts' }).click();
+      const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Canvas Credentials (US)' }) });
+      await card.getByRole('button', { name: /^Sign out for/ }).click();
+      await card.getByRole('group', { name: /badges kept: 2\)/ }).waitFor();
+      await shot(page, `a11y-unlisted-sign-out-confirm-${scheme}`);
+      expect(await axeWcag(page), 'sign-out question with the count kept').toEqual([]);
+      await card.getByRole('button', { name: /^Sign out for/ }).click();
+      await page.getByText('Lanyard forgot this account, its sign-in and the badges it still listed. Those it no longer listed stay in this browser (badges kept: 2).', { exact: false }).waitFor();
+      // The card and its button went: focus is on the screen's title, not lost.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('screen-title');
+      await shot(page, `a11y-unlisted-signed-out-${scheme}`);
+      expect(await axeWcag(page), 'note after the sign-out').toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
     });

@@ -219,6 +219,19 @@ describe('after a badge is removed, or an import finishes', () => {
     expect(screen.queryByText('Open Source Contributor')).toBeNull();
   });
 
+  it('removing the only badge a search found lands on the search box, not on the page\'s body', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'Open Source Contributor' } });
+    await waitFor(() => expect(within(screen.getByRole('listbox')).getAllByRole('option')).toHaveLength(1));
+    fireEvent.click(within(screen.getByRole('listbox')).getByRole('option'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove from Lanyard' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    // The list took focus, then went with the badge ("No badge matches"): focus fell to the body.
+    await screen.findByText('No badge matches your search or filters.');
+    await waitFor(() => expect(focused()).toBe(screen.getByRole('searchbox')));
+  });
+
   it('a badge imported from Add a badge opens its page, focus on its name', async () => {
     renderApp();
     await screen.findByRole('listbox');

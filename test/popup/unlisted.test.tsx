@@ -9,6 +9,7 @@
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
 import BadgeScreen from '../../src/popup/badge/BadgeScreen.tsx';
 import { EnvContext, type PopupEnv } from '../../src/popup/env.ts';
@@ -72,13 +73,18 @@ describe('a badge its backpack no longer lists', () => {
     expect(within(other).getByRole('group', { name: "Sign out and remove this account's badges from this browser?" })).toBeTruthy();
     fireEvent.click(within(other).getByRole('button', { name: 'Cancel' }));
 
+    const local = () => (screen.getByRole('heading', { name: 'This browser' }).closest('li') as HTMLElement).textContent;
+    expect(local()).toContain('Badges you imported yourself.');
     fireEvent.click(within(card).getByRole('button', { name: /^Sign out for/ }));
     const question = within(card).getByRole('group');
     expect(question.textContent).toContain("Sign out? This account's badges are removed from this browser, except those it no longer lists, which stay here (badges kept: 1).");
     fireEvent.click(within(card).getByRole('button', { name: /^Sign out for/ }));
     const note = await screen.findByText((_, el) => el?.tagName === 'DIV' && !!el.parentElement?.classList.contains('notice') && /^Signed out of Open Climate Academy wallet/.test(el.textContent ?? ''));
-    expect(note.textContent).toContain('Badges it no longer listed, kept in this browser: 1.');
+    // Not "forgot … its badges" and then a count of badges kept (a contradiction): what it forgot, what stays.
+    expect(note.textContent).toBe('Signed out of Open Climate Academy wallet: Lanyard forgot this account, its sign-in and the badges it still listed. Those it no longer listed stay in this browser (badges kept: 1).');
 
+    // "This browser" holds the kept badge now: its card no longer says only "Badges you imported yourself."
+    await waitFor(() => expect(local()).toContain('Badges you imported yourself, and those kept when you signed out of a backpack that no longer listed them.'));
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     await screen.findByRole('listbox');
     expect(row('Team Leadership').textContent).toContain('No longer listed');
@@ -91,6 +97,7 @@ describe('a badge its backpack no longer lists', () => {
 
   it('in French', async () => {
     const tf = createTranslator(fr as Messages);
+    const t = createTranslator(en as Messages);
     const actions = createMockActions({ unlisted: { [TEAM]: SINCE } });
     const env: PopupEnv = { actions, t: tf, locale: 'fr', now };
     render(<EnvContext.Provider value={env}><BadgeScreen badgeKey={TEAM} onShare={noop} onAddresses={noop} onChanged={noop} onRemoved={noop} /></EnvContext.Provider>);
@@ -98,6 +105,10 @@ describe('a badge its backpack no longer lists', () => {
     expect(screen.getByText((_, el) => el?.tagName === 'DIV' && !!el.parentElement?.classList.contains('notice') && /^Plus listé par/.test(el.textContent ?? '')).textContent)
       .toBe('Plus listé par son sac à badges depuis le 1 nov. 2026\u00a0: Lanyard garde sa copie dans ce navigateur.');
     expect(tf('chipUnlisted')).toBe('Plus listé');
-    expect(tf('signOutKept', 2)).toBe('Badges qu’il ne listait plus, gardés dans ce navigateur\u00a0: 2.');
+    expect(tf('signOutDoneKeeps', 'Badgr', 2)).toBe('Déconnecté de Badgr\u00a0: Lanyard a oublié ce compte, sa connexion et les badges qu’il listait encore. Ceux qu’il ne listait plus restent dans ce navigateur (badges gardés\u00a0: 2).');
+    for (const key of ['signOutNotRevokedKeeps', 'signOutRevokeFailedKeeps'] as const) {
+      expect(tf(key, 'Badgr', 2)).toMatch(/^Déconnecté\u00a0: Lanyard a oublié ce compte, sa connexion et les badges qu’il listait encore\. Ceux qu’il ne listait plus restent dans ce navigateur \(badges gardés\u00a0: 2\)\. /);
+      expect(t(key, 'Badgr', 2)).toMatch(/^Signed out: Lanyard forgot this account, its sign-in and the badges it still listed\. Those it no longer listed stay in this browser \(badges kept: 2\)\. /);
+    }
   });
 });

@@ -28,9 +28,11 @@ export interface AccountsScreenProps {
   onChanged(): void;
   /** Per account, its badges its backpack no longer lists (a sign-out keeps them in this browser); absent while the list is not all there. */
   unlisted?: Readonly<Record<string, number>> | undefined;
+  /** Some badges in this browser were kept at a sign-out (BadgeView.movedFrom): its card says so. */
+  keptHere?: boolean;
 }
 
-export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onAddresses, onSignInAgain, onChanged, unlisted }: AccountsScreenProps) {
+export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onAddresses, onSignInAgain, onChanged, unlisted, keptHere = false }: AccountsScreenProps) {
   const { t, actions } = useEnv();
   const [error, setError] = useState<string>();
   // After a sign-out that could not end the session at the provider: said, not hidden.
@@ -49,9 +51,12 @@ export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onA
     await run(Promise.resolve(r));
     // The provider's name, each time the note names it, isolated on its own (ui/Sentence.tsx).
     // Said when it is done too: the card goes with the button that was pressed, focus to the title.
-    // The badges its backpack no longer listed stay in this browser (unlisted-keep.ts): counted after.
-    const kept = r.ok && r.value.kept > 0 ? ` ${t('signOutKept', r.value.kept)}` : '';
-    if (r.ok) setSignedOutNote(<><Sentence text={t(r.value.revoked === 'revoked' ? 'signOutDone' : r.value.revoked === 'not-offered' ? 'signOutNotRevoked' : 'signOutRevokeFailed', slot(0))} words={[a.providerName]} />{kept}</>);
+    // The badges its backpack no longer listed stay in this browser (unlisted-keep.ts): then the note
+    // says Lanyard forgot the badges it still listed, and counts those kept (not "forgot its badges").
+    if (!r.ok) return;
+    const key = r.value.revoked === 'revoked' ? 'signOutDone' : r.value.revoked === 'not-offered' ? 'signOutNotRevoked' : 'signOutRevokeFailed';
+    const kept = r.value.kept;
+    setSignedOutNote(<Sentence text={kept > 0 ? t(`${key}Keeps`, slot(0), kept) : t(key, slot(0))} words={[a.providerName]} />);
   };
   // Checking every badge again takes a while (one request per badge): the button says so and
   // ignores presses until it is done, then the result is announced.
@@ -89,7 +94,7 @@ export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onA
           return (
           <li key={a.id} class="card">
             <h3>{a.kind === 'local' ? t('accountLocal') : a.providerName}</h3>
-            <p class="muted small">{a.kind === 'local' ? t('accountLocalText') : who}</p>
+            <p class="muted small">{a.kind === 'local' ? t(keptHere ? 'accountLocalTextKept' : 'accountLocalText') : who}</p>
             <SyncLine account={a} />
             {a.needsSignIn ? (
               <Notice kind="error">

@@ -37,11 +37,17 @@ export function BadgeRow({ badge, index, count, top, active, onClick }: BadgeRow
           {/* A long issuer name is cut, never the date (a chip beside it left "Nov 20,…"). */}
           {badge.issuerName ? <bdi class="row-meta-text row-issuer" dir={badge.dirs?.issuerName ?? 'auto'}>{badge.issuerName}</bdi> : null}
           {date ? <span class="row-date">{badge.issuerName ? ' · ' : ''}{date}</span> : null}
-          {expired ? <span class="chip chip-warn">{t('chipExpired')}</span> : null}
-          {badge.pending ? <span class="chip chip-info">{t('chipPending')}</span> : null}
-          {/* Its backpack no longer lists it (kept here all the same): said in a word, the badge page says more. */}
-          {badge.unlisted ? <span class="chip chip-info">{t('chipUnlisted')}</span> : null}
         </span>
+        {/* A line of their own: beside the issuer and date, two chips ("En attente", "Plus listé" at 300 px)
+            cut the issuer to nothing and ran out of the row, over the verdict mark. */}
+        {expired || badge.pending || badge.unlisted ? (
+          <span class="row-chips">
+            {expired ? <span class="chip chip-warn">{t('chipExpired')}</span> : null}
+            {badge.pending ? <span class="chip chip-info">{t('chipPending')}</span> : null}
+            {/* Its backpack no longer lists it (kept here all the same): said in a word, the badge page says more. */}
+            {badge.unlisted ? <span class="chip chip-info">{t('chipUnlisted')}</span> : null}
+          </span>
+        ) : null}
       </span>
       <VerdictMark verdict={badge.verdict} />
     </div>

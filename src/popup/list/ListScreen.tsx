@@ -2,7 +2,7 @@
  * The home screen: toolbar, filters and the virtual list, or the loading skeleton, the empty
  * state, the error state, or "nothing matches".
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountView, BadgeView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import type { Loadable } from '../use-popup-data.ts';
@@ -44,6 +44,14 @@ export function ListScreen(p: ListScreenProps) {
   const filtersRef = useRef<HTMLButtonElement>(null);
   // "Show all badges" goes with "nothing matches": focus moves to the list that replaces it (WCAG 2.4.3).
   const rescue = useFocusRescue(() => p.listRef.current);
+  // The list held focus and went, its last match removed (from the badge page, focus back on the list
+  // before the reload): "nothing matches" has no list, and focus fell to the body. It goes to the search box.
+  const listHadFocus = useRef(false);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (listHadFocus.current && !p.listRef.current && (!active || active === document.body || !active.isConnected)) searchRef.current?.focus();
+    listHadFocus.current = !!p.listRef.current && document.activeElement === p.listRef.current;
+  });
   const all = p.badges.status === 'ready' ? p.badges.value : [];
   const index = useMemo(() => indexBadges(all, now()), [all, now]);
   const sorted = useMemo(() => sortIndex(index, p.query.sort, locale), [index, p.query.sort, locale]);
