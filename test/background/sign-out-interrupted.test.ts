@@ -84,4 +84,16 @@ describe('a sign-out the worker did not finish', () => {
     expect(await after.db.badges.get(twin)).toMatchObject({ accountId: 'local', original: { fileName: 'mine.png' } });
     expect(await after.app.library.list()).toHaveLength(2);
   });
+
+  it('signed out twice at once (two clicks): the second waits for nothing and ends nothing of the first, the badge kept once and said where from', async () => {
+    const { h, id, before, localKey } = await deletedAtBackpack();
+    const pending = h.app.accounts.signOut(id);
+    // The second click once the first has deleted the account (its sync being stopped, its session revoked).
+    for (let i = 0; i < 200 && (await h.db.accounts.get(id)); i++) await new Promise((r) => setTimeout(r, 1));
+    const [first, second] = await Promise.all([pending, h.app.accounts.signOut(id)]);
+    expect([first.kept, second.kept]).toEqual([1, 0]);
+    expect((await h.app.library.list()).filter((b) => b.publicUrl === before.meta.publicUrl)).toEqual([expect.objectContaining({ key: localKey, movedFrom: new URL(ctx.bp.baseUrl).host })]);
+    expect(await h.db.badges.byAccount(id)).toEqual([]);
+    expect(await h.db.syncState.get(id)).toBeUndefined();
+  });
 });

@@ -224,8 +224,8 @@ export function createAccounts(d: AccountsDeps) {
      */
     async signOut(accountId: string): Promise<SignOutReply> {
       const account = await d.db.accounts.get(accountId);
-      // Gone already: a sign-out a stopped worker left is ended (sign-out-end.ts).
-      if (!account) return { signedOut: true, revoked: 'revoked', kept: (await d.db.syncState.get(accountId)) ? await ends.endSignOut(accountId, undefined) : 0 };
+      // Gone already: a sign-out a stopped worker left is ended (sign-out-end.ts), not one under way here (its own end).
+      if (!account) return { signedOut: true, revoked: 'revoked', kept: !ends.underway(accountId) && (await d.db.syncState.get(accountId)) ? await ends.endSignOut(accountId, undefined) : 0 };
       const from = hostOf(account.baseUrl);
       ends.begin(accountId);
       try {

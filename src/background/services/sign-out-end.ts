@@ -53,6 +53,8 @@ export function createSignOutEnd(d: EndDeps) {
   return {
     /** A sign-out starts here (before its account is deleted): finishSignOuts leaves it to its own end. */
     begin: (accountId: string): void => void started.add(accountId),
+    /** Whether a sign-out of the account began in this worker and has not ended. */
+    underway: (accountId: string): boolean => started.has(accountId),
     /** The sign-out that began failed before its end: a later pass may end it. */
     abandon: (accountId: string): void => void started.delete(accountId),
     endSignOut,
