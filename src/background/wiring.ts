@@ -94,6 +94,8 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
   });
   // A Remove during a sync wins over that run (sync-removed.ts).
   const library = createLibrary({ db, verifier, identities, fetch: hostFetch, now, onRemoving: (accountId, key) => sync.removing(accountId, key), ...(p.keepAlive ? { keepAlive: p.keepAlive } : {}) });
+  // A sign-out a stopped worker left is ended by this one (sign-out-end.ts).
+  void accounts.finishSignOuts().catch((e: unknown) => console.warn('[lanyard] could not end an interrupted sign-out', e));
   return {
     db,
     state: createState(db, accounts, settings, identities),

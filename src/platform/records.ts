@@ -234,6 +234,8 @@ export interface SyncRecord {
   failures: number;
   /** ms since the epoch of the next automatic retry. */
   retryAt?: number;
+  /** Its account is signing out (deleted already): the backpack's host, for the badges kept here (background/services/sign-out-end.ts). */
+  signingOutOf?: string;
 }
 
 /** An access token, in storage.session only. */

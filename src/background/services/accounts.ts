@@ -25,7 +25,7 @@ import { oauthApi, profileEmail } from './providers/oauth-provider.ts';
 import { patternFor } from './host-access.ts';
 import type { Tokens } from './tokens.ts';
 import { accountView } from './views.ts';
-import { revealTwins } from './synced-twin.ts';
+import { createSignOutEnd } from './sign-out-end.ts';
 import { signInRun, type SignInRun } from './sign-in-run.ts';
 
 export interface AccountsDeps {
@@ -43,7 +43,7 @@ export interface AccountsDeps {
   onTrustChanged?: () => void;
   onSigningOut?: (accountId: string) => Promise<void> | void;
   /** Before the account's badges are forgotten: keeps those its backpack no longer lists (unlisted-keep.ts); how many stay. */
-  keepUnlisted?: (accountId: string, from: string) => Promise<number>;
+  keepUnlisted?: (accountId: string, from: string | undefined) => Promise<number>;
   /** Whether the account's sync runs in this worker (sync.ts isRunning): a `syncing` record that does not reads as interrupted (views.ts syncView). */
   isSyncing?: (accountId: string) => boolean;
   /** Whether a re-verification of every badge runs in this worker (library.ts isVerifying): a `verifying` record that does not reads as it would have ended (views.ts syncView). */
@@ -186,6 +186,8 @@ export function createAccounts(d: AccountsDeps) {
   const inFlight = new Set<AbortController>();
 
   const startSignIn = () => signInRun(d.fetch, inFlight);
+  /** A sign-out's end, which a stopped worker's next one finishes (sign-out-end.ts). */
+  const ends = createSignOutEnd({ ...d, clearTokens: (id) => d.tokens.clear(id) });
 
   return {
     async signIn(req: SignInRequest): Promise<AccountView> {
@@ -222,12 +224,22 @@ export function createAccounts(d: AccountsDeps) {
      */
     async signOut(accountId: string): Promise<SignOutReply> {
       const account = await d.db.accounts.get(accountId);
-      if (!account) return { signedOut: true, revoked: 'revoked', kept: 0 };
-      // The account goes first: a sync that starts from now on (an alarm, the popup) finds no account
-      // and writes nothing; the one running is stopped and waited for. Forgotten the other way round,
-      // a sync started while the server revoked the session wrote the account back after it was gone.
-      await d.db.accounts.delete(accountId);
-      await d.onSigningOut?.(accountId);
+      // Gone already: a sign-out a stopped worker left is ended (sign-out-end.ts), not one under way here (its own end).
+      if (!account) return { signedOut: true, revoked: 'revoked', kept: !ends.underway(accountId) && (await d.db.syncState.get(accountId)) ? await ends.endSignOut(accountId, undefined) : 0 };
+      const from = hostOf(account.baseUrl);
+      ends.begin(accountId);
+      try {
+        // The account goes first: a sync that starts from now on (an alarm, the popup) finds no account
+        // and writes nothing; the one running is stopped and waited for. Forgotten the other way round,
+        // a sync started while the server revoked the session wrote the account back after it was gone.
+        await d.db.accounts.delete(accountId);
+        await d.onSigningOut?.(accountId);
+        // From here a sync state without its account is a sign-out to end: the host, for the badges kept.
+        await d.db.syncState.update(accountId, (s) => (s ? { ...s, signingOutOf: from } : { accountId, status: 'idle', done: 0, total: 0, failures: 0, signingOutOf: from }));
+      } catch (e) {
+        ends.abandon(accountId);
+        throw e;
+      }
       const t = await d.tokens.current(accountId);
       let revoked: SignOutReply['revoked'] = 'revoked';
       if (t && (t.accessToken || t.refreshToken)) {
@@ -235,18 +247,14 @@ export function createAccounts(d: AccountsDeps) {
           if (!(await (await d.providers.for(account)).revoke({ ...t, accessToken: t.accessToken || t.refreshToken! }))) revoked = 'not-offered';
         } catch (e) {
           revoked = 'failed';
-          console.warn(`[lanyard] could not revoke the session at ${hostOf(account.baseUrl)}`, e);
+          console.warn(`[lanyard] could not revoke the session at ${from}`, e);
         }
       }
-      await d.tokens.clear(accountId);
-      // The local badges its copies stood for come back to the list first: nothing the user added is lost (synced-twin.ts).
-      await revealTwins(d.db, accountId);
-      // Nor is a badge the backpack no longer lists, which may be the only copy left: kept in this browser.
-      const kept = (await d.keepUnlisted?.(accountId, hostOf(account.baseUrl))) ?? 0;
-      await d.db.badges.deleteByAccount(accountId);
-      await d.db.syncState.delete(accountId);
-      return { signedOut: true, revoked, kept };
+      return { signedOut: true, revoked, kept: await ends.endSignOut(accountId, from) };
     },
+
+    /** Ends every sign-out a stopped worker left (the worker's start: wiring.ts). */
+    finishSignOuts: (): Promise<void> => ends.finishSignOuts(),
 
     /** Trusts (or stops trusting) the addresses this backpack verified, for every badge (Settings; identities.ts). */
     async setTrust(accountId: string, trust: boolean): Promise<AccountView> {

@@ -57,11 +57,18 @@ export function createListing() {
     async mark(d: ListingDeps, accountId: string, signal: AbortSignal): Promise<void> {
       const at = d.now().toISOString();
       const keys = [...(await d.db.badges.keysByAccount(accountId)).filter((k) => !held.has(k)), ...wasMarked];
-      let ids: IdentitySet | undefined;
+      // Every mark first, none cut short: a sign-out stops the run (sync.ts cancel) and then keeps the
+      // badges marked (unlisted-keep.ts), so one found gone but not marked yet was forgotten with the
+      // account. The checks again, which wait on the network, are what a stop cuts short.
+      const recheck: BadgeRecord[] = [];
       for (const key of keys) {
-        signal.throwIfAborted();
         const now = await d.db.badges.update(key, (current) => remarked(current, held, at));
-        if (now && (now.recipient === null || now.pending)) await recheckStored(d.db, d.verifier, (ids ??= await d.identities.forAccount(accountId)), now, d.now);
+        if (now && (now.recipient === null || now.pending)) recheck.push(now);
+      }
+      let ids: IdentitySet | undefined;
+      for (const now of recheck) {
+        signal.throwIfAborted();
+        await recheckStored(d.db, d.verifier, (ids ??= await d.identities.forAccount(accountId)), now, d.now);
       }
     },
   };

@@ -45,6 +45,8 @@ function sameBadge(held: BadgeRecord, r: BadgeRecord, hash: string): boolean {
   return !differ(held.meta.issuerId, r.meta.issuerId) && !differ(held.meta.achievementId, r.meta.achievementId) && (held.contentHash === hash || RANK[held.verdict] >= RANK[r.verdict]);
 }
 
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** The local key to move `r` to and its source id, or undefined when this badge is held here already. */
 async function placeFor(db: Db, r: BadgeRecord, bytes: Uint8Array): Promise<{ key: string; sourceId: string } | undefined> {
   const hash = await sha256Hex(bytes);
@@ -54,6 +56,8 @@ async function placeFor(db: Db, r: BadgeRecord, bytes: Uint8Array): Promise<{ ke
   const [record, original] = await Promise.all([db.badges.get(key), db.originals.get(key)]);
   const held = record ?? original?.hidden;
   if (!held && !original) return { key, sourceId };
+  // These very bytes are held here (moved by a sign-out a stopped worker left, then checked again as a local badge): held already.
+  if (original && sameBytes(original.bytes, bytes)) return undefined;
   if (held && sameBadge(held, r, hash)) return undefined;
   const other = badgeKey(LOCAL, byHash);
   if ((await db.badges.get(other)) || (await db.originals.get(other))) return undefined;
@@ -65,7 +69,7 @@ async function placeFor(db: Db, r: BadgeRecord, bytes: Uint8Array): Promise<{ ke
  * backpack no longer lists to the local backpack. Returns how many stay in this browser (moved, or
  * held here already).
  */
-export async function keepUnlisted(d: KeepDeps, accountId: string, from: string): Promise<number> {
+export async function keepUnlisted(d: KeepDeps, accountId: string, from: string | undefined): Promise<number> {
   const marked = (await d.db.badges.byAccount(accountId)).filter((r) => r.unlisted);
   let kept = 0;
   const moved: BadgeRecord[] = [];
@@ -79,7 +83,7 @@ export async function keepUnlisted(d: KeepDeps, accountId: string, from: string)
     }
     const { runId: _run, rev: _rev, ...rest } = r;
     const { hidden: _hidden, ...original } = o;
-    const record: BadgeRecord = { ...rest, key: place.key, accountId: LOCAL, sourceId: place.sourceId, pending: false, movedFrom: from };
+    const record: BadgeRecord = { ...rest, key: place.key, accountId: LOCAL, sourceId: place.sourceId, pending: false, ...(from !== undefined ? { movedFrom: from } : {}) };
     // Only where nothing is stored (a write meanwhile is the newer record): never over what is held.
     if (await d.db.saveBadgeIf({ record, original: { ...original, key: place.key } }, undefined)) {
       kept++;

@@ -10,6 +10,7 @@
 // From json-util.ts, not ob3-badge.ts: that module brings the engine's checks into the background.
 import { idOf, isObj, subjectOf, type Json } from '../../../core/formats/json-util.ts';
 import { hex } from '../../../core/proofs/sha256-digest.ts';
+import { idForm } from '../../../core/formats/id-form.ts';
 
 /** The credential a text holds: a JSON object, or a compact JWS's payload (its `vc` claim when it has one, VC-JWT 1.1; else itself). */
 function credentialOf(text: string): Json | undefined {
@@ -39,9 +40,12 @@ export function achievementIdOf(text: string): string | undefined {
 
 /**
  * The award's mark in a key: the SHA-256 (hex) of the achievement id, or of '' when the text names
- * none (then all such entries of an id are one award, as before). Always the same for the same text.
+ * none (then all such entries of an id are one award, as before). Always the same for the same text;
+ * the id in its normal form (core/formats/id-form.ts: a URL's scheme and host case, its http form on
+ * the default port, a UUID URN's case), so that a copy updated at the backpack with its achievement
+ * id spelled another way is the same award, updated in place, not a second one beside it.
  */
 export async function awardOf(text: string): Promise<string> {
-  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(achievementIdOf(text) ?? '')));
+  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(idForm(achievementIdOf(text) ?? ''))));
   return hex(d);
 }

@@ -1,0 +1,68 @@
+/**
+ * The end of a sign-out (accounts.ts signOut), after its account record is gone: its tokens forgotten, the local badges
+ * its copies stood for put back (synced-twin.ts revealTwins), the badges its backpack no longer lists
+ * kept in this browser (unlisted-keep.ts), then the account's badges and its sync state forgotten,
+ * the sync state last. Each step can be run again, so a worker stopped between two of them (the
+ * browser closed, the worker killed while the server's revocation hung) is ended by the next one
+ * (finishSignOuts): a sync state left without its account is such a sign-out. Before, the account's
+ * badges stayed listed for good (no sign-out could find the account again), a twin stayed hidden
+ * behind a copy nobody synced, and a badge moved here was listed beside its backpack copy.
+ */
+import type { Db } from '../../platform/db.ts';
+import { LOCAL } from './identities.ts';
+import { revealTwins } from './synced-twin.ts';
+
+export interface EndDeps {
+  db: Db;
+  /** Forgets the account's tokens (tokens.ts clear). */
+  clearTokens: (accountId: string) => Promise<void>;
+  /** Keeps the badges its backpack no longer lists (unlisted-keep.ts); how many stay. `from`: the backpack's host, when known. */
+  keepUnlisted?: (accountId: string, from: string | undefined) => Promise<number>;
+}
+
+export function createSignOutEnd(d: EndDeps) {
+  /** One end at a time per account: a sign-out and a restarted worker's pass never move a badge twice. */
+  const ending = new Map<string, Promise<number>>();
+  /** Sign-outs under way in this worker, from before their account is deleted: not a stopped worker's. */
+  const started = new Set<string>();
+
+  async function end(accountId: string, from: string | undefined): Promise<number> {
+    await d.clearTokens(accountId);
+    // The local badges its copies stood for come back to the list first: nothing the user added is lost (synced-twin.ts).
+    await revealTwins(d.db, accountId);
+    // Nor is a badge the backpack no longer lists, which may be the only copy left: kept in this browser.
+    const kept = (await d.keepUnlisted?.(accountId, from)) ?? 0;
+    await d.db.badges.deleteByAccount(accountId);
+    // Last: while it stays, the sign-out is not over (finishSignOuts).
+    await d.db.syncState.delete(accountId);
+    return kept;
+  }
+
+  /** Ends the sign-out of `accountId` (its account record deleted already); how many badges stayed here. */
+  function endSignOut(accountId: string, from: string | undefined): Promise<number> {
+    const running = ending.get(accountId);
+    if (running) return running;
+    const p = end(accountId, from).finally(() => {
+      ending.delete(accountId);
+      started.delete(accountId);
+    });
+    ending.set(accountId, p);
+    return p;
+  }
+
+  return {
+    /** A sign-out starts here (before its account is deleted): finishSignOuts leaves it to its own end. */
+    begin: (accountId: string): void => void started.add(accountId),
+    /** Whether a sign-out of the account began in this worker and has not ended. */
+    underway: (accountId: string): boolean => started.has(accountId),
+    /** The sign-out that began failed before its end: a later pass may end it. */
+    abandon: (accountId: string): void => void started.delete(accountId),
+    endSignOut,
+    /** Ends every sign-out a stopped worker left: a sync state whose account is gone. */
+    async finishSignOuts(): Promise<void> {
+      const [accounts, states] = await Promise.all([d.db.accounts.all(), d.db.syncState.all()]);
+      const ids = new Set(accounts.map((a) => a.id));
+      for (const s of states) if (s.accountId !== LOCAL && !ids.has(s.accountId) && !started.has(s.accountId)) await endSignOut(s.accountId, s.signingOutOf);
+    },
+  };
+}
