@@ -10,6 +10,7 @@
 // From json-util.ts, not ob3-badge.ts: that module brings the engine's checks into the background.
 import { idOf, isObj, subjectOf, type Json } from '../../../core/formats/json-util.ts';
 import { hex } from '../../../core/proofs/sha256-digest.ts';
+import { jwsPayload } from './jws.ts';
 import { idForm } from '../../../core/formats/id-form.ts';
 
 /** The credential a text holds: a JSON object, or a compact JWS's payload (its `vc` claim when it has one, VC-JWT 1.1; else itself). */
@@ -20,10 +21,8 @@ function credentialOf(text: string): Json | undefined {
       const j: unknown = JSON.parse(t);
       return isObj(j) ? j : undefined;
     }
-    const payload = t.split('.')[1];
-    if (!payload) return undefined;
-    const j: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=')));
-    if (!isObj(j)) return undefined;
+    const j = jwsPayload(t);
+    if (!j) return undefined;
     return isObj(j.vc) ? j.vc : j;
   } catch {
     return undefined;
