@@ -119,9 +119,43 @@ describe('backpacks in Firefox', { timeout: 180_000 }, () => {
     expect(badges.find((b) => b.sourceId.endsWith('ob3-ada-di'))).toMatchObject({ verdict: 'valid' });
   });
 
+  it('a badge Badgr stops listing: its row says so, and signing out in the popup keeps it in this browser', async () => {
+    const entityId = bp.control.issueBadge();
+    await syncAndWait(accounts.badgr!);
+    bp.control.deleteBadge(entityId);
+    await syncAndWait(accounts.badgr!);
+    expect((await badgesOf(accounts.badgr!)).find((b) => b.sourceId === entityId)).toMatchObject({ unlisted: expect.any(String) });
+    await ff.switchTo(popup);
+    await ff.navigate(ff.popupUrl);
+    await ff.el('h1', 'Lanyard');
+    // The popup comes back where it was left (the badge page above): back to the list.
+    await ff.click('button', 'Back');
+    await ff.el('[role=option]', /No longer listed/, 20_000).catch(async (e: Error) => {
+      throw new Error(`${e.message}\nThe popup showed: ${(await ff.run(() => document.body.innerText)).slice(0, 900)}`);
+    });
+    expect(await ff.run(() => [...document.querySelectorAll('[role=option]')].filter((o) => /No longer listed/.test(o.textContent ?? '')).length)).toBe(1);
+    await ff.screenshot('backpack-unlisted-row');
+    await ff.click('button', 'Accounts');
+    await ff.el('h2', 'Accounts');
+    // The Badgr card's Sign out: a custom server is named by its host, heard (not seen) after the label.
+    await ff.click('button', `Sign out for ${new URL(bp.baseUrl).host} (ada@example.org)`);
+    await ff.text('except those it no longer lists, which stay here (badges kept: 1)');
+    await ff.click('.confirm button', /^Sign out/);
+    await ff.text('Those it no longer listed stay in this browser (badges kept: 1).');
+    await ff.screenshot('backpack-signed-out-keeps');
+    expect(await ff.axe()).toEqual([]);
+    const kept = await ff.readStore<Badge & { movedFrom?: string; unlisted?: string }>('badges');
+    expect(kept.filter((b) => b.accountId !== accounts.ob3)).toEqual([expect.objectContaining({ accountId: 'local', movedFrom: new URL(bp.baseUrl).host, unlisted: expect.any(String) })]);
+    // The list shows it under "Just this browser", still marked.
+    await ff.click('button', 'Back');
+    await ff.el('[role=option]', /No longer listed/, 20_000);
+    expect(await ff.takeErrors()).toEqual([]);
+  });
+
   it('signs out: the tokens are revoked on the server and the badges forgotten', async () => {
-    for (const id of [accounts.badgr!, accounts.ob3!]) expect(await ff.call('accounts/sign-out', { accountId: id })).toEqual({ signedOut: true, revoked: 'revoked', kept: 0 });
-    expect(await ff.readStore('badges')).toEqual([]);
+    expect(await ff.call('accounts/sign-out', { accountId: accounts.ob3! })).toEqual({ signedOut: true, revoked: 'revoked', kept: 0 });
+    // Only the badge Badgr no longer listed stays (the step above).
+    expect(await ff.readStore('badges')).toEqual([expect.objectContaining({ accountId: 'local', unlisted: expect.any(String) })]);
     expect(bp.control.revokedTokens.length).toBeGreaterThanOrEqual(2);
     expect(bp.control.tokens.filter((t) => bp.control.isTokenLive(t.accessToken)).map((t) => t.clientId)).toEqual([]);
     expect(await ff.takeErrors()).toEqual([]);
