@@ -1,0 +1,53 @@
+/**
+ * A thirteenth round of credentials from real issuers (test/fixtures/real, provenance in
+ * test/fixtures/README.md): OpenCerts certificates (Singapore's OpenAttestation documents, which
+ * universities and polytechnics issue to their graduates), and a JFF Plugfest badge the VC
+ * Playground issued with two proofs by a P-256 did:key. What Lanyard says of each and why that is
+ * the right verdict. Nothing is fetched.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bytes, check, fails, offlineFetch, REAL } from '../support/real-fixtures.ts';
+import { ErrorCodes } from '../../src/core/errors.ts';
+import { verify } from '../../src/core/verify/pipeline.ts';
+
+const NOW = new Date('2026-12-06T00:00:00Z');
+const run = (file: string) => verify(bytes(file), { fetch: offlineFetch(), now: NOW, identities: [] });
+const json = (file: string) => JSON.parse(readFileSync(path.join(REAL, file), 'utf8')) as Record<string, any>;
+const edited = (file: string, edit: (vc: Record<string, any>) => void) => {
+  const vc = json(file);
+  edit(vc);
+  return verify(JSON.stringify(vc), { fetch: offlineFetch(), now: NOW, identities: [] });
+};
+
+/**
+ * OpenCerts (OpenAttestation 2.0): the document's `data` is salted field by field and secured by
+ * `signature`, a SHA3MerkleProof whose Merkle root the issuer writes to a document store contract on
+ * Ethereum (or signs with a DID), its identity proved by a DNS TXT record. Lanyard checks Open Badges
+ * only, and reads no blockchain: a genuine certificate is not a forgery for being another kind of
+ * credential, and a tampered one is not valid. Read, and unsettled, saying what it is.
+ */
+describe('OpenCerts: OpenAttestation 2.0 certificates', () => {
+  const OC = 'opencerts-website';
+
+  it.each([
+    ['nus-yale-2019_sample.opencert', 'the National University of Singapore\'s NUS Degree sample (opencerts/v1.5)'],
+    ['demo_sepolia.opencert', 'the OpenCerts demo certificate on Sepolia (OpenAttestation 2.0 schema)'],
+    ['sagatests_tampered.opencert', 'an ITE certificate altered after it was issued'],
+  ])('%s (%s) is indeterminate: an OpenAttestation document, not verified, never called forged', async (file) => {
+    const r = await run(`${OC}/${file}`);
+    expect(r.verdict).toBe('indeterminate');
+    expect(fails(r)).toEqual([]);
+    expect(check(r, 'parse')).toMatchObject({ outcome: 'pass' });
+    expect(check(r, 'parse')?.message).toContain('OpenAttestation');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED });
+    expect(check(r, 'signature')?.message).toContain('SHA3MerkleProof');
+  });
+
+  it('a document that only borrows the envelope\'s names is not taken for one', async () => {
+    const r = await verify(JSON.stringify({ data: { name: 'x' }, signature: { type: 'SHA3MerkleProof' } }), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'structure')).toMatchObject({ outcome: 'fail', code: ErrorCodes.PARSE_UNRECOGNISED });
+  });
+});
