@@ -51,3 +51,50 @@ describe('OpenCerts: OpenAttestation 2.0 certificates', () => {
     expect(check(r, 'structure')).toMatchObject({ outcome: 'fail', code: ErrorCodes.PARSE_UNRECOGNISED });
   });
 });
+
+/**
+ * The JFF Plugfest 1 badge the VC Playground (vcplayground.org, Digital Bazaar) issued on 2024-08-07,
+ * as Hushmesh's verifier tests keep it: an OpenBadgeCredential on VC 1.1 under the plugfest's own
+ * context, by `did:key:zDnaeY8J…` (P-256), with two proofs: an ecdsa-rdfc-2019 proof and an
+ * ecdsa-sd-2023 base proof. The first verifies with the issuer's key: valid, the base proof (meant for
+ * the holder, who derives what a verifier sees) named as not checked.
+ */
+describe('VC Playground (kept by Hushmesh): a JFF Plugfest badge with ecdsa-rdfc-2019 and ecdsa-sd-2023 proofs', () => {
+  const FILE = 'hushmesh-vcplayground/verify_jff-plugfest-1-ecdsa.json';
+
+  it('is valid: the ecdsa-rdfc-2019 proof holds with the issuer\'s did:key', async () => {
+    const r = await run(FILE);
+    expect(r.format).toBe('ob3.0-data-integrity');
+    expect(fails(r)).toEqual([]);
+    expect(r.verdict).toBe('valid');
+    expect(check(r, 'signature')?.message).toContain('ecdsa-rdfc-2019 proof verifies');
+    expect(check(r, 'signature')?.message).toContain('proof 2 of 2 (ecdsa-sd-2023) was not checked');
+    expect(check(r, 'issuer-key')).toMatchObject({ outcome: 'pass' });
+    expect(r.badge?.name).toBe('Our Wallet Passed JFF Plugfest #1 2022');
+    expect(r.badge?.issuer.name).toBe('Jobs for the Future (JFF)');
+  });
+
+  /**
+   * Renamed, the issuer's ecdsa-rdfc-2019 proof no longer verifies, and the base proof beside it is
+   * not checked: never valid. The set is unsettled rather than forged (a set is unordered and anyone
+   * can add a proof, proof-set.ts), but the proof that fails is named, not only the one left unchecked.
+   */
+  it('renamed, it is never valid, and the proof that fails is named', async () => {
+    const r = await edited(FILE, (vc) => {
+      vc.credentialSubject.achievement.name = 'Our Wallet Failed JFF Plugfest #1 2022';
+    });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'signature')?.outcome).toBe('indeterminate');
+    expect(check(r, 'signature')?.message).toContain('Proof 1 of 2 (ecdsa-rdfc-2019) does not verify');
+    expect(check(r, 'signature')?.message).toContain('ecdsa-sd-2023');
+  });
+
+  it('renamed with its ecdsa-rdfc-2019 proof alone, it is invalid', async () => {
+    const r = await edited(FILE, (vc) => {
+      vc.proof = [vc.proof[0]];
+      vc.issuer.name = 'Jobs for the Past';
+    });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+});
