@@ -45,6 +45,14 @@ describe('OpenCerts: OpenAttestation 2.0 certificates', () => {
     expect(check(r, 'signature')?.message).toContain('SHA3MerkleProof');
   });
 
+  it('renamed (the salted recipient name changed), it is still never valid', async () => {
+    const r = await edited(`${OC}/nus-yale-2019_sample.opencert`, (doc) => {
+      doc.data.recipient.name = doc.data.recipient.name.replace(/:string:.*$/, ':string:Someone Else');
+    });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED });
+  });
+
   it('a document that only borrows the envelope\'s names is not taken for one', async () => {
     const r = await verify(JSON.stringify({ data: { name: 'x' }, signature: { type: 'SHA3MerkleProof' } }), { fetch: offlineFetch(), now: NOW, identities: [] });
     expect(r.verdict).toBe('invalid');
