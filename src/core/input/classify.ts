@@ -8,6 +8,7 @@ import { parseJsonObject } from './json.ts';
 import { isW3cSdJwt } from './detect.ts';
 import { COMPACT_JWS, peekJws, SD_JWT } from './jws.ts';
 import { isJwsJson, rejectJwsJson } from './jws-json.ts';
+import { isOpenAttestation, rejectOpenAttestation } from './open-attestation.ts';
 import { jwtOfJwtProof } from './jwt-proof.ts';
 import { credentialOfEnvelope, credentialOfPresentation, presentationOf } from './presentation.ts';
 import { envelopeKind } from './presentation-of.ts';
@@ -42,6 +43,8 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
     const json = parseJsonObject(text);
     // A JWS in JSON serialization (a JAdES-sealed European Digital Credential): read, not verified.
     if (isJwsJson(json)) rejectJwsJson(json);
+    // An OpenAttestation document (an OpenCerts certificate): another kind of credential, read, not verified.
+    if (isOpenAttestation(json)) rejectOpenAttestation(json);
     // A wallet's export of a shared badge: the credential inside is the badge (presentation.ts); a
     // VC-JWT's JSON view: the JWT is (jwt-proof.ts).
     const vp = presentationOf(json);

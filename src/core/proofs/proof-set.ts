@@ -12,7 +12,9 @@
  *   only with the proofs it names: any of them not verified (not checked, or expired) leaves the set
  *   indeterminate too;
  * - another proof could not be checked (a suite Lanyard does not implement or know, no key, an
- *   expired proof): said beside the best one's outcome, which stands.
+ *   expired proof): said beside the best one's outcome, which stands;
+ * - none verifies, the best was not checked and another fails: unsettled, as the best one's outcome,
+ *   the failing proof named with it.
  */
 import { ErrorCodes } from '../errors.ts';
 import { shorten } from '../display.ts';
@@ -72,6 +74,16 @@ export function combineProofSet(list: readonly unknown[], reports: ProofReport[]
   if (chosen?.signature.outcome === 'fail' && beyond > 0) {
     const message = `${chosen.signature.message}; none of the first ${n} proofs verifies, and ${beyond} more ${beyond === 1 ? 'was' : 'were'} not checked (Lanyard checks the first ${n}), so whether one of them is the issuer's is unknown (VC Data Integrity 1.0 §2.1.1, §4.5)`;
     return { best: { ...chosen, signature: { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message } }, combined: true, proofs };
+  }
+  // No proof verifies: the best was not checked, and another fails. Unsettled still (the one not
+  // checked may be the issuer's, a set being unordered, §2.1.1), but the failing proof is said too:
+  // a renamed credential whose issuer proof breaks beside a base proof read only "not checked".
+  if (chosen?.signature.outcome === 'indeterminate' && n >= 2) {
+    const failing = proofs.find((r) => r !== chosen && r.signature.outcome === 'fail' && !unknownSuite(list[r.index]));
+    if (failing) {
+      const message = `${named(failing, n)} does not verify (${failing.signature.message}); ${named(chosen, n).replace(/^Proof/, 'proof')} was not checked: ${chosen.signature.message}. A proof set is verified only when each of its proofs is (VC Data Integrity 1.0 §4.5)`;
+      return { best: { ...chosen, signature: { ...chosen.signature, message } }, combined: true, proofs };
+    }
   }
   if (!chosen || chosen.signature.outcome !== 'pass' || n < 2) return { best: chosen, combined: false, proofs };
   const others = proofs.filter((r) => r !== chosen);
