@@ -13,8 +13,8 @@
  * hidden twin has: synced-twin.ts twinKey), else its link or bytes. It never writes over anything
  * kept there: the user's own copy, put back by revealTwins just before, or still hidden behind
  * another signed-in backpack's copy, is that badge held already (nothing moved, counted kept); a
- * different or weaker copy under that id (another issuer's, another achievement's, a worse verdict)
- * sends it under its bytes' hash instead, as an import does. A moved badge another signed-in
+ * different or weaker copy under that id (another issuer's, another achievement's or one whose
+ * achievement is not known, a worse verdict) sends it under its bytes' hash instead, as an import does. A moved badge another signed-in
  * backpack's copy stands for is then that copy's hidden twin (one entry, synced-twin.ts hideTwins).
  */
 import type { Db } from '../../platform/db.ts';
@@ -23,7 +23,7 @@ import type { BadgeRecord } from '../../platform/records.ts';
 import { sha256Hex } from './badge-record.ts';
 import { recheckStored } from './badge-verify.ts';
 import { LOCAL, type Identities } from './identities.ts';
-import { hideTwins, recheckLocal } from './synced-twin.ts';
+import { achievementForm, hideTwins, recheckLocal } from './synced-twin.ts';
 import type { Verifier } from './verifier.ts';
 
 export interface KeepDeps {
@@ -37,12 +37,17 @@ export interface KeepDeps {
 const RANK: Record<BadgeRecord['verdict'], number> = { valid: 2, indeterminate: 1, unverified: 1, invalid: 0 };
 
 /**
- * Whether `held` is this badge (the same issuer and achievement when both name one: library.ts), as
- * these very bytes (`hash`: a local record's content hash is its input's) or saying as much of it.
+ * Whether `held` is this badge (the same issuer when both name one: library.ts), as these very bytes
+ * (`hash`: a local record's content hash is its input's), or another copy of the same award (the same
+ * achievement, in one form: synced-twin.ts achievementForm) saying as much of it. An achievement not
+ * known on either side (a record stored before Lanyard kept it) is no evidence of the same award:
+ * another award under the same id (real-issuers-12) taken for it was forgotten with the account.
  */
 function sameBadge(held: BadgeRecord, r: BadgeRecord, hash: string): boolean {
   const differ = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a !== b;
-  return !differ(held.meta.issuerId, r.meta.issuerId) && !differ(held.meta.achievementId, r.meta.achievementId) && (held.contentHash === hash || RANK[held.verdict] >= RANK[r.verdict]);
+  const [a, b] = [achievementForm(held.meta.achievementId), achievementForm(r.meta.achievementId)];
+  if (differ(held.meta.issuerId, r.meta.issuerId) || differ(a, b)) return false;
+  return held.contentHash === hash || (a !== undefined && a === b && RANK[held.verdict] >= RANK[r.verdict]);
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
