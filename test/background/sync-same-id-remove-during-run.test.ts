@@ -33,18 +33,22 @@ beforeEach(() => {
   for (const e of Object.keys(AWARDS)) ctx.bp.control.stateForTests.badges.delete(e);
 });
 
+/** The award a first sync of both gives the plain key to (the lesser mark) is `other`; `greater` the one it does not. */
+async function marks(): Promise<{ greater: Entity; other: Entity }> {
+  const probe = await harness();
+  award(ctx.bp, 'ob3-a-r', '2026-03-02T10:00:00Z');
+  award(ctx.bp, 'ob3-b-r', '2026-03-03T10:00:00Z');
+  const probed = (await probe.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl })).id;
+  await probe.app.sync.run(probed);
+  const lesser = (await probe.db.badges.get(`${probed}|${ID}`))!.meta.name;
+  const greater: Entity = AWARDS['ob3-a-r'][1] === lesser ? 'ob3-b-r' : 'ob3-a-r';
+  for (const e of Object.keys(AWARDS)) ctx.bp.control.stateForTests.badges.delete(e);
+  return { greater, other: greater === 'ob3-a-r' ? 'ob3-b-r' : 'ob3-a-r' };
+}
+
 describe('a Remove during a sync of two awards under one id', () => {
   it('the award removed under the plain key is not written back beside it; the other award is stored', async () => {
-    // Which award a first sync of both gives the plain key: the lesser mark.
-    const probe = await harness();
-    award(ctx.bp, 'ob3-a-r', '2026-03-02T10:00:00Z');
-    award(ctx.bp, 'ob3-b-r', '2026-03-03T10:00:00Z');
-    const probed = (await probe.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl })).id;
-    await probe.app.sync.run(probed);
-    const lesser = (await probe.db.badges.get(`${probed}|${ID}`))!.meta.name;
-    const greater: Entity = AWARDS['ob3-a-r'][1] === lesser ? 'ob3-b-r' : 'ob3-a-r';
-    const other: Entity = greater === 'ob3-a-r' ? 'ob3-b-r' : 'ob3-a-r';
-    for (const e of Object.keys(AWARDS)) ctx.bp.control.stateForTests.badges.delete(e);
+    const { greater, other } = await marks();
 
     let hold: Promise<void> | undefined;
     let asked = false;
@@ -74,6 +78,43 @@ describe('a Remove during a sync of two awards under one id', () => {
     release();
     expect(await run).toMatchObject({ status: 'idle' });
     const names = (await h.db.badges.byAccount(account)).filter((r) => r.meta.credentialId === ID).map((r) => r.meta.name);
+    expect(names).toEqual([AWARDS[other][1]]);
+  });
+
+  it('a run a stopped worker left, resumed after the Remove made in the next worker: the same', async () => {
+    const { greater, other } = await marks();
+    let hold: Promise<void> | undefined;
+    let asked = false;
+    const h = await harness({
+      fetch: async (url, init) => {
+        if (hold && new URL(url).pathname.startsWith(CREDENTIALS)) {
+          asked = true;
+          await hold;
+        }
+        return fetch(url, init);
+      },
+    });
+    award(ctx.bp, greater, '2026-03-02T10:00:00Z');
+    const account = (await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl })).id;
+    expect(await h.app.sync.run(account)).toMatchObject({ status: 'idle' });
+    const plain = `${account}|${ID}`;
+    expect((await h.db.badges.get(plain))!.meta.name).toBe(AWARDS[greater][1]);
+    award(ctx.bp, other, '2026-03-04T10:00:00Z');
+    let release!: () => void;
+    hold = new Promise<void>((r) => (release = r));
+    const stopped = h.app.sync.run(account);
+    for (let i = 0; i < 400 && !asked; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(asked).toBe(true);
+    expect((await h.db.syncState.get(account))?.run).toBeDefined();
+    // The worker stops there; the next one removes the badge, then resumes the run.
+    const after = await h.restart();
+    h.db.close();
+    hold = undefined;
+    release();
+    await stopped.catch(() => undefined);
+    expect(await after.app.library.remove(plain)).toEqual({ removed: true });
+    expect(await after.app.sync.run(account)).toMatchObject({ status: 'idle' });
+    const names = (await after.db.badges.byAccount(account)).filter((r) => r.meta.credentialId === ID).map((r) => r.meta.name);
     expect(names).toEqual([AWARDS[other][1]]);
   });
 });

@@ -252,7 +252,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       const award = r.accountId === LOCAL ? undefined : await storedAward(db, r);
       const removed = onRemoving?.(r.accountId, key, award);
       try {
-        await markRemoved(db, r.accountId, key);
+        await markRemoved(db, r.accountId, key, award);
         await db.badges.delete(key);
         // The local copy it stood for goes with it (synced-twin.ts removedCopy): the user asked for the badge gone.
         await removedCopy(db, r);

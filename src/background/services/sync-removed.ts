@@ -41,6 +41,7 @@ export function removedDuringRun(): RemovedDuringRun {
   let run: SyncRun | undefined;
   const keep = () => {
     if (run && keys.size) run.removed = [...keys];
+    if (run && awards.size) run.removedAwards = [...awards];
   };
   return {
     has: (key) => keys.has(key),
@@ -52,6 +53,7 @@ export function removedDuringRun(): RemovedDuringRun {
     award: (key) => awards.get(key),
     attach(r) {
       for (const key of r.removed ?? []) keys.add(key);
+      for (const [key, award] of r.removedAwards ?? []) if (keys.has(key)) awards.set(key, award);
       run = r;
       keep();
     },
@@ -86,7 +88,11 @@ export function removalsUnderway(): RemovalsUnderway {
   };
 }
 
-/** Marks the key in the account's stored run, if one is stored (one transaction, db.ts update). */
-export async function markRemoved(db: Pick<Db, 'syncState'>, accountId: string, key: string): Promise<void> {
-  await db.syncState.update(accountId, (s) => (s?.run && !s.run.removed?.includes(key) ? { ...s, run: { ...s.run, removed: [...(s.run.removed ?? []), key] } } : undefined));
+/** Marks the key (and the award it was, when known) in the account's stored run, if one is stored (one transaction, db.ts update). */
+export async function markRemoved(db: Pick<Db, 'syncState'>, accountId: string, key: string, award?: string): Promise<void> {
+  await db.syncState.update(accountId, (s) => {
+    if (!s?.run || s.run.removed?.includes(key)) return undefined;
+    const awards = award !== undefined ? { removedAwards: [...(s.run.removedAwards ?? []), [key, award] as [string, string]] } : {};
+    return { ...s, run: { ...s.run, removed: [...(s.run.removed ?? []), key], ...awards } };
+  });
 }
