@@ -6,7 +6,8 @@
  * browser closed, the worker killed while the server's revocation hung) is ended by the next one
  * (finishSignOuts): a sync state left without its account is such a sign-out. Before, the account's
  * badges stayed listed for good (no sign-out could find the account again), a twin stayed hidden
- * behind a copy nobody synced, and a badge moved here was listed beside its backpack copy.
+ * behind a copy nobody synced, and a badge moved here was listed beside its backpack copy. A sign-in
+ * to the same account (the same id) waits for its sign-out, or ends the one left, first (clear).
  */
 import type { Db } from '../../platform/db.ts';
 import { LOCAL } from './identities.ts';
@@ -66,6 +67,8 @@ export function createSignOutEnd(d: EndDeps) {
   return {
     /** A sign-out starts here (before its account is deleted): finishSignOuts leaves it to its own end. */
     begin(accountId: string): void {
+      // Two clicks that both read the account before either deleted it share one.
+      if (started.has(accountId)) return;
       let settle!: () => void;
       const over = new Promise<void>((r) => (settle = r));
       started.set(accountId, { over, settle });
