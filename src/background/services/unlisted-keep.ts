@@ -52,8 +52,18 @@ function sameBadge(held: BadgeRecord, r: BadgeRecord, hash: string): boolean {
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** The local key to move `r` to and its source id, or undefined when this badge is held here already. */
-async function placeFor(db: Db, r: BadgeRecord, bytes: Uint8Array): Promise<{ key: string; sourceId: string } | undefined> {
+/**
+ * The badge moved here by a sign-out and not checked again since (a worker stopped in between): its
+ * verification is still the backpack account's, which the check again as a local badge replaces.
+ */
+const unchecked = (held: BadgeRecord | undefined, r: BadgeRecord): BadgeRecord | undefined =>
+  held?.accountId === LOCAL && held.verifiedAt === r.verifiedAt && held.contentHash === r.contentHash ? held : undefined;
+
+/**
+ * The local key to move `r` to and its source id, or `held` when this badge is held here already
+ * (with the record to check again, when it is `r` moved and not checked again: unchecked).
+ */
+async function placeFor(db: Db, r: BadgeRecord, bytes: Uint8Array): Promise<{ key: string; sourceId: string } | { held: BadgeRecord | undefined }> {
   const hash = await sha256Hex(bytes);
   const byHash = `sha256:${hash}`;
   const sourceId = r.original.kind === 'url' ? `id:${new TextDecoder().decode(bytes)}` : r.meta.credentialId ? `id:${r.meta.credentialId}` : byHash;
@@ -62,10 +72,11 @@ async function placeFor(db: Db, r: BadgeRecord, bytes: Uint8Array): Promise<{ ke
   const held = record ?? original?.hidden;
   if (!held && !original) return { key, sourceId };
   // These very bytes are held here (moved by a sign-out a stopped worker left, then checked again as a local badge): held already.
-  if (original && sameBytes(original.bytes, bytes)) return undefined;
-  if (held && sameBadge(held, r, hash)) return undefined;
+  if (original && sameBytes(original.bytes, bytes)) return { held: unchecked(record, r) };
+  if (held && sameBadge(held, r, hash)) return { held: undefined };
   const other = badgeKey(LOCAL, byHash);
-  if ((await db.badges.get(other)) || (await db.originals.get(other))) return undefined;
+  const atHash = await db.badges.get(other);
+  if (atHash || (await db.originals.get(other))) return { held: unchecked(atHash, r) };
   return { key: other, sourceId: byHash };
 }
 
@@ -82,8 +93,10 @@ export async function keepUnlisted(d: KeepDeps, accountId: string, from: string 
     const o = await d.db.originals.get(r.key);
     if (!o) continue; // nothing to keep it from
     const place = await placeFor(d.db, r, o.bytes);
-    if (!place) {
+    if ('held' in place) {
       kept++;
+      // Moved by a sign-out a stopped worker left, before it was checked again: checked now.
+      if (place.held) moved.push(place.held);
       continue;
     }
     const { runId: _run, rev: _rev, ...rest } = r;
