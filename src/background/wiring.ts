@@ -93,7 +93,7 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     onTrustChanged: () => void library.verify().catch((e: unknown) => console.warn('[lanyard] re-verification after a trust change failed', e)),
   });
   // A Remove during a sync wins over that run (sync-removed.ts).
-  const library = createLibrary({ db, verifier, identities, fetch: hostFetch, now, onRemoving: (accountId, key) => sync.removing(accountId, key), ...(p.keepAlive ? { keepAlive: p.keepAlive } : {}) });
+  const library = createLibrary({ db, verifier, identities, fetch: hostFetch, now, onRemoving: (accountId, key, award) => sync.removing(accountId, key, award), ...(p.keepAlive ? { keepAlive: p.keepAlive } : {}) });
   // A sign-out a stopped worker left is ended by this one (sign-out-end.ts).
   void accounts.finishSignOuts().catch((e: unknown) => console.warn('[lanyard] could not end an interrupted sign-out', e));
   return {

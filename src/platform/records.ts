@@ -204,6 +204,8 @@ export interface SyncRun {
   anchors?: string[];
   /** Keys of the badges the user removed while this run went on: it does not write them back (background/services/sync-removed.ts). */
   removed?: string[];
+  /** The award each of `removed` was, when known (sync-award-key.ts storedAward): `[key, award]`. */
+  removedAwards?: [string, string][];
   /** What older versions kept instead of `anchors`: the page before's last item as its answer held it. */
   anchor?: string;
   /** How often this run listed again from the first page because the listing moved under it. */

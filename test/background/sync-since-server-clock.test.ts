@@ -59,4 +59,26 @@ describe('Badge Connect: `since` on the backpack’s clock', () => {
     expect(first).toMatchObject({ status: 'idle' });
     expect(Math.abs(Date.parse(first.since!) - (started - 10 * 60_000))).toBeLessThan(5_000);
   });
+
+  it('a Date before the year 0 (a broken clock, read as an extended ISO year): the next `since` is still a four-digit date, and the next run lists', async () => {
+    let date: string | undefined = '-000500-01-01T00:00:00Z';
+    const h = await harness({
+      fetch: async (url, init) => {
+        const res = await fetch(url, init);
+        if (date === undefined || !new URL(url).pathname.startsWith(ASSERTIONS)) return res;
+        const headers = new Headers(res.headers);
+        headers.set('date', date);
+        return new Response(res.body, { status: res.status, headers });
+      },
+    });
+    const { id } = await h.app.accounts.signIn({ kind: 'badge-connect', baseUrl: ctx.bp.baseUrl });
+    const first = await h.app.sync.run(id);
+    expect(first).toMatchObject({ status: 'idle' });
+    // RFC 3339 §5.6: a date-time's year is four digits.
+    expect(first.since).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    date = undefined;
+    const newId = ctx.bp.control.issueBadge('ada@example.org');
+    expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle' });
+    expect(await h.db.badges.get(`${id}|${ctx.bp.baseUrl}/public/assertions/${newId}`)).toBeDefined();
+  });
 });

@@ -83,8 +83,20 @@ export function createAccounts(d: AccountsDeps) {
     }
   }
 
+  /** An account's id: its backpack and its user there, so that signing in again finds the same account. */
+  const idOf = async (kind: AccountRecord['kind'], baseUrl: string, userId: string): Promise<string> => `${kind}-${(await sha256Hex(`${baseUrl}|${userId}`)).slice(0, 16)}`;
+
+  /**
+   * Stores the account once a sign-out of the same account is over (sign-out-end.ts clear: waited
+   * for, or ended when left unfinished), waiting within the sign-in's run (a cancel stops the wait).
+   */
+  async function commit(s: SignInRun, kind: AccountRecord['kind'], baseUrl: string, userId: string): Promise<void> {
+    await s.until(ends.clear(await idOf(kind, baseUrl, userId)));
+    s.commit();
+  }
+
   async function save(a: Omit<AccountRecord, 'id' | 'createdAt' | 'needsSignIn'>): Promise<AccountRecord> {
-    const id = `${a.kind}-${(await sha256Hex(`${a.baseUrl}|${a.userId}`)).slice(0, 16)}`;
+    const id = await idOf(a.kind, a.baseUrl, a.userId);
     const createdAt = now().toISOString();
     // What the user said stays through a new sign-in: the addresses typed, the trust given (read and
     // written in one transaction, db.ts update, so that a trust change meanwhile is not undone).
@@ -112,7 +124,7 @@ export function createAccounts(d: AccountsDeps) {
     const primary = addresses.find((a) => a.primary)?.email ?? username;
     // The name the user typed to sign in is an address they confirmed (identities.ts).
     const typedAddresses = username.includes('@') ? [username.trim()] : [];
-    s.commit();
+    await commit(s, 'badgr', baseUrl, profile.entityId);
     const account = await save({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses, typedAddresses });
     await d.tokens.store(account.id, tokens);
     return account;
@@ -176,7 +188,7 @@ export function createAccounts(d: AccountsDeps) {
     const userId = typeof profile.id === 'string' && profile.id && profile.id.length <= 2048 ? profile.id : (email ?? 'me');
     const user = email ?? fullName ?? hostOf(baseUrl);
     const addresses = email ? [{ email, verified: true, primary: true }] : [];
-    s.commit();
+    await commit(s, kind, baseUrl, userId);
     const account = await save({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId });
     await d.tokens.store(account.id, tokens);
     return account;

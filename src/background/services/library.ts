@@ -23,6 +23,7 @@ import { ownOrigins } from './image-hosts.ts';
 import { refuseUnaddable } from './import-refusals.ts';
 import { extensionMessage } from '../../platform/i18n.ts';
 import { markRemoved } from './sync-removed.ts';
+import { storedAward } from './sync-award-key.ts';
 import { hideAgain, syncedCopies, type SyncedCopy } from './synced-copy.ts';
 import { achievementForm, removedCopy, standsFor, twinKey, untold } from './synced-twin.ts';
 import { decodeText, stripBom, trimText } from '../../core/input/text.ts';
@@ -38,7 +39,7 @@ export interface LibraryDeps {
   /** Keeps the worker up while every badge is verified again (platform/keepalive.ts): closing the popup does not cut the check short. */
   keepAlive?: (signal: AbortSignal) => void;
   /** Before a badge is removed: the sync of its account going on in this worker, or starting before the returned end is called, does not write it back (sync.ts removing). */
-  onRemoving?: (accountId: string, key: string) => (() => void) | void;
+  onRemoving?: (accountId: string, key: string, award?: string) => (() => void) | void;
 }
 
 import { BAKED, downloadBadge, type Download } from './library-download.ts';
@@ -247,9 +248,11 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     async remove(key: string): Promise<{ removed: boolean }> {
       const r = await db.badges.get(key);
       if (!r) return { removed: false };
-      const removed = onRemoving?.(r.accountId, key);
+      // Which award a backpack's badge was (sync-award-key.ts), read while it is stored: a run keys the others by it.
+      const award = r.accountId === LOCAL ? undefined : await storedAward(db, r);
+      const removed = onRemoving?.(r.accountId, key, award);
       try {
-        await markRemoved(db, r.accountId, key);
+        await markRemoved(db, r.accountId, key, award);
         await db.badges.delete(key);
         // The local copy it stood for goes with it (synced-twin.ts removedCopy): the user asked for the badge gone.
         await removedCopy(db, r);

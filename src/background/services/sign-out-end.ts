@@ -6,7 +6,8 @@
  * browser closed, the worker killed while the server's revocation hung) is ended by the next one
  * (finishSignOuts): a sync state left without its account is such a sign-out. Before, the account's
  * badges stayed listed for good (no sign-out could find the account again), a twin stayed hidden
- * behind a copy nobody synced, and a badge moved here was listed beside its backpack copy.
+ * behind a copy nobody synced, and a badge moved here was listed beside its backpack copy. A sign-in
+ * to the same account (the same id) waits for its sign-out, or ends the one left, first (clear).
  */
 import type { Db } from '../../platform/db.ts';
 import { LOCAL } from './identities.ts';
@@ -23,8 +24,12 @@ export interface EndDeps {
 export function createSignOutEnd(d: EndDeps) {
   /** One end at a time per account: a sign-out and a restarted worker's pass never move a badge twice. */
   const ending = new Map<string, Promise<number>>();
-  /** Sign-outs under way in this worker, from before their account is deleted: not a stopped worker's. */
-  const started = new Set<string>();
+  /** Sign-outs under way in this worker, from before their account is deleted (not a stopped worker's): settled once over. */
+  const started = new Map<string, { over: Promise<void>; settle: () => void }>();
+  const stop = (accountId: string): void => {
+    started.get(accountId)?.settle();
+    started.delete(accountId);
+  };
 
   async function end(accountId: string, from: string | undefined): Promise<number> {
     await d.clearTokens(accountId);
@@ -44,25 +49,51 @@ export function createSignOutEnd(d: EndDeps) {
     if (running) return running;
     const p = end(accountId, from).finally(() => {
       ending.delete(accountId);
-      started.delete(accountId);
+      stop(accountId);
     });
     ending.set(accountId, p);
     return p;
   }
 
+  /** Ends a sign-out left unfinished (a sync state without its account), unless one is under way here. */
+  async function endLeft(accountId: string): Promise<void> {
+    const [account, state] = await Promise.all([d.db.accounts.get(accountId), d.db.syncState.get(accountId)]);
+    // Read again now, not from a list read before: a sign-in may have stored the account since.
+    if (account || !state || started.has(accountId)) return;
+    // One ending already (another pass, a sign-in's) is waited for, not run twice.
+    await endSignOut(accountId, state.signingOutOf);
+  }
+
   return {
     /** A sign-out starts here (before its account is deleted): finishSignOuts leaves it to its own end. */
-    begin: (accountId: string): void => void started.add(accountId),
+    begin(accountId: string): void {
+      // Two clicks that both read the account before either deleted it share one.
+      if (started.has(accountId)) return;
+      let settle!: () => void;
+      const over = new Promise<void>((r) => (settle = r));
+      started.set(accountId, { over, settle });
+    },
     /** Whether a sign-out of the account began in this worker and has not ended. */
     underway: (accountId: string): boolean => started.has(accountId),
     /** The sign-out that began failed before its end: a later pass may end it. */
-    abandon: (accountId: string): void => void started.delete(accountId),
+    abandon: stop,
     endSignOut,
+    /**
+     * Before a sign-in stores the account (accounts.ts): the same account (its id is its backpack
+     * and user) signed out here is waited for, and a sign-out left unfinished is ended, so that no end
+     * forgets the new sign-in's tokens, badges or sync state afterwards, and no state of the account
+     * signed out (its `since`, its run) is taken for the new one's (a Badge Connect run incremental
+     * from it never listed again the badges the sign-out deleted).
+     */
+    async clear(accountId: string): Promise<void> {
+      for (let p = started.get(accountId)?.over ?? ending.get(accountId); p; p = started.get(accountId)?.over ?? ending.get(accountId)) await p.then(() => undefined, () => undefined);
+      await endLeft(accountId);
+    },
     /** Ends every sign-out a stopped worker left: a sync state whose account is gone. */
     async finishSignOuts(): Promise<void> {
       const [accounts, states] = await Promise.all([d.db.accounts.all(), d.db.syncState.all()]);
       const ids = new Set(accounts.map((a) => a.id));
-      for (const s of states) if (s.accountId !== LOCAL && !ids.has(s.accountId) && !started.has(s.accountId)) await endSignOut(s.accountId, s.signingOutOf);
+      for (const s of states) if (s.accountId !== LOCAL && !ids.has(s.accountId)) await endLeft(s.accountId);
     },
   };
 }

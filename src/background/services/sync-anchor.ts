@@ -105,5 +105,8 @@ export function nextSince(run: SyncRun, marginMs: number): { since?: string } {
   if (run.unsettled) return run.since ? { since: run.since } : {};
   const server = run.serverTime === undefined ? NaN : Date.parse(run.serverTime);
   const start = Number.isFinite(server) ? Math.min(server, Date.parse(run.startedAt)) : Date.parse(run.startedAt);
-  return { since: new Date(start - marginMs).toISOString() };
+  // Not before 1970: a `Date` before the year 0 made an extended ISO year ("-000501-…", ECMA-262
+  // §21.4.1.32), not an RFC 3339 date-time (§5.6: four digits), which a backpack refuses: every run
+  // failed until the weekly whole listing. Any earlier `since` lists the same, everything.
+  return { since: new Date(Math.max(0, start - marginMs)).toISOString() };
 }

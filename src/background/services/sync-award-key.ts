@@ -31,14 +31,18 @@ import type { SyncItem, SyncPage } from './providers/index.ts';
 export const awardSourceId = (id: string, award: string): string => `${id}#achievement=${award}`;
 
 /** The award a stored record is, read from its original (undefined: it cannot be read). */
-async function storedAward(db: Pick<Db, 'originals'>, r: BadgeRecord): Promise<string | undefined> {
+export async function storedAward(db: Pick<Db, 'originals'>, r: BadgeRecord): Promise<string | undefined> {
   if (r.original.kind !== 'json' && r.original.kind !== 'jws') return undefined;
   const o = await db.originals.get(r.key);
   return o ? awardOf(new TextDecoder().decode(o.bytes)) : undefined;
 }
 
-/** Per run: keys the items of each page as above. */
-export function createAwardKeys(db: Pick<Db, 'badges' | 'originals'>, accountId: string) {
+/**
+ * Per run: keys the items of each page as above. `removed`: the award the user removed under a key
+ * during this run (sync-removed.ts), which keeps the plain key, so the run leaves it out; given to
+ * another award, the one removed went beside and was written back, and the other left out.
+ */
+export function createAwardKeys(db: Pick<Db, 'badges' | 'originals'>, accountId: string, removed?: (key: string) => string | undefined) {
   /** `<id>\n<award>` → the source id given this run; `<id>` → the award the plain id went to. */
   const given = new Map<string, string>();
   const plainFor = new Map<string, string>();
@@ -47,7 +51,10 @@ export function createAwardKeys(db: Pick<Db, 'badges' | 'originals'>, accountId:
   async function plainOwner(id: string, awards: ReadonlySet<string>, items: readonly SyncItem[]): Promise<string | undefined> {
     const taken = plainFor.get(id);
     if (taken !== undefined) return taken;
-    const stored = await db.badges.get(badgeKey(accountId, id));
+    const plain = badgeKey(accountId, id);
+    const stored = await db.badges.get(plain);
+    const gone = stored ? undefined : removed?.(plain);
+    if (gone !== undefined) return gone;
     if (stored) {
       for (const i of items) if (i.sourceId === id && i.award !== undefined && stored.contentHash === (await sha256Hex(i.fingerprint))) return i.award;
       const award = await storedAward(db, stored);

@@ -27,25 +27,33 @@ import type { SyncRun } from '../../platform/records.ts';
 
 export interface RemovedDuringRun {
   has(key: string): boolean;
-  add(key: string): void;
+  /** `award`: the award the removed record was (sync-award-key.ts storedAward), read before its delete. */
+  add(key: string, award?: string): void;
+  /** The award removed under `key` in this worker, when known: the plain key of an id stays its own (sync-award-key.ts). */
+  award(key: string): string | undefined;
   /** The run, once read or started: the keys it kept (a resumed run's) join, and every key marked is kept with it. */
   attach(run: SyncRun): void;
 }
 
 export function removedDuringRun(): RemovedDuringRun {
   const keys = new Set<string>();
+  const awards = new Map<string, string>();
   let run: SyncRun | undefined;
   const keep = () => {
     if (run && keys.size) run.removed = [...keys];
+    if (run && awards.size) run.removedAwards = [...awards];
   };
   return {
     has: (key) => keys.has(key),
-    add(key) {
+    add(key, award) {
       keys.add(key);
+      if (award !== undefined) awards.set(key, award);
       keep();
     },
+    award: (key) => awards.get(key),
     attach(r) {
       for (const key of r.removed ?? []) keys.add(key);
+      for (const [key, award] of r.removedAwards ?? []) if (keys.has(key)) awards.set(key, award);
       run = r;
       keep();
     },
@@ -54,23 +62,24 @@ export function removedDuringRun(): RemovedDuringRun {
 
 /** The Removes under way in this worker, by account: from library.ts's `onRemoving` until the delete has ended. */
 export interface RemovalsUnderway {
-  /** Returns what ends it (called once the badge is deleted, or the Remove failed). */
-  begin(accountId: string, key: string): () => void;
-  /** A run starting: the keys of the account's Removes under way. */
-  of(accountId: string): readonly string[];
+  /** Returns what ends it (called once the badge is deleted, or the Remove failed). `award`: as RemovedDuringRun.add. */
+  begin(accountId: string, key: string, award?: string): () => void;
+  /** A run starting: the account's Removes under way (key, and award when known). */
+  of(accountId: string): readonly (readonly [string, string | undefined])[];
 }
 
 export function removalsUnderway(): RemovalsUnderway {
-  const byAccount = new Map<string, string[]>();
+  const byAccount = new Map<string, (readonly [string, string | undefined])[]>();
   return {
-    begin(accountId, key) {
-      byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), key]);
+    begin(accountId, key, award) {
+      const entry = [key, award] as const;
+      byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), entry]);
       let ended = false;
       return () => {
         if (ended) return;
         ended = true;
         const left = byAccount.get(accountId) ?? [];
-        left.splice(left.indexOf(key), 1);
+        left.splice(left.indexOf(entry), 1);
         if (left.length) byAccount.set(accountId, left);
         else byAccount.delete(accountId);
       };
@@ -79,7 +88,11 @@ export function removalsUnderway(): RemovalsUnderway {
   };
 }
 
-/** Marks the key in the account's stored run, if one is stored (one transaction, db.ts update). */
-export async function markRemoved(db: Pick<Db, 'syncState'>, accountId: string, key: string): Promise<void> {
-  await db.syncState.update(accountId, (s) => (s?.run && !s.run.removed?.includes(key) ? { ...s, run: { ...s.run, removed: [...(s.run.removed ?? []), key] } } : undefined));
+/** Marks the key (and the award it was, when known) in the account's stored run, if one is stored (one transaction, db.ts update). */
+export async function markRemoved(db: Pick<Db, 'syncState'>, accountId: string, key: string, award?: string): Promise<void> {
+  await db.syncState.update(accountId, (s) => {
+    if (!s?.run || s.run.removed?.includes(key)) return undefined;
+    const awards = award !== undefined ? { removedAwards: [...(s.run.removedAwards ?? []), [key, award] as [string, string]] } : {};
+    return { ...s, run: { ...s.run, removed: [...(s.run.removed ?? []), key], ...awards } };
+  });
 }

@@ -104,7 +104,7 @@ export function createSync(d: SyncDeps) {
     let whole = run.cursor === undefined;
     const listing = createListing();
     // Two awards under one credential id are two badges (sync-award-key.ts).
-    const awards = createAwardKeys(d.db, account.id);
+    const awards = createAwardKeys(d.db, account.id, (key) => removed.award(key));
     for (;;) {
       const page = await awards(await call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure));
       noteServerClock(run, page.serverDate, now().getTime());
@@ -219,7 +219,7 @@ export function createSync(d: SyncDeps) {
     d.keepAlive?.(controller.signal);
     const removed = removedDuringRun();
     // A Remove under way as the run starts is one made during it (sync-removed.ts).
-    for (const key of underway.of(accountId)) removed.add(key);
+    for (const [key, award] of underway.of(accountId)) removed.add(key, award);
     let recorded!: () => void;
     const syncing = new Promise<void>((r) => (recorded = r));
     const promise = runOnce(accountId, controller.signal, removed, recorded).finally(() => {
@@ -238,9 +238,9 @@ export function createSync(d: SyncDeps) {
      * here, or one that starts before the returned end is called (once the badge is deleted), does
      * not write it back (sync-removed.ts).
      */
-    removing(accountId: string, key: string): () => void {
-      running.get(accountId)?.removed.add(key);
-      return underway.begin(accountId, key);
+    removing(accountId: string, key: string, award?: string): () => void {
+      running.get(accountId)?.removed.add(key, award);
+      return underway.begin(accountId, key, award);
     },
     /** Starts syncs, answering once each is recorded as syncing (a poll must not read the last run's end); false when none was started. */
     async start(accountId?: string): Promise<{ started: boolean }> {

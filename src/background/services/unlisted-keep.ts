@@ -13,8 +13,8 @@
  * hidden twin has: synced-twin.ts twinKey), else its link or bytes. It never writes over anything
  * kept there: the user's own copy, put back by revealTwins just before, or still hidden behind
  * another signed-in backpack's copy, is that badge held already (nothing moved, counted kept); a
- * different or weaker copy under that id (another issuer's, another achievement's, a worse verdict)
- * sends it under its bytes' hash instead, as an import does. A moved badge another signed-in
+ * different or weaker copy under that id (another issuer's, another achievement's or one whose
+ * achievement is not known, a worse verdict) sends it under its bytes' hash instead, as an import does. A moved badge another signed-in
  * backpack's copy stands for is then that copy's hidden twin (one entry, synced-twin.ts hideTwins).
  */
 import type { Db } from '../../platform/db.ts';
@@ -23,7 +23,7 @@ import type { BadgeRecord } from '../../platform/records.ts';
 import { sha256Hex } from './badge-record.ts';
 import { recheckStored } from './badge-verify.ts';
 import { LOCAL, type Identities } from './identities.ts';
-import { hideTwins, recheckLocal } from './synced-twin.ts';
+import { achievementForm, hideTwins, recheckLocal } from './synced-twin.ts';
 import type { Verifier } from './verifier.ts';
 
 export interface KeepDeps {
@@ -37,18 +37,33 @@ export interface KeepDeps {
 const RANK: Record<BadgeRecord['verdict'], number> = { valid: 2, indeterminate: 1, unverified: 1, invalid: 0 };
 
 /**
- * Whether `held` is this badge (the same issuer and achievement when both name one: library.ts), as
- * these very bytes (`hash`: a local record's content hash is its input's) or saying as much of it.
+ * Whether `held` is this badge (the same issuer when both name one: library.ts), as these very bytes
+ * (`hash`: a local record's content hash is its input's), or another copy of the same award (the same
+ * achievement, in one form: synced-twin.ts achievementForm) saying as much of it. An achievement not
+ * known on either side (a record stored before Lanyard kept it) is no evidence of the same award:
+ * another award under the same id (real-issuers-12) taken for it was forgotten with the account.
  */
 function sameBadge(held: BadgeRecord, r: BadgeRecord, hash: string): boolean {
   const differ = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a !== b;
-  return !differ(held.meta.issuerId, r.meta.issuerId) && !differ(held.meta.achievementId, r.meta.achievementId) && (held.contentHash === hash || RANK[held.verdict] >= RANK[r.verdict]);
+  const [a, b] = [achievementForm(held.meta.achievementId), achievementForm(r.meta.achievementId)];
+  if (differ(held.meta.issuerId, r.meta.issuerId) || differ(a, b)) return false;
+  return held.contentHash === hash || (a !== undefined && a === b && RANK[held.verdict] >= RANK[r.verdict]);
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** The local key to move `r` to and its source id, or undefined when this badge is held here already. */
-async function placeFor(db: Db, r: BadgeRecord, bytes: Uint8Array): Promise<{ key: string; sourceId: string } | undefined> {
+/**
+ * The badge moved here by a sign-out and not checked again since (a worker stopped in between): its
+ * verification is still the backpack account's, which the check again as a local badge replaces.
+ */
+const unchecked = (held: BadgeRecord | undefined, r: BadgeRecord): BadgeRecord | undefined =>
+  held?.accountId === LOCAL && held.verifiedAt === r.verifiedAt && held.contentHash === r.contentHash ? held : undefined;
+
+/**
+ * The local key to move `r` to and its source id, or `held` when this badge is held here already
+ * (with the record to check again, when it is `r` moved and not checked again: unchecked).
+ */
+async function placeFor(db: Db, r: BadgeRecord, bytes: Uint8Array): Promise<{ key: string; sourceId: string } | { held: BadgeRecord | undefined }> {
   const hash = await sha256Hex(bytes);
   const byHash = `sha256:${hash}`;
   const sourceId = r.original.kind === 'url' ? `id:${new TextDecoder().decode(bytes)}` : r.meta.credentialId ? `id:${r.meta.credentialId}` : byHash;
@@ -57,10 +72,11 @@ async function placeFor(db: Db, r: BadgeRecord, bytes: Uint8Array): Promise<{ ke
   const held = record ?? original?.hidden;
   if (!held && !original) return { key, sourceId };
   // These very bytes are held here (moved by a sign-out a stopped worker left, then checked again as a local badge): held already.
-  if (original && sameBytes(original.bytes, bytes)) return undefined;
-  if (held && sameBadge(held, r, hash)) return undefined;
+  if (original && sameBytes(original.bytes, bytes)) return { held: unchecked(record, r) };
+  if (held && sameBadge(held, r, hash)) return { held: undefined };
   const other = badgeKey(LOCAL, byHash);
-  if ((await db.badges.get(other)) || (await db.originals.get(other))) return undefined;
+  const atHash = await db.badges.get(other);
+  if (atHash || (await db.originals.get(other))) return { held: unchecked(atHash, r) };
   return { key: other, sourceId: byHash };
 }
 
@@ -77,8 +93,10 @@ export async function keepUnlisted(d: KeepDeps, accountId: string, from: string 
     const o = await d.db.originals.get(r.key);
     if (!o) continue; // nothing to keep it from
     const place = await placeFor(d.db, r, o.bytes);
-    if (!place) {
+    if ('held' in place) {
       kept++;
+      // Moved by a sign-out a stopped worker left, before it was checked again: checked now.
+      if (place.held) moved.push(place.held);
       continue;
     }
     const { runId: _run, rev: _rev, ...rest } = r;
