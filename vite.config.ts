@@ -14,6 +14,7 @@ import pkg from './package.json' with { type: 'json' };
 import { preactWithoutInnerHtml } from './scripts/preact-no-inner-html.ts';
 import { asciiOutput, asciiSource } from './scripts/ascii-output.ts';
 import { polyfillEsm } from './scripts/polyfill-esm.ts';
+import { firstScriptChunk } from './scripts/popup-chunks.ts';
 
 export const GECKO_ID = 'lanyard@lanyard.example';
 /** Content scripts built as single self-contained files: no loader, nothing web-accessible. */
@@ -110,6 +111,9 @@ function classicBackground(browser: 'chrome' | 'firefox', target: string): Plugi
   };
 }
 
+/** The popup's page: its first script is one file (scripts/popup-chunks.ts says why). */
+const POPUP_PAGE = fileURLToPath(new URL('./src/popup/index.html', import.meta.url));
+
 type Manifest = typeof manifest & { version: string };
 
 export function chromeManifest(): Manifest {
@@ -158,6 +162,7 @@ export default defineConfig(({ mode }) => {
       // Extension pages load from disk: no need for legacy targets or a modulepreload polyfill.
       target: jsTarget,
       modulePreload: { polyfill: false },
+      rollupOptions: { output: { manualChunks: firstScriptChunk(POPUP_PAGE, 'popup') } },
     },
     // Vite's dev server is not used for the extension (crx HMR needs a loaded dev build); keep it local.
     server: { host: '127.0.0.1', strictPort: true },
