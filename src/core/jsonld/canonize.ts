@@ -14,7 +14,7 @@ import { assertContextsValid, assertExpandedValid } from './spec-checks.ts';
 import { hasForeignKey } from './foreign-keys.ts';
 import { NeedContext, toRdfFast } from './to-rdf.ts';
 import { loadPrecomputed, precomputedWanted } from './precomputed.ts';
-import { assertBoundedContextWork } from './work-bound.ts';
+import { assertBoundedContextWork, assertBoundedContexts } from './work-bound.ts';
 import { shorten } from '../display.ts';
 
 export type RdfPath = 'fast' | 'reference';
@@ -74,6 +74,8 @@ function plainWords(code: unknown, details: unknown): string | undefined {
 /** The document's RDF dataset, and which path made it. */
 export async function toRdf(doc: unknown, set: ContextSet = bundledContextSet()): Promise<{ quads: Quad[]; path: RdfPath }> {
   assertContextsValid(doc);
+  // Each context named is processed in turn, bundled or not: a document naming thousands is refused first (work-bound.ts).
+  assertBoundedContexts(doc);
   try {
     // Each retry learns one more context transition; a credential needs a handful at most.
     for (let i = 0; i < 256; i++) {

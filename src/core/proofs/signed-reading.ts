@@ -23,7 +23,7 @@ import type { Json } from '../formats/json-util.ts';
 import { readNQuads, termKey, type NqStatement, type NqTerm } from '../jsonld/nquads-read.ts';
 import { shorten } from '../display.ts';
 import { unsignedShown } from './signed-display.ts';
-import { below, jsonValues, lastSegment, matches, rootOf } from './statements.ts';
+import { below, jsonValues, lastSegment, rootOf } from './statements.ts';
 
 const VERIFIABLE_CREDENTIAL = 'https://www.w3.org/2018/credentials#VerifiableCredential';
 
@@ -65,12 +65,20 @@ const PROOF: Members = {
  */
 function unaccounted(statements: NqStatement[], nodes: Set<string>, json: Json[], members: Members): { member: string; object: NqTerm } | undefined {
   for (const [member, names] of Object.entries(members)) {
-    const left = json.flatMap((j) => jsonValues(j[member]));
+    // The JSON values left, counted by value (a node without an id as undefined): a search and a splice per statement took entries² (40,000 identifiers, 69 s).
+    const left = new Map<string | undefined, number>();
+    for (const v of json.flatMap((j) => jsonValues(j[member]))) left.set(v, (left.get(v) ?? 0) + 1);
+    const take = (v: string | undefined): boolean => {
+      const n = left.get(v) ?? 0;
+      if (n > 0) left.set(v, n - 1);
+      return n > 0;
+    };
     for (const s of statements) {
       if (!nodes.has(termKey(s.subject)) || !names.includes(lastSegment(s.predicate))) continue;
-      const i = left.findIndex((v) => matches(s.object, v));
-      if (i < 0) return { member, object: s.object };
-      left.splice(i, 1);
+      // As statements.ts `matches` reads an object: a blank node, a literal's lexical form, an IRI or its last segment.
+      const o = s.object;
+      const found = 'blank' in o ? take(undefined) : 'literal' in o ? take(o.literal) : take(o.iri) || take(lastSegment(o.iri));
+      if (!found) return { member, object: o };
     }
   }
   return undefined;

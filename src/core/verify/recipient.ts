@@ -129,6 +129,14 @@ function candidatesOf(mine: UserIdentity): string[] {
   return [...new Set([v, v.trim()])];
 }
 
+/**
+ * The most recipient identities compared. OB 3.0 §AchievementSubject's `identifier` is a list the
+ * issuer writes, and each hashed entry costs a hash per spelling of each of the user's addresses: an
+ * 8 MiB credential naming 70,000 took the worker's CPU for seconds to minutes (a deadline bounds
+ * waiting, not work). Real badges name one to three; past this many, whom it was issued to is unknown.
+ */
+export const MAX_RECIPIENT_CLAIMS = 32;
+
 const HASH = /^([a-z0-9]+)\$([0-9a-f]+)$/i;
 const ALGORITHM = /^([a-z0-9]+)\$/i;
 
@@ -181,7 +189,7 @@ export async function checkRecipient(
   let comparable = 0;
   let uncomputable = 0;
   let malformed = '';
-  for (const claim of claims) {
+  for (const claim of claims.slice(0, MAX_RECIPIENT_CLAIMS)) {
     const type = normaliseIdentityType(claim.type);
     // An OB 3.0 subject id that is a web address is the same kind of identity as the user's URL.
     const also = type === 'id' && /^https?:\/\//i.test(claim.identity) ? 'url' : type;
@@ -199,6 +207,11 @@ export async function checkRecipient(
         return mine.value;
       }
     }
+  }
+  if (claims.length > MAX_RECIPIENT_CLAIMS) {
+    // Not "someone else": the user's may be among those not compared.
+    checks.skip('recipient', `The badge names ${claims.length} recipient identities; Lanyard compares the first ${MAX_RECIPIENT_CLAIMS}, none of them yours, so whether the rest name you is unknown`);
+    return null;
   }
   if (comparable === 0 && uncomputable > 0) {
     // Not "someone else": the hash may well be of the user's address, by an algorithm the specifications do not allow.
