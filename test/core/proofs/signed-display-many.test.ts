@@ -26,7 +26,8 @@ describe('signed display: many evidence items', () => {
     const r = await verify(JSON.stringify(vc), { now: NOW });
     const ms = performance.now() - t;
     expect(signatureOf(r)).toMatchObject({ outcome: 'pass' });
-    expect(ms).toBeLessThan(10_000);
+    // ~4-5 s here after (load 8), 132 s before: the bound leaves a loaded machine room and still fails the quadratic walk.
+    expect(ms).toBeLessThan(30_000);
   }, 180_000);
 
   it('an evidence item whose shown name is not signed as its name is still caught among thousands', async () => {

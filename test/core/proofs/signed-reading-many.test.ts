@@ -28,7 +28,7 @@ describe('signed reading: many identifier entries', () => {
     const r = await verify(JSON.stringify(vc), { now: NOW });
     const ms = performance.now() - t;
     expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ outcome: 'pass' });
-    expect(ms).toBeLessThan(40_000); // about 13 s here after, 40,000 took 30 to 69 s before
+    expect(ms).toBeLessThan(60_000); // 13-18 s here after (load 8), 122 s before; 40,000 took 30 to 69 s
   }, 240_000);
 
   it('each JSON value still accounts for one statement: an entry signed twice but read once is found', async () => {
