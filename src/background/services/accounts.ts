@@ -261,7 +261,7 @@ export function createAccounts(d: AccountsDeps) {
         revoked = 'failed';
         console.warn(`[lanyard] could not revoke the session at ${from}`, e);
       }
-      return { signedOut: true, revoked, kept: await ends.endSignOut(accountId, from) };
+      return { signedOut: true, revoked, kept: await ends.endSignOut(accountId, from, true) };
     },
 
     /** Ends every sign-out a stopped worker left (the worker's start: wiring.ts). */
