@@ -252,17 +252,16 @@ export function createAccounts(d: AccountsDeps) {
         ends.abandon(accountId);
         throw e;
       }
-      const t = await d.tokens.current(accountId);
       let revoked: SignOutReply['revoked'] = 'revoked';
-      if (t && (t.accessToken || t.refreshToken)) {
-        try {
-          if (!(await (await d.providers.for(account)).revoke({ ...t, accessToken: t.accessToken || t.refreshToken! }))) revoked = 'not-offered';
-        } catch (e) {
-          revoked = 'failed';
-          console.warn(`[lanyard] could not revoke the session at ${from}`, e);
-        }
+      try {
+        // The tokens read within: a read that fails is a revocation that failed, not a sign-out begun and never ended (a sign-in waits for it: sign-out-end.ts clear).
+        const t = await d.tokens.current(accountId);
+        if (t && (t.accessToken || t.refreshToken) && !(await (await d.providers.for(account)).revoke({ ...t, accessToken: t.accessToken || t.refreshToken! }))) revoked = 'not-offered';
+      } catch (e) {
+        revoked = 'failed';
+        console.warn(`[lanyard] could not revoke the session at ${from}`, e);
       }
-      return { signedOut: true, revoked, kept: await ends.endSignOut(accountId, from) };
+      return { signedOut: true, revoked, kept: await ends.endSignOut(accountId, from, true) };
     },
 
     /** Ends every sign-out a stopped worker left (the worker's start: wiring.ts). */

@@ -24,10 +24,16 @@ export interface EndDeps {
 export function createSignOutEnd(d: EndDeps) {
   /** One end at a time per account: a sign-out and a restarted worker's pass never move a badge twice. */
   const ending = new Map<string, Promise<number>>();
-  /** Sign-outs under way in this worker, from before their account is deleted (not a stopped worker's): settled once over. */
-  const started = new Map<string, { over: Promise<void>; settle: () => void }>();
+  /**
+   * Sign-outs under way in this worker, from before their account is deleted (not a stopped worker's):
+   * settled once over. `n`: how many share it (two clicks), each ended or abandoned: settled by the
+   * first to end, a sign-in went on while the other still waited, whose end then forgot its tokens.
+   */
+  const started = new Map<string, { over: Promise<void>; settle: () => void; n: number }>();
   const stop = (accountId: string): void => {
-    started.get(accountId)?.settle();
+    const s = started.get(accountId);
+    if (!s || --s.n) return;
+    s.settle();
     started.delete(accountId);
   };
 
@@ -43,16 +49,14 @@ export function createSignOutEnd(d: EndDeps) {
     return kept;
   }
 
-  /** Ends the sign-out of `accountId` (its account record deleted already); how many badges stayed here. */
-  function endSignOut(accountId: string, from: string | undefined): Promise<number> {
-    const running = ending.get(accountId);
-    if (running) return running;
-    const p = end(accountId, from).finally(() => {
-      ending.delete(accountId);
-      stop(accountId);
-    });
-    ending.set(accountId, p);
-    return p;
+  /** Ends the sign-out of `accountId` (its account record deleted already); how many badges stayed here. `began`: by a sign-out that began (begin), its share of the mark then ends. */
+  function endSignOut(accountId: string, from: string | undefined, began = false): Promise<number> {
+    let p = ending.get(accountId);
+    if (!p) {
+      p = end(accountId, from).finally(() => ending.delete(accountId));
+      ending.set(accountId, p);
+    }
+    return began ? p.finally(() => stop(accountId)) : p;
   }
 
   /** Ends a sign-out left unfinished (a sync state without its account), unless one is under way here. */
@@ -67,11 +71,12 @@ export function createSignOutEnd(d: EndDeps) {
   return {
     /** A sign-out starts here (before its account is deleted): finishSignOuts leaves it to its own end. */
     begin(accountId: string): void {
-      // Two clicks that both read the account before either deleted it share one.
-      if (started.has(accountId)) return;
+      // Two clicks that both read the account before either deleted it share one, until both have ended.
+      const s = started.get(accountId);
+      if (s) return void s.n++;
       let settle!: () => void;
       const over = new Promise<void>((r) => (settle = r));
-      started.set(accountId, { over, settle });
+      started.set(accountId, { over, settle, n: 1 });
     },
     /** Whether a sign-out of the account began in this worker and has not ended. */
     underway: (accountId: string): boolean => started.has(accountId),

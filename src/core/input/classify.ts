@@ -5,7 +5,7 @@
 import { ErrorCodes, ParseError } from '../errors.ts';
 import { credentialOfDataUrl, isDataUrl } from './data-input.ts';
 import { parseJsonObject } from './json.ts';
-import { isW3cSdJwt } from './detect.ts';
+import { isW3cSdJwt, namesABadge } from './detect.ts';
 import { COMPACT_JWS, peekJws, SD_JWT } from './jws.ts';
 import { isJwsJson, rejectJwsJson } from './jws-json.ts';
 import { isOpenAttestation, rejectOpenAttestation } from './open-attestation.ts';
@@ -41,10 +41,12 @@ export function classifyText(raw: string, from?: 'png' | 'svg'): CredentialText 
   const first = text[0];
   if (first === '{' || first === '[') {
     const json = parseJsonObject(text);
+    // An Open Badge first (detect.ts namesABadge): one given another envelope's fields stays a badge.
+    const badge = namesABadge(json);
     // A JWS in JSON serialization (a JAdES-sealed European Digital Credential): read, not verified.
-    if (isJwsJson(json)) rejectJwsJson(json);
+    if (!badge && isJwsJson(json)) rejectJwsJson(json);
     // An OpenAttestation document (an OpenCerts certificate): another kind of credential, read, not verified.
-    if (isOpenAttestation(json)) rejectOpenAttestation(json);
+    if (!badge && isOpenAttestation(json)) rejectOpenAttestation(json);
     // A wallet's export of a shared badge: the credential inside is the badge (presentation.ts); a
     // VC-JWT's JSON view: the JWT is (jwt-proof.ts).
     const vp = presentationOf(json);

@@ -61,6 +61,17 @@ export function isBlockcertsV2(doc: Json): boolean {
   return typeOf(doc.signature).includes('MerkleProof2017') || typeOf(doc.verification).includes('MerkleProofVerification2017');
 }
 
+/**
+ * Whether a JSON document says it is an Open Badge (or another Verifiable Credential): a `@context`,
+ * a `type`, a `vc` claim, a credentialSubject, or an OB 1.0 / 0.5 assertion's fields (detectObVersion).
+ * Read first (classify.ts): another credential's envelope (an OpenAttestation document's `data` and
+ * SHA3MerkleProof, a JWS in JSON serialization's `payload`) has none of these at its top, and a badge
+ * that borrows that envelope's fields is still checked as a badge, never left unsettled for them.
+ */
+export function namesABadge(doc: Json): boolean {
+  return doc['@context'] !== undefined || doc.type !== undefined || doc.credentialSubject !== undefined || isVerifiableCredential(doc) || detectObVersion(doc) !== undefined;
+}
+
 /** VCORE `_detect_openbadges_version`, extended to @context arrays. Undefined: not an assertion at all. */
 export function detectObVersion(doc: Json): ObVersion | undefined {
   const context = doc['@context'];
