@@ -3,7 +3,8 @@
  * link (attack28), in Chromium with Playwright's real pointer. A hostile page:
  * - swapped the genuine badge link under the resting pointer for its own look-alike (replaceWith, or the
  *   genuine one moved away and its own put in its place): Chromium sends no mouseout to a removed element
- *   nor to one that moves from under a still pointer, and "✓ Verified badge" stayed beside phish.example;
+ *   nor to one that moves from under a still pointer, and "✓ Verified badge" stayed beside phish.example
+ *   (by CSS alone too: `html:has(>[data-lanyard="hover-card"])` shows the page's own link over it);
  * - put inside a genuine badge link a `<button form>` submitting to its server, or a declarative closed
  *   shadow root holding its own link (neither needs a script): the card vouched for the badge with no
  *   word of where a click goes, and the click opened phish.example.
@@ -84,6 +85,18 @@ describe('a card beside what it checked, in Chromium', () => {
       await page.close();
     });
   }
+
+  it('the page’s own link laid over the checked one when the card appears, by CSS alone (:has()): the card goes', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await page.setContent(`<!doctype html><html lang="en"><head><style>#n{display:none;position:absolute;left:40px;top:40px;width:200px;height:40px;background:#fff}` +
+      `html:has(>[data-lanyard="hover-card"]) #n{display:block}</style></head><body style="margin:40px"><a id="l" ${LINK} href="${BADGE}">Genuine</a><a id="n" href="https://phish.example/claim">Genuine</a></body></html>`);
+    await page.addScriptTag({ content: script });
+    await dwell(page, '#l');
+    // The card came (the overlay shows only while its host is there), then went as soon as the overlay was on top.
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.getElementById('n')!).display), { timeout: 5000 }).toBe('block');
+    await expect.poll(() => hasCard(page), { timeout: 3000 }).toBe(false);
+    await page.close();
+  });
 
   it('a <button form> inside a badge link (no script): no card, and a click there submits to the page’s server', async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
