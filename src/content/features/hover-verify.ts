@@ -56,11 +56,16 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
   let poll: ReturnType<typeof setInterval> | undefined;
   /** Whether `el` still points at the URL that was checked. */
   const same = (el: Element, url: string) => badgeUrlOf(el, document.baseURI) === url;
-  /** Whether what is under the user's pointer now is `el` (or inside it): the page may have moved it away, or put its own over it. */
-  const pointed = (el: Element) => {
+  /**
+   * Whether a click would still open what was checked: for the pointer's card, what is under the pointer now
+   * is `el` or inside it (the page may have moved it away, or put its own over it) and has no click of its
+   * own; for the keyboard's, `el` is in nothing with a click of its own (a picture moved into a <button form>).
+   */
+  const clickable = (el: Element, byPointer: boolean) => {
+    if (!byPointer) return !clickIsElsewhere(el, el);
     const p = intent.at();
     const top = p && typeof document.elementFromPoint === 'function' ? document.elementFromPoint(p.x, p.y) : null;
-    return top !== null && containsNode(el, top);
+    return top !== null && containsNode(el, top) && !clickIsElsewhere(top, el);
   };
 
   const verify = (url: string) => {
@@ -82,8 +87,8 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     const shown = performance.now();
     // Where a click goes, when not to the badge checked: said on the card, which goes if it changes.
     const opens = clickTarget(el, url, document.baseURI);
-    // Still on the page (a removed element keeps its href) and, for the pointer's card, under the pointer.
-    const still = () => el.isConnected && (!byPointer || pointed(el)) && same(el, url) && clickTarget(el, url, document.baseURI) === opens;
+    // Still on the page (a removed element keeps its href), under the pointer for the pointer's card, and in nothing with its own click.
+    const still = () => el.isConnected && clickable(el, byPointer) && same(el, url) && clickTarget(el, url, document.baseURI) === opens;
     watch?.disconnect();
     // Every attribute, its name checked here: an attributeFilter never reports a namespaced one (DOM §4.3.3),
     // and an SVG link may say where it goes with xlink:href.

@@ -128,4 +128,27 @@ describe('the hover card and the element it checked', () => {
     await dwell();
     expect(state()).toBe('ready');
   });
+  it('goes when the page puts, under the resting pointer, a control of its own inside the checked link, or moves the checked picture into one', async () => {
+    add('<form id="f" action="https://phish.example/claim"></form>');
+    const link = add(`<a href="${BADGE}">Programmer</a>`);
+    moveOnto(link);
+    await dwell();
+    expect(state()).toBe('ready');
+    const button = document.createElement('button');
+    button.setAttribute('form', 'f');
+    button.textContent = 'Programmer';
+    link.append(button);
+    onTop = button;
+    await vi.advanceTimersByTimeAsync(HIDE);
+    expect(state()).toBeUndefined();
+    // A picture's card, then the same picture moved into a <button form> (still connected, still under the pointer).
+    const img = add(`<img src="${BADGE}/image" alt="badge">`);
+    moveOnto(img);
+    await dwell();
+    expect(state()).toBe('ready');
+    const wrap = add('<button form="f"></button>');
+    wrap.append(img);
+    await vi.advanceTimersByTimeAsync(HIDE);
+    expect(state()).toBeUndefined();
+  });
 });
