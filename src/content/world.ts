@@ -11,6 +11,7 @@
 
 export type Runtime = { sendMessage(message: unknown): Promise<unknown> };
 export type I18n = { getMessage(key: string, subs?: string[]): string };
+export type Dom = { openOrClosedShadowRoot(el: Element): ShadowRoot | null };
 
 /** A value this world's scripts set on the global object (an own property), never a page element. */
 export function ownGlobal(name: string): unknown {
@@ -18,7 +19,7 @@ export function ownGlobal(name: string): unknown {
 }
 
 /** The extension namespace's `api` (Firefox `browser`, then Chromium `chrome`) when it has `method`; never a page element. */
-function extensionApi<T>(api: 'runtime' | 'i18n', method: string): T | undefined {
+function extensionApi<T>(api: 'runtime' | 'i18n' | 'dom', method: string): T | undefined {
   const g = globalThis as { browser?: Record<string, Record<string, unknown> | undefined>; chrome?: Record<string, Record<string, unknown> | undefined> };
   for (const ns of [g.browser, g.chrome]) {
     const found = ns?.[api];
@@ -32,6 +33,9 @@ export const extensionRuntime = (): Runtime | undefined => extensionApi<Runtime>
 
 /** The extension's i18n (browser.i18n and chrome.i18n both reach content scripts), or undefined; never a page element. */
 export const extensionI18n = (): I18n | undefined => extensionApi<I18n>('i18n', 'getMessage');
+
+/** Chromium's chrome.dom (content scripts; a page's closed shadow roots), or undefined; never a page element. */
+export const extensionDom = (): Dom | undefined => extensionApi<Dom>('dom', 'openOrClosedShadowRoot');
 
 /**
  * Whether this is a Firefox content-script sandbox (its own `exportFunction`; a page element of that

@@ -88,6 +88,10 @@ export function createIntent({ isTrusted, now = () => performance.now() }: Inten
       prev = p;
       if (moved) last = { ...p, t: now(), target: m.target };
     },
+    /** Where the user's pointer is (its last trusted move), if it moved at all. */
+    at(): Point | undefined {
+      return prev;
+    },
     /** keydown: a real Tab (or Shift+Tab) lets the next focus count, once. */
     key(e: Event): void {
       if (isTrusted(e) && (e as KeyboardEvent).key === 'Tab') (tabAt = now(), (tab = e));

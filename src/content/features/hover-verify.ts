@@ -15,11 +15,16 @@
  * gets no verdict painted beside it, and a card already shown goes away (the user would click a link the card did not check). A
  * badge picture inside a link to somewhere else (a genuine badge's picture wrapping the page's own
  * link) is checked as a picture, and the card says where a click goes (badge-urls.ts clickTarget).
+ * A card also goes when its element leaves the page or, for the pointer's card, is no longer under the
+ * resting pointer (the page swapped it for its own link: no mouseout comes), and nothing inside a badge
+ * link whose click is its own (a button, a shadow root: dom/own-click.ts) gets a card (attack28).
  */
 import type { Reply } from '../../messaging/protocol.ts';
 import type { HoverVerdict } from '../../messaging/views.ts';
 import { ask } from '../messages.ts';
 import { errorWords } from '../i18n.ts';
+import { clickIsElsewhere } from '../dom/own-click.ts';
+import { containsNode } from '../dom/native.ts';
 import { badgeUrlOf, clickTarget } from '../sites/badge-urls.ts';
 import { hideCard, showCard } from '../ui/hover-card.ts';
 import { createIntent } from './hover-intent.ts';
@@ -51,6 +56,17 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
   let poll: ReturnType<typeof setInterval> | undefined;
   /** Whether `el` still points at the URL that was checked. */
   const same = (el: Element, url: string) => badgeUrlOf(el, document.baseURI) === url;
+  /**
+   * Whether a click would still open what was checked: for the pointer's card, what is under the pointer now
+   * is `el` or inside it (the page may have moved it away, or put its own over it) and has no click of its
+   * own; for the keyboard's, `el` is in nothing with a click of its own (a picture moved into a <button form>).
+   */
+  const clickable = (el: Element, byPointer: boolean) => {
+    if (!byPointer) return !clickIsElsewhere(el, el);
+    const p = intent.at();
+    const top = p && typeof document.elementFromPoint === 'function' ? document.elementFromPoint(p.x, p.y) : null;
+    return top !== null && containsNode(el, top) && !clickIsElsewhere(top, el);
+  };
 
   const verify = (url: string) => {
     let p = cache.get(url);
@@ -66,12 +82,13 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     return p;
   };
 
-  const show = (el: Element, url: string) => {
+  const show = (el: Element, url: string, byPointer: boolean) => {
     showCard(el, { kind: 'loading' });
     const shown = performance.now();
     // Where a click goes, when not to the badge checked: said on the card, which goes if it changes.
     const opens = clickTarget(el, url, document.baseURI);
-    const still = () => same(el, url) && clickTarget(el, url, document.baseURI) === opens;
+    // Still on the page (a removed element keeps its href), under the pointer for the pointer's card, and in nothing with its own click.
+    const still = () => el.isConnected && clickable(el, byPointer) && same(el, url) && clickTarget(el, url, document.baseURI) === opens;
     watch?.disconnect();
     // Every attribute, its name checked here: an attributeFilter never reports a namespaced one (DOM §4.3.3),
     // and an SVG link may say where it goes with xlink:href.
@@ -102,23 +119,30 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     hide = setTimeout(hideCard, HIDE_MS);
   };
 
-  /** A candidate: a trusted event on a badge link or image. */
-  const candidate = (e: Event): { el: Element; url: string } | null => {
+  /**
+   * A candidate: a trusted event on a badge link or image; 'elsewhere' on something inside a badge link
+   * (or around a picture) whose click is its own (dom/own-click.ts): no card there, and the card up goes.
+   */
+  const candidate = (e: Event): { el: Element; url: string } | 'elsewhere' | null => {
     if (!isTrusted(e) || !(e.target instanceof Element)) return null;
     const el = e.target.closest('a[href], img[src]');
-    if (!el || el === target) return null;
+    if (!el) return null;
     const url = badgeUrlOf(e.target, document.baseURI);
+    if (url && clickIsElsewhere(e.target, el)) return 'elsewhere';
+    if (el === target) return null;
     return url ? { el, url } : null;
   };
+  /** Nothing to check here: the card up (for the link around it) goes. */
+  const elsewhere = () => void (target && (leave(), hideCard()));
 
-  const start = (el: Element, url: string, ok: () => boolean) => {
+  const start = (el: Element, url: string, byPointer: boolean, ok: () => boolean) => {
     clearTimeout(pause);
     clearTimeout(hide);
     clearTimeout(reveal);
     target = el;
     pause = setTimeout(() => {
       if (target !== el) return;
-      if (ok()) show(el, url);
+      if (ok()) show(el, url, byPointer);
       // Not the user's: forget it, so that a real dwell later starts afresh, and a card still up for
       // the element before (this one inside it) goes with its watch and look-again timer.
       else leave();
@@ -127,15 +151,18 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
 
   const over = (e: Event) => {
     const c = candidate(e);
-    if (c) start(c.el, c.url, () => intent.pointerDwell(c.el));
+    if (c === 'elsewhere') elsewhere();
+    else if (c) start(c.el, c.url, true, () => intent.pointerDwell(c.el));
   };
 
   const focus = (e: Event) => {
-    const c = candidate(e);
+    const found = candidate(e);
+    if (found === 'elsewhere') return elsewhere();
+    const c = found;
     // Decided at the focus itself: the Tab press it follows is used up by this focus. After the
     // pause, that press must not have been cancelled (the page focusing a link of its own in its place: hover-intent.ts).
     const press = c ? intent.keyboardFocus(c.el) : null;
-    if (c && press) start(c.el, c.url, () => !press.defaultPrevented && (document.activeElement === c.el || c.el.contains(document.activeElement)));
+    if (c && press) start(c.el, c.url, false, () => !press.defaultPrevented && (document.activeElement === c.el || c.el.contains(document.activeElement)));
   };
 
   const out = (e: Event) => {

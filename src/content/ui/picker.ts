@@ -110,7 +110,8 @@ export function openPicker(o: PickerOptions): { close(): void } {
   const select = (i: number) => {
     active = Math.max(0, Math.min(i, badges.length - 1));
     list.querySelectorAll('li').forEach((li, j) => li.setAttribute('aria-selected', String(j === active)));
-    list.children[active]?.scrollIntoView?.({ block: 'nearest' });
+    const li = list.children[active];
+    if (li) showRow(list, li);
   };
   const render = () => {
     list.replaceChildren(...badges.map(row));
@@ -204,6 +205,19 @@ export function openPicker(o: PickerOptions): { close(): void } {
   void load();
   input.focus();
   return self;
+}
+
+/**
+ * Brings a row into the list's view by scrolling the list alone. Never `scrollIntoView`: it scrolls every
+ * scrollable ancestor, the page's document too (CSSOM View §5), and a page that held the panel out of its
+ * view heard from its own scroll events that a row existed (how many badges the user holds, whether a search
+ * matched). The list's own scroll happens inside the closed shadow root, where no scroll event reaches the page.
+ */
+function showRow(list: HTMLElement, li: Element): void {
+  const r = li.getBoundingClientRect();
+  const box = list.getBoundingClientRect();
+  if (r.top < box.top) list.scrollTop -= box.top - r.top;
+  else if (r.bottom > box.bottom) list.scrollTop += r.bottom - box.bottom;
 }
 
 function row(b: PickerBadge, i: number): HTMLLIElement {

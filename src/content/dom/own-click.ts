@@ -1,0 +1,46 @@
+/**
+ * Whether a click where the user points opens the badge link hover checked, or something inside it
+ * with a click of its own (attack28). The element that acts on a click is the first one on the event's
+ * path with an activation behaviour (DOM §2.9 "dispatch", activationTarget), the shadow trees the path
+ * crosses included: inside `<a href=badge>`, a `<button form=f>` submits its form to the page's server
+ * (no script needed), and a shadow root (declarative: `<template shadowrootmode="closed">`, no script
+ * either) may hold its own `<a href>`, while the document sees the event on the host and `closest('a')`
+ * finds the badge link. Open roots are seen through the prototype's getter; closed ones through the
+ * extension's own DOM API (Chromium `chrome.dom.openOrClosedShadowRoot`, Firefox content scripts'
+ * `Element.openOrClosedShadowRoot`), never through anything the page can set.
+ */
+import { extensionDom } from '../world.ts';
+import { parentOf } from './native.ts';
+
+/** Elements whose click is their own (HTML §4.10 form controls, §4.11.1 summary, §4.8.14 area, embedded content). */
+const OWN_CLICK = 'button, input, select, textarea, label, summary, area, iframe, object, embed, audio[controls], video[controls]';
+
+let rootGetter: ((this: Element) => ShadowRoot | null) | undefined;
+const matches = (el: Element, selector: string): boolean => Element.prototype.matches.call(el, selector);
+
+/** Whether `el` hosts a shadow root, open or closed. */
+export function hostsShadow(el: Element): boolean {
+  rootGetter ??= Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot')!.get as (this: Element) => ShadowRoot | null;
+  if (rootGetter.call(el)) return true;
+  try {
+    // Firefox's content-script-only property (a page's control named so is an element, never a ShadowRoot).
+    if ((el as { openOrClosedShadowRoot?: unknown }).openOrClosedShadowRoot instanceof ShadowRoot) return true;
+    return extensionDom()?.openOrClosedShadowRoot(el) instanceof ShadowRoot;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a click on `from` (an event's target as the document sees it) may go somewhere other than
+ * the link around the checked element `el` (a badge link, or a picture): an element between them with
+ * its own click, or a shadow root. A picture in no link: any such ancestor (a shadow root can put a
+ * slotted picture inside its own link).
+ */
+export function clickIsElsewhere(from: Element, el: Element): boolean {
+  const link = Element.prototype.closest.call(el, 'a[href], a[*|href]');
+  for (let n: Element | null = from; n && n !== link; n = parentOf(n)) {
+    if (matches(n, OWN_CLICK) || hostsShadow(n)) return true;
+  }
+  return false;
+}
