@@ -4,7 +4,8 @@
  * background finds it there (src/platform/engine-loader.ts). See src/core/verify/engine.ts.
  */
 import { verify } from '../core/verify/pipeline.ts';
+import { matchRecipient } from '../core/verify/recipient-match.ts';
 import { ENGINE_GLOBAL, type Engine } from '../core/verify/engine.ts';
 
 const scope = globalThis as unknown as Record<string, Engine | undefined>;
-scope[ENGINE_GLOBAL] ??= Object.freeze({ verify });
+scope[ENGINE_GLOBAL] ??= Object.freeze({ verify, matchRecipient });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/background/services/badge-record.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
 import { FakeWeb } from '../support/fake-web.ts';
+import { matchRecipient } from '../../src/core/verify/recipient-match.ts';
 
 const SITE = 'http://badges.example.edu';
 const URL05 = `${SITE}/assertions/ada.json`;
@@ -26,7 +27,7 @@ describe('assess: an OB 0.5 badge hashed by an algorithm 0.5 allowed', () => {
     const a = a05(`${alg}$${createHash(alg).update('ada@example.org').digest('hex')}`);
     const result = await verify(URL05, { fetch: new FakeWeb().json(URL05, a).fetch, now: new Date('2026-12-01T00:00:00Z'), identities: ['grace@example.org'] });
     expect(result.checks.find((c) => c.id === 'recipient')?.outcome).toBe('fail');
-    const out = await assess(result, ['ada@example.org']);
+    const out = await assess(matchRecipient, result, ['ada@example.org']);
     expect(out).toMatchObject({ pending: true, recipient: 'ada@example.org', verdict: 'indeterminate' });
     expect(out.checks.find((c) => c.id === 'recipient')?.message).toContain('not verified yet');
   });

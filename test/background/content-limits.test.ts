@@ -8,6 +8,7 @@ import { loadFacts, MAX_FACTS } from '../../src/background/services/facts.ts';
 import type { Verifier, VerifyCallOptions } from '../../src/background/services/verifier.ts';
 import type { VerifyResult } from '../../src/core/result.ts';
 import { openDb } from '../../src/platform/db.ts';
+import { matchRecipient } from '../../src/core/verify/recipient-match.ts';
 
 let n = 0;
 const RESULT: VerifyResult = { verdict: 'indeterminate', format: 'unknown', checks: [], recipient: null, badge: null, input: { kind: 'url', size: 0, sha256: '' } };
@@ -16,7 +17,7 @@ async function setup(accounts: string[] = []) {
   const db = await openDb({ name: `content-limits-${n++}` });
   for (const [i, baseUrl] of accounts.entries()) await db.accounts.put({ id: `a${i}`, kind: 'badgr', providerName: 'B', baseUrl, user: 'u', userId: 'u', addresses: [], needsSignIn: false, createdAt: '' });
   const calls: { input: unknown; ids: readonly string[]; options: VerifyCallOptions | undefined }[] = [];
-  const verifier: Verifier = { verify: async (input, ids, options) => (calls.push({ input, ids, options }), RESULT) };
+  const verifier: Verifier = { matchRecipient, verify: async (input, ids, options) => (calls.push({ input, ids, options }), RESULT) };
   const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
   let tab = 0;
   let t = 1_000_000;
@@ -30,7 +31,7 @@ describe('hover verification limits', () => {
   it(`runs at most ${MAX_RUNNING_PER_TAB} verifications at once for a tab and ${MAX_RUNNING} in all: a page cannot pile up slow ones in the worker`, async () => {
     const db = await openDb({ name: `content-limits-${n++}` });
     const waiting: (() => void)[] = [];
-    const verifier: Verifier = { verify: () => new Promise((resolve) => waiting.push(() => resolve(RESULT))) };
+    const verifier: Verifier = { matchRecipient, verify: () => new Promise((resolve) => waiting.push(() => resolve(RESULT))) };
     const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
     let t = 1_000_000;
     const content = createContent({ db, verifier, settings, now: () => (t += 400) });
@@ -58,7 +59,7 @@ describe('hover verification limits', () => {
   it(`gives one site at most ${MAX_RUNNING_PER_SITE} of the ${MAX_RUNNING} slots, however many tabs it has open: a page answering slowly cannot stop hover in other sites' tabs`, async () => {
     const db = await openDb({ name: `content-limits-${n++}` });
     const waiting: { url: string; done: () => void }[] = [];
-    const verifier: Verifier = { verify: (url) => new Promise((resolve) => waiting.push({ url: String(url), done: () => resolve(RESULT) })) };
+    const verifier: Verifier = { matchRecipient, verify: (url) => new Promise((resolve) => waiting.push({ url: String(url), done: () => resolve(RESULT) })) };
     const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
     let t = 1_000_000;
     const content = createContent({ db, verifier, settings, now: () => (t += 400) });
@@ -92,7 +93,7 @@ describe('hover verification limits', () => {
     const db = await openDb({ name: `content-limits-${n++}` });
     const waiting: (() => void)[] = [];
     let slow = false;
-    const verifier: Verifier = { verify: () => (slow ? new Promise((resolve) => waiting.push(() => resolve(RESULT))) : Promise.resolve(RESULT)) };
+    const verifier: Verifier = { matchRecipient, verify: () => (slow ? new Promise((resolve) => waiting.push(() => resolve(RESULT))) : Promise.resolve(RESULT)) };
     const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
     let t = 1_000_000;
     const content = createContent({ db, verifier, settings, now: () => (t += 400) });
@@ -111,7 +112,7 @@ describe('hover verification limits', () => {
     const db = await openDb({ name: `content-limits-${n++}` });
     let reads = 0;
     const settings = { get: async () => (reads++, { hoverVerify: false }) } as unknown as SettingsService;
-    const content = createContent({ db, verifier: { verify: async () => RESULT }, settings, now: () => 5_000_000 });
+    const content = createContent({ db, verifier: { matchRecipient, verify: async () => RESULT }, settings, now: () => 5_000_000 });
     const codes: string[] = [];
     for (let i = 0; i < 50; i++) codes.push(await content.hoverVerify(`https://issuer.example/${i}.json`, { url: 'https://blog.example/p', tab: { id: 1 }, frameId: 0 }).then(() => 'ok', (e: { code: string }) => e.code));
     expect(codes.slice(0, 3)).toEqual(['ERR_DISABLED', 'ERR_DISABLED', 'ERR_DISABLED']);

@@ -15,6 +15,7 @@ import type { SettingsService } from '../../src/background/services/settings.ts'
 import type { Verifier } from '../../src/background/services/verifier.ts';
 import { openDb } from '../../src/platform/db.ts';
 import { loggedEngine } from './logged-engine.ts';
+import { matchRecipient } from '../../src/core/verify/recipient-match.ts';
 
 const BADGE = 'https://issuer.example/assertions/1.json';
 const ASSERTION = { '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: BADGE, recipient: { type: 'email', hashed: false, identity: 'ada@example.org' }, badge: 'https://profiles.example/badge.json', verification: { type: 'hosted' }, issuedOn: '2026-03-02T10:00:00Z' };
@@ -70,7 +71,7 @@ describe('hover without a host permission', () => {
     const db = await openDb({ name: 'hover-access-1' });
     let calls = 0;
     const engine = engineWith([]);
-    const verifier: Verifier = { verify: (...a) => (calls++, engine.verify(...a)) };
+    const verifier: Verifier = { matchRecipient, verify: (...a) => (calls++, engine.verify(...a)) };
     const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
     const content = createContent({ db, verifier, settings });
     const from = { url: 'https://blog.example/', tab: { id: 1 }, frameId: 0 };

@@ -17,6 +17,7 @@ import { createContent } from '../../src/background/services/content.ts';
 import { createHostFetch } from '../../src/background/services/host-access.ts';
 import type { SettingsService } from '../../src/background/services/settings.ts';
 import { assertion, BADGE, ISSUER, makeIssuer } from '../core/formats/ob2-fixtures.ts';
+import { matchRecipient } from '../../src/core/verify/recipient-match.ts';
 
 const RESULT: VerifyResult = { verdict: 'indeterminate', format: 'unknown', checks: [], recipient: null, badge: null, input: { kind: 'url', size: 0, sha256: '' } };
 let n = 0;
@@ -28,7 +29,7 @@ describe('hover verification byte budget', () => {
   it(`asks the engine to read at most ${HOVER_MAX_BYTES / 1048576} MB for a hovered badge; the user's own verifications keep the engine's larger default`, async () => {
     const db = await openDb({ name: `hover-budget-${n++}` });
     const seen: (VerifyOptions | undefined)[] = [];
-    const engine = async () => ({ verify: async (_: unknown, o?: VerifyOptions) => (seen.push(o), RESULT) });
+    const engine = async () => ({ matchRecipient, verify: async (_: unknown, o?: VerifyOptions) => (seen.push(o), RESULT) });
     const verifier = createVerifier({ engine, fetch: async () => new Response('', { status: 500 }), results: db.results, hover: { fetch: async () => new Response('', { status: 500 }), documents: db.documents } });
     await verifier.verify('https://issuer.example/a.json', [], { site: 'https://blog.example', blockPrivate: true });
     await verifier.verify('https://issuer.example/a.json', []);

@@ -16,6 +16,7 @@ import { openDb } from '../../src/platform/db.ts';
 import { memoryLocalStore } from '../../src/platform/memory.ts';
 import { createHoverSites } from '../../src/background/services/hover-sites.ts';
 import { harness } from './harness.ts';
+import { matchRecipient } from '../../src/core/verify/recipient-match.ts';
 
 let n = 0;
 const RESULT: VerifyResult = { verdict: 'indeterminate', format: 'unknown', checks: [], recipient: null, badge: null, input: { kind: 'url', size: 0, sha256: '' } };
@@ -24,7 +25,7 @@ const page = (tab: number, url = 'https://blog.example/post', frameId = 0) => ({
 async function setup(sites: string[] = ['https://blog.example/*']) {
   const db = await openDb({ name: `hover-verify-${n++}` });
   const calls: string[] = [];
-  const verifier: Verifier = { verify: async (input) => (calls.push(String(input)), RESULT) };
+  const verifier: Verifier = { matchRecipient, verify: async (input) => (calls.push(String(input)), RESULT) };
   const settings = { get: async () => ({ hoverVerify: true }) } as unknown as SettingsService;
   const clock = { t: 1_000_000 };
   const hoverSites = createHoverSites({ store: memoryLocalStore(), removeGrants: async () => true });

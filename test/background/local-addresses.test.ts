@@ -17,6 +17,7 @@ import { memoryLocalStore } from '../../src/platform/memory.ts';
 import type { AccountRecord } from '../../src/platform/records.ts';
 import { FakeWeb } from '../support/fake-web.ts';
 import { harness } from './harness.ts';
+import { matchRecipient } from '../../src/core/verify/recipient-match.ts';
 
 const sha = (s: string) => `sha256$${createHash('sha256').update(s).digest('hex')}`;
 const SALT = 'pepper';
@@ -93,7 +94,7 @@ describe('assess: a badge issued to an address typed for this browser', () => {
   it('hashed, with no verified address at all: says the address, and the check stays skipped (the verdict is not changed by the user\'s word)', async () => {
     const result = await run(assertion('h', { hashed: true, value: sha(`ada@old.example${SALT}`) }), []);
     expect(recipientOf(result.checks)?.message).toMatch(/No recipient addresses were given/);
-    const out = await assess(result, [], undefined, [], [], ['ada@old.example']);
+    const out = await assess(matchRecipient, result, [], undefined, [], [], ['ada@old.example']);
     expect(recipientOf(out.checks)).toMatchObject({ outcome: 'skipped', code: 'ERR_RECIPIENT_TYPED', message: 'Issued to ada@old.example, an address you typed; no backpack has verified it' });
     expect(out).toMatchObject({ recipient: null, pending: false, typedTo: 'ada@old.example' });
     expect(out.verdict).toBe(result.verdict);
@@ -102,7 +103,7 @@ describe('assess: a badge issued to an address typed for this browser', () => {
   it('beside verified addresses it does not match: indeterminate, never valid, never "someone else\'s"', async () => {
     const result = await run(assertion('p', { hashed: false, value: 'ADA@old.example' }), ['grace@example.org']);
     expect(recipientOf(result.checks)?.outcome).toBe('fail');
-    const out = await assess(result, [], undefined, [], [], ['ada@old.example']);
+    const out = await assess(matchRecipient, result, [], undefined, [], [], ['ada@old.example']);
     expect(recipientOf(out.checks)).toMatchObject({ outcome: 'indeterminate', code: 'ERR_RECIPIENT_TYPED', message: expect.stringContaining('Issued to ada@old.example') });
     expect(out.recipient).toBeNull();
     expect(out.verdict).not.toBe('valid');
@@ -116,7 +117,7 @@ describe('assess: a badge issued to an address typed for this browser', () => {
   it('issued to someone else: matching no typed address changes nothing', async () => {
     for (const identities of [[], ['grace@example.org']]) {
       const result = await run(assertion('o', { hashed: true, value: sha(`eve@example.org${SALT}`) }), identities);
-      const out = await assess(result, [], undefined, [], [], ['ada@old.example']);
+      const out = await assess(matchRecipient, result, [], undefined, [], [], ['ada@old.example']);
       expect(out.checks).toEqual(result.checks);
       expect(out.verdict).toBe(result.verdict);
     }

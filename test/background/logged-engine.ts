@@ -3,9 +3,11 @@ import type { Fetch } from '../../src/core/verify/context.ts';
 import { loggingFetch } from '../../src/background/services/network-log.ts';
 import type { Verifier } from '../../src/background/services/verifier.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
+import { matchRecipient } from '../../src/core/verify/recipient-match.ts';
 
 export function loggedEngine(fetch: Fetch): Verifier {
   return {
+    matchRecipient,
     verify: async (input, identities, options) => {
       const logged = options?.log ? loggingFetch(fetch, options.log, () => new Date()) : undefined;
       try {

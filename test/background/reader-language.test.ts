@@ -23,6 +23,7 @@ import type { BadgeRecord } from '../../src/platform/records.ts';
 import type { Messages } from '../../src/popup/i18n.ts';
 import { fakeI18n } from '../content/support/runtime.ts';
 import { GERMAN_NAME, ISSUER_NAMES, multilingualResult, NAMES } from '../support/multilingual.ts';
+import { matchRecipient } from '../../src/core/verify/recipient-match.ts';
 
 let result: VerifyResult;
 let record: BadgeRecord;
@@ -138,7 +139,7 @@ describe('a hover verdict kept for a while', () => {
     const content = createContent({
       db: await openDb({ name: `reader-language-${Date.now()}` }),
       settings: { get: async () => ({ hoverVerify: true }) } as never,
-      verifier: { verify: async () => (verified++, result) },
+      verifier: { matchRecipient, verify: async () => (verified++, result) },
       now: (() => {
         let t = 1_000_000;
         return () => (t += 2_000);

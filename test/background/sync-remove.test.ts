@@ -36,6 +36,7 @@ async function synced(held: string) {
   const h = await harness({
     syncOptions: { pageSize: 3, sleep: async () => undefined, reverifyAfterMs: 0, timeout: () => new AbortController().signal },
     wrapVerifier: (v) => ({
+        matchRecipient: v.matchRecipient,
       verify: async (input, ids, o) => {
         if (gate.closed && text(input).includes(held)) {
           gate.reached = true;

@@ -384,6 +384,7 @@ describe('a badge that cannot be verified', () => {
   it('is kept as indeterminate with what went wrong, and the run goes on to the others', async () => {
     const h = await harness({
       wrapVerifier: (v) => ({
+        matchRecipient: v.matchRecipient,
         verify: (input, ids, o) => (typeof input === 'string' ? input : new TextDecoder().decode(input)).includes('ada-poetical') ? Promise.reject(new Error('boom')) : v.verify(input, ids, o),
       }),
     });
@@ -413,6 +414,7 @@ describe('a badge that cannot be verified', () => {
         },
       },
       wrapVerifier: (v) => ({
+        matchRecipient: v.matchRecipient,
         verify: (input, ids, o) => {
           if (!(typeof input === 'string' ? input : new TextDecoder().decode(input)).includes('ada-poetical')) return v.verify(input, ids, o);
           seen = o?.signal;

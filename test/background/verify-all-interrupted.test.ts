@@ -26,6 +26,7 @@ describe('a re-verification of every badge whose worker was stopped', () => {
     const hang = { on: false, calls: 0 };
     const h = await harness({
       wrapVerifier: (v) => ({
+        matchRecipient: v.matchRecipient,
         verify: (input, ids, o) => (hang.on && hang.calls++ >= 1 ? new Promise(() => undefined) : v.verify(input, ids, o)),
       }),
     });
@@ -76,7 +77,7 @@ describe('a re-verification of every badge whose worker was stopped', () => {
   });
 
   it('a check whose badge throws does not leave the account verifying in its own worker', async () => {
-    const h = await harness({ wrapVerifier: (v) => ({ verify: (input, ids, o) => v.verify(input, ids, o) }) });
+    const h = await harness({ wrapVerifier: (v) => ({ matchRecipient: v.matchRecipient, verify: (input, ids, o) => v.verify(input, ids, o) }) });
     const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
     await h.app.sync.run(id);
     const get = h.db.originals.get.bind(h.db.originals);
@@ -95,6 +96,7 @@ describe('a re-verification of every badge whose worker was stopped', () => {
     const h = await harness({
       keepAlive: (signal) => void signals.push(signal),
       wrapVerifier: (v) => ({
+        matchRecipient: v.matchRecipient,
         verify: async (input, ids, o) => {
           if (gate.closed && !gate.reached) {
             gate.reached = true;

@@ -13,6 +13,7 @@ import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/error
 import { assess } from '../../src/background/services/badge-record.ts';
 import { badgrItem } from '../../src/background/services/providers/badgr.ts';
 import type { VerifyResult } from '../../src/core/result.ts';
+import { matchRecipient } from '../../src/core/verify/recipient-match.ts';
 
 const DIR = path.join(import.meta.dirname, '../fixtures/real/badgr-lite-vcr');
 const answer = (name: string): string => readFileSync(path.join(DIR, name), 'utf8');
@@ -91,7 +92,7 @@ describe('a real v2 Assertion (AssertionSerializerV2, the fields the backpack se
       badge: null,
       input: { kind: 'url' },
     } as unknown as VerifyResult;
-    const out = await assess(verified, [], item.provider);
+    const out = await assess(matchRecipient, verified, [], item.provider);
     expect(out.recipient).toBeNull();
     expect(out.pending).toBe(false);
     expect(out.verdict).toBe('indeterminate');
@@ -107,13 +108,13 @@ describe('a real v2 Assertion (AssertionSerializerV2, the fields the backpack se
       badge: { recipients: [{ type: 'email', hashed: true, identity, salt }] }, input: { kind: 'url' },
     }) as unknown as VerifyResult;
     // The recording's plaintext does not hash to its identity: the backpack's word alone makes no address the badge's.
-    const edited = await assess(failed(recipient.identity, recipient.salt), [], { listed: true, pending: true, address: 'joe@example.com' });
+    const edited = await assess(matchRecipient, failed(recipient.identity, recipient.salt), [], { listed: true, pending: true, address: 'joe@example.com' });
     expect(edited.pending).toBe(false);
     expect(edited.recipient).toBeNull();
     expect(edited.checks.find((c) => c.id === 'recipient')?.message).not.toContain('joe@example.com');
     // The same listing whose identity is the salted hash of the plaintext: pending, issued to that address.
     const hash = createHash('sha256').update(`joe@example.com${recipient.salt}`).digest('hex');
-    const genuine = await assess(failed(`sha256$${hash}`, recipient.salt), [], { listed: true, pending: true, address: 'joe@example.com' });
+    const genuine = await assess(matchRecipient, failed(`sha256$${hash}`, recipient.salt), [], { listed: true, pending: true, address: 'joe@example.com' });
     expect(genuine).toMatchObject({ pending: true, recipient: 'joe@example.com', verdict: 'indeterminate' });
   });
 });

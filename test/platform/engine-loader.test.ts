@@ -10,7 +10,7 @@ vi.mock('webextension-polyfill', () => ({ default: { runtime: { getURL: (p: stri
 const { createEngineLoader, preloadEngineAtInstall } = await import('../../src/platform/engine-loader.ts');
 
 const scope = globalThis as unknown as Record<string, unknown>;
-const engine: Engine = { verify: vi.fn() as unknown as Engine['verify'] };
+const engine: Engine = { verify: vi.fn() as unknown as Engine['verify'], matchRecipient: vi.fn() as unknown as Engine['matchRecipient'] };
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -6,9 +6,7 @@
 import type { Badge, InputKind } from '../../core/model.ts';
 import { verdictOf, type Check, type VerifyResult } from '../../core/result.ts';
 import { ErrorCodes } from '../../core/errors.ts';
-import { CheckList } from '../../core/verify/checks.ts';
-import { toUserIdentity } from '../../core/verify/context.ts';
-import { checkRecipient } from '../../core/verify/recipient.ts';
+import type { MatchRecipient } from '../../core/verify/recipient-match.ts';
 import type { BadgeMeta, FullBadge } from '../../platform/records.ts';
 import { storedName, type NoName } from '../../core/share/badge-name.ts';
 import { accessHost } from './hover-access.ts';
@@ -97,18 +95,18 @@ export interface ProviderClaim {
  * typedHere) is said as such: a failed check becomes indeterminate, and one skipped for want of any
  * verified address stays skipped (the verdict is not changed by the user's word), naming it.
  */
-export async function assess(result: VerifyResult, unverified: readonly string[], provider?: ProviderClaim, claimed: readonly string[] = [], unconfirmed: readonly string[] = [], here: readonly string[] = []): Promise<Assessment> {
+export async function assess(match: MatchRecipient, result: VerifyResult, unverified: readonly string[], provider?: ProviderClaim, claimed: readonly string[] = [], unconfirmed: readonly string[] = [], here: readonly string[] = []): Promise<Assessment> {
   const base = { verdict: result.verdict, checks: result.checks, recipient: result.recipient, pending: false };
   if (result.recipient) return base;
   const recipientCheck = result.checks.find((c) => c.id === 'recipient');
   let address: string | null = null;
   if (result.badge && unverified.length && recipientCheck?.outcome === 'fail') {
-    address = await checkRecipient(new CheckList(), result.badge.recipients, unverified.map(toUserIdentity), result.badge.format);
+    address = await match(result.badge.recipients, unverified, result.badge.format);
   }
   if (!address && provider?.pending && provider.address) {
     // The listing's plaintext address is the backpack's word: it names the badge's recipient only
     // when the badge's own recipient (hashed or not) matches it.
-    const own = result.badge?.recipients.length ? await checkRecipient(new CheckList(), result.badge.recipients, [toUserIdentity(provider.address)], result.badge.format) : provider.address;
+    const own = result.badge?.recipients.length ? await match(result.badge.recipients, [provider.address], result.badge.format) : provider.address;
     if (own) address = own;
   }
   const replace = (note: Check): Check[] => (result.checks.some((c) => c.id === 'recipient') ? result.checks.map((c) => (c.id === 'recipient' ? note : c)) : [...result.checks, note]);
@@ -116,13 +114,13 @@ export async function assess(result: VerifyResult, unverified: readonly string[]
     const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: `Issued to ${address}, an address of yours that is not verified yet: verify it to claim this badge` });
     return { verdict: verdictOf(checks), checks, recipient: address, pending: true };
   }
-  const claimedBy = result.badge && claimed.length && recipientCheck?.outcome === 'fail' ? await checkRecipient(new CheckList(), result.badge.recipients, claimed.map(toUserIdentity), result.badge.format) : null;
+  const claimedBy = result.badge && claimed.length && recipientCheck?.outcome === 'fail' ? await match(result.badge.recipients, claimed, result.badge.format) : null;
   if (claimedBy) {
     const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: `Issued to ${claimedBy}, which another of your backpacks says is yours: trust that backpack's addresses in Settings to count this badge as yours` });
     return { ...base, verdict: verdictOf(checks), checks };
   }
   // An address the user typed that no backpack verifies (identities.ts): their word alone.
-  const typedBy = result.badge && unconfirmed.length && recipientCheck?.outcome === 'fail' ? await checkRecipient(new CheckList(), result.badge.recipients, unconfirmed.map(toUserIdentity), result.badge.format) : null;
+  const typedBy = result.badge && unconfirmed.length && recipientCheck?.outcome === 'fail' ? await match(result.badge.recipients, unconfirmed, result.badge.format) : null;
   if (typedBy) {
     const checks = replace({ id: 'recipient', outcome: 'indeterminate', message: `Issued to ${typedBy}, an address you added that its backpack has not verified: follow the link it was mailed to count this badge as yours` });
     return { ...base, verdict: verdictOf(checks), checks };
@@ -130,7 +128,7 @@ export async function assess(result: VerifyResult, unverified: readonly string[]
   // Typed for the local backpack: no backpack verified it, so never the user's (and never someone
   // else's for not matching it). Compared also when no verified address was given at all (skipped).
   const outcome = recipientCheck?.outcome;
-  const typedHere = result.badge && here.length && (outcome === 'fail' || outcome === 'skipped') ? await checkRecipient(new CheckList(), result.badge.recipients, here.map(toUserIdentity), result.badge.format) : null;
+  const typedHere = result.badge && here.length && (outcome === 'fail' || outcome === 'skipped') ? await match(result.badge.recipients, here, result.badge.format) : null;
   if (typedHere) {
     const checks = replace({ id: 'recipient', outcome: outcome === 'fail' ? 'indeterminate' : 'skipped', code: ErrorCodes.RECIPIENT_TYPED, message: `Issued to ${typedHere}, an address you typed; no backpack has verified it` });
     return { ...base, verdict: verdictOf(checks), checks, typedTo: typedHere };

@@ -32,7 +32,7 @@ export interface BadgeSource {
 export async function verifyBadge(verifier: Verifier, ids: IdentitySet, src: BadgeSource, now: Date, options?: VerifyCallOptions): Promise<FullBadge> {
   const log = createNetworkLog();
   const result = await verifier.verify(src.input, ids.verified, { ...options, log });
-  const assessment = await assess(result, ids.unverified, src.provider, ids.claimed, ids.unconfirmed, ids.typedHere);
+  const assessment = await assess(verifier.matchRecipient, result, ids.unverified, src.provider, ids.claimed, ids.unconfirmed, ids.typedHere);
   const { previous, ...rest } = src;
   const fresh = buildRecord({ ...rest, result, assessment, identitiesHash: await identitiesHash(hashedIdentities(ids)), now, refused: log.refused });
   return keepLastComplete(previous, fresh, log, now);

@@ -107,7 +107,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     const kind = refuseUnaddable(result, bytes, keyHint !== undefined, log);
     const url = kind === 'url' ? trimText(stripBom(decodeText(bytes) ?? '')) : undefined; // as the engine read it (src/core/input/index.ts)
     let sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
-    const assessment = await assess(result, ids.unverified, undefined, ids.claimed, ids.unconfirmed, ids.typedHere);
+    const assessment = await assess(verifier.matchRecipient, result, ids.unverified, undefined, ids.claimed, ids.unconfirmed, ids.typedHere);
     const idsHash = await identitiesHash(hashedIdentities(ids));
     let byId = keyHint ?? badgeKey(accountId, sourceId);
     // The same badge a connected backpack synced (its id, or the link added) is that backpack's entry,

@@ -6,6 +6,7 @@
  */
 import type { Fetch } from '../../core/verify/context.ts';
 import type { LoadEngine } from '../../core/verify/engine.ts';
+import type { MatchRecipient } from '../../core/verify/recipient-match.ts';
 import type { VerifyResult } from '../../core/result.ts';
 import type { Store } from '../../platform/db.ts';
 import type { DocumentRecord, ResultRecord } from '../../platform/records.ts';
@@ -57,6 +58,8 @@ export const HOVER_MAX_BYTES = 8 * 1024 * 1024;
 
 export interface Verifier {
   verify(input: Uint8Array | string, identities: readonly string[], options?: VerifyCallOptions): Promise<VerifyResult>;
+  /** Which of `addresses` a badge's recipients name: the engine's recipient check alone (core/verify/recipient-match.ts). */
+  matchRecipient: MatchRecipient;
 }
 
 export interface VerifierOptions {
@@ -74,6 +77,7 @@ export function createVerifier({ engine, fetch, results, now = () => new Date(),
   let facts: ReturnType<typeof loadFacts> | undefined;
   const factsOf = siteFacts();
   return {
+    matchRecipient: async (recipients, addresses, format) => (await engine()).matchRecipient(recipients, addresses, format),
     async verify(input, identities, options = {}) {
       const { verify } = await engine();
       // Cleared when the verification ends: an uncancelled timer keeps its signals alive for the whole deadline (deadline.ts).

@@ -8,9 +8,12 @@
  * `verify` directly (test/support/engine.ts).
  */
 import type { verify } from './pipeline.ts';
+import type { MatchRecipient } from './recipient-match.ts';
 
 export interface Engine {
   verify: typeof verify;
+  /** The recipient check alone (./recipient-match.ts). */
+  matchRecipient: MatchRecipient;
 }
 
 /** Where engine.js leaves the engine (the worker's or the background page's global scope). */
