@@ -61,4 +61,26 @@ describe('the popup at 320 px', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`a "Pending" chip keeps its pill on the list's current row (${scheme})`, async () => {
+      const { page, errors } = await openPopup(ext, '?preview=1', scheme);
+      await page.getByRole('searchbox').fill('Python');
+      const row = page.getByRole('option').filter({ hasText: 'Introduction to Python' });
+      await row.hover();
+      await expect.poll(() => row.evaluate((el) => el.classList.contains('active'))).toBe(true);
+      // The chip's background was --info-bg (#e6eefc) on the current row's --row-active (#e8effd):
+      // the pill vanished, its word left floating (dark: #1d2a44 on #22304a).
+      const diff = await row.locator('.chip-info').evaluate((chip) => {
+        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const a = rgb(getComputedStyle(chip).backgroundColor);
+        const b = rgb(getComputedStyle(chip.closest('.badge-row')!).backgroundColor);
+        return Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+      });
+      expect(diff).toBeGreaterThanOrEqual(16);
+      await shot(page, `row-active-chip-${scheme}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 });
