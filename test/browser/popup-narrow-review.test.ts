@@ -62,6 +62,21 @@ describe('the popup at 320 px', () => {
     await page.close();
   });
 
+  it('a badge\'s details keep room for their values: the terms\' column does not take most of the width (French, 300 px)', async () => {
+    const { page, errors } = await openPopup(ext, '?preview=1&lang=fr');
+    await page.setViewportSize({ width: 300, height: 560 });
+    await page.getByRole('option').filter({ hasText: 'Web Accessibility Fundamentals' }).click();
+    const facts = page.locator('dl.facts');
+    await facts.waitFor();
+    // "Contact de l'émetteur" and "Dernière vérification" on one line each made the values' column
+    // 94 px of 246: "guild@engine / .example", "Open Badges / 2.0, hébergé / par / l'émetteur".
+    const { dl, dd } = await facts.evaluate((el) => ({ dl: el.getBoundingClientRect().width, dd: el.querySelector('dd')!.getBoundingClientRect().width }));
+    expect(dd / dl).toBeGreaterThanOrEqual(0.5);
+    await shot(page, 'narrow-fr-facts');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`a "Pending" chip keeps its pill on the list's current row (${scheme})`, async () => {
       const { page, errors } = await openPopup(ext, '?preview=1', scheme);
