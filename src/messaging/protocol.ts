@@ -39,6 +39,8 @@ export interface StateReply {
   badgeCount: number;
   /** The addresses the user confirmed (typed, or verified by a trusted backpack): what local imports are checked against. */
   identities: string[];
+  /** A sign-in is under way (accounts.ts): a popup opened again meanwhile reads the state until its account is there. */
+  signingIn?: boolean;
 }
 
 /** Messages that extension pages (the popup) send to the background. */

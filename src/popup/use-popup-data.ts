@@ -65,6 +65,7 @@ export function usePopupData(actions: PopupActions, t: Translate, languages?: st
   const live = useRef(true);
   const wasBusy = useRef(false);
   const lastMark = useRef<string | undefined>(undefined);
+  const wasSigningIn = useRef(false);
   const watchUntil = useRef(0);
   /** Each load's number: an answer to an older load is dropped. */
   const generation = useRef(0);
@@ -125,7 +126,12 @@ export function usePopupData(actions: PopupActions, t: Translate, languages?: st
     wasBusy.current = busy;
     if (mark !== undefined) lastMark.current = mark;
     const now = Date.now();
-    const delay = busy || now < watchUntil.current ? POLL_MS : retrySoon(value, now) ? RETRY_POLL_MS : 0;
+    // A sign-in under way in the background (the popup closed on it and opened again): read until it
+    // ends, then WATCH_MS more, for the account it stores just after and the sync it starts.
+    const signingIn = !!value?.signingIn;
+    if (wasSigningIn.current && !signingIn) watchUntil.current = now + WATCH_MS;
+    wasSigningIn.current = signingIn;
+    const delay = busy || signingIn || now < watchUntil.current ? POLL_MS : retrySoon(value, now) ? RETRY_POLL_MS : 0;
     if (!delay) return;
     const timer = setTimeout(() => void refreshState(), delay);
     return () => clearTimeout(timer);

@@ -51,4 +51,22 @@ describe('cancelling a slow sign-in', () => {
     const ok = await signInTo(h);
     expect(await h.db.accounts.get(ok.id)).toMatchObject({ needsSignIn: false });
   });
+
+  it('the state says a sign-in is under way while it runs, and not once it is done (a popup opened meanwhile waits for it)', async () => {
+    const f = hangingAt(/^\/v2\/users\/self$/);
+    const h = await harness({ fetch: f.fetch });
+    expect((await h.app.state()).signingIn).toBeUndefined();
+    const signIn = badgrSignIn(h, ctx.bp.baseUrl);
+    await until(() => f.held.length > 0);
+    expect(await h.app.state()).toMatchObject({ signingIn: true, accounts: [] });
+    f.hanging.on = false;
+    expect(await h.app.accounts.cancelSignIn()).toEqual({ cancelled: true });
+    await failure(signIn);
+    expect((await h.app.state()).signingIn).toBeUndefined();
+    const ok = await badgrSignIn(h, ctx.bp.baseUrl);
+    const after = await h.app.state();
+    expect(after.signingIn).toBeUndefined();
+    expect(after.accounts.map((a) => a.id)).toEqual([ok.id]);
+  });
 });
+

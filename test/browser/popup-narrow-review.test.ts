@@ -61,4 +61,41 @@ describe('the popup at 320 px', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a badge\'s details keep room for their values: the terms\' column does not take most of the width (French, 300 px)', async () => {
+    const { page, errors } = await openPopup(ext, '?preview=1&lang=fr');
+    await page.setViewportSize({ width: 300, height: 560 });
+    await page.getByRole('option').filter({ hasText: 'Web Accessibility Fundamentals' }).click();
+    const facts = page.locator('dl.facts');
+    await facts.waitFor();
+    // "Contact de l'émetteur" and "Dernière vérification" on one line each made the values' column
+    // 94 px of 246: "guild@engine / .example", "Open Badges / 2.0, hébergé / par / l'émetteur".
+    const { dl, dd } = await facts.evaluate((el) => ({ dl: el.getBoundingClientRect().width, dd: el.querySelector('dd')!.getBoundingClientRect().width }));
+    expect(dd / dl).toBeGreaterThanOrEqual(0.5);
+    await shot(page, 'narrow-fr-facts');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`a "Pending" chip keeps its pill on the list's current row (${scheme})`, async () => {
+      const { page, errors } = await openPopup(ext, '?preview=1', scheme);
+      await page.getByRole('searchbox').fill('Python');
+      const row = page.getByRole('option').filter({ hasText: 'Introduction to Python' });
+      await row.hover();
+      await expect.poll(() => row.evaluate((el) => el.classList.contains('active'))).toBe(true);
+      // The chip's background was --info-bg (#e6eefc) on the current row's --row-active (#e8effd):
+      // the pill vanished, its word left floating (dark: #1d2a44 on #22304a).
+      const diff = await row.locator('.chip-info').evaluate((chip) => {
+        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const a = rgb(getComputedStyle(chip).backgroundColor);
+        const b = rgb(getComputedStyle(chip.closest('.badge-row')!).backgroundColor);
+        return Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+      });
+      expect(diff).toBeGreaterThanOrEqual(16);
+      await shot(page, `row-active-chip-${scheme}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 });

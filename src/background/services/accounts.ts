@@ -219,6 +219,9 @@ export function createAccounts(d: AccountsDeps) {
       return view(account, await d.db.syncState.get(account.id));
     },
 
+    /** Whether a sign-in is under way, until it starts storing its account (state.ts). */
+    signingIn: (): boolean => inFlight.size > 0,
+
     /** Cancels every sign-in in flight (the popup's Cancel); `cancelled` is false when none was left to cancel. */
     cancelSignIn(): { cancelled: boolean } {
       const cancelled = inFlight.size > 0;
