@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { BADGE_CONNECT_SCOPES } from '../../src/backpack/badge-connect.ts';
-import { clientMetadata } from '../../src/background/services/accounts.ts';
+import { clientMetadata } from '../../src/background/services/oauth-client.ts';
 import { failure, harness, REDIRECT_ORIGIN, useBackpack } from './harness.ts';
 
 const ctx = useBackpack();

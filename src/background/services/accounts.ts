@@ -8,8 +8,7 @@
  */
 import { isBackpackError, serverWords } from '../../backpack/errors.ts';
 import type { Fetch } from '../../backpack/http.ts';
-import type { ClientMetadata, RegisteredClient } from '../../backpack/registration.ts';
-import { trimKeptRegistration } from '../../backpack/registration-answer.ts';
+import type { TokenSet } from '../../backpack/oauth.ts';
 import type { SignInRequest, SignOutReply } from '../../messaging/protocol.ts';
 import type { AccountView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
@@ -21,7 +20,7 @@ import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { badgrClient, badgrProvider, profileAddresses } from './providers/badgr.ts';
 import { boundAddresses } from './address-bound.ts';
 import type { Providers } from './providers/index.ts';
-import { oauthApi, profileEmail } from './providers/oauth-provider.ts';
+import { oauthApi, profileEmail, type OAuthApi } from './providers/oauth-provider.ts';
 import { patternFor } from './host-access.ts';
 import type { Tokens } from './tokens.ts';
 import { accountView } from './views.ts';
@@ -51,23 +50,7 @@ export interface AccountsDeps {
   now?: () => Date;
 }
 
-type OAuthKind = 'ob3' | 'badge-connect';
-
-/** Every client URL on the redirect host, so the specifications' one-hostname rule holds (OB 3.0 §6.1). */
-export function clientMetadata(redirectUri: string, version: string, scope: string[]): ClientMetadata {
-  const origin = new URL(redirectUri).origin;
-  return {
-    clientName: 'Lanyard',
-    clientUri: `${origin}/`,
-    logoUri: `${origin}/icon-128.png`,
-    tosUri: `${origin}/terms.html`,
-    policyUri: `${origin}/privacy.html`,
-    softwareId: 'lanyard',
-    softwareVersion: version,
-    redirectUris: [redirectUri],
-    scope,
-  };
-}
+import { clientFor, type OAuthKind } from './oauth-client.ts';
 
 const hostOf = (url: string): string => new URL(url).host;
 
@@ -95,6 +78,20 @@ export function createAccounts(d: AccountsDeps) {
     s.commit();
   }
 
+  /**
+   * Runs what follows the provider's tokens up to their storing; should it fail (a cancel, a profile
+   * that cannot be read), the session the tokens opened is ended at the provider too (RFC 7009;
+   * Badgr's sign-out), not left live until it expires, then the failure is thrown.
+   */
+  async function keepOrEnd<T>(rest: () => Promise<T>, end: () => Promise<unknown>): Promise<T> {
+    try {
+      return await rest();
+    } catch (e) {
+      void end().catch((x: unknown) => console.warn('[lanyard] could not end an abandoned sign-in at the provider', x));
+      throw e;
+    }
+  }
+
   async function save(a: Omit<AccountRecord, 'id' | 'createdAt' | 'needsSignIn'>): Promise<AccountRecord> {
     const id = await idOf(a.kind, a.baseUrl, a.userId);
     const createdAt = now().toISOString();
@@ -117,6 +114,11 @@ export function createAccounts(d: AccountsDeps) {
   async function signInBadgr(baseUrl: string, username: string, password: string, s: SignInRun): Promise<AccountRecord> {
     const client = badgrClient(baseUrl, s.fetch);
     const tokens = await client.signIn(username, password);
+    // Not the run's fetch: a cancel has aborted it.
+    return keepOrEnd(() => badgrSignedIn(baseUrl, username, tokens, client, s), () => badgrClient(baseUrl, d.fetch).signOut(tokens));
+  }
+
+  async function badgrSignedIn(baseUrl: string, username: string, tokens: TokenSet, client: ReturnType<typeof badgrClient>, s: SignInRun): Promise<AccountRecord> {
     const profile = await client.profile(tokens.accessToken);
     const listed = await badgrProvider(client).addresses(tokens.accessToken).catch(() => undefined);
     // At most MAX_ADDRESSES (address-bound.ts): the first sync, which follows, says what was left out.
@@ -130,38 +132,11 @@ export function createAccounts(d: AccountsDeps) {
     return account;
   }
 
-  /**
-   * The client this install registered with the provider, or a new registration. Kept per set of
-   * endpoints, not per registration URL: a description that reuses an honest provider's
-   * registration URL with other token or authorization endpoints never gets that provider's client.
-   */
-  async function clientFor(kind: OAuthKind, endpoints: Record<string, string | undefined>, register: (m: ClientMetadata) => Promise<RegisteredClient>, scope: string[]): Promise<{ id: string; client: RegisteredClient }> {
-    const set = Object.entries(endpoints).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
-    const id = `client:${kind}:${await sha256Hex(JSON.stringify(set))}`;
-    const kept = await d.db.secrets.get(id);
-    // RFC 7591 §3.2.1: `client_secret_expires_at` is when the secret stops working (seconds; 0 = never).
-    // An expired one would only fail at the code exchange, after the user signed in: register anew first.
-    const expiresAt = kept?.kind === 'client' ? Number(kept.registration?.client_secret_expires_at) : 0;
-    const expired = Number.isFinite(expiresAt) && expiresAt > 0 && expiresAt * 1000 <= (d.now?.() ?? new Date()).getTime() + 60_000;
-    const redirectUri = d.identity.redirectUrl('oauth2');
-    if (kept?.kind === 'client' && !expired) {
-      // An older version kept the whole answer (a registration_access_token with it): only what is used stays.
-      const registration = trimKeptRegistration({ ...kept.registration, client_id: kept.clientId, client_secret: kept.clientSecret }, { scope, redirectUris: [redirectUri] });
-      if (registration) {
-        if (JSON.stringify(registration) !== JSON.stringify(kept.registration)) await d.db.secrets.put({ ...kept, registration });
-        return { id, client: { clientId: kept.clientId, clientSecret: kept.clientSecret, registration } };
-      }
-    }
-    const client = await register(clientMetadata(redirectUri, d.version, scope));
-    await d.db.secrets.put({ id, kind: 'client', clientId: client.clientId, clientSecret: client.clientSecret, registration: client.registration });
-    return { id, client };
-  }
-
   async function signInOAuth(kind: OAuthKind, baseUrl: string, s: SignInRun): Promise<AccountRecord> {
     const api = oauthApi(kind, s.fetch);
     // Refuses a description whose endpoints are not all on its own site (endpoints.ts).
     const { name, endpoints, service } = await api.discover(baseUrl);
-    const { id: clientSecretId, client } = await clientFor(kind, endpoints, (m) => api.register(service, m), api.scope);
+    const { id: clientSecretId, client } = await clientFor({ db: d.db, identity: d.identity, version: d.version, now: d.now }, kind, endpoints, (m) => api.register(service, m), api.scope);
     const request = await api.authorizationRequest(service, client, d.identity.redirectUrl('oauth2'));
     let redirected: string;
     try {
@@ -179,6 +154,11 @@ export function createAccounts(d: AccountsDeps) {
       if (isBackpackError(e, 'UNAUTHORIZED') && e.detail === 'invalid_client') await d.db.secrets.delete(clientSecretId);
       throw e;
     }
+    const signedIn = tokens;
+    return keepOrEnd(() => oauthSignedIn(kind, baseUrl, s, api, service, name, clientSecretId, signedIn), () => oauthApi(kind, d.fetch).revoke(service, client, signedIn));
+  }
+
+  async function oauthSignedIn(kind: OAuthKind, baseUrl: string, s: SignInRun, api: OAuthApi, service: Record<string, unknown>, name: string, clientSecretId: string, tokens: TokenSet): Promise<AccountRecord> {
     // No profile (404, optionalProfile): signed in all the same, named by the provider's host; one account per provider then.
     const profile = (await api.profile(service, tokens.accessToken)) ?? {};
     const email = profileEmail(profile);

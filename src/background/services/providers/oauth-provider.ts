@@ -237,6 +237,8 @@ export interface OAuthApi {
   complete(service: Json, client: RegisteredClient, request: AuthorizationRequest, redirectedTo: string): Promise<TokenSet>;
   /** Undefined when the provider answers 404 (optionalProfile). */
   profile(service: Json, token: string): Promise<Json | undefined>;
+  /** Ends the session at the provider (RFC 7009): a sign-in that gave up after its tokens (accounts.ts). */
+  revoke(service: Json, client: RegisteredClient, tokens: TokenSet): Promise<boolean>;
 }
 
 export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi {
@@ -254,6 +256,7 @@ export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi 
       authorizationRequest: (svc, client, uri) => c.authorizationRequest(s(svc), client, uri, scope),
       complete: (svc, client, req, url) => c.completeAuthorization(s(svc), client, req, url),
       profile: (svc, token) => optionalProfile(c.profile(s(svc), token)),
+      revoke: (svc, client, tokens) => c.revoke(s(svc), client, tokens),
     };
   }
   const c = new BadgeConnectClient({ fetch });
@@ -269,5 +272,6 @@ export function oauthApi(kind: 'ob3' | 'badge-connect', fetch: Fetch): OAuthApi 
     authorizationRequest: (svc, client, uri) => c.authorizationRequest(s(svc), client, uri, scope),
     complete: (svc, client, req, url) => c.completeAuthorization(s(svc), client, req, url),
     profile: (svc, token) => optionalProfile(c.profile(s(svc), token)),
+    revoke: (svc, client, tokens) => c.revoke(s(svc), client, tokens),
   };
 }
