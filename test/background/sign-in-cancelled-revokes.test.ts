@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { badgrSignIn, harness, useBackpack } from './harness.ts';
+import { holdFirst } from './held-fetch.ts';
 
 const ctx = useBackpack({ badges: 2 });
 
@@ -16,21 +17,11 @@ const waitFor = async (ok: () => boolean): Promise<void> => {
 
 describe('a sign-in cancelled after the backpack gave it tokens', () => {
   it('Badge Connect, waiting for a sign-out of the same account: the new session is revoked at the backpack', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let holding = false;
-    const h = await harness({
-      fetch: async (url, init) => {
-        if (new URL(url).pathname === '/oauth/revoke' && !holding) {
-          holding = true;
-          await held;
-        }
-        return fetch(url, init);
-      },
-    });
+    const revoke = holdFirst('/oauth/revoke');
+    const h = await harness({ fetch: revoke.fetch });
     const { id } = await h.app.accounts.signIn({ kind: 'badge-connect', baseUrl: ctx.bp.baseUrl });
     const out = h.app.accounts.signOut(id);
-    await waitFor(() => holding);
+    await waitFor(revoke.holding);
     const live = new Set(ctx.bp.control.tokens.filter((t) => !t.revoked).map((t) => t.accessToken));
     const signIn = h.app.accounts.signIn({ kind: 'badge-connect', baseUrl: ctx.bp.baseUrl });
     // The new sign-in has its tokens and waits for the sign-out.
@@ -38,7 +29,7 @@ describe('a sign-in cancelled after the backpack gave it tokens', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(h.app.accounts.cancelSignIn()).toEqual({ cancelled: true });
     await expect(signIn).rejects.toMatchObject({ code: 'ERR_CANCELLED' });
-    release();
+    revoke.release();
     await out;
     const opened = ctx.bp.control.tokens.filter((t) => !live.has(t.accessToken));
     expect(opened.length).toBeGreaterThan(0);
@@ -47,24 +38,14 @@ describe('a sign-in cancelled after the backpack gave it tokens', () => {
   });
 
   it('Badgr, cancelled while its profile is read: the new session is ended at the backpack', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let holding = false;
-    const h = await harness({
-      fetch: async (url, init) => {
-        if (new URL(url).pathname === '/v2/users/self' && !holding) {
-          holding = true;
-          await Promise.race([held, new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))]);
-        }
-        return fetch(url, init);
-      },
-    });
+    const profile = holdFirst('/v2/users/self');
+    const h = await harness({ fetch: profile.fetch });
     const before = new Set(ctx.bp.control.tokens.map((t) => t.accessToken));
     const signIn = badgrSignIn(h, ctx.bp.baseUrl);
-    await waitFor(() => holding);
+    await waitFor(profile.holding);
     expect(h.app.accounts.cancelSignIn()).toEqual({ cancelled: true });
     await expect(signIn).rejects.toMatchObject({ code: 'ERR_CANCELLED' });
-    release();
+    profile.release();
     const opened = ctx.bp.control.tokens.filter((t) => !before.has(t.accessToken));
     expect(opened.length).toBe(1);
     await waitFor(() => opened.every((t) => t.revoked));

@@ -19,6 +19,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { harness, useBackpack } from './harness.ts';
+import { holdFirst } from './held-fetch.ts';
 
 const ctx = useBackpack({ badges: 4 });
 
@@ -44,29 +45,19 @@ describe('signed in again before the sign-out ended', () => {
   });
 
   it('a sign-out waiting on the server’s revocation when the sign-in stores the account: the new sign-in keeps its account, tokens, badges and sync state', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let revoking = false;
-    const h = await harness({
-      fetch: async (url, init) => {
-        if (new URL(url).pathname === '/oauth/revoke' && !revoking) {
-          revoking = true;
-          await held;
-        }
-        return fetch(url, init);
-      },
-    });
+    const revoke = holdFirst('/oauth/revoke');
+    const h = await harness({ fetch: revoke.fetch });
     const { id } = await h.app.accounts.signIn({ kind: 'badge-connect', baseUrl: ctx.bp.baseUrl });
     expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle' });
     const count = await h.db.badges.countByAccount(id);
     expect(count).toBeGreaterThan(0);
     const out = h.app.accounts.signOut(id);
-    for (let i = 0; i < 400 && !revoking; i++) await new Promise((r) => setTimeout(r, 5));
-    expect(revoking).toBe(true);
+    for (let i = 0; i < 400 && !revoke.holding(); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(revoke.holding()).toBe(true);
     const signIn = h.app.accounts.signIn({ kind: 'badge-connect', baseUrl: ctx.bp.baseUrl });
     // Let the sign-in (and the first sync it starts) go as far as they can while the revocation hangs.
     await new Promise((r) => setTimeout(r, 500));
-    release();
+    revoke.release();
     await out;
     expect((await signIn).id).toBe(id);
     h.clock.offsetMs += 60_000;

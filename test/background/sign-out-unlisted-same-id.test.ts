@@ -9,9 +9,8 @@
  * of the same award: only the same bytes, or the same achievement (in one form, id-form.ts), is.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { keyRing } from '../backpack/crypto/keys.ts';
-import { ob3Credential, ob3Record, signOb3Jwt, type CredentialSpec } from '../backpack/issuance/ob3.ts';
 import type { Backpack } from '../backpack/server.ts';
+import { sameIdAward } from './same-id-award.ts';
 import { harness, useBackpack } from './harness.ts';
 
 const ctx = useBackpack();
@@ -21,10 +20,7 @@ const PROGRAM = 'AI and Precision Medicine';
 
 /** One award under the shared id in Ada's backpack (entity `entityId`). */
 function award(bp: Backpack, entityId: string, achievementId: string, name: string, updatedAt: string): void {
-  const { urls } = bp.control.stateForTests;
-  const spec: CredentialSpec = { entityId, achievementId, name, description: `The ${name} certificate.`, criteria: `Complete "${name}".`, email: 'ada@example.org', salt: `salt-${achievementId}`, validFrom: '2026-03-01T10:00:00Z', issuer: 1 };
-  const json = { ...ob3Credential(urls, spec), id: ID };
-  bp.control.stateForTests.badges.set(entityId, ob3Record(spec, json, 'ob3-jwt', updatedAt, signOb3Jwt(json, keyRing().jwtEd, urls.ob3JwtKey(1, 'eddsa'))));
+  sameIdAward(bp, ID, entityId, achievementId, name, updatedAt);
 }
 
 beforeEach(() => {

@@ -8,9 +8,8 @@
  * (sync-award-key.ts), and a record stored before keeps its key.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { keyRing } from '../backpack/crypto/keys.ts';
-import { ob3Credential, ob3Record, signOb3Jwt, type CredentialSpec } from '../backpack/issuance/ob3.ts';
 import type { Backpack } from '../backpack/server.ts';
+import { sameIdAward } from './same-id-award.ts';
 import { harness, useBackpack, type Harness } from './harness.ts';
 import { shown } from './twin-list.ts';
 
@@ -21,10 +20,7 @@ const PROGRAM = 'AI and Precision Medicine';
 
 /** One award under the shared id in Ada's backpack (entity `entityId`), listed by `updatedAt` (newest first). */
 function award(bp: Backpack, entityId: string, achievementId: string, name: string, updatedAt: string): void {
-  const { urls } = bp.control.stateForTests;
-  const spec: CredentialSpec = { entityId, achievementId, name, description: `The ${name} certificate.`, criteria: `Complete "${name}".`, email: 'ada@example.org', salt: `salt-${achievementId}`, validFrom: '2026-03-01T10:00:00Z', issuer: 1 };
-  const json = { ...ob3Credential(urls, spec), id: ID };
-  bp.control.stateForTests.badges.set(entityId, ob3Record(spec, json, 'ob3-jwt', updatedAt, signOb3Jwt(json, keyRing().jwtEd, urls.ob3JwtKey(1, 'eddsa'))));
+  sameIdAward(bp, ID, entityId, achievementId, name, updatedAt);
 }
 
 const course = (bp: Backpack, updatedAt = '2026-03-02T10:00:00Z', name = COURSE) => award(bp, 'ob3-course', 'ach-course-ai', name, updatedAt);

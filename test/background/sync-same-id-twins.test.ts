@@ -7,9 +7,8 @@
  * keys, and the next sync writes over neither nor adds a third.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { keyRing } from '../backpack/crypto/keys.ts';
-import { ob3Credential, ob3Record, signOb3Jwt, type CredentialSpec } from '../backpack/issuance/ob3.ts';
 import type { Backpack } from '../backpack/server.ts';
+import { sameIdAward } from './same-id-award.ts';
 import { harness, useBackpack, type Harness } from './harness.ts';
 import { shown } from './twin-list.ts';
 
@@ -19,14 +18,7 @@ const COURSE = 'Foundations of Universal AI';
 const PROGRAM = 'AI and Precision Medicine';
 
 /** One award under the shared id, signed as a VC-JWT; in Ada's backpack (listed newest `updatedAt` first) unless `updatedAt` is undefined. */
-function award(bp: Backpack, entityId: string, achievementId: string, name: string, updatedAt?: string): string {
-  const { urls } = bp.control.stateForTests;
-  const spec: CredentialSpec = { entityId, achievementId, name, description: `The ${name} certificate.`, criteria: `Complete "${name}".`, email: 'ada@example.org', salt: `salt-${achievementId}`, validFrom: '2026-03-01T10:00:00Z', issuer: 1 };
-  const json = { ...ob3Credential(urls, spec), id: ID };
-  const jwt = signOb3Jwt(json, keyRing().jwtEd, urls.ob3JwtKey(1, 'eddsa'));
-  if (updatedAt) bp.control.stateForTests.badges.set(entityId, ob3Record(spec, json, 'ob3-jwt', updatedAt, jwt));
-  return jwt;
-}
+const award = (bp: Backpack, entityId: string, achievementId: string, name: string, updatedAt?: string): string => sameIdAward(bp, ID, entityId, achievementId, name, updatedAt);
 
 const course = (bp: Backpack, updatedAt?: string) => award(bp, 'ob3-course', 'ach-course-ai', COURSE, updatedAt);
 const program = (bp: Backpack, updatedAt?: string) => award(bp, 'ob3-program', 'ach-program-med', PROGRAM, updatedAt);

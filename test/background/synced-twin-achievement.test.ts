@@ -10,9 +10,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BadgeRecord } from '../../src/platform/records.ts';
-import { keyRing } from '../backpack/crypto/keys.ts';
-import { ob3Credential, ob3Record, signOb3Jwt, type CredentialSpec } from '../backpack/issuance/ob3.ts';
 import type { Backpack } from '../backpack/server.ts';
+import { sameIdAward } from './same-id-award.ts';
 import { harness, useBackpack, type Harness } from './harness.ts';
 import { shown } from './twin-list.ts';
 
@@ -21,12 +20,7 @@ const ID = 'urn:uuid:5f0c8f2e-3b1a-4c7d-9e2f-6a1b2c3d4e5f';
 
 /** One credential of the backpack's OB 3.0 issuer with the shared id, signed as a VC-JWT; stored in the backpack for Ada when `entityId` is given. */
 function credential(bp: Backpack, achievementId: string, name: string, entityId?: string): string {
-  const { urls } = bp.control.stateForTests;
-  const spec: CredentialSpec = { entityId: entityId ?? `ob3-${achievementId}`, achievementId, name, description: `The ${name} certificate.`, criteria: `Complete "${name}".`, email: 'ada@example.org', salt: `salt-${achievementId}`, validFrom: '2026-03-01T10:00:00Z', issuer: 1 };
-  const json = { ...ob3Credential(urls, spec), id: ID };
-  const jwt = signOb3Jwt(json, keyRing().jwtEd, urls.ob3JwtKey(1, 'eddsa'));
-  if (entityId) bp.control.stateForTests.badges.set(entityId, ob3Record(spec, json, 'ob3-jwt', spec.validFrom, jwt));
-  return jwt;
+  return sameIdAward(bp, ID, entityId ?? `ob3-${achievementId}`, achievementId, name, entityId ? '2026-03-01T10:00:00Z' : undefined);
 }
 
 const course = (bp: Backpack) => credential(bp, 'ach-course-ai', 'Foundations of Universal AI');

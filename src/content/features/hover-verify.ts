@@ -156,9 +156,8 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
   };
 
   const focus = (e: Event) => {
-    const found = candidate(e);
-    if (found === 'elsewhere') return elsewhere();
-    const c = found;
+    const c = candidate(e);
+    if (c === 'elsewhere') return elsewhere();
     // Decided at the focus itself: the Tab press it follows is used up by this focus. After the
     // pause, that press must not have been cancelled (the page focusing a link of its own in its place: hover-intent.ts).
     const press = c ? intent.keyboardFocus(c.el) : null;
