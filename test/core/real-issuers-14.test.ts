@@ -2,9 +2,10 @@
  * A fourteenth round of credentials from real issuers (test/fixtures/real, provenance in
  * test/fixtures/README.md): two JFF x vc-edu Plugfest 2 badges as Sphereon's SSI-SDK recorded what
  * Diwala and Velocity Network issued to its wallet in November 2022, an EducateWorkforce badge as
- * Badgr served it in both Open Badges versions (2019), and a Badgr EU badge baked in a PNG that
- * Hacking-Lab's Hacky Easter 2022 handed out as a puzzle. What Lanyard says of each offline, and why
- * that is the right verdict. Nothing is fetched.
+ * Badgr served it in both Open Badges versions (2019), a Badgr EU badge baked in a PNG that
+ * Hacking-Lab's Hacky Easter 2022 handed out as a puzzle, and a Loconomics badge on Badgr (2018) its
+ * developers kept as dummy data. What Lanyard says of each offline, and why that is the right
+ * verdict. Nothing is fetched.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -159,5 +160,33 @@ describe('Hacky Easter (Hacking-Lab) on Badgr EU: a baked PNG', () => {
     const r = await verify(png, options);
     expect(r.verdict).toBe('indeterminate');
     expect(check(r, 'hosted')?.message).toContain('https://api.eu.badgr.io/public/assertions/beT2h9EWTHyiqHk7Yx4X4Q');
+  });
+});
+
+/**
+ * Loconomics Cooperative's badge for a massage therapist's current licence (issued on Badgr
+ * 2018-01-04; evidence the licence photo and the CAMTC board's record), as its developers pasted it
+ * into a component's dummy data: the OB 2.0 assertion api.badgr.io served at `?v=2_0`, without its
+ * `@context` and with a `PlatformName` of their own put first. Hosted: only the issuer's copy at its
+ * id settles it, and nothing is fetched here, so it is unconfirmed; the developers' edits make it no
+ * forgery, and nothing in the copy in hand can make it valid.
+ */
+describe('Loconomics on Badgr: a hosted assertion kept as dummy data', () => {
+  const FILE = 'loconomics-badgr/platforms-list_dummyData-0.json';
+
+  it('is indeterminate: the issuer\'s copy at its id is not fetched', async () => {
+    const r = await run(FILE);
+    expect(r.verdict).toBe('indeterminate');
+    expect(fails(r)).toEqual([]);
+    expect(check(r, 'hosted')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.FETCH_FAILED });
+    expect(check(r, 'hosted')?.message).toContain('https://api.badgr.io/public/assertions/XmE3ncMeRP-1JLr7LfGd_w?v=2_0');
+  });
+
+  it('with another recipient written in, it is still only unconfirmed', async () => {
+    const r = await edited(FILE, (a) => {
+      a.recipient.identity = 'sha256$0000000000000000000000000000000000000000000000000000000000000000';
+    });
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'hosted')?.outcome).toBe('indeterminate');
   });
 });
