@@ -176,6 +176,7 @@ const BASELINE_INVALID: Record<string, string> = {
   'real/mynextid-credentials/microcredential_open-badge-mc-signed.jwt': 'not a credential Lanyard can read',
   'real/obf-cloudnativebergen/obf-test-badge.json': 'its proof does not verify',
   'real/openedx-credentials/storages_example-vp.json': 'an id that is not an IRI: what was signed cannot be known',
+  'real/sphereon-ssi-sdk/vc_edu-plugfest-diwala.json': 'its proof verifies under no OB 3.0 context',
   'real/waltid-identity/cli_openbadgecredential_sample.expired.signed.json': 'its JWT claims disagree with the credential',
   'real/waltid-identity/cli_openbadgecredential_sample.invalidnotbefore.signed.json': 'its JWT claims disagree with the credential',
   'real/waltid-identity/cli_openbadgecredential_sample.signed.badsignature.json': 'its JWT claims disagree with the credential',
