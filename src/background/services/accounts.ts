@@ -70,12 +70,26 @@ export function createAccounts(d: AccountsDeps) {
   const idOf = async (kind: AccountRecord['kind'], baseUrl: string, userId: string): Promise<string> => `${kind}-${(await sha256Hex(`${baseUrl}|${userId}`)).slice(0, 16)}`;
 
   /**
-   * Stores the account once a sign-out of the same account is over (sign-out-end.ts clear: waited
-   * for, or ended when left unfinished), waiting within the sign-in's run (a cancel stops the wait).
+   * Stores the account (`store`) once a sign-out of the same account is over (sign-out-end.ts clear:
+   * waited for, or ended when left unfinished), waiting within the sign-in's run (a cancel stops the
+   * wait). A sign-out of it that begins meanwhile waits until `store` has ended (sign-out-end.ts begin).
    */
-  async function commit(s: SignInRun, kind: AccountRecord['kind'], baseUrl: string, userId: string): Promise<void> {
-    await s.until(ends.clear(await idOf(kind, baseUrl, userId)));
-    s.commit();
+  async function commit<T>(s: SignInRun, kind: AccountRecord['kind'], baseUrl: string, userId: string, store: () => Promise<T>): Promise<T> {
+    const cleared = ends.clear(await idOf(kind, baseUrl, userId));
+    let release: () => void;
+    try {
+      release = await s.until(cleared);
+      s.commit();
+    } catch (e) {
+      // Cancelled: nothing is stored, and the wait's mark, once it has one, goes at once.
+      void cleared.then((r) => r(), () => undefined);
+      throw e;
+    }
+    try {
+      return await store();
+    } finally {
+      release();
+    }
   }
 
   /**
@@ -126,10 +140,11 @@ export function createAccounts(d: AccountsDeps) {
     const primary = addresses.find((a) => a.primary)?.email ?? username;
     // The name the user typed to sign in is an address they confirmed (identities.ts).
     const typedAddresses = username.includes('@') ? [username.trim()] : [];
-    await commit(s, 'badgr', baseUrl, profile.entityId);
-    const account = await save({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses, typedAddresses });
-    await d.tokens.store(account.id, tokens);
-    return account;
+    return commit(s, 'badgr', baseUrl, profile.entityId, async () => {
+      const account = await save({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses, typedAddresses });
+      await d.tokens.store(account.id, tokens);
+      return account;
+    });
   }
 
   async function signInOAuth(kind: OAuthKind, baseUrl: string, s: SignInRun): Promise<AccountRecord> {
@@ -168,10 +183,11 @@ export function createAccounts(d: AccountsDeps) {
     const userId = typeof profile.id === 'string' && profile.id && profile.id.length <= 2048 ? profile.id : (email ?? 'me');
     const user = email ?? fullName ?? hostOf(baseUrl);
     const addresses = email ? [{ email, verified: true, primary: true }] : [];
-    await commit(s, kind, baseUrl, userId);
-    const account = await save({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId });
-    await d.tokens.store(account.id, tokens);
-    return account;
+    return commit(s, kind, baseUrl, userId, async () => {
+      const account = await save({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId });
+      await d.tokens.store(account.id, tokens);
+      return account;
+    });
   }
 
   /** Sign-ins in flight, each until it starts storing the account: what a cancel aborts. */
@@ -218,11 +234,15 @@ export function createAccounts(d: AccountsDeps) {
      * (offline, an error). `kept`: the badges its backpack no longer listed, kept in this browser.
      */
     async signOut(accountId: string): Promise<SignOutReply> {
-      const account = await d.db.accounts.get(accountId);
-      // Gone already: a sign-out a stopped worker left is ended (sign-out-end.ts), not one under way here (its own end).
-      if (!account) return { signedOut: true, revoked: 'revoked', kept: !ends.underway(accountId) && (await d.db.syncState.get(accountId)) ? await ends.endSignOut(accountId, undefined) : 0 };
+      // Begun before the account is read: a sign-in storing it is waited for, and one that would store it waits (sign-out-end.ts).
+      await ends.begin(accountId);
+      const account = await d.db.accounts.get(accountId).catch((e: unknown) => (ends.abandon(accountId), Promise.reject(e)));
+      if (!account) {
+        ends.abandon(accountId);
+        // Gone already: a sign-out a stopped worker left is ended (sign-out-end.ts), not one under way here (its own end).
+        return { signedOut: true, revoked: 'revoked', kept: !ends.underway(accountId) && (await d.db.syncState.get(accountId)) ? await ends.endSignOut(accountId, undefined) : 0 };
+      }
       const from = hostOf(account.baseUrl);
-      ends.begin(accountId);
       try {
         // The account goes first: a sync that starts from now on (an alarm, the popup) finds no account
         // and writes nothing; the one running is stopped and waited for. Forgotten the other way round,
