@@ -26,6 +26,7 @@ import type { Tokens } from './tokens.ts';
 import { accountView } from './views.ts';
 import { createSignOutEnd } from './sign-out-end.ts';
 import { signInRun, type SignInRun } from './sign-in-run.ts';
+import { endDropped, keepOrEnd, replacedPart } from './session-end.ts';
 
 export interface AccountsDeps {
   db: Db;
@@ -92,20 +93,6 @@ export function createAccounts(d: AccountsDeps) {
     }
   }
 
-  /**
-   * Runs what follows the provider's tokens up to their storing; should it fail (a cancel, a profile
-   * that cannot be read), the session the tokens opened is ended at the provider too (RFC 7009;
-   * Badgr's sign-out), not left live until it expires, then the failure is thrown.
-   */
-  async function keepOrEnd<T>(rest: () => Promise<T>, end: () => Promise<unknown>): Promise<T> {
-    try {
-      return await rest();
-    } catch (e) {
-      void end().catch((x: unknown) => console.warn('[lanyard] could not end an abandoned sign-in at the provider', x));
-      throw e;
-    }
-  }
-
   async function save(a: Omit<AccountRecord, 'id' | 'createdAt' | 'needsSignIn'>): Promise<AccountRecord> {
     const id = await idOf(a.kind, a.baseUrl, a.userId);
     const createdAt = now().toISOString();
@@ -125,6 +112,20 @@ export function createAccounts(d: AccountsDeps) {
     return record!;
   }
 
+  /**
+   * Stores the signed-in account and its tokens. One signed in already had a session, which the new
+   * tokens replace here: it is ended at the provider (session-end.ts), not left live and forgotten.
+   */
+  async function storeSignedIn(a: Omit<AccountRecord, 'id' | 'createdAt' | 'needsSignIn'>, tokens: TokenSet): Promise<AccountRecord> {
+    const id = await idOf(a.kind, a.baseUrl, a.userId);
+    const before = await d.db.accounts.get(id);
+    const replaced = before ? replacedPart(await d.tokens.current(id).catch(() => undefined), tokens) : undefined;
+    const account = await save(a);
+    await d.tokens.store(account.id, tokens);
+    if (before && replaced) endDropped(async () => (await d.providers.for(before)).revoke(replaced), 'a session a new sign-in replaced');
+    return account;
+  }
+
   async function signInBadgr(baseUrl: string, username: string, password: string, s: SignInRun): Promise<AccountRecord> {
     const client = badgrClient(baseUrl, s.fetch);
     const tokens = await client.signIn(username, password);
@@ -140,11 +141,7 @@ export function createAccounts(d: AccountsDeps) {
     const primary = addresses.find((a) => a.primary)?.email ?? username;
     // The name the user typed to sign in is an address they confirmed (identities.ts).
     const typedAddresses = username.includes('@') ? [username.trim()] : [];
-    return commit(s, 'badgr', baseUrl, profile.entityId, async () => {
-      const account = await save({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses, typedAddresses });
-      await d.tokens.store(account.id, tokens);
-      return account;
-    });
+    return commit(s, 'badgr', baseUrl, profile.entityId, () => storeSignedIn({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses, typedAddresses }, tokens));
   }
 
   async function signInOAuth(kind: OAuthKind, baseUrl: string, s: SignInRun): Promise<AccountRecord> {
@@ -183,11 +180,7 @@ export function createAccounts(d: AccountsDeps) {
     const userId = typeof profile.id === 'string' && profile.id && profile.id.length <= 2048 ? profile.id : (email ?? 'me');
     const user = email ?? fullName ?? hostOf(baseUrl);
     const addresses = email ? [{ email, verified: true, primary: true }] : [];
-    return commit(s, kind, baseUrl, userId, async () => {
-      const account = await save({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId });
-      await d.tokens.store(account.id, tokens);
-      return account;
-    });
+    return commit(s, kind, baseUrl, userId, () => storeSignedIn({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId }, tokens));
   }
 
   /** Sign-ins in flight, each until it starts storing the account: what a cancel aborts. */
