@@ -26,6 +26,7 @@ import type { Tokens } from './tokens.ts';
 import { accountView } from './views.ts';
 import { createSignOutEnd } from './sign-out-end.ts';
 import { signInRun, type SignInRun } from './sign-in-run.ts';
+import { endDropped, keepOrEnd, replacedPart } from './session-end.ts';
 
 export interface AccountsDeps {
   db: Db;
@@ -70,25 +71,25 @@ export function createAccounts(d: AccountsDeps) {
   const idOf = async (kind: AccountRecord['kind'], baseUrl: string, userId: string): Promise<string> => `${kind}-${(await sha256Hex(`${baseUrl}|${userId}`)).slice(0, 16)}`;
 
   /**
-   * Stores the account once a sign-out of the same account is over (sign-out-end.ts clear: waited
-   * for, or ended when left unfinished), waiting within the sign-in's run (a cancel stops the wait).
+   * Stores the account (`store`) once a sign-out of the same account is over (sign-out-end.ts clear:
+   * waited for, or ended when left unfinished), waiting within the sign-in's run (a cancel stops the
+   * wait). A sign-out of it that begins meanwhile waits until `store` has ended (sign-out-end.ts begin).
    */
-  async function commit(s: SignInRun, kind: AccountRecord['kind'], baseUrl: string, userId: string): Promise<void> {
-    await s.until(ends.clear(await idOf(kind, baseUrl, userId)));
-    s.commit();
-  }
-
-  /**
-   * Runs what follows the provider's tokens up to their storing; should it fail (a cancel, a profile
-   * that cannot be read), the session the tokens opened is ended at the provider too (RFC 7009;
-   * Badgr's sign-out), not left live until it expires, then the failure is thrown.
-   */
-  async function keepOrEnd<T>(rest: () => Promise<T>, end: () => Promise<unknown>): Promise<T> {
+  async function commit<T>(s: SignInRun, kind: AccountRecord['kind'], baseUrl: string, userId: string, store: () => Promise<T>): Promise<T> {
+    const cleared = ends.clear(await idOf(kind, baseUrl, userId));
+    let release: () => void;
     try {
-      return await rest();
+      release = await s.until(cleared);
+      s.commit();
     } catch (e) {
-      void end().catch((x: unknown) => console.warn('[lanyard] could not end an abandoned sign-in at the provider', x));
+      // Cancelled: nothing is stored, and the wait's mark, once it has one, goes at once.
+      void cleared.then((r) => r(), () => undefined);
       throw e;
+    }
+    try {
+      return await store();
+    } finally {
+      release();
     }
   }
 
@@ -111,6 +112,20 @@ export function createAccounts(d: AccountsDeps) {
     return record!;
   }
 
+  /**
+   * Stores the signed-in account and its tokens. One signed in already had a session, which the new
+   * tokens replace here: it is ended at the provider (session-end.ts), not left live and forgotten.
+   */
+  async function storeSignedIn(a: Omit<AccountRecord, 'id' | 'createdAt' | 'needsSignIn'>, tokens: TokenSet): Promise<AccountRecord> {
+    const id = await idOf(a.kind, a.baseUrl, a.userId);
+    const before = await d.db.accounts.get(id);
+    const replaced = before ? replacedPart(await d.tokens.current(id).catch(() => undefined), tokens) : undefined;
+    const account = await save(a);
+    await d.tokens.store(account.id, tokens);
+    if (before && replaced) endDropped(async () => (await d.providers.for(before)).revoke(replaced), 'a session a new sign-in replaced');
+    return account;
+  }
+
   async function signInBadgr(baseUrl: string, username: string, password: string, s: SignInRun): Promise<AccountRecord> {
     const client = badgrClient(baseUrl, s.fetch);
     const tokens = await client.signIn(username, password);
@@ -126,10 +141,7 @@ export function createAccounts(d: AccountsDeps) {
     const primary = addresses.find((a) => a.primary)?.email ?? username;
     // The name the user typed to sign in is an address they confirmed (identities.ts).
     const typedAddresses = username.includes('@') ? [username.trim()] : [];
-    await commit(s, 'badgr', baseUrl, profile.entityId);
-    const account = await save({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses, typedAddresses });
-    await d.tokens.store(account.id, tokens);
-    return account;
+    return commit(s, 'badgr', baseUrl, profile.entityId, () => storeSignedIn({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses, typedAddresses }, tokens));
   }
 
   async function signInOAuth(kind: OAuthKind, baseUrl: string, s: SignInRun): Promise<AccountRecord> {
@@ -168,10 +180,7 @@ export function createAccounts(d: AccountsDeps) {
     const userId = typeof profile.id === 'string' && profile.id && profile.id.length <= 2048 ? profile.id : (email ?? 'me');
     const user = email ?? fullName ?? hostOf(baseUrl);
     const addresses = email ? [{ email, verified: true, primary: true }] : [];
-    await commit(s, kind, baseUrl, userId);
-    const account = await save({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId });
-    await d.tokens.store(account.id, tokens);
-    return account;
+    return commit(s, kind, baseUrl, userId, () => storeSignedIn({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId }, tokens));
   }
 
   /** Sign-ins in flight, each until it starts storing the account: what a cancel aborts. */
@@ -218,11 +227,15 @@ export function createAccounts(d: AccountsDeps) {
      * (offline, an error). `kept`: the badges its backpack no longer listed, kept in this browser.
      */
     async signOut(accountId: string): Promise<SignOutReply> {
-      const account = await d.db.accounts.get(accountId);
-      // Gone already: a sign-out a stopped worker left is ended (sign-out-end.ts), not one under way here (its own end).
-      if (!account) return { signedOut: true, revoked: 'revoked', kept: !ends.underway(accountId) && (await d.db.syncState.get(accountId)) ? await ends.endSignOut(accountId, undefined) : 0 };
+      // Begun before the account is read: a sign-in storing it is waited for, and one that would store it waits (sign-out-end.ts).
+      await ends.begin(accountId);
+      const account = await d.db.accounts.get(accountId).catch((e: unknown) => (ends.abandon(accountId), Promise.reject(e)));
+      if (!account) {
+        ends.abandon(accountId);
+        // Gone already: a sign-out a stopped worker left is ended (sign-out-end.ts), not one under way here (its own end).
+        return { signedOut: true, revoked: 'revoked', kept: !ends.underway(accountId) && (await d.db.syncState.get(accountId)) ? await ends.endSignOut(accountId, undefined) : 0 };
+      }
       const from = hostOf(account.baseUrl);
-      ends.begin(accountId);
       try {
         // The account goes first: a sync that starts from now on (an alarm, the popup) finds no account
         // and writes nothing; the one running is stopped and waited for. Forgotten the other way round,

@@ -7,7 +7,8 @@
  * (finishSignOuts): a sync state left without its account is such a sign-out. Before, the account's
  * badges stayed listed for good (no sign-out could find the account again), a twin stayed hidden
  * behind a copy nobody synced, and a badge moved here was listed beside its backpack copy. A sign-in
- * to the same account (the same id) waits for its sign-out, or ends the one left, first (clear).
+ * to the same account (the same id) waits for its sign-out, or ends the one left, first (clear); a
+ * sign-out that begins while such a sign-in stores the account waits for it (begin).
  */
 import type { Db } from '../../platform/db.ts';
 import { LOCAL } from './identities.ts';
@@ -30,6 +31,24 @@ export function createSignOutEnd(d: EndDeps) {
    * first to end, a sign-in went on while the other still waited, whose end then forgot its tokens.
    */
   const started = new Map<string, { over: Promise<void>; settle: () => void; n: number }>();
+  /**
+   * Sign-ins storing an account here, from the end of their wait (clear) until its record and tokens
+   * are written: a sign-out of it begins only after (begin). Each side checks the other and marks
+   * itself with no await between, so neither runs beside the other: a sign-out that began while a
+   * sign-in wrote the same account back deleted it first, then forgot the new tokens the sign-in stored.
+   */
+  const storing = new Map<string, Set<Promise<void>>>();
+  const markStoring = (accountId: string): (() => void) => {
+    let done!: () => void;
+    const p = new Promise<void>((r) => (done = r));
+    const set = storing.get(accountId) ?? new Set<Promise<void>>();
+    storing.set(accountId, set.add(p));
+    return () => {
+      done();
+      set.delete(p);
+      if (!set.size && storing.get(accountId) === set) storing.delete(accountId);
+    };
+  };
   const stop = (accountId: string): void => {
     const s = started.get(accountId);
     if (!s || --s.n) return;
@@ -69,8 +88,12 @@ export function createSignOutEnd(d: EndDeps) {
   }
 
   return {
-    /** A sign-out starts here (before its account is deleted): finishSignOuts leaves it to its own end. */
-    begin(accountId: string): void {
+    /**
+     * A sign-out starts here (before it reads its account): finishSignOuts leaves it to its own end. A
+     * sign-in storing the same account (clear) is waited for first, then the sign-out begins at once.
+     */
+    async begin(accountId: string): Promise<void> {
+      for (let s = storing.get(accountId); s; s = storing.get(accountId)) await Promise.all(s);
       // Two clicks that both read the account before either deleted it share one, until both have ended.
       const s = started.get(accountId);
       if (s) return void s.n++;
@@ -88,11 +111,16 @@ export function createSignOutEnd(d: EndDeps) {
      * and user) signed out here is waited for, and a sign-out left unfinished is ended, so that no end
      * forgets the new sign-in's tokens, badges or sync state afterwards, and no state of the account
      * signed out (its `since`, its run) is taken for the new one's (a Badge Connect run incremental
-     * from it never listed again the badges the sign-out deleted).
+     * from it never listed again the badges the sign-out deleted). Resolves with what the sign-in
+     * calls once it has stored the account (or given up): until then a sign-out of it waits (begin).
      */
-    async clear(accountId: string): Promise<void> {
-      for (let p = started.get(accountId)?.over ?? ending.get(accountId); p; p = started.get(accountId)?.over ?? ending.get(accountId)) await p.then(() => undefined, () => undefined);
-      await endLeft(accountId);
+    async clear(accountId: string): Promise<() => void> {
+      for (;;) {
+        for (let p = started.get(accountId)?.over ?? ending.get(accountId); p; p = started.get(accountId)?.over ?? ending.get(accountId)) await p.then(() => undefined, () => undefined);
+        await endLeft(accountId);
+        // Looked at again and marked with no await between: a sign-out may have begun during endLeft's reads.
+        if (!started.has(accountId) && !ending.has(accountId)) return markStoring(accountId);
+      }
     },
     /** Ends every sign-out a stopped worker left: a sync state whose account is gone. */
     async finishSignOuts(): Promise<void> {
