@@ -210,6 +210,8 @@ export interface SyncRun {
   removed?: string[];
   /** The award each of `removed` was, when known (sync-award-key.ts storedAward): `[key, award]`. */
   removedAwards?: [string, string][];
+  /** More were removed than `removed` keeps (sync-removed.ts MAX_REMOVED_KEPT): resumed, the run writes no badge it does not hold, nor moves `since` on. */
+  removedMore?: boolean;
   /** What older versions kept instead of `anchors`: the page before's last item as its answer held it. */
   anchor?: string;
   /** How often this run listed again from the first page because the listing moved under it. */
