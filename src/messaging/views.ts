@@ -91,6 +91,9 @@ export interface BadgeDetail extends BadgeView {
   criteria?: { url?: string; narrative?: string };
   evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
+  /** How many evidence items and alignments the badge names, when more than `evidence` and `alignments` carry ("and N more"). */
+  evidenceTotal?: number;
+  alignmentsTotal?: number;
   issuerEmail?: string;
   /** The badge's own id (assertion URL, urn:uuid:…): LinkedIn's Credential ID comes from it. */
   credentialId?: string;

@@ -62,8 +62,12 @@ export interface BadgeMeta {
   publicUrl?: string;
   credentialId?: string;
   criteria?: { url?: string; narrative?: string };
+  /** The first items the badge page shows (background/services/shown-lists.ts); `evidenceTotal` counts them all when there were more. */
   evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
+  evidenceTotal?: number;
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
+  alignmentsTotal?: number;
+  /** The identities the badge page reads (shown-lists.ts shownIdentities); the recipient check reads the credential's own. */
   claimedRecipients: { type: string; identity: string; hashed: boolean }[];
   /** Each language of a text the badge gives in several (VC DM 2.0 §11.1; core/share/lang-text.ts): each surface shows the reader's (popup/display.ts, background/services/reader-texts.ts). */
   texts?: ShownTexts;
@@ -206,6 +210,8 @@ export interface SyncRun {
   removed?: string[];
   /** The award each of `removed` was, when known (sync-award-key.ts storedAward): `[key, award]`. */
   removedAwards?: [string, string][];
+  /** More were removed than `removed` keeps (sync-removed.ts MAX_REMOVED_KEPT): resumed, the run writes no badge it does not hold, nor moves `since` on. */
+  removedMore?: boolean;
   /** What older versions kept instead of `anchors`: the page before's last item as its answer held it. */
   anchor?: string;
   /** How often this run listed again from the first page because the listing moved under it. */

@@ -59,6 +59,20 @@ describe('long lists', () => {
     expect(screen.getAllByText(`and ${5000 - MAX_LIST_ITEMS} more`)).toHaveLength(2);
     expect(document.querySelectorAll('.plain-list li').length).toBe(2 * (MAX_LIST_ITEMS + 1));
   });
+
+  it('a record that keeps the first items says "and N more" from the count it kept (background/services/shown-lists.ts)', async () => {
+    const actions = actionsWith((d) => ({
+      ...d,
+      alignments: Array.from({ length: MAX_LIST_ITEMS }, (_, i) => ({ targetName: `Skill ${i}` })),
+      alignmentsTotal: 5000,
+      evidence: Array.from({ length: MAX_LIST_ITEMS }, (_, i) => ({ name: `Proof ${i}` })),
+      evidenceTotal: 300,
+    }));
+    renderWithEnv(<BadgeScreen badgeKey={KEY} onShare={noop} onAddresses={noop} onChanged={noop} onRemoved={noop} />, actions);
+    await screen.findByText('Skill 0');
+    expect(screen.getByText(`and ${5000 - MAX_LIST_ITEMS} more`)).toBeTruthy();
+    expect(screen.getByText(`and ${300 - MAX_LIST_ITEMS} more`)).toBeTruthy();
+  });
 });
 
 describe('bidirectional overrides', () => {

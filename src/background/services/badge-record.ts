@@ -10,6 +10,7 @@ import type { MatchRecipient } from '../../core/verify/recipient-match.ts';
 import type { BadgeMeta, FullBadge } from '../../platform/records.ts';
 import { storedName, type NoName } from '../../core/share/badge-name.ts';
 import { accessHost } from './hover-access.ts';
+import { shownLists } from './shown-lists.ts';
 
 const MAX_IMAGE_CHARS = 2_000_000;
 const MAX_TEXT_CHARS = 512 * 1024;
@@ -27,8 +28,16 @@ export function identitiesHash(identities: readonly string[]): Promise<string> {
 
 const httpUrl = (v: string | undefined): string | undefined => (v && /^https?:\/\//i.test(v) ? v : undefined);
 
-/** What the list and the badge page show, from the engine's badge, else from what the provider said. */
+/**
+ * What the list and the badge page show, from the engine's badge, else from what the provider said:
+ * of its lists, what they show (shown-lists.ts), counted from the badge read, else as stored.
+ */
 export function metaOf(badge: Badge | null, given: Partial<BadgeMeta> = {}): BadgeMeta {
+  const meta = wholeMetaOf(badge, given);
+  return badge ? shownLists(meta, { evidence: badge.evidence.length, alignments: badge.alignments.length }) : shownLists(meta);
+}
+
+function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta {
   // The provider's name (or the last one stored) stands in for a badge that names none; a stored
   // reason or an older version's English stand-in is no name (badge-name.ts).
   const { name: _name, noName: _noName, ...fallback } = given;

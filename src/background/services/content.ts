@@ -19,6 +19,7 @@ import type { SettingsService } from './settings.ts';
 import type { Verifier } from './verifier.ts';
 import { createBakedPictures } from './picker-images.ts';
 import { createPickerHandles } from './picker-handles.ts';
+import { createPickerSearch } from './picker-search.ts';
 import { pickerBadge } from './views.ts';
 import { hoverVerdict } from './hover-verdict.ts';
 import { readerTexts } from './reader-texts.ts';
@@ -128,6 +129,7 @@ export function createContent(d: ContentDeps) {
    */
   const offered = (r: BadgeRecord): boolean => !r.pending && shareWarningOf({ verdict: r.verdict, checks: r.checks, expires: r.meta.expires }, now())?.level !== 'invalid';
   const handles = createPickerHandles(() => d.db.badges.all());
+  const search = createPickerSearch();
   /** The handles a picker list gave out in this worker: only for those may a refusal say why (else it would tell a guessed key's badge exists). */
   const listed = new Set<string>();
   /** The badge a handle names (picker-handles.ts), or a missing one's error. */
@@ -187,15 +189,10 @@ export function createContent(d: ContentDeps) {
   return {
     /** The user's badges (not pending, not invalid) whose name or issuer as the picker shows them (in the browser's language), or tags contain the query. */
     async pickerList(query: string): Promise<PickerBadge[]> {
-      const q = query.trim().toLowerCase();
       const languages = readerLanguages();
       const all = await d.db.badges.all();
-      const mine = all.filter(offered);
-      const shown = (r: BadgeRecord) => {
-        const t = readerTexts(r.meta, languages);
-        return [shownName(t), t.issuerName ?? ''];
-      };
-      const hits = q ? mine.filter((r) => [...shown(r), ...r.meta.tags].some((t) => t.toLowerCase().includes(q))) : mine;
+      // Each record's words lower-cased once, not at every keystroke (picker-search.ts).
+      const hits = search.find(all.filter(offered), query, languages, (noName) => shownName({ name: '', noName }));
       const rows = hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER);
       const baked = await bakedPictures(rows);
       return Promise.all(

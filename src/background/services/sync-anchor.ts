@@ -99,10 +99,12 @@ export function noteServerClock(run: SyncRun, serverDate: number | undefined, cl
 /**
  * The next run's `since`: this run's start (less a margin) on the earlier of the two clocks (a clock
  * ahead asked for what changed after a time the backpack had not reached: a badge issued meanwhile was
- * listed by no incremental run), unless the listing kept moving under it: then this run's `since` again.
+ * listed by no incremental run), unless the listing kept moving under it, or the run left out badges it
+ * did not hold (sync-removed.ts): then this run's `since` again.
  */
 export function nextSince(run: SyncRun, marginMs: number): { since?: string } {
-  if (run.unsettled) return run.since ? { since: run.since } : {};
+  // Left out badges it did not hold (sync-removed.ts removedMore): the next run lists them again.
+  if (run.unsettled || run.removedMore) return run.since ? { since: run.since } : {};
   const server = run.serverTime === undefined ? NaN : Date.parse(run.serverTime);
   const start = Number.isFinite(server) ? Math.min(server, Date.parse(run.startedAt)) : Date.parse(run.startedAt);
   // Not before 1970: a `Date` before the year 0 made an extended ISO year ("-000501-…", ECMA-262

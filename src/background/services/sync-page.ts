@@ -40,8 +40,10 @@ export async function runPageItems(items: readonly SyncItem[], p: PageRun): Prom
     await eachConcurrently(items, p.concurrency, async (item) => {
       signal.throwIfAborted();
       if (saveFailed) throw saveFailed.error;
-      // Removed by the user during this run: not verified, nor written back (sync-removed.ts).
-      if (removed.has(badgeKey(ctx.account.id, item.sourceId))) {
+      // Removed by the user during this run: not verified, nor written back (sync-removed.ts); when
+      // more were removed than the run kept, and this worker did not see them, any badge not held.
+      const key = badgeKey(ctx.account.id, item.sourceId);
+      if (removed.has(key) || (removed.unknown() && !ctx.existing.get(key))) {
         s.done += 1;
         seen.add(item);
         return;

@@ -17,6 +17,12 @@
  * none to mark. A Remove is under way until its delete has ended; a run that starts after is a later
  * sync (below).
  *
+ * The run keeps at most MAX_REMOVED_KEPT keys (each Remove rewrites the stored run, and a run waiting
+ * on its retries can last days): past them it keeps `removedMore`, and a run resumed with it, in a
+ * worker that no longer holds the list, writes no badge it does not hold as it reads each page (a
+ * removed badge is one it does not hold), and does not move `since` on (sync-anchor.ts nextSince), so
+ * that what it left out is listed again by the next run. The worker that saw the Removes knows each.
+ *
  * Only this run: once it ends, the run and its list are gone, and a later sync that lists the badge
  * stores it again, as it stores any badge the provider lists that Lanyard does not hold (a Remove
  * takes a badge out of this browser, not out of the backpack). Badgr and OB 3.0 runs list every
@@ -24,6 +30,9 @@
  */
 import type { Db } from '../../platform/db.ts';
 import type { SyncRun } from '../../platform/records.ts';
+
+/** The keys a stored run keeps (each at most MAX_KEY_LENGTH, 512): past them, `removedMore` (above). */
+export const MAX_REMOVED_KEPT = 128;
 
 export interface RemovedDuringRun {
   has(key: string): boolean;
@@ -33,30 +42,42 @@ export interface RemovedDuringRun {
   award(key: string): string | undefined;
   /** The run, once read or started: the keys it kept (a resumed run's) join, and every key marked is kept with it. */
   attach(run: SyncRun): void;
+  /** The run resumed had more Removes than it kept (`removedMore`): a badge not stored as a page is read may be one of them. */
+  unknown(): boolean;
 }
 
 export function removedDuringRun(): RemovedDuringRun {
   const keys = new Set<string>();
   const awards = new Map<string, string>();
   let run: SyncRun | undefined;
-  const keep = () => {
-    if (run && keys.size) run.removed = [...keys];
-    if (run && awards.size) run.removedAwards = [...awards];
+  let inherited = false;
+  /** Kept with the run, up to MAX_REMOVED_KEPT keys; past them, only that there were more. */
+  const keep = (key: string) => {
+    if (!run || run.removed?.includes(key)) return;
+    if ((run.removed?.length ?? 0) >= MAX_REMOVED_KEPT) {
+      run.removedMore = true;
+      return;
+    }
+    run.removed = [...(run.removed ?? []), key];
+    const award = awards.get(key);
+    if (award !== undefined) run.removedAwards = [...(run.removedAwards ?? []), [key, award]];
   };
   return {
     has: (key) => keys.has(key),
     add(key, award) {
       keys.add(key);
       if (award !== undefined) awards.set(key, award);
-      keep();
+      keep(key);
     },
     award: (key) => awards.get(key),
     attach(r) {
       for (const key of r.removed ?? []) keys.add(key);
       for (const [key, award] of r.removedAwards ?? []) if (keys.has(key)) awards.set(key, award);
+      inherited = r.removedMore === true;
       run = r;
-      keep();
+      for (const key of keys) keep(key);
     },
+    unknown: () => inherited,
   };
 }
 
@@ -88,10 +109,14 @@ export function removalsUnderway(): RemovalsUnderway {
   };
 }
 
-/** Marks the key (and the award it was, when known) in the account's stored run, if one is stored (one transaction, db.ts update). */
+/**
+ * Marks the key (and the award it was, when known) in the account's stored run, if one is stored (one
+ * transaction, db.ts update); past MAX_REMOVED_KEPT keys, only that there were more (`removedMore`).
+ */
 export async function markRemoved(db: Pick<Db, 'syncState'>, accountId: string, key: string, award?: string): Promise<void> {
   await db.syncState.update(accountId, (s) => {
     if (!s?.run || s.run.removed?.includes(key)) return undefined;
+    if ((s.run.removed?.length ?? 0) >= MAX_REMOVED_KEPT) return s.run.removedMore ? undefined : { ...s, run: { ...s.run, removedMore: true } };
     const awards = award !== undefined ? { removedAwards: [...(s.run.removedAwards ?? []), [key, award] as [string, string]] } : {};
     return { ...s, run: { ...s.run, removed: [...(s.run.removed ?? []), key], ...awards } };
   });

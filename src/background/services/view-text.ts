@@ -17,6 +17,9 @@ export const VIEW_TEXT_MAX = 2 * MAX_DISPLAY_CHARS;
 /** The popup keeps this many tags (popup/display.ts viewForDisplay). */
 export const VIEW_TAGS_MAX = 50;
 
+/** The badge page shows this many evidence items and alignments, then "and N more" (popup/badge/BadgeFacts.tsx MAX_LIST_ITEMS). */
+export const VIEW_LIST_MAX = 20;
+
 /** The text cut to VIEW_TEXT_MAX UTF-16 units, as displayText's own first slice cuts it. */
 export const viewText = <T extends string | undefined>(text: T): T => (typeof text === 'string' && text.length > VIEW_TEXT_MAX ? (text.slice(0, VIEW_TEXT_MAX) as T) : text);
 

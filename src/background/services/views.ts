@@ -14,6 +14,7 @@ import { bakedImageOf } from './library-download.ts';
 import type { AccountView, BadgeDetail, BadgeView, NameDirs, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
 import type { ShownDirs } from '../../core/share/lang-text.ts';
 import { readerTexts } from './reader-texts.ts';
+import { shownLists } from './shown-lists.ts';
 import { VIEW_TAGS_MAX, viewMarkdown, viewText, viewTexts } from './view-text.ts';
 import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
 
@@ -50,7 +51,8 @@ export function badgeView(r: BadgeRecord, own: readonly string[]): BadgeView {
 }
 
 export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: readonly string[]): BadgeDetail {
-  const m = r.meta;
+  // A record stored before its lists were cut carries no more than one stored since (shown-lists.ts).
+  const m = shownLists(r.meta);
   return defined({
     ...badgeView(r, own),
     criteria: m.criteria && defined({ ...m.criteria, narrative: viewMarkdown(m.criteria.narrative) }),
@@ -58,6 +60,8 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: 
     alignments: m.alignments.map((a) =>
       defined({ ...a, targetName: viewText(a.targetName), targetDescription: viewText(a.targetDescription), targetFramework: viewText(a.targetFramework), targetCode: viewText(a.targetCode) }),
     ),
+    evidenceTotal: m.evidenceTotal,
+    alignmentsTotal: m.alignmentsTotal,
     issuerEmail: viewText(m.issuerEmail),
     credentialId: m.credentialId,
     claimedRecipients: m.claimedRecipients.map((c) => ({ ...c, identity: viewText(c.identity) })),

@@ -12,7 +12,7 @@ import { formatName } from './format-name.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
 
-/** An issuer can list thousands of alignments or evidence items: the page shows this many, then "and N more". */
+/** An issuer can list thousands of alignments or evidence items: the page shows this many, then "and N more" (the record keeps these and the count: background/services/shown-lists.ts). */
 export const MAX_LIST_ITEMS = 20;
 
 export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail; onAddresses?: () => void; onGuide?: () => void }) {
@@ -123,7 +123,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
                 {a.targetDescription ? <p class="small" dir="auto">{a.targetDescription}</p> : null}
               </li>
             ))}
-            <More total={badge.alignments.length} />
+            <More total={badge.alignmentsTotal ?? badge.alignments.length} />
           </ul>
         </section>
       ) : null}
@@ -142,7 +142,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
                 </li>
               );
             })}
-            <More total={badge.evidence.length} />
+            <More total={badge.evidenceTotal ?? badge.evidence.length} />
           </ul>
         </section>
       ) : null}
