@@ -3,38 +3,107 @@
  * hangs): Cancel aborts it in the background (accounts/sign-in-cancel: its requests aborted,
  * nothing of it kept) and gives the form back at once, focus on `focusBack`'s field, no error
  * shown. A sign-in that finished before the cancel reached it was stored whole: its success stands.
+ *
+ * The background says each sign-in under way (state/get `signIns`, which the popup reads again
+ * while one runs): the form's own, whose phase it says (`finishing-sign-out` only while it waits for
+ * a sign-out of the same account), or one a popup closed since started (the provider's window took
+ * focus, the user clicked away). That one the form joins: busy, with Cancel, until its reply
+ * (accounts/sign-in-wait), answered as the form's own would be. Before, a popup opened again showed
+ * the form idle, and a second sign-in could be started.
  */
-import { useRef, useState } from 'preact/hooks';
-import type { Reply, SignInRequest } from '../../messaging/protocol.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Reply, SignInRequest, SignInUnderWay } from '../../messaging/protocol.ts';
 import type { AccountView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 
-export function useSignIn(focusBack: () => void) {
-  const { actions } = useEnv();
+export interface SignInHooks {
+  /** Where focus goes when the form is given back by Cancel. */
+  focusBack(): void;
+  /** The sign-in under way to this form's kind of backpack, as the background said it last. */
+  running?: SignInUnderWay | undefined;
+  /** Just sent: the popup reads the state again, and keeps reading it while the sign-in runs. */
+  onStarted?(): void;
+  /** A sign-in another popup started is joined: the form shows what it signs in to. */
+  onJoined?(run: SignInUnderWay): void;
+  /** Its reply (not when cancelled), to be answered as the form's own. */
+  onJoinedReply?(reply: Reply<AccountView>, run: SignInUnderWay): void;
+}
+
+export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedReply }: SignInHooks) {
+  const { actions, t } = useEnv();
   const [busy, setBusy] = useState(false);
+  /** The sign-in this form waits for that another popup started. */
+  const [joined, setJoined] = useState<SignInUnderWay>();
   /** Each sign-in's number; a cancel moves it on, so the cancelled one's failure is not shown. */
   const current = useRef(0);
+  /** The runs this form has met (its own, or joined): never joined (again) once over. */
+  const met = useRef(new Set<string>());
+  const hooks = useRef({ onJoined, onJoinedReply });
+  hooks.current = { onJoined, onJoinedReply };
+
+  const end = (id: number, r: Reply<AccountView>): Reply<AccountView> | undefined => {
+    if (id !== current.current) return r.ok ? r : undefined;
+    setBusy(false);
+    setJoined(undefined);
+    if (!r.ok && r.error.code === 'ERR_CANCELLED') {
+      focusBack();
+      return undefined;
+    }
+    return r;
+  };
+
+  useEffect(() => {
+    if (!running || met.current.has(running.id)) return;
+    met.current.add(running.id);
+    // The form's own (it is busy from the click on): only its phase is read.
+    if (busy) return;
+    const run = running;
+    const id = ++current.current;
+    setBusy(true);
+    setJoined(run);
+    hooks.current.onJoined?.(run);
+    void actions.waitSignIn(run.baseUrl).then((r) => {
+      // Over between the state's answer and this question: nothing to say, the state shows how it ended.
+      if (!r.ok && r.error.code === 'ERR_NOT_FOUND') {
+        if (id === current.current) {
+          setBusy(false);
+          setJoined(undefined);
+        }
+        return;
+      }
+      const out = end(id, r);
+      if (out) hooks.current.onJoinedReply?.(out, run);
+    });
+  }, [running?.id, busy]);
+
+  const phase = busy ? running?.phase : undefined;
   return {
     busy,
+    /** What the live region beside the buttons says while it runs ('' otherwise). */
+    status: phase === 'finishing-sign-out' ? t('signInFinishingSignOut') : joined ? t('signInUnderWay', hostOf(joined.baseUrl)) : '',
     /** The reply, or undefined when the user cancelled it. Sends first thing: the host permission prompt needs the click's gesture. */
     async signIn(request: SignInRequest): Promise<Reply<AccountView> | undefined> {
       const reply = actions.signIn(request);
       const id = ++current.current;
       setBusy(true);
-      const r = await reply;
-      if (id !== current.current) return r.ok ? r : undefined;
-      setBusy(false);
-      if (!r.ok && r.error.code === 'ERR_CANCELLED') {
-        focusBack();
-        return undefined;
-      }
-      return r;
+      setJoined(undefined);
+      onStarted?.();
+      return end(id, await reply);
     },
     cancel(): void {
       current.current++;
       setBusy(false);
+      setJoined(undefined);
       void actions.cancelSignIn();
       focusBack();
     },
   };
 }
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
