@@ -73,7 +73,8 @@ describe('a second sign-in to the same backpack while one runs', () => {
     const first = badgrSignIn(h, ctx.bp.baseUrl);
     await until(() => profile.holding());
     const sent = ctx.bp.control.requests.length;
-    // A trailing slash names the same backpack.
+    // A trailing slash, or the host written in capitals, names the same backpack.
+    expect((await failure(badgrSignIn(h, ctx.bp.baseUrl.replace('http://localhost', 'http://LOCALHOST').replace('http://127.0.0.1', 'HTTP://127.0.0.1')))).code).toBe('ERR_SIGN_IN_UNDER_WAY');
     const second = await failure(badgrSignIn(h, `${ctx.bp.baseUrl}/`));
     expect(second.code).toBe('ERR_SIGN_IN_UNDER_WAY');
     expect(second.message).toContain(new URL(ctx.bp.baseUrl).host);

@@ -48,6 +48,15 @@ export function signInRun(fetch: Fetch, inFlight: Set<AbortController>, shown?: 
  * stayed live at the provider, never revoked. A popup opened again during one waits for it (`wait`)
  * and gets the same reply as the popup that started it.
  */
+/** A backpack as one key, however its address was written (host case, default port, trailing slashes). */
+const keyOf = (baseUrl: string): string => {
+  try {
+    return new URL(baseUrl).href.replace(/\/+$/, '');
+  } catch {
+    return baseUrl;
+  }
+};
+
 export function createSignIns(fetch: Fetch) {
   /** Each sign-in until it starts storing its account: what a cancel aborts. */
   const inFlight = new Set<AbortController>();
@@ -55,22 +64,23 @@ export function createSignIns(fetch: Fetch) {
   const runs = new Map<string, { shown: SignInUnderWay; done: Promise<unknown> }>();
   return {
     async run<T>(who: Omit<SignInUnderWay, 'id' | 'phase'>, body: (s: SignInRun & { controller: AbortController }) => Promise<T>): Promise<T> {
-      if (runs.has(who.baseUrl)) {
+      const key = keyOf(who.baseUrl);
+      if (runs.has(key)) {
         throw new ServiceError(E.SIGN_IN_UNDER_WAY, `A sign-in to ${new URL(who.baseUrl).host} is under way already: wait for it or cancel it. Nothing was sent`);
       }
       const shown: SignInUnderWay = { ...who, id: crypto.randomUUID(), phase: 'signing-in' };
       const s = signInRun(fetch, inFlight, shown);
       const done = body(s);
-      runs.set(who.baseUrl, { shown, done });
+      runs.set(key, { shown, done });
       try {
         return await done;
       } finally {
         inFlight.delete(s.controller);
-        runs.delete(who.baseUrl);
+        runs.delete(key);
       }
     },
     /** The reply of the sign-in under way to this backpack, when one runs. */
-    wait: (baseUrl: string): Promise<unknown> | undefined => runs.get(baseUrl)?.done,
+    wait: (baseUrl: string): Promise<unknown> | undefined => runs.get(keyOf(baseUrl))?.done,
     /** Whether a sign-in is under way, until it starts storing its account (state.ts). */
     signingIn: (): boolean => inFlight.size > 0,
     /** The sign-ins under way, as the popup shows them (copies). */
