@@ -130,3 +130,21 @@ describe('a popup opened again while a sign-in runs', () => {
     expect(alert.textContent).toMatch(/under way already.*cancel it/);
   });
 });
+
+describe('a sign-in that ends by itself while focus is on its Cancel button', () => {
+  it.each([
+    ['fails', { ok: false, error: { code: 'BAD_CREDENTIALS', message: 'invalid_grant' } }],
+    ['is refused as under way already', { ok: false, error: { code: 'ERR_SIGN_IN_UNDER_WAY', message: 'under way' } }],
+  ] as [string, Reply<AccountView>][])('%s: focus moves to the Sign in button, not to the page’s body', async (_, reply) => {
+    const { actions } = renderApp({ scenario: 'first-run' });
+    let answer!: (r: Reply<AccountView>) => void;
+    actions.signIn = () => new Promise((r) => (answer = r));
+    await passwordSignIn('https://bp.example');
+    const cancel = await screen.findByRole('button', { name: 'Cancel' });
+    cancel.focus();
+    answer(reply);
+    await screen.findByRole('alert');
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Sign in' })));
+  });
+});

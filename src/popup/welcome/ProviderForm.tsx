@@ -46,7 +46,7 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword, running, o
     if (refused) input.current?.focus();
   }, [refused]);
   // Cancelled while it waited: back to the address, focus on it (its Cancel button went).
-  const { busy, status, signIn, cancel } = useSignIn({
+  const { busy, status, submit: submitRef, signIn, cancel } = useSignIn({
     focusBack: () => setRefused({}),
     running,
     onStarted,
@@ -111,7 +111,7 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword, running, o
           ) : null}
         </Notice>
       ) : null}
-      <button type="submit" class="button primary" {...offWhile(busy)} aria-busy={busy} {...(status ? { 'aria-describedby': STATUS_ID } : {})}>
+      <button ref={submitRef} type="submit" class="button primary" {...offWhile(busy)} aria-busy={busy} {...(status ? { 'aria-describedby': STATUS_ID } : {})}>
         {busy ? t('signingIn') : t('providerButton')}
       </button>
       {busy ? (

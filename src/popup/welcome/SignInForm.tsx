@@ -54,7 +54,7 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn, runn
     if (focusField) refs[focusField.at].current?.focus();
   }, [focusField]);
   // Cancelled while it waited: the form is back, focus on the e-mail field (its Cancel button went).
-  const { busy, status, signIn, cancel } = useSignIn({
+  const { busy, status, submit: submitRef, signIn, cancel } = useSignIn({
     focusBack: () => setFocusField({ at: 'username' }),
     running,
     onStarted,
@@ -139,7 +139,7 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn, runn
         <input ref={refs.password} type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required {...invalid('password')} />
       </label>
       {error ? <Notice kind="error" id={ERROR_ID}>{error.code === 'local' ? error.message : signInErrorText(t, error, 'password')}</Notice> : null}
-      <button type="submit" class="button primary" {...offWhile(busy || waiting > 0)} aria-busy={busy} {...(status ? { 'aria-describedby': STATUS_ID } : {})}>
+      <button ref={submitRef} type="submit" class="button primary" {...offWhile(busy || waiting > 0)} aria-busy={busy} {...(status ? { 'aria-describedby': STATUS_ID } : {})}>
         {busy ? t('signingIn') : waiting > 0 ? t('signInWait', waiting) : t('signInButton')}
       </button>
       {busy ? (

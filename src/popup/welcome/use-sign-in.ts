@@ -15,6 +15,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Reply, SignInRequest, SignInUnderWay } from '../../messaging/protocol.ts';
 import type { AccountView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
+import { useFocusRescue } from '../ui/focus-rescue.ts';
 
 export interface SignInHooks {
   /** Where focus goes when the form is given back by Cancel. */
@@ -41,8 +42,13 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
   const hooks = useRef({ onJoined, onJoinedReply });
   hooks.current = { onJoined, onJoinedReply };
 
+  // Ended by itself (an answer, not Cancel), its Cancel button goes: focus on it moves to the submit button, not to the page's body.
+  const submit = useRef<HTMLButtonElement>(null);
+  const rescue = useFocusRescue(() => submit.current);
+
   const end = (id: number, r: Reply<AccountView>): Reply<AccountView> | undefined => {
     if (id !== current.current) return r.ok ? r : undefined;
+    rescue();
     setBusy(false);
     setJoined(undefined);
     if (!r.ok && r.error.code === 'ERR_CANCELLED') {
@@ -79,6 +85,8 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
   const phase = busy ? running?.phase : undefined;
   return {
     busy,
+    /** The form's submit button (it stays while Cancel comes and goes). */
+    submit,
     /** What the live region beside the buttons says while it runs ('' otherwise). */
     status: phase === 'finishing-sign-out' ? t('signInFinishingSignOut') : joined ? t('signInUnderWay', hostOf(joined.baseUrl)) : '',
     /** The reply, or undefined when the user cancelled it. Sends first thing: the host permission prompt needs the click's gesture. */
