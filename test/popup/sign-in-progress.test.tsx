@@ -148,3 +148,50 @@ describe('a sign-in that ends by itself while focus is on its Cancel button', ()
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Sign in' })));
   });
 });
+
+describe('a sign-in refused because another popup started one to the same backpack', () => {
+  it('says so and joins that one: busy, with Cancel', async () => {
+    const { actions } = renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+    await screen.findByRole('combobox', { name: 'Region' });
+    // Another popup (or a tab) starts it now: this one read the state before.
+    void actions.signIn({ kind: 'badgr', baseUrl: 'https://slow.example', ...ADA });
+    await passwordSignIn('https://slow.example', false);
+    expect((await screen.findByRole('alert')).textContent).toBe(t('errorSignInUnderWay'));
+    await screen.findByRole('button', { name: 'Signing in…' });
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
+    expect(actions.calls.filter((c) => c.name === 'waitSignIn')).toHaveLength(1);
+  });
+});
+
+describe('the form’s own sign-in, listed by a state read that comes back after it ended', () => {
+  it('is not taken for another one under way: no busy form again, nothing joined', async () => {
+    const { actions } = renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+    await screen.findByRole('combobox', { name: 'Region' });
+    let answer!: (r: Reply<AccountView>) => void;
+    actions.signIn = () => new Promise((r) => (answer = r));
+    // The state read the sign-in asks for answers late, listing the sign-in as it ran when read.
+    const getState = actions.getState.bind(actions);
+    let late!: () => void;
+    const lateRead = new Promise<void>((r) => (late = r));
+    let first = true;
+    actions.getState = async () => {
+      const r = await getState();
+      if (!first || !r.ok) return r;
+      first = false;
+      await lateRead;
+      return { ok: true, value: { ...r.value, signingIn: true, signIns: [{ id: 'own', kind: 'badgr', baseUrl: 'https://bp.example', username: ADA.username, phase: 'signing-in' }] } };
+    };
+    await passwordSignIn('https://bp.example', false);
+    await screen.findByRole('button', { name: 'Signing in…' });
+    answer({ ok: false, error: { code: 'BAD_CREDENTIALS', message: 'invalid_grant' } });
+    await screen.findByRole('alert');
+    await screen.findByRole('button', { name: 'Sign in' });
+    late();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(actions.calls.filter((c) => c.name === 'waitSignIn')).toEqual([]);
+    expect(screen.queryByRole('button', { name: 'Signing in…' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+  });
+});

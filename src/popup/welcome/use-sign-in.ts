@@ -39,6 +39,14 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
   const current = useRef(0);
   /** The runs this form has met (its own, or joined): never joined (again) once over. */
   const met = useRef(new Set<string>());
+  /** Whether the form waits for its own sign-in, or one it joined, now (not as of a render: effects run late). */
+  const waiting = useRef<'own' | 'joined' | undefined>(undefined);
+  /**
+   * The form's own sign-in just ended without the state having shown it: a state read before its
+   * end may still list it, as if another were under way. Its backpack, for a few seconds.
+   */
+  const ownEnded = useRef<{ baseUrl: string; until: number } | undefined>(undefined);
+  const sawOwn = useRef(false);
   const hooks = useRef({ onJoined, onJoinedReply });
   hooks.current = { onJoined, onJoinedReply };
 
@@ -48,9 +56,12 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
 
   const end = (id: number, r: Reply<AccountView>): Reply<AccountView> | undefined => {
     if (id !== current.current) return r.ok ? r : undefined;
+    waiting.current = undefined;
     rescue();
     setBusy(false);
     setJoined(undefined);
+    // Refused as one ran already (started from another popup or tab): the run it met is that one, to be joined.
+    if (!r.ok && r.error.code === 'ERR_SIGN_IN_UNDER_WAY') met.current.clear();
     if (!r.ok && r.error.code === 'ERR_CANCELLED') {
       focusBack();
       return undefined;
@@ -61,10 +72,17 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
   useEffect(() => {
     if (!running || met.current.has(running.id)) return;
     met.current.add(running.id);
-    // The form's own (it is busy from the click on): only its phase is read.
-    if (busy) return;
+    // The form's own (it waits from the click on): only its phase is read.
+    if (waiting.current) {
+      if (waiting.current === 'own') sawOwn.current = true;
+      return;
+    }
+    const ended = ownEnded.current;
+    ownEnded.current = undefined;
+    if (ended && ended.baseUrl === trimmed(running.baseUrl) && Date.now() < ended.until) return;
     const run = running;
     const id = ++current.current;
+    waiting.current = 'joined';
     setBusy(true);
     setJoined(run);
     hooks.current.onJoined?.(run);
@@ -72,6 +90,7 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
       // Over between the state's answer and this question: nothing to say, the state shows how it ended.
       if (!r.ok && r.error.code === 'ERR_NOT_FOUND') {
         if (id === current.current) {
+          waiting.current = undefined;
           setBusy(false);
           setJoined(undefined);
         }
@@ -93,13 +112,20 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
     async signIn(request: SignInRequest): Promise<Reply<AccountView> | undefined> {
       const reply = actions.signIn(request);
       const id = ++current.current;
+      waiting.current = 'own';
+      sawOwn.current = false;
       setBusy(true);
       setJoined(undefined);
       onStarted?.();
-      return end(id, await reply);
+      const r = await reply;
+      // Refused as one ran already: that one is another's, to be joined (never its own).
+      const under = !r.ok && r.error.code === 'ERR_SIGN_IN_UNDER_WAY';
+      if (id === current.current) ownEnded.current = sawOwn.current || under ? undefined : { baseUrl: trimmed(request.baseUrl), until: Date.now() + OWN_ECHO_MS };
+      return end(id, r);
     },
     cancel(): void {
       current.current++;
+      waiting.current = undefined;
       setBusy(false);
       setJoined(undefined);
       void actions.cancelSignIn();
@@ -107,6 +133,10 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
     },
   };
 }
+
+/** How long a state read before the form's own sign-in ended may still list it. */
+const OWN_ECHO_MS = 3000;
+const trimmed = (url: string): string => url.replace(/\/+$/, '');
 
 const hostOf = (url: string): string => {
   try {
