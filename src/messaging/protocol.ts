@@ -41,6 +41,24 @@ export interface StateReply {
   identities: string[];
   /** A sign-in is under way (accounts.ts): a popup opened again meanwhile reads the state until its account is there. */
   signingIn?: boolean;
+  /** The sign-ins under way (sign-in-run.ts), one per backpack at most: a popup opened again shows its form busy, with Cancel. */
+  signIns?: SignInUnderWay[];
+}
+
+/** A sign-in running in the background, from its request until its account is stored (or it fails). */
+export interface SignInUnderWay {
+  /** This run's own id: a popup tells the sign-in it started from one it finds running. */
+  id: string;
+  kind: SignInRequest['kind'];
+  /** The backpack, as the request named it (its trailing slashes dropped). */
+  baseUrl: string;
+  /** The e-mail or user name a password sign-in was given (never its password). */
+  username?: string;
+  /**
+   * `finishing-sign-out`: only while it waits for a sign-out of the same account to end, or ends one
+   * a stopped worker left (sign-out-end.ts clear), before it stores the account.
+   */
+  phase: 'signing-in' | 'finishing-sign-out';
 }
 
 /** Messages that extension pages (the popup) send to the background. */
@@ -61,6 +79,8 @@ export type PopupToBackground = {
   'accounts/sign-in': { args: SignInRequest; reply: AccountView };
   /** Cancels the sign-in in flight (its requests aborted, nothing of it kept); `cancelled` false when it had finished or there was none. */
   'accounts/sign-in-cancel': { args: NoArgs; reply: { cancelled: boolean } };
+  /** Waits for the sign-in under way to this backpack (a popup opened again during it) and replies as it ends; ERR_NOT_FOUND when none runs. */
+  'accounts/sign-in-wait': { args: { baseUrl: string }; reply: AccountView };
   'accounts/sign-out': { args: { accountId: AccountId }; reply: SignOutReply };
   /** Trusts (or not) the addresses this backpack verified, for every badge and local imports (Settings). */
   'accounts/trust': { args: { accountId: AccountId; trust: boolean }; reply: AccountView };

@@ -5,7 +5,7 @@
  * (used by `send`: the envelope and key fields; exact for what content scripts receive, so that
  * nothing extra, such as a token, can ride along).
  */
-import type { DirectionMaps, Direction, Envelope, ImportedView, ImportSource, ProtocolMap, Reply, SignInRequest, StateReply } from './protocol.ts';
+import type { DirectionMaps, Direction, Envelope, ImportedView, ImportSource, ProtocolMap, Reply, SignInRequest, SignInUnderWay, StateReply } from './protocol.ts';
 import { HOVER_TEXT_MAX, type AccountView, type BadgeDetail, type BadgeView, type EmailView, type HoverVerdict, type NameDirs, type PickerBadge, type Settings } from './views.ts';
 import type { NoName } from '../core/share/badge-name.ts';
 import { MAX_LANGUAGES, type LangText, type ShownTexts } from '../core/share/lang-text.ts';
@@ -140,6 +140,7 @@ const check = has<BadgeDetail['checks'][number]>({ id: isString, outcome: oneOf(
 const badgeDetail: Guard<BadgeDetail> = (v): v is BadgeDetail =>
   badgeView(v) && has<BadgeDetail>({ checks: arrayOf(check), evidence: isArray, alignments: isArray, evidenceTotal: optional(isCount), alignmentsTotal: optional(isCount), claimedRecipients: isArray, bakedImage: optional(oneOf('kept', 'link')), typedTo: optional(isString) })(v);
 const syncState = has<AccountView['sync']>({ status: oneOf('idle', 'syncing', 'verifying', 'error'), done: isCount, total: isCount });
+const signInUnderWay = has<SignInUnderWay>({ id: text(64), kind: oneOf('badgr', 'ob3', 'badge-connect'), baseUrl: isBaseUrl, username: optional(text(320)), phase: oneOf('signing-in', 'finishing-sign-out') });
 const accountView = has<AccountView>({ id: isString, kind: oneOf('badgr', 'ob3', 'badge-connect', 'local'), providerName: isString, baseUrl: isString, user: isString, needsSignIn: isBoolean, sync: syncState });
 const emailView = shape<EmailView>({ id: isString, email: isString, verified: isBoolean, primary: isBoolean, badgeCount: isCount });
 const opt = optional(isString);
@@ -172,6 +173,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'backup/import': shape({ json: text(MAX_BACKUP_TEXT) }),
       'accounts/sign-in': signIn,
       'accounts/sign-in-cancel': noArgs,
+      'accounts/sign-in-wait': shape({ baseUrl: isBaseUrl }),
       'accounts/sign-out': shape({ accountId }),
       'accounts/trust': shape({ accountId, trust: isBoolean }),
       'sync/start': shape({ accountId: optional(accountId) }),
@@ -192,7 +194,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
     },
     reply: {
       ping: pingReply,
-      'state/get': has<StateReply>({ accounts: arrayOf(accountView), settings, badgeCount: isCount, identities: arrayOf(isString) }),
+      'state/get': has<StateReply>({ accounts: arrayOf(accountView), settings, badgeCount: isCount, identities: arrayOf(isString), signingIn: optional(isBoolean), signIns: optional(arrayOf(signInUnderWay)) }),
       'badges/list': arrayOf(badgeView),
       'badges/get': badgeDetail,
       'badges/verify': shape({ verified: isCount }),
@@ -203,6 +205,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'backup/import': shape({ imported: isCount, skipped: isCount }),
       'accounts/sign-in': accountView,
       'accounts/sign-in-cancel': shape({ cancelled: isBoolean }),
+      'accounts/sign-in-wait': accountView,
       'accounts/sign-out': shape({ signedOut: isTrue, revoked: oneOf('revoked', 'not-offered', 'failed'), kept: isCount }),
       'accounts/trust': accountView,
       'sync/start': shape({ started: isBoolean }),

@@ -164,7 +164,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
     screen = <ErrorState title={t('stateErrorTitle')} error={data.state.error} onRetry={() => void data.reload()} />;
   } else if (route.name === 'list') {
     screen = firstRun ? (
-      <WelcomeScreen firstRun mode={welcomeMode} onMode={setWelcomeMode} onDone={done} onImported={opened} onRestore={restore} />
+      <WelcomeScreen firstRun mode={welcomeMode} onMode={setWelcomeMode} onDone={done} onImported={opened} onRestore={restore} signIns={state?.signIns} onSigningIn={data.watch} />
     ) : (
       <ListScreen badges={data.badges} partial={data.partial} accounts={state?.accounts ?? []} syncing={!!state?.accounts.some((a) => a.sync.status === 'syncing')} expected={state?.badgeCount ?? 6} query={query} onQuery={setQuery} active={active} onActive={setActive} onOpen={(b: BadgeView) => go({ name: 'badge', key: b.key })} onImport={() => go({ name: 'import' })} onConnect={() => go({ name: 'welcome' })} onGuide={() => go({ name: 'guide' })} onRetry={() => void data.reload()} listRef={listRef} />
     );
@@ -173,7 +173,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   } else if (route.name === 'share') {
     screen = <ShareScreen badgeKey={route.key} settings={state?.settings} onEditOrgIds={(issuer) => go({ name: 'settings', orgIds: true, issuer })} onChanged={() => void data.reload()} onGone={done} />;
   } else if (route.name === 'welcome') {
-    screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onImported={opened} onRestore={restore} />;
+    screen = <WelcomeScreen firstRun={false} initialMode={route.mode} initialHost={route.host} initialUser={route.user} onDone={done} onImported={opened} onRestore={restore} signIns={state?.signIns} onSigningIn={data.watch} />;
   } else if (route.name === 'import') {
     screen = <ImportScreen onImported={opened} />;
   } else if (route.name === 'accounts') {

@@ -28,6 +28,8 @@ export interface PopupActions {
   signIn(request: SignInRequest): Promise<Reply<AccountView>>;
   /** Cancels the sign-in in flight: its reply is then ERR_CANCELLED. */
   cancelSignIn(): Promise<Reply<{ cancelled: boolean }>>;
+  /** The reply of the sign-in under way to this backpack (started by a popup closed since): ERR_NOT_FOUND when none runs. */
+  waitSignIn(baseUrl: string): Promise<Reply<AccountView>>;
   signOut(accountId: AccountId): Promise<Reply<SignOutReply>>;
   /** Trusts (or not) the addresses this backpack verified, for every badge (Settings). */
   setTrust(accountId: AccountId, trust: boolean): Promise<Reply<AccountView>>;
@@ -173,6 +175,7 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       return call('accounts/sign-in', request);
     },
     cancelSignIn: () => call('accounts/sign-in-cancel', {}),
+    waitSignIn: (baseUrl) => call('accounts/sign-in-wait', { baseUrl }),
     signOut: (accountId) => call('accounts/sign-out', { accountId }),
     setTrust: (accountId, trust) => call('accounts/trust', { accountId, trust }),
     startSync: (accountId) => call('sync/start', accountId === undefined ? {} : { accountId }),

@@ -43,6 +43,7 @@ const BY_CODE: Record<string, MessageKey> = {
   ERR_INTERRUPTED: 'errorInterrupted',
   ERR_BUSY: 'errorBusy',
   ERR_CANCELLED: 'errorCancelled',
+  ERR_SIGN_IN_UNDER_WAY: 'errorSignInUnderWay',
   ERR_EXISTS: 'errorExists',
   ERR_NOT_SHAREABLE: 'errorNotShareable',
   ERR_RATE_LIMITED: 'errorRateLimited',

@@ -3,7 +3,7 @@
  * the same rules the real backpacks apply (wrong password, throttling, addresses), sync and
  * re-verification that progress over a few state polls, and a record of every call.
  */
-import type { Reply, ReplyError, StateReply } from '../messaging/protocol.ts';
+import type { Reply, ReplyError, SignInUnderWay, StateReply } from '../messaging/protocol.ts';
 import type { AccountView, BadgeDetail, BadgeView, EmailView, Settings } from '../messaging/views.ts';
 import { sortTimeOf } from '../core/share/dates.ts';
 import type { PopupActions } from './actions.ts';
@@ -69,6 +69,9 @@ export function createMockActions(options: MockOptions = {}): MockActions {
   const record = (name: keyof PopupActions, args: unknown[]) => calls.push({ name, args });
   /** Sign-ins waiting on a backpack that never answers (a host with "slow" in it), until cancelled. */
   const cancels: (() => void)[] = [];
+  /** Those sign-ins as the state says them (a host with "signed-out" in it waits for an earlier sign-out of its account). */
+  let running: SignInUnderWay[] = [];
+  const cancelled = () => err('ERR_CANCELLED', 'The sign-in was cancelled: nothing was kept');
   const counted = (list: EmailView[]) => list.map((e) => ({ ...e, badgeCount: badges.filter((b) => b.recipient === e.email).length }));
   const setSync = (ids: string[], status: 'syncing' | 'verifying') => {
     accounts = accounts.map((a) => (ids.includes(a.id) ? { ...a, sync: { ...a.sync, status, done: 0, total: Math.max(1, badges.filter((b) => b.accountId === a.id).length), error: undefined } } : a));
@@ -99,7 +102,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       if (scenario === 'broken') return later(err('ERR_UNKNOWN_MESSAGE', 'no handler for "state/get"'));
       tick();
       const identities = Object.values(emails).flat().filter((e) => e.verified).map((e) => e.email);
-      return later(ok<StateReply>({ accounts, settings, badgeCount: badges.length, identities }));
+      return later(ok<StateReply>({ accounts, settings, badgeCount: badges.length, identities, ...(running.length ? { signingIn: true, signIns: running.map((r) => ({ ...r })) } : {}) }));
     },
     listBadges: (limit) => (record('listBadges', limit === undefined ? [] : [limit]), later(scenario === 'broken' ? err('ERR_UNKNOWN_MESSAGE', 'no handler') : ok(limit === undefined ? [...badges] : newestFirst(badges, limit)))),
     getBadge(key) {
@@ -141,7 +144,11 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       record('signIn', [request]);
       if (options.denyPermissions) return later(err('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed'));
       // A backpack that never answers: the sign-in waits until it is cancelled.
-      if (/slow/.test(request.baseUrl)) return new Promise((resolve) => void cancels.push(() => resolve(err('ERR_CANCELLED', 'The sign-in was cancelled: nothing was kept'))));
+      if (/slow/.test(request.baseUrl)) {
+        if (running.some((r) => r.baseUrl === request.baseUrl)) return later(err('ERR_SIGN_IN_UNDER_WAY', 'A sign-in to this backpack is under way already'));
+        running = [...running, { id: `run-${calls.length}`, kind: request.kind, baseUrl: request.baseUrl, ...(request.kind === 'badgr' ? { username: request.username } : {}), phase: /signed-out/.test(request.baseUrl) ? 'finishing-sign-out' : 'signing-in' }];
+        return new Promise((resolve) => void cancels.push(() => resolve(cancelled())));
+      }
       if (/unreachable/.test(request.baseUrl)) return later(err('UNREACHABLE', `${request.baseUrl} could not be reached`));
       if (/not-a-backpack/.test(request.baseUrl)) return later(err('PROTOCOL', `${request.baseUrl} did not answer JSON (HTTP 200)`));
       if (request.kind !== 'badgr') {
@@ -155,9 +162,15 @@ export function createMockActions(options: MockOptions = {}): MockActions {
     },
     cancelSignIn() {
       record('cancelSignIn', []);
+      running = [];
       const waiting = cancels.splice(0);
       for (const cancel of waiting) cancel();
       return later(ok({ cancelled: waiting.length > 0 }));
+    },
+    waitSignIn(baseUrl) {
+      record('waitSignIn', [baseUrl]);
+      if (!running.some((r) => r.baseUrl === baseUrl)) return later(err('ERR_NOT_FOUND', 'No sign-in to this backpack is under way'));
+      return new Promise((resolve) => void cancels.push(() => resolve(cancelled())));
     },
     signOut(accountId) {
       record('signOut', [accountId]);

@@ -23,6 +23,8 @@ export interface PopupData {
   /** Reloads state and badges (after sign-in, import, sign-out…). */
   reload(): Promise<void>;
   refreshState(): Promise<void>;
+  /** Reads the state now and for WATCH_MS (and on while it says a sign-in runs): a sign-in was just sent. */
+  watch(): void;
 }
 
 const POLL_MS = 700;
@@ -101,6 +103,10 @@ export function usePopupData(actions: PopupActions, t: Translate, languages?: st
   const load = useCallback(async () => {
     await Promise.all([refreshState(), loadBadges()]);
   }, [refreshState, loadBadges]);
+  const watch = useCallback(() => {
+    watchUntil.current = Date.now() + WATCH_MS;
+    void refreshState();
+  }, [refreshState]);
   const reload = useCallback(async () => {
     watchUntil.current = Date.now() + WATCH_MS;
     await load();
@@ -128,7 +134,7 @@ export function usePopupData(actions: PopupActions, t: Translate, languages?: st
     const now = Date.now();
     // A sign-in under way in the background (the popup closed on it and opened again): read until it
     // ends, then WATCH_MS more, for the account it stores just after and the sync it starts.
-    const signingIn = !!value?.signingIn;
+    const signingIn = !!value?.signingIn || !!value?.signIns?.length;
     if (wasSigningIn.current && !signingIn) watchUntil.current = now + WATCH_MS;
     wasSigningIn.current = signingIn;
     const delay = busy || signingIn || now < watchUntil.current ? POLL_MS : retrySoon(value, now) ? RETRY_POLL_MS : 0;
@@ -138,5 +144,5 @@ export function usePopupData(actions: PopupActions, t: Translate, languages?: st
     // On each reply (`state` is new each time, even when its value is the same object).
   }, [state, value, refreshState, loadBadges]);
 
-  return { state, badges, partial, reload, refreshState };
+  return { state, badges, partial, reload, refreshState, watch };
 }

@@ -32,6 +32,8 @@ export interface Fault {
   skip?: number;
   /** Instead of an answer: pauses the server at this request (it and every later one wait for resume()). */
   pause?: boolean;
+  /** Holds only this request until the promise settles, then answers it as usual (the others go on). */
+  hold?: Promise<void>;
   /** Instead of a failure: runs this as the request arrives, then answers the request as usual (a change at the provider between two requests). */
   act?: () => void;
 }
@@ -177,6 +179,10 @@ export class Control {
     if (!f) return null;
     if (f.act) {
       f.act();
+      return null;
+    }
+    if (f.hold) {
+      await f.hold;
       return null;
     }
     if (f.drop) return 'drop';

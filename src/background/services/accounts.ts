@@ -25,7 +25,7 @@ import { patternFor } from './host-access.ts';
 import type { Tokens } from './tokens.ts';
 import { accountView } from './views.ts';
 import { createSignOutEnd } from './sign-out-end.ts';
-import { signInRun, type SignInRun } from './sign-in-run.ts';
+import { createSignIns, type SignInRun } from './sign-in-run.ts';
 import { endDropped, keepOrEnd, replacedPart } from './session-end.ts';
 
 export interface AccountsDeps {
@@ -76,10 +76,12 @@ export function createAccounts(d: AccountsDeps) {
    * wait). A sign-out of it that begins meanwhile waits until `store` has ended (sign-out-end.ts begin).
    */
   async function commit<T>(s: SignInRun, kind: AccountRecord['kind'], baseUrl: string, userId: string, store: () => Promise<T>): Promise<T> {
-    const cleared = ends.clear(await idOf(kind, baseUrl, userId));
+    // The popup says so only while it really waits (sign-out-end.ts clear calls back then).
+    const cleared = ends.clear(await idOf(kind, baseUrl, userId), () => s.phase('finishing-sign-out'));
     let release: () => void;
     try {
       release = await s.until(cleared);
+      s.phase('signing-in');
       s.commit();
     } catch (e) {
       // Cancelled: nothing is stored, and the wait's mark, once it has one, goes at once.
@@ -183,41 +185,43 @@ export function createAccounts(d: AccountsDeps) {
     return commit(s, kind, baseUrl, userId, () => storeSignedIn({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId }, tokens));
   }
 
-  /** Sign-ins in flight, each until it starts storing the account: what a cancel aborts. */
-  const inFlight = new Set<AbortController>();
-
-  const startSignIn = () => signInRun(d.fetch, inFlight);
+  /** Sign-ins under way, one per backpack (sign-in-run.ts). */
+  const signIns = createSignIns(d.fetch);
   /** A sign-out's end, which a stopped worker's next one finishes (sign-out-end.ts). */
   const ends = createSignOutEnd({ ...d, clearTokens: (id) => d.tokens.clear(id) });
 
   return {
     async signIn(req: SignInRequest): Promise<AccountView> {
       const baseUrl = req.baseUrl.replace(/\/+$/, '');
-      await requireHost(baseUrl);
-      let account: AccountRecord;
-      const run = startSignIn();
-      try {
-        account = req.kind === 'badgr' ? await signInBadgr(baseUrl, req.username, req.password, run) : await signInOAuth(req.kind, baseUrl, run);
-      } catch (e) {
-        if (run.controller.signal.aborted) throw new ServiceError(E.CANCELLED, `The sign-in to ${hostOf(baseUrl)} was cancelled: nothing was kept`);
-        throw explain(e, hostOf(baseUrl));
-      } finally {
-        inFlight.delete(run.controller);
-      }
-      d.onSignedIn?.(account.id);
-      return view(account, await d.db.syncState.get(account.id));
+      // Registered before the first await: two requests at once cannot both pass (sign-in-run.ts).
+      return signIns.run({ kind: req.kind, baseUrl, ...(req.kind === 'badgr' ? { username: req.username } : {}) }, async (run) => {
+        await requireHost(baseUrl);
+        let account: AccountRecord;
+        try {
+          account = req.kind === 'badgr' ? await signInBadgr(baseUrl, req.username, req.password, run) : await signInOAuth(req.kind, baseUrl, run);
+        } catch (e) {
+          if (run.controller.signal.aborted) throw new ServiceError(E.CANCELLED, `The sign-in to ${hostOf(baseUrl)} was cancelled: nothing was kept`);
+          throw explain(e, hostOf(baseUrl));
+        }
+        d.onSignedIn?.(account.id);
+        return view(account, await d.db.syncState.get(account.id));
+      });
+    },
+
+    /** The reply of the sign-in under way to this backpack (a popup opened again during it): ERR_NOT_FOUND when none runs. */
+    async waitSignIn(baseUrl: string): Promise<AccountView> {
+      const done = signIns.wait(baseUrl);
+      if (!done) throw new ServiceError(E.NOT_FOUND, `No sign-in to ${hostOf(baseUrl)} is under way`);
+      return (await done) as AccountView;
     },
 
     /** Whether a sign-in is under way, until it starts storing its account (state.ts). */
-    signingIn: (): boolean => inFlight.size > 0,
+    signingIn: (): boolean => signIns.signingIn(),
+    /** The sign-ins under way, with what each does now (state.ts). */
+    signIns: () => signIns.list(),
 
     /** Cancels every sign-in in flight (the popup's Cancel); `cancelled` is false when none was left to cancel. */
-    cancelSignIn(): { cancelled: boolean } {
-      const cancelled = inFlight.size > 0;
-      for (const c of inFlight) c.abort(new ServiceError(E.CANCELLED, 'The sign-in was cancelled'));
-      inFlight.clear();
-      return { cancelled };
-    },
+    cancelSignIn: (): { cancelled: boolean } => signIns.cancel(),
 
     /**
      * Revokes the session on the server (best effort) and forgets the account, its tokens and its

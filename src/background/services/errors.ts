@@ -36,6 +36,8 @@ export const ServiceErrorCodes = {
   FORBIDDEN_SENDER: 'ERR_FORBIDDEN_SENDER',
   /** The user cancelled it (a slow sign-in, accounts.ts): nothing of it was kept. */
   CANCELLED: 'ERR_CANCELLED',
+  /** A sign-in to a backpack one is under way to already (sign-in-run.ts): refused before it sent anything, the first one untouched. */
+  SIGN_IN_UNDER_WAY: 'ERR_SIGN_IN_UNDER_WAY',
   /** The record changed under the request again and again (another write each time it was about to write): nothing of it was kept. */
   BUSY: 'ERR_BUSY',
   /** A badge added only if Lanyard did not hold it (a backup's) was there already: the one held is kept. */

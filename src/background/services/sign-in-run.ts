@@ -1,11 +1,15 @@
-/** One sign-in's cancellable part (accounts.ts signIn, cancelSignIn). */
+/** One sign-in's cancellable part, and the sign-ins under way (accounts.ts signIn, cancelSignIn; state.ts). */
 import type { Fetch } from '../../backpack/http.ts';
+import type { SignInUnderWay } from '../../messaging/protocol.ts';
+import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 
 /** What a sign-in runs with. */
 export interface SignInRun {
   fetch: Fetch;
   until<T>(p: Promise<T>): Promise<T>;
   commit(): void;
+  /** What it does now, as the popup says it (state.ts): only while it really waits for a sign-out, `finishing-sign-out`. */
+  phase(p: SignInUnderWay['phase']): void;
 }
 
 /**
@@ -14,7 +18,7 @@ export interface SignInRun {
  * and its tokens are stored: a cancel that comes earlier leaves nothing stored; one that comes later
  * finds nothing to cancel (the run leaves `inFlight`), and the sign-in completes whole.
  */
-export function signInRun(fetch: Fetch, inFlight: Set<AbortController>): SignInRun & { controller: AbortController } {
+export function signInRun(fetch: Fetch, inFlight: Set<AbortController>, shown?: SignInUnderWay): SignInRun & { controller: AbortController } {
   const controller = new AbortController();
   const { signal } = controller;
   inFlight.add(controller);
@@ -30,6 +34,63 @@ export function signInRun(fetch: Fetch, inFlight: Set<AbortController>): SignInR
     commit: () => {
       signal.throwIfAborted();
       inFlight.delete(controller);
+    },
+    phase: (p) => {
+      if (shown) shown.phase = p;
+    },
+  };
+}
+
+/**
+ * The sign-ins under way, one per backpack (its base URL): a second to the same backpack while the
+ * first runs is refused before it sends anything (ERR_SIGN_IN_UNDER_WAY), the first untouched. Two at
+ * once raced to store the same account: the later one's tokens replaced the earlier's, whose session
+ * stayed live at the provider, never revoked. A popup opened again during one waits for it (`wait`)
+ * and gets the same reply as the popup that started it.
+ */
+/** A backpack as one key, however its address was written (host case, default port, trailing slashes). */
+const keyOf = (baseUrl: string): string => {
+  try {
+    return new URL(baseUrl).href.replace(/\/+$/, '');
+  } catch {
+    return baseUrl;
+  }
+};
+
+export function createSignIns(fetch: Fetch) {
+  /** Each sign-in until it starts storing its account: what a cancel aborts. */
+  const inFlight = new Set<AbortController>();
+  /** Each sign-in from its request to its reply. */
+  const runs = new Map<string, { shown: SignInUnderWay; done: Promise<unknown> }>();
+  return {
+    async run<T>(who: Omit<SignInUnderWay, 'id' | 'phase'>, body: (s: SignInRun & { controller: AbortController }) => Promise<T>): Promise<T> {
+      const key = keyOf(who.baseUrl);
+      if (runs.has(key)) {
+        throw new ServiceError(E.SIGN_IN_UNDER_WAY, `A sign-in to ${new URL(who.baseUrl).host} is under way already: wait for it or cancel it. Nothing was sent`);
+      }
+      const shown: SignInUnderWay = { ...who, id: crypto.randomUUID(), phase: 'signing-in' };
+      const s = signInRun(fetch, inFlight, shown);
+      const done = body(s);
+      runs.set(key, { shown, done });
+      try {
+        return await done;
+      } finally {
+        inFlight.delete(s.controller);
+        runs.delete(key);
+      }
+    },
+    /** The reply of the sign-in under way to this backpack, when one runs. */
+    wait: (baseUrl: string): Promise<unknown> | undefined => runs.get(keyOf(baseUrl))?.done,
+    /** Whether a sign-in is under way, until it starts storing its account (state.ts). */
+    signingIn: (): boolean => inFlight.size > 0,
+    /** The sign-ins under way, as the popup shows them (copies). */
+    list: (): SignInUnderWay[] => [...runs.values()].map((r) => ({ ...r.shown })),
+    /** Cancels every sign-in in flight (the popup's Cancel); `cancelled` is false when none was left to cancel. */
+    cancel(): { cancelled: boolean } {
+      const cancelled = inFlight.size > 0;
+      for (const c of inFlight) c.abort(new ServiceError(E.CANCELLED, 'The sign-in was cancelled'));
+      inFlight.clear();
+      return { cancelled };
     },
   };
 }

@@ -79,10 +79,11 @@ export function createSignOutEnd(d: EndDeps) {
   }
 
   /** Ends a sign-out left unfinished (a sync state without its account), unless one is under way here. */
-  async function endLeft(accountId: string): Promise<void> {
+  async function endLeft(accountId: string, onWait?: () => void): Promise<void> {
     const [account, state] = await Promise.all([d.db.accounts.get(accountId), d.db.syncState.get(accountId)]);
     // Read again now, not from a list read before: a sign-in may have stored the account since.
     if (account || !state || started.has(accountId)) return;
+    onWait?.();
     // One ending already (another pass, a sign-in's) is waited for, not run twice.
     await endSignOut(accountId, state.signingOutOf);
   }
@@ -111,13 +112,17 @@ export function createSignOutEnd(d: EndDeps) {
      * and user) signed out here is waited for, and a sign-out left unfinished is ended, so that no end
      * forgets the new sign-in's tokens, badges or sync state afterwards, and no state of the account
      * signed out (its `since`, its run) is taken for the new one's (a Badge Connect run incremental
-     * from it never listed again the badges the sign-out deleted). Resolves with what the sign-in
-     * calls once it has stored the account (or given up): until then a sign-out of it waits (begin).
+     * from it never listed again the badges the sign-out deleted). `onWait`: called only when there is
+     * such a sign-out to wait for or to end (the popup says so: accounts.ts commit). Resolves with what
+     * the sign-in calls once it has stored the account (or given up): until then a sign-out of it waits (begin).
      */
-    async clear(accountId: string): Promise<() => void> {
+    async clear(accountId: string, onWait?: () => void): Promise<() => void> {
       for (;;) {
-        for (let p = started.get(accountId)?.over ?? ending.get(accountId); p; p = started.get(accountId)?.over ?? ending.get(accountId)) await p.then(() => undefined, () => undefined);
-        await endLeft(accountId);
+        for (let p = started.get(accountId)?.over ?? ending.get(accountId); p; p = started.get(accountId)?.over ?? ending.get(accountId)) {
+          onWait?.();
+          await p.then(() => undefined, () => undefined);
+        }
+        await endLeft(accountId, onWait);
         // Looked at again and marked with no await between: a sign-out may have begun during endLeft's reads.
         if (!started.has(accountId) && !ending.has(accountId)) return markStoring(accountId);
       }

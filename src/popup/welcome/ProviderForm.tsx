@@ -4,7 +4,8 @@
  * the password sign-in is offered with the same host.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ReplyError } from '../../messaging/protocol.ts';
+import type { Reply, ReplyError, SignInUnderWay } from '../../messaging/protocol.ts';
+import type { AccountView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { OFFER_PASSWORD, signInErrorText, signInField } from '../errors.ts';
 import { normalizeBaseUrl } from '../hosts.ts';
@@ -13,7 +14,19 @@ import { Notice } from '../ui/Notice.tsx';
 import { useDraft } from '../ui/use-draft.ts';
 import { useSignIn } from './use-sign-in.ts';
 
-export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initialUrl?: string; onSignedIn(): void; onUsePassword(host: string): void }) {
+const STATUS_ID = 'provider-status';
+
+export interface ProviderFormProps {
+  initialUrl?: string;
+  onSignedIn(): void;
+  onUsePassword(host: string): void;
+  /** The OB 3.0 or Badge Connect sign-in under way (state/get `signIns`): shown busy, with Cancel (use-sign-in.ts). */
+  running?: SignInUnderWay | undefined;
+  /** A sign-in was sent: the popup reads the state while it runs. */
+  onStarted?(): void;
+}
+
+export function ProviderForm({ initialUrl, onSignedIn, onUsePassword, running, onStarted }: ProviderFormProps) {
   const { t } = useEnv();
   // The address typed before the popup closed comes back (drafts.ts), with the kind chosen.
   const draft = useDraft('provider');
@@ -33,7 +46,17 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initia
     if (refused) input.current?.focus();
   }, [refused]);
   // Cancelled while it waited: back to the address, focus on it (its Cancel button went).
-  const { busy, signIn, cancel } = useSignIn(() => setRefused({}));
+  const { busy, status, submit: submitRef, signIn, cancel } = useSignIn({
+    focusBack: () => setRefused({}),
+    running,
+    onStarted,
+    // Another popup's sign-in: the form shows the provider and kind it runs with.
+    onJoined: (run) => {
+      setUrl(run.baseUrl);
+      if (run.kind !== 'badgr') setKind(run.kind);
+    },
+    onJoinedReply: (r) => settle(r),
+  });
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -46,12 +69,16 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initia
     const reply = signIn({ kind, baseUrl });
     setError(undefined);
     const r = await reply;
-    if (!r) return;
+    if (r) settle(r);
+  };
+
+  /** A sign-in's reply, the form's own or one it joined. */
+  function settle(r: Reply<AccountView>): void {
     if (r.ok) {
       draft.clear();
       onSignedIn();
     } else setError(r.error);
-  };
+  }
 
   return (
     <form class="stack" onSubmit={submit} noValidate>
@@ -84,7 +111,7 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initia
           ) : null}
         </Notice>
       ) : null}
-      <button type="submit" class="button primary" {...offWhile(busy)} aria-busy={busy}>
+      <button ref={submitRef} type="submit" class="button primary" {...offWhile(busy)} aria-busy={busy} {...(status ? { 'aria-describedby': STATUS_ID } : {})}>
         {busy ? t('signingIn') : t('providerButton')}
       </button>
       {busy ? (
@@ -92,6 +119,10 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword }: { initia
           {t('cancel')}
         </button>
       ) : null}
+      {/* There before anything is said (a region made with its words is not read): what the sign-in waits for. */}
+      <p id={STATUS_ID} class="small sign-in-status" role="status" aria-live="polite">
+        {status}
+      </p>
     </form>
   );
 }

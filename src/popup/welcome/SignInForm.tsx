@@ -6,7 +6,8 @@
  * message, WCAG 3.3.1); one left empty or not an address takes focus, as nothing was sent.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ReplyError } from '../../messaging/protocol.ts';
+import type { Reply, ReplyError, SignInUnderWay } from '../../messaging/protocol.ts';
+import type { AccountView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { isThrottled, retryAfterSeconds, signInErrorText, signInField } from '../errors.ts';
 import { BADGR_HOSTS, PARCHMENT_HOSTS, REGIONS } from '../hosts.ts';
@@ -20,7 +21,20 @@ export type PasswordService = 'badgr' | 'parchment';
 type Field = 'host' | 'username' | 'password';
 const ERROR_ID = 'sign-in-error';
 
-export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { service: PasswordService; initialHost?: string; initialUser?: string; onSignedIn(): void }) {
+const STATUS_ID = 'sign-in-status';
+
+export interface SignInFormProps {
+  service: PasswordService;
+  initialHost?: string;
+  initialUser?: string;
+  onSignedIn(): void;
+  /** The password sign-in under way to this service's backpacks (state/get `signIns`): shown busy, with Cancel (use-sign-in.ts). */
+  running?: SignInUnderWay | undefined;
+  /** A sign-in was sent: the popup reads the state while it runs. */
+  onStarted?(): void;
+}
+
+export function SignInForm({ service, initialHost, initialUser, onSignedIn, running, onStarted }: SignInFormProps) {
   const { t } = useEnv();
   const hosts = service === 'badgr' ? BADGR_HOSTS : PARCHMENT_HOSTS;
   // The address and e-mail typed before the popup closed come back (drafts.ts), never the password;
@@ -40,7 +54,17 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
     if (focusField) refs[focusField.at].current?.focus();
   }, [focusField]);
   // Cancelled while it waited: the form is back, focus on the e-mail field (its Cancel button went).
-  const { busy, signIn, cancel } = useSignIn(() => setFocusField({ at: 'username' }));
+  const { busy, status, submit: submitRef, signIn, cancel } = useSignIn({
+    focusBack: () => setFocusField({ at: 'username' }),
+    running,
+    onStarted,
+    // Another popup's sign-in: the form shows the backpack and name it runs with (never a password).
+    onJoined: (run) => {
+      setHost(choiceFor(hosts, run.baseUrl));
+      if (run.username !== undefined) setUsername(run.username);
+    },
+    onJoinedReply: (r, run) => settle(r, run.baseUrl, choiceFor(hosts, run.baseUrl)),
+  });
   // A wait is the server's that asked for it (RFC 6585 §4, Retry-After): another region or address is not held up by it.
   const [wait, setWait] = useState<{ until: number; baseUrl: string }>();
   const [clock, setClock] = useState(Date.now());
@@ -72,21 +96,25 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
     setField(undefined);
     setFocusField(undefined);
     const r = await reply;
-    if (!r) return;
+    if (r) settle(r, baseUrl, host);
+  };
+
+  /** A sign-in's reply, the form's own or one it joined: signed in, or what went wrong. */
+  function settle(r: Reply<AccountView>, at: string, on: HostChoice): void {
     if (r.ok) {
       draft.clear();
       return onSignedIn();
     }
     setError(r.error);
     // A region's own host is not the user's to fix: only a custom address is marked.
-    const at = signInField(r.error);
-    setField(at === 'host' && host.region !== 'custom' ? undefined : at);
+    const f = signInField(r.error);
+    setField(f === 'host' && on.region !== 'custom' ? undefined : f);
     const s = isThrottled(r.error) ? retryAfterSeconds(r.error) : undefined;
     if (s) {
-      setWait({ until: Date.now() + s * 1000, baseUrl });
+      setWait({ until: Date.now() + s * 1000, baseUrl: at });
       setClock(Date.now());
     }
-  };
+  }
 
   const invalid = (f: Field) => (field === f && error ? { 'aria-invalid': 'true' as const, 'aria-describedby': ERROR_ID } : {});
   return (
@@ -111,7 +139,7 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
         <input ref={refs.password} type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required {...invalid('password')} />
       </label>
       {error ? <Notice kind="error" id={ERROR_ID}>{error.code === 'local' ? error.message : signInErrorText(t, error, 'password')}</Notice> : null}
-      <button type="submit" class="button primary" {...offWhile(busy || waiting > 0)} aria-busy={busy}>
+      <button ref={submitRef} type="submit" class="button primary" {...offWhile(busy || waiting > 0)} aria-busy={busy} {...(status ? { 'aria-describedby': STATUS_ID } : {})}>
         {busy ? t('signingIn') : waiting > 0 ? t('signInWait', waiting) : t('signInButton')}
       </button>
       {busy ? (
@@ -119,6 +147,10 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn }: { 
           {t('cancel')}
         </button>
       ) : null}
+      {/* There before anything is said (a region made with its words is not read): what the sign-in waits for. */}
+      <p id={STATUS_ID} class="small sign-in-status" role="status" aria-live="polite">
+        {status}
+      </p>
       <p class="small muted">{t('signInPrivacy')}</p>
     </form>
   );

@@ -3,8 +3,9 @@
  * Credentials (Badgr), Parchment, an Open Badges 3.0 / Badge Connect provider, or the local
  * backpack with a file or a pasted link.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ImportedView } from '../../messaging/protocol.ts';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ImportedView, SignInUnderWay } from '../../messaging/protocol.ts';
+import { PARCHMENT_HOSTS } from '../hosts.ts';
 import type { ImportRun } from '../badge/added-sentence.tsx';
 import { useEnv } from '../env.ts';
 import type { MessageKey } from '../i18n.ts';
@@ -42,9 +43,13 @@ export interface WelcomeScreenProps {
   mode?: WelcomeMode;
   /** Told the way open at the start and at each change, with `mode`. */
   onMode?(mode: WelcomeMode): void;
+  /** The sign-ins under way in the background (state/get): the form of each shows it busy, with Cancel. */
+  signIns?: readonly SignInUnderWay[] | undefined;
+  /** A form sent a sign-in: the popup reads the state while it runs (its phase). */
+  onSigningIn?(): void;
 }
 
-export default function WelcomeScreen({ firstRun, initialMode, initialHost, initialUser, onDone, onImported, onRestore, mode: held, onMode }: WelcomeScreenProps) {
+export default function WelcomeScreen({ firstRun, initialMode, initialHost, initialUser, onDone, onImported, onRestore, mode: held, onMode, signIns, onSigningIn }: WelcomeScreenProps) {
   const { t, drafts } = useEnv();
   // Closed while typing in a sign-in form (or, on the first run, a badge's link): it opens there again (drafts.ts).
   const [own, setOwn] = useState<WelcomeMode>(() => held ?? initialMode ?? draftMode(drafts?.last(), firstRun));
@@ -63,6 +68,16 @@ export default function WelcomeScreen({ firstRun, initialMode, initialHost, init
   const list = useRef<HTMLUListElement>(null);
   const chosen = useRef<WelcomeMode>('choose');
   const rescue = useFocusRescue(() => list.current?.querySelector<HTMLElement>(`[data-mode="${chosen.current}"]`));
+  // A sign-in under way when the popup opens on the ways in (it closed on another screen): its form
+  // opens, busy, once per sign-in ("Other ways to start" then stays there).
+  const first = signIns?.[0];
+  const opened = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!first || opened.current === first.id) return;
+    opened.current = first.id;
+    if (mode === 'choose') setMode(formOf(first));
+  }, [first?.id]);
+  const running = signIns?.find((r) => formOf(r) === mode);
 
   if (mode === 'choose') {
     return (
@@ -102,11 +117,13 @@ export default function WelcomeScreen({ firstRun, initialMode, initialHost, init
         {t('welcomeOtherWays')}
       </button>
       <ScreenTitle>{t(title)}</ScreenTitle>
-      {mode === 'badgr' || mode === 'parchment' ? <SignInForm key={`${mode}-${host ?? ''}`} service={mode} initialHost={host} initialUser={host === initialHost ? initialUser : undefined} onSignedIn={onDone} /> : null}
+      {mode === 'badgr' || mode === 'parchment' ? <SignInForm key={`${mode}-${host ?? ''}`} service={mode} initialHost={host} initialUser={host === initialHost ? initialUser : undefined} onSignedIn={onDone} running={running} onStarted={onSigningIn} /> : null}
       {mode === 'provider' ? (
         <ProviderForm
           initialUrl={host}
           onSignedIn={onDone}
+          running={running}
+          onStarted={onSigningIn}
           onUsePassword={(h) => {
             setHost(h);
             setMode('badgr');
@@ -127,4 +144,10 @@ export default function WelcomeScreen({ firstRun, initialMode, initialHost, init
 function draftMode(form: DraftForm | undefined, firstRun: boolean): WelcomeMode {
   if (form === 'import') return firstRun ? 'local' : 'choose';
   return SIGN_IN_DRAFTS.find((f) => f === form) ?? 'choose';
+}
+
+/** The form a sign-in under way belongs to: a password one to a Parchment region's host is Parchment's. */
+function formOf(r: SignInUnderWay): 'badgr' | 'parchment' | 'provider' {
+  if (r.kind !== 'badgr') return 'provider';
+  return Object.values(PARCHMENT_HOSTS).includes(r.baseUrl) ? 'parchment' : 'badgr';
 }
