@@ -11,18 +11,27 @@
  * the Hangul fillers, the BOM, and tag characters
  * (`\u{E0041}`) unless they spell an emoji flag; the rest of Unicode's default-ignorable set that
  * display.ts shows (Khmer inherent vowels, musical and shorthand format controls, reserved
- * ignorables), and a combining grapheme joiner or variation selector between two ASCII letters or digits.
+ * ignorables); and the joiners, variation selectors and soft hyphens display.ts shows (SHOWN_JOINERS:
+ * a ZWJ or ZWNJ after a Latin, Greek or Cyrillic letter, a combining grapheme joiner or variation
+ * selector between two such letters, a joiner at a word's edge). A terminal draws U+200D as nothing
+ * (wcwidth 0), and "Har\u200Dvard" read "Harvard" (UAX #31 §4.3 allows the joiners only after a virama
+ * or between joining letters). A run of combining marks is cut as display.ts cuts it (capMarkRuns,
+ * MAX_MARKS): a terminal that stacks marks drew a hundred of them over the rows around the line.
  */
-const UNSAFE =
-  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2065\u206a-\u206f\u180e\u115f\u1160\u3164\uffa0\ufeff\ufff9-\ufffb\u17b4\u17b5\ufff0-\ufff8\\]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]|[\uDB41-\uDB43][\uDC00-\uDFFF]|\uD834[\uDD73-\uDD7A]|\uD82F[\uDCA0-\uDCA3]|(?<=[A-Za-z0-9])(?:[\u034F\u180B-\u180D\u180F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF])(?=[A-Za-z0-9])/g;
+import { capMarkRuns, SHOWN_JOINERS } from '../core/share/display.ts';
+
+const BASE =
+  /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2065\u206a-\u206f\u180e\u115f\u1160\u3164\uffa0\ufeff\ufff9-\ufffb\u17b4\u17b5\ufff0-\ufff8\\]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]|[\uDB41-\uDB43][\uDC00-\uDFFF]|\uD834[\uDD73-\uDD7A]|\uD82F[\uDCA0-\uDCA3]/;
+const UNSAFE = new RegExp(`${BASE.source}|${SHOWN_JOINERS}`, 'g');
 
 const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, '0');
 
 export function escapeForTerminal(text: string): string {
-  return text.replace(UNSAFE, (c) => {
+  const escaped = text.replace(UNSAFE, (c) => {
     if (c === '\\') return '\\\\';
     if (c.length > 2) return c; // an emoji flag's tag sequence
     const cp = c.codePointAt(0)!;
     return cp > 0xffff ? `\\u{${hex(cp, 5)}}` : `\\u${hex(cp, 4)}`;
   });
+  return capMarkRuns(escaped);
 }

@@ -67,15 +67,23 @@ const STRONG = /[\u200C\u200D\u034F]/.source;
 const SPACE = /\s/.source;
 const SOFT_HYPHEN = /\u00AD/.source;
 const ACCENT = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\uFE20-\uFE2F]/.source;
+/**
+ * The joiners, variation selectors and soft hyphens that show (the rules above), as a regular
+ * expression's source: the command line's report escapes the same ones (cli/terminal.ts), since a
+ * terminal draws a joiner as nothing too.
+ */
+export const SHOWN_JOINERS = [
+  `(?<=${LETTER}|${JOINER})${JOINER}(?=${JOINER}{0,8}(?:${LETTER}|${EDGE}|$))`,
+  `(?<=${LETTER})${ZW}`,
+  `${ZW}(?=${ACCENT})`,
+  `(?<=(?:^|${EDGE})${JOINER}{0,8})${STRONG}`,
+  `(?<=(?:^|${SPACE})${JOINER}{0,8})${JOINER}`,
+  `(?<=^|${EDGE})${SOFT_HYPHEN}|${SOFT_HYPHEN}(?=${EDGE}|$)`,
+].join('|');
 const CONTROLS = new RegExp(
   [
     /\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])+\uDB40\uDC7F|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFF9-\uFFFB\u200B\u2060-\u2065\u206A-\u206F\u180E\u115F\u1160\u3164\uFFA0\u17B4\u17B5\uFFF0-\uFFF8]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]|[\uDB41-\uDB43][\uDC00-\uDFFF]|\uD834[\uDD73-\uDD7A]|\uD82F[\uDCA0-\uDCA3]/.source,
-    `(?<=${LETTER}|${JOINER})${JOINER}(?=${JOINER}{0,8}(?:${LETTER}|${EDGE}|$))`,
-    `(?<=${LETTER})${ZW}`,
-    `${ZW}(?=${ACCENT})`,
-    `(?<=(?:^|${EDGE})${JOINER}{0,8})${STRONG}`,
-    `(?<=(?:^|${SPACE})${JOINER}{0,8})${JOINER}`,
-    `(?<=^|${EDGE})${SOFT_HYPHEN}|${SOFT_HYPHEN}(?=${EDGE}|$)`,
+    SHOWN_JOINERS,
   ].join('|'),
   'g',
 );
@@ -96,6 +104,9 @@ const capMarks = (run: string): string => {
   const marks = [...run];
   return `${marks.slice(0, MAX_MARKS).join('')}⟨U+${marks[MAX_MARKS]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}×${marks.length - MAX_MARKS}⟩`;
 };
+
+/** Each run of more than MAX_MARKS combining marks cut to MAX_MARKS and counted (⟨U+0332×92⟩); the command line's report does the same. */
+export const capMarkRuns = (text: string): string => text.replace(MARK_RUN, capMarks);
 
 /** The longest text shown for one field; the rest is cut with "…" (a 1 MB name is not a name). */
 export const MAX_DISPLAY_CHARS = 2000;
@@ -123,7 +134,8 @@ export const displayText = (text: string | undefined | null, max = MAX_DISPLAY_C
 function shown(text: string | undefined | null, max: number, kept?: ReadonlySet<number>): string {
   if (typeof text !== 'string' || !text) return '';
   let t = text.length > max * 2 ? text.slice(0, max * 2) : text;
-  t = t.replace(CONTROLS, (c: string, at: number) => (kept?.has(at) ? c : marker(c))).replace(MARK_RUN, capMarks);
+  t = t.replace(CONTROLS, (c: string, at: number) => (kept?.has(at) ? c : marker(c)));
+  t = capMarkRuns(t);
   if (t.length > max) t = `${t.slice(0, cutAt(t, max)).trimEnd()}…`;
   return t;
 }
