@@ -81,6 +81,8 @@ export function showCard(anchor: Element, state: CardState): HTMLElement | null 
   if (state.kind === 'loading') lost = false;
   // Not brought back when its verdict is painted: it could not be on top, and its coming back would tell the page when that is.
   if (lost) return null;
+  // Nor when the page took its host away: its coming back at the paint told the page when the verdict came.
+  if (card && !card.host.isConnected && state.kind !== 'loading') return (hideCard(), (lost = true), null);
   card ??= mountShadow('hover-card', CSS);
   const { host, root } = card;
   const tall = state.kind === 'ready' && state.opens !== undefined;
