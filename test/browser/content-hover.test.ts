@@ -128,8 +128,9 @@ describe('verify on hover', () => {
     await waitReady(first.page);
     expect(await cardText(first.page)).toContain('local or private network');
     expect(backpack.control.requests).toEqual([]);
-    // The host the page can see says nothing of the state.
-    expect(await first.page.evaluate(() => document.querySelector('[data-lanyard="hover-card"]')?.getAttributeNames())).toEqual(['data-lanyard']);
+    // The host the page can see says nothing of the state (a manual popover in the top layer whatever it says: ui/top-layer.ts).
+    expect(await first.page.evaluate(() => document.querySelector('[data-lanyard="hover-card"]')?.getAttributeNames())).toEqual(['data-lanyard', 'popover']);
+    expect(await first.page.evaluate(() => document.querySelector('[data-lanyard="hover-card"]')?.matches(':popover-open'))).toBe(true);
     await first.page.close();
     // ...but for the user's own backpack (whose host the sign-in grants: the hover script never runs there).
     await grantHosts(ext, ['http://127.0.0.1/*']);

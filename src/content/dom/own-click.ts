@@ -10,7 +10,7 @@
  * `Element.openOrClosedShadowRoot`), never through anything the page can set.
  */
 import { extensionDom } from '../world.ts';
-import { parentOf } from './native.ts';
+import { flatClosest, flatParent, openRoot } from './flat.ts';
 
 /** Elements whose click is their own (HTML §4.10 form controls, §4.11.1 summary, §4.8.14 area, embedded content). */
 const OWN_CLICK = 'button, input, select, textarea, label, summary, area, iframe, object, embed, audio[controls], video[controls]';
@@ -32,15 +32,17 @@ export function hostsShadow(el: Element): boolean {
 }
 
 /**
- * Whether a click on `from` (an event's target as the document sees it) may go somewhere other than
- * the link around the checked element `el` (a badge link, or a picture): an element between them with
- * its own click, or a shadow root. A picture in no link: any such ancestor (a shadow root can put a
- * slotted picture inside its own link).
+ * Whether a click on `from` (where the event happened, inside open shadow roots: dom/flat.ts) may go somewhere
+ * other than the link around the checked element `el` (a badge link, or a picture): an element between them
+ * with its own click or another link, or a shadow root whose inside is not on the way (a closed one, or the
+ * host itself under the pointer: what in it is clicked is not known). Walked along the flat tree: a slotted
+ * picture goes through its slot, so that an open root's own link around the slot is the link (clickTarget).
  */
 export function clickIsElsewhere(from: Element, el: Element): boolean {
-  const link = Element.prototype.closest.call(el, 'a[href], a[*|href]');
-  for (let n: Element | null = from; n && n !== link; n = parentOf(n)) {
-    if (matches(n, OWN_CLICK) || hostsShadow(n)) return true;
+  const link = flatClosest(el, 'a[href], a[*|href]');
+  for (let n: Element | null = from; n && n !== link; n = flatParent(n)) {
+    if (matches(n, OWN_CLICK) || (n !== el && matches(n, 'a[href], a[*|href]'))) return true;
+    if (hostsShadow(n) && (n === from || !openRoot(n))) return true;
   }
   return false;
 }

@@ -15,7 +15,7 @@
  * and in both cases only an element the user can see: not zero-sized, not hidden, not (almost)
  * transparent (`opacity` and a filter's `opacity()` alike), inside the viewport, and on top where it is pointed at.
  */
-import { containsNode, parentOf } from '../dom/native.ts';
+import { deepElementFromPoint, deepTarget, flatContains, flatParent } from '../dom/flat.ts';
 
 export const MOVE_WINDOW_MS = 1000;
 export const KEY_WINDOW_MS = 500;
@@ -58,8 +58,9 @@ export function isShown(el: Element, at?: Point): boolean {
   const vh = window.innerHeight || document.documentElement.clientHeight;
   if (r.right <= 0 || r.bottom <= 0 || r.left >= vw || r.top >= vh) return false;
   let opacity = 1;
-  // parentOf: a page's <form> cannot skip an ancestor by naming a control "parentElement" (dom/native.ts).
-  for (let n: Element | null = el; n; n = parentOf(n)) {
+  // Along the flat tree (a badge inside a web component's open root: its host's opacity counts), through the
+  // prototypes' getters: a page's <form> cannot skip an ancestor by naming a control "parentElement" (dom/flat.ts).
+  for (let n: Element | null = el; n; n = flatParent(n)) {
     const s = getComputedStyle(n);
     if (s.display === 'none' || s.contentVisibility === 'hidden') return false;
     if (n === el && (s.visibility === 'hidden' || s.visibility === 'collapse')) return false;
@@ -69,8 +70,8 @@ export function isShown(el: Element, at?: Point): boolean {
   const p = at ?? { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   if (p.x < r.left - 1 || p.x > r.right + 1 || p.y < r.top - 1 || p.y > r.bottom + 1) return false;
   // Covered by something else (a transparent overlay the page put over it): not what the user sees.
-  const top = typeof document.elementFromPoint === 'function' ? document.elementFromPoint(p.x, p.y) : null;
-  return top !== null && (top === el || containsNode(el, top));
+  const top = deepElementFromPoint(p.x, p.y);
+  return top !== null && flatContains(el, top);
 }
 
 export function createIntent({ isTrusted, now = () => performance.now() }: IntentOptions) {
@@ -86,7 +87,7 @@ export function createIntent({ isTrusted, now = () => performance.now() }: Inten
       const p = { x: m.clientX, y: m.clientY };
       const moved = !prev || prev.x !== p.x || prev.y !== p.y || (m.movementX ?? 0) !== 0 || (m.movementY ?? 0) !== 0;
       prev = p;
-      if (moved) last = { ...p, t: now(), target: m.target };
+      if (moved) last = { ...p, t: now(), target: deepTarget(m) };
     },
     /** Where the user's pointer is (its last trusted move), if it moved at all. */
     at(): Point | undefined {
@@ -99,7 +100,7 @@ export function createIntent({ isTrusted, now = () => performance.now() }: Inten
     /** After the pause: whether the pointer really moved over `el` lately and `el` is shown where it points. */
     pointerDwell(el: Element): boolean {
       if (!last || now() - last.t > MOVE_WINDOW_MS) return false;
-      if (!(last.target instanceof Node) || !el.contains(last.target)) return false;
+      if (!(last.target instanceof Node) || !flatContains(el, last.target)) return false;
       return isShown(el, last);
     },
     /**

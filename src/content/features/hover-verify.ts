@@ -24,7 +24,7 @@ import type { HoverVerdict } from '../../messaging/views.ts';
 import { ask } from '../messages.ts';
 import { errorWords } from '../i18n.ts';
 import { clickIsElsewhere } from '../dom/own-click.ts';
-import { containsNode } from '../dom/native.ts';
+import { deepActive, deepElementFromPoint, deepTarget, flatClosest, flatContains } from '../dom/flat.ts';
 import { badgeUrlOf, clickTarget } from '../sites/badge-urls.ts';
 import { hideCard, showCard } from '../ui/hover-card.ts';
 import { createIntent } from './hover-intent.ts';
@@ -64,8 +64,8 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
   const clickable = (el: Element, byPointer: boolean) => {
     if (!byPointer) return !clickIsElsewhere(el, el);
     const p = intent.at();
-    const top = p && typeof document.elementFromPoint === 'function' ? document.elementFromPoint(p.x, p.y) : null;
-    return top !== null && containsNode(el, top) && !clickIsElsewhere(top, el);
+    const top = p ? deepElementFromPoint(p.x, p.y) : null;
+    return top !== null && flatContains(el, top) && !clickIsElsewhere(top, el);
   };
 
   const verify = (url: string) => {
@@ -124,11 +124,13 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
    * (or around a picture) whose click is its own (dom/own-click.ts): no card there, and the card up goes.
    */
   const candidate = (e: Event): { el: Element; url: string } | 'elsewhere' | null => {
-    if (!isTrusted(e) || !(e.target instanceof Element)) return null;
-    const el = e.target.closest('a[href], img[src]');
+    // Where it happened, inside a web component's open root too (dom/flat.ts); a closed root's inside is its host.
+    const t = deepTarget(e);
+    if (!isTrusted(e) || !(t instanceof Element)) return null;
+    const el = flatClosest(t, 'a[href], img[src]');
     if (!el) return null;
-    const url = badgeUrlOf(e.target, document.baseURI);
-    if (url && clickIsElsewhere(e.target, el)) return 'elsewhere';
+    const url = badgeUrlOf(t, document.baseURI);
+    if (url && clickIsElsewhere(t, el)) return 'elsewhere';
     if (el === target) return null;
     return url ? { el, url } : null;
   };
@@ -161,13 +163,13 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     // Decided at the focus itself: the Tab press it follows is used up by this focus. After the
     // pause, that press must not have been cancelled (the page focusing a link of its own in its place: hover-intent.ts).
     const press = c ? intent.keyboardFocus(c.el) : null;
-    if (c && press) start(c.el, c.url, false, () => !press.defaultPrevented && (document.activeElement === c.el || c.el.contains(document.activeElement)));
+    if (c && press) start(c.el, c.url, false, () => !press.defaultPrevented && flatContains(c.el, deepActive()));
   };
 
   const out = (e: Event) => {
     if (!isTrusted(e)) return;
     const to = (e as MouseEvent).relatedTarget;
-    if (target && to instanceof Node && target.contains(to)) return;
+    if (target && to instanceof Node && flatContains(target, to)) return;
     if (target) leave();
   };
 

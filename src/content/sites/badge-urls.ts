@@ -4,6 +4,8 @@
  * credentials, bounded length). Tested in test/content/sites/badge-urls.test.ts.
  */
 
+import { flatClosest } from '../dom/flat.ts';
+
 export const MAX_URL_LENGTH = 2048;
 
 /** Badgr, Canvas Credentials, Parchment and self-hosted badgr-server: /public/assertions/{id}[.json|/image|/baked]. */
@@ -79,7 +81,8 @@ export function isBadgeImage(url: URL, alt: string): boolean {
 
 /** The badge URL an element stands for: a link's href, else an image's src; null for anything else. */
 export function badgeUrlOf(el: Element, base: string): string | null {
-  const link = el.closest('a[href]');
+  // Along the flat tree: a picture or text inside a web component's open root, in a badge link around it (dom/flat.ts).
+  const link = flatClosest(el, 'a[href]');
   if (link) {
     const href = hoverUrl(link.getAttribute('href') ?? '', base);
     if (href && isBadgeLink(new URL(href))) return href;
@@ -101,7 +104,7 @@ const XLINK = 'http://www.w3.org/1999/xlink';
  */
 export function clickTarget(el: Element, url: string, base: string): string | undefined {
   // An SVG link may say where it goes with xlink:href (SVG 1.1 §17.1), which browsers still follow; href wins (SVG 2 §16.2.1).
-  const link = el.closest('a[href], a[*|href]');
+  const link = flatClosest(el, 'a[href], a[*|href]');
   if (!link) return undefined;
   let to: URL;
   try {

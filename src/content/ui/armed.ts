@@ -12,7 +12,8 @@
  * https://w3c.github.io/IntersectionObserver/v2/), with nothing over it. Every action is checked
  * again. Safe actions (close, "Choose another", typing a search) are never held back.
  */
-import { parentOf } from '../dom/native.ts';
+import { flatParent, openRoot } from '../dom/flat.ts';
+import { hostsShadow } from '../dom/own-click.ts';
 
 /** How long the picker must be shown, unmoved and visible, before a pick (ms). */
 export const ARM_MS = 500;
@@ -36,6 +37,8 @@ export interface Layer {
   mixBlendMode: string;
   /** CSS zoom (Chromium, and CSS Viewport's `zoom`): it scales the laid-out size too, so the box sizes cannot show it. */
   zoom?: string;
+  /** Slotted into a closed shadow root: the boxes it is drawn in there (around its slot) cannot be read. */
+  unseen?: boolean;
 }
 
 export interface Drawn {
@@ -60,6 +63,7 @@ export function drawnRefusal(d: Drawn): Refusal | null {
     if (l.filter && l.filter !== 'none') return 'filtered';
     if ((l.clipPath && l.clipPath !== 'none') || (l.mask && l.mask !== 'none')) return 'clipped';
     if (l.mixBlendMode && l.mixBlendMode !== 'normal') return 'filtered';
+    if (l.unseen) return 'clipped';
   }
   if (opacity < MIN_OPACITY) return 'transparent';
   if (zoom < MIN_SCALE) return 'shrunk';
@@ -93,18 +97,21 @@ export function refusal(s: Seen, now: number): Refusal | null {
 /** The clock the guard reads (a seam for tests, as linkedin.ts `navigate`). */
 export const clock = { now: (): number => performance.now() };
 
-/** The panel's computed styles up the composed tree: parents through the prototypes (a page's <form> cannot skip one: dom/native.ts), shadow roots to their hosts. */
+/**
+ * The panel's computed styles up the flat tree, the boxes it is drawn in (CSS Scoping 1 §2.2): shadow roots to
+ * their hosts, and a host the page moved into its own component's light DOM through the slot it is assigned to
+ * (the root's `opacity: 0.01` around the slot faded it, while its light parents showed nothing: attack29). Parents
+ * through the prototypes' getters (a page's <form> cannot skip one: dom/flat.ts). A closed root's slot cannot be
+ * seen: slotted there, the panel is `unseen`.
+ */
 function layersOf(panel: Element): Layer[] {
   const layers: Layer[] = [];
   for (let n: Element | null = panel; n; ) {
     const s = getComputedStyle(n);
-    layers.push({ opacity: s.opacity, filter: s.filter, clipPath: s.clipPath, mask: s.maskImage || s.getPropertyValue('-webkit-mask-image'), mixBlendMode: s.mixBlendMode, zoom: s.zoom });
-    const up = parentOf(n);
-    if (up) n = up;
-    else {
-      const root: Node = Node.prototype.getRootNode.call(n);
-      n = root instanceof ShadowRoot ? root.host : null;
-    }
+    const up = flatParent(n);
+    const unseen = up !== null && hostsShadow(up) && !openRoot(up) && Node.prototype.getRootNode.call(n) === Node.prototype.getRootNode.call(up);
+    layers.push({ opacity: s.opacity, filter: s.filter, clipPath: s.clipPath, mask: s.maskImage || s.getPropertyValue('-webkit-mask-image'), mixBlendMode: s.mixBlendMode, zoom: s.zoom, unseen });
+    n = up;
   }
   return layers;
 }

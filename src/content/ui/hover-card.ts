@@ -16,6 +16,7 @@ import { h, monthYear } from './h.ts';
 import { place } from './place.ts';
 import { mountShadow, type ShadowUi } from './shadow.ts';
 import { dirOf } from './quiet.ts';
+import { keepOnTop, type TopLayer } from './top-layer.ts';
 
 /** `opens`: where a click on the element goes, when not to the badge checked (hover-verify.ts). */
 export type CardState = { kind: 'loading' } | { kind: 'ready'; verdict: HoverVerdict; opens?: string } | { kind: 'error'; message: string };
@@ -71,20 +72,36 @@ const CSS =
   `.c.o{height:${TALL}px}`;
 
 let card: ShadowUi | null = null;
+/** The card's place in the top layer (top-layer.ts), from its host's appearing to its going. */
+let top: TopLayer | null = null;
+/** The page kept raising its own above the card (top-layer.ts): none until the next hover's card appears. */
+let lost = false;
 
-export function showCard(anchor: Element, state: CardState): HTMLElement {
+export function showCard(anchor: Element, state: CardState): HTMLElement | null {
+  if (state.kind === 'loading') lost = false;
+  // Not brought back when its verdict is painted: it could not be on top, and its coming back would tell the page when that is.
+  if (lost) return null;
+  // Nor when the page took its host away: its coming back at the paint told the page when the verdict came.
+  if (card && !card.host.isConnected && state.kind !== 'loading') return (hideCard(), (lost = true), null);
   card ??= mountShadow('hover-card', CSS);
   const { host, root } = card;
   const tall = state.kind === 'ready' && state.opens !== undefined;
   const box = h('div', { class: tall ? 'c o' : 'c', role: 'tooltip', 'data-state': state.kind }, ...body(state));
   root.querySelector('.c')?.remove();
   root.append(box);
-  if (!host.isConnected) document.documentElement.append(host);
+  if (!host.isConnected) {
+    document.documentElement.append(host);
+    // Above the page's own popovers, modal dialogs and fullscreen element; no card where it cannot be.
+    top?.stop();
+    top = keepOnTop(host, () => (hideCard(), (lost = true)));
+  }
   place(box, anchor, WIDTH, tall ? TALL : HEIGHT);
   return host;
 }
 
 export function hideCard(): void {
+  top?.stop();
+  top = null;
   card?.destroy();
   card = null;
 }

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { clickIsElsewhere, hostsShadow } from '../../../src/content/dom/own-click.ts';
+import { clickTarget } from '../../../src/content/sites/badge-urls.ts';
 
 const g = globalThis as { chrome?: unknown };
 afterEach(() => {
@@ -52,11 +53,30 @@ describe('clickIsElsewhere', () => {
     for (const id of ['btn', 'in', 'lab', 'h']) expect(clickIsElsewhere(el(id), el('a')), id).toBe(true);
   });
 
-  it('a picture: up to its link; in no link, any ancestor (a shadow root may wrap a slotted picture in its own link)', () => {
+  it('a picture: up to its link, along the flat tree (an open root’s own link around its slot is the link: clickTarget names it)', () => {
     const el = make('<div id="host"><a id="a" href="https://x.test/"><img id="i" src="https://x.test/badge.png"></a><img id="bare" src="https://x.test/badge.png"></div><button id="btn"><img id="inbtn" src="https://x.test/badge.png"></button>');
     el('host').attachShadow({ mode: 'open' }).innerHTML = '<a href="https://phish.example/"><slot></slot></a>';
     expect(clickIsElsewhere(el('i'), el('i'))).toBe(false);
-    expect(clickIsElsewhere(el('bare'), el('bare'))).toBe(true);
+    expect(clickIsElsewhere(el('bare'), el('bare'))).toBe(false);
+    expect(clickTarget(el('bare'), 'https://x.test/badge.png', document.baseURI)).toBe('phish.example');
     expect(clickIsElsewhere(el('inbtn'), el('inbtn'))).toBe(true);
+  });
+
+  it('a picture slotted into a closed root: its host is on the way, and what the root holds around the slot is not seen', () => {
+    const el = make('<div id="host"><img id="bare" src="https://x.test/badge.png"></div>');
+    const closed = el('host').attachShadow({ mode: 'closed' });
+    closed.innerHTML = '<a href="https://phish.example/"><slot></slot></a>';
+    g.chrome = { dom: { openOrClosedShadowRoot: (e: Element) => (e === el('host') ? closed : null) } };
+    expect(clickIsElsewhere(el('bare'), el('bare'))).toBe(true);
+  });
+
+  it('inside a badge link, a component whose open root holds its own link: elsewhere at that link; its plain text is the badge link’s', () => {
+    const el = make('<a id="a" href="https://x.test/public/assertions/abcd"><span id="h"></span></a>');
+    el('h').attachShadow({ mode: 'open' }).innerHTML = '<a id="p" href="https://phish.example/">x</a><b id="t">y</b>';
+    const root = el('h').shadowRoot!;
+    expect(clickIsElsewhere(root.getElementById('p')!, el('a'))).toBe(true);
+    expect(clickIsElsewhere(root.getElementById('t')!, el('a'))).toBe(false);
+    // The host itself under the pointer: what in it is clicked is not known.
+    expect(clickIsElsewhere(el('h'), el('a'))).toBe(true);
   });
 });

@@ -33,7 +33,7 @@ describe('the hosts of Lanyard’s shadow roots', () => {
   it('are plain <span>s: no page constructor runs on them, so no ElementInternals can hand the page their closed roots', () => {
     rt = installRuntime();
     const ui = mountShadow('picker', '');
-    const card = showCard(document.body.appendChild(document.createElement('a')), { kind: 'loading' });
+    const card = showCard(document.body.appendChild(document.createElement('a')), { kind: 'loading' })!;
     const button = makeButton('insert-badge', 'Insert badge');
     for (const host of [ui.host, card, button]) {
       expect(host.localName).toBe('span');

@@ -1,0 +1,91 @@
+/**
+ * The hover card above the page's top layer (attack29). A popover shown with showPopover(), a <dialog>
+ * opened with showModal() and a fullscreen element are painted above everything else in the document,
+ * whatever its z-index (CSS Position 4 §3 "the top layer"), in the order they were put there: a page showed
+ * its own popover over the card (its look-alike "✓ Verified" over Lanyard's "✕ Revoked"), and a badge link in a
+ * site's modal dialog got a card no one could see.
+ *
+ * The card's host is a manual popover (HTML §6.12: it closes no one else's popover and is not light-dismissed),
+ * put in the top layer when it appears, and put there again (hidePopover then showPopover: the top of the
+ * top layer) whenever the page puts something there after it: told by `beforetoggle` (popovers, dialogs) and
+ * `fullscreenchange` on the document, and looked at on each check (`:popover-open, :modal, :fullscreen` that
+ * were not open at the last raise, or the host no longer open). A page that keeps raising its own over the card
+ * (it may answer each raise) gets no card at all after MAX_RAISES: it could draw a look-alike anywhere, but
+ * the card Lanyard shows is never under one. What the page sees (the host's top-layer state, its toggle events)
+ * follows the page's own acts and the host's appearing, never the verdict or when it is painted (point 8).
+ * A popover inside the page's shadow root is not seen by the selector, and its `beforetoggle` does not reach the
+ * document (not composed): shown after the card, it stays above it (a known limit).
+ */
+
+/** A page raising its own over the card this many times while it is up: no card. */
+export const MAX_RAISES = 4;
+/** How often a shown card looks whether something was put above it (a page's shadow roots tell it nothing else). */
+const CHECK_MS = 200;
+const PAGE_TOP = ':popover-open, :modal, :fullscreen';
+
+export interface TopLayer {
+  stop(): void;
+}
+
+const isOpen = (el: Element): boolean => {
+  try {
+    return el.matches(':popover-open');
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Puts `host` (just connected) in the top layer and keeps it on top while it is up; `onLost` when it cannot be
+ * (the page keeps raising its own, or took the host out of it). Null when this browser has no Popover API:
+ * the card is as it was (fixed, z-index).
+ */
+export function keepOnTop(host: HTMLElement, onLost: () => void): TopLayer | null {
+  if (typeof host.showPopover !== 'function' || typeof host.hidePopover !== 'function') return null;
+  let known = new Set<Element>();
+  let raises = 0;
+  let raising = false;
+  /** The page put something in the top layer since the last raise (it may be one that was there already, raised again). */
+  let raised = false;
+  let queued: ReturnType<typeof setTimeout> | undefined;
+  const open = () => new Set([...document.querySelectorAll(PAGE_TOP)].filter((e) => e !== host));
+  const raise = (): boolean => {
+    raising = true;
+    try {
+      host.setAttribute('popover', 'manual');
+      if (isOpen(host)) host.hidePopover();
+      host.showPopover();
+      known = open();
+      raised = false;
+      return isOpen(host);
+    } catch {
+      // The page made the host something that cannot be shown so (a modal dialog's child, removed…).
+      return false;
+    } finally {
+      raising = false;
+    }
+  };
+  /** Whether the card may stay: nothing put above it since the last raise, or raised again above it. */
+  const check = (): boolean => {
+    if (!host.isConnected) return false;
+    const now = open();
+    if (isOpen(host) && !raised && ![...now].some((e) => !known.has(e))) return (known = now), true;
+    return ++raises <= MAX_RAISES && raise();
+  };
+  const ac = new AbortController();
+  let every: ReturnType<typeof setInterval> | undefined;
+  const stop = () => (clearTimeout(queued), clearInterval(every), ac.abort());
+  const look = () => void (check() || (stop(), onLost()));
+  const soon = (e: Event) => {
+    if (raising || (e.target !== host && (e as Event & { newState?: string }).newState === 'closed')) return;
+    if (e.target !== host) raised = true;
+    clearTimeout(queued);
+    // After the page's own task: its showPopover() or showModal() has run (beforetoggle comes first).
+    queued = setTimeout(look, 0);
+  };
+  document.addEventListener('beforetoggle', soon, { capture: true, signal: ac.signal });
+  document.addEventListener('fullscreenchange', soon, { capture: true, signal: ac.signal });
+  if (!raise()) return (stop(), null);
+  every = setInterval(look, CHECK_MS);
+  return { stop };
+}
