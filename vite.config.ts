@@ -15,6 +15,7 @@ import { preactWithoutInnerHtml } from './scripts/preact-no-inner-html.ts';
 import { asciiOutput, asciiSource } from './scripts/ascii-output.ts';
 import { polyfillEsm } from './scripts/polyfill-esm.ts';
 import { firstScriptChunk } from './scripts/popup-chunks.ts';
+import { SHARED_GLOBAL, SHARED_WITH_BACKPACK } from './src/background/backpack-shared.ts';
 
 export const GECKO_ID = 'lanyard@lanyard.example';
 /** Content scripts built as single self-contained files: no loader, nothing web-accessible. */
@@ -65,8 +66,11 @@ function unusedContextFileUrls(): Plugin {
   };
 }
 
-/** One entry built as a self-contained classic script (an IIFE: no imports, no loader). */
-async function iife(entry: string, fileName: string, target: string): Promise<string> {
+/**
+ * One entry built as a classic script (an IIFE: no imports, no loader), self-contained but for the
+ * modules in `shared` (absolute path → the global expression that holds them), taken as they are.
+ */
+export async function iife(entry: string, fileName: string, target: string, shared: Record<string, string> = {}): Promise<string> {
   const out = await build({
     configFile: false,
     logLevel: 'warn',
@@ -76,7 +80,10 @@ async function iife(entry: string, fileName: string, target: string): Promise<st
       write: false,
       target,
       lib: { entry, formats: ['iife'], name: 'lanyard', fileName: () => fileName },
-      rollupOptions: { output: { entryFileNames: fileName, inlineDynamicImports: true } },
+      rollupOptions: {
+        external: (id) => id in shared,
+        output: { entryFileNames: fileName, inlineDynamicImports: true, globals: (id) => shared[id] ?? id },
+      },
     },
   });
   const chunk = (Array.isArray(out) ? out : [out]).flatMap((r) => ('output' in r ? r.output : [])).find((o) => o.type === 'chunk' && o.isEntry);
@@ -86,12 +93,22 @@ async function iife(entry: string, fileName: string, target: string): Promise<st
 
 /**
  * The background: the worker (or Firefox's event page) is a classic script, background.js, and
- * the verification engine a second one, engine.js, that it imports on the first verification
+ * the verification engine a second one, engine.js, that it imports on the first verification, and
+ * the backpack clients a third, backpack.js, imported on the first sign-in, sync or token refresh
  * (src/platform/engine-loader.ts says why it is classic: a module worker cannot load code later).
  * Built here rather than by crx, whose worker loader is a module; the built manifest names it.
  */
 const BACKGROUND = { entry: 'src/background/index.ts', fileName: 'background.js' };
 const ENGINE = { entry: 'src/background/engine-entry.ts', fileName: 'engine.js' };
+/**
+ * The backpack clients (src/background/services/backpack-kit.ts), loaded on the first sign-in, sync
+ * or token refresh. The error classes are the worker's own (src/background/backpack-shared.ts says why).
+ */
+export const BACKPACK = {
+  entry: 'src/background/backpack-entry.ts',
+  fileName: 'backpack.js',
+  shared: Object.fromEntries(Object.entries(SHARED_WITH_BACKPACK).map(([name, path]) => [fileURLToPath(new URL(`./${path}`, import.meta.url)), `${SHARED_GLOBAL}.${name}`])),
+};
 
 function classicBackground(browser: 'chrome' | 'firefox', target: string): Plugin {
   return {
@@ -100,7 +117,9 @@ function classicBackground(browser: 'chrome' | 'firefox', target: string): Plugi
     generateBundle: {
       order: 'post',
       async handler(_options, bundle) {
-        for (const { entry, fileName } of [BACKGROUND, ENGINE]) this.emitFile({ type: 'asset', fileName, source: await iife(entry, fileName, target) });
+        for (const { entry, fileName, shared } of [BACKGROUND, ENGINE, BACKPACK] as { entry: string; fileName: string; shared?: Record<string, string> }[]) {
+          this.emitFile({ type: 'asset', fileName, source: await iife(entry, fileName, target, shared) });
+        }
         const asset = bundle['manifest.json'];
         if (!asset || asset.type !== 'asset') throw new Error('crx wrote no manifest.json');
         const built = JSON.parse(String(asset.source)) as Record<string, unknown>;

@@ -3,7 +3,8 @@
  * for each entry, the gzipped size in KB of its file plus every chunk it imports statically,
  * each file gzipped on its own and counted once. Entries: the popup page (its <script src> and
  * modulepreload links), the background worker (and, apart, engine.js: the verification engine it
- * loads on its first verification), and the content scripts (the largest total over
+ * loads on its first verification, and backpack.js: the backpack clients it loads on its first
+ * sign-in, sync or token refresh), and the content scripts (the largest total over
  * the sites they run on: scripts sharing a match pattern add up).
  *
  * Content code that is not in the manifest is reported too, each under its own key:
@@ -90,6 +91,8 @@ export function measure(dist = DIST): Record<string, number> {
     background_js_gz_kb: worker ? gzKb(closure(worker, dist), dist) : 0,
     // The verification engine, which the worker imports on its first verification (src/platform/engine-loader.ts).
     engine_js_gz_kb: existsSync(join(dist, 'engine.js')) ? gzKb(['engine.js'], dist) : 0,
+    // The backpack clients, which the worker imports on its first sign-in, sync or token refresh (src/background/services/backpack-kit.ts).
+    backpack_js_gz_kb: existsSync(join(dist, 'backpack.js')) ? gzKb(['backpack.js'], dist) : 0,
     content_js_gz_kb: Math.max(0, ...contentKb),
     content_on_demand_js_gz_kb: Math.max(0, ...Object.values(UI_FILES).filter(present).map((f) => gzKb(closure(f, dist), dist))),
     content_pressed_js_gz_kb: Math.max(0, ...pressedKb),

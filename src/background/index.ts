@@ -2,7 +2,8 @@
  * The service worker's entry: wires the platform to the router. Listeners are registered
  * synchronously at start (MV3: a worker woken by an event must have its listener in place);
  * code the worker needs at start is imported statically, since Chromium's workers refuse import();
- * the verification engine is a script of its own, imported on first use (platform/engine-loader.ts).
+ * the verification engine and the backpack clients are scripts of their own, imported on first use
+ * (platform/engine-loader.ts, ./backpack-loader.ts).
  * Start is cheap: the database starts opening at the first line (./db-at-start.ts, imported first),
  * the services are built on the first message or alarm, and module variables hold nothing but that cache.
  */
@@ -27,11 +28,15 @@ import { dropLegacyAllSites } from './services/hover-sites.ts';
 import browser from '../platform/browser.ts';
 import { buildApp } from './wiring.ts';
 import { createEngineLoader, preloadEngineAtInstall } from '../platform/engine-loader.ts';
+import { createBackpackLoader, preloadBackpackAtInstall } from './backpack-loader.ts';
 
 // The engine is its own script, loaded on the first verification; a worker may import it later
 // only if it imported it while installing (platform/engine-loader.ts).
 preloadEngineAtInstall();
 const engine = createEngineLoader();
+// The backpack clients likewise, loaded on the first sign-in, sync or token refresh (services/backpack-kit.ts).
+preloadBackpackAtInstall();
+const backpack = createBackpackLoader();
 
 const runtime = createRuntime();
 const alarms = createAlarms();
@@ -50,6 +55,7 @@ function getApp(): Promise<App> {
     local: localStore,
     fetch: (url, init) => fetch(url, init),
     engine,
+    backpack,
     keepAlive,
     // A connection the browser closed is dropped, and the next use opens a new one.
     openDb: () => takeDb(() => (app = undefined)),

@@ -24,7 +24,8 @@ import { createLocalAddresses } from './services/local-addresses.ts';
 import { createLibrary } from './services/library.ts';
 import { keepUnlisted } from './services/unlisted-keep.ts';
 import { createPasswordReset } from './services/password-reset.ts';
-import { createProviders } from './services/providers/index.ts';
+import type { Providers } from './services/providers/index.ts';
+import type { LoadBackpack } from './services/backpack-kit.ts';
 import { createSettings } from './services/settings.ts';
 import { createState } from './services/state.ts';
 import { createSync, type SyncDeps } from './services/sync.ts';
@@ -42,6 +43,8 @@ export interface Platform {
   fetch: (url: string, init?: RequestInit) => Promise<Response>;
   /** The verification engine, loaded on the first verification (platform/engine-loader.ts). */
   engine: LoadEngine;
+  /** The backpack clients, loaded on the first sign-in, sync or token refresh (./backpack-loader.ts). */
+  backpack: LoadBackpack;
   keepAlive?: (signal: AbortSignal) => void;
   /** Default: the extension's IndexedDB. */
   openDb?: () => Promise<Db>;
@@ -72,7 +75,8 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
   // Typed for "Just this browser": a change checks the local badges again, which say which one they were issued to.
   const localAddresses = createLocalAddresses(p.local, () => void library.verify(undefined, LOCAL).catch((e: unknown) => console.warn('[lanyard] re-verification after a local address changed failed', e)));
   const identities = createIdentities(db.accounts, () => localAddresses.list());
-  const providers = createProviders(p.fetch, db.secrets);
+  // The clients are backpack.js's: loaded when an account is first spoken for (services/backpack-kit.ts).
+  const providers: Providers = { for: async (account, signal) => (await p.backpack()).createProviders(p.fetch, db.secrets).for(account, signal) };
   const tokens = createTokens(db, p.session, providers, () => now().getTime());
   const settings = createSettings(p.local, p.alarms, (s) => {
     // Hover turned off: its sites go, and the grants it added.
@@ -83,7 +87,7 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
   const confirmedChanged = (): void => void library.verify().catch((e: unknown) => console.warn('[lanyard] re-verification after an address was confirmed failed', e));
   const sync = createSync({ db, verifier, identities, tokens, providers, fetch: hostFetch, alarms: p.alarms, permissions: ownPermissions, now, onConfirmedChanged: confirmedChanged, ...(p.keepAlive ? { keepAlive: p.keepAlive } : {}), ...p.syncOptions });
   const accounts = createAccounts({
-    db, tokens, providers, permissions: p.permissions, identity: p.identity, fetch: p.fetch, version: p.version, now,
+    db, tokens, providers, permissions: p.permissions, identity: p.identity, fetch: p.fetch, backpack: p.backpack, version: p.version, now,
     onSignedIn: (id) => void sync.start(id),
     onSigningOut: (id) => sync.cancel(id),
     keepUnlisted: (id, from) => keepUnlisted({ db, verifier, identities, now }, id, from),
@@ -103,9 +107,9 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     backup: createBackup(db, library, now, localAddresses),
     accounts,
     sync,
-    emails: createEmails({ db, tokens, fetch: p.fetch, onAddressesChanged: (id) => void sync.start(id), onConfirmedChanged: confirmedChanged }),
+    emails: createEmails({ db, tokens, fetch: p.fetch, backpack: p.backpack, onAddressesChanged: (id) => void sync.start(id), onConfirmedChanged: confirmedChanged }),
     localAddresses,
-    passwordReset: createPasswordReset(p.fetch),
+    passwordReset: createPasswordReset(p.fetch, p.backpack),
     settings,
     content: createContent({ db, verifier, settings, hoverSites, siteGranted: (url) => p.permissions.contains(url), now: () => now().getTime() }),
     hoverSites,

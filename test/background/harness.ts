@@ -4,6 +4,7 @@
  * drives the test backpack's authorization page over HTTP) and the real test backpack in-process.
  */
 import { loadEngine } from '../support/engine.ts';
+import { loadBackpack } from '../support/backpack.ts';
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type Platform } from '../../src/background/wiring.ts';
@@ -86,6 +87,7 @@ export async function harness(overrides: Partial<Platform> = {}, dbName = `lanya
     },
     openDb: async () => db,
     engine: loadEngine,
+    backpack: loadBackpack,
     now: () => new Date(Date.now() + clock.offsetMs),
     syncOptions: { sleep: async (ms: number) => void waits.push(ms), pageSize: 50, ...syncOptions },
     ...rest,

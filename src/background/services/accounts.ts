@@ -17,10 +17,11 @@ import type { HostPermissions } from '../../platform/permissions.ts';
 import type { AccountRecord, SyncRecord } from '../../platform/records.ts';
 import { sha256Hex } from './badge-record.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
-import { badgrClient, badgrProvider, profileAddresses } from './providers/badgr.ts';
+import type { badgrClient } from './providers/badgr.ts';
 import { boundAddresses } from './address-bound.ts';
 import type { Providers } from './providers/index.ts';
-import { oauthApi, profileEmail, type OAuthApi } from './providers/oauth-provider.ts';
+import type { OAuthApi } from './providers/oauth-provider.ts';
+import type { BackpackKit, LoadBackpack } from './backpack-kit.ts';
 import { patternFor } from './host-access.ts';
 import type { Tokens } from './tokens.ts';
 import { accountView } from './views.ts';
@@ -36,6 +37,8 @@ export interface AccountsDeps {
   identity: Identity;
   /** For the backpack APIs (hosts the user allowed). */
   fetch: Fetch;
+  /** The backpack clients, loaded on the first sign-in (backpack-kit.ts; tests: test/support/backpack.ts). */
+  backpack: LoadBackpack;
   version: string;
   /** Called after a sign-in (to start the first sync) and before a sign-out (to stop one). */
   onSignedIn?: (accountId: string) => void;
@@ -51,7 +54,7 @@ export interface AccountsDeps {
   now?: () => Date;
 }
 
-import { clientFor, type OAuthKind } from './oauth-client.ts';
+import type { OAuthKind } from './oauth-client.ts';
 
 const hostOf = (url: string): string => new URL(url).host;
 
@@ -128,14 +131,15 @@ export function createAccounts(d: AccountsDeps) {
     return account;
   }
 
-  async function signInBadgr(baseUrl: string, username: string, password: string, s: SignInRun): Promise<AccountRecord> {
+  async function signInBadgr(kit: BackpackKit, baseUrl: string, username: string, password: string, s: SignInRun): Promise<AccountRecord> {
+    const { badgrClient } = kit;
     const client = badgrClient(baseUrl, s.fetch);
     const tokens = await client.signIn(username, password);
     // Not the run's fetch: a cancel has aborted it.
-    return keepOrEnd(() => badgrSignedIn(baseUrl, username, tokens, client, s), () => badgrClient(baseUrl, d.fetch).signOut(tokens));
+    return keepOrEnd(() => badgrSignedIn(kit, baseUrl, username, tokens, client, s), () => badgrClient(baseUrl, d.fetch).signOut(tokens));
   }
 
-  async function badgrSignedIn(baseUrl: string, username: string, tokens: TokenSet, client: ReturnType<typeof badgrClient>, s: SignInRun): Promise<AccountRecord> {
+  async function badgrSignedIn({ badgrProvider, profileAddresses }: BackpackKit, baseUrl: string, username: string, tokens: TokenSet, client: ReturnType<typeof badgrClient>, s: SignInRun): Promise<AccountRecord> {
     const profile = await client.profile(tokens.accessToken);
     const listed = await badgrProvider(client).addresses(tokens.accessToken).catch(() => undefined);
     // At most MAX_ADDRESSES (address-bound.ts): the first sync, which follows, says what was left out.
@@ -146,7 +150,8 @@ export function createAccounts(d: AccountsDeps) {
     return commit(s, 'badgr', baseUrl, profile.entityId, () => storeSignedIn({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses, typedAddresses }, tokens));
   }
 
-  async function signInOAuth(kind: OAuthKind, baseUrl: string, s: SignInRun): Promise<AccountRecord> {
+  async function signInOAuth(kit: BackpackKit, kind: OAuthKind, baseUrl: string, s: SignInRun): Promise<AccountRecord> {
+    const { oauthApi, clientFor } = kit;
     const api = oauthApi(kind, s.fetch);
     // Refuses a description whose endpoints are not all on its own site (endpoints.ts).
     const { name, endpoints, service } = await api.discover(baseUrl);
@@ -169,10 +174,10 @@ export function createAccounts(d: AccountsDeps) {
       throw e;
     }
     const signedIn = tokens;
-    return keepOrEnd(() => oauthSignedIn(kind, baseUrl, s, api, service, name, clientSecretId, signedIn), () => oauthApi(kind, d.fetch).revoke(service, client, signedIn));
+    return keepOrEnd(() => oauthSignedIn(kit, kind, baseUrl, s, api, service, name, clientSecretId, signedIn), () => oauthApi(kind, d.fetch).revoke(service, client, signedIn));
   }
 
-  async function oauthSignedIn(kind: OAuthKind, baseUrl: string, s: SignInRun, api: OAuthApi, service: Record<string, unknown>, name: string, clientSecretId: string, tokens: TokenSet): Promise<AccountRecord> {
+  async function oauthSignedIn({ profileEmail }: BackpackKit, kind: OAuthKind, baseUrl: string, s: SignInRun, api: OAuthApi, service: Record<string, unknown>, name: string, clientSecretId: string, tokens: TokenSet): Promise<AccountRecord> {
     // No profile (404, optionalProfile): signed in all the same, named by the provider's host; one account per provider then.
     const profile = (await api.profile(service, tokens.accessToken)) ?? {};
     const email = profileEmail(profile);
@@ -198,7 +203,8 @@ export function createAccounts(d: AccountsDeps) {
         await requireHost(baseUrl);
         let account: AccountRecord;
         try {
-          account = req.kind === 'badgr' ? await signInBadgr(baseUrl, req.username, req.password, run) : await signInOAuth(req.kind, baseUrl, run);
+          const kit = await d.backpack();
+          account = req.kind === 'badgr' ? await signInBadgr(kit, baseUrl, req.username, req.password, run) : await signInOAuth(kit, req.kind, baseUrl, run);
         } catch (e) {
           if (run.controller.signal.aborted) throw new ServiceError(E.CANCELLED, `The sign-in to ${hostOf(baseUrl)} was cancelled: nothing was kept`);
           throw explain(e, hostOf(baseUrl));

@@ -15,7 +15,7 @@ import type { EmailView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import type { AccountAddress, AccountRecord } from '../../platform/records.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
-import { badgrClient, badgrProvider } from './providers/badgr.ts';
+import type { LoadBackpack } from './backpack-kit.ts';
 import { boundAddresses } from './address-bound.ts';
 import { emailRefusal, isVariantRegistered } from './email-refusals.ts';
 import { addressKey, confirmedOf, verifiedOf } from './identities.ts';
@@ -25,6 +25,8 @@ export interface EmailsDeps {
   db: Db;
   tokens: Tokens;
   fetch: Fetch;
+  /** The backpack clients, loaded on first use (backpack-kit.ts; tests: test/support/backpack.ts). */
+  backpack: LoadBackpack;
   /** The verified set may have changed: pending badges may now be the user's (sync again). */
   onAddressesChanged?: (accountId: string) => void;
   /**
@@ -61,6 +63,7 @@ export function createEmails(d: EmailsDeps) {
   /** Runs an operation with the access token (refreshed once after a 401), then lists the addresses again. */
   async function withClient(accountId: string, op?: Op, typed?: string): Promise<EmailView[]> {
     const account = await badgrAccount(accountId);
+    const { badgrClient, badgrProvider } = await d.backpack();
     const client = badgrClient(account.baseUrl, d.fetch);
     const host = new URL(account.baseUrl).host;
     const run = async <T>(fn: (token: string) => Promise<T>): Promise<T> => {

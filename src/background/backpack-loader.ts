@@ -1,0 +1,32 @@
+/**
+ * Loads backpack.js (./services/backpack-kit.ts) into the background, once: imported while the
+ * service worker installs, then on first use in each start (platform/script-loader.ts says why a
+ * classic worker must); added as a <script> in Firefox's event page. Before it runs, the modules it
+ * shares with the worker are put where it reads them (./backpack-shared.ts).
+ */
+import * as backpackErrors from '../backpack/errors.ts';
+import * as coreErrors from '../core/errors.ts';
+import browser from '../platform/browser.ts';
+import { createScriptLoader, preloadScriptAtInstall } from '../platform/script-loader.ts';
+import { SHARED_GLOBAL, type SHARED_WITH_BACKPACK } from './backpack-shared.ts';
+import { BACKPACK_GLOBAL, BACKPACK_SCRIPT, type BackpackKit, type LoadBackpack } from './services/backpack-kit.ts';
+import * as serviceErrors from './services/errors.ts';
+
+/** The worker's own instances of the modules backpack.js takes from it. */
+export const sharedModules: Record<keyof typeof SHARED_WITH_BACKPACK, object> = { backpackErrors, serviceErrors, coreErrors };
+
+function share(): void {
+  const scope = globalThis as unknown as Record<string, unknown>;
+  scope[SHARED_GLOBAL] ??= Object.freeze({ ...sharedModules });
+}
+
+/** Service worker only: import backpack.js while installing, so that later imports are allowed. Call at top level. */
+export function preloadBackpackAtInstall(url = browser.runtime.getURL(BACKPACK_SCRIPT)): void {
+  share();
+  preloadScriptAtInstall(url, BACKPACK_GLOBAL);
+}
+
+export function createBackpackLoader(url = browser.runtime.getURL(BACKPACK_SCRIPT)): LoadBackpack {
+  share();
+  return createScriptLoader<BackpackKit>(url, BACKPACK_GLOBAL, `the backpack clients (${BACKPACK_SCRIPT})`);
+}
