@@ -22,7 +22,7 @@ describe('trusting a backpack\'s addresses', () => {
   it('is off by default, names the addresses it would confirm, and is saved through setTrust', async () => {
     const { actions } = await settings();
     expect(screen.getByRole('heading', { name: 'Addresses you trust' })).toBeTruthy();
-    const toggle = screen.getByRole('switch', { name: 'Trust the addresses Canvas Credentials (US) at api.badgr.io (ada@example.org) verified' }) as HTMLInputElement;
+    const toggle = screen.getByRole('switch', { name: 'Trust the addresses Canvas Credentials (US) at api.badgr.io verified ada@example.org' }) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
     expect(screen.getByText('Verified there: ada@example.org, ada.lovelace@work.example')).toBeTruthy();
     // The local backpack has nothing to trust.
@@ -34,6 +34,24 @@ describe('trusting a backpack\'s addresses', () => {
     fireEvent.click(toggle);
     await waitFor(() => expect(actions.calls.filter((c) => c.name === 'setTrust').at(-1)?.args).toEqual(['badgr-us', false]));
     await waitFor(() => expect(toggle.checked).toBe(false));
+  });
+});
+
+// Found in the Firefox walk of 2026-12-06: the user was written in parentheses inside the sentence
+// ("… par api.badgr.io (ada@example.org)"); the popup breaks a long word anywhere (overflow-wrap),
+// so at 300 px an address of the wrong length left ")" alone on the last line, in Firefox and
+// Chromium alike (a <bdi>'s edge is a break there too). The account's user is its own line now.
+describe('the switch names the account on a line of its own', () => {
+  it('the sentence names the backpack; the user follows it, isolated, with no brackets to leave behind', async () => {
+    await settings();
+    const label = screen.getByRole('switch', { name: /api\.badgr\.io/ }).closest('label')!;
+    const user = label.querySelector('.trust-user');
+    expect(user?.textContent).toBe('ada@example.org');
+    expect(user?.querySelector('bdi')?.getAttribute('dir')).toBe('auto');
+    expect(label.textContent).not.toMatch(/[()]\s*$|\(ada@example\.org\)/);
+    expect(label.querySelector('.trust-name')?.textContent).toBe('Trust the addresses Canvas Credentials (US) at api.badgr.io verified');
+    // The backpack's words are isolated one by one in the sentence (Sentence.tsx).
+    expect([...label.querySelectorAll('.trust-name bdi')].map((b) => b.textContent)).toEqual(['Canvas Credentials (US)', 'api.badgr.io']);
   });
 });
 

@@ -9,6 +9,7 @@ import type { AccountView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { hostOf } from '../format.ts';
+import { Sentence, slot } from '../ui/Sentence.tsx';
 
 export interface TrustPanelProps {
   accounts: readonly AccountView[];
@@ -43,8 +44,21 @@ export function TrustPanel({ accounts, onChanged, onNote }: TrustPanelProps) {
             <li key={a.id}>
               <label class="switch">
                 <input type="checkbox" role="switch" checked={trust[a.id] === true} onChange={(e) => void change(a, e.currentTarget.checked)} />
-                {/* The name is the backpack's own (its discovery title): the site it is on is what the user chose to sign in to. */}
-                <span>{hostOf(a.baseUrl) === a.providerName ? t('trustLabel', a.providerName, a.user) : t('trustLabelAt', a.providerName, hostOf(a.baseUrl), a.user)}</span>
+                {/* The name is the backpack's own (its discovery title): the site it is on is what the user chose to sign in to.
+                    The user is a line of its own: written "(ada@example.org)" in the sentence, a narrow popup, which breaks
+                    a long word anywhere, could leave the ")" alone on the last line. */}
+                <span>
+                  <span class="trust-name">
+                    {hostOf(a.baseUrl) === a.providerName ? (
+                      <Sentence text={t('trustLabel', slot(0))} words={[a.providerName]} />
+                    ) : (
+                      <Sentence text={t('trustLabelAt', slot(0), slot(1))} words={[a.providerName, hostOf(a.baseUrl)]} />
+                    )}
+                  </span>{' '}
+                  <span class="trust-user">
+                    <bdi dir="auto">{a.user}</bdi>
+                  </span>
+                </span>
               </label>
               {a.verifiedAddresses?.length ? <p class="small muted">{t('trustAddresses', a.verifiedAddresses.join(', '))}</p> : null}
             </li>

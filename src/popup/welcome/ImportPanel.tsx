@@ -62,6 +62,9 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
     if (running.current) return;
     running.current = true;
     setBusy(true);
+    // The last attempt's answer goes: left under "Adding…", it read as this attempt's (a slow link took seconds).
+    setResult(undefined);
+    setPasteRefused(false);
     let last: ImportedView | undefined;
     let added = 0;
     // Held already (the same id, link or content): checked again, kept once, and not counted as added.

@@ -36,6 +36,9 @@
  *  - firefox-slow-sign-in: with a 2 s idle time, the background page idles out, is woken by an
  *    OAuth sign-in and stays up through several idle periods with the provider's window open; the
  *    provider's window closed by the user ends the sign-in at once (AUTHORIZATION_FAILED), nothing kept.
+ *  - firefox-sign-in-progress: a password sign-in held by the test backpack, its popup tab closed
+ *    and another opened: the same form busy ("Signing in…", aria-disabled) with its live line and
+ *    Cancel, which Tab reaches and Enter presses; the background page then holds no sign-in.
  *  - firefox-toolbar-panel: the real toolbar panel (opened as the button's click does), its size;
  *    "Import backup…" pressed there opening the tab at Settings' Backup section; Escape closing the
  *    panel even with the filters open, and the filter kept when it opens again.
