@@ -51,7 +51,7 @@ export interface AccountsDeps {
   now?: () => Date;
 }
 
-import { clientFor, type OAuthKind } from './oauth-client.ts';
+import { clientFor, registrations, type OAuthKind } from './oauth-client.ts';
 
 const hostOf = (url: string): string => new URL(url).host;
 
@@ -150,7 +150,7 @@ export function createAccounts(d: AccountsDeps) {
     const api = oauthApi(kind, s.fetch);
     // Refuses a description whose endpoints are not all on its own site (endpoints.ts).
     const { name, endpoints, service } = await api.discover(baseUrl);
-    const { id: clientSecretId, client } = await clientFor({ db: d.db, identity: d.identity, version: d.version, now: d.now }, kind, endpoints, (m) => api.register(service, m), api.scope);
+    const { id: clientSecretId, client } = await clientFor({ db: d.db, identity: d.identity, version: d.version, now: d.now, registering }, kind, endpoints, (m) => api.register(service, m), api.scope);
     const request = await api.authorizationRequest(service, client, d.identity.redirectUrl('oauth2'));
     let redirected: string;
     try {
@@ -185,6 +185,8 @@ export function createAccounts(d: AccountsDeps) {
     return commit(s, kind, baseUrl, userId, () => storeSignedIn({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId }, tokens));
   }
 
+  /** Each backpack's client looked up or registered one at a time (oauth-client.ts). */
+  const registering = registrations();
   /** Sign-ins under way, one per backpack (sign-in-run.ts). */
   const signIns = createSignIns(d.fetch);
   /** A sign-out's end, which a stopped worker's next one finishes (sign-out-end.ts). */
