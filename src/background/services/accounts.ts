@@ -51,7 +51,7 @@ export interface AccountsDeps {
   now?: () => Date;
 }
 
-import { clientFor, registrations, type OAuthKind } from './oauth-client.ts';
+import { clientFor, type OAuthKind } from './oauth-client.ts';
 
 const hostOf = (url: string): string => new URL(url).host;
 
@@ -185,8 +185,8 @@ export function createAccounts(d: AccountsDeps) {
     return commit(s, kind, baseUrl, userId, () => storeSignedIn({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId }, tokens));
   }
 
-  /** Each backpack's client looked up or registered one at a time (oauth-client.ts). */
-  const registering = registrations();
+  /** Each backpack's client looked up or registered one at a time (oauth-client.ts clientFor). */
+  const registering = new Map<string, Promise<unknown>>();
   /** Sign-ins under way, one per backpack (sign-in-run.ts). */
   const signIns = createSignIns(d.fetch);
   /** A sign-out's end, which a stopped worker's next one finishes (sign-out-end.ts). */

@@ -15,18 +15,9 @@ export interface ClientDeps {
   identity: Identity;
   version: string;
   now?: () => Date;
-  /** The look-up or registration under way per `secrets` id (registrations()): the next one waits for it. */
+  /** The look-up or registration under way per `secrets` id (one map per worker: accounts.ts): the next one waits for it. */
   registering?: Map<string, Promise<unknown>>;
 }
-
-/**
- * One look-up or registration at a time per `secrets` id. Two sign-ins at once to two addresses of one
- * backpack (sign-in-run.ts refuses a second only to the same base URL) read one manifest, so one set
- * of endpoints: each registered a client, and the second's credentials were written over the first's,
- * with which the first account's tokens were then refreshed and revoked (the backpack refuses them:
- * they were issued to the first client). The second now waits and uses the client the first kept.
- */
-export const registrations = (): Map<string, Promise<unknown>> => new Map();
 
 /** Every client URL on the redirect host, so the specifications' one-hostname rule holds (OB 3.0 §6.1). */
 export function clientMetadata(redirectUri: string, version: string, scope: string[]): ClientMetadata {
@@ -48,6 +39,13 @@ export function clientMetadata(redirectUri: string, version: string, scope: stri
  * The client this install registered with the provider, or a new registration. Kept per set of
  * endpoints, not per registration URL: a description that reuses an honest provider's
  * registration URL with other token or authorization endpoints never gets that provider's client.
+ *
+ * One look-up or registration at a time per `secrets` id (`registering`). Two sign-ins at once to two
+ * addresses of one backpack (sign-in-run.ts refuses a second only to the same base URL) read one
+ * manifest, so one set of endpoints: each registered a client, and the second's credentials were
+ * written over the first's, with which the first account's tokens were then refreshed and revoked
+ * (the backpack refuses them: they were issued to the first client). The second now waits and uses
+ * the client the first kept.
  */
 export async function clientFor(d: ClientDeps, kind: OAuthKind, endpoints: Record<string, string | undefined>, register: (m: ClientMetadata) => Promise<RegisteredClient>, scope: string[]): Promise<{ id: string; client: RegisteredClient }> {
   const set = Object.entries(endpoints).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
