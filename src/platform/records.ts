@@ -244,7 +244,16 @@ export interface SyncRecord {
   retryAt?: number;
   /** Its account is signing out (deleted already): the backpack's host, for the badges kept here (background/services/sign-out-end.ts). */
   signingOutOf?: string;
+  /**
+   * With `signingOutOf`: what ending the session at the backpack needs once the account record is
+   * gone (a stopped worker's sign-out, ended by the next: sign-out-end.ts). No secret: the client's
+   * stays in `secrets` under its id, the tokens in tokens.ts. Absent from a mark an older version wrote.
+   */
+  signingOutSession?: SessionRef;
 }
+
+/** What reaches an account's provider (providers/index.ts for): its kind and base URL, and for OAuth its service description and the `secrets` id of its client. */
+export type SessionRef = Pick<AccountRecord, 'kind' | 'baseUrl' | 'service' | 'clientSecretId'>;
 
 /** An access token, in storage.session only. */
 export interface SessionToken {

@@ -27,7 +27,7 @@ import type { Tokens } from './tokens.ts';
 import { accountView } from './views.ts';
 import { createSignOutEnd } from './sign-out-end.ts';
 import { createSignIns, type SignInRun } from './sign-in-run.ts';
-import { endDropped, keepOrEnd, replacedPart } from './session-end.ts';
+import { endDropped, keepOrEnd, replacedPart, revokeStored, sessionRef } from './session-end.ts';
 
 export interface AccountsDeps {
   db: Db;
@@ -155,7 +155,7 @@ export function createAccounts(d: AccountsDeps) {
     const api = oauthApi(kind, s.fetch);
     // Refuses a description whose endpoints are not all on its own site (endpoints.ts).
     const { name, endpoints, service } = await api.discover(baseUrl);
-    const { id: clientSecretId, client } = await clientFor({ db: d.db, identity: d.identity, version: d.version, now: d.now }, kind, endpoints, (m) => api.register(service, m), api.scope);
+    const { id: clientSecretId, client } = await clientFor({ db: d.db, identity: d.identity, version: d.version, now: d.now, registering }, kind, endpoints, (m) => api.register(service, m), api.scope);
     const request = await api.authorizationRequest(service, client, d.identity.redirectUrl('oauth2'));
     let redirected: string;
     try {
@@ -190,10 +190,12 @@ export function createAccounts(d: AccountsDeps) {
     return commit(s, kind, baseUrl, userId, () => storeSignedIn({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId }, tokens));
   }
 
+  /** Each backpack's client looked up or registered one at a time (oauth-client.ts clientFor). */
+  const registering = new Map<string, Promise<unknown>>();
   /** Sign-ins under way, one per backpack (sign-in-run.ts). */
   const signIns = createSignIns(d.fetch);
   /** A sign-out's end, which a stopped worker's next one finishes (sign-out-end.ts). */
-  const ends = createSignOutEnd({ ...d, clearTokens: (id) => d.tokens.clear(id) });
+  const ends = createSignOutEnd({ ...d, clearTokens: (id) => d.tokens.clear(id), revoke: (id, ref, from) => revokeStored(d, id, ref, from) });
 
   return {
     async signIn(req: SignInRequest): Promise<AccountView> {
@@ -243,7 +245,8 @@ export function createAccounts(d: AccountsDeps) {
       if (!account) {
         ends.abandon(accountId);
         // Gone already: a sign-out a stopped worker left is ended (sign-out-end.ts), not one under way here (its own end).
-        return { signedOut: true, revoked: 'revoked', kept: !ends.underway(accountId) && (await d.db.syncState.get(accountId)) ? await ends.endSignOut(accountId, undefined) : 0 };
+        const left = ends.underway(accountId) ? undefined : await ends.endLeft(accountId);
+        return { signedOut: true, revoked: left?.revoked ?? 'revoked', kept: left?.kept ?? 0 };
       }
       const from = hostOf(account.baseUrl);
       try {
@@ -252,21 +255,14 @@ export function createAccounts(d: AccountsDeps) {
         // a sync started while the server revoked the session wrote the account back after it was gone.
         await d.db.accounts.delete(accountId);
         await d.onSigningOut?.(accountId);
-        // From here a sync state without its account is a sign-out to end: the host, for the badges kept.
-        await d.db.syncState.update(accountId, (s) => (s ? { ...s, signingOutOf: from } : { accountId, status: 'idle', done: 0, total: 0, failures: 0, signingOutOf: from }));
+        // From here a sync state without its account is a sign-out to end: the host, for the badges kept; how to reach the backpack, to end the session should this worker stop first.
+        const mark = { signingOutOf: from, signingOutSession: sessionRef(account) };
+        await d.db.syncState.update(accountId, (s) => (s ? { ...s, ...mark } : { accountId, status: 'idle', done: 0, total: 0, failures: 0, ...mark }));
       } catch (e) {
         ends.abandon(accountId);
         throw e;
       }
-      let revoked: SignOutReply['revoked'] = 'revoked';
-      try {
-        // The tokens read within: a read that fails is a revocation that failed, not a sign-out begun and never ended (a sign-in waits for it: sign-out-end.ts clear).
-        const t = await d.tokens.current(accountId);
-        if (t && (t.accessToken || t.refreshToken) && !(await (await d.providers.for(account)).revoke({ ...t, accessToken: t.accessToken || t.refreshToken! }))) revoked = 'not-offered';
-      } catch (e) {
-        revoked = 'failed';
-        console.warn(`[lanyard] could not revoke the session at ${from}`, e);
-      }
+      const revoked = await revokeStored(d, accountId, account, from);
       return { signedOut: true, revoked, kept: await ends.endSignOut(accountId, from, true) };
     },
 

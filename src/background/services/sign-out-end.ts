@@ -11,20 +11,27 @@
  * sign-out that begins while such a sign-in stores the account waits for it (begin).
  */
 import type { Db } from '../../platform/db.ts';
+import type { SessionRef, SyncRecord } from '../../platform/records.ts';
 import { LOCAL } from './identities.ts';
+import type { Revoked } from './session-end.ts';
 import { revealTwins } from './synced-twin.ts';
 
 export interface EndDeps {
   db: Db;
   /** Forgets the account's tokens (tokens.ts clear). */
   clearTokens: (accountId: string) => Promise<void>;
+  /** Ends the session stored for the account at its backpack, best effort, never failing (session-end.ts revokeStored). */
+  revoke?: (accountId: string, ref: SessionRef | undefined, from: string | undefined) => Promise<Revoked>;
   /** Keeps the badges its backpack no longer lists (unlisted-keep.ts); how many stay. `from`: the backpack's host, when known. */
   keepUnlisted?: (accountId: string, from: string | undefined) => Promise<number>;
 }
 
+/** How many badges stayed here; for a sign-out a stopped worker left, what became of its session at the backpack. */
+type Ended = { kept: number; revoked?: Revoked };
+
 export function createSignOutEnd(d: EndDeps) {
   /** One end at a time per account: a sign-out and a restarted worker's pass never move a badge twice. */
-  const ending = new Map<string, Promise<number>>();
+  const ending = new Map<string, Promise<Ended>>();
   /**
    * Sign-outs under way in this worker, from before their account is deleted (not a stopped worker's):
    * settled once over. `n`: how many share it (two clicks), each ended or abandoned: settled by the
@@ -56,7 +63,10 @@ export function createSignOutEnd(d: EndDeps) {
     started.delete(accountId);
   };
 
-  async function end(accountId: string, from: string | undefined): Promise<number> {
+  async function end(accountId: string, from: string | undefined, left?: SyncRecord): Promise<Ended> {
+    // Left by a stopped worker, perhaps before or while it revoked the session: ended at the backpack
+    // first with what the mark kept, since the account record is gone (a mark without it: 'failed').
+    const revoked = left ? await d.revoke?.(accountId, left.signingOutSession, from) : undefined;
     await d.clearTokens(accountId);
     // The local badges its copies stood for come back to the list first: nothing the user added is lost (synced-twin.ts).
     await revealTwins(d.db, accountId);
@@ -65,27 +75,33 @@ export function createSignOutEnd(d: EndDeps) {
     await d.db.badges.deleteByAccount(accountId);
     // Last: while it stays, the sign-out is not over (finishSignOuts).
     await d.db.syncState.delete(accountId);
-    return kept;
+    return { kept, ...(revoked ? { revoked } : {}) };
   }
 
   /** Ends the sign-out of `accountId` (its account record deleted already); how many badges stayed here. `began`: by a sign-out that began (begin), its share of the mark then ends. */
   function endSignOut(accountId: string, from: string | undefined, began = false): Promise<number> {
-    let p = ending.get(accountId);
-    if (!p) {
-      p = end(accountId, from).finally(() => ending.delete(accountId));
-      ending.set(accountId, p);
-    }
+    const p = ended(accountId, from).then((e) => e.kept);
     return began ? p.finally(() => stop(accountId)) : p;
   }
 
+  /** One end at a time (`ending`); `left`: the mark of a sign-out a stopped worker left. */
+  function ended(accountId: string, from: string | undefined, left?: SyncRecord): Promise<Ended> {
+    let p = ending.get(accountId);
+    if (!p) {
+      p = end(accountId, from, left).finally(() => ending.delete(accountId));
+      ending.set(accountId, p);
+    }
+    return p;
+  }
+
   /** Ends a sign-out left unfinished (a sync state without its account), unless one is under way here. */
-  async function endLeft(accountId: string, onWait?: () => void): Promise<void> {
+  async function endLeft(accountId: string, onWait?: () => void): Promise<Ended | undefined> {
     const [account, state] = await Promise.all([d.db.accounts.get(accountId), d.db.syncState.get(accountId)]);
     // Read again now, not from a list read before: a sign-in may have stored the account since.
-    if (account || !state || started.has(accountId)) return;
+    if (account || !state || started.has(accountId)) return undefined;
     onWait?.();
     // One ending already (another pass, a sign-in's) is waited for, not run twice.
-    await endSignOut(accountId, state.signingOutOf);
+    return ended(accountId, state.signingOutOf, state);
   }
 
   return {
@@ -107,6 +123,8 @@ export function createSignOutEnd(d: EndDeps) {
     /** The sign-out that began failed before its end: a later pass may end it. */
     abandon: stop,
     endSignOut,
+    /** Ends the sign-out a stopped worker left of the account, if any (a sync state without its account): its session revoked first. */
+    endLeft: (accountId: string): Promise<Ended | undefined> => endLeft(accountId),
     /**
      * Before a sign-in stores the account (accounts.ts): the same account (its id is its backpack
      * and user) signed out here is waited for, and a sign-out left unfinished is ended, so that no end

@@ -2,7 +2,9 @@
  * Access tokens for accounts: read from storage.session, refreshed a few minutes before they
  * expire with the refresh token from the `secrets` store (refresh tokens rotate: the newest pair is
  * always the one kept). One refresh at a time per account. A refused refresh marks the account as
- * needing a new sign-in.
+ * needing a new sign-in. The tokens' writes run one at a time (`serial`): a refresh writes its answer
+ * only while the tokens it started from are still the stored ones (a new sign-in or a sign-out's clear
+ * meanwhile wins, and the pair it brought is revoked).
  */
 import { isBackpackError } from '../../backpack/errors.ts';
 import type { TokenSet } from '../../backpack/oauth.ts';
@@ -10,6 +12,7 @@ import type { Db } from '../../platform/db.ts';
 import type { SessionStore } from '../../platform/session.ts';
 import { ServiceError } from './errors.ts';
 import type { Providers } from './providers/index.ts';
+import { serial } from './serial.ts';
 
 /** Refresh when less than this is left. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -45,6 +48,14 @@ const PASSING = ['SERVER_ERROR', 'UNREACHABLE', 'THROTTLED'] as const;
 
 export function createTokens(db: Db, session: SessionStore, providers: Providers, now: () => number = Date.now): Tokens {
   const inflight = new Map<string, Promise<string>>();
+  /** The tokens' writes, one after another (each is two stores: no transaction spans them). */
+  const one = serial();
+  /** What is stored for the account now: the access token (storage.session) and the refresh token (`secrets`). */
+  const stored = async (accountId: string): Promise<{ access?: string; refresh?: string }> => {
+    const t = await session.getToken(accountId);
+    const r = await db.secrets.get(refreshId(accountId));
+    return { ...(t ? { access: t.accessToken } : {}), ...(r?.kind === 'refresh' ? { refresh: r.refreshToken } : {}) };
+  };
 
   /**
    * The refresh token first: the server revoked the pair it replaces (rotation), so the new refresh
@@ -53,7 +64,7 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
    * one and the next refresh an invalid_grant: a new sign-in for nothing. The other way round, a
    * stale access token only costs a 401 and a refresh.
    */
-  async function store(accountId: string, t: TokenSet): Promise<void> {
+  async function write(accountId: string, t: TokenSet): Promise<void> {
     // With the scope granted: OB 3.0 and OB 2.1 refresh requests carry it (oauth.ts refreshTokens).
     if (t.refreshToken) await db.secrets.put({ id: refreshId(accountId), kind: 'refresh', refreshToken: t.refreshToken, ...(t.scope.length ? { scope: [...t.scope] } : {}) });
     await session.setToken(accountId, { accessToken: t.accessToken, ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt, refreshAt: refreshAtOf(t.expiresAt, t.lifetimeMs) } : {}) });
@@ -62,7 +73,8 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
   async function doRefresh(accountId: string): Promise<string> {
     const account = await db.accounts.get(accountId);
     if (!account) throw new ServiceError('UNAUTHORIZED', 'This account is signed out');
-    const secret = await db.secrets.get(refreshId(accountId));
+    // What the refresh starts from, read whole: its answer is written only while this is still what is stored.
+    const [from, secret] = await one(async () => [await stored(accountId), await db.secrets.get(refreshId(accountId))] as const);
     // The account as it is now, not as it was before the refresh went out: the user may have changed it
     // meanwhile (its trust, its addresses), or signed out (then it stays gone).
     // Only this field, merged in one transaction (db.ts update).
@@ -80,6 +92,13 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       t = await provider.refresh(secret.refreshToken, secret.scope);
     } catch (e) {
       if (!isBackpackError(e, 'UNAUTHORIZED')) throw e;
+      // Refused because the session was replaced meanwhile (a new sign-in ends the one it replaces:
+      // session-end.ts) or signed out: not the end of what is stored now, which goes on.
+      const kept = await one(() => stored(accountId));
+      if (kept.access !== from.access || kept.refresh !== from.refresh) {
+        if (kept.access) return kept.access;
+        throw new ServiceError('UNAUTHORIZED', 'This account is signed out');
+      }
       // The provider forgot this install's registration (RFC 6749 §5.2 invalid_client): the next sign-in must
       // register anew, since an authorization request with that client_id stops at the provider's error page
       // and never comes back (§4.1.2.1), so the sign-in could never clear it.
@@ -87,13 +106,29 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       return signInAgain('The backpack ended the session');
     }
     // Signed out while the refresh was on its way (sign-out forgets the account first and does not
-    // wait for this): the pair the server rotated to is revoked, never stored for an account that is
-    // gone (sign-out revoked and forgot the pair it found, which the server had already replaced).
+    // wait for this), or signed in again (new tokens stored), or the tokens cleared: the pair the server
+    // rotated to is revoked, never stored over what replaced the tokens the refresh started from (the
+    // sign-out revoked and forgot the pair it found; the new sign-in's session would be overwritten by
+    // the old one's). Checked and written within `one`: a sign-out's clear and a sign-in's store come
+    // wholly before or after.
+    const superseded = await one(async () => {
+      const kept = (await db.accounts.get(accountId)) ? await stored(accountId) : undefined;
+      if (kept?.access !== from.access || kept?.refresh !== from.refresh) return kept ?? {};
+      await write(accountId, t);
+      return undefined;
+    });
+    if (superseded) {
+      await provider.revoke({ accessToken: t.accessToken, ...(t.refreshToken ? { refreshToken: t.refreshToken } : {}) }).catch(() => undefined);
+      // Signed in again: the account goes on with the session that replaced this one.
+      if (superseded.access) return superseded.access;
+      throw new ServiceError('UNAUTHORIZED', 'This account is signed out');
+    }
+    // Signed out as it was written (the account deleted after the look above): the sign-out may have
+    // read the pair this one replaced, and its clear forgets this one: revoked here too.
     if (!(await db.accounts.get(accountId))) {
       await provider.revoke({ accessToken: t.accessToken, ...(t.refreshToken ? { refreshToken: t.refreshToken } : {}) }).catch(() => undefined);
       throw new ServiceError('UNAUTHORIZED', 'This account is signed out');
     }
-    await store(accountId, t);
     await mark(false);
     return t.accessToken;
   }
@@ -126,7 +161,7 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       }
     },
     refresh,
-    store,
+    store: (accountId, t) => one(() => write(accountId, t)),
     async current(accountId) {
       const t = await session.getToken(accountId);
       const r = await db.secrets.get(refreshId(accountId));
@@ -134,9 +169,10 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       if (!t && !refreshToken) return undefined;
       return { accessToken: t?.accessToken ?? '', ...(refreshToken ? { refreshToken } : {}), ...(t?.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}) };
     },
-    async clear(accountId) {
-      await session.removeToken(accountId);
-      await db.secrets.delete(refreshId(accountId));
-    },
+    clear: (accountId) =>
+      one(async () => {
+        await session.removeToken(accountId);
+        await db.secrets.delete(refreshId(accountId));
+      }),
   };
 }

@@ -10,7 +10,7 @@ import type { Fetch } from '../../../backpack/http.ts';
 import type { RegisteredClient } from '../../../backpack/registration.ts';
 import { ob3Endpoints, type Ob3Service } from '../../../backpack/ob3.ts';
 import type { Store } from '../../../platform/db.ts';
-import type { AccountRecord, SecretRecord } from '../../../platform/records.ts';
+import type { SecretRecord, SessionRef } from '../../../platform/records.ts';
 import { ServiceError, ServiceErrorCodes as E } from '../errors.ts';
 import { badgrClient, badgrProvider } from './badgr.ts';
 import { badgeConnectProvider, ob3Provider } from './oauth-provider.ts';
@@ -19,8 +19,8 @@ import type { Provider } from './types.ts';
 export type { Provider, SyncItem, SyncPage } from './types.ts';
 
 export interface Providers {
-  /** The signal cancels every request of this provider (a sync stopped at sign-out). */
-  for(account: AccountRecord, signal?: AbortSignal): Promise<Provider>;
+  /** The signal cancels every request of this provider (a sync stopped at sign-out). An account, or what a sign-out's mark kept of one (records.ts SessionRef). */
+  for(account: SessionRef, signal?: AbortSignal): Promise<Provider>;
 }
 
 export async function registeredClient(secrets: Store<SecretRecord>, id: string | undefined): Promise<RegisteredClient> {
