@@ -68,7 +68,10 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   const [version, setVersion] = useState<string>();
   const listRef = useRef<HTMLDivElement>(null);
   const route = stack[stack.length - 1] ?? { name: 'list' };
-  const previous = useRef<string>(route.name);
+  // Opening on the list counts as arriving there: focus goes to the search box while the list loads (and
+  // stays there: typing searches, ArrowDown goes into the list), not to the page's body, which left a
+  // keyboard user Tabbing past the header first. Opening on another screen (resumed) lets it place focus.
+  const previous = useRef<string>(route.name === 'list' ? '' : route.name);
 
   // The footer's version, asked once the first state reply is in and the first screen is painted:
   // the ping does not queue in the worker ahead of (or beside) the messages the first screen waits
