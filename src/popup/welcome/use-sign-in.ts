@@ -47,6 +47,8 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
    */
   const ownEnded = useRef<{ baseUrl: string; until: number } | undefined>(undefined);
   const sawOwn = useRef(false);
+  /** The backpack of the sign-in the form waits for (its own, or the one it joined): Cancel ends that one only. */
+  const at = useRef<string | undefined>(undefined);
   const hooks = useRef({ onJoined, onJoinedReply });
   hooks.current = { onJoined, onJoinedReply };
 
@@ -83,6 +85,7 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
     const run = running;
     const id = ++current.current;
     waiting.current = 'joined';
+    at.current = run.baseUrl;
     setBusy(true);
     setJoined(run);
     hooks.current.onJoined?.(run);
@@ -113,6 +116,7 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
       const reply = actions.signIn(request);
       const id = ++current.current;
       waiting.current = 'own';
+      at.current = request.baseUrl;
       sawOwn.current = false;
       setBusy(true);
       setJoined(undefined);
@@ -128,7 +132,7 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
       waiting.current = undefined;
       setBusy(false);
       setJoined(undefined);
-      void actions.cancelSignIn();
+      void actions.cancelSignIn(at.current);
       focusBack();
     },
   };
