@@ -77,8 +77,8 @@ export type PopupToBackground = {
   'backup/export': { args: NoArgs; reply: { fileName: string; json: string } };
   'backup/import': { args: { json: string }; reply: { imported: number; skipped: number } };
   'accounts/sign-in': { args: SignInRequest; reply: AccountView };
-  /** Cancels the sign-in in flight (its requests aborted, nothing of it kept); `cancelled` false when it had finished or there was none. */
-  'accounts/sign-in-cancel': { args: NoArgs; reply: { cancelled: boolean } };
+  /** Cancels the sign-in in flight to `baseUrl`, every one when none is named (its requests aborted, nothing of it kept); `cancelled` false when it had finished or there was none. */
+  'accounts/sign-in-cancel': { args: { baseUrl?: string }; reply: { cancelled: boolean } };
   /** Waits for the sign-in under way to this backpack (a popup opened again during it) and replies as it ends; ERR_NOT_FOUND when none runs. */
   'accounts/sign-in-wait': { args: { baseUrl: string }; reply: AccountView };
   'accounts/sign-out': { args: { accountId: AccountId }; reply: SignOutReply };

@@ -172,7 +172,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'backup/export': noArgs,
       'backup/import': shape({ json: text(MAX_BACKUP_TEXT) }),
       'accounts/sign-in': signIn,
-      'accounts/sign-in-cancel': noArgs,
+      'accounts/sign-in-cancel': shape<{ baseUrl?: string }>({ baseUrl: optional(isBaseUrl) }),
       'accounts/sign-in-wait': shape({ baseUrl: isBaseUrl }),
       'accounts/sign-out': shape({ accountId }),
       'accounts/trust': shape({ accountId, trust: isBoolean }),

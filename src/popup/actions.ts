@@ -27,7 +27,8 @@ export interface PopupActions {
   /** Asks for host access to the backpack (so call it straight from the click), then signs in. */
   signIn(request: SignInRequest): Promise<Reply<AccountView>>;
   /** Cancels the sign-in in flight: its reply is then ERR_CANCELLED. */
-  cancelSignIn(): Promise<Reply<{ cancelled: boolean }>>;
+  /** The sign-in to `baseUrl` (the form's own, or the one it joined); every one when none is named. */
+  cancelSignIn(baseUrl?: string): Promise<Reply<{ cancelled: boolean }>>;
   /** The reply of the sign-in under way to this backpack (started by a popup closed since): ERR_NOT_FOUND when none runs. */
   waitSignIn(baseUrl: string): Promise<Reply<AccountView>>;
   signOut(accountId: AccountId): Promise<Reply<SignOutReply>>;
@@ -174,7 +175,7 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       await call('hosts/confirm', { patterns: [pattern] });
       return call('accounts/sign-in', request);
     },
-    cancelSignIn: () => call('accounts/sign-in-cancel', {}),
+    cancelSignIn: (baseUrl) => call('accounts/sign-in-cancel', baseUrl === undefined ? {} : { baseUrl }),
     waitSignIn: (baseUrl) => call('accounts/sign-in-wait', { baseUrl }),
     signOut: (accountId) => call('accounts/sign-out', { accountId }),
     setTrust: (accountId, trust) => call('accounts/trust', { accountId, trust }),

@@ -129,6 +129,19 @@ describe('the hover card above the page’s top layer, in Chromium', () => {
     await page.close();
   });
 
+  it('a page that cancels the card’s first raise (beforetoggle, cancelable) and shows its own: no card, not one left under its look-alike', async () => {
+    // Its beforetoggle is cancelable and comes while showPopover() runs: the host is left out of the top layer, no exception.
+    const page = await open(`<a id="l" ${LINK} href="${BADGE}">Genuine</a>${FAKE}`,
+      `let once = true; document.addEventListener('beforetoggle', (e) => { if (once && e.target.dataset.lanyard && e.newState === 'open') { once = false; e.preventDefault(); setTimeout(() => document.getElementById('fake').showPopover()); } }, true);`);
+    await dwell(page, '#l');
+    await expect.poll(() => page.evaluate(() => document.getElementById('fake')!.matches(':popover-open')), { timeout: 5000 }).toBe(true);
+    // Past the verdict's paint: a card up now would be under the page's "✓ Verified".
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: resolve(SHOTS, 'top-layer-cancelled.png') });
+    expect(await page.evaluate(() => document.querySelector('[data-lanyard="hover-card"]') !== null)).toBe(false);
+    await page.close();
+  });
+
   it('a badge link inside the site’s own modal dialog: its card is seen', async () => {
     const page = await open(`<dialog id="d" style="width:500px;height:400px;margin:20px;padding:20px"><a id="l" ${LINK} href="${BADGE}">Genuine</a></dialog>`, `document.getElementById('d').showModal();`);
     await dwell(page, '#l');

@@ -68,6 +68,22 @@ describe('a sign-in that waits for a sign-out of the same account', () => {
     expect(status()?.textContent).toBe('');
     expect(screen.queryByText(/earlier sign-out/)).toBeNull();
   });
+
+  it('nor says the phase of another popup’s sign-in to another backpack listed before its own', async () => {
+    const actions = createMockActions({ scenario: 'first-run' });
+    reopen(actions);
+    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+    // Another popup (or tab) signs in to another Badgr server meanwhile, one that waits for a sign-out of its account.
+    void actions.signIn({ kind: 'badgr', baseUrl: 'https://slow-signed-out.example', ...ADA });
+    await passwordSignIn('https://slow.example', false);
+    await screen.findByRole('button', { name: 'Signing in…' });
+    const reads = actions.calls.filter((c) => c.name === 'getState').length;
+    await waitFor(() => expect(actions.calls.filter((c) => c.name === 'getState').length).toBeGreaterThan(reads + 1), { timeout: 3000 });
+    expect(status()?.textContent).toBe('');
+    expect(screen.queryByText(/earlier sign-out/)).toBeNull();
+    // Its own backpack stays in the form (the other is not joined while its own runs).
+    expect((screen.getByLabelText('Server address') as HTMLInputElement).value).toBe('https://slow.example');
+  });
 });
 
 describe('a popup opened again while a sign-in runs', () => {
@@ -91,7 +107,8 @@ describe('a popup opened again while a sign-in runs', () => {
     cancel.focus();
     fireEvent.click(cancel);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('E-mail')));
-    expect(actions.calls.some((c) => c.name === 'cancelSignIn')).toBe(true);
+    // The joined one's backpack only.
+    expect(actions.calls.filter((c) => c.name === 'cancelSignIn').map((c) => c.args)).toEqual([['https://slow.example']]);
     expect(screen.getByRole('button', { name: 'Sign in' }).getAttribute('aria-disabled')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(status()?.textContent).toBe('');

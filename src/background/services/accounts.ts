@@ -228,8 +228,8 @@ export function createAccounts(d: AccountsDeps) {
     /** The sign-ins under way, with what each does now (state.ts). */
     signIns: () => signIns.list(),
 
-    /** Cancels every sign-in in flight (the popup's Cancel); `cancelled` is false when none was left to cancel. */
-    cancelSignIn: (): { cancelled: boolean } => signIns.cancel(),
+    /** Cancels the sign-in in flight to `baseUrl` (every one when none is named: sign-in-run.ts); `cancelled` is false when none was left to cancel. */
+    cancelSignIn: (baseUrl?: string): { cancelled: boolean } => signIns.cancel(baseUrl),
 
     /**
      * Revokes the session on the server (best effort) and forgets the account, its tokens and its

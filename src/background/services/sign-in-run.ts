@@ -61,7 +61,7 @@ export function createSignIns(fetch: Fetch) {
   /** Each sign-in until it starts storing its account: what a cancel aborts. */
   const inFlight = new Set<AbortController>();
   /** Each sign-in from its request to its reply. */
-  const runs = new Map<string, { shown: SignInUnderWay; done: Promise<unknown> }>();
+  const runs = new Map<string, { shown: SignInUnderWay; done: Promise<unknown>; controller: AbortController }>();
   return {
     async run<T>(who: Omit<SignInUnderWay, 'id' | 'phase'>, body: (s: SignInRun & { controller: AbortController }) => Promise<T>): Promise<T> {
       const key = keyOf(who.baseUrl);
@@ -71,7 +71,7 @@ export function createSignIns(fetch: Fetch) {
       const shown: SignInUnderWay = { ...who, id: crypto.randomUUID(), phase: 'signing-in' };
       const s = signInRun(fetch, inFlight, shown);
       const done = body(s);
-      runs.set(key, { shown, done });
+      runs.set(key, { shown, done, controller: s.controller });
       try {
         return await done;
       } finally {
@@ -85,12 +85,19 @@ export function createSignIns(fetch: Fetch) {
     signingIn: (): boolean => inFlight.size > 0,
     /** The sign-ins under way, as the popup shows them (copies). */
     list: (): SignInUnderWay[] => [...runs.values()].map((r) => ({ ...r.shown })),
-    /** Cancels every sign-in in flight (the popup's Cancel); `cancelled` is false when none was left to cancel. */
-    cancel(): { cancelled: boolean } {
-      const cancelled = inFlight.size > 0;
-      for (const c of inFlight) c.abort(new ServiceError(E.CANCELLED, 'The sign-in was cancelled'));
-      inFlight.clear();
-      return { cancelled };
+    /**
+     * Cancels the sign-in in flight to `baseUrl` (the popup's Cancel, in that sign-in's form), or every one when
+     * none is named; `cancelled` is false when none was left to cancel. Two backpacks' sign-ins run at once, each
+     * in its own form: a Cancel that aborted all ended the other's too, whose form shows a cancel as nothing.
+     */
+    cancel(baseUrl?: string): { cancelled: boolean } {
+      const run = baseUrl === undefined ? undefined : runs.get(keyOf(baseUrl));
+      const these = baseUrl === undefined ? [...inFlight] : run && inFlight.has(run.controller) ? [run.controller] : [];
+      for (const c of these) {
+        inFlight.delete(c);
+        c.abort(new ServiceError(E.CANCELLED, 'The sign-in was cancelled'));
+      }
+      return { cancelled: these.length > 0 };
     },
   };
 }

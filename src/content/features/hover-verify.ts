@@ -184,5 +184,6 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
     intent.key(e);
     if (isTrusted(e) && (e as KeyboardEvent).key === 'Escape') (leave(), hideCard());
   }, opts);
-  signal.addEventListener('abort', () => (clearTimeout(pause), clearTimeout(hide), clearTimeout(reveal), clearInterval(poll), watch?.disconnect(), hideCard()), { once: true });
+  // Its target forgotten too: a verdict still on its way then finds none, and puts no card up that nothing would take down.
+  signal.addEventListener('abort', () => ((target = null), clearTimeout(pause), clearTimeout(hide), clearTimeout(reveal), clearInterval(poll), watch?.disconnect(), hideCard()), { once: true });
 }

@@ -94,6 +94,8 @@ export function showCard(anchor: Element, state: CardState): HTMLElement | null 
     // Above the page's own popovers, modal dialogs and fullscreen element; no card where it cannot be.
     top?.stop();
     top = keepOnTop(host, () => (hideCard(), (lost = true)));
+    // Kept out of the top layer at once (top-layer.ts): gone already, not placed.
+    if (lost) return null;
   }
   place(box, anchor, WIDTH, tall ? TALL : HEIGHT);
   return host;

@@ -37,8 +37,8 @@ const isOpen = (el: Element): boolean => {
 
 /**
  * Puts `host` (just connected) in the top layer and keeps it on top while it is up; `onLost` when it cannot be
- * (the page keeps raising its own, or took the host out of it). Null when this browser has no Popover API:
- * the card is as it was (fixed, z-index).
+ * (the page keeps raising its own, took the host out of it, or kept it from its first raise: null then). Null,
+ * without `onLost`, when this browser has no Popover API: the card is as it was (fixed, z-index).
  */
 export function keepOnTop(host: HTMLElement, onLost: () => void): TopLayer | null {
   if (typeof host.showPopover !== 'function' || typeof host.hidePopover !== 'function') return null;
@@ -85,7 +85,9 @@ export function keepOnTop(host: HTMLElement, onLost: () => void): TopLayer | nul
   };
   document.addEventListener('beforetoggle', soon, { capture: true, signal: ac.signal });
   document.addEventListener('fullscreenchange', soon, { capture: true, signal: ac.signal });
-  if (!raise()) return (stop(), null);
+  // Not put there at its appearing (the page cancelled its cancelable beforetoggle, or took the host away as it was
+  // shown): no card, as when the page fights later. Left up outside the top layer, it was under the page's own.
+  if (!raise()) return (stop(), onLost(), null);
   every = setInterval(look, CHECK_MS);
   return { stop };
 }

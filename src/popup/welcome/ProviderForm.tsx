@@ -21,12 +21,12 @@ export interface ProviderFormProps {
   onSignedIn(): void;
   onUsePassword(host: string): void;
   /** The OB 3.0 or Badge Connect sign-in under way (state/get `signIns`): shown busy, with Cancel (use-sign-in.ts). */
-  running?: SignInUnderWay | undefined;
+  runs?: readonly SignInUnderWay[] | undefined;
   /** A sign-in was sent: the popup reads the state while it runs. */
   onStarted?(): void;
 }
 
-export function ProviderForm({ initialUrl, onSignedIn, onUsePassword, running, onStarted }: ProviderFormProps) {
+export function ProviderForm({ initialUrl, onSignedIn, onUsePassword, runs, onStarted }: ProviderFormProps) {
   const { t } = useEnv();
   // The address typed before the popup closed comes back (drafts.ts), with the kind chosen.
   const draft = useDraft('provider');
@@ -48,7 +48,7 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword, running, o
   // Cancelled while it waited: back to the address, focus on it (its Cancel button went).
   const { busy, status, submit: submitRef, signIn, cancel } = useSignIn({
     focusBack: () => setRefused({}),
-    running,
+    runs,
     onStarted,
     // Another popup's sign-in: the form shows the provider and kind it runs with.
     onJoined: (run) => {

@@ -29,12 +29,12 @@ export interface SignInFormProps {
   initialUser?: string;
   onSignedIn(): void;
   /** The password sign-in under way to this service's backpacks (state/get `signIns`): shown busy, with Cancel (use-sign-in.ts). */
-  running?: SignInUnderWay | undefined;
+  runs?: readonly SignInUnderWay[] | undefined;
   /** A sign-in was sent: the popup reads the state while it runs. */
   onStarted?(): void;
 }
 
-export function SignInForm({ service, initialHost, initialUser, onSignedIn, running, onStarted }: SignInFormProps) {
+export function SignInForm({ service, initialHost, initialUser, onSignedIn, runs, onStarted }: SignInFormProps) {
   const { t } = useEnv();
   const hosts = service === 'badgr' ? BADGR_HOSTS : PARCHMENT_HOSTS;
   // The address and e-mail typed before the popup closed come back (drafts.ts), never the password;
@@ -56,7 +56,7 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn, runn
   // Cancelled while it waited: the form is back, focus on the e-mail field (its Cancel button went).
   const { busy, status, submit: submitRef, signIn, cancel } = useSignIn({
     focusBack: () => setFocusField({ at: 'username' }),
-    running,
+    runs,
     onStarted,
     // Another popup's sign-in: the form shows the backpack and name it runs with (never a password).
     onJoined: (run) => {

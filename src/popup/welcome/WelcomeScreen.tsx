@@ -77,7 +77,7 @@ export default function WelcomeScreen({ firstRun, initialMode, initialHost, init
     opened.current = first.id;
     if (mode === 'choose') setMode(formOf(first));
   }, [first?.id]);
-  const running = signIns?.find((r) => formOf(r) === mode);
+  const runs = signIns?.filter((r) => formOf(r) === mode);
 
   if (mode === 'choose') {
     return (
@@ -117,12 +117,12 @@ export default function WelcomeScreen({ firstRun, initialMode, initialHost, init
         {t('welcomeOtherWays')}
       </button>
       <ScreenTitle>{t(title)}</ScreenTitle>
-      {mode === 'badgr' || mode === 'parchment' ? <SignInForm key={`${mode}-${host ?? ''}`} service={mode} initialHost={host} initialUser={host === initialHost ? initialUser : undefined} onSignedIn={onDone} running={running} onStarted={onSigningIn} /> : null}
+      {mode === 'badgr' || mode === 'parchment' ? <SignInForm key={`${mode}-${host ?? ''}`} service={mode} initialHost={host} initialUser={host === initialHost ? initialUser : undefined} onSignedIn={onDone} runs={runs} onStarted={onSigningIn} /> : null}
       {mode === 'provider' ? (
         <ProviderForm
           initialUrl={host}
           onSignedIn={onDone}
-          running={running}
+          runs={runs}
           onStarted={onSigningIn}
           onUsePassword={(h) => {
             setHost(h);

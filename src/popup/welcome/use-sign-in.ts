@@ -20,8 +20,12 @@ import { useFocusRescue } from '../ui/focus-rescue.ts';
 export interface SignInHooks {
   /** Where focus goes when the form is given back by Cancel. */
   focusBack(): void;
-  /** The sign-in under way to this form's kind of backpack, as the background said it last. */
-  running?: SignInUnderWay | undefined;
+  /**
+   * The sign-ins under way to this form's kind of backpack, as the background said them last. While the form
+   * waits for one (its own, or joined), only that one's (by its backpack) is read: another popup's to another
+   * backpack may be listed first, and its phase was said as the form's own.
+   */
+  runs?: readonly SignInUnderWay[] | undefined;
   /** Just sent: the popup reads the state again, and keeps reading it while the sign-in runs. */
   onStarted?(): void;
   /** A sign-in another popup started is joined: the form shows what it signs in to. */
@@ -30,7 +34,7 @@ export interface SignInHooks {
   onJoinedReply?(reply: Reply<AccountView>, run: SignInUnderWay): void;
 }
 
-export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedReply }: SignInHooks) {
+export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply }: SignInHooks) {
   const { actions, t } = useEnv();
   const [busy, setBusy] = useState(false);
   /** The sign-in this form waits for that another popup started. */
@@ -47,6 +51,13 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
    */
   const ownEnded = useRef<{ baseUrl: string; until: number } | undefined>(undefined);
   const sawOwn = useRef(false);
+  /** The backpack of the sign-in the form waits for (its own, or the one it joined): Cancel ends that one only. */
+  const at = useRef<string | undefined>(undefined);
+  const waitedFor = waiting.current && at.current !== undefined ? trimmed(at.current) : undefined;
+  // Else one to join: the backpack its last sign-in was refused for first (ERR_SIGN_IN_UNDER_WAY), then any not met.
+  const last = at.current !== undefined ? trimmed(at.current) : undefined;
+  const unmet = runs?.filter((r) => !met.current.has(r.id));
+  const running = waitedFor !== undefined ? runs?.find((r) => trimmed(r.baseUrl) === waitedFor) : (unmet?.find((r) => trimmed(r.baseUrl) === last) ?? unmet?.[0]);
   const hooks = useRef({ onJoined, onJoinedReply });
   hooks.current = { onJoined, onJoinedReply };
 
@@ -74,6 +85,8 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
     met.current.add(running.id);
     // The form's own (it waits from the click on): only its phase is read.
     if (waiting.current) {
+      // Those listed beside it then are not joined once it is over, as before (never its own backpack's phase, though).
+      if (waiting.current === 'own') for (const r of runs ?? []) met.current.add(r.id);
       if (waiting.current === 'own') sawOwn.current = true;
       return;
     }
@@ -83,6 +96,7 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
     const run = running;
     const id = ++current.current;
     waiting.current = 'joined';
+    at.current = run.baseUrl;
     setBusy(true);
     setJoined(run);
     hooks.current.onJoined?.(run);
@@ -113,6 +127,7 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
       const reply = actions.signIn(request);
       const id = ++current.current;
       waiting.current = 'own';
+      at.current = request.baseUrl;
       sawOwn.current = false;
       setBusy(true);
       setJoined(undefined);
@@ -128,7 +143,7 @@ export function useSignIn({ focusBack, running, onStarted, onJoined, onJoinedRep
       waiting.current = undefined;
       setBusy(false);
       setJoined(undefined);
-      void actions.cancelSignIn();
+      void actions.cancelSignIn(at.current);
       focusBack();
     },
   };
