@@ -42,8 +42,11 @@ export function signInRun(fetch: Fetch, inFlight: Set<AbortController>, shown?: 
 }
 
 /**
- * The sign-ins under way, one per backpack (its base URL): a second to the same backpack while the
- * first runs is refused before it sends anything (ERR_SIGN_IN_UNDER_WAY), the first untouched. Two at
+ * The sign-ins under way, one per account-to-be (its kind of API and its backpack's address: an
+ * account's id is its kind, address and user, accounts.ts idOf, so a Badgr and an OB 3.0 sign-in to one
+ * server, as Canvas Credentials serves both, are two accounts and run at once): a second of the same
+ * kind to the same backpack while the first runs is refused before it sends anything
+ * (ERR_SIGN_IN_UNDER_WAY), the first untouched. Two at
  * once raced to store the same account: the later one's tokens replaced the earlier's, whose session
  * stayed live at the provider, never revoked. A popup opened again during one waits for it (`wait`)
  * and gets the same reply as the popup that started it.
@@ -61,17 +64,20 @@ export function createSignIns(fetch: Fetch) {
   /** Each sign-in until it starts storing its account: what a cancel aborts. */
   const inFlight = new Set<AbortController>();
   /** Each sign-in from its request to its reply. */
-  const runs = new Map<string, { shown: SignInUnderWay; done: Promise<unknown>; controller: AbortController }>();
+  const runs = new Map<string, { url: string; shown: SignInUnderWay; done: Promise<unknown>; controller: AbortController }>();
+  /** The runs to this backpack, of `kind` when named. */
+  const to = (baseUrl: string, kind?: SignInUnderWay['kind']) => [...runs.values()].filter((r) => r.url === keyOf(baseUrl) && (kind === undefined || r.shown.kind === kind));
   return {
     async run<T>(who: Omit<SignInUnderWay, 'id' | 'phase'>, body: (s: SignInRun & { controller: AbortController }) => Promise<T>): Promise<T> {
-      const key = keyOf(who.baseUrl);
+      const url = keyOf(who.baseUrl);
+      const key = `${who.kind} ${url}`;
       if (runs.has(key)) {
         throw new ServiceError(E.SIGN_IN_UNDER_WAY, `A sign-in to ${new URL(who.baseUrl).host} is under way already: wait for it or cancel it. Nothing was sent`);
       }
       const shown: SignInUnderWay = { ...who, id: crypto.randomUUID(), phase: 'signing-in' };
       const s = signInRun(fetch, inFlight, shown);
       const done = body(s);
-      runs.set(key, { shown, done, controller: s.controller });
+      runs.set(key, { url, shown, done, controller: s.controller });
       try {
         return await done;
       } finally {
@@ -79,8 +85,8 @@ export function createSignIns(fetch: Fetch) {
         runs.delete(key);
       }
     },
-    /** The reply of the sign-in under way to this backpack, when one runs. */
-    wait: (baseUrl: string): Promise<unknown> | undefined => runs.get(keyOf(baseUrl))?.done,
+    /** The reply of the sign-in under way to this backpack (of `kind` when named), when one runs. */
+    wait: (baseUrl: string, kind?: SignInUnderWay['kind']): Promise<unknown> | undefined => to(baseUrl, kind)[0]?.done,
     /** Whether a sign-in is under way, until it starts storing its account (state.ts). */
     signingIn: (): boolean => inFlight.size > 0,
     /** The sign-ins under way, as the popup shows them (copies). */
@@ -91,8 +97,7 @@ export function createSignIns(fetch: Fetch) {
      * in its own form: a Cancel that aborted all ended the other's too, whose form shows a cancel as nothing.
      */
     cancel(baseUrl?: string): { cancelled: boolean } {
-      const run = baseUrl === undefined ? undefined : runs.get(keyOf(baseUrl));
-      const these = baseUrl === undefined ? [...inFlight] : run && inFlight.has(run.controller) ? [run.controller] : [];
+      const these = baseUrl === undefined ? [...inFlight] : to(baseUrl).map((r) => r.controller).filter((c) => inFlight.has(c));
       for (const c of these) {
         inFlight.delete(c);
         c.abort(new ServiceError(E.CANCELLED, 'The sign-in was cancelled'));
