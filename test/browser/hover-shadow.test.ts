@@ -8,12 +8,12 @@
  * event's path. The feature is bundled into a plain page, with a runtime answering every badge valid (as in
  * hover-own-element.test.ts); screenshots are kept in .tmp/shots/ to look at.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { grantHosts, inShadow, popupSend, serve, waitFor } from '../content/support/browser.ts';
+import { bundleHoverVerify } from './support/hover-script.ts';
 import { CHROMIUM, launchExtension, type Launched } from './launch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -25,21 +25,7 @@ let browser: Browser;
 let script = '';
 
 beforeAll(async () => {
-  const messages = readFileSync(resolve(ROOT, 'public/_locales/en/messages.json'), 'utf8');
-  const entry = `
-    import { initHoverVerify } from './src/content/features/hover-verify.ts';
-    const m = ${messages};
-    globalThis.chrome = {
-      i18n: { getMessage(key, subs = []) {
-        const e = m[key];
-        if (!e) return '';
-        return e.message.replace(/\\$([A-Za-z_]+)\\$/g, (_, p) => { const c = e.placeholders?.[p.toLowerCase()]?.content ?? ''; return c.replace(/\\$(\\d)/g, (_, n) => subs[n - 1] ?? ''); });
-      } },
-      runtime: { async sendMessage() { return { ok: true, value: { verdict: 'valid', name: 'A badge', issuerName: 'An issuer', issuerSite: 'issuer.test', message: '' } }; } },
-    };
-    initHoverVerify(new AbortController().signal);`;
-  const out = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, write: false, format: 'iife', logLevel: 'silent' });
-  script = out.outputFiles[0]!.text;
+  script = await bundleHoverVerify({ verdict: 'valid', name: 'A badge', issuerName: 'An issuer', issuerSite: 'issuer.test', message: '' });
   mkdirSync(SHOTS, { recursive: true });
   // Image requests answered with nothing (no network).
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });

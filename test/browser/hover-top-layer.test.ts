@@ -12,12 +12,12 @@
  * card's middle is Chromium's own (DOM.getNodeForLocation, pointer-events: none ignored), and a screenshot of each case
  * is kept in .tmp/shots/ (not committed) to look at.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inShadow } from '../content/support/browser.ts';
+import { bundleHoverVerify } from './support/hover-script.ts';
 import { CHROMIUM } from './launch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -27,21 +27,7 @@ let browser: Browser;
 let script = '';
 
 beforeAll(async () => {
-  const messages = readFileSync(resolve(ROOT, 'public/_locales/en/messages.json'), 'utf8');
-  const entry = `
-    import { initHoverVerify } from './src/content/features/hover-verify.ts';
-    const m = ${messages};
-    globalThis.chrome = {
-      i18n: { getMessage(key, subs = []) {
-        const e = m[key];
-        if (!e) return '';
-        return e.message.replace(/\\$([A-Za-z_]+)\\$/g, (_, p) => { const c = e.placeholders?.[p.toLowerCase()]?.content ?? ''; return c.replace(/\\$(\\d)/g, (_, n) => subs[n - 1] ?? ''); });
-      } },
-      runtime: { async sendMessage() { return { ok: true, value: { verdict: 'invalid', name: 'A badge', issuerName: 'An issuer', issuerSite: 'issuer.test', message: 'Revoked' } }; } },
-    };
-    initHoverVerify(new AbortController().signal);`;
-  const out = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, write: false, format: 'iife', logLevel: 'silent' });
-  script = out.outputFiles[0]!.text;
+  script = await bundleHoverVerify({ verdict: 'invalid', name: 'A badge', issuerName: 'An issuer', issuerSite: 'issuer.test', message: 'Revoked' });
   mkdirSync(SHOTS, { recursive: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
 });
