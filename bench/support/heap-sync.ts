@@ -21,9 +21,11 @@ import { startBackpack } from '../../test/backpack/server.ts';
 import { launchExtension } from '../../test/browser/launch.ts';
 import { call, extensionPage, grantHosts, waitFor } from '../../test/browser/support/extension.ts';
 import { signInOb3 } from './real-extension.ts';
+import { engineReleased } from './worker-heap.ts';
 import { workerSession, type Send, type WorkerSession } from './worker-session.ts';
 
 async function usedMb(send: Send): Promise<number> {
+  await engineReleased(send);
   await send('HeapProfiler.collectGarbage');
   await send('HeapProfiler.collectGarbage');
   const { usedSize } = (await send('Runtime.getHeapUsage')) as { usedSize: number };

@@ -2,14 +2,33 @@
  * The extension service worker's JS heap in MB, after a full garbage collection, through the
  * DevTools protocol: from a page's CDP session, Target.attachToTarget (not flattened) to the
  * worker's target, then HeapProfiler.collectGarbage and Runtime.getHeapUsage sent inside it with
- * Target.sendMessageToTarget. `usedSize` is V8's live heap of that isolate.
+ * Target.sendMessageToTarget. `usedSize` is V8's live heap of that isolate, read once the engine is
+ * released (engineReleased below).
  */
+import { ENGINE_GLOBAL, ENGINE_IDLE_MS } from '../../src/core/verify/engine.ts';
 import type { Launched } from '../../test/browser/launch.ts';
-import { workerSession } from './worker-session.ts';
+import { workerSession, type Send } from './worker-session.ts';
+
+/**
+ * Waits until the worker holds no engine: the background releases it ENGINE_IDLE_MS after the last
+ * verification (src/platform/engine-loader.ts), and a worker just installed never keeps it. The heap is
+ * read at rest, with what the sync left behind (data, caches, the worker's own compiled code) and
+ * without the engine a verification would load again.
+ */
+export async function engineReleased(send: Send): Promise<void> {
+  const until = Date.now() + ENGINE_IDLE_MS + 20_000;
+  for (;;) {
+    const { result } = (await send('Runtime.evaluate', { expression: `typeof self[${JSON.stringify(ENGINE_GLOBAL)}]`, returnByValue: true })) as { result: { value: string } };
+    if (result.value === 'undefined') return;
+    if (Date.now() > until) throw new Error('bench: the worker kept its engine past ENGINE_IDLE_MS');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
 
 export async function workerHeapMb(ext: Launched): Promise<number> {
   const s = await workerSession(ext);
   try {
+    await engineReleased(s.send);
     await s.send('HeapProfiler.enable');
     await s.send('HeapProfiler.collectGarbage');
     await s.send('HeapProfiler.collectGarbage');

@@ -1,7 +1,9 @@
 /**
  * The engine inside the real extension's service worker (not only in Node): a Data Integrity
  * credential, a VC-JWT and a tampered copy imported through `badges/import` from an extension
- * page, verified by the worker, offline (did:key issuers need no fetch).
+ * page, verified by the worker, offline (did:key issuers need no fetch). Then the engine let go after
+ * ENGINE_IDLE_MS without a verification, by the same worker (src/platform/engine-loader.ts), and
+ * imported again from the worker's script cache for the next one.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type Launched } from './launch.ts';
 import { CONFORMANCE_DIR } from '../support/conformance.ts';
+import { ENGINE_GLOBAL, ENGINE_IDLE_MS } from '../../src/core/verify/engine.ts';
+import { currentWorker, workerInstance } from './support/extension.ts';
 
 let ext: Launched;
 let page: Page;
@@ -48,4 +52,21 @@ describe('the engine in the service worker', () => {
     const verdicts = (list.value as { verdict: string }[]).map((b) => b.verdict).sort();
     expect(verdicts).toEqual(['invalid', 'valid', 'valid']);
   });
+});
+
+describe('the engine released when idle', () => {
+  const engineType = () => currentWorker(ext).then((w) => w.evaluate((g) => typeof (self as unknown as Record<string, unknown>)[g], ENGINE_GLOBAL));
+
+  it('is let go by the running worker after ENGINE_IDLE_MS, and imported again for the next verification', async () => {
+    const worker = await currentWorker(ext);
+    await workerInstance(worker, 'before-idle');
+    // Loaded by the verifications above.
+    expect(await engineType()).toBe('object');
+    await expect.poll(engineType, { timeout: ENGINE_IDLE_MS + 20_000, intervals: [1_000] }).toBe('undefined');
+    // The same worker (not one the browser stopped and started again): the release was Lanyard's.
+    expect(await workerInstance(worker)).toBe('before-idle');
+    const r = await importText(fixture('dcc/v2_dataIntegrityProof_didKey_legacyRegistry-noStatus-noExpiry-basicOBv3.json'));
+    expect(r.value).toMatchObject({ verdict: 'valid', format: 'ob3.0-data-integrity' });
+    expect(await engineType()).toBe('object');
+  }, ENGINE_IDLE_MS + 60_000);
 });

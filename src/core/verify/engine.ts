@@ -19,5 +19,11 @@ export interface Engine {
 /** Where engine.js leaves the engine (the worker's or the background page's global scope). */
 export const ENGINE_GLOBAL = '__lanyardEngine';
 
+/**
+ * How long the background keeps the engine without a verification before releasing it
+ * (src/platform/engine-loader.ts): Chromium's own idle time for an extension's worker.
+ */
+export const ENGINE_IDLE_MS = 30_000;
+
 /** Resolves to the engine, loading it on the first call. */
 export type LoadEngine = () => Promise<Engine>;
