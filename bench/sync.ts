@@ -11,8 +11,9 @@
  *   time (Chromium's connections per host), plus mixed_1000_ms (bench/mixed.ts, run here again:
  *   1,000 verifies of the same mix in Node). The token and consent requests are not replayed.
  * - sw_heap_mb_0 / sw_heap_mb_1000: the worker's JS heap after a full GC (support/worker-heap.ts)
- *   before the sign-in and after the sync, each once the worker holds no engine (released
- *   ENGINE_IDLE_MS, 30 s, after the last verification: src/platform/engine-loader.ts).
+ *   before the sign-in and after the sync, each once the worker holds neither engine.js nor
+ *   backpack.js (each released 30 s after its last use: src/platform/engine-loader.ts,
+ *   src/background/backpack-loader.ts).
  * stderr says how many requests of each kind the sync made per badge.
  */
 import { spawnSync } from 'node:child_process';

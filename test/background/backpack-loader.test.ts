@@ -1,6 +1,6 @@
 /**
- * background/backpack-loader.ts: backpack.js is imported once, on first use; in a service worker it
- * is also imported while installing; and before it is evaluated, the worker's error modules are on
+ * background/backpack-loader.ts: backpack.js is imported on first use, and again after it was released
+ * when idle; in a service worker it is also imported while installing (and not kept); and before it is evaluated, the worker's error modules are on
  * the global it reads them from (backpack-shared.ts). Over a fake global scope.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,7 @@ import { SHARED_GLOBAL } from '../../src/background/backpack-shared.ts';
 import { BACKPACK_GLOBAL, type BackpackKit } from '../../src/background/services/backpack-kit.ts';
 import * as backpackErrors from '../../src/backpack/errors.ts';
 import { backpackKit } from '../support/backpack.ts';
+import { fakeTimers } from '../support/fake-timers.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { getURL: (p: string) => `chrome-extension://id/${p}` } } }));
 const { createBackpackLoader, preloadBackpackAtInstall } = await import('../../src/background/backpack-loader.ts');
@@ -41,7 +42,7 @@ describe('the backpack loader', () => {
     expect(importScripts).toHaveBeenCalledTimes(1);
   });
 
-  it('imports it while installing, with the modules shared, and not again later', async () => {
+  it('imports it while installing, with the modules shared, keeps nothing of it, and imports it again on first use', async () => {
     const listeners: Record<string, () => void> = {};
     const importScripts = vi.fn(evaluate);
     vi.stubGlobal('importScripts', importScripts);
@@ -50,8 +51,25 @@ describe('the backpack loader', () => {
     expect(importScripts).not.toHaveBeenCalled();
     listeners.install?.();
     expect(importScripts).toHaveBeenCalledTimes(1);
+    expect(scope[BACKPACK_GLOBAL]).toBeUndefined();
     expect(await createBackpackLoader()()).toBe(backpackKit);
-    expect(importScripts).toHaveBeenCalledTimes(1);
+    expect(importScripts).toHaveBeenCalledTimes(2);
+  });
+
+  it('is released BACKPACK_IDLE_MS after it was last asked for, and loaded again by the next call', async () => {
+    const importScripts = vi.fn(evaluate);
+    vi.stubGlobal('importScripts', importScripts);
+    const t = fakeTimers();
+    const load = createBackpackLoader({ idleMs: 1_000, timers: t.timers });
+    await load();
+    t.pass(900);
+    await load();
+    t.pass(900);
+    expect(scope[BACKPACK_GLOBAL]).toBe(backpackKit);
+    t.pass(100);
+    expect(scope[BACKPACK_GLOBAL]).toBeUndefined();
+    expect(await load()).toBe(backpackKit);
+    expect(importScripts).toHaveBeenCalledTimes(2);
   });
 
   it('says so when the script leaves nothing, and tries again next time', async () => {

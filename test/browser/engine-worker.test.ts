@@ -62,7 +62,7 @@ describe('the engine released when idle', () => {
     await workerInstance(worker, 'before-idle');
     // Loaded by the verifications above.
     expect(await engineType()).toBe('object');
-    await expect.poll(engineType, { timeout: ENGINE_IDLE_MS + 20_000, intervals: [1_000] }).toBe('undefined');
+    await expect.poll(engineType, { timeout: ENGINE_IDLE_MS + 20_000, interval: 1_000 }).toBe('undefined');
     // The same worker (not one the browser stopped and started again): the release was Lanyard's.
     expect(await workerInstance(worker)).toBe('before-idle');
     const r = await importText(fixture('dcc/v2_dataIntegrityProof_didKey_legacyRegistry-noStatus-noExpiry-basicOBv3.json'));

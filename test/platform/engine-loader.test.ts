@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENGINE_GLOBAL, type Engine } from '../../src/core/verify/engine.ts';
+import { fakeTimers } from '../support/fake-timers.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { getURL: (p: string) => `chrome-extension://id/${p}` } } }));
 const { createEngineLoader, preloadEngineAtInstall } = await import('../../src/platform/engine-loader.ts');
@@ -88,20 +89,6 @@ describe('the engine loader', () => {
     expect(added.map((e) => e.src)).toEqual(['chrome-extension://id/engine.js']);
   });
 });
-
-/** Fake timers of the loader's own (idle-release.ts Timers): `pass(ms)` runs what is due. */
-function fakeTimers() {
-  let now = 0;
-  const due = new Map<number, { at: number; run: () => void }>();
-  let next = 0;
-  return {
-    timers: { set: (run: () => void, ms: number) => (due.set(++next, { at: now + ms, run }), next), clear: (h: unknown) => void due.delete(h as number) },
-    pass(ms: number) {
-      now += ms;
-      for (const [h, t] of [...due]) if (t.at <= now) (due.delete(h), t.run());
-    },
-  };
-}
 
 describe('the engine, released when idle', () => {
   const IDLE = 30_000;
