@@ -9,10 +9,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bytes, check, fails, offlineFetch, REAL } from '../support/real-fixtures.ts';
 import { ErrorCodes } from '../../src/core/errors.ts';
-import { generateSigner, signCredential } from '../../src/core/proofs/sign.ts';
+import { credential, generateSigner, signCredential, signedStatusList } from './proofs/support.ts';
+import { statusEntry } from './proofs/sd-status.ts';
+import { FakeWeb } from '../support/fake-web.ts';
 import type { Fetch } from '../../src/core/verify/context.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
 
@@ -107,15 +110,7 @@ describe('W3C VC 2.0 test suite: a presentation signed for authentication, holdi
   const FILE = `${BC}/v3_vp-eddsa-rdfc-2022.json`;
   const vp = () => json(FILE);
   const KEY = 'did:key:z6MkpJySvETLnxhQG9DzEdmKJtysBDjuuTeDfUj1uNNCUqcj';
-  const badge = (issuer: string) => ({
-    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-    id: 'urn:uuid:6a0f2ab4-7c0e-4df1-9f5e-2d8a1f1c9e01',
-    type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    issuer: { id: issuer, type: ['Profile'], name: 'Forged Issuer' },
-    validFrom: '2025-07-25T00:00:00Z',
-    name: 'Forged badge',
-    credentialSubject: { type: ['AchievementSubject'], achievement: { id: 'urn:uuid:0c1f6f3e-5b1d-4d7e-9a51-b6f0f1d2c3a4', type: ['Achievement'], name: 'Forged', description: 'Forged', criteria: { narrative: 'None' } } },
-  });
+  const badge = (issuer: string) => credential(issuer, { name: 'Forged badge' });
 
   it('is not a badge: a presentation holding no credential', async () => {
     const r = await run(bytes(FILE));
@@ -154,24 +149,29 @@ describe('hostile: a status list that is the credential itself', () => {
   it('is refused as a status list; the badge is not valid', async () => {
     const signer = await generateSigner();
     const url = 'https://issuer.example/badges/self.json';
-    const unsigned = {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-      id: url,
-      type: ['VerifiableCredential', 'OpenBadgeCredential'],
-      issuer: { id: signer.did, type: ['Profile'], name: 'Self-referring Issuer' },
-      validFrom: '2025-01-01T00:00:00Z',
-      name: 'Self-referring badge',
-      credentialSubject: { type: ['AchievementSubject'], achievement: { id: 'urn:uuid:5d1a7c2e-8f3b-4c6d-9e0a-1b2c3d4e5f60', type: ['Achievement'], name: 'Self', description: 'Self', criteria: { narrative: 'None' } } },
-      credentialStatus: { id: `${url}#5`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '5', statusListCredential: url },
-    };
-    const signed = await signCredential(unsigned, signer);
-    const fetch: Fetch = async (u) => (u === url
-      ? new Response(JSON.stringify(signed), { headers: { 'content-type': 'application/json' } })
-      : new Response('not found', { status: 404 }));
-    const r = await run(JSON.stringify(signed), fetch);
+    const signed = await signCredential(credential(signer.did, { id: url, credentialStatus: statusEntry(url) }), signer);
+    const r = await run(JSON.stringify(signed), new FakeWeb().json(url, signed).fetch);
     expect(check(r, 'signature')?.outcome).toBe('pass');
-    expect(r.verdict).not.toBe('valid');
-    expect(check(r, 'revocation')?.outcome).not.toBe('pass');
-    expect(check(r, 'revocation')?.message).toContain(url);
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'revocation')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE });
+    expect(check(r, 'revocation')?.message).toBe(`The document at ${url} is not a BitstringStatusListCredential`);
+  });
+});
+
+/**
+ * A status list whose own credentialStatus names the list itself (and a badge pointing at it): the
+ * list is checked once, as a list; nothing loops, and the badge's status is read from its bits.
+ */
+describe('hostile: a status list that names itself as its own status', () => {
+  it('settles the badge from its bits, the list fetched once', async () => {
+    const signer = await generateSigner();
+    const list = 'https://issuer.example/status/1';
+    const bits = `u${gzipSync(new Uint8Array(16 * 1024)).toString('base64url')}`;
+    const web = new FakeWeb().json(list, await signedStatusList(signer, list, bits, { credentialStatus: statusEntry(list, 7) }));
+    const badge = await signCredential(credential(signer.did, { credentialStatus: statusEntry(list) }), signer);
+    const r = await run(JSON.stringify(badge), web.fetch);
+    expect(r.verdict).toBe('valid');
+    expect(check(r, 'revocation')).toMatchObject({ outcome: 'pass', message: `Not revoked: bit 5 of the status list at ${list} is not set` });
+    expect(web.requested).toEqual([list]);
   });
 });
