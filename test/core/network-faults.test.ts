@@ -159,6 +159,7 @@ const BASELINE_INVALID: Record<string, string> = {
   'real/badgr-lite-vcr/expired_auth_token.1.200.json': 'a recorded API answer, not a badge',
   'real/badgr-lite-vcr/no_valid_auth_token.1.401.json': 'a recorded API answer, not a badge',
   'real/blockcerts-cert-verifier-js/v2_mainnet-revoked-2.0.json': 'revoked by its issuer',
+  'real/blockcerts-cert-verifier-js/v3_vp-eddsa-rdfc-2022.json': 'a presentation holding no credential: not a badge',
   'real/blockcerts-poc-ecdsa-sd/derived-credential.json': 'derived with its issuer withheld: not a credential',
   'real/blocktrust-credentialbadges/ValidCredential2.json': 'its proof does not verify',
   'real/cognipilot-credentials/cogni_contributor-cognipilot.82ca03b.json': 'validFrom is "_No response_"',

@@ -110,6 +110,9 @@ export const verifyBlockcertsV3: FormatVerifier = async (cred, ctx, checks, form
   const others = proofs.filter((p) => anchorName(p) === undefined);
   const report = others.length ? await verifyDataIntegrity({ ...c, proof: others }, ctx) : undefined;
   const refused = report?.best?.signature.outcome === 'fail' ? report.best.signature.message : undefined;
+  // A signature Lanyard cannot check (EcdsaSecp256k1Signature2019, which cert-verifier-js checks against
+  // the issuer's profile) is named with its reason: "carries none" alone read as if it had no proof.
+  const unchecked = report?.best?.signature.outcome === 'indeterminate' ? report.best.signature.message : undefined;
   if (report && refused && !anchor) {
     applyDataIntegrity(report, checks);
     checks.skipRemaining('The proof or its key failed');
@@ -117,8 +120,9 @@ export const verifyBlockcertsV3: FormatVerifier = async (cred, ctx, checks, form
   }
   const why = anchor
     ? `a Blockcerts v3 certificate is vouched for by its ${anchor} proof, a receipt anchored in a blockchain, which Lanyard cannot check`
-    : 'a Blockcerts v3 certificate is vouched for by a MerkleProof2019 receipt anchored in a blockchain, and this one carries none that Lanyard can read';
-  checks.indeterminate('signature', ErrorCodes.BLOCKCHAIN_ANCHOR, `Not checked: ${why}${refused ? ` (its other proof does not verify: ${refused})` : ''}`);
+    : 'a Blockcerts v3 certificate is vouched for by a MerkleProof2019 receipt anchored in a blockchain, and this one carries none';
+  const other = refused ? ` (its other proof does not verify: ${refused})` : unchecked && !anchor ? ` (its own proof is not checked either: ${unchecked})` : '';
+  checks.indeterminate('signature', ErrorCodes.BLOCKCHAIN_ANCHOR, `Not checked: ${why}${other}`);
   checks.indeterminate('issuer-key', ErrorCodes.BLOCKCHAIN_ANCHOR, `Not confirmed: the issuer's key vouches only through the blockchain anchor, and ${why}`);
   checks.skip('hosted', 'A Blockcerts v3 certificate is checked by its proof, not by a hosted copy');
   validityOb3(c, checks, ctx.now);

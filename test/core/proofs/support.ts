@@ -35,8 +35,8 @@ export async function signWith(c: Record<string, unknown>, signer: Ed25519Signer
   return { ...c, proof: { ...proof, proofValue: `z${base58btcEncode(sig)}` } };
 }
 
-/** A Bitstring Status List credential at `url` (Bitstring Status List v1.0 §2.2), signed by `signer`. */
-export function signedStatusList(signer: Ed25519Signer, url: string, encodedList: string): Promise<Record<string, unknown>> {
+/** A Bitstring Status List credential at `url` (Bitstring Status List v1.0 §2.2), signed by `signer`, with `extra` properties (a credentialStatus of its own…). */
+export function signedStatusList(signer: Ed25519Signer, url: string, encodedList: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
   return signCredential(
     {
       '@context': ['https://www.w3.org/ns/credentials/v2'],
@@ -45,6 +45,7 @@ export function signedStatusList(signer: Ed25519Signer, url: string, encodedList
       issuer: signer.did,
       validFrom: '2024-01-01T00:00:00Z',
       credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList },
+      ...extra,
     },
     signer,
   );
