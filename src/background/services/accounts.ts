@@ -124,9 +124,9 @@ export function createAccounts(d: AccountsDeps) {
   async function storeSignedIn(a: Omit<AccountRecord, 'id' | 'createdAt' | 'needsSignIn'>, tokens: TokenSet): Promise<AccountRecord> {
     const id = await idOf(a.kind, a.baseUrl, a.userId);
     const before = await d.db.accounts.get(id);
-    const replaced = before ? replacedPart(await d.tokens.current(id).catch(() => undefined), tokens) : undefined;
     const account = await save(a);
-    await d.tokens.store(account.id, tokens);
+    // What the tokens replace is read as they are written: a refresh of the old session writes wholly before or after (tokens.ts replace).
+    const replaced = replacedPart(await d.tokens.replace(account.id, tokens), tokens);
     if (before && replaced) endDropped(async () => (await d.providers.for(before)).revoke(replaced), 'a session a new sign-in replaced');
     return account;
   }
