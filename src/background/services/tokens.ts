@@ -35,7 +35,6 @@ export interface Tokens {
   access(accountId: string): Promise<string>;
   /** Refreshes now (after a 401), unless another refresh just produced a newer token. */
   refresh(accountId: string, rejected?: string): Promise<string>;
-  store(accountId: string, t: TokenSet): Promise<void>;
   /**
    * Stores `t` and resolves with what it replaced (undefined when nothing, or when that could not be
    * read), read and written in one turn of the tokens' writes: a refresh's write lands wholly before
@@ -179,7 +178,6 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       }
     },
     refresh,
-    store: (accountId, t) => one(() => write(accountId, t)),
     replace: (accountId, t) =>
       one(async () => {
         const was = await current(accountId).catch(() => undefined);
