@@ -12,45 +12,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { badgrSignIn, harness, useBackpack } from './harness.ts';
+import { refreshOnItsWay } from './held-refresh.ts';
 
 const ctx = useBackpack({ badges: 1 });
 
-/** A harness whose next token request (once `arm()` is called) gets its answer from the backpack, then waits for `release()`. */
-async function heldRefresh() {
-  let armed = false;
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  let reached!: (pair: { access_token: string; refresh_token: string }) => void;
-  const answered = new Promise<{ access_token: string; refresh_token: string }>((r) => (reached = r));
-  const h = await harness({
-    fetch: async (url, init) => {
-      const res = await fetch(url, init);
-      // The backpack has rotated the pair; its answer reaches Lanyard only once the test lets it.
-      if (armed && new URL(url).pathname.startsWith('/o/token')) {
-        armed = false;
-        reached((await res.clone().json()) as { access_token: string; refresh_token: string });
-        await gate;
-      }
-      return res;
-    },
-  });
-  return { h, arm: () => (armed = true), answered, release };
-}
-
 describe('a refresh whose tokens changed while it was on its way', () => {
   it('a new sign-in of the same account stored its tokens meanwhile: they stay, and the refreshed old pair is revoked', async () => {
-    const { h, arm, answered, release } = await heldRefresh();
-    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
-    // The first sync over: only the refresh below is under way.
-    await h.app.sync.run(id);
-    // The access token is due: the next request refreshes it first.
-    h.platform.session.map.set(id, { ...h.platform.session.map.get(id)!, expiresAt: Date.now() - 1000 });
-    arm();
-    const listing = h.app.emails.list(id).then(
-      () => 'listed',
-      (e: { code?: string }) => e.code,
-    );
-    const rotated = await answered;
+    const { h, id, listing, rotated, release } = await refreshOnItsWay(ctx.bp.baseUrl);
     // Signed in again while the refresh's answer is on its way.
     expect((await badgrSignIn(h, ctx.bp.baseUrl)).id).toBe(id);
     const signedIn = { access: h.platform.session.map.get(id)!.accessToken, refresh: ((await h.db.secrets.get(`refresh:${id}`)) as { refreshToken: string }).refreshToken };
@@ -67,17 +35,7 @@ describe('a refresh whose tokens changed while it was on its way', () => {
   });
 
   it('a sign-out ended after the refresh found the account still there: nothing is written back, the rotated pair revoked', async () => {
-    const { h, arm, answered, release } = await heldRefresh();
-    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
-    // The first sync over: only the refresh below is under way.
-    await h.app.sync.run(id);
-    h.platform.session.map.set(id, { ...h.platform.session.map.get(id)!, expiresAt: Date.now() - 1000 });
-    arm();
-    const listing = h.app.emails.list(id).then(
-      () => 'listed',
-      (e: { code?: string }) => e.code,
-    );
-    const rotated = await answered;
+    const { h, id, listing, rotated, release } = await refreshOnItsWay(ctx.bp.baseUrl);
     // The refresh's look at the account answers before the sign-out deletes it; what follows it waits.
     const get = h.db.accounts.get.bind(h.db.accounts);
     let trapped = false;

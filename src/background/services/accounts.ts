@@ -124,9 +124,9 @@ export function createAccounts(d: AccountsDeps) {
   async function storeSignedIn(a: Omit<AccountRecord, 'id' | 'createdAt' | 'needsSignIn'>, tokens: TokenSet): Promise<AccountRecord> {
     const id = await idOf(a.kind, a.baseUrl, a.userId);
     const before = await d.db.accounts.get(id);
-    const replaced = before ? replacedPart(await d.tokens.current(id).catch(() => undefined), tokens) : undefined;
     const account = await save(a);
-    await d.tokens.store(account.id, tokens);
+    // What the tokens replace is read as they are written: a refresh of the old session writes wholly before or after (tokens.ts replace).
+    const replaced = replacedPart(await d.tokens.replace(account.id, tokens), tokens);
     if (before && replaced) endDropped(async () => (await d.providers.for(before)).revoke(replaced), 'a session a new sign-in replaced');
     return account;
   }
@@ -249,15 +249,20 @@ export function createAccounts(d: AccountsDeps) {
         return { signedOut: true, revoked: left?.revoked ?? 'revoked', kept: left?.kept ?? 0 };
       }
       const from = hostOf(account.baseUrl);
+      // A sync state without its account is a sign-out to end (finishSignOuts): the host, for the badges
+      // kept; how to reach the backpack, to end the session should this worker stop first. Marked before
+      // the account goes (a worker stopped while the sync below stops has the mark to end it with), and
+      // again once the sync has stopped: its writes replace the record whole (sync.ts).
+      const mark = { signingOutOf: from, signingOutSession: sessionRef(account) };
+      const marked = () => d.db.syncState.update(accountId, (s) => (s ? { ...s, ...mark } : { accountId, status: 'idle', done: 0, total: 0, failures: 0, ...mark }));
       try {
+        await marked();
         // The account goes first: a sync that starts from now on (an alarm, the popup) finds no account
         // and writes nothing; the one running is stopped and waited for. Forgotten the other way round,
         // a sync started while the server revoked the session wrote the account back after it was gone.
         await d.db.accounts.delete(accountId);
         await d.onSigningOut?.(accountId);
-        // From here a sync state without its account is a sign-out to end: the host, for the badges kept; how to reach the backpack, to end the session should this worker stop first.
-        const mark = { signingOutOf: from, signingOutSession: sessionRef(account) };
-        await d.db.syncState.update(accountId, (s) => (s ? { ...s, ...mark } : { accountId, status: 'idle', done: 0, total: 0, failures: 0, ...mark }));
+        await marked();
       } catch (e) {
         ends.abandon(accountId);
         throw e;

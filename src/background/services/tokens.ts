@@ -35,11 +35,20 @@ export interface Tokens {
   access(accountId: string): Promise<string>;
   /** Refreshes now (after a 401), unless another refresh just produced a newer token. */
   refresh(accountId: string, rejected?: string): Promise<string>;
-  store(accountId: string, t: TokenSet): Promise<void>;
+  /**
+   * Stores `t` and resolves with what it replaced (undefined when nothing, or when that could not be
+   * read), read and written in one turn of the tokens' writes: a refresh's write lands wholly before
+   * (then it is what was replaced) or after (then it finds its tokens replaced). A new sign-in ends the
+   * session it replaces with this (accounts.ts storeSignedIn), not with a look taken before.
+   */
+  replace(accountId: string, t: TokenSet): Promise<Stored | undefined>;
   /** What sign-out revokes. */
-  current(accountId: string): Promise<{ accessToken: string; refreshToken?: string; expiresAt?: number } | undefined>;
+  current(accountId: string): Promise<Stored | undefined>;
   clear(accountId: string): Promise<void>;
 }
+
+/** The tokens stored for an account (`accessToken` empty when only the refresh token is). */
+export type Stored = { accessToken: string; refreshToken?: string; expiresAt?: number };
 
 export const refreshId = (accountId: string): string => `refresh:${accountId}`;
 
@@ -68,6 +77,14 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
     // With the scope granted: OB 3.0 and OB 2.1 refresh requests carry it (oauth.ts refreshTokens).
     if (t.refreshToken) await db.secrets.put({ id: refreshId(accountId), kind: 'refresh', refreshToken: t.refreshToken, ...(t.scope.length ? { scope: [...t.scope] } : {}) });
     await session.setToken(accountId, { accessToken: t.accessToken, ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt, refreshAt: refreshAtOf(t.expiresAt, t.lifetimeMs) } : {}) });
+  }
+
+  async function current(accountId: string): Promise<Stored | undefined> {
+    const t = await session.getToken(accountId);
+    const r = await db.secrets.get(refreshId(accountId));
+    const refreshToken = r?.kind === 'refresh' ? r.refreshToken : undefined;
+    if (!t && !refreshToken) return undefined;
+    return { accessToken: t?.accessToken ?? '', ...(refreshToken ? { refreshToken } : {}), ...(t?.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}) };
   }
 
   async function doRefresh(accountId: string): Promise<string> {
@@ -161,14 +178,13 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       }
     },
     refresh,
-    store: (accountId, t) => one(() => write(accountId, t)),
-    async current(accountId) {
-      const t = await session.getToken(accountId);
-      const r = await db.secrets.get(refreshId(accountId));
-      const refreshToken = r?.kind === 'refresh' ? r.refreshToken : undefined;
-      if (!t && !refreshToken) return undefined;
-      return { accessToken: t?.accessToken ?? '', ...(refreshToken ? { refreshToken } : {}), ...(t?.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}) };
-    },
+    replace: (accountId, t) =>
+      one(async () => {
+        const was = await current(accountId).catch(() => undefined);
+        await write(accountId, t);
+        return was;
+      }),
+    current,
     clear: (accountId) =>
       one(async () => {
         await session.removeToken(accountId);
