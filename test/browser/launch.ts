@@ -18,6 +18,8 @@ export interface Launched {
   /** chrome-extension://<id>/ */
   origin: string;
   manifest: { version: string; key: string; action: { default_popup: string } } & Record<string, unknown>;
+  /** The browser's profile directory (removed by close). */
+  profile: string;
   close(): Promise<void>;
 }
 
@@ -70,7 +72,7 @@ export async function launchExtension({ dist = DIST, lang }: LaunchOptions = {})
     const extensionId = new URL(worker.url()).host;
     const expected = extensionIdFromKey(manifest.key);
     if (extensionId !== expected) throw new Error(`extension id ${extensionId}, but the manifest key gives ${expected}`);
-    return { context, worker, extensionId, origin: `chrome-extension://${extensionId}/`, manifest, close };
+    return { context, worker, extensionId, origin: `chrome-extension://${extensionId}/`, manifest, profile, close };
   } catch (e) {
     await close();
     throw e;
