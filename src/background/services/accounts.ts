@@ -169,8 +169,8 @@ export function createAccounts(d: AccountsDeps) {
       // Checks `state` (RFC 6749 §10.12) and `iss` (RFC 9207) before it exchanges the code with the PKCE verifier.
       tokens = await api.complete(service, client, request, redirected);
     } catch (e) {
-      // The provider forgot this client: register anew at the next attempt.
-      if (isBackpackError(e, 'UNAUTHORIZED') && e.detail === 'invalid_client') await d.db.secrets.delete(clientSecretId);
+      // The provider forgot this client: register anew at the next attempt. Only this client: one another sign-in registered meanwhile stays (db-secrets.ts).
+      if (isBackpackError(e, 'UNAUTHORIZED') && e.detail === 'invalid_client') await d.db.secrets.forgetClient(clientSecretId, client.clientId);
       throw e;
     }
     const signedIn = tokens;
