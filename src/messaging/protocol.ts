@@ -79,8 +79,11 @@ export type PopupToBackground = {
   'accounts/sign-in': { args: SignInRequest; reply: AccountView };
   /** Cancels the sign-in in flight to `baseUrl`, every one when none is named (its requests aborted, nothing of it kept); `cancelled` false when it had finished or there was none. */
   'accounts/sign-in-cancel': { args: { baseUrl?: string }; reply: { cancelled: boolean } };
-  /** Waits for the sign-in under way to this backpack (a popup opened again during it) and replies as it ends; ERR_NOT_FOUND when none runs. */
-  'accounts/sign-in-wait': { args: { baseUrl: string }; reply: AccountView };
+  /**
+   * Waits for the sign-in under way to this backpack of this kind (a popup opened again during it) and replies as it ends;
+   * ERR_NOT_FOUND when none runs. The kind: a Badgr and an OB 3.0 sign-in to one server run at once (sign-in-run.ts).
+   */
+  'accounts/sign-in-wait': { args: { baseUrl: string; kind: SignInRequest['kind'] }; reply: AccountView };
   'accounts/sign-out': { args: { accountId: AccountId }; reply: SignOutReply };
   /** Trusts (or not) the addresses this backpack verified, for every badge and local imports (Settings). */
   'accounts/trust': { args: { accountId: AccountId; trust: boolean }; reply: AccountView };

@@ -173,7 +173,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'backup/import': shape({ json: text(MAX_BACKUP_TEXT) }),
       'accounts/sign-in': signIn,
       'accounts/sign-in-cancel': shape<{ baseUrl?: string }>({ baseUrl: optional(isBaseUrl) }),
-      'accounts/sign-in-wait': shape({ baseUrl: isBaseUrl }),
+      'accounts/sign-in-wait': shape({ baseUrl: isBaseUrl, kind: oneOf('badgr', 'ob3', 'badge-connect') }),
       'accounts/sign-out': shape({ accountId }),
       'accounts/trust': shape({ accountId, trust: isBoolean }),
       'sync/start': shape({ accountId: optional(accountId) }),

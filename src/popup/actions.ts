@@ -30,7 +30,7 @@ export interface PopupActions {
   /** The sign-in to `baseUrl` (the form's own, or the one it joined); every one when none is named. */
   cancelSignIn(baseUrl?: string): Promise<Reply<{ cancelled: boolean }>>;
   /** The reply of the sign-in under way to this backpack (started by a popup closed since): ERR_NOT_FOUND when none runs. */
-  waitSignIn(baseUrl: string): Promise<Reply<AccountView>>;
+  waitSignIn(baseUrl: string, kind: SignInRequest['kind']): Promise<Reply<AccountView>>;
   signOut(accountId: AccountId): Promise<Reply<SignOutReply>>;
   /** Trusts (or not) the addresses this backpack verified, for every badge (Settings). */
   setTrust(accountId: AccountId, trust: boolean): Promise<Reply<AccountView>>;
@@ -176,7 +176,7 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       return call('accounts/sign-in', request);
     },
     cancelSignIn: (baseUrl) => call('accounts/sign-in-cancel', baseUrl === undefined ? {} : { baseUrl }),
-    waitSignIn: (baseUrl) => call('accounts/sign-in-wait', { baseUrl }),
+    waitSignIn: (baseUrl, kind) => call('accounts/sign-in-wait', { baseUrl, kind }),
     signOut: (accountId) => call('accounts/sign-out', { accountId }),
     setTrust: (accountId, trust) => call('accounts/trust', { accountId, trust }),
     startSync: (accountId) => call('sync/start', accountId === undefined ? {} : { accountId }),

@@ -216,9 +216,9 @@ export function createAccounts(d: AccountsDeps) {
       });
     },
 
-    /** The reply of the sign-in under way to this backpack (a popup opened again during it): ERR_NOT_FOUND when none runs. */
-    async waitSignIn(baseUrl: string): Promise<AccountView> {
-      const done = signIns.wait(baseUrl);
+    /** The reply of the sign-in of this kind under way to this backpack (a popup opened again during it): ERR_NOT_FOUND when none runs. */
+    async waitSignIn(baseUrl: string, kind: SignInRequest['kind']): Promise<AccountView> {
+      const done = signIns.wait(baseUrl, kind);
       if (!done) throw new ServiceError(E.NOT_FOUND, `No sign-in to ${hostOf(baseUrl)} is under way`);
       return (await done) as AccountView;
     },

@@ -85,8 +85,8 @@ export function createSignIns(fetch: Fetch) {
         runs.delete(key);
       }
     },
-    /** The reply of the sign-in under way to this backpack (of `kind` when named), when one runs. */
-    wait: (baseUrl: string, kind?: SignInUnderWay['kind']): Promise<unknown> | undefined => to(baseUrl, kind)[0]?.done,
+    /** The reply of the sign-in of `kind` under way to this backpack, when one runs. */
+    wait: (baseUrl: string, kind: SignInUnderWay['kind']): Promise<unknown> | undefined => to(baseUrl, kind)[0]?.done,
     /** Whether a sign-in is under way, until it starts storing its account (state.ts). */
     signingIn: (): boolean => inFlight.size > 0,
     /** The sign-ins under way, as the popup shows them (copies). */

@@ -100,7 +100,7 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
     setBusy(true);
     setJoined(run);
     hooks.current.onJoined?.(run);
-    void actions.waitSignIn(run.baseUrl).then((r) => {
+    void actions.waitSignIn(run.baseUrl, run.kind).then((r) => {
       // Over between the state's answer and this question: nothing to say, the state shows how it ended.
       if (!r.ok && r.error.code === 'ERR_NOT_FOUND') {
         if (id === current.current) {
