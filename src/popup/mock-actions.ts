@@ -160,8 +160,8 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       if (!badges.length) badges = seeded.views.slice(0, 4).map((b) => ({ ...b, accountId: account.id }));
       return later(ok(account));
     },
-    cancelSignIn(baseUrl) {
-      record('cancelSignIn', baseUrl === undefined ? [] : [baseUrl]);
+    cancelSignIn(baseUrl, attempt) {
+      record('cancelSignIn', attempt !== undefined ? [baseUrl, attempt] : baseUrl === undefined ? [] : [baseUrl]);
       running = [];
       const waiting = cancels.splice(0);
       for (const cancel of waiting) cancel();

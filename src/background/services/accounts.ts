@@ -201,7 +201,7 @@ export function createAccounts(d: AccountsDeps) {
     async signIn(req: SignInRequest): Promise<AccountView> {
       const baseUrl = req.baseUrl.replace(/\/+$/, '');
       // Registered before the first await: two requests at once cannot both pass (sign-in-run.ts).
-      return signIns.run({ kind: req.kind, baseUrl, ...(req.kind === 'badgr' ? { username: req.username } : {}) }, async (run) => {
+      return signIns.run({ kind: req.kind, baseUrl, ...(req.kind === 'badgr' ? { username: req.username } : {}), attempt: req.attempt }, async (run) => {
         await requireHost(baseUrl);
         let account: AccountRecord;
         try {
@@ -228,8 +228,8 @@ export function createAccounts(d: AccountsDeps) {
     /** The sign-ins under way, with what each does now (state.ts). */
     signIns: () => signIns.list(),
 
-    /** Cancels the sign-in in flight to `baseUrl` (every one when none is named: sign-in-run.ts); `cancelled` is false when none was left to cancel. */
-    cancelSignIn: (baseUrl?: string): { cancelled: boolean } => signIns.cancel(baseUrl),
+    /** Cancels the sign-in in flight to `baseUrl` (every one when none is named), or the one `attempt` names, even before it starts (sign-in-run.ts); `cancelled` is false when none was left to cancel. */
+    cancelSignIn: (baseUrl?: string, attempt?: string): { cancelled: boolean } => signIns.cancel(baseUrl, attempt),
 
     /**
      * Revokes the session on the server (best effort) and forgets the account, its tokens and its

@@ -53,6 +53,8 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
   const sawOwn = useRef(false);
   /** The backpack of the sign-in the form waits for (its own, or the one it joined): Cancel ends that one only. */
   const at = useRef<string | undefined>(undefined);
+  /** The form's own sign-in's id (SignInRequest `attempt`): its Cancel ends it even when sent before it reached the worker. */
+  const attempt = useRef<string | undefined>(undefined);
   const waitedFor = waiting.current && at.current !== undefined ? trimmed(at.current) : undefined;
   // Else one to join: the backpack its last sign-in was refused for first (ERR_SIGN_IN_UNDER_WAY), then any not met.
   const last = at.current !== undefined ? trimmed(at.current) : undefined;
@@ -124,7 +126,8 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
     status: phase === 'finishing-sign-out' ? t('signInFinishingSignOut') : joined ? t('signInUnderWay', hostOf(joined.baseUrl)) : '',
     /** The reply, or undefined when the user cancelled it. Sends first thing: the host permission prompt needs the click's gesture. */
     async signIn(request: SignInRequest): Promise<Reply<AccountView> | undefined> {
-      const reply = actions.signIn(request);
+      attempt.current = crypto.randomUUID();
+      const reply = actions.signIn({ ...request, attempt: attempt.current });
       const id = ++current.current;
       waiting.current = 'own';
       at.current = request.baseUrl;
@@ -139,11 +142,13 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
       return end(id, r);
     },
     cancel(): void {
+      // Its own: named by its id (the host permission prompt may still hold it back); one joined: by its backpack.
+      const own = waiting.current === 'own' ? attempt.current : undefined;
       current.current++;
       waiting.current = undefined;
       setBusy(false);
       setJoined(undefined);
-      void actions.cancelSignIn(at.current);
+      void actions.cancelSignIn(at.current, own);
       focusBack();
     },
   };
