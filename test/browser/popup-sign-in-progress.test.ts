@@ -143,6 +143,8 @@ describe('a sign-in under way, in the built popup', () => {
     await page.getByRole('button', { name: `Show the sign-in ${host}` }).click();
     await page.getByRole('button', { name: 'Signing in…' }).waitFor({ timeout: 10_000 });
     expect(await page.getByLabel('E-mail').isDisabled()).toBe(true);
+    // Focus on the form's title (the screen it opened), not lost with the fields that went off.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('screen-title');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
     expect((await call<State>(page, 'state/get', {})).signIns).toBeUndefined();

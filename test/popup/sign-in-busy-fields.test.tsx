@@ -17,15 +17,21 @@ afterEach(cleanup);
 const ADA = { username: 'ada@example.org', password: 'lanyard-demo' };
 const disabled = (label: string) => (screen.getByLabelText(label) as HTMLInputElement | HTMLSelectElement).disabled;
 
+/** The Badgr form filled in for a backpack that never answers (mock-actions.ts `slow`); its password field. */
+async function passwordForm(): Promise<HTMLInputElement> {
+  renderApp({ scenario: 'first-run' });
+  fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+  fireEvent.change(await screen.findByRole('combobox', { name: 'Region' }), { target: { value: 'custom' } });
+  fireEvent.input(screen.getByLabelText('Server address'), { target: { value: 'https://slow.example' } });
+  fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: ADA.username } });
+  const password = screen.getByLabelText('Password') as HTMLInputElement;
+  fireEvent.input(password, { target: { value: ADA.password } });
+  return password;
+}
+
 describe('a sign-in form while its sign-in runs', () => {
   it('password: the region, address, e-mail and password are off, focus goes from the password to Cancel, and Cancel gives them back', async () => {
-    renderApp({ scenario: 'first-run' });
-    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
-    fireEvent.change(await screen.findByRole('combobox', { name: 'Region' }), { target: { value: 'custom' } });
-    fireEvent.input(screen.getByLabelText('Server address'), { target: { value: 'https://slow.example' } });
-    fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: ADA.username } });
-    const password = screen.getByLabelText('Password') as HTMLInputElement;
-    fireEvent.input(password, { target: { value: ADA.password } });
+    const password = await passwordForm();
     // Enter in the password field.
     password.focus();
     fireEvent.submit(password.form!);
@@ -39,12 +45,7 @@ describe('a sign-in form while its sign-in runs', () => {
   });
 
   it('password: the busy button pressed keeps focus (Tab reaches Cancel)', async () => {
-    renderApp({ scenario: 'first-run' });
-    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
-    fireEvent.change(await screen.findByRole('combobox', { name: 'Region' }), { target: { value: 'custom' } });
-    fireEvent.input(screen.getByLabelText('Server address'), { target: { value: 'https://slow.example' } });
-    fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: ADA.username } });
-    fireEvent.input(screen.getByLabelText('Password'), { target: { value: ADA.password } });
+    await passwordForm();
     const submit = screen.getByRole('button', { name: 'Sign in' });
     submit.focus();
     fireEvent.click(submit);
