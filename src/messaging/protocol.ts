@@ -28,9 +28,13 @@ export type ImportedView = BadgeView & {
 
 export type ImportSource = { kind: 'text'; text: string } | { kind: 'file'; name: string; base64: string };
 
+/**
+ * `attempt`: the popup's own id for this sign-in (random), named by its Cancel too: a Cancel that reaches
+ * the worker before the sign-in does (sent during the host permission prompt) ends it as it starts (sign-in-run.ts).
+ */
 export type SignInRequest =
-  | { kind: 'badgr'; baseUrl: string; username: string; password: string }
-  | { kind: 'ob3' | 'badge-connect'; baseUrl: string };
+  | { kind: 'badgr'; baseUrl: string; username: string; password: string; attempt?: string }
+  | { kind: 'ob3' | 'badge-connect'; baseUrl: string; attempt?: string };
 
 export interface StateReply {
   accounts: AccountView[];
@@ -77,10 +81,16 @@ export type PopupToBackground = {
   'backup/export': { args: NoArgs; reply: { fileName: string; json: string } };
   'backup/import': { args: { json: string }; reply: { imported: number; skipped: number } };
   'accounts/sign-in': { args: SignInRequest; reply: AccountView };
-  /** Cancels the sign-in in flight to `baseUrl`, every one when none is named (its requests aborted, nothing of it kept); `cancelled` false when it had finished or there was none. */
-  'accounts/sign-in-cancel': { args: { baseUrl?: string }; reply: { cancelled: boolean } };
-  /** Waits for the sign-in under way to this backpack (a popup opened again during it) and replies as it ends; ERR_NOT_FOUND when none runs. */
-  'accounts/sign-in-wait': { args: { baseUrl: string }; reply: AccountView };
+  /**
+   * Cancels the sign-in in flight to `baseUrl`, every one when none is named (its requests aborted, nothing of it kept); `cancelled` false when it had finished or there was none.
+   * With `attempt` (SignInRequest), only that sign-in, and one not started yet is ended as it starts.
+   */
+  'accounts/sign-in-cancel': { args: { baseUrl?: string; attempt?: string }; reply: { cancelled: boolean } };
+  /**
+   * Waits for the sign-in under way to this backpack of this kind (a popup opened again during it) and replies as it ends;
+   * ERR_NOT_FOUND when none runs. The kind: a Badgr and an OB 3.0 sign-in to one server run at once (sign-in-run.ts).
+   */
+  'accounts/sign-in-wait': { args: { baseUrl: string; kind: SignInRequest['kind'] }; reply: AccountView };
   'accounts/sign-out': { args: { accountId: AccountId }; reply: SignOutReply };
   /** Trusts (or not) the addresses this backpack verified, for every badge and local imports (Settings). */
   'accounts/trust': { args: { accountId: AccountId; trust: boolean }; reply: AccountView };

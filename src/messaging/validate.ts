@@ -113,9 +113,12 @@ const importSource: Guard<ImportSource> = (v): v is ImportSource =>
   shape({ kind: oneOf('text'), text: text(MAX_IMPORT_TEXT) })(v) ||
   shape({ kind: oneOf('file'), name: text(255), base64: isBase64(MAX_IMPORT_BYTES) })(v);
 
+/** A sign-in's own id from the popup (crypto.randomUUID, or any short word). */
+const isAttempt = text(64);
+
 const signIn: Guard<SignInRequest> = (v): v is SignInRequest =>
-  shape({ kind: oneOf('badgr'), baseUrl: isBaseUrl, username: text(320), password: text(1024) })(v) ||
-  shape({ kind: oneOf('ob3', 'badge-connect'), baseUrl: isBaseUrl })(v);
+  shape({ kind: oneOf('badgr'), baseUrl: isBaseUrl, username: text(320), password: text(1024), attempt: optional(isAttempt) })(v) ||
+  shape({ kind: oneOf('ob3', 'badge-connect'), baseUrl: isBaseUrl, attempt: optional(isAttempt) })(v);
 
 const isOrgIds: Guard<Record<string, string>> = (v): v is Record<string, string> =>
   isRecord(v) && Object.keys(v).length <= 500 && Object.entries(v).every(([k, id]) => k.length > 0 && k.length <= 2048 && typeof id === 'string' && /^\d{1,12}$/.test(id));
@@ -172,8 +175,8 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'backup/export': noArgs,
       'backup/import': shape({ json: text(MAX_BACKUP_TEXT) }),
       'accounts/sign-in': signIn,
-      'accounts/sign-in-cancel': shape<{ baseUrl?: string }>({ baseUrl: optional(isBaseUrl) }),
-      'accounts/sign-in-wait': shape({ baseUrl: isBaseUrl }),
+      'accounts/sign-in-cancel': shape<{ baseUrl?: string; attempt?: string }>({ baseUrl: optional(isBaseUrl), attempt: optional(isAttempt) }),
+      'accounts/sign-in-wait': shape({ baseUrl: isBaseUrl, kind: oneOf('badgr', 'ob3', 'badge-connect') }),
       'accounts/sign-out': shape({ accountId }),
       'accounts/trust': shape({ accountId, trust: isBoolean }),
       'sync/start': shape({ accountId: optional(accountId) }),

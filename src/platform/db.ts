@@ -7,8 +7,10 @@ import { DB_NAME, DB_VERSION, migrate, type LanyardSchema } from './db-schema.ts
 import { abortQuietly, completed, requested, updated } from './idb-requests.ts';
 import { withKeyIndex } from './db-key-index.ts';
 import { hiddenBadges, type HiddenBadges } from './db-hidden.ts';
+import { badgeCount } from './db-badge-count.ts';
+import { secretStore, type SecretStore } from './db-secrets.ts';
 import { sortTimeOf } from '../core/share/dates.ts';
-import type { AccountRecord, BadgeRecord, DocumentRecord, FullBadge, OriginalRecord, ResultRecord, SecretRecord, SyncRecord } from './records.ts';
+import type { AccountRecord, BadgeRecord, DocumentRecord, FullBadge, OriginalRecord, ResultRecord, SyncRecord } from './records.ts';
 
 export interface Store<T> {
   get(key: string): Promise<T | undefined>;
@@ -69,7 +71,8 @@ export interface Db {
   badges: BadgeStore;
   originals: Store<OriginalRecord>;
   accounts: Store<AccountRecord>;
-  secrets: Store<SecretRecord>;
+  /** With the conditional delete of a registered client (db-secrets.ts). */
+  secrets: SecretStore;
   documents: Store<DocumentRecord>;
   results: Store<ResultRecord>;
   syncState: Store<SyncRecord>;
@@ -116,32 +119,6 @@ function store<N extends Name>(db: Raw, name: N): Store<LanyardSchema[N]['value'
  * a write made from a record read earlier whether another write came between (saveBadgeIf).
  */
 const stamped = (r: BadgeRecord): BadgeRecord => ({ ...r, sortTime: sortTimeOf(r.meta.issuedOn), rev: crypto.randomUUID() });
-
-/**
- * The badge count, read once and kept until the next write: only this worker opens the database
- * (background/wiring.ts; a new connection starts afresh), and every write to `badges` goes through
- * this module, which calls `changed()` as it creates the write's transaction. A count whose read
- * overlapped a write is returned but not kept: IndexedDB orders transactions over the same store
- * by creation, so a read started after `changed()` sees that write, and one started before is
- * not kept.
- */
-function badgeCount(db: Raw) {
-  let kept: number | undefined;
-  let writes = 0;
-  return {
-    changed(): void {
-      writes++;
-      kept = undefined;
-    },
-    async count(): Promise<number> {
-      if (kept !== undefined) return kept;
-      const before = writes;
-      const n = await db.count('badges');
-      if (writes === before) kept = n;
-      return n;
-    },
-  };
-}
 
 function badgeStore(db: Raw, counter: ReturnType<typeof badgeCount>): BadgeStore {
   return {
@@ -286,7 +263,7 @@ export async function openDb({ name = DB_NAME, onTerminated }: OpenOptions = {})
     badges: badgeStore(db, counter),
     originals: store(db, 'originals'),
     accounts: store(db, 'accounts'),
-    secrets: store(db, 'secrets'),
+    secrets: secretStore(store(db, 'secrets'), rawOf(db)),
     documents: withKeyIndex(store(db, 'documents'), () => db.getAllKeys('documents'), (d) => d.url),
     results: store(db, 'results'),
     syncState: store(db, 'syncState'),

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountView, BadgeView } from '../messaging/views.ts';
-import type { ImportedView } from '../messaging/protocol.ts';
+import type { ImportedView, SignInUnderWay } from '../messaging/protocol.ts';
 import type { ImportRun } from './badge/added-sentence.tsx';
 import type { WelcomeMode } from './welcome/WelcomeScreen.tsx';
 import type { FilesScreen, PopupActions } from './actions.ts';
@@ -150,6 +150,8 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   };
   // Signing in again to an account whose session ended: its host, and for a password account its e-mail, are filled in.
   const signInAgain = (a: AccountView) => go({ name: 'welcome', mode: a.kind === 'badgr' ? 'badgr' : 'provider', host: a.baseUrl, user: a.kind === 'badgr' ? a.user : undefined });
+  // A sign-in under way, from the accounts screen: its form, which joins it (use-sign-in.ts).
+  const showSignIn = (s: SignInUnderWay, mode: WelcomeMode) => go({ name: 'welcome', mode, host: s.baseUrl, user: s.username });
   // "Restore from a Lanyard backup file": Settings at its Backup section; where files are picked in a
   // tab (Firefox's panel, actions.openInTab), that tab at once, not the panel's "Import backup…" that opens it.
   const restore = () => (actions.openInTab ? actions.openInTab('settings') : go({ name: 'settings', backup: true }));
@@ -180,7 +182,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   } else if (route.name === 'import') {
     screen = <ImportScreen onImported={opened} />;
   } else if (route.name === 'accounts') {
-    screen = <AccountsScreen accounts={state?.accounts ?? []} hasBadges={badges.length > 0} keptHere={badges.some((b) => b.accountId === 'local' && !!b.movedFrom)} unlisted={data.partial || data.badges.status !== 'ready' ? undefined : unlistedByAccount(badges)} onAdd={() => go({ name: 'welcome' })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onSignInAgain={signInAgain} onChanged={() => void data.reload()} />;
+    screen = <AccountsScreen accounts={state?.accounts ?? []} hasBadges={badges.length > 0} keptHere={badges.some((b) => b.accountId === 'local' && !!b.movedFrom)} unlisted={data.partial || data.badges.status !== 'ready' ? undefined : unlistedByAccount(badges)} onAdd={() => go({ name: 'welcome' })} onAddresses={(accountId) => go({ name: 'addresses', accountId })} onSignInAgain={signInAgain} onChanged={() => void data.reload()} signIns={state?.signIns} onShowSignIn={showSignIn} />;
   } else if (route.name === 'addresses') {
     const account = state?.accounts.find((a) => a.id === route.accountId);
     screen = <AddressesScreen account={account} accountId={route.accountId} badges={badges} onSync={() => void actions.startSync(route.accountId).then(data.refreshState)} />;

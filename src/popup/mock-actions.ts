@@ -160,16 +160,16 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       if (!badges.length) badges = seeded.views.slice(0, 4).map((b) => ({ ...b, accountId: account.id }));
       return later(ok(account));
     },
-    cancelSignIn(baseUrl) {
-      record('cancelSignIn', baseUrl === undefined ? [] : [baseUrl]);
+    cancelSignIn(baseUrl, attempt) {
+      record('cancelSignIn', attempt !== undefined ? [baseUrl, attempt] : baseUrl === undefined ? [] : [baseUrl]);
       running = [];
       const waiting = cancels.splice(0);
       for (const cancel of waiting) cancel();
       return later(ok({ cancelled: waiting.length > 0 }));
     },
-    waitSignIn(baseUrl) {
-      record('waitSignIn', [baseUrl]);
-      if (!running.some((r) => r.baseUrl === baseUrl)) return later(err('ERR_NOT_FOUND', 'No sign-in to this backpack is under way'));
+    waitSignIn(baseUrl, kind) {
+      record('waitSignIn', [baseUrl, kind]);
+      if (!running.some((r) => r.baseUrl === baseUrl && r.kind === kind)) return later(err('ERR_NOT_FOUND', 'No sign-in to this backpack is under way'));
       return new Promise((resolve) => void cancels.push(() => resolve(cancelled())));
     },
     signOut(accountId) {

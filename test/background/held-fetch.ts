@@ -3,6 +3,12 @@
  * own signal aborts; every other request goes through. For the tests of what runs while a backpack has
  * not answered yet (sign-in-during-sign-out, sign-in-cancelled-revokes).
  */
+/** Waits (a few seconds at most) until `ok()`, and fails the test if it never is. */
+export async function until(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
+  if (!ok()) throw new Error('the condition never held');
+}
+
 export function holdFirst(pathname: string) {
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));

@@ -80,7 +80,7 @@ describe('a second sign-in to the same backpack while one runs', () => {
     expect(second.message).toContain(new URL(ctx.bp.baseUrl).host);
     expect(ctx.bp.control.requests.length).toBe(sent);
     // An OAuth one to that backpack is another account, and runs (sign-in-run-kinds.test.ts).
-    const waited = h.app.accounts.waitSignIn(ctx.bp.baseUrl);
+    const waited = h.app.accounts.waitSignIn(ctx.bp.baseUrl, 'badgr');
     expect((await h.app.state()).signIns).toHaveLength(1);
     profile.release();
     const account = await first;
@@ -96,11 +96,31 @@ describe('a second sign-in to the same backpack while one runs', () => {
     const h = await harness({ fetch: profile.fetch });
     const first = failure(badgrSignIn(h, ctx.bp.baseUrl));
     await until(() => profile.holding());
-    const waited = failure(h.app.accounts.waitSignIn(ctx.bp.baseUrl));
+    const waited = failure(h.app.accounts.waitSignIn(ctx.bp.baseUrl, 'badgr'));
     expect(h.app.accounts.cancelSignIn()).toEqual({ cancelled: true });
     expect((await first).code).toBe('ERR_CANCELLED');
     expect((await waited).code).toBe('ERR_CANCELLED');
-    expect((await failure(h.app.accounts.waitSignIn(ctx.bp.baseUrl))).code).toBe('ERR_NOT_FOUND');
+    expect((await failure(h.app.accounts.waitSignIn(ctx.bp.baseUrl, 'badgr'))).code).toBe('ERR_NOT_FOUND');
     expect((await h.app.state()).signIns).toBeUndefined();
+  });
+});
+
+describe('a popup opened again during two sign-ins of two kinds to one server', () => {
+  it('joins the one of its own kind (accounts/sign-in-wait names it), not the one listed first', async () => {
+    // A Badgr sign-in and an OB 3.0 one to one backpack, both held: two accounts (sign-in-run-kinds.test.ts).
+    const badgr = holdFirst('/v2/users/self');
+    const ob3 = holdFirst('/oauth/token');
+    const h = await harness({ fetch: (url: string, init?: RequestInit) => (new URL(url).pathname === '/v2/users/self' ? badgr : ob3).fetch(url, init) });
+    const first = badgrSignIn(h, ctx.bp.baseUrl);
+    await until(() => badgr.holding());
+    const second = h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    await until(() => ob3.holding());
+    expect((await h.app.state()).signIns?.map((s) => s.kind)).toEqual(['badgr', 'ob3']);
+    const waited = h.app.accounts.waitSignIn(ctx.bp.baseUrl, 'ob3');
+    ob3.release();
+    const account = await second;
+    badgr.release();
+    expect((await first).id).not.toBe(account.id);
+    expect((await waited).id).toBe(account.id);
   });
 });

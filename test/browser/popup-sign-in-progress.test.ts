@@ -67,8 +67,11 @@ describe('a sign-in under way, in the built popup', () => {
     expect(await page.locator('#sign-in-status').textContent()).toBe(`A sign-in to ${new URL(bp.baseUrl).host} is under way. It goes on while this popup is closed.`);
     await shot(page, 'sign-in-reopened');
     expect(await axe(page)).toEqual([]);
+    // Its fields are off while it runs (they say what it signs in with); Cancel is not.
+    for (const label of ['Server address', 'E-mail', 'Password']) expect(await page.getByLabel(label).isDisabled()).toBe(true);
+    expect(await page.getByRole('combobox', { name: 'Region' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Cancel' }).isEnabled()).toBe(true);
     // No second sign-in: Enter on the busy button sends nothing.
-    await page.getByLabel('Password').fill(ADA.password);
     await busy.focus();
     await page.keyboard.press('Enter');
     // Tab from the busy button reaches Cancel; Enter presses it.
@@ -77,6 +80,7 @@ describe('a sign-in under way, in the built popup', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('username');
+    expect(await page.getByLabel('Password').isDisabled()).toBe(false);
     const state = await call<State>(page, 'state/get', {});
     expect(state.signIns).toBeUndefined();
     expect(state.accounts).toEqual([]);
@@ -114,5 +118,38 @@ describe('a sign-in under way, in the built popup', () => {
     await page.getByRole('listbox').waitFor({ timeout: 30_000 });
     expect((await call<State>(page, 'state/get', {})).accounts.map((a) => a.id)).toEqual([id]);
     expect(errors).toEqual([]);
+  });
+
+  it('the accounts screen says a sign-in under way, and its button leads back to the busy form; Enter in the password moves focus to Cancel', async () => {
+    const release = hold('/v2/users/self');
+    const first = (await openPopup(ext)).page;
+    await first.getByRole('button', { name: 'Accounts' }).click();
+    await first.getByRole('button', { name: /Add a backpack/ }).first().click();
+    // The last test signed in: its draft went, and the ways in are shown.
+    await first.getByRole('button', { name: /Canvas Credentials/ }).click();
+    await fillPasswordForm(first);
+    await first.getByLabel('Password').press('Enter');
+    await first.getByRole('button', { name: 'Signing in…' }).waitFor({ timeout: 10_000 });
+    // The password field went off with focus in it: focus is on Cancel, not the page's body.
+    await waitFor(async () => ((await first.evaluate(() => document.activeElement?.textContent)) === 'Cancel' ? true : undefined));
+    await first.close();
+
+    const { page, errors } = await openPopup(ext);
+    await page.getByRole('button', { name: 'Accounts' }).click();
+    const host = new URL(bp.baseUrl).host;
+    await page.getByText(`A sign-in to ${host} is under way.`).waitFor({ timeout: 10_000 });
+    await shot(page, 'accounts-sign-in-under-way');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: `Show the sign-in ${host}` }).click();
+    await page.getByRole('button', { name: 'Signing in…' }).waitFor({ timeout: 10_000 });
+    expect(await page.getByLabel('E-mail').isDisabled()).toBe(true);
+    // Focus on the form's title (the screen it opened), not lost with the fields that went off.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('screen-title');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
+    expect((await call<State>(page, 'state/get', {})).signIns).toBeUndefined();
+    release();
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

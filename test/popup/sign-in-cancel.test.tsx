@@ -10,6 +10,13 @@ import { renderApp } from './render.tsx';
 
 afterEach(cleanup);
 
+/** The id the form gave its sign-in (SignInRequest `attempt`). */
+const attemptOf = (actions: { calls: { name: string; args: unknown[] }[] }): string => {
+  const attempt = (actions.calls.find((c) => c.name === 'signIn')?.args[0] as { attempt?: unknown } | undefined)?.attempt;
+  expect(attempt).toMatch(/^[\w-]{8,64}$/);
+  return attempt as string;
+};
+
 describe('cancelling a slow sign-in', () => {
   it('password sign-in: Cancel while it waits aborts it, and the form is back with focus on the e-mail field', async () => {
     const { actions } = renderApp({ scenario: 'first-run' });
@@ -29,8 +36,9 @@ describe('cancelling a slow sign-in', () => {
     cancel.focus();
     fireEvent.click(cancel);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('E-mail')));
-    // Its own backpack's only: a sign-in to another (another form, another popup) goes on.
-    expect(actions.calls.filter((c) => c.name === 'cancelSignIn').map((c) => c.args)).toEqual([['https://slow.example']]);
+    // Its own backpack's only: a sign-in to another (another form, another popup) goes on. Named by the
+    // sign-in's own id too: a Cancel that reaches the worker first still ends it (sign-in-cancel-early.test.ts).
+    expect(actions.calls.filter((c) => c.name === 'cancelSignIn').map((c) => c.args)).toEqual([['https://slow.example', attemptOf(actions)]]);
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Sign in' }).getAttribute('aria-disabled')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -47,8 +55,9 @@ describe('cancelling a slow sign-in', () => {
     await screen.findByRole('button', { name: 'Signing in…' });
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Provider's web address")));
-    // Its own backpack's only: a sign-in to another (another form, another popup) goes on.
-    expect(actions.calls.filter((c) => c.name === 'cancelSignIn').map((c) => c.args)).toEqual([['https://slow.example']]);
+    // Its own backpack's only: a sign-in to another (another form, another popup) goes on. Named by the
+    // sign-in's own id too: a Cancel that reaches the worker first still ends it (sign-in-cancel-early.test.ts).
+    expect(actions.calls.filter((c) => c.name === 'cancelSignIn').map((c) => c.args)).toEqual([['https://slow.example', attemptOf(actions)]]);
     expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -97,7 +97,7 @@ describe('a popup opened again while a sign-in runs', () => {
     expect((screen.getByLabelText('Server address') as HTMLInputElement).value).toBe('https://slow.example');
     expect((screen.getByLabelText('E-mail') as HTMLInputElement).value).toBe(ADA.username);
     expect(status()?.textContent).toBe('A sign-in to slow.example is under way. It goes on while this popup is closed.');
-    expect(actions.calls.filter((c) => c.name === 'waitSignIn').map((c) => c.args)).toEqual([['https://slow.example']]);
+    expect(actions.calls.filter((c) => c.name === 'waitSignIn').map((c) => c.args)).toEqual([['https://slow.example', 'badgr']]);
     // Pressing the busy button (Enter submits the form) starts nothing.
     fireEvent.input(screen.getByLabelText('Password'), { target: { value: ADA.password } });
     fireEvent.submit(busy.closest('form')!);

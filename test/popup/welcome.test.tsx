@@ -47,7 +47,7 @@ describe('sign-in', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Region' }), { target: { value: 'eu' } });
     fill('ada@example.org', 'lanyard-demo');
     await screen.findByRole('listbox', {}, { timeout: 3000 });
-    expect(actions.calls.find((c) => c.name === 'signIn')?.args[0]).toEqual({ kind: 'badgr', baseUrl: 'https://api.eu.badgr.io', username: 'ada@example.org', password: 'lanyard-demo' });
+    expect(actions.calls.find((c) => c.name === 'signIn')?.args[0]).toEqual({ kind: 'badgr', baseUrl: 'https://api.eu.badgr.io', username: 'ada@example.org', password: 'lanyard-demo', attempt: expect.any(String) });
   });
 
   it('says when the password is wrong, and when the host is unreachable', async () => {
@@ -146,7 +146,7 @@ describe('sign-in', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Badge Connect (Open Badges 2.1)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect((await screen.findByRole('alert')).textContent).toContain('does not let Lanyard register');
-    expect(actions.calls.find((c) => c.name === 'signIn')?.args[0]).toEqual({ kind: 'badge-connect', baseUrl: 'https://refuses.example' });
+    expect(actions.calls.find((c) => c.name === 'signIn')?.args[0]).toEqual({ kind: 'badge-connect', baseUrl: 'https://refuses.example', attempt: expect.any(String) });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in with a password instead' }));
     expect(((await screen.findByLabelText('Server address')) as HTMLInputElement).value).toBe('https://refuses.example');
   });

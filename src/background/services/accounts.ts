@@ -169,8 +169,8 @@ export function createAccounts(d: AccountsDeps) {
       // Checks `state` (RFC 6749 §10.12) and `iss` (RFC 9207) before it exchanges the code with the PKCE verifier.
       tokens = await api.complete(service, client, request, redirected);
     } catch (e) {
-      // The provider forgot this client: register anew at the next attempt.
-      if (isBackpackError(e, 'UNAUTHORIZED') && e.detail === 'invalid_client') await d.db.secrets.delete(clientSecretId);
+      // The provider forgot this client: register anew at the next attempt. Only this client: one another sign-in registered meanwhile stays (db-secrets.ts).
+      if (isBackpackError(e, 'UNAUTHORIZED') && e.detail === 'invalid_client') await d.db.secrets.forgetClient(clientSecretId, client.clientId);
       throw e;
     }
     const signedIn = tokens;
@@ -201,7 +201,7 @@ export function createAccounts(d: AccountsDeps) {
     async signIn(req: SignInRequest): Promise<AccountView> {
       const baseUrl = req.baseUrl.replace(/\/+$/, '');
       // Registered before the first await: two requests at once cannot both pass (sign-in-run.ts).
-      return signIns.run({ kind: req.kind, baseUrl, ...(req.kind === 'badgr' ? { username: req.username } : {}) }, async (run) => {
+      return signIns.run({ kind: req.kind, baseUrl, ...(req.kind === 'badgr' ? { username: req.username } : {}), attempt: req.attempt }, async (run) => {
         await requireHost(baseUrl);
         let account: AccountRecord;
         try {
@@ -216,9 +216,9 @@ export function createAccounts(d: AccountsDeps) {
       });
     },
 
-    /** The reply of the sign-in under way to this backpack (a popup opened again during it): ERR_NOT_FOUND when none runs. */
-    async waitSignIn(baseUrl: string): Promise<AccountView> {
-      const done = signIns.wait(baseUrl);
+    /** The reply of the sign-in of this kind under way to this backpack (a popup opened again during it): ERR_NOT_FOUND when none runs. */
+    async waitSignIn(baseUrl: string, kind: SignInRequest['kind']): Promise<AccountView> {
+      const done = signIns.wait(baseUrl, kind);
       if (!done) throw new ServiceError(E.NOT_FOUND, `No sign-in to ${hostOf(baseUrl)} is under way`);
       return (await done) as AccountView;
     },
@@ -228,8 +228,8 @@ export function createAccounts(d: AccountsDeps) {
     /** The sign-ins under way, with what each does now (state.ts). */
     signIns: () => signIns.list(),
 
-    /** Cancels the sign-in in flight to `baseUrl` (every one when none is named: sign-in-run.ts); `cancelled` is false when none was left to cancel. */
-    cancelSignIn: (baseUrl?: string): { cancelled: boolean } => signIns.cancel(baseUrl),
+    /** Cancels the sign-in in flight to `baseUrl` (every one when none is named), or the one `attempt` names, even before it starts (sign-in-run.ts); `cancelled` is false when none was left to cancel. */
+    cancelSignIn: (baseUrl?: string, attempt?: string): { cancelled: boolean } => signIns.cancel(baseUrl, attempt),
 
     /**
      * Revokes the session on the server (best effort) and forgets the account, its tokens and its

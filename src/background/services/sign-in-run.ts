@@ -60,24 +60,47 @@ const keyOf = (baseUrl: string): string => {
   }
 };
 
+/**
+ * How many attempts (SignInRequest `attempt`) are remembered as started, and as cancelled before they
+ * started: the oldest go first. A cancel kept for a sign-in that never comes (its host permission refused
+ * in the popup) is never matched again (each attempt's id is new), so only the bound keeps it from staying.
+ */
+export const MAX_ATTEMPTS = 32;
+const remember = (set: Set<string>, id: string): void => {
+  set.delete(id);
+  set.add(id);
+  if (set.size > MAX_ATTEMPTS) set.delete(set.values().next().value!);
+};
+
 export function createSignIns(fetch: Fetch) {
   /** Each sign-in until it starts storing its account: what a cancel aborts. */
   const inFlight = new Set<AbortController>();
   /** Each sign-in from its request to its reply. */
-  const runs = new Map<string, { url: string; shown: SignInUnderWay; done: Promise<unknown>; controller: AbortController }>();
+  const runs = new Map<string, { url: string; shown: SignInUnderWay; done: Promise<unknown>; controller: AbortController; attempt?: string | undefined }>();
+  /**
+   * The popup sends its Cancel beside the sign-in, which it sends only once the host permission prompt is
+   * answered: a Cancel pressed during the prompt reaches the worker first. It found nothing to cancel and the
+   * sign-in then ran whole. Such a cancel (of an attempt not seen start) is kept, and ends that sign-in as it starts.
+   */
+  const cancelledEarly = new Set<string>();
+  const started = new Set<string>();
   /** The runs to this backpack, of `kind` when named. */
   const to = (baseUrl: string, kind?: SignInUnderWay['kind']) => [...runs.values()].filter((r) => r.url === keyOf(baseUrl) && (kind === undefined || r.shown.kind === kind));
   return {
-    async run<T>(who: Omit<SignInUnderWay, 'id' | 'phase'>, body: (s: SignInRun & { controller: AbortController }) => Promise<T>): Promise<T> {
+    async run<T>({ attempt, ...who }: Omit<SignInUnderWay, 'id' | 'phase'> & { attempt?: string | undefined }, body: (s: SignInRun & { controller: AbortController }) => Promise<T>): Promise<T> {
       const url = keyOf(who.baseUrl);
       const key = `${who.kind} ${url}`;
+      if (attempt !== undefined) {
+        remember(started, attempt);
+        if (cancelledEarly.delete(attempt)) throw new ServiceError(E.CANCELLED, `The sign-in to ${new URL(who.baseUrl).host} was cancelled: nothing was sent`);
+      }
       if (runs.has(key)) {
         throw new ServiceError(E.SIGN_IN_UNDER_WAY, `A sign-in to ${new URL(who.baseUrl).host} is under way already: wait for it or cancel it. Nothing was sent`);
       }
       const shown: SignInUnderWay = { ...who, id: crypto.randomUUID(), phase: 'signing-in' };
       const s = signInRun(fetch, inFlight, shown);
       const done = body(s);
-      runs.set(key, { url, shown, done, controller: s.controller });
+      runs.set(key, { url, shown, done, controller: s.controller, attempt });
       try {
         return await done;
       } finally {
@@ -85,8 +108,8 @@ export function createSignIns(fetch: Fetch) {
         runs.delete(key);
       }
     },
-    /** The reply of the sign-in under way to this backpack (of `kind` when named), when one runs. */
-    wait: (baseUrl: string, kind?: SignInUnderWay['kind']): Promise<unknown> | undefined => to(baseUrl, kind)[0]?.done,
+    /** The reply of the sign-in of `kind` under way to this backpack, when one runs. */
+    wait: (baseUrl: string, kind: SignInUnderWay['kind']): Promise<unknown> | undefined => to(baseUrl, kind)[0]?.done,
     /** Whether a sign-in is under way, until it starts storing its account (state.ts). */
     signingIn: (): boolean => inFlight.size > 0,
     /** The sign-ins under way, as the popup shows them (copies). */
@@ -95,9 +118,15 @@ export function createSignIns(fetch: Fetch) {
      * Cancels the sign-in in flight to `baseUrl` (the popup's Cancel, in that sign-in's form), or every one when
      * none is named; `cancelled` is false when none was left to cancel. Two backpacks' sign-ins run at once, each
      * in its own form: a Cancel that aborted all ended the other's too, whose form shows a cancel as nothing.
+     * With `attempt`, only the sign-in it names; one not started yet ends as it starts (`cancelledEarly`).
      */
-    cancel(baseUrl?: string): { cancelled: boolean } {
-      const these = baseUrl === undefined ? [...inFlight] : to(baseUrl).map((r) => r.controller).filter((c) => inFlight.has(c));
+    cancel(baseUrl?: string, attempt?: string): { cancelled: boolean } {
+      if (attempt !== undefined && !started.has(attempt)) {
+        remember(cancelledEarly, attempt);
+        return { cancelled: true };
+      }
+      const chosen = attempt !== undefined ? [...runs.values()].filter((r) => r.attempt === attempt) : baseUrl !== undefined ? to(baseUrl) : undefined;
+      const these = chosen ? chosen.map((r) => r.controller).filter((c) => inFlight.has(c)) : [...inFlight];
       for (const c of these) {
         inFlight.delete(c);
         c.abort(new ServiceError(E.CANCELLED, 'The sign-in was cancelled'));

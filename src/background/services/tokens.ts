@@ -103,6 +103,8 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       throw new ServiceError('UNAUTHORIZED', `${why}: sign in to ${new URL(account.baseUrl).host} again`);
     };
     if (secret?.kind !== 'refresh') return signInAgain('The session has ended');
+    // The client this refresh is made with, read first: a refusal forgets only that one (db-secrets.ts).
+    const client = account.clientSecretId ? await db.secrets.get(account.clientSecretId) : undefined;
     const provider = await providers.for(account);
     let t: TokenSet;
     try {
@@ -119,7 +121,7 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       // The provider forgot this install's registration (RFC 6749 §5.2 invalid_client): the next sign-in must
       // register anew, since an authorization request with that client_id stops at the provider's error page
       // and never comes back (§4.1.2.1), so the sign-in could never clear it.
-      if (e.detail === 'invalid_client' && account.clientSecretId) await db.secrets.delete(account.clientSecretId);
+      if (e.detail === 'invalid_client' && account.clientSecretId && client?.kind === 'client') await db.secrets.forgetClient(account.clientSecretId, client.clientId);
       return signInAgain('The backpack ended the session');
     }
     // Signed out while the refresh was on its way (sign-out forgets the account first and does not

@@ -1,6 +1,7 @@
 /** Accounts: each backpack with its sync state, sync now, its addresses, sign out; add another; the addresses typed for this browser. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import type { SignInUnderWay } from '../../messaging/protocol.ts';
 import type { AccountView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
@@ -16,6 +17,7 @@ import { ProgressBar, progressLabel } from '../ui/ProgressBar.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
 import { LocalAddressesPanel } from '../addresses/LocalAddressesPanel.tsx';
+import { formOf } from '../welcome/form-of.ts';
 
 export interface AccountsScreenProps {
   accounts: readonly AccountView[];
@@ -30,9 +32,12 @@ export interface AccountsScreenProps {
   unlisted?: Readonly<Record<string, number>> | undefined;
   /** Some badges in this browser were kept at a sign-out (BadgeView.movedFrom): its card says so. */
   keptHere?: boolean;
+  /** The sign-ins under way (state/get `signIns`): each said, with a way back to its form (busy, with Cancel). */
+  signIns?: readonly SignInUnderWay[] | undefined;
+  onShowSignIn?(run: SignInUnderWay, form: ReturnType<typeof formOf>): void;
 }
 
-export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onAddresses, onSignInAgain, onChanged, unlisted, keptHere = false }: AccountsScreenProps) {
+export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onAddresses, onSignInAgain, onChanged, unlisted, keptHere = false, signIns, onShowSignIn }: AccountsScreenProps) {
   const { t, actions } = useEnv();
   const [error, setError] = useState<string>();
   // After a sign-out that could not end the session at the provider: said, not hidden.
@@ -84,7 +89,17 @@ export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onA
         {offlineNote ? <Notice kind="info">{t('reverifyAllOffline')}</Notice> : null}
         {signedOutNote ? <Notice kind="info">{signedOutNote}</Notice> : null}
       </div>
-      {accounts.length === 0 ? <p>{t('accountsNone')}</p> : null}
+      {/* A sign-in left running (its popup closed) was said only by its own form, which nothing here led back to. */}
+      {signIns?.map((s) => (
+        <Notice key={s.id} kind="info">
+          {t('accountsSignInUnderWay', hostOf(s.baseUrl))}{' '}
+          <button type="button" class="link-button" onClick={() => onShowSignIn?.(s, formOf(s))}>
+            {t('accountsSignInShow')}
+            <HeardToo text={hostOf(s.baseUrl)} />
+          </button>
+        </Notice>
+      ))}
+      {accounts.length === 0 && !signIns?.length ? <p>{t('accountsNone')}</p> : null}
       <ul class="cards">
         {accounts.map((a) => {
           const who = whoOf(a);

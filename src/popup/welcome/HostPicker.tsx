@@ -24,15 +24,17 @@ export interface HostPickerProps {
   inputRef?: Ref<HTMLInputElement>;
   /** The custom address's error attributes (aria-invalid, aria-describedby), when it is the field at fault. */
   invalid?: { 'aria-invalid'?: 'true'; 'aria-describedby'?: string };
+  /** While a sign-in runs with this address: changing it would change nothing. */
+  disabled?: boolean;
 }
 
-export function HostPicker({ hosts, value, onChange, inputRef, invalid }: HostPickerProps) {
+export function HostPicker({ hosts, value, onChange, inputRef, invalid, disabled = false }: HostPickerProps) {
   const { t } = useEnv();
   return (
     <>
       <label class="field">
         <span>{t('signInRegion')}</span>
-        <select value={value.region} onChange={(e) => onChange({ ...value, region: e.currentTarget.value as Region | 'custom' })}>
+        <select value={value.region} disabled={disabled} onChange={(e) => onChange({ ...value, region: e.currentTarget.value as Region | 'custom' })}>
           {REGIONS.map((r) => (
             <option key={r} value={r}>
               {t(REGION_LABEL[r])} ({new URL(hosts[r]).host})
@@ -44,7 +46,7 @@ export function HostPicker({ hosts, value, onChange, inputRef, invalid }: HostPi
       {value.region === 'custom' ? (
         <label class="field">
           <span>{t('signInCustomHost')}</span>
-          <input ref={inputRef} type="url" value={value.custom} placeholder="https://api.badges.example.org" onInput={(e) => onChange({ ...value, custom: e.currentTarget.value })} required {...invalid} />
+          <input ref={inputRef} type="url" value={value.custom} placeholder="https://api.badges.example.org" disabled={disabled} onInput={(e) => onChange({ ...value, custom: e.currentTarget.value })} required {...invalid} />
         </label>
       ) : null}
     </>

@@ -46,7 +46,7 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword, runs, onSt
     if (refused) input.current?.focus();
   }, [refused]);
   // Cancelled while it waited: back to the address, focus on it (its Cancel button went).
-  const { busy, status, submit: submitRef, signIn, cancel } = useSignIn({
+  const { busy, status, submit: submitRef, cancelButton, signIn, cancel } = useSignIn({
     focusBack: () => setRefused({}),
     runs,
     onStarted,
@@ -82,7 +82,7 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword, runs, onSt
 
   return (
     <form class="stack" onSubmit={submit} noValidate>
-      <fieldset class="radios">
+      <fieldset class="radios" disabled={busy}>
         <legend>{t('providerKind')}</legend>
         <label>
           <input type="radio" name="kind" checked={kind === 'ob3'} onChange={() => keepAs(url, 'ob3')} />
@@ -95,7 +95,7 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword, runs, onSt
       </fieldset>
       <label class="field">
         <span>{t('providerUrl')}</span>
-        <input ref={input} type="url" value={url} placeholder="https://wallet.example.org" onInput={(e) => keepAs(e.currentTarget.value, kind)} required {...(error && signInField(error) === 'host' ? { 'aria-invalid': 'true', 'aria-describedby': 'provider-error' } : {})} />
+        <input ref={input} type="url" value={url} placeholder="https://wallet.example.org" disabled={busy} onInput={(e) => keepAs(e.currentTarget.value, kind)} required {...(error && signInField(error) === 'host' ? { 'aria-invalid': 'true', 'aria-describedby': 'provider-error' } : {})} />
       </label>
       <p class="small muted">{t('providerHint')}</p>
       {error ? (
@@ -115,7 +115,7 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword, runs, onSt
         {busy ? t('signingIn') : t('providerButton')}
       </button>
       {busy ? (
-        <button type="button" class="button" onClick={cancel}>
+        <button ref={cancelButton} type="button" class="button" onClick={cancel}>
           {t('cancel')}
         </button>
       ) : null}

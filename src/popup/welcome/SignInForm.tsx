@@ -54,7 +54,7 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn, runs
     if (focusField) refs[focusField.at].current?.focus();
   }, [focusField]);
   // Cancelled while it waited: the form is back, focus on the e-mail field (its Cancel button went).
-  const { busy, status, submit: submitRef, signIn, cancel } = useSignIn({
+  const { busy, status, submit: submitRef, cancelButton, signIn, cancel } = useSignIn({
     focusBack: () => setFocusField({ at: 'username' }),
     runs,
     onStarted,
@@ -126,24 +126,24 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn, runs
           setHost(h);
           keep(h, username);
         }}
-        inputRef={refs.host} invalid={invalid('host')} />
+        inputRef={refs.host} invalid={invalid('host')} disabled={busy} />
       <label class="field">
         <span>{t('signInEmail')}</span>
-        <input ref={refs.username} type="email" autocomplete="username" value={username} onInput={(e) => {
+        <input ref={refs.username} type="email" autocomplete="username" value={username} disabled={busy} onInput={(e) => {
           setUsername(e.currentTarget.value);
           keep(host, e.currentTarget.value);
         }} required {...invalid('username')} />
       </label>
       <label class="field">
         <span>{t('signInPassword')}</span>
-        <input ref={refs.password} type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required {...invalid('password')} />
+        <input ref={refs.password} type="password" autocomplete="current-password" value={password} disabled={busy} onInput={(e) => setPassword(e.currentTarget.value)} required {...invalid('password')} />
       </label>
       {error ? <Notice kind="error" id={ERROR_ID}>{error.code === 'local' ? error.message : signInErrorText(t, error, 'password')}</Notice> : null}
       <button ref={submitRef} type="submit" class="button primary" {...offWhile(busy || waiting > 0)} aria-busy={busy} {...(status ? { 'aria-describedby': STATUS_ID } : {})}>
         {busy ? t('signingIn') : waiting > 0 ? t('signInWait', waiting) : t('signInButton')}
       </button>
       {busy ? (
-        <button type="button" class="button" onClick={cancel}>
+        <button ref={cancelButton} type="button" class="button" onClick={cancel}>
           {t('cancel')}
         </button>
       ) : null}

@@ -5,7 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ImportedView, SignInUnderWay } from '../../messaging/protocol.ts';
-import { PARCHMENT_HOSTS } from '../hosts.ts';
+import { formOf } from './form-of.ts';
 import type { ImportRun } from '../badge/added-sentence.tsx';
 import { useEnv } from '../env.ts';
 import type { MessageKey } from '../i18n.ts';
@@ -144,10 +144,4 @@ export default function WelcomeScreen({ firstRun, initialMode, initialHost, init
 function draftMode(form: DraftForm | undefined, firstRun: boolean): WelcomeMode {
   if (form === 'import') return firstRun ? 'local' : 'choose';
   return SIGN_IN_DRAFTS.find((f) => f === form) ?? 'choose';
-}
-
-/** The form a sign-in under way belongs to: a password one to a Parchment region's host is Parchment's. */
-function formOf(r: SignInUnderWay): 'badgr' | 'parchment' | 'provider' {
-  if (r.kind !== 'badgr') return 'provider';
-  return Object.values(PARCHMENT_HOSTS).includes(r.baseUrl) ? 'parchment' : 'badgr';
 }

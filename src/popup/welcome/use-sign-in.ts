@@ -53,6 +53,8 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
   const sawOwn = useRef(false);
   /** The backpack of the sign-in the form waits for (its own, or the one it joined): Cancel ends that one only. */
   const at = useRef<string | undefined>(undefined);
+  /** The form's own sign-in's id (SignInRequest `attempt`): its Cancel ends it even when sent before it reached the worker. */
+  const attempt = useRef<string | undefined>(undefined);
   const waitedFor = waiting.current && at.current !== undefined ? trimmed(at.current) : undefined;
   // Else one to join: the backpack its last sign-in was refused for first (ERR_SIGN_IN_UNDER_WAY), then any not met.
   const last = at.current !== undefined ? trimmed(at.current) : undefined;
@@ -64,6 +66,17 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
   // Ended by itself (an answer, not Cancel), its Cancel button goes: focus on it moves to the submit button, not to the page's body.
   const submit = useRef<HTMLButtonElement>(null);
   const rescue = useFocusRescue(() => submit.current);
+  /**
+   * The fields are off while it runs (what they say is what it signs in with): a field that had focus (Enter
+   * pressed in the password) would leave it on the page's body, so it goes to Cancel, the one thing to do then.
+   */
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const toCancel = useRef(false);
+  useEffect(() => {
+    if (!busy || !toCancel.current) return;
+    toCancel.current = false;
+    cancelButton.current?.focus();
+  }, [busy]);
 
   const end = (id: number, r: Reply<AccountView>): Reply<AccountView> | undefined => {
     if (id !== current.current) return r.ok ? r : undefined;
@@ -100,7 +113,7 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
     setBusy(true);
     setJoined(run);
     hooks.current.onJoined?.(run);
-    void actions.waitSignIn(run.baseUrl).then((r) => {
+    void actions.waitSignIn(run.baseUrl, run.kind).then((r) => {
       // Over between the state's answer and this question: nothing to say, the state shows how it ended.
       if (!r.ok && r.error.code === 'ERR_NOT_FOUND') {
         if (id === current.current) {
@@ -120,11 +133,16 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
     busy,
     /** The form's submit button (it stays while Cancel comes and goes). */
     submit,
+    /** Its Cancel button, there while busy. */
+    cancelButton,
     /** What the live region beside the buttons says while it runs ('' otherwise). */
     status: phase === 'finishing-sign-out' ? t('signInFinishingSignOut') : joined ? t('signInUnderWay', hostOf(joined.baseUrl)) : '',
     /** The reply, or undefined when the user cancelled it. Sends first thing: the host permission prompt needs the click's gesture. */
     async signIn(request: SignInRequest): Promise<Reply<AccountView> | undefined> {
-      const reply = actions.signIn(request);
+      const from = document.activeElement;
+      toCancel.current = !!from && from !== submit.current && !!submit.current?.form?.contains(from);
+      attempt.current = crypto.randomUUID();
+      const reply = actions.signIn({ ...request, attempt: attempt.current });
       const id = ++current.current;
       waiting.current = 'own';
       at.current = request.baseUrl;
@@ -139,11 +157,15 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
       return end(id, r);
     },
     cancel(): void {
+      // Its own: named by its id (the host permission prompt may still hold it back); one joined: by its backpack.
+      const own = waiting.current === 'own' ? attempt.current : undefined;
+      // A state read before the cancel reached the worker may list it still: not a sign-in to join (which turned the form busy again, its fields off as focus went back to them).
+      if (own !== undefined && at.current !== undefined && !sawOwn.current) ownEnded.current = { baseUrl: trimmed(at.current), until: Date.now() + OWN_ECHO_MS };
       current.current++;
       waiting.current = undefined;
       setBusy(false);
       setJoined(undefined);
-      void actions.cancelSignIn(at.current);
+      void actions.cancelSignIn(at.current, own);
       focusBack();
     },
   };
