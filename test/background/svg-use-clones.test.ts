@@ -18,6 +18,8 @@ describe('svgUseClones', () => {
     // References spelt with character references, percent-encoding or a declared entity are the same references.
     expect(tooManyClones(useBomb(5).replaceAll('"#g', '"&#35;g'))).toBe(true);
     expect(tooManyClones(useBomb(5).replaceAll('"#g', '"&#x23;%67'))).toBe(true);
+    // An id is not trimmed (a space in it is one the reference spells too); a reference is.
+    expect(tooManyClones(useBomb(5).replaceAll('id="g', 'id=" g').replaceAll('"#g', '" #%20g'))).toBe(true);
     const entity = `<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY h "#g">]>${useBomb(5).replaceAll('"#g', '"&h;')}`;
     expect(tooManyClones(entity)).toBe(true);
   });

@@ -92,9 +92,10 @@ export function svgUseClones(svg: string): number {
     const isUse = localName(name) === 'use';
     for (const a of attrs.matchAll(ATTR)) {
       const attr = a[1]!;
-      const value = decode(a[2] ?? a[3] ?? '').trim();
+      // An attribute's tabs and line breaks are spaces (XML 1.0 §3.3.3); an id is not trimmed, a URL is.
+      const value = decode(a[2] ?? a[3] ?? '').replace(/[\t\n\r]/g, ' ');
       if (attr === 'id' && !ids.has(value)) ids.set(value, index);
-      else if (isUse && localName(attr) === 'href' && value.startsWith('#')) targets[index]!.push(fragmentId(value));
+      else if (isUse && localName(attr) === 'href' && value.trim().startsWith('#')) targets[index]!.push(fragmentId(value.trim()));
     }
     if (!/\/\s*$/.test(attrs)) open.push({ name, index });
   }
