@@ -14,25 +14,32 @@
  * whose text holds markup or another reference could add elements this reading does not see, so such
  * a picture counts as too many (Infinity), as does a reference cycle or an end tag that closes
  * another element than the last opened (browsers draw neither: no legitimate picture has one), or a
- * picture of more than MAX_ELEMENTS elements with a `use` among them. Only same-document references
- * count (`#id`): an `<img>` loads nothing else. A `use` with both `href` and `xlink:href` is counted
- * by the larger. Other references (patterns, filters, markers) are drawn, not cloned, and not counted.
+ * picture of more than MAX_ELEMENTS elements that references any. Only same-document references
+ * count (`#id`): an `<img>` loads nothing else.
+ *
+ * Other references multiply what is drawn the same way: a pattern of ten rectangles each filled with
+ * the pattern before, ten deep (6 KB), held Chromium's page over 30 s. So an element's `href` (a
+ * pattern's or gradient's template, a filter's feImage) and every `url(#id)` in its attributes (fill,
+ * stroke, clip-path, mask, filter, markers, a style attribute) count as drawing the element named,
+ * as a `use` does; not an href that only points (a link, an animation's target, a path followed). A
+ * style sheet's rules (`<style>`: `.a { fill: url(#p) }`) are not matched to elements here: a picture
+ * nesting references only through them is not counted (a known limit).
  */
 
 import { readDataUrl } from '../../core/input/data-url.ts';
 import { decodeText } from '../../core/input/text.ts';
 
-/** The clones a picture Lanyard draws may ask for: a badge picture uses a few (Figma's one per embedded image). */
+/** The clones (and drawn references) a picture Lanyard draws may ask for: a badge picture uses a few (Figma's one per embedded image). */
 export const MAX_USE_CLONES = 4096;
 
 /**
- * The elements read of a picture that has a `use` element: past this, too many (a badge picture has a
+ * The elements read of a picture that references any: past this, too many (a badge picture has a
  * few thousand at most), so that a 2 MB picture of small elements costs the worker a bounded read.
  */
 export const MAX_ELEMENTS = 50_000;
 
-/** A `use` element's start tag, under any prefix: a picture without one clones nothing. */
-const USE = /<([^\s<>/!?]*:)?use[\s/>]/;
+/** What any reference is spelt with (a `use`, an href, url(), an entity or character reference): a picture without any draws nothing twice. */
+const REFERENCES = /use|url|href|&/i;
 /** Markup that holds no elements. */
 const HIDDEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)/g;
 /** A start or end tag; an attribute value never holds `<` (XML 1.0 §3.1 AttValue), so no match runs past the next tag. */
@@ -41,6 +48,17 @@ const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITY = /<!ENTITY\s+(%\s+)?([^\s>]+)\s+(?:"([^"]*)"|'([^']*)'|[^>]*)/g;
 const REF = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([^\s;&<]+));/g;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+
+/** `url(#id)` in a presentation attribute or a style attribute (CSS Values §4.5). */
+const URL_REF = /url\(\s*['"]?\s*#([^'")]*)/g;
+/**
+ * Elements whose href points at an element without drawing it: a link, an animation's target
+ * (SMIL), a path followed (mpath, textPath). An animation names its own parent: read as drawing it,
+ * that was a cycle.
+ */
+const POINTS = new Set(['a', 'animate', 'animateMotion', 'animateTransform', 'animateColor', 'set', 'discard', 'mpath', 'textPath', 'tref']);
+
+const GRADIENTS = new Set(['linearGradient', 'radialGradient', 'meshgradient']);
 
 const localName = (name: string): string => name.slice(name.lastIndexOf(':') + 1);
 
@@ -54,7 +72,7 @@ export function svgUseClones(svg: string): number {
     if (m[1] || value === undefined || /[<&%]/.test(value)) return Infinity;
     if (!entities.has(m[2]!)) entities.set(m[2]!, value);
   }
-  if (!USE.test(text)) return 0;
+  if (!REFERENCES.test(text)) return 0;
   let unknown = false;
   const decode = (raw: string): string =>
     raw.indexOf('&') < 0
@@ -71,9 +89,11 @@ export function svgUseClones(svg: string): number {
 
   const parent: number[] = [];
   const children: number[][] = [];
-  /** For a `use`: the ids it references (href, xlink:href). */
+  /** The ids each element draws: a `use` or pattern's href, a paint, clip, mask, filter or marker's url(#…). */
   const targets: string[][] = [];
   const ids = new Map<string, number>();
+  /** Each element's local name. */
+  const kinds: string[] = [];
   const open: { name: string; index: number }[] = [];
   for (const m of text.matchAll(TAG)) {
     const [, closing, name = '', attrs = ''] = m;
@@ -89,13 +109,19 @@ export function svgUseClones(svg: string): number {
     children.push([]);
     targets.push([]);
     if (up >= 0) children[up]!.push(index);
-    const isUse = localName(name) === 'use';
+    const local = localName(name);
+    kinds.push(local);
     for (const a of attrs.matchAll(ATTR)) {
       const attr = a[1]!;
       // An attribute's tabs and line breaks are spaces (XML 1.0 §3.3.3); an id is not trimmed, a URL is.
       const value = decode(a[2] ?? a[3] ?? '').replace(/[\t\n\r]/g, ' ');
       if (attr === 'id' && !ids.has(value)) ids.set(value, index);
-      else if (isUse && localName(attr) === 'href' && value.trim().startsWith('#')) targets[index]!.push(fragmentId(value.trim()));
+      else if (localName(attr) === 'href' && value.trim().startsWith('#') && !POINTS.has(local)) targets[index]!.push(fragmentId(value.trim()));
+      else if (value.includes('url(')) {
+        // A CSS escape could spell the id otherwise (`url(#\70 1)`): not read here.
+        if (value.includes('\\')) return Infinity;
+        for (const u of value.matchAll(URL_REF)) targets[index]!.push(fragmentId(`#${u[1]!.trim()}`));
+      }
     }
     if (!/\/\s*$/.test(attrs)) open.push({ name, index });
   }
@@ -106,12 +132,10 @@ export function svgUseClones(svg: string): number {
   const n = parent.length;
   const drawn = new Float64Array(n).fill(-1);
   const cap = MAX_USE_CLONES + n + 1;
-  const refs = (e: number): number[] => targets[e]!.flatMap((id) => (ids.has(id) ? [ids.get(id)!] : []));
-  // A use with two references: both are walked, the larger counted (the browser draws one).
-  const cost = (e: number): number => {
-    const own = children[e]!.reduce((s, c) => s + drawn[c]!, 1);
-    return Math.min(cap, own + Math.max(0, ...refs(e).map((t) => drawn[t]!)));
-  };
+  // A gradient draws no element (its children are stops; its href a template, one per gradient): not counted.
+  const refs = (e: number): number[] => targets[e]!.flatMap((id) => (ids.has(id) && !GRADIENTS.has(kinds[ids.get(id)!]!) ? [ids.get(id)!] : []));
+  // Every reference counted (a use with both href and xlink:href draws one: counted twice, never less).
+  const cost = (e: number): number => Math.min(cap, [...children[e]!, ...refs(e)].reduce((s, c) => s + drawn[c]!, 1));
   for (let root = 0; root < n; root++) {
     if (drawn[root] !== -1) continue;
     const stack = [root];
