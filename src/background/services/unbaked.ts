@@ -3,11 +3,14 @@
  * page's document, in the page's renderer: the picture goes there, never the credential in it (and in
  * that, whom it was issued to). A PNG without its badge chunks (core/input/png.ts), an SVG without its
  * badge element (unbaked-svg.ts); other pictures carry no badge (OB 2.0 §Baking: PNG and SVG only).
- * Undefined when that cannot be done: no picture rather than the credential.
+ * Undefined when that cannot be done: no picture rather than the credential; nor an SVG whose
+ * references would make the page build more than a few thousand clones (svg-use-clones.ts: a
+ * kilobyte can ask for millions, which hung or crashed the page's tab).
  */
 import { hasPngSignature, pngWithoutBadge } from '../../core/input/png.ts';
 import { decodeText } from '../../core/input/text.ts';
 import { fromBase64, toBase64 } from './base64.ts';
+import { tooManyClones } from './svg-use-clones.ts';
 import { svgWithoutBadge } from './unbaked-svg.ts';
 
 export function unbaked(bytes: Uint8Array, type: string): Uint8Array | undefined {
@@ -18,7 +21,7 @@ export function unbaked(bytes: Uint8Array, type: string): Uint8Array | undefined
     // and read as UTF-8 it held no badge element, while Lanyard read the badge from it.
     const text = decodeText(bytes);
     const svg = text === undefined ? undefined : svgWithoutBadge(text);
-    return svg === undefined ? undefined : svg === text ? bytes : new TextEncoder().encode(svg);
+    return svg === undefined || tooManyClones(svg) ? undefined : svg === text ? bytes : new TextEncoder().encode(svg);
   } catch {
     return undefined;
   }

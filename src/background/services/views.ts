@@ -9,6 +9,7 @@ import { storedName } from '../../core/share/badge-name.ts';
 import { publicShareUrl } from '../../core/share/escape.ts';
 import { credentialIdFor } from '../../core/share/linkedin.ts';
 import { reachableImage } from './image-hosts.ts';
+import { drawableImage } from './svg-use-clones.ts';
 import { ServiceErrorCodes } from './errors.ts';
 import { bakedImageOf } from './library-download.ts';
 import type { AccountView, BadgeDetail, BadgeView, NameDirs, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
@@ -31,7 +32,8 @@ export function badgeView(r: BadgeRecord, own: readonly string[]): BadgeView {
     ...named,
     name: viewText(named.name),
     description: viewText(m.description),
-    image: reachableImage(m.image, own),
+    // Not on the user's network (image-hosts.ts), nor an SVG asking for more clones than a picture needs (svg-use-clones.ts).
+    image: drawableImage(reachableImage(m.image, own)),
     issuerName: viewText(m.issuerName),
     issuerId: m.issuerId,
     issuerUrl: m.issuerUrl,
