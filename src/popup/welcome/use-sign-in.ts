@@ -53,6 +53,8 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
   const sawOwn = useRef(false);
   /** The backpack of the sign-in the form waits for (its own, or the one it joined): Cancel ends that one only. */
   const at = useRef<string | undefined>(undefined);
+  /** The joined one's kind, which its Cancel names too: a Badgr and an OB 3.0 sign-in to one server run at once. */
+  const joinedKind = useRef<SignInUnderWay['kind'] | undefined>(undefined);
   /** The form's own sign-in's id (SignInRequest `attempt`): its Cancel ends it even when sent before it reached the worker. */
   const attempt = useRef<string | undefined>(undefined);
   const waitedFor = waiting.current && at.current !== undefined ? trimmed(at.current) : undefined;
@@ -110,6 +112,7 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
     const id = ++current.current;
     waiting.current = 'joined';
     at.current = run.baseUrl;
+    joinedKind.current = run.kind;
     setBusy(true);
     setJoined(run);
     hooks.current.onJoined?.(run);
@@ -157,15 +160,16 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
       return end(id, r);
     },
     cancel(): void {
-      // Its own: named by its id (the host permission prompt may still hold it back); one joined: by its backpack.
+      // Its own: named by its id (the host permission prompt may still hold it back); one joined: by its backpack and kind.
       const own = waiting.current === 'own' ? attempt.current : undefined;
+      const kind = waiting.current === 'joined' ? joinedKind.current : undefined;
       // A state read before the cancel reached the worker may list it still: not a sign-in to join (which turned the form busy again, its fields off as focus went back to them).
       if (own !== undefined && at.current !== undefined && !sawOwn.current) ownEnded.current = { baseUrl: trimmed(at.current), until: Date.now() + OWN_ECHO_MS };
       current.current++;
       waiting.current = undefined;
       setBusy(false);
       setJoined(undefined);
-      void actions.cancelSignIn(at.current, own);
+      void actions.cancelSignIn(at.current, own, kind);
       focusBack();
     },
   };
