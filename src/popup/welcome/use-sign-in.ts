@@ -26,6 +26,11 @@ export interface SignInHooks {
    * backpack may be listed first, and its phase was said as the form's own.
    */
   runs?: readonly SignInUnderWay[] | undefined;
+  /**
+   * The backpack the form was opened on (the accounts screen's 'Show the sign-in', 'Sign in again'): its sign-in
+   * under way is the one joined, not the first listed of this form's (two to two Badgr servers run at once).
+   */
+  prefer?: string | undefined;
   /** Just sent: the popup reads the state again, and keeps reading it while the sign-in runs. */
   onStarted?(): void;
   /** A sign-in another popup started is joined: the form shows what it signs in to. */
@@ -34,7 +39,7 @@ export interface SignInHooks {
   onJoinedReply?(reply: Reply<AccountView>, run: SignInUnderWay): void;
 }
 
-export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply }: SignInHooks) {
+export function useSignIn({ focusBack, runs, prefer, onStarted, onJoined, onJoinedReply }: SignInHooks) {
   const { actions, t } = useEnv();
   const [busy, setBusy] = useState(false);
   /** The sign-in this form waits for that another popup started. */
@@ -58,8 +63,8 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
   /** The form's own sign-in's id (SignInRequest `attempt`): its Cancel ends it even when sent before it reached the worker. */
   const attempt = useRef<string | undefined>(undefined);
   const waitedFor = waiting.current && at.current !== undefined ? trimmed(at.current) : undefined;
-  // Else one to join: the backpack its last sign-in was refused for first (ERR_SIGN_IN_UNDER_WAY), then any not met.
-  const last = at.current !== undefined ? trimmed(at.current) : undefined;
+  // Else one to join: the backpack its last sign-in was refused for first (ERR_SIGN_IN_UNDER_WAY), or the one it was opened on, then any not met.
+  const last = at.current !== undefined ? trimmed(at.current) : prefer !== undefined ? trimmed(prefer) : undefined;
   const unmet = runs?.filter((r) => !met.current.has(r.id));
   const running = waitedFor !== undefined ? runs?.find((r) => trimmed(r.baseUrl) === waitedFor) : (unmet?.find((r) => trimmed(r.baseUrl) === last) ?? unmet?.[0]);
   const hooks = useRef({ onJoined, onJoinedReply });
