@@ -53,7 +53,7 @@ export function popupHandlers({ version, app }: Services): Handlers<PopupToBackg
     'backup/export': async () => (await app()).backup.export(),
     'backup/import': async ({ json }) => (await app()).backup.import(json),
     'accounts/sign-in': async (req) => (await app()).accounts.signIn(req),
-    'accounts/sign-in-cancel': async ({ baseUrl, attempt }) => (await app()).accounts.cancelSignIn(baseUrl, attempt),
+    'accounts/sign-in-cancel': async ({ baseUrl, attempt, kind }) => (await app()).accounts.cancelSignIn(baseUrl, attempt, kind),
     'accounts/sign-in-wait': async ({ baseUrl, kind }) => (await app()).accounts.waitSignIn(baseUrl, kind),
     'accounts/sign-out': async ({ accountId }) => (await app()).accounts.signOut(accountId),
     'accounts/trust': async ({ accountId, trust }) => (await app()).accounts.setTrust(accountId, trust),

@@ -83,9 +83,10 @@ export type PopupToBackground = {
   'accounts/sign-in': { args: SignInRequest; reply: AccountView };
   /**
    * Cancels the sign-in in flight to `baseUrl`, every one when none is named (its requests aborted, nothing of it kept); `cancelled` false when it had finished or there was none.
-   * With `attempt` (SignInRequest), only that sign-in, and one not started yet is ended as it starts.
+   * With `attempt` (SignInRequest), only that sign-in, and one not started yet is ended as it starts. With `kind`, only
+   * that kind's (a joined sign-in's Cancel: a Badgr and an OB 3.0 sign-in to one server run at once, sign-in-run.ts).
    */
-  'accounts/sign-in-cancel': { args: { baseUrl?: string; attempt?: string }; reply: { cancelled: boolean } };
+  'accounts/sign-in-cancel': { args: { baseUrl?: string; attempt?: string; kind?: SignInRequest['kind'] }; reply: { cancelled: boolean } };
   /**
    * Waits for the sign-in under way to this backpack of this kind (a popup opened again during it) and replies as it ends;
    * ERR_NOT_FOUND when none runs. The kind: a Badgr and an OB 3.0 sign-in to one server run at once (sign-in-run.ts).

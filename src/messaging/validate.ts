@@ -175,7 +175,7 @@ export const guards: { [D in Direction]: MessageGuards<DirectionMaps[D]> } = {
       'backup/export': noArgs,
       'backup/import': shape({ json: text(MAX_BACKUP_TEXT) }),
       'accounts/sign-in': signIn,
-      'accounts/sign-in-cancel': shape<{ baseUrl?: string; attempt?: string }>({ baseUrl: optional(isBaseUrl), attempt: optional(isAttempt) }),
+      'accounts/sign-in-cancel': shape<{ baseUrl?: string; attempt?: string; kind?: SignInRequest['kind'] }>({ baseUrl: optional(isBaseUrl), attempt: optional(isAttempt), kind: optional(oneOf('badgr', 'ob3', 'badge-connect')) }),
       'accounts/sign-in-wait': shape({ baseUrl: isBaseUrl, kind: oneOf('badgr', 'ob3', 'badge-connect') }),
       'accounts/sign-out': shape({ accountId }),
       'accounts/trust': shape({ accountId, trust: isBoolean }),

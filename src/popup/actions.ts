@@ -28,8 +28,8 @@ export interface PopupActions {
   signIn(request: SignInRequest): Promise<Reply<AccountView>>;
   /** Cancels the sign-in in flight: its reply is then ERR_CANCELLED. */
   /** The sign-in to `baseUrl` (the form's own, or the one it joined); every one when none is named. */
-  /** `attempt`: the form's own sign-in (SignInRequest), which a cancel ends even before it reaches the worker. */
-  cancelSignIn(baseUrl?: string, attempt?: string): Promise<Reply<{ cancelled: boolean }>>;
+  /** `attempt`: the form's own sign-in (SignInRequest), which a cancel ends even before it reaches the worker; `kind`: the joined one's. */
+  cancelSignIn(baseUrl?: string, attempt?: string, kind?: SignInRequest['kind']): Promise<Reply<{ cancelled: boolean }>>;
   /** The reply of the sign-in under way to this backpack (started by a popup closed since): ERR_NOT_FOUND when none runs. */
   waitSignIn(baseUrl: string, kind: SignInRequest['kind']): Promise<Reply<AccountView>>;
   signOut(accountId: AccountId): Promise<Reply<SignOutReply>>;
@@ -176,7 +176,8 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       await call('hosts/confirm', { patterns: [pattern] });
       return call('accounts/sign-in', request);
     },
-    cancelSignIn: (baseUrl, attempt) => call('accounts/sign-in-cancel', { ...(baseUrl === undefined ? {} : { baseUrl }), ...(attempt === undefined ? {} : { attempt }) }),
+    cancelSignIn: (baseUrl, attempt, kind) =>
+      call('accounts/sign-in-cancel', { ...(baseUrl === undefined ? {} : { baseUrl }), ...(attempt === undefined ? {} : { attempt }), ...(kind === undefined ? {} : { kind }) }),
     waitSignIn: (baseUrl, kind) => call('accounts/sign-in-wait', { baseUrl, kind }),
     signOut: (accountId) => call('accounts/sign-out', { accountId }),
     setTrust: (accountId, trust) => call('accounts/trust', { accountId, trust }),

@@ -160,8 +160,8 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       if (!badges.length) badges = seeded.views.slice(0, 4).map((b) => ({ ...b, accountId: account.id }));
       return later(ok(account));
     },
-    cancelSignIn(baseUrl, attempt) {
-      record('cancelSignIn', attempt !== undefined ? [baseUrl, attempt] : baseUrl === undefined ? [] : [baseUrl]);
+    cancelSignIn(baseUrl, attempt, kind) {
+      record('cancelSignIn', kind !== undefined ? [baseUrl, attempt, kind] : attempt !== undefined ? [baseUrl, attempt] : baseUrl === undefined ? [] : [baseUrl]);
       running = [];
       const waiting = cancels.splice(0);
       for (const cancel of waiting) cancel();

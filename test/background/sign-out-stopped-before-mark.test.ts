@@ -55,6 +55,26 @@ describe('a sign-out stopped while it waited for the account’s sync to stop', 
     await stopped;
   });
 
+  it('is ended with its session revoked when a sync’s write landed between the mark and the account’s delete (review32)', async () => {
+    const { h, id, access, refresh } = await signedIn();
+    // A sync that ends just as the sign-out begins: its last write (sync.ts, the finished run's record, made
+    // whole) lands after the mark. Before: it wrote the record without the mark, and the worker stopped in
+    // the wait below left nothing saying where the backpack was (the session live, 'failed').
+    const remove = h.db.accounts.delete.bind(h.db.accounts);
+    h.db.accounts.delete = async (key: string) => {
+      expect((await h.db.syncState.get(id))?.signingOutOf).toBeDefined();
+      await h.app.sync.run(id);
+      return remove(key);
+    };
+    const { after, release, stopped } = await stoppedWhileSyncStops(h, id);
+    await after.app.accounts.finishSignOuts();
+    expect(ctx.bp.control.isTokenLive(access)).toBe(false);
+    expect(ctx.bp.control.isTokenLive(refresh)).toBe(false);
+    expect(await after.db.syncState.get(id)).toBeUndefined();
+    release();
+    await stopped;
+  });
+
   it('an account without a sync state: its tokens are not kept for good, and its session is revoked', async () => {
     const { h, id, access, refresh } = await signedIn();
     await h.db.syncState.delete(id);

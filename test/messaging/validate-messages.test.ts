@@ -30,6 +30,7 @@ describe('popup arguments', () => {
     ['accounts/sign-in-cancel', { baseUrl: 'https://backpack.example', attempt: 'a1' }],
     ['accounts/sign-in-cancel', {}],
     ['accounts/sign-in-cancel', { baseUrl: 'https://backpack.example' }],
+    ['accounts/sign-in-cancel', { baseUrl: 'https://backpack.example', kind: 'ob3' }],
     ['accounts/sign-in-wait', { baseUrl: 'https://backpack.example', kind: 'ob3' }],
     ['accounts/sign-in-wait', { baseUrl: 'http://127.0.0.1:8787', kind: 'badgr' }],
     ['accounts/sign-out', { accountId: 'badgr-0123' }],
@@ -77,6 +78,7 @@ describe('popup arguments', () => {
     ['accounts/sign-in-cancel', { baseUrl: 'https://backpack.example', all: true }],
     ['accounts/sign-in-cancel', { attempt: 'x'.repeat(65) }],
     ['accounts/sign-in-cancel', { attempt: 7 }],
+    ['accounts/sign-in-cancel', { baseUrl: 'https://backpack.example', kind: 'oauth' }],
     ['accounts/sign-in', { kind: 'ob3', baseUrl: 'https://backpack.example', attempt: '' }],
     // Which sign-in to join: a Badgr and an OB 3.0 one to one server run at once.
     ['accounts/sign-in-wait', { baseUrl: 'https://backpack.example' }],

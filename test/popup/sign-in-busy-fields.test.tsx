@@ -87,4 +87,18 @@ describe('the accounts screen during a sign-in', () => {
     expect((screen.getByLabelText('Server address') as HTMLInputElement).value).toBe('https://slow.example');
     expect(disabled('E-mail')).toBe(true);
   });
+
+  it('opens the form on the sign-in its button names, not the first of that form under way', async () => {
+    const actions = createMockActions();
+    // Two Badgr sign-ins to two backpacks, started by popups closed since: both said, each with its button.
+    void actions.signIn({ kind: 'badgr', baseUrl: 'https://slow.example', ...ADA });
+    void actions.signIn({ kind: 'badgr', baseUrl: 'https://slow-too.example', ...ADA });
+    render(<App actions={actions} t={t} locale="en" now={now} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Accounts' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Show the sign-in slow-too.example' }));
+    await screen.findByRole('button', { name: 'Signing in…' });
+    // Before: the form joined the first listed (slow.example), under the second's button.
+    await waitFor(() => expect(actions.calls.filter((c) => c.name === 'waitSignIn').map((c) => c.args)).toEqual([['https://slow-too.example', 'badgr']]));
+    expect((screen.getByLabelText('Server address') as HTMLInputElement).value).toBe('https://slow-too.example');
+  });
 });

@@ -107,8 +107,8 @@ describe('a popup opened again while a sign-in runs', () => {
     cancel.focus();
     fireEvent.click(cancel);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('E-mail')));
-    // The joined one's backpack only.
-    expect(actions.calls.filter((c) => c.name === 'cancelSignIn').map((c) => c.args)).toEqual([['https://slow.example']]);
+    // The joined one's backpack and kind only (a Badgr and an OB 3.0 sign-in to one server run at once).
+    expect(actions.calls.filter((c) => c.name === 'cancelSignIn').map((c) => c.args)).toEqual([['https://slow.example', undefined, 'badgr']]);
     expect(screen.getByRole('button', { name: 'Sign in' }).getAttribute('aria-disabled')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(status()?.textContent).toBe('');

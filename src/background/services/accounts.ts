@@ -228,8 +228,8 @@ export function createAccounts(d: AccountsDeps) {
     /** The sign-ins under way, with what each does now (state.ts). */
     signIns: () => signIns.list(),
 
-    /** Cancels the sign-in in flight to `baseUrl` (every one when none is named), or the one `attempt` names, even before it starts (sign-in-run.ts); `cancelled` is false when none was left to cancel. */
-    cancelSignIn: (baseUrl?: string, attempt?: string): { cancelled: boolean } => signIns.cancel(baseUrl, attempt),
+    /** Cancels the sign-in in flight to `baseUrl` (of `kind` when named; every one when none is named), or the one `attempt` names, even before it starts (sign-in-run.ts); `cancelled` is false when none was left to cancel. */
+    cancelSignIn: (baseUrl?: string, attempt?: string, kind?: SignInRequest['kind']): { cancelled: boolean } => signIns.cancel(baseUrl, attempt, kind),
 
     /**
      * Revokes the session on the server (best effort) and forgets the account, its tokens and its

@@ -118,14 +118,18 @@ export function createSignIns(fetch: Fetch) {
      * Cancels the sign-in in flight to `baseUrl` (the popup's Cancel, in that sign-in's form), or every one when
      * none is named; `cancelled` is false when none was left to cancel. Two backpacks' sign-ins run at once, each
      * in its own form: a Cancel that aborted all ended the other's too, whose form shows a cancel as nothing.
-     * With `attempt`, only the sign-in it names; one not started yet ends as it starts (`cancelledEarly`).
+     * With `attempt`, only the sign-in it names; one not started yet ends as it starts (`cancelledEarly`). With
+     * `kind`, only that kind's (a joined sign-in's Cancel: a Badgr and an OB 3.0 sign-in to one server run at once).
      */
-    cancel(baseUrl?: string, attempt?: string): { cancelled: boolean } {
-      if (attempt !== undefined && !started.has(attempt)) {
+    cancel(baseUrl?: string, attempt?: string, kind?: SignInUnderWay['kind']): { cancelled: boolean } {
+      // A running one is found among the runs, not the bounded `started`: after MAX_ATTEMPTS others were tried it
+      // was taken for one not started yet, and went on uncancelled.
+      const own = attempt !== undefined ? [...runs.values()].filter((r) => r.attempt === attempt) : undefined;
+      if (attempt !== undefined && own!.length === 0 && !started.has(attempt)) {
         remember(cancelledEarly, attempt);
         return { cancelled: true };
       }
-      const chosen = attempt !== undefined ? [...runs.values()].filter((r) => r.attempt === attempt) : baseUrl !== undefined ? to(baseUrl) : undefined;
+      const chosen = own ?? (baseUrl !== undefined ? to(baseUrl, kind) : undefined);
       const these = chosen ? chosen.map((r) => r.controller).filter((c) => inFlight.has(c)) : [...inFlight];
       for (const c of these) {
         inFlight.delete(c);

@@ -35,6 +35,7 @@ import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { runPageItems } from './sync-page.ts';
+import { syncRecordSaver } from './sync-save.ts';
 import { BADGE_TIMEOUT_MS, CONCURRENT, runSince, SINCE_MARGIN_MS, wholeAtAfter } from './sync-limits.ts';
 
 export interface SyncDeps {
@@ -75,6 +76,8 @@ const idle = (accountId: string): SyncRecord => ({ accountId, status: 'idle', do
 export function createSync(d: SyncDeps) {
   const now = d.now ?? (() => new Date());
   const recheckTwin = recheckLocal(d.db, d.verifier, d.identities, now);
+  /** Never over a sign-out's mark (sync-save.ts). */
+  const save = syncRecordSaver(d.db);
   const wait = d.sleep ?? realSleep;
   const retry = d.retry ?? DEFAULT_RETRY;
   const running = new Map<string, { promise: Promise<SyncRecord>; controller: AbortController; removed: RemovedDuringRun; recorded: Promise<unknown> }>();
@@ -112,7 +115,7 @@ export function createSync(d: SyncDeps) {
       if (!anchorHolds(run, page)) {
         relist(run);
         whole = true;
-        await d.db.syncState.put(s);
+        await save(s);
         continue;
       }
       // The anchor was done with the page before (this run, or the one a killed worker left). One
@@ -136,7 +139,7 @@ export function createSync(d: SyncDeps) {
       if (slice.stop) throw slice.stop;
       // The rest of this answer comes with the same page asked again (the cursor stays: a restart reads it again).
       if (slice.again) {
-        await d.db.syncState.put(s);
+        await save(s);
         continue;
       }
       if (page.stop) throw page.stop;
@@ -152,7 +155,7 @@ export function createSync(d: SyncDeps) {
       run.doneBeforePage = s.done;
       // A listing that goes on past what the backpack announced stops here, its pages read kept, resumed at this link (sync-bound.ts).
       const endless = followNext(run, s.done, account);
-      await d.db.syncState.put(s);
+      await save(s);
       if (endless) throw endless;
       await d.alarms?.at(retryAlarm(account.id), now().getTime() + WATCHDOG_MS).catch(() => undefined);
     }
@@ -168,11 +171,11 @@ export function createSync(d: SyncDeps) {
     removed.attach(run);
     const s: SyncRecord = { ...prev, status: 'syncing', run, done: run.doneBeforePage, total: Math.max(prev.run ? prev.total : 0, run.doneBeforePage) };
     delete s.error;
-    await d.db.syncState.put(s).then(recorded);
+    await save(s).then(recorded);
     // A watchdog: if this worker dies mid-run, the alarm wakes the next one to resume.
     const alarm = async (at: number) => void (await d.alarms?.at(retryAlarm(accountId), at).catch(() => undefined));
     await alarm(startedAt.getTime() + WATCHDOG_MS);
-    const failure = failureBeforeRetry(s, account.baseUrl, { save: (r) => d.db.syncState.put(r), alarm, now: () => now().getTime(), watchdogMs: WATCHDOG_MS });
+    const failure = failureBeforeRetry(s, account.baseUrl, { save, alarm, now: () => now().getTime(), watchdogMs: WATCHDOG_MS });
     // Once the run's writes are done: its badges checked again if the addresses changed meanwhile.
     const verified: { hash?: string } = {};
     const settle = () => settleIdentities({ db: d.db, identities: d.identities, verifier: d.verifier, now }, accountId, verified.hash, signal);
@@ -187,7 +190,7 @@ export function createSync(d: SyncDeps) {
       // A complete run; addresses left out are said as the account's error (no retry: the next sync is as usual).
       const said = dropped ? { status: 'error' as const, error: tooManyAddresses(host, dropped) } : { status: 'idle' as const };
       const done: SyncRecord = { accountId, done: s.done, total: s.done, failures: 0, lastSyncedAt: now().toISOString(), ...nextSince(run, SINCE_MARGIN_MS), ...wholeAtAfter(whole, run, prev), ...said };
-      await d.db.syncState.put(done);
+      await save(done);
       await d.alarms?.clear(retryAlarm(accountId)).catch(() => undefined);
       return done;
     } catch (e) {
@@ -205,7 +208,7 @@ export function createSync(d: SyncDeps) {
       if (f.code === 'UNAUTHORIZED') await d.db.accounts.update(accountId, (a) => (a && !a.needsSignIn ? { ...a, needsSignIn: true } : undefined));
       if (!needsUser && !signal.aborted) failed.retryAt = retryTime(f, failures, now().getTime());
       else delete failed.retryAt;
-      await d.db.syncState.put(failed);
+      await save(failed);
       if (failed.retryAt) await d.alarms?.at(retryAlarm(accountId), failed.retryAt).catch(() => undefined);
       else await d.alarms?.clear(retryAlarm(accountId)).catch(() => undefined);
       return failed;

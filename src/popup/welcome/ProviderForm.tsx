@@ -49,6 +49,7 @@ export function ProviderForm({ initialUrl, onSignedIn, onUsePassword, runs, onSt
   const { busy, status, submit: submitRef, cancelButton, signIn, cancel } = useSignIn({
     focusBack: () => setRefused({}),
     runs,
+    prefer: initialUrl,
     onStarted,
     // Another popup's sign-in: the form shows the provider and kind it runs with.
     onJoined: (run) => {

@@ -57,6 +57,7 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn, runs
   const { busy, status, submit: submitRef, cancelButton, signIn, cancel } = useSignIn({
     focusBack: () => setFocusField({ at: 'username' }),
     runs,
+    prefer: initialHost,
     onStarted,
     // Another popup's sign-in: the form shows the backpack and name it runs with (never a password).
     onJoined: (run) => {

@@ -26,6 +26,11 @@ export interface SignInHooks {
    * backpack may be listed first, and its phase was said as the form's own.
    */
   runs?: readonly SignInUnderWay[] | undefined;
+  /**
+   * The backpack the form was opened on (the accounts screen's 'Show the sign-in', 'Sign in again'): its sign-in
+   * under way is the one joined, not the first listed of this form's (two to two Badgr servers run at once).
+   */
+  prefer?: string | undefined;
   /** Just sent: the popup reads the state again, and keeps reading it while the sign-in runs. */
   onStarted?(): void;
   /** A sign-in another popup started is joined: the form shows what it signs in to. */
@@ -34,7 +39,7 @@ export interface SignInHooks {
   onJoinedReply?(reply: Reply<AccountView>, run: SignInUnderWay): void;
 }
 
-export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply }: SignInHooks) {
+export function useSignIn({ focusBack, runs, prefer, onStarted, onJoined, onJoinedReply }: SignInHooks) {
   const { actions, t } = useEnv();
   const [busy, setBusy] = useState(false);
   /** The sign-in this form waits for that another popup started. */
@@ -53,11 +58,13 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
   const sawOwn = useRef(false);
   /** The backpack of the sign-in the form waits for (its own, or the one it joined): Cancel ends that one only. */
   const at = useRef<string | undefined>(undefined);
+  /** The joined one's kind, which its Cancel names too: a Badgr and an OB 3.0 sign-in to one server run at once. */
+  const joinedKind = useRef<SignInUnderWay['kind'] | undefined>(undefined);
   /** The form's own sign-in's id (SignInRequest `attempt`): its Cancel ends it even when sent before it reached the worker. */
   const attempt = useRef<string | undefined>(undefined);
   const waitedFor = waiting.current && at.current !== undefined ? trimmed(at.current) : undefined;
-  // Else one to join: the backpack its last sign-in was refused for first (ERR_SIGN_IN_UNDER_WAY), then any not met.
-  const last = at.current !== undefined ? trimmed(at.current) : undefined;
+  // Else one to join: the backpack its last sign-in was refused for first (ERR_SIGN_IN_UNDER_WAY), or the one it was opened on, then any not met.
+  const last = at.current !== undefined ? trimmed(at.current) : prefer !== undefined ? trimmed(prefer) : undefined;
   const unmet = runs?.filter((r) => !met.current.has(r.id));
   const running = waitedFor !== undefined ? runs?.find((r) => trimmed(r.baseUrl) === waitedFor) : (unmet?.find((r) => trimmed(r.baseUrl) === last) ?? unmet?.[0]);
   const hooks = useRef({ onJoined, onJoinedReply });
@@ -110,6 +117,7 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
     const id = ++current.current;
     waiting.current = 'joined';
     at.current = run.baseUrl;
+    joinedKind.current = run.kind;
     setBusy(true);
     setJoined(run);
     hooks.current.onJoined?.(run);
@@ -157,15 +165,16 @@ export function useSignIn({ focusBack, runs, onStarted, onJoined, onJoinedReply 
       return end(id, r);
     },
     cancel(): void {
-      // Its own: named by its id (the host permission prompt may still hold it back); one joined: by its backpack.
+      // Its own: named by its id (the host permission prompt may still hold it back); one joined: by its backpack and kind.
       const own = waiting.current === 'own' ? attempt.current : undefined;
+      const kind = waiting.current === 'joined' ? joinedKind.current : undefined;
       // A state read before the cancel reached the worker may list it still: not a sign-in to join (which turned the form busy again, its fields off as focus went back to them).
       if (own !== undefined && at.current !== undefined && !sawOwn.current) ownEnded.current = { baseUrl: trimmed(at.current), until: Date.now() + OWN_ECHO_MS };
       current.current++;
       waiting.current = undefined;
       setBusy(false);
       setJoined(undefined);
-      void actions.cancelSignIn(at.current, own);
+      void actions.cancelSignIn(at.current, own, kind);
       focusBack();
     },
   };
