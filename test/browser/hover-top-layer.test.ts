@@ -102,6 +102,33 @@ describe('the hover card above the page’s top layer, in Chromium', () => {
     await page.close();
   });
 
+  for (const mode of ['open', 'closed'] as const) {
+    it(`a popover the page shows later inside its own ${mode} shadow root: the card comes back on top`, async () => {
+      // Its beforetoggle is not composed (it never reaches the document) and no selector sees into the root.
+      const page = await open(`<a id="l" ${LINK} href="${BADGE}">Genuine</a><div id="c"></div>`,
+        `const r = document.getElementById('c').attachShadow({ mode: '${mode}' }); r.innerHTML = ${JSON.stringify(FAKE)}; window.showFake = () => r.getElementById('fake').showPopover();`);
+      await dwell(page, '#l');
+      await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('✕');
+      expect(await seenAtCard(page)).toBe('card');
+      await page.evaluate(() => (window as unknown as { showFake(): void }).showFake());
+      await expect.poll(() => seenAtCard(page), { timeout: 2000 }).toBe('card');
+      await page.screenshot({ path: resolve(SHOTS, `top-layer-shadow-${mode}.png`) });
+      await page.close();
+    });
+  }
+
+  it('a page that shows its shadow root’s popover again after each raise of the card: no card at all', async () => {
+    const page = await open(`<a id="l" ${LINK} href="${BADGE}">Genuine</a><div id="c"></div>`,
+      `const r = document.getElementById('c').attachShadow({ mode: 'closed' }); r.innerHTML = ${JSON.stringify(FAKE)}; const f = r.getElementById('fake');` +
+      `document.addEventListener('beforetoggle', (e) => { if (e.target.dataset.lanyard && e.newState === 'open') setTimeout(() => { if (f.matches(':popover-open')) f.hidePopover(); f.showPopover(); }, 50); }, true);`);
+    await dwell(page, '#l');
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-lanyard="hover-card"]') !== null), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-lanyard="hover-card"]') !== null), { timeout: 5000 }).toBe(false);
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => document.querySelector('[data-lanyard="hover-card"]') !== null)).toBe(false);
+    await page.close();
+  });
+
   it('a page that raises its own again after each raise of the card: no card at all, not one under its look-alike', async () => {
     const page = await open(`<a id="l" ${LINK} href="${BADGE}">Genuine</a>${FAKE}`,
       `document.addEventListener('beforetoggle', (e) => { if (e.target.dataset.lanyard && e.newState === 'open') setTimeout(() => { const f = document.getElementById('fake'); if (f.matches(':popover-open')) f.hidePopover(); f.showPopover(); }); }, true);`);
