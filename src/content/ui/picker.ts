@@ -20,6 +20,7 @@ import { place } from './place.ts';
 import { fromUser } from './user.ts';
 import { guard } from './armed.ts';
 import { dirOf, say } from './quiet.ts';
+import { keepOnTop } from './top-layer.ts';
 
 export interface PickerOptions {
   anchor: Element;
@@ -84,9 +85,15 @@ export function openPicker(o: PickerOptions): { close(): void } {
   const panel = h('div', { class: 'p', role: 'dialog', 'aria-label': o.title }, h('header', {}, o.title, close), input, status, confirm, list);
   ui.root.append(panel);
   (o.container ?? document.documentElement).append(ui.host);
+  // Above whatever the page paints, as the hover card (top-layer.ts): an overlay at the highest z-index painted after
+  // the host covered it, and where the browser cannot tell what covers the panel (Firefox) a see-through one that let
+  // clicks through picked a badge unseen. A page that keeps raising its own above it closes it.
+  // Closed after this task: a first raise the page cancels calls it before the picker is made.
+  const top = keepOnTop(ui.host, () => queueMicrotask(() => self.close()));
   place(panel, o.anchor, 340, 400);
   // A pick acts only once the panel has been shown, unmoved and as Lanyard drew it, for a while (armed.ts: clickjacking).
   const armed = guard(panel, fromUser, (yes) => (yes ? panel.setAttribute('data-armed', '') : panel.removeAttribute('data-armed')));
+  top?.watch(panel);
 
   let badges: PickerBadge[] = [];
   let active = 0;
@@ -100,6 +107,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
       life.abort();
       clearTimeout(debounce);
       armed.stop();
+      top?.stop();
       ui.destroy();
       if (open === self) open = null;
     },

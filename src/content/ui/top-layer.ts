@@ -1,5 +1,5 @@
 /**
- * The hover card above the page's top layer (attack29). A popover shown with showPopover(), a <dialog>
+ * Lanyard's hover card (attack29) and picker (attack31) above the page's top layer. A popover shown with showPopover(), a <dialog>
  * opened with showModal() and a fullscreen element are painted above everything else in the document,
  * whatever its z-index (CSS Position 4 §3 "the top layer"), in the order they were put there: a page showed
  * its own popover over the card (its look-alike "✓ Verified" over Lanyard's "✕ Revoked"), and a badge link in a
@@ -18,6 +18,9 @@
  * tell (Chromium's IntersectionObserver v2 `trackVisibility`, https://w3c.github.io/IntersectionObserver/v2/, whose
  * occlusion test counts what lets the pointer through), the card's box covered by anything counts as something put
  * above it: raised again, as many times as the rest. Elsewhere (Firefox) it stays a known limit.
+ * The picker's host (picker.ts) is kept on top the same way: the page's overlay at the highest z-index, painted after
+ * it, covered it, and where nothing tells what covers the panel (Firefox), a see-through one let a click pick a badge
+ * unseen; a page that keeps raising its own over the picker closes it. Manual popovers leave the focus where it is.
  */
 
 /** A page raising its own over the card this many times while it is up: no card. */
@@ -62,6 +65,8 @@ export function keepOnTop(host: HTMLElement, onLost: () => void): TopLayer | nul
   const raise = (): boolean => {
     raising = true;
     try {
+      // Manual: hidePopover() leaves the focus where it is (only an auto popover restores what had it before: HTML
+      // §6.12 "show popover" shouldRestoreFocus), so a raise keeps the user typing in the picker's search.
       host.setAttribute('popover', 'manual');
       if (isOpen(host)) host.hidePopover();
       host.showPopover();
