@@ -28,9 +28,10 @@ afterAll(async () => {
   await env?.close();
 });
 
-/** Gmail's compose with the caret in its body and the picker open on its rows. */
-async function pickerOpen(): Promise<Page> {
+/** Gmail's compose with the caret in its body and the picker open on its rows; `init` runs in the page before its own scripts. */
+async function pickerOpen(init?: () => void): Promise<Page> {
   const page = await env.ext.context.newPage();
+  if (init) await page.addInitScript(init);
   const loaded = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('[lanyard] mail content script loaded') });
   await page.goto('https://mail.google.com/mail/u/0/#inbox?compose=new');
   await loaded;
@@ -170,4 +171,40 @@ describe('the picker against a clickjacking page', () => {
     const page = await pickerOpen();
     await clickWhileHidden(page, () => void (document.documentElement.style.opacity = '0.02'), () => void (document.documentElement.style.opacity = ''));
   });
+
+  it('a page that replaced attachShadow, showPopover, hidePopover, addEventListener and getComputedStyle before Lanyard ran: none of them is Lanyard’s (its world’s own), the root stays closed and the picker on top', async () => {
+    // The content script runs in an isolated world (Chromium) with its own prototypes: the page's replacements never see its calls.
+    const page = await pickerOpen(() => {
+      const w = window as unknown as { seen: string[] };
+      w.seen = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init: ShadowRootInit) {
+        w.seen.push(`attachShadow ${this.getAttribute('data-lanyard') ?? this.tagName}`);
+        return attach.call(this, { ...init, mode: 'open' });
+      };
+      HTMLElement.prototype.showPopover = function () { w.seen.push('showPopover'); };
+      HTMLElement.prototype.hidePopover = function () { w.seen.push('hidePopover'); };
+      const add = EventTarget.prototype.addEventListener;
+      EventTarget.prototype.addEventListener = function (type: string, ...rest: unknown[]) {
+        // Lanyard's picker listens inside its shadow root (keys, clicks): a shared prototype would show them here.
+        if (this instanceof Node && this.getRootNode() instanceof ShadowRoot) w.seen.push(`addEventListener ${type} in a shadow root`);
+        return (add as (...a: unknown[]) => void).call(this, type, ...rest);
+      };
+      window.getComputedStyle = () => ({ opacity: '1', filter: 'none', clipPath: 'none', maskImage: 'none', mixBlendMode: 'normal', zoom: '1', getPropertyValue: () => '' }) as unknown as CSSStyleDeclaration;
+    });
+    const host = await page.evaluate(() => {
+      const h = document.querySelector('[data-lanyard="picker"]') as HTMLElement;
+      const seen = [...(window as unknown as { seen: string[] }).seen];
+      // The page's replacements are in place in its own world.
+      const own = document.createElement('div').attachShadow({ mode: 'closed' });
+      return { open: h.shadowRoot !== null, onTop: h.matches(':popover-open'), seen, pageOwn: own.host.shadowRoot !== null };
+    });
+    expect(host.pageOwn).toBe(true);
+    expect(host.open).toBe(false);
+    expect(host.onTop).toBe(true);
+    expect(host.seen).toEqual([]);
+    // And its opacity check is its own: the page's getComputedStyle saying "opaque" does not arm a faded picker.
+    await clickWhileHidden(page, () => void (document.documentElement.style.opacity = '0.02'), () => void (document.documentElement.style.opacity = ''));
+  });
 });
+
