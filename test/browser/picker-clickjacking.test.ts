@@ -206,5 +206,28 @@ describe('the picker against a clickjacking page', () => {
     // And its opacity check is its own: the page's getComputedStyle saying "opaque" does not arm a faded picker.
     await clickWhileHidden(page, () => void (document.documentElement.style.opacity = '0.02'), () => void (document.documentElement.style.opacity = ''));
   });
+
+  it('a page that opens its own modal dialog while the picker is up: the picker goes, not left painted above it while its clicks reach the page’s button under it', async () => {
+    // Raised above the modal, a picker outside the dialog is still inert (HTML §6.13 "blocked by a modal dialog"): seen, but a
+    // person's click on its first row went to whatever the page put there.
+    const page = await pickerOpen();
+    const at = await firstRow(page);
+    await page.evaluate((p) => {
+      const d = document.createElement('dialog');
+      d.style.cssText = 'margin:0;padding:0;border:0;width:100vw;height:100vh;max-width:none;max-height:none;background:transparent';
+      const b = document.createElement('button');
+      b.id = 'under';
+      b.textContent = 'Delete everything';
+      b.style.cssText = `position:fixed;left:${p.x - 50}px;top:${p.y - 15}px;width:100px;height:30px`;
+      b.onclick = () => void (document.documentElement.dataset.clicked = 'under');
+      d.append(b);
+      document.body.append(d);
+      d.showModal();
+    }, at);
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: resolve(SHOTS, 'picker-modal.png') });
+    expect(await page.evaluate(() => document.querySelector('[data-lanyard="picker"]') !== null)).toBe(false);
+    await page.close();
+  });
 });
 

@@ -21,6 +21,9 @@
  * The picker's host (picker.ts) is kept on top the same way: the page's overlay at the highest z-index, painted after
  * it, covered it, and where nothing tells what covers the panel (Firefox), a see-through one let a click pick a badge
  * unseen; a page that keeps raising its own over the picker closes it. Manual popovers leave the focus where it is.
+ * On top is not usable: a modal dialog the page opens makes everything outside it inert (HTML §6.13 "blocked by a
+ * modal dialog"), in the top layer too, and the picker raised above it was seen while a person's click on its rows
+ * went to the page's element under it. The picker says whether it can still be clicked (`usable`): else it closes.
  */
 
 /** A page raising its own over the card this many times while it is up: no card. */
@@ -45,10 +48,11 @@ const isOpen = (el: Element): boolean => {
 
 /**
  * Puts `host` (just connected) in the top layer and keeps it on top while it is up; `onLost` when it cannot be
- * (the page keeps raising its own, took the host out of it, or kept it from its first raise: null then). Null,
+ * (the page keeps raising its own, took the host out of it, or kept it from its first raise: null then), or when
+ * `usable` says, while it is on top, that it no longer takes the user's clicks. Null,
  * without `onLost`, when this browser has no Popover API: the card is as it was (fixed, z-index).
  */
-export function keepOnTop(host: HTMLElement, onLost: () => void): TopLayer | null {
+export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => boolean): TopLayer | null {
   if (typeof host.showPopover !== 'function' || typeof host.hidePopover !== 'function') return null;
   let known = new Set<Element>();
   let raises = 0;
@@ -85,7 +89,7 @@ export function keepOnTop(host: HTMLElement, onLost: () => void): TopLayer | nul
   const check = (): boolean => {
     if (!host.isConnected) return false;
     const now = open();
-    if (isOpen(host) && !raised && ![...now].some((e) => !known.has(e))) return (known = now), true;
+    if (isOpen(host) && !raised && ![...now].some((e) => !known.has(e))) return (known = now), usable?.() !== false;
     return ++raises <= MAX_RAISES && raise();
   };
   const ac = new AbortController();
