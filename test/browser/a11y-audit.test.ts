@@ -204,7 +204,9 @@ async function auditCopy(page: Page, kind: string): Promise<string[]> {
     // Each string with a space either side: axe joins sibling elements' text with none (it reads no CSS
     // display), where Chromium reads a row's name and its block-level date apart; spaces collapse on screen.
     for (const q of open.querySelectorAll('[data-q]')) q.replaceWith(document.createTextNode(` ${q.getAttribute('data-q') ?? ''} `));
-    for (const el of root.children) if (el instanceof HTMLElement) el.style.visibility = 'hidden';
+    // Out of the way while the copy is audited: the picker is in the top layer, above the copy. Not painted (display), not
+    // hidden (visibility): top-layer.ts takes a box that is there but not seen for one covered, and raises it until it gives up.
+    for (const el of root.children) if (el instanceof HTMLElement) el.style.display = 'none';
     // axe finds what is behind a text through elementsFromPoint, which skips the hover card (pointer-events:
     // none: it lets the pointer through to the page) and finds no background above the body's.
     for (const el of open.children) if (el instanceof HTMLElement) el.style.pointerEvents = 'auto';
@@ -230,14 +232,14 @@ describe('content UI (closed shadow roots, audited as an open copy): no WCAG 2.1
     await page.evaluate(() => (document.querySelector('div[g_editable="true"]') as HTMLElement).focus());
     expect(await auditCopy(page, 'insert-badge'), 'Insert badge button').toEqual([]);
     await page.evaluate(() => document.getElementById('a11y-copy')?.remove());
-    await inShadow(page, 'insert-badge', (root) => void [...root.children].forEach((el) => (el as HTMLElement).style?.removeProperty('visibility')));
+    await inShadow(page, 'insert-badge', (root) => void [...root.children].forEach((el) => (el as HTMLElement).style?.removeProperty('display')));
     await clickButton(page, 'insert-badge');
     expect((await pickerOptions(page)).length).toBe(2);
     await page.screenshot({ path: 'test-results/a11y-picker.png' });
     expect(await auditCopy(page, 'picker'), 'picker list').toEqual([]);
     await page.screenshot({ path: 'test-results/a11y-picker-copy.png' });
     await page.evaluate(() => document.getElementById('a11y-copy')?.remove());
-    await inShadow(page, 'picker', (root) => void [...root.children].forEach((el) => (el as HTMLElement).style?.removeProperty('visibility')));
+    await inShadow(page, 'picker', (root) => void [...root.children].forEach((el) => (el as HTMLElement).style?.removeProperty('display')));
 
     await clickInShadow(page, 'picker', 'li[data-i="0"]');
     await waitFor(() => inShadow(page, 'picker', (root) => root.querySelector('[role=alert] [data-q]') !== null));

@@ -9,7 +9,7 @@
  * Now the card's host is itself in the top layer (Popover API, `popover="manual"`), shown again above what the
  * page raises later. What the page sees of it is the same whatever the verdict (point 8).
  * The feature is bundled into a plain page with a runtime answering every badge revoked; the hit test at the
- * card's middle is Chromium's own (DOM.getNodeForLocation, pointer-events: none ignored), and a screenshot of each case
+ * card's middle is Chromium's own (support/hit-test.ts, pointer-events: none ignored), and a screenshot of each case
  * is kept in .tmp/shots/ (not committed) to look at.
  */
 import { mkdirSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inShadow } from '../content/support/browser.ts';
 import { bundleHoverVerify } from './support/hover-script.ts';
+import { seenAt } from './support/hit-test.ts';
 import { CHROMIUM } from './launch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -37,26 +38,14 @@ afterAll(async () => {
 
 const cardText = (page: Page) => inShadow(page, 'hover-card', (root) => [...root.querySelectorAll('[data-q]')].map((q) => q.getAttribute('data-q')).join(' ')).catch(() => '');
 
-/** What the user sees at the card's middle: Chromium's hit test there, pointer-events: none ignored ('card' when it is Lanyard's card). */
+/** What the user sees at the card's middle ('card' when it is Lanyard's card). */
 async function seenAtCard(page: Page): Promise<string> {
   const r = await inShadow(page, 'hover-card', (root) => {
     const b = root.querySelector('.c')!.getBoundingClientRect();
-    return { x: Math.round(b.left + b.width / 2), y: Math.round(b.top + b.height / 2) };
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
   });
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const { backendNodeId } = (await cdp.send('DOM.getNodeForLocation', { x: r.x, y: r.y, includeUserAgentShadowDOM: true, ignorePointerEventsNone: true })) as { backendNodeId: number };
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId })) as { object: { objectId: string } };
-    const v = (await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      functionDeclaration: `function () { const e = this.nodeType === 1 ? this : this.parentElement; const h = e.getRootNode().host; return h && h.getAttribute('data-lanyard') === 'hover-card' ? 'card' : e.id || e.tagName; }`,
-      returnByValue: true,
-    })) as { result: { value: string } };
-    return v.result.value;
-  } finally {
-    await cdp.detach();
-  }
+  const seen = await seenAt(page, r.x, r.y);
+  return seen === 'lanyard:hover-card' ? 'card' : seen;
 }
 
 /** The user's pointer onto the element, moving, then resting there. */
@@ -99,6 +88,33 @@ describe('the hover card above the page’s top layer, in Chromium', () => {
     await page.evaluate(() => document.getElementById('fake')!.showPopover());
     await expect.poll(() => seenAtCard(page), { timeout: 2000 }).toBe('card');
     await page.screenshot({ path: resolve(SHOTS, 'top-layer-later.png') });
+    await page.close();
+  });
+
+  for (const mode of ['open', 'closed'] as const) {
+    it(`a popover the page shows later inside its own ${mode} shadow root: the card comes back on top`, async () => {
+      // Its beforetoggle is not composed (it never reaches the document) and no selector sees into the root.
+      const page = await open(`<a id="l" ${LINK} href="${BADGE}">Genuine</a><div id="c"></div>`,
+        `const r = document.getElementById('c').attachShadow({ mode: '${mode}' }); r.innerHTML = ${JSON.stringify(FAKE)}; window.showFake = () => r.getElementById('fake').showPopover();`);
+      await dwell(page, '#l');
+      await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('✕');
+      expect(await seenAtCard(page)).toBe('card');
+      await page.evaluate(() => (window as unknown as { showFake(): void }).showFake());
+      await expect.poll(() => seenAtCard(page), { timeout: 2000 }).toBe('card');
+      await page.screenshot({ path: resolve(SHOTS, `top-layer-shadow-${mode}.png`) });
+      await page.close();
+    });
+  }
+
+  it('a page that shows its shadow root’s popover again after each raise of the card: no card at all', async () => {
+    const page = await open(`<a id="l" ${LINK} href="${BADGE}">Genuine</a><div id="c"></div>`,
+      `const r = document.getElementById('c').attachShadow({ mode: 'closed' }); r.innerHTML = ${JSON.stringify(FAKE)}; const f = r.getElementById('fake');` +
+      `document.addEventListener('beforetoggle', (e) => { if (e.target.dataset.lanyard && e.newState === 'open') setTimeout(() => { if (f.matches(':popover-open')) f.hidePopover(); f.showPopover(); }, 50); }, true);`);
+    await dwell(page, '#l');
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-lanyard="hover-card"]') !== null), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-lanyard="hover-card"]') !== null), { timeout: 5000 }).toBe(false);
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => document.querySelector('[data-lanyard="hover-card"]') !== null)).toBe(false);
     await page.close();
   });
 

@@ -1,20 +1,26 @@
 /**
  * Picker clickjacking in Chromium with the built extension (src/content/ui/armed.ts): the real
  * 2020 Gmail compose, whose page lays its own picture over the open picker with
- * `pointer-events: none` (the person's click goes through to a row they cannot see), or makes
- * the whole page, picker included, almost transparent. Neither click puts a badge into the page;
- * once the page stops, the same click does. Run `npm run build` first.
+ * `pointer-events: none` (the person's click would go through to a row they cannot see), or makes
+ * the whole page, picker included, almost transparent. The picker is in the top layer, raised again
+ * above the page's own popovers (src/content/ui/top-layer.ts, attack31): the page's overlay is painted
+ * under it; a page that keeps raising its own closes it; a nearly transparent page's click puts no
+ * badge in, and once the page stops, the same click does. Run `npm run build` first.
  */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { realPage, REAL_GMAIL } from '../content/support/pages.ts';
-import { caretAfter, clickButton, clickInShadow, inShadow, pickerOptions, serve, waitFor } from '../content/support/browser.ts';
+import { caretAfter, clickButton, inShadow, pickerOptions, serve, waitFor } from '../content/support/browser.ts';
 import { launchWithBadges, type WithBadges } from '../content/support/extension.ts';
+import { seenAt } from './support/hit-test.ts';
 
 let env: WithBadges;
 const BODY = 'div[g_editable="true"]';
 
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   env = await launchWithBadges();
   await serve(env.ext.context, 'https://mail.google.com/**', (url) => (url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL) : null));
 });
@@ -22,9 +28,10 @@ afterAll(async () => {
   await env?.close();
 });
 
-/** Gmail's compose with the caret in its body and the picker open on its rows. */
-async function pickerOpen(): Promise<Page> {
+/** Gmail's compose with the caret in its body and the picker open on its rows; `init` runs in the page before its own scripts. */
+async function pickerOpen(init?: () => void): Promise<Page> {
   const page = await env.ext.context.newPage();
+  if (init) await page.addInitScript(init);
   const loaded = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('[lanyard] mail content script loaded') });
   await page.goto('https://mail.google.com/mail/u/0/#inbox?compose=new');
   await loaded;
@@ -34,6 +41,17 @@ async function pickerOpen(): Promise<Page> {
   await pickerOptions(page);
   return page;
 }
+
+const SHOTS = resolve(import.meta.dirname, '../../.tmp/shots');
+
+/** The page's picture over everything it paints, letting clicks through, after Lanyard's host at the same z-index. */
+const decoy = () => {
+  const o = document.createElement('div');
+  o.id = 'decoy';
+  o.textContent = 'Click here to claim your prize';
+  o.style.cssText = 'position:fixed;inset:0;z-index:2147483647;pointer-events:none;background:#fff;font:40px sans-serif';
+  document.documentElement.append(o);
+};
 
 /** The first row's centre, where a person would click. */
 const firstRow = (page: Page) =>
@@ -51,29 +69,87 @@ const inserted = async (page: Page) => (await page.innerHTML(BODY)).includes('<t
 async function clickWhileHidden(page: Page, hide: () => void, show: () => void): Promise<void> {
   await page.evaluate(hide);
   const at = await firstRow(page);
+  await page.screenshot({ path: resolve(SHOTS, 'picker-faded.png') });
   await page.waitForTimeout(1500);
   expect(await armed(page)).toBe(false);
   await page.mouse.click(at.x, at.y);
   await page.waitForTimeout(500);
   expect(await inserted(page)).toBe(false);
   await page.evaluate(show);
-  await clickInShadow(page, 'picker', 'li[data-i="0"]');
+  // A person's click on the first row (moved down by the line saying why the first did nothing): the pick is judged
+  // again at the click (armed.ts check()). Nothing else need tell the panel the page stopped: in the top layer the
+  // page's opacity never faded it (screenshot picker-faded.png), so its IntersectionObserver saw no change.
+  const again = await firstRow(page);
+  await page.mouse.click(again.x, again.y);
   await waitFor(() => inserted(page));
   await page.close();
 }
 
 describe('the picker against a clickjacking page', () => {
-  it('a see-through overlay that lets clicks through to it: the click picks nothing; without it, the same click picks', async () => {
+  it('a see-through overlay at the highest z-index, painted after the picker’s host: the picker is painted above it, and the person’s click picks what they see', async () => {
+    // Where the browser cannot tell what covers the panel (Firefox: no IntersectionObserver v2), a click through it picked a badge unseen.
     const page = await pickerOpen();
-    const decoy = () => {
+    await page.evaluate(decoy);
+    const at = await firstRow(page);
+    await page.screenshot({ path: resolve(SHOTS, 'picker-overlay.png') });
+    expect(await seenAt(page, at.x, at.y)).toBe('lanyard:picker');
+    await waitFor(() => armed(page));
+    await page.mouse.click(at.x, at.y);
+    await waitFor(() => inserted(page));
+    await page.close();
+  });
+
+  for (const where of ['document', 'closed shadow root'] as const) {
+    it(`the page’s popover shown over the open picker (in its ${where}): the picker is raised above it`, async () => {
+      const page = await pickerOpen();
+      await page.evaluate((inRoot) => {
+        const o = document.createElement('div');
+        o.setAttribute('popover', 'manual');
+        o.textContent = 'Click here to claim your prize';
+        o.style.cssText = 'position:fixed;inset:0;width:auto;height:auto;margin:0;border:0;pointer-events:none;background:#fff;font:40px sans-serif';
+        const box = document.createElement('div');
+        document.body.append(box);
+        (inRoot ? box.attachShadow({ mode: 'closed' }) : box).append(o);
+        o.showPopover();
+      }, where !== 'document');
+      const at = await firstRow(page);
+      await waitFor(async () => (await seenAt(page, at.x, at.y)) === 'lanyard:picker', 3000);
+      await page.screenshot({ path: resolve(SHOTS, `picker-popover-${where.replace(/ /g, '-')}.png`) });
+      await page.close();
+    });
+  }
+
+  it('a page that shows its popover while the person types in the search: the typing stays in the search', async () => {
+    const page = await pickerOpen();
+    await page.keyboard.type('Da');
+    await page.evaluate(() => {
       const o = document.createElement('div');
-      o.id = 'decoy';
-      o.textContent = 'Click here to claim your prize';
-      o.style.cssText = 'position:fixed;inset:0;z-index:2147483647;pointer-events:none;background:#fff;font:40px sans-serif';
-      // After Lanyard's host, at the same z-index: painted over it.
-      document.documentElement.append(o);
-    };
-    await clickWhileHidden(page, decoy, () => document.getElementById('decoy')!.remove());
+      o.setAttribute('popover', 'manual');
+      o.textContent = 'A notice';
+      document.body.append(o);
+      o.showPopover();
+    });
+    await page.waitForTimeout(500);
+    await page.keyboard.type('ta');
+    expect(await inShadow(page, 'picker', (root) => (root.querySelector('input') as HTMLInputElement).value)).toBe('Data');
+    expect(await page.innerHTML(BODY)).not.toContain('ta');
+    await page.close();
+  });
+
+  it('a page that shows its own popover again after each raise of the picker: the picker closes', async () => {
+    const page = await pickerOpen();
+    await page.evaluate(() => {
+      const o = document.createElement('div');
+      o.setAttribute('popover', 'manual');
+      o.textContent = 'A look-alike';
+      document.body.append(o);
+      document.addEventListener('beforetoggle', (e) => {
+        if ((e.target as HTMLElement).dataset.lanyard && (e as ToggleEvent).newState === 'open') setTimeout(() => (o.matches(':popover-open') && o.hidePopover(), o.showPopover()));
+      }, true);
+      o.showPopover();
+    });
+    await waitFor(() => page.evaluate(() => document.querySelector('[data-lanyard="picker"]') === null), 5000);
+    await page.close();
   });
 
   it('a page that hides the pointer (cursor: none, !important, on every element and on Lanyard’s host) to draw a fake one elsewhere: over the picker the real pointer shows', async () => {
@@ -95,4 +171,63 @@ describe('the picker against a clickjacking page', () => {
     const page = await pickerOpen();
     await clickWhileHidden(page, () => void (document.documentElement.style.opacity = '0.02'), () => void (document.documentElement.style.opacity = ''));
   });
+
+  it('a page that replaced attachShadow, showPopover, hidePopover, addEventListener and getComputedStyle before Lanyard ran: none of them is Lanyard’s (its world’s own), the root stays closed and the picker on top', async () => {
+    // The content script runs in an isolated world (Chromium) with its own prototypes: the page's replacements never see its calls.
+    const page = await pickerOpen(() => {
+      const w = window as unknown as { seen: string[] };
+      w.seen = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init: ShadowRootInit) {
+        w.seen.push(`attachShadow ${this.getAttribute('data-lanyard') ?? this.tagName}`);
+        return attach.call(this, { ...init, mode: 'open' });
+      };
+      HTMLElement.prototype.showPopover = function () { w.seen.push('showPopover'); };
+      HTMLElement.prototype.hidePopover = function () { w.seen.push('hidePopover'); };
+      const add = EventTarget.prototype.addEventListener;
+      EventTarget.prototype.addEventListener = function (type: string, ...rest: unknown[]) {
+        // Lanyard's picker listens inside its shadow root (keys, clicks): a shared prototype would show them here.
+        if (this instanceof Node && this.getRootNode() instanceof ShadowRoot) w.seen.push(`addEventListener ${type} in a shadow root`);
+        return (add as (...a: unknown[]) => void).call(this, type, ...rest);
+      };
+      window.getComputedStyle = () => ({ opacity: '1', filter: 'none', clipPath: 'none', maskImage: 'none', mixBlendMode: 'normal', zoom: '1', getPropertyValue: () => '' }) as unknown as CSSStyleDeclaration;
+    });
+    const host = await page.evaluate(() => {
+      const h = document.querySelector('[data-lanyard="picker"]') as HTMLElement;
+      const seen = [...(window as unknown as { seen: string[] }).seen];
+      // The page's replacements are in place in its own world.
+      const own = document.createElement('div').attachShadow({ mode: 'closed' });
+      return { open: h.shadowRoot !== null, onTop: h.matches(':popover-open'), seen, pageOwn: own.host.shadowRoot !== null };
+    });
+    expect(host.pageOwn).toBe(true);
+    expect(host.open).toBe(false);
+    expect(host.onTop).toBe(true);
+    expect(host.seen).toEqual([]);
+    // And its opacity check is its own: the page's getComputedStyle saying "opaque" does not arm a faded picker.
+    await clickWhileHidden(page, () => void (document.documentElement.style.opacity = '0.02'), () => void (document.documentElement.style.opacity = ''));
+  });
+
+  it('a page that opens its own modal dialog while the picker is up: the picker goes, not left painted above it while its clicks reach the page’s button under it', async () => {
+    // Raised above the modal, a picker outside the dialog is still inert (HTML §6.13 "blocked by a modal dialog"): seen, but a
+    // person's click on its first row went to whatever the page put there.
+    const page = await pickerOpen();
+    const at = await firstRow(page);
+    await page.evaluate((p) => {
+      const d = document.createElement('dialog');
+      d.style.cssText = 'margin:0;padding:0;border:0;width:100vw;height:100vh;max-width:none;max-height:none;background:transparent';
+      const b = document.createElement('button');
+      b.id = 'under';
+      b.textContent = 'Delete everything';
+      b.style.cssText = `position:fixed;left:${p.x - 50}px;top:${p.y - 15}px;width:100px;height:30px`;
+      b.onclick = () => void (document.documentElement.dataset.clicked = 'under');
+      d.append(b);
+      document.body.append(d);
+      d.showModal();
+    }, at);
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: resolve(SHOTS, 'picker-modal.png') });
+    expect(await page.evaluate(() => document.querySelector('[data-lanyard="picker"]') !== null)).toBe(false);
+    await page.close();
+  });
 });
+

@@ -97,6 +97,8 @@ export function showCard(anchor: Element, state: CardState): HTMLElement | null 
     // Kept out of the top layer at once (top-layer.ts): gone already, not placed.
     if (lost) return null;
   }
+  // Anything drawn over this box later (a popover in the page's shadow root) raises the card again (top-layer.ts).
+  top?.watch(box);
   place(box, anchor, WIDTH, tall ? TALL : HEIGHT);
   return host;
 }

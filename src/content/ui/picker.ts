@@ -20,6 +20,7 @@ import { place } from './place.ts';
 import { fromUser } from './user.ts';
 import { guard } from './armed.ts';
 import { dirOf, say } from './quiet.ts';
+import { keepOnTop } from './top-layer.ts';
 
 export interface PickerOptions {
   anchor: Element;
@@ -84,9 +85,16 @@ export function openPicker(o: PickerOptions): { close(): void } {
   const panel = h('div', { class: 'p', role: 'dialog', 'aria-label': o.title }, h('header', {}, o.title, close), input, status, confirm, list);
   ui.root.append(panel);
   (o.container ?? document.documentElement).append(ui.host);
+  // Above whatever the page paints, as the hover card (top-layer.ts): an overlay at the highest z-index painted after
+  // the host covered it, and where the browser cannot tell what covers the panel (Firefox) a see-through one that let
+  // clicks through picked a badge unseen. A page that keeps raising its own above it closes it.
+  // Closed after this task: a first raise the page cancels calls it before the picker is made. On top but not hit where
+  // it is drawn (inert outside the page's modal dialog: its clicks went to the page's element under it): closed too.
+  const top = keepOnTop(ui.host, () => queueMicrotask(() => self.close()), () => hitsHost(panel, ui.host));
   place(panel, o.anchor, 340, 400);
   // A pick acts only once the panel has been shown, unmoved and as Lanyard drew it, for a while (armed.ts: clickjacking).
   const armed = guard(panel, fromUser, (yes) => (yes ? panel.setAttribute('data-armed', '') : panel.removeAttribute('data-armed')));
+  top?.watch(panel);
 
   let badges: PickerBadge[] = [];
   let active = 0;
@@ -100,6 +108,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
       life.abort();
       clearTimeout(debounce);
       armed.stop();
+      top?.stop();
       ui.destroy();
       if (open === self) open = null;
     },
@@ -205,6 +214,19 @@ export function openPicker(o: PickerOptions): { close(): void } {
   void load();
   input.focus();
   return self;
+}
+
+/**
+ * Whether a click at the panel's middle reaches Lanyard's host: hit-tested in the tree the host is in (a container in
+ * the site's own shadow root, as LinkedIn's 2026 composer: the document's answer would be the root's host), which
+ * answers with the host for anything inside its closed root. The root through the prototype (a page cannot clobber it).
+ */
+function hitsHost(panel: HTMLElement, host: HTMLElement): boolean {
+  const r = panel.getBoundingClientRect();
+  // Not laid out (no rendering here): nothing to tell.
+  if (!r.width || !r.height) return true;
+  const scope = Node.prototype.getRootNode.call(host) as Document | ShadowRoot;
+  return scope.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === host;
 }
 
 /**

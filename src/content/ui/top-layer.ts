@@ -1,5 +1,5 @@
 /**
- * The hover card above the page's top layer (attack29). A popover shown with showPopover(), a <dialog>
+ * Lanyard's hover card (attack29) and picker (attack31) above the page's top layer. A popover shown with showPopover(), a <dialog>
  * opened with showModal() and a fullscreen element are painted above everything else in the document,
  * whatever its z-index (CSS Position 4 §3 "the top layer"), in the order they were put there: a page showed
  * its own popover over the card (its look-alike "✓ Verified" over Lanyard's "✕ Revoked"), and a badge link in a
@@ -13,8 +13,17 @@
  * (it may answer each raise) gets no card at all after MAX_RAISES: it could draw a look-alike anywhere, but
  * the card Lanyard shows is never under one. What the page sees (the host's top-layer state, its toggle events)
  * follows the page's own acts and the host's appearing, never the verdict or when it is painted (point 8).
- * A popover inside the page's shadow root is not seen by the selector, and its `beforetoggle` does not reach the
- * document (not composed): shown after the card, it stays above it (a known limit).
+ * A popover inside the page's shadow root, open or closed, is not seen by the selector, and its `beforetoggle` does
+ * not reach the document (not composed): shown after the card, it stayed above it (attack31). Where the browser can
+ * tell (Chromium's IntersectionObserver v2 `trackVisibility`, https://w3c.github.io/IntersectionObserver/v2/, whose
+ * occlusion test counts what lets the pointer through), the card's box covered by anything counts as something put
+ * above it: raised again, as many times as the rest. Elsewhere (Firefox) it stays a known limit.
+ * The picker's host (picker.ts) is kept on top the same way: the page's overlay at the highest z-index, painted after
+ * it, covered it, and where nothing tells what covers the panel (Firefox), a see-through one let a click pick a badge
+ * unseen; a page that keeps raising its own over the picker closes it. Manual popovers leave the focus where it is.
+ * On top is not usable: a modal dialog the page opens makes everything outside it inert (HTML §6.13 "blocked by a
+ * modal dialog"), in the top layer too, and the picker raised above it was seen while a person's click on its rows
+ * went to the page's element under it. The picker says whether it can still be clicked (`usable`): else it closes.
  */
 
 /** A page raising its own over the card this many times while it is up: no card. */
@@ -24,6 +33,8 @@ const CHECK_MS = 200;
 const PAGE_TOP = ':popover-open, :modal, :fullscreen';
 
 export interface TopLayer {
+  /** The card's box to watch for anything drawn over it (the one now shown: a new state is a new box). */
+  watch(box: Element): void;
   stop(): void;
 }
 
@@ -37,10 +48,11 @@ const isOpen = (el: Element): boolean => {
 
 /**
  * Puts `host` (just connected) in the top layer and keeps it on top while it is up; `onLost` when it cannot be
- * (the page keeps raising its own, took the host out of it, or kept it from its first raise: null then). Null,
+ * (the page keeps raising its own, took the host out of it, or kept it from its first raise: null then), or when
+ * `usable` says, while it is on top, that it no longer takes the user's clicks. Null,
  * without `onLost`, when this browser has no Popover API: the card is as it was (fixed, z-index).
  */
-export function keepOnTop(host: HTMLElement, onLost: () => void): TopLayer | null {
+export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => boolean): TopLayer | null {
   if (typeof host.showPopover !== 'function' || typeof host.hidePopover !== 'function') return null;
   let known = new Set<Element>();
   let raises = 0;
@@ -49,14 +61,22 @@ export function keepOnTop(host: HTMLElement, onLost: () => void): TopLayer | nul
   let raised = false;
   let queued: ReturnType<typeof setTimeout> | undefined;
   const open = () => new Set([...document.querySelectorAll(PAGE_TOP)].filter((e) => e !== host));
+  /** The card's box drawn over (Chromium): a raise is asked for; null where the browser cannot tell. */
+  const covered = coveredWatch(() => ((raised = true), later()));
+  let box: Element | undefined;
+  /** Observed afresh: its first report says whether it is covered now (a change of state alone is reported, and a page that covers it again within the observer's delay makes none). */
+  const watch = () => box && covered && (covered.unobserve(box), covered.observe(box));
   const raise = (): boolean => {
     raising = true;
     try {
+      // Manual: hidePopover() leaves the focus where it is (only an auto popover restores what had it before: HTML
+      // §6.12 "show popover" shouldRestoreFocus), so a raise keeps the user typing in the picker's search.
       host.setAttribute('popover', 'manual');
       if (isOpen(host)) host.hidePopover();
       host.showPopover();
       known = open();
       raised = false;
+      watch();
       return isOpen(host);
     } catch {
       // The page made the host something that cannot be shown so (a modal dialog's child, removed…).
@@ -69,25 +89,43 @@ export function keepOnTop(host: HTMLElement, onLost: () => void): TopLayer | nul
   const check = (): boolean => {
     if (!host.isConnected) return false;
     const now = open();
-    if (isOpen(host) && !raised && ![...now].some((e) => !known.has(e))) return (known = now), true;
+    if (isOpen(host) && !raised && ![...now].some((e) => !known.has(e))) return (known = now), usable?.() !== false;
     return ++raises <= MAX_RAISES && raise();
   };
   const ac = new AbortController();
   let every: ReturnType<typeof setInterval> | undefined;
-  const stop = () => (clearTimeout(queued), clearInterval(every), ac.abort());
   const look = () => void (check() || (stop(), onLost()));
-  const soon = (e: Event) => {
-    if (raising || (e.target !== host && (e as Event & { newState?: string }).newState === 'closed')) return;
-    if (e.target !== host) raised = true;
+  const later = () => {
     clearTimeout(queued);
     // After the page's own task: its showPopover() or showModal() has run (beforetoggle comes first).
     queued = setTimeout(look, 0);
   };
+  const soon = (e: Event) => {
+    if (raising || (e.target !== host && (e as Event & { newState?: string }).newState === 'closed')) return;
+    if (e.target !== host) raised = true;
+    later();
+  };
+  const stop = () => (clearTimeout(queued), clearInterval(every), ac.abort(), covered?.disconnect());
   document.addEventListener('beforetoggle', soon, { capture: true, signal: ac.signal });
   document.addEventListener('fullscreenchange', soon, { capture: true, signal: ac.signal });
   // Not put there at its appearing (the page cancelled its cancelable beforetoggle, or took the host away as it was
   // shown): no card, as when the page fights later. Left up outside the top layer, it was under the page's own.
   if (!raise()) return (stop(), onLost(), null);
   every = setInterval(look, CHECK_MS);
-  return { stop };
+  return { stop, watch: (el) => (covered?.disconnect(), (box = el), watch()) };
+}
+
+type EntryV2 = IntersectionObserverEntry & { isVisible?: boolean };
+
+/**
+ * An IntersectionObserver v2 calling `onCovered` when the box it observes is shown but something is drawn over it;
+ * null where the browser cannot tell. A raise hides and shows the host in one task: no report comes between.
+ */
+function coveredWatch(onCovered: () => void): IntersectionObserver | null {
+  const IO = (globalThis as { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
+  if (typeof IO !== 'function') return null;
+  const io = new IO((entries) => {
+    if ((entries as EntryV2[]).some((e) => e.isIntersecting && e.isVisible === false)) onCovered();
+  }, { trackVisibility: true, delay: 100 } as IntersectionObserverInit);
+  return (io as { trackVisibility?: boolean }).trackVisibility === true ? io : (io.disconnect(), null);
 }
