@@ -12,10 +12,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBackpack, type Backpack } from '../backpack/server.ts';
-import { ADA } from '../backpack/seed-data.ts';
 import { launchExtension, type Launched } from './launch.ts';
 import { openPopup, shot } from './popup-helpers.ts';
-import { call, currentWorker, extensionPage, grantHosts, waitFor } from './support/extension.ts';
+import { call, extensionPage, grantHosts, waitFor } from './support/extension.ts';
+import { syncWithPlantedPicture } from './support/planted-picture.ts';
 
 let bp: Backpack;
 let ext: Launched;
@@ -36,32 +36,8 @@ beforeAll(async () => {
   ext = await launchExtension();
   await grantHosts(ext, ['http://127.0.0.1/*']);
   page = await extensionPage(ext);
-  const account = await call<{ id: string }>(page, 'accounts/sign-in', { kind: 'badgr', baseUrl: bp.baseUrl, username: ADA.username, password: ADA.password });
-  await waitFor(async () => {
-    const s = (await call<{ accounts: { id: string; sync: { status: string; done: number } }[] }>(page, 'state/get', {})).accounts.find((a) => a.id === account.id)?.sync;
-    return s?.status === 'idle' && s.done > 0;
-  }, 120_000, 300);
   // The badge as a hostile issuer writes it: its picture on the user's network (set in the stored record, as sync would store it).
-  const worker = await currentWorker(ext);
-  planted = await worker.evaluate(
-    (image) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('lanyard');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('badges', 'readwrite');
-          const store = tx.objectStore('badges');
-          const all = store.getAll();
-          all.onsuccess = () => {
-            const r = (all.result as { key: string; verdict: string; meta: { image?: string; issuedOn?: string } }[]).sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? ''))[0]!;
-            store.put({ ...r, meta: { ...r.meta, image } });
-            tx.oncomplete = () => (resolve(r.key), open.result.close());
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    lanUrl,
-  );
+  planted = await syncWithPlantedPicture(ext, page, bp, lanUrl);
 }, 240_000);
 afterAll(async () => {
   await ext?.close();
