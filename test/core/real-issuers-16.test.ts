@@ -98,4 +98,23 @@ describe('GDG Alicante: hostile copies', () => {
     expect(check(r, 'hosted')).toMatchObject({ outcome: 'fail', code: ErrorCodes.HOSTED_SCOPE });
     expect(check(r, 'hosted')?.message).toBe("The assertion is hosted on mallory.github.io, not on the issuer's site (gdg-alicante.github.io)");
   });
+
+  /**
+   * One document that is its own badge class and issuer (`badge` and `issuer` its own URL), a shape a
+   * public student project served: read once as each, it is an Assertion where a BadgeClass and an
+   * Issuer must be (OB 2.0 §BadgeClass, §Profile). Refused at the structure, without looping.
+   */
+  it('an assertion that names itself as its badge class and its issuer is refused', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lanyard-gdg-'));
+    const at = 'https://mallory.github.io/self.json';
+    const self = { ...json(DEVFEST), id: at, badge: at, issuer: at, verification: { type: 'HostedBadge' }, name: 'DevFest Alicante 2025', description: 'x', criteria: at, image: 'https://mallory.github.io/i.png', url: 'https://mallory.github.io/' };
+    writeFileSync(path.join(dir, 'self.json'), JSON.stringify(self));
+    const fetch = offlineFetch([{ prefix: 'https://mallory.github.io/', dir }]);
+    for (const input of [at, JSON.stringify(self)]) {
+      const r = await run(input, fetch);
+      expect(r.verdict).toBe('invalid');
+      expect(check(r, 'structure')).toMatchObject({ outcome: 'fail', code: ErrorCodes.STRUCTURE_INVALID });
+      expect(check(r, 'structure')?.message).toBe('Missing or malformed: BadgeClass type (must include BadgeClass, found Assertion); Issuer type (must include Issuer or Profile, found Assertion)');
+    }
+  });
 });
