@@ -2,14 +2,15 @@
  * A sixteenth round of credentials from real issuers (test/fixtures/real, provenance in
  * test/fixtures/README.md): OB 2.0 hosted badges GDG Alicante (a Google Developer Group) issues from
  * its own GitHub Pages site, each assertion with a narrative of what its earner did and a video as
- * evidence; then hostile copies of them. What Lanyard says of each offline, and why. Nothing is
- * fetched but the issuer's site, served from the repository.
+ * evidence; the Open Badge the Digital Credentials Consortium's sign-and-verify service signed for its
+ * verifier's tests; then hostile copies of them. What Lanyard says of each offline, and why. Nothing
+ * is fetched but the issuer's site, served from the repository.
  */
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check, fails, offlineFetch, outcomes, REAL } from '../support/real-fixtures.ts';
+import { bytes, check, fails, offlineFetch, outcomes, REAL } from '../support/real-fixtures.ts';
 import { ErrorCodes } from '../../src/core/errors.ts';
 import type { Fetch } from '../../src/core/verify/context.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
@@ -116,5 +117,62 @@ describe('GDG Alicante: hostile copies', () => {
       expect(check(r, 'structure')).toMatchObject({ outcome: 'fail', code: ErrorCodes.STRUCTURE_INVALID });
       expect(check(r, 'structure')?.message).toBe('Missing or malformed: BadgeClass type (must include BadgeClass, found Assertion); Issuer type (must include Issuer or Profile, found Assertion)');
     }
+  });
+});
+
+/**
+ * The "Sample test credential to prep for JFF Plugfest #1 2022" that DCC's sign-and-verify service
+ * signed on 2022-05-25 (Ed25519Signature2020 by `did:key:z6MkqanD…`, the Plugfest 1 context, VC 1.1),
+ * which its verifier's test verifies: valid offline, every check done, with the warning that it names
+ * no recipient (its subject has no id or identifier). Hostile copies: each edit after signing, a key
+ * swapped for another's, and the issuer swapped under the same proof are refused.
+ */
+describe('DCC sign-and-verify: an OB 3.0 badge signed for its verifier\'s tests', () => {
+  const FILE = 'dcc-sign-and-verify-core/verifier-spec_dccCredentialSigned.json';
+  const KEY = 'did:key:z6MkqanD5cmEVf154z5xExoxNKENAzVr3gdPo4wD2R2aCUzj';
+  const doc = () => JSON.parse(readFileSync(path.join(REAL, FILE), 'utf8')) as Record<string, any>;
+  const offline = offlineFetch();
+
+  it('is valid offline: its proof verifies with its issuer\'s own did:key, and it names no recipient', async () => {
+    const r = await verify(bytes(FILE), { fetch: offline, now: NOW, identities: [] });
+    expect(r.format).toBe('ob3.0-data-integrity');
+    expect(fails(r)).toEqual([]);
+    expect(outcomes(r)).toMatchObject({ structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass', revocation: 'pass', recipient: 'skipped', schema: 'warning' });
+    expect(check(r, 'signature')?.message).toBe(`The Ed25519Signature2020 proof verifies with the method ${KEY}#${KEY.slice(8)}`);
+    expect(check(r, 'schema')?.message).toBe('credentialSubject has neither id nor identifier: the badge does not say whom it was issued to');
+    expect(r.verdict).toBe('valid');
+    expect(r.badge).toMatchObject({ name: 'Sample test credential to prep for JFF Plugfest #1 2022', issuer: { id: KEY, name: 'Jobs for the Future (JFF)' }, recipients: [] });
+  });
+
+  it.each([
+    ['its achievement renamed', (d: Record<string, any>) => { d.credentialSubject.achievement.name = 'JFF Plugfest #1 2022 winner'; }],
+    ['its issuer renamed', (d: Record<string, any>) => { d.issuer.name = 'Massachusetts Institute of Technology'; }],
+    ['a subject added', (d: Record<string, any>) => { d.credentialSubject.id = 'did:key:z6MkoSu3TY7zYt7RF9LAqXbW7VegC3SFAdLp32VWudSfv8Qy'; }],
+    ['its date moved', (d: Record<string, any>) => { d.issuanceDate = '2021-05-01T00:00:00Z'; }],
+  ])('with %s after signing, it is invalid at the signature', async (_, edit) => {
+    const d = doc();
+    edit(d);
+    const r = await verify(JSON.stringify(d), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+
+  it('its proof claimed for another issuer\'s key (issuer and method swapped together) fails: the signature is not that key\'s', async () => {
+    const other = 'did:key:z6MkrHKzgsahxBLyNAbLQyB1pcWNYC9GmywiWPgkrvntAZcj';
+    const d = doc();
+    d.issuer.id = other;
+    d.proof.verificationMethod = `${other}#${other.slice(8)}`;
+    const r = await verify(JSON.stringify(d), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+
+  it('its issuer swapped under the same proof is invalid: the issuer is signed, and the key is never credited to the new one', async () => {
+    const d = doc();
+    d.issuer.id = 'did:web:mit.edu';
+    const r = await verify(JSON.stringify(d), { fetch: offline, now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+    expect(check(r, 'issuer-key')?.outcome).not.toBe('pass');
   });
 });
