@@ -125,7 +125,10 @@ describe('GDG Alicante: hostile copies', () => {
  * signed on 2022-05-25 (Ed25519Signature2020 by `did:key:z6MkqanD…`, the Plugfest 1 context, VC 1.1),
  * which its verifier's test verifies: valid offline, every check done, with the warning that it names
  * no recipient (its subject has no id or identifier). Hostile copies: each edit after signing, a key
- * swapped for another's, and the issuer swapped under the same proof are refused.
+ * swapped for another's, and the issuer swapped under the same proof are refused. Left as it is: the
+ * key's private half is published beside it (the same repository's `data/unlocked-did:key.json`), so
+ * "valid" says only that this did:key signed it, which anyone can; Lanyard keeps no list of keys whose
+ * private half is public.
  */
 describe('DCC sign-and-verify: an OB 3.0 badge signed for its verifier\'s tests', () => {
   const FILE = 'dcc-sign-and-verify-core/verifier-spec_dccCredentialSigned.json';
