@@ -87,6 +87,12 @@ export interface Badge {
   description?: string;
   image?: string;
   criteria?: Criteria;
+  /**
+   * The award's own narrative, Markdown: OB 2.0 Assertion `narrative`, OB 3.0 AchievementSubject
+   * `narrative` ("a narrative that connects multiple pieces of evidence", OB 2.0 §Assertion, OB 3.0
+   * §B.1.2): what this earner did, beside the class's criteria.
+   */
+  narrative?: string;
   issuer: IssuerInfo;
   /** ISO 8601 instants: OB 2.0 issuedOn/expires, OB 3.0 validFrom (or awardedDate/issuanceDate)/validUntil. */
   issuedOn?: string;

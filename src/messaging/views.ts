@@ -89,6 +89,8 @@ export interface BadgeView {
 /** Everything the badge page shows. */
 export interface BadgeDetail extends BadgeView {
   criteria?: { url?: string; narrative?: string };
+  /** The award's own narrative, Markdown (core Badge.narrative). */
+  narrative?: string;
   evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
   /** How many evidence items and alignments the badge names, when more than `evidence` and `alignments` carry ("and N more"). */

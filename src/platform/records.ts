@@ -62,6 +62,8 @@ export interface BadgeMeta {
   publicUrl?: string;
   credentialId?: string;
   criteria?: { url?: string; narrative?: string };
+  /** The award's own narrative, Markdown (core Badge.narrative): what its earner did, shown with the evidence. */
+  narrative?: string;
   /** The first items the badge page shows (background/services/shown-lists.ts); `evidenceTotal` counts them all when there were more. */
   evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
   evidenceTotal?: number;

@@ -56,6 +56,7 @@ export function detailForDisplay(b: BadgeDetail, t: Translate, languages?: strin
   return {
     ...viewForDisplay(b, t, languages),
     ...(b.criteria ? { criteria: { ...b.criteria, narrative: o(narrative ?? b.criteria.narrative) } } : {}),
+    ...(b.narrative === undefined ? {} : { narrative: o(b.narrative) }),
     evidence: b.evidence.map((e) => ({ ...e, name: o(e.name, NAME), description: o(e.description), narrative: o(e.narrative) })),
     alignments: b.alignments.map((a) => ({
       ...a,

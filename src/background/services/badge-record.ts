@@ -63,6 +63,7 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
     ...pick('publicUrl', httpUrl(badge.id) ?? fallback.publicUrl),
     ...pick('credentialId', badge.id),
     ...pick('criteria', badge.criteria),
+    ...pick('narrative', badge.narrative),
     evidence: badge.evidence.map(({ id, name, description, narrative }) => ({ id, name, description, narrative })),
     alignments: badge.alignments,
     claimedRecipients: badge.recipients.map(({ type, identity, hashed }) => ({ type, identity, hashed })),

@@ -58,6 +58,7 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: 
   return defined({
     ...badgeView(r, own),
     criteria: m.criteria && defined({ ...m.criteria, narrative: viewMarkdown(m.criteria.narrative) }),
+    narrative: viewMarkdown(m.narrative),
     evidence: m.evidence.map((e) => defined({ ...e, name: viewText(e.name), description: viewText(e.description), narrative: viewMarkdown(e.narrative) })),
     alignments: m.alignments.map((a) =>
       defined({ ...a, targetName: viewText(a.targetName), targetDescription: viewText(a.targetDescription), targetFramework: viewText(a.targetFramework), targetCode: viewText(a.targetCode) }),

@@ -172,6 +172,7 @@ export function toBadgeOb2(a: Json, bc: Json | undefined, issuer: Json | undefin
     // A picture written as a path ("/badges/x.png", OB 1.x issuers did) is on the site of the document holding it (onBase).
     image: textOrId(onBase(a.image, a.id)) ?? textOrId(b.image),
     criteria: isObj(crit) ? { url: str(crit.id), narrative: str(crit.narrative) } : typeof crit === 'string' ? { url: crit } : undefined,
+    narrative: str(a.narrative),
     issuer: { id: idOf(b.issuer) ?? str(iss.id), name: str(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(onBase(iss.image, str(iss.id) ?? idOf(b.issuer))), description: str(iss.description) },
     // In ISO 8601 extended form (ob2Instant), the one every surface reads (Date.parse, a YYYY-MM-DD
     // prefix): a basic-form or short-zone date (OB 2.0 DateTime) was shown as no date and never as expired.

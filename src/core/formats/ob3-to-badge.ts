@@ -88,6 +88,7 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
     description: firstText(descriptionFrom),
     image: textOrId(a.image) ?? textOrId(c.image),
     criteria: isObj(crit) ? { url: str(crit.id), narrative: firstText(narrative) } : undefined,
+    narrative: s ? firstText(s.narrative) : undefined,
     issuer: { id: issuerIdOf(c), name: firstText(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: firstText(iss.description) },
     issuedOn: str(c.awardedDate) ?? validFrom,
     validFrom,

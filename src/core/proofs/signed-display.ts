@@ -68,9 +68,11 @@ function under(statements: NqStatement[], parent: Level, member: string): Level 
 /** Why something Lanyard would show of the credential is not signed as it is shown, or undefined. */
 export function unsignedShown(statements: NqStatement[], root: Set<string>, credential: Json): string | undefined {
   const top: Level = { nodes: root, json: [credential] };
-  const achievements = under(statements, under(statements, top, 'credentialSubject'), 'achievement');
+  const subjects = under(statements, top, 'credentialSubject');
+  const achievements = under(statements, subjects, 'achievement');
   const shown: [string, Level, readonly string[]][] = [
     ['the credential', top, ['name', 'description', 'awardedDate']],
+    ['its subject', subjects, ['narrative']],
     ['its issuer', under(statements, top, 'issuer'), ['name', 'description', 'url', 'email']],
     ['its achievement', achievements, ['name', 'description']],
     ["its achievement's criteria", under(statements, achievements, 'criteria'), ['narrative']],

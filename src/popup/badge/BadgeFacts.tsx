@@ -127,10 +127,12 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
           </ul>
         </section>
       ) : null}
-      {badge.evidence.length ? (
+      {badge.evidence.length || badge.narrative ? (
         <section class="panel" aria-labelledby="evidence-title">
           <h3 id="evidence-title">{t('badgeEvidence')}</h3>
-          <ul class="plain-list">
+          {/* The award's own narrative: "a narrative that connects multiple pieces of evidence" (OB 2.0 Assertion, OB 3.0 AchievementSubject). */}
+          {badge.narrative ? <Markdown source={badge.narrative} headingBase={4} /> : null}
+          {badge.evidence.length ? <ul class="plain-list">
             {badge.evidence.slice(0, MAX_LIST_ITEMS).map((e, i) => {
               const href = safeHttpUrl(e.id);
               const name = e.name ?? (href ? href : t('badgeEvidenceItem', i + 1));
@@ -143,7 +145,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
               );
             })}
             <More total={badge.evidenceTotal ?? badge.evidence.length} />
-          </ul>
+          </ul> : null}
         </section>
       ) : null}
     </>

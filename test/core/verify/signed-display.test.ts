@@ -34,6 +34,30 @@ describe('a shown text signed as another member', () => {
     expect(r.checks.find((c) => c.id === 'signature')?.message).toMatch(/achievement shows a name/);
   });
 
+  /**
+   * The award's narrative (OB 3.0 AchievementSubject `narrative`) is shown (core/model.ts Badge.narrative):
+   * shown only as what was signed as it. Here an embedded context that does not propagate aliases the
+   * subject's `narrative` to `@type`: the statements, and so the proof, are the published ones, while
+   * the badge would show the subject's type as what its earner did.
+   */
+  it("the subject's type shown as its narrative by a keyword alias: not valid", async () => {
+    const vc = published();
+    const { type, ...subject } = vc.credentialSubject;
+    vc.credentialSubject = { '@context': { '@propagate': false, narrative: '@type' }, ...subject, narrative: type };
+    const r = await run(vc);
+    expect(r.verdict, JSON.stringify(r.checks)).not.toBe('valid');
+    expect(r.checks.find((c) => c.id === 'signature')?.message).toMatch(/its subject shows a narrative \("AchievementSubject"\) that it does not sign as its narrative/);
+  });
+
+  it("a subject's narrative signed as its narrative: valid, and shown", async () => {
+    const alice = await generateSigner();
+    const c = credential(alice.did) as Doc;
+    c.credentialSubject.narrative = 'Led the **robotics** team';
+    const r = await run(await signCredential(c, alice));
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
+    expect(r.badge?.narrative).toBe('Led the **robotics** team');
+  });
+
   it('a node named twice (the issuer as the achievement\'s creator, by another name): valid, each shown name signed', async () => {
     const alice = await generateSigner();
     const c = credential(alice.did) as Doc;
