@@ -24,6 +24,14 @@
  * as a `use` does; not an href that only points (a link, an animation's target, a path followed). A
  * style sheet's rules (`<style>`: `.a { fill: url(#p) }`) are not matched to elements here: a picture
  * nesting references only through them is not counted (a known limit).
+ *
+ * Paints and markers are inherited (SVG 2 §13.2, §13.7: `fill`, `stroke`, `marker-*`): `<g
+ * fill="url(#p)">` around ten rectangles draws the pattern ten times (hostile round 32: eight levels
+ * of that, 3.3 KB, held Chromium's page 11 s). Each element counts the paints it inherits from the
+ * nearest element setting each property (a pattern's content from the pattern's own ancestors, SVG 2
+ * §14.3.2); a use's or template's clones inherit from the element referencing them (§5.6.1), so what
+ * it inherits counts once per element cloned. An animation that sets a `url(#id)` of a drawn element
+ * (`<set attributeName="fill" to="url(#p)">`) counts as too many.
  */
 
 import { readDataUrl } from '../../core/input/data-url.ts';
@@ -57,8 +65,20 @@ const URL_REF = /url\(\s*['"]?\s*#([^'")]*)/g;
  * that was a cycle.
  */
 const POINTS = new Set(['a', 'animate', 'animateMotion', 'animateTransform', 'animateColor', 'set', 'discard', 'mpath', 'textPath', 'tref']);
+/** Elements that change another's attributes over time (SMIL): their `url(#id)` values are not read as set where. */
+const ANIMATIONS = new Set(['animate', 'animateMotion', 'animateTransform', 'animateColor', 'set']);
 
 const GRADIENTS = new Set(['linearGradient', 'radialGradient', 'meshgradient']);
+
+/** The inherited properties that draw what they name (SVG 2 §13.2 paint, §13.7.3 markers); `marker` sets the three. */
+const INHERITED = ['fill', 'stroke', 'marker-start', 'marker-mid', 'marker-end'];
+const inheritedSlots = (property: string): number[] => (property === 'marker' ? [2, 3, 4] : INHERITED.includes(property) ? [INHERITED.indexOf(property)] : []);
+/** Values that take the parent's (CSS Cascade §7.3): they set nothing. */
+const INHERIT = /^\s*(?:inherit|unset|revert|revert-layer)\s*$/i;
+/** The ids one element's paint or marker may name (an attribute and its style attribute each name one). */
+const MAX_PAINT_IDS = 4;
+/** A style attribute's declarations (CSS Syntax §5.3.8), a quoted string kept whole. */
+const DECLARATION = /([^:;]+):((?:[^;"']|"[^"]*"|'[^']*')*)/g;
 
 const localName = (name: string): string => name.slice(name.lastIndexOf(':') + 1);
 
@@ -89,8 +109,17 @@ export function svgUseClones(svg: string): number {
 
   const parent: number[] = [];
   const children: number[][] = [];
-  /** The ids each element draws: a `use` or pattern's href, a paint, clip, mask, filter or marker's url(#…). */
+  /** The ids each element draws: a paint, clip, mask, filter or marker's url(#…). */
   const targets: string[][] = [];
+  /** The ids each element clones: a `use`'s, a pattern's or a filter image's href. */
+  const clones: string[][] = [];
+  /** Per element and inherited property (INHERITED), the ids its own value names ([] for a value naming none); unset, undefined. */
+  const painted: (string[] | undefined)[][] = [];
+  /** Per element and inherited property, the element whose value it inherits (itself when it sets one), or -1. */
+  const source: number[] = [];
+  /** Ids an animation sets as a value. */
+  const animated: string[] = [];
+  let tooMany = false;
   const ids = new Map<string, number>();
   /** Each element's local name. */
   const kinds: string[] = [];
@@ -108,24 +137,39 @@ export function svgUseClones(svg: string): number {
     parent.push(up);
     children.push([]);
     targets.push([]);
+    clones.push([]);
+    const paints: (string[] | undefined)[] = INHERITED.map(() => undefined);
+    painted.push(paints);
     if (up >= 0) children[up]!.push(index);
     const local = localName(name);
     kinds.push(local);
+    /** A property's value: an inherited one sets this element's paint, any other draws what it names. */
+    const property = (prop: string, value: string): void => {
+      const named = urlIds(value);
+      const slots = inheritedSlots(prop.trim().toLowerCase());
+      if (ANIMATIONS.has(local)) animated.push(...named);
+      else if (!slots.length) targets[index]!.push(...named);
+      else if (!INHERIT.test(value)) for (const k of slots) paints[k] = [...(paints[k] ?? []), ...named];
+      // A paint or marker names one element (SVG 2 §13.2 <paint>): one value naming many would cost each element that inherits it.
+      if (slots.some((k) => (paints[k]?.length ?? 0) > MAX_PAINT_IDS)) tooMany = true;
+    };
     for (const a of attrs.matchAll(ATTR)) {
       const attr = a[1]!;
       // An attribute's tabs and line breaks are spaces (XML 1.0 §3.3.3); an id is not trimmed, a URL is.
       const value = decode(a[2] ?? a[3] ?? '').replace(/[\t\n\r]/g, ' ');
+      // A CSS escape could spell the id or the property otherwise (`url(#\70 1)`): not read here.
+      if (value.includes('url(') && value.includes('\\')) return Infinity;
       if (attr === 'id' && !ids.has(value)) ids.set(value, index);
-      else if (localName(attr) === 'href' && value.trim().startsWith('#') && !POINTS.has(local)) targets[index]!.push(fragmentId(value.trim()));
-      else if (value.includes('url(')) {
-        // A CSS escape could spell the id otherwise (`url(#\70 1)`): not read here.
-        if (value.includes('\\')) return Infinity;
-        for (const u of value.matchAll(URL_REF)) targets[index]!.push(fragmentId(`#${u[1]!.trim()}`));
-      }
+      else if (localName(attr) === 'href' && value.trim().startsWith('#') && !POINTS.has(local)) clones[index]!.push(fragmentId(value.trim()));
+      else if (attr === 'style') for (const d of value.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ').matchAll(DECLARATION)) property(d[1]!, d[2]!);
+      else if (inheritedSlots(attr).length || value.includes('url(')) property(attr, value);
     }
+    for (let k = 0; k < INHERITED.length; k++) source.push(paints[k] !== undefined ? index : up >= 0 ? source[up * INHERITED.length + k]! : -1);
     if (!/\/\s*$/.test(attrs)) open.push({ name, index });
   }
-  if (unknown) return Infinity;
+  if (unknown || tooMany) return Infinity;
+  const drawsElement = (id: string): boolean => ids.has(id) && !GRADIENTS.has(kinds[ids.get(id)!]!);
+  if (animated.some(drawsElement)) return Infinity;
 
   // Elements drawn for each element's subtree, clones included, by an explicit depth-first walk
   // (a chain of references thousands long would overflow the stack): -1 not seen, -2 on the path.
@@ -133,9 +177,22 @@ export function svgUseClones(svg: string): number {
   const drawn = new Float64Array(n).fill(-1);
   const cap = MAX_USE_CLONES + n + 1;
   // A gradient draws no element (its children are stops; its href a template, one per gradient): not counted.
-  const refs = (e: number): number[] => targets[e]!.flatMap((id) => (ids.has(id) && !GRADIENTS.has(kinds[ids.get(id)!]!) ? [ids.get(id)!] : []));
-  // Every reference counted (a use with both href and xlink:href draws one: counted twice, never less).
-  const cost = (e: number): number => Math.min(cap, [...children[e]!, ...refs(e)].reduce((s, c) => s + drawn[c]!, 1));
+  const drawnOf = (list: string[]): number[] => list.flatMap((id) => (drawsElement(id) ? [ids.get(id)!] : []));
+  const refs = (e: number): number[] => drawnOf(targets[e]!);
+  const cloned = (e: number): number[] => drawnOf(clones[e]!);
+  /** What the element draws by the paints it inherits or sets. */
+  const inherits = (e: number): number[] =>
+    INHERITED.flatMap((_, k) => {
+      const from = source[e * INHERITED.length + k]!;
+      return from < 0 ? [] : drawnOf(painted[from]![k]!);
+    });
+  const sum = (list: number[]): number => list.reduce((s, c) => s + drawn[c]!, 0);
+  // Every reference counted (a use with both href and xlink:href draws one: counted twice, never less);
+  // each element a clone holds inherits the referencing element's paints, an upper bound of what they draw.
+  const cost = (e: number): number => {
+    const paint = sum(inherits(e));
+    return Math.min(cap, 1 + sum(children[e]!) + sum(refs(e)) + paint + sum(cloned(e)) * (1 + paint));
+  };
   for (let root = 0; root < n; root++) {
     if (drawn[root] !== -1) continue;
     const stack = [root];
@@ -145,7 +202,7 @@ export function svgUseClones(svg: string): number {
         stack.pop();
       } else if (drawn[e] === -1) {
         drawn[e] = -2;
-        for (const d of [...children[e]!, ...refs(e)]) {
+        for (const d of [...children[e]!, ...refs(e), ...cloned(e), ...inherits(e)]) {
           if (drawn[d] === -2) return Infinity; // a reference to an element on the path: a cycle
           if (drawn[d] === -1) stack.push(d);
         }
@@ -159,6 +216,9 @@ export function svgUseClones(svg: string): number {
   for (let e = 0; e < n; e++) if (parent[e] === -1) total = Math.min(cap, total + drawn[e]!);
   return Math.max(0, total - n);
 }
+
+/** The ids a property value's `url(#id)` references name. */
+const urlIds = (value: string): string[] => [...value.matchAll(URL_REF)].map((u) => fragmentId(`#${u[1]!.trim()}`));
 
 /** The id a `#…` reference names, percent-decoded as the URL parser's fragment is read for it. */
 function fragmentId(ref: string): string {
