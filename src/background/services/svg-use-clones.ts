@@ -34,7 +34,9 @@
  * it inherits counts once per element cloned. An animation that sets a `url(#id)` of a drawn element
  * (`<set attributeName="fill" to="url(#p)">`), a custom property holding one (`--p: url(#p)`, used by
  * `var()` anywhere under it) and, beside style rules naming one, an animation of `class` or `id`
- * count as too many.
+ * count as too many. A `data:` SVG an element embeds (`<image href="data:image/svg+xml,…">`, which a
+ * picture drawn as an image still loads) is counted as part of it, two deep at most; one in a style
+ * sheet or a CSS value counts as too many.
  */
 
 import { readDataUrl } from '../../core/input/data-url.ts';
@@ -63,6 +65,10 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "
 const ESCAPED: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 /** A style sheet the picture links to (XML stylesheet PI, a `link` element): its rules are not read here. */
 const LINKED_SHEET = /<\?xml-stylesheet|<(?:[^\s/<>!?:]+:)?link[\s/>]/i;
+/** A `data:` SVG (RFC 2397), which an SVG drawn as an image still loads (its image elements, CSS images). */
+const SVG_DATA = /data:\s*image\/svg\+xml/i;
+/** Pictures inside pictures read: deeper, too many. */
+const MAX_NESTED = 2;
 /** Whether a value holds a CSS `url(` (a function name in any case, CSS Syntax §4.3.4). */
 const HAS_URL = /url\(/i;
 /**
@@ -87,7 +93,7 @@ const MAX_PAINT_IDS = 4;
 const localName = (name: string): string => name.slice(name.lastIndexOf(':') + 1);
 
 /** The number of elements `<use>` references clone when the picture is drawn; Infinity when that cannot be known. */
-export function svgUseClones(svg: string): number {
+export function svgUseClones(svg: string, depth = 0): number {
   if (LINKED_SHEET.test(svg)) return Infinity;
   const text = svg.replace(HIDDEN, (m) => (m.startsWith('<![CDATA[') ? m.slice(9, m.endsWith(']]>') ? -3 : undefined).replace(/[&<>]/g, (c) => ESCAPED[c]!) : ''));
   const entities = new Map<string, string>();
@@ -132,6 +138,8 @@ export function svgUseClones(svg: string): number {
   /** The text of each `<style>` element. */
   const sheets: string[] = [];
   const valueIds = new Map<string, string[]>();
+  /** What the pictures each element embeds draw. */
+  const nested = new Map<number, number>();
   /** A property's value for element e: an inherited one sets its paint, any other draws what it names. */
   const property = (e: number, prop: string, value: string): void => {
     const named = valueIds.get(value) ?? valueIds.set(value, urlIds(value)).get(value)!;
@@ -170,6 +178,12 @@ export function svgUseClones(svg: string): number {
       const value = decode(a[2] ?? a[3] ?? '').replace(/[\t\n\r]/g, ' ');
       // A CSS escape could spell the id or the property otherwise (`url(#\70 1)`): not read here.
       if (HAS_URL.test(value) && value.includes('\\')) return Infinity;
+      if (SVG_DATA.test(value)) {
+        // A picture inside the picture (an image's or feImage's data: SVG) draws what it asks for.
+        const inner = localName(attr) === 'href' && depth < MAX_NESTED ? dataClones(value, depth + 1) : Infinity;
+        if (inner > MAX_USE_CLONES) return Infinity;
+        nested.set(index, (nested.get(index) ?? 0) + inner);
+      }
       if (attr === 'id') {
         idOf[index] = value;
         if (!ids.has(value)) ids.set(value, index);
@@ -184,7 +198,8 @@ export function svgUseClones(svg: string): number {
   const drawsElement = (id: string): boolean => ids.has(id) && !GRADIENTS.has(kinds[ids.get(id)!]!);
   const rules: StyleRule[] = [];
   for (const sheet of sheets) {
-    const read = styleRules(decode(sheet), drawsElement);
+    const css = decode(sheet);
+    const read = SVG_DATA.test(css) ? undefined : styleRules(css, drawsElement);
     if (read === undefined) return Infinity;
     rules.push(...read);
   }
@@ -231,7 +246,7 @@ export function svgUseClones(svg: string): number {
   // each element a clone holds inherits the referencing element's paints, an upper bound of what they draw.
   const cost = (e: number): number => {
     const paint = sum(inherits[e]!);
-    return Math.min(cap, 1 + sum(children[e]!) + sum(refs[e]!) + paint + sum(cloned[e]!) * (1 + paint));
+    return Math.min(cap, 1 + (nested.get(e) ?? 0) + sum(children[e]!) + sum(refs[e]!) + paint + sum(cloned[e]!) * (1 + paint));
   };
   for (let root = 0; root < n; root++) {
     if (drawn[root] !== -1) continue;
@@ -258,6 +273,16 @@ export function svgUseClones(svg: string): number {
   return Math.max(0, total - n);
 }
 
+/** The clones a `data:` SVG asks for; Infinity when it cannot be read. */
+function dataClones(url: string, depth: number): number {
+  try {
+    const text = decodeText(readDataUrl(url.trim()).bytes);
+    return text === undefined ? Infinity : svgUseClones(text, depth);
+  } catch {
+    return Infinity;
+  }
+}
+
 /** Whether drawing the picture would build more than MAX_USE_CLONES clones. */
 export const tooManyClones = (svg: string): boolean => svgUseClones(svg) > MAX_USE_CLONES;
 
@@ -268,10 +293,5 @@ export const tooManyClones = (svg: string): boolean => svgUseClones(svg) > MAX_U
  */
 export function drawableImage(image: string | undefined): string | undefined {
   if (image === undefined || !/^\s*data:image\/svg\+xml[;,]/i.test(image)) return image;
-  try {
-    const text = decodeText(readDataUrl(image.trim()).bytes);
-    return text !== undefined && !tooManyClones(text) ? image : undefined;
-  } catch {
-    return undefined;
-  }
+  return dataClones(image, 0) > MAX_USE_CLONES ? undefined : image;
 }
