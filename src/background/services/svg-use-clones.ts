@@ -19,7 +19,7 @@
  *
  * Other references multiply what is drawn the same way: a pattern of ten rectangles each filled with
  * the pattern before, ten deep (6 KB), held Chromium's page over 30 s. So an element's `href` (a
- * pattern's or gradient's template, a filter's feImage) and every `url(#id)` in its attributes (fill,
+ * pattern's or gradient's template, a filter's feImage) and every `url(#id)` (`URL(#id)` too) in its attributes (fill,
  * stroke, clip-path, mask, filter, markers, a style attribute) count as drawing the element named,
  * as a `use` does; not an href that only points (a link, an animation's target, a path followed). A
  * style sheet's rules (`<style>`: `.l3 rect { fill: url(#p) }`) count for every element they may
