@@ -19,15 +19,29 @@
  *
  * Other references multiply what is drawn the same way: a pattern of ten rectangles each filled with
  * the pattern before, ten deep (6 KB), held Chromium's page over 30 s. So an element's `href` (a
- * pattern's or gradient's template, a filter's feImage) and every `url(#id)` in its attributes (fill,
+ * pattern's or gradient's template, a filter's feImage) and every `url(#id)` (`URL(#id)` too) in its attributes (fill,
  * stroke, clip-path, mask, filter, markers, a style attribute) count as drawing the element named,
  * as a `use` does; not an href that only points (a link, an animation's target, a path followed). A
- * style sheet's rules (`<style>`: `.a { fill: url(#p) }`) are not matched to elements here: a picture
- * nesting references only through them is not counted (a known limit).
+ * style sheet's rules (`<style>`: `.l3 rect { fill: url(#p) }`) count for every element they may
+ * match (svg-style-rules.ts); a sheet that cannot be read so, or one the picture links to
+ * (`<?xml-stylesheet?>`, a `link` element), counts as too many.
+ *
+ * Paints and markers are inherited (SVG 2 §13.2, §13.7: `fill`, `stroke`, `marker-*`): `<g
+ * fill="url(#p)">` around ten rectangles draws the pattern ten times (hostile round 32: eight levels
+ * of that, 3.3 KB, held Chromium's page 11 s). Each element counts the paints it inherits from the
+ * nearest element setting each property (a pattern's content from the pattern's own ancestors, SVG 2
+ * §14.3.2); a use's or template's clones inherit from the element referencing them (§5.6.1), so what
+ * it inherits counts once per element cloned. An animation that sets a `url(#id)` of a drawn element
+ * (`<set attributeName="fill" to="url(#p)">`), a custom property holding one (`--p: url(#p)`, used by
+ * `var()` anywhere under it) and, beside style rules naming one, an animation of `class` or `id`
+ * count as too many. A `data:` SVG an element embeds (`<image href="data:image/svg+xml,…">`, which a
+ * picture drawn as an image still loads) is counted as part of it, two deep at most; one in a style
+ * sheet or a CSS value counts as too many.
  */
 
 import { readDataUrl } from '../../core/input/data-url.ts';
 import { decodeText } from '../../core/input/text.ts';
+import { applyRules, declarations, fragmentId, styleRules, urlIds, type StyleRule } from './svg-style-rules.ts';
 
 /** The clones (and drawn references) a picture Lanyard draws may ask for: a badge picture uses a few (Figma's one per embedded image). */
 export const MAX_USE_CLONES = 4096;
@@ -40,7 +54,7 @@ export const MAX_ELEMENTS = 50_000;
 
 /** What any reference is spelt with (a `use`, an href, url(), an entity or character reference): a picture without any draws nothing twice. */
 const REFERENCES = /use|url|href|&/i;
-/** Markup that holds no elements. */
+/** Markup that holds no elements; a CDATA section's text is read as text (a style sheet's). */
 const HIDDEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)/g;
 /** A start or end tag; an attribute value never holds `<` (XML 1.0 §3.1 AttValue), so no match runs past the next tag. */
 const TAG = /<(\/?)([^\s/<>!?]+)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/g;
@@ -48,23 +62,40 @@ const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITY = /<!ENTITY\s+(%\s+)?([^\s>]+)\s+(?:"([^"]*)"|'([^']*)'|[^>]*)/g;
 const REF = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([^\s;&<]+));/g;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
-
-/** `url(#id)` in a presentation attribute or a style attribute (CSS Values §4.5). */
-const URL_REF = /url\(\s*['"]?\s*#([^'")]*)/g;
+const ESCAPED: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+/** A style sheet the picture links to (XML stylesheet PI, a `link` element): its rules are not read here. */
+const LINKED_SHEET = /<\?xml-stylesheet|<(?:[^\s/<>!?:]+:)?link[\s/>]/i;
+/** A `data:` SVG (RFC 2397), which an SVG drawn as an image still loads (its image elements, CSS images). */
+const SVG_DATA = /data:\s*image\/svg\+xml/i;
+/** Pictures inside pictures read: deeper, too many. */
+const MAX_NESTED = 2;
+/** Whether a value holds a CSS `url(` (a function name in any case, CSS Syntax §4.3.4). */
+const HAS_URL = /url\(/i;
 /**
  * Elements whose href points at an element without drawing it: a link, an animation's target
  * (SMIL), a path followed (mpath, textPath). An animation names its own parent: read as drawing it,
  * that was a cycle.
  */
 const POINTS = new Set(['a', 'animate', 'animateMotion', 'animateTransform', 'animateColor', 'set', 'discard', 'mpath', 'textPath', 'tref']);
+/** Elements that change another's attributes over time (SMIL): their `url(#id)` values are not read as set where. */
+const ANIMATIONS = new Set(['animate', 'animateMotion', 'animateTransform', 'animateColor', 'set']);
 
 const GRADIENTS = new Set(['linearGradient', 'radialGradient', 'meshgradient']);
+
+/** The inherited properties that draw what they name (SVG 2 §13.2 paint, §13.7.3 markers); `marker` sets the three. */
+const INHERITED = ['fill', 'stroke', 'marker-start', 'marker-mid', 'marker-end'];
+const inheritedSlots = (property: string): number[] => (property === 'marker' ? [2, 3, 4] : INHERITED.includes(property) ? [INHERITED.indexOf(property)] : []);
+/** Values that take the parent's (CSS Cascade §7.3): they set nothing. */
+const INHERIT = /^\s*(?:inherit|unset|revert|revert-layer)\s*$/i;
+/** The ids one element's paint or marker may name (an attribute and its style attribute each name one). */
+const MAX_PAINT_IDS = 4;
 
 const localName = (name: string): string => name.slice(name.lastIndexOf(':') + 1);
 
 /** The number of elements `<use>` references clone when the picture is drawn; Infinity when that cannot be known. */
-export function svgUseClones(svg: string): number {
-  const text = svg.replace(HIDDEN, '');
+export function svgUseClones(svg: string, depth = 0): number {
+  if (LINKED_SHEET.test(svg)) return Infinity;
+  const text = svg.replace(HIDDEN, (m) => (m.startsWith('<![CDATA[') ? m.slice(9, m.endsWith(']]>') ? -3 : undefined).replace(/[&<>]/g, (c) => ESCAPED[c]!) : ''));
   const entities = new Map<string, string>();
   for (const m of text.matchAll(ENTITY)) {
     const value = m[3] ?? m[4];
@@ -89,17 +120,45 @@ export function svgUseClones(svg: string): number {
 
   const parent: number[] = [];
   const children: number[][] = [];
-  /** The ids each element draws: a `use` or pattern's href, a paint, clip, mask, filter or marker's url(#…). */
+  /** The ids each element draws: a paint, clip, mask, filter or marker's url(#…). */
   const targets: string[][] = [];
+  /** The ids each element clones: a `use`'s, a pattern's or a filter image's href. */
+  const clones = new Map<number, string[]>();
+  /** By element × INHERITED.length + property, the ids the element's own value names ([] for a value naming none); unset, absent. */
+  const painted = new Map<number, string[]>();
+  /** Ids named where Lanyard cannot tell which elements draw them: an animation's values, a custom property. */
+  const unplaced: string[] = [];
+  let tooMany = false;
+  let restyles = false;
   const ids = new Map<string, number>();
-  /** Each element's local name. */
+  /** Each element's local name, `class` and `id`. */
   const kinds: string[] = [];
-  const open: { name: string; index: number }[] = [];
+  const classOf: string[] = [];
+  const idOf: string[] = [];
+  /** The text of each `<style>` element. */
+  const sheets: string[] = [];
+  const valueIds = new Map<string, string[]>();
+  /** What the pictures each element embeds draw. */
+  const nested = new Map<number, number>();
+  /** A property's value for element e: an inherited one sets its paint, any other draws what it names. */
+  const property = (e: number, prop: string, value: string): void => {
+    const named = valueIds.get(value) ?? valueIds.set(value, urlIds(value)).get(value)!;
+    const slots = inheritedSlots(prop);
+    const at = (k: number): number => e * INHERITED.length + k;
+    if (ANIMATIONS.has(kinds[e]!) || prop.startsWith('--')) unplaced.push(...named);
+    else if (!slots.length) targets[e]!.push(...named);
+    else if (!INHERIT.test(value)) for (const k of slots) painted.set(at(k), [...(painted.get(at(k)) ?? []), ...named]);
+    // A paint or marker names one element (SVG 2 §13.2 <paint>): one value naming many would cost each element that inherits it.
+    if (slots.some((k) => (painted.get(at(k))?.length ?? 0) > MAX_PAINT_IDS)) tooMany = true;
+  };
+  const open: { name: string; index: number; from: number }[] = [];
   for (const m of text.matchAll(TAG)) {
     const [, closing, name = '', attrs = ''] = m;
     if (closing) {
       // A well-formed picture closes the last element opened; any other is no picture a browser draws.
-      if (open.pop()?.name !== name) return Infinity;
+      const element = open.pop();
+      if (element?.name !== name) return Infinity;
+      if (localName(name) === 'style') sheets.push(text.slice(element.from, m.index).replace(/<[^>]*>/g, ''));
       continue;
     }
     const index = parent.length;
@@ -111,21 +170,52 @@ export function svgUseClones(svg: string): number {
     if (up >= 0) children[up]!.push(index);
     const local = localName(name);
     kinds.push(local);
+    classOf.push('');
+    idOf.push('');
     for (const a of attrs.matchAll(ATTR)) {
       const attr = a[1]!;
       // An attribute's tabs and line breaks are spaces (XML 1.0 §3.3.3); an id is not trimmed, a URL is.
       const value = decode(a[2] ?? a[3] ?? '').replace(/[\t\n\r]/g, ' ');
-      if (attr === 'id' && !ids.has(value)) ids.set(value, index);
-      else if (localName(attr) === 'href' && value.trim().startsWith('#') && !POINTS.has(local)) targets[index]!.push(fragmentId(value.trim()));
-      else if (value.includes('url(')) {
-        // A CSS escape could spell the id otherwise (`url(#\70 1)`): not read here.
-        if (value.includes('\\')) return Infinity;
-        for (const u of value.matchAll(URL_REF)) targets[index]!.push(fragmentId(`#${u[1]!.trim()}`));
+      // A CSS escape could spell the id or the property otherwise (`url(#\70 1)`): not read here.
+      if (HAS_URL.test(value) && value.includes('\\')) return Infinity;
+      if (SVG_DATA.test(value)) {
+        // A picture inside the picture (an image's or feImage's data: SVG) draws what it asks for.
+        const inner = localName(attr) === 'href' && depth < MAX_NESTED ? dataClones(value, depth + 1) : Infinity;
+        if (inner > MAX_USE_CLONES) return Infinity;
+        nested.set(index, (nested.get(index) ?? 0) + inner);
       }
+      if (attr === 'id') {
+        idOf[index] = value;
+        if (!ids.has(value)) ids.set(value, index);
+      } else if (attr === 'class') classOf[index] = value;
+      else if (localName(attr) === 'href' && value.trim().startsWith('#') && !POINTS.has(local)) clones.set(index, [...(clones.get(index) ?? []), fragmentId(value.trim().slice(1))]);
+      else if (attr === 'style') for (const [p, v] of declarations(value.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' '))) property(index, p, v);
+      else if (inheritedSlots(attr).length || HAS_URL.test(value)) property(index, attr, value);
+      if (attr === 'attributeName' && ANIMATIONS.has(local) && /^\s*(?:class|id)\s*$/.test(value)) restyles = true;
     }
-    if (!/\/\s*$/.test(attrs)) open.push({ name, index });
+    if (!/\/\s*$/.test(attrs)) open.push({ name, index, from: m.index + m[0].length });
   }
-  if (unknown) return Infinity;
+  const drawsElement = (id: string): boolean => ids.has(id) && !GRADIENTS.has(kinds[ids.get(id)!]!);
+  const rules: StyleRule[] = [];
+  for (const sheet of sheets) {
+    const css = decode(sheet);
+    const read = SVG_DATA.test(css) ? undefined : styleRules(css, drawsElement);
+    if (read === undefined) return Infinity;
+    rules.push(...read);
+  }
+  let ruled = false;
+  const drawing = rules.map((r) => ({ ...r, declarations: r.declarations.filter(([, v]) => urlIds(v).some(drawsElement)) })).filter((r) => r.declarations.length);
+  const applied = applyRules(drawing, { kinds, classOf, idOf }, (e, p, v) => {
+    ruled = true;
+    property(e, p, v);
+    return !tooMany;
+  });
+  if (!applied || unknown || tooMany || (ruled && restyles) || unplaced.some(drawsElement)) return Infinity;
+  /** By element × INHERITED.length + property, the element whose value it inherits (itself when it sets one), or -1. */
+  const source = new Int32Array(parent.length * INHERITED.length).fill(-1);
+  if (painted.size)
+    for (let e = 0; e < parent.length; e++)
+      for (let k = 0; k < INHERITED.length; k++) source[e * INHERITED.length + k] = painted.has(e * INHERITED.length + k) ? e : parent[e]! >= 0 ? source[parent[e]! * INHERITED.length + k]! : -1;
 
   // Elements drawn for each element's subtree, clones included, by an explicit depth-first walk
   // (a chain of references thousands long would overflow the stack): -1 not seen, -2 on the path.
@@ -133,9 +223,31 @@ export function svgUseClones(svg: string): number {
   const drawn = new Float64Array(n).fill(-1);
   const cap = MAX_USE_CLONES + n + 1;
   // A gradient draws no element (its children are stops; its href a template, one per gradient): not counted.
-  const refs = (e: number): number[] => targets[e]!.flatMap((id) => (ids.has(id) && !GRADIENTS.has(kinds[ids.get(id)!]!) ? [ids.get(id)!] : []));
-  // Every reference counted (a use with both href and xlink:href draws one: counted twice, never less).
-  const cost = (e: number): number => Math.min(cap, [...children[e]!, ...refs(e)].reduce((s, c) => s + drawn[c]!, 1));
+  const NONE: number[] = [];
+  const drawnOf = (list: readonly string[] | undefined): number[] => (list?.length ? list.flatMap((id) => (drawsElement(id) ? [ids.get(id)!] : [])) : NONE);
+  const refs = targets.map(drawnOf);
+  const cloned = parent.map((_, e) => drawnOf(clones.get(e)));
+  /** What each element draws by the paints it inherits or sets. */
+  const inherits = parent.map((_, e) => {
+    if (!painted.size) return NONE;
+    const list: number[] = [];
+    for (let k = 0; k < INHERITED.length; k++) {
+      const from = source[e * INHERITED.length + k]!;
+      if (from >= 0) list.push(...drawnOf(painted.get(from * INHERITED.length + k)));
+    }
+    return list.length ? list : NONE;
+  });
+  const sum = (list: readonly number[]): number => {
+    let s = 0;
+    for (const c of list) s += drawn[c]!;
+    return s;
+  };
+  // Every reference counted (a use with both href and xlink:href draws one: counted twice, never less);
+  // each element a clone holds inherits the referencing element's paints, an upper bound of what they draw.
+  const cost = (e: number): number => {
+    const paint = sum(inherits[e]!);
+    return Math.min(cap, 1 + (nested.get(e) ?? 0) + sum(children[e]!) + sum(refs[e]!) + paint + sum(cloned[e]!) * (1 + paint));
+  };
   for (let root = 0; root < n; root++) {
     if (drawn[root] !== -1) continue;
     const stack = [root];
@@ -145,10 +257,11 @@ export function svgUseClones(svg: string): number {
         stack.pop();
       } else if (drawn[e] === -1) {
         drawn[e] = -2;
-        for (const d of [...children[e]!, ...refs(e)]) {
-          if (drawn[d] === -2) return Infinity; // a reference to an element on the path: a cycle
-          if (drawn[d] === -1) stack.push(d);
-        }
+        for (const list of [children[e]!, refs[e]!, cloned[e]!, inherits[e]!])
+          for (const d of list) {
+            if (drawn[d] === -2) return Infinity; // a reference to an element on the path: a cycle
+            if (drawn[d] === -1) stack.push(d);
+          }
       } else {
         drawn[e] = cost(e);
         stack.pop();
@@ -160,12 +273,13 @@ export function svgUseClones(svg: string): number {
   return Math.max(0, total - n);
 }
 
-/** The id a `#…` reference names, percent-decoded as the URL parser's fragment is read for it. */
-function fragmentId(ref: string): string {
+/** The clones a `data:` SVG asks for; Infinity when it cannot be read. */
+function dataClones(url: string, depth: number): number {
   try {
-    return decodeURIComponent(ref.slice(1));
+    const text = decodeText(readDataUrl(url.trim()).bytes);
+    return text === undefined ? Infinity : svgUseClones(text, depth);
   } catch {
-    return ref.slice(1);
+    return Infinity;
   }
 }
 
@@ -179,10 +293,5 @@ export const tooManyClones = (svg: string): boolean => svgUseClones(svg) > MAX_U
  */
 export function drawableImage(image: string | undefined): string | undefined {
   if (image === undefined || !/^\s*data:image\/svg\+xml[;,]/i.test(image)) return image;
-  try {
-    const text = decodeText(readDataUrl(image.trim()).bytes);
-    return text !== undefined && !tooManyClones(text) ? image : undefined;
-  } catch {
-    return undefined;
-  }
+  return dataClones(image, 0) > MAX_USE_CLONES ? undefined : image;
 }
