@@ -49,6 +49,11 @@ describe('svgUseClones', () => {
     expect(tooManyClones(useBomb(5).replaceAll('<use href', '<pattern href').replaceAll('"/>', '"></pattern>'))).toBe(true);
   });
 
+  it('cannot be hidden by the case of url() (CSS Syntax §4.3.4: URL(#p) is url(#p); Chromium draws it: review33)', () => {
+    expect(tooManyClones(nestedPatterns((i) => `fill="URL(#p${i})"`))).toBe(true);
+    expect(tooManyClones(nestedPatterns((i) => `style="fill: Url(#p${i})"`))).toBe(true);
+  });
+
   it('an href that only points draws nothing: a link, an animation naming its own parent', () => {
     expect(svgUseClones('<svg id="top"><g id="g"><animate href="#g" attributeName="opacity" values="0;1" dur="1s"/><a href="#top"><rect width="1" height="1"/></a></g></svg>')).toBe(0);
   });
@@ -76,3 +81,10 @@ describe('svgUseClones', () => {
     expect(svgUseClones(`<svg>${'<g/>'.repeat(200_000)}<path d="M0 0"/></svg>`)).toBe(0);
   });
 });
+
+/** Patterns ten deep, each of ten rectangles referencing the pattern before with `ref` (about 10^10 drawn). */
+function nestedPatterns(ref: (i: number) => string): string {
+  let defs = '<pattern id="p0"><rect width="1" height="1" fill="red"/></pattern>';
+  for (let i = 1; i <= 10; i++) defs += `<pattern id="p${i}">${Array.from({ length: 10 }, () => `<rect width="72" height="72" ${ref(i - 1)}/>`).join('')}</pattern>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg"><defs>${defs}</defs><rect width="72" height="72" ${ref(10)}/></svg>`;
+}

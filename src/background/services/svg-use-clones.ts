@@ -49,8 +49,8 @@ const ENTITY = /<!ENTITY\s+(%\s+)?([^\s>]+)\s+(?:"([^"]*)"|'([^']*)'|[^>]*)/g;
 const REF = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([^\s;&<]+));/g;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
-/** `url(#id)` in a presentation attribute or a style attribute (CSS Values §4.5). */
-const URL_REF = /url\(\s*['"]?\s*#([^'")]*)/g;
+/** `url(#id)` in a presentation attribute or a style attribute (CSS Values §4.5), `URL(` too (CSS Syntax §4.3.4: ASCII case-insensitive). */
+const URL_REF = /url\(\s*['"]?\s*#([^'")]*)/gi;
 /**
  * Elements whose href points at an element without drawing it: a link, an animation's target
  * (SMIL), a path followed (mpath, textPath). An animation names its own parent: read as drawing it,
@@ -117,7 +117,7 @@ export function svgUseClones(svg: string): number {
       const value = decode(a[2] ?? a[3] ?? '').replace(/[\t\n\r]/g, ' ');
       if (attr === 'id' && !ids.has(value)) ids.set(value, index);
       else if (localName(attr) === 'href' && value.trim().startsWith('#') && !POINTS.has(local)) targets[index]!.push(fragmentId(value.trim()));
-      else if (value.includes('url(')) {
+      else if (/url\(/i.test(value)) {
         // A CSS escape could spell the id otherwise (`url(#\70 1)`): not read here.
         if (value.includes('\\')) return Infinity;
         for (const u of value.matchAll(URL_REF)) targets[index]!.push(fragmentId(`#${u[1]!.trim()}`));
