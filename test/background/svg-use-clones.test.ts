@@ -54,6 +54,14 @@ describe('svgUseClones', () => {
     expect(tooManyClones(nestedPatterns((i) => `style="fill: Url(#p${i})"`))).toBe(true);
   });
 
+  it('cannot be hidden in a DTD: <!ATTLIST> defaults are put on every element of that name (XML 1.0 §3.3.2; Chromium draws them: review33)', () => {
+    expect(svgUseClones(`<!DOCTYPE svg [<!ATTLIST use href CDATA "#g0">]>${useBomb(1).replaceAll(' href="#g0"', '')}`)).toBe(Infinity);
+    expect(svgUseClones(`<!DOCTYPE svg [<!ATTLIST rect fill CDATA "url(#p0)">]><svg><pattern id="p0"><circle r="9"/></pattern><rect/></svg>`)).toBe(Infinity);
+    expect(svgUseClones(`<!DOCTYPE svg [<!ATTLIST g id ID 'g0'>]><svg><g/><use href="#g0"/></svg>`)).toBe(Infinity);
+    // One that adds no value adds nothing.
+    expect(svgUseClones(`<!DOCTYPE svg [<!ATTLIST g id ID #IMPLIED>]><svg><g/><use href="#g0"/></svg>`)).toBe(0);
+  });
+
   it('an href that only points draws nothing: a link, an animation naming its own parent', () => {
     expect(svgUseClones('<svg id="top"><g id="g"><animate href="#g" attributeName="opacity" values="0;1" dur="1s"/><a href="#top"><rect width="1" height="1"/></a></g></svg>')).toBe(0);
   });
