@@ -16,7 +16,8 @@
  * parser adds them unseen), a reference cycle or an end tag that closes another element than the last
  * opened (browsers draw neither: no legitimate picture has one), or a
  * picture of more than MAX_ELEMENTS elements that references any. Only same-document references
- * count (`#id`): an `<img>` loads nothing else.
+ * count (`#id`): an `<img>` loads nothing else, but for the `data:` SVG an `<image>` draws, whose own
+ * clones are counted as drawn by that element (nestedClones).
  *
  * Other references multiply what is drawn the same way: a pattern of ten rectangles each filled with
  * the pattern before, ten deep (6 KB), held Chromium's page over 30 s. So an element's `href` (a
@@ -68,8 +69,32 @@ const GRADIENTS = new Set(['linearGradient', 'radialGradient', 'meshgradient']);
 
 const localName = (name: string): string => name.slice(name.lastIndexOf(':') + 1);
 
+/**
+ * A `data:` SVG drawn inside the picture (an `<image>` or `<feImage>`): an `<img>` loads no other address,
+ * but draws that one, and its own clones with it (Chromium drew a 10^5 use bomb so in 48 s). Counted as
+ * drawn by the element naming it, nested at most this deep (each level is read again: bounded work).
+ */
+const MAX_NESTED = 2;
+const SVG_DATA = /data:\s*image\/svg\+xml/i;
+
 /** The number of elements `<use>` references clone when the picture is drawn; Infinity when that cannot be known. */
-export function svgUseClones(svg: string): number {
+export const svgUseClones = (svg: string): number => clonesOf(svg, 0);
+
+/** The clones of a `data:` URL drawn inside a picture `depth` deep: none for a raster picture; Infinity for an SVG that cannot be read. */
+function nestedClones(url: string, depth: number): number {
+  // Its media type as the browser reads it (trimmed, any case: Fetch §4.6 "data: URL processor"), before its data is decoded.
+  const comma = url.indexOf(',');
+  if (comma < 0 || url.slice(5, comma).split(';')[0]!.trim().toLowerCase() !== 'image/svg+xml') return 0;
+  if (depth >= MAX_NESTED) return Infinity;
+  try {
+    const text = decodeText(readDataUrl(url).bytes);
+    return text === undefined ? Infinity : clonesOf(text, depth + 1);
+  } catch {
+    return Infinity;
+  }
+}
+
+function clonesOf(svg: string, depth: number): number {
   const text = svg.replace(HIDDEN, '');
   const entities = new Map<string, string>();
   for (const m of text.matchAll(ENTITY)) {
@@ -102,6 +127,8 @@ export function svgUseClones(svg: string): number {
   const ids = new Map<string, number>();
   /** Each element's local name. */
   const kinds: string[] = [];
+  /** The clones of the SVG pictures each element draws inside this one (nestedClones). */
+  const inside: number[] = [];
   const open: { name: string; index: number }[] = [];
   for (const m of text.matchAll(TAG)) {
     const [, closing, name = '', attrs = ''] = m;
@@ -119,10 +146,19 @@ export function svgUseClones(svg: string): number {
     if (up >= 0) children[up]!.push(index);
     const local = localName(name);
     kinds.push(local);
+    inside.push(0);
     for (const a of attrs.matchAll(ATTR)) {
       const attr = a[1]!;
       // An attribute's tabs and line breaks are spaces (XML 1.0 §3.3.3); an id is not trimmed, a URL is.
       const value = decode(a[2] ?? a[3] ?? '').replace(/[\t\n\r]/g, ' ');
+      const data = localName(attr) === 'href' && /^data:/i.test(value.trim());
+      if (data || SVG_DATA.test(value)) {
+        // Anywhere but as an href's whole address (a CSS url() of one, say) an SVG one is not read here.
+        const clones = data ? nestedClones(value.trim(), depth) : Infinity;
+        if (clones > MAX_USE_CLONES) return Infinity;
+        inside[index]! += clones;
+        continue;
+      }
       if (attr === 'id' && !ids.has(value)) ids.set(value, index);
       else if (localName(attr) === 'href' && value.trim().startsWith('#') && !POINTS.has(local)) targets[index]!.push(fragmentId(value.trim()));
       else if (/url\(/i.test(value)) {
@@ -143,7 +179,7 @@ export function svgUseClones(svg: string): number {
   // A gradient draws no element (its children are stops; its href a template, one per gradient): not counted.
   const refs = (e: number): number[] => targets[e]!.flatMap((id) => (ids.has(id) && !GRADIENTS.has(kinds[ids.get(id)!]!) ? [ids.get(id)!] : []));
   // Every reference counted (a use with both href and xlink:href draws one: counted twice, never less).
-  const cost = (e: number): number => Math.min(cap, [...children[e]!, ...refs(e)].reduce((s, c) => s + drawn[c]!, 1));
+  const cost = (e: number): number => Math.min(cap, [...children[e]!, ...refs(e)].reduce((s, c) => s + drawn[c]!, 1 + inside[e]!));
   for (let root = 0; root < n; root++) {
     if (drawn[root] !== -1) continue;
     const stack = [root];
