@@ -49,6 +49,35 @@ describe('svgUseClones', () => {
     expect(tooManyClones(useBomb(5).replaceAll('<use href', '<pattern href').replaceAll('"/>', '"></pattern>'))).toBe(true);
   });
 
+  it('cannot be hidden by the case of url() (CSS Syntax §4.3.4: URL(#p) is url(#p); Chromium draws it: review33)', () => {
+    expect(tooManyClones(nestedPatterns((i) => `fill="URL(#p${i})"`))).toBe(true);
+    expect(tooManyClones(nestedPatterns((i) => `style="fill: Url(#p${i})"`))).toBe(true);
+  });
+
+  it('cannot be hidden in a DTD: <!ATTLIST> defaults are put on every element of that name (XML 1.0 §3.3.2; Chromium draws them: review33)', () => {
+    expect(svgUseClones(`<!DOCTYPE svg [<!ATTLIST use href CDATA "#g0">]>${useBomb(1).replaceAll(' href="#g0"', '')}`)).toBe(Infinity);
+    expect(svgUseClones(`<!DOCTYPE svg [<!ATTLIST rect fill CDATA "url(#p0)">]><svg><pattern id="p0"><circle r="9"/></pattern><rect/></svg>`)).toBe(Infinity);
+    expect(svgUseClones(`<!DOCTYPE svg [<!ATTLIST g id ID 'g0'>]><svg><g/><use href="#g0"/></svg>`)).toBe(Infinity);
+    // One that adds no value adds nothing.
+    expect(svgUseClones(`<!DOCTYPE svg [<!ATTLIST g id ID #IMPLIED>]><svg><g/><use href="#g0"/></svg>`)).toBe(0);
+  });
+
+  it('counts a picture drawn inside the picture: an <image> of a data: SVG (Chromium drew a 10^5 bomb so, 48 s: review33)', () => {
+    const inner = (svg: string, href = 'href') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image width="72" height="72" ${href}="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"/></svg>`;
+    expect(tooManyClones(inner(useBomb(5)))).toBe(true);
+    expect(tooManyClones(inner(useBomb(5), 'xlink:href'))).toBe(true);
+    expect(tooManyClones(`<svg><image href="data:image/svg+xml,${encodeURIComponent(useBomb(5)).replaceAll("'", '%27')}"/></svg>`)).toBe(true);
+    expect(tooManyClones(inner(useBomb(5)).replace('data:image/svg+xml', 'data: IMAGE/SVG+XML ;charset=utf-8'))).toBe(true);
+    // Nested again, and drawn as often as its element is cloned.
+    expect(tooManyClones(inner(inner(useBomb(5))))).toBe(true);
+    expect(svgUseClones(inner(useBomb(1)))).toBe(51);
+    expect(tooManyClones(useBomb(2).replace('<rect width="1" height="1" fill="red"/>', inner(useBomb(1)).replace(/^<svg[^>]*>|<\/svg>$/g, '')))).toBe(true);
+    // One that cannot be read is not counted as harmless.
+    expect(svgUseClones('<svg><image href="data:image/svg+xml;base64,%%%"/></svg>')).toBe(Infinity);
+    // A raster picture inside is no SVG: nothing to count.
+    expect(svgUseClones('<svg><image href="data:image/png;base64,iVBORw0KGgo="/></svg>')).toBe(0);
+  });
+
   it('an href that only points draws nothing: a link, an animation naming its own parent', () => {
     expect(svgUseClones('<svg id="top"><g id="g"><animate href="#g" attributeName="opacity" values="0;1" dur="1s"/><a href="#top"><rect width="1" height="1"/></a></g></svg>')).toBe(0);
   });
@@ -76,3 +105,10 @@ describe('svgUseClones', () => {
     expect(svgUseClones(`<svg>${'<g/>'.repeat(200_000)}<path d="M0 0"/></svg>`)).toBe(0);
   });
 });
+
+/** Patterns ten deep, each of ten rectangles referencing the pattern before with `ref` (about 10^10 drawn). */
+function nestedPatterns(ref: (i: number) => string): string {
+  let defs = '<pattern id="p0"><rect width="1" height="1" fill="red"/></pattern>';
+  for (let i = 1; i <= 10; i++) defs += `<pattern id="p${i}">${Array.from({ length: 10 }, () => `<rect width="72" height="72" ${ref(i - 1)}/>`).join('')}</pattern>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg"><defs>${defs}</defs><rect width="72" height="72" ${ref(10)}/></svg>`;
+}

@@ -12,7 +12,8 @@
  * predefined entities are decoded in the attribute values read (`href="&#35;g"` is `#g`), and so are
  * the internal entities a DOCTYPE declares as plain text (Illustrator's namespace entities); an entity
  * whose text holds markup or another reference could add elements this reading does not see, so such
- * a picture counts as too many (Infinity), as does a reference cycle or an end tag that closes
+ * a picture counts as too many (Infinity), as does a DOCTYPE giving attributes a default value (the
+ * parser adds them unseen), a reference cycle or an end tag that closes
  * another element than the last opened (browsers draw neither: no legitimate picture has one), or a
  * picture of more than MAX_ELEMENTS elements that references any. Only same-document references
  * count (`#id`): an `<img>` loads nothing else.
@@ -60,6 +61,11 @@ const HIDDEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?
 const TAG = /<(\/?)([^\s/<>!?]+)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/g;
 const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITY = /<!ENTITY\s+(%\s+)?([^\s>]+)\s+(?:"([^"]*)"|'([^']*)'|[^>]*)/g;
+/**
+ * An attribute list declaration giving a default value (XML 1.0 §3.3.2, `#FIXED` or not): the parser puts that
+ * attribute on every element of its name that lacks it (Chromium does: an href, a fill, an id), unseen here.
+ */
+const ATTLIST = /<!ATTLIST\s[^>"']*(["']?)/g;
 const REF = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([^\s;&<]+));/g;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 const ESCAPED: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
@@ -103,6 +109,8 @@ export function svgUseClones(svg: string, depth = 0): number {
     if (m[1] || value === undefined || /[<&%]/.test(value)) return Infinity;
     if (!entities.has(m[2]!)) entities.set(m[2]!, value);
   }
+  // Each match ends at the declaration's first quote, its end or the text's: read once, in linear work.
+  for (const m of text.matchAll(ATTLIST)) if (m[1]) return Infinity;
   if (!REFERENCES.test(text)) return 0;
   let unknown = false;
   const decode = (raw: string): string =>

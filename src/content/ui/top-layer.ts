@@ -38,6 +38,18 @@ export interface TopLayer {
   stop(): void;
 }
 
+/**
+ * Lanyard's own hosts kept on top, every content script's: the hover card's and the picker's are two scripts, each
+ * with its own copy of this module, in one world. Not the page's: taken for it, a card shown while the picker was up
+ * and the picker raised each other in turn until the picker was lost (closed under the user's hands). Kept on the
+ * world's global object, which the page does not reach (Chromium's isolated world, Firefox's sandbox); an attribute
+ * would be one the page could put on its own overlay.
+ */
+const OURS = Symbol.for('lanyard.top-layer.hosts');
+const ours: Set<Element> = ((globalThis as unknown as Record<symbol, Set<Element> | undefined>)[OURS] ??= new Set());
+/** Another of Lanyard's hosts is up: Chromium's occlusion test says a top-layer host shown later covers this one wherever it is. */
+const othersUp = (host: Element): boolean => [...ours].some((h) => h !== host && isOpen(h));
+
 const isOpen = (el: Element): boolean => {
   try {
     return el.matches(':popover-open');
@@ -60,9 +72,11 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   /** The page put something in the top layer since the last raise (it may be one that was there already, raised again). */
   let raised = false;
   let queued: ReturnType<typeof setTimeout> | undefined;
-  const open = () => new Set([...document.querySelectorAll(PAGE_TOP)].filter((e) => e !== host));
+  const open = () => new Set([...document.querySelectorAll(PAGE_TOP)].filter((e) => e !== host && !ours.has(e)));
   /** The card's box drawn over (Chromium): a raise is asked for; null where the browser cannot tell. */
-  const covered = coveredWatch(() => ((raised = true), later()));
+  /** Reported covered while another of Lanyard's hosts was up (which it cannot tell from the page's): looked at again once it is gone. */
+  let unsure = false;
+  const covered = coveredWatch(() => (othersUp(host) ? (unsure = true) : ((raised = true), later())));
   let box: Element | undefined;
   /** Observed afresh: its first report says whether it is covered now (a change of state alone is reported, and a page that covers it again within the observer's delay makes none). */
   const watch = () => box && covered && (covered.unobserve(box), covered.observe(box));
@@ -88,6 +102,7 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   /** Whether the card may stay: nothing put above it since the last raise, or raised again above it. */
   const check = (): boolean => {
     if (!host.isConnected) return false;
+    if (unsure && !othersUp(host)) (unsure = false), watch();
     const now = open();
     if (isOpen(host) && !raised && ![...now].some((e) => !known.has(e))) return (known = now), usable?.() !== false;
     return ++raises <= MAX_RAISES && raise();
@@ -101,11 +116,12 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
     queued = setTimeout(look, 0);
   };
   const soon = (e: Event) => {
-    if (raising || (e.target !== host && (e as Event & { newState?: string }).newState === 'closed')) return;
+    if (raising || (e.target !== host && ((e as Event & { newState?: string }).newState === 'closed' || ours.has(e.target as Element)))) return;
     if (e.target !== host) raised = true;
     later();
   };
-  const stop = () => (clearTimeout(queued), clearInterval(every), ac.abort(), covered?.disconnect());
+  const stop = () => (clearTimeout(queued), clearInterval(every), ac.abort(), covered?.disconnect(), ours.delete(host));
+  ours.add(host);
   document.addEventListener('beforetoggle', soon, { capture: true, signal: ac.signal });
   document.addEventListener('fullscreenchange', soon, { capture: true, signal: ac.signal });
   // Not put there at its appearing (the page cancelled its cancelable beforetoggle, or took the host away as it was
