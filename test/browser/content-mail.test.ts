@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture, realPage, REAL_GMAIL } from '../content/support/pages.ts';
 import { HOSTILE_NAME } from '../content/support/badges.ts';
-import { caretAfter, clickButton, pick, serve, waitFor } from '../content/support/browser.ts';
+import { caretAfter, clickButton, pick, pickerOptions, serve, waitFor } from '../content/support/browser.ts';
 import { launchWithBadges, type WithBadges } from '../content/support/extension.ts';
 
 let env: WithBadges;
@@ -94,6 +94,26 @@ describe('Gmail', () => {
     expect(await page.evaluate(() => (window as unknown as { inputs: number }).inputs)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.screenshot({ path: 'test-results/gmail-insert.png' });
+    await page.close();
+  });
+
+  it('puts "Insert badge" in the compose’s own Tab order: Gmail numbers its compose tabindex="1", and a 0 would come after the whole page', async () => {
+    const { page, errors } = await open('https://mail.google.com/mail/u/0/#inbox?compose=new');
+    await page.waitForSelector('tr.btC > td > [data-lanyard="insert-badge"]');
+    // The real compose: To, Subject, the body, Send, More send options, Attach files… all carry tabindex="1".
+    await page.focus('[id=":79"]');
+    const reached: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.getAttribute('data-lanyard') ?? document.activeElement?.getAttribute('aria-label') ?? '?'));
+    }
+    // Send's split half, then ours, then Gmail's formatting row; never the host itself as an empty stop.
+    expect(reached).toEqual(['More send options', 'insert-badge', 'Attach files']);
+    // Enter on it opens the picker, as a click does.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    expect((await pickerOptions(page)).length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
