@@ -23,6 +23,12 @@ beforeAll(async () => {
           : null,
   );
   await serve(env.ext.context, 'https://outlook.office.com/**', (url) => (url.pathname.startsWith('/mail/') ? fixture('outlook-compose.html') : null));
+  // Outlook's other hosts: the same compose, and a Japanese pop-out window.
+  for (const host of ['outlook.live.com', 'outlook.office365.com', 'outlook.cloud.microsoft']) {
+    await serve(env.ext.context, `https://${host}/**`, (url) =>
+      url.pathname.includes('/deeplink/compose') ? fixture('outlook-popout-ja.html') : /^\/(mail|owa)\//.test(url.pathname) ? fixture('outlook-compose.html') : null,
+    );
+  }
 });
 afterAll(async () => {
   await env?.close();
@@ -161,6 +167,33 @@ describe('Gmail in plain-text mode', () => {
 });
 
 describe('Outlook on the web', () => {
+  it.each(['https://outlook.live.com/mail/0/inbox', 'https://outlook.office365.com/owa/', 'https://outlook.cloud.microsoft/mail/inbox'])(
+    'adds "Insert badge" on every Outlook host: %s',
+    async (url) => {
+      const { page, errors } = await open(url);
+      await waitFor(async () => (await page.locator('[data-lanyard="insert-badge"]').count()) === 2);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('adds "Insert badge" once to a Japanese compose popped out into its own window, after the split send button, reachable by Tab, and inserts there', async () => {
+    const { page, errors } = await open('https://outlook.cloud.microsoft/mail/deeplink/compose?popoutv2=1');
+    await waitFor(async () => (await page.locator('[data-lanyard="insert-badge"]').count()) === 1);
+    // After the whole split button (Send and its menu), before Discard: Tab from the menu half reaches it.
+    expect(await page.evaluate(() => document.querySelector('[data-lanyard]')?.previousElementSibling?.getAttribute('data-testid'))).toBe('ComposeSendButton');
+    await page.focus('button[aria-haspopup="menu"]');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-lanyard'))).toBe('insert-badge');
+    const body = '[role="textbox"]';
+    const html = await insert(page, 0, body, 'バッジです:\u00a0', 'Analytical Engine Programmer');
+    expect(html).toContain('Analytical Engine Programmer');
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-lanyard="insert-badge"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('adds "Insert badge" after Send in the reply and the pop-out, and inserts the card at the caret', async () => {
     const { page, errors } = await open('https://outlook.office.com/mail/inbox/id/AAQk');
     await waitFor(async () => (await page.locator('[data-lanyard="insert-badge"]').count()) === 2);
