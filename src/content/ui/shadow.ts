@@ -47,7 +47,7 @@ function style(root: ShadowRoot, css: string): void {
  * `delegatesFocus`: the host is never a Tab stop of its own, even with a tabindex; focus goes to
  * the first control inside (DOM §4.2.2.1, HTML §6.6.3 "focus delegate").
  */
-export function mountShadow(kind: string, css: string, delegatesFocus = false): ShadowUi {
+export function mountShadow(kind: string, css: string, delegatesFocus?: boolean): ShadowUi {
   const host = document.createElement('span');
   host.setAttribute(HOST_ATTR, kind);
   const root = host.attachShadow({ mode: 'closed', delegatesFocus });
