@@ -129,6 +129,13 @@ describe('LinkedIn', () => {
     const { page, errors } = await open('/feed/');
     await page.waitForSelector('.share-creation-state__footer [data-lanyard="linkedin-share-badge"]');
     expect(await page.locator('.comments-comment-box [data-lanyard]').count()).toBe(0);
+    // Beside the footer's other actions, before Post: Tab from Event reaches it, and Post comes after it.
+    expect(await page.evaluate(() => document.querySelector('[data-lanyard="linkedin-share-badge"]')?.nextElementSibling?.textContent)).toBe('Post');
+    await page.focus('button[aria-label="Create an event"]');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-lanyard'))).toBe('linkedin-share-badge');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Post');
     await caretAfter(page, '.share-box .ql-editor', 'Proud to share: ');
     await clickButton(page, 'linkedin-share-badge');
     await pick(page, 'Analytical Engine Programmer');

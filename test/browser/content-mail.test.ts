@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture, realPage, REAL_GMAIL } from '../content/support/pages.ts';
 import { HOSTILE_NAME } from '../content/support/badges.ts';
-import { caretAfter, clickButton, pick, serve, waitFor } from '../content/support/browser.ts';
+import { caretAfter, clickButton, pick, pickerOptions, serve, waitFor } from '../content/support/browser.ts';
 import { launchWithBadges, type WithBadges } from '../content/support/extension.ts';
 
 let env: WithBadges;
@@ -23,6 +23,12 @@ beforeAll(async () => {
           : null,
   );
   await serve(env.ext.context, 'https://outlook.office.com/**', (url) => (url.pathname.startsWith('/mail/') ? fixture('outlook-compose.html') : null));
+  // Outlook's other hosts: the same compose, and a Japanese pop-out window.
+  for (const host of ['outlook.live.com', 'outlook.office365.com', 'outlook.cloud.microsoft']) {
+    await serve(env.ext.context, `https://${host}/**`, (url) =>
+      url.pathname.includes('/deeplink/compose') ? fixture('outlook-popout-ja.html') : /^\/(mail|owa)\//.test(url.pathname) ? fixture('outlook-compose.html') : null,
+    );
+  }
 });
 afterAll(async () => {
   await env?.close();
@@ -97,6 +103,26 @@ describe('Gmail', () => {
     await page.close();
   });
 
+  it('puts "Insert badge" in the compose’s own Tab order: Gmail numbers its compose tabindex="1", and a 0 would come after the whole page', async () => {
+    const { page, errors } = await open('https://mail.google.com/mail/u/0/#inbox?compose=new');
+    await page.waitForSelector('tr.btC > td > [data-lanyard="insert-badge"]');
+    // The real compose: To, Subject, the body, Send, More send options, Attach files… all carry tabindex="1".
+    await page.focus('[id=":79"]');
+    const reached: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.getAttribute('data-lanyard') ?? document.activeElement?.getAttribute('aria-label') ?? '?'));
+    }
+    // Send's split half, then ours, then Gmail's formatting row; never the host itself as an empty stop.
+    expect(reached).toEqual(['More send options', 'insert-badge', 'Attach files']);
+    // Enter on it opens the picker, as a click does.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    expect((await pickerOptions(page)).length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('handles two composes and an inline reply at once, each into its own body', async () => {
     const { page, errors } = await open('https://mail.google.com/mail/u/1/#inbox');
     await waitFor(async () => (await page.locator('[data-lanyard="insert-badge"]').count()) === 3);
@@ -141,6 +167,33 @@ describe('Gmail in plain-text mode', () => {
 });
 
 describe('Outlook on the web', () => {
+  it.each(['https://outlook.live.com/mail/0/inbox', 'https://outlook.office365.com/owa/', 'https://outlook.cloud.microsoft/mail/inbox'])(
+    'adds "Insert badge" on every Outlook host: %s',
+    async (url) => {
+      const { page, errors } = await open(url);
+      await waitFor(async () => (await page.locator('[data-lanyard="insert-badge"]').count()) === 2);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('adds "Insert badge" once to a Japanese compose popped out into its own window, after the split send button, reachable by Tab, and inserts there', async () => {
+    const { page, errors } = await open('https://outlook.cloud.microsoft/mail/deeplink/compose?popoutv2=1');
+    await waitFor(async () => (await page.locator('[data-lanyard="insert-badge"]').count()) === 1);
+    // After the whole split button (Send and its menu), before Discard: Tab from the menu half reaches it.
+    expect(await page.evaluate(() => document.querySelector('[data-lanyard]')?.previousElementSibling?.getAttribute('data-testid'))).toBe('ComposeSendButton');
+    await page.focus('button[aria-haspopup="menu"]');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-lanyard'))).toBe('insert-badge');
+    const body = '[role="textbox"]';
+    const html = await insert(page, 0, body, 'バッジです:\u00a0', 'Analytical Engine Programmer');
+    expect(html).toContain('Analytical Engine Programmer');
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-lanyard="insert-badge"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('adds "Insert badge" after Send in the reply and the pop-out, and inserts the card at the caret', async () => {
     const { page, errors } = await open('https://outlook.office.com/mail/inbox/id/AAQk');
     await waitFor(async () => (await page.locator('[data-lanyard="insert-badge"]').count()) === 2);

@@ -9,10 +9,10 @@ import { tx } from '../i18n.ts';
 import { preloadUi, withUi } from '../on-demand.ts';
 import { onDomChange } from '../observer.ts';
 import { buttonSlot, composeRoot, type ComposeSite } from '../sites/compose.ts';
-import { all } from '../sites/selectors.ts';
+import { all, first } from '../sites/selectors.ts';
 import { trackCaret } from '../dom/caret.ts';
 import { put, takeOut } from '../dom/put.ts';
-import { makeButton, onButton } from '../ui/button.ts';
+import { makeButton, onButton, tabAfter } from '../ui/button.ts';
 
 const KIND = 'insert-badge';
 
@@ -54,6 +54,7 @@ function init(site: ComposeSite, signal: AbortSignal): void {
         continue;
       }
       const host = makeButton(KIND, tx('contentButtonInsertBadge'));
+      tabAfter(host, first(root, site.send)); // Gmail's compose is all tabindex="1"
       bodyOf.set(host, body);
       added.set(body, { host, nodes: put(slot, host) });
     }

@@ -10,10 +10,14 @@ export function isGmail(url: URL): boolean {
   return url.protocol === 'https:' && url.hostname === 'mail.google.com' && /^\/mail(\/|$)/.test(url.pathname);
 }
 
-/** "Message Body": also carried by a hidden <textarea>, so it is only used with role and contenteditable. */
-const body: Labels = { en: 'Message Body', fr: 'Corps du message', de: 'Nachrichtentext', es: 'Cuerpo del mensaje' };
+/**
+ * "Message Body": also carried by a hidden <textarea>, so it is only used with role and contenteditable.
+ * Japanese "メッセージ本文" and "送信" as public Gmail extensions read them (code index files 5068567875,
+ * 37193873211).
+ */
+const body: Labels = { en: 'Message Body', fr: 'Corps du message', de: 'Nachrichtentext', es: 'Cuerpo del mensaje', ja: 'メッセージ本文' };
 /** The send button's label is followed by its shortcut between bidi marks: "Send ‪(Ctrl-Enter)‬". */
-const send: Labels = { en: 'Send', fr: 'Envoyer', de: 'Senden', es: 'Enviar' };
+const send: Labels = { en: 'Send', fr: 'Envoyer', de: 'Senden', es: 'Enviar', ja: '送信' };
 
 export const gmail: ComposeSite = {
   id: 'gmail',

@@ -90,9 +90,12 @@ export function composerEditors(doc: Document): HTMLElement[] {
   );
 }
 
-/** Where the "Share a badge" button goes in a composer: its footer actions, else after the editor's box. */
+/** Where the "Share a badge" button goes in a composer: its footer actions (before Post), else after the editor's box. */
 export function composerSlot(editor: Element): { append: Element } | { after: Element } {
   const root = closest(editor, composer.root);
   const actions = root && first(root, composer.slot);
-  return actions ? { append: actions } : { after: editor.parentElement ?? editor };
+  if (!actions) return { after: editor.parentElement ?? editor };
+  // Before the primary action: after the child before it (a footer of one wrapper child takes the button at its end).
+  const beforePost = actions.matches(composer.beforeLast) ? actions.lastElementChild?.previousElementSibling : null;
+  return beforePost ? { after: beforePost } : { append: actions };
 }

@@ -198,6 +198,14 @@ export const composer = {
   root: ['.share-creation-state', '.share-box', '[data-sdui-screen*="sharing.ShareCompose"]', '.msg-form', '[role="dialog"]', 'dialog'] as Selectors,
   /** The footer's row of actions (add media, event…; a message's attach, GIF, emoji), else the button goes after the editor's box. */
   slot: ['.share-creation-state__footer', '.share-box_actions', '.share-creation-state__detour-btn-container', '.msg-form__left-actions'] as Selectors,
+  /**
+   * Slots whose last child is the primary action (the composer footer's Post, or the div holding it and the schedule
+   * clock): the button goes before it, beside the other actions, not past Post at the modal's edge and last in its Tab
+   * order. Public code reads the footer so: ".share-creation-state__footer > div" as the submit, "… button:first-child"
+   * as add media, and an extension inserts its own icon before the footer's lastElementChild (code index files
+   * 60326477071, 52575480730, 40796266503).
+   */
+  beforeLast: '.share-creation-state__footer',
 };
 
 /** LinkedIn's modals (the certification form, the post composer) keep the focus inside: the picker mounts in them. */

@@ -15,9 +15,12 @@ export function isOutlook(url: URL): boolean {
 
 /**
  * "Message body" (lower-case b, unlike Gmail); newer builds add ", press Alt+F10 to exit". French
- * "Corps du message" and Turkish "İleti gövdesi" / "Gönder" are read in public Outlook scripts.
+ * "Corps du message" and Turkish "İleti gövdesi" / "Gönder" are read in public Outlook scripts, and
+ * Japanese "メッセージ本文" in a public script that fills Outlook's Japanese compose (code index file
+ * 18815977829: div[role="textbox"][aria-multiline="true"][aria-label="メッセージ本文"], beside its "件名を追加"
+ * subject field).
  */
-const body: Labels = { en: 'Message body', fr: 'Corps du message', de: 'Nachrichtentext', es: 'Cuerpo del mensaje', tr: 'İleti gövdesi' };
+const body: Labels = { en: 'Message body', fr: 'Corps du message', de: 'Nachrichtentext', es: 'Cuerpo del mensaje', tr: 'İleti gövdesi', ja: 'メッセージ本文' };
 const send: Labels = { en: 'Send', fr: 'Envoyer', de: 'Senden', es: 'Enviar', tr: 'Gönder' };
 
 export const outlook: ComposeSite = {

@@ -21,8 +21,12 @@ const CSS =
  */
 const made = new WeakSet<Element>();
 
+/**
+ * The host delegates focus: a feature may give it the tabindex of the site's control beside it
+ * (`tabAfter`), and the Tab key then lands on the button, not on the host first.
+ */
 export function makeButton(kind: string, label: string): HTMLElement {
-  const { host, root } = mountShadow(kind, CSS);
+  const { host, root } = mountShadow(kind, CSS, true);
   root.append(h('button', { type: 'button', 'aria-label': label, title: label }, h('i', { 'aria-hidden': 'true' }), label));
   made.add(host);
   return host;
@@ -64,4 +68,15 @@ export function onButton(kind: string, handler: (host: HTMLElement) => void, sig
     },
     opts,
   );
+}
+
+/**
+ * Puts `host` in the Tab order of the site's control `beside`: a site that numbers its controls
+ * with a positive tabindex (Gmail's compose: To, Subject, the body, Send, the formatting buttons all
+ * carry tabindex="1") is walked through before anything at 0, so a button left at 0 would be reached
+ * only after the whole page (HTML §6.6.3, sequential focus order).
+ */
+export function tabAfter(host: HTMLElement, beside: Element | null): void {
+  const t = Number.parseInt(beside?.getAttribute('tabindex') ?? '', 10);
+  if (t > 0) host.setAttribute('tabindex', String(t));
 }

@@ -43,10 +43,14 @@ function style(root: ShadowRoot, css: string): void {
   }
 }
 
-export function mountShadow(kind: string, css: string): ShadowUi {
+/**
+ * `delegatesFocus`: the host is never a Tab stop of its own, even with a tabindex; focus goes to
+ * the first control inside (DOM §4.2.2.1, HTML §6.6.3 "focus delegate").
+ */
+export function mountShadow(kind: string, css: string, delegatesFocus?: boolean): ShadowUi {
   const host = document.createElement('span');
   host.setAttribute(HOST_ATTR, kind);
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: 'closed', delegatesFocus });
   style(root, css);
   return { host, root, destroy: () => host.remove() };
 }

@@ -190,8 +190,10 @@ describe('LinkedIn composer selectors', () => {
     const editors = composerEditors(document);
     expect(editors).toHaveLength(1);
     expect(editors[0]?.closest('.share-box')).not.toBeNull();
+    // In the footer beside Media and Event, before Post (public code: the footer's last child is the submit), not past it.
     const slot = composerSlot(editors[0]!);
-    expect('append' in slot && slot.append.className).toBe('share-creation-state__footer');
+    expect('after' in slot && slot.after.nextElementSibling?.className).toBe('share-actions__primary-action');
+    expect('after' in slot && slot.after.parentElement?.className).toBe('share-creation-state__footer');
   });
 
   // 2026: the composer is rendered in the open shadow root of div#interop-outlet, and comments are Tiptap
@@ -204,7 +206,7 @@ describe('LinkedIn composer selectors', () => {
     expect(editors[0]?.classList.contains('ql-editor')).toBe(true);
     expect(editors[0]?.getRootNode()).toBe(document.getElementById('interop-outlet')?.shadowRoot);
     const slot = composerSlot(editors[0]!);
-    expect('append' in slot && slot.append.className).toBe('share-creation-state__footer');
+    expect('after' in slot && slot.after.nextElementSibling?.className).toBe('share-actions__primary-action');
   });
 
   // The messaging form (overlay bubble or /messaging/ page): div.msg-form__contenteditable in form.msg-form, its
@@ -214,7 +216,10 @@ describe('LinkedIn composer selectors', () => {
     const editors = composerEditors(document);
     expect(editors.map((e) => e.className.split(' ')[0])).toEqual(['ql-editor', 'msg-form__contenteditable']);
     const slots = editors.map((e) => composerSlot(e));
-    expect(slots.map((s) => 'append' in s && s.append.className)).toEqual(['share-creation-state__footer', 'msg-form__left-actions display-flex']);
+    expect(slots.map((s) => ('after' in s ? s.after.nextElementSibling?.className : s.append.className))).toEqual([
+      'share-actions__primary-action',
+      'msg-form__left-actions display-flex',
+    ]);
   });
 
   it('find the messaging page’s editor (no overlay, no dialog) and place the button in its left actions', () => {

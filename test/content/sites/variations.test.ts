@@ -203,3 +203,23 @@ describe('Outlook: the send split button by its id alone, in a language Lanyard 
     expect(slot && 'after' in slot && slot.after.className).toBe('fui-SplitButton r8a');
   });
 });
+
+describe('Outlook in Japanese, without editorParent_', () => {
+  // A public script fills Outlook's Japanese compose by div[role="textbox"][aria-multiline="true"][aria-label="メッセージ本文"]
+  // beside .ms-TextField-field[aria-label="件名を追加"] (code index file 18815977829). Here the editor's wrapper has a
+  // hashed class, not the editorParent_ id; the send button keeps its test id. Before: no body found, so no button.
+  it('finds the body by its Japanese label, and the window by the send button', () => {
+    page(`<div class="k1"><div class="k2">
+      <div role="toolbar"><button type="button" data-testid="ComposeSendButton" title="送信 (Ctrl+Enter)">送信</button><button type="button" aria-label="破棄">破棄</button></div>
+      <input class="ms-TextField-field" aria-label="件名を追加">
+      <div class="k3"><div contenteditable="true" role="textbox" aria-multiline="true" aria-label="メッセージ本文、終了するには Alt+F10 キーを押します">こんにちは</div></div>
+    </div></div>`);
+    const bodies = all(document, outlook.body);
+    expect(bodies).toHaveLength(1);
+    const root = composeRoot(outlook, bodies[0]!);
+    expect(root?.className).toBe('k2');
+    // Send and Discard alone in their bar read as one split group (compose.ts splitOf): after the bar, as in Turkish.
+    const slot = buttonSlot(outlook, root!);
+    expect(slot && 'after' in slot && slot.after.getAttribute('role')).toBe('toolbar');
+  });
+});
