@@ -1,3 +1,4 @@
+import { listenPress } from '../ui/press.ts';
 import { fromUser } from '../ui/user.ts';
 
 /**
@@ -12,17 +13,5 @@ import { fromUser } from '../ui/user.ts';
  */
 export function pressInShadow(host: HTMLElement, press: (host: HTMLElement) => void, signal: AbortSignal, warm?: () => void): void {
   if (!(host.getRootNode() instanceof ShadowRoot)) return;
-  const opts = { signal };
-  host.addEventListener('mousedown', (e) => {
-    if (!fromUser(e)) return;
-    e.preventDefault();
-    warm?.();
-  }, opts);
-  if (warm) for (const t of ['mouseover', 'focusin']) host.addEventListener(t, (e) => void (fromUser(e) && warm()), { ...opts, passive: true });
-  host.addEventListener('click', (e) => {
-    if (!fromUser(e)) return;
-    e.preventDefault();
-    e.stopPropagation();
-    press(host);
-  }, opts);
+  listenPress(host, (e) => (fromUser(e) ? host : null), press, { signal }, warm);
 }

@@ -4,6 +4,7 @@
  * a mousedown on them is cancelled so the editor keeps its focus and caret.
  */
 import { h } from './h.ts';
+import { listenPress } from './press.ts';
 import { HOST_ATTR, mountShadow } from './shadow.ts';
 import { fromUser } from './user.ts';
 
@@ -46,28 +47,7 @@ function hostOf(e: Event, kind: string): HTMLElement | null {
  * loading what the click needs, ahead of it).
  */
 export function onButton(kind: string, handler: (host: HTMLElement) => void, signal: AbortSignal, warm?: () => void): void {
-  const opts = { capture: true, signal };
-  document.addEventListener(
-    'mousedown',
-    (e) => {
-      if (!hostOf(e, kind)) return;
-      e.preventDefault();
-      warm?.();
-    },
-    opts,
-  );
-  if (warm) for (const t of ['mouseover', 'focusin']) document.addEventListener(t, (e) => void (hostOf(e, kind) && warm()), { ...opts, passive: true });
-  document.addEventListener(
-    'click',
-    (e) => {
-      const host = hostOf(e, kind);
-      if (!host) return;
-      e.preventDefault();
-      e.stopPropagation();
-      handler(host);
-    },
-    opts,
-  );
+  listenPress(document, (e) => hostOf(e, kind), handler, { capture: true, signal }, warm);
 }
 
 /**
