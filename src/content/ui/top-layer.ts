@@ -26,6 +26,8 @@
  * went to the page's element under it. The picker says whether it can still be clicked (`usable`): else it closes.
  */
 
+import { shadowRoots } from '../dom/shadow-roots.ts';
+
 /** A page raising its own over the card this many times while it is up: no card. */
 export const MAX_RAISES = 4;
 /** How often a shown card looks whether something was put above it (a page's shadow roots tell it nothing else). */
@@ -35,6 +37,8 @@ const PAGE_TOP = ':popover-open, :modal, :fullscreen';
 export interface TopLayer {
   /** The card's box to watch for anything drawn over it (the one now shown: a new state is a new box). */
   watch(box: Element): void;
+  /** Looks now (before a pick acts): false when the page had put something above it (raised again now) or it is gone. */
+  onTop(): boolean;
   stop(): void;
 }
 
@@ -52,7 +56,7 @@ const isOpen = (el: Element): boolean => {
  * `usable` says, while it is on top, that it no longer takes the user's clicks. Null,
  * without `onLost`, when this browser has no Popover API: the card is as it was (fixed, z-index).
  */
-export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => boolean): TopLayer | null {
+export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => boolean, raisedAgain?: () => void): TopLayer | null {
   if (typeof host.showPopover !== 'function' || typeof host.hidePopover !== 'function') return null;
   let known = new Set<Element>();
   let raises = 0;
@@ -60,9 +64,24 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   /** The page put something in the top layer since the last raise (it may be one that was there already, raised again). */
   let raised = false;
   let queued: ReturnType<typeof setTimeout> | undefined;
-  const open = () => new Set([...document.querySelectorAll(PAGE_TOP)].filter((e) => e !== host));
   /** The card's box drawn over (Chromium): a raise is asked for; null where the browser cannot tell. */
   const covered = coveredWatch(() => ((raised = true), later()));
+  const heard = new WeakSet<ShadowRoot>();
+  /**
+   * Where the browser cannot tell (Firefox), what the page put in the top layer inside its shadow roots, open or closed
+   * (dom/shadow-roots.ts): one not there at the last raise is above. Each root is listened to as the document is, so
+   * that one shown again (hidden and shown in one task: the last in the top layer, and still "known") raises too.
+   */
+  const inShadows = (): Element[] => {
+    if (covered) return [];
+    const found: Element[] = [];
+    for (const root of shadowRoots(host)) {
+      if (!heard.has(root)) (heard.add(root), root.addEventListener('beforetoggle', soon, { capture: true, signal: ac.signal }));
+      found.push(...root.querySelectorAll(PAGE_TOP));
+    }
+    return found;
+  };
+  const open = () => new Set([...document.querySelectorAll(PAGE_TOP), ...inShadows()].filter((e) => e !== host));
   let box: Element | undefined;
   /** Observed afresh: its first report says whether it is covered now (a change of state alone is reported, and a page that covers it again within the observer's delay makes none). */
   const watch = () => box && covered && (covered.unobserve(box), covered.observe(box));
@@ -90,11 +109,15 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
     if (!host.isConnected) return false;
     const now = open();
     if (isOpen(host) && !raised && ![...now].some((e) => !known.has(e))) return (known = now), usable?.() !== false;
-    return ++raises <= MAX_RAISES && raise();
+    if (++raises > MAX_RAISES || !raise()) return false;
+    // Covered until now: what is under the pointer was not seen (the picker's picks wait again: armed.ts).
+    raisedAgain?.();
+    return true;
   };
   const ac = new AbortController();
   let every: ReturnType<typeof setInterval> | undefined;
-  const look = () => void (check() || (stop(), onLost()));
+  let gone = false;
+  const look = () => void (check() || (stop(), (gone = true), onLost()));
   const later = () => {
     clearTimeout(queued);
     // After the page's own task: its showPopover() or showModal() has run (beforetoggle comes first).
@@ -112,7 +135,12 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   // shown): no card, as when the page fights later. Left up outside the top layer, it was under the page's own.
   if (!raise()) return (stop(), onLost(), null);
   every = setInterval(look, CHECK_MS);
-  return { stop, watch: (el) => (covered?.disconnect(), (box = el), watch()) };
+  const onTop = (): boolean => {
+    const before = raises;
+    if (!gone) look();
+    return !gone && raises === before;
+  };
+  return { stop, onTop, watch: (el) => (covered?.disconnect(), (box = el), watch()) };
 }
 
 type EntryV2 = IntersectionObserverEntry & { isVisible?: boolean };
