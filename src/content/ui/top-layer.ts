@@ -10,17 +10,21 @@
  * top layer) whenever the page puts something there after it: told by `beforetoggle` (popovers, dialogs) and
  * `fullscreenchange` on the document, and looked at on each check (`:popover-open, :modal, :fullscreen` that
  * were not open at the last raise, or the host no longer open). A page that keeps raising its own over the card
- * (it may answer each raise) gets no card at all after MAX_RAISES: it could draw a look-alike anywhere, but
+ * (it may answer each raise) gets no card at all after MAX_RAISES in RAISE_WINDOW_MS: it could draw a look-alike anywhere, but
  * the card Lanyard shows is never under one. What the page sees (the host's top-layer state, its toggle events)
  * follows the page's own acts and the host's appearing, never the verdict or when it is painted (point 8).
  * A popover inside the page's shadow root, open or closed, is not seen by the selector, and its `beforetoggle` does
  * not reach the document (not composed): shown after the card, it stayed above it (attack31). Where the browser can
  * tell (Chromium's IntersectionObserver v2 `trackVisibility`, https://w3c.github.io/IntersectionObserver/v2/, whose
  * occlusion test counts what lets the pointer through), the card's box covered by anything counts as something put
- * above it: raised again, as many times as the rest. Elsewhere (Firefox) it stays a known limit.
+ * above it: raised again, as many times as the rest. Elsewhere (Firefox) every look also reads the page's shadow roots,
+ * open or closed, through the extension's own API (dom/shadow-roots.ts), and listens to each for `beforetoggle`
+ * (attack32: a see-through popover there let a click pick a badge unseen). Left: a page whose own listener, registered
+ * first on its root or popover, stops that event can hide and show a popover already known there unheard.
  * The picker's host (picker.ts) is kept on top the same way: the page's overlay at the highest z-index, painted after
  * it, covered it, and where nothing tells what covers the panel (Firefox), a see-through one let a click pick a badge
- * unseen; a page that keeps raising its own over the picker closes it. Manual popovers leave the focus where it is.
+ * unseen; a page that keeps raising its own over the picker closes it. A pick asks first (`onTop`): raised at that
+ * moment, it counts for nothing, and after any raise the picker waits ARM_MS again (armed.ts). Manual popovers leave the focus where it is.
  * On top is not usable: a modal dialog the page opens makes everything outside it inert (HTML §6.13 "blocked by a
  * modal dialog"), in the top layer too, and the picker raised above it was seen while a person's click on its rows
  * went to the page's element under it. The picker says whether it can still be clicked (`usable`): else it closes.
@@ -28,8 +32,13 @@
 
 import { shadowRoots } from '../dom/shadow-roots.ts';
 
-/** A page raising its own over the card this many times while it is up: no card. */
+/** A page raising its own over the card this many times within RAISE_WINDOW_MS: no card. */
 export const MAX_RAISES = 4;
+/**
+ * The window MAX_RAISES are counted in. A page fighting for the top (again at each raise, or every frame) raises it many
+ * times in it; a site's notices now and then do not: counted over the picker's whole life, a sixth notice closed it.
+ */
+export const RAISE_WINDOW_MS = 2000;
 /** How often a shown card looks whether something was put above it (a page's shadow roots tell it nothing else). */
 const CHECK_MS = 200;
 const PAGE_TOP = ':popover-open, :modal, :fullscreen';
@@ -60,6 +69,8 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   if (typeof host.showPopover !== 'function' || typeof host.hidePopover !== 'function') return null;
   let known = new Set<Element>();
   let raises = 0;
+  /** When the last raises were (at most MAX_RAISES kept). */
+  const recent: number[] = [];
   let raising = false;
   /** The page put something in the top layer since the last raise (it may be one that was there already, raised again). */
   let raised = false;
@@ -109,7 +120,11 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
     if (!host.isConnected) return false;
     const now = open();
     if (isOpen(host) && !raised && ![...now].some((e) => !known.has(e))) return (known = now), usable?.() !== false;
-    if (++raises > MAX_RAISES || !raise()) return false;
+    const at = performance.now();
+    raises++;
+    if (recent.length === MAX_RAISES && at - recent[0]! < RAISE_WINDOW_MS) return false;
+    if (recent.push(at) > MAX_RAISES) recent.shift();
+    if (!raise()) return false;
     // Covered until now: what is under the pointer was not seen (the picker's picks wait again: armed.ts).
     raisedAgain?.();
     return true;
