@@ -18,7 +18,8 @@
  * tell (Chromium's IntersectionObserver v2 `trackVisibility`, https://w3c.github.io/IntersectionObserver/v2/, whose
  * occlusion test counts what lets the pointer through), the card's box covered by anything counts as something put
  * above it: raised again, as many times as the rest. Elsewhere (Firefox) every look also reads the page's shadow roots,
- * open or closed, through the extension's own API (dom/shadow-roots.ts), and listens to each for `beforetoggle`
+ * open or closed, through the extension's own API (dom/shadow-roots.ts: walked again after ten times what the last walk
+ * took, 200 ms at least, and before each pick), and listens to each for `beforetoggle`
  * (attack32: a see-through popover there let a click pick a badge unseen). Left: a page whose own listener, registered
  * first on its root or popover, stops that event can hide and show a popover already known there unheard.
  * The picker's host (picker.ts) is kept on top the same way: the page's overlay at the highest z-index, painted after
@@ -42,6 +43,8 @@ export const RAISE_WINDOW_MS = 2000;
 /** How often a shown card looks whether something was put above it (a page's shadow roots tell it nothing else). */
 const CHECK_MS = 200;
 const PAGE_TOP = ':popover-open, :modal, :fullscreen';
+/** A walk of the page's shadow roots (Firefox) comes again after this many times what it took, CHECK_MS at least. */
+const WALK_SHARE = 10;
 
 export interface TopLayer {
   /** The card's box to watch for anything drawn over it (the one now shown: a new state is a new box). */
@@ -78,6 +81,9 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   /** The card's box drawn over (Chromium): a raise is asked for; null where the browser cannot tell. */
   const covered = coveredWatch(() => ((raised = true), later()));
   const heard = new WeakSet<ShadowRoot>();
+  let roots: ShadowRoot[] = [];
+  /** When the roots are walked again (a walk reads every element: at most a tenth of the time; each pick walks). */
+  let walkAt = 0;
   /**
    * Where the browser cannot tell (Firefox), what the page put in the top layer inside its shadow roots, open or closed
    * (dom/shadow-roots.ts): one not there at the last raise is above. Each root is listened to as the document is, so
@@ -86,7 +92,12 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   const inShadows = (): Element[] => {
     if (covered) return [];
     const found: Element[] = [];
-    for (const root of shadowRoots(host)) {
+    const t = performance.now();
+    if (t >= walkAt) {
+      roots = shadowRoots(host);
+      walkAt = t + Math.max(CHECK_MS, WALK_SHARE * (performance.now() - t)) - 1;
+    }
+    for (const root of roots) {
       if (!heard.has(root)) (heard.add(root), root.addEventListener('beforetoggle', soon, { capture: true, signal: ac.signal }));
       found.push(...root.querySelectorAll(PAGE_TOP));
     }
@@ -152,6 +163,8 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   every = setInterval(look, CHECK_MS);
   const onTop = (): boolean => {
     const before = raises;
+    // Every root walked now: one the page made since the last walk may hold what covers the picker.
+    walkAt = 0;
     if (!gone) look();
     return !gone && raises === before;
   };
