@@ -108,6 +108,26 @@ describe('the picker against a clickjacking page in Firefox', { timeout: 180_000
     await waitFor(() => inserted(), 10_000, 'the badge inserted');
   });
 
+  it('a page that makes up clicks and keys on the picker (isTrusted false): nothing is picked; a person’s Enter picks', async () => {
+    await pickerOpen();
+    const at = await firstRow();
+    await ff.run((p: { x: number; y: number }) => {
+      const host = document.querySelector('[data-lanyard="picker"]') as HTMLElement;
+      for (const t of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'])
+        host.dispatchEvent(new MouseEvent(t, { bubbles: true, composed: true, cancelable: true, clientX: p.x, clientY: p.y, button: 0 }));
+      host.click();
+      for (const key of ['ArrowDown', 'Enter', ' ']) {
+        for (const to of [host, document.activeElement!]) to.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+      }
+    }, at);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await inserted()).toBe(false);
+    expect(await pickerUp()).toBe(true);
+    // The search box has the focus: a person's Enter picks the first row.
+    await ff.press('\uE007');
+    await waitFor(() => inserted(), 10_000, 'the badge inserted');
+  });
+
   it('the same popover shown again every frame: no click picks, and the picker goes', async () => {
     await pickerOpen();
     const at = await firstRow();
