@@ -20,8 +20,10 @@
  * above it: raised again, as many times as the rest. Elsewhere (Firefox) every look also reads the page's shadow roots,
  * open or closed, through the extension's own API (dom/shadow-roots.ts: walked again after ten times what the last walk
  * took, 200 ms at least, and before each pick), and listens to each for `beforetoggle`
- * (attack32: a see-through popover there let a click pick a badge unseen). Left: a page whose own listener, registered
- * first on its root or popover, stops that event can hide and show a popover already known there unheard.
+ * (attack32: a see-through popover there let a click pick a badge unseen). A page whose own listener, registered first on
+ * its root or popover, stops that event can still hide and show a popover already known there unheard, above the card:
+ * so no pick acts while the page has anything in the top layer inside a shadow root there (`onTop`), but for a modal the
+ * picker is mounted in (which the page could, the same way, close and show again above it unheard).
  * The picker's host (picker.ts) is kept on top the same way: the page's overlay at the highest z-index, painted after
  * it, covered it, and where nothing tells what covers the panel (Firefox), a see-through one let a click pick a badge
  * unseen; a page that keeps raising its own over the picker closes it. A pick asks first (`onTop`): raised at that
@@ -31,6 +33,7 @@
  * went to the page's element under it. The picker says whether it can still be clicked (`usable`): else it closes.
  */
 
+import { flatContains } from '../dom/flat.ts';
 import { shadowRoots } from '../dom/shadow-roots.ts';
 
 /** A page raising its own over the card this many times within RAISE_WINDOW_MS: no card. */
@@ -49,7 +52,10 @@ const WALK_SHARE = 10;
 export interface TopLayer {
   /** The card's box to watch for anything drawn over it (the one now shown: a new state is a new box). */
   watch(box: Element): void;
-  /** Looks now (before a pick acts): false when the page had put something above it (raised again now) or it is gone. */
+  /**
+   * Looks now (before a pick acts): false when the page had put something above it (raised again now), it is gone, or
+   * (where the browser cannot tell what covers it: Firefox) the page has something in the top layer inside a shadow root.
+   */
   onTop(): boolean;
   stop(): void;
 }
@@ -89,6 +95,8 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
    * (dom/shadow-roots.ts): one not there at the last raise is above. Each root is listened to as the document is, so
    * that one shown again (hidden and shown in one task: the last in the top layer, and still "known") raises too.
    */
+  /** How many the last look found open there. */
+  let inRoots = 0;
   const inShadows = (): Element[] => {
     if (covered) return [];
     const found: Element[] = [];
@@ -101,6 +109,9 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
       if (!heard.has(root)) (heard.add(root), root.addEventListener('beforetoggle', soon, { capture: true, signal: ac.signal }));
       found.push(...root.querySelectorAll(PAGE_TOP));
     }
+    // Lanyard's own host, mounted in a site's shadow root (LinkedIn 2026's composer in #interop-outlet's), and a modal it
+    // is mounted in hold it: not something over it.
+    inRoots = found.filter((e) => !flatContains(e, host)).length;
     return found;
   };
   const open = () => new Set([...document.querySelectorAll(PAGE_TOP), ...inShadows()].filter((e) => e !== host));
@@ -166,7 +177,9 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
     // Every root walked now: one the page made since the last walk may hold what covers the picker.
     walkAt = 0;
     if (!gone) look();
-    return !gone && raises === before;
+    // One open in a page's shadow root may have been hidden and shown again above it unheard (its root's own listener,
+    // registered first, stopped the event: attack32): where nothing tells what covers it, no pick while one is open.
+    return !gone && raises === before && inRoots === 0;
   };
   return { stop, onTop, watch: (el) => (covered?.disconnect(), (box = el), watch()) };
 }
