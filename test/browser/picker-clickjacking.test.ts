@@ -152,6 +152,31 @@ describe('the picker against a clickjacking page', () => {
     await page.close();
   });
 
+  it('a site that shows a notice now and then while the picker is up (more than four in all): the picker stays, and a person’s click picks', async () => {
+    // Only a page that keeps raising its own over the picker closes it (MAX_RAISES within RAISE_WINDOW_MS): six notices
+    // 700 ms apart, each gone before the next, closed the picker after the fifth.
+    const page = await pickerOpen();
+    for (let i = 0; i < 6; i++) {
+      await page.evaluate((n) => {
+        document.getElementById('notice')?.remove();
+        const o = document.createElement('div');
+        o.id = 'notice';
+        o.setAttribute('popover', 'manual');
+        o.textContent = `Message ${n} sent`;
+        o.style.cssText = 'inset:auto 0 0 auto;margin:8px';
+        document.body.append(o);
+        o.showPopover();
+      }, i);
+      await page.waitForTimeout(700);
+    }
+    expect(await page.evaluate(() => document.querySelector('[data-lanyard="picker"]') !== null)).toBe(true);
+    await waitFor(() => armed(page));
+    const at = await firstRow(page);
+    await page.mouse.click(at.x, at.y);
+    await waitFor(() => inserted(page));
+    await page.close();
+  });
+
   it('a page that hides the pointer (cursor: none, !important, on every element and on Lanyard’s host) to draw a fake one elsewhere: over the picker the real pointer shows', async () => {
     const page = await pickerOpen();
     await page.evaluate(() => {

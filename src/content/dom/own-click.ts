@@ -18,18 +18,24 @@ const OWN_CLICK = 'button, input, select, textarea, label, summary, area, iframe
 let rootGetter: ((this: Element) => ShadowRoot | null) | undefined;
 const matches = (el: Element, selector: string): boolean => Element.prototype.matches.call(el, selector);
 
-/** Whether `el` hosts a shadow root, open or closed. */
-export function hostsShadow(el: Element): boolean {
+/** The shadow root `el` hosts, open or closed (closed ones through the extension's own DOM API only), else null. */
+export function anyRoot(el: Element): ShadowRoot | null {
   rootGetter ??= Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot')!.get as (this: Element) => ShadowRoot | null;
-  if (rootGetter.call(el)) return true;
+  const open = rootGetter.call(el);
+  if (open) return open;
   try {
     // Firefox's content-script-only property (a page's control named so is an element, never a ShadowRoot).
-    if ((el as { openOrClosedShadowRoot?: unknown }).openOrClosedShadowRoot instanceof ShadowRoot) return true;
-    return extensionDom()?.openOrClosedShadowRoot(el) instanceof ShadowRoot;
+    const ff = (el as { openOrClosedShadowRoot?: unknown }).openOrClosedShadowRoot;
+    if (ff instanceof ShadowRoot) return ff;
+    const root = extensionDom()?.openOrClosedShadowRoot(el);
+    return root instanceof ShadowRoot ? root : null;
   } catch {
-    return false;
+    return null;
   }
 }
+
+/** Whether `el` hosts a shadow root, open or closed. */
+export const hostsShadow = (el: Element): boolean => anyRoot(el) !== null;
 
 /**
  * Whether a click on `from` (where the event happened, inside open shadow roots: dom/flat.ts) may go somewhere

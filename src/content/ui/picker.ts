@@ -90,7 +90,8 @@ export function openPicker(o: PickerOptions): { close(): void } {
   // clicks through picked a badge unseen. A page that keeps raising its own above it closes it.
   // Closed after this task: a first raise the page cancels calls it before the picker is made. On top but not hit where
   // it is drawn (inert outside the page's modal dialog: its clicks went to the page's element under it): closed too.
-  const top = keepOnTop(ui.host, () => queueMicrotask(() => self.close()), () => hitsHost(panel, ui.host));
+  // Raised again above what the page put over it: a click made while it was covered picks nothing, the next ones once it has been seen (armed.ts).
+  const top = keepOnTop(ui.host, () => queueMicrotask(() => self.close()), () => hitsHost(panel, ui.host), () => armed.changed());
   place(panel, o.anchor, 340, 400);
   // A pick acts only once the panel has been shown, unmoved and as Lanyard drew it, for a while (armed.ts: clickjacking).
   const armed = guard(panel, fromUser, (yes) => (yes ? panel.setAttribute('data-armed', '') : panel.removeAttribute('data-armed')));
@@ -151,7 +152,8 @@ export function openPicker(o: PickerOptions): { close(): void } {
   const pick = async (i: number, confirmed = false) => {
     const b = badges[i];
     if (!b) return;
-    const why = armed.check();
+    // Something the page put above the panel since it was last looked at (a popover in its shadow root, Firefox): raised now, not picked.
+    const why = top && !top.onTop() ? 'covered' : armed.check();
     if (why) {
       // Too soon or just moved: the next click acts. Drawn otherwise by the page: say so (in case it is the site's own doing).
       if (why !== 'too-soon' && why !== 'moved') say(status, tx('contentPickerHidden'));

@@ -10,31 +10,53 @@
  * top layer) whenever the page puts something there after it: told by `beforetoggle` (popovers, dialogs) and
  * `fullscreenchange` on the document, and looked at on each check (`:popover-open, :modal, :fullscreen` that
  * were not open at the last raise, or the host no longer open). A page that keeps raising its own over the card
- * (it may answer each raise) gets no card at all after MAX_RAISES: it could draw a look-alike anywhere, but
+ * (it may answer each raise) gets no card at all after MAX_RAISES in RAISE_WINDOW_MS: it could draw a look-alike anywhere, but
  * the card Lanyard shows is never under one. What the page sees (the host's top-layer state, its toggle events)
  * follows the page's own acts and the host's appearing, never the verdict or when it is painted (point 8).
  * A popover inside the page's shadow root, open or closed, is not seen by the selector, and its `beforetoggle` does
  * not reach the document (not composed): shown after the card, it stayed above it (attack31). Where the browser can
  * tell (Chromium's IntersectionObserver v2 `trackVisibility`, https://w3c.github.io/IntersectionObserver/v2/, whose
  * occlusion test counts what lets the pointer through), the card's box covered by anything counts as something put
- * above it: raised again, as many times as the rest. Elsewhere (Firefox) it stays a known limit.
+ * above it: raised again, as many times as the rest. Elsewhere (Firefox) every look also reads the page's shadow roots,
+ * open or closed, through the extension's own API (dom/shadow-roots.ts: walked again after ten times what the last walk
+ * took, 200 ms at least, and before each pick), and listens to each for `beforetoggle`
+ * (attack32: a see-through popover there let a click pick a badge unseen). A page whose own listener, registered first on
+ * its root or popover, stops that event can still hide and show a popover already known there unheard, above the card:
+ * so no pick acts while the page has anything in the top layer inside a shadow root there (`onTop`), but for a modal the
+ * picker is mounted in (which the page could, the same way, close and show again above it unheard).
  * The picker's host (picker.ts) is kept on top the same way: the page's overlay at the highest z-index, painted after
  * it, covered it, and where nothing tells what covers the panel (Firefox), a see-through one let a click pick a badge
- * unseen; a page that keeps raising its own over the picker closes it. Manual popovers leave the focus where it is.
+ * unseen; a page that keeps raising its own over the picker closes it. A pick asks first (`onTop`): raised at that
+ * moment, it counts for nothing, and after any raise the picker waits ARM_MS again (armed.ts). Manual popovers leave the focus where it is.
  * On top is not usable: a modal dialog the page opens makes everything outside it inert (HTML §6.13 "blocked by a
  * modal dialog"), in the top layer too, and the picker raised above it was seen while a person's click on its rows
  * went to the page's element under it. The picker says whether it can still be clicked (`usable`): else it closes.
  */
 
-/** A page raising its own over the card this many times while it is up: no card. */
+import { flatContains } from '../dom/flat.ts';
+import { shadowRoots } from '../dom/shadow-roots.ts';
+
+/** A page raising its own over the card this many times within RAISE_WINDOW_MS: no card. */
 export const MAX_RAISES = 4;
+/**
+ * The window MAX_RAISES are counted in. A page fighting for the top (again at each raise, or every frame) raises it many
+ * times in it; a site's notices now and then do not: counted over the picker's whole life, a sixth notice closed it.
+ */
+export const RAISE_WINDOW_MS = 2000;
 /** How often a shown card looks whether something was put above it (a page's shadow roots tell it nothing else). */
 const CHECK_MS = 200;
 const PAGE_TOP = ':popover-open, :modal, :fullscreen';
+/** A walk of the page's shadow roots (Firefox) comes again after this many times what it took, CHECK_MS at least. */
+const WALK_SHARE = 10;
 
 export interface TopLayer {
   /** The card's box to watch for anything drawn over it (the one now shown: a new state is a new box). */
   watch(box: Element): void;
+  /**
+   * Looks now (before a pick acts): false when the page had put something above it (raised again now), it is gone, or
+   * (where the browser cannot tell what covers it: Firefox) the page has something in the top layer inside a shadow root.
+   */
+  onTop(): boolean;
   stop(): void;
 }
 
@@ -64,19 +86,49 @@ const isOpen = (el: Element): boolean => {
  * `usable` says, while it is on top, that it no longer takes the user's clicks. Null,
  * without `onLost`, when this browser has no Popover API: the card is as it was (fixed, z-index).
  */
-export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => boolean): TopLayer | null {
+export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => boolean, raisedAgain?: () => void): TopLayer | null {
   if (typeof host.showPopover !== 'function' || typeof host.hidePopover !== 'function') return null;
   let known = new Set<Element>();
   let raises = 0;
+  /** When the last raises were (at most MAX_RAISES kept). */
+  const recent: number[] = [];
   let raising = false;
   /** The page put something in the top layer since the last raise (it may be one that was there already, raised again). */
   let raised = false;
   let queued: ReturnType<typeof setTimeout> | undefined;
-  const open = () => new Set([...document.querySelectorAll(PAGE_TOP)].filter((e) => e !== host && !ours.has(e)));
   /** The card's box drawn over (Chromium): a raise is asked for; null where the browser cannot tell. */
   /** Reported covered while another of Lanyard's hosts was up (which it cannot tell from the page's): looked at again once it is gone. */
   let unsure = false;
   const covered = coveredWatch(() => (othersUp(host) ? (unsure = true) : ((raised = true), later())));
+  const heard = new WeakSet<ShadowRoot>();
+  let roots: ShadowRoot[] = [];
+  /** When the roots are walked again (a walk reads every element: at most a tenth of the time; each pick walks). */
+  let walkAt = 0;
+  /**
+   * Where the browser cannot tell (Firefox), what the page put in the top layer inside its shadow roots, open or closed
+   * (dom/shadow-roots.ts): one not there at the last raise is above. Each root is listened to as the document is, so
+   * that one shown again (hidden and shown in one task: the last in the top layer, and still "known") raises too.
+   */
+  /** How many the last look found open there. */
+  let inRoots = 0;
+  const inShadows = (): Element[] => {
+    if (covered) return [];
+    const found: Element[] = [];
+    const t = performance.now();
+    if (t >= walkAt) {
+      roots = shadowRoots(host);
+      walkAt = t + Math.max(CHECK_MS, WALK_SHARE * (performance.now() - t)) - 1;
+    }
+    for (const root of roots) {
+      if (!heard.has(root)) (heard.add(root), root.addEventListener('beforetoggle', soon, { capture: true, signal: ac.signal }));
+      found.push(...root.querySelectorAll(PAGE_TOP));
+    }
+    // Lanyard's own host, mounted in a site's shadow root (LinkedIn 2026's composer in #interop-outlet's), and a modal it
+    // is mounted in hold it: not something over it.
+    inRoots = found.filter((e) => !flatContains(e, host) && !ours.has(e)).length;
+    return found;
+  };
+  const open = () => new Set([...document.querySelectorAll(PAGE_TOP), ...inShadows()].filter((e) => e !== host && !ours.has(e)));
   let box: Element | undefined;
   /** Observed afresh: its first report says whether it is covered now (a change of state alone is reported, and a page that covers it again within the observer's delay makes none). */
   const watch = () => box && covered && (covered.unobserve(box), covered.observe(box));
@@ -105,11 +157,19 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
     if (unsure && !othersUp(host)) (unsure = false), watch();
     const now = open();
     if (isOpen(host) && !raised && ![...now].some((e) => !known.has(e))) return (known = now), usable?.() !== false;
-    return ++raises <= MAX_RAISES && raise();
+    const at = performance.now();
+    raises++;
+    if (recent.length === MAX_RAISES && at - recent[0]! < RAISE_WINDOW_MS) return false;
+    if (recent.push(at) > MAX_RAISES) recent.shift();
+    if (!raise()) return false;
+    // Covered until now: what is under the pointer was not seen (the picker's picks wait again: armed.ts).
+    raisedAgain?.();
+    return true;
   };
   const ac = new AbortController();
   let every: ReturnType<typeof setInterval> | undefined;
-  const look = () => void (check() || (stop(), onLost()));
+  let gone = false;
+  const look = () => void (check() || (stop(), (gone = true), onLost()));
   const later = () => {
     clearTimeout(queued);
     // After the page's own task: its showPopover() or showModal() has run (beforetoggle comes first).
@@ -128,7 +188,16 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   // shown): no card, as when the page fights later. Left up outside the top layer, it was under the page's own.
   if (!raise()) return (stop(), onLost(), null);
   every = setInterval(look, CHECK_MS);
-  return { stop, watch: (el) => (covered?.disconnect(), (box = el), watch()) };
+  const onTop = (): boolean => {
+    const before = raises;
+    // Every root walked now: one the page made since the last walk may hold what covers the picker.
+    walkAt = 0;
+    if (!gone) look();
+    // One open in a page's shadow root may have been hidden and shown again above it unheard (its root's own listener,
+    // registered first, stopped the event: attack32): where nothing tells what covers it, no pick while one is open.
+    return !gone && raises === before && inRoots === 0;
+  };
+  return { stop, onTop, watch: (el) => (covered?.disconnect(), (box = el), watch()) };
 }
 
 type EntryV2 = IntersectionObserverEntry & { isVisible?: boolean };
