@@ -3,7 +3,8 @@
  * 14): besides public/popup/boot.js, index.html names one module and no modulepreload, and that
  * module imports no other file. Before, the page named 5 modulepreloads beside its script (preact,
  * errors.ts, display.ts, format.ts… split out because the lazy screens share them), and Chromium
- * fetched, compiled and linked 6 files before the first render. Needs `npm run build` first.
+ * fetched, compiled and linked 6 files before the first render. Its stylesheet, written in parts
+ * (src/popup/styles/), comes inside that script. Needs `npm run build` first.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,6 +35,18 @@ describe.each(['chrome', 'firefox'])('the %s popup page', (browser) => {
     // …and it is what the lazy screens import from.
     const badge = readFileSync(path.join(dist, 'assets', readdirSync(path.join(dist, 'assets')).find((f) => f.startsWith('BadgeScreen-'))!), 'utf8');
     expect(badge).toContain(`from"./${path.basename(file)}"`);
+  });
+
+  it('carries the whole stylesheet inline: each part src/popup/styles.css imports, and no @import left to fetch', () => {
+    const code = readFileSync(path.join(dist, scripts[1]!), 'utf8');
+    expect(code).not.toMatch(/@import/);
+    const parts = path.join(ROOT, 'src/popup/styles');
+    for (const part of readdirSync(parts)) {
+      // The part's first rule on a class alone (`.button {`), as the minified sheet writes it.
+      const selector = /^(\.[\w-]+) \{/m.exec(readFileSync(path.join(parts, part), 'utf8'))?.[1];
+      expect(selector, part).toBeDefined();
+      expect(code, part).toContain(`${selector}{`);
+    }
   });
 });
 

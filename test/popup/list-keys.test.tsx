@@ -7,10 +7,8 @@
  * in Firefox). The list marks keyboard use itself (`data-keys`), and a pointer press clears it.
  */
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderApp } from './render.tsx';
+import { popupStylesheet, renderApp } from './render.tsx';
 
 afterEach(cleanup);
 
@@ -30,7 +28,7 @@ describe('the list marks keyboard use', () => {
   });
 
   it('the stylesheet draws the focus ring and the active row’s bar for a focused list marked so', () => {
-    const css = readFileSync(resolve(import.meta.dirname, '../../src/popup/styles.css'), 'utf8');
+    const css = popupStylesheet();
     expect(css).toMatch(/\.list-viewport\[data-keys\]:focus[^{]*\{[^}]*outline: 2px solid var\(--focus\)/);
     expect(css).toMatch(/\.list-viewport\[data-keys\]:focus \.badge-row\.active[^{]*\{[^}]*box-shadow: inset 3px 0 0 var\(--focus\)/);
   });

@@ -1,6 +1,6 @@
 /** Renders the popup over the mock actions, with the English messages and the dataset's clock. */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { render, type RenderResult } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
@@ -25,10 +25,16 @@ export function renderWithEnv(ui: ComponentChildren, actions: PopupActions = cre
   return render(<EnvContext.Provider value={env}>{ui}</EnvContext.Provider>);
 }
 
+/** The popup's stylesheet as the build inlines it: src/popup/styles.css with each of its @import parts in its place. */
+export function popupStylesheet(): string {
+  const index = resolve(import.meta.dirname, '../../src/popup/styles.css');
+  return readFileSync(index, 'utf8').replace(/@import ['"]([^'"]+)['"];/g, (_, part: string) => readFileSync(resolve(dirname(index), part), 'utf8'));
+}
+
 /** The popup's own stylesheet in the page, for a test that reads what it draws (jsdom cascades it). */
 export function loadPopupStyles(): void {
   const style = document.createElement('style');
-  style.textContent = readFileSync(resolve(import.meta.dirname, '../../src/popup/styles.css'), 'utf8');
+  style.textContent = popupStylesheet();
   document.head.append(style);
 }
 

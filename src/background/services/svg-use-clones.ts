@@ -7,16 +7,14 @@
  * svg-bomb-picture.test.ts). An issuer writes a badge's picture: a picker row drawn in Gmail's,
  * Outlook's or LinkedIn's page, or the popup's list, would hang or crash there.
  *
- * Read as text, as unbaked-svg.ts reads it (the worker has no DOMParser), in linear time: comments,
- * CDATA sections and processing instructions hold no elements; character references and the five
- * predefined entities are decoded in the attribute values read (`href="&#35;g"` is `#g`), and so are
- * the internal entities a DOCTYPE declares as plain text (Illustrator's namespace entities); an entity
- * whose text holds markup or another reference could add elements this reading does not see, so such
- * a picture counts as too many (Infinity), as does a DOCTYPE giving attributes a default value (the
- * parser adds them unseen), a reference cycle or an end tag that closes
- * another element than the last opened (browsers draw neither: no legitimate picture has one), or a
- * picture of more than MAX_ELEMENTS elements that references any. Only same-document references
- * count (`#id`): an `<img>` loads nothing else.
+ * Read as text in linear time (the worker has no DOMParser) by svg-markup.ts: comments and CDATA
+ * sections hidden, character and entity references decoded in the attribute values read
+ * (`href="&#35;g"` is `#g`). A picture whose DOCTYPE could add elements or attributes that reading
+ * does not see (an entity holding markup or another reference, an attribute's default value) counts
+ * as too many (Infinity), as does one naming an entity it does not declare, a reference cycle or an
+ * end tag that closes another element than the last opened (browsers draw neither: no legitimate
+ * picture has one), or a picture of more than MAX_ELEMENTS elements that references any. Only
+ * same-document references count (`#id`): an `<img>` loads nothing else.
  *
  * Other references multiply what is drawn the same way: a pattern of ten rectangles each filled with
  * the pattern before, ten deep (6 KB), held Chromium's page over 30 s. So an element's `href` (a
@@ -42,6 +40,7 @@
 
 import { readDataUrl } from '../../core/input/data-url.ts';
 import { decodeText } from '../../core/input/text.ts';
+import { ATTR, localName, readMarkup, TAG } from './svg-markup.ts';
 import { applyRules, declarations, fragmentId, styleRules, urlIds, type StyleRule } from './svg-style-rules.ts';
 
 /** The clones (and drawn references) a picture Lanyard draws may ask for: a badge picture uses a few (Figma's one per embedded image). */
@@ -55,20 +54,6 @@ export const MAX_ELEMENTS = 50_000;
 
 /** What any reference is spelt with (a `use`, an href, url(), an entity or character reference): a picture without any draws nothing twice. */
 const REFERENCES = /use|url|href|&/i;
-/** Markup that holds no elements; a CDATA section's text is read as text (a style sheet's). */
-const HIDDEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)/g;
-/** A start or end tag; an attribute value never holds `<` (XML 1.0 §3.1 AttValue), so no match runs past the next tag. */
-const TAG = /<(\/?)([^\s/<>!?]+)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/g;
-const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const ENTITY = /<!ENTITY\s+(%\s+)?([^\s>]+)\s+(?:"([^"]*)"|'([^']*)'|[^>]*)/g;
-/**
- * An attribute list declaration giving a default value (XML 1.0 §3.3.2, `#FIXED` or not): the parser puts that
- * attribute on every element of its name that lacks it (Chromium does: an href, a fill, an id), unseen here.
- */
-const ATTLIST = /<!ATTLIST\s[^>"']*(["']?)/g;
-const REF = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([^\s;&<]+));/g;
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
-const ESCAPED: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 /** A style sheet the picture links to (XML stylesheet PI, a `link` element): its rules are not read here. */
 const LINKED_SHEET = /<\?xml-stylesheet|<(?:[^\s/<>!?:]+:)?link[\s/>]/i;
 /** A `data:` SVG (RFC 2397), which an SVG drawn as an image still loads (its image elements, CSS images). */
@@ -96,35 +81,13 @@ const INHERIT = /^\s*(?:inherit|unset|revert|revert-layer)\s*$/i;
 /** The ids one element's paint or marker may name (an attribute and its style attribute each name one). */
 const MAX_PAINT_IDS = 4;
 
-const localName = (name: string): string => name.slice(name.lastIndexOf(':') + 1);
-
 /** The number of elements `<use>` references clone when the picture is drawn; Infinity when that cannot be known. */
 export function svgUseClones(svg: string, depth = 0): number {
   if (LINKED_SHEET.test(svg)) return Infinity;
-  const text = svg.replace(HIDDEN, (m) => (m.startsWith('<![CDATA[') ? m.slice(9, m.endsWith(']]>') ? -3 : undefined).replace(/[&<>]/g, (c) => ESCAPED[c]!) : ''));
-  const entities = new Map<string, string>();
-  for (const m of text.matchAll(ENTITY)) {
-    const value = m[3] ?? m[4];
-    // A parameter entity, an external one, or one whose text holds markup or references: not read here.
-    if (m[1] || value === undefined || /[<&%]/.test(value)) return Infinity;
-    if (!entities.has(m[2]!)) entities.set(m[2]!, value);
-  }
-  // Each match ends at the declaration's first quote, its end or the text's: read once, in linear work.
-  for (const m of text.matchAll(ATTLIST)) if (m[1]) return Infinity;
+  const markup = readMarkup(svg);
+  if (markup === undefined) return Infinity;
+  const { text, decode } = markup;
   if (!REFERENCES.test(text)) return 0;
-  let unknown = false;
-  const decode = (raw: string): string =>
-    raw.indexOf('&') < 0
-      ? raw
-      : raw.replace(REF, (all, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-          if (name === undefined) {
-            const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
-            return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
-          }
-          const v = PREDEFINED[name] ?? entities.get(name);
-          if (v === undefined) unknown = true;
-          return v ?? all;
-        });
 
   const parent: number[] = [];
   const children: number[][] = [];
@@ -218,7 +181,7 @@ export function svgUseClones(svg: string, depth = 0): number {
     property(e, p, v);
     return !tooMany;
   });
-  if (!applied || unknown || tooMany || (ruled && restyles) || unplaced.some(drawsElement)) return Infinity;
+  if (!applied || markup.unknown || tooMany || (ruled && restyles) || unplaced.some(drawsElement)) return Infinity;
   /** By element × INHERITED.length + property, the element whose value it inherits (itself when it sets one), or -1. */
   const source = new Int32Array(parent.length * INHERITED.length).fill(-1);
   if (painted.size)

@@ -11,7 +11,7 @@ import { onDomChange } from '../observer.ts';
 import { buttonSlot, composeRoot, type ComposeSite } from '../sites/compose.ts';
 import { all, first } from '../sites/selectors.ts';
 import { trackCaret } from '../dom/caret.ts';
-import { put, takeOut } from '../dom/put.ts';
+import { put, putInRow, takeOut } from '../dom/put.ts';
 import { makeButton, onButton, tabAfter } from '../ui/button.ts';
 
 const KIND = 'insert-badge';
@@ -56,7 +56,7 @@ function init(site: ComposeSite, signal: AbortSignal): void {
       const host = makeButton(KIND, tx('contentButtonInsertBadge'));
       tabAfter(host, first(root, site.send)); // Gmail's compose is all tabindex="1"
       bodyOf.set(host, body);
-      added.set(body, { host, nodes: put(slot, host) });
+      added.set(body, { host, nodes: 'row' in slot ? putInRow(slot.row, host) : put(slot, host) });
     }
   };
 
