@@ -73,8 +73,12 @@ function url(v: unknown, what: string): string {
 function readAssertions(body: unknown): BadgeConnectAssertion[] {
   if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The Badge Connect answer is not a JSON object');
   const status = isObj(body.status) ? body.status : undefined;
-  if (status && typeof status.error === 'string' && status.error) {
-    throw new BackpackError(C.REJECTED, `Badge Connect: ${serverWords(status.error)}`, { detail: typeof status.statusText === 'string' ? serverWords(status.statusText) : '' });
+  // A failure said by the envelope under a 2xx: its `error`, or only its `statusCode` (StatusDType requires
+  // no more). Read as a listing, its empty `assertions` was a backpack holding no badge.
+  const failed = status && typeof status.statusCode === 'number' && (status.statusCode < 200 || status.statusCode > 299);
+  if (status && ((typeof status.error === 'string' && status.error) || failed)) {
+    const said = typeof status.error === 'string' && status.error ? status.error : `status ${String(status.statusCode)}`;
+    throw new BackpackError(C.REJECTED, `Badge Connect: ${serverWords(said)}`, { detail: typeof status.statusText === 'string' ? serverWords(status.statusText) : '' });
   }
   // A compact JWS or JSON text in `assertions` is still a badge (list-entry.ts).
   const json = [body.assertions, body.results].flatMap((v) => (Array.isArray(v) ? v : [])).flatMap((v) => listEntry(v) ?? []);

@@ -4,7 +4,7 @@
  * fieldErrors, validationErrors}`; v1 answers DRF's bare JSON (`{detail}`, `{error}`, a list of
  * messages, `{field: [messages]}`, or a bare string).
  */
-import { BackpackError, BackpackErrorCodes as C, PartialListError } from './errors.ts';
+import { BackpackError, BackpackErrorCodes as C, PartialListError, serverWords } from './errors.ts';
 import { answeredHere, bearer, errorText, isObj, readText, send, statusError, type ClientOptions } from './http.ts';
 import { parseLinkHeader } from './link-header.ts';
 
@@ -78,6 +78,12 @@ async function badgrExchange(opts: ClientOptions, url: string, c: BadgrCall): Pr
       if (res.ok) throw new BackpackError(C.PROTOCOL, `${c.what}: Badgr did not answer JSON`, { status: res.status });
       body = text.slice(0, 200);
     }
+  }
+  // The v2 envelope's own word over the HTTP status (BaseSerializerV2.response_envelope): a 2xx whose
+  // `status.success` is false is its error answer (`result: []`), which a listing read as "no badges".
+  if (res.ok && isObj(body) && isObj(body.status) && body.status.success === false) {
+    const said = badgrMessages(body).text;
+    throw new BackpackError(C.REJECTED, `${c.what} was refused${said ? `: ${serverWords(said)}` : ''}`, { status: res.status });
   }
   if (res.ok) return { body, headers: res.headers };
   const { text: said, name } = badgrMessages(body);
