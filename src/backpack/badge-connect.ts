@@ -20,7 +20,7 @@ import {
 } from './oauth.ts';
 import { registerOffered, type ClientMetadata, type RegisteredClient } from './registration.ts';
 import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
-import { listEntry } from './list-entry.ts';
+import { listEntry, listOf } from './list-entry.ts';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v2p1/scope/';
 export const BADGE_CONNECT_SCOPES = {
@@ -81,8 +81,8 @@ function readAssertions(body: unknown): BadgeConnectAssertion[] {
     throw new BackpackError(C.REJECTED, `Badge Connect: ${serverWords(said)}`, { detail: typeof status.statusText === 'string' ? serverWords(status.statusText) : '' });
   }
   // A compact JWS or JSON text in `assertions` is still a badge (list-entry.ts).
-  const json = [body.assertions, body.results].flatMap((v) => (Array.isArray(v) ? v : [])).flatMap((v) => listEntry(v) ?? []);
-  const jws = Array.isArray(body.signedAssertions) ? body.signedAssertions : [];
+  const json = [body.assertions, body.results].flatMap(listOf).flatMap((v) => listEntry(v) ?? []);
+  const jws = listOf(body.signedAssertions);
   return [
     ...json.map((e): BadgeConnectAssertion => (e.kind === 'json' ? { kind: 'json', assertion: e.json } : e)),
     ...jws.filter((s): s is string => typeof s === 'string').map((s) => ({ kind: 'jws' as const, jws: s })),
