@@ -44,8 +44,12 @@ export function checkUrl(url: string, what = 'URL'): URL {
 export async function send(opts: ClientOptions, url: string, init: RequestInit = {}): Promise<Response> {
   checkUrl(url);
   const signals = [AbortSignal.timeout(opts.timeoutMs ?? 20_000), ...(opts.signal ? [opts.signal] : []), ...(init.signal ? [init.signal] : [])];
+  // An answer to a request carrying a token or secret never comes from, nor goes into, the HTTP cache:
+  // a `max-age`, or a `Last-Modified` alone (RFC 9111 §4.2.2 heuristic freshness), let the browser answer a
+  // sync from its cache without asking the backpack, and kept the user's badges on disk past sign-out.
+  const cache = init.cache ?? (new Headers(init.headers).has('authorization') ? 'no-store' : undefined);
   try {
-    return await opts.fetch(url, { ...init, signal: AbortSignal.any(signals) });
+    return await opts.fetch(url, { ...init, ...(cache ? { cache } : {}), signal: AbortSignal.any(signals) });
   } catch (e) {
     const timedOut = e instanceof Error && e.name === 'TimeoutError';
     // `redirect: 'error'` (every request that carries a secret) fails like a network error on a 3xx.
