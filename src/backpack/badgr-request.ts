@@ -5,7 +5,7 @@
  * messages, `{field: [messages]}`, or a bare string).
  */
 import { BackpackError, BackpackErrorCodes as C, PartialListError, serverWords } from './errors.ts';
-import { answeredHere, bearer, errorText, isObj, readText, send, statusError, type ClientOptions } from './http.ts';
+import { answeredHere, bearer, errorText, isObj, readText, send, statusError, upgradedLink, type ClientOptions } from './http.ts';
 import { parseLinkHeader } from './link-header.ts';
 
 /** The messages in any of Badgr's error shapes, and the first `name` (DUPLICATE_BADGE…) when there is one. */
@@ -143,7 +143,7 @@ function nextPage(body: unknown, headers: Headers, current: string): string | un
   if (!target && p?.hasNext === true) throw new BackpackError(C.PROTOCOL, 'Badgr says more badges follow but gives no address for them: Lanyard kept the badges read up to there and stopped');
   if (!target) return undefined;
   try {
-    return new URL(target, current).toString();
+    return upgradedLink(new URL(target, current).toString(), current);
   } catch {
     throw new BackpackError(C.PROTOCOL, 'Badgr sent a next page that is not a URL');
   }

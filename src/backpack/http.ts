@@ -173,6 +173,20 @@ export function answeredHere(res: Response, url: string, what: string): void {
   throw new BackpackError(C.PROTOCOL, `${what}: ${from} sent Lanyard on to another site (${to.slice(0, 200)}), which cannot answer for your account there: not read`, { status: res.status });
 }
 
+/**
+ * A next-page link the API wrote with `http:` for its own https host (default ports both): a server
+ * behind a proxy that ends TLS builds absolute links from the plain-http request it received (Django's
+ * `build_absolute_uri` without SECURE_PROXY_SSL_HEADER, as Badgr's paging uses). It names the same
+ * resource, asked at https; any other link is returned as it is (and another origin refused by the caller).
+ */
+export function upgradedLink(target: string, base: string): string {
+  const t = new URL(target);
+  const b = new URL(base);
+  if (b.protocol !== 'https:' || t.protocol !== 'http:' || t.hostname !== b.hostname || t.port !== '' || b.port !== '') return target;
+  t.protocol = 'https:';
+  return t.toString();
+}
+
 /** GET a JSON API resource with a bearer token; non-2xx become errors. */
 export async function getJson(opts: ClientOptions, url: string, token: string | undefined, what: string, accept = 'application/json'): Promise<{ body: unknown; res: Response }> {
   const res = await send(opts, url, { headers: { accept, ...(token ? bearer(token) : {}) } });
