@@ -78,7 +78,12 @@ const link = (v: unknown): string | undefined => (str(v) && str(v)!.length <= 20
 function resolve(ref: string, base: string, what: string): string {
   let u: URL;
   try {
-    u = new URL(ref, base);
+    // api.html's sample description writes its URLs without a scheme ("provider.example.com/token"), and
+    // descriptions copied from it do: one that begins with the server's own host names that host (on the
+    // server's scheme), not a path beneath the API. Another host so written stays a relative path.
+    const own = new URL(base);
+    const hostForm = ref.toLowerCase() === own.host || ref.toLowerCase().startsWith(`${own.host}/`);
+    u = new URL(hostForm ? `${own.protocol}//${ref}` : ref, base);
   } catch {
     throw new BackpackError(C.PROTOCOL, `The OB 3.0 service description's ${what} ${ref.slice(0, 200)} is not a URL`);
   }
