@@ -98,7 +98,8 @@ export class BadgeConnectClient {
     const manifestUrl = u.pathname.endsWith('.json') ? u.toString() : `${u.origin}/.well-known/badgeconnect.json`;
     const { body, res } = await getJson(this.opts, manifestUrl, undefined, 'The Badge Connect manifest');
     const ctx = { userBase: site, documentUrl: res.url || manifestUrl };
-    const apis = isObj(body) && Array.isArray(body.badgeConnectAPI) ? body.badgeConnectAPI.filter(isObj) : [];
+    // A manifest is JSON-LD: written through compaction, its one entry comes as the entry (list-entry.ts listOf).
+    const apis = isObj(body) ? listOf(body.badgeConnectAPI).filter(isObj) : [];
     const api = apis[0];
     if (!api) throw new BackpackError(C.PROTOCOL, 'The Badge Connect manifest lists no badgeConnectAPI');
     const endpoints = {
@@ -117,7 +118,7 @@ export class BadgeConnectClient {
       version: words(api.version) ?? 'v2p1',
       termsOfServiceUrl: link(api.termsOfServiceUrl) ?? '',
       privacyPolicyUrl: link(api.privacyPolicyUrl) ?? '',
-      scopesOffered: Array.isArray(api.scopesOffered) ? api.scopesOffered.filter((s): s is string => typeof s === 'string' && s.length <= 2048).slice(0, 100) : [],
+      scopesOffered: listOf(api.scopesOffered).filter((s): s is string => typeof s === 'string' && s.length <= 2048).slice(0, 100),
       ...endpoints,
       discoveryUrl: ctx.documentUrl,
       issuer: facts.issuer,
