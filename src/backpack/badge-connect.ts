@@ -20,7 +20,7 @@ import {
 } from './oauth.ts';
 import { registerOffered, type ClientMetadata, type RegisteredClient } from './registration.ts';
 import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
-import { listEntry, listOf } from './list-entry.ts';
+import { listEntry, listOf, signedEntry } from './list-entry.ts';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v2p1/scope/';
 export const BADGE_CONNECT_SCOPES = {
@@ -82,11 +82,8 @@ function readAssertions(body: unknown): BadgeConnectAssertion[] {
   }
   // A compact JWS or JSON text in `assertions` is still a badge (list-entry.ts).
   const json = [body.assertions, body.results].flatMap(listOf).flatMap((v) => listEntry(v) ?? []);
-  const jws = listOf(body.signedAssertions);
-  return [
-    ...json.map((e): BadgeConnectAssertion => (e.kind === 'json' ? { kind: 'json', assertion: e.json } : e)),
-    ...jws.filter((s): s is string => typeof s === 'string').map((s) => ({ kind: 'jws' as const, jws: s })),
-  ];
+  const jws = listOf(body.signedAssertions).flatMap((v) => signedEntry(v) ?? []);
+  return [...json, ...jws].map((e): BadgeConnectAssertion => (e.kind === 'json' ? { kind: 'json', assertion: e.json } : e));
 }
 
 export class BadgeConnectClient {

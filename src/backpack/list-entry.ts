@@ -30,3 +30,13 @@ export function listEntry(v: unknown): ListEntry | undefined {
     return undefined;
   }
 }
+
+/**
+ * An entry of a list of compact JWS (`compactJwsString`, `signedAssertions`): a string is kept as the
+ * JWS it should be (the engine says what it holds); an object is a credential put in the wrong list
+ * and read as JSON, not dropped.
+ */
+export function signedEntry(v: unknown): ListEntry | undefined {
+  if (isObj(v)) return { kind: 'json', json: v };
+  return typeof v === 'string' ? { kind: 'jws', jws: v } : undefined;
+}

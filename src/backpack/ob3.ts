@@ -20,7 +20,7 @@ import {
 } from './oauth.ts';
 import { registerOffered, type ClientMetadata, type RegisteredClient } from './registration.ts';
 import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
-import { listEntry, listOf } from './list-entry.ts';
+import { listEntry, listOf, signedEntry } from './list-entry.ts';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/';
 export const OB3_SCOPES = {
@@ -119,8 +119,8 @@ function readCredentials(body: unknown): Ob3Credential[] {
   if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The credentials answer is not a JSON object');
   // A compact JWS or JSON text in `credential` is still a credential (list-entry.ts).
   const json = listOf(body.credential).flatMap((v) => listEntry(v) ?? []);
-  const jws = [body.compactJwsString, body.compactJwsStrings].flatMap(listOf);
-  return [...json.map((e): Ob3Credential => (e.kind === 'json' ? { kind: 'json', credential: e.json } : e)), ...jws.filter((s): s is string => typeof s === 'string').map((s) => ({ kind: 'jws' as const, jws: s }))];
+  const jws = [body.compactJwsString, body.compactJwsStrings].flatMap(listOf).flatMap((v) => signedEntry(v) ?? []);
+  return [...json, ...jws].map((e): Ob3Credential => (e.kind === 'json' ? { kind: 'json', credential: e.json } : e));
 }
 
 export class Ob3Client {

@@ -61,3 +61,18 @@ describe('a list of one written as its one value', () => {
     expect(page.items).toEqual([]);
   });
 });
+
+/**
+ * The other way round: a credential object in the compact-JWS list (`compactJwsString`,
+ * `signedAssertions`), the lists swapped by a server that sorts by proof format wrongly. It was
+ * dropped (only strings were read there); it is the user's badge, read as JSON. A string there is
+ * kept as before, whatever it holds: the engine says what it is.
+ */
+describe('a credential object in the compact-JWS list', () => {
+  it('OB 3.0 `compactJwsString` and Badge Connect `signedAssertions`', async () => {
+    const ob3 = await new Ob3Client({ fetch: answering({ compactJwsString: [OBJ, JWS] }) }).credentialsPage({ apiBase: `${SITE}/ims/ob/v3p0` } as never, 't');
+    expect(ob3.items).toEqual([{ kind: 'json', credential: OBJ }, { kind: 'jws', jws: JWS }]);
+    const bc = await new BadgeConnectClient({ fetch: answering({ status: { error: null, statusCode: 200 }, signedAssertions: [OBJ, JWS] }) }).assertionsPage({ apiBase: `${SITE}/bc/v1` } as never, 't');
+    expect(bc.items).toEqual([{ kind: 'json', assertion: OBJ }, { kind: 'jws', jws: JWS }]);
+  });
+});
