@@ -20,7 +20,7 @@ import {
 } from './oauth.ts';
 import { registerOffered, type ClientMetadata, type RegisteredClient } from './registration.ts';
 import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
-import { listEntry } from './list-entry.ts';
+import { listEntry, listOf, signedEntry } from './list-entry.ts';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v2p1/scope/';
 export const BADGE_CONNECT_SCOPES = {
@@ -73,16 +73,17 @@ function url(v: unknown, what: string): string {
 function readAssertions(body: unknown): BadgeConnectAssertion[] {
   if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The Badge Connect answer is not a JSON object');
   const status = isObj(body.status) ? body.status : undefined;
-  if (status && typeof status.error === 'string' && status.error) {
-    throw new BackpackError(C.REJECTED, `Badge Connect: ${serverWords(status.error)}`, { detail: typeof status.statusText === 'string' ? serverWords(status.statusText) : '' });
+  // A failure said by the envelope under a 2xx: its `error`, or only its `statusCode` (StatusDType requires
+  // no more). Read as a listing, its empty `assertions` was a backpack holding no badge.
+  const failed = status && typeof status.statusCode === 'number' && (status.statusCode < 200 || status.statusCode > 299);
+  if (status && ((typeof status.error === 'string' && status.error) || failed)) {
+    const said = typeof status.error === 'string' && status.error ? status.error : `status ${String(status.statusCode)}`;
+    throw new BackpackError(C.REJECTED, `Badge Connect: ${serverWords(said)}`, { detail: typeof status.statusText === 'string' ? serverWords(status.statusText) : '' });
   }
   // A compact JWS or JSON text in `assertions` is still a badge (list-entry.ts).
-  const json = [body.assertions, body.results].flatMap((v) => (Array.isArray(v) ? v : [])).flatMap((v) => listEntry(v) ?? []);
-  const jws = Array.isArray(body.signedAssertions) ? body.signedAssertions : [];
-  return [
-    ...json.map((e): BadgeConnectAssertion => (e.kind === 'json' ? { kind: 'json', assertion: e.json } : e)),
-    ...jws.filter((s): s is string => typeof s === 'string').map((s) => ({ kind: 'jws' as const, jws: s })),
-  ];
+  const json = [body.assertions, body.results].flatMap(listOf).flatMap((v) => listEntry(v) ?? []);
+  const jws = listOf(body.signedAssertions).flatMap((v) => signedEntry(v) ?? []);
+  return [...json, ...jws].map((e): BadgeConnectAssertion => (e.kind === 'json' ? { kind: 'json', assertion: e.json } : e));
 }
 
 export class BadgeConnectClient {
@@ -94,7 +95,8 @@ export class BadgeConnectClient {
     const manifestUrl = u.pathname.endsWith('.json') ? u.toString() : `${u.origin}/.well-known/badgeconnect.json`;
     const { body, res } = await getJson(this.opts, manifestUrl, undefined, 'The Badge Connect manifest');
     const ctx = { userBase: site, documentUrl: res.url || manifestUrl };
-    const apis = isObj(body) && Array.isArray(body.badgeConnectAPI) ? body.badgeConnectAPI.filter(isObj) : [];
+    // A manifest is JSON-LD: written through compaction, its one entry comes as the entry (list-entry.ts listOf).
+    const apis = isObj(body) ? listOf(body.badgeConnectAPI).filter(isObj) : [];
     const api = apis[0];
     if (!api) throw new BackpackError(C.PROTOCOL, 'The Badge Connect manifest lists no badgeConnectAPI');
     const endpoints = {
@@ -113,7 +115,7 @@ export class BadgeConnectClient {
       version: words(api.version) ?? 'v2p1',
       termsOfServiceUrl: link(api.termsOfServiceUrl) ?? '',
       privacyPolicyUrl: link(api.privacyPolicyUrl) ?? '',
-      scopesOffered: Array.isArray(api.scopesOffered) ? api.scopesOffered.filter((s): s is string => typeof s === 'string' && s.length <= 2048).slice(0, 100) : [],
+      scopesOffered: listOf(api.scopesOffered).filter((s): s is string => typeof s === 'string' && s.length <= 2048).slice(0, 100),
       ...endpoints,
       discoveryUrl: ctx.documentUrl,
       issuer: facts.issuer,

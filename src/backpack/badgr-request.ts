@@ -4,8 +4,8 @@
  * fieldErrors, validationErrors}`; v1 answers DRF's bare JSON (`{detail}`, `{error}`, a list of
  * messages, `{field: [messages]}`, or a bare string).
  */
-import { BackpackError, BackpackErrorCodes as C, PartialListError } from './errors.ts';
-import { answeredHere, bearer, errorText, isObj, readText, send, statusError, type ClientOptions } from './http.ts';
+import { BackpackError, BackpackErrorCodes as C, PartialListError, serverWords } from './errors.ts';
+import { answeredHere, bearer, errorText, isObj, readText, send, statusError, upgradedLink, type ClientOptions } from './http.ts';
 import { parseLinkHeader } from './link-header.ts';
 
 /** The messages in any of Badgr's error shapes, and the first `name` (DUPLICATE_BADGE…) when there is one. */
@@ -79,6 +79,12 @@ async function badgrExchange(opts: ClientOptions, url: string, c: BadgrCall): Pr
       body = text.slice(0, 200);
     }
   }
+  // The v2 envelope's own word over the HTTP status (BaseSerializerV2.response_envelope): a 2xx whose
+  // `status.success` is false is its error answer (`result: []`), which a listing read as "no badges".
+  if (res.ok && isObj(body) && isObj(body.status) && body.status.success === false) {
+    const said = badgrMessages(body).text;
+    throw new BackpackError(C.REJECTED, `${c.what} was refused${said ? `: ${serverWords(said)}` : ''}`, { status: res.status });
+  }
   if (res.ok) return { body, headers: res.headers };
   const { text: said, name } = badgrMessages(body);
   const err = statusError(res, c.what, said || undefined, name);
@@ -137,7 +143,7 @@ function nextPage(body: unknown, headers: Headers, current: string): string | un
   if (!target && p?.hasNext === true) throw new BackpackError(C.PROTOCOL, 'Badgr says more badges follow but gives no address for them: Lanyard kept the badges read up to there and stopped');
   if (!target) return undefined;
   try {
-    return new URL(target, current).toString();
+    return upgradedLink(new URL(target, current).toString(), current);
   } catch {
     throw new BackpackError(C.PROTOCOL, 'Badgr sent a next page that is not a URL');
   }

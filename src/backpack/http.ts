@@ -44,8 +44,12 @@ export function checkUrl(url: string, what = 'URL'): URL {
 export async function send(opts: ClientOptions, url: string, init: RequestInit = {}): Promise<Response> {
   checkUrl(url);
   const signals = [AbortSignal.timeout(opts.timeoutMs ?? 20_000), ...(opts.signal ? [opts.signal] : []), ...(init.signal ? [init.signal] : [])];
+  // An answer to a request carrying a token or secret never comes from, nor goes into, the HTTP cache:
+  // a `max-age`, or a `Last-Modified` alone (RFC 9111 §4.2.2 heuristic freshness), let the browser answer a
+  // sync from its cache without asking the backpack, and kept the user's badges on disk past sign-out.
+  const cache = init.cache ?? (new Headers(init.headers).has('authorization') ? 'no-store' : undefined);
   try {
-    return await opts.fetch(url, { ...init, signal: AbortSignal.any(signals) });
+    return await opts.fetch(url, { ...init, ...(cache ? { cache } : {}), signal: AbortSignal.any(signals) });
   } catch (e) {
     const timedOut = e instanceof Error && e.name === 'TimeoutError';
     // `redirect: 'error'` (every request that carries a secret) fails like a network error on a 3xx.
@@ -167,6 +171,20 @@ export function answeredHere(res: Response, url: string, what: string): void {
   if (to === from) return;
   void res.body?.cancel().catch(() => undefined);
   throw new BackpackError(C.PROTOCOL, `${what}: ${from} sent Lanyard on to another site (${to.slice(0, 200)}), which cannot answer for your account there: not read`, { status: res.status });
+}
+
+/**
+ * A next-page link the API wrote with `http:` for its own https host (default ports both): a server
+ * behind a proxy that ends TLS builds absolute links from the plain-http request it received (Django's
+ * `build_absolute_uri` without SECURE_PROXY_SSL_HEADER, as Badgr's paging uses). It names the same
+ * resource, asked at https; any other link is returned as it is (and another origin refused by the caller).
+ */
+export function upgradedLink(target: string, base: string): string {
+  const t = new URL(target);
+  const b = new URL(base);
+  if (b.protocol !== 'https:' || t.protocol !== 'http:' || t.hostname !== b.hostname || t.port !== '' || b.port !== '') return target;
+  t.protocol = 'https:';
+  return t.toString();
 }
 
 /** GET a JSON API resource with a bearer token; non-2xx become errors. */

@@ -11,6 +11,13 @@ const COMPACT_JWS = /^[a-zA-Z0-9_-]+\.[a-zA-Z0-9_-]*\.[a-zA-Z0-9_-]+$/;
 
 export type ListEntry = { kind: 'json'; json: Json } | { kind: 'jws'; jws: string };
 
+/**
+ * The entries of a list member: an array as it is; a single value as a list of one, as JSON-LD
+ * compaction writes a one-item array (JSON-LD 1.1 Processing Algorithms §6.1, `compactArrays`), so a
+ * user's only badge is not dropped; absent or null, none.
+ */
+export const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+
 export function listEntry(v: unknown): ListEntry | undefined {
   if (isObj(v)) return { kind: 'json', json: v };
   if (typeof v !== 'string') return undefined;
@@ -22,4 +29,14 @@ export function listEntry(v: unknown): ListEntry | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * An entry of a list of compact JWS (`compactJwsString`, `signedAssertions`): a string is kept as the
+ * JWS it should be (the engine says what it holds); an object is a credential put in the wrong list
+ * and read as JSON, not dropped.
+ */
+export function signedEntry(v: unknown): ListEntry | undefined {
+  if (isObj(v)) return { kind: 'json', json: v };
+  return typeof v === 'string' ? { kind: 'jws', jws: v } : undefined;
 }

@@ -125,7 +125,9 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
   // An error answer (§5.2) is read only for its few words, up to MAX_ERROR_BYTES, as every other error answer.
   const body = res.ok ? await readJson(res, 'The token endpoint') : parseOr(await errorText(res, 'The token endpoint'));
   const b = isObj(body) ? body : {};
-  if (!res.ok) throw tokenError(res, b, kind, opts.now?.() ?? Date.now());
+  // A §5.2 error answered with a 2xx (some servers do: GitHub's token endpoint) is that error, not a malformed answer.
+  const errorIn200 = typeof b.error === 'string' && b.error !== '' && typeof b.access_token !== 'string';
+  if (!res.ok || errorIn200) throw tokenError(res, b, kind, opts.now?.() ?? Date.now());
   if (typeof b.access_token !== 'string' || !b.access_token) throw new BackpackError(C.PROTOCOL, 'The token answer has no access_token');
   // RFC 6749 §7.1: a client "MUST NOT use an access token if it does not understand the token type";
   // OB 3.0 (security.html "Access Token Response"): its case insensitive value MUST be "bearer".

@@ -20,7 +20,7 @@ import {
 } from './oauth.ts';
 import { registerOffered, type ClientMetadata, type RegisteredClient } from './registration.ts';
 import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
-import { listEntry } from './list-entry.ts';
+import { listEntry, listOf, signedEntry } from './list-entry.ts';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/';
 export const OB3_SCOPES = {
@@ -78,7 +78,12 @@ const link = (v: unknown): string | undefined => (str(v) && str(v)!.length <= 20
 function resolve(ref: string, base: string, what: string): string {
   let u: URL;
   try {
-    u = new URL(ref, base);
+    // api.html's sample description writes its URLs without a scheme ("provider.example.com/token"), and
+    // descriptions copied from it do: one that begins with the server's own host names that host (on the
+    // server's scheme), not a path beneath the API. Another host so written stays a relative path.
+    const own = new URL(base);
+    const hostForm = ref.toLowerCase() === own.host || ref.toLowerCase().startsWith(`${own.host}/`);
+    u = new URL(hostForm ? `${own.protocol}//${ref}` : ref, base);
   } catch {
     throw new BackpackError(C.PROTOCOL, `The OB 3.0 service description's ${what} ${ref.slice(0, 200)} is not a URL`);
   }
@@ -113,9 +118,9 @@ function serverUrl(server: Json | undefined, documentUrl: string): string | unde
 function readCredentials(body: unknown): Ob3Credential[] {
   if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The credentials answer is not a JSON object');
   // A compact JWS or JSON text in `credential` is still a credential (list-entry.ts).
-  const json = (Array.isArray(body.credential) ? body.credential : []).flatMap((v) => listEntry(v) ?? []);
-  const jws = [body.compactJwsString, body.compactJwsStrings].flatMap((v) => (Array.isArray(v) ? v : []));
-  return [...json.map((e): Ob3Credential => (e.kind === 'json' ? { kind: 'json', credential: e.json } : e)), ...jws.filter((s): s is string => typeof s === 'string').map((s) => ({ kind: 'jws' as const, jws: s }))];
+  const json = listOf(body.credential).flatMap((v) => listEntry(v) ?? []);
+  const jws = [body.compactJwsString, body.compactJwsStrings].flatMap(listOf).flatMap((v) => signedEntry(v) ?? []);
+  return [...json, ...jws].map((e): Ob3Credential => (e.kind === 'json' ? { kind: 'json', credential: e.json } : e));
 }
 
 export class Ob3Client {

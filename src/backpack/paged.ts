@@ -5,7 +5,7 @@
  * another origin is refused rather than followed with the token.
  */
 import { BackpackError, BackpackErrorCodes as C, PartialListError } from './errors.ts';
-import { getJson, type ClientOptions } from './http.ts';
+import { getJson, upgradedLink, type ClientOptions } from './http.ts';
 import { parseLinkHeader } from './link-header.ts';
 
 export interface PageQuery {
@@ -41,7 +41,8 @@ export async function fetchPage<T>(opts: ClientOptions, url: string, token: stri
   const totalHeader = res.headers.get('x-total-count');
   // A count the backpack writes: 400 digits made an Infinity, kept as the sync's progress (n of Infinity).
   const total = totalHeader !== null && /^\d+$/.test(totalHeader.trim()) && Number.isSafeInteger(Number(totalHeader)) ? Number(totalHeader) : undefined;
-  const next = parseLinkHeader(res.headers.get('link'), url).get('next');
+  const link = parseLinkHeader(res.headers.get('link'), url).get('next');
+  const next = link === undefined ? undefined : upgradedLink(link, url);
   if (next !== undefined && new URL(next).origin !== new URL(url).origin) {
     // With the page's items: a sync stores them, then stops and says why.
     throw new PartialListError(items, new BackpackError(C.PROTOCOL, `${what}: the next page is on another site (${new URL(next).origin}); Lanyard does not send the token there`));

@@ -16,7 +16,7 @@
  * - `redirect_uris` (§2: an array of strings): only those Lanyard registered; an answer that leaves
  *   out Lanyard's redirect URI (replaced, §3.2.1) is refused, as the sign-in could not come back.
  *
- * A field of the wrong type is refused, with its name: the server did not answer what RFC 7591
+ * An optional field written as null is taken as absent. A field of the wrong type is refused, with its name: the server did not answer what RFC 7591
  * says, and nothing of it is stored.
  */
 import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
@@ -47,23 +47,25 @@ export function keptRegistration(reg: Json, asked: RegistrationAsked): { clientI
   const clientId = credential(reg, 'client_id');
   const clientSecret = credential(reg, 'client_secret');
   const kept: Json = {};
-  const expires = reg.client_secret_expires_at;
+  // An optional member written as null (as JSON serializers write one left unset) says no value: absent.
+  const given = (name: string): unknown => reg[name] ?? undefined;
+  const expires = given('client_secret_expires_at');
   if (expires !== undefined) {
     if (typeof expires !== 'number' || !Number.isFinite(expires) || expires < 0) refuse('client_secret_expires_at is not a number of seconds');
     kept.client_secret_expires_at = expires;
   }
-  const scope = reg.scope;
+  const scope = given('scope');
   if (scope !== undefined) {
     if (typeof scope !== 'string') refuse('scope is not a string');
     const granted = new Set((scope as string).split(/\s+/));
     kept.scope = asked.scope.filter((s) => granted.has(s)).join(' ');
   }
-  const method = reg.token_endpoint_auth_method;
+  const method = given('token_endpoint_auth_method');
   if (method !== undefined) {
     if (typeof method !== 'string' || method.length > MAX_METHOD) refuse('token_endpoint_auth_method is not a short string');
     kept.token_endpoint_auth_method = method;
   }
-  const uris = reg.redirect_uris;
+  const uris = given('redirect_uris');
   if (uris !== undefined) {
     if (!Array.isArray(uris) || uris.some((u) => typeof u !== 'string')) refuse('redirect_uris is not an array of strings');
     kept.redirect_uris = asked.redirectUris.filter((u) => (uris as string[]).includes(u));

@@ -56,6 +56,14 @@ describe('manifest and sign-in', () => {
     expect((await failure(bc.discover('http://badges.example'))).code).toBe(C.INSECURE_URL);
   });
 
+  it('reads a manifest written through JSON-LD compaction: its one badgeConnectAPI entry, and a one-scope scopesOffered, as their values', async () => {
+    // JSON-LD 1.1 Processing Algorithms §6.1 (`compactArrays`): a one-item array is written as the item.
+    const b = ctx.bp.baseUrl;
+    const api = { name: 'Compacted', apiBase: `${b}/ims/ob/v2p1`, version: 'v2p1', scopesOffered: BADGE_CONNECT_SCOPES.assertionReadonly, registrationUrl: `${b}/oauth/register`, authorizationUrl: `${b}/oauth/authorize`, tokenUrl: `${b}/oauth/token` };
+    ctx.bp.control.failNext({ status: 200, path: '/.well-known/badgeconnect.json', body: { '@context': 'https://purl.imsglobal.org/spec/ob/v2p1/context.json', id: `${b}/.well-known/badgeconnect.json`, badgeConnectAPI: api } });
+    expect(await bc.discover(b)).toMatchObject({ name: 'Compacted', apiBase: `${b}/ims/ob/v2p1`, tokenUrl: `${b}/oauth/token`, scopesOffered: [BADGE_CONNECT_SCOPES.assertionReadonly] });
+  });
+
   it('follows the 302 Badgr answers at /.well-known/badgeconnect.json (to /bcv1/manifest/{domain}) and keeps the manifest\'s own URL', async () => {
     // badgr-server apps/mainsite/urls.py: BadgeConnectManifestRedirectView (a RedirectView: 302).
     const b = ctx.bp.baseUrl;

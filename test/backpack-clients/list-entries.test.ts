@@ -36,3 +36,43 @@ describe('a list entry that is not a JSON object', () => {
     ]);
   });
 });
+
+/**
+ * A list of one written as its one value: JSON-LD compaction writes a one-item array as the item
+ * (JSON-LD 1.1 Processing Algorithms §6.1, `compactArrays` true by default), so a server that builds
+ * its answers through a JSON-LD library sends `"credential": {…}` or `"compactJwsString": "…"` for a
+ * user with one badge. That badge was dropped, and the page read as holding none.
+ */
+describe('a list of one written as its one value', () => {
+  it('OB 3.0: one credential object in `credential`, one string in `compactJwsString`', async () => {
+    const ob3 = (body: unknown) => new Ob3Client({ fetch: answering(body) }).credentialsPage({ apiBase: `${SITE}/ims/ob/v3p0` } as never, 't');
+    expect((await ob3({ credential: OBJ })).items).toEqual([{ kind: 'json', credential: OBJ }]);
+    expect((await ob3({ compactJwsString: JWS })).items).toEqual([{ kind: 'jws', jws: JWS }]);
+  });
+
+  it('Badge Connect: one assertion in `assertions`, one string in `signedAssertions`', async () => {
+    const bc = (body: unknown) => new BadgeConnectClient({ fetch: answering({ status: { error: null, statusCode: 200 }, ...(body as object) }) }).assertionsPage({ apiBase: `${SITE}/bc/v1` } as never, 't');
+    expect((await bc({ assertions: OBJ })).items).toEqual([{ kind: 'json', assertion: OBJ }]);
+    expect((await bc({ signedAssertions: JWS })).items).toEqual([{ kind: 'jws', jws: JWS }]);
+  });
+
+  it('an absent or null list is still no entry', async () => {
+    const page = await new Ob3Client({ fetch: answering({ credential: null }) }).credentialsPage({ apiBase: `${SITE}/ims/ob/v3p0` } as never, 't');
+    expect(page.items).toEqual([]);
+  });
+});
+
+/**
+ * The other way round: a credential object in the compact-JWS list (`compactJwsString`,
+ * `signedAssertions`), the lists swapped by a server that sorts by proof format wrongly. It was
+ * dropped (only strings were read there); it is the user's badge, read as JSON. A string there is
+ * kept as before, whatever it holds: the engine says what it is.
+ */
+describe('a credential object in the compact-JWS list', () => {
+  it('OB 3.0 `compactJwsString` and Badge Connect `signedAssertions`', async () => {
+    const ob3 = await new Ob3Client({ fetch: answering({ compactJwsString: [OBJ, JWS] }) }).credentialsPage({ apiBase: `${SITE}/ims/ob/v3p0` } as never, 't');
+    expect(ob3.items).toEqual([{ kind: 'json', credential: OBJ }, { kind: 'jws', jws: JWS }]);
+    const bc = await new BadgeConnectClient({ fetch: answering({ status: { error: null, statusCode: 200 }, signedAssertions: [OBJ, JWS] }) }).assertionsPage({ apiBase: `${SITE}/bc/v1` } as never, 't');
+    expect(bc.items).toEqual([{ kind: 'json', assertion: OBJ }, { kind: 'jws', jws: JWS }]);
+  });
+});

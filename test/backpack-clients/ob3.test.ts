@@ -93,6 +93,18 @@ describe('discovery and registration', () => {
     expect(await ob3.discover(b)).toMatchObject(expected);
   });
 
+  it('reads URLs written without a scheme as api.html\'s sample does ("provider.example.com/token") as on the server\'s own host, never another', async () => {
+    const b = ctx.bp.baseUrl;
+    const host = new URL(b).host;
+    const flows = { authorizationCode: { authorizationUrl: `${host}/oauth/authorize`, tokenUrl: `${host}/oauth/token`, refreshUrl: `${host}/oauth/token`, scopes: { [OB3_SCOPES.credentialReadonly]: '...' } } };
+    const body = { openapi: '3.0.1', info: { title: 'Sample', version: '3.0' }, components: { securitySchemes: { OAuth2ACG: { type: 'oauth2', 'x-imssf-registrationUrl': `${host}/oauth/register`, flows } } } };
+    ctx.bp.control.failNext({ status: 200, path: '/ims/ob/v3p0/discovery', body });
+    expect(await ob3.discover(b)).toMatchObject({ registrationUrl: `${b}/oauth/register`, authorizationUrl: `${b}/oauth/authorize`, tokenUrl: `${b}/oauth/token`, refreshUrl: `${b}/oauth/token` });
+    // Another host so written is a path beneath the server, as OpenAPI resolves it: never that host.
+    ctx.bp.control.failNext({ status: 200, path: '/ims/ob/v3p0/discovery', body: { ...body, components: { securitySchemes: { OAuth2ACG: { type: 'oauth2', 'x-imssf-registrationUrl': 'provider.example.com/registration', flows } } } } });
+    expect((await ob3.discover(b)).registrationUrl).toBe(`${b}/ims/ob/provider.example.com/registration`);
+  });
+
   it('discovery errors: UNREACHABLE, INSECURE_URL, PROTOCOL, SERVER_ERROR', async () => {
     expect((await failure(ob3.discover('http://127.0.0.1:1'))).code).toBe(C.UNREACHABLE);
     expect((await failure(ob3.discover('http://badges.example'))).code).toBe(C.INSECURE_URL);

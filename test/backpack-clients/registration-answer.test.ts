@@ -49,6 +49,11 @@ describe('a registration answer keeps only what Lanyard uses (RFC 7591 §3.2.1)'
     expect((await register({ client_id: 'a', client_secret: 's' })).clientId).toBe('a');
   });
 
+  it('an optional field written as null is no value, as if absent (JSON serializers write an unset member as null)', async () => {
+    const c = await register({ client_id: 'a', client_secret: 's', client_secret_expires_at: null, scope: null, token_endpoint_auth_method: null, redirect_uris: null });
+    expect(c).toEqual({ clientId: 'a', clientSecret: 's', registration: {} });
+  });
+
   it('a field of the wrong type is refused, the field named', async () => {
     const cases: [unknown, RegExp][] = [
       [{ client_id: 42, client_secret: 's' }, /client_id is not a string/],
