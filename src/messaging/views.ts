@@ -91,6 +91,8 @@ export interface BadgeDetail extends BadgeView {
   criteria?: { url?: string; narrative?: string };
   /** The award's own narrative, Markdown (core Badge.narrative). */
   narrative?: string;
+  /** The award's results (core Badge.results): a value, named by its description where there is one. */
+  results?: { name?: string; value: string }[];
   evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
   /** How many evidence items and alignments the badge names, when more than `evidence` and `alignments` carry ("and N more"). */

@@ -64,6 +64,8 @@ export interface BadgeMeta {
   criteria?: { url?: string; narrative?: string };
   /** The award's own narrative, Markdown (core Badge.narrative): what its earner did, shown with the evidence. */
   narrative?: string;
+  /** The award's results with a value, each named by its description where the achievement gives one (core Badge.results). */
+  results?: { name?: string; value: string }[];
   /** The first items the badge page shows (background/services/shown-lists.ts); `evidenceTotal` counts them all when there were more. */
   evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
   evidenceTotal?: number;

@@ -64,6 +64,7 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
     ...pick('credentialId', badge.id),
     ...pick('criteria', badge.criteria),
     ...pick('narrative', badge.narrative),
+    ...pick('results', badge.results?.map(({ name, value }) => (name === undefined ? { value } : { name, value }))),
     evidence: badge.evidence.map(({ id, name, description, narrative }) => ({ id, name, description, narrative })),
     alignments: badge.alignments,
     claimedRecipients: badge.recipients.map(({ type, identity, hashed }) => ({ type, identity, hashed })),

@@ -1,6 +1,6 @@
 /**
  * Everything the badge says: description and criteria (safe Markdown), dates, who it was issued
- * to, tags, alignments and evidence. Links are shown only when they are http(s).
+ * to, its results, tags, alignments and evidence. Links are shown only when they are http(s).
  */
 import { otherHost } from '../../core/share/link-host.ts';
 import { Fragment } from 'preact';
@@ -88,6 +88,13 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
               </>
             ) : null}
           </dd>
+          {/* The award's results (OB 3.0 Result): the issuer's name for each (its ResultDescription's) and its value, both the issuer's words. */}
+          {badge.results?.slice(0, MAX_LIST_ITEMS).map((x, i) => (
+            <Fragment key={`result-${i}`}>
+              <dt dir="auto">{x.name ?? t('badgeResult')}</dt>
+              <dd dir="auto">{x.value}</dd>
+            </Fragment>
+          ))}
           <Fact term={t('badgeIssuerContact')} value={badge.issuerEmail} />
           <Fact term={t('badgeFormat')} value={formatName(t, badge.format)} />
           {/* After a check that could not reach the issuer, verifiedAt is the last complete check's (VerificationPanel). */}
