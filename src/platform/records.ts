@@ -67,7 +67,7 @@ export interface BadgeMeta {
   /** The award's results with a value, each named by its description where the achievement gives one (core Badge.results). */
   results?: { name?: string; value: string }[];
   /** The first items the badge page shows (background/services/shown-lists.ts); `evidenceTotal` counts them all when there were more. */
-  evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
+  evidence: { id?: string; name?: string; description?: string; narrative?: string; genre?: string }[];
   evidenceTotal?: number;
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
   alignmentsTotal?: number;

@@ -65,7 +65,7 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
     ...pick('criteria', badge.criteria),
     ...pick('narrative', badge.narrative),
     ...pick('results', badge.results?.map(({ name, value }) => (name === undefined ? { value } : { name, value }))),
-    evidence: badge.evidence.map(({ id, name, description, narrative }) => ({ id, name, description, narrative })),
+    evidence: badge.evidence.map(({ id, name, description, narrative, genre }) => ({ id, name, description, narrative, genre })),
     alignments: badge.alignments,
     claimedRecipients: badge.recipients.map(({ type, identity, hashed }) => ({ type, identity, hashed })),
     // A badge re-read without languages drops the ones stored before (`fallback` is the last record's).

@@ -146,6 +146,8 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
               return (
                 <li key={i}>
                   {href ? <ExternalLink href={href} text={name} /> : <strong dir="auto">{name}</strong>}
+                  {/* The issuer's word for what kind of evidence it is (Evidence `genre`). */}
+                  {e.genre ? <span class="muted">{' · '}<bdi dir="auto">{e.genre}</bdi></span> : null}
                   {e.description ? <p class="small" dir="auto">{e.description}</p> : null}
                   {e.narrative ? <Markdown source={e.narrative} headingBase={5} /> : null}
                 </li>
