@@ -118,6 +118,8 @@ export interface Badge {
   format: BadgeFormat;
   /** The BadgeClass / Achievement id. */
   achievementId?: string;
+  /** What kind of achievement it is, as written (OB 3.0 §Achievement `achievementType`: "Badge", "Course", "BachelorDegree", "ext:Role"). */
+  achievementType?: string;
   /**
    * The shown texts the credential gives in several languages or with a base direction (VC DM 2.0
    * §11.1), each language kept (at most MAX_LANGUAGES); `name`, `description`, `issuer.name` and

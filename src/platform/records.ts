@@ -56,6 +56,8 @@ export interface BadgeMeta {
   issuerEmail?: string;
   /** The BadgeClass / Achievement id (core Badge.achievementId): with the issuer, what tells two awards under one credential id apart (library.ts). */
   achievementId?: string;
+  /** What kind of achievement it is, as written (core Badge.achievementType); the popup names the kinds OB 3.0 lists (popup/badge/achievement-type.ts). */
+  achievementType?: string;
   issuedOn?: string;
   expires?: string;
   tags: string[];

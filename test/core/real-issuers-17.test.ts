@@ -86,3 +86,26 @@ describe('1EdTech: the complete OpenBadgeCredential, signed, with a letter grade
     expect(check(r, 'signature')?.outcome).toBe('fail');
   });
 });
+
+/**
+ * What kind of achievement a badge is (OB 3.0 §Achievement `achievementType`) is read as written and,
+ * under an RDFC proof, only as what was signed as it: MIT Learn's course certificate (a "Course",
+ * signed by its own did:key, test/core/real-issuers-12.test.ts) stays valid and names its kind; the
+ * kind changed after signing breaks the proof.
+ */
+describe('the kind of achievement, as signed', () => {
+  const FILE = 'mit-learn-obv3-template/courseCertificate.json';
+  it("MIT Learn's course certificate is valid and is a Course", async () => {
+    const r = await verify(bytes(FILE), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(r.verdict).toBe('valid');
+    expect(r.badge?.achievementType).toBe('Course');
+  });
+
+  it('made a degree after signing, it is refused', async () => {
+    const c = json(FILE);
+    c.credentialSubject.achievement.achievementType = 'MasterDegree';
+    const r = await verify(JSON.stringify(c), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')?.outcome).toBe('fail');
+  });
+});

@@ -57,6 +57,7 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
     ...pick('issuerId', badge.issuer.id),
     ...pick('issuerEmail', badge.issuer.email),
     ...pick('achievementId', badge.achievementId),
+    ...pick('achievementType', badge.achievementType),
     ...pick('issuedOn', badge.issuedOn ?? badge.validFrom),
     ...pick('expires', badge.expires),
     tags: badge.tags,

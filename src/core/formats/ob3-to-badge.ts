@@ -128,6 +128,7 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
     tags: arr(a.tag).filter((t): t is string => typeof t === 'string'),
     format,
     achievementId: str(a.id),
+    ...(str(a.achievementType) ? { achievementType: str(a.achievementType) } : {}),
     ...(texts ? { texts } : {}),
   };
 }

@@ -74,7 +74,7 @@ export function unsignedShown(statements: NqStatement[], root: Set<string>, cred
     ['the credential', top, ['name', 'description', 'awardedDate']],
     ['its subject', subjects, ['narrative']],
     ['its issuer', under(statements, top, 'issuer'), ['name', 'description', 'url', 'email']],
-    ['its achievement', achievements, ['name', 'description']],
+    ['its achievement', achievements, ['name', 'description', 'achievementType']],
     ["its achievement's criteria", under(statements, achievements, 'criteria'), ['narrative']],
     // A result's value, and which description names it (OB 3.0 §Result: an anyURI literal), as shown (ob3-to-badge.ts resultsOf).
     ['its results', under(statements, subjects, 'result'), ['value', 'resultDescription']],

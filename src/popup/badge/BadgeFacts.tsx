@@ -8,6 +8,7 @@ import { safeHttpUrl } from '../../core/share/escape.ts';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { formatAgo, formatDate, isExpired } from '../format.ts';
+import { achievementTypeName } from './achievement-type.ts';
 import { formatName } from './format-name.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
@@ -66,6 +67,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
       <section class="panel" aria-labelledby="facts-title">
         <h3 id="facts-title">{t('badgeDetails')}</h3>
         <dl class="facts">
+          <Fact term={t('badgeKind')} value={achievementTypeName(t, badge.achievementType)} />
           <Fact term={t('badgeIssued')} value={formatDate(badge.issuedOn, locale)} />
           <Fact term={expired ? t('badgeExpired') : t('badgeExpires')} value={badge.expires ? formatDate(badge.expires, locale) : unread ? t('badgeNotReadYet') : t('badgeNoExpiry')} warn={expired} />
           <dt>{t('badgeIssuedTo')}</dt>
