@@ -62,6 +62,17 @@ export interface Evidence {
   genre?: string;
 }
 
+/**
+ * One result of the award (OB 3.0 §Result `value`, on AchievementSubject `result`), with the name of
+ * the ResultDescription it points to (`resultDescription`, an id among the achievement's
+ * `resultDescription` list, §ResultDescription `name`) when the achievement describes it: a grade,
+ * a score, "Final Project Grade: 8.5".
+ */
+export interface AwardResult {
+  name?: string;
+  value: string;
+}
+
 export interface Alignment {
   targetName: string;
   targetUrl?: string;
@@ -93,6 +104,8 @@ export interface Badge {
    * §B.1.2): what this earner did, beside the class's criteria.
    */
   narrative?: string;
+  /** The award's results (OB 3.0 §Result), those with a value; absent when there are none. */
+  results?: AwardResult[];
   issuer: IssuerInfo;
   /** ISO 8601 instants: OB 2.0 issuedOn/expires, OB 3.0 validFrom (or awardedDate/issuanceDate)/validUntil. */
   issuedOn?: string;
@@ -105,6 +118,8 @@ export interface Badge {
   format: BadgeFormat;
   /** The BadgeClass / Achievement id. */
   achievementId?: string;
+  /** What kind of achievement it is, as written (OB 3.0 §Achievement `achievementType`: "Badge", "Course", "BachelorDegree", "ext:Role"). */
+  achievementType?: string;
   /**
    * The shown texts the credential gives in several languages or with a base direction (VC DM 2.0
    * §11.1), each language kept (at most MAX_LANGUAGES); `name`, `description`, `issuer.name` and

@@ -140,8 +140,9 @@ const shownTexts = shape<ShownTexts>({ name: langTexts, description: langTexts, 
 const badgeView = has<BadgeView>({ key: isString, accountId: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), tags: arrayOf(isString), format: isString, verdict: verdictOrNot, pending: isBoolean, texts: optional(shownTexts), unlisted: optional(isString), movedFrom: optional(isString) });
 const isArray: Guard<unknown[]> = (v): v is unknown[] => Array.isArray(v);
 const check = has<BadgeDetail['checks'][number]>({ id: isString, outcome: oneOf('pass', 'fail', 'indeterminate', 'warning', 'skipped'), message: isString });
+const awardResult = shape<{ name?: string; value: string }>({ name: optional(isString), value: isString });
 const badgeDetail: Guard<BadgeDetail> = (v): v is BadgeDetail =>
-  badgeView(v) && has<BadgeDetail>({ checks: arrayOf(check), evidence: isArray, alignments: isArray, evidenceTotal: optional(isCount), alignmentsTotal: optional(isCount), claimedRecipients: isArray, bakedImage: optional(oneOf('kept', 'link')), typedTo: optional(isString) })(v);
+  badgeView(v) && has<BadgeDetail>({ checks: arrayOf(check), evidence: isArray, alignments: isArray, evidenceTotal: optional(isCount), alignmentsTotal: optional(isCount), claimedRecipients: isArray, results: optional(arrayOf(awardResult)), achievementType: optional(isString), bakedImage: optional(oneOf('kept', 'link')), typedTo: optional(isString) })(v);
 const syncState = has<AccountView['sync']>({ status: oneOf('idle', 'syncing', 'verifying', 'error'), done: isCount, total: isCount });
 const signInUnderWay = has<SignInUnderWay>({ id: text(64), kind: oneOf('badgr', 'ob3', 'badge-connect'), baseUrl: isBaseUrl, username: optional(text(320)), phase: oneOf('signing-in', 'finishing-sign-out') });
 const accountView = has<AccountView>({ id: isString, kind: oneOf('badgr', 'ob3', 'badge-connect', 'local'), providerName: isString, baseUrl: isString, user: isString, needsSignIn: isBoolean, sync: syncState });

@@ -91,7 +91,12 @@ export interface BadgeDetail extends BadgeView {
   criteria?: { url?: string; narrative?: string };
   /** The award's own narrative, Markdown (core Badge.narrative). */
   narrative?: string;
-  evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
+  /** What kind of achievement it is, as written (core Badge.achievementType). */
+  achievementType?: string;
+  /** The award's results (core Badge.results): a value, named by its description where there is one. */
+  results?: { name?: string; value: string }[];
+  /** Each item's `genre` is the issuer's word for its kind (OB 2.0 / OB 3.0 Evidence: "Demonstration", "Video"). */
+  evidence: { id?: string; name?: string; description?: string; narrative?: string; genre?: string }[];
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
   /** How many evidence items and alignments the badge names, when more than `evidence` and `alignments` carry ("and N more"). */
   evidenceTotal?: number;

@@ -56,6 +56,8 @@ export interface BadgeMeta {
   issuerEmail?: string;
   /** The BadgeClass / Achievement id (core Badge.achievementId): with the issuer, what tells two awards under one credential id apart (library.ts). */
   achievementId?: string;
+  /** What kind of achievement it is, as written (core Badge.achievementType); the popup names the kinds OB 3.0 lists (popup/badge/achievement-type.ts). */
+  achievementType?: string;
   issuedOn?: string;
   expires?: string;
   tags: string[];
@@ -64,8 +66,10 @@ export interface BadgeMeta {
   criteria?: { url?: string; narrative?: string };
   /** The award's own narrative, Markdown (core Badge.narrative): what its earner did, shown with the evidence. */
   narrative?: string;
+  /** The award's results with a value, each named by its description where the achievement gives one (core Badge.results). */
+  results?: { name?: string; value: string }[];
   /** The first items the badge page shows (background/services/shown-lists.ts); `evidenceTotal` counts them all when there were more. */
-  evidence: { id?: string; name?: string; description?: string; narrative?: string }[];
+  evidence: { id?: string; name?: string; description?: string; narrative?: string; genre?: string }[];
   evidenceTotal?: number;
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
   alignmentsTotal?: number;

@@ -57,7 +57,9 @@ export function detailForDisplay(b: BadgeDetail, t: Translate, languages?: strin
     ...viewForDisplay(b, t, languages),
     ...(b.criteria ? { criteria: { ...b.criteria, narrative: o(narrative ?? b.criteria.narrative) } } : {}),
     ...(b.narrative === undefined ? {} : { narrative: o(b.narrative) }),
-    evidence: b.evidence.map((e) => ({ ...e, name: o(e.name, NAME), description: o(e.description), narrative: o(e.narrative) })),
+    ...(b.achievementType === undefined ? {} : { achievementType: displayText(b.achievementType, NAME) }),
+    ...(b.results === undefined ? {} : { results: b.results.map((x) => ({ ...(x.name === undefined ? {} : { name: displayText(x.name, NAME) }), value: displayText(x.value, NAME) })) }),
+    evidence: b.evidence.map((e) => ({ ...e, name: o(e.name, NAME), description: o(e.description), narrative: o(e.narrative), genre: o(e.genre, NAME) })),
     alignments: b.alignments.map((a) => ({
       ...a,
       targetName: displayText(a.targetName, NAME),

@@ -93,10 +93,11 @@ describe('type confusion in every field', () => {
           const r = await verify(replaced(doc, p, junk), { now: new Date('2025-01-01T00:00:00Z'), fetch: offline, identities: ['a@b.test'] });
           const m = metaOf(r.badge ?? null);
           const strings: [string, unknown][] = [
-            ...Object.entries(m).filter(([k]) => !['tags', 'evidence', 'alignments', 'claimedRecipients', 'criteria'].includes(k)),
+            ...Object.entries(m).filter(([k]) => !['tags', 'evidence', 'alignments', 'claimedRecipients', 'criteria', 'results'].includes(k)),
             ...m.tags.map((t): [string, unknown] => ['tag', t]),
             ...m.evidence.flatMap((e) => Object.entries(e)),
             ...m.alignments.flatMap((a) => Object.entries(a)),
+            ...(m.results ?? []).flatMap((x) => Object.entries(x)),
             ...Object.entries(m.criteria ?? {}),
             ...m.claimedRecipients.flatMap((c): [string, unknown][] => [['identity', c.identity], ['type', c.type]]),
           ];

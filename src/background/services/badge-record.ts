@@ -57,6 +57,7 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
     ...pick('issuerId', badge.issuer.id),
     ...pick('issuerEmail', badge.issuer.email),
     ...pick('achievementId', badge.achievementId),
+    ...pick('achievementType', badge.achievementType),
     ...pick('issuedOn', badge.issuedOn ?? badge.validFrom),
     ...pick('expires', badge.expires),
     tags: badge.tags,
@@ -64,7 +65,8 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
     ...pick('credentialId', badge.id),
     ...pick('criteria', badge.criteria),
     ...pick('narrative', badge.narrative),
-    evidence: badge.evidence.map(({ id, name, description, narrative }) => ({ id, name, description, narrative })),
+    ...pick('results', badge.results?.map(({ name, value }) => (name === undefined ? { value } : { name, value }))),
+    evidence: badge.evidence.map(({ id, name, description, narrative, genre }) => ({ id, name, description, narrative, genre })),
     alignments: badge.alignments,
     claimedRecipients: badge.recipients.map(({ type, identity, hashed }) => ({ type, identity, hashed })),
     // A badge re-read without languages drops the ones stored before (`fallback` is the last record's).

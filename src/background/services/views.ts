@@ -59,7 +59,9 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: 
     ...badgeView(r, own),
     criteria: m.criteria && defined({ ...m.criteria, narrative: viewMarkdown(m.criteria.narrative) }),
     narrative: viewMarkdown(m.narrative),
-    evidence: m.evidence.map((e) => defined({ ...e, name: viewText(e.name), description: viewText(e.description), narrative: viewMarkdown(e.narrative) })),
+    achievementType: viewText(m.achievementType),
+    results: m.results?.map((x) => defined({ name: viewText(x.name), value: viewText(x.value) })),
+    evidence: m.evidence.map((e) => defined({ ...e, name: viewText(e.name), description: viewText(e.description), narrative: viewMarkdown(e.narrative), genre: viewText(e.genre) })),
     alignments: m.alignments.map((a) =>
       defined({ ...a, targetName: viewText(a.targetName), targetDescription: viewText(a.targetDescription), targetFramework: viewText(a.targetFramework), targetCode: viewText(a.targetCode) }),
     ),

@@ -4,7 +4,7 @@
  * issuer profile, the window, the recipient's identities (§IdentityObject), evidence and alignments.
  * Moved as written from ob3-badge.ts, which checks the structure.
  */
-import type { Alignment, Badge, BadgeFormat, Evidence, RecipientIdentity } from '../model.ts';
+import type { Alignment, AwardResult, Badge, BadgeFormat, Evidence, RecipientIdentity } from '../model.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
 import { arr, idOf, isObj, str, type Json } from './json-util.ts';
 import { firstText, richText } from './lang-text.ts';
@@ -60,6 +60,33 @@ function textsOf(name: unknown, description: unknown, issuerName: unknown, narra
   return Object.keys(texts).length ? texts : undefined;
 }
 
+/** At most this many results are read: a transcript-sized list is not a badge's. */
+export const MAX_RESULTS = 20;
+
+/**
+ * The subject's results that give a value (OB 3.0 §Result `value`, a string), each named by the
+ * ResultDescription its `resultDescription` names among the achievement's (§ResultDescription `name`).
+ * A result with only a `status` or an `achievedLevel` is not read (their words are the
+ * specification's enumeration or a rubric's, which Lanyard does not put into words yet).
+ */
+function resultsOf(s: Json | undefined, a: Json): AwardResult[] {
+  const names = new Map<string, string>();
+  for (const d of arr(a.resultDescription).filter(isObj)) {
+    const id = str(d.id);
+    const name = firstText(d.name);
+    if (id && name && !names.has(id)) names.set(id, name);
+  }
+  const out: AwardResult[] = [];
+  for (const r of arr(s?.result).filter(isObj)) {
+    const value = firstText(r.value);
+    if (!value) continue;
+    const name = names.get(str(r.resultDescription) ?? '');
+    out.push(name ? { name, value } : { value });
+    if (out.length === MAX_RESULTS) break;
+  }
+  return out;
+}
+
 export function toBadge(c: Json, format: BadgeFormat): Badge {
   const s = subjectOf(c);
   const a = s && isObj(s.achievement) ? s.achievement : {};
@@ -82,6 +109,7 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
   const descriptionFrom = firstText(a.description) !== undefined ? a.description : c.description;
   const narrative = isObj(crit) ? crit.narrative : undefined;
   const texts = textsOf(nameFrom, descriptionFrom, iss.name, narrative);
+  const results = resultsOf(s, a);
   return {
     id: str(c.id),
     name: firstText(nameFrom) ?? '',
@@ -89,6 +117,7 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
     image: textOrId(a.image) ?? textOrId(c.image),
     criteria: isObj(crit) ? { url: str(crit.id), narrative: firstText(narrative) } : undefined,
     narrative: s ? firstText(s.narrative) : undefined,
+    ...(results.length ? { results } : {}),
     issuer: { id: issuerIdOf(c), name: firstText(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: firstText(iss.description) },
     issuedOn: str(c.awardedDate) ?? validFrom,
     validFrom,
@@ -99,6 +128,7 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
     tags: arr(a.tag).filter((t): t is string => typeof t === 'string'),
     format,
     achievementId: str(a.id),
+    ...(str(a.achievementType) ? { achievementType: str(a.achievementType) } : {}),
     ...(texts ? { texts } : {}),
   };
 }

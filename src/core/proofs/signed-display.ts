@@ -3,9 +3,9 @@
  * shown as. A context that does not protect its terms (JSON-LD 1.1 §4.1.11 `@protected`; the JFF
  * Plugfest 1 context, OB 3.0's first drafts) lets an embedded context swap `name` and `description`
  * on a node: the statements, and so the proof, stay the same, and the badge would show its
- * description as its name. So each text shown of the credential, its issuer, its achievement, the
- * achievement's criteria and the evidence must be a signed statement of that node under a property
- * of the member's name. A signed text Lanyard does not read only goes missing from the display.
+ * description as its name. So each text shown of the credential, its subject, its issuer, its
+ * achievement, the achievement's criteria and result descriptions, the subject's results and the
+ * evidence must be a signed statement of that node under a property of the member's name. A signed text Lanyard does not read only goes missing from the display.
  */
 import { isObj, type Json } from '../formats/json-util.ts';
 import { langTexts } from '../formats/lang-text.ts';
@@ -74,8 +74,11 @@ export function unsignedShown(statements: NqStatement[], root: Set<string>, cred
     ['the credential', top, ['name', 'description', 'awardedDate']],
     ['its subject', subjects, ['narrative']],
     ['its issuer', under(statements, top, 'issuer'), ['name', 'description', 'url', 'email']],
-    ['its achievement', achievements, ['name', 'description']],
+    ['its achievement', achievements, ['name', 'description', 'achievementType']],
     ["its achievement's criteria", under(statements, achievements, 'criteria'), ['narrative']],
+    // A result's value, and which description names it (OB 3.0 §Result: an anyURI literal), as shown (ob3-to-badge.ts resultsOf).
+    ['its results', under(statements, subjects, 'result'), ['value', 'resultDescription']],
+    ["its achievement's result descriptions", under(statements, achievements, 'resultDescription'), ['name']],
     ['its evidence', under(statements, top, 'evidence'), ['name', 'description', 'narrative', 'genre']],
   ];
   for (const [what, at, members] of shown) {

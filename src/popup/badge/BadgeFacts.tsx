@@ -1,6 +1,6 @@
 /**
  * Everything the badge says: description and criteria (safe Markdown), dates, who it was issued
- * to, tags, alignments and evidence. Links are shown only when they are http(s).
+ * to, its results, tags, alignments and evidence. Links are shown only when they are http(s).
  */
 import { otherHost } from '../../core/share/link-host.ts';
 import { Fragment } from 'preact';
@@ -8,6 +8,7 @@ import { safeHttpUrl } from '../../core/share/escape.ts';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { formatAgo, formatDate, isExpired } from '../format.ts';
+import { achievementTypeName } from './achievement-type.ts';
 import { formatName } from './format-name.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
@@ -66,6 +67,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
       <section class="panel" aria-labelledby="facts-title">
         <h3 id="facts-title">{t('badgeDetails')}</h3>
         <dl class="facts">
+          <Fact term={t('badgeKind')} value={achievementTypeName(t, badge.achievementType)} />
           <Fact term={t('badgeIssued')} value={formatDate(badge.issuedOn, locale)} />
           <Fact term={expired ? t('badgeExpired') : t('badgeExpires')} value={badge.expires ? formatDate(badge.expires, locale) : unread ? t('badgeNotReadYet') : t('badgeNoExpiry')} warn={expired} />
           <dt>{t('badgeIssuedTo')}</dt>
@@ -88,6 +90,13 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
               </>
             ) : null}
           </dd>
+          {/* The award's results (OB 3.0 Result): the issuer's name for each (its ResultDescription's) and its value, both the issuer's words. */}
+          {badge.results?.slice(0, MAX_LIST_ITEMS).map((x, i) => (
+            <Fragment key={`result-${i}`}>
+              <dt dir="auto">{x.name ?? t('badgeResult')}</dt>
+              <dd dir="auto">{x.value}</dd>
+            </Fragment>
+          ))}
           <Fact term={t('badgeIssuerContact')} value={badge.issuerEmail} />
           <Fact term={t('badgeFormat')} value={formatName(t, badge.format)} />
           {/* After a check that could not reach the issuer, verifiedAt is the last complete check's (VerificationPanel). */}
@@ -139,6 +148,8 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
               return (
                 <li key={i}>
                   {href ? <ExternalLink href={href} text={name} /> : <strong dir="auto">{name}</strong>}
+                  {/* The issuer's word for what kind of evidence it is (Evidence `genre`). */}
+                  {e.genre ? <span class="muted">{' · '}<bdi dir="auto">{e.genre}</bdi></span> : null}
                   {e.description ? <p class="small" dir="auto">{e.description}</p> : null}
                   {e.narrative ? <Markdown source={e.narrative} headingBase={5} /> : null}
                 </li>

@@ -58,6 +58,20 @@ describe('a shown text signed as another member', () => {
     expect(r.badge?.narrative).toBe('Led the **robotics** team');
   });
 
+  /**
+   * The award's results (OB 3.0 §Result `value`, named by the achievement's §ResultDescription `name`)
+   * are shown (core/model.ts Badge.results), each only as what was signed as it.
+   */
+  it('a result and its description signed as such: valid, shown with its description\'s name', async () => {
+    const alice = await generateSigner();
+    const c = credential(alice.did) as Doc;
+    c.credentialSubject.achievement.resultDescription = [{ id: 'urn:uuid:6c2bd3e0-8f0e-4a51-9d1e-0d6b0f0f6d1a', type: ['ResultDescription'], name: 'Final Project Grade', resultType: 'LetterGrade' }];
+    c.credentialSubject.result = [{ type: ['Result'], resultDescription: 'urn:uuid:6c2bd3e0-8f0e-4a51-9d1e-0d6b0f0f6d1a', value: 'A' }, { type: ['Result'], status: 'Completed' }];
+    const r = await run(await signCredential(c, alice));
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
+    expect(r.badge?.results).toEqual([{ name: 'Final Project Grade', value: 'A' }]);
+  });
+
   it('a node named twice (the issuer as the achievement\'s creator, by another name): valid, each shown name signed', async () => {
     const alice = await generateSigner();
     const c = credential(alice.did) as Doc;
