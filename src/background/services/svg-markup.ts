@@ -11,10 +11,16 @@
 
 /** Markup that holds no elements; a CDATA section's text is read as text (a style sheet's). */
 const HIDDEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)/g;
-/** A start or end tag; an attribute value never holds `<` (XML 1.0 §3.1 AttValue), so no match runs past the next tag. */
-export const TAG = /<(\/?)([^\s/<>!?]+)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/g;
-/** An attribute of a tag's text and its value, double- or single-quoted (XML 1.0 §3.1 Attribute). */
-export const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/**
+ * A start or end tag; an attribute value never holds `<` (XML 1.0 §3.1 AttValue), so no match runs past
+ * the next tag. Its name is all of its run (the lookahead): tried at each shorter name, a tag never
+ * closed took its length squared.
+ */
+export const TAG = /<(\/?)([^\s/<>!?]+)(?![^\s/<>!?])((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/g;
+/** An attribute of a tag's text and its value, double- or single-quoted (XML 1.0 §3.1 Attribute), tried where it may start (`attributes`). */
+const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+/** Where an attribute failing at a place cannot start before: the end of the run of name characters there. */
+const NO_ATTR = /[^\s=/]*/y;
 const ENTITY = /<!ENTITY\s+(%\s+)?([^\s>]+)\s+(?:"([^"]*)"|'([^']*)'|[^>]*)/g;
 /**
  * An attribute list declaration giving a default value (XML 1.0 §3.3.2, `#FIXED` or not): the parser puts that
@@ -24,6 +30,28 @@ const ATTLIST = /<!ATTLIST\s[^>"']*(["']?)/g;
 const REF = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([^\s;&<]+));/g;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 const ESCAPED: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
+/**
+ * A tag's attributes (its text after the name), as a global match of ATTR reads them, in linear work:
+ * where one fails, none starts before the end of the run of name characters there (each fails as the
+ * first did; retried from each, a run without `=` took its length squared).
+ */
+export function attributes(attrs: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let at = 0; at < attrs.length; ) {
+    ATTR.lastIndex = at;
+    const a = ATTR.exec(attrs);
+    if (a) {
+      out.push(a);
+      at = ATTR.lastIndex;
+    } else {
+      NO_ATTR.lastIndex = at;
+      NO_ATTR.exec(attrs);
+      at = Math.max(at + 1, NO_ATTR.lastIndex);
+    }
+  }
+  return out;
+}
 
 /** A name without its namespace prefix (`xlink:href` is `href`). */
 export const localName = (name: string): string => name.slice(name.lastIndexOf(':') + 1);

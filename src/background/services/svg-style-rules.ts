@@ -29,10 +29,15 @@ export interface StyleRule {
   readonly declarations: readonly (readonly [string, string])[];
 }
 
-/** `url(#id)` as CSS writes it (CSS Values §4.5; a function's name in any case, CSS Syntax §4.3.4). */
-export const URL_REF = /url\(\s*['"]?\s*#([^'")]*)/gi;
-/** A block's declarations (CSS Syntax §5.3.8), a quoted string kept whole. */
-export const DECLARATION = /([^:;]+):((?:[^;"']|"[^"]*"|'[^']*')*)/g;
+/**
+ * `url(#id)` as CSS writes it (CSS Values §4.5; a function's name in any case, CSS Syntax §4.3.4). The
+ * spaces before a quote are one run: split between two `\s*` they took each `url(` the square of its spaces.
+ */
+export const URL_REF = /url\(\s*(?:['"]\s*)?#([^'")]*)/gi;
+/** A declaration of a block (CSS Syntax §5.3.8), a quoted string kept whole, tried where it may start (`declarations`). */
+const DECLARATION = /([^:;]+):((?:[^;"']|"[^"]*"|'[^']*')*)/y;
+/** What a declaration failing at a place cannot start before: the next `:` or `;`, and past it. */
+const NO_DECLARATION = /[^:;]*[:;]?/y;
 const EVERY: Subject = { every: true, classes: [] };
 
 /**
@@ -51,7 +56,7 @@ export function styleRules(sheet: string, draws: (id: string) => boolean): Style
   if (!countUrls(css)) return [];
   const rules: StyleRule[] = [];
   /** The open blocks' preludes (selectors or at-rules), and whether each holds another block. */
-  const open: { prelude: string; start: number; nested: boolean }[] = [];
+  const open: { prelude: string; start: number; nested: boolean; keyframes: boolean }[] = [];
   let start = 0;
   let inRules = 0;
   for (let i = 0; i < css.length; i++) {
@@ -61,8 +66,11 @@ export function styleRules(sheet: string, draws: (id: string) => boolean): Style
       if (end < 0 || /\n/.test(css.slice(i, end))) return undefined;
       i = end;
     } else if (c === '{') {
-      if (open.length) open[open.length - 1]!.nested = true;
-      open.push({ prelude: css.slice(start, i).trim(), start: i + 1, nested: false });
+      const outer = open[open.length - 1];
+      if (outer) outer.nested = true;
+      const prelude = css.slice(start, i).trim();
+      // Inside `@keyframes` at any depth, known when opened: looking through every open block for each rule took depth × rules.
+      open.push({ prelude, start: i + 1, nested: false, keyframes: !!outer?.keyframes || /^@(?:-\w+-)?keyframes\b/i.test(prelude) });
       start = i + 1;
     } else if (c === '}') {
       const block = open.pop();
@@ -72,8 +80,7 @@ export function styleRules(sheet: string, draws: (id: string) => boolean): Style
         if (named) {
           if (block.prelude.startsWith('@')) return undefined;
           inRules += named;
-          const keyframes = open.some((b) => /^@(?:-\w+-)?keyframes\b/i.test(b.prelude));
-          rules.push({ subjects: keyframes ? [EVERY] : subjects(block.prelude), declarations: declarations(body).filter(([, v]) => countUrls(v)) });
+          rules.push({ subjects: block.keyframes ? [EVERY] : subjects(block.prelude), declarations: declarations(body).filter(([, v]) => countUrls(v)) });
         }
       }
       start = i + 1;
@@ -96,8 +103,27 @@ export function fragmentId(fragment: string): string {
   }
 }
 
-/** A style attribute's or block's declarations. */
-export const declarations = (body: string): [string, string][] => [...body.matchAll(DECLARATION)].map((d) => [d[1]!.trim().toLowerCase(), d[2]!]);
+/**
+ * A style attribute's or block's declarations, as a global match of DECLARATION reads them, in linear
+ * work: where one fails, none starts before the next `:` or `;` (a run of neither fails the same way
+ * from each of its characters, which took its length squared).
+ */
+export function declarations(body: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (let at = 0; at < body.length; ) {
+    DECLARATION.lastIndex = at;
+    const d = DECLARATION.exec(body);
+    if (d) {
+      out.push([d[1]!.trim().toLowerCase(), d[2]!]);
+      at = DECLARATION.lastIndex;
+    } else {
+      NO_DECLARATION.lastIndex = at;
+      NO_DECLARATION.exec(body);
+      at = Math.max(at + 1, NO_DECLARATION.lastIndex);
+    }
+  }
+  return out;
+}
 
 /** What each selector of a list may match, as its last compound says. */
 function subjects(selectors: string): Subject[] {
