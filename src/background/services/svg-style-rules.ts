@@ -10,7 +10,7 @@
  * nesting selector `&` are left out, a functional pseudo-class (`:is(…)`, `:not(…)`) makes it match
  * every element. A rule inside `@keyframes` may apply to any element an animation names: every
  * element. A sheet Lanyard cannot read so is `undefined` (counted as too many by the caller): a CSS
- * escape (`\70`), `@import`, a `url(#…)` not inside a rule's own declarations (a nested rule's parent,
+ * escape (`\70`) spelling a reference to a drawn element, `@import` or a data: SVG, a `url(#…)` not inside a rule's own declarations (a nested rule's parent,
  * an at-rule's descriptors such as `@property`'s `initial-value`), a string left open. Linear in the
  * sheet's length.
  */
@@ -51,7 +51,8 @@ export function styleRules(sheet: string, draws: (id: string) => boolean): Style
   if (css.includes('\\')) {
     // Read as what its escapes could spell (CSS Syntax §4.3.7): `u\72l(#p)`, `url(#\70 1)`.
     const spelt = css.replace(/\\([0-9a-fA-F]{1,6})\s?|\\([\s\S])/g, (_, hex: string | undefined, c: string | undefined) => (hex ? String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)) : c!));
-    return urlIds(spelt).some(draws) ? undefined : [];
+    // An import spelt so (`@\69mport`: Chromium loads its data: sheet in an <img>) or a data: SVG: not read here either.
+    return /@import|data:\s*image\/svg\+xml/i.test(spelt) || urlIds(spelt).some(draws) ? undefined : [];
   }
   if (!countUrls(css)) return [];
   const rules: StyleRule[] = [];
