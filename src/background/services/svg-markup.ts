@@ -9,6 +9,8 @@
  * value makes the parser add them unseen: such markup is not read (undefined, too many for the caller).
  */
 
+import { linearMatches } from '../../core/input/linear-matches.ts';
+
 /** Markup that holds no elements; a CDATA section's text is read as text (a style sheet's). */
 const HIDDEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)/g;
 /**
@@ -31,27 +33,8 @@ const REF = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([^\s;&<]+));/g;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 const ESCAPED: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
-/**
- * A tag's attributes (its text after the name), as a global match of ATTR reads them, in linear work:
- * where one fails, none starts before the end of the run of name characters there (each fails as the
- * first did; retried from each, a run without `=` took its length squared).
- */
-export function attributes(attrs: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  for (let at = 0; at < attrs.length; ) {
-    ATTR.lastIndex = at;
-    const a = ATTR.exec(attrs);
-    if (a) {
-      out.push(a);
-      at = ATTR.lastIndex;
-    } else {
-      NO_ATTR.lastIndex = at;
-      NO_ATTR.exec(attrs);
-      at = Math.max(at + 1, NO_ATTR.lastIndex);
-    }
-  }
-  return out;
-}
+/** A tag's attributes (its text after the name), as a global match of ATTR reads them, in linear work. */
+export const attributes = (attrs: string): RegExpExecArray[] => linearMatches(ATTR, NO_ATTR, attrs);
 
 /** A name without its namespace prefix (`xlink:href` is `href`). */
 export const localName = (name: string): string => name.slice(name.lastIndexOf(':') + 1);

@@ -15,6 +15,8 @@
  * sheet's length.
  */
 
+import { linearMatches } from '../../core/input/linear-matches.ts';
+
 /** Which elements a selector may match: undefined members match any; `every` any element at all. */
 export interface Subject {
   readonly every: boolean;
@@ -104,27 +106,8 @@ export function fragmentId(fragment: string): string {
   }
 }
 
-/**
- * A style attribute's or block's declarations, as a global match of DECLARATION reads them, in linear
- * work: where one fails, none starts before the next `:` or `;` (a run of neither fails the same way
- * from each of its characters, which took its length squared).
- */
-export function declarations(body: string): [string, string][] {
-  const out: [string, string][] = [];
-  for (let at = 0; at < body.length; ) {
-    DECLARATION.lastIndex = at;
-    const d = DECLARATION.exec(body);
-    if (d) {
-      out.push([d[1]!.trim().toLowerCase(), d[2]!]);
-      at = DECLARATION.lastIndex;
-    } else {
-      NO_DECLARATION.lastIndex = at;
-      NO_DECLARATION.exec(body);
-      at = Math.max(at + 1, NO_DECLARATION.lastIndex);
-    }
-  }
-  return out;
-}
+/** A style attribute's or block's declarations, as a global match of DECLARATION reads them, in linear work. */
+export const declarations = (body: string): [string, string][] => linearMatches(DECLARATION, NO_DECLARATION, body).map((d) => [d[1]!.trim().toLowerCase(), d[2]!]);
 
 /** What each selector of a list may match, as its last compound says. */
 function subjects(selectors: string): Subject[] {
