@@ -35,6 +35,14 @@ describe('a narrative is what the latest reading of the badge says', () => {
     expect(metaOf(online.badge, before).narrative).toBeUndefined();
   });
 
+  it("nor results or a kind of achievement an earlier copy said (a forged copy the genuine one replaced)", () => {
+    const genuine = { ...metaOf(null), name: 'Teamwork' };
+    const forged = { ...genuine, narrative: 'Top of the class', results: [{ name: 'Grade', value: 'A+' }], achievementType: 'Doctorate' };
+    const badge = { name: 'Teamwork', issuer: {}, recipients: [], evidence: [], alignments: [], tags: [] } as unknown as Parameters<typeof metaOf>[0];
+    const meta = metaOf(badge, forged);
+    expect([meta.narrative, meta.results, meta.achievementType]).toEqual([undefined, undefined, undefined]);
+  });
+
   it('a badge that cannot be read at all keeps what was stored', () => {
     expect(metaOf(null, { name: 'Robotics', narrative: 'Led the team' }).narrative).toBe('Led the team');
   });
