@@ -46,8 +46,12 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
   if (!badge) return { tags: [], evidence: [], alignments: [], claimedRecipients: [], ...fallback, ...named(provided, 'unreadable') };
   const image = badge.image && badge.image.length <= MAX_IMAGE_CHARS ? badge.image : fallback.image;
   const pick = <K extends keyof BadgeMeta>(k: K, v: BadgeMeta[K] | undefined): Partial<BadgeMeta> => (v === undefined ? {} : { [k]: v });
+  // The award's narrative, results and kind are this reading's or none: ones stored from an earlier copy
+  // (a pasted copy read while its issuer was out of reach, OB 2.0 §HostedBadge; a forged copy the
+  // genuine one then replaced, library.ts) are not the issuer's word.
+  const { narrative: _n, results: _r, achievementType: _t, ...kept } = fallback;
   return {
-    ...fallback,
+    ...kept,
     // A revoked OB 2.0 stub names nothing: keep what the provider said.
     ...named(badge.name.trim() ? badge.name : provided, 'untitled'),
     ...pick('description', badge.description),

@@ -9,12 +9,20 @@
  * value makes the parser add them unseen: such markup is not read (undefined, too many for the caller).
  */
 
+import { linearMatches } from '../../core/input/linear-matches.ts';
+
 /** Markup that holds no elements; a CDATA section's text is read as text (a style sheet's). */
 const HIDDEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)/g;
-/** A start or end tag; an attribute value never holds `<` (XML 1.0 §3.1 AttValue), so no match runs past the next tag. */
-export const TAG = /<(\/?)([^\s/<>!?]+)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/g;
-/** An attribute of a tag's text and its value, double- or single-quoted (XML 1.0 §3.1 Attribute). */
-export const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/**
+ * A start or end tag; an attribute value never holds `<` (XML 1.0 §3.1 AttValue), so no match runs past
+ * the next tag. Its name is all of its run (the lookahead): tried at each shorter name, a tag never
+ * closed took its length squared.
+ */
+export const TAG = /<(\/?)([^\s/<>!?]+)(?![^\s/<>!?])((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/g;
+/** An attribute of a tag's text and its value, double- or single-quoted (XML 1.0 §3.1 Attribute), tried where it may start (`attributes`). */
+const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+/** Where an attribute failing at a place cannot start before: the end of the run of name characters there. */
+const NO_ATTR = /[^\s=/]*/y;
 const ENTITY = /<!ENTITY\s+(%\s+)?([^\s>]+)\s+(?:"([^"]*)"|'([^']*)'|[^>]*)/g;
 /**
  * An attribute list declaration giving a default value (XML 1.0 §3.3.2, `#FIXED` or not): the parser puts that
@@ -24,6 +32,9 @@ const ATTLIST = /<!ATTLIST\s[^>"']*(["']?)/g;
 const REF = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([^\s;&<]+));/g;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 const ESCAPED: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
+/** A tag's attributes (its text after the name), as a global match of ATTR reads them, in linear work. */
+export const attributes = (attrs: string): RegExpExecArray[] => linearMatches(ATTR, NO_ATTR, attrs);
 
 /** A name without its namespace prefix (`xlink:href` is `href`). */
 export const localName = (name: string): string => name.slice(name.lastIndexOf(':') + 1);

@@ -10,10 +10,12 @@
  * nesting selector `&` are left out, a functional pseudo-class (`:is(…)`, `:not(…)`) makes it match
  * every element. A rule inside `@keyframes` may apply to any element an animation names: every
  * element. A sheet Lanyard cannot read so is `undefined` (counted as too many by the caller): a CSS
- * escape (`\70`), `@import`, a `url(#…)` not inside a rule's own declarations (a nested rule's parent,
+ * escape (`\70`) spelling a reference to a drawn element, `@import` or a data: SVG, a `url(#…)` not inside a rule's own declarations (a nested rule's parent,
  * an at-rule's descriptors such as `@property`'s `initial-value`), a string left open. Linear in the
  * sheet's length.
  */
+
+import { linearMatches } from '../../core/input/linear-matches.ts';
 
 /** Which elements a selector may match: undefined members match any; `every` any element at all. */
 export interface Subject {
@@ -29,10 +31,15 @@ export interface StyleRule {
   readonly declarations: readonly (readonly [string, string])[];
 }
 
-/** `url(#id)` as CSS writes it (CSS Values §4.5; a function's name in any case, CSS Syntax §4.3.4). */
-export const URL_REF = /url\(\s*['"]?\s*#([^'")]*)/gi;
-/** A block's declarations (CSS Syntax §5.3.8), a quoted string kept whole. */
-export const DECLARATION = /([^:;]+):((?:[^;"']|"[^"]*"|'[^']*')*)/g;
+/**
+ * `url(#id)` as CSS writes it (CSS Values §4.5; a function's name in any case, CSS Syntax §4.3.4). The
+ * spaces before a quote are one run: split between two `\s*` they took each `url(` the square of its spaces.
+ */
+export const URL_REF = /url\(\s*(?:['"]\s*)?#([^'")]*)/gi;
+/** A declaration of a block (CSS Syntax §5.3.8), a quoted string kept whole, tried where it may start (`declarations`). */
+const DECLARATION = /([^:;]+):((?:[^;"']|"[^"]*"|'[^']*')*)/y;
+/** What a declaration failing at a place cannot start before: the next `:` or `;`, and past it. */
+const NO_DECLARATION = /[^:;]*[:;]?/y;
 const EVERY: Subject = { every: true, classes: [] };
 
 /**
@@ -46,12 +53,13 @@ export function styleRules(sheet: string, draws: (id: string) => boolean): Style
   if (css.includes('\\')) {
     // Read as what its escapes could spell (CSS Syntax §4.3.7): `u\72l(#p)`, `url(#\70 1)`.
     const spelt = css.replace(/\\([0-9a-fA-F]{1,6})\s?|\\([\s\S])/g, (_, hex: string | undefined, c: string | undefined) => (hex ? String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)) : c!));
-    return urlIds(spelt).some(draws) ? undefined : [];
+    // An import spelt so (`@\69mport`: Chromium loads its data: sheet in an <img>) or a data: SVG: not read here either.
+    return /@import|data:\s*image\/svg\+xml/i.test(spelt) || urlIds(spelt).some(draws) ? undefined : [];
   }
   if (!countUrls(css)) return [];
   const rules: StyleRule[] = [];
   /** The open blocks' preludes (selectors or at-rules), and whether each holds another block. */
-  const open: { prelude: string; start: number; nested: boolean }[] = [];
+  const open: { prelude: string; start: number; nested: boolean; keyframes: boolean }[] = [];
   let start = 0;
   let inRules = 0;
   for (let i = 0; i < css.length; i++) {
@@ -61,8 +69,11 @@ export function styleRules(sheet: string, draws: (id: string) => boolean): Style
       if (end < 0 || /\n/.test(css.slice(i, end))) return undefined;
       i = end;
     } else if (c === '{') {
-      if (open.length) open[open.length - 1]!.nested = true;
-      open.push({ prelude: css.slice(start, i).trim(), start: i + 1, nested: false });
+      const outer = open[open.length - 1];
+      if (outer) outer.nested = true;
+      const prelude = css.slice(start, i).trim();
+      // Inside `@keyframes` at any depth, known when opened: looking through every open block for each rule took depth × rules.
+      open.push({ prelude, start: i + 1, nested: false, keyframes: !!outer?.keyframes || /^@(?:-\w+-)?keyframes\b/i.test(prelude) });
       start = i + 1;
     } else if (c === '}') {
       const block = open.pop();
@@ -72,8 +83,7 @@ export function styleRules(sheet: string, draws: (id: string) => boolean): Style
         if (named) {
           if (block.prelude.startsWith('@')) return undefined;
           inRules += named;
-          const keyframes = open.some((b) => /^@(?:-\w+-)?keyframes\b/i.test(b.prelude));
-          rules.push({ subjects: keyframes ? [EVERY] : subjects(block.prelude), declarations: declarations(body).filter(([, v]) => countUrls(v)) });
+          rules.push({ subjects: block.keyframes ? [EVERY] : subjects(block.prelude), declarations: declarations(body).filter(([, v]) => countUrls(v)) });
         }
       }
       start = i + 1;
@@ -96,8 +106,8 @@ export function fragmentId(fragment: string): string {
   }
 }
 
-/** A style attribute's or block's declarations. */
-export const declarations = (body: string): [string, string][] => [...body.matchAll(DECLARATION)].map((d) => [d[1]!.trim().toLowerCase(), d[2]!]);
+/** A style attribute's or block's declarations, as a global match of DECLARATION reads them, in linear work. */
+export const declarations = (body: string): [string, string][] => linearMatches(DECLARATION, NO_DECLARATION, body).map((d) => [d[1]!.trim().toLowerCase(), d[2]!]);
 
 /** What each selector of a list may match, as its last compound says. */
 function subjects(selectors: string): Subject[] {

@@ -40,7 +40,7 @@
 
 import { readDataUrl } from '../../core/input/data-url.ts';
 import { decodeText } from '../../core/input/text.ts';
-import { ATTR, localName, readMarkup, TAG } from './svg-markup.ts';
+import { attributes, localName, readMarkup, TAG } from './svg-markup.ts';
 import { applyRules, declarations, fragmentId, styleRules, urlIds, type StyleRule } from './svg-style-rules.ts';
 
 /** The clones (and drawn references) a picture Lanyard draws may ask for: a badge picture uses a few (Figma's one per embedded image). */
@@ -113,6 +113,7 @@ export function svgUseClones(svg: string, depth = 0): number {
   const nested = new Map<number, number>();
   /** A property's value for element e: an inherited one sets its paint, any other draws what it names. */
   const property = (e: number, prop: string, value: string): void => {
+    if (tooMany) return;
     const named = valueIds.get(value) ?? valueIds.set(value, urlIds(value)).get(value)!;
     const slots = inheritedSlots(prop);
     const at = (k: number): number => e * INHERITED.length + k;
@@ -129,7 +130,8 @@ export function svgUseClones(svg: string, depth = 0): number {
       // A well-formed picture closes the last element opened; any other is no picture a browser draws.
       const element = open.pop();
       if (element?.name !== name) return Infinity;
-      if (localName(name) === 'style') sheets.push(text.slice(element.from, m.index).replace(/<[^>]*>/g, ''));
+      // Tags only (a `<` never closed is none: looked for to the end from each, they took their number squared).
+      if (localName(name) === 'style') sheets.push(text.slice(element.from, m.index).replace(/<[^<>]*>/g, ''));
       continue;
     }
     const index = parent.length;
@@ -143,7 +145,7 @@ export function svgUseClones(svg: string, depth = 0): number {
     kinds.push(local);
     classOf.push('');
     idOf.push('');
-    for (const a of attrs.matchAll(ATTR)) {
+    for (const a of attributes(attrs)) {
       const attr = a[1]!;
       // An attribute's tabs and line breaks are spaces (XML 1.0 §3.3.3); an id is not trimmed, a URL is.
       const value = decode(a[2] ?? a[3] ?? '').replace(/[\t\n\r]/g, ' ');
@@ -163,6 +165,8 @@ export function svgUseClones(svg: string, depth = 0): number {
       else if (attr === 'style') for (const [p, v] of declarations(value.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' '))) property(index, p, v);
       else if (inheritedSlots(attr).length || HAS_URL.test(value)) property(index, attr, value);
       if (attr === 'attributeName' && ANIMATIONS.has(local) && /^\s*(?:class|id)\s*$/.test(value)) restyles = true;
+      // Too many already: read on, one element's paint written thousands of times was copied as often, each copy longer.
+      if (tooMany) return Infinity;
     }
     if (!/\/\s*$/.test(attrs)) open.push({ name, index, from: m.index + m[0].length });
   }
@@ -172,7 +176,7 @@ export function svgUseClones(svg: string, depth = 0): number {
     const css = decode(sheet);
     const read = SVG_DATA.test(css) ? undefined : styleRules(css, drawsElement);
     if (read === undefined) return Infinity;
-    rules.push(...read);
+    for (const r of read) rules.push(r);
   }
   let ruled = false;
   const drawing = rules.map((r) => ({ ...r, declarations: r.declarations.filter(([, v]) => urlIds(v).some(drawsElement)) })).filter((r) => r.declarations.length);

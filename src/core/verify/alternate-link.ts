@@ -7,11 +7,15 @@
  * Only the page's first 64 KiB are searched (the head), and only an http(s) link is taken.
  */
 
+import { linearMatches } from '../input/linear-matches.ts';
 import type { Unpacked } from '../input/types.ts';
 
 const HEAD_BYTES = 64 * 1024;
 const LINK = /<link\b([^>]*)>/gi;
-const ATTR = /([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+/** An attribute and its value, tried where one may start (`attributes`). */
+const ATTR = /([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/y;
+/** Where an attribute failing at a place cannot start before: the end of the run of name characters there (a <link> of 64 KiB of letters, retried from each, took 7 s). */
+const NO_ATTR = /[-A-Za-z0-9_:.]*/y;
 const JSON_TYPE = /^\s*application\/(?:ld\+json|json)\s*(?:;|$)/i;
 
 /** `&amp;` and the few character references an href may hold (HTML §13.5 named and numeric references, the common ones). */
@@ -30,7 +34,7 @@ export function alternateJsonLink(page: Uint8Array, pageUrl: string): string | u
   const html = new TextDecoder().decode(page.subarray(0, HEAD_BYTES));
   for (const [, attrs] of html.matchAll(LINK)) {
     const a = new Map<string, string>();
-    for (const m of attrs!.matchAll(ATTR)) if (!a.has(m[1]!.toLowerCase())) a.set(m[1]!.toLowerCase(), m[2] ?? m[3] ?? m[4] ?? '');
+    for (const m of linearMatches(ATTR, NO_ATTR, attrs!)) if (!a.has(m[1]!.toLowerCase())) a.set(m[1]!.toLowerCase(), m[2] ?? m[3] ?? m[4] ?? '');
     const rel = (a.get('rel') ?? '').toLowerCase().split(/\s+/);
     if (!rel.includes('alternate') || !JSON_TYPE.test(a.get('type') ?? '')) continue;
     const href = unescapeAttr(a.get('href') ?? '').trim();

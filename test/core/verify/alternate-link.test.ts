@@ -62,3 +62,12 @@ describe('a badge link answering its web page', () => {
     expect(fetched).toEqual(['https://badges.example/loop', 'https://badges.example/loop2']);
   });
 });
+
+describe('a hostile page head is read in linear work', () => {
+  it("a <link> of 64 KiB of letters without '=' (7 s before: ATTR retried from each letter)", () => {
+    const started = performance.now();
+    expect(alternateJsonLink(new TextEncoder().encode(`<link ${'a'.repeat(65_000)}>`), 'https://x.example/p')).toBeUndefined();
+    expect(alternateJsonLink(new TextEncoder().encode(`<link ${'a'.repeat(30_000)} rel="alternate" type="application/ld+json" href="/b.json">`), 'https://x.example/p')).toBe('https://x.example/b.json');
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * A badge read again keeps no narrative its new reading lacks. The record's last meta is the
+ * fallback of the next reading (badge-verify.ts reverify, library.ts): a narrative an earlier copy
+ * carried stayed when the badge was read again without one. So a pasted copy of GDG Alicante's
+ * hosted assertion with a narrative written in (OB 2.0 §HostedBadge: only the issuer's copy counts),
+ * added while the issuer's site was out of reach, kept that narrative once checked against the
+ * issuer's copy, now valid, beside its verdict.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { metaOf } from '../../src/background/services/badge-record.ts';
+import type { Fetch } from '../../src/core/verify/context.ts';
+import { verify } from '../../src/core/verify/pipeline.ts';
+import { offlineFetch, REAL } from '../support/real-fixtures.ts';
+
+const SITE = { prefix: 'https://gdg-alicante.github.io/', dir: path.join(REAL, 'hosts/gdg-alicante.github.io') };
+const ALCOY = 'https://gdg-alicante.github.io/open-badges/badges/gsoc-2026-alcoy/03f1471f-ff1f-4a68-ab72-9cbaaa8ea464.json';
+const now = new Date('2026-12-06T00:00:00Z');
+const json = async (url: string) => JSON.parse(await (await offlineFetch([SITE])(url)).text()) as Record<string, unknown>;
+
+describe('a narrative is what the latest reading of the badge says', () => {
+  it("a forged narrative pasted in while the issuer was out of reach is gone once the issuer's copy (none) is read", async () => {
+    const issuers = { ...(await json(ALCOY)) };
+    delete issuers.narrative; // the issuer's copy says nothing of what its earner did
+    const site = offlineFetch([SITE]);
+    const served: Fetch = async (url, init) => (url === ALCOY ? new Response(JSON.stringify(issuers), { headers: { 'content-type': 'application/json' } }) : site(url, init));
+    const pasted = JSON.stringify({ ...issuers, narrative: 'Won [first prize](https://mallory.example/prize).' });
+    const offline = await verify(pasted, { fetch: offlineFetch(), now, identities: [] });
+    expect(offline.verdict).toBe('indeterminate');
+    const before = metaOf(offline.badge);
+    expect(before.narrative).toContain('first prize');
+    const online = await verify(pasted, { fetch: served, now, identities: [] });
+    expect(online.verdict).toBe('valid');
+    expect(online.badge?.narrative).toBeUndefined();
+    expect(metaOf(online.badge, before).narrative).toBeUndefined();
+  });
+
+  it("nor results or a kind of achievement an earlier copy said (a forged copy the genuine one replaced)", () => {
+    const genuine = { ...metaOf(null), name: 'Teamwork' };
+    const forged = { ...genuine, narrative: 'Top of the class', results: [{ name: 'Grade', value: 'A+' }], achievementType: 'Doctorate' };
+    const badge = { name: 'Teamwork', issuer: {}, recipients: [], evidence: [], alignments: [], tags: [] } as unknown as Parameters<typeof metaOf>[0];
+    const meta = metaOf(badge, forged);
+    expect([meta.narrative, meta.results, meta.achievementType]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('a badge that cannot be read at all keeps what was stored', () => {
+    expect(metaOf(null, { name: 'Robotics', narrative: 'Led the team' }).narrative).toBe('Led the team');
+  });
+});
