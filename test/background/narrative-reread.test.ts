@@ -43,6 +43,16 @@ describe('a narrative is what the latest reading of the badge says', () => {
     expect([meta.narrative, meta.results, meta.achievementType]).toEqual([undefined, undefined, undefined]);
   });
 
+  it("nor an issuer's e-mail or an expiry date the genuine copy does not give", () => {
+    const forged = { ...metaOf(null), name: 'Teamwork', issuerEmail: 'registrar@mallory.example', expires: '2099-01-01T00:00:00Z' };
+    const badge = { name: 'Teamwork', issuer: {}, recipients: [], evidence: [], alignments: [], tags: [] } as unknown as Parameters<typeof metaOf>[0];
+    const meta = metaOf(badge, forged);
+    expect([meta.issuerEmail, meta.expires]).toEqual([undefined, undefined]);
+    // A reading that gives them shows its own.
+    const read = { ...(badge as object), issuer: { email: 'badges@issuer.example' }, expires: '2030-01-01T00:00:00Z' } as unknown as Parameters<typeof metaOf>[0];
+    expect([metaOf(read, forged).issuerEmail, metaOf(read, forged).expires]).toEqual(['badges@issuer.example', '2030-01-01T00:00:00Z']);
+  });
+
   it('a badge that cannot be read at all keeps what was stored', () => {
     expect(metaOf(null, { name: 'Robotics', narrative: 'Led the team' }).narrative).toBe('Led the team');
   });

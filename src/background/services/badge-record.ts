@@ -46,10 +46,13 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
   if (!badge) return { tags: [], evidence: [], alignments: [], claimedRecipients: [], ...fallback, ...named(provided, 'unreadable') };
   const image = badge.image && badge.image.length <= MAX_IMAGE_CHARS ? badge.image : fallback.image;
   const pick = <K extends keyof BadgeMeta>(k: K, v: BadgeMeta[K] | undefined): Partial<BadgeMeta> => (v === undefined ? {} : { [k]: v });
-  // The award's narrative, results and kind are this reading's or none: ones stored from an earlier copy
-  // (a pasted copy read while its issuer was out of reach, OB 2.0 §HostedBadge; a forged copy the
-  // genuine one then replaced, library.ts) are not the issuer's word.
-  const { narrative: _n, results: _r, achievementType: _t, ...kept } = fallback;
+  // The award's narrative, results and kind, the issuer's e-mail and the expiry date are this reading's or
+  // none: ones stored from an earlier copy (a pasted copy read while its issuer was out of reach, OB 2.0
+  // §HostedBadge; a forged copy the genuine one then replaced, library.ts) are not the issuer's word. Each is
+  // optional in the issuer's documents, so a genuine copy that lacks one left the forger's in place (an
+  // "Expires" date or a contact address under a valid verdict). The fields every badge has (name, issuer,
+  // dates of issue, criteria) are replaced by any reading that has them.
+  const { narrative: _n, results: _r, achievementType: _t, issuerEmail: _e, expires: _x, ...kept } = fallback;
   return {
     ...kept,
     // A revoked OB 2.0 stub names nothing: keep what the provider said.
