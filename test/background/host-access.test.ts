@@ -100,7 +100,8 @@ describe('host fetch', () => {
     const hanging = createHostFetch({ permissions: allow, timeoutMs: 30, fetch: (_u, init) => new Promise((_r, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason))) });
     await expect(hanging(at('127.0.0.1', '/doc'))).rejects.toMatchObject({ name: 'TimeoutError' });
     let used: AbortSignal | undefined;
-    const quick = createHostFetch({ permissions: allow, timeoutMs: 30, fetch: (u, init) => ((used = init!.signal!), fetch(u, init)) });
+    // Answered at once (no socket: on a loaded machine a real one could take longer than the 30 ms itself).
+    const quick = createHostFetch({ permissions: allow, timeoutMs: 30, fetch: async (_u, init) => ((used = init!.signal!), Response.json({ ok: true })) });
     expect(await (await quick(at('127.0.0.1', '/doc'))).json()).toEqual({ ok: true });
     await new Promise((r) => setTimeout(r, 80));
     // AbortSignal.timeout would have fired here (and kept the signal alive until then).
