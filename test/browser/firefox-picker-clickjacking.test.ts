@@ -76,6 +76,21 @@ async function clickAt(at: { x: number; y: number }): Promise<void> {
 }
 
 const inserted = () => ff.run((sel: string) => document.querySelector(sel)!.innerHTML.includes('<table'), BODY);
+
+/** A click on the picker's first row, given time to act: it picked nothing. */
+async function clickPicksNothing(): Promise<void> {
+  await clickAt(await firstRow());
+  await new Promise((r) => setTimeout(r, 800));
+  expect(await inserted()).toBe(false);
+}
+
+/** The page's popover gone (a site's notice closing), a person's click on what they see picks it. */
+async function coverGoneClickPicks(): Promise<void> {
+  await ff.run(() => (window as unknown as { stopCover: () => void }).stopCover());
+  await new Promise((r) => setTimeout(r, 800));
+  await clickAt(await firstRow());
+  await waitFor(() => inserted(), 10_000, 'the badge inserted');
+}
 const pickerUp = () => ff.run(() => document.querySelector('[data-lanyard="picker"]') !== null);
 
 /** The page's picture over the whole viewport, letting the pointer through, shown as a popover in a closed shadow root of its own. */
@@ -127,14 +142,8 @@ describe('the picker against a clickjacking page in Firefox', { timeout: 180_000
     await ff.screenshot('picker-shadow-popover', null);
     expect(await inserted()).toBe(false);
     // Its order against the picker cannot be known for sure while it is open (the next test): a click still picks nothing.
-    await clickAt(await firstRow());
-    await new Promise((r) => setTimeout(r, 800));
-    expect(await inserted()).toBe(false);
-    // The page's popover gone (a site's notice closing), a person's click on what they see picks it.
-    await ff.run(() => (window as unknown as { stopCover: () => void }).stopCover());
-    await new Promise((r) => setTimeout(r, 800));
-    await clickAt(await firstRow());
-    await waitFor(() => inserted(), 10_000, 'the badge inserted');
+    await clickPicksNothing();
+    await coverGoneClickPicks();
   });
 
   it('the popover shown again every frame with its beforetoggle stopped in its own root: no click picks while it is open; once it is gone, a click picks', async () => {
@@ -142,13 +151,8 @@ describe('the picker against a clickjacking page in Firefox', { timeout: 180_000
     await ff.run(STOPPED);
     await new Promise((r) => setTimeout(r, 1000));
     await ff.screenshot('picker-shadow-popover-stopped', null);
-    await clickAt(await firstRow());
-    await new Promise((r) => setTimeout(r, 800));
-    expect(await inserted()).toBe(false);
-    await ff.run(() => (window as unknown as { stopCover: () => void }).stopCover());
-    await new Promise((r) => setTimeout(r, 800));
-    await clickAt(await firstRow());
-    await waitFor(() => inserted(), 10_000, 'the badge inserted');
+    await clickPicksNothing();
+    await coverGoneClickPicks();
   });
 
   it('a page that makes up clicks and keys on the picker (isTrusted false): nothing is picked; a person’s Enter picks', async () => {
