@@ -63,15 +63,24 @@ export interface Evidence {
 }
 
 /**
- * One result of the award (OB 3.0 §Result `value`, on AchievementSubject `result`), with the name of
- * the ResultDescription it points to (`resultDescription`, an id among the achievement's
+ * One result of the award (OB 3.0 §Result, on AchievementSubject `result`), with the name of the
+ * ResultDescription it points to (`resultDescription`, an id among the achievement's
  * `resultDescription` list, §ResultDescription `name`) when the achievement describes it: a grade,
- * a score, "Final Project Grade: 8.5".
+ * a score, "Final Project Grade: 8.5". At least one of `value`, `level` and `status` is given.
  */
 export interface AwardResult {
   name?: string;
-  value: string;
+  /** §Result `value`, as written. */
+  value?: string;
+  /** The name of the rubric level `achievedLevel` names among its description's (§RubricCriterionLevel `name`). */
+  level?: string;
+  /** §Result `status`, one of the §ResultStatusType words (RESULT_STATUSES). */
+  status?: ResultStatus;
 }
+
+/** OB 3.0 §ResultStatusType enumeration: every word the specification lists, in its order. */
+export const RESULT_STATUSES = ['Completed', 'Enrolled', 'Failed', 'InProgress', 'OnHold', 'Provisional', 'Withdrew'] as const;
+export type ResultStatus = (typeof RESULT_STATUSES)[number];
 
 export interface Alignment {
   targetName: string;
@@ -120,6 +129,14 @@ export interface Badge {
   achievementId?: string;
   /** What kind of achievement it is, as written (OB 3.0 §Achievement `achievementType`: "Badge", "Course", "BachelorDegree", "ext:Role"). */
   achievementType?: string;
+  /** OB 3.0 §AchievementSubject `creditsEarned`: the credit hours this earner earned (a float, ≥ 0). */
+  creditsEarned?: number;
+  /** OB 3.0 §Achievement `creditsAvailable`: the credit hours the achievement carries (a float, ≥ 0). */
+  creditsAvailable?: number;
+  /** OB 3.0 §Achievement `fieldOfStudy`, as written: "Research", "Biology". */
+  fieldOfStudy?: string;
+  /** OB 3.0 §Achievement `specialization`, as written: "Computer Science Research". */
+  specialization?: string;
   /**
    * The shown texts the credential gives in several languages or with a base direction (VC DM 2.0
    * §11.1), each language kept (at most MAX_LANGUAGES); `name`, `description`, `issuer.name` and

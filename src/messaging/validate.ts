@@ -10,6 +10,7 @@ import { HOVER_TEXT_MAX, type AccountView, type BadgeDetail, type BadgeView, typ
 import type { NoName } from '../core/share/badge-name.ts';
 import { MAX_LANGUAGES, type LangText, type ShownTexts } from '../core/share/lang-text.ts';
 import type { CheckId } from '../core/result.ts';
+import { RESULT_STATUSES, type AwardResult } from '../core/model.ts';
 
 export type Guard<T> = (value: unknown) => value is T;
 
@@ -42,6 +43,8 @@ export const isTrue: Guard<true> = (v): v is true => v === true;
 export const isBoolean: Guard<boolean> = (v): v is boolean => typeof v === 'boolean';
 export const isCount: Guard<number> = (v): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 export const optional = <T>(g: Guard<T>): Guard<T | undefined> => (v): v is T | undefined => v === undefined || g(v);
+/** A credit count (core/formats/ob3-to-badge.ts creditsOf): a finite number ≥ 0. */
+const isCredits: Guard<number> = (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 export const oneOf = <T extends string>(...values: T[]): Guard<T> => (v): v is T => typeof v === 'string' && (values as string[]).includes(v);
 export const arrayOf = <T>(g: Guard<T>, max = Infinity): Guard<T[]> => (v): v is T[] => Array.isArray(v) && v.length <= max && v.every(g);
 /** A string of 1..max characters (max counts UTF-16 units). */
@@ -140,9 +143,9 @@ const shownTexts = shape<ShownTexts>({ name: langTexts, description: langTexts, 
 const badgeView = has<BadgeView>({ key: isString, accountId: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), tags: arrayOf(isString), format: isString, verdict: verdictOrNot, pending: isBoolean, texts: optional(shownTexts), unlisted: optional(isString), movedFrom: optional(isString) });
 const isArray: Guard<unknown[]> = (v): v is unknown[] => Array.isArray(v);
 const check = has<BadgeDetail['checks'][number]>({ id: isString, outcome: oneOf('pass', 'fail', 'indeterminate', 'warning', 'skipped'), message: isString });
-const awardResult = shape<{ name?: string; value: string }>({ name: optional(isString), value: isString });
+const awardResult = shape<AwardResult>({ name: optional(isString), value: optional(isString), level: optional(isString), status: optional(oneOf(...RESULT_STATUSES)) });
 const badgeDetail: Guard<BadgeDetail> = (v): v is BadgeDetail =>
-  badgeView(v) && has<BadgeDetail>({ checks: arrayOf(check), evidence: isArray, alignments: isArray, evidenceTotal: optional(isCount), alignmentsTotal: optional(isCount), claimedRecipients: isArray, results: optional(arrayOf(awardResult)), achievementType: optional(isString), bakedImage: optional(oneOf('kept', 'link')), typedTo: optional(isString) })(v);
+  badgeView(v) && has<BadgeDetail>({ checks: arrayOf(check), evidence: isArray, alignments: isArray, evidenceTotal: optional(isCount), alignmentsTotal: optional(isCount), claimedRecipients: isArray, results: optional(arrayOf(awardResult)), achievementType: optional(isString), creditsEarned: optional(isCredits), creditsAvailable: optional(isCredits), fieldOfStudy: optional(isString), specialization: optional(isString), bakedImage: optional(oneOf('kept', 'link')), typedTo: optional(isString) })(v);
 const syncState = has<AccountView['sync']>({ status: oneOf('idle', 'syncing', 'verifying', 'error'), done: isCount, total: isCount });
 const signInUnderWay = has<SignInUnderWay>({ id: text(64), kind: oneOf('badgr', 'ob3', 'badge-connect'), baseUrl: isBaseUrl, username: optional(text(320)), phase: oneOf('signing-in', 'finishing-sign-out') });
 const accountView = has<AccountView>({ id: isString, kind: oneOf('badgr', 'ob3', 'badge-connect', 'local'), providerName: isString, baseUrl: isString, user: isString, needsSignIn: isBoolean, sync: syncState });

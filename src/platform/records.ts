@@ -3,7 +3,7 @@
  * structured-cloneable records. Tokens and client secrets live only in `secrets` and in
  * storage.session, never in storage.local, which content scripts can read.
  */
-import type { InputKind } from '../core/model.ts';
+import type { AwardResult, InputKind } from '../core/model.ts';
 import type { Check, Verdict } from '../core/result.ts';
 import type { NoName } from '../core/share/badge-name.ts';
 import type { ShownTexts } from '../core/share/lang-text.ts';
@@ -66,8 +66,14 @@ export interface BadgeMeta {
   criteria?: { url?: string; narrative?: string };
   /** The award's own narrative, Markdown (core Badge.narrative): what its earner did, shown with the evidence. */
   narrative?: string;
-  /** The award's results with a value, each named by its description where the achievement gives one (core Badge.results). */
-  results?: { name?: string; value: string }[];
+  /** The award's results (a value, a rubric level, a status), each named by its description where the achievement gives one (core Badge.results). */
+  results?: AwardResult[];
+  /** The credit hours earned and those the achievement carries (core Badge.creditsEarned, creditsAvailable). */
+  creditsEarned?: number;
+  creditsAvailable?: number;
+  /** The achievement's field of study and specialization, as written (core Badge.fieldOfStudy, specialization). */
+  fieldOfStudy?: string;
+  specialization?: string;
   /** The first items the badge page shows (background/services/shown-lists.ts); `evidenceTotal` counts them all when there were more. */
   evidence: { id?: string; name?: string; description?: string; narrative?: string; genre?: string }[];
   evidenceTotal?: number;

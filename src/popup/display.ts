@@ -58,7 +58,10 @@ export function detailForDisplay(b: BadgeDetail, t: Translate, languages?: strin
     ...(b.criteria ? { criteria: { ...b.criteria, narrative: o(narrative ?? b.criteria.narrative) } } : {}),
     ...(b.narrative === undefined ? {} : { narrative: o(b.narrative) }),
     ...(b.achievementType === undefined ? {} : { achievementType: displayText(b.achievementType, NAME) }),
-    ...(b.results === undefined ? {} : { results: b.results.map((x) => ({ ...(x.name === undefined ? {} : { name: displayText(x.name, NAME) }), value: displayText(x.value, NAME) })) }),
+    // A result's name, value and level are the issuer's words; its status one of OB 3.0's, put in words by the page.
+    ...(b.results === undefined ? {} : { results: b.results.map((x) => ({ ...(x.name === undefined ? {} : { name: displayText(x.name, NAME) }), ...(x.value === undefined ? {} : { value: displayText(x.value, NAME) }), ...(x.level === undefined ? {} : { level: displayText(x.level, NAME) }), ...(x.status === undefined ? {} : { status: x.status }) })) }),
+    ...(b.fieldOfStudy === undefined ? {} : { fieldOfStudy: displayText(b.fieldOfStudy, NAME) }),
+    ...(b.specialization === undefined ? {} : { specialization: displayText(b.specialization, NAME) }),
     evidence: b.evidence.map((e) => ({ ...e, name: o(e.name, NAME), description: o(e.description), narrative: o(e.narrative), genre: o(e.genre, NAME) })),
     alignments: b.alignments.map((a) => ({
       ...a,

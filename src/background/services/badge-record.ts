@@ -46,13 +46,18 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
   if (!badge) return { tags: [], evidence: [], alignments: [], claimedRecipients: [], ...fallback, ...named(provided, 'unreadable') };
   const image = badge.image && badge.image.length <= MAX_IMAGE_CHARS ? badge.image : fallback.image;
   const pick = <K extends keyof BadgeMeta>(k: K, v: BadgeMeta[K] | undefined): Partial<BadgeMeta> => (v === undefined ? {} : { [k]: v });
-  // The award's narrative, results and kind, the issuer's e-mail and the expiry date are this reading's or
-  // none: ones stored from an earlier copy (a pasted copy read while its issuer was out of reach, OB 2.0
+  // The award's narrative, results, credits and kind, the achievement's field of study and specialization,
+  // the issuer's e-mail and the expiry date are this reading's or none: ones stored from an earlier copy (a pasted copy read while its issuer was out of reach, OB 2.0
   // §HostedBadge; a forged copy the genuine one then replaced, library.ts) are not the issuer's word. Each is
   // optional in the issuer's documents, so a genuine copy that lacks one left the forger's in place (an
-  // "Expires" date or a contact address under a valid verdict). The fields every badge has (name, issuer,
-  // dates of issue, criteria) are replaced by any reading that has them.
-  const { narrative: _n, results: _r, achievementType: _t, issuerEmail: _e, expires: _x, ...kept } = fallback;
+  // "Expires" date or a contact address under a valid verdict). So are the criteria of a reading that names
+  // the badge: OB 3.0 §Achievement requires them, but a genuine copy without them (or a criteria page
+  // without a narrative) left the forger's text under the issuer's name. The other fields every badge has
+  // (name, issuer, dates of issue) are replaced by any reading that has them; a revoked OB 2.0 stub names
+  // nothing and keeps what the provider said.
+  const { narrative: _n, results: _r, achievementType: _t, issuerEmail: _e, expires: _x, creditsEarned: _ce, creditsAvailable: _ca, fieldOfStudy: _f, specialization: _s, ...stored } = fallback;
+  const { criteria: _c, ...uncriteried } = stored;
+  const kept: Partial<BadgeMeta> = badge.name.trim() ? uncriteried : stored;
   return {
     ...kept,
     // A revoked OB 2.0 stub names nothing: keep what the provider said.
@@ -72,7 +77,12 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
     ...pick('credentialId', badge.id),
     ...pick('criteria', badge.criteria),
     ...pick('narrative', badge.narrative),
-    ...pick('results', badge.results?.map(({ name, value }) => (name === undefined ? { value } : { name, value }))),
+    // Each result as read (ob3-to-badge.ts resultsOf: only the members it gives).
+    ...pick('results', badge.results?.map((x) => ({ ...x }))),
+    ...pick('creditsEarned', badge.creditsEarned),
+    ...pick('creditsAvailable', badge.creditsAvailable),
+    ...pick('fieldOfStudy', badge.fieldOfStudy),
+    ...pick('specialization', badge.specialization),
     evidence: badge.evidence.map(({ id, name, description, narrative, genre }) => ({ id, name, description, narrative, genre })),
     alignments: badge.alignments,
     claimedRecipients: badge.recipients.map(({ type, identity, hashed }) => ({ type, identity, hashed })),

@@ -60,7 +60,11 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: 
     criteria: m.criteria && defined({ ...m.criteria, narrative: viewMarkdown(m.criteria.narrative) }),
     narrative: viewMarkdown(m.narrative),
     achievementType: viewText(m.achievementType),
-    results: m.results?.map((x) => defined({ name: viewText(x.name), value: viewText(x.value) })),
+    results: m.results?.map((x) => defined({ name: viewText(x.name), value: viewText(x.value), level: viewText(x.level), status: x.status })),
+    creditsEarned: m.creditsEarned,
+    creditsAvailable: m.creditsAvailable,
+    fieldOfStudy: viewText(m.fieldOfStudy),
+    specialization: viewText(m.specialization),
     evidence: m.evidence.map((e) => defined({ ...e, name: viewText(e.name), description: viewText(e.description), narrative: viewMarkdown(e.narrative), genre: viewText(e.genre) })),
     alignments: m.alignments.map((a) =>
       defined({ ...a, targetName: viewText(a.targetName), targetDescription: viewText(a.targetDescription), targetFramework: viewText(a.targetFramework), targetCode: viewText(a.targetCode) }),

@@ -4,7 +4,7 @@
  * issuer profile, the window, the recipient's identities (§IdentityObject), evidence and alignments.
  * Moved as written from ob3-badge.ts, which checks the structure.
  */
-import type { Alignment, AwardResult, Badge, BadgeFormat, Evidence, RecipientIdentity } from '../model.ts';
+import { RESULT_STATUSES, type Alignment, type AwardResult, type Badge, type BadgeFormat, type Evidence, type RecipientIdentity } from '../model.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
 import { arr, idOf, isObj, str, type Json } from './json-util.ts';
 import { firstText, richText } from './lang-text.ts';
@@ -64,27 +64,47 @@ function textsOf(name: unknown, description: unknown, issuerName: unknown, narra
 export const MAX_RESULTS = 20;
 
 /**
- * The subject's results that give a value (OB 3.0 §Result `value`, a string), each named by the
- * ResultDescription its `resultDescription` names among the achievement's (§ResultDescription `name`).
- * A result with only a `status` or an `achievedLevel` is not read (their words are the
- * specification's enumeration or a rubric's, which Lanyard does not put into words yet).
+ * The subject's results (OB 3.0 §Result), each named by the ResultDescription its `resultDescription`
+ * names among the achievement's (§ResultDescription `name`): its `value` as written; the rubric level
+ * its `achievedLevel` names among that description's `rubricCriterionLevel` (§RubricCriterionLevel
+ * `name`), else among another description's (1EdTech's complete example points its level's result at
+ * the letter-grade description: a level's id names it alone); an id naming no level of the achievement
+ * is not shown (it is an id, not words: TeachPlay writes "Proficient" there); its `status`, one of the
+ * §ResultStatusType words (any other is not one OB 3.0 knows and is not shown). A result giving none
+ * of the three is not read.
  */
 function resultsOf(s: Json | undefined, a: Json): AwardResult[] {
-  const names = new Map<string, string>();
+  const descriptions = new Map<string, { name?: string; levels: Map<string, string> }>();
+  const anyLevel = new Map<string, string>();
   for (const d of arr(a.resultDescription).filter(isObj)) {
     const id = str(d.id);
-    const name = firstText(d.name);
-    if (id && name && !names.has(id)) names.set(id, name);
+    const levels = new Map<string, string>();
+    for (const l of arr(d.rubricCriterionLevel).filter(isObj)) {
+      const lid = str(l.id);
+      const lname = firstText(l.name);
+      if (lid && lname && !levels.has(lid)) levels.set(lid, lname);
+      if (lid && lname && !anyLevel.has(lid)) anyLevel.set(lid, lname);
+    }
+    if (id && !descriptions.has(id)) descriptions.set(id, { name: firstText(d.name), levels });
   }
   const out: AwardResult[] = [];
   for (const r of arr(s?.result).filter(isObj)) {
+    const described = descriptions.get(str(r.resultDescription) ?? '');
     const value = firstText(r.value);
-    if (!value) continue;
-    const name = names.get(str(r.resultDescription) ?? '');
-    out.push(name ? { name, value } : { value });
+    const levelId = str(r.achievedLevel) ?? '';
+    const level = described?.levels.get(levelId) ?? anyLevel.get(levelId);
+    const status = RESULT_STATUSES.find((x) => x === r.status);
+    if (!value && !level && !status) continue;
+    out.push({ ...(described?.name ? { name: described.name } : {}), ...(value ? { value } : {}), ...(level ? { level } : {}), ...(status ? { status } : {}) });
     if (out.length === MAX_RESULTS) break;
   }
   return out;
+}
+
+/** A credit count (OB 3.0 §AchievementSubject `creditsEarned`, §Achievement `creditsAvailable`: a float): a finite number ≥ 0, or a string spelling one ("4.0"). */
+export function creditsOf(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
 export function toBadge(c: Json, format: BadgeFormat): Badge {
@@ -110,6 +130,10 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
   const narrative = isObj(crit) ? crit.narrative : undefined;
   const texts = textsOf(nameFrom, descriptionFrom, iss.name, narrative);
   const results = resultsOf(s, a);
+  const creditsEarned = creditsOf(s?.creditsEarned);
+  const creditsAvailable = creditsOf(a.creditsAvailable);
+  const fieldOfStudy = firstText(a.fieldOfStudy);
+  const specialization = firstText(a.specialization);
   return {
     id: str(c.id),
     name: firstText(nameFrom) ?? '',
@@ -129,6 +153,10 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
     format,
     achievementId: str(a.id),
     ...(str(a.achievementType) ? { achievementType: str(a.achievementType) } : {}),
+    ...(creditsEarned !== undefined ? { creditsEarned } : {}),
+    ...(creditsAvailable !== undefined ? { creditsAvailable } : {}),
+    ...(fieldOfStudy ? { fieldOfStudy } : {}),
+    ...(specialization ? { specialization } : {}),
     ...(texts ? { texts } : {}),
   };
 }

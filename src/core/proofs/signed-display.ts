@@ -4,11 +4,12 @@
  * Plugfest 1 context, OB 3.0's first drafts) lets an embedded context swap `name` and `description`
  * on a node: the statements, and so the proof, stay the same, and the badge would show its
  * description as its name. So each text shown of the credential, its subject, its issuer, its
- * achievement, the achievement's criteria and result descriptions, the subject's results and the
- * evidence must be a signed statement of that node under a property of the member's name. A signed text Lanyard does not read only goes missing from the display.
+ * achievement, the achievement's criteria and result descriptions (and their rubric levels), the
+ * subject's results and credits and the evidence must be a signed statement of that node under a property of the member's name. A signed text Lanyard does not read only goes missing from the display.
  */
 import { isObj, type Json } from '../formats/json-util.ts';
 import { langTexts } from '../formats/lang-text.ts';
+import { creditsOf } from '../formats/ob3-to-badge.ts';
 import { termKey, type NqStatement } from '../jsonld/nquads-read.ts';
 import { shorten } from '../display.ts';
 import { lastSegment } from './statements.ts';
@@ -31,11 +32,22 @@ function signedValues(statements: NqStatement[], at: Level, member: string): Set
   return out;
 }
 
+/**
+ * The members shown as a number (ob3-to-badge.ts creditsOf): signed when a literal of that member has
+ * the same value, as xsd:float spells it ("4.2E1" for 42.0: JSON-LD 1.1 §8.6 canonical doubles).
+ */
+const NUMERIC = new Set(['creditsEarned', 'creditsAvailable']);
+
 /** The first shown member of `at` that is not signed as that member, or undefined. */
 function unsignedIn(statements: NqStatement[], at: Level, members: readonly string[]): { member: string; value: string } | undefined {
   for (const member of members) {
     let signed: Set<string> | undefined;
     for (const j of at.json) {
+      if (NUMERIC.has(member)) {
+        const n = creditsOf(j[member]);
+        if (n !== undefined && ![...(signed ??= signedValues(statements, at, member))].some((x) => Number(x) === n)) return { member, value: String(n) };
+        continue;
+      }
       // What toBadge shows: a member that is one string, or each language of it that the popup may
       // choose (VC DM 2.0 §11.1 language value objects, formats/lang-text.ts, as many as it reads).
       for (const { value: v } of langTexts(j[member])) {
@@ -70,15 +82,17 @@ export function unsignedShown(statements: NqStatement[], root: Set<string>, cred
   const top: Level = { nodes: root, json: [credential] };
   const subjects = under(statements, top, 'credentialSubject');
   const achievements = under(statements, subjects, 'achievement');
+  const descriptions = under(statements, achievements, 'resultDescription');
   const shown: [string, Level, readonly string[]][] = [
     ['the credential', top, ['name', 'description', 'awardedDate']],
-    ['its subject', subjects, ['narrative']],
+    ['its subject', subjects, ['narrative', 'creditsEarned']],
     ['its issuer', under(statements, top, 'issuer'), ['name', 'description', 'url', 'email']],
-    ['its achievement', achievements, ['name', 'description', 'achievementType']],
+    ['its achievement', achievements, ['name', 'description', 'achievementType', 'fieldOfStudy', 'specialization', 'creditsAvailable']],
     ["its achievement's criteria", under(statements, achievements, 'criteria'), ['narrative']],
-    // A result's value, and which description names it (OB 3.0 §Result: an anyURI literal), as shown (ob3-to-badge.ts resultsOf).
-    ['its results', under(statements, subjects, 'result'), ['value', 'resultDescription']],
-    ["its achievement's result descriptions", under(statements, achievements, 'resultDescription'), ['name']],
+    // A result's value, status, and which description and rubric level name it (OB 3.0 §Result: anyURI literals), as shown (ob3-to-badge.ts resultsOf).
+    ['its results', under(statements, subjects, 'result'), ['value', 'resultDescription', 'achievedLevel', 'status']],
+    ["its achievement's result descriptions", descriptions, ['name']],
+    ["its result descriptions' rubric levels", under(statements, descriptions, 'rubricCriterionLevel'), ['name']],
     ['its evidence', under(statements, top, 'evidence'), ['name', 'description', 'narrative', 'genre']],
   ];
   for (const [what, at, members] of shown) {

@@ -9,6 +9,7 @@ import type { BadgeDetail } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { formatAgo, formatDate, isExpired } from '../format.ts';
 import { achievementTypeName } from './achievement-type.ts';
+import { resultStatusName } from './result-status.ts';
 import { formatName } from './format-name.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
@@ -18,6 +19,7 @@ export const MAX_LIST_ITEMS = 20;
 
 export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail; onAddresses?: () => void; onGuide?: () => void }) {
   const { t, locale, now } = useEnv();
+  const credits = (n: number | undefined) => (n === undefined ? undefined : new Intl.NumberFormat(locale).format(n));
   const expired = isExpired(badge.expires, now());
   const criteriaUrl = safeHttpUrl(badge.criteria?.url);
   const hashed = badge.claimedRecipients.some((r) => r.hashed);
@@ -68,6 +70,8 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
         <h3 id="facts-title">{t('badgeDetails')}</h3>
         <dl class="facts">
           <Fact term={t('badgeKind')} value={achievementTypeName(t, badge.achievementType)} />
+          <Fact term={t('badgeFieldOfStudy')} value={badge.fieldOfStudy} words />
+          <Fact term={t('badgeSpecialization')} value={badge.specialization} words />
           <Fact term={t('badgeIssued')} value={formatDate(badge.issuedOn, locale)} />
           <Fact term={expired ? t('badgeExpired') : t('badgeExpires')} value={badge.expires ? formatDate(badge.expires, locale) : unread ? t('badgeNotReadYet') : t('badgeNoExpiry')} warn={expired} />
           <dt>{t('badgeIssuedTo')}</dt>
@@ -90,13 +94,19 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
               </>
             ) : null}
           </dd>
-          {/* The award's results (OB 3.0 Result): the issuer's name for each (its ResultDescription's) and its value, both the issuer's words. */}
+          {/* The award's results (OB 3.0 Result): the issuer's name for each (its ResultDescription's), its value and
+              rubric level (the issuer's words, each isolated), and its status (OB 3.0's word, in the reader's language). */}
           {badge.results?.slice(0, MAX_LIST_ITEMS).map((x, i) => (
             <Fragment key={`result-${i}`}>
               <dt dir="auto">{x.name ?? t('badgeResult')}</dt>
-              <dd dir="auto">{x.value}</dd>
+              <dd>
+                {[x.value, x.level].filter((w): w is string => !!w).map((w, j) => <Fragment key={j}>{j ? ' · ' : ''}<bdi dir="auto">{w}</bdi></Fragment>)}
+                {resultStatusName(t, x.status) ? `${x.value || x.level ? ' · ' : ''}${resultStatusName(t, x.status)}` : null}
+              </dd>
             </Fragment>
           ))}
+          <Fact term={t('badgeCreditsEarned')} value={credits(badge.creditsEarned)} />
+          <Fact term={t('badgeCreditsAvailable')} value={credits(badge.creditsAvailable)} />
           <Fact term={t('badgeIssuerContact')} value={badge.issuerEmail} />
           <Fact term={t('badgeFormat')} value={formatName(t, badge.format)} />
           {/* After a check that could not reach the issuer, verifiedAt is the last complete check's (VerificationPanel). */}
@@ -168,12 +178,13 @@ function More({ total }: { total: number }) {
   return total > MAX_LIST_ITEMS ? <li class="more-items">{t('listAndMore', total - MAX_LIST_ITEMS)}</li> : null;
 }
 
-function Fact({ term, value, warn }: { term: string; value: string | undefined; warn?: boolean }) {
+/** One fact; `words` when its value is the issuer's, which sets its own direction. */
+function Fact({ term, value, warn, words }: { term: string; value: string | undefined; warn?: boolean; words?: boolean }) {
   if (!value) return null;
   return (
     <>
       <dt>{term}</dt>
-      <dd class={warn ? 'warn' : undefined}>{value}</dd>
+      <dd class={warn ? 'warn' : undefined} dir={words ? 'auto' : undefined}>{value}</dd>
     </>
   );
 }

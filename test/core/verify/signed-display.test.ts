@@ -69,7 +69,7 @@ describe('a shown text signed as another member', () => {
     c.credentialSubject.result = [{ type: ['Result'], resultDescription: 'urn:uuid:6c2bd3e0-8f0e-4a51-9d1e-0d6b0f0f6d1a', value: 'A' }, { type: ['Result'], status: 'Completed' }];
     const r = await run(await signCredential(c, alice));
     expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
-    expect(r.badge?.results).toEqual([{ name: 'Final Project Grade', value: 'A' }]);
+    expect(r.badge?.results).toEqual([{ name: 'Final Project Grade', value: 'A' }, { status: 'Completed' }]);
   });
 
   it('a node named twice (the issuer as the achievement\'s creator, by another name): valid, each shown name signed', async () => {
