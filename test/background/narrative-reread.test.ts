@@ -53,6 +53,25 @@ describe('a narrative is what the latest reading of the badge says', () => {
     expect([metaOf(read, forged).issuerEmail, metaOf(read, forged).expires]).toEqual(['badges@issuer.example', '2030-01-01T00:00:00Z']);
   });
 
+  it("nor credits, a field of study or a specialization an earlier copy said", () => {
+    const forged = { ...metaOf(null), name: 'Teamwork', creditsEarned: 240, creditsAvailable: 240, fieldOfStudy: 'Medicine', specialization: 'Surgery', results: [{ name: 'Grade', status: 'Completed' as const }] };
+    const badge = { name: 'Teamwork', issuer: {}, recipients: [], evidence: [], alignments: [], tags: [] } as unknown as Parameters<typeof metaOf>[0];
+    const meta = metaOf(badge, forged);
+    expect([meta.creditsEarned, meta.creditsAvailable, meta.fieldOfStudy, meta.specialization, meta.results]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    const read = { ...(badge as object), creditsEarned: 3, fieldOfStudy: 'Biology', results: [{ level: 'Mastery' }] } as unknown as Parameters<typeof metaOf>[0];
+    expect(metaOf(read, forged)).toMatchObject({ creditsEarned: 3, fieldOfStudy: 'Biology', results: [{ level: 'Mastery' }] });
+    expect(metaOf(read, forged).specialization).toBeUndefined();
+  });
+
+  it("nor criteria an earlier copy said, when the genuine copy gives none", () => {
+    const forged = { ...metaOf(null), name: 'Teamwork', criteria: { url: 'https://mallory.example/criteria', narrative: 'Paid the fee' } };
+    const badge = { name: 'Teamwork', issuer: {}, recipients: [], evidence: [], alignments: [], tags: [] } as unknown as Parameters<typeof metaOf>[0];
+    expect(metaOf(badge, forged).criteria).toBeUndefined();
+    // A revoked OB 2.0 stub names nothing: what the provider said stays, criteria with the name.
+    const stub = { ...(badge as object), name: '' } as unknown as Parameters<typeof metaOf>[0];
+    expect(metaOf(stub, forged).criteria).toEqual({ url: 'https://mallory.example/criteria', narrative: 'Paid the fee' });
+  });
+
   it('a badge that cannot be read at all keeps what was stored', () => {
     expect(metaOf(null, { name: 'Robotics', narrative: 'Led the team' }).narrative).toBe('Led the team');
   });
