@@ -22,7 +22,7 @@ function withEverything(c: Doc): Doc {
   Object.assign(a, { fieldOfStudy: 'Marine biology', specialization: 'Coral reefs', creditsAvailable: 36 });
   a.resultDescription = [{ id: RUBRIC, type: ['ResultDescription'], name: 'Field report', resultType: 'RubricCriterionLevel', rubricCriterionLevel: LEVELS }];
   c.credentialSubject.creditsEarned = 4.5;
-  c.credentialSubject.result = [{ type: ['Result'], resultDescription: RUBRIC, achievedLevel: LEVELS[0].id }, { type: ['Result'], status: 'Completed' }];
+  c.credentialSubject.result = [{ type: ['Result'], resultDescription: RUBRIC, achievedLevel: LEVELS[0]!.id }, { type: ['Result'], status: 'Completed' }];
   return c;
 }
 
@@ -39,7 +39,7 @@ describe('credits, levels, status, field of study and specialization, as signed'
     ['the specialization', (c: Doc) => { c.credentialSubject.achievement.specialization = 'Surgery'; }],
     ['the credits earned', (c: Doc) => { c.credentialSubject.creditsEarned = 45; }],
     ['the credits available', (c: Doc) => { c.credentialSubject.achievement.creditsAvailable = 360; }],
-    ['the level achieved', (c: Doc) => { c.credentialSubject.result[0].achievedLevel = LEVELS[1].id; }],
+    ['the level achieved', (c: Doc) => { c.credentialSubject.result[0].achievedLevel = LEVELS[1]!.id; }],
     ['the status', (c: Doc) => { c.credentialSubject.result[1].status = 'Provisional'; }],
     ["a level's name", (c: Doc) => { c.credentialSubject.achievement.resultDescription[0].rubricCriterionLevel[0].name = 'Distinction'; }],
   ])('%s changed after signing: refused', async (_, change) => {
