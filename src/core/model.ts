@@ -60,6 +60,8 @@ export interface Evidence {
   description?: string;
   narrative?: string;
   genre?: string;
+  /** Who the evidence is meant for, the issuer's words (OB 2.0 / OB 3.0 Evidence `audience`: "Employers"). */
+  audience?: string;
 }
 
 /**

@@ -101,8 +101,8 @@ export interface BadgeDetail extends BadgeView {
   /** The achievement's field of study and specialization, as written (core Badge.fieldOfStudy, specialization). */
   fieldOfStudy?: string;
   specialization?: string;
-  /** Each item's `genre` is the issuer's word for its kind (OB 2.0 / OB 3.0 Evidence: "Demonstration", "Video"). */
-  evidence: { id?: string; name?: string; description?: string; narrative?: string; genre?: string }[];
+  /** Each item's `genre` is the issuer's word for its kind (OB 2.0 / OB 3.0 Evidence: "Demonstration", "Video"), `audience` for whom it is meant. */
+  evidence: { id?: string; name?: string; description?: string; narrative?: string; genre?: string; audience?: string }[];
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
   /** How many evidence items and alignments the badge names, when more than `evidence` and `alignments` carry ("and N more"). */
   evidenceTotal?: number;

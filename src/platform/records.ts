@@ -75,7 +75,7 @@ export interface BadgeMeta {
   fieldOfStudy?: string;
   specialization?: string;
   /** The first items the badge page shows (background/services/shown-lists.ts); `evidenceTotal` counts them all when there were more. */
-  evidence: { id?: string; name?: string; description?: string; narrative?: string; genre?: string }[];
+  evidence: { id?: string; name?: string; description?: string; narrative?: string; genre?: string; audience?: string }[];
   evidenceTotal?: number;
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];
   alignmentsTotal?: number;

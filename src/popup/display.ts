@@ -62,7 +62,7 @@ export function detailForDisplay(b: BadgeDetail, t: Translate, languages?: strin
     ...(b.results === undefined ? {} : { results: b.results.map((x) => ({ ...(x.name === undefined ? {} : { name: displayText(x.name, NAME) }), ...(x.value === undefined ? {} : { value: displayText(x.value, NAME) }), ...(x.level === undefined ? {} : { level: displayText(x.level, NAME) }), ...(x.status === undefined ? {} : { status: x.status }) })) }),
     ...(b.fieldOfStudy === undefined ? {} : { fieldOfStudy: displayText(b.fieldOfStudy, NAME) }),
     ...(b.specialization === undefined ? {} : { specialization: displayText(b.specialization, NAME) }),
-    evidence: b.evidence.map((e) => ({ ...e, name: o(e.name, NAME), description: o(e.description), narrative: o(e.narrative), genre: o(e.genre, NAME) })),
+    evidence: b.evidence.map((e) => ({ ...e, name: o(e.name, NAME), description: o(e.description), narrative: o(e.narrative), genre: o(e.genre, NAME), audience: o(e.audience, NAME) })),
     alignments: b.alignments.map((a) => ({
       ...a,
       targetName: displayText(a.targetName, NAME),

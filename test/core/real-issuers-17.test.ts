@@ -40,7 +40,7 @@ describe('SURF Edubadges: the OB 3.0 model credentials for Dutch institutions', 
     expect(r.badge?.alignments.map((a) => a.targetName)).toContain('EQF level 4');
   });
 
-  it('the vocational credential\'s video evidence is read with its narrative and genre', async () => {
+  it('the vocational credential\'s video evidence is read with its narrative, genre and audience', async () => {
     const r = await verify(bytes(`${SURF}/data_credentials_mbob_zw_ssb_microcredential_full.json`), { fetch: offlineFetch(), now: NOW, identities: [] });
     expect(r.badge?.evidence).toEqual([{
       id: 'https://raw.githubusercontent.com/educredentials/obv3-examples/refs/heads/main/evidence/bed.mp4',
@@ -48,6 +48,7 @@ describe('SURF Edubadges: the OB 3.0 model credentials for Dutch institutions', 
       description: 'Dit is een video waarin de student de opschudtechniek demonstreert',
       narrative: 'De examinator heeft op basis van deze performance het diploma uitgereikt',
       genre: 'Demonstration',
+      audience: 'Verifier (toekomstige werkgever)',
     }]);
   });
 

@@ -35,4 +35,18 @@ describe("the badge page shows each evidence item's genre", () => {
     page({ ...metaOf(null), name: 'X', evidence: [{ name: 'Essay', genre: 'Prose\u202e' }] });
     expect(within(evidencePanel()).getByText('Prose⟨RLO⟩')).toBeTruthy();
   });
+
+  /** Evidence `audience` (OB 2.0 / OB 3.0): for whom the issuer says the item is meant, its words isolated in Lanyard's sentence. */
+  it("SURF's video names its audience, a future employer", async () => {
+    const r = await verify(bytes('surf-educredentials/data_credentials_mbob_zw_ssb_microcredential_full.json'), { fetch: offlineFetch(), now: new Date('2026-12-06T00:00:00Z'), identities: [] });
+    page(metaOf(r.badge));
+    const item = within(evidencePanel()).getByRole('link', { name: 'Video van dekbed opschudden' }).closest('li') as HTMLElement;
+    expect(item.textContent).toContain(t('badgeEvidenceAudience', 'Verifier (toekomstige werkgever)'));
+  });
+
+  it('a hostile audience stays text, its controls as markers', () => {
+    page({ ...metaOf(null), name: 'X', evidence: [{ name: 'Essay', audience: '<img src=x onerror=alert(1)>\u202e' }] });
+    expect(evidencePanel().textContent).toContain('<img src=x onerror=alert(1)>⟨RLO⟩');
+    expect(evidencePanel().querySelector('img')).toBeNull();
+  });
 });

@@ -83,7 +83,7 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
     ...pick('creditsAvailable', badge.creditsAvailable),
     ...pick('fieldOfStudy', badge.fieldOfStudy),
     ...pick('specialization', badge.specialization),
-    evidence: badge.evidence.map(({ id, name, description, narrative, genre }) => ({ id, name, description, narrative, genre })),
+    evidence: badge.evidence.map(({ id, name, description, narrative, genre, audience }) => ({ id, name, description, narrative, genre, audience })),
     alignments: badge.alignments,
     claimedRecipients: badge.recipients.map(({ type, identity, hashed }) => ({ type, identity, hashed })),
     // A badge re-read without languages drops the ones stored before (`fallback` is the last record's).

@@ -65,7 +65,7 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: 
     creditsAvailable: m.creditsAvailable,
     fieldOfStudy: viewText(m.fieldOfStudy),
     specialization: viewText(m.specialization),
-    evidence: m.evidence.map((e) => defined({ ...e, name: viewText(e.name), description: viewText(e.description), narrative: viewMarkdown(e.narrative), genre: viewText(e.genre) })),
+    evidence: m.evidence.map((e) => defined({ ...e, name: viewText(e.name), description: viewText(e.description), narrative: viewMarkdown(e.narrative), genre: viewText(e.genre), audience: viewText(e.audience) })),
     alignments: m.alignments.map((a) =>
       defined({ ...a, targetName: viewText(a.targetName), targetDescription: viewText(a.targetDescription), targetFramework: viewText(a.targetFramework), targetCode: viewText(a.targetCode) }),
     ),

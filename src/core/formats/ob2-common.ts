@@ -155,7 +155,7 @@ export function toBadgeOb2(a: Json, bc: Json | undefined, issuer: Json | undefin
   // Evidence given as text that is no URI ("Text or URI" in the Mozilla-era assertion: "Demonstrated
   // understanding of the coursework.") is its narrative, not an address.
   const evidence: Evidence[] = arr(a.evidence).map((e) =>
-    isObj(e) ? { id: str(e.id), name: str(e.name), description: str(e.description), narrative: str(e.narrative), genre: str(e.genre) }
+    isObj(e) ? { id: str(e.id), name: str(e.name), description: str(e.description), narrative: str(e.narrative), genre: str(e.genre), audience: str(e.audience) }
       : typeof e === 'string' && !/^[a-z][a-z0-9+.-]*:\S*$/i.test(e.trim()) ? { narrative: e } : { id: str(e) },
   );
   const alignments: Alignment[] = arr(b.alignment).filter(isObj).map((x) => ({

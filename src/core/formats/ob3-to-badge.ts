@@ -113,7 +113,7 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
   const iss = isObj(c.issuer) ? c.issuer : {};
   const crit = a.criteria;
   const evidence: Evidence[] = arr(c.evidence).map((e) =>
-    isObj(e) ? { id: str(e.id), name: firstText(e.name), description: firstText(e.description), narrative: firstText(e.narrative), genre: firstText(e.genre) } : { id: str(e) },
+    isObj(e) ? { id: str(e.id), name: firstText(e.name), description: firstText(e.description), narrative: firstText(e.narrative), genre: firstText(e.genre), audience: firstText(e.audience) } : { id: str(e) },
   );
   const alignments: Alignment[] = arr(a.alignment).filter(isObj).map((x) => ({
     targetName: firstText(x.targetName) ?? '',

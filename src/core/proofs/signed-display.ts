@@ -93,7 +93,7 @@ export function unsignedShown(statements: NqStatement[], root: Set<string>, cred
     ['its results', under(statements, subjects, 'result'), ['value', 'resultDescription', 'achievedLevel', 'status']],
     ["its achievement's result descriptions", descriptions, ['name']],
     ["its result descriptions' rubric levels", under(statements, descriptions, 'rubricCriterionLevel'), ['name']],
-    ['its evidence', under(statements, top, 'evidence'), ['name', 'description', 'narrative', 'genre']],
+    ['its evidence', under(statements, top, 'evidence'), ['name', 'description', 'narrative', 'genre', 'audience']],
   ];
   for (const [what, at, members] of shown) {
     const found = unsignedIn(statements, at, members);

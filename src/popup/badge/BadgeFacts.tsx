@@ -161,6 +161,8 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
                   {/* The issuer's word for what kind of evidence it is (Evidence `genre`). */}
                   {e.genre ? <span class="muted">{' · '}<bdi dir="auto">{e.genre}</bdi></span> : null}
                   {e.description ? <p class="small" dir="auto">{e.description}</p> : null}
+                  {/* For whom it is meant (Evidence `audience`), the issuer's words in Lanyard's sentence. */}
+                  {e.audience ? <p class="small muted"><Sentence text={t('badgeEvidenceAudience', slot(0))} words={[e.audience]} /></p> : null}
                   {e.narrative ? <Markdown source={e.narrative} headingBase={5} /> : null}
                 </li>
               );

@@ -23,6 +23,7 @@ function withEverything(c: Doc): Doc {
   a.resultDescription = [{ id: RUBRIC, type: ['ResultDescription'], name: 'Field report', resultType: 'RubricCriterionLevel', rubricCriterionLevel: LEVELS }];
   c.credentialSubject.creditsEarned = 4.5;
   c.credentialSubject.result = [{ type: ['Result'], resultDescription: RUBRIC, achievedLevel: LEVELS[0]!.id }, { type: ['Result'], status: 'Completed' }];
+  c.evidence = [{ id: 'https://example.org/reef-report', type: ['Evidence'], name: 'Reef report', audience: 'Employers' }];
   return c;
 }
 
@@ -32,6 +33,7 @@ describe('credits, levels, status, field of study and specialization, as signed'
     const r = await run(await signCredential(withEverything(credential(alice.did) as Doc), alice));
     expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
     expect(r.badge).toMatchObject({ fieldOfStudy: 'Marine biology', specialization: 'Coral reefs', creditsAvailable: 36, creditsEarned: 4.5, results: [{ name: 'Field report', level: 'Mastery' }, { status: 'Completed' }] });
+    expect(r.badge?.evidence[0]?.audience).toBe('Employers');
   });
 
   it.each([
@@ -41,6 +43,7 @@ describe('credits, levels, status, field of study and specialization, as signed'
     ['the credits available', (c: Doc) => { c.credentialSubject.achievement.creditsAvailable = 360; }],
     ['the level achieved', (c: Doc) => { c.credentialSubject.result[0].achievedLevel = LEVELS[1]!.id; }],
     ['the status', (c: Doc) => { c.credentialSubject.result[1].status = 'Provisional'; }],
+    ["the evidence's audience", (c: Doc) => { c.evidence[0].audience = 'Admissions'; }],
     ["a level's name", (c: Doc) => { c.credentialSubject.achievement.resultDescription[0].rubricCriterionLevel[0].name = 'Distinction'; }],
   ])('%s changed after signing: refused', async (_, change) => {
     const alice = await generateSigner();
@@ -54,8 +57,9 @@ describe('credits, levels, status, field of study and specialization, as signed'
   /**
    * A credential signed under a context that does not protect its terms (JFF Plugfest 1): an embedded
    * context aliases a member to `@index`, which makes no statement. The statements (and the proof) stay
-   * the published ones, while the badge would show what nobody signed as that member. (The same on the
-   * achievement, a blank node there, broke the proof in this engine: not shown here.)
+   * the published ones, while the badge would show what nobody signed as that member. (On the
+   * achievement the context's type-scoped context for `Achievement` defines fieldOfStudy, specialization
+   * and creditsAvailable after any embedded one, so there they are always signed as themselves.)
    */
   it.each([
     ['creditsEarned', (vc: Doc) => { vc.credentialSubject = { '@context': { '@propagate': false, creditsEarned: '@index' }, ...vc.credentialSubject, creditsEarned: '120' }; }],
