@@ -111,13 +111,20 @@ export async function readJson(res: Response, what: string): Promise<unknown> {
 
 export const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** RFC 9110 §10.2.3 Retry-After: delay-seconds or an HTTP-date. */
+/**
+ * RFC 9110 §10.2.3 Retry-After: delay-seconds or an HTTP-date. The date is a time on the server's
+ * clock, so the wait is measured from the answer's own `Date` (§6.6.1, the server's clock as it
+ * answered) when it sent one, and from `now` only without: a backpack whose clock is minutes off
+ * Lanyard's otherwise had "in 20 seconds" read as "now" or as "in half an hour".
+ */
 export function retryAfter(res: Response, now: number): number | undefined {
   const v = res.headers.get('retry-after');
   if (!v) return undefined;
   if (/^\d+$/.test(v.trim())) return Number(v.trim());
   const t = Date.parse(v);
-  return Number.isNaN(t) ? undefined : Math.max(0, Math.ceil((t - now) / 1000));
+  if (Number.isNaN(t)) return undefined;
+  const sent = Date.parse(res.headers.get('date') ?? '');
+  return Math.max(0, Math.ceil((t - (Number.isNaN(sent) ? now : sent)) / 1000));
 }
 
 /**

@@ -64,6 +64,15 @@ describe('retryAfter', () => {
     expect(retryAfter(new Response('', { headers: { 'retry-after': 'Thu, 01 Jan 2026 00:01:00 GMT' } }), now)).toBe(60);
     expect(retryAfter(new Response(''), now)).toBeUndefined();
   });
+
+  it('measures an HTTP-date from the answer’s own Date (the server’s clock), not Lanyard’s', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    const at = 'Thu, 01 Jan 2026 00:01:00 GMT';
+    expect(retryAfter(new Response('', { headers: { 'retry-after': at, date: 'Wed, 31 Dec 2025 23:59:40 GMT' } }), now)).toBe(80);
+    expect(retryAfter(new Response('', { headers: { 'retry-after': at, date: 'Thu, 01 Jan 2026 00:00:50 GMT' } }), now)).toBe(10);
+    // An unreadable Date: Lanyard's clock.
+    expect(retryAfter(new Response('', { headers: { 'retry-after': at, date: 'soon' } }), now)).toBe(60);
+  });
 });
 
 describe('parseLinkHeader (RFC 8288)', () => {
