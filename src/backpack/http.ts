@@ -127,21 +127,27 @@ export function retryAfter(res: Response, now: number): number | undefined {
   return Math.max(0, Math.ceil((t - (Number.isNaN(sent) ? now : sent)) / 1000));
 }
 
+/** The error code a Bearer challenge names (RFC 6750 §3 `error`), lower-cased, when it names one. */
+export function bearerError(res: Response): string | undefined {
+  return /\berror\s*=\s*"?([A-Za-z_]+)/i.exec(res.headers.get('www-authenticate') ?? '')?.[1]?.toLowerCase();
+}
+
 /**
  * A 403 whose challenge says the token lacks a scope or is not good (RFC 6750 §3.1 insufficient_scope,
  * invalid_token, as the OB 3.0 API answers a token without the scope): signing in again can grant it.
  */
-function newGrantMayHelp(res: Response): boolean {
-  return /\berror\s*=\s*"?(insufficient_scope|invalid_token)\b/i.test(res.headers.get('www-authenticate') ?? '');
-}
+const newGrantMayHelp = (challenge: string | undefined): boolean => challenge === 'insufficient_scope' || challenge === 'invalid_token';
 
 /** The usual mapping of a failed status; `message` is what the server said, when it said something. */
 export function statusError(res: Response, what: string, message?: string, detail?: string): BackpackError {
   const status = res.status;
   // The server's words go to the popup and the sync record: bounded (errors.ts serverWords).
   const said = message ? `: ${serverWords(message)}` : '';
+  const challenge = bearerError(res);
   const extra = { status, ...(detail ? { detail: serverWords(detail) } : {}) };
-  if (status === 401 || (status === 403 && newGrantMayHelp(res))) return new BackpackError(C.UNAUTHORIZED, `${what} refused the token (HTTP ${status})${said}`, extra);
+  // insufficient_scope is the detail, whatever the body says: a refresh cannot widen a grant (RFC 6749 §6), so
+  // none is made for it (background token-use.ts); only a new sign-in can (RFC 6750 §3.1 names no retry for it).
+  if (status === 401 || (status === 403 && newGrantMayHelp(challenge))) return new BackpackError(C.UNAUTHORIZED, `${what} refused the token (HTTP ${status})${said}`, { ...extra, ...(challenge === 'insufficient_scope' ? { detail: challenge } : {}) });
   // Any other 403 (RFC 9110 §15.5.4): the server knows who asks and refuses this account (badgr-server
   // answers one for another user's address, or a user without a confirmed address): a refreshed token or
   // a new sign-in asks again as the same account, so it is the server's reason to show, not "sign in again".

@@ -12,6 +12,10 @@
  * more: a refresh refused (`invalid_grant`, RFC 6749 §5.2) ends the session there (tokens.ts), and a
  * third token refused is the backpack's no, which the caller reports (a sync marks the account
  * `needsSignIn`). At most two refreshes and three requests, whatever the server answers.
+ *
+ * A token refused for its scope (RFC 6750 §3.1 `insufficient_scope`, http.ts) is not refreshed at all: a
+ * refresh "MUST NOT include any scope not originally granted" (RFC 6749 §6), so it only rotated the
+ * pair; the caller reports it at once (a sync: sign in again, which can grant the scope).
  */
 import { isBackpackError } from '../../backpack/errors.ts';
 import type { Tokens } from './tokens.ts';
@@ -25,7 +29,7 @@ export async function withAccess<T>(tokens: Pick<Tokens, 'access' | 'refresh'>, 
     try {
       return await fn(token);
     } catch (e) {
-      if (!isBackpackError(e, 'UNAUTHORIZED') || refreshed >= REFRESHES_PER_CALL) throw e;
+      if (!isBackpackError(e, 'UNAUTHORIZED') || e.detail === 'insufficient_scope' || refreshed >= REFRESHES_PER_CALL) throw e;
       if (refreshed > 0) await pause();
       token = await tokens.refresh(accountId, token);
     }
