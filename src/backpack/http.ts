@@ -5,6 +5,7 @@
  */
 import { BackpackError, BackpackErrorCodes as C, serverWords } from './errors.ts';
 import { imsxStatus } from './imsx.ts';
+import { retryAfterSeconds } from './retry-after.ts';
 
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -111,21 +112,8 @@ export async function readJson(res: Response, what: string): Promise<unknown> {
 
 export const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/**
- * RFC 9110 §10.2.3 Retry-After: delay-seconds or an HTTP-date. The date is a time on the server's
- * clock, so the wait is measured from the answer's own `Date` (§6.6.1, the server's clock as it
- * answered) when it sent one, and from `now` only without: a backpack whose clock is minutes off
- * Lanyard's otherwise had "in 20 seconds" read as "now" or as "in half an hour".
- */
-export function retryAfter(res: Response, now: number): number | undefined {
-  const v = res.headers.get('retry-after');
-  if (!v) return undefined;
-  if (/^\d+$/.test(v.trim())) return Number(v.trim());
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) return undefined;
-  const sent = Date.parse(res.headers.get('date') ?? '');
-  return Math.max(0, Math.ceil((t - (Number.isNaN(sent) ? now : sent)) / 1000));
-}
+/** RFC 9110 §10.2.3 Retry-After, in seconds (retry-after.ts: a date measured from the answer's own `Date`). */
+export const retryAfter = (res: Response, now: number): number | undefined => retryAfterSeconds(res.headers.get('retry-after'), res.headers.get('date'), now);
 
 /** The error code a Bearer challenge names (RFC 6750 §3 `error`), lower-cased, when it names one. */
 export function bearerError(res: Response): string | undefined {
