@@ -5,6 +5,7 @@
  */
 import { BackpackError, BackpackErrorCodes as C, serverWords } from './errors.ts';
 import { imsxStatus } from './imsx.ts';
+import { retryAfterSeconds } from './retry-after.ts';
 
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -111,30 +112,30 @@ export async function readJson(res: Response, what: string): Promise<unknown> {
 
 export const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** RFC 9110 §10.2.3 Retry-After: delay-seconds or an HTTP-date. */
-export function retryAfter(res: Response, now: number): number | undefined {
-  const v = res.headers.get('retry-after');
-  if (!v) return undefined;
-  if (/^\d+$/.test(v.trim())) return Number(v.trim());
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? undefined : Math.max(0, Math.ceil((t - now) / 1000));
+/** RFC 9110 §10.2.3 Retry-After, in seconds (retry-after.ts: a date measured from the answer's own `Date`). */
+export const retryAfter = (res: Response, now: number): number | undefined => retryAfterSeconds(res.headers.get('retry-after'), res.headers.get('date'), now);
+
+/** The error code a Bearer challenge names (RFC 6750 §3 `error`), lower-cased, when it names one. */
+export function bearerError(res: Response): string | undefined {
+  return /\berror\s*=\s*"?([A-Za-z_]+)/i.exec(res.headers.get('www-authenticate') ?? '')?.[1]?.toLowerCase();
 }
 
 /**
  * A 403 whose challenge says the token lacks a scope or is not good (RFC 6750 §3.1 insufficient_scope,
  * invalid_token, as the OB 3.0 API answers a token without the scope): signing in again can grant it.
  */
-function newGrantMayHelp(res: Response): boolean {
-  return /\berror\s*=\s*"?(insufficient_scope|invalid_token)\b/i.test(res.headers.get('www-authenticate') ?? '');
-}
+const newGrantMayHelp = (challenge: string | undefined): boolean => challenge === 'insufficient_scope' || challenge === 'invalid_token';
 
 /** The usual mapping of a failed status; `message` is what the server said, when it said something. */
 export function statusError(res: Response, what: string, message?: string, detail?: string): BackpackError {
   const status = res.status;
   // The server's words go to the popup and the sync record: bounded (errors.ts serverWords).
   const said = message ? `: ${serverWords(message)}` : '';
+  const challenge = bearerError(res);
   const extra = { status, ...(detail ? { detail: serverWords(detail) } : {}) };
-  if (status === 401 || (status === 403 && newGrantMayHelp(res))) return new BackpackError(C.UNAUTHORIZED, `${what} refused the token (HTTP ${status})${said}`, extra);
+  // insufficient_scope is the detail, whatever the body says: a refresh cannot widen a grant (RFC 6749 §6), so
+  // none is made for it (background token-use.ts); only a new sign-in can (RFC 6750 §3.1 names no retry for it).
+  if (status === 401 || (status === 403 && newGrantMayHelp(challenge))) return new BackpackError(C.UNAUTHORIZED, `${what} refused the token (HTTP ${status})${said}`, { ...extra, ...(challenge === 'insufficient_scope' ? { detail: challenge } : {}) });
   // Any other 403 (RFC 9110 §15.5.4): the server knows who asks and refuses this account (badgr-server
   // answers one for another user's address, or a user without a confirmed address): a refreshed token or
   // a new sign-in asks again as the same account, so it is the server's reason to show, not "sign in again".

@@ -188,8 +188,17 @@ function tokenError(res: Response, b: Json, kind: 'code' | 'refresh' | 'password
   if (kind === 'password' && (error === 'unauthorized_client' || error === 'unsupported_grant_type')) {
     return new BackpackError(C.UNAUTHORIZED, `The backpack does not offer password sign-in to Lanyard (${error})`, extra);
   }
-  // The client is unknown or its secret wrong (RFC 6749 §5.2 invalid_client; Badgr "invalid client_id").
-  if (error === 'invalid_client' || error === 'invalid client_id' || error === 'invalid client_secret' || res.status === 401) {
+  const clientWord = error === 'invalid_client' || error === 'invalid client_id' || error === 'invalid client_secret';
+  // A refresh refused with a 401 whose error names something else than the client: the refresh token, in
+  // the server's words (Spring Security OAuth answers an expired one 401 invalid_token, "Invalid refresh
+  // token (expired)"). The session has ended, as with invalid_grant; read as the client's 401 below, it
+  // made tokens.ts forget the registration every account of this backpack signs in with.
+  if (kind === 'refresh' && res.status === 401 && error && !clientWord) {
+    return new BackpackError(C.UNAUTHORIZED, `The session has ended${description ? ` (${description})` : ''}: sign in again`, extra);
+  }
+  // The client is unknown or its secret wrong (RFC 6749 §5.2 invalid_client; Badgr "invalid client_id"),
+  // or a 401 naming no error (§5.2: the answer to a client that failed to authenticate).
+  if (clientWord || res.status === 401) {
     // A password grant's client is Badgr's own public one (badgr-server README "public" app): nothing Lanyard registered.
     const why = kind === 'password' ? `The backpack does not offer password sign-in to Lanyard (it does not know the client it signs in with${error ? `: ${error}` : ''})` : 'The backpack does not know this copy of Lanyard any more: register again';
     return new BackpackError(C.UNAUTHORIZED, why, { ...extra, detail: 'invalid_client' });

@@ -17,6 +17,16 @@ describe('addresses', () => {
     ]);
   });
 
+  it('lists them when the token a refresh just gave is refused once too: one more refresh (token-use.ts), no sign-in asked', async () => {
+    const before = ctx.bp.control.requests.filter((r) => r.path === '/o/token').length;
+    ctx.bp.control.failNext({ status: 401, path: '/v1/user/emails', count: 2 });
+    const listed = await h.app.emails.list(id);
+    ctx.bp.control.clearFaults();
+    expect(listed.map((e) => e.email)).toEqual(['ada@example.org', 'ada.lovelace@school.example', 'ada@old-job.example']);
+    expect(ctx.bp.control.requests.filter((r) => r.path === '/o/token').length - before).toBe(2);
+    expect(await h.db.accounts.get(id)).toMatchObject({ needsSignIn: false });
+  });
+
   it('adds an address (unverified until its link is followed), and refuses one that belongs to someone else', async () => {
     const list = await h.app.emails.add(id, 'ada@new.example');
     expect(list.at(-1)).toMatchObject({ email: 'ada@new.example', verified: false, primary: false, badgeCount: 0 });

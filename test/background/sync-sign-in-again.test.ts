@@ -9,7 +9,9 @@
  * - the client registered with the provider is gone (the provider answered another account of the
  *   same backpack's refresh with `invalid_client`, RFC 6749 §5.2, and tokens.ts forgot the client):
  *   providers/index.ts says "Lanyard lost its registration with this backpack: sign in again";
- * - the API refuses the token a refresh just gave (RFC 6750 §3.1 `invalid_token` again).
+ * - the API refuses the token a refresh just gave (RFC 6750 §3.1 `invalid_token` again), and the
+ *   one a second refresh gave too (token-use.ts refreshes once more, never in a loop:
+ *   sync-refreshed-refused.test.ts).
  *
  * Every cached badge stays, and a new sign-in syncs again.
  */
@@ -65,18 +67,18 @@ describe.each(['ob3', 'badge-connect'] as const)('%s: a run that ends "sign in a
     expect(await h.app.sync.run(grace.id)).toMatchObject({ status: 'idle' });
   });
 
-  it('the API refuses the token a refresh just gave: the account asks for a sign-in, badges kept', async () => {
+  it('the API refuses the tokens two refreshes just gave: the account asks for a sign-in, badges kept', async () => {
     const h = await harness();
     const { id } = await h.app.accounts.signIn({ kind, baseUrl: ctx.bp.baseUrl });
     expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle' });
     const cached = (await h.db.badges.byAccount(id)).map((r) => r.key).sort();
     await h.db.syncState.put({ ...(await h.db.syncState.get(id))!, since: undefined as never });
     const path = kind === 'ob3' ? CREDENTIALS : '/ims/ob/v2p1/assertions';
-    ctx.bp.control.failNext({ status: 401, path, count: 2 });
+    ctx.bp.control.failNext({ status: 401, path, count: 3 });
     const before = ctx.bp.control.requests.filter((r) => r.path === '/oauth/token').length;
     await h.app.sync.run(id);
     ctx.bp.control.clearFaults();
-    expect(ctx.bp.control.requests.filter((r) => r.path === '/oauth/token').length - before).toBe(1);
+    expect(ctx.bp.control.requests.filter((r) => r.path === '/oauth/token').length - before).toBe(2);
     await expectMarked(h, id, cached);
   });
 });

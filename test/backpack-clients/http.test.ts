@@ -64,6 +64,15 @@ describe('retryAfter', () => {
     expect(retryAfter(new Response('', { headers: { 'retry-after': 'Thu, 01 Jan 2026 00:01:00 GMT' } }), now)).toBe(60);
     expect(retryAfter(new Response(''), now)).toBeUndefined();
   });
+
+  it('measures an HTTP-date from the answer’s own Date (the server’s clock), not Lanyard’s', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    const at = 'Thu, 01 Jan 2026 00:01:00 GMT';
+    expect(retryAfter(new Response('', { headers: { 'retry-after': at, date: 'Wed, 31 Dec 2025 23:59:40 GMT' } }), now)).toBe(80);
+    expect(retryAfter(new Response('', { headers: { 'retry-after': at, date: 'Thu, 01 Jan 2026 00:00:50 GMT' } }), now)).toBe(10);
+    // An unreadable Date: Lanyard's clock.
+    expect(retryAfter(new Response('', { headers: { 'retry-after': at, date: 'soon' } }), now)).toBe(60);
+  });
 });
 
 describe('parseLinkHeader (RFC 8288)', () => {
@@ -166,6 +175,10 @@ describe('statusError: what a refusal asks of the user', () => {
   it('401, or a 403 whose challenge says the token lacks a scope or is bad (RFC 6750 §3.1): a new sign-in may help', () => {
     expect(statusError(answer(401), 'The list')).toMatchObject({ code: C.UNAUTHORIZED, status: 401 });
     expect(statusError(answer(403, { 'www-authenticate': 'Bearer error="insufficient_scope", scope="x"' }), 'The list')).toMatchObject({ code: C.UNAUTHORIZED, status: 403 });
+    // The challenge's insufficient_scope is the detail (no refresh can widen a grant: token-use.ts), a 401's too; invalid_token leaves the body's word.
+    expect(statusError(answer(403, { 'www-authenticate': 'Bearer error="insufficient_scope"' }), 'The list', 'lacks a scope', 'forbidden')).toMatchObject({ code: C.UNAUTHORIZED, detail: 'insufficient_scope' });
+    expect(statusError(answer(401, { 'www-authenticate': 'Bearer realm="api", error=insufficient_scope' }), 'The list')).toMatchObject({ code: C.UNAUTHORIZED, detail: 'insufficient_scope' });
+    expect(statusError(answer(401, { 'www-authenticate': 'Bearer error="invalid_token", error_description="insufficient_scope"' }), 'The list', 'expired', 'unauthorisedrequest')).toMatchObject({ code: C.UNAUTHORIZED, detail: 'unauthorisedrequest' });
     expect(statusError(answer(403, { 'www-authenticate': 'Bearer realm="b", error=invalid_token' }), 'The list')).toMatchObject({ code: C.UNAUTHORIZED });
   });
 

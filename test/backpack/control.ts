@@ -20,9 +20,10 @@ export interface Fault {
   /**
    * For 429: the Retry-After seconds (default 30), or a Date sent as an HTTP-date (RFC 9110 §10.2.3
    * allows either); null sends no Retry-After (OB 2.1/3.0 "Retry Behavior" then says: wait 30 minutes).
-   * For a 5xx: sent only when given.
+   * For a 5xx: sent only when given. A string is sent as written: a server's own spelling ("30.0"), or
+   * a field a gateway sent again beside the server's ("30, 30": RFC 9110 §5.3, the lines joined by commas).
    */
-  retryAfter?: number | Date | null;
+  retryAfter?: number | Date | string | null;
   body?: unknown;
   /** An HTML page as the answer, with that status (a proxy's or gateway's error page, not the API's JSON). */
   html?: string;
@@ -215,10 +216,11 @@ function faultReply(f: Fault): Reply {
   if (status === 429) {
     if (f.retryAfter === null) return json(429, f.body ?? { detail: 'Request was throttled.' });
     if (f.retryAfter instanceof Date) return json(429, f.body ?? { detail: 'Request was throttled.' }, { 'retry-after': f.retryAfter.toUTCString() });
+    if (typeof f.retryAfter === 'string') return json(429, f.body ?? { detail: 'Request was throttled.' }, { 'retry-after': f.retryAfter });
     const s = f.retryAfter ?? 30;
     return json(429, f.body ?? { detail: `Request was throttled. Expected available in ${s} seconds.` }, { 'retry-after': String(s) });
   }
-  const wait: Record<string, string> = typeof f.retryAfter === 'number' ? { 'retry-after': String(f.retryAfter) } : f.retryAfter instanceof Date ? { 'retry-after': f.retryAfter.toUTCString() } : {};
+  const wait: Record<string, string> = typeof f.retryAfter === 'number' || typeof f.retryAfter === 'string' ? { 'retry-after': String(f.retryAfter) } : f.retryAfter instanceof Date ? { 'retry-after': f.retryAfter.toUTCString() } : {};
   if (status >= 500 && f.body === undefined) {
     const r = serverError();
     return { ...r, status, headers: { ...r.headers, ...wait } };

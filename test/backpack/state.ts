@@ -89,6 +89,8 @@ export interface TokenRecord {
   replacedBy?: string;
   /** The authorization code the token (or its refreshed ancestors) came from. */
   fromCode?: string;
+  /** The refresh token that gave this access token, when the server kept that refresh token (keepRefreshToken). */
+  issuedBy?: string;
 }
 
 export interface Collection {
@@ -167,6 +169,12 @@ export class BackpackState {
    * §5.1 `expires_in` is the server's to choose, and Keycloak's default access token lifespan is 300).
    */
   oauthTokenSeconds: number | undefined;
+  /**
+   * The OAuth token endpoint answers a refresh with a new access token only, no `refresh_token`: the one
+   * sent goes on working (RFC 6749 §6: the server "MAY issue a new refresh token"; Google's, and any
+   * server without rotation). Revoking it ends the access tokens it gave too (RFC 7009 §2.1).
+   */
+  keepRefreshToken = false;
   /** Registration follows badgr-server's rule, and fetches the logo as Badgr does (api/badgr-register.ts). */
   badgrRegistration: BadgrRegistration | undefined;
   clockOffsetMs = 0;

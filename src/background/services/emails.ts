@@ -19,6 +19,7 @@ import type { LoadBackpack } from './backpack-kit.ts';
 import { boundAddresses } from './address-bound.ts';
 import { emailRefusal, isVariantRegistered } from './email-refusals.ts';
 import { addressKey, confirmedOf, verifiedOf } from './identities.ts';
+import { withAccess } from './token-use.ts';
 import type { Tokens } from './tokens.ts';
 
 export interface EmailsDeps {
@@ -60,21 +61,13 @@ export function createEmails(d: EmailsDeps) {
     return Number(id);
   };
 
-  /** Runs an operation with the access token (refreshed once after a 401), then lists the addresses again. */
+  /** Runs an operation with the access token (refreshed after a 401: token-use.ts), then lists the addresses again. */
   async function withClient(accountId: string, op?: Op, typed?: string): Promise<EmailView[]> {
     const account = await badgrAccount(accountId);
     const { badgrClient, badgrProvider } = await d.backpack();
     const client = badgrClient(account.baseUrl, d.fetch);
     const host = new URL(account.baseUrl).host;
-    const run = async <T>(fn: (token: string) => Promise<T>): Promise<T> => {
-      const token = await d.tokens.access(accountId);
-      try {
-        return await fn(token);
-      } catch (e) {
-        if (!isBackpackError(e, 'UNAUTHORIZED')) throw e;
-        return fn(await d.tokens.refresh(accountId, token));
-      }
-    };
+    const run = <T>(fn: (token: string) => Promise<T>): Promise<T> => withAccess(d.tokens, accountId, fn);
     let listed: AccountAddress[];
     // An added address is written down as typed before Badgr is asked: the answer, or the list read
     // after it, may never come (the worker stopped, the list refused) while Badgr keeps the pending

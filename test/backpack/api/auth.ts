@@ -56,6 +56,14 @@ export function rotate(state: BackpackState, old: TokenRecord, seconds: number, 
   return next;
 }
 
+/** A refresh without rotation (state.keepRefreshToken): a new access token, no refresh token in the answer; the old pair stays. */
+export function reissue(state: BackpackState, old: TokenRecord, seconds: number, scope = old.scope): TokenRecord {
+  const next = issueToken(state, old.userId, old.clientId, scope, seconds, false);
+  if (old.fromCode) next.fromCode = old.fromCode;
+  next.issuedBy = old.refreshToken!;
+  return next;
+}
+
 export function tokenResponse(t: TokenRecord, seconds: number): Record<string, unknown> {
   return {
     access_token: t.accessToken,
@@ -69,5 +77,9 @@ export function tokenResponse(t: TokenRecord, seconds: number): Record<string, u
 /** RFC 7009 §2.1: revoking either token of a pair revokes the pair; unknown tokens are ignored. */
 export function revokeByValue(state: BackpackState, value: string, clientId?: string): void {
   const t = state.tokens.get(value) ?? state.tokenByRefresh(value);
-  if (t && (clientId === undefined || t.clientId === clientId)) t.revoked = true;
+  if (t && (clientId === undefined || t.clientId === clientId)) {
+    t.revoked = true;
+    // The access tokens a kept refresh token gave end with it (keepRefreshToken).
+    if (t.refreshToken === value) for (const other of state.tokens.values()) if (other.issuedBy === value) other.revoked = true;
+  }
 }

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { empty, formBody, header, json, type Reply, type Req } from '../http/io.ts';
 import type { Router } from '../http/router.ts';
 import type { BackpackState, ClientRecord } from '../state.ts';
-import { OAUTH_TOKEN_SECONDS, issueToken, revokeByValue, rotate, tokenResponse } from './auth.ts';
+import { OAUTH_TOKEN_SECONDS, issueToken, reissue, revokeByValue, rotate, tokenResponse } from './auth.ts';
 
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
 const oauthError = (error: string, description?: string, status = 400, headers: Record<string, string> = {}): Reply =>
@@ -70,7 +70,7 @@ export function oauthTokenRoutes(router: Router, state: BackpackState): void {
       const requested = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
       if (!requested.length) return oauthError('invalid_request', 'scope is required');
       if (requested.some((s) => !old.scope.includes(s))) return oauthError('invalid_scope', 'A refresh cannot widen the scope');
-      const t = rotate(state, old, state.oauthTokenSeconds ?? OAUTH_TOKEN_SECONDS, requested);
+      const t = state.keepRefreshToken ? reissue(state, old, state.oauthTokenSeconds ?? OAUTH_TOKEN_SECONDS, requested) : rotate(state, old, state.oauthTokenSeconds ?? OAUTH_TOKEN_SECONDS, requested);
       return json(200, tokenResponse(t, state.oauthTokenSeconds ?? OAUTH_TOKEN_SECONDS), noStore);
     }
 

@@ -1,0 +1,37 @@
+/**
+ * One request to a backpack with the account's access token, and what a 401 does (RFC 6750 §3.1
+ * `invalid_token`: "The client MAY request a new access token and retry the protected resource
+ * request"): the token is refreshed and the request sent again.
+ *
+ * A token that a refresh has just given can be refused too, though the session is alive: the API's
+ * servers may not know it yet (a replica or a gateway's token cache behind the token endpoint), or the
+ * refresh rotated the pair while the API still held the old one. That 401 once asked the user to
+ * sign in again, for a session whose refresh token still worked. So the refresh is made once more,
+ * after a short pause (`pause`), with the refresh token the last refresh stored (RFC 6749 §6: the
+ * rotated one, or the same one when the server kept it), and the request tried a last time. Never
+ * more: a refresh refused (`invalid_grant`, RFC 6749 §5.2) ends the session there (tokens.ts), and a
+ * third token refused is the backpack's no, which the caller reports (a sync marks the account
+ * `needsSignIn`). At most two refreshes and three requests, whatever the server answers.
+ *
+ * A token refused for its scope (RFC 6750 §3.1 `insufficient_scope`, http.ts) is not refreshed at all: a
+ * refresh "MUST NOT include any scope not originally granted" (RFC 6749 §6), so it only rotated the
+ * pair; the caller reports it at once (a sync: sign in again, which can grant the scope).
+ */
+import { isBackpackError } from '../../backpack/errors.ts';
+import type { Tokens } from './tokens.ts';
+
+/** Refreshes a 401 may lead to in one call: the usual one, and one more when the refreshed token is refused too. */
+export const REFRESHES_PER_CALL = 2;
+
+export async function withAccess<T>(tokens: Pick<Tokens, 'access' | 'refresh'>, accountId: string, fn: (token: string) => Promise<T>, pause: () => Promise<void> = async () => undefined): Promise<T> {
+  let token = await tokens.access(accountId);
+  for (let refreshed = 0; ; refreshed++) {
+    try {
+      return await fn(token);
+    } catch (e) {
+      if (!isBackpackError(e, 'UNAUTHORIZED') || e.detail === 'insufficient_scope' || refreshed >= REFRESHES_PER_CALL) throw e;
+      if (refreshed > 0) await pause();
+      token = await tokens.refresh(accountId, token);
+    }
+  }
+}
