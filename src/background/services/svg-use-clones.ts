@@ -41,7 +41,7 @@
 import { readDataUrl } from '../../core/input/data-url.ts';
 import { decodeText } from '../../core/input/text.ts';
 import { attributes, localName, readMarkup, TAG } from './svg-markup.ts';
-import { applyRules, declarations, fragmentId, styleRules, urlIds, type StyleRule } from './svg-style-rules.ts';
+import { applyRules, declarations, fragmentId, styleRules, urlIds, withoutComments, type StyleRule } from './svg-style-rules.ts';
 
 /** The clones (and drawn references) a picture Lanyard draws may ask for: a badge picture uses a few (Figma's one per embedded image). */
 export const MAX_USE_CLONES = 4096;
@@ -162,7 +162,7 @@ export function svgUseClones(svg: string, depth = 0): number {
         if (!ids.has(value)) ids.set(value, index);
       } else if (attr === 'class') classOf[index] = value;
       else if (localName(attr) === 'href' && value.trim().startsWith('#') && !POINTS.has(local)) clones.set(index, [...(clones.get(index) ?? []), fragmentId(value.trim().slice(1))]);
-      else if (attr === 'style') for (const [p, v] of declarations(value.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' '))) property(index, p, v);
+      else if (attr === 'style') for (const [p, v] of declarations(withoutComments(value))) property(index, p, v);
       else if (inheritedSlots(attr).length || HAS_URL.test(value)) property(index, attr, value);
       if (attr === 'attributeName' && ANIMATIONS.has(local) && /^\s*(?:class|id)\s*$/.test(value)) restyles = true;
       // Too many already: read on, one element's paint written thousands of times was copied as often, each copy longer.
