@@ -35,6 +35,19 @@ describe('a Cancel', () => {
     expect(await ob3).toBe('ERR_CANCELLED');
   });
 
+  it('naming a kind but no backpack ends that kind’s only (review35: it ended every sign-in)', async () => {
+    const signIns = createSignIns(fetch);
+    const badgr = held(signIns, 'badgr');
+    let ob3: string | undefined;
+    void held(signIns, 'ob3').then((o) => (ob3 = o));
+    expect(signIns.cancel(undefined, undefined, 'badgr')).toEqual({ cancelled: true });
+    expect(await badgr).toBe('ERR_CANCELLED');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ob3).toBeUndefined();
+    expect(signIns.list().map((r) => r.kind)).toEqual(['ob3']);
+    expect(signIns.cancel()).toEqual({ cancelled: true });
+  });
+
   it(`of its own attempt ends it while it runs, even after ${MAX_ATTEMPTS} other attempts were tried`, async () => {
     const signIns = createSignIns(fetch);
     const mine = held(signIns, 'ob3', 'mine');

@@ -119,7 +119,8 @@ export function createSignIns(fetch: Fetch) {
      * none is named; `cancelled` is false when none was left to cancel. Two backpacks' sign-ins run at once, each
      * in its own form: a Cancel that aborted all ended the other's too, whose form shows a cancel as nothing.
      * With `attempt`, only the sign-in it names; one not started yet ends as it starts (`cancelledEarly`). With
-     * `kind`, only that kind's (a joined sign-in's Cancel: a Badgr and an OB 3.0 sign-in to one server run at once).
+     * `kind`, only that kind's (a joined sign-in's Cancel: a Badgr and an OB 3.0 sign-in to one server run at once),
+     * to `baseUrl` or, without one, to any backpack.
      */
     cancel(baseUrl?: string, attempt?: string, kind?: SignInUnderWay['kind']): { cancelled: boolean } {
       // A running one is found among the runs, not the bounded `started`: after MAX_ATTEMPTS others were tried it
@@ -129,7 +130,8 @@ export function createSignIns(fetch: Fetch) {
         remember(cancelledEarly, attempt);
         return { cancelled: true };
       }
-      const chosen = own ?? (baseUrl !== undefined ? to(baseUrl, kind) : undefined);
+      // A kind named without a backpack is that kind's everywhere: not every sign-in.
+      const chosen = own ?? (baseUrl !== undefined ? to(baseUrl, kind) : kind !== undefined ? [...runs.values()].filter((r) => r.shown.kind === kind) : undefined);
       const these = chosen ? chosen.map((r) => r.controller).filter((c) => inFlight.has(c)) : [...inFlight];
       for (const c of these) {
         inFlight.delete(c);

@@ -11,8 +11,9 @@
  * every element. A rule inside `@keyframes` may apply to any element an animation names: every
  * element. A sheet Lanyard cannot read so is `undefined` (counted as too many by the caller): a CSS
  * escape (`\70`) spelling a reference to a drawn element, `@import` or a data: SVG, a `url(#…)` not inside a rule's own declarations (a nested rule's parent,
- * an at-rule's descriptors such as `@property`'s `initial-value`), a string left open. Linear in the
- * sheet's length.
+ * an at-rule's descriptors such as `@property`'s `initial-value`), a string left open. Its text is read as
+ * CSS tokenizes it (CSS Syntax §4): a string, an unquoted url(…) token and a bracket hold no comment, no end
+ * of a declaration and no end of a block (`url(#p;1)`, `"/*"`, `:is(} .x, *)`). Linear in the sheet's length.
  */
 
 import { linearMatches } from '../../core/input/linear-matches.ts';
@@ -32,12 +33,15 @@ export interface StyleRule {
 }
 
 /**
- * `url(#id)` as CSS writes it (CSS Values §4.5; a function's name in any case, CSS Syntax §4.3.4). The
- * spaces before a quote are one run: split between two `\s*` they took each `url(` the square of its spaces.
+ * `url(#id)` as CSS writes it (CSS Values §4.5; a function's name in any case, CSS Syntax §4.3.4): quoted,
+ * the id runs to the closing quote (`url("#a)b")` names `a)b`); unquoted, to the `)` (CSS Syntax §4.3.6).
  */
-export const URL_REF = /url\(\s*(?:['"]\s*)?#([^'")]*)/gi;
-/** A declaration of a block (CSS Syntax §5.3.8), a quoted string kept whole, tried where it may start (`declarations`). */
-const DECLARATION = /([^:;]+):((?:[^;"']|"[^"]*"|'[^']*')*)/y;
+export const URL_REF = /url\(\s*(?:"\s*#([^"]*)|'\s*#([^']*)|#([^'")]*))/gi;
+/**
+ * A declaration of a block (CSS Syntax §5.3.8), a quoted string and an unquoted url(…) token kept whole (a `;`
+ * in `url(#p;1)` is the id's), tried where it may start (`declarations`).
+ */
+const DECLARATION = /([^:;]+):((?:url\(\s*[^\s"')][^)]*\)?|[^;"']|"[^"]*"|'[^']*')*)/iy;
 /** What a declaration failing at a place cannot start before: the next `:` or `;`, and past it. */
 const NO_DECLARATION = /[^:;]*[:;]?/y;
 const EVERY: Subject = { every: true, classes: [] };
@@ -48,7 +52,7 @@ const EVERY: Subject = { every: true, classes: [] };
  * matters only where it could spell a reference to one).
  */
 export function styleRules(sheet: string, draws: (id: string) => boolean): StyleRule[] | undefined {
-  const css = sheet.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ');
+  const css = withoutComments(sheet);
   if (/@import/i.test(css)) return undefined;
   if (css.includes('\\')) {
     // Read as what its escapes could spell (CSS Syntax §4.3.7): `u\72l(#p)`, `url(#\70 1)`.
@@ -62,12 +66,22 @@ export function styleRules(sheet: string, draws: (id: string) => boolean): Style
   const open: { prelude: string; start: number; nested: boolean; keyframes: boolean }[] = [];
   let start = 0;
   let inRules = 0;
+  /** The closers the open `(`, `[` (and `{` inside them) wait for: a `}` or `;` there ends no block (CSS Syntax §5.4.8). */
+  const brackets: string[] = [];
   for (let i = 0; i < css.length; i++) {
-    const c = css[i];
+    const c = css[i]!;
     if (c === '"' || c === "'") {
       const end = css.indexOf(c, i + 1);
       if (end < 0 || /\n/.test(css.slice(i, end))) return undefined;
       i = end;
+    } else if (urlTokenAt(css, i)) {
+      // An unquoted url(…) is one token to its `)`: `url(#p}1)` names `p}1` and ends no block.
+      i = css.indexOf(')', i);
+      if (i < 0) return undefined;
+    } else if (c === '(' || c === '[' || (brackets.length && c === '{')) {
+      brackets.push(c === '(' ? ')' : c === '[' ? ']' : '}');
+    } else if (brackets.length) {
+      if (c === brackets[brackets.length - 1]) brackets.pop();
     } else if (c === '{') {
       const outer = open[open.length - 1];
       if (outer) outer.nested = true;
@@ -95,7 +109,45 @@ export function styleRules(sheet: string, draws: (id: string) => boolean): Style
 const countUrls = (text: string): number => [...text.matchAll(URL_REF)].length;
 
 /** The ids a value's `url(#id)` references name. */
-export const urlIds = (value: string): string[] => [...value.matchAll(URL_REF)].map((u) => fragmentId(u[1]!.trim()));
+export const urlIds = (value: string): string[] => [...value.matchAll(URL_REF)].map((u) => fragmentId((u[1] ?? u[2] ?? u[3]!).trim()));
+
+/** Whether an unquoted url(…) token starts at `i` (CSS Syntax §4.3.4: `url(` as a whole name, no quote after its spaces). */
+const URL_TOKEN = /url\(\s*[^\s"']/iy;
+function urlTokenAt(css: string, i: number): boolean {
+  if ((css[i] !== 'u' && css[i] !== 'U') || (i > 0 && /[-\w\u0080-\uffff\\]/.test(css[i - 1]!))) return false;
+  URL_TOKEN.lastIndex = i;
+  return URL_TOKEN.test(css);
+}
+
+/**
+ * The CSS without its comments, each a space (CSS Syntax §4.3.2), in linear work. A `/*` inside a string or an
+ * unquoted url(…) token is that token's text, not a comment: `font-family: "/*"` hid every declaration up to the
+ * next `*\/`, one drawing a pattern among them. An escaped character (`\"`) is read past as the tokenizer does.
+ */
+export function withoutComments(css: string): string {
+  if (!css.includes('/*')) return css;
+  let out = '';
+  let from = 0;
+  const past = (i: number, end: (c: string) => boolean): number => {
+    for (; i < css.length; i++) {
+      if (css[i] === '\\') i++;
+      else if (end(css[i]!)) return i + 1;
+    }
+    return i;
+  };
+  for (let i = 0; i < css.length; ) {
+    const c = css[i]!;
+    if (c === '/' && css[i + 1] === '*') {
+      const end = css.indexOf('*/', i + 2);
+      out += `${css.slice(from, i)} `;
+      i = from = end < 0 ? css.length : end + 2;
+    } else if (c === '\\') i += 2;
+    else if (c === '"' || c === "'") i = past(i + 1, (d) => d === c || d === '\n');
+    else if (urlTokenAt(css, i)) i = past(i + 4, (d) => d === ')');
+    else i++;
+  }
+  return out + css.slice(from);
+}
 
 /** The id a fragment names, percent-decoded as the URL parser's fragment is read for it. */
 export function fragmentId(fragment: string): string {

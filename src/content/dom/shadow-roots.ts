@@ -11,8 +11,8 @@
  */
 import { anyRoot } from './own-click.ts';
 
-/** A bound on the roots walked: a page making more only makes the walk stop (what is found is still seen). */
-const MAX_ROOTS = 2000;
+/** A bound on the roots kept: a page making more only makes the walk stop (what is found is still seen). */
+export const MAX_ROOTS = 2000;
 
 /** Firefox content scripts' own property (Xray: a page cannot define it), open and closed roots in one read; else anyRoot. */
 function reader(): (el: Element) => ShadowRoot | null {
@@ -33,6 +33,8 @@ export function shadowRoots(skip: Element): ShadowRoot[] {
       if (el === skip) continue;
       const root = rootOf(el);
       if (root) (roots.push(root), scopes.push(root));
+      // Within one scope too: top-layer.ts asks each root for its open popovers at every look.
+      if (roots.length >= MAX_ROOTS) break;
     }
   }
   return roots;
