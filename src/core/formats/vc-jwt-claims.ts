@@ -8,8 +8,40 @@ import { parseInstant } from '../verify/validity.ts';
 import { isObj, type Json } from './json-util.ts';
 import { datesOf, issuerIdOf, subjectOf } from './ob3-badge.ts';
 
-export const numericDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 8.64e12;
-export const toIso = (seconds: number): string => new Date(seconds * 1000).toISOString();
+/** RFC 7519 §2 NumericDate: any JSON number of seconds (fractions allowed), however far from 1970. */
+export const numericDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+const two = (n: bigint): string => String(n).padStart(2, '0');
+
+/**
+ * A NumericDate as an XML Schema 1.1 dateTime (§3.3.7), as validity.ts reads it. Years 0 to 9999 as
+ * toISOString writes them; any other with its own digits (more than four, or negative), never
+ * toISOString's "+010000-…" nor a RangeError past ±8.64e15 ms: an `exp` of 253402300800 (year 10000)
+ * or Number.MAX_SAFE_INTEGER ("never") read "not a date", and a genuine VC-JWT invalid (hostile round
+ * 34, test/core/formats/vc-jwt-far-dates.test.ts). The civil date is H. Hinnant's civil_from_days, in
+ * BigInt: exact for any finite number of seconds.
+ */
+export function toIso(seconds: number): string {
+  if (Math.abs(seconds) < 8.64e12) {
+    const d = new Date(seconds * 1000);
+    const year = d.getUTCFullYear();
+    if (year >= 0 && year <= 9999) return d.toISOString();
+  }
+  const s = BigInt(Math.floor(seconds));
+  const days = s >= 0n ? s / 86400n : -((-s + 86399n) / 86400n);
+  const sod = s - days * 86400n;
+  const z = days + 719468n;
+  const era = (z >= 0n ? z : z - 146096n) / 146097n;
+  const doe = z - era * 146097n;
+  const yoe = (doe - doe / 1460n + doe / 36524n - doe / 146096n) / 365n;
+  const doy = doe - (365n * yoe + yoe / 4n - yoe / 100n);
+  const mp = (5n * doy + 2n) / 153n;
+  const day = doy - (153n * mp + 2n) / 5n + 1n;
+  const month = mp < 10n ? mp + 3n : mp - 9n;
+  const y = yoe + era * 400n + (month <= 2n ? 1n : 0n);
+  const year = y < 0n ? `-${String(-y).padStart(4, '0')}` : String(y).padStart(4, '0');
+  return `${year}-${two(month)}-${two(day)}T${two(sod / 3600n)}:${two((sod % 3600n) / 60n)}:${two(sod % 60n)}Z`;
+}
 
 /**
  * VC DM 1.1 §6.3.1 JWT decoding: the `vc` claim holds the credential, and `jti`, `iss`, `sub`, `nbf`,

@@ -8,7 +8,7 @@
  */
 import { shorten } from '../display.ts';
 import { idOf, type Json } from '../formats/json-util.ts';
-import { parseInstant } from '../verify/validity.ts';
+import { instantOf } from '../verify/validity.ts';
 
 export interface MethodFacts {
   controller?: string;
@@ -48,9 +48,10 @@ export function objection(f: MethodFacts | undefined, owners: string[], now: Dat
   }
   for (const [name, v, done] of [['revoked', f.revoked, 'was revoked'], ['expires', f.expires, 'expired']] as const) {
     if (v === undefined) continue;
-    const t = parseInstant(v);
+    // A year past 9999 (or before 0) is after (before) every date, as validity.ts reads a credential's own.
+    const t = instantOf(v);
     if (Number.isNaN(t)) return `its ${name} (${shorten(v, 40)}) is not a date with a time zone, so whether it may still be used cannot be told`;
-    if (t <= now.getTime()) return `it ${done} on ${new Date(t).toISOString()} (its ${name}): it no longer vouches for any credential (Controlled Identifiers 1.0 §Verification Methods)`;
+    if (t <= now.getTime()) return `it ${done} on ${Number.isFinite(t) ? new Date(t).toISOString() : shorten(v, 40)} (its ${name}): it no longer vouches for any credential (Controlled Identifiers 1.0 §Verification Methods)`;
   }
   return undefined;
 }

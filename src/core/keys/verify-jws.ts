@@ -15,6 +15,7 @@ import { importJWK } from 'jose';
 import { decodeBase64url } from './base64url.ts';
 import { derToRaw } from './ecdsa-der.ts';
 import { badRsaExponent } from './rsa-exponent.ts';
+import { smallOrderEd25519, SMALL_ORDER_MESSAGE } from './ed25519-small-order.ts';
 import { isObj, type Json } from '../formats/json-util.ts';
 import type { PublicJwk } from './jwk.ts';
 
@@ -187,6 +188,8 @@ export function verifyJws(jws: CompactJws, alg: JwsAlgorithm, jwk: PublicJwk, ca
   if (jws.header.crit !== undefined || jws.header.b64 !== undefined) {
     return Promise.resolve({ ok: false, reason: 'malformed', message: 'The JWS uses critical header extensions (crit, b64), which credentials do not' });
   }
+  // A small-order Ed25519 point accepts forged signatures (ed25519-small-order.ts): no signature is checked with it.
+  if (jwk.kty === 'OKP' && smallOrderEd25519(jwk.x)) return Promise.resolve({ ok: false, reason: 'malformed', message: `The key ${SMALL_ORDER_MESSAGE}` });
   const id = `${alg} ${canonical}`;
   const key = imported.get(id);
   if (key) {

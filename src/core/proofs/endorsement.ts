@@ -24,7 +24,9 @@ function holdersOf(c: Json): Json[] {
   return [c, isObj(c.issuer) ? c.issuer : undefined, achievement, achievement && isObj(achievement.creator) ? achievement.creator : undefined].filter((h): h is Json => h !== undefined);
 }
 
-const embedded = (holders: Json[]): Json[] => holders.flatMap((h) => arr(h.endorsement).filter(isObj)).slice(0, 32);
+/** The most embedded endorsements checked (each may mean keys and status lists fetched). */
+const MAX_ENDORSEMENTS = 32;
+const embedded = (holders: Json[]): Json[] => holders.flatMap((h) => arr(h.endorsement).filter(isObj));
 
 /**
  * OB 3.0 §EndorsementCredential and §EndorsementSubject: an endorsement is an EndorsementCredential
@@ -70,7 +72,8 @@ async function problem(e: Json, endorsable: Set<string>, ctx: VerifyContext): Pr
 
 export async function checkEndorsements(credential: Json, ctx: VerifyContext): Promise<NoteOutcome | null> {
   const holders = holdersOf(credential);
-  const list = embedded(holders);
+  const all = embedded(holders);
+  const list = all.slice(0, MAX_ENDORSEMENTS);
   const endorsable = new Set(holders.map(idOf).filter((id): id is string => id !== undefined));
   const jwts = arr(credential.endorsementJwt).length;
   if (list.length === 0 && jwts === 0) return null;
@@ -79,7 +82,9 @@ export async function checkEndorsements(credential: Json, ctx: VerifyContext): P
     const p = await problem(e, endorsable, ctx);
     if (p) problems.push(`${shorten(idOf(e) ?? 'an endorsement')}: ${shorten(p, 200)}`);
   }
-  const jwtNote = jwts ? `; ${jwts} endorsementJwt not checked` : '';
-  if (problems.length === 0) return { outcome: jwts ? 'warning' : 'pass', message: `${list.length} endorsement${list.length === 1 ? '' : 's'} verified${jwtNote}` };
+  // Those past the first MAX_ENDORSEMENTS were not checked: "32 endorsements verified" with a pass read as all of them.
+  const beyond = all.length - list.length;
+  const jwtNote = `${beyond ? `; ${beyond} more not checked (Lanyard checks the first ${MAX_ENDORSEMENTS})` : ''}${jwts ? `; ${jwts} endorsementJwt not checked` : ''}`;
+  if (problems.length === 0) return { outcome: jwts || beyond ? 'warning' : 'pass', message: `${list.length} endorsement${list.length === 1 ? '' : 's'} verified${jwtNote}` };
   return { outcome: 'warning', message: `${problems.length} of ${list.length} endorsements do not verify (${problems.join('; ')})${jwtNote}` };
 }

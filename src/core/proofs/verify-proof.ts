@@ -9,6 +9,7 @@ import { ErrorCodes, type ErrorCode } from '../errors.ts';
 import { SafeModeError, UnknownContextError, UnspecifiedDirectionError } from '../jsonld/errors.ts';
 import { multibaseDecode } from '../keys/base58.ts';
 import type { KeyDescription } from '../keys/jwk.ts';
+import { smallOrderEd25519, SMALL_ORDER_MESSAGE } from '../keys/ed25519-small-order.ts';
 import { isUncheckedAlg } from '../keys/verify-jws.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { CanonHash } from './canonize-hash.ts';
@@ -152,6 +153,8 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   if (ed ? !isEd25519(jwk) : !isEc(jwk)) {
     return { ...info, key, signature: fail(ErrorCodes.ALG_NOT_ALLOWED, `${key.source} is not ${ed ? 'an Ed25519' : 'a P-256 or P-384'} key, which ${suite.name} needs`) };
   }
+  // A small-order Ed25519 point accepts forged signatures (keys/ed25519-small-order.ts): the proof proves nothing.
+  if (ed && isEd25519(jwk) && smallOrderEd25519(jwk.x)) return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, `Signed with ${key.source}, which ${SMALL_ORDER_MESSAGE}`) };
   // VC DI ECDSA §3.4: ecdsa-sd-2023 as specified and tested (its proof value layout, HMAC-SHA-256 labels) is P-256's; P-384 is left unsettled.
   if (signed.kind === 'ecdsa-sd' && isEc(jwk) && jwk.crv !== 'P-256') {
     return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `Lanyard checks ecdsa-sd-2023 proofs made with P-256 keys; ${key.source} is a ${jwk.crv} key`) };

@@ -19,7 +19,7 @@ import { betaContextSet, namesUnversionedOb3, UNVERSIONED_OB3 } from './ob3-beta
 import { hex, sha256 } from './sha256.ts';
 import { unsecured } from './suites.ts';
 import type { DataIntegrityReport, ProofReport, SignatureOutcome } from './types.ts';
-import { parseInstant } from '../verify/validity.ts';
+import { instantOf } from '../verify/validity.ts';
 import { shorten } from '../display.ts';
 import { verifyProof, type ProofInput } from './verify-proof.ts';
 import { combineProofSet } from './proof-set.ts';
@@ -113,10 +113,11 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, c
 function proofExpiry(proof: unknown, now: Date): SignatureOutcome | undefined {
   const expires = (proof as { expires?: unknown }).expires;
   if (expires === undefined) return undefined;
-  const t = parseInstant(expires);
+  // A year past 9999 is after every date (validity.ts instantOf): such a proof has not expired.
+  const t = instantOf(expires);
   if (Number.isNaN(t)) return { outcome: 'indeterminate', code: ErrorCodes.DATE_INVALID, message: `The proof verifies, but its expires (${shorten(expires, 40)}) is not a date with a time zone` };
   if (t >= now.getTime()) return undefined;
-  return { outcome: 'indeterminate', code: ErrorCodes.EXPIRED, message: `The proof verifies, but it expired on ${new Date(t).toISOString()} (its expires): the issuer no longer stands behind it` };
+  return { outcome: 'indeterminate', code: ErrorCodes.EXPIRED, message: `The proof verifies, but it expired on ${Number.isFinite(t) ? new Date(t).toISOString() : shorten(expires, 40)} (its expires): the issuer no longer stands behind it` };
 }
 
 /**

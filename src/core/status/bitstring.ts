@@ -6,9 +6,10 @@
  */
 
 /** W3C Bitstring Status List §4.1: lists are at least 16 KB; refuse absurd expansions (a gzip bomb). */
-const MAX_BYTES = 16 * 1024 * 1024;
+export const MAX_LIST_BYTES = 16 * 1024 * 1024;
 
-export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+/** `max`: the most bytes it may expand to (MAX_LIST_BYTES, or less when a verification's lists have used part of their bound: list-memo.ts). */
+export async function gunzip(bytes: Uint8Array, max = MAX_LIST_BYTES): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -17,9 +18,9 @@ export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.length;
-    if (size > MAX_BYTES) {
+    if (size > max) {
       await reader.cancel();
-      throw new Error(`the list expands to more than ${MAX_BYTES} bytes`);
+      throw new Error(max < MAX_LIST_BYTES ? `the list expands to more than the ${max} bytes left of what one verification's status lists may expand to` : `the list expands to more than ${max} bytes`);
     }
     chunks.push(value);
   }
@@ -42,14 +43,14 @@ function fromBase64url(text: string): Uint8Array {
 }
 
 /** The bitstring of an encodedList: `u` + base64url (Bitstring Status List, multibase) or bare base64url (StatusList2021). */
-export async function decodeList(encodedList: string, multibase: boolean): Promise<Uint8Array> {
+export async function decodeList(encodedList: string, multibase: boolean, max = MAX_LIST_BYTES): Promise<Uint8Array> {
   let text = encodedList;
   if (multibase) {
     if (!text.startsWith('u')) throw new Error('the encodedList does not start with the multibase prefix u (base64url)');
     text = text.slice(1);
   }
   if (!/^[A-Za-z0-9_-]+=*$/.test(text)) throw new Error('the encodedList is not base64url');
-  return gunzip(fromBase64url(text.replace(/=+$/, '')));
+  return gunzip(fromBase64url(text.replace(/=+$/, '')), max);
 }
 
 /**

@@ -11,7 +11,8 @@ import { arr, idOf, isObj, types } from '../formats/json-util.ts';
 import { verifyDataIntegrity } from '../proofs/verify.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { CLOCK_SKEW_MS, spanOf, strictestDate, type NamedDate } from '../verify/validity.ts';
-import { bitAt, decodeList } from './bitstring.ts';
+import { bitAt } from './bitstring.ts';
+import { expandOnce, trustOnce } from './list-memo.ts';
 import type { StatusOutcome } from './types.ts';
 
 const KINDS = {
@@ -101,7 +102,8 @@ export async function checkStatusListEntry(
     return unavailable(`The status list could not be read: ${(e as Error).message}`);
   }
   if (!types(list.type).includes(spec.list)) return unavailable(`The document at ${url} is not a ${spec.list}`);
-  const distrust = await trustList(list, issuerId, url, ctx);
+  // Decided once per verification (list-memo.ts): 16 entries × 33 credentials naming one list checked its proof 528 times.
+  const distrust = await trustOnce(ctx, url, issuerId, () => trustList(list, issuerId, url, ctx));
   if (distrust) return unavailable(distrust);
   const subject = arr(list.credentialSubject).find(isObj);
   if (!subject || !types(subject.type).includes(spec.subject) || typeof subject.encodedList !== 'string') return unavailable(`The status list at ${url} holds no ${spec.subject}`);
@@ -110,7 +112,7 @@ export async function checkStatusListEntry(
   let bits: Uint8Array;
   try {
     const encoded = subject.encodedList;
-    bits = await serial(() => decodeList(encoded, spec.multibase));
+    bits = await serial(() => expandOnce(ctx, encoded, spec.multibase));
   } catch (e) {
     return unavailable(`The status list at ${url} cannot be decoded: ${(e as Error).message}`);
   }

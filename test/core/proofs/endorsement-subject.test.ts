@@ -83,6 +83,20 @@ describe('an embedded endorsement vouches only for this badge, its issuer or its
   });
 });
 
+describe('more embedded endorsements than Lanyard checks', () => {
+  it('33 endorsements: the 32 checked verify, and the one past them is said, the check a warning (hostile round 34: "32 endorsements verified" passed)', async () => {
+    const c = credential(issuer.did);
+    const s = c.credentialSubject as Record<string, unknown>;
+    const one = await endorsementOf(ACHIEVEMENT);
+    s.achievement = { ...(s.achievement as Record<string, unknown>), endorsement: Array.from({ length: 33 }, () => one) };
+    const r = await run(await signCredential(c, issuer));
+    expect(r.verdict).toBe('valid');
+    expect(check(r, 'endorsement')).toMatchObject({ outcome: 'warning', message: '32 endorsements verified; 1 more not checked (Lanyard checks the first 32)' });
+    s.achievement = { ...(s.achievement as Record<string, unknown>), endorsement: Array.from({ length: 32 }, () => one) };
+    expect(check(await run(await signCredential(c, issuer)), 'endorsement')).toMatchObject({ outcome: 'pass', message: '32 endorsements verified' });
+  });
+});
+
 describe("an embedded endorsement is checked as a credential (verification.md step 6: the same steps), its status too", () => {
   const LIST = 'https://endorser.example/status/1';
   /** The endorser's Bitstring status list (Bitstring Status List v1.0 §2.2) with bit 3 set. */
