@@ -177,7 +177,10 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
         result,
         assessment,
         identitiesHash: idsHash,
-        fallback: existing?.meta ?? opts.fallback ?? (url ? { name: linkName(url), publicUrl: url } : {}),
+        // Only a reading of the same content stands in for what this one lacks: another copy's (a forged one
+        // this genuine copy replaces) is not the issuer's word, and OB 3.0 leaves much optional (§Profile url,
+        // §Achievement image, a credential id that is no link): its issuer link and picture stayed under `valid`.
+        fallback: (existing?.contentHash === result.input.sha256 ? existing.meta : undefined) ?? opts.fallback ?? (url ? { name: linkName(url), publicUrl: url } : {}),
         ...(existing?.bakedUrl ?? opts.bakedUrl ? { bakedUrl: (existing?.bakedUrl ?? opts.bakedUrl)! } : {}),
         ...(existing ? { addedAt: existing.addedAt } : opts.addedAt ? { addedAt: opts.addedAt } : {}),
         now: now(),
