@@ -32,6 +32,8 @@ const detail = (meta: BadgeRecord['meta'], tr = t) => detailForDisplay(badgeDeta
 const page = (meta: BadgeRecord['meta']) => renderWithEnv(<BadgeFacts badge={detail(meta)} />);
 const details = () => screen.getByRole('heading', { name: /details|détails/i }).parentElement as HTMLElement;
 const valueOf = (term: string) => within(details()).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent;
+const results = () => screen.getByRole('heading', { name: /^(results|résultats)$/i }).parentElement as HTMLElement;
+const resultOf = (term: string) => within(results()).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent;
 
 async function complete(): Promise<BadgeRecord['meta']> {
   const file = path.resolve(REAL, '../conformance/ob30/complete.json');
@@ -44,7 +46,7 @@ async function complete(): Promise<BadgeRecord['meta']> {
 describe('the badge page shows credits, levels, status, field of study and specialization', () => {
   it("1EdTech's complete credential: each, in English", async () => {
     page(await complete());
-    const grades = within(details()).getAllByText('Final Project Grade', { selector: 'dt' }).map((dt) => dt.nextElementSibling?.textContent);
+    const grades = within(results()).getAllByText('Final Project Grade', { selector: 'dt' }).map((dt) => dt.nextElementSibling?.textContent);
     expect(grades).toEqual(['A', 'Mastery', t('resultCompleted')]);
     expect(valueOf(t('badgeCreditsEarned'))).toBe('42');
     expect(valueOf(t('badgeCreditsAvailable'))).toBe('36');
@@ -58,12 +60,12 @@ describe('the badge page shows credits, levels, status, field of study and speci
     render(<EnvContext.Provider value={{ actions: createMockActions(), t: tf, locale: 'fr', now }}><BadgeFacts badge={detail(meta, tf)} /></EnvContext.Provider>);
     expect(valueOf('Crédits obtenus')).toBe('4,5');
     expect(valueOf('Domaine d’études')).toBe('Research');
-    expect(within(details()).getAllByText('Final Project Grade', { selector: 'dt' })[2]?.nextElementSibling?.textContent).toBe('Terminé');
+    expect(within(results()).getAllByText('Final Project Grade', { selector: 'dt' })[2]?.nextElementSibling?.textContent).toBe('Terminé');
   });
 
   it('a value, a level and a status together; hostile controls in the issuer words shown as markers', () => {
     page({ ...metaOf(null), name: 'Robotics', fieldOfStudy: 'Bio\u202elogy', specialization: '<img src=x onerror=alert(1)>', results: [{ name: 'Project', value: '8', level: 'Good\u202e', status: 'Provisional' }] });
-    expect(valueOf('Project')).toBe(`8 · Good⟨RLO⟩ · ${t('resultProvisional')}`);
+    expect(resultOf('Project')).toBe(`8 · Good⟨RLO⟩ · ${t('resultProvisional')}`);
     expect(valueOf(t('badgeFieldOfStudy'))).toBe('Bio⟨RLO⟩logy');
     expect(valueOf(t('badgeSpecialization'))).toBe('<img src=x onerror=alert(1)>');
     expect(details().querySelector('img')).toBeNull();

@@ -66,6 +66,26 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
           {criteriaUrl ? <ExternalLink href={criteriaUrl} text={t('badgeCriteriaLink')} /> : null}
         </section>
       ) : null}
+      {/* The award's results (OB 3.0 Result) under their own heading: each term is the issuer's name for it (its
+          ResultDescription's), which among Lanyard's own terms could pass for one ("Expires: Never" under a valid
+          verdict); its value and rubric level are the issuer's words, each isolated, its status OB 3.0's word in the
+          reader's language. */}
+      {badge.results?.length ? (
+        <section class="panel" aria-labelledby="results-title">
+          <h3 id="results-title">{t('badgeResults')}</h3>
+          <dl class="facts">
+            {badge.results.slice(0, MAX_LIST_ITEMS).map((x, i) => (
+              <Fragment key={`result-${i}`}>
+                <dt dir="auto">{x.name ?? t('badgeResult')}</dt>
+                <dd>
+                  {[x.value, x.level].filter((w): w is string => !!w).map((w, j) => <Fragment key={j}>{j ? ' · ' : ''}<bdi dir="auto">{w}</bdi></Fragment>)}
+                  {resultStatusName(t, x.status) ? `${x.value || x.level ? ' · ' : ''}${resultStatusName(t, x.status)}` : null}
+                </dd>
+              </Fragment>
+            ))}
+          </dl>
+        </section>
+      ) : null}
       <section class="panel" aria-labelledby="facts-title">
         <h3 id="facts-title">{t('badgeDetails')}</h3>
         <dl class="facts">
@@ -94,17 +114,6 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
               </>
             ) : null}
           </dd>
-          {/* The award's results (OB 3.0 Result): the issuer's name for each (its ResultDescription's), its value and
-              rubric level (the issuer's words, each isolated), and its status (OB 3.0's word, in the reader's language). */}
-          {badge.results?.slice(0, MAX_LIST_ITEMS).map((x, i) => (
-            <Fragment key={`result-${i}`}>
-              <dt dir="auto">{x.name ?? t('badgeResult')}</dt>
-              <dd>
-                {[x.value, x.level].filter((w): w is string => !!w).map((w, j) => <Fragment key={j}>{j ? ' · ' : ''}<bdi dir="auto">{w}</bdi></Fragment>)}
-                {resultStatusName(t, x.status) ? `${x.value || x.level ? ' · ' : ''}${resultStatusName(t, x.status)}` : null}
-              </dd>
-            </Fragment>
-          ))}
           <Fact term={t('badgeCreditsEarned')} value={credits(badge.creditsEarned)} />
           <Fact term={t('badgeCreditsAvailable')} value={credits(badge.creditsAvailable)} />
           <Fact term={t('badgeIssuerContact')} value={badge.issuerEmail} />
