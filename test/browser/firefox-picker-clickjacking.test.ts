@@ -7,6 +7,7 @@
  * badge under the picture (attack32). The picker must be raised above it and count no click made while
  * it was covered; a page that shows it again every frame gets no pick at all. Run `npm run build` first.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackpack, type Backpack } from '../backpack/server.ts';
 import { realPage, REAL_GMAIL } from '../content/support/pages.ts';
@@ -75,13 +76,26 @@ async function clickAt(at: { x: number; y: number }): Promise<void> {
   await ff.m.send('WebDriver:ReleaseActions', {});
 }
 
+/** Lanyard's English words (the browser's language here), read as the extension ships them. */
+const EN = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
+/** What the picker's status (role=status, read out) says: CSS generated content (src/content/ui/quiet.ts). */
+const said = async (): Promise<string> => {
+  const [q] = await ff.inShadow('picker', '[role=status] [data-q]');
+  return q ? ((await ff.attribute(q, 'data-q')) ?? '') : '';
+};
+
 const inserted = () => ff.run((sel: string) => document.querySelector(sel)!.innerHTML.includes('<table'), BODY);
 
-/** A click on the picker's first row, given time to act: it picked nothing. */
+/**
+ * A click on the picker's first row, given time to act, while the page keeps its popover open in its shadow root: it
+ * picked nothing, and the picker's status (read out) tells the user to close the site's pop-up, not that the page
+ * covers or fades the panel (attack33).
+ */
 async function clickPicksNothing(): Promise<void> {
   await clickAt(await firstRow());
   await new Promise((r) => setTimeout(r, 800));
   expect(await inserted()).toBe(false);
+  expect(await said()).toBe(EN.contentPickerSitePopup!.message);
 }
 
 /** The page's popover gone (a site's notice closing), a person's click on what they see picks it. */
@@ -134,13 +148,24 @@ const STOPPED = () => {
 describe('the picker against a clickjacking page in Firefox', { timeout: 180_000 }, () => {
   it('a see-through popover in the page’s closed shadow root, shown after the picker: a click under it picks nothing, the picker is raised above it; once it is gone, a click picks', async () => {
     await pickerOpen();
+    // Another refusal (the page fades what the panel is in: its host's own style is Lanyard's, `all: initial !important`)
+    // keeps its own words: the pop-up's are for a site's pop-up alone.
+    await ff.run(() => (document.documentElement.style.opacity = '0.5'));
+    await clickAt(await firstRow());
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await inserted()).toBe(false);
+    expect(await said()).toBe(EN.contentPickerHidden!.message);
+    await ff.run(() => (document.documentElement.style.opacity = ''));
+    await new Promise((r) => setTimeout(r, 800));
+    // The status line above the rows moved them: where the first row is now.
     const at = await firstRow();
     await ff.run(COVER, false);
     await clickAt(at);
     await new Promise((r) => setTimeout(r, 800));
-    // Raised above the page's picture (screenshot), saying why the click did nothing.
+    // Raised above the page's picture (screenshot), saying why the click did nothing: the site's pop-up to close.
     await ff.screenshot('picker-shadow-popover', null);
     expect(await inserted()).toBe(false);
+    expect(await said()).toBe(EN.contentPickerSitePopup!.message);
     // Its order against the picker cannot be known for sure while it is open (the next test): a click still picks nothing.
     await clickPicksNothing();
     await coverGoneClickPicks();

@@ -153,10 +153,11 @@ export function openPicker(o: PickerOptions): { close(): void } {
     const b = badges[i];
     if (!b) return;
     // Something the page put above the panel since it was last looked at (a popover in its shadow root, Firefox): raised now, not picked.
-    const why = top && !top.onTop() ? 'covered' : armed.check();
+    const why = top?.refusal() ?? armed.check();
     if (why) {
-      // Too soon or just moved: the next click acts. Drawn otherwise by the page: say so (in case it is the site's own doing).
-      if (why !== 'too-soon' && why !== 'moved') say(status, tx('contentPickerHidden'));
+      // Too soon or just moved: the next click acts. A pop-up the site keeps open in its shadow root (Firefox, top-layer.ts):
+      // every pick waits until it is closed, so the user is told to close it. Drawn otherwise by the page: say so.
+      if (why !== 'too-soon' && why !== 'moved') say(status, tx(why === 'popup' ? 'contentPickerSitePopup' : 'contentPickerHidden'));
       return void console.warn(`[lanyard] the picker ignored a pick: ${why}`);
     }
     if (b.warning && !confirmed) {
