@@ -96,6 +96,16 @@ export function openPicker(o: PickerOptions): { close(): void } {
   // A pick acts only once the panel has been shown, unmoved and as Lanyard drew it, for a while (armed.ts: clickjacking).
   const armed = guard(panel, fromUser, (yes) => (yes ? panel.setAttribute('data-armed', '') : panel.removeAttribute('data-armed')));
   top?.watch(panel);
+  /**
+   * What the status line above the rows says. New words there move every row under a still pointer while the panel stays
+   * put (armed.ts sees no move): a page that faded it at a person's press and unfaded it at once got its refusal said, and
+   * the double click's second click picked the row that slid under the pointer (attack33). So a pick waits again.
+   */
+  let told = tx('contentPickerLoading');
+  const tell = (text: string) => {
+    say(status, text);
+    if (text !== told) (told = text), armed.changed();
+  };
 
   let badges: PickerBadge[] = [];
   let active = 0;
@@ -125,7 +135,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
   };
   const render = () => {
     list.replaceChildren(...badges.map(row));
-    say(status, badges.length ? '' : tx(input.value ? 'contentPickerNoMatch' : 'contentPickerEmpty'));
+    tell(badges.length ? '' : tx(input.value ? 'contentPickerNoMatch' : 'contentPickerEmpty'));
     select(0);
     // Other rows under the pointer: a click meant for the old ones must not pick a new one.
     armed.changed();
@@ -134,7 +144,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
     const mine = ++seq;
     const r = await ask('picker/list', { query: input.value.trim().slice(0, 200) });
     if (mine !== seq || life.signal.aborted) return;
-    if (!r.ok) return void say(status, errorWords(r.error));
+    if (!r.ok) return void tell(errorWords(r.error));
     badges = r.value;
     render();
   };
@@ -157,14 +167,14 @@ export function openPicker(o: PickerOptions): { close(): void } {
     if (why) {
       // Too soon or just moved: the next click acts. A pop-up the site keeps open in its shadow root (Firefox, top-layer.ts):
       // every pick waits until it is closed, so the user is told to close it. Drawn otherwise by the page: say so.
-      if (why !== 'too-soon' && why !== 'moved') say(status, tx(why === 'popup' ? 'contentPickerSitePopup' : 'contentPickerHidden'));
+      if (why !== 'too-soon' && why !== 'moved') tell(tx(why === 'popup' ? 'contentPickerSitePopup' : 'contentPickerHidden'));
       return void console.warn(`[lanyard] the picker ignored a pick: ${why}`);
     }
     if (b.warning && !confirmed) {
       confirming = b;
       warning.className = `w ${b.warning.level}`;
       say(warning, warningText(b.warning));
-      say(status, '');
+      tell('');
       showList(false);
       // The safe choice has the focus: Enter does not share a badge the viewer cannot trust.
       back.focus();
@@ -172,10 +182,10 @@ export function openPicker(o: PickerOptions): { close(): void } {
     }
     confirming = null;
     showList(true);
-    say(status, tx('contentPickerWorking'));
+    tell(tx('contentPickerWorking'));
     const err = await o.onPick(b);
     if (life.signal.aborted) return;
-    if (typeof err === 'string') say(status, err);
+    if (typeof err === 'string') tell(err);
     else self.close();
   };
 
