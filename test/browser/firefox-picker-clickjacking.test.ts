@@ -200,6 +200,18 @@ describe('the picker against a clickjacking page in Firefox', { timeout: 180_000
     await waitFor(() => inserted(), 10_000, 'the badge inserted');
   });
 
+  it('a page that types into the picker’s search (document.execCommand, no beforeinput): its edit is undone and searches nothing; a person’s typing searches', async () => {
+    await pickerOpen();
+    const search = async () => ff.run((el: HTMLInputElement) => el.value, (await ff.inShadow('picker', 'input'))[0] as unknown as HTMLInputElement);
+    expect(await ff.run(() => `${document.activeElement?.getAttribute('data-lanyard')} ${document.execCommand('insertText', false, 'zzqq')}`)).toBe('picker true');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await search()).toBe('');
+    expect((await ff.inShadow('picker', 'li[role=option]')).length).toBe(1);
+    await ff.type((await ff.inShadow('picker', 'input'))[0]!, 'zzqq');
+    expect(await search()).toBe('zzqq');
+    await waitFor(async () => (await ff.inShadow('picker', 'li[role=option]')).length === 0, 10_000, 'no row for the person’s search');
+  });
+
   it('the same popover shown again every frame: no click picks, and the picker goes', async () => {
     await pickerOpen();
     const at = await firstRow();
