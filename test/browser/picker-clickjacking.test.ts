@@ -5,7 +5,8 @@
  * the whole page, picker included, almost transparent. The picker is in the top layer, raised again
  * above the page's own popovers (src/content/ui/top-layer.ts, attack31): the page's overlay is painted
  * under it; a page that keeps raising its own closes it; a nearly transparent page's click puts no
- * badge in, and once the page stops, the same click does. Run `npm run build` first.
+ * badge in, and once the page stops, the same click does. The page also fades it for one click (the words saying why
+ * move the rows) and types into its search (document.execCommand) (attack33). Run `npm run build` first.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -227,6 +228,23 @@ describe('the picker against a clickjacking page', () => {
     const first = await firstRow(page);
     await page.mouse.click(first.x, first.y);
     await waitFor(() => inserted(page));
+    await page.close();
+  });
+
+  it('a page that types into the picker’s search once it has the focus (document.execCommand: a trusted input event, no beforeinput): its edit is undone and searches nothing; the person’s typing searches', async () => {
+    // attack33: editing commands act on the focused search inside the closed root; the picker searched for the page's
+    // words and showed the rows it chose under the person's pointer. The person's typing is announced by a beforeinput.
+    const page = await pickerOpen();
+    const all = await pickerOptions(page);
+    expect(all.length).toBe(2);
+    const search = () => inShadow(page, 'picker', (root) => (root.querySelector('input') as HTMLInputElement).value);
+    expect(await page.evaluate(() => `${document.activeElement?.getAttribute('data-lanyard')} ${document.execCommand('insertText', false, 'Ada')}`)).toBe('picker true');
+    await page.waitForTimeout(800);
+    expect(await search()).toBe('');
+    expect(await pickerOptions(page)).toEqual(all);
+    await page.keyboard.type('zzqq');
+    expect(await search()).toBe('zzqq');
+    await waitFor(() => inShadow(page, 'picker', (root) => root.querySelectorAll('li[role=option]').length === 0));
     await page.close();
   });
 
