@@ -210,6 +210,17 @@ describe('the picker against a clickjacking page in Firefox', { timeout: 180_000
     await ff.type((await ff.inShadow('picker', 'input'))[0]!, 'zzqq');
     expect(await search()).toBe('zzqq');
     await waitFor(async () => (await ff.inShadow('picker', 'li[role=option]')).length === 0, 10_000, 'no row for the person’s search');
+    // The page cancels the person's next keystroke (its beforeinput) and makes its own edit in its stead: undone too.
+    await ff.run(() => addEventListener('beforeinput', (e) => {
+      if (!e.isTrusted) return;
+      e.preventDefault();
+      (window as unknown as { edited: boolean }).edited = document.execCommand('insertText', false, 'Ada');
+    }));
+    await ff.press('x');
+    await new Promise((r) => setTimeout(r, 800));
+    // The page's edit was made (and then undone by the picker), not refused by the browser.
+    expect(await ff.run(() => (window as unknown as { edited?: boolean }).edited)).toBe(true);
+    expect(await search()).toBe('zzqq');
   });
 
   it('the same popover shown again every frame: no click picks, and the picker goes', async () => {

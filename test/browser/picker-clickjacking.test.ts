@@ -248,6 +248,23 @@ describe('the picker against a clickjacking page', () => {
     await page.close();
   });
 
+  it('a page that cancels the person’s keystroke in the search (its beforeinput) and edits the search with its own words instead: undone too', async () => {
+    const page = await pickerOpen();
+    const all = await pickerOptions(page);
+    await page.evaluate(() => addEventListener('beforeinput', (e) => {
+      if (!e.isTrusted) return;
+      e.preventDefault();
+      (window as unknown as { edited: boolean }).edited = document.execCommand('insertText', false, 'Ada');
+    }));
+    await page.keyboard.type('z');
+    await page.waitForTimeout(800);
+    // The page's edit was made (and then undone by the picker), not refused by the browser.
+    expect(await page.evaluate(() => (window as unknown as { edited?: boolean }).edited)).toBe(true);
+    expect(await inShadow(page, 'picker', (root) => (root.querySelector('input') as HTMLInputElement).value)).toBe('');
+    expect(await pickerOptions(page)).toEqual(all);
+    await page.close();
+  });
+
   it('a page that replaced attachShadow, showPopover, hidePopover, addEventListener and getComputedStyle before Lanyard ran: none of them is Lanyard’s (its world’s own), the root stays closed and the picker on top', async () => {
     // The content script runs in an isolated world (Chromium) with its own prototypes: the page's replacements never see its calls.
     const page = await pickerOpen(() => {

@@ -195,14 +195,16 @@ export function openPicker(o: PickerOptions): { close(): void } {
   anyway.addEventListener('click', (e) => void (fromUser(e) && confirming && pick(badges.indexOf(confirming), true)), on);
   // The page can edit the search while it has the focus (document.execCommand('insertText'): a trusted `input`, but no
   // `beforeinput`, which editing commands never fire: Input Events 2 §4.1) and so choose the rows under the person's
-  // pointer; an edit the person's typing, pasting, dropping or composing did not announce is undone (attack33). Emptied
+  // pointer; an edit the person's typing, pasting, dropping or composing did not announce, the same kind with the same
+  // text (a page that cancelled the person's keystroke made its own edit in its stead), is undone (attack33). Emptied
   // (the search's own clear button) shows every badge, as the picker opened.
   let typed = '';
-  let announced = false;
-  input.addEventListener('beforeinput', (e) => void (announced = fromUser(e)), on);
-  input.addEventListener('input', () => {
-    if (!announced && input.value) return void (input.value = typed);
-    announced = false;
+  let announced = '';
+  const edit = (e: Event) => `${(e as InputEvent).inputType}\n${(e as InputEvent).data}`;
+  input.addEventListener('beforeinput', (e) => void (announced = fromUser(e) ? edit(e) : ''), on);
+  input.addEventListener('input', (e) => {
+    if (edit(e) !== announced && input.value) return void (input.value = typed);
+    announced = '';
     typed = input.value;
     clearTimeout(debounce);
     debounce = setTimeout(() => void load(), 150);

@@ -79,7 +79,7 @@ describe('badge picker', () => {
     for (const q of ['p', 'po', 'poe']) {
       input.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: q.at(-1), cancelable: true }));
       input.value = q;
-      input.dispatchEvent(new Event('input'));
+      input.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: q.at(-1) }));
     }
     await vi.runAllTimersAsync();
     expect(rt.sent.map((m) => m.args)).toEqual([{ query: '' }, { query: 'poe' }]);
@@ -92,7 +92,13 @@ describe('badge picker', () => {
     await vi.runAllTimersAsync();
     const input = pickerRoot().querySelector('input')!;
     input.value = 'poe';
-    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: 'poe' }));
+    await vi.runAllTimersAsync();
+    expect(input.value).toBe('');
+    // Nor one made in the stead of the person's keystroke (its beforeinput cancelled by the page): another text.
+    input.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: 'z', cancelable: true }));
+    input.value = 'poe';
+    input.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: 'poe' }));
     await vi.runAllTimersAsync();
     expect(input.value).toBe('');
     expect(rt.sent.map((m) => m.args)).toEqual([{ query: '' }]);
