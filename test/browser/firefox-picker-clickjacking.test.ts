@@ -7,6 +7,7 @@
  * badge under the picture (attack32). The picker must be raised above it and count no click made while
  * it was covered; a page that shows it again every frame gets no pick at all. Run `npm run build` first.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackpack, type Backpack } from '../backpack/server.ts';
 import { realPage, REAL_GMAIL } from '../content/support/pages.ts';
@@ -75,13 +76,26 @@ async function clickAt(at: { x: number; y: number }): Promise<void> {
   await ff.m.send('WebDriver:ReleaseActions', {});
 }
 
+/** Lanyard's English words (the browser's language here), read as the extension ships them. */
+const EN = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
+/** What the picker's status (role=status, read out) says: CSS generated content (src/content/ui/quiet.ts). */
+const said = async (): Promise<string> => {
+  const [q] = await ff.inShadow('picker', '[role=status] [data-q]');
+  return q ? ((await ff.attribute(q, 'data-q')) ?? '') : '';
+};
+
 const inserted = () => ff.run((sel: string) => document.querySelector(sel)!.innerHTML.includes('<table'), BODY);
 
-/** A click on the picker's first row, given time to act: it picked nothing. */
+/**
+ * A click on the picker's first row, given time to act, while the page keeps its popover open in its shadow root: it
+ * picked nothing, and the picker's status (read out) tells the user to close the site's pop-up, not that the page
+ * covers or fades the panel (attack33).
+ */
 async function clickPicksNothing(): Promise<void> {
   await clickAt(await firstRow());
   await new Promise((r) => setTimeout(r, 800));
   expect(await inserted()).toBe(false);
+  expect(await said()).toBe(EN.contentPickerSitePopup!.message);
 }
 
 /** The page's popover gone (a site's notice closing), a person's click on what they see picks it. */
@@ -134,13 +148,24 @@ const STOPPED = () => {
 describe('the picker against a clickjacking page in Firefox', { timeout: 180_000 }, () => {
   it('a see-through popover in the page’s closed shadow root, shown after the picker: a click under it picks nothing, the picker is raised above it; once it is gone, a click picks', async () => {
     await pickerOpen();
+    // Another refusal (the page fades what the panel is in: its host's own style is Lanyard's, `all: initial !important`)
+    // keeps its own words: the pop-up's are for a site's pop-up alone.
+    await ff.run(() => (document.documentElement.style.opacity = '0.5'));
+    await clickAt(await firstRow());
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await inserted()).toBe(false);
+    expect(await said()).toBe(EN.contentPickerHidden!.message);
+    await ff.run(() => (document.documentElement.style.opacity = ''));
+    await new Promise((r) => setTimeout(r, 800));
+    // The status line above the rows moved them: where the first row is now.
     const at = await firstRow();
     await ff.run(COVER, false);
     await clickAt(at);
     await new Promise((r) => setTimeout(r, 800));
-    // Raised above the page's picture (screenshot), saying why the click did nothing.
+    // Raised above the page's picture (screenshot), saying why the click did nothing: the site's pop-up to close.
     await ff.screenshot('picker-shadow-popover', null);
     expect(await inserted()).toBe(false);
+    expect(await said()).toBe(EN.contentPickerSitePopup!.message);
     // Its order against the picker cannot be known for sure while it is open (the next test): a click still picks nothing.
     await clickPicksNothing();
     await coverGoneClickPicks();
@@ -173,6 +198,29 @@ describe('the picker against a clickjacking page in Firefox', { timeout: 180_000
     // The search box has the focus: a person's Enter picks the first row.
     await ff.press('\uE007');
     await waitFor(() => inserted(), 10_000, 'the badge inserted');
+  });
+
+  it('a page that types into the picker’s search (document.execCommand, no beforeinput): its edit is undone and searches nothing; a person’s typing searches', async () => {
+    await pickerOpen();
+    const search = async () => ff.run((el: HTMLInputElement) => el.value, (await ff.inShadow('picker', 'input'))[0] as unknown as HTMLInputElement);
+    expect(await ff.run(() => `${document.activeElement?.getAttribute('data-lanyard')} ${document.execCommand('insertText', false, 'zzqq')}`)).toBe('picker true');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await search()).toBe('');
+    expect((await ff.inShadow('picker', 'li[role=option]')).length).toBe(1);
+    await ff.type((await ff.inShadow('picker', 'input'))[0]!, 'zzqq');
+    expect(await search()).toBe('zzqq');
+    await waitFor(async () => (await ff.inShadow('picker', 'li[role=option]')).length === 0, 10_000, 'no row for the person’s search');
+    // The page cancels the person's next keystroke (its beforeinput) and makes its own edit in its stead: undone too.
+    await ff.run(() => addEventListener('beforeinput', (e) => {
+      if (!e.isTrusted) return;
+      e.preventDefault();
+      (window as unknown as { edited: boolean }).edited = document.execCommand('insertText', false, 'Ada');
+    }));
+    await ff.press('x');
+    await new Promise((r) => setTimeout(r, 800));
+    // The page's edit was made (and then undone by the picker), not refused by the browser.
+    expect(await ff.run(() => (window as unknown as { edited?: boolean }).edited)).toBe(true);
+    expect(await search()).toBe('zzqq');
   });
 
   it('the same popover shown again every frame: no click picks, and the picker goes', async () => {

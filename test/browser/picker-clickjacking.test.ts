@@ -5,7 +5,8 @@
  * the whole page, picker included, almost transparent. The picker is in the top layer, raised again
  * above the page's own popovers (src/content/ui/top-layer.ts, attack31): the page's overlay is painted
  * under it; a page that keeps raising its own closes it; a nearly transparent page's click puts no
- * badge in, and once the page stops, the same click does. Run `npm run build` first.
+ * badge in, and once the page stops, the same click does. The page also fades it for one click (the words saying why
+ * move the rows) and types into its search (document.execCommand) (attack33). Run `npm run build` first.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -73,7 +74,8 @@ async function clickWhileHidden(page: Page, hide: () => void, show: () => void):
   await page.waitForTimeout(1500);
   expect(await armed(page)).toBe(false);
   await page.mouse.click(at.x, at.y);
-  await page.waitForTimeout(500);
+  // Given time to act, and for the person to read why (the words moved the rows: a pick waits ARM_MS after them).
+  await page.waitForTimeout(700);
   expect(await inserted(page)).toBe(false);
   await page.evaluate(show);
   // A person's click on the first row (moved down by the line saying why the first did nothing): the pick is judged
@@ -195,6 +197,72 @@ describe('the picker against a clickjacking page', () => {
   it('an almost transparent page (opacity on the picker’s ancestor): the click picks nothing', async () => {
     const page = await pickerOpen();
     await clickWhileHidden(page, () => void (document.documentElement.style.opacity = '0.02'), () => void (document.documentElement.style.opacity = ''));
+  });
+
+  it('a page that fades the picker at a person’s press and unfades it at once: the line saying why moves the rows down, and the double click’s second click picks nothing, not the row that slid under the pointer', async () => {
+    // attack33: the refusal's words above the list push every row down (about one row), while the panel itself does not move
+    // (armed.ts sees no move); a second click at the same spot, within ARM_MS, landed on another row, and picked it.
+    const page = await pickerOpen();
+    await waitFor(() => armed(page));
+    const at = await inShadow(page, 'picker', (root) => {
+      const r = root.querySelector('li[data-i="1"]')!.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.evaluate(() => {
+      // At the person's press (before Lanyard hears it), the page fades everything; after the click was refused, it undoes it.
+      addEventListener('pointerdown', (e) => e.isTrusted && (document.documentElement.style.opacity = '0.02'), { capture: true, once: true });
+      addEventListener('click', () => void (document.documentElement.style.opacity = ''), { once: true });
+    });
+    await page.mouse.click(at.x, at.y);
+    const moved = await inShadow(page, 'picker', (root) => root.querySelector('li[data-i="1"]')!.getBoundingClientRect().y);
+    expect(moved).toBeGreaterThan(at.y - 10);
+    // The second click of a double click, at the same spot, a moment later.
+    await page.waitForTimeout(120);
+    await page.mouse.click(at.x, at.y);
+    await page.waitForTimeout(500);
+    expect(await inserted(page)).toBe(false);
+    // Nor the share warning of a badge that is not valid (the other row): the list still shows.
+    expect(await inShadow(page, 'picker', (root) => (root.querySelector('[role=alert]')!.parentElement as HTMLElement).hidden)).toBe(true);
+    // Once the rows have been seen where they are now, a person's click picks (the first row: the valid badge).
+    await waitFor(() => armed(page));
+    const first = await firstRow(page);
+    await page.mouse.click(first.x, first.y);
+    await waitFor(() => inserted(page));
+    await page.close();
+  });
+
+  it('a page that types into the picker’s search once it has the focus (document.execCommand: a trusted input event, no beforeinput): its edit is undone and searches nothing; the person’s typing searches', async () => {
+    // attack33: editing commands act on the focused search inside the closed root; the picker searched for the page's
+    // words and showed the rows it chose under the person's pointer. The person's typing is announced by a beforeinput.
+    const page = await pickerOpen();
+    const all = await pickerOptions(page);
+    expect(all.length).toBe(2);
+    const search = () => inShadow(page, 'picker', (root) => (root.querySelector('input') as HTMLInputElement).value);
+    expect(await page.evaluate(() => `${document.activeElement?.getAttribute('data-lanyard')} ${document.execCommand('insertText', false, 'Ada')}`)).toBe('picker true');
+    await page.waitForTimeout(800);
+    expect(await search()).toBe('');
+    expect(await pickerOptions(page)).toEqual(all);
+    await page.keyboard.type('zzqq');
+    expect(await search()).toBe('zzqq');
+    await waitFor(() => inShadow(page, 'picker', (root) => root.querySelectorAll('li[role=option]').length === 0));
+    await page.close();
+  });
+
+  it('a page that cancels the person’s keystroke in the search (its beforeinput) and edits the search with its own words instead: undone too', async () => {
+    const page = await pickerOpen();
+    const all = await pickerOptions(page);
+    await page.evaluate(() => addEventListener('beforeinput', (e) => {
+      if (!e.isTrusted) return;
+      e.preventDefault();
+      (window as unknown as { edited: boolean }).edited = document.execCommand('insertText', false, 'Ada');
+    }));
+    await page.keyboard.type('z');
+    await page.waitForTimeout(800);
+    // The page's edit was made (and then undone by the picker), not refused by the browser.
+    expect(await page.evaluate(() => (window as unknown as { edited?: boolean }).edited)).toBe(true);
+    expect(await inShadow(page, 'picker', (root) => (root.querySelector('input') as HTMLInputElement).value)).toBe('');
+    expect(await pickerOptions(page)).toEqual(all);
+    await page.close();
   });
 
   it('a page that replaced attachShadow, showPopover, hidePopover, addEventListener and getComputedStyle before Lanyard ran: none of them is Lanyard’s (its world’s own), the root stays closed and the picker on top', async () => {

@@ -96,6 +96,16 @@ export function openPicker(o: PickerOptions): { close(): void } {
   // A pick acts only once the panel has been shown, unmoved and as Lanyard drew it, for a while (armed.ts: clickjacking).
   const armed = guard(panel, fromUser, (yes) => (yes ? panel.setAttribute('data-armed', '') : panel.removeAttribute('data-armed')));
   top?.watch(panel);
+  /**
+   * What the status line above the rows says. New words there move every row under a still pointer while the panel stays
+   * put (armed.ts sees no move): a page that faded it at a person's press and unfaded it at once got its refusal said, and
+   * the double click's second click picked the row that slid under the pointer (attack33). So a pick waits again.
+   */
+  let told = tx('contentPickerLoading');
+  const tell = (text: string) => {
+    say(status, text);
+    if (text !== told) (told = text), armed.changed();
+  };
 
   let badges: PickerBadge[] = [];
   let active = 0;
@@ -125,7 +135,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
   };
   const render = () => {
     list.replaceChildren(...badges.map(row));
-    say(status, badges.length ? '' : tx(input.value ? 'contentPickerNoMatch' : 'contentPickerEmpty'));
+    tell(badges.length ? '' : tx(input.value ? 'contentPickerNoMatch' : 'contentPickerEmpty'));
     select(0);
     // Other rows under the pointer: a click meant for the old ones must not pick a new one.
     armed.changed();
@@ -134,7 +144,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
     const mine = ++seq;
     const r = await ask('picker/list', { query: input.value.trim().slice(0, 200) });
     if (mine !== seq || life.signal.aborted) return;
-    if (!r.ok) return void say(status, errorWords(r.error));
+    if (!r.ok) return void tell(errorWords(r.error));
     badges = r.value;
     render();
   };
@@ -153,17 +163,18 @@ export function openPicker(o: PickerOptions): { close(): void } {
     const b = badges[i];
     if (!b) return;
     // Something the page put above the panel since it was last looked at (a popover in its shadow root, Firefox): raised now, not picked.
-    const why = top && !top.onTop() ? 'covered' : armed.check();
+    const why = top?.refusal() ?? armed.check();
     if (why) {
-      // Too soon or just moved: the next click acts. Drawn otherwise by the page: say so (in case it is the site's own doing).
-      if (why !== 'too-soon' && why !== 'moved') say(status, tx('contentPickerHidden'));
+      // Too soon or just moved: the next click acts. A pop-up the site keeps open in its shadow root (Firefox, top-layer.ts):
+      // every pick waits until it is closed, so the user is told to close it. Drawn otherwise by the page: say so.
+      if (why !== 'too-soon' && why !== 'moved') tell(tx(why === 'popup' ? 'contentPickerSitePopup' : 'contentPickerHidden'));
       return void console.warn(`[lanyard] the picker ignored a pick: ${why}`);
     }
     if (b.warning && !confirmed) {
       confirming = b;
       warning.className = `w ${b.warning.level}`;
       say(warning, warningText(b.warning));
-      say(status, '');
+      tell('');
       showList(false);
       // The safe choice has the focus: Enter does not share a badge the viewer cannot trust.
       back.focus();
@@ -171,10 +182,10 @@ export function openPicker(o: PickerOptions): { close(): void } {
     }
     confirming = null;
     showList(true);
-    say(status, tx('contentPickerWorking'));
+    tell(tx('contentPickerWorking'));
     const err = await o.onPick(b);
     if (life.signal.aborted) return;
-    if (typeof err === 'string') say(status, err);
+    if (typeof err === 'string') tell(err);
     else self.close();
   };
 
@@ -182,7 +193,19 @@ export function openPicker(o: PickerOptions): { close(): void } {
   close.addEventListener('click', () => self.close(), on);
   back.addEventListener('click', (e) => void (fromUser(e) && unconfirm()), on);
   anyway.addEventListener('click', (e) => void (fromUser(e) && confirming && pick(badges.indexOf(confirming), true)), on);
-  input.addEventListener('input', () => {
+  // The page can edit the search while it has the focus (document.execCommand('insertText'): a trusted `input`, but no
+  // `beforeinput`, which editing commands never fire: Input Events 2 §4.1) and so choose the rows under the person's
+  // pointer; an edit the person's typing, pasting, dropping or composing did not announce, the same kind with the same
+  // text (a page that cancelled the person's keystroke made its own edit in its stead), is undone (attack33). Emptied
+  // (the search's own clear button) shows every badge, as the picker opened.
+  let typed = '';
+  let announced = '';
+  const edit = (e: Event) => `${(e as InputEvent).inputType}\n${(e as InputEvent).data}`;
+  input.addEventListener('beforeinput', (e) => void (announced = fromUser(e) ? edit(e) : ''), on);
+  input.addEventListener('input', (e) => {
+    if (edit(e) !== announced && input.value) return void (input.value = typed);
+    announced = '';
+    typed = input.value;
     clearTimeout(debounce);
     debounce = setTimeout(() => void load(), 150);
   }, on);

@@ -22,11 +22,12 @@
  * took, 200 ms at least, and before each pick), and listens to each for `beforetoggle`
  * (attack32: a see-through popover there let a click pick a badge unseen). A page whose own listener, registered first on
  * its root or popover, stops that event can still hide and show a popover already known there unheard, above the card:
- * so no pick acts while the page has anything in the top layer inside a shadow root there (`onTop`), but for a modal the
+ * so no pick acts while the page has anything in the top layer inside a shadow root there (`refusal`: 'popup', which the
+ * picker names as the site's pop-up to close, attack33), but for a modal the
  * picker is mounted in (which the page could, the same way, close and show again above it unheard).
  * The picker's host (picker.ts) is kept on top the same way: the page's overlay at the highest z-index, painted after
  * it, covered it, and where nothing tells what covers the panel (Firefox), a see-through one let a click pick a badge
- * unseen; a page that keeps raising its own over the picker closes it. A pick asks first (`onTop`): raised at that
+ * unseen; a page that keeps raising its own over the picker closes it. A pick asks first (`refusal`): raised at that
  * moment, it counts for nothing, and after any raise the picker waits ARM_MS again (armed.ts). Manual popovers leave the focus where it is.
  * On top is not usable: a modal dialog the page opens makes everything outside it inert (HTML §6.13 "blocked by a
  * modal dialog"), in the top layer too, and the picker raised above it was seen while a person's click on its rows
@@ -53,10 +54,12 @@ export interface TopLayer {
   /** The card's box to watch for anything drawn over it (the one now shown: a new state is a new box). */
   watch(box: Element): void;
   /**
-   * Looks now (before a pick acts): false when the page had put something above it (raised again now), it is gone, or
-   * (where the browser cannot tell what covers it: Firefox) the page has something in the top layer inside a shadow root.
+   * Looks now (before a pick acts): null when it may act; else why not. 'popup' while (where the browser cannot tell
+   * what covers it: Firefox) the page has something in the top layer inside a shadow root, raised over or not: a site's
+   * own pop-up, which the user can close (the picker says so); 'covered' when the page had put something else above it
+   * (raised again now) or it is gone.
    */
-  onTop(): boolean;
+  refusal(): 'covered' | 'popup' | null;
   stop(): void;
 }
 
@@ -188,16 +191,17 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   // shown): no card, as when the page fights later. Left up outside the top layer, it was under the page's own.
   if (!raise()) return (stop(), onLost(), null);
   every = setInterval(look, CHECK_MS);
-  const onTop = (): boolean => {
+  const refusal = (): 'covered' | 'popup' | null => {
     const before = raises;
     // Every root walked now: one the page made since the last walk may hold what covers the picker.
     walkAt = 0;
     if (!gone) look();
+    if (gone) return 'covered';
     // One open in a page's shadow root may have been hidden and shown again above it unheard (its root's own listener,
     // registered first, stopped the event: attack32): where nothing tells what covers it, no pick while one is open.
-    return !gone && raises === before && inRoots === 0;
+    return inRoots ? 'popup' : raises === before ? null : 'covered';
   };
-  return { stop, onTop, watch: (el) => (covered?.disconnect(), (box = el), watch()) };
+  return { stop, refusal, watch: (el) => (covered?.disconnect(), (box = el), watch()) };
 }
 
 type EntryV2 = IntersectionObserverEntry & { isVisible?: boolean };

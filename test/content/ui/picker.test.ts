@@ -75,13 +75,34 @@ describe('badge picker', () => {
     openPicker({ anchor, title: 't', onPick: async () => {} });
     await vi.runAllTimersAsync();
     const input = pickerRoot().querySelector('input')!;
+    // As a browser types: each edit announced by its beforeinput.
     for (const q of ['p', 'po', 'poe']) {
+      input.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: q.at(-1), cancelable: true }));
       input.value = q;
-      input.dispatchEvent(new Event('input'));
+      input.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: q.at(-1) }));
     }
     await vi.runAllTimersAsync();
     expect(rt.sent.map((m) => m.args)).toEqual([{ query: '' }, { query: 'poe' }]);
     expect(options().map((o) => shown(o.querySelector('b')))).toEqual(['Poetical Science']);
+  });
+
+  it('undoes an edit of the search no beforeinput announced (the page’s document.execCommand), and searches nothing for it', async () => {
+    vi.useFakeTimers();
+    openPicker({ anchor, title: 't', onPick: async () => {} });
+    await vi.runAllTimersAsync();
+    const input = pickerRoot().querySelector('input')!;
+    input.value = 'poe';
+    input.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: 'poe' }));
+    await vi.runAllTimersAsync();
+    expect(input.value).toBe('');
+    // Nor one made in the stead of the person's keystroke (its beforeinput cancelled by the page): another text.
+    input.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: 'z', cancelable: true }));
+    input.value = 'poe';
+    input.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: 'poe' }));
+    await vi.runAllTimersAsync();
+    expect(input.value).toBe('');
+    expect(rt.sent.map((m) => m.args)).toEqual([{ query: '' }]);
+    expect(options().length).toBeGreaterThan(1);
   });
 
   it('picks with the keyboard and closes; Escape closes', async () => {
