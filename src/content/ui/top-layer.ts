@@ -99,21 +99,21 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   /** The page put something in the top layer since the last raise (it may be one that was there already, raised again). */
   let raised = false;
   let queued: ReturnType<typeof setTimeout> | undefined;
-  /** The card's box drawn over (Chromium): a raise is asked for; null where the browser cannot tell. */
   /** Reported covered while another of Lanyard's hosts was up (which it cannot tell from the page's): looked at again once it is gone. */
   let unsure = false;
+  /** The card's box drawn over (Chromium): a raise is asked for; null where the browser cannot tell. */
   const covered = coveredWatch(() => (othersUp(host) ? (unsure = true) : ((raised = true), later())));
   const heard = new WeakSet<ShadowRoot>();
   let roots: ShadowRoot[] = [];
   /** When the roots are walked again (a walk reads every element: at most a tenth of the time; each pick walks). */
   let walkAt = 0;
+  /** How many the last look found open there. */
+  let inRoots = 0;
   /**
    * Where the browser cannot tell (Firefox), what the page put in the top layer inside its shadow roots, open or closed
    * (dom/shadow-roots.ts): one not there at the last raise is above. Each root is listened to as the document is, so
    * that one shown again (hidden and shown in one task: the last in the top layer, and still "known") raises too.
    */
-  /** How many the last look found open there. */
-  let inRoots = 0;
   const inShadows = (): Element[] => {
     if (covered) return [];
     const found: Element[] = [];
