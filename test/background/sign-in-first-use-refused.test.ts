@@ -58,3 +58,24 @@ describe.each(KINDS)('$kind: the sign-in’s own token refused on its first use'
     await expect.poll(() => mine.filter((t) => ctx.bp.control.isTokenLive(t.accessToken) || (t.refreshToken && ctx.bp.control.isTokenLive(t.refreshToken))).length).toBe(0);
   });
 });
+
+describe.each([KINDS[1], KINDS[2]])('$kind: the sign-in’s own token refused once, at a server that keeps its refresh tokens', ({ kind, profile }) => {
+  it('a server that does not rotate (RFC 6749 §6: no refresh_token in the answer): the refresh token the sign-in got is stored', async () => {
+    const h = await harness();
+    ctx.bp.control.stateForTests.keepRefreshToken = true;
+    try {
+      const issued = ctx.bp.control.tokens.length;
+      ctx.bp.control.failNext({ status: 401, path: profile, count: 1, challenge: 'invalid_token' });
+      const account = await h.app.accounts.signIn({ kind, baseUrl: ctx.bp.baseUrl });
+      const first = ctx.bp.control.tokens[issued]!;
+      const secret = await h.db.secrets.get(refreshId(account.id));
+      expect(secret).toMatchObject({ kind: 'refresh', refreshToken: first.refreshToken });
+      expect(ctx.bp.control.isTokenLive(first.refreshToken!)).toBe(true);
+      expect(h.platform.session.map.get(account.id)!.accessToken).not.toBe(first.accessToken);
+      expect(ctx.bp.control.isTokenLive(h.platform.session.map.get(account.id)!.accessToken)).toBe(true);
+    } finally {
+      ctx.bp.control.stateForTests.keepRefreshToken = false;
+      ctx.bp.control.clearFaults();
+    }
+  });
+});
