@@ -10,17 +10,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { refreshId } from '../../src/background/services/tokens.ts';
-import { badgrSignIn, harness, useBackpack } from './harness.ts';
+import { badgrSignIn, failure, harness, useBackpack } from './harness.ts';
 
 const ctx = useBackpack({ badges: 3 });
 
 const KINDS = [
-  { kind: 'badgr', list: '/v2/backpack/assertions', token: '/o/token' },
-  { kind: 'ob3', list: '/ims/ob/v3p0/credentials', token: '/oauth/token' },
-  { kind: 'badge-connect', list: '/ims/ob/v2p1/assertions', token: '/oauth/token' },
+  { kind: 'badgr', list: '/v2/backpack/assertions', profile: '/v2/users/self', token: '/o/token' },
+  { kind: 'ob3', list: '/ims/ob/v3p0/credentials', profile: '/ims/ob/v3p0/profile', token: '/oauth/token' },
+  { kind: 'badge-connect', list: '/ims/ob/v2p1/assertions', profile: '/ims/ob/v2p1/profile', token: '/oauth/token' },
 ] as const;
 
-describe.each(KINDS)('$kind: a 401 with error="invalid_request"', ({ kind, list, token }) => {
+describe.each(KINDS)('$kind: a 401 with error="invalid_request"', ({ kind, list, profile, token }) => {
   it('is a protocol error: no refresh, no sign-in asked, the session and the badges kept', async () => {
     const h = await harness();
     const { id } = kind === 'badgr' ? await badgrSignIn(h, ctx.bp.baseUrl) : await h.app.accounts.signIn({ kind, baseUrl: ctx.bp.baseUrl });
@@ -40,5 +40,23 @@ describe.each(KINDS)('$kind: a 401 with error="invalid_request"', ({ kind, list,
     expect((await h.db.badges.byAccount(id)).map((r) => r.key).sort()).toEqual(cached);
     expect(await h.db.secrets.get(refreshId(id))).toEqual(secret);
     expect(secret?.kind === 'refresh' && ctx.bp.control.isTokenLive(secret.refreshToken)).toBe(true);
+  });
+
+  it('at sign-in (the profile read): the sign-in fails with the protocol error, no refresh made, nothing kept', async () => {
+    const h = await harness();
+    const before = ctx.bp.control.requests.filter((r) => r.path === token).length;
+    const issued = ctx.bp.control.tokens.length;
+    ctx.bp.control.failNext({ status: 401, path: profile, count: 3, challenge: 'invalid_request' });
+    const signIn = kind === 'badgr' ? badgrSignIn(h, ctx.bp.baseUrl) : h.app.accounts.signIn({ kind, baseUrl: ctx.bp.baseUrl });
+    const e = await failure(signIn);
+    ctx.bp.control.clearFaults();
+    expect(e).toMatchObject({ code: 'PROTOCOL' });
+    expect(e.message).toMatch(/malformed.*invalid_request/);
+    // The grant only: no refresh.
+    expect(ctx.bp.control.requests.filter((r) => r.path === token).length - before).toBe(1);
+    expect(await h.app.accounts.list()).toEqual([]);
+    // The session the grant opened is ended at the backpack (session-end.ts keepOrEnd, not waited for).
+    const [opened] = ctx.bp.control.tokens.slice(issued);
+    await expect.poll(() => ctx.bp.control.isTokenLive(opened!.accessToken)).toBe(false);
   });
 });
