@@ -88,6 +88,8 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
   const sync = createSync({ db, verifier, identities, tokens, providers, fetch: hostFetch, alarms: p.alarms, permissions: ownPermissions, now, onConfirmedChanged: confirmedChanged, ...(p.keepAlive ? { keepAlive: p.keepAlive } : {}), ...p.syncOptions });
   const accounts = createAccounts({
     db, tokens, providers, permissions: p.permissions, identity: p.identity, fetch: p.fetch, backpack: p.backpack, version: p.version, now,
+    // A sign-in's backoff before its second refresh is a sync's first step (sign-in-tokens.ts), waited as the sync's are.
+    ...(p.syncOptions?.sleep ? { sleep: p.syncOptions.sleep } : {}),
     onSignedIn: (id) => void sync.start(id),
     onSigningOut: (id) => sync.cancel(id),
     keepUnlisted: (id, from) => keepUnlisted({ db, verifier, identities, now }, id, from),

@@ -133,6 +133,11 @@ export function statusError(res: Response, what: string, message?: string, detai
   const said = message ? `: ${serverWords(message)}` : '';
   const challenge = bearerError(res);
   const extra = { status, ...(detail ? { detail: serverWords(detail) } : {}) };
+  // RFC 6750 §3.1 `invalid_request`: the request "is otherwise malformed" (a parameter missing or repeated, two ways
+  // of sending the token), which §3.1 answers 400; sent with a 401, it was read as a token refused and refreshed, which
+  // cannot mend a malformed request, and then asked the user to sign in again, which cannot either. Lanyard's request
+  // and the server disagree on the protocol: said as such, the session and the badges kept.
+  if (status === 401 && challenge === 'invalid_request') return new BackpackError(C.PROTOCOL, `${what}: the backpack called Lanyard's request malformed (RFC 6750 invalid_request, HTTP 401)${said}: a new token cannot mend that, so none is asked for`, { status, detail: challenge });
   // insufficient_scope is the detail, whatever the body says: a refresh cannot widen a grant (RFC 6749 §6), so
   // none is made for it (background token-use.ts); only a new sign-in can (RFC 6750 §3.1 names no retry for it).
   if (status === 401 || (status === 403 && newGrantMayHelp(challenge))) return new BackpackError(C.UNAUTHORIZED, `${what} refused the token (HTTP ${status})${said}`, { ...extra, ...(challenge === 'insufficient_scope' ? { detail: challenge } : {}) });

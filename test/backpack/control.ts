@@ -25,6 +25,8 @@ export interface Fault {
    */
   retryAfter?: number | Date | string | null;
   body?: unknown;
+  /** With a 401: the Bearer challenge's `error` (RFC 6750 §3.1: invalid_token, invalid_request…); default none. */
+  challenge?: string;
   /** An HTML page as the answer, with that status (a proxy's or gateway's error page, not the API's JSON). */
   html?: string;
   /** With a 3xx status: the Location to send the client to (a 307/308 keeps the method and body). */
@@ -211,7 +213,7 @@ function faultReply(f: Fault): Reply {
   if (f.redirectTo !== undefined) return { status, headers: { location: f.redirectTo, 'content-type': 'text/plain' }, body: '' };
   if (f.html !== undefined) return text(status, f.html, 'text/html; charset=utf-8');
   if (status === 401) {
-    return json(401, f.body ?? { detail: 'Authentication credentials were not provided.' }, { 'www-authenticate': 'Bearer realm="api"' });
+    return json(401, f.body ?? { detail: 'Authentication credentials were not provided.' }, { 'www-authenticate': `Bearer realm="api"${f.challenge ? `, error="${f.challenge}"` : ''}` });
   }
   if (status === 429) {
     if (f.retryAfter === null) return json(429, f.body ?? { detail: 'Request was throttled.' });

@@ -28,6 +28,9 @@ import { accountView } from './views.ts';
 import { createSignOutEnd } from './sign-out-end.ts';
 import { createSignIns, type SignInRun } from './sign-in-run.ts';
 import { endDropped, keepOrEnd, replacedPart, revokeStored, sessionRef } from './session-end.ts';
+import type { OAuthKind } from './oauth-client.ts';
+import type { Sleep } from './retry.ts';
+import { firstUse, type SignInTokens } from './sign-in-tokens.ts';
 
 export interface AccountsDeps {
   db: Db;
@@ -52,9 +55,9 @@ export interface AccountsDeps {
   /** Whether a re-verification of every badge runs in this worker (library.ts isVerifying): a `verifying` record that does not reads as it would have ended (views.ts syncView). */
   isVerifying?: (accountId: string) => boolean;
   now?: () => Date;
+  /** The backoff before a sign-in's second refresh (sign-in-tokens.ts); default a real wait. */
+  sleep?: Sleep;
 }
-
-import type { OAuthKind } from './oauth-client.ts';
 
 const hostOf = (url: string): string => new URL(url).host;
 
@@ -134,20 +137,20 @@ export function createAccounts(d: AccountsDeps) {
   async function signInBadgr(kit: BackpackKit, baseUrl: string, username: string, password: string, s: SignInRun): Promise<AccountRecord> {
     const { badgrClient } = kit;
     const client = badgrClient(baseUrl, s.fetch);
-    const tokens = await client.signIn(username, password);
-    // Not the run's fetch: a cancel has aborted it.
-    return keepOrEnd(() => badgrSignedIn(kit, baseUrl, username, tokens, client, s), () => badgrClient(baseUrl, d.fetch).signOut(tokens));
+    const tokens = firstUse(kit, d, s, { kind: 'badgr', baseUrl }, await client.signIn(username, password));
+    // Not the run's fetch: a cancel has aborted it. The pair a refresh gave, when one was made (sign-in-tokens.ts).
+    return keepOrEnd(() => badgrSignedIn(kit, baseUrl, username, tokens, client, s), () => badgrClient(baseUrl, d.fetch).signOut(tokens.current));
   }
 
-  async function badgrSignedIn({ badgrProvider, profileAddresses }: BackpackKit, baseUrl: string, username: string, tokens: TokenSet, client: ReturnType<typeof badgrClient>, s: SignInRun): Promise<AccountRecord> {
-    const profile = await client.profile(tokens.accessToken);
-    const listed = await badgrProvider(client).addresses(tokens.accessToken).catch(() => undefined);
+  async function badgrSignedIn({ badgrProvider, profileAddresses }: BackpackKit, baseUrl: string, username: string, tokens: SignInTokens, client: ReturnType<typeof badgrClient>, s: SignInRun): Promise<AccountRecord> {
+    const profile = await tokens.use((t) => client.profile(t));
+    const listed = await badgrProvider(client).addresses(tokens.current.accessToken).catch(() => undefined);
     // At most MAX_ADDRESSES (address-bound.ts): the first sync, which follows, says what was left out.
     const { addresses } = boundAddresses(listed ?? profileAddresses(profile));
     const primary = addresses.find((a) => a.primary)?.email ?? username;
     // The name the user typed to sign in is an address they confirmed (identities.ts).
     const typedAddresses = username.includes('@') ? [username.trim()] : [];
-    return commit(s, 'badgr', baseUrl, profile.entityId, () => storeSignedIn({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses, typedAddresses }, tokens));
+    return commit(s, 'badgr', baseUrl, profile.entityId, () => storeSignedIn({ kind: 'badgr', providerName: hostOf(baseUrl), baseUrl, user: primary, userId: profile.entityId, addresses, typedAddresses }, tokens.current));
   }
 
   async function signInOAuth(kit: BackpackKit, kind: OAuthKind, baseUrl: string, s: SignInRun): Promise<AccountRecord> {
@@ -164,22 +167,19 @@ export function createAccounts(d: AccountsDeps) {
     } catch (e) {
       throw new ServiceError('AUTHORIZATION_FAILED', `The sign-in to ${hostOf(baseUrl)} did not finish: ${e instanceof Error ? e.message : String(e)}`);
     }
-    let tokens;
-    try {
-      // Checks `state` (RFC 6749 §10.12) and `iss` (RFC 9207) before it exchanges the code with the PKCE verifier.
-      tokens = await api.complete(service, client, request, redirected);
-    } catch (e) {
+    // Checks `state` (RFC 6749 §10.12) and `iss` (RFC 9207) before it exchanges the code with the PKCE verifier.
+    const tokens = await api.complete(service, client, request, redirected).catch(async (e: unknown) => {
       // The provider forgot this client: register anew at the next attempt. Only this client: one another sign-in registered meanwhile stays (db-secrets.ts).
       if (isBackpackError(e, 'UNAUTHORIZED') && e.detail === 'invalid_client') await d.db.secrets.forgetClient(clientSecretId, client.clientId);
       throw e;
-    }
-    const signedIn = tokens;
-    return keepOrEnd(() => oauthSignedIn(kit, kind, baseUrl, s, api, service, name, clientSecretId, signedIn), () => oauthApi(kind, d.fetch).revoke(service, client, signedIn));
+    });
+    const signedIn = firstUse(kit, d, s, { kind, baseUrl, service, clientSecretId }, tokens);
+    return keepOrEnd(() => oauthSignedIn(kit, kind, baseUrl, s, api, service, name, clientSecretId, signedIn), () => oauthApi(kind, d.fetch).revoke(service, client, signedIn.current));
   }
 
-  async function oauthSignedIn({ profileEmail }: BackpackKit, kind: OAuthKind, baseUrl: string, s: SignInRun, api: OAuthApi, service: Record<string, unknown>, name: string, clientSecretId: string, tokens: TokenSet): Promise<AccountRecord> {
+  async function oauthSignedIn({ profileEmail }: BackpackKit, kind: OAuthKind, baseUrl: string, s: SignInRun, api: OAuthApi, service: Record<string, unknown>, name: string, clientSecretId: string, tokens: SignInTokens): Promise<AccountRecord> {
     // No profile (404, optionalProfile): signed in all the same, named by the provider's host; one account per provider then.
-    const profile = (await api.profile(service, tokens.accessToken)) ?? {};
+    const profile = (await tokens.use((t) => api.profile(service, t))) ?? {};
     const email = profileEmail(profile);
     // The backpack's words, kept on the account and shown by the popup: bounded (errors.ts serverWords).
     const fullName = typeof profile.name === 'string' && profile.name.trim() ? serverWords(profile.name) : undefined;
@@ -187,7 +187,7 @@ export function createAccounts(d: AccountsDeps) {
     const userId = typeof profile.id === 'string' && profile.id && profile.id.length <= 2048 ? profile.id : (email ?? 'me');
     const user = email ?? fullName ?? hostOf(baseUrl);
     const addresses = email ? [{ email, verified: true, primary: true }] : [];
-    return commit(s, kind, baseUrl, userId, () => storeSignedIn({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId }, tokens));
+    return commit(s, kind, baseUrl, userId, () => storeSignedIn({ kind, providerName: name, baseUrl, user, userId, addresses, service, clientSecretId }, tokens.current));
   }
 
   /** Each backpack's client looked up or registered one at a time (oauth-client.ts clientFor). */
