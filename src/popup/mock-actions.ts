@@ -145,7 +145,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       if (options.denyPermissions) return later(err('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed'));
       // A backpack that never answers: the sign-in waits until it is cancelled.
       if (/slow/.test(request.baseUrl)) {
-        if (running.some((r) => r.baseUrl === request.baseUrl)) return later(err('ERR_SIGN_IN_UNDER_WAY', 'A sign-in to this backpack is under way already'));
+        if (running.some((r) => r.baseUrl === request.baseUrl && r.kind === request.kind)) return later(err('ERR_SIGN_IN_UNDER_WAY', 'A sign-in to this backpack is under way already'));
         running = [...running, { id: `run-${calls.length}`, kind: request.kind, baseUrl: request.baseUrl, ...(request.kind === 'badgr' ? { username: request.username } : {}), phase: /signed-out/.test(request.baseUrl) ? 'finishing-sign-out' : 'signing-in' }];
         return new Promise((resolve) => void cancels.push(() => resolve(cancelled())));
       }

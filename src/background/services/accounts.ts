@@ -233,10 +233,9 @@ export function createAccounts(d: AccountsDeps) {
 
     /**
      * Revokes the session on the server (best effort) and forgets the account, its tokens and its
-     * badges here whatever the server said. `revoked` tells the user what became of the session at
-     * the provider: ended, not offered (Badgr's Badge Connect manifest names no tokenRevocationUrl,
-     * which OB 2.1 makes optional: the tokens then live on there until they expire), or failed
-     * (offline, an error). `kept`: the badges its backpack no longer listed, kept in this browser.
+     * badges here whatever the server said. `revoked` tells the user what became of the session at the provider: ended, not offered
+     * (Badgr's Badge Connect manifest names no tokenRevocationUrl, which OB 2.1 makes optional: the tokens then live on there until
+     * they expire), or failed (offline, an error). `kept`: the badges its backpack no longer listed, kept in this browser.
      */
     async signOut(accountId: string): Promise<SignOutReply> {
       // Begun before the account is read: a sign-in storing it is waited for, and one that would store it waits (sign-out-end.ts).
@@ -249,10 +248,9 @@ export function createAccounts(d: AccountsDeps) {
         return { signedOut: true, revoked: left?.revoked ?? 'revoked', kept: left?.kept ?? 0 };
       }
       const from = hostOf(account.baseUrl);
-      // A sync state without its account is a sign-out to end (finishSignOuts): the host, for the badges
-      // kept; how to reach the backpack, to end the session should this worker stop first. Marked before
-      // the account goes (a worker stopped while the sync below stops has the mark to end it with), and
-      // again once the sync has stopped: its writes replace the record whole (sync.ts).
+      // A sync state without its account is a sign-out to end (finishSignOuts): the host, for the badges kept; how to reach the backpack,
+      // to end the session should this worker stop first. Marked before the account goes (a worker stopped while the sync below stops
+      // has the mark to end it with), and again once the sync has stopped: its writes replace the record whole (sync.ts).
       const mark = { signingOutOf: from, signingOutSession: sessionRef(account) };
       const marked = () => d.db.syncState.update(accountId, (s) => (s ? { ...s, ...mark } : { accountId, status: 'idle', done: 0, total: 0, failures: 0, ...mark }));
       try {
@@ -264,6 +262,8 @@ export function createAccounts(d: AccountsDeps) {
         await d.onSigningOut?.(accountId);
         await marked();
       } catch (e) {
+        // An account still here (its delete failed) is no sign-out to end: its mark went on into every sync write (sync-save.ts).
+        if (await d.db.accounts.get(accountId).catch(() => undefined)) await d.db.syncState.update(accountId, (s) => s && (({ signingOutOf: _o, signingOutSession: _s, ...rest }) => rest)(s)).catch(() => undefined);
         ends.abandon(accountId);
         throw e;
       }

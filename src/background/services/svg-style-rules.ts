@@ -36,7 +36,7 @@ export interface StyleRule {
  * `url(#id)` as CSS writes it (CSS Values §4.5; a function's name in any case, CSS Syntax §4.3.4): quoted,
  * the id runs to the closing quote (`url("#a)b")` names `a)b`); unquoted, to the `)` (CSS Syntax §4.3.6).
  */
-export const URL_REF = /url\(\s*(?:"\s*#([^"]*)|'\s*#([^']*)|#([^'")]*))/gi;
+export const URL_REF = /url\(\s*(?:"\s*#([^"]*)|'\s*#([^']*)|#([^'")]*))|element\(\s*#([-\w\u0080-\uffff]*)/gi;
 /**
  * A declaration of a block (CSS Syntax §5.3.8), a quoted string and an unquoted url(…) token kept whole (a `;`
  * in `url(#p;1)` is the id's), tried where it may start (`declarations`).
@@ -108,8 +108,14 @@ export function styleRules(sheet: string, draws: (id: string) => boolean): Style
 
 const countUrls = (text: string): number => [...text.matchAll(URL_REF)].length;
 
-/** The ids a value's `url(#id)` references name. */
-export const urlIds = (value: string): string[] => [...value.matchAll(URL_REF)].map((u) => fragmentId((u[1] ?? u[2] ?? u[3]!).trim()));
+/**
+ * The ids a value's `url(#id)` references name, and its `-moz-element(#id)` (an element's rendering as an
+ * image, CSS Images 4 §3.3 `element()`, which Firefox draws, prefixed, in an SVG drawn as an image too:
+ * a foreignObject's `background: -moz-element(#e8) …` four times a level, nine levels (4 KB), held
+ * Firefox ESR 153 about 30 s drawing the <img>, review 36). Its id is a CSS hash token (CSS Syntax
+ * §4.3.1), no URL: read up to the first character that is no name's, never percent-decoded.
+ */
+export const urlIds = (value: string): string[] => [...value.matchAll(URL_REF)].map((u) => (u[4] !== undefined ? u[4] : fragmentId((u[1] ?? u[2] ?? u[3]!).trim())));
 
 /** Whether an unquoted url(…) token starts at `i` (CSS Syntax §4.3.4: `url(` as a whole name, no quote after its spaces). */
 const URL_TOKEN = /url\(\s*[^\s"']/iy;

@@ -23,7 +23,10 @@
  * as a `use` does; not an href that only points (a link, an animation's target, a path followed). A
  * style sheet's rules (`<style>`: `.l3 rect { fill: url(#p) }`) count for every element they may
  * match (svg-style-rules.ts); a sheet that cannot be read so, or one the picture links to
- * (`<?xml-stylesheet?>`, a `link` element), counts as too many.
+ * (`<?xml-stylesheet?>`, a `link` element), counts as too many. Firefox's `-moz-element(#id)` (an
+ * element's rendering as a CSS image, in a foreignObject's HTML or on an SVG element) draws the element
+ * named in a picture drawn as an image too, and counts as `url(#id)` does (svg-style-rules.ts urlIds);
+ * in an inherited property (`list-style-image`, `cursor`), where Lanyard cannot tell what draws it, as too many.
  *
  * Paints and markers are inherited (SVG 2 §13.2, §13.7: `fill`, `stroke`, `marker-*`): `<g
  * fill="url(#p)">` around ten rectangles draws the pattern ten times (hostile round 32: eight levels
@@ -54,15 +57,15 @@ export const MAX_USE_CLONES = 4096;
 export const MAX_ELEMENTS = 50_000;
 
 /** What any reference is spelt with (a `use`, an href, url(), an entity or character reference): a picture without any draws nothing twice. */
-const REFERENCES = /use|url|href|&/i;
+const REFERENCES = /use|url|href|element|&/i;
 /** A style sheet the picture links to (XML stylesheet PI, a `link` element): its rules are not read here. */
 const LINKED_SHEET = /<\?xml-stylesheet|<(?:[^\s/<>!?:]+:)?link[\s/>]/i;
 /** A `data:` SVG (RFC 2397), which an SVG drawn as an image still loads (its image elements, CSS images). */
 const SVG_DATA = /data:\s*image\/svg\+xml/i;
 /** Pictures inside pictures read: deeper, too many. */
 const MAX_NESTED = 2;
-/** Whether a value holds a CSS `url(` (a function name in any case, CSS Syntax §4.3.4). */
-const HAS_URL = /url\(/i;
+/** Whether a value holds a CSS `url(` or `-moz-element(` (a function name in any case, CSS Syntax §4.3.4; svg-style-rules.ts urlIds). */
+const HAS_URL = /url\(|element\(/i;
 /**
  * Elements whose href points at an element without drawing it: a link, an animation's target
  * (SMIL), a path followed (mpath, textPath). An animation names its own parent: read as drawing it,
@@ -79,6 +82,8 @@ const GRADIENTS = new Set(['linearGradient', 'radialGradient', 'meshgradient']);
 /** The inherited properties that draw what they name (SVG 2 §13.2 paint, §13.7.3 markers); `marker` sets the three. */
 const INHERITED = ['fill', 'stroke', 'marker-start', 'marker-mid', 'marker-end'];
 const inheritedSlots = (property: string): number[] => (property === 'marker' ? [2, 3, 4] : INHERITED.includes(property) ? [INHERITED.indexOf(property)] : []);
+/** Inherited properties that take an image (CSS Lists 3 §3.1, CSS UI 4 §5.1): a `-moz-element(#id)` there draws it for every list item under it. */
+const INHERITED_IMAGES = new Set(['list-style', 'list-style-image', 'cursor']);
 /** Values that take the parent's (CSS Cascade §7.3): they set nothing. */
 const INHERIT = /^\s*(?:inherit|unset|revert|revert-layer)\s*$/i;
 /** The ids one element's paint or marker may name (an attribute and its style attribute each name one). */
@@ -120,7 +125,7 @@ export function svgUseClones(svg: string, depth = 0): number {
     const named = valueIds.get(value) ?? valueIds.set(value, urlIds(value)).get(value)!;
     const slots = inheritedSlots(prop);
     const at = (k: number): number => e * INHERITED.length + k;
-    if (ANIMATIONS.has(kinds[e]!) || prop.startsWith('--')) unplaced.push(...named);
+    if (ANIMATIONS.has(kinds[e]!) || prop.startsWith('--') || INHERITED_IMAGES.has(prop)) unplaced.push(...named);
     else if (!slots.length) targets[e]!.push(...named);
     else if (!INHERIT.test(value)) for (const k of slots) painted.set(at(k), [...(painted.get(at(k)) ?? []), ...named]);
     // A paint or marker names one element (SVG 2 §13.2 <paint>): one value naming many would cost each element that inherits it.

@@ -12,12 +12,18 @@ import { reachableImage } from './image-hosts.ts';
 import { drawableImage } from './svg-use-clones.ts';
 import { ServiceErrorCodes } from './errors.ts';
 import { bakedImageOf } from './library-download.ts';
+import { memoByText } from './picture-memo.ts';
 import type { AccountView, BadgeDetail, BadgeView, NameDirs, PickerBadge, PickerWarning, SyncState } from '../../messaging/views.ts';
 import type { ShownDirs } from '../../core/share/lang-text.ts';
 import { readerTexts } from './reader-texts.ts';
 import { shownLists } from './shown-lists.ts';
 import { VIEW_TAGS_MAX, viewMarkdown, viewText, viewTexts } from './view-text.ts';
 import type { AccountRecord, BadgeRecord, OriginalRecord, SyncRecord } from '../../platform/records.ts';
+
+/** Each data: picture read once while it stays the same (picture-memo.ts); a hosted one is not read here. */
+const drawableData = memoByText(drawableImage);
+const unbakedData = memoByText(unbakedDataUrl);
+const drawable = (image: string | undefined): string | undefined => (image !== undefined && /^\s*data:/i.test(image) ? drawableData(image) : drawableImage(image));
 
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
@@ -33,7 +39,7 @@ export function badgeView(r: BadgeRecord, own: readonly string[]): BadgeView {
     name: viewText(named.name),
     description: viewText(m.description),
     // Not on the user's network (image-hosts.ts), nor an SVG asking for more clones than a picture needs (svg-use-clones.ts).
-    image: drawableImage(reachableImage(m.image, own)),
+    image: drawable(reachableImage(m.image, own)),
     issuerName: viewText(m.issuerName),
     issuerId: m.issuerId,
     issuerUrl: m.issuerUrl,
@@ -96,7 +102,7 @@ export const MAX_PICKER_IMAGE_CHARS = 100_000;
  */
 export function pickerImage(image: string | undefined): string | undefined {
   // Without the badge a baked picture carries (unbaked.ts: OB 2.0 §Assertion image "may be a baked image").
-  return image !== undefined && /^data:image\//i.test(image) && image.length <= MAX_PICKER_IMAGE_CHARS ? unbakedDataUrl(image) : undefined;
+  return image !== undefined && /^data:image\//i.test(image) && image.length <= MAX_PICKER_IMAGE_CHARS ? unbakedData(image) : undefined;
 }
 
 /**

@@ -58,15 +58,16 @@ export function useSignIn({ focusBack, runs, prefer, onStarted, onJoined, onJoin
   const sawOwn = useRef(false);
   /** The backpack of the sign-in the form waits for (its own, or the one it joined): Cancel ends that one only. */
   const at = useRef<string | undefined>(undefined);
-  /** The joined one's kind, which its Cancel names too: a Badgr and an OB 3.0 sign-in to one server run at once. */
-  const joinedKind = useRef<SignInUnderWay['kind'] | undefined>(undefined);
+  /** Its kind (the joined one's Cancel names it too): a Badgr and an OB 3.0 sign-in, or an OB 3.0 and a Badge Connect one, to one server run at once. */
+  const kindAt = useRef<SignInUnderWay['kind'] | undefined>(undefined);
   /** The form's own sign-in's id (SignInRequest `attempt`): its Cancel ends it even when sent before it reached the worker. */
   const attempt = useRef<string | undefined>(undefined);
   const waitedFor = waiting.current && at.current !== undefined ? trimmed(at.current) : undefined;
   // Else one to join: the backpack its last sign-in was refused for first (ERR_SIGN_IN_UNDER_WAY), or the one it was opened on, then any not met.
   const last = at.current !== undefined ? trimmed(at.current) : prefer !== undefined ? trimmed(prefer) : undefined;
   const unmet = runs?.filter((r) => !met.current.has(r.id));
-  const running = waitedFor !== undefined ? runs?.find((r) => trimmed(r.baseUrl) === waitedFor) : (unmet?.find((r) => trimmed(r.baseUrl) === last) ?? unmet?.[0]);
+  // The one waited for by its backpack and kind: the other kind's run to the same server has its own phase.
+  const running = waitedFor !== undefined ? runs?.find((r) => trimmed(r.baseUrl) === waitedFor && r.kind === kindAt.current) : (unmet?.find((r) => trimmed(r.baseUrl) === last) ?? unmet?.[0]);
   const hooks = useRef({ onJoined, onJoinedReply });
   hooks.current = { onJoined, onJoinedReply };
 
@@ -117,7 +118,7 @@ export function useSignIn({ focusBack, runs, prefer, onStarted, onJoined, onJoin
     const id = ++current.current;
     waiting.current = 'joined';
     at.current = run.baseUrl;
-    joinedKind.current = run.kind;
+    kindAt.current = run.kind;
     setBusy(true);
     setJoined(run);
     hooks.current.onJoined?.(run);
@@ -154,6 +155,7 @@ export function useSignIn({ focusBack, runs, prefer, onStarted, onJoined, onJoin
       const id = ++current.current;
       waiting.current = 'own';
       at.current = request.baseUrl;
+      kindAt.current = request.kind;
       sawOwn.current = false;
       setBusy(true);
       setJoined(undefined);
@@ -167,7 +169,7 @@ export function useSignIn({ focusBack, runs, prefer, onStarted, onJoined, onJoin
     cancel(): void {
       // Its own: named by its id (the host permission prompt may still hold it back); one joined: by its backpack and kind.
       const own = waiting.current === 'own' ? attempt.current : undefined;
-      const kind = waiting.current === 'joined' ? joinedKind.current : undefined;
+      const kind = waiting.current === 'joined' ? kindAt.current : undefined;
       // A state read before the cancel reached the worker may list it still: not a sign-in to join (which turned the form busy again, its fields off as focus went back to them).
       if (own !== undefined && at.current !== undefined && !sawOwn.current) ownEnded.current = { baseUrl: trimmed(at.current), until: Date.now() + OWN_ECHO_MS };
       current.current++;
