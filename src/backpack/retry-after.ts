@@ -39,6 +39,12 @@ export function httpDate(v: string | null): number {
   return t ?? NaN;
 }
 
+/** A field that is one HTTP-date and nothing else (`Expires`, RFC 9111 §5.3: two joined are no date), or NaN. */
+export function oneHttpDate(v: string | null): number {
+  const ts = httpDates((v ?? '').trim());
+  return ts.length === 1 ? ts[0]! : NaN;
+}
+
 /** The wait Retry-After asks for, in whole seconds (0 for a time already past), or undefined when it says none Lanyard can read. */
 export function retryAfterSeconds(value: string | null, date: string | null, now: number): number | undefined {
   const v = (value ?? '').trim();

@@ -144,8 +144,8 @@ export function createAccounts(d: AccountsDeps) {
 
   async function badgrSignedIn({ badgrProvider, profileAddresses }: BackpackKit, baseUrl: string, username: string, tokens: SignInTokens, client: ReturnType<typeof badgrClient>, s: SignInRun): Promise<AccountRecord> {
     const profile = await tokens.use((t) => client.profile(t));
-    const listed = await badgrProvider(client).addresses(tokens.current.accessToken).catch(() => undefined);
-    // At most MAX_ADDRESSES (address-bound.ts): the first sync, which follows, says what was left out.
+    const listed = await tokens.use((t) => badgrProvider(client).addresses(t)).catch(() => undefined);
+    // The list read as the profile is (sign-in-tokens.ts), else the profile's; at most MAX_ADDRESSES (address-bound.ts): the first sync says what was left out.
     const { addresses } = boundAddresses(listed ?? profileAddresses(profile));
     const primary = addresses.find((a) => a.primary)?.email ?? username;
     // The name the user typed to sign in is an address they confirmed (identities.ts).

@@ -10,6 +10,7 @@
  * (issue 12 point 8), so a page cannot learn from the absence of a fetch to a server it controls
  * that the user verified the same document elsewhere (the user's own syncs and imports use none).
  */
+import { httpDate, oneHttpDate } from '../../backpack/retry-after.ts';
 import { JSON_ACCEPT, type Fetch } from '../../core/verify/context.ts';
 import { bytesResponse, takeBytes } from '../../core/verify/read-body.ts';
 import type { Store } from '../../platform/db.ts';
@@ -22,16 +23,22 @@ export const MAX_AGE_MS = 7 * 24 * 3600_000;
 const PRUNE_EVERY = 20;
 const CACHEABLE_TYPE = /json|text\/plain/i;
 
-/** When a response stops being fresh (ms since the epoch), from Cache-Control or Expires. */
+/**
+ * When a response stops being fresh (ms since the epoch), from Cache-Control or Expires. Expires is an
+ * HTTP-date in one of the three forms RFC 9110 §5.6.7 has recipients read (retry-after.ts, never
+ * `Date.parse`'s guesses), and anything else, "0" above all, is "already expired" (RFC 9111 §5.3). Its
+ * lifetime is Expires minus the answer's `Date`, the server's clock (§4.2.1), or minus `now` without one.
+ */
 export function freshUntil(headers: Headers, now: number): number | 'no-store' {
   const cc = (headers.get('cache-control') ?? '').toLowerCase();
   if (/(^|,)\s*no-store\b/.test(cc)) return 'no-store';
   if (/(^|,)\s*no-cache\b/.test(cc)) return now;
   const maxAge = /(?:^|,)\s*max-age\s*=\s*"?(\d+)/.exec(cc);
   if (maxAge) return now + Number(maxAge[1]) * 1000;
-  const expires = headers.get('expires');
-  const t = expires ? Date.parse(expires) : NaN;
-  return Number.isNaN(t) ? now : t;
+  const expires = oneHttpDate(headers.get('expires'));
+  if (Number.isNaN(expires)) return now;
+  const date = httpDate(headers.get('date'));
+  return Math.max(now, now + expires - (Number.isNaN(date) ? now : date));
 }
 
 function toResponse(d: DocumentRecord): Response {

@@ -6,6 +6,8 @@ import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 /** What a sign-in runs with. */
 export interface SignInRun {
   fetch: Fetch;
+  /** Aborted by a cancel: what `fetch` carries, and what a wait is given (sign-in-tokens.ts). */
+  readonly signal: AbortSignal;
   until<T>(p: Promise<T>): Promise<T>;
   commit(): void;
   /** What it does now, as the popup says it (state.ts): only while it really waits for a sign-out, `finishing-sign-out`. */
@@ -24,6 +26,7 @@ export function signInRun(fetch: Fetch, inFlight: Set<AbortController>, shown?: 
   inFlight.add(controller);
   return {
     controller,
+    signal,
     fetch: (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
     until: <T>(p: Promise<T>) =>
       new Promise<T>((resolve, reject) => {

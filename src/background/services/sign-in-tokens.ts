@@ -33,7 +33,7 @@ export interface SignInTokens {
  */
 const after = (held: TokenSet, t: TokenSet): TokenSet => ({ ...t, ...(t.refreshToken ? {} : held.refreshToken ? { refreshToken: held.refreshToken } : {}), scope: t.scope.length ? t.scope : held.scope });
 
-export function signInTokens(first: TokenSet, refresh: (refreshToken: string, scope: readonly string[]) => Promise<TokenSet>, pause: () => Promise<void>): SignInTokens {
+export function signInTokens(first: TokenSet, refresh: (refreshToken: string, scope: readonly string[]) => Promise<TokenSet>, pause: () => Promise<void>, signal?: AbortSignal): SignInTokens {
   let held = first;
   const tokens = {
     access: async () => held.accessToken,
@@ -47,12 +47,17 @@ export function signInTokens(first: TokenSet, refresh: (refreshToken: string, sc
       return held;
     },
     // No refresh token (a grant without offline access): nothing to refresh with, the 401 is the answer.
-    use: (fn) => (held.refreshToken ? withAccess(tokens, '', fn, pause) : fn(held.accessToken)),
+    use: (fn) => (held.refreshToken ? withAccess(tokens, '', fn, pause, signal) : fn(held.accessToken)),
   };
 }
 
-/** The tokens of sign-in run `s` to the backpack `ref` names, refreshed with the kit's provider for it (the client just registered or found) and paused by a sync's first backoff step. */
+/**
+ * The tokens of sign-in run `s` to the backpack `ref` names, refreshed with the kit's provider for it
+ * (the client just registered or found) and paused by a sync's first backoff step. A cancel ends the
+ * pause at once (the wait is given the run's signal) and no refresh follows (token-use.ts): the
+ * sign-in gives up and ends the pair in hand (session-end.ts keepOrEnd).
+ */
 export function firstUse(kit: BackpackKit, d: { db: Db; sleep?: Sleep | undefined }, s: SignInRun, ref: SessionRef, first: TokenSet): SignInTokens {
   const refresh = async (rt: string, scope: readonly string[]) => (await kit.createProviders(s.fetch, d.db.secrets).for(ref)).refresh(rt, scope);
-  return signInTokens(first, refresh, () => s.until((d.sleep ?? realSleep)(DEFAULT_RETRY.baseMs)));
+  return signInTokens(first, refresh, () => s.until((d.sleep ?? realSleep)(DEFAULT_RETRY.baseMs, s.signal)), s.signal);
 }

@@ -12,7 +12,7 @@ export type ProviderCall = <T>(accountId: string, fn: (token: string) => Promise
 
 export function providerCall(tokens: Pick<Tokens, 'access' | 'refresh'>, retry: RetryPolicy, wait: Sleep): ProviderCall {
   return async (accountId, fn, signal, failure) => {
-    const out = await withRetries(() => withAccess(tokens, accountId, fn, () => wait(retry.baseMs, signal)), retry, wait, signal, (e) => failure.retrying(e));
+    const out = await withRetries(() => withAccess(tokens, accountId, fn, () => wait(retry.baseMs, signal), signal), retry, wait, signal, (e) => failure.retrying(e));
     await failure.recovered();
     return out;
   };

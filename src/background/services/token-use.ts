@@ -16,6 +16,10 @@
  * A token refused for its scope (RFC 6750 §3.1 `insufficient_scope`, http.ts) is not refreshed at all: a
  * refresh "MUST NOT include any scope not originally granted" (RFC 6749 §6), so it only rotated the
  * pair; the caller reports it at once (a sync: sign in again, which can grant the scope).
+ *
+ * A cancel during the pause (`signal`: a sync stopped, a sign-in cancelled) ends the call there, with
+ * the signal's reason, whether the pause rejected or was only cut short: no second refresh, which would
+ * store (tokens.ts) or hand the sign-in a pair the cancelled run then has no use for.
  */
 import { isBackpackError } from '../../backpack/errors.ts';
 import type { Tokens } from './tokens.ts';
@@ -23,14 +27,17 @@ import type { Tokens } from './tokens.ts';
 /** Refreshes a 401 may lead to in one call: the usual one, and one more when the refreshed token is refused too. */
 export const REFRESHES_PER_CALL = 2;
 
-export async function withAccess<T>(tokens: Pick<Tokens, 'access' | 'refresh'>, accountId: string, fn: (token: string) => Promise<T>, pause: () => Promise<void> = async () => undefined): Promise<T> {
+export async function withAccess<T>(tokens: Pick<Tokens, 'access' | 'refresh'>, accountId: string, fn: (token: string) => Promise<T>, pause: () => Promise<void> = async () => undefined, signal?: AbortSignal): Promise<T> {
   let token = await tokens.access(accountId);
   for (let refreshed = 0; ; refreshed++) {
     try {
       return await fn(token);
     } catch (e) {
       if (!isBackpackError(e, 'UNAUTHORIZED') || e.detail === 'insufficient_scope' || refreshed >= REFRESHES_PER_CALL) throw e;
-      if (refreshed > 0) await pause();
+      if (refreshed > 0) {
+        await pause();
+        signal?.throwIfAborted();
+      }
       token = await tokens.refresh(accountId, token);
     }
   }
