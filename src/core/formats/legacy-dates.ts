@@ -19,6 +19,7 @@ import { checkValidity, daysIn, instantOf } from '../verify/validity.ts';
 import type { Json } from './json-util.ts';
 import { upgradeDateTime } from './ob1.ts';
 import { ob2Instant } from './ob2-structure.ts';
+import { toIso } from './vc-jwt-claims.ts';
 
 /** An OB 0.5, 1.0 or 1.1 document by its own shape and @context (VCORE `_detect_openbadges_version`), whose dates are read here. */
 export function isLegacyDocument(doc: Json): boolean {
@@ -60,6 +61,24 @@ function milliseconds(written: unknown): string | undefined {
   return `${typeof written === 'string' ? `"${digits}"` : digits} has ${digits.length} digits: a Unix timestamp counts seconds (10 digits); read as milliseconds it would be ${at.toISOString()}, which is not assumed`;
 }
 
+/** 10000-01-01T00:00:00Z in Unix seconds: the first instant a four-digit year cannot write. */
+const PAST_9999 = 253_402_300_800;
+
+/**
+ * An `expires` written as Unix seconds past year 9999 (OB 1.0 §Primitives: "a standard 10-digit Unix
+ * timestamp"; an issuer's "never"), as the far instant it is (toIso: "10000-01-01T…", which validity
+ * reads as after every date, as it reads a VC-JWT `exp` there: vc-jwt-far-dates.test.ts), when reading
+ * the same digits as milliseconds (milliseconds(): Date.now() written as is) also ends after `now`:
+ * not expired whichever the issuer meant. When that reading has ended (253402300800 ms is 1978), which
+ * one was meant decides, and it stays unsettled as milliseconds() says. Undefined for anything else.
+ */
+function farExpiry(written: unknown, now: Date): string | undefined {
+  const n = typeof written === 'number' ? written : typeof written === 'string' && /^\d{12,300}$/.test(written.trim()) ? Number(written.trim()) : Number.NaN;
+  if (!Number.isFinite(n) || n < PAST_9999) return undefined;
+  if (n < 8.64e15 && n <= now.getTime()) return undefined;
+  return toIso(n);
+}
+
 /**
  * `validity` for a legacy assertion, from the document as served or signed (`raw`: its `issued_on`
  * or `issuedOn`, and `expires`; null is no date). A date that does not read is left out of the
@@ -69,12 +88,13 @@ export function checkLegacyValidity(checks: CheckList, raw: Json, now: Date): vo
   const fromName = raw.issuedOn === undefined && raw.issued_on !== undefined ? 'issued_on' : 'issuedOn';
   const from = raw.issuedOn ?? raw.issued_on ?? undefined;
   const until = raw.expires ?? undefined;
+  const far = until === undefined ? undefined : farExpiry(until, now);
   const fromProblem = from === undefined ? undefined : legacyDateProblem(from);
-  const untilProblem = until === undefined ? undefined : legacyDateProblem(until);
+  const untilProblem = until === undefined || far !== undefined ? undefined : legacyDateProblem(until);
   checkValidity(checks, {
     from: from === undefined || fromProblem ? undefined : readLegacy(from),
     fromName,
-    until: until === undefined || untilProblem ? undefined : readLegacy(until),
+    until: far ?? (until === undefined || untilProblem ? undefined : readLegacy(until)),
     untilName: 'expires',
   }, now);
   if ((!fromProblem && !untilProblem) || checks.outcome('validity') === 'fail') return;

@@ -41,3 +41,17 @@ function sextet(s: string, i: number): number {
   if (v < 0) throw new TypeError('Invalid base64url character');
   return v;
 }
+
+/**
+ * Whether `s` (base64url characters only) is the one way its octets are written: a possible length
+ * and the last character's unused low bits zero. RFC 4648 §3.5 lets a decoder ignore those bits
+ * (decodeBase64url does), so a string that fails this may still decode, to the octets of another.
+ */
+export function isCanonicalBase64url(s: string): boolean {
+  const last = s.length % 4;
+  if (last === 1) return false;
+  if (last === 0) return true;
+  const c = s.charCodeAt(s.length - 1);
+  const v = c < 128 ? TABLE[c]! : -1;
+  return v >= 0 && (v & (last === 2 ? 0x0f : 0x03)) === 0;
+}

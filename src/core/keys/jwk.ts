@@ -2,9 +2,18 @@
  * Public JWKs as Lanyard accepts them (RFC 7517, RFC 7518 §6, RFC 8037), read from hostile input:
  * only the members that define the key are kept, and a key with private members is refused
  * (OB 3.0 integrity.md: the `jwk` header "MUST NOT contain d").
+ *
+ * Members are kept in one spelling per value, so that one key is one key however it was written
+ * (test/core/keys/key-spellings.test.ts): RSA `n` and `e` are unsigned integers (RFC 7518 §6.3.1.1:
+ * the minimum number of octets, yet a leading zero byte written is the same number), EC and Ed25519
+ * coordinates octet strings of the curve's size (RFC 7518 §6.2.1.2 "MUST be the full size", RFC 8037
+ * §2), and base64url whose unused low bits are set the octets it decodes to (RFC 4648 §3.5 lets a
+ * decoder ignore them; RFC 7515 §2 asks no more). Only the octets decide: no other key is admitted.
  */
+import { base64url } from 'jose';
 import { isObj } from '../formats/json-util.ts';
 import { shorten } from '../display.ts';
+import { decodeBase64url, isCanonicalBase64url } from './base64url.ts';
 import type { MethodFacts } from './method-facts.ts';
 
 export type PublicJwk =
@@ -17,6 +26,44 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
 
 const b64 = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length < 2048 && B64URL.test(v);
 
+type Member = string | { error: string; unsupported?: true };
+
+function octets(v: string): Uint8Array | undefined {
+  try {
+    return decodeBase64url(v);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An EC or OKP coordinate: exactly `size` octets, canonically written. One of another length is
+ * refused as `unsupported`: a key written against RFC 7518 §6.2.1.2 is no key to check with, but no
+ * evidence of forgery either (a JWK with a 33-byte x may hold the issuer's genuine key).
+ */
+function coordinate(v: unknown, name: string, crv: string, size: number): Member {
+  if (!b64(v)) return { error: `its ${name} is missing or not base64url` };
+  if (v.length === Math.ceil((size * 4) / 3) && isCanonicalBase64url(v)) return v;
+  const bytes = octets(v);
+  if (!bytes) return { error: `its ${name} is not base64url` };
+  if (bytes.length !== size) return { error: `its ${name} is ${bytes.length} octets, where ${crv} needs ${size} (RFC 7518 §6.2.1.2)`, unsupported: true };
+  return base64url.encode(bytes);
+}
+
+/** An RSA member: an unsigned big-endian integer, its leading zero octets dropped. */
+function integer(v: unknown, name: string): Member {
+  if (!b64(v)) return { error: `its ${name} is missing or not base64url` };
+  // A first octet of zero is written "A" and a character whose top two bits are zero ("A" to "P").
+  if (isCanonicalBase64url(v) && !(v[0] === 'A' && v.length > 1 && v[1]! >= 'A' && v[1]! <= 'P')) return v;
+  const bytes = octets(v);
+  if (!bytes) return { error: `its ${name} is not base64url` };
+  const start = bytes.findIndex((b) => b !== 0);
+  if (start < 0) return { error: `its ${name} is zero` };
+  return base64url.encode(bytes.subarray(start));
+}
+
+const failed = (...members: Member[]): Extract<Member, object> | undefined => members.find((m): m is Extract<Member, object> => typeof m !== 'string');
+
 /**
  * The public key in `v`, or the reason it is not one; `unsupported` marks a well-formed key of a type
  * or curve Lanyard does not read (Ed448, P-521, secp256k1), which is no evidence of forgery.
@@ -27,22 +74,29 @@ export function readPublicJwk(v: unknown): PublicJwk | { error: string; unsuppor
   if (priv) return { error: `it holds the private or secret member "${priv}"` };
   if (v.kty === 'OKP') {
     if (v.crv !== 'Ed25519') return { error: `the OKP curve ${shorten(v.crv, 20)} is not supported`, unsupported: true };
-    return b64(v.x) ? { kty: 'OKP', crv: 'Ed25519', x: v.x } : { error: 'its x is missing or not base64url' };
+    const x = coordinate(v.x, 'x', 'Ed25519', 32);
+    return typeof x === 'string' ? { kty: 'OKP', crv: 'Ed25519', x } : x;
   }
   if (v.kty === 'EC') {
     if (v.crv !== 'P-256' && v.crv !== 'P-384') return { error: `the EC curve ${shorten(v.crv, 20)} is not supported`, unsupported: true };
-    return b64(v.x) && b64(v.y) ? { kty: 'EC', crv: v.crv, x: v.x, y: v.y } : { error: 'its x or y is missing or not base64url' };
+    const size = v.crv === 'P-256' ? 32 : 48;
+    const x = coordinate(v.x, 'x', v.crv, size);
+    const y = coordinate(v.y, 'y', v.crv, size);
+    return typeof x === 'string' && typeof y === 'string' ? { kty: 'EC', crv: v.crv, x, y } : failed(x, y)!;
   }
   if (v.kty === 'RSA') {
-    return b64(v.n) && b64(v.e) ? { kty: 'RSA', n: v.n, e: v.e } : { error: 'its n or e is missing or not base64url' };
+    const n = integer(v.n, 'n');
+    const e = integer(v.e, 'e');
+    return typeof n === 'string' && typeof e === 'string' ? { kty: 'RSA', n, e } : failed(n, e)!;
   }
   return { error: `the key type ${shorten(v.kty, 20)} is not supported` };
 }
 
 /**
  * The RFC 7638 §3 thumbprint input: the required members in lexicographic order, as JSON. Two keys
- * are the same key exactly when these strings are equal, so it serves as the key's identity
- * (cache keys, key-material comparison) without hashing.
+ * read by readPublicJwk (or built from a Multikey's octets, multikey.ts) are the same key exactly
+ * when these strings are equal, so it serves as the key's identity (cache keys, key-material
+ * comparison) without hashing.
  */
 export function canonicalJwk(k: PublicJwk): string {
   switch (k.kty) {

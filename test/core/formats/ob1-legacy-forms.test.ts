@@ -574,3 +574,25 @@ describe('real OB 0.5 issuers', () => {
     expect(r.verdict).toBe('indeterminate');
   });
 });
+
+/**
+ * An OB 1.x `expires` written as Unix seconds past year 9999 (an issuer's "never") was `indeterminate`
+ * ("no Unix timestamp of a year up to 9999"), where a VC-JWT `exp` or a validUntil there is after
+ * every date (vc-jwt-far-dates.test.ts): legacy-dates.ts farExpiry. Digits whose milliseconds reading
+ * has ended (253402300800 ms is 1978) stay unsettled: which the issuer meant decides.
+ */
+describe('OB 1.0 expires past year 9999', () => {
+  it.each([1e13, '10000000000000', 1e15, Number.MAX_SAFE_INTEGER, 1e300, '253402300800000000'])('expires %s is not expired: valid', async (expires) => {
+    const r = await hosted10({ expires });
+    expect(check(r, 'validity'), JSON.stringify(r.checks)).toMatchObject({ outcome: 'pass' });
+    expect(r.verdict).toBe('valid');
+  });
+
+  it('digits that, read as milliseconds, ended long ago stay unsettled; a past expiry is still expired', async () => {
+    for (const expires of [253402300800, 1359217910000]) {
+      const r = await hosted10({ expires });
+      expect(check(r, 'validity'), String(expires)).toMatchObject({ outcome: 'indeterminate', code: 'ERR_DATE_INVALID' });
+    }
+    expect(check(await hosted10({ expires: 1500000000 }), 'validity')).toMatchObject({ outcome: 'fail', code: 'ERR_EXPIRED' });
+  });
+});

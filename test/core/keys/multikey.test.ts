@@ -67,7 +67,8 @@ describe('Multikey → JWK', () => {
 
 describe('public JWKs', () => {
   it('keeps only the public members, refuses private ones and unknown types', () => {
-    expect(readPublicJwk({ kty: 'OKP', crv: 'Ed25519', x: 'abc', kid: 'k', use: 'sig' })).toEqual({ kty: 'OKP', crv: 'Ed25519', x: 'abc' });
+    const x = Buffer.alloc(32, 9).toString('base64url');
+    expect(readPublicJwk({ kty: 'OKP', crv: 'Ed25519', x, kid: 'k', use: 'sig' })).toEqual({ kty: 'OKP', crv: 'Ed25519', x });
     expect(readPublicJwk({ kty: 'OKP', crv: 'Ed25519', x: 'abc', d: 'secret' })).toEqual({ error: expect.stringContaining('"d"') });
     expect(readPublicJwk({ kty: 'oct', k: 'c2VjcmV0' })).toHaveProperty('error');
     expect(readPublicJwk({ kty: 'EC', crv: 'secp256k1', x: 'a', y: 'b' })).toHaveProperty('error');
