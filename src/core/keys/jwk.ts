@@ -7,7 +7,7 @@
  * (test/core/keys/key-spellings.test.ts): RSA `n` and `e` are unsigned integers (RFC 7518 §6.3.1.1:
  * the minimum number of octets, yet a leading zero byte written is the same number), EC and Ed25519
  * coordinates octet strings of the curve's size (RFC 7518 §6.2.1.2 "MUST be the full size", RFC 8037
- * §2), and base64url whose unused low bits are set the octets it decodes to (RFC 4648 §3.5 lets a
+ * §2; an EC one written short of, or beyond, its leading zero octets is the same number), and base64url whose unused low bits are set the octets it decodes to (RFC 4648 §3.5 lets a
  * decoder ignore them; RFC 7515 §2 asks no more). Only the octets decide: no other key is admitted.
  */
 import { base64url } from 'jose';
@@ -37,15 +37,23 @@ function octets(v: string): Uint8Array | undefined {
 }
 
 /**
- * An EC or OKP coordinate: exactly `size` octets, canonically written. One of another length is
- * refused as `unsupported`: a key written against RFC 7518 §6.2.1.2 is no key to check with, but no
- * evidence of forgery either (a JWK with a 33-byte x may hold the issuer's genuine key).
+ * An EC or OKP coordinate: exactly `size` octets, canonically written. An EC coordinate is a field
+ * element written big-endian (RFC 7518 §6.2.1.2, SEC 1 §2.3.5), so one written short of its leading
+ * zero octets (a library that wrote the integer's minimum octets: 1 key in 256 has such an x or y) or
+ * with extra leading zero octets is the same number, read at the full size. Any other length (and any
+ * for Ed25519, whose x is a little-endian point encoding, RFC 8037 §2) is refused as `unsupported`:
+ * no key to check with, but no evidence of forgery either.
  */
-function coordinate(v: unknown, name: string, crv: string, size: number): Member {
+function coordinate(v: unknown, name: string, crv: string, size: number, bigEndian = false): Member {
   if (!b64(v)) return { error: `its ${name} is missing or not base64url` };
   if (v.length === Math.ceil((size * 4) / 3) && isCanonicalBase64url(v)) return v;
-  const bytes = octets(v);
+  let bytes = octets(v);
   if (!bytes) return { error: `its ${name} is not base64url` };
+  if (bigEndian && bytes.length !== size) {
+    const start = Math.max(0, bytes.findIndex((b) => b !== 0));
+    const digits = bytes[start] === 0 ? new Uint8Array() : bytes.subarray(start);
+    if (digits.length <= size) (bytes = new Uint8Array(size)).set(digits, size - digits.length);
+  }
   if (bytes.length !== size) return { error: `its ${name} is ${bytes.length} octets, where ${crv} needs ${size} (RFC 7518 §6.2.1.2)`, unsupported: true };
   return base64url.encode(bytes);
 }
@@ -80,8 +88,8 @@ export function readPublicJwk(v: unknown): PublicJwk | { error: string; unsuppor
   if (v.kty === 'EC') {
     if (v.crv !== 'P-256' && v.crv !== 'P-384') return { error: `the EC curve ${shorten(v.crv, 20)} is not supported`, unsupported: true };
     const size = v.crv === 'P-256' ? 32 : 48;
-    const x = coordinate(v.x, 'x', v.crv, size);
-    const y = coordinate(v.y, 'y', v.crv, size);
+    const x = coordinate(v.x, 'x', v.crv, size, true);
+    const y = coordinate(v.y, 'y', v.crv, size, true);
     return typeof x === 'string' && typeof y === 'string' ? { kty: 'EC', crv: v.crv, x, y } : failed(x, y)!;
   }
   if (v.kty === 'RSA') {

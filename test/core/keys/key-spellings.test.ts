@@ -82,10 +82,20 @@ describe('a key compared by its value, not its spelling', () => {
     }
   });
 
-  it('an EC coordinate not of the curve\'s size (RFC 7518 §6.2.1.2) is no key to check with, not a forgery', async () => {
+  it('an EC coordinate is a big-endian number: written with a zero octet more, it is the listed key, in the header or the list', async () => {
     const k = await makeKey('ES256');
     const plain = pubOf(k.jwk);
-    const long = { ...plain, x: zeroPrefixed(plain.x!) };
+    const long = { ...plain, x: zeroPrefixed(plain.x!), y: zeroPrefixed(zeroPrefixed(plain.y!)) };
+    for (const [header, listed] of [[long, plain], [plain, long]] as const) {
+      const v = await verdict(k, { jwk: header }, jwkMethod(listed));
+      expect(v.verdict, show(v.r)).toBe('valid');
+    }
+  });
+
+  it('an EC coordinate longer than the curve\'s size that is no zero-padded number (RFC 7518 §6.2.1.2) is no key to check with, not a forgery', async () => {
+    const k = await makeKey('ES256');
+    const plain = pubOf(k.jwk);
+    const long = { ...plain, x: Buffer.concat([Buffer.of(1), Buffer.from(plain.x!, 'base64url')]).toString('base64url') };
     const v = await verdict(k, { jwk: long }, jwkMethod(plain));
     expect(v.verdict, show(v.r)).toBe('indeterminate');
   });
@@ -113,5 +123,16 @@ describe('readPublicJwk keeps one spelling per value', () => {
     }
     expect(readPublicJwk({ kty: 'OKP', crv: 'Ed25519', x: b64(new Array<number>(31).fill(7)) })).toMatchObject({ unsupported: true });
     expect(readPublicJwk({ kty: 'OKP', crv: 'Ed25519', x: 'A' })).toMatchObject({ error: 'its x is not base64url' });
+  });
+
+  it('EC coordinates short of their leading zero octets (the integer\'s minimum octets) are read at the full size; Ed25519 x is not', () => {
+    const full = [0, 0, ...new Array<number>(30).fill(9)];
+    const y = b64(new Array<number>(32).fill(5));
+    for (const written of [full.slice(1), full.slice(2), full, [0, ...full]]) {
+      expect(readPublicJwk({ kty: 'EC', crv: 'P-256', x: b64(written), y }), `${written.length}`).toEqual({ kty: 'EC', crv: 'P-256', x: b64(full), y });
+    }
+    expect(readPublicJwk({ kty: 'EC', crv: 'P-384', x: b64([7]), y: b64(new Array<number>(48).fill(5)) })).toEqual({ kty: 'EC', crv: 'P-384', x: b64([...new Array<number>(47).fill(0), 7]), y: b64(new Array<number>(48).fill(5)) });
+    expect(readPublicJwk({ kty: 'EC', crv: 'P-256', x: b64([1, ...full]), y })).toMatchObject({ unsupported: true });
+    expect(readPublicJwk({ kty: 'OKP', crv: 'Ed25519', x: b64(full.slice(1)) })).toMatchObject({ unsupported: true });
   });
 });
