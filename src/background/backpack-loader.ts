@@ -6,6 +6,7 @@
  */
 import * as backpackErrors from '../backpack/errors.ts';
 import * as coreErrors from '../core/errors.ts';
+import * as httpDate from '../core/http-date.ts';
 import browser from '../platform/browser.ts';
 import { releasedWhenIdle, type Timers } from '../platform/idle-release.ts';
 import { createScriptLoader, preloadScriptAtInstall } from '../platform/script-loader.ts';
@@ -14,7 +15,7 @@ import { BACKPACK_GLOBAL, BACKPACK_SCRIPT, type BackpackKit, type LoadBackpack }
 import * as serviceErrors from './services/errors.ts';
 
 /** The worker's own instances of the modules backpack.js takes from it. */
-export const sharedModules: Record<keyof typeof SHARED_WITH_BACKPACK, object> = { backpackErrors, serviceErrors, coreErrors };
+export const sharedModules: Record<keyof typeof SHARED_WITH_BACKPACK, object> = { backpackErrors, serviceErrors, coreErrors, httpDate };
 
 function share(): void {
   const scope = globalThis as unknown as Record<string, unknown>;

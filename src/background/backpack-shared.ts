@@ -1,5 +1,6 @@
 /**
- * The modules backpack.js takes from the worker instead of carrying its own copy: the error classes.
+ * The modules backpack.js takes from the worker instead of carrying its own copy: the error classes,
+ * and the pure code both would otherwise carry twice (the HTTP-date reader).
  * A BackpackError thrown by a client in backpack.js is checked with `instanceof` in background.js
  * (errors.ts explain, tokens.ts, retry.ts, sync-failure.ts…), and a ServiceError the same way
  * (library.ts): with a second copy of each class those checks would all be false, and a refused
@@ -15,4 +16,6 @@ export const SHARED_WITH_BACKPACK = {
   serviceErrors: 'src/background/services/errors.ts',
   /** The engine's (core/input/json.ts, which the providers read credentials with, throws its ParseError). */
   coreErrors: 'src/core/errors.ts',
+  /** Not a class, but code both scripts would carry: the worker reads dates with it (document-cache.ts), backpack.js too (paged.ts, retry-after.ts). */
+  httpDate: 'src/core/http-date.ts',
 } as const;

@@ -109,7 +109,7 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
     backup: createBackup(db, library, now, localAddresses),
     accounts,
     sync,
-    emails: createEmails({ db, tokens, fetch: p.fetch, backpack: p.backpack, onAddressesChanged: (id) => void sync.start(id), onConfirmedChanged: confirmedChanged }),
+    emails: createEmails({ db, tokens, fetch: p.fetch, backpack: p.backpack, onAddressesChanged: (id) => void sync.start(id), onConfirmedChanged: confirmedChanged, ...(p.syncOptions?.sleep ? { sleep: p.syncOptions.sleep } : {}) }),
     localAddresses,
     passwordReset: createPasswordReset(p.fetch, p.backpack),
     settings,

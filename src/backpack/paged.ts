@@ -7,7 +7,7 @@
 import { BackpackError, BackpackErrorCodes as C, PartialListError } from './errors.ts';
 import { getJson, upgradedLink, type ClientOptions } from './http.ts';
 import { parseLinkHeader } from './link-header.ts';
-import { httpDate } from './retry-after.ts';
+import { httpDate } from '../core/http-date.ts';
 
 export interface PageQuery {
   limit?: number;
@@ -48,7 +48,7 @@ export async function fetchPage<T>(opts: ClientOptions, url: string, token: stri
     // With the page's items: a sync stores them, then stops and says why.
     throw new PartialListError(items, new BackpackError(C.PROTOCOL, `${what}: the next page is on another site (${new URL(next).origin}); Lanyard does not send the token there`));
   }
-  // RFC 9110 §5.6.7's three forms only (retry-after.ts httpDate): Date.parse guessed a clock from junk ("12.3": 2001).
+  // RFC 9110 §5.6.7's three forms only (core/http-date.ts httpDate): Date.parse guessed a clock from junk ("12.3": 2001).
   const date = httpDate(res.headers.get('date'));
   return { items, url, ...(total !== undefined ? { total } : {}), ...(next !== undefined ? { next } : {}), ...(Number.isFinite(date) ? { date } : {}) };
 }

@@ -10,40 +10,12 @@
  *   all GMT), measured from the answer's own `Date` (the server's clock, §6.6.1) when it has one;
  * - a field given more than once: the longest wait it asks for;
  * - anything else: no Retry-After.
+ *
+ * The HTTP-dates are read by src/core/http-date.ts, which the worker's document cache reads too.
  */
+import { httpDate, httpDates } from '../core/http-date.ts';
 
-const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
-const TIME = '\\d{2}:\\d{2}:\\d{2}';
-/** IMF-fixdate, rfc850-date, asctime-date (§5.6.7), case-insensitive as the day and month names are. */
-const HTTP_DATE = new RegExp(`${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT|${LONG_DAY}, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4}`, 'gi');
 const SECONDS = /^\d+(?:\.\d+)?$/;
-
-/** An HTTP-date as ms since the epoch; asctime carries no zone and is GMT (§5.6.7), so it is read as GMT. */
-function dateOf(s: string): number {
-  return Date.parse(/GMT$/i.test(s) ? s : `${s} GMT`);
-}
-
-/** The HTTP-dates a field holds (one, or several when the field was sent more than once), as ms. */
-function httpDates(v: string): number[] {
-  const found = [...v.matchAll(HTTP_DATE)].map((m) => m[0]);
-  // Nothing but dates and the commas that joined them.
-  if (!found.length || v.replace(HTTP_DATE, '').replace(/[\s,]/g, '') !== '') return [];
-  return found.map(dateOf).filter((t) => !Number.isNaN(t));
-}
-
-/** An HTTP-date field (a `Date` header), or NaN. */
-export function httpDate(v: string | null): number {
-  const [t] = httpDates((v ?? '').trim());
-  return t ?? NaN;
-}
-
-/** A field that is one HTTP-date and nothing else (`Expires`, RFC 9111 §5.3: two joined are no date), or NaN. */
-export function oneHttpDate(v: string | null): number {
-  const ts = httpDates((v ?? '').trim());
-  return ts.length === 1 ? ts[0]! : NaN;
-}
 
 /** The wait Retry-After asks for, in whole seconds (0 for a time already past), or undefined when it says none Lanyard can read. */
 export function retryAfterSeconds(value: string | null, date: string | null, now: number): number | undefined {

@@ -88,6 +88,7 @@ describe('the worker’s modules backpack.js takes (backpack-shared.ts)', () => 
       'src/backpack/errors.ts': await import('../../src/backpack/errors.ts'),
       'src/background/services/errors.ts': await import('../../src/background/services/errors.ts'),
       'src/core/errors.ts': await import('../../src/core/errors.ts'),
+      'src/core/http-date.ts': await import('../../src/core/http-date.ts'),
     };
     expect(Object.keys(sharedModules).sort()).toEqual(Object.keys(SHARED_WITH_BACKPACK).sort());
     for (const [name, path] of Object.entries(SHARED_WITH_BACKPACK)) expect(sharedModules[name as keyof typeof SHARED_WITH_BACKPACK], name).toBe(modules[path]);

@@ -1,5 +1,6 @@
 /** Addresses through Badgr's v1 e-mail API: list with badge counts, add, re-send, make primary, remove, and Badgr's rules as errors. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RETRY } from '../../src/background/services/retry.ts';
 import { failure, syncedBadgr, useBackpack, type Harness } from './harness.ts';
 
 const ctx = useBackpack();
@@ -17,13 +18,16 @@ describe('addresses', () => {
     ]);
   });
 
-  it('lists them when the token a refresh just gave is refused once too: one more refresh (token-use.ts), no sign-in asked', async () => {
+  it('lists them when the token a refresh just gave is refused once too: one backoff step, one more refresh (token-use.ts), no sign-in asked', async () => {
     const before = ctx.bp.control.requests.filter((r) => r.path === '/o/token').length;
+    const waited = h.waits.length;
     ctx.bp.control.failNext({ status: 401, path: '/v1/user/emails', count: 2 });
     const listed = await h.app.emails.list(id);
     ctx.bp.control.clearFaults();
     expect(listed.map((e) => e.email)).toEqual(['ada@example.org', 'ada.lovelace@school.example', 'ada@old-job.example']);
     expect(ctx.bp.control.requests.filter((r) => r.path === '/o/token').length - before).toBe(2);
+    // The second refresh after a sync's first backoff step, as a sync's and a sign-in's (it followed the first at once).
+    expect(h.waits.slice(waited)).toEqual([DEFAULT_RETRY.baseMs]);
     expect(await h.db.accounts.get(id)).toMatchObject({ needsSignIn: false });
   });
 

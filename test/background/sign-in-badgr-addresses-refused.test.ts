@@ -5,11 +5,15 @@
  * sign-in stored a pair the backpack had just refused. Now it follows the rule of every token use
  * (token-use.ts through sign-in-tokens.ts): refreshed and tried again; the list read, the refreshed pair
  * stored. When the list still cannot be read, the profile's addresses stay the fallback, as before.
+ *
+ * But not when the refresh it made was refused (RFC 6749 §5.2 `invalid_grant`): the fallback caught
+ * that too, and the sign-in stored a pair the server had just ended; the first sync then asked to sign
+ * in again. Now the sign-in fails there, as a refused first use does (the pair in hand revoked).
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY } from '../../src/background/services/retry.ts';
 import { refreshId } from '../../src/background/services/tokens.ts';
-import { badgrSignIn, harness, useBackpack } from './harness.ts';
+import { badgrSignIn, failure, harness, useBackpack } from './harness.ts';
 
 const ctx = useBackpack({ badges: 1 });
 const LIST = '/v1/user/emails';
@@ -62,5 +66,31 @@ describe('Badgr sign-in: the address list after the profile', () => {
     expect(account.addresses.length).toBeGreaterThan(0);
     expect(account.addresses.every((a) => a.id === undefined)).toBe(true);
     expect(live).toBe(true);
+  });
+
+  it('a 404 (no v1 list): no refresh, the profile’s addresses, as before', async () => {
+    const { account, refreshes, live } = await signedIn({ status: 404, path: LIST, count: 1 });
+    expect(refreshes).toBe(0);
+    expect(account.addresses.length).toBeGreaterThan(0);
+    expect(live).toBe(true);
+  });
+
+  it('refused, and the refresh refused too (invalid_grant): the sign-in fails, nothing kept, the pair in hand revoked', async () => {
+    const h = await harness();
+    const before = tokenRequests();
+    const issued = ctx.bp.control.tokens.length;
+    ctx.bp.control.failNext({ status: 401, path: LIST, count: 1, challenge: 'invalid_token' });
+    ctx.bp.control.failNext({ status: 400, path: '/o/token', skip: 1, count: 1, body: { error: 'invalid_grant' } });
+    try {
+      expect(await failure(badgrSignIn(h, ctx.bp.baseUrl))).toMatchObject({ code: 'UNAUTHORIZED' });
+    } finally {
+      ctx.bp.control.clearFaults();
+    }
+    // The password grant, then the one refresh refused: no second refresh, no fallback.
+    expect(tokenRequests() - before).toBe(2);
+    expect(await h.app.accounts.list()).toEqual([]);
+    const mine = ctx.bp.control.tokens.slice(issued);
+    expect(mine.length).toBe(1);
+    await expect.poll(() => mine.filter((t) => ctx.bp.control.isTokenLive(t.accessToken) || (t.refreshToken && ctx.bp.control.isTokenLive(t.refreshToken))).length).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A page's `Date` (RFC 9110 §6.6.1) is the backpack's clock, which a sync compares `since` with
  * (sync-anchor.ts). paged.ts read it with `Date.parse`, which guesses: junk such as "12.3" became
- * 3 December 2001, a clock decades off; and it is no HTTP-date at all. Now it is read by retry-after.ts
+ * 3 December 2001, a clock decades off; and it is no HTTP-date at all. Now it is read by core/http-date.ts
  * httpDate, the RFC 9110 §5.6.7 reader: the three forms a recipient must accept (IMF-fixdate, and the
  * obsolete RFC 850 and asctime forms, all GMT) give the server's clock; anything else gives none.
  */

@@ -1,6 +1,7 @@
 /** Retry-After as written in the wild (src/backpack/retry-after.ts; RFC 9110 §10.2.3, §5.6.7, §5.3). */
 import { describe, expect, it } from 'vitest';
-import { httpDate, retryAfterSeconds } from '../../src/backpack/retry-after.ts';
+import { httpDate } from '../../src/core/http-date.ts';
+import { retryAfterSeconds } from '../../src/backpack/retry-after.ts';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 

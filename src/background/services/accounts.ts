@@ -18,7 +18,7 @@ import type { AccountRecord, SyncRecord } from '../../platform/records.ts';
 import { sha256Hex } from './badge-record.ts';
 import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import type { badgrClient } from './providers/badgr.ts';
-import { boundAddresses } from './address-bound.ts';
+import { badgrSignInAddresses } from './badgr-sign-in-addresses.ts';
 import type { Providers } from './providers/index.ts';
 import type { OAuthApi } from './providers/oauth-provider.ts';
 import type { BackpackKit, LoadBackpack } from './backpack-kit.ts';
@@ -142,11 +142,10 @@ export function createAccounts(d: AccountsDeps) {
     return keepOrEnd(() => badgrSignedIn(kit, baseUrl, username, tokens, client, s), () => badgrClient(baseUrl, d.fetch).signOut(tokens.current));
   }
 
-  async function badgrSignedIn({ badgrProvider, profileAddresses }: BackpackKit, baseUrl: string, username: string, tokens: SignInTokens, client: ReturnType<typeof badgrClient>, s: SignInRun): Promise<AccountRecord> {
+  async function badgrSignedIn(kit: BackpackKit, baseUrl: string, username: string, tokens: SignInTokens, client: ReturnType<typeof badgrClient>, s: SignInRun): Promise<AccountRecord> {
     const profile = await tokens.use((t) => client.profile(t));
-    const listed = await tokens.use((t) => badgrProvider(client).addresses(t)).catch(() => undefined);
-    // The list read as the profile is (sign-in-tokens.ts), else the profile's; at most MAX_ADDRESSES (address-bound.ts): the first sync says what was left out.
-    const { addresses } = boundAddresses(listed ?? profileAddresses(profile));
+    // The v1 list, else the profile's; a refused refresh fails the sign-in (badgr-sign-in-addresses.ts).
+    const addresses = await badgrSignInAddresses(kit, client, tokens, profile);
     const primary = addresses.find((a) => a.primary)?.email ?? username;
     // The name the user typed to sign in is an address they confirmed (identities.ts).
     const typedAddresses = username.includes('@') ? [username.trim()] : [];

@@ -10,7 +10,7 @@
  * (issue 12 point 8), so a page cannot learn from the absence of a fetch to a server it controls
  * that the user verified the same document elsewhere (the user's own syncs and imports use none).
  */
-import { httpDate, oneHttpDate } from '../../backpack/retry-after.ts';
+import { httpDate, oneHttpDate } from '../../core/http-date.ts';
 import { JSON_ACCEPT, type Fetch } from '../../core/verify/context.ts';
 import { bytesResponse, takeBytes } from '../../core/verify/read-body.ts';
 import type { Store } from '../../platform/db.ts';
@@ -25,7 +25,7 @@ const CACHEABLE_TYPE = /json|text\/plain/i;
 
 /**
  * When a response stops being fresh (ms since the epoch), from Cache-Control or Expires. Expires is an
- * HTTP-date in one of the three forms RFC 9110 §5.6.7 has recipients read (retry-after.ts, never
+ * HTTP-date in one of the three forms RFC 9110 §5.6.7 has recipients read (core/http-date.ts, never
  * `Date.parse`'s guesses), and anything else, "0" above all, is "already expired" (RFC 9111 §5.3). Its
  * lifetime is Expires minus the answer's `Date`, the server's clock (§4.2.1), or minus `now` without one.
  */

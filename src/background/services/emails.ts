@@ -19,6 +19,7 @@ import type { LoadBackpack } from './backpack-kit.ts';
 import { boundAddresses } from './address-bound.ts';
 import { emailRefusal, isVariantRegistered } from './email-refusals.ts';
 import { addressKey, confirmedOf, verifiedOf } from './identities.ts';
+import { DEFAULT_RETRY, sleep as realSleep, type Sleep } from './retry.ts';
 import { withAccess } from './token-use.ts';
 import type { Tokens } from './tokens.ts';
 
@@ -35,6 +36,8 @@ export interface EmailsDeps {
    * longer does: identities.ts confirmedOf): local imports and other accounts' badges are checked again.
    */
   onConfirmedChanged?: () => void;
+  /** The backoff before a second refresh (token-use.ts), a sync's first step; default a real wait. */
+  sleep?: Sleep;
 }
 
 type Op = (c: BadgrClient, token: string) => Promise<unknown>;
@@ -61,13 +64,18 @@ export function createEmails(d: EmailsDeps) {
     return Number(id);
   };
 
-  /** Runs an operation with the access token (refreshed after a 401: token-use.ts), then lists the addresses again. */
+  /**
+   * Runs an operation with the access token (refreshed after a 401: token-use.ts), then lists the
+   * addresses again. A refreshed token refused too is refreshed once more after a sync's first backoff
+   * step, as a sync's and a sign-in's are: without it the second refresh followed the first at once,
+   * before the API's servers could know the token it gave. No signal: no caller of these can cancel one.
+   */
   async function withClient(accountId: string, op?: Op, typed?: string): Promise<EmailView[]> {
     const account = await badgrAccount(accountId);
     const { badgrClient, badgrProvider } = await d.backpack();
     const client = badgrClient(account.baseUrl, d.fetch);
     const host = new URL(account.baseUrl).host;
-    const run = <T>(fn: (token: string) => Promise<T>): Promise<T> => withAccess(d.tokens, accountId, fn);
+    const run = <T>(fn: (token: string) => Promise<T>): Promise<T> => withAccess(d.tokens, accountId, fn, () => (d.sleep ?? realSleep)(DEFAULT_RETRY.baseMs));
     let listed: AccountAddress[];
     // An added address is written down as typed before Badgr is asked: the answer, or the list read
     // after it, may never come (the worker stopped, the list refused) while Badgr keeps the pending

@@ -12,6 +12,7 @@
  * what the sign-in stores, and what it revokes when it gives up (session-end.ts keepOrEnd), since a
  * rotation (RFC 6749 §6) has made the first pair dead and this one the live session.
  */
+import { isBackpackError } from '../../backpack/errors.ts';
 import type { TokenSet } from '../../backpack/oauth.ts';
 import type { Db } from '../../platform/db.ts';
 import type { SessionRef } from '../../platform/records.ts';
@@ -25,6 +26,12 @@ export interface SignInTokens {
   readonly current: TokenSet;
   /** `fn` with the access token, refreshed and tried again as token-use.ts says. */
   use<T>(fn: (token: string) => Promise<T>): Promise<T>;
+  /**
+   * Whether `e` is a refresh the server refused (RFC 6749 §5.2 `invalid_grant`, or a client it no
+   * longer knows: oauth.ts tokenError's UNAUTHORIZED): the pair in hand is dead, the session ended.
+   * A caller that falls back on a failed read (the Badgr address list) must not store it then.
+   */
+  ended(e: unknown): boolean;
 }
 
 /**
@@ -35,10 +42,16 @@ const after = (held: TokenSet, t: TokenSet): TokenSet => ({ ...t, ...(t.refreshT
 
 export function signInTokens(first: TokenSet, refresh: (refreshToken: string, scope: readonly string[]) => Promise<TokenSet>, pause: () => Promise<void>, signal?: AbortSignal): SignInTokens {
   let held = first;
+  /** The refusals the refresh answered, by identity: a read's own 401 says UNAUTHORIZED too. */
+  const refused = new WeakSet<object>();
   const tokens = {
     access: async () => held.accessToken,
     refresh: async () => {
-      held = after(held, await refresh(held.refreshToken!, held.scope));
+      const t = await refresh(held.refreshToken!, held.scope).catch((e: unknown) => {
+        if (isBackpackError(e, 'UNAUTHORIZED')) refused.add(e);
+        throw e;
+      });
+      held = after(held, t);
       return held.accessToken;
     },
   };
@@ -48,6 +61,7 @@ export function signInTokens(first: TokenSet, refresh: (refreshToken: string, sc
     },
     // No refresh token (a grant without offline access): nothing to refresh with, the 401 is the answer.
     use: (fn) => (held.refreshToken ? withAccess(tokens, '', fn, pause, signal) : fn(held.accessToken)),
+    ended: (e) => typeof e === 'object' && e !== null && refused.has(e),
   };
 }
 
