@@ -52,6 +52,16 @@ describe('inherit on a property that does not inherit by default', () => {
     expect(svgUseClones(cloned)).toBe(Infinity);
   });
 
+  it('reads in linear work: many properties naming an element, many elements inheriting all of them', () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => `a${i}="url(#r)"`).join(' ');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg"><rect id="r"/><g ${names}>${'<g style="all:inherit"/>'.repeat(20_000)}</g></svg>`;
+    const same = `<svg xmlns="http://www.w3.org/2000/svg"><rect id="r"/><g ${names.replace(/a(\d+)=/g, 'mask-$1=')}><g mask="inherit"/></g></svg>`;
+    const started = performance.now();
+    expect(svgUseClones(svg)).toBe(Infinity);
+    expect(svgUseClones(same)).toBeGreaterThan(MAX_USE_CLONES);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('an inherit with no reference to inherit costs nothing', () => {
     expect(svgUseClones(`<svg xmlns="http://www.w3.org/2000/svg"><style>rect { filter: inherit }</style><g>${'<rect mask="inherit" style="all: inherit"/>'.repeat(50)}</g></svg>`)).toBe(0);
   });

@@ -18,6 +18,9 @@ export const INHERIT_KEYWORD = /^\s*inherit\s*$/i;
  */
 const family = (prop: string): string => prop.replace(/^-[a-z]+-/, '').split('-')[0]!;
 
+/** Families of properties naming a drawn element, past which a picture with any inherit counts as too many. */
+const MAX_FAMILIES = 16;
+
 /** The references an inherit passes on, read per element as the picture is read. */
 export class InheritedRefs {
   /** By family, each element's own ids; and the elements setting one of the family (or `all`) to inherit. */
@@ -30,7 +33,7 @@ export class InheritedRefs {
     const key = family(prop);
     if (named.length) {
       const own = this.own.get(key) ?? this.own.set(key, new Map()).get(key)!;
-      own.set(e, [...(own.get(e) ?? []), ...named]);
+      (own.get(e) ?? own.set(e, []).get(e)!).push(...named);
     }
     if (INHERIT_KEYWORD.test(value)) (this.inheriting.get(key) ?? this.inheriting.set(key, []).get(key)!).push(e);
   }
@@ -42,9 +45,10 @@ export class InheritedRefs {
    * such a property names a drawn element, or when one element would inherit more than `maxIds` ids.
    */
   resolve(parent: readonly number[], targets: string[][], draws: (id: string) => boolean, cloned: ReadonlySet<number | undefined>, unplaced: boolean, maxIds: number): boolean {
-    for (const [key, own] of this.own) {
-      if (![...own.values()].some((list) => list.some(draws))) continue;
-      if (unplaced) return false;
+    const drawing = [...this.own].filter(([, own]) => [...own.values()].some((list) => list.some(draws)));
+    // Each family is walked for every `all: inherit`: more than a picture's few (filter, mask, clip-path…), too many, in linear work.
+    if (drawing.length && (unplaced || (drawing.length > MAX_FAMILIES && this.inheriting.size))) return false;
+    for (const [key, own] of drawing) {
       const from = new Map<number, string[]>();
       for (const e of [...(this.inheriting.get(key) ?? []), ...(this.inheriting.get('all') ?? [])].sort((a, b) => a - b)) {
         const list = [...new Set([...(own.get(parent[e]!) ?? []), ...(from.get(parent[e]!) ?? [])])];
