@@ -48,6 +48,7 @@ describe('inherit on a property that does not inherit by default', () => {
     expect(svgUseClones(levels(2, 'mask', mask, () => '', 'rect { all: inh\\65rit }'))).toBe(Infinity);
     const set = levels(2, 'mask', mask, () => '').replace('<rect width="64" height="64" />', '<rect width="64" height="64"><set attributeName="mask" to="inherit"/></rect>');
     expect(svgUseClones(set)).toBe(Infinity);
+    expect(svgUseClones(set.replace('attributeName="mask" to="inherit"', 'attributeName="style" to="mask: inherit"'))).toBe(Infinity);
     const cloned = `<svg xmlns="http://www.w3.org/2000/svg"><filter id="f"><feImage href="#r0"/></filter><rect id="r0"/><rect id="r" filter="inherit"/><use href="#r" filter="url(#f)"/></svg>`;
     expect(svgUseClones(cloned)).toBe(Infinity);
   });

@@ -185,7 +185,7 @@ export function svgUseClones(svg: string, depth = 0): number {
       else if (ANIMATED_VALUES.has(attr) && ANIMATIONS.has(local))
         for (const v of value.split(';')) {
           if (v.trim().startsWith('#')) animatedIds.push(fragmentId(v.trim().slice(1)));
-          inheritUnplaced ||= INHERIT_KEYWORD.test(v);
+          inheritUnplaced ||= /inherit/i.test(v); // `inherit`, or a style attribute set to one
         }
       // Too many already: read on, one element's paint written thousands of times was copied as often, each copy longer.
       if (tooMany) return Infinity;
