@@ -56,7 +56,7 @@ export function styleRules(sheet: string, draws: (id: string) => boolean): Style
   if (/@import/i.test(css)) return undefined;
   if (css.includes('\\')) {
     // Read as what its escapes could spell (CSS Syntax §4.3.7): `u\72l(#p)`, `url(#\70 1)`.
-    const spelt = css.replace(/\\([0-9a-fA-F]{1,6})\s?|\\([\s\S])/g, (_, hex: string | undefined, c: string | undefined) => (hex ? String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)) : c!));
+    const spelt = unescaped(css);
     // An import spelt so (`@\69mport`: Chromium loads its data: sheet in an <img>) or a data: SVG: not read here either.
     return /@import|data:\s*image\/svg\+xml/i.test(spelt) || urlIds(spelt).some(draws) ? undefined : [];
   }
@@ -105,6 +105,10 @@ export function styleRules(sheet: string, draws: (id: string) => boolean): Style
   }
   return inRules === countUrls(css) ? rules : undefined;
 }
+
+/** CSS as its escapes spell it (CSS Syntax §4.3.7): `u\72l(#p)`, `inh\65rit`. */
+export const unescaped = (css: string): string =>
+  css.replace(/\\([0-9a-fA-F]{1,6})\s?|\\([\s\S])/g, (_, hex: string | undefined, c: string | undefined) => (hex ? String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)) : c!));
 
 const countUrls = (text: string): number => [...text.matchAll(URL_REF)].length;
 

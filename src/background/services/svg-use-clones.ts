@@ -37,15 +37,17 @@
  * (`<set attributeName="fill" to="url(#p)">`) or an href to one (`<set attributeName="href" to="#g">` in a
  * `use`: 300 such, 18 KB, held Chromium 85 s), a custom property holding one (`--p: url(#p)`, used by
  * `var()` anywhere under it) and, beside style rules naming one, an animation of `class` or `id`
- * count as too many. A `data:` SVG an element embeds (`<image href="data:image/svg+xml,…">`, which a
+ * count as too many. `inherit` on a property that does not inherit by default (`mask="inherit"`,
+ * `all: inherit`) draws what the parent's value names (svg-inherit.ts). A `data:` SVG an element embeds (`<image href="data:image/svg+xml,…">`, which a
  * picture drawn as an image still loads) is counted as part of it, two deep at most; one in a style
  * sheet or a CSS value counts as too many.
  */
 
 import { readDataUrl } from '../../core/input/data-url.ts';
 import { decodeText } from '../../core/input/text.ts';
+import { InheritedRefs, INHERIT_KEYWORD } from './svg-inherit.ts';
 import { attributes, localName, readMarkup, TAG } from './svg-markup.ts';
-import { applyRules, declarations, fragmentId, styleRules, urlIds, withoutComments, type StyleRule } from './svg-style-rules.ts';
+import { applyRules, declarations, fragmentId, styleRules, unescaped, urlIds, withoutComments, type StyleRule } from './svg-style-rules.ts';
 
 /** The clones (and drawn references) a picture Lanyard draws may ask for: a badge picture uses a few (Figma's one per embedded image). */
 export const MAX_USE_CLONES = 4096;
@@ -117,6 +119,9 @@ export function svgUseClones(svg: string, depth = 0): number {
   /** The text of each `<style>` element. */
   const sheets: string[] = [];
   const valueIds = new Map<string, string[]>();
+  /** What properties that do not inherit by default (`filter`, `mask`, `background`…) name, and where they are set to inherit (svg-inherit.ts). */
+  const inheritedRefs = new InheritedRefs();
+  let inheritUnplaced = false; // an inherit Lanyard cannot place: a style sheet's, an animation's
   /** What the pictures each element embeds draw. */
   const nested = new Map<number, number>();
   /** A property's value for element e: an inherited one sets its paint, any other draws what it names. */
@@ -126,7 +131,7 @@ export function svgUseClones(svg: string, depth = 0): number {
     const slots = inheritedSlots(prop);
     const at = (k: number): number => e * INHERITED.length + k;
     if (ANIMATIONS.has(kinds[e]!) || prop.startsWith('--') || INHERITED_IMAGES.has(prop)) unplaced.push(...named);
-    else if (!slots.length) targets[e]!.push(...named);
+    else if (!slots.length) inheritedRefs.record(e, prop, value, named, targets[e]!);
     else if (!INHERIT.test(value)) for (const k of slots) painted.set(at(k), [...(painted.get(at(k)) ?? []), ...named]);
     // A paint or marker names one element (SVG 2 §13.2 <paint>): one value naming many would cost each element that inherits it.
     if (slots.some((k) => (painted.get(at(k))?.length ?? 0) > MAX_PAINT_IDS)) tooMany = true;
@@ -174,10 +179,14 @@ export function svgUseClones(svg: string, depth = 0): number {
       } else if (attr === 'class') classOf[index] = value;
       else if (localName(attr) === 'href' && value.trim().startsWith('#') && !POINTS.has(local)) clones.set(index, [...(clones.get(index) ?? []), fragmentId(value.trim().slice(1))]);
       else if (attr === 'style') for (const [p, v] of declarations(withoutComments(value))) property(index, p, v);
-      else if (inheritedSlots(attr).length || HAS_URL.test(value)) property(index, attr, value);
+      else if (inheritedSlots(attr).length || HAS_URL.test(value) || INHERIT_KEYWORD.test(value)) property(index, attr, value);
       if (attr === 'attributeName' && ANIMATIONS.has(local) && /^\s*(?:class|id)\s*$/.test(value)) restyles = true;
       if (attr === 'attributeName' && ANIMATIONS.has(local)) animates = localName(value.trim());
-      else if (ANIMATED_VALUES.has(attr) && ANIMATIONS.has(local)) for (const v of value.split(';')) if (v.trim().startsWith('#')) animatedIds.push(fragmentId(v.trim().slice(1)));
+      else if (ANIMATED_VALUES.has(attr) && ANIMATIONS.has(local))
+        for (const v of value.split(';')) {
+          if (v.trim().startsWith('#')) animatedIds.push(fragmentId(v.trim().slice(1)));
+          inheritUnplaced ||= /inherit/i.test(v); // `inherit`, or a style attribute set to one
+        }
       // Too many already: read on, one element's paint written thousands of times was copied as often, each copy longer.
       if (tooMany) return Infinity;
     }
@@ -188,6 +197,7 @@ export function svgUseClones(svg: string, depth = 0): number {
   const rules: StyleRule[] = [];
   for (const sheet of sheets) {
     const css = decode(sheet);
+    inheritUnplaced ||= /inherit/i.test(unescaped(css));
     const read = SVG_DATA.test(css) ? undefined : styleRules(css, drawsElement);
     if (read === undefined) return Infinity;
     for (const r of read) rules.push(r);
@@ -200,6 +210,9 @@ export function svgUseClones(svg: string, depth = 0): number {
     return !tooMany;
   });
   if (!applied || markup.unknown || tooMany || (ruled && restyles) || unplaced.some(drawsElement)) return Infinity;
+  // What an inherit of a property that does not inherit by default draws: the parent's (a use's clone's, too many).
+  const clonedOnes = new Set([...clones.values()].flat().map((id) => ids.get(id)));
+  if (!inheritedRefs.resolve(parent, targets, drawsElement, clonedOnes, inheritUnplaced, MAX_PAINT_IDS)) return Infinity;
   /** By element × INHERITED.length + property, the element whose value it inherits (itself when it sets one), or -1. */
   const source = new Int32Array(parent.length * INHERITED.length).fill(-1);
   if (painted.size)
