@@ -63,6 +63,25 @@ describe('inherit on a property that does not inherit by default', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
+  it('an inherit as CSS reads it: !important beside it, or a keyword spelt with escapes (review 37)', () => {
+    // CSS Syntax §5.4.6: `!important` is no part of the value; §4.3.7: `inh\\65rit` is the ident inherit.
+    for (const child of ['style="mask: inherit !important"', 'style="mask:inherit!IMPORTANT"', 'style="mask: inh\\65rit"', 'style="m\\61sk: inherit"', 'style="all: inherit ! important"']) {
+      expect(tooManyClones(levels(6, 'mask', mask, () => child)), child).toBe(true);
+    }
+    const set = levels(2, 'mask', mask, () => '').replace('<rect width="64" height="64" />', '<rect width="64" height="64"><set attributeName="mask" to="inh\\65rit"/></rect>');
+    expect(svgUseClones(set)).toBe(Infinity);
+  });
+
+  it('an inherited paint set to inherit !important or an escaped inherit is still the parent’s (review 37)', () => {
+    const svg = (rect: string) => {
+      let d = '<pattern id="p0" width="1" height="1"><rect width="1" height="1" fill="red"/></pattern>';
+      for (let i = 1; i <= 3; i++) d += `<pattern id="p${i}" width="1" height="1"><g fill="url(#p${i - 1})">${`<rect width="72" height="72" ${rect}/>`.repeat(10)}</g></pattern>`;
+      return `<svg xmlns="http://www.w3.org/2000/svg" width="72" height="72"><defs>${d}</defs><rect width="72" height="72" fill="url(#p3)"/></svg>`;
+    };
+    expect(tooManyClones(svg(''))).toBe(true);
+    for (const rect of ['style="fill: inherit !important"', 'style="fill: inh\\65rit"', 'fill="inh\\65rit"']) expect(tooManyClones(svg(rect)), rect).toBe(true);
+  });
+
   it('an inherit with no reference to inherit costs nothing', () => {
     expect(svgUseClones(`<svg xmlns="http://www.w3.org/2000/svg"><style>rect { filter: inherit }</style><g>${'<rect mask="inherit" style="all: inherit"/>'.repeat(50)}</g></svg>`)).toBe(0);
   });

@@ -8,9 +8,16 @@
  * counted the same way all the same. Each element inheriting such a property counts what its
  * parent's value names, as its own reference; `all: inherit` inherits every one.
  */
+import { unescaped } from './svg-style-rules.ts';
 
-/** The CSS-wide keyword `inherit` (any case), a value on its own. */
+/** The CSS-wide keyword `inherit` (any case), a value on its own (read through keywordOf). */
 export const INHERIT_KEYWORD = /^\s*inherit\s*$/i;
+
+/**
+ * A value as CSS reads a keyword in it: its escapes spelt (CSS Syntax §4.3.7: `inh\65rit` is the ident
+ * inherit) and a last `!important` set aside (§5.4.6: no part of the value). Read raw, both hid an inherit.
+ */
+export const keywordOf = (value: string): string => (value.includes('\\') ? unescaped(value) : value).replace(/!\s*important\s*$/i, '');
 
 /**
  * A property's family, its shorthand's and longhands' (`mask-image`, `-webkit-mask` are `mask`'s;
@@ -35,7 +42,7 @@ export class InheritedRefs {
       const own = this.own.get(key) ?? this.own.set(key, new Map()).get(key)!;
       (own.get(e) ?? own.set(e, []).get(e)!).push(...named);
     }
-    if (INHERIT_KEYWORD.test(value)) (this.inheriting.get(key) ?? this.inheriting.set(key, []).get(key)!).push(e);
+    if (INHERIT_KEYWORD.test(keywordOf(value))) (this.inheriting.get(key) ?? this.inheriting.set(key, []).get(key)!).push(e);
   }
 
   /**

@@ -45,7 +45,7 @@
 
 import { readDataUrl } from '../../core/input/data-url.ts';
 import { decodeText } from '../../core/input/text.ts';
-import { InheritedRefs, INHERIT_KEYWORD } from './svg-inherit.ts';
+import { InheritedRefs, INHERIT_KEYWORD, keywordOf } from './svg-inherit.ts';
 import { attributes, localName, readMarkup, TAG } from './svg-markup.ts';
 import { applyRules, declarations, fragmentId, styleRules, unescaped, urlIds, withoutComments, type StyleRule } from './svg-style-rules.ts';
 
@@ -132,7 +132,7 @@ export function svgUseClones(svg: string, depth = 0): number {
     const at = (k: number): number => e * INHERITED.length + k;
     if (ANIMATIONS.has(kinds[e]!) || prop.startsWith('--') || INHERITED_IMAGES.has(prop)) unplaced.push(...named);
     else if (!slots.length) inheritedRefs.record(e, prop, value, named, targets[e]!);
-    else if (!INHERIT.test(value)) for (const k of slots) painted.set(at(k), [...(painted.get(at(k)) ?? []), ...named]);
+    else if (!INHERIT.test(keywordOf(value))) for (const k of slots) painted.set(at(k), [...(painted.get(at(k)) ?? []), ...named]);
     // A paint or marker names one element (SVG 2 §13.2 <paint>): one value naming many would cost each element that inherits it.
     if (slots.some((k) => (painted.get(at(k))?.length ?? 0) > MAX_PAINT_IDS)) tooMany = true;
   };
@@ -178,14 +178,15 @@ export function svgUseClones(svg: string, depth = 0): number {
         if (!ids.has(value)) ids.set(value, index);
       } else if (attr === 'class') classOf[index] = value;
       else if (localName(attr) === 'href' && value.trim().startsWith('#') && !POINTS.has(local)) clones.set(index, [...(clones.get(index) ?? []), fragmentId(value.trim().slice(1))]);
-      else if (attr === 'style') for (const [p, v] of declarations(withoutComments(value))) property(index, p, v);
-      else if (inheritedSlots(attr).length || HAS_URL.test(value) || INHERIT_KEYWORD.test(value)) property(index, attr, value);
+      // A property's name spelt with escapes (`m\61sk`) is that property (CSS Syntax §4.3.7).
+      else if (attr === 'style') for (const [p, v] of declarations(withoutComments(value))) property(index, p.includes('\\') ? unescaped(p).toLowerCase() : p, v);
+      else if (inheritedSlots(attr).length || HAS_URL.test(value) || INHERIT_KEYWORD.test(keywordOf(value))) property(index, attr, value);
       if (attr === 'attributeName' && ANIMATIONS.has(local) && /^\s*(?:class|id)\s*$/.test(value)) restyles = true;
       if (attr === 'attributeName' && ANIMATIONS.has(local)) animates = localName(value.trim());
       else if (ANIMATED_VALUES.has(attr) && ANIMATIONS.has(local))
         for (const v of value.split(';')) {
           if (v.trim().startsWith('#')) animatedIds.push(fragmentId(v.trim().slice(1)));
-          inheritUnplaced ||= /inherit/i.test(v); // `inherit`, or a style attribute set to one
+          inheritUnplaced ||= /inherit/i.test(unescaped(v)); // `inherit` (`inh\65rit` too), or a style attribute set to one
         }
       // Too many already: read on, one element's paint written thousands of times was copied as often, each copy longer.
       if (tooMany) return Infinity;
