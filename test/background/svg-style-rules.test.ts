@@ -48,6 +48,17 @@ describe('style sheets count for the elements they may style', () => {
     expect(tooManyClones(`<svg xmlns="http://www.w3.org/2000/svg">${defs}<rect fill="Url(#p8)"/></svg>`)).toBe(true);
   });
 
+  it('a function name spelt with escapes in an attribute or a style attribute is the same reference (review 37)', () => {
+    // CSS Syntax §4.3.4: `u\\72l(` is a url token, `-moz-\\65lement(` the element() function; only a literal url( was refused.
+    const attrs = (attr: (i: number) => string) => {
+      let defs = '<pattern id="p0"><rect width="1" height="1"/></pattern>';
+      for (let i = 1; i <= 3; i++) defs += `<pattern id="p${i}"><g ${attr(i - 1)}>${'<rect width="72" height="72"/>'.repeat(10)}</g></pattern>`;
+      return `<svg xmlns="http://www.w3.org/2000/svg">${defs}<rect fill="url(#p3)"/></svg>`;
+    };
+    for (const attr of [(i: number) => `style="fill: u\\72l(#p${i})"`, (i: number) => `fill="u\\72l(#p${i})"`, (i: number) => `style="fill: \\75rl(#p${i})"`]) expect(tooManyClones(attrs(attr)), attr(0)).toBe(true);
+    expect(svgUseClones('<svg xmlns="http://www.w3.org/2000/svg"><rect id="r"/><foreignObject><p xmlns="http://www.w3.org/1999/xhtml" style="background: -moz-\\65lement(#r)"/></foreignObject></svg>')).toBe(Infinity);
+  });
+
   it('what cannot be read so counts as too many: an escape, @import, a custom property, a url outside a rule, a linked sheet, an animated class', () => {
     // CSS escapes (CSS Syntax §4.3.7) in the id, the selector or the function's name.
     expect(svgUseClones(sheetBomb((i) => `.r${i}{fill:url(#p\\3${i - 1} )}`))).toBe(Infinity);

@@ -58,8 +58,8 @@ export const MAX_USE_CLONES = 4096;
  */
 export const MAX_ELEMENTS = 50_000;
 
-/** What any reference is spelt with (a `use`, an href, url(), an entity or character reference): a picture without any draws nothing twice. */
-const REFERENCES = /use|url|href|element|&/i;
+/** What any reference is spelt with (a `use`, an href, url(), an entity or character reference, a CSS escape): a picture without any draws nothing twice. */
+const REFERENCES = /use|url|href|element|&|\\/i;
 /** A style sheet the picture links to (XML stylesheet PI, a `link` element): its rules are not read here. */
 const LINKED_SHEET = /<\?xml-stylesheet|<(?:[^\s/<>!?:]+:)?link[\s/>]/i;
 /** A `data:` SVG (RFC 2397), which an SVG drawn as an image still loads (its image elements, CSS images). */
@@ -165,8 +165,9 @@ export function svgUseClones(svg: string, depth = 0): number {
       const attr = a[1]!;
       // An attribute's tabs and line breaks are spaces (XML 1.0 §3.3.3); an id is not trimmed, a URL is.
       const value = decode(a[2] ?? a[3] ?? '').replace(/[\t\n\r]/g, ' ');
-      // A CSS escape could spell the id or the property otherwise (`url(#\70 1)`): not read here.
-      if (HAS_URL.test(value) && value.includes('\\')) return Infinity;
+      // A CSS escape could spell the id or the property otherwise (`url(#\70 1)`), or the function's name (`u\72l(#p)`,
+      // `-moz-\65lement(#e)`: CSS Syntax §4.3.4 reads the name as its escapes spell it): not read here.
+      if (value.includes('\\') && HAS_URL.test(unescaped(value))) return Infinity;
       if (SVG_DATA.test(value)) {
         // A picture inside the picture (an image's or feImage's data: SVG) draws what it asks for.
         const inner = localName(attr) === 'href' && depth < MAX_NESTED ? dataClones(value, depth + 1) : Infinity;
