@@ -8,16 +8,20 @@
  * counted the same way all the same. Each element inheriting such a property counts what its
  * parent's value names, as its own reference; `all: inherit` inherits every one.
  */
-import { unescaped } from './svg-style-rules.ts';
+import { unescaped, withoutComments } from './svg-style-rules.ts';
 
 /** The CSS-wide keyword `inherit` (any case), a value on its own (read through keywordOf). */
 export const INHERIT_KEYWORD = /^\s*inherit\s*$/i;
 
 /**
- * A value as CSS reads a keyword in it: its escapes spelt (CSS Syntax §4.3.7: `inh\65rit` is the ident
- * inherit) and a last `!important` set aside (§5.4.6: no part of the value). Read raw, both hid an inherit.
+ * A value as CSS reads a keyword in it: its comments spaces (§4.3.2: a comment beside the keyword), its escapes spelt (CSS
+ * Syntax §4.3.7: `inh\65rit` is the ident inherit) and a last `!important` set aside (§5.4.6: no part of the
+ * value). Read raw, each hid an inherit.
  */
-export const keywordOf = (value: string): string => (value.includes('\\') ? unescaped(value) : value).replace(/!\s*important\s*$/i, '');
+export const keywordOf = (value: string): string => {
+  const read = withoutComments(value);
+  return (read.includes('\\') ? unescaped(read) : read).replace(/!\s*important\s*$/i, '');
+};
 
 /**
  * A property's family, its shorthand's and longhands' (`mask-image`, `-webkit-mask` are `mask`'s;
