@@ -14,9 +14,20 @@ const TIME = '\\d{2}:\\d{2}:\\d{2}';
 /** IMF-fixdate, rfc850-date, asctime-date (§5.6.7), case-insensitive as the day and month names are. */
 const HTTP_DATE = new RegExp(`${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT|${LONG_DAY}, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4}`, 'gi');
 
-/** An HTTP-date as ms since the epoch; asctime carries no zone and is GMT (§5.6.7), so it is read as GMT. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DAY_MONTH = new RegExp(`(\\d{2})[ -](${MONTH})|(${MONTH}) ([ \\d]\\d) `, 'i');
+
+/**
+ * An HTTP-date as ms since the epoch; asctime carries no zone and is GMT (§5.6.7), so it is read as GMT.
+ * A day the month does not have is no date: `Date.parse` rolls "31 Feb" over into March.
+ */
 function dateOf(s: string): number {
-  return Date.parse(/GMT$/i.test(s) ? s : `${s} GMT`);
+  const t = Date.parse(/GMT$/i.test(s) ? s : `${s} GMT`);
+  const m = DAY_MONTH.exec(s);
+  if (Number.isNaN(t) || !m) return NaN;
+  const [day, month] = m[1] ? [m[1], m[2]!] : [m[4]!, m[3]!];
+  const d = new Date(t);
+  return d.getUTCDate() === Number(day.trim()) && d.getUTCMonth() === MONTHS.indexOf(month.toLowerCase()) ? t : NaN;
 }
 
 /** The HTTP-dates a field holds (one, or several when the field was sent more than once: §5.3), as ms; none when it holds anything else. */

@@ -16,7 +16,7 @@ const pageDated = (date: string) =>
 const NOON = Date.UTC(1994, 10, 6, 8, 49, 37);
 
 describe('a page’s Date header', () => {
-  it.each(['12.3', '2026-12-07', 'yesterday', 'Sun, 06 Nov 1994 08:49:37 +0100', '1'])('junk (%s) gives no server clock', async (date) => {
+  it.each(['12.3', '2026-12-07', 'yesterday', 'Sun, 06 Nov 1994 08:49:37 +0100', '1', 'Mon, 31 Feb 2026 00:00:00 GMT', 'Tue Feb 30 00:00:00 2027', 'Tuesday, 31-Apr-26 00:00:00 GMT'])('junk (%s) gives no server clock', async (date) => {
     expect((await pageDated(date)).date).toBeUndefined();
   });
 
