@@ -115,9 +115,20 @@ export const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== n
 /** RFC 9110 §10.2.3 Retry-After, in seconds (retry-after.ts: a date measured from the answer's own `Date`). */
 export const retryAfter = (res: Response, now: number): number | undefined => retryAfterSeconds(res.headers.get('retry-after'), res.headers.get('date'), now);
 
-/** The error code a Bearer challenge names (RFC 6750 §3 `error`), lower-cased, when it names one. */
+/** An auth-param (RFC 9110 §11.2: token "=" ( token / quoted-string )), or a quoted string passed over whole. */
+const AUTH_PARAM = /"(?:[^"\\]|\\.)*"?|(?<![\w!#$%&'*+.^`|~-])([\w!#$%&'*+.^`|~-]+)\s*=\s*("(?:[^"\\]|\\.)*"?|[^\s,"]*)/g;
+
+/**
+ * The error code a Bearer challenge names (RFC 6750 §3 `error`), lower-cased, when it names one: an
+ * `error` parameter's value, never words inside another's quoted value (`realm="error=invalid_request"`).
+ */
 export function bearerError(res: Response): string | undefined {
-  return /\berror\s*=\s*"?([A-Za-z_]+)/i.exec(res.headers.get('www-authenticate') ?? '')?.[1]?.toLowerCase();
+  for (const m of (res.headers.get('www-authenticate') ?? '').matchAll(AUTH_PARAM)) {
+    if (m[1]?.toLowerCase() !== 'error') continue;
+    const value = m[2]!.startsWith('"') ? m[2]!.slice(1, m[2]!.endsWith('"') && m[2]!.length > 1 ? -1 : undefined).replace(/\\(.)/g, '$1') : m[2]!;
+    return /^[A-Za-z_]+$/.test(value) ? value.toLowerCase() : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The shared client pieces: the URL rule, failures as codes, Link headers, PKCE, errors as plain data. */
 import { describe, expect, it } from 'vitest';
 import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
-import { checkUrl, getJson, MAX_ANSWER_BYTES, readJson, retryAfter, send, statusError } from '../../src/backpack/http.ts';
+import { bearerError, checkUrl, getJson, MAX_ANSWER_BYTES, readJson, retryAfter, send, statusError } from '../../src/backpack/http.ts';
 import { badgrCall } from '../../src/backpack/badgr-request.ts';
 import { parseLinkHeader } from '../../src/backpack/link-header.ts';
 import { codeChallengeS256, createCodeVerifier, createPkce, createState } from '../../src/backpack/pkce.ts';
@@ -180,6 +180,17 @@ describe('statusError: what a refusal asks of the user', () => {
     expect(statusError(answer(401, { 'www-authenticate': 'Bearer realm="api", error=insufficient_scope' }), 'The list')).toMatchObject({ code: C.UNAUTHORIZED, detail: 'insufficient_scope' });
     expect(statusError(answer(401, { 'www-authenticate': 'Bearer error="invalid_token", error_description="insufficient_scope"' }), 'The list', 'expired', 'unauthorisedrequest')).toMatchObject({ code: C.UNAUTHORIZED, detail: 'unauthorisedrequest' });
     expect(statusError(answer(403, { 'www-authenticate': 'Bearer realm="b", error=invalid_token' }), 'The list')).toMatchObject({ code: C.UNAUTHORIZED });
+  });
+
+  it("a challenge's error is its `error` parameter, never words in another parameter's quoted value (RFC 9110 §11.2)", () => {
+    const of = (challenge: string) => bearerError(answer(401, { 'www-authenticate': challenge }));
+    expect(of('Bearer realm="error=invalid_request"')).toBeUndefined();
+    expect(of('Bearer realm="a \\" error=invalid_request", error="invalid_token"')).toBe('invalid_token');
+    expect(of('Bearer error_description="error=invalid_request", error=insufficient_scope')).toBe('insufficient_scope');
+    expect(of('Bearer xerror="invalid_request"')).toBeUndefined();
+    expect(of('Basic realm="x", Bearer ERROR = "Invalid_Token"')).toBe('invalid_token');
+    expect(of('Bearer error="not a code"')).toBeUndefined();
+    expect(of('Bearer realm="unclosed error=invalid_request')).toBeUndefined();
   });
 
   it('any other 403 refuses the account itself (badgr-server: another user\'s address, no confirmed address): its reason, not "sign in again"', () => {
