@@ -119,6 +119,17 @@ export async function syncedBadgr(baseUrl: string): Promise<{ h: Harness; id: st
   return { h, id };
 }
 
+/** A fresh harness signed in to the test backpack by `kind` (Badgr: Ada's password grant), its first sync idle, and the keys it cached. */
+export async function syncedAs(kind: 'badgr' | 'ob3' | 'badge-connect', baseUrl: string): Promise<{ h: Harness; id: string; cached: string[] }> {
+  const h = await harness();
+  const { id } = kind === 'badgr' ? await badgrSignIn(h, baseUrl) : await h.app.accounts.signIn({ kind, baseUrl });
+  const run = await h.app.sync.run(id);
+  if (run.status !== 'idle') throw new Error(`the first sync of ${kind} ended ${run.status}`);
+  const cached = (await h.db.badges.byAccount(id)).map((r) => r.key).sort();
+  if (!cached.length) throw new Error(`the first sync of ${kind} cached nothing`);
+  return { h, id, cached };
+}
+
 /** The error a promise rejects with (fails the test when it resolves). */
 export async function failure(p: Promise<unknown>): Promise<{ code: string; message: string; retryAfterSeconds?: number }> {
   try {

@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { refreshId } from '../../src/background/services/tokens.ts';
-import { badgrSignIn, failure, harness, useBackpack } from './harness.ts';
+import { badgrSignIn, failure, harness, syncedAs, useBackpack } from './harness.ts';
 
 const ctx = useBackpack({ badges: 3 });
 
@@ -22,11 +22,7 @@ const KINDS = [
 
 describe.each(KINDS)('$kind: a 401 with error="invalid_request"', ({ kind, list, profile, token }) => {
   it('is a protocol error: no refresh, no sign-in asked, the session and the badges kept', async () => {
-    const h = await harness();
-    const { id } = kind === 'badgr' ? await badgrSignIn(h, ctx.bp.baseUrl) : await h.app.accounts.signIn({ kind, baseUrl: ctx.bp.baseUrl });
-    expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle' });
-    const cached = (await h.db.badges.byAccount(id)).map((r) => r.key).sort();
-    expect(cached.length).toBeGreaterThan(0);
+    const { h, id, cached } = await syncedAs(kind, ctx.bp.baseUrl);
     const refreshes = () => ctx.bp.control.requests.filter((r) => r.path === token).length;
     const before = refreshes();
     const secret = await h.db.secrets.get(refreshId(id));

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY } from '../../src/background/services/retry.ts';
 import { refreshId } from '../../src/background/services/tokens.ts';
-import { badgrSignIn, harness, useBackpack } from './harness.ts';
+import { syncedAs, useBackpack } from './harness.ts';
 
 const ctx = useBackpack({ badges: 3 });
 
@@ -21,11 +21,7 @@ const KINDS = [
 
 describe.each(KINDS)('$kind: the token a refresh just gave is refused once', ({ kind, list, token }) => {
   it('refreshes once more and reads the list: no sign-in asked, badges kept, the newest refresh token stored', async () => {
-    const h = await harness();
-    const { id } = kind === 'badgr' ? await badgrSignIn(h, ctx.bp.baseUrl) : await h.app.accounts.signIn({ kind, baseUrl: ctx.bp.baseUrl });
-    expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle' });
-    const cached = (await h.db.badges.byAccount(id)).map((r) => r.key).sort();
-    expect(cached.length).toBeGreaterThan(0);
+    const { h, id, cached } = await syncedAs(kind, ctx.bp.baseUrl);
     const refreshes = () => ctx.bp.control.requests.filter((r) => r.path === token).length;
     const before = refreshes();
     h.waits.length = 0;
