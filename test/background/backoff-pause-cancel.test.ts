@@ -10,16 +10,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Sleep } from '../../src/background/services/retry.ts';
 import { refreshId } from '../../src/background/services/tokens.ts';
-import { badgrSignIn, failure, harness, useBackpack } from './harness.ts';
+import { API_KINDS, badgrSignIn, failure, harness, useBackpack } from './harness.ts';
 import { until } from './held-fetch.ts';
 
 const ctx = useBackpack({ badges: 2 });
 
-const KINDS = [
-  { kind: 'badgr', profile: '/v2/users/self', list: '/v2/backpack/assertions', token: '/o/token' },
-  { kind: 'ob3', profile: '/ims/ob/v3p0/profile', list: '/ims/ob/v3p0/credentials', token: '/oauth/token' },
-  { kind: 'badge-connect', profile: '/ims/ob/v2p1/profile', list: '/ims/ob/v2p1/assertions', token: '/oauth/token' },
-] as const;
+const KINDS = API_KINDS;
 
 /** A sleep that lasts until its signal aborts (never, without one), then rejects or resolves. */
 function pauseUntilCancelled(ends: 'rejects' | 'resolves') {

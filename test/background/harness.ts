@@ -119,6 +119,13 @@ export async function syncedBadgr(baseUrl: string): Promise<{ h: Harness; id: st
   return { h, id };
 }
 
+/** The test backpack's paths for each kind of API a sign-in uses: its profile, its badge list and its token endpoint. */
+export const API_KINDS = [
+  { kind: 'badgr', profile: '/v2/users/self', list: '/v2/backpack/assertions', token: '/o/token' },
+  { kind: 'ob3', profile: '/ims/ob/v3p0/profile', list: '/ims/ob/v3p0/credentials', token: '/oauth/token' },
+  { kind: 'badge-connect', profile: '/ims/ob/v2p1/profile', list: '/ims/ob/v2p1/assertions', token: '/oauth/token' },
+] as const;
+
 /** A fresh harness signed in to the test backpack by `kind` (Badgr: Ada's password grant), its first sync idle, and the keys it cached. */
 export async function syncedAs(kind: 'badgr' | 'ob3' | 'badge-connect', baseUrl: string): Promise<{ h: Harness; id: string; cached: string[] }> {
   const h = await harness();

@@ -10,15 +10,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY } from '../../src/background/services/retry.ts';
 import { refreshId } from '../../src/background/services/tokens.ts';
-import { badgrSignIn, failure, harness, useBackpack } from './harness.ts';
+import { API_KINDS, badgrSignIn, failure, harness, useBackpack } from './harness.ts';
 
 const ctx = useBackpack({ badges: 1 });
 
-const KINDS = [
-  { kind: 'badgr', profile: '/v2/users/self', token: '/o/token' },
-  { kind: 'ob3', profile: '/ims/ob/v3p0/profile', token: '/oauth/token' },
-  { kind: 'badge-connect', profile: '/ims/ob/v2p1/profile', token: '/oauth/token' },
-] as const;
+const KINDS = API_KINDS;
 
 describe.each(KINDS)('$kind: the sign-in’s own token refused on its first use', ({ kind, profile, token }) => {
   const signIn = (h: Awaited<ReturnType<typeof harness>>) => (kind === 'badgr' ? badgrSignIn(h, ctx.bp.baseUrl) : h.app.accounts.signIn({ kind, baseUrl: ctx.bp.baseUrl }));

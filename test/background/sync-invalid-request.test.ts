@@ -10,15 +10,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { refreshId } from '../../src/background/services/tokens.ts';
-import { badgrSignIn, failure, harness, syncedAs, useBackpack } from './harness.ts';
+import { API_KINDS, badgrSignIn, failure, harness, syncedAs, useBackpack } from './harness.ts';
 
 const ctx = useBackpack({ badges: 3 });
 
-const KINDS = [
-  { kind: 'badgr', list: '/v2/backpack/assertions', profile: '/v2/users/self', token: '/o/token' },
-  { kind: 'ob3', list: '/ims/ob/v3p0/credentials', profile: '/ims/ob/v3p0/profile', token: '/oauth/token' },
-  { kind: 'badge-connect', list: '/ims/ob/v2p1/assertions', profile: '/ims/ob/v2p1/profile', token: '/oauth/token' },
-] as const;
+const KINDS = API_KINDS;
 
 describe.each(KINDS)('$kind: a 401 with error="invalid_request"', ({ kind, list, profile, token }) => {
   it('is a protocol error: no refresh, no sign-in asked, the session and the badges kept', async () => {

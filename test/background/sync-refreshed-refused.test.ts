@@ -9,15 +9,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY } from '../../src/background/services/retry.ts';
 import { refreshId } from '../../src/background/services/tokens.ts';
-import { syncedAs, useBackpack } from './harness.ts';
+import { API_KINDS, syncedAs, useBackpack } from './harness.ts';
 
 const ctx = useBackpack({ badges: 3 });
 
-const KINDS = [
-  { kind: 'badgr', list: '/v2/backpack/assertions', token: '/o/token' },
-  { kind: 'ob3', list: '/ims/ob/v3p0/credentials', token: '/oauth/token' },
-  { kind: 'badge-connect', list: '/ims/ob/v2p1/assertions', token: '/oauth/token' },
-] as const;
+const KINDS = API_KINDS;
 
 describe.each(KINDS)('$kind: the token a refresh just gave is refused once', ({ kind, list, token }) => {
   it('refreshes once more and reads the list: no sign-in asked, badges kept, the newest refresh token stored', async () => {
