@@ -80,6 +80,21 @@ export interface AwardResult {
   status?: ResultStatus;
 }
 
+/**
+ * What an award says of its results and credits, and its achievement of the field it is in, as a
+ * stored badge (platform BadgeMeta) and the badge page's view (messaging BadgeDetail) carry them.
+ */
+export interface AwardFacts {
+  /** The award's results (Badge.results): a value, a rubric level's name, a status, each named by its description where the achievement gives one. */
+  results?: AwardResult[];
+  /** The credit hours earned and those the achievement carries (Badge.creditsEarned, creditsAvailable). */
+  creditsEarned?: number;
+  creditsAvailable?: number;
+  /** The achievement's field of study and specialization, as written (Badge.fieldOfStudy, specialization). */
+  fieldOfStudy?: string;
+  specialization?: string;
+}
+
 /** OB 3.0 §ResultStatusType enumeration: every word the specification lists, in its order. */
 export const RESULT_STATUSES = ['Completed', 'Enrolled', 'Failed', 'InProgress', 'OnHold', 'Provisional', 'Withdrew'] as const;
 export type ResultStatus = (typeof RESULT_STATUSES)[number];

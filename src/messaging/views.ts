@@ -3,7 +3,7 @@
  * badges, accounts, addresses, sync and settings. No tokens, secrets or raw credentials here
  * except where the popup needs them (a badge's JSON for download); content scripts get less.
  */
-import type { AwardResult, BadgeFormat } from '../core/model.ts';
+import type { AwardFacts, BadgeFormat } from '../core/model.ts';
 import type { Check, CheckId, Outcome, Verdict } from '../core/result.ts';
 import type { ShareWarning } from '../core/share/warning.ts';
 import type { NoName } from '../core/share/badge-name.ts';
@@ -87,20 +87,12 @@ export interface BadgeView {
 }
 
 /** Everything the badge page shows. */
-export interface BadgeDetail extends BadgeView {
+export interface BadgeDetail extends BadgeView, AwardFacts {
   criteria?: { url?: string; narrative?: string };
   /** The award's own narrative, Markdown (core Badge.narrative). */
   narrative?: string;
   /** What kind of achievement it is, as written (core Badge.achievementType). */
   achievementType?: string;
-  /** The award's results (core Badge.results): a value, a rubric level's name, a status, named by its description where there is one. */
-  results?: AwardResult[];
-  /** Credit hours (core Badge.creditsEarned, creditsAvailable). */
-  creditsEarned?: number;
-  creditsAvailable?: number;
-  /** The achievement's field of study and specialization, as written (core Badge.fieldOfStudy, specialization). */
-  fieldOfStudy?: string;
-  specialization?: string;
   /** Each item's `genre` is the issuer's word for its kind (OB 2.0 / OB 3.0 Evidence: "Demonstration", "Video"), `audience` for whom it is meant. */
   evidence: { id?: string; name?: string; description?: string; narrative?: string; genre?: string; audience?: string }[];
   alignments: { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }[];

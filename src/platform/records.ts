@@ -3,7 +3,7 @@
  * structured-cloneable records. Tokens and client secrets live only in `secrets` and in
  * storage.session, never in storage.local, which content scripts can read.
  */
-import type { AwardResult, InputKind } from '../core/model.ts';
+import type { AwardFacts, InputKind } from '../core/model.ts';
 import type { Check, Verdict } from '../core/result.ts';
 import type { NoName } from '../core/share/badge-name.ts';
 import type { ShownTexts } from '../core/share/lang-text.ts';
@@ -43,7 +43,8 @@ export interface AccountRecord {
   createdAt: string;
 }
 
-export interface BadgeMeta {
+/** What a stored badge shows (its results, credits, field of study and specialization: core AwardFacts). */
+export interface BadgeMeta extends AwardFacts {
   /** The badge's name; '' when it has none, with the reason in `noName` (core/share/badge-name.ts). */
   name: string;
   /** Why there is no name: nothing could be read, or the badge names none. Put in words at display time. */
@@ -66,14 +67,6 @@ export interface BadgeMeta {
   criteria?: { url?: string; narrative?: string };
   /** The award's own narrative, Markdown (core Badge.narrative): what its earner did, shown with the evidence. */
   narrative?: string;
-  /** The award's results (a value, a rubric level, a status), each named by its description where the achievement gives one (core Badge.results). */
-  results?: AwardResult[];
-  /** The credit hours earned and those the achievement carries (core Badge.creditsEarned, creditsAvailable). */
-  creditsEarned?: number;
-  creditsAvailable?: number;
-  /** The achievement's field of study and specialization, as written (core Badge.fieldOfStudy, specialization). */
-  fieldOfStudy?: string;
-  specialization?: string;
   /** The first items the badge page shows (background/services/shown-lists.ts); `evidenceTotal` counts them all when there were more. */
   evidence: { id?: string; name?: string; description?: string; narrative?: string; genre?: string; audience?: string }[];
   evidenceTotal?: number;
