@@ -42,7 +42,6 @@
  * picture drawn as an image still loads) is counted as part of it, two deep at most; one in a style
  * sheet or a CSS value counts as too many.
  */
-
 import { readDataUrl } from '../../core/input/data-url.ts';
 import { decodeText } from '../../core/input/text.ts';
 import { InheritedRefs, INHERIT_KEYWORD, keywordOf } from './svg-inherit.ts';
@@ -78,7 +77,6 @@ const POINTS = new Set(['a', 'animate', 'animateMotion', 'animateTransform', 'an
 const ANIMATIONS = new Set(['animate', 'animateMotion', 'animateTransform', 'animateColor', 'set']);
 /** An animation's values (SMIL `to`, `from`, `by`, `values` as a `;` list): set on an href, each `#id` is drawn by an element Lanyard cannot tell. */
 const ANIMATED_VALUES = new Set(['to', 'from', 'by', 'values']);
-
 const GRADIENTS = new Set(['linearGradient', 'radialGradient', 'meshgradient']);
 
 /** The inherited properties that draw what they name (SVG 2 §13.2 paint, §13.7.3 markers); `marker` sets the three. */
