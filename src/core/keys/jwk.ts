@@ -7,8 +7,9 @@
  * (test/core/keys/key-spellings.test.ts): RSA `n` and `e` are unsigned integers (RFC 7518 §6.3.1.1:
  * the minimum number of octets, yet a leading zero byte written is the same number), EC and Ed25519
  * coordinates octet strings of the curve's size (RFC 7518 §6.2.1.2 "MUST be the full size", RFC 8037
- * §2; an EC one written short of, or beyond, its leading zero octets is the same number), and base64url whose unused low bits are set the octets it decodes to (RFC 4648 §3.5 lets a
- * decoder ignore them; RFC 7515 §2 asks no more). Only the octets decide: no other key is admitted.
+ * §2; an EC one written short of, or beyond, its leading zero octets is the same number), and
+ * base64url whose unused low bits are set the octets it decodes to (RFC 4648 §3.5 lets a decoder
+ * ignore them; RFC 7515 §2 asks no more). Only the octets decide: no other key is admitted.
  */
 import { base64url } from 'jose';
 import { isObj } from '../formats/json-util.ts';
