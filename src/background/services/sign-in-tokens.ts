@@ -73,10 +73,12 @@ export function signInTokens(first: TokenSet, refresh: (refreshToken: string, sc
  */
 export function firstUse(kit: BackpackKit, d: { db: Db; sleep?: Sleep | undefined }, s: SignInRun, ref: SessionRef, first: TokenSet): SignInTokens {
   const refresh = async (rt: string, scope: readonly string[]) => {
+    // The client this refresh is made with: read first, since another sign-in may register a new one meanwhile.
     const client = ref.clientSecretId ? await d.db.secrets.get(ref.clientSecretId) : undefined;
     return (await kit.createProviders(s.fetch, d.db.secrets).for(ref)).refresh(rt, scope).catch(async (e: unknown) => {
       // The provider forgot this registration (RFC 6749 §5.2 invalid_client), as at the code exchange (accounts.ts):
-      // forgotten here too, else the next sign-in's authorization request stops at the provider's error page (§4.1.2.1).
+      // forgotten here too (only that one: db-secrets.ts), else the next sign-in's authorization request stops at the
+      // provider's error page (§4.1.2.1).
       if (isBackpackError(e, 'UNAUTHORIZED') && e.detail === 'invalid_client' && ref.clientSecretId && client?.kind === 'client') await d.db.secrets.forgetClient(ref.clientSecretId, client.clientId);
       throw e;
     });
