@@ -46,8 +46,11 @@ describe('popup in Firefox', { timeout: 180_000 }, () => {
       }, 0);
       window.console.error('lanyard-selfcheck-console');
     });
+    // takeErrors drains the collector: the two may arrive in different polls (a CI run of session
+    // 26 timed out so), so what each poll takes is kept.
+    let e = '';
     const seen = await waitFor(async () => {
-      const e = (await ff.takeErrors()).join('\n');
+      e += (await ff.takeErrors()).join('\n') + '\n';
       return e.includes('lanyard-selfcheck-throw') && e.includes('lanyard-selfcheck-console') && e;
     }, 10_000, 'both errors collected');
     expect(seen).toContain(ff.origin);
