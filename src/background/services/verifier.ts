@@ -4,12 +4,14 @@
  * on the user) kept in the `results` store (./facts.ts). The engine itself is loaded on the first
  * verification (core/verify/engine.ts).
  */
-import type { Fetch } from '../../core/verify/context.ts';
+import type { Fetch, FactCache } from '../../core/verify/context.ts';
 import type { LoadEngine } from '../../core/verify/engine.ts';
 import type { MatchRecipient } from '../../core/verify/recipient-match.ts';
 import type { VerifyResult } from '../../core/result.ts';
 import type { Store } from '../../platform/db.ts';
 import type { DocumentRecord, ResultRecord } from '../../platform/records.ts';
+import { createIdleRelease, type Timers } from '../../platform/idle-release.ts';
+import { ENGINE_IDLE_MS } from '../../core/verify/engine.ts';
 import { startDeadline } from './deadline.ts';
 import { loadFacts, siteFacts } from './facts.ts';
 import { createCachingFetch } from './document-cache.ts';
@@ -71,10 +73,18 @@ export interface VerifierOptions {
   hover?: HoverFetchOptions;
   /** The deadline's timer (tests pass their own); default a timer cleared when the verification ends (deadline.ts). */
   timeout?: (ms: number) => AbortSignal;
+  /** The fact cache's idle release (default: the engine's, ENGINE_IDLE_MS, real timers). */
+  factsIdleMs?: number;
+  timers?: Timers;
 }
 
-export function createVerifier({ engine, fetch, results, now = () => new Date(), hover, timeout }: VerifierOptions): Verifier {
-  let facts: ReturnType<typeof loadFacts> | undefined;
+export function createVerifier({ engine, fetch, results, now = () => new Date(), hover, timeout, factsIdleMs = ENGINE_IDLE_MS, timers }: VerifierOptions): Verifier {
+  // The stored facts' memory copy is let go with the engine (platform/engine-loader.ts): every fact is
+  // written through to the store as it is learnt, so nothing is lost, and the next verification reads them
+  // again. Kept, it was ~47 KB of the worker's heap at rest after a sync of 1,000 badges (issue 14,
+  // `sw_heap_mb_1000`; bench/support/heap-sync.ts: 259 `sig:` keys of ~164 bytes and their Map).
+  let facts: Promise<FactCache> | undefined;
+  const factsIdle = createIdleRelease(() => (facts = undefined), factsIdleMs, timers);
   const factsOf = siteFacts();
   return {
     matchRecipient: async (recipients, addresses, format) => (await engine()).matchRecipient(recipients, addresses, format),
@@ -91,11 +101,16 @@ export function createVerifier({ engine, fetch, results, now = () => new Date(),
           logged = options.log ? loggingFetch(f, options.log, now) : undefined;
           return await verify(input, { fetch: logged?.fetch ?? f, now: now(), identities, keyCache: factsOf(options.site), signal, maxBytes: HOVER_MAX_BYTES });
         }
-        const keyCache = await (facts ??= loadFacts(results, () => now().getTime()));
-        const guarded = options.blockPrivate ? blockPrivateHosts(fetch, { allowOrigins: options.allowOrigins ?? [] }) : fetch;
-        const shared = options.documents ? options.documents.wrap(guarded) : guarded;
-        logged = options.log ? loggingFetch(shared, options.log, now) : undefined;
-        return await verify(input, { fetch: logged?.fetch ?? shared, now: now(), identities, keyCache, signal });
+        const letGo = factsIdle.hold();
+        try {
+          const keyCache = await (facts ??= loadFacts(results, () => now().getTime()));
+          const guarded = options.blockPrivate ? blockPrivateHosts(fetch, { allowOrigins: options.allowOrigins ?? [] }) : fetch;
+          const shared = options.documents ? options.documents.wrap(guarded) : guarded;
+          logged = options.log ? loggingFetch(shared, options.log, now) : undefined;
+          return await verify(input, { fetch: logged?.fetch ?? shared, now: now(), identities, keyCache, signal });
+        } finally {
+          letGo();
+        }
       } finally {
         logged?.settle();
         deadline.clear();
