@@ -4,14 +4,20 @@
  * firefox/proxy.ts) shows, after the card appeared, a popover inside a closed shadow root of its own, opaque
  * and letting the pointer through. Its `beforetoggle` never reaches the document, and it stayed over the card
  * (attack32): the person read the page's words, not the verdict. The card must be raised above it: what is
- * painted where the card is (the screenshot's pixels, read back in the page) is the card, not the page's white.
+ * painted where the card is (the screenshot's pixels, read back in the page) is the card, not the page's white. And
+ * since a page can show such a popover again unheard (attack34), the card says the site has a pop-up open instead of
+ * the verdict while one is, and shows the verdict once it closes.
  * Run `npm run build` first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackpack, type Backpack } from '../backpack/server.ts';
 import { ADA } from '../backpack/seed-data.ts';
 import { proxyPrefs, startProxy, type Proxy } from './firefox/proxy.ts';
+import { COVER } from './firefox/page-cover.ts';
 import { Firefox, waitFor } from './firefox/support.ts';
+
+/** The page's look-alike verdict (firefox/page-cover.ts). */
+const WORDS = '✓ Verified by the page';
 
 let ff: Firefox;
 let bp: Backpack;
@@ -73,19 +79,38 @@ describe('the hover card against a page’s popover in its shadow root, in Firef
     await ff.hover(await ff.find('#revoked'));
     await waitFor(async () => (await ff.inShadow('hover-card', '.c[data-state="ready"]').catch(() => [])).length > 0, 20_000, 'the card ready');
     expect(await cardPixels()).toBeGreaterThan(50);
-    await ff.run(() => {
-      const o = document.createElement('div');
-      o.setAttribute('popover', 'manual');
-      o.textContent = '✓ Verified by the page';
-      o.style.cssText = 'position:fixed;inset:0;width:auto;height:auto;margin:0;border:0;padding:600px 0 0;pointer-events:none;background:#fff;font:20px sans-serif';
-      const box = document.createElement('div');
-      document.body.append(box);
-      box.attachShadow({ mode: 'closed' }).append(o);
-      o.showPopover();
-    });
+    await ff.run(COVER, WORDS);
     await new Promise((r) => setTimeout(r, 800));
     await ff.screenshot('hover-card-shadow-popover', null);
     expect(await ff.run(() => document.querySelector('[data-lanyard="hover-card"]') !== null)).toBe(true);
+    // Raised above it, saying the site has a pop-up open rather than the verdict (the next test: why).
+    expect(await cardPixels()).toBeGreaterThan(50);
+    expect(await cardState()).toBe('withheld');
+  });
+
+  // attack34: the page's own listener, capturing, stops every `beforetoggle` of its popover (on the window for one in the
+  // document: it runs before the document's; on its root for one in a closed shadow root), and the popover is hidden and
+  // shown again every frame, the last in the top layer, unheard: Lanyard's card was under the page's "✓ Verified".
+  it.each([['the document', true], ['a closed shadow root', false]])('a popover in %s shown again every frame unheard: the card never shows the verdict while it is open, and shows it once it closes', async (_where, inDocument) => {
+    await ff.openTab(BLOG);
+    await ff.mouseAway();
+    await ff.hover(await ff.find('#revoked'));
+    await waitFor(async () => (await ff.inShadow('hover-card', '.c[data-state="ready"]').catch(() => [])).length > 0, 20_000, 'the card ready');
+    await ff.run(COVER, WORDS, { everyFrame: true, unheard: true, inDocument });
+    // Seen at the next look (200 ms); one in a shadow root made since the last walk of the roots at the walk after (top-layer.ts).
+    await new Promise((r) => setTimeout(r, 500));
+    const states = new Set<string | null>();
+    for (let i = 0; i < 6; i++) (await new Promise((r) => setTimeout(r, 200)), states.add(await cardState()));
+    await ff.screenshot(`hover-card-${inDocument ? 'document' : 'shadow'}-popover-unheard`, null);
+    expect([...states]).toEqual(['withheld']);
+    await ff.run(() => (window as unknown as { stopCover: () => void }).stopCover());
+    await waitFor(async () => (await cardState()) === 'ready', 5_000, 'the verdict back');
     expect(await cardPixels()).toBeGreaterThan(50);
   });
 });
+
+/** The card's state (inside its closed root, for tests): 'withheld' while the site has a pop-up open; null with no card. */
+async function cardState(): Promise<string | null> {
+  const [box] = await ff.inShadow('hover-card', '.c').catch(() => []);
+  return box ? ff.attribute(box, 'data-state') : null;
+}

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackpack, type Backpack } from '../backpack/server.ts';
 import { realPage, REAL_GMAIL } from '../content/support/pages.ts';
 import { proxyPrefs, startProxy, type Proxy } from './firefox/proxy.ts';
+import { COVER } from './firefox/page-cover.ts';
 import { Firefox, waitFor } from './firefox/support.ts';
 
 let ff: Firefox;
@@ -107,30 +108,8 @@ async function coverGoneClickPicks(): Promise<void> {
 }
 const pickerUp = () => ff.run(() => document.querySelector('[data-lanyard="picker"]') !== null);
 
-/**
- * The page's picture over the whole viewport, letting the pointer through, shown as a popover in a closed shadow root of its own;
- * `everyFrame`: on top again at every frame (hidden and shown, the last in the top layer). `unheard`: its own listeners (on its
- * root, capturing, and on the popover, registered before Lanyard could find the root) stop every `beforetoggle`.
- */
-const COVER = (everyFrame: boolean, unheard = false) => {
-  const o = document.createElement('div');
-  o.setAttribute('popover', 'manual');
-  o.textContent = 'Click anywhere to claim your prize';
-  o.style.cssText = 'position:fixed;inset:0;width:auto;height:auto;margin:0;border:0;pointer-events:none;background:#fff;font:40px sans-serif';
-  const box = document.createElement('div');
-  document.body.append(box);
-  const root = box.attachShadow({ mode: 'closed' });
-  if (unheard) {
-    root.addEventListener('beforetoggle', (e) => e.stopImmediatePropagation(), true);
-    o.addEventListener('beforetoggle', (e) => e.stopImmediatePropagation());
-  }
-  root.append(o);
-  o.showPopover();
-  let on = true;
-  const again = () => on && (o.hidePopover(), o.showPopover(), requestAnimationFrame(again));
-  if (everyFrame) requestAnimationFrame(again);
-  (window as unknown as { stopCover: () => void }).stopCover = () => ((on = false), o.hidePopover());
-};
+/** The page's picture over the whole viewport (firefox/page-cover.ts). */
+const cover = (o: { everyFrame?: boolean; unheard?: boolean; inDocument?: boolean } = {}) => ff.run(COVER, 'Click anywhere to claim your prize', o);
 
 describe('the picker against a clickjacking page in Firefox', { timeout: 180_000 }, () => {
   it('a see-through popover in the page’s closed shadow root, shown after the picker: a click under it picks nothing, the picker is raised above it; once it is gone, a click picks', async () => {
@@ -146,7 +125,7 @@ describe('the picker against a clickjacking page in Firefox', { timeout: 180_000
     await new Promise((r) => setTimeout(r, 800));
     // The status line above the rows moved them: where the first row is now.
     const at = await firstRow();
-    await ff.run(COVER, false);
+    await cover();
     await clickAt(at);
     await new Promise((r) => setTimeout(r, 800));
     // Raised above the page's picture (screenshot), saying why the click did nothing: the site's pop-up to close.
@@ -160,9 +139,18 @@ describe('the picker against a clickjacking page in Firefox', { timeout: 180_000
 
   it('the popover shown again every frame with its beforetoggle stopped in its own root: no click picks while it is open; once it is gone, a click picks', async () => {
     await pickerOpen();
-    await ff.run(COVER, true, true);
+    await cover({ everyFrame: true, unheard: true });
     await new Promise((r) => setTimeout(r, 1000));
     await ff.screenshot('picker-shadow-popover-stopped', null);
+    await clickPicksNothing();
+    await coverGoneClickPicks();
+  });
+
+  it('the popover in the document, shown again every frame with its beforetoggle stopped at the window: no click picks while it is open; once it is gone, a click picks', async () => {
+    await pickerOpen();
+    await cover({ everyFrame: true, unheard: true, inDocument: true });
+    await new Promise((r) => setTimeout(r, 1000));
+    await ff.screenshot('picker-document-popover-stopped', null);
     await clickPicksNothing();
     await coverGoneClickPicks();
   });
@@ -213,7 +201,7 @@ describe('the picker against a clickjacking page in Firefox', { timeout: 180_000
   it('the same popover shown again every frame: no click picks, and the picker goes', async () => {
     await pickerOpen();
     const at = await firstRow();
-    await ff.run(COVER, true);
+    await cover({ everyFrame: true });
     for (let i = 0; i < 3; i++) {
       await new Promise((r) => setTimeout(r, 700));
       if (await pickerUp()) await clickAt(at);

@@ -8,7 +8,8 @@
  * - put inside a genuine badge link a `<button form>` submitting to its server, or a declarative closed
  *   shadow root holding its own link (neither needs a script): the card vouched for the badge with no
  *   word of where a click goes, and the click opened phish.example.
- * The first three run the hover feature bundled into a plain page (a runtime answering every badge
+ * - kept the card up by stopping, at the window, the events that would take it down (below, attack34).
+ * The first ones run the hover feature bundled into a plain page (a runtime answering every badge
  * valid, as in hover-click-target.test.ts); the closed shadow root needs the built extension (the card
  * sees it through chrome.dom.openOrClosedShadowRoot). Run `npm run build` first.
  */
@@ -97,6 +98,46 @@ describe('a card beside what it checked, in Chromium', () => {
     await page.waitForTimeout(1200);
     expect(await hasCard(page)).toBe(false);
     expect(await clickGoesTo(page, '#b')).toBe('phish.example');
+    await page.close();
+  });
+});
+
+/**
+ * The page's capturing listeners on the window run before any the document has (DOM §2.9: the window is first on the
+ * event path): once a card was up beside the genuine link, a page that stopped the pointer's moves and `mouseout` (or
+ * `focusout`) kept "✓ Verified" there while the person pointed at (or tabbed to) the page's own link beside it
+ * (attack34). What the browser says the pointer is over (`:hover`) and what has the focus owe nothing to events.
+ */
+describe('a card the page keeps up by stopping events, in Chromium', () => {
+  async function twoLinks(stopped: string[]): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await page.setContent(`<!doctype html><html lang="en"><body style="margin:40px"><a id="l" ${LINK} href="${BADGE}">Genuine</a> <a id="n" ${LINK} href="https://phish.example/claim">Look-alike</a>` +
+      `<script>for (const t of ${JSON.stringify(stopped)}) addEventListener(t, (e) => { if (window.stopping) e.stopImmediatePropagation(); }, true);</script></body></html>`);
+    await page.addScriptTag({ content: script });
+    return page;
+  }
+  const stopNow = (page: Page) => page.evaluate(() => ((window as unknown as { stopping: boolean }).stopping = true));
+
+  it('pointed at: the person moves on to the page’s own link while the page stops the pointer’s moves and mouseout; the card goes', async () => {
+    const page = await twoLinks(['pointermove', 'mousemove', 'pointerout', 'mouseout', 'pointerover', 'mouseover', 'pointerleave', 'mouseleave']);
+    await dwell(page, '#l');
+    await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('✓ Verified badge');
+    await stopNow(page);
+    await dwell(page, '#n');
+    expect(await page.evaluate(() => document.getElementById('n')!.matches(':hover'))).toBe(true);
+    await expect.poll(() => hasCard(page), { timeout: 2000 }).toBe(false);
+    await page.close();
+  });
+
+  it('reached by Tab: the person tabs on to the page’s own link while the page stops focusout and focusin; the card goes', async () => {
+    const page = await twoLinks(['focusout', 'focusin', 'blur', 'focus']);
+    await page.mouse.move(700, 500);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('✓ Verified badge');
+    await stopNow(page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('n');
+    await expect.poll(() => hasCard(page), { timeout: 2000 }).toBe(false);
     await page.close();
   });
 });

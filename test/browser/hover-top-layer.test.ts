@@ -131,6 +131,20 @@ describe('the hover card above the page’s top layer, in Chromium', () => {
     await page.close();
   });
 
+  it('a page that shows its popover again every frame, its beforetoggle stopped at the window (before the document hears it): no card at all, not one under its look-alike', async () => {
+    // attack34: unheard, as in Firefox (firefox-hover-top-layer.test.ts); here the card's box is seen covered (IntersectionObserver v2).
+    const page = await open(`<a id="l" ${LINK} href="${BADGE}">Genuine</a>${FAKE}`,
+      `addEventListener('beforetoggle', (e) => e.stopImmediatePropagation(), true); const f = document.getElementById('fake');` +
+      `window.cover = () => { const again = () => (f.matches(':popover-open') && f.hidePopover(), f.showPopover(), requestAnimationFrame(again)); again(); };`);
+    await dwell(page, '#l');
+    await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('✕');
+    await page.evaluate(() => (window as unknown as { cover(): void }).cover());
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-lanyard="hover-card"]') !== null), { timeout: 4000 }).toBe(false);
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => document.querySelector('[data-lanyard="hover-card"]') !== null)).toBe(false);
+    await page.close();
+  });
+
   it('a page that cancels the card’s first raise (beforetoggle, cancelable) and shows its own: no card, not one left under its look-alike', async () => {
     // Its beforetoggle is cancelable and comes while showPopover() runs: the host is left out of the top layer, no exception.
     const page = await open(`<a id="l" ${LINK} href="${BADGE}">Genuine</a>${FAKE}`,

@@ -41,9 +41,19 @@ const CACHE_SIZE = 200;
 export interface HoverOptions {
   /** Whether an event came from the user (default: `isTrusted`). Tests: jsdom cannot make trusted events. */
   isTrusted?: (e: Event) => boolean;
+  /** Whether the pointer is over the element, as the browser keeps it (default: `:hover`). Tests: jsdom has no pointer. */
+  pointerOver?: (el: Element) => boolean;
 }
 
-export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTrusted }: HoverOptions = {}): void {
+const hovered = (el: Element): boolean => {
+  try {
+    return el.matches(':hover');
+  } catch {
+    return false;
+  }
+};
+
+export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTrusted, pointerOver = hovered }: HoverOptions = {}): void {
   const cache = new Map<string, Promise<Reply<HoverVerdict>>>();
   const intent = createIntent({ isTrusted });
   let target: Element | null = null;
@@ -59,13 +69,16 @@ export function initHoverVerify(signal: AbortSignal, { isTrusted = (e) => e.isTr
   /**
    * Whether a click would still open what was checked: for the pointer's card, what is under the pointer now
    * is `el` or inside it (the page may have moved it away, or put its own over it) and has no click of its
-   * own; for the keyboard's, `el` is in nothing with a click of its own (a picture moved into a <button form>).
+   * own; for the keyboard's, `el` has the focus and is in nothing with a click of its own (a picture moved into
+   * a <button form>). Where the pointer is and what has the focus are read from the browser's own state too
+   * (`:hover`, `activeElement`), not only from events: the page's capturing listeners on the window run first and
+   * can stop the person's moves, `mouseout` and `focusout`, which kept a card up beside the link left (attack34).
    */
   const clickable = (el: Element, byPointer: boolean) => {
-    if (!byPointer) return !clickIsElsewhere(el, el);
+    if (!byPointer) return flatContains(el, deepActive()) && !clickIsElsewhere(el, el);
     const p = intent.at();
     const top = p ? deepElementFromPoint(p.x, p.y) : null;
-    return top !== null && flatContains(el, top) && !clickIsElsewhere(top, el);
+    return top !== null && pointerOver(el) && flatContains(el, top) && !clickIsElsewhere(top, el);
   };
 
   const verify = (url: string) => {

@@ -76,6 +76,15 @@ let card: ShadowUi | null = null;
 let top: TopLayer | null = null;
 /** The page kept raising its own above the card (top-layer.ts): none until the next hover's card appears. */
 let lost = false;
+/** What the card was last asked to show, and beside what. */
+let shown: { anchor: Element; state: CardState } | null = null;
+/**
+ * Where the browser cannot tell what covers the card (Firefox), the page has a popover, modal or fullscreen element of
+ * its own open (top-layer.ts `popup`): it may hide and show it again above the card unheard (its capturing listener
+ * stops the `beforetoggle`), a look-alike saying another verdict. While one is open the card says so instead of the
+ * verdict (attack34), as the picker takes no pick then; the verdict comes back when it closes.
+ */
+let withheld = false;
 
 export function showCard(anchor: Element, state: CardState): HTMLElement | null {
   if (state.kind === 'loading') lost = false;
@@ -84,28 +93,44 @@ export function showCard(anchor: Element, state: CardState): HTMLElement | null 
   // Nor when the page took its host away: its coming back at the paint told the page when the verdict came.
   if (card && !card.host.isConnected && state.kind !== 'loading') return (hideCard(), (lost = true), null);
   card ??= mountShadow('hover-card', CSS);
-  const { host, root } = card;
-  const tall = state.kind === 'ready' && state.opens !== undefined;
-  const box = h('div', { class: tall ? 'c o' : 'c', role: 'tooltip', 'data-state': state.kind }, ...body(state));
-  root.querySelector('.c')?.remove();
-  root.append(box);
+  const { host } = card;
+  shown = { anchor, state };
   if (!host.isConnected) {
     document.documentElement.append(host);
     // Above the page's own popovers, modal dialogs and fullscreen element; no card where it cannot be.
     top?.stop();
-    top = keepOnTop(host, () => (hideCard(), (lost = true)));
+    top = null;
+    top = keepOnTop(host, () => (hideCard(), (lost = true)), { popup: (open) => void (open !== withheld && ((withheld = open), paint())) });
     // Kept out of the top layer at once (top-layer.ts): gone already, not placed.
     if (lost) return null;
+  } else if (state.kind !== 'loading' && top) {
+    // A verdict: looked at afresh (every root walked), as before a pick; a page that took the card's place at this moment loses it.
+    withheld = top.refusal() === 'popup';
+    if (lost) return null;
   }
+  paint();
+  return host;
+}
+
+/** The card's box for what it was last asked to show, or the site's pop-up while one is open (`withheld`). */
+function paint(): void {
+  if (!card || !shown) return;
+  const { anchor, state } = shown;
+  const tall = !withheld && state.kind === 'ready' && state.opens !== undefined;
+  const content = withheld ? [h('p', {}, tx('contentHoverSitePopup'))] : body(state);
+  const box = h('div', { class: tall ? 'c o' : 'c', role: 'tooltip', 'data-state': withheld ? 'withheld' : state.kind }, ...content);
+  card.root.querySelector('.c')?.remove();
+  card.root.append(box);
   // Anything drawn over this box later (a popover in the page's shadow root) raises the card again (top-layer.ts).
   top?.watch(box);
   place(box, anchor, WIDTH, tall ? TALL : HEIGHT);
-  return host;
 }
 
 export function hideCard(): void {
   top?.stop();
   top = null;
+  shown = null;
+  withheld = false;
   card?.destroy();
   card = null;
 }

@@ -91,7 +91,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
   // Closed after this task: a first raise the page cancels calls it before the picker is made. On top but not hit where
   // it is drawn (inert outside the page's modal dialog: its clicks went to the page's element under it): closed too.
   // Raised again above what the page put over it: a click made while it was covered picks nothing, the next ones once it has been seen (armed.ts).
-  const top = keepOnTop(ui.host, () => queueMicrotask(() => self.close()), () => hitsHost(panel, ui.host), () => armed.changed());
+  const top = keepOnTop(ui.host, () => queueMicrotask(() => self.close()), { usable: () => hitsHost(panel, ui.host), raisedAgain: () => armed.changed() });
   place(panel, o.anchor, 340, 400);
   // A pick acts only once the panel has been shown, unmoved and as Lanyard drew it, for a while (armed.ts: clickjacking).
   const armed = guard(panel, fromUser, (yes) => (yes ? panel.setAttribute('data-armed', '') : panel.removeAttribute('data-armed')));
@@ -165,7 +165,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
     // Something the page put above the panel since it was last looked at (a popover in its shadow root, Firefox): raised now, not picked.
     const why = top?.refusal() ?? armed.check();
     if (why) {
-      // Too soon or just moved: the next click acts. A pop-up the site keeps open in its shadow root (Firefox, top-layer.ts):
+      // Too soon or just moved: the next click acts. A pop-up the site keeps open (Firefox, top-layer.ts):
       // every pick waits until it is closed, so the user is told to close it. Drawn otherwise by the page: say so.
       if (why !== 'too-soon' && why !== 'moved') tell(tx(why === 'popup' ? 'contentPickerSitePopup' : 'contentPickerHidden'));
       return void console.warn(`[lanyard] the picker ignored a pick: ${why}`);

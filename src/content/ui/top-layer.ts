@@ -21,10 +21,11 @@
  * open or closed, through the extension's own API (dom/shadow-roots.ts: walked again after ten times what the last walk
  * took, 200 ms at least, and before each pick), and listens to each for `beforetoggle`
  * (attack32: a see-through popover there let a click pick a badge unseen). A page whose own listener, registered first on
- * its root or popover, stops that event can still hide and show a popover already known there unheard, above the card:
- * so no pick acts while the page has anything in the top layer inside a shadow root there (`refusal`: 'popup', which the
- * picker names as the site's pop-up to close, attack33), but for a modal the
- * picker is mounted in (which the page could, the same way, close and show again above it unheard).
+ * its root or popover, stops that event can still hide and show a popover already known there unheard, above the card; in
+ * the document too, its capturing listener on the window running before the document's (attack34). So there no pick acts
+ * while the page has anything of its own in the top layer, in its document or a shadow root (`refusal`: 'popup', which the
+ * picker names as the site's pop-up to close, attack33), and the hover card shows no verdict (`popup`), but for a modal
+ * the picker is mounted in (which the page could, the same way, close and show again above it unheard).
  * The picker's host (picker.ts) is kept on top the same way: the page's overlay at the highest z-index, painted after
  * it, covered it, and where nothing tells what covers the panel (Firefox), a see-through one let a click pick a badge
  * unseen; a page that keeps raising its own over the picker closes it. A pick asks first (`refusal`): raised at that
@@ -83,13 +84,25 @@ const isOpen = (el: Element): boolean => {
   }
 };
 
+export interface KeepOptions {
+  /** While it is on top: whether it still takes the user's clicks (else lost). */
+  usable?: () => boolean;
+  /** Raised again after the page put something above it. */
+  raisedAgain?: () => void;
+  /**
+   * After each look, where the browser cannot tell what covers the host (Firefox): whether the page has something of
+   * its own in the top layer (`refusal`'s 'popup'), which may be above it unheard. The hover card withholds its verdict.
+   */
+  popup?: (open: boolean) => void;
+}
+
 /**
  * Puts `host` (just connected) in the top layer and keeps it on top while it is up; `onLost` when it cannot be
  * (the page keeps raising its own, took the host out of it, or kept it from its first raise: null then), or when
  * `usable` says, while it is on top, that it no longer takes the user's clicks. Null,
  * without `onLost`, when this browser has no Popover API: the card is as it was (fixed, z-index).
  */
-export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => boolean, raisedAgain?: () => void): TopLayer | null {
+export function keepOnTop(host: HTMLElement, onLost: () => void, { usable, raisedAgain, popup }: KeepOptions = {}): TopLayer | null {
   if (typeof host.showPopover !== 'function' || typeof host.hidePopover !== 'function') return null;
   let known = new Set<Element>();
   let raises = 0;
@@ -107,8 +120,8 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   let roots: ShadowRoot[] = [];
   /** When the roots are walked again (a walk reads every element: at most a tenth of the time; each pick walks). */
   let walkAt = 0;
-  /** How many the last look found open there. */
-  let inRoots = 0;
+  /** How many of the page's own the last look found open, in the document or its shadow roots (Firefox only). */
+  let pageOpen = 0;
   /**
    * Where the browser cannot tell (Firefox), what the page put in the top layer inside its shadow roots, open or closed
    * (dom/shadow-roots.ts): one not there at the last raise is above. Each root is listened to as the document is, so
@@ -126,12 +139,16 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
       if (!heard.has(root)) (heard.add(root), root.addEventListener('beforetoggle', soon, { capture: true, signal: ac.signal }));
       found.push(...root.querySelectorAll(PAGE_TOP));
     }
-    // Lanyard's own host, mounted in a site's shadow root (LinkedIn 2026's composer in #interop-outlet's), and a modal it
-    // is mounted in hold it: not something over it.
-    inRoots = found.filter((e) => !flatContains(e, host) && !ours.has(e)).length;
     return found;
   };
-  const open = () => new Set([...document.querySelectorAll(PAGE_TOP), ...inShadows()].filter((e) => e !== host && !ours.has(e)));
+  const open = () => {
+    const all = [...document.querySelectorAll(PAGE_TOP), ...inShadows()].filter((e) => e !== host && !ours.has(e));
+    // Lanyard's own host, mounted in a site's shadow root (LinkedIn 2026's composer in #interop-outlet's), and a modal it
+    // is mounted in hold it: not something over it. The document's own count too (attack34): a page's capturing listener
+    // on the window runs before the document's, so it can stop a popover's `beforetoggle` there as in a root.
+    pageOpen = covered ? 0 : all.filter((e) => !flatContains(e, host)).length;
+    return new Set(all);
+  };
   let box: Element | undefined;
   /** Observed afresh: its first report says whether it is covered now (a change of state alone is reported, and a page that covers it again within the observer's delay makes none). */
   const watch = () => box && covered && (covered.unobserve(box), covered.observe(box));
@@ -172,7 +189,7 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   const ac = new AbortController();
   let every: ReturnType<typeof setInterval> | undefined;
   let gone = false;
-  const look = () => void (check() || (stop(), (gone = true), onLost()));
+  const look = () => void (check() ? popup?.(pageOpen > 0) : (stop(), (gone = true), onLost()));
   const later = () => {
     clearTimeout(queued);
     // After the page's own task: its showPopover() or showModal() has run (beforetoggle comes first).
@@ -190,6 +207,7 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
   // Not put there at its appearing (the page cancelled its cancelable beforetoggle, or took the host away as it was
   // shown): no card, as when the page fights later. Left up outside the top layer, it was under the page's own.
   if (!raise()) return (stop(), onLost(), null);
+  popup?.(pageOpen > 0);
   every = setInterval(look, CHECK_MS);
   const refusal = (): 'covered' | 'popup' | null => {
     const before = raises;
@@ -197,9 +215,10 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, usable?: () => 
     walkAt = 0;
     if (!gone) look();
     if (gone) return 'covered';
-    // One open in a page's shadow root may have been hidden and shown again above it unheard (its root's own listener,
-    // registered first, stopped the event: attack32): where nothing tells what covers it, no pick while one is open.
-    return inRoots ? 'popup' : raises === before ? null : 'covered';
+    // One the page has open may have been hidden and shown again above it unheard (its root's own listener, registered
+    // first, stopped the event: attack32; in the document, the window's: attack34): where nothing tells what covers it,
+    // no pick while one is open.
+    return pageOpen ? 'popup' : raises === before ? null : 'covered';
   };
   return { stop, refusal, watch: (el) => (covered?.disconnect(), (box = el), watch()) };
 }

@@ -14,6 +14,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HoverVerdict } from '../../../src/messaging/views.ts';
 import { initHoverVerify, PAUSE_MS, REVEAL_MS } from '../../../src/content/features/hover-verify.ts';
+import { flatContains } from '../../../src/content/dom/flat.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
 import { hosts, shadowOf } from '../support/shadow.ts';
 
@@ -34,7 +35,7 @@ beforeEach(() => {
   document.elementFromPoint = () => onTop;
   rt = installRuntime({ 'hover/verify': () => VERDICT });
   controller = new AbortController();
-  initHoverVerify(controller.signal, { isTrusted: (e) => user.has(e) });
+  initHoverVerify(controller.signal, { isTrusted: (e) => user.has(e), pointerOver: (e) => onTop !== null && flatContains(e, onTop) });
 });
 afterEach(() => {
   controller.abort();

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HoverVerdict } from '../../../src/messaging/views.ts';
 import { initHoverVerify, PAUSE_MS, REVEAL_MS } from '../../../src/content/features/hover-verify.ts';
+import { flatContains } from '../../../src/content/dom/flat.ts';
 import { fixture, loadPage } from '../support/pages.ts';
 import { installRuntime, raw, type FakeRuntime } from '../support/runtime.ts';
 import fr from '../../../public/_locales/fr/messages.json' with { type: 'json' };
@@ -40,7 +41,7 @@ beforeEach(() => {
   document.elementFromPoint = () => onTop;
   rt = installRuntime({ 'hover/verify': () => VERDICT });
   controller = new AbortController();
-  initHoverVerify(controller.signal, { isTrusted: (e) => user.has(e) });
+  initHoverVerify(controller.signal, { isTrusted: (e) => user.has(e), pointerOver: (e) => onTop !== null && flatContains(e, onTop) });
 });
 afterEach(() => {
   controller.abort();
