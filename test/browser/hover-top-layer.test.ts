@@ -172,6 +172,9 @@ describe('the hover card above the page’s top layer, in Chromium', () => {
       `document.getElementById('go').onclick = () => document.getElementById('f').requestFullscreen();`);
     await page.click('#go');
     await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id ?? ''), { timeout: 3000 }).toBe('f');
+    // The element is full screen before the window is: under load its resize (which moves the link) came after
+    // the test had read where the link was, and the pointer dwelt where the link had been.
+    await expect.poll(() => page.evaluate(() => innerWidth === screen.width && innerHeight === screen.height), { timeout: 3000 }).toBe(true);
     await dwell(page, '#l');
     await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('✕');
     await page.screenshot({ path: resolve(SHOTS, 'top-layer-fullscreen.png') });
