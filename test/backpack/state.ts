@@ -165,6 +165,12 @@ export class BackpackState {
    */
   emptyPageOffsets: number[] = [];
   /**
+   * A VC-JWT that ends a page of the paged lists is written as a string in the JSON list (OB 3.0
+   * `credential`, Badge Connect `assertions`), the page's other VC-JWTs in the JWS list: a server that
+   * puts compact JWS in either (Lanyard reads both: src/backpack/list-entry.ts).
+   */
+  lastJwsInJsonList = false;
+  /**
    * The OAuth access token lifetime in seconds (OB 3.0 and OB 2.1 only recommend an hour; RFC 6749
    * §5.1 `expires_in` is the server's to choose, and Keycloak's default access token lifespan is 300).
    */
