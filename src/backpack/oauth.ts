@@ -117,6 +117,16 @@ export function readAuthorizationResponse(redirectedTo: string, request: Authori
   return { code, ...(scope ? { scope: scope.split(/\s+/).filter(Boolean) } : {}) };
 }
 
+/**
+ * The longest access or refresh token kept. RFC 6749 §5.1 leaves a token's size to the server ("The
+ * authorization server SHOULD document the size of any value it issues"): real ones are a few KB (JWT
+ * access tokens with their claims), and a token is sent in a header, which servers cap far lower (Node
+ * 16 KB for all headers, nginx 8 KB a line by default), so the bound assumes nothing a server can use. A token answer is read up to 32 MB (http.ts), and its tokens were kept whole: in
+ * storage.session, 10 MB in Chromium for the whole extension, one backpack's 9 MB token left no room for
+ * another's, whose refreshes then failed to be stored; in the `secrets` store, read at every refresh.
+ */
+export const MAX_TOKEN_CHARS = 32 * 1024;
+
 /** POSTs a token request (RFC 6749 §4.1.3, §6) and reads the token answer (§5.1) or error (§5.2). */
 export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client: RegisteredClient | null, form: Record<string, string>, kind: 'code' | 'refresh' | 'password'): Promise<TokenSet> {
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
@@ -129,6 +139,10 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
   const errorIn200 = typeof b.error === 'string' && b.error !== '' && typeof b.access_token !== 'string';
   if (!res.ok || errorIn200) throw tokenError(res, b, kind, opts.now?.() ?? Date.now());
   if (typeof b.access_token !== 'string' || !b.access_token) throw new BackpackError(C.PROTOCOL, 'The token answer has no access_token');
+  for (const name of ['access_token', 'refresh_token'] as const) {
+    const t = b[name];
+    if (typeof t === 'string' && t.length > MAX_TOKEN_CHARS) throw new BackpackError(C.PROTOCOL, `The token answer's ${name} is ${Math.round(t.length / 1024)} KB long, more than any server takes in a header: Lanyard does not keep it`);
+  }
   // RFC 6749 §7.1: a client "MUST NOT use an access token if it does not understand the token type";
   // OB 3.0 (security.html "Access Token Response"): its case insensitive value MUST be "bearer".
   if (typeof b.token_type === 'string' && b.token_type.toLowerCase() !== 'bearer') {
