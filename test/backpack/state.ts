@@ -170,6 +170,8 @@ export class BackpackState {
    * puts compact JWS in either (Lanyard reads both: src/backpack/list-entry.ts).
    */
   lastJwsInJsonList = false;
+  /** The paged lists' X-Total-Count is the length of the page answered, not of the listing: a server that counts its answer. */
+  totalCountsPage = false;
   /**
    * The OAuth access token lifetime in seconds (OB 3.0 and OB 2.1 only recommend an hour; RFC 6749
    * §5.1 `expires_in` is the server's to choose, and Keycloak's default access token lifespan is 300).

@@ -58,7 +58,7 @@ export function badgeConnectRoutes(router: Router, state: BackpackState): void {
     const a = auth(req, BC_SCOPES[0]!);
     if ('reply' in a) return a.reply;
     const mine = state.badgesOf(a.userId).filter((b) => isOb2(b) && b.acceptance !== 'Rejected' && !state.isPending(b));
-    const page = paginate(req, urls.base, mine, 'updatedAt', state.pagingIgnored, state.emptyPageOffsets);
+    const page = paginate(req, urls.base, mine, 'updatedAt', state.pagingIgnored, state.emptyPageOffsets, state.totalCountsPage);
     if ('error' in page) return bcError(400, 'REQUEST_VALIDATION_ERROR', page.error);
     const inJson = (b: BadgeRecord): boolean => b.compact === undefined || (state.lastJwsInJsonList && b === page.items.at(-1));
     const signed = page.items.filter((b): b is BadgeRecord & { compact: string } => !inJson(b));

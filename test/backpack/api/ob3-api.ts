@@ -97,7 +97,7 @@ export function ob3ApiRoutes(router: Router, state: BackpackState): void {
     if ('reply' in a) return a.reply;
     const mine = state.badgesOf(a.userId).filter((b) => (b.kind === 'ob3-jwt' || b.kind === 'ob3-di') && !state.isPending(b));
     // OB 3.0 `since`: "Only include OpenBadgeCredentials issued after this timestamp" (ob_v3p0.lines getCredentials).
-    const page = paginate(req, urls.base, mine, 'issuedOn', state.pagingIgnored, state.emptyPageOffsets);
+    const page = paginate(req, urls.base, mine, 'issuedOn', state.pagingIgnored, state.emptyPageOffsets, state.totalCountsPage);
     if ('error' in page) return imsxError(400, 'invaliddata', page.error);
     const inJson = (b: BadgeRecord): boolean => b.compact === undefined || (state.lastJwsInJsonList && b === page.items.at(-1));
     const jws = page.items.filter((b): b is BadgeRecord & { compact: string } => !inJson(b));
