@@ -11,6 +11,7 @@ import { BackpackError, BackpackErrorCodes as C, serverWords } from './errors.ts
 import { checkIssuer, type IssuerExpectation } from './endpoints.ts';
 import { checkUrl, errorText, isObj, readJson, retryAfter, send, statusError, type ClientOptions, type Json } from './http.ts';
 import { createPkce, createState } from './pkce.ts';
+import { clientAuth } from './client-auth.ts';
 import type { RegisteredClient } from './registration.ts';
 
 export interface TokenSet {
@@ -68,13 +69,6 @@ export function keptScope(asked: readonly string[], granted: readonly string[] |
 /** The last time a Date can hold (ECMA-262 §21.4.1.22 Time Values: ±8.64e15 ms). */
 const MAX_TIME = 8.64e15;
 
-/** RFC 6749 §2.3.1: client id and secret are form-urlencoded before Basic encoding. */
-function basic(client: RegisteredClient): string {
-  const enc = (s: string): string => encodeURIComponent(s).replace(/%20/g, '+');
-  const bytes = new TextEncoder().encode(`${enc(client.clientId)}:${enc(client.clientSecret)}`);
-  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
-}
-
 export async function buildAuthorizationRequest(p: { authorizationUrl: string; clientId: string; redirectUri: string; scope: string[]; issuer: IssuerExpectation }): Promise<AuthorizationRequest> {
   const u = checkUrl(p.authorizationUrl, 'authorization URL');
   const pkce = await createPkce();
@@ -129,9 +123,9 @@ export const MAX_TOKEN_CHARS = 32 * 1024;
 
 /** POSTs a token request (RFC 6749 §4.1.3, §6) and reads the token answer (§5.1) or error (§5.2). */
 export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client: RegisteredClient | null, form: Record<string, string>, kind: 'code' | 'refresh' | 'password'): Promise<TokenSet> {
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-  if (client) headers.authorization = basic(client);
-  const res = await send(opts, tokenUrl, { method: 'POST', headers, body: new URLSearchParams(form).toString(), redirect: 'error' });
+  const auth = clientAuth(client, form);
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...auth.headers };
+  const res = await send(opts, tokenUrl, { method: 'POST', headers, body: new URLSearchParams(auth.form).toString(), redirect: 'error' });
   // An error answer (§5.2) is read only for its few words, up to MAX_ERROR_BYTES, as every other error answer.
   const body = res.ok ? await readJson(res, 'The token endpoint') : parseOr(await errorText(res, 'The token endpoint'));
   const b = isObj(body) ? body : {};
@@ -266,10 +260,11 @@ export function refreshTokens(opts: ClientOptions, tokenUrl: string, client: Reg
 
 /** RFC 7009 §2.1; the server answers 200 even for a token it does not know (§2.2). */
 export async function revokeToken(opts: ClientOptions, revocationUrl: string, client: RegisteredClient, token: string, hint: 'access_token' | 'refresh_token'): Promise<void> {
+  const auth = clientAuth(client, { token, token_type_hint: hint });
   const res = await send(opts, revocationUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(client) },
-    body: new URLSearchParams({ token, token_type_hint: hint }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...auth.headers },
+    body: new URLSearchParams(auth.form).toString(),
     redirect: 'error',
   });
   if (res.ok) return;
