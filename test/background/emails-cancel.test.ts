@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Sleep } from '../../src/background/services/retry.ts';
+import { refreshId } from '../../src/background/services/tokens.ts';
 import { badgrSignIn, failure, harness, useBackpack } from './harness.ts';
 import { until } from './held-fetch.ts';
 
@@ -85,6 +86,30 @@ describe('cancelling an address change', () => {
       // Nothing left to cancel; the next change runs as usual.
       expect(h.app.emails.cancel(id)).toEqual({ cancelled: false });
       expect((await h.app.emails.list(id)).length).toBeGreaterThan(0);
+    } finally {
+      release();
+      ctx.bp.control.clearFaults();
+    }
+  });
+
+  it('during the refresh a refused token leads to: cancelled at once; the refresh goes on and its pair is stored', async () => {
+    const { h, id } = await signedIn();
+    const before = await h.db.secrets.get(refreshId(id));
+    let release: () => void = () => undefined;
+    let refreshing = false;
+    const hold = { then: (r: () => void) => ((refreshing = true), (release = r)) } as unknown as Promise<void>;
+    ctx.bp.control.failNext({ status: 401, path: '/v1/user/emails', challenge: 'invalid_token' });
+    ctx.bp.control.failNext({ path: '/o/token', hold });
+    try {
+      const change = h.app.emails.makePrimary(id, '2');
+      await until(() => refreshing);
+      const started = Date.now();
+      expect(h.app.emails.cancel(id)).toEqual({ cancelled: true });
+      expect(await failure(change)).toMatchObject({ code: 'ERR_CANCELLED' });
+      expect(Date.now() - started).toBeLessThan(1000);
+      release();
+      await expect.poll(async () => JSON.stringify(await h.db.secrets.get(refreshId(id)))).not.toBe(JSON.stringify(before));
+      expect(primaryAtBackpack()).toBe('ada@example.org');
     } finally {
       release();
       ctx.bp.control.clearFaults();
