@@ -63,6 +63,7 @@ export function popupHandlers({ version, app }: Services): Handlers<PopupToBackg
     'emails/resend': async ({ accountId, id }) => (await app()).emails.resend(accountId, id),
     'emails/make-primary': async ({ accountId, id }) => (await app()).emails.makePrimary(accountId, id),
     'emails/remove': async ({ accountId, id }) => (await app()).emails.remove(accountId, id),
+    'emails/cancel': async ({ accountId }) => (await app()).emails.cancel(accountId),
     'local-addresses/list': async () => (await app()).localAddresses.list(),
     'local-addresses/add': async ({ email }) => (await app()).localAddresses.add(email),
     'local-addresses/remove': async ({ email }) => (await app()).localAddresses.remove(email),

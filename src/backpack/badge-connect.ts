@@ -20,7 +20,7 @@ import {
 } from './oauth.ts';
 import { registerOffered, type ClientMetadata, type RegisteredClient } from './registration.ts';
 import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
-import { listEntry, listOf, signedEntry } from './list-entry.ts';
+import { fromList, listEntry, listOf, signedEntry } from './list-entry.ts';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v2p1/scope/';
 export const BADGE_CONNECT_SCOPES = {
@@ -56,7 +56,7 @@ export function badgeConnectEndpoints(s: BadgeConnectService): Record<string, st
   return { registrationUrl: s.registrationUrl, authorizationUrl: s.authorizationUrl, tokenUrl: s.tokenUrl, tokenRevocationUrl: s.tokenRevocationUrl, apiBase: s.apiBase, issuer: s.issuer?.issuer };
 }
 
-export type BadgeConnectAssertion = { kind: 'json'; assertion: Json } | { kind: 'jws'; jws: string };
+export type BadgeConnectAssertion = ({ kind: 'json'; assertion: Json } | { kind: 'jws'; jws: string }) & { /** Which of the answer's lists it came in (list-entry.ts fromList). */ list?: number };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 /** A word of the manifest that is kept on the account record (ob3.ts `words`, `link`): cut, or a link of a browser's length. */
@@ -81,9 +81,9 @@ function readAssertions(body: unknown): BadgeConnectAssertion[] {
     throw new BackpackError(C.REJECTED, `Badge Connect: ${serverWords(said)}`, { detail: typeof status.statusText === 'string' ? serverWords(status.statusText) : '' });
   }
   // A compact JWS or JSON text in `assertions` is still a badge (list-entry.ts).
-  const json = [body.assertions, body.results].flatMap(listOf).flatMap((v) => listEntry(v) ?? []);
-  const jws = listOf(body.signedAssertions).flatMap((v) => signedEntry(v) ?? []);
-  return [...json, ...jws].map((e): BadgeConnectAssertion => (e.kind === 'json' ? { kind: 'json', assertion: e.json } : e));
+  const json = [...fromList(0, body.assertions, listEntry), ...fromList(1, body.results, listEntry)];
+  const jws = fromList(2, body.signedAssertions, signedEntry);
+  return [...json, ...jws].map((e): BadgeConnectAssertion => (e.kind === 'json' ? { kind: 'json', assertion: e.json, list: e.list } : e));
 }
 
 export class BadgeConnectClient {

@@ -12,6 +12,17 @@ const COMPACT_JWS = /^[a-zA-Z0-9_-]+\.[a-zA-Z0-9_-]*\.[a-zA-Z0-9_-]+$/;
 export type ListEntry = { kind: 'json'; json: Json } | { kind: 'jws'; jws: string };
 
 /**
+ * The entries read from one of the answer's lists, each marked with that list's place (`list`): which
+ * list an entry came in, not what it turned out to be, says where its list ends (a VC-JWT written in
+ * the JSON list ends that list; providers/oauth-provider.ts endsOf).
+ */
+export const fromList = (list: number, values: unknown, read: (v: unknown) => ListEntry | undefined): (ListEntry & { list: number })[] =>
+  listOf(values).flatMap((v) => {
+    const e = read(v);
+    return e ? [{ ...e, list }] : [];
+  });
+
+/**
  * The entries of a list member: an array as it is; a single value as a list of one, as JSON-LD
  * compaction writes a one-item array (JSON-LD 1.1 Processing Algorithms §6.1, `compactArrays`), so a
  * user's only badge is not dropped; absent or null, none.

@@ -11,6 +11,7 @@ import { BackpackError, BackpackErrorCodes as C, serverWords } from './errors.ts
 import { checkIssuer, type IssuerExpectation } from './endpoints.ts';
 import { checkUrl, errorText, isObj, readJson, retryAfter, send, statusError, type ClientOptions, type Json } from './http.ts';
 import { createPkce, createState } from './pkce.ts';
+import { clientAuth } from './client-auth.ts';
 import type { RegisteredClient } from './registration.ts';
 
 export interface TokenSet {
@@ -68,13 +69,6 @@ export function keptScope(asked: readonly string[], granted: readonly string[] |
 /** The last time a Date can hold (ECMA-262 §21.4.1.22 Time Values: ±8.64e15 ms). */
 const MAX_TIME = 8.64e15;
 
-/** RFC 6749 §2.3.1: client id and secret are form-urlencoded before Basic encoding. */
-function basic(client: RegisteredClient): string {
-  const enc = (s: string): string => encodeURIComponent(s).replace(/%20/g, '+');
-  const bytes = new TextEncoder().encode(`${enc(client.clientId)}:${enc(client.clientSecret)}`);
-  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
-}
-
 export async function buildAuthorizationRequest(p: { authorizationUrl: string; clientId: string; redirectUri: string; scope: string[]; issuer: IssuerExpectation }): Promise<AuthorizationRequest> {
   const u = checkUrl(p.authorizationUrl, 'authorization URL');
   const pkce = await createPkce();
@@ -117,11 +111,21 @@ export function readAuthorizationResponse(redirectedTo: string, request: Authori
   return { code, ...(scope ? { scope: scope.split(/\s+/).filter(Boolean) } : {}) };
 }
 
+/**
+ * The longest access or refresh token kept. RFC 6749 §5.1 leaves a token's size to the server ("The
+ * authorization server SHOULD document the size of any value it issues"): real ones are a few KB (JWT
+ * access tokens with their claims), and a token is sent in a header, which servers cap far lower (Node
+ * 16 KB for all headers, nginx 8 KB a line by default), so the bound assumes nothing a server can use. A token answer is read up to 32 MB (http.ts), and its tokens were kept whole: in
+ * storage.session, 10 MB in Chromium for the whole extension, one backpack's 9 MB token left no room for
+ * another's, whose refreshes then failed to be stored; in the `secrets` store, read at every refresh.
+ */
+export const MAX_TOKEN_CHARS = 32 * 1024;
+
 /** POSTs a token request (RFC 6749 §4.1.3, §6) and reads the token answer (§5.1) or error (§5.2). */
 export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client: RegisteredClient | null, form: Record<string, string>, kind: 'code' | 'refresh' | 'password'): Promise<TokenSet> {
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-  if (client) headers.authorization = basic(client);
-  const res = await send(opts, tokenUrl, { method: 'POST', headers, body: new URLSearchParams(form).toString(), redirect: 'error' });
+  const auth = clientAuth(client, form);
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...auth.headers };
+  const res = await send(opts, tokenUrl, { method: 'POST', headers, body: new URLSearchParams(auth.form).toString(), redirect: 'error' });
   // An error answer (§5.2) is read only for its few words, up to MAX_ERROR_BYTES, as every other error answer.
   const body = res.ok ? await readJson(res, 'The token endpoint') : parseOr(await errorText(res, 'The token endpoint'));
   const b = isObj(body) ? body : {};
@@ -129,6 +133,10 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
   const errorIn200 = typeof b.error === 'string' && b.error !== '' && typeof b.access_token !== 'string';
   if (!res.ok || errorIn200) throw tokenError(res, b, kind, opts.now?.() ?? Date.now());
   if (typeof b.access_token !== 'string' || !b.access_token) throw new BackpackError(C.PROTOCOL, 'The token answer has no access_token');
+  for (const name of ['access_token', 'refresh_token'] as const) {
+    const t = b[name];
+    if (typeof t === 'string' && t.length > MAX_TOKEN_CHARS) throw new BackpackError(C.PROTOCOL, `The token answer's ${name} is ${Math.round(t.length / 1024)} KB long, more than any server takes in a header: Lanyard does not keep it`);
+  }
   // RFC 6749 §7.1: a client "MUST NOT use an access token if it does not understand the token type";
   // OB 3.0 (security.html "Access Token Response"): its case insensitive value MUST be "bearer".
   if (typeof b.token_type === 'string' && b.token_type.toLowerCase() !== 'bearer') {
@@ -252,10 +260,11 @@ export function refreshTokens(opts: ClientOptions, tokenUrl: string, client: Reg
 
 /** RFC 7009 §2.1; the server answers 200 even for a token it does not know (§2.2). */
 export async function revokeToken(opts: ClientOptions, revocationUrl: string, client: RegisteredClient, token: string, hint: 'access_token' | 'refresh_token'): Promise<void> {
+  const auth = clientAuth(client, { token, token_type_hint: hint });
   const res = await send(opts, revocationUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(client) },
-    body: new URLSearchParams({ token, token_type_hint: hint }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...auth.headers },
+    body: new URLSearchParams(auth.form).toString(),
     redirect: 'error',
   });
   if (res.ok) return;

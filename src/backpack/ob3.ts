@@ -20,7 +20,7 @@ import {
 } from './oauth.ts';
 import { registerOffered, type ClientMetadata, type RegisteredClient } from './registration.ts';
 import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
-import { listEntry, listOf, signedEntry } from './list-entry.ts';
+import { fromList, listEntry, signedEntry } from './list-entry.ts';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/';
 export const OB3_SCOPES = {
@@ -59,7 +59,7 @@ export function ob3Endpoints(s: Ob3Service): Record<string, string | undefined> 
 }
 
 /** A credential as the API returned it: JSON (embedded proof) or a compact JWS (VC-JWT). */
-export type Ob3Credential = { kind: 'json'; credential: Json } | { kind: 'jws'; jws: string };
+export type Ob3Credential = ({ kind: 'json'; credential: Json } | { kind: 'jws'; jws: string }) & { /** Which of the answer's lists it came in (list-entry.ts fromList). */ list?: number };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 /**
@@ -118,9 +118,9 @@ function serverUrl(server: Json | undefined, documentUrl: string): string | unde
 function readCredentials(body: unknown): Ob3Credential[] {
   if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The credentials answer is not a JSON object');
   // A compact JWS or JSON text in `credential` is still a credential (list-entry.ts).
-  const json = listOf(body.credential).flatMap((v) => listEntry(v) ?? []);
-  const jws = [body.compactJwsString, body.compactJwsStrings].flatMap(listOf).flatMap((v) => signedEntry(v) ?? []);
-  return [...json, ...jws].map((e): Ob3Credential => (e.kind === 'json' ? { kind: 'json', credential: e.json } : e));
+  const json = fromList(0, body.credential, listEntry);
+  const jws = [...fromList(1, body.compactJwsString, signedEntry), ...fromList(2, body.compactJwsStrings, signedEntry)];
+  return [...json, ...jws].map((e): Ob3Credential => (e.kind === 'json' ? { kind: 'json', credential: e.json, list: e.list } : e));
 }
 
 export class Ob3Client {

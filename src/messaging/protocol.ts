@@ -101,6 +101,8 @@ export type PopupToBackground = {
   'emails/resend': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
   'emails/make-primary': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
   'emails/remove': { args: { accountId: AccountId; id: string }; reply: EmailView[] };
+  /** Cancels the account's address changes the backpack has not answered yet (its requests aborted, a backoff pause ended); `cancelled` false when none was left. */
+  'emails/cancel': { args: { accountId: AccountId }; reply: { cancelled: boolean } };
   /** The addresses typed for "Just this browser" (no backpack verifies them: they only say which one a local badge was issued to). */
   'local-addresses/list': { args: NoArgs; reply: string[] };
   'local-addresses/add': { args: { email: string }; reply: string[] };

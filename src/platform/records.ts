@@ -225,9 +225,10 @@ export interface SyncRun {
   unsettled?: boolean;
   /**
    * The run's paging allowance (background/services/sync-bound.ts): the badges done when it began,
-   * the next links followed since, and the total the backpack announced at the run's first answer.
+   * the next links followed since, and the total the backpack announced at the run's first answer;
+   * `outrun` once the run read as many as announced with more to follow (that total is not used again).
    */
-  window?: { from: number; pages: number; announced?: number };
+  window?: { from: number; pages: number; announced?: number; outrun?: boolean };
 }
 
 export interface SyncRecord {

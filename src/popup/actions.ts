@@ -41,6 +41,8 @@ export interface PopupActions {
   resendEmail(accountId: AccountId, id: string): Promise<Reply<EmailView[]>>;
   makePrimaryEmail(accountId: AccountId, id: string): Promise<Reply<EmailView[]>>;
   removeEmail(accountId: AccountId, id: string): Promise<Reply<EmailView[]>>;
+  /** Cancels the account's address change under way (its reply then says ERR_CANCELLED). */
+  cancelEmailChange(accountId: AccountId): Promise<Reply<{ cancelled: boolean }>>;
   /** The addresses typed for "Just this browser" (never verified: they say which one a local badge was issued to). */
   listLocalAddresses(): Promise<Reply<string[]>>;
   addLocalAddress(email: string): Promise<Reply<string[]>>;
@@ -187,6 +189,7 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
     resendEmail: (accountId, id) => call('emails/resend', { accountId, id }),
     makePrimaryEmail: (accountId, id) => call('emails/make-primary', { accountId, id }),
     removeEmail: (accountId, id) => call('emails/remove', { accountId, id }),
+    cancelEmailChange: (accountId) => call('emails/cancel', { accountId }),
     listLocalAddresses: () => call('local-addresses/list', {}),
     addLocalAddress: (email) => call('local-addresses/add', { email }),
     removeLocalAddress: (email) => call('local-addresses/remove', { email }),

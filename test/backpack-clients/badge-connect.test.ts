@@ -152,7 +152,7 @@ describe('assertions', () => {
 
   it('reads Badgr\'s `results` spelling and reports an error in the status envelope', async () => {
     const badgrStyle: Fetch = async () => new Response(JSON.stringify({ status: { error: null, statusCode: 200, statusText: 'OK' }, results: [{ id: 'https://b.example/a/1' }] }), { headers: { 'content-type': 'application/json' } });
-    expect((await new BadgeConnectClient({ fetch: badgrStyle }).assertionsPage(service, 't')).items).toEqual([{ kind: 'json', assertion: { id: 'https://b.example/a/1' } }]);
+    expect((await new BadgeConnectClient({ fetch: badgrStyle }).assertionsPage(service, 't')).items).toEqual([{ kind: 'json', assertion: { id: 'https://b.example/a/1' }, list: 1 }]);
     const failing: Fetch = async () => new Response(JSON.stringify({ status: { error: 'Bad limit', statusCode: 200, statusText: 'REQUEST_VALIDATION_ERROR' } }), { headers: { 'content-type': 'application/json' } });
     expect((await failure(new BadgeConnectClient({ fetch: failing }).assertionsPage(service, 't'))).code).toBe(C.REJECTED);
   });

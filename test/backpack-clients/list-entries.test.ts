@@ -21,18 +21,18 @@ describe('a list entry that is not a JSON object', () => {
   it('OB 3.0: a compact JWS in `credential` is read as one, a credential as JSON text as JSON; the rest is left out', async () => {
     const page = await new Ob3Client({ fetch: answering({ credential: mixed }) }).credentialsPage({ apiBase: `${SITE}/ims/ob/v3p0` } as never, 't');
     expect(page.items).toEqual([
-      { kind: 'json', credential: OBJ },
-      { kind: 'jws', jws: JWS },
-      { kind: 'json', credential: { ...OBJ, id: 'https://wallet.example/c/2' } },
+      { kind: 'json', credential: OBJ, list: 0 },
+      { kind: 'jws', jws: JWS, list: 0 },
+      { kind: 'json', credential: { ...OBJ, id: 'https://wallet.example/c/2' }, list: 0 },
     ]);
   });
 
   it('Badge Connect: the same for `assertions`', async () => {
     const page = await new BadgeConnectClient({ fetch: answering({ status: { error: null, statusCode: 200 }, assertions: mixed }) }).assertionsPage({ apiBase: `${SITE}/bc/v1` } as never, 't');
     expect(page.items).toEqual([
-      { kind: 'json', assertion: OBJ },
-      { kind: 'jws', jws: JWS },
-      { kind: 'json', assertion: { ...OBJ, id: 'https://wallet.example/c/2' } },
+      { kind: 'json', assertion: OBJ, list: 0 },
+      { kind: 'jws', jws: JWS, list: 0 },
+      { kind: 'json', assertion: { ...OBJ, id: 'https://wallet.example/c/2' }, list: 0 },
     ]);
   });
 });
@@ -46,14 +46,14 @@ describe('a list entry that is not a JSON object', () => {
 describe('a list of one written as its one value', () => {
   it('OB 3.0: one credential object in `credential`, one string in `compactJwsString`', async () => {
     const ob3 = (body: unknown) => new Ob3Client({ fetch: answering(body) }).credentialsPage({ apiBase: `${SITE}/ims/ob/v3p0` } as never, 't');
-    expect((await ob3({ credential: OBJ })).items).toEqual([{ kind: 'json', credential: OBJ }]);
-    expect((await ob3({ compactJwsString: JWS })).items).toEqual([{ kind: 'jws', jws: JWS }]);
+    expect((await ob3({ credential: OBJ })).items).toEqual([{ kind: 'json', credential: OBJ, list: 0 }]);
+    expect((await ob3({ compactJwsString: JWS })).items).toEqual([{ kind: 'jws', jws: JWS, list: 1 }]);
   });
 
   it('Badge Connect: one assertion in `assertions`, one string in `signedAssertions`', async () => {
     const bc = (body: unknown) => new BadgeConnectClient({ fetch: answering({ status: { error: null, statusCode: 200 }, ...(body as object) }) }).assertionsPage({ apiBase: `${SITE}/bc/v1` } as never, 't');
-    expect((await bc({ assertions: OBJ })).items).toEqual([{ kind: 'json', assertion: OBJ }]);
-    expect((await bc({ signedAssertions: JWS })).items).toEqual([{ kind: 'jws', jws: JWS }]);
+    expect((await bc({ assertions: OBJ })).items).toEqual([{ kind: 'json', assertion: OBJ, list: 0 }]);
+    expect((await bc({ signedAssertions: JWS })).items).toEqual([{ kind: 'jws', jws: JWS, list: 2 }]);
   });
 
   it('an absent or null list is still no entry', async () => {
@@ -71,8 +71,8 @@ describe('a list of one written as its one value', () => {
 describe('a credential object in the compact-JWS list', () => {
   it('OB 3.0 `compactJwsString` and Badge Connect `signedAssertions`', async () => {
     const ob3 = await new Ob3Client({ fetch: answering({ compactJwsString: [OBJ, JWS] }) }).credentialsPage({ apiBase: `${SITE}/ims/ob/v3p0` } as never, 't');
-    expect(ob3.items).toEqual([{ kind: 'json', credential: OBJ }, { kind: 'jws', jws: JWS }]);
+    expect(ob3.items).toEqual([{ kind: 'json', credential: OBJ, list: 1 }, { kind: 'jws', jws: JWS, list: 1 }]);
     const bc = await new BadgeConnectClient({ fetch: answering({ status: { error: null, statusCode: 200 }, signedAssertions: [OBJ, JWS] }) }).assertionsPage({ apiBase: `${SITE}/bc/v1` } as never, 't');
-    expect(bc.items).toEqual([{ kind: 'json', assertion: OBJ }, { kind: 'jws', jws: JWS }]);
+    expect(bc.items).toEqual([{ kind: 'json', assertion: OBJ, list: 2 }, { kind: 'jws', jws: JWS, list: 2 }]);
   });
 });

@@ -58,6 +58,8 @@ export interface ClientRecord {
   clientSecret?: string;
   /** The registration request, echoed in the 201 answer (RFC 7591 §3.2.1). */
   metadata: Json;
+  /** How it authenticates at the token and revocation endpoints (RFC 7591 §2; default client_secret_basic). */
+  authMethod?: 'client_secret_basic' | 'client_secret_post';
   redirectUris: string[];
   scope: string[];
   grantTypes: string[];
@@ -164,6 +166,19 @@ export class BackpackState {
    * a next link): a careless backpack that filters a page after cutting it (api/paging.ts).
    */
   emptyPageOffsets: number[] = [];
+  /**
+   * A VC-JWT that ends a page of the paged lists is written as a string in the JSON list (OB 3.0
+   * `credential`, Badge Connect `assertions`), the page's other VC-JWTs in the JWS list: a server that
+   * puts compact JWS in either (Lanyard reads both: src/backpack/list-entry.ts).
+   */
+  lastJwsInJsonList = false;
+  /** The paged lists' X-Total-Count is the length of the page answered, not of the listing: a server that counts its answer. */
+  totalCountsPage = false;
+  /**
+   * Registers every client for `client_secret_post` whatever it asked (RFC 7591 §3.2.1: a server "MAY
+   * ... replace" a value), and then takes its credentials in the form body only (RFC 6749 §2.3.1).
+   */
+  registersSecretPost = false;
   /**
    * The OAuth access token lifetime in seconds (OB 3.0 and OB 2.1 only recommend an hour; RFC 6749
    * §5.1 `expires_in` is the server's to choose, and Keycloak's default access token lifespan is 300).

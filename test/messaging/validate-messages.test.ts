@@ -41,6 +41,7 @@ describe('popup arguments', () => {
     ['emails/resend', { accountId: 'a', id: '3' }],
     ['emails/make-primary', { accountId: 'a', id: '3' }],
     ['emails/remove', { accountId: 'a', id: '3' }],
+    ['emails/cancel', { accountId: 'a' }],
     ['settings/set', { settings: {} }],
     ['settings/set', { settings: { hoverVerify: true, syncIntervalMinutes: 30, linkedInOrgIds: { 'https://issuer.example/': '1337' } } }],
   ])('accepts %s %j', (type, args) => {
@@ -86,6 +87,8 @@ describe('popup arguments', () => {
     ['accounts/sign-in-wait', { baseUrl: 'javascript:alert(1)', kind: 'ob3' }],
     ['emails/add', { accountId: 'a', email: 'not an address' }],
     ['emails/resend', { accountId: 'a' }],
+    ['emails/cancel', {}],
+    ['emails/cancel', { accountId: 'a', id: '3' }],
     ['settings/set', { settings: { syncIntervalMinutes: 1 } }],
     ['settings/set', { settings: { syncIntervalMinutes: 12.5 } }],
     ['settings/set', { settings: { linkedInOrgIds: { x: 'acme' } } }],

@@ -97,6 +97,7 @@ describe('the real actions', () => {
     await actions.importBadge({ kind: 'text', text: 'https://x.example/a' });
     await actions.addEmail('a', 'x@y.example');
     await actions.makePrimaryEmail('a', '1');
+    await actions.cancelEmailChange('a');
     await actions.saveSettings({ syncIntervalMinutes: 30 });
     await actions.importBackup('{}');
     expect(sent).toEqual([
@@ -112,6 +113,7 @@ describe('the real actions', () => {
       { type: 'badges/import', args: { source: { kind: 'text', text: 'https://x.example/a' } } },
       { type: 'emails/add', args: { accountId: 'a', email: 'x@y.example' } },
       { type: 'emails/make-primary', args: { accountId: 'a', id: '1' } },
+      { type: 'emails/cancel', args: { accountId: 'a' } },
       { type: 'settings/set', args: { settings: { syncIntervalMinutes: 30 } } },
       { type: 'backup/import', args: { json: '{}' } },
     ]);

@@ -6,6 +6,12 @@
  * primary; THROTTLED: one re-send in five minutes, and a backoff after a refused add). Each address shows how many cached badges were issued to it. An added address
  * is kept as typed (identities.ts) from before Badgr is asked until Badgr refuses it. A server without
  * the v1 API lists them through /v2/users/self, without ids (`id: ''`): the popup offers no change.
+ *
+ * A change can be cancelled (`cancel`, the address screen's Cancel), as a sign-in and a sync can: a backpack
+ * that does not answer, or the backoff pause before a second refresh (token-use.ts), held the screen busy
+ * with nothing to press. Its requests are aborted and the pause ends at once, with no second refresh; a
+ * change waiting behind another is ended before it sends anything. Once the backpack has answered the change
+ * itself, it is made: a cancel then finds nothing to cancel, and the list is read as usual.
  */
 import { serial, type Serial } from './serial.ts';
 import type { BadgrClient } from '../../backpack/badgr.ts';
@@ -21,6 +27,7 @@ import { emailRefusal, isVariantRegistered } from './email-refusals.ts';
 import { addressKey, confirmedOf, verifiedOf } from './identities.ts';
 import { DEFAULT_RETRY, sleep as realSleep, type Sleep } from './retry.ts';
 import { withAccess } from './token-use.ts';
+import { signalled } from './sign-in-run.ts';
 import type { Tokens } from './tokens.ts';
 
 export interface EmailsDeps {
@@ -68,14 +75,16 @@ export function createEmails(d: EmailsDeps) {
    * Runs an operation with the access token (refreshed after a 401: token-use.ts), then lists the
    * addresses again. A refreshed token refused too is refreshed once more after a sync's first backoff
    * step, as a sync's and a sign-in's are: without it the second refresh followed the first at once,
-   * before the API's servers could know the token it gave. No signal: no caller of these can cancel one.
+   * before the API's servers could know the token it gave. A change's `signal` (its Cancel) reaches its
+   * requests and that pause; `made` is called once the backpack has answered the change itself.
    */
-  async function withClient(accountId: string, op?: Op, typed?: string): Promise<EmailView[]> {
+  async function withClient(accountId: string, op?: Op, typed?: string, signal?: AbortSignal, made?: () => void): Promise<EmailView[]> {
     const account = await badgrAccount(accountId);
     const { badgrClient, badgrProvider } = await d.backpack();
-    const client = badgrClient(account.baseUrl, d.fetch);
+    signal?.throwIfAborted();
+    const client = badgrClient(account.baseUrl, signal ? signalled(d.fetch, signal) : d.fetch);
     const host = new URL(account.baseUrl).host;
-    const run = <T>(fn: (token: string) => Promise<T>): Promise<T> => withAccess(d.tokens, accountId, fn, () => (d.sleep ?? realSleep)(DEFAULT_RETRY.baseMs));
+    const run = <T>(fn: (token: string) => Promise<T>): Promise<T> => withAccess(d.tokens, accountId, fn, () => (d.sleep ?? realSleep)(DEFAULT_RETRY.baseMs, signal), signal);
     let listed: AccountAddress[];
     // An added address is written down as typed before Badgr is asked: the answer, or the list read
     // after it, may never come (the worker stopped, the list refused) while Badgr keeps the pending
@@ -92,7 +101,7 @@ export function createEmails(d: EmailsDeps) {
       if (written && JSON.stringify(confirmedOf([written])) !== JSON.stringify(before)) d.onConfirmedChanged?.();
     }
     try {
-      if (op) await run((t) => op(client, t)).catch(async (e: unknown) => {
+      if (op) await run((t) => op(client, t)).then(made, async (e: unknown) => {
         // Not one this backpack verifies already (its 400 "Could not register email address." for its own address as spelled): that one is confirmed, as typed.
         if (typed && !wasTyped && notMade(e)) await d.db.accounts.update(accountId, (current) => current && (verifiedOf(current).some((v) => addressKey(v) === addressKey(typed)) ? current : { ...current, typedAddresses: (current.typedAddresses ?? []).filter((x) => x !== typed.trim()) }));
         throw emailRefusal(e);
@@ -101,6 +110,8 @@ export function createEmails(d: EmailsDeps) {
       // without ids (the sync reads them the same way): shown, and changed only on the backpack's site.
       listed = (await run((t) => badgrProvider(client).addresses(t))) ?? [];
     } catch (e) {
+      // Aborted by its Cancel: said as cancelled, not as a backpack out of reach (http.ts send).
+      if (signal?.aborted) throw signal.reason;
       throw explain(e, host);
     }
     const { addresses } = boundAddresses(listed);
@@ -126,17 +137,33 @@ export function createEmails(d: EmailsDeps) {
   // back the address the first had just recorded. One queue per account: a backpack that does not
   // answer holds back only its own account's changes.
   const queues = new Map<string, Serial>();
-  const change = <T>(accountId: string, run: () => Promise<T>): Promise<T> => {
+  /** Each account's changes, running or waiting, until the backpack has answered them: what `cancel` aborts. */
+  const cancellable = new Map<string, Set<AbortController>>();
+  const change = (accountId: string, op: Op, typed?: string): Promise<EmailView[]> => {
     let queue = queues.get(accountId);
     if (!queue) queues.set(accountId, (queue = serial()));
-    return queue(run);
+    const controller = new AbortController();
+    const mine = cancellable.get(accountId) ?? new Set();
+    cancellable.set(accountId, mine.add(controller));
+    const done = () => {
+      mine.delete(controller);
+      if (!mine.size && cancellable.get(accountId) === mine) cancellable.delete(accountId);
+    };
+    return queue(() => withClient(accountId, op, typed, controller.signal, done)).finally(done);
   };
   return {
     list: (accountId: string) => withClient(accountId),
-    add: (accountId: string, email: string) => change(accountId, () => withClient(accountId, (c, t) => c.addEmail(t, email), email)),
-    resend: (accountId: string, id: string) => change(accountId, () => withClient(accountId, (c, t) => c.resendVerification(t, idOf(id)))),
-    makePrimary: (accountId: string, id: string) => change(accountId, () => withClient(accountId, (c, t) => c.makePrimary(t, idOf(id)))),
-    remove: (accountId: string, id: string) => change(accountId, () => withClient(accountId, (c, t) => c.removeEmail(t, idOf(id)))),
+    add: (accountId: string, email: string) => change(accountId, (c, t) => c.addEmail(t, email), email),
+    resend: (accountId: string, id: string) => change(accountId, (c, t) => c.resendVerification(t, idOf(id))),
+    makePrimary: (accountId: string, id: string) => change(accountId, (c, t) => c.makePrimary(t, idOf(id))),
+    remove: (accountId: string, id: string) => change(accountId, (c, t) => c.removeEmail(t, idOf(id))),
+    /** Cancels this account's changes not yet answered (the popup's Cancel); `cancelled` false when none was left. */
+    cancel(accountId: string): { cancelled: boolean } {
+      const these = [...(cancellable.get(accountId) ?? [])];
+      cancellable.delete(accountId);
+      for (const c of these) c.abort(new ServiceError(E.CANCELLED, 'The address change was cancelled'));
+      return { cancelled: these.length > 0 };
+    },
   };
 }
 

@@ -14,6 +14,9 @@ export interface SignInRun {
   phase(p: SignInUnderWay['phase']): void;
 }
 
+/** `fetch` whose every request carries `signal` too (a sign-in's, an address change's Cancel). */
+export const signalled = (fetch: Fetch, signal: AbortSignal): Fetch => (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+
 /**
  * Every request through `fetch` carries the run's signal, and `until` stops waiting for anything
  * else (the browser's sign-in window). `commit()` is the point of no return, just before the account
@@ -27,7 +30,7 @@ export function signInRun(fetch: Fetch, inFlight: Set<AbortController>, shown?: 
   return {
     controller,
     signal,
-    fetch: (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
+    fetch: signalled(fetch, signal),
     until: <T>(p: Promise<T>) =>
       new Promise<T>((resolve, reject) => {
         if (signal.aborted) return reject(signal.reason);

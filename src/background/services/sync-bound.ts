@@ -11,6 +11,11 @@
  * - pages: never more than MAX_PAGES next links a run (each listing again from the first page,
  *   sync-anchor.ts, counted with them), nor more than one a badge announced plus the margin.
  *
+ * A total the run has already read as many badges as, with a next link still to follow, was never the
+ * listing's size (a server counting its answer, or one of its two lists): it is dropped, and the run is
+ * bounded by the absolute caps, as for a backpack that announces nothing, which any backpack may be. A
+ * count of 10 had every run stop past 60 badges with an error, each next one (after its backoff) 60 more.
+ *
  * Past either, the run stops with a PROTOCOL error naming the account, once the page it was on is
  * stored: what was read is kept, the cursor is the next page, and the next run (after the backoff
  * a failed run waits, retry.ts) resumes there with a new allowance, against the total announced then. The window is kept in the run
@@ -30,7 +35,7 @@ const margin = (announced: number): number => Math.max(MIN_MARGIN, Math.ceil(ann
 /** The first answer's total, when the backpack gave one, is what the window is measured against. */
 export function announce(run: SyncRun, done: number, total: number | undefined): void {
   run.window ??= { from: done, pages: 0 };
-  if (run.window.announced === undefined && total !== undefined && Number.isSafeInteger(total) && total >= 0) run.window.announced = total;
+  if (run.window.announced === undefined && !run.window.outrun && total !== undefined && Number.isSafeInteger(total) && total >= 0) run.window.announced = total;
 }
 
 export function allowance(announced: number | undefined): { badges: number; pages: number } {
@@ -47,11 +52,16 @@ export function allowance(announced: number | undefined): { badges: number; page
 export function followNext(run: SyncRun, done: number, account: { user: string; baseUrl: string }): BackpackError | undefined {
   const w = (run.window ??= { from: done, pages: 0 });
   w.pages += 1;
+  // Read as many as announced, and a next link still to follow: the count was not the listing's.
+  if (w.announced !== undefined && done >= w.announced) {
+    delete w.announced;
+    w.outrun = true;
+  }
   const { badges, pages } = allowance(w.announced);
   const read = done - w.from;
   if (w.pages <= pages && read <= badges) return undefined;
   run.window = { from: done, pages: 0 };
-  const said = w.announced === undefined ? 'it did not say how many it holds' : `it announced ${w.announced}`;
+  const said = w.announced !== undefined ? `it announced ${w.announced}` : w.outrun ? 'it listed more than the count it gave' : 'it did not say how many it holds';
   const past = w.pages > pages ? `${w.pages} pages` : `${read} badges`;
   return new BackpackError(C.PROTOCOL, `${account.user} at ${new URL(account.baseUrl).host}: the backpack's listing goes on past ${past} (${said}): Lanyard kept the ${done} badges read and stopped; the next sync goes on from there`);
 }

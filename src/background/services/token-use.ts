@@ -19,13 +19,26 @@
  *
  * A cancel during the pause (`signal`: a sync stopped, a sign-in cancelled) ends the call there, with
  * the signal's reason, whether the pause rejected or was only cut short: no second refresh, which would
- * store (tokens.ts) or hand the sign-in a pair the cancelled run then has no use for.
+ * store (tokens.ts) or hand the sign-in a pair the cancelled run then has no use for. A cancel during a
+ * refresh ends the call at once too; the refresh itself goes on and stores its pair (tokens.ts: other
+ * requests of the account may be waiting for it), as one that had answered just before would have.
  */
 import { isBackpackError } from '../../backpack/errors.ts';
 import type { Tokens } from './tokens.ts';
 
 /** Refreshes a 401 may lead to in one call: the usual one, and one more when the refreshed token is refused too. */
 export const REFRESHES_PER_CALL = 2;
+
+/** `p`, or the signal's reason as soon as it aborts (`p` goes on, unwatched). */
+function untilCancelled<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
 
 export async function withAccess<T>(tokens: Pick<Tokens, 'access' | 'refresh'>, accountId: string, fn: (token: string) => Promise<T>, pause: () => Promise<void> = async () => undefined, signal?: AbortSignal): Promise<T> {
   let token = await tokens.access(accountId);
@@ -38,7 +51,7 @@ export async function withAccess<T>(tokens: Pick<Tokens, 'access' | 'refresh'>, 
         await pause();
         signal?.throwIfAborted();
       }
-      token = await tokens.refresh(accountId, token);
+      token = await untilCancelled(tokens.refresh(accountId, token), signal);
     }
   }
 }

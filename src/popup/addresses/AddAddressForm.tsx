@@ -1,5 +1,5 @@
 /** Adds an address to the account (the backpack e-mails it a confirmation link). */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
 import { offWhile } from '../ui/busy.ts';
 import { looksLikeEmail } from './use-emails.ts';
@@ -8,8 +8,9 @@ import { looksLikeEmail } from './use-emails.ts';
  * `invalid`: the last try was refused (the field says so: aria-invalid, WCAG 3.3.1); the message itself
  * is shown by the screen, with the id `describedBy` (the field is described by it: the server's reason).
  */
-export function AddAddressForm({ label, button, invalid = false, describedBy, waiting = false, onAdd, onInvalid }: { label: string; /** The button's words (default: the backpack's "Add and send confirmation"). */ button?: string; invalid?: boolean; describedBy?: string | undefined; /** Another address's change runs: Add waits (aria-disabled) and a press does nothing. */ waiting?: boolean; onAdd(email: string): Promise<boolean>; onInvalid(): void }) {
+export function AddAddressForm({ label, button, invalid = false, describedBy, waiting = false, onAdd, onInvalid, onCancel }: { label: string; /** The button's words (default: the backpack's "Add and send confirmation"). */ button?: string; invalid?: boolean; describedBy?: string | undefined; /** Another address's change runs: Add waits (aria-disabled) and a press does nothing. */ waiting?: boolean; onAdd(email: string): Promise<boolean>; onInvalid(): void; /** Cancels the add while it runs (shown then, beside the busy button). */ onCancel?(): void }) {
   const { t } = useEnv();
+  const field = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
@@ -26,11 +27,19 @@ export function AddAddressForm({ label, button, invalid = false, describedBy, wa
     <form class="stack panel" onSubmit={submit} noValidate>
       <label class="field">
         <span>{label}</span>
-        <input type="email" value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="email" aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy} />
+        <input ref={field} type="email" value={value} onInput={(e) => setValue(e.currentTarget.value)} autocomplete="email" aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy} />
       </label>
       <button type="submit" class="button primary" {...offWhile(busy || waiting)} aria-busy={busy}>
         {button ?? t('addressAddButton')}
       </button>
+      {busy && onCancel ? (
+        <button type="button" class="button" onClick={() => {
+          field.current?.focus();
+          onCancel();
+        }}>
+          {t('cancel')}
+        </button>
+      ) : null}
     </form>
   );
 }

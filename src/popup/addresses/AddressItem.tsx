@@ -20,9 +20,11 @@ export interface AddressItemProps {
   onPrimary(): void;
   onRemove(): void;
   onSync(): void;
+  /** Cancels this card's change while it runs (use-emails.ts cancel). */
+  onCancel?(): void;
 }
 
-export function AddressItem({ email: e, provider, pending, only, working, describedBy, onResend, onPrimary, onRemove, onSync }: AddressItemProps) {
+export function AddressItem({ email: e, provider, pending, only, working, describedBy, onResend, onPrimary, onRemove, onSync, onCancel }: AddressItemProps) {
   const { t } = useEnv();
   const doing = working?.id === e.id ? working.op : undefined;
   // Off (aria-disabled, keeping focus) while any change runs: a press then does nothing.
@@ -76,6 +78,16 @@ export function AddressItem({ email: e, provider, pending, only, working, descri
           </button>
         ) : null}
         {!e.primary && !only ? <ConfirmButton class="button small" label={doing === 'remove' ? t('addressRemoving') : t('remove')} busy={!!working} question={e.badgeCount > 0 ? t('addressRemoveConfirmBadges', e.badgeCount) : t('addressRemoveConfirm')} confirmLabel={t('remove')} about={about} onConfirm={onRemove} /> : null}
+        {/* While this card's change runs, as a sign-in's form: focus goes back to the busy button, which stays. */}
+        {doing && onCancel ? (
+          <button type="button" class="button small" onClick={(ev) => {
+            (ev.currentTarget.parentElement?.querySelector('button') as HTMLButtonElement | null)?.focus();
+            onCancel();
+          }}>
+            {t('cancel')}
+            {about}
+          </button>
+        ) : null}
       </div> : null}
     </li>
   );

@@ -27,7 +27,7 @@ const CARD_NOTE = 'address-card-note';
 
 export default function AddressesScreen({ account, accountId, badges, onSync }: AddressesScreenProps) {
   const { t } = useEnv();
-  const { emails, note, setNote, load, add, working, resend, makePrimary, remove } = useEmails(accountId);
+  const { emails, note, setNote, load, add, working, resend, makePrimary, remove, cancel } = useEmails(accountId);
   // Removing an address takes its card; making one primary takes its button: focus goes to the title.
   const rescue = useFocusRescue(() => document.getElementById('screen-title'));
   // What "Add" did shows under the form (at the bottom, where the user is); what a card's button
@@ -77,6 +77,7 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
               void remove(e);
             }}
             onSync={onSync}
+            onCancel={cancel}
           />
         ))}
       </ul>
@@ -86,6 +87,7 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
         invalid={atForm && note?.kind === 'error'}
         describedBy={atForm && note ? FORM_NOTE : undefined}
         waiting={!!working && working.op !== 'add'}
+        onCancel={cancel}
         onAdd={(email) => {
           setAtForm(true);
           return add(email);

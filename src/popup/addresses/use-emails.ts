@@ -47,7 +47,8 @@ export function useEmails(accountId: string) {
   const apply = async (p: Promise<Reply<EmailView[]>>, success: string, about?: string): Promise<boolean> => {
     const r = await p;
     if (r.ok) setEmails({ status: 'ready', value: r.value.map(emailForDisplay) });
-    setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: changeErrorText(t, r.error), ...(about ? { about } : {}) });
+    // Cancelled (Cancel, below): nothing to say; the list read again shows what the backpack has.
+    if (r.ok || r.error.code !== 'ERR_CANCELLED') setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: changeErrorText(t, r.error), ...(about ? { about } : {}) });
     if (!r.ok) {
       const now = await actions.listEmails(accountId);
       if (now.ok) setEmails({ status: 'ready', value: now.value.map(emailForDisplay) });
@@ -87,6 +88,14 @@ export function useEmails(accountId: string) {
     resend: (e: EmailView) => change({ id: e.id, op: 'resend' }, () => apply(actions.resendEmail(accountId, e.id), t('addressResent', e.email), e.id)),
     makePrimary: (e: EmailView, success = t('addressPrimaryDone', e.email)) => change({ id: e.id, op: 'primary' }, () => apply(actions.makePrimaryEmail(accountId, e.id), success, e.id)),
     remove: (e: EmailView) => change({ id: e.id, op: 'remove' }, () => apply(actions.removeEmail(accountId, e.id), t('addressRemoved', e.email), e.id)),
+    /**
+     * Cancels the change under way (a backpack that does not answer, or one asking Lanyard to pause:
+     * emails.ts cancel), as a sign-in's and a sync's Cancel do: its reply then says it was cancelled.
+     * A change the backpack had already answered goes on; either way the list is read again.
+     */
+    cancel: () => {
+      if (running.current) void actions.cancelEmailChange(accountId);
+    },
   };
 }
 

@@ -14,7 +14,7 @@ import { Loading } from '../ui/Loading.tsx';
 
 export function GuideAccount({ account, badges, onSync }: { account: AccountView; badges: readonly BadgeView[]; onSync(): void }) {
   const { t } = useEnv();
-  const { emails, note, setNote, load, add, working, resend, makePrimary, remove } = useEmails(account.id);
+  const { emails, note, setNote, load, add, working, resend, makePrimary, remove, cancel } = useEmails(account.id);
   const provider = account.providerName;
   const pending = badges.filter((b) => b.pending && b.accountId === account.id);
   const headingId = `guide-account-${account.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -61,6 +61,7 @@ export function GuideAccount({ account, badges, onSync }: { account: AccountView
               onPrimary={() => void makePrimary(e, t('guidePrimaryDone', e.email))}
               onRemove={() => void remove(e)}
               onSync={onSync}
+              onCancel={cancel}
             />
           ))}
         </ul>
@@ -72,6 +73,7 @@ export function GuideAccount({ account, badges, onSync }: { account: AccountView
         label={t('guideOtherAddressLabel')}
         onAdd={(email) => add(email, t('guideAddressAdded', provider, email))}
         onInvalid={() => setNote({ kind: 'error', text: t('addressInvalid') })}
+        onCancel={cancel}
       />
 
       <h4>{t('guideChangedTitle')}</h4>

@@ -58,12 +58,13 @@ export function badgeConnectRoutes(router: Router, state: BackpackState): void {
     const a = auth(req, BC_SCOPES[0]!);
     if ('reply' in a) return a.reply;
     const mine = state.badgesOf(a.userId).filter((b) => isOb2(b) && b.acceptance !== 'Rejected' && !state.isPending(b));
-    const page = paginate(req, urls.base, mine, 'updatedAt', state.pagingIgnored, state.emptyPageOffsets);
+    const page = paginate(req, urls.base, mine, 'updatedAt', state.pagingIgnored, state.emptyPageOffsets, state.totalCountsPage);
     if ('error' in page) return bcError(400, 'REQUEST_VALIDATION_ERROR', page.error);
-    const signed = page.items.filter((b): b is BadgeRecord & { compact: string } => b.compact !== undefined);
+    const inJson = (b: BadgeRecord): boolean => b.compact === undefined || (state.lastJwsInJsonList && b === page.items.at(-1));
+    const signed = page.items.filter((b): b is BadgeRecord & { compact: string } => !inJson(b));
     const body = {
       status: status(200, 'OK', null),
-      assertions: page.items.filter((b) => b.compact === undefined).map((b) => (b.revoked ? { ...b.json, revoked: true, revocationReason: b.revocationReason } : b.json)),
+      assertions: page.items.filter(inJson).map((b) => b.compact ?? (b.revoked ? { ...b.json, revoked: true, revocationReason: b.revocationReason } : b.json)),
       signedAssertions: signed.map((b) => b.compact),
     };
     return json(200, body, page.headers);

@@ -104,7 +104,7 @@ export function oauthRegisterRoutes(router: Router, state: BackpackState): void 
     const registered = {
       ...m,
       redirect_uris: redirectUris,
-      token_endpoint_auth_method: 'client_secret_basic',
+      token_endpoint_auth_method: state.registersSecretPost ? 'client_secret_post' : 'client_secret_basic',
       grant_types: grantTypes,
       response_types: ['code'],
       scope: scope.join(' '),
@@ -113,7 +113,7 @@ export function oauthRegisterRoutes(router: Router, state: BackpackState): void 
       client_id_issued_at: issuedAt,
       client_secret_expires_at: 0,
     };
-    state.clients.set(clientId, { clientId, clientSecret, metadata: registered, redirectUris, scope, grantTypes: grantTypes as string[], issuedAt });
+    state.clients.set(clientId, { clientId, clientSecret, metadata: registered, redirectUris, scope, grantTypes: grantTypes as string[], issuedAt, ...(state.registersSecretPost ? { authMethod: 'client_secret_post' as const } : {}) });
     return json(201, registered, { 'cache-control': 'no-store' });
   });
 }

@@ -18,9 +18,15 @@ const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
 const oauthError = (error: string, description?: string, status = 400, headers: Record<string, string> = {}): Reply =>
   json(status, { error, ...(description ? { error_description: description } : {}) }, { ...noStore, ...headers });
 
-/** RFC 6749 §2.3.1: the Basic credentials are form-urlencoded before base64. */
-function basicClient(req: Req, state: BackpackState): ClientRecord | undefined {
+/**
+ * RFC 6749 §2.3.1: the Basic credentials are form-urlencoded before base64; a client registered for
+ * `client_secret_post` sends them in the form instead, and only there ("MUST NOT use more than one
+ * authentication method in each request", §2.3).
+ */
+function basicClient(req: Req, state: BackpackState, form: URLSearchParams): ClientRecord | undefined {
   const h = header(req, 'authorization');
+  const posted = state.clients.get(form.get('client_id') ?? '');
+  if (posted?.authMethod === 'client_secret_post') return !h && posted.clientSecret !== undefined && form.get('client_secret') === posted.clientSecret ? posted : undefined;
   if (!h?.startsWith('Basic ')) return undefined;
   const decoded = Buffer.from(h.slice(6), 'base64').toString('utf8');
   const i = decoded.indexOf(':');
@@ -28,7 +34,7 @@ function basicClient(req: Req, state: BackpackState): ClientRecord | undefined {
   const id = decodeURIComponent(decoded.slice(0, i).replace(/\+/g, ' '));
   const secret = decodeURIComponent(decoded.slice(i + 1).replace(/\+/g, ' '));
   const c = state.clients.get(id);
-  return c?.clientSecret !== undefined && c.clientSecret === secret ? c : undefined;
+  return c?.clientSecret !== undefined && c.clientSecret === secret && c.authMethod !== 'client_secret_post' ? c : undefined;
 }
 
 const invalidClient = (): Reply => oauthError('invalid_client', 'Client authentication failed', 401, { 'www-authenticate': 'Basic realm="lanyard-test-backpack"' });
@@ -39,7 +45,7 @@ export function oauthTokenRoutes(router: Router, state: BackpackState): void {
   router.on('POST', '/oauth/token', (req) => {
     const form = formBody(req);
     if (!form) return oauthError('invalid_request', 'The token request must be application/x-www-form-urlencoded');
-    const client = basicClient(req, state);
+    const client = basicClient(req, state, form);
     if (!client) return invalidClient();
     const grantType = form.get('grant_type');
     const withRefresh = client.grantTypes.includes('refresh_token');
@@ -80,7 +86,7 @@ export function oauthTokenRoutes(router: Router, state: BackpackState): void {
   router.on('POST', '/oauth/revoke', (req) => {
     const form = formBody(req);
     if (!form) return oauthError('invalid_request', 'The revocation request must be application/x-www-form-urlencoded');
-    const client = basicClient(req, state);
+    const client = basicClient(req, state, form);
     if (!client) return invalidClient();
     const hint = form.get('token_type_hint');
     if (hint && hint !== 'access_token' && hint !== 'refresh_token') return oauthError('unsupported_token_type');

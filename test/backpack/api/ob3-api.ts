@@ -97,10 +97,11 @@ export function ob3ApiRoutes(router: Router, state: BackpackState): void {
     if ('reply' in a) return a.reply;
     const mine = state.badgesOf(a.userId).filter((b) => (b.kind === 'ob3-jwt' || b.kind === 'ob3-di') && !state.isPending(b));
     // OB 3.0 `since`: "Only include OpenBadgeCredentials issued after this timestamp" (ob_v3p0.lines getCredentials).
-    const page = paginate(req, urls.base, mine, 'issuedOn', state.pagingIgnored, state.emptyPageOffsets);
+    const page = paginate(req, urls.base, mine, 'issuedOn', state.pagingIgnored, state.emptyPageOffsets, state.totalCountsPage);
     if ('error' in page) return imsxError(400, 'invaliddata', page.error);
-    const jws = page.items.filter((b): b is BadgeRecord & { compact: string } => b.compact !== undefined);
-    const body = { credential: page.items.filter((b) => b.compact === undefined).map((b) => b.json), compactJwsString: jws.map((b) => b.compact) };
+    const inJson = (b: BadgeRecord): boolean => b.compact === undefined || (state.lastJwsInJsonList && b === page.items.at(-1));
+    const jws = page.items.filter((b): b is BadgeRecord & { compact: string } => !inJson(b));
+    const body = { credential: page.items.filter(inJson).map((b) => b.compact ?? b.json), compactJwsString: jws.map((b) => b.compact) };
     return json(200, body, { ...page.headers, 'content-type': 'application/ld+json' });
   });
 

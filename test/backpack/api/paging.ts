@@ -26,7 +26,7 @@ function link(req: Req, base: string, limit: number, offset: number, rel: string
   return `<${u.toString()}>; rel="${rel}"`;
 }
 
-export function paginate(req: Req, base: string, all: BadgeRecord[], sinceBy: 'updatedAt' | 'issuedOn' = 'updatedAt', ignored?: 'limit' | 'limit-and-offset', emptyAt: readonly number[] = []): Paged {
+export function paginate(req: Req, base: string, all: BadgeRecord[], sinceBy: 'updatedAt' | 'issuedOn' = 'updatedAt', ignored?: 'limit' | 'limit-and-offset', emptyAt: readonly number[] = [], countsPage = false): Paged {
   const q = req.url.searchParams;
   const rawLimit = q.get('limit');
   const rawOffset = q.get('offset');
@@ -50,5 +50,6 @@ export function paginate(req: Req, base: string, all: BadgeRecord[], sinceBy: 'u
   // A careless backpack (state.emptyPageOffsets): the page at this offset holds nothing, its headers say more follow.
   const items = emptyAt.includes(offset) ? [] : matching.slice(offset, offset + size);
   // Joined with a bare comma, as Badgr's BadgeConnectPagination writes it (`','.join(links)`): RFC 8288 allows both.
-  return { items, headers: { 'x-total-count': String(total), link: links.join(',') } };
+  // A backpack that counts its answer, not its listing (state.totalCountsPage): X-Total-Count is the page's length.
+  return { items, headers: { 'x-total-count': String(countsPage ? items.length : total), link: links.join(',') } };
 }

@@ -30,7 +30,8 @@ import { hex } from '../../../core/proofs/sha256-digest.ts';
 import type { Provider, SyncItem, SyncPage } from './types.ts';
 
 type Json = Record<string, unknown>;
-type Item = { kind: 'json'; json: Json } | { kind: 'jws'; jws: string };
+/** An entry, and which of the answer's lists it came in (`list`, list-entry.ts fromList). */
+type Item = ({ kind: 'json'; json: Json } | { kind: 'jws'; jws: string }) & { list?: number | undefined };
 
 /**
  * The query of a next link (so that a page can be asked for again after a restart), from one item
@@ -116,13 +117,15 @@ async function pageOrPartial<T>(read: Promise<Page<T>>): Promise<Page<T> & { sto
  * The last entry of each of the answer's lists (SyncPage.ends): an answer holds its JSON entries and
  * its compact JWS entries apart, in two lists whose interleaving in the listing it does not give
  * (OB 3.0 GetOpenBadgeCredentialsResponse; OB 2.1 GET /assertions), so the page's last badge in the
- * listing, which the next page repeats (queryOf), is the last of one list or the other.
+ * listing, which the next page repeats (queryOf), is the last of one list or the other. Each list by
+ * the one it came in, not by what its entries turned out to be: a VC-JWT written in the JSON list
+ * (list-entry.ts reads one there) ended that list, but counted as a JWS entry, so neither anchor was
+ * the page's last and every run listed again from the first page (sync-jws-in-json-list.test.ts).
  */
-function endsOf(kinds: readonly Item['kind'][]): number[] {
-  return (['json', 'jws'] as const).flatMap((k) => {
-    const i = kinds.lastIndexOf(k);
-    return i < 0 ? [] : [i];
-  });
+function endsOf(entries: readonly Item[]): number[] {
+  const last = new Map<number | string, number>();
+  entries.forEach((e, i) => last.set(e.list ?? e.kind, i));
+  return [...last.values()].sort((a, b) => a - b);
 }
 
 /** The page's items are kept even when its next link is refused (`stop`): the run stores them, then ends with that error. */
@@ -130,7 +133,7 @@ const toPage = async <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => I
   const stop = p.stop ?? checkNext(cursor, p.next) ?? checkEmpty(p.items.length, p.next);
   const entries = p.items.map(map);
   const items = await Promise.all(entries.map(toItem));
-  const endsAt = endsOf(entries.map((e) => e.kind));
+  const endsAt = endsOf(entries);
   return {
     items,
     ends: endsAt.map((i) => items[i]!.sourceId),
@@ -198,7 +201,7 @@ export function ob3Provider(fetch: Fetch, service: Ob3Service, client: Registere
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
       const p = await pageOrPartial(c.credentialsPage(service, token, query));
-      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.credential }), overlaps, cursor, query.limit);
+      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws, list: x.list } : { kind: 'json', json: x.credential, list: x.list }), overlaps, cursor, query.limit);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
     refresh: (rt, scope) => {
@@ -216,7 +219,7 @@ export function badgeConnectProvider(fetch: Fetch, service: BadgeConnectService,
     page: async (token, cursor, since, limit) => {
       const { query, overlaps } = queryOf(cursor, since, limit);
       const p = await pageOrPartial(c.assertionsPage(service, token, query));
-      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws } : { kind: 'json', json: x.assertion }), overlaps, cursor, query.limit);
+      return toPage(p, (x) => (x.kind === 'jws' ? { kind: 'jws', jws: x.jws, list: x.list } : { kind: 'json', json: x.assertion, list: x.list }), overlaps, cursor, query.limit);
     },
     addresses: async (token) => profileAddresses(await optionalProfile(c.profile(service, token))),
     refresh: (rt, scope) => {
