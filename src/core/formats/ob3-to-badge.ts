@@ -4,12 +4,13 @@
  * issuer profile, the window, the recipient's identities (§IdentityObject), evidence and alignments.
  * Moved as written from ob3-badge.ts, which checks the structure.
  */
-import { RESULT_STATUSES, type Alignment, type AwardResult, type Badge, type BadgeFormat, type Evidence, type RecipientIdentity } from '../model.ts';
+import { RESULT_STATUSES, type Alignment, type AwardResult, type Badge, type BadgeFormat, type Evidence, type IssuerInfo, type RecipientIdentity } from '../model.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
 import { arr, idOf, isObj, str, type Json } from './json-util.ts';
 import { firstText, richText } from './lang-text.ts';
 import type { ShownTexts } from '../share/lang-text.ts';
 import { issuerIdOf, subjectOf, windowOf } from './ob3-badge.ts';
+import { addressOf, otherIdentifiersOf } from './ob3-profile.ts';
 
 const textOrId = (v: unknown): string | undefined => str(v) ?? idOf(v);
 
@@ -73,19 +74,26 @@ export const MAX_RESULTS = 20;
  * §ResultStatusType words (any other is not one OB 3.0 knows and is not shown). A result giving none
  * of the three is not read.
  */
+type Level = { name: string; points?: string };
+/** §RubricCriterionLevel `points`, §ResultDescription `valueMin`/`valueMax`: Strings; one that is not (a JSON number) is not shown, its signed form being the number's. */
+const bound = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
+
 function resultsOf(s: Json | undefined, a: Json): AwardResult[] {
-  const descriptions = new Map<string, { name?: string; levels: Map<string, string> }>();
-  const anyLevel = new Map<string, string>();
+  const descriptions = new Map<string, { name?: string; levels: Map<string, Level>; valueMin?: string; valueMax?: string }>();
+  const anyLevel = new Map<string, Level>();
   for (const d of arr(a.resultDescription).filter(isObj)) {
     const id = str(d.id);
-    const levels = new Map<string, string>();
+    const levels = new Map<string, Level>();
     for (const l of arr(d.rubricCriterionLevel).filter(isObj)) {
       const lid = str(l.id);
-      const lname = firstText(l.name);
-      if (lid && lname && !levels.has(lid)) levels.set(lid, lname);
-      if (lid && lname && !anyLevel.has(lid)) anyLevel.set(lid, lname);
+      const name = firstText(l.name);
+      if (!lid || !name) continue;
+      const points = bound(l.points);
+      const level: Level = { name, ...(points ? { points } : {}) };
+      if (!levels.has(lid)) levels.set(lid, level);
+      if (!anyLevel.has(lid)) anyLevel.set(lid, level);
     }
-    if (id && !descriptions.has(id)) descriptions.set(id, { name: firstText(d.name), levels });
+    if (id && !descriptions.has(id)) descriptions.set(id, { name: firstText(d.name), levels, valueMin: bound(d.valueMin), valueMax: bound(d.valueMax) });
   }
   const out: AwardResult[] = [];
   for (const r of arr(s?.result).filter(isObj)) {
@@ -95,7 +103,12 @@ function resultsOf(s: Json | undefined, a: Json): AwardResult[] {
     const level = described?.levels.get(levelId) ?? anyLevel.get(levelId);
     const status = RESULT_STATUSES.find((x) => x === r.status);
     if (!value && !level && !status) continue;
-    out.push({ ...(described?.name ? { name: described.name } : {}), ...(value ? { value } : {}), ...(level ? { level } : {}), ...(status ? { status } : {}) });
+    // A value's bounds are its description's (§ResultDescription valueMin, valueMax); a level's points its own.
+    const { valueMin, valueMax } = value ? described ?? {} : {};
+    out.push({
+      ...(described?.name ? { name: described.name } : {}), ...(value ? { value } : {}), ...(valueMin ? { valueMin } : {}), ...(valueMax ? { valueMax } : {}),
+      ...(level ? { level: level.name } : {}), ...(level?.points ? { points: level.points } : {}), ...(status ? { status } : {}),
+    });
     if (out.length === MAX_RESULTS) break;
   }
   return out;
@@ -105,6 +118,13 @@ function resultsOf(s: Json | undefined, a: Json): AwardResult[] {
 export function creditsOf(v: unknown): number | undefined {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
   return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** The issuer's address and other identifiers (ob3-profile.ts), only the members it gives. */
+function profileOf(iss: Json): Pick<IssuerInfo, 'address' | 'otherIdentifier'> {
+  const address = addressOf(iss.address);
+  const otherIdentifier = otherIdentifiersOf(iss.otherIdentifier);
+  return { ...(address ? { address } : {}), ...(otherIdentifier ? { otherIdentifier } : {}) };
 }
 
 export function toBadge(c: Json, format: BadgeFormat): Badge {
@@ -142,7 +162,7 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
     criteria: isObj(crit) ? { url: str(crit.id), narrative: firstText(narrative) } : undefined,
     narrative: s ? firstText(s.narrative) : undefined,
     ...(results.length ? { results } : {}),
-    issuer: { id: issuerIdOf(c), name: firstText(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: firstText(iss.description) },
+    issuer: { id: issuerIdOf(c), name: firstText(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: firstText(iss.description), ...profileOf(iss) },
     issuedOn: str(c.awardedDate) ?? validFrom,
     validFrom,
     expires: str(until?.[1]),
