@@ -83,3 +83,36 @@ describe('what is not shown', () => {
     expect(r.badge?.results).toEqual([{ name: 'Final Project Grade', value: '8.5', valueMin: '1' }]);
   });
 });
+
+/**
+ * A Skill Assertion (OB 3.0 Appendix, "Skill Assertion (Credential Registry)") names its skill only as
+ * its result's alignment (§Result `alignment`), with no achievement at all; the CASE one aligns a
+ * generic Competency achievement. Both are the specification's unsigned examples: not valid for that
+ * (no proof), never for the shape, and the skill is read and shown among the alignments.
+ */
+describe("1EdTech's Skill Assertion examples", () => {
+  it("the Credential Registry one: no proof, so invalid; no achievement, a warning; its skill from its result's alignment", async () => {
+    const r = await run(bytes('1edtech-ob-spec/examples_skillAssertionCtdl.json'));
+    expect(r.verdict).toBe('invalid');
+    expect(fails(r).map((c) => c.id)).toEqual(['signature']);
+    expect(check(r, 'structure')?.outcome).toBe('pass');
+    expect(check(r, 'schema')?.outcome).toBe('warning');
+    expect(r.badge?.name).toBe('Solve and graph linear equations and inequalities');
+    expect(r.badge?.alignments).toEqual([{ targetName: 'Solve and graph linear equations and inequalities', targetUrl: 'https://credentialfinder.org/competency/ce-6369c51f-4d86-4592-a761-8b32ae70a045', targetFramework: 'Ivy Tech Community College of Indiana, MATH 135, FINITE MATH', targetCode: 'ce-6369c51f-4d86-4592-a761-8b32ae70a045', targetDescription: undefined }]);
+  });
+
+  it('the CASE one: a Competency aligned to a CFItem, invalid only for its missing proof', async () => {
+    const r = await run(bytes('1edtech-ob-spec/examples_skillAssertionCase.json'));
+    expect(r.verdict).toBe('invalid');
+    expect(fails(r).map((c) => c.id)).toEqual(['signature']);
+    expect(r.badge).toMatchObject({ name: 'Robot Programming', achievementType: 'Competency' });
+    expect(r.badge?.alignments.map((a) => a.targetName)).toEqual(['Robot Programming']);
+  });
+
+  it("the complete credential's results' alignment follows its achievement's, once", async () => {
+    const r = await run(readFileSync(COMPLETE.file, 'utf8'), offlineFetch([COMPLETE.host]));
+    expect(r.verdict).toBe('valid');
+    expect(r.badge?.alignments.map((a) => a.targetUrl)).toEqual(['https://1edtech.edu/catalog/degree', 'https://credentialengineregistry.org/resources/ce-98cb027b-95ef-4494-908d-6f7790ec6b6b', 'https://1edtech.edu/catalog/degree/project/result/1']);
+  });
+});
+

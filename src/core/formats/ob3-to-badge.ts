@@ -120,6 +120,26 @@ export function creditsOf(v: unknown): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
+/**
+ * The achievement's alignments (§Achievement `alignment`), then its first MAX_RESULTS results' (§Result
+ * `alignment`) not listed already (same name and URL). A Skill Assertion (OB 3.0 §B, "Skill Assertion (Credential
+ * Registry)") names its skill only there: a result aligned to a competency, no achievement.
+ */
+function alignmentsOf(a: Json, s: Json | undefined): Alignment[] {
+  const read = (x: Json): Alignment => ({ targetName: firstText(x.targetName) ?? '', targetUrl: str(x.targetUrl), targetDescription: firstText(x.targetDescription), targetFramework: firstText(x.targetFramework), targetCode: str(x.targetCode) });
+  const key = (al: Alignment) => JSON.stringify([al.targetName, al.targetUrl]);
+  const out = arr(a.alignment).filter(isObj).map(read);
+  const seen = new Set(out.map(key));
+  for (const r of arr(s?.result).filter(isObj).slice(0, MAX_RESULTS)) {
+    for (const al of arr(r.alignment).filter(isObj).map(read)) {
+      if (seen.has(key(al))) continue;
+      seen.add(key(al));
+      out.push(al);
+    }
+  }
+  return out;
+}
+
 /** The issuer's address and other identifiers (ob3-profile.ts), only the members it gives. */
 function profileOf(iss: Json): Pick<IssuerInfo, 'address' | 'otherIdentifier'> {
   const address = addressOf(iss.address);
@@ -135,13 +155,7 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
   const evidence: Evidence[] = arr(c.evidence).map((e) =>
     isObj(e) ? { id: str(e.id), name: firstText(e.name), description: firstText(e.description), narrative: firstText(e.narrative), genre: firstText(e.genre), audience: firstText(e.audience) } : { id: str(e) },
   );
-  const alignments: Alignment[] = arr(a.alignment).filter(isObj).map((x) => ({
-    targetName: firstText(x.targetName) ?? '',
-    targetUrl: str(x.targetUrl),
-    targetDescription: firstText(x.targetDescription),
-    targetFramework: firstText(x.targetFramework),
-    targetCode: str(x.targetCode),
-  }));
+  const alignments = alignmentsOf(a, s);
   const { from, until } = windowOf(c);
   const validFrom = str(from?.[1]);
   // The achievement's texts, else the credential's (each read as one text, or one per language).
