@@ -152,6 +152,8 @@ function whileCurrent(s: Subject, r: VerifyResult): Subject | null {
 const BASELINE_INVALID: Record<string, string> = {
   'real/1edtech-ob-spec/examples_fullOpenBadge.json': 'unsigned: the specification signs it only when it renders',
   'real/1edtech-ob-spec/examples_fullOpenBadge_endorsement-0.json': 'a placeholder proof naming no real cryptosuite',
+  'real/1edtech-ob-spec/examples_skillAssertionCase.json': 'a specification example published unsigned: no proof',
+  'real/1edtech-ob-spec/examples_skillAssertionCtdl.json': 'a specification example published unsigned: no proof',
   'real/badgr-lite-vcr/award_bad_badge_id.0.404.json': 'a recorded API answer, not a badge',
   'real/badgr-lite-vcr/award_badge.0.201.json': 'a recorded API answer, not a badge',
   'real/badgr-lite-vcr/award_badge_bad_data.0.400.json': 'a recorded API answer, not a badge',
