@@ -116,3 +116,16 @@ describe("1EdTech's Skill Assertion examples", () => {
   });
 });
 
+/** The Learner Credential Wallet's mock badge with alignments (an unsigned sample the wallet shows): four alignments read as written. */
+it("the Learner Credential Wallet's alignment sample: invalid only for its missing proof, its four alignments read", async () => {
+  const r = await run(bytes('owf-lcw/openBadgeWithAlignments.json'));
+  expect(r.verdict).toBe('invalid');
+  expect(fails(r).map((c) => c.id)).toEqual(['signature']);
+  expect(r.badge?.alignments.map((a) => [a.targetName, a.targetUrl])).toEqual([
+    ['Requirements Analysis', 'https://credentialfinder.org/credential/20229/Requirements_Analysis'],
+    ['Requirements Analysis with Description', 'https://credentialfinder.org/credential/20229/Requirements_Analysis'],
+    ['Invalid - No URL', undefined],
+    ['Invalid URL', 'not-a-valid-url'],
+  ]);
+});
+
