@@ -1,5 +1,6 @@
 /** The CLI's output: each result as one line of JSON (never the input's bytes), or a short human report. */
-import type { RecipientIdentity } from '../core/model.ts';
+import type { IssuerInfo, RecipientIdentity } from '../core/model.ts';
+import { ADDRESS_PARTS } from '../core/formats/ob3-profile.ts';
 import type { VerifyResult } from '../core/result.ts';
 import { escapeForTerminal as esc } from './terminal.ts';
 import { chooseText } from '../core/share/lang-text.ts';
@@ -43,6 +44,17 @@ function issuedTo(claims: readonly RecipientIdentity[]): string[] {
   return lines;
 }
 
+/**
+ * Where and who the issuer says it is (OB 3.0 §Profile `address`, `otherIdentifier`; formats/ob3-profile.ts):
+ * its words, escaped, never taken for where verification placed it (the site beside its name).
+ */
+function issuerPlace(issuer: IssuerInfo): string[] {
+  const place = issuer.address ? ADDRESS_PARTS.map((k) => issuer.address?.[k]).filter((v): v is string => !!v).join(', ') : '';
+  const lines = place ? [`issuer postal address: ${esc(clip(place))}`] : [];
+  for (const x of issuer.otherIdentifier ?? []) lines.push(`issuer identifier: ${esc(clip(x.identifierType))} ${esc(clip(x.identifier))}`);
+  return lines;
+}
+
 /** How the badge's recipient compared with the --recipient values given. */
 function matched(result: VerifyResult, given: readonly string[]): string | null {
   if (given.length === 0 || !result.badge) return null;
@@ -68,6 +80,7 @@ export function toText(result: VerifyResult, source: string, recipients: readonl
   // and hover card): a profile named "Harvard University" on evil.example verifies.
   const site = b ? issuerSite(b.issuer.id) : undefined;
   if (issuer || site) lines.push(`issuer: ${esc(clip(issuer || '(no name)'))}${site ? ` (${esc(site)})` : ''}`);
+  if (b) lines.push(...issuerPlace(b.issuer));
   if (result.badge) lines.push(...issuedTo(result.badge.recipients));
   const m = matched(result, recipients);
   if (m) lines.push(m);

@@ -47,6 +47,26 @@ export interface IssuerInfo {
   email?: string;
   image?: string;
   description?: string;
+  /** Where the issuer is (OB 3.0 §Profile `address`, §Address), the parts Lanyard shows, as written. */
+  address?: PostalAddress;
+  /** The issuer's other identifiers (OB 3.0 §Profile `otherIdentifier`, §IdentifierEntry), at most MAX_OTHER_IDENTIFIERS. */
+  otherIdentifier?: OtherIdentifier[];
+}
+
+/** OB 3.0 §Address: each part as written (no `geo`, no `addressCountryCode`); at least one is given. */
+export interface PostalAddress {
+  streetAddress?: string;
+  postOfficeBoxNumber?: string;
+  addressLocality?: string;
+  addressRegion?: string;
+  postalCode?: string;
+  addressCountry?: string;
+}
+
+/** OB 3.0 §IdentifierEntry: `identifierType` (§IdentifierTypeEnum: "sourcedId", "nationalIdentityNumber", "ext:…") and `identifier`, both required, as written. */
+export interface OtherIdentifier {
+  identifierType: string;
+  identifier: string;
 }
 
 export interface Criteria {
@@ -78,10 +98,16 @@ export interface AwardResult {
   level?: string;
   /** §Result `status`, one of the §ResultStatusType words (RESULT_STATUSES). */
   status?: ResultStatus;
+  /** The points of that rubric level (§RubricCriterionLevel `points`, a string), as written. */
+  points?: string;
+  /** The bounds of a value (§ResultDescription `valueMin`, `valueMax`, strings), as written; only with a `value`. */
+  valueMin?: string;
+  valueMax?: string;
 }
 
 /**
- * What an award says of its results and credits, and its achievement of the field it is in, as a
+ * What an award says of its results and credits, its achievement of the field it is in, and its
+ * issuer of where and who it is (OB 3.0 §Profile address, otherIdentifier), as a
  * stored badge (platform BadgeMeta) and the badge page's view (messaging BadgeDetail) carry them.
  */
 export interface AwardFacts {
@@ -93,6 +119,9 @@ export interface AwardFacts {
   /** The achievement's field of study and specialization, as written (Badge.fieldOfStudy, specialization). */
   fieldOfStudy?: string;
   specialization?: string;
+  /** The issuer's postal address and other identifiers, as written (Badge.issuer.address, otherIdentifier; OB 3.0 §Profile). */
+  issuerAddress?: PostalAddress;
+  issuerIds?: OtherIdentifier[];
 }
 
 /** OB 3.0 §ResultStatusType enumeration: every word the specification lists, in its order. */

@@ -10,7 +10,8 @@ import { HOVER_TEXT_MAX, type AccountView, type BadgeDetail, type BadgeView, typ
 import type { NoName } from '../core/share/badge-name.ts';
 import { MAX_LANGUAGES, type LangText, type ShownTexts } from '../core/share/lang-text.ts';
 import type { CheckId } from '../core/result.ts';
-import { RESULT_STATUSES, type AwardResult } from '../core/model.ts';
+import { MAX_OTHER_IDENTIFIERS } from '../core/formats/ob3-profile.ts';
+import { RESULT_STATUSES, type AwardResult, type OtherIdentifier, type PostalAddress } from '../core/model.ts';
 
 export type Guard<T> = (value: unknown) => value is T;
 
@@ -143,9 +144,11 @@ const shownTexts = shape<ShownTexts>({ name: langTexts, description: langTexts, 
 const badgeView = has<BadgeView>({ key: isString, accountId: isString, name: isString, noName: optional(oneOf<NoName>('unreadable', 'untitled')), tags: arrayOf(isString), format: isString, verdict: verdictOrNot, pending: isBoolean, texts: optional(shownTexts), unlisted: optional(isString), movedFrom: optional(isString) });
 const isArray: Guard<unknown[]> = (v): v is unknown[] => Array.isArray(v);
 const check = has<BadgeDetail['checks'][number]>({ id: isString, outcome: oneOf('pass', 'fail', 'indeterminate', 'warning', 'skipped'), message: isString });
-const awardResult = shape<AwardResult>({ name: optional(isString), value: optional(isString), level: optional(isString), status: optional(oneOf(...RESULT_STATUSES)) });
+const awardResult = shape<AwardResult>({ name: optional(isString), value: optional(isString), valueMin: optional(isString), valueMax: optional(isString), level: optional(isString), points: optional(isString), status: optional(oneOf(...RESULT_STATUSES)) });
+const postalAddress = shape<PostalAddress>({ streetAddress: optional(isString), postOfficeBoxNumber: optional(isString), addressLocality: optional(isString), addressRegion: optional(isString), postalCode: optional(isString), addressCountry: optional(isString) });
+const otherIdentifier = shape<OtherIdentifier>({ identifierType: isString, identifier: isString });
 const badgeDetail: Guard<BadgeDetail> = (v): v is BadgeDetail =>
-  badgeView(v) && has<BadgeDetail>({ checks: arrayOf(check), evidence: isArray, alignments: isArray, evidenceTotal: optional(isCount), alignmentsTotal: optional(isCount), claimedRecipients: isArray, results: optional(arrayOf(awardResult)), achievementType: optional(isString), creditsEarned: optional(isCredits), creditsAvailable: optional(isCredits), fieldOfStudy: optional(isString), specialization: optional(isString), bakedImage: optional(oneOf('kept', 'link')), typedTo: optional(isString) })(v);
+  badgeView(v) && has<BadgeDetail>({ checks: arrayOf(check), evidence: isArray, alignments: isArray, evidenceTotal: optional(isCount), alignmentsTotal: optional(isCount), claimedRecipients: isArray, results: optional(arrayOf(awardResult)), achievementType: optional(isString), creditsEarned: optional(isCredits), creditsAvailable: optional(isCredits), fieldOfStudy: optional(isString), specialization: optional(isString), issuerAddress: optional(postalAddress), issuerIds: optional(arrayOf(otherIdentifier, MAX_OTHER_IDENTIFIERS)), bakedImage: optional(oneOf('kept', 'link')), typedTo: optional(isString) })(v);
 const syncState = has<AccountView['sync']>({ status: oneOf('idle', 'syncing', 'verifying', 'error'), done: isCount, total: isCount });
 const signInUnderWay = has<SignInUnderWay>({ id: text(64), kind: oneOf('badgr', 'ob3', 'badge-connect'), baseUrl: isBaseUrl, username: optional(text(320)), phase: oneOf('signing-in', 'finishing-sign-out') });
 const accountView = has<AccountView>({ id: isString, kind: oneOf('badgr', 'ob3', 'badge-connect', 'local'), providerName: isString, baseUrl: isString, user: isString, needsSignIn: isBoolean, sync: syncState });

@@ -8,6 +8,7 @@
  * core/share/lang-text.ts chooseText: fr-CA → fr, else the first), its base direction
  * (`@direction`) kept in `dirs` for the element's `dir`.
  */
+import { MAX_OTHER_IDENTIFIERS } from '../core/formats/ob3-profile.ts';
 import { NAMELESS_KEY } from '../core/share/badge-name.ts';
 import { displayOptional, displayText } from '../core/share/display.ts';
 import { chooseText, chooseTexts } from '../core/share/lang-text.ts';
@@ -51,6 +52,11 @@ export function accountForDisplay(a: AccountView): AccountView {
 /** An account's address is the backpack's words too (Badgr v1 `GET /user/emails`): shown through displayText like the account's. */
 export const emailForDisplay = (e: EmailView): EmailView => ({ ...e, email: displayText(e.email, NAME) });
 
+/** An object whose every member is the issuer's words (a result's name, value, bounds, level and points; an address): each through displayText. */
+function wordsForDisplay<T extends object>(x: T): T {
+  return Object.fromEntries(Object.entries(x).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, displayText(v as string, NAME)])) as T;
+}
+
 export function detailForDisplay(b: BadgeDetail, t: Translate, languages?: string | readonly string[]): BadgeDetail {
   const narrative = b.texts?.narrative ? chooseText(b.texts.narrative, languages)?.value : undefined;
   return {
@@ -59,7 +65,7 @@ export function detailForDisplay(b: BadgeDetail, t: Translate, languages?: strin
     ...(b.narrative === undefined ? {} : { narrative: o(b.narrative) }),
     ...(b.achievementType === undefined ? {} : { achievementType: displayText(b.achievementType, NAME) }),
     // A result's name, value and level are the issuer's words; its status one of OB 3.0's, put in words by the page.
-    ...(b.results === undefined ? {} : { results: b.results.map((x) => ({ ...(x.name === undefined ? {} : { name: displayText(x.name, NAME) }), ...(x.value === undefined ? {} : { value: displayText(x.value, NAME) }), ...(x.level === undefined ? {} : { level: displayText(x.level, NAME) }), ...(x.status === undefined ? {} : { status: x.status }) })) }),
+    ...(b.results === undefined ? {} : { results: b.results.map(({ status, ...words }) => ({ ...wordsForDisplay(words), ...(status === undefined ? {} : { status }) })) }),
     ...(b.fieldOfStudy === undefined ? {} : { fieldOfStudy: displayText(b.fieldOfStudy, NAME) }),
     ...(b.specialization === undefined ? {} : { specialization: displayText(b.specialization, NAME) }),
     evidence: b.evidence.map((e) => ({ ...e, name: o(e.name, NAME), description: o(e.description), narrative: o(e.narrative), genre: o(e.genre, NAME), audience: o(e.audience, NAME) })),
@@ -71,6 +77,9 @@ export function detailForDisplay(b: BadgeDetail, t: Translate, languages?: strin
       targetCode: o(a.targetCode, NAME),
     })),
     issuerEmail: o(b.issuerEmail, NAME),
+    // The issuer's address and identifiers are its words, every part of them (OB 3.0 §Address, §IdentifierEntry).
+    ...(b.issuerAddress === undefined ? {} : { issuerAddress: wordsForDisplay(b.issuerAddress) }),
+    ...(b.issuerIds === undefined ? {} : { issuerIds: b.issuerIds.slice(0, MAX_OTHER_IDENTIFIERS).map(wordsForDisplay) }),
     claimedRecipients: b.claimedRecipients.map((r) => ({ ...r, identity: displayText(r.identity, NAME) })),
     checks: b.checks.map((c) => ({ ...c, message: displayText(c.message) })),
     ...(b.typedTo === undefined ? {} : { typedTo: displayText(b.typedTo, NAME) }),

@@ -152,6 +152,8 @@ function whileCurrent(s: Subject, r: VerifyResult): Subject | null {
 const BASELINE_INVALID: Record<string, string> = {
   'real/1edtech-ob-spec/examples_fullOpenBadge.json': 'unsigned: the specification signs it only when it renders',
   'real/1edtech-ob-spec/examples_fullOpenBadge_endorsement-0.json': 'a placeholder proof naming no real cryptosuite',
+  'real/1edtech-ob-spec/examples_skillAssertionCase.json': 'a specification example published unsigned: no proof',
+  'real/1edtech-ob-spec/examples_skillAssertionCtdl.json': 'a specification example published unsigned: no proof',
   'real/badgr-lite-vcr/award_bad_badge_id.0.404.json': 'a recorded API answer, not a badge',
   'real/badgr-lite-vcr/award_badge.0.201.json': 'a recorded API answer, not a badge',
   'real/badgr-lite-vcr/award_badge_bad_data.0.400.json': 'a recorded API answer, not a badge',
@@ -177,6 +179,7 @@ const BASELINE_INVALID: Record<string, string> = {
   'real/mynextid-credentials/microcredential_open-badge-mc-signed.jwt': 'not a credential Lanyard can read',
   'real/obf-cloudnativebergen/obf-test-badge.json': 'its proof does not verify',
   'real/openedx-credentials/storages_example-vp.json': 'an id that is not an IRI: what was signed cannot be known',
+  'real/owf-lcw/openBadgeWithAlignments.json': 'a wallet\'s mock, unsigned: no proof',
   'real/sphereon-ssi-sdk/vc_edu-plugfest-diwala.json': 'its proof verifies under no OB 3.0 context',
   'real/surf-educredentials/data_credentials_mbob_zw_ssb_microcredential_full.json': 'published unsigned (a model credential): no proof',
   'real/surf-educredentials/data_credentials_uvh_at_microcredential_full_1.json': 'published unsigned (a model credential): no proof',

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bytes, check, fails, offlineFetch, REAL } from '../support/real-fixtures.ts';
+import { bytes, check, COMPLETE, completeChanged, fails, offlineFetch, REAL } from '../support/real-fixtures.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
 
 const NOW = new Date('2026-12-06T00:00:00Z');
@@ -18,9 +18,7 @@ const run = (input: string | Uint8Array, fetch = offlineFetch()) => verify(input
 
 /** 1EdTech's complete OpenBadgeCredential of the conformance corpus (eddsa-rdfc-2022 by its https issuer, valid: `expected.json`). */
 describe('1EdTech: the complete OpenBadgeCredential, signed', () => {
-  const FILE = path.resolve(REAL, '../conformance/ob30/complete.json');
-  const host = { prefix: 'https://1edtech.edu/', dir: path.resolve(REAL, '../conformance/hosts/1edtech.edu') };
-  const doc = () => JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, any>;
+  const { file: FILE, host } = COMPLETE;
 
   it('is valid, and shows its grade, its rubric level, its status, its credits, its field and specialization', async () => {
     const r = await run(readFileSync(FILE, 'utf8'), offlineFetch([host]));
@@ -29,7 +27,7 @@ describe('1EdTech: the complete OpenBadgeCredential, signed', () => {
     // Its level's result names the letter-grade description; the level "Mastery" is the rubric's (another description's).
     expect(r.badge?.results).toEqual([
       { name: 'Final Project Grade', value: 'A' },
-      { name: 'Final Project Grade', level: 'Mastery' },
+      { name: 'Final Project Grade', level: 'Mastery', points: '4' },
       { name: 'Final Project Grade', status: 'Completed' },
     ]);
     expect(r.badge).toMatchObject({ creditsEarned: 42, creditsAvailable: 36, fieldOfStudy: 'Research', specialization: 'Computer Science Research' });
@@ -40,9 +38,7 @@ describe('1EdTech: the complete OpenBadgeCredential, signed', () => {
     ['its status made a failure', (c: Record<string, any>) => { c.credentialSubject.result[2].status = 'Failed'; }],
     ['its field of study changed', (c: Record<string, any>) => { c.credentialSubject.achievement.fieldOfStudy = 'Medicine'; }],
   ])('with %s after signing, it is refused', async (_, change) => {
-    const c = doc();
-    change(c);
-    const r = await run(JSON.stringify(c), offlineFetch([host]));
+    const r = await completeChanged(change, NOW);
     expect(r.verdict).toBe('invalid');
     expect(check(r, 'signature')?.outcome).toBe('fail');
   });

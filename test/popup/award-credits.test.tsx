@@ -47,7 +47,7 @@ describe('the badge page shows credits, levels, status, field of study and speci
   it("1EdTech's complete credential: each, in English", async () => {
     page(await complete());
     const grades = within(results()).getAllByText('Final Project Grade', { selector: 'dt' }).map((dt) => dt.nextElementSibling?.textContent);
-    expect(grades).toEqual(['A', 'Mastery', t('resultCompleted')]);
+    expect(grades).toEqual(['A', `Mastery ${t('badgeResultPoints', '4')}`, t('resultCompleted')]);
     expect(valueOf(t('badgeCreditsEarned'))).toBe('42');
     expect(valueOf(t('badgeCreditsAvailable'))).toBe('36');
     expect(valueOf(t('badgeFieldOfStudy'))).toBe('Research');

@@ -25,12 +25,12 @@ const details = () => screen.getByRole('heading', { name: t('badgeDetails') }).p
 const results = () => screen.getByRole('heading', { name: t('badgeResults') }).parentElement as HTMLElement;
 
 describe("the badge page shows the award's results", () => {
-  it("SURF's microcredential: its grade, named by its description", async () => {
+  it("SURF's microcredential: its grade, named by its description, with its scale (valueMin, valueMax)", async () => {
     const r = await verify(bytes('surf-educredentials/data_credentials_uvh_at_microcredential_full_1.json'), { fetch: offlineFetch(), now: new Date('2026-12-06T00:00:00Z'), identities: [] });
     page(metaOf(r.badge));
     const term = within(results()).getByText('Final Project Grade');
     expect(term.tagName).toBe('DT');
-    expect(term.nextElementSibling?.textContent).toBe('8.5');
+    expect(term.nextElementSibling?.textContent).toBe(`8.5 ${t('badgeResultRange', '1', '10')}`);
   });
 
   it('a result whose description has no name is called a result; hostile controls in it are shown as markers', () => {

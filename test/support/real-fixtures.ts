@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createMapFetch } from '../../src/cli/map-fetch.ts';
 import type { VerifyResult } from '../../src/core/result.ts';
 import type { Fetch } from '../../src/core/verify/context.ts';
+import { verify } from '../../src/core/verify/pipeline.ts';
 
 export const REAL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/real');
 
@@ -17,3 +18,13 @@ export const offlineFetch = (maps: { prefix: string; dir: string }[] = []): Fetc
 export const outcomes = (r: VerifyResult): Record<string, string> => Object.fromEntries(r.checks.map((c) => [c.id, c.outcome]));
 export const check = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id);
 export const fails = (r: VerifyResult) => r.checks.filter((c) => c.outcome === 'fail');
+
+/** 1EdTech's complete OpenBadgeCredential of the conformance corpus (eddsa-rdfc-2022 by its https issuer, valid: `expected.json`) and its issuer's host, served from the repository. */
+export const COMPLETE = { file: path.resolve(REAL, '../conformance/ob30/complete.json'), host: { prefix: 'https://1edtech.edu/', dir: path.resolve(REAL, '../conformance/hosts/1edtech.edu') } };
+
+/** That credential as `change` alters it after signing, verified offline at `now` with no identities. */
+export async function completeChanged(change: (c: Record<string, any>) => void, now: Date): Promise<VerifyResult> {
+  const c = JSON.parse(readFileSync(COMPLETE.file, 'utf8')) as Record<string, any>;
+  change(c);
+  return verify(JSON.stringify(c), { fetch: offlineFetch([COMPLETE.host]), now, identities: [] });
+}

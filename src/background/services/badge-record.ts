@@ -55,7 +55,7 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
   // without a narrative) left the forger's text under the issuer's name. The other fields every badge has
   // (name, issuer, dates of issue) are replaced by any reading that has them; a revoked OB 2.0 stub names
   // nothing and keeps what the provider said.
-  const { narrative: _n, results: _r, achievementType: _t, issuerEmail: _e, expires: _x, creditsEarned: _ce, creditsAvailable: _ca, fieldOfStudy: _f, specialization: _s, ...stored } = fallback;
+  const { narrative: _n, results: _r, achievementType: _t, issuerEmail: _e, expires: _x, creditsEarned: _ce, creditsAvailable: _ca, fieldOfStudy: _f, specialization: _s, issuerAddress: _ia, issuerIds: _ii, ...stored } = fallback;
   const { criteria: _c, ...uncriteried } = stored;
   const kept: Partial<BadgeMeta> = badge.name.trim() ? uncriteried : stored;
   return {
@@ -68,6 +68,8 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
     ...pick('issuerUrl', httpUrl(badge.issuer.url)),
     ...pick('issuerId', badge.issuer.id),
     ...pick('issuerEmail', badge.issuer.email),
+    ...pick('issuerAddress', badge.issuer.address && { ...badge.issuer.address }),
+    ...pick('issuerIds', badge.issuer.otherIdentifier?.map((x) => ({ ...x }))),
     ...pick('achievementId', badge.achievementId),
     ...pick('achievementType', badge.achievementType),
     ...pick('issuedOn', badge.issuedOn ?? badge.validFrom),

@@ -2,6 +2,7 @@
  * Stored records as the popup and content scripts see them (src/messaging/views.ts). Content
  * scripts get PickerBadge and HoverVerdict only: no account, no address, no token.
  */
+import type { PostalAddress } from '../../core/model.ts';
 import { unbakedDataUrl } from './unbaked.ts';
 import { displayText } from '../../core/share/display.ts';
 import { shareWarningOf } from '../../core/share/warning.ts';
@@ -66,7 +67,7 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: 
     criteria: m.criteria && defined({ ...m.criteria, narrative: viewMarkdown(m.criteria.narrative) }),
     narrative: viewMarkdown(m.narrative),
     achievementType: viewText(m.achievementType),
-    results: m.results?.map((x) => defined({ name: viewText(x.name), value: viewText(x.value), level: viewText(x.level), status: x.status })),
+    results: m.results?.map((x) => defined({ name: viewText(x.name), value: viewText(x.value), valueMin: viewText(x.valueMin), valueMax: viewText(x.valueMax), level: viewText(x.level), points: viewText(x.points), status: x.status })),
     creditsEarned: m.creditsEarned,
     creditsAvailable: m.creditsAvailable,
     fieldOfStudy: viewText(m.fieldOfStudy),
@@ -78,6 +79,8 @@ export function badgeDetail(r: BadgeRecord, o: OriginalRecord | undefined, own: 
     evidenceTotal: m.evidenceTotal,
     alignmentsTotal: m.alignmentsTotal,
     issuerEmail: viewText(m.issuerEmail),
+    issuerAddress: m.issuerAddress && (Object.fromEntries(Object.entries(m.issuerAddress).map(([k, v]) => [k, viewText(v)])) as PostalAddress),
+    issuerIds: m.issuerIds?.map((x) => ({ identifierType: viewText(x.identifierType), identifier: viewText(x.identifier) })),
     credentialId: m.credentialId,
     claimedRecipients: m.claimedRecipients.map((c) => ({ ...c, identity: viewText(c.identity) })),
     checks: r.checks.map((c) => ({ ...c, message: viewText(c.message) })),

@@ -4,12 +4,13 @@
  * issuer profile, the window, the recipient's identities (§IdentityObject), evidence and alignments.
  * Moved as written from ob3-badge.ts, which checks the structure.
  */
-import { RESULT_STATUSES, type Alignment, type AwardResult, type Badge, type BadgeFormat, type Evidence, type RecipientIdentity } from '../model.ts';
+import { RESULT_STATUSES, type Alignment, type AwardResult, type Badge, type BadgeFormat, type Evidence, type IssuerInfo, type RecipientIdentity } from '../model.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
 import { arr, idOf, isObj, str, type Json } from './json-util.ts';
 import { firstText, richText } from './lang-text.ts';
 import type { ShownTexts } from '../share/lang-text.ts';
 import { issuerIdOf, subjectOf, windowOf } from './ob3-badge.ts';
+import { addressOf, otherIdentifiersOf } from './ob3-profile.ts';
 
 const textOrId = (v: unknown): string | undefined => str(v) ?? idOf(v);
 
@@ -73,19 +74,26 @@ export const MAX_RESULTS = 20;
  * §ResultStatusType words (any other is not one OB 3.0 knows and is not shown). A result giving none
  * of the three is not read.
  */
+type Level = { name: string; points?: string };
+/** §RubricCriterionLevel `points`, §ResultDescription `valueMin`/`valueMax`: Strings; one that is not (a JSON number) is not shown, its signed form being the number's. */
+const bound = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
+
 function resultsOf(s: Json | undefined, a: Json): AwardResult[] {
-  const descriptions = new Map<string, { name?: string; levels: Map<string, string> }>();
-  const anyLevel = new Map<string, string>();
+  const descriptions = new Map<string, { name?: string; levels: Map<string, Level>; valueMin?: string; valueMax?: string }>();
+  const anyLevel = new Map<string, Level>();
   for (const d of arr(a.resultDescription).filter(isObj)) {
     const id = str(d.id);
-    const levels = new Map<string, string>();
+    const levels = new Map<string, Level>();
     for (const l of arr(d.rubricCriterionLevel).filter(isObj)) {
       const lid = str(l.id);
-      const lname = firstText(l.name);
-      if (lid && lname && !levels.has(lid)) levels.set(lid, lname);
-      if (lid && lname && !anyLevel.has(lid)) anyLevel.set(lid, lname);
+      const name = firstText(l.name);
+      if (!lid || !name) continue;
+      const points = bound(l.points);
+      const level: Level = { name, ...(points ? { points } : {}) };
+      if (!levels.has(lid)) levels.set(lid, level);
+      if (!anyLevel.has(lid)) anyLevel.set(lid, level);
     }
-    if (id && !descriptions.has(id)) descriptions.set(id, { name: firstText(d.name), levels });
+    if (id && !descriptions.has(id)) descriptions.set(id, { name: firstText(d.name), levels, valueMin: bound(d.valueMin), valueMax: bound(d.valueMax) });
   }
   const out: AwardResult[] = [];
   for (const r of arr(s?.result).filter(isObj)) {
@@ -95,7 +103,12 @@ function resultsOf(s: Json | undefined, a: Json): AwardResult[] {
     const level = described?.levels.get(levelId) ?? anyLevel.get(levelId);
     const status = RESULT_STATUSES.find((x) => x === r.status);
     if (!value && !level && !status) continue;
-    out.push({ ...(described?.name ? { name: described.name } : {}), ...(value ? { value } : {}), ...(level ? { level } : {}), ...(status ? { status } : {}) });
+    // A value's bounds are its description's (§ResultDescription valueMin, valueMax); a level's points its own.
+    const { valueMin, valueMax } = value ? described ?? {} : {};
+    out.push({
+      ...(described?.name ? { name: described.name } : {}), ...(value ? { value } : {}), ...(valueMin ? { valueMin } : {}), ...(valueMax ? { valueMax } : {}),
+      ...(level ? { level: level.name } : {}), ...(level?.points ? { points: level.points } : {}), ...(status ? { status } : {}),
+    });
     if (out.length === MAX_RESULTS) break;
   }
   return out;
@@ -107,6 +120,33 @@ export function creditsOf(v: unknown): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
+/**
+ * The achievement's alignments (§Achievement `alignment`), then its first MAX_RESULTS results' (§Result
+ * `alignment`) not listed already (same name and URL). A Skill Assertion (OB 3.0 §B, "Skill Assertion (Credential
+ * Registry)") names its skill only there: a result aligned to a competency, no achievement.
+ */
+function alignmentsOf(a: Json, s: Json | undefined): Alignment[] {
+  const read = (x: Json): Alignment => ({ targetName: firstText(x.targetName) ?? '', targetUrl: str(x.targetUrl), targetDescription: firstText(x.targetDescription), targetFramework: firstText(x.targetFramework), targetCode: str(x.targetCode) });
+  const key = (al: Alignment) => JSON.stringify([al.targetName, al.targetUrl]);
+  const out = arr(a.alignment).filter(isObj).map(read);
+  const seen = new Set(out.map(key));
+  for (const r of arr(s?.result).filter(isObj).slice(0, MAX_RESULTS)) {
+    for (const al of arr(r.alignment).filter(isObj).map(read)) {
+      if (seen.has(key(al))) continue;
+      seen.add(key(al));
+      out.push(al);
+    }
+  }
+  return out;
+}
+
+/** The issuer's address and other identifiers (ob3-profile.ts), only the members it gives. */
+function profileOf(iss: Json): Pick<IssuerInfo, 'address' | 'otherIdentifier'> {
+  const address = addressOf(iss.address);
+  const otherIdentifier = otherIdentifiersOf(iss.otherIdentifier);
+  return { ...(address ? { address } : {}), ...(otherIdentifier ? { otherIdentifier } : {}) };
+}
+
 export function toBadge(c: Json, format: BadgeFormat): Badge {
   const s = subjectOf(c);
   const a = s && isObj(s.achievement) ? s.achievement : {};
@@ -115,13 +155,7 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
   const evidence: Evidence[] = arr(c.evidence).map((e) =>
     isObj(e) ? { id: str(e.id), name: firstText(e.name), description: firstText(e.description), narrative: firstText(e.narrative), genre: firstText(e.genre), audience: firstText(e.audience) } : { id: str(e) },
   );
-  const alignments: Alignment[] = arr(a.alignment).filter(isObj).map((x) => ({
-    targetName: firstText(x.targetName) ?? '',
-    targetUrl: str(x.targetUrl),
-    targetDescription: firstText(x.targetDescription),
-    targetFramework: firstText(x.targetFramework),
-    targetCode: str(x.targetCode),
-  }));
+  const alignments = alignmentsOf(a, s);
   const { from, until } = windowOf(c);
   const validFrom = str(from?.[1]);
   // The achievement's texts, else the credential's (each read as one text, or one per language).
@@ -142,7 +176,7 @@ export function toBadge(c: Json, format: BadgeFormat): Badge {
     criteria: isObj(crit) ? { url: str(crit.id), narrative: firstText(narrative) } : undefined,
     narrative: s ? firstText(s.narrative) : undefined,
     ...(results.length ? { results } : {}),
-    issuer: { id: issuerIdOf(c), name: firstText(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: firstText(iss.description) },
+    issuer: { id: issuerIdOf(c), name: firstText(iss.name), url: str(iss.url), email: str(iss.email), image: textOrId(iss.image), description: firstText(iss.description), ...profileOf(iss) },
     issuedOn: str(c.awardedDate) ?? validFrom,
     validFrom,
     expires: str(until?.[1]),

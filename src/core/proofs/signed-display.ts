@@ -5,11 +5,13 @@
  * on a node: the statements, and so the proof, stay the same, and the badge would show its
  * description as its name. So each text shown of the credential, its subject, its issuer, its
  * achievement, the achievement's criteria and result descriptions (and their rubric levels), the
- * subject's results and credits and the evidence must be a signed statement of that node under a property of the member's name. A signed text Lanyard does not read only goes missing from the display.
+ * subject's results and credits, the issuer's address and other identifiers, the achievement's and the
+ * results' alignments, and the evidence must be a signed statement of that node under a property of the member's name. A signed text Lanyard does not read only goes missing from the display.
  */
 import { isObj, type Json } from '../formats/json-util.ts';
 import { langTexts } from '../formats/lang-text.ts';
 import { creditsOf } from '../formats/ob3-to-badge.ts';
+import { ADDRESS_PARTS } from '../formats/ob3-profile.ts';
 import { termKey, type NqStatement } from '../jsonld/nquads-read.ts';
 import { shorten } from '../display.ts';
 import { lastSegment } from './statements.ts';
@@ -77,22 +79,33 @@ function under(statements: NqStatement[], parent: Level, member: string): Level 
   return { nodes, json };
 }
 
+/** The members of an alignment (OB 3.0 §Alignment) the badge page shows. */
+const ALIGNMENT = ['targetName', 'targetDescription', 'targetFramework', 'targetCode', 'targetUrl'] as const;
+
 /** Why something Lanyard would show of the credential is not signed as it is shown, or undefined. */
 export function unsignedShown(statements: NqStatement[], root: Set<string>, credential: Json): string | undefined {
   const top: Level = { nodes: root, json: [credential] };
   const subjects = under(statements, top, 'credentialSubject');
   const achievements = under(statements, subjects, 'achievement');
   const descriptions = under(statements, achievements, 'resultDescription');
+  const issuers = under(statements, top, 'issuer');
+  const results = under(statements, subjects, 'result');
   const shown: [string, Level, readonly string[]][] = [
     ['the credential', top, ['name', 'description', 'awardedDate']],
     ['its subject', subjects, ['narrative', 'creditsEarned']],
-    ['its issuer', under(statements, top, 'issuer'), ['name', 'description', 'url', 'email']],
+    ['its issuer', issuers, ['name', 'description', 'url', 'email']],
+    // Its address and other identifiers (OB 3.0 §Address, §IdentifierEntry), as shown (formats/ob3-profile.ts).
+    ["its issuer's address", under(statements, issuers, 'address'), ADDRESS_PARTS],
+    ["its issuer's other identifiers", under(statements, issuers, 'otherIdentifier'), ['identifierType', 'identifier']],
     ['its achievement', achievements, ['name', 'description', 'achievementType', 'fieldOfStudy', 'specialization', 'creditsAvailable']],
     ["its achievement's criteria", under(statements, achievements, 'criteria'), ['narrative']],
     // A result's value, status, and which description and rubric level name it (OB 3.0 §Result: anyURI literals), as shown (ob3-to-badge.ts resultsOf).
-    ['its results', under(statements, subjects, 'result'), ['value', 'resultDescription', 'achievedLevel', 'status']],
-    ["its achievement's result descriptions", descriptions, ['name']],
-    ["its result descriptions' rubric levels", under(statements, descriptions, 'rubricCriterionLevel'), ['name']],
+    ['its results', results, ['value', 'resultDescription', 'achievedLevel', 'status']],
+    // Each alignment shown, the achievement's and its results' (ob3-to-badge.ts alignmentsOf): its words, and its URL, a link.
+    ["its achievement's alignments", under(statements, achievements, 'alignment'), ALIGNMENT],
+    ["its results' alignments", under(statements, results, 'alignment'), ALIGNMENT],
+    ["its achievement's result descriptions", descriptions, ['name', 'valueMin', 'valueMax']],
+    ["its result descriptions' rubric levels", under(statements, descriptions, 'rubricCriterionLevel'), ['name', 'points']],
     ['its evidence', under(statements, top, 'evidence'), ['name', 'description', 'narrative', 'genre', 'audience']],
   ];
   for (const [what, at, members] of shown) {

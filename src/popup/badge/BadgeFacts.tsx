@@ -9,7 +9,7 @@ import type { BadgeDetail } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { formatAgo, formatDate, isExpired } from '../format.ts';
 import { achievementTypeName } from './achievement-type.ts';
-import { resultStatusName } from './result-status.ts';
+import { IssuerPlaceFacts, ResultWords } from './issuer-and-result-words.tsx';
 import { formatName } from './format-name.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
@@ -68,8 +68,8 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
       ) : null}
       {/* The award's results (OB 3.0 Result) under their own heading: each term is the issuer's name for it (its
           ResultDescription's), which among Lanyard's own terms could pass for one ("Expires: Never" under a valid
-          verdict); its value and rubric level are the issuer's words, each isolated, its status OB 3.0's word in the
-          reader's language. */}
+          verdict); its value and rubric level (with their bounds and points) are the issuer's words, each isolated, its
+          status OB 3.0's word in the reader's language (issuer-and-result-words.tsx). */}
       {badge.results?.length ? (
         <section class="panel" aria-labelledby="results-title">
           <h3 id="results-title">{t('badgeResults')}</h3>
@@ -77,10 +77,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
             {badge.results.slice(0, MAX_LIST_ITEMS).map((x, i) => (
               <Fragment key={`result-${i}`}>
                 <dt dir="auto">{x.name ?? t('badgeResult')}</dt>
-                <dd>
-                  {[x.value, x.level].filter((w): w is string => !!w).map((w, j) => <Fragment key={j}>{j ? ' · ' : ''}<bdi dir="auto">{w}</bdi></Fragment>)}
-                  {resultStatusName(t, x.status) ? `${x.value || x.level ? ' · ' : ''}${resultStatusName(t, x.status)}` : null}
-                </dd>
+                <dd><ResultWords result={x} /></dd>
               </Fragment>
             ))}
           </dl>
@@ -117,6 +114,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
           <Fact term={t('badgeCreditsEarned')} value={credits(badge.creditsEarned)} />
           <Fact term={t('badgeCreditsAvailable')} value={credits(badge.creditsAvailable)} />
           <Fact term={t('badgeIssuerContact')} value={badge.issuerEmail} />
+          <IssuerPlaceFacts address={badge.issuerAddress} ids={badge.issuerIds} />
           <Fact term={t('badgeFormat')} value={formatName(t, badge.format)} />
           {/* After a check that could not reach the issuer, verifiedAt is the last complete check's (VerificationPanel). */}
           <Fact term={badge.unreachable ? t('badgeLastCompleteCheck') : t('badgeLastVerified')} value={formatAgo(badge.verifiedAt, now(), locale)} />

@@ -20,7 +20,7 @@ const RUBRIC = 'urn:uuid:1b0e1e0a-0c55-4f43-9a53-6a4d8b0c00aa';
 function withEverything(c: Doc): Doc {
   const a = c.credentialSubject.achievement;
   Object.assign(a, { fieldOfStudy: 'Marine biology', specialization: 'Coral reefs', creditsAvailable: 36 });
-  a.resultDescription = [{ id: RUBRIC, type: ['ResultDescription'], name: 'Field report', resultType: 'RubricCriterionLevel', rubricCriterionLevel: LEVELS }];
+  a.resultDescription = [{ id: RUBRIC, type: ['ResultDescription'], name: 'Field report', resultType: 'RubricCriterionLevel', rubricCriterionLevel: structuredClone(LEVELS) }];
   c.credentialSubject.creditsEarned = 4.5;
   c.credentialSubject.result = [{ type: ['Result'], resultDescription: RUBRIC, achievedLevel: LEVELS[0]!.id }, { type: ['Result'], status: 'Completed' }];
   c.evidence = [{ id: 'https://example.org/reef-report', type: ['Evidence'], name: 'Reef report', audience: 'Employers' }];
@@ -69,5 +69,51 @@ describe('credits, levels, status, field of study and specialization, as signed'
     const r = await run(vc);
     expect(r.verdict, JSON.stringify(r.checks)).not.toBe('valid');
     expect(signature(r)?.message).toMatch(new RegExp(`shows a ${member} .* that it does not sign as its ${member}`));
+  });
+});
+
+/**
+ * The issuer's address and identifiers (OB 3.0 §Profile `address`, `otherIdentifier`), a value's bounds
+ * and a level's points (§ResultDescription `valueMin`/`valueMax`, §RubricCriterionLevel `points`) are
+ * shown too (formats/ob3-profile.ts, ob3-to-badge.ts), each only as signed (signed-display.ts).
+ */
+describe("the issuer's address and identifiers, a value's bounds and a level's points, as signed", () => {
+  const signedWithProfile = async () => {
+    const alice = await generateSigner();
+    const c = structuredClone(withEverything(credential(alice.did) as Doc));
+    c.issuer = { ...(typeof c.issuer === 'object' ? c.issuer : { id: c.issuer }), address: { type: ['Address'], streetAddress: '1 Reef Way', addressLocality: 'Cairns' }, otherIdentifier: [{ type: 'IdentifierEntry', identifierType: 'sourcedId', identifier: 'R-1' }] };
+    c.credentialSubject.achievement.resultDescription.push({ id: 'urn:uuid:1b0e1e0a-0c55-4f43-9a53-6a4d8b0c00bb', type: ['ResultDescription'], name: 'Score', resultType: 'ScaledScore', valueMin: '0', valueMax: '100' });
+    c.credentialSubject.result.push({ type: ['Result'], resultDescription: 'urn:uuid:1b0e1e0a-0c55-4f43-9a53-6a4d8b0c00bb', value: '87' });
+    c.credentialSubject.achievement.resultDescription[0].rubricCriterionLevel[0].points = '4';
+    return (await signCredential(c, alice)) as Doc;
+  };
+
+  it('signed as such (OB 3.0.3 context): valid, and each shown', async () => {
+    const r = await run(await signedWithProfile());
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
+    expect(r.badge?.issuer).toMatchObject({ address: { streetAddress: '1 Reef Way', addressLocality: 'Cairns' }, otherIdentifier: [{ identifierType: 'sourcedId', identifier: 'R-1' }] });
+    expect(r.badge?.results).toContainEqual({ name: 'Field report', level: 'Mastery', points: '4' });
+    expect(r.badge?.results).toContainEqual({ name: 'Score', value: '87', valueMin: '0', valueMax: '100' });
+  });
+
+  it.each([
+    ['the street', (c: Doc) => { c.issuer.address.streetAddress = '1 Forged Rd'; }],
+    ['an identifier', (c: Doc) => { c.issuer.otherIdentifier[0].identifier = 'R-2'; }],
+    ['an identifier\'s type', (c: Doc) => { c.issuer.otherIdentifier[0].identifierType = 'nationalIdentityNumber'; }],
+    ['the maximum', (c: Doc) => { c.credentialSubject.achievement.resultDescription[1].valueMax = '90'; }],
+    ["a level's points", (c: Doc) => { c.credentialSubject.achievement.resultDescription[0].rubricCriterionLevel[0].points = '40'; }],
+  ])('%s changed after signing: refused', async (_, change) => {
+    const signed = await signedWithProfile();
+    change(signed);
+    const r = await run(signed);
+    expect(r.verdict).toBe('invalid');
+    expect(signature(r)?.outcome).toBe('fail');
+  });
+
+  /** JFF Plugfest 1's context defines no otherIdentifier: one added to its published badge is read no one way, so the badge is not valid. */
+  it('an identifier added to a published Plugfest 1 badge: not valid', async () => {
+    const vc = published();
+    vc.issuer.otherIdentifier = [{ type: 'IdentifierEntry', identifierType: 'nationalIdentityNumber', identifier: '666' }];
+    expect((await run(vc)).verdict).not.toBe('valid');
   });
 });
