@@ -34,6 +34,22 @@ export interface MethodList {
   assertion?: { ids: Set<string>; keys: Set<ListedKey> };
   /** The document lists more methods than are read (MAX_METHODS of each relationship): a key not found may be among the rest. */
   truncated?: true;
+  /**
+   * Methods whose `publicKeyJwk` Lanyard cannot read (a coordinate of the wrong length, a private
+   * member, garbled base64url): each may be any key of its type, so a key not found elsewhere may
+   * be this one, written wrongly (keys/binding.ts). Absent when there are none.
+   */
+  unread?: UnreadKey[];
+}
+
+/** A listed JWK that is no key Lanyard reads: its id, what type it claims, and why it is unread. */
+export interface UnreadKey {
+  id: string | undefined;
+  kty: unknown;
+  crv: unknown;
+  /** Listed (embedded) under assertionMethod itself. */
+  asserts: boolean;
+  error: string;
 }
 
 const MAX_METHODS = 256;
@@ -53,6 +69,10 @@ export function methodKey(vm: Json): PublicJwk | null {
     const jwk = readPublicJwk(vm.publicKeyJwk);
     return 'error' in jwk ? null : jwk;
   }
+  return otherKey(vm);
+}
+
+function otherKey(vm: Json): PublicJwk | null {
   const mb = str(vm.publicKeyMultibase);
   if (mb) return multikeyToJwk(mb);
   const b58 = str(vm.publicKeyBase58);
@@ -83,6 +103,7 @@ export function methodsOf(doc: Json, base: string): MethodList {
 function readMethods(doc: Json, base: string): MethodList {
   const ids = new Set<string>();
   const keys: ListedKey[] = [];
+  const unread: UnreadKey[] = [];
   // `publicKey`, in a DID document only: what DID documents called their verification methods before
   // DID Core 1.0 renamed it (DID spec drafts to 2019, §Public Keys); issuers still serve it (MATTR's
   // did:web document, in test/fixtures/real/hosts), and DIF did-resolver reads it as verificationMethod.
@@ -107,7 +128,13 @@ function readMethods(doc: Json, base: string): MethodList {
     const id = rel === undefined ? undefined : absoluteId(rel, base);
     if (id) ids.add(id);
     if (id && asserts) assertion.ids.add(id);
-    const jwk = methodKey(e);
+    const read = e.publicKeyJwk !== undefined ? readPublicJwk(e.publicKeyJwk) : otherKey(e);
+    if (read && 'error' in read) {
+      const claimed = isObj(e.publicKeyJwk) ? e.publicKeyJwk : {};
+      unread.push({ id, kty: claimed.kty, crv: claimed.crv, asserts, error: read.error });
+      continue;
+    }
+    const jwk = read;
     if (!jwk) continue;
     const facts = methodFacts(e);
     const k: ListedKey = facts ? { id, jwk, canonical: canonicalJwk(jwk), facts } : { id, jwk, canonical: canonicalJwk(jwk) };
@@ -116,12 +143,27 @@ function readMethods(doc: Json, base: string): MethodList {
   }
   const list: MethodList = assertion ? { ids, keys, assertion } : { ids, keys };
   if (truncated) list.truncated = true;
+  if (unread.length > 0) list.unread = unread;
   return list;
 }
 
 /** Whether a listed method may issue credentials (see MethodList.assertion). */
 export const mayAssert = (list: MethodList, k: ListedKey): boolean =>
   !list.assertion || list.assertion.keys.has(k) || (k.id !== undefined && list.assertion.ids.has(k.id));
+
+/**
+ * The first unread method that may be `jwk` written wrongly: one that may issue, and claims `jwk`'s
+ * key type (and curve), or no readable type at all. A key of another type cannot be it.
+ */
+export function unreadTwin(list: MethodList, jwk: PublicJwk): UnreadKey | undefined {
+  const typed = (v: unknown, want: string): boolean => typeof v !== 'string' || v === want;
+  return list.unread?.find(
+    (u) =>
+      (!list.assertion || u.asserts || (u.id !== undefined && list.assertion.ids.has(u.id))) &&
+      typed(u.kty, jwk.kty) &&
+      (jwk.kty === 'RSA' || typed(u.crv, jwk.crv)),
+  );
+}
 
 /**
  * The method a fetched document holds under this absolute id: the document itself when it is that
