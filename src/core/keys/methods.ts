@@ -147,6 +147,15 @@ function readMethods(doc: Json, base: string): MethodList {
   return list;
 }
 
+/**
+ * The key a bare DID names (no fragment: `did:key:z6Mk…`, as DCPV fixtures use it): the document's
+ * only method, when it lists exactly one and Lanyard reads it; never the one readable among others
+ * (a P-521 key, or one written wrongly, may be the one that signed: ob3-jwt-bare-did-kid.test.ts,
+ * bare-did-method.test.ts).
+ */
+export const onlyKey = (list: MethodList): ListedKey | undefined =>
+  list.keys.length === 1 && list.ids.size <= 1 && !list.unread ? list.keys[0] : undefined;
+
 /** Whether a listed method may issue credentials (see MethodList.assertion). */
 export const mayAssert = (list: MethodList, k: ListedKey): boolean =>
   !list.assertion || list.assertion.keys.has(k) || (k.id !== undefined && list.assertion.ids.has(k.id));
