@@ -9,6 +9,7 @@ import { arr, isObj, str, type Json } from '../formats/json-util.ts';
 import { canonicalJwk, readPublicJwk, type PublicJwk } from './jwk.ts';
 import { methodFacts, type MethodFacts } from './method-facts.ts';
 import { base58Ed25519ToJwk, multikeyToJwk } from './multikey.ts';
+import { claimedType } from './unread-method.ts';
 
 export interface ListedKey {
   id: string | undefined;
@@ -35,14 +36,15 @@ export interface MethodList {
   /** The document lists more methods than are read (MAX_METHODS of each relationship): a key not found may be among the rest. */
   truncated?: true;
   /**
-   * Methods whose `publicKeyJwk` Lanyard cannot read (a coordinate of the wrong length, a private
-   * member, garbled base64url): each may be any key of its type, so a key not found elsewhere may
-   * be this one, written wrongly (keys/binding.ts). Absent when there are none.
+   * Methods whose key material Lanyard cannot read (a JWK coordinate of the wrong length, a private
+   * member, a Multikey of the wrong length, a PEM: unread-method.ts): each may be any key of the type
+   * it claims, so a key not found elsewhere may be this one, written otherwise (keys/binding.ts).
+   * Absent when there are none.
    */
   unread?: UnreadKey[];
 }
 
-/** A listed JWK that is no key Lanyard reads: its id, what type it claims, and why it is unread. */
+/** A listed method whose key Lanyard does not read: its id, the type it claims (unread-method.ts), and why it is unread. */
 export interface UnreadKey {
   id: string | undefined;
   kty: unknown;
@@ -129,13 +131,10 @@ function readMethods(doc: Json, base: string): MethodList {
     if (id) ids.add(id);
     if (id && asserts) assertion.ids.add(id);
     const read = e.publicKeyJwk !== undefined ? readPublicJwk(e.publicKeyJwk) : otherKey(e);
-    if (read && 'error' in read) {
-      const claimed = isObj(e.publicKeyJwk) ? e.publicKeyJwk : {};
-      unread.push({ id, kty: claimed.kty, crv: claimed.crv, asserts, error: read.error });
-      continue;
-    }
+    const claimed = read === null || 'error' in read ? claimedType(e) : undefined;
+    if (claimed) unread.push({ id, ...claimed, asserts, error: read && 'error' in read ? read.error : 'its key material is not a key Lanyard reads' });
+    if (read === null || 'error' in read) continue;
     const jwk = read;
-    if (!jwk) continue;
     const facts = methodFacts(e);
     const k: ListedKey = facts ? { id, jwk, canonical: canonicalJwk(jwk), facts } : { id, jwk, canonical: canonicalJwk(jwk) };
     keys.push(k);

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JWK } from 'jose';
 import { FakeWeb } from '../../support/fake-web.ts';
-import { credential, makeKey, runJwt, show, sign, type TestKey } from './jwt-fixtures.ts';
+import { base58btc, credential, makeKey, runJwt, show, sign, type TestKey } from './jwt-fixtures.ts';
 
 const ISSUER = 'https://issuer.test/issuers/1';
 const DID = 'did:web:issuer.test';
@@ -92,5 +92,23 @@ describe('a malformed listed key spoils no verdict', () => {
       .json(ISSUER, { id: ISSUER, type: ['Profile'], verificationMethod: [method(KID, malformed(issuerKey))], assertionMethod: [KID] });
     const v = await run(k, { kid: KID }, ISSUER, web);
     expect(v.verdict, show(v.r)).toBe('indeterminate');
+  });
+
+  it('a Multikey or publicKeyBase58 of the wrong length, or a PEM, is unread too: the Ed25519 twin is unsettled, a P-256 stranger not listed', async () => {
+    const [k, pStranger] = await Promise.all([makeKey('EdDSA'), makeKey('ES256')]);
+    const raw = Buffer.from(k.jwk.x!, 'base64url');
+    const long = Buffer.concat([raw, Buffer.of(0)]);
+    const entries = [
+      { type: 'Multikey', publicKeyMultibase: `z${base58btc(Buffer.concat([Buffer.of(0xed, 0x01), long]))}` },
+      { type: 'Ed25519VerificationKey2018', publicKeyBase58: base58btc(long) },
+      { type: 'Ed25519VerificationKey2018', publicKeyPem: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----' },
+    ];
+    for (const entry of entries) {
+      const web = new FakeWeb().json(DID_URL, { id: DID, verificationMethod: [{ id: '#k', controller: DID, ...entry }], assertionMethod: ['#k'] });
+      const twin = await run(k, { jwk: pubOf(k.jwk) }, DID, web);
+      expect(twin.verdict, `${entry.type}\n${show(twin.r)}`).toBe('indeterminate');
+      const stranger = await run(pStranger, { jwk: pubOf(pStranger.jwk) }, DID, web);
+      expect([stranger.issuerKey, stranger.verdict], show(stranger.r)).toEqual(['fail', 'invalid']);
+    }
   });
 });
