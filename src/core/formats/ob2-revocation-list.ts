@@ -9,7 +9,6 @@ import type { VerifyContext } from '../verify/context.ts';
 import { idOf, isObj, str, types, type Json } from './json-util.ts';
 import { idForm } from './id-form.ts';
 import { ERROR_MEMBERS, speaksAsError } from './non-badge-answer.ts';
-import { plainHttpList } from '../status/plain-http.ts';
 
 /**
  * OB 2.0 RevocationList: entries are id strings, {id} or legacy {uid}; OB 1.1 lists are a map of uid → reason.
@@ -44,11 +43,7 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
     // A list embedded in the profile is read as it is there, with or without an id of its own (its entries are the profile's word).
     if (isObj(named) && named.revokedAssertions !== undefined) list = named;
     else if (!listUrl) return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, 'The issuer\'s profile names a revocation list with no address and no entries');
-    else {
-      const insecure = plainHttpList(listUrl, str(issuer.id) ?? (bc ? idOf(bc.issuer) : undefined));
-      if (insecure) return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, insecure);
-      list = await ctx.fetchJson(listUrl);
-    }
+    else list = await ctx.fetchJson(listUrl);
   } catch (e) {
     const code = e instanceof LanyardError ? e.code : ErrorCodes.STATUS_UNAVAILABLE;
     return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${reasonOf(e)}`);

@@ -13,6 +13,7 @@ import { isDid, resolveDid, resolveDidLocally } from './did.ts';
 import type { KeyDescription } from './jwk.ts';
 import { objection, timeBound, type MethodFacts } from './method-facts.ts';
 import { mayAssert, methodsOf, unreadTwin } from './methods.ts';
+import { overPlainHttp } from '../verify/plain-http.ts';
 
 export type BindingStatus = 'bound' | 'not-listed' | 'unresolvable';
 
@@ -74,7 +75,13 @@ function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: strin
   const by: (MethodFacts | undefined)[] = same.filter((k) => mayAssert(list, k)).map((k) => k.facts);
   // An embedded method whose key is unreadable is embedded too: what the kid served is not its key.
   const embedsId = keys.some((k) => k.id === key.id) || (key.id !== undefined && !!list.unread?.some((u) => u.id === key.id));
-  if (byId && !embedsId && (!assertion || assertion.ids.has(key.id!))) by.push(key.facts);
+  if (byId && !embedsId && (!assertion || assertion.ids.has(key.id!))) {
+    // Bound by its id alone, the key is only as much the issuer's as the read of that id (verify/plain-http.ts).
+    if (overPlainHttp(key.id!, r.base)) {
+      return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer lists by its id, but that key was read over plain http while the issuer's document is served over TLS: anyone on the network path could have answered it` };
+    }
+    by.push(key.facts);
+  }
   if (by.length > 0 && !assertion && r.base.startsWith('did:')) {
     // DID Core §5.3.2: a DID document's verificationMethod lists keys; only assertionMethod says which may issue.
     return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer's DID document lists without a verification relationship (it names no assertionMethod), so it is not confirmed as a key that may issue credentials (VC Data Integrity 1.0 §5.10)` };

@@ -8,7 +8,7 @@ import { shorten } from '../display.ts';
 import { idForm } from '../formats/id-form.ts';
 import { flagOf, isObj } from '../formats/json-util.ts';
 import type { VerifyContext } from '../verify/context.ts';
-import { plainHttpList } from './plain-http.ts';
+import { plainHttpList } from '../verify/plain-http.ts';
 import type { StatusOutcome } from './types.ts';
 
 /** `issuerId`: the credential's issuer, whose own address says whether a plain http list is its word (plain-http.ts). */

@@ -1,14 +1,11 @@
 /**
- * An unsigned revocation list (1EdTech Revocation List, reference §3.7; OB 2.0 §Profile
- * `revocationList`) read over plain http for an issuer served over TLS is anyone's on the network
- * path (status/plain-http.ts): a list that omits the badge read "not revoked" (a revoked badge valid),
+ * An unsigned revocation list (1EdTech Revocation List, reference §3.7) read over plain http for an
+ * issuer served over TLS is anyone's on the network path (verify/plain-http.ts): a list that omits the badge read "not revoked" (a revoked badge valid),
  * one that names it "revoked" (a genuine badge invalid). Neither settles; an issuer whose own address
  * is plain http is still taken as it serves itself, and an https list as before.
  */
 import { describe, expect, it } from 'vitest';
-import { checkRevocationList } from '../../../src/core/formats/ob2-revocation-list.ts';
 import { checkCredentialStatus } from '../../../src/core/status/check.ts';
-import { CheckList } from '../../../src/core/verify/checks.ts';
 import { FakeWeb } from '../../support/fake-web.ts';
 import { context, credential } from '../proofs/support.ts';
 
@@ -21,14 +18,6 @@ async function ob3(issuer: string, list: string, listed: boolean) {
   return (await checkCredentialStatus(vc, context(web))).outcome;
 }
 
-async function ob2(issuerId: string, list: string, listed: boolean) {
-  const a = { id: 'https://issuer.example/assertions/1' };
-  const web = new FakeWeb().json(list, { '@context': 'https://w3id.org/openbadges/v2', type: 'RevocationList', revokedAssertions: listed ? [a.id] : [] });
-  const checks = new CheckList();
-  await checkRevocationList(checks, a, { id: issuerId, type: 'Issuer', name: 'Example', revocationList: list }, context(web));
-  return checks.outcome('revocation');
-}
-
 describe('an unsigned revocation list over plain http for a TLS issuer', () => {
   it('OB 3.0 1EdTechRevocationList: neither "not revoked" nor "revoked" is settled by it', async () => {
     for (const issuer of ['https://issuer.example/issuer', 'did:web:issuer.example']) {
@@ -36,11 +25,5 @@ describe('an unsigned revocation list over plain http for a TLS issuer', () => {
       expect([await ob3(issuer, HTTPS_LIST, false), await ob3(issuer, HTTPS_LIST, true)], issuer).toEqual(['pass', 'fail']);
     }
     expect([await ob3('http://issuer.example/issuer', HTTP_LIST, false), await ob3('http://issuer.example/issuer', HTTP_LIST, true)]).toEqual(['pass', 'fail']);
-  });
-
-  it('OB 2.0 revocationList named by an https profile: the same', async () => {
-    expect([await ob2('https://issuer.example/issuer', HTTP_LIST, false), await ob2('https://issuer.example/issuer', HTTP_LIST, true)]).toEqual(['indeterminate', 'indeterminate']);
-    expect([await ob2('https://issuer.example/issuer', HTTPS_LIST, false), await ob2('https://issuer.example/issuer', HTTPS_LIST, true)]).toEqual(['pass', 'fail']);
-    expect([await ob2('http://issuer.example/issuer', HTTP_LIST, false), await ob2('http://issuer.example/issuer', HTTP_LIST, true)]).toEqual(['pass', 'fail']);
   });
 });
