@@ -10,7 +10,8 @@ import { str, type Json } from '../formats/json-util.ts';
 import { shorten } from '../display.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { isDid, resolveDid, resolveDidLocally } from './did.ts';
-import type { KeyDescription } from './jwk.ts';
+import { canonicalJwk, type KeyDescription } from './jwk.ts';
+import { multikeyToJwk } from './multikey.ts';
 import { objection, timeBound, type MethodFacts } from './method-facts.ts';
 import { mayAssert, methodsOf, unreadTwin } from './methods.ts';
 import { overPlainHttp } from '../verify/plain-http.ts';
@@ -57,6 +58,13 @@ async function issuerDocument(issuerId: string, ctx: VerifyContext): Promise<Iss
   }
 }
 
+/** Whether `id`'s fragment spells `key` as a Multikey (`…#z6Mk…`, proofs/method.ts): its material then comes from the id, not from a read. */
+function spelledBy(id: string, key: KeyDescription): boolean {
+  const fragment = id.slice(id.indexOf('#') + 1);
+  const jwk = id.includes('#') && fragment.startsWith('z') ? multikeyToJwk(fragment) : null;
+  return jwk !== null && canonicalJwk(jwk) === key.canonical;
+}
+
 /** The binding once the issuer's document is known. */
 function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: string, ctx: VerifyContext): Binding {
   if ('error' in r) return { status: 'unresolvable', message: `Signed with ${key.source}, which only the credential asserts: ${r.error}` };
@@ -77,7 +85,7 @@ function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: strin
   const embedsId = keys.some((k) => k.id === key.id) || (key.id !== undefined && !!list.unread?.some((u) => u.id === key.id));
   if (byId && !embedsId && (!assertion || assertion.ids.has(key.id!))) {
     // Bound by its id alone, the key is only as much the issuer's as the read of that id (verify/plain-http.ts).
-    if (overPlainHttp(key.id!, r.base)) {
+    if (overPlainHttp(key.id!, r.base) && !spelledBy(key.id!, key)) {
       return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer lists by its id, but that key was read over plain http while the issuer's document is served over TLS: anyone on the network path could have answered it` };
     }
     by.push(key.facts);

@@ -10,6 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JWK } from 'jose';
 import { FakeWeb } from '../../support/fake-web.ts';
+import { verify } from '../../../src/core/verify/pipeline.ts';
+import { credential as diCredential, generateSigner, signCredential } from '../proofs/support.ts';
 import { credential, makeKey, runJwt, show, sign } from './jwt-fixtures.ts';
 
 const pubOf = ({ kty, crv, x, y }: JWK): JWK => JSON.parse(JSON.stringify({ kty, crv, x, y })) as JWK;
@@ -35,5 +37,15 @@ describe('a key named by id and read over plain http', () => {
       const v = await verdict(issuer, kid);
       expect([v.issuerKey, v.verdict], `${issuer} ${kid}\n${show(v.r)}`).toEqual(['pass', 'valid']);
     }
+  });
+
+  it('a key its http id spells (a Data Integrity method `…#z6Mk…`, read from the id, not the network) binds as before', async () => {
+    const signer = await generateSigner();
+    const issuer = 'https://issuer.test/issuers/1';
+    const vm = `http://keys.issuer.test/k#${signer.multibase}`;
+    const web = new FakeWeb().json(issuer, { id: issuer, type: ['Profile'], verificationMethod: [vm], assertionMethod: [vm] });
+    const vc = await signCredential(diCredential(issuer), signer, { verificationMethod: vm });
+    const r = await verify(JSON.stringify(vc), { fetch: web.fetch, now: new Date('2026-11-26T00:00:00Z') });
+    expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
   });
 });
