@@ -10,9 +10,11 @@ import { str, type Json } from '../formats/json-util.ts';
 import { shorten } from '../display.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { isDid, resolveDid, resolveDidLocally } from './did.ts';
-import type { KeyDescription } from './jwk.ts';
+import { canonicalJwk, type KeyDescription } from './jwk.ts';
+import { multikeyToJwk } from './multikey.ts';
 import { objection, timeBound, type MethodFacts } from './method-facts.ts';
-import { mayAssert, methodsOf } from './methods.ts';
+import { mayAssert, methodsOf, unreadTwin } from './methods.ts';
+import { overPlainHttp } from '../verify/plain-http.ts';
 
 export type BindingStatus = 'bound' | 'not-listed' | 'unresolvable';
 
@@ -56,6 +58,13 @@ async function issuerDocument(issuerId: string, ctx: VerifyContext): Promise<Iss
   }
 }
 
+/** Whether `id`'s fragment spells `key` as a Multikey (`…#z6Mk…`, proofs/method.ts): its material then comes from the id, not from a read. */
+function spelledBy(id: string, key: KeyDescription): boolean {
+  const fragment = id.slice(id.indexOf('#') + 1);
+  const jwk = id.includes('#') && fragment.startsWith('z') ? multikeyToJwk(fragment) : null;
+  return jwk !== null && canonicalJwk(jwk) === key.canonical;
+}
+
 /** The binding once the issuer's document is known. */
 function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: string, ctx: VerifyContext): Binding {
   if ('error' in r) return { status: 'unresolvable', message: `Signed with ${key.source}, which only the credential asserts: ${r.error}` };
@@ -72,8 +81,15 @@ function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: strin
   // refers to the id it was dereferenced from, that method as dereferenced (key.facts). An id the
   // document embeds is judged by its embedded entry (in `same`), never by what the credential spelled.
   const by: (MethodFacts | undefined)[] = same.filter((k) => mayAssert(list, k)).map((k) => k.facts);
-  const embedsId = keys.some((k) => k.id === key.id);
-  if (byId && !embedsId && (!assertion || assertion.ids.has(key.id!))) by.push(key.facts);
+  // An embedded method whose key is unreadable is embedded too: what the kid served is not its key.
+  const embedsId = keys.some((k) => k.id === key.id) || (key.id !== undefined && !!list.unread?.some((u) => u.id === key.id));
+  if (byId && !embedsId && (!assertion || assertion.ids.has(key.id!))) {
+    // Bound by its id alone, the key is only as much the issuer's as the read of that id (verify/plain-http.ts).
+    if (overPlainHttp(key.id!, r.base) && !spelledBy(key.id!, key)) {
+      return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer lists by its id, but that key was read over plain http while the issuer's document is served over TLS: anyone on the network path could have answered it` };
+    }
+    by.push(key.facts);
+  }
   if (by.length > 0 && !assertion && r.base.startsWith('did:')) {
     // DID Core §5.3.2: a DID document's verificationMethod lists keys; only assertionMethod says which may issue.
     return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer's DID document lists without a verification relationship (it names no assertionMethod), so it is not confirmed as a key that may issue credentials (VC Data Integrity 1.0 §5.10)` };
@@ -87,6 +103,13 @@ function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: strin
       return { status: 'bound', message: `Signed with ${key.source}, which the issuer lists` };
     }
     return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer lists, but ${against[0]!}` };
+  }
+  // A listed key Lanyard cannot read (a coordinate of the wrong length…) may be this one, written
+  // wrongly: no evidence either way (RFC 7518 §6.2.1.2; key-spellings.test.ts, malformed-listed-key.test.ts).
+  const twin = unreadTwin(list, key.jwk);
+  if (twin) {
+    const named = twin.id === undefined ? 'a key' : `the key ${shorten(twin.id, 80)}`;
+    return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer may list as ${named}, written in a form Lanyard cannot read (${twin.error})` };
   }
   if (same.length > 0 || byId) {
     return { status: 'not-listed', message: `Signed with ${key.source}, which the issuer lists but not under assertionMethod, so it may not issue credentials (VC Data Integrity 1.0 §5.10)` };

@@ -9,6 +9,7 @@ import { arr, isObj, str, type Json } from '../formats/json-util.ts';
 import { canonicalJwk, readPublicJwk, type PublicJwk } from './jwk.ts';
 import { methodFacts, type MethodFacts } from './method-facts.ts';
 import { base58Ed25519ToJwk, multikeyToJwk } from './multikey.ts';
+import { claimedType } from './unread-method.ts';
 
 export interface ListedKey {
   id: string | undefined;
@@ -34,6 +35,23 @@ export interface MethodList {
   assertion?: { ids: Set<string>; keys: Set<ListedKey> };
   /** The document lists more methods than are read (MAX_METHODS of each relationship): a key not found may be among the rest. */
   truncated?: true;
+  /**
+   * Methods whose key material Lanyard cannot read (a JWK coordinate of the wrong length, a private
+   * member, a Multikey of the wrong length, a PEM: unread-method.ts): each may be any key of the type
+   * it claims, so a key not found elsewhere may be this one, written otherwise (keys/binding.ts).
+   * Absent when there are none.
+   */
+  unread?: UnreadKey[];
+}
+
+/** A listed method whose key Lanyard does not read: its id, the type it claims (unread-method.ts), and why it is unread. */
+export interface UnreadKey {
+  id: string | undefined;
+  kty: unknown;
+  crv: unknown;
+  /** Listed (embedded) under assertionMethod itself. */
+  asserts: boolean;
+  error: string;
 }
 
 const MAX_METHODS = 256;
@@ -53,6 +71,10 @@ export function methodKey(vm: Json): PublicJwk | null {
     const jwk = readPublicJwk(vm.publicKeyJwk);
     return 'error' in jwk ? null : jwk;
   }
+  return otherKey(vm);
+}
+
+function otherKey(vm: Json): PublicJwk | null {
   const mb = str(vm.publicKeyMultibase);
   if (mb) return multikeyToJwk(mb);
   const b58 = str(vm.publicKeyBase58);
@@ -83,6 +105,7 @@ export function methodsOf(doc: Json, base: string): MethodList {
 function readMethods(doc: Json, base: string): MethodList {
   const ids = new Set<string>();
   const keys: ListedKey[] = [];
+  const unread: UnreadKey[] = [];
   // `publicKey`, in a DID document only: what DID documents called their verification methods before
   // DID Core 1.0 renamed it (DID spec drafts to 2019, §Public Keys); issuers still serve it (MATTR's
   // did:web document, in test/fixtures/real/hosts), and DIF did-resolver reads it as verificationMethod.
@@ -107,8 +130,11 @@ function readMethods(doc: Json, base: string): MethodList {
     const id = rel === undefined ? undefined : absoluteId(rel, base);
     if (id) ids.add(id);
     if (id && asserts) assertion.ids.add(id);
-    const jwk = methodKey(e);
-    if (!jwk) continue;
+    const read = e.publicKeyJwk !== undefined ? readPublicJwk(e.publicKeyJwk) : otherKey(e);
+    const claimed = read === null || 'error' in read ? claimedType(e) : undefined;
+    if (claimed) unread.push({ id, ...claimed, asserts, error: read && 'error' in read ? read.error : 'its key material is not a key Lanyard reads' });
+    if (read === null || 'error' in read) continue;
+    const jwk = read;
     const facts = methodFacts(e);
     const k: ListedKey = facts ? { id, jwk, canonical: canonicalJwk(jwk), facts } : { id, jwk, canonical: canonicalJwk(jwk) };
     keys.push(k);
@@ -116,12 +142,36 @@ function readMethods(doc: Json, base: string): MethodList {
   }
   const list: MethodList = assertion ? { ids, keys, assertion } : { ids, keys };
   if (truncated) list.truncated = true;
+  if (unread.length > 0) list.unread = unread;
   return list;
 }
+
+/**
+ * The key a bare DID names (no fragment: `did:key:z6Mk…`, as DCPV fixtures use it): the document's
+ * only method, when it lists exactly one and Lanyard reads it; never the one readable among others
+ * (a P-521 key, or one written wrongly, may be the one that signed: ob3-jwt-bare-did-kid.test.ts,
+ * bare-did-method.test.ts).
+ */
+export const onlyKey = (list: MethodList): ListedKey | undefined =>
+  list.keys.length === 1 && list.ids.size <= 1 && !list.unread ? list.keys[0] : undefined;
 
 /** Whether a listed method may issue credentials (see MethodList.assertion). */
 export const mayAssert = (list: MethodList, k: ListedKey): boolean =>
   !list.assertion || list.assertion.keys.has(k) || (k.id !== undefined && list.assertion.ids.has(k.id));
+
+/**
+ * The first unread method that may be `jwk` written wrongly: one that may issue, and claims `jwk`'s
+ * key type (and curve), or no readable type at all. A key of another type cannot be it.
+ */
+export function unreadTwin(list: MethodList, jwk: PublicJwk): UnreadKey | undefined {
+  const typed = (v: unknown, want: string): boolean => typeof v !== 'string' || v === want;
+  return list.unread?.find(
+    (u) =>
+      (!list.assertion || u.asserts || (u.id !== undefined && list.assertion.ids.has(u.id))) &&
+      typed(u.kty, jwk.kty) &&
+      (jwk.kty === 'RSA' || typed(u.crv, jwk.crv)),
+  );
+}
 
 /**
  * The method a fetched document holds under this absolute id: the document itself when it is that

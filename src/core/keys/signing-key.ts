@@ -9,7 +9,7 @@ import { shorten } from '../display.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { didOf, isDid, resolveDid, resolveDidLocally, type DidResolution } from './did.ts';
 import { describeKey, readPublicJwk, type KeyDescription, type PublicJwk } from './jwk.ts';
-import { absoluteId, findMethod, methodsOf } from './methods.ts';
+import { absoluteId, findMethod, methodsOf, onlyKey } from './methods.ts';
 import type { MethodFacts } from './method-facts.ts';
 
 /** `key`; or no key to check with (`missing`), or a key header that is itself broken (`invalid`). */
@@ -27,11 +27,9 @@ type Found = { jwk: PublicJwk; facts?: MethodFacts } | { error: string };
 
 function keyInDidDocument(r: DidResolution, kid: string): Found {
   if ('error' in r) return r;
-  const { keys, ids } = methodsOf(r.doc, r.did);
-  // A DID with no fragment (`did:key:z6Mk…`, as DCPV fixtures use) names its only key: only when the
-  // document lists one method, not one readable among others (a P-521 or secp256k1 key beside an
-  // Ed25519 one: the readable key is not the one named, and an ES512 credential read invalid).
-  const k = kid === r.did && keys.length === 1 && ids.size <= 1 ? keys[0] : keys.find((x) => x.id === kid);
+  const list = methodsOf(r.doc, r.did);
+  // A DID with no fragment names its only method (methods.ts onlyKey).
+  const k = (kid === r.did ? onlyKey(list) : undefined) ?? list.keys.find((x) => x.id === kid);
   return k ? { jwk: k.jwk, facts: k.facts } : { error: `The DID document of ${r.did} has no key ${kid}` };
 }
 

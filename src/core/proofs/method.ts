@@ -9,7 +9,7 @@
 import { str } from '../formats/json-util.ts';
 import { isDid, resolveDid, resolveDidLocally, type DidResolution } from '../keys/did.ts';
 import { describeKey, type KeyDescription } from '../keys/jwk.ts';
-import { findMethod, methodsOf } from '../keys/methods.ts';
+import { findMethod, methodsOf, onlyKey } from '../keys/methods.ts';
 import { multikeyToJwk } from '../keys/multikey.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { shorten } from '../display.ts';
@@ -24,9 +24,8 @@ function fromDid(vm: string, ctx: VerifyContext): MethodKey | Promise<MethodKey>
 
 function keyInDid(vm: string, r: DidResolution): MethodKey {
   if ('error' in r) return { missing: r.error };
-  const { keys } = methodsOf(r.doc, r.did);
-  // A bare DID (`did:key:z6Mk…`, as DCPV fixtures use) names its only key.
-  const k = vm === r.did && keys.length === 1 ? keys[0] : keys.find((x) => x.id === vm);
+  const list = methodsOf(r.doc, r.did);
+  const k = (vm === r.did ? onlyKey(list) : undefined) ?? list.keys.find((x) => x.id === vm);
   return k ? { key: describeKey(k.jwk, `the method ${vm}`, vm, k.facts) } : { missing: `The DID document of ${r.did} has no key ${vm}` };
 }
 

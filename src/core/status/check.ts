@@ -20,7 +20,7 @@ export type { StatusOutcome } from './types.ts';
 async function checkEntry(entry: unknown, credential: Record<string, unknown>, ctx: VerifyContext, serial: Serial): Promise<StatusOutcome> {
   if (!isObj(entry)) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: 'A credentialStatus entry is not an object' };
   const t = types(entry.type);
-  if (t.includes('1EdTechRevocationList')) return checkRevocationList(entry, str(credential.id), ctx);
+  if (t.includes('1EdTechRevocationList')) return checkRevocationList(entry, str(credential.id), ctx, idOf(credential.issuer));
   const kind = t.find(isStatusListEntry);
   if (kind) return checkStatusListEntry(entry, kind, idOf(credential.issuer), ctx, serial);
   return { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message: `The status type ${shorten(JSON.stringify(entry.type ?? null), 60)} is not one Lanyard checks` };

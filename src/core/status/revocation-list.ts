@@ -8,13 +8,17 @@ import { shorten } from '../display.ts';
 import { idForm } from '../formats/id-form.ts';
 import { flagOf, isObj } from '../formats/json-util.ts';
 import type { VerifyContext } from '../verify/context.ts';
+import { plainHttpList } from '../verify/plain-http.ts';
 import type { StatusOutcome } from './types.ts';
 
-export async function checkRevocationList(entry: Record<string, unknown>, credentialId: string | undefined, ctx: VerifyContext): Promise<StatusOutcome> {
+/** `issuerId`: the credential's issuer, whose own address says whether a plain http list is its word (plain-http.ts). */
+export async function checkRevocationList(entry: Record<string, unknown>, credentialId: string | undefined, ctx: VerifyContext, issuerId?: string): Promise<StatusOutcome> {
   const url = entry.id;
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
     return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: 'The 1EdTechRevocationList entry has no http(s) id to fetch' };
   }
+  const insecure = plainHttpList(url, issuerId);
+  if (insecure) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: insecure };
   let list: Record<string, unknown>;
   try {
     list = await ctx.fetchJson(url);
