@@ -78,4 +78,18 @@ describe('cancelling an address change', () => {
     expect(field.getAttribute('aria-invalid')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('a removal: Cancel puts focus back on the busy Remove, not on the card\'s first button', async () => {
+    const { actions } = await addresses();
+    const { held } = heldUntilCancelled(actions);
+    actions.removeEmail = held;
+    const work = card('ada.lovelace@work.example');
+    fireEvent.click(within(work).getByRole('button', { name: 'Remove ada.lovelace@work.example' }));
+    fireEvent.click(within(work).getByRole('button', { name: /^Remove/ }));
+    const cancel = await within(work).findByRole('button', { name: 'Cancel ada.lovelace@work.example' });
+    cancel.focus();
+    fireEvent.click(cancel);
+    await waitFor(() => expect(within(work).queryByRole('button', { name: /^Cancel/ })).toBeNull());
+    expect(document.activeElement).toBe(within(work).getByRole('button', { name: 'Remove ada.lovelace@work.example' }));
+  });
 });
