@@ -116,6 +116,33 @@ describe('cancelling an address change', () => {
     }
   });
 
+  it('during the refresh of a token about to expire, before the change is sent: cancelled at once, nothing sent', async () => {
+    const { h, id } = await signedIn();
+    let release: () => void = () => undefined;
+    let refreshing = false;
+    const hold = { then: (r: () => void) => ((refreshing = true), (release = r)) } as unknown as Promise<void>;
+    // A minute left on the access token: the change's first look at it (tokens.ts access) refreshes it.
+    h.clock.offsetMs = h.platform.session.map.get(id)!.expiresAt! - Date.now() - 60_000;
+    ctx.bp.control.failNext({ path: '/o/token', hold });
+    const sent = () => ctx.bp.control.requests.filter((r) => r.method === 'PUT' && r.path.startsWith('/v1/user/emails/')).length;
+    const before = sent();
+    try {
+      const change = h.app.emails.makePrimary(id, '2');
+      await until(() => refreshing);
+      const started = Date.now();
+      expect(h.app.emails.cancel(id)).toEqual({ cancelled: true });
+      expect(await failure(change)).toMatchObject({ code: 'ERR_CANCELLED' });
+      expect(Date.now() - started).toBeLessThan(1000);
+      release();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(sent() - before).toBe(0);
+      expect(primaryAtBackpack()).toBe('ada@example.org');
+    } finally {
+      release();
+      ctx.bp.control.clearFaults();
+    }
+  });
+
   it('once the backpack has answered the change it is made: a cancel then finds nothing, and the list comes back', async () => {
     const { h, id } = await signedIn();
     let release: () => void = () => undefined;
