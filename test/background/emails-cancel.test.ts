@@ -8,21 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { Sleep } from '../../src/background/services/retry.ts';
 import { refreshId } from '../../src/background/services/tokens.ts';
 import { badgrSignIn, failure, harness, useBackpack } from './harness.ts';
-import { until } from './held-fetch.ts';
+import { pauseUntilCancelled, until } from './held-fetch.ts';
 
 const ctx = useBackpack({ badges: 2 });
 
-/** A sleep that lasts until its signal aborts (never, without one), then rejects or resolves (a sleep cut short may). */
-function pauseUntilCancelled(ends: 'rejects' | 'resolves') {
-  const pauses: number[] = [];
-  const ended = { count: 0 };
-  const sleep: Sleep = (ms, signal) =>
-    new Promise((resolve, reject) => {
-      pauses.push(ms);
-      signal?.addEventListener('abort', () => (ended.count++, ends === 'rejects' ? reject(signal.reason) : resolve()), { once: true });
-    });
-  return { pauses, ended, sleep };
-}
 
 const tokenRequests = () => ctx.bp.control.requests.filter((r) => r.path === '/o/token').length;
 const primaryAtBackpack = () => {
