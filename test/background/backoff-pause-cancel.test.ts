@@ -8,26 +8,14 @@
  * rejects, or, as a sleep cut short may, resolves early. Neither must lead to the second refresh.
  */
 import { describe, expect, it } from 'vitest';
-import type { Sleep } from '../../src/background/services/retry.ts';
 import { refreshId } from '../../src/background/services/tokens.ts';
 import { API_KINDS, badgrSignIn, failure, harness, useBackpack } from './harness.ts';
-import { until } from './held-fetch.ts';
+import { pauseUntilCancelled, until } from './held-fetch.ts';
 
 const ctx = useBackpack({ badges: 2 });
 
 const KINDS = API_KINDS;
 
-/** A sleep that lasts until its signal aborts (never, without one), then rejects or resolves. */
-function pauseUntilCancelled(ends: 'rejects' | 'resolves') {
-  const pauses: number[] = [];
-  const ended = { count: 0 };
-  const sleep: Sleep = (ms, signal) =>
-    new Promise((resolve, reject) => {
-      pauses.push(ms);
-      signal?.addEventListener('abort', () => (ended.count++, ends === 'rejects' ? reject(signal.reason) : resolve()), { once: true });
-    });
-  return { pauses, ended, sleep };
-}
 
 const ENDS = ['rejects', 'resolves'] as const;
 

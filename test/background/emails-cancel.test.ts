@@ -8,21 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { Sleep } from '../../src/background/services/retry.ts';
 import { refreshId } from '../../src/background/services/tokens.ts';
 import { badgrSignIn, failure, harness, useBackpack } from './harness.ts';
-import { until } from './held-fetch.ts';
+import { pauseUntilCancelled, until } from './held-fetch.ts';
 
 const ctx = useBackpack({ badges: 2 });
 
-/** A sleep that lasts until its signal aborts (never, without one), then rejects or resolves (a sleep cut short may). */
-function pauseUntilCancelled(ends: 'rejects' | 'resolves') {
-  const pauses: number[] = [];
-  const ended = { count: 0 };
-  const sleep: Sleep = (ms, signal) =>
-    new Promise((resolve, reject) => {
-      pauses.push(ms);
-      signal?.addEventListener('abort', () => (ended.count++, ends === 'rejects' ? reject(signal.reason) : resolve()), { once: true });
-    });
-  return { pauses, ended, sleep };
-}
 
 const tokenRequests = () => ctx.bp.control.requests.filter((r) => r.path === '/o/token').length;
 const primaryAtBackpack = () => {
@@ -36,6 +25,26 @@ async function signedIn(sleep?: Sleep) {
   const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
   await until(() => !h.app.sync.isRunning(id));
   return { h, id };
+}
+
+/**
+ * A hold the test backpack awaits as the request arrives (a thenable: its `then` is called then, which says
+ * the request has reached it), released by `release`.
+ */
+function arrivalHold() {
+  let release: () => void = () => undefined;
+  let reached = false;
+  const hold = { then: (r: () => void) => ((reached = true), (release = r)) } as unknown as Promise<void>;
+  return { hold, reached: () => reached, release: () => release() };
+}
+
+/** Cancels the account's change once the held request has reached the backpack: it ends at once, cancelled. */
+async function cancelledAtOnce(h: Awaited<ReturnType<typeof signedIn>>['h'], id: string, change: Promise<unknown>, reached: () => boolean) {
+  await until(reached);
+  const started = Date.now();
+  expect(h.app.emails.cancel(id)).toEqual({ cancelled: true });
+  expect(await failure(change)).toMatchObject({ code: 'ERR_CANCELLED' });
+  expect(Date.now() - started).toBeLessThan(1000);
 }
 
 describe('cancelling an address change', () => {
@@ -95,18 +104,11 @@ describe('cancelling an address change', () => {
   it('during the refresh a refused token leads to: cancelled at once; the refresh goes on and its pair is stored', async () => {
     const { h, id } = await signedIn();
     const before = await h.db.secrets.get(refreshId(id));
-    let release: () => void = () => undefined;
-    let refreshing = false;
-    const hold = { then: (r: () => void) => ((refreshing = true), (release = r)) } as unknown as Promise<void>;
+    const { hold, reached, release } = arrivalHold();
     ctx.bp.control.failNext({ status: 401, path: '/v1/user/emails', challenge: 'invalid_token' });
     ctx.bp.control.failNext({ path: '/o/token', hold });
     try {
-      const change = h.app.emails.makePrimary(id, '2');
-      await until(() => refreshing);
-      const started = Date.now();
-      expect(h.app.emails.cancel(id)).toEqual({ cancelled: true });
-      expect(await failure(change)).toMatchObject({ code: 'ERR_CANCELLED' });
-      expect(Date.now() - started).toBeLessThan(1000);
+      await cancelledAtOnce(h, id, h.app.emails.makePrimary(id, '2'), reached);
       release();
       await expect.poll(async () => JSON.stringify(await h.db.secrets.get(refreshId(id)))).not.toBe(JSON.stringify(before));
       expect(primaryAtBackpack()).toBe('ada@example.org');
@@ -116,17 +118,34 @@ describe('cancelling an address change', () => {
     }
   });
 
+  it('during the refresh of a token about to expire, before the change is sent: cancelled at once, nothing sent', async () => {
+    const { h, id } = await signedIn();
+    const { hold, reached, release } = arrivalHold();
+    // A minute left on the access token: the change's first look at it (tokens.ts access) refreshes it.
+    h.clock.offsetMs = h.platform.session.map.get(id)!.expiresAt! - Date.now() - 60_000;
+    ctx.bp.control.failNext({ path: '/o/token', hold });
+    const sent = () => ctx.bp.control.requests.filter((r) => r.method === 'PUT' && r.path.startsWith('/v1/user/emails/')).length;
+    const before = sent();
+    try {
+      await cancelledAtOnce(h, id, h.app.emails.makePrimary(id, '2'), reached);
+      release();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(sent() - before).toBe(0);
+      expect(primaryAtBackpack()).toBe('ada@example.org');
+    } finally {
+      release();
+      ctx.bp.control.clearFaults();
+    }
+  });
+
   it('once the backpack has answered the change it is made: a cancel then finds nothing, and the list comes back', async () => {
     const { h, id } = await signedIn();
-    let release: () => void = () => undefined;
-    let listing = false;
-    // The change is answered; the listing after it (asked only once the answer was read) is held. A thenable:
-    // the server awaits it as the listing arrives, which says so.
-    const hold = { then: (r: () => void) => ((listing = true), (release = r)) } as unknown as Promise<void>;
+    // The change is answered; the listing after it (asked only once the answer was read) is held.
+    const { hold, reached: listing, release } = arrivalHold();
     ctx.bp.control.failNext({ path: '/v1/user/emails', skip: 1, hold });
     try {
       const change = h.app.emails.makePrimary(id, '2');
-      await until(() => listing);
+      await until(listing);
       expect(primaryAtBackpack()).toBe('ada.lovelace@school.example');
       expect(h.app.emails.cancel(id)).toEqual({ cancelled: false });
       release();

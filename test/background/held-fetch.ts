@@ -1,8 +1,11 @@
 /**
  * A fetch that holds the first request to `pathname` (a revocation, a profile) until `release()` or its
  * own signal aborts; every other request goes through. For the tests of what runs while a backpack has
- * not answered yet (sign-in-during-sign-out, sign-in-cancelled-revokes).
+ * not answered yet (sign-in-during-sign-out, sign-in-cancelled-revokes); and a backoff pause held until
+ * cancelled (backoff-pause-cancel, emails-cancel).
  */
+import type { Sleep } from '../../src/background/services/retry.ts';
+
 /** Waits (a few seconds at most) until `ok()`, and fails the test if it never is. */
 export async function until(ok: () => boolean): Promise<void> {
   for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
@@ -26,4 +29,16 @@ export function holdFirst(pathname: string) {
     holding: () => holding,
     release: () => release(),
   };
+}
+
+/** A sleep that lasts until its signal aborts (never, without one), then rejects or resolves (a sleep cut short may). */
+export function pauseUntilCancelled(ends: 'rejects' | 'resolves') {
+  const pauses: number[] = [];
+  const ended = { count: 0 };
+  const sleep: Sleep = (ms, signal) =>
+    new Promise((resolve, reject) => {
+      pauses.push(ms);
+      signal?.addEventListener('abort', () => (ended.count++, ends === 'rejects' ? reject(signal.reason) : resolve()), { once: true });
+    });
+  return { pauses, ended, sleep };
 }

@@ -9,22 +9,15 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/messaging/protocol.ts';
 import type { EmailView } from '../../src/messaging/views.ts';
-import { renderApp } from './render.tsx';
+import { addressCard, renderAddresses } from './render.tsx';
 
 afterEach(cleanup);
 
-async function addresses() {
-  const r = renderApp();
-  await screen.findByRole('listbox');
-  fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
-  fireEvent.click(await screen.findByRole('button', { name: /^E-mail addresses for/ }));
-  await screen.findByRole('heading', { level: 2, name: 'E-mail addresses' });
-  return r;
-}
-const card = (email: string) => screen.getByRole('heading', { name: email }).closest('li') as HTMLElement;
+const addresses = renderAddresses;
+const card = addressCard;
 
 /** A change that runs until cancelled, as the worker answers it then (emails.ts cancel). */
-function heldUntilCancelled(actions: ReturnType<typeof renderApp>['actions']) {
+function heldUntilCancelled(actions: Awaited<ReturnType<typeof renderAddresses>>['actions']) {
   const cancelled: string[] = [];
   let end: (() => void) | undefined;
   const held = (): Promise<Reply<EmailView[]>> => new Promise((resolve) => (end = () => resolve({ ok: false, error: { code: 'ERR_CANCELLED', message: 'The address change was cancelled' } })));
@@ -77,5 +70,19 @@ describe('cancelling an address change', () => {
     expect(field.value).toBe('ada@new.example');
     expect(field.getAttribute('aria-invalid')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('a removal: Cancel puts focus back on the busy Remove, not on the card\'s first button', async () => {
+    const { actions } = await addresses();
+    const { held } = heldUntilCancelled(actions);
+    actions.removeEmail = held;
+    const work = card('ada.lovelace@work.example');
+    fireEvent.click(within(work).getByRole('button', { name: 'Remove ada.lovelace@work.example' }));
+    fireEvent.click(within(work).getByRole('button', { name: /^Remove/ }));
+    const cancel = await within(work).findByRole('button', { name: 'Cancel ada.lovelace@work.example' });
+    cancel.focus();
+    fireEvent.click(cancel);
+    await waitFor(() => expect(within(work).queryByRole('button', { name: /^Cancel/ })).toBeNull());
+    expect(document.activeElement).toBe(within(work).getByRole('button', { name: 'Remove ada.lovelace@work.example' }));
   });
 });

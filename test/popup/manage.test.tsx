@@ -5,19 +5,12 @@ import AccountsScreen from '../../src/popup/accounts/AccountsScreen.tsx';
 import AddressesScreen from '../../src/popup/addresses/AddressesScreen.tsx';
 import { mockAccounts, seedBadges } from '../../src/popup/mock-data.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
-import { renderApp, renderWithEnv } from './render.tsx';
+import { addressCard, renderAddresses, renderApp, renderWithEnv } from './render.tsx';
 
 afterEach(cleanup);
 
-async function addresses(options: Parameters<typeof renderApp>[0] = {}) {
-  const r = renderApp(options);
-  await screen.findByRole('listbox');
-  fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
-  fireEvent.click(await screen.findByRole('button', { name: /^E-mail addresses for/ }));
-  await screen.findByRole('heading', { level: 2, name: 'E-mail addresses' });
-  return r;
-}
-const card = (email: string) => screen.getByRole('heading', { name: email }).closest('li') as HTMLElement;
+const addresses = renderAddresses;
+const card = addressCard;
 
 describe('accounts', () => {
   it('lists accounts with their sync state, and signs out after asking', async () => {

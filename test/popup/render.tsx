@@ -1,7 +1,7 @@
 /** Renders the popup over the mock actions, with the English messages and the dataset's clock. */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { render, type RenderResult } from '@testing-library/preact';
+import { fireEvent, render, screen, type RenderResult } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 import type { PopupActions } from '../../src/popup/actions.ts';
@@ -50,3 +50,16 @@ export function verifyingActions(): MockActions {
   };
   return actions;
 }
+
+/** The app rendered and opened at the first account's address screen (manage, addresses-cancel). */
+export async function renderAddresses(options: MockOptions = {}): Promise<RenderResult & { actions: MockActions }> {
+  const r = renderApp(options);
+  await screen.findByRole('listbox');
+  fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+  fireEvent.click(await screen.findByRole('button', { name: /^E-mail addresses for/ }));
+  await screen.findByRole('heading', { level: 2, name: 'E-mail addresses' });
+  return r;
+}
+
+/** The address screen's card for `email`. */
+export const addressCard = (email: string) => screen.getByRole('heading', { name: email }).closest('li') as HTMLElement;

@@ -21,7 +21,8 @@
  * the signal's reason, whether the pause rejected or was only cut short: no second refresh, which would
  * store (tokens.ts) or hand the sign-in a pair the cancelled run then has no use for. A cancel during a
  * refresh ends the call at once too; the refresh itself goes on and stores its pair (tokens.ts: other
- * requests of the account may be waiting for it), as one that had answered just before would have.
+ * requests of the account may be waiting for it), as one that had answered just before would have. So does the
+ * refresh of a token about to expire that the first look at it makes (tokens.ts access).
  */
 import { isBackpackError } from '../../backpack/errors.ts';
 import type { Tokens } from './tokens.ts';
@@ -29,10 +30,14 @@ import type { Tokens } from './tokens.ts';
 /** Refreshes a 401 may lead to in one call: the usual one, and one more when the refreshed token is refused too. */
 export const REFRESHES_PER_CALL = 2;
 
-/** `p`, or the signal's reason as soon as it aborts (`p` goes on, unwatched). */
-function untilCancelled<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return p;
+/**
+ * `start()`, or the signal's reason as soon as it aborts (what it started goes on, unwatched). Not started at
+ * all once aborted: a refresh begun for a cancelled call, were it refused, was a rejection nothing handled.
+ */
+function untilCancelled<T>(start: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return start();
   signal.throwIfAborted();
+  const p = start();
   return new Promise<T>((resolve, reject) => {
     const stop = () => reject(signal.reason);
     signal.addEventListener('abort', stop, { once: true });
@@ -41,7 +46,8 @@ function untilCancelled<T>(p: Promise<T>, signal: AbortSignal | undefined): Prom
 }
 
 export async function withAccess<T>(tokens: Pick<Tokens, 'access' | 'refresh'>, accountId: string, fn: (token: string) => Promise<T>, pause: () => Promise<void> = async () => undefined, signal?: AbortSignal): Promise<T> {
-  let token = await tokens.access(accountId);
+  // A token about to expire is refreshed here first (tokens.ts access): a cancel ends that wait too.
+  let token = await untilCancelled(() => tokens.access(accountId), signal);
   for (let refreshed = 0; ; refreshed++) {
     try {
       return await fn(token);
@@ -51,7 +57,8 @@ export async function withAccess<T>(tokens: Pick<Tokens, 'access' | 'refresh'>, 
         await pause();
         signal?.throwIfAborted();
       }
-      token = await untilCancelled(tokens.refresh(accountId, token), signal);
+      const refused = token;
+      token = await untilCancelled(() => tokens.refresh(accountId, refused), signal);
     }
   }
 }

@@ -81,7 +81,8 @@ export function AddressItem({ email: e, provider, pending, only, working, descri
         {/* While this card's change runs, as a sign-in's form: focus goes back to the busy button, which stays. */}
         {doing && onCancel ? (
           <button type="button" class="button small" onClick={(ev) => {
-            (ev.currentTarget.parentElement?.querySelector('button') as HTMLButtonElement | null)?.focus();
+            // The change's own button (aria-busy), not the row's first: a Remove's Cancel had sent focus to Make primary.
+            (ev.currentTarget.parentElement?.querySelector('button[aria-busy="true"]') as HTMLButtonElement | null)?.focus();
             onCancel();
           }}>
             {t('cancel')}
