@@ -126,6 +126,18 @@ describe('the picker against a clickjacking page in Firefox', { timeout: 180_000
     await waitFor(() => inserted(), 10_000, 'the badge inserted');
   });
 
+  it('a view transition the page ends at the person’s press (its capturing listener on the window runs first): that click picks nothing', async () => {
+    // attack35: the picture over the picker goes as the press comes; the pick is judged at the click, no transition then.
+    await pickerOpen();
+    await ff.run(LOOK_ALIKE_TRANSITION, 'Click anywhere to claim your prize', { x: 0, y: 0, w: 1200, h: 900 });
+    await ff.run(() => addEventListener('pointerdown', () => (window as unknown as { endTransition: () => void }).endTransition(), { capture: true, once: true }));
+    await new Promise((r) => setTimeout(r, 800));
+    await clickAt(await firstRow());
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await ff.run(() => document.documentElement.matches(':active-view-transition'))).toBe(false);
+    expect(await inserted()).toBe(false);
+  });
+
   it('a see-through popover in the page’s closed shadow root, shown after the picker: a click under it picks nothing, the picker is raised above it; once it is gone, a click picks', async () => {
     await pickerOpen();
     // Another refusal (the page fades what the panel is in: its host's own style is Lanyard's, `all: initial !important`)
