@@ -13,6 +13,7 @@ import { startBackpack, type Backpack } from '../backpack/server.ts';
 import { realPage, REAL_GMAIL } from '../content/support/pages.ts';
 import { proxyPrefs, startProxy, type Proxy } from './firefox/proxy.ts';
 import { COVER } from './firefox/page-cover.ts';
+import { LOOK_ALIKE_TRANSITION } from './firefox/view-transition.ts';
 import { Firefox, waitFor } from './firefox/support.ts';
 
 let ff: Firefox;
@@ -112,6 +113,31 @@ const pickerUp = () => ff.run(() => document.querySelector('[data-lanyard="picke
 const cover = (o: { everyFrame?: boolean; unheard?: boolean; inDocument?: boolean } = {}) => ff.run(COVER, 'Click anywhere to claim your prize', o);
 
 describe('the picker against a clickjacking page in Firefox', { timeout: 180_000 }, () => {
+  it('a view transition drawing the page’s picture above the top layer, over the armed picker, clicks let through: no click picks while it runs; once it ends, a click picks', async () => {
+    // attack35: the transition's named group is painted over the picker (CSS View Transitions 1), the hit test still finds
+    // the picker (the transition lets the pointer through), and nothing tells Firefox the panel is covered.
+    await pickerOpen();
+    await ff.run(LOOK_ALIKE_TRANSITION, 'Click anywhere to claim your prize', { x: 0, y: 0, w: 1200, h: 900 });
+    expect(await ff.run(() => document.documentElement.matches(':active-view-transition'))).toBe(true);
+    await clickPicksNothing();
+    await ff.run(() => (window as unknown as { endTransition: () => void }).endTransition());
+    await new Promise((r) => setTimeout(r, 800));
+    await clickAt(await firstRow());
+    await waitFor(() => inserted(), 10_000, 'the badge inserted');
+  });
+
+  it('a view transition the page ends at the person’s press (its capturing listener on the window runs first): that click picks nothing', async () => {
+    // attack35: the picture over the picker goes as the press comes; the pick is judged at the click, no transition then.
+    await pickerOpen();
+    await ff.run(LOOK_ALIKE_TRANSITION, 'Click anywhere to claim your prize', { x: 0, y: 0, w: 1200, h: 900 });
+    await ff.run(() => addEventListener('pointerdown', () => (window as unknown as { endTransition: () => void }).endTransition(), { capture: true, once: true }));
+    await new Promise((r) => setTimeout(r, 800));
+    await clickAt(await firstRow());
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await ff.run(() => document.documentElement.matches(':active-view-transition'))).toBe(false);
+    expect(await inserted()).toBe(false);
+  });
+
   it('a see-through popover in the page’s closed shadow root, shown after the picker: a click under it picks nothing, the picker is raised above it; once it is gone, a click picks', async () => {
     await pickerOpen();
     // Another refusal (the page fades what the panel is in: its host's own style is Lanyard's, `all: initial !important`)

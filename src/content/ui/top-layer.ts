@@ -33,6 +33,8 @@
  * On top is not usable: a modal dialog the page opens makes everything outside it inert (HTML §6.13 "blocked by a
  * modal dialog"), in the top layer too, and the picker raised above it was seen while a person's click on its rows
  * went to the page's element under it. The picker says whether it can still be clicked (`usable`): else it closes.
+ * A page's view transition is drawn above the top layer, where no raise reaches: while one runs, no pick and no verdict;
+ * its end counts as a raise (attack35, `inTransition`).
  */
 
 import { flatContains } from '../dom/flat.ts';
@@ -76,6 +78,21 @@ const ours: Set<Element> = ((globalThis as unknown as Record<symbol, Set<Element
 /** Another of Lanyard's hosts is up: Chromium's occlusion test says a top-layer host shown later covers this one wherever it is. */
 const othersUp = (host: Element): boolean => [...ours].some((h) => h !== host && isOpen(h));
 
+/**
+ * The page has a view transition running (attack35). Its pseudo-elements are painted above the whole document, the top
+ * layer included (CSS View Transitions 1 §7.3 "the view transition layer"), and an element the page names is drawn there
+ * live: raising the host cannot put it above them, and Firefox cannot tell it is covered. Read from the browser's own
+ * state (`:active-view-transition`, CSS View Transitions 2), through this world's own `matches`; false where the
+ * browser has no view transitions (the selector is unknown: it throws).
+ */
+const inTransition = (): boolean => {
+  try {
+    return document.documentElement?.matches(':active-view-transition') === true;
+  } catch {
+    return false;
+  }
+};
+
 const isOpen = (el: Element): boolean => {
   try {
     return el.matches(':popover-open');
@@ -91,7 +108,8 @@ export interface KeepOptions {
   raisedAgain?: () => void;
   /**
    * After each look, where the browser cannot tell what covers the host (Firefox): whether the page has something of
-   * its own in the top layer (`refusal`'s 'popup'), which may be above it unheard. The hover card withholds its verdict.
+   * its own in the top layer (`refusal`'s 'popup'), which may be above it unheard; in every browser, whether the page
+   * has a view transition running (drawn above the top layer). The hover card withholds its verdict.
    */
   popup?: (open: boolean) => void;
 }
@@ -189,7 +207,17 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, { usable, raise
   const ac = new AbortController();
   let every: ReturnType<typeof setInterval> | undefined;
   let gone = false;
-  const look = () => void (check() ? popup?.(pageOpen > 0) : (stop(), (gone = true), onLost()));
+  /** The page's view transition seen at the last look, and how many have ended since the host appeared. */
+  let transition = false;
+  let ended = 0;
+  const look = () => {
+    if (!check()) return void (stop(), (gone = true), onLost());
+    const now = inTransition();
+    // Drawn over until now, like a raise: what is under the pointer was not seen (a page ended it at the person's press).
+    if (transition && !now) (ended++, raisedAgain?.());
+    transition = now;
+    popup?.(pageOpen > 0 || now);
+  };
   const later = () => {
     clearTimeout(queued);
     // After the page's own task: its showPopover() or showModal() has run (beforetoggle comes first).
@@ -207,10 +235,11 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, { usable, raise
   // Not put there at its appearing (the page cancelled its cancelable beforetoggle, or took the host away as it was
   // shown): no card, as when the page fights later. Left up outside the top layer, it was under the page's own.
   if (!raise()) return (stop(), onLost(), null);
-  popup?.(pageOpen > 0);
+  transition = inTransition();
+  popup?.(pageOpen > 0 || transition);
   every = setInterval(look, CHECK_MS);
   const refusal = (): 'covered' | 'popup' | null => {
-    const before = raises;
+    const before = raises + ended;
     // Every root walked now: one the page made since the last walk may hold what covers the picker.
     walkAt = 0;
     if (!gone) look();
@@ -218,7 +247,8 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, { usable, raise
     // One the page has open may have been hidden and shown again above it unheard (its root's own listener, registered
     // first, stopped the event: attack32; in the document, the window's: attack34): where nothing tells what covers it,
     // no pick while one is open.
-    return pageOpen ? 'popup' : raises === before ? null : 'covered';
+    // Nor while the page's view transition may draw over it (in every browser: no raise puts it above one).
+    return pageOpen || transition ? 'popup' : raises + ended === before ? null : 'covered';
   };
   return { stop, refusal, watch: (el) => (covered?.disconnect(), (box = el), watch()) };
 }

@@ -30,9 +30,12 @@
  *  - firefox-picker-clickjacking: the real 2020 Gmail compose whose page shows a see-through popover in a
  *    closed shadow root of its own over the open picker (once, and again every frame): a person's click
  *    under it picks nothing, the picker is raised above it (screenshot) and takes the next click, and a
- *    page that keeps showing it again closes the picker; clicks and keys the page makes up (isTrusted false) pick nothing.
+ *    page that keeps showing it again closes the picker; a view transition drawing the page's picture over it picks
+ *    nothing until it ends (attack35); clicks and keys the page makes up (isTrusted false) pick nothing.
  *  - firefox-hover-top-layer: the hover card on an https page whose script shows a see-through popover in
  *    a closed shadow root of its own after the card: the card's box is painted as the card (screenshot pixels).
+ *  - firefox-view-transition: the hover card on an https page that starts a view transition drawing its own
+ *    look-alike above the top layer: no verdict while it runs, the verdict once it ends (attack35).
  *  - firefox-clipboard: "Copy text" and "Copy for e-mail" on the share screen of the real popup, read
  *    back from the parent's clipboard (text/plain, and the card as text/html).
  *  - firefox-download: a badge's JSON (share screen) and the backup export (Settings) saved through

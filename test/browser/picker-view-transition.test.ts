@@ -1,0 +1,65 @@
+/**
+ * The picker under a page's view transition, in Chromium with the built extension (attack35): the real 2020 Gmail
+ * compose, whose page, once the picker is armed, starts a view transition that draws its own picture above the top layer
+ * (test/browser/firefox/view-transition.ts: a named element, live, over the picker) and lets the pointer through
+ * (`::view-transition { pointer-events: none }`). A person's click where the first row was puts nothing in: under a
+ * transition the browser's hit test finds the document, not the picker (picker.ts `hitsHost`: closed), and a pick asks
+ * top-layer.ts first (`:active-view-transition`: refused). Run `npm run build` first.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { realPage, REAL_GMAIL } from '../content/support/pages.ts';
+import { caretAfter, clickButton, inShadow, pickerOptions, serve, waitFor } from '../content/support/browser.ts';
+import { launchWithBadges, type WithBadges } from '../content/support/extension.ts';
+import { LOOK_ALIKE_TRANSITION } from './firefox/view-transition.ts';
+
+let env: WithBadges;
+const BODY = 'div[g_editable="true"]';
+const SHOTS = resolve(import.meta.dirname, '../../.tmp/shots');
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  env = await launchWithBadges();
+  await serve(env.ext.context, 'https://mail.google.com/**', (url) => (url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL) : null));
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+async function pickerOpen(): Promise<Page> {
+  const page = await env.ext.context.newPage();
+  const loaded = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('[lanyard] mail content script loaded') });
+  await page.goto('https://mail.google.com/mail/u/0/#inbox?compose=new');
+  await loaded;
+  await page.evaluate((sel) => void (document.querySelector(sel)!.innerHTML = 'Dear Grace,<br>my badge: <br>Ada'), BODY);
+  await caretAfter(page, BODY, 'my badge: ');
+  await clickButton(page, 'insert-badge');
+  await pickerOptions(page);
+  return page;
+}
+const firstRow = (page: Page) =>
+  inShadow(page, 'picker', (root) => {
+    const r = root.querySelector('li[data-i="0"]')!.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+const armed = (page: Page) => inShadow(page, 'picker', (root) => root.querySelector('[role=dialog]')!.hasAttribute('data-armed'));
+const inserted = async (page: Page) => (await page.innerHTML(BODY)).includes('<table');
+
+describe('the picker against a page’s view transition', () => {
+  it('a transition drawing the page’s picture over the armed picker, clicks let through: the click picks nothing', async () => {
+    const page = await pickerOpen();
+    await waitFor(() => armed(page));
+    const at = await firstRow(page);
+    const box = { x: 0, y: 0, w: 1280, h: 720 };
+    await page.evaluate(([f, w, a]) => new Function('return ' + f)()(w, a), [LOOK_ALIKE_TRANSITION.toString(), 'Click here to claim your prize', box] as const);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: resolve(SHOTS, 'picker-view-transition.png') });
+    expect(await page.evaluate(() => document.documentElement.matches(':active-view-transition'))).toBe(true);
+    await page.mouse.click(at.x, at.y);
+    await page.waitForTimeout(700);
+    expect(await inserted(page)).toBe(false);
+    await page.close();
+  });
+});
