@@ -63,19 +63,26 @@ function unsignedIn(statements: NqStatement[], at: Level, members: readonly stri
 /**
  * The nodes the JSON objects under `member` of `parent` are: an object's id, or (one without) any
  * blank node `parent`'s nodes point to. Found by the JSON, not by property names, which contexts
- * spell differently (OB 3.0.2 states the achievement as `…#achievement-0`).
+ * spell differently (OB 3.0.2 states the achievement as `…#achievement-0`). An id counts only when
+ * a parent node points to it in a signed statement: a term made the reverse of another (JSON-LD 1.1
+ * §4.8) lets `{"id": <the credential>}` under `achievement` state only that the credential has this
+ * subject, and the credential's name was shown, under a valid proof, as the achievement's.
  */
 function under(statements: NqStatement[], parent: Level, member: string): Level {
   const json = parent.json.flatMap((j) => (Array.isArray(j[member]) ? j[member] : [j[member]])).filter(isObj);
   const nodes = new Set<string>();
+  const ids = new Set<string>();
   let blanks = false;
   for (const j of json) {
     const id = j.id ?? j['@id'];
-    if (typeof id === 'string') nodes.add(id);
+    if (typeof id === 'string') ids.add(id);
     else blanks = true;
   }
-  // Every blank node the parent points to, once (the same for each object without an id: once per object was items × statements).
-  if (blanks) for (const s of statements) if ('blank' in s.object && parent.nodes.has(termKey(s.subject))) nodes.add(termKey(s.object));
+  // Every blank node the parent points to, and each id it points to, in one pass (once per object was items × statements).
+  for (const s of statements) {
+    if (!parent.nodes.has(termKey(s.subject))) continue;
+    if ('blank' in s.object ? blanks : 'iri' in s.object && ids.has(s.object.iri)) nodes.add(termKey(s.object));
+  }
   return { nodes, json };
 }
 
