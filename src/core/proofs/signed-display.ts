@@ -63,10 +63,12 @@ function unsignedIn(statements: NqStatement[], at: Level, members: readonly stri
 /**
  * The nodes the JSON objects under `member` of `parent` are: an object's id, or (one without) any
  * blank node `parent`'s nodes point to. Found by the JSON, not by property names, which contexts
- * spell differently (OB 3.0.2 states the achievement as `…#achievement-0`). An id counts only when
- * a parent node points to it in a signed statement: a term made the reverse of another (JSON-LD 1.1
- * §4.8) lets `{"id": <the credential>}` under `achievement` state only that the credential has this
- * subject, and the credential's name was shown, under a valid proof, as the achievement's.
+ * spell differently. Each must be one a parent node points to in a signed statement under a
+ * property named like the member (`linksAs`): where a context does not protect its terms (JFF Plugfest
+ * 1, OB 3.0.0 and 3.0.1), a holder can give the subject's type again with a scoped context of its own
+ * (the statement is the same, so the proof holds) that makes `achievement` the reverse of
+ * `credentialSubject` (JSON-LD 1.1 §4.8) or the subject's `source`: the credential's name, or the
+ * assessor's, was shown under a valid proof as the achievement's.
  */
 function under(statements: NqStatement[], parent: Level, member: string): Level {
   const json = parent.json.flatMap((j) => (Array.isArray(j[member]) ? j[member] : [j[member]])).filter(isObj);
@@ -78,13 +80,20 @@ function under(statements: NqStatement[], parent: Level, member: string): Level 
     if (typeof id === 'string') ids.add(id);
     else blanks = true;
   }
-  // Every blank node the parent points to, and each id it points to, in one pass (once per object was items × statements).
+  // Every blank node the parent points to so, and each id, in one pass (once per object was items × statements).
   for (const s of statements) {
-    if (!parent.nodes.has(termKey(s.subject))) continue;
+    if (!parent.nodes.has(termKey(s.subject)) || !linksAs(s.predicate, member)) continue;
     if ('blank' in s.object ? blanks : 'iri' in s.object && ids.has(s.object.iri)) nodes.add(termKey(s.object));
   }
   return { nodes, json };
 }
+
+/**
+ * Whether a property states `member`: its IRI's last segment, in any letter case and without a
+ * numbered suffix, as the bundled contexts spell these links (JFF Plugfest 1 `#Achievement`, `#Result`;
+ * OB 3.0.1 `#achievement-0`; `#RubricCriterionLevel`).
+ */
+const linksAs = (predicate: string, member: string): boolean => lastSegment(predicate).replace(/-\d+$/, '').toLowerCase() === member.toLowerCase();
 
 /** The members of an alignment (OB 3.0 §Alignment) the badge page shows. */
 const ALIGNMENT = ['targetName', 'targetDescription', 'targetFramework', 'targetCode', 'targetUrl'] as const;
