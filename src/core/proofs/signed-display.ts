@@ -5,7 +5,7 @@
  * on a node: the statements, and so the proof, stay the same, and the badge would show its
  * description as its name. So each text shown of the credential, its subject, its issuer, its
  * achievement, the achievement's criteria and result descriptions (and their rubric levels), the
- * subject's results and credits, the issuer's address and other identifiers, the achievement's and the
+ * subject's results, credits and identifier entries (the recipient), the issuer's address and other identifiers, the achievement's and the
  * results' alignments, and the evidence must be a signed statement of that node under a property of the member's name. A signed text Lanyard does not read only goes missing from the display.
  */
 import { isObj, type Json } from '../formats/json-util.ts';
@@ -109,6 +109,9 @@ export function unsignedShown(statements: NqStatement[], root: Set<string>, cred
   const shown: [string, Level, readonly string[]][] = [
     ['the credential', top, ['name', 'description', 'awardedDate']],
     ['its subject', subjects, ['narrative', 'creditsEarned']],
+    // The identities the recipient check reads (formats/ob3-to-badge.ts recipientsOf): each as signed of an entry the subject links
+    // as its identifier (signed-reading.ts holds each signed entry to the JSON; this, each entry read to what was signed).
+    ["its subject's identifiers", under(statements, subjects, 'identifier'), ['identityHash', 'identityType', 'salt']],
     ['its issuer', issuers, ['name', 'description', 'url', 'email']],
     // Its address and other identifiers (OB 3.0 §Address, §IdentifierEntry), as shown (formats/ob3-profile.ts).
     ["its issuer's address", under(statements, issuers, 'address'), ADDRESS_PARTS],
