@@ -5,8 +5,10 @@
  *   OB 2.0 / 1.x  {http://openbadges.org}assertion (or a namespace bakers write for it, SVG_NS_ALIASES)
  *   OB 3.0        {https://purl.imsglobal.org/ob/v3p0}credential (SVG_NS_ALIASES too)
  *   CLR 2.0       {https://purl.imsglobal.org/clr/v2p0}credential (1EdTech's validator: DCPV SvgParser QNames.CLR20)
- * Elements inside <script>, <style> or <foreignObject> are not badge elements: that content belongs
- * to another language (a script that spells out a fake element, or embedded HTML).
+ * Elements inside <script>, <style> or <foreignObject> are never read as the badge: that content belongs
+ * to another language (a script that spells out a fake element, or embedded HTML). They are still
+ * elements of the badge's namespace, which a verifier walking every element reads, so one naming
+ * another badge than the badge makes the image no one badge (oneBadge).
  * Extraction (MZBAKE svg.extract; OB 2.0 §Baking): one badge element (a second that names another
  * badge makes the image no one badge, indeterminate: oneBadge), the first readable badge element's `verify` attribute when it
  * is a compact JWS, else its text/CDATA body when it is a JSON object, else `verify` (the hosted URL),
@@ -42,6 +44,8 @@ interface Frame {
 }
 
 interface Found {
+  /** Inside <script>, <style> or <foreignObject>: never the badge, but another badge all the same (oneBadge). */
+  hidden: boolean;
   namespace: string;
   element: string;
   verify: string | undefined;
@@ -104,8 +108,8 @@ export function readBakedSvg(text: string): BakedSvgText {
       }
       const ns = badgeNs(resolve(prefix) ?? (prefix === '' ? '' : undefined));
       const opaque = OPAQUE.has(local);
-      if (found.length <= MAX_ELEMENTS && opaqueDepth === 0 && isBadge(ns, local)) {
-        found.push({ namespace: ns!, element: local, verify: verifyAttr(ev.attrs, ns!, resolve), depth: frames.length + 1, body: [], closed: false });
+      if (found.length <= MAX_ELEMENTS && isBadge(ns, local)) {
+        found.push({ hidden: opaqueDepth > 0, namespace: ns!, element: local, verify: verifyAttr(ev.attrs, ns!, resolve), depth: frames.length + 1, body: [], closed: false });
       }
       frames.push({ declared, opaque });
       if (opaque) opaqueDepth++;
@@ -118,7 +122,7 @@ export function readBakedSvg(text: string): BakedSvgText {
       for (const f of open()) f.body.push(ev.text);
     }
   }
-  const first = found[0];
+  const first = found.find((f) => !f.hidden);
   if (!first) {
     throw new ParseError(ErrorCodes.PARSE_NOT_BAKED, 'The SVG has no openbadges:assertion or openbadges:credential element');
   }
@@ -138,7 +142,8 @@ const MAX_ELEMENTS = 16;
  */
 function oneBadge(found: Found[]): BakedSvgText | undefined {
   let badge: { text: BakedSvgText; name: BadgeName } | undefined;
-  for (const f of found) {
+  // The shown elements first: the badge is the first readable one of them; a hidden one is only compared with it.
+  for (const f of [...found.filter((x) => !x.hidden), ...found.filter((x) => x.hidden)]) {
     let text: BakedSvgText;
     try {
       text = extract(f);
@@ -147,8 +152,10 @@ function oneBadge(found: Found[]): BakedSvgText | undefined {
     }
     const name = badgeName(text.text);
     if (!name) continue;
-    if (!badge) badge = { text, name };
-    else if (namesOtherBadge(badge.name, name)) throw twoBadges(f, 'two badge elements that name different badges');
+    if (badge) {
+      if (namesOtherBadge(badge.name, name)) throw twoBadges(f, 'two badge elements that name different badges');
+    } else if (f.hidden) break;
+    else badge = { text, name };
   }
   return badge?.text;
 }

@@ -5,7 +5,7 @@
  * on a node: the statements, and so the proof, stay the same, and the badge would show its
  * description as its name. So each text shown of the credential, its subject, its issuer, its
  * achievement, the achievement's criteria and result descriptions (and their rubric levels), the
- * subject's results and credits, the issuer's address and other identifiers, the achievement's and the
+ * subject's results, credits and identifier entries (the recipient), the issuer's address and other identifiers, the achievement's and the
  * results' alignments, and the evidence must be a signed statement of that node under a property of the member's name. A signed text Lanyard does not read only goes missing from the display.
  */
 import { isObj, type Json } from '../formats/json-util.ts';
@@ -63,21 +63,37 @@ function unsignedIn(statements: NqStatement[], at: Level, members: readonly stri
 /**
  * The nodes the JSON objects under `member` of `parent` are: an object's id, or (one without) any
  * blank node `parent`'s nodes point to. Found by the JSON, not by property names, which contexts
- * spell differently (OB 3.0.2 states the achievement as `…#achievement-0`).
+ * spell differently. Each must be one a parent node points to in a signed statement under a
+ * property named like the member (`linksAs`): where a context does not protect its terms (JFF Plugfest
+ * 1, OB 3.0.0 and 3.0.1), a holder can give the subject's type again with a scoped context of its own
+ * (the statement is the same, so the proof holds) that makes `achievement` the reverse of
+ * `credentialSubject` (JSON-LD 1.1 §4.8) or the subject's `source`: the credential's name, or the
+ * assessor's, was shown under a valid proof as the achievement's.
  */
 function under(statements: NqStatement[], parent: Level, member: string): Level {
   const json = parent.json.flatMap((j) => (Array.isArray(j[member]) ? j[member] : [j[member]])).filter(isObj);
   const nodes = new Set<string>();
+  const ids = new Set<string>();
   let blanks = false;
   for (const j of json) {
     const id = j.id ?? j['@id'];
-    if (typeof id === 'string') nodes.add(id);
+    if (typeof id === 'string') ids.add(id);
     else blanks = true;
   }
-  // Every blank node the parent points to, once (the same for each object without an id: once per object was items × statements).
-  if (blanks) for (const s of statements) if ('blank' in s.object && parent.nodes.has(termKey(s.subject))) nodes.add(termKey(s.object));
+  // Every blank node the parent points to so, and each id, in one pass (once per object was items × statements).
+  for (const s of statements) {
+    if (!parent.nodes.has(termKey(s.subject)) || !linksAs(s.predicate, member)) continue;
+    if ('blank' in s.object ? blanks : 'iri' in s.object && ids.has(s.object.iri)) nodes.add(termKey(s.object));
+  }
   return { nodes, json };
 }
+
+/**
+ * Whether a property states `member`: its IRI's last segment, in any letter case and without a
+ * numbered suffix, as the bundled contexts spell these links (JFF Plugfest 1 `#Achievement`, `#Result`;
+ * OB 3.0.1 `#achievement-0`; `#RubricCriterionLevel`).
+ */
+const linksAs = (predicate: string, member: string): boolean => lastSegment(predicate).replace(/-\d+$/, '').toLowerCase() === member.toLowerCase();
 
 /** The members of an alignment (OB 3.0 §Alignment) the badge page shows. */
 const ALIGNMENT = ['targetName', 'targetDescription', 'targetFramework', 'targetCode', 'targetUrl'] as const;
@@ -93,6 +109,9 @@ export function unsignedShown(statements: NqStatement[], root: Set<string>, cred
   const shown: [string, Level, readonly string[]][] = [
     ['the credential', top, ['name', 'description', 'awardedDate']],
     ['its subject', subjects, ['narrative', 'creditsEarned']],
+    // The identities the recipient check reads (formats/ob3-to-badge.ts recipientsOf): each as signed of an entry the subject links
+    // as its identifier (signed-reading.ts holds each signed entry to the JSON; this, each entry read to what was signed).
+    ["its subject's identifiers", under(statements, subjects, 'identifier'), ['identityHash', 'identityType', 'salt']],
     ['its issuer', issuers, ['name', 'description', 'url', 'email']],
     // Its address and other identifiers (OB 3.0 §Address, §IdentifierEntry), as shown (formats/ob3-profile.ts).
     ["its issuer's address", under(statements, issuers, 'address'), ADDRESS_PARTS],

@@ -73,12 +73,20 @@ describe('readBakedSvg: a <script> that spells out a fake credential', () => {
     expect(codeOf(() => readBakedSvg(svg3(script)))).toBe(ErrorCodes.PARSE_NOT_BAKED);
   });
 
-  it.each(Object.entries(scripts))('%s, with a real credential after it: the real one', (_, script) => {
+  // Text that only spells an element; the others are elements (XML), never the badge but a second one (svg-hidden-badge.test.ts).
+  const spelt = Object.entries(scripts).filter(([name]) => ['cdata', 'escaped', 'in a comment', 'in an attribute'].includes(name));
+  const elements = Object.entries(scripts).filter(([name]) => !spelt.some(([n]) => n === name));
+
+  it.each(spelt)('%s, with a real credential after it: the real one', (_, script) => {
     expect(readBakedSvg(svg3(script + real)).text).toBe(JWS);
   });
 
-  it.each(Object.entries(scripts))('%s, with a real credential before it: the real one', (_, script) => {
+  it.each(spelt)('%s, with a real credential before it: the real one', (_, script) => {
     expect(readBakedSvg(svg3(real + script)).text).toBe(JWS);
+  });
+
+  it.each(elements)('%s, beside a real credential: two badges, neither read', (_, script) => {
+    for (const doc of [svg3(script + real), svg3(real + script)]) expect(() => readBakedSvg(doc)).toThrow(UnsupportedCredentialError);
   });
 
   it('unescaped markup that breaks the XML is malformed, never a badge', () => {
