@@ -60,3 +60,35 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+/** WCAG 2.2 contrast of a button's words against its own background, as drawn over the page (its opacity blended in). */
+const drawnContrast = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const el = document.querySelector(sel)!;
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const s = getComputedStyle(el);
+    const page = rgb(getComputedStyle(document.body).backgroundColor);
+    const a = Number(s.opacity);
+    const over = (c: number[]) => c.slice(0, 3).map((v, i) => a * v + (1 - a) * page[i]!);
+    const lum = (c: number[]) => {
+      const [r, g, b] = c.map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const [l1, l2] = [lum(over(rgb(s.color))), lum(over(rgb(s.backgroundColor)))].sort((x, y) => y - x);
+    return (l1! + 0.05) / (l2! + 0.05);
+  }, selector);
+
+for (const scheme of ['light', 'dark'] as const) {
+  // Dimmed like a disabled button (opacity .55), the busy "Adding…" was white on pale blue, 2.7:1:
+  // the one word saying Lanyard is at work was the hardest to read on the screen (WCAG 1.4.3: 4.5:1).
+  it(`a busy button's words stay readable (${scheme})`, async () => {
+    const { page, errors } = await openPopup(ext, '?preview=1&latency=3000', scheme);
+    await page.getByRole('button', { name: 'Add a badge' }).click();
+    await page.getByRole('textbox', { name: /paste a badge link/ }).fill('not a badge');
+    await page.getByRole('button', { name: 'Add badge' }).click();
+    await page.getByRole('button', { name: 'Adding…' }).waitFor();
+    expect(await drawnContrast(page, '.button.primary[aria-busy="true"]')).toBeGreaterThanOrEqual(4.5);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+}
