@@ -92,3 +92,45 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.close();
   });
 }
+
+/** Each control's left edge, the left edge of its words, and the left edge of the block it is aligned with. */
+const controlEdges = (page: Page, control: string, alignedWith: string) =>
+  page.evaluate(([c, w]) => {
+    const edge = document.querySelector(w!)!.getBoundingClientRect().left;
+    return [...document.querySelectorAll<HTMLInputElement>(c!)].map((input) => {
+      const words = [...input.parentElement!.childNodes].find((n) => n !== input && (n.textContent ?? '').trim())!;
+      const range = document.createRange();
+      range.selectNodeContents(words);
+      return { edge, box: input.getBoundingClientRect().left, gap: range.getBoundingClientRect().left - input.getBoundingClientRect().right };
+    });
+  }, [control, alignedWith]);
+
+// The browser's own margins (radio 5 px left, 3 px right) set the radios 5 px in from the fields
+// under them and their words 3 px from them; the settings' switches 4 px in from their headings.
+describe('radios and switches line up', () => {
+  it('the provider form: the radios start where the field does, their words 6 px and more from them', async () => {
+    const { page, errors } = await openPopup(ext, '?preview=1&scenario=first-run');
+    await page.getByRole('button', { name: /Another wallet or backpack/ }).click();
+    await page.getByRole('radio', { name: 'Open Badges 3.0' }).waitFor();
+    const edges = await controlEdges(page, '.radios input[type=radio]', '.field input');
+    expect(edges).toHaveLength(2);
+    for (const e of edges) {
+      expect(Math.abs(e.box - e.edge)).toBeLessThanOrEqual(1);
+      expect(e.gap).toBeGreaterThanOrEqual(6);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the settings: a switch starts where its section heading does', async () => {
+    const { page, errors } = await openPopup(ext, '?preview=1');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('switch').first().waitFor();
+    const edges = await controlEdges(page, '#hover-title ~ .switch input', '#hover-title');
+    expect(edges).toHaveLength(1);
+    expect(Math.abs(edges[0]!.box - edges[0]!.edge)).toBeLessThanOrEqual(1);
+    expect(edges[0]!.gap).toBeGreaterThanOrEqual(6);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
