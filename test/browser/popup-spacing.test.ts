@@ -134,3 +134,28 @@ describe('radios and switches line up', () => {
     await page.close();
   });
 });
+
+// The empty list's heading, centred and focused as the screen opens, had its focus bar at the
+// column's left edge, 50 px from its words: a mark that points at nothing.
+for (const scheme of ['light', 'dark'] as const) {
+  it(`the empty list's focused heading is marked under its words, not at the column's edge (${scheme})`, async () => {
+    const { page, errors } = await openPopup(ext, '?preview=1&scenario=empty', scheme);
+    const heading = page.getByRole('heading', { name: 'No badges in your backpack' });
+    await heading.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'empty-title');
+    const mark = await heading.evaluate((h) => {
+      const s = getComputedStyle(h);
+      const range = document.createRange();
+      range.selectNodeContents(h);
+      const words = range.getBoundingClientRect();
+      const box = h.getBoundingClientRect();
+      return { shadow: s.boxShadow, line: s.textDecorationLine, wordsCentre: (words.left + words.right) / 2, boxCentre: (box.left + box.right) / 2 };
+    });
+    expect(mark.shadow).toBe('none');
+    expect(mark.line).toBe('underline');
+    expect(Math.abs(mark.wordsCentre - mark.boxCentre)).toBeLessThanOrEqual(1);
+    await shot(page, `spacing-empty-focus-${scheme}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+}
