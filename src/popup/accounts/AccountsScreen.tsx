@@ -51,6 +51,18 @@ export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onA
     onChanged();
     return r.ok;
   };
+  // "Sync now" is busy from the press until the worker says the sync started (then the card shows its
+  // progress): pressed, it showed nothing for as long as the request took, and a second press asked again.
+  const [starting, setStarting] = useState<ReadonlySet<string>>(new Set());
+  const startSync = async (a: AccountView) => {
+    if (a.sync.status === 'syncing' || starting.has(a.id)) return;
+    setStarting((s) => new Set(s).add(a.id));
+    try {
+      await run(actions.startSync(a.id));
+    } finally {
+      setStarting((s) => new Set([...s].filter((id) => id !== a.id)));
+    }
+  };
   const signOut = async (a: AccountView) => {
     const r = await actions.signOut(a.id);
     await run(Promise.resolve(r));
@@ -124,7 +136,7 @@ export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onA
               <div class="button-row">
                 {/* Signed out: syncing cannot work until "Sign in again" above. */}
                 {a.needsSignIn ? null : (
-                  <button type="button" class="button small" onClick={() => a.sync.status === 'syncing' || run(actions.startSync(a.id))} {...offWhile(a.sync.status === 'syncing')}>
+                  <button type="button" class="button small" onClick={() => void startSync(a)} {...offWhile(a.sync.status === 'syncing' || starting.has(a.id))} aria-busy={starting.has(a.id)}>
                     {t('syncNow')}
                     {about}
                   </button>
