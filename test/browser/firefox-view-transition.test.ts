@@ -6,39 +6,19 @@
  * the card shows no verdict; it does once the transition ends. Run `npm run build` first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackpack, type Backpack } from '../backpack/server.ts';
-import { ADA } from '../backpack/seed-data.ts';
-import { proxyPrefs, startProxy, type Proxy } from './firefox/proxy.ts';
+import { BLOG, startHoverBlog, type HoverBlog } from './firefox/hover-blog.ts';
 import { LOOK_ALIKE_TRANSITION } from './firefox/view-transition.ts';
 import { Firefox, waitFor } from './firefox/support.ts';
 
 let ff: Firefox;
-let bp: Backpack;
-let proxy: Proxy;
-const BLOG = 'https://blog.example/2026/my-badges';
+let blog: HoverBlog;
 
 beforeAll(async () => {
-  bp = await startBackpack({ port: 0 });
-  proxy = await startProxy(['blog.example'], (url) =>
-    url.pathname === '/2026/my-badges'
-      ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>My badges</title></head><body style="margin:0;background:#fff">
-<p style="margin:40px"><a id="revoked" href="${bp.baseUrl}/public/assertions/ada-retired-revoked">Retired Course</a></p></body></html>`
-      : null);
-  ff = await Firefox.launch({ prefs: proxyPrefs(proxy.port) });
-  await ff.openTab(ff.popupUrl);
-  await ff.grantHosts(['https://blog.example/*', 'http://127.0.0.1/*']);
-  expect(await ff.send('hover/site-add', { pattern: 'https://blog.example/*', addedGrant: true })).toMatchObject({ ok: true });
-  expect(await ff.send('settings/set', { settings: { hoverVerify: true } })).toMatchObject({ ok: true });
-  expect(await ff.send('accounts/sign-in', { kind: 'badgr', baseUrl: bp.baseUrl, username: ADA.username, password: ADA.password })).toMatchObject({ ok: true });
-  await waitFor(async () => {
-    const scripts = await ff.run(() => (globalThis as unknown as { browser: typeof chrome }).browser.scripting.getRegisteredContentScripts());
-    return scripts.some((s: { id: string }) => s.id === 'lanyard-hover');
-  }, 10_000, 'the hover script registered');
+  blog = await startHoverBlog();
+  ff = blog.ff;
 });
 afterAll(async () => {
-  await ff?.quit();
-  await proxy?.close();
-  await bp?.close();
+  await blog?.close();
 });
 
 /** The card's state (inside its closed root, for tests): 'withheld' while its verdict is held back; null with no card. */
