@@ -12,36 +12,22 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { realPage, REAL_GMAIL } from '../content/support/pages.ts';
-import { caretAfter, clickButton, inShadow, pickerOptions, serve, waitFor } from '../content/support/browser.ts';
-import { launchWithBadges, type WithBadges } from '../content/support/extension.ts';
+import { inShadow, pickerOptions, waitFor } from '../content/support/browser.ts';
+import type { WithBadges } from '../content/support/extension.ts';
+import { armed, BODY, firstRow, inserted, launchGmail, pickerOpen as openOn } from './support/gmail-picker.ts';
 import { seenAt } from './support/hit-test.ts';
 
 let env: WithBadges;
-const BODY = 'div[g_editable="true"]';
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  env = await launchWithBadges();
-  await serve(env.ext.context, 'https://mail.google.com/**', (url) => (url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL) : null));
+  env = await launchGmail();
 });
 afterAll(async () => {
   await env?.close();
 });
 
-/** Gmail's compose with the caret in its body and the picker open on its rows; `init` runs in the page before its own scripts. */
-async function pickerOpen(init?: () => void): Promise<Page> {
-  const page = await env.ext.context.newPage();
-  if (init) await page.addInitScript(init);
-  const loaded = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('[lanyard] mail content script loaded') });
-  await page.goto('https://mail.google.com/mail/u/0/#inbox?compose=new');
-  await loaded;
-  await page.evaluate((sel) => void (document.querySelector(sel)!.innerHTML = 'Dear Grace,<br>my badge: <br>Ada'), BODY);
-  await caretAfter(page, BODY, 'my badge: ');
-  await clickButton(page, 'insert-badge');
-  await pickerOptions(page);
-  return page;
-}
+const pickerOpen = (init?: () => void): Promise<Page> => openOn(env, init);
 
 const SHOTS = resolve(import.meta.dirname, '../../.tmp/shots');
 
@@ -54,14 +40,6 @@ const decoy = () => {
   document.documentElement.append(o);
 };
 
-/** The first row's centre, where a person would click. */
-const firstRow = (page: Page) =>
-  inShadow(page, 'picker', (root) => {
-    const r = root.querySelector('li[data-i="0"]')!.getBoundingClientRect();
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-  });
-const armed = (page: Page) => inShadow(page, 'picker', (root) => root.querySelector('[role=dialog]')!.hasAttribute('data-armed'));
-const inserted = async (page: Page) => (await page.innerHTML(BODY)).includes('<table');
 
 /**
  * `hide` runs in the page; a person looks for a while, then clicks where the first row is: nothing
