@@ -19,6 +19,14 @@ import { lastSegment } from './statements.ts';
 type Level = { nodes: Set<string>; json: Json[] };
 
 /**
+ * A member a bundled context states under another last segment: JFF Plugfest 1's context and the OB 3.0
+ * beta context (imsglobal.github.io …/ob_v3p0.html) give §Address `addressLocality` as
+ * `https://schema.org/addresLocality` (sic), so their issuers sign the town under that spelling
+ * (test/core/verify/signed-display-locality.test.ts).
+ */
+const SPELLED: Record<string, readonly string[]> = { addressLocality: ['addressLocality', 'addresLocality'] };
+
+/**
  * The values `at`'s nodes are signed with under `member`, as `matches` reads a statement's object: a
  * literal's lexical form, an IRI and its last segment (a blank node matches no shown text). Read once
  * per member: looking through every statement for each value took items × statements (10,000
@@ -26,8 +34,9 @@ type Level = { nodes: Set<string>; json: Json[] };
  */
 function signedValues(statements: NqStatement[], at: Level, member: string): Set<string> {
   const out = new Set<string>();
+  const names = SPELLED[member] ?? [member];
   for (const s of statements) {
-    if (lastSegment(s.predicate) !== member || !at.nodes.has(termKey(s.subject))) continue;
+    if (!names.includes(lastSegment(s.predicate)) || !at.nodes.has(termKey(s.subject))) continue;
     if ('literal' in s.object) out.add(s.object.literal);
     else if ('iri' in s.object) out.add(s.object.iri).add(lastSegment(s.object.iri));
   }
