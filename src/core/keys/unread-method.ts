@@ -32,11 +32,18 @@ function codecType(bytes: Uint8Array): ClaimedType {
   return { kty: 'other', crv: 'other' };
 }
 
-/** What the method's own type says (Ed25519VerificationKey2018, EcdsaSecp256k1VerificationKey2019, RsaVerificationKey2018). */
+/**
+ * What the method's own type says (Ed25519VerificationKey2018, EcdsaSecp256k1VerificationKey2019,
+ * EcdsaSecp256r1VerificationKey2019, RsaVerificationKey2018). A key agreement key (X25519KeyAgreementKey2019)
+ * or a BBS+ key (Bls12381G1Key2020, Bls12381G2Key2020) signs nothing Lanyard verifies: another type.
+ */
 function typeOfMethod(vm: Json): ClaimedType {
   const t = (Array.isArray(vm.type) ? vm.type : [vm.type]).filter((x): x is string => typeof x === 'string').join(' ');
+  if (/X25519|Bls12381/i.test(t)) return { kty: 'other', crv: 'other' };
   if (/Ed25519/i.test(t)) return { kty: 'OKP', crv: 'Ed25519' };
   if (/Secp256k1/i.test(t)) return { kty: 'EC', crv: 'secp256k1' };
+  if (/Secp256r1|P-?256/i.test(t)) return { kty: 'EC', crv: 'P-256' };
+  if (/Secp384r1|P-?384/i.test(t)) return { kty: 'EC', crv: 'P-384' };
   if (/Rsa/i.test(t)) return { kty: 'RSA', crv: undefined };
   return UNKNOWN;
 }
