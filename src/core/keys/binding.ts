@@ -83,12 +83,15 @@ function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: strin
   const by: (MethodFacts | undefined)[] = same.filter((k) => mayAssert(list, k)).map((k) => k.facts);
   // An embedded method whose key is unreadable is embedded too: what the kid served is not its key.
   const embedsId = keys.some((k) => k.id === key.id) || (key.id !== undefined && !!list.unread?.some((u) => u.id === key.id));
+  // Bound by its id alone, the key is only as much the issuer's as the read of that id (verify/plain-http.ts):
+  // over plain http that read settles nothing, unless an entry the document embeds binds the key anyway.
+  let readOverHttp = false;
   if (byId && !embedsId && (!assertion || assertion.ids.has(key.id!))) {
-    // Bound by its id alone, the key is only as much the issuer's as the read of that id (verify/plain-http.ts).
-    if (overPlainHttp(key.id!, r.base) && !spelledBy(key.id!, key)) {
-      return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer lists by its id, but that key was read over plain http while the issuer's document is served over TLS: anyone on the network path could have answered it` };
-    }
-    by.push(key.facts);
+    if (overPlainHttp(key.id!, r.base) && !spelledBy(key.id!, key)) readOverHttp = true;
+    else by.push(key.facts);
+  }
+  if (readOverHttp && by.length === 0) {
+    return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer lists by its id, but that key was read over plain http while the issuer's own document is not: anyone on the network path could have answered it` };
   }
   if (by.length > 0 && !assertion && r.base.startsWith('did:')) {
     // DID Core §5.3.2: a DID document's verificationMethod lists keys; only assertionMethod says which may issue.
@@ -110,6 +113,10 @@ function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: strin
   if (twin) {
     const named = twin.id === undefined ? 'a key' : `the key ${shorten(twin.id, 80)}`;
     return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer may list as ${named}, written in a form Lanyard cannot read (${twin.error})` };
+  }
+  if (same.length === 0 && embedsId && !keys.some((k) => k.id === key.id)) {
+    // The id is embedded only with material Lanyard cannot read and that cannot be this key (no twin above).
+    return { status: 'not-listed', message: `Signed with ${key.source}, but the issuer's document gives that id to another key (of another type), so this key is not the issuer's` };
   }
   if (same.length > 0 || byId) {
     return { status: 'not-listed', message: `Signed with ${key.source}, which the issuer lists but not under assertionMethod, so it may not issue credentials (VC Data Integrity 1.0 §5.10)` };

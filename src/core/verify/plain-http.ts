@@ -1,6 +1,7 @@
 /**
  * What is read over plain http for an issuer whose own address is served over TLS (an https id, or
- * did:web, which did:web §Read resolves over https only) is anyone's on the network path, so it is
+ * did:web, which did:web §Read resolves over https only), or that has no web address (did:key,
+ * did:jwk, urn:), is anyone's on the network path, so it is
  * not the issuer's word, as a hosted copy or an OB 1.x key read so confirms nothing
  * (formats/hosted-scope.ts, formats/ob2-signed.ts bindLegacyKey). An issuer whose own address is
  * plain http is taken as it serves itself. Two readers:
@@ -14,12 +15,16 @@
  */
 import { shorten } from '../display.ts';
 
-/** Whether `url` is read over plain http while `issuerId` is served over TLS. */
+/**
+ * Whether `url` is read over plain http while `issuerId` is not itself a plain-http address: an https
+ * id or did:web (served over TLS), and equally a did:key, did:jwk or urn: issuer, whose own word is
+ * only its signature: an http read on its behalf is anyone's.
+ */
 export const overPlainHttp = (url: string, issuerId: string | undefined): boolean =>
-  /^http:/i.test(url) && issuerId !== undefined && /^(https:|did:web:)/i.test(issuerId);
+  /^http:/i.test(url) && issuerId !== undefined && !/^http:/i.test(issuerId.trim());
 
 /** Why the list at `listUrl` settles nothing for `issuerId`; undefined when it may. */
 export function plainHttpList(listUrl: string, issuerId: string | undefined): string | undefined {
   if (!overPlainHttp(listUrl, issuerId)) return undefined;
-  return `The revocation list is read over plain http (${shorten(listUrl)}), while its issuer is served over TLS (${shorten(issuerId, 120)}): anyone on the network path could have answered it, so it settles nothing`;
+  return `The revocation list is read over plain http (${shorten(listUrl)}), while its issuer (${shorten(issuerId, 120)}) is not: anyone on the network path could have answered it, so it settles nothing`;
 }

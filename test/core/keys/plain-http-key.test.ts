@@ -48,4 +48,14 @@ describe('a key named by id and read over plain http', () => {
     const r = await verify(JSON.stringify(vc), { fetch: web.fetch, now: new Date('2026-11-26T00:00:00Z') });
     expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
   });
+
+  it('a key the TLS document also embeds under an id it lists in assertionMethod binds by that entry, whatever its http id served', async () => {
+    const k = await makeKey('ES256');
+    const issuer = 'https://issuer.test/issuers/1';
+    const kid = 'http://keys.issuer.test/k1';
+    const embedded = { id: `${issuer}#k2`, type: 'JsonWebKey2020', controller: issuer, publicKeyJwk: pubOf(k.jwk) };
+    const web = new FakeWeb().json(issuer, { id: issuer, type: ['Profile'], verificationMethod: [kid, embedded], assertionMethod: [kid, embedded.id] }).json(kid, pubOf(k.jwk));
+    const r = await runJwt(await sign(credential(issuer), k, { kid }), { fetch: web.fetch, identities: ['ada@example.org'] });
+    expect([r.check('issuer-key')?.outcome, r.verdict], show(r)).toEqual(['pass', 'valid']);
+  });
 });

@@ -47,4 +47,17 @@ describe('an unread publicKeyBase58 is of the type its method names', () => {
     const v = await run(k, { type: 'Ed25519VerificationKey2018', publicKeyBase58: base58btc(long) });
     expect(v.verdict, show(v.r)).toBe('indeterminate');
   });
+
+  it('a kid the document gives to an unread key of another type: not listed, and said so (not "not under assertionMethod")', async () => {
+    const stranger = await makeKey('EdDSA');
+    const issuer = 'https://issuer.test/issuers/1';
+    const kid = 'https://keys.issuer.test/k1';
+    const web = new FakeWeb()
+      .json(issuer, { id: issuer, type: ['Profile'], verificationMethod: [{ id: kid, controller: issuer, type: 'Bls12381G2Key2020', publicKeyBase58: base58btc(new Uint8Array(96).fill(7)) }], assertionMethod: [kid] })
+      .json(kid, pubOf(stranger.jwk));
+    const r = await runJwt(await sign(credential(issuer), stranger, { kid }), { fetch: web.fetch, identities: ['ada@example.org'] });
+    const check = r.check('issuer-key');
+    expect([check?.outcome, r.verdict], show(r)).toEqual(['fail', 'invalid']);
+    expect(check?.message, check?.message).toMatch(/gives that id to another key/);
+  });
 });
