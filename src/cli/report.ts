@@ -56,13 +56,15 @@ function issuerPlace(issuer: IssuerInfo): string[] {
 }
 
 /**
- * An instant as the report writes it: the date alone at midnight UTC (an issuer that gave a date, OB 1.0
- * "2015-04-30"), else the date and time in UTC; anything else the model holds is shown escaped, as given.
+ * An instant as the report writes it, in the offset the issuer wrote it in (UTC for Z or +00:00): the date
+ * alone at midnight there (an issuer that gave a date: OB 1.0 "2015-04-30", Moodle's expiry at midnight in
+ * Japan), else the date and the time, its fraction dropped; anything else is shown escaped, as given.
  */
 function when(iso: string): string {
-  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d+)?Z$/.exec(iso);
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d+)?(Z|[+-]\d\d:\d\d)$/.exec(iso);
   if (!m) return esc(clip(iso));
-  return m[2] === '00:00:00' ? m[1]! : `${m[1]} ${m[2]} UTC`;
+  const zone = m[3] === 'Z' || m[3] === '+00:00' || m[3] === '-00:00' ? 'UTC' : m[3];
+  return m[2] === '00:00:00' ? m[1]! : `${m[1]} ${m[2]} ${zone}`;
 }
 
 /** When the badge was issued and until when it holds, as the badge page's "Issued" and "Expires" facts. */

@@ -1,7 +1,8 @@
 /**
  * The human report says when the badge was issued and until when it holds, as the badge page's
  * "Issued" and "Expires" facts do (BadgeFacts.tsx): real issuers' dates, an OB 1.0 Unix timestamp
- * and an OB 3.0 validUntil, each an instant in UTC, a date alone when it falls at midnight UTC.
+ * and an OB 3.0 validUntil, each with the offset the issuer wrote it in (UTC for Z or +00:00), the date
+ * alone when it falls at midnight there.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +32,17 @@ describe('the report says when the badge was issued and when it expires', () => 
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^issued: \d{4}-\d\d-\d\d( \d\d:\d\d:\d\d UTC)?$/);
     expect(lines[1]).toMatch(/^expires: 2030-/);
+  });
+
+  it("Moodle's assertion (issuedOn 2023-07-26T10:06:03+09:00, expires at midnight in Japan): the time in the issuer's own offset, the expiry's date as the issuer's calendar has it", async () => {
+    const r = await verify(bytes('chilowallet-moodle/assertion.json'), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(dateLines(toText(r, 'moodle.json'))).toEqual(['issued: 2023-07-26 10:06:03 +09:00', 'expires: 2024-07-26']);
+  });
+
+  it("Badgr's instants with microseconds and +00:00: UTC, the fraction dropped", () => {
+    const badge = { name: 'X', issuer: { name: 'Y' }, recipients: [], issuedOn: '2019-03-07T14:43:39.394206+00:00', expires: '2025-03-16T00:00:00+00:00' } as unknown as NonNullable<VerifyResult['badge']>;
+    const result: VerifyResult = { verdict: 'indeterminate', format: 'ob2.0-hosted', recipient: null, badge, input: { kind: 'json', size: 1, sha256: '' }, checks: [] };
+    expect(dateLines(toText(result, 'x.json'))).toEqual(['issued: 2019-03-07 14:43:39 UTC', 'expires: 2025-03-16']);
   });
 
   it('a date that is not an instant is shown escaped, as given; none given, no line', () => {
