@@ -55,6 +55,26 @@ function issuerPlace(issuer: IssuerInfo): string[] {
   return lines;
 }
 
+/**
+ * An instant as the report writes it, in the offset the issuer wrote it in (UTC for Z or +00:00): the date
+ * alone at midnight there (an issuer that gave a date: OB 1.0 "2015-04-30", Moodle's expiry at midnight in
+ * Japan), else the date and the time, its fraction dropped; anything else is shown escaped, as given.
+ */
+function when(iso: string): string {
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d+)?(Z|[+-]\d\d:\d\d)$/.exec(iso);
+  if (!m) return esc(clip(iso));
+  const zone = m[3] === 'Z' || m[3] === '+00:00' || m[3] === '-00:00' ? 'UTC' : m[3];
+  return m[2] === '00:00:00' ? m[1]! : `${m[1]} ${m[2]} ${zone}`;
+}
+
+/** When the badge was issued and until when it holds, as the badge page's "Issued" and "Expires" facts. */
+function dates(badge: NonNullable<VerifyResult['badge']>): string[] {
+  const lines: string[] = [];
+  if (badge.issuedOn) lines.push(`issued: ${when(badge.issuedOn)}`);
+  if (badge.expires) lines.push(`expires: ${when(badge.expires)}`);
+  return lines;
+}
+
 /** How the badge's recipient compared with the --recipient values given. */
 function matched(result: VerifyResult, given: readonly string[]): string | null {
   if (given.length === 0 || !result.badge) return null;
@@ -66,7 +86,8 @@ function matched(result: VerifyResult, given: readonly string[]): string | null 
 }
 
 /**
- * Verdict first, then where it came from, whom it was issued to and one line per check; every value
+ * Verdict first, then where it came from, whom it was issued to (and whether --recipient matched), when,
+ * and one line per check; every value
  * from the badge escaped. The name and issuer in the reader's `languages` when the badge gives them
  * in several (VC DM 2.0 §11.1, chooseText), else as first given; no base direction: a terminal is
  * shown the escaped text, isolates included (terminal.ts).
@@ -84,6 +105,7 @@ export function toText(result: VerifyResult, source: string, recipients: readonl
   if (result.badge) lines.push(...issuedTo(result.badge.recipients));
   const m = matched(result, recipients);
   if (m) lines.push(m);
+  if (result.badge) lines.push(...dates(result.badge));
   for (const c of result.checks) lines.push(`  ${MARK[c.outcome]} ${c.id.padEnd(11)} ${c.outcome.padEnd(13)} ${esc(clipMiddle(c.message))}`);
   return lines.join('\n');
 }
