@@ -11,7 +11,8 @@
  * that does not answer, or the backoff pause before a second refresh (token-use.ts), held the screen busy
  * with nothing to press. Its requests are aborted and the pause ends at once, with no second refresh; a
  * change waiting behind another is ended before it sends anything. Once the backpack has answered the change
- * itself, it is made: a cancel then finds nothing to cancel, and the list is read as usual.
+ * itself with a 2xx (its headers are enough: answeredOn), it is made: a cancel then finds nothing to cancel,
+ * and the list is read as usual.
  */
 import { serial, type Serial } from './serial.ts';
 import type { BadgrClient } from '../../backpack/badgr.ts';
@@ -50,6 +51,23 @@ export interface EmailsDeps {
 type Op = (c: BadgrClient, token: string) => Promise<unknown>;
 
 /**
+ * The fetch of a change, calling `made` as soon as the change itself (any request but a read) is answered
+ * with a 2xx by the backpack's own origin: its status and headers say it is made, before its body is read.
+ * A Cancel arriving between the two then finds nothing to cancel, as after the whole answer; before, it
+ * aborted the body's read and the change was said cancelled while the backpack had made it.
+ */
+const answeredOn = (fetch: Fetch, made: (() => void) | undefined): Fetch =>
+  made === undefined
+    ? fetch
+    : async (url, init) => {
+        const res = await fetch(url, init);
+        const read = (init?.method ?? 'GET').toUpperCase() === 'GET';
+        const here = !res.redirected || !res.url || new URL(res.url).origin === new URL(url).origin;
+        if (!read && res.ok && here) made();
+        return res;
+      };
+
+/**
  * An add Badgr answered without making it: refused (a 4xx), or held back by its backoff (429), but
  * not its 400 that registered the spelling as a case variant (email-refusals.ts). No answer, or a
  * server error, leaves it unknown: the address may be pending at Badgr.
@@ -82,7 +100,7 @@ export function createEmails(d: EmailsDeps) {
     const account = await badgrAccount(accountId);
     const { badgrClient, badgrProvider } = await d.backpack();
     signal?.throwIfAborted();
-    const client = badgrClient(account.baseUrl, signal ? signalled(d.fetch, signal) : d.fetch);
+    const client = badgrClient(account.baseUrl, answeredOn(signal ? signalled(d.fetch, signal) : d.fetch, made));
     const host = new URL(account.baseUrl).host;
     const run = <T>(fn: (token: string) => Promise<T>): Promise<T> => withAccess(d.tokens, accountId, fn, () => (d.sleep ?? realSleep)(DEFAULT_RETRY.baseMs, signal), signal);
     let listed: AccountAddress[];

@@ -1,0 +1,55 @@
+/**
+ * A Cancel that reaches the worker after the backpack has answered the change (its status and headers
+ * came) but before the answer's body was read: the backpack has made the change, so the change is not
+ * "cancelled". Before, the change counted as answered only once its body was read: the Cancel aborted
+ * that read and the popup was told ERR_CANCELLED (and said nothing) while Badgr had added, removed or
+ * made primary the address. Now a 2xx answer's headers make it answered: the Cancel finds nothing to
+ * cancel, the answer is read and the list read again, as for a change answered whole.
+ */
+import { describe, expect, it } from 'vitest';
+import { badgrSignIn, harness, useBackpack } from './harness.ts';
+import { until } from './held-fetch.ts';
+
+const ctx = useBackpack({ badges: 1 });
+
+const addresses = () => {
+  const state = ctx.bp.control.stateForTests;
+  return state.emailsOf(state.emailRecord('ada@example.org')!.userId);
+};
+
+const CHANGES = [
+  { op: 'makePrimary', method: 'PUT', path: '/v1/user/emails/2', made: () => addresses().find((e) => e.primary)?.email === 'ada.lovelace@school.example' },
+  { op: 'remove', method: 'DELETE', path: '/v1/user/emails/3', made: () => !addresses().some((e) => e.email === 'ada@old-job.example') },
+  { op: 'add', method: 'POST', path: '/v1/user/emails', made: () => addresses().some((e) => e.email === 'ada@new.example') },
+] as const;
+
+describe('a Cancel after the answer\'s headers, before its body', () => {
+  it.each(CHANGES)('$op: not reported cancelled; the change is said made and the list shows it', async ({ op, method, path, made }) => {
+    const h = await harness();
+    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+    await until(() => !h.app.sync.isRunning(id));
+    let release!: () => void;
+    const holdBody = new Promise<void>((r) => (release = r));
+    ctx.bp.control.failNext({ path, holdBody });
+    const answered = () => ctx.bp.control.requests.some((r) => r.method === method && r.path === path && r.status < 300);
+    try {
+      const change = op === 'add' ? h.app.emails.add(id, 'ada@new.example') : h.app.emails[op](id, op === 'makePrimary' ? '2' : '3');
+      const outcome = change.then((v) => ({ ok: true as const, v }), (e: { code?: string }) => ({ ok: false as const, code: e.code }));
+      await until(answered);
+      // The headers travel to the client.
+      await new Promise((r) => setTimeout(r, 150));
+      expect(made()).toBe(true);
+      expect(h.app.emails.cancel(id)).toEqual({ cancelled: false });
+      release();
+      const r = await outcome;
+      expect(r).toMatchObject({ ok: true });
+      const listed = r.ok ? r.v.map((e) => e.email) : [];
+      if (op === 'remove') expect(listed).not.toContain('ada@old-job.example');
+      if (op === 'add') expect(listed).toContain('ada@new.example');
+      if (op === 'makePrimary') expect(r.ok && r.v.find((e) => e.primary)?.email).toBe('ada.lovelace@school.example');
+    } finally {
+      release();
+      ctx.bp.control.clearFaults();
+    }
+  });
+});
