@@ -9,7 +9,8 @@ import { emailForDisplay } from '../display.ts';
 import type { Loadable } from '../use-popup-data.ts';
 
 export interface Note {
-  kind: 'error' | 'success';
+  /** `info`: neither, as a cancelled request that may still have been received (guide/PasswordReset.tsx). */
+  kind: 'error' | 'success' | 'info';
   text: string;
   /** The address (its id) a card's change was about: that card's buttons are described by the note. */
   about?: string;
