@@ -7,7 +7,7 @@
  * cancel, the answer is read and the list read again, as for a change answered whole.
  */
 import { describe, expect, it } from 'vitest';
-import { badgrSignIn, harness, useBackpack } from './harness.ts';
+import { badgrSignIn, failure, harness, useBackpack } from './harness.ts';
 import { until } from './held-fetch.ts';
 
 const ctx = useBackpack({ badges: 1 });
@@ -47,6 +47,30 @@ describe('a Cancel after the answer\'s headers, before its body', () => {
       if (op === 'remove') expect(listed).not.toContain('ada@old-job.example');
       if (op === 'add') expect(listed).toContain('ada@new.example');
       if (op === 'makePrimary') expect(r.ok && r.v.find((e) => e.primary)?.email).toBe('ada.lovelace@school.example');
+    } finally {
+      release();
+      ctx.bp.control.clearFaults();
+    }
+  });
+});
+
+describe('a Cancel after the change was sent, before any answer', () => {
+  it('is cancelled, said as maybe made (reason ERR_MAYBE_MADE); a change waiting behind it sent nothing, said so', async () => {
+    const h = await harness();
+    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+    await until(() => !h.app.sync.isRunning(id));
+    let release!: () => void;
+    const hold = new Promise<void>((r) => (release = r));
+    ctx.bp.control.failNext({ path: '/v1/user/emails/', hold });
+    try {
+      const first = h.app.emails.resend(id, '3');
+      const second = h.app.emails.makePrimary(id, '2');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(h.app.emails.cancel(id)).toEqual({ cancelled: true });
+      const [a, b] = [(await failure(first)) as { code: string; reason?: string }, (await failure(second)) as { code: string; reason?: string }];
+      expect(a).toMatchObject({ code: 'ERR_CANCELLED', reason: 'ERR_MAYBE_MADE' });
+      expect(b.code).toBe('ERR_CANCELLED');
+      expect(b.reason).toBeUndefined();
     } finally {
       release();
       ctx.bp.control.clearFaults();

@@ -56,12 +56,14 @@ type Op = (c: BadgrClient, token: string) => Promise<unknown>;
  * A Cancel arriving between the two then finds nothing to cancel, as after the whole answer; before, it
  * aborted the body's read and the change was said cancelled while the backpack had made it.
  */
-const answeredOn = (fetch: Fetch, made: (() => void) | undefined): Fetch =>
+const answeredOn = (fetch: Fetch, made: (() => void) | undefined, sent?: () => void): Fetch =>
   made === undefined
     ? fetch
     : async (url, init) => {
-        const res = await fetch(url, init);
         const read = (init?.method ?? 'GET').toUpperCase() === 'GET';
+        // Sent: from here the backpack may make the change whatever the Cancel (said so: cancel below).
+        if (!read) sent?.();
+        const res = await fetch(url, init);
         const here = !res.redirected || !res.url || new URL(res.url).origin === new URL(url).origin;
         if (!read && res.ok && here) made();
         return res;
@@ -96,11 +98,11 @@ export function createEmails(d: EmailsDeps) {
    * before the API's servers could know the token it gave. A change's `signal` (its Cancel) reaches its
    * requests and that pause; `made` is called once the backpack has answered the change itself.
    */
-  async function withClient(accountId: string, op?: Op, typed?: string, signal?: AbortSignal, made?: () => void): Promise<EmailView[]> {
+  async function withClient(accountId: string, op?: Op, typed?: string, signal?: AbortSignal, made?: () => void, sent?: () => void): Promise<EmailView[]> {
     const account = await badgrAccount(accountId);
     const { badgrClient, badgrProvider } = await d.backpack();
     signal?.throwIfAborted();
-    const client = badgrClient(account.baseUrl, answeredOn(signal ? signalled(d.fetch, signal) : d.fetch, made));
+    const client = badgrClient(account.baseUrl, answeredOn(signal ? signalled(d.fetch, signal) : d.fetch, made, sent));
     const host = new URL(account.baseUrl).host;
     const run = <T>(fn: (token: string) => Promise<T>): Promise<T> => withAccess(d.tokens, accountId, fn, () => (d.sleep ?? realSleep)(DEFAULT_RETRY.baseMs, signal), signal);
     let listed: AccountAddress[];
@@ -157,6 +159,8 @@ export function createEmails(d: EmailsDeps) {
   const queues = new Map<string, Serial>();
   /** Each account's changes, running or waiting, until the backpack has answered them: what `cancel` aborts. */
   const cancellable = new Map<string, Set<AbortController>>();
+  /** The changes whose request has left for the backpack: a Cancel cannot say the backpack did not make them. */
+  const sentOnes = new WeakSet<AbortController>();
   const change = (accountId: string, op: Op, typed?: string): Promise<EmailView[]> => {
     let queue = queues.get(accountId);
     if (!queue) queues.set(accountId, (queue = serial()));
@@ -167,7 +171,7 @@ export function createEmails(d: EmailsDeps) {
       mine.delete(controller);
       if (!mine.size && cancellable.get(accountId) === mine) cancellable.delete(accountId);
     };
-    return queue(() => withClient(accountId, op, typed, controller.signal, done)).finally(done);
+    return queue(() => withClient(accountId, op, typed, controller.signal, done, () => sentOnes.add(controller))).finally(done);
   };
   return {
     list: (accountId: string) => withClient(accountId),
@@ -179,7 +183,11 @@ export function createEmails(d: EmailsDeps) {
     cancel(accountId: string): { cancelled: boolean } {
       const these = [...(cancellable.get(accountId) ?? [])];
       cancellable.delete(accountId);
-      for (const c of these) c.abort(new ServiceError(E.CANCELLED, 'The address change was cancelled'));
+      // A change whose request had left may have been made at the backpack all the same (its answer was not
+      // awaited): said so (`reason` ERR_MAYBE_MADE), and the popup reads the list again; one still waiting sent nothing.
+      for (const c of these) {
+        c.abort(sentOnes.has(c) ? new ServiceError(E.CANCELLED, 'The address change was cancelled after it was sent: the backpack may have made it', undefined, { reason: 'ERR_MAYBE_MADE' }) : new ServiceError(E.CANCELLED, 'The address change was cancelled before it was sent: nothing changed'));
+      }
       return { cancelled: these.length > 0 };
     },
   };

@@ -48,8 +48,10 @@ export function useEmails(accountId: string) {
   const apply = async (p: Promise<Reply<EmailView[]>>, success: string, about?: string): Promise<boolean> => {
     const r = await p;
     if (r.ok) setEmails({ status: 'ready', value: r.value.map(emailForDisplay) });
-    // Cancelled (Cancel, below): nothing to say; the list read again shows what the backpack has.
-    if (r.ok || r.error.code !== 'ERR_CANCELLED') setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: changeErrorText(t, r.error), ...(about ? { about } : {}) });
+    // Cancelled (Cancel, below) before it was sent: nothing to say; the list read again shows what the backpack has.
+    // Cancelled after it was sent (emails.ts cancel, reason ERR_MAYBE_MADE): the backpack may have made it, said so.
+    if (!r.ok && r.error.code === 'ERR_CANCELLED' && r.error.reason === 'ERR_MAYBE_MADE') setNote({ kind: 'info', text: t('addressMaybeMade'), ...(about ? { about } : {}) });
+    else if (r.ok || r.error.code !== 'ERR_CANCELLED') setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: changeErrorText(t, r.error), ...(about ? { about } : {}) });
     if (!r.ok) {
       const now = await actions.listEmails(accountId);
       if (now.ok) setEmails({ status: 'ready', value: now.value.map(emailForDisplay) });
