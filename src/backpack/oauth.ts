@@ -157,11 +157,7 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
   };
 }
 
-/**
- * §5.1 `expires_in`, "the lifetime in seconds of the access token": a JSON number, or a string of
- * decimal digits as some servers send it. Anything else (`true`, `[3600]`, "3600abc", "1e3", " 60")
- * is NaN, no lifetime at all, never what Number() makes of it (Number(true) is 1, Number([3600]) 3600).
- */
+/** §5.1 `expires_in`: a JSON number, or decimal digits as some servers send; else NaN (Number(true) is 1, Number([3600]) 3600). */
 const lifetimeSeconds = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && /^[0-9]{1,20}$/.test(v) ? Number(v) : NaN);
 
 const parseOr = (text: string): unknown => {
