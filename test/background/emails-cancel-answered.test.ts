@@ -77,3 +77,21 @@ describe('a Cancel after the change was sent, before any answer', () => {
     }
   });
 });
+
+describe('a change made whose list cannot be read after it', () => {
+  it('is said made (reason ERR_CHANGE_MADE), not as the change failing; the address is at the backpack', async () => {
+    const h = await harness();
+    const { id } = await badgrSignIn(h, ctx.bp.baseUrl);
+    await until(() => !h.app.sync.isRunning(id));
+    // The add (POST /v1/user/emails) goes through; the list read after it (GET, same path) fails.
+    ctx.bp.control.failNext({ path: '/v1/user/emails', status: 503, skip: 1, count: 5 });
+    try {
+      const e = (await failure(h.app.emails.add(id, 'ada@listless.example'))) as { code: string; reason?: string; message: string };
+      expect(e).toMatchObject({ code: 'SERVER_ERROR', reason: 'ERR_CHANGE_MADE' });
+      expect(e.message).toMatch(/made the change/);
+      expect(addresses().some((a) => a.email === 'ada@listless.example')).toBe(true);
+    } finally {
+      ctx.bp.control.clearFaults();
+    }
+  });
+});

@@ -104,3 +104,14 @@ describe('a change cancelled after it was sent (emails.ts: reason ERR_MAYBE_MADE
     await waitFor(() => expect(lists).toBe(1));
   });
 });
+
+describe('a change made whose list could not be read after it (emails.ts: reason ERR_CHANGE_MADE)', () => {
+  it('says it was made and that the list may not show it yet, as a status, not an alert', async () => {
+    const { actions } = await addresses();
+    actions.makePrimaryEmail = async () => ({ ok: false, error: { code: 'UNREACHABLE', message: 'made, list unread', reason: 'ERR_CHANGE_MADE' } });
+    const work = card('ada.lovelace@work.example');
+    fireEvent.click(within(work).getByRole('button', { name: 'Make primary ada.lovelace@work.example' }));
+    await screen.findByText(/it may not show this change yet/);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

@@ -21,7 +21,7 @@ import type { Fetch } from '../../backpack/http.ts';
 import type { EmailView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import type { AccountAddress, AccountRecord } from '../../platform/records.ts';
-import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
+import { explain, ServiceError, ServiceErrorCodes as E, type ServiceErrorCode } from './errors.ts';
 import type { LoadBackpack } from './backpack-kit.ts';
 import { boundAddresses } from './address-bound.ts';
 import { emailRefusal, isVariantRegistered } from './email-refusals.ts';
@@ -120,8 +120,10 @@ export function createEmails(d: EmailsDeps) {
       // Typed in another spelling of an address this backpack verifies: confirmed now, whatever Badgr answers.
       if (written && JSON.stringify(confirmedOf([written])) !== JSON.stringify(before)) d.onConfirmedChanged?.();
     }
+    // The change answered as made: a list that cannot be read after it does not undo it (ERR_CHANGE_MADE below).
+    let madeIt = false;
     try {
-      if (op) await run((t) => op(client, t)).then(made, async (e: unknown) => {
+      if (op) await run((t) => op(client, t)).then(() => ((madeIt = true), made?.()), async (e: unknown) => {
         // Not one this backpack verifies already (its 400 "Could not register email address." for its own address as spelled): that one is confirmed, as typed.
         if (typed && !wasTyped && notMade(e)) await d.db.accounts.update(accountId, (current) => current && (verifiedOf(current).some((v) => addressKey(v) === addressKey(typed)) ? current : { ...current, typedAddresses: (current.typedAddresses ?? []).filter((x) => x !== typed.trim()) }));
         throw emailRefusal(e);
@@ -132,7 +134,11 @@ export function createEmails(d: EmailsDeps) {
     } catch (e) {
       // Aborted by its Cancel: said as cancelled, not as a backpack out of reach (http.ts send).
       if (signal?.aborted) throw signal.reason;
-      throw explain(e, host);
+      const said = explain(e, host);
+      // Made, and only the list read after it failed: said as made (reason ERR_CHANGE_MADE), not as the change
+      // failing, which the user would try again (Badgr then refuses the address it holds, or throttles the re-send).
+      if (madeIt && said instanceof Error && 'code' in said) throw new ServiceError(said.code as ServiceErrorCode, `The backpack made the change, but the address list could not be read again: ${said.message}`, (said as ServiceError).retryAfterSeconds, { reason: 'ERR_CHANGE_MADE' });
+      throw said;
     }
     const { addresses } = boundAddresses(listed);
     const changed = JSON.stringify(addresses) !== JSON.stringify(account.addresses);

@@ -51,6 +51,8 @@ export function useEmails(accountId: string) {
     // Cancelled (Cancel, below) before it was sent: nothing to say; the list read again shows what the backpack has.
     // Cancelled after it was sent (emails.ts cancel, reason ERR_MAYBE_MADE): the backpack may have made it, said so.
     if (!r.ok && r.error.code === 'ERR_CANCELLED' && r.error.reason === 'ERR_MAYBE_MADE') setNote({ kind: 'info', text: t('addressMaybeMade'), ...(about ? { about } : {}) });
+    // Made, only the list read after it failed (emails.ts, reason ERR_CHANGE_MADE): said as made, not as a failure to try again.
+    else if (!r.ok && r.error.reason === 'ERR_CHANGE_MADE') setNote({ kind: 'info', text: `${success} ${t('addressListNotRead')}`, ...(about ? { about } : {}) });
     else if (r.ok || r.error.code !== 'ERR_CANCELLED') setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: changeErrorText(t, r.error), ...(about ? { about } : {}) });
     if (!r.ok) {
       const now = await actions.listEmails(accountId);
