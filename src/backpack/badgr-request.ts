@@ -66,7 +66,9 @@ export async function badgrCall(opts: ClientOptions, url: string, c: BadgrCall):
 async function badgrExchange(opts: ClientOptions, url: string, c: BadgrCall): Promise<{ body: unknown; headers: Headers }> {
   const headers: Record<string, string> = { accept: 'application/json', ...bearer(c.token) };
   if (c.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await send(opts, url, { method: c.method ?? 'GET', headers, ...(c.body !== undefined ? { body: JSON.stringify(c.body) } : {}) });
+  // A request with a body never follows a redirect: a 307 or 308 keeps the body (RFC 9110 §15.4.8), and the
+  // address it carries went to whatever site the answer named (as badgr-password.ts never follows one).
+  const res = await send(opts, url, { method: c.method ?? 'GET', headers, ...(c.body !== undefined ? { body: JSON.stringify(c.body), redirect: 'error' as const } : {}) });
   answeredHere(res, url, c.what);
   // A success is read whole (up to MAX_ANSWER_BYTES, else PROTOCOL); an error only for its message.
   const text = res.ok ? await readText(res, c.what) : await errorText(res, c.what);

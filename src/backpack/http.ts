@@ -93,7 +93,10 @@ export async function readText(res: Response, what: string, max = MAX_ANSWER_BYT
     }
   } catch (e) {
     if (e instanceof BackpackError) throw e;
-    throw new BackpackError(C.UNREACHABLE, `The answer of ${what} was cut off`, { cause: e, status: res.status });
+    // The request's timeout (send) ends the body's read too: headers in time and a body that never came is
+    // a backpack that did not answer in time, as send says of one that sent nothing; a dropped connection is cut off.
+    const timedOut = e instanceof Error && e.name === 'TimeoutError';
+    throw new BackpackError(C.UNREACHABLE, timedOut ? `${what} did not answer in time (its answer stopped coming)` : `The answer of ${what} was cut off`, { cause: e, status: res.status });
   }
 }
 

@@ -143,7 +143,7 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
     throw new BackpackError(C.PROTOCOL, `The token answer is of type ${b.token_type.slice(0, 40)}, which Lanyard cannot use (only Bearer tokens, RFC 6750)`);
   }
   const now = opts.now?.() ?? Date.now();
-  const expiresIn = typeof b.expires_in === 'number' ? b.expires_in : Number(b.expires_in);
+  const expiresIn = lifetimeSeconds(b.expires_in);
   // §5.1 expires_in is a lifetime in seconds; one past any clock (1e306 s makes an Infinity, which
   // storage keeps as null, read as "expired" at every use: a refresh before every request) is no
   // expiry at all. The token is then refreshed when the API refuses it (a 401), as without expires_in.
@@ -156,6 +156,9 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
     ...(Number.isFinite(expiresIn) && expiresIn > 0 && expiresAt <= MAX_TIME ? { expiresAt, lifetimeMs: expiresIn * 1000 } : {}),
   };
 }
+
+/** §5.1 `expires_in`: a JSON number, or decimal digits as some servers send; else NaN (Number(true) is 1, Number([3600]) 3600). */
+const lifetimeSeconds = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && /^[0-9]{1,20}$/.test(v) ? Number(v) : NaN);
 
 const parseOr = (text: string): unknown => {
   try {

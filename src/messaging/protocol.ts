@@ -74,7 +74,10 @@ export type PopupToBackground = {
   'badges/get': { args: { key: string }; reply: BadgeDetail };
   /** Re-verifies one badge (key) or every cached badge (no key); progress shows in the accounts' sync state. */
   'badges/verify': { args: { key?: string }; reply: { verified: number } };
-  'badges/import': { args: { source: ImportSource }; reply: ImportedView };
+  /** `attempt`: the popup's id for this import, which `badges/import-cancel` names (services/attempts.ts). */
+  'badges/import': { args: { source: ImportSource; attempt?: string }; reply: ImportedView };
+  /** Cancels the import `attempt` names (its reply ERR_CANCELLED, nothing added), even before it starts; `cancelled` false once it is being written or ended. */
+  'badges/import-cancel': { args: { attempt: string }; reply: { cancelled: boolean } };
   'badges/remove': { args: { key: string }; reply: { removed: boolean } };
   /** The baked image or the credential, for download: base64 bytes with a file name and type. */
   'badges/download': { args: { key: string; what: 'baked' | 'json' }; reply: { fileName: string; mimeType: string; base64: string } };
@@ -108,7 +111,9 @@ export type PopupToBackground = {
   'local-addresses/add': { args: { email: string }; reply: string[] };
   'local-addresses/remove': { args: { email: string }; reply: string[] };
   /** Asks a Badgr-compatible backpack to e-mail a password reset link to this address (no sign-in needed). */
-  'accounts/password-reset': { args: { baseUrl: string; email: string }; reply: { sent: true } };
+  'accounts/password-reset': { args: { baseUrl: string; email: string; attempt?: string }; reply: { sent: true } };
+  /** Cancels the password reset `attempt` names, even before it starts; `cancelled` false once the backpack answered it or it ended. */
+  'accounts/password-reset-cancel': { args: { attempt: string }; reply: { cancelled: boolean } };
   'settings/set': { args: { settings: Partial<Settings> }; reply: Settings };
   /** The sites hover verification is on for (match patterns, `https://host/*`). */
   'hover/sites': { args: NoArgs; reply: { sites: string[] } };

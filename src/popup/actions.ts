@@ -22,7 +22,10 @@ export interface PopupActions {
   getBadge(key: string): Promise<Reply<BadgeDetail>>;
   /** One badge, or every cached badge without a key; progress shows in the accounts' sync state. */
   verify(key?: string): Promise<Reply<{ verified: number }>>;
-  importBadge(source: ImportSource): Promise<Reply<ImportedView>>;
+  /** `attempt`: the panel's id for this import, which cancelImport names (a Cancel ends it even before it reaches the worker). */
+  importBadge(source: ImportSource, attempt?: string): Promise<Reply<ImportedView>>;
+  /** Cancels the import `attempt` names: its reply is then ERR_CANCELLED, nothing added (unless it was being written). */
+  cancelImport(attempt: string): Promise<Reply<{ cancelled: boolean }>>;
   removeBadge(key: string): Promise<Reply<{ removed: boolean }>>;
   /** Asks for host access to the backpack (so call it straight from the click), then signs in. */
   signIn(request: SignInRequest): Promise<Reply<AccountView>>;
@@ -48,7 +51,9 @@ export interface PopupActions {
   addLocalAddress(email: string): Promise<Reply<string[]>>;
   removeLocalAddress(email: string): Promise<Reply<string[]>>;
   /** Asks for host access to a Badgr-compatible backpack (call it from the click), then has it e-mail a password reset link. */
-  requestPasswordReset(baseUrl: string, email: string): Promise<Reply<{ sent: true }>>;
+  requestPasswordReset(baseUrl: string, email: string, attempt?: string): Promise<Reply<{ sent: true }>>;
+  /** Cancels the reset request `attempt` names: its reply is then ERR_CANCELLED (the backpack may have received it). */
+  cancelPasswordReset(attempt: string): Promise<Reply<{ cancelled: boolean }>>;
   saveSettings(settings: Partial<Settings>): Promise<Reply<Settings>>;
   /** Turns verify-on-hover on or off (no permission: sites are added one by one); off takes back every site and the grants hover added. */
   setHoverVerify(on: boolean): Promise<Reply<Settings>>;
@@ -146,7 +151,7 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
     listBadges: (limit) => call('badges/list', limit === undefined ? {} : { limit }),
     getBadge: (key) => call('badges/get', { key }),
     verify: (key) => call('badges/verify', key === undefined ? {} : { key }),
-    async importBadge(given) {
+    async importBadge(given, attempt) {
       // A link pasted without its scheme (host and path, as cards and pages print it) is the https
       // link it names, as a browser's address bar reads it; anything else goes as it is.
       const bare = given.kind === 'text' ? given.text.trim() : '';
@@ -166,8 +171,9 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
       const pasted = source.kind === 'text' ? source.text.trim() : '';
       const link = /^https?:\/\//i.test(pasted) ? hostPattern(badgeDataUrl(pasted) ?? pasted) : undefined;
       if (link && (await ask([link]))) await call('hosts/confirm', { patterns: [link] });
-      return call('badges/import', { source });
+      return call('badges/import', { source, ...(attempt === undefined ? {} : { attempt }) });
     },
+    cancelImport: (attempt) => call('badges/import-cancel', { attempt }),
     removeBadge: (key) => call('badges/remove', { key }),
     async signIn(request) {
       const pattern = originPattern(request.baseUrl);
@@ -193,12 +199,13 @@ export function createActions(send: Send<PopupToBackground>, platform: PopupPlat
     listLocalAddresses: () => call('local-addresses/list', {}),
     addLocalAddress: (email) => call('local-addresses/add', { email }),
     removeLocalAddress: (email) => call('local-addresses/remove', { email }),
-    async requestPasswordReset(baseUrl, email) {
+    async requestPasswordReset(baseUrl, email, attempt) {
       const pattern = originPattern(baseUrl);
       if (!pattern) return failure('ERR_BAD_URL', 'not an https address');
       if (!(await ask([pattern]))) return failure('ERR_HOST_PERMISSION_DENIED', 'access to the backpack was not allowed');
-      return call('accounts/password-reset', { baseUrl, email });
+      return call('accounts/password-reset', { baseUrl, email, ...(attempt === undefined ? {} : { attempt }) });
     },
+    cancelPasswordReset: (attempt) => call('accounts/password-reset-cancel', { attempt }),
     saveSettings: (settings) => call('settings/set', { settings }),
     setHoverVerify: (on) => call('settings/set', { settings: { hoverVerify: on } }),
     async hoverSites() {

@@ -220,6 +220,9 @@ export function createMockActions(options: MockOptions = {}): MockActions {
       return later(again ? err('THROTTLED', 'Forgot password request limit exceeded.', { retryAfterSeconds: 300 }) : ok({ sent: true as const }));
     },
     removeEmail: (accountId, id) => (record('removeEmail', [accountId, id]), emailOp(accountId, id, (list, e) => (e.primary ? err('ERR_EMAIL_PRIMARY', 'Removing the address was refused (HTTP 400): Can not remove primary email address', { said: 'Can not remove primary email address' }) : list.filter((x) => x.id !== id)))),
+    // Answered at once here: none is left to cancel.
+    cancelImport: (attempt) => (record('cancelImport', [attempt]), later(ok({ cancelled: false }))),
+    cancelPasswordReset: (attempt) => (record('cancelPasswordReset', [attempt]), later(ok({ cancelled: false }))),
     // Its changes are answered at once here: none is left to cancel.
     cancelEmailChange: (accountId) => (record('cancelEmailChange', [accountId]), later(ok({ cancelled: false }))),
     listLocalAddresses: () => (record('listLocalAddresses', []), later(ok([...localAddresses]))),

@@ -37,6 +37,11 @@ export interface Fault {
   pause?: boolean;
   /** Holds only this request until the promise settles, then answers it as usual (the others go on). */
   hold?: Promise<void>;
+  /**
+   * Answers the request as usual (the change is made), sends its status line and headers, then holds its
+   * body until the promise settles: an answer whose headers have come and whose body has not.
+   */
+  holdBody?: Promise<void>;
   /** Instead of a failure: runs this as the request arrives, then answers the request as usual (a change at the provider between two requests). */
   act?: () => void;
 }
@@ -57,6 +62,7 @@ export class Control {
   extraHeaders: Record<string, string> = {};
   private gate: { promise: Promise<void>; release: () => void } | null = null;
   private readonly faults: (Fault & { left: number })[] = [];
+  private readonly heldBodies = new WeakMap<Req, Promise<void>>();
 
   constructor(private readonly state: BackpackState, delayMs = 0) {
     this.delayMs = delayMs;
@@ -188,8 +194,17 @@ export class Control {
       await f.hold;
       return null;
     }
+    if (f.holdBody) {
+      this.heldBodies.set(req, f.holdBody);
+      return null;
+    }
     if (f.drop) return 'drop';
     return faultReply(f);
+  }
+
+  /** @internal the server's hook: what the body of this request's answer waits for, after its headers are sent (Fault.holdBody). */
+  bodyHold(req: Req): Promise<void> | undefined {
+    return this.heldBodies.get(req);
   }
 
   /** The first planned fault (pauses or answers) matching `req`, used up once its skips are spent. */

@@ -131,6 +131,12 @@ export async function startBackpack(opts: BackpackOptions = {}): Promise<Backpac
     if (res.destroyed) return;
     // RFC 9110 §6.6.1: an origin server with a clock MUST send Date, from that clock (the backpack's, which tests move).
     res.writeHead(reply.status, { date: new Date(state.now()).toUTCString(), ...cors, ...reply.headers, ...control.extraHeaders });
+    const bodyHold = control.bodyHold(r);
+    if (bodyHold) {
+      res.flushHeaders();
+      await bodyHold;
+      if (res.destroyed) return;
+    }
     res.end(r.method === 'HEAD' ? undefined : reply.body);
   };
   // A client that goes away mid-request (an aborted fetch, a killed service worker) is not an error.

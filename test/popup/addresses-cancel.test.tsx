@@ -86,3 +86,32 @@ describe('cancelling an address change', () => {
     expect(document.activeElement).toBe(within(work).getByRole('button', { name: 'Remove ada.lovelace@work.example' }));
   });
 });
+
+describe('a change cancelled after it was sent (emails.ts: reason ERR_MAYBE_MADE)', () => {
+  it('says the backpack may have made it, as a status on the card, not an alert; the list is read again', async () => {
+    const { actions } = await addresses();
+    let end: (() => void) | undefined;
+    actions.makePrimaryEmail = () => new Promise((resolve) => (end = () => resolve({ ok: false, error: { code: 'ERR_CANCELLED', message: 'cancelled after it was sent', reason: 'ERR_MAYBE_MADE' } })));
+    actions.cancelEmailChange = async () => (end?.(), { ok: true, value: { cancelled: true } });
+    let lists = 0;
+    const list = actions.listEmails;
+    actions.listEmails = (id) => (lists++, list(id));
+    const work = card('ada.lovelace@work.example');
+    fireEvent.click(within(work).getByRole('button', { name: 'Make primary ada.lovelace@work.example' }));
+    fireEvent.click(await within(work).findByRole('button', { name: 'Cancel ada.lovelace@work.example' }));
+    await screen.findByText(/the backpack may have made this change/);
+    expect(screen.queryByRole('alert')).toBeNull();
+    await waitFor(() => expect(lists).toBe(1));
+  });
+});
+
+describe('a change made whose list could not be read after it (emails.ts: reason ERR_CHANGE_MADE)', () => {
+  it('says it was made and that the list may not show it yet, as a status, not an alert', async () => {
+    const { actions } = await addresses();
+    actions.makePrimaryEmail = async () => ({ ok: false, error: { code: 'UNREACHABLE', message: 'made, list unread', reason: 'ERR_CHANGE_MADE' } });
+    const work = card('ada.lovelace@work.example');
+    fireEvent.click(within(work).getByRole('button', { name: 'Make primary ada.lovelace@work.example' }));
+    await screen.findByText(/it may not show this change yet/);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

@@ -11,7 +11,8 @@
  * that does not answer, or the backoff pause before a second refresh (token-use.ts), held the screen busy
  * with nothing to press. Its requests are aborted and the pause ends at once, with no second refresh; a
  * change waiting behind another is ended before it sends anything. Once the backpack has answered the change
- * itself, it is made: a cancel then finds nothing to cancel, and the list is read as usual.
+ * itself with a 2xx (its headers are enough: answeredOn), it is made: a cancel then finds nothing to cancel,
+ * and the list is read as usual.
  */
 import { serial, type Serial } from './serial.ts';
 import type { BadgrClient } from '../../backpack/badgr.ts';
@@ -20,7 +21,7 @@ import type { Fetch } from '../../backpack/http.ts';
 import type { EmailView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import type { AccountAddress, AccountRecord } from '../../platform/records.ts';
-import { explain, ServiceError, ServiceErrorCodes as E } from './errors.ts';
+import { explain, ServiceError, ServiceErrorCodes as E, type ServiceErrorCode } from './errors.ts';
 import type { LoadBackpack } from './backpack-kit.ts';
 import { boundAddresses } from './address-bound.ts';
 import { emailRefusal, isVariantRegistered } from './email-refusals.ts';
@@ -48,6 +49,25 @@ export interface EmailsDeps {
 }
 
 type Op = (c: BadgrClient, token: string) => Promise<unknown>;
+
+/**
+ * The fetch of a change, calling `made` as soon as the change itself (any request but a read) is answered
+ * with a 2xx by the backpack's own origin: its status and headers say it is made, before its body is read.
+ * A Cancel arriving between the two then finds nothing to cancel, as after the whole answer; before, it
+ * aborted the body's read and the change was said cancelled while the backpack had made it.
+ */
+const answeredOn = (fetch: Fetch, made: (() => void) | undefined, sent?: () => void): Fetch =>
+  made === undefined
+    ? fetch
+    : async (url, init) => {
+        const read = (init?.method ?? 'GET').toUpperCase() === 'GET';
+        // Sent: from here the backpack may make the change whatever the Cancel (said so: cancel below).
+        if (!read) sent?.();
+        const res = await fetch(url, init);
+        const here = !res.redirected || !res.url || new URL(res.url).origin === new URL(url).origin;
+        if (!read && res.ok && here) made();
+        return res;
+      };
 
 /**
  * An add Badgr answered without making it: refused (a 4xx), or held back by its backoff (429), but
@@ -78,11 +98,11 @@ export function createEmails(d: EmailsDeps) {
    * before the API's servers could know the token it gave. A change's `signal` (its Cancel) reaches its
    * requests and that pause; `made` is called once the backpack has answered the change itself.
    */
-  async function withClient(accountId: string, op?: Op, typed?: string, signal?: AbortSignal, made?: () => void): Promise<EmailView[]> {
+  async function withClient(accountId: string, op?: Op, typed?: string, signal?: AbortSignal, made?: () => void, sent?: () => void): Promise<EmailView[]> {
     const account = await badgrAccount(accountId);
     const { badgrClient, badgrProvider } = await d.backpack();
     signal?.throwIfAborted();
-    const client = badgrClient(account.baseUrl, signal ? signalled(d.fetch, signal) : d.fetch);
+    const client = badgrClient(account.baseUrl, answeredOn(signal ? signalled(d.fetch, signal) : d.fetch, made, sent));
     const host = new URL(account.baseUrl).host;
     const run = <T>(fn: (token: string) => Promise<T>): Promise<T> => withAccess(d.tokens, accountId, fn, () => (d.sleep ?? realSleep)(DEFAULT_RETRY.baseMs, signal), signal);
     let listed: AccountAddress[];
@@ -100,8 +120,10 @@ export function createEmails(d: EmailsDeps) {
       // Typed in another spelling of an address this backpack verifies: confirmed now, whatever Badgr answers.
       if (written && JSON.stringify(confirmedOf([written])) !== JSON.stringify(before)) d.onConfirmedChanged?.();
     }
+    // The change answered as made: a list that cannot be read after it does not undo it (ERR_CHANGE_MADE below).
+    let madeIt = false;
     try {
-      if (op) await run((t) => op(client, t)).then(made, async (e: unknown) => {
+      if (op) await run((t) => op(client, t)).then(() => ((madeIt = true), made?.()), async (e: unknown) => {
         // Not one this backpack verifies already (its 400 "Could not register email address." for its own address as spelled): that one is confirmed, as typed.
         if (typed && !wasTyped && notMade(e)) await d.db.accounts.update(accountId, (current) => current && (verifiedOf(current).some((v) => addressKey(v) === addressKey(typed)) ? current : { ...current, typedAddresses: (current.typedAddresses ?? []).filter((x) => x !== typed.trim()) }));
         throw emailRefusal(e);
@@ -112,7 +134,11 @@ export function createEmails(d: EmailsDeps) {
     } catch (e) {
       // Aborted by its Cancel: said as cancelled, not as a backpack out of reach (http.ts send).
       if (signal?.aborted) throw signal.reason;
-      throw explain(e, host);
+      const said = explain(e, host);
+      // Made, and only the list read after it failed: said as made (reason ERR_CHANGE_MADE), not as the change
+      // failing, which the user would try again (Badgr then refuses the address it holds, or throttles the re-send).
+      if (madeIt && said instanceof Error && 'code' in said) throw new ServiceError(said.code as ServiceErrorCode, `The backpack made the change, but the address list could not be read again: ${said.message}`, (said as ServiceError).retryAfterSeconds, { reason: 'ERR_CHANGE_MADE' });
+      throw said;
     }
     const { addresses } = boundAddresses(listed);
     const changed = JSON.stringify(addresses) !== JSON.stringify(account.addresses);
@@ -139,6 +165,8 @@ export function createEmails(d: EmailsDeps) {
   const queues = new Map<string, Serial>();
   /** Each account's changes, running or waiting, until the backpack has answered them: what `cancel` aborts. */
   const cancellable = new Map<string, Set<AbortController>>();
+  /** The changes whose request has left for the backpack: a Cancel cannot say the backpack did not make them. */
+  const sentOnes = new WeakSet<AbortController>();
   const change = (accountId: string, op: Op, typed?: string): Promise<EmailView[]> => {
     let queue = queues.get(accountId);
     if (!queue) queues.set(accountId, (queue = serial()));
@@ -149,7 +177,7 @@ export function createEmails(d: EmailsDeps) {
       mine.delete(controller);
       if (!mine.size && cancellable.get(accountId) === mine) cancellable.delete(accountId);
     };
-    return queue(() => withClient(accountId, op, typed, controller.signal, done)).finally(done);
+    return queue(() => withClient(accountId, op, typed, controller.signal, done, () => sentOnes.add(controller))).finally(done);
   };
   return {
     list: (accountId: string) => withClient(accountId),
@@ -161,7 +189,11 @@ export function createEmails(d: EmailsDeps) {
     cancel(accountId: string): { cancelled: boolean } {
       const these = [...(cancellable.get(accountId) ?? [])];
       cancellable.delete(accountId);
-      for (const c of these) c.abort(new ServiceError(E.CANCELLED, 'The address change was cancelled'));
+      // A change whose request had left may have been made at the backpack all the same (its answer was not
+      // awaited): said so (`reason` ERR_MAYBE_MADE), and the popup reads the list again; one still waiting sent nothing.
+      for (const c of these) {
+        c.abort(sentOnes.has(c) ? new ServiceError(E.CANCELLED, 'The address change was cancelled after it was sent: the backpack may have made it', undefined, { reason: 'ERR_MAYBE_MADE' }) : new ServiceError(E.CANCELLED, 'The address change was cancelled before it was sent: nothing changed'));
+      }
       return { cancelled: these.length > 0 };
     },
   };

@@ -28,6 +28,7 @@ import { hideAgain, syncedCopies, type SyncedCopy } from './synced-copy.ts';
 import { achievementForm, removedCopy, standsFor, twinKey, untold } from './synced-twin.ts';
 import { decodeText, stripBom, trimText } from '../../core/input/text.ts';
 import { batchOf, settleInOrder } from './import-batch.ts';
+import { createAttempts } from './attempts.ts';
 
 export interface LibraryDeps {
   db: Db;
@@ -70,6 +71,10 @@ export interface ImportOptions {
   ifAbsent?: boolean;
   /** The user's import into the local backpack: a badge a connected backpack synced already is not added a second time (synced-copy.ts). */
   oneEntry?: boolean;
+  /** The user's Cancel (attempts.ts): the verification is ended and nothing is written once it aborts. */
+  signal?: AbortSignal;
+  /** Called as the badge starts being written: from then on a Cancel finds nothing to cancel (attempts.ts). */
+  made?: () => void;
 }
 
 /** What an import stored, or the badge it found held already (`heldFrom`: the backpack whose synced copy it is, synced-copy.ts). */
@@ -86,6 +91,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     return r;
   }
   const checkAll = createCheckAll({ db, verifier, identities, now, keepAlive, mustGet });
+  const imports = createAttempts((beforeStart) => (beforeStart ? 'The import was cancelled: nothing was read' : 'The import was cancelled: nothing was added'));
 
   /** Verifies and stores one input in an account (the local backpack by default); the same badge (by id) is updated, not duplicated. */
   async function importInput(bytes: Uint8Array, opts: ImportOptions = {}): Promise<BadgeRecord> {
@@ -103,7 +109,9 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     }
     const ids = await identities.forAccount(accountId);
     const log = createNetworkLog();
-    const result = await verifier.verify(bytes, ids.verified, { log });
+    const result = await verifier.verify(bytes, ids.verified, { log, ...(opts.signal ? { signal: opts.signal } : {}) });
+    // Cancelled: the verification ended early (its fetches aborted) and its verdict is not the badge's; nothing is added.
+    opts.signal?.throwIfAborted();
     const kind = refuseUnaddable(result, bytes, keyHint !== undefined, log);
     const url = kind === 'url' ? trimText(stripBom(decodeText(bytes) ?? '')) : undefined; // as the engine read it (src/core/input/index.ts)
     let sourceId = url ? `id:${url}` : result.badge?.id ? `id:${result.badge.id}` : `sha256:${result.input.sha256}`;
@@ -188,6 +196,9 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       });
       // The same badge added again while its issuer cannot be reached keeps its last complete result (last-complete.ts).
       const badge = keepLastComplete(existing, fresh, log, now());
+      // The last moment a Cancel ends the import: from the write on, the badge is added (attempts.ts).
+      opts.signal?.throwIfAborted();
+      opts.made?.();
       if (await db.saveBadgeIf(badge, existing)) {
         if (twin && key === byId && (await db.hidden.hide(key, twin.record.key))) return { record: twin.record, alreadyHeld: true, heldFrom: twin.from };
         // The twin put back above, when this copy went beside it (another award under its id), is hidden again behind the copy that stands for it.
@@ -199,13 +210,13 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
   }
 
   /** Each badge of a presentation or list, added as if on its own; the first added is the view, with the counts. A badge refused is counted; all refused is the first refusal. */
-  async function importBatch(texts: string[]): Promise<ImportedView> {
+  async function importBatch(texts: string[], cancel: Pick<ImportOptions, 'signal' | 'made'>): Promise<ImportedView> {
     let first: Imported | undefined;
     let refusal: unknown;
     let added = 0;
     let held = 0;
     // A few at a time (import-batch.ts BATCH_PARALLEL), counted and reported in the list's order.
-    const outcomes = await settleInOrder(texts, (text) => importOne(new TextEncoder().encode(text), { oneEntry: true }));
+    const outcomes = await settleInOrder(texts, (text) => importOne(new TextEncoder().encode(text), { oneEntry: true, ...cancel }));
     for (const o of outcomes) {
       if (o.ok) {
         first ??= o.value;
@@ -224,15 +235,25 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
   return {
     importInput,
 
-    /** One badge the user adds; the reply says when it was held already, which the popup says instead of "Added". */
-    async import(source: ImportSource): Promise<ImportedView> {
-      const bytes = await sourceBytes(source);
-      // Several badges in one presentation or list: each added on its own (import-batch.ts).
-      const many = batchOf(bytes);
-      if (many && many.length > 1) return importBatch(many);
-      const { record, alreadyHeld, heldFrom } = await importOne(many ? new TextEncoder().encode(many[0]) : bytes, { ...(source.kind === 'file' ? { fileName: source.name } : {}), oneEntry: true });
-      return { ...badgeView(record, await ownOrigins(db)), ...(alreadyHeld ? { alreadyHeld } : {}), ...(heldFrom !== undefined ? { heldFrom } : {}) };
+    /**
+     * One badge the user adds; the reply says when it was held already, which the popup says instead of "Added".
+     * `attempt`: the popup's id for it, which cancelImport names (attempts.ts): a slow link or issuer held
+     * "Adding…" with nothing to press. A batch is cancelled until its first badge is written.
+     */
+    import(source: ImportSource, attempt?: string): Promise<ImportedView> {
+      return imports.run(attempt, async (signal, made) => {
+        const cancel = signal ? { signal, made } : {};
+        const bytes = await sourceBytes(source);
+        // Several badges in one presentation or list: each added on its own (import-batch.ts).
+        const many = batchOf(bytes);
+        if (many && many.length > 1) return importBatch(many, cancel);
+        const { record, alreadyHeld, heldFrom } = await importOne(many ? new TextEncoder().encode(many[0]) : bytes, { ...(source.kind === 'file' ? { fileName: source.name } : {}), oneEntry: true, ...cancel });
+        return { ...badgeView(record, await ownOrigins(db)), ...(alreadyHeld ? { alreadyHeld } : {}), ...(heldFrom !== undefined ? { heldFrom } : {}) };
+      });
     },
+
+    /** Cancels the import `attempt` names (the popup's Cancel), even before it starts; `cancelled` false once it is being written. */
+    cancelImport: (attempt: string): { cancelled: boolean } => imports.cancel(attempt),
 
     /** Every badge, or with a limit only the newest (and any that tie with the last): the popup's first screen. Newest first. */
     async list(limit?: number): Promise<BadgeView[]> {

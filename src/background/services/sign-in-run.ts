@@ -18,7 +18,27 @@ export interface SignInRun {
 export const signalled = (fetch: Fetch, signal: AbortSignal): Fetch => (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
 
 /**
- * Every request through `fetch` carries the run's signal, and `until` stops waiting for anything
+ * `fetch` under `signal` until the answer's headers come; a POST's answer is then read whole whatever the
+ * signal: what the request made at the backpack (a token answer's session, a registered client) is in its
+ * body, and a Cancel that aborted the body's read lost it unseen, a session never revoked (RFC 7009). Read,
+ * the sign-in ends it as any cancelled after the tokens came (session-end.ts keepOrEnd). Other requests
+ * stay aborted at once.
+ */
+export const answeredWhole = (fetch: Fetch, signal: AbortSignal): Fetch => async (url, init) => {
+  if ((init?.method ?? 'GET').toUpperCase() !== 'POST') return signalled(fetch, signal)(url, init);
+  signal.throwIfAborted();
+  const untilAnswered = new AbortController();
+  const onAbort = () => untilAnswered.abort(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, untilAnswered.signal]) : untilAnswered.signal });
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+};
+
+/**
+ * Every request through `fetch` carries the run's signal (a POST's only until it is answered: answeredWhole), and `until` stops waiting for anything
  * else (the browser's sign-in window). `commit()` is the point of no return, just before the account
  * and its tokens are stored: a cancel that comes earlier leaves nothing stored; one that comes later
  * finds nothing to cancel (the run leaves `inFlight`), and the sign-in completes whole.
@@ -30,7 +50,7 @@ export function signInRun(fetch: Fetch, inFlight: Set<AbortController>, shown?: 
   return {
     controller,
     signal,
-    fetch: signalled(fetch, signal),
+    fetch: answeredWhole(fetch, signal),
     until: <T>(p: Promise<T>) =>
       new Promise<T>((resolve, reject) => {
         if (signal.aborted) return reject(signal.reason);
@@ -108,7 +128,9 @@ export function createSignIns(fetch: Fetch) {
       const done = body(s);
       runs.set(key, { url, shown, done, controller: s.controller, attempt });
       try {
-        return await done;
+        // The reply ends at the Cancel (which aborts only before commit): a POST's answer still being read
+        // (answeredWhole) goes on behind it, and what it made is ended there (session-end.ts).
+        return await s.until(done);
       } finally {
         inFlight.delete(s.controller);
         runs.delete(key);

@@ -9,7 +9,8 @@ import { emailForDisplay } from '../display.ts';
 import type { Loadable } from '../use-popup-data.ts';
 
 export interface Note {
-  kind: 'error' | 'success';
+  /** `info`: neither, as a cancelled request that may still have been received (guide/PasswordReset.tsx). */
+  kind: 'error' | 'success' | 'info';
   text: string;
   /** The address (its id) a card's change was about: that card's buttons are described by the note. */
   about?: string;
@@ -47,8 +48,12 @@ export function useEmails(accountId: string) {
   const apply = async (p: Promise<Reply<EmailView[]>>, success: string, about?: string): Promise<boolean> => {
     const r = await p;
     if (r.ok) setEmails({ status: 'ready', value: r.value.map(emailForDisplay) });
-    // Cancelled (Cancel, below): nothing to say; the list read again shows what the backpack has.
-    if (r.ok || r.error.code !== 'ERR_CANCELLED') setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: changeErrorText(t, r.error), ...(about ? { about } : {}) });
+    // Cancelled (Cancel, below) before it was sent: nothing to say; the list read again shows what the backpack has.
+    // Cancelled after it was sent (emails.ts cancel, reason ERR_MAYBE_MADE): the backpack may have made it, said so.
+    if (!r.ok && r.error.code === 'ERR_CANCELLED' && r.error.reason === 'ERR_MAYBE_MADE') setNote({ kind: 'info', text: t('addressMaybeMade'), ...(about ? { about } : {}) });
+    // Made, only the list read after it failed (emails.ts, reason ERR_CHANGE_MADE): said as made, not as a failure to try again.
+    else if (!r.ok && r.error.reason === 'ERR_CHANGE_MADE') setNote({ kind: 'info', text: `${success} ${t('addressListNotRead')}`, ...(about ? { about } : {}) });
+    else if (r.ok || r.error.code !== 'ERR_CANCELLED') setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: changeErrorText(t, r.error), ...(about ? { about } : {}) });
     if (!r.ok) {
       const now = await actions.listEmails(accountId);
       if (now.ok) setEmails({ status: 'ready', value: now.value.map(emailForDisplay) });

@@ -1,6 +1,9 @@
 /**
  * "Forgot your password?": a Badgr-compatible backpack e-mails a link to choose a new one. The
- * backpack never says whether the address has an account, so neither does Lanyard.
+ * backpack never says whether the address has an account, so neither does Lanyard. While the request
+ * runs, Cancel ends it (accounts/password-reset-cancel, by the request's `attempt`): a backpack that
+ * does not answer held the form busy with nothing to press. Cancelled, the form says the link may still
+ * arrive (the backpack may have received the request), and focus goes back to the address.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '../../messaging/views.ts';
@@ -25,6 +28,8 @@ export function PasswordReset({ accounts }: { accounts: readonly AccountView[] }
   // A field the form refused itself is marked, described by the message, and takes focus (WCAG 3.3.1).
   const [refused, setRefused] = useState<{ at: 'host' | 'email' }>();
   const refs = { host: useRef<HTMLInputElement>(null), email: useRef<HTMLInputElement>(null) };
+  /** The request under way's id (its Cancel names it: services/attempts.ts). */
+  const attempt = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (refused) refs[refused.at].current?.focus();
   }, [refused]);
@@ -42,10 +47,19 @@ export function PasswordReset({ accounts }: { accounts: readonly AccountView[] }
     if (!looksLikeEmail(email.trim())) return refuse(t('addressInvalid'), 'email');
     setRefused(undefined);
     setBusy(true);
+    const id = (attempt.current = crypto.randomUUID());
     // No await before this call: it asks for host access, which needs the click's user gesture.
-    const r = await actions.requestPasswordReset(baseUrl, email.trim());
+    const r = await actions.requestPasswordReset(baseUrl, email.trim(), id);
+    attempt.current = undefined;
     setBusy(false);
-    setNote(r.ok ? { kind: 'success', text: t('guideResetSent', email.trim(), new URL(baseUrl).host) } : { kind: 'error', text: changeErrorText(t, r.error) });
+    const site = new URL(baseUrl).host;
+    if (!r.ok && r.error.code === 'ERR_CANCELLED') return setNote({ kind: 'info', text: t('guideResetCancelled', email.trim(), site) });
+    setNote(r.ok ? { kind: 'success', text: t('guideResetSent', email.trim(), site) } : { kind: 'error', text: changeErrorText(t, r.error) });
+  };
+  const cancel = () => {
+    // The Cancel goes with the busy state: focus goes back to the address (focus-rescue.ts's rule: never dropped).
+    refs.email.current?.focus();
+    if (attempt.current) void actions.cancelPasswordReset(attempt.current);
   };
 
   return (
@@ -61,6 +75,11 @@ export function PasswordReset({ accounts }: { accounts: readonly AccountView[] }
         <button type="submit" class="button" {...offWhile(busy)} aria-busy={busy}>
           {t('guideResetButton')}
         </button>
+        {busy ? (
+          <button type="button" class="button" onClick={cancel}>
+            {t('cancel')}
+          </button>
+        ) : null}
       </form>
       <div aria-live="polite">{note ? <Notice kind={note.kind} id={refused ? ERROR_ID : undefined}>{note.text}</Notice> : null}</div>
     </section>

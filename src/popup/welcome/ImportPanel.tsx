@@ -1,6 +1,8 @@
 /**
  * The local backpack's way in: drop or pick baked PNG/SVG, JSON or JWS files, or paste a URL or
- * a compact JWS. Each is sent to the background, which verifies and stores it.
+ * a compact JWS. Each is sent to the background, which verifies and stores it. While they are added,
+ * Cancel ends the one under way (badges/import-cancel, by its `attempt`: nothing of it is added unless
+ * it was being written) and those waiting behind it; what was added before is said, and focus goes to the paste box.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -57,6 +59,9 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
   // button: it was ignored, and those files were lost without a word); one answer covers them all.
   const queue = useRef<Item[]>([]);
   const running = useRef(false);
+  /** The import under way's id, which its Cancel names (services/attempts.ts). */
+  const attempt = useRef<string | undefined>(undefined);
+  const field = useRef<HTMLTextAreaElement>(null);
   const run = async (items: readonly Item[]) => {
     queue.current.push(...items);
     if (running.current) return;
@@ -83,7 +88,11 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
         errors.push(named(read.name, t(read.error)));
         continue;
       }
-      const r = await actions.importBadge(read.source);
+      const id = (attempt.current = crypto.randomUUID());
+      const r = await actions.importBadge(read.source, id);
+      attempt.current = undefined;
+      // Cancelled (Cancel, below): nothing to say of it; the ones waiting were dropped with it.
+      if (!r.ok && r.error.code === 'ERR_CANCELLED') continue;
       if (r.ok) {
         if (read.source.kind === 'text' && read.source.text === text.trim()) pasted = true;
         last = r.value;
@@ -113,6 +122,12 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
     // Several badges from one presentation or list are said here, and the list reloaded; one badge opens its page.
     // Several files, each one badge, all added: the last one's page opens and says them all (it said only the last).
     if (last) onImported(last, several || errors.length > 0, added + held > 1 ? { added, held } : undefined);
+  };
+  const cancel = () => {
+    // The Cancel goes with the busy state: focus goes to the paste box, never dropped (focus-rescue.ts's rule).
+    field.current?.focus();
+    queue.current.length = 0;
+    if (attempt.current) void actions.cancelImport(attempt.current);
   };
   const files = async (list: FileList | readonly File[] | null | undefined) => {
     if (!list?.length) return;
@@ -165,6 +180,7 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
         <label class="field">
           <span>{t('importPasteLabel')}</span>
           <textarea
+            ref={field}
             rows={3}
             value={text}
             placeholder="https://… / eyJ…"
@@ -180,6 +196,11 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
         <button type="submit" class="button primary" disabled={!text.trim()} {...offWhile(busy)} aria-busy={busy}>
           {busy ? t('importing') : t('importButton')}
         </button>
+        {busy ? (
+          <button type="button" class="button" onClick={cancel}>
+            {t('cancel')}
+          </button>
+        ) : null}
       </form>
       <div aria-live="polite" ref={answer} id="import-answer">
         {result ? <Notice kind={result.kind} id="import-said">{result.text}</Notice> : null}
