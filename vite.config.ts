@@ -135,12 +135,20 @@ const POPUP_PAGE = fileURLToPath(new URL('./src/popup/index.html', import.meta.u
 
 type Manifest = typeof manifest & { version: string };
 
-export function chromeManifest(): Manifest {
-  return { ...manifest, version: pkg.version };
+/**
+ * The oldest browsers the built code is for (its syntax target below): the manifests say so, so that an
+ * older browser never installs code it cannot run (and Chrome before ~119 also kept an Authorization
+ * header across a cross-origin redirect, which the backpack clients rely on its dropping).
+ */
+export const MIN_CHROME = '120';
+export const MIN_FIREFOX = '140.0';
+
+export function chromeManifest(): Manifest & { minimum_chrome_version: string } {
+  return { ...manifest, version: pkg.version, minimum_chrome_version: MIN_CHROME };
 }
 
 export function firefoxManifest() {
-  const { key: _key, background: _background, permissions, ...rest } = chromeManifest();
+  const { key: _key, background: _background, permissions, minimum_chrome_version: _min, ...rest } = chromeManifest();
   return {
     ...rest,
     // dns.resolve: hover verification checks the addresses a name resolves to (Firefox only; SECURITY.md).
@@ -149,7 +157,7 @@ export function firefoxManifest() {
     // the classic script classicBackground writes (not manifest.json's module source, src/background/index.ts).
     background: { scripts: [BACKGROUND.fileName] },
     browser_specific_settings: {
-      gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko: { id: GECKO_ID, strict_min_version: MIN_FIREFOX, data_collection_permissions: { required: ['none'] } },
       gecko_android: { strict_min_version: '142.0' },
     },
   };
@@ -158,7 +166,7 @@ export function firefoxManifest() {
 export default defineConfig(({ mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   const target = browser === 'firefox' ? firefoxManifest() : chromeManifest();
-  const jsTarget = browser === 'firefox' ? 'firefox140' : 'chrome120';
+  const jsTarget = browser === 'firefox' ? `firefox${parseInt(MIN_FIREFOX, 10)}` : `chrome${MIN_CHROME}`;
   return {
     plugins: [
       unusedContextFileUrls(),
