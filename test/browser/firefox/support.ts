@@ -59,6 +59,11 @@
  *  - firefox-site-access: host_permissions granted at install; LinkedIn taken back as about:addons
  *    does (ExtensionPermissions.remove), the popup's notice, and its "Allow access" through the
  *    add-on's own permissions.request (the prompt turned off by extensions.webextOptionalPermissionPrompts).
+ *  - firefox-backup-restore: a backup exported from Settings in one profile, picked in the Settings'
+ *    file input (the tab the panel opens) of a fresh profile: the same badges back, verified again.
+ *  - firefox-hover-driven: a page that moves, focuses and fires made-up events at badge links under
+ *    the resting pointer (with the layout and scroll changes after which Firefox makes pointer events
+ *    of its own) makes Lanyard fetch nothing; a person's hover on the same page is checked.
  *
  * NOT COVERED in Firefox (covered in Chromium only, or nowhere):
  *  - most screens in the toolbar popup itself (a panel): the tests open the popup page as a tab;
@@ -67,7 +72,7 @@
  *    permission prompt (granted through ExtensionPermissions instead);
  *  - the real sites (linkedin.com, mail.google.com): fixtures only, as in Chromium; TLS is a local
  *    self-signed certificate accepted by the session, not the real chain;
- *  - backup import (a file picked), an alarm waking the stopped background page, storage.session isolation from content scripts, Outlook pages, keyboard
+ *  - an alarm waking the stopped background page, storage.session isolation from content scripts, Outlook pages, keyboard
  *    navigation of the list, End on the 1,000-badge list, and the hostile badge's own page and
  *    embed HTML in the popup (all in Chromium's tests);
  *  - errors are collected from sources at moz-extension:// URLs (our pages, background and content
