@@ -104,7 +104,7 @@ export function unreadInCredential(canon: string, credential: Json): string | un
   if (inSubject) return say('the subject', inSubject);
   const ids = below(statements, subjects.nodes, subjects.json, 'identifier', SUBJECT.identifier!);
   const inIdentity = unaccounted(statements, ids.nodes, ids.json, IDENTITY);
-  return inIdentity ? say('an identifier entry', inIdentity) : unsignedShown(statements, top, credential);
+  return inIdentity ? say('an identifier entry', inIdentity) : unsignedShown(statements, root, credential);
 }
 
 /** Why Lanyard's reading of the proof is not what its configuration's canonical form `canon` signs, or undefined. */
