@@ -17,12 +17,16 @@ import type { Json } from '../formats/json-util.ts';
 import { ADDRESS_PARTS } from '../formats/ob3-profile.ts';
 import type { NqStatement } from '../jsonld/nquads-read.ts';
 import { shorten } from '../display.ts';
-import { unsignedNode, type Shape } from './signed-tree.ts';
+import { linkedUnder, unsignedAmong, unsignedNode, type Shape } from './signed-tree.ts';
+import { arr, isObj, subjectOf } from '../formats/json-util.ts';
 
 /** The members of an alignment (OB 3.0 §Alignment) the badge page shows. */
 const ALIGNMENT = ['targetName', 'targetDescription', 'targetFramework', 'targetCode', 'targetUrl'] as const;
 
 const alignments = (what: string): Shape => ({ what, members: ALIGNMENT, children: {} });
+
+/** An identifier entry (OB 3.0 §IdentityObject) as the recipient check reads it (formats/ob3-to-badge.ts recipientsOf). */
+const IDENTIFIER: Shape = { what: "its subject's identifiers", members: ['identityHash', 'identityType', 'salt'], children: {} };
 
 /** What is shown of the credential, node by node, as read by formats/ob3-to-badge.ts and ob3-profile.ts. */
 const CREDENTIAL: Shape = {
@@ -35,7 +39,7 @@ const CREDENTIAL: Shape = {
       children: {
         // The identities the recipient check reads (formats/ob3-to-badge.ts recipientsOf): each as signed of an entry the subject links
         // as its identifier (signed-reading.ts holds each signed entry to the JSON; this, each entry read to what was signed).
-        identifier: { what: "its subject's identifiers", members: ['identityHash', 'identityType', 'salt'], children: {} },
+        identifier: IDENTIFIER,
         achievement: {
           what: 'its achievement',
           members: ['name', 'description', 'achievementType', 'fieldOfStudy', 'specialization', 'creditsAvailable'],
@@ -71,4 +75,25 @@ const CREDENTIAL: Shape = {
 export function unsignedShown(statements: NqStatement[], root: string, credential: Json): string | undefined {
   const found = unsignedNode(statements, root, credential, CREDENTIAL);
   return found && `${found.what} shows a ${found.member} (${shorten(JSON.stringify(found.value), 80)}) that it does not sign as its ${found.member}: what would be shown is not what was signed`;
+}
+
+/** What of the recipient the subject Lanyard reads shows unsigned: its id, and the positions of identifier entries. */
+export type UnsignedRecipient = { id: boolean; entries: number[] };
+
+/**
+ * What of the subject Lanyard reads (json-util.ts subjectOf) names a recipient its signed node does
+ * not: its id when the credential does not link to that node as its subject, and the positions in its
+ * identifier list of the entries no identifier entry of the subject's node is. What the recipient check
+ * and the "Issued to" line must not read (formats/ob3-data-integrity.ts). The subject is the node of
+ * its id, or any blank node the credential links to as its subject; with no credential node (`root`
+ * undefined) nothing is signed.
+ */
+export function unsignedIdentifiers(statements: NqStatement[], root: string | undefined, credential: Json): UnsignedRecipient {
+  const s = subjectOf(credential);
+  if (!s) return { id: false, entries: [] };
+  const entries = arr(s.identifier).filter(isObj);
+  const id = s.id ?? s['@id'];
+  const iri = typeof id === 'string' && !id.startsWith('_:') ? id : undefined;
+  const subjects = root === undefined ? [] : linkedUnder(statements, root, 'credentialSubject').filter((n) => (iri !== undefined ? n === iri : n.startsWith('_:')));
+  return { id: iri !== undefined && subjects.length === 0, entries: unsignedAmong(statements, subjects, entries, 'identifier', IDENTIFIER) };
 }

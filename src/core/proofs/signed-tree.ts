@@ -183,6 +183,24 @@ class Tree {
   }
 }
 
+/**
+ * Which of `children` (shown as `shape` under `member` of a JSON object that is one of `parents`) is
+ * none of the nodes a parent links to so: their positions, those that show nothing never among them.
+ */
+export function unsignedAmong(statements: NqStatement[], parents: Iterable<string>, children: Json[], member: string, shape: Shape): number[] {
+  const tree = new Tree(statements, { what: '', members: [], children: { [member]: shape } });
+  const linked = [...parents].flatMap((p) => [...tree.linksOf(member, p)]);
+  return children.flatMap((c, i) => {
+    const nodes = tree.candidates(c, shape);
+    return !nodes || linked.some((n) => nodes.has(n)) ? [] : [i];
+  });
+}
+
+/** The nodes `node` links to under `member` (a property named like it, as the display check reads links). */
+export function linkedUnder(statements: NqStatement[], node: string, member: string): string[] {
+  return [...new Tree(statements, { what: '', members: [], children: { [member]: { what: '', members: [], children: {} } } }).linksOf(member, node)];
+}
+
 /** What of `json`, shown as `shape`, the node `root` does not sign as shown, node by node; undefined when all of it is signed. */
 export function unsignedNode(statements: NqStatement[], root: string, json: Json, shape: Shape): Unsigned | undefined {
   const tree = new Tree(statements, shape);
