@@ -164,10 +164,11 @@ class Tree {
   }
 
   /** Why `j` is none of `nodes` (those its parent's node links to): the first shown value the likeliest of them does not sign. */
-  explain(j: Json, shape: Shape, nodes: Iterable<string>, fixed = iriOf(j)): Unsigned | undefined {
+  explain(j: Json, shape: Shape, nodes: Nodes, fixed = iriOf(j)): Unsigned | undefined {
     const allowed = this.candidates(j, shape, fixed);
+    // The smaller set looked through: a parent's 20,000 links once per child was 74 s for one forged item.
+    if (!allowed || (allowed.size < nodes.size ? [...allowed].some((n) => nodes.has(n)) : [...nodes].some((n) => allowed.has(n)))) return undefined;
     const options = [...nodes].filter((n) => (fixed === undefined ? isBlank(n) : n === fixed));
-    if (!allowed || options.some((n) => allowed.has(n))) return undefined;
     const shown = shownOf(j, shape.members);
     const score = (n: string): number => shown.filter(({ member, value }) => this.signedBy(member, value).has(n)).length;
     const best = options.reduce<string | undefined>((a, n) => (a === undefined || score(n) > score(a) ? n : a), undefined);
@@ -175,7 +176,7 @@ class Tree {
     if (own) return { what: shape.what, ...own };
     for (const [member, child] of Object.entries(shape.children)) {
       for (const c of childrenOf(j, member)) {
-        const why = this.explain(c, child, best === undefined ? [] : this.linksOf(member, best));
+        const why = this.explain(c, child, best === undefined ? EMPTY : this.linksOf(member, best));
         if (why) return why;
       }
     }
@@ -205,5 +206,5 @@ export function linkedUnder(statements: NqStatement[], node: string, member: str
 export function unsignedNode(statements: NqStatement[], root: string, json: Json, shape: Shape): Unsigned | undefined {
   const tree = new Tree(statements, shape);
   const top = tree.candidates(json, shape, root);
-  return !top || top.has(root) ? undefined : tree.explain(json, shape, [root], root);
+  return !top || top.has(root) ? undefined : tree.explain(json, shape, new Set([root]), root);
 }
