@@ -6,7 +6,7 @@
  * description as its name. So each text shown of the credential, its subject, its issuer, its
  * achievement, the achievement's criteria and result descriptions (and their rubric levels), the
  * subject's results, credits and identifier entries (the recipient), the issuer's address and other identifiers, the achievement's and the
- * results' alignments, and the evidence must be a signed statement of that node under a property of the member's name. A signed text Lanyard does not read only goes missing from the display.
+ * results' alignments, and the evidence (and the images, the achievement's tags, the criteria's and each evidence item's URL) must be a signed statement of that node under a property of the member's name. A signed text Lanyard does not read only goes missing from the display.
  *
  * Node by node (signed-tree.ts): each JSON object shown must be one node its parent's node links to,
  * whose own signed statements give every field shown of it, and whose children are likewise its
@@ -31,7 +31,7 @@ const IDENTIFIER: Shape = { what: "its subject's identifiers", members: ['identi
 /** What is shown of the credential, node by node, as read by formats/ob3-to-badge.ts and ob3-profile.ts. */
 const CREDENTIAL: Shape = {
   what: 'the credential',
-  members: ['name', 'description', 'awardedDate'],
+  members: ['name', 'description', 'awardedDate', 'image'],
   children: {
     credentialSubject: {
       what: 'its subject',
@@ -42,9 +42,9 @@ const CREDENTIAL: Shape = {
         identifier: IDENTIFIER,
         achievement: {
           what: 'its achievement',
-          members: ['name', 'description', 'achievementType', 'fieldOfStudy', 'specialization', 'creditsAvailable'],
+          members: ['name', 'description', 'achievementType', 'fieldOfStudy', 'specialization', 'creditsAvailable', 'image', 'tag'],
           children: {
-            criteria: { what: "its achievement's criteria", members: ['narrative'], children: {} },
+            criteria: { what: "its achievement's criteria", members: ['narrative'], children: {}, ids: true },
             // Each alignment shown, the achievement's and its results' (ob3-to-badge.ts alignmentsOf): its words, and its URL, a link.
             alignment: alignments("its achievement's alignments"),
             resultDescription: {
@@ -60,14 +60,15 @@ const CREDENTIAL: Shape = {
     },
     issuer: {
       what: 'its issuer',
-      members: ['name', 'description', 'url', 'email'],
+      members: ['name', 'description', 'url', 'email', 'image'],
       children: {
         // Its address and other identifiers (OB 3.0 §Address, §IdentifierEntry), as shown (formats/ob3-profile.ts).
         address: { what: "its issuer's address", members: ADDRESS_PARTS, children: {} },
         otherIdentifier: { what: "its issuer's other identifiers", members: ['identifierType', 'identifier'], children: {} },
       },
     },
-    evidence: { what: 'its evidence', members: ['name', 'description', 'narrative', 'genre', 'audience'], children: {} },
+    // An evidence item's id is its link, shown (ob3-to-badge.ts: an object's id, or a string).
+    evidence: { what: 'its evidence', members: ['name', 'description', 'narrative', 'genre', 'audience'], children: {}, ids: true },
   },
 };
 

@@ -17,8 +17,12 @@ import { creditsOf } from '../formats/ob3-to-badge.ts';
 import { termKey, type NqStatement } from '../jsonld/nquads-read.ts';
 import { lastSegment } from './statements.ts';
 
-/** What is shown of a kind of node: its text members, and its children under each linking member. */
-export type Shape = { what: string; members: readonly string[]; children: Record<string, Shape> };
+/**
+ * What is shown of a kind of node: its text members, and its children under each linking member.
+ * `ids`: its id is shown too (a link: an evidence item's URL), so a child with an id, or written as
+ * a string (an IRI reference), must be a node the parent links to even when it shows nothing else.
+ */
+export type Shape = { what: string; members: readonly string[]; children: Record<string, Shape>; ids?: true };
 export type Unsigned = { what: string; member: string; value: string };
 
 /**
@@ -38,6 +42,12 @@ const isBlank = (node: string): boolean => node.startsWith('_:');
  */
 const linkName = (predicate: string): string => lastSegment(predicate).replace(/-\d+$/, '').toLowerCase();
 
+/**
+ * Members stated by a property of another name: OB 3.0's contexts state `tag` as schema.org's
+ * `keywords`, and OB 3.0.1's `image` as `…#Image`.
+ */
+const STATED_AS: Record<string, string> = { keywords: 'tag', Image: 'image' };
+
 /** A shown value as the index keys it: a number by its value, text as written. */
 const numberKey = (x: string): string => String(Number(x));
 
@@ -45,15 +55,21 @@ const numberKey = (x: string): string => String(Number(x));
 function shownOf(j: Json, members: readonly string[]): { member: string; value: string }[] {
   const out: { member: string; value: string }[] = [];
   for (const member of members) {
-    if (NUMERIC.has(member)) {
+    if (member === 'image') {
+      // As ob3-to-badge.ts reads an image: a string, or an object's id (OB 3.0 §Image).
+      const v = j.image;
+      const image = typeof v === 'string' ? v : isObj(v) && typeof v.id === 'string' ? v.id : undefined;
+      if (image !== undefined) out.push({ member, value: image });
+    } else if (member === 'tag') {
+      // Every tag (ob3-to-badge.ts: each string of the list), not the first few languages of a text.
+      for (const t of Array.isArray(j.tag) ? j.tag : [j.tag]) if (typeof t === 'string') out.push({ member, value: t });
+    } else if (NUMERIC.has(member)) {
       const n = creditsOf(j[member]);
       if (n !== undefined) out.push({ member, value: String(n) });
     } else for (const { value } of langTexts(j[member])) out.push({ member, value });
   }
   return out;
 }
-
-const childrenOf = (j: Json, member: string): Json[] => (Array.isArray(j[member]) ? j[member] : [j[member]]).filter(isObj);
 
 /** The IRI a JSON object names itself by, or undefined for a blank node. */
 function iriOf(j: Json): string | undefined {
@@ -70,6 +86,20 @@ class Tree {
   private readonly setIds = new WeakMap<Nodes, number>();
   private sets = 0;
   private readonly memo = new Map<string, Nodes>();
+  /** The children of a JSON object under a member, an IRI reference (a string) read as a node of that id where the shape shows ids; made once. */
+  private readonly kids = new Map<Json, Map<string, Json[]>>();
+  childrenOf(j: Json, member: string, shape: Shape): Json[] {
+    let byMember = this.kids.get(j);
+    if (!byMember) this.kids.set(j, (byMember = new Map()));
+    let out = byMember.get(member);
+    if (!out) {
+      const list = Array.isArray(j[member]) ? j[member] : [j[member]];
+      out = list.flatMap((x: unknown) => (isObj(x) ? [x] : shape.ids && typeof x === 'string' ? [{ id: x }] : []));
+      byMember.set(member, out);
+    }
+    return out;
+  }
+
   /** Each JSON object's candidates, by shape (parsed JSON is a tree: an object is read once). */
   private readonly cands = new Map<Shape, Map<Json, Nodes | null>>();
 
@@ -90,7 +120,8 @@ class Tree {
     };
     for (const s of statements) {
       const subject = termKey(s.subject);
-      const member = lastSegment(s.predicate);
+      const segment = lastSegment(s.predicate);
+      const member = Object.hasOwn(STATED_AS, segment) ? STATED_AS[segment]! : segment;
       const o = s.object;
       if (members.has(member)) {
         const values = 'literal' in o ? [o.literal] : 'iri' in o ? [o.iri, lastSegment(o.iri)] : [];
@@ -153,12 +184,13 @@ class Tree {
     if (known.has(j)) return known.get(j)!;
     const sets = shownOf(j, shape.members).map(({ member, value }) => this.signedBy(member, value));
     for (const [member, child] of Object.entries(shape.children)) {
-      for (const c of childrenOf(j, member)) {
+      for (const c of this.childrenOf(j, member, child)) {
         const nodes = this.candidates(c, child);
         if (nodes) sets.push(this.parents(member, nodes));
       }
     }
-    const out = sets.length ? this.meet(sets, fixed) : null;
+    // A node whose id is shown (a link) asks to be linked to even when it shows nothing else.
+    const out = sets.length || (shape.ids && fixed !== undefined) ? this.meet(sets, fixed) : null;
     known.set(j, out);
     return out;
   }
@@ -175,12 +207,13 @@ class Tree {
     const own = shown.find(({ member, value }) => best === undefined || !this.signedBy(member, value).has(best));
     if (own) return { what: shape.what, ...own };
     for (const [member, child] of Object.entries(shape.children)) {
-      for (const c of childrenOf(j, member)) {
+      for (const c of this.childrenOf(j, member, child)) {
         const why = this.explain(c, child, best === undefined ? EMPTY : this.linksOf(member, best));
         if (why) return why;
       }
     }
-    return { what: shape.what, member: 'node', value: best ?? '' };
+    // Nothing shown of it is unsigned but its id, a link its parent does not make (shape.ids).
+    return { what: shape.what, member: 'id', value: best ?? fixed ?? '' };
   }
 }
 

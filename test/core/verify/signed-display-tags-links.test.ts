@@ -42,7 +42,7 @@ describe("tags, images and links are shown only as signed", () => {
 
   it("OB 3.0.1: a holder's tag through an @index alias, the signed one under its full IRI: not valid", async () => {
     const alice = await generateSigner();
-    const t = structuredClone(await signCredential(badge(alice.did), alice));
+    const t: Doc = structuredClone(await signCredential(badge(alice.did), alice));
     t['@context'] = [...OB301, { SameAch: { '@id': `${VOCAB}Achievement`, '@context': { tag: '@index' } } }];
     const a = t.credentialSubject.achievement;
     a.type = ['Achievement', 'SameAch'];
