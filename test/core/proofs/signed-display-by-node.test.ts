@@ -34,7 +34,7 @@ function signedDoc(): Doc {
     { type: ['Evidence'], name: 'Interview', description: 'Failed the panel' },
   ];
   c.credentialSubject.identifier = [
-    { type: ['IdentityObject'], identityType: 'emailAddress', hashed: true, identityHash: 'sha256$2d7a3c1f', salt: 'pepper' },
+    { type: ['IdentityObject'], identityType: 'emailAddress', identityHash: 'sha256$2d7a3c1f', salt: 'pepper' },
     { type: ['IdentityObject'], identityType: 'emailAddress', hashed: true, identityHash: 'sha256$99e0b4a6', salt: 'cumin' },
   ];
   return c;
@@ -88,6 +88,10 @@ describe('what is shown of a node is what that node signs', () => {
       const [a, b] = c.credentialSubject.identifier;
       [a.salt, b.salt] = [b.salt, a.salt];
     }, /its subject's identifiers shows a (identityHash|salt)/],
+    // `hashed` decides how the recipient check compares (verify/recipient.ts isHashedIdentity): false makes a hash read as an address.
+    ["an identifier entry's hashed flag added", (c: Doc) => {
+      c.credentialSubject.identifier[0].hashed = false;
+    }, /its subject's identifiers shows a hashed \("false"\)/],
   ])('%s: said', async (_, change, said) => {
     const signed = signedDoc();
     const canon = await canonize(signed);
