@@ -26,7 +26,7 @@ const ALIGNMENT = ['targetName', 'targetDescription', 'targetFramework', 'target
 const alignments = (what: string): Shape => ({ what, members: ALIGNMENT, children: {} });
 
 /** An identifier entry (OB 3.0 §IdentityObject) as the recipient check reads it (formats/ob3-to-badge.ts recipientsOf). */
-const IDENTIFIER: Shape = { what: "its subject's identifiers", members: ['identityHash', 'identityType', 'salt'], children: {} };
+const IDENTIFIER: Shape = { what: "its subject's identifiers", members: ['identityHash', 'identityType', 'salt', 'hashed'], children: {} };
 
 /** What is shown of the credential, node by node, as read by formats/ob3-to-badge.ts and ob3-profile.ts. */
 const CREDENTIAL: Shape = {

@@ -60,6 +60,10 @@ function shownOf(j: Json, members: readonly string[]): { member: string; value: 
       const v = j.image;
       const image = typeof v === 'string' ? v : isObj(v) && typeof v.id === 'string' ? v.id : undefined;
       if (image !== undefined) out.push({ member, value: image });
+    } else if (member === 'hashed') {
+      // OB 3.0 §IdentityObject `hashed` (xsd:boolean), as verify/recipient.ts isHashedIdentity reads it: JSON's boolean or a string.
+      const v = j.hashed;
+      if (typeof v === 'boolean' || typeof v === 'string') out.push({ member, value: String(v) });
     } else if (member === 'tag') {
       // Every tag (ob3-to-badge.ts: each string of the list), not the first few languages of a text.
       for (const t of Array.isArray(j.tag) ? j.tag : [j.tag]) if (typeof t === 'string') out.push({ member, value: t });
