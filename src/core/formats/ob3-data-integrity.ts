@@ -9,9 +9,9 @@ import { confirmWithheld, mayBeDisclosed, unsettleWithheld, unsettleWithheldReci
 import { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
-import { isObj, type Json } from './json-util.ts';
+import { isObj, subjectOf, type Json } from './json-util.ts';
 import { extraChecks, reportLater, statusOb3, structureOb3, validityOb3 } from './ob3-badge.ts';
-import { toBadge } from './ob3-to-badge.ts';
+import { recipientsOf, toBadge } from './ob3-to-badge.ts';
 
 /**
  * Steps 3-6 (dates, status, endorsements and notes), worked out while the proof is checked: a
@@ -59,6 +59,11 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
   const later = sound ? laterChecks(c, ctx) : undefined;
   const report = await verifyDataIntegrity(c, ctx);
   applyDataIntegrity(report, checks);
+  // A proof that verifies but does not sign the recipient Lanyard read (proofs/signed-reading.ts): whom
+  // it was issued to, checked and shown ("Issued to"), is read from what it signs only.
+  for (const p of report.proofs) {
+    if (p.signature.outcome === 'indeterminate' && p.signature.unsignedRecipient) badge.recipients = recipientsOf(subjectOf(c), p.signature.unsignedRecipient);
+  }
   confirmWithheld(report, c, checks);
   // A field withheld under the derived proof that decides (VC DI ECDSA §3.5: what is disclosed is what
   // its issuer signed): the dates, status and recipient it shows are still checked, as the VC-JWT path

@@ -29,14 +29,19 @@ function identityTypeOf(o: Json, identity: string, hashed: boolean): string | un
   return !hashed && EMAIL.test(identity) ? 'email' : undefined;
 }
 
-/** OB 3.0 IdentityObject (identityType, identityHash, hashed, salt); `emailAddress` reads as `email`. */
-function recipientsOf(s: Json | undefined): RecipientIdentity[] {
+/**
+ * OB 3.0 IdentityObject (identityType, identityHash, hashed, salt); `emailAddress` reads as `email`.
+ * `unsigned`: what a proof that verifies does not sign of these (proofs/signed-display.ts
+ * unsignedIdentifiers), left out.
+ */
+export function recipientsOf(s: Json | undefined, unsigned: { id: boolean; entries: readonly number[] } = { id: false, entries: [] }): RecipientIdentity[] {
   if (!s) return [];
   const out: RecipientIdentity[] = [];
-  const id = str(s.id);
+  const id = unsigned.id ? undefined : str(s.id);
   if (id?.toLowerCase().startsWith('mailto:')) out.push({ type: 'email', identity: id.slice(7), hashed: false });
   else if (id) out.push({ type: 'id', identity: id, hashed: false });
-  for (const o of arr(s.identifier).filter(isObj)) {
+  for (const [i, o] of arr(s.identifier).filter(isObj).entries()) {
+    if (unsigned.entries.includes(i)) continue;
     const identity = str(o.identityHash);
     if (!identity) continue;
     const hashed = isHashedIdentity(o.hashed, identity);

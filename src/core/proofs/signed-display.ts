@@ -6,139 +6,95 @@
  * description as its name. So each text shown of the credential, its subject, its issuer, its
  * achievement, the achievement's criteria and result descriptions (and their rubric levels), the
  * subject's results, credits and identifier entries (the recipient), the issuer's address and other identifiers, the achievement's and the
- * results' alignments, and the evidence must be a signed statement of that node under a property of the member's name. A signed text Lanyard does not read only goes missing from the display.
+ * results' alignments, and the evidence (and the images, the achievement's tags, the criteria's and each evidence item's URL) must be a signed statement of that node under a property of the member's name. A signed text Lanyard does not read only goes missing from the display.
+ *
+ * Node by node (signed-tree.ts): each JSON object shown must be one node its parent's node links to,
+ * whose own signed statements give every field shown of it, and whose children are likewise its
+ * own. Compared per level (every alignment's words against the words all alignments sign), one
+ * alignment's name showed with another's URL, or a result's alignment under another result, as signed.
  */
-import { isObj, type Json } from '../formats/json-util.ts';
-import { langTexts } from '../formats/lang-text.ts';
-import { creditsOf } from '../formats/ob3-to-badge.ts';
+import type { Json } from '../formats/json-util.ts';
 import { ADDRESS_PARTS } from '../formats/ob3-profile.ts';
-import { termKey, type NqStatement } from '../jsonld/nquads-read.ts';
+import type { NqStatement } from '../jsonld/nquads-read.ts';
 import { shorten } from '../display.ts';
-import { lastSegment } from './statements.ts';
-
-type Level = { nodes: Set<string>; json: Json[] };
-
-/**
- * A member a bundled context states under another last segment: JFF Plugfest 1's context and the OB 3.0
- * beta context (imsglobal.github.io …/ob_v3p0.html) give §Address `addressLocality` as
- * `https://schema.org/addresLocality` (sic), so their issuers sign the town under that spelling
- * (test/core/verify/signed-display-locality.test.ts).
- */
-const SPELLED: Record<string, readonly string[]> = { addressLocality: ['addressLocality', 'addresLocality'] };
-
-/**
- * The values `at`'s nodes are signed with under `member`, as `matches` reads a statement's object: a
- * literal's lexical form, an IRI and its last segment (a blank node matches no shown text). Read once
- * per member: looking through every statement for each value took items × statements (10,000
- * evidence items, 132 s).
- */
-function signedValues(statements: NqStatement[], at: Level, member: string): Set<string> {
-  const out = new Set<string>();
-  const names = SPELLED[member] ?? [member];
-  for (const s of statements) {
-    if (!names.includes(lastSegment(s.predicate)) || !at.nodes.has(termKey(s.subject))) continue;
-    if ('literal' in s.object) out.add(s.object.literal);
-    else if ('iri' in s.object) out.add(s.object.iri).add(lastSegment(s.object.iri));
-  }
-  return out;
-}
-
-/**
- * The members shown as a number (ob3-to-badge.ts creditsOf): signed when a literal of that member has
- * the same value, as xsd:float spells it ("4.2E1" for 42.0: JSON-LD 1.1 §8.6 canonical doubles).
- */
-const NUMERIC = new Set(['creditsEarned', 'creditsAvailable']);
-
-/** The first shown member of `at` that is not signed as that member, or undefined. */
-function unsignedIn(statements: NqStatement[], at: Level, members: readonly string[]): { member: string; value: string } | undefined {
-  for (const member of members) {
-    let signed: Set<string> | undefined;
-    for (const j of at.json) {
-      if (NUMERIC.has(member)) {
-        const n = creditsOf(j[member]);
-        if (n !== undefined && ![...(signed ??= signedValues(statements, at, member))].some((x) => Number(x) === n)) return { member, value: String(n) };
-        continue;
-      }
-      // What toBadge shows: a member that is one string, or each language of it that the popup may
-      // choose (VC DM 2.0 §11.1 language value objects, formats/lang-text.ts, as many as it reads).
-      for (const { value: v } of langTexts(j[member])) {
-        if (!(signed ??= signedValues(statements, at, member)).has(v)) return { member, value: v };
-      }
-    }
-  }
-  return undefined;
-}
-
-/**
- * The nodes the JSON objects under `member` of `parent` are: an object's id, or (one without) any
- * blank node `parent`'s nodes point to. Found by the JSON, not by property names, which contexts
- * spell differently. Each must be one a parent node points to in a signed statement under a
- * property named like the member (`linksAs`): where a context does not protect its terms (JFF Plugfest
- * 1, OB 3.0.0 and 3.0.1), a holder can give the subject's type again with a scoped context of its own
- * (the statement is the same, so the proof holds) that makes `achievement` the reverse of
- * `credentialSubject` (JSON-LD 1.1 §4.8) or the subject's `source`: the credential's name, or the
- * assessor's, was shown under a valid proof as the achievement's.
- */
-function under(statements: NqStatement[], parent: Level, member: string): Level {
-  const json = parent.json.flatMap((j) => (Array.isArray(j[member]) ? j[member] : [j[member]])).filter(isObj);
-  const nodes = new Set<string>();
-  const ids = new Set<string>();
-  let blanks = false;
-  for (const j of json) {
-    const id = j.id ?? j['@id'];
-    if (typeof id === 'string') ids.add(id);
-    else blanks = true;
-  }
-  // Every blank node the parent points to so, and each id, in one pass (once per object was items × statements).
-  for (const s of statements) {
-    if (!parent.nodes.has(termKey(s.subject)) || !linksAs(s.predicate, member)) continue;
-    if ('blank' in s.object ? blanks : 'iri' in s.object && ids.has(s.object.iri)) nodes.add(termKey(s.object));
-  }
-  return { nodes, json };
-}
-
-/**
- * Whether a property states `member`: its IRI's last segment, in any letter case and without a
- * numbered suffix, as the bundled contexts spell these links (JFF Plugfest 1 `#Achievement`, `#Result`;
- * OB 3.0.1 `#achievement-0`; `#RubricCriterionLevel`).
- */
-const linksAs = (predicate: string, member: string): boolean => lastSegment(predicate).replace(/-\d+$/, '').toLowerCase() === member.toLowerCase();
+import { linkedUnder, unsignedAmong, unsignedNode, type Shape } from './signed-tree.ts';
+import { arr, isObj, subjectOf } from '../formats/json-util.ts';
 
 /** The members of an alignment (OB 3.0 §Alignment) the badge page shows. */
 const ALIGNMENT = ['targetName', 'targetDescription', 'targetFramework', 'targetCode', 'targetUrl'] as const;
 
+const alignments = (what: string): Shape => ({ what, members: ALIGNMENT, children: {} });
+
+/** An identifier entry (OB 3.0 §IdentityObject) as the recipient check reads it (formats/ob3-to-badge.ts recipientsOf). */
+const IDENTIFIER: Shape = { what: "its subject's identifiers", members: ['identityHash', 'identityType', 'salt', 'hashed'], children: {} };
+
+/** What is shown of the credential, node by node, as read by formats/ob3-to-badge.ts and ob3-profile.ts. */
+const CREDENTIAL: Shape = {
+  what: 'the credential',
+  members: ['name', 'description', 'awardedDate', 'image'],
+  children: {
+    credentialSubject: {
+      what: 'its subject',
+      members: ['narrative', 'creditsEarned'],
+      children: {
+        // The identities the recipient check reads (formats/ob3-to-badge.ts recipientsOf): each as signed of an entry the subject links
+        // as its identifier (signed-reading.ts holds each signed entry to the JSON; this, each entry read to what was signed).
+        identifier: IDENTIFIER,
+        achievement: {
+          what: 'its achievement',
+          members: ['name', 'description', 'achievementType', 'fieldOfStudy', 'specialization', 'creditsAvailable', 'image', 'tag'],
+          children: {
+            criteria: { what: "its achievement's criteria", members: ['narrative'], children: {}, ids: true },
+            // Each alignment shown, the achievement's and its results' (ob3-to-badge.ts alignmentsOf): its words, and its URL, a link.
+            alignment: alignments("its achievement's alignments"),
+            resultDescription: {
+              what: "its achievement's result descriptions",
+              members: ['name', 'valueMin', 'valueMax'],
+              children: { rubricCriterionLevel: { what: "its result descriptions' rubric levels", members: ['name', 'points'], children: {} } },
+            },
+          },
+        },
+        // A result's value, status, and which description and rubric level name it (OB 3.0 §Result: anyURI literals), as shown (ob3-to-badge.ts resultsOf).
+        result: { what: 'its results', members: ['value', 'resultDescription', 'achievedLevel', 'status'], children: { alignment: alignments("its results' alignments") } },
+      },
+    },
+    issuer: {
+      what: 'its issuer',
+      members: ['name', 'description', 'url', 'email', 'image'],
+      children: {
+        // Its address and other identifiers (OB 3.0 §Address, §IdentifierEntry), as shown (formats/ob3-profile.ts).
+        address: { what: "its issuer's address", members: ADDRESS_PARTS, children: {} },
+        otherIdentifier: { what: "its issuer's other identifiers", members: ['identifierType', 'identifier'], children: {} },
+      },
+    },
+    // An evidence item's id is its link, shown (ob3-to-badge.ts: an object's id, or a string).
+    evidence: { what: 'its evidence', members: ['name', 'description', 'narrative', 'genre', 'audience'], children: {}, ids: true },
+  },
+};
+
 /** Why something Lanyard would show of the credential is not signed as it is shown, or undefined. */
-export function unsignedShown(statements: NqStatement[], root: Set<string>, credential: Json): string | undefined {
-  const top: Level = { nodes: root, json: [credential] };
-  const subjects = under(statements, top, 'credentialSubject');
-  const achievements = under(statements, subjects, 'achievement');
-  const descriptions = under(statements, achievements, 'resultDescription');
-  const issuers = under(statements, top, 'issuer');
-  const results = under(statements, subjects, 'result');
-  const shown: [string, Level, readonly string[]][] = [
-    ['the credential', top, ['name', 'description', 'awardedDate']],
-    ['its subject', subjects, ['narrative', 'creditsEarned']],
-    // The identities the recipient check reads (formats/ob3-to-badge.ts recipientsOf): each as signed of an entry the subject links
-    // as its identifier (signed-reading.ts holds each signed entry to the JSON; this, each entry read to what was signed).
-    ["its subject's identifiers", under(statements, subjects, 'identifier'), ['identityHash', 'identityType', 'salt']],
-    ['its issuer', issuers, ['name', 'description', 'url', 'email']],
-    // Its address and other identifiers (OB 3.0 §Address, §IdentifierEntry), as shown (formats/ob3-profile.ts).
-    ["its issuer's address", under(statements, issuers, 'address'), ADDRESS_PARTS],
-    ["its issuer's other identifiers", under(statements, issuers, 'otherIdentifier'), ['identifierType', 'identifier']],
-    ['its achievement', achievements, ['name', 'description', 'achievementType', 'fieldOfStudy', 'specialization', 'creditsAvailable']],
-    ["its achievement's criteria", under(statements, achievements, 'criteria'), ['narrative']],
-    // A result's value, status, and which description and rubric level name it (OB 3.0 §Result: anyURI literals), as shown (ob3-to-badge.ts resultsOf).
-    ['its results', results, ['value', 'resultDescription', 'achievedLevel', 'status']],
-    // Each alignment shown, the achievement's and its results' (ob3-to-badge.ts alignmentsOf): its words, and its URL, a link.
-    ["its achievement's alignments", under(statements, achievements, 'alignment'), ALIGNMENT],
-    ["its results' alignments", under(statements, results, 'alignment'), ALIGNMENT],
-    ["its achievement's result descriptions", descriptions, ['name', 'valueMin', 'valueMax']],
-    ["its result descriptions' rubric levels", under(statements, descriptions, 'rubricCriterionLevel'), ['name', 'points']],
-    ['its evidence', under(statements, top, 'evidence'), ['name', 'description', 'narrative', 'genre', 'audience']],
-  ];
-  for (const [what, at, members] of shown) {
-    const found = unsignedIn(statements, at, members);
-    if (found) return `${what} shows a ${found.member} (${shorten(JSON.stringify(found.value), 80)}) that it does not sign as its ${found.member}: what would be shown is not what was signed`;
-  }
-  return undefined;
+export function unsignedShown(statements: NqStatement[], root: string, credential: Json): string | undefined {
+  const found = unsignedNode(statements, root, credential, CREDENTIAL);
+  return found && `${found.what} shows a ${found.member} (${shorten(JSON.stringify(found.value), 80)}) that it does not sign as its ${found.member}: what would be shown is not what was signed`;
+}
+
+/** What of the recipient the subject Lanyard reads shows unsigned: its id, and the positions of identifier entries. */
+export type UnsignedRecipient = { id: boolean; entries: number[] };
+
+/**
+ * What of the subject Lanyard reads (json-util.ts subjectOf) names a recipient its signed node does
+ * not: its id when the credential does not link to that node as its subject, and the positions in its
+ * identifier list of the entries no identifier entry of the subject's node is. What the recipient check
+ * and the "Issued to" line must not read (formats/ob3-data-integrity.ts). The subject is the node of
+ * its id, or any blank node the credential links to as its subject; with no credential node (`root`
+ * undefined) nothing is signed.
+ */
+export function unsignedIdentifiers(statements: NqStatement[], root: string | undefined, credential: Json): UnsignedRecipient {
+  const s = subjectOf(credential);
+  if (!s) return { id: false, entries: [] };
+  const entries = arr(s.identifier).filter(isObj);
+  const id = s.id ?? s['@id'];
+  const iri = typeof id === 'string' && !id.startsWith('_:') ? id : undefined;
+  const subjects = root === undefined ? [] : linkedUnder(statements, root, 'credentialSubject').filter((n) => (iri !== undefined ? n === iri : n.startsWith('_:')));
+  return { id: iri !== undefined && subjects.length === 0, entries: unsignedAmong(statements, subjects, entries, 'identifier', IDENTIFIER) };
 }

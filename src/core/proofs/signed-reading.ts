@@ -22,7 +22,7 @@
 import type { Json } from '../formats/json-util.ts';
 import { readNQuads, termKey, type NqStatement, type NqTerm } from '../jsonld/nquads-read.ts';
 import { shorten } from '../display.ts';
-import { unsignedShown } from './signed-display.ts';
+import { unsignedIdentifiers, unsignedShown, type UnsignedRecipient } from './signed-display.ts';
 import { below, jsonValues, lastSegment, rootOf } from './statements.ts';
 
 const VERIFIABLE_CREDENTIAL = 'https://www.w3.org/2018/credentials#VerifiableCredential';
@@ -104,7 +104,17 @@ export function unreadInCredential(canon: string, credential: Json): string | un
   if (inSubject) return say('the subject', inSubject);
   const ids = below(statements, subjects.nodes, subjects.json, 'identifier', SUBJECT.identifier!);
   const inIdentity = unaccounted(statements, ids.nodes, ids.json, IDENTITY);
-  return inIdentity ? say('an identifier entry', inIdentity) : unsignedShown(statements, top, credential);
+  return inIdentity ? say('an identifier entry', inIdentity) : unsignedShown(statements, root, credential);
+}
+
+/**
+ * What of the recipient Lanyard reads (formats/ob3-to-badge.ts recipientsOf: the subject's id and identifier
+ * entries) `canon` does not sign for the subject (signed-display.ts unsignedIdentifiers): asked when unreadInCredential has found something, so that the
+ * recipient is read from signed entries only (formats/ob3-data-integrity.ts).
+ */
+export function unsignedRecipientIn(canon: string, credential: Json): UnsignedRecipient {
+  const statements = readNQuads(canon).filter((s) => s.graph === '');
+  return unsignedIdentifiers(statements, rootOf(statements, credential.id ?? credential['@id'], VERIFIABLE_CREDENTIAL), credential);
 }
 
 /** Why Lanyard's reading of the proof is not what its configuration's canonical form `canon` signs, or undefined. */

@@ -1,6 +1,7 @@
 /** What the Data Integrity verifier reports, per proof and overall; the lead maps it onto checks (verify.ts `applyDataIntegrity`). */
 import type { ErrorCode } from '../errors.ts';
 import type { BindingStatus } from '../keys/binding.ts';
+import type { UnsignedRecipient } from './signed-display.ts';
 
 /**
  * ecdsa-sd-2023 (VC DI ECDSA §3.5.? mandatoryIndexes): whether the status entries, and the statements
@@ -15,7 +16,12 @@ export type SignatureOutcome =
   /** `mandatory`: of a verified ecdsa-sd-2023 derived proof; absent, nothing shown is known to be mandatory. */
   | { outcome: 'pass'; message: string; code?: undefined; mandatory?: MandatoryShown }
   | { outcome: 'fail'; code: ErrorCode; message: string }
-  | { outcome: 'indeterminate'; code: ErrorCode; message: string };
+  /**
+   * `unsignedRecipient`: the proof verifies, but what Lanyard reads is not what it signs
+   * (signed-reading.ts), and these of the recipient it reads are not signed (signed-display.ts
+   * unsignedIdentifiers): the recipient is then read without them (formats/ob3-data-integrity.ts).
+   */
+  | { outcome: 'indeterminate'; code: ErrorCode; message: string; unsignedRecipient?: UnsignedRecipient };
 
 export interface IssuerKeyOutcome {
   /** bound → pass; not-listed → fail (KEY_NOT_OWNED); unresolvable → indeterminate (ISSUER_UNRESOLVED). */

@@ -19,7 +19,7 @@ import { parseDerivedProofValue, verifyDerived, type DerivedProof } from './ecds
 import { coldHashData, hashData, isEd25519, prepareKey, verifyEd25519 } from './ed25519.ts';
 import { jcsInputs } from './eddsa-jcs.ts';
 import { methodKeyOf } from './method.ts';
-import { unreadInCredential, unreadInProof } from './signed-reading.ts';
+import { unreadInCredential, unreadInProof, unsignedRecipientIn } from './signed-reading.ts';
 import { proofConfig, suiteOf, type Suite } from './suites.ts';
 import { chainedDocument } from './proof-chain.ts';
 import { mandatoryShown } from './mandatory.ts';
@@ -233,7 +233,12 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   if (!ok) return { ...info, key, signature: fail(ErrorCodes.SIGNATURE_INVALID, message ?? `The ${suite.name} proof does not verify with ${key.source}: the credential was altered or signed with another key`) };
   // Never cached when what was signed is not what the checks read, so a cached pass implies it.
   if (!read) readSigned();
-  if (unread) return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `The ${suite.name} proof verifies with ${key.source}, but ${unread}`) };
+  if (unread) {
+    // Whom it was issued to is then read from what the proof signs only (ob3-data-integrity.ts).
+    const unsignedRecipient = input.document ? unsignedRecipientIn(docCanon, input.document) : undefined;
+    const recipient = unsignedRecipient && (unsignedRecipient.id || unsignedRecipient.entries.length) ? { unsignedRecipient } : {};
+    return { ...info, key, signature: { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message: `The ${suite.name} proof verifies with ${key.source}, but ${unread}`, ...recipient } };
+  }
   if (cacheKey) ctx.keyCache?.set(cacheKey, true);
   if (cacheKey && mandatory) ctx.keyCache?.set(`${cacheKey}:mandatory`, mandatory);
   return { ...info, key, signature: passed(suite, key, mandatory) };

@@ -57,4 +57,24 @@ describe('an identifier entry read for the recipient is one the issuer signed', 
     expect(check(r, 'signature')?.outcome).toBe('indeterminate');
     expect(check(r, 'signature')?.message).toMatch(/its subject's identifiers shows a identityHash \("mallory@example.com"\)/);
   });
+
+  // What the badge page and the command line say it was issued to comes from the recipient Lanyard
+  // read (VerifyResult.recipient, Badge.recipients): an entry its proof does not sign is not named there.
+  it("Mallory's address as an entry stating nothing: not named as the recipient, the signed subject still is", async () => {
+    const r = await asMallory(claimed(await bobsBadge()));
+    expect(r.recipient).toBeNull();
+    expect(r.badge?.recipients.map((x) => x.identity)).toEqual(['did:example:bob']);
+    expect(check(r, 'recipient')?.outcome).not.toBe('pass');
+    expect(JSON.stringify(check(r, 'recipient'))).not.toMatch(/mallory/);
+  });
+
+  it("Bob's signed entry moved under its full IRI, Mallory's in its place: neither is named as the recipient", async () => {
+    const signed = await bobsBadge([{ type: ['IdentityObject'], identityType: 'emailAddress', hashed: false, identityHash: 'bob@example.com' }]);
+    const t = claimed(signed);
+    t.credentialSubject[`${VOCAB}identifier`] = signed.credentialSubject.identifier;
+    const r = await asMallory(t);
+    expect(r.verdict).not.toBe('valid');
+    expect(r.recipient).toBeNull();
+    expect(r.badge?.recipients.map((x) => x.identity)).toEqual(['did:example:bob']);
+  });
 });

@@ -1,0 +1,250 @@
+/**
+ * Matching the JSON objects Lanyard shows to the signed nodes they are, node by node
+ * (signed-display.ts). A JSON object with an id is the node of that IRI; one without is a blank
+ * node (JSON-LD 1.1 §9.? node objects; an id `_:…` is a blank node label, renamed by RDFC-1.0), and
+ * which blank node it is is not written anywhere: it is the one its parent's node links to whose own
+ * signed statements give every field shown of it and whose children are likewise its own. So the
+ * nodes a JSON object may be are worked out from its leaves up (`candidates`): the nodes signing
+ * each shown value (an index of the statements by member and value), less those not linking, under a
+ * property named like the member, to a node one of its shown children may be. What is shown is signed
+ * when the credential's node is among the credential's candidates. A JSON object that shows nothing
+ * asks nothing. Sets are shared, not copied, and an intersection of the same sets is worked out once,
+ * so 10,000 alike evidence items cost one intersection, not 10,000 × 10,000 comparisons.
+ */
+import { isObj, type Json } from '../formats/json-util.ts';
+import { langTexts } from '../formats/lang-text.ts';
+import { creditsOf } from '../formats/ob3-to-badge.ts';
+import { termKey, type NqStatement } from '../jsonld/nquads-read.ts';
+import { lastSegment } from './statements.ts';
+
+/**
+ * What is shown of a kind of node: its text members, and its children under each linking member.
+ * `ids`: its id is shown too (a link: an evidence item's URL), so a child with an id, or written as
+ * a string (an IRI reference), must be a node the parent links to even when it shows nothing else.
+ */
+export type Shape = { what: string; members: readonly string[]; children: Record<string, Shape>; ids?: true };
+export type Unsigned = { what: string; member: string; value: string };
+
+/**
+ * The members shown as a number (ob3-to-badge.ts creditsOf): signed when a literal of that member has
+ * the same value, as xsd:float spells it ("4.2E1" for 42.0: JSON-LD 1.1 §8.6 canonical doubles).
+ */
+const NUMERIC = new Set(['creditsEarned', 'creditsAvailable']);
+
+type Nodes = Set<string>;
+const EMPTY: Nodes = new Set();
+const isBlank = (node: string): boolean => node.startsWith('_:');
+
+/**
+ * Whether a property states `member`: its IRI's last segment, in any letter case and without a
+ * numbered suffix, as the bundled contexts spell these links (JFF Plugfest 1 `#Achievement`, `#Result`;
+ * OB 3.0.1 `#achievement-0`; `#RubricCriterionLevel`).
+ */
+const linkName = (predicate: string): string => lastSegment(predicate).replace(/-\d+$/, '').toLowerCase();
+
+/**
+ * Members stated by a property of another name: OB 3.0's contexts state `tag` as schema.org's
+ * `keywords`, and OB 3.0.1's `image` as `…#Image`; JFF Plugfest 1's context and the OB 3.0 beta
+ * context (imsglobal.github.io …/ob_v3p0.html) state §Address `addressLocality` as
+ * `https://schema.org/addresLocality` (sic), so their issuers sign the town under that spelling
+ * (test/core/verify/signed-display-locality.test.ts).
+ */
+const STATED_AS: Record<string, string> = { keywords: 'tag', Image: 'image', addresLocality: 'addressLocality' };
+
+/** A shown value as the index keys it: a number by its value, text as written. */
+const numberKey = (x: string): string => String(Number(x));
+
+/** What `j` shows of `members`: a member that is one string, or each language of it the popup may choose (VC DM 2.0 §11.1, formats/lang-text.ts). */
+function shownOf(j: Json, members: readonly string[]): { member: string; value: string }[] {
+  const out: { member: string; value: string }[] = [];
+  for (const member of members) {
+    if (member === 'image') {
+      // As ob3-to-badge.ts reads an image: a string, or an object's id (OB 3.0 §Image).
+      const v = j.image;
+      const image = typeof v === 'string' ? v : isObj(v) && typeof v.id === 'string' ? v.id : undefined;
+      if (image !== undefined) out.push({ member, value: image });
+    } else if (member === 'hashed') {
+      // OB 3.0 §IdentityObject `hashed` (xsd:boolean), as verify/recipient.ts isHashedIdentity reads it: JSON's boolean or a string.
+      const v = j.hashed;
+      if (typeof v === 'boolean' || typeof v === 'string') out.push({ member, value: String(v) });
+    } else if (member === 'tag') {
+      // Every tag (ob3-to-badge.ts: each string of the list), not the first few languages of a text.
+      for (const t of Array.isArray(j.tag) ? j.tag : [j.tag]) if (typeof t === 'string') out.push({ member, value: t });
+    } else if (NUMERIC.has(member)) {
+      const n = creditsOf(j[member]);
+      if (n !== undefined) out.push({ member, value: String(n) });
+    } else for (const { value } of langTexts(j[member])) out.push({ member, value });
+  }
+  return out;
+}
+
+/** The IRI a JSON object names itself by, or undefined for a blank node. */
+function iriOf(j: Json): string | undefined {
+  const id = j.id ?? j['@id'];
+  return typeof id === 'string' && !id.startsWith('_:') ? id : undefined;
+}
+
+class Tree {
+  /** member → value → the nodes signing it, read as statements.ts `matches` reads an object (a literal's lexical form, an IRI and its last segment). */
+  private readonly signed = new Map<string, Map<string, Nodes>>();
+  /** lower-cased link name → node → the nodes it links to, and back. */
+  private readonly down = new Map<string, Map<string, Nodes>>();
+  private readonly up = new Map<string, Map<string, Nodes>>();
+  private readonly setIds = new WeakMap<Nodes, number>();
+  private sets = 0;
+  private readonly memo = new Map<string, Nodes>();
+  /** The children of a JSON object under a member, an IRI reference (a string) read as a node of that id where the shape shows ids; made once. */
+  private readonly kids = new Map<Json, Map<string, Json[]>>();
+  childrenOf(j: Json, member: string, shape: Shape): Json[] {
+    let byMember = this.kids.get(j);
+    if (!byMember) this.kids.set(j, (byMember = new Map()));
+    let out = byMember.get(member);
+    if (!out) {
+      const list = Array.isArray(j[member]) ? j[member] : [j[member]];
+      out = list.flatMap((x: unknown) => (isObj(x) ? [x] : shape.ids && typeof x === 'string' ? [{ id: x }] : []));
+      byMember.set(member, out);
+    }
+    return out;
+  }
+
+  /** Each JSON object's candidates, by shape (parsed JSON is a tree: an object is read once). */
+  private readonly cands = new Map<Shape, Map<Json, Nodes | null>>();
+
+  constructor(statements: NqStatement[], shape: Shape) {
+    const members = new Set<string>();
+    const links = new Set<string>();
+    const walk = (s: Shape): void => {
+      for (const m of s.members) members.add(m);
+      for (const [m, c] of Object.entries(s.children)) links.add(m.toLowerCase()), walk(c);
+    };
+    walk(shape);
+    const add = (map: Map<string, Map<string, Nodes>>, a: string, b: string, node: string): void => {
+      let byValue = map.get(a);
+      if (!byValue) map.set(a, (byValue = new Map()));
+      let nodes = byValue.get(b);
+      if (!nodes) byValue.set(b, (nodes = new Set()));
+      nodes.add(node);
+    };
+    for (const s of statements) {
+      const subject = termKey(s.subject);
+      const segment = lastSegment(s.predicate);
+      const member = Object.hasOwn(STATED_AS, segment) ? STATED_AS[segment]! : segment;
+      const o = s.object;
+      if (members.has(member)) {
+        const values = 'literal' in o ? [o.literal] : 'iri' in o ? [o.iri, lastSegment(o.iri)] : [];
+        for (const v of values) add(this.signed, member, NUMERIC.has(member) ? numberKey(v) : v, subject);
+      }
+      const link = linkName(s.predicate);
+      if (!('literal' in o) && links.has(link)) {
+        add(this.down, link, subject, termKey(o));
+        add(this.up, link, termKey(o), subject);
+      }
+    }
+  }
+
+  signedBy(member: string, value: string): Nodes {
+    return this.signed.get(member)?.get(NUMERIC.has(member) ? numberKey(value) : value) ?? EMPTY;
+  }
+
+  linksOf(member: string, node: string): Nodes {
+    return this.down.get(member.toLowerCase())?.get(node) ?? EMPTY;
+  }
+
+  private id(set: Nodes): number {
+    let n = this.setIds.get(set);
+    if (n === undefined) this.setIds.set(set, (n = this.sets++));
+    return n;
+  }
+
+  /** The nodes linking under `member` to any of `nodes`: worked out once per set. */
+  private parents(member: string, nodes: Nodes): Nodes {
+    const key = `up ${member.toLowerCase()} ${this.id(nodes)}`;
+    let out = this.memo.get(key);
+    if (!out) {
+      out = new Set();
+      const up = this.up.get(member.toLowerCase());
+      for (const n of nodes) for (const p of up?.get(n) ?? EMPTY) out.add(p);
+      this.memo.set(key, out);
+    }
+    return out;
+  }
+
+  /** The nodes in every one of `sets` (blank ones only unless `fixed` names the one node allowed), once per combination. */
+  private meet(sets: Nodes[], fixed: string | undefined): Nodes {
+    const key = `${fixed ?? '_:'} ${sets.map((s) => this.id(s)).sort((a, b) => a - b).join(',')}`;
+    let out = this.memo.get(key);
+    if (!out) {
+      if (fixed !== undefined) out = sets.every((s) => s.has(fixed)) ? new Set([fixed]) : EMPTY;
+      else {
+        const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+        out = new Set([...smallest!].filter((n) => isBlank(n) && rest.every((s) => s.has(n))));
+      }
+      this.memo.set(key, out);
+    }
+    return out;
+  }
+
+  /** The nodes `j` may be, as `shape`; null when it shows nothing and so may be any. `fixed`: the node it must be (the credential's). */
+  candidates(j: Json, shape: Shape, fixed = iriOf(j)): Nodes | null {
+    let known = this.cands.get(shape);
+    if (!known) this.cands.set(shape, (known = new Map()));
+    if (known.has(j)) return known.get(j)!;
+    const sets = shownOf(j, shape.members).map(({ member, value }) => this.signedBy(member, value));
+    for (const [member, child] of Object.entries(shape.children)) {
+      for (const c of this.childrenOf(j, member, child)) {
+        const nodes = this.candidates(c, child);
+        if (nodes) sets.push(this.parents(member, nodes));
+      }
+    }
+    // A node whose id is shown (a link) asks to be linked to even when it shows nothing else.
+    const out = sets.length || (shape.ids && fixed !== undefined) ? this.meet(sets, fixed) : null;
+    known.set(j, out);
+    return out;
+  }
+
+  /** Why `j` is none of `nodes` (those its parent's node links to): the first shown value the likeliest of them does not sign. */
+  explain(j: Json, shape: Shape, nodes: Nodes, fixed = iriOf(j)): Unsigned | undefined {
+    const allowed = this.candidates(j, shape, fixed);
+    // The smaller set looked through: a parent's 20,000 links once per child was 74 s for one forged item.
+    if (!allowed || (allowed.size < nodes.size ? [...allowed].some((n) => nodes.has(n)) : [...nodes].some((n) => allowed.has(n)))) return undefined;
+    const options = [...nodes].filter((n) => (fixed === undefined ? isBlank(n) : n === fixed));
+    const shown = shownOf(j, shape.members);
+    const score = (n: string): number => shown.filter(({ member, value }) => this.signedBy(member, value).has(n)).length;
+    const best = options.reduce<string | undefined>((a, n) => (a === undefined || score(n) > score(a) ? n : a), undefined);
+    const own = shown.find(({ member, value }) => best === undefined || !this.signedBy(member, value).has(best));
+    if (own) return { what: shape.what, ...own };
+    for (const [member, child] of Object.entries(shape.children)) {
+      for (const c of this.childrenOf(j, member, child)) {
+        const why = this.explain(c, child, best === undefined ? EMPTY : this.linksOf(member, best));
+        if (why) return why;
+      }
+    }
+    // Nothing shown of it is unsigned but its id, a link its parent does not make (shape.ids).
+    return { what: shape.what, member: 'id', value: best ?? fixed ?? '' };
+  }
+}
+
+/**
+ * Which of `children` (shown as `shape` under `member` of a JSON object that is one of `parents`) is
+ * none of the nodes a parent links to so: their positions, those that show nothing never among them.
+ */
+export function unsignedAmong(statements: NqStatement[], parents: Iterable<string>, children: Json[], member: string, shape: Shape): number[] {
+  const tree = new Tree(statements, { what: '', members: [], children: { [member]: shape } });
+  const linked = [...parents].flatMap((p) => [...tree.linksOf(member, p)]);
+  return children.flatMap((c, i) => {
+    const nodes = tree.candidates(c, shape);
+    return !nodes || linked.some((n) => nodes.has(n)) ? [] : [i];
+  });
+}
+
+/** The nodes `node` links to under `member` (a property named like it, as the display check reads links). */
+export function linkedUnder(statements: NqStatement[], node: string, member: string): string[] {
+  return [...new Tree(statements, { what: '', members: [], children: { [member]: { what: '', members: [], children: {} } } }).linksOf(member, node)];
+}
+
+/** What of `json`, shown as `shape`, the node `root` does not sign as shown, node by node; undefined when all of it is signed. */
+export function unsignedNode(statements: NqStatement[], root: string, json: Json, shape: Shape): Unsigned | undefined {
+  const tree = new Tree(statements, shape);
+  const top = tree.candidates(json, shape, root);
+  return !top || top.has(root) ? undefined : tree.explain(json, shape, new Set([root]), root);
+}
