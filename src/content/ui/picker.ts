@@ -20,7 +20,7 @@ import { place } from './place.ts';
 import { fromUser } from './user.ts';
 import { guard } from './armed.ts';
 import { dirOf, say } from './quiet.ts';
-import { keepOnTop } from './top-layer.ts';
+import { inTransition, keepOnTop } from './top-layer.ts';
 
 export interface PickerOptions {
   anchor: Element;
@@ -166,8 +166,10 @@ export function openPicker(o: PickerOptions): { close(): void } {
     const why = top?.refusal() ?? armed.check();
     if (why) {
       // Too soon or just moved: the next click acts. A pop-up the site keeps open (Firefox, top-layer.ts):
-      // every pick waits until it is closed, so the user is told to close it. Drawn otherwise by the page: say so.
-      if (why !== 'too-soon' && why !== 'moved') tell(tx(why === 'popup' ? 'contentPickerSitePopup' : 'contentPickerHidden'));
+      // every pick waits until it is closed, so the user is told to close it. A view transition ends by itself: try again
+      // in a moment. Drawn otherwise by the page: say so.
+      const words = why === 'popup' ? 'contentPickerSitePopup' : why === 'transition' ? 'contentPickerTransition' : 'contentPickerHidden';
+      if (why !== 'too-soon' && why !== 'moved') tell(tx(words));
       return void console.warn(`[lanyard] the picker ignored a pick: ${why}`);
     }
     if (b.warning && !confirmed) {
@@ -233,7 +235,11 @@ export function openPicker(o: PickerOptions): { close(): void } {
     if (e.target instanceof HTMLImageElement) e.target.replaceWith(h('span', { class: 'n' }));
   }, { capture: true, signal: life.signal });
   document.addEventListener('mousedown', (e) => {
-    if (!e.composedPath().includes(ui.host)) self.close();
+    if (e.composedPath().includes(ui.host)) return;
+    // Under the page's view transition the press finds the document wherever it is (top-layer.ts): one on the panel
+    // as drawn is the user's, meant for it, and does not close it; it acts once the transition has ended (attack36).
+    if (inTransition() && within(panel, e as MouseEvent)) return void tell(tx('contentPickerTransition'));
+    self.close();
   }, { capture: true, signal: life.signal });
 
   void load();
@@ -252,6 +258,12 @@ function hitsHost(panel: HTMLElement, host: HTMLElement): boolean {
   if (!r.width || !r.height) return true;
   const scope = Node.prototype.getRootNode.call(host) as Document | ShadowRoot;
   return scope.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === host;
+}
+
+/** Whether a pointer event is inside the panel's box as laid out. */
+function within(panel: HTMLElement, e: MouseEvent): boolean {
+  const r = panel.getBoundingClientRect();
+  return e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom;
 }
 
 /**
