@@ -181,6 +181,35 @@ describe('the picker against a clickjacking page in Firefox', { timeout: 180_000
     await coverGoneClickPicks();
   });
 
+  it('a page that moves the picker into a see-through frame of its own (same origin, opacity 0.05, over the page): it closes, and a click there picks nothing (attack36)', async () => {
+    // The picker's checks read its ancestors up to its own document's root: the frame's opacity, in the page's
+    // document, was out of their sight, and Firefox has no IntersectionObserver v2 to tell.
+    await pickerOpen();
+    const at = await firstRow();
+    await ff.run(() => {
+      const f = document.createElement('iframe');
+      f.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;border:0;opacity:0.05;z-index:2147483647';
+      document.body.append(f);
+      const d = f.contentDocument!;
+      d.body.style.margin = '0';
+      d.body.append(document.querySelector('[data-lanyard="picker"]')!);
+    });
+    await new Promise((r) => setTimeout(r, 1200));
+    // Where the first row is in the frame (at the frame's top left corner: where it is in the page's viewport).
+    const fr = await ff.find('iframe');
+    await ff.m.send('WebDriver:SwitchToFrame', { element: Object.values(fr)[0] });
+    // (Before the fix it was there, armed: the page knows where, from its host's box.)
+    const there = (await ff.run(() => document.querySelector('[data-lanyard="picker"]') !== null)) ? await firstRow() : at;
+    await ff.m.send('WebDriver:SwitchToParentFrame', {});
+    // A person clicking what they see (the page's picture) twice, a second apart.
+    await clickAt(there);
+    await new Promise((r) => setTimeout(r, 1000));
+    await clickAt(there);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await inserted()).toBe(false);
+    expect(await ff.run(() => document.querySelector('iframe')!.contentDocument!.querySelector('[data-lanyard="picker"]') !== null)).toBe(false);
+  });
+
   it('a page that makes up clicks and keys on the picker (isTrusted false): nothing is picked; a person’s Enter picks', async () => {
     await pickerOpen();
     const at = await firstRow();

@@ -96,6 +96,14 @@ export const inTransition = (): boolean => {
   }
 };
 
+/**
+ * In the document Lanyard made it for (through open and closed roots alike), not merely connected: a page moved the
+ * picker's host into a same-origin frame of its own, drawn at opacity 0.05 over its page, where every check of how it
+ * is drawn stopped at the frame's root (armed.ts) and Firefox cannot tell what covers it: a person's click on the
+ * page's picture picked a badge (attack36). Moved there, it is lost. The root through the prototype (the page's own).
+ */
+const inThisDocument = (el: Element): boolean => Node.prototype.getRootNode.call(el, { composed: true }) === document;
+
 const isOpen = (el: Element): boolean => {
   try {
     return el.matches(':popover-open');
@@ -195,7 +203,7 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, { usable, raise
   };
   /** Whether the card may stay: nothing put above it since the last raise, or raised again above it. */
   const check = (): boolean => {
-    if (!host.isConnected) return false;
+    if (!inThisDocument(host)) return false;
     if (unsure && !othersUp(host)) (unsure = false), watch();
     const now = open();
     // Under a view transition the hit test finds the document (the transition's pseudo-elements are the root's): not lost.
