@@ -278,6 +278,27 @@ describe('the picker against a clickjacking page', () => {
     await clickWhileHidden(page, () => void (document.documentElement.style.opacity = '0.02'), () => void (document.documentElement.style.opacity = ''));
   });
 
+  it('a page that moves the picker into a see-through frame of its own (same origin, opacity 0.05, over the page): it closes, and clicks there pick nothing (attack36)', async () => {
+    const page = await pickerOpen();
+    await waitFor(() => armed(page));
+    const at = await firstRow(page);
+    await page.evaluate(() => {
+      const f = document.createElement('iframe');
+      f.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;border:0;opacity:0.05;z-index:2147483647';
+      document.body.append(f);
+      f.contentDocument!.body.style.margin = '0';
+      f.contentDocument!.body.append(document.querySelector('[data-lanyard="picker"]')!);
+    });
+    await page.waitForTimeout(1200);
+    await page.mouse.click(at.x, at.y);
+    await page.waitForTimeout(1000);
+    await page.mouse.click(at.x, at.y);
+    await page.waitForTimeout(800);
+    expect(await inserted(page)).toBe(false);
+    expect(await page.evaluate(() => document.querySelector('iframe')!.contentDocument!.querySelector('[data-lanyard="picker"]') !== null)).toBe(false);
+    await page.close();
+  });
+
   it('a page that opens its own modal dialog while the picker is up: the picker goes, not left painted above it while its clicks reach the page’s button under it', async () => {
     // Raised above the modal, a picker outside the dialog is still inert (HTML §6.13 "blocked by a modal dialog"): seen, but a
     // person's click on its first row went to whatever the page put there.
