@@ -28,7 +28,7 @@ afterAll(async () => {
 const heard = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { heard: string[] }).heard);
 
 describe('the picker’s search, kept from the page', () => {
-  it('the page’s earliest capturing listeners hear no key or input made in the search; the search still filters', async () => {
+  it('the page’s earliest capturing listeners hear no key, input or paste made in the search; the search still filters', async () => {
     const page = await pickerOpen(env);
     await page.evaluate(() => void ((window as unknown as { heard: string[] }).heard = []));
     await page.keyboard.type('zqx');
@@ -36,6 +36,11 @@ describe('the picker’s search, kept from the page', () => {
     await page.keyboard.press('Backspace');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.insertText('secret');
+    // A paste of the person's own clipboard (its text is the event's clipboardData, readable by any listener).
+    await env.ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://mail.google.com' });
+    await page.evaluate(() => navigator.clipboard.writeText('pasted-secret'));
+    await page.keyboard.press('Control+V');
+    await waitFor(() => inShadow(page, 'picker', (root) => (root.querySelector('input') as HTMLInputElement).value.endsWith('pasted-secret')));
     await page.waitForTimeout(300);
     expect(await heard(page)).toEqual([]);
     // Escape still closes it; the compose body then hears keys as before.
