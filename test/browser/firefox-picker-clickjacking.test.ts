@@ -9,51 +9,25 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackpack, type Backpack } from '../backpack/server.ts';
-import { realPage, REAL_GMAIL } from '../content/support/pages.ts';
-import { proxyPrefs, startProxy, type Proxy } from './firefox/proxy.ts';
+import { BODY, startGmailPicker, type GmailPicker } from './firefox/gmail-picker.ts';
 import { COVER } from './firefox/page-cover.ts';
 import { LOOK_ALIKE_TRANSITION } from './firefox/view-transition.ts';
 import { Firefox, waitFor } from './firefox/support.ts';
 
 let ff: Firefox;
-let bp: Backpack;
-let proxy: Proxy;
-let ext = '';
-const BODY = 'div[g_editable="true"]';
-const GMAIL = 'https://mail.google.com/mail/u/0/#inbox?compose=new';
+let gmail: GmailPicker;
 
 beforeAll(async () => {
-  bp = await startBackpack({ port: 0 });
-  proxy = await startProxy(['mail.google.com'], (url) => (url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL) : null));
-  ff = await Firefox.launch({ prefs: proxyPrefs(proxy.port) });
-  ext = await ff.openTab(ff.popupUrl);
-  await ff.grantHosts(['http://127.0.0.1/*']);
-  const r = await ff.send('badges/import', { source: { kind: 'text', text: `${bp.baseUrl}/public/assertions/ada-programmer` } });
-  expect(r.ok, JSON.stringify(r)).toBe(true);
+  gmail = await startGmailPicker();
+  ff = gmail.ff;
 });
 afterAll(async () => {
-  await ff?.quit();
-  await proxy?.close();
-  await bp?.close();
+  await gmail?.close();
 });
 
 /** Gmail's compose with the caret in its body and the picker open on its rows, armed. */
 async function pickerOpen(): Promise<void> {
-  await ff.only(ext);
-  await ff.openTab(GMAIL);
-  await ff.find('[data-lanyard="insert-badge"]');
-  await ff.run((sel: string) => {
-    const el = document.querySelector(sel) as HTMLElement;
-    el.innerHTML = 'Dear Grace,<br>my badge: <br>Ada';
-    el.focus();
-    const r = document.createRange();
-    r.setStart(el, 1);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(r);
-  }, BODY);
-  await ff.clickButton('insert-badge');
-  await ff.pickerOptions();
+  await gmail.open();
   await waitFor(async () => (await ff.inShadow('picker', '[role=dialog][data-armed]'))[0], 10_000, 'the picker armed');
 }
 

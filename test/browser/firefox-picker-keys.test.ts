@@ -7,53 +7,27 @@
  * still works. Run `npm run build` first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackpack, type Backpack } from '../backpack/server.ts';
-import { realPage, REAL_GMAIL } from '../content/support/pages.ts';
-import { proxyPrefs, startProxy, type Proxy } from './firefox/proxy.ts';
+import { BODY, startGmailPicker, type GmailPicker } from './firefox/gmail-picker.ts';
 import { Firefox, waitFor } from './firefox/support.ts';
 import { PAGE_EARS } from './support/page-ears.ts';
 
 let ff: Firefox;
-let bp: Backpack;
-let proxy: Proxy;
-let ext = '';
-const BODY = 'div[g_editable="true"]';
-const GMAIL = 'https://mail.google.com/mail/u/0/#inbox?compose=new';
+let gmail: GmailPicker;
 
 beforeAll(async () => {
-  bp = await startBackpack({ port: 0 });
-  proxy = await startProxy(['mail.google.com'], (url) =>
-    url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL).replace(/<head[^>]*>/i, (m) => `${m}<script>(${PAGE_EARS})()</script>`) : null);
-  ff = await Firefox.launch({ prefs: proxyPrefs(proxy.port) });
-  ext = await ff.openTab(ff.popupUrl);
-  await ff.grantHosts(['http://127.0.0.1/*']);
-  const r = await ff.send('badges/import', { source: { kind: 'text', text: `${bp.baseUrl}/public/assertions/ada-programmer` } });
-  expect(r.ok, JSON.stringify(r)).toBe(true);
+  // The page's own script, before anything else of its own: its listeners are as early as a page's can be.
+  gmail = await startGmailPicker((html) => html.replace(/<head[^>]*>/i, (m) => `${m}<script>(${PAGE_EARS})()</script>`));
+  ff = gmail.ff;
 });
 afterAll(async () => {
-  await ff?.quit();
-  await proxy?.close();
-  await bp?.close();
+  await gmail?.close();
 });
 
 const heard = () => ff.run(() => (window as unknown as { heard: string[] }).heard);
 
 describe('the picker’s search, kept from the page, in Firefox', { timeout: 180_000 }, () => {
   it('the page’s earliest capturing listeners hear no key or input made in the search; the search still filters', async () => {
-    await ff.only(ext);
-    await ff.openTab(GMAIL);
-    await ff.find('[data-lanyard="insert-badge"]');
-    await ff.run((sel: string) => {
-      const el = document.querySelector(sel) as HTMLElement;
-      el.innerHTML = 'Dear Grace,<br>my badge: <br>Ada';
-      el.focus();
-      const r = document.createRange();
-      r.setStart(el, 1);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(r);
-    }, BODY);
-    await ff.clickButton('insert-badge');
-    await ff.pickerOptions();
+    await gmail.open();
     await ff.run(() => void ((window as unknown as { heard: string[] }).heard = []));
     for (const k of 'zqx') await ff.press(k);
     await waitFor(async () => (await ff.inShadow('picker', 'li[role=option]')).length === 0, 10_000, 'no row for the search');
