@@ -68,6 +68,21 @@ describe('the hover card against a page’s popover in its shadow root, in Firef
     expect(await cardState()).toBe('withheld');
   });
 
+  it('a page that moves the card into a see-through frame of its own (same origin, opacity 0.05, where a look-alike could show instead): the card goes (attack36)', async () => {
+    await ff.openTab(BLOG);
+    await ff.mouseAway();
+    await ff.hover(await ff.find('#revoked'));
+    await waitFor(async () => (await ff.inShadow('hover-card', '.c[data-state="ready"]').catch(() => [])).length > 0, 20_000, 'the card ready');
+    await ff.run(() => {
+      const f = document.createElement('iframe');
+      f.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;border:0;opacity:0.05;z-index:2147483647;pointer-events:none';
+      document.body.append(f);
+      f.contentDocument!.body.append(document.querySelector('[data-lanyard="hover-card"]')!);
+    });
+    // Lost at the next look (200 ms): not kept up, out of every check's sight, in the page's frame.
+    await waitFor(async () => ff.run(() => !document.querySelector('iframe')!.contentDocument!.querySelector('[data-lanyard="hover-card"]')), 3_000, 'the card gone from the frame');
+  });
+
   // attack34: the page's own listener, capturing, stops every `beforetoggle` of its popover (on the window for one in the
   // document: it runs before the document's; on its root for one in a closed shadow root), and the popover is hidden and
   // shown again every frame, the last in the top layer, unheard: Lanyard's card was under the page's "✓ Verified".

@@ -20,7 +20,9 @@ import { place } from './place.ts';
 import { fromUser } from './user.ts';
 import { guard } from './armed.ts';
 import { dirOf, say } from './quiet.ts';
-import { keepOnTop } from './top-layer.ts';
+import { inTransition, keepOnTop } from './top-layer.ts';
+import { shield } from '../dom/key-shield.ts';
+import { hitsHost, showRow, within } from './panel-box.ts';
 
 export interface PickerOptions {
   anchor: Element;
@@ -166,8 +168,10 @@ export function openPicker(o: PickerOptions): { close(): void } {
     const why = top?.refusal() ?? armed.check();
     if (why) {
       // Too soon or just moved: the next click acts. A pop-up the site keeps open (Firefox, top-layer.ts):
-      // every pick waits until it is closed, so the user is told to close it. Drawn otherwise by the page: say so.
-      if (why !== 'too-soon' && why !== 'moved') tell(tx(why === 'popup' ? 'contentPickerSitePopup' : 'contentPickerHidden'));
+      // every pick waits until it is closed, so the user is told to close it. A view transition ends by itself: try again
+      // in a moment. Drawn otherwise by the page: say so.
+      const words = why === 'popup' ? 'contentPickerSitePopup' : why === 'transition' ? 'contentPickerTransition' : 'contentPickerHidden';
+      if (why !== 'too-soon' && why !== 'moved') tell(tx(words));
       return void console.warn(`[lanyard] the picker ignored a pick: ${why}`);
     }
     if (b.warning && !confirmed) {
@@ -201,15 +205,15 @@ export function openPicker(o: PickerOptions): { close(): void } {
   let typed = '';
   let announced = '';
   const edit = (e: Event) => `${(e as InputEvent).inputType}\n${(e as InputEvent).data}`;
-  input.addEventListener('beforeinput', (e) => void (announced = fromUser(e) ? edit(e) : ''), on);
-  input.addEventListener('input', (e) => {
+  const onBeforeInput = (e: Event) => void (announced = fromUser(e) ? edit(e) : '');
+  const onInput = (e: Event) => {
     if (edit(e) !== announced && input.value) return void (input.value = typed);
     announced = '';
     typed = input.value;
     clearTimeout(debounce);
     debounce = setTimeout(() => void load(), 150);
-  }, on);
-  panel.addEventListener('keydown', (e) => {
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
     if (!fromUser(e)) return;
     if (confirming) {
       // Escape goes back to the list; Enter and Space are the focused button's own.
@@ -220,8 +224,18 @@ export function openPicker(o: PickerOptions): { close(): void } {
     else if (e.key === 'Enter') void pick(active);
     else return;
     e.preventDefault();
-  }, on);
-  // Typing in the search must not reach the site's keyboard shortcuts (Gmail's "c" composes).
+  };
+  input.addEventListener('beforeinput', onBeforeInput, on);
+  input.addEventListener('input', onInput, on);
+  panel.addEventListener('keydown', onKeyDown, on);
+  // Typing in the search must not reach the site's keyboard shortcuts (Gmail's "c" composes), nor its capturing
+  // listeners, which heard what the user searched for: the window's first listener (keys-first.ts, document_start)
+  // stops each event while the focus is here and hands it to these (dom/key-shield.ts). Where that script did not run
+  // first, the panel's own listeners act, and the site's bubbling ones at least hear nothing.
+  shield({
+    focused: () => ui.root.activeElement !== null,
+    deliver: (e) => (e.type === 'keydown' ? onKeyDown(e as KeyboardEvent) : e.type === 'beforeinput' ? onBeforeInput(e) : e.type === 'input' ? onInput(e) : undefined),
+  }, life.signal);
   for (const t of ['keydown', 'keyup', 'keypress']) panel.addEventListener(t, (e) => e.stopPropagation(), on);
   list.addEventListener('click', (e) => {
     if (!fromUser(e)) return;
@@ -233,38 +247,16 @@ export function openPicker(o: PickerOptions): { close(): void } {
     if (e.target instanceof HTMLImageElement) e.target.replaceWith(h('span', { class: 'n' }));
   }, { capture: true, signal: life.signal });
   document.addEventListener('mousedown', (e) => {
-    if (!e.composedPath().includes(ui.host)) self.close();
+    if (e.composedPath().includes(ui.host)) return;
+    // Under the page's view transition the press finds the document wherever it is (top-layer.ts): one on the panel
+    // as drawn is the user's, meant for it, and does not close it; it acts once the transition has ended (attack36).
+    if (inTransition() && within(panel, e as MouseEvent)) return void tell(tx('contentPickerTransition'));
+    self.close();
   }, { capture: true, signal: life.signal });
 
   void load();
   input.focus();
   return self;
-}
-
-/**
- * Whether a click at the panel's middle reaches Lanyard's host: hit-tested in the tree the host is in (a container in
- * the site's own shadow root, as LinkedIn's 2026 composer: the document's answer would be the root's host), which
- * answers with the host for anything inside its closed root. The root through the prototype (a page cannot clobber it).
- */
-function hitsHost(panel: HTMLElement, host: HTMLElement): boolean {
-  const r = panel.getBoundingClientRect();
-  // Not laid out (no rendering here): nothing to tell.
-  if (!r.width || !r.height) return true;
-  const scope = Node.prototype.getRootNode.call(host) as Document | ShadowRoot;
-  return scope.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === host;
-}
-
-/**
- * Brings a row into the list's view by scrolling the list alone. Never `scrollIntoView`: it scrolls every
- * scrollable ancestor, the page's document too (CSSOM View §5), and a page that held the panel out of its
- * view heard from its own scroll events that a row existed (how many badges the user holds, whether a search
- * matched). The list's own scroll happens inside the closed shadow root, where no scroll event reaches the page.
- */
-function showRow(list: HTMLElement, li: Element): void {
-  const r = li.getBoundingClientRect();
-  const box = list.getBoundingClientRect();
-  if (r.top < box.top) list.scrollTop -= box.top - r.top;
-  else if (r.bottom > box.bottom) list.scrollTop += r.bottom - box.bottom;
 }
 
 function row(b: PickerBadge, i: number): HTMLLIElement {

@@ -34,7 +34,10 @@
  * modal dialog"), in the top layer too, and the picker raised above it was seen while a person's click on its rows
  * went to the page's element under it. The picker says whether it can still be clicked (`usable`): else it closes.
  * A page's view transition is drawn above the top layer, where no raise reaches: while one runs, no pick and no verdict;
- * its end counts as a raise (attack35, `inTransition`).
+ * its end counts as a raise (attack35, `inTransition`). It ends by itself, and a site animating its own route change runs
+ * one under the user's picker: meanwhile the browser's hit test finds the document and IntersectionObserver v2 says the
+ * box is covered, which closed the picker (lost) at every route change; while one runs, neither counts (attack36), and
+ * a pick is refused as 'transition' (the picker says the page is changing) until it ends and the panel is seen again.
  */
 
 import { flatContains } from '../dom/flat.ts';
@@ -62,7 +65,7 @@ export interface TopLayer {
    * own pop-up, which the user can close (the picker says so); 'covered' when the page had put something else above it
    * (raised again now) or it is gone.
    */
-  refusal(): 'covered' | 'popup' | null;
+  refusal(): 'covered' | 'popup' | 'transition' | null;
   stop(): void;
 }
 
@@ -85,13 +88,21 @@ const othersUp = (host: Element): boolean => [...ours].some((h) => h !== host &&
  * state (`:active-view-transition`, CSS View Transitions 2), through this world's own `matches`; false where the
  * browser has no view transitions (the selector is unknown: it throws).
  */
-const inTransition = (): boolean => {
+export const inTransition = (): boolean => {
   try {
     return document.documentElement?.matches(':active-view-transition') === true;
   } catch {
     return false;
   }
 };
+
+/**
+ * In the document Lanyard made it for (through open and closed roots alike), not merely connected: a page moved the
+ * picker's host into a same-origin frame of its own, drawn at opacity 0.05 over its page, where every check of how it
+ * is drawn stopped at the frame's root (armed.ts) and Firefox cannot tell what covers it: a person's click on the
+ * page's picture picked a badge (attack36). Moved there, it is lost. The root through the prototype (the page's own).
+ */
+const inThisDocument = (el: Element): boolean => Node.prototype.getRootNode.call(el, { composed: true }) === document;
 
 const isOpen = (el: Element): boolean => {
   try {
@@ -133,7 +144,8 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, { usable, raise
   /** Reported covered while another of Lanyard's hosts was up (which it cannot tell from the page's): looked at again once it is gone. */
   let unsure = false;
   /** The card's box drawn over (Chromium): a raise is asked for; null where the browser cannot tell. */
-  const covered = coveredWatch(() => (othersUp(host) ? (unsure = true) : ((raised = true), later())));
+  // Drawn over by the page's view transition: no raise puts it above that, and the transition's end is a raise of its own.
+  const covered = coveredWatch(() => (inTransition() ? undefined : othersUp(host) ? (unsure = true) : ((raised = true), later())));
   const heard = new WeakSet<ShadowRoot>();
   let roots: ShadowRoot[] = [];
   /** When the roots are walked again (a walk reads every element: at most a tenth of the time; each pick walks). */
@@ -191,10 +203,11 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, { usable, raise
   };
   /** Whether the card may stay: nothing put above it since the last raise, or raised again above it. */
   const check = (): boolean => {
-    if (!host.isConnected) return false;
+    if (!inThisDocument(host)) return false;
     if (unsure && !othersUp(host)) (unsure = false), watch();
     const now = open();
-    if (isOpen(host) && !raised && ![...now].some((e) => !known.has(e))) return (known = now), usable?.() !== false;
+    // Under a view transition the hit test finds the document (the transition's pseudo-elements are the root's): not lost.
+    if (isOpen(host) && !raised && ![...now].some((e) => !known.has(e))) return (known = now), inTransition() || usable?.() !== false;
     const at = performance.now();
     raises++;
     if (recent.length === MAX_RAISES && at - recent[0]! < RAISE_WINDOW_MS) return false;
@@ -238,7 +251,7 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, { usable, raise
   transition = inTransition();
   popup?.(pageOpen > 0 || transition);
   every = setInterval(look, CHECK_MS);
-  const refusal = (): 'covered' | 'popup' | null => {
+  const refusal = (): 'covered' | 'popup' | 'transition' | null => {
     const before = raises + ended;
     // Every root walked now: one the page made since the last walk may hold what covers the picker.
     walkAt = 0;
@@ -248,7 +261,7 @@ export function keepOnTop(host: HTMLElement, onLost: () => void, { usable, raise
     // first, stopped the event: attack32; in the document, the window's: attack34): where nothing tells what covers it,
     // no pick while one is open.
     // Nor while the page's view transition may draw over it (in every browser: no raise puts it above one).
-    return pageOpen || transition ? 'popup' : raises + ended === before ? null : 'covered';
+    return pageOpen ? 'popup' : transition ? 'transition' : raises + ended === before ? null : 'covered';
   };
   return { stop, refusal, watch: (el) => (covered?.disconnect(), (box = el), watch()) };
 }

@@ -1,0 +1,60 @@
+/**
+ * Keys typed into Lanyard's picker kept from the page (attack36). Keyboard, composition, input and clipboard
+ * events are composed (UI Events §3, Input Events 2 §4, Clipboard API §5.1): they leave the picker's closed shadow
+ * root, retargeted to its host, and start at the page's window. The panel's own `stopPropagation` came too late for
+ * the page's capturing listeners on the window and document, which read each `key`, the `data` of every
+ * `beforeinput`/`input`/composition and the clipboard's text: what the user searched for in their badge list.
+ *
+ * A listener runs in the order it was added to its target (DOM §2.9 "inner invoke"), the window's capturing ones
+ * first of all (DOM §2.9 "dispatch": the path's capture phase starts at the window). `listenFirst()` is called by a
+ * content script the manifest runs at `document_start`, before any of the page's scripts: its capturing listener on
+ * the window is the first of all, in both browsers (their isolated world and sandbox add to the page's own window's
+ * list). For a trusted event whose focus is in a picker, it stops the event there (`stopImmediatePropagation`: no
+ * other listener, the page's included, hears it; what the key does, typing into the search, is its default action
+ * and still happens) and hands it to the picker itself (`shield`), which acts on it as its own listeners would.
+ * Kept on the world's global object (the picker is injected later, by another script of the same world:
+ * top-layer.ts's hosts are shared the same way), never where the page can reach.
+ */
+
+/** The events that carry what the user types or pastes, composed (they leave a shadow root). */
+export const SHIELDED = ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'textInput', 'compositionstart', 'compositionupdate', 'compositionend', 'paste', 'copy', 'cut'] as const;
+
+export interface Shield {
+  /** Whether the focus is inside this UI (its closed root's own `activeElement`). */
+  focused(): boolean;
+  /** Acts on an event the page will not hear. */
+  deliver(e: Event): void;
+}
+
+const KEY = Symbol.for('lanyard.key-shield');
+type State = { shields: Set<Shield>; listening: boolean };
+const state = (): State => ((globalThis as unknown as Record<symbol, State | undefined>)[KEY] ??= { shields: new Set(), listening: false });
+
+/** At document_start, before the page's scripts: the window's first capturing listener for each shielded event. */
+export function listenFirst(): void {
+  const s = state();
+  if (s.listening) return;
+  s.listening = true;
+  const first = (e: Event) => {
+    if (!e.isTrusted) return;
+    for (const sh of s.shields) {
+      if (!sh.focused()) continue;
+      e.stopImmediatePropagation();
+      sh.deliver(e);
+      return;
+    }
+  };
+  for (const type of SHIELDED) window.addEventListener(type, first, { capture: true });
+}
+
+/**
+ * Hands `shield` the events the first listener stops, until `signal` aborts. True when that listener is there
+ * (the manifest's script ran at document_start); false when it is not (the events reach the panel, and the page,
+ * as before), so the UI keeps its own listeners either way.
+ */
+export function shield(sh: Shield, signal: AbortSignal): boolean {
+  const s = state();
+  s.shields.add(sh);
+  signal.addEventListener('abort', () => s.shields.delete(sh), { once: true });
+  return s.listening;
+}
