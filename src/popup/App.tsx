@@ -197,7 +197,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
       />
     );
   } else {
-    screen = <SettingsScreen settings={state?.settings} issuers={issuerNames(badges, locale)} accounts={state?.accounts} focusOrgIds={route.orgIds} orgIdsIssuer={route.issuer} focusBackup={route.backup} onChanged={() => void data.reload()} />;
+    screen = <SettingsScreen settings={state?.settings} issuers={issuerNames(badges, locale)} accounts={state?.accounts} focusOrgIds={route.orgIds} orgIdsIssuer={route.issuer} focusBackup={route.backup} loading={data.state.status === 'loading'} onRetry={() => void data.reload()} onChanged={() => void data.reload()} />;
   }
 
   return (
