@@ -14,6 +14,7 @@ import { EMPTY_QUERY, issuerNames, type ListQuery } from './list/filter.ts';
 import { ListScreen } from './list/ListScreen.tsx';
 import { AccountsScreen, AddressesScreen, BadgeScreen, GuideScreen, ImportScreen, SettingsScreen, ShareScreen, WelcomeScreen, type Route } from './routes.ts';
 import { ErrorState } from './ui/ErrorState.tsx';
+import { Loading } from './ui/Loading.tsx';
 import { ScreenBoundary } from './ui/ScreenBoundary.tsx';
 import { SiteAccess } from './ui/SiteAccess.tsx';
 import { Header, type NavTarget } from './ui/Header.tsx';
@@ -167,6 +168,11 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   let screen;
   if (data.state.status === 'error' && route.name === 'list') {
     screen = <ErrorState title={t('stateErrorTitle')} error={data.state.error} onRetry={() => void data.reload()} />;
+  } else if ((route.name === 'accounts' || route.name === 'guide' || route.name === 'addresses') && data.state.status !== 'ready') {
+    // What these say comes from the accounts: before the state's first reply (a popup reopened on one of
+    // them) they said "No backpack connected yet" and "You are not signed in", and went on saying it when
+    // the state could not be read.
+    screen = data.state.status === 'loading' ? <Loading /> : <ErrorState title={t('accountsErrorTitle')} error={data.state.error} onRetry={() => void data.reload()} />;
   } else if (route.name === 'list') {
     screen = firstRun ? (
       <WelcomeScreen firstRun mode={welcomeMode} onMode={setWelcomeMode} onDone={done} onImported={opened} onRestore={restore} signIns={state?.signIns} onSigningIn={data.watch} />
@@ -197,7 +203,7 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
       />
     );
   } else {
-    screen = <SettingsScreen settings={state?.settings} issuers={issuerNames(badges, locale)} accounts={state?.accounts} focusOrgIds={route.orgIds} orgIdsIssuer={route.issuer} focusBackup={route.backup} onChanged={() => void data.reload()} />;
+    screen = <SettingsScreen settings={state?.settings} issuers={issuerNames(badges, locale)} accounts={state?.accounts} focusOrgIds={route.orgIds} orgIdsIssuer={route.issuer} focusBackup={route.backup} loading={data.state.status === 'loading'} onRetry={() => void data.reload()} onChanged={() => void data.reload()} />;
   }
 
   return (

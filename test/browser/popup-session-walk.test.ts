@@ -52,7 +52,7 @@ async function look(page: Page, name: string): Promise<void> {
 
 const W = {
   en: { accounts: 'Accounts', panel: 'Your addresses in this browser', field: 'Add an address', add: 'Add', none: 'No address yet.', remove: 'Remove', share: 'Share', issued: 'Issued to', emails: 'E-mail addresses', guide: "Can't find a badge?", reset: 'Send me a reset link', copy: 'Copy link', resend: 'Resend confirmation' },
-  fr: { accounts: 'Comptes', panel: 'Vos adresses dans ce navigateur', field: 'Ajouter une adresse', add: 'Ajouter', none: 'Aucune adresse pour l’instant.', remove: 'Retirer', share: 'Partager', issued: 'Délivré à', emails: 'Adresses e-mail', guide: 'Un badge introuvable ?', reset: 'M’envoyer un lien de réinitialisation', copy: 'Copier le lien', resend: 'Renvoyer la confirmation' },
+  fr: { accounts: 'Comptes', panel: 'Vos adresses dans ce navigateur', field: 'Ajouter une adresse', add: 'Ajouter', none: 'Aucune adresse pour l’instant.', remove: 'Retirer', share: 'Partager', issued: 'Délivré à', emails: 'Adresses e-mail', guide: 'Un badge introuvable ?', reset: 'Réinitialiser par e-mail', copy: 'Copier le lien', resend: 'Renvoyer la confirmation' },
 };
 
 describe('session 20 screens at 380 px', () => {

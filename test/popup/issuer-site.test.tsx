@@ -4,7 +4,8 @@
  * "Harvard University" whose `url` is https://www.harvard.edu, served from evil.example, makes a
  * badge that verifies (the checks tie it to evil.example, rightly). The badge page showed only
  * "Harvard University", linked to harvard.edu: nothing said where the issuer really is. Now the
- * line under the name says it ("Issuer's address: evil.example"), an internationalised host in its
+ * line under the name says it ("Issued from evil.example"; session 28: not "Issuer's address", which
+ * read as the postal address the details also show), an internationalised host in its
  * xn-- form so look-alike letters show.
  */
 import { cleanup, screen } from '@testing-library/preact';
@@ -14,6 +15,8 @@ import { issuerSite } from '../../src/core/share/issuer-site.ts';
 import type { BadgeDetail } from '../../src/messaging/views.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
 import { renderWithEnv } from './render.tsx';
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
 
 afterEach(cleanup);
 
@@ -51,6 +54,16 @@ describe('the badge page', () => {
     };
     renderWithEnv(<BadgeScreen badgeKey="k" onShare={() => {}} onAddresses={() => {}} onChanged={() => {}} onRemoved={() => {}} />, { ...mock, getBadge: async () => ({ ok: true, value: detail }) });
     expect((await screen.findByRole('link', { name: 'Harvard University' })).getAttribute('href')).toBe('https://www.harvard.edu/');
-    expect(screen.getByText("Issuer's address: evil.example")).toBeTruthy();
+    expect(screen.getByText('Issued from evil.example')).toBeTruthy();
+  });
+});
+
+describe('the line under the issuer\'s name and the postal address', () => {
+  it('do not share the word "address" (en) or "adresse" (fr): one is a host or a DID, the other a street', () => {
+    for (const [m, word] of [[en, /address/i], [fr, /adresse/i]] as const) {
+      expect(m.badgeIssuerAddress.message).toMatch(word);
+      expect(m.badgeIssuerSite.message).not.toMatch(word);
+      expect(m.badgeIssuerSite.message).toContain('$SITE$');
+    }
   });
 });

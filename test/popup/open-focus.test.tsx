@@ -20,4 +20,21 @@ describe('opening the popup', () => {
     fireEvent.keyDown(search, { key: 'ArrowDown' });
     await waitFor(() => expect(document.activeElement).toBe(list));
   });
+
+  it('on the first run\'s welcome, focus is on its heading (session 28: it stayed on the body, Tab went through the bar first)', async () => {
+    renderApp({ scenario: 'first-run' });
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Welcome to Lanyard' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it('choosing a way to add a backpack puts focus on that way\'s heading (each way has its own title: WelcomeScreen keys it)', async () => {
+    renderApp();
+    await screen.findByRole('listbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a backpack' }));
+    await screen.findByRole('heading', { level: 2, name: 'Add a backpack' });
+    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+    const title = await screen.findByRole('heading', { level: 2, name: 'Canvas Credentials (Badgr)' });
+    await waitFor(() => expect(document.activeElement).toBe(title));
+  });
 });

@@ -32,10 +32,11 @@ export function BadgeRow({ badge, index, count, top, active, onClick }: BadgeRow
     >
       <BadgeImage src={badge.image} size={40} wait={firstScreenPainted() ? undefined : afterFirstScreen} />
       <span class="row-text">
-        <bdi class="row-name" dir={badge.dirs?.name ?? 'auto'}>{badge.name}</bdi>
+        {/* Cut with an ellipsis on one line: the whole (as display.ts gives it) is the tooltip. */}
+        <bdi class="row-name" dir={badge.dirs?.name ?? 'auto'} title={badge.name}>{badge.name}</bdi>
         <span class="row-meta">
           {/* A long issuer name is cut, never the date (a chip beside it left "Nov 20,…"). */}
-          {badge.issuerName ? <bdi class="row-meta-text row-issuer" dir={badge.dirs?.issuerName ?? 'auto'}>{badge.issuerName}</bdi> : null}
+          {badge.issuerName ? <bdi class="row-meta-text row-issuer" dir={badge.dirs?.issuerName ?? 'auto'} title={badge.issuerName}>{badge.issuerName}</bdi> : null}
           {date ? <span class="row-date">{badge.issuerName ? ' · ' : ''}{date}</span> : null}
         </span>
         {/* A line of their own: beside the issuer and date, two chips ("En attente", "Plus listé" at 300 px)

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, Settings } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
+import { Loading } from '../ui/Loading.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { BackupPanel } from './BackupPanel.tsx';
@@ -28,11 +29,18 @@ export interface SettingsScreenProps {
   orgIdsIssuer?: string;
   /** Open at the backup section, focus on its heading (from the welcome's "Restore from a Lanyard backup file"). */
   focusBackup?: boolean;
+  /** The state's first reply is not in yet (a resumed popup, or the tab "Import backup…" opens): wait, not "unavailable". */
+  loading?: boolean;
+  /** Settings could not be read: ask for the state again. */
+  onRetry?(): void;
 }
 
-export default function SettingsScreen({ settings, issuers, accounts = [], onChanged, focusOrgIds, orgIdsIssuer, focusBackup }: SettingsScreenProps) {
+export default function SettingsScreen({ settings, issuers, accounts = [], onChanged, focusOrgIds, orgIdsIssuer, focusBackup, loading, onRetry }: SettingsScreenProps) {
   const { t, actions } = useEnv();
-  const [current, setCurrent] = useState<Settings | undefined>(settings);
+  // What a save answered, else what the state says: Settings can open before the state's first
+  // reply, and then shows the settings when they arrive rather than "unavailable" for good.
+  const [saved, setCurrent] = useState<Settings>();
+  const current = saved ?? settings;
   // What a change did shows under the section it was made in (a note at the top was out of view
   // for the sections further down), in that section's live region, scrolled into view.
   const [note, setNote] = useState<Note & { where: Where }>();
@@ -42,7 +50,7 @@ export default function SettingsScreen({ settings, issuers, accounts = [], onCha
   }, [note]);
   const noteFor = (where: Where) => <div aria-live="polite">{note?.where === where ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>;
   const noteAt = (where: Where) => (n: Note) => setNote({ ...n, where });
-  if (!current) return <ErrorState />;
+  if (!current) return loading ? <Loading /> : <ErrorState onRetry={onRetry} />;
 
   const done = (where: Where, r: Awaited<ReturnType<typeof actions.saveSettings>>, success: string) => {
     if (r.ok) {
@@ -92,7 +100,18 @@ export default function SettingsScreen({ settings, issuers, accounts = [], onCha
   );
 }
 
-function ErrorState() {
+/** Under the screen's own heading, which takes focus as any screen's does, and with a way to try again. */
+function ErrorState({ onRetry }: { onRetry?: () => void }) {
   const { t } = useEnv();
-  return <Notice kind="error">{t('settingsUnavailable')}</Notice>;
+  return (
+    <section class="settings-screen" aria-labelledby="screen-title">
+      <ScreenTitle>{t('settingsTitle')}</ScreenTitle>
+      <Notice kind="error">{t('settingsUnavailable')}</Notice>
+      {onRetry ? (
+        <button type="button" class="button" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      ) : null}
+    </section>
+  );
 }

@@ -93,7 +93,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
 
   return (
     <section class="share-screen" aria-labelledby="screen-title" ref={notes}>
-      <ScreenTitle>
+      <ScreenTitle full={t('shareTitle', b.name)}>
         <Sentence text={t('shareTitle', slot(0))} words={[b.name]} />
       </ScreenTitle>
       {warning ? (

@@ -82,7 +82,8 @@ export default function WelcomeScreen({ firstRun, initialMode, initialHost, init
   if (mode === 'choose') {
     return (
       <section class="welcome" aria-labelledby="screen-title">
-        <ScreenTitle focus={!firstRun}>{firstRun ? t('welcomeTitle') : t('addAccountTitle')}</ScreenTitle>
+        {/* Focused as the screen opens (the first run's home too); back from a form, the way that was chosen is (rescue). */}
+        <ScreenTitle key="choose" focus={chosen.current === 'choose'}>{firstRun ? t('welcomeTitle') : t('addAccountTitle')}</ScreenTitle>
         {firstRun ? <p class="lead">{t('welcomeLead')}</p> : null}
         <ul class="choices" ref={list}>
           {OPTIONS.map((o) => (
@@ -116,7 +117,8 @@ export default function WelcomeScreen({ firstRun, initialMode, initialHost, init
       >
         {t('welcomeOtherWays')}
       </button>
-      <ScreenTitle>{t(title)}</ScreenTitle>
+      {/* Keyed by the way: a new title each time, so it takes focus each time (Preact would reuse the choices' one). */}
+      <ScreenTitle key={mode}>{t(title)}</ScreenTitle>
       {mode === 'badgr' || mode === 'parchment' ? <SignInForm key={`${mode}-${host ?? ''}`} service={mode} initialHost={host} initialUser={host === initialHost ? initialUser : undefined} onSignedIn={onDone} runs={runs} onStarted={onSigningIn} /> : null}
       {mode === 'provider' ? (
         <ProviderForm
