@@ -214,7 +214,9 @@ export function openPicker(o: PickerOptions): { close(): void } {
     debounce = setTimeout(() => void load(), 150);
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (!fromUser(e)) return;
+    // A key an input method is composing with is its own (UI Events §4.3.3 isComposing; keyCode 229 where a browser
+    // says only "Process"): Enter commits the text, Escape cancels it, arrows choose among its candidates.
+    if (!fromUser(e) || e.isComposing || e.keyCode === 229) return;
     if (confirming) {
       // Escape goes back to the list; Enter and Space are the focused button's own.
       if (e.key !== 'Escape') return;

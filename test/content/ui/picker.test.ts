@@ -125,6 +125,29 @@ describe('badge picker', () => {
     expect(hosts('picker')).toEqual([]);
   });
 
+  it('keys an input method is composing with are its own: Enter commits the text, Escape cancels it, arrows choose among its candidates', async () => {
+    // UI Events §5.6.2 / §4.3.3: a keydown during composition has isComposing (Firefox gives Enter its key; Chrome keyCode 229 "Process").
+    const { picked } = await openWithKeys();
+    const panel = pickerRoot().querySelector('[role=dialog]')!;
+    const composing = (key: string, init: KeyboardEventInit = { isComposing: true }) => {
+      const e = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+      panel.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    pause();
+    expect(composing('ArrowDown')).toBe(false);
+    expect(options()[0]?.getAttribute('aria-selected')).toBe('true');
+    expect(composing('Enter')).toBe(false);
+    expect(composing('Enter', { keyCode: 229 } as KeyboardEventInit)).toBe(false);
+    expect(composing('Escape')).toBe(false);
+    await flush();
+    expect(picked).toEqual([]);
+    expect(hosts('picker').length).toBe(1);
+    // Once the text is committed, the same keys are the picker's.
+    composing('ArrowDown', {});
+    expect(options()[1]?.getAttribute('aria-selected')).toBe('true');
+  });
+
   it('shows the error a pick returns and stays open; a click outside closes it', async () => {
     openPicker({ anchor, title: 't', onPick: async () => 'LinkedIn said no' });
     await flush();
