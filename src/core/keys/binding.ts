@@ -13,7 +13,7 @@ import { isDid, resolveDid, resolveDidLocally } from './did.ts';
 import { canonicalJwk, type KeyDescription } from './jwk.ts';
 import { multikeyToJwk } from './multikey.ts';
 import { objection, timeBound, type MethodFacts } from './method-facts.ts';
-import { mayAssert, methodsOf, unreadTwin } from './methods.ts';
+import { mayAssert, mayBeOfType, methodsOf, unreadTwin } from './methods.ts';
 import { overPlainHttp } from '../verify/plain-http.ts';
 
 export type BindingStatus = 'bound' | 'not-listed' | 'unresolvable';
@@ -114,8 +114,9 @@ function bindWith(r: IssuerDoc, issuerId: string, key: KeyDescription, ck: strin
     const named = twin.id === undefined ? 'a key' : `the key ${shorten(twin.id, 80)}`;
     return { status: 'unresolvable', message: `Signed with ${key.source}, which the issuer may list as ${named}, written in a form Lanyard cannot read (${twin.error})` };
   }
-  if (same.length === 0 && embedsId && !keys.some((k) => k.id === key.id)) {
-    // The id is embedded only with material Lanyard cannot read and that cannot be this key (no twin above).
+  if (same.length === 0 && embedsId && !keys.some((k) => k.id === key.id) && !list.unread?.some((u) => u.id === key.id && mayBeOfType(u, key.jwk))) {
+    // The id is embedded only with material Lanyard cannot read and of another type, so it cannot be this key. One of
+    // this key's type not under assertionMethod (no twin above: a twin must be allowed to issue) is said so below.
     return { status: 'not-listed', message: `Signed with ${key.source}, but the issuer's document gives that id to another key (of another type), so this key is not the issuer's` };
   }
   if (same.length > 0 || byId) {

@@ -164,13 +164,13 @@ export const mayAssert = (list: MethodList, k: ListedKey): boolean =>
  * key type (and curve), or no readable type at all. A key of another type cannot be it.
  */
 export function unreadTwin(list: MethodList, jwk: PublicJwk): UnreadKey | undefined {
+  return list.unread?.find((u) => (!list.assertion || u.asserts || (u.id !== undefined && list.assertion.ids.has(u.id))) && mayBeOfType(u, jwk));
+}
+
+/** Whether the unread `u` may be a key of `jwk`'s type (its kty, and its curve but for RSA), where it says. */
+export function mayBeOfType(u: UnreadKey, jwk: PublicJwk): boolean {
   const typed = (v: unknown, want: string): boolean => typeof v !== 'string' || v === want;
-  return list.unread?.find(
-    (u) =>
-      (!list.assertion || u.asserts || (u.id !== undefined && list.assertion.ids.has(u.id))) &&
-      typed(u.kty, jwk.kty) &&
-      (jwk.kty === 'RSA' || typed(u.crv, jwk.crv)),
-  );
+  return typed(u.kty, jwk.kty) && (jwk.kty === 'RSA' || typed(u.crv, jwk.crv));
 }
 
 /**

@@ -61,3 +61,19 @@ describe('an unread publicKeyBase58 is of the type its method names', () => {
     expect(check?.message, check?.message).toMatch(/gives that id to another key/);
   });
 });
+
+describe('a kid the document gives to an unread key of the same type, not under assertionMethod', () => {
+  it('not listed, said as not under assertionMethod (not "of another type", which it is not)', async () => {
+    const k = await makeKey('EdDSA');
+    const issuer = 'https://issuer.test/issuers/2';
+    const kid = 'https://keys.issuer.test/k2';
+    const long = Buffer.concat([Buffer.from(k.jwk.x!, 'base64url'), Buffer.of(0)]);
+    const web = new FakeWeb()
+      .json(issuer, { id: issuer, type: ['Profile'], verificationMethod: [{ id: kid, controller: issuer, type: 'Ed25519VerificationKey2018', publicKeyBase58: base58btc(long) }], authentication: [kid], assertionMethod: [] })
+      .json(kid, pubOf(k.jwk));
+    const r = await runJwt(await sign(credential(issuer), k, { kid }), { fetch: web.fetch, identities: ['ada@example.org'] });
+    const check = r.check('issuer-key');
+    expect(check?.message, check?.message).not.toMatch(/another type/);
+    expect(check?.outcome, show(r)).toBe('fail');
+  });
+});
