@@ -18,13 +18,14 @@ import { shorten } from '../display.ts';
 /**
  * Whether `url` is read over plain http while `issuerId` is not itself a plain-http address: an https
  * id or did:web (served over TLS), and equally a did:key, did:jwk or urn: issuer, whose own word is
- * only its signature: an http read on its behalf is anyone's.
+ * only its signature, or no issuer at all: an http read on its behalf is anyone's.
  */
 export const overPlainHttp = (url: string, issuerId: string | undefined): boolean =>
-  /^http:/i.test(url) && issuerId !== undefined && !/^http:/i.test(issuerId.trim());
+  /^http:/i.test(url) && !/^http:/i.test(issuerId?.trim() ?? '');
 
 /** Why the list at `listUrl` settles nothing for `issuerId`; undefined when it may. */
 export function plainHttpList(listUrl: string, issuerId: string | undefined): string | undefined {
   if (!overPlainHttp(listUrl, issuerId)) return undefined;
-  return `The revocation list is read over plain http (${shorten(listUrl)}), while its issuer (${shorten(issuerId, 120)}) is not: anyone on the network path could have answered it, so it settles nothing`;
+  const issuer = issuerId === undefined ? 'the credential names no issuer that is' : `its issuer (${shorten(issuerId, 120)}) is not`;
+  return `The revocation list is read over plain http (${shorten(listUrl)}), while ${issuer}: anyone on the network path could have answered it, so it settles nothing`;
 }

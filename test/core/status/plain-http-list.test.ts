@@ -27,6 +27,13 @@ describe('an unsigned revocation list over plain http for a TLS issuer', () => {
     expect([await ob3('http://issuer.example/issuer', HTTP_LIST, false), await ob3('http://issuer.example/issuer', HTTP_LIST, true)]).toEqual(['pass', 'fail']);
   });
 
+  it('nor for a credential naming no issuer id', async () => {
+    const vc = credential('https://issuer.example/issuer', { credentialStatus: { id: HTTP_LIST, type: '1EdTechRevocationList' } });
+    delete (vc as { issuer?: unknown }).issuer;
+    const web = new FakeWeb().json(HTTP_LIST, { revokedCredential: [] });
+    expect((await checkCredentialStatus(vc, context(web))).outcome).toBe('indeterminate');
+  });
+
   it('nor for an issuer with no web address of its own (did:key, did:jwk, urn:): its list is its word only over TLS', async () => {
     for (const issuer of ['did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', 'did:jwk:eyJrdHkiOiJPS1AifQ', 'urn:uuid:6f1c8a5e-2b4d-4c1e-9f3a-7d2e1b0c9a88']) {
       expect([await ob3(issuer, HTTP_LIST, false), await ob3(issuer, HTTP_LIST, true)], issuer).toEqual(['indeterminate', 'indeterminate']);
