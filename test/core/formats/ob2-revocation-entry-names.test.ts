@@ -59,3 +59,27 @@ describe('OB 2.0 RevocationList entries naming another form of an https id', () 
     expect(r.verdict).toBe('valid');
   });
 });
+
+/**
+ * Hostile review (hostile40): an entry written with white space around the id (a list made from a
+ * spreadsheet or a text file: " urn:uuid:…", "https://…\n") names that id: a URL parser strips it
+ * (WHATWG URL §basic URL parser: leading and trailing C0 control or space), and no id holds it. It
+ * was compared as written, so the badge the issuer revoked read valid.
+ */
+describe('OB 2.0 RevocationList entries with white space around the id', () => {
+  it.each<[string, string, unknown]>([
+    ['a URN string with a trailing newline', URN, [`${URN}\n`]],
+    ['a URN {id} with spaces, in capitals', URN, [{ id: `  ${URN.toUpperCase()} ` }]],
+    ['an https {uid} with a tab', HTTPS, [{ uid: `\t${HTTPS}` }]],
+    ['an https string with a trailing space', HTTPS, [`${HTTPS} `]],
+  ])('revokes an assertion the list names as %s', async (_, id, revoked) => {
+    const r = await revocationWith(id, revoked);
+    expect(r.revocation).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('space inside an id is no trim: another id, not revoked', async () => {
+    const r = await revocationWith(HTTPS, [`${HTTPS.replace('assertions', 'asser tions')}`, ` ${URN} `]);
+    expect(r.revocation?.outcome).toBe('pass');
+  });
+});
