@@ -6,7 +6,7 @@ import { ErrorCodes, LanyardError } from '../errors.ts';
 import { reasonOf, shorten } from '../display.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
-import { idOf, isObj, str, types, type Json } from './json-util.ts';
+import { idOf, isObj, setOrList, str, types, type Json } from './json-util.ts';
 import { idForm } from './id-form.ts';
 import { ERROR_MEMBERS, speaksAsError } from './non-badge-answer.ts';
 
@@ -89,8 +89,6 @@ function revokedEntries(list: Json): unknown[] | undefined {
 const namesAnError = (k: string): boolean =>
   ERROR_MEMBERS.includes(k.toLowerCase()) || (!/^[a-z][a-z0-9+.-]*:/i.test(k) && /error|fault|exception|time[ds]?.?out/i.test(k));
 
-/** A value written as JSON-LD's `{"@set": […]}` or `{"@list": […]}` (JSON-LD 1.1 §4.3.1, §4.3.2) is its values. */
-const setOrList = (v: unknown): unknown => (isObj(v) && Object.keys(v).length === 1 && (Array.isArray(v['@set']) || Array.isArray(v['@list'])) ? v['@set'] ?? v['@list'] : v);
 
 /**
  * The ids an entry names: itself when a string; an object's `id`, `@id` (the keyword the OB 2.0
