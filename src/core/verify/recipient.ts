@@ -117,15 +117,27 @@ function emailKey(v: string): string {
 }
 
 /**
+ * A telephone number without what only punctuates it: a tel: prefix, spaces and RFC 3966 §3's
+ * visual separators ("-", ".", "(", ")"): "+1 (555) 010-0100" is "+15550100100", the E.164 form
+ * (ITU-T E.164) Badgr stores. Undefined when what is left is not a number (`+` and digits).
+ */
+function phoneKey(v: string): string | undefined {
+  const k = v.trim().replace(/^tel:/i, '').replace(/[\s().-]/g, '');
+  return /^\+?[0-9]+$/.test(k) ? k : undefined;
+}
+
+/**
  * The user's value as it may be compared: an e-mail address in any letter case (its host is
  * case-insensitive, and issuers and backpacks lower-case the rest), Unicode form and domain
- * spelling (emailForms), a web address as the URL parser writes it, anything else (a DID, whose
- * method-specific id is case-sensitive, DID Core §3.1; a telephone number) only trimmed.
+ * spelling (emailForms), a web address as the URL parser writes it, a telephone number also
+ * without its punctuation (phoneKey), anything else (a DID, whose
+ * method-specific id is case-sensitive, DID Core §3.1) only trimmed.
  */
 function candidatesOf(mine: UserIdentity): string[] {
   const v = mine.value;
   if (mine.type === 'email') return emailForms(v);
   if (mine.type === 'url') return [...new Set([v, v.trim(), normalUrl(v.trim())])];
+  if (mine.type === 'telephone') return [...new Set([v, v.trim(), phoneKey(v) ?? v])];
   return [...new Set([v, v.trim()])];
 }
 
@@ -160,6 +172,10 @@ async function matches(claim: RecipientIdentity, mine: UserIdentity, allowed: re
       // A plain address as issuers write it: spaces around it (no address holds one) or as a mailto: URI (RFC 6068).
       const claimed = emailKey(claim.identity.trim().replace(/^mailto:/i, ''));
       return candidates.some((c) => emailKey(c) === claimed);
+    }
+    if (mine.type === 'telephone') {
+      const claimed = phoneKey(claim.identity);
+      if (claimed !== undefined) return candidates.some((c) => phoneKey(c) === claimed);
     }
     const claimed = mine.type === 'url' ? normalUrl(claim.identity.trim()) : claim.identity;
     return candidates.some((c) => c === claim.identity || c === claimed);
