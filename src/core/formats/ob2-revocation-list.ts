@@ -48,7 +48,7 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
     const code = e instanceof LanyardError ? e.code : ErrorCodes.STATUS_UNAVAILABLE;
     return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${reasonOf(e)}`);
   }
-  const ids = new Set([str(a.id), str(a.uid), ...aliases].filter((x): x is string => !!x).map(idForm));
+  const ids = new Set([str(a.id), uidOf(a.uid), ...aliases].filter((x): x is string => !!x).map(idForm));
   const entries = revokedEntries(list);
   if (!entries) return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The ${listUrl ? `document at ${shorten(listUrl)}` : 'revocation list in the issuer\'s profile'} is not a revocation list (no revokedAssertions, nor an OB 1.1 map of ids to reasons)`);
   for (const e of entries) {
@@ -92,10 +92,16 @@ const namesAnError = (k: string): boolean =>
 
 /**
  * The ids an entry names: itself when a string; an object's `id`, `@id` (the keyword the OB 2.0
- * context aliases as `id`, JSON-LD 1.1 §4.1.2) or legacy `uid`.
+ * context aliases as `id`, JSON-LD 1.1 §4.1.2) or legacy `uid` (uidOf).
  */
 function namesOf(e: unknown): string[] {
   if (typeof e === 'string') return [e];
   if (!isObj(e)) return [];
-  return [e.id, e['@id'], e.uid].filter((x): x is string => typeof x === 'string');
+  return [e.id, e['@id'], uidOf(e.uid)].filter((x): x is string => typeof x === 'string');
 }
+
+/**
+ * A `uid` as text: OB 1.0 §Assertion says Text, but issuers that numbered their assertions wrote
+ * `"uid": 42`, and their lists `{"uid": 42}` or the OB 1.1 map key "42": one uid, however written.
+ */
+const uidOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : undefined);

@@ -83,3 +83,31 @@ describe('OB 2.0 RevocationList entries with white space around the id', () => {
     expect(r.revocation?.outcome).toBe('pass');
   });
 });
+
+/**
+ * Hostile review (hostile40): a `uid` written as a number (OB 1.0 §Assertion says Text; issuers that
+ * numbered their assertions wrote `"uid": 42`) was no id at all, on the assertion or in the list's
+ * entry, so a list naming it, as `{"uid": 42}`, `"42"` or an OB 1.1 map key "42", did not revoke it.
+ */
+describe('a numeric uid', () => {
+  async function withUid(uid: unknown, list: Record<string, unknown>) {
+    const { web, privateKey } = await makeIssuer({ revocationList: true });
+    web.json(REVOCATIONS, list);
+    const r = await verify(await signJws(await assertion({ id: URN, uid }), privateKey), { fetch: web.fetch, now: NOW });
+    return r.checks.find((c) => c.id === 'revocation');
+  }
+  const ob2 = (revokedAssertions: unknown) => ({ '@context': CTX, type: 'RevocationList', id: REVOCATIONS, revokedAssertions });
+
+  it.each<[string, unknown, Record<string, unknown>]>([
+    ['{"uid": 42} for uid 42', 42, ob2([{ uid: 42 }])],
+    ['{"uid": "42"} for uid 42', 42, ob2([{ uid: '42' }])],
+    ['{"uid": 42} for uid "42"', '42', ob2([{ uid: 42 }])],
+    ['an OB 1.1 map key "42" for uid 42', 42, { '42': 'Issued in error' }],
+  ])('%s: revoked', async (_, uid, list) => {
+    expect(await withUid(uid, list)).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+  });
+
+  it('another number, or digits that only begin alike, is another uid', async () => {
+    expect((await withUid(42, ob2([{ uid: 43 }, '420'])))?.outcome).toBe('pass');
+  });
+});
