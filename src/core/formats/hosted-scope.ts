@@ -5,9 +5,34 @@
  */
 import { arr, isObj, str, type Json } from './json-util.ts';
 
+/**
+ * A host (with its port, if not the scheme's default) as the URL parser writes it: lower case, an
+ * IDN as its A-label (RFC 5891 §4.4). A fully-qualified name's final dot is kept: "issuer.test." is
+ * another origin to a browser (test/core/formats/ob05-hosted-binding.test.ts).
+ */
+const hostKey = (u: URL): string => u.host.toLowerCase();
+
 function authority(url: string): string | undefined {
   try {
-    return new URL(url).host.toLowerCase();
+    return hostKey(new URL(url)) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An `allowedOrigins` entry (OB 2.0 §VerificationObject: a host's registered name) as authority()
+ * writes hosts: "bücher.example" and " Issuer.TEST " name the hosts they spell; one
+ * written as an origin ("https://issuer.test") names its host. An entry with userinfo, a path, a
+ * query or a fragment names no one host: none (it widens nothing).
+ */
+function allowedHost(entry: string): string | undefined {
+  const t = entry.trim();
+  if (!t || /[\s\\]/.test(t)) return undefined;
+  try {
+    const u = new URL(/^https?:\/\//i.test(t) ? t : `https://${t}`);
+    if (u.username || u.password || u.pathname !== '/' || u.search || u.hash || /[/?#@]/.test(t.replace(/^https?:\/\//i, '').replace(/\/$/, ''))) return undefined;
+    return hostKey(u) || undefined;
   } catch {
     return undefined;
   }
@@ -35,7 +60,9 @@ export function inVerificationScope(assertionUrl: string, issuer: Json): ScopeOu
   const issuerId = str(issuer.id);
   const policy = isObj(issuer.verification) ? issuer.verification : {};
   const startsWith = arr(policy.startsWith).filter((s): s is string => typeof s === 'string' && s.length > 0);
-  let allowed = arr(policy.allowedOrigins).filter((s): s is string => typeof s === 'string').map((s) => s.toLowerCase());
+  const declared = arr(policy.allowedOrigins).filter((s): s is string => typeof s === 'string');
+  // An entry that names no host still declares the policy: it narrows to nothing, never to the default.
+  let allowed = declared.map((s) => allowedHost(s) ?? s.toLowerCase());
   if (startsWith.length) {
     const fetched = asFetched(assertionUrl);
     const prefix = startsWith.find((p) => fetched.startsWith(asFetched(p)));

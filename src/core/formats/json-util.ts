@@ -8,6 +8,8 @@ export const arr = (v: unknown): unknown[] => (v === undefined || v === null ? [
 export const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : isObj(v) ? str(v.id) : undefined);
 export const isHttpUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/[^\s]+$/i.test(v);
 /** `type` as a list of strings (a string or an array). */
+/** A value written as JSON-LD's `{"@set": […]}` or `{"@list": […]}` (JSON-LD 1.1 §4.3.1, §4.3.2) is its values. */
+export const setOrList = (v: unknown): unknown => (isObj(v) && Object.keys(v).length === 1 && (Array.isArray(v['@set']) || Array.isArray(v['@list'])) ? v['@set'] ?? v['@list'] : v);
 export const types = (v: unknown): string[] => arr(v).filter((t): t is string => typeof t === 'string');
 /**
  * A Boolean as issuers write it: JSON's true or false, or their string or number ("true", "False",

@@ -6,7 +6,7 @@ import { ErrorCodes, LanyardError } from '../errors.ts';
 import { reasonOf, shorten } from '../display.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
-import { idOf, isObj, str, types, type Json } from './json-util.ts';
+import { idOf, isObj, setOrList, str, types, type Json } from './json-util.ts';
 import { idForm } from './id-form.ts';
 import { ERROR_MEMBERS, speaksAsError } from './non-badge-answer.ts';
 
@@ -48,7 +48,7 @@ export async function checkRevocationList(checks: CheckList, a: Json, issuer: Js
     const code = e instanceof LanyardError ? e.code : ErrorCodes.STATUS_UNAVAILABLE;
     return checks.indeterminate('revocation', code, `The issuer's revocation list could not be read: ${reasonOf(e)}`);
   }
-  const ids = new Set([str(a.id), str(a.uid), ...aliases].filter((x): x is string => !!x).map(idForm));
+  const ids = new Set([str(a.id), uidOf(a.uid), ...aliases].filter((x): x is string => !!x).map(idForm));
   const entries = revokedEntries(list);
   if (!entries) return checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The ${listUrl ? `document at ${shorten(listUrl)}` : 'revocation list in the issuer\'s profile'} is not a revocation list (no revokedAssertions, nor an OB 1.1 map of ids to reasons)`);
   for (const e of entries) {
@@ -89,15 +89,19 @@ function revokedEntries(list: Json): unknown[] | undefined {
 const namesAnError = (k: string): boolean =>
   ERROR_MEMBERS.includes(k.toLowerCase()) || (!/^[a-z][a-z0-9+.-]*:/i.test(k) && /error|fault|exception|time[ds]?.?out/i.test(k));
 
-/** A value written as JSON-LD's `{"@set": […]}` or `{"@list": […]}` (JSON-LD 1.1 §4.3.1, §4.3.2) is its values. */
-const setOrList = (v: unknown): unknown => (isObj(v) && Object.keys(v).length === 1 && (Array.isArray(v['@set']) || Array.isArray(v['@list'])) ? v['@set'] ?? v['@list'] : v);
 
 /**
  * The ids an entry names: itself when a string; an object's `id`, `@id` (the keyword the OB 2.0
- * context aliases as `id`, JSON-LD 1.1 §4.1.2) or legacy `uid`.
+ * context aliases as `id`, JSON-LD 1.1 §4.1.2) or legacy `uid` (uidOf).
  */
 function namesOf(e: unknown): string[] {
   if (typeof e === 'string') return [e];
   if (!isObj(e)) return [];
-  return [e.id, e['@id'], e.uid].filter((x): x is string => typeof x === 'string');
+  return [e.id, e['@id'], uidOf(e.uid)].filter((x): x is string => typeof x === 'string');
 }
+
+/**
+ * A `uid` as text: OB 1.0 §Assertion says Text, but issuers that numbered their assertions wrote
+ * `"uid": 42`, and their lists `{"uid": 42}` or the OB 1.1 map key "42": one uid, however written.
+ */
+const uidOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : undefined);

@@ -109,7 +109,7 @@ export function readBakedSvg(text: string): BakedSvgText {
       const ns = badgeNs(resolve(prefix) ?? (prefix === '' ? '' : undefined));
       const opaque = OPAQUE.has(local);
       if (found.length <= MAX_ELEMENTS && isBadge(ns, local)) {
-        found.push({ hidden: opaqueDepth > 0, namespace: ns!, element: local, verify: verifyAttr(ev.attrs, ns!, resolve), depth: frames.length + 1, body: [], closed: false });
+        found.push({ hidden: opaqueDepth > 0, namespace: ns!, element: local, verify: verifyAttr(ev.attrs, ns!, resolve, local), depth: frames.length + 1, body: [], closed: false });
       }
       frames.push({ declared, opaque });
       if (opaque) opaqueDepth++;
@@ -160,20 +160,27 @@ function oneBadge(found: Found[]): BakedSvgText | undefined {
   return badge?.text;
 }
 
-function twoBadges(f: Found, what: string): UnsupportedCredentialError {
+function twoBadges(f: Pick<Found, 'element'>, what: string, where = `two ${f.element} elements`): UnsupportedCredentialError {
   return new UnsupportedCredentialError(
-    `an SVG holding two different badges (two ${f.element} elements)`,
+    `an SVG holding two different badges (${where})`,
     `This image carries two different badges (${what}), but a baked SVG carries one (OB 2.0 §Baking SVG: exactly one assertion element; OB 3.0 §Baked Badge): Lanyard cannot say which one it stands for. Get the badge again from its issuer or backpack, or add its link`,
   );
 }
 
-/** `verify`, unprefixed (as the bakers write it) or prefixed in the badge element's own namespace. */
-function verifyAttr(attrs: [string, string][], ns: string, resolve: (p: string) => string | undefined): string | undefined {
-  for (const [name, value] of attrs) {
+/**
+ * `verify`, unprefixed (as the bakers write it) or prefixed in the badge element's own namespace.
+ * Both on one element are two attributes (XML Namespaces §6.3): naming different badges, the element
+ * is no one badge (a reader taking the other would read another badge from the image), as two
+ * elements are (oneBadge); an unreadable one is passed over.
+ */
+function verifyAttr(attrs: [string, string][], ns: string, resolve: (p: string) => string | undefined, element: string): string | undefined {
+  const values = attrs.filter(([name]) => {
     const [prefix, local] = split(name);
-    if (local === 'verify' && (prefix === '' || (prefix !== 'xmlns' && badgeNs(resolve(prefix)) === ns))) return value;
-  }
-  return undefined;
+    return local === 'verify' && (prefix === '' || (prefix !== 'xmlns' && badgeNs(resolve(prefix)) === ns));
+  });
+  const named = values.map(([, v]) => badgeName(v.trim())).filter((n): n is BadgeName => !!n);
+  if (named.some((n) => namesOtherBadge(named[0]!, n))) throw twoBadges({ element }, 'two verify attributes on one element that name different badges', `two verify attributes on one ${element} element`);
+  return values[0]?.[1];
 }
 
 function extract(found: Found): BakedSvgText {

@@ -6,7 +6,7 @@
 import { ErrorCodes } from '../errors.ts';
 import { shorten } from '../display.ts';
 import { idForm } from '../formats/id-form.ts';
-import { flagOf, isObj } from '../formats/json-util.ts';
+import { flagOf, isObj, setOrList } from '../formats/json-util.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { plainHttpList } from '../verify/plain-http.ts';
 import type { StatusOutcome } from './types.ts';
@@ -25,8 +25,8 @@ export async function checkRevocationList(entry: Record<string, unknown>, creden
   } catch (e) {
     return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: `The revocation list could not be read: ${(e as Error).message}` };
   }
-  // JSON-LD 1.1 §4.3.1: a list of one may be written as the value alone.
-  const v = list.revokedCredential;
+  // JSON-LD 1.1 §4.3.1: a list of one may be written as the value alone, a list as {"@set": […]} or {"@list": […]}.
+  const v = setOrList(list.revokedCredential);
   const revoked = Array.isArray(v) ? v : typeof v === 'string' || isObj(v) ? [v] : undefined;
   if (!revoked) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: `The document at ${url} is not a revocation list (no revokedCredential array)` };
   if (!credentialId) return { outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE, message: 'The credential has no id to look up in its revocation list' };
@@ -36,7 +36,9 @@ export async function checkRevocationList(entry: Record<string, unknown>, creden
   const wanted = idForm(credentialId);
   for (const r of revoked) {
     const o = typeof r === 'string' ? { id: r } : isObj(r) ? r : {};
-    if (typeof o.id !== 'string' || idForm(o.id) !== wanted) continue;
+    // `@id` is the keyword `id` aliases (JSON-LD 1.1 §4.1.2): an entry may name the credential either way.
+    const names = [o.id, o['@id']].filter((x): x is string => typeof x === 'string');
+    if (!names.some((n) => idForm(n) === wanted)) continue;
     // Listed is revoked, unless the entry says revoked false ("false", 0 as issuers write it).
     const says = o.revoked === undefined ? true : flagOf(o.revoked);
     if (says === undefined) unclear ??= o.revoked;

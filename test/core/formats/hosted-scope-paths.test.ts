@@ -63,3 +63,34 @@ describe('startsWith is compared with the URL that is fetched', () => {
     expect(inVerificationScope('https://issuer.test/badges/x', issuer('https://issuer.test/bad')).ok).toBe(true);
   });
 });
+
+/**
+ * Hostile review (hostile40): `allowedOrigins` (OB 2.0 §VerificationObject: host names) was compared
+ * as written with the URL parser's host, which writes an IDN as its A-label (RFC 5891 §4.4): an
+ * issuer that listed "bücher.example" or " Issuer.test " had its own badges called hosted outside its site, failed. Neither spelling widens the scope.
+ */
+describe('allowedOrigins names a host however the issuer spells it', () => {
+  const issuer = (allowedOrigins: unknown, id = 'https://issuer.test/i') => ({ id, verification: { allowedOrigins } });
+
+  it('a Unicode host name is its A-label; space around it and letter case are not part of it', () => {
+    expect(inVerificationScope('https://xn--bcher-kva.example/a.json', issuer(['bücher.example'])).ok).toBe(true);
+    expect(inVerificationScope('https://bücher.example/a.json', issuer(['BÜCHER.example'])).ok).toBe(true);
+    expect(inVerificationScope('https://issuer.test/a.json', issuer([' Issuer.TEST '])).ok).toBe(true);
+    expect(inVerificationScope('https://issuer.test/a.json', issuer(['https://issuer.test'])).ok).toBe(true);
+  });
+
+  it('widens nothing: other hosts, ports, look-alikes, userinfo and paths stay outside', () => {
+    const outside: [string, unknown][] = [
+      ['https://evil.test/a.json', ['bücher.example']],
+      ['https://xn--bcher-kva.example.evil.test/a.json', ['bücher.example']],
+      ['https://issuer.test@evil.test/a.json', ['issuer.test']],
+      ['https://evil.test/a.json', ['issuer.test@evil.test']],
+      ['https://evil.test/a.json', ['evil.test/issuer.test']],
+      ['https://issuer.test:8443/a.json', ['issuer.test']],
+      ['https://issuer.test./a.json', ['issuer.test']],
+      ['https://issuer.test/a.json', ['']],
+      ['https://issuer.test/a.json', ['..']],
+    ];
+    for (const [id, allowed] of outside) expect(inVerificationScope(id, issuer(allowed)).ok, `${id} ${JSON.stringify(allowed)}`).toBe(false);
+  });
+});

@@ -82,3 +82,16 @@ describe('OB 3.0 subject id as a web address', () => {
     expect(check(other, 'recipient')?.outcome).toBe('fail');
   });
 });
+
+describe('IdentityObject with hashed false but an alg$hex identity (hostile40)', () => {
+  // VCORE validation.py calls a hash with hashed:false an error of the issuer's; its hash of the
+  // user's address is still of the user's address: not "issued to someone else".
+  it('compares the hash it is: the user\'s address matches, another does not', async () => {
+    for (const flag of [false, 'false', 'False', 0]) {
+      const run = await hostedWith({ type: 'email', hashed: flag, salt: 'pepper', identity: await sha256Identity('ada@example.org', 'pepper') });
+      const mine = await run(['ada@example.org']);
+      expect(check(mine, 'recipient')?.outcome, String(flag)).toBe('pass');
+      expect(check(await run(['eve@example.org']), 'recipient')?.outcome, String(flag)).toBe('fail');
+    }
+  });
+});

@@ -59,3 +59,55 @@ describe('OB 2.0 RevocationList entries naming another form of an https id', () 
     expect(r.verdict).toBe('valid');
   });
 });
+
+/**
+ * Hostile review (hostile40): an entry written with white space around the id (a list made from a
+ * spreadsheet or a text file: " urn:uuid:…", "https://…\n") names that id: a URL parser strips it
+ * (WHATWG URL §basic URL parser: leading and trailing C0 control or space), and no id holds it. It
+ * was compared as written, so the badge the issuer revoked read valid.
+ */
+describe('OB 2.0 RevocationList entries with white space around the id', () => {
+  it.each<[string, string, unknown]>([
+    ['a URN string with a trailing newline', URN, [`${URN}\n`]],
+    ['a URN {id} with spaces, in capitals', URN, [{ id: `  ${URN.toUpperCase()} ` }]],
+    ['an https {uid} with a tab', HTTPS, [{ uid: `\t${HTTPS}` }]],
+    ['an https string with a trailing space', HTTPS, [`${HTTPS} `]],
+  ])('revokes an assertion the list names as %s', async (_, id, revoked) => {
+    const r = await revocationWith(id, revoked);
+    expect(r.revocation).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+    expect(r.verdict).toBe('invalid');
+  });
+
+  it('space inside an id is no trim: another id, not revoked', async () => {
+    const r = await revocationWith(HTTPS, [`${HTTPS.replace('assertions', 'asser tions')}`, ` ${URN} `]);
+    expect(r.revocation?.outcome).toBe('pass');
+  });
+});
+
+/**
+ * Hostile review (hostile40): a `uid` written as a number (OB 1.0 §Assertion says Text; issuers that
+ * numbered their assertions wrote `"uid": 42`) was no id at all, on the assertion or in the list's
+ * entry, so a list naming it, as `{"uid": 42}`, `"42"` or an OB 1.1 map key "42", did not revoke it.
+ */
+describe('a numeric uid', () => {
+  async function withUid(uid: unknown, list: Record<string, unknown>) {
+    const { web, privateKey } = await makeIssuer({ revocationList: true });
+    web.json(REVOCATIONS, list);
+    const r = await verify(await signJws(await assertion({ id: URN, uid }), privateKey), { fetch: web.fetch, now: NOW });
+    return r.checks.find((c) => c.id === 'revocation');
+  }
+  const ob2 = (revokedAssertions: unknown) => ({ '@context': CTX, type: 'RevocationList', id: REVOCATIONS, revokedAssertions });
+
+  it.each<[string, unknown, Record<string, unknown>]>([
+    ['{"uid": 42} for uid 42', 42, ob2([{ uid: 42 }])],
+    ['{"uid": "42"} for uid 42', 42, ob2([{ uid: '42' }])],
+    ['{"uid": 42} for uid "42"', '42', ob2([{ uid: 42 }])],
+    ['an OB 1.1 map key "42" for uid 42', 42, { '42': 'Issued in error' }],
+  ])('%s: revoked', async (_, uid, list) => {
+    expect(await withUid(uid, list)).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+  });
+
+  it('another number, or digits that only begin alike, is another uid', async () => {
+    expect((await withUid(42, ob2([{ uid: 43 }, '420'])))?.outcome).toBe('pass');
+  });
+});

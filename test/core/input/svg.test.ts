@@ -142,6 +142,16 @@ describe('readBakedSvg: namespaces, not prefixes', () => {
       expect((e as Error).message).toMatch(/carries two different badges/);
     }
   });
+
+  // Hostile review (hostile40): `verify` and a prefixed `openbadges:verify` on one element are two
+  // attributes (XML Namespaces §6.3); the first was read, and a reader that takes the unprefixed
+  // one read another badge from the same image.
+  it('two verify attributes on one element naming different badges: indeterminate; naming the same: that badge', () => {
+    const two = `<openbadges:credential openbadges:verify="${FAKE}" verify="${JWS}"></openbadges:credential>`;
+    expect(() => readBakedSvg(svg3(two))).toThrow(/carries two different badges/);
+    expect(() => readBakedSvg(svg3(`<openbadges:credential verify="${JWS}" openbadges:verify="${FAKE}"/>`))).toThrow(UnsupportedCredentialError);
+    expect(readBakedSvg(svg3(`<openbadges:credential openbadges:verify="${JWS}" verify=" ${JWS}"/>`))).toMatchObject({ source: 'verify', text: JWS });
+  });
 });
 
 describe('readBakedSvg: body and verify', () => {

@@ -43,3 +43,29 @@ describe('OB 2.0 RevocationList: a UUID URN in capitals', () => {
     expect(r.checks.find((c) => c.id === 'revocation')).toMatchObject({ outcome: 'fail', code: ErrorCodes.REVOKED });
   });
 });
+
+/**
+ * Hostile review (hostile40): the 1EdTech list is JSON-LD too, and its entries may be written as the
+ * OB 2.0 RevocationList's are read (ob2-revocation-list.ts): `{"@id": …}` (the keyword `id` aliases,
+ * JSON-LD 1.1 §4.1.2), or the whole list as `{"@set": […]}` / `{"@list": […]}` (§4.3.1-2). Read as one
+ * entry naming nothing, each let a listed credential read "not revoked". A list that names its
+ * entries in no way read is not settled "not revoked" by them.
+ */
+describe('1EdTechRevocationList: entries in JSON-LD keyword form', () => {
+  const listing = (revokedCredential: unknown) =>
+    checkCredentialStatus(credential('did:example:issuer', { id: ID, credentialStatus: { id: url, type: '1EdTechRevocationList' } }), context(new FakeWeb().json(url, { revokedCredential })));
+
+  it.each<[string, unknown]>([
+    ['{"@id"}', [{ '@id': ID, revocationReason: 'Issued in error' }]],
+    ['a lone {"@id"}', { '@id': UPPER }],
+    ['a {"@set": […]} of ids', { '@set': ['urn:uuid:other', ID] }],
+    ['a {"@list": […]} of {"@id"}', { '@list': [{ '@id': ID }] }],
+  ])('%s naming the credential: revoked', async (_, revoked) => {
+    expect(await listing(revoked)).toMatchObject({ outcome: 'fail', code: ErrorCodes.REVOKED });
+  });
+
+  it('the same forms naming others: not revoked', async () => {
+    expect((await listing({ '@set': ['urn:uuid:other'] })).outcome).toBe('pass');
+    expect((await listing([{ '@id': 'urn:uuid:other' }])).outcome).toBe('pass');
+  });
+});

@@ -141,3 +141,27 @@ describe('recipient: hashes by the algorithms the badge\'s version allows', () =
     expect((await run(claim, ['ada@example.org'], 'ob2.0-hosted')).check.message).toContain('only md5 and sha256');
   });
 });
+
+/**
+ * Hostile review (hostile40): OB 2.0 §IdentityObject `telephone`. A number written with the visual
+ * separators a tel URI allows (RFC 3966 §3 `visual-separator`: "-", ".", "(", ")") or spaces, or as
+ * a tel: URI, is the same number: a claim "+1 (555) 010-0100" was "issued to someone else" for the
+ * user's "+15550100100" (E.164, as Badgr stores it), a genuine badge called someone else's.
+ */
+describe('recipient: a telephone number however it is punctuated', () => {
+  const sha = (s: string) => `sha256$${createHash('sha256').update(s).digest('hex')}`;
+
+  it('in clear: separators, spaces and a tel: prefix name the same number; other digits another', async () => {
+    const claim = [{ type: 'telephone', identity: '+1 (555) 010-0100', hashed: false }];
+    expect((await run(claim, ['+15550100100'])).who).toBe('+15550100100');
+    expect((await run(claim, ['tel:+1-555-010-0100'])).who).toBe('tel:+1-555-010-0100');
+    expect((await run(claim, ['+15550100101'])).check.outcome).toBe('fail');
+    expect((await run(claim, ['15550100100'])).check.outcome).toBe('fail');
+  });
+
+  it('hashed over the E.164 form, the user\'s punctuated number matches; hashed as written, too', async () => {
+    expect((await run([{ type: 'telephone', identity: sha('+15550100100'), hashed: true }], ['+1 555 010 0100'])).who).toBe('+1 555 010 0100');
+    expect((await run([{ type: 'telephone', identity: sha('+1 555 010 0100'), hashed: true }], ['+1 555 010 0100'])).who).toBe('+1 555 010 0100');
+    expect((await run([{ type: 'telephone', identity: sha('+15550100199'), hashed: true }], ['+1 555 010 0100'])).check.outcome).toBe('fail');
+  });
+});
