@@ -15,7 +15,7 @@ import { parentOf, prependTo } from '../dom/native.ts';
 const KIND = 'linkedin-fill-form';
 
 export const linkedinCertForm: Feature = {
-  id: 'linkedin-fill-form',
+  id: KIND,
   matches: isCertificationForm,
   init(signal) {
     let host: HTMLElement | null = null;

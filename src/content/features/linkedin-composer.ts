@@ -19,7 +19,7 @@ import { tx } from '../i18n.ts';
 const KIND = 'linkedin-share-badge';
 
 export const linkedinComposer: Feature = {
-  id: 'linkedin-share-badge',
+  id: KIND,
   matches: isComposerPage,
   init(signal) {
     const added = new Map<HTMLElement, Element[]>();
