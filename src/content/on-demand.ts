@@ -12,15 +12,11 @@ let loading: Promise<string | undefined> | undefined;
 
 /** Loads the on-demand file once; resolves to an error message, or undefined when loaded. Never rejects. */
 export function preloadUi(): Promise<string | undefined> {
-  loading ??= (async () => {
-    try {
-      const r = (await extensionRuntime()?.sendMessage({ type: 'picker/ui', args: {} })) as { ok?: unknown; error?: { message?: unknown } } | undefined;
-      if (r?.ok === true) return undefined;
-      return String(r?.error?.message ?? 'no reply');
-    } catch (e) {
-      return e instanceof Error ? e.message : String(e);
-    }
-  })().then((error) => {
+  // A promise's executor catches what sendMessage throws at once (an invalidated extension context) too.
+  loading ??= new Promise<{ ok?: unknown; error?: { message?: unknown } } | undefined>((reply) => reply(extensionRuntime()?.sendMessage({ type: 'picker/ui', args: {} }) as never)).then(
+    (r) => (r?.ok === true ? undefined : String(r?.error?.message ?? 'no reply')),
+    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+  ).then((error) => {
     if (error) loading = undefined;
     return error;
   });

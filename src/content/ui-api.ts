@@ -12,8 +12,6 @@ export interface Opening {
   anchor: HTMLElement;
   /** The feature's signal: the picker closes with it. */
   signal: AbortSignal;
-  /** Where to mount the picker: inside a modal that keeps the focus to itself, else the document's root. */
-  container?: Element | null;
 }
 
 /** Into an editor: the caret the user had before the click. */

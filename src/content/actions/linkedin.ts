@@ -4,7 +4,8 @@
  */
 import { ask } from '../messages.ts';
 import { errorWords, tx } from '../i18n.ts';
-import { isAddToProfileUrl } from '../sites/linkedin.ts';
+import { isAddToProfileUrl, modal } from '../sites/linkedin.ts';
+import { closest } from '../sites/selectors.ts';
 import { insertText } from '../dom/insert.ts';
 import { httpUrl } from '../dom/sanitize.ts';
 import { openPicker } from '../ui/picker.ts';
@@ -34,13 +35,14 @@ export const linkedinUi: LinkedInUi = {
         navigate.to(r.value.url);
       },
     }),
-  fillForm: ({ anchor, signal, container }) =>
-    void openPicker({ signal, anchor, container, title: tx('contentPickerTitleFill'), onPick: async (badge) => fillCertificationForm(document, badge) }),
-  share: ({ anchor, signal, container, editor, range }) =>
+  // The certification form and the post composer may be modals that keep the focus inside: the picker mounts in them.
+  fillForm: ({ anchor, signal }) =>
+    void openPicker({ signal, anchor, container: closest(anchor, modal), title: tx('contentPickerTitleFill'), onPick: async (badge) => fillCertificationForm(document, badge) }),
+  share: ({ anchor, signal, editor, range }) =>
     void openPicker({
       signal,
       anchor,
-      container,
+      container: closest(anchor, modal),
       title: tx('contentPickerTitleShare'),
       async onPick(badge) {
         const r = await ask('picker/card', { key: badge.key, linkedIn: true });

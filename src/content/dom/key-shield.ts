@@ -44,7 +44,7 @@ export function listenFirst(): void {
       return;
     }
   };
-  for (const type of SHIELDED) window.addEventListener(type, first, { capture: true });
+  for (const type of SHIELDED) window.addEventListener(type, first, true); // capturing
 }
 
 /**

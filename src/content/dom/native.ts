@@ -16,14 +16,12 @@ export function parentOf(node: Node): Element | null {
   return parentGetter.call(node);
 }
 
-/** The querySelector(All) of a document, fragment or element, whichever `root` is. */
-function methods(root: ParentNode): { one: (s: string) => Element | null; all: (s: string) => NodeListOf<Element> } {
-  const proto = root instanceof Document ? Document.prototype : root instanceof DocumentFragment ? DocumentFragment.prototype : Element.prototype;
-  return { one: proto.querySelector, all: proto.querySelectorAll } as never;
-}
+/** The prototype whose querySelector(All) `root` has: a document's, a fragment's or an element's. */
+const protoOf = (root: ParentNode): ParentNode =>
+  root instanceof Document ? Document.prototype : root instanceof DocumentFragment ? DocumentFragment.prototype : Element.prototype;
 
-export const queryOne = (root: ParentNode, selector: string): Element | null => methods(root).one.call(root, selector);
-export const queryAll = (root: ParentNode, selector: string): NodeListOf<Element> => methods(root).all.call(root, selector);
+export const queryOne = (root: ParentNode, selector: string): Element | null => protoOf(root).querySelector.call(root, selector);
+export const queryAll = (root: ParentNode, selector: string): NodeListOf<Element> => protoOf(root).querySelectorAll.call(root, selector);
 
 /** `a.contains(b)`. */
 export const containsNode = (a: Node, b: Node | null): boolean => Node.prototype.contains.call(a, b);

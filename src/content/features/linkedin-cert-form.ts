@@ -6,8 +6,7 @@
 import type { Feature } from '../loader.ts';
 import { preloadUi, withUi } from '../on-demand.ts';
 import { onDomChange } from '../observer.ts';
-import { certName, isCertificationForm, modal } from '../sites/linkedin.ts';
-import { closest } from '../sites/selectors.ts';
+import { certName, isCertificationForm } from '../sites/linkedin.ts';
 import { certField } from '../sites/linkedin-find.ts';
 import { makeButton, onButton } from '../ui/button.ts';
 import { tx } from '../i18n.ts';
@@ -16,7 +15,7 @@ import { parentOf, prependTo } from '../dom/native.ts';
 const KIND = 'linkedin-fill-form';
 
 export const linkedinCertForm: Feature = {
-  id: 'linkedin-fill-form',
+  id: KIND,
   matches: isCertificationForm,
   init(signal) {
     let host: HTMLElement | null = null;
@@ -29,7 +28,7 @@ export const linkedinCertForm: Feature = {
       host = makeButton(KIND, tx('contentButtonFillForm'));
       prependTo(form, host); // not form.prepend: a control named "prepend" would stand in for it (dom/native.ts)
     }, signal);
-    onButton(KIND, (anchor) => void withUi('linkedin', signal, (ui) => ui.fillForm({ anchor, signal, container: closest(anchor, modal) })), signal, preloadUi);
+    onButton(KIND, (anchor) => void withUi('linkedin', signal, (ui) => ui.fillForm({ anchor, signal })), signal, preloadUi);
     signal.addEventListener('abort', () => host?.remove(), { once: true });
   },
 };

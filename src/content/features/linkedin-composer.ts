@@ -7,8 +7,8 @@
 import type { Feature } from '../loader.ts';
 import { preloadUi, withUi } from '../on-demand.ts';
 import { observeRoot, onDomChange } from '../observer.ts';
-import { isComposerPage, modal, shadowHosts } from '../sites/linkedin.ts';
-import { closest, openRoots } from '../sites/selectors.ts';
+import { isComposerPage, shadowHosts } from '../sites/linkedin.ts';
+import { openRoots } from '../sites/selectors.ts';
 import { composerEditors, composerSlot } from '../sites/linkedin-find.ts';
 import { trackCaret } from '../dom/caret.ts';
 import { put, takeOut } from '../dom/put.ts';
@@ -19,7 +19,7 @@ import { tx } from '../i18n.ts';
 const KIND = 'linkedin-share-badge';
 
 export const linkedinComposer: Feature = {
-  id: 'linkedin-share-badge',
+  id: KIND,
   matches: isComposerPage,
   init(signal) {
     const added = new Map<HTMLElement, Element[]>();
@@ -30,7 +30,7 @@ export const linkedinComposer: Feature = {
       if (!editor) return;
       // Saved now, before the picker takes the focus.
       const range = caret.rangeIn(editor)?.cloneRange() ?? null;
-      void withUi('linkedin', signal, (ui) => ui.share({ anchor, signal, container: closest(anchor, modal), editor, range }));
+      void withUi('linkedin', signal, (ui) => ui.share({ anchor, signal, editor, range }));
     };
     onDomChange(() => {
       for (const root of openRoots(document, shadowHosts)) if (root instanceof ShadowRoot) observeRoot(root);

@@ -16,7 +16,7 @@ import { makeButton, onButton } from '../ui/button.ts';
 const KIND = 'linkedin-add-badge';
 
 export const linkedinProfile: Feature = {
-  id: 'linkedin-add-badge',
+  id: KIND,
   matches: isProfileMain,
   init(signal) {
     let added: Element[] = [];
@@ -30,7 +30,7 @@ export const linkedinProfile: Feature = {
       added = [];
       if (!own) return;
       const slot = certButtonSlot(section);
-      if (!slot) return logOnce('linkedin-add-badge', 'Licenses & certifications card without a header');
+      if (!slot) return logOnce(KIND, 'Licenses & certifications card without a header');
       added = put(slot, makeButton(KIND, tx('contentButtonAddBadge')));
     }, signal);
     onButton(KIND, (anchor) => void withUi('linkedin', signal, (ui) => ui.addToProfile({ anchor, signal })), signal, preloadUi);
