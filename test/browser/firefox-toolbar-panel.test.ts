@@ -45,6 +45,9 @@ describe('the toolbar panel in Firefox', { timeout: 120_000 }, () => {
     await panel.open();
     // The panel grows to its size in steps after its first paint: polled, not read once (a loaded CI machine read it before).
     expect(await waitFor(() => panel.run((doc) => doc.querySelector('main')!.scrollHeight > doc.querySelector('main')!.clientHeight), 10_000, 'the welcome scrolls')).toBe(true);
+    // The welcome focuses its heading (inside <main>): Tab is pressed from the header's last control, before <main>.
+    expect(await panel.run((doc) => doc.activeElement?.textContent)).toBe('Welcome to Lanyard');
+    await panel.run((doc) => [...doc.querySelectorAll<HTMLElement>('.bar button, .bar a[href]')].at(-1)?.focus());
     const path: string[] = [];
     for (let i = 0; i < 6 && path.at(-1) !== 'MAIN'; i++) {
       await panel.press('\uE004');
