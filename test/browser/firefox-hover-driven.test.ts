@@ -9,9 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackpack, type Backpack } from '../backpack/server.ts';
-import { ADA } from '../backpack/seed-data.ts';
 import { proxyPrefs, startProxy, type Proxy } from './firefox/proxy.ts';
 import { Firefox, waitFor } from './firefox/support.ts';
+import { hoverOn } from './firefox/hover-blog.ts';
 
 const PAGE = 'https://driven.example/';
 let ff: Firefox;
@@ -53,16 +53,7 @@ beforeAll(async () => {
   bp = await startBackpack({ port: 0 });
   proxy = await startProxy(['driven.example'], (url) => (url.pathname === '/' ? page() : null));
   ff = await Firefox.launch({ prefs: proxyPrefs(proxy.port) });
-  await ff.openTab(ff.popupUrl);
-  await ff.grantHosts(['https://driven.example/*', 'http://127.0.0.1/*']);
-  expect(await ff.send('hover/site-add', { pattern: 'https://driven.example/*', addedGrant: true })).toMatchObject({ ok: true });
-  expect(await ff.send('settings/set', { settings: { hoverVerify: true } })).toMatchObject({ ok: true });
-  // The backpack is the user's own: its links would be fetched for a real hover.
-  expect(await ff.send('accounts/sign-in', { kind: 'badgr', baseUrl: bp.baseUrl, username: ADA.username, password: ADA.password })).toMatchObject({ ok: true });
-  await waitFor(async () => {
-    const scripts = await ff.run(() => (globalThis as unknown as { browser: typeof chrome }).browser.scripting.getRegisteredContentScripts());
-    return scripts.some((s: { id: string; matches?: string[] }) => s.id === 'lanyard-hover' && !!s.matches?.includes('https://driven.example/*'));
-  }, 10_000, 'the hover script registered for the site');
+  await hoverOn(ff, 'driven.example', bp);
   // Let the sync that followed the sign-in settle, then count from here.
   await new Promise((r) => setTimeout(r, 3000));
 }, 180_000);

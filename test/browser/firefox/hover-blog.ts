@@ -2,10 +2,10 @@
  * A Firefox for the hover card's tests on a page at its real https URL (BLOG, served through
  * ./proxy.ts): one link to Ada's revoked badge on the test backpack, the blog's hosts granted, hover
  * verification on for the site, Ada signed in, and the hover script registered.
- * Used by firefox-hover-top-layer and firefox-view-transition.
+ * Used by firefox-hover-top-layer and firefox-view-transition; `hoverOn` by firefox-hover-driven too.
  */
 import { expect } from 'vitest';
-import { startBackpack } from '../../backpack/server.ts';
+import { startBackpack, type Backpack } from '../../backpack/server.ts';
 import { ADA } from '../../backpack/seed-data.ts';
 import { proxyPrefs, startProxy } from './proxy.ts';
 import { Firefox, waitFor } from './support.ts';
@@ -30,14 +30,24 @@ export async function startHoverBlog(): Promise<HoverBlog> {
     await proxy.close();
     await bp.close();
   };
+  await hoverOn(ff, 'blog.example', bp);
+  return { ff, close };
+}
+
+/**
+ * In the Firefox `ff`: `https://<host>/*` and the test backpack granted, hover verification on for that
+ * site, Ada signed in to `bp` (her backpack is her own: its links are fetched for a real hover), and
+ * the hover script registered for the site.
+ */
+export async function hoverOn(ff: Firefox, host: string, bp: Backpack): Promise<void> {
+  const pattern = `https://${host}/*`;
   await ff.openTab(ff.popupUrl);
-  await ff.grantHosts(['https://blog.example/*', 'http://127.0.0.1/*']);
-  expect(await ff.send('hover/site-add', { pattern: 'https://blog.example/*', addedGrant: true })).toMatchObject({ ok: true });
+  await ff.grantHosts([pattern, 'http://127.0.0.1/*']);
+  expect(await ff.send('hover/site-add', { pattern, addedGrant: true })).toMatchObject({ ok: true });
   expect(await ff.send('settings/set', { settings: { hoverVerify: true } })).toMatchObject({ ok: true });
   expect(await ff.send('accounts/sign-in', { kind: 'badgr', baseUrl: bp.baseUrl, username: ADA.username, password: ADA.password })).toMatchObject({ ok: true });
   await waitFor(async () => {
     const scripts = await ff.run(() => (globalThis as unknown as { browser: typeof chrome }).browser.scripting.getRegisteredContentScripts());
-    return scripts.some((s: { id: string }) => s.id === 'lanyard-hover');
-  }, 10_000, 'the hover script registered');
-  return { ff, close };
+    return scripts.some((s: { id: string; matches?: string[] }) => s.id === 'lanyard-hover' && !!s.matches?.includes(pattern));
+  }, 10_000, 'the hover script registered for the site');
 }
