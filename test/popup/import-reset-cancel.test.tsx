@@ -57,6 +57,26 @@ describe('Cancel while a badge is added', () => {
     expect(document.getElementById('import-answer')!.textContent).toBe('');
     expect(screen.getByRole('button', { name: 'Add badge' }).getAttribute('aria-disabled')).toBeNull();
   });
+
+  it('pressed while a chosen file is still being read, adds nothing of it (the file was taken from the queue before its import had an attempt to cancel)', async () => {
+    const { actions } = renderApp();
+    await screen.findByRole('listbox');
+    const started: (string | undefined)[] = [];
+    actions.importBadge = async (_source, attempt) => (started.push(attempt), CANCELLED);
+    actions.cancelImport = async () => ({ ok: true as const, value: { cancelled: false } });
+    let release!: () => void;
+    const slow = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'slow.png', { type: 'image/png' });
+    // A large file from a slow disk: its bytes come after the Cancel.
+    const bytes = slow.arrayBuffer();
+    slow.arrayBuffer = () => new Promise<ArrayBuffer>((r) => (release = () => void bytes.then(r)));
+    fireEvent.click(screen.getByRole('button', { name: 'Add a badge' }));
+    fireEvent.change(await screen.findByLabelText('Choose files…'), { target: { files: [slow] } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    release();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started).toEqual([]);
+  });
 });
 
 describe('Cancel while a password reset is asked for', () => {

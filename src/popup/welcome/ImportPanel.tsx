@@ -61,6 +61,8 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
   const running = useRef(false);
   /** The import under way's id, which its Cancel names (services/attempts.ts). */
   const attempt = useRef<string | undefined>(undefined);
+  /** Cancels pressed so far: one pressed while a file is still read (no attempt yet to name) ends that file's turn. */
+  const cancels = useRef(0);
   const field = useRef<HTMLTextAreaElement>(null);
   const run = async (items: readonly Item[]) => {
     queue.current.push(...items);
@@ -83,7 +85,10 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
     // One at a time, each file read when its turn comes: a file that cannot be read is named and the
     // others still go (file-source.ts), and many large files are not all held in memory at once.
     for (let item = queue.current.shift(); item; item = queue.current.shift()) {
+      const turn = cancels.current;
       const read = 'kind' in item ? { ok: true as const, source: item } : await readFileForImport(item);
+      // Cancelled while its bytes were read: it was taken from the queue already, and nothing is sent of it.
+      if (cancels.current !== turn) continue;
       if (!read.ok) {
         errors.push(named(read.name, t(read.error)));
         continue;
@@ -127,6 +132,7 @@ export function ImportPanel({ onImported }: { onImported(badge: ImportedView, st
     // The Cancel goes with the busy state: focus goes to the paste box, never dropped (focus-rescue.ts's rule).
     field.current?.focus();
     queue.current.length = 0;
+    cancels.current++;
     if (attempt.current) void actions.cancelImport(attempt.current);
   };
   const files = async (list: FileList | readonly File[] | null | undefined) => {
