@@ -12,7 +12,8 @@ import type { ShownTexts } from '../share/lang-text.ts';
 import { issuerIdOf, subjectOf, windowOf } from './ob3-badge.ts';
 import { addressOf, otherIdentifiersOf } from './ob3-profile.ts';
 
-const textOrId = (v: unknown): string | undefined => str(v) ?? idOf(v);
+/** An image or link as shown: a string, or an object's id. */
+export const textOrId = (v: unknown): string | undefined => str(v) ?? idOf(v);
 
 /** A plain e-mail address (one @, a dot in the domain, no space): what an identityHash is when it is one. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -19,6 +19,7 @@ import type { NqStatement } from '../jsonld/nquads-read.ts';
 import { shorten } from '../display.ts';
 import { linkedUnder, unsignedAmong, unsignedNode, type Shape } from './signed-tree.ts';
 import { arr, isObj, subjectOf } from '../formats/json-util.ts';
+import { textOrId } from '../formats/ob3-to-badge.ts';
 
 /** The members of an alignment (OB 3.0 §Alignment) the badge page shows. */
 const ALIGNMENT = ['targetName', 'targetDescription', 'targetFramework', 'targetCode', 'targetUrl'] as const;
@@ -72,9 +73,20 @@ const CREDENTIAL: Shape = {
   },
 };
 
+/**
+ * The credential as shown: its own image only when its achievement gives none (ob3-to-badge.ts toBadge), so one
+ * its issuer states otherwise (LearnCard's Boost: `…/boost-image`) is not held to the proof when it is not shown.
+ */
+function asShown(credential: Json): Json {
+  const a = subjectOf(credential)?.achievement;
+  if (!isObj(a) || textOrId(a.image) === undefined || !('image' in credential)) return credential;
+  const { image: _notShown, ...shown } = credential;
+  return shown;
+}
+
 /** Why something Lanyard would show of the credential is not signed as it is shown, or undefined. */
 export function unsignedShown(statements: NqStatement[], root: string, credential: Json): string | undefined {
-  const found = unsignedNode(statements, root, credential, CREDENTIAL);
+  const found = unsignedNode(statements, root, asShown(credential), CREDENTIAL);
   return found && `${found.what} shows a ${found.member} (${shorten(JSON.stringify(found.value), 80)}) that it does not sign as its ${found.member}: what would be shown is not what was signed`;
 }
 
