@@ -13,6 +13,7 @@
  * recipient. Its OB 2.0 shape is not held against it (the Blockcerts schema, not OB 2.0's, is its
  * rule): a shape OB 2.0 would refuse leaves `structure` indeterminate, never failed.
  */
+import { shorten } from '../display.ts';
 import { ErrorCodes } from '../errors.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
@@ -34,6 +35,16 @@ export function anchorsOf(doc: Json): string {
   return [...new Set(named)].join(', ') || 'a blockchain';
 }
 
+/**
+ * The type a certificate's `signature` or `verification` names, its `Extension` marker aside: MerkleProof2017
+ * and MerkleProofVerification2017 in Blockcerts v2; the Open University's QualiChain badges (KMi, 2020), on the
+ * same context, name ERC721Token2018 and ERC721TokenVerification2018 (a token per badge). `fallback` when none.
+ */
+function typeOf(v: unknown, fallback: string): string {
+  const named = isObj(v) ? arr(v.type).filter((t): t is string => typeof t === 'string' && t !== 'Extension') : [];
+  return named.length ? shorten(named[0], 60) : fallback;
+}
+
 export const verifyBlockcertsV2: FormatVerifier = async (cred, ctx, checks, format) => {
   if (cred.type !== 'json') {
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, 'A Blockcerts certificate must be JSON');
@@ -41,9 +52,9 @@ export const verifyBlockcertsV2: FormatVerifier = async (cred, ctx, checks, form
     return null;
   }
   const a = cred.json;
-  const why = `a Blockcerts v2 certificate is vouched for by its MerkleProof2017 signature, anchored in ${anchorsOf(a)}, which Lanyard cannot check`;
+  const why = `a Blockcerts v2 certificate is vouched for by its ${typeOf(a.signature, 'MerkleProof2017')} signature, anchored in ${anchorsOf(a)}, which Lanyard cannot check`;
   checks.indeterminate('signature', ErrorCodes.BLOCKCHAIN_ANCHOR, `Not checked: ${why}`);
-  checks.indeterminate('issuer-key', ErrorCodes.BLOCKCHAIN_ANCHOR, `Not confirmed: the issuer's key (MerkleProofVerification2017) vouches only through the blockchain anchor, and ${why}`);
+  checks.indeterminate('issuer-key', ErrorCodes.BLOCKCHAIN_ANCHOR, `Not confirmed: the issuer's key (${typeOf(a.verification, 'MerkleProofVerification2017')}) vouches only through the blockchain anchor, and ${why}`);
   checks.indeterminate('hosted', ErrorCodes.BLOCKCHAIN_ANCHOR, `Not an Open Badges hosted badge: ${why}; what its id serves neither confirms nor refutes it`);
   const bcR = await resolveBadgeClass(a, ctx);
   const bc = 'node' in bcR ? bcR.node : undefined;

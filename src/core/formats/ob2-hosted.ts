@@ -16,6 +16,7 @@ import { flagOf, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { notBadgeDocument } from './non-badge-answer.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
+import { clr1Kind } from './clr1.ts';
 import { declaresOtherId, isHttpsUpgrade, isSecureFormOf, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { checkRevocationList } from './ob2-revocation-list.ts';
 
@@ -44,6 +45,12 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   if (cred.type !== 'json') {
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, 'A hosted badge must be JSON');
     checks.skipRemaining('Not a hosted assertion');
+    return null;
+  }
+  const clr = clr1Kind(cred.json);
+  if (clr) {
+    checks.indeterminate('structure', ErrorCodes.NOT_OPEN_BADGE, `This is ${clr}, not an Open Badge: Lanyard checks Open Badges only`);
+    checks.skipRemaining('Not an Open Badge');
     return null;
   }
   const what = notAnAssertion(cred.json);

@@ -23,6 +23,7 @@ import { fetchPem, keyRead, type KeyRead } from './ob2-key-read.ts';
 import { declaresOtherId, resolveBadgeClass, resolveNode, sameDocument, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { checkRevocationList } from './ob2-revocation-list.ts';
 import { notAnAssertion, ob2Instant } from './ob2-structure.ts';
+import { clr1Kind } from './clr1.ts';
 
 /** OB 2.0 recommends RS256; nothing else is accepted (no `none`, no HMAC). */
 export const OB2_ALGORITHMS = ['RS256'] as const;
@@ -105,6 +106,12 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   } catch (e) {
     checks.fail('structure', ErrorCodes.PARSE_JWS, `The signed assertion cannot be read: ${reasonOf(e)}`);
     checks.skipRemaining('Unreadable signed assertion');
+    return null;
+  }
+  const clr = clr1Kind(payload);
+  if (clr) {
+    checks.indeterminate('structure', ErrorCodes.NOT_OPEN_BADGE, `The signed document is ${clr}, not an Open Badge: Lanyard checks Open Badges only`);
+    checks.skipRemaining('Not an Open Badge');
     return null;
   }
   const what = notAnAssertion(payload);
