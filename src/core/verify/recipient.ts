@@ -129,6 +129,15 @@ function foldsToAscii(v: string): boolean {
 /** An address with only its ASCII letters lower-cased, and space around it dropped: nothing outside ASCII is folded. */
 const asciiKey = (v: string): string => v.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
 
+/**
+ * One key per e-mail address as the user's addresses are told apart (background identities.ts
+ * addressKey): trimmed, composed (NFC) and lower-cased, or, for one that folds into ASCII
+ * (foldsToAscii), only its ASCII letters lower-cased: "\u212aate@example.org" is not kate@example.org.
+ */
+export function addressKey(v: string): string {
+  return foldsToAscii(v) ? asciiKey(v) : v.trim().normalize('NFC').toLowerCase();
+}
+
 /** One key per e-mail address for a comparison in clear: composed, lower-cased, its domain as an A-label. */
 function emailKey(v: string): string {
   const x = v.trim().normalize('NFC').toLowerCase();
