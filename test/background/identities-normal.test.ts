@@ -28,3 +28,17 @@ describe('typed addresses compared in composed form', () => {
     expect(setOf([pending], 'a1')).toMatchObject({ verified: [], unverified: [composed], unconfirmed: [] });
   });
 });
+
+/**
+ * Hostile review (hostile41): lower-casing and NFC fold U+212A KELVIN SIGN into "k": typing
+ * "\u212aate@example.org" was confirmed by a backpack verifying kate@example.org, and the recipient
+ * check then called a badge issued to that other mailbox the user's, verified.
+ */
+describe('typed addresses that fold into ASCII', () => {
+  it('are not confirmed by the ASCII address their backpack verifies', () => {
+    const kate = (typed: string) => account({ user: 'kate@example.org', typedAddresses: [typed], addresses: [{ id: '1', email: 'kate@example.org', verified: true, primary: true }] });
+    expect(confirmedOf([kate('\u212aate@example.org')])).toEqual([]);
+    expect(confirmedOf([kate('kate@\uff45xample.org')])).toEqual([]);
+    expect(confirmedOf([kate('KATE@example.org')])).toEqual(['KATE@example.org']);
+  });
+});

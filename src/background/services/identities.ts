@@ -22,6 +22,7 @@
  */
 import type { Store } from '../../platform/db.ts';
 import type { AccountRecord } from '../../platform/records.ts';
+import { addressKey } from '../../core/verify/recipient.ts';
 
 export const LOCAL = 'local';
 
@@ -45,9 +46,12 @@ export interface Identities {
 
 /**
  * One key per address, as the engine compares addresses in clear (src/core/verify/recipient.ts
- * emailKey): trimmed, in Unicode's composed form (NFC: canonically equivalent text, UAX #15), lower-cased.
+ * addressKey): trimmed, in Unicode's composed form (NFC: canonically equivalent text, UAX #15),
+ * lower-cased; an address holding a character that folds into ASCII (U+212A KELVIN SIGN) only in
+ * its ASCII letters' case, so that typing "\u212aate@example.org" is not confirmed by a backpack
+ * verifying kate@example.org (hostile41).
  */
-export const addressKey = (x: string): string => x.trim().normalize('NFC').toLowerCase();
+export { addressKey };
 
 /** De-duplication by addressKey that keeps the first spelling: one per address, for the user to see. */
 export function distinctAddresses(xs: readonly string[]): string[] {

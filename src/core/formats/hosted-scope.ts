@@ -6,33 +6,61 @@
 import { arr, isObj, str, type Json } from './json-util.ts';
 
 /**
- * A host (with its port, if not the scheme's default) as the URL parser writes it: lower case, an
- * IDN as its A-label (RFC 5891 §4.4). A fully-qualified name's final dot is kept: "issuer.test." is
- * another origin to a browser (test/core/formats/ob05-hosted-binding.test.ts).
+ * Where a hosted copy may be served from: a host as the URL parser writes it (lower case, an IDN as
+ * its A-label, RFC 5891 §4.4; a fully-qualified name's final dot kept: "issuer.test." is another
+ * origin to a browser, test/core/formats/ob05-hosted-binding.test.ts), and a port: none for the
+ * scheme's default port of the URL compared with it (80 for http, 443 for https), or a number.
  */
-const hostKey = (u: URL): string => u.host.toLowerCase();
+type Place = { host: string; port: string | undefined };
 
-function authority(url: string): string | undefined {
+const DEFAULT_PORT: Record<string, string> = { 'http:': '80', 'https:': '443' };
+
+function placeOf(url: string): Place | undefined {
   try {
-    return hostKey(new URL(url)) || undefined;
+    const u = new URL(url);
+    return u.hostname ? { host: u.hostname.toLowerCase(), port: u.port || undefined } : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** Whether `url` is served at `place`: its host, and its port (written, or its scheme's default) the one named. */
+function servedAt(url: string, place: Place): boolean {
+  try {
+    const u = new URL(url);
+    if (u.hostname.toLowerCase() !== place.host) return false;
+    return place.port === undefined ? u.port === '' : (u.port || DEFAULT_PORT[u.protocol]) === place.port;
+  } catch {
+    return false;
+  }
+}
+
+const said = (p: Place): string => (p.port === undefined ? p.host : `${p.host}:${p.port}`);
+
 /**
- * An `allowedOrigins` entry (OB 2.0 §VerificationObject: a host's registered name) as authority()
- * writes hosts: "bücher.example" and " Issuer.TEST " name the hosts they spell; one
- * written as an origin ("https://issuer.test") names its host. An entry with userinfo, a path, a
- * query or a fragment names no one host: none (it widens nothing).
+ * An `allowedOrigins` entry (OB 2.0 §VerificationObject: "the host registered name subcomponent
+ * of an allowed origin", RFC 3986 §3.2.2) as a Place: "bücher.example" and " Issuer.TEST " name
+ * the hosts they spell; one written as an origin ("https://issuer.test") names its host. A name
+ * is on its scheme's default port (as VCORE's authority comparison reads it). A port written after
+ * the name is no part of a registered name, but an issuer that wrote "issuer.test:8443" named that
+ * host on that port, as VCORE reads it (authority "issuer.test:8443"): the entry's port is then
+ * compared with the port the copy is served on, written or its scheme's default, so
+ * "issuer.test:443" is https://issuer.test/, never http://issuer.test/ (port 80), and
+ * "issuer.test:80" is http://issuer.test/. The URL parser, given a scheme to read a bare entry,
+ * dropped such a port as that scheme's default and read the other as written (hostile41). An
+ * entry with userinfo, a path, a query or a fragment names no one host: none (it widens nothing).
  */
-function allowedHost(entry: string): string | undefined {
+function allowedPlace(entry: string): Place | undefined {
   const t = entry.trim();
   if (!t || /[\s\\]/.test(t)) return undefined;
+  const authority = t.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+  if (/[/?#@]/.test(authority)) return undefined;
   try {
     const u = new URL(/^https?:\/\//i.test(t) ? t : `https://${t}`);
-    if (u.username || u.password || u.pathname !== '/' || u.search || u.hash || /[/?#@]/.test(t.replace(/^https?:\/\//i, '').replace(/\/$/, ''))) return undefined;
-    return hostKey(u) || undefined;
+    if (u.username || u.password || u.pathname !== '/' || u.search || u.hash || !u.hostname) return undefined;
+    // The port as written (the URL parser drops the default of the scheme it was read with).
+    const written = /:(\d+)$/.exec(authority)?.[1];
+    return { host: u.hostname.toLowerCase(), port: written === undefined ? u.port || undefined : String(Number(written)) };
   } catch {
     return undefined;
   }
@@ -62,7 +90,7 @@ export function inVerificationScope(assertionUrl: string, issuer: Json): ScopeOu
   const startsWith = arr(policy.startsWith).filter((s): s is string => typeof s === 'string' && s.length > 0);
   const declared = arr(policy.allowedOrigins).filter((s): s is string => typeof s === 'string');
   // An entry that names no host still declares the policy: it narrows to nothing, never to the default.
-  let allowed = declared.map((s) => allowedHost(s) ?? s.toLowerCase());
+  let allowed: (Place | undefined)[] = declared.map(allowedPlace);
   if (startsWith.length) {
     const fetched = asFetched(assertionUrl);
     const prefix = startsWith.find((p) => fetched.startsWith(asFetched(p)));
@@ -71,14 +99,15 @@ export function inVerificationScope(assertionUrl: string, issuer: Json): ScopeOu
     if (!allowed.length) return { ok: true, message: `Hosted under ${prefix}, where the issuer says its badges live` };
   }
   if (!allowed.length) {
-    const own = issuerId && /^https?:/i.test(issuerId) ? authority(issuerId) : undefined;
+    const own = issuerId && /^https?:/i.test(issuerId) ? placeOf(issuerId) : undefined;
     if (!own) return { ok: false, message: 'The issuer has no web address to bind the hosted copy to' };
     allowed = [own];
   }
-  const host = authority(assertionUrl);
-  return host && allowed.includes(host)
-    ? { ok: true, message: `Hosted on ${host}, the issuer's own site` }
-    : { ok: false, message: `The assertion is hosted on ${host ?? assertionUrl}, not on the issuer's site (${allowed.join(', ')})` };
+  const at = placeOf(assertionUrl);
+  const names = allowed.map((p, i) => (p ? said(p) : declared[i]!.toLowerCase())).join(', ');
+  return allowed.some((p) => p && servedAt(assertionUrl, p))
+    ? { ok: true, message: `Hosted on ${at ? said(at) : assertionUrl}, the issuer's own site` }
+    : { ok: false, message: `The assertion is hosted on ${at ? said(at) : assertionUrl}, not on the issuer's site (${names})` };
 }
 
 /**

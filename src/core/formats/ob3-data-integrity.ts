@@ -59,11 +59,13 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
   const later = sound ? laterChecks(c, ctx) : undefined;
   const report = await verifyDataIntegrity(c, ctx);
   applyDataIntegrity(report, checks);
-  // A proof that verifies but does not sign the recipient Lanyard read (proofs/signed-reading.ts): whom
-  // it was issued to, checked and shown ("Issued to"), is read from what it signs only.
-  for (const p of report.proofs) {
-    if (p.signature.outcome === 'indeterminate' && p.signature.unsignedRecipient) badge.recipients = recipientsOf(subjectOf(c), p.signature.unsignedRecipient);
-  }
+  // The deciding proof (the best, proofs/verify.ts) verifies but does not sign the recipient Lanyard read
+  // (proofs/signed-reading.ts): whom it was issued to, checked and shown ("Issued to"), is read from what
+  // it signs only. Another proof's reading changes nothing: a set is unordered and anyone may add a
+  // proof to it (VC DI 1.0 §2.1.1), and one appended by a holder that left the issuer's entries unsigned
+  // made Bob's badge name no one, valid to anyone (test/core/verify/proof-set-recipient.test.ts).
+  const best = report.best?.signature;
+  if (best?.outcome === 'indeterminate' && best.unsignedRecipient) badge.recipients = recipientsOf(subjectOf(c), best.unsignedRecipient);
   confirmWithheld(report, c, checks);
   // A field withheld under the derived proof that decides (VC DI ECDSA §3.5: what is disclosed is what
   // its issuer signed): the dates, status and recipient it shows are still checked, as the VC-JWT path

@@ -45,7 +45,7 @@ export function isHashedIdentity(hashed: unknown, identity: string): boolean {
   const flag = typeof hashed === 'string' ? hashed.trim().toLowerCase() : hashed;
   if (flag === true || flag === 'true' || flag === '1') return true;
   if (flag === false || flag === 'false' || flag === '0') return false;
-  return /^(md5|sha256)\$[0-9a-f]+$/i.test(identity);
+  return /^(md5|sha256)\$[0-9a-f]+$/i.test(identity.trim());
 }
 
 /**
@@ -110,6 +110,34 @@ function emailForms(v: string): string[] {
   return [...out];
 }
 
+/**
+ * Whether an address holds a character outside ASCII that Lanyard's folding turns into ASCII: lower
+ * case (U+212A KELVIN SIGN is "k", U+0130 is "i" and a dot), NFC (U+212A is "K" canonically), or the
+ * URL parser's mapping of a domain (UTS #46: NFKC and case folding: "ſ", U+017F, is "s"; fullwidth
+ * "ｅ" is "e"; "ﬀ" is "ff"). Such an address folded meets an ASCII one it is not: no mail system
+ * reads "Kate@example.org" as kate@example.org's mailbox, and IDNA2008 disallows those
+ * characters in a domain (RFC 5892 §2.3). Hostile review (hostile41).
+ */
+function foldsToAscii(v: string): boolean {
+  for (const ch of v) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    if (/[\x00-\x7f]/.test(ch.normalize('NFKC')) || /[\x00-\x7f]/.test(ch.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** An address with only its ASCII letters lower-cased, and space around it dropped: nothing outside ASCII is folded. */
+const asciiKey = (v: string): string => v.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/**
+ * One key per e-mail address as the user's addresses are told apart (background identities.ts
+ * addressKey): trimmed, composed (NFC) and lower-cased, or, for one that folds into ASCII
+ * (foldsToAscii), only its ASCII letters lower-cased: "\u212aate@example.org" is not kate@example.org.
+ */
+export function addressKey(v: string): string {
+  return foldsToAscii(v) ? asciiKey(v) : v.trim().normalize('NFC').toLowerCase();
+}
+
 /** One key per e-mail address for a comparison in clear: composed, lower-cased, its domain as an A-label. */
 function emailKey(v: string): string {
   const x = v.trim().normalize('NFC').toLowerCase();
@@ -135,7 +163,8 @@ function phoneKey(v: string): string | undefined {
  */
 function candidatesOf(mine: UserIdentity): string[] {
   const v = mine.value;
-  if (mine.type === 'email') return emailForms(v);
+  // An address that folds to ASCII (foldsToAscii) is compared as written, its ASCII letters in any case.
+  if (mine.type === 'email') return foldsToAscii(v) ? [...new Set([v, v.trim(), asciiKey(v)])] : emailForms(v);
   if (mine.type === 'url') return [...new Set([v, v.trim(), normalUrl(v.trim())])];
   if (mine.type === 'telephone') return [...new Set([v, v.trim(), phoneKey(v) ?? v])];
   return [...new Set([v, v.trim()])];
@@ -157,21 +186,39 @@ const DIGEST = /^(md5\$[0-9a-f]{32}|sha1\$[0-9a-f]{40}|sha256\$[0-9a-f]{64}|sha5
 /**
  * Whether the claim names the user; `unknown` for a hash by an algorithm its version does not allow
  * (hashAlgorithms), `malformed` for an allowed one with something other than a hex digest after it
- * (a template's placeholder, say).
+ * (a template's placeholder, say), `folded` for an address that is the user's only once a character
+ * outside ASCII is folded into ASCII (foldsToAscii): maybe the user's, maybe another's.
  */
-async function matches(claim: RecipientIdentity, mine: UserIdentity, allowed: readonly string[]): Promise<boolean | 'unknown' | 'malformed'> {
+async function matches(claim: RecipientIdentity, mine: UserIdentity, allowed: readonly string[]): Promise<boolean | 'unknown' | 'malformed' | 'folded'> {
   const candidates = candidatesOf(mine);
+  const r = await matchesAs(claim, mine, candidates, allowed);
+  if (r !== false || mine.type !== 'email' || !foldsToAscii(mine.value)) return r;
+  // The user's address folded, as other addresses are read: the claim is then not someone else's for sure.
+  return (await matchesAs(claim, mine, emailForms(mine.value), allowed)) === true ? 'folded' : false;
+}
+
+/**
+ * OB 2.0 §IdentityObject: `identity` is an identityHash (`alg$hex`) or text, and `salt` "the string
+ * used to salt the hash". White space around an `alg$hex` is no part of it, and the digest it
+ * surrounds binds the same string: it is read trimmed. The salt is hashed exactly as written: the
+ * hash binds identity ‖ salt, and a salt read otherwise is another string (hostile41).
+ */
+async function matchesAs(claim: RecipientIdentity, mine: UserIdentity, candidates: readonly string[], allowed: readonly string[]): Promise<boolean | 'unknown' | 'malformed' | 'folded'> {
+  const digest = claim.identity.trim();
   // `hashed: false` beside an identity that is a whole `alg$hex` digest (VCORE validation.py: an
   // error of the issuer's): no address, URL or telephone number is written so, and the hash of the
   // user's address is still the user's: it is compared as the hash it is, not called someone else.
-  if (!claim.hashed && DIGEST.test(claim.identity) && allowed.includes(claim.identity.split('$')[0]!.toLowerCase())) {
-    if ((await matches({ ...claim, hashed: true }, mine, allowed)) === true) return true;
+  if (!claim.hashed && DIGEST.test(digest) && allowed.includes(digest.split('$')[0]!.toLowerCase())) {
+    if ((await matchesAs({ ...claim, hashed: true }, mine, candidates, allowed)) === true) return true;
   }
   if (!claim.hashed) {
     if (mine.type === 'email') {
       // A plain address as issuers write it: spaces around it (no address holds one) or as a mailto: URI (RFC 6068).
-      const claimed = emailKey(claim.identity.trim().replace(/^mailto:/i, ''));
-      return candidates.some((c) => emailKey(c) === claimed);
+      const written = claim.identity.trim().replace(/^mailto:/i, '');
+      if (candidates.some((c) => asciiKey(c) === asciiKey(written))) return true;
+      if (!candidates.some((c) => emailKey(c) === emailKey(written))) return false;
+      // The same address only once folded (U+212A KELVIN SIGN for "k"): maybe the user's, maybe another's.
+      return foldsToAscii(written) || candidates.some(foldsToAscii) ? 'folded' : true;
     }
     if (mine.type === 'telephone') {
       const claimed = phoneKey(claim.identity);
@@ -180,8 +227,8 @@ async function matches(claim: RecipientIdentity, mine: UserIdentity, allowed: re
     const claimed = mine.type === 'url' ? normalUrl(claim.identity.trim()) : claim.identity;
     return candidates.some((c) => c === claim.identity || c === claimed);
   }
-  const m = HASH.exec(claim.identity);
-  const named = ALGORITHM.exec(claim.identity)?.[1]?.toLowerCase();
+  const m = HASH.exec(digest);
+  const named = ALGORITHM.exec(digest)?.[1]?.toLowerCase();
   if (!named || !allowed.includes(named)) return 'unknown';
   if (!m) return 'malformed';
   const alg = m[1]!.toLowerCase();
@@ -213,6 +260,7 @@ export async function checkRecipient(
   let comparable = 0;
   let uncomputable = 0;
   let malformed = '';
+  let folded: { text: string; hashed: boolean } | undefined;
   for (const claim of claims.slice(0, MAX_RECIPIENT_CLAIMS)) {
     const type = normaliseIdentityType(claim.type);
     // An OB 3.0 subject id that is a web address is the same kind of identity as the user's URL.
@@ -221,7 +269,8 @@ export async function checkRecipient(
       if (mine.type !== type && mine.type !== also) continue;
       const m = await matches(claim, mine, allowed);
       if (m === 'malformed') malformed ||= claim.identity;
-      if (m === 'unknown' || m === 'malformed') {
+      if (m === 'folded') folded ??= { text: claim.hashed ? mine.value : claim.identity, hashed: claim.hashed };
+      if (m === 'unknown' || m === 'malformed' || m === 'folded') {
         uncomputable++;
         continue;
       }
@@ -235,6 +284,11 @@ export async function checkRecipient(
   if (claims.length > MAX_RECIPIENT_CLAIMS) {
     // Not "someone else": the user's may be among those not compared.
     checks.skip('recipient', `The badge names ${claims.length} recipient identities; Lanyard compares the first ${MAX_RECIPIENT_CLAIMS}, none of them yours, so whether the rest name you is unknown`);
+    return null;
+  }
+  if (folded) {
+    // Neither the user's nor someone else's for sure (foldsToAscii): never "issued to you", never "to someone else".
+    checks.skip('recipient', `The badge names ${folded.hashed ? `a hash of ${shorten(folded.text, 60)} folded` : shorten(folded.text, 60)}, which is yours only if a character outside ASCII is read as an ASCII letter (as U+212A KELVIN SIGN is read as "k"), as no mail system reads it: whether it is yours is unknown`);
     return null;
   }
   if (comparable === 0 && uncomputable > 0) {

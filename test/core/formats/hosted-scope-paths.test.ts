@@ -94,3 +94,44 @@ describe('allowedOrigins names a host however the issuer spells it', () => {
     for (const [id, allowed] of outside) expect(inVerificationScope(id, issuer(allowed)).ok, `${id} ${JSON.stringify(allowed)}`).toBe(false);
   });
 });
+
+/**
+ * Hostile review (hostile41): OB 2.0 §VerificationObject's `allowedOrigins` is "the host registered
+ * name subcomponent of an allowed origin" (RFC 3986 §3.2.2): no port. An issuer that wrote one
+ * ("example.org:8443") named that host on that port, as VCORE's authority comparison reads it. The
+ * entry was read with an https:// prefix, so the URL parser dropped ":443" (then any scheme's default
+ * port matched: http://example.org/, port 80, passed) and kept ":80" (http://example.org/, on port 80,
+ * failed: a genuine badge called hosted off its issuer's site).
+ */
+describe('allowedOrigins with a port names that host on that port', () => {
+  const issuer = (allowedOrigins: unknown, id = 'https://example.org/issuer') => ({ id, verification: { allowedOrigins } });
+  const ok = (id: string, allowed: unknown) => inVerificationScope(id, issuer(allowed)).ok;
+
+  it('the port written, or the scheme\'s default, must be the one named', () => {
+    expect(ok('https://example.org:8443/a.json', 'example.org:8443')).toBe(true);
+    expect(ok('http://example.org:8443/a.json', ['example.org:8443'])).toBe(true);
+    expect(ok('https://example.org/a.json', ['example.org:443'])).toBe(true);
+    expect(ok('https://example.org:443/a.json', ['example.org:443'])).toBe(true);
+    expect(ok('http://example.org/a.json', ['example.org:80'])).toBe(true);
+    expect(ok('https://example.org:8443/a.json', ['https://example.org:8443/'])).toBe(true);
+  });
+
+  it('another port, or the default port of another scheme, is outside', () => {
+    expect(ok('https://example.org/a.json', ['example.org:8443'])).toBe(false);
+    expect(ok('https://example.org:8444/a.json', ['example.org:8443'])).toBe(false);
+    expect(ok('http://example.org/a.json', ['example.org:443'])).toBe(false);
+    expect(ok('https://example.org/a.json', ['example.org:80'])).toBe(false);
+    expect(ok('http://example.org/a.json', ['https://example.org:443'])).toBe(false);
+    expect(ok('https://evil.example:8443/a.json', ['example.org:8443'])).toBe(false);
+    expect(ok('https://example.org:8443/a.json', ['example.org'])).toBe(false);
+    expect(ok('https://example.org:8443/a.json', ['example.org:8443x'])).toBe(false);
+    expect(ok('https://example.org:8443/a.json', ['example.org:99999'])).toBe(false);
+  });
+
+  it('no allowedOrigins: the issuer id\'s own host and port, as before', () => {
+    expect(inVerificationScope('https://example.org:8443/a.json', { id: 'https://example.org:8443/issuer' }).ok).toBe(true);
+    expect(inVerificationScope('https://example.org/a.json', { id: 'https://example.org:8443/issuer' }).ok).toBe(false);
+    expect(inVerificationScope('http://example.org/a.json', { id: 'https://example.org/issuer' }).ok).toBe(true);
+    expect(inVerificationScope('https://example.org:8443/a.json', { id: 'https://example.org/issuer' }).ok).toBe(false);
+  });
+});

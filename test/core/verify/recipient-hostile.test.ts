@@ -165,3 +165,83 @@ describe('recipient: a telephone number however it is punctuated', () => {
     expect((await run([{ type: 'telephone', identity: sha('+15550100199'), hashed: true }], ['+1 555 010 0100'])).check.outcome).toBe('fail');
   });
 });
+
+/**
+ * Hostile review (hostile41): OB 2.0 §IdentityObject: `identity` is an identityHash (`alg$hex`) or
+ * text, `salt` "the string used to salt the hash". White space around `alg$hex` is no part of it and
+ * the digest binds the same string; the salt is hashed exactly as written (the hash binds
+ * identity ‖ salt: a salt read otherwise is another string).
+ */
+describe('recipient: white space around a hashed identity and its salt', () => {
+  const sha = (text: string, salt: string) => `sha256$${createHash('sha256').update(text + salt).digest('hex')}`;
+
+  it('a digest with white space around it is the digest: the user\'s hash is the user\'s', async () => {
+    for (const identity of [` ${sha('alice@example.org', 'pepper')}`, `${sha('alice@example.org', 'pepper')}\n`, `\t${sha('alice@example.org', 'pepper')} `]) {
+      const r = await run([{ type: 'email', identity, hashed: true, salt: 'pepper' }], ['alice@example.org']);
+      expect(r.who, identity).toBe('alice@example.org');
+    }
+    // `hashed` absent (OB 3.0 identityHash read by its form): the trimmed digest is a hash, not an address.
+    const { isHashedIdentity } = await import('../../../src/core/verify/recipient.ts');
+    expect(isHashedIdentity(undefined, ` ${sha('alice@example.org', 'pepper')} `)).toBe(true);
+    // `hashed: false` beside a digest with white space: still compared as the hash it is.
+    expect((await run([{ type: 'email', identity: ` ${sha('alice@example.org', '')}`, hashed: false }], ['alice@example.org'])).who).toBe('alice@example.org');
+  });
+
+  it('the digest of someone else, with white space around it, is still someone else\'s', async () => {
+    const r = await run([{ type: 'email', identity: ` ${sha('bob@example.org', 'pepper')} `, hashed: true, salt: 'pepper' }], ['alice@example.org']);
+    expect(r.who).toBeNull();
+    expect(r.check.outcome).toBe('fail');
+  });
+
+  it('the salt is hashed as written: one with white space is another string, and trimming it binds nothing', async () => {
+    // Hashed with " pepper" (the salt as written): the user's.
+    expect((await run([{ type: 'email', identity: sha('alice@example.org', ' pepper'), hashed: true, salt: ' pepper' }], ['alice@example.org'])).who).toBe('alice@example.org');
+    // Hashed with "pepper" while the badge says " pepper": the hash binds alice@example.org‖pepper, which the badge does not claim.
+    expect((await run([{ type: 'email', identity: sha('alice@example.org', 'pepper'), hashed: true, salt: ' pepper' }], ['alice@example.org'])).who).toBeNull();
+    // A salt of white space only is no empty salt: sha256(address) is not what the badge names.
+    expect((await run([{ type: 'email', identity: sha('alice@example.org', ''), hashed: true, salt: ' ' }], ['alice@example.org'])).who).toBeNull();
+  });
+});
+
+/**
+ * Hostile review (hostile41): lower-casing and NFC turn U+212A KELVIN SIGN into "k"/"K", U+0130 into
+ * "i" and a dot, and the URL parser's domain mapping (UTS #46) turns "ſ" (U+017F) into "s" and fullwidth
+ * letters into ASCII: "\u212aate@example.org" folded is kate@example.org, another mailbox to every mail
+ * system. Such a match is never "issued to you" (nor "to someone else": skipped, unknown).
+ */
+describe('recipient: characters that fold into ASCII make no match', () => {
+  const sha = (text: string, salt = 'pepper') => `sha256$${createHash('sha256').update(text + salt).digest('hex')}`;
+  const folds: [claimed: string, mine: string][] = [
+    ['\u212aate@example.org', 'kate@example.org'],
+    ['kate@example.org', '\u212aate@example.org'],
+    ['\u0130nfo@example.org', 'i\u0307nfo@example.org'],
+    ['sam@\u017fhop.example', 'sam@shop.example'],
+    ['ada@\uff45xample.org', 'ada@example.org'],
+    ['ada@example.org', 'ada@\uff45xample.org'],
+  ];
+
+  it('in clear: neither the user\'s nor called someone else\'s', async () => {
+    for (const [claimed, mine] of folds) {
+      const r = await run([{ type: 'email', identity: claimed, hashed: false }], [mine]);
+      expect(r.who, `${claimed} / ${mine}`).toBeNull();
+      expect(r.check.outcome, `${claimed} / ${mine}`).toBe('skipped');
+      expect(r.check.message).toMatch(/whether it is yours is unknown/);
+    }
+  });
+
+  it('hashed: a hash of the folded address is not the user\'s', async () => {
+    const r = await run([{ type: 'email', identity: sha('kate@example.org'), hashed: true, salt: 'pepper' }], ['\u212aate@example.org']);
+    expect(r.who).toBeNull();
+    expect(r.check.outcome).toBe('skipped');
+    // The hash of the address as written still is.
+    expect((await run([{ type: 'email', identity: sha('\u212aate@example.org'), hashed: true, salt: 'pepper' }], ['\u212aate@example.org'])).who).toBe('\u212aate@example.org');
+  });
+
+  it('the same address in another ASCII letter case, and an address folding nothing, still match; a mismatch still fails', async () => {
+    expect((await run([{ type: 'email', identity: '\u212aATE@Example.org', hashed: false }], ['\u212aate@example.org'])).who).toBe('\u212aate@example.org');
+    expect((await run([{ type: 'email', identity: 'Jos\u00e9@B\u00fccher.example', hashed: false }], ['jos\u00e9@b\u00fccher.example'])).who).toBe('jos\u00e9@b\u00fccher.example');
+    expect((await run([{ type: 'email', identity: '\u212aate@example.org', hashed: false }], ['bob@example.org'])).check.outcome).toBe('fail');
+    // A ligature in a local part is not folded at all (only a domain is mapped): another address.
+    expect((await run([{ type: 'email', identity: 'o\ufb00ice@example.org', hashed: false }], ['office@example.org'])).check.outcome).toBe('fail');
+  });
+});
