@@ -42,6 +42,11 @@ export interface Fault {
    * body until the promise settles: an answer whose headers have come and whose body has not.
    */
   holdBody?: Promise<void>;
+  /**
+   * Answers the request as usual (the change is made: a refresh rotates the pair), then closes the
+   * connection without sending the answer: a network cut, or a worker stopped, after the server acted.
+   */
+  dropAnswer?: boolean;
   /** Instead of a failure: runs this as the request arrives, then answers the request as usual (a change at the provider between two requests). */
   act?: () => void;
 }
@@ -63,6 +68,7 @@ export class Control {
   private gate: { promise: Promise<void>; release: () => void } | null = null;
   private readonly faults: (Fault & { left: number })[] = [];
   private readonly heldBodies = new WeakMap<Req, Promise<void>>();
+  private readonly droppedAnswers = new WeakSet<Req>();
 
   constructor(private readonly state: BackpackState, delayMs = 0) {
     this.delayMs = delayMs;
@@ -199,7 +205,16 @@ export class Control {
       return null;
     }
     if (f.drop) return 'drop';
+    if (f.dropAnswer) {
+      this.droppedAnswers.add(req);
+      return null;
+    }
     return faultReply(f);
+  }
+
+  /** @internal the server's hook: whether this request's answer, made, is lost (Fault.dropAnswer). */
+  answerDropped(req: Req): boolean {
+    return this.droppedAnswers.delete(req);
   }
 
   /** @internal the server's hook: what the body of this request's answer waits for, after its headers are sent (Fault.holdBody). */

@@ -129,6 +129,10 @@ export async function startBackpack(opts: BackpackOptions = {}): Promise<Backpac
     else reply = await dispatch(router, r);
     control.requests.push({ method: r.method, path: r.path, status: reply.status, search: url.search, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
     if (res.destroyed) return;
+    if (control.answerDropped(r)) {
+      req.socket.destroy();
+      return;
+    }
     // RFC 9110 §6.6.1: an origin server with a clock MUST send Date, from that clock (the backpack's, which tests move).
     res.writeHead(reply.status, { date: new Date(state.now()).toUTCString(), ...cors, ...reply.headers, ...control.extraHeaders });
     const bodyHold = control.bodyHold(r);
