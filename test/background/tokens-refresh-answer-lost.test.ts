@@ -14,9 +14,9 @@
  * in-place retry, a second later, sends the old token again within the grace) and guards that path.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOST_ANSWER_REPLAY_MS } from '../../src/background/services/tokens.ts';
+import { LOST_ANSWER_REPLAY_MS } from '../../src/background/services/lost-answer.ts';
 import { expectSignInAgain } from './sign-in-again.ts';
-import { syncedAs, syncedBadgr, useBackpack } from './harness.ts';
+import { harness, syncedAs, syncedBadgr, useBackpack } from './harness.ts';
 
 const ctx = useBackpack({ badges: 2 });
 afterEach(() => {
@@ -53,6 +53,19 @@ describe('a refresh whose answer is lost after the backpack rotated the pair', (
     expect((await h.db.badges.byAccount(id)).map((r) => r.key).sort()).toEqual(cached);
     const kept = await h.db.secrets.get(`refresh:${id}`);
     expect(kept?.kind === 'refresh' && ctx.bp.control.isTokenLive(kept.refreshToken)).toBe(true);
+  });
+
+  it('a sign-in whose first use refreshes (the profile read refused), that answer lost: sent again, signed in with the rotated pair', async () => {
+    ctx.bp.control.stateForTests.refreshGraceSeconds = 30;
+    const h = await harness();
+    ctx.bp.control.failNext({ status: 401, path: '/ims/ob/v3p0/profile', challenge: 'invalid_token' });
+    ctx.bp.control.failNext({ path: '/oauth/token', skip: 1, dropAnswer: true });
+    const account = await h.app.accounts.signIn({ kind: 'ob3', baseUrl: ctx.bp.baseUrl });
+    expect(account).toMatchObject({ needsSignIn: false });
+    expect(h.waits).toContain(LOST_ANSWER_REPLAY_MS);
+    const kept = await h.db.secrets.get(`refresh:${account.id}`);
+    expect(kept?.kind === 'refresh' && ctx.bp.control.isTokenLive(kept.refreshToken)).toBe(true);
+    expect(await h.app.sync.run(account.id)).toMatchObject({ status: 'idle' });
   });
 
   it('without a grace period (Badgr\'s), the worker stopped before the answer: the next worker says the answer was lost, sign in again, badges kept', async () => {

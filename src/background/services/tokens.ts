@@ -6,17 +6,11 @@
  * only while the tokens it started from are still the stored ones (a new sign-in or a sign-out's clear
  * meanwhile wins, and the pair it brought is revoked).
  *
- * A refresh whose answer never comes (the connection cut, the worker stopped) may have been acted on:
- * the server rotated the pair (RFC 6749 §6 "MAY revoke the old refresh token"), and the new one is lost
- * with the answer. The old one is all Lanyard has, so it is sent again at once (LOST_ANSWER_REPLAY_MS):
- * servers with a grace period for rotation take it again within seconds (django-oauth-toolkit's
- * REFRESH_TOKEN_GRACE_PERIOD_SECONDS answers the same pair "as if the request/response was cached";
- * Okta, Auth0, Curity, Ory Hydra, Clerk likewise), and one without (RFC 9700 §4.14.2 reuse detection,
- * DOT's default of 0, so Badgr's) refuses it with invalid_grant, which a later try would meet anyway.
- * Each refresh is marked `sentAt` on its refresh token before it goes, and the mark leaves only with the
- * answer's pair: a worker stopped in between leaves it, and the next worker's refusal then says that the
- * answer was lost, as the "sign in again" that keeps every badge. One refresh at a time per account
- * (`inflight`) holds within a worker; a stopped worker's request dies with it.
+ * A refresh whose answer never comes is sent again at once with the same token (lost-answer.ts). Each
+ * refresh marks its refresh token `sentAt` before it goes, a mark only an answer removes: a worker
+ * stopped in between leaves it, and the refusal the next worker then meets (the server rotated the pair
+ * and the new one was lost) says so in its "sign in again", which keeps every badge. One refresh at a
+ * time per account (`inflight`) holds within a worker; a stopped worker's request dies with it.
  */
 import { isBackpackError } from '../../backpack/errors.ts';
 import type { TokenSet } from '../../backpack/oauth.ts';
@@ -24,6 +18,7 @@ import type { Db } from '../../platform/db.ts';
 import type { SessionStore } from '../../platform/session.ts';
 import { ServiceError } from './errors.ts';
 import type { Providers } from './providers/index.ts';
+import { replayedIfLost } from './lost-answer.ts';
 import { sleep as realSleep, type Sleep } from './retry.ts';
 import { serial } from './serial.ts';
 
@@ -64,13 +59,6 @@ export interface Tokens {
 export type Stored = { accessToken: string; refreshToken?: string; expiresAt?: number };
 
 export const refreshId = (accountId: string): string => `refresh:${accountId}`;
-
-/**
- * The pause before a refresh that got no answer is sent again with the same refresh token: within the
- * grace periods servers give a rotated token (30 s for Okta's and Clerk's defaults), once only, as the
- * sync's own retries (retry.ts) multiply it.
- */
-export const LOST_ANSWER_REPLAY_MS = 1000;
 
 /** A refresh that failed for these may succeed later (retry.ts retries them): not the session's end. */
 const PASSING = ['SERVER_ERROR', 'UNREACHABLE', 'THROTTLED'] as const;
@@ -140,15 +128,8 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
     if (!lost) await markSent(now());
     let t: TokenSet;
     try {
-      try {
-        t = await provider.refresh(secret.refreshToken, secret.scope);
-      } catch (e) {
-        if (!isBackpackError(e, 'UNREACHABLE')) throw e;
-        // No answer: sent again, once, with the same token (the only one Lanyard has), within the server's grace.
-        lost = true;
-        await sleep(LOST_ANSWER_REPLAY_MS);
-        t = await provider.refresh(secret.refreshToken, secret.scope);
-      }
+      // No answer: sent again, once, with the same token (the only one Lanyard has), within the server's grace.
+      t = await replayedIfLost(() => provider.refresh(secret.refreshToken, secret.scope), (ms) => sleep(ms), () => (lost = true));
     } catch (e) {
       // Answered (a refusal, a server error, a pair Lanyard cannot keep) to the only request sent: nothing was lost.
       if (!lost && !isBackpackError(e, 'UNREACHABLE')) await markSent(undefined);
