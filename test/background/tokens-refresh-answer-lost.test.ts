@@ -96,4 +96,18 @@ describe('a refresh whose answer is lost after the backpack rotated the pair', (
     const e = await h.app.emails.list(id).catch((x: unknown) => x as { message: string });
     expect(e).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringMatching(/^The backpack ended the session/) });
   });
+
+  it('a server that keeps its refresh tokens (no refresh_token in the answer): the answered refresh leaves no mark', async () => {
+    ctx.bp.control.stateForTests.keepRefreshToken = true;
+    try {
+      const { h, id } = await syncedAs('ob3', ctx.bp.baseUrl);
+      h.platform.session.map.set(id, { ...h.platform.session.map.get(id)!, expiresAt: Date.now() - 1000 });
+      expect(await h.app.sync.run(id)).toMatchObject({ status: 'idle' });
+      const kept = await h.db.secrets.get(`refresh:${id}`);
+      expect(kept).toMatchObject({ kind: 'refresh' });
+      expect(kept?.kind === 'refresh' && kept.sentAt).toBeUndefined();
+    } finally {
+      ctx.bp.control.stateForTests.keepRefreshToken = false;
+    }
+  });
 });

@@ -116,14 +116,14 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
     const provider = await providers.for(account);
     // A refresh with this token sent before (by a stopped worker, or a call whose answer never came).
     let lost = secret.sentAt !== undefined;
-    /** Marks the stored refresh token, while it is still this one, as sent (`at`) or answered (undefined). */
-    const markSent = (at: number | undefined): Promise<void> =>
-      one(async () => {
-        const s = await db.secrets.get(refreshId(accountId));
-        if (s?.kind !== 'refresh' || s.refreshToken !== secret.refreshToken) return;
-        const { sentAt: _, ...rest } = s;
-        await db.secrets.put(at === undefined ? rest : { ...rest, sentAt: at });
-      });
+    /** Marks the stored refresh token, while it is still this one, as sent (`at`) or answered (undefined); within `one`. */
+    const setSent = async (at: number | undefined): Promise<void> => {
+      const s = await db.secrets.get(refreshId(accountId));
+      if (s?.kind !== 'refresh' || s.refreshToken !== secret.refreshToken || s.sentAt === at) return;
+      const { sentAt: _, ...rest } = s;
+      await db.secrets.put(at === undefined ? rest : { ...rest, sentAt: at });
+    };
+    const markSent = (at: number | undefined): Promise<void> => one(() => setSent(at));
     // Marked before it goes: from here until its pair is stored, the server may have rotated the token.
     if (!lost) await markSent(now());
     let t: TokenSet;
@@ -158,6 +158,8 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       const kept = (await db.accounts.get(accountId)) ? await stored(accountId) : undefined;
       if (kept?.access !== from.access || kept?.refresh !== from.refresh) return kept ?? {};
       await write(accountId, t);
+      // A server that kept the refresh token (RFC 6749 §6: no new one in the answer): answered, so unmarked.
+      if (!t.refreshToken) await setSent(undefined);
       return undefined;
     });
     if (superseded) {
