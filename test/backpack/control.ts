@@ -63,6 +63,8 @@ export interface LoggedRequest {
 export class Control {
   delayMs: number;
   readonly requests: LoggedRequest[] = [];
+  /** The paths of requests whose connection closed before their answer began: the client went away (an aborted fetch, seen while the request is held or delayed), or a planned drop. */
+  readonly abandoned: string[] = [];
   /** Sent with every answer (e.g. `cache-control: max-age=600`, as a static file host would: the browser's HTTP cache then keeps it). */
   extraHeaders: Record<string, string> = {};
   private gate: { promise: Promise<void>; release: () => void } | null = null;

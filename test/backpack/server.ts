@@ -116,6 +116,8 @@ export async function startBackpack(opts: BackpackOptions = {}): Promise<Backpac
     const url = new URL(req.url ?? '/', baseUrl);
     const body = await readBody(req);
     const r: Req = { method: req.method ?? 'GET', url, path: url.pathname, headers: req.headers, params: {}, body: body ?? Buffer.alloc(0), ip: req.socket.remoteAddress ?? '' };
+    // A connection closed before the answer began: the client went away (an aborted fetch), or a planned drop.
+    res.once('close', () => void (res.headersSent || control.abandoned.push(r.path)));
     const planned = await control.before(r);
     if (planned === 'drop') {
       control.requests.push({ method: r.method, path: r.path, status: 0 });
