@@ -21,15 +21,10 @@ describe('a cancelled import aborts its link fetch', () => {
       },
     });
     const link = `${ctx.bp.baseUrl}/public/assertions/ada-programmer`;
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    // The server awaits `hold` once the request has arrived: that await says it is there.
-    let arrived = false;
-    const hold = { then: (ok: () => void, no: (e: unknown) => void) => ((arrived = true), gate.then(ok, no)) } as unknown as Promise<void>;
-    ctx.bp.control.failNext({ path: '/public/assertions/ada-programmer', hold });
+    const { arrived, release } = ctx.bp.control.holdNext('/public/assertions/ada-programmer');
     try {
       const imported = h.app.library.import({ kind: 'text', text: link }, 'slow-1');
-      await until(() => signals.has(link) && arrived);
+      await until(() => signals.has(link) && arrived());
       expect(signals.get(link)?.aborted).toBe(false);
       expect(h.app.library.cancelImport('slow-1')).toEqual({ cancelled: true });
       expect(await failure(imported)).toMatchObject({ code: 'ERR_CANCELLED' });

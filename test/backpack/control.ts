@@ -104,6 +104,20 @@ export class Control {
     this.faults.push({ ...f, left: f.count ?? 1 });
   }
 
+  /**
+   * Holds the next request to `path` until `release()` (Fault.hold), and says when it has arrived and is
+   * held (`arrived()`): for tests that act while the backpack holds a request (a Cancel, say).
+   */
+  holdNext(path: string): { arrived: () => boolean; release: () => void } {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let arrived = false;
+    // before() awaits this as the request arrives: that await says it is there.
+    const hold = { then: (ok: () => void, no: (e: unknown) => void) => ((arrived = true), gate.then(ok, no)) } as unknown as Promise<void>;
+    this.failNext({ path, hold });
+    return { arrived: () => arrived, release };
+  }
+
   /** Runs `action` when a matching request arrives (after `skip` of them), then answers that request as usual. */
   onRequest(match: Pick<Fault, 'path' | 'skip' | 'count'>, action: () => void): void {
     this.failNext({ ...match, act: action });

@@ -26,11 +26,7 @@ describe('Cancel of an import whose link does not answer (Firefox)', { timeout: 
   it('aborts the fetch at the host, replies cancelled, and adds nothing', async () => {
     await ff.openPopup();
     const path = '/public/assertions/ada-programmer';
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let arrived = false;
-    const hold = { then: (ok: () => void, no: (e: unknown) => void) => ((arrived = true), gate.then(ok, no)) } as unknown as Promise<void>;
-    bp.control.failNext({ path, hold });
+    const { arrived, release } = bp.control.holdNext(path);
     try {
       // Started without waiting for its reply, kept on the page for the next script.
       await ff.run((link: string) => {
@@ -39,7 +35,7 @@ describe('Cancel of an import whose link does not answer (Firefox)', { timeout: 
         void api.runtime.sendMessage({ type: 'badges/import', args: { source: { kind: 'text', text: link }, attempt: 'ff-slow-1' } }).then((r) => (document.documentElement.dataset.imported = JSON.stringify(r)));
         return true;
       }, `${bp.baseUrl}${path}`);
-      await waitFor(async () => arrived, 15_000, 'the backpack holds the request');
+      await waitFor(async () => arrived(), 15_000, 'the backpack holds the request');
       expect(await ff.call('badges/import-cancel', { attempt: 'ff-slow-1' })).toEqual({ cancelled: true });
       const reply = JSON.parse(await ff.waitIn(() => document.documentElement.dataset.imported ?? null, [], 5000, 'the import replied'));
       expect(reply).toMatchObject({ ok: false, error: { code: 'ERR_CANCELLED' } });

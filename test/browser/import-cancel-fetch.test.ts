@@ -26,15 +26,10 @@ describe('Cancel of an import whose link does not answer (Chromium)', () => {
   it('aborts the fetch at the host, replies cancelled at once, and adds nothing', async () => {
     const page = await extensionPage(ext);
     const path = '/public/assertions/ada-programmer';
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    // The server awaits `hold` once the request has arrived: that await says it is there.
-    let arrived = false;
-    const hold = { then: (ok: () => void, no: (e: unknown) => void) => ((arrived = true), gate.then(ok, no)) } as unknown as Promise<void>;
-    bp.control.failNext({ path, hold });
+    const { arrived, release } = bp.control.holdNext(path);
     try {
       const imported = send(page, 'badges/import', { source: { kind: 'text', text: `${bp.baseUrl}${path}` }, attempt: 'browser-slow-1' });
-      await expect.poll(() => arrived, { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => arrived(), { timeout: 15_000 }).toBe(true);
       const started = Date.now();
       expect(await call(page, 'badges/import-cancel', { attempt: 'browser-slow-1' })).toEqual({ cancelled: true });
       expect(await imported).toMatchObject({ ok: false, error: { code: 'ERR_CANCELLED' } });
