@@ -77,7 +77,7 @@ export async function buildApp(p: Platform): Promise<App & { db: Db; destroy(): 
   const identities = createIdentities(db.accounts, () => localAddresses.list());
   // The clients are backpack.js's: loaded when an account is first spoken for (services/backpack-kit.ts).
   const providers: Providers = { for: async (account, signal) => (await p.backpack()).createProviders(p.fetch, db.secrets).for(account, signal) };
-  const tokens = createTokens(db, p.session, providers, () => now().getTime());
+  const tokens = createTokens(db, p.session, providers, () => now().getTime(), p.syncOptions?.sleep);
   const settings = createSettings(p.local, p.alarms, (s) => {
     // Hover turned off: its sites go, and the grants it added.
     if (!s.hoverVerify) void hoverSites.clear().catch(() => undefined);

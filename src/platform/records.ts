@@ -171,7 +171,7 @@ export interface BadgeRecord {
 
 
 export type SecretRecord =
-  | { id: string; kind: 'refresh'; refreshToken: string; /** Badgr token entity, for DELETE /v2/auth/tokens/{id} */ tokenId?: string; /** The scope the user granted (the token answer's): what a refresh asks for again. */ scope?: string[] }
+  | { id: string; kind: 'refresh'; refreshToken: string; /** Badgr token entity, for DELETE /v2/auth/tokens/{id} */ tokenId?: string; /** The scope the user granted (the token answer's): what a refresh asks for again. */ scope?: string[]; /** When a refresh with this token was sent whose answer was never stored (tokens.ts): the server may have rotated it. */ sentAt?: number }
   | { id: string; kind: 'client'; clientId: string; clientSecret: string; registration: Record<string, unknown> };
 
 export interface DocumentRecord {

@@ -42,6 +42,11 @@ export interface Fault {
    * body until the promise settles: an answer whose headers have come and whose body has not.
    */
   holdBody?: Promise<void>;
+  /**
+   * Answers the request as usual (the change is made: a refresh rotates the pair), then closes the
+   * connection without sending the answer: a network cut, or a worker stopped, after the server acted.
+   */
+  dropAnswer?: boolean;
   /** Instead of a failure: runs this as the request arrives, then answers the request as usual (a change at the provider between two requests). */
   act?: () => void;
 }
@@ -58,11 +63,14 @@ export interface LoggedRequest {
 export class Control {
   delayMs: number;
   readonly requests: LoggedRequest[] = [];
+  /** The paths of requests whose connection closed before their answer began: the client went away (an aborted fetch, seen while the request is held or delayed), or a planned drop. */
+  readonly abandoned: string[] = [];
   /** Sent with every answer (e.g. `cache-control: max-age=600`, as a static file host would: the browser's HTTP cache then keeps it). */
   extraHeaders: Record<string, string> = {};
   private gate: { promise: Promise<void>; release: () => void } | null = null;
   private readonly faults: (Fault & { left: number })[] = [];
   private readonly heldBodies = new WeakMap<Req, Promise<void>>();
+  private readonly droppedAnswers = new WeakSet<Req>();
 
   constructor(private readonly state: BackpackState, delayMs = 0) {
     this.delayMs = delayMs;
@@ -94,6 +102,20 @@ export class Control {
   failNext(fault: Fault | number): void {
     const f = typeof fault === 'number' ? { status: fault } : fault;
     this.faults.push({ ...f, left: f.count ?? 1 });
+  }
+
+  /**
+   * Holds the next request to `path` until `release()` (Fault.hold), and says when it has arrived and is
+   * held (`arrived()`): for tests that act while the backpack holds a request (a Cancel, say).
+   */
+  holdNext(path: string): { arrived: () => boolean; release: () => void } {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let arrived = false;
+    // before() awaits this as the request arrives: that await says it is there.
+    const hold = { then: (ok: () => void, no: (e: unknown) => void) => ((arrived = true), gate.then(ok, no)) } as unknown as Promise<void>;
+    this.failNext({ path, hold });
+    return { arrived: () => arrived, release };
   }
 
   /** Runs `action` when a matching request arrives (after `skip` of them), then answers that request as usual. */
@@ -199,7 +221,16 @@ export class Control {
       return null;
     }
     if (f.drop) return 'drop';
+    if (f.dropAnswer) {
+      this.droppedAnswers.add(req);
+      return null;
+    }
     return faultReply(f);
+  }
+
+  /** @internal the server's hook: whether this request's answer, made, is lost (Fault.dropAnswer). */
+  answerDropped(req: Req): boolean {
+    return this.droppedAnswers.delete(req);
   }
 
   /** @internal the server's hook: what the body of this request's answer waits for, after its headers are sent (Fault.holdBody). */

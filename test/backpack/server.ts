@@ -116,6 +116,8 @@ export async function startBackpack(opts: BackpackOptions = {}): Promise<Backpac
     const url = new URL(req.url ?? '/', baseUrl);
     const body = await readBody(req);
     const r: Req = { method: req.method ?? 'GET', url, path: url.pathname, headers: req.headers, params: {}, body: body ?? Buffer.alloc(0), ip: req.socket.remoteAddress ?? '' };
+    // A connection closed before the answer began: the client went away (an aborted fetch), or a planned drop.
+    res.once('close', () => void (res.headersSent || control.abandoned.push(r.path)));
     const planned = await control.before(r);
     if (planned === 'drop') {
       control.requests.push({ method: r.method, path: r.path, status: 0 });
@@ -129,6 +131,10 @@ export async function startBackpack(opts: BackpackOptions = {}): Promise<Backpac
     else reply = await dispatch(router, r);
     control.requests.push({ method: r.method, path: r.path, status: reply.status, search: url.search, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
     if (res.destroyed) return;
+    if (control.answerDropped(r)) {
+      req.socket.destroy();
+      return;
+    }
     // RFC 9110 §6.6.1: an origin server with a clock MUST send Date, from that clock (the backpack's, which tests move).
     res.writeHead(reply.status, { date: new Date(state.now()).toUTCString(), ...cors, ...reply.headers, ...control.extraHeaders });
     const bodyHold = control.bodyHold(r);

@@ -89,6 +89,8 @@ export interface TokenRecord {
   revoked: boolean;
   /** Set when a refresh replaced this token (DOT rotation revokes the old pair). */
   replacedBy?: string;
+  /** When that rotation revoked it (server clock): the grace period counts from here (refreshGraceSeconds). */
+  revokedAt?: number;
   /** The authorization code the token (or its refreshed ancestors) came from. */
   fromCode?: string;
   /** The refresh token that gave this access token, when the server kept that refresh token (keepRefreshToken). */
@@ -190,6 +192,14 @@ export class BackpackState {
    * server without rotation). Revoking it ends the access tokens it gave too (RFC 7009 §2.1).
    */
   keepRefreshToken = false;
+  /**
+   * django-oauth-toolkit's REFRESH_TOKEN_GRACE_PERIOD_SECONDS (default 0; commit 2e4d15e, "Refs #497"):
+   * a refresh token a rotation revoked less than this long ago is taken again and answers the pair it
+   * was rotated to, "appearing as if the request/response was 'cached'", for a client whose answer never
+   * came. Okta, Auth0 ("reuse interval"), Curity, Ory Hydra and Clerk have the same setting. Only the
+   * latest rotation's token (DOT #1617), only while that pair is live. Badgr sets none (DOT's 0).
+   */
+  refreshGraceSeconds = 0;
   /** Registration follows badgr-server's rule, and fetches the logo as Badgr does (api/badgr-register.ts). */
   badgrRegistration: BadgrRegistration | undefined;
   clockOffsetMs = 0;

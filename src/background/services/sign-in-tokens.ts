@@ -19,6 +19,7 @@ import type { SessionRef } from '../../platform/records.ts';
 import type { BackpackKit } from './backpack-kit.ts';
 import { DEFAULT_RETRY, sleep as realSleep, type Sleep } from './retry.ts';
 import type { SignInRun } from './sign-in-run.ts';
+import { replayedIfLost } from './lost-answer.ts';
 import { withAccess } from './token-use.ts';
 
 export interface SignInTokens {
@@ -75,7 +76,9 @@ export function firstUse(kit: BackpackKit, d: { db: Db; sleep?: Sleep | undefine
   const refresh = async (rt: string, scope: readonly string[]) => {
     // The client this refresh is made with: read first, since another sign-in may register a new one meanwhile.
     const client = ref.clientSecretId ? await d.db.secrets.get(ref.clientSecretId) : undefined;
-    return (await kit.createProviders(s.fetch, d.db.secrets).for(ref)).refresh(rt, scope).catch(async (e: unknown) => {
+    const provider = await kit.createProviders(s.fetch, d.db.secrets).for(ref);
+    // An answer lost on its way (the pair rotated, the new one lost with it): sent again once (lost-answer.ts).
+    return replayedIfLost(() => provider.refresh(rt, scope), (ms) => s.until((d.sleep ?? realSleep)(ms, s.signal))).catch(async (e: unknown) => {
       // The provider forgot this registration (RFC 6749 §5.2 invalid_client), as at the code exchange (accounts.ts):
       // forgotten here too (only that one: db-secrets.ts), else the next sign-in's authorization request stops at the
       // provider's error page (§4.1.2.1).

@@ -5,6 +5,12 @@
  * needing a new sign-in. The tokens' writes run one at a time (`serial`): a refresh writes its answer
  * only while the tokens it started from are still the stored ones (a new sign-in or a sign-out's clear
  * meanwhile wins, and the pair it brought is revoked).
+ *
+ * A refresh whose answer never comes is sent again at once with the same token (lost-answer.ts). Each
+ * refresh marks its refresh token `sentAt` before it goes, a mark only an answer removes: a worker
+ * stopped in between leaves it, and the refusal the next worker then meets (the server rotated the pair
+ * and the new one was lost) says so in its "sign in again", which keeps every badge. One refresh at a
+ * time per account (`inflight`) holds within a worker; a stopped worker's request dies with it.
  */
 import { isBackpackError } from '../../backpack/errors.ts';
 import type { TokenSet } from '../../backpack/oauth.ts';
@@ -12,6 +18,8 @@ import type { Db } from '../../platform/db.ts';
 import type { SessionStore } from '../../platform/session.ts';
 import { ServiceError } from './errors.ts';
 import type { Providers } from './providers/index.ts';
+import { replayedIfLost } from './lost-answer.ts';
+import { sleep as realSleep, type Sleep } from './retry.ts';
 import { serial } from './serial.ts';
 
 /** Refresh when less than this is left. */
@@ -55,7 +63,7 @@ export const refreshId = (accountId: string): string => `refresh:${accountId}`;
 /** A refresh that failed for these may succeed later (retry.ts retries them): not the session's end. */
 const PASSING = ['SERVER_ERROR', 'UNREACHABLE', 'THROTTLED'] as const;
 
-export function createTokens(db: Db, session: SessionStore, providers: Providers, now: () => number = Date.now): Tokens {
+export function createTokens(db: Db, session: SessionStore, providers: Providers, now: () => number = Date.now, sleep: Sleep = realSleep): Tokens {
   const inflight = new Map<string, Promise<string>>();
   /** The tokens' writes, one after another (each is two stores: no transaction spans them). */
   const one = serial();
@@ -106,10 +114,25 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
     // The client this refresh is made with, read first: a refusal forgets only that one (db-secrets.ts).
     const client = account.clientSecretId ? await db.secrets.get(account.clientSecretId) : undefined;
     const provider = await providers.for(account);
+    // A refresh with this token sent before (by a stopped worker, or a call whose answer never came).
+    let lost = secret.sentAt !== undefined;
+    /** Marks the stored refresh token, while it is still this one, as sent (`at`) or answered (undefined); within `one`. */
+    const setSent = async (at: number | undefined): Promise<void> => {
+      const s = await db.secrets.get(refreshId(accountId));
+      if (s?.kind !== 'refresh' || s.refreshToken !== secret.refreshToken || s.sentAt === at) return;
+      const { sentAt: _, ...rest } = s;
+      await db.secrets.put(at === undefined ? rest : { ...rest, sentAt: at });
+    };
+    const markSent = (at: number | undefined): Promise<void> => one(() => setSent(at));
+    // Marked before it goes: from here until its pair is stored, the server may have rotated the token.
+    if (!lost) await markSent(now());
     let t: TokenSet;
     try {
-      t = await provider.refresh(secret.refreshToken, secret.scope);
+      // No answer: sent again, once, with the same token (the only one Lanyard has), within the server's grace.
+      t = await replayedIfLost(() => provider.refresh(secret.refreshToken, secret.scope), (ms) => sleep(ms), () => (lost = true));
     } catch (e) {
+      // Answered (a refusal, a server error, a pair Lanyard cannot keep) to the only request sent: nothing was lost.
+      if (!lost && !isBackpackError(e, 'UNREACHABLE')) await markSent(undefined);
       if (!isBackpackError(e, 'UNAUTHORIZED')) throw e;
       // Refused because the session was replaced meanwhile (a new sign-in ends the one it replaces:
       // session-end.ts) or signed out: not the end of what is stored now, which goes on.
@@ -122,7 +145,8 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       // register anew, since an authorization request with that client_id stops at the provider's error page
       // and never comes back (§4.1.2.1), so the sign-in could never clear it.
       if (e.detail === 'invalid_client' && account.clientSecretId && client?.kind === 'client') await db.secrets.forgetClient(account.clientSecretId, client.clientId);
-      return signInAgain('The backpack ended the session');
+      // The answer to a refresh with this token never came: the server rotated it then, and its new token was lost with the answer.
+      return signInAgain(lost ? 'The backpack renewed the session, but its answer was lost on the way (the connection or the browser stopped it), and it no longer takes the token it replaced' : 'The backpack ended the session');
     }
     // Signed out while the refresh was on its way (sign-out forgets the account first and does not
     // wait for this), or signed in again (new tokens stored), or the tokens cleared: the pair the server
@@ -134,6 +158,8 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
       const kept = (await db.accounts.get(accountId)) ? await stored(accountId) : undefined;
       if (kept?.access !== from.access || kept?.refresh !== from.refresh) return kept ?? {};
       await write(accountId, t);
+      // A server that kept the refresh token (RFC 6749 §6: no new one in the answer): answered, so unmarked.
+      if (!t.refreshToken) await setSent(undefined);
       return undefined;
     });
     if (superseded) {

@@ -53,7 +53,18 @@ export function rotate(state: BackpackState, old: TokenRecord, seconds: number, 
   if (old.fromCode) next.fromCode = old.fromCode;
   old.revoked = true;
   old.replacedBy = next.entityId;
+  old.revokedAt = state.now();
   return next;
+}
+
+/**
+ * A refresh token the last rotation revoked, sent again within state.refreshGraceSeconds: the pair it was
+ * rotated to, answered again (django-oauth-toolkit's grace period); otherwise undefined.
+ */
+export function replayedPair(state: BackpackState, old: TokenRecord | undefined): TokenRecord | undefined {
+  if (!old?.revoked || !old.replacedBy || old.revokedAt === undefined || state.now() - old.revokedAt >= state.refreshGraceSeconds * 1000) return undefined;
+  const next = [...state.tokens.values()].find((t) => t.entityId === old.replacedBy);
+  return next && !next.revoked && next.refreshToken ? next : undefined;
 }
 
 /** A refresh without rotation (state.keepRefreshToken): a new access token, no refresh token in the answer; the old pair stays. */

@@ -7,7 +7,7 @@
 import { empty, formBody, header, json, redirect, type Reply, type Req } from '../http/io.ts';
 import type { Router } from '../http/router.ts';
 import type { BackpackState } from '../state.ts';
-import { BADGR_TOKEN_SECONDS, issueToken, revokeByValue, rotate, tokenResponse } from './auth.ts';
+import { BADGR_TOKEN_SECONDS, issueToken, replayedPair, revokeByValue, rotate, tokenResponse } from './auth.ts';
 import { throttleable, type ThrottleOptions } from './throttleable.ts';
 
 /** Scopes of the `public` application (badgr-server README "Authentication Configuration"). */
@@ -84,6 +84,8 @@ function grant(req: Req, form: URLSearchParams, state: BackpackState): Reply {
     const value = form.get('refresh_token');
     if (!value) return oauthError('invalid_request', 'Missing refresh token parameter.');
     const old = state.tokenByRefresh(value);
+    const again = old?.clientId === client.clientId ? replayedPair(state, old) : undefined;
+    if (again) return json(200, tokenResponse(again, BADGR_TOKEN_SECONDS), noStore);
     if (!old || old.revoked || old.clientId !== client.clientId) return oauthError('invalid_grant');
     if (requested.some((s) => !old.scope.includes(s))) return oauthError('invalid_scope');
     const t = rotate(state, old, BADGR_TOKEN_SECONDS, requested.length ? requested : old.scope);

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { empty, formBody, header, json, type Reply, type Req } from '../http/io.ts';
 import type { Router } from '../http/router.ts';
 import type { BackpackState, ClientRecord } from '../state.ts';
-import { OAUTH_TOKEN_SECONDS, issueToken, reissue, revokeByValue, rotate, tokenResponse } from './auth.ts';
+import { OAUTH_TOKEN_SECONDS, issueToken, reissue, replayedPair, revokeByValue, rotate, tokenResponse } from './auth.ts';
 
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
 const oauthError = (error: string, description?: string, status = 400, headers: Record<string, string> = {}): Reply =>
@@ -72,6 +72,8 @@ export function oauthTokenRoutes(router: Router, state: BackpackState): void {
 
     if (grantType === 'refresh_token') {
       const old = state.tokenByRefresh(form.get('refresh_token') ?? '');
+      const again = old?.clientId === client.clientId ? replayedPair(state, old) : undefined;
+      if (again) return json(200, tokenResponse(again, state.oauthTokenSeconds ?? OAUTH_TOKEN_SECONDS), noStore);
       if (!old || old.revoked || old.clientId !== client.clientId) return oauthError('invalid_grant', 'The refresh token is unknown, used or revoked');
       const requested = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
       if (!requested.length) return oauthError('invalid_request', 'scope is required');
