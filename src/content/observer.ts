@@ -57,17 +57,14 @@ export function onDomChange(scan: Scan, signal: AbortSignal): void {
   queueMicrotask(() => {
     if (!signal.aborted) scan();
   });
-  signal.addEventListener(
-    'abort',
-    () => {
-      subscribers.delete(scan);
-      if (subscribers.size === 0) {
-        observer?.disconnect();
-        observer = null;
-        clearTimeout(timer);
-        timer = undefined;
-      }
-    },
-    { once: true },
-  );
+  // An abort is dispatched once (DOM §3.1.3 "signal abort" returns for a signal already aborted): no `once` needed.
+  signal.addEventListener('abort', () => {
+    subscribers.delete(scan);
+    if (subscribers.size === 0) {
+      observer?.disconnect();
+      observer = null;
+      clearTimeout(timer);
+      timer = undefined;
+    }
+  });
 }

@@ -19,16 +19,10 @@ export function selectionFor(node: Node): Selection | null {
   return (root instanceof ShadowRoot && typeof root.getSelection === 'function' && root.getSelection()) || document.getSelection();
 }
 
-/** The focused open shadow roots, outermost first (closed ones are not reachable, ours included). */
-function* focusedRoots(): Generator<WithSelection> {
-  let root = document.activeElement?.shadowRoot ?? null;
-  for (let i = 0; root && i < 8; i++, root = root.activeElement?.shadowRoot ?? null) yield root;
-}
-
 export function trackCaret(editorOf: (node: Node) => Element | null, signal: AbortSignal): CaretTracker {
   const saved = new WeakMap<Element, Range>();
   const remember = (sel: Selection | null | undefined): boolean => {
-    if (!sel || sel.rangeCount === 0) return false;
+    if (!sel?.rangeCount) return false;
     const range = sel.getRangeAt(0);
     const editor = editorOf(range.commonAncestorContainer);
     if (editor) saved.set(editor, range.cloneRange());
@@ -36,7 +30,9 @@ export function trackCaret(editorOf: (node: Node) => Element | null, signal: Abo
   };
   const update = () => {
     if (remember(document.getSelection())) return;
-    for (const root of focusedRoots()) if (typeof root.getSelection === 'function' && remember(root.getSelection())) return;
+    // The focused open shadow roots, outermost first (closed ones are not reachable, ours included), 8 deep at most.
+    let root: WithSelection | null | undefined = document.activeElement?.shadowRoot;
+    for (let i = 0; root && i < 8; i++, root = root.activeElement?.shadowRoot) if (typeof root.getSelection === 'function' && remember(root.getSelection())) return;
   };
   document.addEventListener('selectionchange', update, { signal });
   return {

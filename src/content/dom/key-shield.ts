@@ -27,21 +27,19 @@ export interface Shield {
 }
 
 const KEY = Symbol.for('lanyard.key-shield');
-type State = { shields: Set<Shield>; listening: boolean };
-const state = (): State => ((globalThis as unknown as Record<symbol, State | undefined>)[KEY] ??= { shields: new Set(), listening: false });
+/** The world's global object, where the shields the first listener hands events to are once that listener is. */
+const world = globalThis as unknown as Record<symbol, Set<Shield> | undefined>;
 
 /** At document_start, before the page's scripts: the window's first capturing listener for each shielded event. */
 export function listenFirst(): void {
-  const s = state();
-  if (s.listening) return;
-  s.listening = true;
+  if (world[KEY]) return;
+  const all = (world[KEY] = new Set());
   const first = (e: Event) => {
     if (!e.isTrusted) return;
-    for (const sh of s.shields) {
+    for (const sh of all) {
       if (!sh.focused()) continue;
       e.stopImmediatePropagation();
-      sh.deliver(e);
-      return;
+      return sh.deliver(e);
     }
   };
   for (const type of SHIELDED) window.addEventListener(type, first, true); // capturing
@@ -53,8 +51,9 @@ export function listenFirst(): void {
  * as before), so the UI keeps its own listeners either way.
  */
 export function shield(sh: Shield, signal: AbortSignal): boolean {
-  const s = state();
-  s.shields.add(sh);
-  signal.addEventListener('abort', () => s.shields.delete(sh), { once: true });
-  return s.listening;
+  const all = world[KEY];
+  if (!all) return false;
+  all.add(sh);
+  signal.addEventListener('abort', () => all.delete(sh));
+  return true;
 }

@@ -29,6 +29,6 @@ export const linkedinCertForm: Feature = {
       prependTo(form, host); // not form.prepend: a control named "prepend" would stand in for it (dom/native.ts)
     }, signal);
     onButton(KIND, (anchor) => void withUi('linkedin', signal, (ui) => ui.fillForm({ anchor, signal })), signal, preloadUi);
-    signal.addEventListener('abort', () => host?.remove(), { once: true });
+    signal.addEventListener('abort', () => host?.remove());
   },
 };

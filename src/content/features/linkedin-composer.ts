@@ -50,6 +50,6 @@ export const linkedinComposer: Feature = {
       }
     }, signal);
     onButton(KIND, press, signal, preloadUi);
-    signal.addEventListener('abort', () => added.forEach(takeOut), { once: true });
+    signal.addEventListener('abort', () => added.forEach(takeOut));
   },
 };

@@ -34,6 +34,6 @@ export const linkedinProfile: Feature = {
       added = put(slot, makeButton(KIND, tx('contentButtonAddBadge')));
     }, signal);
     onButton(KIND, (anchor) => void withUi('linkedin', signal, (ui) => ui.addToProfile({ anchor, signal })), signal, preloadUi);
-    signal.addEventListener('abort', () => takeOut(added), { once: true });
+    signal.addEventListener('abort', () => takeOut(added));
   },
 };

@@ -71,5 +71,5 @@ function init(site: ComposeSite, signal: AbortSignal): void {
   signal.addEventListener('abort', () => {
     for (const a of added.values()) takeOut(a.nodes);
     added.clear();
-  }, { once: true });
+  });
 }

@@ -20,7 +20,7 @@ const MESSAGE_EDITOR = '.msg-form__contenteditable[contenteditable="true"]';
  * a crossposter and a formatting extension, 2026-08 to 10; test/fixtures/pages/linkedin-sharing-compose-sdui-2026.html).
  * A post editor whatever else it is: `notIn` does not apply to it, nor to the messaging editor.
  */
-export const post = `${SHARE_BOX_EDITOR},${MESSAGE_EDITOR}`;
+export const post = [SHARE_BOX_EDITOR, MESSAGE_EDITOR].join();
 /** Searched beside `editor` (not one of its fallbacks): a conversation may be open beside the post composer. */
 export const message: Selectors = [MESSAGE_EDITOR];
 export const editor = selectors(

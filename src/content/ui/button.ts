@@ -47,7 +47,7 @@ function hostOf(e: Event, kind: string): HTMLElement | null {
  * pointer or the keyboard focus reaches one, and at the mousedown before the click (to start
  * loading what the click needs, ahead of it).
  */
-export function onButton(kind: string, handler: (host: HTMLElement) => void, signal: AbortSignal, warm?: () => void): void {
+export function onButton(kind: string, handler: (host: HTMLElement) => void, signal: AbortSignal, warm: () => void): void {
   listenPress(document, (e) => hostOf(e, kind), handler, { capture: true, signal }, warm);
 }
 

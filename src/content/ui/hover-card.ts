@@ -131,7 +131,7 @@ export function hideCard(): void {
   top = null;
   shown = null;
   withheld = false;
-  card?.destroy();
+  card?.host.remove();
   card = null;
 }
 

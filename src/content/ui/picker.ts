@@ -122,7 +122,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
       clearTimeout(debounce);
       armed.stop();
       top?.stop();
-      ui.destroy();
+      ui.host.remove();
       if (open === self) open = null;
     },
   };

@@ -6,17 +6,17 @@
  * click presses it and goes no further. `hostOf` names our host for an event, or null: another
  * element's event, or one a page script made (ui/user.ts).
  */
-export function listenPress(target: EventTarget, hostOf: (e: Event) => HTMLElement | null, press: (host: HTMLElement) => void, opts: AddEventListenerOptions, warm?: () => void): void {
+export function listenPress(target: EventTarget, hostOf: (e: Event) => HTMLElement | null, press: (host: HTMLElement) => void, opts: AddEventListenerOptions, warm: () => void): void {
   target.addEventListener(
     'mousedown',
     (e) => {
       if (!hostOf(e)) return;
       e.preventDefault();
-      warm?.();
+      warm();
     },
     opts,
   );
-  if (warm) for (const t of ['mouseover', 'focusin']) target.addEventListener(t, (e) => void (hostOf(e) && warm()), { ...opts, passive: true });
+  for (const t of ['mouseover', 'focusin']) target.addEventListener(t, (e) => { if (hostOf(e)) warm(); }, { ...opts, passive: true });
   target.addEventListener(
     'click',
     (e) => {

@@ -14,7 +14,6 @@ import { QUIET_CSS } from './quiet.ts';
 export interface ShadowUi {
   host: HTMLElement;
   root: ShadowRoot;
-  destroy(): void;
 }
 
 /** Marks our hosts, so features and the page observer can tell them apart. */
@@ -52,5 +51,5 @@ export function mountShadow(kind: string, css: string, delegatesFocus?: boolean)
   host.setAttribute(HOST_ATTR, kind);
   const root = host.attachShadow({ mode: 'closed', delegatesFocus });
   style(root, css);
-  return { host, root, destroy: () => host.remove() };
+  return { host, root };
 }
