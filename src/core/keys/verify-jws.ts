@@ -188,14 +188,15 @@ export function verifyJws(jws: CompactJws, alg: JwsAlgorithm, jwk: PublicJwk, ca
   if (jws.header.crit !== undefined || jws.header.b64 !== undefined) {
     return Promise.resolve({ ok: false, reason: 'malformed', message: 'The JWS uses critical header extensions (crit, b64), which credentials do not' });
   }
-  // A small-order Ed25519 point accepts forged signatures (ed25519-small-order.ts): no signature is checked with it.
-  if (jwk.kty === 'OKP' && smallOrderEd25519(jwk.x)) return Promise.resolve({ ok: false, reason: 'malformed', message: `The key ${SMALL_ORDER_MESSAGE}` });
   const id = `${alg} ${canonical}`;
   const key = imported.get(id);
   if (key) {
+    // Imported below only after the small-order test (`id` names one key: RFC 7638 members, or ob2's PEM).
     const short = tooShort(key, alg);
     return short ? Promise.resolve(short) : check(entry.params, key, jws);
   }
+  // A small-order Ed25519 point accepts forged signatures (ed25519-small-order.ts): no signature is checked with it, and it is never imported.
+  if (jwk.kty === 'OKP' && smallOrderEd25519(jwk.x)) return Promise.resolve({ ok: false, reason: 'malformed', message: `The key ${SMALL_ORDER_MESSAGE}` });
   return importOnce(id, alg, jwk).then(
     (k) => tooShort(k, alg) ?? check(entry.params, k, jws),
     (e: unknown): JwsOutcome => ({ ok: false, reason: 'unusable-key', message: `The key cannot be imported: ${(e as Error).message}` }),
