@@ -12,7 +12,7 @@
  * JWS is decoded once instead of twice, and keys are imported once (jose importJWK).
  */
 import { importJWK } from 'jose';
-import { decodeBase64url } from './base64url.ts';
+import { decodeBase64url, decodeBase64urlText } from './base64url.ts';
 import { derToRaw } from './ecdsa-der.ts';
 import { badRsaExponent } from './rsa-exponent.ts';
 import { smallOrderEd25519, SMALL_ORDER_MESSAGE } from './ed25519-small-order.ts';
@@ -59,13 +59,12 @@ export interface CompactJws {
   signature: Uint8Array;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const ascii = new TextEncoder();
 
 function decodeJson(part: string, what: string): Json {
   let v: unknown;
   try {
-    v = JSON.parse(utf8.decode(decodeBase64url(part)));
+    v = JSON.parse(decodeBase64urlText(part));
   } catch {
     throw new Error(`its ${what} is not base64url JSON`);
   }
