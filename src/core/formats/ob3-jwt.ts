@@ -99,15 +99,17 @@ export const verifyOb3Jwt: FormatVerifier = async (cred, ctx, checks, format) =>
   try {
     const split = cred.type === 'jws' ? splitSdJwt(cred.text) : null;
     if (split) sd = { jwt: split.jwt, disclosures: split.disclosures };
-    // RFC 9901 §4: an issuer JWT with digests sent without its `~` is that SD-JWT with nothing
-    // disclosed; read as a plain VC-JWT, a status or an expiry it hides would read as none.
-    else if (cred.type === 'jws' && signsDigests(cred.text)) sd = { jwt: cred.text, disclosures: [] };
   } catch (e) {
     checks.fail('structure', ErrorCodes.PARSE_JWS, `The SD-JWT cannot be read: ${reasonOf(e)}`);
     checks.skipRemaining('Unreadable SD-JWT');
     return null;
   }
-  const badge = await verifyJwt(cred, ctx, checks, format, sd);
+  const read = readJwt(cred, checks, sd);
+  if (!read) return null;
+  // RFC 9901 §4: an issuer JWT with digests sent without its `~` is that SD-JWT with nothing
+  // disclosed; read as a plain VC-JWT, a status or an expiry it hides would read as none.
+  if (!sd && hidesClaims(read.payload)) sd = { jwt: read.text, disclosures: [] };
+  const badge = await verifyJwt(read, ctx, checks, format, sd);
   // A field taken as withheld under a signature that fails was not the issuer's to withhold: judged as signed.
   if (sd?.c && checks.get('structure')?.code === ErrorCodes.STRUCTURE_WITHHELD && checks.outcome('signature') === 'fail') judgeWhole(sd.c, checks, { signedAsText: true });
   // RFC 9901 §7.1: what the holder withheld is unknown, not absent (proofs/withheld.ts, as for ecdsa-sd-2023):
@@ -137,12 +139,34 @@ const withheldAt = (withheldIn: readonly string[][], top: readonly string[]): Wi
   return withheldIn.some((p) => p.length === path.length && p.every((name, i) => name === path[i]));
 };
 
-/** Whether a compact JWS's payload hides claims behind SD-JWT digests (false when it cannot be read: verifyJwt says why). */
-function signsDigests(text: string): boolean {
+/**
+ * A VC-JWT (or an SD-JWT's issuer JWT) read once: its header, its payload, and the signature check,
+ * started as soon as the key is known. WebCrypto checks the signature off the main thread, so it is
+ * started before the payload is read when the header alone names the key (did:key, jwk), and
+ * everything else is worked out meanwhile; checks are still reported in order.
+ */
+interface ReadJwt {
+  text: string;
+  jws: CompactJws;
+  payload: Json;
+  sk: SigningKey | undefined;
+  signature: Promise<JwsOutcome> | undefined;
+}
+
+/** Reads the JWS once (the SD-JWT test and the verification share it); null when it cannot be read, said in `checks`. */
+function readJwt(cred: CredentialText, checks: CheckList, sd: SdState | undefined): ReadJwt | null {
   try {
-    return hidesClaims(readJwsPayload(readCompactJws(text)));
-  } catch {
-    return false;
+    if (cred.type !== 'jws') throw new Error('it is not a compact JWS');
+    const text = sd?.jwt ?? cred.text;
+    const jws = readCompactJws(text);
+    let sk: SigningKey | undefined;
+    let signature: Promise<JwsOutcome> | undefined;
+    if (isAllowedAlg(jws.header.alg)) signature = start(jws, jws.header.alg, (sk = signingKeyNow(jws.header)));
+    return { text, jws, payload: readJwsPayload(jws), sk, signature };
+  } catch (e) {
+    checks.fail('structure', ErrorCodes.PARSE_JWS, `The ${sd ? 'SD-JWT\'s issuer JWT' : 'VC-JWT'} cannot be read: ${reasonOf(e)}`);
+    checks.skipRemaining('Unreadable VC-JWT');
+    return null;
   }
 }
 
@@ -152,24 +176,9 @@ interface SdState extends Pick<SdJwt, 'jwt' | 'disclosures'> {
   c?: Json;
 }
 
-async function verifyJwt(cred: CredentialText, ctx: VerifyContext, checks: CheckList, format: BadgeFormat, sd: SdState | undefined): Promise<Badge | null> {
-  let jws: CompactJws;
-  let payload: Json;
-  // WebCrypto checks the signature off the main thread, so it is started as soon as the key is known
-  // (before the payload is read when the header alone names it) and everything else is worked out
-  // meanwhile; checks are still reported in order, and a fatal failure still skips what follows it.
-  let sk: SigningKey | undefined;
-  let signature: Promise<JwsOutcome> | undefined;
-  try {
-    if (cred.type !== 'jws') throw new Error('it is not a compact JWS');
-    jws = readCompactJws(sd?.jwt ?? cred.text);
-    if (isAllowedAlg(jws.header.alg)) signature = start(jws, jws.header.alg, (sk = signingKeyNow(jws.header)));
-    payload = readJwsPayload(jws);
-  } catch (e) {
-    checks.fail('structure', ErrorCodes.PARSE_JWS, `The ${sd ? 'SD-JWT\'s issuer JWT' : 'VC-JWT'} cannot be read: ${reasonOf(e)}`);
-    checks.skipRemaining('Unreadable VC-JWT');
-    return null;
-  }
+async function verifyJwt(read: ReadJwt, ctx: VerifyContext, checks: CheckList, format: BadgeFormat, sd: SdState | undefined): Promise<Badge | null> {
+  const { jws } = read;
+  let { payload, sk, signature } = read;
   if (sd) {
     // RFC 9901 §7.1 step 3: the disclosures put back; when they break it, the credential is read
     // with none disclosed (or as signed, when that too breaks it), and rejected below.

@@ -43,11 +43,16 @@ export function splitSdJwt(text: string): SdJwt | null {
  * its `~` (§4: an SD-JWT always has one), and what it hides was withheld, never absent.
  */
 export function hidesClaims(v: unknown, depth = 0): boolean {
-  if (depth > MAX_JSON_DEPTH) return false;
-  if (Array.isArray(v)) return v.some((el) => hidesClaims(el, depth + 1));
+  if (depth > MAX_JSON_DEPTH || typeof v !== 'object' || v === null) return false;
+  // Asked of every VC-JWT (ob3-jwt.ts): loops, not a callback and an array of values per object (issue 14).
+  if (Array.isArray(v)) {
+    for (const el of v) if (hidesClaims(el, depth + 1)) return true;
+    return false;
+  }
   if (!isObj(v)) return false;
   if (Object.hasOwn(v, '_sd') || Object.hasOwn(v, '...') || (depth === 0 && Object.hasOwn(v, '_sd_alg'))) return true;
-  return Object.values(v).some((x) => hidesClaims(x, depth + 1));
+  for (const name in v) if (Object.hasOwn(v, name) && hidesClaims(v[name], depth + 1)) return true;
+  return false;
 }
 
 /** What checking the disclosures found: the payload with them put back, or why it cannot be. */

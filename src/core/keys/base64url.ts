@@ -35,6 +35,27 @@ export function decodeBase64url(s: string): Uint8Array {
   return out;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const ALPHABET = /^[A-Za-z0-9_-]*$/;
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * base64url of UTF-8 text (a JWS's JSON header or payload), decoded to that text; throws a TypeError
+ * where decodeBase64url would, and on bytes that are not UTF-8 (as a fatal TextDecoder). Without
+ * Uint8Array.fromBase64 (Node 20) the table decoder is most of a VC-JWT's reading (issue 14): atob is
+ * native, and when every octet is ASCII its "binary string" is the text itself. atob is forgiving
+ * (white space, padding), so the alphabet and the length are checked first, as decodeBase64url does.
+ */
+export function decodeBase64urlText(s: string): string {
+  if (native) return utf8.decode(decodeBase64url(s));
+  if (s.length % 4 === 1 || !ALPHABET.test(s)) throw new TypeError('Invalid base64url');
+  const binary = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
+  if (!NOT_ASCII.test(binary)) return binary;
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return utf8.decode(bytes);
+}
+
 function sextet(s: string, i: number): number {
   const c = s.charCodeAt(i);
   const v = c < 128 ? TABLE[c]! : -1;

@@ -64,24 +64,30 @@ const PROOF: Members = {
  * second entry or date moved out of sight is found beside a first one Lanyard reads.
  */
 function unaccounted(statements: NqStatement[], nodes: Set<string>, json: Json[], members: Members): { member: string; object: NqTerm } | undefined {
-  for (const [member, names] of Object.entries(members)) {
+  // The statements about `nodes`, found once for every member (issue 14: each member walked them all).
+  const about = statements.filter((s) => nodes.has(termKey(s.subject)));
+  if (about.length === 0) return undefined;
+  for (const member in members) {
+    const names = members[member]!;
     // The JSON values left, counted by value (a node without an id as undefined): a search and a splice per statement took entries² (40,000 identifiers, 69 s).
     const left = new Map<string | undefined, number>();
-    for (const v of json.flatMap((j) => jsonValues(j[member]))) left.set(v, (left.get(v) ?? 0) + 1);
-    const take = (v: string | undefined): boolean => {
-      const n = left.get(v) ?? 0;
-      if (n > 0) left.set(v, n - 1);
-      return n > 0;
-    };
-    for (const s of statements) {
-      if (!nodes.has(termKey(s.subject)) || !names.includes(lastSegment(s.predicate))) continue;
+    for (const j of json) for (const v of jsonValues(j[member])) left.set(v, (left.get(v) ?? 0) + 1);
+    for (const s of about) {
+      if (!names.includes(lastSegment(s.predicate))) continue;
       // As statements.ts `matches` reads an object: a blank node, a literal's lexical form, an IRI or its last segment.
       const o = s.object;
-      const found = 'blank' in o ? take(undefined) : 'literal' in o ? take(o.literal) : take(o.iri) || take(lastSegment(o.iri));
+      const found = 'blank' in o ? take(left, undefined) : 'literal' in o ? take(left, o.literal) : take(left, o.iri) || take(left, lastSegment(o.iri));
       if (!found) return { member, object: o };
     }
   }
   return undefined;
+}
+
+/** One JSON value of `left` accounts for a statement whose object is `v`: taken, if one is left. */
+function take(left: Map<string | undefined, number>, v: string | undefined): boolean {
+  const n = left.get(v) ?? 0;
+  if (n > 0) left.set(v, n - 1);
+  return n > 0;
 }
 
 const shown = (o: NqTerm): string => ('blank' in o ? 'a node' : shorten(termKey(o), 80));

@@ -40,7 +40,37 @@ const isBlank = (node: string): boolean => node.startsWith('_:');
  * numbered suffix, as the bundled contexts spell these links (JFF Plugfest 1 `#Achievement`, `#Result`;
  * OB 3.0.1 `#achievement-0`; `#RubricCriterionLevel`).
  */
-const linkName = (predicate: string): string => lastSegment(predicate).replace(/-\d+$/, '').toLowerCase();
+function linkName(predicate: string): string {
+  let name = linkNames.get(predicate);
+  if (name === undefined) {
+    name = lastSegment(predicate).replace(/-\d+$/, '').toLowerCase();
+    if (predicate.length <= 256) {
+      if (linkNames.size >= 1024) linkNames.clear();
+      linkNames.set(predicate, name);
+    }
+  }
+  return name;
+}
+/** Each predicate's link name, worked out once (the same few vocabulary IRIs in every credential; issue 14). */
+const linkNames = new Map<string, string>();
+
+/** What a shape asks of the statements (every member shown, every link followed) and its children as a list: worked out once per shape (the display's shape is a constant; issue 14). */
+type ShapeInfo = { members: Set<string>; links: Set<string>; children: [string, Shape][] };
+const shapeInfos = new WeakMap<Shape, ShapeInfo>();
+function infoOf(shape: Shape): ShapeInfo {
+  let info = shapeInfos.get(shape);
+  if (!info) {
+    const members = new Set<string>();
+    const links = new Set<string>();
+    const walk = (s: Shape): void => {
+      for (const m of s.members) members.add(m);
+      for (const [m, c] of Object.entries(s.children)) links.add(m.toLowerCase()), walk(c);
+    };
+    walk(shape);
+    shapeInfos.set(shape, (info = { members, links, children: Object.entries(shape.children) }));
+  }
+  return info;
+}
 
 /**
  * Members stated by a property of another name: OB 3.0's contexts state `tag` as schema.org's
@@ -111,13 +141,7 @@ class Tree {
   private readonly cands = new Map<Shape, Map<Json, Nodes | null>>();
 
   constructor(statements: NqStatement[], shape: Shape) {
-    const members = new Set<string>();
-    const links = new Set<string>();
-    const walk = (s: Shape): void => {
-      for (const m of s.members) members.add(m);
-      for (const [m, c] of Object.entries(s.children)) links.add(m.toLowerCase()), walk(c);
-    };
-    walk(shape);
+    const { members, links } = infoOf(shape);
     const add = (map: Map<string, Map<string, Nodes>>, a: string, b: string, node: string): void => {
       let byValue = map.get(a);
       if (!byValue) map.set(a, (byValue = new Map()));
@@ -190,7 +214,9 @@ class Tree {
     if (!known) this.cands.set(shape, (known = new Map()));
     if (known.has(j)) return known.get(j)!;
     const sets = shownOf(j, shape.members).map(({ member, value }) => this.signedBy(member, value));
-    for (const [member, child] of Object.entries(shape.children)) {
+    for (const [member, child] of infoOf(shape).children) {
+      // Nothing under the member: no children (childrenOf would find none).
+      if (j[member] === undefined || j[member] === null) continue;
       for (const c of this.childrenOf(j, member, child)) {
         const nodes = this.candidates(c, child);
         if (nodes) sets.push(this.parents(member, nodes));

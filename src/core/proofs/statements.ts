@@ -8,7 +8,23 @@ import { termKey, type NqStatement, type NqTerm } from '../jsonld/nquads-read.ts
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 
-export const lastSegment = (iri: string): string => iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
+/**
+ * An IRI's last segment (after its last `#` or `/`). Asked of every statement's predicate several times
+ * a Data Integrity verification (signed-reading.ts, signed-tree.ts), always of the same few vocabulary
+ * IRIs: each is cut once (issue 14), up to 1,024 kept (hostile input brings any number of IRIs).
+ */
+export function lastSegment(iri: string): string {
+  let seg = segments.get(iri);
+  if (seg === undefined) {
+    seg = iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
+    if (iri.length <= 256) {
+      if (segments.size >= 1024) segments.clear();
+      segments.set(iri, seg);
+    }
+  }
+  return seg;
+}
+const segments = new Map<string, string>();
 
 /** JSON-LD 1.1 API §8.6 (jsonld.js _objectToRDF): a number's lexical form in RDF. */
 const lexicalNumber = (n: number): string => (Number.isInteger(n) && Math.abs(n) < 1e21 ? String(n) : n.toExponential(15).replace(/(\d)0*e\+?/, '$1E'));

@@ -40,6 +40,26 @@ function daysFromCivil(year: number, month: number, day: number): number {
  */
 export function parseInstant(v: unknown): number {
   if (typeof v !== 'string') return Number.NaN;
+  let t = instants.get(v);
+  if (t === undefined) {
+    t = readInstant(v);
+    if (v.length <= 64) {
+      if (instants.size >= 512) instants.clear();
+      instants.set(v, t);
+    }
+  }
+  return t;
+}
+
+/**
+ * Dates already read, by their text (parseInstant is a pure function of it). A VC-JWT's start is read
+ * 4-5 times a verification (the claims' comparison, the window's names, the validity check), and an
+ * issuer's credentials share their dates; the regular expression was ~8 % of Lanyard's JavaScript per
+ * VC-JWT (issue 14). Bounded: hostile input brings any number of distinct dates.
+ */
+const instants = new Map<string, number>();
+
+function readInstant(v: string): number {
   const m = INSTANT.exec(v.trim());
   if (!m) return Number.NaN;
   const year = +m[1]!;

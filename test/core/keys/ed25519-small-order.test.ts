@@ -49,6 +49,20 @@ describe('an Ed25519 key of small order vouches for nothing', () => {
     }
   });
 
+  it('refuses that key each time it signs, also after genuine keys were imported (the test is made before the import cache is asked)', async () => {
+    const { exportJWK, generateKeyPair, CompactSign } = await import('jose');
+    const { privateKey, publicKey } = await generateKeyPair('EdDSA', { extractable: true });
+    const jwk = await exportJWK(publicKey);
+    const genuine = await new CompactSign(new TextEncoder().encode(JSON.stringify(credential(`did:jwk:${b64(jwk)}`)))).setProtectedHeader({ alg: 'EdDSA', jwk }).sign(privateKey);
+    const forged = `${b64({ alg: 'EdDSA', kid: `${DID}#${multibase}` })}.${b64(credential(DID))}.${Buffer.from(ANY_SIGNATURE).toString('base64url')}`;
+    for (let i = 0; i < 3; i++) {
+      expect((await run(genuine)).checks.find((c) => c.id === 'signature')?.outcome).toBe('pass');
+      const r = await run(forged);
+      expect(r.verdict, JSON.stringify(r.checks)).toBe('invalid');
+      expect(r.checks.find((c) => c.id === 'signature')?.message).toMatch(/small order/);
+    }
+  });
+
   it('a VC-JWT (EdDSA) whose kid or jwk header is that key: invalid, never valid', async () => {
     const payload = credential(DID);
     for (const header of [{ alg: 'EdDSA', kid: `${DID}#${multibase}` }, { alg: 'EdDSA', jwk: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(IDENTITY).toString('base64url') } }]) {

@@ -54,3 +54,21 @@ describe('parseInstant reads only dates that exist', () => {
     expect(parseInstant('2026-01-01T00:00:00')).toBeNaN();
   });
 });
+
+describe('parseInstant reads a text the same every time (its answers are kept, issue 14)', () => {
+  it('answers each of 3,000 texts (more than it keeps) the same in a second and a third pass, wrong ones included', () => {
+    const texts = Array.from({ length: 3000 }, (_, i) => {
+      const day = (i % 31) + 1;
+      const month = (Math.floor(i / 31) % 13) + 1; // month 13 is no month
+      const base = `20${String(i % 100).padStart(2, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      return i % 3 === 0 ? base : i % 3 === 1 ? `${base}T${String(i % 25).padStart(2, '0')}:00:00Z` : `${base}T12:00:00+${String(i % 16).padStart(2, '0')}:00`;
+    });
+    const first = texts.map((s) => parseInstant(s));
+    expect(first.some((t) => Number.isNaN(t)) && first.some((t) => !Number.isNaN(t))).toBe(true);
+    for (let pass = 0; pass < 2; pass++) expect(texts.map((s) => parseInstant(s))).toEqual(first);
+    expect(parseInstant('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
+    expect(parseInstant(' 2024-02-29 ')).toBe(Date.UTC(2024, 1, 29));
+    expect(parseInstant('2023-02-29')).toBeNaN();
+    expect(parseInstant('2023-02-29')).toBeNaN();
+  });
+});
