@@ -80,4 +80,28 @@ describe('Escape is Back', () => {
     // The question closed; the screen stayed.
     expect(h2()).toBe('Accounts');
   });
+
+  it('on the first run’s home, from a way in back to the ways, focus on the way chosen; no further', async () => {
+    renderApp({ scenario: 'first-run' });
+    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+    await screen.findByRole('heading', { level: 2, name: 'Canvas Credentials (Badgr)' });
+    await waitFor(() => expect(focused().tagName).toBe('H2'));
+    expect(escape()).toBe(true);
+    await screen.findByRole('heading', { level: 2, name: 'Welcome to Lanyard' });
+    await waitFor(() => expect(focused().textContent).toMatch(/^Canvas Credentials \(Badgr\)/));
+    // The home screen's Escape is the browser's again.
+    expect(escape()).toBe(false);
+  });
+
+  it('on "Add a backpack": the form’s way back first, then the header’s', async () => {
+    await list();
+    fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a backpack' }));
+    fireEvent.click(await screen.findByRole('button', { name: /Canvas Credentials \(Badgr\)/ }));
+    await screen.findByRole('heading', { level: 2, name: 'Canvas Credentials (Badgr)' });
+    expect(escape()).toBe(true);
+    await screen.findByRole('heading', { level: 2, name: 'Add a backpack' });
+    expect(escape()).toBe(true);
+    await screen.findByRole('heading', { level: 2, name: 'Accounts' });
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Escape on a screen with a Back control does what Back does (the header's arrow): leaving a screen
- * is one key, as in a dialog (WAI-ARIA APG: Escape closes). Left alone, Escape on the home screen
+ * is one key, as in a dialog (WAI-ARIA APG: Escape closes); a Back inside a screen (the welcome's
+ * "Other ways to start") goes first, on the first run's home too. Left alone, Escape on the home screen
  * closes Chromium's toolbar popup, and Firefox's panel takes Escape before the page sees it
  * (test/browser/firefox-toolbar-panel.test.ts). Escape is not taken where it means something
  * already: a control that handled it (ConfirmButton, the filters) prevents its default; an open
@@ -23,19 +24,33 @@ export function escapeMeansBack(e: KeyboardEvent): boolean {
   return true;
 }
 
-/** While `back` is given, Escape anywhere in the page that `escapeMeansBack` lets through calls it. */
-export function useEscapeBack(back: (() => void) | undefined): void {
-  const to = useRef(back);
-  to.current = back;
-  const on = !!back;
+interface Back {
+  level: number;
+  run: () => void;
+}
+/** The Backs on show; Escape takes the innermost (highest level): a form's "Other ways to start" before the header's arrow. */
+const backs = new Set<{ current: Back | undefined }>();
+const onKey = (e: KeyboardEvent) => {
+  let top: Back | undefined;
+  for (const b of backs) if (b.current && (!top || b.current.level >= top.level)) top = b.current;
+  if (!top || !escapeMeansBack(e)) return;
+  e.preventDefault();
+  top.run();
+};
+
+/**
+ * While `back` is given, Escape anywhere in the page that `escapeMeansBack` lets through calls it,
+ * or the `back` of a higher `level` given meanwhile (0: the header's Back; 1: a Back inside a screen).
+ */
+export function useEscapeBack(back: (() => void) | undefined, level = 0): void {
+  const at = useRef<Back | undefined>(undefined);
+  at.current = back ? { level, run: back } : undefined;
   useEffect(() => {
-    if (!on) return;
-    const key = (e: KeyboardEvent) => {
-      if (!to.current || !escapeMeansBack(e)) return;
-      e.preventDefault();
-      to.current();
+    backs.add(at);
+    if (backs.size === 1) document.addEventListener('keydown', onKey);
+    return () => {
+      backs.delete(at);
+      if (!backs.size) document.removeEventListener('keydown', onKey);
     };
-    document.addEventListener('keydown', key);
-    return () => document.removeEventListener('keydown', key);
-  }, [on]);
+  }, []);
 }
