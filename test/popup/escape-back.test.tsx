@@ -70,6 +70,14 @@ describe('Escape is Back', () => {
     expect(escape(field)).toBe(true);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Back' })).toBeNull());
 
+    // A <select>: Escape closes its picker.
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    await screen.findByRole('heading', { level: 2, name: 'Settings' });
+    const select = document.querySelector('main select') as HTMLSelectElement;
+    select.focus();
+    expect(escape(select)).toBe(false);
+    expect(h2()).toBe('Settings');
+
     fireEvent.click(screen.getByRole('button', { name: 'Accounts' }));
     const card = (await screen.findByRole('heading', { name: 'Canvas Credentials (US)' })).closest('li') as HTMLElement;
     fireEvent.click(within(card).getByRole('button', { name: /^Sign out for/ }));

@@ -4,23 +4,24 @@
  * "Other ways to start") goes first, on the first run's home too. Left alone, Escape on the home screen
  * closes Chromium's toolbar popup, and Firefox's panel takes Escape before the page sees it
  * (test/browser/firefox-toolbar-panel.test.ts). Escape is not taken where it means something
- * already: a control that handled it (ConfirmButton, the filters) prevents its default; an open
- * menu, a dialog, a list box or `<select>` (its picker), a text field with text in it (a search box
- * clears, and what was typed is not left behind by a stray key), and a key pressed while composing.
+ * already: a control that handled it (ConfirmButton, the filters) prevents its default; a menu, a
+ * dialog or a `<select>` (its picker), a text field with text in it (a search box clears, and what
+ * was typed is not left behind by a stray key), and a key pressed while composing.
  */
 import { useEffect, useRef } from 'preact/hooks';
 
-const TEXT = /^(?:text|search|email|url|tel|password|number|date|datetime-local|month|week|time)$/;
+/** Inputs whose value is not typed text (Escape on them has no meaning of its own). */
+const NOT_TEXT = /^(?:checkbox|radio|file|button|submit|reset)$/;
 
-/** True when this keydown is an Escape the page may take for "back". */
+/**
+ * True when this keydown is an Escape the page may take for "back". The popup has no dialog or menu of
+ * its own today; one added later keeps its Escape (its role says it).
+ */
 export function escapeMeansBack(e: KeyboardEvent): boolean {
   if (e.key !== 'Escape' || e.defaultPrevented || e.isComposing || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return false;
   const el = e.target instanceof Element ? e.target : null;
-  if (!el) return true;
-  if (el.closest('dialog, [role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"], [aria-modal="true"], [contenteditable]:not([contenteditable="false"])')) return false;
-  if (el.matches('select, [aria-expanded="true"][aria-haspopup]:not([aria-haspopup="false"]), [role="combobox"][aria-expanded="true"]')) return false;
-  if (el instanceof HTMLTextAreaElement) return el.value === '';
-  if (el instanceof HTMLInputElement && TEXT.test(el.type)) return el.value === '';
+  if (el?.closest('select,dialog,[role=dialog],[role=menu]')) return false;
+  if (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !NOT_TEXT.test(el.type))) return el.value === '';
   return true;
 }
 
