@@ -18,6 +18,7 @@ import { Loading } from './ui/Loading.tsx';
 import { ScreenBoundary } from './ui/ScreenBoundary.tsx';
 import { SiteAccess } from './ui/SiteAccess.tsx';
 import { Header, type NavTarget } from './ui/Header.tsx';
+import { useEscapeBack } from './ui/escape-back.ts';
 import { Footer, StatusBar } from './ui/StatusBar.tsx';
 import { useOnline } from './ui/online.ts';
 import { afterPaint, usePopupData } from './use-popup-data.ts';
@@ -132,6 +133,8 @@ function Shell({ start, resume, remember }: Pick<AppProps, 'start' | 'resume' | 
   const go = (r: Route) => setStack([...stack.map((s) => (s.name === 'badge' && s.added ? { name: 'badge' as const, key: s.key } : s)), r]);
   const back = () => setStack(stack.length > 1 ? stack.slice(0, -1) : stack);
   const home = () => setStack([{ name: 'list' }]);
+  // Escape is Back wherever the header offers Back (src/popup/ui/escape-back.ts); on the home screen it closes the popup.
+  useEscapeBack(stack.length > 1 ? back : undefined);
   const badges = data.badges.status === 'ready' ? data.badges.value : [];
   const done = () => {
     home();

@@ -11,6 +11,7 @@ import { useEnv } from '../env.ts';
 import type { MessageKey } from '../i18n.ts';
 import { markReady } from '../list/ready.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { useEscapeBack } from '../ui/escape-back.ts';
 import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { ProviderForm } from './ProviderForm.tsx';
@@ -78,6 +79,14 @@ export default function WelcomeScreen({ firstRun, initialMode, initialHost, init
     if (mode === 'choose') setMode(formOf(first));
   }, [first?.id]);
   const runs = signIns?.filter((r) => formOf(r) === mode);
+  // "Other ways to start" is this screen's Back: Escape presses it before the header's (escape-back.ts),
+  // on the first run's home too, where no header Back is shown.
+  const otherWays = () => {
+    chosen.current = mode;
+    rescue();
+    setMode('choose');
+  };
+  useEscapeBack(mode === 'choose' ? undefined : otherWays, 1);
 
   if (mode === 'choose') {
     return (
@@ -106,15 +115,7 @@ export default function WelcomeScreen({ firstRun, initialMode, initialHost, init
   const title = OPTIONS.find((o) => o.mode === mode)?.title ?? 'welcomeTitle';
   return (
     <section class="welcome" aria-labelledby="screen-title">
-      <button
-        type="button"
-        class="link-button back-link"
-        onClick={() => {
-          chosen.current = mode;
-          rescue();
-          setMode('choose');
-        }}
-      >
+      <button type="button" class="link-button back-link" onClick={otherWays}>
         {t('welcomeOtherWays')}
       </button>
       {/* Keyed by the way: a new title each time, so it takes focus each time (Preact would reuse the choices' one). */}
