@@ -201,7 +201,7 @@ describe('popup screens (preview)', () => {
     const { page } = await openPopup(ext, '?preview=1&n=1000&lang=fr');
     const list = page.getByRole('listbox', { name: 'Vos badges' });
     await list.waitFor();
-    await page.getByText('Badges : 1000').waitFor();
+    await page.getByText('Badges : 1000').first().waitFor();
     expect(await page.getByRole('option').count()).toBeLessThan(25);
     await list.focus();
     await page.keyboard.press('End');
