@@ -232,10 +232,11 @@ export function openPicker(o: PickerOptions): { close(): void } {
   panel.addEventListener('keydown', onKeyDown, on);
   // Typing in the search must not reach the site's keyboard shortcuts (Gmail's "c" composes), nor its capturing
   // listeners, which heard what the user searched for: the window's first listener (keys-first.ts, document_start)
-  // stops each event while the focus is here and hands it to these (dom/key-shield.ts). Where that script did not run
+  // stops each event while the focus (or a drag's pointer) is here and hands it to these (dom/key-shield.ts). Where that script did not run
   // first, the panel's own listeners act, and the site's bubbling ones at least hear nothing.
   shield({
-    focused: () => ui.root.activeElement !== null,
+    // At its host (a drag at the pointer: the page's own composedPath cannot hide the host from this world).
+    holds: (e) => ui.root.activeElement !== null || e.composedPath().includes(ui.host),
     deliver: (e) => (e.type === 'keydown' ? onKeyDown(e as KeyboardEvent) : e.type === 'beforeinput' ? onBeforeInput(e) : e.type === 'input' ? onInput(e) : undefined),
   }, life.signal);
   for (const t of ['keydown', 'keyup', 'keypress']) panel.addEventListener(t, (e) => e.stopPropagation(), on);
