@@ -70,6 +70,29 @@ describe('drag and drop on the picker’s search, kept from the page', () => {
     await page.close();
   });
 
+  it('what the person drops on the page while the picker has the focus still reaches the page (its drop zone: unheard, the browser would open a dropped file in the tab)', async () => {
+    const page = await pickerOpen(env);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-lanyard'))).toBe('picker');
+    await page.evaluate(() => {
+      (window as unknown as { dragHeard: string[] }).dragHeard = [];
+      // The site's drop zone, as Gmail's compose has: it takes the drop (else the browser opens what was dropped).
+      for (const t of ['dragover', 'drop']) document.addEventListener(t, (e) => e.preventDefault());
+    });
+    const at = await page.evaluate(() => {
+      const r = document.querySelector('div[g_editable="true"]')!.getBoundingClientRect();
+      return { x: r.x + 10, y: r.y + 10 };
+    });
+    const picker = await inShadow(page, 'picker', (root) => root.querySelector('[role=dialog]')!.getBoundingClientRect().toJSON() as DOMRect);
+    expect(at.x < picker.left || at.x > picker.right || at.y < picker.top || at.y > picker.bottom).toBe(true);
+    const cdp = await page.context().newCDPSession(page);
+    const data = { items: [{ mimeType: 'text/plain', data: 'for-the-page' }], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: at.x, y: at.y, data });
+    await cdp.detach();
+    await waitFor(async () => (await heard(page)).some((d) => d.startsWith('drop text/plain=for-the-page')));
+    expect(page.url()).toContain('mail.google.com');
+    await page.close();
+  });
+
   it('the search’s text the person drags (dropped back in the search): the page hears no dragstart, so it can neither read it nor put its own words in the drag', async () => {
     const page = await pickerOpen(env);
     await page.keyboard.type('zqx');

@@ -18,7 +18,7 @@
  * Drag events are composed too (HTML §6.11.5 "fire a DND event"), and carry the drag data store: a page's `drop`
  * listener read the text the user dropped into the search ("read-only mode", HTML §6.11.2), its `dragstart` listener
  * the search's text the user dragged, and could put its own words in that drag ("read/write mode") (attack37). They
- * are stopped the same way, while they are the picker's: at its pointer, where the focus need not be (`holds`).
+ * are stopped the same way, while they are the picker's: at its host, where the focus need not be, and only there (`holds`).
  * What a drop does, inserting its text into the search, is its default action and still happens.
  */
 
@@ -29,7 +29,10 @@
 export const SHIELDED = 'keydown keypress keyup beforeinput input textInput compositionstart compositionupdate compositionend paste copy cut dragstart drag dragend dragenter dragover dragleave drop'.split(' ');
 
 export interface Shield {
-  /** Whether the event is this UI's: the focus is inside it (its closed root's own `activeElement`), or it is at its host. */
+  /**
+   * Whether the event is this UI's: at its host, or, but for a drag event (at the pointer: a drop on the page's own
+   * drop zone is the page's), while the focus is inside it (its closed root's own `activeElement`).
+   */
   holds(e: Event): boolean;
   /** Acts on an event the page will not hear. */
   deliver(e: Event): void;

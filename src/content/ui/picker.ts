@@ -235,8 +235,9 @@ export function openPicker(o: PickerOptions): { close(): void } {
   // stops each event while the focus (or a drag's pointer) is here and hands it to these (dom/key-shield.ts). Where that script did not run
   // first, the panel's own listeners act, and the site's bubbling ones at least hear nothing.
   shield({
-    // At its host (a drag at the pointer: the page's own composedPath cannot hide the host from this world).
-    holds: (e) => ui.root.activeElement !== null || e.composedPath().includes(ui.host),
+    // At its host (this world's own composedPath), or, but for a drag (drag*, drop: where the pointer is, which a drop
+    // on the page's own drop zone is not: unheard there, the browser opened the dropped file in the tab), focused here.
+    holds: (e) => e.composedPath().includes(ui.host) || (!e.type.startsWith('dr') && ui.root.activeElement !== null),
     deliver: (e) => (e.type === 'keydown' ? onKeyDown(e as KeyboardEvent) : e.type === 'beforeinput' ? onBeforeInput(e) : e.type === 'input' ? onInput(e) : undefined),
   }, life.signal);
   for (const t of ['keydown', 'keyup', 'keypress']) panel.addEventListener(t, (e) => e.stopPropagation(), on);
