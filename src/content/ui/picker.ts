@@ -58,7 +58,9 @@ const CSS =
   'b,bdi{unicode-bidi:isolate}' +
   'header{display:flex;align-items:center;justify-content:space-between;padding:8px 10px;font-weight:600}' +
   'header button{border:0;background:none;cursor:pointer;font-size:16px}' +
-  'input{margin:0 10px 6px;padding:6px 8px;border:1px solid #c4c9d0;border-radius:6px}' +
+  // Its controls' colours are its own: with the system's (`color-scheme: normal`), the page's <meta name="color-scheme"
+  // content="dark"> drew the search dark and the buttons' words light on white (attack37).
+  'input{margin:0 10px 6px;padding:6px 8px;border:1px solid #c4c9d0;border-radius:6px;background:#fff}input,button{color:inherit}' +
   '.s{padding:0 10px 6px;color:#5a6270}ul{list-style:none;margin:0;padding:0 4px 6px;overflow:auto}' +
   'li{display:flex;gap:8px;align-items:center;padding:6px;border-radius:6px;cursor:pointer}' +
   'li[aria-selected=true],li:hover{background:#eef3fb}img,.n{width:36px;height:36px;flex:none;border-radius:4px;object-fit:contain;background:#f1f3f5}' +
