@@ -44,9 +44,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function show(verdict: HoverVerdict, opens?: string, lang = 'en'): Promise<Page> {
+async function show(verdict: HoverVerdict, opens?: string, lang = 'en', attrs = '', head = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-  await page.setContent(`<!doctype html><html lang="${lang}"><body><p style="margin:40px"><a id="a" href="https://issuer.test/a">a badge</a></p></body></html>`);
+  await page.setContent(`<!doctype html><html lang="${lang}"${attrs}><head>${head}</head><body><p style="margin:40px"><a id="a" href="https://issuer.test/a">a badge</a></p></body></html>`);
   await page.addScriptTag({ content: scripts[lang]! });
   await page.evaluate(([v, o]) => (globalThis as unknown as { __show(v: HoverVerdict, o?: string): void }).__show(v, o), [verdict, opens] as const);
   return page;
@@ -106,6 +106,31 @@ describe('the hover card shows where the issuer is, whatever the badge says (Chr
     // Nothing runs past the card's fixed box either: the name gave way.
     expect(await inShadow(page, 'hover-card', (root) => root.querySelector('.c')!.scrollHeight <= root.querySelector('.c')!.clientHeight + 1)).toBe(true);
     await page.screenshot({ path: 'test-results/hover-wide-names.png' });
+    await page.close();
+  });
+
+  // attack37: `all: initial` on the host leaves out `direction` (CSS Cascade 5 §3.2), and `color-scheme: normal` takes
+  // the page's <meta name="color-scheme">: a page's dir="rtl" mirrored the card (src/content/ui/shadow.ts ownDirection).
+  it('a page that says dir="rtl" and a dark colour scheme (on its root, and on Lanyard’s host, !important): the card is drawn as on a plain page', async () => {
+    const drawn = (page: Page) =>
+      inShadow(page, 'hover-card', (root) => {
+        const card = root.querySelector('.c')!;
+        const c = card.getBoundingClientRect();
+        const s = getComputedStyle(card);
+        const parts = [...card.querySelectorAll('*')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return [el.localName, Math.round(r.left - c.left), Math.round(r.top - c.top), Math.round(r.width)].join(' ');
+        });
+        return { direction: s.direction, colorScheme: s.colorScheme, parts };
+      });
+    const plain = await show(verdict({}));
+    const want = await drawn(plain);
+    await plain.close();
+    expect(want.direction).toBe('ltr');
+    const rules = 'direction:rtl!important;unicode-bidi:bidi-override!important;color-scheme:dark!important';
+    const page = await show(verdict({}), undefined, 'en', ' dir="rtl"', `<meta name="color-scheme" content="dark"><style>html,body{${rules}}[data-lanyard]{${rules}}</style>`);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-lanyard]')!).direction)).toBe('ltr');
+    expect(await drawn(page)).toEqual(want);
     await page.close();
   });
 

@@ -12,6 +12,7 @@ import { inShadow, serve, waitFor } from '../content/support/browser.ts';
 import { launchWithBadges, type WithBadges } from '../content/support/extension.ts';
 import { BODY, pickerOpen } from './support/gmail-picker.ts';
 import { PAGE_EARS } from './support/page-ears.ts';
+import { PAGE_POLLUTES } from './support/page-pollutes.ts';
 
 let env: WithBadges;
 
@@ -49,6 +50,24 @@ describe('the picker’s search, kept from the page', () => {
     await page.focus(BODY);
     await page.keyboard.type('k');
     expect(await heard(page)).toContain('keydown k');
+    await page.close();
+  });
+
+  // attack37: the content script calls stopImmediatePropagation, composedPath and its root's activeElement after the
+  // page's scripts ran; a page that replaced them (to hear the keys, or open the root) replaced its own world's only.
+  // Passes before and after: a guard on Chromium's isolated world.
+  it('a page that replaced stopImmediatePropagation, composedPath, ShadowRoot activeElement, attachShadow, the popover calls and getComputedStyle first: none is Lanyard’s, and it hears no key', async () => {
+    const page = await pickerOpen(env, new Function(`(${PAGE_POLLUTES})()`) as () => void);
+    expect(await page.evaluate(() => document.querySelector('[data-lanyard="picker"]')!.shadowRoot)).toBeNull();
+    await page.evaluate(() => void ((window as unknown as { heard: string[] }).heard = []));
+    await page.keyboard.type('zqx');
+    await waitFor(() => inShadow(page, 'picker', (root) => root.querySelectorAll('li[role=option]').length === 0));
+    await page.waitForTimeout(300);
+    expect(await heard(page)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
+    expect(await page.evaluate(() => HTMLElement.prototype.matches.call(document.querySelector('[data-lanyard="picker"]'), ':popover-open'))).toBe(true);
+    // The replacements are in place in the page's own world.
+    expect(await page.evaluate(() => (new Event('x').composedPath(), (window as unknown as { seen: string[] }).seen))).toEqual(['composedPath x']);
     await page.close();
   });
 });

@@ -14,14 +14,26 @@
  * and still happens) and hands it to the picker itself (`shield`), which acts on it as its own listeners would.
  * Kept on the world's global object (the picker is injected later, by another script of the same world:
  * top-layer.ts's hosts are shared the same way), never where the page can reach.
+ *
+ * Drag events are composed too (HTML §6.11.5 "fire a DND event"), and carry the drag data store: a page's `drop`
+ * listener read the text the user dropped into the search ("read-only mode", HTML §6.11.2), its `dragstart` listener
+ * the search's text the user dragged, and could put its own words in that drag ("read/write mode") (attack37). They
+ * are stopped the same way, while they are the picker's: at its host, where the focus need not be, and only there (`holds`).
+ * What a drop does, inserting its text into the search, is its default action and still happens.
  */
 
-/** The events that carry what the user types or pastes, composed (they leave a shadow root). */
-export const SHIELDED = ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'textInput', 'compositionstart', 'compositionupdate', 'compositionend', 'paste', 'copy', 'cut'] as const;
+/**
+ * The events that carry what the user types, pastes or drags, composed (they leave a shadow root). One string: this
+ * script is in every picker site's first load (bench content_js_gz_kb), and the drag events cost it nothing more.
+ */
+export const SHIELDED = 'keydown keypress keyup beforeinput input textInput compositionstart compositionupdate compositionend paste copy cut dragstart drag dragend dragenter dragover dragleave drop'.split(' ');
 
 export interface Shield {
-  /** Whether the focus is inside this UI (its closed root's own `activeElement`). */
-  focused(): boolean;
+  /**
+   * Whether the event is this UI's: at its host, or, but for a drag event (at the pointer: a drop on the page's own
+   * drop zone is the page's), while the focus is inside it (its closed root's own `activeElement`).
+   */
+  holds(e: Event): boolean;
   /** Acts on an event the page will not hear. */
   deliver(e: Event): void;
 }
@@ -30,14 +42,17 @@ const KEY = Symbol.for('lanyard.key-shield');
 /** The world's global object, where the shields the first listener hands events to are once that listener is. */
 const world = globalThis as unknown as Record<symbol, Set<Shield> | undefined>;
 
-/** At document_start, before the page's scripts: the window's first capturing listener for each shielded event. */
+/**
+ * At document_start, before the page's scripts: the window's first capturing listener for each shielded event, once
+ * per world (the shields' set is made with it: `shield` finds no set where this did not run).
+ */
 export function listenFirst(): void {
   if (world[KEY]) return;
   const all = (world[KEY] = new Set());
   const first = (e: Event) => {
     if (!e.isTrusted) return;
     for (const sh of all) {
-      if (!sh.focused()) continue;
+      if (!sh.holds(e)) continue;
       e.stopImmediatePropagation();
       return sh.deliver(e);
     }
@@ -46,9 +61,9 @@ export function listenFirst(): void {
 }
 
 /**
- * Hands `shield` the events the first listener stops, until `signal` aborts. True when that listener is there
- * (the manifest's script ran at document_start); false when it is not (the events reach the panel, and the page,
- * as before), so the UI keeps its own listeners either way.
+ * Hands `shield` the events the first listener stops, until `signal` aborts. Where that listener is not there (the
+ * manifest's script did not run at document_start) the events reach the panel, and the page, as before: the UI keeps
+ * its own listeners either way.
  */
 export function shield(sh: Shield, signal: AbortSignal): boolean {
   const all = world[KEY];

@@ -15,7 +15,7 @@ import { ask } from '../messages.ts';
 import type { PickerBadge } from '../../messaging/views.ts';
 import { errorWords, tx, type ContentKey } from '../i18n.ts';
 import { h, monthYear, safeImage } from './h.ts';
-import { mountShadow, type ShadowUi } from './shadow.ts';
+import { mountShadow, ownDirection, type ShadowUi } from './shadow.ts';
 import { place } from './place.ts';
 import { fromUser } from './user.ts';
 import { guard } from './armed.ts';
@@ -58,7 +58,9 @@ const CSS =
   'b,bdi{unicode-bidi:isolate}' +
   'header{display:flex;align-items:center;justify-content:space-between;padding:8px 10px;font-weight:600}' +
   'header button{border:0;background:none;cursor:pointer;font-size:16px}' +
-  'input{margin:0 10px 6px;padding:6px 8px;border:1px solid #c4c9d0;border-radius:6px}' +
+  // Its controls' colours are its own: with the system's (`color-scheme: normal`), the page's <meta name="color-scheme"
+  // content="dark"> drew the search dark and the buttons' words light on white (attack37).
+  'input{margin:0 10px 6px;padding:6px 8px;border:1px solid #c4c9d0;border-radius:6px;background:#fff}input,button{color:inherit}' +
   '.s{padding:0 10px 6px;color:#5a6270}ul{list-style:none;margin:0;padding:0 4px 6px;overflow:auto}' +
   'li{display:flex;gap:8px;align-items:center;padding:6px;border-radius:6px;cursor:pointer}' +
   'li[aria-selected=true],li:hover{background:#eef3fb}img,.n{width:36px;height:36px;flex:none;border-radius:4px;object-fit:contain;background:#f1f3f5}' +
@@ -72,7 +74,7 @@ let open: { close(): void } | null = null;
 
 export function openPicker(o: PickerOptions): { close(): void } {
   open?.close();
-  const ui: ShadowUi = mountShadow('picker', CSS);
+  const ui: ShadowUi = mountShadow('picker', CSS + ownDirection());
   const life = new AbortController();
   const search = tx('contentPickerSearch');
   const input = h('input', { type: 'search', placeholder: search, 'aria-label': search });
@@ -232,10 +234,12 @@ export function openPicker(o: PickerOptions): { close(): void } {
   panel.addEventListener('keydown', onKeyDown, on);
   // Typing in the search must not reach the site's keyboard shortcuts (Gmail's "c" composes), nor its capturing
   // listeners, which heard what the user searched for: the window's first listener (keys-first.ts, document_start)
-  // stops each event while the focus is here and hands it to these (dom/key-shield.ts). Where that script did not run
+  // stops each event while the focus (or a drag's pointer) is here and hands it to these (dom/key-shield.ts). Where that script did not run
   // first, the panel's own listeners act, and the site's bubbling ones at least hear nothing.
   shield({
-    focused: () => ui.root.activeElement !== null,
+    // At its host (this world's own composedPath), or, but for a drag (drag*, drop: where the pointer is, which a drop
+    // on the page's own drop zone is not: unheard there, the browser opened the dropped file in the tab), focused here.
+    holds: (e) => e.composedPath().includes(ui.host) || (!e.type.startsWith('dr') && ui.root.activeElement !== null),
     deliver: (e) => (e.type === 'keydown' ? onKeyDown(e as KeyboardEvent) : e.type === 'beforeinput' ? onBeforeInput(e) : e.type === 'input' ? onInput(e) : undefined),
   }, life.signal);
   for (const t of ['keydown', 'keyup', 'keypress']) panel.addEventListener(t, (e) => e.stopPropagation(), on);

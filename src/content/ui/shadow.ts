@@ -1,3 +1,4 @@
+import { tx, type ContentKey } from '../i18n.ts';
 import { QUIET_CSS } from './quiet.ts';
 
 /**
@@ -27,6 +28,17 @@ export const HOST_ATTR = 'data-lanyard';
  * that hold them. A generic family is never matched against @font-face (CSS Fonts 4, generic font families).
  */
 const BASE = `:host{all:initial!important}*{box-sizing:border-box;font:13px/1.35 system-ui,sans-serif}${QUIET_CSS}`;
+
+/**
+ * A panel's own direction, for the picker and the hover card (attack37): `all` leaves out `direction` and
+ * `unicode-bidi` (CSS Cascade 5 §3.2 "the all shorthand"), so a page's `dir="rtl"` reached the panel and mirrored it
+ * ("Use it anyway" where "Choose another" was, the close button where the title was). The direction is the browser
+ * language's (the predefined `@@bidi_dir` message), as the words are; !important beats the page's rules on the host
+ * (the shadow tree's important declarations win). A page's `<meta name="color-scheme">` reaches the system colours
+ * of form controls (`color-scheme: normal`, CSS Color Adjustment 1 §2.2): the picker gives its controls their own
+ * colours (picker.ts); the hover card has none.
+ */
+export const ownDirection = (): string => `:host{direction:${tx('@@bidi_dir' as ContentKey) === 'rtl' ? 'rtl' : 'ltr'}!important;unicode-bidi:isolate!important}`;
 
 function style(root: ShadowRoot, css: string): void {
   try {

@@ -10,10 +10,10 @@ import { listenFirst, shield, SHIELDED, type Shield } from '../../../src/content
 /** An event as the listener reads it, trusted or not, whose stopImmediatePropagation is counted. */
 const typed = (isTrusted: boolean) => ({ type: 'keydown', isTrusted, stopImmediatePropagation: vi.fn() }) as unknown as Event & { stopImmediatePropagation: ReturnType<typeof vi.fn> };
 
-/** A shield whose focus is said by `focused`, and the events it was handed. */
+/** A shield that holds an event while `focused` says so, and the events it was handed. */
 function ui(focused: () => boolean): Shield & { got: Event[] } {
   const got: Event[] = [];
-  return { got, focused, deliver: (e) => void got.push(e) };
+  return { got, holds: () => focused(), deliver: (e) => void got.push(e) };
 }
 
 // In this order: the world's global object keeps what listenFirst put there for the rest of the file.
