@@ -116,10 +116,11 @@ function emailForms(v: string): string[] {
  * URL parser's mapping of a domain (UTS #46: NFKC and case folding: "ſ", U+017F, is "s"; fullwidth
  * "ｅ" is "e"; "ﬀ" is "ff"). Such an address folded meets an ASCII one it is not: no mail system
  * reads "Kate@example.org" as kate@example.org's mailbox, and IDNA2008 disallows those
- * characters in a domain (RFC 5892 §2.3). Hostile review (hostile41).
+ * characters in a domain (RFC 5892 §2.3). Hostile review (hostile41). White space around the address is no
+ * part of it (every comparison trims it): a no-break space after it (NFKC " ") folds nothing (review42).
  */
 function foldsToAscii(v: string): boolean {
-  for (const ch of v) {
+  for (const ch of v.trim()) {
     if (ch.charCodeAt(0) < 0x80) continue;
     if (/[\x00-\x7f]/.test(ch.normalize('NFKC')) || /[\x00-\x7f]/.test(ch.toLowerCase())) return true;
   }
