@@ -12,6 +12,7 @@ import type { UserIdentity } from './context.ts';
 import { md5Hex } from './md5.ts';
 import { hex } from '../proofs/sha256-digest.ts';
 import { sha256Small } from '../proofs/sha256-small.ts';
+import { unicodeDomain } from './punycode.ts';
 
 const enc = new TextEncoder();
 
@@ -93,8 +94,8 @@ function asciiDomain(v: string): string | undefined {
  * The spellings of one e-mail address an issuer may have written or hashed: as given and trimmed,
  * in Unicode's composed form (NFC: canonically equivalent text, UAX #15, which an address in a
  * decomposed form is too), each as is and lower-cased, each with its domain as written and as an
- * A-label. Each is the same mailbox; a hash is over the exact string (OB 2.0 §IdentityHash), so
- * each is hashed.
+ * A-label (or, written with A-labels, as U-labels: unicodeForm). Each is the same mailbox; a hash
+ * is over the exact string (OB 2.0 §IdentityHash), so each is hashed.
  */
 function emailForms(v: string): string[] {
   const out = new Set<string>();
@@ -102,12 +103,23 @@ function emailForms(v: string): string[] {
     for (const form of [base, base.normalize('NFC')]) {
       for (const x of [form, form.toLowerCase()]) {
         out.add(x);
-        const a = asciiDomain(x);
+        const a = asciiDomain(x) ?? unicodeForm(x);
         if (a) out.add(a);
       }
     }
   }
   return [...out];
+}
+
+/**
+ * An address whose domain the user's backpack lists with A-labels, with its U-labels (punycode.ts): the issuer
+ * that hashed `ada@bücher.example` hashed the same mailbox as `ada@xn--bcher-kva.example` (review42: its badge
+ * read "issued to someone else").
+ */
+function unicodeForm(v: string): string | undefined {
+  const at = v.lastIndexOf('@');
+  const u = at < 1 ? undefined : unicodeDomain(v.slice(at + 1));
+  return u && `${v.slice(0, at)}@${u}`;
 }
 
 /**
