@@ -9,14 +9,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY, startGmailPicker, type GmailPicker } from './firefox/gmail-picker.ts';
 import { Firefox, waitFor } from './firefox/support.ts';
-import { PAGE_EARS } from './support/page-ears.ts';
+import { PAGE_EARS, PAGE_FORGE } from './support/page-ears.ts';
 
 let ff: Firefox;
 let gmail: GmailPicker;
 
 beforeAll(async () => {
   // The page's own script, before anything else of its own: its listeners are as early as a page's can be.
-  gmail = await startGmailPicker((html) => html.replace(/<head[^>]*>/i, (m) => `${m}<script>(${PAGE_EARS})()</script>`));
+  gmail = await startGmailPicker((html) => html.replace(/<head[^>]*>/i, (m) => `${m}<script>(${PAGE_EARS})();(${PAGE_FORGE})()</script>`));
   ff = gmail.ff;
 });
 afterAll(async () => {
@@ -35,6 +35,8 @@ describe('the picker’s search, kept from the page, in Firefox', { timeout: 180
     await ff.press('\uE015');
     await new Promise((r) => setTimeout(r, 300));
     expect(await heard()).toEqual([]);
+    // The page's forged shield state (PAGE_FORGE) was never read nor handed a key.
+    expect(await ff.run(() => (window as unknown as { forged: string[] }).forged)).toEqual([]);
     const search = await ff.run((el: HTMLInputElement) => el.value, (await ff.inShadow('picker', 'input'))[0] as unknown as HTMLInputElement);
     expect(search).toBe('zq');
     // Escape still closes it; the compose body then hears keys as before (the page's listeners work).

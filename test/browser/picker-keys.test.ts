@@ -11,7 +11,7 @@ import { realPage, REAL_GMAIL } from '../content/support/pages.ts';
 import { inShadow, serve, waitFor } from '../content/support/browser.ts';
 import { launchWithBadges, type WithBadges } from '../content/support/extension.ts';
 import { BODY, pickerOpen } from './support/gmail-picker.ts';
-import { PAGE_EARS } from './support/page-ears.ts';
+import { PAGE_EARS, PAGE_FORGE } from './support/page-ears.ts';
 import { PAGE_POLLUTES } from './support/page-pollutes.ts';
 
 let env: WithBadges;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   env = await launchWithBadges();
   // The page's own script, before anything else of its own: its listeners are as early as a page's can be.
   await serve(env.ext.context, 'https://mail.google.com/**', (url) =>
-    url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL).replace(/<head[^>]*>/i, (m) => `${m}<script>(${PAGE_EARS})()</script>`) : null);
+    url.pathname === '/mail/u/0/' ? realPage(REAL_GMAIL).replace(/<head[^>]*>/i, (m) => `${m}<script>(${PAGE_EARS})();(${PAGE_FORGE})()</script>`) : null);
 });
 afterAll(async () => {
   await env?.close();
@@ -44,6 +44,8 @@ describe('the picker’s search, kept from the page', () => {
     await waitFor(() => inShadow(page, 'picker', (root) => (root.querySelector('input') as HTMLInputElement).value.endsWith('pasted-secret')));
     await page.waitForTimeout(300);
     expect(await heard(page)).toEqual([]);
+    // The page's forged shield state (PAGE_FORGE) was never read nor handed a key.
+    expect(await page.evaluate(() => (window as unknown as { forged: string[] }).forged)).toEqual([]);
     // Escape still closes it; the compose body then hears keys as before.
     await page.keyboard.press('Escape');
     await waitFor(() => page.evaluate(() => !document.querySelector('[data-lanyard="picker"]')));

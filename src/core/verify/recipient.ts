@@ -12,6 +12,7 @@ import type { UserIdentity } from './context.ts';
 import { md5Hex } from './md5.ts';
 import { hex } from '../proofs/sha256-digest.ts';
 import { sha256Small } from '../proofs/sha256-small.ts';
+import { unicodeDomain } from './punycode.ts';
 
 const enc = new TextEncoder();
 
@@ -93,8 +94,8 @@ function asciiDomain(v: string): string | undefined {
  * The spellings of one e-mail address an issuer may have written or hashed: as given and trimmed,
  * in Unicode's composed form (NFC: canonically equivalent text, UAX #15, which an address in a
  * decomposed form is too), each as is and lower-cased, each with its domain as written and as an
- * A-label. Each is the same mailbox; a hash is over the exact string (OB 2.0 §IdentityHash), so
- * each is hashed.
+ * A-label (or, written with A-labels, as U-labels: unicodeForm). Each is the same mailbox; a hash
+ * is over the exact string (OB 2.0 §IdentityHash), so each is hashed.
  */
 function emailForms(v: string): string[] {
   const out = new Set<string>();
@@ -102,7 +103,7 @@ function emailForms(v: string): string[] {
     for (const form of [base, base.normalize('NFC')]) {
       for (const x of [form, form.toLowerCase()]) {
         out.add(x);
-        const a = asciiDomain(x);
+        const a = asciiDomain(x) ?? unicodeForm(x);
         if (a) out.add(a);
       }
     }
@@ -111,15 +112,27 @@ function emailForms(v: string): string[] {
 }
 
 /**
+ * An address whose domain the user's backpack lists with A-labels, with its U-labels (punycode.ts): the issuer
+ * that hashed `ada@bücher.example` hashed the same mailbox as `ada@xn--bcher-kva.example` (review42: its badge
+ * read "issued to someone else").
+ */
+function unicodeForm(v: string): string | undefined {
+  const at = v.lastIndexOf('@');
+  const u = at < 1 ? undefined : unicodeDomain(v.slice(at + 1));
+  return u && `${v.slice(0, at)}@${u}`;
+}
+
+/**
  * Whether an address holds a character outside ASCII that Lanyard's folding turns into ASCII: lower
  * case (U+212A KELVIN SIGN is "k", U+0130 is "i" and a dot), NFC (U+212A is "K" canonically), or the
  * URL parser's mapping of a domain (UTS #46: NFKC and case folding: "ſ", U+017F, is "s"; fullwidth
  * "ｅ" is "e"; "ﬀ" is "ff"). Such an address folded meets an ASCII one it is not: no mail system
  * reads "Kate@example.org" as kate@example.org's mailbox, and IDNA2008 disallows those
- * characters in a domain (RFC 5892 §2.3). Hostile review (hostile41).
+ * characters in a domain (RFC 5892 §2.3). Hostile review (hostile41). White space around the address is no
+ * part of it (every comparison trims it): a no-break space after it (NFKC " ") folds nothing (review42).
  */
 function foldsToAscii(v: string): boolean {
-  for (const ch of v) {
+  for (const ch of v.trim()) {
     if (ch.charCodeAt(0) < 0x80) continue;
     if (/[\x00-\x7f]/.test(ch.normalize('NFKC')) || /[\x00-\x7f]/.test(ch.toLowerCase())) return true;
   }

@@ -64,3 +64,24 @@ describe('a proof added beside the issuer\'s does not change whom the badge name
     expect(r.checks.find((c) => c.id === 'recipient')?.outcome, show(r)).toBe('pass');
   });
 });
+
+describe('a genuine set: the issuer signs twice (eddsa-rdfc-2022 and eddsa-jcs-2022), each proof over everything', () => {
+  let both: Doc;
+  beforeAll(async () => {
+    const c = credential(issuer.did) as Doc;
+    c.credentialSubject.identifier = [{ type: 'IdentityObject', identityType: 'emailAddress', identityHash: 'bob@example.com', hashed: false }];
+    const rdfc = (await signWith(c, issuer, {})).proof;
+    both = { ...c, proof: [rdfc, await jcsProof(c, issuer)] };
+  });
+
+  for (const order of ['rdfc, jcs', 'jcs, rdfc']) {
+    it(`(${order}) names Bob: issued to him, someone else to Mallory`, async () => {
+      const doc = order === 'rdfc, jcs' ? both : { ...both, proof: [...both.proof].reverse() };
+      const bob = await as('bob@example.com', doc);
+      expect(bob.checks.find((c) => c.id === 'recipient')?.outcome, show(bob)).toBe('pass');
+      expect(bob.checks.find((c) => c.id === 'signature')?.outcome, show(bob)).toBe('pass');
+      const her = await as('mallory@example.com', doc);
+      expect(her.checks.find((c) => c.id === 'recipient')?.code, show(her)).toBe('ERR_RECIPIENT_MISMATCH');
+    });
+  }
+});

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CheckList } from '../../../src/core/verify/checks.ts';
 import { toUserIdentity } from '../../../src/core/verify/context.ts';
-import { checkRecipient, saltOf } from '../../../src/core/verify/recipient.ts';
+import { addressKey, checkRecipient, saltOf } from '../../../src/core/verify/recipient.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { createHash } from 'node:crypto';
 
@@ -244,4 +244,22 @@ describe('recipient: characters that fold into ASCII make no match', () => {
     // A ligature in a local part is not folded at all (only a domain is mapped): another address.
     expect((await run([{ type: 'email', identity: 'o\ufb00ice@example.org', hashed: false }], ['office@example.org'])).check.outcome).toBe('fail');
   });
+});
+
+/**
+ * Review (review42) of hostile41's rule: white space around an address is no part of it (it is trimmed before
+ * every comparison), so it folds nothing. A no-break space (U+00A0, NFKC " ") or an ideographic space (U+3000)
+ * after the address a backpack's profile gives made the whole address "fold into ASCII", compared with only its
+ * ASCII letters' case: "JOSÉ@EXEMPLE.FR" then met neither "josé@exemple.fr" nor its hash, and a genuine badge read unknown.
+ */
+describe('recipient: white space around the user\'s address folds nothing', () => {
+  const sha = (text: string, salt = 'pepper') => `sha256$${createHash('sha256').update(text + salt).digest('hex')}`;
+  for (const space of ['\u00a0', '\u3000', '\u2003']) {
+    const mine = `JOS\u00c9@EXEMPLE.FR${space}`;
+    it(`an address with U+${space.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} after it is the address: issued to the user, in clear and hashed`, async () => {
+      expect((await run([{ type: 'email', identity: 'jos\u00e9@exemple.fr', hashed: false }], [mine])).check.outcome).toBe('pass');
+      expect((await run([{ type: 'email', identity: sha('jos\u00e9@exemple.fr'), hashed: true, salt: 'pepper' }], [mine])).check.outcome).toBe('pass');
+      expect(addressKey(mine)).toBe(addressKey('jos\u00e9@exemple.fr'));
+    });
+  }
 });
