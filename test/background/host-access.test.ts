@@ -13,6 +13,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
     if (path === '/doc') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    if (path === '/headers') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(req.headers));
     if (path === '/same') return void res.writeHead(302, { location: '/doc' }).end();
     if (path === '/other') return void res.writeHead(302, { location: at('localhost', '/doc') }).end();
     if (path === '/declared') return void res.writeHead(200, { 'content-length': String(5 * 1024 * 1024) }).end(Buffer.alloc(5 * 1024 * 1024));
@@ -74,6 +75,28 @@ describe('host fetch', () => {
     // The user's own syncs and imports keep the browser's cache (no page sees what they fetch).
     expect(await (await spy(false)(at('127.0.0.1', '/doc'))).json()).toEqual({ ok: true });
     expect(inits[1]?.cache).toBeUndefined();
+  });
+
+  it('sends no Authorization, Cookie or other header handed in to a host a badge names, only accept and the cache validators (fetch42)', async () => {
+    const given = { accept: 'application/ld+json', authorization: 'Bearer secret', cookie: 'session=1', 'x-api-key': 'k', 'if-none-match': '"v1"' };
+    for (const refuseRedirects of [false, true]) {
+      const seen = (await (await hostFetch(undefined, undefined, refuseRedirects)(at('127.0.0.1', '/headers'), { headers: given })).json()) as Record<string, string>;
+      expect(seen).toMatchObject({ accept: 'application/ld+json', 'if-none-match': '"v1"' });
+      expect(seen).not.toHaveProperty('authorization');
+      expect(seen).not.toHaveProperty('cookie');
+      expect(seen).not.toHaveProperty('x-api-key');
+    }
+  });
+
+  it('asks for no Referer and no cookies on every fetch, hover or not: the worker’s URL names the extension, in Firefox by a per-install id (fetch42)', async () => {
+    const inits: RequestInit[] = [];
+    const allow = { contains: async () => true, request: async () => false };
+    for (const refuseRedirects of [false, true]) {
+      const spy = createHostFetch({ permissions: allow, fetch: (u, init) => (inits.push(init!), fetch(u, init)), refuseRedirects });
+      expect(await (await spy(at('127.0.0.1', '/doc'))).json()).toEqual({ ok: true });
+    }
+    expect(inits).toHaveLength(2);
+    for (const init of inits) expect(init).toMatchObject({ referrerPolicy: 'no-referrer', credentials: 'omit' });
   });
 
   it('asks for the permission of the host it starts at', async () => {
