@@ -127,7 +127,7 @@ export async function startBackpack(opts: BackpackOptions = {}): Promise<Backpac
     else if (planned) reply = planned;
     else if (r.method === 'OPTIONS' && opts.cors) reply = { status: 204, headers: { 'access-control-allow-methods': 'GET, POST, PUT, DELETE' }, body: '' };
     else reply = await dispatch(router, r);
-    control.requests.push({ method: r.method, path: r.path, status: reply.status, search: url.search, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+    control.requests.push({ method: r.method, path: r.path, status: reply.status, search: url.search, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}), ...(req.headers.referer ? { referer: req.headers.referer } : {}) });
     if (res.destroyed) return;
     // RFC 9110 §6.6.1: an origin server with a clock MUST send Date, from that clock (the backpack's, which tests move).
     res.writeHead(reply.status, { date: new Date(state.now()).toUTCString(), ...cors, ...reply.headers, ...control.extraHeaders });
