@@ -69,7 +69,8 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
       // No cookies: issuers' documents are public, and a badge must not make credentialed requests. Only
       // `accept` and the document cache's validators pass (an Authorization or Cookie header handed in
       // would go to a host the badge chose), and no Referer: the worker's URL names the extension (in Firefox a per-install
-      // moz-extension UUID, an identifier every issuer would see), RFC 9110 §10.1.3, Referrer Policy §3.1.
+      // moz-extension UUID). Neither browser sent one from the worker in test/browser/no-cookies.test.ts
+      // and firefox-no-cookies.test.ts; the policy says so rather than rely on it (Referrer Policy §3.1).
       // No answer at all (offline, refused, reset, timed out) is marked as such (network-log.ts).
       const request = { ...plainHeaders(init?.headers), signal: AbortSignal.any(signals), credentials: 'omit', referrerPolicy: 'no-referrer' } as const;
       const res = await fetch(url, { ...request, ...(refuseRedirects ? { redirect: 'manual', cache: 'no-store' } : { redirect: 'follow' }) }).catch(async (e: unknown) => {
