@@ -50,7 +50,10 @@ export async function send(opts: ClientOptions, url: string, init: RequestInit =
   // sync from its cache without asking the backpack, and kept the user's badges on disk past sign-out.
   const cache = init.cache ?? (new Headers(init.headers).has('authorization') ? 'no-store' : undefined);
   try {
-    return await opts.fetch(url, { ...init, ...(cache ? { cache } : {}), signal: AbortSignal.any(signals) });
+    // No cookies either (Fetch §5.3 credentials mode; a browser's default, 'same-origin', sends an extension's
+    // host-permitted sites' cookies): a request speaks for the account its token or password names, never for
+    // whoever is signed in on the backpack's web site in this browser, and no Referer naming the extension.
+    return await opts.fetch(url, { ...init, ...(cache ? { cache } : {}), credentials: 'omit', referrerPolicy: 'no-referrer', signal: AbortSignal.any(signals) });
   } catch (e) {
     const timedOut = e instanceof Error && e.name === 'TimeoutError';
     // `redirect: 'error'` (every request that carries a secret) fails like a network error on a 3xx.

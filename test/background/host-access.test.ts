@@ -1,11 +1,14 @@
 /** The verifier's fetch over a real local server: redirects to other sites fail, bodies are capped. */
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHostFetch, HostPermissionError, sameSite } from '../../src/background/services/host-access.ts';
 import { isUnreachable } from '../../src/background/services/network-log.ts';
 
 let server: Server;
+/** 64 MiB of spaces, gzipped to about 64 KB: a Content-Encoding bomb whose declared length is small. */
+const BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 });
 let port = 0;
 const at = (host: string, path: string) => `http://${host}:${port}${path}`;
 
@@ -13,6 +16,8 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
     if (path === '/doc') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    if (path === '/headers') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(req.headers));
+    if (path === '/bomb') return void res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(BOMB.length) }).end(BOMB);
     if (path === '/same') return void res.writeHead(302, { location: '/doc' }).end();
     if (path === '/other') return void res.writeHead(302, { location: at('localhost', '/doc') }).end();
     if (path === '/declared') return void res.writeHead(200, { 'content-length': String(5 * 1024 * 1024) }).end(Buffer.alloc(5 * 1024 * 1024));
@@ -76,6 +81,28 @@ describe('host fetch', () => {
     expect(inits[1]?.cache).toBeUndefined();
   });
 
+  it('sends no Authorization, Cookie or other header handed in to a host a badge names, only accept and the cache validators (fetch42)', async () => {
+    const given = { accept: 'application/ld+json', authorization: 'Bearer secret', cookie: 'session=1', 'x-api-key': 'k', 'if-none-match': '"v1"' };
+    for (const refuseRedirects of [false, true]) {
+      const seen = (await (await hostFetch(undefined, undefined, refuseRedirects)(at('127.0.0.1', '/headers'), { headers: given })).json()) as Record<string, string>;
+      expect(seen).toMatchObject({ accept: 'application/ld+json', 'if-none-match': '"v1"' });
+      expect(seen).not.toHaveProperty('authorization');
+      expect(seen).not.toHaveProperty('cookie');
+      expect(seen).not.toHaveProperty('x-api-key');
+    }
+  });
+
+  it('asks for no Referer and no cookies on every fetch, hover or not: the worker’s URL names the extension, in Firefox by a per-install id (fetch42)', async () => {
+    const inits: RequestInit[] = [];
+    const allow = { contains: async () => true, request: async () => false };
+    for (const refuseRedirects of [false, true]) {
+      const spy = createHostFetch({ permissions: allow, fetch: (u, init) => (inits.push(init!), fetch(u, init)), refuseRedirects });
+      expect(await (await spy(at('127.0.0.1', '/doc'))).json()).toEqual({ ok: true });
+    }
+    expect(inits).toHaveLength(2);
+    for (const init of inits) expect(init).toMatchObject({ referrerPolicy: 'no-referrer', credentials: 'omit' });
+  });
+
   it('asks for the permission of the host it starts at', async () => {
     await expect(hostFetch(['localhost'])(at('127.0.0.1', '/doc'))).rejects.toBeInstanceOf(HostPermissionError);
   });
@@ -83,6 +110,9 @@ describe('host fetch', () => {
   it('refuses bodies over the cap, declared or streamed', async () => {
     await expect(hostFetch()(at('127.0.0.1', '/declared'))).rejects.toThrow(/answered more than 4 MB: not read/);
     await expect(hostFetch()(at('127.0.0.1', '/stream'))).rejects.toThrow(/answered more than 4 MB: not read/);
+    // Content-Encoding: the cap counts the bytes the body decodes to, as they stream, not the bytes sent.
+    expect(BOMB.length).toBeLessThan(1024 * 1024);
+    await expect(hostFetch()(at('127.0.0.1', '/bomb'))).rejects.toThrow(/answered more than 4 MB: not read/);
     await expect(hostFetch(undefined, 10)(at('127.0.0.1', '/doc'))).rejects.toThrow(/more than 0 MB/);
     expect(await (await hostFetch(undefined, 11)(at('127.0.0.1', '/doc'))).json()).toEqual({ ok: true });
   });

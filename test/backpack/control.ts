@@ -58,6 +58,9 @@ export interface LoggedRequest {
   /** The query string ("" or "?…"), and the Authorization header, for replaying a run (bench/sync.ts). */
   search?: string;
   authorization?: string;
+  /** The Cookie and Referer headers as sent, for the tests that no request carries them (test/browser/no-cookies.test.ts). */
+  cookie?: string;
+  referer?: string;
 }
 
 export class Control {

@@ -129,7 +129,7 @@ export async function startBackpack(opts: BackpackOptions = {}): Promise<Backpac
     else if (planned) reply = planned;
     else if (r.method === 'OPTIONS' && opts.cors) reply = { status: 204, headers: { 'access-control-allow-methods': 'GET, POST, PUT, DELETE' }, body: '' };
     else reply = await dispatch(router, r);
-    control.requests.push({ method: r.method, path: r.path, status: reply.status, search: url.search, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+    control.requests.push({ method: r.method, path: r.path, status: reply.status, search: url.search, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}), ...(req.headers.referer ? { referer: req.headers.referer } : {}) });
     if (res.destroyed) return;
     if (control.answerDropped(r)) {
       req.socket.destroy();

@@ -66,9 +66,13 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
     const deadline = startDeadline(timeoutMs);
     const signals = [deadline.signal, stop.signal, ...(init?.signal ? [init.signal] : [])];
     try {
-      // No cookies: issuers' documents are public, and a badge must not make credentialed requests.
+      // No cookies: issuers' documents are public, and a badge must not make credentialed requests. Only
+      // `accept` and the document cache's validators pass (an Authorization or Cookie header handed in
+      // would go to a host the badge chose), and no Referer: the worker's URL names the extension (in Firefox a per-install
+      // moz-extension UUID). Neither browser sent one from the worker in test/browser/no-cookies.test.ts
+      // and firefox-no-cookies.test.ts; the policy says so rather than rely on it (Referrer Policy §3.1).
       // No answer at all (offline, refused, reset, timed out) is marked as such (network-log.ts).
-      const request = { ...(init?.headers ? { headers: init.headers } : {}), signal: AbortSignal.any(signals), credentials: 'omit' } as const;
+      const request = { ...plainHeaders(init?.headers), signal: AbortSignal.any(signals), credentials: 'omit', referrerPolicy: 'no-referrer' } as const;
       const res = await fetch(url, { ...request, ...(refuseRedirects ? { redirect: 'manual', cache: 'no-store' } : { redirect: 'follow' }) }).catch(async (e: unknown) => {
         // Fetch §4.4 HTTP-redirect fetch: a Location that is not http(s) is a network error. The server
         // answered: a refusal, not an outage, where the error says so (undici's cause; the Location's
@@ -102,6 +106,17 @@ export function createHostFetch({ permissions, fetch, timeoutMs = 15_000, maxByt
       deadline.clear();
     }
   };
+}
+
+/** What a GET for a public document says: what it accepts, and the document cache's validators (RFC 9110 §13.1). */
+const PLAIN_HEADERS = ['accept', 'if-none-match', 'if-modified-since'];
+
+/** Those of the request's headers alone: no other header reaches a host a badge names. */
+function plainHeaders(given: HeadersInit | undefined): { headers?: Record<string, string> } {
+  if (given === undefined) return {};
+  const all = new Headers(given);
+  const kept = Object.fromEntries(PLAIN_HEADERS.flatMap((n) => (all.has(n) ? [[n, all.get(n)!]] : [])));
+  return Object.keys(kept).length ? { headers: kept } : {};
 }
 
 /** Whether a fetch failed on a redirect to a non-http(s) scheme (undici: its cause says so; a browser's "Failed to fetch" does not). */
