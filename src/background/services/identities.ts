@@ -22,7 +22,7 @@
  */
 import type { Store } from '../../platform/db.ts';
 import type { AccountRecord } from '../../platform/records.ts';
-import { addressKey } from '../../core/verify/recipient.ts';
+import { addressKey } from '../../core/verify/address-key.ts';
 
 export const LOCAL = 'local';
 

@@ -13,6 +13,9 @@ import { md5Hex } from './md5.ts';
 import { hex } from '../proofs/sha256-digest.ts';
 import { sha256Small } from '../proofs/sha256-small.ts';
 import { unicodeDomain } from './punycode.ts';
+import { asciiKey, foldsToAscii } from './address-key.ts';
+
+export { addressKey } from './address-key.ts';
 
 const enc = new TextEncoder();
 
@@ -120,35 +123,6 @@ function unicodeForm(v: string): string | undefined {
   const at = v.lastIndexOf('@');
   const u = at < 1 ? undefined : unicodeDomain(v.slice(at + 1));
   return u && `${v.slice(0, at)}@${u}`;
-}
-
-/**
- * Whether an address holds a character outside ASCII that Lanyard's folding turns into ASCII: lower
- * case (U+212A KELVIN SIGN is "k", U+0130 is "i" and a dot), NFC (U+212A is "K" canonically), or the
- * URL parser's mapping of a domain (UTS #46: NFKC and case folding: "ſ", U+017F, is "s"; fullwidth
- * "ｅ" is "e"; "ﬀ" is "ff"). Such an address folded meets an ASCII one it is not: no mail system
- * reads "Kate@example.org" as kate@example.org's mailbox, and IDNA2008 disallows those
- * characters in a domain (RFC 5892 §2.3). Hostile review (hostile41). White space around the address is no
- * part of it (every comparison trims it): a no-break space after it (NFKC " ") folds nothing (review42).
- */
-function foldsToAscii(v: string): boolean {
-  for (const ch of v.trim()) {
-    if (ch.charCodeAt(0) < 0x80) continue;
-    if (/[\x00-\x7f]/.test(ch.normalize('NFKC')) || /[\x00-\x7f]/.test(ch.toLowerCase())) return true;
-  }
-  return false;
-}
-
-/** An address with only its ASCII letters lower-cased, and space around it dropped: nothing outside ASCII is folded. */
-const asciiKey = (v: string): string => v.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
-
-/**
- * One key per e-mail address as the user's addresses are told apart (background identities.ts
- * addressKey): trimmed, composed (NFC) and lower-cased, or, for one that folds into ASCII
- * (foldsToAscii), only its ASCII letters lower-cased: "\u212aate@example.org" is not kate@example.org.
- */
-export function addressKey(v: string): string {
-  return foldsToAscii(v) ? asciiKey(v) : v.trim().normalize('NFC').toLowerCase();
 }
 
 /** One key per e-mail address for a comparison in clear: composed, lower-cased, its domain as an A-label. */
