@@ -19,16 +19,16 @@ import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2
 import { clr1Kind } from './clr1.ts';
 import { declaresOtherId, isHttpsUpgrade, isSecureFormOf, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { checkRevocationList } from './ob2-revocation-list.ts';
-import { plainHttpCopy } from '../verify/plain-http.ts';
+import { plainHttpCopy, plainHttpRead } from '../verify/plain-http.ts';
 
 /** `from`: where the copy arrived from, after its redirects (fetch-once.ts finalUrl): plain http or TLS. */
-type Hosted = { json: Json; from: string } | { gone: true } | { error: LanyardError };
+type Hosted = { json: Json; from: string } | { gone: true; from: string } | { error: LanyardError };
 
 /** Rule 1–2: GET the id; 410 Gone means revoked; the hosted copy may itself be a baked image. */
 async function fetchHosted(url: string, ctx: VerifyContext): Promise<Hosted> {
   try {
     const doc = await ctx.fetchDocument(url, BADGE_ACCEPT);
-    if (doc.status === 410) return { gone: true };
+    if (doc.status === 410) return { gone: true, from: doc.finalUrl };
     if (doc.status < 200 || doc.status > 299) return { error: new LanyardError(ErrorCodes.HTTP_STATUS, `The hosted copy at ${shorten(url)} answered HTTP ${doc.status}`) };
     const inner = await unpack(doc.bytes);
     if (inner.credential.type !== 'json') return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, `${shorten(url)} does not serve a JSON assertion`) };
@@ -102,6 +102,8 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     movedTo = true;
   }
   if ('gone' in hosted) {
+    const anyones = await plainHttpRevoked(hosted.from, '410 Gone', input, ctx);
+    if (anyones) return unconfirmed(cred.json, input, ctx, checks, format, { unconfirmed: anyones, code: ErrorCodes.HOSTED_SCOPE });
     checks.pass('structure', 'The hosted assertion is gone');
     checks.fail('revocation', ErrorCodes.REVOKED, `${shorten(at)} answered 410 Gone: the issuer revoked this badge`);
     checks.skipRemaining('The badge was revoked');
@@ -118,6 +120,8 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   // OB 2.0 §Assertion: `revoked` is a Boolean; absent or null, not revoked; neither true nor false, unsettled.
   const revoked = copy.revoked === undefined || copy.revoked === null ? false : flagOf(copy.revoked);
   if (revoked === true) {
+    const anyones = await plainHttpRevoked(hosted.from, '"revoked": true', input, ctx);
+    if (anyones) return unconfirmed(cred.json, input, ctx, checks, format, { unconfirmed: anyones, code: ErrorCodes.HOSTED_SCOPE });
     const why = typeof copy.revocationReason === 'string' ? `: ${shorten(copy.revocationReason, 200)}` : '';
     checks.pass('structure', 'The hosted copy says the badge is revoked');
     checks.fail('revocation', ErrorCodes.REVOKED, `Revoked by the issuer${why}`);
@@ -134,6 +138,20 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   if (movedTo && h?.outcome === 'pass') checks.pass('hosted', `${h.message} (the copy at ${shorten(fetchAt)} names its id ${shorten(at, 120)}, where the issuer serves it)`);
   return badge;
 };
+
+/**
+ * A "revoked" answer (410 Gone, or a copy saying `revoked: true`) read over plain http for an issuer
+ * served over TLS is anyone's on the path, who could make a genuine badge look revoked: it settles
+ * nothing, as an unsigned revocation list over plain http (verify/plain-http.ts). The issuer is the
+ * one of the badge class the badge names (the input's word: a holder naming an http class only
+ * lets an http answer revoke its own badge); one that cannot be read counts as not plain http.
+ */
+async function plainHttpRevoked(from: string, answer: string, input: Json, ctx: VerifyContext): Promise<string | undefined> {
+  if (!/^http:/i.test(from)) return undefined;
+  const bc = await resolveBadgeClass(input, ctx);
+  const why = plainHttpRead(from, 'node' in bc ? idOf(bc.node.issuer) : undefined, typeof input.badge === 'string' ? input.badge : undefined);
+  return why && `The issuer's answer ${answer} was ${why}, so whether the badge is revoked is unknown`;
+}
 
 /** An id and the address a copy was read from are one address: equal, or one the other's https form (either way round). */
 const sameAddress = (at: string, id: string): boolean => at === id || isHttpsUpgrade(at, id) || isSecureFormOf(id, at);

@@ -36,16 +36,22 @@ export function plainHttpList(listUrl: string, issuerId: string | undefined): st
 }
 
 /**
- * Why a hosted copy that arrived from `readFrom` (where its redirects ended) confirms nothing, when it
- * came over plain http while the issuer's profile or the badge class it names is not itself a
- * plain-http address; undefined when it may confirm the badge.
+ * How an answer that arrived from `readFrom` (where its redirects ended) is anyone's: read over plain
+ * http while the issuer's profile or the badge class named is not itself a plain-http address (a
+ * profile unknown counts as not); undefined when it may be the issuer's word.
  */
-export function plainHttpCopy(readFrom: string, issuerId: string | undefined, badgeClassId: string | undefined): string | undefined {
+export function plainHttpRead(readFrom: string, issuerId: string | undefined, badgeClassId: string | undefined): string | undefined {
   if (!/^http:/i.test(readFrom)) return undefined;
   const secure = overPlainHttp(readFrom, issuerId)
     ? { what: 'its issuer\'s profile', id: issuerId }
     : badgeClassId !== undefined && overPlainHttp(readFrom, badgeClassId) ? { what: 'the badge class it names', id: badgeClassId } : undefined;
   if (!secure) return undefined;
-  const is = secure.id === undefined ? 'has no web address' : /^https:/i.test(secure.id) ? `is served over https (${shorten(secure.id, 120)})` : `is not a plain-http address (${shorten(secure.id, 120)})`;
-  return `The issuer's copy was read over plain http (${shorten(readFrom)}), while ${secure.what} ${is}: anyone on the network path could have answered that read, so it confirms nothing (the badge may be genuine; its issuer should serve it over https)`;
+  const is = secure.id === undefined ? 'is unknown' : /^https:/i.test(secure.id) ? `is served over https (${shorten(secure.id, 120)})` : `is not a plain-http address (${shorten(secure.id, 120)})`;
+  return `read over plain http (${shorten(readFrom)}), while ${secure.what} ${is}: anyone on the network path could have answered that read`;
+}
+
+/** Why a hosted copy from `readFrom` confirms nothing (plainHttpRead); undefined when it may confirm the badge. */
+export function plainHttpCopy(readFrom: string, issuerId: string | undefined, badgeClassId: string | undefined): string | undefined {
+  const why = plainHttpRead(readFrom, issuerId, badgeClassId);
+  return why && `The issuer's copy was ${why}, so it confirms nothing (the badge may be genuine; its issuer should serve it over https)`;
 }

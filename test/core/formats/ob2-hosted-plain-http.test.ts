@@ -92,3 +92,29 @@ describe('an OB 1.x hosted assertion at an http verify.url for an https issuer',
     expect(upgraded.verdict, JSON.stringify(upgraded.checks)).toBe('valid');
   });
 });
+
+describe('"revoked" answered over plain http for an https issuer', () => {
+  it('settles nothing (anyone on the path could make a genuine badge look revoked); over TLS it revokes', async () => {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: HTTP_ID, verification: { type: 'HostedBadge' } });
+    for (const answer of ['gone', 'revoked'] as const) {
+      if (answer === 'gone') web.status(HTTP_ID, 410);
+      else web.json(HTTP_ID, { ...a, revoked: true, revocationReason: 'forged by the path' });
+      const r = await verify(JSON.stringify(a), { fetch: web.fetch, now: NOW });
+      expect(check(r, 'hosted')?.message, answer).toContain('read over plain http');
+      expect(check(r, 'revocation')?.outcome, answer).toBe('indeterminate');
+      expect(r.verdict, answer).toBe('indeterminate');
+    }
+    web.redirect(HTTP_ID, HTTPS_ID).status(HTTPS_ID, 410);
+    const tls = await verify(JSON.stringify(a), { fetch: web.fetch, now: NOW });
+    expect(check(tls, 'revocation')).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+  });
+
+  it('revokes for an issuer that is itself plain http', async () => {
+    const web = plainIssuer().status('http://old.test/a/1.json', 410);
+    const a = await assertion({ id: 'http://old.test/a/1.json', badge: 'http://old.test/badge.json', verification: { type: 'HostedBadge' } });
+    const r = await verify(JSON.stringify(a), { fetch: web.fetch, now: NOW });
+    expect(check(r, 'revocation')).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+    expect(r.verdict).toBe('invalid');
+  });
+});
