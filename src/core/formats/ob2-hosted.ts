@@ -19,21 +19,23 @@ import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2
 import { clr1Kind } from './clr1.ts';
 import { declaresOtherId, isHttpsUpgrade, isSecureFormOf, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { checkRevocationList } from './ob2-revocation-list.ts';
+import { plainHttpCopy, plainHttpRead } from '../verify/plain-http.ts';
 
-type Hosted = { json: Json } | { gone: true } | { error: LanyardError };
+/** `from`: where the copy arrived from, after its redirects (fetch-once.ts finalUrl): plain http or TLS. */
+type Hosted = { json: Json; from: string } | { gone: true; from: string } | { error: LanyardError };
 
 /** Rule 1–2: GET the id; 410 Gone means revoked; the hosted copy may itself be a baked image. */
 async function fetchHosted(url: string, ctx: VerifyContext): Promise<Hosted> {
   try {
     const doc = await ctx.fetchDocument(url, BADGE_ACCEPT);
-    if (doc.status === 410) return { gone: true };
+    if (doc.status === 410) return { gone: true, from: doc.finalUrl };
     if (doc.status < 200 || doc.status > 299) return { error: new LanyardError(ErrorCodes.HTTP_STATUS, `The hosted copy at ${shorten(url)} answered HTTP ${doc.status}`) };
     const inner = await unpack(doc.bytes);
     if (inner.credential.type !== 'json') return { error: new LanyardError(ErrorCodes.STRUCTURE_INVALID, `${shorten(url)} does not serve a JSON assertion`) };
     // A gateway's `{"error": …}` is the server's answer, not the issuer's copy: unconfirmed, not forged (non-badge-answer.ts).
     const notDocument = notBadgeDocument(inner.credential.json, 'Assertion');
     if (notDocument) return { error: new LanyardError(ErrorCodes.FETCH_FAILED, `${shorten(url)}: ${notDocument}`) };
-    return { json: inner.credential.json };
+    return { json: inner.credential.json, from: doc.finalUrl };
   } catch (e) {
     if (e instanceof ParseError) return { error: new LanyardError(e.code, `The hosted copy at ${shorten(url)} is not a badge: ${e.message}`) };
     if (e instanceof LanyardError) return { error: e };
@@ -100,6 +102,8 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     movedTo = true;
   }
   if ('gone' in hosted) {
+    const anyones = await plainHttpRevoked(hosted.from, '410 Gone', input, ctx);
+    if (anyones) return unconfirmed(cred.json, input, ctx, checks, format, { unconfirmed: anyones, code: ErrorCodes.HOSTED_SCOPE });
     checks.pass('structure', 'The hosted assertion is gone');
     checks.fail('revocation', ErrorCodes.REVOKED, `${shorten(at)} answered 410 Gone: the issuer revoked this badge`);
     checks.skipRemaining('The badge was revoked');
@@ -116,6 +120,8 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   // OB 2.0 §Assertion: `revoked` is a Boolean; absent or null, not revoked; neither true nor false, unsettled.
   const revoked = copy.revoked === undefined || copy.revoked === null ? false : flagOf(copy.revoked);
   if (revoked === true) {
+    const anyones = await plainHttpRevoked(hosted.from, '"revoked": true', input, ctx);
+    if (anyones) return unconfirmed(cred.json, input, ctx, checks, format, { unconfirmed: anyones, code: ErrorCodes.HOSTED_SCOPE });
     const why = typeof copy.revocationReason === 'string' ? `: ${shorten(copy.revocationReason, 200)}` : '';
     checks.pass('structure', 'The hosted copy says the badge is revoked');
     checks.fail('revocation', ErrorCodes.REVOKED, `Revoked by the issuer${why}`);
@@ -123,7 +129,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     return claimedBadge(input, ctx, format);
   }
   // The http id the badge named, read at its https form: the same assertion, which the issuer's list may name so.
-  const badge = await verifyHostedCopy(copy, hosted.json, at, ctx, checks, format, secure !== undefined && !movedTo ? url : undefined);
+  const badge = await verifyHostedCopy(copy, hosted.json, { asked: at, from: hosted.from }, ctx, checks, format, secure !== undefined && !movedTo ? url : undefined);
   if (revoked === undefined && checks.outcome('revocation') !== 'fail') {
     checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The issuer's copy says revoked: ${shorten(JSON.stringify(copy.revoked), 40)}, which is neither true nor false`);
   }
@@ -132,6 +138,20 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   if (movedTo && h?.outcome === 'pass') checks.pass('hosted', `${h.message} (the copy at ${shorten(fetchAt)} names its id ${shorten(at, 120)}, where the issuer serves it)`);
   return badge;
 };
+
+/**
+ * A "revoked" answer (410 Gone, or a copy saying `revoked: true`) read over plain http for an issuer
+ * served over TLS is anyone's on the path, who could make a genuine badge look revoked: it settles
+ * nothing, as an unsigned revocation list over plain http (verify/plain-http.ts). The issuer is the
+ * one of the badge class the badge names (the input's word: a holder naming an http class only
+ * lets an http answer revoke its own badge); one that cannot be read counts as not plain http.
+ */
+async function plainHttpRevoked(from: string, answer: string, input: Json, ctx: VerifyContext): Promise<string | undefined> {
+  if (!/^http:/i.test(from)) return undefined;
+  const bc = await resolveBadgeClass(input, ctx);
+  const why = plainHttpRead(from, 'node' in bc ? idOf(bc.node.issuer) : undefined, typeof input.badge === 'string' ? input.badge : undefined);
+  return why && `The issuer's answer ${answer} was ${why}, so whether the badge is revoked is unknown`;
+}
 
 /** An id and the address a copy was read from are one address: equal, or one the other's https form (either way round). */
 const sameAddress = (at: string, id: string): boolean => at === id || isHttpsUpgrade(at, id) || isSecureFormOf(id, at);
@@ -188,8 +208,12 @@ async function claimedBadge(input: Json, ctx: VerifyContext, format: Badge['form
 }
 
 
-/** `named`: the address the badge named when the copy was read at another form of it (its https form). */
-async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyContext, checks: CheckList, format: Badge['format'], named?: string): Promise<Badge> {
+/**
+ * `read.asked`: the address the copy was fetched at; `read.from`: where it arrived from, after redirects.
+ * `named`: the address the badge named when the copy was read at another form of it (its https form).
+ */
+async function verifyHostedCopy(a: Json, raw: Json, read: { asked: string; from: string }, ctx: VerifyContext, checks: CheckList, format: Badge['format'], named?: string): Promise<Badge> {
+  const { asked } = read;
   const declared = str(a.id);
   // An issuer that moved to https serves old http ids with their https id, and an https address may
   // serve a copy whose id is its http form: the declared id is the assertion's, the address it was
@@ -232,7 +256,14 @@ async function verifyHostedCopy(a: Json, raw: Json, asked: string, ctx: VerifyCo
       const byId = inVerificationScope(url, issuer);
       const byAlias = !byId.ok && alias !== undefined ? inVerificationScope(alias, issuer) : undefined;
       const scope = byAlias?.ok ? byAlias : byId;
-      if (scope.ok) checks.pass('hosted', `The issuer's copy confirms it. ${scope.message}`);
+      // SPEC ob_v2p0 §HostedBadge Verification: the hosted URI "is the source of truth for the badge";
+      // "Redirects are permissible as long as appropriate Assertion content is eventually returned".
+      // That truth is the issuer's only when it arrived over TLS, or from an issuer that is itself plain
+      // http: an http answer for an https issuer is anyone's on the path, who could name any recipient
+      // and the issuer's real badge class (verify/plain-http.ts). Unconfirmed, never forged.
+      const insecure = scope.ok ? plainHttpCopy(read.from, idOf(bc.issuer), typeof a.badge === 'string' ? a.badge : undefined) : undefined;
+      if (insecure) checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, insecure);
+      else if (scope.ok) checks.pass('hosted', `The issuer's copy confirms it. ${scope.message}`);
       // OB 1.0 and 1.1 bound no hosted assertion to its issuer's site (1.1 §Badge Verification, Hosted
       // Assertion: its verify.url answers, its structure holds; displayers show verify.url's origin),
       // and Mozilla's openbadges-validator took such a copy: unconfirmed, not false (OB 2.0's rule 3).

@@ -59,6 +59,12 @@ export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 export interface FetchedDocument {
   /** The URL asked for (the engine does not trust redirects to change identities). */
   url: string;
+  /**
+   * Where the answer came from: `url`, or where its redirects ended (fetch-once.ts follows them on the
+   * same site only: the same origin, or the same host moved from http to https). Whether the answer
+   * arrived over TLS is read from it (ob2-hosted.ts: a hosted copy read over plain http).
+   */
+  finalUrl: string;
   status: number;
   contentType: string;
   bytes: Uint8Array;

@@ -53,7 +53,8 @@ export async function fetchOnce(doFetch: Fetch | undefined, url: string, accept:
       throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} redirects to another site (${origin(res.url)}), which is not followed`);
     }
     const bytes = await readCapped(res, url, MAX_DOCUMENT_BYTES);
-    return { url, status: res.status, contentType: res.headers.get('content-type') ?? '', bytes };
+    const finalUrl = res.redirected && res.url ? res.url : url;
+    return { url, finalUrl, status: res.status, contentType: res.headers.get('content-type') ?? '', bytes };
   } catch (e) {
     if (e instanceof FetchError) throw e;
     throw new FetchError(ErrorCodes.FETCH_FAILED, `${url} could not be fetched: ${(e as Error)?.message ?? e}`, undefined, { cause: e });

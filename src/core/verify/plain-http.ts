@@ -12,6 +12,11 @@
  *   (test/fixtures/conformance, 1EdTech's example.org cases) expects an https profile's http list to decide.
  * - a key bound by its id alone (keys/binding.ts): whoever answers the read could sign any badge with
  *   a key of its own (test/core/keys/plain-http-key.test.ts).
+ * - a hosted assertion's copy (OB 1.x, 2.0: formats/ob2-hosted.ts): whoever answers the read could
+ *   serve a copy naming any recipient and the issuer's real badge class; one read over plain http
+ *   confirms nothing unless the issuer's profile and badge class are plain http themselves. Where a
+ *   redirect ended is what counts: an http id the issuer redirects to https was read over TLS
+ *   (test/core/formats/ob2-hosted-plain-http.test.ts).
  */
 import { shorten } from '../display.ts';
 
@@ -28,4 +33,25 @@ export function plainHttpList(listUrl: string, issuerId: string | undefined): st
   if (!overPlainHttp(listUrl, issuerId)) return undefined;
   const issuer = issuerId === undefined ? 'the credential names no issuer that is' : `its issuer (${shorten(issuerId, 120)}) is not`;
   return `The revocation list is read over plain http (${shorten(listUrl)}), while ${issuer}: anyone on the network path could have answered it, so it settles nothing`;
+}
+
+/**
+ * How an answer that arrived from `readFrom` (where its redirects ended) is anyone's: read over plain
+ * http while the issuer's profile or the badge class named is not itself a plain-http address (a
+ * profile unknown counts as not); undefined when it may be the issuer's word.
+ */
+export function plainHttpRead(readFrom: string, issuerId: string | undefined, badgeClassId: string | undefined): string | undefined {
+  if (!/^http:/i.test(readFrom)) return undefined;
+  const secure = overPlainHttp(readFrom, issuerId)
+    ? { what: 'its issuer\'s profile', id: issuerId }
+    : badgeClassId !== undefined && overPlainHttp(readFrom, badgeClassId) ? { what: 'the badge class it names', id: badgeClassId } : undefined;
+  if (!secure) return undefined;
+  const is = secure.id === undefined ? 'is unknown' : /^https:/i.test(secure.id) ? `is served over https (${shorten(secure.id, 120)})` : `is not a plain-http address (${shorten(secure.id, 120)})`;
+  return `read over plain http (${shorten(readFrom)}), while ${secure.what} ${is}: anyone on the network path could have answered that read`;
+}
+
+/** Why a hosted copy from `readFrom` confirms nothing (plainHttpRead); undefined when it may confirm the badge. */
+export function plainHttpCopy(readFrom: string, issuerId: string | undefined, badgeClassId: string | undefined): string | undefined {
+  const why = plainHttpRead(readFrom, issuerId, badgeClassId);
+  return why && `The issuer's copy was ${why}, so it confirms nothing (the badge may be genuine; its issuer should serve it over https)`;
 }

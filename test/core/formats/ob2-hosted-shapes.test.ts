@@ -10,10 +10,17 @@ describe('an http id whose issuer now serves the assertion under its https id', 
   it('is the same assertion: the https id is checked against the issuer scope', async () => {
     const { web } = await makeIssuer({ verification: { type: 'VerificationObject', startsWith: 'https://issuer.test/assertions/' } });
     const old = await assertion({ id: 'http://issuer.test/assertions/9.json', verification: { type: 'HostedBadge' } });
-    web.json('http://issuer.test/assertions/9.json', { ...old, id: 'https://issuer.test/assertions/9.json' });
+    // Served there through the issuer's redirect to https: read over TLS.
+    web.redirect('http://issuer.test/assertions/9.json', 'https://issuer.test/assertions/9.json').json('https://issuer.test/assertions/9.json', { ...old, id: 'https://issuer.test/assertions/9.json' });
     const r = await verify(JSON.stringify(old), { fetch: web.fetch, now: NOW });
     expect(check(r, 'hosted')?.outcome, JSON.stringify(r.checks)).toBe('pass');
     expect(r.verdict).toBe('valid');
+    // The same copy answered directly over plain http, for this https issuer: anyone's (hostile round 43,
+    // ob2-hosted-plain-http.test.ts), so it confirms nothing; it was pinned valid here.
+    web.json('http://issuer.test/assertions/9.json', { ...old, id: 'https://issuer.test/assertions/9.json' });
+    const plain = await verify(JSON.stringify(old), { fetch: web.fetch, now: NOW });
+    expect(check(plain, 'hosted')).toMatchObject({ outcome: 'indeterminate', code: 'ERR_HOSTED_SCOPE' });
+    expect(plain.verdict).toBe('indeterminate');
   });
 
   it('is not confirmed by a copy that declares another path or host that does not serve it, or a downgrade to http', async () => {

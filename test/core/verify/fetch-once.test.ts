@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import type { Fetch } from '../../../src/core/verify/context.ts';
+import { fetchOnce } from '../../../src/core/verify/fetch-once.ts';
+import { FakeWeb } from '../../support/fake-web.ts';
 import { assertion, makeIssuer, NOW } from '../formats/ob2-fixtures.ts';
 
 const HOSTED = 'https://issuer.test/assertions/1.json';
@@ -75,5 +77,22 @@ describe('fetched documents: http ids upgraded to https', () => {
       const r = await verify(JSON.stringify(b), { fetch, now: NOW });
       expect(r.checks.find((c) => c.id === 'hosted')?.message, final).toContain('redirects to another site');
     }
+  });
+});
+
+describe('where a fetched document came from', () => {
+  it('is the URL asked for, or where its redirects ended (whether it came over TLS is read from it)', async () => {
+    const web = new FakeWeb()
+      .json('https://issuer.test/a.json', { id: 'a' })
+      .redirect('http://issuer.test/a.json', 'https://issuer.test/a.json')
+      .redirect('http://issuer.test/b.json', '/c.json', 302)
+      .json('http://issuer.test/c.json', { id: 'c' });
+    const direct = await fetchOnce(web.fetch, 'https://issuer.test/a.json', 'application/json');
+    expect(direct).toMatchObject({ url: 'https://issuer.test/a.json', finalUrl: 'https://issuer.test/a.json' });
+    const upgraded = await fetchOnce(web.fetch, 'http://issuer.test/a.json', 'application/json');
+    expect(upgraded).toMatchObject({ url: 'http://issuer.test/a.json', finalUrl: 'https://issuer.test/a.json', status: 200 });
+    const moved = await fetchOnce(web.fetch, 'http://issuer.test/b.json', 'application/json');
+    expect(moved).toMatchObject({ url: 'http://issuer.test/b.json', finalUrl: 'http://issuer.test/c.json' });
+    expect(web.requested).toEqual(['https://issuer.test/a.json', 'http://issuer.test/a.json', 'https://issuer.test/a.json', 'http://issuer.test/b.json', 'http://issuer.test/c.json']);
   });
 });
