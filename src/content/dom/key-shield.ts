@@ -39,8 +39,12 @@ export interface Shield {
 }
 
 const KEY = Symbol.for('lanyard.key-shield');
-/** The world's global object, where the shields the first listener hands events to are once that listener is. */
-const world = globalThis as unknown as Record<symbol, Set<Shield> | undefined>;
+/**
+ * What the first listener asks of each shield: whether the event is that UI's, which, when it is, stops it and acts
+ * on it (`shield` makes it). Kept on the world's global object once that listener is there.
+ */
+type Take = (e: Event) => boolean;
+const world = globalThis as unknown as Record<symbol, Set<Take> | undefined>;
 
 /**
  * At document_start, before the page's scripts: the window's first capturing listener for each shielded event, once
@@ -51,11 +55,7 @@ export function listenFirst(): void {
   const all = (world[KEY] = new Set());
   const first = (e: Event) => {
     if (!e.isTrusted) return;
-    for (const sh of all) {
-      if (!sh.holds(e)) continue;
-      e.stopImmediatePropagation();
-      return sh.deliver(e);
-    }
+    for (const take of all) if (take(e)) return;
   };
   for (const type of SHIELDED) window.addEventListener(type, first, true); // capturing
 }
@@ -68,7 +68,10 @@ export function listenFirst(): void {
 export function shield(sh: Shield, signal: AbortSignal): boolean {
   const all = world[KEY];
   if (!all) return false;
-  all.add(sh);
-  signal.addEventListener('abort', () => all.delete(sh));
+  // Stopped first (no other listener, the page's included, hears it), then handed on. Here, not in the first
+  // listener: this file's `shield` is in the picker's on-demand script, not in every picker site's first load.
+  const take: Take = (e) => sh.holds(e) && (e.stopImmediatePropagation(), sh.deliver(e), true);
+  all.add(take);
+  signal.addEventListener('abort', () => all.delete(take));
   return true;
 }
