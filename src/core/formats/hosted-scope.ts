@@ -126,3 +126,33 @@ export function inOriginScope05(assertionUrl: string, issuer: Json): ScopeOutcom
   }
   return inVerificationScope(assertionUrl, { id: origin });
 }
+
+/**
+ * Where a same-site redirect ended (fetch-once.ts finalUrl) is where the copy was served from. SPEC
+ * ob_v2p0 §HostedBadge Verification: "Redirects are permissible as long as appropriate Assertion
+ * content is eventually returned", and rule 3 binds the assertion to where its issuer hosts its
+ * badges (§VerificationObject `startsWith`): an open redirect on the issuer's own site, from a path
+ * inside `startsWith` to one outside it, would let a copy served from anywhere on that site pass.
+ * The http and https forms of one address on the default ports are one address (an issuer that moved
+ * to https serves what its old http prefix names). Undefined when the copy landed in the scope;
+ * otherwise why it did not (the caller makes it unconfirmed, never forged: the scope the asked URL
+ * is in is the issuer's word, and genuine servers move things).
+ */
+export function landedInScope(readFrom: string, issuer: Json): ScopeOutcome | undefined {
+  const landed = inVerificationScope(readFrom, issuer);
+  if (landed.ok) return undefined;
+  const other = otherSchemeForm(readFrom);
+  if (other !== undefined && inVerificationScope(other, issuer).ok) return undefined;
+  return { ok: false, message: `A redirect from the address asked for ended elsewhere. ${landed.message}` };
+}
+
+/** `http://host/p` for `https://host/p` and back, on the default ports only (one port serves one scheme). */
+function otherSchemeForm(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    if (u.port !== '' || (u.protocol !== 'http:' && u.protocol !== 'https:')) return undefined;
+    return `${u.protocol === 'http:' ? 'https:' : 'http:'}${u.href.slice(u.protocol.length)}`;
+  } catch {
+    return undefined;
+  }
+}
