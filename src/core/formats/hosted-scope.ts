@@ -118,13 +118,16 @@ export function inVerificationScope(assertionUrl: string, issuer: Json): ScopeOu
  * when the issuer names no http(s) origin. An https origin is served over TLS: a copy read over plain
  * http from its host is not bound to it (anyone on the network path could have answered that read).
  */
-export function inOriginScope05(assertionUrl: string, issuer: Json): ScopeOutcome | undefined {
+export function inOriginScope05(assertionUrl: string, issuer: Json, readFrom = assertionUrl): ScopeOutcome | undefined {
   const origin = str(issuer.origin);
   if (origin === undefined || !/^https?:\/\/[^/]/i.test(origin)) return undefined;
-  if (/^https:/i.test(origin) && /^http:/i.test(assertionUrl)) {
-    return { ok: false, plainHttp: true, message: `This copy was read over plain http (${assertionUrl}), while its issuer's origin is https (${origin}): anyone on the network path could have answered that read` };
+  // Where the read ended says whether it came over TLS (fetch-once.ts finalUrl: an http URL the issuer
+  // redirects to https was; a redirect to another site is refused, so no one else answers it).
+  if (/^https:/i.test(origin) && /^http:/i.test(readFrom)) {
+    return { ok: false, plainHttp: true, message: `This copy was read over plain http (${readFrom}), while its issuer's origin is https (${origin}): anyone on the network path could have answered that read` };
   }
-  return inVerificationScope(assertionUrl, { id: origin });
+  const asked = inVerificationScope(assertionUrl, { id: origin });
+  return asked.ok && readFrom !== assertionUrl ? landedInScope(readFrom, { id: origin }) ?? asked : asked;
 }
 
 /**

@@ -236,8 +236,8 @@ async function verifyHostedCopy(a: Json, raw: Json, read: { asked: string; from:
   if (!checks.has('hosted')) {
     if (!bc) checks.indeterminate('hosted', 'error' in bcR ? bcR.error.code : ErrorCodes.FETCH_FAILED, `The badge class could not be read${'error' in bcR ? `: ${bcR.error.message}` : ''}`);
     else if (!issuer) checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer could not be read${issR && 'error' in issR ? `: ${issR.error.message}` : ' (the badge class names none)'}`);
-    else if (format === 'ob0.5-hosted' && !(issR && 'error' in issR) && inOriginScope05(url, issuer) !== undefined) {
-      const scope = inOriginScope05(url, issuer)!;
+    else if (format === 'ob0.5-hosted' && !(issR && 'error' in issR) && inOriginScope05(url, issuer, read.from) !== undefined) {
+      const scope = inOriginScope05(url, issuer, read.from)!;
       // Off that origin it is unconfirmed, not forged: a 0.5 assertion names no address of its own, so
       // the site that served this copy is where the user found it (a mirror, an earner's own site), not
       // a claim of the badge's that its issuer contradicts (as an OB 2.0 id outside the issuer's scope is).
