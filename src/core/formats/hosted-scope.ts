@@ -118,11 +118,44 @@ export function inVerificationScope(assertionUrl: string, issuer: Json): ScopeOu
  * when the issuer names no http(s) origin. An https origin is served over TLS: a copy read over plain
  * http from its host is not bound to it (anyone on the network path could have answered that read).
  */
-export function inOriginScope05(assertionUrl: string, issuer: Json): ScopeOutcome | undefined {
+export function inOriginScope05(assertionUrl: string, issuer: Json, readFrom = assertionUrl): ScopeOutcome | undefined {
   const origin = str(issuer.origin);
   if (origin === undefined || !/^https?:\/\/[^/]/i.test(origin)) return undefined;
-  if (/^https:/i.test(origin) && /^http:/i.test(assertionUrl)) {
-    return { ok: false, plainHttp: true, message: `This copy was read over plain http (${assertionUrl}), while its issuer's origin is https (${origin}): anyone on the network path could have answered that read` };
+  // Where the read ended says whether it came over TLS (fetch-once.ts finalUrl: an http URL the issuer
+  // redirects to https was; a redirect to another site is refused, so no one else answers it).
+  if (/^https:/i.test(origin) && /^http:/i.test(readFrom)) {
+    return { ok: false, plainHttp: true, message: `This copy was read over plain http (${readFrom}), while its issuer's origin is https (${origin}): anyone on the network path could have answered that read` };
   }
-  return inVerificationScope(assertionUrl, { id: origin });
+  const asked = inVerificationScope(assertionUrl, { id: origin });
+  return asked.ok && readFrom !== assertionUrl ? landedInScope(readFrom, { id: origin }) ?? asked : asked;
+}
+
+/**
+ * Where a same-site redirect ended (fetch-once.ts finalUrl) is where the copy was served from. SPEC
+ * ob_v2p0 §HostedBadge Verification: "Redirects are permissible as long as appropriate Assertion
+ * content is eventually returned", and rule 3 binds the assertion to where its issuer hosts its
+ * badges (§VerificationObject `startsWith`): an open redirect on the issuer's own site, from a path
+ * inside `startsWith` to one outside it, would let a copy served from anywhere on that site pass.
+ * The http and https forms of one address on the default ports are one address (an issuer that moved
+ * to https serves what its old http prefix names). Undefined when the copy landed in the scope;
+ * otherwise why it did not (the caller makes it unconfirmed, never forged: the scope the asked URL
+ * is in is the issuer's word, and genuine servers move things).
+ */
+export function landedInScope(readFrom: string, issuer: Json): ScopeOutcome | undefined {
+  const landed = inVerificationScope(readFrom, issuer);
+  if (landed.ok) return undefined;
+  const other = otherSchemeForm(readFrom);
+  if (other !== undefined && inVerificationScope(other, issuer).ok) return undefined;
+  return { ok: false, message: `A redirect from the address asked for ended elsewhere. ${landed.message}` };
+}
+
+/** `http://host/p` for `https://host/p` and back, on the default ports only (one port serves one scheme). */
+function otherSchemeForm(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    if (u.port !== '' || (u.protocol !== 'http:' && u.protocol !== 'https:')) return undefined;
+    return `${u.protocol === 'http:' ? 'https:' : 'http:'}${u.href.slice(u.protocol.length)}`;
+  } catch {
+    return undefined;
+  }
 }

@@ -10,7 +10,7 @@ import type { CheckList } from '../verify/checks.ts';
 import { BADGE_ACCEPT, type VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
-import { inOriginScope05, inVerificationScope } from './hosted-scope.ts';
+import { inOriginScope05, inVerificationScope, landedInScope } from './hosted-scope.ts';
 import { checkLegacyValidity, isLegacyDocument } from './legacy-dates.ts';
 import { flagOf, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { notBadgeDocument } from './non-badge-answer.ts';
@@ -236,8 +236,8 @@ async function verifyHostedCopy(a: Json, raw: Json, read: { asked: string; from:
   if (!checks.has('hosted')) {
     if (!bc) checks.indeterminate('hosted', 'error' in bcR ? bcR.error.code : ErrorCodes.FETCH_FAILED, `The badge class could not be read${'error' in bcR ? `: ${bcR.error.message}` : ''}`);
     else if (!issuer) checks.indeterminate('hosted', ErrorCodes.ISSUER_UNRESOLVED, `The issuer could not be read${issR && 'error' in issR ? `: ${issR.error.message}` : ' (the badge class names none)'}`);
-    else if (format === 'ob0.5-hosted' && !(issR && 'error' in issR) && inOriginScope05(url, issuer) !== undefined) {
-      const scope = inOriginScope05(url, issuer)!;
+    else if (format === 'ob0.5-hosted' && !(issR && 'error' in issR) && inOriginScope05(url, issuer, read.from) !== undefined) {
+      const scope = inOriginScope05(url, issuer, read.from)!;
       // Off that origin it is unconfirmed, not forged: a 0.5 assertion names no address of its own, so
       // the site that served this copy is where the user found it (a mirror, an earner's own site), not
       // a claim of the badge's that its issuer contradicts (as an OB 2.0 id outside the issuer's scope is).
@@ -262,7 +262,10 @@ async function verifyHostedCopy(a: Json, raw: Json, read: { asked: string; from:
       // http: an http answer for an https issuer is anyone's on the path, who could name any recipient
       // and the issuer's real badge class (verify/plain-http.ts). Unconfirmed, never forged.
       const insecure = scope.ok ? plainHttpCopy(read.from, idOf(bc.issuer), typeof a.badge === 'string' ? a.badge : undefined) : undefined;
+      // The id is in the scope, but the copy is where the redirect ended (hosted-scope.ts landedInScope).
+      const landed = scope.ok && read.from !== asked ? landedInScope(read.from, issuer) : undefined;
       if (insecure) checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, insecure);
+      else if (landed) checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, `${landed.message}, so this copy confirms nothing`);
       else if (scope.ok) checks.pass('hosted', `The issuer's copy confirms it. ${scope.message}`);
       // OB 1.0 and 1.1 bound no hosted assertion to its issuer's site (1.1 §Badge Verification, Hosted
       // Assertion: its verify.url answers, its structure holds; displayers show verify.url's origin),

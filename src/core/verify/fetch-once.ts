@@ -1,7 +1,8 @@
 /**
  * One GET for the engine, with the rules every fetched document obeys: http(s) only; a redirect to
  * another site is not followed (it would let an open redirect on an issuer's site vouch for anyone's
- * document: the hosted scope, the id checks and the key bindings all trust the URL asked for);
+ * document: the id checks and the key bindings trust the URL asked for, and a hosted copy's scope
+ * is checked again where the redirect ended, formats/hosted-scope.ts landedInScope);
  * bodies are capped; a body that fails mid-read is unreachable, not a crash; JSON nesting is limited.
  */
 import { ErrorCodes, FetchError, ParseError } from '../errors.ts';

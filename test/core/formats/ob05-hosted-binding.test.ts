@@ -135,3 +135,25 @@ describe('an OB 0.5 assertion read over plain http', () => {
     expect(r.verdict).toBe('valid');
   });
 });
+
+/**
+ * Whether a 0.5 copy came over plain http is where its read ended (fetch-once.ts finalUrl), not the
+ * URL asked for: a genuine badge whose http URL its issuer redirects to its https origin was read over
+ * TLS, and was left indeterminate for the http it was asked at. A redirect to another site is refused
+ * by the fetch, so nothing else can answer.
+ */
+describe('an OB 0.5 http URL its issuer redirects to https', () => {
+  it('was read over TLS: valid when its issuer\'s origin is https', async () => {
+    const web = new FakeWeb().redirect('http://victim.test/badges/ann.json', 'https://victim.test/badges/ann.json').json('https://victim.test/badges/ann.json', assertion05('https://victim.test'));
+    const r = await verify('http://victim.test/badges/ann.json', { fetch: web.fetch, now: NOW, identities: ['ann@example.org'] });
+    expect(check(r, 'hosted')?.outcome, JSON.stringify(r.checks)).toBe('pass');
+    expect(r.verdict).toBe('valid');
+  });
+
+  it('but a read that ends over plain http is still anyone\'s', async () => {
+    const web = new FakeWeb().redirect('http://victim.test/badges/ann.json', '/b/ann.json').json('http://victim.test/b/ann.json', assertion05('https://victim.test'));
+    const r = await verify('http://victim.test/badges/ann.json', { fetch: web.fetch, now: NOW, identities: ['ann@example.org'] });
+    expect(check(r, 'hosted'), JSON.stringify(r.checks)).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.HOSTED_SCOPE });
+    expect(check(r, 'hosted')?.message).toContain('http://victim.test/b/ann.json');
+  });
+});
