@@ -159,3 +159,22 @@ function otherSchemeForm(url: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * An http id outside the issuer's scope whose https form (default ports, same host and path) is in
+ * it (an https `startsWith`, or an `allowedOrigins` port 443): an issuer that moved to https and now declares its https prefix, with old badges that keep their
+ * http ids (SPEC ob_v2p0 §HostedBadge Verification: the hosted URI "is the source of truth", and
+ * "Redirects are permissible as long as appropriate Assertion content is eventually returned"). The
+ * copy read over TLS at exactly that https form is the issuer's word, in the place it declares: in
+ * scope (as the same badge read from its https link already was). Read anywhere else (over plain http,
+ * or at another path) it confirms nothing: `ok: false`, which the caller makes unconfirmed, not forged.
+ * VCORE compares the declared id as written (`assertion_id.startswith`) and would fail both. Undefined
+ * when the id has no https form or that form is outside the scope: the id's own outcome stands.
+ */
+export function httpsFormInScope(id: string, readFrom: string, issuer: Json): ScopeOutcome | undefined {
+  const https = /^http:/i.test(id) ? otherSchemeForm(id) : undefined;
+  const inScope = https === undefined ? undefined : inVerificationScope(https, issuer);
+  if (!https || !inScope?.ok) return undefined;
+  if (asFetched(readFrom) === https) return { ok: true, message: `${inScope.message} (its id ${id} is the plain http form of ${https}, where the issuer served this copy over TLS)` };
+  return { ok: false, message: `${inVerificationScope(id, issuer).message}; its https form ${https} is in the issuer's scope, but this copy was read from ${readFrom}, not there over TLS` };
+}

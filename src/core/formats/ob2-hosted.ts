@@ -10,7 +10,7 @@ import type { CheckList } from '../verify/checks.ts';
 import { BADGE_ACCEPT, type VerifyContext } from '../verify/context.ts';
 import type { FormatVerifier } from '../verify/format-verifier.ts';
 import { checkValidity } from '../verify/validity.ts';
-import { inOriginScope05, inVerificationScope, landedInScope } from './hosted-scope.ts';
+import { httpsFormInScope, inOriginScope05, inVerificationScope, landedInScope } from './hosted-scope.ts';
 import { checkLegacyValidity, isLegacyDocument } from './legacy-dates.ts';
 import { flagOf, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { notBadgeDocument } from './non-badge-answer.ts';
@@ -255,7 +255,9 @@ async function verifyHostedCopy(a: Json, raw: Json, read: { asked: string; from:
     } else {
       const byId = inVerificationScope(url, issuer);
       const byAlias = !byId.ok && alias !== undefined ? inVerificationScope(alias, issuer) : undefined;
-      const scope = byAlias?.ok ? byAlias : byId;
+      // An http id whose https form is in an https startsWith: in scope only as read over TLS there (hosted-scope.ts).
+      const upgraded = !byId.ok && !byAlias?.ok ? httpsFormInScope(url, read.from, issuer) : undefined;
+      const scope = byAlias?.ok ? byAlias : upgraded?.ok ? upgraded : byId;
       // SPEC ob_v2p0 §HostedBadge Verification: the hosted URI "is the source of truth for the badge";
       // "Redirects are permissible as long as appropriate Assertion content is eventually returned".
       // That truth is the issuer's only when it arrived over TLS, or from an issuer that is itself plain
@@ -267,6 +269,7 @@ async function verifyHostedCopy(a: Json, raw: Json, read: { asked: string; from:
       if (insecure) checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, insecure);
       else if (landed) checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, `${landed.message}, so this copy confirms nothing`);
       else if (scope.ok) checks.pass('hosted', `The issuer's copy confirms it. ${scope.message}`);
+      else if (upgraded) checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, `${upgraded.message}, so it confirms nothing`);
       // OB 1.0 and 1.1 bound no hosted assertion to its issuer's site (1.1 §Badge Verification, Hosted
       // Assertion: its verify.url answers, its structure holds; displayers show verify.url's origin),
       // and Mozilla's openbadges-validator took such a copy: unconfirmed, not false (OB 2.0's rule 3).
