@@ -148,6 +148,23 @@ describe('badge picker', () => {
     expect(options()[1]?.getAttribute('aria-selected')).toBe('true');
   });
 
+  it('Enter held with Ctrl, Meta, Alt or Shift picks nothing: a shortcut meant for the site (Gmail’s Ctrl+Enter sends)', async () => {
+    const { picked } = await openWithKeys();
+    const panel = pickerRoot().querySelector('[role=dialog]')!;
+    pause();
+    for (const held of ['ctrlKey', 'metaKey', 'altKey', 'shiftKey']) {
+      const e = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, [held]: true });
+      panel.dispatchEvent(e);
+      expect(e.defaultPrevented, held).toBe(false);
+    }
+    await flush();
+    expect(picked).toEqual([]);
+    expect(hosts('picker').length).toBe(1);
+    panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await flush();
+    expect(picked).toEqual(['a']);
+  });
+
   it('shows the error a pick returns and stays open; a click outside closes it', async () => {
     openPicker({ anchor, title: 't', onPick: async () => 'LinkedIn said no' });
     await flush();
