@@ -102,7 +102,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     movedTo = true;
   }
   if ('gone' in hosted) {
-    const anyones = await plainHttpRevoked(hosted.from, '410 Gone', input, ctx);
+    const anyones = await plainHttpRevoked(at, hosted.from, '410 Gone', input, ctx);
     if (anyones) return unconfirmed(cred.json, input, ctx, checks, format, { unconfirmed: anyones, code: ErrorCodes.HOSTED_SCOPE });
     checks.pass('structure', 'The hosted assertion is gone');
     checks.fail('revocation', ErrorCodes.REVOKED, `${shorten(at)} answered 410 Gone: the issuer revoked this badge`);
@@ -120,7 +120,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   // OB 2.0 §Assertion: `revoked` is a Boolean; absent or null, not revoked; neither true nor false, unsettled.
   const revoked = copy.revoked === undefined || copy.revoked === null ? false : flagOf(copy.revoked);
   if (revoked === true) {
-    const anyones = await plainHttpRevoked(hosted.from, '"revoked": true', input, ctx);
+    const anyones = await plainHttpRevoked(at, hosted.from, '"revoked": true', input, ctx);
     if (anyones) return unconfirmed(cred.json, input, ctx, checks, format, { unconfirmed: anyones, code: ErrorCodes.HOSTED_SCOPE });
     const why = typeof copy.revocationReason === 'string' ? `: ${shorten(copy.revocationReason, 200)}` : '';
     checks.pass('structure', 'The hosted copy says the badge is revoked');
@@ -145,11 +145,16 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
  * nothing, as an unsigned revocation list over plain http (verify/plain-http.ts). The issuer is the
  * one of the badge class the badge names (the input's word: a holder naming an http class only
  * lets an http answer revoke its own badge); one that cannot be read counts as not plain http.
+ * A read of an http `asked` is anyone's redirects too: ended anywhere but that address's own https
+ * form (another badge's revoked copy, a page answering 410 on the issuer's site), it was sent there
+ * over plain http (test/core/formats/ob2-hosted-review43.test.ts).
  */
-async function plainHttpRevoked(from: string, answer: string, input: Json, ctx: VerifyContext): Promise<string | undefined> {
-  if (!/^http:/i.test(from)) return undefined;
+async function plainHttpRevoked(asked: string, from: string, answer: string, input: Json, ctx: VerifyContext): Promise<string | undefined> {
+  const sent = /^http:/i.test(asked) && !/^http:/i.test(from) && !(URL.canParse(asked) && isSecureFormOf(new URL(asked).href, from));
+  const via = sent ? asked : from;
+  if (!/^http:/i.test(via)) return undefined;
   const bc = await resolveBadgeClass(input, ctx);
-  const why = plainHttpRead(from, 'node' in bc ? idOf(bc.node.issuer) : undefined, typeof input.badge === 'string' ? input.badge : undefined);
+  const why = plainHttpRead(via, 'node' in bc ? idOf(bc.node.issuer) : undefined, typeof input.badge === 'string' ? input.badge : undefined);
   return why && `The issuer's answer ${answer} was ${why}, so whether the badge is revoked is unknown`;
 }
 

@@ -1,0 +1,39 @@
+/**
+ * Adversarial review 43 of the plain-http, landed-scope and https-form rules (hosted-scope.ts,
+ * verify/plain-http.ts). Anyone on the network path answers a plain http read, its redirects too: a
+ * chain that starts over plain http may be sent anywhere on the issuer's site, so only the issuer's
+ * own upgrade of that address (its https form) is the issuer's answer to it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { VerifyResult } from '../../../src/core/result.ts';
+import { verify } from '../../../src/core/verify/pipeline.ts';
+import { assertion, makeIssuer, NOW } from './ob2-fixtures.ts';
+
+const check = (r: VerifyResult, id: string) => r.checks.find((c) => c.id === id);
+const show = (r: VerifyResult) => JSON.stringify(r.checks.filter((c) => c.outcome !== 'pass' && c.outcome !== 'skipped'));
+const HTTP_ID = 'http://issuer.test/assertions/9.json';
+const OTHER = 'https://issuer.test/assertions/8.json';
+
+describe('a plain http read the path redirects to another of the issuer\'s https addresses', () => {
+  it('a revoked badge or a 410 there does not revoke this one (indeterminate)', async () => {
+    for (const answer of ['gone', 'revoked'] as const) {
+      const { web } = await makeIssuer();
+      const a = await assertion({ id: HTTP_ID, verification: { type: 'HostedBadge' } });
+      const eight = await assertion({ id: OTHER, verification: { type: 'HostedBadge' } });
+      web.redirect(HTTP_ID, OTHER);
+      if (answer === 'gone') web.status(OTHER, 410);
+      else web.json(OTHER, { ...eight, revoked: true, revocationReason: 'not this badge' });
+      const r = await verify(JSON.stringify(a), { fetch: web.fetch, now: NOW });
+      expect(check(r, 'revocation')?.outcome, `${answer} ${show(r)}`).toBe('indeterminate');
+      expect(r.verdict, answer).toBe('indeterminate');
+    }
+  });
+
+  it('its own https form revoking it still revokes', async () => {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: HTTP_ID, verification: { type: 'HostedBadge' } });
+    web.redirect(HTTP_ID, 'https://issuer.test/assertions/9.json').json('https://issuer.test/assertions/9.json', { ...a, revoked: true });
+    const r = await verify(JSON.stringify(a), { fetch: web.fetch, now: NOW });
+    expect(check(r, 'revocation'), show(r)).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+  });
+});
