@@ -19,7 +19,7 @@ import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2
 import { clr1Kind } from './clr1.ts';
 import { declaresOtherId, isHttpsUpgrade, isSecureFormOf, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { checkRevocationList } from './ob2-revocation-list.ts';
-import { plainHttpCopy, plainHttpRead } from '../verify/plain-http.ts';
+import { plainHttpCopy, plainHttpRead, plainHttpRoute } from '../verify/plain-http.ts';
 
 /** `from`: where the copy arrived from, after its redirects (fetch-once.ts finalUrl): plain http or TLS. */
 type Hosted = { json: Json; from: string } | { gone: true; from: string } | { error: LanyardError };
@@ -145,14 +145,12 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
  * nothing, as an unsigned revocation list over plain http (verify/plain-http.ts). The issuer is the
  * one of the badge class the badge names (the input's word: a holder naming an http class only
  * lets an http answer revoke its own badge); one that cannot be read counts as not plain http.
- * A read of an http `asked` is anyone's redirects too: ended anywhere but that address's own https
- * form (another badge's revoked copy, a page answering 410 on the issuer's site), it was sent there
- * over plain http (test/core/formats/ob2-hosted-review43.test.ts).
+ * A read of an http `asked` redirected anywhere but its own https form was sent there by whoever
+ * answered it (plain-http.ts plainHttpRoute).
  */
 async function plainHttpRevoked(asked: string, from: string, answer: string, input: Json, ctx: VerifyContext): Promise<string | undefined> {
-  const sent = /^http:/i.test(asked) && !/^http:/i.test(from) && !(URL.canParse(asked) && isSecureFormOf(new URL(asked).href, from));
-  const via = sent ? asked : from;
-  if (!/^http:/i.test(via)) return undefined;
+  const via = plainHttpRoute(asked, from);
+  if (via === undefined) return undefined;
   const bc = await resolveBadgeClass(input, ctx);
   const why = plainHttpRead(via, 'node' in bc ? idOf(bc.node.issuer) : undefined, typeof input.badge === 'string' ? input.badge : undefined);
   return why && `The issuer's answer ${answer} was ${why}, so whether the badge is revoked is unknown`;

@@ -37,3 +37,16 @@ describe('a plain http read the path redirects to another of the issuer\'s https
     expect(check(r, 'revocation'), show(r)).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
   });
 });
+
+describe('a pasted http link that answers 410 Gone over plain http', () => {
+  it('revokes nothing: anyone on the path could have answered it (indeterminate); over TLS it revokes', async () => {
+    const { web } = await makeIssuer();
+    web.status(HTTP_ID, 410);
+    const r = await verify(HTTP_ID, { fetch: web.fetch, now: NOW });
+    expect(check(r, 'revocation')?.outcome, show(r)).not.toBe('fail');
+    expect(r.verdict).toBe('indeterminate');
+    web.redirect(HTTP_ID, 'https://issuer.test/assertions/9.json').status('https://issuer.test/assertions/9.json', 410);
+    const tls = await verify(HTTP_ID, { fetch: web.fetch, now: NOW });
+    expect(check(tls, 'revocation'), show(tls)).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+  });
+});
