@@ -50,3 +50,52 @@ describe('a pasted http link that answers 410 Gone over plain http', () => {
     expect(check(tls, 'revocation'), show(tls)).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
   });
 });
+
+describe('an http id read at its https form inside an https startsWith (httpsFormInScope): spellings', () => {
+  const scoped = () => makeIssuer({ verification: { type: 'VerificationObject', startsWith: 'https://issuer.test/badges/' } });
+
+  it('dot segments, userinfo, another host or a path outside the prefix never read valid', async () => {
+    const cases: [string, string][] = [
+      ['http://issuer.test/badges/../uploads/x.json', 'https://issuer.test/uploads/x.json'],
+      ['http://issuer.test/badges/%2e%2e/uploads/x.json', 'https://issuer.test/uploads/x.json'],
+      ['http://issuer.test@evil.test/badges/x.json', 'https://evil.test/badges/x.json'],
+      ['http://issuer.test.evil.test/badges/x.json', 'https://issuer.test.evil.test/badges/x.json'],
+      ['http://issuer.test:443/badges/x.json', 'http://issuer.test:443/badges/x.json'],
+    ];
+    for (const [id, servedAt] of cases) {
+      const { web } = await scoped();
+      const a = await assertion({ id, verification: { type: 'HostedBadge' } });
+      if (servedAt === id) web.json(id, a);
+      else web.redirect(id, servedAt).json(servedAt, a);
+      const r = await verify(JSON.stringify(a), { fetch: web.fetch, now: NOW });
+      expect(r.verdict, `${id} ${show(r)}`).not.toBe('valid');
+      expect(check(r, 'hosted')?.code, `${id}: judged, not unreachable`).toBe('ERR_HOSTED_SCOPE');
+    }
+  });
+
+  it('a redirect on to another path (an open redirect, or the path answering the http read) confirms nothing', async () => {
+    const { web } = await scoped();
+    const a = await assertion({ id: 'http://issuer.test/badges/9.json', verification: { type: 'HostedBadge' } });
+    web.redirect('http://issuer.test/badges/9.json', 'https://issuer.test/badges/go?to=/uploads/9.json')
+      .redirect('https://issuer.test/badges/go?to=/uploads/9.json', 'https://issuer.test/uploads/9.json')
+      .json('https://issuer.test/uploads/9.json', a);
+    const r = await verify(JSON.stringify(a), { fetch: web.fetch, now: NOW });
+    expect(check(r, 'hosted')?.outcome, show(r)).toBe('indeterminate');
+  });
+
+  it('a query or fragment: valid only read at that very address; upper case host and :80 are the same address', async () => {
+    for (const id of ['http://ISSUER.test/badges/9.json', 'http://issuer.test:80/badges/9.json', 'http://issuer.test/badges/9.json?v=2']) {
+      const { web } = await scoped();
+      const a = await assertion({ id, verification: { type: 'HostedBadge' } });
+      const https = `https:${new URL(id).href.slice(5)}`;
+      web.redirect(id, https).json(https, a);
+      const r = await verify(JSON.stringify(a), { fetch: web.fetch, now: NOW });
+      expect(r.verdict, `${id} ${show(r)}`).toBe('valid');
+    }
+    const { web } = await scoped();
+    const a = await assertion({ id: 'http://issuer.test/badges/9.json?v=2', verification: { type: 'HostedBadge' } });
+    web.redirect('http://issuer.test/badges/9.json?v=2', 'https://issuer.test/badges/9.json').json('https://issuer.test/badges/9.json', a);
+    const r = await verify(JSON.stringify(a), { fetch: web.fetch, now: NOW });
+    expect(r.verdict, show(r)).not.toBe('valid');
+  });
+});
