@@ -62,6 +62,23 @@ describe('document cache', () => {
     expect(await t.db.documents.all()).toEqual([]);
   });
 
+  it('never hides a same-origin redirect: the answer keeps where it ended, and is not kept as the URL asked for', async () => {
+    // fetch-once.ts finalUrl judges where a copy was served from (hosted-scope.ts landedInScope): an answer
+    // rebuilt from the store, or this one rebuilt, would say it came from the URL asked for.
+    const t = await setup(() => {
+      const r = json({ v: 'uploads' }, { 'cache-control': 'max-age=600' });
+      Object.defineProperties(r, { redirected: { value: true }, url: { value: 'https://issuer.example/uploads/doc' } });
+      return r;
+    });
+    for (let i = 0; i < 2; i++) {
+      const res = await get(t.f, 'https://issuer.example/badges/doc');
+      expect(res.redirected).toBe(true);
+      expect(res.url).toBe('https://issuer.example/uploads/doc');
+    }
+    expect(t.calls).toHaveLength(2);
+    expect(await t.db.documents.all()).toEqual([]);
+  });
+
   it('keeps at most MAX_DOCUMENTS, the newest, and none past MAX_AGE_MS however long they say they are fresh', async () => {
     const t = await setup(() => json({ v: 1 }, { 'cache-control': 'max-age=31536000' }));
     for (let i = 0; i < MAX_DOCUMENTS + 30; i++) {

@@ -3,7 +3,7 @@
  * classes, revocation and status lists. A fresh copy (max-age, Expires) is served from IndexedDB;
  * a stale one with a validator is revalidated (If-None-Match / If-Modified-Since, 304); `no-store`
  * is never kept. Only JSON-ish answers to the engine's JSON requests are kept: images are not, and
- * neither is an answer that came from another origin after a redirect. At most MAX_DOCUMENTS are
+ * neither is an answer that was redirected. At most MAX_DOCUMENTS are
  * kept, for at most MAX_AGE_MS; the oldest go first.
  *
  * A partition keeps documents apart: hover verification passes the top-level site of the page
@@ -77,8 +77,9 @@ export function createCachingFetch(inner: Fetch, store: Store<DocumentRecord>, n
       return toResponse(cached);
     }
     if (res.status !== 200) return res;
-    // A document from elsewhere is never kept under the URL asked for (the host fetch refuses such redirects already).
-    if (res.redirected && res.url && new URL(res.url).origin !== new URL(url).origin) return res;
+    // A redirected answer is never kept under the URL asked for: one from elsewhere is not that URL's, and
+    // one rebuilt from the store would lose where it ended (fetch-once.ts finalUrl, hosted-scope.ts landedInScope).
+    if (res.redirected) return res;
     const fresh = freshUntil(res.headers, now());
     const etag = res.headers.get('etag') ?? undefined;
     const lastModified = res.headers.get('last-modified') ?? undefined;

@@ -19,7 +19,7 @@ import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2
 import { clr1Kind } from './clr1.ts';
 import { declaresOtherId, isHttpsUpgrade, isSecureFormOf, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { checkRevocationList } from './ob2-revocation-list.ts';
-import { plainHttpCopy, plainHttpRead } from '../verify/plain-http.ts';
+import { plainHttpCopy, plainHttpRead, plainHttpRoute } from '../verify/plain-http.ts';
 
 /** `from`: where the copy arrived from, after its redirects (fetch-once.ts finalUrl): plain http or TLS. */
 type Hosted = { json: Json; from: string } | { gone: true; from: string } | { error: LanyardError };
@@ -102,7 +102,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     movedTo = true;
   }
   if ('gone' in hosted) {
-    const anyones = await plainHttpRevoked(hosted.from, '410 Gone', input, ctx);
+    const anyones = await plainHttpRevoked(at, hosted.from, '410 Gone', input, ctx);
     if (anyones) return unconfirmed(cred.json, input, ctx, checks, format, { unconfirmed: anyones, code: ErrorCodes.HOSTED_SCOPE });
     checks.pass('structure', 'The hosted assertion is gone');
     checks.fail('revocation', ErrorCodes.REVOKED, `${shorten(at)} answered 410 Gone: the issuer revoked this badge`);
@@ -120,7 +120,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
   // OB 2.0 §Assertion: `revoked` is a Boolean; absent or null, not revoked; neither true nor false, unsettled.
   const revoked = copy.revoked === undefined || copy.revoked === null ? false : flagOf(copy.revoked);
   if (revoked === true) {
-    const anyones = await plainHttpRevoked(hosted.from, '"revoked": true', input, ctx);
+    const anyones = await plainHttpRevoked(at, hosted.from, '"revoked": true', input, ctx);
     if (anyones) return unconfirmed(cred.json, input, ctx, checks, format, { unconfirmed: anyones, code: ErrorCodes.HOSTED_SCOPE });
     const why = typeof copy.revocationReason === 'string' ? `: ${shorten(copy.revocationReason, 200)}` : '';
     checks.pass('structure', 'The hosted copy says the badge is revoked');
@@ -145,11 +145,14 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
  * nothing, as an unsigned revocation list over plain http (verify/plain-http.ts). The issuer is the
  * one of the badge class the badge names (the input's word: a holder naming an http class only
  * lets an http answer revoke its own badge); one that cannot be read counts as not plain http.
+ * A read of an http `asked` redirected anywhere but its own https form was sent there by whoever
+ * answered it (plain-http.ts plainHttpRoute).
  */
-async function plainHttpRevoked(from: string, answer: string, input: Json, ctx: VerifyContext): Promise<string | undefined> {
-  if (!/^http:/i.test(from)) return undefined;
+async function plainHttpRevoked(asked: string, from: string, answer: string, input: Json, ctx: VerifyContext): Promise<string | undefined> {
+  const via = plainHttpRoute(asked, from);
+  if (via === undefined) return undefined;
   const bc = await resolveBadgeClass(input, ctx);
-  const why = plainHttpRead(from, 'node' in bc ? idOf(bc.node.issuer) : undefined, typeof input.badge === 'string' ? input.badge : undefined);
+  const why = plainHttpRead(via, 'node' in bc ? idOf(bc.node.issuer) : undefined, typeof input.badge === 'string' ? input.badge : undefined);
   return why && `The issuer's answer ${answer} was ${why}, so whether the badge is revoked is unknown`;
 }
 

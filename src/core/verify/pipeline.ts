@@ -12,6 +12,7 @@ import type { Badge, BadgeFormat } from '../model.ts';
 import { verdictOf, type InputSummary, type VerifyResult } from '../result.ts';
 import { CheckList } from './checks.ts';
 import { BADGE_ACCEPT, createContext, type VerifyContext, type VerifyOptions } from './context.ts';
+import { plainHttpRoute } from './plain-http.ts';
 import { verifierFor } from './registry.ts';
 import { checkRecipient } from './recipient.ts';
 import { hex, sha256 } from '../proofs/sha256.ts';
@@ -56,6 +57,12 @@ const hostOf = (url: string): string => (URL.canParse(url) ? new URL(url).host :
 async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList, baked: boolean): Promise<Unpacked | null> {
   try {
     const doc = await ctx.fetchDocument(url, BADGE_ACCEPT);
+    // A 410 read over plain http (or sent elsewhere by one) is anyone's on the path: it revokes nothing (plain-http.ts).
+    const route = doc.status === 410 ? plainHttpRoute(url, doc.finalUrl) : undefined;
+    if (route !== undefined) {
+      checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, `${url} answered 410 Gone, read over plain http (${route}): anyone on the network path could have answered that, so whether the badge is revoked is unknown`);
+      return null;
+    }
     if (doc.status === 410) {
       checks.pass('structure', 'The hosted assertion answers 410 Gone');
       checks.fail('revocation', ErrorCodes.REVOKED, `${url} answered 410 Gone: the issuer revoked it`);

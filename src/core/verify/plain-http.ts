@@ -55,3 +55,22 @@ export function plainHttpCopy(readFrom: string, issuerId: string | undefined, ba
   const why = plainHttpRead(readFrom, issuerId, badgeClassId);
   return why && `The issuer's copy was ${why}, so it confirms nothing (the badge may be genuine; its issuer should serve it over https)`;
 }
+
+/**
+ * The plain http address an answer from `asked` came by: where it ended (`from`) when that is plain
+ * http, or `asked` when a read of an http address was redirected anywhere but to its own https form
+ * (the same host and path on the default ports): whoever answered the plain http read chose where it
+ * went, another badge's revoked copy or a page answering 410 (test/core/formats/ob2-hosted-review43.test.ts).
+ * Undefined when it came over TLS by the issuer's own route.
+ */
+export function plainHttpRoute(asked: string, from: string): string | undefined {
+  if (/^http:/i.test(from)) return from;
+  if (!/^http:/i.test(asked)) return undefined;
+  try {
+    const a = new URL(asked);
+    a.hash = '';
+    return a.port === '' && new URL(from).href === `https:${a.href.slice(5)}` ? undefined : asked;
+  } catch {
+    return asked;
+  }
+}
