@@ -152,7 +152,13 @@ async function plainHttpRevoked(asked: string, from: string, answer: string, inp
   const via = plainHttpRoute(asked, from);
   if (via === undefined) return undefined;
   const bc = await resolveBadgeClass(input, ctx);
-  const why = plainHttpRead(via, 'node' in bc ? idOf(bc.node.issuer) : undefined, typeof input.badge === 'string' ? input.badge : undefined);
+  const issuer = 'node' in bc ? idOf(bc.node.issuer) : undefined;
+  const badgeClass = typeof input.badge === 'string' ? input.badge : undefined;
+  // Nothing names the issuer (a link's answer in Badgr's minimal revoked form, `{id, revoked}`): the badge's
+  // own http address, read there without a redirect, is all there is of the issuer's, taken as it serves itself
+  // (an issuer whose address is plain http). Redirected elsewhere, whoever answered chose where.
+  if (issuer === undefined && badgeClass === undefined && from === asked) return undefined;
+  const why = plainHttpRead(via, issuer, badgeClass);
   return why && `The issuer's answer ${answer} was ${why}, so whether the badge is revoked is unknown`;
 }
 

@@ -57,8 +57,10 @@ const hostOf = (url: string): string => (URL.canParse(url) ? new URL(url).host :
 async function resolveUrl(url: string, ctx: VerifyContext, checks: CheckList, baked: boolean): Promise<Unpacked | null> {
   try {
     const doc = await ctx.fetchDocument(url, BADGE_ACCEPT);
-    // A 410 read over plain http (or sent elsewhere by one) is anyone's on the path: it revokes nothing (plain-http.ts).
-    const route = doc.status === 410 ? plainHttpRoute(url, doc.finalUrl) : undefined;
+    // A 410 a plain http read was sent to elsewhere is anyone's on the path: it revokes nothing (plain-http.ts). One
+    // at the link's own http address, unredirected, is the badge's own address answering (its issuer unknown here:
+    // taken as it serves itself, as formats/ob2-hosted.ts plainHttpRevoked does).
+    const route = doc.status === 410 && doc.finalUrl !== url ? plainHttpRoute(url, doc.finalUrl) : undefined;
     if (route !== undefined) {
       checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, `${url} answered 410 Gone, read over plain http (${route}): anyone on the network path could have answered that, so whether the badge is revoked is unknown`);
       return null;

@@ -39,12 +39,19 @@ describe('a plain http read the path redirects to another of the issuer\'s https
 });
 
 describe('a pasted http link that answers 410 Gone over plain http', () => {
-  it('revokes nothing: anyone on the path could have answered it (indeterminate); over TLS it revokes', async () => {
-    const { web } = await makeIssuer();
-    web.status(HTTP_ID, 410);
-    const r = await verify(HTTP_ID, { fetch: web.fetch, now: NOW });
+  it('sent elsewhere by the plain http read, revokes nothing (indeterminate); at its own address, or its https form, it revokes', async () => {
+    // Redirected to another of the issuer's addresses: whoever answered the plain http read chose where.
+    const moved = await makeIssuer();
+    moved.web.redirect(HTTP_ID, OTHER).status(OTHER, 410);
+    const r = await verify(HTTP_ID, { fetch: moved.web.fetch, now: NOW });
     expect(check(r, 'revocation')?.outcome, show(r)).not.toBe('fail');
     expect(r.verdict).toBe('indeterminate');
+    // At the link's own address, unredirected: nothing names the issuer, so the badge's own http address is all
+    // there is of it, taken as it serves itself (Badgr's test backpack, plain http throughout, revokes so).
+    const { web } = await makeIssuer();
+    web.status(HTTP_ID, 410);
+    const own = await verify(HTTP_ID, { fetch: web.fetch, now: NOW });
+    expect(check(own, 'revocation'), show(own)).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
     web.redirect(HTTP_ID, 'https://issuer.test/assertions/9.json').status('https://issuer.test/assertions/9.json', 410);
     const tls = await verify(HTTP_ID, { fetch: web.fetch, now: NOW });
     expect(check(tls, 'revocation'), show(tls)).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
