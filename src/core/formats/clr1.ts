@@ -11,6 +11,8 @@
  * Found on a record that Open Credential Publisher signed for Wilton High School, North Dakota (RS512,
  * `type: "Clr"`, `@context` `https://contexts.ward.guru/clr_v1p0.jsonld`), and on its signed assertions.
  */
+import { ErrorCodes } from '../errors.ts';
+import type { CheckList } from '../verify/checks.ts';
 import { isObj, types, type Json } from './json-util.ts';
 
 /** CLR 1.0 §Context: `https://purl.imsglobal.org/spec/clr/v1p0/context/clr_v1p0.jsonld`, or a copy of it elsewhere. */
@@ -23,4 +25,16 @@ export function clr1Kind(doc: Json): string | undefined {
   if (types(doc.type).includes('Clr') || (types(doc['@context']).some((c) => CLR1_CONTEXT.test(c)) && isObj(doc.learner))) return 'a Comprehensive Learner Record 1.0 (CLR)';
   if (isObj(doc.achievement) && doc.recipient !== undefined) return 'an assertion of a Comprehensive Learner Record 1.0 (CLR), naming an achievement where an Open Badge names a badge class';
   return undefined;
+}
+
+/**
+ * Whether `doc` is a CLR 1.0 document, which the OB 2.0 verifiers then leave unsettled: `structure`
+ * indeterminate, the other checks skipped. `what` names it in the sentence ("This is", "The signed document is").
+ */
+export function leftAsClr1(doc: Json, checks: CheckList, what: string): boolean {
+  const clr = clr1Kind(doc);
+  if (!clr) return false;
+  checks.indeterminate('structure', ErrorCodes.NOT_OPEN_BADGE, `${what} ${clr}, not an Open Badge: Lanyard checks Open Badges only`);
+  checks.skipRemaining('Not an Open Badge');
+  return true;
 }

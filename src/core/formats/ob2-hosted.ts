@@ -16,7 +16,7 @@ import { flagOf, idOf, isHttpUrl, isObj, str, type Json } from './json-util.ts';
 import { notBadgeDocument } from './non-badge-answer.ts';
 import { upgradeAssertion } from './ob1.ts';
 import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2-structure.ts';
-import { clr1Kind } from './clr1.ts';
+import { leftAsClr1 } from './clr1.ts';
 import { declaresOtherId, isHttpsUpgrade, isSecureFormOf, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { checkRevocationList } from './ob2-revocation-list.ts';
 import { plainHttpCopy, plainHttpRead, plainHttpRoute } from '../verify/plain-http.ts';
@@ -49,12 +49,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     checks.skipRemaining('Not a hosted assertion');
     return null;
   }
-  const clr = clr1Kind(cred.json);
-  if (clr) {
-    checks.indeterminate('structure', ErrorCodes.NOT_OPEN_BADGE, `This is ${clr}, not an Open Badge: Lanyard checks Open Badges only`);
-    checks.skipRemaining('Not an Open Badge');
-    return null;
-  }
+  if (leftAsClr1(cred.json, checks, 'This is')) return null;
   const what = notAnAssertion(cred.json);
   if (what) {
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `This is ${what}: an Open Badges assertion names a recipient and a badge class`);

@@ -23,7 +23,7 @@ import { fetchPem, keyRead, type KeyRead } from './ob2-key-read.ts';
 import { declaresOtherId, resolveBadgeClass, resolveNode, sameDocument, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { checkRevocationList } from './ob2-revocation-list.ts';
 import { notAnAssertion, ob2Instant } from './ob2-structure.ts';
-import { clr1Kind } from './clr1.ts';
+import { leftAsClr1 } from './clr1.ts';
 
 /** OB 2.0 recommends RS256; nothing else is accepted (no `none`, no HMAC). */
 export const OB2_ALGORITHMS = ['RS256'] as const;
@@ -108,12 +108,7 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
     checks.skipRemaining('Unreadable signed assertion');
     return null;
   }
-  const clr = clr1Kind(payload);
-  if (clr) {
-    checks.indeterminate('structure', ErrorCodes.NOT_OPEN_BADGE, `The signed document is ${clr}, not an Open Badge: Lanyard checks Open Badges only`);
-    checks.skipRemaining('Not an Open Badge');
-    return null;
-  }
+  if (leftAsClr1(payload, checks, 'The signed document is')) return null;
   const what = notAnAssertion(payload);
   if (what) {
     checks.fail('structure', ErrorCodes.STRUCTURE_INVALID, `The signed document is ${what}: an assertion names a recipient and a badge class`);
