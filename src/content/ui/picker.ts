@@ -15,7 +15,7 @@ import { ask } from '../messages.ts';
 import type { PickerBadge } from '../../messaging/views.ts';
 import { errorWords, tx, type ContentKey } from '../i18n.ts';
 import { h, monthYear, safeImage } from './h.ts';
-import { mountShadow, ownDirection, type ShadowUi } from './shadow.ts';
+import { mountShadow, NO_PAGE_PSEUDO, ownDirection, type ShadowUi } from './shadow.ts';
 import { place } from './place.ts';
 import { fromUser } from './user.ts';
 import { guard } from './armed.ts';
@@ -75,7 +75,7 @@ let open: { close(): void } | null = null;
 
 export function openPicker(o: PickerOptions): { close(): void } {
   open?.close();
-  const ui: ShadowUi = mountShadow('picker', CSS + ownDirection());
+  const ui: ShadowUi = mountShadow('picker', CSS + ownDirection() + NO_PAGE_PSEUDO);
   const life = new AbortController();
   const search = tx('contentPickerSearch');
   const input = h('input', { type: 'search', placeholder: search, 'aria-label': search });
