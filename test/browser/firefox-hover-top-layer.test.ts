@@ -68,6 +68,23 @@ describe('the hover card against a page’s popover in its shadow root, in Firef
     expect(await cardState()).toBe('withheld');
   });
 
+  it('a page that draws its look-alike verdict in the card host’s own ::after (in the top layer with the card, after it, !important): nothing of it is drawn, the card is what is seen (attack38)', async () => {
+    await ff.openTab(BLOG);
+    await ff.mouseAway();
+    await ff.hover(await ff.find('#revoked'));
+    await waitFor(async () => (await ff.inShadow('hover-card', '.c[data-state="ready"]').catch(() => [])).length > 0, 20_000, 'the card ready');
+    const pseudo = await ff.run((words: string) => {
+      const s = document.createElement('style');
+      s.textContent = `[data-lanyard="hover-card"]::before,[data-lanyard="hover-card"]::after{content:"${words}"!important;display:block!important;position:fixed!important;inset:0!important;z-index:2147483647!important;pointer-events:none!important;background:#fff!important;color:#137333!important;font:20px sans-serif!important}`;
+      document.head.append(s);
+      return ['::before', '::after'].map((p) => getComputedStyle(document.querySelector('[data-lanyard="hover-card"]')!, p).content);
+    }, WORDS);
+    expect(pseudo).toEqual(['none', 'none']);
+    await new Promise((r) => setTimeout(r, 500));
+    await ff.screenshot('hover-card-page-pseudo', null);
+    expect(await cardPixels()).toBeGreaterThan(50);
+  });
+
   it('a page that moves the card into a see-through frame of its own (same origin, opacity 0.05, where a look-alike could show instead): the card goes (attack36)', async () => {
     await ff.openTab(BLOG);
     await ff.mouseAway();

@@ -184,6 +184,23 @@ describe('the picker against a clickjacking page in Firefox', { timeout: 180_000
     expect(await ff.run(() => document.querySelector('iframe')!.contentDocument!.querySelector('[data-lanyard="picker"]') !== null)).toBe(false);
   });
 
+  it('a page that draws its picture in the picker host’s own ::after (after the panel, in the top layer with it, clicks let through, !important): nothing of it is drawn, and a click picks what the person sees (attack38)', async () => {
+    // Before: the picture covered the whole picker (nothing tells Firefox what covers it; no raise gets above the host's
+    // own pseudo-element), and a person's click "on the page" picked the badge under it.
+    await pickerOpen();
+    const pseudo = await ff.run(() => {
+      const s = document.createElement('style');
+      s.textContent = '[data-lanyard="picker"]::before,[data-lanyard="picker"]::after{content:"Click here to claim your prize"!important;display:block!important;position:fixed!important;inset:0!important;z-index:2147483647!important;pointer-events:none!important;background:#fff!important;font:40px sans-serif!important}';
+      document.head.append(s);
+      return ['::before', '::after'].map((p) => getComputedStyle(document.querySelector('[data-lanyard="picker"]')!, p).content);
+    });
+    expect(pseudo).toEqual(['none', 'none']);
+    await new Promise((r) => setTimeout(r, 800));
+    await ff.screenshot('picker-page-pseudo', null);
+    await clickAt(await firstRow());
+    await waitFor(() => inserted(), 10_000, 'the badge inserted');
+  });
+
   it('a page that makes up clicks and keys on the picker (isTrusted false): nothing is picked; a person’s Enter picks', async () => {
     await pickerOpen();
     const at = await firstRow();

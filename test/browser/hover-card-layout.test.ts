@@ -134,6 +134,21 @@ describe('the hover card shows where the issuer is, whatever the badge says (Chr
     await page.close();
   });
 
+  // attack38: the host is the page's element, and its stylesheet reaches the host's ::before and ::after, drawn inside the
+  // host (in the top layer with it), after the card: a look-alike verdict over Lanyard's (src/content/ui/shadow.ts NO_PAGE_PSEUDO).
+  it('a page that styles the card host’s ::after (its own verdict over the card, !important): nothing of it is drawn', async () => {
+    const fake = 'content:"✓ Verified: Harvard University"!important;display:block!important;position:fixed!important;inset:0!important;z-index:2147483647!important;background:#fff!important;font:30px sans-serif!important';
+    const page = await show(verdict({ verdict: 'invalid', message: 'Revoked by its issuer' }), undefined, 'en', '', `<style>[data-lanyard]::before,[data-lanyard]::after{${fake}}</style>`);
+    const pseudo = () => page.evaluate(() => ['::before', '::after'].map((p) => {
+      const s = getComputedStyle(document.querySelector('[data-lanyard="hover-card"]')!, p);
+      return `${s.content} ${s.display}`;
+    }));
+    expect(await pseudo()).toEqual(['none none', 'none none']);
+    expect(await shownInCard(page, 'Not a valid badge')).toBe('shown');
+    await page.screenshot({ path: 'test-results/hover-page-pseudo.png' });
+    await page.close();
+  });
+
   // A badge picture inside a link to the page's own place (hover-verify.ts): where a click goes stays in view too.
   it('where a click goes and the issuer’s site both stay in the card, whatever the names', async () => {
     const wide = '\uFDFD'.repeat(300);

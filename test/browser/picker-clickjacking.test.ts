@@ -172,6 +172,27 @@ describe('the picker against a clickjacking page', () => {
     await page.close();
   });
 
+  it('a page that draws its picture in the picker host’s own ::after (after the panel, in the top layer with it, clicks let through, !important): nothing of it is drawn, the picker stays, and the person’s click picks what they see (attack38)', async () => {
+    // Before: Chromium's IntersectionObserver v2 saw the panel covered by its own host's ::after, no raise got above it,
+    // and the picker closed; in Firefox a click "on the page" picked the badge under the picture (firefox-picker-clickjacking).
+    const page = await pickerOpen();
+    await page.evaluate(() => {
+      const s = document.createElement('style');
+      s.textContent = '[data-lanyard="picker"]::before,[data-lanyard="picker"]::after{content:"Click here to claim your prize"!important;display:block!important;position:fixed!important;inset:0!important;z-index:2147483647!important;pointer-events:none!important;background:#fff!important;font:40px sans-serif!important}';
+      document.head.append(s);
+    });
+    const pseudo = () => page.evaluate(() => ['::before', '::after'].map((p) => getComputedStyle(document.querySelector('[data-lanyard="picker"]')!, p).content));
+    expect(await pseudo()).toEqual(['none', 'none']);
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: resolve(SHOTS, 'picker-page-pseudo.png') });
+    await waitFor(() => armed(page));
+    const at = await firstRow(page);
+    expect(await seenAt(page, at.x, at.y)).toBe('lanyard:picker');
+    await page.mouse.click(at.x, at.y);
+    await waitFor(() => inserted(page));
+    await page.close();
+  });
+
   it('an almost transparent page (opacity on the picker’s ancestor): the click picks nothing', async () => {
     const page = await pickerOpen();
     await clickWhileHidden(page, () => void (document.documentElement.style.opacity = '0.02'), () => void (document.documentElement.style.opacity = ''));

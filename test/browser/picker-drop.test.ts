@@ -93,6 +93,31 @@ describe('drag and drop on the picker’s search, kept from the page', () => {
     await page.close();
   });
 
+  it('a page that moves the picker into a closed shadow root of its own hears no drop there either (attack38)', async () => {
+    const page = await pickerOpen(env);
+    // The page's own component, its root closed: composedPath() at the window leaves out every node inside it, the
+    // picker's host too, so the first listener did not know the drop for the picker's and the page read its text.
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      document.body.append(box);
+      const root = box.attachShadow({ mode: 'closed' });
+      root.append(document.querySelector('[data-lanyard="picker"]')!);
+    });
+    await page.waitForTimeout(400);
+    await page.evaluate(() => void ((window as unknown as { dragHeard: string[] }).dragHeard = []));
+    const box = await searchBox(page);
+    const at = { x: box.x + box.width / 2, y: box.y };
+    const cdp = await page.context().newCDPSession(page);
+    const data = { items: [{ mimeType: 'text/plain', data: 'zqx-secret' }], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: at.x, y: at.y, data });
+    await cdp.detach();
+    // Held as the picker's (its default action, the text going into the search, still happens).
+    await waitFor(async () => (await search(page)) === 'zqx-secret');
+    await page.waitForTimeout(300);
+    expect((await heard(page)).filter((d) => d.includes('zqx-secret'))).toEqual([]);
+    await page.close();
+  });
+
   it('the search’s text the person drags (dropped back in the search): the page hears no dragstart, so it can neither read it nor put its own words in the drag', async () => {
     const page = await pickerOpen(env);
     await page.keyboard.type('zqx');

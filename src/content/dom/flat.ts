@@ -49,6 +49,24 @@ export function flatContains(a: Node, b: Node | null): boolean {
   return false;
 }
 
+/**
+ * What a listener outside every shadow root (the window's) finds of `el` in an event's `composedPath()`: `el`, or,
+ * when it is inside a closed root (or an open one nested in one), the host of the outermost such root, which stands
+ * for all it holds (DOM §2.9: nodes "closed-shadow-hidden" from the listener are left out of the path). A page moved
+ * the picker's host into a closed root of its own: the path of a drop on the picker no longer held the host (attack38).
+ */
+export function seenOutside(el: Node): Node {
+  hostOf ??= getter(ShadowRoot.prototype, 'host');
+  const modeOf = getter<ShadowRootMode>(ShadowRoot.prototype, 'mode');
+  let seen = el;
+  for (let r = Node.prototype.getRootNode.call(el); r instanceof ShadowRoot; ) {
+    const host = hostOf.call(r);
+    if (modeOf.call(r) === 'closed') seen = host;
+    r = Node.prototype.getRootNode.call(host);
+  }
+  return seen;
+}
+
 /** Where an event happened: the first node of its path (inside open roots), else its target. */
 export function deepTarget(e: Event): EventTarget | null {
   const first = typeof e.composedPath === 'function' ? e.composedPath()[0] : undefined;

@@ -14,7 +14,7 @@ import type { HoverVerdict } from '../../messaging/views.ts';
 import { tx, type ContentKey } from '../i18n.ts';
 import { h, monthYear } from './h.ts';
 import { place } from './place.ts';
-import { mountShadow, ownDirection, type ShadowUi } from './shadow.ts';
+import { mountShadow, NO_PAGE_PSEUDO, ownDirection, type ShadowUi } from './shadow.ts';
 import { dirOf } from './quiet.ts';
 import { keepOnTop, type TopLayer } from './top-layer.ts';
 
@@ -92,7 +92,7 @@ export function showCard(anchor: Element, state: CardState): HTMLElement | null 
   if (lost) return null;
   // Nor when the page took its host away: its coming back at the paint told the page when the verdict came.
   if (card && !card.host.isConnected && state.kind !== 'loading') return (hideCard(), (lost = true), null);
-  card ??= mountShadow('hover-card', CSS + ownDirection());
+  card ??= mountShadow('hover-card', CSS + ownDirection() + NO_PAGE_PSEUDO);
   const { host } = card;
   shown = { anchor, state };
   if (!host.isConnected) {

@@ -15,7 +15,7 @@ import { ask } from '../messages.ts';
 import type { PickerBadge } from '../../messaging/views.ts';
 import { errorWords, tx, type ContentKey } from '../i18n.ts';
 import { h, monthYear, safeImage } from './h.ts';
-import { mountShadow, ownDirection, type ShadowUi } from './shadow.ts';
+import { mountShadow, NO_PAGE_PSEUDO, ownDirection, type ShadowUi } from './shadow.ts';
 import { place } from './place.ts';
 import { fromUser } from './user.ts';
 import { guard } from './armed.ts';
@@ -23,6 +23,7 @@ import { dirOf, say } from './quiet.ts';
 import { inTransition, keepOnTop } from './top-layer.ts';
 import { shield } from '../dom/key-shield.ts';
 import { hitsHost, showRow, within } from './panel-box.ts';
+import { seenOutside } from '../dom/flat.ts';
 
 export interface PickerOptions {
   anchor: Element;
@@ -74,7 +75,7 @@ let open: { close(): void } | null = null;
 
 export function openPicker(o: PickerOptions): { close(): void } {
   open?.close();
-  const ui: ShadowUi = mountShadow('picker', CSS + ownDirection());
+  const ui: ShadowUi = mountShadow('picker', CSS + ownDirection() + NO_PAGE_PSEUDO);
   const life = new AbortController();
   const search = tx('contentPickerSearch');
   const input = h('input', { type: 'search', placeholder: search, 'aria-label': search });
@@ -238,9 +239,10 @@ export function openPicker(o: PickerOptions): { close(): void } {
   // stops each event while the focus (or a drag's pointer) is here and hands it to these (dom/key-shield.ts). Where that script did not run
   // first, the panel's own listeners act, and the site's bubbling ones at least hear nothing.
   shield({
-    // At its host (this world's own composedPath), or, but for a drag (drag*, drop: where the pointer is, which a drop
-    // on the page's own drop zone is not: unheard there, the browser opened the dropped file in the tab), focused here.
-    holds: (e) => e.composedPath().includes(ui.host) || (!e.type.startsWith('dr') && ui.root.activeElement !== null),
+    // At its host (this world's own composedPath; put by the page in a closed root of its own, that root's host: attack38),
+    // or, but for a drag (drag*, drop: where the pointer is, which a drop on the page's own drop zone is not: unheard
+    // there, the browser opened the dropped file in the tab), focused here.
+    holds: (e) => e.composedPath().includes(seenOutside(ui.host)) || (!e.type.startsWith('dr') && ui.root.activeElement !== null),
     deliver: (e) => (e.type === 'keydown' ? onKeyDown(e as KeyboardEvent) : e.type === 'beforeinput' ? onBeforeInput(e) : e.type === 'input' ? onInput(e) : undefined),
   }, life.signal);
   for (const t of ['keydown', 'keyup', 'keypress']) panel.addEventListener(t, (e) => e.stopPropagation(), on);

@@ -40,6 +40,17 @@ const BASE = `:host{all:initial!important}*{box-sizing:border-box;font:13px/1.35
  */
 export const ownDirection = (): string => `:host{direction:${tx('@@bidi_dir' as ContentKey) === 'rtl' ? 'rtl' : 'ltr'}!important;unicode-bidi:isolate!important}`;
 
+/**
+ * Nothing of the page's drawn in the host's own box (attack38). The host is the page's element: its stylesheet reaches
+ * the host's `::before` and `::after` (the `all` on the host does not: a pseudo-element is styled on its own, CSS
+ * Pseudo-Elements 4 §3), which are drawn inside the host, after the panel at the same z-index, so above it, and in the
+ * top layer with it, where no raise gets above them. A page's `::after` laid its picture over the whole picker, letting
+ * the pointer through: in Firefox (no IntersectionObserver v2) a person's click "on the page" picked the badge under it,
+ * and it could draw a look-alike verdict over the hover card. The shadow tree's important declarations win over the
+ * page's, important or not (CSS Cascade 5 §6.1 "cascade contexts").
+ */
+export const NO_PAGE_PSEUDO = ':host::before,:host::after{content:none!important;display:none!important}';
+
 function style(root: ShadowRoot, css: string): void {
   try {
     const sheet = new CSSStyleSheet();

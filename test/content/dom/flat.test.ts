@@ -5,7 +5,7 @@
  * cannot answer for them.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { deepActive, deepTarget, flatClosest, flatContains, flatParent } from '../../../src/content/dom/flat.ts';
+import { deepActive, deepTarget, flatClosest, flatContains, flatParent, seenOutside } from '../../../src/content/dom/flat.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -47,5 +47,26 @@ describe('the flat tree', () => {
     (open.getElementById('in') as HTMLElement).focus();
     expect(document.activeElement).toBe(el('o'));
     expect(deepActive()).toBe(open.getElementById('in'));
+  });
+
+  it('what a window listener finds of a node in an event’s path: itself, or the host of the outermost closed root around it (attack38)', () => {
+    const el = make('<div id="c"></div><div id="o"></div><span id="d"></span>');
+    const ours = document.createElement('span');
+    expect(seenOutside(el('d'))).toBe(el('d'));
+    // In an open root: seen as itself.
+    el('o').attachShadow({ mode: 'open' }).append(ours);
+    expect(seenOutside(ours)).toBe(ours);
+    // In a closed root, or an open one inside it: that closed root's host.
+    const closed = el('c').attachShadow({ mode: 'closed' });
+    const inner = document.createElement('div');
+    closed.append(inner);
+    inner.attachShadow({ mode: 'open' }).append(ours);
+    expect(seenOutside(ours)).toBe(el('c'));
+    const path: EventTarget[] = [];
+    ours.addEventListener('drop', () => undefined);
+    window.addEventListener('drop', (e) => path.push(...e.composedPath()), { once: true });
+    ours.dispatchEvent(new Event('drop', { bubbles: true, composed: true }));
+    expect(path).toContain(seenOutside(ours));
+    expect(path).not.toContain(ours);
   });
 });
