@@ -6,7 +6,7 @@
 import { importSPKI } from 'jose';
 import { reasonOf, shorten } from '../display.ts';
 import { ErrorCodes, LanyardError } from '../errors.ts';
-import { decodeJwsUnverified } from '../input/jws.ts';
+import { takeJws } from '../input/jws.ts';
 import { isAllowedAlg, isUncheckedAlg, readCompactJws } from '../keys/verify-jws.ts';
 import { badRsaExponent } from '../keys/rsa-exponent.ts';
 import type { Badge } from '../model.ts';
@@ -99,8 +99,8 @@ export const verifyOb2Signed: FormatVerifier = async (cred, ctx, checks, format)
   let a: Json;
   let payload: Json;
   try {
-    // One decoding of both parts (jose's decodeProtectedHeader would read the header a second time).
-    ({ header, payload } = decodeJwsUnverified(cred.text));
+    // One decoding of both parts, the one made when the input was classified (takeJws).
+    ({ header, payload } = takeJws(cred.text));
     if (!isObj(payload)) throw new LanyardError(ErrorCodes.PARSE_JWS, 'The JWS payload is not a JSON object');
     a = upgradeAssertion(payload);
   } catch (e) {

@@ -111,7 +111,9 @@ export function detectFormat(credential: CredentialText): BadgeFormat {
       let payload: Json;
       try {
         // An SD-JWT (RFC 9901 §4) is told by its issuer-signed JWT.
-        payload = peekJws(SD_JWT.exec(credential.text)?.[1] ?? credential.text).payload;
+        // (An SD-JWT has a `~`: the pattern is not run over every other token's kilobytes.)
+        const sd = credential.text.includes('~') ? SD_JWT.exec(credential.text)?.[1] : undefined;
+        payload = peekJws(sd ?? credential.text).payload;
       } catch {
         return 'unknown';
       }

@@ -4,6 +4,7 @@
  * unverified: it only tells the engine what the token claims to be.
  */
 import { ErrorCodes, ParseError } from '../errors.ts';
+import { decodeBase64urlText } from '../keys/base64url.ts';
 import { parseJsonObject } from './json.ts';
 import { decodeUtf8 } from './text.ts';
 
@@ -53,8 +54,23 @@ export function base64UrlDecode(text: string): Uint8Array {
   return out.subarray(0, n);
 }
 
+/**
+ * The UTF-8 text a base64url part holds, undefined when its octets are not UTF-8. The native decoder
+ * first (keys/base64url.ts: atob, the ASCII text as it is); the table decoder above only for a part it
+ * refuses, which then says what is wrong (ParseError PARSE_JWS with the offending position) or that
+ * it is not UTF-8. Each JWS is read here at least once per verification: the table decoder was the
+ * largest part of it when first run (issue 14, bench/mixed.ts profile, 2026-12-07).
+ */
+function partText(part: string): string | undefined {
+  try {
+    return decodeBase64urlText(part);
+  } catch {
+    return decodeUtf8(base64UrlDecode(part));
+  }
+}
+
 function decodePart(part: string, name: 'header' | 'payload'): Record<string, unknown> {
-  const text = decodeUtf8(base64UrlDecode(part));
+  const text = partText(part);
   if (text === undefined) throw new ParseError(ErrorCodes.PARSE_JWS, `The JWS ${name} is not UTF-8`);
   try {
     return parseJsonObject(text);
@@ -71,12 +87,24 @@ let peeked: { text: string; decoded: DecodedJws } | undefined;
 /**
  * decodeJwsUnverified for readers that only look and keep nothing (classifyText, detectFormat): the
  * same text is decoded once. The result is shared, so it must not be changed or handed on; a verifier
- * decodes its own copy.
+ * takes it (takeJws), and it is then no longer shared.
  */
 export function peekJws(text: string): DecodedJws {
   if (peeked?.text === text) return peeked.decoded;
   const decoded = decodeJwsUnverified(text);
   peeked = { text, decoded };
+  return decoded;
+}
+
+/**
+ * decodeJwsUnverified for a verifier, which keeps what it reads (in the badge it makes): the decoding
+ * peekJws kept for this very text, handed over and forgotten (so no later peek shares it), else a
+ * decoding of its own. The same result either way; the token is not decoded a second time (issue 14).
+ */
+export function takeJws(text: string): DecodedJws {
+  if (peeked?.text !== text) return decodeJwsUnverified(text);
+  const { decoded } = peeked;
+  peeked = undefined;
   return decoded;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCodes, ParseError } from '../../../src/core/errors.ts';
-import { base64UrlDecode, decodeJwsUnverified, isCompactJws } from '../../../src/core/input/jws.ts';
+import { base64UrlDecode, decodeJwsUnverified, isCompactJws, peekJws, takeJws } from '../../../src/core/input/jws.ts';
 import { fixtureText } from './fixtures.ts';
 import { b64u, makeJws } from './make-jws.ts';
 
@@ -68,5 +68,37 @@ describe('decodeJwsUnverified', () => {
     ['bad base64url length', `a.${b64u({})}.sig`],
   ])('%s → PARSE_JWS', (_, text) => {
     expect(codeOf(() => decodeJwsUnverified(text))).toBe(ErrorCodes.PARSE_JWS);
+  });
+});
+
+describe('decodeJwsUnverified, the native decoder and the table one (issue 14)', () => {
+  const messageOf = (text: string): string => {
+    try {
+      decodeJwsUnverified(text);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('expected a ParseError');
+  };
+  it('says what is wrong as the table decoder did: the length, or not UTF-8', () => {
+    expect(messageOf(`a.${b64u({})}.sig`)).toBe('Invalid base64url length');
+    expect(messageOf(`${Buffer.from([0xff, 0xfe]).toString('base64url')}.${b64u({})}.sig`)).toBe('The JWS header is not UTF-8');
+  });
+  it('reads non-ASCII UTF-8 and a leading byte order mark as before', () => {
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ name: 'Zoë' }))]).toString('base64url');
+    expect(decodeJwsUnverified(`${b64u({ alg: 'RS256' })}.${bom}.sig`).payload).toEqual({ name: 'Zoë' });
+  });
+});
+
+describe('takeJws', () => {
+  it('hands a verifier the decoding peekJws kept, once: a later peek decodes afresh, shared with no one', () => {
+    const text = makeJws({ alg: 'RS256' }, { id: 'urn:uuid:1', badge: 'https://example.org/b' });
+    const peeked = peekJws(text);
+    const taken = takeJws(text);
+    expect(taken).toBe(peeked);
+    expect(taken).toEqual(decodeJwsUnverified(text));
+    taken.payload.id = 'changed by its owner';
+    expect(peekJws(text).payload.id).toBe('urn:uuid:1');
+    expect(takeJws(makeJws({ alg: 'RS256' }, { other: true })).payload).toEqual({ other: true });
   });
 });
