@@ -11,6 +11,7 @@
  * against the W3C rdf-canon test vectors and against rdf-canonize.
  */
 import { hex, sha256 } from '../proofs/sha256.ts';
+import type { Canonical, NqStatement, NqTerm } from './nquads-read.ts';
 import { RDF_LANGSTRING, XSD_STRING, type Quad, type Term } from './rdf-terms.ts';
 
 const A: Term = { termType: 'BlankNode', value: 'a' };
@@ -66,8 +67,23 @@ const firstDegree = (t: Term, id: string): Term => (t.termType === 'BlankNode' ?
 /** Step 7: a blank node's canonical identifier. */
 const relabel = (t: Term, canonical: Map<string, Term>): Term => (t.termType === 'BlankNode' ? canonical.get(t.value)! : t);
 
+/**
+ * A term as nquads-read.ts reads it back from the line serializeQuad writes: an IRI as written (its
+ * escapes kept), a blank node by its label, a literal by its lexical form (the escapes undone: the value).
+ */
+const termOf = (t: Term): NqTerm => (t.termType === 'NamedNode' ? { iri: iriOf(t.value) } : t.termType === 'BlankNode' ? { blank: `_:${t.value}` } : { literal: t.value });
+
 /** Canonical N-Quads of `quads` (SHA-256), or undefined when the full algorithm is needed. */
 export function canonizeSimple(quads: readonly Quad[]): string | undefined {
+  return canonicalSimple(quads)?.nquads;
+}
+
+/**
+ * Canonical N-Quads of `quads` (SHA-256) and the statements of their default graph, made from the
+ * relabelled terms rather than read back from the lines (issue 14: the signed reading re-read each
+ * credential's N-Quads); undefined when the full algorithm is needed.
+ */
+export function canonicalSimple(quads: readonly Quad[]): Canonical | undefined {
   // §4.4.3 step 2: the blank node to quads map.
   const byNode = new Map<string, Quad[]>();
   for (const q of quads) {
@@ -95,8 +111,26 @@ export function canonizeSimple(quads: readonly Quad[]): string | undefined {
     for (const hash of [...nodeOf.keys()].sort()) canonical.set(nodeOf.get(hash)!, { termType: 'BlankNode', value: `${PREFIX}${n++}` });
   }
   // Step 7: every quad relabelled and serialized; the sorted lines are the canonical form.
-  const out: string[] = [];
-  for (const q of quads) out.push(serializeQuad(relabel(q.subject, canonical), q.predicate, relabel(q.object, canonical), relabel(q.graph, canonical)));
-  out.sort();
-  return out.join('');
+  const lines: string[] = [];
+  for (const q of quads) lines.push(serializeQuad(relabel(q.subject, canonical), q.predicate, relabel(q.object, canonical), relabel(q.graph, canonical)));
+  const sorted = [...lines].sort();
+  let statements: NqStatement[] | undefined;
+  return {
+    nquads: sorted.join(''),
+    // The default graph's statements in the order of their lines: each line's quad, its terms relabelled.
+    statements: () => (statements ??= defaultGraph(quads, lines, sorted, canonical)),
+  };
+}
+
+function defaultGraph(quads: readonly Quad[], lines: string[], sorted: string[], canonical: Map<string, Term>): NqStatement[] {
+  const byLine = new Map<string, NqStatement>();
+  quads.forEach((q, i) => {
+    if (q.graph.termType === 'DefaultGraph') byLine.set(lines[i]!, { subject: termOf(relabel(q.subject, canonical)), predicate: iriOf(q.predicate.value), object: termOf(relabel(q.object, canonical)), graph: '' });
+  });
+  const out: NqStatement[] = [];
+  for (const line of sorted) {
+    const s = byLine.get(line);
+    if (s) out.push(s);
+  }
+  return out;
 }
