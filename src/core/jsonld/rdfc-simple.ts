@@ -110,27 +110,24 @@ export function canonicalSimple(quads: readonly Quad[]): Canonical | undefined {
     let n = 0;
     for (const hash of [...nodeOf.keys()].sort()) canonical.set(nodeOf.get(hash)!, { termType: 'BlankNode', value: `${PREFIX}${n++}` });
   }
-  // Step 7: every quad relabelled and serialized; the sorted lines are the canonical form.
+  // Step 7: every quad relabelled and serialized; the sorted lines are the canonical form. The quads
+  // are put in the order of their lines (as the lines' own sort would: by UTF-16 code units), so
+  // that the statements come in the order the lines give them.
   const lines: string[] = [];
   for (const q of quads) lines.push(serializeQuad(relabel(q.subject, canonical), q.predicate, relabel(q.object, canonical), relabel(q.graph, canonical)));
-  const sorted = [...lines].sort();
+  const order = lines.map((_, i) => i).sort((a, b) => (lines[a]! < lines[b]! ? -1 : lines[a]! > lines[b]! ? 1 : 0));
+  let nquads = '';
+  for (const i of order) nquads += lines[i];
   let statements: NqStatement[] | undefined;
-  return {
-    nquads: sorted.join(''),
-    // The default graph's statements in the order of their lines: each line's quad, its terms relabelled.
-    statements: () => (statements ??= defaultGraph(quads, lines, sorted, canonical)),
-  };
+  return { nquads, statements: () => (statements ??= defaultGraph(quads, order, canonical)) };
 }
 
-function defaultGraph(quads: readonly Quad[], lines: string[], sorted: string[], canonical: Map<string, Term>): NqStatement[] {
-  const byLine = new Map<string, NqStatement>();
-  quads.forEach((q, i) => {
-    if (q.graph.termType === 'DefaultGraph') byLine.set(lines[i]!, { subject: termOf(relabel(q.subject, canonical)), predicate: iriOf(q.predicate.value), object: termOf(relabel(q.object, canonical)), graph: '' });
-  });
+/** The default graph's statements, in the order of their lines: each quad's terms relabelled. */
+function defaultGraph(quads: readonly Quad[], order: number[], canonical: Map<string, Term>): NqStatement[] {
   const out: NqStatement[] = [];
-  for (const line of sorted) {
-    const s = byLine.get(line);
-    if (s) out.push(s);
+  for (const i of order) {
+    const q = quads[i]!;
+    if (q.graph.termType === 'DefaultGraph') out.push({ subject: termOf(relabel(q.subject, canonical)), predicate: iriOf(q.predicate.value), object: termOf(relabel(q.object, canonical)), graph: '' });
   }
   return out;
 }
