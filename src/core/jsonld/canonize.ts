@@ -9,7 +9,8 @@ import { createMessageDigest } from '../proofs/sha256.ts';
 import { bundledContextSet, type ContextSet } from './context-set.ts';
 import { FastPathUnsupported, SafeModeError, UnknownContextError, UnspecifiedDirectionError } from './errors.ts';
 import type { Quad } from './rdf-terms.ts';
-import { canonizeSimple } from './rdfc-simple.ts';
+import { canonicalOf, type Canonical } from './nquads-read.ts';
+import { canonicalSimple } from './rdfc-simple.ts';
 import { assertContextsValid, assertExpandedValid } from './spec-checks.ts';
 import { hasForeignKey } from './foreign-keys.ts';
 import { NeedContext, toRdfFast } from './to-rdf.ts';
@@ -109,9 +110,14 @@ export async function toRdf(doc: unknown, set: ContextSet = bundledContextSet())
  * The same string `canonize` returns, without its promise hops.
  */
 export function canonizeNow(doc: unknown, set: ContextSet = bundledContextSet()): string | undefined {
+  return canonicalNow(doc, set)?.nquads;
+}
+
+/** `canonizeNow` with the statements of the canonical form's default graph (nquads-read.ts Canonical). */
+export function canonicalNow(doc: unknown, set: ContextSet = bundledContextSet()): Canonical | undefined {
   try {
     assertContextsValid(doc);
-    return canonizeSimple(toRdfFast(doc, set));
+    return canonicalSimple(toRdfFast(doc, set));
   } catch {
     return undefined;
   }
@@ -122,6 +128,11 @@ export function canonizeNow(doc: unknown, set: ContextSet = bundledContextSet())
  * SafeModeError (an undefined term, a relative @id or @type…): never drops data silently.
  */
 export async function canonize(doc: unknown, set: ContextSet = bundledContextSet()): Promise<string> {
+  return (await canonical(doc, set)).nquads;
+}
+
+/** `canonize` with the statements of the canonical form's default graph (nquads-read.ts Canonical). */
+export async function canonical(doc: unknown, set: ContextSet = bundledContextSet()): Promise<Canonical> {
   let quads: Quad[];
   try {
     ({ quads } = await toRdf(doc, set));
@@ -131,10 +142,10 @@ export async function canonize(doc: unknown, set: ContextSet = bundledContextSet
     throw e;
   }
   // Every blank node told apart by its own quads (credentials): RDFC-1.0 done synchronously.
-  const simple = canonizeSimple(quads);
+  const simple = canonicalSimple(quads);
   if (simple !== undefined) return simple;
   // RDFC-1.0 §4.? hash function: SHA-256, computed synchronously (see proofs/sha256.ts).
-  return rdfcFull(quads, { algorithm: 'RDFC-1.0', createMessageDigest });
+  return canonicalOf(await rdfcFull(quads, { algorithm: 'RDFC-1.0', createMessageDigest }));
 }
 
 /**

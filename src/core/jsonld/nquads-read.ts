@@ -45,5 +45,24 @@ export function readNQuads(nquads: string): NqStatement[] {
   return out;
 }
 
+/** The statements of the default graph, in which what a credential or proof signs is stated. */
+export const defaultGraphOf = (nquads: string): NqStatement[] => readNQuads(nquads).filter((s) => s.graph === '');
+
+/**
+ * Canonical N-Quads and the statements of their default graph, the ones `defaultGraphOf` would read
+ * back from them (in the same order: that of the lines). The canonicalizer that wrote the lines from
+ * terms it holds gives those terms (rdfc-simple.ts); otherwise they are read back from the text.
+ */
+export interface Canonical {
+  nquads: string;
+  statements(): NqStatement[];
+}
+
+/** `nquads` whose statements are read back from the text when asked for (once). */
+export function canonicalOf(nquads: string): Canonical {
+  let read: NqStatement[] | undefined;
+  return { nquads, statements: () => (read ??= defaultGraphOf(nquads)) };
+}
+
 /** A term as one string, to compare and to key by: the IRI, the blank node label, or `"lexical"`. */
 export const termKey = (t: NqTerm): string => ('iri' in t ? t.iri : 'blank' in t ? t.blank : `"${t.literal}"`);

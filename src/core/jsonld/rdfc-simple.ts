@@ -11,6 +11,7 @@
  * against the W3C rdf-canon test vectors and against rdf-canonize.
  */
 import { hex, sha256 } from '../proofs/sha256.ts';
+import type { Canonical, NqStatement, NqTerm } from './nquads-read.ts';
 import { RDF_LANGSTRING, XSD_STRING, type Quad, type Term } from './rdf-terms.ts';
 
 const A: Term = { termType: 'BlankNode', value: 'a' };
@@ -66,8 +67,23 @@ const firstDegree = (t: Term, id: string): Term => (t.termType === 'BlankNode' ?
 /** Step 7: a blank node's canonical identifier. */
 const relabel = (t: Term, canonical: Map<string, Term>): Term => (t.termType === 'BlankNode' ? canonical.get(t.value)! : t);
 
+/**
+ * A term as nquads-read.ts reads it back from the line serializeQuad writes: an IRI as written (its
+ * escapes kept), a blank node by its label, a literal by its lexical form (the escapes undone: the value).
+ */
+const termOf = (t: Term): NqTerm => (t.termType === 'NamedNode' ? { iri: iriOf(t.value) } : t.termType === 'BlankNode' ? { blank: `_:${t.value}` } : { literal: t.value });
+
 /** Canonical N-Quads of `quads` (SHA-256), or undefined when the full algorithm is needed. */
 export function canonizeSimple(quads: readonly Quad[]): string | undefined {
+  return canonicalSimple(quads)?.nquads;
+}
+
+/**
+ * Canonical N-Quads of `quads` (SHA-256) and the statements of their default graph, made from the
+ * relabelled terms rather than read back from the lines (issue 14: the signed reading re-read each
+ * credential's N-Quads); undefined when the full algorithm is needed.
+ */
+export function canonicalSimple(quads: readonly Quad[]): Canonical | undefined {
   // §4.4.3 step 2: the blank node to quads map.
   const byNode = new Map<string, Quad[]>();
   for (const q of quads) {
@@ -94,9 +110,24 @@ export function canonizeSimple(quads: readonly Quad[]): string | undefined {
     let n = 0;
     for (const hash of [...nodeOf.keys()].sort()) canonical.set(nodeOf.get(hash)!, { termType: 'BlankNode', value: `${PREFIX}${n++}` });
   }
-  // Step 7: every quad relabelled and serialized; the sorted lines are the canonical form.
-  const out: string[] = [];
-  for (const q of quads) out.push(serializeQuad(relabel(q.subject, canonical), q.predicate, relabel(q.object, canonical), relabel(q.graph, canonical)));
-  out.sort();
-  return out.join('');
+  // Step 7: every quad relabelled and serialized; the sorted lines are the canonical form. The quads
+  // are put in the order of their lines (as the lines' own sort would: by UTF-16 code units), so
+  // that the statements come in the order the lines give them.
+  const lines: string[] = [];
+  for (const q of quads) lines.push(serializeQuad(relabel(q.subject, canonical), q.predicate, relabel(q.object, canonical), relabel(q.graph, canonical)));
+  const order = lines.map((_, i) => i).sort((a, b) => (lines[a]! < lines[b]! ? -1 : lines[a]! > lines[b]! ? 1 : 0));
+  let nquads = '';
+  for (const i of order) nquads += lines[i];
+  let statements: NqStatement[] | undefined;
+  return { nquads, statements: () => (statements ??= defaultGraph(quads, order, canonical)) };
+}
+
+/** The default graph's statements, in the order of their lines: each quad's terms relabelled. */
+function defaultGraph(quads: readonly Quad[], order: number[], canonical: Map<string, Term>): NqStatement[] {
+  const out: NqStatement[] = [];
+  for (const i of order) {
+    const q = quads[i]!;
+    if (q.graph.termType === 'DefaultGraph') out.push({ subject: termOf(relabel(q.subject, canonical)), predicate: iriOf(q.predicate.value), object: termOf(relabel(q.object, canonical)), graph: '' });
+  }
+  return out;
 }

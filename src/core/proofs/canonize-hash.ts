@@ -5,14 +5,20 @@
  * §4.? "hash algorithm" parameter). SHA-256 is the engine's canonize (jsonld/canonize.ts);
  * SHA-384 uses the same RDF and rdf-canonize's WebCrypto digest. Only blank node labels differ.
  */
-import { assertKnownContexts, canonize, canonizeNow, rdfcFull as rdfc, toRdf } from '../jsonld/canonize.ts';
+import { assertKnownContexts, canonical, canonicalNow, rdfcFull as rdfc, toRdf } from '../jsonld/canonize.ts';
 import { bundledContextSet, type ContextSet } from '../jsonld/context-set.ts';
+import { canonicalOf, type Canonical } from '../jsonld/nquads-read.ts';
 import type { Quad } from '../jsonld/rdf-terms.ts';
 
 export type CanonHash = 'SHA-256' | 'SHA-384';
 
 export async function canonizeWith(doc: unknown, hash: CanonHash, set: ContextSet = bundledContextSet()): Promise<string> {
-  if (hash === 'SHA-256') return canonizeNow(doc, set) ?? canonize(doc, set);
+  return (await canonicalWith(doc, hash, set)).nquads;
+}
+
+/** `canonizeWith` with the statements of the canonical form's default graph, which the signed reading asks (nquads-read.ts Canonical). */
+export async function canonicalWith(doc: unknown, hash: CanonHash, set: ContextSet = bundledContextSet()): Promise<Canonical> {
+  if (hash === 'SHA-256') return canonicalNow(doc, set) ?? canonical(doc, set);
   let quads: Quad[];
   try {
     ({ quads } = await toRdf(doc, set));
@@ -22,5 +28,5 @@ export async function canonizeWith(doc: unknown, hash: CanonHash, set: ContextSe
   }
   // rdf-canonize's `messageDigestAlgorithm` option (its default digest), which the shared typing leaves out.
   const withDigest = rdfc as (dataset: unknown[], options: { algorithm: 'RDFC-1.0'; messageDigestAlgorithm: 'SHA-384' }) => Promise<string>;
-  return withDigest(quads, { algorithm: 'RDFC-1.0', messageDigestAlgorithm: 'SHA-384' });
+  return canonicalOf(await withDigest(quads, { algorithm: 'RDFC-1.0', messageDigestAlgorithm: 'SHA-384' }));
 }

@@ -20,10 +20,10 @@
  * (signed-display.ts).
  */
 import type { Json } from '../formats/json-util.ts';
-import { readNQuads, termKey, type NqStatement, type NqTerm } from '../jsonld/nquads-read.ts';
+import { defaultGraphOf, termKey, type NqStatement, type NqTerm } from '../jsonld/nquads-read.ts';
 import { shorten } from '../display.ts';
 import { unsignedIdentifiers, unsignedShown, type UnsignedRecipient } from './signed-display.ts';
-import { below, jsonValues, lastSegment, rootOf } from './statements.ts';
+import { about, below, jsonValues, lastSegment, rootOf } from './statements.ts';
 
 const VERIFIABLE_CREDENTIAL = 'https://www.w3.org/2018/credentials#VerifiableCredential';
 
@@ -64,15 +64,15 @@ const PROOF: Members = {
  * second entry or date moved out of sight is found beside a first one Lanyard reads.
  */
 function unaccounted(statements: NqStatement[], nodes: Set<string>, json: Json[], members: Members): { member: string; object: NqTerm } | undefined {
-  // The statements about `nodes`, found once for every member (issue 14: each member walked them all).
-  const about = statements.filter((s) => nodes.has(termKey(s.subject)));
-  if (about.length === 0) return undefined;
+  // The statements about `nodes`, found once for every member (issue 14: each member walked them all), from the list's index (statements.ts).
+  const said = about(statements, nodes);
+  if (said.length === 0) return undefined;
   for (const member in members) {
     const names = members[member]!;
     // The JSON values left, counted by value (a node without an id as undefined): a search and a splice per statement took entries² (40,000 identifiers, 69 s).
     const left = new Map<string | undefined, number>();
     for (const j of json) for (const v of jsonValues(j[member])) left.set(v, (left.get(v) ?? 0) + 1);
-    for (const s of about) {
+    for (const s of said) {
       if (!names.includes(lastSegment(s.predicate))) continue;
       // As statements.ts `matches` reads an object: a blank node, a literal's lexical form, an IRI or its last segment.
       const o = s.object;
@@ -94,9 +94,15 @@ const shown = (o: NqTerm): string => ('blank' in o ? 'a node' : shorten(termKey(
 const say = (what: string, found: { member: string; object: NqTerm }): string =>
   `${what} signs a ${found.member} (${shown(found.object)}) that is not where Lanyard reads it (its ${found.member} member): what would be checked is not what was signed`;
 
+/**
+ * The statements of the default graph of canonical N-Quads: given as the canonicalizer made them
+ * (nquads-read.ts Canonical, what verify-proof.ts passes), or read from the text.
+ */
+const statementsOf = (canon: string | NqStatement[]): NqStatement[] => (typeof canon === 'string' ? defaultGraphOf(canon) : canon);
+
 /** Why Lanyard's reading of the credential is not what its canonical form `canon` signs, or undefined. */
-export function unreadInCredential(canon: string, credential: Json): string | undefined {
-  const statements = readNQuads(canon).filter((s) => s.graph === '');
+export function unreadInCredential(canon: string | NqStatement[], credential: Json): string | undefined {
+  const statements = statementsOf(canon);
   const root = rootOf(statements, credential.id ?? credential['@id'], VERIFIABLE_CREDENTIAL);
   if (root === undefined) return 'the credential signs no single credential node that Lanyard could read its dates and status from';
   const top = new Set([root]);
@@ -118,14 +124,14 @@ export function unreadInCredential(canon: string, credential: Json): string | un
  * entries) `canon` does not sign for the subject (signed-display.ts unsignedIdentifiers): asked when unreadInCredential has found something, so that the
  * recipient is read from signed entries only (formats/ob3-data-integrity.ts).
  */
-export function unsignedRecipientIn(canon: string, credential: Json): UnsignedRecipient {
-  const statements = readNQuads(canon).filter((s) => s.graph === '');
+export function unsignedRecipientIn(canon: string | NqStatement[], credential: Json): UnsignedRecipient {
+  const statements = statementsOf(canon);
   return unsignedIdentifiers(statements, rootOf(statements, credential.id ?? credential['@id'], VERIFIABLE_CREDENTIAL), credential);
 }
 
 /** Why Lanyard's reading of the proof is not what its configuration's canonical form `canon` signs, or undefined. */
-export function unreadInProof(canon: string, proof: Json): string | undefined {
-  const statements = readNQuads(canon).filter((s) => s.graph === '');
+export function unreadInProof(canon: string | NqStatement[], proof: Json): string | undefined {
+  const statements = statementsOf(canon);
   const root = rootOf(statements, proof.id ?? proof['@id']);
   if (root === undefined) return 'its configuration signs no single proof node that Lanyard could read its expiry from';
   const found = unaccounted(statements, new Set([root]), [proof], PROOF);

@@ -48,16 +48,47 @@ export function matches(o: NqTerm, v: string | undefined): boolean {
   return v !== undefined && (v === o.iri || lastSegment(o.iri) === v);
 }
 
+/**
+ * What is asked of one list of statements several times a verification (the credential node, the
+ * statements about a node, the nodes pointed to: signed-reading.ts, signed-display.ts), worked out
+ * once per list (issue 14: each question walked every statement). The lists are never changed.
+ */
+type Index = { bySubject: Map<string, NqStatement[]>; pointedTo: Set<string> };
+const indexes = new WeakMap<readonly NqStatement[], Index>();
+function indexOf(statements: readonly NqStatement[]): Index {
+  let index = indexes.get(statements);
+  if (!index) {
+    const bySubject = new Map<string, NqStatement[]>();
+    const pointedTo = new Set<string>();
+    for (const s of statements) {
+      const subject = termKey(s.subject);
+      const list = bySubject.get(subject);
+      if (list) list.push(s);
+      else bySubject.set(subject, [s]);
+      if (!('literal' in s.object)) pointedTo.add(termKey(s.object));
+    }
+    indexes.set(statements, (index = { bySubject, pointedTo }));
+  }
+  return index;
+}
+
+/** The statements about `nodes`, in the order of `statements`. */
+export function about(statements: readonly NqStatement[], nodes: Set<string>): NqStatement[] {
+  const { bySubject } = indexOf(statements);
+  if (nodes.size === 1) for (const n of nodes) return bySubject.get(n) ?? [];
+  return statements.filter((s) => nodes.has(termKey(s.subject)));
+}
+
 /** The node the top JSON object is: `<id>`, or the one node of `type` that no statement points to. */
 export function rootOf(statements: NqStatement[], id: unknown, type?: string): string | undefined {
-  if (typeof id === 'string' && statements.some((s) => 'iri' in s.subject && s.subject.iri === id)) return id;
-  const pointedTo = new Set(statements.filter((s) => !('literal' in s.object)).map((s) => termKey(s.object)));
+  const { bySubject, pointedTo } = indexOf(statements);
+  if (typeof id === 'string' && bySubject.get(id)?.some((s) => 'iri' in s.subject)) return id;
   const roots = new Set(statements.filter((s) => !pointedTo.has(termKey(s.subject)) && (!type || (s.predicate === RDF_TYPE && termKey(s.object) === type))).map((s) => termKey(s.subject)));
   return roots.size === 1 ? [...roots][0] : undefined;
 }
 
 /** The nodes `nodes` point to under `names`, and the JSON objects `json` hold under `member`: one level down. */
 export function below(statements: NqStatement[], nodes: Set<string>, json: Json[], member: string, names: readonly string[]): { nodes: Set<string>; json: Json[] } {
-  const under = statements.filter((s) => nodes.has(termKey(s.subject)) && names.includes(lastSegment(s.predicate)));
+  const under = about(statements, nodes).filter((s) => names.includes(lastSegment(s.predicate)));
   return { nodes: new Set(under.map((s) => termKey(s.object))), json: json.flatMap((j) => (Array.isArray(j[member]) ? j[member] : [j[member]])).filter(isObj) };
 }

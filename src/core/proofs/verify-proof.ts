@@ -13,6 +13,7 @@ import { smallOrderEd25519, SMALL_ORDER_MESSAGE } from '../keys/ed25519-small-or
 import { isUncheckedAlg } from '../keys/verify-jws.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import type { CanonHash } from './canonize-hash.ts';
+import type { Canonical } from '../jsonld/nquads-read.ts';
 import { readDetachedJws, type DetachedJws } from './detached-jws.ts';
 import { CURVES, digest, isEc, prepareEcKey, verifyEcdsa, concat } from './ecdsa.ts';
 import { parseDerivedProofValue, verifyDerived, type DerivedProof } from './ecdsa-sd.ts';
@@ -33,8 +34,9 @@ export interface ProofInput {
   /** The document's @context, for the proof configuration. */
   documentContext: unknown;
   /** RDFC-1.0 of the document without proofs, with the given hash (SHA-256 unless said): computed once for all proofs. */
-  documentCanon: (hash?: CanonHash) => Promise<string>;
-  canonize: (doc: unknown, hash?: CanonHash) => Promise<string>;
+  documentCanon: (hash?: CanonHash) => Promise<Canonical>;
+  /** RDFC-1.0, with the statements it signs as the canonicalizer made them (nquads-read.ts Canonical: not read back from the text). */
+  canonize: (doc: unknown, hash?: CanonHash) => Promise<Canonical>;
   /** A digest of the whole credential, for the verified-signature cache key. */
   credentialDigest: () => Promise<string>;
   /** The secured document itself, for the suites that serialize it without JSON-LD (eddsa-jcs-2022), and for a chained proof (proof-chain.ts). */
@@ -190,12 +192,12 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
     if (cacheKey) ctx.keyCache?.set(cacheKey, true);
     return { ...info, key, signature: passed(suite, key) };
   }
-  let proofCanon: string;
-  let docCanon: string;
+  let proofCanonical: Canonical;
+  let docCanonical: Canonical;
   try {
     // VC DI ECDSA: RDFC-1.0 hashes with the curve's hash (SHA-384 for P-384); every other suite uses SHA-256.
     const hash: CanonHash = isEc(jwk) ? CURVES[jwk.crv].hash : 'SHA-256';
-    [proofCanon, docCanon] = await Promise.all([input.canonize(proofConfig(proof, input.documentContext), hash), chain ? input.canonize(chain.document, hash) : input.documentCanon(hash)]);
+    [proofCanonical, docCanonical] = await Promise.all([input.canonize(proofConfig(proof, input.documentContext), hash), chain ? input.canonize(chain.document, hash) : input.documentCanon(hash)]);
   } catch (e) {
     if (e instanceof UnknownContextError) return { ...info, key, signature: unsettled(ErrorCodes.UNKNOWN_CONTEXT, e.message) };
     if (e instanceof UnspecifiedDirectionError) return { ...info, key, signature: unsettled(e.code, e.message) };
@@ -203,6 +205,8 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
     // Anything else (a pathological document exhausting the stack, say) leaves the proof unsettled, never a crash.
     return { ...info, key, signature: unsettled(ErrorCodes.UNSUPPORTED, `The credential could not be canonicalized: ${(e as Error)?.message ?? e}`) };
   }
+  const proofCanon = proofCanonical.nquads;
+  const docCanon = docCanonical.nquads;
   let ok: boolean;
   let message: string | undefined;
   let mandatory: MandatoryShown | undefined;
@@ -211,7 +215,7 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   let unread: string | undefined;
   let read = false;
   const readSigned = (): void => {
-    unread = (input.document && unreadInCredential(docCanon, input.document)) || unreadInProof(proofCanon, proof);
+    unread = (input.document && unreadInCredential(docCanonical.statements(), input.document)) || unreadInProof(proofCanonical.statements(), proof);
     read = true;
   };
   if (signed.kind === 'eddsa' && isEd25519(jwk)) {
@@ -235,7 +239,7 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   if (!read) readSigned();
   if (unread) {
     // Whom it was issued to is then read from what the proof signs only (ob3-data-integrity.ts).
-    const unsignedRecipient = input.document ? unsignedRecipientIn(docCanon, input.document) : undefined;
+    const unsignedRecipient = input.document ? unsignedRecipientIn(docCanonical.statements(), input.document) : undefined;
     const recipient = unsignedRecipient && (unsignedRecipient.id || unsignedRecipient.entries.length) ? { unsignedRecipient } : {};
     return { ...info, key, signature: { outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED, message: `The ${suite.name} proof verifies with ${key.source}, but ${unread}`, ...recipient } };
   }

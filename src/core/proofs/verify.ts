@@ -14,7 +14,7 @@ import { issuerBinding, type Binding } from '../keys/binding.ts';
 import type { KeyDescription } from '../keys/jwk.ts';
 import type { CheckList } from '../verify/checks.ts';
 import type { VerifyContext } from '../verify/context.ts';
-import { canonizeWith, type CanonHash } from './canonize-hash.ts';
+import { canonicalWith, type CanonHash } from './canonize-hash.ts';
 import { betaContextSet, namesUnversionedOb3, UNVERSIONED_OB3 } from './ob3-beta.ts';
 import { hex, sha256 } from './sha256.ts';
 import { unsecured } from './suites.ts';
@@ -39,10 +39,10 @@ function rank(r: ProofReport): number {
 
 /** Canonicalization under a context set, each document form computed once for all proofs (a module function: no closures named per call). */
 function canonUnder(credential: Record<string, unknown>, set: ContextSet | undefined): Pick<ProofInput, 'canonize' | 'documentCanon'> {
-  const sha256Doc = once(() => canonizeWith(unsecured(credential), 'SHA-256', set));
-  const sha384Doc = once(() => canonizeWith(unsecured(credential), 'SHA-384', set));
+  const sha256Doc = once(() => canonicalWith(unsecured(credential), 'SHA-256', set));
+  const sha384Doc = once(() => canonicalWith(unsecured(credential), 'SHA-384', set));
   return {
-    canonize: (doc: unknown, hash: CanonHash = 'SHA-256') => canonizeWith(doc, hash, set),
+    canonize: (doc: unknown, hash: CanonHash = 'SHA-256') => canonicalWith(doc, hash, set),
     documentCanon: (hash: CanonHash = 'SHA-256') => (hash === 'SHA-384' ? sha384Doc() : sha256Doc()),
   };
 }

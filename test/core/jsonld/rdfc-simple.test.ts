@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { canonize as rdfc, NQuads } from 'rdf-canonize';
 import { describe, expect, it } from 'vitest';
-import { canonizeSimple, serializeQuad } from '../../../src/core/jsonld/rdfc-simple.ts';
+import { defaultGraphOf } from '../../../src/core/jsonld/nquads-read.ts';
+import { canonicalSimple, canonizeSimple, serializeQuad } from '../../../src/core/jsonld/rdfc-simple.ts';
 import type { Quad, Term } from '../../../src/core/jsonld/rdf-terms.ts';
 import { createMessageDigest } from '../../../src/core/proofs/sha256.ts';
 
@@ -27,6 +28,8 @@ describe('RDFC-1.0 without the N-degree step (jsonld/rdfc-simple.ts)', () => {
         continue;
       }
       answered++;
+      // The statements the signed reading is given are the ones it would read back from the lines, in their order.
+      expect(canonicalSimple(quads)!.statements(), test).toEqual(defaultGraphOf(simple));
       if (expected !== undefined) expect(simple, test).toBe(expected);
       else expect(simple, test).toBe(await full(quads));
     }
@@ -57,6 +60,7 @@ describe('RDFC-1.0 without the N-degree step (jsonld/rdfc-simple.ts)', () => {
       if (simple === undefined) continue;
       answered++;
       expect(simple, JSON.stringify(quads)).toBe(await full(quads));
+      expect(canonicalSimple(quads)!.statements(), JSON.stringify(quads)).toEqual(defaultGraphOf(simple));
     }
     expect(answered).toBeGreaterThan(100);
   });
