@@ -19,7 +19,7 @@ import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2
 import { leftAsClr1 } from './clr1.ts';
 import { declaresOtherId, isHttpsUpgrade, isSecureFormOf, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { checkRevocationList } from './ob2-revocation-list.ts';
-import { plainHttpCopy, plainHttpRead, plainHttpRoute } from '../verify/plain-http.ts';
+import { plainHttpCopy, plainHttpRead, plainHttpRoute, type InHand } from '../verify/plain-http.ts';
 
 /** `from`: where the copy arrived from, after its redirects (fetch-once.ts finalUrl): plain http or TLS. */
 type Hosted = { json: Json; from: string } | { gone: true; from: string } | { error: LanyardError };
@@ -124,7 +124,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     return claimedBadge(input, ctx, format);
   }
   // The http id the badge named, read at its https form: the same assertion, which the issuer's list may name so.
-  const badge = await verifyHostedCopy(copy, hosted.json, { asked: at, from: hosted.from, inHand: idOf(input.badge) }, ctx, checks, format, secure !== undefined && !movedTo ? url : undefined);
+  const badge = await verifyHostedCopy(copy, hosted.json, { asked: at, from: hosted.from, inHand: { badgeClass: idOf(input.badge), issuer: isObj(input.badge) ? idOf(input.badge.issuer) : undefined } }, ctx, checks, format, secure !== undefined && !movedTo ? url : undefined);
   if (revoked === undefined && checks.outcome('revocation') !== 'fail') {
     checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The issuer's copy says revoked: ${shorten(JSON.stringify(copy.revoked), 40)}, which is neither true nor false`);
   }
@@ -214,10 +214,10 @@ async function claimedBadge(input: Json, ctx: VerifyContext, format: Badge['form
 
 /**
  * `read.asked`: the address the copy was fetched at; `read.from`: where it arrived from, after redirects;
- * `read.inHand`: the badge class the badge in hand names (not the copy's word).
+ * `read.inHand`: what the badge in hand names of its class and issuer (not the copy's word).
  * `named`: the address the badge named when the copy was read at another form of it (its https form).
  */
-async function verifyHostedCopy(a: Json, raw: Json, read: { asked: string; from: string; inHand?: string | undefined }, ctx: VerifyContext, checks: CheckList, format: Badge['format'], named?: string): Promise<Badge> {
+async function verifyHostedCopy(a: Json, raw: Json, read: { asked: string; from: string; inHand?: InHand }, ctx: VerifyContext, checks: CheckList, format: Badge['format'], named?: string): Promise<Badge> {
   const { asked } = read;
   const declared = str(a.id);
   // An issuer that moved to https serves old http ids with their https id, and an https address may

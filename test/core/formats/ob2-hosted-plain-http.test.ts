@@ -149,4 +149,12 @@ describe('a copy over plain http naming a plain-http badge class and profile of 
     expect(check(r, 'hosted')?.outcome, JSON.stringify(r.checks)).toBe('indeterminate');
     expect(r.verdict).toBe('indeterminate');
   });
+
+  it('a badge in hand embedding a plain-http class of an https issuer, likewise (its issuer is the badge’s word too)', async () => {
+    const { web, a } = await pathAnswers();
+    const embedded = { ...a, badge: { '@context': CTX, type: 'BadgeClass', id: 'http://issuer.test/badge.json', name: 'Safe Lifting', description: 'Lifts safely', image: 'https://issuer.test/b.png', criteria: 'https://issuer.test/criteria', issuer: 'https://issuer.test/issuer.json' } };
+    const r = await verify(JSON.stringify(embedded), { fetch: web.fetch, now: NOW, identities: ['mallory@evil.test'] });
+    expect(check(r, 'hosted')?.message, JSON.stringify(r.checks)).toContain('the issuer the badge names is served over https (https://issuer.test/issuer.json)');
+    expect(r.verdict).toBe('indeterminate');
+  });
 });
