@@ -148,7 +148,8 @@ async function plainHttpRevoked(asked: string, from: string, answer: string, inp
   if (via === undefined) return undefined;
   const bc = await resolveBadgeClass(input, ctx);
   const issuer = 'node' in bc ? idOf(bc.node.issuer) : undefined;
-  const badgeClass = typeof input.badge === 'string' ? input.badge : undefined;
+  // Its address whether linked or embedded (an embedded class whose issuer has no id names no issuer to read).
+  const badgeClass = idOf(input.badge);
   // Nothing names the issuer (a link's answer in Badgr's minimal revoked form, `{id, revoked}`): the badge's
   // own http address, read there without a redirect, is all there is of the issuer's, taken as it serves itself
   // (an issuer whose address is plain http). Redirected elsewhere, whoever answered chose where.

@@ -158,3 +158,16 @@ describe('a copy over plain http naming a plain-http badge class and profile of 
     expect(r.verdict).toBe('indeterminate');
   });
 });
+
+describe('"revoked" over plain http for a badge in hand embedding an https badge class whose issuer has no id (review44)', () => {
+  it("settles nothing: the class the badge names is served over https", async () => {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: HTTP_ID, verification: { type: 'HostedBadge' } });
+    const embedded = { ...a, badge: { '@context': CTX, type: 'BadgeClass', id: BADGE, name: 'Safe Lifting', description: 'Lifts safely', image: 'https://issuer.test/b.png', criteria: 'https://issuer.test/criteria', issuer: { type: 'Issuer', name: 'Test Issuer', url: 'https://issuer.test' } } };
+    web.status(HTTP_ID, 410);
+    const r = await verify(JSON.stringify(embedded), { fetch: web.fetch, now: NOW });
+    expect(check(r, 'revocation')?.outcome, JSON.stringify(r.checks)).toBe('indeterminate');
+    expect(check(r, 'hosted')?.message).toContain('410 Gone was read over plain http');
+    expect(r.verdict).toBe('indeterminate');
+  });
+});
