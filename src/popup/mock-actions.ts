@@ -6,6 +6,7 @@
 import type { Reply, ReplyError, SignInUnderWay, StateReply } from '../messaging/protocol.ts';
 import type { AccountView, BadgeDetail, BadgeView, EmailView, Settings } from '../messaging/views.ts';
 import { sortTimeOf } from '../core/share/dates.ts';
+import { addressKey } from '../core/verify/address-key.ts';
 import type { PopupActions } from './actions.ts';
 import { worldBadges } from './mock-world.ts';
 import { checksFor, generateBadges, mockAccounts, mockEmails, mockSettings, MOCK_NOW, seedBadges } from './mock-data.ts';
@@ -228,8 +229,7 @@ export function createMockActions(options: MockOptions = {}): MockActions {
     listLocalAddresses: () => (record('listLocalAddresses', []), later(ok([...localAddresses]))),
     addLocalAddress(email) {
       record('addLocalAddress', [email]);
-      const key = (x: string) => x.trim().normalize('NFC').toLowerCase();
-      if (localAddresses.some((x) => key(x) === key(email))) return later(err('ERR_ADDRESS_LISTED', 'This address is listed already'));
+      if (localAddresses.some((x) => addressKey(x) === addressKey(email))) return later(err('ERR_ADDRESS_LISTED', 'This address is listed already'));
       localAddresses = [...localAddresses, email.trim()];
       return later(ok([...localAddresses]));
     },

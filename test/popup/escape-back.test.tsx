@@ -36,6 +36,24 @@ describe('Escape is Back', () => {
     await waitFor(() => expect(focused()).toBe(screen.getByRole('listbox')));
   });
 
+  // review44: the share screen's link and embed code are read-only fields, always with text: nothing typed in them
+  // is lost, and Escape means nothing there of its own, so it is Back there too.
+  it('from the share screen with its read-only link or embed code focused', async () => {
+    await list();
+    fireEvent.click(screen.getAllByRole('option').find((o) => o.textContent?.includes('Web Accessibility Fundamentals'))!);
+    await screen.findByRole('heading', { name: 'Verification' });
+    const name = h2();
+    for (const field of ['link', 'code'] as const) {
+      fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+      await screen.findByRole('heading', { level: 2, name: /^Share “/ });
+      const box = field === 'link' ? document.querySelector<HTMLInputElement>('input[readonly]') : document.querySelector<HTMLTextAreaElement>('textarea[readonly]');
+      expect(box?.value, field).toBeTruthy();
+      box!.focus();
+      expect(escape(box!), field).toBe(true);
+      await waitFor(() => expect(h2()).toBe(name));
+    }
+  });
+
   it('from Settings, Accounts, the guide and an account’s addresses', async () => {
     await list();
     for (const [nav, title] of [['Settings', 'Settings'], ['Accounts', 'Accounts'], ["Can't find a badge?", 'find a badge']] as const) {

@@ -61,6 +61,18 @@ describe('the addresses typed for this browser', () => {
     expect(actions.calls.filter((c) => c.name === 'addLocalAddress')).toHaveLength(2);
   });
 
+  // The background joins spellings by core/verify/address-key.ts addressKey: one that is another only once a
+  // character outside ASCII is folded (U+212A KELVIN SIGN for "K") is another address there (hostile41), so the
+  // popup does not refuse it as listed already (review44: it did, by its own NFC and lower-case key).
+  it('sends an address that is a listed one only once folded into ASCII: the background tells them apart', async () => {
+    const { actions } = await accounts();
+    submit('kate@example.org');
+    await screen.findByText(/Added kate@example.org/);
+    submit('\u212aate@example.org');
+    await screen.findByText(/Added \u212aate@example.org/);
+    expect(actions.calls.filter((c) => c.name === 'addLocalAddress').map((c) => c.args)).toEqual([['kate@example.org'], ['\u212aate@example.org']]);
+  });
+
   it('removes one, says so, and hands focus to the panel\'s heading', async () => {
     const { actions } = await accounts();
     submit('ada@old.example');

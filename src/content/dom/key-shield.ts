@@ -9,9 +9,9 @@
  * first of all (DOM §2.9 "dispatch": the path's capture phase starts at the window). `listenFirst()` is called by a
  * content script the manifest runs at `document_start`, before any of the page's scripts: its capturing listener on
  * the window is the first of all, in both browsers (their isolated world and sandbox add to the page's own window's
- * list). For a trusted event whose focus is in a picker, it stops the event there (`stopImmediatePropagation`: no
- * other listener, the page's included, hears it; what the key does, typing into the search, is its default action
- * and still happens) and hands it to the picker itself (`shield`), which acts on it as its own listeners would.
+ * list). For a trusted event a picker holds (`Shield.holds`: the focus is in it, or a drag is at it), it stops the
+ * event there (`stopImmediatePropagation`: no other listener, the page's included, hears it; what the key does,
+ * typing into the search, is its default action and still happens) and hands it to the picker itself (`shield`), which acts on it as its own listeners would.
  * Kept on the world's global object (the picker is injected later, by another script of the same world:
  * top-layer.ts's hosts are shared the same way), never where the page can reach.
  *

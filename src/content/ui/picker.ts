@@ -226,7 +226,8 @@ export function openPicker(o: PickerOptions): { close(): void } {
       unconfirm();
     } else if (e.key === 'Escape') self.close();
     else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') select(active + (e.key === 'ArrowDown' ? 1 : -1));
-    // Enter alone: with Ctrl, Meta, Alt or Shift it is a shortcut the person meant for the site (Gmail's Ctrl+Enter sends).
+    // Enter alone picks: with Ctrl, Meta, Alt or Shift it is a shortcut meant for the site (Gmail's Ctrl+Enter sends), not
+    // a pick; the site does not hear it either while the key shield holds the picker's keys (dom/key-shield.ts).
     else if (e.key === 'Enter' && !(e.ctrlKey || e.metaKey || e.altKey || e.shiftKey)) void pick(active);
     else return;
     e.preventDefault();

@@ -19,7 +19,7 @@ import { notAnAssertion, ob2Instant, ob2NodeProblems, type Ob2Node } from './ob2
 import { leftAsClr1 } from './clr1.ts';
 import { declaresOtherId, isHttpsUpgrade, isSecureFormOf, resolveBadgeClass, resolveNode, structureOb2, toBadgeOb2 } from './ob2-common.ts';
 import { checkRevocationList } from './ob2-revocation-list.ts';
-import { plainHttpCopy, plainHttpRead, plainHttpRoute } from '../verify/plain-http.ts';
+import { plainHttpCopy, plainHttpRead, plainHttpRoute, type InHand } from '../verify/plain-http.ts';
 
 /** `from`: where the copy arrived from, after its redirects (fetch-once.ts finalUrl): plain http or TLS. */
 type Hosted = { json: Json; from: string } | { gone: true; from: string } | { error: LanyardError };
@@ -124,7 +124,7 @@ export const verifyOb2Hosted: FormatVerifier = async (cred, ctx, checks, format)
     return claimedBadge(input, ctx, format);
   }
   // The http id the badge named, read at its https form: the same assertion, which the issuer's list may name so.
-  const badge = await verifyHostedCopy(copy, hosted.json, { asked: at, from: hosted.from }, ctx, checks, format, secure !== undefined && !movedTo ? url : undefined);
+  const badge = await verifyHostedCopy(copy, hosted.json, { asked: at, from: hosted.from, inHand: { badgeClass: idOf(input.badge), issuer: isObj(input.badge) ? idOf(input.badge.issuer) : undefined } }, ctx, checks, format, secure !== undefined && !movedTo ? url : undefined);
   if (revoked === undefined && checks.outcome('revocation') !== 'fail') {
     checks.indeterminate('revocation', ErrorCodes.STATUS_UNAVAILABLE, `The issuer's copy says revoked: ${shorten(JSON.stringify(copy.revoked), 40)}, which is neither true nor false`);
   }
@@ -148,7 +148,8 @@ async function plainHttpRevoked(asked: string, from: string, answer: string, inp
   if (via === undefined) return undefined;
   const bc = await resolveBadgeClass(input, ctx);
   const issuer = 'node' in bc ? idOf(bc.node.issuer) : undefined;
-  const badgeClass = typeof input.badge === 'string' ? input.badge : undefined;
+  // Its address whether linked or embedded (an embedded class whose issuer has no id names no issuer to read).
+  const badgeClass = idOf(input.badge);
   // Nothing names the issuer (a link's answer in Badgr's minimal revoked form, `{id, revoked}`): the badge's
   // own http address, read there without a redirect, is all there is of the issuer's, taken as it serves itself
   // (an issuer whose address is plain http). Redirected elsewhere, whoever answered chose where.
@@ -213,10 +214,11 @@ async function claimedBadge(input: Json, ctx: VerifyContext, format: Badge['form
 
 
 /**
- * `read.asked`: the address the copy was fetched at; `read.from`: where it arrived from, after redirects.
+ * `read.asked`: the address the copy was fetched at; `read.from`: where it arrived from, after redirects;
+ * `read.inHand`: what the badge in hand names of its class and issuer (not the copy's word).
  * `named`: the address the badge named when the copy was read at another form of it (its https form).
  */
-async function verifyHostedCopy(a: Json, raw: Json, read: { asked: string; from: string }, ctx: VerifyContext, checks: CheckList, format: Badge['format'], named?: string): Promise<Badge> {
+async function verifyHostedCopy(a: Json, raw: Json, read: { asked: string; from: string; inHand?: InHand }, ctx: VerifyContext, checks: CheckList, format: Badge['format'], named?: string): Promise<Badge> {
   const { asked } = read;
   const declared = str(a.id);
   // An issuer that moved to https serves old http ids with their https id, and an https address may
@@ -266,8 +268,9 @@ async function verifyHostedCopy(a: Json, raw: Json, read: { asked: string; from:
       // "Redirects are permissible as long as appropriate Assertion content is eventually returned".
       // That truth is the issuer's only when it arrived over TLS, or from an issuer that is itself plain
       // http: an http answer for an https issuer is anyone's on the path, who could name any recipient
-      // and the issuer's real badge class (verify/plain-http.ts). Unconfirmed, never forged.
-      const insecure = scope.ok ? plainHttpCopy(read.from, idOf(bc.issuer), typeof a.badge === 'string' ? a.badge : undefined) : undefined;
+      // and the issuer's real badge class, or a plain-http class and profile of its own in place of the
+      // https class the badge in hand names (verify/plain-http.ts). Unconfirmed, never forged.
+      const insecure = scope.ok ? plainHttpCopy(read.from, idOf(bc.issuer), typeof a.badge === 'string' ? a.badge : undefined, read.inHand) : undefined;
       // The id is in the scope, but the copy is where the redirect ended (hosted-scope.ts landedInScope).
       const landed = scope.ok && read.from !== asked ? landedInScope(read.from, issuer) : undefined;
       if (insecure) checks.indeterminate('hosted', ErrorCodes.HOSTED_SCOPE, insecure);

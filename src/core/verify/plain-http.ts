@@ -35,24 +35,33 @@ export function plainHttpList(listUrl: string, issuerId: string | undefined): st
   return `The revocation list is read over plain http (${shorten(listUrl)}), while ${issuer}: anyone on the network path could have answered it, so it settles nothing`;
 }
 
+/** What the badge in hand names (not the answer's word): its badge class, and the issuer of a class it embeds. */
+export type InHand = { badgeClass?: string | undefined; issuer?: string | undefined };
+
 /**
  * How an answer that arrived from `readFrom` (where its redirects ended) is anyone's: read over plain
- * http while the issuer's profile or the badge class named is not itself a plain-http address (a
- * profile unknown counts as not); undefined when it may be the issuer's word.
+ * http while the issuer's profile or a badge class named is not itself a plain-http address (a
+ * profile unknown counts as not); undefined when it may be the issuer's word. The badge classes:
+ * the one the answer names and the one the badge in hand names (`inHand`, with the issuer its
+ * embedded class names), which whoever answered the read did not write: a copy naming its own
+ * plain-http class and profile instead of the https ones the badge names is still anyone's (review44).
  */
-export function plainHttpRead(readFrom: string, issuerId: string | undefined, badgeClassId: string | undefined): string | undefined {
+export function plainHttpRead(readFrom: string, issuerId: string | undefined, badgeClassId: string | undefined, inHand?: InHand): string | undefined {
   if (!/^http:/i.test(readFrom)) return undefined;
+  const named = (id: string | undefined) => id !== undefined && overPlainHttp(readFrom, id);
   const secure = overPlainHttp(readFrom, issuerId)
     ? { what: 'its issuer\'s profile', id: issuerId }
-    : badgeClassId !== undefined && overPlainHttp(readFrom, badgeClassId) ? { what: 'the badge class it names', id: badgeClassId } : undefined;
+    : named(badgeClassId) ? { what: 'the badge class it names', id: badgeClassId }
+    : named(inHand?.badgeClass) ? { what: 'the badge class the badge names', id: inHand!.badgeClass }
+    : named(inHand?.issuer) ? { what: 'the issuer the badge names', id: inHand!.issuer } : undefined;
   if (!secure) return undefined;
   const is = secure.id === undefined ? 'is unknown' : /^https:/i.test(secure.id) ? `is served over https (${shorten(secure.id, 120)})` : `is not a plain-http address (${shorten(secure.id, 120)})`;
   return `read over plain http (${shorten(readFrom)}), while ${secure.what} ${is}: anyone on the network path could have answered that read`;
 }
 
 /** Why a hosted copy from `readFrom` confirms nothing (plainHttpRead); undefined when it may confirm the badge. */
-export function plainHttpCopy(readFrom: string, issuerId: string | undefined, badgeClassId: string | undefined): string | undefined {
-  const why = plainHttpRead(readFrom, issuerId, badgeClassId);
+export function plainHttpCopy(readFrom: string, issuerId: string | undefined, badgeClassId: string | undefined, inHand?: InHand): string | undefined {
+  const why = plainHttpRead(readFrom, issuerId, badgeClassId, inHand);
   return why && `The issuer's copy was ${why}, so it confirms nothing (the badge may be genuine; its issuer should serve it over https)`;
 }
 

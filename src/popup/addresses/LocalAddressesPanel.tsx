@@ -2,10 +2,11 @@
  * The addresses typed for "Just this browser" (src/background/services/local-addresses.ts): add and
  * remove. No backpack verifies them: they say which one a badge the user added was issued to, never
  * that it is theirs. Checked here first (a plausible address, not listed already in any spelling the
- * background joins: trimmed, NFC, any letter case); the field a refusal is about is `aria-invalid`
+ * background joins: core/verify/address-key.ts addressKey); the field a refusal is about is `aria-invalid`
  * and described by it; a removed address's button hands focus to the panel's heading.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { addressKey } from '../../core/verify/address-key.ts';
 import { useEnv } from '../env.ts';
 import { changeErrorText } from '../errors.ts';
 import { HeardToo } from '../ui/HeardToo.tsx';
@@ -15,7 +16,8 @@ import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { AddAddressForm } from './AddAddressForm.tsx';
 
 const NOTE = 'local-address-note';
-const key = (x: string): string => x.trim().normalize('NFC').toLowerCase();
+/** The background's key (local-addresses.ts): trimmed, NFC, any letter case, nothing outside ASCII folded into ASCII. */
+const key = addressKey;
 
 /** `onChanged`: the list changed, and the local badges are being checked again (the state and list are stale). */
 export function LocalAddressesPanel({ onChanged }: { onChanged?: () => void }) {

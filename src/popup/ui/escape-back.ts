@@ -6,7 +6,8 @@
  * (test/browser/firefox-toolbar-panel.test.ts). Escape is not taken where it means something
  * already: a control that handled it (ConfirmButton, the filters) prevents its default; a menu, a
  * dialog or a `<select>` (its picker), a text field with text in it (a search box clears, and what
- * was typed is not left behind by a stray key), and a key pressed while composing.
+ * was typed is not left behind by a stray key; a read-only one holds nothing typed), and a key
+ * pressed while composing.
  */
 import { useEffect, useRef } from 'preact/hooks';
 
@@ -21,7 +22,8 @@ export function escapeMeansBack(e: KeyboardEvent): boolean {
   if (e.key !== 'Escape' || e.defaultPrevented || e.isComposing || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return false;
   const el = e.target instanceof Element ? e.target : null;
   if (el?.closest('select,dialog,[role=dialog],[role=menu]')) return false;
-  if (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !NOT_TEXT.test(el.type))) return el.value === '';
+  // A read-only field (the share screen's link and embed code) holds nothing typed: Escape is Back there too.
+  if (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !NOT_TEXT.test(el.type))) return el.readOnly || el.value === '';
   return true;
 }
 

@@ -118,3 +118,56 @@ describe('"revoked" answered over plain http for an https issuer', () => {
     expect(r.verdict).toBe('invalid');
   });
 });
+
+describe('a copy over plain http naming a plain-http badge class and profile of its own (review44)', () => {
+  const EVIL_CLASS = 'http://issuer.test/evil-class.json';
+  const EVIL_ISSUER = 'http://issuer.test/evil-issuer.json';
+  /** What anyone on the path answers for the https issuer's http id: a copy for Mallory, with a class and profile at http addresses it answers too. */
+  async function pathAnswers() {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: HTTP_ID, verification: { type: 'HostedBadge' } });
+    web
+      .json(HTTP_ID, { ...a, badge: EVIL_CLASS, recipient: { type: 'email', hashed: false, identity: 'mallory@evil.test' } })
+      .json(EVIL_CLASS, { '@context': CTX, type: 'BadgeClass', id: EVIL_CLASS, name: 'Safe Lifting', description: 'Lifts safely', image: 'https://issuer.test/b.png', criteria: 'https://issuer.test/criteria', issuer: EVIL_ISSUER })
+      .json(EVIL_ISSUER, { '@context': CTX, type: 'Issuer', id: EVIL_ISSUER, name: 'Test Issuer', url: 'https://issuer.test', email: 'badges@issuer.test' });
+    return { web, a };
+  }
+
+  it('confirms nothing when the badge in hand names the issuer’s https badge class', async () => {
+    const { web, a } = await pathAnswers();
+    expect(a.badge).toBe(BADGE);
+    const r = await verify(JSON.stringify(a), { fetch: web.fetch, now: NOW, identities: ['mallory@evil.test'] });
+    expect(check(r, 'hosted'), JSON.stringify(r.checks)).toMatchObject({ outcome: 'indeterminate', code: 'ERR_HOSTED_SCOPE' });
+    expect(check(r, 'hosted')?.message).toContain(`the badge class the badge names is served over https (${BADGE})`);
+    expect(r.verdict).toBe('indeterminate');
+  });
+
+  it('an OB 2.0 badge in hand whose badge class is embedded with its https id, likewise', async () => {
+    const { web, a } = await pathAnswers();
+    const embedded = { ...a, badge: { '@context': CTX, type: 'BadgeClass', id: BADGE, name: 'Safe Lifting', description: 'Lifts safely', image: 'https://issuer.test/b.png', criteria: 'https://issuer.test/criteria', issuer: 'https://issuer.test/issuer.json' } };
+    const r = await verify(JSON.stringify(embedded), { fetch: web.fetch, now: NOW, identities: ['mallory@evil.test'] });
+    expect(check(r, 'hosted')?.outcome, JSON.stringify(r.checks)).toBe('indeterminate');
+    expect(r.verdict).toBe('indeterminate');
+  });
+
+  it('a badge in hand embedding a plain-http class of an https issuer, likewise (its issuer is the badge’s word too)', async () => {
+    const { web, a } = await pathAnswers();
+    const embedded = { ...a, badge: { '@context': CTX, type: 'BadgeClass', id: 'http://issuer.test/badge.json', name: 'Safe Lifting', description: 'Lifts safely', image: 'https://issuer.test/b.png', criteria: 'https://issuer.test/criteria', issuer: 'https://issuer.test/issuer.json' } };
+    const r = await verify(JSON.stringify(embedded), { fetch: web.fetch, now: NOW, identities: ['mallory@evil.test'] });
+    expect(check(r, 'hosted')?.message, JSON.stringify(r.checks)).toContain('the issuer the badge names is served over https (https://issuer.test/issuer.json)');
+    expect(r.verdict).toBe('indeterminate');
+  });
+});
+
+describe('"revoked" over plain http for a badge in hand embedding an https badge class whose issuer has no id (review44)', () => {
+  it("settles nothing: the class the badge names is served over https", async () => {
+    const { web } = await makeIssuer();
+    const a = await assertion({ id: HTTP_ID, verification: { type: 'HostedBadge' } });
+    const embedded = { ...a, badge: { '@context': CTX, type: 'BadgeClass', id: BADGE, name: 'Safe Lifting', description: 'Lifts safely', image: 'https://issuer.test/b.png', criteria: 'https://issuer.test/criteria', issuer: { type: 'Issuer', name: 'Test Issuer', url: 'https://issuer.test' } } };
+    web.status(HTTP_ID, 410);
+    const r = await verify(JSON.stringify(embedded), { fetch: web.fetch, now: NOW });
+    expect(check(r, 'revocation')?.outcome, JSON.stringify(r.checks)).toBe('indeterminate');
+    expect(check(r, 'hosted')?.message).toContain('410 Gone was read over plain http');
+    expect(r.verdict).toBe('indeterminate');
+  });
+});
