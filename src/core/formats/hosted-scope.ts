@@ -4,6 +4,7 @@
  * (VCORE hosted_id_in_verification_scope).
  */
 import { arr, isObj, str, type Json } from './json-util.ts';
+import { otherSchemeForm } from '../verify/plain-http.ts';
 
 /**
  * Where a hosted copy may be served from: a host as the URL parser writes it (lower case, an IDN as
@@ -147,17 +148,6 @@ export function landedInScope(readFrom: string, issuer: Json): ScopeOutcome | un
   const other = otherSchemeForm(readFrom);
   if (other !== undefined && inVerificationScope(other, issuer).ok) return undefined;
   return { ok: false, message: `A redirect from the address asked for ended elsewhere. ${landed.message}` };
-}
-
-/** `http://host/p` for `https://host/p` and back, on the default ports only (one port serves one scheme). */
-function otherSchemeForm(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    if (u.port !== '' || (u.protocol !== 'http:' && u.protocol !== 'https:')) return undefined;
-    return `${u.protocol === 'http:' ? 'https:' : 'http:'}${u.href.slice(u.protocol.length)}`;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -75,11 +75,17 @@ export function plainHttpCopy(readFrom: string, issuerId: string | undefined, ba
 export function plainHttpRoute(asked: string, from: string): string | undefined {
   if (/^http:/i.test(from)) return from;
   if (!/^http:/i.test(asked)) return undefined;
+  const https = otherSchemeForm(asked.replace(/#.*$/s, ''));
+  return https !== undefined && URL.canParse(from) && new URL(from).href === https ? undefined : asked;
+}
+
+/** `http://host/p` for `https://host/p` and back, on the default ports only (one port serves one scheme). */
+export function otherSchemeForm(url: string): string | undefined {
   try {
-    const a = new URL(asked);
-    a.hash = '';
-    return a.port === '' && new URL(from).href === `https:${a.href.slice(5)}` ? undefined : asked;
+    const u = new URL(url);
+    if (u.port !== '' || (u.protocol !== 'http:' && u.protocol !== 'https:')) return undefined;
+    return `${u.protocol === 'http:' ? 'https:' : 'http:'}${u.href.slice(u.protocol.length)}`;
   } catch {
-    return asked;
+    return undefined;
   }
 }
