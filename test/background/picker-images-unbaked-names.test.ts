@@ -18,7 +18,8 @@ import { readBakedPng } from '../../src/core/input/png.ts';
 import { readBakedSvg } from '../../src/core/input/svg.ts';
 import { buildPng, itxt } from '../core/input/png-builder.ts';
 
-const ASSERTION = JSON.stringify({ type: 'Assertion', recipient: { type: 'email', hashed: false, identity: 'ada@home.example' } });
+// Its id is the address the SVG case's verify attribute names: the body and verify are one badge (core/input/svg.ts extract).
+const ASSERTION = JSON.stringify({ id: 'https://b.example/a', type: 'Assertion', recipient: { type: 'email', hashed: false, identity: 'ada@home.example' } });
 const svg = (el: string) => `<svg xmlns="http://www.w3.org/2000/svg" ${el}<rect width="1" height="1"/></svg>`;
 
 describe('a baked SVG under any prefix Lanyard reads', () => {

@@ -25,7 +25,7 @@ import type { Badge, BadgeFormat } from '../model.ts';
 import { judgeWhole, unsettleDisclosed, unsettleDisclosedRecipient } from '../proofs/withheld.ts';
 import { extraChecks, issuerIdOf, note, reportLater, statusOb3, structureOb3, subjectOf, windowOf, type WithheldAt } from './ob3-badge.ts';
 import { toBadge } from './ob3-to-badge.ts';
-import { claimMismatches, numericDate, toIso, unwrapVc } from './vc-jwt-claims.ts';
+import { claimMismatches, numericDate, toIso, unreadTokenStatus, unwrapVc } from './vc-jwt-claims.ts';
 
 /**
  * RFC 7515 §4.1.9: compared case-insensitively, `application/` optional. `vc+ld+jwt` and `vc+ld+json+jwt` are the
@@ -81,6 +81,8 @@ async function laterChecks(c: Json, payload: Json, ctx: VerifyContext): Promise<
   const { from, until } = windowOf(c, { nbf, exp });
   checkValidity(later, { from: from?.[1], fromName: from?.[0], until: until?.[1], untilName: until?.[0] }, ctx.now);
   await statusOb3(c, ctx, later);
+  const tokenStatus = unreadTokenStatus(payload);
+  if (tokenStatus && later.outcome('revocation') === 'pass') later.indeterminate('revocation', ErrorCodes.UNSUPPORTED, tokenStatus);
   await extraChecks(c, ctx, later);
   return later;
 }

@@ -88,3 +88,15 @@ export function claimMismatches(p: Json, c: Json, topWithheld: boolean): string[
   }
   return bad;
 }
+
+/**
+ * The JWT `status` claim (IANA JWT Claims; IETF Token Status List, draft-ietf-oauth-status-list §6.1:
+ * `{"status_list": {"idx", "uri"}}`): where the issuer publishes whether the token is revoked or
+ * suspended. Lanyard reads no Token Status List, so such a credential's status is unknown, never
+ * "names no status" (a revoked one read valid). Why, or undefined when the claim is no such reference.
+ */
+export function unreadTokenStatus(payload: Json): string | undefined {
+  const s = payload.status;
+  if (!isObj(s) || Object.keys(s).length === 0) return undefined;
+  return `The JWT's status claim names where its issuer publishes its status (${shorten(Object.keys(s).join(', '), 60)}: a Token Status List, draft-ietf-oauth-status-list §6.1), which Lanyard does not read: whether it is revoked or suspended is unknown`;
+}

@@ -147,7 +147,9 @@ function oneBadge(found: Found[]): BakedSvgText | undefined {
     let text: BakedSvgText;
     try {
       text = extract(f);
-    } catch {
+    } catch (e) {
+      // An element that is itself two badges (its body and its verify) is not passed over for a clean one.
+      if (e instanceof UnsupportedCredentialError) throw e;
       continue;
     }
     const name = badgeName(text.text);
@@ -187,6 +189,11 @@ function extract(found: Found): BakedSvgText {
   const base = { namespace: found.namespace, element: found.element };
   const body = found.body.join('').trim();
   const verify = found.verify?.trim();
+  // A body and a verify naming different badges are two badges in one element: this reader (and MZBAKE's)
+  // takes the body, 1EdTech's validator `verify` first (DCPV SvgParser), so the other would ride along unchecked.
+  const inBody = body === '' ? undefined : badgeName(body);
+  const inVerify = verify ? badgeName(verify) : undefined;
+  if (inBody && inVerify && namesOtherBadge(inBody, inVerify)) throw twoBadges(found, 'its body and its verify attribute name different badges', `the body and the verify attribute of one ${found.element} element`);
   // A compact JWS in `verify` is the signed badge (OB 2.0 §Baking SVG): mozilla/openbadges-bakery
   // svg.js bake() also writes the assertion it was given as the body, an unsigned copy that proves nothing.
   // 1EdTech's validator reads `verify` first too (DCPV inspector-vc SvgParser).

@@ -10,6 +10,8 @@ import { shorten } from '../display.ts';
 import { arr, idOf, isObj, types } from '../formats/json-util.ts';
 import { verifyDataIntegrity } from '../proofs/verify.ts';
 import type { VerifyContext } from '../verify/context.ts';
+import { jsonOf } from '../verify/fetch-once.ts';
+import { overPlainHttp, plainHttpRoute } from '../verify/plain-http.ts';
 import { CLOCK_SKEW_MS, spanOf, strictestDate, type NamedDate } from '../verify/validity.ts';
 import { bitAt } from './bitstring.ts';
 import { expandOnce, trustOnce } from './list-memo.ts';
@@ -96,10 +98,21 @@ export async function checkStatusListEntry(
   const url = entry.statusListCredential;
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return unavailable(`The ${kind} has no http(s) statusListCredential`);
   let list: Record<string, unknown>;
+  let from: string;
   try {
-    list = await ctx.fetchJson(url);
+    const doc = await ctx.fetchDocument(url);
+    from = doc.finalUrl;
+    list = jsonOf(doc);
   } catch (e) {
     return unavailable(`The status list could not be read: ${(e as Error).message}`);
+  }
+  // Its proof says the issuer signed this list once, not that it is the list now: over plain http (where the read
+  // came by, plain-http.ts plainHttpRoute) anyone on the path can answer with an older copy the issuer signed, from
+  // before the credential was revoked. For an issuer not itself at a plain-http address it settles nothing, as an
+  // unsigned 1EdTech list read so (revocation-list.ts).
+  const via = plainHttpRoute(url, from);
+  if (via && overPlainHttp(via, issuerId)) {
+    return unavailable(`The status list is read over plain http (${shorten(via, 120)}), while ${issuerId === undefined ? 'the credential names no issuer that is' : `its issuer (${shorten(issuerId, 120)}) is not`}: anyone on the network path could have answered it with an older copy its issuer signed, so it settles nothing`);
   }
   if (!types(list.type).includes(spec.list)) return unavailable(`The document at ${url} is not a ${spec.list}`);
   // Decided once per verification (list-memo.ts): 16 entries × 33 credentials naming one list checked its proof 528 times.

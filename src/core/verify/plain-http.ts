@@ -6,8 +6,9 @@
  * (formats/hosted-scope.ts, formats/ob2-signed.ts bindLegacyKey). An issuer whose own address is
  * plain http is taken as it serves itself. Two readers:
  * - an unsigned 1EdTech revocation list (OB 3.0): one that omits the badge would read "not revoked",
- *   one that names it "revoked"; it settles nothing (test/core/status/plain-http-list.test.ts). Signed
- *   lists (Bitstring Status List, status/status-list.ts) are trusted by their proof instead. OB 2.0's
+ *   one that names it "revoked"; it settles nothing (test/core/status/plain-http-list.test.ts). Nor does
+ *   a signed list (Bitstring Status List, status/status-list.ts) read so: its proof holds for an older
+ *   copy as well, from before the credential was revoked (test/core/status/plain-http-signed-list.test.ts). OB 2.0's
  *   `revocationList` and keys are still read over plain http: the conformance corpus
  *   (test/fixtures/conformance, 1EdTech's example.org cases) expects an https profile's http list to decide.
  * - a key bound by its id alone (keys/binding.ts): whoever answers the read could sign any badge with
