@@ -185,3 +185,51 @@ describe('DCC vc-test-fixtures: every credential DCC\'s test issuer signed reads
     }
   });
 });
+
+/**
+ * 1EdTech's validator (DCPV, inspector-vc) test resources not yet run here, beside `1edtech-dcpv/`'s
+ * earlier ones: what DCPV's own tests (OB30Tests, Endorsement30Tests) say of each, and Lanyard's
+ * honest offline reading. The issuers' documents are the conformance corpus's hosts.
+ */
+const CONF_HOSTS = ['example.com', 'example.edu', '1edtech.edu'].map((h) => ({ prefix: `https://${h}/`, dir: `${REAL}/../conformance/hosts/${h}` }));
+const runDcpv = (file: string) => verify(bytes(`1edtech-dcpv/${file}`), { fetch: offlineFetch(CONF_HOSTS), now: NOW, identities: [] });
+
+describe('1EdTech validator samples: the .1ob file, a VC 1.1 complete badge, an altered endorsement, the error samples', () => {
+  it('simple.1ob (DCPV: valid), the OB 3.0 badge under the .1ob extension, reads valid', async () => {
+    const r = await runDcpv('ob30_simple.1ob');
+    expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
+    expect(r.badge).toMatchObject({ name: 'Teamwork', issuer: { name: 'Example Corp' } });
+  });
+
+  it('complete_v1.json (DCPV: invalid, its inline schema 404s) expired in 2020: invalid for that, its key unsettled offline', async () => {
+    const r = await runDcpv('ob30_complete_v1.json');
+    expect(r.verdict).toBe('invalid');
+    expect(fails(r).map((c) => c.code)).toEqual([ErrorCodes.EXPIRED]);
+    expect(check(r, 'signature')?.outcome).toBe('indeterminate');
+  });
+
+  // Its Ed25519Signature2020 proof fails with jsonld-signatures 11 and @digitalbazaar/ed25519-signature-2020
+  // too ("Invalid signature."), the key taken from its verification method's fragment: the content was changed after signing.
+  it('endorsement-err-schema-status-refresh.json (DCPV: invalid) is invalid: its proof does not hold', async () => {
+    const r = await runDcpv('ob30_endorsement-err-schema-status-refresh.json');
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+
+  it('the error samples are never valid: no proof, not yet valid, another type, a method that is no URL', async () => {
+    const noProof = await runDcpv('ob30_simple-noproof.json');
+    expect(noProof.verdict).toBe('invalid');
+    expect(check(noProof, 'signature')?.outcome).toBe('fail');
+    const issued = await runDcpv('ob30_simple-err-issued.json');
+    expect(issued.verdict).toBe('invalid');
+    expect(fails(issued).map((c) => c.code)).toEqual([ErrorCodes.NOT_YET_VALID]);
+    const other = await runDcpv('ob30_simple-err-type.json');
+    expect(other.verdict).toBe('invalid');
+    expect(check(other, 'structure')?.code).toBe(ErrorCodes.NOT_OPEN_BADGE);
+    for (const f of ['ob30_simple-err-proof-method-no-scheme.json', 'ob30_simple-err-proof-method-unknown-scheme.json']) {
+      const r = await runDcpv(f);
+      expect(r.verdict, f).toBe('indeterminate');
+      expect(check(r, 'signature')?.code, f).toBe(ErrorCodes.NO_KEY);
+    }
+  });
+});
