@@ -5,7 +5,9 @@
  * checked against). Each file name says what DCC expects of it (signature suites, did:key or did:web,
  * registry, status, expiry); every one is what DCC's test issuer signed, so none may read forged.
  * Their did:web documents and the status list they share are served from fixture hosts; nothing is fetched.
+ * Then 1EdTech's validator samples not yet run, and a Hyperledger Identus VC-JWT (ES256K, did:prism).
  */
+import { createPublicKey, ECDH, verify as ecVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { bytes, check, fails, offlineFetch, outcomes, REAL } from '../support/real-fixtures.ts';
 import { verify } from '../../src/core/verify/pipeline.ts';
@@ -231,5 +233,49 @@ describe('1EdTech validator samples: the .1ob file, a VC 1.1 complete badge, an 
       expect(r.verdict, f).toBe('indeterminate');
       expect(check(r, 'signature')?.code, f).toBe(ErrorCodes.NO_KEY);
     }
+  });
+});
+
+/**
+ * A VC-JWT that Hyperledger Identus's cloud agent issued on 2024-06-18 (Blocktrust Credential Badges'
+ * parser test): ES256K (RFC 8812) by a long-form did:prism whose "my-issuing-key" (secp256k1) is
+ * written in the DID itself, an AchievementSubject under type VerifiableCredential alone, and a
+ * StatusList2021Entry on the agent's private address. The signature holds (checked here with node's
+ * crypto); Lanyard cannot check ES256K yet, and the type names no Open Badge: indeterminate, never invalid.
+ */
+describe('Hyperledger Identus: an ES256K VC-JWT by a did:prism issuer', () => {
+  const FILE = 'blocktrust-credentialbadges/identus_CredentialParserTests.jwt';
+  const jwt = new TextDecoder().decode(bytes(FILE)).trim();
+  const [h, p, s] = jwt.split('.') as [string, string, string];
+  const payload = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as { iss: string; vc: Record<string, any> };
+  /** The compressed secp256k1 key after the "my-issuing-key" entry of the long-form DID's encoded state (a protobuf: field 2, 33 bytes). */
+  const issuingKey = () => {
+    const state = Buffer.from(payload.iss.split(':').pop()!, 'base64url');
+    const at = state.indexOf(Buffer.from([0x12, 0x21]), state.indexOf(Buffer.from('my-issuing-key')));
+    const point = ECDH.convertKey(state.subarray(at + 2, at + 35), 'secp256k1', undefined, undefined, 'uncompressed') as Buffer;
+    return createPublicKey({ key: { kty: 'EC', crv: 'secp256k1', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33).toString('base64url') }, format: 'jwk' });
+  };
+  const signedByIssuer = (head: string, body: string, sig: string) => ecVerify('sha256', Buffer.from(`${head}.${body}`), { key: issuingKey(), dsaEncoding: 'ieee-p1363' }, Buffer.from(sig, 'base64url'));
+
+  it('is what its did:prism issuer signed', () => {
+    expect(JSON.parse(Buffer.from(h, 'base64url').toString('utf8'))).toEqual({ alg: 'ES256K' });
+    expect(payload.vc).toMatchObject({ type: ['VerifiableCredential'], credentialSubject: { type: ['AchievementSubject'], achievement: { name: 'Badge' } } });
+    expect(signedByIssuer(h, p, s)).toBe(true);
+  });
+
+  it('reads indeterminate: no Open Badge type, ES256K not checked, nothing failed', async () => {
+    const r = await verify(bytes(FILE), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(fails(r)).toEqual([]);
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'structure')?.code).toBe(ErrorCodes.NOT_OPEN_BADGE);
+    expect(check(r, 'signature')?.outcome).toBe('indeterminate');
+  });
+
+  it('an altered copy (another achievement, the signature kept) is never valid', async () => {
+    const altered = { ...payload, vc: { ...payload.vc, credentialSubject: { ...payload.vc.credentialSubject, achievement: { ...payload.vc.credentialSubject.achievement, name: 'Forged' } } } };
+    const body = Buffer.from(JSON.stringify(altered)).toString('base64url');
+    expect(signedByIssuer(h, body, s)).toBe(false);
+    const r = await verify(new TextEncoder().encode(`${h}.${body}.${s}`), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(r.verdict).not.toBe('valid');
   });
 });
