@@ -279,3 +279,27 @@ describe('Hyperledger Identus: an ES256K VC-JWT by a did:prism issuer', () => {
     expect(r.verdict).not.toBe('valid');
   });
 });
+
+/**
+ * DCC verifier-core's remaining test credentials (`dcc-verifier-core/`): the Teamwork and DCC badges with
+ * no status on VC 1.1 and 2.0 (its presentation tests expect both verified), and the revoked-and-expired
+ * ones, revoked in the list their issuer signs (served from the fixture host). Judged as DCC's tests say.
+ */
+describe('DCC verifier-core: no status, and revoked and expired', () => {
+  const runCore = (file: string) => verify(bytes(`dcc-verifier-core/${file}`), { fetch: offlineFetch(HOSTS), now: NOW, identities: [] });
+  it.each(['v1NoStatus.json', 'v2NoStatus.json'])('%s → valid', async (file) => {
+    const r = await runCore(file);
+    expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
+    expect(outcomes(r)).toMatchObject({ signature: 'pass', 'issuer-key': 'pass' });
+  });
+  it.each([
+    ['v1RevokedAndExpired.json', 6],
+    ['v2RevokedAndExpired.json', 8],
+  ])('%s → invalid: expired, and bit %i of its issuer\'s list set', async (file, bit) => {
+    const r = await runCore(file);
+    expect(r.verdict).toBe('invalid');
+    expect(fails(r).map((c) => c.code).sort()).toEqual([ErrorCodes.EXPIRED, ErrorCodes.REVOKED].sort());
+    expect(check(r, 'revocation')?.message).toContain(`bit ${bit} `);
+    expect(check(r, 'signature')?.outcome).toBe('pass');
+  });
+});
