@@ -303,3 +303,26 @@ describe('DCC verifier-core: no status, and revoked and expired', () => {
     expect(check(r, 'signature')?.outcome).toBe('pass');
   });
 });
+
+/**
+ * VerifierPlus's own minimal credential (`dcc-verifier-plus/minimalVCv2.json`, the template literal's text):
+ * a plain VC 2.0 with no validFrom that DCC's test issuer signed with eddsa-rdfc-2022, which its display
+ * tests render without an issuance date, and whose copy naming "Taylor Tuna" its log tests call tampered.
+ */
+describe('VerifierPlus: the minimal VC 2.0', () => {
+  const FILE = 'dcc-verifier-plus/minimalVCv2.json';
+  it('is no Open Badge, its proof holding: indeterminate', async () => {
+    const r = await verify(bytes(FILE), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(fails(r)).toEqual([]);
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'structure')?.code).toBe(ErrorCodes.NOT_OPEN_BADGE);
+    expect(outcomes(r)).toMatchObject({ signature: 'pass', 'issuer-key': 'pass' });
+  });
+  it('its tampered copy (VerifierPlus\'s getTamperedVC) is invalid', async () => {
+    const vc = JSON.parse(new TextDecoder().decode(bytes(FILE))) as { credentialSubject: { name: string } };
+    vc.credentialSubject.name = 'Taylor Tuna';
+    const r = await verify(JSON.stringify(vc), { fetch: offlineFetch(), now: NOW, identities: [] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+  });
+});
