@@ -150,6 +150,10 @@ function whileCurrent(s: Subject, r: VerifyResult): Subject | null {
  * unsaid. Their own tests (test/core/real-issuers*.test.ts) say why each verdict is right.
  */
 const BASELINE_INVALID: Record<string, string> = {
+  'real/1edtech-dcpv/ob30_endorsement-err-schema-status-refresh.json': 'its proof does not verify (nor with jsonld-signatures 11)',
+  'real/1edtech-dcpv/ob30_simple-err-issued.json': 'not valid until 2040: a validator error sample',
+  'real/1edtech-dcpv/ob30_simple-err-type.json': 'a type no context defines: what was signed cannot be known',
+  'real/1edtech-dcpv/ob30_simple-noproof.json': 'a validator error sample: no proof',
   'real/1edtech-ob-spec/examples_fullOpenBadge.json': 'unsigned: the specification signs it only when it renders',
   'real/1edtech-ob-spec/examples_fullOpenBadge_endorsement-0.json': 'a placeholder proof naming no real cryptosuite',
   'real/1edtech-ob-spec/examples_skillAssertionCase.json': 'a specification example published unsigned: no proof',
@@ -173,7 +177,9 @@ const BASELINE_INVALID: Record<string, string> = {
   'real/dcc-verifier-core/safeModeBreaker.json': 'a type no context defines: what was signed cannot be known',
   'real/dcc-verifier-core/testVC.json': 'neither proof verifies',
   'real/dcc-verifier-core/v1Revoked.json': 'revoked in its status list',
+  'real/dcc-verifier-core/v1RevokedAndExpired.json': 'revoked in its status list',
   'real/dcc-verifier-core/v2Revoked.json': 'revoked in its status list',
+  'real/dcc-verifier-core/v2RevokedAndExpired.json': 'revoked in its status list',
   'real/learncard/react-learn-card_AllFieldsCredential.json': 'a property no context defines: what was signed cannot be known',
   'real/mit-learn-obv3-template/README_annotated-example.json': 'edited after signing: its proofs do not verify',
   'real/mynextid-credentials/microcredential_open-badge-mc-signed.jwt': 'not a credential Lanyard can read',

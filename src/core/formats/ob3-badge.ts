@@ -113,7 +113,9 @@ export function structureOb3(c: Json, checks: CheckList, { signedAsText = false,
   // a holder may withhold any statement the issuer did not make mandatory (VC DI ECDSA §3.5): absent, and
   // only absent (a value that is not a date is what the issuer signed), it is no fault of the badge.
   const withheldStart = noStart && mayWithhold([]) && (c[dateField] === undefined || c[dateField] === null);
-  if (noStart && !withheldStart) bad.push(dateField);
+  // validFrom is OB 3.0's demand, not VC DM 2.0's (§4.9: optional): a VC of another kind lacking it is
+  // still no badge, not a malformed one (DCC's plain test VCs). VC DM 1.1 §4.6 requires issuanceDate itself.
+  if (noStart && !withheldStart && !(notBadge && dateField === 'validFrom')) bad.push(dateField);
   const s = subjectOf(c);
   if (!s) missing(c.credentialSubject, 'credentialSubject', 'whom it was issued to and for what', 'credentialSubject (one object)');
   else {
