@@ -5,7 +5,7 @@
  * messages, `{field: [messages]}`, or a bare string).
  */
 import { BackpackError, BackpackErrorCodes as C, PartialListError, serverWords } from './errors.ts';
-import { answeredHere, bearer, errorText, isObj, readText, send, statusError, upgradedLink, type ClientOptions } from './http.ts';
+import { answeredHere, bearer, errorText, isObj, MAX_ANSWER_BYTES, readText, send, statusError, upgradedLink, type ClientOptions } from './http.ts';
 import { parseLinkHeader } from './link-header.ts';
 
 /** The messages in any of Badgr's error shapes, and the first `name` (DUPLICATE_BADGE…) when there is one. */
@@ -62,8 +62,8 @@ export async function badgrCall(opts: ClientOptions, url: string, c: BadgrCall):
   return (await badgrExchange(opts, url, c)).body;
 }
 
-/** badgrCall, with the answer's headers (for paging). */
-async function badgrExchange(opts: ClientOptions, url: string, c: BadgrCall): Promise<{ body: unknown; headers: Headers }> {
+/** badgrCall, with the answer's headers and its size in UTF-16 units (for paging). */
+async function badgrExchange(opts: ClientOptions, url: string, c: BadgrCall): Promise<{ body: unknown; headers: Headers; size: number }> {
   const headers: Record<string, string> = { accept: 'application/json', ...bearer(c.token) };
   if (c.body !== undefined) headers['content-type'] = 'application/json';
   // A request with a body never follows a redirect: a 307 or 308 keeps the body (RFC 9110 §15.4.8), and the
@@ -87,7 +87,7 @@ async function badgrExchange(opts: ClientOptions, url: string, c: BadgrCall): Pr
     const said = badgrMessages(body).text;
     throw new BackpackError(C.REJECTED, `${c.what} was refused${said ? `: ${serverWords(said)}` : ''}`, { status: res.status });
   }
-  if (res.ok) return { body, headers: res.headers };
+  if (res.ok) return { body, headers: res.headers, size: text.length };
   const { text: said, name } = badgrMessages(body);
   const err = statusError(res, c.what, said || undefined, name);
   if (err.code === C.THROTTLED && err.retryAfterSeconds === undefined) {
@@ -111,6 +111,16 @@ export async function badgrV2(opts: ClientOptions, url: string, c: BadgrCall): P
 export const MAX_BADGR_PAGES = 500;
 
 /**
+ * A listing as a whole, however many pages: as much as one answer may be (http.ts MAX_ANSWER_BYTES,
+ * what the open-source Badgr's one-page listing is held to), and no more badges than a sync handles in
+ * a run (background/services/sync-bound.ts MAX_BADGES). Each page alone was bounded, but the pages
+ * were gathered before any badge was handled: 500 pages of 32 MB each held in the worker, and every
+ * entry then handled in one run (a Badgr listing gives the sync no next link to bound).
+ */
+export const MAX_BADGR_LIST_BYTES = MAX_ANSWER_BYTES;
+export const MAX_BADGR_ENTRIES = 10_000;
+
+/**
  * A v2 list, every page of it. Badgr's open-source backpack lists answer in one page, but its
  * paginated serializers add `pagination: {hasNext, nextResults}` to the envelope and its cursor
  * pagination a `Link: <…>; rel="next"` header (mainsite/pagination.py); a hosted server that
@@ -120,19 +130,28 @@ export async function badgrV2List(opts: ClientOptions, url: string, c: BadgrCall
   const origin = new URL(url).origin;
   const seen = new Set<string>();
   const out: unknown[] = [];
+  let size = 0;
   const stop = (message: string) => new PartialListError(out, new BackpackError(C.PROTOCOL, message));
   for (let next: string | undefined = url; next; ) {
     if (seen.has(next)) throw stop(`${c.what}: Badgr sent the same page twice`);
     if (seen.size >= MAX_BADGR_PAGES) throw stop(`${c.what}: Badgr sent more than ${MAX_BADGR_PAGES} pages`);
     seen.add(next);
-    const { body, headers } = await badgrExchange(opts, next, c);
-    out.push(...resultOf(body, c.what));
+    const page = await badgrExchange(opts, next, c);
+    const { body, headers } = page;
+    const result = resultOf(body, c.what);
+    const room = MAX_BADGR_ENTRIES - out.length;
+    out.push(...result.slice(0, room));
+    size += page.size;
+    const tooMany = () => stop(`${c.what}: Badgr listed more than ${MAX_BADGR_ENTRIES} badges: Lanyard kept those read up to there and stopped`);
+    if (result.length > room) throw tooMany();
     try {
       next = nextPage(body, headers, next);
     } catch (e) {
       throw e instanceof BackpackError ? new PartialListError(out, e) : e;
     }
     if (next && new URL(next).origin !== origin) throw stop(`${c.what}: Badgr's next page is on another site (${new URL(next).origin}); Lanyard does not send your sign-in there`);
+    if (next && out.length >= MAX_BADGR_ENTRIES) throw tooMany();
+    if (next && size >= MAX_BADGR_LIST_BYTES) throw stop(`${c.what}: Badgr's pages come to more than ${Math.round(MAX_BADGR_LIST_BYTES / 1024)} KB: Lanyard kept the badges read up to there and stopped`);
   }
   return out;
 }
