@@ -53,7 +53,7 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
   // DESIGN "Every check that can still run, runs" (as the VC-JWT path does): a malformed credential
   // still has its proof checked, so the user sees whether it was altered or only mis-issued.
   if (!sound && !proofs.some(isObj)) {
-    checks.skipRemaining('The credential is malformed');
+    checks.skipRemaining(unsoundReason(checks));
     return badge;
   }
   const later = sound ? laterChecks(c, ctx) : undefined;
@@ -71,7 +71,7 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
   // its issuer signed): the dates, status and recipient it shows are still checked, as the VC-JWT path
   // does (ob3-jwt.ts); a shown expiry past still expires, a shown status that revokes still revokes.
   if (!sound && checks.get('structure')?.code !== ErrorCodes.STRUCTURE_WITHHELD) {
-    checks.skipRemaining('The credential is malformed');
+    checks.skipRemaining(unsoundReason(checks));
     return badge;
   }
   checks.skip('hosted', 'A signed credential is checked by its proof, not a hosted copy');
@@ -84,3 +84,8 @@ export const verifyOb3DataIntegrity: FormatVerifier = async (cred, ctx, checks, 
   await unsettleWithheldRecipient(report, badge.recipients, ctx.identities, checks);
   return badge;
 };
+
+/** Why the checks after the structure do not run: a sound Verifiable Credential that is no Open Badge is not "malformed" (real38). */
+function unsoundReason(checks: CheckList): string {
+  return checks.get('structure')?.code === ErrorCodes.NOT_OPEN_BADGE ? 'Not an Open Badge: Lanyard checks Open Badges only' : 'The credential is malformed';
+}

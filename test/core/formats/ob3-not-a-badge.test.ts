@@ -29,6 +29,8 @@ describe('a Verifiable Credential that is not an Open Badge', () => {
       expect(structure.message).toContain(type);
       expect(r.checks.find((c) => c.id === 'signature')?.outcome).toBe('pass');
       expect(checkSentence(structure)).toBe('checkStructureNotBadge');
+      // The checks that do not run say why: not an Open Badge, not "malformed" (real38).
+      expect(r.checks.find((c) => c.id === 'validity')?.message).toMatch(/^Not an Open Badge/);
     });
   }
 
