@@ -7,7 +7,7 @@ import { Fragment } from 'preact';
 import { safeHttpUrl } from '../../core/share/escape.ts';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
-import { formatAgo, formatDate, isExpired } from '../format.ts';
+import { formatDate, isExpired } from '../format.ts';
 import { achievementTypeName } from './achievement-type.ts';
 import { IssuerPlaceFacts, ResultWords } from './issuer-and-result-words.tsx';
 import { formatName } from './format-name.ts';
@@ -116,8 +116,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
           <Fact term={t('badgeIssuerContact')} value={badge.issuerEmail} />
           <IssuerPlaceFacts address={badge.issuerAddress} ids={badge.issuerIds} />
           <Fact term={t('badgeFormat')} value={formatName(t, badge.format)} />
-          {/* After a check that could not reach the issuer, verifiedAt is the last complete check's (VerificationPanel). */}
-          <Fact term={badge.unreachable ? t('badgeLastCompleteCheck') : t('badgeLastVerified')} value={formatAgo(badge.verifiedAt, now(), locale)} />
+          {/* When it was last checked is said once, in the verification panel (LastChecked.tsx). */}
         </dl>
         {badge.tags.length ? (
           <ul class="tags" aria-label={t('badgeTags')}>
