@@ -37,3 +37,25 @@ describe('settings panels', () => {
     });
   }
 });
+
+// The issuer's Markdown headings took the browser's margins (1.33 em above and below an h4): the
+// criteria's "To earn this badge" stood 27 px under "How it was earned" and 19 px over its list.
+describe('a badge page panel with the issuer\'s own headings', () => {
+  it('starts 8 px under the panel title, and keeps a heading close to what it heads', async () => {
+    const { page, errors } = await openPopup(ext, '?preview=1');
+    await page.getByRole('listbox').getByRole('option').filter({ hasText: 'Web Accessibility Fundamentals' }).click();
+    const title = page.getByRole('heading', { level: 3, name: 'How it was earned' });
+    const heading = page.getByRole('heading', { level: 4, name: 'To earn this badge' });
+    await heading.waitFor();
+    await heading.scrollIntoViewIfNeeded();
+    const gaps = await heading.evaluate((h, titleBottom) => {
+      const box = h.getBoundingClientRect();
+      return { above: Math.round(box.top - titleBottom), below: Math.round(h.nextElementSibling!.getBoundingClientRect().top - box.bottom) };
+    }, (await title.boundingBox())!.y + (await title.boundingBox())!.height);
+    await shot(page, 'criteria-heading-spacing');
+    expect(gaps.above).toBe(8);
+    expect(gaps.below).toBeLessThanOrEqual(6);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
