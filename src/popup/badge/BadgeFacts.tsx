@@ -13,6 +13,7 @@ import { IssuerPlaceFacts, ResultWords } from './issuer-and-result-words.tsx';
 import { formatName } from './format-name.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
+import { Address } from '../ui/Address.tsx';
 
 /** An issuer can list thousands of alignments or evidence items: the page shows this many, then "and N more" (the record keeps these and the count: background/services/shown-lists.ts). */
 export const MAX_LIST_ITEMS = 20;
@@ -42,7 +43,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
     : unread
     ? t('badgeNotReadYet')
     : badge.recipient
-    ? <bdi dir="auto">{badge.recipient}</bdi>
+    ? <bdi dir="auto"><Address value={badge.recipient} /></bdi>
     // An address the user typed for this browser: which one, and that no backpack verified it.
     : badge.typedTo
     ? address('badgeIssuedToTyped', badge.typedTo)
