@@ -243,3 +243,15 @@ describe('a badge never checked', () => {
     expect(screen.getByRole('button', { name: 'Check again' })).toBeTruthy();
   });
 });
+
+// Session 30 walk: the page said when the badge was last checked twice, a few lines apart: in the
+// verification panel ("Last checked 14 minutes ago.") and again among the details.
+describe('when the badge was last checked', () => {
+  it('is said once, in the verification panel', async () => {
+    open('badgr-us:aB3dE5fG7h');
+    await screen.findByRole('heading', { name: 'Details' });
+    const panel = document.getElementById('verification-title')!.closest('section')!;
+    expect(within(panel).getByText(/^Last checked .* ago\.$/)).toBeTruthy();
+    expect(document.body.textContent!.match(/Last checked/g)).toHaveLength(1);
+  });
+});

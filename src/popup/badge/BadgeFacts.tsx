@@ -7,12 +7,13 @@ import { Fragment } from 'preact';
 import { safeHttpUrl } from '../../core/share/escape.ts';
 import type { BadgeDetail } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
-import { formatAgo, formatDate, isExpired } from '../format.ts';
+import { formatDate, isExpired } from '../format.ts';
 import { achievementTypeName } from './achievement-type.ts';
 import { IssuerPlaceFacts, ResultWords } from './issuer-and-result-words.tsx';
 import { formatName } from './format-name.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
+import { Address } from '../ui/Address.tsx';
 
 /** An issuer can list thousands of alignments or evidence items: the page shows this many, then "and N more" (the record keeps these and the count: background/services/shown-lists.ts). */
 export const MAX_LIST_ITEMS = 20;
@@ -42,7 +43,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
     : unread
     ? t('badgeNotReadYet')
     : badge.recipient
-    ? <bdi dir="auto">{badge.recipient}</bdi>
+    ? <bdi dir="auto"><Address value={badge.recipient} /></bdi>
     // An address the user typed for this browser: which one, and that no backpack verified it.
     : badge.typedTo
     ? address('badgeIssuedToTyped', badge.typedTo)
@@ -116,8 +117,7 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
           <Fact term={t('badgeIssuerContact')} value={badge.issuerEmail} />
           <IssuerPlaceFacts address={badge.issuerAddress} ids={badge.issuerIds} />
           <Fact term={t('badgeFormat')} value={formatName(t, badge.format)} />
-          {/* After a check that could not reach the issuer, verifiedAt is the last complete check's (VerificationPanel). */}
-          <Fact term={badge.unreachable ? t('badgeLastCompleteCheck') : t('badgeLastVerified')} value={formatAgo(badge.verifiedAt, now(), locale)} />
+          {/* When it was last checked is said once, in the verification panel (LastChecked.tsx). */}
         </dl>
         {badge.tags.length ? (
           <ul class="tags" aria-label={t('badgeTags')}>

@@ -30,8 +30,9 @@ export function EmptyState({ onImport, onConnect, onGuide, syncing = false, acco
       <h2 id="empty-title" tabIndex={-1}>{title}</h2>
       <p>{text}</p>
       {syncing ? null : <div class="button-row center">
+        {/* Named as the screen it opens, as the header's button is. */}
         <button type="button" class="button primary" onClick={onImport}>
-          {t('emptyImport')}
+          {t('importTitle')}
         </button>
         {backpacks.length ? null : (
           <button type="button" class="button" onClick={onConnect}>

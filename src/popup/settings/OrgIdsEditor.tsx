@@ -53,7 +53,7 @@ export function OrgIdsEditor({ value, issuers, onSave, focus, issuer }: { value:
   };
 
   return (
-    <form ref={form} class="panel stack" aria-labelledby="orgids-title" onSubmit={save} noValidate>
+    <form ref={form} class="panel stack org-ids" aria-labelledby="orgids-title" onSubmit={save} noValidate>
       <h3 id="orgids-title" ref={heading} tabIndex={-1}>
         {t('orgIdsTitle')}
       </h3>
