@@ -23,4 +23,12 @@ describe('check titles', () => {
     const titles = [...CORE_CHECK_IDS, ...EXTRA].map((id) => (en as Record<string, { message: string }>)[checkTitle({ id, outcome: 'pass', message: '' })]!.message);
     expect(new Set(titles).size).toBe(titles.length);
   });
+
+  it('a title names what is checked, never a negation (a revoked badge read "Failed · Not withdrawn", ux30)', () => {
+    for (const [messages, no] of [[en, /^Not\b/i], [fr, /^(Non|Pas)\b/i]] as const) {
+      for (const id of [...CORE_CHECK_IDS, ...EXTRA]) {
+        expect((messages as Record<string, { message: string }>)[checkTitle({ id, outcome: 'fail', message: '' })]!.message).not.toMatch(no);
+      }
+    }
+  });
 });
