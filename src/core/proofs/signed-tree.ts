@@ -127,6 +127,15 @@ function iriOf(j: Json): string | undefined {
   return typeof id === 'string' && !id.startsWith('_:') ? id : undefined;
 }
 
+/** `node` added to the set of `map` under `a` then `b` (a module function: a closure made per Tree cost a naming call each under tsx). */
+function add(map: Map<string, Map<string, Nodes>>, a: string, b: string, node: string): void {
+  let byValue = map.get(a);
+  if (!byValue) map.set(a, (byValue = new Map()));
+  let nodes = byValue.get(b);
+  if (!nodes) byValue.set(b, (nodes = new Set()));
+  nodes.add(node);
+}
+
 class Tree {
   /** member → value → the nodes signing it, read as statements.ts `matches` reads an object (a literal's lexical form, an IRI and its last segment). */
   private readonly signed = new Map<string, Map<string, Nodes>>();
@@ -164,21 +173,18 @@ class Tree {
 
   constructor(statements: NqStatement[], shape: Shape) {
     const { members, links } = infoOf(shape);
-    const add = (map: Map<string, Map<string, Nodes>>, a: string, b: string, node: string): void => {
-      let byValue = map.get(a);
-      if (!byValue) map.set(a, (byValue = new Map()));
-      let nodes = byValue.get(b);
-      if (!nodes) byValue.set(b, (nodes = new Set()));
-      nodes.add(node);
-    };
-    const value = (member: string, v: string, subject: string): void => add(this.signed, member, NUMERIC.has(member) ? numberKey(v) : v, subject);
     for (const s of statements) {
       const { member, link } = statedBy(s.predicate);
       const o = s.object;
       const literal = 'literal' in o;
       if (members.has(member)) {
-        if (literal) value(member, o.literal, termKey(s.subject));
-        else if ('iri' in o) value(member, o.iri, termKey(s.subject)), value(member, lastSegment(o.iri), termKey(s.subject));
+        const numeric = NUMERIC.has(member);
+        if (literal) add(this.signed, member, numeric ? numberKey(o.literal) : o.literal, termKey(s.subject));
+        else if ('iri' in o) {
+          const subject = termKey(s.subject);
+          add(this.signed, member, numeric ? numberKey(o.iri) : o.iri, subject);
+          add(this.signed, member, numeric ? numberKey(lastSegment(o.iri)) : lastSegment(o.iri), subject);
+        }
       }
       if (!literal && links.has(link)) {
         const subject = termKey(s.subject);
