@@ -21,6 +21,7 @@ import { checkValidity } from '../verify/validity.ts';
 import { isObj, type Json } from './json-util.ts';
 import { disclose, hidesClaims, splitSdJwt, type Disclosed, type SdJwt } from './sd-jwt.ts';
 import type { CredentialText } from '../input/types.ts';
+import { takeJwsPayload } from '../input/jws.ts';
 import type { Badge, BadgeFormat } from '../model.ts';
 import { judgeWhole, unsettleDisclosed, unsettleDisclosedRecipient } from '../proofs/withheld.ts';
 import { extraChecks, issuerIdOf, note, reportLater, statusOb3, structureOb3, subjectOf, windowOf, type WithheldAt } from './ob3-badge.ts';
@@ -164,7 +165,8 @@ function readJwt(cred: CredentialText, checks: CheckList, sd: SdState | undefine
     let sk: SigningKey | undefined;
     let signature: Promise<JwsOutcome> | undefined;
     if (isAllowedAlg(jws.header.alg)) signature = start(jws, jws.header.alg, (sk = signingKeyNow(jws.header)));
-    return { text, jws, payload: readJwsPayload(jws), sk, signature };
+    // The payload as classifying the input read it, when that is what readJwsPayload reads (input/jws.ts takeJwsPayload).
+    return { text, jws, payload: takeJwsPayload(text) ?? readJwsPayload(jws), sk, signature };
   } catch (e) {
     checks.fail('structure', ErrorCodes.PARSE_JWS, `The ${sd ? 'SD-JWT\'s issuer JWT' : 'VC-JWT'} cannot be read: ${reasonOf(e)}`);
     checks.skipRemaining('Unreadable VC-JWT');

@@ -61,19 +61,29 @@ export function base64UrlDecode(text: string): Uint8Array {
  * it is not UTF-8. Each JWS is read here at least once per verification: the table decoder was the
  * largest part of it when first run (issue 14, bench/mixed.ts profile, 2026-12-07).
  */
-function partText(part: string): string | undefined {
+function partText(part: string): { text: string | undefined; native: boolean } {
   try {
-    return decodeBase64urlText(part);
+    return { text: decodeBase64urlText(part), native: true };
   } catch {
-    return decodeUtf8(base64UrlDecode(part));
+    return { text: decodeUtf8(base64UrlDecode(part)), native: false };
   }
 }
 
+/**
+ * The decoded objects that are what keys/verify-jws.ts readJwsPayload reads of their part: its text decoded by
+ * decodeBase64urlText (as readJwsPayload decodes), with no U+FEFF left at its start for parseJsonObject to strip
+ * (JSON.parse, there, refuses one: a part whose text starts with two byte-order marks, the first taken by the UTF-8
+ * decoder, is read here and refused there).
+ */
+const asVerifierReads = new WeakSet<Record<string, unknown>>();
+
 function decodePart(part: string, name: 'header' | 'payload'): Record<string, unknown> {
-  const text = partText(part);
+  const { text, native } = partText(part);
   if (text === undefined) throw new ParseError(ErrorCodes.PARSE_JWS, `The JWS ${name} is not UTF-8`);
   try {
-    return parseJsonObject(text);
+    const value = parseJsonObject(text);
+    if (native && text.charCodeAt(0) !== 0xfeff) asVerifierReads.add(value);
+    return value;
   } catch (e) {
     if (e instanceof ParseError && e.code === ErrorCodes.PARSE_TOO_DEEP) throw e;
     const why = e instanceof Error ? e.message : String(e);
@@ -106,6 +116,16 @@ export function takeJws(text: string): DecodedJws {
   const { decoded } = peeked;
   peeked = undefined;
   return decoded;
+}
+
+/**
+ * The payload peekJws decoded for this very text, handed over (as takeJws) when it is what keys/verify-jws.ts
+ * readJwsPayload would read of it (asVerifierReads); else undefined, and the verifier reads the payload itself
+ * (issue 14: a VC-JWT's payload was decoded and parsed once to classify it, then again to verify it).
+ */
+export function takeJwsPayload(text: string): Record<string, unknown> | undefined {
+  if (peeked?.text !== text || !asVerifierReads.has(peeked.decoded.payload)) return undefined;
+  return takeJws(text).payload;
 }
 
 /** Header and payload of a compact JWS, NOT verified. ParseError PARSE_JWS when either is unreadable. */

@@ -67,13 +67,28 @@ function unaccounted(statements: NqStatement[], nodes: Set<string>, json: Json[]
   // The statements about `nodes`, found once for every member (issue 14: each member walked them all), from the list's index (statements.ts).
   const said = about(statements, nodes);
   if (said.length === 0) return undefined;
+  // The statements under each member, in their order, from one walk of them (issue 14: a walk per member, and the JSON
+  // values of members no statement states counted for nothing).
+  const named = namesOf(members);
+  let under: Map<string, NqStatement[]> | undefined;
+  for (const s of said) {
+    const stated = named.get(lastSegment(s.predicate));
+    if (stated === undefined) continue;
+    under ??= new Map();
+    for (const member of stated) {
+      const list = under.get(member);
+      if (list) list.push(s);
+      else under.set(member, [s]);
+    }
+  }
+  if (under === undefined) return undefined;
   for (const member in members) {
-    const names = members[member]!;
+    const list = under.get(member);
+    if (list === undefined) continue;
     // The JSON values left, counted by value (a node without an id as undefined): a search and a splice per statement took entries² (40,000 identifiers, 69 s).
     const left = new Map<string | undefined, number>();
     for (const j of json) for (const v of jsonValues(j[member])) left.set(v, (left.get(v) ?? 0) + 1);
-    for (const s of said) {
-      if (!names.includes(lastSegment(s.predicate))) continue;
+    for (const s of list) {
       // As statements.ts `matches` reads an object: a blank node, a literal's lexical form, an IRI or its last segment.
       const o = s.object;
       const found = 'blank' in o ? take(left, undefined) : 'literal' in o ? take(left, o.literal) : take(left, o.iri) || take(left, lastSegment(o.iri));
@@ -81,6 +96,23 @@ function unaccounted(statements: NqStatement[], nodes: Set<string>, json: Json[]
     }
   }
   return undefined;
+}
+
+/** Each last IRI segment of `members` → the members it states; worked out once per list (they are constants). */
+const segmentMembers = new WeakMap<Members, Map<string, string[]>>();
+function namesOf(members: Members): Map<string, string[]> {
+  let named = segmentMembers.get(members);
+  if (!named) {
+    named = new Map();
+    for (const member in members) {
+      for (const name of members[member]!) {
+        const stating = named.get(name) ?? [];
+        if (!stating.includes(member)) named.set(name, [...stating, member]);
+      }
+    }
+    segmentMembers.set(members, named);
+  }
+  return named;
 }
 
 /** One JSON value of `left` accounts for a statement whose object is `v`: taken, if one is left. */

@@ -33,29 +33,33 @@ const NUMERIC = new Set(['creditsEarned', 'creditsAvailable']);
 
 type Nodes = Set<string>;
 const EMPTY: Nodes = new Set();
+/** A trie over the ids of the sets met (Tree.meet): the intersection of those on the path to it. */
+type Meets = { next?: Map<number, Meets>; out?: Nodes };
 const isBlank = (node: string): boolean => node.startsWith('_:');
 
 /**
- * Whether a property states `member`: its IRI's last segment, in any letter case and without a
- * numbered suffix, as the bundled contexts spell these links (JFF Plugfest 1 `#Achievement`, `#Result`;
- * OB 3.0.1 `#achievement-0`; `#RubricCriterionLevel`).
+ * What a property states: the member its IRI's last segment names (STATED_AS), and the link it makes, that last
+ * segment in any letter case and without a numbered suffix, as the bundled contexts spell these links (JFF
+ * Plugfest 1 `#Achievement`, `#Result`; OB 3.0.1 `#achievement-0`; `#RubricCriterionLevel`).
  */
-function linkName(predicate: string): string {
-  let name = linkNames.get(predicate);
-  if (name === undefined) {
-    name = lastSegment(predicate).replace(/-\d+$/, '').toLowerCase();
+type Stated = { member: string; link: string };
+function statedBy(predicate: string): Stated {
+  let stated = statedByPredicate.get(predicate);
+  if (stated === undefined) {
+    const segment = lastSegment(predicate);
+    stated = { member: Object.hasOwn(STATED_AS, segment) ? STATED_AS[segment]! : segment, link: segment.replace(/-\d+$/, '').toLowerCase() };
     if (predicate.length <= 256) {
-      if (linkNames.size >= 1024) linkNames.clear();
-      linkNames.set(predicate, name);
+      if (statedByPredicate.size >= 1024) statedByPredicate.clear();
+      statedByPredicate.set(predicate, stated);
     }
   }
-  return name;
+  return stated;
 }
-/** Each predicate's link name, worked out once (the same few vocabulary IRIs in every credential; issue 14). */
-const linkNames = new Map<string, string>();
+/** Each predicate's member and link, worked out once (the same few vocabulary IRIs in every credential; issue 14). */
+const statedByPredicate = new Map<string, Stated>();
 
 /** What a shape asks of the statements (every member shown, every link followed) and its children as a list: worked out once per shape (the display's shape is a constant; issue 14). */
-type ShapeInfo = { members: Set<string>; links: Set<string>; children: [string, Shape][] };
+type ShapeInfo = { members: Set<string>; links: Set<string>; children: [member: string, link: string, child: Shape][] };
 const shapeInfos = new WeakMap<Shape, ShapeInfo>();
 function infoOf(shape: Shape): ShapeInfo {
   let info = shapeInfos.get(shape);
@@ -67,7 +71,7 @@ function infoOf(shape: Shape): ShapeInfo {
       for (const [m, c] of Object.entries(s.children)) links.add(m.toLowerCase()), walk(c);
     };
     walk(shape);
-    shapeInfos.set(shape, (info = { members, links, children: Object.entries(shape.children) }));
+    shapeInfos.set(shape, (info = { members, links, children: Object.entries(shape.children).map(([m, c]) => [m, m.toLowerCase(), c]) }));
   }
   return info;
 }
@@ -84,27 +88,36 @@ const STATED_AS: Record<string, string> = { keywords: 'tag', Image: 'image', add
 /** A shown value as the index keys it: a number by its value, text as written. */
 const numberKey = (x: string): string => String(Number(x));
 
-/** What `j` shows of `members`: a member that is one string, or each language of it the popup may choose (VC DM 2.0 §11.1, formats/lang-text.ts). */
-function shownOf(j: Json, members: readonly string[]): { member: string; value: string }[] {
-  const out: { member: string; value: string }[] = [];
+/**
+ * What `j` shows of `members`, each handed to `see`: a member that is one string, or each language of it the popup may
+ * choose (VC DM 2.0 §11.1, formats/lang-text.ts). A member absent from `j` shows nothing and is not read further.
+ */
+function eachShown(j: Json, members: readonly string[], see: (member: string, value: string) => void): void {
   for (const member of members) {
+    const v = j[member];
+    if (v === undefined) continue;
     if (member === 'image') {
       // As ob3-to-badge.ts reads an image: a string, or an object's id (OB 3.0 §Image).
-      const v = j.image;
       const image = typeof v === 'string' ? v : isObj(v) && typeof v.id === 'string' ? v.id : undefined;
-      if (image !== undefined) out.push({ member, value: image });
+      if (image !== undefined) see(member, image);
     } else if (member === 'hashed') {
       // OB 3.0 §IdentityObject `hashed` (xsd:boolean), as verify/recipient.ts isHashedIdentity reads it: JSON's boolean or a string.
-      const v = j.hashed;
-      if (typeof v === 'boolean' || typeof v === 'string') out.push({ member, value: String(v) });
+      if (typeof v === 'boolean' || typeof v === 'string') see(member, String(v));
     } else if (member === 'tag') {
       // Every tag (ob3-to-badge.ts: each string of the list), not the first few languages of a text.
-      for (const t of Array.isArray(j.tag) ? j.tag : [j.tag]) if (typeof t === 'string') out.push({ member, value: t });
+      for (const t of Array.isArray(v) ? v : [v]) if (typeof t === 'string') see(member, t);
     } else if (NUMERIC.has(member)) {
-      const n = creditsOf(j[member]);
-      if (n !== undefined) out.push({ member, value: String(n) });
-    } else for (const { value } of langTexts(j[member])) out.push({ member, value });
+      const n = creditsOf(v);
+      if (n !== undefined) see(member, String(n));
+    } else if (typeof v === 'string') see(member, v);
+    else for (const { value } of langTexts(v)) see(member, value);
   }
+}
+
+/** What `j` shows of `members`, as a list (eachShown). */
+function shownOf(j: Json, members: readonly string[]): { member: string; value: string }[] {
+  const out: { member: string; value: string }[] = [];
+  eachShown(j, members, (member, value) => out.push({ member, value }));
   return out;
 }
 
@@ -112,6 +125,15 @@ function shownOf(j: Json, members: readonly string[]): { member: string; value: 
 function iriOf(j: Json): string | undefined {
   const id = j.id ?? j['@id'];
   return typeof id === 'string' && !id.startsWith('_:') ? id : undefined;
+}
+
+/** `node` added to the set of `map` under `a` then `b` (a module function: a closure made per Tree cost a naming call each under tsx). */
+function add(map: Map<string, Map<string, Nodes>>, a: string, b: string, node: string): void {
+  let byValue = map.get(a);
+  if (!byValue) map.set(a, (byValue = new Map()));
+  let nodes = byValue.get(b);
+  if (!nodes) byValue.set(b, (nodes = new Set()));
+  nodes.add(node);
 }
 
 class Tree {
@@ -122,15 +144,24 @@ class Tree {
   private readonly up = new Map<string, Map<string, Nodes>>();
   private readonly setIds = new WeakMap<Nodes, number>();
   private sets = 0;
-  private readonly memo = new Map<string, Nodes>();
+  /** `meet`'s intersections of blank nodes, by the ids of the sets met in increasing order (a trie: no key strings built). */
+  private readonly met: Meets = {};
+  /** The one-node sets `meet` gives for a node that must be a given one: one set per node. */
+  private readonly only = new Map<string, Nodes>();
+  /** `parents`, by lower-cased link name and set. */
+  private readonly ups = new Map<string, Map<Nodes, Nodes>>();
   /** The children of a JSON object under a member, an IRI reference (a string) read as a node of that id where the shape shows ids; made once. */
   private readonly kids = new Map<Json, Map<string, Json[]>>();
   childrenOf(j: Json, member: string, shape: Shape): Json[] {
+    const v = j[member];
+    // A JSON object, or a list of them: the objects themselves (no node made of a string, so nothing to keep).
+    if (isObj(v)) return [v];
+    if (Array.isArray(v) && !(shape.ids && v.some((x) => typeof x === 'string'))) return v.filter(isObj);
     let byMember = this.kids.get(j);
     if (!byMember) this.kids.set(j, (byMember = new Map()));
     let out = byMember.get(member);
     if (!out) {
-      const list = Array.isArray(j[member]) ? j[member] : [j[member]];
+      const list = Array.isArray(v) ? v : [v];
       out = list.flatMap((x: unknown) => (isObj(x) ? [x] : shape.ids && typeof x === 'string' ? [{ id: x }] : []));
       byMember.set(member, out);
     }
@@ -142,26 +173,24 @@ class Tree {
 
   constructor(statements: NqStatement[], shape: Shape) {
     const { members, links } = infoOf(shape);
-    const add = (map: Map<string, Map<string, Nodes>>, a: string, b: string, node: string): void => {
-      let byValue = map.get(a);
-      if (!byValue) map.set(a, (byValue = new Map()));
-      let nodes = byValue.get(b);
-      if (!nodes) byValue.set(b, (nodes = new Set()));
-      nodes.add(node);
-    };
     for (const s of statements) {
-      const subject = termKey(s.subject);
-      const segment = lastSegment(s.predicate);
-      const member = Object.hasOwn(STATED_AS, segment) ? STATED_AS[segment]! : segment;
+      const { member, link } = statedBy(s.predicate);
       const o = s.object;
+      const literal = 'literal' in o;
       if (members.has(member)) {
-        const values = 'literal' in o ? [o.literal] : 'iri' in o ? [o.iri, lastSegment(o.iri)] : [];
-        for (const v of values) add(this.signed, member, NUMERIC.has(member) ? numberKey(v) : v, subject);
+        const numeric = NUMERIC.has(member);
+        if (literal) add(this.signed, member, numeric ? numberKey(o.literal) : o.literal, termKey(s.subject));
+        else if ('iri' in o) {
+          const subject = termKey(s.subject);
+          add(this.signed, member, numeric ? numberKey(o.iri) : o.iri, subject);
+          add(this.signed, member, numeric ? numberKey(lastSegment(o.iri)) : lastSegment(o.iri), subject);
+        }
       }
-      const link = linkName(s.predicate);
-      if (!('literal' in o) && links.has(link)) {
-        add(this.down, link, subject, termKey(o));
-        add(this.up, link, termKey(o), subject);
+      if (!literal && links.has(link)) {
+        const subject = termKey(s.subject);
+        const object = termKey(o);
+        add(this.down, link, subject, object);
+        add(this.up, link, object, subject);
       }
     }
   }
@@ -180,46 +209,65 @@ class Tree {
     return n;
   }
 
-  /** The nodes linking under `member` to any of `nodes`: worked out once per set. */
-  private parents(member: string, nodes: Nodes): Nodes {
-    const key = `up ${member.toLowerCase()} ${this.id(nodes)}`;
-    let out = this.memo.get(key);
+  /** The nodes linking under `link` (a lower-cased member) to any of `nodes`: worked out once per set. */
+  private parents(link: string, nodes: Nodes): Nodes {
+    let byNodes = this.ups.get(link);
+    if (!byNodes) this.ups.set(link, (byNodes = new Map()));
+    let out = byNodes.get(nodes);
     if (!out) {
       out = new Set();
-      const up = this.up.get(member.toLowerCase());
-      for (const n of nodes) for (const p of up?.get(n) ?? EMPTY) out.add(p);
-      this.memo.set(key, out);
+      const up = this.up.get(link);
+      if (up) for (const n of nodes) for (const p of up.get(n) ?? EMPTY) out.add(p);
+      byNodes.set(nodes, out);
     }
     return out;
   }
 
-  /** The nodes in every one of `sets` (blank ones only unless `fixed` names the one node allowed), once per combination. */
+  /**
+   * The nodes in every one of `sets` (blank ones only unless `fixed` names the one node allowed), once per combination:
+   * the sets' ids in increasing order walk a trie (`met`), so the same sets in any order are met once.
+   */
   private meet(sets: Nodes[], fixed: string | undefined): Nodes {
-    const key = `${fixed ?? '_:'} ${sets.map((s) => this.id(s)).sort((a, b) => a - b).join(',')}`;
-    let out = this.memo.get(key);
-    if (!out) {
-      if (fixed !== undefined) out = sets.every((s) => s.has(fixed)) ? new Set([fixed]) : EMPTY;
-      else {
-        const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
-        out = new Set([...smallest!].filter((n) => isBlank(n) && rest.every((s) => s.has(n))));
-      }
-      this.memo.set(key, out);
+    if (fixed !== undefined) {
+      // As many lookups as sets: nothing to keep but the one-node set itself.
+      for (const s of sets) if (!s.has(fixed)) return EMPTY;
+      let one = this.only.get(fixed);
+      if (!one) this.only.set(fixed, (one = new Set([fixed])));
+      return one;
     }
-    return out;
+    const ids = sets.map((s) => this.id(s));
+    if (ids.length > 1) ids.sort((a, b) => a - b);
+    let at = this.met;
+    for (const id of ids) {
+      const next = (at.next ??= new Map());
+      let to = next.get(id);
+      if (!to) next.set(id, (to = {}));
+      at = to;
+    }
+    if (!at.out) {
+      let smallest = sets[0]!;
+      for (const s of sets) if (s.size < smallest.size) smallest = s;
+      const out: Nodes = new Set();
+      for (const n of smallest) if (isBlank(n) && sets.every((s) => s === smallest || s.has(n))) out.add(n);
+      at.out = out;
+    }
+    return at.out;
   }
 
   /** The nodes `j` may be, as `shape`; null when it shows nothing and so may be any. `fixed`: the node it must be (the credential's). */
   candidates(j: Json, shape: Shape, fixed = iriOf(j)): Nodes | null {
     let known = this.cands.get(shape);
     if (!known) this.cands.set(shape, (known = new Map()));
-    if (known.has(j)) return known.get(j)!;
-    const sets = shownOf(j, shape.members).map(({ member, value }) => this.signedBy(member, value));
-    for (const [member, child] of infoOf(shape).children) {
+    const was = known.get(j);
+    if (was !== undefined) return was;
+    const sets: Nodes[] = [];
+    eachShown(j, shape.members, (member, value) => sets.push(this.signedBy(member, value)));
+    for (const [member, link, child] of infoOf(shape).children) {
       // Nothing under the member: no children (childrenOf would find none).
       if (j[member] === undefined || j[member] === null) continue;
       for (const c of this.childrenOf(j, member, child)) {
         const nodes = this.candidates(c, child);
-        if (nodes) sets.push(this.parents(member, nodes));
+        if (nodes) sets.push(this.parents(link, nodes));
       }
     }
     // A node whose id is shown (a link) asks to be linked to even when it shows nothing else.

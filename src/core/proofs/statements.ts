@@ -53,23 +53,32 @@ export function matches(o: NqTerm, v: string | undefined): boolean {
  * statements about a node, the nodes pointed to: signed-reading.ts, signed-display.ts), worked out
  * once per list (issue 14: each question walked every statement). The lists are never changed.
  */
-type Index = { bySubject: Map<string, NqStatement[]>; pointedTo: Set<string> };
+type Index = { bySubject: Map<string, NqStatement[]>; pointedTo?: Set<string> };
 const indexes = new WeakMap<readonly NqStatement[], Index>();
 function indexOf(statements: readonly NqStatement[]): Index {
   let index = indexes.get(statements);
   if (!index) {
     const bySubject = new Map<string, NqStatement[]>();
-    const pointedTo = new Set<string>();
     for (const s of statements) {
       const subject = termKey(s.subject);
       const list = bySubject.get(subject);
       if (list) list.push(s);
       else bySubject.set(subject, [s]);
-      if (!('literal' in s.object)) pointedTo.add(termKey(s.object));
     }
-    indexes.set(statements, (index = { bySubject, pointedTo }));
+    indexes.set(statements, (index = { bySubject }));
   }
   return index;
+}
+
+/** The nodes some statement points to: asked only when the top JSON object's id names no node (rootOf), so worked out then. */
+function pointedTo(statements: readonly NqStatement[]): Set<string> {
+  const index = indexOf(statements);
+  if (!index.pointedTo) {
+    const pointed = new Set<string>();
+    for (const s of statements) if (!('literal' in s.object)) pointed.add(termKey(s.object));
+    index.pointedTo = pointed;
+  }
+  return index.pointedTo;
 }
 
 /** The statements about `nodes`, in the order of `statements`. */
@@ -81,9 +90,10 @@ export function about(statements: readonly NqStatement[], nodes: Set<string>): N
 
 /** The node the top JSON object is: `<id>`, or the one node of `type` that no statement points to. */
 export function rootOf(statements: NqStatement[], id: unknown, type?: string): string | undefined {
-  const { bySubject, pointedTo } = indexOf(statements);
+  const { bySubject } = indexOf(statements);
   if (typeof id === 'string' && bySubject.get(id)?.some((s) => 'iri' in s.subject)) return id;
-  const roots = new Set(statements.filter((s) => !pointedTo.has(termKey(s.subject)) && (!type || (s.predicate === RDF_TYPE && termKey(s.object) === type))).map((s) => termKey(s.subject)));
+  const pointed = pointedTo(statements);
+  const roots = new Set(statements.filter((s) => !pointed.has(termKey(s.subject)) && (!type || (s.predicate === RDF_TYPE && termKey(s.object) === type))).map((s) => termKey(s.subject)));
   return roots.size === 1 ? [...roots][0] : undefined;
 }
 
