@@ -100,7 +100,12 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const isBase64 = (maxBytes: number): Guard<string> => (v): v is string =>
   typeof v === 'string' && v.length > 0 && v.length % 4 === 0 && v.length <= Math.ceil(maxBytes / 3) * 4 && BASE64.test(v);
 
-const EMAIL = /^[^@\s<>"]{1,64}@[^@\s<>"]+\.[^@\s<>"]+$/;
+/**
+ * A plausible address: a local part of 1 to 64 characters, `@`, a domain with a dot. The local part holds
+ * none of RFC 5322 §3.2.3's specials but the dot (an unquoted one cannot, and quoted ones are not taken):
+ * "mailto:ada@example.org" (RFC 6068, a link copied for an address) is no address, and was kept as one.
+ */
+const EMAIL = /^[^@\s<>"():;,[\]\\]{1,64}@[^@\s<>"]+\.[^@\s<>"]+$/;
 export const isEmail: Guard<string> = (v): v is string => text(254)(v) && EMAIL.test(v);
 
 /** The longest badge key a message may name (the library keeps every key within it). */

@@ -73,6 +73,15 @@ describe('the addresses typed for this browser', () => {
     expect(actions.calls.filter((c) => c.name === 'addLocalAddress').map((c) => c.args)).toEqual([['kate@example.org'], ['\u212aate@example.org']]);
   });
 
+  // An address copied from a mailto: link (RFC 6068) is the address it names (hostile47: it was kept as
+  // "mailto:…", which no badge names); messaging/validate.ts isEmail refuses it so spelled.
+  it('adds an address pasted as a mailto: link as the address it names', async () => {
+    const { actions } = await accounts();
+    submit(' mailto:Ada@example.org ');
+    await screen.findByText(/Added Ada@example.org\./);
+    expect(actions.calls.filter((c) => c.name === 'addLocalAddress').map((c) => c.args)).toEqual([['Ada@example.org']]);
+  });
+
   it('removes one, says so, and hands focus to the panel\'s heading', async () => {
     const { actions } = await accounts();
     submit('ada@old.example');

@@ -19,7 +19,9 @@ export const MAX_LOCAL_ADDRESSES = 20;
 /** What is stored, as a list of plausible addresses, one per address: anything else is dropped (a value of another version, a damaged store). */
 export function sanitizeAddresses(v: unknown): string[] {
   if (!Array.isArray(v)) return [];
-  return distinctAddresses(v.filter((x): x is string => typeof x === 'string').map((x) => x.trim()).filter(isEmail)).slice(0, MAX_LOCAL_ADDRESSES);
+  // One kept as a mailto: link before isEmail refused it (RFC 6068) is the address it names.
+  const read = v.filter((x): x is string => typeof x === 'string').map((x) => x.trim().replace(/^mailto:/i, ''));
+  return distinctAddresses(read.filter(isEmail)).slice(0, MAX_LOCAL_ADDRESSES);
 }
 
 export function createLocalAddresses(local: LocalStore, onChanged?: () => void) {

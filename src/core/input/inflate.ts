@@ -17,7 +17,11 @@ const SLICE = 1024;
 
 export class InflateError extends Error {}
 
-export async function inflate(data: Uint8Array, maxBytes = MAX_INFLATED_BYTES, format: 'deflate' | 'gzip' = 'deflate'): Promise<Uint8Array> {
+/**
+ * `partial`: a stream that ends early or goes wrong gives what it inflated until then instead of an
+ * InflateError, as java.util.zip.Inflater does (only to learn what such a reader would read: png-other-readers.ts).
+ */
+export async function inflate(data: Uint8Array, maxBytes = MAX_INFLATED_BYTES, format: 'deflate' | 'gzip' = 'deflate', partial = false): Promise<Uint8Array> {
   const stream = new DecompressionStream(format);
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
@@ -43,7 +47,8 @@ export async function inflate(data: Uint8Array, maxBytes = MAX_INFLATED_BYTES, f
     }
   } catch (e) {
     if (e instanceof InflateError) throw e;
-    throw new InflateError(`not valid ${format === 'gzip' ? 'gzip' : 'zlib'} data: ${e instanceof Error ? e.message : String(e)}`);
+    if (!partial)
+      throw new InflateError(`not valid ${format === 'gzip' ? 'gzip' : 'zlib'} data: ${e instanceof Error ? e.message : String(e)}`);
   }
   const out = new Uint8Array(total);
   let offset = 0;

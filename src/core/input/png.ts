@@ -15,6 +15,7 @@
  */
 import { ErrorCodes, ParseError, UnsupportedCredentialError } from '../errors.ts';
 import { inflate, InflateError } from './inflate.ts';
+import { otherReadings } from './png-other-readers.ts';
 import { badgeName, namesOtherBadge, type BadgeName } from './same-badge.ts';
 import { decodeLatin1, decodeUtf8 } from './text.ts';
 
@@ -176,24 +177,36 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.leng
  * The one badge a PNG carries: OB 2.0 §Baking ("at most one iTXt chunk with keyword openbadges"),
  * OB 3.0 §5.3.1 Baked Badge (one `openbadgecredential` chunk). The badge is the first chunk that
  * reads as one (a chunk that cannot be decoded, or holds no JSON, JWS or URL, is passed over, never
- * a refusal by itself: the readable badge is judged). A second readable chunk that names another
- * badge (same-badge.ts: not the same object, no shared id) would ride along unchecked in the image
+ * a refusal by itself: the readable badge is judged, but what a more tolerant reader takes from it,
+ * png-other-readers.ts, must be that badge too). A second readable chunk that names another
+ * badge (same-badge.ts: not the same object; a URL not its id) would ride along unchecked in the image
  * Lanyard called valid, read by a reader that takes the other keyword or the last chunk: such an
  * image is not judged, indeterminate. The same badge in two forms (its URL beside its JSON,
  * pretty-printed beside compact) is one badge. No chunk readable: the first, as it reads (or fails).
  */
 async function oneBadge(first: RawChunk, others: RawChunk[]): Promise<{ chunk: RawChunk; text: string }> {
   let badge: { chunk: RawChunk; text: string; name: BadgeName } | undefined;
+  // What other readers take from chunks Lanyard cannot read (png-other-readers.ts): never the badge, compared with it.
+  const unread: { chunk: RawChunk; name: BadgeName }[] = [];
   let compared = 0;
   for (const chunk of [first, ...others]) {
     if (badge && chunk.type === badge.chunk.type && sameBytes(chunk.data, badge.chunk.data)) continue;
     if (chunk !== first && ++compared > MAX_COMPARED) throw twoBadges(first, chunk);
     const text = await chunkText(chunk).catch(() => undefined);
-    const name = text === undefined ? undefined : badgeName(text);
-    if (text === undefined || !name) continue;
+    if (text === undefined) {
+      for (const other of await otherReadings(chunk.type, chunk.data, chunk.keyword.length)) {
+        const name = badgeName(other);
+        if (name) unread.push({ chunk, name });
+      }
+      continue;
+    }
+    const name = badgeName(text);
+    if (!name) continue;
     if (!badge) badge = { chunk, text, name };
     else if (namesOtherBadge(badge.name, name)) throw twoBadges(badge.chunk, chunk);
   }
+  const other = badge && unread.find((u) => namesOtherBadge(badge.name, u.name));
+  if (badge && other) throw twoBadges(badge.chunk, other.chunk);
   return badge ?? { chunk: first, text: await chunkText(first) };
 }
 

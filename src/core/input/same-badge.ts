@@ -4,8 +4,10 @@
  * in two forms: an OB 2.0 `openbadges` chunk holding the assertion URL beside an iTXt holding that
  * assertion's JSON (a re-baker leaves the legacy tEXt URL and adds the JSON), pretty-printed beside
  * compact JSON, a compact JWS beside its credential. Those are one badge. Two texts are different
- * badges only when both are read and name different badges; a text that cannot be read (not a JSON
- * object, compact JWS, SD-JWT or http(s) URL) names none and is not held against the image.
+ * badges when both are read and name different badges; a text that cannot be read (not a JSON
+ * object, compact JWS, SD-JWT or http(s) URL) names none and is not held against the image. Two
+ * objects are one badge only when they say the same: a copy claiming the badge's id but saying
+ * something else (another recipient) is another badge, which a reader taking it would read instead.
  */
 import { isHttpUrl } from './classify.ts';
 import { parseJsonObject } from './json.ts';
@@ -16,6 +18,8 @@ import { stripBom } from './text.ts';
 export interface BadgeName {
   value?: Record<string, unknown>;
   ids: Set<string>;
+  /** The text was a compact JWS (or SD-JWT): `value` is its payload. */
+  signed?: boolean;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
@@ -42,7 +46,7 @@ export function badgeName(text: string): BadgeName | undefined {
     const jwt = isCompactJws(t) ? t : SD_JWT.exec(t)?.[1]; // an SD-JWT's issuer-signed JWT (RFC 9901 §4)
     if (jwt) {
       const { payload } = decodeJwsUnverified(jwt);
-      return { value: payload, ids: idsOf(payload) };
+      return { value: payload, ids: idsOf(payload), signed: true };
     }
   } catch {
     return undefined;
@@ -61,9 +65,45 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** True when both name something and it is not the same badge: neither the same object nor a shared id. */
+/** A date-time claim (NumericDate, RFC 7519 §2) and a date-time string naming the same second. */
+const sameInstant = (claim: unknown, text: unknown): boolean => typeof claim === 'number' && typeof text === 'string' && Math.floor(Date.parse(text) / 1000) === claim;
+
+/**
+ * Whether `json` is the credential a VC-JWT payload carries, as VC DM 1.1 §6.3.1 decodes it: its `vc`
+ * with `id` from `jti`, the issuer's id from `iss`, `issuanceDate` from `nbf`, `expirationDate` from
+ * `exp` and the subject's id from `sub`, each only where the `vc` lacks it (a baker may write either form).
+ */
+function isDecodedVcJwt(payload: Record<string, unknown>, json: Record<string, unknown>): boolean {
+  const vc = obj(payload.vc);
+  if (!vc) return false;
+  if (deepEqual(vc, json)) return true;
+  const out: Record<string, unknown> = { ...vc };
+  if (out.id === undefined && payload.jti !== undefined) out.id = payload.jti;
+  const issuer = obj(out.issuer);
+  if (payload.iss !== undefined) {
+    if (out.issuer === undefined) out.issuer = payload.iss;
+    else if (issuer && issuer.id === undefined) out.issuer = { ...issuer, id: payload.iss };
+  }
+  for (const [claim, field] of [['nbf', 'issuanceDate'], ['exp', 'expirationDate']] as const) {
+    if (out[field] === undefined && payload[claim] !== undefined) out[field] = sameInstant(payload[claim], json[field]) ? json[field] : payload[claim];
+  }
+  const subject = obj(out.credentialSubject);
+  if (subject && subject.id === undefined && payload.sub !== undefined) out.credentialSubject = { ...subject, id: payload.sub };
+  return deepEqual(out, json);
+}
+
+/** Two objects say the same: equal, or a JWS's payload and its credential (VC-JWT). */
+function sameObject(a: BadgeName & { value: Record<string, unknown> }, b: BadgeName & { value: Record<string, unknown> }): boolean {
+  return deepEqual(a.value, b.value) || (!!a.signed && !b.signed && isDecodedVcJwt(a.value, b.value)) || (!!b.signed && !a.signed && isDecodedVcJwt(b.value, a.value));
+}
+
+/**
+ * True when both name something and it is not the same badge. Two objects (JSON, a JWS's payload)
+ * are the same badge only when they say the same (sameObject): a shared id is not enough, since a
+ * tampered copy claims the genuine badge's id. A URL is the same badge as an object it is an id of.
+ */
 export function namesOtherBadge(a: BadgeName, b: BadgeName): boolean {
-  if (a.value && b.value && deepEqual(a.value, b.value)) return false;
+  if (a.value && b.value) return !sameObject(a as BadgeName & { value: Record<string, unknown> }, b as BadgeName & { value: Record<string, unknown> });
   for (const id of a.ids) if (b.ids.has(id)) return false;
   return true;
 }

@@ -136,7 +136,7 @@ const MAX_ELEMENTS = 16;
 /**
  * The first badge element that reads as a badge (one that cannot be read, or is empty, is passed
  * over, never a refusal by itself: the readable badge is judged); UnsupportedCredentialError when
- * another readable element names another badge (same-badge.ts: not the same object, no shared id),
+ * another readable element names another badge (same-badge.ts: not the same object; a URL not its id),
  * which would ride along unchecked. The same badge in two forms (its URL beside its JSON) is one.
  * Undefined when none reads.
  */

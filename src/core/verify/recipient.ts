@@ -12,7 +12,7 @@ import type { UserIdentity } from './context.ts';
 import { md5Hex } from './md5.ts';
 import { hex } from '../proofs/sha256-digest.ts';
 import { sha256Small } from '../proofs/sha256-small.ts';
-import { unicodeDomain } from './punycode.ts';
+import { emailForms, emailKey, mapsDomain } from './email-forms.ts';
 import { asciiKey, foldsToAscii } from './address-key.ts';
 
 export { addressKey } from './address-key.ts';
@@ -75,60 +75,6 @@ function normalUrl(v: string): string {
   } catch {
     return v;
   }
-}
-
-/**
- * An address with its domain as an A-label (IDNA2008, RFC 5891 §4.4: `bücher.example` is
- * `xn--bcher-kva.example`, the same domain; the URL parser's host writer does that conversion), or
- * undefined when the domain is ASCII already or no host.
- */
-function asciiDomain(v: string): string | undefined {
-  const at = v.lastIndexOf('@');
-  const domain = v.slice(at + 1);
-  if (at < 1 || !domain || /^[\x00-\x7f]*$/.test(domain) || /[\s/?#@:\\%[\]]/.test(domain)) return undefined;
-  try {
-    return `${v.slice(0, at)}@${new URL(`http://${domain}/`).hostname}`;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The spellings of one e-mail address an issuer may have written or hashed: as given and trimmed,
- * in Unicode's composed form (NFC: canonically equivalent text, UAX #15, which an address in a
- * decomposed form is too), each as is and lower-cased, each with its domain as written and as an
- * A-label (or, written with A-labels, as U-labels: unicodeForm). Each is the same mailbox; a hash
- * is over the exact string (OB 2.0 §IdentityHash), so each is hashed.
- */
-function emailForms(v: string): string[] {
-  const out = new Set<string>();
-  for (const base of [v, v.trim()]) {
-    for (const form of [base, base.normalize('NFC')]) {
-      for (const x of [form, form.toLowerCase()]) {
-        out.add(x);
-        const a = asciiDomain(x) ?? unicodeForm(x);
-        if (a) out.add(a);
-      }
-    }
-  }
-  return [...out];
-}
-
-/**
- * An address whose domain the user's backpack lists with A-labels, with its U-labels (punycode.ts): the issuer
- * that hashed `ada@bücher.example` hashed the same mailbox as `ada@xn--bcher-kva.example` (review42: its badge
- * read "issued to someone else").
- */
-function unicodeForm(v: string): string | undefined {
-  const at = v.lastIndexOf('@');
-  const u = at < 1 ? undefined : unicodeDomain(v.slice(at + 1));
-  return u && `${v.slice(0, at)}@${u}`;
-}
-
-/** One key per e-mail address for a comparison in clear: composed, lower-cased, its domain as an A-label. */
-function emailKey(v: string): string {
-  const x = v.trim().normalize('NFC').toLowerCase();
-  return asciiDomain(x) ?? x;
 }
 
 /**
@@ -204,8 +150,9 @@ async function matchesAs(claim: RecipientIdentity, mine: UserIdentity, candidate
       const written = claim.identity.trim().replace(/^mailto:/i, '');
       if (candidates.some((c) => asciiKey(c) === asciiKey(written))) return true;
       if (!candidates.some((c) => emailKey(c) === emailKey(written))) return false;
-      // The same address only once folded (U+212A KELVIN SIGN for "k"): maybe the user's, maybe another's.
-      return foldsToAscii(written) || candidates.some(foldsToAscii) ? 'folded' : true;
+      // The same address only once folded (U+212A KELVIN SIGN for "k") or once its domain is mapped
+      // (a soft hyphen dropped: mapsDomain): maybe the user's, maybe another's.
+      return foldsToAscii(written) || candidates.some(foldsToAscii) || mapsDomain(written) ? 'folded' : true;
     }
     if (mine.type === 'telephone') {
       const claimed = phoneKey(claim.identity);
@@ -275,7 +222,7 @@ export async function checkRecipient(
   }
   if (folded) {
     // Neither the user's nor someone else's for sure (foldsToAscii): never "issued to you", never "to someone else".
-    checks.skip('recipient', `The badge names ${folded.hashed ? `a hash of ${shorten(folded.text, 60)} folded` : shorten(folded.text, 60)}, which is yours only if a character outside ASCII is read as an ASCII letter (as U+212A KELVIN SIGN is read as "k"), as no mail system reads it: whether it is yours is unknown`);
+    checks.skip('recipient', `The badge names ${folded.hashed ? `a hash of ${shorten(folded.text, 60)} folded` : shorten(folded.text, 60)}, which is yours only if a character outside ASCII is read as an ASCII letter (as U+212A KELVIN SIGN is read as "k") or dropped (a soft hyphen), as no mail system reads it: whether it is yours is unknown`);
     return null;
   }
   if (comparable === 0 && uncomputable > 0) {

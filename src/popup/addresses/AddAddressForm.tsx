@@ -16,7 +16,8 @@ export function AddAddressForm({ label, button, invalid = false, describedBy, wa
   const submit = async (e: Event) => {
     e.preventDefault();
     if (busy || waiting) return;
-    const email = value.trim();
+    // An address copied from a mailto: link (RFC 6068 §2) is the address it names.
+    const email = value.trim().replace(/^mailto:/i, '');
     if (!looksLikeEmail(email)) return onInvalid();
     setBusy(true);
     const added = await onAdd(email);

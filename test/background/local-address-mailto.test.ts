@@ -1,0 +1,30 @@
+/**
+ * An address given as a `mailto:` link (RFC 6068), as copied from a page or a mail program's "copy
+ * link": "mailto:ada@example.org" passed the address check (a local part of any characters but @,
+ * space, <, > and ") and was kept as typed, an address no badge names (neither written nor hashed:
+ * a hash is of the address, OB 2.0 §IdentityHash), so a badge issued to ada@example.org never said
+ * "issued to an address you typed". RFC 5322 §3.2.3: an unquoted local part holds no ":" (nor the
+ * other specials ( ) , ; [ ] \), so no address is spelled so: it is refused as no address, and one
+ * kept before is read as the address it names.
+ */
+import { describe, expect, it } from 'vitest';
+import { createLocalAddresses, sanitizeAddresses } from '../../src/background/services/local-addresses.ts';
+import { isEmail } from '../../src/messaging/validate.ts';
+import { memoryLocalStore } from '../../src/platform/memory.ts';
+
+describe('an address written as a mailto: link', () => {
+  it('is no e-mail address (RFC 5322: no ":" or other special in an unquoted local part)', () => {
+    for (const x of ['mailto:ada@example.org', 'MAILTO:ada@example.org', 'a,b@example.org', 'a;b@example.org', 'a(b)@example.org', 'a\\b@example.org', 'a[b]@example.org']) expect(isEmail(x), x).toBe(false);
+    for (const x of ['ada@example.org', 'ada+badges@example.org', "o'hara@example.org", 'jose\u0301@b\u00fccher.example', 'a.b-c_d@sub.example.org']) expect(isEmail(x), x).toBe(true);
+  });
+
+  it('is refused when typed for this browser, and one kept before is read as its address', async () => {
+    const store = memoryLocalStore();
+    const addresses = createLocalAddresses(store);
+    await expect(addresses.add('mailto:ada@example.org')).rejects.toMatchObject({ code: 'ERR_ADDRESS_INVALID' });
+    expect(await addresses.list()).toEqual([]);
+    expect(sanitizeAddresses(['mailto:ada@example.org', 'Mailto:bob@example.org', 'ada@example.org'])).toEqual(['ada@example.org', 'bob@example.org']);
+    await store.set('localAddresses', ['mailto:cy@example.org']);
+    expect(await addresses.list()).toEqual(['cy@example.org']);
+  });
+});
