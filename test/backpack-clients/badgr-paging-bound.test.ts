@@ -11,21 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { BadgrClient } from '../../src/backpack/badgr.ts';
 import { MAX_BADGR_ENTRIES, MAX_BADGR_LIST_BYTES } from '../../src/backpack/badgr-request.ts';
 import { BackpackErrorCodes as C, PartialListError } from '../../src/backpack/errors.ts';
+import { BADGR_BASE, badgrAssertion } from './badgr-assertion.ts';
 
-const BASE = 'https://api.badgr.example';
-
-const assertion = (id: string, pad = '') => ({
-  entityId: id,
-  entityType: 'Assertion',
-  openBadgeId: `${BASE}/public/assertions/${id}`,
-  badgeclass: `${BASE}/public/badges/bc`,
-  image: `${BASE}/public/assertions/${id}/image`,
-  recipient: { type: 'email', identity: 'ada@example.org', hashed: false },
-  issuedOn: '2026-01-01T00:00:00Z',
-  acceptance: 'Accepted',
-  revoked: false,
-  ...(pad ? { narrative: pad } : {}),
-});
+const BASE = BADGR_BASE;
+const assertion = badgrAssertion;
 
 /** A Badgr whose page n holds `perPage` assertions (each padded by `pad`) and links to page n+1, up to `last`. */
 function pagingBadgr(perPage: number, last: number, pad = '') {

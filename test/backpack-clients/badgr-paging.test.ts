@@ -6,20 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { BadgrClient } from '../../src/backpack/badgr.ts';
 import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
+import { BADGR_BASE, badgrAssertion } from './badgr-assertion.ts';
 
-const BASE = 'https://api.badgr.example';
-
-const assertion = (id: string) => ({
-  entityId: id,
-  entityType: 'Assertion',
-  openBadgeId: `${BASE}/public/assertions/${id}`,
-  badgeclass: `${BASE}/public/badges/bc`,
-  image: `${BASE}/public/assertions/${id}/image`,
-  recipient: { type: 'email', identity: 'ada@example.org', hashed: false },
-  issuedOn: '2026-01-01T00:00:00Z',
-  acceptance: 'Accepted',
-  revoked: false,
-});
+const BASE = BADGR_BASE;
+const assertion = (id: string) => badgrAssertion(id);
 
 interface PageSpec {
   ids: string[];
