@@ -169,15 +169,17 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // OB 2.0 §Assertion id), and any issuer can write the id of a badge it saw, so a credential of
       // another issuer with that id (one of a presentation, or added alone) replaced the user's badge
       // and was counted as held already. So is one of the same issuer for another achievement: MIT
-      // Learn's course, module and program certificates share one id, and each replaced the last.
+      // Learn's course, module and program certificates share one id, and each replaced the last. So is a
+      // bare credential better than a baked image held: kept below, it showed a forged image under its verdict.
       const otherIssuer = existing?.meta.issuerId !== undefined && result.badge?.issuer.id !== undefined && existing.meta.issuerId !== result.badge.issuer.id;
       // Unknown on one side only (a record that could not be read again) is no evidence of the same award.
       const otherAchievement = existing !== undefined && achievementForm(existing.meta.achievementId) !== achievementForm(result.badge?.achievementId);
-      if (!keyHint && existing && existing.contentHash !== result.input.sha256 && (RANK[result.verdict] < RANK[existing.verdict] || otherIssuer || otherAchievement)) {
+      const overWorseImage = existing !== undefined && BAKED.has(existing.original.kind) && !BAKED.has(kind) && RANK[result.verdict] > RANK[existing.verdict];
+      if (!keyHint && existing && existing.contentHash !== result.input.sha256 && (RANK[result.verdict] < RANK[existing.verdict] || otherIssuer || otherAchievement || overWorseImage)) {
         key = `${accountId}|sha256:${result.input.sha256}`;
         existing = await db.badges.get(key);
       }
-      // Never trade a baked image for a bare credential: the image is what can be downloaded and shared.
+      // Never trade a baked image for a bare credential no better than it: the image is what is downloaded and shared.
       const kept = existing && BAKED.has(existing.original.kind) && !BAKED.has(kind) ? await db.originals.get(key) : undefined;
       const original = existing && kept ? { ...existing.original, bytes: kept.bytes } : { kind, bytes, ...(fileName ? { fileName } : {}) };
       const fresh = buildRecord({
