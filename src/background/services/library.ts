@@ -43,7 +43,7 @@ export interface LibraryDeps {
   onRemoving?: (accountId: string, key: string, award?: string) => (() => void) | void;
 }
 
-import { BAKED, downloadBadge, type Download } from './library-download.ts';
+import { downloadBadge, holds, type Download } from './library-download.ts';
 import { linkWithCredentials, sourceBytes } from './import-source.ts';
 
 export type { Download };
@@ -169,18 +169,18 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
       // OB 2.0 §Assertion id), and any issuer can write the id of a badge it saw, so a credential of
       // another issuer with that id (one of a presentation, or added alone) replaced the user's badge
       // and was counted as held already. So is one of the same issuer for another achievement: MIT
-      // Learn's course, module and program certificates share one id, and each replaced the last. So is a
-      // bare credential better than a baked image held: kept below, it showed a forged image under its verdict.
+      // Learn's course, module and program certificates share one id, and each replaced the last. So is a copy
+      // that holds less (a bare credential, a link) better than the one held: kept below, it showed a forged one under its verdict.
       const otherIssuer = existing?.meta.issuerId !== undefined && result.badge?.issuer.id !== undefined && existing.meta.issuerId !== result.badge.issuer.id;
       // Unknown on one side only (a record that could not be read again) is no evidence of the same award.
       const otherAchievement = existing !== undefined && achievementForm(existing.meta.achievementId) !== achievementForm(result.badge?.achievementId);
-      const overWorseImage = existing !== undefined && BAKED.has(existing.original.kind) && !BAKED.has(kind) && RANK[result.verdict] > RANK[existing.verdict];
+      const overWorseImage = existing !== undefined && holds(existing.original.kind) > holds(kind) && RANK[result.verdict] > RANK[existing.verdict];
       if (!keyHint && existing && existing.contentHash !== result.input.sha256 && (RANK[result.verdict] < RANK[existing.verdict] || otherIssuer || otherAchievement || overWorseImage)) {
         key = `${accountId}|sha256:${result.input.sha256}`;
         existing = await db.badges.get(key);
       }
-      // Never trade a baked image for a bare credential no better than it: the image is what is downloaded and shared.
-      const kept = existing && BAKED.has(existing.original.kind) && !BAKED.has(kind) ? await db.originals.get(key) : undefined;
+      // Never trade a baked image for a bare credential, nor a credential for its link, no better than it (holds).
+      const kept = existing && holds(existing.original.kind) > holds(kind) ? await db.originals.get(key) : undefined;
       const original = existing && kept ? { ...existing.original, bytes: kept.bytes } : { kind, bytes, ...(fileName ? { fileName } : {}) };
       const fresh = buildRecord({
         key,
