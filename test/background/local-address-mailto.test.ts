@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLocalAddresses, sanitizeAddresses } from '../../src/background/services/local-addresses.ts';
-import { isEmail } from '../../src/messaging/validate.ts';
+import { isEmail, mailtoAddress } from '../../src/messaging/validate.ts';
 import { memoryLocalStore } from '../../src/platform/memory.ts';
 
 describe('an address written as a mailto: link', () => {
@@ -26,5 +26,16 @@ describe('an address written as a mailto: link', () => {
     expect(sanitizeAddresses(['mailto:ada@example.org', 'Mailto:bob@example.org', 'ada@example.org'])).toEqual(['ada@example.org', 'bob@example.org']);
     await store.set('localAddresses', ['mailto:cy@example.org']);
     expect(await addresses.list()).toEqual(['cy@example.org']);
+  });
+
+  // RFC 6068 §2: `mailto:` addr-spec ["?" hfields]: a link copied from a page often carries a subject. The
+  // address stopped at nothing: "ada@example.org?subject=Badge" was kept, a domain no badge names (review45).
+  it('with header fields after "?" names the address before them; a domain holds no "?", "#" or "/"', async () => {
+    for (const x of ['ada@example.org?subject=Badge', 'ada@example.org#x', 'ada@example.org/x']) expect(isEmail(x), x).toBe(false);
+    expect(mailtoAddress(' mailto:ada@example.org?subject=Badge&body=Hi ')).toBe('ada@example.org');
+    expect(mailtoAddress('ada@example.org')).toBe('ada@example.org');
+    const store = memoryLocalStore();
+    await store.set('localAddresses', ['mailto:cy@example.org?subject=x']);
+    expect(await createLocalAddresses(store).list()).toEqual(['cy@example.org']);
   });
 });

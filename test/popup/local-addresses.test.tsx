@@ -82,6 +82,14 @@ describe('the addresses typed for this browser', () => {
     expect(actions.calls.filter((c) => c.name === 'addLocalAddress').map((c) => c.args)).toEqual([['Ada@example.org']]);
   });
 
+  // RFC 6068 §2: a mailto: link's header fields ("?subject=…") are no part of the address it names (review45).
+  it('adds an address pasted as a mailto: link with a subject as the address alone', async () => {
+    const { actions } = await accounts();
+    submit('mailto:ada@example.org?subject=My%20badge');
+    await screen.findByText(/Added ada@example.org\./);
+    expect(actions.calls.filter((c) => c.name === 'addLocalAddress').map((c) => c.args)).toEqual([['ada@example.org']]);
+  });
+
   it('removes one, says so, and hands focus to the panel\'s heading', async () => {
     const { actions } = await accounts();
     submit('ada@old.example');

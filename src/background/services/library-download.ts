@@ -16,6 +16,13 @@ export interface Download {
 /** The kinds of original that are a baked image. */
 export const BAKED = new Set(['png', 'svg']);
 
+/**
+ * How much an original of this kind holds: a baked image (what is downloaded and shared) more than the
+ * credential alone, which verifies by itself, more than a link, which hangs on its server. The library
+ * never writes a copy that holds less over one that holds more (library.ts importOne).
+ */
+export const holds = (kind: string): number => (BAKED.has(kind) ? 2 : kind === 'url' ? 0 : 1);
+
 /** Where a baked image download comes from, known before any fetch (BadgeDetail `bakedImage`): the rule `downloadBadge` follows. */
 export function bakedImageOf(r: Pick<BadgeRecord, 'original' | 'bakedUrl'>): 'kept' | 'link' | undefined {
   return BAKED.has(r.original.kind) ? 'kept' : r.bakedUrl ? 'link' : undefined;

@@ -43,7 +43,7 @@ export interface LibraryDeps {
   onRemoving?: (accountId: string, key: string, award?: string) => (() => void) | void;
 }
 
-import { BAKED, downloadBadge, type Download } from './library-download.ts';
+import { downloadBadge, holds, type Download } from './library-download.ts';
 import { linkWithCredentials, sourceBytes } from './import-source.ts';
 
 export type { Download };
@@ -114,21 +114,20 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     opts.signal?.throwIfAborted();
     const kind = refuseUnaddable(result, bytes, keyHint !== undefined, log);
     const url = kind === 'url' ? trimText(stripBom(decodeText(bytes) ?? '')) : undefined; // as the engine read it (src/core/input/index.ts)
-    // A badge with an id is held under it however it came (its JSON, its baked image, its link in any
-    // spelling: `HTTP://HOST/a`, `…/a?`, a public page answering it); a link that names a badge without
-    // one under the link. A link kept under its own spelling before (as links were) keeps that entry.
+    // A badge with an id is held under it however it came (its JSON, its baked image, its link in any spelling:
+    // `HTTP://HOST/a`, `…/a?`, a public page answering it); a link that names a badge without one under the link. A
+    // link kept under its own spelling before (as links were) keeps that entry.
     let sourceId = result.badge?.id ? `id:${result.badge.id}` : url ? `id:${url}` : `sha256:${result.input.sha256}`;
     if (url && !keyHint && sourceId !== `id:${url}` && (await db.badges.get(badgeKey(accountId, `id:${url}`)))) sourceId = `id:${url}`;
     const assessment = await assess(verifier.matchRecipient, result, ids.unverified, undefined, ids.claimed, ids.unconfirmed, ids.typedHere);
     const idsHash = await identitiesHash(hashedIdentities(ids));
     let byId = keyHint ?? badgeKey(accountId, sourceId);
-    // The same badge a connected backpack synced (its id, or the link added) is that backpack's entry,
-    // not a second one (synced-copy.ts); a copy that fails where the synced one does not (a tampered
-    // copy claiming its id) is kept apart, as below, and so is one that passes where the synced one
-    // fails or is not confirmed (the synced one a forgery claiming its id: synced-twin.ts standsFor). What the user added is kept all the same, as the
-    // synced copy's hidden twin (synced-twin.ts), under the key that copy's id gives it: put back in
-    // the list first, so that a copy added before is updated by the rules below (a baked image is
-    // never traded for a bare credential), then hidden again.
+    // The same badge a connected backpack synced (its id, or the link added) is that backpack's entry, not a second one
+    // (synced-copy.ts); a copy that fails where the synced one does not (a tampered copy claiming its id) is kept
+    // apart, as below, and so is one that passes where the synced one fails or is not confirmed (the synced one a
+    // forgery claiming its id: synced-twin.ts standsFor). What the user added is kept all the same, as the synced
+    // copy's hidden twin (synced-twin.ts), under the key that copy's id gives it: put back in the list first, so that a
+    // copy added before is updated by the rules below (holds), then hidden again.
     let twin: SyncedCopy | undefined;
     let copies: SyncedCopy[] = [];
     let revealed = false;
@@ -162,23 +161,24 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
         continue;
       }
       if (opts.ifAbsent && existing) throw new ServiceError(E.EXISTS, 'Lanyard holds this badge already: the badge it holds is kept');
-      // A different copy claiming the id of a stored badge, with a worse verdict (a tampered or forged
-      // copy: invalid beside a valid one, or beside one that could not be fully checked yet), must not
-      // replace it: it is kept beside it, by its content hash, so the stored original is never lost.
-      // So is a copy naming another issuer: an id is unique only as its issuer's claim (VC DM 2.0 §4.4;
-      // OB 2.0 §Assertion id), and any issuer can write the id of a badge it saw, so a credential of
-      // another issuer with that id (one of a presentation, or added alone) replaced the user's badge
-      // and was counted as held already. So is one of the same issuer for another achievement: MIT
-      // Learn's course, module and program certificates share one id, and each replaced the last.
+      // A different copy claiming the id of a stored badge, with a worse verdict (a tampered or forged copy: invalid
+      // beside a valid one, or beside one that could not be fully checked yet), must not replace it: it is kept beside
+      // it, by its content hash, so the stored original is never lost. So is a copy naming another issuer: an id is
+      // unique only as its issuer's claim (VC DM 2.0 §4.4; OB 2.0 §Assertion id), and any issuer can write the id of a
+      // badge it saw, so a credential of another issuer with that id (one of a presentation, or added alone) replaced
+      // the user's badge and was counted as held already. So is one of the same issuer for another achievement: MIT
+      // Learn's course, module and program certificates share one id, and each replaced the last. So is a better copy
+      // holding less (holds): kept below, a forged copy held showed under its verdict.
       const otherIssuer = existing?.meta.issuerId !== undefined && result.badge?.issuer.id !== undefined && existing.meta.issuerId !== result.badge.issuer.id;
       // Unknown on one side only (a record that could not be read again) is no evidence of the same award.
       const otherAchievement = existing !== undefined && achievementForm(existing.meta.achievementId) !== achievementForm(result.badge?.achievementId);
-      if (!keyHint && existing && existing.contentHash !== result.input.sha256 && (RANK[result.verdict] < RANK[existing.verdict] || otherIssuer || otherAchievement)) {
+      const overWorseHeld = existing !== undefined && holds(existing.original.kind) > holds(kind) && RANK[result.verdict] > RANK[existing.verdict];
+      if (!keyHint && existing && existing.contentHash !== result.input.sha256 && (RANK[result.verdict] < RANK[existing.verdict] || otherIssuer || otherAchievement || overWorseHeld)) {
         key = `${accountId}|sha256:${result.input.sha256}`;
         existing = await db.badges.get(key);
       }
-      // Never trade a baked image for a bare credential: the image is what can be downloaded and shared.
-      const kept = existing && BAKED.has(existing.original.kind) && !BAKED.has(kind) ? await db.originals.get(key) : undefined;
+      // Never trade a baked image for a bare credential, nor a credential for its link, no better than it (holds).
+      const kept = existing && holds(existing.original.kind) > holds(kind) ? await db.originals.get(key) : undefined;
       const original = existing && kept ? { ...existing.original, bytes: kept.bytes } : { kind, bytes, ...(fileName ? { fileName } : {}) };
       const fresh = buildRecord({
         key,

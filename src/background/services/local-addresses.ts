@@ -6,7 +6,7 @@
  * them a local badge was issued to (identities.ts typedHere, badge-record.ts assess), never that it
  * is the user's. A change checks the local badges again (`onChanged`).
  */
-import { isEmail } from '../../messaging/validate.ts';
+import { isEmail, mailtoAddress } from '../../messaging/validate.ts';
 import type { LocalStore } from '../../platform/local-store.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { addressKey, distinctAddresses } from './identities.ts';
@@ -20,7 +20,7 @@ export const MAX_LOCAL_ADDRESSES = 20;
 export function sanitizeAddresses(v: unknown): string[] {
   if (!Array.isArray(v)) return [];
   // One kept as a mailto: link before isEmail refused it (RFC 6068) is the address it names.
-  const read = v.filter((x): x is string => typeof x === 'string').map((x) => x.trim().replace(/^mailto:/i, ''));
+  const read = v.filter((x): x is string => typeof x === 'string').map(mailtoAddress);
   return distinctAddresses(read.filter(isEmail)).slice(0, MAX_LOCAL_ADDRESSES);
 }
 

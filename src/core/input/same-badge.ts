@@ -75,7 +75,7 @@ const sameInstant = (claim: unknown, text: unknown): boolean => typeof claim ===
  */
 function isDecodedVcJwt(payload: Record<string, unknown>, json: Record<string, unknown>): boolean {
   const vc = obj(payload.vc);
-  if (!vc) return false;
+  if (!vc) return isSecuredCredential(payload, json);
   if (deepEqual(vc, json)) return true;
   const out: Record<string, unknown> = { ...vc };
   if (out.id === undefined && payload.jti !== undefined) out.id = payload.jti;
@@ -90,6 +90,20 @@ function isDecodedVcJwt(payload: Record<string, unknown>, json: Record<string, u
   const subject = obj(out.credentialSubject);
   if (subject && subject.id === undefined && payload.sub !== undefined) out.credentialSubject = { ...subject, id: payload.sub };
   return deepEqual(out, json);
+}
+
+/** JWT registered claims (RFC 7519 §4.1; RFC 7800 `cnf`) a token may carry beside the credential it secures. */
+const JWT_CLAIMS = ['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'cnf'];
+
+/**
+ * Whether `json` is the credential a VC-JWT payload is itself (VC DM 2.0 with VC-JOSE-COSE §3.1; OB 3.0
+ * §8.2: 1EdTech's ob30_simple-jwt.png payload holds `iat`, `iss`, `aud`, `nbf`, `jti` next to the
+ * credential's properties): the payload without the JWT claims the JSON does not write. A claim the JSON
+ * writes too must say the same.
+ */
+function isSecuredCredential(payload: Record<string, unknown>, json: Record<string, unknown>): boolean {
+  const credential = Object.fromEntries(Object.entries(payload).filter(([k]) => !JWT_CLAIMS.includes(k) || Object.hasOwn(json, k)));
+  return deepEqual(credential, json);
 }
 
 /** Two objects say the same: equal, or a JWS's payload and its credential (VC-JWT). */

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useEnv } from '../env.ts';
 import { offWhile } from '../ui/busy.ts';
+import { mailtoAddress } from '../../messaging/validate.ts';
 import { looksLikeEmail } from './use-emails.ts';
 
 /**
@@ -16,8 +17,8 @@ export function AddAddressForm({ label, button, invalid = false, describedBy, wa
   const submit = async (e: Event) => {
     e.preventDefault();
     if (busy || waiting) return;
-    // An address copied from a mailto: link (RFC 6068 §2) is the address it names.
-    const email = value.trim().replace(/^mailto:/i, '');
+    // An address copied from a mailto: link (RFC 6068 §2) is the address it names, without its header fields.
+    const email = mailtoAddress(value);
     if (!looksLikeEmail(email)) return onInvalid();
     setBusy(true);
     const added = await onAdd(email);
