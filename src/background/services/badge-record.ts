@@ -7,10 +7,13 @@ import type { Badge, InputKind } from '../../core/model.ts';
 import { verdictOf, type Check, type VerifyResult } from '../../core/result.ts';
 import { ErrorCodes } from '../../core/errors.ts';
 import type { MatchRecipient } from '../../core/verify/recipient-match.ts';
-import type { BadgeMeta, FullBadge } from '../../platform/records.ts';
+import type { BadgeMeta, BadgeRecord, FullBadge } from '../../platform/records.ts';
 import { storedName, type NoName } from '../../core/share/badge-name.ts';
 import { accessHost } from './hover-access.ts';
 import { shownLists } from './shown-lists.ts';
+
+/** How much a verdict says for the badge: a copy never replaces a different copy it ranks below (library.ts), and one held that says less does not stand for a moved one (unlisted-keep.ts). */
+export const VERDICT_RANK: Record<BadgeRecord['verdict'], number> = { valid: 2, indeterminate: 1, unverified: 1, invalid: 0 };
 
 const MAX_IMAGE_CHARS = 2_000_000;
 const MAX_TEXT_CHARS = 512 * 1024;

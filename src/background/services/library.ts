@@ -9,7 +9,7 @@ import type { BadgeDetail, BadgeView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
 import { sortTimeOf } from '../../core/share/dates.ts';
 import type { BadgeMeta, BadgeRecord } from '../../platform/records.ts';
-import { assess, buildRecord, identitiesHash } from './badge-record.ts';
+import { assess, buildRecord, identitiesHash, VERDICT_RANK as RANK } from './badge-record.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
 import { recheckStored, STALE_TRIES } from './badge-verify.ts';
 import { createCheckAll } from './check-all.ts';
@@ -47,9 +47,6 @@ import { downloadBadge, holds, type Download } from './library-download.ts';
 import { linkWithCredentials, sourceBytes } from './import-source.ts';
 
 export type { Download };
-
-/** How much a verdict says for the badge: a copy never replaces a different copy it ranks below. */
-const RANK: Record<BadgeRecord['verdict'], number> = { valid: 2, indeterminate: 1, unverified: 1, invalid: 0 };
 
 /** The name of a link whose badge could not be read yet, in the browser's language (English outside an extension). */
 const linkName = (url: string): string => {

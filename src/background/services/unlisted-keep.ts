@@ -20,7 +20,7 @@
 import type { Db } from '../../platform/db.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
 import type { BadgeRecord } from '../../platform/records.ts';
-import { sha256Hex } from './badge-record.ts';
+import { sha256Hex, VERDICT_RANK as RANK } from './badge-record.ts';
 import { recheckStored } from './badge-verify.ts';
 import { LOCAL, type Identities } from './identities.ts';
 import { achievementForm, hideTwins, recheckLocal } from './synced-twin.ts';
@@ -33,8 +33,6 @@ export interface KeepDeps {
   now: () => Date;
 }
 
-/** How much a verdict says for the badge (library.ts RANK): a copy held here that says less does not stand for the moved one. */
-const RANK: Record<BadgeRecord['verdict'], number> = { valid: 2, indeterminate: 1, unverified: 1, invalid: 0 };
 
 /**
  * Whether `held` is this badge (the same issuer when both name one: library.ts), as these very bytes
