@@ -18,6 +18,7 @@ import { ADDRESS_PARTS } from '../formats/ob3-profile.ts';
 import type { NqStatement } from '../jsonld/nquads-read.ts';
 import { shorten } from '../display.ts';
 import { linkedUnder, unsignedAmong, unsignedNode, type Shape } from './signed-tree.ts';
+import { pickedByOrder } from './signed-order.ts';
 import { arr, isObj, subjectOf } from '../formats/json-util.ts';
 import { textOrId } from '../formats/ob3-to-badge.ts';
 
@@ -86,8 +87,12 @@ function asShown(credential: Json): Json {
 
 /** Why something Lanyard would show of the credential is not signed as it is shown, or undefined. */
 export function unsignedShown(statements: NqStatement[], root: string, credential: Json): string | undefined {
-  const found = unsignedNode(statements, root, asShown(credential), CREDENTIAL);
-  return found && `${found.what} shows a ${found.member} (${shorten(JSON.stringify(found.value), 80)}) that it does not sign as its ${found.member}: what would be shown is not what was signed`;
+  const shown = asShown(credential);
+  const found = unsignedNode(statements, root, shown, CREDENTIAL);
+  if (found) return `${found.what} shows a ${found.member} (${shorten(JSON.stringify(found.value), 80)}) that it does not sign as its ${found.member}: what would be shown is not what was signed`;
+  // Which of two texts in one language shows is their JSON order, which the proof does not sign (signed-order.ts).
+  const picked = pickedByOrder(shown, CREDENTIAL);
+  return picked && `${picked.what} gives two ${picked.member}s in one language (${shorten(JSON.stringify(picked.values), 80)}): which is shown is their order in the JSON, which the proof does not sign`;
 }
 
 /** What of the recipient the subject Lanyard reads shows unsigned: its id, and the positions of identifier entries. */

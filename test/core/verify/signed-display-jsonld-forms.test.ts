@@ -88,6 +88,47 @@ describe('language-tagged names', () => {
   });
 });
 
+/**
+ * A list signs a set (RDF has no order but `@list`): of two names in one language, which Lanyard shows
+ * (the first) was the holder's choice. Not confirmed, so the signature is indeterminate; texts in
+ * different languages, told apart by the reader's language, and a genuine single name stay valid.
+ */
+describe('which of two signed texts in one language is shown', () => {
+  async function twoNames(name: unknown): Promise<Doc> {
+    const alice = await generateSigner();
+    const c = credential(alice.did) as Doc;
+    c.credentialSubject.achievement.name = name;
+    return (await signCredential(c, alice)) as Doc;
+  }
+
+  it('two plain names, reordered by a holder: the one shown is not confirmed (was valid, showing the second)', async () => {
+    const signed = await twoNames(['Teamwork', 'Leadership (Distinction)']);
+    const t = structuredClone(signed);
+    t.credentialSubject.achievement.name.reverse();
+    for (const vc of [signed, t]) {
+      const r = await run(vc);
+      expect(r.verdict, JSON.stringify(r.checks)).toBe('indeterminate');
+      expect(signature(r)?.message).toMatch(/its achievement gives two names in one language/);
+    }
+    expect((await run(t)).badge?.name).toBe('Leadership (Distinction)');
+  });
+
+  it('two names in English, and an evidence item with two descriptions: indeterminate', async () => {
+    const r = await run(await twoNames([{ '@value': 'Teamwork', '@language': 'en' }, { '@value': 'Leadership', '@language': 'EN' }]));
+    expect(signature(r)?.outcome).toBe('indeterminate');
+    const alice = await generateSigner();
+    const c = credential(alice.did, { evidence: [{ type: ['Evidence'], name: 'Report', description: ['Passed', 'Failed'] }] }) as Doc;
+    const e = await run(await signCredential(c, alice));
+    expect(signature(e)?.message).toMatch(/its evidence gives two descriptions in one language/);
+  });
+
+  it('one name written twice, and names in two languages: valid', async () => {
+    expect((await run(await twoNames(['Teamwork', 'Teamwork']))).verdict).toBe('valid');
+    const r = await run(await twoNames([{ '@value': 'Teamwork', '@language': 'en' }, { '@value': "Travail d'équipe", '@language': 'fr' }]));
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
+  });
+});
+
 describe('other forms of the same JSON', () => {
   it('a duplicate key in the raw text: the value read (JSON.parse keeps the last) is the one checked', async () => {
     const alice = await generateSigner();
