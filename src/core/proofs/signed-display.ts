@@ -92,7 +92,7 @@ export function unsignedShown(statements: NqStatement[], root: string, credentia
   if (found) return `${found.what} shows a ${found.member} (${shorten(JSON.stringify(found.value), 80)}) that it does not sign as its ${found.member}: what would be shown is not what was signed`;
   // Which of two texts in one language shows is their JSON order, which the proof does not sign (signed-order.ts).
   const picked = pickedByOrder(shown, CREDENTIAL);
-  return picked && `${picked.what} gives two ${picked.member}s in one language (${shorten(JSON.stringify(picked.values), 80)}): which is shown is their order in the JSON, which the proof does not sign`;
+  return picked && `${picked.what} gives two texts as its ${picked.member} in one language (${shorten(JSON.stringify(picked.values), 80)}): which is shown is their order in the JSON, which the proof does not sign`;
 }
 
 /** What of the recipient the subject Lanyard reads shows unsigned: its id, and the positions of identifier entries. */

@@ -11,10 +11,11 @@
  */
 import { isObj, type Json } from '../formats/json-util.ts';
 import { langTexts } from '../formats/lang-text.ts';
+import { ADDRESS_PARTS } from '../formats/ob3-profile.ts';
 import type { Shape } from './signed-tree.ts';
 
-/** The members Lanyard shows one text of (ob3-to-badge.ts `firstText`, `textsOf`); tags are all shown, links read only as one string. */
-const ONE_TEXT = new Set(['name', 'description', 'narrative', 'fieldOfStudy', 'specialization', 'targetName', 'targetDescription', 'targetFramework', 'value', 'genre', 'audience']);
+/** The members Lanyard shows one text of (ob3-to-badge.ts `firstText`, `textsOf`; ob3-profile.ts the issuer's address); tags are all shown, links read only as one string. */
+const ONE_TEXT = new Set<string>(['name', 'description', 'narrative', 'fieldOfStudy', 'specialization', 'targetName', 'targetDescription', 'targetFramework', 'value', 'genre', 'audience', ...ADDRESS_PARTS]);
 
 export type Unordered = { what: string; member: string; values: string[] };
 

@@ -108,7 +108,7 @@ describe('which of two signed texts in one language is shown', () => {
     for (const vc of [signed, t]) {
       const r = await run(vc);
       expect(r.verdict, JSON.stringify(r.checks)).toBe('indeterminate');
-      expect(signature(r)?.message).toMatch(/its achievement gives two names in one language/);
+      expect(signature(r)?.message).toMatch(/its achievement gives two texts as its name in one language/);
     }
     expect((await run(t)).badge?.name).toBe('Leadership (Distinction)');
   });
@@ -119,7 +119,12 @@ describe('which of two signed texts in one language is shown', () => {
     const alice = await generateSigner();
     const c = credential(alice.did, { evidence: [{ type: ['Evidence'], name: 'Report', description: ['Passed', 'Failed'] }] }) as Doc;
     const e = await run(await signCredential(c, alice));
-    expect(signature(e)?.message).toMatch(/its evidence gives two descriptions in one language/);
+    expect(signature(e)?.message).toMatch(/its evidence gives two texts as its description in one language/);
+    const bob = await generateSigner();
+    const town = credential(bob.did) as Doc;
+    town.issuer.address = { type: ['Address'], addressLocality: ['Cambridge', 'Oxford'], addressCountry: 'GB' };
+    const t = await run(await signCredential(town, bob));
+    expect(signature(t)?.message).toMatch(/its issuer's address gives two texts as its addressLocality in one language/);
   });
 
   it('one name written twice, and names in two languages: valid', async () => {
