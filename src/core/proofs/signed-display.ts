@@ -21,6 +21,7 @@ import { linkedUnder, unsignedAmong, unsignedNode, type Shape } from './signed-t
 import { pickedByOrder } from './signed-order.ts';
 import { arr, isObj, subjectOf } from '../formats/json-util.ts';
 import { textOrId } from '../formats/ob3-to-badge.ts';
+import { firstText } from '../formats/lang-text.ts';
 
 /** The members of an alignment (OB 3.0 §Alignment) the badge page shows. */
 const ALIGNMENT = ['targetName', 'targetDescription', 'targetFramework', 'targetCode', 'targetUrl'] as const;
@@ -85,13 +86,21 @@ function asShown(credential: Json): Json {
   return shown;
 }
 
+/** The credential as its texts are shown: its own name and description only where its achievement gives none (ob3-to-badge.ts toBadge `nameFrom`). */
+function textsShown(credential: Json): Json {
+  const a = subjectOf(credential)?.achievement;
+  if (!isObj(a)) return credential;
+  const { name, description, ...rest } = credential;
+  return { ...rest, ...(firstText(a.name) === undefined ? { name } : {}), ...(firstText(a.description) === undefined ? { description } : {}) };
+}
+
 /** Why something Lanyard would show of the credential is not signed as it is shown, or undefined. */
 export function unsignedShown(statements: NqStatement[], root: string, credential: Json): string | undefined {
   const shown = asShown(credential);
   const found = unsignedNode(statements, root, shown, CREDENTIAL);
   if (found) return `${found.what} shows a ${found.member} (${shorten(JSON.stringify(found.value), 80)}) that it does not sign as its ${found.member}: what would be shown is not what was signed`;
   // Which of two texts in one language shows is their JSON order, which the proof does not sign (signed-order.ts).
-  const picked = pickedByOrder(shown, CREDENTIAL);
+  const picked = pickedByOrder(textsShown(shown), CREDENTIAL);
   return picked && `${picked.what} gives two texts as its ${picked.member} in one language (${shorten(JSON.stringify(picked.values), 80)}): which is shown is their order in the JSON, which the proof does not sign`;
 }
 

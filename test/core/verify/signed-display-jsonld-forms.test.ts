@@ -127,8 +127,13 @@ describe('which of two signed texts in one language is shown', () => {
     expect(signature(t)?.message).toMatch(/its issuer's address gives two texts as its addressLocality in one language/);
   });
 
-  it('one name written twice, and names in two languages: valid', async () => {
+  it('one name written twice, names in two languages, and two credential names not shown: valid', async () => {
     expect((await run(await twoNames(['Teamwork', 'Teamwork']))).verdict).toBe('valid');
+    const carol = await generateSigner();
+    // The credential's own name shows only where its achievement gives none (ob3-to-badge.ts).
+    const r2 = await run(await signCredential(credential(carol.did, { name: ['Teamwork 2024', 'Cohort B'] }), carol));
+    expect(r2.verdict, JSON.stringify(r2.checks)).toBe('valid');
+    expect(r2.badge?.name).toBe('Teamwork');
     const r = await run(await twoNames([{ '@value': 'Teamwork', '@language': 'en' }, { '@value': "Travail d'équipe", '@language': 'fr' }]));
     expect(r.verdict, JSON.stringify(r.checks)).toBe('valid');
   });
