@@ -113,6 +113,17 @@ describe('which of two signed texts in one language is shown', () => {
     expect((await run(t)).badge?.name).toBe('Leadership (Distinction)');
   });
 
+  it('one of two names moved under an alias of its own, the other shown alone: not confirmed (was valid)', async () => {
+    const signed = await twoNames(['Teamwork', 'Leadership (Distinction)']);
+    const t = structuredClone(signed);
+    const a = t.credentialSubject.achievement;
+    t.credentialSubject.achievement = { '@context': { n2: 'https://schema.org/name' }, ...a, name: 'Leadership (Distinction)', n2: 'Teamwork' };
+    const r = await run(t);
+    expect(r.badge?.name).toBe('Leadership (Distinction)');
+    expect(r.verdict, JSON.stringify(r.checks)).toBe('indeterminate');
+    expect(signature(r)?.message).toMatch(/its achievement signs a name \("Teamwork"\) that its JSON does not give/);
+  });
+
   it('two names in English, and an evidence item with two descriptions: indeterminate', async () => {
     const r = await run(await twoNames([{ '@value': 'Teamwork', '@language': 'en' }, { '@value': 'Leadership', '@language': 'EN' }]));
     expect(signature(r)?.outcome).toBe('indeterminate');
