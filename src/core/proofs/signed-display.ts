@@ -18,8 +18,10 @@ import { ADDRESS_PARTS } from '../formats/ob3-profile.ts';
 import type { NqStatement } from '../jsonld/nquads-read.ts';
 import { shorten } from '../display.ts';
 import { linkedUnder, unsignedAmong, unsignedNode, type Shape } from './signed-tree.ts';
+import { hiddenText, pickedByOrder } from './signed-order.ts';
 import { arr, isObj, subjectOf } from '../formats/json-util.ts';
 import { textOrId } from '../formats/ob3-to-badge.ts';
+import { firstText } from '../formats/lang-text.ts';
 
 /** The members of an alignment (OB 3.0 §Alignment) the badge page shows. */
 const ALIGNMENT = ['targetName', 'targetDescription', 'targetFramework', 'targetCode', 'targetUrl'] as const;
@@ -84,10 +86,26 @@ function asShown(credential: Json): Json {
   return shown;
 }
 
+/** The credential as its texts are shown: its own name and description only where its achievement gives none (ob3-to-badge.ts toBadge `nameFrom`). */
+function textsShown(credential: Json): Json {
+  const a = subjectOf(credential)?.achievement;
+  if (!isObj(a)) return credential;
+  const { name, description, ...rest } = credential;
+  return { ...rest, ...(firstText(a.name) === undefined ? { name } : {}), ...(firstText(a.description) === undefined ? { description } : {}) };
+}
+
 /** Why something Lanyard would show of the credential is not signed as it is shown, or undefined. */
 export function unsignedShown(statements: NqStatement[], root: string, credential: Json): string | undefined {
-  const found = unsignedNode(statements, root, asShown(credential), CREDENTIAL);
-  return found && `${found.what} shows a ${found.member} (${shorten(JSON.stringify(found.value), 80)}) that it does not sign as its ${found.member}: what would be shown is not what was signed`;
+  const shown = asShown(credential);
+  const found = unsignedNode(statements, root, shown, CREDENTIAL);
+  if (found) return `${found.what} shows a ${found.member} (${shorten(JSON.stringify(found.value), 80)}) that it does not sign as its ${found.member}: what would be shown is not what was signed`;
+  // Which of two texts in one language shows is their JSON order, which the proof does not sign (signed-order.ts).
+  const texts = textsShown(shown);
+  const picked = pickedByOrder(texts, CREDENTIAL);
+  if (picked) return `${picked.what} gives two texts as its ${picked.member} in one language (${shorten(JSON.stringify(picked.values), 80)}): which is shown is their order in the JSON, which the proof does not sign`;
+  // One of two signed texts moved out of sight, so the other shows alone (signed-order.ts).
+  const hidden = hiddenText(statements, root, texts, CREDENTIAL);
+  return hidden && `${hidden.what} signs a ${hidden.member} (${shorten(JSON.stringify(hidden.values[0]), 80)}) that its JSON does not give beside the one shown: which is shown is not what was signed`;
 }
 
 /** What of the recipient the subject Lanyard reads shows unsigned: its id, and the positions of identifier entries. */
