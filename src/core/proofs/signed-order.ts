@@ -14,7 +14,8 @@ import { langTexts } from '../formats/lang-text.ts';
 import { ADDRESS_PARTS } from '../formats/ob3-profile.ts';
 import type { NqStatement } from '../jsonld/nquads-read.ts';
 import type { Shape } from './signed-tree.ts';
-import { about, jsonValues, lastSegment } from './statements.ts';
+import { iriOf, statedBy } from './signed-shown.ts';
+import { about, jsonValues } from './statements.ts';
 
 /** The members Lanyard shows one text of (ob3-to-badge.ts `firstText`, `textsOf`; ob3-profile.ts the issuer's address); tags are all shown, links read only as one string. */
 const ONE_TEXT = new Set<string>(['name', 'description', 'narrative', 'fieldOfStudy', 'specialization', 'targetName', 'targetDescription', 'targetFramework', 'value', 'genre', 'audience', ...ADDRESS_PARTS]);
@@ -85,8 +86,7 @@ export function hiddenText(statements: readonly NqStatement[], root: string, jso
     if (shown.length) {
       const written = own ? new Map(shown.map((m) => { const set = new Set<string>(); textsInto(j[m], set); return [m, set] as const; })) : given.get(node);
       for (const st of about(statements, new Set([node]))) {
-        const seg = lastSegment(st.predicate);
-        const member = seg === 'addresLocality' ? 'addressLocality' : seg;
+        const { member } = statedBy(st.predicate);
         if (!shown.includes(member) || !('literal' in st.object)) continue;
         if (!written?.get(member)?.has(st.object.literal)) return { what: s.what, member, values: [st.object.literal] };
       }
@@ -95,8 +95,8 @@ export function hiddenText(statements: readonly NqStatement[], root: string, jso
       const v = j[member];
       for (const c of Array.isArray(v) ? v : [v]) {
         if (!isObj(c)) continue;
-        const id = c.id ?? c['@id'];
-        const found = typeof id === 'string' && !id.startsWith('_:') ? ask(c, child, id, false) : ask(c, child, '', true);
+        const id = iriOf(c);
+        const found = id !== undefined ? ask(c, child, id, false) : ask(c, child, '', true);
         if (found) return found;
       }
     }
