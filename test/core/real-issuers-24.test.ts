@@ -117,6 +117,22 @@ describe('walt.id W3C examples: every securing format', () => {
     expect(check(r, 'structure')?.code).toBe(ErrorCodes.NOT_OPEN_BADGE);
   });
 
+  it('the COSE example, as hex text or as its bytes, is named and unsettled, never unreadable', async () => {
+    const hex = new TextDecoder().decode(bytes(`${W}/coseSignedW3CCredential.hex`)).trim();
+    for (const input of [hex, Buffer.from(hex, 'hex')]) {
+      const r = await verify(input instanceof Buffer ? new Uint8Array(input) : input, { fetch: offlineFetch(), now: NOW, identities: [] });
+      expect(r.verdict).toBe('indeterminate');
+      expect(check(r, 'parse')?.outcome).toBe('pass');
+      expect(check(r, 'signature')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.UNSUPPORTED });
+      expect(check(r, 'signature')?.message).toContain('COSE');
+    }
+    // Other hex, or the COSE text cut by one digit, is still no credential Lanyard can read.
+    for (const text of [hex.slice(1), `a0${hex.slice(2)}`]) {
+      const r = await verify(text, { fetch: offlineFetch(), now: NOW, identities: [] });
+      expect(check(r, 'parse')).toMatchObject({ outcome: 'fail', code: ErrorCodes.PARSE_UNRECOGNISED });
+    }
+  });
+
   it('the OSS issuer\'s SD-JWTs: the JFF PlugFest 3 badge, its signature holding, expired on 2026-04-08', async () => {
     const r = await run(`${W}/ossIssuedW3CSdJwt.sd-jwt`);
     expect(r.badge).toMatchObject({ name: 'JFF x vc-edu PlugFest 3 Interoperability', issuer: { name: 'Jobs for the Future (JFF)' } });
