@@ -202,3 +202,49 @@ describe('Sovra ID: a sandbox credential signed with BbsBlsSignature2020 by a di
     expect(r.badge?.issuer).toMatchObject({ id: 'did:quarkid:EiBppRyATSOpt50p8vSx2L2Hud8IHawvwOp_Q04HEn2k7A', name: 'Integration 01' });
   });
 });
+
+/**
+ * 1EdTech's openbadges-samples (Concentric Sky's json-server of OB 2.0 samples, served at
+ * http://localhost:3000 as its README says): the issuer "First! American Civics 2016", its hosted badge
+ * classes (alignments, a GeoCoordinates extension) and three hosted assertions for
+ * wiggins@concentricsky.com, one embedding its badge class under a urn:uuid id. The issuer's own
+ * addresses are plain http, so a plain-http copy is taken as it serves itself (verify/plain-http.ts).
+ */
+describe('1EdTech openbadges-samples: OB 2.0 hosted badges of a plain-http issuer', () => {
+  const SAMPLES = `${REAL}/hosts/localhost-3000`;
+  const served = [{ prefix: 'http://localhost:3000/', dir: SAMPLES }];
+  const runSample = (slug: string, fetch = offlineFetch(served)) =>
+    verify(bytes(`hosts/localhost-3000/assertions/${slug}`), { fetch, now: NOW, identities: ['wiggins@concentricsky.com'] });
+
+  it('the Bill of Rights and GeoLocated badges are confirmed by their issuer\'s copies: valid', async () => {
+    for (const slug of ['wiggins-bill-of-rights', 'geolocated-1']) {
+      const r = await runSample(slug);
+      expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
+      expect(r.badge?.issuer.name, slug).toBe('First! American Civics 2016');
+      expect(outcomes(r), slug).toMatchObject({ hosted: 'pass', recipient: 'pass' });
+    }
+    expect((await runSample('wiggins-bill-of-rights')).badge).toMatchObject({ name: 'Hosted Bill of Rights' });
+  });
+
+  it('the bespoke badge, its class embedded under a urn:uuid id (as OB 2.0 allows), is confirmed the same way', async () => {
+    const r = await runSample('bespoke-badge-1');
+    expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
+    expect(r.badge).toMatchObject({ name: 'Bespoke Badge', issuer: { name: 'First! American Civics 2016' } });
+  });
+
+  it('unserved, each is unsettled, never valid', async () => {
+    for (const slug of ['wiggins-bill-of-rights', 'bespoke-badge-1']) {
+      const r = await runSample(slug, offlineFetch());
+      expect(r.verdict, slug).toBe('indeterminate');
+      expect(check(r, 'hosted')?.outcome, slug).toBe('indeterminate');
+    }
+  });
+
+  it('an embedded urn:uuid class whose issuer is served over https still confirms nothing from a plain-http copy', async () => {
+    const a = JSON.parse(new TextDecoder().decode(bytes('hosts/localhost-3000/assertions/bespoke-badge-1'))) as { badge: { issuer: string } };
+    a.badge.issuer = 'https://issuer.example/issuers/first';
+    const r = await verify(JSON.stringify(a), { fetch: offlineFetch(served), now: NOW, identities: ['wiggins@concentricsky.com'] });
+    expect(r.verdict).not.toBe('valid');
+    expect(check(r, 'hosted')?.outcome).not.toBe('pass');
+  });
+});
