@@ -248,3 +248,28 @@ describe('1EdTech openbadges-samples: OB 2.0 hosted badges of a plain-http issue
     expect(check(r, 'hosted')?.outcome).not.toBe('pass');
   });
 });
+
+/**
+ * 1EdTech's own published examples not yet run: the OB 3.0 implementation guide's "getting started"
+ * signed credential (its proof names the cryptosuite `eddsa-rdf-2022`, which no specification
+ * defines: the guide's slip for eddsa-rdfc-2022; its recipient the salted hash of
+ * jjefferson18@example.com) and the Digital Credentials bootcamp's unsigned mapping of a European
+ * micro-credential (ELM) to an OB 3.0 `.1ob`.
+ */
+describe('1EdTech examples: the getting-started credential, the ELM bootcamp mapping', () => {
+  it('the getting-started credential names no cryptosuite there is: invalid, never valid', async () => {
+    const r = await verify(bytes('1edtech-ob-spec/impl_getting-started_signed.json'), { fetch: offlineFetch(), now: NOW, identities: ['jjefferson18@example.com'] });
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.ALG_NOT_ALLOWED });
+    expect(check(r, 'signature')?.message).toContain('eddsa-rdf-2022');
+    expect(r.badge).toMatchObject({ name: 'Advanced Shoe Tie', issuer: { name: 'Example Institution' } });
+  });
+
+  it('the ELM micro-credential as an unsigned .1ob is read, and invalid for its missing proof', async () => {
+    const r = await run('1edtech-dc-bootcamp/ELM_01_separated_MC-unsigned-OB.1ob');
+    expect(r.verdict).toBe('invalid');
+    expect(check(r, 'structure')?.outcome).toBe('pass');
+    expect(check(r, 'signature')).toMatchObject({ outcome: 'fail', code: ErrorCodes.SIGNATURE_INVALID });
+    expect(r.badge).toMatchObject({ name: 'Digital micro-credential creation', issuer: { name: 'ORGANIZACION TEST' } });
+  });
+});
