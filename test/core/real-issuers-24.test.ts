@@ -79,10 +79,15 @@ describe('DCC verifier plugin: one badge in every state', () => {
     expect(check(r, 'issuer-key')).toMatchObject({ outcome: 'fail', code: ErrorCodes.KEY_NOT_OWNED });
   });
 
-  it('malformed.json, an achievement without its id, is what its issuer signed', async () => {
+  // DCC's verifier flags it by schema (advisory) and verifies it; OB 3.0 §Achievement requires the id.
+  it('malformed.json, an achievement without its id, is what its issuer signed: valid, the missing id noted', async () => {
     const r = await run(`${VP}/malformed.json`);
+    expect(r.verdict).toBe('valid');
     expect(outcomes(r)).toMatchObject({ signature: 'pass', 'issuer-key': 'pass' });
     expect(r.badge).toMatchObject({ name: 'Requirements Analysis Certificate' });
+    expect(check(r, 'schema')).toMatchObject({ outcome: 'warning', message: expect.stringContaining('credentialSubject.achievement has no id (OB 3.0 §Achievement requires a URI)') });
+    // The same badge with its id (verified.json) has no such note.
+    expect(check(await run(`${VP}/verified.json`), 'schema')?.message).not.toContain('achievement has no id');
   });
 });
 
