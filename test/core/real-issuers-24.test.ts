@@ -42,6 +42,20 @@ describe('DCC verifier plugin: one badge in every state', () => {
     expect(check(r, 'signature')?.outcome).toBe('pass');
   });
 
+  it('not-withdrawn.json: bit 7 of the same list is not set, so it is valid', async () => {
+    const r = await run(`${VP}/not-withdrawn.json`);
+    expect(r.verdict, JSON.stringify(r.checks, null, 1)).toBe('valid');
+    expect(check(r, 'revocation')?.message).toContain('bit 7');
+  });
+
+  it('list-not-issuers.json names a status list another did:key signed: its word is not the issuer\'s, unsettled', async () => {
+    const r = await run(`${VP}/list-not-issuers.json`);
+    expect(r.verdict).toBe('indeterminate');
+    expect(check(r, 'revocation')).toMatchObject({ outcome: 'indeterminate', code: ErrorCodes.STATUS_UNAVAILABLE });
+    expect(check(r, 'revocation')?.message).toContain('did:key:z6Mkfmm57fsb6VL7zVusP8zeA9SYkCKdvUhby2G7Yh8vvQ1P');
+    expect(fails(r)).toEqual([]);
+  });
+
   it('suspended.json is suspended by bit 42 of its suspension list', async () => {
     const r = await run(`${VP}/suspended.json`);
     expect(r.verdict).toBe('invalid');
