@@ -181,6 +181,7 @@ describe('SpruceID DIDKit HTTP: ecdsa-rdfc-2019, bbs-2023 and proof sets', () =>
     expect(outcomes(r)).toMatchObject({ signature: 'pass', 'issuer-key': 'pass' });
   });
 
+  // Hashed with SHA-384 (VC DI ECDSA §3.3: the P-384 hash) or SHA-256, its signature does not verify.
   it('the P-384 one, which Spruce\'s own verifier does not verify either, fails its signature', async () => {
     const r = await run(`${S}/verify_valid_vc_ecdsa_p384.json`);
     expect(r.verdict).toBe('invalid');
