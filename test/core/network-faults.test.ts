@@ -150,6 +150,7 @@ function whileCurrent(s: Subject, r: VerifyResult): Subject | null {
  * unsaid. Their own tests (test/core/real-issuers*.test.ts) say why each verdict is right.
  */
 const BASELINE_INVALID: Record<string, string> = {
+  'real/1edtech-dc-bootcamp/ELM_01_separated_MC-unsigned-OB.1ob': 'a bootcamp mapping published unsigned: no proof',
   'real/1edtech-dcpv/ob30_endorsement-err-schema-status-refresh.json': 'its proof does not verify (nor with jsonld-signatures 11)',
   'real/1edtech-dcpv/ob30_simple-err-issued.json': 'not valid until 2040: a validator error sample',
   'real/1edtech-dcpv/ob30_simple-err-type.json': 'a type no context defines: what was signed cannot be known',
@@ -158,6 +159,7 @@ const BASELINE_INVALID: Record<string, string> = {
   'real/1edtech-ob-spec/examples_fullOpenBadge_endorsement-0.json': 'a placeholder proof naming no real cryptosuite',
   'real/1edtech-ob-spec/examples_skillAssertionCase.json': 'a specification example published unsigned: no proof',
   'real/1edtech-ob-spec/examples_skillAssertionCtdl.json': 'a specification example published unsigned: no proof',
+  'real/1edtech-ob-spec/impl_getting-started_signed.json': 'its proof names a cryptosuite no specification defines (eddsa-rdf-2022)',
   'real/badgr-lite-vcr/award_bad_badge_id.0.404.json': 'a recorded API answer, not a badge',
   'real/badgr-lite-vcr/award_badge.0.201.json': 'a recorded API answer, not a badge',
   'real/badgr-lite-vcr/award_badge_bad_data.0.400.json': 'a recorded API answer, not a badge',
@@ -180,6 +182,11 @@ const BASELINE_INVALID: Record<string, string> = {
   'real/dcc-verifier-core/v1RevokedAndExpired.json': 'revoked in its status list',
   'real/dcc-verifier-core/v2Revoked.json': 'revoked in its status list',
   'real/dcc-verifier-core/v2RevokedAndExpired.json': 'revoked in its status list',
+  'real/dcc-verifier-plugin/not-their-seal.json': 'signed by a did:key that is not its issuer\'s',
+  'real/dcc-verifier-plugin/not-yet-valid.json': 'not valid until 2099: a verifier test fixture',
+  'real/dcc-verifier-plugin/suspended.json': 'suspended in its status list',
+  'real/dcc-verifier-plugin/tampered.json': 'edited after signing: its proof does not verify',
+  'real/dcc-verifier-plugin/withdrawn.json': 'revoked in its status list',
   'real/learncard/react-learn-card_AllFieldsCredential.json': 'a property no context defines: what was signed cannot be known',
   'real/mit-learn-obv3-template/README_annotated-example.json': 'edited after signing: its proofs do not verify',
   'real/mynextid-credentials/microcredential_open-badge-mc-signed.jwt': 'not a credential Lanyard can read',
@@ -187,12 +194,15 @@ const BASELINE_INVALID: Record<string, string> = {
   'real/openedx-credentials/storages_example-vp.json': 'an id that is not an IRI: what was signed cannot be known',
   'real/owf-lcw/openBadgeWithAlignments.json': 'a wallet\'s mock, unsigned: no proof',
   'real/sphereon-ssi-sdk/vc_edu-plugfest-diwala.json': 'its proof verifies under no OB 3.0 context',
+  'real/spruceid-didkit-http/verify_previous_proof.json': 'its inline context nests an @context (a keyword redefinition): what was signed cannot be known',
+  'real/spruceid-didkit-http/verify_valid_vc_ecdsa_p384.json': 'its proof does not verify (nor with Spruce\'s own verifier, which ignores its test)',
   'real/surf-educredentials/data_credentials_mbob_zw_ssb_microcredential_full.json': 'published unsigned (a model credential): no proof',
   'real/surf-educredentials/data_credentials_uvh_at_microcredential_full_1.json': 'published unsigned (a model credential): no proof',
   'real/waltid-identity/cli_openbadgecredential_sample.expired.signed.json': 'its JWT claims disagree with the credential',
   'real/waltid-identity/cli_openbadgecredential_sample.invalidnotbefore.signed.json': 'its JWT claims disagree with the credential',
   'real/waltid-identity/cli_openbadgecredential_sample.signed.badsignature.json': 'its JWT claims disagree with the credential',
   'real/waltid-identity/cli_openbadgecredential_sample.signed.json': 'its JWT claims disagree with the credential',
+  'real/waltid-identity/ossIssuedW3CSdJwt2.sd-jwt': 'OB 3.0 on VC 2.0 without validFrom',
   'real/waltid-identity/waltidIssuedJoseSignedW3CCredentialInvalidSignature.jwt': 'its signature does not verify',
 };
 

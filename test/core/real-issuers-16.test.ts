@@ -142,7 +142,7 @@ describe('DCC sign-and-verify: an OB 3.0 badge signed for its verifier\'s tests'
     expect(fails(r)).toEqual([]);
     expect(outcomes(r)).toMatchObject({ structure: 'pass', signature: 'pass', 'issuer-key': 'pass', validity: 'pass', revocation: 'pass', recipient: 'skipped', schema: 'warning' });
     expect(check(r, 'signature')?.message).toBe(`The Ed25519Signature2020 proof verifies with the method ${KEY}#${KEY.slice(8)}`);
-    expect(check(r, 'schema')?.message).toBe('credentialSubject has neither id nor identifier: the badge does not say whom it was issued to');
+    expect(check(r, 'schema')?.message).toBe('credentialSubject has neither id nor identifier: the badge does not say whom it was issued to; credentialSubject.achievement has no id (OB 3.0 §Achievement requires a URI)');
     expect(r.verdict).toBe('valid');
     expect(r.badge).toMatchObject({ name: 'Sample test credential to prep for JFF Plugfest #1 2022', issuer: { id: KEY, name: 'Jobs for the Future (JFF)' }, recipients: [] });
   });

@@ -171,6 +171,11 @@ function structureAchievement(s: Json, t: string[], bad: string[], checks: Check
   // the data model to schema validation: a missing one is noted, not fatal (DCPV's ob30/simple.jwt has none).
   // A VC of another kind (a status list, an EDC) has no achievement to miss: it is no badge (structureOb3).
   if (a === undefined && badge) note(checks, 'schema', 'credentialSubject.achievement is missing (OB 3.0 §AchievementSubject requires one)');
+  // OB 3.0 §Achievement: its id, a URI, is required [1] (the achievement credential schema too); left to the
+  // schema like the rest (DCC's verifier calls a badge without one malformed, and still verifies it).
+  else if (badge && isObj(a) && !isUri(a.id) && !(sd?.mayWithhold(['credentialSubject', 'achievement']) && (a.id === undefined || a.id === null))) {
+    note(checks, 'schema', a.id === undefined ? 'credentialSubject.achievement has no id (OB 3.0 §Achievement requires a URI)' : 'credentialSubject.achievement.id is not a URI (OB 3.0 §Achievement requires one)');
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import { jwtOfJwtProof } from './jwt-proof.ts';
 import { credentialOfEnvelope, credentialOfPresentation, presentationOf } from './presentation.ts';
 import { envelopeKind } from './presentation-of.ts';
 import { stripBom, trimText } from './text.ts';
-import { sdJwtRefusal } from './unsupported.ts';
+import { coseRefusal, isHexCoseSign1, sdJwtRefusal } from './unsupported.ts';
 import type { CredentialText } from './types.ts';
 
 /** A single absolute http(s) URL with no whitespace. */
@@ -117,5 +117,6 @@ function classifyNonJson(text: string, where: string): CredentialText {
     const named = typeof typ === 'string' ? ` (typ ${typ.slice(0, 40)})` : '';
     throw sdJwtRefusal(`an SD-JWT${named}: a JWT with selectively disclosed claims`);
   }
+  if (isHexCoseSign1(text)) throw coseRefusal('a COSE_Sign1 (RFC 9052) written as hex, as VC-JOSE-COSE §3.3 secures a credential');
   throw new ParseError(ErrorCodes.PARSE_UNRECOGNISED, `${where} is neither JSON, a compact JWS nor an http(s) URL`);
 }

@@ -9,6 +9,7 @@ import { hasPngSignature, readBakedPng } from './png.ts';
 import { readBakedSvg } from './svg.ts';
 import { gunzipSvgz, isGzip } from './svgz.ts';
 import { decodeText, stripBom, trimText } from './text.ts';
+import { coseRefusal, isCoseSign1 } from './unsupported.ts';
 import type { Unpacked } from './types.ts';
 
 export type { CredentialText, Unpacked } from './types.ts';
@@ -32,6 +33,8 @@ async function unpackUnsafe(input: Uint8Array | string, compressed = false): Pro
     const baked = await readBakedPng(bytes);
     return { kind: 'png', bytes, credential: classifyText(baked.text, 'png') };
   }
+  // A COSE-secured credential (VC-JOSE-COSE §3.3) is binary: named and unsettled, not unreadable text.
+  if (typeof input !== 'string' && isCoseSign1(bytes)) throw coseRefusal('a COSE_Sign1 (RFC 9052), as VC-JOSE-COSE §3.3 secures a credential');
   const decoded = typeof input === 'string' ? input : decodeText(bytes);
   // RFC 8259 §8.1: JSON exchanged between systems is UTF-8. A badge saved as Latin-1 (or Windows-1252) is
   // not read in a guessed encoding: its text, and so what its issuer signed, could change.

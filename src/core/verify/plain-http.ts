@@ -50,10 +50,14 @@ export type InHand = { badgeClass?: string | undefined; issuer?: string | undefi
 export function plainHttpRead(readFrom: string, issuerId: string | undefined, badgeClassId: string | undefined, inHand?: InHand): string | undefined {
   if (!/^http:/i.test(readFrom)) return undefined;
   const named = (id: string | undefined) => id !== undefined && overPlainHttp(readFrom, id);
+  // A badge class is served from its id only when that is a web address. One embedded under a urn:uuid
+  // id (OB 2.0 §BadgeClass: any IRI; 1EdTech's openbadges-samples "bespoke" badge) came with the
+  // assertion, over the assertion's read: no TLS of its own to be downgraded; its issuer speaks for it.
+  const namedClass = (id: string | undefined) => id !== undefined && /^https?:/i.test(id.trim()) && named(id);
   const secure = overPlainHttp(readFrom, issuerId)
     ? { what: 'its issuer\'s profile', id: issuerId }
-    : named(badgeClassId) ? { what: 'the badge class it names', id: badgeClassId }
-    : named(inHand?.badgeClass) ? { what: 'the badge class the badge names', id: inHand!.badgeClass }
+    : namedClass(badgeClassId) ? { what: 'the badge class it names', id: badgeClassId }
+    : namedClass(inHand?.badgeClass) ? { what: 'the badge class the badge names', id: inHand!.badgeClass }
     : named(inHand?.issuer) ? { what: 'the issuer the badge names', id: inHand!.issuer } : undefined;
   if (!secure) return undefined;
   const is = secure.id === undefined ? 'is unknown' : /^https:/i.test(secure.id) ? `is served over https (${shorten(secure.id, 120)})` : `is not a plain-http address (${shorten(secure.id, 120)})`;
