@@ -111,11 +111,19 @@ export const isEmail: Guard<string> = (v): v is string => text(254)(v) && EMAIL.
 
 /**
  * The address a value typed or kept names: trimmed, and a `mailto:` link (RFC 6068 §2: `mailto:` addr-spec
- * ["?" hfields]) read as its address, without the header fields ("?subject=…") a copied link often carries.
+ * ["?" hfields]) read as its address, without the header fields ("?subject=…") a copied link often carries, and
+ * percent-decoded (RFC 6068 §2: "%", characters a URI cannot hold and a non-ASCII address's UTF-8 are
+ * percent-encoded in it); a malformed escape is left as written.
  */
 export const mailtoAddress = (v: string): string => {
   const x = v.trim();
-  return /^mailto:/i.test(x) ? x.slice(7).split('?')[0]! : x;
+  if (!/^mailto:/i.test(x)) return x;
+  const addr = x.slice(7).split('?')[0]!;
+  try {
+    return decodeURIComponent(addr);
+  } catch {
+    return addr;
+  }
 };
 
 /** The longest badge key a message may name (the library keeps every key within it). */
