@@ -12,6 +12,7 @@ import { MAX_LANGUAGES, type LangText, type ShownTexts } from '../core/share/lan
 import type { CheckId } from '../core/result.ts';
 import { MAX_OTHER_IDENTIFIERS } from '../core/formats/ob3-profile.ts';
 import { RESULT_STATUSES, type AwardResult, type OtherIdentifier, type PostalAddress } from '../core/model.ts';
+import { isEmail } from './email-address.ts';
 
 export type Guard<T> = (value: unknown) => value is T;
 
@@ -100,23 +101,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const isBase64 = (maxBytes: number): Guard<string> => (v): v is string =>
   typeof v === 'string' && v.length > 0 && v.length % 4 === 0 && v.length <= Math.ceil(maxBytes / 3) * 4 && BASE64.test(v);
 
-/**
- * A plausible address: a local part of 1 to 64 characters, `@`, a domain with a dot. The local part holds
- * none of RFC 5322 §3.2.3's specials but the dot (an unquoted one cannot, and quoted ones are not taken):
- * "mailto:ada@example.org" (RFC 6068, a link copied for an address) is no address, and was kept as one; nor
- * is a domain holding "?", "#" or "/" (a link's query, fragment or path: "ada@example.org?subject=Badge").
- */
-const EMAIL = /^[^@\s<>"():;,[\]\\]{1,64}@[^@\s<>"?#/]+\.[^@\s<>"?#/]+$/;
-export const isEmail: Guard<string> = (v): v is string => text(254)(v) && EMAIL.test(v);
-
-/**
- * The address a value typed or kept names: trimmed, and a `mailto:` link (RFC 6068 §2: `mailto:` addr-spec
- * ["?" hfields]) read as its address, without the header fields ("?subject=…") a copied link often carries.
- */
-export const mailtoAddress = (v: string): string => {
-  const x = v.trim();
-  return /^mailto:/i.test(x) ? x.slice(7).split('?')[0]! : x;
-};
+export { isEmail, mailtoAddress } from './email-address.ts';
 
 /** The longest badge key a message may name (the library keeps every key within it). */
 export const MAX_KEY_LENGTH = 512;

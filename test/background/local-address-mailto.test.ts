@@ -38,4 +38,18 @@ describe('an address written as a mailto: link', () => {
     await store.set('localAddresses', ['mailto:cy@example.org?subject=x']);
     expect(await createLocalAddresses(store).list()).toEqual(['cy@example.org']);
   });
+
+  // RFC 6068 §2: in a mailto: URI, "%" and characters a URI cannot hold are percent-encoded, and a non-ASCII
+  // address is UTF-8 then percent-encoded; a link's address as copied ("Copy link address") is so. It was kept
+  // encoded, "ada%2Bbadges@example.org", an address no badge names (review46).
+  it('percent-encoded names the address it encodes', async () => {
+    expect(mailtoAddress('mailto:ada%2Bbadges@example.org?subject=x')).toBe('ada+badges@example.org');
+    expect(mailtoAddress('mailto:ada@b%C3%BCcher.example')).toBe('ada@b\u00fccher.example');
+    // A plain address keeps its "%" (RFC 5322 atext), and a malformed escape is left as written.
+    expect(mailtoAddress('ada%2B@example.org')).toBe('ada%2B@example.org');
+    expect(mailtoAddress('mailto:ada%zz@example.org')).toBe('ada%zz@example.org');
+    const store = memoryLocalStore();
+    await store.set('localAddresses', ['mailto:cy%2Bbadges@example.org']);
+    expect(await createLocalAddresses(store).list()).toEqual(['cy+badges@example.org']);
+  });
 });

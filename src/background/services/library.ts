@@ -44,6 +44,7 @@ export interface LibraryDeps {
 }
 
 import { downloadBadge, holds, type Download } from './library-download.ts';
+import { heldUnder } from './held-under.ts';
 import { linkWithCredentials, sourceBytes } from './import-source.ts';
 
 export type { Download };
@@ -111,11 +112,8 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     opts.signal?.throwIfAborted();
     const kind = refuseUnaddable(result, bytes, keyHint !== undefined, log);
     const url = kind === 'url' ? trimText(stripBom(decodeText(bytes) ?? '')) : undefined; // as the engine read it (src/core/input/index.ts)
-    // A badge with an id is held under it however it came (its JSON, its baked image, its link in any spelling:
-    // `HTTP://HOST/a`, `…/a?`, a public page answering it); a link that names a badge without one under the link. A
-    // link kept under its own spelling before (as links were) keeps that entry.
-    let sourceId = result.badge?.id ? `id:${result.badge.id}` : url ? `id:${url}` : `sha256:${result.input.sha256}`;
-    if (url && !keyHint && sourceId !== `id:${url}` && (await db.badges.get(badgeKey(accountId, `id:${url}`)))) sourceId = `id:${url}`;
+    // Under its id however it came, else its link, else its hash (held-under.ts, as a badge a sign-out keeps here).
+    let sourceId = await heldUnder(db, accountId, { id: result.badge?.id, url, sha256: result.input.sha256 }, !keyHint);
     const assessment = await assess(verifier.matchRecipient, result, ids.unverified, undefined, ids.claimed, ids.unconfirmed, ids.typedHere);
     const idsHash = await identitiesHash(hashedIdentities(ids));
     let byId = keyHint ?? badgeKey(accountId, sourceId);

@@ -22,6 +22,7 @@ import { badgeKey } from '../../platform/badge-key.ts';
 import type { BadgeRecord } from '../../platform/records.ts';
 import { sha256Hex, VERDICT_RANK as RANK } from './badge-record.ts';
 import { recheckStored } from './badge-verify.ts';
+import { heldUnder } from './held-under.ts';
 import { LOCAL, type Identities } from './identities.ts';
 import { achievementForm, hideTwins, recheckLocal } from './synced-twin.ts';
 import type { Verifier } from './verifier.ts';
@@ -64,7 +65,8 @@ const unchecked = (held: BadgeRecord | undefined, r: BadgeRecord): BadgeRecord |
 async function placeFor(db: Db, r: BadgeRecord, bytes: Uint8Array): Promise<{ key: string; sourceId: string } | { held: BadgeRecord | undefined }> {
   const hash = await sha256Hex(bytes);
   const byHash = `sha256:${hash}`;
-  const sourceId = r.original.kind === 'url' ? `id:${new TextDecoder().decode(bytes)}` : r.meta.credentialId ? `id:${r.meta.credentialId}` : byHash;
+  // As an import of it would (held-under.ts): under its id before the link it was synced as.
+  const sourceId = await heldUnder(db, LOCAL, { id: r.meta.credentialId, url: r.original.kind === 'url' ? new TextDecoder().decode(bytes) : undefined, sha256: hash });
   const key = badgeKey(LOCAL, sourceId);
   const [record, original] = await Promise.all([db.badges.get(key), db.originals.get(key)]);
   const held = record ?? original?.hidden;

@@ -7,10 +7,10 @@
 import { isDirection, isLanguageTag, MAX_LANGUAGES, type LangText } from '../share/lang-text.ts';
 import { arr, isObj } from './json-util.ts';
 
-/** Each text of `v`, in the credential's order. */
-export function langTexts(v: unknown): LangText[] {
+/** Each text of `v`, in the credential's order: the first `max` (every one, for a check that must see what is not read: proofs/signed-order.ts). */
+export function langTexts(v: unknown, max = MAX_LANGUAGES): LangText[] {
   const out: LangText[] = [];
-  for (const item of arr(v).slice(0, MAX_LANGUAGES)) {
+  for (const item of arr(v).slice(0, max)) {
     if (typeof item === 'string') out.push({ value: item });
     else if (isObj(item) && typeof item['@value'] === 'string') {
       const language = item['@language'];

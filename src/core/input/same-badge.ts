@@ -71,7 +71,8 @@ const sameInstant = (claim: unknown, text: unknown): boolean => typeof claim ===
 /**
  * Whether `json` is the credential a VC-JWT payload carries, as VC DM 1.1 §6.3.1 decodes it: its `vc`
  * with `id` from `jti`, the issuer's id from `iss`, `issuanceDate` from `nbf`, `expirationDate` from
- * `exp` and the subject's id from `sub`, each only where the `vc` lacks it (a baker may write either form).
+ * `exp` and the subject's id from `sub`, each only where the `vc` lacks it (a baker may write either form),
+ * a date only where the JSON writes it.
  */
 function isDecodedVcJwt(payload: Record<string, unknown>, json: Record<string, unknown>): boolean {
   const vc = obj(payload.vc);
@@ -84,8 +85,10 @@ function isDecodedVcJwt(payload: Record<string, unknown>, json: Record<string, u
     if (out.issuer === undefined) out.issuer = payload.iss;
     else if (issuer && issuer.id === undefined) out.issuer = { ...issuer, id: payload.iss };
   }
+  // Only for a date the JSON writes: an OB 3.0 credential writes validFrom, and its nbf put back as an issuanceDate it
+  // does not write made the genuine pair two badges (as isSecuredCredential leaves out the claims the JSON does not write).
   for (const [claim, field] of [['nbf', 'issuanceDate'], ['exp', 'expirationDate']] as const) {
-    if (out[field] === undefined && payload[claim] !== undefined) out[field] = sameInstant(payload[claim], json[field]) ? json[field] : payload[claim];
+    if (out[field] === undefined && payload[claim] !== undefined && json[field] !== undefined) out[field] = sameInstant(payload[claim], json[field]) ? json[field] : payload[claim];
   }
   const subject = obj(out.credentialSubject);
   if (subject && subject.id === undefined && payload.sub !== undefined) out.credentialSubject = { ...subject, id: payload.sub };

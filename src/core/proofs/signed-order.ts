@@ -22,12 +22,16 @@ const ONE_TEXT = new Set<string>(['name', 'description', 'narrative', 'fieldOfSt
 
 export type Unordered = { what: string; member: string; values: string[] };
 
-/** The first member of `json` (shown as `shape`, its children too) that shows one of two texts in one language by their order alone; undefined when none does. Linear in the JSON. */
+/**
+ * The first member of `json` (shown as `shape`, its children too) that shows one of two texts in one language by their
+ * order alone; undefined when none does. Linear in the JSON. Every text is read, not only the first MAX_LANGUAGES the
+ * popup reads (formats/lang-text.ts), as in hiddenText: a text past them is given, and a second one of its language too.
+ */
 export function pickedByOrder(json: Json, shape: Shape): Unordered | undefined {
   for (const member of shape.members) {
     if (!ONE_TEXT.has(member) || !Array.isArray(json[member])) continue;
     const seen = new Map<string, string>();
-    for (const { value, language } of langTexts(json[member])) {
+    for (const { value, language } of langTexts(json[member], Infinity)) {
       const key = language?.toLowerCase() ?? '';
       const before = seen.get(key);
       if (before !== undefined && before !== value) return { what: shape.what, member, values: [before, value] };
@@ -45,9 +49,12 @@ export function pickedByOrder(json: Json, shape: Shape): Unordered | undefined {
   return undefined;
 }
 
-/** Each literal a JSON value gives (a text, each language of one, a number or Boolean as RDF writes it), into `into`. */
+/**
+ * Each literal a JSON value gives (a text, each language of one, a number or Boolean as RDF writes it), into `into`:
+ * every text, also past the MAX_LANGUAGES read (a name in the EU's 24 languages signs each, and is genuine).
+ */
 function textsInto(v: unknown, into: Set<string>): void {
-  for (const { value } of langTexts(v)) into.add(value);
+  for (const { value } of langTexts(v, Infinity)) into.add(value);
   for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'number' || typeof x === 'boolean') into.add(jsonValues(x)[0]!);
 }
 
