@@ -163,7 +163,9 @@ async function matchesAs(claim: RecipientIdentity, mine: UserIdentity, candidate
   }
   const m = HASH.exec(digest);
   const named = ALGORITHM.exec(digest)?.[1]?.toLowerCase();
-  if (!named || !allowed.includes(named)) return 'unknown';
+  // An algorithm the version does not allow: maybe the user's hash (unknown). None named at all (an
+  // address in clear under `hashed: true`, a bare hex digest): no IdentityHash, so malformed below.
+  if (named && !allowed.includes(named)) return 'unknown';
   // OB 2.0 and OB 3.0 §IdentityHash: the algorithm's whole hex digest. Hex of another length (an md5
   // labelled sha256, a template's `sha256$deadbeef`) is no one's hash: it names no address, never
   // someone else's (it was compared, matched none, and the badge was called invalid).

@@ -289,6 +289,16 @@ describe('recipient: a hash of the wrong length for its algorithm names no one',
     expect(r.check.message).toContain('malformed hash');
   });
 
+  it('a "hashed" identity that names no algorithm at all (an address written in clear) is malformed, not a hash of an algorithm not allowed', async () => {
+    for (const identity of ['ada@example.org', sha('ada@example.org'), '$' + sha('ada@example.org')]) {
+      const r = await run([{ type: 'email', identity, hashed: true }], ['ada@example.org'], 'ob2.0-hosted');
+      expect(r.who).toBeNull();
+      expect(r.check.outcome).toBe('skipped');
+      expect(r.check.message).toContain('malformed hash');
+      expect(r.check.message).not.toContain('only md5 and sha256');
+    }
+  });
+
   it('a whole digest of another address is still someone else\'s, and the user\'s still the user\'s', async () => {
     expect((await run([{ type: 'email', identity: `sha256$${sha('bob@example.org')}`, hashed: true }], ['ada@example.org'], 'ob2.0-hosted')).check.outcome).toBe('fail');
     expect((await run([{ type: 'email', identity: `md5$${md5('bob@example.org')}`, hashed: true }], ['ada@example.org'], 'ob2.0-hosted')).check.outcome).toBe('fail');
