@@ -21,6 +21,7 @@ import { createBakedPictures } from './picker-images.ts';
 import { createPickerHandles } from './picker-handles.ts';
 import { createPickerSearch } from './picker-search.ts';
 import { pickerBadge } from './views.ts';
+import { newestFirst } from './newest-first.ts';
 import { hoverVerdict } from './hover-verdict.ts';
 import { readerTexts } from './reader-texts.ts';
 import { ownOrigins, reachableImage } from './image-hosts.ts';
@@ -193,7 +194,8 @@ export function createContent(d: ContentDeps) {
       const all = await d.db.badges.all();
       // Each record's words lower-cased once, not at every keystroke (picker-search.ts).
       const hits = search.find(all.filter(offered), query, languages, (noName) => shownName({ name: '', noName }));
-      const rows = hits.sort((a, b) => (b.meta.issuedOn ?? '').localeCompare(a.meta.issuedOn ?? '')).slice(0, MAX_PICKER);
+      // Newest first as the popup's list (newest-first.ts), not by the date's text.
+      const rows = newestFirst(hits).slice(0, MAX_PICKER);
       const baked = await bakedPictures(rows);
       return Promise.all(
         rows.map(async (r) => {

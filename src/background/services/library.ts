@@ -7,7 +7,7 @@ import type { Fetch } from '../../core/verify/context.ts';
 import type { ImportedView, ImportSource } from '../../messaging/protocol.ts';
 import type { BadgeDetail, BadgeView } from '../../messaging/views.ts';
 import type { Db } from '../../platform/db.ts';
-import { sortTimeOf } from '../../core/share/dates.ts';
+import { newestFirst } from './newest-first.ts';
 import type { BadgeMeta, BadgeRecord } from '../../platform/records.ts';
 import { assess, buildRecord, identitiesHash, VERDICT_RANK as RANK } from './badge-record.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
@@ -258,8 +258,7 @@ export function createLibrary({ db, verifier, identities, fetch, now = () => new
     async list(limit?: number): Promise<BadgeView[]> {
       // The backpacks' origins are read alongside (their pictures may be on a private host: image-hosts.ts).
       const [records, own] = await Promise.all([limit === undefined ? db.badges.all() : db.badges.newest(limit), ownOrigins(db)]);
-      const time = new Map(records.map((r) => [r, sortTimeOf(r.meta.issuedOn)]));
-      return records.sort((a, b) => time.get(b)! - time.get(a)! || a.key.localeCompare(b.key)).map((r) => badgeView(r, own));
+      return newestFirst(records).map((r) => badgeView(r, own));
     },
 
     async get(key: string): Promise<BadgeDetail> {

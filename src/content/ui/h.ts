@@ -3,6 +3,7 @@
  * (quiet.ts: a page's window.find() cannot search it), so badge fields coming from the background
  * can never become markup, nor be found by the page.
  */
+import { yearMonth } from '../../core/share/dates.ts';
 import { uiLanguage } from '../i18n.ts';
 import { quiet } from './quiet.ts';
 
@@ -31,10 +32,16 @@ export function safeImage(src: string | undefined): string | null {
   }
 }
 
-/** "Mar 2026" in the browser's language (the words around it are), from an ISO date; '' when there is none. */
+/**
+ * "Mar 2026" in the browser's language (the words around it are), from an ISO date, its year and
+ * month as written (core/share/dates.ts yearMonth, as the badge page reads them); '' when there is
+ * none. Not Date.UTC, which reads a year 0–99 as 1900–1999 (ECMAScript §21.4.3.1 MakeFullYear) and
+ * moves a month 13 or 00 into another year: dates the issuer never wrote, beside the verdict.
+ */
 export function monthYear(iso: string | undefined): string {
-  const m = iso ? /^(\d{4})-(\d{2})/.exec(iso) : null;
-  if (!m) return '';
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15));
+  const ym = yearMonth(iso);
+  if (!ym) return '';
+  const d = new Date(0);
+  d.setUTCFullYear(ym.year, ym.month - 1, 15);
   return d.toLocaleDateString(uiLanguage(), { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }

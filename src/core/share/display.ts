@@ -116,10 +116,12 @@ const marker = (c: string): string =>
 
 /**
  * True when the text shows something beyond controls and spaces: a name of only bidi controls or
- * invisible characters names nothing, and would be shared as a row of markers (⟨RLO⟩).
+ * invisible characters names nothing, and would be shared as a row of markers (⟨RLO⟩). Nor does one
+ * of braille blanks (U+2800, a symbol every font draws as nothing: the "blank name"), which is not
+ * marked where it stands, since braille text spaces its words with it.
  */
 export const hasVisibleText = (text: string | undefined | null): text is string =>
-  typeof text === 'string' && text.slice(0, MAX_DISPLAY_CHARS * 2).replace(CONTROLS, (c: string) => (isFlag(c) ? c : '')).trim() !== '';
+  typeof text === 'string' && text.slice(0, MAX_DISPLAY_CHARS * 2).replace(CONTROLS, (c: string) => (isFlag(c) ? c : '')).replace(/\u2800/g, '').trim() !== '';
 
 /** True when the text holds a control that displayText() would make visible. */
 export const hasHiddenControls = (text: string): boolean => [...text.matchAll(CONTROLS)].some((m) => !isFlag(m[0]));

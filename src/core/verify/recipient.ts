@@ -118,7 +118,7 @@ const DIGEST = /^(md5\$[0-9a-f]{32}|sha1\$[0-9a-f]{40}|sha256\$[0-9a-f]{64}|sha5
 
 /**
  * Whether the claim names the user; `unknown` for a hash by an algorithm its version does not allow
- * (hashAlgorithms), `malformed` for an allowed one with something other than a hex digest after it
+ * (hashAlgorithms), `malformed` for an allowed one with something other than its whole hex digest after it
  * (a template's placeholder, say), `folded` for an address that is the user's only once a character
  * outside ASCII is folded into ASCII (foldsToAscii): maybe the user's, maybe another's.
  */
@@ -163,8 +163,13 @@ async function matchesAs(claim: RecipientIdentity, mine: UserIdentity, candidate
   }
   const m = HASH.exec(digest);
   const named = ALGORITHM.exec(digest)?.[1]?.toLowerCase();
-  if (!named || !allowed.includes(named)) return 'unknown';
-  if (!m) return 'malformed';
+  // An algorithm the version does not allow: maybe the user's hash (unknown). None named at all (an
+  // address in clear under `hashed: true`, a bare hex digest): no IdentityHash, so malformed below.
+  if (named && !allowed.includes(named)) return 'unknown';
+  // OB 2.0 and OB 3.0 §IdentityHash: the algorithm's whole hex digest. Hex of another length (an md5
+  // labelled sha256, a template's `sha256$deadbeef`) is no one's hash: it names no address, never
+  // someone else's (it was compared, matched none, and the badge was called invalid).
+  if (!m || !DIGEST.test(digest)) return 'malformed';
   const alg = m[1]!.toLowerCase();
   const want = m[2]!.toLowerCase();
   for (const c of candidates) {
@@ -229,7 +234,7 @@ export async function checkRecipient(
     // Not "someone else": the hash may well be of the user's address, by an algorithm the specifications do not allow.
     // One with no digest after its algorithm hashes no one's address: it is said so, not blamed on the algorithm.
     checks.skip('recipient', malformed
-      ? `The badge names its recipient by a malformed hash (${shorten(malformed, 40)} is no hex digest), so it names no address to compare with yours`
+      ? `The badge names its recipient by a malformed hash (${shorten(malformed, 40)} is no whole hex digest of its algorithm), so it names no address to compare with yours`
       : `The badge names its recipient by a hash Lanyard cannot compute (only ${words(allowed)} hashes are allowed), so whether it is yours is unknown`);
     return null;
   }

@@ -53,6 +53,30 @@ describe('an issuer or badge named by nothing visible', () => {
   });
 });
 
+/**
+ * Hostile49: U+2800 BRAILLE PATTERN BLANK is a letter (General_Category So), not a space nor a
+ * default-ignorable character, but every font draws it as nothing: the well-known "blank name". A
+ * badge named "\u2800" was shared as the badge “⠀”, an issuer named so as "Issued by ⠀". In braille
+ * text it is the space between words, so it is not marked where it stands beside other cells: only a
+ * name of blanks alone (display.ts hasVisibleText) names nothing.
+ */
+describe('a name of braille blanks names nothing', () => {
+  for (const blank of ['\u2800', '\u2800 \u2800\u2800', '\u3000\u2800\u200B']) {
+    it(`${JSON.stringify(blank)}: shared as an Open Badge, and an issuer so named left out`, () => {
+      expect(sharedName({ name: blank })).toBe('Open Badge');
+      expect(params(linkedInAddToProfileUrl({ name: sharedName({ name: blank }), organizationName: blank })).organizationName).toBeUndefined();
+      expect(earnedSentence({ name: 'Kayaking', issuerName: blank })).toBe('I earned the badge “Kayaking”.');
+      expect(badgeCardHtml({ name: 'Kayaking', issuerName: blank })).not.toContain('Issued by');
+    });
+  }
+
+  it('braille text, its words spaced by blanks, is a name', () => {
+    const braille = '\u2813\u2811\u2807\u2807\u2815\u2800\u283A\u2815\u2817\u2807\u2819';
+    expect(sharedName({ name: braille })).toBe(braille);
+    expect(earnedSentence({ name: 'Kayaking', issuerName: braille })).toContain(braille);
+  });
+});
+
 describe('the Credential ID', () => {
   it('is not an e-mail address: LinkedIn shows it on the public profile', async () => {
     const { credentialIdFor } = await import('../../../src/core/share/linkedin.ts');

@@ -263,3 +263,45 @@ describe('recipient: white space around the user\'s address folds nothing', () =
     });
   }
 });
+
+/**
+ * Hostile49: an allowed algorithm followed by hex digits that are not a digest of its length
+ * (`sha256$` then 40 hex digits, as the OB 1.0 specification's own example assertion wrote,
+ * test/fixtures/conformance/baking/cs-bakery_baked_example.svg; an md5 labelled sha256; a
+ * template's `sha256$deadbeef`). No
+ * address hashes to it, so it names no one: it was compared, matched none, and the badge was
+ * "issued to someone else", invalid. OB 2.0 §IdentityHash and OB 3.0 §IdentityHash: the
+ * algorithm's hex digest (sha256: 64 hex digits, md5: 32); anything else is malformed, as a
+ * placeholder that is no hex at all already was.
+ */
+describe('recipient: a hash of the wrong length for its algorithm names no one', () => {
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+  it.each([
+    ['a sha256 cut short', `sha256$${sha('ada@example.org').slice(0, 40)}`],
+    ['a template placeholder', 'sha256$deadbeef'],
+    ['an md5 digest labelled sha256', `sha256$${md5('ada@example.org')}`],
+    ['a sha256 digest labelled md5', `md5$${sha('ada@example.org')}`],
+  ])('%s: malformed, never someone else\'s', async (_, identity) => {
+    const r = await run([{ type: 'email', identity, hashed: true }], ['ada@example.org'], 'ob2.0-hosted');
+    expect(r.who).toBeNull();
+    expect(r.check.outcome).toBe('skipped');
+    expect(r.check.message).toContain('malformed hash');
+  });
+
+  it('a "hashed" identity that names no algorithm at all (an address written in clear) is malformed, not a hash of an algorithm not allowed', async () => {
+    for (const identity of ['ada@example.org', sha('ada@example.org'), '$' + sha('ada@example.org')]) {
+      const r = await run([{ type: 'email', identity, hashed: true }], ['ada@example.org'], 'ob2.0-hosted');
+      expect(r.who).toBeNull();
+      expect(r.check.outcome).toBe('skipped');
+      expect(r.check.message).toContain('malformed hash');
+      expect(r.check.message).not.toContain('only md5 and sha256');
+    }
+  });
+
+  it('a whole digest of another address is still someone else\'s, and the user\'s still the user\'s', async () => {
+    expect((await run([{ type: 'email', identity: `sha256$${sha('bob@example.org')}`, hashed: true }], ['ada@example.org'], 'ob2.0-hosted')).check.outcome).toBe('fail');
+    expect((await run([{ type: 'email', identity: `md5$${md5('bob@example.org')}`, hashed: true }], ['ada@example.org'], 'ob2.0-hosted')).check.outcome).toBe('fail');
+    expect((await run([{ type: 'email', identity: `SHA256$${sha('ada@example.org').toUpperCase()}`, hashed: true }], ['ada@example.org'], 'ob2.0-hosted')).who).toBe('ada@example.org');
+  });
+});
