@@ -197,6 +197,13 @@ export function answeredHere(res: Response, url: string, what: string): void {
 }
 
 /**
+ * The URI an answer was retrieved from: after redirects the last one (the browser's `Response.url`),
+ * else the one asked. RFC 3986 §5.1.3 makes it the base of the answer's relative references, and RFC
+ * 8288 §3.1–3.2 resolves a `Link` target and its default context against it.
+ */
+export const answeredAt = (res: Response, asked: string): string => (res.redirected && res.url ? res.url : asked);
+
+/**
  * A next-page link the API wrote with `http:` for its own https host (default ports both): a server
  * behind a proxy that ends TLS builds absolute links from the plain-http request it received (Django's
  * `build_absolute_uri` without SECURE_PROXY_SSL_HEADER, as Badgr's paging uses). It names the same
