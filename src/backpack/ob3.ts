@@ -124,7 +124,9 @@ function serverUrl(server: Json | undefined, documentUrl: string): string | unde
 function refusedUnder2xx(body: unknown, what: string): void {
   const s = imsxOf(body);
   if (!s || (s.major !== 'failure' && s.major !== 'unsupported')) return;
-  throw new BackpackError(C.REJECTED, `${what} was refused${s.description ? `: ${serverWords(s.description)}` : ''}`, s.minor ? { detail: serverWords(s.minor) } : {});
+  // `unsupported` is the detail itself: the backpack does not offer this (a profile: none to give, providers/oauth-provider.ts optionalProfile).
+  const detail = s.major === 'unsupported' ? 'unsupported' : s.minor;
+  throw new BackpackError(C.REJECTED, `${what} was refused${s.description ? `: ${serverWords(s.description)}` : ''}`, detail ? { detail: serverWords(detail) } : {});
 }
 
 /** GetOpenBadgeCredentialsResponse: `credential` and `compactJwsString` (api.html's example says `compactJwsStrings`). */

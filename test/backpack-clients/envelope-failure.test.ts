@@ -12,6 +12,7 @@ import { BadgrClient } from '../../src/backpack/badgr.ts';
 import { BadgeConnectClient, type BadgeConnectService } from '../../src/backpack/badge-connect.ts';
 import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
 import { Ob3Client, type Ob3Service } from '../../src/backpack/ob3.ts';
+import { optionalProfile } from '../../src/background/services/providers/oauth-provider.ts';
 
 const json = (body: unknown, status = 200): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
@@ -71,16 +72,17 @@ describe('an OB 3.0 Imsx_StatusInfo saying failure under HTTP 200', () => {
   const imsx = (codeMajor: string) => ({ imsx_codeMajor: codeMajor, imsx_severity: 'error', imsx_description: 'The credential store is being migrated', imsx_CodeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: 'server_busy' }] } });
 
   it('is a refusal in the server\'s words, not an empty listing', async () => {
-    for (const major of ['failure', 'unsupported', 'FAILURE']) {
-      const e = await failure(ob3(imsx(major)).credentialsPage(service, 'token'));
+    for (const [major, detail] of [['failure', 'server_busy'], ['FAILURE', 'server_busy'], ['unsupported', 'unsupported']]) {
+      const e = await failure(ob3(imsx(major!)).credentialsPage(service, 'token'));
       expect(e.code).toBe(C.REJECTED);
       expect(e.message).toContain('The credential store is being migrated');
-      expect(e.detail).toBe('server_busy');
+      expect(e.detail).toBe(detail);
     }
   });
 
-  it('a profile answered so is refused too, not read as a profile without an address', async () => {
-    expect((await failure(ob3(imsx('failure')).profile(service, 'token'))).code).toBe(C.REJECTED);
+  it('a profile answered so is refused too, not read as a profile without an address; `unsupported` is no profile to give', async () => {
+    expect((await failure(optionalProfile(ob3(imsx('failure')).profile(service, 'token')))).code).toBe(C.REJECTED);
+    expect(await optionalProfile(ob3(imsx('unsupported')).profile(service, 'token'))).toBeUndefined();
   });
 
   it('a listing with no list at all, or one that says success, is read as before', async () => {
