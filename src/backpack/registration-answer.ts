@@ -73,7 +73,7 @@ export function keptRegistration(reg: Json, asked: RegistrationAsked): { clientI
     // sends its secret in the header or the form (client-auth.ts), nothing else: registered otherwise, the code exchange
     // would be refused `invalid_client` only after the user signed in, and every sign-in would register and fail again.
     if (!USABLE_METHODS.has(method as string)) {
-      throw new BackpackError(C.REGISTRATION_REFUSED, `The backpack registered Lanyard to authenticate with ${(method as string).slice(0, MAX_METHOD)}, which Lanyard cannot do (it sends its client secret, client_secret_basic or client_secret_post)`, { detail: 'token_endpoint_auth_method' });
+      throw new BackpackError(C.REGISTRATION_REFUSED, `The backpack refused to register Lanyard: it registers apps to authenticate with ${(method as string).slice(0, MAX_METHOD)}, which Lanyard cannot do (it sends its client secret: client_secret_basic or client_secret_post)`, { detail: 'token_endpoint_auth_method' });
     }
     kept.token_endpoint_auth_method = method;
   }
