@@ -223,6 +223,10 @@ export async function getJson(opts: ClientOptions, url: string, token: string | 
   if (token) answeredHere(res, url, what);
   if (!res.ok) {
     const body = await errorText(res, what);
+    // A 401 to a request that carried no token (a service description, a manifest, RFC 8414 metadata) refused no token:
+    // OB 3.0 says "Access to the discovery endpoint MUST NOT be protected", and OB 2.1 serves its manifest to anyone.
+    // Read as UNAUTHORIZED it was "your sign-in has expired, sign in again" to someone not signed in yet.
+    if (!token && res.status === 401) throw new BackpackError(C.REJECTED, `${what} asks for a sign-in before any (HTTP 401), which a backpack's discovery document must not ask for: Lanyard cannot read it`, { status: 401 });
     const status = badgeConnectStatus(body);
     // OB 2.1 (openapi3/imsob_v2p1.json) has no 403: a token that is good but not allowed answers 401
     // PERMISSION_DENIED (badgr-server apps/entity/views.py exception_handler, bcv1: PermissionDenied,
