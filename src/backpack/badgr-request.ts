@@ -5,7 +5,7 @@
  * messages, `{field: [messages]}`, or a bare string).
  */
 import { BackpackError, BackpackErrorCodes as C, PartialListError, serverWords } from './errors.ts';
-import { answeredHere, bearer, errorText, isObj, MAX_ANSWER_BYTES, readText, send, statusError, upgradedLink, type ClientOptions } from './http.ts';
+import { answeredAt, answeredHere, bearer, errorText, isObj, MAX_ANSWER_BYTES, readText, send, statusError, upgradedLink, type ClientOptions } from './http.ts';
 import { parseLinkHeader } from './link-header.ts';
 
 /** The messages in any of Badgr's error shapes, and the first `name` (DUPLICATE_BADGE…) when there is one. */
@@ -63,7 +63,7 @@ export async function badgrCall(opts: ClientOptions, url: string, c: BadgrCall):
 }
 
 /** badgrCall, with the answer's headers and its size in UTF-16 units (for paging). */
-async function badgrExchange(opts: ClientOptions, url: string, c: BadgrCall): Promise<{ body: unknown; headers: Headers; size: number }> {
+async function badgrExchange(opts: ClientOptions, url: string, c: BadgrCall): Promise<{ body: unknown; headers: Headers; size: number; at: string }> {
   const headers: Record<string, string> = { accept: 'application/json', ...bearer(c.token) };
   if (c.body !== undefined) headers['content-type'] = 'application/json';
   // A request with a body never follows a redirect: a 307 or 308 keeps the body (RFC 9110 §15.4.8), and the
@@ -87,7 +87,7 @@ async function badgrExchange(opts: ClientOptions, url: string, c: BadgrCall): Pr
     const said = badgrMessages(body).text;
     throw new BackpackError(C.REJECTED, `${c.what} was refused${said ? `: ${serverWords(said)}` : ''}`, { status: res.status });
   }
-  if (res.ok) return { body, headers: res.headers, size: text.length };
+  if (res.ok) return { body, headers: res.headers, size: text.length, at: answeredAt(res, url) };
   const { text: said, name } = badgrMessages(body);
   const err = statusError(res, c.what, said || undefined, name);
   if (err.code === C.THROTTLED && err.retryAfterSeconds === undefined) {
@@ -145,7 +145,8 @@ export async function badgrV2List(opts: ClientOptions, url: string, c: BadgrCall
     const tooMany = () => stop(`${c.what}: Badgr listed more than ${MAX_BADGR_ENTRIES} badges: Lanyard kept those read up to there and stopped`);
     if (result.length > room) throw tooMany();
     try {
-      next = nextPage(body, headers, next);
+      // Its relative addresses read against where it was answered (RFC 3986 §5.1.3), after a redirect within the site.
+      next = nextPage(body, headers, page.at);
     } catch (e) {
       throw e instanceof BackpackError ? new PartialListError(out, e) : e;
     }

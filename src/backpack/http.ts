@@ -197,6 +197,13 @@ export function answeredHere(res: Response, url: string, what: string): void {
 }
 
 /**
+ * The URI an answer was retrieved from: after redirects the last one (the browser's `Response.url`),
+ * else the one asked. RFC 3986 §5.1.3 makes it the base of the answer's relative references, and RFC
+ * 8288 §3.1–3.2 resolves a `Link` target and its default context against it.
+ */
+export const answeredAt = (res: Response, asked: string): string => (res.redirected && res.url ? res.url : asked);
+
+/**
  * A next-page link the API wrote with `http:` for its own https host (default ports both): a server
  * behind a proxy that ends TLS builds absolute links from the plain-http request it received (Django's
  * `build_absolute_uri` without SECURE_PROXY_SSL_HEADER, as Badgr's paging uses). It names the same
@@ -216,6 +223,10 @@ export async function getJson(opts: ClientOptions, url: string, token: string | 
   if (token) answeredHere(res, url, what);
   if (!res.ok) {
     const body = await errorText(res, what);
+    // A 401 to a request that carried no token (a service description, a manifest, RFC 8414 metadata) refused no token:
+    // OB 3.0 says "Access to the discovery endpoint MUST NOT be protected", and OB 2.1 serves its manifest to anyone.
+    // Read as UNAUTHORIZED it was "your sign-in has expired, sign in again" to someone not signed in yet.
+    if (!token && res.status === 401) throw new BackpackError(C.REJECTED, `${what} asks for a sign-in before any (HTTP 401), which a backpack's discovery document must not ask for: Lanyard cannot read it`, { status: 401 });
     const status = badgeConnectStatus(body);
     // OB 2.1 (openapi3/imsob_v2p1.json) has no 403: a token that is good but not allowed answers 401
     // PERMISSION_DENIED (badgr-server apps/entity/views.py exception_handler, bcv1: PermissionDenied,

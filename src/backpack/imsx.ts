@@ -30,11 +30,20 @@ export function imsxStatus(body: string): ImsxStatus | undefined {
   } catch {
     return undefined;
   }
-  if (!isObj(v) || typeof get(v, 'imsx_codemajor') !== 'string') return undefined;
+  return imsxOf(v);
+}
+
+/**
+ * The status of an answer already parsed, when it is an Imsx_StatusInfo, with its `imsx_codeMajor`
+ * lower-cased (`success`, `processing`, `failure`, `unsupported`).
+ */
+export function imsxOf(v: unknown): (ImsxStatus & { major: string }) | undefined {
+  const major = isObj(v) ? get(v, 'imsx_codemajor') : undefined;
+  if (!isObj(v) || typeof major !== 'string') return undefined;
   const minor = get(v, 'imsx_codeminor');
   const fields = isObj(minor) ? get(minor, 'imsx_codeminorfield') : undefined;
   const first = (Array.isArray(fields) ? fields : [fields]).find(isObj);
   const value = first ? text(get(first, 'imsx_codeminorfieldvalue')) : undefined;
   const description = text(get(v, 'imsx_description'));
-  return { ...(description ? { description } : {}), ...(value ? { minor: value } : {}) };
+  return { major: major.trim().toLowerCase(), ...(description ? { description } : {}), ...(value ? { minor: value } : {}) };
 }

@@ -21,6 +21,7 @@ import {
 import { registerOffered, type ClientMetadata, type RegisteredClient } from './registration.ts';
 import { allPages, fetchPage, pageUrl, type Page, type PageQuery } from './paged.ts';
 import { fromList, listEntry, signedEntry } from './list-entry.ts';
+import { imsxOf } from './imsx.ts';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/';
 export const OB3_SCOPES = {
@@ -114,9 +115,24 @@ function serverUrl(server: Json | undefined, documentUrl: string): string | unde
   return resolve(filled, documentUrl, 'server URL').replace(/\/+$/, '');
 }
 
+/**
+ * An Imsx_StatusInfo (imsx.ts) whose `imsx_codeMajor` is `failure` or `unsupported`, answered with a
+ * 2xx: the server's no, never a listing or a profile. getCredentials' 200 is a
+ * GetOpenBadgeCredentialsResponse whose two lists are optional (ob_v3p0.lines), so such a body read as
+ * one was an empty listing, whole, and every stored badge was marked no longer listed.
+ */
+function refusedUnder2xx(body: unknown, what: string): void {
+  const s = imsxOf(body);
+  if (!s || (s.major !== 'failure' && s.major !== 'unsupported')) return;
+  // `unsupported` is the detail itself: the backpack does not offer this (a profile: none to give, providers/oauth-provider.ts optionalProfile).
+  const detail = s.major === 'unsupported' ? 'unsupported' : s.minor;
+  throw new BackpackError(C.REJECTED, `${what} was refused${s.description ? `: ${serverWords(s.description)}` : ''}`, detail ? { detail: serverWords(detail) } : {});
+}
+
 /** GetOpenBadgeCredentialsResponse: `credential` and `compactJwsString` (api.html's example says `compactJwsStrings`). */
 function readCredentials(body: unknown): Ob3Credential[] {
   if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The credentials answer is not a JSON object');
+  refusedUnder2xx(body, 'OB 3.0 credentials');
   // A compact JWS or JSON text in `credential` is still a credential (list-entry.ts).
   const json = fromList(0, body.credential, listEntry);
   const jws = [...fromList(1, body.compactJwsString, signedEntry), ...fromList(2, body.compactJwsStrings, signedEntry)];
@@ -205,6 +221,7 @@ export class Ob3Client {
   async profile(service: Ob3Service, accessToken: string): Promise<Json> {
     const { body } = await getJson(this.opts, `${service.apiBase}/profile`, accessToken, 'OB 3.0 profile', 'application/ld+json, application/json');
     if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The OB 3.0 profile is not a JSON object');
+    refusedUnder2xx(body, 'OB 3.0 profile');
     return body;
   }
 }

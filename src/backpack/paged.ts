@@ -5,7 +5,7 @@
  * another origin is refused rather than followed with the token.
  */
 import { BackpackError, BackpackErrorCodes as C, PartialListError } from './errors.ts';
-import { getJson, upgradedLink, type ClientOptions } from './http.ts';
+import { answeredAt, getJson, upgradedLink, type ClientOptions } from './http.ts';
 import { parseLinkHeader } from './link-header.ts';
 import { httpDate } from '../core/http-date.ts';
 
@@ -42,7 +42,8 @@ export async function fetchPage<T>(opts: ClientOptions, url: string, token: stri
   const totalHeader = res.headers.get('x-total-count');
   // A count the backpack writes: 400 digits made an Infinity, kept as the sync's progress (n of Infinity).
   const total = totalHeader !== null && /^\d+$/.test(totalHeader.trim()) && Number.isSafeInteger(Number(totalHeader)) ? Number(totalHeader) : undefined;
-  const link = parseLinkHeader(res.headers.get('link'), url).get('next');
+  // Relative to where the page was answered (a redirect within the site, which getJson lets through), not where it was asked.
+  const link = parseLinkHeader(res.headers.get('link'), answeredAt(res, url)).get('next');
   const next = link === undefined ? undefined : upgradedLink(link, url);
   if (next !== undefined && new URL(next).origin !== new URL(url).origin) {
     // With the page's items: a sync stores them, then stops and says why.

@@ -12,7 +12,8 @@
  * - `scope` (§2: a space-separated string; the server may change it, §3.2.1), read by oauth.ts
  *   `registeredScopes`: only the scopes Lanyard asked for are kept, so a wider answer never
  *   widens what Lanyard asks for later;
- * - `token_endpoint_auth_method` (§2: a string), at most MAX_METHOD characters;
+ * - `token_endpoint_auth_method` (§2: a string), at most MAX_METHOD characters, one Lanyard can use
+ *   (`client_secret_basic`, `client_secret_post`, `none`: any other is a refused registration);
  * - `redirect_uris` (§2: an array of strings): only those Lanyard registered; an answer that leaves
  *   out Lanyard's redirect URI (replaced, §3.2.1) is refused, as the sign-in could not come back.
  *
@@ -25,6 +26,11 @@ import type { Json } from './http.ts';
 /** Far more than any client id or secret seen (Badgr: 40 and 128 characters); a URL carries the id. */
 export const MAX_CLIENT_CREDENTIAL = 2048;
 const MAX_METHOD = 64;
+/**
+ * RFC 7591 §2 token_endpoint_auth_method values Lanyard can use (client-auth.ts); `none` (a public client,
+ * which needs no secret) is left as before: its answer still has to carry the secret Lanyard keeps.
+ */
+const USABLE_METHODS = new Set(['client_secret_basic', 'client_secret_post', 'none']);
 
 export interface RegistrationAsked {
   scope: readonly string[];
@@ -63,6 +69,12 @@ export function keptRegistration(reg: Json, asked: RegistrationAsked): { clientI
   const method = given('token_endpoint_auth_method');
   if (method !== undefined) {
     if (typeof method !== 'string' || method.length > MAX_METHOD) refuse('token_endpoint_auth_method is not a short string');
+    // §3.2.1: the server may have replaced the `client_secret_basic` asked (the only one OB 3.0 and OB 2.1 allow). Lanyard
+    // sends its secret in the header or the form (client-auth.ts), nothing else: registered otherwise, the code exchange
+    // would be refused `invalid_client` only after the user signed in, and every sign-in would register and fail again.
+    if (!USABLE_METHODS.has(method as string)) {
+      throw new BackpackError(C.REGISTRATION_REFUSED, `The backpack refused to register Lanyard: it registers apps to authenticate with ${(method as string).slice(0, MAX_METHOD)}, which Lanyard cannot do (it sends its client secret: client_secret_basic or client_secret_post)`, { detail: 'token_endpoint_auth_method' });
+    }
     kept.token_endpoint_auth_method = method;
   }
   const uris = given('redirect_uris');

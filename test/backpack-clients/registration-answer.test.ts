@@ -80,3 +80,25 @@ describe('a registration answer keeps only what Lanyard uses (RFC 7591 §3.2.1)'
     expect((await register({ client_id: 'a', client_secret: long.slice(1) })).clientSecret).toHaveLength(MAX_CLIENT_CREDENTIAL);
   });
 });
+
+/**
+ * RFC 7591 §3.2.1: the server may register the client for another `token_endpoint_auth_method` than
+ * the `client_secret_basic` asked (OB 3.0 and OB 2.1 allow only that one). Lanyard can authenticate
+ * with a secret in the header or in the form (client-auth.ts); registered for anything else
+ * (`client_secret_jwt`, `private_key_jwt`, `tls_client_auth`…), it sent Basic all the same, and the
+ * code exchange was refused `invalid_client` only after the user had signed in at the backpack: the
+ * client forgotten, the next sign-in registered again, and failed the same way. Such an answer is now
+ * a refused registration, before the user is sent anywhere.
+ */
+describe('a registration answer naming a client authentication Lanyard cannot do', () => {
+  it.each(['client_secret_jwt', 'private_key_jwt', 'tls_client_auth'])('%s is a refused registration, naming the method', async (method) => {
+    const e = await failure(register({ client_id: 'a', client_secret: 's', token_endpoint_auth_method: method, redirect_uris: [CB] }));
+    expect(e.code).toBe(C.REGISTRATION_REFUSED);
+    expect(e.detail).toBe('token_endpoint_auth_method');
+    expect(e.message).toContain(method);
+  });
+
+  it.each(['client_secret_basic', 'client_secret_post'])('%s is kept', async (method) => {
+    expect((await register({ client_id: 'a', client_secret: 's', token_endpoint_auth_method: method })).registration).toEqual({ token_endpoint_auth_method: method });
+  });
+});

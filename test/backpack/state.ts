@@ -193,6 +193,13 @@ export class BackpackState {
    */
   keepRefreshToken = false;
   /**
+   * The OAuth token endpoint gives no refresh token at all, whatever grant types the client registered:
+   * "An Authorization Server is NOT REQUIRED to support token refresh" and `refresh_token` is optional in
+   * the Access Token Response (OB 3.0 security.html "Token Refresh", "Access Token Response"); Badgr's
+   * TokenView strips it when the application's `issue_refresh_token` is false (apps/mainsite/oauth2_api.py).
+   */
+  issuesNoRefreshToken = false;
+  /**
    * django-oauth-toolkit's REFRESH_TOKEN_GRACE_PERIOD_SECONDS (default 0; commit 2e4d15e, "Refs #497"):
    * a refresh token a rotation revoked less than this long ago is taken again and answers the pair it
    * was rotated to, "appearing as if the request/response was 'cached'", for a client whose answer never

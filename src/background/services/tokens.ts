@@ -196,6 +196,10 @@ export function createTokens(db: Db, session: SessionStore, providers: Providers
     async access(accountId) {
       const t = await session.getToken(accountId);
       if (t && fresh(t, now())) return t.accessToken;
+      // Nothing to renew it with (the server gave no refresh token: OB 3.0 security.html "An Authorization Server is
+      // NOT REQUIRED to support token refresh"; RFC 6749 §5.1 makes it optional): the early refresh could only end
+      // the session while its token still lives. It serves until it expires, or until the API refuses it (a 401).
+      if (t?.expiresAt !== undefined && now() < t.expiresAt && (await db.secrets.get(refreshId(accountId)))?.kind !== 'refresh') return t.accessToken;
       try {
         return await refresh(accountId);
       } catch (e) {

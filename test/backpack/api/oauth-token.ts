@@ -48,7 +48,7 @@ export function oauthTokenRoutes(router: Router, state: BackpackState): void {
     const client = basicClient(req, state, form);
     if (!client) return invalidClient();
     const grantType = form.get('grant_type');
-    const withRefresh = client.grantTypes.includes('refresh_token');
+    const withRefresh = client.grantTypes.includes('refresh_token') && !state.issuesNoRefreshToken;
 
     if (grantType === 'authorization_code') {
       const code = state.codes.get(form.get('code') ?? '');

@@ -159,7 +159,8 @@ export async function optionalProfile(read: Promise<Json>): Promise<Json | undef
   try {
     return await read;
   } catch (e) {
-    if (isBackpackError(e, 'REJECTED') && (e.status === 404 || e.detail === 'PERMISSION_DENIED')) return undefined;
+    // An OB 3.0 Imsx_StatusInfo saying `unsupported` (ob3.ts refusedUnder2xx): the backpack offers no profile.
+    if (isBackpackError(e, 'REJECTED') && (e.status === 404 || e.detail === 'PERMISSION_DENIED' || e.detail === 'unsupported')) return undefined;
     if ((isBackpackError(e, 'UNAUTHORIZED') || isBackpackError(e, 'REJECTED')) && e.status === 403) return undefined;
     throw e;
   }
