@@ -115,7 +115,10 @@ export function canonicalSimple(quads: readonly Quad[]): Canonical | undefined {
   // that the statements come in the order the lines give them.
   const lines: string[] = [];
   for (const q of quads) lines.push(serializeQuad(relabel(q.subject, canonical), q.predicate, relabel(q.object, canonical), relabel(q.graph, canonical)));
-  const order = lines.map((_, i) => i).sort((a, b) => (lines[a]! < lines[b]! ? -1 : lines[a]! > lines[b]! ? 1 : 0));
+  // The indices pushed one by one, not `lines.map`: V8 then sees one kind of array at the sort (issue 14).
+  const order: number[] = [];
+  for (let i = 0; i < lines.length; i++) order.push(i);
+  order.sort((a, b) => (lines[a]! < lines[b]! ? -1 : lines[a]! > lines[b]! ? 1 : 0));
   let nquads = '';
   for (const i of order) nquads += lines[i];
   let statements: NqStatement[] | undefined;

@@ -156,7 +156,9 @@ class Tree {
       if (!one) this.only.set(fixed, (one = new Set([fixed])));
       return one;
     }
-    const ids = sets.map((s) => this.id(s));
+    // Pushed one by one, not `sets.map`: one kind of array at `ids.length` (issue 14: a new kind deoptimized `meet` in the di bench).
+    const ids: number[] = [];
+    for (const s of sets) ids.push(this.id(s));
     if (ids.length > 1) ids.sort((a, b) => a - b);
     let at = this.met;
     for (const id of ids) {

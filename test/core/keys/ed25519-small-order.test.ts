@@ -89,6 +89,11 @@ describe('smallOrderEd25519', () => {
       if (y + P < 2n ** 255n) expect(smallOrderEd25519(enc(y + P))).toBe(true);
     }
   });
+  it('passes the y next to each of them, either x sign (the check compares bytes: one byte off is another point)', () => {
+    for (const y of [2n, P - 2n, Y8 - 1n, Y8 + 1n, P - Y8 - 1n, P - Y8 + 1n, P + 2n, 2n ** 255n - 1n, 2n ** 248n]) {
+      for (const sign of [0, 1]) expect(smallOrderEd25519(enc(y, sign)), `${y} ${sign}`).toBe(false);
+    }
+  });
   it('passes real keys and leaves unreadable ones to the key reader', async () => {
     for (let i = 0; i < 8; i++) {
       const { publicKey } = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
