@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { fixture } from '../content/support/pages.ts';
 import { caretAfter, inShadow, serve, waitFor } from '../content/support/browser.ts';
 import { type WithBadges } from '../content/support/extension.ts';
-import { BODY, launchGmail } from './support/gmail-picker.ts';
+import { BODY, inserted, launchGmail, pickerOpen } from './support/gmail-picker.ts';
 
 let env: WithBadges;
 
@@ -90,6 +90,25 @@ describe('the page moves the focus onto Add badge under the user’s keys', () =
     expect(await focused()).toBe('linkedin-share-badge');
     await page.keyboard.press('Enter');
     await waitFor(() => pickerShown(page));
+    await page.close();
+  });
+
+  it('the open picker’s host given a tabindex and focused by the page: the user’s Enter, meant for the message, picks nothing', async () => {
+    const page = await pickerOpen(env);
+    // The page takes the focus back to the message (the picker stays up), then, at the user's keys, puts it on the
+    // picker's host: no element inside the picker has it, but the key shield holds the keys at its host.
+    await page.evaluate((sel) => {
+      (document.querySelector(sel) as HTMLElement).focus();
+      const host = document.querySelector<HTMLElement>('[data-lanyard="picker"]')!;
+      host.tabIndex = -1;
+      document.addEventListener('keyup', () => host.focus(), true);
+    }, BODY);
+    await page.waitForTimeout(700);
+    await page.keyboard.press('k');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-lanyard'))).toBe('picker');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    expect(await inserted(page)).toBe(false);
     await page.close();
   });
 });
