@@ -3,7 +3,9 @@
  * through Marionette; attack39): the real 2020 Gmail compose at its real URL. The page's script focuses the button's
  * host at each key the user types in the message; the user's next Enter or Space, meant for the message, pressed the
  * button. A key now presses it only where the user's own Tab brought the focus (src/content/ui/press.ts): Firefox
- * presses a button with Space at its keyup, after a keydown Lanyard cancelled. Run `npm run build` first.
+ * presses a button with Space at its keyup, after a keydown Lanyard cancelled. And the open picker's host given a
+ * tabindex and focused by the page: the key shield handed the user's Enter to the picker, which picked its first row
+ * (src/content/ui/picker.ts now acts only on keys its own controls have the focus for). Run `npm run build` first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY, startGmailPicker, type GmailPicker } from './firefox/gmail-picker.ts';
@@ -56,5 +58,21 @@ describe('the page moves the focus onto Add badge under the user’s keys, in Fi
     expect(await focused()).toBe('insert-badge');
     await ff.press('\uE007');
     await waitFor(pickerShown, 10_000, 'the picker opened');
+  });
+
+  it('the open picker’s host given a tabindex and focused by the page: the user’s Enter picks nothing', async () => {
+    await gmail.open();
+    await ff.run((sel: string) => {
+      (document.querySelector(sel) as HTMLElement).focus();
+      const host = document.querySelector<HTMLElement>('[data-lanyard="picker"]')!;
+      host.tabIndex = -1;
+      document.addEventListener('keyup', () => host.focus(), true);
+    }, BODY);
+    await new Promise((r) => setTimeout(r, 700));
+    await ff.press('k');
+    expect(await focused()).toBe('picker');
+    await ff.press('\uE007');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await ff.run((sel: string) => document.querySelector(sel)!.innerHTML.includes('<table'), BODY)).toBe(false);
   });
 });
