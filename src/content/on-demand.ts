@@ -15,7 +15,8 @@ export function preloadUi(): Promise<string | undefined> {
   // A promise's executor catches what sendMessage throws at once (an invalidated extension context) too.
   loading ??= new Promise<{ ok?: unknown; error?: { message?: unknown } } | undefined>((reply) => reply(extensionRuntime()?.sendMessage({ type: 'picker/ui', args: {} }) as never)).then(
     (r) => (r?.ok === true ? undefined : String(r?.error?.message ?? 'no reply')),
-    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    // What it threw or rejected with, as the console says it ("Error: …").
+    String,
   ).then((error) => {
     if (error) loading = undefined;
     return error;

@@ -5,7 +5,7 @@
  */
 import { h } from './h.ts';
 import { listenPress } from './press.ts';
-import { HOST_ATTR, mountShadow } from './shadow.ts';
+import { mountShadow } from './shadow.ts';
 import { fromUser } from './user.ts';
 
 const CSS =
@@ -21,7 +21,7 @@ const CSS =
  * `<div data-lanyard="linkedin-fill-form">` under a link the user is about to click, and that real
  * click would open the picker where the page chose (hostile review, session 11).
  */
-const made = new WeakSet<Element>();
+const made = new WeakMap<EventTarget, string>();
 
 /**
  * The host delegates focus: a feature may give it the tabindex of the site's control beside it
@@ -30,16 +30,17 @@ const made = new WeakSet<Element>();
 export function makeButton(kind: string, label: string): HTMLElement {
   const { host, root } = mountShadow(kind, CSS, true);
   root.append(h('button', { type: 'button', 'aria-label': label, title: label }, h('i', { 'aria-hidden': 'true' }), label));
-  made.add(host);
+  made.set(host, kind);
   return host;
 }
 
-/** Our button's host when the user (not a page script: user.ts) pressed or reached it, and Lanyard made it. */
+/**
+ * Our button's host when the user (not a page script: user.ts) pressed or reached it, and Lanyard made it as this
+ * kind. The host has no children of its own: what happens in its closed root is retargeted to it (DOM §2.5).
+ */
 function hostOf(e: Event, kind: string): HTMLElement | null {
-  if (!fromUser(e)) return null;
-  const t = e.target;
-  const host = t instanceof Element ? t.closest<HTMLElement>(`[${HOST_ATTR}="${kind}"]`) : null;
-  return host && made.has(host) ? host : null;
+  const t = e.target as HTMLElement;
+  return fromUser(e) && made.get(t) == kind ? t : null;
 }
 
 /**

@@ -220,6 +220,10 @@ export function openPicker(o: PickerOptions): { close(): void } {
     // A key an input method is composing with is its own (UI Events §4.3.3 isComposing; keyCode 229 where a browser
     // says only "Process"): Enter commits the text, Escape cancels it, arrows choose among its candidates.
     if (!fromUser(e) || e.isComposing || e.keyCode === 229) return;
+    // A key the focus inside the panel did not take is not the picker's: a page that gives the host a tabindex and
+    // focuses it (at the user's typing in its message) had the key shield hand the user's next Enter here, picking
+    // the first row into its editor (attack39). The page cannot put the focus inside the closed root.
+    if (!ui.root.activeElement) return;
     if (confirming) {
       // Escape goes back to the list; Enter and Space are the focused button's own.
       if (e.key !== 'Escape') return;

@@ -5,27 +5,33 @@
  * or the keyboard focus reaching it warms (to start loading what the click needs, ahead of it); the
  * click presses it and goes no further. `hostOf` names our host for an event, or null: another
  * element's event, or one a page script made (ui/user.ts).
+ *
+ * A page can focus our host (delegatesFocus: the button takes it) under the user's typing, and their
+ * next Enter or Space, meant for the page, pressed it (attack39). A key presses it only where the
+ * focus came with the user's own Tab (their last key before the focus arrived). A pointer's click, or
+ * an assistive technology's, comes with no key and still presses it. One listener for all
+ * (content_js_gz_kb). Left, for those bytes: a page that cancels the user's Tab and focuses the host
+ * itself, or focuses it after a Tab and before the next key, gets the next Enter (hover-intent.ts also
+ * asks that the Tab kept its default action).
  */
+import { fromUser } from './user.ts';
+
+// Whether the last key the user pressed was a Tab, for every listener: one on a host in a site's shadow root
+// (shadow-press.ts) hears only its own keys. A focus that comes before the next key came with that Tab.
+let tab = false;
+
 export function listenPress(target: EventTarget, hostOf: (e: Event) => HTMLElement | null, press: (host: HTMLElement) => void, opts: AddEventListenerOptions, warm: () => void): void {
-  target.addEventListener(
-    'mousedown',
-    (e) => {
-      if (!hostOf(e)) return;
-      e.preventDefault();
+  let reached: unknown;
+  for (const t of ['mousedown', 'mouseover', 'focusin', 'click', 'keydown']) target.addEventListener(t, (e) => {
+    const host = hostOf(e), k = (e as KeyboardEvent).key;
+    if (t == 'keydown') tab = k == 'Tab' && fromUser(e);
+    if (host) {
+      if (t == 'click') return void (e.preventDefault(), e.stopPropagation(), press(host));
+      if (t == 'focusin') reached = tab && host;
+      // Enter presses a button at its keydown's default action (keypress); Space at its keyup, only after a keydown
+      // whose default action went ahead (Chromium: cancelled here, the Space pressed nothing).
+      if (t == 'mousedown' || (t == 'keydown' && host != reached && (k == 'Enter' || k == ' '))) e.preventDefault();
       warm();
-    },
-    opts,
-  );
-  for (const t of ['mouseover', 'focusin']) target.addEventListener(t, (e) => { if (hostOf(e)) warm(); }, { ...opts, passive: true });
-  target.addEventListener(
-    'click',
-    (e) => {
-      const host = hostOf(e);
-      if (!host) return;
-      e.preventDefault();
-      e.stopPropagation();
-      press(host);
-    },
-    opts,
-  );
+    }
+  }, opts);
 }

@@ -52,15 +52,18 @@ export const ownDirection = (): string => `:host{direction:${tx('@@bidi_dir' as 
 export const NO_PAGE_PSEUDO = ':host::before,:host::after{content:none!important;display:none!important}';
 
 function style(root: ShadowRoot, css: string): void {
+  const text = BASE + css;
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(BASE + css);
+    sheet.replaceSync(text);
     root.adoptedStyleSheets = [sheet];
-    if (root.adoptedStyleSheets.length !== 1) throw new Error('not adopted');
   } catch {
-    // No constructable sheets here (or a content script may not adopt them): a <style> does the same.
+    // Not adopted: checked below.
+  }
+  // No constructable sheets here (or a content script may not adopt them): a <style> does the same.
+  if (root.adoptedStyleSheets?.length != 1) {
     const el = document.createElement('style');
-    el.textContent = BASE + css;
+    el.textContent = text;
     root.append(el);
   }
 }

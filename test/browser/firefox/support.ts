@@ -32,6 +32,8 @@
  *    under it picks nothing, the picker is raised above it (screenshot) and takes the next click, and a
  *    page that keeps showing it again closes the picker; a view transition drawing the page's picture over it picks
  *    nothing until it ends (attack35); clicks and keys the page makes up (isTrusted false) pick nothing.
+ *  - firefox-focus-steal: the real 2020 Gmail compose whose page focuses "Add badge" at each key typed in
+ *    the message: the user's Enter and Space open nothing; their own Tab and Enter open the picker (attack39).
  *  - firefox-hover-top-layer: the hover card on an https page whose script shows a see-through popover in
  *    a closed shadow root of its own after the card: the card's box is painted as the card (screenshot pixels).
  *  - firefox-view-transition: the hover card on an https page that starts a view transition drawing its own
