@@ -115,19 +115,46 @@ export const MAX_BADGR_PAGES = 500;
  * what the open-source Badgr's one-page listing is held to), and no more badges than a sync handles in
  * a run (background/services/sync-bound.ts MAX_BADGES). Each page alone was bounded, but the pages
  * were gathered before any badge was handled: 500 pages of 32 MB each held in the worker, and every
- * entry then handled in one run (a Badgr listing gives the sync no next link to bound).
+ * entry then handled in one run. The sync now reads the backpack a page at a time (badgrV2Page, its
+ * next link the run's cursor, bounded by sync-bound.ts); a whole list is still read for the rest.
  */
 export const MAX_BADGR_LIST_BYTES = MAX_ANSWER_BYTES;
 export const MAX_BADGR_ENTRIES = 10_000;
 
+/** One page of a v2 list: its results, the next page's address, or why the listing cannot go on past it. */
+export interface BadgrPage {
+  result: unknown[];
+  next?: string;
+  stop?: BackpackError;
+  /** The answer's size in UTF-16 units. */
+  size: number;
+}
+
 /**
- * A v2 list, every page of it. Badgr's open-source backpack lists answer in one page, but its
- * paginated serializers add `pagination: {hasNext, nextResults}` to the envelope and its cursor
- * pagination a `Link: <…>; rel="next"` header (mainsite/pagination.py); a hosted server that
- * pages is followed, on the same origin only (the token goes nowhere else), never twice to one page.
+ * One page of a v2 list. Badgr's open-source backpack lists answer in one page, but its paginated
+ * serializers add `pagination: {hasNext, nextResults}` to the envelope and its cursor pagination a
+ * `Link: <…>; rel="next"` header (mainsite/pagination.py); a next page is followed on the same
+ * origin only (the token goes nowhere else), never to the page itself.
  */
+export async function badgrV2Page(opts: ClientOptions, url: string, c: BadgrCall): Promise<BadgrPage> {
+  const { body, headers, size, at } = await badgrExchange(opts, url, c);
+  const result = resultOf(body, c.what);
+  let next: string | undefined;
+  try {
+    // Its relative addresses read against where it was answered (RFC 3986 §5.1.3), after a redirect within the site.
+    next = nextPage(body, headers, at);
+  } catch (e) {
+    if (e instanceof BackpackError) return { result, size, stop: e };
+    throw e;
+  }
+  if (!next) return { result, size };
+  if (new URL(next).origin !== new URL(url).origin) return { result, size, stop: new BackpackError(C.PROTOCOL, `${c.what}: Badgr's next page is on another site (${new URL(next).origin}); Lanyard does not send your sign-in there`) };
+  if (next === url) return { result, size, stop: new BackpackError(C.PROTOCOL, `${c.what}: Badgr sent the same page twice`) };
+  return { result, size, next };
+}
+
+/** A v2 list, every page of it (badgrV2Page), never twice to one page. */
 export async function badgrV2List(opts: ClientOptions, url: string, c: BadgrCall): Promise<unknown[]> {
-  const origin = new URL(url).origin;
   const seen = new Set<string>();
   const out: unknown[] = [];
   let size = 0;
@@ -136,21 +163,14 @@ export async function badgrV2List(opts: ClientOptions, url: string, c: BadgrCall
     if (seen.has(next)) throw stop(`${c.what}: Badgr sent the same page twice`);
     if (seen.size >= MAX_BADGR_PAGES) throw stop(`${c.what}: Badgr sent more than ${MAX_BADGR_PAGES} pages`);
     seen.add(next);
-    const page = await badgrExchange(opts, next, c);
-    const { body, headers } = page;
-    const result = resultOf(body, c.what);
+    const page = await badgrV2Page(opts, next, c);
     const room = MAX_BADGR_ENTRIES - out.length;
-    out.push(...result.slice(0, room));
+    out.push(...page.result.slice(0, room));
     size += page.size;
     const tooMany = () => stop(`${c.what}: Badgr listed more than ${MAX_BADGR_ENTRIES} badges: Lanyard kept those read up to there and stopped`);
-    if (result.length > room) throw tooMany();
-    try {
-      // Its relative addresses read against where it was answered (RFC 3986 §5.1.3), after a redirect within the site.
-      next = nextPage(body, headers, page.at);
-    } catch (e) {
-      throw e instanceof BackpackError ? new PartialListError(out, e) : e;
-    }
-    if (next && new URL(next).origin !== origin) throw stop(`${c.what}: Badgr's next page is on another site (${new URL(next).origin}); Lanyard does not send your sign-in there`);
+    if (page.result.length > room) throw tooMany();
+    if (page.stop) throw new PartialListError(out, page.stop);
+    next = page.next;
     if (next && out.length >= MAX_BADGR_ENTRIES) throw tooMany();
     if (next && size >= MAX_BADGR_LIST_BYTES) throw stop(`${c.what}: Badgr's pages come to more than ${Math.round(MAX_BADGR_LIST_BYTES / 1024)} KB: Lanyard kept the badges read up to there and stopped`);
   }

@@ -7,7 +7,7 @@
  */
 import { BackpackError, BackpackErrorCodes as C, PartialListError } from './errors.ts';
 import { checkUrl, send, statusError, type ClientOptions, type Json } from './http.ts';
-import { badgrCall, badgrV2, badgrV2List } from './badgr-request.ts';
+import { badgrCall, badgrV2, badgrV2List, badgrV2Page } from './badgr-request.ts';
 import { readAssertion, readCollection, readEmail, readTokenInfo, readUser, type BadgrAssertion, type BadgrCollection, type BadgrEmail, type BadgrTokenInfo, type BadgrUser } from './badgr-types.ts';
 import { tokenRequest, type TokenSet } from './oauth.ts';
 
@@ -86,14 +86,29 @@ export class BadgrClient {
     return readUser(user);
   }
 
-  async assertions(token: string, q: AssertionQuery = {}): Promise<BadgrAssertion[]> {
+  private assertionsUrl(q: AssertionQuery): string {
     const u = new URL(`${this.base}/v2/backpack/assertions`);
     if (q.expand ?? true) ['badgeclass', 'issuer'].forEach((e) => u.searchParams.append('expand', e));
     u.searchParams.set('include_expired', String(q.includeExpired ?? true));
     u.searchParams.set('include_revoked', String(q.includeRevoked ?? true));
     u.searchParams.set('include_pending', String(q.includePending ?? true));
+    return u.toString();
+  }
+
+  /**
+   * One page of the backpack: the first, or the one at `next` (an address a page before gave, which
+   * must be on the API's own site). A sync stores each page as it reads it, so a later page that
+   * fails loses none of those before (providers/badgr.ts).
+   */
+  async assertionsPage(token: string, next?: string, q: AssertionQuery = {}): Promise<{ items: BadgrAssertion[]; next?: string; stop?: BackpackError }> {
+    if (next !== undefined && checkUrl(next, 'Badgr next page').origin !== new URL(this.base).origin) throw new BackpackError(C.PROTOCOL, "The Badgr backpack: the page to resume at is not on the backpack's site");
+    const page = await badgrV2Page(this.opts, next ?? this.assertionsUrl(q), { token, what: 'The Badgr backpack' });
+    return { items: page.result.map(readAssertion), ...(page.next ? { next: page.next } : {}), ...(page.stop ? { stop: page.stop } : {}) };
+  }
+
+  async assertions(token: string, q: AssertionQuery = {}): Promise<BadgrAssertion[]> {
     try {
-      return (await badgrV2List(this.opts, u.toString(), { token, what: 'The Badgr backpack' })).map(readAssertion);
+      return (await badgrV2List(this.opts, this.assertionsUrl(q), { token, what: 'The Badgr backpack' })).map(readAssertion);
     } catch (e) {
       // The badges read before a next page Lanyard refused, read like the others.
       throw e instanceof PartialListError ? new PartialListError(e.items.map(readAssertion), e) : e;

@@ -12,6 +12,7 @@ import { checkIssuer, type IssuerExpectation } from './endpoints.ts';
 import { checkUrl, errorText, isObj, readJson, retryAfter, send, statusError, type ClientOptions, type Json } from './http.ts';
 import { createPkce, createState } from './pkce.ts';
 import { clientAuth } from './client-auth.ts';
+import { scopeList } from './scope-list.ts';
 import type { RegisteredClient } from './registration.ts';
 
 export interface TokenSet {
@@ -48,8 +49,6 @@ export function registeredScopes(wanted: readonly string[], client: RegisteredCl
   const set = new Set(granted.split(/\s+/));
   return wanted.filter((s, i) => i === 0 || set.has(s));
 }
-
-const scopeList = (s: string | undefined): string[] => (s ?? '').split(/\s+/).filter(Boolean);
 
 /**
  * What Lanyard believes a token lets it do: what the server granted (RFC 6749 §5.1: `scope` is
@@ -108,7 +107,7 @@ export function readAuthorizationResponse(redirectedTo: string, request: Authori
   const code = q.get('code');
   if (!code) throw new BackpackError(C.AUTHORIZATION_FAILED, 'The sign-in answer carries no code');
   const scope = q.get('scope');
-  return { code, ...(scope ? { scope: scope.split(/\s+/).filter(Boolean) } : {}) };
+  return { code, ...(scope ? { scope: scopeList(scope, request.scope, 'The authorization response') } : {}) };
 }
 
 /**
@@ -152,7 +151,7 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
     accessToken: b.access_token,
     ...(typeof b.refresh_token === 'string' && b.refresh_token ? { refreshToken: b.refresh_token } : {}),
     tokenType: typeof b.token_type === 'string' ? b.token_type : 'Bearer',
-    scope: keptScope(scopeList(form.scope), typeof b.scope === 'string' ? scopeList(b.scope) : undefined),
+    scope: keptScope(scopeList(form.scope), typeof b.scope === 'string' ? scopeList(b.scope, scopeList(form.scope), 'The token answer') : undefined),
     ...(Number.isFinite(expiresIn) && expiresIn > 0 && expiresAt <= MAX_TIME ? { expiresAt, lifetimeMs: expiresIn * 1000 } : {}),
   };
 }

@@ -22,6 +22,7 @@
  */
 import { BackpackError, BackpackErrorCodes as C } from './errors.ts';
 import type { Json } from './http.ts';
+import { scopeList } from './scope-list.ts';
 
 /** Far more than any client id or secret seen (Badgr: 40 and 128 characters); a URL carries the id. */
 export const MAX_CLIENT_CREDENTIAL = 2048;
@@ -63,7 +64,7 @@ export function keptRegistration(reg: Json, asked: RegistrationAsked): { clientI
   const scope = given('scope');
   if (scope !== undefined) {
     if (typeof scope !== 'string') refuse('scope is not a string');
-    const granted = new Set((scope as string).split(/\s+/));
+    const granted = new Set(scopeList(scope as string, asked.scope, 'The registration answer'));
     kept.scope = asked.scope.filter((s) => granted.has(s)).join(' ');
   }
   const method = given('token_endpoint_auth_method');

@@ -205,13 +205,14 @@ export function messageKeyOf(code: string): MessageKey | undefined {
  * other kind of provider) means the address is not the backpack's, which is what to check.
  */
 export function signInErrorText(t: Translate, e: ReplyError, kind: 'password' | 'provider'): string {
-  if (e.code === 'PROTOCOL') return t(kind === 'password' ? 'errorNotABackpack' : 'errorNotAProvider');
+  // A scope written with commas (backpack/scope-list.ts) is the backpack's answer at fault, not the address.
+  if (e.code === 'PROTOCOL' && e.said !== 'scope') return t(kind === 'password' ? 'errorNotABackpack' : 'errorNotAProvider');
   return errorText(t, e);
 }
 
 /** The sign-in field an error is about: the address for one that names the server, the password for wrong credentials. */
 export function signInField(e: ReplyError): 'host' | 'password' | undefined {
-  if (['PROTOCOL', 'UNREACHABLE', 'INSECURE_URL', 'ERR_BAD_URL'].includes(e.code)) return 'host';
+  if (['PROTOCOL', 'UNREACHABLE', 'INSECURE_URL', 'ERR_BAD_URL'].includes(e.code) && e.said !== 'scope') return 'host';
   if (e.code === 'BAD_CREDENTIALS') return 'password';
   return undefined;
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { waitText } from '../../src/background/services/errors.ts';
-import { changeErrorText, errorText } from '../../src/popup/errors.ts';
+import { changeErrorText, errorText, signInErrorText } from '../../src/popup/errors.ts';
 import { createTranslator, type Messages } from '../../src/popup/i18n.ts';
 import { t } from './render.tsx';
 
@@ -71,5 +71,15 @@ describe('a wait in words', () => {
     expect(waitText(1)).toBe('1 second');
     expect(waitText(0.2)).toBe('1 second');
     expect(waitText(12)).toBe('12 seconds');
+  });
+});
+
+describe('signInErrorText', () => {
+  it("a scope written with commas (PROTOCOL, said 'scope') is not said as an address that is not a backpack", () => {
+    const e = { code: 'PROTOCOL' as never, message: 'The token answer lists the scopes it granted separated by commas', said: 'scope' };
+    expect(signInErrorText(t, e, 'provider')).not.toBe(t('errorNotAProvider'));
+    expect(signInErrorText(t, e, 'provider')).toBe(t('errorProtocol'));
+    // Any other protocol answer at sign-in still says to check the address.
+    expect(signInErrorText(t, { code: 'PROTOCOL' as never, message: 'not JSON' }, 'provider')).toBe(t('errorNotAProvider'));
   });
 });

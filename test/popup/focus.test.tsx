@@ -46,7 +46,7 @@ describe('focus', () => {
     await waitFor(() => expect(focused()).toBe(screen.getByRole('heading', { level: 2, name: 'Accounts' })));
   });
 
-  it('after removing an address or making one primary, focus stays on the screen', async () => {
+  it('after making an address primary focus stays on its card (its address, now marked Primary); after removing one, on the screen', async () => {
     await accounts();
     fireEvent.click(screen.getByRole('button', { name: /^E-mail addresses for/ }));
     const title = await screen.findByRole('heading', { level: 2, name: 'E-mail addresses' });
@@ -54,7 +54,9 @@ describe('focus', () => {
     primary.focus();
     fireEvent.click(primary);
     await screen.findByText('ada.lovelace@work.example is now your primary address.');
-    await waitFor(() => expect(focused()).toBe(title));
+    // Not the screen's title: the keyboard user stays where they were, on the card that changed.
+    await waitFor(() => expect(focused()).toBe(screen.getByRole('heading', { level: 3, name: 'ada.lovelace@work.example' })));
+    expect(within(card('ada.lovelace@work.example')).getByText('Primary')).toBeTruthy();
     fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove ada@example.org' }));
     fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove ada@example.org' }));
     await screen.findByText('Removed ada@example.org.');

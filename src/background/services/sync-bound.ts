@@ -6,7 +6,7 @@
  * page cap (backpack/badgr-request.ts). Now every run is bounded, for every provider:
  *
  * - badges: what the backpack announced at the run's first answer (X-Total-Count, OB 3.0 / OB 2.1;
- *   Badgr's list length) plus a margin for badges added while the run reads, and never more than
+ *   a Badgr listing's length when it is one page) plus a margin for badges added while the run reads, and never more than
  *   MAX_BADGES a run;
  * - pages: never more than MAX_PAGES next links a run (each listing again from the first page,
  *   sync-anchor.ts, counted with them), nor more than one a badge announced plus the margin.

@@ -8,6 +8,8 @@
  * object, compact JWS, SD-JWT or http(s) URL) names none and is not held against the image. Two
  * objects are one badge only when they say the same: a copy claiming the badge's id but saying
  * something else (another recipient) is another badge, which a reader taking it would read instead.
+ * "Say the same" is as JSON-LD reads them (canon): a set's order and one value beside the array of it
+ * do not count; a list's order does.
  */
 import { isHttpUrl } from './classify.ts';
 import { parseJsonObject } from './json.ts';
@@ -54,15 +56,71 @@ export function badgeName(text: string): BadgeName | undefined {
   return isHttpUrl(t) ? { ids: new Set([t]) } : undefined;
 }
 
-/** JSON values equal deeply (key order ignored). Parsed values only, so depth is MAX_JSON_DEPTH at most. */
+/**
+ * Terms JSON-LD keeps in order (a `@list` container) or as written (`@type: @json`, a JSON literal):
+ * those of the bundled contexts (OB 3.0 `allowedValue`; security v2 `capabilityChain`; VC 2.0
+ * `jsonSchema`, `_sd`, `jwk`; JWK `publicKeyJwk`, `secretKeyJwk`), and any term a text's own context
+ * defines so (termsOf).
+ */
+const LIST_TERMS = ['allowedValue', 'capabilityChain'];
+const JSON_TERMS = ['jsonSchema', '_sd', 'jwk', 'publicKeyJwk', 'secretKeyJwk'];
+interface Terms {
+  list: Set<string>;
+  json: Set<string>;
+}
+
+/** The terms an inline context (at any depth, scoped ones included) defines as a list or a JSON literal. */
+function termsOf(values: readonly unknown[]): Terms {
+  const terms: Terms = { list: new Set(LIST_TERMS), json: new Set(JSON_TERMS) };
+  const context = (c: unknown): void => {
+    if (Array.isArray(c)) return c.forEach(context);
+    const o = obj(c);
+    if (!o) return;
+    for (const [term, def] of Object.entries(o)) {
+      const d = obj(def);
+      if (!d) continue;
+      const container = d['@container'];
+      if (container === '@list' || (Array.isArray(container) && container.includes('@list'))) terms.list.add(term);
+      if (d['@type'] === '@json') terms.json.add(term);
+      if (d['@context'] !== undefined) context(d['@context']);
+    }
+  };
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    const o = obj(v);
+    if (!o) return;
+    for (const [k, x] of Object.entries(o)) (k === '@context' ? context : walk)(x);
+  };
+  values.forEach(walk);
+  return terms;
+}
+
+/**
+ * A value's form for comparing, JSON-LD-equivalently (parsed values only, so MAX_JSON_DEPTH deep at
+ * most): an object's keys in any order; an array in a set (JSON-LD 1.1 §4.3.1: "the order of the values
+ * is not significant") as its distinct members sorted, and one member as that member (§4.3: a single
+ * value is the array of it); in order under `@context` (later contexts override), `@list` and a list
+ * term; a JSON literal exactly as written but for its keys' order.
+ */
+function canon(v: unknown, mode: 'set' | 'list' | 'json', terms: Terms): string {
+  if (Array.isArray(v)) {
+    const parts = v.map((x) => canon(x, mode === 'json' ? 'json' : 'set', terms));
+    if (mode === 'json') return `J[${parts.join(',')}]`;
+    if (mode === 'list') return parts.length === 1 ? parts[0]! : `L[${parts.join(',')}]`;
+    const members = [...new Set(parts)].sort();
+    return members.length === 1 ? members[0]! : `S[${members.join(',')}]`;
+  }
+  const o = obj(v);
+  if (!o) return JSON.stringify(v) ?? 'undefined';
+  const keys = Object.keys(o).sort();
+  const of = (k: string) => (mode === 'json' || terms.json.has(k) ? 'json' : k === '@context' || k === '@list' || terms.list.has(k) ? 'list' : 'set');
+  return `O{${keys.map((k) => `${JSON.stringify(k)}:${canon(o[k], of(k), terms)}`).join(',')}}`;
+}
+
+/** Two parsed JSON values say the same as JSON-LD reads them (canon); never two different values. */
 function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  const terms = termsOf([a, b]);
+  return canon(a, 'set', terms) === canon(b, 'set', terms);
 }
 
 /** A date-time claim (NumericDate, RFC 7519 §2) and a date-time string naming the same second. */

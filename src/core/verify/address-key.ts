@@ -4,6 +4,7 @@
  * of its own so that background.js need not carry the recipient check, its MD5 and SHA-256
  * (test/background/engine-apart.test.ts).
  */
+import { unicodeDomain } from './punycode.ts';
 
 /**
  * Whether an address holds a character outside ASCII that Lanyard's folding turns into ASCII: lower
@@ -26,10 +27,23 @@ export function foldsToAscii(v: string): boolean {
 export const asciiKey = (v: string): string => v.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /**
+ * The address with its domain's A-labels as U-labels (RFC 5891 §4.4: `xn--bcher-kva.example` is
+ * `bücher.example`, one domain; punycode.ts unicodeDomain, only when they are that domain's own), else as given.
+ */
+function uLabels(v: string): string {
+  const t = v.trim();
+  const at = t.lastIndexOf('@');
+  const u = at < 1 ? undefined : unicodeDomain(t.slice(at + 1).toLowerCase());
+  return u ? `${t.slice(0, at)}@${u}` : t;
+}
+
+/**
  * One key per e-mail address as the user's addresses are told apart (background identities.ts
- * addressKey): trimmed, composed (NFC) and lower-cased, or, for one that folds into ASCII
- * (foldsToAscii), only its ASCII letters lower-cased: "\u212aate@example.org" is not kate@example.org.
+ * addressKey): trimmed, its domain's A-labels read as U-labels (an IDN address and its A-label form
+ * were two entries of the local list), composed (NFC) and lower-cased, or, for one that folds into
+ * ASCII (foldsToAscii), only its ASCII letters lower-cased: "\u212aate@example.org" is not kate@example.org.
  */
 export function addressKey(v: string): string {
-  return foldsToAscii(v) ? asciiKey(v) : v.trim().normalize('NFC').toLowerCase();
+  const u = uLabels(v);
+  return foldsToAscii(u) ? asciiKey(u) : u.normalize('NFC').toLowerCase();
 }

@@ -37,7 +37,8 @@ export function AddressItem({ email: e, provider, pending, only, working, descri
   };
   return (
     <li class="card address">
-      <h3 class="address-email">{e.email}</h3>
+      {/* Focusable by script: focus lands here once Make primary's button is gone (AddressesScreen.tsx). */}
+      <h3 class="address-email" tabIndex={-1} data-id={e.id}>{e.email}</h3>
       <p class="chips">
         {e.primary ? <span class="chip chip-ok">{t('addressPrimary')}</span> : null}
         {e.verified ? <span class="chip chip-ok">{t('addressVerified')}</span> : <span class="chip chip-warn">{t('addressUnverified')}</span>}

@@ -28,8 +28,19 @@ const CARD_NOTE = 'address-card-note';
 export default function AddressesScreen({ account, accountId, badges, onSync }: AddressesScreenProps) {
   const { t } = useEnv();
   const { emails, note, setNote, load, add, working, resend, makePrimary, remove, cancel } = useEmails(accountId);
-  // Removing an address takes its card; making one primary takes its button: focus goes to the title.
+  // Removing an address takes its card: focus goes to the title.
   const rescue = useFocusRescue(() => document.getElementById('screen-title'));
+  // Making one primary takes its button: focus goes to that card's address, now marked Primary
+  // (wherever the card now is), so the keyboard user keeps their place (WCAG 2.4.3). Once the list
+  // with the change is drawn: focus then fell to the page, or a rescue put it on the title.
+  const [landOn, setLandOn] = useState<string>();
+  useEffect(() => {
+    if (landOn === undefined) return;
+    setLandOn(undefined);
+    const a = document.activeElement;
+    const heading = [...(root.current?.querySelectorAll<HTMLElement>('.address-email') ?? [])].find((h) => h.dataset.id === landOn);
+    if (heading && (!a || a === document.body || !a.isConnected || a.id === 'screen-title')) heading.focus();
+  }, [landOn]);
   // What "Add" did shows under the form (at the bottom, where the user is); what a card's button
   // did shows at the top, near the cards. Either scrolls into view if need be.
   const [atForm, setAtForm] = useState(false);
@@ -69,7 +80,7 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
             onPrimary={() => {
               setAtForm(false);
               rescue();
-              void makePrimary(e);
+              void makePrimary(e).then((made) => made && setLandOn(e.id));
             }}
             onRemove={() => {
               setAtForm(false);

@@ -76,8 +76,12 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
   // "Copy link", after it, and was not heard at LinkedIn's buttons, the card or the e-mail.
   const describedBy = [warning && 'share-warning', c.link && c.linkUnconfirmed && 'share-link-unconfirmed', c.link && c.linkPrivate && 'share-link-private'].filter(Boolean).join(' ');
   const warned = describedBy ? { 'aria-describedby': describedBy } : {};
+  // A badge that did not pass verification (forged, revoked, expired: warning.ts level invalid) is not
+  // pushed to LinkedIn: "Add to profile" is no longer the main button, and the panel says why. One not
+  // fully checked (indeterminate) is never called forged: its warning is enough.
+  const failed = warning?.kind === 'error';
   // LinkedIn is given no link (none, or one on a private network): "Add to profile" says so in its panel's words.
-  const linkedInWarned = c.post ? warned : { 'aria-describedby': [describedBy, 'share-linkedin-no-link'].filter(Boolean).join(' ') };
+  const linkedInWarned = c.post && !failed ? warned : { 'aria-describedby': [describedBy, failed && 'share-linkedin-invalid', !c.post && 'share-linkedin-no-link'].filter(Boolean).join(' ') };
 
   const copy = async (where: Panel, what: string, text: string, html?: string) => {
     const r = await actions.copy(text, html);
@@ -121,7 +125,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
       <section class="panel" aria-labelledby="linkedin-title">
         <h3 id="linkedin-title">{t('shareLinkedIn')}</h3>
         <div class="button-row">
-          <a class="button primary" href={c.addToProfile} target="_blank" rel="noopener noreferrer" {...linkedInWarned}>
+          <a class={failed ? 'button' : 'button primary'} href={c.addToProfile} target="_blank" rel="noopener noreferrer" {...linkedInWarned}>
             {t('shareAddToProfile')}
           </a>
           {c.post ? (
@@ -130,6 +134,7 @@ export default function ShareScreen({ badgeKey, settings, onEditOrgIds, onChange
             </a>
           ) : null}
         </div>
+        {failed ? <p id="share-linkedin-invalid" class="small">{t('shareLinkedInInvalid')}</p> : null}
         {/* Why there is no post and no Credential URL (core/share/linkedin.ts linkedInLink), heard at "Add to profile" too. */}
         {c.post ? null : <p id="share-linkedin-no-link" class="small muted">{t(c.linkPrivate ? 'shareLinkedInPrivate' : 'shareLinkedInNoLink')}</p>}
         <p class="small muted">

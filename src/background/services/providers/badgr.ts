@@ -1,11 +1,12 @@
 /**
- * Badgr / Canvas Credentials as a Provider: one listing of the whole backpack (v2 is not paged;
- * expired, revoked and pending badges included, the engine judges them), the baked image as each
+ * Badgr / Canvas Credentials as a Provider: the backpack's listing, page by page where a server pages
+ * it (the open-source v2 answers in one page; expired, revoked and pending badges included, the engine judges them), the baked image as each
  * badge's original, the v1 addresses, refresh with rotation and revocation at sign-out.
  */
 import { BadgrClient } from '../../../backpack/badgr.ts';
 import type { BadgrAssertion, BadgrEmail, BadgrUser } from '../../../backpack/badgr-types.ts';
-import { isBackpackError, PartialListError } from '../../../backpack/errors.ts';
+import { BackpackError, BackpackErrorCodes, isBackpackError } from '../../../backpack/errors.ts';
+import { MAX_BADGR_PAGES } from '../../../backpack/badgr-request.ts';
 import type { Fetch } from '../../../backpack/http.ts';
 import type { AccountAddress, BadgeMeta } from '../../../platform/records.ts';
 import type { Provider, SyncItem } from './types.ts';
@@ -55,20 +56,26 @@ export function badgrClient(baseUrl: string, fetch: Fetch, signal?: AbortSignal)
 export function badgrProvider(client: BadgrClient): Provider {
   return {
     incremental: false,
-    async page(token) {
-      let all: BadgrAssertion[];
-      let stop: PartialListError | undefined;
-      try {
-        all = await client.assertions(token);
-      } catch (e) {
-        // A next page refused (badgr-request.ts): the badges read up to there are stored, then the run stops and says why.
-        if (!(e instanceof PartialListError)) throw e;
-        all = e.items as BadgrAssertion[];
-        stop = e;
+    async page(token, cursor) {
+      // A page at a time, its next link the run's cursor: a later page that fails keeps the pages
+      // read before it stored, and the run resumes there (sync.ts). A page of rejected badges only is
+      // not the listing's end (sync.ts ends it at an empty page, the whole listing read): the next is read.
+      let at = cursor;
+      for (let pages = 1; ; pages++) {
+        const p = await client.assertionsPage(token, at);
+        // What the listing holds for Lanyard: a badge the user rejected is not one of them.
+        const items = p.items.filter((a) => a.acceptance !== 'Rejected').map(badgrItem);
+        if (items.length === 0 && p.next && !p.stop) {
+          if (pages < MAX_BADGR_PAGES) {
+            at = p.next;
+            continue;
+          }
+          return { items, stop: new BackpackError(BackpackErrorCodes.PROTOCOL, `The Badgr backpack: more than ${MAX_BADGR_PAGES} pages in a row hold no badge`) };
+        }
+        // The total only when the first page is the whole listing (sync-bound.ts measures a run against it).
+        const whole = cursor === undefined && at === undefined && !p.next && !p.stop;
+        return { items, ...(p.next ? { next: p.next } : {}), ...(p.stop ? { stop: p.stop } : {}), ...(whole ? { total: items.length } : {}) };
       }
-      // The total is what the listing holds for Lanyard: a badge the user rejected is not one of them.
-      const items = all.filter((a) => a.acceptance !== 'Rejected').map(badgrItem);
-      return { items, ...(stop ? { stop } : { total: items.length }) };
     },
     async addresses(token) {
       try {
