@@ -4,6 +4,7 @@
  * spaces either), a German compound of 60 letters, and a Hebrew issuer beside an English name.
  * Then a badge issued to an address the user typed (the longest an address's local part may be,
  * 64 characters, RFC 5321 §4.5.3.1.1) and one whose link is on a private network (no LinkedIn link).
+ * Last, a badge with no image whose name is 200 characters of words and whose issuer's name is long.
  */
 import type { BadgeDetail, BadgeView } from '../messaging/views.ts';
 import { badgeImage, MOCK_NOW } from './mock-data.ts';
@@ -12,6 +13,10 @@ import { badgeImage, MOCK_NOW } from './mock-data.ts';
 export const TYPED = `${'ada.lovelace.analytical.engine.notes.'.padEnd(64, 'x')}@department-of-computing.university-of-london.example.ac.uk`;
 const at = (days: number) => new Date(MOCK_NOW - days * 86_400_000).toISOString();
 const base: Omit<BadgeView, 'key' | 'name'> = { accountId: 'local', tags: [], format: 'ob2.0-signed', verdict: 'valid', recipient: 'ada@example.org', pending: false, verifiedAt: at(0.01) };
+
+/** 200 characters of words: a name as long as some issuers write them. */
+export const LONG_NAME = 'Certificate of Advanced Professional Competence in Sustainable Urban Water Management, Flood Risk Assessment and Community Resilience Planning for Coastal Municipalities (Level 7, Module 12 of 14), UK';
+export const LONG_ISSUER = 'The International Federation of Continuing Professional Development Providers for Civil and Environmental Engineering';
 
 export function worldBadges(): BadgeView[] {
   // The detail's typedTo rides on the view: the mock's getBadge spreads the view into the detail.
@@ -24,6 +29,7 @@ export function worldBadges(): BadgeView[] {
     { ...base, key: 'local:world-th', name: 'ใบรับรองการปฐมพยาบาลเบื้องต้นและการช่วยชีวิตขั้นพื้นฐานสำหรับครู', issuerName: 'สภากาชาดไทย', issuerId: 'https://redcross.th.example/issuer', issuedOn: at(40), image: badgeImage(250) },
     typed,
     { ...base, key: 'local:world-lan', name: 'Intranet Safety Badge', issuerName: 'Plant Intranet', issuerId: 'http://192.168.1.20/issuer', issuedOn: at(70), image: badgeImage(70), publicUrl: 'http://192.168.1.20/badges/safety-1' },
+    { ...base, key: 'local:world-long', name: LONG_NAME, issuerName: LONG_ISSUER, issuerId: 'https://ifcpd.example/issuer', issuerUrl: 'https://ifcpd.example/', issuedOn: at(80), publicUrl: 'https://ifcpd.example/b/7' },
     { ...base, key: 'local:world-he', name: 'Pediatric Advanced Life Support Instructor', issuerName: 'מגן דוד אדום – בית הספר לרפואת חירום', issuerId: 'https://mda.example/issuer', issuedOn: at(50), image: badgeImage(300) },
   ];
 }

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountView, BadgeDetail } from '../../messaging/views.ts';
 import { safeHttpUrl } from '../../core/share/escape.ts';
+import { dirOf } from '../../core/share/bidi.ts';
 import { issuerSite } from '../../core/share/issuer-site.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
@@ -90,7 +91,8 @@ export default function BadgeScreen({ badgeKey, added, heldFrom, run, onShare, o
         <BadgeImage src={b.image} size={72} />
         <div>
           <ScreenTitle isolate dir={b.dirs?.name} describedBy={added ? 'badge-added' : undefined}>{b.name}</ScreenTitle>
-          {b.issuerName ? <p class="issuer" dir={b.dirs?.issuerName ?? 'auto'}>{issuerUrl ? <ExternalLink href={issuerUrl} text={b.issuerName} /> : b.issuerName}</p> : null}
+          {/* Its direction from the name, as dir=auto would: the link's own dir="auto" hides its text from the line's. */}
+          {b.issuerName ? <p class="issuer" dir={b.dirs?.issuerName ?? dirOf(b.issuerName)}>{issuerUrl ? <ExternalLink href={issuerUrl} text={b.issuerName} /> : b.issuerName}</p> : null}
           {/* The name and its link are the issuer's own words; this is where the checks place it (core/share/issuer-site.ts). */}
           {site ? <p class="issuer-site" dir="ltr">{t('badgeIssuerSite', site)}</p> : null}
         </div>

@@ -6,7 +6,7 @@ export type NavTarget = 'import' | 'guide' | 'accounts' | 'settings';
 
 const NAV: { to: NavTarget; icon: IconName; label: 'navImport' | 'navGuide' | 'navAccounts' | 'navSettings' }[] = [
   { to: 'import', icon: 'plus', label: 'navImport' },
-  { to: 'guide', icon: 'question', label: 'navGuide' },
+  { to: 'guide', icon: 'help', label: 'navGuide' },
   { to: 'accounts', icon: 'user', label: 'navAccounts' },
   { to: 'settings', icon: 'settings', label: 'navSettings' },
 ];

@@ -9,6 +9,8 @@ const PATHS = {
   check: 'M5 12.5l4.5 4.5L19 7.5',
   cross: 'M6 6l12 12M18 6L6 18',
   question: 'M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .9-1 1.7M12 17h.01',
+  /** The question mark in a ring: as large as the bar's other icons (the bare mark looked disabled beside them). */
+  help: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .9-1 1.7M12 16.5h.01',
   dash: 'M7 12h10',
   share: 'M4 12v7h16v-7M12 3v12M7 8l5-5 5 5',
   refresh: 'M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7',
