@@ -10,7 +10,7 @@
  */
 import { MAX_OTHER_IDENTIFIERS } from '../core/formats/ob3-profile.ts';
 import { NAMELESS_KEY } from '../core/share/badge-name.ts';
-import { displayOptional, displayText } from '../core/share/display.ts';
+import { displayOptional, displayText, hasVisibleText } from '../core/share/display.ts';
 import { chooseText, chooseTexts } from '../core/share/lang-text.ts';
 import type { AccountView, BadgeDetail, BadgeView, EmailView } from '../messaging/views.ts';
 import type { Translate } from './i18n.ts';
@@ -18,18 +18,30 @@ import type { Translate } from './i18n.ts';
 const NAME = 300;
 const o = displayOptional;
 
+/** An issuer's name as shown, or none for one that shows as nothing (display.ts hasVisibleText: a row of U+2800 left a blank where the issuer goes). */
+const visibleName = (text: string | undefined): string | undefined => (hasVisibleText(text) ? displayText(text, NAME) : undefined);
+
 /** A badge's name, or for one without a name the user's words for why (core/share/badge-name.ts); `noName` stays, for what is shared. */
-export const shownName = (b: Pick<BadgeView, 'name' | 'noName'>, t: Translate): string => (b.noName ? t(NAMELESS_KEY[b.noName]) : displayText(b.name, NAME));
+export const shownName = (b: Pick<BadgeView, 'name' | 'noName'>, t: Translate): string => {
+  const why = noNameOf(b);
+  return why ? t(NAMELESS_KEY[why]) : displayText(b.name, NAME);
+};
+
+/** Why a badge has no name: the background's reason, or for a name that shows as nothing (only spaces, controls, braille blanks: display.ts hasVisibleText) 'untitled', as badge-name.ts storedName reads it. */
+const noNameOf = (b: Pick<BadgeView, 'name' | 'noName'>): BadgeView['noName'] => b.noName ?? (hasVisibleText(b.name) ? undefined : 'untitled');
 
 export function viewForDisplay<T extends BadgeView>(b: T, t: Translate, languages?: string | readonly string[]): T {
   const { texts: _texts, ...rest } = b;
   const { pick, dirs } = chooseTexts(b.texts, languages);
+  // A name in the reader's language that shows as nothing gives way to the stored one; none showing is no name, kept in noName for what is shared.
+  const noName = hasVisibleText(pick.name?.value) ? b.noName : noNameOf(b);
   return {
     ...(rest as T),
     ...(dirs ? { dirs } : {}),
-    name: b.noName || !pick.name ? shownName(b, t) : displayText(pick.name.value, NAME),
+    ...(noName ? { noName } : {}),
+    name: noName || !hasVisibleText(pick.name?.value) ? shownName({ name: b.name, noName }, t) : displayText(pick.name.value, NAME),
     description: o(pick.description?.value ?? b.description),
-    issuerName: o(pick.issuerName?.value ?? b.issuerName, NAME),
+    issuerName: visibleName(pick.issuerName?.value ?? b.issuerName),
     tags: b.tags.slice(0, 50).map((t) => displayText(t, 80)),
     recipient: b.recipient === null ? null : displayText(b.recipient, NAME),
   };

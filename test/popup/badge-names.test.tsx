@@ -9,6 +9,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
+import { storedName } from '../../src/core/share/badge-name.ts';
 import { App } from '../../src/popup/App.tsx';
 import { viewForDisplay } from '../../src/popup/display.ts';
 import { createTranslator, type Messages } from '../../src/popup/i18n.ts';
@@ -71,5 +72,35 @@ describe('searching for a badge without a name', () => {
     fireEvent.input(search, { target: { value: 'untitled' } });
     await waitFor(() => expect(screen.queryByText('Badge sans titre')).toBeNull());
     expect(screen.queryByText('Badge illisible')).toBeNull();
+  });
+});
+
+describe('a name that shows as nothing (braille blanks U+2800, only controls) is no name', () => {
+  const BLANK = '\u2800\u2800\u2800';
+  const blankNamed: BadgeView = { ...NAMELESS, key: 'local:b1', name: BLANK, noName: undefined, issuerName: `${BLANK} \u2800` };
+
+  it('the popup’s view names it in the user’s words, keeps noName for what is shared, and shows no issuer', () => {
+    const v = viewForDisplay(blankNamed, tFr);
+    expect(v.name).toBe('Badge sans titre');
+    expect(v.noName).toBe('untitled');
+    expect(v.issuerName).toBeUndefined();
+    // A name given in the reader's language as blanks gives way to the stored one.
+    const inFr = viewForDisplay({ ...blankNamed, name: 'Poetical Science', texts: { name: [{ value: BLANK, language: 'fr' }, { value: 'Poetical Science', language: 'en' }] } }, tFr, 'fr');
+    expect(inFr.name).toBe('Poetical Science');
+    expect(inFr.noName).toBeUndefined();
+  });
+
+  it('the background’s view reads a stored blank name as none (storedName)', () => {
+    expect(storedName({ name: BLANK })).toEqual({ name: '', noName: 'untitled' });
+    expect(storedName({ name: '\u202E\u200B' })).toEqual({ name: '', noName: 'untitled' });
+    expect(storedName({ name: 'Poetical Science' })).toEqual({ name: 'Poetical Science' });
+  });
+
+  it('the list and the badge page show “Badge sans titre”, and no blank issuer', async () => {
+    const mock = createMockActions();
+    const actions = { ...mock, listBadges: async () => ({ ok: true as const, value: [blankNamed] }) };
+    const { container } = render(<App actions={actions} t={tFr} locale="fr" now={now} />);
+    expect(await screen.findByText('Badge sans titre')).toBeTruthy();
+    expect(container.querySelector('.row-issuer')).toBeNull();
   });
 });

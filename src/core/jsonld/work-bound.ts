@@ -23,7 +23,41 @@ export const MAX_CONTEXT_ENTRIES = 512;
 /** About 2–3 s of jsonld.js work on a slow machine at the worst; a real credential is far below. */
 export const MAX_CONTEXT_WORK = 1_000_000;
 
+/**
+ * The most JSON values (objects, array entries, strings, numbers…, outside and inside contexts) a
+ * document may hold for Lanyard to turn it into RDF and canonicalize it when verifying. The work is
+ * linear but not cheap: about 30-50 µs a value through expansion, RDFC-1.0 and the signed-reading
+ * checks, so an OB 3.0 credential with 100,000 tags (0.9 MB) held the service worker 4.7 s, and one of
+ * the 8 MiB a hover link may read about 40 s (the verification deadline bounds waiting, not work).
+ * The largest real credentials in test/fixtures hold a few hundred (OB 3.0 complete: 553, CLR 2.0
+ * complete: 445; a CLR 1.0 transcript of 4,591 is JWS-signed, not canonicalized); 50,000 leaves a
+ * transcript of a hundred full credentials room. Past it the signature is `indeterminate`, too large
+ * to check here, never `invalid`. A long string (an embedded image) is one value.
+ */
+export const MAX_DOCUMENT_VALUES = 50_000;
+
 export class ContextWorkError extends Error {}
+
+/** JSON values in `doc`, counting stops past `limit` (an iterative walk). */
+export function valueCount(doc: unknown, limit = Infinity): number {
+  let n = 0;
+  const stack: unknown[] = [doc];
+  while (stack.length && n <= limit) {
+    const v = stack.pop();
+    n++;
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else for (const k in v) if (Object.hasOwn(v, k)) stack.push((v as Record<string, unknown>)[k]);
+  }
+  return n;
+}
+
+/** Throws ContextWorkError when `doc` holds more JSON values than Lanyard canonicalizes to verify one (MAX_DOCUMENT_VALUES). */
+export function assertBoundedDocument(doc: unknown): void {
+  if (valueCount(doc, MAX_DOCUMENT_VALUES) > MAX_DOCUMENT_VALUES) {
+    throw new ContextWorkError(`it holds more than ${MAX_DOCUMENT_VALUES.toLocaleString('en')} JSON values, too large to check here (Lanyard canonicalizes at most that many to verify a proof)`);
+  }
+}
 
 /** Objects in the document (outside contexts) and keys inside inline context objects, by an iterative walk. */
 export function contextWork(doc: unknown): { objects: number; terms: number; contexts: number } {

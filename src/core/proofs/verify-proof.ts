@@ -135,8 +135,14 @@ export async function verifyProof(input: ProofInput, ctx: VerifyContext): Promis
   };
   const suite = suiteOf(proof);
   if ('refused' in suite) return { ...info, signature: fail(ErrorCodes.ALG_NOT_ALLOWED, suite.refused) };
+  // VC DI 1.0 §2.1: proofPurpose "MUST be a string". Another shape is a malformed proof, refused like a
+  // malformed proofValue (fail), and said so: ["assertionMethod"] read "is [...], not assertionMethod".
   if (proof.proofPurpose !== 'assertionMethod') {
-    return { ...info, signature: fail(ErrorCodes.PROOF_PURPOSE, `The proof's purpose is ${shorten(JSON.stringify(proof.proofPurpose ?? null), 60)}, not assertionMethod`) };
+    const given = shorten(JSON.stringify(proof.proofPurpose ?? null), 60);
+    const pp = proof.proofPurpose;
+    const shape = Array.isArray(pp) ? `an array: ${given}` : pp === null ? 'null' : typeof pp === 'object' ? `an object: ${given}` : `${typeof pp === 'number' ? 'a number' : 'a boolean'}: ${given}`;
+    const what = typeof pp === 'string' ? `is ${given}, not assertionMethod` : pp === undefined ? 'is missing: it must be assertionMethod' : `must be one string, assertionMethod (VC Data Integrity 1.0 §2.1), not ${shape}`;
+    return { ...info, signature: fail(ErrorCodes.PROOF_PURPOSE, `The proof's purpose ${what}`) };
   }
   if ('unsupported' in suite) return { ...info, signature: unsupported(proof, suite.unsupported) };
   // VC DI 1.0 §4.5 step 3.3: a chained proof signed the document with the proofs it names as its `proof` (proof-chain.ts).

@@ -10,6 +10,8 @@ import { ErrorCodes } from '../errors.ts';
 import { idOf } from '../formats/json-util.ts';
 import type { ContextSet } from '../jsonld/context-set.ts';
 import { loadBundledContexts } from '../jsonld/contexts.ts';
+import type { Canonical } from '../jsonld/nquads-read.ts';
+import { assertBoundedDocument } from '../jsonld/work-bound.ts';
 import { issuerBinding, type Binding } from '../keys/binding.ts';
 import type { KeyDescription } from '../keys/jwk.ts';
 import type { CheckList } from '../verify/checks.ts';
@@ -39,12 +41,18 @@ function rank(r: ProofReport): number {
 
 /** Canonicalization under a context set, each document form computed once for all proofs (a module function: no closures named per call). */
 function canonUnder(credential: Record<string, unknown>, set: ContextSet | undefined): Pick<ProofInput, 'canonize' | 'documentCanon'> {
-  const sha256Doc = once(() => canonicalWith(unsecured(credential), 'SHA-256', set));
-  const sha384Doc = once(() => canonicalWith(unsecured(credential), 'SHA-384', set));
+  const sha256Doc = once(() => bounded(unsecured(credential), 'SHA-256', set));
+  const sha384Doc = once(() => bounded(unsecured(credential), 'SHA-384', set));
   return {
-    canonize: (doc: unknown, hash: CanonHash = 'SHA-256') => canonicalWith(doc, hash, set),
+    canonize: (doc: unknown, hash: CanonHash = 'SHA-256') => bounded(doc, hash, set),
     documentCanon: (hash: CanonHash = 'SHA-256') => (hash === 'SHA-384' ? sha384Doc() : sha256Doc()),
   };
+}
+
+/** A document canonicalized to verify a proof, unless it is too large to check here (work-bound.ts MAX_DOCUMENT_VALUES): the proof is then unsettled. */
+async function bounded(doc: unknown, hash: CanonHash, set: ContextSet | undefined): Promise<Canonical> {
+  assertBoundedDocument(doc);
+  return canonicalWith(doc, hash, set);
 }
 
 /**

@@ -5,6 +5,8 @@
  * instead ("Unreadable badge", "Untitled badge", or the engine's "Unnamed badge"): those read as the
  * reason they stood for.
  */
+import { hasVisibleText } from './display.ts';
+
 export type NoName = 'unreadable' | 'untitled';
 
 export const NO_NAMES: readonly NoName[] = ['unreadable', 'untitled'];
@@ -16,7 +18,8 @@ const STORED_BEFORE: Readonly<Record<string, NoName>> = { 'Unreadable badge': 'u
 
 /** A stored name and reason as they are meant: a name, or none and why (an older record's English words read as their reason). */
 export function storedName(m: { name?: string; noName?: NoName }): { name: string; noName?: NoName } {
-  const name = m.name?.trim() ? m.name : '';
+  // A name of only spaces, controls or braille blanks (U+2800) shows as nothing: no name (display.ts hasVisibleText), as what is shared reads it.
+  const name = hasVisibleText(m.name) ? m.name : '';
   const before = Object.hasOwn(STORED_BEFORE, name) ? STORED_BEFORE[name] : undefined;
   if (m.noName || before || !name) return { name: '', noName: m.noName ?? before ?? 'untitled' };
   return { name };

@@ -26,8 +26,9 @@ export type MdInline =
 const MAX_DEPTH = 8;
 /** safeHttpUrl refuses longer URLs anyway; a destination is looked for within this span of text. */
 const MAX_URL = 4096;
-const BARE_URL = /https?:\/\/[^\s<>"'`]{1,4088}/y;
-const AUTOLINK = /<(https?:\/\/[^\s<>]{1,4096})>/y;
+// Schemes are case-insensitive (RFC 3986 §3.1; CommonMark §6.5 autolinks): HTTPS://… is linked as https://… is.
+const BARE_URL = /https?:\/\/[^\s<>"'`]{1,4088}/iy;
+const AUTOLINK = /<(https?:\/\/[^\s<>]{1,4096})>/iy;
 const BACKTICKS = /`+/y;
 const PUNCT = /[!-/:-@[-`{-~]/;
 // One level of balanced parentheses in the URL: [x](https://en.wikipedia.org/wiki/Foo_(bar)).

@@ -36,6 +36,17 @@ describe('Data Integrity with did:key', () => {
     const vc = await signCredential(credential(alice.did), alice, { proofPurpose: 'authentication' });
     expect(checksOf(await verifyDataIntegrity(vc, context())).signature).toMatchObject({ outcome: 'fail', code: ErrorCodes.PROOF_PURPOSE });
   });
+  // VC DI 1.0 §2.1: proofPurpose is a string. An array of the one value is still refused (a malformed proof fails,
+  // as a malformed proofValue does), and the message says why: it read `purpose is ["assertionMethod"], not assertionMethod`.
+  it('refuses proofPurpose ["assertionMethod"] (an array), saying it must be one string', async () => {
+    const vc = await signCredential(credential(alice.did), alice);
+    const arrayed = { ...vc, proof: { ...(vc.proof as object), proofPurpose: ['assertionMethod'] } };
+    const signature = checksOf(await verifyDataIntegrity(arrayed, context())).signature;
+    expect(signature).toMatchObject({ outcome: 'fail', code: ErrorCodes.PROOF_PURPOSE });
+    expect(signature?.message).toBe('The proof\'s purpose must be one string, assertionMethod (VC Data Integrity 1.0 §2.1), not an array: ["assertionMethod"]');
+    const missing = { ...vc, proof: { ...(vc.proof as object), proofPurpose: undefined } };
+    expect(checksOf(await verifyDataIntegrity(missing, context())).signature?.message).toBe('The proof\'s purpose is missing: it must be assertionMethod');
+  });
   it('fails issuer-key for a did:key method while the issuer is another did:key', async () => {
     const vc = await signCredential(credential(alice.did), mallory);
     const r = await verifyDataIntegrity(vc, context());

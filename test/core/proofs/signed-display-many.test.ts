@@ -19,8 +19,9 @@ const NOW = new Date('2026-01-01T00:00:00Z');
 const signatureOf = (r: Awaited<ReturnType<typeof verify>>) => r.checks.find((c) => c.id === 'signature');
 
 describe('signed display: many evidence items', () => {
-  it('10,000 evidence items without ids, signed, verify in seconds, not minutes (was ~50 s)', async () => {
-    const evidence = Array.from({ length: 10_000 }, (_, i) => ({ type: ['Evidence'], name: i % 2 ? 'Portfolio' : `Item ${i}`, narrative: 'Shown to the panel' }));
+  // 9,000 items: 10,000 hold more JSON values than a credential verified here may (work-bound.ts MAX_DOCUMENT_VALUES).
+  it('9,000 evidence items without ids, signed, verify in seconds, not minutes (10,000 took ~50 s)', async () => {
+    const evidence = Array.from({ length: 9_000 }, (_, i) => ({ type: ['Evidence'], name: i % 2 ? 'Portfolio' : `Item ${i}`, narrative: 'Shown to the panel' }));
     const vc = await signCredential(credential(alice.did, { evidence }), alice);
     const t = performance.now();
     const r = await verify(JSON.stringify(vc), { now: NOW });

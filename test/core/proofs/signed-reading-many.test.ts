@@ -6,6 +6,8 @@
  * worker and from a badge link on a hover site. The values left are now counted by key.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { canonize } from '../../../src/core/jsonld/canonize.ts';
+import { unreadInCredential } from '../../../src/core/proofs/signed-reading.ts';
 import { verify } from '../../../src/core/verify/pipeline.ts';
 import { credential, generateSigner, signCredential, type Ed25519Signer } from './support.ts';
 
@@ -22,14 +24,21 @@ const withIdentifiers = (n: number, value = (i: number) => `p${i}@ex.org`) => {
 };
 
 describe('signed reading: many identifier entries', () => {
-  it('60,000 signed identifier entries verify in seconds, not minutes', async () => {
-    const vc = await signCredential(withIdentifiers(60_000), alice);
+  // A credential this large is no longer canonicalized to verify it (work-bound.ts MAX_DOCUMENT_VALUES:
+  // large-credential.test.ts), so the signed reading is checked on its own at this size.
+  it('60,000 signed identifier entries are read in seconds, not minutes', async () => {
+    const doc = withIdentifiers(60_000);
+    const canon = await canonize(doc);
     const t = performance.now();
-    const r = await verify(JSON.stringify(vc), { now: NOW });
-    const ms = performance.now() - t;
-    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ outcome: 'pass' });
-    expect(ms).toBeLessThan(60_000); // 13-18 s here after (load 8), 122 s before; 40,000 took 30 to 69 s
+    expect(unreadInCredential(canon, doc)).toBeUndefined();
+    expect(performance.now() - t).toBeLessThan(60_000); // 122 s before the fix; 40,000 took 30 to 69 s
   }, 240_000);
+
+  it('9,000 signed identifier entries (within the bound) verify', async () => {
+    const vc = await signCredential(withIdentifiers(9_000), alice);
+    const r = await verify(JSON.stringify(vc), { now: NOW });
+    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ outcome: 'pass' });
+  }, 120_000);
 
   it('each JSON value still accounts for one statement: an entry signed twice but read once is found', async () => {
     // Two identifier entries with the same address are two signed blank nodes; a JSON that lists one reads one of them.

@@ -18,6 +18,16 @@ describe('markdownToHtml', () => {
     );
   });
 
+  // RFC 3986 §3.1: schemes are case-insensitive. <HTTPS://…> and a bare HTTPS://… stayed text.
+  it('links upper- and mixed-case http(s) schemes as the lower-case ones, the text as written', () => {
+    const a = (href: string, text: string) => `<a href="${href}" rel="noopener noreferrer nofollow" target="_blank">${text}</a>`;
+    expect(markdownToHtml('See <HTTPS://b.example> or HTTPS://c.example/page, Http://d.example.')).toBe(
+      `<p>See ${a('https://b.example/', 'HTTPS://b.example')} or ${a('https://c.example/page', 'HTTPS://c.example/page')}, ${a('http://d.example/', 'Http://d.example')}.</p>`,
+    );
+    expect(markdownToHtml('<HTTPS://b.example>')).toBe(markdownToHtml('<https://b.example>').replace('>https://b.example<', '>HTTPS://b.example<'));
+    for (const other of ['<JAVASCRIPT:alert(1)>', 'FTP://e.example', '<HTTPX://f.example>', 'xHTTPS://g.example']) expect(markdownToHtml(other)).not.toContain('<a');
+  });
+
   it('never links anything but http(s), and keeps the link text', () => {
     for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', '//evil.example', 'mailto:a@b.example']) {
       const html = markdownToHtml(`[click](${href})`);
