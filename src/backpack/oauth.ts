@@ -156,8 +156,13 @@ export async function tokenRequest(opts: ClientOptions, tokenUrl: string, client
   };
 }
 
-/** §5.1 `expires_in`: a JSON number, or decimal digits as some servers send; else NaN (Number(true) is 1, Number([3600]) 3600). */
-const lifetimeSeconds = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && /^[0-9]{1,20}$/.test(v) ? Number(v) : NaN);
+/**
+ * §5.1 `expires_in`, "the lifetime in seconds": a JSON number, or a decimal string as some servers send
+ * ("3600", "3600.0", which was read as no expiry); whole seconds (floor). Else NaN (Number(true) is 1,
+ * Number([3600]) 3600, Number(" 3600") and Number("1e3") numbers no server meant).
+ */
+const lifetimeSeconds = (v: unknown): number =>
+  Math.floor(typeof v === 'number' ? v : typeof v === 'string' && /^[0-9]{1,20}(?:\.[0-9]{1,20})?$/.test(v) ? Number(v) : NaN);
 
 const parseOr = (text: string): unknown => {
   try {

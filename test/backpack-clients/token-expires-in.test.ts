@@ -1,7 +1,8 @@
 /**
  * RFC 6749 §5.1 `expires_in`: "The lifetime in seconds of the access token", a JSON number (RFC 8259
- * §6). Some servers send it as a string of decimal digits ("3600"), which is read too. Anything else
- * (`true`, `[3600]`, "3600abc", " 3600", "0x10", "1e3", "") is no lifetime: the expiry is unknown and
+ * §6). Some servers send it as a string of decimal digits ("3600", "3600.0"), which is read too; a
+ * fraction of a second is dropped (floor), in a number or a string. Anything else (`true`, `[3600]`,
+ * "3600abc", " 3600", "0x10", "1e3", "3600.", ".5", "") is no lifetime: the expiry is unknown and
  * the token is refreshed when the API refuses it (a 401), never a lifetime JavaScript's Number() made
  * up from it (Number(true) is 1 and Number([3600]) 3600).
  */
@@ -19,9 +20,9 @@ const answer = async (body: string) => {
 };
 const withExpiresIn = (raw: string) => answer(`{"access_token":"at","token_type":"Bearer","expires_in":${raw}}`);
 
-describe('expires_in is read only as a JSON number or a decimal-digit string (RFC 6749 §5.1)', () => {
+describe('expires_in is read only as a JSON number or a decimal string (RFC 6749 §5.1)', () => {
   it('true, [3600], "3600abc" and other non-numbers give an unknown expiry, the token still kept', async () => {
-    for (const raw of ['true', 'false', '[3600]', '["3600"]', '"3600abc"', '" 3600"', '"3600 "', '"0x10"', '"1e3"', '""', '"-5"', '"3600.5"', '{"valueOf":3600}']) {
+    for (const raw of ['true', 'false', '[3600]', '["3600"]', '"3600abc"', '" 3600"', '"3600 "', '"0x10"', '"1e3"', '""', '"-5"', '"-3600.0"', '"3600."', '".5"', '"3600.5.1"', '"+3600"', '"3600,5"', '{"valueOf":3600}']) {
       const t = await withExpiresIn(raw);
       expect(t.accessToken, raw).toBe('at');
       expect(t.expiresAt, raw).toBeUndefined();
@@ -33,7 +34,16 @@ describe('expires_in is read only as a JSON number or a decimal-digit string (RF
     expect((await withExpiresIn('3600')).expiresAt).toBe(1_000 + 3_600_000);
     expect((await withExpiresIn('"3600"')).expiresAt).toBe(1_000 + 3_600_000);
     expect((await withExpiresIn('"3600"')).lifetimeMs).toBe(3_600_000);
-    expect((await withExpiresIn('299.5')).lifetimeMs).toBe(299_500);
+  });
+
+  it('a decimal string ("3600.0") is seconds too, and a fraction of a second is dropped (floor)', async () => {
+    expect((await withExpiresIn('"3600.0"')).expiresAt).toBe(1_000 + 3_600_000);
+    expect((await withExpiresIn('"3600.0"')).lifetimeMs).toBe(3_600_000);
+    expect((await withExpiresIn('"3600.9"')).lifetimeMs).toBe(3_600_000);
+    expect((await withExpiresIn('299.5')).lifetimeMs).toBe(299_000);
+    expect((await withExpiresIn('299.5')).expiresAt).toBe(1_000 + 299_000);
+    // Under a second is no lifetime, as 0 is.
+    expect((await withExpiresIn('"0.5"')).expiresAt).toBeUndefined();
   });
 
   it('a digit string too long to be a lifetime is no expiry, not a rounded number', async () => {

@@ -81,6 +81,10 @@ export function createSeen() {
   return {
     fresh: (items: readonly SyncItem[]): SyncItem[] => items.filter((i) => seen.get(i.sourceId) !== i.fingerprint),
     add: (item: SyncItem): void => void seen.set(item.sourceId, item.fingerprint),
+    /** The badges this run counted in this worker. */
+    get size(): number {
+      return seen.size;
+    },
   };
 }
 

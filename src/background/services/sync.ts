@@ -35,6 +35,7 @@ import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { runPageItems } from './sync-page.ts';
+import { cursorRefused, startOver } from './sync-cursor.ts';
 import { syncRecordSaver } from './sync-save.ts';
 import { BADGE_TIMEOUT_MS, CONCURRENT, runSince, SINCE_MARGIN_MS, wholeAtAfter } from './sync-limits.ts';
 
@@ -108,8 +109,22 @@ export function createSync(d: SyncDeps) {
     const listing = createListing();
     // Two awards under one credential id are two badges (sync-award-key.ts).
     const awards = createAwardKeys(d.db, account.id, (key) => removed.award(key));
+    let restarted = false;
     for (;;) {
-      const page = await awards(await call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure));
+      const resumed = run.cursor !== undefined;
+      let page;
+      try {
+        page = await awards(await call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure));
+      } catch (e) {
+        // A saved cursor the backpack no longer takes: from the first page again, once a run (sync-cursor.ts).
+        if (!resumed || !cursorRefused(e)) throw e;
+        startOver(run, seen.size);
+        s.done = seen.size;
+        await save(s);
+        if (restarted) throw e;
+        restarted = whole = true;
+        continue;
+      }
       noteServerClock(run, page.serverDate, now().getTime());
       // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
       if (!anchorHolds(run, page)) {
