@@ -120,6 +120,7 @@ export const MAX_BADGR_PAGES = 500;
  */
 export const MAX_BADGR_LIST_BYTES = MAX_ANSWER_BYTES;
 export const MAX_BADGR_ENTRIES = 10_000;
+const pastEntries = (what: string) => `${what}: Badgr listed more than ${MAX_BADGR_ENTRIES} badges: Lanyard kept those read up to there and stopped`;
 
 /** One page of a v2 list: its results, the next page's address, or why the listing cannot go on past it. */
 export interface BadgrPage {
@@ -139,6 +140,9 @@ export interface BadgrPage {
 export async function badgrV2Page(opts: ClientOptions, url: string, c: BadgrCall): Promise<BadgrPage> {
   const { body, headers, size, at } = await badgrExchange(opts, url, c);
   const result = resultOf(body, c.what);
+  // One answer holds no more than a whole listing may: the sync hands a page to the run whole and bounds a run
+  // (sync-bound.ts) only where it follows a next link, which a one-page listing has none of (review47).
+  if (result.length > MAX_BADGR_ENTRIES) return { result: result.slice(0, MAX_BADGR_ENTRIES), size, stop: new BackpackError(C.PROTOCOL, pastEntries(c.what)) };
   let next: string | undefined;
   try {
     // Its relative addresses read against where it was answered (RFC 3986 §5.1.3), after a redirect within the site.
@@ -167,7 +171,7 @@ export async function badgrV2List(opts: ClientOptions, url: string, c: BadgrCall
     const room = MAX_BADGR_ENTRIES - out.length;
     out.push(...page.result.slice(0, room));
     size += page.size;
-    const tooMany = () => stop(`${c.what}: Badgr listed more than ${MAX_BADGR_ENTRIES} badges: Lanyard kept those read up to there and stopped`);
+    const tooMany = () => stop(pastEntries(c.what));
     if (page.result.length > room) throw tooMany();
     if (page.stop) throw new PartialListError(out, page.stop);
     next = page.next;
