@@ -24,6 +24,7 @@ const breaksAndOverflow = (page: Page) =>
     const chars: { ch: string; top: number; bottom: number }[] = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement?.closest('.visually-hidden')) continue; // heard, not seen (ui/HeardToo.tsx)
       const text = n.textContent ?? '';
       for (let i = 0; i < text.length; i++) {
         const r = document.createRange();
@@ -37,7 +38,9 @@ const breaksAndOverflow = (page: Page) =>
     const all = chars.map((c) => c.ch).join('');
     for (let i = 0; i + 1 < chars.length; i++) {
       // The next character starts below this hyphen's line: the line broke after it.
-      if (chars[i]!.ch === '-' && /\w/.test(chars[i + 1]!.ch) && chars[i + 1]!.top >= chars[i]!.bottom - 2) hyphenBreaks.push(all.slice(Math.max(0, i - 12), i + 1) + '|' + all.slice(i + 1, i + 12));
+      // Only in an address (a word with an "@"): "e-|mail" in a sentence is a word's own hyphen.
+      const word = (all.slice(0, i).match(/\S*$/)?.[0] ?? '') + (all.slice(i).match(/^\S*/)?.[0] ?? '');
+      if (word.includes('@') && chars[i]!.ch === '-' && /\w/.test(chars[i + 1]!.ch) && chars[i + 1]!.top >= chars[i]!.bottom - 2) hyphenBreaks.push(all.slice(Math.max(0, i - 12), i + 1) + '|' + all.slice(i + 1, i + 12));
     }
     const wide = [...root.querySelectorAll<HTMLElement>('*')].filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'auto').map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} > ${el.clientWidth}`);
     const content = root as HTMLElement;
