@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Address } from '../../src/popup/ui/Address.tsx';
+import { Address, AddressIn } from '../../src/popup/ui/Address.tsx';
+import { Sentence, slot } from '../../src/popup/ui/Sentence.tsx';
 
 afterEach(cleanup);
 
@@ -18,5 +19,33 @@ describe('an address with its break points (ui/Address.tsx)', () => {
     const p = html('<img src=x onerror=alert(1)>');
     expect(p.innerHTML).toBe('&lt;img src=x onerror=alert(1)&gt;');
     expect(p.querySelector('img')).toBeNull();
+  });
+
+  it('holds each hyphen to the character after it, and its text is exactly the address (no U+2011, nothing invisible)', () => {
+    for (const value of ['ada@old-school.example', 'a-b--c@x-y.example', 'ada-@example.org', `ada-${'x'.repeat(60)}@example.org`]) {
+      const p = html(value);
+      expect(p.textContent).toBe(value);
+      expect(p.textContent).not.toMatch(/[\u00AD\u2011\u200B-\u200D\u2060\uFEFF]/);
+      // No text node ends with a hyphen outside a held pair: a line may not end there.
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if ((n.textContent ?? '').includes('-')) expect((n.parentElement as HTMLElement).className).toBe('address-hold');
+      }
+    }
+    expect(html('ada@old-school.example').innerHTML).toBe('ada@<wbr>old<span class="address-hold">-s</span>chool<wbr>.example');
+  });
+
+  it('stands in a translated sentence as a word of its own (ui/Sentence.tsx), copied as the address', () => {
+    const p = render(<p><Sentence text={`Open the e-mail sent to ${slot(0)} and click its link.`} words={[<Address value="ada@old-school.example" />]} /></p>).container.querySelector('p')!;
+    expect(p.textContent).toBe('Open the e-mail sent to ada@old-school.example and click its link.');
+    expect(p.querySelector('bdi[dir="auto"] .address-hold')?.textContent).toBe('-s');
+  });
+
+  it('is drawn wherever a note quotes it (AddressIn), the rest of the note as it was', () => {
+    const p = render(<p><AddressIn text="ada@old-school.example is now your primary address." address="ada@old-school.example" /></p>).container.querySelector('p')!;
+    expect(p.textContent).toBe('ada@old-school.example is now your primary address.');
+    expect(p.querySelectorAll('bdi wbr')).toHaveLength(2);
+    const plain = render(<p><AddressIn text="<b>not markup</b>" /></p>).container.querySelector('p')!;
+    expect(plain.innerHTML).toBe('&lt;b&gt;not markup&lt;/b&gt;');
   });
 });

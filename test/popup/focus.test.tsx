@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/popup/App.tsx';
 import { firstSyncActions, signInToBadgr } from './first-sync.ts';
 import { now, renderApp, t } from './render.tsx';
+import { across } from '../support/across.ts';
 
 afterEach(cleanup);
 
@@ -53,13 +54,13 @@ describe('focus', () => {
     const primary = within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary ada.lovelace@work.example' });
     primary.focus();
     fireEvent.click(primary);
-    await screen.findByText('ada.lovelace@work.example is now your primary address.');
+    await screen.findByText(across('ada.lovelace@work.example is now your primary address.'));
     // Not the screen's title: the keyboard user stays where they were, on the card that changed.
     await waitFor(() => expect(focused()).toBe(screen.getByRole('heading', { level: 3, name: 'ada.lovelace@work.example' })));
     expect(within(card('ada.lovelace@work.example')).getByText('Primary')).toBeTruthy();
     fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove ada@example.org' }));
     fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove ada@example.org' }));
-    await screen.findByText('Removed ada@example.org.');
+    await screen.findByText(across('Removed ada@example.org.'));
     await waitFor(() => expect(focused()).toBe(title));
   });
 

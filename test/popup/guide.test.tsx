@@ -7,6 +7,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from './render.tsx';
+import { across } from '../support/across.ts';
 
 afterEach(cleanup);
 
@@ -24,7 +25,7 @@ const card = (email: string) => within(account()).getByRole('heading', { name: e
 describe("Can't find a badge?", () => {
   it('lists the unconfirmed address and the badge waiting on it', async () => {
     await openGuide();
-    expect(within(account()).getByText(/was sent to ada@old-school.example, which is not confirmed yet/)).toBeTruthy();
+    expect(within(account()).getByText(across(/was sent to ada@old-school.example, which is not confirmed yet/))).toBeTruthy();
     expect(within(card('ada@old-school.example')).getByText('Not confirmed')).toBeTruthy();
     expect(within(card('ada@example.org')).getByText('Confirmed')).toBeTruthy();
   });
@@ -33,12 +34,12 @@ describe("Can't find a badge?", () => {
     const { actions } = await openGuide();
     fireEvent.input(within(account()).getByLabelText('The address the badge was sent to'), { target: { value: 'ada@award.example' } });
     fireEvent.click(within(account()).getByRole('button', { name: 'Add and send confirmation' }));
-    await screen.findByText(/is sending a confirmation e-mail to ada@award.example/);
+    await screen.findByText(across(/is sending a confirmation e-mail to ada@award.example/));
     expect(actions.calls.some((c) => c.name === 'addEmail' && c.args[1] === 'ada@award.example')).toBe(true);
     fireEvent.click(within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation ada@old-school.example' }));
-    await screen.findByText('Confirmation e-mail sent again to ada@old-school.example.');
+    await screen.findByText(across('Confirmation e-mail sent again to ada@old-school.example.'));
     fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary ada.lovelace@work.example' }));
-    await screen.findByText(/ada.lovelace@work.example is now your primary address. Badges issued to your other addresses stay yours/);
+    await screen.findByText(across(/ada.lovelace@work.example is now your primary address. Badges issued to your other addresses stay yours/));
     expect(screen.getByText(/Badges issued to your old address stay in your backpack as long as the old address stays on your account/)).toBeTruthy();
   });
 
@@ -71,7 +72,7 @@ describe("Can't find a badge?", () => {
     const panel = screen.getByRole('region', { name: 'Forgot your password?' });
     fireEvent.input(within(panel).getByLabelText('E-mail'), { target: { value: 'ada@example.org' } });
     fireEvent.click(within(panel).getByRole('button', { name: 'Send me a reset link' }));
-    await within(panel).findByText(/If ada@example.org has an account at api.badgr.io, a reset link is on its way/);
+    await within(panel).findByText(across(/If ada@example.org has an account at api.badgr.io, a reset link is on its way/));
     expect(actions.calls.find((c) => c.name === 'requestPasswordReset')?.args).toEqual(['https://api.badgr.io', 'ada@example.org']);
     fireEvent.click(within(panel).getByRole('button', { name: 'Send me a reset link' }));
     // Badgr throttles resets as it throttles sign-ins (apps/mainsite/utils.py `throttleable`), but a reset is no sign-in attempt.

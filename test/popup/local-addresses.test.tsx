@@ -12,6 +12,7 @@ import { BadgeFacts } from '../../src/popup/badge/BadgeFacts.tsx';
 import { detailForDisplay } from '../../src/popup/display.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
 import { renderApp, renderWithEnv, t } from './render.tsx';
+import { across } from '../support/across.ts';
 
 afterEach(cleanup);
 
@@ -42,7 +43,7 @@ describe('the addresses typed for this browser', () => {
     expect(actions.calls.some((c) => c.name === 'addLocalAddress')).toBe(false);
 
     submit('  Ada@Old.example ');
-    await screen.findByText('Added Ada@Old.example. Your badges are being checked again.');
+    await screen.findByText(across('Added Ada@Old.example. Your badges are being checked again.'));
     expect(actions.calls.filter((c) => c.name === 'addLocalAddress').map((c) => c.args)).toEqual([['Ada@Old.example']]);
     // The badges are being checked again: the popup reads its state and list again.
     const added = actions.calls.findIndex((c) => c.name === 'addLocalAddress');
@@ -55,7 +56,7 @@ describe('the addresses typed for this browser', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('This address is in the list already.');
     expect(field().getAttribute('aria-invalid')).toBe('true');
     submit('jose\u0301@example.org');
-    await screen.findByText(/Added jose\u0301@example.org/);
+    await screen.findByText(across(/Added jose\u0301@example.org/));
     submit('JOS\u00c9@example.org');
     expect((await screen.findByRole('alert')).textContent).toContain('This address is in the list already.');
     expect(actions.calls.filter((c) => c.name === 'addLocalAddress')).toHaveLength(2);
@@ -67,9 +68,9 @@ describe('the addresses typed for this browser', () => {
   it('sends an address that is a listed one only once folded into ASCII: the background tells them apart', async () => {
     const { actions } = await accounts();
     submit('kate@example.org');
-    await screen.findByText(/Added kate@example.org/);
+    await screen.findByText(across(/Added kate@example.org/));
     submit('\u212aate@example.org');
-    await screen.findByText(/Added \u212aate@example.org/);
+    await screen.findByText(across(/Added \u212aate@example.org/));
     expect(actions.calls.filter((c) => c.name === 'addLocalAddress').map((c) => c.args)).toEqual([['kate@example.org'], ['\u212aate@example.org']]);
   });
 
@@ -78,7 +79,7 @@ describe('the addresses typed for this browser', () => {
   it('adds an address pasted as a mailto: link as the address it names', async () => {
     const { actions } = await accounts();
     submit(' mailto:Ada@example.org ');
-    await screen.findByText(/Added Ada@example.org\./);
+    await screen.findByText(across(/Added Ada@example.org\./));
     expect(actions.calls.filter((c) => c.name === 'addLocalAddress').map((c) => c.args)).toEqual([['Ada@example.org']]);
   });
 
@@ -86,7 +87,7 @@ describe('the addresses typed for this browser', () => {
   it('adds an address pasted as a mailto: link with a subject as the address alone', async () => {
     const { actions } = await accounts();
     submit('mailto:ada@example.org?subject=My%20badge');
-    await screen.findByText(/Added ada@example.org\./);
+    await screen.findByText(across(/Added ada@example.org\./));
     expect(actions.calls.filter((c) => c.name === 'addLocalAddress').map((c) => c.args)).toEqual([['ada@example.org']]);
   });
 
@@ -96,7 +97,7 @@ describe('the addresses typed for this browser', () => {
     const remove = await screen.findByRole('button', { name: 'Remove ada@old.example' });
     remove.focus();
     fireEvent.click(remove);
-    await screen.findByText('Removed ada@old.example. Your badges are being checked again.');
+    await screen.findByText(across('Removed ada@old.example. Your badges are being checked again.'));
     expect(actions.calls.find((c) => c.name === 'removeLocalAddress')?.args).toEqual(['ada@old.example']);
     expect(screen.queryByRole('button', { name: 'Remove ada@old.example' })).toBeNull();
     await waitFor(() => expect(document.activeElement?.id).toBe('local-addresses-title'));

@@ -6,6 +6,7 @@ import AddressesScreen from '../../src/popup/addresses/AddressesScreen.tsx';
 import { mockAccounts, seedBadges } from '../../src/popup/mock-data.ts';
 import { createMockActions } from '../../src/popup/mock-actions.ts';
 import { addressCard, renderAddresses, renderApp, renderWithEnv } from './render.tsx';
+import { across } from '../support/across.ts';
 
 afterEach(cleanup);
 
@@ -50,7 +51,7 @@ describe('addresses', () => {
     expect(within(old).getByText('Not confirmed')).toBeTruthy();
     expect(within(old).getByText('Badges waiting for this address: 1.')).toBeTruthy();
     expect(within(old).getByText('Introduction to Python')).toBeTruthy();
-    expect(within(old).getByText(/once ada@old-school.example is confirmed with Canvas Credentials \(US\)/)).toBeTruthy();
+    expect(within(old).getByText(across(/once ada@old-school.example is confirmed with Canvas Credentials \(US\)/))).toBeTruthy();
     expect(within(old).queryByRole('button', { name: /^Make primary/ })).toBeNull();
     expect(within(card('ada@example.org')).queryByRole('button', { name: /^Remove/ })).toBeNull();
     expect(screen.getByText('Only a confirmed address can be primary.')).toBeTruthy();
@@ -80,17 +81,17 @@ describe('addresses', () => {
     const { actions } = await addresses();
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'ada@new.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
-    await screen.findByText('Added. A confirmation e-mail is on its way to ada@new.example.');
+    await screen.findByText(across('Added. A confirmation e-mail is on its way to ada@new.example.'));
     expect(within(card('ada@new.example')).getByText('Not confirmed')).toBeTruthy();
     fireEvent.click(within(card('ada@new.example')).getByRole('button', { name: 'Resend confirmation ada@new.example' }));
-    await screen.findByText('Confirmation e-mail sent again to ada@new.example.');
+    await screen.findByText(across('Confirmation e-mail sent again to ada@new.example.'));
     fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary ada.lovelace@work.example' }));
-    await screen.findByText('ada.lovelace@work.example is now your primary address.');
+    await screen.findByText(across('ada.lovelace@work.example is now your primary address.'));
     expect(within(card('ada.lovelace@work.example')).getByText('Primary')).toBeTruthy();
     expect(within(card('ada@example.org')).queryByText('Primary')).toBeNull();
     fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove ada@example.org' }));
     fireEvent.click(within(card('ada@example.org')).getByRole('button', { name: 'Remove ada@example.org' }));
-    await screen.findByText('Removed ada@example.org.');
+    await screen.findByText(across('Removed ada@example.org.'));
     expect(actions.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['addEmail', 'resendEmail', 'makePrimaryEmail', 'removeEmail']));
   });
 
@@ -98,7 +99,7 @@ describe('addresses', () => {
     await addresses();
     const resend = () => fireEvent.click(within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation ada@old-school.example' }));
     resend();
-    await screen.findByText('Confirmation e-mail sent again to ada@old-school.example.');
+    await screen.findByText(across('Confirmation e-mail sent again to ada@old-school.example.'));
     resend();
     await waitFor(() => expect(document.querySelector('.addresses-screen .notice')?.textContent).toMatch(/5 minutes/));
     const note = document.querySelector('.addresses-screen .notice')!;
@@ -123,7 +124,7 @@ describe('addresses', () => {
     const resend = within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation ada@old-school.example' });
     expect(resend.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(resend);
-    await screen.findByText('ada.lovelace@work.example is now your primary address.');
+    await screen.findByText(across('ada.lovelace@work.example is now your primary address.'));
     expect(actions.calls.filter((c) => c.name === 'makePrimaryEmail')).toHaveLength(1);
     expect(actions.calls.some((c) => c.name === 'resendEmail')).toBe(false);
     expect(resend.getAttribute('aria-disabled')).toBeNull();
@@ -138,7 +139,7 @@ describe('addresses', () => {
     expect(add.getAttribute('aria-disabled')).toBe('true');
     fireEvent.input(field, { target: { value: 'ada@new.example' } });
     fireEvent.click(add);
-    await screen.findByText('ada.lovelace@work.example is now your primary address.');
+    await screen.findByText(across('ada.lovelace@work.example is now your primary address.'));
     expect(actions.calls.some((c) => c.name === 'addEmail')).toBe(false);
     expect(add.getAttribute('aria-disabled')).toBeNull();
 
@@ -146,7 +147,7 @@ describe('addresses', () => {
     const resend = within(card('ada@old-school.example')).getByRole('button', { name: 'Resend confirmation ada@old-school.example' });
     await waitFor(() => expect(resend.getAttribute('aria-disabled')).toBe('true'));
     fireEvent.click(resend);
-    await screen.findByText('Added. A confirmation e-mail is on its way to ada@new.example.');
+    await screen.findByText(across('Added. A confirmation e-mail is on its way to ada@new.example.'));
     expect(actions.calls.filter((c) => c.name === 'addEmail')).toHaveLength(1);
     expect(actions.calls.some((c) => c.name === 'resendEmail')).toBe(false);
   });
@@ -155,11 +156,11 @@ describe('addresses', () => {
     await addresses({ latencyMs: 60 });
     fireEvent.input(screen.getByLabelText('Add an address'), { target: { value: 'ada@new.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add and send confirmation' }));
-    await screen.findByText('Added. A confirmation e-mail is on its way to ada@new.example.');
+    await screen.findByText(across('Added. A confirmation e-mail is on its way to ada@new.example.'));
     fireEvent.click(within(card('ada.lovelace@work.example')).getByRole('button', { name: 'Make primary ada.lovelace@work.example' }));
     await within(card('ada.lovelace@work.example')).findByRole('button', { name: 'Making primary… ada.lovelace@work.example' });
-    expect(screen.queryByText('Added. A confirmation e-mail is on its way to ada@new.example.')).toBeNull();
-    await screen.findByText('ada.lovelace@work.example is now your primary address.');
+    expect(screen.queryByText(across('Added. A confirmation e-mail is on its way to ada@new.example.'))).toBeNull();
+    await screen.findByText(across('ada.lovelace@work.example is now your primary address.'));
   });
 
   it('a 403 from the backpack shows its reason on the address field, not "sign in again"', async () => {

@@ -21,6 +21,7 @@ import { mockAccounts, mockSettings, MOCK_NOW } from '../../src/popup/mock-data.
 import { ImportPanel } from '../../src/popup/welcome/ImportPanel.tsx';
 import ShareScreen from '../../src/popup/share/ShareScreen.tsx';
 import { renderWithEnv } from './render.tsx';
+import { across } from '../support/across.ts';
 
 afterEach(cleanup);
 
@@ -99,7 +100,7 @@ describe('right-to-left issuer text is isolated, value by value', () => {
   it("the badges waiting on an address, on Can't find a badge?", async () => {
     const [account] = mockAccounts();
     renderWithEnv(<GuideAccount account={account!} badges={[waiting(NAME)]} onSync={noop} />);
-    await screen.findByText(/was sent to ada@new\.example/);
+    await screen.findByText(across(/was sent to ada@new\.example/));
     allIsolated(NAME);
   });
 });

@@ -2,9 +2,11 @@
 import { Fragment } from 'preact';
 import type { BadgeView, EmailView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
+import { Address } from '../ui/Address.tsx';
 import { offWhile } from '../ui/busy.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { HeardToo } from '../ui/HeardToo.tsx';
+import { Sentence, slot } from '../ui/Sentence.tsx';
 import type { Working } from './use-emails.ts';
 
 export interface AddressItemProps {
@@ -38,13 +40,13 @@ export function AddressItem({ email: e, provider, pending, only, working, descri
   return (
     <li class="card address">
       {/* Focusable by script: focus lands here once Make primary's button is gone (AddressesScreen.tsx). */}
-      <h3 class="address-email" tabIndex={-1} data-id={e.id}>{e.email}</h3>
+      <h3 class="address-email" tabIndex={-1} data-id={e.id}><Address value={e.email} /></h3>
       <p class="chips">
         {e.primary ? <span class="chip chip-ok">{t('addressPrimary')}</span> : null}
         {e.verified ? <span class="chip chip-ok">{t('addressVerified')}</span> : <span class="chip chip-warn">{t('addressUnverified')}</span>}
         <span class="chip">{t('addressBadgeCount', e.badgeCount)}</span>
       </p>
-      {!e.verified ? <p class="small">{t('addressUnverifiedHelp', e.email)}</p> : null}
+      {!e.verified ? <p class="small"><Sentence text={t('addressUnverifiedHelp', slot(0))} words={[<Address value={e.email} />]} /></p> : null}
       {pending.length ? (
         <div class="pending">
           <p class="small">
@@ -57,7 +59,7 @@ export function AddressItem({ email: e, provider, pending, only, working, descri
               </Fragment>
             ))}
           </p>
-          <p class="small">{t('addressPendingWhat', provider || t('addressRulesProvider'), e.email)}</p>
+          <p class="small"><Sentence text={t('addressPendingWhat', provider || t('addressRulesProvider'), slot(0))} words={[<Address value={e.email} />]} /></p>
           <button type="button" class="button small" onClick={onSync}>
             {t('syncNow')}
             {about}

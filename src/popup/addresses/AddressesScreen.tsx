@@ -10,6 +10,7 @@ import { ErrorState } from '../ui/ErrorState.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { useFocusRescue } from '../ui/focus-rescue.ts';
+import { AddressIn } from '../ui/Address.tsx';
 import { AddAddressForm } from './AddAddressForm.tsx';
 import { AddressItem } from './AddressItem.tsx';
 import { useEmails } from './use-emails.ts';
@@ -50,7 +51,7 @@ export default function AddressesScreen({ account, accountId, badges, onSync }: 
   }, [note]);
   // Under the form, the note is the add field's: the field is described by it (the server's reason, WCAG 3.3.1).
   // Above the cards, a card's refused change: that card's buttons are described by it.
-  const shown = (here: boolean) => <div aria-live="polite">{note && atForm === here ? <Notice kind={note.kind} id={here ? FORM_NOTE : CARD_NOTE}>{note.text}</Notice> : null}</div>;
+  const shown = (here: boolean) => <div aria-live="polite">{note && atForm === here ? <Notice kind={note.kind} id={here ? FORM_NOTE : CARD_NOTE}><AddressIn text={note.text} address={note.address} /></Notice> : null}</div>;
 
   if (emails.status === 'loading') return <Loading />;
   if (emails.status === 'error') return <ErrorState title={t('addressesTitle')} error={emails.error} onRetry={load} />;

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { addressKey } from '../../core/verify/address-key.ts';
 import { useEnv } from '../env.ts';
 import { changeErrorText } from '../errors.ts';
+import { Address, AddressIn } from '../ui/Address.tsx';
 import { HeardToo } from '../ui/HeardToo.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { offWhile } from '../ui/busy.ts';
@@ -23,7 +24,7 @@ const key = addressKey;
 export function LocalAddressesPanel({ onChanged }: { onChanged?: () => void }) {
   const { t, actions } = useEnv();
   const [list, setList] = useState<string[]>();
-  const [note, setNote] = useState<{ kind: 'error' | 'success'; text: string }>();
+  const [note, setNote] = useState<{ kind: 'error' | 'success'; text: string; address?: string }>();
   const [busy, setBusy] = useState(false);
   const rescue = useFocusRescue(() => document.getElementById('local-addresses-title'));
   useEffect(() => {
@@ -42,7 +43,7 @@ export function LocalAddressesPanel({ onChanged }: { onChanged?: () => void }) {
       setList(r.value);
       onChanged?.();
     }
-    setNote(r.ok ? { kind: 'success', text: t('localAddressAdded', email) } : { kind: 'error', text: changeErrorText(t, r.error) });
+    setNote(r.ok ? { kind: 'success', text: t('localAddressAdded', email), address: email } : { kind: 'error', text: changeErrorText(t, r.error) });
     return r.ok;
   };
   const remove = async (email: string) => {
@@ -55,7 +56,7 @@ export function LocalAddressesPanel({ onChanged }: { onChanged?: () => void }) {
       setList(r.value);
       onChanged?.();
     }
-    setNote(r.ok ? { kind: 'success', text: t('localAddressRemoved', email) } : { kind: 'error', text: changeErrorText(t, r.error) });
+    setNote(r.ok ? { kind: 'success', text: t('localAddressRemoved', email), address: email } : { kind: 'error', text: changeErrorText(t, r.error) });
   };
 
   const refused = note?.kind === 'error';
@@ -68,7 +69,7 @@ export function LocalAddressesPanel({ onChanged }: { onChanged?: () => void }) {
         <ul class="cards">
           {list.map((e) => (
             <li key={e} class="card local-address">
-              <bdi dir="auto">{e}</bdi>
+              <bdi dir="auto"><Address value={e} /></bdi>
               <button type="button" class="button small" onClick={() => void remove(e)} {...offWhile(busy)}>
                 {t('remove')}
                 <HeardToo text={e} />
@@ -86,7 +87,7 @@ export function LocalAddressesPanel({ onChanged }: { onChanged?: () => void }) {
         onAdd={add}
         onInvalid={() => setNote({ kind: 'error', text: t('addressInvalid') })}
       />
-      <div aria-live="polite">{note ? <Notice kind={note.kind} id={NOTE}>{note.text}</Notice> : null}</div>
+      <div aria-live="polite">{note ? <Notice kind={note.kind} id={NOTE}><AddressIn text={note.text} address={note.address} /></Notice> : null}</div>
     </section>
   );
 }

@@ -12,6 +12,8 @@ export interface Note {
   /** `info`: neither, as a cancelled request that may still have been received (guide/PasswordReset.tsx). */
   kind: 'error' | 'success' | 'info';
   text: string;
+  /** The e-mail address the text quotes, drawn so that it wraps at its "@" (ui/Address.tsx AddressIn). */
+  address?: string;
   /** The address (its id) a card's change was about: that card's buttons are described by the note. */
   about?: string;
 }
@@ -45,15 +47,15 @@ export function useEmails(accountId: string) {
    * changed it (badgr-server registers a case variant and answers 400). So the list is read again,
    * and kept as it was when that fails too (offline).
    */
-  const apply = async (p: Promise<Reply<EmailView[]>>, success: string, about?: string): Promise<boolean> => {
+  const apply = async (p: Promise<Reply<EmailView[]>>, success: string, address: string, about?: string): Promise<boolean> => {
     const r = await p;
     if (r.ok) setEmails({ status: 'ready', value: r.value.map(emailForDisplay) });
     // Cancelled (Cancel, below) before it was sent: nothing to say; the list read again shows what the backpack has.
     // Cancelled after it was sent (emails.ts cancel, reason ERR_MAYBE_MADE): the backpack may have made it, said so.
     if (!r.ok && r.error.code === 'ERR_CANCELLED' && r.error.reason === 'ERR_MAYBE_MADE') setNote({ kind: 'info', text: t('addressMaybeMade'), ...(about ? { about } : {}) });
     // Made, only the list read after it failed (emails.ts, reason ERR_CHANGE_MADE): said as made, not as a failure to try again.
-    else if (!r.ok && r.error.reason === 'ERR_CHANGE_MADE') setNote({ kind: 'info', text: `${success} ${t('addressListNotRead')}`, ...(about ? { about } : {}) });
-    else if (r.ok || r.error.code !== 'ERR_CANCELLED') setNote(r.ok ? { kind: 'success', text: success } : { kind: 'error', text: changeErrorText(t, r.error), ...(about ? { about } : {}) });
+    else if (!r.ok && r.error.reason === 'ERR_CHANGE_MADE') setNote({ kind: 'info', text: `${success} ${t('addressListNotRead')}`, address, ...(about ? { about } : {}) });
+    else if (r.ok || r.error.code !== 'ERR_CANCELLED') setNote(r.ok ? { kind: 'success', text: success, address } : { kind: 'error', text: changeErrorText(t, r.error), ...(about ? { about } : {}) });
     if (!r.ok) {
       const now = await actions.listEmails(accountId);
       if (now.ok) setEmails({ status: 'ready', value: now.value.map(emailForDisplay) });
@@ -87,12 +89,12 @@ export function useEmails(accountId: string) {
         setNote({ kind: 'error', text: t('errorEmailExists') });
         return Promise.resolve(false);
       }
-      return change({ id: '', op: 'add' }, () => apply(actions.addEmail(accountId, email), success));
+      return change({ id: '', op: 'add' }, () => apply(actions.addEmail(accountId, email), success, email));
     },
     working,
-    resend: (e: EmailView) => change({ id: e.id, op: 'resend' }, () => apply(actions.resendEmail(accountId, e.id), t('addressResent', e.email), e.id)),
-    makePrimary: (e: EmailView, success = t('addressPrimaryDone', e.email)) => change({ id: e.id, op: 'primary' }, () => apply(actions.makePrimaryEmail(accountId, e.id), success, e.id)),
-    remove: (e: EmailView) => change({ id: e.id, op: 'remove' }, () => apply(actions.removeEmail(accountId, e.id), t('addressRemoved', e.email), e.id)),
+    resend: (e: EmailView) => change({ id: e.id, op: 'resend' }, () => apply(actions.resendEmail(accountId, e.id), t('addressResent', e.email), e.email, e.id)),
+    makePrimary: (e: EmailView, success = t('addressPrimaryDone', e.email)) => change({ id: e.id, op: 'primary' }, () => apply(actions.makePrimaryEmail(accountId, e.id), success, e.email, e.id)),
+    remove: (e: EmailView) => change({ id: e.id, op: 'remove' }, () => apply(actions.removeEmail(accountId, e.id), t('addressRemoved', e.email), e.email, e.id)),
     /**
      * Cancels the change under way (a backpack that does not answer, or one asking Lanyard to pause:
      * emails.ts cancel), as a sign-in's and a sync's Cancel do: its reply then says it was cancelled.

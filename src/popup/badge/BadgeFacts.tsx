@@ -33,8 +33,8 @@ export function BadgeFacts({ badge, onAddresses, onGuide }: { badge: BadgeDetail
   // A link whose document was never read (format hosted-url) says nothing of its expiry or recipient:
   // "Does not expire" and "None of your addresses" were claims about a badge Lanyard had not seen.
   const unread = badge.format === 'hosted-url';
-  // The address is the issuer's words: isolated on its own in our sentence (ui/Sentence.tsx).
-  const address = (key: 'badgeIssuedToPending' | 'badgeIssuedToNamed' | 'badgeIssuedToNamedUnchecked' | 'badgeIssuedToTyped', a: string) => <Sentence text={t(key, slot(0))} words={[a]} />;
+  // The address is the issuer's words: isolated on its own in our sentence (ui/Sentence.tsx), wrapping at its "@" (ui/Address.tsx).
+  const address = (key: 'badgeIssuedToPending' | 'badgeIssuedToNamed' | 'badgeIssuedToNamedUnchecked' | 'badgeIssuedToTyped', a: string) => <Sentence text={t(key, slot(0))} words={[<Address value={a} />]} />;
   // A pending badge's address is the account's own (the backpack lists it), known without the
   // badge's document: Badgr keeps such a badge private, so its link is often not read, and "Confirm
   // this address" must still say which.

@@ -9,7 +9,9 @@ import { AddressItem } from '../addresses/AddressItem.tsx';
 import { useEmails } from '../addresses/use-emails.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
+import { Address, AddressIn } from '../ui/Address.tsx';
 import { Notice } from '../ui/Notice.tsx';
+import { Sentence, slot } from '../ui/Sentence.tsx';
 import { Loading } from '../ui/Loading.tsx';
 
 export function GuideAccount({ account, badges, onSync }: { account: AccountView; badges: readonly BadgeView[]; onSync(): void }) {
@@ -21,15 +23,15 @@ export function GuideAccount({ account, badges, onSync }: { account: AccountView
 
   return (
     <section class="panel stack guide-account" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('guideAccountTitle', provider, account.user)}</h3>
-      <div aria-live="polite">{note ? <Notice kind={note.kind}>{note.text}</Notice> : null}</div>
+      <h3 id={headingId}><Sentence text={t('guideAccountTitle', provider, slot(0))} words={[<Address value={account.user} />]} /></h3>
+      <div aria-live="polite">{note ? <Notice kind={note.kind}><AddressIn text={note.text} address={note.address} /></Notice> : null}</div>
 
       <h4>{t('guideWaitingTitle')}</h4>
       {pending.length ? (
         <ul class="guide-pending">
           {pending.map((b) => (
             <li key={b.key}>
-              <strong dir="auto">{b.name}</strong> {t('guideWaitingOn', b.recipient ?? t('guideUnknownAddress'))}
+              <strong dir="auto">{b.name}</strong> {b.recipient ? <Sentence text={t('guideWaitingOn', slot(0))} words={[<Address value={b.recipient} />]} /> : t('guideWaitingOn', t('guideUnknownAddress'))}
             </li>
           ))}
         </ul>

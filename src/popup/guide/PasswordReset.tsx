@@ -12,6 +12,7 @@ import { useEnv } from '../env.ts';
 import { changeErrorText } from '../errors.ts';
 import { BADGR_HOSTS } from '../hosts.ts';
 import { offWhile } from '../ui/busy.ts';
+import { AddressIn } from '../ui/Address.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { baseUrlOf, choiceFor, HostPicker, type HostChoice } from '../welcome/HostPicker.tsx';
 import type { Note } from '../addresses/use-emails.ts';
@@ -53,8 +54,8 @@ export function PasswordReset({ accounts }: { accounts: readonly AccountView[] }
     attempt.current = undefined;
     setBusy(false);
     const site = new URL(baseUrl).host;
-    if (!r.ok && r.error.code === 'ERR_CANCELLED') return setNote({ kind: 'info', text: t('guideResetCancelled', email.trim(), site) });
-    setNote(r.ok ? { kind: 'success', text: t('guideResetSent', email.trim(), site) } : { kind: 'error', text: changeErrorText(t, r.error) });
+    if (!r.ok && r.error.code === 'ERR_CANCELLED') return setNote({ kind: 'info', text: t('guideResetCancelled', email.trim(), site), address: email.trim() });
+    setNote(r.ok ? { kind: 'success', text: t('guideResetSent', email.trim(), site), address: email.trim() } : { kind: 'error', text: changeErrorText(t, r.error) });
   };
   const cancel = () => {
     // The Cancel goes with the busy state: focus goes back to the address (focus-rescue.ts's rule: never dropped).
@@ -81,7 +82,7 @@ export function PasswordReset({ accounts }: { accounts: readonly AccountView[] }
           </button>
         ) : null}
       </form>
-      <div aria-live="polite">{note ? <Notice kind={note.kind} id={refused ? ERROR_ID : undefined}>{note.text}</Notice> : null}</div>
+      <div aria-live="polite">{note ? <Notice kind={note.kind} id={refused ? ERROR_ID : undefined}><AddressIn text={note.text} address={note.address} /></Notice> : null}</div>
     </section>
   );
 }

@@ -4,9 +4,10 @@
  * an Arabic or Hebrew badge name keeps its order and does not reorder the sentence around it.
  * Called as `<Sentence text={t('shareTitle', slot(0))} words={[name]} />`: the message is
  * translated with a slot (a private-use character, never in our messages) where each word goes.
- * A slot may hold a list (the hosts a check could not reach): each item isolated on its own.
+ * A slot may hold a list (the hosts a check could not reach): each item isolated on its own; or an
+ * element (an e-mail address drawn by ui/Address.tsx, to wrap at its "@"), isolated as a word is.
  */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 
 const FIRST = 0xe000;
 const SLOTS = /([\uE000-\uE00F])/;
@@ -22,12 +23,12 @@ export const isolated = (word: string): string => `\u2068${word}\u2069`;
 /** The placeholder for the `i`th issuer's word in a message. */
 export const slot = (i: number): string => String.fromCharCode(FIRST + i);
 
-export function Sentence({ text, words }: { text: string; words: readonly (string | readonly string[])[] }) {
+export function Sentence({ text, words }: { text: string; words: readonly (string | readonly string[] | VNode)[] }) {
   const parts: ComponentChildren[] = text.split(SLOTS).map((part, i) => {
     if (!SLOTS.test(part)) return part;
     const word = words[part.charCodeAt(0) - FIRST] ?? '';
-    if (typeof word === 'string') return <bdi key={i} dir="auto">{word}</bdi>;
-    return word.map((w, j) => [j ? ', ' : '', <bdi key={`${i}.${j}`} dir="auto">{w}</bdi>]);
+    if (!Array.isArray(word)) return <bdi key={i} dir="auto">{word}</bdi>;
+    return (word as readonly string[]).map((w, j) => [j ? ', ' : '', <bdi key={`${i}.${j}`} dir="auto">{w}</bdi>]);
   });
   return <>{parts}</>;
 }
