@@ -18,6 +18,7 @@ import { h, monthYear, safeImage } from './h.ts';
 import { mountShadow, NO_PAGE_PSEUDO, ownDirection, type ShadowUi } from './shadow.ts';
 import { place } from './place.ts';
 import { fromUser } from './user.ts';
+import { BACK } from './press.ts';
 import { guard } from './armed.ts';
 import { dirOf, say } from './quiet.ts';
 import { inTransition, keepOnTop } from './top-layer.ts';
@@ -26,7 +27,8 @@ import { hitsHost, showRow, within } from './panel-box.ts';
 import { seenOutside } from '../dom/flat.ts';
 
 export interface PickerOptions {
-  anchor: Element;
+  /** The button that opened it, which gets the focus back when the user closes it (ui-api.ts Opening). */
+  anchor: HTMLElement;
   title: string;
   /** Acts on the chosen badge; a returned string is an error to show (the picker stays open). */
   onPick(badge: PickerBadge): Promise<string | void>;
@@ -130,6 +132,19 @@ export function openPicker(o: PickerOptions): { close(): void } {
     },
   };
   open = self;
+  /**
+   * The user's Escape or × closes it: the focus goes back to the button that opened it (WAI-ARIA APG dialog pattern; it
+   * fell to the body, 23 Shift+Tabs from "Add badge" in Gmail), before the panel goes, and counts as the user's own there:
+   * press.ts lets a key press a button only where the user's Tab brought the focus (attack39), and these keys never
+   * reach it (the key shield). Marked on this world's wrapper of the host only during this call (press.ts BACK).
+   */
+  const giveBack = () => {
+    const a = o.anchor as HTMLElement & Record<typeof BACK, boolean>;
+    a[BACK] = true;
+    a.focus();
+    a[BACK] = false;
+    self.close();
+  };
   o.signal?.addEventListener('abort', self.close, { signal: life.signal });
 
   const select = (i: number) => {
@@ -197,7 +212,7 @@ export function openPicker(o: PickerOptions): { close(): void } {
   };
 
   const on = { signal: life.signal };
-  close.addEventListener('click', () => self.close(), on);
+  close.addEventListener('click', (e) => (fromUser(e) ? giveBack() : self.close()), on);
   back.addEventListener('click', (e) => void (fromUser(e) && unconfirm()), on);
   anyway.addEventListener('click', (e) => void (fromUser(e) && confirming && pick(badges.indexOf(confirming), true)), on);
   // The page can edit the search while it has the focus (document.execCommand('insertText'): a trusted `input`, but no
@@ -228,11 +243,12 @@ export function openPicker(o: PickerOptions): { close(): void } {
       // Escape goes back to the list; Enter and Space are the focused button's own.
       if (e.key !== 'Escape') return;
       unconfirm();
-    } else if (e.key === 'Escape') self.close();
+    } else if (e.key === 'Escape') giveBack();
     else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') select(active + (e.key === 'ArrowDown' ? 1 : -1));
     // Enter alone picks: with Ctrl, Meta, Alt or Shift it is a shortcut meant for the site (Gmail's Ctrl+Enter sends), not
     // a pick; the site does not hear it either while the key shield holds the picker's keys (dom/key-shield.ts).
-    else if (e.key === 'Enter' && !(e.ctrlKey || e.metaKey || e.altKey || e.shiftKey)) void pick(active);
+    // On ×, Enter is the button's own (it closes): it went to the selected row (a pick, or its warning).
+    else if (e.key === 'Enter' && !(e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) && ui.root.activeElement !== close) void pick(active);
     else return;
     e.preventDefault();
   };

@@ -13,12 +13,18 @@
  * (content_js_gz_kb). Left, for those bytes: a page that cancels the user's Tab and focuses the host
  * itself, or focuses it after a Tab and before the next key, gets the next Enter (hover-intent.ts also
  * asks that the Tab kept its default action).
+ *
+ * The picker closed with the user's Escape or × gives the focus back to the button that opened it (WAI-ARIA APG
+ * dialog pattern) and marks that host with BACK while it does (ui/picker.ts): that focus counts as the user's Tab.
+ * BACK is a property of this world's own wrapper of the host: the page's scripts never see it nor set it (Chromium's
+ * isolated world, Firefox's Xray wrappers), and it is there only during the picker's own focus() call.
  */
 import { fromUser } from './user.ts';
 
 // Whether the last key the user pressed was a Tab, for every listener: one on a host in a site's shadow root
 // (shadow-press.ts) hears only its own keys. A focus that comes before the next key came with that Tab.
 let tab = false;
+export const BACK = 'lanyard';
 
 export function listenPress(target: EventTarget, hostOf: (e: Event) => HTMLElement | null, press: (host: HTMLElement) => void, opts: AddEventListenerOptions, warm: () => void): void {
   let reached: unknown;
@@ -27,7 +33,7 @@ export function listenPress(target: EventTarget, hostOf: (e: Event) => HTMLEleme
     if (t == 'keydown') tab = k == 'Tab' && fromUser(e);
     if (host) {
       if (t == 'click') return void (e.preventDefault(), e.stopPropagation(), press(host));
-      if (t == 'focusin') reached = tab && host;
+      if (t == 'focusin') reached = (tab || (host as never)[BACK]) && host;
       // Enter presses a button at its keydown's default action (keypress); Space at its keyup, only after a keydown
       // whose default action went ahead (Chromium: cancelled here, the Space pressed nothing).
       if (t == 'mousedown' || (t == 'keydown' && host != reached && (k == 'Enter' || k == ' '))) e.preventDefault();
