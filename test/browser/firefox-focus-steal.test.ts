@@ -75,4 +75,30 @@ describe('the page moves the focus onto Add badge under the user’s keys, in Fi
     await new Promise((r) => setTimeout(r, 1500));
     expect(await ff.run((sel: string) => document.querySelector(sel)!.innerHTML.includes('<table'), BODY)).toBe(false);
   });
+  it('the picker closed with Escape gives the focus back to the button, whose Enter opens it again; the page’s focus() later opens nothing', async () => {
+    await compose();
+    for (let i = 0; i < 30 && (await focused()) !== 'insert-badge'; i++) await ff.press('\uE004'); // Tab
+    await ff.press('\uE007');
+    await waitFor(pickerShown, 10_000, 'the picker opened');
+    await new Promise((r) => setTimeout(r, 300));
+    await ff.press('\uE00C'); // Escape
+    await waitFor(async () => !(await pickerShown()), 10_000, 'the picker closed');
+    // The focus fell to the body before (WAI-ARIA APG dialog: back to the opener); its Enter is the user's (press.ts BACK).
+    expect(await focused()).toBe('insert-badge');
+    await ff.press('\uE007');
+    await waitFor(pickerShown, 10_000, 'the picker opened again');
+    await ff.press('\uE00C');
+    await waitFor(async () => !(await pickerShown()), 10_000, 'the picker closed again');
+    // The mark was for that one focus: the page's own focus() under the user's keys gets no Enter.
+    await ff.run((sel: string) => {
+      (document.querySelector(sel) as HTMLElement).focus();
+      const host = document.querySelector<HTMLElement>('[data-lanyard="insert-badge"]')!;
+      document.addEventListener('keyup', () => host.focus(), true);
+    }, BODY);
+    await ff.press('T');
+    expect(await focused()).toBe('insert-badge');
+    await ff.press('\uE007');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await pickerShown()).toBe(false);
+  });
 });
