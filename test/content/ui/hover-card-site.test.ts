@@ -13,7 +13,7 @@ import type { VerifyResult } from '../../../src/core/result.ts';
 import { guards } from '../../../src/messaging/validate.ts';
 import { isHoverVerdict } from '../../../src/content/messages.ts';
 import { hideCard, showCard } from '../../../src/content/ui/hover-card.ts';
-import { warningText } from '../../../src/content/ui/picker.ts';
+import { warningText } from '../../../src/content/ui/picker-row.ts';
 import { installRuntime, type FakeRuntime } from '../support/runtime.ts';
 import { hosts, shadowOf, shown } from '../support/shadow.ts';
 
