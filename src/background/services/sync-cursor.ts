@@ -24,3 +24,22 @@ export function startOver(run: SyncRun, done: number): void {
   delete run.anchor;
   run.doneBeforePage = done;
 }
+
+/**
+ * The page the run is on (`read`); where the backpack refuses the resumed cursor, the listing starts
+ * over (startOver, `done` the badges this worker counted, then `saved`) and the answer is undefined:
+ * the caller reads the first page. A second refusal in the run (`once`) is thrown, after that.
+ */
+export async function readOrStartOver<P>(run: SyncRun, once: { restarted: boolean }, done: number, read: () => Promise<P>, saved: (done: number) => Promise<void>): Promise<P | undefined> {
+  const resumed = run.cursor !== undefined;
+  try {
+    return await read();
+  } catch (e) {
+    if (!resumed || !cursorRefused(e)) throw e;
+    startOver(run, done);
+    await saved(done);
+    if (once.restarted) throw e;
+    once.restarted = true;
+    return undefined;
+  }
+}

@@ -35,7 +35,7 @@ import type { Tokens } from './tokens.ts';
 import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { runPageItems } from './sync-page.ts';
-import { cursorRefused, startOver } from './sync-cursor.ts';
+import { readOrStartOver } from './sync-cursor.ts';
 import { syncRecordSaver } from './sync-save.ts';
 import { BADGE_TIMEOUT_MS, CONCURRENT, runSince, SINCE_MARGIN_MS, wholeAtAfter } from './sync-limits.ts';
 
@@ -109,22 +109,19 @@ export function createSync(d: SyncDeps) {
     const listing = createListing();
     // Two awards under one credential id are two badges (sync-award-key.ts).
     const awards = createAwardKeys(d.db, account.id, (key) => removed.award(key));
-    let restarted = false;
+    const once = { restarted: false };
     for (;;) {
-      const resumed = run.cursor !== undefined;
-      let page;
-      try {
-        page = await awards(await call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure));
-      } catch (e) {
-        // A saved cursor the backpack no longer takes: from the first page again, once a run (sync-cursor.ts).
-        if (!resumed || !cursorRefused(e)) throw e;
-        startOver(run, seen.size);
-        s.done = seen.size;
-        await save(s);
-        if (restarted) throw e;
-        restarted = whole = true;
+      // A saved cursor the backpack no longer takes: from the first page again, once a run (sync-cursor.ts).
+      const ask = () => call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure);
+      const answer = await readOrStartOver(run, once, seen.size, ask, (done) => {
+        s.done = done;
+        return save(s);
+      });
+      if (!answer) {
+        whole = true;
         continue;
       }
+      const page = await awards(answer);
       noteServerClock(run, page.serverDate, now().getTime());
       // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
       if (!anchorHolds(run, page)) {
