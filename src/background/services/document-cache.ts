@@ -4,7 +4,7 @@
  * a stale one with a validator is revalidated (If-None-Match / If-Modified-Since, 304); `no-store`
  * is never kept. Only JSON-ish answers to the engine's JSON requests are kept: images are not, and
  * neither is an answer that was redirected. At most MAX_DOCUMENTS are
- * kept, for at most MAX_AGE_MS; the oldest go first.
+ * kept, MAX_STORED_BYTES in all, for at most MAX_AGE_MS; the oldest go first.
  *
  * A partition keeps documents apart: hover verification passes the top-level site of the page
  * (issue 12 point 8), so a page cannot learn from the absence of a fetch to a server it controls
@@ -20,6 +20,12 @@ const MAX_BYTES = 1024 * 1024;
 /** At most this many documents are kept, and none longer than MAX_AGE_MS; checked every PRUNE_EVERY writes. */
 export const MAX_DOCUMENTS = 300;
 export const MAX_AGE_MS = 7 * 24 * 3600_000;
+/**
+ * All documents together (attack32): a page allowed for hover names documents of up to MAX_BYTES each, fresh for a
+ * week, and 300 of them were 300 MB on disk, all read again at each prune. Real documents are a few KB (profiles,
+ * keys, badge classes), a status or revocation list rarely more than a few hundred.
+ */
+export const MAX_STORED_BYTES = 16 * 1024 * 1024;
 const PRUNE_EVERY = 20;
 const CACHEABLE_TYPE = /json|text\/plain/i;
 
@@ -45,11 +51,15 @@ function toResponse(d: DocumentRecord): Response {
   return bytesResponse(d.bytes.slice() as Uint8Array<ArrayBuffer>, { status: d.status, headers: { 'content-type': d.contentType } });
 }
 
-/** Drops documents stored more than MAX_AGE_MS ago, then the oldest beyond MAX_DOCUMENTS. */
+/** Drops documents stored more than MAX_AGE_MS ago, then the oldest beyond MAX_DOCUMENTS or MAX_STORED_BYTES. */
 export async function pruneDocuments(store: Store<DocumentRecord>, now: number): Promise<void> {
   const docs = (await store.all()).sort((a, b) => a.storedAt - b.storedAt);
   const old = docs.filter((d) => d.storedAt + MAX_AGE_MS <= now).length;
-  for (const d of docs.slice(0, Math.max(old, docs.length - MAX_DOCUMENTS))) await store.delete(d.url);
+  // The newest that fit in MAX_STORED_BYTES are kept: `fit` counts them from the newest back.
+  let bytes = 0;
+  let fit = 0;
+  while (fit < docs.length && (bytes += docs[docs.length - 1 - fit]!.bytes.length) <= MAX_STORED_BYTES) fit++;
+  for (const d of docs.slice(0, Math.max(old, docs.length - MAX_DOCUMENTS, docs.length - fit))) await store.delete(d.url);
 }
 
 /** The key a document is kept under: the URL, after the partition (a space never occurs in a URL). */

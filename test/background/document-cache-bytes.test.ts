@@ -1,0 +1,35 @@
+/**
+ * The document store against a page allowed for hover (attack32): every hovered badge's documents are kept
+ * under the page's site (document-cache.ts), and a hostile page's badges can name documents of up to 1 MB each,
+ * fresh for a week. What the store keeps is bounded in bytes, not only in count.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createCachingFetch, MAX_STORED_BYTES, pruneDocuments } from '../../src/background/services/document-cache.ts';
+import { JSON_ACCEPT } from '../../src/core/verify/context.ts';
+import { openDb } from '../../src/platform/db.ts';
+import type { DocumentRecord } from '../../src/platform/records.ts';
+
+let n = 0;
+const WEEK = 'max-age=604800';
+/** A JSON document just under the 1 MB a single document may be kept at. */
+const big = (i: number) => new Response(JSON.stringify({ i, pad: 'x'.repeat(1024 * 1024 - 64) }), { headers: { 'content-type': 'application/json', 'cache-control': WEEK } });
+const sum = (docs: DocumentRecord[]) => docs.reduce((t, d) => t + d.bytes.length, 0);
+
+describe('the document store a hovered page fills', () => {
+  it(`keeps at most MAX_STORED_BYTES (${MAX_STORED_BYTES / 1048576} MB) in all, the newest first: 40 documents of 1 MB from one page are not all kept for a week`, async () => {
+    expect(MAX_STORED_BYTES).toBeLessThanOrEqual(16 * 1024 * 1024);
+    const db = await openDb({ name: `doc-bytes-${n++}` });
+    let now = 1_000_000;
+    const f = createCachingFetch(async (url) => big(Number(url.split('/').pop())), db.documents, () => now, 'site:https://evil.example');
+    for (let i = 0; i < 40; i++) {
+      now += 1;
+      await f(`https://evil.example/doc/${i}`, { headers: { accept: JSON_ACCEPT } });
+    }
+    await pruneDocuments(db.documents, now);
+    const kept = await db.documents.all();
+    expect(sum(kept)).toBeLessThanOrEqual(MAX_STORED_BYTES);
+    expect(kept.map((d) => d.url)).toContain('site:https://evil.example https://evil.example/doc/39');
+    expect(kept.map((d) => d.url)).not.toContain('site:https://evil.example https://evil.example/doc/0');
+  }, 60_000);
+});
