@@ -1,13 +1,15 @@
 /**
  * The document store against a page allowed for hover (attack32): every hovered badge's documents are kept
  * under the page's site (document-cache.ts), and a hostile page's badges can name documents of up to 1 MB each,
- * fresh for a week. What the store keeps is bounded in bytes, not only in count.
+ * fresh for a week. What the store keeps is bounded in bytes, not only in count, and pruning (which reads every
+ * stored document) runs every PRUNE_EVERY writes to the store, not at the first write of each verification.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createCachingFetch, MAX_STORED_BYTES, pruneDocuments } from '../../src/background/services/document-cache.ts';
 import { JSON_ACCEPT } from '../../src/core/verify/context.ts';
 import { openDb } from '../../src/platform/db.ts';
+import type { Store } from '../../src/platform/db.ts';
 import type { DocumentRecord } from '../../src/platform/records.ts';
 
 let n = 0;
@@ -32,4 +34,18 @@ describe('the document store a hovered page fills', () => {
     expect(kept.map((d) => d.url)).toContain('site:https://evil.example https://evil.example/doc/39');
     expect(kept.map((d) => d.url)).not.toContain('site:https://evil.example https://evil.example/doc/0');
   }, 60_000);
+
+  it('reads the whole store once for 10 hover verifications that each keep one document (a caching fetch each), not once per verification', async () => {
+    const db = await openDb({ name: `doc-bytes-${n++}` });
+    let reads = 0;
+    const counted: Store<DocumentRecord> = { ...db.documents, all: () => (reads++, db.documents.all()) };
+    const small = () => new Response('{"v":1}', { headers: { 'content-type': 'application/json', 'cache-control': WEEK } });
+    for (let i = 0; i < 10; i++) {
+      // As verifier.ts makes one for each hover verification, under the page's site.
+      const f = createCachingFetch(async () => small(), counted, () => 1_000_000 + i, `site:https://page${i}.example`);
+      await f(`https://issuer.example/doc/${i}`, { headers: { accept: JSON_ACCEPT } });
+    }
+    expect(await db.documents.all()).toHaveLength(10);
+    expect(reads).toBeLessThanOrEqual(1);
+  });
 });

@@ -65,11 +65,19 @@ export async function pruneDocuments(store: Store<DocumentRecord>, now: number):
 /** The key a document is kept under: the URL, after the partition (a space never occurs in a URL). */
 export const documentKey = (url: string, partition = ''): string => (partition ? `${partition} ${url}` : url);
 
+/**
+ * Writes to each store since it was last pruned, whichever caching fetch made them (attack32): hover verification
+ * makes one caching fetch per verification (verifier.ts), and a count of its own pruned, reading every stored
+ * document, at the first write of each.
+ */
+const writesTo = new WeakMap<Store<DocumentRecord>, number>();
+
 export function createCachingFetch(inner: Fetch, store: Store<DocumentRecord>, now: () => number = Date.now, partition = ''): Fetch {
-  let writes = 0;
   const put = async (record: DocumentRecord): Promise<void> => {
     await store.put(record);
-    if (writes++ % PRUNE_EVERY === 0) await pruneDocuments(store, now());
+    const writes = writesTo.get(store) ?? 0;
+    writesTo.set(store, writes + 1);
+    if (writes % PRUNE_EVERY === 0) await pruneDocuments(store, now());
   };
   return async (url, init) => {
     const accept = init?.headers?.accept;
