@@ -1,12 +1,13 @@
 /**
  * The document store against a page allowed for hover (attack32): every hovered badge's documents are kept
  * under the page's site (document-cache.ts), and a hostile page's badges can name documents of up to 1 MB each,
- * fresh for a week. What the store keeps is bounded in bytes, not only in count, and pruning (which reads every
+ * fresh for a week. What the store keeps is bounded in bytes, not only in count, a page's documents apart from the
+ * user's own (which they no longer push out), and pruning (which reads every
  * stored document) runs every PRUNE_EVERY writes to the store, not at the first write of each verification.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createCachingFetch, MAX_STORED_BYTES, pruneDocuments } from '../../src/background/services/document-cache.ts';
+import { createCachingFetch, MAX_DOCUMENTS, MAX_STORED_BYTES, pruneDocuments } from '../../src/background/services/document-cache.ts';
 import { JSON_ACCEPT } from '../../src/core/verify/context.ts';
 import { openDb } from '../../src/platform/db.ts';
 import type { Store } from '../../src/platform/db.ts';
@@ -19,7 +20,7 @@ const big = (i: number) => new Response(JSON.stringify({ i, pad: 'x'.repeat(1024
 const sum = (docs: DocumentRecord[]) => docs.reduce((t, d) => t + d.bytes.length, 0);
 
 describe('the document store a hovered page fills', () => {
-  it(`keeps at most MAX_STORED_BYTES (${MAX_STORED_BYTES / 1048576} MB) in all, the newest first: 40 documents of 1 MB from one page are not all kept for a week`, async () => {
+  it(`keeps at most MAX_STORED_BYTES (${MAX_STORED_BYTES / 1048576} MB) of a hovered page’s documents, the newest first: 40 documents of 1 MB from one page are not all kept for a week`, async () => {
     expect(MAX_STORED_BYTES).toBeLessThanOrEqual(16 * 1024 * 1024);
     const db = await openDb({ name: `doc-bytes-${n++}` });
     let now = 1_000_000;
@@ -48,4 +49,24 @@ describe('the document store a hovered page fills', () => {
     expect(await db.documents.all()).toHaveLength(10);
     expect(reads).toBeLessThanOrEqual(1);
   });
+
+  it('a hovered page’s documents never push out the user’s own (kept without a partition): not by their number, nor by their size', async () => {
+    const db = await openDb({ name: `doc-bytes-${n++}` });
+    let now = 1_000_000;
+    const own = createCachingFetch(async () => new Response('{"own":1}', { headers: { 'content-type': 'application/json', 'cache-control': WEEK } }), db.documents, () => now);
+    for (let i = 0; i < 5; i++) await own(`https://issuer.example/own/${i}`, { headers: { accept: JSON_ACCEPT } });
+    const page = createCachingFetch(async (url) => (url.includes('/big/') ? big(0) : new Response('{"v":1}', { headers: { 'content-type': 'application/json', 'cache-control': WEEK } })), db.documents, () => now, 'site:https://evil.example');
+    for (let i = 0; i < MAX_DOCUMENTS + 10; i++) {
+      now += 1;
+      await page(`https://evil.example/doc/${i}`, { headers: { accept: JSON_ACCEPT } });
+    }
+    for (let i = 0; i < 20; i++) {
+      now += 1;
+      await page(`https://evil.example/big/${i}`, { headers: { accept: JSON_ACCEPT } });
+    }
+    await pruneDocuments(db.documents, now);
+    const urls = (await db.documents.all()).map((d) => d.url);
+    for (let i = 0; i < 5; i++) expect(urls).toContain(`https://issuer.example/own/${i}`);
+    expect(urls).toContain('site:https://evil.example https://evil.example/big/19');
+  }, 60_000);
 });

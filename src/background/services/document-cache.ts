@@ -4,7 +4,8 @@
  * a stale one with a validator is revalidated (If-None-Match / If-Modified-Since, 304); `no-store`
  * is never kept. Only JSON-ish answers to the engine's JSON requests are kept: images are not, and
  * neither is an answer that was redirected. At most MAX_DOCUMENTS are
- * kept, MAX_STORED_BYTES in all, for at most MAX_AGE_MS; the oldest go first.
+ * kept, MAX_STORED_BYTES in all, for at most MAX_AGE_MS, the oldest going first; hover's and the user's own are
+ * counted apart.
  *
  * A partition keeps documents apart: hover verification passes the top-level site of the page
  * (issue 12 point 8), so a page cannot learn from the absence of a fetch to a server it controls
@@ -21,9 +22,10 @@ const MAX_BYTES = 1024 * 1024;
 export const MAX_DOCUMENTS = 300;
 export const MAX_AGE_MS = 7 * 24 * 3600_000;
 /**
- * All documents together (attack32): a page allowed for hover names documents of up to MAX_BYTES each, fresh for a
- * week, and 300 of them were 300 MB on disk, all read again at each prune. Real documents are a few KB (profiles,
- * keys, badge classes), a status or revocation list rarely more than a few hundred.
+ * The most bytes kept of hover's documents, and of the user's own (attack32): a page allowed for hover names
+ * documents of up to MAX_BYTES each, fresh for a week, and 300 of them were 300 MB on disk, all read again at
+ * each prune. Real documents are a few KB (profiles, keys, badge classes), a status or revocation list rarely
+ * more than a few hundred.
  */
 export const MAX_STORED_BYTES = 16 * 1024 * 1024;
 const PRUNE_EVERY = 20;
@@ -51,15 +53,26 @@ function toResponse(d: DocumentRecord): Response {
   return bytesResponse(d.bytes.slice() as Uint8Array<ArrayBuffer>, { status: d.status, headers: { 'content-type': d.contentType } });
 }
 
-/** Drops documents stored more than MAX_AGE_MS ago, then the oldest beyond MAX_DOCUMENTS or MAX_STORED_BYTES. */
+/**
+ * Drops documents stored more than MAX_AGE_MS ago, then the oldest beyond MAX_DOCUMENTS or MAX_STORED_BYTES: hover's
+ * (kept under a page's site: their key holds a space, documentKey) and the user's own apart, so that a page's badges
+ * never push out the documents of the user's own syncs and imports (attack32).
+ */
 export async function pruneDocuments(store: Store<DocumentRecord>, now: number): Promise<void> {
   const docs = (await store.all()).sort((a, b) => a.storedAt - b.storedAt);
+  for (const group of [docs.filter((d) => d.url.includes(' ')), docs.filter((d) => !d.url.includes(' '))]) {
+    for (const d of overLimits(group, now)) await store.delete(d.url);
+  }
+}
+
+/** The documents of one group (oldest first) past MAX_AGE_MS, MAX_DOCUMENTS or MAX_STORED_BYTES. */
+function overLimits(docs: DocumentRecord[], now: number): DocumentRecord[] {
   const old = docs.filter((d) => d.storedAt + MAX_AGE_MS <= now).length;
   // The newest that fit in MAX_STORED_BYTES are kept: `fit` counts them from the newest back.
   let bytes = 0;
   let fit = 0;
   while (fit < docs.length && (bytes += docs[docs.length - 1 - fit]!.bytes.length) <= MAX_STORED_BYTES) fit++;
-  for (const d of docs.slice(0, Math.max(old, docs.length - MAX_DOCUMENTS, docs.length - fit))) await store.delete(d.url);
+  return docs.slice(0, Math.max(old, docs.length - MAX_DOCUMENTS, docs.length - fit));
 }
 
 /** The key a document is kept under: the URL, after the partition (a space never occurs in a URL). */
