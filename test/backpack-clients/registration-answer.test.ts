@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
 import type { Fetch } from '../../src/backpack/http.ts';
-import { MAX_CLIENT_CREDENTIAL } from '../../src/backpack/registration-answer.ts';
+import { MAX_CLIENT_CREDENTIAL, trimKeptRegistration } from '../../src/backpack/registration-answer.ts';
 import { registerClient } from '../../src/backpack/registration.ts';
 import { clientAuth } from '../../src/backpack/client-auth.ts';
 
@@ -110,6 +110,8 @@ describe('a registration answer for a public client (`none`)', () => {
     const c = await register({ client_id: 'pub', token_endpoint_auth_method: 'none', redirect_uris: [CB] });
     expect(c).toEqual({ clientId: 'pub', clientSecret: '', registration: { token_endpoint_auth_method: 'none', redirect_uris: [CB] } });
     expect(clientAuth(c, { grant_type: 'refresh_token' })).toEqual({ headers: {}, form: { grant_type: 'refresh_token', client_id: 'pub' } });
+    // As kept and read back at the next sign-in (oauth-client.ts keptOrRegistered): the same client, not a new registration.
+    expect(trimKeptRegistration({ ...c.registration, client_id: c.clientId, client_secret: c.clientSecret }, { scope: [], redirectUris: [CB] })).toEqual(c.registration);
   });
 
   it('a confidential client without a secret is still refused', async () => {
