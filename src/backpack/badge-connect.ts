@@ -69,17 +69,25 @@ function url(v: unknown, what: string): string {
   return checkUrl(s, what).toString();
 }
 
-/** The `{status: {error, statusCode, statusText}}` envelope; lists in `assertions` + `signedAssertions` (or Badgr's `results`). */
-function readAssertions(body: unknown): BadgeConnectAssertion[] {
-  if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The Badge Connect answer is not a JSON object');
+/**
+ * The `{status: {error, statusCode, statusText}}` envelope of a 2xx answer saying failure: its `error`, or
+ * only its `statusCode` (OB 2.1 StatusDType requires no more), is the server's refusal, its `statusText`
+ * the detail, for every endpoint alike. Read as a listing, its empty `assertions` was a backpack holding
+ * no badge; read as a profile, an answer "that does not speak the API" (PROTOCOL), not the server's no.
+ */
+function refusedUnder2xx(body: Json): void {
   const status = isObj(body.status) ? body.status : undefined;
-  // A failure said by the envelope under a 2xx: its `error`, or only its `statusCode` (StatusDType requires
-  // no more). Read as a listing, its empty `assertions` was a backpack holding no badge.
   const failed = status && typeof status.statusCode === 'number' && (status.statusCode < 200 || status.statusCode > 299);
   if (status && ((typeof status.error === 'string' && status.error) || failed)) {
     const said = typeof status.error === 'string' && status.error ? status.error : `status ${String(status.statusCode)}`;
     throw new BackpackError(C.REJECTED, `Badge Connect: ${serverWords(said)}`, { detail: typeof status.statusText === 'string' ? serverWords(status.statusText) : '' });
   }
+}
+
+/** Lists in `assertions` + `signedAssertions` (or Badgr's `results`), under the status envelope. */
+function readAssertions(body: unknown): BadgeConnectAssertion[] {
+  if (!isObj(body)) throw new BackpackError(C.PROTOCOL, 'The Badge Connect answer is not a JSON object');
+  refusedUnder2xx(body);
   // A compact JWS or JSON text in `assertions` is still a badge (list-entry.ts).
   const json = [...fromList(0, body.assertions, listEntry), ...fromList(1, body.results, listEntry)];
   const jws = fromList(2, body.signedAssertions, signedEntry);
@@ -178,6 +186,7 @@ export class BadgeConnectClient {
   async profile(service: BadgeConnectService, accessToken: string): Promise<Json> {
     const { body } = await getJson(this.opts, `${service.apiBase}/profile`, accessToken, 'Badge Connect profile');
     const b = isObj(body) ? body : {};
+    refusedUnder2xx(b);
     const p = isObj(b.profile) ? b.profile : Array.isArray(b.results) && isObj(b.results[0]) ? b.results[0] : undefined;
     if (!p) throw new BackpackError(C.PROTOCOL, 'The Badge Connect profile answer has no profile');
     return p;

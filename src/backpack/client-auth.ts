@@ -17,6 +17,9 @@ function basic(client: RegisteredClient): string {
  */
 export function clientAuth(client: RegisteredClient | null, form: Record<string, string>): { headers: Record<string, string>; form: Record<string, string> } {
   if (!client) return { headers: {}, form };
+  // A public client (RFC 7591 `none`) does not authenticate: its `client_id` in the form names it (RFC 6749
+  // §3.2.1 and §4.1.3; RFC 7009 §2.1), and PKCE binds its code; no secret, no Basic header.
+  if (client.registration.token_endpoint_auth_method === 'none') return { headers: {}, form: { ...form, client_id: client.clientId } };
   if (client.registration.token_endpoint_auth_method === 'client_secret_post') return { headers: {}, form: { ...form, client_id: client.clientId, client_secret: client.clientSecret } };
   return { headers: { authorization: basic(client) }, form };
 }

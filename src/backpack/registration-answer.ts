@@ -4,9 +4,10 @@
  * store: kept whole, it brought along whatever the backpack put in it, a `registration_access_token`
  * (RFC 7592 §3, a credential Lanyard never uses) included. Only what Lanyard reads is kept:
  *
- * - `client_id` and `client_secret` (§3.2.1: strings; the secret REQUIRED here, Lanyard registers a
- *   confidential client with `client_secret_basic`), each at most MAX_CLIENT_CREDENTIAL characters,
- *   kept beside the answer (RegisteredClient), not in it;
+ * - `client_id` and `client_secret` (§3.2.1: strings; the secret required here, Lanyard registers a
+ *   confidential client with `client_secret_basic`, unless the answer registered a public client,
+ *   `none`, which has none: §3.2.1 "used by confidential clients"), each at most MAX_CLIENT_CREDENTIAL
+ *   characters, kept beside the answer (RegisteredClient), not in it;
  * - `client_secret_expires_at` (§3.2.1: a number, seconds since the epoch, 0 for never), which
  *   accounts.ts reads to register anew once the secret has expired;
  * - `scope` (§2: a space-separated string; the server may change it, §3.2.1), read by oauth.ts
@@ -28,8 +29,8 @@ import { scopeList } from './scope-list.ts';
 export const MAX_CLIENT_CREDENTIAL = 2048;
 const MAX_METHOD = 64;
 /**
- * RFC 7591 §2 token_endpoint_auth_method values Lanyard can use (client-auth.ts); `none` (a public client,
- * which needs no secret) is left as before: its answer still has to carry the secret Lanyard keeps.
+ * RFC 7591 §2 token_endpoint_auth_method values Lanyard can use (client-auth.ts); `none` is a public client,
+ * which has no secret (its answer need not carry one) and names itself by `client_id` (RFC 6749 §3.2.1).
  */
 const USABLE_METHODS = new Set(['client_secret_basic', 'client_secret_post', 'none']);
 
@@ -52,10 +53,12 @@ const credential = (reg: Json, name: 'client_id' | 'client_secret'): string => {
 /** The fields Lanyard uses, checked and bounded; throws PROTOCOL for a field of the wrong type. */
 export function keptRegistration(reg: Json, asked: RegistrationAsked): { clientId: string; clientSecret: string; registration: Json } {
   const clientId = credential(reg, 'client_id');
-  const clientSecret = credential(reg, 'client_secret');
-  const kept: Json = {};
   // An optional member written as null (as JSON serializers write one left unset) says no value: absent.
   const given = (name: string): unknown => reg[name] ?? undefined;
+  // A public client (`none`) has no secret: '' when the answer gives none (client-auth.ts then sends only the id).
+  const isPublic = given('token_endpoint_auth_method') === 'none';
+  const clientSecret = isPublic && (given('client_secret') === undefined || reg.client_secret === '') ? '' : credential(reg, 'client_secret');
+  const kept: Json = {};
   const expires = given('client_secret_expires_at');
   if (expires !== undefined) {
     if (typeof expires !== 'number' || !Number.isFinite(expires) || expires < 0) refuse('client_secret_expires_at is not a number of seconds');

@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { BackpackError, BackpackErrorCodes as C } from '../../src/backpack/errors.ts';
 import type { Fetch } from '../../src/backpack/http.ts';
-import { MAX_CLIENT_CREDENTIAL } from '../../src/backpack/registration-answer.ts';
+import { MAX_CLIENT_CREDENTIAL, trimKeptRegistration } from '../../src/backpack/registration-answer.ts';
 import { registerClient } from '../../src/backpack/registration.ts';
+import { clientAuth } from '../../src/backpack/client-auth.ts';
 
 const SITE = 'https://wallet.example';
 const CB = 'https://lanyard.example/cb';
@@ -100,5 +101,21 @@ describe('a registration answer naming a client authentication Lanyard cannot do
 
   it.each(['client_secret_basic', 'client_secret_post'])('%s is kept', async (method) => {
     expect((await register({ client_id: 'a', client_secret: 's', token_endpoint_auth_method: method })).registration).toEqual({ token_endpoint_auth_method: method });
+  });
+});
+
+/** RFC 7591 §3.2.1: `client_secret` is OPTIONAL, "used by confidential clients"; a public client (`none`) has none. */
+describe('a registration answer for a public client (`none`)', () => {
+  it('is kept without a secret, and its token requests name it by client_id in the form only (RFC 6749 §3.2.1)', async () => {
+    const c = await register({ client_id: 'pub', token_endpoint_auth_method: 'none', redirect_uris: [CB] });
+    expect(c).toEqual({ clientId: 'pub', clientSecret: '', registration: { token_endpoint_auth_method: 'none', redirect_uris: [CB] } });
+    expect(clientAuth(c, { grant_type: 'refresh_token' })).toEqual({ headers: {}, form: { grant_type: 'refresh_token', client_id: 'pub' } });
+    // As kept and read back at the next sign-in (oauth-client.ts keptOrRegistered): the same client, not a new registration.
+    expect(trimKeptRegistration({ ...c.registration, client_id: c.clientId, client_secret: c.clientSecret }, { scope: [], redirectUris: [CB] })).toEqual(c.registration);
+  });
+
+  it('a confidential client without a secret is still refused', async () => {
+    expect((await failure(register({ client_id: 'conf', token_endpoint_auth_method: 'client_secret_basic' }))).code).toBe(C.PROTOCOL);
+    expect((await failure(register({ client_id: 'conf' }))).code).toBe(C.PROTOCOL);
   });
 });

@@ -59,7 +59,7 @@ export interface ClientRecord {
   /** The registration request, echoed in the 201 answer (RFC 7591 §3.2.1). */
   metadata: Json;
   /** How it authenticates at the token and revocation endpoints (RFC 7591 §2; default client_secret_basic). */
-  authMethod?: 'client_secret_basic' | 'client_secret_post';
+  authMethod?: 'client_secret_basic' | 'client_secret_post' | 'none';
   redirectUris: string[];
   scope: string[];
   grantTypes: string[];
@@ -181,6 +181,13 @@ export class BackpackState {
    * ... replace" a value), and then takes its credentials in the form body only (RFC 6749 §2.3.1).
    */
   registersSecretPost = false;
+  /**
+   * Registers every client as a public client, `token_endpoint_auth_method` `none` and no `client_secret`
+   * (RFC 7591 §3.2.1: the server "MAY ... replace" a value; `client_secret` is OPTIONAL, for confidential
+   * clients), which then names itself by `client_id` in the token and revocation forms, with no secret
+   * (RFC 6749 §2.3, §3.2.1; RFC 7009 §2.1), PKCE binding its code (RFC 7636).
+   */
+  registersPublic = false;
   /**
    * The OAuth access token lifetime in seconds (OB 3.0 and OB 2.1 only recommend an hour; RFC 6749
    * §5.1 `expires_in` is the server's to choose, and Keycloak's default access token lifespan is 300).

@@ -31,7 +31,8 @@ type Checked = { client: ClientRecord; scope: string[]; p: Params } | { reply: R
 
 function check(state: BackpackState, p: Params): Checked {
   const client = p.client_id ? state.clients.get(p.client_id) : undefined;
-  if (!client || !client.clientSecret) return { reply: page(400, '<h1>Unknown client</h1><p>The application asking for access is not registered here.</p>') };
+  // Badgr's password-grant `public` app has no secret and is no OAuth client here; a registered public client (`none`) is.
+  if (!client || (!client.clientSecret && client.authMethod !== 'none')) return { reply: page(400, '<h1>Unknown client</h1><p>The application asking for access is not registered here.</p>') };
   if (!p.redirect_uri || !client.redirectUris.includes(p.redirect_uri)) {
     return { reply: page(400, '<h1>Invalid redirect URI</h1><p>The redirect_uri is not one the application registered.</p>') };
   }

@@ -101,19 +101,21 @@ export function oauthRegisterRoutes(router: Router, state: BackpackState): void 
     const issuedAt = Math.floor(state.now() / 1000);
     // RFC 7591 §3.2.1: a server may replace what was asked; the answer says what it registered.
     const redirectUris = state.replacedRedirectUris ?? (redirects as string[]);
+    const authMethod = state.registersPublic ? ('none' as const) : state.registersSecretPost ? ('client_secret_post' as const) : ('client_secret_basic' as const);
+    // RFC 7591 §3.2.1: `client_secret` and its `client_secret_expires_at` only for a confidential client.
+    const secret = authMethod === 'none' ? {} : { client_secret: clientSecret, client_secret_expires_at: 0 };
     const registered = {
       ...m,
       redirect_uris: redirectUris,
-      token_endpoint_auth_method: state.registersSecretPost ? 'client_secret_post' : 'client_secret_basic',
+      token_endpoint_auth_method: authMethod,
       grant_types: grantTypes,
       response_types: ['code'],
       scope: scope.join(' '),
       client_id: clientId,
-      client_secret: clientSecret,
+      ...secret,
       client_id_issued_at: issuedAt,
-      client_secret_expires_at: 0,
     };
-    state.clients.set(clientId, { clientId, clientSecret, metadata: registered, redirectUris, scope, grantTypes: grantTypes as string[], issuedAt, ...(state.registersSecretPost ? { authMethod: 'client_secret_post' as const } : {}) });
+    state.clients.set(clientId, { clientId, ...(authMethod === 'none' ? {} : { clientSecret }), metadata: registered, redirectUris, scope, grantTypes: grantTypes as string[], issuedAt, ...(authMethod === 'client_secret_basic' ? {} : { authMethod }) });
     return json(201, registered, { 'cache-control': 'no-store' });
   });
 }

@@ -21,12 +21,14 @@ const oauthError = (error: string, description?: string, status = 400, headers: 
 /**
  * RFC 6749 §2.3.1: the Basic credentials are form-urlencoded before base64; a client registered for
  * `client_secret_post` sends them in the form instead, and only there ("MUST NOT use more than one
- * authentication method in each request", §2.3).
+ * authentication method in each request", §2.3); a public one (`none`) its `client_id` only.
  */
 function basicClient(req: Req, state: BackpackState, form: URLSearchParams): ClientRecord | undefined {
   const h = header(req, 'authorization');
   const posted = state.clients.get(form.get('client_id') ?? '');
   if (posted?.authMethod === 'client_secret_post') return !h && posted.clientSecret !== undefined && form.get('client_secret') === posted.clientSecret ? posted : undefined;
+  // A public client (RFC 7591 `none`) names itself by `client_id` alone (RFC 6749 §3.2.1, §4.1.3; RFC 7009 §2.1): no secret, no Basic header.
+  if (posted?.authMethod === 'none') return !h && !form.has('client_secret') ? posted : undefined;
   if (!h?.startsWith('Basic ')) return undefined;
   const decoded = Buffer.from(h.slice(6), 'base64').toString('utf8');
   const i = decoded.indexOf(':');

@@ -159,8 +159,9 @@ export async function optionalProfile(read: Promise<Json>): Promise<Json | undef
   try {
     return await read;
   } catch (e) {
-    // An OB 3.0 Imsx_StatusInfo saying `unsupported` (ob3.ts refusedUnder2xx): the backpack offers no profile.
-    if (isBackpackError(e, 'REJECTED') && (e.status === 404 || e.detail === 'PERMISSION_DENIED' || e.detail === 'unsupported')) return undefined;
+    // An OB 3.0 Imsx_StatusInfo saying `unsupported` (ob3.ts refusedUnder2xx), or a Badge Connect envelope saying
+    // NOT_FOUND under a 2xx (badge-connect.ts refusedUnder2xx; OB 2.1 getProfile's 404): the backpack offers no profile.
+    if (isBackpackError(e, 'REJECTED') && (e.status === 404 || e.detail === 'PERMISSION_DENIED' || e.detail === 'unsupported' || e.detail === 'NOT_FOUND')) return undefined;
     if ((isBackpackError(e, 'UNAUTHORIZED') || isBackpackError(e, 'REJECTED')) && e.status === 403) return undefined;
     throw e;
   }
