@@ -2,7 +2,8 @@
  * A twenty-fifth round of real issuers' credentials (test/fixtures/real, provenance in
  * test/fixtures/README.md): a Credly badge baked in a PNG that travelled in an e-mail signature to a
  * public mailing list (spice-devel, 2022-08-19), its image rewritten by Adobe ImageReady on the way,
- * its OB 2.0 hosted assertion issued 2009-10-20 and expired 2021-10-31, before the PNG was made.
+ * its OB 2.0 hosted assertion issued 2009-10-20 and expired 2021-10-31, before the PNG was made; and an
+ * OB 1.0 assertion a developer signed with HS256 (2014) and posted to Mozilla's validator.
  */
 import { describe, expect, it } from 'vitest';
 import { bytes, check, fails, offlineFetch, outcomes } from '../support/real-fixtures.ts';
@@ -57,5 +58,29 @@ describe('Credly: a baked PNG from an e-mail signature', () => {
   it('its recipient is an unsalted sha256 that the sending address does not match: not issued to that address', async () => {
     const r = await verify(bytes(PNG), { fetch: credlyServing(await bakedText()), now: new Date('2021-06-01T00:00:00Z'), identities: ['jbauer@firelandsit.com'] });
     expect(check(r, 'recipient')?.outcome).toBe('fail');
+  });
+});
+
+/**
+ * An OB 1.0 signed assertion a developer posted to Mozilla's validator (issue 27, 2014-09-16) when it
+ * answered "jws-algorithm": HS256, its `verify.url` a `pass.txt` beside the badge class on the
+ * developer's GitHub Pages site. OB 1.0 §Signed Badges verifies with the public key at `verify.url`;
+ * an HMAC has none: whoever reads the shared secret can make the same signature, so it proves nothing
+ * about who signed (RFC 7518 §3.2 is symmetric). Failed for the algorithm alone, offline too, never valid.
+ */
+describe('an OB 1.0 assertion signed with HMAC', () => {
+  const JWS = 'mozilla-openbadges-validator/egavr_bem-beginner-course.jws';
+
+  it('fails its signature for the algorithm, without asking for the secret', async () => {
+    const asked: string[] = [];
+    const recording: Fetch = async (url, init) => { asked.push(url); return offlineFetch()(url, init); };
+    const r = await verify(bytes(JWS), { fetch: recording, now: NOW, identities: ['job.egavr@yandex.ru'] });
+    expect(r.format).toBe('ob1.0-signed');
+    expect(r.verdict).toBe('invalid');
+    expect(fails(r).map((c) => [c.id, c.code])).toEqual([['signature', ErrorCodes.ALG_NOT_ALLOWED]]);
+    expect(check(r, 'signature')?.message).toContain('HS256');
+    // Nothing the payload says is taken: not its recipient (a plain address, the one given), not its date.
+    expect(outcomes(r)).toMatchObject({ parse: 'pass', recipient: 'skipped', validity: 'skipped' });
+    expect(asked.some((u) => u.endsWith('/pass.txt'))).toBe(false);
   });
 });
