@@ -189,6 +189,7 @@ const BASELINE_INVALID: Record<string, string> = {
   'real/dcc-verifier-plugin/withdrawn.json': 'revoked in its status list',
   'real/learncard/react-learn-card_AllFieldsCredential.json': 'a property no context defines: what was signed cannot be known',
   'real/mit-learn-obv3-template/README_annotated-example.json': 'edited after signing: its proofs do not verify',
+  'real/mozilla-openbadges-validator/egavr_bem-beginner-course.jws': 'signed with HMAC (HS256): no public key can show who signed',
   'real/mynextid-credentials/microcredential_open-badge-mc-signed.jwt': 'not a credential Lanyard can read',
   'real/obf-cloudnativebergen/obf-test-badge.json': 'its proof does not verify',
   'real/openedx-credentials/storages_example-vp.json': 'an id that is not an IRI: what was signed cannot be known',
