@@ -8,8 +8,10 @@ import { listenPress } from './press.ts';
 import { mountShadow } from './shadow.ts';
 import { fromUser } from './user.ts';
 
+// Of a :host rule only important declarations reach the host: the sheet's `:host{all:initial!important}` (shadow.ts)
+// outweighs any normal one in the same tree (CSS Cascade 5 §6.1; test/browser/content-linkedin.test.ts measures the box).
 const CSS =
-  ':host{display:inline-flex!important;vertical-align:middle;margin:0 6px}' +
+  ':host{display:inline-flex!important}' +
   'button{display:inline-flex;align-items:center;gap:5px;border:1px solid #8a8f98;border-radius:16px;' +
   'background:#fff;color:#1d2430;padding:4px 10px;cursor:pointer;white-space:nowrap}' +
   'button:hover{background:#eef3fb}button:focus-visible{outline:2px solid #0a66c2;outline-offset:1px}' +
