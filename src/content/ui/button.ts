@@ -3,8 +3,8 @@
  * listener per feature on the document (the closed shadow root retargets them to the host), and
  * a mousedown on them is cancelled so the editor keeps its focus and caret.
  */
-import { h } from './h.ts';
 import { listenPress } from './press.ts';
+import { quiet } from './quiet.ts';
 import { mountShadow } from './shadow.ts';
 import { fromUser } from './user.ts';
 
@@ -31,7 +31,15 @@ const made = new WeakMap<EventTarget, string>();
  */
 export function makeButton(kind: string, label: string): HTMLElement {
   const { host, root } = mountShadow(kind, CSS, true);
-  root.append(h('button', { type: 'button', 'aria-label': label, title: label }, h('i', { 'aria-hidden': 'true' }), label));
+  // Not through h() (h.ts): its generic attribute loop costs the always-loaded scripts more than these lines.
+  const button = document.createElement('button');
+  const dot = document.createElement('i');
+  button.type = 'button';
+  button.title = label;
+  button.setAttribute('aria-label', label);
+  dot.setAttribute('aria-hidden', 'true');
+  button.append(dot, quiet(label));
+  root.append(button);
   made.set(host, kind);
   return host;
 }
