@@ -29,7 +29,7 @@ export const linkedinComposer: Feature = {
       const editor = editorOf.get(anchor);
       if (!editor) return;
       // Saved now, before the picker takes the focus.
-      const range = caret.rangeIn(editor)?.cloneRange() ?? null;
+      const range = caret.rangeIn(editor);
       void withUi('linkedin', signal, (ui) => ui.share({ anchor, signal, editor, range }));
     };
     onDomChange(() => {

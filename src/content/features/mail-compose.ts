@@ -65,7 +65,7 @@ function init(site: ComposeSite, signal: AbortSignal): void {
     const editor = bodyOf.get(anchor);
     if (!editor?.isConnected) return;
     // Saved now, before the picker takes the focus.
-    const range = caret.rangeIn(editor)?.cloneRange() ?? null;
+    const range = caret.rangeIn(editor);
     void withUi('mail', signal, (ui) => ui.insertCard({ anchor, signal, editor, range }));
   }, signal, preloadUi);
   signal.addEventListener('abort', () => {
