@@ -54,12 +54,12 @@ function hostOf(e: Event, kind: string): HTMLElement | null {
 }
 
 /**
- * Calls `handler` when a button of this kind is clicked, until `signal` aborts; `warm` when the
+ * Calls `handler` when a button of this kind is clicked, until `signal` aborts; starts loading the on-demand file (on-demand.ts `preloadUi`) when the
  * pointer or the keyboard focus reaches one, and at the mousedown before the click (to start
  * loading what the click needs, ahead of it).
  */
-export function onButton(kind: string, handler: (host: HTMLElement) => void, signal: AbortSignal, warm: () => void): void {
-  listenPress(document, (e) => hostOf(e, kind), handler, { capture: true, signal }, warm);
+export function onButton(kind: string, handler: (host: HTMLElement) => void, signal: AbortSignal): void {
+  listenPress(document, (e) => hostOf(e, kind), handler, { capture: true, signal });
 }
 
 /**
