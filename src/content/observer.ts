@@ -11,9 +11,10 @@ type Scan = () => void;
 
 /**
  * Nodes added and removed, and a <dialog> (or <details>) opened or closed: LinkedIn's 2026 composer is a
- * native dialog that may close without leaving the page (HTML §4.11.4, the open attribute).
+ * native dialog that may close without leaving the page (HTML §4.11.4, the open attribute). An `attributeFilter`
+ * alone observes attributes (DOM §4.3.3 observe(), step 2: `attributes` is then set to true).
  */
-const OPTIONS: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['open'] };
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true, attributeFilter: ['open'] };
 
 const subscribers = new Set<Scan>();
 let observer: MutationObserver | null = null;

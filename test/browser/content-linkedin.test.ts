@@ -72,6 +72,9 @@ describe('LinkedIn', () => {
   it('adds "Add badge" to the owner’s profile; the chosen badge opens the filled add-to-profile URL', async () => {
     const { page, errors } = await open('/in/ada-lovelace/');
     await page.waitForSelector('.pvs-header__top-container--no-stack [data-lanyard="linkedin-add-badge"]');
+    // The host's own box: the root's `:host{all:initial!important}` (ui/shadow.ts) outweighs every normal declaration
+    // of the same sheet (CSS Cascade 5 §6.1), so of the button's :host rule only the important `display` applies.
+    expect(await page.$eval('[data-lanyard="linkedin-add-badge"]', (el) => ['display', 'margin-left', 'margin-right', 'vertical-align'].map((p) => getComputedStyle(el).getPropertyValue(p)))).toEqual(['inline-flex', '0px', '0px', 'baseline']);
     await clickButton(page, 'linkedin-add-badge');
     await pickerOptions(page);
     await page.screenshot({ path: 'test-results/linkedin-picker.png' });

@@ -160,6 +160,8 @@ describe('content scripts on pages at their real URLs in Firefox', { timeout: 18
   it('LinkedIn: "Add badge" on the owner’s profile opens the filled add-to-profile URL', async () => {
     await open('https://www.linkedin.com/in/ada-lovelace/');
     await ff.find('.pvs-header__top-container--no-stack [data-lanyard="linkedin-add-badge"]');
+    // The host's own box: only the important `display` of the button's :host rule outweighs `all:initial!important` (ui/shadow.ts).
+    expect(await ff.run(() => ['display', 'margin-left', 'margin-right', 'vertical-align'].map((p) => getComputedStyle(document.querySelector('[data-lanyard="linkedin-add-badge"]')!).getPropertyValue(p)))).toEqual(['inline-flex', '0px', '0px', 'baseline']);
     await ff.clickButton('linkedin-add-badge');
     await ff.pickerOptions();
     // The picker was injected on demand (picker/ui) into the content scripts' sandbox: the page's

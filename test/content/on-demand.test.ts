@@ -70,7 +70,7 @@ describe('on-demand UI', () => {
     const other = document.createElement('button');
     document.body.append(host, other);
     let clicks = 0;
-    onButton('insert-badge', () => clicks++, stop.signal, od.preloadUi);
+    onButton('insert-badge', () => clicks++, stop.signal);
     other.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     expect(rt.sent).toEqual([]);
     host.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));

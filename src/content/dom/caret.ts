@@ -7,7 +7,7 @@
  * non-standard `ShadowRoot.getSelection()` shows it; Firefox shows it through the document's.
  */
 export interface CaretTracker {
-  /** The last selection inside `editor`, or null when the user never put the caret there. */
+  /** A copy of the last selection inside `editor` (the picker's own, which no later caret changes), or null when the user never put the caret there. */
   rangeIn(editor: Element): Range | null;
 }
 
@@ -29,10 +29,10 @@ export function trackCaret(editorOf: (node: Node) => Element | null, signal: Abo
     return editor !== null;
   };
   const update = () => {
-    if (remember(document.getSelection())) return;
-    // The focused open shadow roots, outermost first (closed ones are not reachable, ours included), 8 deep at most.
-    let root: WithSelection | null | undefined = document.activeElement?.shadowRoot;
-    for (let i = 0; root && i < 8; i++, root = root.activeElement?.shadowRoot) if (typeof root.getSelection === 'function' && remember(root.getSelection())) return;
+    // The document's selection, then the focused open shadow roots', outermost first (closed ones are not reachable,
+    // ours included), 8 deep at most.
+    let root: Document | WithSelection | null | undefined = document;
+    for (let i = 0; root && i < 9; i++, root = root.activeElement?.shadowRoot) if (typeof root.getSelection === 'function' && remember(root.getSelection())) return;
   };
   document.addEventListener('selectionchange', update, { signal });
   return {
@@ -41,7 +41,7 @@ export function trackCaret(editorOf: (node: Node) => Element | null, signal: Abo
       // `selectionchange`, so the last key's caret may not have been seen yet.
       update();
       const r = saved.get(editor);
-      return r && editor.contains(r.commonAncestorContainer) ? r : null;
+      return r && editor.contains(r.commonAncestorContainer) ? r.cloneRange() : null;
     },
   };
 }

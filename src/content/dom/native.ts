@@ -8,13 +8,8 @@
  * prototypes' own getters and methods (this world's, which the page cannot change).
  */
 
-let parentGetter: (() => Element | null) | undefined;
-
 /** `node.parentElement`, even when `node` is a form with a control named "parentElement". */
-export function parentOf(node: Node): Element | null {
-  parentGetter ??= Object.getOwnPropertyDescriptor(Node.prototype, 'parentElement')!.get as () => Element | null;
-  return parentGetter.call(node);
-}
+export const parentOf = (node: Node): Element | null => Object.getOwnPropertyDescriptor(Node.prototype, 'parentElement')!.get!.call(node) as Element | null;
 
 /** The prototype whose querySelector(All) `root` has: a document's, a fragment's or an element's. */
 const protoOf = (root: ParentNode): ParentNode =>

@@ -11,7 +11,7 @@ import { fromUser } from '../ui/user.ts';
  * user's own events count (ui/user.ts): the host sits in the site's open shadow root, where a page
  * script reaches it as easily as a light-DOM host.
  */
-export function pressInShadow(host: HTMLElement, press: (host: HTMLElement) => void, signal: AbortSignal, warm: () => void): void {
+export function pressInShadow(host: HTMLElement, press: (host: HTMLElement) => void, signal: AbortSignal): void {
   if (!(host.getRootNode() instanceof ShadowRoot)) return;
-  listenPress(host, (e) => (fromUser(e) ? host : null), press, { signal }, warm);
+  listenPress(host, (e) => (fromUser(e) ? host : null), press, { signal });
 }

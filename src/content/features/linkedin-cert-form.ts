@@ -4,7 +4,7 @@
  * (actions/linkedin-form.ts).
  */
 import type { Feature } from '../loader.ts';
-import { preloadUi, withUi } from '../on-demand.ts';
+import { withUi } from '../on-demand.ts';
 import { onDomChange } from '../observer.ts';
 import { certName, isCertificationForm } from '../sites/linkedin.ts';
 import { certField } from '../sites/linkedin-find.ts';
@@ -28,7 +28,7 @@ export const linkedinCertForm: Feature = {
       host = makeButton(KIND, tx('contentButtonFillForm'));
       prependTo(form, host); // not form.prepend: a control named "prepend" would stand in for it (dom/native.ts)
     }, signal);
-    onButton(KIND, (anchor) => void withUi('linkedin', signal, (ui) => ui.fillForm({ anchor, signal })), signal, preloadUi);
+    onButton(KIND, (anchor) => void withUi('linkedin', signal, (ui) => ui.fillForm({ anchor, signal })), signal);
     signal.addEventListener('abort', () => host?.remove());
   },
 };

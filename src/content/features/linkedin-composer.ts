@@ -5,7 +5,7 @@
  * (sites/linkedin.ts `shadowHosts`): it is watched and searched too.
  */
 import type { Feature } from '../loader.ts';
-import { preloadUi, withUi } from '../on-demand.ts';
+import { withUi } from '../on-demand.ts';
 import { observeRoot, onDomChange } from '../observer.ts';
 import { isComposerPage, shadowHosts } from '../sites/linkedin.ts';
 import { openRoots } from '../sites/selectors.ts';
@@ -29,7 +29,7 @@ export const linkedinComposer: Feature = {
       const editor = editorOf.get(anchor);
       if (!editor) return;
       // Saved now, before the picker takes the focus.
-      const range = caret.rangeIn(editor)?.cloneRange() ?? null;
+      const range = caret.rangeIn(editor);
       void withUi('linkedin', signal, (ui) => ui.share({ anchor, signal, editor, range }));
     };
     onDomChange(() => {
@@ -46,10 +46,10 @@ export const linkedinComposer: Feature = {
         const host = makeButton(KIND, tx('contentButtonShareBadge'));
         editorOf.set(host, editor);
         added.set(editor, put(composerSlot(editor), host));
-        pressInShadow(host, press, signal, preloadUi);
+        pressInShadow(host, press, signal);
       }
     }, signal);
-    onButton(KIND, press, signal, preloadUi);
+    onButton(KIND, press, signal);
     signal.addEventListener('abort', () => added.forEach(takeOut));
   },
 };

@@ -6,7 +6,7 @@
 import type { Feature } from '../loader.ts';
 import { logOnce } from '../log.ts';
 import { tx } from '../i18n.ts';
-import { preloadUi, withUi } from '../on-demand.ts';
+import { withUi } from '../on-demand.ts';
 import { onDomChange } from '../observer.ts';
 import { isProfileMain } from '../sites/linkedin.ts';
 import { certButtonSlot, certSection, isOwnProfile } from '../sites/linkedin-find.ts';
@@ -33,7 +33,7 @@ export const linkedinProfile: Feature = {
       if (!slot) return logOnce(KIND, 'Licenses & certifications card without a header');
       added = put(slot, makeButton(KIND, tx('contentButtonAddBadge')));
     }, signal);
-    onButton(KIND, (anchor) => void withUi('linkedin', signal, (ui) => ui.addToProfile({ anchor, signal })), signal, preloadUi);
+    onButton(KIND, (anchor) => void withUi('linkedin', signal, (ui) => ui.addToProfile({ anchor, signal })), signal);
     signal.addEventListener('abort', () => takeOut(added));
   },
 };

@@ -6,7 +6,7 @@
 import type { Feature } from '../loader.ts';
 import { logOnce } from '../log.ts';
 import { tx } from '../i18n.ts';
-import { preloadUi, withUi } from '../on-demand.ts';
+import { withUi } from '../on-demand.ts';
 import { onDomChange } from '../observer.ts';
 import { buttonSlot, composeRoot, type ComposeSite } from '../sites/compose.ts';
 import { all, first } from '../sites/selectors.ts';
@@ -65,9 +65,9 @@ function init(site: ComposeSite, signal: AbortSignal): void {
     const editor = bodyOf.get(anchor);
     if (!editor?.isConnected) return;
     // Saved now, before the picker takes the focus.
-    const range = caret.rangeIn(editor)?.cloneRange() ?? null;
+    const range = caret.rangeIn(editor);
     void withUi('mail', signal, (ui) => ui.insertCard({ anchor, signal, editor, range }));
-  }, signal, preloadUi);
+  }, signal);
   signal.addEventListener('abort', () => {
     for (const a of added.values()) takeOut(a.nodes);
     added.clear();

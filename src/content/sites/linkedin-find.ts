@@ -45,11 +45,14 @@ export function certField(doc: Document, spec: FieldSpec): HTMLInputElement | nu
   return null;
 }
 
-/** An element's `aria-labelledby` text, else its `aria-label`. */
-function nameOf(doc: Document, el: Element): string {
-  const ids = el.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean) ?? [];
+/**
+ * An element's `aria-labelledby` text, else its `aria-label`. The empty ids a split leaves at the ends name
+ * nothing (getElementById('') is null, DOM §4.2.4) and the spaces they add are collapsed.
+ */
+function nameOf(doc: Document, el: Element): string | null {
+  const ids = el.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
   const text = ids.map((id) => doc.getElementById(id)?.textContent ?? '').join(' ');
-  return cleanText(text) || (el.getAttribute('aria-label') ?? '');
+  return cleanText(text) || el.getAttribute('aria-label');
 }
 
 export interface DateSelects {

@@ -3,13 +3,15 @@
  * listener per feature on the document (the closed shadow root retargets them to the host), and
  * a mousedown on them is cancelled so the editor keeps its focus and caret.
  */
-import { h } from './h.ts';
 import { listenPress } from './press.ts';
+import { quiet } from './quiet.ts';
 import { mountShadow } from './shadow.ts';
 import { fromUser } from './user.ts';
 
+// Of a :host rule only important declarations reach the host: the sheet's `:host{all:initial!important}` (shadow.ts)
+// outweighs any normal one in the same tree (CSS Cascade 5 §6.1; test/browser/content-linkedin.test.ts measures the box).
 const CSS =
-  ':host{display:inline-flex!important;vertical-align:middle;margin:0 6px}' +
+  ':host{display:inline-flex!important}' +
   'button{display:inline-flex;align-items:center;gap:5px;border:1px solid #8a8f98;border-radius:16px;' +
   'background:#fff;color:#1d2430;padding:4px 10px;cursor:pointer;white-space:nowrap}' +
   'button:hover{background:#eef3fb}button:focus-visible{outline:2px solid #0a66c2;outline-offset:1px}' +
@@ -29,7 +31,15 @@ const made = new WeakMap<EventTarget, string>();
  */
 export function makeButton(kind: string, label: string): HTMLElement {
   const { host, root } = mountShadow(kind, CSS, true);
-  root.append(h('button', { type: 'button', 'aria-label': label, title: label }, h('i', { 'aria-hidden': 'true' }), label));
+  // Not through h() (h.ts): its generic attribute loop costs the always-loaded scripts more than these lines.
+  const button = document.createElement('button');
+  const dot = document.createElement('i');
+  button.type = 'button';
+  button.title = label;
+  button.setAttribute('aria-label', label);
+  dot.setAttribute('aria-hidden', 'true');
+  button.append(dot, quiet(label));
+  root.append(button);
   made.set(host, kind);
   return host;
 }
@@ -44,12 +54,12 @@ function hostOf(e: Event, kind: string): HTMLElement | null {
 }
 
 /**
- * Calls `handler` when a button of this kind is clicked, until `signal` aborts; `warm` when the
+ * Calls `handler` when a button of this kind is clicked, until `signal` aborts; starts loading the on-demand file (on-demand.ts `preloadUi`) when the
  * pointer or the keyboard focus reaches one, and at the mousedown before the click (to start
  * loading what the click needs, ahead of it).
  */
-export function onButton(kind: string, handler: (host: HTMLElement) => void, signal: AbortSignal, warm: () => void): void {
-  listenPress(document, (e) => hostOf(e, kind), handler, { capture: true, signal }, warm);
+export function onButton(kind: string, handler: (host: HTMLElement) => void, signal: AbortSignal): void {
+  listenPress(document, (e) => hostOf(e, kind), handler, { capture: true, signal });
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * What pressing one of Lanyard's buttons does, wherever its listeners sit (the document for a host
  * in the light DOM, ui/button.ts; the host itself inside a site's shadow root, dom/shadow-press.ts):
- * the mousedown is cancelled so the site's editor keeps its focus and caret, and warms; the pointer
+ * the mousedown is cancelled so the site's editor keeps its focus and caret, and warms (on-demand.ts `preloadUi`); the pointer
  * or the keyboard focus reaching it warms (to start loading what the click needs, ahead of it); the
  * click presses it and goes no further. `hostOf` names our host for an event, or null: another
  * element's event, or one a page script made (ui/user.ts).
@@ -19,6 +19,7 @@
  * BACK is a property of this world's own wrapper of the host: the page's scripts never see it nor set it (Chromium's
  * isolated world, Firefox's Xray wrappers), and it is there only during the picker's own focus() call.
  */
+import { preloadUi } from '../on-demand.ts';
 import { fromUser } from './user.ts';
 
 // Whether the last key the user pressed was a Tab, for every listener: one on a host in a site's shadow root
@@ -26,7 +27,7 @@ import { fromUser } from './user.ts';
 let tab = false;
 export const BACK = 'lanyard';
 
-export function listenPress(target: EventTarget, hostOf: (e: Event) => HTMLElement | null, press: (host: HTMLElement) => void, opts: AddEventListenerOptions, warm: () => void): void {
+export function listenPress(target: EventTarget, hostOf: (e: Event) => HTMLElement | null, press: (host: HTMLElement) => void, opts: AddEventListenerOptions): void {
   let reached: unknown;
   for (const t of ['mousedown', 'mouseover', 'focusin', 'click', 'keydown']) target.addEventListener(t, (e) => {
     const host = hostOf(e), k = (e as KeyboardEvent).key;
@@ -37,7 +38,7 @@ export function listenPress(target: EventTarget, hostOf: (e: Event) => HTMLEleme
       // Enter presses a button at its keydown's default action (keypress); Space at its keyup, only after a keydown
       // whose default action went ahead (Chromium: cancelled here, the Space pressed nothing).
       if (t == 'mousedown' || (t == 'keydown' && host != reached && (k == 'Enter' || k == ' '))) e.preventDefault();
-      warm();
+      void preloadUi();
     }
   }, opts);
 }

@@ -92,6 +92,18 @@ describe('LinkedIn: the certification form without LinkedIn’s ids', () => {
     expect(certDate(document, 'issue')).toEqual({ month: document.getElementById('m1'), year: document.getElementById('y1') });
     expect(certDate(document, 'expiry')).toEqual({ month: document.getElementById('m2'), year: document.getElementById('y2') });
   });
+
+  // aria-labelledby is a list of ids separated by any ASCII whitespace (WAI-ARIA 1.2 ID reference list): spaces at its
+  // ends and between ids name nothing, and the words of several ids read as one name.
+  it('reads an aria-labelledby list with spaces at its ends and between its ids', () => {
+    page(`<form>
+      <span id="star">*</span><span id="l1">Nombre</span><input id="f1" aria-labelledby="  star \t l1 ">
+      <span id="g1">Fecha de</span><span id="g2">expedición</span>
+      <div role="group" aria-labelledby=" g1  g2"><select id="m1"></select><select id="y1"></select></div>
+    </form>`);
+    expect(certField(document, certForm.name)?.id).toBe('f1');
+    expect(certDate(document, 'issue')).toEqual({ month: document.getElementById('m1'), year: document.getElementById('y1') });
+  });
 });
 
 describe('LinkedIn: the 2026 Spanish certification form', () => {

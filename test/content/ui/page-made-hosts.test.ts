@@ -42,7 +42,7 @@ describe('only a button Lanyard made is Lanyard’s button', () => {
   it('onButton: a click on a page-made [data-lanyard] element does nothing; on Lanyard’s own host it acts', () => {
     controller = new AbortController();
     const pressed: HTMLElement[] = [];
-    onButton('k', (host) => pressed.push(host), controller.signal, () => {});
+    onButton('k', (host) => pressed.push(host), controller.signal);
     const fake = pageMade('k');
     fake.click();
     fake.firstChild?.parentElement?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
