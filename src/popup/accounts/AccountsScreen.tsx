@@ -15,7 +15,7 @@ import { Notice } from '../ui/Notice.tsx';
 import { syncFailureText } from '../ui/sync-failure.ts';
 import { ProgressBar, progressLabel } from '../ui/ProgressBar.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
-import { Address } from '../ui/Address.tsx';
+import { Address, Host } from '../ui/Address.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
 import { LocalAddressesPanel } from '../addresses/LocalAddressesPanel.tsx';
 import { formOf } from '../welcome/form-of.ts';
@@ -183,9 +183,9 @@ function whoParts(a: AccountView): string[] {
 }
 const whoOf = (a: AccountView): string => whoParts(a).join(' · ');
 
-/** The same line drawn: each part isolated, the user as an address (ui/Address.tsx: wraps at its "@", never after a hyphen). */
+/** The same line drawn: each part isolated, the user as an address and the host as its domain (ui/Address.tsx: wraps at an "@" or before a dot, never after a hyphen). */
 function WhoLine({ account: a }: { account: AccountView }) {
-  return <>{whoParts(a).map((part, i) => [i ? ' · ' : '', <bdi key={i} dir="auto">{part === a.user ? <Address value={part} /> : part}</bdi>])}</>;
+  return <>{whoParts(a).map((part, i) => [i ? ' · ' : '', <bdi key={i} dir="auto">{part === a.user ? <Address value={part} /> : <Host value={part} />}</bdi>])}</>;
 }
 
 function SyncLine({ account: a }: { account: AccountView }) {
