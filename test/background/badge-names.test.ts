@@ -37,6 +37,19 @@ describe('a badge without a name is stored without one, with the reason', () => 
     expect(metaOf(null, { name: 'Poetical Science' })).toMatchObject({ name: 'Poetical Science' });
   });
 
+  // The views read such a name as none (core/share/display.ts hasVisibleText); the record stored it as the name.
+  it('a name of only blank-looking characters (braille blank, Hangul filler, zero-width, bidi controls) is stored as no name', () => {
+    for (const blank of ['\u2800\u2800', '\u3164', '\u200B\u2060', ' \u202E ', '\uFFA0\u115F']) {
+      const json = JSON.stringify(blank);
+      expect(metaOf(badge(blank)), json).toMatchObject({ name: '', noName: 'untitled' });
+      // As an empty name does, it gives way to what the provider said.
+      expect(metaOf(badge(blank), { name: 'Poetical Science' }), json).toMatchObject({ name: 'Poetical Science' });
+      expect(metaOf(badge(blank), { name: 'Poetical Science' }).noName, json).toBeUndefined();
+    }
+    // Braille with words in it is a name (U+2800 spaces braille's words).
+    expect(metaOf(badge('\u2800\u281E\u2800'))).toMatchObject({ name: '\u2800\u281E\u2800' });
+  });
+
   it('an English stand-in stored before is not kept as a name when the badge is stored again', () => {
     for (const old of ['Untitled badge', 'Unnamed badge', 'Unreadable badge']) {
       expect(metaOf(badge(''), { name: old }), old).toMatchObject({ name: '', noName: 'untitled' });

@@ -95,6 +95,11 @@ describe('popup screens: no WCAG 2.1 A/AA nor best-practice violation (axe-core)
       await first.page.getByRole('button', { name: 'Sign in' }).click();
       await first.page.getByText("That e-mail and password don't match.", { exact: false }).waitFor();
       expect(await axeWcag(first.page), 'sign-in error').toEqual([]);
+      // Rate-limited: the button says the wait (aria-disabled; its contrast is measured in popup-a11y.test.ts, axe skips it).
+      await first.page.getByLabel('E-mail').fill('throttled@example.org');
+      await first.page.getByRole('button', { name: 'Sign in' }).click();
+      await first.page.getByRole('button', { name: /^Try again in \d+ s$/ }).waitFor();
+      expect(await axeWcag(first.page), 'sign-in rate-limited').toEqual([]);
       expect(first.errors).toEqual([]);
       await first.page.close();
 

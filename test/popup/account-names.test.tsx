@@ -44,7 +44,7 @@ describe('the Accounts screen\'s buttons say which account', () => {
 
   it('the sign-out confirmation names the account too, and Escape gives focus back to the named button', () => {
     renderWithEnv(screenWith());
-    const card = screen.getByText('grace@example.org · api.badgr.io').closest('li') as HTMLElement;
+    const card = screen.getByText((_, el) => el?.tagName === 'P' && el.textContent === 'grace@example.org · api.badgr.io').closest('li') as HTMLElement;
     fireEvent.click(within(card).getByRole('button', { name: 'Sign out for Canvas Credentials (US) (grace@example.org · api.badgr.io)' }));
     const confirm = within(card).getByRole('button', { name: 'Sign out for Canvas Credentials (US) (grace@example.org · api.badgr.io)' });
     expect(document.activeElement).toBe(confirm);

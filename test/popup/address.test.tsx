@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Address, AddressIn } from '../../src/popup/ui/Address.tsx';
+import { Address, AddressIn, Host } from '../../src/popup/ui/Address.tsx';
 import { Sentence, slot } from '../../src/popup/ui/Sentence.tsx';
 
 afterEach(cleanup);
@@ -39,6 +39,12 @@ describe('an address with its break points (ui/Address.tsx)', () => {
     const p = render(<p><Sentence text={`Open the e-mail sent to ${slot(0)} and click its link.`} words={[<Address value="ada@old-school.example" />]} /></p>).container.querySelector('p')!;
     expect(p.textContent).toBe('Open the e-mail sent to ada@old-school.example and click its link.');
     expect(p.querySelector('bdi[dir="auto"] .address-hold')?.textContent).toBe('-s');
+  });
+
+  it('a host alone (Host) is drawn as an address\'s domain: before each dot, never after a hyphen, copied as itself', () => {
+    const p = render(<p><Host value="wallet.climate-academy.example" /></p>).container.querySelector('p')!;
+    expect(p.textContent).toBe('wallet.climate-academy.example');
+    expect(p.innerHTML).toBe('wallet<wbr>.climate<span class="address-hold">-a</span>cademy<wbr>.example');
   });
 
   it('is drawn wherever a note quotes it (AddressIn), the rest of the note as it was', () => {

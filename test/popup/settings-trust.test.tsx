@@ -24,7 +24,7 @@ describe('trusting a backpack\'s addresses', () => {
     expect(screen.getByRole('heading', { name: 'Addresses you trust' })).toBeTruthy();
     const toggle = screen.getByRole('switch', { name: 'Trust the addresses Canvas Credentials (US) at api.badgr.io verified ada@example.org' }) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
-    expect(screen.getByText('Verified there: ada@example.org, ada.lovelace@work.example')).toBeTruthy();
+    expect(screen.getByText((_, el) => el?.tagName === 'P' && el.textContent === 'Verified there: ada@example.org, ada.lovelace@work.example')).toBeTruthy();
     // The local backpack has nothing to trust.
     expect(screen.queryByRole('switch', { name: /This browser/ })).toBeNull();
     fireEvent.click(toggle);

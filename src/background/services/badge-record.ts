@@ -9,6 +9,7 @@ import { ErrorCodes } from '../../core/errors.ts';
 import type { MatchRecipient } from '../../core/verify/recipient-match.ts';
 import type { BadgeMeta, BadgeRecord, FullBadge } from '../../platform/records.ts';
 import { storedName, type NoName } from '../../core/share/badge-name.ts';
+import { hasVisibleText } from '../../core/share/display.ts';
 import { accessHost } from './hover-access.ts';
 import { shownLists } from './shown-lists.ts';
 
@@ -63,8 +64,10 @@ function wholeMetaOf(badge: Badge | null, given: Partial<BadgeMeta>): BadgeMeta 
   const kept: Partial<BadgeMeta> = badge.name.trim() ? uncriteried : stored;
   return {
     ...kept,
-    // A revoked OB 2.0 stub names nothing: keep what the provider said.
-    ...named(badge.name.trim() ? badge.name : provided, 'untitled'),
+    // A revoked OB 2.0 stub names nothing: keep what the provider said. Nor does a name that shows as
+    // nothing (only spaces, controls, braille blanks U+2800, Hangul fillers, zero-width characters):
+    // stored as none, as every view reads it (core/share/display.ts hasVisibleText, badge-name.ts storedName).
+    ...named(hasVisibleText(badge.name) ? badge.name : provided, 'untitled'),
     ...pick('description', badge.description),
     ...pick('image', image),
     ...pick('issuerName', badge.issuer.name),

@@ -15,6 +15,7 @@ import { Notice } from '../ui/Notice.tsx';
 import { syncFailureText } from '../ui/sync-failure.ts';
 import { ProgressBar, progressLabel } from '../ui/ProgressBar.tsx';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
+import { Address, Host } from '../ui/Address.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
 import { LocalAddressesPanel } from '../addresses/LocalAddressesPanel.tsx';
 import { formOf } from '../welcome/form-of.ts';
@@ -121,7 +122,7 @@ export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onA
           return (
           <li key={a.id} class="card">
             <h3>{a.kind === 'local' ? t('accountLocal') : a.providerName}</h3>
-            <p class="muted small">{a.kind === 'local' ? t(keptHere ? 'accountLocalTextKept' : 'accountLocalText') : who}</p>
+            <p class="muted small">{a.kind === 'local' ? t(keptHere ? 'accountLocalTextKept' : 'accountLocalText') : <WhoLine account={a} />}</p>
             <SyncLine account={a} />
             {a.needsSignIn ? (
               <Notice kind="error">
@@ -176,9 +177,15 @@ export default function AccountsScreen({ accounts, hasBadges = false, onAdd, onA
 }
 
 /** Who the account is, under its name: a backpack on its own server is named by its host, and an account without a profile by its host too: the line does not repeat it. */
-function whoOf(a: AccountView): string {
+function whoParts(a: AccountView): string[] {
   const host = hostOf(a.baseUrl);
-  return [...new Set([a.user, host === a.providerName ? '' : host].filter(Boolean))].join(' · ');
+  return [...new Set([a.user, host === a.providerName ? '' : host].filter(Boolean))];
+}
+const whoOf = (a: AccountView): string => whoParts(a).join(' · ');
+
+/** The same line drawn: each part isolated, the user as an address and the host as its domain (ui/Address.tsx: wraps at an "@" or before a dot, never after a hyphen). */
+function WhoLine({ account: a }: { account: AccountView }) {
+  return <>{whoParts(a).map((part, i) => [i ? ' · ' : '', <bdi key={i} dir="auto">{part === a.user ? <Address value={part} /> : <Host value={part} />}</bdi>])}</>;
 }
 
 function SyncLine({ account: a }: { account: AccountView }) {

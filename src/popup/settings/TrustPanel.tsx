@@ -9,6 +9,7 @@ import type { AccountView } from '../../messaging/views.ts';
 import { useEnv } from '../env.ts';
 import { errorText } from '../errors.ts';
 import { hostOf } from '../format.ts';
+import { Address, Host } from '../ui/Address.tsx';
 import { Sentence, slot } from '../ui/Sentence.tsx';
 
 export interface TrustPanelProps {
@@ -52,15 +53,15 @@ export function TrustPanel({ accounts, onChanged, onNote }: TrustPanelProps) {
                     {hostOf(a.baseUrl) === a.providerName ? (
                       <Sentence text={t('trustLabel', slot(0))} words={[a.providerName]} />
                     ) : (
-                      <Sentence text={t('trustLabelAt', slot(0), slot(1))} words={[a.providerName, hostOf(a.baseUrl)]} />
+                      <Sentence text={t('trustLabelAt', slot(0), slot(1))} words={[a.providerName, <Host value={hostOf(a.baseUrl)} />]} />
                     )}
                   </span>{' '}
                   <span class="trust-user">
-                    <bdi dir="auto">{a.user}</bdi>
+                    <bdi dir="auto"><Address value={a.user} /></bdi>
                   </span>
                 </span>
               </label>
-              {a.verifiedAddresses?.length ? <p class="small muted">{t('trustAddresses', a.verifiedAddresses.join(', '))}</p> : null}
+              {a.verifiedAddresses?.length ? <p class="small muted"><Sentence text={t('trustAddresses', slot(0))} words={[a.verifiedAddresses.map((e) => <Address value={e} />)]} /></p> : null}
             </li>
           ))}
         </ul>

@@ -13,22 +13,33 @@ import { Fragment } from 'preact';
 /** A part of the address, each run of hyphens held to the character after it. */
 const held = (part: string) => part.split(/(-+[^-]?)/).map((s, i) => (i % 2 ? <span key={i} class="address-hold">{s}</span> : s));
 
+/** A domain name: may wrap before each of its dots, never after a hyphen. */
+const domainParts = (domain: string) =>
+  domain.split('.').map((part, i) => (
+    <Fragment key={i}>
+      {i ? <wbr /> : null}
+      {held(i ? `.${part}` : part)}
+    </Fragment>
+  ));
+
 export function Address({ value }: { value: string }) {
   const at = value.lastIndexOf('@');
   if (at < 0) return <>{value}</>;
-  const domain = value.slice(at + 1).split('.');
   return (
     <>
       {held(value.slice(0, at + 1))}
       <wbr />
-      {domain.map((part, i) => (
-        <Fragment key={i}>
-          {i ? <wbr /> : null}
-          {held(i ? `.${part}` : part)}
-        </Fragment>
-      ))}
+      {domainParts(value.slice(at + 1))}
     </>
   );
+}
+
+/**
+ * A host name alone ("wallet.climate-academy.example", a backpack's site) drawn as an address's
+ * domain: "wallet.climate-" over "academy.example" read as a hyphenated word too.
+ */
+export function Host({ value }: { value: string }) {
+  return <>{domainParts(value)}</>;
 }
 
 /**

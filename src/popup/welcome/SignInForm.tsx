@@ -140,7 +140,7 @@ export function SignInForm({ service, initialHost, initialUser, onSignedIn, runs
         <input ref={refs.password} type="password" autocomplete="current-password" value={password} disabled={busy} onInput={(e) => setPassword(e.currentTarget.value)} required {...invalid('password')} />
       </label>
       {error ? <Notice kind="error" id={ERROR_ID}>{error.code === 'local' ? error.message : signInErrorText(t, error, 'password')}</Notice> : null}
-      <button ref={submitRef} type="submit" class="button primary" {...offWhile(busy || waiting > 0)} aria-busy={busy} {...(status ? { 'aria-describedby': STATUS_ID } : {})}>
+      <button ref={submitRef} type="submit" class={!busy && waiting > 0 ? 'button primary waiting' : 'button primary'} {...offWhile(busy || waiting > 0)} aria-busy={busy} {...(status ? { 'aria-describedby': STATUS_ID } : {})}>
         {busy ? t('signingIn') : waiting > 0 ? t('signInWait', waiting) : t('signInButton')}
       </button>
       {busy ? (
