@@ -1,19 +1,22 @@
 /**
  * The OAuth 2.0 client that the OB 3.0 API (OB 3.0 §6.2) and Badge Connect (OB 2.1
  * §"Authentication") share: the authorization request with PKCE S256 and `state` (RFC 7636,
- * RFC 6749 §4.1.1), reading the redirect (§4.1.2), the code exchange and refresh with
+ * RFC 6749 §4.1.1), reading the redirect (§4.1.2, authorization-response.ts), the code exchange and refresh with
  * `client_secret_basic` (§2.3.1, §6), and revocation (RFC 7009). Registration is in registration.ts.
  * The response's `iss` is checked (RFC 9207) and no request that carries a code, verifier, password,
  * refresh token or client secret follows a redirect (`redirect: 'error'`: a 307/308 would re-send
  * the body to wherever the Location points).
  */
 import { BackpackError, BackpackErrorCodes as C, serverWords } from './errors.ts';
-import { checkIssuer, type IssuerExpectation } from './endpoints.ts';
+import type { IssuerExpectation } from './endpoints.ts';
 import { checkUrl, errorText, isObj, readJson, retryAfter, send, statusError, type ClientOptions, type Json } from './http.ts';
 import { createPkce, createState } from './pkce.ts';
 import { clientAuth } from './client-auth.ts';
 import { scopeList } from './scope-list.ts';
+import { readAuthorizationResponse } from './authorization-response.ts';
 import type { RegisteredClient } from './registration.ts';
+
+export { readAuthorizationResponse };
 
 export interface TokenSet {
   accessToken: string;
@@ -80,34 +83,6 @@ export async function buildAuthorizationRequest(p: { authorizationUrl: string; c
   u.searchParams.set('code_challenge', pkce.challenge);
   u.searchParams.set('code_challenge_method', pkce.method);
   return { url: u.toString(), state, codeVerifier: pkce.verifier, redirectUri: p.redirectUri, scope: p.scope, issuer: p.issuer };
-}
-
-/** Reads the URL the authorization server redirected to: the code, or why there is none. */
-export function readAuthorizationResponse(redirectedTo: string, request: AuthorizationRequest): { code: string; scope?: string[] } {
-  let u: URL;
-  try {
-    u = new URL(redirectedTo);
-  } catch {
-    throw new BackpackError(C.AUTHORIZATION_FAILED, 'The sign-in did not come back to Lanyard');
-  }
-  const expected = new URL(request.redirectUri);
-  if (u.origin !== expected.origin || u.pathname !== expected.pathname) throw new BackpackError(C.AUTHORIZATION_FAILED, 'The sign-in came back to an unexpected address');
-  const q = u.searchParams;
-  // RFC 6749 §10.12: an answer without our state, or with another, is not ours.
-  if (q.get('state') !== request.state) throw new BackpackError(C.AUTHORIZATION_FAILED, 'The sign-in answer does not carry the state Lanyard sent', { detail: 'state_mismatch' });
-  // RFC 9207 §2.4: before anything else of the answer is used, error answers included.
-  checkIssuer(q.get('iss'), request.issuer);
-  // §4.1.2.1: the server's words, bounded (errors.ts serverWords): the popup shows them.
-  const raw = q.get('error');
-  if (raw) {
-    const error = serverWords(raw);
-    const why = serverWords(q.get('error_description') ?? raw);
-    throw new BackpackError(C.AUTHORIZATION_FAILED, error === 'access_denied' ? 'Access was denied' : `The backpack refused the sign-in: ${why}`, { detail: error });
-  }
-  const code = q.get('code');
-  if (!code) throw new BackpackError(C.AUTHORIZATION_FAILED, 'The sign-in answer carries no code');
-  const scope = q.get('scope');
-  return { code, ...(scope ? { scope: scopeList(scope, request.scope, 'The authorization response') } : {}) };
 }
 
 /**

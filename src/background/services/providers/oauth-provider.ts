@@ -148,6 +148,15 @@ const toPage = async <T>(p: Page<T> & { stop?: BackpackError }, map: (t: T) => I
 };
 
 /**
+ * The details of a refusal (under any status) that say there is no profile to give: Badge Connect's 401
+ * PERMISSION_DENIED (http.ts); an OB 3.0 Imsx_StatusInfo saying `unsupported` or, under a 2xx, the code
+ * minor `unknownobject` (ob3.ts refusedUnder2xx; the Imsx_CodeMinorFieldValue getProfile's 404 carries,
+ * ob_v3p0.lines); a Badge Connect envelope saying NOT_FOUND under a 2xx (badge-connect.ts refusedUnder2xx;
+ * OB 2.1 getProfile's 404).
+ */
+const NO_PROFILE: ReadonlySet<string | undefined> = new Set(['PERMISSION_DENIED', 'unsupported', 'unknownobject', 'NOT_FOUND']);
+
+/**
  * The profile, or undefined when the provider has none to give: OB 3.0 getProfile may answer 404
  * ("did not find a current representation for the target resource or is not willing to disclose
  * that one exists", ob_v3p0.lines), and so may a Badge Connect provider. Nor has it one to give when
@@ -159,9 +168,7 @@ export async function optionalProfile(read: Promise<Json>): Promise<Json | undef
   try {
     return await read;
   } catch (e) {
-    // An OB 3.0 Imsx_StatusInfo saying `unsupported` (ob3.ts refusedUnder2xx), or a Badge Connect envelope saying
-    // NOT_FOUND under a 2xx (badge-connect.ts refusedUnder2xx; OB 2.1 getProfile's 404): the backpack offers no profile.
-    if (isBackpackError(e, 'REJECTED') && (e.status === 404 || e.detail === 'PERMISSION_DENIED' || e.detail === 'unsupported' || e.detail === 'NOT_FOUND')) return undefined;
+    if (isBackpackError(e, 'REJECTED') && (e.status === 404 || NO_PROFILE.has(e.detail))) return undefined;
     if ((isBackpackError(e, 'UNAUTHORIZED') || isBackpackError(e, 'REJECTED')) && e.status === 403) return undefined;
     throw e;
   }
