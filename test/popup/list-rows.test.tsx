@@ -21,7 +21,7 @@ const list = (items: readonly BadgeView[]) => (
     <BadgeList items={items} active={0} onActive={() => {}} onOpen={() => {}} label="Your badges" />
   </EnvContext.Provider>
 );
-const rows = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('[role=option]')];
+const rows = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('[role=option]')];
 const picture = (row: HTMLElement) => row.querySelector('.badge-img');
 
 describe('the rows of the list', () => {
