@@ -13,11 +13,10 @@ import { join } from 'node:path';
 import { ADA } from '../../test/backpack/seed-data.ts';
 import { startBackpack, type Backpack } from '../../test/backpack/server.ts';
 import { currentWorker, stopWorkers } from '../../test/browser/support/extension.ts';
-import { median, round } from '../popup.ts';
+import { median, round, TYPED, watchKeystrokes } from '../popup.ts';
 import { seedInWorker } from '../popup-10000.ts';
 import { signedInProfile, type SignedIn } from './real-extension.ts';
 
-const TYPED = ['4', '2', 'Backspace', 'Backspace', '1', '0', '0', 'Backspace', 'Backspace', 'Backspace', '7', '7', 'Backspace', 'Backspace', 'b', 'e', 'r', 'Backspace', 'Backspace', 'Backspace', '3', '3', '3', 'Backspace', 'Backspace', 'Backspace', '5', '0', 'Backspace', 'Backspace'];
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const DIST = process.env.DIST;
 
@@ -37,19 +36,7 @@ async function main(): Promise<void> {
     await page.setViewportSize({ width: 380, height: 560 });
     await page.goto(`${p.ext.origin}${p.ext.manifest.action.default_popup}`);
     await page.waitForFunction(() => document.querySelector('[role=option]')?.getAttribute('aria-setsize') === '10000', undefined, { timeout: 30_000 });
-    await page.evaluate(() => {
-      const w = window as unknown as { lat: number[]; t0: number | undefined };
-      w.lat = [];
-      const screen = document.querySelector('.list-screen') as HTMLElement;
-      addEventListener('keydown', (e) => (w.t0 = e.timeStamp), true);
-      new MutationObserver(() => {
-        if (w.t0 === undefined) return;
-        void (document.querySelector('.list-viewport, .no-match') as HTMLElement | null)?.getBoundingClientRect();
-        w.lat.push(performance.now() - w.t0);
-        performance.mark('key-done');
-        w.t0 = undefined;
-      }).observe(screen, { subtree: true, childList: true, characterData: true, attributes: true });
-    });
+    await watchKeystrokes(page, true);
     await page.getByRole('searchbox').focus();
     // Unmeasured rounds first (the code's first runs), then traced ones.
     for (const key of TYPED) await page.keyboard.press(key), await page.waitForTimeout(40);
