@@ -64,7 +64,7 @@ const GENERATED = TARGET - 7;
  * seeded names. Every keystroke changes what is shown (a digit or a Backspace always does here),
  * so each one commits a new list.
  */
-const TYPED = ['4', '2', 'Backspace', 'Backspace', '1', '0', '0', 'Backspace', 'Backspace', 'Backspace', '7', '7', 'Backspace', 'Backspace', 'b', 'e', 'r', 'Backspace', 'Backspace', 'Backspace', '3', '3', '3', 'Backspace', 'Backspace', 'Backspace', '5', '0', 'Backspace', 'Backspace'];
+export const TYPED = ['4', '2', 'Backspace', 'Backspace', '1', '0', '0', 'Backspace', 'Backspace', 'Backspace', '7', '7', 'Backspace', 'Backspace', 'b', 'e', 'r', 'Backspace', 'Backspace', 'Backspace', '3', '3', '3', 'Backspace', 'Backspace', 'Backspace', '5', '0', 'Backspace', 'Backspace'];
 
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -117,25 +117,34 @@ export async function readyMs(p: SignedIn | Launched): Promise<number> {
   }
 }
 
+/**
+ * Each keystroke's time from its keydown's timestamp to the first mutation of the list screen and
+ * a forced layout, pushed to `window.lat`; each also marks `key-done` (for a trace) when `mark`.
+ */
+export function watchKeystrokes(page: Page, mark = false): Promise<void> {
+  return page.evaluate((mark) => {
+    const w = window as unknown as { lat: number[]; t0: number | undefined };
+    w.lat = [];
+    const screen = document.querySelector('.list-screen') as HTMLElement;
+    addEventListener('keydown', (e) => (w.t0 = e.timeStamp), true);
+    new MutationObserver(() => {
+      if (w.t0 === undefined) return;
+      // Force style and layout of the new rows: what the next paint would need first.
+      void (document.querySelector('.list-viewport, .no-match') as HTMLElement | null)?.getBoundingClientRect();
+      w.lat.push(performance.now() - w.t0);
+      if (mark) performance.mark('key-done');
+      w.t0 = undefined;
+    }).observe(screen, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, mark);
+}
+
 export async function keystrokeMs(p: SignedIn): Promise<number[]> {
   const page = await open(p.ext);
   try {
     await checkShown(page, p.cached);
     // Typing filters the whole list, not the first screen painted before it.
     await wholeList(page, p.cached);
-    await page.evaluate(() => {
-      const w = window as unknown as { lat: number[]; t0: number | undefined };
-      w.lat = [];
-      const screen = document.querySelector('.list-screen') as HTMLElement;
-      addEventListener('keydown', (e) => (w.t0 = e.timeStamp), true);
-      new MutationObserver(() => {
-        if (w.t0 === undefined) return;
-        // Force style and layout of the new rows: what the next paint would need first.
-        void (document.querySelector('.list-viewport, .no-match') as HTMLElement | null)?.getBoundingClientRect();
-        w.lat.push(performance.now() - w.t0);
-        w.t0 = undefined;
-      }).observe(screen, { subtree: true, childList: true, characterData: true, attributes: true });
-    });
+    await watchKeystrokes(page);
     await page.getByRole('searchbox').focus();
     for (const key of TYPED) {
       await page.keyboard.press(key);

@@ -30,7 +30,10 @@ export function BadgeRow({ badge, index, count, top, active, onClick }: BadgeRow
       style={{ transform: `translateY(${top}px)` }}
       onClick={onClick}
     >
-      <BadgeImage src={badge.image} size={40} wait={firstScreenPainted() ? undefined : afterFirstScreen} />
+      {/* Keyed by the picture: the row's element is reused for another badge (BadgeList.tsx), and
+          the picture's element and state (a picture that failed) must not be: an <img> given a new
+          src shows the old picture until the new one has loaded, beside the other badge's name. */}
+      <BadgeImage key={badge.image ?? ''} src={badge.image} size={40} wait={firstScreenPainted() ? undefined : afterFirstScreen} />
       <span class="row-text">
         {/* Cut with an ellipsis on one line: the whole (as display.ts gives it) is the tooltip. */}
         <bdi class="row-name" dir={badge.dirs?.name ?? 'auto'} title={badge.name}>{badge.name}</bdi>

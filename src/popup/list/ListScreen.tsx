@@ -11,9 +11,10 @@ import { useFocusRescue } from '../ui/focus-rescue.ts';
 import { BadgeList } from './BadgeList.tsx';
 import { useCountAnnouncement } from './count-announce.ts';
 import { EmptyState } from './EmptyState.tsx';
-import { facetsOf, filterIndex, indexBadges, sortIndex, EMPTY_QUERY, type ListQuery } from './filter.ts';
+import { facetsOf, indexBadges, sortIndex, EMPTY_QUERY, type ListQuery } from './filter.ts';
 import { FilterPanel } from './FilterPanel.tsx';
 import { ListToolbar } from './ListToolbar.tsx';
+import { searchOver } from './search-memo.ts';
 
 export interface ListScreenProps {
   badges: Loadable<BadgeView[]>;
@@ -55,7 +56,9 @@ export function ListScreen(p: ListScreenProps) {
   const all = p.badges.status === 'ready' ? p.badges.value : [];
   const index = useMemo(() => indexBadges(all, now()), [all, now]);
   const sorted = useMemo(() => sortIndex(index, p.query.sort, locale), [index, p.query.sort, locale]);
-  const shown = useMemo(() => filterIndex(sorted, p.query), [sorted, p.query]);
+  // A keystroke's search filters the answer to the query before it where it can (search-memo.ts).
+  const search = useMemo(() => searchOver(sorted), [sorted]);
+  const shown = useMemo(() => search(p.query), [search, p.query]);
   const facets = useMemo(() => facetsOf(all, locale), [all, locale]);
   const loading = p.badges.status === 'loading';
   const total = p.partial ? Math.max(p.expected, all.length) : all.length;

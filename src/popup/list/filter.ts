@@ -1,7 +1,8 @@
 /**
  * Search, filters and sort over the badge list, as pure functions so they are tested alone and
  * stay fast with 1,000 badges: the text to search is prepared once per list (lower-cased, accents
- * removed), sorting once per sort order, and a keystroke only runs the cheap filter.
+ * removed), sorting once per sort order, and a keystroke only runs the cheap filter (over the
+ * answer before it where that one holds every match: search-memo.ts).
  */
 import type { BadgeView } from '../../messaging/views.ts';
 import { sortTimeOf } from '../../core/share/dates.ts';
@@ -59,10 +60,17 @@ export function sortIndex(index: readonly IndexedBadge[], order: SortOrder, loca
   return [...index].sort(compare[order]);
 }
 
+/** The search text's terms: folded as the badges' words are, split at white space. A badge matches when its words hold every term. */
+export const termsOf = (text: string): string[] => fold(text).split(/\s+/).filter(Boolean);
+
 export function filterIndex(sorted: readonly IndexedBadge[], q: ListQuery): BadgeView[] {
-  const terms = fold(q.text).split(/\s+/).filter(Boolean);
-  const out: BadgeView[] = [];
-  for (const item of sorted) {
+  return matching(sorted, q, termsOf(q.text)).map((item) => item.badge);
+}
+
+/** The items (in their order) that the query's filters and the search's `terms` keep. */
+export function matching(items: readonly IndexedBadge[], q: ListQuery, terms: readonly string[]): IndexedBadge[] {
+  const out: IndexedBadge[] = [];
+  for (const item of items) {
     const b = item.badge;
     if (q.account && b.accountId !== q.account) continue;
     if (q.issuer && issuerKey(b) !== q.issuer) continue;
@@ -70,10 +78,15 @@ export function filterIndex(sorted: readonly IndexedBadge[], q: ListQuery): Badg
     if (q.address && (q.address === NO_ADDRESS ? b.recipient !== null : b.recipient !== q.address)) continue;
     if (q.tag && !b.tags.includes(q.tag)) continue;
     if ((q.expired === 'hide' && item.expired) || (q.expired === 'only' && !item.expired)) continue;
-    if (terms.length && !terms.every((term) => item.hay.includes(term))) continue;
-    out.push(b);
+    if (!holdsAll(item.hay, terms)) continue;
+    out.push(item);
   }
   return out;
+}
+
+function holdsAll(hay: string, terms: readonly string[]): boolean {
+  for (const term of terms) if (!hay.includes(term)) return false;
+  return true;
 }
 
 /**
