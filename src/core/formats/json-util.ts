@@ -10,6 +10,18 @@ export const isHttpUrl = (v: unknown): v is string => typeof v === 'string' && /
 /** `type` as a list of strings (a string or an array). */
 /** A value written as JSON-LD's `{"@set": […]}` or `{"@list": […]}` (JSON-LD 1.1 §4.3.1, §4.3.2) is its values. */
 export const setOrList = (v: unknown): unknown => (isObj(v) && Object.keys(v).length === 1 && (Array.isArray(v['@set']) || Array.isArray(v['@list'])) ? v['@set'] ?? v['@list'] : v);
+/**
+ * A member's values as a Data Integrity proof signs them: JSON-LD 1.1 §4.3 (and its expansion
+ * algorithm) reads a value and an array of that one value alike, and RDF 1.1 Concepts §3 makes a
+ * graph a set, so a value written twice is one statement. A member rewritten so keeps the issuer's
+ * proof (hostile32: `identityHash: ["alice@…"]` named no recipient, and Alice's badge read valid for Mallory).
+ */
+export const valuesOf = (v: unknown): unknown[] => [...new Set(arr(v))];
+/** The member's one value (valuesOf), or undefined when it states none or several. */
+export function oneValue(v: unknown): unknown {
+  const values = valuesOf(v);
+  return values.length === 1 ? values[0] : undefined;
+}
 export const types = (v: unknown): string[] => arr(v).filter((t): t is string => typeof t === 'string');
 /**
  * A Boolean as issuers write it: JSON's true or false, or their string or number ("true", "False",

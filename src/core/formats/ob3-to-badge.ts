@@ -6,7 +6,7 @@
  */
 import { RESULT_STATUSES, type Alignment, type AwardResult, type Badge, type BadgeFormat, type Evidence, type IssuerInfo, type RecipientIdentity } from '../model.ts';
 import { isHashedIdentity, saltOf } from '../verify/recipient.ts';
-import { arr, idOf, isObj, str, type Json } from './json-util.ts';
+import { arr, idOf, isObj, oneValue, str, valuesOf, type Json } from './json-util.ts';
 import { firstText, richText } from './lang-text.ts';
 import type { ShownTexts } from '../share/lang-text.ts';
 import { issuerIdOf, subjectOf, windowOf } from './ob3-badge.ts';
@@ -25,7 +25,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * other identity without a type is not compared.
  */
 function identityTypeOf(o: Json, identity: string, hashed: boolean): string | undefined {
-  const type = str(o.identityType);
+  const type = str(oneValue(o.identityType));
   if (type) return type === 'emailAddress' ? 'email' : type;
   return !hashed && EMAIL.test(identity) ? 'email' : undefined;
 }
@@ -43,13 +43,15 @@ export function recipientsOf(s: Json | undefined, unsigned: { id: boolean; entri
   else if (id) out.push({ type: 'id', identity: id, hashed: false });
   for (const [i, o] of arr(s.identifier).filter(isObj).entries()) {
     if (unsigned.entries.includes(i)) continue;
-    const identity = str(o.identityHash);
-    if (!identity) continue;
-    const hashed = isHashedIdentity(o.hashed, identity);
-    const type = identityTypeOf(o, identity, hashed);
-    if (!type) continue;
-    const salt = saltOf(o.salt);
-    out.push({ type, identity, hashed, ...(salt !== undefined ? { salt } : {}) });
+    // Each identityHash the entry states (one, however it is written), with the entry's one type, flag and salt.
+    for (const identity of valuesOf(o.identityHash)) {
+      if (typeof identity !== 'string' || !identity) continue;
+      const hashed = isHashedIdentity(oneValue(o.hashed), identity);
+      const type = identityTypeOf(o, identity, hashed);
+      if (!type) continue;
+      const salt = saltOf(oneValue(o.salt));
+      out.push({ type, identity, hashed, ...(salt !== undefined ? { salt } : {}) });
+    }
   }
   return out;
 }

@@ -7,7 +7,7 @@
  */
 import { ErrorCodes } from '../errors.ts';
 import { shorten } from '../display.ts';
-import { arr, idOf, isObj, types } from '../formats/json-util.ts';
+import { arr, idOf, isObj, oneValue, types, valuesOf } from '../formats/json-util.ts';
 import { verifyDataIntegrity } from '../proofs/verify.ts';
 import type { VerifyContext } from '../verify/context.ts';
 import { jsonOf } from '../verify/fetch-once.ts';
@@ -90,12 +90,14 @@ export async function checkStatusListEntry(
   serial: Serial = (task) => task(),
 ): Promise<StatusOutcome> {
   const spec = KINDS[kind];
-  const raw = entry.statusListIndex;
+  // Each member read as its one value however it is written (json-util.ts oneValue: an array of one is the
+  // statement the proof signs, JSON-LD 1.1 §4.3); several values name no one bit, list or purpose.
+  const raw = oneValue(entry.statusListIndex);
   const index = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,12}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(index) || index < 0) return unavailable(`The ${kind} has no usable statusListIndex`);
-  const purpose = entry.statusPurpose;
+  const purpose = oneValue(entry.statusPurpose);
   if (typeof purpose !== 'string') return unavailable(`The ${kind} names no statusPurpose`);
-  const url = entry.statusListCredential;
+  const url = oneValue(entry.statusListCredential);
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return unavailable(`The ${kind} has no http(s) statusListCredential`);
   let list: Record<string, unknown>;
   let from: string;
@@ -132,7 +134,8 @@ export async function checkStatusListEntry(
   // §3.2: the entry is statusSize bits at statusListIndex × statusSize (StatusList2021 has 1-bit entries only).
   // §3.2's STATUS_LIST_LENGTH_ERROR (fewer than 131,072 entries) is not raised: it protects holders'
   // privacy, and issuers in use (DCC's lists, test/fixtures/real) publish shorter lists that settle the bit all the same.
-  const size = kind === 'BitstringStatusListEntry' ? entry.statusSize ?? 1 : 1;
+  const sizes = kind === 'BitstringStatusListEntry' ? valuesOf(entry.statusSize) : [];
+  const size = sizes.length === 0 ? 1 : sizes.length === 1 ? sizes[0] : sizes;
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > 32) return unavailable(`The ${kind}'s statusSize ${shorten(size, 20)} is not a usable number of bits`);
   const bit = statusAt(bits, index * size, size);
   if (bit === undefined) return unavailable(`Index ${index} is beyond the status list's ${(bits.length * 8) / size} entries`);

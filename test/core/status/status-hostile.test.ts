@@ -56,10 +56,12 @@ describe('a status list index is read as the issuer wrote it', () => {
 
   it('an index that is not a base-10 integer settles nothing', async () => {
     const web = new FakeWeb().json(LIST, await list([1]));
-    for (const index of [-1, '-1', 1.5, '1.5', '0x1', ' 1', '1e0', null, true, [1], '', '99999999999999999999']) {
+    for (const index of [-1, '-1', 1.5, '1.5', '0x1', ' 1', '1e0', null, true, [1, 2], [], '', '99999999999999999999']) {
       expect((await check(web, entry(index))).outcome, JSON.stringify(index)).toBe('indeterminate');
     }
     expect((await check(web, entry('0001'))).outcome).toBe('fail');
+    // An array of its one value is that value (JSON-LD 1.1 §4.3; hostile32, status-entry-arrays.test.ts).
+    expect((await check(web, entry([1]))).outcome).toBe('fail');
   });
 
   it('a statusSize of 2 reads two bits: any value but 0 is not valid (§3.2)', async () => {

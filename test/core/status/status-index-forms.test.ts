@@ -47,9 +47,11 @@ describe('statusListIndex forms', () => {
 
   it('a sign, hex, a fraction, an exponent, spaces or a negative number: unsettled, never a pass', async () => {
     const doc = await list(`u${gz([23])}`);
-    for (const index of ['+23', '0x17', '23.0', '2.3e1', ' 23', '23 ', '-1', -1, 23.5, '', null, true, ['23']]) {
+    for (const index of ['+23', '0x17', '23.0', '2.3e1', ' 23', '23 ', '-1', -1, 23.5, '', null, true, ['23', '24'], ['+23']]) {
       expect((await check(doc, entry(index))).outcome, JSON.stringify(index)).toBe('indeterminate');
     }
+    // An array of its one value is that value (JSON-LD 1.1 §4.3; hostile32, status-entry-arrays.test.ts): bit 23 is set.
+    expect((await check(doc, entry(['23']))).outcome).toBe('fail');
   });
 
   it('an index past the end of the list: unsettled', async () => {
