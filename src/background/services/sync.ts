@@ -155,7 +155,7 @@ export function createSync(d: SyncDeps) {
         continue;
       }
       if (page.stop) throw page.stop;
-      if (!page.next || page.items.length === 0) {
+      if (!page.next || (page.items.length === 0 && !page.nothingKept)) {
         // A whole listing of everything the backpack holds: the stored badges it did not hold are marked (sync-listed.ts).
         // Not when it held fewer than the backpack announced: its next link went missing, not its badges.
         const readWhole = whole && !run.unsettled && !(provider.incremental && run.since) && !(page.total !== undefined && listing.size < page.total);
