@@ -202,8 +202,14 @@ export interface SyncRun {
   since?: string;
   /** The page being processed: its URL (Link rel="next") or undefined for the first page. */
   cursor?: string;
-  /** Badges done before the current page started. */
+  /** Badges done before the current page started: the count shown (background/services/sync-count.ts). */
   doneBeforePage: number;
+  /**
+   * The distinct badges of the listing's current pass (from its first page, or since it was listed
+   * again) before the current page: a worker that resumes counts on from here (sync-count.ts).
+   * Absent from a run an older version saved: `doneBeforePage`.
+   */
+  passDone?: number;
   /** The run's start on the backpack's clock, from its first answer's `Date` (sync-anchor.ts noteServerClock): the next run's `since` when earlier than `startedAt`. */
   serverTime?: string;
   /**

@@ -61,9 +61,11 @@ export function anchorHolds(run: SyncRun, page: SyncPage): boolean {
   return true;
 }
 
-/** The page just done is the one before the next: its anchors (the last of each of its lists). */
+/** The page just done is the one before the next: its anchors (the last of each of its lists); none after a page with no item (SyncPage.nothingKept). */
 export function setAnchors(run: SyncRun, page: SyncPage): void {
-  run.anchors = (page.ends?.length ? page.ends : [page.items.at(-1)!.sourceId]).map(anchorOf);
+  const ends = page.ends?.length ? page.ends : page.items.slice(-1).map((i) => i.sourceId);
+  if (ends.length) run.anchors = ends.map(anchorOf);
+  else delete run.anchors;
   delete run.anchor;
 }
 

@@ -9,7 +9,8 @@
  *   a Badgr listing's length when it is one page) plus a margin for badges added while the run reads, and never more than
  *   MAX_BADGES a run;
  * - pages: never more than MAX_PAGES next links a run (each listing again from the first page,
- *   sync-anchor.ts, counted with them), nor more than one a badge announced plus the margin.
+ *   sync-anchor.ts, counted with them, and every page fetched: a Badgr page of rejected badges only,
+ *   SyncPage.nothingKept, is one), nor more than one a badge announced plus the margin.
  *
  * A total the run has already read as many badges as, with a next link still to follow, was never the
  * listing's size (a server counting its answer, or one of its two lists): it is dropped, and the run is

@@ -17,27 +17,26 @@ const REFUSED_PAGE = new Set([400, 404, 410]);
 /** Whether the error is a backpack's answer that the page asked is not one it serves. */
 export const cursorRefused = (e: unknown): boolean => isBackpackError(e, C.REJECTED) && e.status !== undefined && REFUSED_PAGE.has(e.status);
 
-/** The listing from its first page again, `done` the badges this worker counted (the others are counted again as they are read). */
-export function startOver(run: SyncRun, done: number): void {
+/** The listing from its first page again (the count begins a new pass: sync-count.ts). */
+export function startOver(run: SyncRun): void {
   delete run.cursor;
   delete run.anchors;
   delete run.anchor;
-  run.doneBeforePage = done;
 }
 
 /**
  * The page the run is on (`read`); where the backpack refuses the resumed cursor, the listing starts
- * over (startOver, `done` the badges this worker counted, then `saved`) and the answer is undefined:
- * the caller reads the first page. A second refusal in the run (`once`) is thrown, after that.
+ * over (startOver, then `saved`: the count's new pass, saved) and the answer is undefined: the
+ * caller reads the first page. A second refusal in the run (`once`) is thrown, after that.
  */
-export async function readOrStartOver<P>(run: SyncRun, once: { restarted: boolean }, done: number, read: () => Promise<P>, saved: (done: number) => Promise<void>): Promise<P | undefined> {
+export async function readOrStartOver<P>(run: SyncRun, once: { restarted: boolean }, read: () => Promise<P>, saved: () => Promise<void>): Promise<P | undefined> {
   const resumed = run.cursor !== undefined;
   try {
     return await read();
   } catch (e) {
     if (!resumed || !cursorRefused(e)) throw e;
-    startOver(run, done);
-    await saved(done);
+    startOver(run);
+    await saved();
     if (once.restarted) throw e;
     once.restarted = true;
     return undefined;

@@ -4,20 +4,19 @@
  * page's items are verified `concurrency` at a time, each saved with the progress as soon as it is
  * verified (sync-writes.ts: the saves that come together share a transaction).
  */
-import type { FullBadge, SyncRecord } from '../../platform/records.ts';
+import type { FullBadge } from '../../platform/records.ts';
 import { badgeKey } from '../../platform/badge-key.ts';
 import type { SyncItem } from './providers/index.ts';
 import type { RunContext } from './sync-badge.ts';
 import type { SyncWriter } from './sync-writes.ts';
 import type { RemovedDuringRun } from './sync-removed.ts';
-import type { createSeen } from './sync-anchor.ts';
+import type { RunCount } from './sync-count.ts';
 import { eachConcurrently } from './sync-limits.ts';
 
 export interface PageRun {
   ctx: RunContext;
-  /** The run's progress: `done` counts each item as it is verified (or skipped). */
-  s: SyncRecord;
-  seen: ReturnType<typeof createSeen>;
+  /** The run's progress: each item counted as it is verified (or skipped), once however often it is met, and noted as done (sync-count.ts). */
+  count: RunCount;
   removed: RemovedDuringRun;
   writer: SyncWriter;
   processOrNote: (ctx: RunContext, item: SyncItem, signal: AbortSignal) => Promise<FullBadge | null>;
@@ -33,7 +32,7 @@ export interface PageRun {
  * page and loses nothing.
  */
 export async function runPageItems(items: readonly SyncItem[], p: PageRun): Promise<void> {
-  const { ctx, s, seen, removed, writer, signal } = p;
+  const { ctx, count, removed, writer, signal } = p;
   const saving: Promise<void>[] = [];
   let saveFailed: { error: unknown } | undefined;
   try {
@@ -44,14 +43,12 @@ export async function runPageItems(items: readonly SyncItem[], p: PageRun): Prom
       // more were removed than the run kept, and this worker did not see them, any badge not held.
       const key = badgeKey(ctx.account.id, item.sourceId);
       if (removed.has(key) || (removed.unknown() && !ctx.existing.get(key))) {
-        s.done += 1;
-        seen.add(item);
+        count.add(item);
         return;
       }
       const badge = await p.processOrNote(ctx, item, signal);
       signal.throwIfAborted();
-      s.done += 1;
-      seen.add(item);
+      count.add(item);
       saving.push(writer.save(badge).catch((error: unknown) => void (saveFailed ??= { error })));
     });
   } finally {

@@ -16,7 +16,7 @@ import { createRunDocuments } from './run-documents.ts';
 import { createBadgeProcessor, type RunContext } from './sync-badge.ts';
 import { createSyncWriter } from './sync-writes.ts';
 import { removalsUnderway, removedDuringRun, type RemovedDuringRun } from './sync-removed.ts';
-import { anchorHolds, createSeen, isAnchor, nextSince, noteServerClock, relist, setAnchors } from './sync-anchor.ts';
+import { anchorHolds, isAnchor, nextSince, noteServerClock, relist, setAnchors } from './sync-anchor.ts';
 import { createSlicer, lastOfEach } from './sync-slice.ts';
 import { announce, followNext } from './sync-bound.ts';
 import { tooManyAddresses } from './address-bound.ts';
@@ -36,6 +36,7 @@ import type { Verifier } from './verifier.ts';
 import { ServiceError, ServiceErrorCodes as E } from './errors.ts';
 import { runPageItems } from './sync-page.ts';
 import { readOrStartOver } from './sync-cursor.ts';
+import { createCount } from './sync-count.ts';
 import { syncRecordSaver } from './sync-save.ts';
 import { BADGE_TIMEOUT_MS, CONCURRENT, runSince, SINCE_MARGIN_MS, wholeAtAfter } from './sync-limits.ts';
 
@@ -102,7 +103,8 @@ export function createSync(d: SyncDeps) {
     verified.hash = idsHash;
     const documents = createRunDocuments(() => now().getTime());
     const writer = createSyncWriter(d.db, s, (key) => removed.has(key));
-    const seen = createSeen();
+    // What the run handled in this worker, and `done`: the distinct badges it handled, whatever worker it resumed in (sync-count.ts).
+    const count = createCount(s, run);
     const slicer = createSlicer();
     // The listing is read whole here when it starts (or starts again) at its first page in this worker (sync-listed.ts).
     let whole = run.cursor === undefined;
@@ -113,10 +115,7 @@ export function createSync(d: SyncDeps) {
     for (;;) {
       // A saved cursor the backpack no longer takes: from the first page again, once a run (sync-cursor.ts).
       const ask = () => call(account.id, (t) => provider.page(t, run.cursor, provider.incremental ? run.since : undefined, d.pageSize ?? 50), signal, failure);
-      const answer = await readOrStartOver(run, once, seen.size, ask, (done) => {
-        s.done = done;
-        return save(s);
-      });
+      const answer = await readOrStartOver(run, once, ask, () => (count.restart(), save(s)));
       if (!answer) {
         whole = true;
         continue;
@@ -126,13 +125,14 @@ export function createSync(d: SyncDeps) {
       // A badge deleted at the provider moved the offset listing under this run: from the first page again (sync-anchor.ts).
       if (!anchorHolds(run, page)) {
         relist(run);
+        count.restart();
         whole = true;
         await save(s);
         continue;
       }
       // The anchor was done with the page before (this run, or the one a killed worker left). One
       // entry per badge, the later one, and no more than the page's limit at a time (sync-slice.ts).
-      const slice = slicer.take(run.cursor, seen.fresh(lastOfEach(page.items.filter((i) => !page.overlapsPrevious || !isAnchor(run, i)))), page.limit);
+      const slice = slicer.take(run.cursor, count.fresh(lastOfEach(page.items.filter((i) => !page.overlapsPrevious || !isAnchor(run, i)))), page.limit);
       const { items } = slice;
       announce(run, s.done, page.total);
       s.total = Math.max(page.total ?? 0, s.done + items.length, s.total);
@@ -142,7 +142,7 @@ export function createSync(d: SyncDeps) {
       listing.read(found);
       const ctx: RunContext = { account, ids, idsHash, runId: run.id, documents, existing };
       // Verified a few at a time, each saved as it is done; the cursor moves only once every item of the page is saved (sync-page.ts).
-      await runPageItems(items, { ctx, s, seen, removed, writer, processOrNote, concurrency: d.concurrency ?? CONCURRENT, signal });
+      await runPageItems(items, { ctx, count, removed, writer, processOrNote, concurrency: d.concurrency ?? CONCURRENT, signal });
       listing.held(keys);
       // The local badges this page's copies stand for leave the list, kept whole (synced-twin.ts):
       // read again as stored, so a badge the user removed meanwhile hides nothing.
@@ -155,7 +155,7 @@ export function createSync(d: SyncDeps) {
         continue;
       }
       if (page.stop) throw page.stop;
-      if (!page.next || page.items.length === 0) {
+      if (!page.next || (page.items.length === 0 && !page.nothingKept)) {
         // A whole listing of everything the backpack holds: the stored badges it did not hold are marked (sync-listed.ts).
         // Not when it held fewer than the backpack announced: its next link went missing, not its badges.
         const readWhole = whole && !run.unsettled && !(provider.incremental && run.since) && !(page.total !== undefined && listing.size < page.total);
@@ -164,7 +164,7 @@ export function createSync(d: SyncDeps) {
       }
       run.cursor = page.next;
       setAnchors(run, page);
-      run.doneBeforePage = s.done;
+      count.pageDone();
       // A listing that goes on past what the backpack announced stops here, its pages read kept, resumed at this link (sync-bound.ts).
       const endless = followNext(run, s.done, account);
       await save(s);

@@ -5,8 +5,7 @@
  */
 import { BadgrClient } from '../../../backpack/badgr.ts';
 import type { BadgrAssertion, BadgrEmail, BadgrUser } from '../../../backpack/badgr-types.ts';
-import { BackpackError, BackpackErrorCodes, isBackpackError } from '../../../backpack/errors.ts';
-import { MAX_BADGR_PAGES } from '../../../backpack/badgr-request.ts';
+import { isBackpackError } from '../../../backpack/errors.ts';
 import type { Fetch } from '../../../backpack/http.ts';
 import type { AccountAddress, BadgeMeta } from '../../../platform/records.ts';
 import type { Provider, SyncItem } from './types.ts';
@@ -58,24 +57,17 @@ export function badgrProvider(client: BadgrClient): Provider {
     incremental: false,
     async page(token, cursor) {
       // A page at a time, its next link the run's cursor: a later page that fails keeps the pages
-      // read before it stored, and the run resumes there (sync.ts). A page of rejected badges only is
-      // not the listing's end (sync.ts ends it at an empty page, the whole listing read): the next is read.
-      let at = cursor;
-      for (let pages = 1; ; pages++) {
-        const p = await client.assertionsPage(token, at);
-        // What the listing holds for Lanyard: a badge the user rejected is not one of them.
-        const items = p.items.filter((a) => a.acceptance !== 'Rejected').map(badgrItem);
-        if (items.length === 0 && p.next && !p.stop) {
-          if (pages < MAX_BADGR_PAGES) {
-            at = p.next;
-            continue;
-          }
-          return { items, stop: new BackpackError(BackpackErrorCodes.PROTOCOL, `The Badgr backpack: more than ${MAX_BADGR_PAGES} pages in a row hold no badge`) };
-        }
-        // The total only when the first page is the whole listing (sync-bound.ts measures a run against it).
-        const whole = cursor === undefined && at === undefined && !p.next && !p.stop;
-        return { items, ...(p.next ? { next: p.next } : {}), ...(p.stop ? { stop: p.stop } : {}), ...(whole ? { total: items.length } : {}) };
-      }
+      // read before it stored, and the run resumes there (sync.ts).
+      const p = await client.assertionsPage(token, cursor);
+      // What the listing holds for Lanyard: a badge the user rejected is not one of them.
+      const items = p.items.filter((a) => a.acceptance !== 'Rejected').map(badgrItem);
+      // A page of rejected badges only is not the listing's end (sync.ts ends it at an empty page, the
+      // whole listing read): the run goes on to the next, a page of its budget like any other
+      // (sync-bound.ts). Read on here, one call could ask MAX_BADGR_PAGES pages for one of the run's.
+      const passed = items.length === 0 && p.next !== undefined && !p.stop;
+      // The total only when the first page is the whole listing (sync-bound.ts measures a run against it).
+      const whole = cursor === undefined && !p.next && !p.stop;
+      return { items, ...(p.next ? { next: p.next } : {}), ...(p.stop ? { stop: p.stop } : {}), ...(whole ? { total: items.length } : {}), ...(passed ? { nothingKept: true } : {}) };
     },
     async addresses(token) {
       try {

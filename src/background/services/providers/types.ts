@@ -59,6 +59,12 @@ export interface SyncPage {
    * the page's items are stored, then the run ends with this error, which the account shows.
    */
   stop?: Error;
+  /**
+   * The answer listed no badge Lanyard keeps, and has a next page (a Badgr page of rejected badges
+   * only): not the listing's end, though `items` is empty; the run follows `next`, counted against
+   * its page budget (sync-bound.ts).
+   */
+  nothingKept?: boolean;
 }
 
 export interface Provider {
