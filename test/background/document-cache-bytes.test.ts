@@ -36,6 +36,24 @@ describe('the document store a hovered page fills', () => {
     expect(kept.map((d) => d.url)).not.toContain('site:https://evil.example https://evil.example/doc/0');
   }, 60_000);
 
+  it('counts what a record keeps besides its body (its key, validators and type) in MAX_STORED_BYTES: 40 documents of 2 bytes with a 512 KB ETag are not 20 MB kept', async () => {
+    // A hostile server's header lines are its own to fill (Chromium takes up to 256 KB of them per answer), and the
+    // ETag and Last-Modified are kept to revalidate with: counted by their body alone, each such record was free.
+    const db = await openDb({ name: `doc-bytes-${n++}` });
+    let now = 1_000_000;
+    const tag = `"${'e'.repeat(512 * 1024)}"`;
+    const f = createCachingFetch(async () => new Response('{}', { headers: { 'content-type': 'application/json', 'cache-control': WEEK, etag: tag } }), db.documents, () => now, 'site:https://evil.example');
+    for (let i = 0; i < 40; i++) {
+      now += 1;
+      await f(`https://evil.example/tag/${i}`, { headers: { accept: JSON_ACCEPT } });
+    }
+    await pruneDocuments(db.documents, now);
+    const kept = await db.documents.all();
+    const whole = kept.reduce((t, d) => t + d.bytes.length + d.url.length + d.contentType.length + (d.etag?.length ?? 0) + (d.lastModified?.length ?? 0), 0);
+    expect(whole).toBeLessThanOrEqual(MAX_STORED_BYTES);
+    expect(kept.map((d) => d.url)).toContain('site:https://evil.example https://evil.example/tag/39');
+  }, 60_000);
+
   it('reads the whole store once for 10 hover verifications that each keep one document (a caching fetch each), not once per verification', async () => {
     const db = await openDb({ name: `doc-bytes-${n++}` });
     let reads = 0;
