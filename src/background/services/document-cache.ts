@@ -65,13 +65,20 @@ export async function pruneDocuments(store: Store<DocumentRecord>, now: number):
   }
 }
 
+/**
+ * What a record keeps: its body, and the strings beside it, which a hostile server fills as it likes (review32): the
+ * key (a URL a badge names), the type and the validators kept to revalidate with, up to the browser's limit on header
+ * lines (256 KB in Chromium). Header values are byte strings (Fetch §2.2), one unit a byte.
+ */
+const keptSize = (d: DocumentRecord): number => d.bytes.length + d.url.length + d.contentType.length + (d.etag?.length ?? 0) + (d.lastModified?.length ?? 0);
+
 /** The documents of one group (oldest first) past MAX_AGE_MS, MAX_DOCUMENTS or MAX_STORED_BYTES. */
 function overLimits(docs: DocumentRecord[], now: number): DocumentRecord[] {
   const old = docs.filter((d) => d.storedAt + MAX_AGE_MS <= now).length;
   // The newest that fit in MAX_STORED_BYTES are kept: `fit` counts them from the newest back.
   let bytes = 0;
   let fit = 0;
-  while (fit < docs.length && (bytes += docs[docs.length - 1 - fit]!.bytes.length) <= MAX_STORED_BYTES) fit++;
+  while (fit < docs.length && (bytes += keptSize(docs[docs.length - 1 - fit]!)) <= MAX_STORED_BYTES) fit++;
   return docs.slice(0, Math.max(old, docs.length - MAX_DOCUMENTS, docs.length - fit));
 }
 
