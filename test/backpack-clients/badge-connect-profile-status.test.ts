@@ -52,6 +52,16 @@ describe('a Badge Connect profile whose status envelope fails under HTTP 200', (
     }
   });
 
+  it('an envelope saying 404 or 403 by its statusCode alone (statusText is optional in StatusDType) is no profile, as NOT_FOUND and PERMISSION_DENIED are', async () => {
+    for (const status of [{ statusCode: 404, error: 'No profile is available for this access token.' }, { statusCode: 403 }]) {
+      ctx.bp.control.failNext({ status: 200, path: PROFILE, body: { status } });
+      expect(await optionalProfile(bc.profile(service, tokens.accessToken))).toBeUndefined();
+    }
+    // Another failure said by its code alone is still the server's refusal, not an account without a profile.
+    ctx.bp.control.failNext({ status: 200, path: PROFILE, body: { status: { statusCode: 500 } } });
+    expect((await failure(optionalProfile(bc.profile(service, tokens.accessToken)))).code).toBe(C.REJECTED);
+  });
+
   it('a profile with an OK envelope, and one without any `profile`, are read as before', async () => {
     expect(await bc.profile(service, tokens.accessToken)).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.org' });
     ctx.bp.control.failNext({ status: 200, path: PROFILE, body: { status: { statusCode: 200, statusText: 'OK', error: null } } });
