@@ -80,9 +80,16 @@ function refusedUnder2xx(body: Json): void {
   const failed = status && typeof status.statusCode === 'number' && (status.statusCode < 200 || status.statusCode > 299);
   if (status && ((typeof status.error === 'string' && status.error) || failed)) {
     const said = typeof status.error === 'string' && status.error ? status.error : `status ${String(status.statusCode)}`;
-    throw new BackpackError(C.REJECTED, `Badge Connect: ${serverWords(said)}`, { detail: typeof status.statusText === 'string' ? serverWords(status.statusText) : '' });
+    const text = typeof status.statusText === 'string' && status.statusText ? serverWords(status.statusText) : (STATUS_TEXT[Number(status.statusCode)] ?? '');
+    throw new BackpackError(C.REJECTED, `Badge Connect: ${serverWords(said)}`, { detail: text });
   }
 }
+
+/**
+ * The StatusDType `statusText` an envelope saying only its `statusCode` means (OB 2.1: statusText optional), for the
+ * two a caller tells apart (providers/oauth-provider.ts optionalProfile: no profile to give, as the HTTP 404 and 403).
+ */
+const STATUS_TEXT: Record<number, string> = { 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND' };
 
 /** Lists in `assertions` + `signedAssertions` (or Badgr's `results`), under the status envelope. */
 function readAssertions(body: unknown): BadgeConnectAssertion[] {
