@@ -47,7 +47,7 @@ describe('an account card\'s buttons', () => {
     });
   }
 
-  it('in French at 380×560, where the words are longer: wrapped, every line fills the card's width (one aligned block)', async () => {
+  it("in French at 380×560, where the words are longer: wrapped, every line fills the card's width (one aligned block)", async () => {
     const { page, errors } = await openPopup(ext, '?preview=1&lang=fr');
     await page.getByRole('button', { name: 'Comptes' }).click();
     await page.getByRole('heading', { level: 2, name: 'Comptes' }).waitFor();
