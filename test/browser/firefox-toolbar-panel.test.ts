@@ -113,7 +113,7 @@ describe('the toolbar panel in Firefox', { timeout: 120_000 }, () => {
     await ff.call('badges/import', { source: { kind: 'text', text: readFileSync('test/fixtures/suites/vc-ed_plugfest-3-2023_signed_badge_example-p3.json', 'utf8') } });
     await panel.open();
     await waitFor(() => panel.run((doc) => !!doc.querySelector('[role=listbox] [role=option]')), 15_000, 'the list in the panel');
-    await panel.run((doc) => (doc.querySelector('button[aria-controls="filters"]') as HTMLButtonElement).click());
+    await panel.run((doc) => (doc.querySelector('.toolbar button[aria-expanded]') as HTMLButtonElement).click());
     await waitFor(() => panel.run((doc) => !!doc.querySelector('#filters select')), 10_000, 'the filters');
     await panel.run((doc, win) => {
       const select = [...doc.querySelectorAll<HTMLSelectElement>('#filters select')].find((s) => [...s.options].some((o) => o.value === 'valid'))!;
@@ -121,13 +121,13 @@ describe('the toolbar panel in Firefox', { timeout: 120_000 }, () => {
       select.dispatchEvent(new win.Event('change', { bubbles: true }));
       select.focus();
     });
-    await waitFor(() => panel.run((doc) => /1/.test(doc.querySelector('button[aria-controls="filters"]')?.textContent ?? '')), 10_000, 'one filter on');
+    await waitFor(() => panel.run((doc) => /1/.test(doc.querySelector('.toolbar button[aria-expanded]')?.textContent ?? '')), 10_000, 'one filter on');
     await panel.screenshot('panel-filters-open');
     await panel.press(ESCAPE);
     await waitFor(async () => !(await panel.isOpen()), 10_000, 'Escape closes the panel');
     await panel.open();
     const kept = await waitFor(
-      () => panel.run((doc) => ({ count: doc.querySelector('button[aria-controls="filters"]')?.textContent ?? '', open: !!doc.querySelector('#filters') })),
+      () => panel.run((doc) => ({ count: doc.querySelector('.toolbar button[aria-expanded]')?.textContent ?? '', open: !!doc.querySelector('#filters') })),
       10_000,
     );
     expect(kept.count).toContain('1');

@@ -65,7 +65,8 @@ export function ListToolbar({ query, onQuery, filtersOpen, onToggleFilters, sear
         type="button"
         class={`icon-button${n ? ' on' : ''}`}
         aria-expanded={filtersOpen}
-        aria-controls="filters"
+        // A disclosure (WAI-ARIA APG): aria-controls names the panel while it is there (shut, it is not rendered).
+        aria-controls={filtersOpen ? 'filters' : undefined}
         onClick={onToggleFilters}
         onKeyDown={(e) => {
           // Escape closes the open panel from its button too (WAI-ARIA APG disclosure: the panel is the button's).

@@ -7,17 +7,20 @@ import { isLinkedInOrgId } from '../../core/share/linkedin.ts';
 import { useEnv } from '../env.ts';
 import { useFocusRescue } from '../ui/focus-rescue.ts';
 
-type Row = { issuer: string; id: string };
+/** `key` is the row's own (not its index), so a removed row's × leaves the page with it and focus-rescue sees focus lost. */
+type Row = { issuer: string; id: string; key: number };
 const ERROR_ID = 'orgids-error';
 
 export function OrgIdsEditor({ value, issuers, onSave, focus, issuer }: { value: Record<string, string>; issuers: readonly string[]; onSave(map: Record<string, string>): void; focus?: boolean; issuer?: string }) {
   const { t } = useEnv();
   // Come from a badge's "Set the LinkedIn page": its issuer's row is there (added if new), and
   // focus goes to its company id, the one thing left to type.
+  const keys = useRef(0);
+  const row = (issuer = '', id = ''): Row => ({ issuer, id, key: keys.current++ });
   const [rows, setRows] = useState<Row[]>(() => {
-    const saved = Object.entries(value).map(([name, id]) => ({ issuer: name, id }));
+    const saved = Object.entries(value).map(([name, id]) => row(name, id));
     const named = issuer?.trim();
-    return named && !Object.hasOwn(value, named) ? [...saved, { issuer: named, id: '' }, { issuer: '', id: '' }] : [...saved, { issuer: '', id: '' }];
+    return named && !Object.hasOwn(value, named) ? [...saved, row(named), row()] : [...saved, row()];
   });
   // A row the form refused: the field at fault is marked, described by the message, and takes focus (WCAG 3.3.1).
   const [error, setError] = useState<{ text: string; row: number; field: 'issuer' | 'id' }>();
@@ -33,7 +36,8 @@ export function OrgIdsEditor({ value, issuers, onSave, focus, issuer }: { value:
     (idField ?? heading.current)?.focus();
     // Once, on arrival: later edits must not move focus.
   }, [focus]);
-  // The × goes with its row: focus moves to the issuer field of the row now in its place (WCAG 2.4.3).
+  // The × goes with its row: focus moves to the issuer field of the row now in its place, or of the row
+  // above when the last went (WCAG 2.4.3).
   const form = useRef<HTMLFormElement>(null);
   const removedAt = useRef(0);
   const rescue = useFocusRescue(() => {
@@ -64,7 +68,7 @@ export function OrgIdsEditor({ value, issuers, onSave, focus, issuer }: { value:
         ))}
       </datalist>
       {rows.map((r, i) => (
-        <div key={i} class="org-row" role="group" aria-label={t('orgIdsRow', i + 1)}>
+        <div key={r.key} class="org-row" role="group" aria-label={t('orgIdsRow', i + 1)}>
           <label class="field">
             <span>{t('orgIdsIssuer')}</span>
             <input ref={(el) => void (fieldRefs.current[i * 2] = el as HTMLInputElement)} type="text" list="known-issuers" value={r.issuer} onInput={(e) => update(i, { issuer: e.currentTarget.value })} {...invalid(i, 'issuer')} />
@@ -73,11 +77,14 @@ export function OrgIdsEditor({ value, issuers, onSave, focus, issuer }: { value:
             <span>{t('orgIdsId')}</span>
             <input ref={(el) => void (fieldRefs.current[i * 2 + 1] = el as HTMLInputElement)} type="text" inputMode="numeric" pattern="[0-9]*" value={r.id} onInput={(e) => update(i, { id: e.currentTarget.value })} {...invalid(i, 'id')} />
           </label>
-          {r.issuer || r.id ? (
+          {/* Every row has its ×, an empty extra one too (it had none while the others had one); a sole
+              empty row has nothing to remove. The last row left is emptied: the form keeps a row to type in. */}
+          {rows.length > 1 || r.issuer || r.id ? (
             <button type="button" class="button small" onClick={() => {
                 removedAt.current = i;
                 rescue();
-                setRows(rows.filter((_, j) => j !== i));
+                const left = rows.filter((_, j) => j !== i);
+                setRows(left.length ? left : [row()]);
                 // The rows below move up: a refusal's mark would land on another row.
                 setError(undefined);
               }} aria-label={t('orgIdsRemove', r.issuer || String(i + 1))}>
@@ -88,7 +95,7 @@ export function OrgIdsEditor({ value, issuers, onSave, focus, issuer }: { value:
       ))}
       {error ? <p class="error-text" role="alert" id={ERROR_ID}>{error.text}</p> : null}
       <div class="button-row">
-        <button type="button" class="button small" onClick={() => setRows([...rows, { issuer: '', id: '' }])}>
+        <button type="button" class="button small" onClick={() => setRows([...rows, row()])}>
           {t('orgIdsAdd')}
         </button>
         <button type="submit" class="button primary small">
