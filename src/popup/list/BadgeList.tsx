@@ -95,6 +95,24 @@ export function BadgeList({ items, active, onActive, onOpen, label, onExitTop, l
     }
   };
 
+  // The active row is an index, and the rows are slots (below): when the list changes under it with
+  // the same search (a sync adds a badge above it, the rest of the list arrives, a verdict re-sorts
+  // it), the same index would hold another badge in the same element, which nothing announces, and
+  // Enter would open a badge the user never chose (review32b). The badge stays active, found by its
+  // key; a badge that is gone leaves its place active, and a new search starts where ListScreen says.
+  const held = useRef<{ items: readonly BadgeView[]; key: string | undefined; scrollKey: string | undefined } | undefined>(undefined);
+  useLayoutEffect(() => {
+    const h = held.current;
+    if (h && h.items !== items && h.scrollKey === scrollKey && h.key !== undefined && items[current]?.key !== h.key) {
+      const moved = items.findIndex((b) => b.key === h.key);
+      if (moved >= 0) {
+        held.current = { items, key: h.key, scrollKey };
+        return go(moved);
+      }
+    }
+    held.current = { items, key: items[current]?.key, scrollKey };
+  }, [items, current, scrollKey]);
+
   // Keyboard use in the list, drawn by the stylesheet (`[data-keys]:focus`) whatever the browser's
   // :focus-visible says: Firefox keeps it off for a list its script focused after a click (Back
   // from a badge) even while the user then moves with the arrows; Chromium turns it on at the key.
