@@ -15,8 +15,10 @@ export const setOrList = (v: unknown): unknown => (isObj(v) && Object.keys(v).le
  * algorithm) reads a value and an array of that one value alike, and RDF 1.1 Concepts §3 makes a
  * graph a set, so a value written twice is one statement. A member rewritten so keeps the issuer's
  * proof (hostile32: `identityHash: ["alice@…"]` named no recipient, and Alice's badge read valid for Mallory).
+ * A null in the array states nothing (JSON-LD 1.1 API §5.2.2 step 5.2.2: expansion appends an item
+ * "if expanded item is not null"): `["revocation", null]` is one value, still signed (review32b).
  */
-export const valuesOf = (v: unknown): unknown[] => [...new Set(arr(v))];
+export const valuesOf = (v: unknown): unknown[] => [...new Set(arr(v).filter((x) => x !== null))];
 /** The member's one value (valuesOf), or undefined when it states none or several. */
 export function oneValue(v: unknown): unknown {
   const values = valuesOf(v);

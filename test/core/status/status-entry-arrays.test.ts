@@ -61,3 +61,31 @@ describe('a status entry member written as an array of its one value (hostile32)
     expect(r.verdict).not.toBe('valid');
   });
 });
+
+/**
+ * review32b: expansion drops a null from an array (JSON-LD 1.1 API §5.2.2 step 5.2.2: "if expanded
+ * item is not null, append it"), so `[value, null]` states what `value` states and the proof holds.
+ * valuesOf counted the null as a second value: the revoked badge so rewritten read indeterminate.
+ */
+describe('a status entry member written as its value and null (review32b)', () => {
+  const FORMS = { 'value, null': (v: unknown) => [v, null], 'null, value': (v: unknown) => [null, v] };
+  const withNull = (vc: Doc, member: string, form: keyof typeof FORMS): Doc => {
+    const c = structuredClone(vc);
+    c.credentialStatus[member] = FORMS[form](c.credentialStatus[member]);
+    return c;
+  };
+  it.each([
+    ['statusPurpose', 'value, null'],
+    ['statusListIndex', 'value, null'],
+    ['statusListCredential', 'value, null'],
+    ['statusListIndex', 'null, value'],
+  ] as const)('%s as [%s]: a revoked badge is still revoked, a kept one still valid', async (member, form) => {
+    const r = await run(withNull(revoked, member, form));
+    expect(check(r, 'signature')?.outcome, JSON.stringify(r.checks)).toBe('pass');
+    expect(check(r, 'revocation')).toMatchObject({ outcome: 'fail', code: 'ERR_REVOKED' });
+    expect(r.verdict).toBe('invalid');
+    const k = await run(withNull(kept, member, form));
+    expect(check(k, 'revocation')?.outcome, JSON.stringify(k.checks)).toBe('pass');
+    expect(k.verdict).toBe('valid');
+  });
+});
