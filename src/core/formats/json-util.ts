@@ -7,7 +7,6 @@ export const arr = (v: unknown): unknown[] => (v === undefined || v === null ? [
 /** The id of a node given as an IRI string or as an object with `id`. */
 export const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : isObj(v) ? str(v.id) : undefined);
 export const isHttpUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/[^\s]+$/i.test(v);
-/** `type` as a list of strings (a string or an array). */
 /** A value written as JSON-LD's `{"@set": […]}` or `{"@list": […]}` (JSON-LD 1.1 §4.3.1, §4.3.2) is its values. */
 export const setOrList = (v: unknown): unknown => (isObj(v) && Object.keys(v).length === 1 && (Array.isArray(v['@set']) || Array.isArray(v['@list'])) ? v['@set'] ?? v['@list'] : v);
 /**
@@ -24,6 +23,7 @@ export function oneValue(v: unknown): unknown {
   const values = valuesOf(v);
   return values.length === 1 ? values[0] : undefined;
 }
+/** `type` as a list of strings (a string or an array). */
 export const types = (v: unknown): string[] => arr(v).filter((t): t is string => typeof t === 'string');
 /**
  * A Boolean as issuers write it: JSON's true or false, or their string or number ("true", "False",
